@@ -1,0 +1,95 @@
+/**
+ * Turning command-line paths into `SourceInput`s: files as given, folders walked recursively in a stable order.
+ * This is the only module that opens input files; nothing here ever writes next to the inputs.
+ */
+import { createReadStream, type Dirent } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceInput } from '../sources/index.js';
+
+/** Case files are configuration, not evidence: they are never parsed as inputs. */
+export const CASE_FILE_NAMES = ['case.json', 'case.yaml', 'case.yml'] as const;
+
+/** A file on disk as a `SourceInput`. `display` is the path shown in reports. */
+export function fileInput(file: string, bytes: number, display = file): SourceInput {
+  return {
+    path: display,
+    name: path.basename(file),
+    bytes,
+    // 64 KiB chunks: measured faster than 1 MiB for saxes and line splitting, with half the memory.
+    open: () => createReadStream(file, { highWaterMark: 64 * 1024 }),
+    readRange: (start: number, end: number) =>
+      createReadStream(file, { start, end: Math.max(start, end - 1), highWaterMark: 64 * 1024 }),
+  };
+}
+
+export interface WalkResult {
+  readonly files: { abs: string; display: string; bytes: number }[];
+  /** Things passed over while walking (symlink loops, unreadable folders, special files). */
+  readonly passedOver: { display: string; reason: string }[];
+  /** `case.json`/`case.yaml` found at the top of a folder argument. */
+  readonly caseFiles: string[];
+}
+
+/** Lists the files under the given paths. Throws ENOENT-style errors for a path that does not exist. */
+export async function walk(paths: readonly string[]): Promise<WalkResult> {
+  const files: WalkResult['files'] = [];
+  const passedOver: WalkResult['passedOver'] = [];
+  const caseFiles: string[] = [];
+  const seenDirs = new Set<string>();
+
+  async function visitDir(abs: string, display: string, top: boolean): Promise<void> {
+    const real = await realpath(abs);
+    if (seenDirs.has(real)) {
+      passedOver.push({ display, reason: 'folder already read (symbolic link loop or repeat)' });
+      return;
+    }
+    seenDirs.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch (err) {
+      passedOver.push({
+        display,
+        reason: `folder could not be read (${(err as NodeJS.ErrnoException).code})`,
+      });
+      return;
+    }
+    // Byte order, not locale order: the same folder gives the same order on every machine.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const childAbs = path.join(abs, entry.name);
+      const childDisplay = path.join(display, entry.name);
+      if (top && entry.isFile() && (CASE_FILE_NAMES as readonly string[]).includes(entry.name)) {
+        caseFiles.push(childAbs);
+        continue;
+      }
+      await visit(childAbs, childDisplay, false);
+    }
+  }
+
+  async function visit(abs: string, display: string, top: boolean): Promise<void> {
+    let st: Awaited<ReturnType<typeof stat>>;
+    try {
+      st = await stat(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (top) throw err;
+      const link = await lstat(abs).catch(() => undefined);
+      passedOver.push({
+        display,
+        reason: link?.isSymbolicLink() ? `broken or looping symbolic link (${code})` : `unreadable (${code})`,
+      });
+      return;
+    }
+    if (st.isDirectory()) return visitDir(abs, display, top);
+    if (!st.isFile()) {
+      passedOver.push({ display, reason: 'not a regular file' });
+      return;
+    }
+    files.push({ abs, display, bytes: st.size });
+  }
+
+  for (const p of paths) await visit(path.resolve(p), p, true);
+  return { files, passedOver, caseFiles };
+}

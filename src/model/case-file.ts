@@ -1,0 +1,88 @@
+/**
+ * The case file (`case.json` or `case.yaml`): whose report it is, who is reported, the zone and the milestones.
+ * Validated with zod; every bad field is reported with its path.
+ */
+import { z } from 'zod';
+
+/** True when the runtime's time-zone database knows the zone. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** True when `s` is a real calendar date `YYYY-MM-DD` (rejects 2024-02-31). */
+export function isRealDate(s: string): boolean {
+  const m = DATE_RE.exec(s) ?? DATETIME_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
+  return true;
+}
+
+const DateOnly = z.string().refine((s) => DATE_RE.test(s) && isRealDate(s), {
+  message: 'must be a real date written YYYY-MM-DD',
+});
+const DateOrDateTime = z.string().refine(isRealDate, {
+  message: 'must be a real date YYYY-MM-DD or date-time YYYY-MM-DDTHH:mm[:ss][offset]',
+});
+
+export const PersonSchema = z
+  .object({
+    name: z.string().optional(),
+    /** Every phone number, address, account id, handle and display name the person uses. */
+    identifiers: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Person = z.infer<typeof PersonSchema>;
+
+export const MilestoneSchema = z
+  .object({
+    /** A date-only milestone starts its "after" window at 00:00 local time on that date. */
+    date: DateOrDateTime,
+    label: z.string().min(1),
+    /** What sort of milestone; `order` adds breach-window lines to the report. */
+    type: z.enum(['warning', 'report', 'order', 'arrest', 'other']).optional(),
+  })
+  .strict();
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const CaseFileSchema = z
+  .object({
+    title: z.string().optional(),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/London' })
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as GB')
+      .optional(),
+    victim: PersonSchema.optional(),
+    subject: PersonSchema.optional(),
+    milestones: z.array(MilestoneSchema).default([]),
+    /** The exposure window for the statistics; defaults to the first to the last day of any event. */
+    window: z.object({ from: DateOnly.optional(), to: DateOnly.optional() }).strict().optional(),
+    /** Phrases that count as the victim asking for contact to stop (replace the built-in list). */
+    ceasePhrases: z.array(z.string().min(1)).optional(),
+    /** Content lexicon: extra terms per category, or `replace: true` to use only these. */
+    lexicon: z
+      .record(
+        z.string(),
+        z.union([
+          z.array(z.string().min(1)),
+          z.object({ terms: z.array(z.string().min(1)), replace: z.boolean() }),
+        ]),
+      )
+      .optional(),
+  })
+  .strict();
+export type CaseFile = z.infer<typeof CaseFileSchema>;

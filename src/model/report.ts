@@ -1,0 +1,132 @@
+/**
+ * The JSON report contract, `schemaVersion: 1`. Scripts depend on it: fields are only ever added, never renamed
+ * or removed. `docs/report.schema.json` is generated from this file (`npm run schema`).
+ */
+import { z } from 'zod';
+import { ProblemSchema } from './problem.js';
+import {
+  CallStatusSchema,
+  ChannelSchema,
+  DirectionSchema,
+  KindSchema,
+  PrecisionSchema,
+  RoleSchema,
+} from './vocabulary.js';
+
+const Count = z.number().int().nonnegative();
+const IsoInstant = z.string().describe('ISO 8601 UTC instant, e.g. 2024-03-01T18:04:00.000Z');
+const LocalDate = z.string().describe('Local calendar date in the case zone, YYYY-MM-DD');
+
+export const InputSummarySchema = z.object({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: Count,
+  format: z.string(),
+  /** records = events + skipped + rejected; events = kept + duplicates. */
+  records: Count,
+  events: Count,
+  kept: Count,
+  duplicates: Count,
+  skipped: Count,
+  rejected: Count,
+  skippedReasons: z.record(z.string(), Count),
+  rejectedReasons: z.record(z.string(), Count),
+  /** Set when the whole file could not be read to the end (e.g. truncated XML); counts cover what was read. */
+  incomplete: z.boolean(),
+});
+export type InputSummary = z.infer<typeof InputSummarySchema>;
+
+export const IgnoredFileSchema = z.object({ path: z.string(), reason: z.string() });
+
+export const IdentifierSummarySchema = z.object({
+  identifier: z.string(),
+  role: RoleSchema,
+  incidents: Count,
+  first: IsoInstant.nullable(),
+  last: IsoInstant.nullable(),
+  channels: z.array(ChannelSchema),
+  names: z.array(z.string()),
+});
+
+export const DayCountSchema = z.object({ date: LocalDate, count: Count });
+export const RunSchema = z.object({ days: Count, from: LocalDate.nullable(), to: LocalDate.nullable() });
+
+export const IncidentsSchema = z.object({
+  total: Count,
+  byChannel: z.record(ChannelSchema, Count),
+  byKind: z.record(KindSchema, Count),
+  byCallStatus: z.record(CallStatusSchema, Count),
+  byIdentifier: z.record(z.string(), Count),
+  first: IsoInstant.nullable(),
+  last: IsoInstant.nullable(),
+  /** Every local date from the first to the last incident, zeros included. */
+  daily: z.array(DayCountSchema),
+  daysWithContact: Count,
+  maxPerDay: DayCountSchema.nullable(),
+  /** Incidents 00:00–05:59 local; `eligible` leaves out day-precision records, which have no hour. */
+  night: z.object({ count: Count, eligible: Count, share: z.number().nullable() }),
+  longestStreak: RunSchema,
+  /** Longest run of days without contact between two contact days. */
+  longestGap: RunSchema,
+  /** ISO weeks (Monday start) over the daily series; `days` < 7 marks a partial week. */
+  weekly: z.array(z.object({ weekStart: LocalDate, days: Count, count: Count, partial: z.boolean() })),
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  generator: z.object({ name: z.literal('chronolog'), version: z.string() }),
+  generatedAt: IsoInstant,
+  case: z.object({
+    title: z.string().nullable(),
+    timezone: z.string(),
+    timezoneSource: z.enum(['option', 'case-file', 'system']),
+    tzdata: z.string().nullable(),
+    region: z.string().nullable(),
+    caseFile: z.object({ path: z.string(), sha256: z.string() }).nullable(),
+    subject: z.object({ name: z.string().nullable(), identifiers: z.array(z.string()) }),
+    victim: z.object({ name: z.string().nullable(), identifiers: z.array(z.string()) }),
+    milestones: z.array(z.object({ date: z.string(), label: z.string(), type: z.string().nullable() })),
+  }),
+  inputs: z.array(InputSummarySchema),
+  ignoredFiles: z.array(IgnoredFileSchema),
+  accounting: z.object({
+    files: Count,
+    records: Count,
+    events: Count,
+    kept: Count,
+    duplicates: Count,
+    skipped: Count,
+    rejected: Count,
+    incidents: Count,
+  }),
+  identifiers: z.array(IdentifierSummarySchema),
+  incidents: IncidentsSchema,
+  /** Added by the escalation analysis; see docs/report.md. */
+  escalation: z.record(z.string(), z.unknown()).optional(),
+  problems: z.array(ProblemSchema),
+  /** Problems beyond the per-code cap, counted but not listed. */
+  problemsOmitted: z.record(z.string(), Count),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** One row of `chronolog timeline` (CSV columns in this order, or one JSON object per line). */
+export const TimelineRowSchema = z.object({
+  id: z.string(),
+  utc: IsoInstant,
+  local: z.string().describe('Wall-clock time in the case zone, YYYY-MM-DD HH:mm[:ss]'),
+  precision: PrecisionSchema,
+  channel: ChannelSchema,
+  kind: KindSchema,
+  callStatus: CallStatusSchema.nullable(),
+  direction: DirectionSchema,
+  sender: z.string().nullable().describe('Sender as written in the export'),
+  senderResolved: z.string().nullable().describe('Normalised identifier (E.164, lower-case e-mail, …)'),
+  role: RoleSchema.nullable(),
+  incident: z.boolean(),
+  text: z.string().nullable(),
+  file: z.string(),
+  sha256: z.string(),
+  locator: z.string(),
+  flags: z.string(),
+});
+export type TimelineRow = z.infer<typeof TimelineRowSchema>;

@@ -1,0 +1,21 @@
+/**
+ * THE registry of input formats, and the only list of them. Detection tries sources in this order, so more
+ * specific formats come first. Adding a format = one file in this folder + one line here + a fixtures folder
+ * + a test (see README "Adding a source").
+ */
+import type { Container, Source } from './source.js';
+
+export const sources: readonly Source[] = [
+  // registry: sources (most specific first)
+];
+
+export const containers: readonly Container[] = [
+  // registry: containers
+];
+
+export function sourceById(id: string): Source | undefined {
+  return sources.find((s) => s.id === id);
+}
+
+export type { Container, Probe, Source, SourceContext, SourceInput, SourceOptions } from './source.js';
+export { SourceFailure } from './source.js';

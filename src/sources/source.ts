@@ -1,0 +1,103 @@
+/**
+ * The contract between the pipeline and one export format. A source detects its format from the first bytes
+ * and parses a whole file, reporting every record as exactly one of: emitted event, skip (with a reason) or
+ * reject (with a code and locator). It never throws for one bad record; it throws `SourceFailure` only when the
+ * rest of the file cannot be read (truncated XML, invalid JSON), and the pipeline keeps what was emitted.
+ */
+import type { Readable } from 'node:stream';
+import type { ParsedEvent } from '../model/index.js';
+
+/** What detection may look at: the file name and the first 64 KiB. */
+export interface Probe {
+  /** Base name, e.g. `WhatsApp Chat with Sam.txt`. */
+  readonly name: string;
+  /** Display path, e.g. `exports/chat.txt` or `archive.zip!/_chat.txt`. */
+  readonly path: string;
+  /** First bytes of the file (up to 64 KiB). */
+  readonly head: Uint8Array;
+  /** `head` decoded as text (UTF-8, or UTF-16 when a BOM says so), leading BOM removed; may end mid-line. */
+  readonly text: string;
+}
+
+/** One file to read, from disk or from inside an archive. */
+export interface SourceInput {
+  readonly path: string;
+  readonly name: string;
+  readonly bytes: number;
+  /** A fresh byte stream of the whole file. May be called more than once (e.g. for a two-pass parse). */
+  open(): Readable;
+  /** A byte range [start, end) — for archives that need random access. Absent for members of archives. */
+  readRange?(start: number, end: number): Readable;
+}
+
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
+/** Run-wide settings a source may need. */
+export interface SourceOptions {
+  /** Forced day/month order for formats that write ambiguous dates (`--date-order`). */
+  readonly dateOrder?: DateOrder;
+  /** The case zone (IANA), for formats that must convert a local time themselves. */
+  readonly timezone: string;
+  /** ISO 3166 alpha-2 region for national phone numbers. */
+  readonly region?: string;
+}
+
+export interface SourceContext {
+  readonly options: SourceOptions;
+  /** One record became an event. */
+  emit(event: ParsedEvent): void;
+  /** One record is deliberately not a contact (system notice, draft, SMIL part…). `reason` is a stable code. */
+  skip(reason: string, locator: number | string): void;
+  /** One record could not be used. The message names the bad value; the hint says what to do. */
+  reject(code: string, locator: number | string, message: string, hint?: string): void;
+  /** An assumption or oddity that does not change the record count (inferred date order, repaired mojibake). */
+  warn(code: string, locator: number | string | undefined, message: string, hint?: string): void;
+  /** Bytes consumed so far, for the progress bar. Cheap; call it per chunk. */
+  progress(bytesRead: number): void;
+}
+
+export interface Source {
+  /** Stable kebab-case id: the `--format-of` value, the fixtures folder name and the JSON `format`. */
+  readonly id: string;
+  /** Human name, e.g. `WhatsApp chat export (.txt)`. */
+  readonly label: string;
+  /** What it reads, one line. */
+  readonly reads: string;
+  /** How detection recognises it, one line. */
+  readonly recognisedBy: string;
+  /** How a person exports it from the app, one line. */
+  readonly howToExport: string;
+  /** Usual file extensions (hints only; detection reads the content). */
+  readonly extensions: readonly string[];
+  /** Cheap and total: never throws, looks only at the probe. */
+  detect(probe: Probe): boolean;
+  parse(input: SourceInput, ctx: SourceContext): Promise<void>;
+}
+
+/** A container (zip archive) yields the files inside it; each is then detected like a file on disk. */
+export interface Container {
+  readonly id: string;
+  readonly label: string;
+  readonly recognisedBy: string;
+  detect(probe: Probe): boolean;
+  members(input: SourceInput, ctx: ContainerContext): AsyncIterable<SourceInput>;
+}
+
+export interface ContainerContext {
+  /** A member was left out (`__MACOSX`, path escaping the archive, limit hit). */
+  ignore(memberPath: string, reason: string): void;
+  warn(code: string, message: string, hint?: string): void;
+}
+
+/** The rest of the file cannot be read. What was emitted before stays, and the input is marked incomplete. */
+export class SourceFailure extends Error {
+  override readonly name = 'SourceFailure';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly locator?: number | string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Converting between UTC instants and wall-clock time in one IANA zone, fast enough for millions of events.
+ *
+ * Offsets come from the runtime's tz database through `@date-fns/tz`'s `tzOffset`, cached per UTC hour (every
+ * zone in use today changes offset on a quarter-hour boundary at most once per hour bucket we care about).
+ *
+ * Resolving a wall-clock time (the documented rule, also in README "Time zones"):
+ * - exists once: that instant;
+ * - occurs twice (the repeated hour when clocks go back): the EARLIER instant, flagged `TIMELINE_DST_AMBIGUOUS`;
+ * - does not exist (the hour skipped when clocks go forward): read with the offset in force just before the
+ *   change, i.e. 01:30 on a UK spring-forward day becomes 01:30 GMT = 02:30 BST, flagged `TIMELINE_DST_GAP`.
+ */
+import { tzOffset } from '@date-fns/tz';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+export interface LocalParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly ms: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+}
+
+export type DstFlag = 'gap' | 'overlap' | undefined;
+
+export class Zone {
+  private readonly cache = new Map<number, number>();
+  constructor(readonly name: string) {}
+
+  /** Offset from UTC in minutes at the given instant (e.g. 60 for BST). */
+  offsetAt(ms: number): number {
+    const bucket = Math.floor(ms / HOUR);
+    let off = this.cache.get(bucket);
+    if (off === undefined) {
+      const start = tzOffset(this.name, new Date(bucket * HOUR));
+      const end = tzOffset(this.name, new Date(bucket * HOUR + HOUR - 1));
+      // A change inside this hour (rare zones change on the half hour): fall back to an exact look-up.
+      if (start !== end) return tzOffset(this.name, new Date(ms));
+      off = start;
+      this.cache.set(bucket, off);
+    }
+    return off;
+  }
+
+  /** Wall-clock fields of an instant in this zone. */
+  parts(ms: number): LocalParts {
+    const d = new Date(ms + this.offsetAt(ms) * 60_000);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      ms: d.getUTCMilliseconds(),
+      weekday: ((d.getUTCDay() + 6) % 7) + 1,
+    };
+  }
+
+  /** Local calendar date `YYYY-MM-DD`. */
+  localDate(ms: number): string {
+    return new Date(ms + this.offsetAt(ms) * 60_000).toISOString().slice(0, 10);
+  }
+
+  /** Days since 1970-01-01 of the local calendar date (a dense integer index for daily series). */
+  localDayNumber(ms: number): number {
+    return Math.floor((ms + this.offsetAt(ms) * 60_000) / DAY);
+  }
+
+  /** Local wall-clock text at the given precision: `YYYY-MM-DD HH:mm`, `… HH:mm:ss`, `… HH:mm:ss.SSS` or a date. */
+  localText(ms: number, precision: 'ms' | 's' | 'min' | 'day'): string {
+    const iso = new Date(ms + this.offsetAt(ms) * 60_000).toISOString();
+    switch (precision) {
+      case 'day':
+        return iso.slice(0, 10);
+      case 'min':
+        return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+      case 's':
+        return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+      default:
+        return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+    }
+  }
+
+  /** The UTC instant at which a local calendar day starts (the first instant whose local date is that day). */
+  startOfLocalDay(dayNumber: number): number {
+    return this.resolve(dayNumber * DAY).ms;
+  }
+
+  /**
+   * The instant of a wall-clock time given as "UTC-like" milliseconds (the wall-clock fields read as if UTC),
+   * following the DST rule in the header.
+   */
+  resolve(wallMs: number): { ms: number; dst: DstFlag } {
+    const before = this.offsetAt(wallMs - DAY);
+    const after = this.offsetAt(wallMs + DAY);
+    if (before === after) {
+      const guess = wallMs - before * 60_000;
+      if (this.offsetAt(guess) === before) return { ms: guess, dst: undefined };
+      // The offset changed and changed back within two days (rare); use the exact offset at the guess.
+      return { ms: wallMs - this.offsetAt(guess) * 60_000, dst: undefined };
+    }
+    const withBefore = wallMs - before * 60_000;
+    const withAfter = wallMs - after * 60_000;
+    const validBefore = this.offsetAt(withBefore) === before;
+    const validAfter = this.offsetAt(withAfter) === after;
+    if (validBefore && validAfter) return { ms: Math.min(withBefore, withAfter), dst: 'overlap' };
+    if (validBefore) return { ms: withBefore, dst: undefined };
+    if (validAfter) return { ms: withAfter, dst: undefined };
+    return { ms: withBefore, dst: 'gap' };
+  }
+}
+
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+/**
+ * Reads `YYYY-MM-DD[THH:mm[:ss[.SSS]]]` as wall-clock milliseconds (fields read as if UTC), or `undefined` when
+ * it is not a real date and time (31 February, 25:61).
+ */
+export function wallClockMs(local: string): number | undefined {
+  const m = LOCAL_RE.exec(local);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4] ?? 0);
+  const mi = Number(m[5] ?? 0);
+  const s = Number(m[6] ?? 0);
+  const frac = m[7] ? Number(m[7].padEnd(3, '0')) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s, frac);
+  // Date.UTC rolls 31 February over into March; a real date survives the round trip.
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    return undefined;
+  return ms;
+}

@@ -1,0 +1,61 @@
+/**
+ * Runs one source over one fixture file and collects everything it reports, in the shape of the golden
+ * `*.expected.json` files: events (as emitted), skips, rejects, warnings and the record accounting.
+ */
+import { statSync } from 'node:fs';
+import { fileInput } from '../../src/cli/inputs.js';
+import type { ParsedEvent } from '../../src/model/index.js';
+import type { Source, SourceContext, SourceOptions } from '../../src/sources/index.js';
+import { SourceFailure } from '../../src/sources/index.js';
+
+export interface SourceRun {
+  events: ParsedEvent[];
+  skipped: { reason: string; locator: number | string }[];
+  rejected: { code: string; locator: number | string; message: string; hint?: string }[];
+  warnings: { code: string; locator?: number | string; message: string }[];
+  failure?: { code: string; message: string; locator?: number | string };
+  accounting: { records: number; events: number; skipped: number; rejected: number };
+}
+
+export async function runSource(
+  source: Source,
+  file: string,
+  options: Partial<SourceOptions> = {},
+): Promise<SourceRun> {
+  const run: SourceRun = {
+    events: [],
+    skipped: [],
+    rejected: [],
+    warnings: [],
+    accounting: { records: 0, events: 0, skipped: 0, rejected: 0 },
+  };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London', ...options },
+    emit: (e) => void run.events.push(e),
+    skip: (reason, locator) => void run.skipped.push({ reason, locator }),
+    reject: (code, locator, message, hint) =>
+      void run.rejected.push(
+        hint === undefined ? { code, locator, message } : { code, locator, message, hint },
+      ),
+    warn: (code, locator, message) =>
+      void run.warnings.push(locator === undefined ? { code, message } : { code, locator, message }),
+    progress: () => {},
+  };
+  try {
+    await source.parse(fileInput(file, statSync(file).size), ctx);
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    run.failure = {
+      code: err.code,
+      message: err.message,
+      ...(err.locator !== undefined ? { locator: err.locator } : {}),
+    };
+  }
+  run.accounting = {
+    records: run.events.length + run.skipped.length + run.rejected.length,
+    events: run.events.length,
+    skipped: run.skipped.length,
+    rejected: run.rejected.length,
+  };
+  return run;
+}
