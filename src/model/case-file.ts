@@ -86,3 +86,18 @@ export const CaseFileSchema = z
   })
   .strict();
 export type CaseFile = z.infer<typeof CaseFileSchema>;
+
+/** The case after merging the case file with command-line flags: what every stage reads. */
+export interface ResolvedCase {
+  readonly title: string | undefined;
+  readonly timezone: string;
+  readonly timezoneSource: 'option' | 'case-file' | 'system';
+  readonly region: string | undefined;
+  readonly subject: { readonly name: string | undefined; readonly identifiers: readonly string[] };
+  readonly victim: { readonly name: string | undefined; readonly identifiers: readonly string[] };
+  readonly milestones: readonly Milestone[];
+  readonly window: { readonly from: string | undefined; readonly to: string | undefined };
+  readonly ceasePhrases: readonly string[] | undefined;
+  readonly lexicon: CaseFile['lexicon'];
+  readonly caseFile: { readonly path: string; readonly sha256: string } | undefined;
+}

@@ -52,8 +52,6 @@ export interface ParsedEvent {
 
 /** An event on the timeline: one instant, a resolved sender, and where it came from. */
 export interface TimelineEvent {
-  /** Stable id: a hash of the source file's SHA-256 and the locator. */
-  readonly id: string;
   /** UTC instant in epoch milliseconds. */
   readonly ms: number;
   readonly precision: Precision;

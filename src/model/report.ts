@@ -53,9 +53,9 @@ export const RunSchema = z.object({ days: Count, from: LocalDate.nullable(), to:
 
 export const IncidentsSchema = z.object({
   total: Count,
-  byChannel: z.record(ChannelSchema, Count),
-  byKind: z.record(KindSchema, Count),
-  byCallStatus: z.record(CallStatusSchema, Count),
+  byChannel: z.partialRecord(ChannelSchema, Count),
+  byKind: z.partialRecord(KindSchema, Count),
+  byCallStatus: z.partialRecord(CallStatusSchema, Count),
   byIdentifier: z.record(z.string(), Count),
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),

@@ -17,5 +17,13 @@ export function sourceById(id: string): Source | undefined {
   return sources.find((s) => s.id === id);
 }
 
-export type { Container, Probe, Source, SourceContext, SourceInput, SourceOptions } from './source.js';
+export type {
+  Container,
+  DateOrder,
+  Probe,
+  Source,
+  SourceContext,
+  SourceInput,
+  SourceOptions,
+} from './source.js';
 export { SourceFailure } from './source.js';

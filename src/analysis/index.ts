@@ -1,0 +1,61 @@
+/**
+ * Composes every figure into the `Report` — the one object all output formats read, so the HTML, Markdown,
+ * terminal and JSON outputs can never disagree. Pure: no clock, no files, no environment.
+ */
+import type { InputSummary, Problem, Report, ResolvedCase, TimelineEvent } from '../model/index.js';
+import type { Zone } from '../timeline/zone.js';
+import { identifierTable } from './counts.js';
+import { incidentFigures } from './figures.js';
+
+export interface AnalysisInput {
+  readonly version: string;
+  readonly generatedAt: string;
+  readonly case: ResolvedCase;
+  readonly zone: Zone;
+  readonly tzdata: string | null;
+  readonly inputs: readonly InputSummary[];
+  readonly ignored: readonly { path: string; reason: string }[];
+  readonly events: readonly TimelineEvent[];
+  readonly problems: readonly Problem[];
+  readonly problemsOmitted: ReadonlyMap<string, number>;
+}
+
+export function buildReport(a: AnalysisInput): Report {
+  const incidents = a.events.filter((e) => e.incident);
+  const sum = (k: 'records' | 'events' | 'kept' | 'duplicates' | 'skipped' | 'rejected') =>
+    a.inputs.reduce((n, i) => n + i[k], 0);
+  return {
+    schemaVersion: 1,
+    generator: { name: 'chronolog', version: a.version },
+    generatedAt: a.generatedAt,
+    case: {
+      title: a.case.title ?? null,
+      timezone: a.case.timezone,
+      timezoneSource: a.case.timezoneSource,
+      tzdata: a.tzdata,
+      region: a.case.region ?? null,
+      caseFile: a.case.caseFile ?? null,
+      subject: { name: a.case.subject.name ?? null, identifiers: [...a.case.subject.identifiers] },
+      victim: { name: a.case.victim.name ?? null, identifiers: [...a.case.victim.identifiers] },
+      milestones: a.case.milestones.map((m) => ({ date: m.date, label: m.label, type: m.type ?? null })),
+    },
+    inputs: [...a.inputs],
+    ignoredFiles: [...a.ignored],
+    accounting: {
+      files: a.inputs.length,
+      records: sum('records'),
+      events: sum('events'),
+      kept: sum('kept'),
+      duplicates: sum('duplicates'),
+      skipped: sum('skipped'),
+      rejected: sum('rejected'),
+      incidents: incidents.length,
+    },
+    identifiers: identifierTable(incidents),
+    incidents: incidentFigures(incidents, a.zone),
+    problems: [...a.problems],
+    problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
+  };
+}
+
+export { participants } from './participants.js';

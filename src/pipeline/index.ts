@@ -1,0 +1,81 @@
+/**
+ * The whole flow in one place: inputs → sources → timeline → analysis. No formatting and no process.* here:
+ * the CLI passes everything in and renders what comes out.
+ */
+
+import { buildReport } from '../analysis/index.js';
+import type { Report, ResolvedCase, TimelineEvent } from '../model/index.js';
+import type { DateOrder, SourceInput } from '../sources/index.js';
+import { TimelineBuilder } from '../timeline/build.js';
+import { IdentityResolver } from '../timeline/identities.js';
+import { ProblemLog } from '../timeline/problems.js';
+import { Zone } from '../timeline/zone.js';
+import { type Ingested, ingest } from './ingest.js';
+
+export interface RunOptions {
+  readonly inputs: readonly SourceInput[];
+  readonly case: ResolvedCase;
+  readonly dateOrder?: DateOrder;
+  readonly forcedFormat?: (path: string) => string | undefined;
+  readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
+  /** Problems found before reading (e.g. walking folders) that belong in the report. */
+  readonly passedOver?: readonly { path: string; reason: string }[];
+}
+
+export interface Timeline extends Ingested {
+  readonly zone: Zone;
+  readonly problems: ProblemLog;
+  readonly identities: IdentityResolver;
+}
+
+/** Reads every input into one de-duplicated, ordered timeline. */
+export async function readTimeline(opts: RunOptions): Promise<Timeline> {
+  const zone = new Zone(opts.case.timezone);
+  const identities = new IdentityResolver({
+    subject: opts.case.subject.identifiers,
+    victim: opts.case.victim.identifiers,
+    region: opts.case.region,
+  });
+  const problems = new ProblemLog();
+  const ingested = await ingest(opts.inputs, new TimelineBuilder(zone, identities), problems, {
+    source: {
+      timezone: opts.case.timezone,
+      ...(opts.case.region ? { region: opts.case.region } : {}),
+      ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+    },
+    forcedFormat: opts.forcedFormat ?? (() => undefined),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  for (const p of opts.passedOver ?? []) ingested.ignored.push(p);
+  ingested.ignored.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (identities.subjectIsEveryoneElse) {
+    problems.add({
+      code: 'CASE_SUBJECT_ASSUMED',
+      severity: 'warning',
+      message:
+        'No subject identifiers were given: every sender other than the victim was counted as the subject.',
+      hint: 'Name the subject with --subject ID (repeatable) or in the case file to count only their contacts.',
+    });
+  }
+  return { ...ingested, zone, problems, identities };
+}
+
+/** Builds the report from a timeline. */
+export function analyseTimeline(
+  t: Timeline,
+  c: ResolvedCase,
+  meta: { version: string; generatedAt: string; tzdata: string | null },
+): Report {
+  return buildReport({
+    ...meta,
+    case: c,
+    zone: t.zone,
+    inputs: t.inputs,
+    ignored: t.ignored,
+    events: t.events,
+    problems: t.problems.list,
+    problemsOmitted: t.problems.omitted,
+  });
+}
+
+export type { TimelineEvent };

@@ -1,0 +1,186 @@
+/**
+ * Reads every input into one timeline: detect → parse (hashing as it reads) → resolve each event at once →
+ * de-duplicate across inputs → sort. Keeps the books: for every input, records = events + skipped + rejected,
+ * and events = kept + duplicates.
+ */
+import type { InputSummary, ParsedEvent, TimelineEvent } from '../model/index.js';
+import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
+import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
+import { SourceFailure } from '../sources/index.js';
+import type { TimelineBuilder } from '../timeline/build.js';
+import { findDuplicates } from '../timeline/dedupe.js';
+import { locatorText } from '../timeline/ids.js';
+import { sortTimeline } from '../timeline/order.js';
+import type { ProblemLog } from '../timeline/problems.js';
+import { hashing, readHead } from './hashing.js';
+
+export interface IngestOptions {
+  readonly source: SourceOptions;
+  /** The forced format id for a path (`--format-of`), if any. */
+  readonly forcedFormat: (path: string) => string | undefined;
+  readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
+}
+
+export interface Ingested {
+  readonly inputs: InputSummary[];
+  readonly ignored: { path: string; reason: string }[];
+  /** Kept events in the one total order. */
+  readonly events: TimelineEvent[];
+}
+
+type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
+
+/** Reads all inputs. `inputs` are sorted by path here so command-line order never changes the result. */
+export async function ingest(
+  given: readonly SourceInput[],
+  builder: TimelineBuilder,
+  problems: ProblemLog,
+  opts: IngestOptions,
+): Promise<Ingested> {
+  const inputs: Tally[] = [];
+  const ignored: Ingested['ignored'] = [];
+  const events: TimelineEvent[] = [];
+  const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  async function visit(input: SourceInput): Promise<void> {
+    const head = await readHead(input, HEAD_BYTES);
+    const found = detect(makeProbe(input.name, input.path, head), opts.forcedFormat(input.path));
+    if (found.kind === 'none') {
+      ignored.push({ path: input.path, reason: found.reason });
+      return;
+    }
+    if (found.kind === 'container') {
+      const members: SourceInput[] = [];
+      for await (const member of found.container.members(input, {
+        ignore: (path, reason) => ignored.push({ path: `${input.path}!/${path}`, reason }),
+        warn: (code, message, hint) =>
+          problems.add({ code, severity: 'warning', file: input.path, message, ...(hint ? { hint } : {}) }),
+      })) {
+        members.push(member);
+      }
+      members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const m of members) await visit(m);
+      return;
+    }
+    await parseOne(input, found.source);
+  }
+
+  async function parseOne(input: SourceInput, source: Source): Promise<void> {
+    const index = inputs.length;
+    const tally: Tally = {
+      path: input.path,
+      sha256: '',
+      bytes: input.bytes,
+      format: source.id,
+      records: 0,
+      events: 0,
+      kept: 0,
+      duplicates: 0,
+      skipped: 0,
+      rejected: 0,
+      skippedReasons: {},
+      rejectedReasons: {},
+      incomplete: false,
+    };
+    inputs.push(tally);
+    const file = input.path;
+    const reject = (code: string, locator: number | string, message: string, hint?: string) => {
+      tally.records++;
+      tally.rejected++;
+      tally.rejectedReasons[code] = (tally.rejectedReasons[code] ?? 0) + 1;
+      problems.add({
+        code,
+        severity: 'error',
+        file,
+        locator: locatorText(locator),
+        message,
+        ...(hint ? { hint } : {}),
+      });
+    };
+    const ctx: SourceContext = {
+      options: opts.source,
+      emit(e: ParsedEvent) {
+        const built = builder.build(e, index);
+        if (!built.ok) {
+          reject('TIMELINE_BAD_TIME', e.locator, built.message, 'Check the record in the original file.');
+          return;
+        }
+        tally.records++;
+        tally.events++;
+        events.push(built.event);
+        if (built.dst) {
+          problems.add({
+            code: built.dst === 'gap' ? 'TIMELINE_DST_GAP' : 'TIMELINE_DST_AMBIGUOUS',
+            severity: 'warning',
+            file,
+            locator: locatorText(e.locator),
+            message:
+              built.dst === 'gap'
+                ? `local time ${e.time.type === 'local' ? e.time.local : ''} does not exist in ${opts.source.timezone} (clocks went forward); read with the offset before the change`
+                : `local time ${e.time.type === 'local' ? e.time.local : ''} occurs twice in ${opts.source.timezone} (clocks went back); the earlier instant was used`,
+          });
+        }
+      },
+      skip(reason, _locator) {
+        tally.records++;
+        tally.skipped++;
+        tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
+      },
+      reject,
+      warn(code, locator, message, hint) {
+        problems.add({
+          code,
+          severity: 'warning',
+          file,
+          ...(locator !== undefined ? { locator: locatorText(locator) } : {}),
+          message,
+          ...(hint ? { hint } : {}),
+        });
+      },
+      progress(bytesRead) {
+        opts.onProgress?.({ path: file, bytesRead, bytes: input.bytes });
+      },
+    };
+    const hashed = hashing(input);
+    try {
+      await source.parse(hashed.input, ctx);
+    } catch (err) {
+      tally.incomplete = true;
+      if (err instanceof SourceFailure) {
+        problems.add({
+          code: err.code,
+          severity: 'error',
+          file,
+          ...(err.locator !== undefined ? { locator: locatorText(err.locator) } : {}),
+          message: err.message,
+          ...(err.hint ? { hint: err.hint } : {}),
+        });
+      } else {
+        const message = err instanceof Error ? err.message : String(err);
+        problems.add({
+          code: 'INPUT_READ_FAILED',
+          severity: 'error',
+          file,
+          message: `reading stopped: ${message}`,
+          hint: 'The events read before this point are kept. If the file is intact, this is a bug in chronolog: please report it.',
+        });
+      }
+    }
+    tally.sha256 = await hashed.finish();
+  }
+
+  for (const input of sorted) await visit(input);
+
+  const dup = findDuplicates(events);
+  const kept: TimelineEvent[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const t = inputs[e.input]!;
+    if (dup[i]) t.duplicates++;
+    else {
+      t.kept++;
+      kept.push(e);
+    }
+  }
+  return { inputs, ignored, events: sortTimeline(kept) };
+}

@@ -1,0 +1,53 @@
+/**
+ * Detection is data: a forced format (`--format-of`) wins, then containers (zip), then every source's content
+ * check in registry order. Nothing is recognised from the file name alone.
+ */
+import { containers, sources } from './index.js';
+import type { Container, Probe, Source } from './source.js';
+import { decodeHead, sniffBom } from './text.js';
+
+export const HEAD_BYTES = 64 * 1024;
+
+export type Detection =
+  | { readonly kind: 'source'; readonly source: Source }
+  | { readonly kind: 'container'; readonly container: Container }
+  | { readonly kind: 'none'; readonly reason: string };
+
+/** Builds the probe detection looks at. */
+export function makeProbe(name: string, path: string, head: Uint8Array): Probe {
+  return { name, path, head, text: decodeHead(head) };
+}
+
+/** True when the head looks like binary data rather than text in any encoding we read. */
+export function looksBinary(head: Uint8Array): boolean {
+  const bom = sniffBom(head);
+  if (bom && bom.encoding !== 'utf-8') return false;
+  const n = Math.min(head.length, 8192);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+export function detect(probe: Probe, forcedId?: string): Detection {
+  if (forcedId !== undefined) {
+    const source = sources.find((s) => s.id === forcedId);
+    if (source) return { kind: 'source', source };
+    const container = containers.find((c) => c.id === forcedId);
+    if (container) return { kind: 'container', container };
+    return { kind: 'none', reason: `unknown format "${forcedId}"` };
+  }
+  if (probe.head.length === 0) return { kind: 'none', reason: 'empty file (0 bytes)' };
+  for (const container of containers)
+    if (safeDetect(container, probe)) return { kind: 'container', container };
+  for (const source of sources) if (safeDetect(source, probe)) return { kind: 'source', source };
+  if (looksBinary(probe.head)) return { kind: 'none', reason: 'binary file, not a supported export' };
+  return { kind: 'none', reason: 'not a supported export format' };
+}
+
+function safeDetect(d: { detect(p: Probe): boolean }, probe: Probe): boolean {
+  try {
+    return d.detect(probe);
+  } catch {
+    // detect() must be total; a throwing one is a bug in that source, not a reason to stop the run.
+    return false;
+  }
+}
