@@ -18,9 +18,13 @@ export function participants(events: readonly TimelineEvent[]): Participant[] {
   const m = new Map<string, { names: Set<string>; count: number; channels: Set<Channel>; role: string }>();
   for (const e of events) {
     if (e.senderKey === undefined) continue;
-    let p = m.get(e.senderKey);
-    if (!p)
-      m.set(e.senderKey, (p = { names: new Set(), count: 0, channels: new Set(), role: e.role ?? 'other' }));
+    const p = m.get(e.senderKey) ?? {
+      names: new Set(),
+      count: 0,
+      channels: new Set(),
+      role: e.role ?? 'other',
+    };
+    m.set(e.senderKey, p);
     p.count++;
     p.channels.add(e.channel);
     if (e.sender?.name !== undefined) p.names.add(cleanName(e.sender.name));
