@@ -4,6 +4,7 @@
  */
 import type { CallStatus, Channel, Kind, Role, TimelineEvent } from '../model/index.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
+import type { Zone } from '../timeline/zone.js';
 
 /** Counts values, returning an object with keys in sorted order (deterministic output). */
 export function tally<K extends string>(values: Iterable<K>): Partial<Record<K, number>> {
@@ -43,12 +44,14 @@ export interface IdentifierRow {
   incidents: number;
   first: string | null;
   last: string | null;
+  firstLocal: string | null;
+  lastLocal: string | null;
   channels: Channel[];
   names: string[];
 }
 
 /** One row per identifier the subject used, in order of first use. */
-export function identifierTable(incidents: readonly TimelineEvent[]): IdentifierRow[] {
+export function identifierTable(incidents: readonly TimelineEvent[], zone: Zone): IdentifierRow[] {
   const rows = new Map<string, { row: IdentifierRow; channels: Set<Channel>; names: Set<string> }>();
   for (const e of incidents) {
     const id = senderLabel(e);
@@ -61,6 +64,8 @@ export function identifierTable(incidents: readonly TimelineEvent[]): Identifier
           incidents: 0,
           first: null,
           last: null,
+          firstLocal: null,
+          lastLocal: null,
           channels: [],
           names: [],
         },
@@ -71,8 +76,14 @@ export function identifierTable(incidents: readonly TimelineEvent[]): Identifier
     }
     r.row.incidents++;
     const iso = new Date(e.ms).toISOString();
-    if (r.row.first === null || iso < r.row.first) r.row.first = iso;
-    if (r.row.last === null || iso > r.row.last) r.row.last = iso;
+    if (r.row.first === null || iso < r.row.first) {
+      r.row.first = iso;
+      r.row.firstLocal = zone.localText(e.ms, 'min');
+    }
+    if (r.row.last === null || iso > r.row.last) {
+      r.row.last = iso;
+      r.row.lastLocal = zone.localText(e.ms, 'min');
+    }
     r.channels.add(e.channel);
     if (e.sender?.name !== undefined) r.names.add(cleanName(e.sender.name));
   }

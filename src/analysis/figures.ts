@@ -28,6 +28,8 @@ export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone)
     byIdentifier: byIdentifier(incidents),
     first: incidents.length ? new Date(incidents[0]!.ms).toISOString() : null,
     last: incidents.length ? new Date(incidents[incidents.length - 1]!.ms).toISOString() : null,
+    firstLocal: incidents.length ? zone.localText(incidents[0]!.ms, 'min') : null,
+    lastLocal: incidents.length ? zone.localText(incidents[incidents.length - 1]!.ms, 'min') : null,
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,

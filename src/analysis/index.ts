@@ -51,7 +51,7 @@ export function buildReport(a: AnalysisInput): Report {
       rejected: sum('rejected'),
       incidents: incidents.length,
     },
-    identifiers: identifierTable(incidents),
+    identifiers: identifierTable(incidents, a.zone),
     incidents: incidentFigures(incidents, a.zone),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),

@@ -74,7 +74,7 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
       st = await stat(abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (top) throw err;
+      if (top) throw Object.assign(err as Error, { displayPath: display });
       const link = await lstat(abs).catch(() => undefined);
       passedOver.push({
         display,

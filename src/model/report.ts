@@ -44,6 +44,9 @@ export const IdentifierSummarySchema = z.object({
   incidents: Count,
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),
+  /** First and last use as wall-clock time in the case zone, `YYYY-MM-DD HH:mm`. */
+  firstLocal: z.string().nullable(),
+  lastLocal: z.string().nullable(),
   channels: z.array(ChannelSchema),
   names: z.array(z.string()),
 });
@@ -59,6 +62,8 @@ export const IncidentsSchema = z.object({
   byIdentifier: z.record(z.string(), Count),
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),
+  firstLocal: z.string().nullable(),
+  lastLocal: z.string().nullable(),
   /** Every local date from the first to the last incident, zeros included. */
   daily: z.array(DayCountSchema),
   daysWithContact: Count,

@@ -1,0 +1,84 @@
+/**
+ * `chronolog inspect PATHS…`: what will be read, before any report — formats, records, participants, date
+ * ranges and problems — so a person can check the folder and pick the subject's identifiers.
+ */
+import { participants } from '../../analysis/index.js';
+import { int, plural } from '../../reports/format.js';
+import { terminalSafe as safe } from '../../reports/sanitize.js';
+import type { Environment } from '../environment.js';
+import { type ReadFlags, readInputs } from '../read.js';
+
+export interface InspectFlags extends ReadFlags {
+  readonly format: 'text' | 'json';
+}
+
+export async function inspectCommand(
+  paths: string[],
+  flags: InspectFlags,
+  env: Environment,
+): Promise<number> {
+  const { timeline: t, kase } = await readInputs(paths, flags, env);
+  const c = env.stdoutChalk;
+  const ranges = t.inputs.map(() => ({ first: Number.POSITIVE_INFINITY, last: Number.NEGATIVE_INFINITY }));
+  for (const e of t.events) {
+    const r = ranges[e.input]!;
+    if (e.ms < r.first) r.first = e.ms;
+    if (e.ms > r.last) r.last = e.ms;
+  }
+  const people = participants(t.events);
+  const data = {
+    case: {
+      timezone: kase.timezone,
+      timezoneSource: kase.timezoneSource,
+      region: kase.region ?? null,
+      caseFile: kase.caseFile?.path ?? null,
+      subject: kase.subject.identifiers,
+      victim: kase.victim.identifiers,
+    },
+    inputs: t.inputs.map((i, k) => ({
+      ...i,
+      firstLocal: Number.isFinite(ranges[k]!.first) ? t.zone.localText(ranges[k]!.first, 'min') : null,
+      lastLocal: Number.isFinite(ranges[k]!.last) ? t.zone.localText(ranges[k]!.last, 'min') : null,
+    })),
+    ignoredFiles: t.ignored,
+    participants: people,
+    problems: t.problems.list,
+  };
+  if (flags.format === 'json') {
+    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  out.push(c.bold(`Inputs: ${plural(t.inputs.length, 'file')} read, ${int(t.ignored.length)} not read`));
+  for (const i of data.inputs) {
+    out.push(
+      `  ${safe(i.path)}  ${c.cyan(i.format)}  sha256 ${i.sha256.slice(0, 12)}…  ${int(i.bytes)} bytes`,
+    );
+    out.push(
+      `    ${int(i.records)} records: ${int(i.kept)} kept, ${int(i.duplicates)} duplicates, ${int(i.skipped)} skipped, ${int(i.rejected)} rejected${i.firstLocal ? `; ${i.firstLocal} → ${i.lastLocal}` : ''}${i.incomplete ? c.red(' (incomplete)') : ''}`,
+    );
+  }
+  for (const f of t.ignored) out.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));
+  out.push('', c.bold(`Participants (${people.length})`));
+  for (const p of people.slice(0, 40)) {
+    const role = p.role === 'other' ? '' : c.yellow(` [${p.role}]`);
+    out.push(
+      `  ${safe(p.identifier)}${p.names.length ? ` (${safe(p.names.join(', '))})` : ''}  ${plural(p.count, 'record')}  ${p.channels.join(', ')}${role}`,
+    );
+  }
+  if (people.length > 40) out.push(`  … and ${people.length - 40} more (use --format json)`);
+  out.push(
+    '',
+    `${c.bold('Case')}  zone ${kase.timezone} (${kase.timezoneSource}), region ${kase.region ?? 'not set'}, subject: ${kase.subject.identifiers.length ? safe(kase.subject.identifiers.join(', ')) : c.yellow('not set')}, victim: ${kase.victim.identifiers.length ? safe(kase.victim.identifiers.join(', ')) : 'not set'}`,
+  );
+  if (t.problems.list.length) {
+    out.push('', c.bold(`Problems (${t.problems.list.length})`));
+    for (const p of t.problems.list.slice(0, 30)) {
+      out.push(
+        `  ${p.severity === 'error' ? c.red('✖') : c.yellow('!')} ${safe(p.file ?? '')}${p.locator ? `:${safe(p.locator)}` : ''} ${safe(p.message)}`,
+      );
+    }
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,60 @@
+/** `chronolog report PATHS…`: read everything, analyse, and write one report. */
+import { participants } from '../../analysis/index.js';
+import { UsageError } from '../../model/index.js';
+import { analyseTimeline } from '../../pipeline/index.js';
+import { reportFormats } from '../../reports/index.js';
+import { terminalSafe } from '../../reports/sanitize.js';
+import { type Environment, generatedAt } from '../environment.js';
+import { sinkFor } from '../output.js';
+import { type ReadFlags, readInputs } from '../read.js';
+import { summaryLine } from '../summary.js';
+import { VERSION } from '../version.js';
+
+export interface ReportFlags extends ReadFlags {
+  readonly format: string;
+  readonly out?: string;
+  readonly now?: string;
+  readonly strict?: boolean;
+}
+
+export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
+  const format = reportFormats.find((f) => f.id === flags.format);
+  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${flags.format}"`);
+  if (format.notForTerminal && (flags.out === undefined || flags.out === '-') && env.stdoutIsTTY) {
+    throw new UsageError(
+      'USAGE_TERMINAL_OUTPUT',
+      `refusing to write ${format.id} to the terminal`,
+      `Add --out report.${format.id === 'markdown' ? 'md' : format.id}`,
+    );
+  }
+  const stamp = generatedAt(flags.now);
+  const { timeline, kase } = await readInputs(paths, flags, env);
+  if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
+    const people = participants(timeline.events).slice(0, 15);
+    throw new UsageError(
+      'USAGE_NO_SUBJECT',
+      'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
+      `For example: chronolog report ${paths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
+      people.map(
+        (p) =>
+          `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${p.count} record${p.count === 1 ? '' : 's'} on ${p.channels.join(', ')}`,
+      ),
+    );
+  }
+  const report = analyseTimeline(timeline, kase, {
+    version: VERSION,
+    generatedAt: stamp,
+    tzdata: env.tzdata,
+  });
+  const sink = sinkFor(flags.out);
+  await sink.write(
+    format.render(report, {
+      chalk: flags.out === undefined || flags.out === '-' ? env.stdoutChalk : env.plainChalk,
+      width: env.width,
+      commandLine: ['chronolog', 'report', ...paths].join(' '),
+    }),
+  );
+  await sink.close();
+  if (!flags.quiet) process.stderr.write(summaryLine(report, env.stderrChalk, flags.out));
+  return flags.strict && report.accounting.rejected > 0 ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+/**
+ * The entry point: parse argv, run one command, map every outcome to an exit code. The one try/catch that
+ * turns known errors into messages lives here; anything else is a bug and says so.
+ */
+import { CommanderError } from 'commander';
+import { ToolError, UsageError } from '../model/index.js';
+import { detectEnvironment, type Environment } from './environment.js';
+import { renderBug, renderError } from './messages.js';
+import { buildProgram } from './program.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let chosen:
+    | { run: (env: Environment) => Promise<number> | number; opts: Record<string, unknown> }
+    | undefined;
+  const noColorFlag = argv.includes('--no-color');
+  const earlyEnv = detectEnvironment(noColorFlag);
+  const program = buildProgram((a) => {
+    chosen = a;
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => process.stdout.write(s),
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(`${earlyEnv.stderrChalk.red('error:')} ${s.replace(/^error: /, '')}`),
+  });
+  for (const cmd of program.commands) cmd.exitOverride();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.version' ||
+        err.code === 'commander.help'
+      ) {
+        return EXIT_OK;
+      }
+      process.stderr.write('Run chronolog --help for usage and examples.\n');
+      return EXIT_USAGE;
+    }
+    process.stderr.write(renderBug(err, earlyEnv.stderrChalk, argv.includes('--debug')));
+    return EXIT_FAILURE;
+  }
+  if (!chosen) return EXIT_OK;
+  const env = detectEnvironment(noColorFlag || chosen.opts['color'] === false);
+  try {
+    return await chosen.run(env);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(renderError(err, env.stderrChalk));
+      return EXIT_USAGE;
+    }
+    if (err instanceof ToolError) {
+      process.stderr.write(renderError(err, env.stderrChalk));
+      return EXIT_FAILURE;
+    }
+    process.stderr.write(renderBug(err, env.stderrChalk, chosen.opts['debug'] === true));
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Commander wiring: the commands, their options (from options.ts), and help that leads with examples.
+ * Actions only collect what to run; main.ts runs it, so every error goes through one exit-code mapping.
+ */
+import { Command, Option } from 'commander';
+import { reportFormats, timelineFormats } from '../reports/index.js';
+import { CASE_OPTIONS, toOptions, WINDOW_OPTIONS } from './options.js';
+import { VERSION } from './version.js';
+
+export type Action = (env: import('./environment.js').Environment) => Promise<number> | number;
+
+const EXIT_CODES = `
+Exit codes:
+  0  success
+  1  an input or processing failure (nothing readable, no events, cannot write; or --strict with rejected records)
+  2  a usage error (unknown option, bad value, invalid case file, no subject named)`;
+
+function withOptions(cmd: Command, specs: readonly import('./options.js').OptionSpec[]): Command {
+  for (const o of toOptions(specs)) cmd.addOption(o);
+  return cmd;
+}
+
+/** Builds the program; `setAction` receives the chosen command's runner. */
+export function buildProgram(
+  setAction: (a: {
+    name: string;
+    run: (env: import('./environment.js').Environment) => Promise<number> | number;
+    opts: Record<string, unknown>;
+  }) => void,
+): Command {
+  const program = new Command('chronolog')
+    .description(
+      'Turn chat, SMS, call, e-mail and diary exports into one verified timeline of unwanted contact.',
+    )
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ chronolog report fixtures/demo-case
+  $ chronolog report ~/exports --subject "+447700900123" --tz Europe/London
+  $ chronolog report ~/exports --format html --out report.html
+  $ chronolog report ~/exports --format json --out report.json
+  $ chronolog timeline ~/exports --format csv --incidents-only > timeline.csv
+  $ chronolog inspect ~/exports
+  $ chronolog formats
+${EXIT_CODES}`,
+    );
+
+  const report = withOptions(
+    program
+      .command('report')
+      .description('read every export under PATHS and write one report')
+      .argument('<paths...>', 'files or folders (folders are read recursively)')
+      .addOption(
+        new Option('-f, --format <format>', 'report format')
+          .choices(reportFormats.map((f) => f.id))
+          .default('text'),
+      )
+      .option('-o, --out <file>', 'write the report to a file instead of stdout')
+      .option('--now <iso>', 'the "generated at" time (SOURCE_DATE_EPOCH is honoured too)')
+      .option('--strict', 'exit 1 if any record was rejected'),
+    [...CASE_OPTIONS, ...WINDOW_OPTIONS],
+  ).addHelpText(
+    'after',
+    `
+Examples:
+  $ chronolog report fixtures/demo-case
+  $ chronolog report ~/exports --subject "+447700900123" --subject sam@example.com --region GB
+  $ chronolog report ~/exports --milestone "2024-06-01=Police warning" --format html --out report.html
+${EXIT_CODES}`,
+  );
+  report.action((paths: string[], opts: Record<string, unknown>) =>
+    setAction({
+      name: 'report',
+      opts,
+      run: async (env) => (await import('./commands/report.js')).reportCommand(paths, opts as never, env),
+    }),
+  );
+
+  const timeline = withOptions(
+    program
+      .command('timeline')
+      .description('write every event, one row each (CSV or JSON Lines)')
+      .argument('<paths...>', 'files or folders')
+      .addOption(
+        new Option('-f, --format <format>', 'timeline format')
+          .choices(timelineFormats.map((f) => f.id))
+          .default('csv'),
+      )
+      .option('-o, --out <file>', 'write to a file instead of stdout')
+      .option('--incidents-only', 'only events sent by the subject'),
+    CASE_OPTIONS,
+  ).addHelpText(
+    'after',
+    `
+Examples:
+  $ chronolog timeline ~/exports --format csv > timeline.csv
+  $ chronolog timeline ~/exports --subject "+447700900123" --incidents-only --format jsonl
+${EXIT_CODES}`,
+  );
+  timeline.action((paths: string[], opts: Record<string, unknown>) =>
+    setAction({
+      name: 'timeline',
+      opts,
+      run: async (env) => (await import('./commands/timeline.js')).timelineCommand(paths, opts as never, env),
+    }),
+  );
+
+  const inspect = withOptions(
+    program
+      .command('inspect')
+      .description('show what will be read: formats, records, participants, dates and problems')
+      .argument('<paths...>', 'files or folders')
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'),
+      ),
+    CASE_OPTIONS,
+  ).addHelpText(
+    'after',
+    `
+Examples:
+  $ chronolog inspect ~/exports
+  $ chronolog inspect ~/exports --format json
+${EXIT_CODES}`,
+  );
+  inspect.action((paths: string[], opts: Record<string, unknown>) =>
+    setAction({
+      name: 'inspect',
+      opts,
+      run: async (env) => (await import('./commands/inspect.js')).inspectCommand(paths, opts as never, env),
+    }),
+  );
+
+  program
+    .command('formats')
+    .description('list the supported input formats (and how to export them) and the output formats')
+    .option('--json', 'machine-readable list')
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ chronolog formats
+  $ chronolog formats --json`,
+    )
+    .action((opts: { json?: boolean }) =>
+      setAction({
+        name: 'formats',
+        opts,
+        run: async (env) => (await import('./commands/formats.js')).formatsCommand(opts.json === true, env),
+      }),
+    );
+
+  return program;
+}

@@ -1,0 +1,58 @@
+/** Small locale-independent formatting helpers shared by the human-readable outputs. */
+
+/** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
+export function int(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A share as a percentage with no decimals ("22%"), or "–" when undefined. */
+export function pct(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+/** Fixed decimals without locale. */
+export function dec(n: number, digits = 1): string {
+  return n.toFixed(digits);
+}
+
+/** "1 day" / "3 days". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${int(n)} ${n === 1 ? one : many}`;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of counts; zero is a low dot so empty weeks stay visible. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values);
+  return values
+    .map((v) =>
+      v === 0 ? '·' : BARS[Math.min(BARS.length - 1, Math.floor((v / max) * (BARS.length - 1) + 0.5))]!,
+    )
+    .join('');
+}
+
+/** Folds a series into at most `width` buckets by summing neighbours, for narrow terminals. */
+export function fold(values: readonly number[], width: number): number[] {
+  if (values.length <= width) return [...values];
+  const per = Math.ceil(values.length / width);
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i += per) out.push(values.slice(i, i + per).reduce((a, b) => a + b, 0));
+  return out;
+}
+
+/** Pads to a display width (assumes single-width characters; data is sanitised before). */
+export function pad(s: string, width: number, right = false): string {
+  if (s.length >= width) return s;
+  return right ? ' '.repeat(width - s.length) + s : s + ' '.repeat(width - s.length);
+}
+
+/** "sms 210 · whatsapp 120" from a count record, largest first, ties by name. */
+export function countList(record: Partial<Record<string, number>>): string {
+  const entries = Object.entries(record) as [string, number][];
+  if (entries.length === 0) return '–';
+  return entries
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${k} ${int(v)}`)
+    .join(' · ');
+}

@@ -1,0 +1,30 @@
+/**
+ * The output contracts. A report format is a pure function from the `Report` to a string; a timeline format
+ * turns rows into chunks so a million-event timeline streams instead of building one huge string.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Report, TimelineRow } from '../model/index.js';
+
+export interface ReportContext {
+  /** Colours for terminal output, already decided by the CLI (level 0 when NO_COLOR or not a TTY). */
+  readonly chalk: ChalkInstance;
+  /** Terminal width for the text report. */
+  readonly width: number;
+  /** The command line that produced the report, for the method section. */
+  readonly commandLine?: string;
+}
+
+export interface ReportFormat {
+  readonly id: string;
+  readonly label: string;
+  /** True for binary-ish or page formats that should not be written to a terminal. */
+  readonly notForTerminal?: boolean;
+  render(report: Report, ctx: ReportContext): string;
+}
+
+export interface TimelineFormat {
+  readonly id: string;
+  readonly label: string;
+  header(): string;
+  row(row: TimelineRow): string;
+}

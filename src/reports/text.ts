@@ -1,0 +1,135 @@
+/**
+ * `--format text`, the default on a terminal: one screen with the period, totals, channels, identifiers and the
+ * frequency figures, then the accounting table and any problems. Every string from the data is sanitised:
+ * message text and file names can carry terminal escape sequences.
+ */
+import type { Report } from '../model/index.js';
+import { countList, fold, int, pad, pct, plural, sparkline } from './format.js';
+import type { ReportContext, ReportFormat } from './report.js';
+import { terminalSafe as safe } from './sanitize.js';
+
+function header(r: Report, ctx: ReportContext): string[] {
+  const c = ctx.chalk;
+  const i = r.incidents;
+  const title = r.case.title ? safe(r.case.title) : 'Contact report';
+  const subject = r.case.subject.name ? ` from ${safe(r.case.subject.name)}` : '';
+  const lines = [c.bold(`chronolog — ${title}`)];
+  if (i.total === 0) {
+    lines.push(`No incidents found${subject}. Zone ${r.case.timezone}.`);
+    return lines;
+  }
+  const days = i.daily.length;
+  lines.push(
+    `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}, ${plural(days, 'day')})`,
+    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${plural(i.daysWithContact, 'day')} (${pct(i.daysWithContact / days)} of days)`,
+  );
+  return lines;
+}
+
+function figures(r: Report, ctx: ReportContext): string[] {
+  const c = ctx.chalk;
+  const i = r.incidents;
+  if (i.total === 0) return [];
+  const lines = [
+    '',
+    `${c.bold('Channels')}    ${countList(i.byChannel)}`,
+    `${c.bold('Kinds')}       ${countList(i.byKind)}`,
+  ];
+  if (Object.keys(i.byCallStatus).length > 0)
+    lines.push(`${c.bold('Calls')}       ${countList(i.byCallStatus)}`);
+  lines.push(c.bold('Identifiers'));
+  const shown = r.identifiers.slice(0, 8);
+  const w = Math.max(...shown.map((row) => safe(row.identifier).length));
+  for (const row of shown) {
+    lines.push(
+      `  ${pad(safe(row.identifier), w)}  ${pad(int(row.incidents), 6, true)}  ${row.firstLocal?.slice(0, 10)} → ${row.lastLocal?.slice(0, 10)}  ${row.channels.join(', ')}`,
+    );
+  }
+  if (r.identifiers.length > shown.length) lines.push(`  … and ${r.identifiers.length - shown.length} more`);
+  const weeks = i.weekly.map((wk) => wk.count);
+  lines.push(
+    `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'}`,
+    `${c.bold('Night')}       ${int(i.night.count)} of ${int(i.night.eligible)} timed incidents between 00:00 and 05:59 (${pct(i.night.share)})`,
+    `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} → ${i.longestStreak.to})` : ''}`,
+    `${c.bold('Gap')}         longest run without contact: ${plural(i.longestGap.days, 'day')}${i.longestGap.from ? ` (${i.longestGap.from} → ${i.longestGap.to})` : ''}`,
+    `${c.bold('Weekly')}      ${sparkline(fold(weeks, Math.max(10, ctx.width - 14)))}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart})`,
+  );
+  return lines;
+}
+
+function accounting(r: Report, ctx: ReportContext): string[] {
+  const c = ctx.chalk;
+  const a = r.accounting;
+  const rows = r.inputs.map((inp) => [
+    safe(inp.path),
+    inp.format,
+    int(inp.records),
+    int(inp.kept),
+    int(inp.duplicates),
+    int(inp.skipped),
+    int(inp.rejected),
+  ]);
+  const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
+  const total = [
+    'total',
+    '',
+    int(a.records),
+    int(a.kept),
+    int(a.duplicates),
+    int(a.skipped),
+    int(a.rejected),
+  ];
+  const all = [head, ...rows, total];
+  const widths = head.map((_, k) => Math.max(...all.map((row) => row[k]!.length)));
+  const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));
+  const fmt = (row: string[]) =>
+    `  ${row.map((cell, k) => (k < 2 ? pad(k === 0 && cell.length > maxPath ? `…${cell.slice(-maxPath + 1)}` : cell, Math.min(widths[k]!, k === 0 ? maxPath : 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
+  const lines = [
+    '',
+    c.bold(
+      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}: ${int(a.kept)} events kept, ${int(a.duplicates)} duplicates, ${int(a.skipped)} skipped, ${int(a.rejected)} rejected`,
+    ),
+  ];
+  lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
+  for (const f of r.ignoredFiles) lines.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));
+  return lines;
+}
+
+function problems(r: Report, ctx: ReportContext): string[] {
+  const c = ctx.chalk;
+  if (r.problems.length === 0) return [];
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  const warnings = r.problems.length - errors;
+  const omitted = Object.values(r.problemsOmitted).reduce((s, n) => s + n, 0);
+  const lines = [
+    '',
+    c.bold(
+      `Problems  ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${omitted ? ` (+${int(omitted)} more in the JSON report)` : ''}`,
+    ),
+  ];
+  const max = 12;
+  for (const p of r.problems.slice(0, max)) {
+    const mark = p.severity === 'error' ? c.red('✖') : c.yellow('!');
+    const where = p.file ? `${safe(p.file)}${p.locator ? `:${safe(p.locator)}` : ''}: ` : '';
+    lines.push(`  ${mark} ${where}${safe(p.message)}`);
+    if (p.hint) lines.push(c.dim(`    ${safe(p.hint)}`));
+  }
+  if (r.problems.length > max) lines.push(c.dim(`  … ${r.problems.length - max} more: see --format json`));
+  return lines;
+}
+
+export const text: ReportFormat = {
+  id: 'text',
+  label: 'One-screen summary for the terminal',
+  render(r, ctx) {
+    const lines = [
+      ...header(r, ctx),
+      ...figures(r, ctx),
+      ...accounting(r, ctx),
+      ...problems(r, ctx),
+      '',
+      ctx.chalk.dim('For the full report to share: --format html --out report.html'),
+    ];
+    return `${lines.join('\n')}\n`;
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * `timeline --format csv`: one row per event, RFC 4180 quoting via csv-stringify. Every cell that could start
+ * a spreadsheet formula is neutralised, because message text is written by the person being reported.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { TimelineRow } from '../model/index.js';
+import type { TimelineFormat } from './report.js';
+import { csvSafe } from './sanitize.js';
+
+export const TIMELINE_COLUMNS: readonly (keyof TimelineRow)[] = [
+  'id',
+  'utc',
+  'local',
+  'precision',
+  'channel',
+  'kind',
+  'callStatus',
+  'direction',
+  'sender',
+  'senderResolved',
+  'role',
+  'incident',
+  'text',
+  'file',
+  'sha256',
+  'locator',
+  'flags',
+];
+
+const line = (cells: string[]) => stringify([cells.map(csvSafe)], { record_delimiter: '\n' });
+
+export const timelineCsv: TimelineFormat = {
+  id: 'csv',
+  label: 'CSV, one row per event (spreadsheet-safe)',
+  header: () => line([...TIMELINE_COLUMNS]),
+  row: (r) =>
+    line(
+      TIMELINE_COLUMNS.map((c) => {
+        const v = r[c];
+        return v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+      }),
+    ),
+};
