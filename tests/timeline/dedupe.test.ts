@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../src/model/index.js';
+import { findDuplicates } from '../../src/timeline/dedupe.js';
+
+function ev(input: number, ms: number, text: string, over: Partial<TimelineEvent> = {}): TimelineEvent {
+  return {
+    ms,
+    precision: 'ms',
+    channel: 'sms',
+    kind: 'message',
+    direction: 'incoming',
+    sender: { id: '+447700900123', idType: 'phone' },
+    senderKey: 'phone:+447700900123',
+    role: 'subject',
+    incident: true,
+    text,
+    call: undefined,
+    conversation: undefined,
+    nativeId: undefined,
+    flags: undefined,
+    details: undefined,
+    input,
+    locator: `sms[${ms}]`,
+    ...over,
+  };
+}
+
+const t0 = Date.parse('2024-03-01T18:04:00Z');
+const fiveAnswerMe = (input: number) => [0, 5, 11, 30, 52].map((s) => ev(input, t0 + s * 1000, 'Answer me'));
+
+describe('multiset de-duplication', () => {
+  it('keeps five identical messages sent within one minute in one export', () => {
+    expect(findDuplicates(fiveAnswerMe(0)).filter(Boolean)).toHaveLength(0);
+  });
+
+  it('keeps five, not ten and not one, when two overlapping backups both hold them', () => {
+    const dup = findDuplicates([...fiveAnswerMe(0), ...fiveAnswerMe(1)]);
+    expect(dup.filter((d) => !d)).toHaveLength(5);
+    expect(dup.slice(5).every(Boolean)).toBe(true);
+  });
+
+  it('keeps the extra copies a later export has beyond what earlier ones held', () => {
+    const first = fiveAnswerMe(0).slice(0, 3);
+    const dup = findDuplicates([...first, ...fiveAnswerMe(1)]);
+    expect(dup.filter((d) => !d)).toHaveLength(5);
+  });
+
+  it('matches a minute-precision copy with a second-precision one', () => {
+    const a = ev(0, t0 + 42_000, 'Why are you ignoring me', { precision: 's' });
+    const b = ev(1, t0, 'Why are you ignoring  me', { precision: 'min' });
+    expect(findDuplicates([a, b])).toEqual([false, true]);
+  });
+
+  it('prefers the platform id when there is one', () => {
+    const a = ev(0, t0, 'Hello', { channel: 'email', nativeId: '<1@example.com>' });
+    const b = ev(1, t0 + 3_600_000, 'Hello (re-encoded)', { channel: 'email', nativeId: '<1@example.com>' });
+    expect(findDuplicates([a, b])).toEqual([false, true]);
+  });
+
+  it('never merges different senders, channels or call outcomes', () => {
+    const a = ev(0, t0, 'Answer me');
+    const b = ev(1, t0, 'Answer me', { senderKey: 'phone:+447700900456' });
+    const c = ev(1, t0, 'Answer me', { channel: 'whatsapp' });
+    expect(findDuplicates([a, b, c])).toEqual([false, false, false]);
+  });
+});

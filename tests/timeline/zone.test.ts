@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Zone, wallClockMs } from '../../src/timeline/zone.js';
+
+const london = new Zone('Europe/London');
+const wall = (s: string) => wallClockMs(s)!;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('Zone (Europe/London, across both 2024 daylight-saving changes)', () => {
+  it('resolves ordinary winter and summer wall-clock times with the right offset', () => {
+    expect(iso(london.resolve(wall('2024-01-15T12:00')).ms)).toBe('2024-01-15T12:00:00.000Z');
+    expect(iso(london.resolve(wall('2024-07-15T12:00')).ms)).toBe('2024-07-15T11:00:00.000Z');
+  });
+
+  it('reads a time in the skipped spring-forward hour with the offset before the change, and flags it', () => {
+    // Clocks go from 01:00 GMT to 02:00 BST on 2024-03-31: 01:30 does not exist.
+    const r = london.resolve(wall('2024-03-31T01:30'));
+    expect(r.dst).toBe('gap');
+    expect(iso(r.ms)).toBe('2024-03-31T01:30:00.000Z');
+    expect(london.localText(r.ms, 'min')).toBe('2024-03-31 02:30');
+  });
+
+  it('takes the earlier instant for the repeated fall-back hour, and flags it', () => {
+    // Clocks go from 02:00 BST back to 01:00 GMT on 2024-10-27: 01:30 happens twice.
+    const r = london.resolve(wall('2024-10-27T01:30'));
+    expect(r.dst).toBe('overlap');
+    expect(iso(r.ms)).toBe('2024-10-27T00:30:00.000Z');
+  });
+
+  it('puts instants around the change on the right local day and hour (statistics reference §1.4)', () => {
+    expect(london.parts(Date.parse('2024-03-31T00:59:59Z'))).toMatchObject({ day: 31, hour: 0 });
+    expect(london.parts(Date.parse('2024-03-31T01:00:00Z'))).toMatchObject({ day: 31, hour: 2 });
+    expect(london.parts(Date.parse('2024-10-27T00:30:00Z'))).toMatchObject({ day: 27, hour: 1 });
+    expect(london.parts(Date.parse('2024-10-27T01:30:00Z'))).toMatchObject({ day: 27, hour: 1 });
+  });
+
+  it('counts a 23-hour and a 25-hour day as one local day each', () => {
+    const start31 = london.startOfLocalDay(london.localDayNumber(Date.parse('2024-03-31T12:00:00Z')));
+    const start01 = london.startOfLocalDay(london.localDayNumber(Date.parse('2024-04-01T12:00:00Z')));
+    expect((start01 - start31) / 3_600_000).toBe(23);
+    const start27 = london.startOfLocalDay(london.localDayNumber(Date.parse('2024-10-27T12:00:00Z')));
+    const start28 = london.startOfLocalDay(london.localDayNumber(Date.parse('2024-10-28T12:00:00Z')));
+    expect((start28 - start27) / 3_600_000).toBe(25);
+  });
+
+  it('does not depend on the machine zone', () => {
+    // The suite runs under TZ=UTC; a zone far from it must still give its own wall clock.
+    const sydney = new Zone('Australia/Sydney');
+    expect(sydney.localText(Date.parse('2024-04-06T15:30:00Z'), 'min')).toBe('2024-04-07 02:30');
+    // Sydney leaves DST at 03:00 AEDT on 2024-04-07: 02:30 happens twice; the earlier (AEDT) instant is used.
+    const r = sydney.resolve(wall('2024-04-07T02:30'));
+    expect(r.dst).toBe('overlap');
+    expect(iso(r.ms)).toBe('2024-04-06T15:30:00.000Z');
+  });
+});
+
+describe('wallClockMs', () => {
+  it('accepts real dates and times at minute, second and day precision', () => {
+    expect(iso(wall('2024-02-29T23:59:59'))).toBe('2024-02-29T23:59:59.000Z');
+    expect(iso(wall('2024-02-29'))).toBe('2024-02-29T00:00:00.000Z');
+  });
+
+  it('rejects impossible dates and times instead of rolling them over', () => {
+    expect(wallClockMs('2024-02-31T10:00')).toBeUndefined();
+    expect(wallClockMs('2023-02-29')).toBeUndefined();
+    expect(wallClockMs('2024-01-01T25:61')).toBeUndefined();
+    expect(wallClockMs('2024-13-01')).toBeUndefined();
+    expect(wallClockMs('yesterday')).toBeUndefined();
+  });
+});
