@@ -153,5 +153,24 @@ Examples:
       }),
     );
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of the report (or of one timeline row), generated from the model')
+    .addOption(new Option('--of <what>', 'which contract').choices(['report', 'timeline']).default('report'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ chronolog schema > report.schema.json
+  $ chronolog schema --of timeline`,
+    )
+    .action((opts: { of: 'report' | 'timeline' }) =>
+      setAction({
+        name: 'schema',
+        opts,
+        run: async () => (await import('./commands/schema.js')).schemaCommand(opts.of),
+      }),
+    );
+
   return program;
 }
