@@ -43,14 +43,27 @@ export async function ingest(
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   async function visit(input: SourceInput): Promise<void> {
-    const head = await readHead(input, HEAD_BYTES);
+    let head: Buffer;
+    try {
+      head = await readHead(input, HEAD_BYTES);
+    } catch (err) {
+      ignored.push({
+        path: input.path,
+        reason: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      });
+      return;
+    }
     const found = detect(makeProbe(input.name, input.path, head), opts.forcedFormat(input.path));
     if (found.kind === 'none') {
       ignored.push({ path: input.path, reason: found.reason });
       return;
     }
-    if (found.kind === 'container') {
-      const members: SourceInput[] = [];
+    if (found.kind === 'source') {
+      await parseOne(input, found.source);
+      return;
+    }
+    const members: SourceInput[] = [];
+    try {
       for await (const member of found.container.members(input, {
         ignore: (path, reason) => ignored.push({ path: `${input.path}!/${path}`, reason }),
         warn: (code, message, hint) =>
@@ -58,11 +71,22 @@ export async function ingest(
       })) {
         members.push(member);
       }
-      members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      for (const m of members) await visit(m);
-      return;
+    } catch (err) {
+      const failure = err instanceof SourceFailure ? err : undefined;
+      problems.add({
+        code: failure?.code ?? 'INPUT_ARCHIVE_FAILED',
+        severity: 'error',
+        file: input.path,
+        message: failure?.message ?? `the archive could not be read: ${(err as Error).message}`,
+        ...(failure?.hint ? { hint: failure.hint } : {}),
+      });
+      ignored.push({
+        path: input.path,
+        reason: `archive not read (${failure?.code ?? 'INPUT_ARCHIVE_FAILED'})`,
+      });
     }
-    await parseOne(input, found.source);
+    members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const m of members) await visit(m);
   }
 
   async function parseOne(input: SourceInput, source: Source): Promise<void> {

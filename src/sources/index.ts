@@ -4,12 +4,14 @@
  * + a test (see README "Adding a source").
  */
 import type { Container, Source } from './source.js';
+import { zip } from './zip.js';
 
 export const sources: readonly Source[] = [
   // registry: sources (most specific first)
 ];
 
 export const containers: readonly Container[] = [
+  zip,
   // registry: containers
 ];
 

@@ -1,0 +1,168 @@
+/**
+ * Zip archives, read in place — nothing is extracted to disk. The WhatsApp "Attach media" export
+ * (`WhatsApp Chat with Sam.zip`: the chat `.txt` plus photos), Facebook/Instagram "Download your information"
+ * and Twitter/X archives, or any zip a person made of their exports.
+ *
+ *   PK\x03\x04 …  local file headers, then the central directory at the end
+ *
+ * Each member is offered to detection like a file on disk (`archive.zip!/_chat.txt`). Quirks and defences:
+ * - `__MACOSX/` folders and `._name` AppleDouble files (resource forks made by macOS) are ignored.
+ * - Media members (photos, voice notes, videos, PDFs) are not exports; they are passed over without reading.
+ * - A member whose path escapes the archive (`../x`, `/etc/x`, `C:\x`, backslashes) is refused, never read.
+ * - Zip bombs: limits on entry count, total uncompressed size and compression ratio; yauzl also checks that a
+ *   member never inflates beyond its declared size. A limit hit is reported with the limit and the member.
+ * - Names are decoded as UTF-8 when the archive says so (general-purpose bit 11), else as CP437, the zip default.
+ * Unsupported: encrypted members (reported), zips inside zips (reported as not read).
+ */
+import { PassThrough, type Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
+import type { Container, ContainerContext, SourceInput } from './source.js';
+import { SourceFailure } from './source.js';
+
+export const ZIP_LIMITS = {
+  /** More members than any real export holds. */
+  maxEntries: 100_000,
+  /** Total declared uncompressed size of the members we read. */
+  maxTotalBytes: 8 * 1024 ** 3,
+  /** Text compresses about 10:1; anything far beyond this is a bomb, checked for members over 1 MiB. */
+  maxRatio: 200,
+  ratioMinBytes: 1024 * 1024,
+} as const;
+
+const MEDIA =
+  /\.(jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|m4v|mov|3gp|avi|mkv|webm|opus|ogg|oga|mp3|m4a|aac|amr|wav|flac|pdf|docx?|xlsx?|pptx?|vcf|zip|apk|exe)$/i;
+
+class RangeReader extends yauzl.RandomAccessReader {
+  constructor(private readonly input: SourceInput) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return this.input.readRange!(start, end);
+  }
+}
+
+function open(input: SourceInput): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromRandomAccessReader(
+      new RangeReader(input),
+      input.bytes,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (err, zip) => (err || !zip ? reject(err ?? new Error('no archive')) : resolve(zip)),
+    );
+  });
+}
+
+function nameOf(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv.decode(raw, 'cp437');
+}
+
+function memberInput(zip: yauzl.ZipFile, entry: yauzl.Entry, parent: SourceInput, name: string): SourceInput {
+  return {
+    path: `${parent.path}!/${name}`,
+    name: name.slice(name.lastIndexOf('/') + 1),
+    bytes: entry.uncompressedSize,
+    open() {
+      const out = new PassThrough();
+      zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) out.destroy(err ?? new Error('cannot open member'));
+        else {
+          stream.on('error', (e) => out.destroy(e));
+          stream.pipe(out);
+        }
+      });
+      return out;
+    },
+  };
+}
+
+async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterable<SourceInput> {
+  if (!input.readRange) {
+    ctx.warn(
+      'ZIP_NESTED',
+      `${input.path} is an archive inside an archive; it was not read`,
+      'Unzip the outer archive first.',
+    );
+    return;
+  }
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await open(input);
+  } catch (err) {
+    throw new SourceFailure(
+      'ZIP_UNREADABLE',
+      `${input.path} is not a readable zip archive: ${(err as Error).message}`,
+      undefined,
+      'Re-download the export; the archive may be incomplete.',
+    );
+  }
+  if (zip.entryCount > ZIP_LIMITS.maxEntries) {
+    zip.close();
+    throw new SourceFailure(
+      'ZIP_TOO_MANY_ENTRIES',
+      `${input.path} has ${zip.entryCount} members; the limit is ${ZIP_LIMITS.maxEntries}`,
+      undefined,
+      'Unzip it and point chronolog at the folder holding the chat files.',
+    );
+  }
+  const entries: yauzl.Entry[] = await new Promise((resolve, reject) => {
+    const list: yauzl.Entry[] = [];
+    zip.on('entry', (e: yauzl.Entry) => {
+      list.push(e);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(list));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  let total = 0;
+  for (const entry of entries) {
+    const name = nameOf(entry);
+    if (name.endsWith('/')) continue;
+    const problem = yauzl.validateFileName(name);
+    if (problem !== null) {
+      ctx.ignore(name, `refused: the member's path escapes the archive (${problem})`);
+      continue;
+    }
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (name.startsWith('__MACOSX/') || base.startsWith('._')) {
+      ctx.ignore(name, 'macOS resource fork, not an export');
+      continue;
+    }
+    if (MEDIA.test(name)) {
+      ctx.ignore(name, 'media or document attachment, not a message export');
+      continue;
+    }
+    if (entry.isEncrypted()) {
+      ctx.ignore(name, 'encrypted member; decrypt the archive first');
+      continue;
+    }
+    const ratio =
+      entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : Number.POSITIVE_INFINITY;
+    if (entry.uncompressedSize > ZIP_LIMITS.ratioMinBytes && ratio > ZIP_LIMITS.maxRatio) {
+      ctx.ignore(
+        name,
+        `refused: compression ratio ${Math.round(ratio)}:1 exceeds the limit of ${ZIP_LIMITS.maxRatio}:1 (possible zip bomb)`,
+      );
+      continue;
+    }
+    total += entry.uncompressedSize;
+    if (total > ZIP_LIMITS.maxTotalBytes) {
+      ctx.ignore(
+        name,
+        `refused: the archive's members exceed ${ZIP_LIMITS.maxTotalBytes / 1024 ** 3} GiB uncompressed (possible zip bomb)`,
+      );
+      continue;
+    }
+    yield memberInput(zip, entry, input, name);
+  }
+}
+
+export const zip: Container = {
+  id: 'zip',
+  label: 'Zip archive of exports (read in place)',
+  recognisedBy: 'starts with the zip signature PK\\x03\\x04 (or an empty archive PK\\x05\\x06)',
+  detect: (p) => p.head[0] === 0x50 && p.head[1] === 0x4b && (p.head[2] === 3 || p.head[2] === 5),
+  members,
+};
