@@ -10,6 +10,7 @@ import { incidentFigures } from './figures.js';
 export interface AnalysisInput {
   readonly version: string;
   readonly generatedAt: string;
+  readonly run: Report['run'];
   readonly case: ResolvedCase;
   readonly zone: Zone;
   readonly tzdata: string | null;
@@ -28,6 +29,7 @@ export function buildReport(a: AnalysisInput): Report {
     schemaVersion: 1,
     generator: { name: 'chronolog', version: a.version },
     generatedAt: a.generatedAt,
+    run: a.run,
     case: {
       title: a.case.title ?? null,
       timezone: a.case.timezone,

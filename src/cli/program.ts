@@ -154,6 +154,27 @@ Examples:
     );
 
   program
+    .command('verify')
+    .description('re-hash every input a JSON report lists and say whether they still match')
+    .argument('<report>', 'a report written with --format json')
+    .option('--root <dir>', "folder the report's paths are relative to (default: the current folder)")
+    .option('--no-color', 'no colours')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ chronolog verify report.json
+  $ chronolog verify report.json --root /evidence/copy-of-exports/..`,
+    )
+    .action((report: string, opts: { root?: string }) =>
+      setAction({
+        name: 'verify',
+        opts,
+        run: async (env) => (await import('./commands/verify.js')).verifyCommand(report, opts.root, env),
+      }),
+    );
+
+  program
     .command('schema')
     .description('print the JSON Schema of the report (or of one timeline row), generated from the model')
     .addOption(new Option('--of <what>', 'which contract').choices(['report', 'timeline']).default('report'))

@@ -81,6 +81,11 @@ export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   generator: z.object({ name: z.literal('chronolog'), version: z.string() }),
   generatedAt: IsoInstant,
+  /** How the report was made: the paths given and the options that change results. */
+  run: z.object({
+    paths: z.array(z.string()),
+    options: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  }),
   case: z.object({
     title: z.string().nullable(),
     timezone: z.string(),

@@ -64,7 +64,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
 export function analyseTimeline(
   t: Timeline,
   c: ResolvedCase,
-  meta: { version: string; generatedAt: string; tzdata: string | null },
+  meta: { version: string; generatedAt: string; tzdata: string | null; run: Report['run'] },
 ): Report {
   return buildReport({
     ...meta,

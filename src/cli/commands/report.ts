@@ -17,6 +17,29 @@ export interface ReportFlags extends ReadFlags {
   readonly strict?: boolean;
 }
 
+/** The options that can change a report's content, as given (output-only options such as --out left out). */
+function resultOptions(flags: ReportFlags): Record<string, string | boolean | string[]> {
+  const keep = [
+    'case',
+    'tz',
+    'region',
+    'subject',
+    'victim',
+    'milestone',
+    'from',
+    'to',
+    'dateOrder',
+    'formatOf',
+    'strict',
+  ] as const;
+  const out: Record<string, string | boolean | string[]> = {};
+  for (const k of keep) {
+    const v = flags[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
 export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
   const format = reportFormats.find((f) => f.id === flags.format);
   if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${flags.format}"`);
@@ -45,6 +68,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     version: VERSION,
     generatedAt: stamp,
     tzdata: env.tzdata,
+    run: { paths, options: resultOptions(flags) },
   });
   const sink = sinkFor(flags.out);
   await sink.write(
