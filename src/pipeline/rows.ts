@@ -1,7 +1,7 @@
 /** Timeline events as output rows: every event with its instant, local time, sender and provenance. */
 import type { TimelineRow } from '../model/index.js';
-import { eventId, locatorText } from '../timeline/ids.js';
 import { keyValue } from '../timeline/identities.js';
+import { eventId, locatorText } from '../timeline/ids.js';
 import type { Timeline } from './index.js';
 
 export function* timelineRows(t: Timeline, incidentsOnly: boolean): Generator<TimelineRow> {
