@@ -3,6 +3,7 @@
  * help text derive from it. Adding a format = one file in this folder + one line here.
  */
 import { json } from './json.js';
+import { markdown } from './markdown.js';
 import type { ReportFormat, TimelineFormat } from './report.js';
 import { text } from './text.js';
 import { timelineCsv } from './timeline-csv.js';
@@ -11,6 +12,7 @@ import { timelineJsonl } from './timeline-jsonl.js';
 export const reportFormats: readonly ReportFormat[] = [
   text,
   json,
+  markdown,
   // registry: report formats
 ];
 
