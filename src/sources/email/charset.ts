@@ -1,0 +1,100 @@
+/**
+ * Character sets and RFC 2047 encoded-words, as found in real mail:
+ *
+ *   Subject: =?UTF-8?B?w5xiZXJyYXNjaHVuZw==?=                    base64 ("Überraschung")
+ *   Subject: =?ISO-8859-1?Q?Gr=FC=DFe_aus_K=F6ln?=               quoted-printable, `_` is a space
+ *   Subject: =?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?=                 one character split over two words
+ *   From: =?utf-8*en?B?U2Ft?= <sam@example.com>                 RFC 2231 language suffix
+ *
+ * Whitespace between adjacent encoded-words is dropped (RFC 2047 §6.2) and their bytes are joined before
+ * decoding, so a multi-byte character split across words survives. A word in a charset iconv-lite does not
+ * know is left exactly as written. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as
+ * Windows-1252, and undeclared 8-bit text is UTF-8 when it is valid UTF-8.
+ */
+import iconv from 'iconv-lite';
+import { isValidUtf8 } from '../text.js';
+
+/** The result of decoding bytes in a declared charset; `known` is false when the label was not understood. */
+export interface Decoded {
+  readonly text: string;
+  readonly known: boolean;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Decodes undeclared or ASCII-declared bytes: UTF-8 when valid, else Windows-1252 (what such mail really is). */
+function decodeUndeclared(bytes: Uint8Array): string {
+  return isValidUtf8(bytes) ? utf8.decode(bytes) : iconv.decode(Buffer.from(bytes), 'win1252');
+}
+
+/** Decodes bytes in a MIME charset label; never throws. */
+export function decodeCharset(bytes: Uint8Array, label: string | undefined): Decoded {
+  const cs = (label ?? '')
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/\*.*$/, '')
+    .toLowerCase();
+  if (cs === '' || cs === 'us-ascii' || cs === 'ascii' || cs === 'ansi_x3.4-1968' || cs === 'default') {
+    return { text: decodeUndeclared(bytes), known: true };
+  }
+  if (cs === 'utf-8' || cs === 'utf8') return { text: utf8.decode(bytes), known: true };
+  // Browsers read Latin-1 as Windows-1252: mail clients label cp1252 text (curly quotes, €) as ISO-8859-1.
+  if (cs === 'iso-8859-1' || cs === 'latin1' || cs === 'iso8859-1' || cs === 'latin-1') {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), known: true };
+  }
+  if (iconv.encodingExists(cs)) return { text: iconv.decode(Buffer.from(bytes), cs), known: true };
+  return { text: decodeUndeclared(bytes), known: false };
+}
+
+const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
+
+/** The bytes of the Q encoding: `_` is a space, `=XX` a hex byte, anything else itself. */
+function decodeQ(s: string): Buffer {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5f) bytes.push(0x20);
+    else if (c === 0x3d && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(c & 0xff);
+  }
+  return Buffer.from(bytes);
+}
+
+/** Decodes every RFC 2047 encoded-word in a header value; text around them is left as it is. */
+export function decodeEncodedWords(value: string): string {
+  if (!value.includes('=?')) return value;
+  let out = '';
+  let last = 0;
+  let pending: { charset: string; bytes: Buffer[]; raw: string } | undefined;
+  const flush = () => {
+    if (!pending) return;
+    const cs = pending.charset.replace(/\*.*$/, '');
+    const known = iconv.encodingExists(cs) || /^utf-?8$/i.test(cs);
+    out += known ? decodeCharset(Buffer.concat(pending.bytes), cs).text : pending.raw;
+    pending = undefined;
+  };
+  for (const m of value.matchAll(ENCODED_WORD)) {
+    const gap = value.slice(last, m.index);
+    const charset = m[1]!.toLowerCase();
+    const bytes = m[2] === 'B' || m[2] === 'b' ? Buffer.from(m[3]!, 'base64') : decodeQ(m[3]!);
+    if (pending && /^[ \t\r\n]*$/.test(gap)) {
+      // Adjacent words: the whitespace between them is folding, not content.
+      if (pending.charset === charset) {
+        pending.bytes.push(bytes);
+        pending.raw += gap + m[0];
+      } else {
+        flush();
+        pending = { charset, bytes: [bytes], raw: m[0] };
+      }
+    } else {
+      flush();
+      out += gap;
+      pending = { charset, bytes: [bytes], raw: m[0] };
+    }
+    last = m.index + m[0].length;
+  }
+  flush();
+  return out + value.slice(last);
+}

@@ -1,0 +1,224 @@
+/**
+ * RFC 5322 header blocks: where they end, unfolding, structured values (`type/sub; key=value` with RFC 2231
+ * continuations) and the first mailbox of an address list.
+ *
+ *   Content-Type: multipart/mixed;
+ *   	boundary="----=_Part_1_2.3"                        folded with a tab
+ *   Content-Disposition: attachment; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
+ *   From: "Ex, Partner" <ex@example.net>                   a comma inside quotes is not a list separator
+ *   From: sam@example.org (Sam Example)                    old style: the name is a comment
+ *
+ * A header block ends at the first empty line, or at the first line that is neither a field nor a folded
+ * continuation (sloppy senders omit the blank line; that line then starts the body). Raw 8-bit headers are
+ * read as UTF-8 when valid (RFC 6532), otherwise as Windows-1252.
+ */
+import { decodeCharset, decodeEncodedWords } from './charset.js';
+
+/** One unfolded header field; `value` still holds any encoded-words. */
+export interface HeaderField {
+  /** Lower-cased field name. */
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Byte offsets of the end of the header block and of the start of the body. */
+export interface HeaderSplit {
+  readonly headerEnd: number;
+  readonly bodyStart: number;
+  /** False when the data ended before any blank line (a headers-only or truncated message). */
+  readonly complete: boolean;
+}
+
+/** True when the bytes at `start` form a field line `Name:` (printable ASCII name, optional spaces). */
+function isFieldLine(buf: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && buf[i]! > 32 && buf[i]! < 127 && buf[i] !== 58) i++;
+  if (i === start) return false;
+  while (i < end && (buf[i] === 32 || buf[i] === 9)) i++;
+  return i < end && buf[i] === 58;
+}
+
+/** Finds where the header block of a message or MIME part ends. */
+export function splitHeader(buf: Uint8Array): HeaderSplit {
+  let pos = 0;
+  while (pos < buf.length) {
+    let nl = buf.indexOf(10, pos);
+    const lineEnd = nl === -1 ? buf.length : nl;
+    const contentEnd = lineEnd > pos && buf[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+    if (contentEnd === pos)
+      return { headerEnd: pos, bodyStart: nl === -1 ? buf.length : nl + 1, complete: true };
+    const folded = pos > 0 && (buf[pos] === 32 || buf[pos] === 9);
+    if (!folded && !isFieldLine(buf, pos, contentEnd))
+      return { headerEnd: pos, bodyStart: pos, complete: true };
+    if (nl === -1) nl = buf.length;
+    pos = nl + 1;
+  }
+  return { headerEnd: buf.length, bodyStart: buf.length, complete: false };
+}
+
+/** Decodes a header block and unfolds it into fields, in order. */
+export function parseHeaderFields(block: Uint8Array): HeaderField[] {
+  const text = decodeCharset(block, undefined).text;
+  const fields: { name: string; value: string }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '') continue;
+    const last = fields[fields.length - 1];
+    if ((line[0] === ' ' || line[0] === '\t') && last) {
+      // Unfolding removes only the line break; the leading white space stays (RFC 5322 §2.2.3).
+      last.value += line;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    fields.push({ name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1) });
+  }
+  for (const f of fields) f.value = f.value.trim();
+  return fields;
+}
+
+/** The first value of a field, or undefined. */
+export function header(fields: readonly HeaderField[], name: string): string | undefined {
+  for (const f of fields) if (f.name === name) return f.value;
+  return undefined;
+}
+
+/** Every value of a field, top first. */
+export function headers(fields: readonly HeaderField[], name: string): string[] {
+  return fields.filter((f) => f.name === name).map((f) => f.value);
+}
+
+/** A decoded header value for display: encoded-words decoded, runs of white space made one space. */
+export function displayValue(value: string): string {
+  return decodeEncodedWords(value).replace(/\s+/g, ' ').trim();
+}
+
+/** A structured value such as `text/plain; charset="utf-8"`: the lower-cased main value and its parameters. */
+export interface Structured {
+  readonly value: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+/** Splits on `sep` outside double quotes (with backslash escapes). */
+function splitOutsideQuotes(s: string, sep: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\' && quoted && i + 1 < s.length) {
+      cur += c + s[++i];
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    if (c === sep && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1).replace(/\\(.)/g, '$1');
+  return t;
+}
+
+/** Percent-decodes the bytes of an RFC 2231 extended segment. */
+function percentBytes(s: string): Buffer {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(s.charCodeAt(i) & 0xff);
+  }
+  return Buffer.from(bytes);
+}
+
+/** Parses `value; key=val; key*0*=…` with RFC 2231 continuations and RFC 2047 words in quoted names. */
+export function parseStructured(raw: string | undefined): Structured {
+  const [main = '', ...rest] = splitOutsideQuotes(raw ?? '', ';');
+  const simple = new Map<string, string>();
+  const pieces = new Map<string, { n: number; value: string; extended: boolean }[]>();
+  for (const p of rest) {
+    const eq = p.indexOf('=');
+    if (eq < 0) continue;
+    const key = p.slice(0, eq).trim().toLowerCase();
+    const value = unquote(p.slice(eq + 1));
+    const m = /^(.+?)\*(\d+)?(\*)?$/.exec(key);
+    if (!m) {
+      simple.set(key, decodeEncodedWords(value));
+      continue;
+    }
+    const list = pieces.get(m[1]!) ?? [];
+    list.push({ n: Number(m[2] ?? 0), value, extended: m[2] === undefined || m[3] !== undefined });
+    pieces.set(m[1]!, list);
+  }
+  for (const [key, list] of pieces) {
+    list.sort((x, y) => x.n - y.n);
+    // Only the first segment names the charset (`utf-8'en'…`); bytes are joined before decoding so a
+    // character split across segments survives.
+    const first = list[0]!;
+    const prefix = first.extended ? /^([^']*)'[^']*'/.exec(first.value) : null;
+    const bytes = list.map((seg, i) => {
+      const v = i === 0 && prefix ? seg.value.slice(prefix[0].length) : seg.value;
+      return seg.extended ? percentBytes(v) : Buffer.from(v, 'utf8');
+    });
+    simple.set(key, decodeCharset(Buffer.concat(bytes), prefix?.[1] || 'utf-8').text);
+  }
+  return { value: main.trim().toLowerCase(), params: simple };
+}
+
+/** One mailbox: the address and the display name as written (decoded). */
+export interface Mailbox {
+  readonly address?: string;
+  readonly name?: string;
+}
+
+/** Reads the first mailbox of an address list (`"Name" <a@b>`, `Name <a@b>`, `a@b (Name)`, `a@b`). */
+export function firstMailbox(raw: string | undefined): Mailbox | undefined {
+  if (raw === undefined) return undefined;
+  let phrase = '';
+  let angle: string | undefined;
+  let comment = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (depth > 0) {
+      if (c === '\\') i++;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (depth > 0) comment += c === '\\' ? (raw[i] ?? '') : c;
+      continue;
+    }
+    if (quoted) {
+      if (c === '\\') phrase += raw[++i] ?? '';
+      else if (c === '"') quoted = false;
+      else phrase += c;
+      continue;
+    }
+    if (c === '"') quoted = true;
+    else if (c === '(') depth = 1;
+    else if (c === '<') {
+      const end = raw.indexOf('>', i);
+      angle = raw.slice(i + 1, end < 0 ? raw.length : end);
+      i = end < 0 ? raw.length : end;
+    } else if (c === ',' && (angle !== undefined || phrase.trim() !== '')) break;
+    else if (c === ':' && angle === undefined)
+      phrase = ''; // "Group: a@b;" — the group label is not a name
+    else if (c === ';' && angle === undefined && phrase.trim() !== '') break;
+    else if (c !== ';') phrase += c;
+  }
+  const clean = (s: string) => decodeEncodedWords(s).replace(/\s+/g, ' ').trim();
+  // Without angle brackets a single token is the address ("MAILER-DAEMON", "sam@example.org"); several
+  // words without an "@" are a bare display name.
+  const bare = phrase.trim();
+  const bareIsAddress = bare.includes('@') || !/\s/.test(bare);
+  const address = (angle ?? (bareIsAddress ? bare : '')).trim();
+  const name = clean(angle !== undefined || !bareIsAddress ? phrase : '') || clean(comment);
+  if (address === '' && name === '') return undefined;
+  return { ...(address !== '' ? { address } : {}), ...(name !== '' ? { name } : {}) };
+}

@@ -1,0 +1,252 @@
+/**
+ * A byte-level, streaming mbox splitter: one message at a time, in bounded memory, whatever the file size.
+ *
+ *   From sam@example.org Mon Jan  1 09:00:00 2024      separator: sender token + asctime date
+ *   From 1780000000000000001@xxx Mon Jan 01 12:00:00 +0000 2024   Gmail Takeout (CRLF lines)
+ *   From - Tue Jan 02 08:00:00 2024                    Thunderbird (sender "-")
+ *   >From the pier I watched you.                      mboxo/mboxrd quoting: one ">" is removed
+ *   From the station I saw you.                        prose, not a separator: no date follows
+ *
+ * A line is a separator when it starts `From `, a sender token and a date with a time follow, and it is the
+ * first line or comes after an empty line. A line that passes the date test without the empty line before it
+ * is a separator only if the next line is a header field (some writers omit the empty line); it is reported
+ * with `MBOX_SEPARATOR_WITHOUT_BLANK_LINE`. `^>+From ` lines lose one `>` (mboxrd; also right for mboxo's
+ * single level). Messages above `maxMessageBytes` keep their first `maxMessageBytes` only (enough for the
+ * headers); the rest is counted, not stored. Lines longer than 1 MiB are passed through in pieces.
+ * Deliberately unsupported: mboxcl2 `Content-Length` framing and old-Mac CR-only line endings.
+ */
+import { type EmailDate, parseEmailDate } from './date.js';
+
+/** One message found in an mbox. */
+export interface MboxMessage {
+  /** 0-based position in the file. */
+  readonly ordinal: number;
+  /** 1-based line number of its `From ` separator line. */
+  readonly line: number;
+  /** The separator line as written (without line ending). */
+  readonly separator: string;
+  readonly separatorDate: EmailDate;
+  readonly bytes: Buffer;
+  /** Size in bytes of the whole message, including what was not kept. */
+  readonly size: number;
+  readonly truncated: boolean;
+}
+
+/** Callbacks and limits of the splitter. */
+export interface MboxSplitterOptions {
+  readonly maxMessageBytes: number;
+  onMessage(message: MboxMessage): void;
+  onWarn(code: string, locator: string | undefined, message: string): void;
+}
+
+const MAX_LINE = 1 << 20;
+const FROM_ = Buffer.from('From ', 'latin1');
+const SEPARATOR = /^From +(\S+) +(.*\S)\s*$/;
+
+/** The date of a genuine separator line (text without line ending), or undefined for anything else. */
+export function separatorDate(line: string): EmailDate | undefined {
+  const m = SEPARATOR.exec(line);
+  if (!m) return undefined;
+  const date = parseEmailDate(m[2]!);
+  // Prose such as "From 3 Jan 2024 10:00 on" parses with an unknown "zone": a real separator never has one.
+  if (!date || date.zone === 'unknown' || date.zone === 'military') return undefined;
+  return date;
+}
+
+const startsWithFrom = (buf: Buffer, s: number, e: number): boolean =>
+  e - s >= 5 && buf[s] === 70 && buf.compare(FROM_, 0, 5, s, s + 5) === 0;
+
+/** True when the bytes form a header field line (`Name: …`). */
+function isFieldLine(buf: Buffer, s: number, e: number): boolean {
+  let i = s;
+  while (i < e && buf[i]! > 32 && buf[i]! < 127 && buf[i] !== 58) i++;
+  return i > s && i < e && buf[i] === 58;
+}
+
+interface Current {
+  ordinal: number;
+  line: number;
+  separator: string;
+  date: EmailDate;
+  parts: Buffer[];
+  stored: number;
+  size: number;
+  truncated: boolean;
+}
+
+/** Push chunks in, get whole messages out through `onMessage`; call `end()` after the last chunk. */
+export class MboxSplitter {
+  /** Messages found so far. */
+  messages = 0;
+  /** Non-empty lines before the first separator (not part of any message). */
+  preambleLines = 0;
+  private carry: Buffer | undefined;
+  private lineNo = 0;
+  private prevBlank = true;
+  private midLine = false;
+  private cur: Current | undefined;
+  private run: { buf: Buffer; start: number; end: number } | undefined;
+  private pending: { bytes: Buffer; line: number; text: string; date: EmailDate } | undefined;
+
+  constructor(private readonly options: MboxSplitterOptions) {}
+
+  /** Feeds the next chunk of the file. */
+  push(chunk: Buffer): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(10, start);
+      if (nl < 0) break;
+      this.line(buf, start, nl + 1);
+      start = nl + 1;
+    }
+    if (buf.length - start > MAX_LINE) {
+      // A giant line (a base64 blob without breaks): pass it on in pieces; it cannot be a separator.
+      this.resolvePending(false);
+      if (this.cur) this.append(buf, start, buf.length);
+      this.midLine = true;
+      this.prevBlank = false;
+    } else if (start < buf.length) this.carry = buf.subarray(start);
+    this.flushRun();
+  }
+
+  /** Finishes the last message. */
+  end(): void {
+    if (this.carry) {
+      const c = this.carry;
+      this.carry = undefined;
+      this.line(c, 0, c.length);
+    }
+    this.resolvePending(false);
+    this.finish();
+    if (this.preambleLines > 0) {
+      this.options.onWarn(
+        'MBOX_TEXT_BEFORE_FIRST_MESSAGE',
+        undefined,
+        `${this.preambleLines} non-empty line(s) before the first "From " separator line were not read as mail.`,
+      );
+    }
+  }
+
+  private line(buf: Buffer, s: number, e: number): void {
+    if (this.midLine) {
+      // The end of a giant line: plain content.
+      this.midLine = false;
+      this.lineNo++;
+      if (this.cur) this.append(buf, s, e);
+      this.prevBlank = false;
+      return;
+    }
+    this.lineNo++;
+    let ce = e;
+    if (ce > s && buf[ce - 1] === 10) ce--;
+    if (ce > s && buf[ce - 1] === 13) ce--;
+    const blank = ce === s;
+    if (this.pending) this.resolvePending(isFieldLine(buf, s, ce));
+    if (startsWithFrom(buf, s, ce)) {
+      const text = buf.toString('latin1', s, ce);
+      const date = separatorDate(text);
+      if (date) {
+        if (this.prevBlank) this.start(text, this.lineNo, date);
+        else this.pending = { bytes: Buffer.from(buf.subarray(s, e)), line: this.lineNo, text, date };
+        this.prevBlank = false;
+        return;
+      }
+    }
+    this.prevBlank = blank;
+    if (!this.cur) {
+      if (!blank) this.preambleLines++;
+      return;
+    }
+    if (buf[s] === 62) {
+      let k = s;
+      while (k < ce && buf[k] === 62) k++;
+      if (startsWithFrom(buf, k, ce)) {
+        this.append(buf, s + 1, e);
+        return;
+      }
+    }
+    this.append(buf, s, e);
+  }
+
+  /** Decides a separator candidate that had no empty line before it, once the next line is known. */
+  private resolvePending(nextIsHeader: boolean): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    if (nextIsHeader) {
+      this.options.onWarn(
+        'MBOX_SEPARATOR_WITHOUT_BLANK_LINE',
+        `message[${this.messages}] (line ${p.line})`,
+        `Line ${p.line} "${p.text}" starts a new message although no empty line precedes it.`,
+      );
+      this.start(p.text, p.line, p.date);
+    } else if (this.cur) {
+      this.flushRun();
+      this.store(p.bytes);
+    } else this.preambleLines++;
+  }
+
+  private start(separator: string, line: number, date: EmailDate): void {
+    this.finish();
+    this.cur = {
+      ordinal: this.messages++,
+      line,
+      separator,
+      date,
+      parts: [],
+      stored: 0,
+      size: 0,
+      truncated: false,
+    };
+  }
+
+  private finish(): void {
+    this.flushRun();
+    const c = this.cur;
+    if (!c) return;
+    this.cur = undefined;
+    this.options.onMessage({
+      ordinal: c.ordinal,
+      line: c.line,
+      separator: c.separator,
+      separatorDate: c.date,
+      bytes: c.parts.length === 1 ? c.parts[0]! : Buffer.concat(c.parts, c.stored),
+      size: c.size,
+      truncated: c.truncated,
+    });
+  }
+
+  /** Adds bytes to the current message, merging neighbouring ranges of the same chunk into one piece. */
+  private append(buf: Buffer, s: number, e: number): void {
+    if (this.run && this.run.buf === buf && this.run.end === s) this.run.end = e;
+    else {
+      this.flushRun();
+      this.run = { buf, start: s, end: e };
+    }
+  }
+
+  private flushRun(): void {
+    const r = this.run;
+    if (!r) return;
+    this.run = undefined;
+    this.store(r.buf.subarray(r.start, r.end));
+  }
+
+  private store(piece: Buffer): void {
+    const c = this.cur;
+    if (!c) return;
+    c.size += piece.length;
+    if (c.truncated) return;
+    const room = this.options.maxMessageBytes - c.stored;
+    if (piece.length > room) {
+      c.truncated = true;
+      if (room > 0) c.parts.push(Buffer.from(piece.subarray(0, room)));
+      c.stored += Math.max(room, 0);
+    } else {
+      c.parts.push(piece);
+      c.stored += piece.length;
+    }
+  }
+}

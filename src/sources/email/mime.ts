@@ -1,0 +1,196 @@
+/**
+ * The MIME tree of one message, reduced to what a timeline needs: readable text, and how many attachments.
+ *
+ *   multipart/mixed
+ *     multipart/alternative        → text/plain is preferred; HTML only when no alternative has plain text
+ *       text/plain; charset=utf-8; format=flowed
+ *       multipart/related (text/html + inline image)
+ *     image/jpeg; name=photo.jpg   → attachment 1
+ *     text/plain; name=notes.txt; Content-Disposition: attachment → attachment 2 (not body text)
+ *
+ * Inline text parts of a mixed message are joined in order (body, then a footer). Parts marked
+ * `Content-Disposition: attachment` count wherever they sit; other non-text parts (inline images) count only
+ * in the alternative that was chosen, so the logo of an unused HTML version is not an attachment.
+ * Signatures (PGP/S-MIME) are not attachments; encrypted bodies are reported as such, never guessed at.
+ * Attachment contents are never decoded. Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat),
+ * text inside attached messages (message/rfc822 counts as one attachment).
+ */
+import { decodeCharset } from './charset.js';
+import { type HeaderField, header, parseHeaderFields, parseStructured, splitHeader } from './headers.js';
+import { htmlToText } from './html.js';
+import { decodeTransfer } from './transfer.js';
+
+/** What a message body yields. */
+export interface Body {
+  /** Readable text of the body, `''` when it has none. */
+  readonly text: string;
+  /** Some of the text was derived from HTML. */
+  readonly fromHtml: boolean;
+  readonly attachments: number;
+  readonly attachmentNames: readonly string[];
+  /** Charset labels iconv-lite did not know (the text was read as UTF-8 or Windows-1252 instead). */
+  readonly unknownCharsets: readonly string[];
+  /** The body (or part of it) is encrypted and has no readable text. */
+  readonly encrypted: boolean;
+  /** The MIME tree was nested deeper than we follow. */
+  readonly tooDeep: boolean;
+}
+
+interface Acc {
+  texts: { text: string; html: boolean }[];
+  /** Attachments in order; `explicit` when the part says `Content-Disposition: attachment`. */
+  attachments: { name: string | undefined; explicit: boolean }[];
+  charsets: string[];
+  encrypted: boolean;
+  tooDeep: boolean;
+}
+
+const MAX_DEPTH = 24;
+const SIGNATURES = new Set([
+  'application/pgp-signature',
+  'application/pkcs7-signature',
+  'application/x-pkcs7-signature',
+]);
+
+const newAcc = (): Acc => ({
+  texts: [],
+  attachments: [],
+  charsets: [],
+  encrypted: false,
+  tooDeep: false,
+});
+
+/** Splits a multipart body on its boundary lines; the preamble and epilogue are dropped. */
+export function splitMultipart(body: Uint8Array, boundary: string): Uint8Array[] {
+  const delim = Buffer.from(`--${boundary}`, 'latin1');
+  const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const parts: Uint8Array[] = [];
+  let partStart = -1;
+  let pos = 0;
+  for (;;) {
+    const at = buf.indexOf(delim, pos);
+    if (at < 0) break;
+    pos = at + 1;
+    if (at > 0 && buf[at - 1] !== 10) continue;
+    const close = buf[at + delim.length] === 45 && buf[at + delim.length + 1] === 45;
+    let k = at + delim.length + (close ? 2 : 0);
+    while (buf[k] === 32 || buf[k] === 9) k++;
+    if (k < buf.length && buf[k] !== 10 && buf[k] !== 13) continue; // a longer boundary that starts alike
+    if (buf[k] === 13) k++;
+    if (buf[k] === 10) k++;
+    if (partStart >= 0) {
+      // The line break before a delimiter belongs to the delimiter (RFC 2046 §5.1.1).
+      let end = at;
+      if (buf[end - 1] === 10) end--;
+      if (buf[end - 1] === 13) end--;
+      parts.push(buf.subarray(partStart, Math.max(partStart, end)));
+    }
+    if (close) return parts;
+    partStart = k;
+    pos = k;
+  }
+  // No closing delimiter: the last part runs to the end (truncated or sloppy mail).
+  if (partStart >= 0) parts.push(buf.subarray(partStart));
+  return parts;
+}
+
+/** Undoes RFC 3676 format=flowed: soft-broken lines (ending in a space) are joined, stuffing removed. */
+function unflow(text: string, delsp: boolean): string {
+  const out: string[] = [];
+  let cur = '';
+  for (const line of text.split('\n')) {
+    const l = line.startsWith(' ') ? line.slice(1) : line;
+    if (l !== '-- ' && l.endsWith(' ')) cur += delsp ? l.slice(0, -1) : l;
+    else {
+      out.push(cur + l);
+      cur = '';
+    }
+  }
+  if (cur !== '') out.push(cur);
+  return out.join('\n');
+}
+
+function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, acc: Acc): void {
+  if (depth > MAX_DEPTH) {
+    acc.tooDeep = true;
+    return;
+  }
+  const ct = parseStructured(header(fields, 'content-type'));
+  // A missing or malformed type is text/plain (RFC 2045 §5.2).
+  const type = ct.value.includes('/') ? ct.value : 'text/plain';
+  const cte = header(fields, 'content-transfer-encoding');
+  const disposition = parseStructured(header(fields, 'content-disposition'));
+  const boundary = ct.params.get('boundary');
+  if (type === 'multipart/encrypted' || type === 'application/pkcs7-mime') {
+    acc.encrypted = true;
+    return;
+  }
+  if (type.startsWith('multipart/') && boundary) {
+    const parts = splitMultipart(body, boundary);
+    if (parts.length > 0) {
+      if (type !== 'multipart/alternative') {
+        for (const p of parts) walkPart(p, depth + 1, acc);
+        return;
+      }
+      const options = parts.map((p) => {
+        const a = newAcc();
+        walkPart(p, depth + 1, a);
+        return a;
+      });
+      const hasText = (a: Acc) => a.texts.some((t) => t.text !== '');
+      const chosen =
+        options.find((a) => hasText(a) && a.texts.every((t) => !t.html)) ??
+        options.find(hasText) ??
+        options[options.length - 1]!;
+      acc.texts.push(...chosen.texts);
+      for (const a of options)
+        acc.attachments.push(...(a === chosen ? a.attachments : a.attachments.filter((x) => x.explicit)));
+      acc.charsets.push(...chosen.charsets);
+      acc.encrypted ||= chosen.encrypted;
+      acc.tooDeep ||= chosen.tooDeep;
+      return;
+    }
+    // A multipart whose boundary never occurs: its body is shown as text rather than lost.
+  }
+  const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
+  if (disposition.value !== 'attachment' && isText) {
+    const charset = ct.params.get('charset');
+    const decoded = decodeCharset(decodeTransfer(body, cte), charset);
+    if (!decoded.known && charset !== undefined) acc.charsets.push(charset);
+    let text = decoded.text.replace(/\r\n?/g, '\n');
+    const html = type === 'text/html';
+    if (html) text = htmlToText(text);
+    else if (ct.params.get('format')?.toLowerCase() === 'flowed') {
+      text = unflow(text, ct.params.get('delsp')?.toLowerCase() === 'yes');
+    }
+    acc.texts.push({ text: text.replace(/^\s*\n/, '').trimEnd(), html });
+    return;
+  }
+  if (SIGNATURES.has(type)) return;
+  const name = (disposition.params.get('filename') ?? ct.params.get('name'))?.trim();
+  acc.attachments.push({
+    name: name === '' ? undefined : name,
+    explicit: disposition.value === 'attachment',
+  });
+}
+
+function walkPart(part: Uint8Array, depth: number, acc: Acc): void {
+  const split = splitHeader(part);
+  walk(parseHeaderFields(part.subarray(0, split.headerEnd)), part.subarray(split.bodyStart), depth, acc);
+}
+
+/** Reads the body of a message whose header fields are already parsed. */
+export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body {
+  const acc = newAcc();
+  walk(fields, body, 0, acc);
+  const texts = acc.texts.filter((t) => t.text !== '');
+  return {
+    text: texts.map((t) => t.text).join('\n\n'),
+    fromHtml: texts.some((t) => t.html),
+    attachments: acc.attachments.length,
+    attachmentNames: acc.attachments.flatMap((a) => (a.name === undefined ? [] : [a.name])),
+    unknownCharsets: [...new Set(acc.charsets)],
+    encrypted: acc.encrypted,
+    tooDeep: acc.tooDeep,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Which time an e-mail gets, in order of trust, never "now":
+ *
+ *   1. `Date:` with a certain zone (numeric offset, UT/GMT/UTC/Z, RFC US zones)     no flag
+ *   2. the topmost `Received:` stamp that parses with a certain zone               `time-from-received`
+ *   3. an mbox separator date with a numeric zone (Gmail Takeout writes `+0000`)     `time-from-mbox-separator`
+ *   4. `Date:` with an uncertain zone: a known abbreviation (CET…) is applied        `date-zone-abbreviation`;
+ *      a military letter is read as UTC (RFC 5322 §4.3)                           `date-zone-military`;
+ *      no zone or an unknown one leaves a wall-clock time for the case zone       `date-zone-missing`
+ *   5. nothing usable: the message is rejected (`EMAIL_BAD_DATE` or `EMAIL_NO_DATE`).
+ *
+ * A Date that is missing, unparseable or has an uncertain zone is always reported with `ctx.warn` and its raw
+ * value. The Received stamp is set by the receiving server, so it beats a guessed zone; when both are certain
+ * and more than a day apart the record is flagged `date-received-mismatch` (a wrong clock, a long queue or a
+ * forged Date). Precision is `s`, or `min` when the chosen stamp has no seconds.
+ */
+import type { EventTime } from '../../model/index.js';
+import type { SourceContext } from '../source.js';
+import { type EmailDate, isCertain, parseEmailDate } from './date.js';
+import { type HeaderField, header, headers } from './headers.js';
+
+/** The chosen time and what the reader should know about it. */
+export interface ChosenTime {
+  readonly time: EventTime;
+  readonly flags: string[];
+  /** The raw date part of the Received stamp that was read, when one was. */
+  readonly received?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The first Received stamp, from the top, whose date parses with a certain zone. */
+function topReceived(
+  fields: readonly HeaderField[],
+): { date: EmailDate & { ms: number }; raw: string } | undefined {
+  for (const value of headers(fields, 'received')) {
+    const semi = value.lastIndexOf(';');
+    if (semi < 0) continue;
+    const raw = value.slice(semi + 1).trim();
+    const date = parseEmailDate(raw);
+    if (date && isCertain(date)) return { date, raw };
+  }
+  return undefined;
+}
+
+const instant = (d: EmailDate & { ms: number }): EventTime => ({
+  type: 'instant',
+  ms: d.ms,
+  precision: d.hasSeconds ? 's' : 'min',
+});
+
+/** The best time after a certain Date: Received, a zoned mbox separator, then the Date under an assumption. */
+function fallback(
+  date: EmailDate | undefined,
+  received: { date: EmailDate & { ms: number } } | undefined,
+  envelope: EmailDate | undefined,
+): { time: EventTime; flags: string[] } | undefined {
+  if (received) return { time: instant(received.date), flags: ['time-from-received'] };
+  if (envelope && envelope.zone === 'numeric' && envelope.ms !== undefined) {
+    return { time: instant(envelope as EmailDate & { ms: number }), flags: ['time-from-mbox-separator'] };
+  }
+  if (date && date.ms !== undefined) {
+    const flag = date.zone === 'military' ? 'date-zone-military' : 'date-zone-abbreviation';
+    return { time: instant(date as EmailDate & { ms: number }), flags: [flag] };
+  }
+  if (date) {
+    const local = date.hasSeconds ? date.local : date.local.slice(0, 16);
+    return {
+      time: { type: 'local', local, precision: date.hasSeconds ? 's' : 'min' },
+      flags: ['date-zone-missing'],
+    };
+  }
+  return undefined;
+}
+
+/** Picks the time of one message, warning or rejecting through `ctx`; undefined means it was rejected. */
+export function chooseTime(
+  fields: readonly HeaderField[],
+  envelope: EmailDate | undefined,
+  locator: number | string,
+  ctx: SourceContext,
+): ChosenTime | undefined {
+  const raw = header(fields, 'date');
+  const date = raw === undefined ? undefined : parseEmailDate(raw);
+  const received = topReceived(fields);
+  const withReceived = received ? { received: received.raw } : {};
+  if (date && isCertain(date)) {
+    const flags = date.weekdayMismatch ? ['date-weekday-mismatch'] : [];
+    if (received && Math.abs(received.date.ms - date.ms) > DAY_MS) flags.push('date-received-mismatch');
+    return { time: instant(date), flags, ...withReceived };
+  }
+  // The Date problem is reported as a warning only when another time keeps the record; otherwise the
+  // rejection below carries the raw value.
+  const warnDate = () => {
+    if (raw === undefined) ctx.warn('EMAIL_NO_DATE', locator, 'The message has no Date header.');
+    else if (!date) ctx.warn('EMAIL_BAD_DATE', locator, `The Date header "${raw}" could not be read.`);
+    else {
+      const what = date.zoneText ? `the non-standard zone "${date.zoneText}"` : 'no time zone';
+      ctx.warn('EMAIL_DATE_ZONE_UNCERTAIN', locator, `The Date header "${raw}" has ${what}.`);
+    }
+  };
+  const found = fallback(date, received, envelope);
+  if (found) {
+    warnDate();
+    return { ...found, ...withReceived };
+  }
+  const hint =
+    'Nothing else in the message carries a time; add it to a diary entry if you know when it came.';
+  if (raw === undefined) {
+    ctx.reject('EMAIL_NO_DATE', locator, 'No Date header and no readable Received header.', hint);
+  } else {
+    ctx.reject(
+      'EMAIL_BAD_DATE',
+      locator,
+      `Unreadable Date header "${raw}" and no readable Received header.`,
+      hint,
+    );
+  }
+  return undefined;
+}

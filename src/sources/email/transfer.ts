@@ -1,0 +1,57 @@
+/**
+ * Content-Transfer-Encoding: quoted-printable and base64 undone at the byte level, before any charset.
+ *
+ *   Caf=C3=A9 at n=                 soft line break ("=" at the end of a line joins it to the next)
+ *   ine                             → "Café at nine"
+ *   w5xiZXJyYXNjaHVuZw==            base64, line breaks and stray characters ignored
+ *
+ * 7bit, 8bit, binary and unknown encodings (x-uuencode…) pass through unchanged: showing the raw text is
+ * better evidence than showing nothing.
+ */
+
+const hexValue = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+
+/** Decodes quoted-printable bytes; a malformed `=` sequence is kept literally. */
+export function decodeQuotedPrintable(input: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(input.length);
+  let j = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (c !== 61) {
+      out[j++] = c;
+      continue;
+    }
+    const h = hexValue(input[i + 1] ?? -1);
+    const l = hexValue(input[i + 2] ?? -1);
+    if (h >= 0 && l >= 0) {
+      out[j++] = h * 16 + l;
+      i += 2;
+      continue;
+    }
+    // Soft line break, tolerating white space some gateways leave between "=" and the line end.
+    let k = i + 1;
+    while (input[k] === 32 || input[k] === 9) k++;
+    if (input[k] === 13 && input[k + 1] === 10) i = k + 1;
+    else if (input[k] === 10) i = k;
+    else if (k >= input.length) i = k;
+    else out[j++] = c;
+  }
+  return out.subarray(0, j);
+}
+
+/** Decodes base64 bytes; white space and characters outside the alphabet are ignored, as Node does. */
+export function decodeBase64(input: Uint8Array): Buffer {
+  return Buffer.from(
+    Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'),
+    'base64',
+  );
+}
+
+/** Undoes a Content-Transfer-Encoding (`quoted-printable`, `base64`; anything else passes through). */
+export function decodeTransfer(input: Uint8Array, encoding: string | undefined): Uint8Array {
+  const e = (encoding ?? '').trim().toLowerCase();
+  if (e === 'quoted-printable') return decodeQuotedPrintable(input);
+  if (e === 'base64') return decodeBase64(input);
+  return input;
+}

@@ -1,0 +1,108 @@
+/**
+ * Single e-mail messages saved as files (`.eml` from Outlook, Thunderbird, Apple Mail "Save As", Gmail "Download
+ * message"; Maildir files). Samples (anonymised):
+ *
+ *   Received: from mx.example.org by mx.example.com; Tue, 2 Jan 2024 09:30:05 +0000
+ *   Date: Tue, 2 Jan 2024 09:30:00 +0000
+ *   From: Ex Partner <ex@example.net>
+ *   Subject: =?ISO-8859-1?Q?Gr=FC=DFe?=
+ *   Message-ID: <a2@example.net>
+ *   Content-Type: multipart/alternative; boundary="b1"
+ *
+ * One file is one record; its locator is line 1 (line 2 when the file begins with an mbox `From ` line, which
+ * is kept in details as the envelope). Detection wants a well-formed RFC 5322 header block at the top with at
+ * least one of the fields only mail has; a file whose first line is `From ` is left to the mbox source.
+ * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
+ * and skip the body. Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
+ */
+
+import { separatorDate } from './email/mbox-split.js';
+import { readMessage } from './email/message.js';
+import type { Probe, Source, SourceContext, SourceInput } from './source.js';
+
+/** The default size limit: a larger file keeps its headers and skips the body. */
+export const EML_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** Header fields that only mail has (Content-Type alone is also HTTP and MIME parts). */
+const MAIL_FIELDS = new Set([
+  'from',
+  'date',
+  'subject',
+  'message-id',
+  'received',
+  'mime-version',
+  'return-path',
+  'delivered-to',
+  'to',
+  'x-mailer',
+  'dkim-signature',
+  'in-reply-to',
+  'references',
+]);
+const FIELD = /^([!-9;-~]+)[ \t]*:/;
+
+/** True when the text starts with an RFC 5322 header block that names at least one mail-only field. */
+export function looksLikeMessage(text: string): boolean {
+  if (text.startsWith('From ')) return false;
+  // 16 KiB is plenty for a header block; the piece after the last line break may be cut, so it is not judged.
+  const lines = text.slice(0, 16384).split('\n');
+  lines.pop();
+  let fields = 0;
+  let mail = 0;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    if (line === '') break;
+    if ((line[0] === ' ' || line[0] === '\t') && fields > 0) continue;
+    const m = FIELD.exec(line);
+    if (!m) return false;
+    fields++;
+    if (MAIL_FIELDS.has(m[1]!.toLowerCase())) mail++;
+  }
+  return mail > 0 && fields >= 2;
+}
+
+/** Builds the .eml source; `maxMessageBytes` is only lowered by tests. */
+export function createEmlSource(maxMessageBytes = EML_MAX_MESSAGE_BYTES): Source {
+  return {
+    id: 'eml',
+    label: 'E-mail message (.eml)',
+    reads: 'one e-mail per file: sender, time, subject and text, attachment count',
+    recognisedBy: 'an RFC 5322 header block (From:, Date:, Received:, Message-ID: …) at the top of the file',
+    howToExport:
+      'Gmail: open the message → ⋮ → Download message; Outlook: File → Save As (.eml in the web app); ' +
+      'Thunderbird/Apple Mail: drag the message to a folder or File → Save As',
+    extensions: ['.eml'],
+    detect: (probe: Probe) => looksLikeMessage(probe.text),
+    async parse(input: SourceInput, ctx: SourceContext) {
+      const parts: Buffer[] = [];
+      let stored = 0;
+      let size = 0;
+      for await (const chunk of input.open()) {
+        const buf = chunk as Buffer;
+        size += buf.length;
+        ctx.progress(size);
+        if (stored >= maxMessageBytes) continue;
+        const keep = buf.subarray(0, maxMessageBytes - stored);
+        parts.push(keep);
+        stored += keep.length;
+      }
+      let bytes = Buffer.concat(parts, stored);
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      let locator = 1;
+      let envelope: { line: string; date?: ReturnType<typeof separatorDate> } | undefined;
+      if (bytes.subarray(0, 5).toString('latin1') === 'From ') {
+        // A forced read of a one-message mbox: the separator line is an envelope, not a header.
+        const nl = bytes.indexOf(10);
+        const line = bytes.toString('latin1', 0, nl < 0 ? bytes.length : nl).replace(/\r$/, '');
+        const date = separatorDate(line);
+        envelope = date ? { line, date } : { line };
+        bytes = bytes.subarray(nl < 0 ? bytes.length : nl + 1);
+        locator = 2;
+      }
+      readMessage({ bytes, locator, size, truncated: size > stored, ...(envelope ? { envelope } : {}) }, ctx);
+    },
+  };
+}
+
+/** Single .eml messages, one record per file. */
+export const eml: Source = createEmlSource();

@@ -1,0 +1,85 @@
+/**
+ * mbox mailboxes (Thunderbird local folders, Gmail Takeout `.mbox`, `mutt`/`procmail` spools, Apple Mail
+ * "Export Mailbox"). Samples (anonymised):
+ *
+ *   From 1780000000000000001@xxx Mon Jan 01 12:00:00 +0000 2024
+ *   X-Gmail-Labels: Inbox,Opened,Category Personal,Spam
+ *   Date: Mon, 1 Jan 2024 13:00:00 +0100 (CET)
+ *   From: "Ex Partner" <ex@example.net>
+ *   Subject: =?UTF-8?B?w5xiZXJyYXNjaHVuZw==?=
+ *   >From now on I will keep writing.
+ *
+ * Variants: mboxo and mboxrd quoting (`>From` loses one `>`), LF or CRLF (Google writes CRLF), Thunderbird's
+ * `From - <date>` separators, Gmail's `+0000` separator dates. Each message is one record; its locator is
+ * `message[i] (line N)`: the 0-based ordinal in the file and the 1-based line of its `From ` separator.
+ * Splitting rules and limits: ./email/mbox-split.ts; message → event: ./email/message.ts; time rules:
+ * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`).
+ * Deliberately unsupported: mboxcl2 `Content-Length` framing, Apple Mail `.emlx`, Maildir folders (each
+ * Maildir file is an .eml and is read by that source).
+ */
+
+import { MboxSplitter, separatorDate } from './email/mbox-split.js';
+import { readMessage } from './email/message.js';
+import type { Source, SourceContext, SourceInput } from './source.js';
+import { SourceFailure } from './source.js';
+
+/** The default per-message size limit: larger messages keep their headers and skip the body. */
+export const MBOX_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** Builds the mbox source; `maxMessageBytes` is only lowered by tests. */
+export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Source {
+  return {
+    id: 'mbox',
+    label: 'mbox mailbox (Gmail Takeout, Thunderbird, Apple Mail export)',
+    reads: 'every e-mail in the mailbox: sender, time, subject and text; Gmail labels (Spam, Trash) kept',
+    recognisedBy: 'the first line is a "From <sender> <date>" separator with a readable date',
+    howToExport:
+      'Gmail: takeout.google.com → Mail → All Mail Including Spam and Trash (.mbox); Thunderbird: the folder file ' +
+      'in the profile, or ImportExportTools NG → Export folder (mbox)',
+    extensions: ['.mbox', '.mbx', ''],
+    detect(probe) {
+      const nl = probe.text.indexOf('\n');
+      const first = (nl < 0 ? probe.text : probe.text.slice(0, nl)).replace(/\r$/, '');
+      return first.startsWith('From ') && separatorDate(first) !== undefined;
+    },
+    async parse(input: SourceInput, ctx: SourceContext) {
+      const splitter = new MboxSplitter({
+        maxMessageBytes,
+        onMessage: (m) =>
+          readMessage(
+            {
+              bytes: m.bytes,
+              locator: `message[${m.ordinal}] (line ${m.line})`,
+              size: m.size,
+              truncated: m.truncated,
+              envelope: { line: m.separator, date: m.separatorDate },
+            },
+            ctx,
+          ),
+        onWarn: (code, locator, message) => ctx.warn(code, locator, message),
+      });
+      let read = 0;
+      let first = true;
+      for await (const chunk of input.open()) {
+        let buf = chunk as Buffer;
+        read += buf.length;
+        if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+        first = false;
+        splitter.push(buf);
+        ctx.progress(read);
+      }
+      splitter.end();
+      if (splitter.messages === 0 && splitter.preambleLines > 0) {
+        throw new SourceFailure(
+          'MBOX_NO_SEPARATOR',
+          'No "From <sender> <date>" separator line was found, so the file holds no mbox messages.',
+          undefined,
+          'If this is a single message, read it as .eml (--format-of "<file>=eml").',
+        );
+      }
+    },
+  };
+}
+
+/** mbox mailboxes, one message per record. */
+export const mbox: Source = createMboxSource();

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { isCertain, parseEmailDate } from '../../src/sources/email/date.js';
+
+const utc = (...a: [number, number, number, number, number, number?]) => Date.UTC(...a);
+
+describe('parseEmailDate', () => {
+  it.each([
+    ['Mon, 1 Jan 2024 13:00:00 +0100', utc(2024, 0, 1, 12, 0, 0), 'numeric'],
+    ['Mon, 1 Jan 2024 13:00:00 +0100 (CET)', utc(2024, 0, 1, 12, 0, 0), 'numeric'],
+    ['Thu, 4 Jan 2024 00:59:59 +0100 (GMT+01:00)', utc(2024, 0, 3, 23, 59, 59), 'numeric'],
+    ['1 Jan 2024 13:00:00 -0000', utc(2024, 0, 1, 13, 0, 0), 'numeric'],
+    ['Sun, 27 Oct 2002 23:57:07 EST', utc(2002, 9, 28, 4, 57, 7), 'rfc'],
+    ['Sun, 27 Oct 2002 23:57:07 EDT', utc(2002, 9, 28, 3, 57, 7), 'rfc'],
+    ['Tue, 2 Jan 2024 09:30:00 PST', utc(2024, 0, 2, 17, 30, 0), 'rfc'],
+    ['Tue, 2 Jan 2024 09:30:00 MDT', utc(2024, 0, 2, 15, 30, 0), 'rfc'],
+    ['Tue, 2 Jan 2024 09:30:00 CDT', utc(2024, 0, 2, 14, 30, 0), 'rfc'],
+    ['Tue, 2 Jan 2024 09:30:00 GMT', utc(2024, 0, 2, 9, 30, 0), 'rfc'],
+    ['Tue, 2 Jan 2024 09:30:00 UT', utc(2024, 0, 2, 9, 30, 0), 'rfc'],
+    ['Tue, 2 Jan 2024 09:30:00 Z', utc(2024, 0, 2, 9, 30, 0), 'rfc'],
+    ['2 Jan 24 09:30 EST', utc(2024, 0, 2, 14, 30, 0), 'rfc'],
+    ['2 Jan 99 09:30 +0000', utc(1999, 0, 2, 9, 30, 0), 'numeric'],
+    ['2 Jan 104 09:30 +0000', utc(2004, 0, 2, 9, 30, 0), 'numeric'],
+    ['Monday, 01-Jan-2024 10:00:00 +05:30', utc(2024, 0, 1, 4, 30, 0), 'numeric'],
+    ['Mon Jan 01 12:00:00 +0000 2024', utc(2024, 0, 1, 12, 0, 0), 'numeric'],
+    ['Mon, 1 Jan 2024 1:05:09 PM +0000', utc(2024, 0, 1, 13, 5, 9), 'numeric'],
+    ['Mon, 1 Jan 2024 12:00:00 +0000 GMT', utc(2024, 0, 1, 12, 0, 0), 'numeric'],
+    ['Mon, 1 Jan 2024 12:00:00 UTC+0100', utc(2024, 0, 1, 11, 0, 0), 'numeric'],
+    ['Tue, 2 Jan 2024 09:30:00 CEST', utc(2024, 0, 2, 7, 30, 0), 'abbreviation'],
+    ['Tue, 2 Jan 2024 09:30:00 (Mitteleuropäische Zeit) +0100', utc(2024, 0, 2, 8, 30, 0), 'numeric'],
+    ['Tue, 9 Jan 2024 22:45:00 A', utc(2024, 0, 9, 22, 45, 0), 'military'],
+  ])('reads %s', (raw, ms, zone) => {
+    const d = parseEmailDate(raw)!;
+    expect(d).toBeDefined();
+    expect(d.ms).toBe(ms);
+    expect(d.zone).toBe(zone);
+  });
+
+  it('leaves only a wall-clock time when the zone is missing or unknown', () => {
+    expect(parseEmailDate('Tue Jul 24 18:55:07 2007')).toEqual({
+      local: '2007-07-24T18:55:07',
+      zone: 'none',
+      hasSeconds: true,
+      weekdayMismatch: false,
+    });
+    const ist = parseEmailDate('Tue, 2 Jan 2024 09:30:00 IST')!;
+    expect(ist.ms).toBeUndefined();
+    expect(ist.zone).toBe('unknown');
+    expect(isCertain(ist)).toBe(false);
+  });
+
+  it('records missing seconds and a weekday that does not match the date', () => {
+    expect(parseEmailDate('2 Jan 2024 09:30 +0000')!.hasSeconds).toBe(false);
+    expect(parseEmailDate('Mon, 9 Jan 2024 08:00:00 +0000')!.weekdayMismatch).toBe(true);
+    expect(parseEmailDate('Tue, 9 Jan 2024 08:00:00 +0000')!.weekdayMismatch).toBe(false);
+  });
+
+  it.each([
+    '',
+    'sometime on Tuesday morning',
+    '31 Febtober 2024 25:61',
+    '30 Feb 2024 10:00:00 +0000',
+    '1 Jan 2024 24:00:00 +0000',
+    '1 Jan 2024 10:60:00 +0000',
+    '1 Jan 2024 +0000',
+    'Jan 2024 10:00:00 +0000',
+    '1 Jan 2024 10:00:00 +2500',
+    '1st Jan 2024 10:00:00 +0000',
+    '2024-01-01T10:00:00Z',
+    '1 Jan 1850 10:00:00 +0000',
+    '1 Jan 2024 13:00:00 PM +0000',
+  ])('refuses %j', (raw) => {
+    expect(parseEmailDate(raw)).toBeUndefined();
+  });
+
+  it('is certain only for numeric offsets and RFC zones', () => {
+    expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00 +0000')!)).toBe(true);
+    expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00 EST')!)).toBe(true);
+    expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00 CET')!)).toBe(false);
+    expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00 B')!)).toBe(false);
+    expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00')!)).toBe(false);
+  });
+});

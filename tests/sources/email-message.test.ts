@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { parseEmailDate } from '../../src/sources/email/date.js';
+import { parseLabels, type RawMessage, readMessage } from '../../src/sources/email/message.js';
+import type { SourceContext } from '../../src/sources/index.js';
+
+function read(raw: string, extra: Partial<RawMessage> = {}) {
+  const out = {
+    events: [] as ParsedEvent[],
+    skipped: [] as string[],
+    rejected: [] as { code: string; message: string }[],
+    warnings: [] as { code: string; message: string }[],
+  };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void out.events.push(e),
+    skip: (r) => void out.skipped.push(r),
+    reject: (code, _l, message) => void out.rejected.push({ code, message }),
+    warn: (code, _l, message) => void out.warnings.push({ code, message }),
+    progress: () => {},
+  };
+  const bytes = Buffer.from(raw);
+  readMessage({ bytes, locator: 'm', size: bytes.length, truncated: false, ...extra }, ctx);
+  const total = out.events.length + out.skipped.length + out.rejected.length;
+  expect(total, 'exactly one outcome per message').toBe(1);
+  return out;
+}
+
+const received = 'Received: from a by b; Tue, 2 Jan 2024 07:45:12 +0000\n';
+
+describe('time of a message', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('uses a Date with a certain zone, and flags a Received stamp more than a day away', () => {
+    const ok = read(`${received}Date: Tue, 2 Jan 2024 07:45:00 +0000\nFrom: a@example.org\n\nx`);
+    expect(ok.events[0]!.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 0, 2, 7, 45), precision: 's' });
+    expect(ok.events[0]!.flags).toBeUndefined();
+    const far = read(`${received}Date: Fri, 29 Dec 2023 07:45:00 +0000\n\nx`);
+    expect(far.events[0]!.flags).toEqual(['date-received-mismatch']);
+  });
+
+  it('never replaces an unreadable Date with the current time', () => {
+    vi.useFakeTimers({ now: Date.UTC(2030, 5, 1) });
+    const bad = read('Date: Tue, 2 Jan 2024 09:30:00 CEST-ish\nFrom: a@example.org\n\nx');
+    expect(bad.events).toEqual([]);
+    expect(bad.rejected).toEqual([{ code: 'EMAIL_BAD_DATE', message: expect.stringContaining('CEST-ish') }]);
+    const none = read('From: a@example.org\n\nx');
+    expect(none.rejected.map((r) => r.code)).toEqual(['EMAIL_NO_DATE']);
+    expect(none.warnings).toEqual([]);
+  });
+
+  it('prefers the Received stamp over a Date with a non-standard zone abbreviation', () => {
+    const r = read(`${received}Date: Tue, 2 Jan 2024 09:30:00 CEST\n\nx`);
+    expect(r.events[0]!.flags).toEqual(['time-from-received']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['EMAIL_DATE_ZONE_UNCERTAIN']);
+  });
+
+  it('uses a zoned mbox separator date before a guessed zone, but never a zone-less one', () => {
+    const line = 'From 1@xxx Tue Jan 02 08:30:00 +0000 2024';
+    const gmail = read('Date: Tue, 2 Jan 2024 09:30:00 CEST\n\nx', {
+      envelope: { line, date: parseEmailDate('Tue Jan 02 08:30:00 +0000 2024')! },
+    });
+    expect(gmail.events[0]!.flags).toEqual(['time-from-mbox-separator']);
+    expect(gmail.events[0]!.time).toMatchObject({ ms: Date.UTC(2024, 0, 2, 8, 30) });
+    const plain = read('Date: nonsense\n\nx', {
+      envelope: {
+        line: 'From a Tue Jan  2 08:30:00 2024',
+        date: parseEmailDate('Tue Jan  2 08:30:00 2024')!,
+      },
+    });
+    expect(plain.rejected.map((r) => r.code)).toEqual(['EMAIL_BAD_DATE']);
+  });
+
+  it('applies a known abbreviation, reads military letters as UTC, and keeps a zone-less Date as local time', () => {
+    expect(read('Date: Tue, 2 Jan 2024 09:30:00 CET\n\nx').events[0]).toMatchObject({
+      time: { type: 'instant', ms: Date.UTC(2024, 0, 2, 8, 30) },
+      flags: ['date-zone-abbreviation'],
+    });
+    expect(read('Date: Tue, 2 Jan 2024 09:30 IST\n\nx').events[0]).toMatchObject({
+      time: { type: 'local', local: '2024-01-02T09:30', precision: 'min' },
+      flags: ['date-zone-missing'],
+    });
+  });
+});
+
+describe('what a message becomes', () => {
+  it('builds text from subject and body, strips reply prefixes for the conversation, and unwraps Message-ID', () => {
+    const e = read(
+      'Date: Tue, 2 Jan 2024 09:30:00 +0000\nFrom: "Sam" <sam@example.org>\nSubject: RE: Fwd: AW: hello\n' +
+        'Message-ID:  <abc@example.org> \n\nbody',
+    ).events[0]!;
+    expect(e).toMatchObject({
+      text: 'Subject: RE: Fwd: AW: hello\n\nbody',
+      conversation: 'hello',
+      nativeId: 'abc@example.org',
+      sender: { id: 'sam@example.org', idType: 'email', name: 'Sam' },
+      channel: 'email',
+      kind: 'message',
+      direction: 'unknown',
+    });
+    const noSubject = read('Date: Tue, 2 Jan 2024 09:30:00 +0000\n\nonly body').events[0]!;
+    expect(noSubject.text).toBe('only body');
+    expect(noSubject.sender).toBeUndefined();
+  });
+
+  it.each([
+    ['Content-Type: multipart/report; report-type=delivery-status; boundary=x', 'delivery-status'],
+    ['From: postmaster@example.org', 'delivery-status'],
+    ['Content-Type: multipart/report; report-type="disposition-notification"; boundary=x', 'read-receipt'],
+    ['X-Gmail-Labels: Draft,Opened', 'draft'],
+  ])('skips %s as %s', (field, reason) => {
+    expect(read(`Date: Tue, 2 Jan 2024 09:30:00 +0000\n${field}\n\nx`).skipped).toEqual([reason]);
+  });
+
+  it('rejects data with no header block', () => {
+    expect(read('just words\n\nmore').rejected.map((r) => r.code)).toEqual(['EMAIL_NO_HEADERS']);
+  });
+
+  it('splits Gmail labels on commas outside quotes and decodes encoded words', () => {
+    expect(parseLabels('Inbox,"Evidence, keep",=?UTF-8?Q?Bel=C3=A4stigung?=,Spam')).toEqual([
+      'Inbox',
+      'Evidence, keep',
+      'Belästigung',
+      'Spam',
+    ]);
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCharset, decodeEncodedWords } from '../../src/sources/email/charset.js';
+import {
+  firstMailbox,
+  parseHeaderFields,
+  parseStructured,
+  splitHeader,
+} from '../../src/sources/email/headers.js';
+import { decodeEntities, htmlToText } from '../../src/sources/email/html.js';
+import { readBody, splitMultipart } from '../../src/sources/email/mime.js';
+import { decodeBase64, decodeQuotedPrintable } from '../../src/sources/email/transfer.js';
+
+const body = (raw: string) => {
+  const b = Buffer.from(raw.replace(/\n/g, '\r\n'), 'latin1');
+  const s = splitHeader(b);
+  return readBody(parseHeaderFields(b.subarray(0, s.headerEnd)), b.subarray(s.bodyStart));
+};
+
+describe('encoded-words and charsets', () => {
+  it('decodes B and Q words in any charset iconv-lite knows', () => {
+    expect(decodeEncodedWords('=?UTF-8?B?w5xiZXJyYXNjaHVuZw==?=')).toBe('Überraschung');
+    expect(decodeEncodedWords('=?ISO-8859-1?Q?Gr=FC=DFe_aus_K=F6ln?=')).toBe('Grüße aus Köln');
+    expect(decodeEncodedWords('=?koi8-r?B?8NLJ18XU?=')).toBe('Привет');
+    expect(decodeEncodedWords('=?utf-8?q?caf=c3=a9?=')).toBe('café');
+    expect(decodeEncodedWords('=?UTF-8*en?Q?hi?=')).toBe('hi');
+  });
+
+  it('joins adjacent words (dropping the folding white space) even when a character is split across them', () => {
+    expect(decodeEncodedWords('=?UTF-8?Q?caf=C3?=\r\n =?UTF-8?Q?=A9_tonight?=')).toBe('café tonight');
+    expect(decodeEncodedWords('=?UTF-8?B?8J+Y?= =?UTF-8?B?ig==?=')).toBe('😊');
+    expect(decodeEncodedWords('Re: =?UTF-8?Q?a?= and =?UTF-8?Q?b?=')).toBe('Re: a and b');
+  });
+
+  it('leaves a word in an unknown charset exactly as written', () => {
+    expect(decodeEncodedWords('=?x-klingon?Q?tlhIngan?= Hol')).toBe('=?x-klingon?Q?tlhIngan?= Hol');
+  });
+
+  it('reads Latin-1 labels as Windows-1252 and undeclared 8-bit text as UTF-8 when valid', () => {
+    expect(decodeCharset(Buffer.from([0x93, 0x68, 0x69, 0x94]), 'iso-8859-1').text).toBe('“hi”');
+    expect(decodeCharset(Buffer.from('café', 'utf8'), undefined).text).toBe('café');
+    expect(decodeCharset(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'us-ascii').text).toBe('café');
+    expect(decodeCharset(Buffer.from('x'), 'x-unknown')).toEqual({ text: 'x', known: false });
+  });
+});
+
+describe('headers', () => {
+  it('unfolds fields and ends the block at the first empty line', () => {
+    const raw = Buffer.from('Subject: one\r\n two\r\nX-A:b\r\n\r\nbody\r\n');
+    const s = splitHeader(raw);
+    expect(parseHeaderFields(raw.subarray(0, s.headerEnd))).toEqual([
+      { name: 'subject', value: 'one two' },
+      { name: 'x-a', value: 'b' },
+    ]);
+    expect(raw.subarray(s.bodyStart).toString()).toBe('body\r\n');
+  });
+
+  it('ends the block at a line that is not a field when the empty line is missing', () => {
+    const raw = Buffer.from('From: a@example.org\nthis is already the body\n');
+    const s = splitHeader(raw);
+    expect(raw.subarray(s.bodyStart).toString()).toBe('this is already the body\n');
+  });
+
+  it('parses parameters with quotes and RFC 2231 continuations', () => {
+    const ct = parseStructured('Multipart/Mixed; boundary="a;b"; charset=utf-8');
+    expect(ct.value).toBe('multipart/mixed');
+    expect(ct.params.get('boundary')).toBe('a;b');
+    const cd = parseStructured("attachment; filename*0*=utf-8''f%C3; filename*1*=%BCr.pdf");
+    expect(cd.params.get('filename')).toBe('für.pdf');
+    expect(parseStructured('image/gif; name="=?UTF-8?Q?nyan_=E2=9C=94.gif?="').params.get('name')).toBe(
+      'nyan ✔.gif',
+    );
+  });
+
+  it.each([
+    ['"Ex, Partner" <ex@example.net>', { address: 'ex@example.net', name: 'Ex, Partner' }],
+    ['Ex Partner <ex@example.net>, other@example.org', { address: 'ex@example.net', name: 'Ex Partner' }],
+    ['ex@example.net (Ex Partner)', { address: 'ex@example.net', name: 'Ex Partner' }],
+    ['=?UTF-8?B?SsO2cmc=?= <j@example.net>', { address: 'j@example.net', name: 'Jörg' }],
+    ['<bare@example.net>', { address: 'bare@example.net' }],
+    ['MAILER-DAEMON', { address: 'MAILER-DAEMON' }],
+    ['Only A Name', { name: 'Only A Name' }],
+    ['Friends: a@example.org, b@example.org;', { address: 'a@example.org' }],
+    ['"Quote \\" inside" <q@example.org>', { address: 'q@example.org', name: 'Quote " inside' }],
+  ])('reads the first mailbox of %s', (raw, expected) => {
+    expect(firstMailbox(raw)).toEqual(expected);
+  });
+
+  it('has no mailbox for an empty group', () => {
+    expect(firstMailbox('undisclosed-recipients:;')).toBeUndefined();
+  });
+});
+
+describe('transfer encodings', () => {
+  it('decodes quoted-printable with soft breaks and keeps malformed escapes', () => {
+    expect(decodeQuotedPrintable(Buffer.from('caf=C3=A9 a=\r\nt n=\nine =ZZ =3d')).toString()).toBe(
+      'café at nine =ZZ =',
+    );
+    expect(decodeQuotedPrintable(Buffer.from('trailing=  \r\nspace')).toString()).toBe('trailingspace');
+  });
+
+  it('decodes base64 across line breaks', () => {
+    expect(decodeBase64(Buffer.from('w5xi\r\nZXJy\nYXNjaHVuZw==')).toString()).toBe('Überrasch' + 'ung');
+  });
+});
+
+describe('HTML to text', () => {
+  it('drops tags, hides style and script, turns blocks into lines and decodes entities', () => {
+    expect(
+      htmlToText(
+        '<html><head><style>p{}</style></head><body><p>One&nbsp;&amp; two</p><div>three<br/>four</div>' +
+          '<script>alert(1)</script><table><tr><td>a</td><td>b</td></tr></table>&#128512; &#x263A; 1 < 2</body></html>',
+      ),
+    ).toBe('One & two\n\nthree\nfour\n\na b\n\n😀 ☺ 1 < 2');
+  });
+
+  it('keeps the text after an unclosed <style> rather than hiding the rest of the mail', () => {
+    expect(htmlToText('<style>p{} I will find you')).toBe('p{} I will find you');
+  });
+
+  it('keeps line breaks inside <pre> and leaves unknown entities alone', () => {
+    expect(htmlToText('<pre>a\n  b</pre>')).toBe('a\nb');
+    expect(decodeEntities('&bogus; &amp &copy &copy;')).toBe('&bogus; & &copy ©');
+  });
+});
+
+describe('MIME structure', () => {
+  it('prefers text/plain, falls back to HTML, and flags HTML-derived text', () => {
+    const alt = (first: string, second: string) =>
+      body(`Content-Type: multipart/alternative; boundary=b\n\n--b\n${first}\n--b\n${second}\n--b--\n`);
+    expect(alt('Content-Type: text/html\n\n<b>bold</b>', 'Content-Type: text/plain\n\nplain')).toMatchObject({
+      text: 'plain',
+      fromHtml: false,
+    });
+    expect(
+      alt('Content-Type: text/html\n\n<b>bold</b>', 'Content-Type: text/calendar\n\nBEGIN'),
+    ).toMatchObject({
+      text: 'bold',
+      fromHtml: true,
+      attachments: 0,
+    });
+  });
+
+  it('counts explicit attachments wherever they sit, and inline parts only in the chosen alternative', () => {
+    const b = body(
+      'Content-Type: multipart/alternative; boundary=o\n\n--o\nContent-Type: text/plain\n\nhello\n' +
+        '--o\nContent-Type: multipart/related; boundary=r\n\n--r\nContent-Type: text/html\n\n<p>hello</p>\n' +
+        '--r\nContent-Type: image/png; name=logo.png\n\nPNG\n' +
+        '--r\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=a.pdf\n\nPDF\n--r--\n--o--\n',
+    );
+    expect(b).toMatchObject({ text: 'hello', attachments: 1, attachmentNames: ['a.pdf'] });
+  });
+
+  it('does not count signatures, reports encrypted bodies and never reads attachment bytes as text', () => {
+    const signed = body(
+      'Content-Type: multipart/signed; boundary=s\n\n--s\nContent-Type: text/plain\n\nsigned text\n' +
+        '--s\nContent-Type: application/pgp-signature\n\nSIG\n--s--\n',
+    );
+    expect(signed).toMatchObject({ text: 'signed text', attachments: 0 });
+    expect(body('Content-Type: multipart/encrypted; boundary=e\n\n--e\n\nx\n--e--\n')).toMatchObject({
+      text: '',
+      encrypted: true,
+    });
+    expect(
+      body('Content-Type: text/plain; name=n.txt\nContent-Disposition: attachment\n\nsecret notes'),
+    ).toMatchObject({ text: '', attachments: 1, attachmentNames: ['n.txt'] });
+  });
+
+  it('shows the body of a multipart whose boundary never occurs instead of losing it', () => {
+    expect(body('Content-Type: multipart/mixed; boundary=nope\n\njust text').text).toBe('just text');
+  });
+
+  it('stops at a hostile nesting depth without blowing the stack', () => {
+    let raw = 'Content-Type: text/plain\n\ndeep';
+    for (let i = 0; i < 200; i++)
+      raw = `Content-Type: multipart/mixed; boundary=b${i}\n\n--b${i}\n${raw}\n--b${i}--\n`;
+    expect(body(raw)).toMatchObject({ text: '', tooDeep: true });
+  });
+
+  it('does not take a longer boundary that starts the same way for the real one', () => {
+    const parts = splitMultipart(Buffer.from('--ab\r\nA\r\n--abc\r\nstill A\r\n--ab--\r\n'), 'ab');
+    expect(parts.map((p) => Buffer.from(p).toString())).toEqual(['A\r\n--abc\r\nstill A']);
+  });
+
+  it('undoes format=flowed', () => {
+    expect(body('Content-Type: text/plain; format=flowed\n\nsoft \nbroken\n>quoted\n-- \nsig').text).toBe(
+      'soft broken\n>quoted\n-- \nsig',
+    );
+    expect(body('Content-Type: text/plain; format=flowed; delsp=yes\n\nhal \nves').text).toBe('halves');
+  });
+});

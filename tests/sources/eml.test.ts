@@ -1,0 +1,119 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEmlSource, eml, looksLikeMessage } from '../../src/sources/eml.js';
+import { decodeHead } from '../../src/sources/text.js';
+import { runSource } from '../helpers/run-source.js';
+
+const dir = 'fixtures/eml';
+const fixtures = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+
+function probe(file: string) {
+  const head = readFileSync(file).subarray(0, 65536);
+  return { name: basename(file), path: file, head, text: decodeHead(head) };
+}
+
+function otherFixtures(root = 'fixtures'): string[] {
+  return readdirSync(root).flatMap((n) => {
+    const p = join(root, n);
+    if (statSync(p).isDirectory()) return p === 'fixtures/eml' ? [] : otherFixtures(p);
+    return p.endsWith('.expected.json') ? [] : [p];
+  });
+}
+
+describe('eml goldens', () => {
+  for (const f of fixtures) {
+    it(`matches ${f}.expected.json`, async () => {
+      const run = JSON.parse(JSON.stringify(await runSource(eml, join(dir, f))));
+      const golden = join(dir, f.replace(/\.eml$/, '.expected.json'));
+      if (process.env.UPDATE_GOLDENS) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(run).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+});
+
+describe('eml behaviour', () => {
+  it('prefers text/plain in multipart/alternative and counts the attachment with its RFC 2231 name', async () => {
+    const run = await runSource(eml, join(dir, 'alternative-with-attachment.eml'));
+    const e = run.events[0]!;
+    expect(e.text).toBe(
+      'Subject: Re: Fwd: the “agreement”\n\nSign it or I send these to your employer – you have until Monday.',
+    );
+    expect(e.flags).toBeUndefined();
+    expect(e.details?.['attachments']).toBe('1');
+    expect(e.details?.['attachmentNames']).toBe('Vereinbarung für Alex.pdf');
+    expect(e.conversation).toBe('the “agreement”');
+    expect(e.nativeId).toBe('a7f3c2@mail.example.net');
+    expect(e.sender).toEqual({ id: 'ex.partner@example.net', idType: 'email', name: 'Ex Partner' });
+    expect(e.kind).toBe('message');
+  });
+
+  it('reads nested multiparts: Windows-1252 8-bit text, inline footer, attached message counted not read', async () => {
+    const run = await runSource(eml, join(dir, 'nested-multipart.eml'));
+    expect(run.accounting.events).toBe(1);
+    const e = run.events[0]!;
+    expect(e.text).toContain('Your “new” number didn’t take me long to find – €20 well spent.');
+    expect(e.text).toMatch(/\n\n-- \nSent from my phone$/);
+    expect(e.text).not.toContain('counted, not read');
+    expect(e.details?.['attachmentNames']).toBe('logo.png; Fw: screenshot.eml');
+    expect(e.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 0, 13, 7, 1, 10), precision: 's' });
+  });
+
+  it('skips a delivery-status notification', async () => {
+    const run = await runSource(eml, join(dir, 'delivery-status.eml'));
+    expect(run.skipped).toEqual([{ reason: 'delivery-status', locator: 1 }]);
+    expect(run.accounting).toEqual({ records: 1, events: 0, skipped: 1, rejected: 0 });
+  });
+
+  it('takes the topmost Received time when there is no Date, with a warning and a flag', async () => {
+    const run = await runSource(eml, join(dir, 'received-only.eml'));
+    expect(run.events[0]!.time).toEqual({
+      type: 'instant',
+      ms: Date.UTC(2024, 0, 15, 3, 12, 44),
+      precision: 's',
+    });
+    expect(run.events[0]!.flags).toEqual(['time-from-received']);
+    expect(run.warnings.map((w) => w.code)).toEqual(['EMAIL_NO_DATE']);
+  });
+
+  it('detects its own fixtures and no other format, and leaves files starting "From " to mbox', () => {
+    for (const f of fixtures) expect(eml.detect(probe(join(dir, f))), f).toBe(true);
+    for (const f of otherFixtures()) expect(eml.detect(probe(f)), f).toBe(false);
+    expect(
+      looksLikeMessage('From sam@example.org Mon Jan  1 00:00:00 2024\nFrom: sam@example.org\n\nhi'),
+    ).toBe(false);
+    expect(looksLikeMessage('Content-Type: text/plain\n\nno mail field')).toBe(false);
+    expect(looksLikeMessage('Date: Monday\nWhat happened: he followed me\n\n')).toBe(false);
+    expect(looksLikeMessage('12/01/2024, 10:00 - Sam: hi\n')).toBe(false);
+    expect(looksLikeMessage('From: a@example.org\nSubject: hi\n\nbody')).toBe(true);
+    // A probe cut in the middle of a header line still counts.
+    const cut =
+      'Received: from x by y; Mon, 1 Jan 2024 10:00:00 +0000\nFrom: a@example.org\nDKIM-Signature: v=1; a=rsa-sh';
+    expect(looksLikeMessage(cut)).toBe(true);
+  });
+
+  it('reads a forced one-message mbox, keeping its separator line as the envelope', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-eml-'));
+    writeFileSync(
+      join(tmp, 'one.eml'),
+      'From sam@example.org Mon Jan  1 10:00:00 2024\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nFrom: sam@example.org\n\nhi\n',
+    );
+    const run = await runSource(eml, join(tmp, 'one.eml'));
+    expect(run.events[0]!.locator).toBe(2);
+    expect(run.events[0]!.details?.['envelope']).toBe('From sam@example.org Mon Jan  1 10:00:00 2024');
+    expect(run.events[0]!.text).toBe('hi');
+  });
+
+  it('keeps the headers of an oversized file and skips the body', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-eml-'));
+    const head = 'Date: Mon, 1 Jan 2024 10:00:00 +0000\nFrom: sam@example.org\nSubject: big\n\n';
+    writeFileSync(join(tmp, 'big.eml'), head + 'z'.repeat(200_000));
+    const run = await runSource(createEmlSource(4096), join(tmp, 'big.eml'));
+    expect(run.events[0]!.text).toBe('Subject: big');
+    expect(run.events[0]!.flags).toEqual(['body-skipped']);
+    expect(run.warnings.map((w) => w.code)).toEqual(['EMAIL_MESSAGE_TOO_LARGE']);
+    const tiny = await runSource(createEmlSource(20), join(tmp, 'big.eml'));
+    expect(tiny.rejected.map((r) => r.code)).toEqual(['EMAIL_HEADERS_TOO_LARGE']);
+  });
+});
