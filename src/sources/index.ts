@@ -3,11 +3,15 @@
  * specific formats come first. Adding a format = one file in this folder + one line here + a fixtures folder
  * + a test (see README "Adding a source").
  */
+import { eml } from './eml.js';
+import { mbox } from './mbox.js';
 import type { Container, Source } from './source.js';
 import { zip } from './zip.js';
 
 export const sources: readonly Source[] = [
   // registry: sources (most specific first)
+  mbox,
+  eml,
 ];
 
 export const containers: readonly Container[] = [
