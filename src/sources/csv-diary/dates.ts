@@ -1,0 +1,211 @@
+/**
+ * Reading the Date cell. Diaries are typed by hand or exported from a spreadsheet, which writes a cell as it is
+ * displayed: `03/02/2024`, `3.2.24`, `2024-02-03`, `Sat 3 Feb 2024`, `03-Feb-24`, an Excel serial number
+ * (`45325`) when the column was never formatted as a date, or a date and time together (`03/02/2024 21:40`).
+ *
+ * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
+ */
+import type { DateOrder, SourceOptions } from '../source.js';
+import { SourceFailure } from '../source.js';
+import { lowerPlain } from './fold.js';
+
+/** A calendar date; not necessarily a real one until `realDate` says so. */
+export interface Ymd {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+/** A date cell as read, before the file's day/month order is applied. `rest` is any time written after it. */
+export type DateCell =
+  | { readonly kind: 'fixed'; readonly ymd: Ymd; readonly rest: string }
+  | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
+  | {
+      readonly kind: 'numeric';
+      readonly a: number;
+      readonly b: number;
+      readonly c: number;
+      readonly cDigits: number;
+      readonly sep: string;
+      readonly rest: string;
+    };
+
+const MONTHS = new Map<string, number>();
+[
+  'january jan januar janner jaenner enero ene janvier janv',
+  'february feb februar febrero fevrier fevr fev',
+  'march mar marz maerz mrz marzo mars',
+  'april apr abril abr avril avr',
+  'may mai mayo',
+  'june jun juni junio juin',
+  'july jul juli julio juillet juil',
+  'august aug agosto ago aout',
+  'september sep sept septiembre setiembre septembre',
+  'october oct oktober okt octubre octobre',
+  'november nov noviembre novembre',
+  'december dec dezember dez diciembre dic decembre',
+].forEach((names, i) => {
+  for (const n of names.split(' ')) MONTHS.set(n, i + 1);
+});
+
+const WEEKDAY =
+  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|jueves|viernes|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mo|di|mi|do|fr|sa|so)\.?,?\s+/;
+const SERIAL = /^(\d{5})(?:[.,](\d+))?$/;
+const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:$|(?:t|\s*,\s*|\s+)(.*)$)/;
+const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\.?(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+const DAY_MONTH =
+  /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+const MONTH_DAY =
+  /^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]+(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40".
+const TIME_LEAD = /^(?:at|um|a las|a la|a|vers|-)\s+/;
+
+/** Years written with two digits: 00–69 are 2000–2069, 70–99 are 1970–1999 (the POSIX `%y` rule). */
+export function fullYear(y: number, digits: number): number {
+  if (digits > 2) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
+
+/** Days from 1899-12-30 (Excel's 1900 date system as it behaves in practice) to a calendar date. */
+function fromSerial(days: number): Ymd {
+  const dt = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+/** Reads a date cell. Undefined when it is not a date in any form this reader knows. */
+export function readDateCell(raw: string): DateCell | undefined {
+  const s = lowerPlain(raw).replace(WEEKDAY, '');
+  let m = SERIAL.exec(s);
+  if (m) {
+    // The fraction of an Excel date-time is the time of day; rounded to the second, as Excel displays it.
+    const seconds = m[2] === undefined ? undefined : Math.round(Number(`0.${m[2]}`) * 86_400);
+    return { kind: 'serial', ymd: fromSerial(Number(m[1])), seconds };
+  }
+  const rest = (t: string | undefined): string => (t ?? '').trim().replace(TIME_LEAD, '');
+  m = YEAR_FIRST.exec(s);
+  if (m)
+    return { kind: 'fixed', ymd: { y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) }, rest: rest(m[5]) };
+  m = NUMERIC.exec(s);
+  if (m) {
+    const [a, b, c] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    return { kind: 'numeric', a, b, c, cDigits: m[4]!.length, sep: m[2]!, rest: rest(m[5]) };
+  }
+  m = DAY_MONTH.exec(s);
+  const dm = m && MONTHS.get(m[2]!);
+  if (m && dm)
+    return {
+      kind: 'fixed',
+      ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: dm, d: Number(m[1]) },
+      rest: rest(m[4]),
+    };
+  m = MONTH_DAY.exec(s);
+  const md = m && MONTHS.get(m[1]!);
+  if (m && md)
+    return {
+      kind: 'fixed',
+      ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: md, d: Number(m[2]) },
+      rest: rest(m[4]),
+    };
+  return undefined;
+}
+
+/** What one date says about the file's order: `dmy` when it only reads day-first, `mdy` when only month-first. */
+export function orderEvidence(cell: DateCell): 'dmy' | 'mdy' | undefined {
+  if (cell.kind !== 'numeric' || cell.a > 31 || cell.b > 31) return undefined;
+  if (cell.a > 12 && cell.b <= 12) return 'dmy';
+  if (cell.b > 12 && cell.a <= 12) return 'mdy';
+  return undefined;
+}
+
+/** The calendar date of a cell under the file's order (numeric cells only depend on it). */
+export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
+  if (cell.kind !== 'numeric') return cell.ymd;
+  const c = fullYear(cell.c, cell.cDigits);
+  if (order === 'dmy') return { y: c, m: cell.b, d: cell.a };
+  if (order === 'mdy') return { y: c, m: cell.a, d: cell.b };
+  // ymd for a date written with the year first in two digits ("24/02/03"); a four-digit last part cannot be a day.
+  return { y: fullYear(cell.a, 2), m: cell.b, d: cell.cDigits > 2 ? 99 : cell.c };
+}
+
+/** `YYYY-MM-DD` when `ymd` is a real calendar date between 1900 and 2100, else undefined. */
+export function realDate({ y, m, d }: Ymd): string | undefined {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return undefined;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Everything pass one learned about the file's numeric dates. */
+export interface OrderStats {
+  /** First line whose date can only be day-first / month-first, with the value. */
+  dmy?: { line: number; value: string };
+  mdy?: { line: number; value: string };
+  /** First numeric date that needs an order, and whether every such date uses dots. */
+  firstAmbiguous?: { line: number; value: string };
+  allDotted: boolean;
+}
+
+/** Adds one cell to the statistics. */
+export function collectOrder(stats: OrderStats, cell: DateCell, line: number, value: string): void {
+  if (cell.kind !== 'numeric') return;
+  const ev = orderEvidence(cell);
+  if (ev && !stats[ev]) stats[ev] = { line, value };
+  if (!ev) stats.firstAmbiguous ??= { line, value };
+  if (cell.sep !== '.') stats.allDotted = false;
+}
+
+// Countries that write month first. Canada mixes both, so it decides nothing.
+const MDY_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW']);
+
+/** The order to read the file with, and the warning that explains it; throws when it cannot be decided. */
+export function decideOrder(
+  stats: OrderStats,
+  options: Pick<SourceOptions, 'dateOrder' | 'region'>,
+): { order: DateOrder; code?: string; message?: string; locator?: number } {
+  if (options.dateOrder) return { order: options.dateOrder };
+  const { dmy, mdy, firstAmbiguous } = stats;
+  if (dmy && mdy)
+    throw new SourceFailure(
+      'DIARY_DATE_ORDER_CONFLICT',
+      `Dates are written both day-first ("${dmy.value}" on line ${dmy.line}) and month-first ("${mdy.value}" on line ${mdy.line})`,
+      dmy.line,
+      'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
+    );
+  const seen = dmy ?? mdy;
+  if (seen) {
+    const order = dmy ? 'dmy' : 'mdy';
+    const words = dmy ? 'day/month/year' : 'month/day/year';
+    return {
+      order,
+      code: 'DIARY_DATE_ORDER_INFERRED',
+      message: `Dates read as ${words}: "${seen.value}" on line ${seen.line} can only be read that way`,
+      locator: seen.line,
+    };
+  }
+  if (!firstAmbiguous) return { order: 'dmy' };
+  const example = `"${firstAmbiguous.value}" on line ${firstAmbiguous.line}`;
+  // Dotted numeric dates are day-first wherever they are written (de, at, ch, pl, ru, nl…); nobody writes 2.25.2024.
+  if (stats.allDotted)
+    return {
+      order: 'dmy',
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+      message: `Every date could be day- or month-first (e.g. ${example}); read as day.month.year, the convention for dates written with dots`,
+      locator: firstAmbiguous.line,
+    };
+  const region = options.region?.toUpperCase();
+  if (region && region !== 'CA') {
+    const order = MDY_REGIONS.has(region) ? 'mdy' : 'dmy';
+    return {
+      order,
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+      message: `Every date could be day- or month-first (e.g. ${example}); read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}, the convention in region ${region}`,
+      locator: firstAmbiguous.line,
+    };
+  }
+  throw new SourceFailure(
+    'DIARY_DATE_ORDER_AMBIGUOUS',
+    `Cannot tell whether dates are day/month or month/day: every date could be either (e.g. ${example})`,
+    firstAmbiguous.line,
+    'Re-run with --date-order dmy or --date-order mdy',
+  );
+}

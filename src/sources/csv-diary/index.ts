@@ -1,0 +1,162 @@
+/**
+ * Hand-kept incident diary saved from a spreadsheet as CSV, as stalking advocates tell victims to keep:
+ *
+ *   Date,Time,Type of contact,What happened,Location,Witnesses,Reported to police (Y/N),Crime reference number
+ *   03/02/2024,21:40,Text message,6 texts in 10 minutes from 07700 900123,Home,None,Y,CR/000111/24
+ *   04/02/2024,approx 8am,Turned up in person,"Parked opposite the house.
+ *   Still there at 8:45.",Elm Road,Neighbour,N,
+ *   Datum;Uhrzeit;Art;Beschreibung;Ort;Zeugen;Anzeige erstattet;Aktenzeichen
+ *   03.02.2024;ca. 8 Uhr;persönlich;"Auto gegenüber geparkt; 0,75 h";Straße;;nein;
+ *
+ * One row is one event: the subject's conduct, `incoming`, with the description as text, the type of contact
+ * mapped to channel and kind (`DIARY_CONTACT_TYPES`) and the other columns kept as `details` under stable keys
+ * (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header (`vehicle`,
+ * `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
+ * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone. Record flags:
+ * `time-approximate`, `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
+ * `contact-type-unmapped`. Lines above the header (blank, or Excel's `sep=;`) are structure, not records.
+ *
+ * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
+ * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
+ * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; dates day- or month-first with `/ . -`, ISO,
+ * month names (en/de/es/fr), Excel serial numbers, a date and time in one cell; free-text and approximate times.
+ *
+ * Decisions, each to keep the record honest rather than tidy:
+ * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
+ *   part over 12 month-first); `--date-order` overrides. When every date could be either, dotted dates are
+ *   read day-first (nobody writes 2.25.2024) and otherwise the case region decides (US and a few others
+ *   month-first, the rest day-first), with a warning; with no region the file fails with a hint to pass
+ *   `--date-order`, because a silent guess would move every incident by months.
+ * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
+ * - An unreadable or impossible date or time rejects its row (with its line); a time in words the reader does
+ *   not know ("after the school run") keeps the row at day precision, flagged and summarised.
+ * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched by
+ *   the timeline against the case file, except words that only point at the subject ("him", "my ex").
+ *
+ * Not supported: title rows above the header (delete them), Excel's 1904 date system (old Mac workbooks are
+ * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files
+ * (save as CSV), and guessing the channel from the description when there is no Type column.
+ */
+import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
+import { SourceFailure } from '../source.js';
+import { collectOrder, decideOrder, type OrderStats, readDateCell } from './dates.js';
+import { fold } from './fold.js';
+import { type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
+import { Layout } from './layout.js';
+import { MAX_DIARY_BYTES, readDiaryText, readRecords } from './read.js';
+import { RowReader } from './row.js';
+import { warnSummaries } from './summary.js';
+
+export { DIARY_CONTACT_TYPES } from './channels.js';
+export { DIARY_COLUMNS } from './headers.js';
+
+const NOT_A_DIARY = new Set(
+  'authorid|amount|balance|debit|credit|paid in|paid out|money in|money out|betrag|saldo|importe|montant|solde'.split(
+    '|',
+  ),
+);
+const BLANK_LINE = /^[\s,;\t|]*$/;
+const SEP_LINE = /^sep=(.)$/i;
+/** Lines before the header that are looked at; a diary's header is on its first non-empty line. */
+const MAX_LEADING_LINES = 50;
+
+/** Where the header is: its line, its text and its layout (undefined when it names no Date column). */
+interface HeaderAt {
+  readonly line: number;
+  readonly text: string;
+  readonly layout: HeaderLayout | undefined;
+}
+
+function findHeader(text: string): HeaderAt | undefined {
+  const lines = text.split(/\r\n|\r|\n/, MAX_LEADING_LINES);
+  let sep: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (BLANK_LINE.test(line)) continue;
+    const directive = sep ? undefined : SEP_LINE.exec(line.trim());
+    if (directive) {
+      sep = directive[1]!;
+      continue;
+    }
+    return { line: i + 1, text: line, layout: readHeaderLine(line, sep) };
+  }
+  return undefined;
+}
+
+async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void> {
+  const text = await readDiaryText(input, ctx);
+  const header = findHeader(text);
+  if (!header?.layout)
+    throw new SourceFailure(
+      'DIARY_NO_DATE_COLUMN',
+      header
+        ? `The header row "${header.text.slice(0, 120)}" names no Date column`
+        : 'The file has no header row within its first lines',
+      header?.line,
+      'The first non-empty row must hold the column names, one of them Date (Datum, Fecha…); delete title rows above it',
+    );
+  const { delimiter } = header.layout;
+  const stats: OrderStats = { allDotted: true };
+  let layout: Layout | undefined;
+  await readRecords(text, delimiter, (cells, line) => {
+    if (line < header.line) return;
+    if (line === header.line) {
+      layout = new Layout(cells, mapHeader(cells));
+      return;
+    }
+    for (const field of ['date', 'recorded_at'] as const) {
+      const value = layout!.cell(cells, field);
+      const cell = value === '' ? undefined : readDateCell(value);
+      if (cell) collectOrder(stats, cell, line, value);
+    }
+  });
+  if (!layout)
+    throw new SourceFailure('DIARY_NO_DATE_COLUMN', 'The header row could not be read', header.line);
+  const decided = decideOrder(stats, ctx.options);
+  if (decided.code)
+    ctx.warn(
+      decided.code,
+      decided.locator,
+      decided.message!,
+      'If this is wrong, re-run with --date-order dmy or --date-order mdy',
+    );
+  const reader = new RowReader(layout, decided.order, ctx);
+  const end = await readRecords(text, delimiter, (cells, line) => {
+    // Lines above the header are blank or an Excel `sep=` directive: file structure, like the header itself.
+    if (line > header.line) reader.row(cells, line);
+  });
+  warnSummaries(layout, reader, ctx);
+  if (end.failure) {
+    const unclosed = end.failure.code === 'CSV_QUOTE_NOT_CLOSED';
+    throw new SourceFailure(
+      unclosed ? 'DIARY_QUOTE_NOT_CLOSED' : 'DIARY_CSV_UNREADABLE',
+      unclosed
+        ? `The row starting on line ${end.failure.line} opens a quoted cell that is never closed, so the rest of the file cannot be read`
+        : `The CSV cannot be read from line ${end.failure.line}: ${end.failure.message}`,
+      end.failure.line,
+      unclosed
+        ? `Open the file in a text editor and add the missing closing quote (") in the row on line ${end.failure.line}`
+        : 'Open the file in a spreadsheet, check the row, and export it again as CSV',
+    );
+  }
+}
+
+/** Hand-kept incident diaries in CSV (see the module comment for the format and the decisions). */
+export const csvDiary: Source = {
+  id: 'csv-diary',
+  label: 'Incident diary (CSV, kept by hand)',
+  reads:
+    'One row per incident: date, time, type of contact, what happened, place, witnesses, police reference…',
+  recognisedBy:
+    'The first non-empty row is a header with a Date column and a Time, Description or Type-of-contact column (English, German, Spanish or French names)',
+  howToExport: `Spreadsheet: File → Save as / Download → CSV (UTF-8 preferred); files over ${MAX_DIARY_BYTES / 1024 / 1024} MB are refused`,
+  extensions: ['.csv', '.tsv', '.txt'],
+  detect(probe: Probe): boolean {
+    const header = findHeader(probe.text);
+    if (!header?.layout) return false;
+    // Look-alikes with a Date and a Description: DiscordChatExporter's CSV (a chat log) and bank statements.
+    if (header.layout.cells.some((c) => NOT_A_DIARY.has(fold(c)))) return false;
+    return header.layout.fields.some((f) => f === 'time' || f === 'description' || f === 'contact_type');
+  },
+  parse: parseDiary,
+};

@@ -1,0 +1,197 @@
+/**
+ * One diary row → one event, skip or reject, and the per-file tallies that become summary warnings (unmapped
+ * contact types, free-text times, Excel serial dates) once the file is read.
+ */
+import type { EventTime } from '../../model/index.js';
+import type { DateOrder, SourceContext } from '../source.js';
+import { type ContactClass, classifyContactType } from './channels.js';
+import { applyOrder, type DateCell, readDateCell, realDate } from './dates.js';
+import { fold } from './fold.js';
+import { type Layout, sender, yesNo } from './layout.js';
+import { readTimeCell, type TimeReading } from './times.js';
+
+// How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
+const DITTO = new Set(
+  'same|same day|same date|same as above|as above|ditto|do|dito|idem|wie oben|gleicher tag|mismo dia|meme jour'.split(
+    '|',
+  ),
+);
+const DITTO_MARKS = /^["“”〃'`]+$/;
+
+interface Rejection {
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** A row whose date and time could be read. */
+interface Readable {
+  readonly cell: DateCell;
+  readonly date: string;
+  readonly reading: Exclude<TimeReading, { kind: 'bad' }>;
+  readonly written: string;
+}
+
+interface Tally {
+  count: number;
+  line: number;
+}
+function tally(map: Map<string, Tally>, key: string, line: number): void {
+  const t = map.get(key);
+  if (t) t.count++;
+  else map.set(key, { count: 1, line });
+}
+
+/** Reads rows of one file under a decided day/month order, and remembers what to summarise. */
+export class RowReader {
+  readonly unmapped = new Map<string, Tally>();
+  readonly freeTimes = new Map<string, Tally>();
+  readonly blankTypes: Tally = { count: 0, line: 0 };
+  emitted = 0;
+  serial: { count: number; line: number; value: string; date: string } | undefined;
+  private readonly types = new Map<string, ContactClass | undefined>();
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly order: DateOrder,
+    private readonly ctx: SourceContext,
+  ) {}
+
+  row(cells: readonly string[], line: number): void {
+    const r = this.read(cells);
+    if ('skip' in r) this.ctx.skip(r.skip, line);
+    else if ('code' in r) this.ctx.reject(r.code, line, r.message, r.hint);
+    else this.emit(cells, line, r);
+  }
+
+  /** Checks one row's cells: empty, malformed, or a date and time that can be used. */
+  private read(cells: readonly string[]): { skip: string } | Rejection | Readable {
+    const { layout } = this;
+    if (cells.every((c) => c.trim() === '')) return { skip: 'empty-row' };
+    const extra = cells.slice(layout.cells.length).filter((c) => c.trim() !== '');
+    if (extra.length > 0)
+      return {
+        code: 'DIARY_TOO_MANY_CELLS',
+        message: `Row has ${cells.length} cells but the header has ${layout.cells.length} columns (extra: "${extra.join('", "')}")`,
+        hint: 'A delimiter inside a cell needs the cell in double quotes; correct the row in the spreadsheet and export again',
+      };
+    const dateRaw = layout.cell(cells, 'date');
+    if (dateRaw === '' || DITTO.has(fold(dateRaw)) || DITTO_MARKS.test(dateRaw))
+      return {
+        code: 'DIARY_MISSING_DATE',
+        message:
+          dateRaw === ''
+            ? 'Row has no date (a blank Date cell is not read as "same as the row above")'
+            : `Date "${dateRaw}" refers to another row; each row needs its own date`,
+        hint: 'Fill in the date on this row (copy it from the row above if it is the same day) and re-run',
+      };
+    const cell = readDateCell(dateRaw);
+    const date = cell && realDate(applyOrder(cell, this.order));
+    if (!cell || !date)
+      return {
+        code: 'DIARY_BAD_DATE',
+        message: cell
+          ? `Date "${dateRaw}" is not a real date${cell.kind === 'numeric' ? ` (read as ${ORDER_WORDS[this.order]})` : ''}`
+          : `Cannot read the date "${dateRaw}"`,
+        hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
+      };
+    const timeCell = layout.cell(cells, 'time');
+    const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
+    const reading =
+      written === '' && cell.kind === 'serial' && cell.seconds !== undefined
+        ? serialClock(cell.seconds)
+        : readTimeCell(written);
+    if (reading.kind === 'bad')
+      return {
+        code: 'DIARY_BAD_TIME',
+        message: `Time "${written}" ${reading.why}`,
+        hint: 'Write the time as 14:30 or 2:30pm ("approx 8am" and "evening" are fine), or leave it blank if unknown',
+      };
+    return { cell, date, reading, written };
+  }
+
+  private emit(cells: readonly string[], line: number, { cell, date, reading, written }: Readable): void {
+    const { layout } = this;
+    const flags: string[] = [];
+    const details: Record<string, string> = {};
+    let time: EventTime;
+    if (reading.kind === 'clock') {
+      const hm = `${date}T${pad(reading.h)}:${pad(reading.m)}`;
+      time =
+        reading.s > 0
+          ? { type: 'local', local: `${hm}:${pad(reading.s)}`, precision: 's' }
+          : { type: 'local', local: hm, precision: 'min' };
+      if (reading.approx) flags.push('time-approximate');
+      if (reading.range) flags.push('time-range');
+    } else {
+      time = { type: 'local', local: date, precision: 'day' };
+      if (reading.how === 'part-of-day') flags.push('time-part-of-day');
+      if (reading.approx) flags.push('time-approximate');
+      if (reading.how === 'free-text') {
+        flags.push('time-unparsed');
+        tally(this.freeTimes, written, line);
+      }
+    }
+    if (written !== '' && (reading.kind !== 'clock' || reading.approx)) details['time_as_written'] = written;
+    if (cell.kind === 'serial') {
+      flags.push('date-excel-serial');
+      details['date_as_written'] = layout.cell(cells, 'date');
+      this.serial ??= { count: 0, line, value: details['date_as_written'], date };
+      this.serial.count++;
+    }
+    const type = layout.cell(cells, 'contact_type');
+    const cls = type === '' ? undefined : this.classify(type);
+    if (type === '' && layout.index.contact_type !== undefined) {
+      this.blankTypes.count++;
+      this.blankTypes.line ||= line;
+    } else if (type !== '' && !cls) {
+      flags.push('contact-type-unmapped');
+      tally(this.unmapped, type, line);
+    }
+    layout.detailKeys.forEach((key, i) => {
+      const v = (cells[i] ?? '').trim();
+      if (key !== undefined && v !== '') details[key] = key === 'reported' ? yesNo(v) : v;
+    });
+    const text = layout.index.description === undefined ? '' : (cells[layout.index.description] ?? '');
+    this.emitted++;
+    this.ctx.emit({
+      locator: line,
+      time,
+      channel: cls?.channel ?? 'other',
+      kind: cls?.kind ?? 'other',
+      direction: 'incoming',
+      sender: sender(layout.cell(cells, 'who'), layout.cell(cells, 'identifier')),
+      ...(text.trim() !== '' ? { text } : {}),
+      ...(cls?.callStatus ? { call: { status: cls.callStatus } } : {}),
+      ...(flags.length > 0 ? { flags } : {}),
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+    });
+  }
+
+  private classify(type: string): ContactClass | undefined {
+    if (!this.types.has(type)) this.types.set(type, classifyContactType(type));
+    return this.types.get(type);
+  }
+}
+
+const ORDER_WORDS: Record<DateOrder, string> = {
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+  ymd: 'year/month/day',
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function serialClock(seconds: number): Readable['reading'] {
+  const s = Math.min(seconds, 86_399);
+  return {
+    kind: 'clock',
+    h: Math.floor(s / 3600),
+    m: Math.floor((s % 3600) / 60),
+    s: s % 60,
+    approx: false,
+    range: false,
+  };
+}

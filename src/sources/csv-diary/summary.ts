@@ -1,0 +1,82 @@
+/**
+ * The once-per-file warnings of a diary: columns kept without interpretation, contact types that map to no
+ * channel, times written in words, Excel serial dates. One warning per distinct value (capped), never one per
+ * row, so a long diary with one odd habit gives a short, readable problem list.
+ */
+import type { SourceContext } from '../source.js';
+import type { Layout } from './layout.js';
+import type { RowReader } from './row.js';
+
+const MAX_LISTED = 20;
+
+function list(values: readonly string[], max: number): string {
+  const shown = values.slice(0, max).map((v) => `"${v}"`);
+  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
+}
+
+function rows(n: number): string {
+  return n === 1 ? '1 row' : `${n} rows`;
+}
+
+/** Reports what the reader tallied while reading the rows. */
+export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceContext): void {
+  if (layout.unrecognised.length > 0)
+    ctx.warn(
+      'DIARY_UNRECOGNISED_COLUMNS',
+      undefined,
+      `Columns kept as details without being interpreted: ${list(layout.unrecognised, 10)}`,
+      'Rename a column to a recognised name (see `chronolog formats`) if it should be read',
+    );
+  if (reader.emitted > 0 && layout.index.contact_type === undefined)
+    ctx.warn(
+      'DIARY_NO_CONTACT_TYPE_COLUMN',
+      undefined,
+      'The diary has no type-of-contact column: every entry is counted as channel "other"',
+      'Add a "Type of contact" column (text, call, WhatsApp, e-mail, letter, in person…) to count entries by channel',
+    );
+  if (reader.blankTypes.count > 0)
+    ctx.warn(
+      'DIARY_BLANK_CONTACT_TYPE',
+      undefined,
+      `${rows(reader.blankTypes.count)} with no type of contact (first on line ${reader.blankTypes.line}) counted as channel "other"`,
+      'Fill in the type of contact on those rows to count them by channel',
+    );
+  let listed = 0;
+  const unlisted: string[] = [];
+  for (const [value, t] of reader.unmapped) {
+    if (listed++ >= MAX_LISTED) {
+      unlisted.push(value);
+      continue;
+    }
+    ctx.warn(
+      'DIARY_UNMAPPED_CONTACT_TYPE',
+      undefined,
+      `Unmapped contact type "${value}" (${rows(t.count)}, first on line ${t.line}) counted as channel "other", kind "other"`,
+      'Use a recognised word in the type column (text, call, WhatsApp, e-mail, letter, in person…; see `chronolog formats`)',
+    );
+  }
+  if (unlisted.length > 0)
+    ctx.warn(
+      'DIARY_UNMAPPED_CONTACT_TYPE',
+      undefined,
+      `${unlisted.length} more unmapped contact types counted as channel "other": ${list(unlisted, 10)}`,
+    );
+  if (reader.freeTimes.size > 0) {
+    const n = [...reader.freeTimes.values()].reduce((a, t) => a + t.count, 0);
+    const examples = [...reader.freeTimes].slice(0, 5).map(([v, t]) => `"${v}" on line ${t.line}`);
+    ctx.warn(
+      'DIARY_TIME_FREE_TEXT',
+      undefined,
+      `Times written in words that name no time of day keep only their date (${rows(n)}: ${examples.join(', ')})`,
+      'Write a clock time (14:30, approx 8am) or a part of the day (morning, evening) to place them within the day',
+    );
+  }
+  const serial = reader.serial;
+  if (serial)
+    ctx.warn(
+      'DIARY_EXCEL_SERIAL_DATE',
+      serial.line,
+      `Dates written as Excel serial numbers read with the 1900 date system (${rows(serial.count)}; "${serial.value}" on line ${serial.line} is ${serial.date})`,
+      'Check one date against the spreadsheet; a workbook using the 1904 date system (old Mac Excel) reads 4 years and a day early. Formatting the column as dates before exporting avoids this',
+    );
+}

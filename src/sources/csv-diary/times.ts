@@ -1,0 +1,158 @@
+/**
+ * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
+ * `8 Uhr`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `between 14:00-15:00`, `2-3pm`, `evening`, `nachts`, or nothing.
+ * A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged;
+ * a part of the day ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is refused: it
+ * could be morning or evening, and guessing would put an incident twelve hours off.
+ */
+import { lowerPlain } from './fold.js';
+
+/** A time cell as read. */
+export type TimeReading =
+  | {
+      readonly kind: 'clock';
+      readonly h: number;
+      readonly m: number;
+      readonly s: number;
+      readonly approx: boolean;
+      readonly range: boolean;
+    }
+  | { readonly kind: 'day'; readonly approx: boolean; readonly how: 'blank' | 'part-of-day' | 'free-text' }
+  | { readonly kind: 'bad'; readonly why: string };
+
+// A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
+const APPROX_PREFIX =
+  /^(?:approx(?:imately)?|appr|apx|about|abt|around|round about|circa|ca|c|roughly|sometime around|at about|at around|gegen|etwa|ungefahr|zirka|cirka|hacia|sobre|alrededor de|aprox(?:imadamente)?|vers|environ|~|≈)(?:\.\s*|\s+|(?=\d))/;
+const AT = /^(?:at|um|a las|a la|a)\s+/;
+const APPROX_SUFFIX = /(?:\s*-?\s*ish|\s+or so|\s*\?+|\s+approx\.?|\s+ca\.?|\s+circa)$/;
+const UNKNOWN = new Set([
+  '?',
+  '??',
+  '???',
+  '-',
+  '--',
+  'n/a',
+  'na',
+  'n/k',
+  'nk',
+  'unknown',
+  'not sure',
+  'unsure',
+  'k.a.',
+  'unbekannt',
+  'desconocida',
+  'desconocido',
+  'inconnue',
+  'inconnu',
+]);
+const PART_OF_DAY = new Set(
+  'morning|early morning|late morning|this morning|in the morning|afternoon|early afternoon|late afternoon|in the afternoon|evening|early evening|late evening|this evening|in the evening|night|late night|last night|tonight|at night|overnight|during the night|in the night|lunchtime|lunch time|lunch|at lunch|dinner time|dinnertime|teatime|tea time|midnight|early hours|early hours of the morning|small hours|dawn|dusk|daytime|during the day|all day|all evening|all night|throughout the day|several times|various|various times|multiple times|after work|before work|after school|school run|rush hour|morgens|fruh|fruhmorgens|vormittags|vormittag|mittags|mittag|nachmittags|nachmittag|abends|abend|am abend|nachts|nacht|in der nacht|ganztags|den ganzen tag|manana|por la manana|mediodia|tarde|por la tarde|noche|por la noche|madrugada|matin|le matin|matinee|midi|apres midi|apres-midi|soir|le soir|soiree|nuit|la nuit'.split(
+    '|',
+  ),
+);
+const NOON = new Set(['noon', 'midday', '12 noon', '12 midday', 'mid day']);
+
+// h[:mm[:ss]] with an optional am/pm or 24-hour marker. "14h30" and "14.30" are French/German/British habits.
+const CLOCK =
+  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|o ?clock|in the morning|in the afternoon|in the evening|at night)?$/;
+// Four digits, as police and the military write times: "1430", "0815hrs".
+const COMPACT = /^([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hr|h|hours)?$/;
+// Words between the two times need spaces round them: in "10am-11am" the "a" of "am" is not Spanish "a".
+// "and" joins a range only after "between" ("8am and 9pm" is two incidents, to be written as two rows).
+const RANGE = /^(?:(?:from|von|de|du)\s+)?(.+?)(?:\s*[-–—]\s*|\s+(?:to|till|until|til|bis|a|au)\s+)(.+)$/;
+const BETWEEN = /^(?:between|zwischen|entre)\s+(.+?)(?:\s*[-–—]\s*|\s+(?:and|to|und|bis|y|a|et)\s+)(.+)$/;
+
+type Meridiem = 'am' | 'pm' | 'night' | '24h' | undefined;
+interface Clock {
+  h: number;
+  m: number;
+  s: number;
+  meridiem: Meridiem;
+  /** True when only an hour below 13 was written, with no am/pm: it needs a meridiem from elsewhere. */
+  bare: boolean;
+}
+
+function readClock(t: string): Clock | 'invalid' | undefined {
+  const compact = COMPACT.exec(t);
+  if (compact) return { h: Number(compact[1]), m: Number(compact[2]), s: 0, meridiem: '24h', bare: false };
+  const m = CLOCK.exec(t);
+  if (!m) return undefined;
+  const [h, min, s] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+  const word = m[4];
+  const meridiem: Meridiem =
+    word === undefined
+      ? undefined
+      : /^(am|a|in the morning)$/.test(word)
+        ? 'am'
+        : /^(pm|p|in the afternoon|in the evening)$/.test(word)
+          ? 'pm'
+          : word === 'at night'
+            ? 'night'
+            : '24h';
+  if (min > 59 || s > 59 || h > 23) return 'invalid';
+  return { h, m: min, s, meridiem, bare: m[2] === undefined && word === undefined && h < 13 };
+}
+
+/** The 24-hour hour of a clock under a meridiem, or undefined when the two contradict ("14am", "0pm"). */
+function hour24(h: number, meridiem: Meridiem): number | undefined {
+  if (meridiem === 'am') return h > 12 ? undefined : h === 12 ? 0 : h;
+  if (meridiem === 'pm') return h === 0 ? undefined : h < 12 ? h + 12 : h;
+  // "3 at night" is 03:00, "11 at night" is 23:00.
+  if (meridiem === 'night') return h > 12 ? h : h === 12 || h <= 5 ? h % 12 : h + 12;
+  return h;
+}
+
+/** Reads a time cell (see the module comment for what is accepted). */
+export function readTimeCell(raw: string): TimeReading {
+  let t = lowerPlain(raw).replace(/\b([ap])\.\s?m\.?/g, '$1m');
+  if (t === '' || UNKNOWN.has(t)) return { kind: 'day', approx: false, how: 'blank' };
+  t = t
+    .replace(/[()[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[.,;]$/, '')
+    .trim()
+    .replace(AT, '');
+  let approx = false;
+  for (let i = 0; i < 3; i++) {
+    const before = t;
+    t = t.replace(APPROX_PREFIX, '').replace(APPROX_SUFFIX, '').trim();
+    if (t === before) break;
+    approx = true;
+  }
+  if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
+  if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
+  const single = readClock(t);
+  if (single === 'invalid') return { kind: 'bad', why: 'is not a valid time of day' };
+  if (single && !single.bare) {
+    const h = hour24(single.h, single.meridiem);
+    if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
+    return { kind: 'clock', h, m: single.m, s: single.s, approx, range: false };
+  }
+  const range = BETWEEN.exec(t) ?? RANGE.exec(t);
+  if (range) {
+    const [from, to] = [readClock(range[1]!), readClock(range[2]!)];
+    if (from === 'invalid' || to === 'invalid') return { kind: 'bad', why: 'is not a valid time range' };
+    if (from && to && !to.bare) {
+      const end = hour24(to.h, to.meridiem);
+      // "2-3pm": the start borrows the end's am/pm unless that puts it after the end ("11-1pm" is 11am).
+      let meridiem = from.meridiem ?? (from.bare || to.meridiem !== '24h' ? to.meridiem : '24h');
+      let h = hour24(from.h, meridiem);
+      if (
+        from.meridiem === undefined &&
+        h !== undefined &&
+        end !== undefined &&
+        h * 60 + from.m > end * 60 + to.m
+      ) {
+        meridiem = meridiem === 'pm' ? 'am' : meridiem;
+        h = hour24(from.h, meridiem);
+      }
+      if (h === undefined || end === undefined || (from.bare && meridiem === undefined))
+        return { kind: 'bad', why: 'is not a time range that can be read' };
+      return { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true };
+    }
+  }
+  if (single?.bare) return { kind: 'bad', why: 'is an hour without am/pm: it could be morning or evening' };
+  // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
+  if (/\d/.test(t)) return { kind: 'bad', why: 'cannot be read as a time' };
+  return { kind: 'day', approx, how: 'free-text' };
+}

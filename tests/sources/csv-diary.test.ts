@@ -1,0 +1,543 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { classifyContactType, DIARY_CONTACT_TYPES } from '../../src/sources/csv-diary/channels.js';
+import { applyOrder, decideOrder, readDateCell, realDate } from '../../src/sources/csv-diary/dates.js';
+import { DIARY_COLUMNS, fieldOf, readHeaderLine } from '../../src/sources/csv-diary/headers.js';
+import { csvDiary } from '../../src/sources/csv-diary/index.js';
+import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';
+import { readTimeCell } from '../../src/sources/csv-diary/times.js';
+import { makeProbe } from '../../src/sources/detect.js';
+import { type SourceContext, SourceFailure, type SourceOptions } from '../../src/sources/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/csv-diary';
+const tmp = mkdtempSync(join(tmpdir(), 'csv-diary-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes a scratch CSV (not a fixture: a one-line variation of one) and runs the source over it. */
+async function runText(text: string | Buffer, options: Partial<SourceOptions> = {}): Promise<SourceRun> {
+  const file = join(tmp, `t${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(file, text);
+  return runSource(csvDiary, file, options);
+}
+
+function probe(text: string | Buffer, name = 'diary.csv') {
+  const head = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return makeProbe(name, name, head.subarray(0, 64 * 1024));
+}
+
+describe('csv-diary fixtures match their goldens', () => {
+  const cases = [
+    'uk-bom-crlf-dmy.csv',
+    'us-sparc-mdy.csv',
+    'de-excel-semicolon-cp1252.csv',
+    'bad-rows.csv',
+    'unmapped-types-who.csv',
+    'excel-serial-dates.csv',
+    'quoted-multiline-lf.csv',
+    'utf16le-tab-iso.txt',
+    'month-names-sep-line.csv',
+    'unclosed-quote.csv',
+    'ambiguous-order.csv',
+  ];
+  for (const name of cases)
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(csvDiary, file);
+      const golden = `${file.replace(/\.[a-z0-9]+$/, '')}.expected.json`;
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+      expect(csvDiary.detect(probe(readFileSync(file), name))).toBe(true);
+    });
+});
+
+describe('detect', () => {
+  it('claims a header with a Date column and a Time, Description or Type column', () => {
+    expect(csvDiary.detect(probe('Date,Time,Notes\n2024-01-01,10:00,x\n'))).toBe(true);
+    expect(csvDiary.detect(probe('\n\n"Date";"What happened"\n'))).toBe(true);
+    expect(csvDiary.detect(probe('sep=;\nDatum;Art;Beschreibung\n'))).toBe(true);
+    expect(csvDiary.detect(probe('fecha\thora\tdescripción\n'))).toBe(true);
+  });
+
+  it('does not claim a DiscordChatExporter CSV, whose header has Date and Attachments', () => {
+    const dce =
+      'AuthorID,Author,Date,Content,Attachments,Reactions\n"1","a#0001","2024-01-01T10:00:00+00:00","hi","",""\n';
+    expect(csvDiary.detect(probe(dce))).toBe(false);
+  });
+
+  it('does not claim CSVs without a diary header', () => {
+    expect(csvDiary.detect(probe(''))).toBe(false);
+    expect(csvDiary.detect(probe('Date,Amount,Balance\n2024-01-01,10.00,20.00\n'))).toBe(false);
+    expect(csvDiary.detect(probe('Date\n2024-01-01\n'))).toBe(false);
+    expect(csvDiary.detect(probe('Time,Type,Description\n10:00,Text,hi\n'))).toBe(false);
+    expect(csvDiary.detect(probe('Incident log kept by J. Example\nDate,Time,Type\n'))).toBe(false);
+    expect(csvDiary.detect(probe('[03/02/2024, 21:40:00] Sam: Date, time and place?\n'))).toBe(false);
+    expect(csvDiary.detect(probe('Date reported,Amount paid,Description\n'))).toBe(false);
+  });
+
+  it('reads a 10,000-column header quickly and without error', () => {
+    const header = ['Date', 'Time', ...Array.from({ length: 10_000 }, (_, i) => `Column ${i}`)].join(',');
+    const started = performance.now();
+    expect(csvDiary.detect(probe(`${header}\n`))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('header synonyms', () => {
+  it.each([
+    ['Date', 'date'],
+    [' DATE ', 'date'],
+    ['Date (dd/mm/yyyy)', 'date'],
+    ['Date/Time', 'date'],
+    ['Date reported', undefined],
+    ['Date this entry was written', 'recorded_at'],
+    ['Time (approx)', 'time'],
+    ['Type of contact', 'contact_type'],
+    ['How', 'contact_type'],
+    ['How it made me feel', 'effect'],
+    ['What happened', 'description'],
+    ['What', 'contact_type'],
+    ['Description of Incident', 'description'],
+    ['Witness Name(s) (attach address and phone #)', 'witnesses'],
+    ['Police Called (Y/N)', 'reported'],
+    ['Reported to police (Y/N)', 'reported'],
+    ['Report #', 'police_ref'],
+    ['Crime reference number', 'police_ref'],
+    ['Incident number', 'police_ref'],
+    ['Officer Name & Badge #', 'officer'],
+    ['Officer name / collar no.', 'officer'],
+    ['Number of calls', undefined],
+    ['Who', 'who'],
+    ['Phone number', 'identifier'],
+    ['Datum', 'date'],
+    ['Uhrzeit', 'time'],
+    ['Art', 'contact_type'],
+    ['Beschreibung', 'description'],
+    ['Zeugen', 'witnesses'],
+    ['Anzeige erstattet', 'reported'],
+    ['Aktenzeichen', 'police_ref'],
+    ['Fecha', 'date'],
+    ['Hora', 'time'],
+    ['Descripción', 'description'],
+    ['Lugar', 'location'],
+    ['Lieu', 'location'],
+    ['Témoins', 'witnesses'],
+  ])('%s → %s', (header, field) => {
+    expect(fieldOf(header)).toBe(field);
+  });
+
+  it('lists every synonym under one field only, and every synonym finds its own field', () => {
+    for (const col of DIARY_COLUMNS)
+      for (const h of col.headers) expect(fieldOf(h.replace(/\*$/, ''))).toBe(col.field);
+  });
+
+  it('picks the delimiter under which the header names the most columns', () => {
+    expect(readHeaderLine('Datum;Uhrzeit;Art;Beschreibung')?.delimiter).toBe(';');
+    expect(readHeaderLine('Date;Time;Officer name, badge')?.delimiter).toBe(';');
+    expect(readHeaderLine('Date,Time,Type;Method')?.delimiter).toBe(',');
+    expect(readHeaderLine('Date\tTime\tWhat happened')?.delimiter).toBe('\t');
+    expect(readHeaderLine('Amount;Balance')).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['03/02/2024', 'dmy', '2024-02-03'],
+    ['03/02/2024', 'mdy', '2024-03-02'],
+    ['3.2.24', 'dmy', '2024-02-03'],
+    ['03-02-2024', 'dmy', '2024-02-03'],
+    ['2024-02-03', 'mdy', '2024-02-03'],
+    ['2024/2/3', 'dmy', '2024-02-03'],
+    ['03-Feb-24', 'mdy', '2024-02-03'],
+    ['Saturday, 3 February 2024', 'dmy', '2024-02-03'],
+    ['Sat 3rd Feb 2024', 'dmy', '2024-02-03'],
+    ['February 3rd, 2024', 'dmy', '2024-02-03'],
+    ['3 de febrero de 2024', 'dmy', '2024-02-03'],
+    ['3. Februar 2024', 'dmy', '2024-02-03'],
+    ['3 févr. 2024', 'dmy', '2024-02-03'],
+    ['45325', 'dmy', '2024-02-03'],
+    ['1/1/69', 'dmy', '2069-01-01'],
+    ['1/1/70', 'dmy', '1970-01-01'],
+    ['24/02/03', 'ymd', '2024-02-03'],
+    ['29/02/2024', 'dmy', '2024-02-29'],
+  ] as const)('%s read %s is %s', (raw, order, expected) => {
+    const cell = readDateCell(raw);
+    expect(cell && realDate(applyOrder(cell, order))).toBe(expected);
+  });
+
+  it.each([
+    ['31/02/2024', 'dmy'],
+    ['29/02/2023', 'dmy'],
+    ['13/13/2024', 'dmy'],
+    ['02/14/2024', 'dmy'],
+    ['03/02/2024', 'ymd'],
+    ['3 Feb 1850', 'dmy'],
+  ] as const)('%s read %s is not a real date', (raw, order) => {
+    const cell = readDateCell(raw);
+    expect(cell).toBeDefined();
+    expect(realDate(applyOrder(cell!, order))).toBeUndefined();
+  });
+
+  it.each(['next Tuesday', '3 Feb', '2024', '03/02', 'Feb 2024', '45325abc'])('%s cannot be read', (raw) => {
+    expect(readDateCell(raw)).toBeUndefined();
+  });
+
+  it('keeps the time written after a date', () => {
+    expect(readDateCell('03/02/2024 21:40')).toMatchObject({ kind: 'numeric', rest: '21:40' });
+    expect(readDateCell('2024-02-03T21:40:00')).toMatchObject({ kind: 'fixed', rest: '21:40:00' });
+    expect(readDateCell('3 Feb 2024 at 9pm')).toMatchObject({ kind: 'fixed', rest: '9pm' });
+    expect(readDateCell('45326.875')).toMatchObject({ kind: 'serial', seconds: 75_600 });
+  });
+
+  const ambiguous = { allDotted: false, firstAmbiguous: { line: 2, value: '03/02/2024' } };
+  it('decides the day/month order from the file, the option, the dots or the region, else fails', () => {
+    expect(decideOrder({ ...ambiguous, dmy: { line: 5, value: '14/02/2024' } }, {})).toMatchObject({
+      order: 'dmy',
+      code: 'DIARY_DATE_ORDER_INFERRED',
+    });
+    expect(decideOrder({ ...ambiguous, mdy: { line: 5, value: '2/14/2024' } }, {}).order).toBe('mdy');
+    expect(decideOrder(ambiguous, { dateOrder: 'mdy' })).toEqual({ order: 'mdy' });
+    expect(decideOrder({ ...ambiguous, allDotted: true }, {})).toMatchObject({
+      order: 'dmy',
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+    });
+    expect(decideOrder(ambiguous, { region: 'US' })).toMatchObject({
+      order: 'mdy',
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+    });
+    expect(decideOrder(ambiguous, { region: 'GB' })).toMatchObject({
+      order: 'dmy',
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+    });
+    expect(() => decideOrder(ambiguous, { region: 'CA' })).toThrow(SourceFailure);
+    expect(() => decideOrder(ambiguous, {})).toThrow(/--date-order|day\/month or month\/day/);
+    expect(decideOrder({ allDotted: true }, {})).toEqual({ order: 'dmy' });
+  });
+
+  it('fails on a file that writes dates both ways, naming both lines', () => {
+    let failure: unknown;
+    try {
+      decideOrder(
+        { ...ambiguous, dmy: { line: 3, value: '14/02/2024' }, mdy: { line: 9, value: '02/15/2024' } },
+        {},
+      );
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeInstanceOf(SourceFailure);
+    expect((failure as SourceFailure).code).toBe('DIARY_DATE_ORDER_CONFLICT');
+    expect((failure as SourceFailure).message).toContain('line 3');
+    expect((failure as SourceFailure).message).toContain('line 9');
+  });
+});
+
+describe('times', () => {
+  const clock = (h: number, m: number, extra: Record<string, unknown> = {}) => ({
+    kind: 'clock',
+    h,
+    m,
+    s: 0,
+    approx: false,
+    range: false,
+    ...extra,
+  });
+  it.each([
+    ['14:30', clock(14, 30)],
+    ['2:30pm', clock(14, 30)],
+    ['2.30 pm', clock(14, 30)],
+    ['2:30 p.m.', clock(14, 30)],
+    ['14h30', clock(14, 30)],
+    ['1430hrs', clock(14, 30)],
+    ['0815', clock(8, 15)],
+    ['8 Uhr', clock(8, 0)],
+    ['14.30 Uhr', clock(14, 30)],
+    ['12am', clock(0, 0)],
+    ['12pm', clock(12, 0)],
+    ['12:30 a.m.', clock(0, 30)],
+    ['8 in the evening', clock(20, 0)],
+    ['2 at night', clock(2, 0)],
+    ['11 at night', clock(23, 0)],
+    ['at 21:40', clock(21, 40)],
+    ['21:40:00', clock(21, 40)],
+    ['21:40:30', clock(21, 40, { s: 30 })],
+    ['approx 8am', clock(8, 0, { approx: true })],
+    ['Approx. 8 am', clock(8, 0, { approx: true })],
+    ['ca. 8 Uhr', clock(8, 0, { approx: true })],
+    ['gegen 19 Uhr', clock(19, 0, { approx: true })],
+    ['around 9.15am', clock(9, 15, { approx: true })],
+    ['~22:00', clock(22, 0, { approx: true })],
+    ['8pm-ish', clock(20, 0, { approx: true })],
+    ['9pm?', clock(21, 0, { approx: true })],
+    ['noon', clock(12, 0, { approx: true })],
+    ['between 14:00-15:00', clock(14, 0, { approx: true, range: true })],
+    ['between 2pm and 3pm', clock(14, 0, { approx: true, range: true })],
+    ['14:00 – 15:00', clock(14, 0, { approx: true, range: true })],
+    ['2-3pm', clock(14, 0, { approx: true, range: true })],
+    ['11-1pm', clock(11, 0, { approx: true, range: true })],
+    ['from 10am to 11am', clock(10, 0, { approx: true, range: true })],
+    ['zwischen 14 und 15 Uhr', clock(14, 0, { approx: true, range: true })],
+    ['22:00-01:00', clock(22, 0, { approx: true, range: true })],
+  ])('%s', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['', { kind: 'day', approx: false, how: 'blank' }],
+    ['?', { kind: 'day', approx: false, how: 'blank' }],
+    ['unknown', { kind: 'day', approx: false, how: 'blank' }],
+    ['evening', { kind: 'day', approx: false, how: 'part-of-day' }],
+    ['Morning', { kind: 'day', approx: false, how: 'part-of-day' }],
+    ['approx evening', { kind: 'day', approx: true, how: 'part-of-day' }],
+    ['nachts', { kind: 'day', approx: false, how: 'part-of-day' }],
+    ['por la tarde', { kind: 'day', approx: false, how: 'part-of-day' }],
+    ['midnight', { kind: 'day', approx: false, how: 'part-of-day' }],
+    ['after the school run', { kind: 'day', approx: false, how: 'free-text' }],
+    ['christmas party', { kind: 'day', approx: false, how: 'free-text' }],
+  ])('%s keeps only the date', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it.each(['25:61', '24:00', '14am', '0pm', '8', 'approx 8', '9-10', '8am and 9pm', '3 times', '12:7'])(
+    '%s is refused',
+    (raw) => {
+      expect(readTimeCell(raw).kind).toBe('bad');
+    },
+  );
+});
+
+describe('type of contact', () => {
+  it.each([
+    ['Text message', 'sms', 'message'],
+    ['SMS', 'sms', 'message'],
+    ['Texted me', 'sms', 'message'],
+    ['Picture message', 'sms', 'media'],
+    ['Phone call', 'call', 'call'],
+    ['Called me', 'call', 'call'],
+    ['Phone call x 3', 'call', 'call'],
+    ['WhatsApp', 'whatsapp', 'message'],
+    ['WhatsApp call', 'whatsapp', 'call'],
+    ['WhatsApp voice note', 'whatsapp', 'media'],
+    ['Facebook', 'messenger', 'message'],
+    ['Messenger', 'messenger', 'message'],
+    ['Instagram DM', 'instagram', 'message'],
+    ['Followed me on Instagram', 'instagram', 'message'],
+    ['Email', 'email', 'message'],
+    ['E-mail', 'email', 'message'],
+    ['Telegram', 'telegram', 'message'],
+    ['Signal', 'signal', 'message'],
+    ['iMessage', 'imessage', 'message'],
+    ['Discord', 'discord', 'message'],
+    ['Twitter', 'twitter', 'message'],
+    ['X', 'twitter', 'message'],
+    ['Posted about me', 'social', 'message'],
+    ['Social media post', 'social', 'message'],
+    ['Followed me', 'in-person', 'visit'],
+    ['Turned up at my house', 'in-person', 'visit'],
+    ['Turned up with flowers', 'in-person', 'visit'],
+    ['Waiting outside work', 'in-person', 'visit'],
+    ['Visit', 'in-person', 'visit'],
+    ['Approached me', 'in-person', 'visit'],
+    ['Called round', 'in-person', 'visit'],
+    ['Letter through the door', 'post', 'delivery'],
+    ['Letter', 'post', 'delivery'],
+    ['Card', 'post', 'delivery'],
+    ['Parcel', 'post', 'delivery'],
+    ['Gift', 'post', 'delivery'],
+    ['Flowers', 'post', 'delivery'],
+    ['Delivery', 'post', 'delivery'],
+    ['Post', 'post', 'delivery'],
+    ['Snapchat', 'other', 'message'],
+    ['Anruf', 'call', 'call'],
+    ['persönlich', 'in-person', 'visit'],
+    ['Brief', 'post', 'delivery'],
+    ['Mensaje de texto', 'sms', 'message'],
+  ])('%s → %s %s', (value, channel, kind) => {
+    expect(classifyContactType(value)).toMatchObject({ channel, kind });
+  });
+
+  it.each([
+    ['Missed call', 'missed'],
+    ['Voicemail', 'voicemail'],
+    ['Call - declined', 'rejected'],
+    ['Llamada perdida', 'missed'],
+    ['Anruf (verpasst)', 'missed'],
+  ])('%s is a call with status %s', (value, status) => {
+    expect(classifyContactType(value)).toEqual({ channel: 'call', kind: 'call', callStatus: status });
+  });
+
+  it('leaves a call without a stated outcome without a status', () => {
+    expect(classifyContactType('Phone call')).toEqual({ channel: 'call', kind: 'call' });
+  });
+
+  it.each(['Carrier pigeon', 'Drone', '', '???'])('%s is unmapped', (value) => {
+    expect(classifyContactType(value)).toBeUndefined();
+  });
+
+  it('exports the table as data with a known channel and keywords on every rule', () => {
+    expect(DIARY_CONTACT_TYPES.length).toBeGreaterThan(10);
+    for (const rule of DIARY_CONTACT_TYPES) expect(rule.keywords.length).toBeGreaterThan(0);
+    expect(DIARY_CONTACT_TYPES.map((r) => r.channel)).toContain('in-person');
+  });
+});
+
+describe('parse', () => {
+  const HEADER = 'Date,Time,Type,Description\n';
+
+  it('does not claim a bank statement even though it has Date and Description', () => {
+    expect(csvDiary.detect(probe('Date,Description,Amount,Balance\n2024-01-01,Shop,1.00,2.00\n'))).toBe(
+      false,
+    );
+  });
+
+  it('numbers lines correctly with old Mac CR line ends and a CRLF inside a quoted cell', async () => {
+    const run = await runText(
+      `${HEADER}2024-01-01,10:00,Text,one\r2024-01-02,11:00,Text,"two\r\nlines"\r2024-01-03,12:00,Text,three\r`,
+    );
+    expect(run.events.map((e) => e.locator)).toEqual([2, 3, 5]);
+    expect(run.events[1]!.text).toBe('two\nlines');
+  });
+
+  it('fails a file whose dates are written both ways, emitting nothing', async () => {
+    const run = await runText(`${HEADER}14/02/2024,10:00,Text,a\n02/15/2024,10:00,Text,b\n`);
+    expect(run.failure?.code).toBe('DIARY_DATE_ORDER_CONFLICT');
+    expect(run.events).toEqual([]);
+  });
+
+  it('reads an undecidable file with --date-order, and rejects rows that do not fit it', async () => {
+    const mdy = await runSource(csvDiary, join(FIXTURES, 'ambiguous-order.csv'), { dateOrder: 'mdy' });
+    expect(mdy.failure).toBeUndefined();
+    expect(mdy.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2024-03-02T21:40', precision: 'min' },
+      { type: 'local', local: '2024-04-02T08:00', precision: 'min' },
+    ]);
+    expect(mdy.warnings).toEqual([]);
+    const dmy = await runText(`${HEADER}03/02/2024,10:00,Text,a\n02/14/2024,10:00,Text,b\n`, {
+      dateOrder: 'dmy',
+    });
+    expect(dmy.events).toHaveLength(1);
+    expect(dmy.rejected).toEqual([
+      expect.objectContaining({
+        code: 'DIARY_BAD_DATE',
+        locator: 3,
+        message: 'Date "02/14/2024" is not a real date (read as day/month/year)',
+      }),
+    ]);
+  });
+
+  it('takes the order from the case region when the dates cannot decide, with a warning', async () => {
+    const run = await runSource(csvDiary, join(FIXTURES, 'ambiguous-order.csv'), { region: 'US' });
+    expect(run.events[0]!.time).toEqual({ type: 'local', local: '2024-03-02T21:40', precision: 'min' });
+    expect(run.warnings.map((w) => w.code)).toEqual(['DIARY_DATE_ORDER_ASSUMED']);
+  });
+
+  it('fails with a hint when the first row names no Date column (e.g. a title row)', async () => {
+    const run = await runText(`Incident diary of J. Example\n${HEADER}2024-01-01,10:00,Text,a\n`);
+    expect(run.failure).toEqual({
+      code: 'DIARY_NO_DATE_COLUMN',
+      message: 'The header row "Incident diary of J. Example" names no Date column',
+      locator: 1,
+    });
+    expect((await runText('')).failure?.code).toBe('DIARY_NO_DATE_COLUMN');
+  });
+
+  it('does not count blank lines and an Excel sep= line above the header as records', async () => {
+    const run = await runText(`\n;;;\nsep=;\nDatum;Uhrzeit;Art\n2024-01-01;10:00;SMS\n`);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+    expect(run.events[0]).toMatchObject({ locator: 5, channel: 'sms' });
+  });
+
+  it('allows empty trailing cells but rejects a row with more filled cells than the header has columns', async () => {
+    const run = await runText(`${HEADER}2024-01-01,10:00,Text,a,,,\n2024-01-02,10:00,Text,b,c\n`);
+    expect(run.events.map((e) => e.locator)).toEqual([2]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([['DIARY_TOO_MANY_CELLS', 3]]);
+  });
+
+  it('rejects every way of writing "same as above" in the Date column', async () => {
+    // Excel writes a cell holding one " as """" — that is how a ditto mark looks in its CSV.
+    const rows = ['""""', '〃', 'Same as above', 'same day', 'dito']
+      .map((d) => `${d},10:00,Text,x`)
+      .join('\n');
+    const run = await runText(`${HEADER}${rows}\n`);
+    expect(run.rejected.map((r) => r.code)).toEqual(Array(5).fill('DIARY_MISSING_DATE'));
+  });
+
+  it('uses a Number column as the sender id and a Who column as the name', async () => {
+    const run = await runText(
+      'Date,Time,Type,Number used,Who\n2024-01-01,10:00,Text,07700 900123,\n2024-01-02,10:00,Text,,Sam Example\n2024-01-03,10:00,Text,,my ex\n',
+    );
+    expect(run.events.map((e) => e.sender)).toEqual([
+      { id: '07700 900123' },
+      { name: 'Sam Example' },
+      { name: 'my ex', role: 'subject' },
+    ]);
+  });
+
+  it('lists at most 20 unmapped contact types one by one, then one summary', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `2024-01-01,10:00,Oddity ${i},x`).join('\n');
+    const run = await runText(`${HEADER}${rows}\n`);
+    const unmapped = run.warnings.filter((w) => w.code === 'DIARY_UNMAPPED_CONTACT_TYPE');
+    expect(unmapped).toHaveLength(21);
+    expect(unmapped[20]!.message).toMatch(/^5 more unmapped contact types/);
+    expect(run.events.every((e: ParsedEvent) => e.flags?.includes('contact-type-unmapped'))).toBe(true);
+  });
+
+  it('parses a file whose header has 10,000 columns', async () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `Extra ${i}`);
+    const run = await runText(
+      `Date,Time,${names.join(',')}\n2024-01-01,10:00,${names.map(() => '').join(',')}\n`,
+    );
+    expect(run.events).toHaveLength(1);
+    expect(run.warnings.find((w) => w.code === 'DIARY_UNRECOGNISED_COLUMNS')?.message).toMatch(
+      /and 9990 more$/,
+    );
+  });
+
+  it('reads the date and time from one cell when there is no time column', async () => {
+    const run = await runText('Date and time,What happened\n03/02/2024 21:40,a\n14/02/2024,b\n');
+    expect(run.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2024-02-03T21:40', precision: 'min' },
+      { type: 'local', local: '2024-02-14', precision: 'day' },
+    ]);
+  });
+
+  it('refuses a file over the size cap before reading it', async () => {
+    const input = {
+      path: 'huge.csv',
+      name: 'huge.csv',
+      bytes: MAX_DIARY_BYTES + 1,
+      open: () => Readable.from([Buffer.from(HEADER)]),
+    };
+    const ctx = { options: { timezone: 'UTC' } } as SourceContext;
+    await expect(csvDiary.parse(input, ctx)).rejects.toMatchObject({ code: 'DIARY_TOO_LARGE' });
+  });
+
+  it('stops reading at the size cap when the stream is longer than the input said', async () => {
+    const chunk = Buffer.alloc(16 * 1024 * 1024, 0x41);
+    let served = 0;
+    const input = {
+      path: 'lying.csv',
+      name: 'lying.csv',
+      bytes: 100,
+      open: () =>
+        Readable.from(
+          (function* () {
+            for (; served * chunk.length <= MAX_DIARY_BYTES + chunk.length; served++) yield chunk;
+          })(),
+        ),
+    };
+    const ctx = { options: { timezone: 'UTC' }, progress: () => {} } as unknown as SourceContext;
+    await expect(csvDiary.parse(input, ctx)).rejects.toMatchObject({ code: 'DIARY_TOO_LARGE' });
+    expect(served * chunk.length).toBeLessThanOrEqual(MAX_DIARY_BYTES + 2 * chunk.length);
+  });
+
+  it('keeps Y/N answers readable and unknown answers as written', async () => {
+    const run = await runText(
+      'Date,Time,Police called,Type\n2024-01-01,10:00,Y,Text\n2024-01-02,10:00,Yes - 101 call,Text\n',
+    );
+    expect(run.events.map((e) => e.details?.['reported'])).toEqual(['yes', 'Yes - 101 call']);
+  });
+});
