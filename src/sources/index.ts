@@ -3,6 +3,7 @@
  * specific formats come first. Adding a format = one file in this folder + one line here + a fixtures folder
  * + a test (see README "Adding a source").
  */
+import { csvDiary } from './csv-diary/index.js';
 import { eml } from './eml.js';
 import { mbox } from './mbox.js';
 import type { Container, Source } from './source.js';
@@ -12,6 +13,7 @@ export const sources: readonly Source[] = [
   // registry: sources (most specific first)
   mbox,
   eml,
+  csvDiary, // keep last: a diary is the most generic CSV
 ];
 
 export const containers: readonly Container[] = [
