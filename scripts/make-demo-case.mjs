@@ -1133,7 +1133,8 @@ files.set(
       '  chats when we split up in December, so it starts on 8 January. I blocked him on WhatsApp on 31 March.',
       '',
       'whatsapp-iphone/_chat.txt',
-      '  From my new iPhone, which I have used for WhatsApp since 1 April. This is his new number (ending 456).',
+      '  From my new iPhone, which I have used for WhatsApp since 1 April (it gave me a zip file, which I',
+      '  unzipped into this folder). This is his new number (ending 456).',
       '  I saved it as "Sam" so I know who it is.',
       '',
       'sms-20240315120000.xml and sms-20240601090000.xml',
@@ -1232,6 +1233,13 @@ const tally = (list, key) => {
   }
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : 1)));
 };
+/** What each diary row is, as an analyst would file it (the tool's own channel mapping may word it differently). */
+const diaryCategory = (type) =>
+  /^Called my/.test(type)
+    ? 'third party contacted by phone'
+    : /Letter|Flowers/.test(type)
+      ? 'letter or delivery'
+      : 'in person (visit, following, loitering)';
 const isNight = (x) => x.timed && x.hour < 6;
 const round3 = (x) => Math.round(x * 1000) / 1000;
 
@@ -1466,6 +1474,7 @@ const truth = {
     note: 'texts and calls the generator\u2019s process produced after 1 Jun 09:00, when the SMS and call backups end; they are in no file and no tool can see them. Shown only to explain the June drop: it is missing data, not less contact.',
   },
   signals,
+  diaryCategories: tally(diary.truth, (d) => diaryCategory(d.type)),
   diary: diary.truth.map((d) => ({
     line: d.line,
     local: d.precision === 'day' ? d.date : localIso(d.ms, false),
@@ -1586,6 +1595,9 @@ messages and calls, other people and withheld-number calls are not incidents. Da
     .join(', ')} |
 | by identifier | ${Object.entries(inc.byIdentifier)
     .map(([k, v]) => `${k.startsWith('name:') ? 'WhatsApp name "Sam"' : k} ${v}`)
+    .join(', ')} |
+| diary rows | ${Object.entries(truth.diaryCategories)
+    .map(([k, v]) => `${k} ${v}`)
     .join(', ')} |
 | calls by outcome | ${Object.entries(inc.byCallStatus)
     .map(([k, v]) => `${k} ${v}`)
