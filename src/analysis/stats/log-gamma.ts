@@ -7,8 +7,8 @@
  */
 
 /** ½·ln(2π). */
-export const LN_SQRT_2PI = 0.918938533204672741780329736406;
-const LN_2PI = 1.837877066409345483560659472811;
+export const LN_SQRT_2PI = 0.9189385332046728;
+const LN_2PI = 1.8378770664093453;
 
 /** Where the Stirling series alone is accurate to ~1e-19 (its next term at 15 is 7e-20). */
 const STIRLING_FROM = 15;
@@ -20,7 +20,8 @@ function stirlingSeries(x: number): number {
   return (
     r *
     (1 / 12 +
-      r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))))
+      r2 *
+        (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))))
   );
 }
 
