@@ -6,6 +6,9 @@
 import { csvDiary } from './csv-diary/index.js';
 import { eml } from './eml.js';
 import { mbox } from './mbox.js';
+import { messengerE2eeJson } from './messenger-e2ee-json.js';
+import { messengerHtml } from './messenger-html/index.js';
+import { messengerJson } from './messenger-json/index.js';
 import type { Container, Source } from './source.js';
 import { zip } from './zip.js';
 
@@ -13,6 +16,9 @@ export const sources: readonly Source[] = [
   // registry: sources (most specific first)
   mbox,
   eml,
+  messengerE2eeJson,
+  messengerJson,
+  messengerHtml,
   csvDiary, // keep last: a diary is the most generic CSV
 ];
 

@@ -1,0 +1,134 @@
+/**
+ * Messenger's end-to-end-encrypted chats, downloaded separately since 2024 (messenger.com → Privacy & safety →
+ * End-to-end encrypted chats → Message storage → Download secure storage data): one `<Name>_<n>.json` per
+ * thread next to a shared `media/` folder.
+ *
+ *   {"participants": ["Jo Example", "Sam Sample"], "threadName": "Sam Sample_12",
+ *    "messages": [
+ *      {"senderName": "Sam Sample", "text": "Pick up", "timestamp": 1717000000000, "type": "text",
+ *       "isUnsent": false, "media": [], "reactions": []},
+ *      {"senderName": "Sam Sample", "text": "", "timestamp": 1717000060000, "type": "media",
+ *       "isUnsent": false, "media": [{"uri": "./media/0c4e.jpeg"}], "reactions": []}]}
+ *
+ * Variants and quirks (formats.md §3.3; msgvault fixtures; timelinize's notes on a real export):
+ * - camelCase keys; `participants` are plain strings; `timestamp` is epoch milliseconds (an instant).
+ * - `type` is text | media | link | placeholder (msgvault's sample writes the classic "Generic"). `placeholder`
+ *   with "User unsent a message" and `isUnsent: true` are unsent messages → `deleted`.
+ * - A media `uri` can be the literal "Failed to download media": still a media message, counted in details.
+ * - Text may be double-encoded like the classic export, or correctly encoded; decided per file (meta/mojibake.ts).
+ * - Messages are usually oldest first; nothing depends on the order.
+ *
+ * Deliberately unsupported: calls and group notices (none are known in this export; text stays a message);
+ * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
+ */
+import { type EventBase, withKind } from './meta/event.js';
+import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
+import type { Source } from './source.js';
+
+const HEAD_OBJECT = /^\s*\{/;
+const HEAD_THREAD_NAME = /"threadName"\s*:/;
+const HEAD_PARTICIPANTS = /"participants"\s*:\s*\[/;
+const HEAD_MESSAGES = /"messages"\s*:\s*\[/;
+const HEAD_CLASSIC = /"sender_name"\s*:/;
+
+const KNOWN_TYPES = new Set(['text', 'media', 'link', 'placeholder', 'Generic']);
+/** What the export writes instead of a path when it could not fetch an attachment. */
+const FAILED_MEDIA = 'Failed to download media';
+
+/** Messenger end-to-end-encrypted chat export (JSON). */
+export const messengerE2eeJson: Source = {
+  id: 'messenger-e2ee-json',
+  label: 'Messenger end-to-end encrypted chats (JSON)',
+  reads: 'the <Name>_<n>.json thread files of Messenger\'s "Download secure storage data"',
+  recognisedBy: 'a JSON object with "participants", "threadName" and a "messages" array (camelCase keys)',
+  howToExport:
+    'messenger.com → Settings → Privacy & safety → End-to-end encrypted chats → Message storage → Download secure storage data',
+  extensions: ['.json'],
+
+  detect(probe) {
+    const t = probe.text;
+    return (
+      HEAD_OBJECT.test(t) &&
+      HEAD_THREAD_NAME.test(t) &&
+      HEAD_PARTICIPANTS.test(t) &&
+      HEAD_MESSAGES.test(t) &&
+      !HEAD_CLASSIC.test(t)
+    );
+  },
+
+  async parse(input, ctx) {
+    await readThreadFile(input, ctx, (file) => {
+      const { fix } = file;
+      const name = file.fields.get('threadName');
+      const conversation = typeof name === 'string' && name !== '' ? fix(name) : undefined;
+      const unknownTypes = new Set<string>();
+      let empty = 0;
+
+      return (value, locator) => {
+        if (!isRecord(value)) {
+          ctx.reject(
+            'MESSENGER_BAD_MESSAGE',
+            locator,
+            `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
+          );
+          return;
+        }
+        const ms = readEpochMs(value['timestamp'], 'timestamp');
+        if (typeof ms === 'string') {
+          ctx.reject(
+            'MESSENGER_BAD_TIMESTAMP',
+            locator,
+            `${locator} ${ms}.`,
+            'The export writes timestamp on every message; this one was probably edited or damaged. Check it in the original download.',
+          );
+          return;
+        }
+        const type = typeof value['type'] === 'string' ? value['type'] : undefined;
+        if (type !== undefined && !KNOWN_TYPES.has(type) && !unknownTypes.has(type)) {
+          unknownTypes.add(type);
+          ctx.warn(
+            'MESSENGER_UNKNOWN_TYPE',
+            locator,
+            `Message type ${JSON.stringify(type)} is not a known type; read by its content.`,
+          );
+        }
+        const sender =
+          typeof value['senderName'] === 'string' && value['senderName'] !== ''
+            ? fix(value['senderName'])
+            : undefined;
+        const text =
+          typeof value['text'] === 'string' && value['text'] !== '' ? fix(value['text']) : undefined;
+        const media = Array.isArray(value['media']) ? value['media'] : [];
+        const uris = media.flatMap((m) => (isRecord(m) && typeof m['uri'] === 'string' ? [m['uri']] : []));
+        const found = uris.filter((u) => u !== FAILED_MEDIA && u !== '');
+        const details: Record<string, string> = {};
+        if (found.length > 0) details['attachments'] = found.map(fix).join(', ');
+        if (media.length > found.length) details['missingAttachments'] = String(media.length - found.length);
+
+        const base: EventBase = {
+          locator,
+          time: { type: 'instant' as const, ms, precision: 'ms' as const },
+          channel: file.channel,
+          direction: 'unknown' as const,
+          ...(sender !== undefined ? { sender: { name: sender } } : {}),
+          ...(text !== undefined ? { text } : {}),
+          ...(conversation !== undefined ? { conversation } : {}),
+          ...(Object.keys(details).length > 0 ? { details } : {}),
+        };
+        if (value['isUnsent'] === true || type === 'placeholder') ctx.emit(withKind(base, 'deleted'));
+        else if (text !== undefined) ctx.emit(withKind(base, 'message'));
+        else if (media.length > 0 || type === 'media') ctx.emit(withKind(base, 'media'));
+        else {
+          if (++empty === 1) {
+            ctx.warn(
+              'MESSENGER_NO_CONTENT',
+              locator,
+              'A message has neither text nor media; it is kept as kind "other".',
+            );
+          }
+          ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
+        }
+      };
+    });
+  },
+};

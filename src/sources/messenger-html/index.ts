@@ -1,0 +1,242 @@
+/**
+ * Facebook Messenger and Instagram "Download your information" threads in HTML (`message_N.html`), what people get
+ * when they keep the default format. The page is one long line of obfuscated markup, e.g. (2023+):
+ *
+ *   <title>Sam Sample</title> … <div class="_2ph_ _a6-h">Participants: Sam Sample and Jo Example</div>
+ *   <div class="_a6-g"><div class="_2ph_ _a6-h _a6-i">Sam Sample</div>
+ *     <div class="_2ph_ _a6-p"><div><div></div><div>Pick up the phone</div><div></div><div></div></div></div>
+ *     <div class="_3-94 _a6-o"><div class="_a72d">Jun 04, 2023 9:30:15 pm</div></div></div>
+ *
+ * Quirks (formats.md §3.5):
+ * - TIME ZONE: date lines have no zone. They are the exporting account's wall clock, emitted as local times that
+ *   the timeline resolves in the case zone, with one MESSENGER_HTML_LOCAL_TIME warning per file. Precision is the
+ *   minute, or the second when the line shows seconds. Only English month names are read (stamp.ts).
+ * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list is not text.
+ * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
+ *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is.
+ * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded.
+ * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
+ *   the page in document order (0-based), counting blocks whose date could not be read.
+ *
+ * Deliberately unsupported: the pre-2018 `messages.htm` archive (sender and body in separate elements); other
+ * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
+ */
+import type { ParsedEvent } from '../../model/index.js';
+import { channelFromPath } from '../meta/channel.js';
+import { type EventBase, withKind } from '../meta/event.js';
+import { recogniseSentence } from '../meta/sentences.js';
+import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { ends, readBlock, shortText } from './blocks.js';
+import { stampInstant } from './stamp.js';
+import { type HtmlNode, HtmlTreeScanner } from './tree.js';
+
+const HEAD_HTML = /<html[\s>]|<!doctype html/i;
+const HEAD_PARTICIPANTS = /Participants:/;
+const HEAD_DATE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b/i;
+const HEAD_META_CLASS = /class="[^"]*\b(?:_a6-g|_a72d|_2lej|_2let|_3-96|_a706|_2pio|_3-94)\b/;
+const MESSAGE_FILE = /^message_\d+\.html?$/i;
+
+const key = (n: HtmlNode) => `${n.tag}|${n.cls}|${n.depth}`;
+
+/** Streams the page once through a tree scanner; `closeHook` sees every element as it ends. */
+async function scanPage(
+  input: SourceInput,
+  scanner: HtmlTreeScanner,
+  onBytes: (read: number) => void,
+): Promise<void> {
+  // A streaming TextDecoder drops a leading UTF-8 BOM even when it arrives split across chunks.
+  const decoder = new TextDecoder('utf-8');
+  let read = 0;
+  for await (const chunk of input.open()) {
+    const buf = chunk as Buffer;
+    read += buf.length;
+    scanner.push(decoder.decode(buf, { stream: true }));
+    onBytes(read);
+  }
+  scanner.push(decoder.decode());
+  scanner.end();
+}
+
+/** What pass 1 learns about a page. */
+interface PageFacts {
+  /** tag|class|depth of the elements that are message blocks. */
+  readonly blockKeys: Set<string>;
+  participants: Set<string>;
+  title: string | undefined;
+  firstDateLike: string | undefined;
+}
+
+async function learn(
+  input: SourceInput,
+  ctx: SourceContext,
+): Promise<{ facts: PageFacts; complete: boolean }> {
+  const facts: PageFacts = {
+    blockKeys: new Set(),
+    participants: new Set(),
+    title: undefined,
+    firstDateLike: undefined,
+  };
+  let complete = true;
+  const scanner = new HtmlTreeScanner((node) => {
+    if (readBlock(node)) {
+      facts.blockKeys.add(key(node));
+      return true;
+    }
+    const head = node.elements === 0 ? node.children[0] : undefined;
+    if (typeof head === 'string' && facts.participants.size === 0) {
+      const list = /^\s*Participants:\s*(.+)$/s.exec(head)?.[1];
+      if (list) for (const p of list.split(/,\s*|\s+and\s+/)) facts.participants.add(p.trim());
+    }
+    const last = ends(node)?.last;
+    const lastText = last && shortText(last);
+    if (facts.firstDateLike === undefined && lastText && /\d{1,2}[:.h]\d{2}/.test(lastText)) {
+      facts.firstDateLike = lastText;
+    }
+    return false;
+  });
+  try {
+    await scanPage(input, scanner, (read) => ctx.progress(Math.floor(read / 2)));
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    complete = false;
+  }
+  // The title is at the top of the page, so a page cut further down still has it.
+  facts.title = scanner.title;
+  return { facts, complete };
+}
+
+/** Facebook Messenger / Instagram thread page (`message_N.html`). */
+export const messengerHtml: Source = {
+  id: 'messenger-html',
+  label: 'Facebook Messenger / Instagram messages (HTML)',
+  reads: 'message_N.html thread pages from a Facebook or Instagram "Download your information" archive',
+  recognisedBy:
+    'an HTML page with a "Participants:" line and English date lines, or message_N.html with Meta\'s page classes',
+  howToExport:
+    'Accounts Centre → Your information and permissions → Download your information → Messages, format HTML (JSON is better: exact times)',
+  extensions: ['.html', '.htm'],
+
+  detect(probe) {
+    const t = probe.text;
+    if (!HEAD_HTML.test(t)) return false;
+    return (
+      (HEAD_PARTICIPANTS.test(t) && HEAD_DATE.test(t)) ||
+      (MESSAGE_FILE.test(probe.name) && HEAD_META_CLASS.test(t))
+    );
+  },
+
+  async parse(input, ctx) {
+    const { facts, complete } = await learn(input, ctx);
+    if (complete && facts.blockKeys.size === 0) {
+      throw new SourceFailure(
+        'MESSENGER_HTML_NO_MESSAGES',
+        `No message with a readable date was found${facts.firstDateLike ? ` (first date-like text: ${JSON.stringify(facts.firstDateLike)})` : ''}.`,
+        undefined,
+        'Only English date lines are read. Download the messages again with format JSON, which has exact times in any language.',
+      );
+    }
+    const { channel, named } = channelFromPath(input.path);
+    const conversation = facts.title || undefined;
+    const names = new Set(facts.participants);
+    if (conversation) names.add(conversation);
+    let index = 0;
+    let warnedZone = false;
+    let warnedEmpty = false;
+    if (!named) {
+      ctx.warn(
+        'MESSENGER_CHANNEL_ASSUMED',
+        undefined,
+        'The path names neither Facebook nor Instagram, so these messages are counted as Messenger.',
+        'Keep Instagram threads under their your_instagram_activity folder (or put "instagram" in the folder name).',
+      );
+    }
+
+    const onBlock = (node: HtmlNode): boolean => {
+      const block = readBlock(node);
+      if (!block) {
+        if (!facts.blockKeys.has(key(node)) || !ends(node)) return false;
+        const locator = `messages[${index++}]`;
+        const last = ends(node)!.last;
+        ctx.reject(
+          'MESSENGER_HTML_BAD_TIMESTAMP',
+          locator,
+          `The date line ${JSON.stringify((shortText(last) ?? '').slice(0, 60))} of ${locator} is not a known layout.`,
+          'Only English date lines are read; choose the JSON format for exact times.',
+        );
+        return true;
+      }
+      const locator = `messages[${index++}]`;
+      const { stamp } = block;
+      let time: ParsedEvent['time'];
+      if (stamp.offsetMinutes !== undefined) {
+        time = {
+          type: 'instant',
+          ms: stampInstant({ ...stamp, offsetMinutes: stamp.offsetMinutes }),
+          precision: stamp.precision,
+        };
+      } else {
+        time = { type: 'local', local: stamp.local, precision: stamp.precision };
+        if (!warnedZone) {
+          warnedZone = true;
+          ctx.warn(
+            'MESSENGER_HTML_LOCAL_TIME',
+            undefined,
+            "Times in Meta's HTML export have no time zone: they are the exporting account's local time, read in the case zone.",
+            "Check the case time zone matches the account owner's; the JSON format has exact times.",
+          );
+        }
+      }
+      emitBlock(ctx, locator, time, block, { channel, conversation, names }, () => {
+        if (warnedEmpty) return;
+        warnedEmpty = true;
+        ctx.warn(
+          'MESSENGER_NO_CONTENT',
+          locator,
+          'A message has neither text nor media; it is kept as kind "other".',
+        );
+      });
+      return true;
+    };
+    await scanPage(input, new HtmlTreeScanner(onBlock), (read) =>
+      ctx.progress(Math.floor((input.bytes + read) / 2)),
+    );
+  },
+};
+
+function emitBlock(
+  ctx: SourceContext,
+  locator: string,
+  time: ParsedEvent['time'],
+  block: NonNullable<ReturnType<typeof readBlock>>,
+  page: { channel: ParsedEvent['channel']; conversation: string | undefined; names: ReadonlySet<string> },
+  onEmpty: () => void,
+): void {
+  const text = block.text === '' ? undefined : block.text;
+  const sender = block.sender === '' ? undefined : block.sender;
+  const base: EventBase = {
+    locator,
+    time,
+    channel: page.channel,
+    direction: 'unknown' as const,
+    ...(sender !== undefined ? { sender: { name: sender } } : {}),
+    ...(text !== undefined ? { text } : {}),
+    ...(page.conversation !== undefined ? { conversation: page.conversation } : {}),
+    ...(block.media.length > 0 ? { details: { attachments: block.media.join(', ') } } : {}),
+  };
+  const sentence = text !== undefined ? recogniseSentence(text, sender, page.names) : undefined;
+  if (sentence?.type === 'notice') {
+    ctx.skip(sentence.reason, locator);
+  } else if (sentence?.type === 'call') {
+    ctx.emit(withKind(base, 'call', { call: { status: sentence.missed ? 'missed' : 'unknown' } }));
+  } else if (sentence?.type === 'unsent') {
+    ctx.emit(withKind(base, 'deleted'));
+  } else if (text !== undefined && sentence?.type !== 'attachment') {
+    ctx.emit(withKind(base, 'message'));
+  } else if (block.media.length > 0 || sentence) {
+    ctx.emit(withKind(base, 'media'));
+  } else {
+    onEmpty();
+    ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
+  }
+}

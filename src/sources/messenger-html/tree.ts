@@ -1,0 +1,246 @@
+/**
+ * A small streaming tag scanner for Meta's generated HTML (no DOM library): it builds element subtrees and hands
+ * each element to `onClose` when its end tag arrives. `onClose` may consume the element (a message), which is
+ * then dropped, so memory holds the open path plus whatever has not been consumed yet — bounded by a budget.
+ *
+ * It understands what these pages contain: nested elements with double- or single-quoted attributes, void and
+ * self-closing tags, comments, doctype, `<script>`/`<style>` (skipped) and `<title>` (kept as text), character
+ * references. It is not a general HTML parser: there is no implied-end-tag repair beyond closing to the
+ * nearest open element of the same name, which is all this well-formed generated markup needs.
+ */
+import { SourceFailure } from '../source.js';
+import { decodeEntities } from './entities.js';
+
+/** One element with its children in document order (text children are decoded strings). */
+export interface HtmlNode {
+  readonly tag: string;
+  readonly cls: string;
+  readonly depth: number;
+  /** `src` or `href`, decoded, when present. */
+  readonly src: string | undefined;
+  readonly href: string | undefined;
+  readonly children: (HtmlNode | string)[];
+  /** Element children so far. */
+  elements: number;
+  /** Characters of text plus number of elements in the subtree: what keeping it costs. */
+  size: number;
+}
+
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+const SKIPPED = new Set(['script', 'style']);
+const TAG_END = /(?:[^>"']|"[^"]*"|'[^']*')*>/y;
+const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Above this much retained markup the file is not a thread page (or its messages are not recognised). */
+export const MAX_RETAINED = 32 * 1024 * 1024;
+/** A single tag or comment longer than this means the markup is broken. */
+const MAX_CARRY = 1024 * 1024;
+
+const HINT =
+  'Export the thread again, or choose the JSON format in "Download your information"; messages before this point were kept.';
+
+function attributes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(ATTRIBUTE)) {
+    const name = m[1]!.toLowerCase();
+    if (!out.has(name)) out.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
+  }
+  return out;
+}
+
+/** Streaming tag scanner; `onClose` returns true when it consumed the element. */
+export class HtmlTreeScanner {
+  /** Text of `<title>`, decoded; set once the title element ends. */
+  title: string | undefined;
+  /** True once `</html>` or `</body>` was read: the page was not cut short. */
+  closed = false;
+  private readonly stack: HtmlNode[];
+  private carry = '';
+  private pendingText = '';
+  private raw: { tag: string; text: string } | undefined;
+  private retained = 0;
+
+  constructor(private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean) {
+    this.stack = [
+      {
+        tag: '#root',
+        cls: '',
+        depth: 0,
+        src: undefined,
+        href: undefined,
+        children: [],
+        elements: 0,
+        size: 0,
+      },
+    ];
+  }
+
+  /** Scans the next piece of decoded text. */
+  push(chunk: string): void {
+    const buf = this.carry + chunk;
+    let pos = 0;
+    this.carry = '';
+    while (pos < buf.length) {
+      if (this.raw) {
+        const endTag = new RegExp(`</${this.raw.tag}`, 'ig');
+        endTag.lastIndex = pos;
+        const close = endTag.exec(buf)?.index ?? -1;
+        if (close < 0) {
+          // Keep a tail that may hold the start of the end tag.
+          const keep = Math.max(pos, buf.length - this.raw.tag.length - 2);
+          if (this.raw.tag === 'title') this.raw.text += buf.slice(pos, keep);
+          pos = keep;
+          break;
+        }
+        const gt = buf.indexOf('>', close);
+        if (gt < 0) break;
+        if (this.raw.tag === 'title')
+          this.title ??= decodeEntities(this.raw.text + buf.slice(pos, close))
+            .replace(/\s+/g, ' ')
+            .trim();
+        this.raw = undefined;
+        pos = gt + 1;
+        continue;
+      }
+      const lt = buf.indexOf('<', pos);
+      if (lt < 0) {
+        this.pendingText += buf.slice(pos);
+        pos = buf.length;
+        if (this.pendingText.length > MAX_RETAINED) this.grow(this.pendingText.length);
+        break;
+      }
+      if (lt > pos) this.pendingText += buf.slice(pos, lt);
+      pos = lt;
+      const next = buf.charCodeAt(lt + 1);
+      if (Number.isNaN(next)) break;
+      if (buf.startsWith('<!--', lt)) {
+        const end = buf.indexOf('-->', lt + 4);
+        if (end < 0) break;
+        pos = end + 3;
+        continue;
+      }
+      const isTag = /[A-Za-z/!?]/.test(buf[lt + 1]!);
+      if (!isTag) {
+        this.pendingText += '<';
+        pos = lt + 1;
+        continue;
+      }
+      TAG_END.lastIndex = lt + 1;
+      const m = TAG_END.exec(buf);
+      if (!m) break;
+      pos = TAG_END.lastIndex;
+      this.tag(buf.slice(lt + 1, pos - 1));
+    }
+    this.carry = buf.slice(pos);
+    if (this.carry.length > MAX_CARRY) {
+      throw new SourceFailure(
+        'MESSENGER_HTML_INVALID',
+        'A tag or comment never ends; the markup is broken.',
+        undefined,
+        HINT,
+      );
+    }
+  }
+
+  /** Ends the input; throws when the page was cut short. */
+  end(): void {
+    this.flushText();
+    if (!this.closed) {
+      throw new SourceFailure(
+        'MESSENGER_HTML_TRUNCATED',
+        'The page ends before </body> or </html>: the file was cut short, so the last message may be missing.',
+        undefined,
+        HINT,
+      );
+    }
+  }
+
+  private get top(): HtmlNode {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  private tag(body: string): void {
+    const first = body[0];
+    if (first === '!' || first === '?') return; // doctype, processing instruction
+    this.flushText();
+    if (first === '/') {
+      const name = body.slice(1).trim().toLowerCase();
+      if (name === 'html' || name === 'body') this.closed = true;
+      this.close(name);
+      return;
+    }
+    const name = /^[^\s/>]+/.exec(body)?.[0].toLowerCase() ?? '';
+    if (SKIPPED.has(name) || name === 'title') {
+      if (!body.endsWith('/')) this.raw = { tag: name, text: '' };
+      return;
+    }
+    const attrs = attributes(body.slice(name.length));
+    const node: HtmlNode = {
+      tag: name,
+      cls: attrs.get('class') ?? '',
+      depth: this.stack.length,
+      src: attrs.get('src'),
+      href: attrs.get('href'),
+      children: [],
+      elements: 0,
+      size: 1,
+    };
+    this.grow(1);
+    if (VOID.has(name) || body.endsWith('/')) this.attach(node, this.top);
+    else this.stack.push(node);
+  }
+
+  private close(name: string): void {
+    let at = this.stack.length - 1;
+    while (at > 0 && this.stack[at]!.tag !== name) at--;
+    if (at === 0) return; // a stray end tag
+    while (this.stack.length > at) {
+      const node = this.stack.pop()!;
+      if (!this.onClose(node, this.top)) this.attach(node, this.top);
+      else this.retained -= node.size;
+    }
+  }
+
+  private attach(node: HtmlNode, parent: HtmlNode): void {
+    parent.children.push(node);
+    parent.elements++;
+    parent.size += node.size;
+  }
+
+  private flushText(): void {
+    if (this.pendingText === '') return;
+    const text = decodeEntities(this.pendingText.replace(/\0/g, '\ufffd'));
+    this.pendingText = '';
+    const top = this.top;
+    top.children.push(text);
+    top.size += text.length;
+    this.grow(text.length);
+  }
+
+  private grow(n: number): void {
+    this.retained += n;
+    if (this.retained > MAX_RETAINED) {
+      throw new SourceFailure(
+        'MESSENGER_HTML_TOO_LARGE',
+        `More than ${MAX_RETAINED / 1048576} MiB of the page is not recognised as messages.`,
+        undefined,
+        HINT,
+      );
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Facebook Messenger and Instagram "Download your information" threads in JSON: `message_N.json`.
+ *
+ *   {"participants": [{"name": "Zo\u00c3\u00ab Example"}, {"name": "Sam Sample"}],
+ *    "messages": [
+ *      {"sender_name": "Sam Sample", "timestamp_ms": 1700000400000, "content": "Answer me", "type": "Generic"},
+ *      {"sender_name": "Sam Sample", "timestamp_ms": 1700000300000, "call_duration": 0, "missed": true, "type": "Call"},
+ *      {"sender_name": "Sam Sample", "timestamp_ms": 1700000200000, "photos": [{"uri": "…/photos/1.jpg"}]}],
+ *    "title": "Sam Sample", "is_still_participant": true, "thread_path": "inbox/samsample_1234567890"}
+ *
+ * Variants and quirks (formats.md §3):
+ * - Same schema for Messenger and Instagram; the channel comes from the path (meta/channel.ts), and a path that
+ *   names neither app gets the Messenger default and a MESSENGER_CHANNEL_ASSUMED warning.
+ * - Every non-ASCII string is double-encoded (`\u00c3\u00ab` for "ë"); repaired per file (meta/mojibake.ts).
+ * - Messages are newest first. Each `message_N.json` is its own input and nothing here depends on the order of
+ *   files: `message_10.json` continues `message_2.json` (numerically, not by byte order), and the timeline sorts.
+ * - `timestamp_ms` is an absolute instant (ms precision); 2018 exports wrote `timestamp` in seconds instead.
+ * - `type` Generic/Share/Call/Subscribe/Unsubscribe, often absent since 2024. Calls (`call_duration`, `missed`)
+ *   become `call` on the app's channel; `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
+ *   sticker/share without typed text become `media`; reactions are part of their message, never records.
+ * - Generated sentences (group notices, nicknames, "Reacted 😂 to your message") are skipped with a reason; only
+ *   English ones are recognised (meta/sentences.ts). A record with nothing at all is kept as `other`, flagged.
+ *
+ * Deliberately unsupported: the pre-2018 `messages.htm` archive and Instagram's 2019–2021 `messages.json` (an
+ * array of conversations); reactions as separate contacts; attachments' own `creation_timestamp` (seconds, the
+ * file's time, not the message's).
+ */
+
+import { isRecord, readThreadFile } from '../meta/thread-file.js';
+import type { Source } from '../source.js';
+import { type ClassicThread, readClassicMessage } from './message.js';
+
+const HEAD_OBJECT = /^\s*\{/;
+const HEAD_MESSAGES = /"messages"\s*:\s*\[/;
+const HEAD_SENDER = /"sender_name"\s*:/;
+const HEAD_TIME = /"timestamp(?:_ms)?"\s*:/;
+// An empty thread has no message keys at all; these thread keys are Meta's own.
+const HEAD_EMPTY = /"messages"\s*:\s*\[\s*\]/;
+const HEAD_THREAD_KEY = /"(?:thread_path|is_still_participant|thread_type|magic_words)"\s*:/;
+
+/** Names of the participants (objects with `name`; plain strings in some older files), repaired. */
+function participantNames(value: unknown, fix: (s: string) => string): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((p) => {
+    const name = isRecord(p) ? p['name'] : p;
+    return typeof name === 'string' && name !== '' ? [fix(name)] : [];
+  });
+}
+
+/** Classic Messenger/Instagram JSON thread (`message_N.json`). */
+export const messengerJson: Source = {
+  id: 'messenger-json',
+  label: 'Facebook Messenger / Instagram messages (JSON)',
+  reads: 'message_N.json thread files from a Facebook or Instagram "Download your information" archive',
+  recognisedBy: 'a JSON object with a "messages" array whose items have "sender_name" and "timestamp_ms"',
+  howToExport:
+    'Accounts Centre → Your information and permissions → Download your information → Messages, format JSON',
+  extensions: ['.json'],
+
+  detect(probe) {
+    const t = probe.text;
+    if (!HEAD_OBJECT.test(t) || !HEAD_MESSAGES.test(t)) return false;
+    if (HEAD_SENDER.test(t) && HEAD_TIME.test(t)) return true;
+    return HEAD_EMPTY.test(t) && HEAD_THREAD_KEY.test(t);
+  },
+
+  async parse(input, ctx) {
+    await readThreadFile(input, ctx, (file) => {
+      const title = file.fields.get('title');
+      const conversation = typeof title === 'string' && title !== '' ? file.fix(title) : undefined;
+      const names = new Set(participantNames(file.fields.get('participants'), file.fix));
+      if (conversation !== undefined) names.add(conversation);
+      const thread: ClassicThread = { file, conversation, names, unknownTypes: new Set(), empty: 0 };
+      let first = true;
+      return (value, locator) => {
+        if (first) {
+          first = false;
+          if (!file.channelNamed) {
+            ctx.warn(
+              'MESSENGER_CHANNEL_ASSUMED',
+              undefined,
+              'The path names neither Facebook nor Instagram, so these messages are counted as Messenger.',
+              'Keep Instagram threads under their your_instagram_activity folder (or put "instagram" in the folder name).',
+            );
+          }
+        }
+        const before = thread.empty;
+        readClassicMessage(value, locator, thread, ctx);
+        if (thread.empty > before && thread.empty === 1) {
+          ctx.warn(
+            'MESSENGER_NO_CONTENT',
+            locator,
+            'A message has neither text, media nor a call (Meta leaves some records empty); it is kept as kind "other".',
+          );
+        }
+      };
+    });
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * One classic Messenger/Instagram message → exactly one outcome (event, skip or reject). Kept apart from the
+ * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
+ */
+import type { CallStatus, ParsedEvent } from '../../model/index.js';
+import { type EventBase, withKind } from '../meta/event.js';
+import { recogniseSentence } from '../meta/sentences.js';
+import { isRecord, readEpochMs, type ThreadFile } from '../meta/thread-file.js';
+import type { SourceContext } from '../source.js';
+
+/** Per-file state of the classic reader. */
+export interface ClassicThread {
+  readonly file: ThreadFile;
+  readonly conversation: string | undefined;
+  /** Participants and the title: the names a call summary may start with or name. */
+  readonly names: ReadonlySet<string>;
+  /** `type` values met that are not in the documented set, each warned about once. */
+  readonly unknownTypes: Set<string>;
+  /** Records with neither text, media nor a call, counted for one warning per file. */
+  empty: number;
+}
+
+const KNOWN_TYPES = new Set(['Generic', 'Share', 'Call', 'Subscribe', 'Unsubscribe']);
+const MEDIA_ARRAYS = ['photos', 'videos', 'audio_files', 'files', 'gifs'] as const;
+
+/** Reads the message's time: `timestamp_ms`, or the seconds-based `timestamp` of 2018 exports (FBMessage#2). */
+function readTime(m: Record<string, unknown>): ParsedEvent['time'] | string {
+  if (m['timestamp_ms'] === undefined && typeof m['timestamp'] === 'number') {
+    const seconds = m['timestamp'] < 1e11;
+    const ms = readEpochMs(seconds ? m['timestamp'] * 1000 : m['timestamp'], 'timestamp');
+    return typeof ms === 'string' ? ms : { type: 'instant', ms, precision: seconds ? 's' : 'ms' };
+  }
+  const ms = readEpochMs(m['timestamp_ms'], 'timestamp_ms');
+  return typeof ms === 'string' ? ms : { type: 'instant', ms, precision: 'ms' };
+}
+
+/** File paths of everything attached (photos, videos, audio, files, GIFs, sticker), in that order. */
+function attachments(m: Record<string, unknown>): { uris: string[]; count: number } {
+  const uris: string[] = [];
+  let count = 0;
+  const add = (item: unknown) => {
+    count++;
+    if (isRecord(item) && typeof item['uri'] === 'string' && item['uri'] !== '') uris.push(item['uri']);
+  };
+  for (const key of MEDIA_ARRAYS) {
+    const list = m[key];
+    if (Array.isArray(list)) for (const item of list) add(item);
+  }
+  if (isRecord(m['sticker'])) add(m['sticker']);
+  return { uris, count };
+}
+
+function callStatus(m: Record<string, unknown>, missedSentence: boolean): CallStatus {
+  const duration = m['call_duration'];
+  if (m['missed'] === true || missedSentence || duration === 0) return 'missed';
+  if (typeof duration === 'number' && duration > 0) return 'answered';
+  return 'unknown';
+}
+
+/** Reads one element of `messages` and reports it to `ctx` as exactly one outcome. */
+export function readClassicMessage(
+  value: unknown,
+  locator: string,
+  t: ClassicThread,
+  ctx: SourceContext,
+): void {
+  if (!isRecord(value)) {
+    ctx.reject(
+      'MESSENGER_BAD_MESSAGE',
+      locator,
+      `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
+    );
+    return;
+  }
+  const m = value;
+  const time = readTime(m);
+  if (typeof time === 'string') {
+    ctx.reject(
+      'MESSENGER_BAD_TIMESTAMP',
+      locator,
+      `${locator} ${time}.`,
+      'Meta writes timestamp_ms on every message; this one was probably edited or damaged. Check it in the original export.',
+    );
+    return;
+  }
+  const { fix } = t.file;
+  const rawType = typeof m['type'] === 'string' ? m['type'] : undefined;
+  if (rawType !== undefined && !KNOWN_TYPES.has(rawType) && !t.unknownTypes.has(rawType)) {
+    t.unknownTypes.add(rawType);
+    ctx.warn(
+      'MESSENGER_UNKNOWN_TYPE',
+      locator,
+      `Message type ${JSON.stringify(rawType)} is not a known type; read by its content.`,
+    );
+  }
+  const senderName =
+    typeof m['sender_name'] === 'string' && m['sender_name'] !== '' ? fix(m['sender_name']) : undefined;
+  const content = typeof m['content'] === 'string' && m['content'] !== '' ? fix(m['content']) : undefined;
+  const media = attachments(m);
+  const share = isRecord(m['share']) ? m['share'] : undefined;
+  const details: Record<string, string> = {};
+  if (media.uris.length > 0) details['attachments'] = media.uris.map(fix).join(', ');
+  if (typeof share?.['link'] === 'string' && share['link'] !== '') details['link'] = fix(share['link']);
+  if (typeof share?.['share_text'] === 'string' && share['share_text'] !== '')
+    details['shareText'] = fix(share['share_text']);
+
+  const base: EventBase = {
+    locator,
+    time,
+    channel: t.file.channel,
+    direction: 'unknown' as const,
+    ...(senderName !== undefined ? { sender: { name: senderName } } : {}),
+    ...(content !== undefined ? { text: content } : {}),
+    ...(t.conversation !== undefined ? { conversation: t.conversation } : {}),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  };
+
+  const outcome = decide(m, base, rawType, senderName, media.count > 0 || Object.keys(details).length > 0, t);
+  if (typeof outcome === 'string') ctx.skip(outcome, locator);
+  else {
+    if (outcome.kind === 'other') t.empty++;
+    ctx.emit(outcome);
+  }
+}
+
+/** The event a message becomes, or the reason it is skipped. */
+function decide(
+  m: Record<string, unknown>,
+  base: EventBase,
+  rawType: string | undefined,
+  senderName: string | undefined,
+  hasMedia: boolean,
+  t: ClassicThread,
+): ParsedEvent | string {
+  const content = base.text;
+  if (m['is_unsent'] === true) return withKind(base, 'deleted');
+  if (rawType === 'Subscribe' || rawType === 'Unsubscribe') return 'membership-notice';
+  const sentence = content !== undefined ? recogniseSentence(content, senderName, t.names) : undefined;
+  if (sentence?.type === 'notice') return sentence.reason;
+  if (rawType === 'Call' || typeof m['call_duration'] === 'number' || sentence?.type === 'call') {
+    const duration = m['call_duration'];
+    const durationSec = typeof duration === 'number' && duration >= 0 ? duration : undefined;
+    const status = callStatus(m, sentence?.type === 'call' && sentence.missed);
+    return withKind(base, 'call', { call: durationSec === undefined ? { status } : { status, durationSec } });
+  }
+  if (sentence?.type === 'unsent') return withKind(base, 'deleted');
+  // A generated "Sam sent an attachment." keeps its words but counts as media: nothing was typed.
+  if (content !== undefined && sentence?.type !== 'attachment') return withKind(base, 'message');
+  if (hasMedia || sentence) return withKind(base, 'media');
+  return withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] });
+}

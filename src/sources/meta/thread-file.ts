@@ -1,0 +1,120 @@
+/**
+ * Reads one Meta thread file (classic or E2EE JSON) in two streaming passes. Facebook writes `title` after the
+ * `messages` array, and whether the file is double-encoded can only be decided from all of its strings
+ * (mojibake.ts), so pass 1 collects the top-level fields and that verdict, and pass 2 hands each message on with
+ * both known. Memory stays at one message; a thread file is small by nature (Facebook splits at about 10 000
+ * messages), so reading it twice costs little.
+ */
+import type { Channel } from '../../model/index.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { channelFromPath } from './channel.js';
+import { readThreadJson } from './json-thread.js';
+import { MojibakeVerdict, repairMojibake } from './mojibake.js';
+
+const strings = (n: number) => `${n} ${n === 1 ? 'string' : 'strings'}`;
+
+/** What every message of a thread file is read with. */
+export interface ThreadFile {
+  /** Top-level values other than an array `messages` (`title`, `participants`, `threadName`…), as written. */
+  readonly fields: ReadonlyMap<string, unknown>;
+  /** Repairs double-encoded text, or returns it unchanged when the file is not double-encoded. */
+  readonly fix: (s: string) => string;
+  readonly channel: Channel;
+  /** True when the path named the app; otherwise the channel is the Messenger default. */
+  readonly channelNamed: boolean;
+}
+
+/**
+ * Streams `input` twice. After pass 1, `start` receives what the file says about itself and returns the handler
+ * that pass 2 calls for each element of `messages` with its locator `messages[i]`. Throws the `SourceFailure`
+ * of a truncated or invalid file after the messages before the fault were handed on.
+ */
+export async function readThreadFile(
+  input: SourceInput,
+  ctx: SourceContext,
+  start: (file: ThreadFile) => (value: unknown, locator: string) => void,
+): Promise<void> {
+  const fields = new Map<string, unknown>();
+  const verdict = new MojibakeVerdict();
+  let hasMessages = false;
+  let complete = true;
+  // Progress: pass 1 covers the first half of the bar and pass 2 the second, so it never runs backwards.
+  try {
+    await readThreadJson(
+      input,
+      {
+        field: (key, value) => {
+          fields.set(key, value);
+          verdict.observe(value);
+        },
+        message: (_i, value) => {
+          hasMessages = true;
+          verdict.observe(value);
+        },
+      },
+      (read) => ctx.progress(Math.floor(read / 2)),
+    );
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    // Pass 2 stops at the same place and throws the same failure, after the messages before it.
+    complete = false;
+  }
+
+  const { channel, named } = channelFromPath(input.path);
+  const file: ThreadFile = {
+    fields,
+    fix: verdict.repair ? repairMojibake : (s) => s,
+    channel,
+    channelNamed: named,
+  };
+  if (verdict.repair) {
+    ctx.warn(
+      'MESSENGER_MOJIBAKE_REPAIRED',
+      undefined,
+      `Repaired Meta's double-encoded text in ${strings(verdict.mojibake)} (UTF-8 bytes written as \\u00XX escapes, e.g. "Ã©" for "é").`,
+    );
+  } else if (verdict.mojibake > 0) {
+    ctx.warn(
+      'MESSENGER_MOJIBAKE_NOT_REPAIRED',
+      undefined,
+      `${strings(verdict.mojibake)} could be double-encoded, but ${strings(verdict.notMojibake)} in the file ${verdict.notMojibake === 1 ? 'is' : 'are'} correctly encoded, so no text was changed.`,
+      'The file was probably re-saved by another tool; compare with the original export if names or text look garbled.',
+    );
+  }
+  if (complete && !hasMessages && fields.has('messages')) {
+    ctx.warn(
+      'MESSENGER_NO_MESSAGES',
+      undefined,
+      'The "messages" value is not an array of messages; nothing was read.',
+    );
+  }
+
+  const onMessage = start(file);
+  await readThreadJson(
+    input,
+    {
+      field: () => {},
+      message: (i, value) => onMessage(value, `messages[${i}]`),
+    },
+    (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
+  );
+}
+
+/** True for a plain JSON object. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Earliest and latest plausible message times: a value outside is seconds, microseconds or damage, not a guess. */
+export const PLAUSIBLE_MS = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+
+/** Reads an epoch-milliseconds field, or describes why it cannot be used. */
+export function readEpochMs(value: unknown, field: string): number | string {
+  if (value === undefined || value === null) return `has no ${field}`;
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    return `has ${field} ${JSON.stringify(value)}, not a whole number of milliseconds`;
+  if (value < PLAUSIBLE_MS.min || value >= PLAUSIBLE_MS.max) {
+    return `has ${field} ${value}, which is not a time between 2000 and 2100 in milliseconds since 1970`;
+  }
+  return value;
+}

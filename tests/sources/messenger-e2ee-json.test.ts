@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeProbe } from '../../src/sources/detect.js';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/messenger-e2ee-json';
+const MAIN = join(FIXTURES, 'Renee Sample_12.json');
+const tmp = mkdtempSync(join(tmpdir(), 'chronolog-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function runScratch(doc: unknown): Promise<SourceRun> {
+  const file = join(tmp, `t${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(doc));
+  return runSource(messengerE2eeJson, file);
+}
+
+function probeOf(file: string, bytes = readFileSync(file)) {
+  return makeProbe(file.split('/').pop()!, file, bytes.subarray(0, 64 * 1024));
+}
+
+describe('messenger-e2ee-json fixtures match their goldens', () => {
+  for (const name of ['Renee Sample_12.json', 'correctly-encoded_3.json'])
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(messengerE2eeJson, file);
+      const golden = `${file.replace(/\.[a-z0-9]+$/, '')}.expected.json`;
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+});
+
+describe('reading the end-to-end-encrypted export', () => {
+  it('reads camelCase messages as instants with ms precision on the Messenger channel, repairing mojibake', async () => {
+    const run = await runSource(messengerE2eeJson, MAIN);
+    expect(run.events[0]).toEqual({
+      locator: 'messages[0]',
+      time: { type: 'instant', ms: 1717000000000, precision: 'ms' },
+      channel: 'messenger',
+      kind: 'message',
+      direction: 'unknown',
+      sender: { name: 'Renée Sample' },
+      text: 'Pick up 😠',
+      conversation: 'Renée Sample_12',
+    });
+  });
+
+  it('maps link, media, failed media, placeholder and empty records, and rejects the one without timestamp', async () => {
+    const run = await runSource(messengerE2eeJson, MAIN);
+    expect(run.events.map((e) => [e.locator, e.kind, e.details ?? null])).toEqual([
+      ['messages[0]', 'message', null],
+      ['messages[1]', 'message', null],
+      ['messages[2]', 'media', { attachments: './media/0c4e9d2a-1f3b-4b8e-9d6a-5a1c2e3f4a5b.jpeg' }],
+      ['messages[3]', 'media', { missingAttachments: '1' }],
+      ['messages[4]', 'deleted', null],
+      ['messages[5]', 'message', null],
+      ['messages[6]', 'media', { attachments: './media/7f1d2c3b-aaaa-4bbb-8ccc-0d1e2f3a4b5c.ogg' }],
+      ['messages[7]', 'other', null],
+      ['messages[9]', 'message', null],
+    ]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'MESSENGER_BAD_TIMESTAMP',
+        locator: 'messages[8]',
+        message: 'messages[8] has no timestamp.',
+        hint: 'The export writes timestamp on every message; this one was probably edited or damaged. Check it in the original download.',
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 10, events: 9, skipped: 0, rejected: 1 });
+  });
+
+  it('leaves correctly encoded text as written', async () => {
+    const run = await runSource(messengerE2eeJson, join(FIXTURES, 'correctly-encoded_3.json'));
+    expect(run.events.map((e) => e.text)).toEqual(['I’m outside 👀', 'Ã© stays as written']);
+    expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_MOJIBAKE_NOT_REPAIRED']);
+  });
+
+  it('warns once per unknown type and reads such records by their content', async () => {
+    const m = (type: string, text: string) => ({
+      senderName: 'S',
+      text,
+      timestamp: 1717000000000,
+      type,
+      isUnsent: false,
+      media: [],
+    });
+    const run = await runScratch({
+      participants: ['S', 'J'],
+      threadName: 'S_1',
+      messages: [m('poll', 'vote'), m('poll', ''), m('text', 'x')],
+    });
+    expect(run.events.map((e) => e.kind)).toEqual(['message', 'other', 'message']);
+    expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_UNKNOWN_TYPE', 'MESSENGER_NO_CONTENT']);
+  });
+
+  it('fails with the position of a truncation, keeping what came before', async () => {
+    const text = readFileSync(MAIN, 'utf8');
+    const file = join(tmp, 'cut_1.json');
+    writeFileSync(file, text.slice(0, text.indexOf('"Failed to download media"')));
+    const run = await runSource(messengerE2eeJson, file);
+    expect(run.events).toHaveLength(3);
+    expect(run.failure).toMatchObject({ code: 'MESSENGER_JSON_TRUNCATED', locator: 'messages[3]' });
+  });
+});
+
+describe('detect', () => {
+  it('claims the E2EE fixtures and an empty thread file', () => {
+    expect(messengerE2eeJson.detect(probeOf(MAIN))).toBe(true);
+    expect(messengerE2eeJson.detect(probeOf(join(FIXTURES, 'correctly-encoded_3.json')))).toBe(true);
+    const empty = Buffer.from('{"participants": ["A", "B"], "threadName": "B_49", "messages": []}');
+    expect(messengerE2eeJson.detect(probeOf('B_49.json', empty))).toBe(true);
+  });
+
+  it('is not claimed by the classic source, and does not claim classic threads', () => {
+    expect(messengerJson.detect(probeOf(MAIN))).toBe(false);
+    expect(messengerE2eeJson.detect(probeOf('fixtures/messenger-json/group-notices.json'))).toBe(false);
+    const other = Buffer.from('{"messages": [{"senderName": "a", "timestamp": 1}]}');
+    expect(messengerE2eeJson.detect(probeOf('chat.json', other))).toBe(false);
+  });
+});

@@ -1,0 +1,295 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { makeProbe } from '../../src/sources/detect.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { decodeEntities } from '../../src/sources/messenger-html/entities.js';
+import { messengerHtml } from '../../src/sources/messenger-html/index.js';
+import { parseStamp } from '../../src/sources/messenger-html/stamp.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/messenger-html';
+const PAGE_2023 = join(FIXTURES, 'layout-2023/message_1.html');
+const PAGE_2020 = join(FIXTURES, 'layout-2020/message_1.html');
+const tmp = mkdtempSync(join(tmpdir(), 'chronolog-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function runScratch(html: string, folder = 'facebook'): Promise<SourceRun> {
+  const dir = join(tmp, folder, Math.random().toString(36).slice(2));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'message_1.html');
+  writeFileSync(file, html);
+  return runSource(messengerHtml, file);
+}
+
+const page = (blocks: string) =>
+  `<html><head><title>T</title></head><body><div>Participants: Sam Sample and Jo Example</div>${blocks}</body></html>`;
+const block = (sender: string, body: string, stamp: string) =>
+  `<div class="m"><div>${sender}</div><div>${body}</div><div>${stamp}</div></div>`;
+
+function probeOf(file: string, bytes = readFileSync(file)) {
+  return makeProbe(file.split('/').pop()!, file, bytes.subarray(0, 64 * 1024));
+}
+
+async function collect(
+  input: SourceInput,
+): Promise<{ events: ParsedEvent[]; skipped: string[]; failure?: string }> {
+  const events: ParsedEvent[] = [];
+  const skipped: string[] = [];
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void events.push(e),
+    skip: (reason) => void skipped.push(reason),
+    reject: () => {},
+    warn: () => {},
+    progress: () => {},
+  };
+  try {
+    await messengerHtml.parse(input, ctx);
+    return { events, skipped };
+  } catch (err) {
+    if (err instanceof SourceFailure) return { events, skipped, failure: err.code };
+    throw err;
+  }
+}
+
+function chunked(file: string, size: number): SourceInput {
+  const bytes = readFileSync(file);
+  return {
+    path: file,
+    name: 'message_1.html',
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        })(),
+      ),
+  };
+}
+
+describe('messenger-html fixtures match their goldens', () => {
+  for (const name of [
+    'layout-2023/message_1.html',
+    'layout-2020/message_1.html',
+    'date-layouts.html',
+    'truncated.html',
+  ])
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(messengerHtml, file);
+      const golden = `${file.replace(/\.[a-z0-9]+$/, '')}.expected.json`;
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+});
+
+describe('reading a thread page', () => {
+  it('emits local wall-clock times and warns once per file that the zone is the case zone', async () => {
+    const run = await runSource(messengerHtml, PAGE_2023);
+    expect(run.events[0]!.time).toEqual({ type: 'local', local: '2023-11-14T22:13:20', precision: 's' });
+    expect(run.warnings.filter((w) => w.code === 'MESSENGER_HTML_LOCAL_TIME')).toHaveLength(1);
+    expect(run.events.at(-1)!.time).toEqual({ type: 'local', local: '2023-11-13T23:59:59', precision: 's' });
+  });
+
+  it('reads sender, text with entities and line breaks, and leaves the reaction list out of the text', async () => {
+    const run = await runSource(messengerHtml, PAGE_2023);
+    expect(run.events[0]).toMatchObject({
+      locator: 'messages[0]',
+      channel: 'messenger',
+      kind: 'message',
+      direction: 'unknown',
+      sender: { name: 'Renée Sample' },
+      text: 'Why won\'t you answer? <3 & "love"',
+      conversation: 'Renée Sample',
+    });
+    expect(run.events.find((e) => e.text?.startsWith('first line'))?.text).toBe('first line\nsecond line');
+  });
+
+  it('turns call sentences into calls, unsend sentences into deleted, photos into media; skips notices', async () => {
+    const run = await runSource(messengerHtml, PAGE_2023);
+    const byLocator = Object.fromEntries(run.events.map((e) => [e.locator, e]));
+    expect(byLocator['messages[1]']).toMatchObject({ kind: 'call', call: { status: 'unknown' } });
+    expect(byLocator['messages[2]']).toMatchObject({ kind: 'call', call: { status: 'missed' } });
+    expect(byLocator['messages[4]']).toMatchObject({
+      kind: 'media',
+      details: {
+        attachments: 'your_facebook_activity/messages/inbox/reneesample_1234567890/photos/3301_1.jpg',
+      },
+    });
+    expect(byLocator['messages[6]']!.kind).toBe('deleted');
+    expect(byLocator['messages[9]']).toMatchObject({ kind: 'message', text: 'https://example.com/article' });
+    expect(byLocator['messages[9]']!.details).toBeUndefined();
+    expect(byLocator['messages[10]']).toMatchObject({ kind: 'other', flags: ['MESSENGER_NO_CONTENT'] });
+    expect(run.skipped).toEqual([
+      { reason: 'settings-notice', locator: 'messages[7]' },
+      { reason: 'reaction', locator: 'messages[8]' },
+    ]);
+    expect(run.accounting).toEqual({ records: 12, events: 10, skipped: 2, rejected: 0 });
+  });
+
+  it('reads the 2019–2022 layout with minute precision and 12-hour clock', async () => {
+    const run = await runSource(messengerHtml, PAGE_2020);
+    expect(run.events.map((e) => [e.time.type === 'local' ? e.time.local : e.time.ms, e.kind])).toEqual([
+      ['2020-09-13T12:26', 'message'],
+      ['2020-09-13T12:20', 'call'],
+      ['2020-09-13T00:05', 'message'],
+    ]);
+    expect(run.skipped).toEqual([{ reason: 'membership-notice', locator: 'messages[3]' }]);
+  });
+
+  it('rejects a block whose date line cannot be read, and emits an instant when the line names its offset', async () => {
+    const run = await runSource(messengerHtml, join(FIXTURES, 'date-layouts.html'));
+    expect(run.rejected.map((r) => [r.code, r.locator, r.message])).toEqual([
+      [
+        'MESSENGER_HTML_BAD_TIMESTAMP',
+        'messages[7]',
+        'The date line "Feb 30, 2021, 1:00 PM" of messages[7] is not a known layout.',
+      ],
+      [
+        'MESSENGER_HTML_BAD_TIMESTAMP',
+        'messages[8]',
+        'The date line "13.09.2020, 12:26" of messages[8] is not a known layout.',
+      ],
+    ]);
+    expect(run.events[6]!.time).toEqual({
+      type: 'instant',
+      ms: Date.UTC(2018, 0, 3, 20, 50),
+      precision: 'min',
+    });
+  });
+
+  it('keeps the complete blocks of a cut page and fails without inventing the cut one', async () => {
+    const run = await runSource(messengerHtml, join(FIXTURES, 'truncated.html'));
+    expect(run.events).toHaveLength(5);
+    expect(run.failure?.code).toBe('MESSENGER_HTML_TRUNCATED');
+  });
+
+  it('fails with the first date-like text when no date line can be read at all', async () => {
+    const run = await runScratch(page(block('Sam Sample', 'hallo', '13.09.2020, 12:26')));
+    expect(run.failure).toEqual({
+      code: 'MESSENGER_HTML_NO_MESSAGES',
+      message: 'No message with a readable date was found (first date-like text: "13.09.2020, 12:26").',
+    });
+  });
+
+  it('gives the same result whatever the chunk size, down to one byte', async () => {
+    const whole = await collect(chunked(PAGE_2023, 1 << 20));
+    for (const size of [1, 3, 17]) expect(await collect(chunked(PAGE_2023, size))).toEqual(whole);
+    expect(whole.events).toHaveLength(10);
+  });
+
+  it('skips script and style content, comments and a stray "<" in text', async () => {
+    const run = await runScratch(
+      page(
+        `<style>.m>div{x:"</div>"}</style><!-- <div>not a message</div> -->${block('Sam Sample', 'a < b <script>var s = "</div>";</script>', 'Sep 13, 2020, 12:26 PM')}`,
+      ),
+    );
+    expect(run.events.map((e) => e.text)).toEqual(['a < b']);
+  });
+
+  it('refuses to hold more than the budget of unrecognised markup', async () => {
+    const run = await runScratch(
+      page(`<div>${'<span>x</span>'.repeat(10)}${'y'.repeat(33 * 1024 * 1024)}</div>`),
+    );
+    expect(run.failure?.code).toBe('MESSENGER_HTML_TOO_LARGE');
+  });
+
+  it('uses the path for the channel and warns when it names neither app', async () => {
+    const ig = await runScratch(
+      page(block('Sam Sample', 'hi', 'Sep 13, 2020, 12:26 PM')),
+      'your_instagram_activity/messages/inbox',
+    );
+    expect(ig.events[0]!.channel).toBe('instagram');
+    const plain = await runScratch(page(block('Sam Sample', 'hi', 'Sep 13, 2020, 12:26 PM')), 'evidence');
+    expect(plain.warnings.map((w) => w.code)).toEqual([
+      'MESSENGER_CHANNEL_ASSUMED',
+      'MESSENGER_HTML_LOCAL_TIME',
+    ]);
+  });
+});
+
+describe('date lines', () => {
+  it('reads the layouts Meta has used', () => {
+    expect(parseStamp('Sep 13, 2020, 12:26 PM')).toEqual({ local: '2020-09-13T12:26', precision: 'min' });
+    expect(parseStamp('Oct 19, 2019 at 2:37 PM')).toEqual({ local: '2019-10-19T14:37', precision: 'min' });
+    expect(parseStamp('19 Oct 2019, 14:37')).toEqual({ local: '2019-10-19T14:37', precision: 'min' });
+    expect(parseStamp('Jun 04, 2023 9:30:15 pm')).toEqual({ local: '2023-06-04T21:30:15', precision: 's' });
+    expect(parseStamp('Jun 4, 2023 9:30\u202fAM')).toEqual({ local: '2023-06-04T09:30', precision: 'min' });
+    expect(parseStamp('September 9, 2021 at 12:00 AM')).toEqual({
+      local: '2021-09-09T00:00',
+      precision: 'min',
+    });
+    expect(parseStamp('Wednesday, 3 January 2018 at 21:50 UTC+01')).toEqual({
+      local: '2018-01-03T21:50',
+      precision: 'min',
+      offsetMinutes: 60,
+    });
+    expect(parseStamp('Tuesday, June 7, 2016 at 10:23 PM UTC-05:30')?.offsetMinutes).toBe(-330);
+  });
+
+  it('refuses impossible times, other languages and numeric dates rather than guessing', () => {
+    for (const s of [
+      'Feb 30, 2021, 1:00 PM',
+      'Sep 13, 2020, 13:26 PM',
+      'Sep 13, 2020, 24:00',
+      'Sep 13, 2020, 12:60',
+      '13 sept. 2020 à 12:26',
+      '13. September 2020 um 12:26',
+      'Marz 3, 2020, 1:00 PM',
+      '13.09.2020, 12:26',
+      '09/13/2020, 12:26 PM',
+      'Sep 13, 2020',
+      'Tuesday, June 7, 2016 at 10:23 PM PDT',
+    ])
+      expect(parseStamp(s), s).toBeUndefined();
+  });
+});
+
+describe('entities', () => {
+  it('decodes named and numeric references and leaves unknown names as written', () => {
+    expect(decodeEntities('a &amp; b &lt;c&gt; &quot;d&quot; &#039;e&#39; &#x1F600; &nbsp;')).toBe(
+      `a & b <c> "d" 'e' 😀 \u00a0`,
+    );
+    expect(decodeEntities('&constructor; &bogus; &#0; &#xD800; &#99999999;')).toBe(
+      '&constructor; &bogus; \ufffd \ufffd \ufffd',
+    );
+  });
+});
+
+describe('detect', () => {
+  it('claims the thread pages and the corpus-like simple layouts', () => {
+    for (const f of [
+      PAGE_2023,
+      PAGE_2020,
+      join(FIXTURES, 'date-layouts.html'),
+      join(FIXTURES, 'truncated.html'),
+    ])
+      expect(messengerHtml.detect(probeOf(f)), f).toBe(true);
+  });
+
+  it('claims a message_N.html by its page classes when the page is in another language', () => {
+    const html = Buffer.from(
+      '<html><head><title>x</title></head><body><div class="_a6-g"><div class="_2ph_ _a6-h _a6-i">S</div>',
+    );
+    expect(messengerHtml.detect(probeOf('message_3.html', html))).toBe(true);
+    expect(messengerHtml.detect(probeOf('your_posts_1.html', html))).toBe(false);
+  });
+
+  it('does not claim other HTML or the JSON formats, and they do not claim it', () => {
+    expect(
+      messengerHtml.detect(
+        probeOf('page.html', Buffer.from('<html><body><p>Participants: a, b</p></body></html>')),
+      ),
+    ).toBe(false);
+    expect(messengerHtml.detect(probeOf('fixtures/messenger-json/group-notices.json'))).toBe(false);
+    expect(messengerJson.detect(probeOf(PAGE_2023)) || messengerE2eeJson.detect(probeOf(PAGE_2023))).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,391 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { makeProbe } from '../../src/sources/detect.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { messengerHtml } from '../../src/sources/messenger-html/index.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
+import { MAX_VALUE_CHARS } from '../../src/sources/meta/json-thread.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/messenger-json';
+const MULTI = `${FIXTURES}/multifile/inbox/danasample_2223334445`;
+const INSTAGRAM = `${FIXTURES}/your_instagram_activity/messages/inbox/samsample99_17841400000000000/message_1.json`;
+const tmp = mkdtempSync(join(tmpdir(), 'chronolog-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes a scratch thread file (a variation for one assertion, not a fixture) and runs the source over it. */
+async function runScratch(doc: unknown, folder = 'case-evidence'): Promise<SourceRun> {
+  const dir = join(tmp, folder, Math.random().toString(36).slice(2));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'message_1.json');
+  writeFileSync(file, typeof doc === 'string' ? doc : JSON.stringify(doc));
+  return runSource(messengerJson, file);
+}
+
+function probeOf(file: string, bytes = readFileSync(file)) {
+  return makeProbe(file.split('/').pop()!, file, bytes.subarray(0, 64 * 1024));
+}
+
+/** Collects what a source reports when it reads `input` (for inputs that are not files on disk). */
+async function collect(input: SourceInput): Promise<{ events: ParsedEvent[]; failure?: SourceFailure }> {
+  const events: ParsedEvent[] = [];
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void events.push(e),
+    skip: () => {},
+    reject: () => {},
+    warn: () => {},
+    progress: () => {},
+  };
+  try {
+    await messengerJson.parse(input, ctx);
+    return { events };
+  } catch (err) {
+    if (err instanceof SourceFailure) return { events, failure: err };
+    throw err;
+  }
+}
+
+/** A file handed over in pieces of `size` bytes, to prove nothing depends on where chunks end. */
+function chunked(file: string, size: number): SourceInput {
+  const bytes = readFileSync(file);
+  return {
+    path: file,
+    name: 'message_1.json',
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        })(),
+      ),
+  };
+}
+
+describe('messenger-json fixtures match their goldens', () => {
+  const cases = [
+    'facebook-bom-mojibake-media-calls.json',
+    'group-notices.json',
+    'your_instagram_activity/messages/inbox/samsample99_17841400000000000/message_1.json',
+    'multifile/inbox/danasample_2223334445/message_1.json',
+    'multifile/inbox/danasample_2223334445/message_2.json',
+    'multifile/inbox/danasample_2223334445/message_10.json',
+    'missing-timestamp.json',
+    'legacy-timestamp-seconds.json',
+    'correctly-encoded.json',
+    'truncated.json',
+    'invalid-json.json',
+  ];
+  for (const name of cases)
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(messengerJson, file);
+      const golden = `${file.replace(/\.[a-z0-9]+$/, '')}.expected.json`;
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+});
+
+describe('reading a classic thread', () => {
+  it('strips the BOM, repairs double-encoded names, text and title, and keeps the instant to the millisecond', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'facebook-bom-mojibake-media-calls.json'));
+    const first = run.events[0]!;
+    expect(first).toMatchObject({
+      locator: 'messages[0]',
+      time: { type: 'instant', ms: 1700000000000, precision: 'ms' },
+      channel: 'messenger',
+      kind: 'message',
+      direction: 'unknown',
+      sender: { name: 'Renée Sample' },
+      text: 'Why are you ignoring me 😠',
+      conversation: 'Renée Sample',
+    });
+    expect(run.events.map((e) => e.text)).toContain('café at 8? “ok” 👀');
+    expect(run.warnings.map((w) => w.code)).toContain('MESSENGER_MOJIBAKE_REPAIRED');
+  });
+
+  it('turns calls into kind call on the app channel: missed when missed or 0 s, answered with a duration', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'facebook-bom-mojibake-media-calls.json'));
+    const calls = run.events.filter((e) => e.kind === 'call');
+    expect(calls.map((e) => [e.locator, e.channel, e.call])).toEqual([
+      ['messages[1]', 'messenger', { status: 'missed', durationSec: 0 }],
+      ['messages[2]', 'messenger', { status: 'missed', durationSec: 0 }],
+      ['messages[3]', 'messenger', { status: 'answered', durationSec: 192 }],
+    ]);
+  });
+
+  it('keeps "Sorry I missed your call" as a message: sentences only match whole and with their own actor', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'facebook-bom-mojibake-media-calls.json'));
+    expect(run.events.find((e) => e.text === 'Sorry I missed your call')?.kind).toBe('message');
+  });
+
+  it('counts every attachment type as media, unsent as deleted, and skips notices and pseudo-reactions', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'facebook-bom-mojibake-media-calls.json'));
+    const kinds = Object.fromEntries(run.events.map((e) => [e.locator, e.kind]));
+    for (const i of [5, 7, 8, 9, 10, 11, 17]) expect(kinds[`messages[${i}]`]).toBe('media');
+    expect(kinds['messages[6]']).toBe('message');
+    expect(kinds['messages[12]']).toBe('deleted');
+    expect(kinds['messages[15]']).toBe('other');
+    expect(run.skipped).toEqual([
+      { reason: 'reaction', locator: 'messages[13]' },
+      { reason: 'settings-notice', locator: 'messages[14]' },
+      { reason: 'system-notice', locator: 'messages[19]' },
+    ]);
+    expect(run.accounting).toEqual({ records: 20, events: 17, skipped: 3, rejected: 0 });
+  });
+
+  it('skips group notices by type or by sentence, but only when the sentence names its own sender', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'group-notices.json'));
+    expect(run.skipped.map((s) => s.reason)).toEqual([
+      'call-notice',
+      'membership-notice',
+      'membership-notice',
+      'settings-notice',
+      'settings-notice',
+      'settings-notice',
+      'membership-notice',
+    ]);
+    expect(run.events.map((e) => [e.kind, e.text])).toEqual([
+      ['message', 'You can all hear what I think of Zoë'],
+      ['call', 'The video chat ended.'],
+      ['message', 'Bo Example named the group Book club.'],
+    ]);
+  });
+
+  it('reads an Instagram DM as channel instagram, told by its your_instagram_activity folder', async () => {
+    const run = await runSource(messengerJson, INSTAGRAM);
+    expect(new Set(run.events.map((e) => e.channel))).toEqual(new Set(['instagram']));
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call)).toEqual([
+      { status: 'answered', durationSec: 65 },
+      { status: 'missed', durationSec: 0 },
+    ]);
+    expect(run.skipped.map((s) => s.reason)).toEqual(['reaction', 'reaction']);
+    expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_MOJIBAKE_REPAIRED']);
+  });
+
+  it('rejects a message without a usable timestamp_ms, naming its locator and the bad value', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'missing-timestamp.json'));
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['MESSENGER_BAD_TIMESTAMP', 'messages[1]'],
+      ['MESSENGER_BAD_TIMESTAMP', 'messages[2]'],
+      ['MESSENGER_BAD_TIMESTAMP', 'messages[3]'],
+      ['MESSENGER_BAD_TIMESTAMP', 'messages[4]'],
+      ['MESSENGER_BAD_MESSAGE', 'messages[5]'],
+    ]);
+    expect(run.rejected[0]!.message).toBe('messages[1] has no timestamp_ms.');
+    expect(run.rejected[2]!.message).toContain('1695000120');
+    expect(run.events.map((e) => e.locator)).toEqual(['messages[0]', 'messages[6]']);
+  });
+
+  it('reads the seconds-based timestamp of 2018 exports with second precision', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'legacy-timestamp-seconds.json'));
+    expect(run.events[0]!.time).toEqual({ type: 'instant', ms: 1523456789000, precision: 's' });
+  });
+
+  it('leaves correctly encoded text alone, even a genuine "Ã©", and says why', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'correctly-encoded.json'));
+    expect(run.events.map((e) => e.text)).toEqual([
+      'café? 😀',
+      'Ã© is how broken French looks',
+      'plain ascii',
+    ]);
+    expect(run.events[0]!.sender).toEqual({ name: 'Renée Sample' });
+    expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_MOJIBAKE_NOT_REPAIRED']);
+  });
+});
+
+describe('broken files', () => {
+  it('keeps the messages before a truncation and fails with the position and a hint', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'truncated.json'));
+    expect(run.events.map((e) => e.text)).toEqual(['third, cut off in the middle', 'second 😠']);
+    expect(run.failure).toMatchObject({ code: 'MESSENGER_JSON_TRUNCATED', locator: 'messages[2]' });
+    expect(run.failure!.message).toMatch(/line 25, column 35/);
+  });
+
+  it('keeps the messages before a syntax error and reports its line and column', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'invalid-json.json'));
+    expect(run.events.map((e) => e.text)).toEqual(['kept: before the error']);
+    expect(run.failure).toEqual({
+      code: 'MESSENGER_JSON_INVALID',
+      message:
+        'Invalid JSON at line 17, column 5: expected "," or "]" after messages[0], found "{\\n      \\"sen".',
+      locator: 'messages[1]',
+    });
+  });
+
+  it('reports a syntax error inside a message with the position JSON.parse found, without quoting the text', async () => {
+    const run = await runScratch(
+      '{"messages": [\n  {"sender_name": "S", "timestamp_ms": 1700000000000, "content": tru}\n]}',
+    );
+    expect(run.failure?.code).toBe('MESSENGER_JSON_INVALID');
+    expect(run.failure?.message).toMatch(
+      /^Invalid JSON at line 2, column \d+ in messages\[0\]: Unexpected token/,
+    );
+    expect(run.failure?.message).not.toContain('sender_name');
+  });
+
+  it('fails on a file that is not a JSON object, and on content after the object', async () => {
+    expect((await runScratch('[1, 2]')).failure?.code).toBe('MESSENGER_JSON_INVALID');
+    const trailing = await runScratch(
+      '{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "x"}]} x',
+    );
+    expect(trailing.events).toHaveLength(1);
+    expect(trailing.failure?.message).toContain('unexpected content after the end');
+  });
+
+  it('refuses a single value larger than the cap instead of holding it in memory', async () => {
+    const big = `{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "${'a'.repeat(MAX_VALUE_CHARS + 10)}"}]}`;
+    const run = await runScratch(big);
+    expect(run.failure?.code).toBe('MESSENGER_JSON_VALUE_TOO_LARGE');
+    expect(run.events).toEqual([]);
+  });
+});
+
+describe('numbered files of one thread', () => {
+  const files = ['message_1.json', 'message_2.json', 'message_10.json'].map((f) => join(MULTI, f));
+
+  it('gives the same events whichever order the files are read in', async () => {
+    const byteOrder = [...files].sort(); // message_1, message_10, message_2: how the pipeline lists them
+    expect(byteOrder.map((f) => f.split('/').pop())).toEqual([
+      'message_1.json',
+      'message_10.json',
+      'message_2.json',
+    ]);
+    const runs = async (order: string[]) => {
+      const out = new Map<string, ParsedEvent[]>();
+      for (const f of order) out.set(f, (await runSource(messengerJson, f)).events);
+      return out;
+    };
+    const a = await runs(byteOrder);
+    const b = await runs([...files].reverse());
+    for (const f of files) expect(a.get(f)).toEqual(b.get(f));
+    // Together, sorted by time (what the timeline does), they are the thread from first to last.
+    const all = [...a.values()]
+      .flat()
+      .sort((x, y) => (x.time.type === 'instant' && y.time.type === 'instant' ? x.time.ms - y.time.ms : 0));
+    expect(all.map((e) => e.text)).toEqual([
+      'first: oldest, in message_10',
+      'second, in message_10',
+      'third',
+      'fourth, in message_2',
+      'fifth',
+      'sixth: newest, in message_1',
+    ]);
+  });
+});
+
+describe('streaming', () => {
+  it('gives the same result whatever the chunk size, down to one byte', async () => {
+    const file = join(FIXTURES, 'facebook-bom-mojibake-media-calls.json');
+    const whole = await collect(chunked(file, 1 << 20));
+    for (const size of [1, 2, 3, 7, 64]) expect(await collect(chunked(file, size))).toEqual(whole);
+    expect(whole.events).toHaveLength(17);
+  });
+
+  it('reads a file re-saved as UTF-16 with a BOM', async () => {
+    const text = readFileSync(join(FIXTURES, 'group-notices.json'), 'utf8');
+    const file = join(tmp, 'utf16.json');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const run = await runSource(messengerJson, file);
+    const original = await runSource(messengerJson, join(FIXTURES, 'group-notices.json'));
+    expect(run.events.map((e) => e.text)).toEqual(original.events.map((e) => e.text));
+  });
+});
+
+describe('channel', () => {
+  const doc = {
+    participants: [{ name: 'S' }],
+    messages: [{ sender_name: 'S', timestamp_ms: 1700000000000, content: 'hi' }],
+  };
+
+  it('warns when the path names neither app, and counts the thread as Messenger', async () => {
+    const run = await runScratch(doc, 'case-evidence');
+    expect(run.events[0]!.channel).toBe('messenger');
+    expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_CHANNEL_ASSUMED']);
+  });
+
+  it('takes the deepest folder that names an app, and never a thread folder named after a person', async () => {
+    expect(
+      (await runScratch(doc, 'instagram-case/facebook-jo-2024/your_facebook_activity/messages/inbox'))
+        .events[0]!.channel,
+    ).toBe('messenger');
+    expect((await runScratch(doc, 'instagram-jo-2024/messages/inbox')).events[0]!.channel).toBe('instagram');
+    const thread = await runScratch(doc, 'evidence/messages/inbox/instagramfan_123');
+    expect(thread.events[0]!.channel).toBe('messenger');
+    expect(thread.warnings.map((w) => w.code)).toEqual(['MESSENGER_CHANNEL_ASSUMED']);
+  });
+});
+
+describe('other records', () => {
+  it('warns once about a type it does not know and reads the record by its content', async () => {
+    const run = await runScratch(
+      {
+        participants: [],
+        messages: [
+          { sender_name: 'S', timestamp_ms: 1700000000000, content: 'sent you £5', type: 'Payment' },
+          { sender_name: 'S', timestamp_ms: 1700000001000, content: 'again', type: 'Payment' },
+        ],
+        title: 'S',
+      },
+      'facebook',
+    );
+    expect(run.events.map((e) => e.kind)).toEqual(['message', 'message']);
+    expect(run.warnings).toEqual([
+      {
+        code: 'MESSENGER_UNKNOWN_TYPE',
+        locator: 'messages[0]',
+        message: 'Message type "Payment" is not a known type; read by its content.',
+      },
+    ]);
+  });
+
+  it('keeps a message without sender_name, with no sender', async () => {
+    const run = await runScratch(
+      { messages: [{ timestamp_ms: 1700000000000, content: 'who?' }] },
+      'facebook',
+    );
+    expect(run.events[0]!.sender).toBeUndefined();
+    expect(run.events[0]!.kind).toBe('message');
+  });
+});
+
+describe('detect', () => {
+  it('claims every classic fixture, also from a head cut in the middle of the JSON', () => {
+    for (const f of [
+      'facebook-bom-mojibake-media-calls.json',
+      'group-notices.json',
+      'missing-timestamp.json',
+      'truncated.json',
+    ])
+      expect(messengerJson.detect(probeOf(join(FIXTURES, f)))).toBe(true);
+    expect(messengerJson.detect(probeOf(INSTAGRAM))).toBe(true);
+    const head = readFileSync(join(FIXTURES, 'group-notices.json')).subarray(0, 300);
+    expect(messengerJson.detect(probeOf('x.json', head))).toBe(true);
+  });
+
+  it('claims an empty thread by its Meta thread keys', () => {
+    const empty = Buffer.from(
+      '{"participants": [{"name": "S"}], "messages": [], "title": "S", "thread_path": "inbox/s_1"}',
+    );
+    expect(messengerJson.detect(probeOf('message_1.json', empty))).toBe(true);
+  });
+
+  it('leaves the E2EE export, HTML pages and other JSON to their own sources', () => {
+    expect(messengerJson.detect(probeOf('fixtures/messenger-e2ee-json/Renee Sample_12.json'))).toBe(false);
+    expect(messengerJson.detect(probeOf('fixtures/messenger-html/layout-2023/message_1.html'))).toBe(false);
+    const telegram = Buffer.from(
+      '{"name": "S", "type": "personal_chat", "messages": [{"id": 1, "type": "message", "date": "2024-01-01T10:00:00"}]}',
+    );
+    expect(messengerJson.detect(probeOf('result.json', telegram))).toBe(false);
+    for (const f of ['facebook-bom-mojibake-media-calls.json', 'group-notices.json'])
+      expect(
+        messengerE2eeJson.detect(probeOf(join(FIXTURES, f))) ||
+          messengerHtml.detect(probeOf(join(FIXTURES, f))),
+      ).toBe(false);
+  });
+});

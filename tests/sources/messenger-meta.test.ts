@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { channelFromPath } from '../../src/sources/meta/channel.js';
+import { ThreadJsonScanner } from '../../src/sources/meta/json-thread.js';
+import {
+  MojibakeVerdict,
+  mojibakeEvidence,
+  repairMojibake,
+  toMojibake,
+} from '../../src/sources/meta/mojibake.js';
+import { recogniseSentence } from '../../src/sources/meta/sentences.js';
+import { SourceFailure } from '../../src/sources/source.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+function isUtf8(latin1: string): boolean {
+  try {
+    utf8.decode(Buffer.from(latin1, 'latin1'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('mojibake repair', () => {
+  it('undoes the double encoding of any string: repair(mojibake(s)) === s', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => repairMojibake(toMojibake(s)) === s),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never touches a string holding a character above U+00FF', () => {
+    const withWide = fc
+      .tuple(
+        fc.string({ unit: 'binary' }),
+        fc.integer({ min: 0x100, max: 0x10ffff }),
+        fc.string({ unit: 'binary' }),
+      )
+      .filter(([, cp]) => cp < 0xd800 || cp > 0xdfff)
+      .map(([a, cp, b]) => a + String.fromCodePoint(cp) + b);
+    fc.assert(
+      fc.property(withWide, (s) => repairMojibake(s) === s),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never touches a Latin-1 string whose bytes are not valid UTF-8', () => {
+    const latin1 = fc.string({
+      unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)),
+      minLength: 1,
+    });
+    fc.assert(
+      fc.property(
+        latin1.filter((s) => !isUtf8(s)),
+        (s) => repairMojibake(s) === s && mojibakeEvidence(s) === 'not-mojibake',
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('repairs the escapes Facebook writes and keeps what is already right', () => {
+    expect(repairMojibake('caf\u00c3\u00a9')).toBe('café');
+    expect(repairMojibake('\u00f0\u009f\u0098\u00a0')).toBe('😠');
+    expect(repairMojibake('café')).toBe('café'); // é alone is not UTF-8
+    expect(repairMojibake('“quoted”')).toBe('“quoted”');
+    expect(repairMojibake('\u00ef\u00bb\u00bfbom kept')).toBe('\ufeffbom kept');
+    expect(repairMojibake('\u00c0\u00af')).toBe('\u00c0\u00af'); // an overlong "/" is not UTF-8
+    expect(repairMojibake('\u00ed\u00a0\u0080')).toBe('\u00ed\u00a0\u0080'); // an encoded surrogate half neither
+  });
+
+  it('decides per file: one correctly encoded string vetoes every repair in the file', () => {
+    const facebook = new MojibakeVerdict();
+    facebook.observe({ a: ['caf\u00c3\u00a9', 'plain'], b: { c: 'Zo\u00c3\u00ab' } });
+    expect([facebook.mojibake, facebook.notMojibake, facebook.repair]).toEqual([2, 0, true]);
+    const resaved = new MojibakeVerdict();
+    resaved.observe(['\u00c3\u00a9 typed on purpose', 'café']);
+    expect([resaved.mojibake, resaved.notMojibake, resaved.repair]).toEqual([1, 1, false]);
+    const ascii = new MojibakeVerdict();
+    ascii.observe({ only: 'ascii', n: 3, t: true });
+    expect(ascii.repair).toBe(false);
+  });
+});
+
+describe('generated sentences', () => {
+  const names = new Set(['Sam Sample', 'Jo Example']);
+  const r = (text: string, sender = 'Sam Sample') => recogniseSentence(text, sender, names);
+
+  it('recognises notices with their own sender or "You" as the actor', () => {
+    expect(r('Sam Sample named the group Book club.')).toEqual({ type: 'notice', reason: 'settings-notice' });
+    expect(r('You named the group Book club.', 'Jo Example')).toEqual({
+      type: 'notice',
+      reason: 'settings-notice',
+    });
+    expect(r('Sam Sample set the nickname for Jo Example to Jojo.')).toEqual({
+      type: 'notice',
+      reason: 'settings-notice',
+    });
+    expect(r('Sam Sample added Jo Example to the group.')).toEqual({
+      type: 'notice',
+      reason: 'membership-notice',
+    });
+    expect(r('Reacted 😂 to your message ')).toEqual({ type: 'notice', reason: 'reaction' });
+    expect(r('Sam Sample reacted ❤️ to your message')).toEqual({ type: 'notice', reason: 'reaction' });
+  });
+
+  it('leaves typed text alone, even when it resembles a notice about someone else', () => {
+    expect(r('Jo Example named the group Book club.')).toBeUndefined();
+    expect(r('I named the group after you')).toBeUndefined();
+    expect(r('Sorry I missed your call')).toBeUndefined();
+    expect(r('You called me a liar.')).toBeUndefined();
+    expect(r('Sam Sample called you. Twice.')).toBeUndefined();
+  });
+
+  it('recognises call summaries, also filed under another participant', () => {
+    expect(r('You missed a call from Sam Sample.')).toEqual({ type: 'call', missed: true });
+    expect(r('Jo Example missed your call.')).toEqual({ type: 'call', missed: true });
+    expect(r('Sam Sample called you.')).toEqual({ type: 'call', missed: false });
+    expect(r('You called Jo Example.', 'Jo Example')).toEqual({ type: 'call', missed: false });
+    expect(r('The video chat ended.')).toEqual({ type: 'call', missed: false });
+  });
+
+  it('recognises unsend and attachment placeholders', () => {
+    expect(r('Sam Sample unsent a message')).toEqual({ type: 'unsent' });
+    expect(r('User unsent a message')).toEqual({ type: 'unsent' });
+    expect(r('Sam Sample sent an attachment.')).toEqual({ type: 'attachment' });
+    expect(r('You sent a GIF from GIPHY.')).toEqual({ type: 'attachment' });
+  });
+});
+
+describe('channel from path', () => {
+  it('reads the app from the folders of the export', () => {
+    expect(channelFromPath('dl/your_instagram_activity/messages/inbox/sam_1/message_1.json')).toEqual({
+      channel: 'instagram',
+      named: true,
+    });
+    expect(channelFromPath('instagram-sam-2024-01-01.zip!/messages/inbox/sam_1/message_1.json').channel).toBe(
+      'instagram',
+    );
+    expect(channelFromPath('dl/your_activity_across_facebook/messages/inbox/sam_1/message_1.json')).toEqual({
+      channel: 'messenger',
+      named: true,
+    });
+    expect(
+      channelFromPath('C:\\evidence\\facebook-sam\\messages\\inbox\\sam_1\\message_1.json').channel,
+    ).toBe('messenger');
+    expect(channelFromPath('evidence/message_1.json')).toEqual({ channel: 'messenger', named: false });
+  });
+
+  it('ignores thread folders, which are named after people', () => {
+    expect(channelFromPath('evidence/messages/inbox/instagramqueen_123/message_1.json')).toEqual({
+      channel: 'messenger',
+      named: false,
+    });
+  });
+});
+
+describe('thread JSON scanner', () => {
+  function scan(text: string) {
+    const fields: [string, unknown][] = [];
+    const messages: unknown[] = [];
+    const s = new ThreadJsonScanner({
+      field: (k, v) => void fields.push([k, v]),
+      message: (_i, v) => void messages.push(v),
+    });
+    s.push(text);
+    s.end();
+    return { fields, messages };
+  }
+
+  it('hands on top-level values and each message, with strings holding brackets and escapes', () => {
+    const out = scan(
+      ' {"title": "a ] } \\" b", "messages": [ {"x": "[{"}, 2, "s", null , [1]], "n": -1.5e3, "t": true } ',
+    );
+    expect(out.fields).toEqual([
+      ['title', 'a ] } " b'],
+      ['n', -1500],
+      ['t', true],
+    ]);
+    expect(out.messages).toEqual([{ x: '[{' }, 2, 's', null, [1]]);
+  });
+
+  it('fails with a position on broken structure', () => {
+    const fail = (t: string) => {
+      try {
+        scan(t);
+      } catch (err) {
+        return err instanceof SourceFailure ? `${err.code} ${err.message}` : String(err);
+      }
+      return 'no failure';
+    };
+    expect(fail('{"a" 1}')).toBe(
+      'MESSENGER_JSON_INVALID Invalid JSON at line 1, column 6: expected ":" after a property name, found "1}".',
+    );
+    expect(fail('{"messages": [1,\n2 3]}')).toMatch(
+      /^MESSENGER_JSON_INVALID Invalid JSON at line 2, column 3: expected "," or "\]" after messages\[1\]/,
+    );
+    expect(fail('{"messages": [{"a": 1}')).toBe(
+      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 23, inside messages[1].',
+    );
+    expect(fail('')).toBe(
+      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 1, before any JSON.',
+    );
+    expect(fail('{"a": 1} {')).toMatch(/unexpected content after the end/);
+    expect(fail('{"a": @}')).toMatch(/expected a JSON value/);
+  });
+});
