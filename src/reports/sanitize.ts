@@ -12,6 +12,26 @@ export function terminalSafe(s: string): string {
   return s.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(TERMINAL_UNSAFE, '');
 }
 
+/**
+ * Makes invisible control characters visible as `<U+001B>` for data files that may be printed on a terminal
+ * (CSV to stdout): ESC, other C0/C1 controls except tab and line breaks, and bidi overrides. The JSON outputs
+ * keep the exact text instead, escaped as JSON `\u` sequences.
+ */
+export function showControls(s: string): string {
+  return s.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
+/** JSON text with every control and bidi-override character written as a `\u` escape (same data, inert). */
+export function jsonInert(json: string): string {
+  return json.replace(
+    /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Escapes text for HTML element content and attribute values. */
 export function htmlEscape(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);

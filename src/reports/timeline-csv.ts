@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { TimelineRow } from '../model/index.js';
 import type { TimelineFormat } from './report.js';
-import { csvSafe } from './sanitize.js';
+import { csvSafe, showControls } from './sanitize.js';
 
 export const TIMELINE_COLUMNS: readonly (keyof TimelineRow)[] = [
   'id',
@@ -27,7 +27,8 @@ export const TIMELINE_COLUMNS: readonly (keyof TimelineRow)[] = [
   'flags',
 ];
 
-const line = (cells: string[]) => stringify([cells.map(csvSafe)], { record_delimiter: '\n' });
+const line = (cells: string[]) =>
+  stringify([cells.map((c) => csvSafe(showControls(c)))], { record_delimiter: '\n' });
 
 export const timelineCsv: TimelineFormat = {
   id: 'csv',

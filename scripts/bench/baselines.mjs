@@ -1,0 +1,39 @@
+// Baseline workloads the benchmark compares chronolog against, each run as its own process:
+//   node scripts/bench/baselines.mjs whatsapp-chat-parser FILE   the npm peer parsing a WhatsApp export
+//   node scripts/bench/baselines.mjs saxes FILE                  a bare saxes pass (no handlers beyond a counter)
+//   node scripts/bench/baselines.mjs stream-json FILE            a bare stream-json token pass, tuned as its docs advise
+import { createReadStream, readFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+const [kind, file] = process.argv.slice(2);
+let count = 0;
+if (kind === 'whatsapp-chat-parser') {
+  const { parseString } = await import('whatsapp-chat-parser');
+  count = parseString(readFileSync(file, 'utf8')).length;
+} else if (kind === 'saxes') {
+  const { SaxesParser } = await import('saxes');
+  const parser = new SaxesParser();
+  parser.on('opentag', () => {
+    count++;
+  });
+  // The surrogate-pair references real backups contain make saxes report errors; a bare pass ignores them.
+  parser.on('error', () => {});
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) parser.write(decoder.write(chunk));
+  parser.close();
+} else if (kind === 'stream-json') {
+  const { parser } = await import('stream-json');
+  const { default: chain } = await import('stream-chain');
+  await new Promise((resolve, reject) => {
+    const pipeline = chain([createReadStream(file), parser({ streamValues: false }), () => {
+      count++;
+      return null;
+    }]);
+    pipeline.on('data', () => {});
+    pipeline.on('end', resolve);
+    pipeline.on('error', reject);
+  });
+} else {
+  throw new Error(`unknown baseline ${kind}`);
+}
+process.stderr.write(`${kind}: ${count}\n`);

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * Writes a synthetic Android WhatsApp chat export for benchmarks (24-hour, dd/mm/yyyy, LF), with the mix a real
+ * harassment chat has: short texts, some multi-line messages, media placeholders, deleted messages, missed calls,
+ * replies from the victim, the encryption notice. Deterministic: the same arguments give the same bytes.
+ *
+ *   node scripts/bench/gen-whatsapp.mjs /tmp/whatsapp-1m.txt 1000000
+ *
+ * Import `generateWhatsApp(file, count)`; it resolves to the number of messages written.
+ */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const TEXTS = [
+  'Answer me',
+  'Why are you ignoring me',
+  'I just want to talk',
+  'Pick up the phone',
+  'I know where you are tonight',
+  'You cannot block me forever',
+  '<Media omitted>',
+  'This message was deleted',
+  'Missed voice call',
+  'I saw you at the station this morning. Nice coat. 🙂',
+];
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const two = (n) => String(n).padStart(2, '0');
+
+export async function generateWhatsApp(file, count) {
+  const out = createWriteStream(file);
+  const rand = rng(7);
+  let t = Date.UTC(2021, 0, 4, 9, 0);
+  let buf = '01/01/2021, 00:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n';
+  for (let i = 0; i < count; i++) {
+    t += Math.floor(rand() * 240_000);
+    const d = new Date(t);
+    const head = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+    const who = rand() < 0.85 ? 'Sam' : 'Alex';
+    let text = TEXTS[Math.floor(rand() * TEXTS.length)];
+    if (rand() < 0.05) text += '\nand another line\nand a third';
+    buf += `${head} - ${who}: ${text}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+  return count;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [file, n] = process.argv.slice(2);
+  await generateWhatsApp(file, Number(n ?? 1000));
+}

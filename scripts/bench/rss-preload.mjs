@@ -1,0 +1,10 @@
+// Preloaded into every measured process: on exit, append the peak resident set size (bytes) and wall time to the
+// file named by BENCH_OUT, so the runner can compare processes without external tools.
+import { appendFileSync } from 'node:fs';
+
+const start = performance.now();
+process.on('exit', () => {
+  const out = process.env.BENCH_OUT;
+  if (!out) return;
+  appendFileSync(out, `${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start })}\n`);
+});

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generates its own inputs in the OS temp folder, runs chronolog and the baselines each in a
+ * fresh process, and prints a table of ratios against the targets the issues set. Absolute seconds drift with
+ * machine load, so targets are ratios. Never part of `npm test`.
+ *
+ *   npm run bench                      # every case
+ *   npm run bench -- whatsapp sms      # only cases whose name contains one of the words
+ *   npm run bench -- --runs 3          # median of 3 runs per measurement
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMbox } from './gen-mbox.mjs';
+import { generateMmsPhotos, generateSms } from './gen-sms.mjs';
+import { generateTelegram } from './gen-telegram.mjs';
+import { generateWhatsApp } from './gen-whatsapp.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const bin = path.join(root, 'bin/chronolog.js');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
+const filters = args.filter((a, i) => !a.startsWith('--') && i !== runsAt + 1);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'chronolog-bench-'));
+const rows = [];
+
+/** Runs a node command `runs` times in fresh processes; returns the median time and the largest peak RSS. */
+function measure(label, nodeArgs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const out = path.join(tmp, `m-${Date.now()}-${i}.jsonl`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', path.join(here, 'rss-preload.mjs'), ...nodeArgs], {
+      cwd: root,
+      env: { ...process.env, BENCH_OUT: out, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1719820800' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
+    const m = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop());
+    samples.push({ ms, rss: m.maxRssBytes });
+  }
+  samples.sort((a, b) => a.ms - b.ms);
+  return { ms: samples[Math.floor(samples.length / 2)].ms, rss: Math.max(...samples.map((s) => s.rss)) };
+}
+
+const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const report = (file, subject) => [bin, 'report', file, '--format', 'json', '--out', path.join(tmp, 'out.json'), '--subject', subject, '--tz', 'Europe/London', '--quiet'];
+
+function row(name, measured, target, pass) {
+  rows.push({ name, measured, target, pass });
+  process.stderr.write(`${pass ? 'ok  ' : 'FAIL'} ${name}: ${measured} (target ${target})\n`);
+}
+
+const cases = {
+  async whatsapp() {
+    const f1 = path.join(tmp, 'whatsapp-1m.txt');
+    const f3 = path.join(tmp, 'whatsapp-3m.txt');
+    await generateWhatsApp(f1, 1_000_000);
+    const peer = measure('whatsapp-chat-parser', [path.join(here, 'baselines.mjs'), 'whatsapp-chat-parser', f1]);
+    const ours = measure('chronolog whatsapp 1M', report(f1, 'Sam'));
+    row('WhatsApp 1M: peer parse time / our full report time', `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)})`, '≥ 3×', peer.ms / ours.ms >= 3);
+    row('WhatsApp 1M: our peak RSS / peer peak RSS', `${(ours.rss / peer.rss).toFixed(2)} (${mb(ours.rss)} vs ${mb(peer.rss)})`, '≤ 0.33', ours.rss / peer.rss <= 1 / 3);
+    await generateWhatsApp(f3, 3_000_000);
+    const ours3 = measure('chronolog whatsapp 3M', report(f3, 'Sam'));
+    row('WhatsApp 3M / 1M time', `${(ours3.ms / ours.ms).toFixed(2)}× (${s(ours3.ms)})`, '≤ 3.3×', ours3.ms / ours.ms <= 3.3);
+    rmSync(f3);
+  },
+  async sms() {
+    const f = path.join(tmp, 'sms-1m.xml');
+    await generateSms(f, 1_000_000);
+    const bare = measure('bare saxes', [path.join(here, 'baselines.mjs'), 'saxes', f]);
+    const ours = measure('chronolog sms 1M', report(f, '+447700900123'));
+    row('SMS backup 1M: our full report / bare saxes pass', `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`, '≤ 1.2×', ours.ms / bare.ms <= 1.2);
+    rmSync(f);
+  },
+  async mms() {
+    const f = path.join(tmp, 'mms-400mb.xml');
+    await generateMmsPhotos(f, 200, 2_000_000);
+    const ours = measure('chronolog mms 400 MB', report(f, '+447700900123'));
+    row('SMS backup 400 MB with 200 photo MMS: peak RSS', mb(ours.rss), '< 150 MB', ours.rss < 150 * 1024 * 1024);
+    rmSync(f);
+  },
+  async telegram() {
+    const f = path.join(tmp, 'telegram-1m.json');
+    await generateTelegram(f, 1_000_000, {});
+    const bare = measure('bare stream-json', [path.join(here, 'baselines.mjs'), 'stream-json', f]);
+    const ours = measure('chronolog telegram 1M', report(f, 'user1000001'));
+    row('Telegram 1M: our full report / bare stream-json pass', `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`, '≤ 1.2×', ours.ms / bare.ms <= 1.2);
+    row('Telegram 1M: peak RSS', mb(ours.rss), '< 200 MB', ours.rss < 200 * 1024 * 1024);
+    rmSync(f);
+  },
+  async mbox() {
+    const f = path.join(tmp, 'mail-1m.mbox');
+    await generateMbox(f, 1_000_000, {});
+    const ours = measure('chronolog mbox 1M', report(f, 'ex.partner@example.net'));
+    row('mbox 1M messages: peak RSS (bounded memory)', `${mb(ours.rss)} in ${s(ours.ms)}`, '< 400 MB', ours.rss < 400 * 1024 * 1024);
+    rmSync(f);
+  },
+  async memory() {
+    const f = path.join(tmp, 'whatsapp-mem-1m.txt');
+    await generateWhatsApp(f, 1_000_000);
+    const script = path.join(tmp, 'mem.mjs');
+    writeFileSync(
+      script,
+      `import { readTimeline } from ${JSON.stringify(path.join(root, 'dist/pipeline/index.js'))};
+import { fileInput } from ${JSON.stringify(path.join(root, 'dist/cli/inputs.js'))};
+import { statSync } from 'node:fs';
+const kase = { title: undefined, timezone: 'Europe/London', timezoneSource: 'option', region: 'GB', subject: { name: undefined, identifiers: ['Sam'] }, victim: { name: undefined, identifiers: [] }, milestones: [], window: { from: undefined, to: undefined }, ceasePhrases: undefined, lexicon: undefined, caseFile: undefined };
+globalThis.gc(); const before = process.memoryUsage().heapUsed;
+const t = await readTimeline({ inputs: [fileInput(${JSON.stringify(f)}, statSync(${JSON.stringify(f)}).size)], case: kase });
+globalThis.gc(); const after = process.memoryUsage().heapUsed;
+console.log(JSON.stringify({ events: t.events.length, bytesPerEvent: (after - before) / t.events.length }));`,
+    );
+    const r = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const { events, bytesPerEvent } = JSON.parse(r.stdout);
+    row(`Timeline memory per event (${events.toLocaleString('en')} events)`, `${bytesPerEvent.toFixed(0)} B`, '≤ 400 B', bytesPerEvent <= 400);
+    rmSync(f);
+  },
+};
+
+try {
+  for (const [name, fn] of Object.entries(cases)) {
+    if (filters.length && !filters.some((f) => name.includes(f))) continue;
+    process.stderr.write(`… ${name}\n`);
+    await fn();
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\nchronolog benchmark — ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${runs} run(s) per figure\n`);
+console.log('| measurement | result | target | |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.name} | ${r.measured} | ${r.target} | ${r.pass ? 'pass' : '**FAIL**'} |`);
