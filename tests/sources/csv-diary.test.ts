@@ -369,6 +369,21 @@ describe('type of contact', () => {
     expect(classifyContactType(value)).toEqual({ channel: 'call', kind: 'call', callStatus: status });
   });
 
+  it.each([
+    'Called my mum',
+    'Rang my work',
+    'Texted my best friend',
+    'Letter to my mum',
+    'Via a friend',
+    'Anruf bei meiner Mutter',
+  ])('%s is contact through a third party, not a contact the victim received', (value) => {
+    expect(classifyContactType(value)).toEqual({ channel: 'other', kind: 'other', viaThirdParty: true });
+  });
+
+  it("keeps a visit at the victim's own workplace a direct visit", () => {
+    expect(classifyContactType('Turned up at my work')).toEqual({ channel: 'in-person', kind: 'visit' });
+  });
+
   it('leaves a call without a stated outcome without a status', () => {
     expect(classifyContactType('Phone call')).toEqual({ channel: 'call', kind: 'call' });
   });

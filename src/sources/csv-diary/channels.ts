@@ -1,13 +1,17 @@
 /**
  * Type of contact → channel and kind. Victims write this column in their own words ("Turned up at work",
- * "Letter through the door", "WhatsApp call"), so matching is by keywords on the folded value, tried in a fixed
- * priority order; the first rule with a matching keyword gives the channel. The order settles the collisions
- * people actually write: "Followed me on Instagram" is Instagram (platforms come before in-person words),
- * "Called round" is a visit (strong in-person phrases come before call words), and "Post" on its own is mail,
- * not a social-media post (UK usage).
+ * "Letter through the door", "WhatsApp call"), so matching is by keywords on the folded value, tried in a
+ * fixed priority order; the first rule with a matching keyword gives the channel. The order settles the
+ * collisions people actually write: "Followed me on Instagram" is Instagram (platforms come before in-person
+ * words), "Called round" is a visit (strong in-person phrases come before call words), and "Post" on its own
+ * is mail, not a social-media post (UK usage).
+ *
+ * Contact through other people ("Called my mum", "Rang my work", "Via a friend") is checked first: it becomes
+ * channel `other`, kind `other`, flagged `via-third-party`, so that it is counted as conduct but not as a
+ * call or message the victim received.
  */
 import type { CallStatus, Channel, Kind } from '../../model/index.js';
-import { fold, parseTable, phraseRegExp } from './fold.js';
+import { fold, parseTable, phraseRegExp, words } from './fold.js';
 
 /** One rule of the contact-type table: any of `keywords` (whole words, folded) gives `channel`. */
 export interface ContactTypeRule {
@@ -18,9 +22,9 @@ export interface ContactTypeRule {
 }
 
 /**
- * The rules as one block, in priority order: `channel[/kind]: keyword | keyword | …`; an indented line continues
- * the rule above. A bare "x" counts as Twitter/X only as the whole value or with a DM word ("Phone call x 3" is
- * three calls, not Twitter).
+ * The rules as one block, in priority order: `channel[/kind]: keyword | keyword | …`; an indented line
+ * continues the rule above. A bare "x" counts as Twitter/X only as the whole value or with a DM word ("Phone
+ * call x 3" is three calls, not Twitter).
  */
 const RULES_TEXT = `
 social: social media | social network | posted | post about | posts about | posting | facebook post |
@@ -54,8 +58,6 @@ post/delivery: letter | letters | card | cards | parcel | package | gift | gifts
     flores | lettre | colis | cadeau | fleurs
 in-person/visit: saw | seen | watching | outside | encounter | bumped into | gesehen | vor dem haus |
     lo vi | vu
-other/other: third party | via a friend | through a friend | via friends | through friends | via family |
-    through family | uber dritte | terceros
 `;
 
 /** The contact-type table, in priority order. Documented in `chronolog formats` and the README. */
@@ -66,26 +68,68 @@ export const DIARY_CONTACT_TYPES: readonly ContactTypeRule[] = parseTable(RULES_
   },
 );
 
+/**
+ * What makes a contact type indirect: a person close to the victim, the victim's workplace (not for visits:
+ * "Turned up at my work" is direct), or a go-between phrase.
+ */
+export const DIARY_THIRD_PARTY = {
+  people: words(`
+      mum | mom | mam | mother | dad | father | parents | family | sister | brother | friend | friends |
+      boss | manager | employer | colleague | colleagues | coworker | coworkers | neighbour | neighbours |
+      neighbor | neighbors | kids | children | son | daughter | partner | husband | wife | boyfriend |
+      girlfriend | flatmate | housemate | landlord | mutter | vater | eltern | familie | freund | freundin |
+      freunde | chef | kollegen | madre | padre | familia | amigo | amiga | amigos | jefe | mere | pere |
+      famille | ami | amie | amis
+    `),
+  places: words(`
+      work | office | workplace | job | school | college | uni | arbeit | arbeitsstelle | trabajo |
+      oficina | travail | bureau
+    `),
+  phrases: words(`
+      third party | third parties | via a friend | through a friend | via friends | through friends |
+      via family | through family | uber dritte | terceros
+    `),
+} as const;
+
+// "my" and its German, Spanish and French forms, then at most one word ("my best friend", "my ex boss").
+const POSSESSIVE = '(?:^| )(?:my|mein|meine|meinen|meiner|meinem|mi|mis|ma|mon|mes) (?:[a-z]+ )?';
+const THIRD_PERSON = new RegExp(`${POSSESSIVE}(?:${DIARY_THIRD_PARTY.people.join('|')})s?(?= |$)`);
+const THIRD_PLACE = new RegExp(`${POSSESSIVE}(?:${DIARY_THIRD_PARTY.places.join('|')})(?= |$)`);
+const THIRD_PHRASE = phraseRegExp(DIARY_THIRD_PARTY.phrases);
+
 /** Values that are Twitter/X on their own; as a word inside a longer value "x" means "times". */
 const X_ALONE = new Set(['x', 'x twitter', 'twitter x']);
 const TWITTER: ContactTypeRule = { channel: 'twitter', keywords: ['x'] };
 
 const CALL_WORDS = phraseRegExp(
-  'call|calls|called|calling|rang|phoned|voicemail|voice mail|facetime|video call|anruf|anrufe|angerufen|llamada|llamadas|llamo|appel|appels'.split(
-    '|',
-  ),
+  words(`
+    call | calls | called | calling | rang | phoned | voicemail | voice mail | facetime | video call |
+    anruf | anrufe | angerufen | llamada | llamadas | llamo | appel | appels
+  `),
 );
 const MEDIA_WORDS = phraseRegExp(
-  'photo|photos|picture|pictures|pic|pics|image|images|video|videos|voice note|voice message|sticker|gif|mms|foto|fotos|bild|bilder|imagen'.split(
-    '|',
-  ),
+  words(`
+    photo | photos | picture | pictures | pic | pics | image | images | video | videos | voice note |
+    voice message | sticker | gif | mms | foto | fotos | bild | bilder | imagen
+  `),
 );
 const CALL_STATUS: readonly [CallStatus, RegExp][] = [
   [
     'voicemail',
-    phraseRegExp('voicemail|voice mail|left a message|mailbox|mensaje de voz|mailbox nachricht'.split('|')),
+    phraseRegExp(
+      words(`
+      voicemail | voice mail | left a message | mailbox | mensaje de voz | mailbox nachricht
+    `),
+    ),
   ],
-  ['missed', phraseRegExp('missed|unanswered|verpasst|verpasster|perdida|perdidas|manque'.split('|'))],
+  [
+    'missed',
+    phraseRegExp(
+      words(`
+    missed | unanswered | verpasst | verpasster | perdida | perdidas | manque
+  `),
+    ),
+  ],
   ['rejected', phraseRegExp('rejected|declined|abgelehnt|rechazada'.split('|'))],
   ['blocked', phraseRegExp('blocked|blockiert|bloqueada'.split('|'))],
   ['answered', phraseRegExp('answered|spoke|picked up|angenommen|contestada'.split('|'))],
@@ -98,6 +142,8 @@ export interface ContactClass {
   readonly channel: Channel;
   readonly kind: Kind;
   readonly callStatus?: CallStatus;
+  /** The subject went through someone else (family, workplace, friends). */
+  readonly viaThirdParty?: true;
 }
 
 /** Classifies a type-of-contact value; undefined when no rule matches (the caller counts it as unmapped). */
@@ -105,6 +151,9 @@ export function classifyContactType(value: string): ContactClass | undefined {
   const folded = fold(value);
   if (folded.length === 0) return undefined;
   const hit = X_ALONE.has(folded) ? TWITTER : RULES.find((r) => r.re.test(folded))?.rule;
+  const visit = hit?.channel === 'in-person';
+  if (THIRD_PERSON.test(folded) || THIRD_PHRASE.test(folded) || (!visit && THIRD_PLACE.test(folded)))
+    return { channel: 'other', kind: 'other', viaThirdParty: true };
   if (!hit) return undefined;
   const { channel } = hit;
   if (channel === 'in-person' || channel === 'post') return { channel, kind: hit.kind ?? 'other' };

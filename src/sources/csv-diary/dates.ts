@@ -1,6 +1,6 @@
 /**
- * Reading the Date cell. Diaries are typed by hand or exported from a spreadsheet, which writes a cell as it is
- * displayed: `03/02/2024`, `3.2.24`, `2024-02-03`, `Sat 3 Feb 2024`, `03-Feb-24`, an Excel serial number
+ * Reading the Date cell. Diaries are typed by hand or exported from a spreadsheet, which writes a cell as it
+ * is displayed: `03/02/2024`, `3.2.24`, `2024-02-03`, `Sat 3 Feb 2024`, `03-Feb-24`, an Excel serial number
  * (`45325`) when the column was never formatted as a date, or a date and time together (`03/02/2024 21:40`).
  *
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
@@ -109,7 +109,9 @@ export function readDateCell(raw: string): DateCell | undefined {
   return undefined;
 }
 
-/** What one date says about the file's order: `dmy` when it only reads day-first, `mdy` when only month-first. */
+/**
+ * What one date says about the file's order: `dmy` when it only reads day-first, `mdy` when only month-first.
+ */
 export function orderEvidence(cell: DateCell): 'dmy' | 'mdy' | undefined {
   if (cell.kind !== 'numeric' || cell.a > 31 || cell.b > 31) return undefined;
   if (cell.a > 12 && cell.b <= 12) return 'dmy';
@@ -123,7 +125,7 @@ export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
   const c = fullYear(cell.c, cell.cDigits);
   if (order === 'dmy') return { y: c, m: cell.b, d: cell.a };
   if (order === 'mdy') return { y: c, m: cell.a, d: cell.b };
-  // ymd for a date written with the year first in two digits ("24/02/03"); a four-digit last part cannot be a day.
+  // ymd: a two-digit year written first ("24/02/03"); a four-digit last part cannot be a day.
   return { y: fullYear(cell.a, 2), m: cell.b, d: cell.cDigits > 2 ? 99 : cell.c };
 }
 
@@ -184,7 +186,7 @@ export function decideOrder(
   }
   if (!firstAmbiguous) return { order: 'dmy' };
   const example = `"${firstAmbiguous.value}" on line ${firstAmbiguous.line}`;
-  // Dotted numeric dates are day-first wherever they are written (de, at, ch, pl, ru, nl…); nobody writes 2.25.2024.
+  // Dotted numeric dates are day-first wherever they are written (de, at, ch, pl, ru…): nobody writes 2.25.2024.
   if (stats.allDotted)
     return {
       order: 'dmy',

@@ -1,7 +1,7 @@
 /**
- * Text folding for matching hand-typed headers and values: case, accents, punctuation and invisible characters
- * are what people vary without meaning anything, so matching ignores them. Cell values themselves are kept
- * verbatim; only the comparison uses the folded form.
+ * Text folding for matching hand-typed headers and values: case, accents, punctuation and invisible
+ * characters are what people vary without meaning anything, so matching ignores them. Cell values themselves
+ * are kept verbatim; only the comparison uses the folded form.
  */
 
 // Direction marks, bidi controls and stray BOMs come from copy-paste out of chat apps and from concatenated
@@ -41,8 +41,9 @@ export function phraseRegExp(phrases: readonly string[]): RegExp {
 }
 
 /**
- * Reads a table written as a block of `name: a | b | c` lines, where an indented line continues the entry above.
- * Used for the synonym tables, which stay readable as prose-like blocks instead of one array item per line.
+ * Reads a table written as a block of `name: a | b | c` lines, where an indented line continues the entry
+ * above. Used for the synonym tables, which stay readable as prose-like blocks instead of one array item per
+ * line.
  */
 export function parseTable(block: string): [string, string[]][] {
   const entries: [string, string][] = [];
@@ -59,4 +60,12 @@ export function parseTable(block: string): [string, string[]][] {
       .map((s) => s.trim())
       .filter((s) => s !== ''),
   ]);
+}
+
+/** Splits a `|`-separated word list that may run over several lines. */
+export function words(list: string): string[] {
+  return list
+    .split('|')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
 }

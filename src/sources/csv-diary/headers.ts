@@ -51,10 +51,11 @@ const USES: Record<DiaryField, string> = {
 };
 
 /**
- * The header synonym table. A header matches a synonym exactly; a synonym marked with a trailing `*` also matches
- * the start of a longer header ("Witness Name(s) and phone" → witnesses). Only distinctive words carry the star,
- * so "Date reported" is not taken for the incident date and "Number of calls" not for a phone number. The
- * longest match wins; when two columns name the same field, the first is used and the other kept as a detail.
+ * The header synonym table. A header matches a synonym exactly; a synonym marked with a trailing `*` also
+ * matches the start of a longer header ("Witness Name(s) and phone" → witnesses). Only distinctive words
+ * carry the star, so "Date reported" is not taken for the incident date and "Number of calls" not for a phone
+ * number. The longest match wins; when two columns name the same field, the first is used and the other kept
+ * as a detail.
  */
 const HEADERS_TEXT = `
 date: date | date of incident | incident date | date of contact | date occurred | date and time |
@@ -178,9 +179,9 @@ export interface HeaderLayout {
 }
 
 /**
- * Picks the delimiter under which the header names the most known columns, a Date among them (or uses the one an
- * Excel `sep=` line forced). Counting known names rather than delimiter characters copes with headers such as
- * "Date;Time;Officer name, badge".
+ * Picks the delimiter under which the header names the most known columns, a Date among them (or uses the one
+ * an Excel `sep=` line forced). Counting known names rather than delimiter characters copes with headers such
+ * as "Date;Time;Officer name, badge".
  */
 export function readHeaderLine(line: string, forced?: string): HeaderLayout | undefined {
   let best: (HeaderLayout & { score: number }) | undefined;

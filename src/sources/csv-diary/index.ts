@@ -1,7 +1,7 @@
 /**
  * Hand-kept incident diary saved from a spreadsheet as CSV, as stalking advocates tell victims to keep:
  *
- *   Date,Time,Type of contact,What happened,Location,Witnesses,Reported to police (Y/N),Crime reference number
+ *   Date,Time,Type of contact,What happened,Location,Witnesses,Reported to police (Y/N),Crime ref
  *   03/02/2024,21:40,Text message,6 texts in 10 minutes from 07700 900123,Home,None,Y,CR/000111/24
  *   04/02/2024,approx 8am,Turned up in person,"Parked opposite the house.
  *   Still there at 8:45.",Elm Road,Neighbour,N,
@@ -9,17 +9,18 @@
  *   03.02.2024;ca. 8 Uhr;persönlich;"Auto gegenüber geparkt; 0,75 h";Straße;;nein;
  *
  * One row is one event: the subject's conduct, `incoming`, with the description as text, the type of contact
- * mapped to channel and kind (`DIARY_CONTACT_TYPES`) and the other columns kept as `details` under stable keys
- * (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header (`vehicle`,
- * `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
+ * mapped to channel and kind (`DIARY_CONTACT_TYPES`) and the other columns kept as `details` under stable
+ * keys (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header
+ * (`vehicle`, `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
  * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone. Record flags:
  * `time-approximate`, `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
- * `contact-type-unmapped`. Lines above the header (blank, or Excel's `sep=;`) are structure, not records.
+ * `contact-type-unmapped`, `via-third-party`. Lines above the header (blank, or Excel's `sep=;`) are
+ * structure, not records.
  *
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
  * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
- * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; dates day- or month-first with `/ . -`, ISO,
- * month names (en/de/es/fr), Excel serial numbers, a date and time in one cell; free-text and approximate times.
+ * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; dates day- or month-first with `/ . -`,
+ * ISO, month names (en/de/es/fr), Excel serial numbers, a date and time in one cell; free-text times.
  *
  * Decisions, each to keep the record honest rather than tidy:
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
@@ -30,8 +31,8 @@
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line); a time in words the reader does
  *   not know ("after the school run") keeps the row at day precision, flagged and summarised.
- * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched by
- *   the timeline against the case file, except words that only point at the subject ("him", "my ex").
+ * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched
+ *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
  *
  * Not supported: title rows above the header (delete them), Excel's 1904 date system (old Mac workbooks are
  * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files
@@ -40,20 +41,21 @@
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { collectOrder, decideOrder, type OrderStats, readDateCell } from './dates.js';
-import { fold } from './fold.js';
+import { fold, words } from './fold.js';
 import { type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
 import { Layout } from './layout.js';
 import { MAX_DIARY_BYTES, readDiaryText, readRecords } from './read.js';
 import { RowReader } from './row.js';
 import { warnSummaries } from './summary.js';
 
-export { DIARY_CONTACT_TYPES } from './channels.js';
+export { DIARY_CONTACT_TYPES, DIARY_THIRD_PARTY } from './channels.js';
 export { DIARY_COLUMNS } from './headers.js';
 
 const NOT_A_DIARY = new Set(
-  'authorid|amount|balance|debit|credit|paid in|paid out|money in|money out|betrag|saldo|importe|montant|solde'.split(
-    '|',
-  ),
+  words(`
+    authorid | amount | balance | debit | credit | paid in | paid out | money in | money out | betrag |
+    saldo | importe | montant | solde
+  `),
 );
 const BLANK_LINE = /^[\s,;\t|]*$/;
 const SEP_LINE = /^sep=(.)$/i;

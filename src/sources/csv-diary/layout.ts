@@ -3,14 +3,14 @@
  * column a victim kept is lost even when the reader does not know what it means.
  */
 import type { Party } from '../../model/index.js';
-import { fold, lowerPlain } from './fold.js';
+import { fold, lowerPlain, words } from './fold.js';
 import { type DiaryField, foldHeader } from './headers.js';
 
 /** Fields that go to `details` under their own key, as written (`reported` is read as yes/no). */
-const DETAIL_FIELDS =
-  'contact_type|location|witnesses|evidence|effect|reported|police_ref|officer|recorded_at|end_time'.split(
-    '|',
-  ) as readonly DiaryField[];
+const DETAIL_FIELDS = words(`
+    contact_type | location | witnesses | evidence | effect | reported | police_ref | officer |
+    recorded_at | end_time
+  `) as readonly DiaryField[];
 
 /** The header as columns: the field each fills, the details key each goes to, where each field is. */
 export class Layout {
@@ -56,9 +56,11 @@ export function yesNo(v: string): string {
 
 // A Who cell that points at the reported person without naming them.
 const SUBJECT_WORDS = new Set(
-  'him|her|he|she|them|they|same|same person|ex|my ex|the ex|unknown|stalker|the stalker|suspect|perpetrator|er|sie|ihn|mein ex|der ex|el|ella|mi ex|desconocido|lui|elle|mon ex|inconnu'.split(
-    '|',
-  ),
+  words(`
+    him | her | he | she | them | they | same | same person | ex | my ex | the ex | unknown | stalker |
+    the stalker | suspect | perpetrator | er | sie | ihn | mein ex | der ex | el | ella | mi ex |
+    desconocido | lui | elle | mon ex | inconnu
+  `),
 );
 
 /**

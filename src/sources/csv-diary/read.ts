@@ -48,7 +48,8 @@ export async function readDiaryText(input: SourceInput, ctx: SourceContext): Pro
       'If accented letters look wrong, save the sheet as "CSV UTF-8" and re-run',
     );
   // One line-end convention makes csv-parse's line count match what an editor shows (it counts CR and LF of a
-  // CRLF inside a quoted cell as two lines otherwise). Newlines inside cells become LF, their meaning unchanged.
+  // CRLF inside a quoted cell as two lines otherwise). Newlines inside cells become LF, their meaning
+  // unchanged.
   return text.replace(/\r\n?/g, '\n');
 }
 
@@ -58,8 +59,9 @@ export interface RecordsEnd {
 }
 
 /**
- * Calls `onRecord(cells, line)` for every record, in order, synchronously. csv-parse's `on_record` hook is used
- * instead of reading the stream so that the records before a fatal error (an unclosed quote) are all delivered.
+ * Calls `onRecord(cells, line)` for every record, in order, synchronously. csv-parse's `on_record` hook is
+ * used instead of reading the stream so that the records before a fatal error (an unclosed quote) are all
+ * delivered.
  */
 export function readRecords(
   text: string,

@@ -6,15 +6,16 @@ import type { EventTime } from '../../model/index.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { type ContactClass, classifyContactType } from './channels.js';
 import { applyOrder, type DateCell, readDateCell, realDate } from './dates.js';
-import { fold } from './fold.js';
+import { fold, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { readTimeCell, type TimeReading } from './times.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
-  'same|same day|same date|same as above|as above|ditto|do|dito|idem|wie oben|gleicher tag|mismo dia|meme jour'.split(
-    '|',
-  ),
+  words(`
+    same | same day | same date | same as above | as above | ditto | do | dito | idem | wie oben |
+    gleicher tag | mismo dia | meme jour
+  `),
 );
 const DITTO_MARKS = /^["“”〃'`]+$/;
 
@@ -144,7 +145,8 @@ export class RowReader {
     if (type === '' && layout.index.contact_type !== undefined) {
       this.blankTypes.count++;
       this.blankTypes.line ||= line;
-    } else if (type !== '' && !cls) {
+    } else if (cls?.viaThirdParty) flags.push('via-third-party');
+    else if (type !== '' && !cls) {
       flags.push('contact-type-unmapped');
       tally(this.unmapped, type, line);
     }

@@ -1,11 +1,11 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
- * `8 Uhr`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `between 14:00-15:00`, `2-3pm`, `evening`, `nachts`, or nothing.
- * A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged;
- * a part of the day ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is refused: it
- * could be morning or evening, and guessing would put an incident twelve hours off.
+ * `8 Uhr`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `between 14:00-15:00`, `2-3pm`, `evening`, `nachts`, or
+ * nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one
+ * is flagged; a part of the day ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is
+ * refused: it could be morning or evening, and guessing would put an incident twelve hours off.
  */
-import { lowerPlain } from './fold.js';
+import { lowerPlain, words } from './fold.js';
 
 /** A time cell as read. */
 export type TimeReading =
@@ -46,9 +46,19 @@ const UNKNOWN = new Set([
   'inconnu',
 ]);
 const PART_OF_DAY = new Set(
-  'morning|early morning|late morning|this morning|in the morning|afternoon|early afternoon|late afternoon|in the afternoon|evening|early evening|late evening|this evening|in the evening|night|late night|last night|tonight|at night|overnight|during the night|in the night|lunchtime|lunch time|lunch|at lunch|dinner time|dinnertime|teatime|tea time|midnight|early hours|early hours of the morning|small hours|dawn|dusk|daytime|during the day|all day|all evening|all night|throughout the day|several times|various|various times|multiple times|after work|before work|after school|school run|rush hour|morgens|fruh|fruhmorgens|vormittags|vormittag|mittags|mittag|nachmittags|nachmittag|abends|abend|am abend|nachts|nacht|in der nacht|ganztags|den ganzen tag|manana|por la manana|mediodia|tarde|por la tarde|noche|por la noche|madrugada|matin|le matin|matinee|midi|apres midi|apres-midi|soir|le soir|soiree|nuit|la nuit'.split(
-    '|',
-  ),
+  words(`
+    morning | early morning | late morning | this morning | in the morning | afternoon | early afternoon |
+    late afternoon | in the afternoon | evening | early evening | late evening | this evening |
+    in the evening | night | late night | last night | tonight | at night | overnight | during the night |
+    in the night | lunchtime | lunch time | lunch | at lunch | dinner time | dinnertime | teatime |
+    tea time | midnight | early hours | early hours of the morning | small hours | dawn | dusk | daytime |
+    during the day | all day | all evening | all night | throughout the day | several times | various |
+    various times | multiple times | after work | before work | after school | school run | rush hour |
+    morgens | fruh | fruhmorgens | vormittags | vormittag | mittags | mittag | nachmittags | nachmittag |
+    abends | abend | am abend | nachts | nacht | in der nacht | ganztags | den ganzen tag | manana |
+    por la manana | mediodia | tarde | por la tarde | noche | por la noche | madrugada | matin | le matin |
+    matinee | midi | apres midi | apres-midi | soir | le soir | soiree | nuit | la nuit
+  `),
 );
 const NOON = new Set(['noon', 'midday', '12 noon', '12 midday', 'mid day']);
 
