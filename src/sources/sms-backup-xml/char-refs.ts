@@ -1,0 +1,94 @@
+/**
+ * Repairs UTF-16 surrogate halves written as numeric character references (`&#55357;&#56396;`, `&#xD83D;&#xDE0C;`)
+ * before the text reaches saxes. Signal/Silence plaintext exports and old SBR-compatible tools write emoji this
+ * way; XML forbids it, and saxes would leave the references in the text literally. Working on the raw text (not
+ * on decoded attribute values) means an escaped `&amp;#55357;` — a user who typed that — is never touched.
+ */
+
+/** A reference to any code point in the surrogate range: hex D800–DFFF, or decimal 55000–57999 (range-checked). */
+const SURROGATE_REF = /&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2})|0*(5[5-7]\d{3}));/g;
+/** A complete surrogate-range reference at the very end of a string (maybe a high half whose low half follows). */
+const SURROGATE_REF_AT_END = /&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2})|0*(5[5-7]\d{3}));$/;
+/** The longest reference worth holding back at a chunk end (`&#x0000DBFF;` plus slack). */
+const TAIL = 24;
+
+interface Ref {
+  start: number;
+  end: number;
+  unit: number;
+}
+
+/** Streaming repair: feed decoded text, get text safe for saxes plus where lone surrogates were replaced. */
+export class SurrogateRepair {
+  private carry = '';
+
+  /**
+   * Returns the repaired text to parse now; a possibly cut reference at the end is held for the next call
+   * (everything when `final`). `lone` lists offsets in `text` where a lone surrogate became U+FFFD.
+   */
+  push(chunk: string, final = false): { text: string; lone: number[] } {
+    let text = this.carry + chunk;
+    this.carry = '';
+    if (!final) {
+      const amp = text.lastIndexOf('&');
+      if (amp !== -1 && amp >= text.length - TAIL) {
+        let cut = amp;
+        // A complete high half just before the cut must wait for its low half on the other side.
+        const before = SURROGATE_REF_AT_END.exec(text.slice(Math.max(0, cut - TAIL), cut));
+        if (before && isHighHalf(unitOf(before))) cut -= before[0].length;
+        this.carry = text.slice(cut);
+        text = text.slice(0, cut);
+      }
+    }
+    return mayHoldSurrogateRef(text) ? repair(text) : { text, lone: [] };
+  }
+}
+
+/** Cheap pre-check: a surrogate reference starts `&#5`, `&#x`, `&#X` or (zero-padded) `&#0`; `&#10;` does not. */
+function mayHoldSurrogateRef(text: string): boolean {
+  for (let i = text.indexOf('&#'); i !== -1; i = text.indexOf('&#', i + 2)) {
+    const c = text.charCodeAt(i + 2);
+    if (c === 0x35 || c === 0x78 || c === 0x58 || c === 0x30) return true;
+  }
+  return false;
+}
+
+function unitOf(m: RegExpExecArray): number {
+  return m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]);
+}
+
+function isHighHalf(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function collect(text: string): Ref[] {
+  const refs: Ref[] = [];
+  SURROGATE_REF.lastIndex = 0;
+  for (let m = SURROGATE_REF.exec(text); m !== null; m = SURROGATE_REF.exec(text)) {
+    const unit = unitOf(m);
+    if (unit >= 0xd800 && unit <= 0xdfff) refs.push({ start: m.index, end: m.index + m[0].length, unit });
+  }
+  return refs;
+}
+
+function repair(text: string): { text: string; lone: number[] } {
+  const refs = collect(text);
+  const lone: number[] = [];
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i]!;
+    const next = refs[i + 1];
+    out += text.slice(last, ref.start);
+    if (isHighHalf(ref.unit) && next !== undefined && next.start === ref.end && next.unit >= 0xdc00) {
+      out += String.fromCodePoint(0x10000 + (ref.unit - 0xd800) * 0x400 + (next.unit - 0xdc00));
+      last = next.end;
+      i++;
+    } else {
+      lone.push(out.length);
+      out += '\uFFFD';
+      last = ref.end;
+    }
+  }
+  return { text: out + text.slice(last), lone };
+}

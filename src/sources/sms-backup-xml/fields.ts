@@ -1,0 +1,106 @@
+/**
+ * Attribute readers for SMS Backup & Restore records. SBR writes every missing value as the literal string
+ * `"null"`, numbers as decimal strings, and times as epoch milliseconds; these helpers turn attributes into typed
+ * values or a precise complaint naming the raw value.
+ */
+import type { IdType, Party } from '../../model/index.js';
+
+/** Attributes of one element, as saxes hands them over (always strings). */
+export type Attrs = Readonly<Record<string, string>>;
+
+/** The value, or undefined when it is absent, empty or the literal `"null"` SBR writes for missing values. */
+export function present(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim();
+  return t === '' || t === 'null' ? undefined : t;
+}
+
+/** Message text verbatim (never trimmed: it is evidence), or undefined when empty or `"null"`. */
+export function textOf(value: string | undefined): string | undefined {
+  return value === undefined || value === '' || value === 'null' ? undefined : value;
+}
+
+/** The contact name the phone showed, or undefined for `(Unknown)` (SBR's "not in contacts") and `"null"`. */
+export function contactName(value: string | undefined): string | undefined {
+  const name = present(value);
+  return name === undefined || name === '(Unknown)' ? undefined : name;
+}
+
+/**
+ * How an address should be normalised: phone-shaped (optional leading `+`, at least 7 digits, spaces, dashes,
+ * dots and brackets) → `phone`; containing `@` (e-mail-to-SMS gateways) → `email`; anything else — short codes
+ * like `88022` and alphanumeric sender ids like `VODAFONE` — → `account`. A plain loop: this runs per record.
+ */
+export function idTypeOf(address: string): IdType {
+  let digits = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (!(c === 0x2b && i === 0) && !PHONE_PUNCTUATION.has(c)) {
+      return address.includes('@') ? 'email' : 'account';
+    }
+  }
+  return digits >= 7 ? 'phone' : 'account';
+}
+
+/** Space, `(`, `)`, `-`, `.`: what people and phones put between digits. */
+const PHONE_PUNCTUATION: ReadonlySet<number> = new Set([0x20, 0x28, 0x29, 0x2d, 0x2e]);
+
+/** The other party as written: address with its id type, plus the contact name when there is one. */
+export function partyOf(address: string | undefined, name: string | undefined): Party | undefined {
+  if (address !== undefined) {
+    return name === undefined
+      ? { id: address, idType: idTypeOf(address) }
+      : { id: address, idType: idTypeOf(address), name };
+  }
+  return name === undefined ? undefined : { name };
+}
+
+/** The owner of the phone (the export's owner): sent messages and outgoing calls. */
+export const OWNER: Party = { role: 'victim' };
+
+/** Before 1973-03-03 when read as milliseconds: such a value is almost surely seconds or garbage. */
+const MIN_MS = 1e11;
+/** After the year 2286: microseconds or garbage. */
+const MAX_MS = 1e13;
+
+const DIGITS = /^\d+$/;
+
+/** Reads `date` (epoch milliseconds). Never falls back to `readable_date`, which has no zone and a locale format. */
+export function epochMs(raw: string | undefined): number | string {
+  if (raw === undefined) return 'the record has no date attribute';
+  // Fast path for what SBR writes: a plain run of digits.
+  if (DIGITS.test(raw)) {
+    const ms = Number(raw);
+    if (ms >= MIN_MS && ms <= MAX_MS) return ms;
+  }
+  const t = raw.trim();
+  if (t === '') return `date="${raw}" is empty`;
+  if (t === 'null') return 'date="null": the phone stored no date for this record';
+  if (!DIGITS.test(t)) return `date="${raw}" is not a number of milliseconds since 1970`;
+  const ms = Number(t);
+  if (ms < MIN_MS) {
+    return `date="${raw}" is too small for milliseconds since 1970 (it may be seconds, or a placeholder)`;
+  }
+  if (ms > MAX_MS) return `date="${raw}" is too large for milliseconds since 1970 (it may be microseconds)`;
+  return ms;
+}
+
+/** The hint shown with every rejected date. */
+export const DATE_HINT =
+  'SMS Backup & Restore writes `date` as milliseconds since 1970 (e.g. 1709312640000). The record was ' +
+  'edited or written by another tool; its readable_date is not used because it has no time zone.';
+
+/** Whole seconds from a `duration` attribute, or undefined when absent or not a whole number. */
+export function seconds(raw: string | undefined): number | undefined {
+  const t = present(raw);
+  return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;
+}
+
+/** Approximate decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped). */
+export function base64Bytes(data: string): number {
+  let pad = 0;
+  if (data.endsWith('==')) pad = 2;
+  else if (data.endsWith('=')) pad = 1;
+  return Math.max(0, Math.floor((data.length * 3) / 4) - pad);
+}

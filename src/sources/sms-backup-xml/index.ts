@@ -1,0 +1,83 @@
+/**
+ * Android "SMS Backup & Restore" (SyncTech) XML: text messages, MMS and call logs.
+ *
+ * ```xml
+ * <smses count="3" backup_set="…" backup_date="1709312640000" type="full">
+ *   <sms protocol="0" address="+447700900123" date="1709312640000" type="1" subject="null" body="Line 1&#10;Line 2" read="1" readable_date="1 Mar 2024 17:04:00" contact_name="Sam" />
+ *   <mms date="1709312700000" msg_box="1" address="+447700900123~+447700900456" m_id="…" …><parts>
+ *     <part seq="-1" ct="application/smil" text="&lt;smil&gt;…" /><part seq="0" ct="text/plain" text="Look" />
+ *     <part seq="0" ct="image/jpeg" cl="IMG_0001.jpg" data="/9j/4AAQ…" /></parts>
+ *     <addrs><addr address="+447700900123" type="137" charset="106" /></addrs></mms>
+ * <calls count="1"><call number="+447700900123" duration="0" date="1709312760000" type="3" presentation="1" /></calls>
+ * ```
+ *
+ * Mapping: `sms` type 1 → incoming, 2 → outgoing (sender = the owner), 3 draft → skipped (`draft`), 4 outbox /
+ * 5 failed / 6 queued → outgoing with the flag `SMS_UNSENT_OUTBOX|FAILED|QUEUED` (the victim wrote them, but they
+ * were never delivered; kept so a reply attempt is visible, flagged so it is not read as delivered). `mms`:
+ * sender from `<addr type="137">` (the `address` attribute names the whole thread, `~`-joined for groups);
+ * `msg_box` 1/2/3/4/5 as above; text = the text/plain parts joined by newlines; SMIL ignored; kind `media` when
+ * other parts exist (listed in `details.attachments` with their size; the base64 itself is never kept).
+ * `call` types 1 answered, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked; `presentation` 2/3/4 or
+ * the numbers -2/-1/-3 (Android's placeholders) give a sender without id named "Withheld number", "Unknown
+ * number" or "Payphone", flagged `withheld`. `conversation` is the thread address / other party's number.
+ *
+ * Times: `date` (epoch ms) only; `readable_date` is zone-less and locale-formatted and is never used. The
+ * literal `"null"` means missing everywhere; `contact_name="(Unknown)"` means not in contacts.
+ * Locators: `sms[4] (line 12)` — the element name, its 0-based ordinal among same-named children of the root,
+ * and the line where its start tag begins.
+ *
+ * Variants: old backups lack readable_date/contact_name/date_sent/presentation; stylesheet PI and comments
+ * before the root; UTF-8 or UTF-16 with BOM; surrogate halves as character references (`&#55357;&#56396;`,
+ * Signal/Silence exports) are combined, a lone half becomes U+FFFD with a warning; RCS stored as `<mms>`.
+ * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); DTD entities
+ * are never expanded (a record using one is rejected) and a file cut short or not well-formed stops with a
+ * failure after keeping what was read; literal newlines inside attributes become spaces, as XML requires.
+ */
+import type { Probe, Source } from '../source.js';
+import { readBackup } from './reader.js';
+
+/** The root element's name after the XML declaration, processing instructions, comments and a DOCTYPE. */
+export function rootElementName(text: string): string | undefined {
+  let i = 0;
+  for (let steps = 0; steps < 200; steps++) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    let end = -1;
+    if (text.startsWith('<?', i)) end = after(text, '?>', i + 2);
+    else if (text.startsWith('<!--', i)) end = after(text, '-->', i + 4);
+    else if (text.startsWith('<!DOCTYPE', i)) {
+      const subset = text.indexOf('[', i);
+      const close = text.indexOf('>', i);
+      end =
+        subset !== -1 && subset < close ? after(text, '>', after(text, ']', subset)) : after(text, '>', i);
+    } else break;
+    if (end === -1) return undefined;
+    i = end;
+  }
+  return /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 64))?.[1];
+}
+
+function after(text: string, token: string, from: number): number {
+  if (from === -1) return -1;
+  const at = text.indexOf(token, from);
+  return at === -1 ? -1 : at + token.length;
+}
+
+/** SMS Backup & Restore messages (`<smses>`) and call logs (`<calls>`). */
+export const smsBackupXml: Source = {
+  id: 'sms-backup-xml',
+  label: 'SMS Backup & Restore (Android) XML',
+  reads: 'Text messages, MMS and call logs saved by the Android app "SMS Backup & Restore" (SyncTech)',
+  recognisedBy: 'an XML file whose root element is <smses> or <calls>',
+  howToExport:
+    'In SMS Backup & Restore choose "Back up now" with Messages and/or Calls, then copy the sms-….xml / calls-….xml file (decrypt an encrypted backup first)',
+  extensions: ['.xml'],
+  detect(probe: Probe): boolean {
+    try {
+      const root = rootElementName(probe.text);
+      return root === 'smses' || root === 'calls';
+    } catch {
+      return false;
+    }
+  },
+  parse: readBackup,
+};

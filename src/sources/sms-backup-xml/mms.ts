@@ -1,0 +1,122 @@
+/**
+ * `<mms>`: gathered from its `<part>` and `<addr>` children while they stream past, finished at its end tag into
+ * exactly one outcome. Only text parts and a one-line description of each attachment are kept; the base64
+ * `data` of a photo is measured and dropped, so memory does not grow with attachments.
+ */
+import type { Party } from '../../model/index.js';
+import type { SourceContext } from '../source.js';
+import { type Attrs, base64Bytes, contactName, epochMs, OWNER, partyOf, present, textOf } from './fields.js';
+import { BOX_HINT, type Box, DRAFT, INCOMING, OUTGOING, rejectDate } from './records.js';
+
+/** MMS `msg_box` (Android Telephony): 1 inbox, 2 sent, 3 drafts (skipped), 4 outbox, 5 failed. */
+const MMS_BOXES: ReadonlyMap<string, Box> = new Map([
+  ['1', INCOMING],
+  ['2', OUTGOING],
+  ['4', { direction: 'outgoing', flag: 'SMS_UNSENT_OUTBOX' }],
+  ['5', { direction: 'outgoing', flag: 'SMS_UNSENT_FAILED' }],
+]);
+
+/** An `<mms>` being read: its attributes, then what its parts and addresses add. */
+export class MmsRecord {
+  private readonly texts: string[] = [];
+  private readonly attachments: string[] = [];
+  private from: string | undefined;
+
+  constructor(
+    private readonly attrs: Attrs,
+    readonly locator: string,
+  ) {}
+
+  /** Takes in one descendant element; only `part` and `addr` carry anything we use. */
+  child(name: string, a: Attrs): void {
+    if (name === 'addr') {
+      // 137 = PduHeaders.FROM; Android writes "insert-address-token" as a placeholder for the own number.
+      const address = present(a['address']);
+      if (a['type'] === '137' && this.from === undefined && address !== 'insert-address-token')
+        this.from = address;
+      return;
+    }
+    if (name !== 'part') return;
+    const contentType = present(a['ct']) ?? '';
+    const ct = contentType.toLowerCase();
+    if (ct.startsWith('application/smil')) return; // slide layout, not content
+    if (ct.startsWith('text/plain')) {
+      const text = textOf(a['text']);
+      if (text !== undefined) this.texts.push(text);
+      return;
+    }
+    const file = present(a['cl']) ?? present(a['name']) ?? present(a['fn']) ?? 'unnamed';
+    const data = a['data'];
+    const size = data === undefined || data === '' ? '' : `, ${kib(base64Bytes(data))}`;
+    this.attachments.push(`${file} (${contentType || 'unknown type'}${size})`);
+  }
+
+  /** Emits, skips or rejects the finished record. */
+  finish(ctx: SourceContext): void {
+    const { attrs: a, locator } = this;
+    const boxValue = present(a['msg_box']);
+    const box = MMS_BOXES.get(boxValue ?? '');
+    const ms = epochMs(a['date']);
+    if (boxValue === DRAFT) ctx.skip('draft', locator);
+    else if (box === undefined) {
+      ctx.reject(
+        'SMS_BAD_MSG_BOX',
+        locator,
+        `mms msg_box="${a['msg_box'] ?? ''}" is not one of 1 (received), 2 (sent), 3 (draft), 4 (outbox), 5 (failed)`,
+        BOX_HINT,
+      );
+    } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
+    else this.emit(box, ms, ctx);
+  }
+
+  private emit(box: Box, ms: number, ctx: SourceContext): void {
+    const { attrs: a, locator } = this;
+    const address = present(a['address']);
+    let sender: Party | undefined = OWNER;
+    if (box.direction === 'incoming') sender = this.sender(address, ctx);
+    const subject = present(a['sub']);
+    const details: Record<string, string> = {};
+    if (subject !== undefined) details['subject'] = subject;
+    if (this.attachments.length > 0) details['attachments'] = this.attachments.join('; ');
+    ctx.emit({
+      locator,
+      time: { type: 'instant', ms, precision: 'ms' },
+      channel: 'sms',
+      kind: this.attachments.length > 0 ? 'media' : 'message',
+      direction: box.direction,
+      sender,
+      text: this.texts.length > 0 ? this.texts.join('\n') : undefined,
+      conversation: address,
+      nativeId: present(a['m_id']),
+      flags: box.flag === undefined ? undefined : [box.flag],
+      details: subject === undefined && this.attachments.length === 0 ? undefined : details,
+    });
+  }
+
+  /** The sender of a received MMS: the From address; for a one-to-one thread without one, the thread address. */
+  private sender(address: string | undefined, ctx: SourceContext): Party | undefined {
+    let id = this.from;
+    if (id === undefined && address !== undefined && !address.includes('~') && !address.includes('@')) {
+      id = address;
+      ctx.warn(
+        'SMS_MMS_SENDER_FROM_ADDRESS',
+        this.locator,
+        `received MMS has no <addr type="137"> (From); the thread address "${address}" is taken as the sender`,
+      );
+    }
+    if (id === undefined) {
+      ctx.warn(
+        'SMS_MMS_NO_SENDER',
+        this.locator,
+        `received group MMS has no <addr type="137"> (From) and the thread address "${address ?? ''}" names no single sender`,
+      );
+    }
+    // contact_name names the thread: for a group it lists everyone, so it names the sender only one-to-one.
+    const name = id !== undefined && id === address ? contactName(this.attrs['contact_name']) : undefined;
+    return partyOf(id, name);
+  }
+}
+
+function kib(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} KB`;
+}

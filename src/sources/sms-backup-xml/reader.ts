@@ -1,0 +1,208 @@
+/**
+ * The streaming driver: bytes → text (UTF-8, or UTF-16 by BOM) → surrogate repair → saxes → one outcome per
+ * child of the root. Nothing but the record being read is held: an MMS's base64 `data` is measured, then dropped.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import iconv from 'iconv-lite';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { sniffBom } from '../text.js';
+import { SurrogateRepair } from './char-refs.js';
+import type { Attrs } from './fields.js';
+import { MmsRecord } from './mms.js';
+import { readCall, readSms } from './records.js';
+import { LoneSurrogates, RECOVERABLE, type RecordProblem, reportProblems } from './xml-problems.js';
+
+/** A child of the root being read. Its locator is `<name>[<0-based ordinal among same-named siblings>] (line N)`. */
+interface Current {
+  readonly name: string;
+  readonly locator: string;
+  readonly line: number;
+  attrs?: Attrs;
+  mms?: MmsRecord;
+  /** Allocated on the first problem only: nearly every record has none. */
+  problems?: RecordProblem[];
+}
+
+/** The two roots and the record elements each holds (a Map: the keys come from the file). */
+const ROOTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['smses', ['sms', 'mms']],
+  ['calls', ['call']],
+]);
+
+const MALFORMED_HINT =
+  'The file is not well-formed XML from this point on; the records before it were kept. Use the original ' +
+  'backup file (not one edited by hand or another tool). Two backups joined into one file must be given separately.';
+const TRUNCATED_HINT =
+  'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut ' +
+  'too, the app was interrupted while writing it.';
+
+/** Reads one SMS Backup & Restore file, reporting every child of the root as an event, a skip or a reject. */
+export async function readBackup(input: SourceInput, ctx: SourceContext): Promise<void> {
+  const parser = new SaxesParser();
+  const repair = new SurrogateRepair();
+  const lone = new LoneSurrogates(ctx);
+  const ordinals: Record<string, number> = Object.create(null);
+  let depth = 0;
+  let rootDone = false;
+  let closing = false;
+  let inTag = false;
+  let current: Current | undefined;
+  let recordNames: readonly string[] = [];
+  let declaredCount: string | undefined;
+  let records = 0;
+
+  parser.on('doctype', () =>
+    ctx.warn(
+      'SMS_DOCTYPE_IGNORED',
+      `line ${parser.line}`,
+      'the file declares a DTD (<!DOCTYPE …>), which SMS Backup & Restore never writes; its declarations are ignored and its entities are never expanded',
+      'Check where this file came from: it was made or changed by another tool.',
+    ),
+  );
+  parser.on('opentagstart', (tag) => {
+    inTag = true;
+    if (depth !== 1) return;
+    const n = ordinals[tag.name] ?? 0;
+    ordinals[tag.name] = n + 1;
+    const line = parser.line;
+    current = { name: tag.name, locator: `${tag.name}[${n}] (line ${line})`, line };
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    inTag = false;
+    if (depth === 0) {
+      if (rootDone) fail('content after the end of the root element');
+      const names = ROOTS.get(tag.name);
+      if (names === undefined) {
+        throw new SourceFailure(
+          'SMS_NOT_SBR',
+          `the root element is <${tag.name}>, not <smses> (messages) or <calls> (call log)`,
+          `line ${parser.line}`,
+          'This is not an SMS Backup & Restore file (SuperBackup, for one, writes <alllogs>).',
+        );
+      }
+      recordNames = names;
+      declaredCount = tag.attributes['count'];
+    } else if (current !== undefined) {
+      if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
+      if (depth === 1) {
+        current.attrs = tag.attributes;
+        if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator);
+      } else current.mms?.child(tag.name, tag.attributes);
+    }
+    depth++;
+  });
+  parser.on('closetag', () => {
+    depth--;
+    if (depth === 0) rootDone = true;
+    if (depth !== 1 || current === undefined) return;
+    const cur = current;
+    current = undefined;
+    if (recordNames.includes(cur.name)) records++;
+    if (lone.pending) lone.flush(cur.line, parser.line, cur.locator);
+    if (cur.problems !== undefined && reportProblems(cur.problems, cur.locator, ctx)) return;
+    if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx);
+    else if (cur.name === 'mms') cur.mms!.finish(ctx);
+    else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx);
+    else ctx.skip('unknown-element', cur.locator);
+  });
+  parser.on('error', (err) => {
+    const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
+    const [line, column, what] = m
+      ? [m[1]!, m[2]!, m[3]!]
+      : [`${parser.line}`, `${parser.column}`, err.message];
+    const kind = RECOVERABLE.get(what);
+    if (!closing && kind !== undefined && !rootDone) {
+      const problem: RecordProblem = { kind, at: `line ${line}, column ${column}`, inTag };
+      if (current === undefined) reportProblems([problem], `line ${line}`, ctx, false);
+      else if (current.problems === undefined) current.problems = [problem];
+      else current.problems.push(problem);
+      return;
+    }
+    if (closing) {
+      const where = `line ${line}, column ${column}`;
+      throw new SourceFailure(
+        'SMS_TRUNCATED_XML',
+        current !== undefined
+          ? `the file ends inside ${current.locator}, before its end tag (${where}): the backup was cut short`
+          : recordNames.length === 0
+            ? `the file ends at ${where} before its root element <smses> or <calls>: it is empty or cut short`
+            : `the file ends at ${where} before the backup's closing tag: the backup was cut short`,
+        current?.locator ?? `line ${line}`,
+        TRUNCATED_HINT,
+      );
+    }
+    fail(what, line, column);
+  });
+
+  function fail(what: string, line = `${parser.line}`, column = `${parser.column}`): never {
+    const inside = current === undefined ? '' : ` inside ${current.locator}`;
+    throw new SourceFailure(
+      'SMS_MALFORMED_XML',
+      `XML error at line ${line}, column ${column}${inside}: ${what}`,
+      current?.locator ?? `line ${line}`,
+      MALFORMED_HINT,
+    );
+  }
+
+  function feed(text: string, final: boolean): void {
+    const repaired = repair.push(text, final);
+    if (repaired.lone.length > 0) lone.note(repaired.text, repaired.lone, parser.line);
+    if (repaired.text.length > 0) parser.write(repaired.text);
+  }
+
+  let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  let read = 0;
+  for await (const chunk of input.open()) {
+    let buf = chunk as Buffer;
+    read += buf.length;
+    if (decoder === undefined) {
+      const bom = sniffBom(buf);
+      if (bom !== undefined) buf = buf.subarray(bom.length);
+      decoder =
+        bom === undefined || bom.encoding === 'utf-8'
+          ? new StringDecoder('utf8')
+          : iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+    }
+    feed(decoder.write(buf), false);
+    ctx.progress(read);
+  }
+  feed(decoder?.end() ?? '', true);
+  closing = true;
+  parser.close();
+  lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
+  checkCount(declaredCount, records, recordNames, ctx);
+}
+
+/** Fills in which attribute held the bad reference, once the start tag it was found in is complete. */
+function labelProblems(problems: readonly RecordProblem[], attrs: Attrs): void {
+  for (const p of problems) {
+    if (p.inTag && p.kind.names) {
+      for (const [name, value] of Object.entries(attrs)) {
+        const ref = /&[^\s&;"'<>]{0,40};/.exec(value);
+        if (ref !== null) {
+          p.attribute = name;
+          p.reference = ref[0];
+          break;
+        }
+      }
+      p.inTag = false;
+    }
+  }
+}
+
+/** The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. */
+function checkCount(
+  declared: string | undefined,
+  records: number,
+  names: readonly string[],
+  ctx: SourceContext,
+): void {
+  if (declared === undefined || !/^\d+$/.test(declared.trim()) || Number(declared) === records) return;
+  ctx.warn(
+    'SMS_COUNT_MISMATCH',
+    undefined,
+    `the backup's header says count="${declared}" but the file holds ${records} ${names.map((n) => `<${n}>`).join('/')} elements`,
+    'Every record in the file was read. A different count can mean the file was edited, or the app skipped records while writing it.',
+  );
+}

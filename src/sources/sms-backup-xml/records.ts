@@ -1,0 +1,154 @@
+/**
+ * One SBR record → exactly one outcome (emit, skip or reject): `<sms>` and `<call>`, which hold everything in
+ * their attributes, plus what `<mms>` (mms.ts) shares with them.
+ */
+import type { CallStatus, Direction, Party } from '../../model/index.js';
+import type { SourceContext } from '../source.js';
+import {
+  type Attrs,
+  contactName,
+  DATE_HINT,
+  epochMs,
+  OWNER,
+  partyOf,
+  present,
+  seconds,
+  textOf,
+} from './fields.js';
+
+/** What a message `type` (SMS) or `msg_box` (MMS) means; `flag` marks a message the phone never sent. */
+export interface Box {
+  readonly direction: Direction;
+  readonly flag?: string;
+}
+
+/** A received message. */
+export const INCOMING: Box = { direction: 'incoming' };
+/** A sent message. */
+export const OUTGOING: Box = { direction: 'outgoing' };
+// Maps, not object literals: keys come from the file, and "constructor" must not find Object.prototype's.
+/** SMS `type`: 1 inbox, 2 sent, 3 draft (skipped), 4 outbox, 5 failed, 6 queued. */
+const SMS_TYPES: ReadonlyMap<string, Box> = new Map([
+  ['1', INCOMING],
+  ['2', OUTGOING],
+  ['4', { direction: 'outgoing', flag: 'SMS_UNSENT_OUTBOX' }],
+  ['5', { direction: 'outgoing', flag: 'SMS_UNSENT_FAILED' }],
+  ['6', { direction: 'outgoing', flag: 'SMS_UNSENT_QUEUED' }],
+]);
+/** `type`/`msg_box` 3: a draft, never sent — not a contact. */
+export const DRAFT = '3';
+
+/** Call `type`: 1 incoming, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked ("refused list"). */
+const CALL_TYPES: ReadonlyMap<string, readonly [Direction, CallStatus]> = new Map([
+  ['1', ['incoming', 'answered']],
+  ['2', ['outgoing', 'outgoing']],
+  ['3', ['incoming', 'missed']],
+  ['4', ['incoming', 'voicemail']],
+  ['5', ['incoming', 'rejected']],
+  ['6', ['incoming', 'blocked']],
+]);
+
+/** How the caller's number was hidden: `presentation` 2/3/4, or Android's placeholder numbers -2/-1/-3. */
+const HIDDEN_BY_PRESENTATION: ReadonlyMap<string, string> = new Map([
+  ['2', 'Withheld number'],
+  ['3', 'Unknown number'],
+  ['4', 'Payphone'],
+]);
+const HIDDEN_BY_NUMBER: ReadonlyMap<string, string> = new Map([
+  ['-2', 'Withheld number'],
+  ['-1', 'Unknown number'],
+  ['-3', 'Payphone'],
+]);
+
+/** Flag on a call whose number the phone did not get (withheld, unknown or payphone). */
+export const WITHHELD = 'withheld';
+
+/** Hint for a record whose type/box says neither received nor sent. */
+export const BOX_HINT = 'The record cannot be placed as received or sent; check it in the backup file.';
+
+/** Rejects a record whose `date` cannot be read, naming the raw value. */
+export function rejectDate(ctx: SourceContext, locator: string, problem: string): void {
+  ctx.reject('SMS_BAD_DATE', locator, problem, DATE_HINT);
+}
+
+/** Emits, skips or rejects one `<sms>`. */
+export function readSms(a: Attrs, locator: string, ctx: SourceContext): void {
+  const type = present(a['type']);
+  const box = SMS_TYPES.get(type ?? '');
+  const ms = epochMs(a['date']);
+  if (type === DRAFT) ctx.skip('draft', locator);
+  else if (box === undefined) {
+    ctx.reject(
+      'SMS_BAD_TYPE',
+      locator,
+      `sms type="${a['type'] ?? ''}" is not one of 1 (received), 2 (sent), 3 (draft), 4 (outbox), 5 (failed), 6 (queued)`,
+      BOX_HINT,
+    );
+  } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
+  else emitSms(a, locator, box, ms, ctx);
+}
+
+function emitSms(a: Attrs, locator: string, box: Box, ms: number, ctx: SourceContext): void {
+  const address = present(a['address']);
+  const incoming = box.direction === 'incoming';
+  const subject = present(a['subject']);
+  ctx.emit({
+    locator,
+    time: { type: 'instant', ms, precision: 'ms' },
+    channel: 'sms',
+    kind: 'message',
+    direction: box.direction,
+    sender: incoming ? partyOf(address, contactName(a['contact_name'])) : OWNER,
+    text: textOf(a['body']),
+    conversation: address,
+    flags: box.flag === undefined ? undefined : [box.flag],
+    details: subject === undefined ? undefined : { subject },
+  });
+}
+
+/** Emits or rejects one `<call>`. */
+export function readCall(a: Attrs, locator: string, ctx: SourceContext): void {
+  const known = CALL_TYPES.get(present(a['type']) ?? '');
+  const ms = epochMs(a['date']);
+  if (known === undefined) {
+    ctx.reject(
+      'SMS_BAD_CALL_TYPE',
+      locator,
+      `call type="${a['type'] ?? ''}" is not one of 1 (incoming), 2 (outgoing), 3 (missed), 4 (voicemail), 5 (rejected), 6 (blocked)`,
+      'Some phone makers add their own call types; tell the chronolog maintainers which phone made this backup.',
+    );
+  } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
+  else emitCall(a, locator, known, ms, ctx);
+}
+
+function emitCall(
+  a: Attrs,
+  locator: string,
+  [direction, status]: readonly [Direction, CallStatus],
+  ms: number,
+  ctx: SourceContext,
+): void {
+  const number = present(a['number']);
+  const hidden =
+    HIDDEN_BY_PRESENTATION.get(present(a['presentation']) ?? '') ??
+    (number === undefined ? 'Unknown number' : HIDDEN_BY_NUMBER.get(number));
+  const realNumber = number !== undefined && !HIDDEN_BY_NUMBER.has(number) ? number : undefined;
+  let sender: Party | undefined = OWNER;
+  if (direction === 'incoming') {
+    sender = hidden !== undefined ? { name: hidden } : partyOf(realNumber, contactName(a['contact_name']));
+  }
+  const durationSec = seconds(a['duration']);
+  ctx.emit({
+    locator,
+    time: { type: 'instant', ms, precision: 'ms' },
+    channel: 'call',
+    kind: 'call',
+    direction,
+    sender,
+    call: durationSec === undefined ? { status } : { status, durationSec },
+    conversation: hidden === undefined ? realNumber : undefined,
+    flags: hidden === undefined ? undefined : [WITHHELD],
+    // A number written despite a "restricted" presentation is kept as evidence, but not as the caller's id.
+    details: hidden !== undefined && realNumber !== undefined ? { number: realNumber } : undefined,
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * XML errors saxes can recover from, and what each means for the record it happened in. An unknown entity
+ * (`&xxe;`, `&lol9;` — XXE and "billion laughs" payloads) or a raw `&` rejects the record: its text cannot be
+ * read as written, and DTD entities are never expanded. A forbidden character or character reference only
+ * warns: the rest of the record is intact. Every other XML error ends the file (see reader.ts).
+ */
+import type { SourceContext } from '../source.js';
+
+/** One kind of recoverable error. */
+export interface ProblemKind {
+  readonly code: string;
+  /** True: the record is rejected. False: it is kept with a warning. */
+  readonly rejects: boolean;
+  /** True when the bad text is an `&…;` reference worth naming in the message. */
+  readonly names: boolean;
+  describe(p: RecordProblem): string;
+  readonly hint: string;
+}
+
+/** A recoverable error met while reading one record. */
+export interface RecordProblem {
+  readonly kind: ProblemKind;
+  /** `line L, column C` in the file. */
+  readonly at: string;
+  /** Met inside a start tag, so the attribute can be named once the tag is complete. */
+  inTag: boolean;
+  attribute?: string;
+  reference?: string;
+}
+
+function where(p: RecordProblem): string {
+  return p.attribute === undefined ? `(${p.at})` : `in ${p.attribute}= (${p.at})`;
+}
+
+const UNDEFINED_ENTITY: ProblemKind = {
+  code: 'SMS_UNDEFINED_ENTITY',
+  rejects: true,
+  names: true,
+  describe: (p) =>
+    `the entity reference ${p.reference ?? ''} ${where(p)} is not one of XML's five predefined entities; ` +
+    'entities declared in a DTD are never expanded, so the value cannot be read as written',
+  hint:
+    'SMS Backup & Restore writes no named entities besides &amp; &lt; &gt; &quot; &apos;; the file was made or ' +
+    'changed by another tool. chronolog never expands DTD or external entities (protection against XXE).',
+};
+
+const BAD_ENTITY: ProblemKind = {
+  code: 'SMS_BAD_ENTITY',
+  rejects: true,
+  names: true,
+  describe: (p) =>
+    `an "&" that does not start a valid reference ${where(p)}${p.reference ? ` ("${p.reference}")` : ''}; ` +
+    'the text after it cannot be read reliably',
+  hint: 'A raw "&" must be written &amp; in XML; the file was made or edited by another tool.',
+};
+
+const BAD_CHAR_REF: ProblemKind = {
+  code: 'SMS_BAD_CHAR_REF',
+  rejects: false,
+  names: true,
+  describe: (p) =>
+    `the character reference ${p.reference ?? ''} ${where(p)} names a character XML 1.0 forbids; it is kept as written`,
+  hint: 'Usually an invisible control character in the message; the rest of the text is intact.',
+};
+
+const DISALLOWED_CHAR: ProblemKind = {
+  code: 'SMS_DISALLOWED_CHAR',
+  rejects: false,
+  names: false,
+  describe: (p) => `a character XML forbids (${p.at}) was left out of the record`,
+  hint: 'Usually a control character or a raw "<" in the text; compare with the phone if the exact text matters.',
+};
+
+/** saxes error messages (without the position prefix) that do not stop the file. */
+export const RECOVERABLE: ReadonlyMap<string, ProblemKind> = new Map([
+  ['undefined entity.', UNDEFINED_ENTITY],
+  ['disallowed character in entity name.', BAD_ENTITY],
+  ['empty entity name.', BAD_ENTITY],
+  ['malformed character entity.', BAD_CHAR_REF],
+  ['disallowed character.', DISALLOWED_CHAR],
+]);
+
+/**
+ * Reports the problems of one record (or, with `record` false, of text outside any record, which only warns).
+ * Returns true when the record was rejected, i.e. its outcome is decided.
+ */
+export function reportProblems(
+  problems: readonly RecordProblem[],
+  locator: string,
+  ctx: SourceContext,
+  record = true,
+): boolean {
+  if (problems.length === 0) return false;
+  let rejecting: RecordProblem | undefined;
+  for (const p of problems) {
+    if (record && p.kind.rejects) rejecting ??= p;
+    else ctx.warn(p.kind.code, locator, p.kind.describe(p), p.kind.hint);
+  }
+  if (rejecting === undefined) return false;
+  const more = problems.filter((p) => p.kind.rejects).length - 1;
+  const also = more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''} like it)` : '';
+  ctx.reject(rejecting.kind.code, locator, rejecting.kind.describe(rejecting) + also, rejecting.kind.hint);
+  return true;
+}
+
+/** Lone surrogate halves replaced by U+FFFD, by line, so each warning can name the record it fell in. */
+export class LoneSurrogates {
+  private readonly lines: number[] = [];
+  private head = 0;
+
+  constructor(private readonly ctx: SourceContext) {}
+
+  /** True while some replacement has not been reported yet. */
+  get pending(): boolean {
+    return this.head < this.lines.length;
+  }
+
+  /** Records the lines of the replacements at `offsets` in `text`, which saxes will start reading at `line`. */
+  note(text: string, offsets: readonly number[], line: number): void {
+    let from = 0;
+    for (const offset of offsets) {
+      for (let i = text.indexOf('\n', from); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+      from = offset;
+      this.lines.push(line);
+    }
+  }
+
+  /** Warns for replacements up to `to`: those before `from` lie outside the record named by `locator`. */
+  flush(from: number, to: number, locator: string | undefined): void {
+    while (this.head < this.lines.length && this.lines[this.head]! <= to) {
+      const line = this.lines[this.head++]!;
+      this.ctx.warn(
+        'SMS_LONE_SURROGATE',
+        line >= from && locator !== undefined ? locator : `line ${line}`,
+        `half of a UTF-16 surrogate pair (an emoji cut in two) at line ${line} was replaced by U+FFFD (\uFFFD)`,
+        'The app that wrote the backup stored only half of a character; the other half is not in the file.',
+      );
+    }
+    if (this.head === this.lines.length && this.head > 0) {
+      this.lines.length = 0;
+      this.head = 0;
+    }
+  }
+}

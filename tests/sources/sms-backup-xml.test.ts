@@ -1,0 +1,442 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { makeProbe } from '../../src/sources/detect.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import { SurrogateRepair } from '../../src/sources/sms-backup-xml/char-refs.js';
+import { idTypeOf } from '../../src/sources/sms-backup-xml/fields.js';
+import { rootElementName, smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/sms-backup-xml';
+const at = (name: string) => join(FIXTURES, name);
+const run = (name: string) => runSource(smsBackupXml, at(name));
+
+function probeOf(file: string, bytes: Uint8Array = readFileSync(file)) {
+  return makeProbe(file.split('/').pop()!, file, bytes.subarray(0, 64 * 1024));
+}
+
+/** The same file handed over in pieces of `size` bytes, to prove nothing depends on where chunks end. */
+function chunked(file: string, size: number): SourceInput {
+  const bytes = readFileSync(file);
+  return {
+    path: file,
+    name: file.split('/').pop()!,
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        })(),
+      ),
+  };
+}
+
+/** Everything a parse reports, for inputs that are not files on disk. */
+async function collect(input: SourceInput): Promise<Omit<SourceRun, 'accounting'>> {
+  const out: Omit<SourceRun, 'accounting'> = { events: [], skipped: [], rejected: [], warnings: [] };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void out.events.push(e),
+    skip: (reason, locator) => void out.skipped.push({ reason, locator }),
+    reject: (code, locator, message) => void out.rejected.push({ code, locator, message }),
+    warn: (code, locator, message) => void out.warnings.push({ code, locator, message }),
+    progress: () => {},
+  };
+  try {
+    await smsBackupXml.parse(input, ctx);
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    out.failure = { code: err.code, message: err.message, locator: err.locator };
+  }
+  return out;
+}
+
+const textOf = (r: SourceRun, locator: string) => r.events.find((e) => e.locator === locator)?.text;
+
+describe('sms-backup-xml fixtures match their goldens', () => {
+  const cases = [
+    'basic-sms.xml',
+    'mms-group.xml',
+    'calls-all-types.xml',
+    'overlap-backup-1.xml',
+    'overlap-backup-2.xml',
+    'bad-dates-and-types.xml',
+    'truncated-mid-sms.xml',
+    'truncated-mid-mms.xml',
+    'malformed-mismatched-tag.xml',
+    'xxe-external-entity.xml',
+    'billion-laughs.xml',
+    'unknown-element-count-mismatch.xml',
+    'utf16le-bom.xml',
+    'superbackup-alllogs.xml',
+  ];
+  for (const name of cases)
+    it(name, async () => {
+      const result = await run(name);
+      const golden = at(name.replace(/\.xml$/, '.expected.json'));
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(result, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+});
+
+describe('detect', () => {
+  it('claims <smses> and <calls> roots after a declaration, comments, a stylesheet PI and blank lines', () => {
+    for (const f of ['basic-sms.xml', 'calls-all-types.xml', 'mms-group.xml', 'utf16le-bom.xml'])
+      expect(smsBackupXml.detect(probeOf(at(f))), f).toBe(true);
+    const head =
+      '\uFEFF<?xml version=\'1.0\' ?>\n   \n<!-- made on a phone -->\n<?xml-stylesheet href="sms.xsl"?>\n<calls count="0"/>';
+    expect(smsBackupXml.detect(probeOf('calls.xml', Buffer.from(head)))).toBe(true);
+  });
+
+  it('does not claim SuperBackup <alllogs>, other XML, look-alike names or an unfinished prolog', () => {
+    expect(smsBackupXml.detect(probeOf(at('superbackup-alllogs.xml')))).toBe(false);
+    for (const text of [
+      '<smsesx count="1"/>',
+      '<html><smses/></html>',
+      '<!-- <smses> ',
+      'smses',
+      '',
+      '<?xml ',
+    ])
+      expect(smsBackupXml.detect(probeOf('x.xml', Buffer.from(text))), text).toBe(false);
+  });
+
+  it('reads the root element name past a DOCTYPE with an internal subset', () => {
+    expect(rootElementName('<!DOCTYPE smses [<!ENTITY a "b">]>\n<smses>')).toBe('smses');
+    expect(rootElementName('<?xml version="1.0"?><calls/>')).toBe('calls');
+    expect(rootElementName('   ')).toBeUndefined();
+  });
+});
+
+describe('text messages', () => {
+  it('maps type 1 to incoming from the address and type 2 to outgoing from the owner, with the instant from date', async () => {
+    const r = await run('basic-sms.xml');
+    expect(r.events[0]).toMatchObject({
+      locator: 'sms[0] (line 5)',
+      time: { type: 'instant', ms: 1709312640000, precision: 'ms' },
+      channel: 'sms',
+      kind: 'message',
+      direction: 'incoming',
+      sender: { id: '+447700900123', idType: 'phone', name: 'Sam' },
+      text: "Why aren't you answering?",
+      conversation: '+447700900123',
+    });
+    expect(r.events[1]).toMatchObject({ direction: 'outgoing', sender: { role: 'victim' } });
+    expect(r.events[1]!.sender).toEqual({ role: 'victim' });
+  });
+
+  it('decodes &#10; newlines, UTF-8 emoji, and surrogate pairs written as decimal or hex references', async () => {
+    const r = await run('basic-sms.xml');
+    expect(textOf(r, 'sms[2] (line 7)')).toBe("I'm outside\nCome to the window\nNOW");
+    expect(textOf(r, 'sms[3] (line 8)')).toBe('😡😡 answer me');
+    expect(textOf(r, 'sms[4] (line 9)')).toBe('You think this is funny 😠');
+    expect(textOf(r, 'sms[5] (line 10)')).toBe('👀 I can see your car');
+  });
+
+  it('replaces a lone surrogate half with U+FFFD and warns on that record', async () => {
+    const r = await run('basic-sms.xml');
+    expect(textOf(r, 'sms[6] (line 11)')).toBe('half \uFFFD an emoji');
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ code: 'SMS_LONE_SURROGATE', locator: 'sms[6] (line 11)' }),
+    ]);
+  });
+
+  it('skips drafts and keeps unsent outbox/failed/queued messages as outgoing with a flag', async () => {
+    const r = await run('basic-sms.xml');
+    expect(r.skipped).toEqual([{ reason: 'draft', locator: 'sms[7] (line 12)' }]);
+    const unsent = r.events.filter((e) => e.flags !== undefined);
+    expect(unsent.map((e) => [e.direction, e.flags])).toEqual([
+      ['outgoing', ['SMS_UNSENT_OUTBOX']],
+      ['outgoing', ['SMS_UNSENT_FAILED']],
+      ['outgoing', ['SMS_UNSENT_QUEUED']],
+    ]);
+  });
+
+  it('treats "null" and "(Unknown)" as missing, and types short codes and sender ids as accounts', async () => {
+    const r = await run('basic-sms.xml');
+    expect(r.events.find((e) => e.locator === 'sms[4] (line 9)')!.sender).toEqual({
+      id: '07700 900123',
+      idType: 'phone',
+    });
+    expect(r.events.find((e) => e.locator === 'sms[8] (line 13)')!.sender).toEqual({
+      id: '88022',
+      idType: 'account',
+    });
+    expect(r.events.find((e) => e.locator === 'sms[9] (line 14)')!.sender).toEqual({
+      id: 'ParcelCo',
+      idType: 'account',
+    });
+    const nullBody = r.events.find((e) => e.locator === 'sms[13] (line 18)')!;
+    expect(nullBody.text).toBeUndefined();
+    const noAddress = r.events.find((e) => e.locator === 'sms[14] (line 19)')!;
+    expect(noAddress.sender).toBeUndefined();
+    expect(noAddress.details).toEqual({ subject: 'Re: tonight' });
+  });
+
+  it('accounts for every record: 15 sms = 14 events + 1 draft', async () => {
+    const r = await run('basic-sms.xml');
+    expect(r.accounting).toEqual({ records: 15, events: 14, skipped: 1, rejected: 0 });
+  });
+
+  it('gives the same result whatever size the chunks are (multi-byte characters and references cut anywhere)', async () => {
+    const whole = await run('basic-sms.xml');
+    for (const size of [1, 2, 3, 5, 7, 13, 64, 1000]) {
+      const pieces = await collect(chunked(at('basic-sms.xml'), size));
+      expect(pieces.events, `chunks of ${size}`).toEqual(whole.events);
+      expect(pieces.warnings.map((w) => w.locator)).toEqual(whole.warnings.map((w) => w.locator));
+    }
+  });
+
+  it('reads UTF-16LE with a BOM', async () => {
+    const r = await run('utf16le-bom.xml');
+    expect(r.events.map((e) => e.text)).toEqual(['Zoë says: naïve café 😀', 'Line one\nline two']);
+    const pieces = await collect(chunked(at('utf16le-bom.xml'), 3));
+    expect(pieces.events).toEqual(r.events);
+  });
+});
+
+describe('MMS', () => {
+  it('takes the sender of a group MMS from <addr type="137">, not the ~-joined address, and lists the photo', async () => {
+    const r = await run('mms-group.xml');
+    const group = r.events.find((e) => e.locator === 'mms[0] (line 5)')!;
+    expect(group).toMatchObject({
+      channel: 'sms',
+      kind: 'media',
+      direction: 'incoming',
+      sender: { id: '+447700900123', idType: 'phone' },
+      text: 'Look who I saw at the gym 😏',
+      conversation: '+447700900123~+447700900456~+447700900789',
+      nativeId: 'mid-0001@mms.example.org',
+      details: { attachments: 'IMG_20240302_101500.jpg (image/jpeg, 91 B)' },
+    });
+    // The thread's contact_name lists everyone in the group, so it does not name the sender.
+    expect(group.sender!.name).toBeUndefined();
+  });
+
+  it('ignores SMIL, joins text parts, and is a plain message when there is no other part', async () => {
+    const r = await run('mms-group.xml');
+    const sent = r.events.find((e) => e.locator === 'mms[1] (line 18)')!;
+    expect(sent).toMatchObject({ kind: 'message', direction: 'outgoing', text: 'Do not send me photos.' });
+    expect(sent.sender).toEqual({ role: 'victim' });
+    expect(textOf(r, 'mms[2] (line 28)')).toBe('RCS chat line one\nline two');
+    const slides = r.events.find((e) => e.locator === 'mms[3] (line 38)')!;
+    expect(slides).toMatchObject({
+      kind: 'media',
+      text: 'Slide one\nSlide two',
+      details: { subject: 'Photos', attachments: 'contact.vcf (text/x-vCard)' },
+    });
+  });
+
+  it('falls back to a one-to-one thread address with a warning, and leaves a group sender unknown', async () => {
+    const r = await run('mms-group.xml');
+    expect(r.events.find((e) => e.locator === 'mms[3] (line 38)')!.sender).toEqual({
+      id: '+447700900123',
+      idType: 'phone',
+      name: 'Sam',
+    });
+    expect(r.events.find((e) => e.locator === 'mms[5] (line 56)')!.sender).toBeUndefined();
+    expect(r.warnings.map((w) => [w.code, w.locator])).toEqual([
+      ['SMS_MMS_SENDER_FROM_ADDRESS', 'mms[3] (line 38)'],
+      ['SMS_MMS_NO_SENDER', 'mms[5] (line 56)'],
+    ]);
+  });
+
+  it('skips an MMS draft and counts sms and mms ordinals separately', async () => {
+    const r = await run('mms-group.xml');
+    expect(r.skipped).toEqual([{ reason: 'draft', locator: 'mms[4] (line 48)' }]);
+    expect(r.events[0]!.locator).toBe('sms[0] (line 4)');
+    expect(r.accounting).toEqual({ records: 8, events: 7, skipped: 1, rejected: 0 });
+  });
+});
+
+describe('call logs', () => {
+  it('maps the six call types to status and direction, with the duration in seconds', async () => {
+    const r = await run('calls-all-types.xml');
+    expect(r.events.slice(0, 6).map((e) => [e.direction, e.call])).toEqual([
+      ['incoming', { status: 'answered', durationSec: 65 }],
+      ['outgoing', { status: 'outgoing', durationSec: 0 }],
+      ['incoming', { status: 'missed', durationSec: 0 }],
+      ['incoming', { status: 'voicemail', durationSec: 31 }],
+      ['incoming', { status: 'rejected', durationSec: 0 }],
+      ['incoming', { status: 'blocked', durationSec: 0 }],
+    ]);
+    expect(r.events.every((e) => e.channel === 'call' && e.kind === 'call')).toBe(true);
+  });
+
+  it('names withheld, unknown and payphone callers without an id and flags them withheld', async () => {
+    const r = await run('calls-all-types.xml');
+    const hidden = r.events.filter((e) => e.flags?.includes('withheld'));
+    expect(hidden.map((e) => [e.locator, e.sender])).toEqual([
+      ['call[6] (line 10)', { name: 'Withheld number' }],
+      ['call[7] (line 11)', { name: 'Withheld number' }],
+      ['call[8] (line 12)', { name: 'Unknown number' }],
+      ['call[9] (line 13)', { name: 'Payphone' }],
+      ['call[10] (line 14)', { name: 'Unknown number' }],
+      ['call[11] (line 15)', { name: 'Withheld number' }],
+    ]);
+    // A number written despite presentation="2" is kept as evidence, not as the caller's identity.
+    expect(hidden[5]!.details).toEqual({ number: '+447700900999' });
+    expect(hidden[4]!.call).toEqual({ status: 'rejected' });
+  });
+
+  it('rejects an unknown call type, naming the value', async () => {
+    const r = await run('calls-all-types.xml');
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ code: 'SMS_BAD_CALL_TYPE', locator: 'call[12] (line 16)' }),
+    ]);
+    expect(r.rejected[0]!.message).toContain('type="7"');
+  });
+});
+
+describe('problems', () => {
+  it('rejects unreadable dates with the raw value and never falls back to readable_date', async () => {
+    const r = await run('bad-dates-and-types.xml');
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['SMS_BAD_DATE', 'sms[1] (line 4)'],
+      ['SMS_BAD_DATE', 'sms[2] (line 5)'],
+      ['SMS_BAD_DATE', 'sms[3] (line 6)'],
+      ['SMS_BAD_DATE', 'sms[4] (line 7)'],
+      ['SMS_BAD_DATE', 'sms[5] (line 8)'],
+      ['SMS_BAD_TYPE', 'sms[7] (line 10)'],
+      ['SMS_BAD_DATE', 'mms[0] (line 11)'],
+      ['SMS_BAD_MSG_BOX', 'mms[1] (line 19)'],
+    ]);
+    expect(r.rejected[0]!.message).toContain('date="abc"');
+    expect(r.rejected[1]!.message).toContain('date=""');
+    expect(r.rejected[4]!.message).toContain('seconds');
+    expect(r.rejected.every((x) => x.hint !== undefined)).toBe(true);
+    expect(r.events.map((e) => e.text)).toEqual(['Good record before', 'Good record after']);
+    expect(r.accounting).toEqual({ records: 11, events: 2, skipped: 1, rejected: 8 });
+  });
+
+  it('keeps what was read from a file cut inside an sms, then fails with the record and line', async () => {
+    const r = await run('truncated-mid-sms.xml');
+    expect(r.events).toHaveLength(3);
+    expect(r.failure).toMatchObject({ code: 'SMS_TRUNCATED_XML', locator: 'sms[3] (line 6)' });
+    expect(r.failure!.message).toContain('line 6');
+  });
+
+  it('fails a file cut inside an MMS photo without emitting the half-read MMS', async () => {
+    const r = await run('truncated-mid-mms.xml');
+    expect(r.events.map((e) => e.locator)).toEqual(['sms[0] (line 3)']);
+    expect(r.failure).toMatchObject({ code: 'SMS_TRUNCATED_XML', locator: 'mms[0] (line 4)' });
+  });
+
+  it('stops at any other well-formedness error with its line and column', async () => {
+    const r = await run('malformed-mismatched-tag.xml');
+    expect(r.events).toHaveLength(1);
+    expect(r.failure).toMatchObject({ code: 'SMS_MALFORMED_XML', locator: 'mms[0] (line 4)' });
+    expect(r.failure!.message).toContain('line 7, column 11');
+  });
+
+  it('never resolves an external entity: the record using it is rejected and nothing from /etc/passwd appears', async () => {
+    const r = await run('xxe-external-entity.xml');
+    expect(JSON.stringify(r)).not.toMatch(/root:|\/bin\/(ba)?sh|nologin/);
+    expect(r.events.map((e) => e.text)).toEqual(['Before the payload', 'After the payload']);
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ code: 'SMS_UNDEFINED_ENTITY', locator: 'sms[1] (line 7)' }),
+    ]);
+    expect(r.rejected[0]!.message).toContain('&xxe;');
+    expect(r.warnings.map((w) => w.code)).toEqual(['SMS_DOCTYPE_IGNORED']);
+  });
+
+  it('never expands nested DTD entities ("billion laughs"): the record is rejected and the output stays small', async () => {
+    const r = await run('billion-laughs.xml');
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['SMS_UNDEFINED_ENTITY', 'sms[0] (line 15)'],
+    ]);
+    expect(r.events.map((e) => e.text)).toEqual(['Still here']);
+    expect(JSON.stringify(r).length).toBeLessThan(5000);
+  });
+
+  it('skips unknown elements with a reason, keeps a forbidden character reference with a warning, checks count', async () => {
+    const r = await run('unknown-element-count-mismatch.xml');
+    expect(r.skipped).toEqual([
+      { reason: 'unknown-element', locator: 'reaction[0] (line 4)' },
+      { reason: 'unknown-element', locator: 'reaction[1] (line 7)' },
+    ]);
+    expect(textOf(r, 'sms[1] (line 5)')).toBe('Second &#1; with a control character');
+    expect(r.warnings.map((w) => [w.code, w.locator])).toEqual([
+      ['SMS_BAD_CHAR_REF', 'sms[1] (line 5)'],
+      ['SMS_COUNT_MISMATCH', undefined],
+    ]);
+  });
+
+  it('refuses a SuperBackup <alllogs> file when forced, saying what it is', async () => {
+    const r = await run('superbackup-alllogs.xml');
+    expect(r.events).toEqual([]);
+    expect(r.failure).toMatchObject({ code: 'SMS_NOT_SBR' });
+    expect(r.failure!.message).toContain('<alllogs>');
+  });
+});
+
+describe('overlapping backups', () => {
+  it('parse independently; shared records come out the same apart from locator and the renamed contact', async () => {
+    const a = await run('overlap-backup-1.xml');
+    const b = await run('overlap-backup-2.xml');
+    expect([a.events.length, b.events.length]).toEqual([4, 4]);
+    const strip = (e: ParsedEvent) => ({
+      ...e,
+      locator: undefined,
+      sender: { ...e.sender, name: undefined },
+    });
+    expect(b.events.slice(0, 2).map(strip)).toEqual(a.events.slice(2).map(strip));
+    expect(b.events[0]!.sender!.name).toBe('Sam Smith');
+  });
+});
+
+describe('helpers', () => {
+  it('combines surrogate pairs cut at any point between pushes and reports lone halves', () => {
+    const input = 'a&#55357;&#56396;b&#xD83D;&#xDE00;c&#55357;d&#56396;e&#10;f';
+    for (let cut = 0; cut <= input.length; cut++) {
+      const repair = new SurrogateRepair();
+      const first = repair.push(input.slice(0, cut));
+      const second = repair.push(input.slice(cut), true);
+      expect(first.text + second.text, `cut at ${cut}`).toBe('a👌b😀c\uFFFDd\uFFFDe&#10;f');
+      expect(first.lone.length + second.lone.length).toBe(2);
+    }
+  });
+
+  it('leaves an escaped reference (&amp;#55357;) alone: it is text the user typed', () => {
+    expect(new SurrogateRepair().push('x &amp;#55357;&amp;#56396; y', true).text).toBe(
+      'x &amp;#55357;&amp;#56396; y',
+    );
+  });
+
+  it('classifies addresses as phone, e-mail or account', () => {
+    expect(
+      [
+        '+44 7700 900123',
+        '(020) 7946-0000',
+        '07700900123',
+        '88022',
+        'VODAFONE',
+        'sam@example.org',
+        '+1234',
+      ].map(idTypeOf),
+    ).toEqual(['phone', 'phone', 'phone', 'account', 'account', 'email', 'account']);
+  });
+});
+
+describe('empty input', () => {
+  it('fails an empty or blank file as cut short before its root element, with no records', async () => {
+    for (const text of ['', '  \n', "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n"]) {
+      const input: SourceInput = {
+        path: 'sms-empty.xml',
+        name: 'sms-empty.xml',
+        bytes: text.length,
+        open: () => Readable.from([Buffer.from(text)]),
+      };
+      const out = await collect(input);
+      expect(out.events).toEqual([]);
+      expect(out.failure).toMatchObject({
+        code: 'SMS_TRUNCATED_XML',
+        locator: expect.stringMatching(/^line [12]$/),
+      });
+      expect(out.failure!.message).toContain('before its root element');
+    }
+  });
+});
