@@ -9,6 +9,7 @@ import { mbox } from './mbox.js';
 import { messengerE2eeJson } from './messenger-e2ee-json.js';
 import { messengerHtml } from './messenger-html/index.js';
 import { messengerJson } from './messenger-json/index.js';
+import { smsBackupXml } from './sms-backup-xml/index.js';
 import type { Container, Source } from './source.js';
 import { zip } from './zip.js';
 
@@ -16,6 +17,7 @@ export const sources: readonly Source[] = [
   // registry: sources (most specific first)
   mbox,
   eml,
+  smsBackupXml,
   messengerE2eeJson,
   messengerJson,
   messengerHtml,
