@@ -3,19 +3,42 @@
  * the last incident, days with contact, the busiest day, the night-time share (00:00–05:59 local), the longest
  * streak of contact days, the longest gap between contact days, and weekly counts.
  */
-import type { Report, TimelineEvent } from '../model/index.js';
+import type { Channel, Report, TimelineEvent } from '../model/index.js';
 import type { Zone } from '../timeline/zone.js';
 import { byCallStatus, byChannel, byIdentifier, byKind } from './counts.js';
 import { dailySeries, dayText, longestRun, weekly } from './series.js';
+
+function sortedKeys<T extends Record<string, number | undefined>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))) as T;
+}
 
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
 export const NIGHT_END_HOUR = 6;
 
 export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone): Report['incidents'] {
   const series = dailySeries(incidents, zone);
-  const daily = series.counts.map((count, i) => ({ date: dayText(series.start + i), count }));
+  const perChannel = new Map<number, Partial<Record<Channel, number>>>();
+  const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const e of incidents) {
+    const day = zone.localDayNumber(e.ms);
+    const m = perChannel.get(day) ?? {};
+    m[e.channel] = (m[e.channel] ?? 0) + 1;
+    perChannel.set(day, m);
+    if (e.precision !== 'day') {
+      const p = zone.parts(e.ms);
+      hourByWeekday[p.weekday - 1]![p.hour]!++;
+    }
+  }
+  const daily = series.counts.map((count, i) => ({
+    date: dayText(series.start + i),
+    count,
+    byChannel: sortedKeys(perChannel.get(series.start + i) ?? {}),
+  }));
   let maxPerDay: { date: string; count: number } | null = null;
-  for (const d of daily) if (d.count > 0 && (maxPerDay === null || d.count > maxPerDay.count)) maxPerDay = d;
+  for (const d of daily) {
+    if (d.count > 0 && (maxPerDay === null || d.count > maxPerDay.count))
+      maxPerDay = { date: d.date, count: d.count };
+  }
   // Records with only a date have no hour: they are left out of the night share rather than guessed.
   const timed = incidents.filter((e) => e.precision !== 'day');
   const night = timed.filter((e) => zone.parts(e.ms).hour < NIGHT_END_HOUR).length;
@@ -37,5 +60,6 @@ export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone)
     longestStreak: longestRun(series, (c) => c > 0),
     longestGap: gap,
     weekly: weekly(series),
+    hourByWeekday,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { InputSummary, Problem, Report, ResolvedCase, TimelineEvent } from '../model/index.js';
 import type { Zone } from '../timeline/zone.js';
+import { chronology } from './chronology.js';
 import { identifierTable } from './counts.js';
 import { incidentFigures } from './figures.js';
 
@@ -19,6 +20,8 @@ export interface AnalysisInput {
   readonly events: readonly TimelineEvent[];
   readonly problems: readonly Problem[];
   readonly problemsOmitted: ReadonlyMap<string, number>;
+  /** Include every incident as a chronology row (HTML, Markdown, or JSON with --chronology). */
+  readonly withChronology?: boolean;
 }
 
 export function buildReport(a: AnalysisInput): Report {
@@ -55,6 +58,7 @@ export function buildReport(a: AnalysisInput): Report {
     },
     identifiers: identifierTable(incidents, a.zone),
     incidents: incidentFigures(incidents, a.zone),
+    ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone) } : {}),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
   };

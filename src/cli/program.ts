@@ -60,7 +60,8 @@ ${EXIT_CODES}`,
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout')
       .option('--now <iso>', 'the "generated at" time (SOURCE_DATE_EPOCH is honoured too)')
-      .option('--strict', 'exit 1 if any record was rejected'),
+      .option('--strict', 'exit 1 if any record was rejected')
+      .option('--chronology', 'include every incident in JSON output (HTML and Markdown always include it)'),
     [...CASE_OPTIONS, ...WINDOW_OPTIONS],
   ).addHelpText(
     'after',

@@ -65,7 +65,7 @@ export const IncidentsSchema = z.object({
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),
   /** Every local date from the first to the last incident, zeros included. */
-  daily: z.array(DayCountSchema),
+  daily: z.array(DayCountSchema.extend({ byChannel: z.partialRecord(ChannelSchema, Count) })),
   daysWithContact: Count,
   maxPerDay: DayCountSchema.nullable(),
   /** Incidents 00:00–05:59 local; `eligible` leaves out day-precision records, which have no hour. */
@@ -75,7 +75,26 @@ export const IncidentsSchema = z.object({
   longestGap: RunSchema,
   /** ISO weeks (Monday start) over the daily series; `days` < 7 marks a partial week. */
   weekly: z.array(z.object({ weekStart: LocalDate, days: Count, count: Count, partial: z.boolean() })),
+  /** Incidents by local weekday (row 0 = Monday … 6 = Sunday) and hour (0–23); day-precision records left out. */
+  hourByWeekday: z.array(z.array(Count).length(24)).length(7),
 });
+
+/** One incident in the chronology annex (HTML, Markdown, or JSON with --chronology). */
+export const ChronologyRowSchema = z.object({
+  id: z.string(),
+  utc: IsoInstant,
+  local: z.string(),
+  channel: ChannelSchema,
+  kind: KindSchema,
+  callStatus: CallStatusSchema.nullable(),
+  sender: z.string(),
+  senderName: z.string().nullable(),
+  text: z.string().nullable(),
+  file: z.string(),
+  locator: z.string(),
+  flags: z.array(z.string()),
+});
+export type ChronologyRow = z.infer<typeof ChronologyRowSchema>;
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
@@ -113,6 +132,8 @@ export const ReportSchema = z.object({
   incidents: IncidentsSchema,
   /** Added by the escalation analysis; see docs/report.md. */
   escalation: z.record(z.string(), z.unknown()).optional(),
+  /** Every incident, in order. Present in HTML and Markdown reports, and in JSON with --chronology. */
+  chronology: z.array(ChronologyRowSchema).optional(),
   problems: z.array(ProblemSchema),
   /** Problems beyond the per-code cap, counted but not listed. */
   problemsOmitted: z.record(z.string(), Count),

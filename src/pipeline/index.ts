@@ -64,7 +64,13 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
 export function analyseTimeline(
   t: Timeline,
   c: ResolvedCase,
-  meta: { version: string; generatedAt: string; tzdata: string | null; run: Report['run'] },
+  meta: {
+    version: string;
+    generatedAt: string;
+    tzdata: string | null;
+    run: Report['run'];
+    withChronology?: boolean;
+  },
 ): Report {
   return buildReport({
     ...meta,

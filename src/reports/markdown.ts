@@ -146,9 +146,30 @@ export function evidenceSection(r: Report): string[] {
   return out;
 }
 
+export function chronologySection(r: Report): string[] {
+  if (!r.chronology?.length) return [];
+  return [
+    '## Chronology of incidents',
+    '',
+    ...table(
+      ['Local time', 'Channel', 'Kind', 'From', 'Text', 'Source'],
+      r.chronology.map((c) => [
+        c.local,
+        c.channel,
+        c.callStatus ? `${c.kind} (${c.callStatus})` : c.kind,
+        md(c.sender),
+        md(c.text ?? ''),
+        md(`${c.file} ${c.locator}`),
+      ]),
+    ),
+    '',
+  ];
+}
+
 export const markdown: ReportFormat = {
   id: 'markdown',
   label: 'Markdown, for statements and e-mails',
+  needsChronology: true,
   render: (r) =>
-    `${[...summarySection(r), ...frequencySection(r), ...evidenceSection(r)].join('\n').trimEnd()}\n`,
+    `${[...summarySection(r), ...frequencySection(r), ...evidenceSection(r), ...chronologySection(r)].join('\n').trimEnd()}\n`,
 };

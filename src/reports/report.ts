@@ -19,6 +19,8 @@ export interface ReportFormat {
   readonly label: string;
   /** True for binary-ish or page formats that should not be written to a terminal. */
   readonly notForTerminal?: boolean;
+  /** The format shows every incident, so the analysis must include `report.chronology`. */
+  readonly needsChronology?: boolean;
   render(report: Report, ctx: ReportContext): string;
 }
 

@@ -15,6 +15,7 @@ export interface ReportFlags extends ReadFlags {
   readonly out?: string;
   readonly now?: string;
   readonly strict?: boolean;
+  readonly chronology?: boolean;
 }
 
 /** The options that can change a report's content, as given (output-only options such as --out left out). */
@@ -69,6 +70,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     generatedAt: stamp,
     tzdata: env.tzdata,
     run: { paths, options: resultOptions(flags) },
+    withChronology: format.needsChronology === true || flags.chronology === true,
   });
   const sink = sinkFor(flags.out);
   await sink.write(

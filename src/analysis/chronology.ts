@@ -1,0 +1,34 @@
+/**
+ * The chronology annex: every incident as one row with its local time, sender, text and source citation.
+ * Built only for outputs that show it (HTML, Markdown, JSON with --chronology): a million-incident JSON summary
+ * does not need a million rows.
+ */
+import type { ChronologyRow, InputSummary, TimelineEvent } from '../model/index.js';
+import { cleanName } from '../timeline/identities.js';
+import { eventId, locatorText } from '../timeline/ids.js';
+import type { Zone } from '../timeline/zone.js';
+import { senderLabel } from './counts.js';
+
+export function chronology(
+  incidents: readonly TimelineEvent[],
+  inputs: readonly InputSummary[],
+  zone: Zone,
+): ChronologyRow[] {
+  return incidents.map((e) => {
+    const input = inputs[e.input]!;
+    return {
+      id: eventId(input.sha256, e.locator),
+      utc: new Date(e.ms).toISOString(),
+      local: zone.localText(e.ms, e.precision),
+      channel: e.channel,
+      kind: e.kind,
+      callStatus: e.call?.status ?? null,
+      sender: senderLabel(e),
+      senderName: e.sender?.name === undefined ? null : cleanName(e.sender.name),
+      text: e.text ?? null,
+      file: input.path,
+      locator: locatorText(e.locator),
+      flags: [...(e.flags ?? [])],
+    };
+  });
+}
