@@ -11,6 +11,7 @@ import { messengerHtml } from './messenger-html/index.js';
 import { messengerJson } from './messenger-json/index.js';
 import { smsBackupXml } from './sms-backup-xml/index.js';
 import type { Container, Source } from './source.js';
+import { whatsappTxt } from './whatsapp-txt/index.js';
 import { zip } from './zip.js';
 
 export const sources: readonly Source[] = [
@@ -21,6 +22,7 @@ export const sources: readonly Source[] = [
   messengerE2eeJson,
   messengerJson,
   messengerHtml,
+  whatsappTxt,
   csvDiary, // keep last: a diary is the most generic CSV
 ];
 

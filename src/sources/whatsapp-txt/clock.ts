@@ -1,0 +1,62 @@
+/**
+ * A header's date and time as a local wall-clock string, once the file's day/month order is known. Impossible
+ * values (31 February, 25:61, "13:00 AM") come back as a reason for the rejection message.
+ */
+import { describeLayout, fullYear, type Layout } from './date-order.js';
+import type { HeaderScanner } from './scan.js';
+
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+/** Why a header's time is impossible; `date` says whether the date (and so maybe the order) is at fault. */
+export interface ClockProblem {
+  readonly reason: string;
+  readonly date: boolean;
+}
+
+/** Turns scanned headers into `YYYY-MM-DDTHH:mm[:ss]`, reusing the date part while it does not change. */
+export class LocalClock {
+  private readonly order: string;
+  private lastDateKey = -1;
+  private datePrefix = '';
+
+  constructor(private readonly layout: Layout) {
+    this.order = describeLayout(layout);
+  }
+
+  /** The local time of the header the scanner just read, or why it cannot exist. */
+  read(sc: HeaderScanner): string | ClockProblem {
+    const { layout, order } = this;
+    const y = fullYear(sc.field(layout.y), sc.digits(layout.y));
+    const mo = sc.field(layout.m);
+    const d = sc.field(layout.d);
+    if (y < 0) return { reason: `the year "${sc.field(layout.y)}" has neither 2 nor 4 digits`, date: true };
+    if (mo < 1 || mo > 12) return { reason: `there is no month ${mo} when read as ${order}`, date: true };
+    const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    if (d < 1 || d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) {
+      return { reason: `there is no day ${d} in ${MONTHS[mo - 1]} ${y} when read as ${order}`, date: true };
+    }
+    let h = sc.hour;
+    if (sc.ampm !== 0) {
+      // Exports write "00:04 AM" and "23:59 PM": a 24-hour clock with the marker added. Those hours are read as
+      // written (and flagged by the caller); a marker that contradicts the hour ("13:00 AM") is impossible.
+      if (h > 23 || (h > 12 && sc.ampm === 1) || (h === 0 && sc.ampm === 2)) {
+        return { reason: `hour ${h} cannot carry ${sc.ampm === 1 ? 'AM' : 'PM'}`, date: false };
+      }
+      if (h === 12) h = sc.ampm === 1 ? 0 : 12;
+      else if (sc.ampm === 2 && h < 12) h += 12;
+    } else if (h > 23) return { reason: `there is no hour ${h}`, date: false };
+    if (sc.minute > 59) return { reason: `there is no minute ${sc.minute}`, date: false };
+    if (sc.second > 59) return { reason: `there is no second ${sc.second}`, date: false };
+    const key = (y * 16 + mo) * 32 + d;
+    if (key !== this.lastDateKey) {
+      this.lastDateKey = key;
+      this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
+    }
+    const hm = `${this.datePrefix}${PAD2[h]}:${PAD2[sc.minute]}`;
+    return sc.second >= 0 ? `${hm}:${PAD2[sc.second]}` : hm;
+  }
+}

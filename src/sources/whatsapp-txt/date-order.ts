@@ -1,0 +1,246 @@
+/**
+ * Day/month order of a WhatsApp export, inferred from every header date of the file (the first pass).
+ * One line cannot tell `03/04/21` apart; the file usually can. Evidence, strongest first:
+ *   1. a position holding 4 digits or a value above 31 is the year (`2021/04/03` is year-first);
+ *   2. a value above 12 can only be a day (`13/04/21` ⇒ day first) — no warning needed;
+ *   3. chats run forwards in time: the reading with fewer backward steps between consecutive dates wins;
+ *   4. days change more often than months between consecutive dates.
+ * 3 and 4 are guesses and are reported as such; when nothing decides, parsing stops and asks for `--date-order`
+ * — unless every date has day equal to month, when both orders give the same dates.
+ * The statistics are updated only when the date changes from one header to the next, so the cost per line is
+ * three integer comparisons.
+ */
+import type { DateOrder } from '../source.js';
+import { type HeaderScanner, isMark } from './scan.js';
+
+/** Which of the three written date fields is the year, the month and the day. */
+export interface Layout {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+/** The layouts the `--date-order` option names. */
+export const LAYOUTS: Readonly<Record<DateOrder, Layout>> = {
+  dmy: { d: 0, m: 1, y: 2 },
+  mdy: { m: 0, d: 1, y: 2 },
+  ymd: { y: 0, m: 1, d: 2 },
+};
+
+/** A two-digit year is 20xx (WhatsApp dates from 2009); four digits as written; anything else is invalid. */
+export function fullYear(value: number, width: number): number {
+  if (width === 4) return value;
+  if (width === 2) return 2000 + value;
+  return -1;
+}
+
+/** `dmy`, `mdy`, `ymd`… for a layout. */
+export function layoutName(l: Layout): string {
+  const name = ['', '', ''];
+  name[l.d] = 'd';
+  name[l.m] = 'm';
+  name[l.y] = 'y';
+  return name.join('');
+}
+
+const WORDS: Record<string, string> = { d: 'day', m: 'month', y: 'year' };
+
+/** "day/month/year (dmy)". */
+export function describeLayout(l: Layout): string {
+  const name = layoutName(l);
+  return `${[...name].map((c) => WORDS[c]).join('/')} (${name})`;
+}
+
+/** The other two positions when `y` is the year, in written order. */
+const PAIRS = [
+  [1, 2],
+  [0, 2],
+  [0, 1],
+] as const;
+
+/** A date as evidence in messages: where it is, how it was written, and its fields. */
+interface Sample {
+  line: number;
+  text: string;
+  p: number[];
+  w: number[];
+}
+
+/** What inference concluded. `warn` is set when the order was a guess or the evidence disagreed. */
+export type Inference =
+  | {
+      readonly ok: true;
+      readonly layout: Layout;
+      readonly warn?: { code: string; message: string; hint: string };
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** Accumulates the numeric date fields of header lines. */
+export class DateStats {
+  /** Header lines seen. */
+  headers = 0;
+  /** Distinct consecutive dates seen. */
+  dates = 0;
+  first: Sample | undefined;
+  private readonly prev = [-1, -1, -1];
+  private readonly prevW = [0, 0, 0];
+  private readonly yearish = [0, 0, 0];
+  /** over12[y][k]: dates where pair position k is above 12 and the other is not (k can only be the day). */
+  private readonly over12 = [
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ];
+  private readonly over12Sample: (Sample | undefined)[][] = [
+    [undefined, undefined],
+    [undefined, undefined],
+    [undefined, undefined],
+  ];
+  /** backwards[y][k]: steps back in time between consecutive dates if pair position k is the day. */
+  private readonly backwards = [
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ];
+  /** unequal[y]: dates whose two non-year fields differ (only those read differently in the two orders). */
+  private readonly unequal = [0, 0, 0];
+  /** changes[y][k]: how often pair position k changed between consecutive dates. */
+  private readonly changes = [
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ];
+
+  /** Records the date of the header the scanner just read in `s` (line number `line`). */
+  add(sc: HeaderScanner, s: string, line: number): void {
+    this.headers++;
+    const prev = this.prev;
+    const { p0, p1, p2, w0, w1, w2 } = sc;
+    if (p0 === prev[0] && p1 === prev[1] && p2 === prev[2]) return;
+    // Below runs once per distinct date (a few per day of chat), so it may allocate.
+    const p = [p0, p1, p2];
+    const w = [w0, w1, w2];
+    const text = visible(s.slice(sc.stampStart, sc.dateEnd));
+    this.first ??= { line, text, p, w };
+    this.dates++;
+    for (let k = 0; k < 3; k++) if (w[k] === 4 || p[k]! > 31) this.yearish[k]!++;
+    for (let y = 0; y < 3; y++) {
+      const [a, b] = PAIRS[y]!;
+      const pa = p[a]!;
+      const pb = p[b]!;
+      const over = this.over12[y]!;
+      if (pa !== pb) this.unequal[y]!++;
+      if (pa > 12 && pb <= 12) {
+        over[0]!++;
+        this.over12Sample[y]![0] ??= { line, text, p, w };
+      } else if (pb > 12 && pa <= 12) {
+        over[1]!++;
+        this.over12Sample[y]![1] ??= { line, text, p, w };
+      }
+      if (prev[0] === -1) continue;
+      if (pa !== prev[a]) this.changes[y]![0]!++;
+      if (pb !== prev[b]) this.changes[y]![1]!++;
+      if (fullYear(p[y]!, w[y]!) !== fullYear(prev[y]!, this.prevW[y]!)) continue;
+      // Same year: compare (month, day) under both readings.
+      if (pb * 32 + pa < prev[b]! * 32 + prev[a]!) this.backwards[y]![0]!++;
+      if (pa * 32 + pb < prev[a]! * 32 + prev[b]!) this.backwards[y]![1]!++;
+    }
+    prev[0] = p0;
+    prev[1] = p1;
+    prev[2] = p2;
+    this.prevW[0] = w0;
+    this.prevW[1] = w1;
+    this.prevW[2] = w2;
+  }
+
+  /** The year position: the one holding 4-digit or >31 values most often, else the last. */
+  yearPosition(): number {
+    const [a, b, c] = this.yearish as [number, number, number];
+    if (a === 0 && b === 0 && c === 0) return 2;
+    return a >= b && a >= c ? 0 : b >= c ? 1 : 2;
+  }
+
+  /** Decides the layout from the evidence, or explains why it cannot. */
+  infer(): Inference {
+    const y = this.yearPosition();
+    const [a, b] = PAIRS[y]!;
+    const pick = (day: number): Layout => ({ y, d: day, m: day === a ? b : a });
+    const [ga, gb] = this.over12[y] as [number, number];
+    const first = this.first!;
+    if (ga > 0 && gb === 0) return { ok: true, layout: pick(a) };
+    if (gb > 0 && ga === 0) return { ok: true, layout: pick(b) };
+    if (ga > 0 && gb > 0) {
+      const [sa, sb] = this.over12Sample[y] as [Sample, Sample];
+      const both = `line ${sa.line} (${sa.text}) can only be read with the ${ordinal(a)} number as the day, line ${sb.line} (${sb.text}) only with the ${ordinal(b)}`;
+      if (ga === gb) {
+        return {
+          ok: false,
+          message: `The file mixes day-first and month-first dates in equal numbers (${ga} each): ${both}.`,
+        };
+      }
+      const layout = pick(ga > gb ? a : b);
+      return {
+        ok: true,
+        layout,
+        warn: {
+          code: 'WHATSAPP_DATE_ORDER_CONFLICT',
+          message: `The file mixes date orders: ${both}. Read as ${describeLayout(layout)}, the order of ${Math.max(ga, gb)} of ${ga + gb} dates that decide it; headers impossible in that order are rejected and the others may be misdated.`,
+          hint: 'Split the file by export, or re-run with --date-order to choose the order.',
+        },
+      };
+    }
+    // Year-first dates are written year-month-day in every locale that uses them.
+    if (y === 0) return { ok: true, layout: pick(b) };
+    // 03/03/24 and 04/04/24 are the same dates in either order: nothing to decide, nothing to warn about.
+    if (this.unequal[y] === 0) return { ok: true, layout: pick(a) };
+    const [ba, bb] = this.backwards[y] as [number, number];
+    const [ca, cb] = this.changes[y] as [number, number];
+    let day: number;
+    let why: string;
+    if (ba !== bb) {
+      day = ba < bb ? a : b;
+      why = `the messages run forwards in time when read that way (${Math.min(ba, bb)} backward steps, against ${Math.max(ba, bb)} the other way)`;
+    } else if (ca !== cb) {
+      day = ca > cb ? a : b;
+      why = `the ${ordinal(day)} number changes more often between messages (${Math.max(ca, cb)} changes against ${Math.min(ca, cb)}), as days do`;
+    } else {
+      const which =
+        this.dates === 1
+          ? `all ${this.headers} messages are dated ${first.text}`
+          : `none of the ${this.dates} dates has a day above 12`;
+      return {
+        ok: false,
+        message: `Cannot tell whether dates are day-first or month-first: ${which}, and neither the order of the messages nor how the numbers change settles it. Line ${first.line} (${first.text}) is ${describeDate(first, pick(a))} day-first but ${describeDate(first, pick(b))} month-first.`,
+      };
+    }
+    const layout = pick(day);
+    const other = pick(day === a ? b : a);
+    return {
+      ok: true,
+      layout,
+      warn: {
+        code: 'WHATSAPP_DATE_ORDER_INFERRED',
+        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${first.line} (${first.text}) is read as ${describeDate(first, layout)}.`,
+        hint: `If that is wrong, re-run with --date-order ${layoutName(other)}.`,
+      },
+    };
+  }
+}
+
+function visible(s: string): string {
+  let out = '';
+  for (const ch of s) if (!isMark(ch.charCodeAt(0))) out += ch;
+  return out;
+}
+
+function ordinal(k: number): string {
+  return ['first', 'second', 'third'][k]!;
+}
+
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+function describeDate(date: Sample, l: Layout): string {
+  return `${date.p[l.d]} ${MONTHS[date.p[l.m]! - 1] ?? '?'} ${fullYear(date.p[l.y]!, date.w[l.y]!)}`;
+}

@@ -1,0 +1,223 @@
+/**
+ * The second pass: turns header lines and their continuation lines into records, each ending as exactly one
+ * emit, skip or reject. A message is emitted when the next header (or the end of the file) shows it is complete;
+ * a skipped or rejected record takes its continuation lines with it.
+ */
+import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import type { SourceContext, SourceInput } from '../source.js';
+import { forEachLine } from '../text.js';
+import { LocalClock } from './clock.js';
+import { type Layout, layoutName } from './date-order.js';
+import { classify, isAttributedNotice, Special } from './notices.js';
+import { type Framing, HeaderScanner, isMark, Scan } from './scan.js';
+import { authorEnd, Senders } from './senders.js';
+
+const MIDNIGHT_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_MIDNIGHT']);
+const HOUR24_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_24H']);
+const WAITING_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_WAITING_FOR_MESSAGE']);
+
+/** What the second pass needs to know about the file. */
+export interface ReadPlan {
+  readonly framing: Framing;
+  readonly layout: Layout;
+  readonly conversation: string | undefined;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// States of the record being assembled.
+const NONE = 0; // before the first header
+const MESSAGE = 1; // a message waiting for its continuation lines
+const CLOSED = 2; // a skipped or rejected record: its continuation lines add nothing
+
+function excerpt(s: string): string {
+  let v = '';
+  for (let i = 0; i < s.length && v.length <= 60; i++) if (!isMark(s.charCodeAt(i))) v += s[i];
+  return v.length > 60 ? `${v.slice(0, 60)}…` : v;
+}
+
+function withoutBoms(s: string): string {
+  return s.includes('\ufeff') ? s.replaceAll('\ufeff', '') : s;
+}
+
+/** Message text as written, minus byte-order marks anywhere and the direction marks iOS puts in front. */
+function messageText(line: string, from: number): string {
+  let i = from;
+  for (let c = line.charCodeAt(i); c === 0x200e || c === 0xfeff; c = line.charCodeAt(++i));
+  return withoutBoms(line.slice(i));
+}
+
+/** The event kind and call outcome of a special first line (undefined for notices and plain text). */
+function kindOf(special: Special): { kind: Kind; call?: CallStatus } | undefined {
+  if (special === Special.Media) return { kind: 'media' };
+  if (special === Special.Deleted) return { kind: 'deleted' };
+  if (special === Special.MissedCall) return { kind: 'call', call: 'missed' };
+  if (special === Special.Call) return { kind: 'call', call: 'unknown' };
+  return undefined;
+}
+
+/** Runs the second pass over `input`; `progressCtx` receives the line reader's progress. */
+export async function readMessages(
+  input: SourceInput,
+  ctx: SourceContext,
+  plan: ReadPlan,
+  progressCtx: SourceContext,
+): Promise<void> {
+  const { framing, layout, conversation } = plan;
+  const scanner = new HeaderScanner();
+  const senders = new Senders();
+  const clock = new LocalClock(layout);
+  let state = NONE;
+  let event: Mutable<ParsedEvent> | undefined;
+  let text = '';
+  let blanks = 0;
+  // Per-record clock oddities, summed up in one warning each at the end.
+  const odd = { midnight: { n: 0, first: 0 }, hour24: { n: 0, first: 0 } };
+
+  const flush = (): void => {
+    if (state === MESSAGE) {
+      event!.text = text;
+      ctx.emit(event!);
+    }
+    event = undefined;
+    text = '';
+    blanks = 0;
+  };
+
+  const skip = (reason: string, line: string, lineNo: number, local: string, from: number): void => {
+    if (reason === 'block-notice') {
+      ctx.warn(
+        'WHATSAPP_BLOCK_NOTICE',
+        lineNo,
+        `"${excerpt(line.slice(from))}" at ${local.replace('T', ' ')} (local time): a block or unblock, kept out of the contact counts.`,
+        'Add it to the case file as a milestone if it matters to the case.',
+      );
+    }
+    ctx.skip(reason, lineNo);
+    state = CLOSED;
+  };
+
+  const header = (line: string, lineNo: number): void => {
+    const local = clock.read(scanner);
+    if (typeof local !== 'string') {
+      const other = layoutName(layout) === 'dmy' ? 'mdy' : 'dmy';
+      ctx.reject(
+        'WHATSAPP_BAD_TIMESTAMP',
+        lineNo,
+        `Impossible date or time "${excerpt(line.slice(scanner.stampStart, scanner.stampEnd))}" in a message header: ${local.reason}.`,
+        local.date && layout.y === 2
+          ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
+          : `Check line ${lineNo} of the export; the message is not counted.`,
+      );
+      state = CLOSED;
+      return;
+    }
+    const rs = scanner.restStart;
+    const end = authorEnd(line, rs, senders);
+    let sender: Party | undefined;
+    let textStart = rs;
+    if (end > rs) {
+      const party = senders.get(line.slice(rs, end));
+      if (party === null) {
+        skip('system-notice', line, lineNo, local, rs);
+        return;
+      }
+      sender = party;
+      textStart = line.charCodeAt(end + 1) === 0x20 ? end + 2 : end + 1;
+    }
+    const body = messageText(line, textStart);
+    const special = classify(body);
+    const typed = kindOf(special);
+    const notice =
+      special === Special.Block
+        ? 'block-notice'
+        : special === Special.Encryption ||
+            // Without an author only a call notice is a contact; the rest are group and security notices.
+            (sender === undefined && typed?.kind !== 'call') ||
+            // iOS writes group events as if the contact or the group had sent them, with U+200E first.
+            (typed === undefined && line.charCodeAt(textStart) === 0x200e && isAttributedNotice(body))
+          ? 'system-notice'
+          : undefined;
+    if (notice !== undefined) {
+      skip(notice, line, lineNo, local, textStart);
+      return;
+    }
+    const time: EventTime = { type: 'local', local, precision: scanner.second >= 0 ? 's' : 'min' };
+    const kind = typed?.kind ?? 'message';
+    event =
+      sender !== undefined
+        ? {
+            locator: lineNo,
+            time,
+            channel: 'whatsapp',
+            kind,
+            direction: sender.role === 'victim' ? 'outgoing' : 'unknown',
+            sender,
+          }
+        : { locator: lineNo, time, channel: 'whatsapp', kind, direction: 'unknown' };
+    if (typed?.call !== undefined) event.call = { status: typed.call };
+    if (conversation !== undefined) event.conversation = conversation;
+    if (scanner.ampm !== 0 && (scanner.hour === 0 || scanner.hour > 12)) {
+      const count = scanner.hour === 0 ? odd.midnight : odd.hour24;
+      event.flags = scanner.hour === 0 ? MIDNIGHT_FLAGS : HOUR24_FLAGS;
+      if (count.n++ === 0) count.first = lineNo;
+    } else if (special === Special.Waiting) event.flags = WAITING_FLAGS;
+    text = body;
+    state = MESSAGE;
+  };
+
+  const onLine = (line: string, lineNo: number): void => {
+    const scanned = scanner.scan(line, 0, line.length);
+    if (scanned === Scan.Header && scanner.framing === framing) {
+      flush();
+      header(line, lineNo);
+      return;
+    }
+    if (state === NONE) {
+      if (withoutBoms(line).length === 0) return;
+      ctx.reject(
+        'WHATSAPP_UNDATED_LINE',
+        lineNo,
+        `Text before the first message header has no date: "${excerpt(line)}".`,
+        'Check the start of the export; lines above the first dated message cannot be placed in time.',
+      );
+      state = CLOSED;
+      return;
+    }
+    if (scanned !== Scan.NotDate) {
+      ctx.warn(
+        'WHATSAPP_SUSPICIOUS_CONTINUATION',
+        lineNo,
+        `"${excerpt(line)}" starts like a date but is not a message header of this file, so it was read as part of the record above.`,
+        'If it should be a message of its own, the line may have been damaged or pasted into a message.',
+      );
+    }
+    if (state !== MESSAGE) return;
+    const cont = withoutBoms(line);
+    if (cont.length === 0) {
+      blanks++; // kept only if more text follows: trailing blank lines are not part of a message
+      return;
+    }
+    text = blanks === 0 ? `${text}\n${cont}` : `${text}${'\n'.repeat(blanks + 1)}${cont}`;
+    blanks = 0;
+  };
+
+  await forEachLine(input, onLine, progressCtx);
+  flush();
+  const summary = (code: string, n: number, first: number, what: string): void => {
+    if (n === 0) return;
+    ctx.warn(
+      code,
+      first,
+      `${n} message header${n === 1 ? ' gives' : 's give'} ${what} (first on line ${first}).`,
+      `The affected messages carry the ${code} flag.`,
+    );
+  };
+  summary('WHATSAPP_AMPM_MIDNIGHT', odd.midnight.n, odd.midnight.first, 'hour 00 with AM, read as 00:xx');
+  summary(
+    'WHATSAPP_AMPM_24H',
+    odd.hour24.n,
+    odd.hour24.first,
+    'a 24-hour hour with PM (like 23:59 PM), read as written',
+  );
+}

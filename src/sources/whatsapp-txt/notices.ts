@@ -1,0 +1,168 @@
+/**
+ * What the text after `Name: ` (or after the stamp, for author-less lines) means: a placeholder for media, a
+ * deleted message, a call, or a system notice. WhatsApp writes these in the phone's UI language, so each phrase
+ * lives in a small per-locale table. English comes from real exports; the German and Spanish encryption notice,
+ * media and attachment wordings from real exports too; the other German and Spanish phrases are best effort.
+ * A phrase missing here fails safe: an unrecognised notice stays a message (counted), it is never dropped.
+ */
+
+/** What a message's first line is, beyond ordinary text. */
+export const Special = {
+  None: 0,
+  Media: 1,
+  Deleted: 2,
+  MissedCall: 3,
+  Call: 4,
+  Encryption: 5,
+  Block: 6,
+  Waiting: 7,
+} as const;
+export type Special = (typeof Special)[keyof typeof Special];
+
+interface LocalePhrases {
+  /** Whole-line placeholders for media sent without the file. */
+  readonly media: readonly string[];
+  /** Placeholders at the end of the line (iOS puts the document's title and page count first). Plain text. */
+  readonly mediaSuffix: readonly string[];
+  /** Markers anywhere in the first line of a message that carries a file. */
+  readonly attached: readonly string[];
+  readonly deleted: readonly string[];
+  readonly missedCall: readonly string[];
+  /** Other call notices; only the exact phrase (optionally followed by `.`/`,` and details) counts. */
+  readonly call: readonly string[];
+  /** The end-to-end encryption notice, current and older wordings (a prefix is enough). */
+  readonly encryption: readonly string[];
+  readonly block: readonly string[];
+  readonly waiting: readonly string[];
+  /** Notices iOS attributes to a contact or the group, recognised only after a leading U+200E. */
+  readonly notice: readonly string[];
+  /** Verbs that put a notice's actor before the first `: ` (e.g. a quoted group name holding a colon). */
+  readonly noticeVerb: readonly string[];
+}
+
+const EN: LocalePhrases = {
+  media: [
+    '<[Mm]edia omitted>',
+    '(?:image|video|audio|GIF|sticker|Contact card|view once (?:photo|video|voice message)) omitted',
+  ],
+  mediaSuffix: ['document omitted'],
+  attached: ['<attached: [^>]*>', '\\(file attached\\)'],
+  deleted: ['This message was deleted', 'You deleted this message'],
+  missedCall: ['Missed (?:group )?(?:voice|video) call'],
+  call: ['(?:Group )?(?:[Vv]oice|[Vv]ideo) call'],
+  encryption: [
+    'Messages and calls are end-to-end encrypted',
+    'Messages (?:to this|you send to this) (?:group|chat)(?: and calls)? are now secured with end-to-end encryption',
+  ],
+  block: ['You blocked this contact', 'You unblocked this contact'],
+  waiting: ['Waiting for this message'],
+  notice: [
+    '.+ created (?:group|this group)',
+    '.+ (?:added|removed) .+',
+    '.+ left',
+    ".+ joined using this group's invite link",
+    ".+ changed (?:the subject|the group name|this group's icon|the group description|their phone number|to |the settings|the group settings)",
+    ".+ deleted this group's icon",
+    "You(?:'re| are) (?:now|no longer) an admin",
+    'Your security code with .+ changed',
+    ".+'s security code changed",
+    'You were added',
+    '.+ turned (?:on|off) disappearing messages',
+    '.+ pinned a message',
+  ],
+  noticeVerb: [
+    '(?:created group|created this group|added|removed|left|changed|joined using|deleted this group|pinned a message|turned (?:on|off) disappearing)',
+  ],
+};
+
+const DE: LocalePhrases = {
+  media: ['<Medien ausgeschlossen>', '(?:Bild|Video|Audio|GIF|Sticker|Kontaktkarte) weggelassen'],
+  mediaSuffix: ['Dokument weggelassen'],
+  attached: ['<Anhang: [^>]*>', '\\(Datei angehängt\\)'],
+  deleted: ['Diese Nachricht wurde gelöscht', 'Du hast diese Nachricht gelöscht'],
+  missedCall: ['Verpasster (?:Gruppen)?(?:[Ss]prach|[Vv]ideo)anruf'],
+  call: ['(?:Gruppen)?(?:[Ss]prach|[Vv]ideo)anruf'],
+  encryption: [
+    'Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt',
+    'Nachrichten, die du .* sendest, .*Ende-zu-Ende-Verschlüsselung geschützt',
+  ],
+  block: ['Du hast diesen Kontakt (?:blockiert|freigegeben)'],
+  waiting: ['Warten auf diese Nachricht'],
+  notice: [
+    '.+ (?:hat|hast) .*(?:erstellt|hinzugefügt|entfernt|geändert|verlassen)',
+    'Du bist jetzt (?:ein )?Admin',
+    'Deine Sicherheitsnummer für .+ hat sich geändert',
+    '.+ hat zu .+ gewechselt',
+  ],
+  noticeVerb: ['(?:hat|hast)'],
+};
+
+const ES: LocalePhrases = {
+  media: ['<Multimedia omitido>', '(?:imagen|video|audio|sticker|GIF|documento) omitid[oa]'],
+  mediaSuffix: ['documento omitido'],
+  attached: ['<adjunto: [^>]*>', '\\(archivo adjunto\\)'],
+  deleted: ['Se eliminó este mensaje', 'Eliminaste este mensaje'],
+  missedCall: ['Llamada (?:de voz )?perdida', 'Videollamada perdida'],
+  call: ['Llamada de voz', 'Videollamada'],
+  encryption: [
+    'Los mensajes y las llamadas están cifrados de extremo a extremo',
+    'Los mensajes .*cifrado de extremo a extremo',
+  ],
+  block: ['(?:Bloqueaste|Desbloqueaste) a este contacto'],
+  waiting: ['Esperando (?:este|el) mensaje'],
+  notice: [
+    '.+ creó (?:el|este) grupo',
+    '.+ (?:añadió|eliminó|expulsó) a .+',
+    '.+ salió del grupo',
+    '.+ cambió .+',
+    'Ahora eres admin',
+    'Tu código de seguridad con .+ cambió',
+  ],
+  noticeVerb: ['(?:creó|añadió|eliminó|cambió|salió|se unió)'],
+};
+
+const LOCALES = [EN, DE, ES];
+
+function alt(pick: (l: LocalePhrases) => readonly string[]): string {
+  return LOCALES.flatMap(pick).join('|');
+}
+
+// One anchored regex for the common case: a plain message fails at its first characters.
+const SPECIAL_RE = new RegExp(
+  `^(?:(${alt((l) => l.media)})\\s*$|(${alt((l) => l.deleted)})(?:$|[. ])|(${alt((l) => l.missedCall)})(?:$|[.,])|` +
+    `(${alt((l) => l.call)})(?:$|[.,])|(${alt((l) => l.encryption)})|(${alt((l) => l.block)})(?:$|[.,])|` +
+    `(${alt((l) => l.waiting)})(?:$|[.,]))`,
+);
+const ATTACHED_RE = new RegExp(alt((l) => l.attached));
+const MEDIA_SUFFIXES = LOCALES.flatMap((l) => l.mediaSuffix);
+const NOTICE_RE = new RegExp(`^(?:${alt((l) => l.notice)})`);
+const NOTICE_AUTHOR_RE = new RegExp(`["“”„«»]| (?:${alt((l) => l.noticeVerb)})(?: |$)`);
+
+/** Classifies the first line of a message (leading marks already removed). */
+export function classify(firstLine: string): Special {
+  const m = SPECIAL_RE.exec(firstLine);
+  if (m !== null) {
+    for (let g = 1; g <= 7; g++) if (m[g] !== undefined) return g as Special;
+  }
+  // File markers open the line (iOS), or close it after a document title (iOS) or file name (Android).
+  const first = firstLine.charCodeAt(0);
+  const last = firstLine.charCodeAt(firstLine.length - 1);
+  if (first !== 0x3c && last !== 0x3e && last !== 0x29 && last !== 0x64 && last !== 0x6e && last !== 0x6f) {
+    return Special.None; // not < … > ) and no suffix ending in d, n or o
+  }
+  for (const suffix of MEDIA_SUFFIXES) if (firstLine.endsWith(suffix)) return Special.Media;
+  return ATTACHED_RE.test(firstLine) ? Special.Media : Special.None;
+}
+
+/** True when text that followed `Name: \u200e` is a system notice rather than something the contact wrote. */
+export function isAttributedNotice(text: string): boolean {
+  return NOTICE_RE.test(text);
+}
+
+/**
+ * True when the text before the first `: ` is a notice's actor and verb (`Alice changed the subject from "a"
+ * to "b: c"`), not a name: names do not hold quotes or these verbs.
+ */
+export function looksLikeNoticeAuthor(author: string): boolean {
+  return NOTICE_AUTHOR_RE.test(author);
+}

@@ -1,0 +1,389 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileInput } from '../../src/cli/inputs.js';
+import { makeProbe } from '../../src/sources/detect.js';
+import type { SourceOptions } from '../../src/sources/index.js';
+import { forEachLine } from '../../src/sources/text.js';
+import { DateStats, LAYOUTS, layoutName } from '../../src/sources/whatsapp-txt/date-order.js';
+import { firstPass } from '../../src/sources/whatsapp-txt/first-pass.js';
+import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
+import { classify, Special } from '../../src/sources/whatsapp-txt/notices.js';
+import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
+import { conversationFromFileName, Senders } from '../../src/sources/whatsapp-txt/senders.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/whatsapp-txt';
+const tmp = mkdtempSync(join(tmpdir(), 'whatsapp-txt-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const LRM = '\u200e';
+const NNBSP = '\u202f';
+const NBSP = '\u00a0';
+
+/** Writes a scratch export (a variation too small to deserve a fixture) and runs the source over it. */
+async function runText(
+  text: string | Buffer,
+  options: Partial<SourceOptions> = {},
+  name = 'chat.txt',
+): Promise<SourceRun> {
+  const file = join(tmp, name);
+  writeFileSync(file, text);
+  return runSource(whatsappTxt, file, options);
+}
+
+function detects(text: string, name = 'chat.txt'): boolean {
+  const head = Buffer.from(text, 'utf8').subarray(0, 64 * 1024);
+  return whatsappTxt.detect(makeProbe(name, name, head));
+}
+
+/** Records (header lines plus a block of undated text) counted by hand in each fixture. */
+const RECORDS: Record<string, number> = {
+  'android-24h-dmy.txt': 13,
+  'android-12h-mdy-nnbsp.txt': 7,
+  'android-es-12h-nbsp.txt': 6,
+  'android-fi-klo.txt': 3,
+  'ios-en-gb-seconds-crlf.txt': 15,
+  'ios-de-24h.txt': 9,
+  'ios-year-first.txt': 4,
+  'stray-boms-mixed-eol.txt': 6,
+  'impossible-date.txt': 4,
+  'broken-header-line.txt': 4,
+  'uk-dst-crossing.txt': 7,
+  'ambiguous-order.txt': 0,
+  'day-equals-month.txt': 3,
+};
+
+describe('whatsapp-txt fixtures match their goldens', () => {
+  for (const name of Object.keys(RECORDS)) {
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(whatsappTxt, file);
+      const golden = file.replace(/\.txt$/, '.expected.json');
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+      expect(whatsappTxt.detect(makeProbe(name, file, readFileSync(file).subarray(0, 65536)))).toBe(true);
+    });
+  }
+});
+
+describe('accounting', () => {
+  for (const [name, records] of Object.entries(RECORDS)) {
+    it(`${name}: every record ends exactly once as an event, a skip or a reject`, async () => {
+      const run = await runSource(whatsappTxt, join(FIXTURES, name));
+      const locators = [
+        ...run.events.map((e) => e.locator),
+        ...run.skipped.map((s) => s.locator),
+        ...run.rejected.map((r) => r.locator),
+      ];
+      expect(run.accounting.records).toBe(records);
+      expect(run.accounting.events + run.accounting.skipped + run.accounting.rejected).toBe(records);
+      expect(new Set(locators).size).toBe(locators.length);
+      const lines = readFileSync(join(FIXTURES, name), 'utf8').split(/\r\n|\r|\n/).length;
+      for (const l of locators) {
+        expect(l).toBeGreaterThanOrEqual(1);
+        expect(l).toBeLessThanOrEqual(lines);
+      }
+    });
+  }
+});
+
+describe('day/month order', () => {
+  it('stops before emitting anything when nothing decides the order', async () => {
+    const run = await runSource(whatsappTxt, join(FIXTURES, 'ambiguous-order.txt'));
+    expect(run.events).toEqual([]);
+    expect(run.failure?.code).toBe('WHATSAPP_DATE_ORDER_AMBIGUOUS');
+    expect(run.failure?.message).toContain(
+      'Line 1 (03/04/24) is 3 April 2024 day-first but 4 March 2024 month-first',
+    );
+    expect(run.failure).not.toHaveProperty('locator');
+  });
+
+  it('needs no decision when every date has day equal to month: both orders give the same dates', async () => {
+    const run = await runSource(whatsappTxt, join(FIXTURES, 'day-equals-month.txt'));
+    expect(run.failure).toBeUndefined();
+    expect(run.warnings).toEqual([]);
+    expect(run.events.map((e) => (e.time as { local: string }).local)).toEqual([
+      '2024-03-03T10:00',
+      '2024-03-03T10:05',
+      '2024-04-04T09:00',
+    ]);
+  });
+
+  it('follows --date-order when given, for an undecidable file and for a decided one', async () => {
+    const dmy = await runSource(whatsappTxt, join(FIXTURES, 'ambiguous-order.txt'), { dateOrder: 'dmy' });
+    expect(dmy.failure).toBeUndefined();
+    expect(dmy.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2024-04-03T21:40', precision: 'min' },
+      { type: 'local', local: '2024-04-03T21:41', precision: 'min' },
+      { type: 'local', local: '2024-04-03T21:55', precision: 'min' },
+    ]);
+    const mdy = await runSource(whatsappTxt, join(FIXTURES, 'ambiguous-order.txt'), { dateOrder: 'mdy' });
+    expect(mdy.events[0]!.time).toEqual({ type: 'local', local: '2024-03-04T21:40', precision: 'min' });
+    const text = '01/02/24, 10:00 - Sam: a\n01/02/24, 10:01 - Sam: b\n';
+    const asDmy = await runText(text, { dateOrder: 'dmy' });
+    const asMdy = await runText(text, { dateOrder: 'mdy' });
+    expect(asDmy.events[0]!.time).toEqual({ type: 'local', local: '2024-02-01T10:00', precision: 'min' });
+    expect(asMdy.events[0]!.time).toEqual({ type: 'local', local: '2024-01-02T10:00', precision: 'min' });
+    expect(asDmy.warnings).toEqual([]);
+  });
+
+  it('warns when the option contradicts the file, and rejects the headers impossible in that order', async () => {
+    const run = await runSource(whatsappTxt, join(FIXTURES, 'android-12h-mdy-nnbsp.txt'), {
+      dateOrder: 'dmy',
+    });
+    expect(run.warnings.map((w) => w.code)).toContain('WHATSAPP_DATE_ORDER_OVERRIDDEN');
+    // Read day-first, every date of this US file has a month of 13, 14 or 15.
+    expect(run.rejected.map((r) => r.locator)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(run.events).toEqual([]);
+    expect(run.rejected[0]!.message).toContain('there is no month 13');
+  });
+
+  it('guesses from the order of the messages and says so', async () => {
+    // 1/4, 2/2, 2/4 run forwards only month-first (4 Jan, 2 Feb, 4 Feb).
+    const run = await runText('1/4/23, 10:00 - Sam: a\n2/2/23, 10:00 - Sam: b\n2/4/23, 10:00 - Sam: c\n');
+    expect(run.events.map((e) => (e.time as { local: string }).local.slice(0, 10))).toEqual([
+      '2023-01-04',
+      '2023-02-02',
+      '2023-02-04',
+    ]);
+    expect(run.warnings).toHaveLength(1);
+    expect(run.warnings[0]!.code).toBe('WHATSAPP_DATE_ORDER_INFERRED');
+    expect(run.warnings[0]!.message).toContain('month/day/year (mdy)');
+    expect(run.warnings[0]!.message).toContain('read as 4 January 2023');
+  });
+
+  it('needs no guess for year-first dates or a number above 12', () => {
+    const stats = (dates: [number, number, number, number][]) => {
+      const s = new DateStats();
+      const sc = new HeaderScanner();
+      dates.forEach(([a, b, c, yw], i) => {
+        const line = yw === 4 ? `[${a}/${b}/${c}, 10:00:00] x` : `${a}/${b}/${c}, 10:00 - x`;
+        expect(sc.scan(line, 0, line.length)).toBe(Scan.Header);
+        s.add(sc, line, i + 1);
+      });
+      return s.infer();
+    };
+    const ymd = stats([[2024, 3, 5, 4]]);
+    expect(ymd.ok && layoutName(ymd.layout)).toBe('ymd');
+    expect(ymd.ok && ymd.warn).toBeUndefined();
+    const dmy = stats([
+      [3, 5, 24, 2],
+      [13, 5, 24, 2],
+    ]);
+    expect(dmy.ok && layoutName(dmy.layout)).toBe('dmy');
+    expect(dmy.ok && dmy.warn).toBeUndefined();
+    // Days change more often than months: 5 Jan, 6 Jan, 7 Jan rather than 1 May, 1 June, 1 July.
+    const changes = stats([
+      [1, 5, 24, 2],
+      [1, 6, 24, 2],
+      [1, 7, 24, 2],
+    ]);
+    expect(changes.ok && layoutName(changes.layout)).toBe('mdy');
+    expect(changes.ok && changes.warn?.code).toBe('WHATSAPP_DATE_ORDER_INFERRED');
+  });
+
+  it('takes the majority when dates contradict each other, and gives up on a tie', () => {
+    const s = new DateStats();
+    const sc = new HeaderScanner();
+    const lines = ['13/01/24, 10:00 - a', '14/01/24, 10:00 - a', '01/15/24, 10:00 - a'];
+    lines.forEach((l, i) => {
+      sc.scan(l, 0, l.length);
+      s.add(sc, l, i + 1);
+    });
+    const majority = s.infer();
+    expect(majority.ok && layoutName(majority.layout)).toBe('dmy');
+    expect(majority.ok && majority.warn?.code).toBe('WHATSAPP_DATE_ORDER_CONFLICT');
+    const tie = new DateStats();
+    [lines[0]!, lines[2]!].forEach((l, i) => {
+      sc.scan(l, 0, l.length);
+      tie.add(sc, l, i + 1);
+    });
+    expect(tie.infer().ok).toBe(false);
+  });
+
+  it('maps the three option values to layouts', () => {
+    expect(layoutName(LAYOUTS.dmy)).toBe('dmy');
+    expect(layoutName(LAYOUTS.mdy)).toBe('mdy');
+    expect(layoutName(LAYOUTS.ymd)).toBe('ymd');
+  });
+});
+
+describe('header grammar', () => {
+  const sc = new HeaderScanner();
+  const scan = (line: string) => {
+    const r = sc.scan(line, 0, line.length);
+    return r === Scan.Header
+      ? {
+          date: [sc.p0, sc.p1, sc.p2],
+          time: [sc.hour, sc.minute, sc.second],
+          ampm: sc.ampm,
+          framing: sc.framing,
+          rest: line.slice(sc.restStart),
+        }
+      : r;
+  };
+
+  it.each([
+    ['12/07/2017, 22:35 - Sam: hi', [12, 7, 2017], [22, 35, -1], 0, Framing.Dash],
+    ['[20.06.19, 15:58:53] Sam: hi', [20, 6, 19], [15, 58, 53], 0, Framing.Bracket],
+    [`3/6/18, 1:55${NNBSP}PM - Sam: hi`, [3, 6, 18], [1, 55, -1], 2, Framing.Dash],
+    ['3/6/18, 1:55 p.m. - Sam: hi', [3, 6, 18], [1, 55, -1], 2, Framing.Dash],
+    [`20/6/2017 8:28 p.${NBSP}m. - Sam: hi`, [20, 6, 2017], [8, 28, -1], 2, Framing.Dash],
+    [`09/10/2023, 11:11${NNBSP}am - Sam: hi`, [9, 10, 2023], [11, 11, -1], 1, Framing.Dash],
+    [`${LRM}[3/6/18 1:55:00 p.${NBSP}m.] Sam: hi`, [3, 6, 18], [1, 55, 0], 2, Framing.Bracket],
+    ['03-06-2018, 01.55 PM - Sam: hi', [3, 6, 2018], [1, 55, -1], 2, Framing.Dash],
+    ['13.06.18 21.25.15: Sam: hi', [13, 6, 18], [21, 25, 15], 0, Framing.Colon],
+    ['13.6.2018 klo 21.25.15 - Sam: hi', [13, 6, 2018], [21, 25, 15], 0, Framing.Dash],
+    ['13. 6. 2018. 21:25:15 Sam: hi', [13, 6, 2018], [21, 25, 15], 0, Framing.Bare],
+    ['[2018/06/13, 21:25:15] Sam: hi', [2018, 6, 13], [21, 25, 15], 0, Framing.Bracket],
+    ['[06/2018/13, 21:25:15] Sam: hi', [6, 2018, 13], [21, 25, 15], 0, Framing.Bracket],
+    ['[23.09.2016 17:00:28] Sam: hi', [23, 9, 2016], [17, 0, 28], 0, Framing.Bracket],
+    ['[1/30/18, 00:13:03 AM] Sam: hi', [1, 30, 18], [0, 13, 3], 1, Framing.Bracket],
+    ['[\ufeff29.01.18,\ufeff 12:24:03] Sam: hi', [29, 1, 18], [12, 24, 3], 0, Framing.Bracket],
+    ['\ufeff\ufeff29.01.18, 12:24 - Sam: hi', [29, 1, 18], [12, 24, -1], 0, Framing.Dash],
+  ])('reads %j', (line, date, time, ampm, framing) => {
+    expect(scan(line)).toEqual({ date, time, ampm, framing, rest: 'Sam: hi' });
+  });
+
+  it('does not take a name starting with "Am" for a marker', () => {
+    expect(scan('13. 6. 2018. 21:25 Amy: hi')).toMatchObject({ ampm: 0, rest: 'Amy: hi' });
+  });
+
+  it.each([
+    ['hello', Scan.NotDate],
+    ['2 apples', Scan.NotDate],
+    ['12:30 meeting', Scan.NotDate],
+    ['12/07 is the date', Scan.NotDate],
+    ['14/02/2024 and then', Scan.DateLike],
+    ['[14/02/2024, 21:00 Sam: x', Scan.DateLike],
+    ['14/02/2024, 21:00:x', Scan.DateLike],
+    ['14/02/2024, 2100 - Sam: x', Scan.DateLike],
+  ])('tells %j apart from a header', (line, expected) => {
+    expect(sc.scan(line, 0, line.length)).toBe(expected);
+  });
+});
+
+describe('text classification', () => {
+  it.each([
+    ['<Media omitted>', Special.Media],
+    ['image omitted', Special.Media],
+    ['Report • 2 pages document omitted', Special.Media],
+    ['<attached: 00000001-PHOTO-2024-01-01-12-00-00.jpg>', Special.Media],
+    ['IMG-20240101-WA0000.jpg (file attached)', Special.Media],
+    ['<Medien ausgeschlossen>', Special.Media],
+    ['This message was deleted', Special.Deleted],
+    ['You deleted this message.', Special.Deleted],
+    ['Missed video call', Special.MissedCall],
+    ['Llamada perdida', Special.MissedCall],
+    ['Video call, 12 min', Special.Call],
+    ['Los mensajes y las llamadas están cifrados de extremo a extremo.', Special.Encryption],
+    ['You unblocked this contact.', Special.Block],
+    ['Waiting for this message. This may take a while.', Special.Waiting],
+    ['Video call tomorrow?', Special.None],
+    ['I deleted this message lol', Special.None],
+    ['my image omitted from the report', Special.None],
+  ])('%j', (text, special) => {
+    expect(classify(text)).toBe(special);
+  });
+
+  it('skips iOS notices attributed to a contact but keeps messages that start with U+200E', async () => {
+    const run = await runText(
+      `[14/08/2024, 21:00:11] Group: ${LRM}Boris added you\n[14/08/2024, 21:01:00] Boris: ${LRM}No idea why\n` +
+        `[14/08/2024, 21:02:00] Boris: Boris added you\n`,
+    );
+    expect(run.skipped).toEqual([{ reason: 'system-notice', locator: 1 }]);
+    expect(run.events.map((e) => e.text)).toEqual(['No idea why', 'Boris added you']);
+  });
+});
+
+describe('senders and conversations', () => {
+  it('reads phone numbers as ids, "~ " names as names and You/Du/Tú as the victim', () => {
+    const s = new Senders();
+    expect(s.get(`\u202a+1 (777) 777\u20117777\u202c`)).toEqual({
+      id: '+1 (777) 777\u20117777',
+      idType: 'phone',
+    });
+    expect(s.get('+44 7700 900123')).toEqual({ id: '+44 7700 900123', idType: 'phone' });
+    expect(s.get(`~${NNBSP}Nev`)).toEqual({ name: 'Nev' });
+    expect(s.get('~ Nev')).toEqual({ name: 'Nev' });
+    expect(s.get('Du')).toEqual({ name: 'You', role: 'victim' });
+    expect(s.get('Tú')).toBe(s.get('You'));
+    expect(s.get('Agent 007')).toEqual({ name: 'Agent 007' });
+    expect(s.get('Sam')).toBe(s.get('Sam'));
+    expect(s.get('Alice changed the subject from "a" to "b')).toBeNull();
+  });
+
+  it('names the conversation from the export file name', async () => {
+    expect(conversationFromFileName('WhatsApp Chat with Sam Carter.txt')).toBe('Sam Carter');
+    expect(conversationFromFileName('WhatsApp Chat mit Sam.txt')).toBe('Sam');
+    expect(conversationFromFileName('Chat de WhatsApp con Sam (1).txt')).toBe('Sam');
+    expect(conversationFromFileName('_chat.txt')).toBeUndefined();
+    const named = join(tmp, 'WhatsApp Chat with Sam Carter.txt');
+    copyFileSync(join(FIXTURES, 'uk-dst-crossing.txt'), named);
+    const run = await runSource(whatsappTxt, named);
+    expect(new Set(run.events.map((e) => e.conversation))).toEqual(new Set(['Sam Carter']));
+  });
+});
+
+describe('reading the file', () => {
+  it('reads UTF-16 exports like UTF-8 ones', async () => {
+    const text = readFileSync(join(FIXTURES, 'android-24h-dmy.txt'), 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const a = await runSource(whatsappTxt, join(FIXTURES, 'android-24h-dmy.txt'));
+    expect(await runText(utf16)).toEqual(a);
+  });
+
+  it('numbers lines in the first pass exactly as the line reader does, across chunk boundaries', async () => {
+    const endings = ['\n', '\r\n', '\r'];
+    let text = '';
+    for (let i = 0; i < 6000; i++) {
+      const day = (i % 28) + 1;
+      text += `${day}/03/2024, 10:${String(i % 60).padStart(2, '0')} - Sam: message ${i} ${'x'.repeat(i % 50)}`;
+      text += endings[i % 3]!;
+      if (i % 7 === 0) text += `continued ${i}${endings[(i + 1) % 3]}`;
+    }
+    const file = join(tmp, 'long.txt');
+    writeFileSync(file, text);
+    const input = fileInput(file, statSync(file).size);
+    const first = await firstPass(input, () => {});
+    const read = await forEachLine(input, () => {});
+    expect(first.lines).toBe(read.lines);
+    expect(first.byFraming[Framing.Dash]!.headers).toBe(6000);
+    const run = await runSource(whatsappTxt, file);
+    expect(run.events).toHaveLength(6000);
+    expect(run.warnings).toEqual([]);
+    expect(run.events[5998]!.text).toBe(`message 5998 ${'x'.repeat(5998 % 50)}`);
+    expect(run.events[5999]!.text).toBe(`message 5999 ${'x'.repeat(5999 % 50)}\ncontinued 5999`);
+  });
+
+  it('rejects a file without any header as a whole', async () => {
+    const run = await runText('just some notes\nabout nothing\n');
+    expect(run.failure?.code).toBe('WHATSAPP_NO_MESSAGES');
+  });
+});
+
+describe('detect', () => {
+  it('claims Android, iOS and year-first exports', () => {
+    expect(detects('12/07/2017, 22:35 - Sam: hi\n')).toBe(true);
+    expect(detects(`\n\n${LRM}[20.06.19, 15:58:53] Sam: hi\r\n`)).toBe(true);
+    expect(detects('2024-03-05 16:17 - Sam: hej\n')).toBe(true);
+    expect(detects('[2024-03-05 16:17:13] Sam: hej\n', 'WhatsApp Chat with Sam.txt')).toBe(true);
+    expect(detects('Some preamble\n12/07/2017, 22:35 - Sam: hi\n')).toBe(true);
+  });
+
+  it('leaves look-alikes to other sources', () => {
+    expect(detects('[2024-01-01 12:00:00] Jane: Hello\n[2024-01-01 12:00:05] John: Hi\n', 'chat.md')).toBe(
+      false,
+    );
+    expect(detects('[2019-12-24, 12:23] Jane Doe: Hello John!\n', 'test_export.txt')).toBe(false);
+    expect(detects('May 17, 2022  5:29:42 PM (Read by them after 1 hour)\nMe\nHello world\n\n')).toBe(false);
+    expect(detects('Date,Time,Type of contact,What happened\n03/02/2024,21:40,Text message,6 texts\n')).toBe(
+      false,
+    );
+    expect(detects('Date,Time,Description\n2/3/2024,9:40 PM,6 texts\n')).toBe(false);
+    expect(detects('2024-01-03 12:00:00 server: started\n')).toBe(false);
+    expect(detects('')).toBe(false);
+  });
+});
