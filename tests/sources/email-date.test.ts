@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCertain, parseEmailDate } from '../../src/sources/email/date.js';
 
@@ -78,5 +79,36 @@ describe('parseEmailDate', () => {
     expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00 CET')!)).toBe(false);
     expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00 B')!)).toBe(false);
     expect(isCertain(parseEmailDate('1 Jan 2024 10:00:00')!)).toBe(false);
+  });
+});
+
+describe('parseEmailDate over generated dates', () => {
+  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p2 = (n: number) => String(n).padStart(2, '0');
+
+  it('reads every RFC 5322 and asctime rendering of an instant back to that instant, in any spacing', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1950, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }),
+        fc.integer({ min: -12 * 4, max: 14 * 4 }),
+        fc.constantFrom(' ', '  ', '\t'),
+        (sec, quarters, gap) => {
+          const offset = quarters * 15;
+          const l = new Date(sec * 1000 + offset * 60_000);
+          const zone = `${offset < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(offset) / 60))}${p2(Math.abs(offset) % 60)}`;
+          const clock = `${p2(l.getUTCHours())}:${p2(l.getUTCMinutes())}:${p2(l.getUTCSeconds())}`;
+          const [d, m, y] = [l.getUTCDate(), MONTHS[l.getUTCMonth()]!, l.getUTCFullYear()];
+          const rfc = `${DAYS[l.getUTCDay()]},${gap}${d}${gap}${m}${gap}${y}${gap}${clock}${gap}${zone}`;
+          const asc = `${DAYS[l.getUTCDay()]} ${m} ${String(d).padStart(2, ' ')} ${clock} ${zone} ${y}`;
+          for (const raw of [rfc, asc, `${rfc} (comment)`]) {
+            const parsed = parseEmailDate(raw);
+            expect(parsed?.ms, raw).toBe(sec * 1000);
+            expect(parsed?.weekdayMismatch, raw).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

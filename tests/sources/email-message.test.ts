@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { parseEmailDate } from '../../src/sources/email/date.js';
@@ -123,5 +126,68 @@ describe('what a message becomes', () => {
       'Belästigung',
       'Spam',
     ]);
+  });
+});
+
+describe('robustness', () => {
+  const seeds = [
+    ...readFileSync('fixtures/mbox/mboxrd-encodings.mbox', 'latin1').split(/\n(?=From )/),
+    ...readdirSync('fixtures/eml')
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => readFileSync(join('fixtures/eml', f), 'latin1')),
+  ].map((m) => m.replace(/^From [^\n]*\n/, ''));
+  const noise = [
+    '=?',
+    '?=',
+    '\r\n',
+    '\n\n',
+    '--',
+    ':',
+    ';',
+    '"',
+    '<',
+    '>',
+    '=',
+    '=\n',
+    '&',
+    '&#',
+    '\u00ff',
+    '\t',
+    'boundary=',
+    ' ',
+  ];
+
+  it('turns any mutation of a real message into exactly one outcome, never an internal error', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(seeds.length - 1),
+        fc.array(
+          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(80), fc.constantFrom(...noise)),
+          {
+            maxLength: 12,
+          },
+        ),
+        (seed, edits) => {
+          let m = seeds[seed]!;
+          for (const [at, cut, insert] of edits) {
+            const pos = Math.floor(at * m.length);
+            m = m.slice(0, pos) + insert + m.slice(pos + cut);
+          }
+          const out = read(m);
+          expect(out.rejected.map((r) => r.code)).not.toContain('EMAIL_UNREADABLE');
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('handles arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        const out = read(Buffer.from(bytes).toString('latin1'));
+        expect(out.rejected.map((r) => r.code)).not.toContain('EMAIL_UNREADABLE');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -188,3 +188,18 @@ describe('MIME structure', () => {
     expect(body('Content-Type: text/plain; format=flowed; delsp=yes\n\nhal \nves').text).toBe('halves');
   });
 });
+
+describe('hostile input', () => {
+  const n = 300_000;
+  it('reads pathological headers in linear time (no regular-expression backtracking blow-up)', () => {
+    expect(firstMailbox(`${' '.repeat(n)}x`)).toEqual({ address: 'x' });
+    expect(firstMailbox(`${'@'.repeat(n)}<`)).toBeDefined();
+    expect(firstMailbox(`"${'a'.repeat(n)}`)).toEqual({ address: 'a'.repeat(n) });
+    expect(parseStructured(`a/b; ${'*'.repeat(n)}=1; x${'*'.repeat(n)}=2`).value).toBe('a/b');
+    expect(decodeEncodedWords('=?'.repeat(n))).toBe('=?'.repeat(n));
+    expect(decodeEncodedWords(`=?utf-8?q?${'a'.repeat(n)}`)).toHaveLength(n + 10);
+    expect(htmlToText('<style>'.repeat(n / 10))).toBe('');
+    expect(htmlToText('<!--'.repeat(n / 4))).toBe('');
+    expect(htmlToText('<'.repeat(n))).toHaveLength(n);
+  });
+});

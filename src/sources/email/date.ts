@@ -15,6 +15,8 @@
  * time. Deliberately unsupported: ISO 8601 dates, localised month names, and English ordinals ("1st").
  */
 
+import { ABBREVIATIONS, DAYS, FULL_DAYS, FULL_MONTHS, MONTHS, RFC_ZONES } from './zones.js';
+
 /** How sure the parser is of the zone; only `numeric` and `rfc` give a trustworthy instant. */
 export type ZoneCertainty = 'numeric' | 'rfc' | 'abbreviation' | 'military' | 'unknown' | 'none';
 
@@ -31,75 +33,6 @@ export interface EmailDate {
   /** The weekday written does not fall on the date written (a sign of a hand-made or forged header). */
   readonly weekdayMismatch: boolean;
 }
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const FULL_DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
-/** Zones with a fixed meaning: RFC 5322 §3.3/§4.3, plus UTC and Z, which cannot be misread. */
-const RFC_ZONES: Record<string, number> = {
-  ut: 0,
-  gmt: 0,
-  utc: 0,
-  z: 0,
-  est: -300,
-  edt: -240,
-  cst: -360,
-  cdt: -300,
-  mst: -420,
-  mdt: -360,
-  pst: -480,
-  pdt: -420,
-};
-
-/**
- * Common non-standard abbreviations with one widely used meaning. Ambiguous ones (IST, AST, …) are absent on
- * purpose: they become `unknown`.
- */
-const ABBREVIATIONS: Record<string, number> = {
-  cet: 60,
-  cest: 120,
-  met: 60,
-  mest: 120,
-  mez: 60,
-  mesz: 120,
-  eet: 120,
-  eest: 180,
-  wet: 0,
-  west: 60,
-  bst: 60,
-  msk: 180,
-  jst: 540,
-  kst: 540,
-  hkt: 480,
-  sgt: 480,
-  awst: 480,
-  acst: 570,
-  acdt: 630,
-  aest: 600,
-  aedt: 660,
-  nzst: 720,
-  nzdt: 780,
-  hst: -600,
-  akst: -540,
-  akdt: -480,
-  nst: -210,
-  ndt: -150,
-};
 
 /** Removes RFC 5322 comments, which may nest and may contain escaped parentheses. */
 function stripComments(s: string): string {
@@ -144,10 +77,91 @@ function dayIndex(token: string): number {
   return token.length === 3 || token === FULL_DAYS[i] ? i : -1;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** The fields of a date as read, before validation. `year` is already four-digit. */
+interface Fields {
+  weekday: number;
+  month: number;
+  day: number;
+  year: number;
+  hour: number;
+  minute: number;
+  /** Undefined when the time had no seconds. */
+  second: number | undefined;
+  zone: ZoneCertainty;
+  offset: number | undefined;
+  zoneText: string | undefined;
+}
+
+/** Validates read fields and builds the date; undefined when the calendar or the clock does not allow them. */
+function build(f: Fields): EmailDate | undefined {
+  if (f.year < 1900 || f.year > 2999 || f.hour > 23 || f.minute > 59 || (f.second ?? 0) > 60)
+    return undefined;
+  // A leap second (":60") is written as :59 rather than rolling into the next minute.
+  const wall = Date.UTC(f.year, f.month, f.day, f.hour, f.minute, Math.min(f.second ?? 0, 59));
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== f.month || check.getUTCDate() !== f.day) return undefined;
+  return {
+    local: check.toISOString().slice(0, 19),
+    ...(f.offset !== undefined ? { ms: wall - f.offset * 60_000 } : {}),
+    zone: f.zone,
+    ...(f.zoneText !== undefined ? { zoneText: f.zoneText } : {}),
+    hasSeconds: f.second !== undefined,
+    weekdayMismatch: f.weekday >= 0 && f.weekday !== check.getUTCDay(),
+  };
+}
+
+// The two layouts nearly every real message uses, read without tokenising (the general path handles the rest).
+const RFC_FAST =
+  /^(?:([A-Za-z]{3}), ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})(?: \([^()\\]*\))?$/;
+const ASCTIME_FAST =
+  /^([A-Za-z]{3}) ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (?:([+-])(\d{2})(\d{2}) )?(\d{4})$/;
+
+function fast(raw: string): Fields | undefined {
+  let m = RFC_FAST.exec(raw);
+  if (m) {
+    const weekday = m[1] === undefined ? -1 : DAYS.indexOf(m[1].toLowerCase());
+    const month = MONTHS.indexOf(m[3]!.toLowerCase());
+    if (weekday === -1 && m[1] !== undefined) return undefined;
+    if (month < 0 || Number(m[9]) > 14 || Number(m[10]) > 59) return undefined;
+    return {
+      weekday,
+      month,
+      day: Number(m[2]),
+      year: Number(m[4]),
+      hour: Number(m[5]),
+      minute: Number(m[6]),
+      second: m[7] === undefined ? undefined : Number(m[7]),
+      zone: 'numeric',
+      offset: (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])),
+      zoneText: `${m[8]}${m[9]}${m[10]}`,
+    };
+  }
+  m = ASCTIME_FAST.exec(raw);
+  if (m) {
+    const weekday = DAYS.indexOf(m[1]!.toLowerCase());
+    const month = MONTHS.indexOf(m[2]!.toLowerCase());
+    if (weekday < 0 || month < 0 || (m[7] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)))
+      return undefined;
+    return {
+      weekday,
+      month,
+      day: Number(m[3]),
+      year: Number(m[10]),
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6]),
+      zone: m[7] === undefined ? 'none' : 'numeric',
+      offset: m[7] === undefined ? undefined : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])),
+      zoneText: m[7] === undefined ? undefined : `${m[7]}${m[8]}${m[9]}`,
+    };
+  }
+  return undefined;
+}
 
 /** Parses an e-mail date; returns undefined when any part is missing, out of range, or not understood. */
 export function parseEmailDate(raw: string): EmailDate | undefined {
+  const quick = fast(raw);
+  if (quick) return build(quick);
   const tokens = stripComments(raw).toLowerCase().replace(/,/g, ' ').trim().split(/\s+/);
   let weekday = -1;
   let month = -1;
@@ -238,29 +252,23 @@ export function parseEmailDate(raw: string): EmailDate | undefined {
   // RFC 5322 §4.3: two-digit years below 50 are 20xx, other two- and three-digit years add 1900.
   if (yearDigits === 2) year += year < 50 ? 2000 : 1900;
   else if (yearDigits === 3) year += 1900;
-  if (year < 1900 || year > 2999) return undefined;
   let hour = Number(time[1]);
-  const minute = Number(time[2]);
-  const hasSeconds = time[3] !== undefined;
-  // A leap second (":60") is written as :59 rather than rolling into the next minute.
-  const second = Math.min(Number(time[3] ?? 0), 59);
   if (meridiem !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
-  if (hour > 23 || minute > 59 || Number(time[3] ?? 0) > 60) return undefined;
-  const wall = Date.UTC(year, month, day, hour, minute, second);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== month || check.getUTCDate() !== day) return undefined;
-  const local = `${pad(year, 4)}-${pad(month + 1)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
-  return {
-    local,
-    ...(offset !== undefined ? { ms: wall - offset * 60_000 } : {}),
+  return build({
+    weekday,
+    month,
+    day,
+    year,
+    hour,
+    minute: Number(time[2]),
+    second: time[3] === undefined ? undefined : Number(time[3]),
     zone,
-    ...(zoneText !== undefined ? { zoneText } : {}),
-    hasSeconds,
-    weekdayMismatch: weekday >= 0 && weekday !== check.getUTCDay(),
-  };
+    offset,
+    zoneText,
+  });
 }
 
 /** True when the zone is one whose offset cannot be misread (a numeric offset, UT/GMT/UTC/Z, or an RFC US zone). */

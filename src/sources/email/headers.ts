@@ -137,6 +137,16 @@ function percentBytes(s: string): Buffer {
   return Buffer.from(bytes);
 }
 
+/** Splits an RFC 2231 key (`name*`, `name*0`, `name*1*`); undefined for a plain key. */
+function rfc2231Key(key: string): { name: string; n: number; extended: boolean } | undefined {
+  const star = key.indexOf('*');
+  if (star <= 0) return undefined;
+  const rest = key.slice(star + 1);
+  if (rest === '') return { name: key.slice(0, star), n: 0, extended: true };
+  const m = /^(\d{1,3})(\*?)$/.exec(rest);
+  return m ? { name: key.slice(0, star), n: Number(m[1]), extended: m[2] === '*' } : undefined;
+}
+
 /** Parses `value; key=val; key*0*=…` with RFC 2231 continuations and RFC 2047 words in quoted names. */
 export function parseStructured(raw: string | undefined): Structured {
   const [main = '', ...rest] = splitOutsideQuotes(raw ?? '', ';');
@@ -147,14 +157,14 @@ export function parseStructured(raw: string | undefined): Structured {
     if (eq < 0) continue;
     const key = p.slice(0, eq).trim().toLowerCase();
     const value = unquote(p.slice(eq + 1));
-    const m = /^(.+?)\*(\d+)?(\*)?$/.exec(key);
+    const m = rfc2231Key(key);
     if (!m) {
       simple.set(key, decodeEncodedWords(value));
       continue;
     }
-    const list = pieces.get(m[1]!) ?? [];
-    list.push({ n: Number(m[2] ?? 0), value, extended: m[2] === undefined || m[3] !== undefined });
-    pieces.set(m[1]!, list);
+    const list = pieces.get(m.name) ?? [];
+    list.push({ n: m.n, value, extended: m.extended });
+    pieces.set(m.name, list);
   }
   for (const [key, list] of pieces) {
     list.sort((x, y) => x.n - y.n);
@@ -177,9 +187,26 @@ export interface Mailbox {
   readonly name?: string;
 }
 
+// Written so that no two parts can match the same characters: no backtracking blow-up on hostile headers.
+const BARE_ADDRESS = /^\s*([^\s"<>(),;:\\@]+@[^\s"<>(),;:\\]+)\s*$/;
+const NAMED_ADDRESS = /^(?:\s*"([^"\\]*)"\s*|([^"<>(),;:\\@]*))<([^<>"\s]+)>\s*$/;
+
+/** The two shapes nearly every From line has, read with one regular expression each. */
+function fastMailbox(raw: string): Mailbox | undefined {
+  const bare = BARE_ADDRESS.exec(raw);
+  if (bare) return { address: bare[1]! };
+  const named = NAMED_ADDRESS.exec(raw);
+  if (!named) return undefined;
+  const phrase = named[1] ?? named[2]!;
+  const name = (phrase.includes('=?') ? decodeEncodedWords(phrase) : phrase).replace(/\s+/g, ' ').trim();
+  return name === '' ? { address: named[3]! } : { address: named[3]!, name };
+}
+
 /** Reads the first mailbox of an address list (`"Name" <a@b>`, `Name <a@b>`, `a@b (Name)`, `a@b`). */
 export function firstMailbox(raw: string | undefined): Mailbox | undefined {
   if (raw === undefined) return undefined;
+  const quick = fastMailbox(raw);
+  if (quick) return quick;
   let phrase = '';
   let angle: string | undefined;
   let comment = '';

@@ -126,6 +126,7 @@ export function htmlToText(html: string): string {
     out.push(decodeEntities(pre > 0 ? s.replace(/\r\n?/g, '\n') : s.replace(/[ \t\r\n\f]+/g, ' ')));
   };
   let i = 0;
+  let gt = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt < 0) {
@@ -138,7 +139,8 @@ export function htmlToText(html: string): string {
       i = end < 0 ? html.length : end + 3;
       continue;
     }
-    const gt = html.indexOf('>', lt + 1);
+    // Once no '>' is left, none will be: remember it, or a run of stray '<' would rescan to the end each time.
+    if (gt >= 0 && gt <= lt) gt = html.indexOf('>', lt + 1);
     const name = TAG_NAME.exec(html.slice(lt + 1, Math.min(lt + 40, gt < 0 ? html.length : gt)));
     if (gt < 0 || (!name && html[lt + 1] !== '!' && html[lt + 1] !== '?')) {
       // A "<" that opens no tag ("<3", "a < b") is text.

@@ -23,6 +23,7 @@ import {
   firstMailbox,
   type HeaderField,
   header,
+  type Mailbox,
   parseHeaderFields,
   parseStructured,
   splitHeader,
@@ -55,7 +56,11 @@ export function parseLabels(raw: string | undefined): string[] {
 }
 
 /** Why a message is not a contact, or undefined when it is one. */
-function skipReason(fields: readonly HeaderField[], labels: readonly string[]): string | undefined {
+function skipReason(
+  fields: readonly HeaderField[],
+  labels: readonly string[],
+  mailbox: Mailbox | undefined,
+): string | undefined {
   if (labels.some((l) => l.toLowerCase() === 'draft')) return 'draft';
   const subject = header(fields, 'subject') ?? '';
   if (
@@ -67,7 +72,7 @@ function skipReason(fields: readonly HeaderField[], labels: readonly string[]): 
   const ct = parseStructured(header(fields, 'content-type'));
   const report = ct.value === 'multipart/report' ? ct.params.get('report-type')?.toLowerCase() : undefined;
   if (report === 'disposition-notification') return 'read-receipt';
-  const from = firstMailbox(header(fields, 'from'))?.address?.toLowerCase() ?? '';
+  const from = mailbox?.address?.toLowerCase() ?? '';
   const local = from.split('@')[0];
   if (report === 'delivery-status' || local === 'mailer-daemon' || local === 'postmaster')
     return 'delivery-status';
@@ -126,7 +131,8 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     return;
   }
   const labels = parseLabels(header(fields, 'x-gmail-labels'));
-  const reason = skipReason(fields, labels);
+  const mailbox = firstMailbox(header(fields, 'from'));
+  const reason = skipReason(fields, labels, mailbox);
   if (reason !== undefined) {
     ctx.skip(reason, locator);
     return;
@@ -184,7 +190,6 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   keep('envelope', msg.envelope?.line);
   if (msg.truncated) details['bytes'] = String(msg.size);
 
-  const mailbox = firstMailbox(header(fields, 'from'));
   const sender = mailbox
     ? {
         ...(mailbox.address !== undefined ? { id: mailbox.address, idType: 'email' as const } : {}),
