@@ -34,6 +34,8 @@ export function byCallStatus(incidents: readonly TimelineEvent[]): Partial<Recor
 
 /** The identifier shown for an event's sender: its normalised id, or "(unknown sender)". */
 export function senderLabel(e: TimelineEvent): string {
+  // A display name is shown as written (cleaned), not in its case-folded matching form.
+  if (e.senderKey?.startsWith('name:') && e.sender?.name !== undefined) return cleanName(e.sender.name);
   if (e.senderKey !== undefined) return keyValue(e.senderKey);
   return e.sender?.role === 'subject' ? '(subject, as recorded)' : '(unknown sender)';
 }

@@ -57,11 +57,23 @@ function figures(r: Report, ctx: ReportContext): string[] {
   return lines;
 }
 
+/** The longest folder prefix (ending in a separator) shared by every path. */
+function commonFolder(paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  let prefix = paths[0]!.slice(0, paths[0]!.lastIndexOf('/') + 1);
+  for (const p of paths)
+    while (prefix && !p.startsWith(prefix))
+      prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
+  return prefix;
+}
+
 function accounting(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const a = r.accounting;
+  // Files usually share a folder: name it once in the heading and show paths below it.
+  const prefix = commonFolder(r.inputs.map((inp) => inp.path));
   const rows = r.inputs.map((inp) => [
-    safe(inp.path),
+    safe(inp.path.slice(prefix.length)),
     inp.format,
     int(inp.records),
     int(inp.kept),
@@ -87,7 +99,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const lines = [
     '',
     c.bold(
-      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}: ${int(a.kept)} events kept, ${int(a.duplicates)} duplicates, ${int(a.skipped)} skipped, ${int(a.rejected)} rejected`,
+      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${int(a.kept)} events kept, ${int(a.duplicates)} duplicates, ${int(a.skipped)} skipped, ${int(a.rejected)} rejected`,
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
