@@ -171,6 +171,9 @@ export function splitLine(line: string, delimiter: string): string[] {
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/** Every Date synonym contains one of these words (a test keeps it so). */
+export const DATE_HINT = /date|datum|fecha|when|wann|cuando|quand|zeitpunkt/;
+
 /** What a header line says: the delimiter and the field of every column. */
 export interface HeaderLayout {
   readonly delimiter: string;
@@ -184,6 +187,8 @@ export interface HeaderLayout {
  * as "Date;Time;Officer name, badge".
  */
 export function readHeaderLine(line: string, forced?: string): HeaderLayout | undefined {
+  // Detection runs on every unrecognised file; a line naming no date at all is turned away before splitting it.
+  if (!DATE_HINT.test(lowerPlain(line))) return undefined;
   let best: (HeaderLayout & { score: number }) | undefined;
   for (const delimiter of forced ? [forced] : DELIMITERS) {
     if (!line.includes(delimiter) && delimiter !== ',' && delimiter !== forced) continue;
