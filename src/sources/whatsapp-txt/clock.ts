@@ -22,6 +22,9 @@ export class LocalClock {
   private readonly order: string;
   private lastDateKey = -1;
   private datePrefix = '';
+  // Messages come in bursts within one minute: the same string is handed out again (fewer allocations).
+  private lastTimeKey = -1;
+  private lastLocal = '';
 
   constructor(private readonly layout: Layout) {
     this.order = describeLayout(layout);
@@ -51,12 +54,16 @@ export class LocalClock {
     } else if (h > 23) return { reason: `there is no hour ${h}`, date: false };
     if (sc.minute > 59) return { reason: `there is no minute ${sc.minute}`, date: false };
     if (sc.second > 59) return { reason: `there is no second ${sc.second}`, date: false };
-    const key = (y * 16 + mo) * 32 + d;
-    if (key !== this.lastDateKey) {
-      this.lastDateKey = key;
+    const dateKey = (y * 16 + mo) * 32 + d;
+    const timeKey = dateKey * 86400 + h * 3600 + sc.minute * 60 + sc.second;
+    if (timeKey === this.lastTimeKey) return this.lastLocal;
+    if (dateKey !== this.lastDateKey) {
+      this.lastDateKey = dateKey;
       this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
     }
     const hm = `${this.datePrefix}${PAD2[h]}:${PAD2[sc.minute]}`;
-    return sc.second >= 0 ? `${hm}:${PAD2[sc.second]}` : hm;
+    this.lastTimeKey = timeKey;
+    this.lastLocal = sc.second >= 0 ? `${hm}:${PAD2[sc.second]}` : hm;
+    return this.lastLocal;
   }
 }

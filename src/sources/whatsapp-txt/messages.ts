@@ -68,6 +68,7 @@ export async function readMessages(
   const senders = new Senders();
   const clock = new LocalClock(layout);
   let state = NONE;
+  let time: Extract<EventTime, { type: 'local' }> | undefined;
   let event: Mutable<ParsedEvent> | undefined;
   let text = '';
   let blanks = 0;
@@ -117,7 +118,7 @@ export async function readMessages(
     let sender: Party | undefined;
     let textStart = rs;
     if (end > rs) {
-      const party = senders.get(line.slice(rs, end));
+      const party = senders.at(line, rs, end);
       if (party === null) {
         skip('system-notice', line, lineNo, local, rs);
         return;
@@ -142,7 +143,11 @@ export async function readMessages(
       skip(notice, line, lineNo, local, textStart);
       return;
     }
-    const time: EventTime = { type: 'local', local, precision: scanner.second >= 0 ? 's' : 'min' };
+    // Events of the same minute (or second) share one frozen time object.
+    const precision = scanner.second >= 0 ? 's' : 'min';
+    if (time === undefined || time.local !== local || time.precision !== precision) {
+      time = Object.freeze({ type: 'local', local, precision });
+    }
     const kind = typed?.kind ?? 'message';
     event =
       sender !== undefined

@@ -34,51 +34,6 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-// The helpers below return the new position and leave other results in these module variables, so that
-// scanning allocates nothing. They need no bound checks: a line ends at a line break (or the end of the
-// string, where charCodeAt gives NaN), and neither is a digit, space or mark, so every loop stops there.
-let spaces = 0;
-let value = 0;
-let width = 0;
-
-function skipMarks(s: string, i: number): number {
-  let c = s.charCodeAt(i);
-  while (c >= 0x200e && isMark(c)) c = s.charCodeAt(++i);
-  return i;
-}
-
-/** Skips spaces and marks, counting the real spaces in `spaces`. */
-function skipSpaces(s: string, i: number): number {
-  let n = 0;
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20) n++;
-    else if (c < 0xa0) break;
-    else if (isSpace(c)) n++;
-    else if (!isMark(c)) break;
-    i++;
-  }
-  spaces = n;
-  return i;
-}
-
-/** Reads digits (marks between them are skipped) into `value` and `width`. */
-function readNumber(s: string, i: number): number {
-  let v = 0;
-  let w = 0;
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      v = v * 10 + (c - 0x30);
-      w++;
-    } else if (!(c >= 0x200e && isMark(c))) break;
-    i++;
-  }
-  value = v;
-  width = w;
-  return i;
-}
-
 /** A reusable scanner; after `scan` returns `Scan.Header` its fields describe the header. */
 export class HeaderScanner {
   /** The three date fields in the order written, and their digit counts. */
@@ -116,53 +71,113 @@ export class HeaderScanner {
 
   /**
    * Scans the line `s[start, end)`: a whole string, or a line inside a chunk of text, in which case `end` must
-   * be the position of its line break (see the note on the helpers above).
+   * be the position of its line break. No bound checks are needed before `end`: a line break (or the end of the
+   * string, where charCodeAt gives NaN) is neither a digit, a space nor a mark, so every loop stops there.
+   * Written as one function with local variables because it runs twice per line of the file; each
+   * `for (;; c = s.charCodeAt(++i))` loop reads a number (skipping marks) or skips spaces and marks.
    */
   scan(s: string, start: number, end: number): Scan {
-    let i = skipMarks(s, start);
-    const bracket = s.charCodeAt(i) === 0x5b; // [
-    if (bracket) i = skipMarks(s, i + 1);
+    let i = start;
+    let c = s.charCodeAt(i);
+    while (c >= 0x200e && isMark(c)) c = s.charCodeAt(++i);
+    const bracket = c === 0x5b; // [
+    if (bracket) {
+      c = s.charCodeAt(++i);
+      while (c >= 0x200e && isMark(c)) c = s.charCodeAt(++i);
+    }
     this.stampStart = i;
-    i = readNumber(s, i);
-    if (width === 0 || width > 4) return Scan.NotDate;
-    this.p0 = value;
-    this.w0 = width;
-    const sep = s.charCodeAt(i);
+    let v = 0;
+    let w = 0;
+    for (; ; c = s.charCodeAt(++i)) {
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + c - 0x30;
+        w++;
+      } else if (!(c >= 0x200e && isMark(c))) break;
+    }
+    if (w === 0 || w > 4) return Scan.NotDate;
+    this.p0 = v;
+    this.w0 = w;
+    const sep = c;
     if (sep !== 0x2f && sep !== 0x2e && sep !== 0x2d) return Scan.NotDate; // / . -
     this.sep = sep;
-    i = readNumber(s, skipSpaces(s, i + 1));
-    if (width === 0 || width > 4 || s.charCodeAt(i) !== sep) return Scan.NotDate;
-    this.p1 = value;
-    this.w1 = width;
-    i = readNumber(s, skipSpaces(s, i + 1));
-    if (width === 0 || width > 4) return Scan.NotDate;
-    this.p2 = value;
-    this.w2 = width;
+    c = s.charCodeAt(++i);
+    while (c === 0x20 || (c >= 0xa0 && (isSpace(c) || isMark(c)))) c = s.charCodeAt(++i);
+    v = 0;
+    w = 0;
+    for (; ; c = s.charCodeAt(++i)) {
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + c - 0x30;
+        w++;
+      } else if (!(c >= 0x200e && isMark(c))) break;
+    }
+    if (w === 0 || w > 4 || c !== sep) return Scan.NotDate;
+    this.p1 = v;
+    this.w1 = w;
+    c = s.charCodeAt(++i);
+    while (c === 0x20 || (c >= 0xa0 && (isSpace(c) || isMark(c)))) c = s.charCodeAt(++i);
+    v = 0;
+    w = 0;
+    for (; ; c = s.charCodeAt(++i)) {
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + c - 0x30;
+        w++;
+      } else if (!(c >= 0x200e && isMark(c))) break;
+    }
+    if (w === 0 || w > 4) return Scan.NotDate;
+    this.p2 = v;
+    this.w2 = w;
     this.dateEnd = i;
     // From here on the line starts like a date: failures are "date-like", worth a warning on a continuation.
-    if (s.charCodeAt(i) === 0x2e) i++;
-    if (s.charCodeAt(i) === 0x2c) i++;
-    i = skipSpaces(s, i);
-    if (spaces === 0) return Scan.DateLike;
-    if (s.charCodeAt(i) === 0x6b && s.startsWith('klo', i)) {
-      i = skipSpaces(s, i + 3);
-      if (spaces === 0) return Scan.DateLike;
+    if (c === 0x2e) c = s.charCodeAt(++i);
+    if (c === 0x2c) c = s.charCodeAt(++i);
+    let n = 0;
+    for (; ; c = s.charCodeAt(++i)) {
+      if (c === 0x20 || (c >= 0xa0 && isSpace(c))) n++;
+      else if (!(c >= 0x200e && isMark(c))) break;
     }
-    i = readNumber(s, i);
-    if (width === 0 || width > 2) return Scan.DateLike;
-    this.hour = value;
-    let c = s.charCodeAt(i);
-    if (c !== 0x3a && c !== 0x2e) return Scan.DateLike;
-    i = readNumber(s, i + 1);
-    if (width !== 2) return Scan.DateLike;
-    this.minute = value;
+    if (n === 0) return Scan.DateLike;
+    if (c === 0x6b && s.startsWith('klo', i)) {
+      i += 3;
+      n = 0;
+      for (c = s.charCodeAt(i); ; c = s.charCodeAt(++i)) {
+        if (c === 0x20 || (c >= 0xa0 && isSpace(c))) n++;
+        else if (!(c >= 0x200e && isMark(c))) break;
+      }
+      if (n === 0) return Scan.DateLike;
+    }
+    v = 0;
+    w = 0;
+    for (; ; c = s.charCodeAt(++i)) {
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + c - 0x30;
+        w++;
+      } else if (!(c >= 0x200e && isMark(c))) break;
+    }
+    if (w === 0 || w > 2 || (c !== 0x3a && c !== 0x2e)) return Scan.DateLike;
+    this.hour = v;
+    v = 0;
+    w = 0;
+    for (c = s.charCodeAt(++i); ; c = s.charCodeAt(++i)) {
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + c - 0x30;
+        w++;
+      } else if (!(c >= 0x200e && isMark(c))) break;
+    }
+    if (w !== 2) return Scan.DateLike;
+    this.minute = v;
     this.second = -1;
-    c = s.charCodeAt(i);
     const d = s.charCodeAt(i + 1);
     if ((c === 0x3a || c === 0x2e) && d >= 0x30 && d <= 0x39) {
-      i = readNumber(s, i + 1);
-      if (width !== 2) return Scan.DateLike;
-      this.second = value;
+      v = 0;
+      w = 0;
+      for (c = s.charCodeAt(++i); ; c = s.charCodeAt(++i)) {
+        if (c >= 0x30 && c <= 0x39) {
+          v = v * 10 + c - 0x30;
+          w++;
+        } else if (!(c >= 0x200e && isMark(c))) break;
+      }
+      if (w !== 2) return Scan.DateLike;
+      this.second = v;
     }
     i = this.amPm(s, i);
     this.stampEnd = i;
@@ -174,43 +189,50 @@ export class HeaderScanner {
     this.ampm = 0;
     let j = skipSpaces(s, i);
     const a = s.charCodeAt(j) | 0x20;
-    if (a !== 0x61 && a !== 0x70) return i;
-    j++;
-    if (s.charCodeAt(j) === 0x2e) j++;
+    if (a !== 0x61 && a !== 0x70) return i; // a, p
+    if (s.charCodeAt(++j) === 0x2e) j++;
     j = skipSpaces(s, j);
-    if ((s.charCodeAt(j) | 0x20) !== 0x6d) return i;
-    j++;
-    if (s.charCodeAt(j) === 0x2e) j++;
+    if ((s.charCodeAt(j) | 0x20) !== 0x6d) return i; // m
+    if (s.charCodeAt(++j) === 0x2e) j++;
     if (isAsciiLetter(s.charCodeAt(j))) return i;
     this.ampm = a === 0x61 ? 1 : 2;
     return j;
   }
 
   private framingAfterStamp(s: string, i: number, end: number, bracket: boolean): Scan {
-    i = skipSpaces(s, i);
-    const before = spaces;
-    const c = s.charCodeAt(i);
+    let j = skipSpaces(s, i);
+    const spaced = j > i;
+    const c = s.charCodeAt(j);
     if (c === 0x5d) {
       // ]
       if (!bracket) return Scan.DateLike;
-      i++;
+      j++;
       this.framing = Framing.Bracket;
     } else if (bracket) {
       return Scan.DateLike;
-    } else if (before > 0 && (c === 0x2d || c === 0x2013)) {
-      i++;
-      if (i < end && !isSpace(s.charCodeAt(i))) return Scan.DateLike;
+    } else if (spaced && (c === 0x2d || c === 0x2013)) {
+      // - or –
+      j++;
+      if (j < end && !isSpace(s.charCodeAt(j))) return Scan.DateLike;
       this.framing = Framing.Dash;
-    } else if (before === 0 && c === 0x3a) {
-      i++;
-      if (i < end && !isSpace(s.charCodeAt(i))) return Scan.DateLike;
+    } else if (!spaced && c === 0x3a) {
+      // :
+      j++;
+      if (j < end && !isSpace(s.charCodeAt(j))) return Scan.DateLike;
       this.framing = Framing.Colon;
-    } else if (before > 0 && i < end) {
+    } else if (spaced && j < end) {
       this.framing = Framing.Bare;
     } else {
       return Scan.DateLike;
     }
-    this.restStart = skipSpaces(s, i);
+    this.restStart = skipSpaces(s, j);
     return Scan.Header;
   }
+}
+
+/** Skips spaces and marks (neither occurs at a line break, so no bound check is needed). */
+function skipSpaces(s: string, i: number): number {
+  let c = s.charCodeAt(i);
+  while (c === 0x20 || (c >= 0xa0 && (isSpace(c) || isMark(c)))) c = s.charCodeAt(++i);
+  return i;
 }

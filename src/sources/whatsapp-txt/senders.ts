@@ -28,6 +28,12 @@ function digitCount(s: string): number {
 /** Turns author strings into shared `Party` objects; `null` marks text that is a notice's actor, not a name. */
 export class Senders {
   private readonly cache = new Map<string, Party | null>();
+  // The last two authors, compared in place: most lines of a chat alternate between two people, and this
+  // spares cutting out and hashing the author string for each of them.
+  private raw0 = '';
+  private raw1 = '';
+  private party0: Party | null = null;
+  private party1: Party | null = null;
 
   /** The party for an author string exactly as it appeared before `: `. */
   get(raw: string): Party | null {
@@ -37,6 +43,24 @@ export class Senders {
       this.cache.set(raw, party);
     }
     return party;
+  }
+
+  /** The party for the author written at `line[start, end)`. */
+  at(line: string, start: number, end: number): Party | null {
+    const length = end - start;
+    if (this.raw0.length === length && line.startsWith(this.raw0, start)) return this.party0;
+    const raw = this.raw1;
+    const party = this.party1;
+    this.raw1 = this.raw0;
+    this.party1 = this.party0;
+    if (raw.length === length && line.startsWith(raw, start)) {
+      this.raw0 = raw;
+      this.party0 = party;
+    } else {
+      this.raw0 = line.slice(start, end);
+      this.party0 = this.get(this.raw0);
+    }
+    return this.party0;
   }
 }
 
