@@ -38,8 +38,10 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
       'in the profile, or ImportExportTools NG → Export folder (mbox)',
     extensions: ['.mbox', '.mbx', ''],
     detect(probe) {
-      const nl = probe.text.indexOf('\n');
-      const first = (nl < 0 ? probe.text : probe.text.slice(0, nl)).replace(/\r$/, '');
+      // Some exporters write an empty line before the first separator; the parser tolerates it too.
+      const text = probe.text.replace(/^(?:\r?\n){1,4}/, '');
+      const nl = text.indexOf('\n');
+      const first = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
       return first.startsWith('From ') && separatorDate(first) !== undefined;
     },
     async parse(input: SourceInput, ctx: SourceContext) {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { firstMailbox } from '../../src/sources/email/address.js';
 import { decodeCharset, decodeEncodedWords } from '../../src/sources/email/charset.js';
-import {
-  firstMailbox,
-  parseHeaderFields,
-  parseStructured,
-  splitHeader,
-} from '../../src/sources/email/headers.js';
+import { parseHeaderFields, parseStructured, splitHeader } from '../../src/sources/email/headers.js';
 import { decodeEntities, htmlToText } from '../../src/sources/email/html.js';
 import { readBody, splitMultipart } from '../../src/sources/email/mime.js';
 import { decodeBase64, decodeQuotedPrintable } from '../../src/sources/email/transfer.js';

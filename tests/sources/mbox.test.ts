@@ -99,6 +99,7 @@ describe('mbox behaviour', () => {
     for (const f of otherFixtures()) expect(mbox.detect(probe(f)), f).toBe(false);
     const prose = (text: string) => ({ name: 'x.txt', path: 'x.txt', head: Buffer.from(text), text });
     expect(mbox.detect(prose('From the station I saw you.\n'))).toBe(false);
+    expect(mbox.detect(prose('\r\nFrom a@example.org Mon Jan  1 10:00:00 2024\r\nDate: x\r\n'))).toBe(true);
     expect(mbox.detect(prose('From: sam@example.org\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n'))).toBe(false);
   });
 

@@ -16,14 +16,13 @@
  */
 import type { Channel, ParsedEvent } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
+import { firstMailbox, type Mailbox } from './address.js';
 import { decodeEncodedWords } from './charset.js';
 import type { EmailDate } from './date.js';
 import {
   displayValue,
-  firstMailbox,
   type HeaderField,
   header,
-  type Mailbox,
   parseHeaderFields,
   parseStructured,
   splitHeader,
