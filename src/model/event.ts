@@ -14,7 +14,10 @@ export type EventTime =
   | { readonly type: 'instant'; readonly ms: number; readonly precision: Precision }
   | { readonly type: 'local'; readonly local: string; readonly precision: Precision };
 
-/** A participant as the source wrote it. At least one of `id` or `name` is set. */
+/**
+ * A participant as the source wrote it: an `id`, a `name`, or both — or only a `role` when the format itself says
+ * who it is without naming them (a diary row is about the subject).
+ */
 export interface Party {
   /** Phone number, e-mail address, account id or handle, exactly as written in the export. */
   readonly id?: string;
@@ -44,7 +47,7 @@ export interface ParsedEvent {
   readonly conversation?: string;
   /** The platform's own id for the record (Message-ID, snowflake…); de-duplication prefers it. */
   readonly nativeId?: string;
-  /** Warning codes that apply to this record only (e.g. `WHATSAPP_AMPM_MIDNIGHT`). */
+  /** Kebab-case notes that apply to this record only (e.g. `time-approximate`, `edited`, `dst-gap`). */
   readonly flags?: readonly string[];
   /** Extra columns worth keeping as evidence (diary location, witnesses, crime reference…). */
   readonly details?: Readonly<Record<string, string>>;

@@ -69,9 +69,18 @@ export interface Source {
   readonly howToExport: string;
   /** Usual file extensions (hints only; detection reads the content). */
   readonly extensions: readonly string[];
+  /** Format-specific reference tables shown by `chronolog formats` (e.g. a diary's column synonyms). */
+  readonly tables?: readonly SourceTable[];
   /** Cheap and total: never throws, looks only at the probe. */
   detect(probe: Probe): boolean;
   parse(input: SourceInput, ctx: SourceContext): Promise<void>;
+}
+
+/** A small documented table, e.g. which diary words map to which channel. */
+export interface SourceTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
 }
 
 /** A container (zip archive) yields the files inside it; each is then detected like a file on disk. */

@@ -13,6 +13,7 @@ export function formatsCommand(json: boolean, env: Environment): number {
         recognisedBy: s.recognisedBy,
         howToExport: s.howToExport,
         extensions: s.extensions,
+        tables: s.tables ?? [],
       })),
       containers: containers.map((c) => ({ id: c.id, label: c.label, recognisedBy: c.recognisedBy })),
       reports: reportFormats.map((f) => ({ id: f.id, label: f.label })),
@@ -28,6 +29,10 @@ export function formatsCommand(json: boolean, env: Environment): number {
     out.push(`    reads:      ${s.reads}`);
     out.push(`    recognised: ${s.recognisedBy}`);
     out.push(`    export it:  ${s.howToExport}`);
+    for (const t of s.tables ?? []) {
+      out.push(`    ${t.title}:`);
+      for (const row of t.rows) out.push(`      ${row[0]!.padEnd(22)} ${row.slice(1).join('  ')}`);
+    }
   }
   for (const k of containers) out.push(`${c.cyan(k.id)}  ${k.label}`, `    recognised: ${k.recognisedBy}`);
   out.push('', c.bold('Report formats (report --format)'));

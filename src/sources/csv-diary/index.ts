@@ -40,9 +40,10 @@
  */
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
+import { DIARY_CONTACT_TYPES } from './channels.js';
 import { collectOrder, decideOrder, type OrderStats, readDateCell } from './dates.js';
 import { fold, words } from './fold.js';
-import { type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
+import { DIARY_COLUMNS, type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
 import { Layout } from './layout.js';
 import { MAX_DIARY_BYTES, readDiaryText, readRecords } from './read.js';
 import { RowReader } from './row.js';
@@ -153,6 +154,22 @@ export const csvDiary: Source = {
     'The first non-empty row is a header with a Date column and a Time, Description or Type-of-contact column (English, German, Spanish or French names)',
   howToExport: `Spreadsheet: File → Save as / Download → CSV (UTF-8 preferred); files over ${MAX_DIARY_BYTES / 1024 / 1024} MB are refused`,
   extensions: ['.csv', '.tsv', '.txt'],
+  tables: [
+    {
+      title: 'Column headings recognised (case and punctuation ignored)',
+      columns: ['field', 'headings'],
+      rows: DIARY_COLUMNS.map((c) => [c.field, c.headers.join(', ')]),
+    },
+    {
+      title:
+        'Type of contact → channel (first matching rule wins; unmatched values become "other" and are listed)',
+      columns: ['channel/kind', 'words'],
+      rows: DIARY_CONTACT_TYPES.map((r) => [
+        r.kind ? `${r.channel}/${r.kind}` : r.channel,
+        r.keywords.join(', '),
+      ]),
+    },
+  ],
   detect(probe: Probe): boolean {
     const header = findHeader(probe.text);
     if (!header?.layout) return false;
