@@ -151,7 +151,18 @@ describe('day/month order', () => {
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]!.code).toBe('WHATSAPP_DATE_ORDER_INFERRED');
     expect(run.warnings[0]!.message).toContain('month/day/year (mdy)');
-    expect(run.warnings[0]!.message).toContain('read as 4 January 2023');
+    expect(run.warnings[0]!.message).toContain(
+      'read as 4 January 2023; if that is wrong, re-run with --date-order dmy',
+    );
+  });
+
+  it('reads the odd year-in-the-middle layout, the day found by a number above 12', async () => {
+    const run = await runText('[06/2018/13, 21:25:15] Sam: a\n[06/2018/14, 09:00:00] Sam: b\n');
+    expect(run.events.map((e) => (e.time as { local: string }).local)).toEqual([
+      '2018-06-13T21:25:15',
+      '2018-06-14T09:00:00',
+    ]);
+    expect(run.warnings).toEqual([]);
   });
 
   it('needs no guess for year-first dates or a number above 12', () => {

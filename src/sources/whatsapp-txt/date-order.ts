@@ -220,7 +220,7 @@ export class DateStats {
       layout,
       warn: {
         code: 'WHATSAPP_DATE_ORDER_INFERRED',
-        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${first.line} (${first.text}) is read as ${describeDate(first, layout)}.`,
+        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${first.line} (${first.text}) is read as ${describeDate(first, layout)}; if that is wrong, re-run with --date-order ${layoutName(other)}.`,
         hint: `If that is wrong, re-run with --date-order ${layoutName(other)}.`,
       },
     };
