@@ -81,7 +81,6 @@ export class DateStats {
   headers = 0;
   /** Distinct consecutive dates seen. */
   dates = 0;
-  first: Sample | undefined;
   private readonly prev = [-1, -1, -1];
   private readonly prevW = [0, 0, 0];
   private readonly yearish = [0, 0, 0];
@@ -104,6 +103,7 @@ export class DateStats {
   ];
   /** unequal[y]: dates whose two non-year fields differ (only those read differently in the two orders). */
   private readonly unequal = [0, 0, 0];
+  private readonly unequalSample: (Sample | undefined)[] = [undefined, undefined, undefined];
   /** changes[y][k]: how often pair position k changed between consecutive dates. */
   private readonly changes = [
     [0, 0],
@@ -121,7 +121,6 @@ export class DateStats {
     const p = [p0, p1, p2];
     const w = [w0, w1, w2];
     const text = visible(s.slice(sc.stampStart, sc.dateEnd));
-    this.first ??= { line, text, p, w };
     this.dates++;
     for (let k = 0; k < 3; k++) if (w[k] === 4 || p[k]! > 31) this.yearish[k]!++;
     for (let y = 0; y < 3; y++) {
@@ -129,7 +128,10 @@ export class DateStats {
       const pa = p[a]!;
       const pb = p[b]!;
       const over = this.over12[y]!;
-      if (pa !== pb) this.unequal[y]!++;
+      if (pa !== pb) {
+        this.unequal[y]!++;
+        this.unequalSample[y] ??= { line, text, p, w };
+      }
       if (pa > 12 && pb <= 12) {
         over[0]!++;
         this.over12Sample[y]![0] ??= { line, text, p, w };
@@ -166,7 +168,6 @@ export class DateStats {
     const [a, b] = PAIRS[y]!;
     const pick = (day: number): Layout => ({ y, d: day, m: day === a ? b : a });
     const [ga, gb] = this.over12[y] as [number, number];
-    const first = this.first!;
     if (ga > 0 && gb === 0) return { ok: true, layout: pick(a) };
     if (gb > 0 && ga === 0) return { ok: true, layout: pick(b) };
     if (ga > 0 && gb > 0) {
@@ -193,6 +194,8 @@ export class DateStats {
     if (y === 0) return { ok: true, layout: pick(b) };
     // 03/03/24 and 04/04/24 are the same dates in either order: nothing to decide, nothing to warn about.
     if (this.unequal[y] === 0) return { ok: true, layout: pick(a) };
+    // The first date that reads differently in the two orders makes the example in the messages below.
+    const example = this.unequalSample[y]!;
     const [ba, bb] = this.backwards[y] as [number, number];
     const [ca, cb] = this.changes[y] as [number, number];
     let day: number;
@@ -206,11 +209,11 @@ export class DateStats {
     } else {
       const which =
         this.dates === 1
-          ? `all ${this.headers} messages are dated ${first.text}`
+          ? `all ${this.headers} messages are dated ${example.text}`
           : `none of the ${this.dates} dates has a day above 12`;
       return {
         ok: false,
-        message: `Cannot tell whether dates are day-first or month-first: ${which}, and neither the order of the messages nor how the numbers change settles it. Line ${first.line} (${first.text}) is ${describeDate(first, pick(a))} day-first but ${describeDate(first, pick(b))} month-first.`,
+        message: `Cannot tell whether dates are day-first or month-first: ${which}, and neither the order of the messages nor how the numbers change settles it. Line ${example.line} (${example.text}) is ${describeDate(example, pick(a))} day-first but ${describeDate(example, pick(b))} month-first.`,
       };
     }
     const layout = pick(day);
@@ -220,7 +223,7 @@ export class DateStats {
       layout,
       warn: {
         code: 'WHATSAPP_DATE_ORDER_INFERRED',
-        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${first.line} (${first.text}) is read as ${describeDate(first, layout)}; if that is wrong, re-run with --date-order ${layoutName(other)}.`,
+        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${example.line} (${example.text}) is read as ${describeDate(example, layout)}; if that is wrong, re-run with --date-order ${layoutName(other)}.`,
         hint: `If that is wrong, re-run with --date-order ${layoutName(other)}.`,
       },
     };
