@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { parseEmailDate } from '../../src/sources/email/date.js';
-import { parseLabels, type RawMessage, readMessage } from '../../src/sources/email/message.js';
+import { MAX_TEXT, parseLabels, type RawMessage, readMessage } from '../../src/sources/email/message.js';
 import type { SourceContext } from '../../src/sources/index.js';
 
 function read(raw: string, extra: Partial<RawMessage> = {}) {
@@ -189,5 +189,23 @@ describe('robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('limits and markers', () => {
+  it('cuts body text beyond 64 Ki characters, flags it and records the full length', () => {
+    const e = read(`Date: Tue, 2 Jan 2024 09:30:00 +0000\n\n${'a'.repeat(MAX_TEXT + 10)}`).events[0]!;
+    expect(e.text).toHaveLength(MAX_TEXT);
+    expect(e.flags).toEqual(['text-truncated']);
+    expect(e.details?.['textLength']).toBe(String(MAX_TEXT + 10));
+  });
+
+  it('keeps auto-submitted mail but marks it', () => {
+    const e = read('Date: Tue, 2 Jan 2024 09:30:00 +0000\nAuto-Submitted: auto-replied\n\nI am away')
+      .events[0]!;
+    expect(e.flags).toEqual(['auto-submitted']);
+    expect(
+      read('Date: Tue, 2 Jan 2024 09:30:00 +0000\nAuto-Submitted: no\n\nx').events[0]!.flags,
+    ).toBeUndefined();
   });
 });

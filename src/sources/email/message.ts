@@ -8,7 +8,9 @@
  * text = `Subject: …` + a blank line + the body (subject alone when the body is empty or skipped).
  * Details keep what a reader of the evidence needs: from, to, cc, replyTo, returnPath, subject, date (raw),
  * received (raw stamp), inReplyTo, authenticationResults, labels, threadId, attachments (count),
- * attachmentNames, envelope (the mbox `From ` line) and bytes (only for an oversized message).
+ * attachmentNames, envelope (the mbox `From ` line), bytes (only for an oversized message) and textLength (only
+ * when the body text was cut at 64 Ki characters, flag `text-truncated`). Mail that says `Auto-Submitted` (RFC
+ * 3834 vacation replies, notifications) is kept and flagged `auto-submitted`.
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
@@ -84,6 +86,9 @@ function messageId(raw: string | undefined): string | undefined {
   return id === '' ? undefined : id;
 }
 
+/** Longest body text kept on an event (characters); far beyond any hand-written mail. */
+export const MAX_TEXT = 64 * 1024;
+
 const REPLY_PREFIX = /^(?:\s*(?:re|fwd?|aw|wg|sv|vs|antw|rif|tr|res|enc)(?:\[\d+\])?\s*:)+\s*/i;
 
 /**
@@ -144,6 +149,9 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   if (lower.includes('trash')) flags.push('trash');
   const chat = lower.includes('chat');
   if (chat) flags.push('gmail-chat');
+  // RFC 3834: vacation replies and other machine-sent mail say so. Kept (it came from the account), but marked.
+  const auto = header(fields, 'auto-submitted')?.toLowerCase();
+  if (auto !== undefined && !auto.startsWith('no')) flags.push('auto-submitted');
 
   const body = msg.truncated ? undefined : readBody(fields, bytes.subarray(split.bodyStart));
   if (body === undefined) {
@@ -195,7 +203,13 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
         ...(mailbox.name !== undefined ? { name: mailbox.name } : {}),
       }
     : undefined;
-  const bodyText = body?.text ?? '';
+  let bodyText = body?.text ?? '';
+  if (bodyText.length > MAX_TEXT) {
+    // Every event is held in memory by the timeline; the full text stays in the file at this locator.
+    flags.push('text-truncated');
+    details['textLength'] = String(bodyText.length);
+    bodyText = bodyText.slice(0, MAX_TEXT);
+  }
   const text =
     subject !== ''
       ? bodyText !== ''
