@@ -90,16 +90,21 @@ export function ends(node: HtmlNode): { first: HtmlNode; last: HtmlNode } | unde
 
 /** The text of a small element on one line, or undefined when it is too big to be a date line. */
 export function shortText(node: HtmlNode): string | undefined {
-  return node.size > 200 ? undefined : textOf([node]).replace(/\n/g, ' ');
+  return node.flat?.replace(ASCII_SPACE, ' ').replace(/^ | $/g, '');
+}
+
+/** The date line of a message block, or undefined when `node` is not one (cheap: no text is assembled). */
+export function blockStamp(node: HtmlNode): Stamp | undefined {
+  const last = ends(node)?.last;
+  const dateLine = last && shortText(last);
+  return dateLine === undefined ? undefined : parseStamp(dateLine);
 }
 
 /** Reads `node` as a message block, or returns undefined when it is not one. */
 export function readBlock(node: HtmlNode): Block | undefined {
-  const e = ends(node);
+  const stamp = blockStamp(node);
+  const e = stamp && ends(node);
   if (!e) return undefined;
-  const dateLine = shortText(e.last);
-  const stamp = dateLine === undefined ? undefined : parseStamp(dateLine);
-  if (!stamp) return undefined;
   const from = node.children.indexOf(e.first);
   const to = node.children.lastIndexOf(e.last);
   const media = new Set<string>();

@@ -25,8 +25,9 @@ import type { ParsedEvent } from '../../model/index.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { recogniseSentence } from '../meta/sentences.js';
-import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { ends, readBlock, shortText } from './blocks.js';
+import { key, learn, scanPage } from './page.js';
 import { stampInstant } from './stamp.js';
 import { type HtmlNode, HtmlTreeScanner } from './tree.js';
 
@@ -36,75 +37,6 @@ const HEAD_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b/i;
 const HEAD_META_CLASS = /class="[^"]*\b(?:_a6-g|_a72d|_2lej|_2let|_3-96|_a706|_2pio|_3-94)\b/;
 const MESSAGE_FILE = /^message_\d+\.html?$/i;
-
-const key = (n: HtmlNode) => `${n.tag}|${n.cls}|${n.depth}`;
-
-/** Streams the page once through a tree scanner; `closeHook` sees every element as it ends. */
-async function scanPage(
-  input: SourceInput,
-  scanner: HtmlTreeScanner,
-  onBytes: (read: number) => void,
-): Promise<void> {
-  // A streaming TextDecoder drops a leading UTF-8 BOM even when it arrives split across chunks.
-  const decoder = new TextDecoder('utf-8');
-  let read = 0;
-  for await (const chunk of input.open()) {
-    const buf = chunk as Buffer;
-    read += buf.length;
-    scanner.push(decoder.decode(buf, { stream: true }));
-    onBytes(read);
-  }
-  scanner.push(decoder.decode());
-  scanner.end();
-}
-
-/** What pass 1 learns about a page. */
-interface PageFacts {
-  /** tag|class|depth of the elements that are message blocks. */
-  readonly blockKeys: Set<string>;
-  participants: Set<string>;
-  title: string | undefined;
-  firstDateLike: string | undefined;
-}
-
-async function learn(
-  input: SourceInput,
-  ctx: SourceContext,
-): Promise<{ facts: PageFacts; complete: boolean }> {
-  const facts: PageFacts = {
-    blockKeys: new Set(),
-    participants: new Set(),
-    title: undefined,
-    firstDateLike: undefined,
-  };
-  let complete = true;
-  const scanner = new HtmlTreeScanner((node) => {
-    if (readBlock(node)) {
-      facts.blockKeys.add(key(node));
-      return true;
-    }
-    const head = node.elements === 0 ? node.children[0] : undefined;
-    if (typeof head === 'string' && facts.participants.size === 0) {
-      const list = /^\s*Participants:\s*(.+)$/s.exec(head)?.[1];
-      if (list) for (const p of list.split(/,\s*|\s+and\s+/)) facts.participants.add(p.trim());
-    }
-    const last = ends(node)?.last;
-    const lastText = last && shortText(last);
-    if (facts.firstDateLike === undefined && lastText && /\d{1,2}[:.h]\d{2}/.test(lastText)) {
-      facts.firstDateLike = lastText;
-    }
-    return false;
-  });
-  try {
-    await scanPage(input, scanner, (read) => ctx.progress(Math.floor(read / 2)));
-  } catch (err) {
-    if (!(err instanceof SourceFailure)) throw err;
-    complete = false;
-  }
-  // The title is at the top of the page, so a page cut further down still has it.
-  facts.title = scanner.title;
-  return { facts, complete };
-}
 
 /** Facebook Messenger / Instagram thread page (`message_N.html`). */
 export const messengerHtml: Source = {

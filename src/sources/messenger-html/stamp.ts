@@ -52,7 +52,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Parses one date line, or returns undefined when it is not one of the known layouts. */
 export function parseStamp(raw: string): Stamp | undefined {
-  if (raw.length > 60) return undefined;
+  // Cheap refusals first: this runs on the last child of every element with two or more children.
+  if (raw.length > 60 || raw.length < 12 || !raw.includes(':')) return undefined;
   // NNBSP before AM/PM (2023+ locales), NBSP and thin spaces are spaces here.
   const s = raw
     .replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ')

@@ -10,6 +10,7 @@
  */
 import { SourceFailure } from '../source.js';
 import { decodeEntities } from './entities.js';
+import { attributes, flatten, SKIPPED, tagEnd, VOID } from './markup.js';
 
 /** One element with its children in document order (text children are decoded strings). */
 export interface HtmlNode {
@@ -24,27 +25,12 @@ export interface HtmlNode {
   elements: number;
   /** Characters of text plus number of elements in the subtree: what keeping it costs. */
   size: number;
+  /**
+   * For a small element (up to `FLAT_MAX`), its text with a space for each non-inline element boundary, set when
+   * it closes: enough to recognise a date line without walking the subtree again.
+   */
+  flat: string | undefined;
 }
-
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
-const SKIPPED = new Set(['script', 'style']);
-const TAG_END = /(?:[^>"']|"[^"]*"|'[^']*')*>/y;
-const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /** Above this much retained markup the file is not a thread page (or its messages are not recognised). */
 export const MAX_RETAINED = 32 * 1024 * 1024;
@@ -53,15 +39,6 @@ const MAX_CARRY = 1024 * 1024;
 
 const HINT =
   'Export the thread again, or choose the JSON format in "Download your information"; messages before this point were kept.';
-
-function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(ATTRIBUTE)) {
-    const name = m[1]!.toLowerCase();
-    if (!out.has(name)) out.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
-  }
-  return out;
-}
 
 /** Streaming tag scanner; `onClose` returns true when it consumed the element. */
 export class HtmlTreeScanner {
@@ -86,6 +63,7 @@ export class HtmlTreeScanner {
         children: [],
         elements: 0,
         size: 0,
+        flat: undefined,
       },
     ];
   }
@@ -134,17 +112,20 @@ export class HtmlTreeScanner {
         pos = end + 3;
         continue;
       }
-      const isTag = /[A-Za-z/!?]/.test(buf[lt + 1]!);
+      // "<" starts markup only before a letter, "/", "!" or "?"; otherwise it is text ("a < b").
+      const isTag =
+        (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a
+          ? true
+          : next === 0x2f || next === 0x21 || next === 0x3f;
       if (!isTag) {
         this.pendingText += '<';
         pos = lt + 1;
         continue;
       }
-      TAG_END.lastIndex = lt + 1;
-      const m = TAG_END.exec(buf);
-      if (!m) break;
-      pos = TAG_END.lastIndex;
-      this.tag(buf.slice(lt + 1, pos - 1));
+      const gt = tagEnd(buf, lt + 1);
+      if (gt < 0) break;
+      pos = gt + 1;
+      this.tag(buf.slice(lt + 1, gt));
     }
     this.carry = buf.slice(pos);
     if (this.carry.length > MAX_CARRY) {
@@ -192,17 +173,20 @@ export class HtmlTreeScanner {
     const attrs = attributes(body.slice(name.length));
     const node: HtmlNode = {
       tag: name,
-      cls: attrs.get('class') ?? '',
+      cls: attrs.cls,
       depth: this.stack.length,
-      src: attrs.get('src'),
-      href: attrs.get('href'),
+      src: attrs.src,
+      href: attrs.href,
       children: [],
       elements: 0,
       size: 1,
+      flat: name === 'br' ? '' : undefined,
     };
     this.grow(1);
-    if (VOID.has(name) || body.endsWith('/')) this.attach(node, this.top);
-    else this.stack.push(node);
+    if (VOID.has(name) || body.endsWith('/')) {
+      node.flat ??= '';
+      this.attach(node, this.top);
+    } else this.stack.push(node);
   }
 
   private close(name: string): void {
@@ -211,6 +195,7 @@ export class HtmlTreeScanner {
     if (at === 0) return; // a stray end tag
     while (this.stack.length > at) {
       const node = this.stack.pop()!;
+      node.flat = flatten(node);
       if (!this.onClose(node, this.top)) this.attach(node, this.top);
       else this.retained -= node.size;
     }
@@ -224,7 +209,10 @@ export class HtmlTreeScanner {
 
   private flushText(): void {
     if (this.pendingText === '') return;
-    const text = decodeEntities(this.pendingText.replace(/\0/g, '\ufffd'));
+    const raw = this.pendingText.includes('\0')
+      ? this.pendingText.replaceAll('\0', '\ufffd')
+      : this.pendingText;
+    const text = decodeEntities(raw);
     this.pendingText = '';
     const top = this.top;
     top.children.push(text);

@@ -5,12 +5,16 @@
  * both known. Memory stays at one message; a thread file is small by nature (Facebook splits at about 10 000
  * messages), so reading it twice costs little.
  */
+import { StringDecoder } from 'node:string_decoder';
+import iconv from 'iconv-lite';
 import type { Channel } from '../../model/index.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { sniffBom } from '../text.js';
 import { channelFromPath } from './channel.js';
-import { readThreadJson } from './json-thread.js';
+import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
 
+const MAY_HOLD_NON_ASCII = /\\u|[\u0080-\u{10ffff}]/u;
 const strings = (n: number) => `${n} ${n === 1 ? 'string' : 'strings'}`;
 
 /** What every message of a thread file is read with. */
@@ -47,9 +51,16 @@ export async function readThreadFile(
           fields.set(key, value);
           verdict.observe(value);
         },
-        message: (_i, value) => {
+        message: () => {},
+        messageText: (_i, text) => {
           hasMessages = true;
-          verdict.observe(value);
+          // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
+          if (!MAY_HOLD_NON_ASCII.test(text)) return;
+          try {
+            verdict.observe(JSON.parse(text));
+          } catch {
+            // Pass 2 parses every message and reports the syntax error with its position.
+          }
         },
       },
       (read) => ctx.progress(Math.floor(read / 2)),
@@ -117,4 +128,48 @@ export function readEpochMs(value: unknown, field: string): number | string {
     return `has ${field} ${value}, which is not a time between 2000 and 2100 in milliseconds since 1970`;
   }
   return value;
+}
+
+/**
+ * Streams one thread file through `handlers`. Decodes UTF-8 after a BOM or none (Facebook writes one in some
+ * files: formats.md §3.6) and UTF-16 after its BOM (a file re-saved by Notepad). `onBytes` gets the running
+ * byte count for progress.
+ */
+export async function readThreadJson(
+  input: SourceInput,
+  handlers: ThreadJsonHandlers,
+  onBytes?: (bytesRead: number) => void,
+): Promise<void> {
+  const scanner = new ThreadJsonScanner(handlers);
+  let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  // The BOM is sniffed on the first 3 bytes, however small the first chunks are.
+  let head: Buffer | undefined = Buffer.alloc(0);
+  let read = 0;
+  const feed = (buf: Buffer) => {
+    if (!decoder) {
+      const bom = sniffBom(buf);
+      if (bom) buf = buf.subarray(bom.length);
+      decoder =
+        bom && bom.encoding !== 'utf-8'
+          ? iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
+          : new StringDecoder('utf8');
+    }
+    scanner.push(decoder.write(buf));
+  };
+  for await (const chunk of input.open()) {
+    const buf = chunk as Buffer;
+    read += buf.length;
+    if (head) {
+      head = Buffer.concat([head, buf]);
+      if (head.length >= 3) {
+        feed(head);
+        head = undefined;
+      }
+    } else feed(buf);
+    onBytes?.(read);
+  }
+  if (head) feed(head);
+  const rest = decoder?.end();
+  if (rest) scanner.push(rest);
+  scanner.end();
 }

@@ -1,0 +1,80 @@
+/**
+ * Reading a thread page: one streaming pass through the tag scanner, and pass 1, which learns what the page says
+ * about itself before any message is reported — which elements are message blocks (so a block whose date line
+ * cannot be read is still counted, in document order), the participants and the title.
+ */
+import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { blockStamp, ends, shortText } from './blocks.js';
+import { type HtmlNode, HtmlTreeScanner } from './tree.js';
+
+/** Elements with the same tag, class and depth as a message block are message blocks. */
+export const key = (n: HtmlNode) => `${n.tag}|${n.cls}|${n.depth}`;
+
+/** Streams the page once through `scanner`, which sees every element as it ends. */
+export async function scanPage(
+  input: SourceInput,
+  scanner: HtmlTreeScanner,
+  onBytes: (read: number) => void,
+): Promise<void> {
+  // A streaming TextDecoder drops a leading UTF-8 BOM even when it arrives split across chunks.
+  const decoder = new TextDecoder('utf-8');
+  let read = 0;
+  for await (const chunk of input.open()) {
+    const buf = chunk as Buffer;
+    read += buf.length;
+    scanner.push(decoder.decode(buf, { stream: true }));
+    onBytes(read);
+  }
+  scanner.push(decoder.decode());
+  scanner.end();
+}
+
+/** What pass 1 learns about a page. */
+export interface PageFacts {
+  /** tag|class|depth of the elements that are message blocks. */
+  readonly blockKeys: Set<string>;
+  participants: Set<string>;
+  title: string | undefined;
+  firstDateLike: string | undefined;
+}
+
+/** Pass 1; `complete` is false when the page is cut or broken (pass 2 then reports it). */
+export async function learn(
+  input: SourceInput,
+  ctx: SourceContext,
+): Promise<{ facts: PageFacts; complete: boolean }> {
+  const facts: PageFacts = {
+    blockKeys: new Set(),
+    participants: new Set(),
+    title: undefined,
+    firstDateLike: undefined,
+  };
+  let complete = true;
+  const scanner = new HtmlTreeScanner((node) => {
+    if (blockStamp(node)) {
+      facts.blockKeys.add(key(node));
+      return true;
+    }
+    const head = node.elements === 0 ? node.children[0] : undefined;
+    if (typeof head === 'string' && facts.participants.size === 0) {
+      const list = /^\s*Participants:\s*(.+)$/s.exec(head)?.[1];
+      if (list) for (const p of list.split(/,\s*|\s+and\s+/)) facts.participants.add(p.trim());
+    }
+    // Only for the failure message of a page where no date line can be read.
+    if (facts.firstDateLike === undefined && facts.blockKeys.size === 0) {
+      const last = ends(node)?.last;
+      const lastText = last && shortText(last);
+      if (lastText && /\d{1,2}[:.h]\d{2}/.test(lastText)) facts.firstDateLike = lastText;
+    }
+    return false;
+  });
+  try {
+    await scanPage(input, scanner, (read) => ctx.progress(Math.floor(read / 2)));
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    complete = false;
+  }
+  // The title is at the top of the page, so a page cut further down still has it.
+  facts.title = scanner.title;
+  return { facts, complete };
+}
