@@ -309,6 +309,22 @@ describe('text classification', () => {
   });
 });
 
+describe('hostile text', () => {
+  it('keeps long crafted text a message without running the notice patterns over it', async () => {
+    const crafted = `${LRM}Nachrichten, die du ${' hat sendest, '.repeat(40_000)}`;
+    const run = await runText(`12/02/2024, 09:15 - Sam: ${crafted}\n13/02/2024, 09:16 - Sam: ok\n`);
+    expect(run.events.map((e) => e.kind)).toEqual(['message', 'message']);
+    expect(run.events[0]!.text).toBe(crafted.slice(1));
+  });
+
+  it('does not take a long run of text before ": " for a name', async () => {
+    const notice = `${'x '.repeat(80)}changed the description: see below`;
+    const run = await runText(`12/02/2024, 09:15 - ${notice}\n13/02/2024, 09:16 - Sam: ok\n`);
+    expect(run.skipped).toEqual([{ reason: 'system-notice', locator: 1 }]);
+    expect(run.events).toHaveLength(1);
+  });
+});
+
 describe('senders and conversations', () => {
   it('reads phone numbers as ids, "~ " names as names and You/Du/Tú as the victim', () => {
     const s = new Senders();

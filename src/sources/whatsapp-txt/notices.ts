@@ -138,8 +138,13 @@ const MEDIA_SUFFIXES = LOCALES.flatMap((l) => l.mediaSuffix);
 const NOTICE_RE = new RegExp(`^(?:${alt((l) => l.notice)})`);
 const NOTICE_AUTHOR_RE = new RegExp(`["“”„«»]| (?:${alt((l) => l.noticeVerb)})(?: |$)`);
 
+// Placeholders and notices are short. Longer text is ordinary writing, and is not run through the patterns:
+// it is written by the person being reported, and some patterns backtrack on long crafted input.
+const MAX_NOTICE = 400;
+
 /** Classifies the first line of a message (leading marks already removed). */
 export function classify(firstLine: string): Special {
+  if (firstLine.length > MAX_NOTICE) return Special.None;
   const m = SPECIAL_RE.exec(firstLine);
   if (m !== null) {
     for (let g = 1; g <= 7; g++) if (m[g] !== undefined) return g as Special;
@@ -156,7 +161,7 @@ export function classify(firstLine: string): Special {
 
 /** True when text that followed `Name: \u200e` is a system notice rather than something the contact wrote. */
 export function isAttributedNotice(text: string): boolean {
-  return NOTICE_RE.test(text);
+  return text.length <= MAX_NOTICE && NOTICE_RE.test(text);
 }
 
 /**

@@ -25,6 +25,10 @@ function digitCount(s: string): number {
   return n;
 }
 
+const MAX_CACHED = 10_000;
+/** Longer text before `: ` is not a display name (WhatsApp caps profile names far below this). */
+const MAX_NAME = 100;
+
 /** Turns author strings into shared `Party` objects; `null` marks text that is a notice's actor, not a name. */
 export class Senders {
   private readonly cache = new Map<string, Party | null>();
@@ -40,7 +44,8 @@ export class Senders {
     let party = this.cache.get(raw);
     if (party === undefined) {
       party = make(raw);
-      this.cache.set(raw, party);
+      // A chat has a few authors; a file with endless distinct "authors" is not kept in memory.
+      if (this.cache.size < MAX_CACHED) this.cache.set(raw, party);
     }
     return party;
   }
@@ -70,13 +75,13 @@ export class Senders {
  * (`John Doe:.`) when what precedes it is a plausible name.
  */
 export function authorEnd(line: string, rs: number, senders: Senders): number {
-  const end = line.indexOf(': ', rs);
-  if (end >= 0) return end;
-  if (line.length > rs + 1 && line.charCodeAt(line.length - 1) === 0x3a) return line.length - 1;
+  let end = line.indexOf(': ', rs);
+  if (end < 0 && line.length > rs + 1 && line.charCodeAt(line.length - 1) === 0x3a) end = line.length - 1;
+  if (end >= 0) return end - rs <= MAX_NAME ? end : -1;
   const c = line.indexOf(':', rs);
   const next = line.charCodeAt(c + 1);
   // Not before a digit or a slash: "at 10:30" and "https://" in a notice are not names.
-  const plausible = c > rs && c - rs <= 64 && next !== 0x2f && !(next >= 0x30 && next <= 0x39);
+  const plausible = c > rs && c - rs <= MAX_NAME && next !== 0x2f && !(next >= 0x30 && next <= 0x39);
   return plausible && senders.get(line.slice(rs, c)) !== null ? c : -1;
 }
 
