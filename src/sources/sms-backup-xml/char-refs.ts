@@ -30,8 +30,8 @@ export class SurrogateRepair {
     let text = this.carry + chunk;
     this.carry = '';
     if (!final) {
-      const amp = text.lastIndexOf('&');
-      if (amp !== -1 && amp >= text.length - TAIL) {
+      const amp = lastAmpersandInTail(text);
+      if (amp !== -1) {
         let cut = amp;
         // A complete high half just before the cut must wait for its low half on the other side.
         const before = SURROGATE_REF_AT_END.exec(text.slice(Math.max(0, cut - TAIL), cut));
@@ -42,6 +42,13 @@ export class SurrogateRepair {
     }
     return mayHoldSurrogateRef(text) ? repair(text) : { text, lone: [] };
   }
+}
+
+/** The last `&` among the final TAIL characters, or -1 (only the tail: base64 chunks have none at all). */
+function lastAmpersandInTail(text: string): number {
+  for (let i = text.length - 1; i >= 0 && i >= text.length - TAIL; i--)
+    if (text.charCodeAt(i) === 0x26) return i;
+  return -1;
 }
 
 /** Cheap pre-check: a surrogate reference starts `&#5`, `&#x`, `&#X` or (zero-padded) `&#0`; `&#10;` does not. */

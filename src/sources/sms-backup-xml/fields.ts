@@ -97,10 +97,16 @@ export function seconds(raw: string | undefined): number | undefined {
   return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;
 }
 
-/** Approximate decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped). */
+/**
+ * Decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped). Only the
+ * length is read: a multi-megabyte value is a rope of chunks inside V8, and looking at its last characters would
+ * copy it whole. The padding (at most 2 bytes) is therefore only subtracted for small values.
+ */
 export function base64Bytes(data: string): number {
+  const bytes = Math.floor((data.length * 3) / 4);
+  if (data.length > 4096) return bytes;
   let pad = 0;
   if (data.endsWith('==')) pad = 2;
   else if (data.endsWith('=')) pad = 1;
-  return Math.max(0, Math.floor((data.length * 3) / 4) - pad);
+  return Math.max(0, bytes - pad);
 }
