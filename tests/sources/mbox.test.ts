@@ -181,6 +181,13 @@ describe('mbox behaviour', () => {
     );
     expect(separatorDate('From - Sat Jan 06 10:00:00 2024')).toBeDefined();
     expect(separatorDate('From MAILER-DAEMON Fri Jul  8 12:08:34 2011')).toBeDefined();
+    expect(separatorDate('From sam Tue Jul 24 18:55:07 2007 remote from gateway')?.local).toBe(
+      '2007-07-24T18:55:07',
+    );
+    expect(separatorDate('From sam@example.org Mon Jan  1 00:00 2024')).toBeDefined();
+    expect(separatorDate('From sam@example.org Mon Jan  1 00:00:00 PST 2024')?.ms).toBe(
+      Date.UTC(2024, 0, 1, 8),
+    );
     expect(separatorDate('From the station I saw you.')).toBeUndefined();
     expect(separatorDate('From me Mon Jan  1 then nothing')).toBeUndefined();
     expect(separatorDate('From 3 Jan 2024 10:00 on, I watched')).toBeUndefined();

@@ -47,7 +47,8 @@ const SEPARATOR = /^From +(\S+) +(.*\S)\s*$/;
 export function separatorDate(line: string): EmailDate | undefined {
   const m = SEPARATOR.exec(line);
   if (!m) return undefined;
-  const date = parseEmailDate(m[2]!);
+  // UUCP-era separators end with "remote from <host>".
+  const date = parseEmailDate(m[2]!.replace(/ remote from \S+$/, ''));
   // Prose such as "From 3 Jan 2024 10:00 on" parses with an unknown "zone": a real separator never has one.
   if (!date || date.zone === 'unknown' || date.zone === 'military') return undefined;
   return date;
