@@ -81,11 +81,13 @@ export function createEmlSource(maxMessageBytes = EML_MAX_MESSAGE_BYTES): Source
         const buf = chunk as Buffer;
         size += buf.length;
         ctx.progress(size);
-        if (stored >= maxMessageBytes) continue;
         const keep = buf.subarray(0, maxMessageBytes - stored);
         parts.push(keep);
         stored += keep.length;
+        // Past the limit only the size matters, and the input already knows it: stop reading.
+        if (keep.length < buf.length) break;
       }
+      size = Math.max(size, input.bytes);
       let bytes = Buffer.concat(parts, stored);
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       let locator = 1;
