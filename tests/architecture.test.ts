@@ -37,16 +37,19 @@ describe('architecture', () => {
     for (const r of rooms) expect(Object.keys(ALLOWED)).toContain(r);
   });
 
-  it.each(all.map((f) => [path.relative(SRC, f), f]))('%s imports only from rooms upstream of it', (_rel, file) => {
-    const room = roomOf(file);
-    const text = readFileSync(file, 'utf8');
-    const imports = [...text.matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'/g)].map((m) => m[1]!);
-    for (const spec of imports) {
-      const target = roomOf(path.resolve(path.dirname(file), spec));
-      if (target === room) continue;
-      expect(ALLOWED[room], `${room} must not import ${target} (${spec})`).toContain(target);
-    }
-  });
+  it.each(all.map((f) => [path.relative(SRC, f), f]))(
+    '%s imports only from rooms upstream of it',
+    (_rel, file) => {
+      const room = roomOf(file);
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'/g)].map((m) => m[1]!);
+      for (const spec of imports) {
+        const target = roomOf(path.resolve(path.dirname(file), spec));
+        if (target === room) continue;
+        expect(ALLOWED[room], `${room} must not import ${target} (${spec})`).toContain(target);
+      }
+    },
+  );
 
   it('keeps process, console and file writes inside cli/', () => {
     for (const file of all) {
@@ -55,14 +58,18 @@ describe('architecture', () => {
       const rel = path.relative(SRC, file);
       expect(text, `${rel} uses process.*`).not.toMatch(/\bprocess\.(argv|env|exit|stdout|stderr|cwd)\b/);
       expect(text, `${rel} uses console.*`).not.toMatch(/\bconsole\.\w+\(/);
-      expect(text, `${rel} writes files`).not.toMatch(/\b(writeFile|createWriteStream|appendFile|mkdir|rename|unlink|rm)(Sync)?\(/);
+      expect(text, `${rel} writes files`).not.toMatch(
+        /\b(writeFile|createWriteStream|appendFile|mkdir|rename|unlink|rm)(Sync)?\(/,
+      );
     }
   });
 
   it('never opens a network connection from src/', () => {
     for (const file of all) {
       const text = readFileSync(file, 'utf8');
-      expect(text, path.relative(SRC, file)).not.toMatch(/from\s+'node:(net|http|https|http2|dgram|dns|tls)'|\bfetch\(/);
+      expect(text, path.relative(SRC, file)).not.toMatch(
+        /from\s+'node:(net|http|https|http2|dgram|dns|tls)'|\bfetch\(/,
+      );
     }
   });
 });

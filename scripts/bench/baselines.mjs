@@ -19,16 +19,21 @@ if (kind === 'whatsapp-chat-parser') {
   // The surrogate-pair references real backups contain make saxes report errors; a bare pass ignores them.
   parser.on('error', () => {});
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) parser.write(decoder.write(chunk));
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 }))
+    parser.write(decoder.write(chunk));
   parser.close();
 } else if (kind === 'stream-json') {
   const { parser } = await import('stream-json');
   const { default: chain } = await import('stream-chain');
   await new Promise((resolve, reject) => {
-    const pipeline = chain([createReadStream(file), parser({ streamValues: false }), () => {
-      count++;
-      return null;
-    }]);
+    const pipeline = chain([
+      createReadStream(file),
+      parser({ streamValues: false }),
+      () => {
+        count++;
+        return null;
+      },
+    ]);
     pipeline.on('data', () => {});
     pipeline.on('end', resolve);
     pipeline.on('error', reject);

@@ -74,6 +74,7 @@ export async function generateMmsPhotos(file, photos, bytesEach) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  if (args[1] === '--mms') await generateMmsPhotos(args[0], Number(args[2] ?? 200), Number(args[3] ?? 2_000_000));
+  if (args[1] === '--mms')
+    await generateMmsPhotos(args[0], Number(args[2] ?? 200), Number(args[3] ?? 2_000_000));
   else await generateSms(args[0], Number(args[1] ?? 1000));
 }

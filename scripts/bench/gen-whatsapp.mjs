@@ -42,7 +42,8 @@ export async function generateWhatsApp(file, count) {
   const out = createWriteStream(file);
   const rand = rng(7);
   let t = Date.UTC(2021, 0, 4, 9, 0);
-  let buf = '01/01/2021, 00:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n';
+  let buf =
+    '01/01/2021, 00:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n';
   for (let i = 0; i < count; i++) {
     t += Math.floor(rand() * 240_000);
     const d = new Date(t);

@@ -6,5 +6,8 @@ const start = performance.now();
 process.on('exit', () => {
   const out = process.env.BENCH_OUT;
   if (!out) return;
-  appendFileSync(out, `${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start })}\n`);
+  appendFileSync(
+    out,
+    `${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start })}\n`,
+  );
 });

@@ -51,7 +51,20 @@ function measure(label, nodeArgs) {
 
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const report = (file, subject) => [bin, 'report', file, '--format', 'json', '--out', path.join(tmp, 'out.json'), '--subject', subject, '--tz', 'Europe/London', '--quiet'];
+const report = (file, subject) => [
+  bin,
+  'report',
+  file,
+  '--format',
+  'json',
+  '--out',
+  path.join(tmp, 'out.json'),
+  '--subject',
+  subject,
+  '--tz',
+  'Europe/London',
+  '--quiet',
+];
 
 function row(name, measured, target, pass) {
   rows.push({ name, measured, target, pass });
@@ -63,13 +76,32 @@ const cases = {
     const f1 = path.join(tmp, 'whatsapp-1m.txt');
     const f3 = path.join(tmp, 'whatsapp-3m.txt');
     await generateWhatsApp(f1, 1_000_000);
-    const peer = measure('whatsapp-chat-parser', [path.join(here, 'baselines.mjs'), 'whatsapp-chat-parser', f1]);
+    const peer = measure('whatsapp-chat-parser', [
+      path.join(here, 'baselines.mjs'),
+      'whatsapp-chat-parser',
+      f1,
+    ]);
     const ours = measure('chronolog whatsapp 1M', report(f1, 'Sam'));
-    row('WhatsApp 1M: peer parse time / our full report time', `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)})`, '≥ 3×', peer.ms / ours.ms >= 3);
-    row('WhatsApp 1M: our peak RSS / peer peak RSS', `${(ours.rss / peer.rss).toFixed(2)} (${mb(ours.rss)} vs ${mb(peer.rss)})`, '≤ 0.33', ours.rss / peer.rss <= 1 / 3);
+    row(
+      'WhatsApp 1M: peer parse time / our full report time',
+      `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)})`,
+      '≥ 3×',
+      peer.ms / ours.ms >= 3,
+    );
+    row(
+      'WhatsApp 1M: our peak RSS / peer peak RSS',
+      `${(ours.rss / peer.rss).toFixed(2)} (${mb(ours.rss)} vs ${mb(peer.rss)})`,
+      '≤ 0.33',
+      ours.rss / peer.rss <= 1 / 3,
+    );
     await generateWhatsApp(f3, 3_000_000);
     const ours3 = measure('chronolog whatsapp 3M', report(f3, 'Sam'));
-    row('WhatsApp 3M / 1M time', `${(ours3.ms / ours.ms).toFixed(2)}× (${s(ours3.ms)})`, '≤ 3.3×', ours3.ms / ours.ms <= 3.3);
+    row(
+      'WhatsApp 3M / 1M time',
+      `${(ours3.ms / ours.ms).toFixed(2)}× (${s(ours3.ms)})`,
+      '≤ 3.3×',
+      ours3.ms / ours.ms <= 3.3,
+    );
     rmSync(f3);
   },
   async sms() {
@@ -77,14 +109,24 @@ const cases = {
     await generateSms(f, 1_000_000);
     const bare = measure('bare saxes', [path.join(here, 'baselines.mjs'), 'saxes', f]);
     const ours = measure('chronolog sms 1M', report(f, '+447700900123'));
-    row('SMS backup 1M: our full report / bare saxes pass', `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`, '≤ 1.2×', ours.ms / bare.ms <= 1.2);
+    row(
+      'SMS backup 1M: our full report / bare saxes pass',
+      `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`,
+      '≤ 1.2×',
+      ours.ms / bare.ms <= 1.2,
+    );
     rmSync(f);
   },
   async mms() {
     const f = path.join(tmp, 'mms-400mb.xml');
     await generateMmsPhotos(f, 200, 2_000_000);
     const ours = measure('chronolog mms 400 MB', report(f, '+447700900123'));
-    row('SMS backup 400 MB with 200 photo MMS: peak RSS', mb(ours.rss), '< 150 MB', ours.rss < 150 * 1024 * 1024);
+    row(
+      'SMS backup 400 MB with 200 photo MMS: peak RSS',
+      mb(ours.rss),
+      '< 150 MB',
+      ours.rss < 150 * 1024 * 1024,
+    );
     rmSync(f);
   },
   async telegram() {
@@ -92,7 +134,12 @@ const cases = {
     await generateTelegram(f, 1_000_000, {});
     const bare = measure('bare stream-json', [path.join(here, 'baselines.mjs'), 'stream-json', f]);
     const ours = measure('chronolog telegram 1M', report(f, 'user1000001'));
-    row('Telegram 1M: our full report / bare stream-json pass', `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`, '≤ 1.2×', ours.ms / bare.ms <= 1.2);
+    row(
+      'Telegram 1M: our full report / bare stream-json pass',
+      `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`,
+      '≤ 1.2×',
+      ours.ms / bare.ms <= 1.2,
+    );
     row('Telegram 1M: peak RSS', mb(ours.rss), '< 200 MB', ours.rss < 200 * 1024 * 1024);
     rmSync(f);
   },
@@ -100,7 +147,12 @@ const cases = {
     const f = path.join(tmp, 'mail-1m.mbox');
     await generateMbox(f, 1_000_000, {});
     const ours = measure('chronolog mbox 1M', report(f, 'ex.partner@example.net'));
-    row('mbox 1M messages: peak RSS (bounded memory)', `${mb(ours.rss)} in ${s(ours.ms)}`, '< 400 MB', ours.rss < 400 * 1024 * 1024);
+    row(
+      'mbox 1M messages: peak RSS (bounded memory)',
+      `${mb(ours.rss)} in ${s(ours.ms)}`,
+      '< 400 MB',
+      ours.rss < 400 * 1024 * 1024,
+    );
     rmSync(f);
   },
   async memory() {
@@ -121,7 +173,12 @@ console.log(JSON.stringify({ events: t.events.length, bytesPerEvent: (after - be
     const r = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
     const { events, bytesPerEvent } = JSON.parse(r.stdout);
-    row(`Timeline memory per event (${events.toLocaleString('en')} events)`, `${bytesPerEvent.toFixed(0)} B`, '≤ 400 B', bytesPerEvent <= 400);
+    row(
+      `Timeline memory per event (${events.toLocaleString('en')} events)`,
+      `${bytesPerEvent.toFixed(0)} B`,
+      '≤ 400 B',
+      bytesPerEvent <= 400,
+    );
     rmSync(f);
   },
 };
@@ -137,7 +194,10 @@ try {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\nchronolog benchmark — ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${runs} run(s) per figure\n`);
+console.log(
+  `\nchronolog benchmark — ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${runs} run(s) per figure\n`,
+);
 console.log('| measurement | result | target | |');
 console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.name} | ${r.measured} | ${r.target} | ${r.pass ? 'pass' : '**FAIL**'} |`);
+for (const r of rows)
+  console.log(`| ${r.name} | ${r.measured} | ${r.target} | ${r.pass ? 'pass' : '**FAIL**'} |`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { caseIdentifierKeys, cleanName, IdentityResolver, normalisePhone } from '../../src/timeline/identities.js';
+import {
+  caseIdentifierKeys,
+  cleanName,
+  IdentityResolver,
+  normalisePhone,
+} from '../../src/timeline/identities.js';
 
 describe('identifier normalisation', () => {
   it('normalises national and international phone formats to E.164 using the region', () => {
@@ -31,8 +36,13 @@ describe('IdentityResolver', () => {
   });
 
   it('matches the subject across number formats, e-mail case and display names', () => {
-    expect(resolver.resolve({ id: '+447700900123', idType: 'phone' })).toEqual({ key: 'phone:+447700900123', role: 'subject' });
-    expect(resolver.resolve({ id: 'SAM@example.com', idType: 'email', name: 'S' })).toMatchObject({ role: 'subject' });
+    expect(resolver.resolve({ id: '+447700900123', idType: 'phone' })).toEqual({
+      key: 'phone:+447700900123',
+      role: 'subject',
+    });
+    expect(resolver.resolve({ id: 'SAM@example.com', idType: 'email', name: 'S' })).toMatchObject({
+      role: 'subject',
+    });
     expect(resolver.resolve({ name: 'sam' })).toEqual({ key: 'name:sam', role: 'subject' });
   });
 

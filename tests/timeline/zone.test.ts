@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Zone, wallClockMs } from '../../src/timeline/zone.js';
+import { wallClockMs, Zone } from '../../src/timeline/zone.js';
 
 const london = new Zone('Europe/London');
 const wall = (s: string) => wallClockMs(s)!;
