@@ -86,6 +86,13 @@ function messageId(raw: string | undefined): string | undefined {
   return id === '' ? undefined : id;
 }
 
+/**
+ * A copy of `s` that does not keep its source alive. Header values are slices of the whole decoded header
+ * block (V8 sliced strings); an event that holds one would pin kilobytes of headers for as long as the
+ * timeline lives. Concatenating then slicing forces a flat copy.
+ */
+const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
+
 /** Longest body text kept on an event (characters); far beyond any hand-written mail. */
 export const MAX_TEXT = 64 * 1024;
 
@@ -177,7 +184,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
 
   const details: Record<string, string> = {};
   const keep = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') details[key] = value;
+    if (value !== undefined && value !== '') details[key] = own(value);
   };
   const subject = displayValue(header(fields, 'subject') ?? '');
   keep('from', displayValue(header(fields, 'from') ?? ''));
@@ -199,8 +206,8 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
 
   const sender = mailbox
     ? {
-        ...(mailbox.address !== undefined ? { id: mailbox.address, idType: 'email' as const } : {}),
-        ...(mailbox.name !== undefined ? { name: mailbox.name } : {}),
+        ...(mailbox.address !== undefined ? { id: own(mailbox.address), idType: 'email' as const } : {}),
+        ...(mailbox.name !== undefined ? { name: own(mailbox.name) } : {}),
       }
     : undefined;
   let bodyText = body?.text ?? '';
@@ -226,9 +233,9 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     kind: 'message',
     direction: 'unknown',
     ...(sender ? { sender } : {}),
-    ...(text !== '' ? { text } : {}),
-    ...(conversation !== '' ? { conversation } : {}),
-    ...(nativeId !== undefined ? { nativeId } : {}),
+    ...(text !== '' ? { text: own(text) } : {}),
+    ...(conversation !== '' ? { conversation: own(conversation) } : {}),
+    ...(nativeId !== undefined ? { nativeId: own(nativeId) } : {}),
     ...(flags.length > 0 ? { flags } : {}),
     details,
   };
