@@ -9,7 +9,7 @@ import { forEachLine } from '../../src/sources/text.js';
 import { DateStats, LAYOUTS, layoutName } from '../../src/sources/whatsapp-txt/date-order.js';
 import { firstPass } from '../../src/sources/whatsapp-txt/first-pass.js';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
-import { classify, Special } from '../../src/sources/whatsapp-txt/notices.js';
+import { classify, firstCharTable, Special } from '../../src/sources/whatsapp-txt/notices.js';
 import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
 import { conversationFromFileName, Senders } from '../../src/sources/whatsapp-txt/senders.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
@@ -297,6 +297,19 @@ describe('text classification', () => {
     ['my image omitted from the report', Special.None],
   ])('%j', (text, special) => {
     expect(classify(text)).toBe(special);
+  });
+
+  it('prefilters on the characters a phrase can start with, and refuses patterns it cannot read', () => {
+    const table = firstCharTable([
+      '(?:Group )?(?:[Vv]oice|Video) call',
+      '<Media omitted>',
+      '\\(file attached\\)',
+    ]);
+    const starts = [...'GVvo<('].map((c) => table[c.charCodeAt(0)]);
+    expect(starts).toEqual([1, 1, 1, 0, 1, 1]);
+    expect(table['x'.charCodeAt(0)]).toBe(0);
+    expect(() => firstCharTable(['.*document omitted'])).toThrow(/cannot tell/);
+    expect(() => firstCharTable(['(?:a)?'])).toThrow(/empty/);
   });
 
   it('skips iOS notices attributed to a contact but keeps messages that start with U+200E', async () => {

@@ -77,7 +77,7 @@ export async function readMessages(
 
   const flush = (): void => {
     if (state === MESSAGE) {
-      event!.text = text;
+      if (event!.text !== text) event!.text = text; // continuation lines were added
       ctx.emit(event!);
     }
     event = undefined;
@@ -143,10 +143,11 @@ export async function readMessages(
       skip(notice, line, lineNo, local, textStart);
       return;
     }
-    // Events of the same minute (or second) share one frozen time object.
+    // Events of the same minute (or second) share one time object (read-only by type; not frozen, as
+    // Object.freeze is a slow runtime call at a million events).
     const precision = scanner.second >= 0 ? 's' : 'min';
     if (time === undefined || time.local !== local || time.precision !== precision) {
-      time = Object.freeze({ type: 'local', local, precision });
+      time = { type: 'local', local, precision };
     }
     const kind = typed?.kind ?? 'message';
     event =
@@ -158,8 +159,9 @@ export async function readMessages(
             kind,
             direction: sender.role === 'victim' ? 'outgoing' : 'unknown',
             sender,
+            text: body,
           }
-        : { locator: lineNo, time, channel: 'whatsapp', kind, direction: 'unknown' };
+        : { locator: lineNo, time, channel: 'whatsapp', kind, direction: 'unknown', text: body };
     if (typed?.call !== undefined) event.call = { status: typed.call };
     if (conversation !== undefined) event.conversation = conversation;
     if (scanner.ampm !== 0 && (scanner.hour === 0 || scanner.hour > 12)) {

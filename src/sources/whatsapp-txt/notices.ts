@@ -135,6 +135,68 @@ const SPECIAL_RE = new RegExp(
 );
 const ATTACHED_RE = new RegExp(alt((l) => l.attached));
 const MEDIA_SUFFIXES = LOCALES.flatMap((l) => l.mediaSuffix);
+// Most messages are ordinary text: a table lookup on the first character spares them the regex.
+const SPECIAL_FIRST = firstCharTable(
+  LOCALES.flatMap((l) => [
+    ...l.media,
+    ...l.deleted,
+    ...l.missedCall,
+    ...l.call,
+    ...l.encryption,
+    ...l.block,
+    ...l.waiting,
+  ]),
+);
+const SUFFIX_LAST = new Set(MEDIA_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+
+/**
+ * Which characters can start a match of the given pattern sources, as a lookup table over the Basic
+ * Multilingual Plane. Understands what the phrase tables use — literals, `\x`, `[..]`, `(?:a|b)` and
+ * `(?:..)?` — and throws on anything else, so a new phrase cannot silently slip past the filter.
+ */
+export function firstCharTable(sources: readonly string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const visit = (src: string): void => {
+    let i = 0;
+    for (;;) {
+      const c = src[i];
+      if (c === undefined) throw new Error(`pattern can match empty text: ${src}`);
+      if (src.startsWith('(?:', i)) {
+        let depth = 0;
+        let j = i;
+        const alts: string[] = [];
+        let from = i + 3;
+        for (; j < src.length; j++) {
+          if (src[j] === '\\') j++;
+          else if (src[j] === '(') depth++;
+          else if (src[j] === ')' && --depth === 0) break;
+          else if (src[j] === '|' && depth === 1) {
+            alts.push(src.slice(from, j));
+            from = j + 1;
+          }
+        }
+        alts.push(src.slice(from, j));
+        for (const a of alts) visit(a);
+        if (src[j + 1] !== '?') return;
+        i = j + 2; // an optional group: what follows it can start the match too
+      } else if (c === '[') {
+        const end = src.indexOf(']', i);
+        for (const ch of src.slice(i + 1, end)) table[ch.charCodeAt(0)] = 1;
+        return;
+      } else if (c === '\\') {
+        table[src.charCodeAt(i + 1)] = 1;
+        return;
+      } else if ('.^$*+?{|)'.includes(c)) {
+        throw new Error(`cannot tell how this pattern starts: ${src}`);
+      } else {
+        table[src.charCodeAt(i)] = 1;
+        return;
+      }
+    }
+  };
+  for (const src of sources) visit(src);
+  return table;
+}
 const NOTICE_RE = new RegExp(`^(?:${alt((l) => l.notice)})`);
 const NOTICE_AUTHOR_RE = new RegExp(`["“”„«»]| (?:${alt((l) => l.noticeVerb)})(?: |$)`);
 
@@ -144,17 +206,17 @@ const MAX_NOTICE = 400;
 
 /** Classifies the first line of a message (leading marks already removed). */
 export function classify(firstLine: string): Special {
-  if (firstLine.length > MAX_NOTICE) return Special.None;
-  const m = SPECIAL_RE.exec(firstLine);
-  if (m !== null) {
-    for (let g = 1; g <= 7; g++) if (m[g] !== undefined) return g as Special;
+  if (firstLine.length > MAX_NOTICE || firstLine.length === 0) return Special.None;
+  const first = firstLine.charCodeAt(0);
+  if (SPECIAL_FIRST[first] === 1) {
+    const m = SPECIAL_RE.exec(firstLine);
+    if (m !== null) {
+      for (let g = 1; g <= 7; g++) if (m[g] !== undefined) return g as Special;
+    }
   }
   // File markers open the line (iOS), or close it after a document title (iOS) or file name (Android).
-  const first = firstLine.charCodeAt(0);
   const last = firstLine.charCodeAt(firstLine.length - 1);
-  if (first !== 0x3c && last !== 0x3e && last !== 0x29 && last !== 0x64 && last !== 0x6e && last !== 0x6f) {
-    return Special.None; // not < … > ) and no suffix ending in d, n or o
-  }
+  if (first !== 0x3c && last !== 0x3e && last !== 0x29 && !SUFFIX_LAST.has(last)) return Special.None;
   for (const suffix of MEDIA_SUFFIXES) if (firstLine.endsWith(suffix)) return Special.Media;
   return ATTACHED_RE.test(firstLine) ? Special.Media : Special.None;
 }
