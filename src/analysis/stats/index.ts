@@ -26,5 +26,6 @@ export * from './poisson-rate.js';
 export * from './poisson-trend.js';
 export * from './rate-ratio.js';
 export * from './sens-slope.js';
+export * from './slope-selection.js';
 export * from './solve.js';
 export * from './step-model.js';

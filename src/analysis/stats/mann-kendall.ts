@@ -48,33 +48,53 @@ export function mannKendallVariance(n: number, groups: readonly number[]): numbe
 }
 
 /**
- * Number of pairs i < j with x_i > x_j (strict inversions), by merge sort in O(n log n). With `orEqual`, pairs with
- * x_i ≥ x_j. Exact integer arithmetic up to n ≈ 10⁸.
+ * Number of pairs i < j with x_i > x_j (strict inversions), by bottom-up merge sort in O(n log n); with `orEqual`,
+ * pairs with x_i ≥ x_j. Exact integer arithmetic up to n ≈ 10⁸.
  */
 export function countInversions(x: Series, orEqual = false): number {
-  const a = Float64Array.from(x);
-  const buf = new Float64Array(a.length);
+  const n = x.length;
+  let src = Float64Array.from(x);
+  let dst = new Float64Array(n);
   let count = 0;
-  for (let width = 1; width < a.length; width *= 2) {
-    for (let lo = 0; lo < a.length - width; lo += 2 * width) {
-      const mid = lo + width;
-      const hi = Math.min(lo + 2 * width, a.length);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        const takeLeft = orEqual ? a[i]! < a[j]! : a[i]! <= a[j]!;
-        if (takeLeft) buf[k++] = a[i++]!;
-        else {
-          count += mid - i; // every remaining left value is above (or equal to) a[j]
-          buf[k++] = a[j++]!;
-        }
-      }
-      while (i < mid) buf[k++] = a[i++]!;
-      while (j < hi) buf[k++] = a[j++]!;
-      for (let t = lo; t < hi; t++) a[t] = buf[t]!;
+  for (let width = 1; width < n; width *= 2) {
+    for (let start = 0; start < n; start += 2 * width) {
+      const mid = Math.min(start + width, n);
+      count += mergeCounting(src, dst, start, mid, Math.min(start + 2 * width, n), orEqual);
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return count;
+}
+
+/** Merge src[start, mid) and src[mid, end) into dst, returning how many (left, right) pairs it finds inverted. */
+function mergeCounting(
+  src: Float64Array,
+  dst: Float64Array,
+  start: number,
+  mid: number,
+  end: number,
+  orEqual: boolean,
+) {
+  let i = start;
+  let j = mid;
+  let k = start;
+  let count = 0;
+  while (i < mid && j < end) {
+    const a = src[i]!;
+    const b = src[j]!;
+    if (a < b || (a === b && !orEqual)) {
+      dst[k++] = a;
+      i++;
+    } else {
+      count += mid - i; // every remaining left value is above (or equal to) b
+      dst[k++] = b;
+      j++;
     }
   }
+  while (i < mid) dst[k++] = src[i++]!;
+  while (j < end) dst[k++] = src[j++]!;
   return count;
 }
 

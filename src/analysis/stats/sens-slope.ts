@@ -2,12 +2,13 @@
  * Sen's slope (median of all pairwise slopes) with Gilbert's (1987) rank interval, exactly as R
  * `trend::sens.slope` 1.1.6 (statistics.md §2.3).
  *
- * Up to `maxStoredPairs` pairs the slopes are stored and sorted, which reproduces R bit for bit. Longer series
- * (thousands of gaps between events) use selection by bisection on the slope value, counting the pairs below a
- * candidate in O(n log n) without storing them (bounded memory); it agrees with the stored path to ~1e-15.
+ * Up to `maxStoredPairs` pairs the slopes are stored and sorted. Longer series (thousands of gaps between events)
+ * use exact selection without storing them (slope-selection.ts), in bounded memory and O(n log n) per step; both
+ * give the same doubles as R.
  */
-import { countInversions, senHalfWidth, tieGroupSizes } from './mann-kendall.js';
+import { senHalfWidth, tieGroupSizes } from './mann-kendall.js';
 import { type Num, roundHalfEven, type Series } from './numeric.js';
+import { pairSlopeSelector } from './slope-selection.js';
 
 /** Result of {@link senSlope}. */
 export interface SenSlope {
@@ -23,13 +24,13 @@ export interface SenSlope {
   readonly ciRanks: [number, number] | null;
   /** Share of pair slopes that are exactly 0: above ½, prefer weekly counts (§2.3). */
   readonly shareZeroPairSlopes: Num;
-  readonly method: 'stored' | 'bisection';
+  readonly method: 'stored' | 'selection';
 }
 
 /** Options of {@link senSlope}. */
 export interface SenOptions {
   readonly confLevel?: number;
-  /** Above this many pairs, select by bisection instead of storing them (default 4,000,000 ≈ 32 MB). */
+  /** Above this many pairs, select without storing them (default 1,000,000, i.e. n ≈ 1,400; 8 MB). */
   readonly maxStoredPairs?: number;
 }
 
@@ -41,8 +42,8 @@ export function senSlope(x: Series, options: SenOptions = {}): SenSlope {
   const confLevel = options.confLevel ?? 0.95;
   const n = x.length;
   const nPairs = n < 2 ? 0 : (n * (n - 1)) / 2;
-  const stored = nPairs <= (options.maxStoredPairs ?? 4_000_000);
-  const method = stored ? 'stored' : 'bisection';
+  const stored = nPairs <= (options.maxStoredPairs ?? 1_000_000);
+  const method = stored ? 'stored' : 'selection';
   if (n < 2) {
     return {
       n,
@@ -61,7 +62,7 @@ export function senSlope(x: Series, options: SenOptions = {}): SenSlope {
   const c = senHalfWidth(n, groups, confLevel);
   const lo = roundHalfEven((nPairs - c) / 2);
   const hi = roundHalfEven((nPairs + c) / 2 + 1);
-  const kth = stored ? storedSelector(x) : bisectionSelector(x, tied);
+  const kth = stored ? storedSelector(x) : pairSlopeSelector(x);
   const at = (rank: number): Num => (rank >= 1 && rank <= nPairs ? kth(rank) : null);
   const h = Math.floor(nPairs / 2);
   const slope = nPairs % 2 === 1 ? kth(h + 1) : (kth(h) + kth(h + 1)) / 2;
@@ -88,38 +89,4 @@ function storedSelector(x: Series): (k: number) => number {
   }
   slopes.sort();
   return (k) => slopes[k - 1]!;
-}
-
-/**
- * k-th smallest pair slope by bisection on the value: #{i<j : slope ≤ s} = #{i<j : x_i − s·i ≥ x_j − s·j}, an
- * inversion count. Negative slopes number exactly the strict inversions of x and zero slopes the tied pairs, so
- * the common answer 0 is exact and the bisection runs only on one side of it, down to adjacent doubles.
- */
-function bisectionSelector(x: Series, tied: number): (k: number) => number {
-  const n = x.length;
-  const negative = countInversions(x);
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    min = Math.min(min, x[i]!);
-    max = Math.max(max, x[i]!);
-  }
-  const range = max - min; // no pair slope exceeds it in absolute value
-  const v = new Float64Array(n);
-  const atMost = (s: number): number => {
-    for (let i = 0; i < n; i++) v[i] = x[i]! - s * i;
-    return countInversions(v, true);
-  };
-  return (k) => {
-    if (k > negative && k <= negative + tied) return 0;
-    let lo = k <= negative ? -range - 1 : 0; // count(lo) < k
-    let hi = k <= negative ? 0 : range; //        count(hi) ≥ k
-    for (let i = 0; i < 2200; i++) {
-      const mid = lo + (hi - lo) / 2;
-      if (mid <= lo || mid >= hi) break;
-      if (atMost(mid) >= k) hi = mid;
-      else lo = mid;
-    }
-    return hi;
-  };
 }

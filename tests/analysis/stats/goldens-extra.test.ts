@@ -115,18 +115,18 @@ describe.each(manifest)('$name', (spec) => {
     }
   });
 
-  it('Sen by bisection (bounded memory) agrees with the stored path and the golden', () => {
+  it('Sen by selection without storing the pairs (bounded memory) agrees with the stored path and the golden', () => {
     if (extra.mann_kendall.error) {
       expect(counts.length).toBe(1); // R's sens_slope stops on one value; checked in edge cases
       return;
     }
-    checkSen(senSlope(counts, { maxStoredPairs: 0 }), extra.mann_kendall.sen, 'bisection');
+    checkSen(senSlope(counts, { maxStoredPairs: 0 }), extra.mann_kendall.sen, 'selection');
     expect(mannKendall(counts).S).toBe(extra.mann_kendall.S);
     if (spec.events && !ref.error) {
       const gaps = gapHours(readEvents(spec.name));
       const stored = senSlope(gaps);
       const bisected = senSlope(gaps, { maxStoredPairs: 0 });
-      expect(bisected.method).toBe('bisection');
+      expect(bisected.method).toBe('selection');
       close(bisected.slope, stored.slope, 1e-12, 'gap slope');
       closeAll(bisected.ci, stored.ci, 1e-12, 'gap CI');
       close(bisected.slope, ref.events.interarrival_hours.sen_slope_hours_per_event, 1e-10, 'gap slope vs R');

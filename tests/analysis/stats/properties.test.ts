@@ -14,6 +14,7 @@ import {
   mannKendall,
   normalCdf,
   normalQuantile,
+  pairSlopeSelector,
   peltPoisson,
   poissonRate,
   poissonTrend,
@@ -22,6 +23,9 @@ import {
   senSlope,
 } from '../../../src/analysis/stats/index.js';
 import { expectWellDefined } from './helpers.js';
+
+/** Gap-like reals such as 0.0272 h: doubles of ordinary size (subnormals would only test rounding at 5e-324). */
+const hours = fc.integer({ min: -500_000, max: 500_000 }).map((v) => v / 9973);
 
 /** Daily counts as harassment logs look: mostly small, many zeros, the odd burst. */
 const counts = fc.array(
@@ -87,13 +91,10 @@ describe('intervals and p-values', () => {
       }),
     );
   });
-  it('Sen: bisection equals the stored path, and the interval contains the slope', () => {
-    const values = fc.array(
-      fc.oneof(fc.integer({ min: 0, max: 9 }), fc.double({ min: 0, max: 100, noNaN: true })),
-      {
-        maxLength: 60,
-      },
-    );
+  it('Sen: selection without storing equals the stored path, and the interval contains the slope', () => {
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), hours), {
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(values, (x) => {
         const a = senSlope(x);
@@ -120,6 +121,27 @@ describe('intervals and p-values', () => {
         expect(t.quasi.ci[0]).toBeLessThanOrEqual(t.poisson.ci[0] * (1 + 1e-12));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('pairwise slope selection', () => {
+  it('the k-th slope equals the sorted list, even when only a few pairs may be held at once', () => {
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), hours), {
+      minLength: 2,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(values, fc.integer({ min: 1, max: 8 }), fc.nat(), (x, limit, r) => {
+        const all: number[] = [];
+        for (let i = 0; i < x.length; i++)
+          for (let j = i + 1; j < x.length; j++) all.push((x[j]! - x[i]!) / (j - i));
+        all.sort((a, b) => a - b);
+        const k = 1 + (r % all.length);
+        const got = pairSlopeSelector(x, limit)(k);
+        expect(Math.abs(got - all[k - 1]!)).toBeLessThanOrEqual(1e-13 * Math.abs(all[k - 1]!));
+      }),
+      { numRuns: 300 },
     );
   });
 });
