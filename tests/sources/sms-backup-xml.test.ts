@@ -440,3 +440,42 @@ describe('empty input', () => {
     }
   });
 });
+
+describe('damaged files', () => {
+  const from = (bytes: Buffer): SourceInput => ({
+    path: 'sms-damaged.xml',
+    name: 'sms-damaged.xml',
+    bytes: bytes.length,
+    open: () => Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]),
+  });
+  const sms = (i: number, body: string) =>
+    `  <sms protocol="0" address="+447700900123" date="${1709312640000 + i * 1000}" type="1" body="${body}" contact_name="Sam" />\n`;
+
+  it('stops at zero bytes left by an interrupted copy, keeping the records before them', async () => {
+    const head = Buffer.from(
+      `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="3">\n${sms(0, 'one')}${sms(1, 'two')}  <sms protocol="0" address="+4477`,
+    );
+    const out = await collect(from(Buffer.concat([head, Buffer.alloc(200_000)])));
+    expect(out.events.map((e) => e.text)).toEqual(['one', 'two']);
+    expect(out.failure).toMatchObject({ code: 'SMS_TRUNCATED_XML', locator: 'sms[2] (line 5)' });
+    expect(out.failure!.message).toContain('zero bytes');
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('keeps a record with raw control characters, with one warning that counts them', async () => {
+    const text = `<smses count="1">\n${sms(0, `a${'\u0001'.repeat(50)}b`)}</smses>\n`;
+    const out = await collect(from(Buffer.from(text)));
+    expect(out.events.map((e) => e.text)).toEqual([`a${'\u0001'.repeat(50)}b`]);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]).toMatchObject({ code: 'SMS_DISALLOWED_CHAR', locator: 'sms[0] (line 2)' });
+    expect(out.warnings[0]!.message).toContain('and 49 more');
+  });
+
+  it('gives up on a file that is garbage between records instead of reporting every byte', async () => {
+    const text = `<smses count="1">\n${sms(0, 'ok')}${'\u0001'.repeat(20_000)}\n${sms(1, 'never')}</smses>\n`;
+    const out = await collect(from(Buffer.from(text)));
+    expect(out.events.map((e) => e.text)).toEqual(['ok']);
+    expect(out.failure).toMatchObject({ code: 'SMS_MALFORMED_XML', locator: 'line 3' });
+    expect(out.warnings.length).toBeLessThanOrEqual(10_000);
+  });
+});

@@ -36,6 +36,8 @@ const MALFORMED_HINT =
 const TRUNCATED_HINT =
   'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut ' +
   'too, the app was interrupted while writing it.';
+/** Recoverable errors tolerated between two complete records before the file counts as damaged. */
+const MAX_BURST = 10_000;
 
 /** Reads one SMS Backup & Restore file, reporting every child of the root as an event, a skip or a reject. */
 export async function readBackup(input: SourceInput, ctx: SourceContext): Promise<void> {
@@ -51,6 +53,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   let recordNames: readonly string[] = [];
   let declaredCount: string | undefined;
   let records = 0;
+  let burst = 0;
 
   parser.on('doctype', () =>
     ctx.warn(
@@ -98,6 +101,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     if (depth !== 1 || current === undefined) return;
     const cur = current;
     current = undefined;
+    burst = 0;
     if (recordNames.includes(cur.name)) records++;
     if (lone.pending) lone.flush(cur.line, parser.line, cur.locator);
     if (cur.problems !== undefined && reportProblems(cur.problems, cur.locator, ctx)) return;
@@ -113,27 +117,31 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
       : [`${parser.line}`, `${parser.column}`, err.message];
     const kind = RECOVERABLE.get(what);
     if (!closing && kind !== undefined && !rootDone) {
+      if (++burst > MAX_BURST)
+        fail(`more than ${MAX_BURST} XML errors in a row; the file is damaged`, line, column);
       const problem: RecordProblem = { kind, at: `line ${line}, column ${column}`, inTag };
       if (current === undefined) reportProblems([problem], `line ${line}`, ctx, false);
       else if (current.problems === undefined) current.problems = [problem];
       else current.problems.push(problem);
       return;
     }
-    if (closing) {
-      const where = `line ${line}, column ${column}`;
-      throw new SourceFailure(
-        'SMS_TRUNCATED_XML',
-        current !== undefined
-          ? `the file ends inside ${current.locator}, before its end tag (${where}): the backup was cut short`
-          : recordNames.length === 0
-            ? `the file ends at ${where} before its root element <smses> or <calls>: it is empty or cut short`
-            : `the file ends at ${where} before the backup's closing tag: the backup was cut short`,
-        current?.locator ?? `line ${line}`,
-        TRUNCATED_HINT,
-      );
-    }
+    if (closing) truncated('the backup was cut short', line, column);
     fail(what, line, column);
   });
+
+  function truncated(why: string, line = `${parser.line}`, column = `${parser.column}`): never {
+    const where = `line ${line}, column ${column}`;
+    throw new SourceFailure(
+      'SMS_TRUNCATED_XML',
+      current !== undefined
+        ? `the file ends inside ${current.locator}, before its end tag (${where}): ${why}`
+        : recordNames.length === 0
+          ? `the file ends at ${where} before its root element <smses> or <calls>: it is empty or ${why.replace(/^the backup was /, '')}`
+          : `the file ends at ${where} before the backup's closing tag: ${why}`,
+      current?.locator ?? `line ${line}`,
+      TRUNCATED_HINT,
+    );
+  }
 
   function fail(what: string, line = `${parser.line}`, column = `${parser.column}`): never {
     const inside = current === undefined ? '' : ` inside ${current.locator}`;
@@ -146,9 +154,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   }
 
   function feed(text: string, final: boolean): void {
-    const repaired = repair.push(text, final);
+    // Zero bytes never occur in XML; a run of them is what an interrupted copy or a full disk leaves behind.
+    const nul = text.indexOf('\0');
+    const repaired = repair.push(nul === -1 ? text : text.slice(0, nul), final || nul !== -1);
     if (repaired.lone.length > 0) lone.note(repaired.text, repaired.lone, parser.line);
     if (repaired.text.length > 0) parser.write(repaired.text);
+    if (nul !== -1) truncated('the rest of the file is zero bytes (an interrupted copy or a full disk)');
   }
 
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;

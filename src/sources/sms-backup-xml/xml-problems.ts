@@ -2,7 +2,7 @@
  * XML errors saxes can recover from, and what each means for the record it happened in. An unknown entity
  * (`&xxe;`, `&lol9;` — XXE and "billion laughs" payloads) or a raw `&` rejects the record: its text cannot be
  * read as written, and DTD entities are never expanded. A forbidden character or character reference only
- * warns: the rest of the record is intact. Every other XML error ends the file (see reader.ts).
+ * warns: saxes keeps it (or, for a raw `<` in a value, drops just that), and the rest of the record is intact. Every other XML error ends the file (see reader.ts).
  */
 import type { SourceContext } from '../source.js';
 
@@ -67,8 +67,10 @@ const DISALLOWED_CHAR: ProblemKind = {
   code: 'SMS_DISALLOWED_CHAR',
   rejects: false,
   names: false,
-  describe: (p) => `a character XML forbids (${p.at}) was left out of the record`,
-  hint: 'Usually a control character or a raw "<" in the text; compare with the phone if the exact text matters.',
+  describe: (p) =>
+    `a character XML 1.0 forbids (${p.at}), usually an invisible control character, is kept as written ` +
+    '(only a raw "<" inside a value is left out)',
+  hint: 'The file was not written strictly as XML; compare with the phone if the exact text matters.',
 };
 
 /** saxes error messages (without the position prefix) that do not stop the file. */
@@ -81,8 +83,9 @@ export const RECOVERABLE: ReadonlyMap<string, ProblemKind> = new Map([
 ]);
 
 /**
- * Reports the problems of one record (or, with `record` false, of text outside any record, which only warns).
- * Returns true when the record was rejected, i.e. its outcome is decided.
+ * Reports the problems of one record (or, with `record` false, of text outside any record, which only warns):
+ * one message per kind, naming the first occurrence and counting the rest. Returns true when the record was
+ * rejected, i.e. its outcome is decided.
  */
 export function reportProblems(
   problems: readonly RecordProblem[],
@@ -90,16 +93,24 @@ export function reportProblems(
   ctx: SourceContext,
   record = true,
 ): boolean {
-  if (problems.length === 0) return false;
-  let rejecting: RecordProblem | undefined;
+  const byKind = new Map<ProblemKind, { first: RecordProblem; count: number }>();
   for (const p of problems) {
-    if (record && p.kind.rejects) rejecting ??= p;
-    else ctx.warn(p.kind.code, locator, p.kind.describe(p), p.kind.hint);
+    const seen = byKind.get(p.kind);
+    if (seen === undefined) byKind.set(p.kind, { first: p, count: 1 });
+    else seen.count++;
   }
-  if (rejecting === undefined) return false;
-  const more = problems.filter((p) => p.kind.rejects).length - 1;
-  const also = more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''} like it)` : '';
-  ctx.reject(rejecting.kind.code, locator, rejecting.kind.describe(rejecting) + also, rejecting.kind.hint);
+  let rejection: string | undefined;
+  let rejectKind: ProblemKind | undefined;
+  for (const [kind, { first, count }] of byKind) {
+    const more = count > 1 ? ` (and ${count - 1} more like it)` : '';
+    const message = kind.describe(first) + more;
+    if (record && kind.rejects && rejectKind === undefined) {
+      rejectKind = kind;
+      rejection = message;
+    } else ctx.warn(kind.code, locator, message, kind.hint);
+  }
+  if (rejectKind === undefined || rejection === undefined) return false;
+  ctx.reject(rejectKind.code, locator, rejection, rejectKind.hint);
   return true;
 }
 
