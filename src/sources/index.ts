@@ -11,6 +11,7 @@ import { messengerHtml } from './messenger-html/index.js';
 import { messengerJson } from './messenger-json/index.js';
 import { smsBackupXml } from './sms-backup-xml/index.js';
 import type { Container, Source } from './source.js';
+import { telegramJson } from './telegram-json/index.js';
 import { whatsappTxt } from './whatsapp-txt/index.js';
 import { zip } from './zip.js';
 
@@ -19,6 +20,7 @@ export const sources: readonly Source[] = [
   mbox,
   eml,
   smsBackupXml,
+  telegramJson,
   messengerE2eeJson,
   messengerJson,
   messengerHtml,

@@ -1,0 +1,206 @@
+/**
+ * Reads the members of one message object that chronolog uses, straight from the bytes the scanner delimited.
+ * Decoding only these (and `text_entities` only when `text` is missing) instead of `JSON.parse`-ing the whole
+ * object halves the cost of a large export: tdesktop writes every text twice (`text` and `text_entities`).
+ * Values are still decoded with `JSON.parse` unless they are plain strings without escapes, so their meaning is
+ * exactly JSON's; members chronolog does not read are not validated.
+ */
+
+/** The members read. Order matters only in that the `*_unixtime` twins come before `date` and `edited`. */
+const NAMES = [
+  'id',
+  'type',
+  'date_unixtime',
+  'date',
+  'edited_unixtime',
+  'edited',
+  'from',
+  'from_id',
+  'actor',
+  'actor_id',
+  'action',
+  'text',
+  'text_entities',
+  'photo',
+  'file',
+  'media_type',
+  'sticker_emoji',
+  'duration_seconds',
+  'discard_reason',
+  'forwarded_from',
+  'reply_to_message_id',
+  'via_bot',
+  'poll',
+  'location_information',
+  'contact_information',
+] as const;
+
+/** Index of each member in `Fields`: `fields[F.text]`. */
+export const F = Object.fromEntries(NAMES.map((name, id) => [name, id])) as {
+  readonly [K in (typeof NAMES)[number]]: number;
+};
+/** The members of one message by `F` index; `undefined` = absent (JSON has no undefined, so null is kept). */
+export type Fields = unknown[];
+/** A fresh `Fields` to pass to `decodeFields` (it is reused from message to message). */
+export const newFields = (): Fields => new Array(NAMES.length).fill(undefined);
+
+const DATE = NAMES.indexOf('date');
+const DATE_UNIX = NAMES.indexOf('date_unixtime');
+const EDITED = NAMES.indexOf('edited');
+const EDITED_UNIX = NAMES.indexOf('edited_unixtime');
+const ENTITIES = NAMES.indexOf('text_entities');
+const TYPE = NAMES.indexOf('type');
+
+/** Key bytes by (length, first byte), so keys are matched without making strings of them. */
+const MAX_KEY = 32;
+const TABLE: ({ bytes: Buffer; id: number }[] | undefined)[] = new Array(MAX_KEY * 256).fill(undefined);
+NAMES.forEach((name, id) => {
+  const bytes = Buffer.from(name, 'latin1');
+  const slot = bytes.length * 256 + bytes[0]!;
+  TABLE[slot] = [...(TABLE[slot] ?? []), { bytes, id }];
+});
+const BY_NAME = new Map<string, number>(NAMES.map((name, id) => [name, id]));
+const MESSAGE = Buffer.from('"message"');
+const SERVICE = Buffer.from('"service"');
+
+const QUOTE = 0x22;
+const BSL = 0x5c;
+/** `\\` pairs are matched first so that `\\x41` (an escaped backslash, then "x41") is left alone. */
+const CONTROL_ESCAPE_RE = /\\(\\|x([0-9A-Fa-f]{2}))/g;
+
+/** Set by `decodeFields` when a value needed its `\xHH` escapes repaired. */
+export interface RepairNote {
+  repaired: boolean;
+}
+
+// Where each wanted member's value is in the current message; `seen[id] === round` marks the present ones.
+const starts = new Float64Array(NAMES.length);
+const ends = new Float64Array(NAMES.length);
+const seen = new Float64Array(NAMES.length);
+let round = 0;
+
+/**
+ * Decodes the wanted members into `out` (see the scanner's `ScanSink.message` for `f` and `count`). Returns
+ * `undefined`, or a sentence saying which member is not valid JSON. A repeated key counts once, with its last
+ * value, as in JSON.parse.
+ */
+export function decodeFields(
+  buf: Buffer,
+  f: readonly number[],
+  count: number,
+  delta: number,
+  note: RepairNote,
+  out: Fields,
+): string | undefined {
+  round++;
+  let id = -1;
+  // The span being decoded, to quote it if it is not JSON.
+  let s = 0;
+  let e = 0;
+  try {
+    for (let k = 0; k + 3 < count; k += 4) {
+      s = f[k]! - delta;
+      e = f[k + 1]! - delta;
+      id = -1;
+      id = keyId(buf, s, e);
+      if (id < 0) continue;
+      seen[id] = round;
+      starts[id] = f[k + 2]! - delta;
+      ends[id] = f[k + 3]! - delta;
+    }
+    for (id = 0; id < NAMES.length; id++) {
+      out[id] = undefined;
+      if (seen[id] !== round) continue;
+      // The local-time twins and the duplicated text are read only when their better source is missing.
+      if (id === DATE && seen[DATE_UNIX] === round) continue;
+      if (id === EDITED && seen[EDITED_UNIX] === round) continue;
+      if (id === ENTITIES && (typeof out[F.text] === 'string' || Array.isArray(out[F.text]))) continue;
+      s = starts[id]!;
+      e = ends[id]!;
+      while (s < e && isSpace(buf[s]!)) s++;
+      while (e > s && isSpace(buf[e - 1]!)) e--;
+      out[id] =
+        id === TYPE
+          ? typeOf(buf, s, e, note)
+          : id === DATE_UNIX || id === EDITED_UNIX
+            ? digits(buf, s, e, note)
+            : value(buf, s, e, note);
+    }
+    return undefined;
+  } catch {
+    const raw = buf.toString('utf8', s, Math.min(e, s + 60)) + (e - s > 60 ? '…' : '');
+    return id === -1
+      ? `the key ${raw} is not valid JSON`
+      : `the value of "${NAMES[id]}" is not valid JSON: ${raw}`;
+  }
+}
+
+/** The wanted-member index of the key between `s` (its opening quote) and `e`, or -1. */
+function keyId(buf: Buffer, s: number, e: number): number {
+  const len = e - s - 2;
+  const candidates = len < MAX_KEY ? TABLE[len * 256 + buf[s + 1]!] : undefined;
+  if (candidates !== undefined) {
+    outer: for (let c = 0; c < candidates.length; c++) {
+      const { bytes, id } = candidates[c]!;
+      for (let j = 1; j < len; j++) if (buf[s + 1 + j] !== bytes[j]) continue outer;
+      return id;
+    }
+  }
+  // An escaped key ("t\u0065xt") means the same as its plain spelling.
+  for (let i = s + 1; i < e - 1; i++) {
+    if (buf[i] === BSL) return BY_NAME.get(JSON.parse(buf.toString('utf8', s, e)) as string) ?? -1;
+  }
+  return -1;
+}
+
+// The value readers below get `s`/`e` with the surrounding whitespace already trimmed.
+
+function typeOf(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
+  if (e - s === 9 && buf.compare(MESSAGE, 0, 9, s, e) === 0) return 'message';
+  if (e - s === 9 && buf.compare(SERVICE, 0, 9, s, e) === 0) return 'service';
+  return value(buf, s, e, note);
+}
+
+/** `"1709316262"` → 1709316262 without making a string; anything else is decoded as usual. */
+function digits(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
+  if (e - s >= 3 && e - s <= 14 && buf[s] === QUOTE && buf[e - 1] === QUOTE) {
+    let n = 0;
+    let i = s + 1;
+    for (; i < e - 1; i++) {
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === e - 1) return n;
+  }
+  return value(buf, s, e, note);
+}
+
+function value(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
+  if (buf[s] === QUOTE && e - s >= 2 && buf[e - 1] === QUOTE) {
+    // The common case: a string with no escapes is its own bytes.
+    let i = s + 1;
+    let ascii = true;
+    while (i < e - 1) {
+      const c = buf[i]!;
+      if (c === QUOTE || c === BSL || c < 0x20) break;
+      if (c >= 0x80) ascii = false;
+      i++;
+    }
+    if (i === e - 1) return buf.toString(ascii ? 'latin1' : 'utf8', s + 1, e - 1);
+  }
+  const text = buf.toString('utf8', s, e);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    // Telegram Desktop writes control characters other than \n \r \t as `\xHH`, which is not JSON.
+    if (!text.includes('\\x')) throw err;
+    const v: unknown = JSON.parse(text.replace(CONTROL_ESCAPE_RE, (m, _a, hex) => (hex ? `\\u00${hex}` : m)));
+    note.repaired = true;
+    return v;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}

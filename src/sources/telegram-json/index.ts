@@ -1,0 +1,176 @@
+/**
+ * Telegram Desktop export, "Machine-readable JSON" (`result.json`).
+ *
+ * ```
+ * {
+ *  "name": "Sam Example", "type": "personal_chat", "id": 4400000001,
+ *  "messages": [
+ *   { "id": 101, "type": "message", "date": "2024-03-01T18:04:22", "date_unixtime": "1709316262",
+ *     "from": "Sam Example", "from_id": "user4400000001", "text": ["see ", {"type": "link", "text": "https://example.org"}] },
+ *   { "id": 102, "type": "service", "date_unixtime": "1709316300", "actor": "Sam Example",
+ *     "actor_id": "user4400000001", "action": "phone_call", "discard_reason": "missed" },
+ * ```
+ * Shapes: a single chat (`name`, `type`, `id`, `messages[]` at the top) or a whole account (`personal_information`,
+ * `contacts`, …, `chats.list[].messages[]` and `left_chats.list[].messages[]`, the channels and groups the owner
+ * left). Locators are JSON paths: `messages[12]`, `chats.list[3].messages[10]` (0-based, like JSON Pointer).
+ *
+ * Quirks handled: `date` is the exporting computer's wall clock with no zone (before tdesktop 3.7.6, 2022, it is
+ * the only time) — read as local time in the case zone and flagged `TELEGRAM_LOCAL_TIME`; `date_unixtime` is UTC
+ * seconds as a string. `text` is a string or an array of strings and `{type, text}` entities. `from` is null for
+ * deleted accounts (the `from_id` remains). Phone calls are `service` entries (`action: "phone_call"`, caller in
+ * `actor`). Control characters are written as `\xHH`, which is not JSON: repaired and flagged. In a full-account
+ * export `personal_information.user_id` names the exporter: their messages get role `victim` and direction
+ * `outgoing`, everyone else's `incoming`; a single-chat export does not say who exported it (direction `unknown`).
+ *
+ * Deliberately unsupported: the HTML export (`messages.html`), and UTF-16 re-saves of `result.json` (refused with
+ * a clear message). Other service entries (group created, member invited, message pinned…) are skipped as
+ * `service-<action>`. Values outside the messages arrays are scanned but not validated as strict JSON.
+ */
+import { type Source, SourceFailure, type SourceInput } from '../source.js';
+import { sniffBom } from '../text.js';
+import { newFileState, readElement, readObject } from './message.js';
+import { ScanError, TelegramScanner } from './scanner.js';
+
+const FULL_EXPORT_ABOUT = /^\s*\{\s*"about"\s*:\s*"Here is the data you requested/;
+const CHATS_LIST = /"(?:left_)?chats"\s*:\s*\{\s*(?:"about"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*)?"list"\s*:\s*\[/;
+const PERSONAL = /"personal_information"\s*:\s*\{\s*"user_id"\s*:/;
+const MESSAGES = /"messages"\s*:\s*\[/;
+const ENTRY_TYPE = /"type"\s*:\s*"(?:message|service)"/;
+const ENTRY_DATE = /"date(?:_unixtime)?"\s*:\s*"/;
+const CHAT_TYPE =
+  /"type"\s*:\s*"(?:personal_chat|bot_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|replies)"/;
+
+/** Telegram Desktop "Machine-readable JSON" exports, one chat or a whole account, streamed. */
+export const telegramJson: Source = {
+  id: 'telegram-json',
+  label: 'Telegram Desktop export (result.json)',
+  reads: 'messages and phone calls from one chat, or from every chat of a full-account export',
+  recognisedBy:
+    'a JSON object with "messages": [ entries of "type" "message"/"service" with a "date" ], or "chats": {"list": [ … ]}',
+  howToExport:
+    'Telegram Desktop: chat menu → Export chat history, or Settings → Advanced → Export Telegram data; format "Machine-readable JSON"',
+  extensions: ['json'],
+
+  detect(probe) {
+    const t = probe.text;
+    if (!/^\s*\{/.test(t)) return false;
+    if (FULL_EXPORT_ABOUT.test(t) || CHATS_LIST.test(t) || PERSONAL.test(t)) return true;
+    return MESSAGES.test(t) && ((ENTRY_TYPE.test(t) && ENTRY_DATE.test(t)) || CHAT_TYPE.test(t));
+  },
+
+  async parse(input, ctx) {
+    const st = newFileState();
+    const scanner = new TelegramScanner({
+      message: (buf, fields, count, delta, bad, locator, chat) =>
+        readObject(buf, fields, count, delta, bad, locator, chat, st, ctx),
+      element: (json, problem, locator) => readElement(json, problem, locator, ctx),
+      personal: (json) => {
+        st.ownerId = ownerOf(json);
+        // Senders met before this (never, in tdesktop's order) must be looked up again to get their role.
+        st.parties.clear();
+      },
+      oddity: (path, message) => ctx.warn('TELEGRAM_UNEXPECTED_SHAPE', path, message),
+    });
+    let read = 0;
+    let bomLength = 0;
+    // The first 3 bytes are held back until a byte-order mark can be told apart (chunks may be tiny).
+    let head: Buffer | undefined = Buffer.alloc(0);
+    const start = (bytes: Buffer): void => {
+      const bom = sniffBom(bytes);
+      if (bom && bom.encoding !== 'utf-8') throw notUtf8(bom.encoding);
+      bomLength = bom?.length ?? 0;
+      scanner.write(bytes.subarray(bomLength));
+    };
+    try {
+      for await (const chunk of input.open()) {
+        const buf = chunk as Buffer;
+        read += buf.length;
+        if (head === undefined) scanner.write(buf);
+        else {
+          head = Buffer.concat([head, buf]);
+          if (head.length >= 3) {
+            start(head);
+            head = undefined;
+          }
+        }
+        ctx.progress(read);
+      }
+      if (head !== undefined) start(head);
+      scanner.end();
+    } catch (err) {
+      if (err instanceof ScanError) throw await failure(err, input, bomLength);
+      throw err;
+    }
+  },
+};
+
+function ownerOf(json: string): string | undefined {
+  try {
+    const id = (JSON.parse(json) as { user_id?: unknown } | null)?.user_id;
+    return typeof id === 'number' || (typeof id === 'string' && /^\d+$/.test(id)) ? `user${id}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function notUtf8(encoding: string): SourceFailure {
+  return new SourceFailure(
+    'TELEGRAM_ENCODING',
+    `This result.json is ${encoding.toUpperCase()}; Telegram Desktop writes UTF-8, so it was re-saved by another program.`,
+    undefined,
+    'Use the result.json exactly as Telegram Desktop wrote it, or save it again as UTF-8.',
+  );
+}
+
+/** Turns a scanner error into a SourceFailure naming the line, column and byte where reading stopped. */
+async function failure(err: ScanError, input: SourceInput, bomLength: number): Promise<SourceFailure> {
+  const offset = err.offset + bomLength;
+  const where = err.path === '' ? '' : ` inside ${err.path}`;
+  const kept = 'Everything before this point was read.';
+  if (err.kind === 'empty') {
+    return new SourceFailure('TELEGRAM_EMPTY', 'The file is empty.', undefined, 'Export the chat again.');
+  }
+  const pos = await position(input, offset);
+  if (err.kind === 'truncated') {
+    return new SourceFailure(
+      'TELEGRAM_TRUNCATED',
+      `The file ends in the middle of the JSON,${where} (${pos}): the export is incomplete. ${kept}`,
+      err.path || undefined,
+      'It was probably cut off while exporting, copying or downloading: export or copy it again to read the rest.',
+    );
+  }
+  const code =
+    err.kind === 'too-deep'
+      ? 'TELEGRAM_TOO_DEEP'
+      : err.kind === 'not-object'
+        ? 'TELEGRAM_NOT_AN_EXPORT'
+        : 'TELEGRAM_INVALID_JSON';
+  return new SourceFailure(
+    code,
+    `Reading stopped${where} (${pos}): ${err.message}. ${kept}`,
+    err.path || undefined,
+    'The file has been damaged or edited by hand: use the result.json exactly as Telegram Desktop wrote it.',
+  );
+}
+
+/** "line L, column C, byte B": re-reads the file up to the byte (the error path only). */
+async function position(input: SourceInput, offset: number): Promise<string> {
+  let line = 1;
+  let lineStart = 0;
+  let seen = 0;
+  try {
+    for await (const chunk of input.open()) {
+      const buf = chunk as Buffer;
+      const end = Math.min(buf.length, offset - seen);
+      for (let i = buf.indexOf(10); i !== -1 && i < end; i = buf.indexOf(10, i + 1)) {
+        line++;
+        lineStart = seen + i + 1;
+      }
+      seen += buf.length;
+      if (seen >= offset) break;
+    }
+  } catch {
+    return `byte ${offset}`;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}, byte ${offset}`;
+}

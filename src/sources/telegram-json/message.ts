@@ -1,0 +1,262 @@
+/**
+ * One element of a Telegram `messages` array → one event, skip or reject. Message objects are hostile input: every
+ * member is type-checked before use and nothing in them is ever evaluated.
+ */
+import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import type { SourceContext } from '../source.js';
+import { decodeFields, F, type Fields, newFields } from './fields.js';
+import type { ChatInfo } from './scanner.js';
+import { flatten, mediaOf, readSeconds, serviceReason, show, timeOf } from './values.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What one file's messages share: the exporter's own account id, and which once-per-file warnings were given. */
+export interface FileState {
+  /** `user<id>` from `personal_information.user_id` (full-account exports only). */
+  ownerId?: string;
+  localWarned: boolean;
+  repairWarned: boolean;
+  /** Whether the message being read needed its `\xHH` escapes repaired. */
+  repaired: boolean;
+  /** Reused for every message: they are read one at a time. */
+  readonly fields: Fields;
+  /**
+   * One Party object per sender (by id, then name), shared by all their events: a large export has a million
+   * events from a handful of people, and the timeline keeps every event's sender.
+   */
+  readonly parties: Map<string, Map<string, Party>>;
+  /** `<chat id>:` for nativeId, cached for the chat last seen. */
+  chat?: ChatInfo;
+  chatPrefix?: string;
+}
+
+/** A fresh state for one file. */
+export const newFileState = (): FileState => ({
+  localWarned: false,
+  repairWarned: false,
+  repaired: false,
+  fields: newFields(),
+  parties: new Map(),
+});
+
+const DAMAGED = 'The file has been altered or damaged; check this entry by hand.';
+
+/** Handles one object of a messages array, from the members the scanner delimited (see `ScanSink.message`). */
+export function readObject(
+  buf: Buffer,
+  offsets: readonly number[],
+  count: number,
+  delta: number,
+  bad: string | undefined,
+  locator: string,
+  chat: ChatInfo,
+  st: FileState,
+  ctx: SourceContext,
+): void {
+  st.repaired = false;
+  const m = st.fields;
+  const error = bad ?? decodeFields(buf, offsets, count, delta, st, m);
+  if (error !== undefined) {
+    ctx.reject('TELEGRAM_BAD_JSON', locator, `This message cannot be read: ${error}.`, DAMAGED);
+    return;
+  }
+  if (st.repaired && !st.repairWarned) {
+    st.repairWarned = true;
+    ctx.warn(
+      'TELEGRAM_CONTROL_ESCAPES',
+      locator,
+      'Telegram Desktop wrote control characters as "\\xHH", which is not valid JSON; they were read as the characters they stand for.',
+    );
+  }
+  const type = m[F.type];
+  if (type === 'message') message(m, locator, chat, st, ctx);
+  else if (type === 'service') {
+    if (m[F.action] === 'phone_call') call(m, locator, chat, st, ctx);
+    else ctx.skip(serviceReason(m[F.action]), locator);
+  } else if (type === 'unsupported') {
+    ctx.reject(
+      'TELEGRAM_UNSUPPORTED',
+      locator,
+      'Telegram Desktop could not export this message (type "unsupported"): it has no date and no content.',
+      'Update Telegram Desktop and export again, or record this message from the phone.',
+    );
+  } else {
+    ctx.reject('TELEGRAM_UNKNOWN_TYPE', locator, `"type" is ${show(type)}, expected "message" or "service".`);
+  }
+}
+
+/** Handles any other element of a messages array (its JSON text, or why the scanner could not keep it). */
+export function readElement(
+  json: string | undefined,
+  problem: 'too-deep' | 'too-large' | undefined,
+  locator: string,
+  ctx: SourceContext,
+): void {
+  if (json === undefined) {
+    const why = problem === 'too-deep' ? 'nested more than 1000 levels deep' : 'larger than 8 MiB';
+    ctx.reject(
+      problem === 'too-deep' ? 'TELEGRAM_TOO_DEEP' : 'TELEGRAM_TOO_LARGE',
+      locator,
+      `This entry is ${why}, which Telegram Desktop never writes; it was not read.`,
+      DAMAGED,
+    );
+    return;
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    const raw = json.length > 60 ? `${json.slice(0, 60)}…` : json;
+    ctx.reject('TELEGRAM_BAD_JSON', locator, `This entry is not valid JSON: ${raw}`, DAMAGED);
+    return;
+  }
+  ctx.reject('TELEGRAM_NOT_A_MESSAGE', locator, `Expected a message object, found ${show(v)}.`);
+}
+
+function message(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+  const time = readTime(m, locator, st, ctx);
+  if (time === undefined) return;
+  const text = flatten(m[F.text]) ?? flatten(m[F.text_entities]);
+  let details = mediaOf(m);
+  const kind: Kind = text === undefined && details !== undefined ? 'media' : 'message';
+  const ev = base(m, locator, time, kind, chat, st, m[F.from], m[F.from_id]);
+  if (text !== undefined) ev.text = text;
+  // The rarer members: checked together so that a plain message costs one test.
+  if (
+    m[F.edited_unixtime] !== undefined ||
+    m[F.edited] !== undefined ||
+    m[F.forwarded_from] !== undefined ||
+    m[F.reply_to_message_id] !== undefined ||
+    m[F.via_bot] !== undefined
+  ) {
+    details ??= {};
+    if (m[F.edited_unixtime] !== undefined || m[F.edited] !== undefined) {
+      addFlag(ev, 'edited');
+      const at = readSeconds(m[F.edited_unixtime]);
+      if (at !== undefined) details['editedAt'] = new Date(at).toISOString();
+      else if (typeof m[F.edited] === 'string') details['editedAt'] = `${m[F.edited]} (local)`;
+    }
+    const fwd = m[F.forwarded_from];
+    if (fwd !== undefined) {
+      addFlag(ev, 'forwarded');
+      if (typeof fwd === 'string') details['forwardedFrom'] = fwd;
+    }
+    const reply = m[F.reply_to_message_id];
+    if (typeof reply === 'number' || typeof reply === 'string') details['replyTo'] = String(reply);
+    const bot = m[F.via_bot];
+    if (typeof bot === 'string') details['viaBot'] = bot;
+    for (const _ in details) {
+      ev.details = details;
+      break;
+    }
+  } else if (details !== undefined) ev.details = details;
+  ctx.emit(ev);
+}
+
+function call(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+  const time = readTime(m, locator, st, ctx);
+  if (time === undefined) return;
+  const ev = base(m, locator, time, 'call', chat, st, m[F.actor], m[F.actor_id]);
+  const d = m[F.duration_seconds];
+  const duration = typeof d === 'number' && Number.isFinite(d) && d >= 0 ? d : undefined;
+  const reason = m[F.discard_reason];
+  let status: CallStatus = 'unknown';
+  if (reason === 'missed') status = 'missed';
+  else if (reason === 'declined') status = 'rejected';
+  else if (duration !== undefined && duration > 0) status = 'answered';
+  // Telegram clients send "busy" when the callee declines a ringing call.
+  else if (reason === 'busy') status = 'rejected';
+  ev.call = duration === undefined ? { status } : { status, durationSec: duration };
+  if (typeof reason === 'string') ev.details = { discardReason: reason };
+  ctx.emit(ev);
+}
+
+/** The fields every event has, plus sender, direction, conversation and native id. */
+function base(
+  m: Fields,
+  locator: string,
+  time: EventTime,
+  kind: Kind,
+  chat: ChatInfo,
+  st: FileState,
+  name: unknown,
+  id: unknown,
+): Mutable<ParsedEvent> {
+  const sender = party(name, id, st);
+  // Only a full-account export says who the exporter is (personal_information.user_id).
+  const mine = st.ownerId !== undefined && sender?.id === st.ownerId;
+  const direction =
+    st.ownerId === undefined || sender?.id === undefined ? 'unknown' : mine ? 'outgoing' : 'incoming';
+  const ev: Mutable<ParsedEvent> = { locator, time, channel: 'telegram', kind, direction };
+  if (sender) ev.sender = sender;
+  const conversation =
+    chat.name ??
+    (chat.type === 'saved_messages' ? 'Saved Messages' : chat.type === 'replies' ? 'Replies' : undefined);
+  if (conversation !== undefined) ev.conversation = conversation;
+  const msgId = m[F.id];
+  if (chat.id !== undefined && (typeof msgId === 'number' || typeof msgId === 'string')) {
+    if (st.chat !== chat) {
+      st.chat = chat;
+      st.chatPrefix = `${chat.id}:`;
+    }
+    ev.nativeId = st.chatPrefix! + String(msgId);
+  }
+  if (time.type === 'local') addFlag(ev, 'TELEGRAM_LOCAL_TIME');
+  if (st.repaired) addFlag(ev, 'TELEGRAM_CONTROL_ESCAPES');
+  return ev;
+}
+
+/** The sender as written: `from_id` is the account, `from` its display name (null for deleted accounts). */
+function party(name: unknown, id: unknown, st: FileState): Party | undefined {
+  const idStr = typeof id === 'string' && id !== '' ? id : typeof id === 'number' ? String(id) : undefined;
+  const nm = typeof name === 'string' && name !== '' ? name : undefined;
+  if (idStr === undefined && nm === undefined) return undefined;
+  let byName = st.parties.get(idStr ?? '');
+  if (byName === undefined) {
+    byName = new Map();
+    st.parties.set(idStr ?? '', byName);
+  }
+  let p = byName.get(nm ?? '');
+  if (p === undefined) {
+    const role = idStr !== undefined && idStr === st.ownerId ? 'victim' : undefined;
+    p = Object.freeze({
+      ...(idStr !== undefined ? { id: idStr, idType: 'account' as const } : {}),
+      ...(nm !== undefined ? { name: nm } : {}),
+      ...(role !== undefined ? { role } : {}),
+    });
+    byName.set(nm ?? '', p);
+  }
+  return p;
+}
+
+/** The time, or a reject naming the bad value; warns once per file when only local times are written. */
+function readTime(m: Fields, locator: string, st: FileState, ctx: SourceContext): EventTime | undefined {
+  const time = timeOf(m[F.date_unixtime], m[F.date]);
+  if (typeof time === 'string') {
+    ctx.reject('TELEGRAM_BAD_DATE', locator, time, DAMAGED);
+    return undefined;
+  }
+  if (time.type === 'local' && !st.localWarned) {
+    st.localWarned = true;
+    ctx.warn(
+      'TELEGRAM_LOCAL_TIME',
+      locator,
+      `Some messages have only "date", the local clock time of the computer that exported them, with no time zone; they were read as local time in the case zone (${ctx.options.timezone}).`,
+      'If the exporting computer was set to another zone, pass that zone with --tz. Telegram Desktop 3.7.6 and later also write "date_unixtime", which is exact.',
+    );
+  }
+  return time;
+}
+
+const FLAG_LISTS = new Map<string, readonly string[]>();
+
+/** Adds a flag; flag lists are shared (a legacy export flags every one of its events the same way). */
+function addFlag(ev: Mutable<ParsedEvent>, flag: string): void {
+  const key = ev.flags ? `${ev.flags.join('|')}|${flag}` : flag;
+  let list = FLAG_LISTS.get(key);
+  if (list === undefined) {
+    list = Object.freeze(ev.flags ? [...ev.flags, flag] : [flag]);
+    FLAG_LISTS.set(key, list);
+  }
+  ev.flags = list;
+}

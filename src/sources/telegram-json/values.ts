@@ -1,0 +1,120 @@
+/**
+ * Reading the values of one Telegram message: its time, its visible text, its attachment. Pure functions over
+ * hostile input: every value is type-checked, nothing is evaluated.
+ */
+import { isRealDate } from '../../model/case-file.js';
+import type { EventTime } from '../../model/index.js';
+import { F, type Fields } from './fields.js';
+
+type Obj = Record<string, unknown>;
+
+const LOCAL_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * `date_unixtime` (UTC seconds) wins; else `date`, the exporting computer's wall clock with no zone (an offset,
+ * if one is ever written, makes it exact). Returns a sentence naming the bad value when neither can be read.
+ */
+export function timeOf(unix: unknown, date: unknown): EventTime | string {
+  if (unix !== undefined) {
+    const ms = readSeconds(unix);
+    if (ms !== undefined) return { type: 'instant', ms, precision: 's' };
+    return `"date_unixtime" is ${show(unix)}, not a number of seconds.`;
+  }
+  const match = typeof date === 'string' ? LOCAL_RE.exec(date) : null;
+  if (!match || !isRealDate(match[1]!)) {
+    return date === undefined
+      ? 'The message has neither "date_unixtime" nor "date".'
+      : `"date" is ${show(date)}, not a date-time YYYY-MM-DDTHH:mm:ss.`;
+  }
+  if (match[2] !== undefined) return { type: 'instant', ms: Date.parse(date as string), precision: 's' };
+  return { type: 'local', local: match[1]!, precision: 's' };
+}
+
+/** Epoch seconds (a number, or a string of digits as tdesktop writes them) → milliseconds. */
+export function readSeconds(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,13}$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && Number.isInteger(n) && n >= 0 && n <= 8_640_000_000_000 ? n * 1000 : undefined;
+}
+
+/** `text` is a string, or an array of strings and `{type, text}` entities: the visible text, concatenated. */
+export function flatten(t: unknown): string | undefined {
+  if (typeof t === 'string') return t === '' ? undefined : t;
+  if (!Array.isArray(t)) return undefined;
+  let out = '';
+  for (const part of t) {
+    if (typeof part === 'string') out += part;
+    else if (isObject(part) && typeof part['text'] === 'string') out += part['text'];
+  }
+  return out === '' ? undefined : out;
+}
+
+/** Describes the attachment, if any: what it is, its file (path or placeholder) and what it says. */
+export function mediaOf(m: Fields): Record<string, string> | undefined {
+  const mediaType = m[F.media_type];
+  const photo = m[F.photo];
+  const file = m[F.file];
+  const sticker = m[F.sticker_emoji];
+  const poll = m[F.poll];
+  const loc = m[F.location_information];
+  const contact = m[F.contact_information];
+  if (
+    mediaType === undefined &&
+    photo === undefined &&
+    file === undefined &&
+    sticker === undefined &&
+    poll === undefined &&
+    loc === undefined &&
+    contact === undefined
+  ) {
+    return undefined;
+  }
+  const details: Record<string, string> = {};
+  let media: string | undefined = typeof mediaType === 'string' ? mediaType : undefined;
+  if (photo !== undefined) media ??= 'photo';
+  if (typeof sticker === 'string') {
+    media ??= 'sticker';
+    details['stickerEmoji'] = sticker;
+  }
+  if (file !== undefined) media ??= 'file';
+  if (isObject(poll)) {
+    media ??= 'poll';
+    if (typeof poll['question'] === 'string') details['poll'] = poll['question'];
+  }
+  if (isObject(loc) && typeof loc['latitude'] === 'number' && typeof loc['longitude'] === 'number') {
+    media ??= 'location';
+    details['location'] = `${loc['latitude']},${loc['longitude']}`;
+  }
+  if (isObject(contact)) {
+    media ??= 'contact';
+    if (typeof contact['phone_number'] === 'string') details['contactPhone'] = contact['phone_number'];
+  }
+  if (media === undefined) return undefined;
+  details['media'] = media;
+  const path = typeof photo === 'string' ? photo : file;
+  if (typeof path === 'string') details['file'] = path;
+  if (typeof m[F.duration_seconds] === 'number') details['durationSec'] = String(m[F.duration_seconds]);
+  return details;
+}
+
+/** The skip reason for a service entry: `service-<action>` in kebab case. */
+export function serviceReason(action: unknown): string {
+  const code =
+    typeof action === 'string'
+      ? action
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 40)
+      : '';
+  return code === '' ? 'service-other' : `service-${code}`;
+}
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A value for a message: JSON, cut at 80 characters. */
+export function show(v: unknown): string {
+  const s = v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v));
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}

@@ -1,0 +1,509 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileInput } from '../../src/cli/inputs.js';
+import { makeProbe } from '../../src/sources/detect.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import { telegramJson } from '../../src/sources/telegram-json/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/telegram-json';
+const at = (name: string) => join(FIXTURES, name);
+const run = (name: string) => runSource(telegramJson, at(name));
+const tmp = mkdtempSync(join(tmpdir(), 'chronolog-telegram-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const probeOf = (name: string, bytes: Uint8Array) => makeProbe(name, name, bytes.subarray(0, 64 * 1024));
+
+/** The bytes handed over in pieces of `size`, to prove nothing depends on where chunks end. */
+function chunked(bytes: Uint8Array, size: number): SourceInput {
+  return {
+    path: 'result.json',
+    name: 'result.json',
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
+        })(),
+      ),
+  };
+}
+
+type Run = Omit<SourceRun, 'accounting'>;
+
+/** Everything a parse reports, for inputs that are not fixture files. */
+async function collect(input: SourceInput): Promise<Run> {
+  const out: Run = { events: [], skipped: [], rejected: [], warnings: [] };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void out.events.push(e),
+    skip: (reason, locator) => void out.skipped.push({ reason, locator }),
+    reject: (code, locator, message, hint) =>
+      void out.rejected.push(
+        hint === undefined ? { code, locator, message } : { code, locator, message, hint },
+      ),
+    warn: (code, locator, message) =>
+      void out.warnings.push(locator === undefined ? { code, message } : { code, locator, message }),
+    progress: () => {},
+  };
+  try {
+    await telegramJson.parse(input, ctx);
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    out.failure = {
+      code: err.code,
+      message: err.message,
+      ...(err.locator !== undefined ? { locator: err.locator } : {}),
+    };
+  }
+  return out;
+}
+
+const parseText = (text: string, size = 64 * 1024) => collect(chunked(Buffer.from(text), size));
+const fixtureNames = readdirSync(FIXTURES).filter(
+  (f) => f.endsWith('.json') && !f.endsWith('.expected.json'),
+);
+
+describe('telegram-json fixtures match their goldens', () => {
+  it('has the fixtures the brief asks for', () => {
+    expect(fixtureNames.length).toBeGreaterThanOrEqual(8);
+  });
+  for (const name of fixtureNames)
+    it(name, async () => {
+      const result = await run(name);
+      const golden = at(name.replace(/\.json$/, '.expected.json'));
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(result, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+});
+
+describe('chunk boundaries', () => {
+  for (const name of fixtureNames)
+    it(`${name} reads the same in 1-, 2-, 7- and 61-byte chunks`, async () => {
+      const bytes = readFileSync(at(name));
+      const whole = await collect(chunked(bytes, bytes.length + 1));
+      for (const size of [1, 2, 7, 61])
+        expect(await collect(chunked(bytes, size)), `chunks of ${size}`).toEqual(whole);
+    });
+});
+
+describe('single-chat export', () => {
+  it('reads string texts verbatim and flattens entity arrays to their visible text', async () => {
+    const r = await run('single-chat-mixed.json');
+    const text = (loc: string) => r.events.find((e) => e.locator === loc)?.text;
+    expect(text('messages[1]')).toBe("hi, it's me again");
+    expect(text('messages[2]')).toBe('see https://example.org/where-you-live {you know} [where]');
+    expect(text('messages[3]')).toBe('she said "stop" \\ I didn\'t } ] listen');
+    expect(text('messages[18]')).toBe('\u263a \u{1F621} tab\there');
+  });
+
+  it('takes date_unixtime as the instant, to the second, and names the chat as the conversation', async () => {
+    const r = await run('single-chat-mixed.json');
+    expect(r.events[0]).toMatchObject({
+      locator: 'messages[1]',
+      time: { type: 'instant', ms: 1709316262000, precision: 's' },
+      channel: 'telegram',
+      kind: 'message',
+      direction: 'unknown',
+      sender: { id: 'user4400000001', idType: 'account', name: 'Sam Example' },
+      conversation: 'Sam Example',
+      nativeId: '4400000001:101',
+    });
+  });
+
+  it('calls media without text "media", keeps captions as messages, and records the attachment', async () => {
+    const r = await run('single-chat-mixed.json');
+    const byLoc = new Map(r.events.map((e) => [e.locator, e]));
+    expect(byLoc.get('messages[4]')).toMatchObject({ kind: 'media', details: { media: 'photo' } });
+    expect(byLoc.get('messages[4]')!.text).toBeUndefined();
+    expect(byLoc.get('messages[5]')).toMatchObject({
+      kind: 'media',
+      details: { media: 'sticker', stickerEmoji: '😡' },
+    });
+    expect(byLoc.get('messages[6]')).toMatchObject({
+      kind: 'media',
+      details: { media: 'voice_message', durationSec: '7' },
+    });
+    expect(byLoc.get('messages[7]')).toMatchObject({
+      kind: 'message',
+      text: 'outside your door',
+      details: { media: 'photo' },
+    });
+    expect(byLoc.get('messages[17]')).toMatchObject({
+      kind: 'media',
+      details: { media: 'location', location: '51.501,-0.142' },
+    });
+  });
+
+  it('turns phone_call service entries into calls from the actor: missed, answered with duration, declined', async () => {
+    const r = await run('single-chat-mixed.json');
+    const calls = r.events.filter((e) => e.kind === 'call');
+    expect(calls.map((e) => [e.locator, e.channel, e.sender?.id, e.call])).toEqual([
+      ['messages[8]', 'telegram', 'user4400000001', { status: 'missed' }],
+      ['messages[9]', 'telegram', 'user4400000001', { status: 'answered', durationSec: 56 }],
+      ['messages[10]', 'telegram', 'user4400000001', { status: 'rejected' }],
+    ]);
+  });
+
+  it('skips other service entries by action, and rejects the messages tdesktop could not export', async () => {
+    const r = await run('single-chat-mixed.json');
+    expect(r.skipped).toEqual([
+      { reason: 'service-joined-telegram', locator: 'messages[0]' },
+      { reason: 'service-pin-message', locator: 'messages[11]' },
+      { reason: 'service-other', locator: 'messages[20]' },
+    ]);
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([['TELEGRAM_UNSUPPORTED', 'messages[19]']]);
+    expect(r.accounting).toEqual({ records: 21, events: 17, skipped: 3, rejected: 1 });
+  });
+
+  it('keeps a deleted account (from: null) by its from_id, and flags edits, forwards and replies', async () => {
+    const r = await run('single-chat-mixed.json');
+    const byLoc = new Map(r.events.map((e) => [e.locator, e]));
+    expect(byLoc.get('messages[12]')!.sender).toEqual({ id: 'user4400000009', idType: 'account' });
+    expect(byLoc.get('messages[13]')).toMatchObject({
+      flags: ['edited'],
+      details: { editedAt: '2024-03-01T19:17:42.000Z' },
+    });
+    expect(byLoc.get('messages[14]')).toMatchObject({
+      flags: ['forwarded'],
+      details: { forwardedFrom: 'Channel Example' },
+    });
+    expect(byLoc.get('messages[16]')).toMatchObject({ details: { replyTo: '101' } });
+  });
+
+  it('repairs the \\xHH escapes tdesktop writes for control characters, flags the record and warns once', async () => {
+    const r = await run('single-chat-mixed.json');
+    const e = r.events.find((x) => x.locator === 'messages[15]')!;
+    expect(e.text).toBe('bell:\u0007 ring');
+    expect(e.flags).toEqual(['TELEGRAM_CONTROL_ESCAPES']);
+    expect(r.warnings.map((w) => [w.code, w.locator])).toEqual([
+      ['TELEGRAM_CONTROL_ESCAPES', 'messages[15]'],
+    ]);
+    // An escaped backslash followed by "x41" is text, not a control escape.
+    const t = await parseText(
+      '{"messages":[{"type":"message","date_unixtime":"1","from":"A","text":"C:\\\\x41 \\\\\\x07"}]}',
+    );
+    expect(t.events[0]!.text).toBe('C:\\x41 \\\u0007');
+  });
+});
+
+describe('full-account export', () => {
+  it('reads chats.list and left_chats.list, with JSON-path locators, and ignores the non-message sections', async () => {
+    const r = await run('full-account-two-chats.json');
+    expect(r.events.map((e) => [e.locator, e.conversation])).toEqual([
+      ['chats.list[0].messages[0]', 'Sam Example'],
+      ['chats.list[0].messages[1]', 'Sam Example'],
+      ['chats.list[0].messages[2]', 'Sam Example'],
+      ['chats.list[0].messages[3]', 'Sam Example'],
+      ['chats.list[1].messages[1]', 'Flat 3'],
+      ['chats.list[1].messages[2]', 'Flat 3'],
+      ['left_chats.list[0].messages[0]', 'Old Street Residents'],
+    ]);
+    expect(r.skipped).toEqual([{ reason: 'service-create-group', locator: 'chats.list[1].messages[0]' }]);
+    expect(r.rejected).toEqual([]);
+    expect(r.failure).toBeUndefined();
+  });
+
+  it('knows the exporter from personal_information: their records are outgoing with role victim', async () => {
+    const r = await run('full-account-two-chats.json');
+    expect(r.events.map((e) => [e.direction, e.sender?.role])).toEqual([
+      ['incoming', undefined],
+      ['outgoing', 'victim'],
+      ['incoming', undefined],
+      ['outgoing', 'victim'],
+      ['incoming', undefined],
+      ['incoming', undefined],
+      ['incoming', undefined],
+    ]);
+    expect(r.events[3]).toMatchObject({ kind: 'call', call: { status: 'answered', durationSec: 12 } });
+    expect(r.events[5]!.text).toBe('I can see @alex_owner from here');
+    expect(r.events[5]!.nativeId).toBe('4400000100:303');
+  });
+
+  it('reads a minified export that starts with a byte-order mark', async () => {
+    const r = await run('bom-minified.json');
+    expect(r.events.map((e) => [e.locator, e.kind, e.text ?? e.call?.status])).toEqual([
+      ['chats.list[0].messages[0]', 'message', 'minified, with a BOM'],
+      ['chats.list[0].messages[1]', 'call', 'answered'],
+      ['chats.list[0].messages[2]', 'message', 'abc'],
+    ]);
+  });
+});
+
+describe('times', () => {
+  it('reads a legacy export (date only) as local time, flags every record and warns once naming the zone', async () => {
+    const r = await run('legacy-local-times.json');
+    expect(r.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2021-10-31T01:30:00', precision: 's' },
+      { type: 'local', local: '2021-10-31T07:05:10', precision: 's' },
+      { type: 'local', local: '2021-10-31T07:10:00', precision: 's' },
+      { type: 'local', local: '2021-10-31T07:11:00', precision: 's' },
+    ]);
+    for (const e of r.events) expect(e.flags).toContain('TELEGRAM_LOCAL_TIME');
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code: 'TELEGRAM_LOCAL_TIME', locator: 'messages[0]' });
+    expect(r.warnings[0]!.message).toContain('Europe/London');
+    expect(r.events[1]).toMatchObject({
+      flags: ['TELEGRAM_LOCAL_TIME', 'edited'],
+      details: { editedAt: '2021-10-31T07:06:00 (local)' },
+    });
+  });
+
+  it('rejects impossible, garbled and missing dates with the bad value, and keeps a date with an offset', async () => {
+    const r = await run('unparseable-dates.json');
+    expect(r.rejected.map((x) => [x.code, x.locator, x.message])).toEqual([
+      [
+        'TELEGRAM_BAD_DATE',
+        'messages[1]',
+        '"date" is "2024-02-30T10:00:00", not a date-time YYYY-MM-DDTHH:mm:ss.',
+      ],
+      ['TELEGRAM_BAD_DATE', 'messages[2]', '"date_unixtime" is "17093x6262", not a number of seconds.'],
+      ['TELEGRAM_BAD_DATE', 'messages[3]', 'The message has neither "date_unixtime" nor "date".'],
+      ['TELEGRAM_BAD_DATE', 'messages[4]', '"date" is "yesterday", not a date-time YYYY-MM-DDTHH:mm:ss.'],
+      [
+        'TELEGRAM_BAD_DATE',
+        'messages[6]',
+        '"date" is "2024-03-01T25:00:00", not a date-time YYYY-MM-DDTHH:mm:ss.',
+      ],
+    ]);
+    expect(r.events.map((e) => [e.locator, e.time])).toEqual([
+      ['messages[0]', { type: 'instant', ms: 1709316262000, precision: 's' }],
+      ['messages[5]', { type: 'instant', ms: 1709312662000, precision: 's' }],
+    ]);
+  });
+});
+
+describe('damaged files', () => {
+  it('fails a truncated file with the position and the path being read, keeping what came before', async () => {
+    const r = await run('truncated-mid-message.json');
+    expect(r.events.map((e) => e.text)).toEqual(['one', 'two']);
+    expect(r.failure).toMatchObject({ code: 'TELEGRAM_TRUNCATED', locator: 'messages[2]' });
+    expect(r.failure!.message).toMatch(/inside messages\[2\] \(line 43, column 21, byte 810\)/);
+  });
+
+  it('fails at a bracket that does not match, naming line and column, keeping what came before', async () => {
+    const r = await run('invalid-json-mid-file.json');
+    expect(r.events).toHaveLength(2);
+    expect(r.failure).toMatchObject({ code: 'TELEGRAM_INVALID_JSON' });
+    expect(r.failure!.message).toContain('line 36, column 2');
+  });
+
+  it('rejects entries that are not message objects or not valid JSON, and reads on', async () => {
+    const r = await run('odd-entries.json');
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['TELEGRAM_NOT_A_MESSAGE', 'messages[1]'],
+      ['TELEGRAM_UNKNOWN_TYPE', 'messages[2]'],
+      ['TELEGRAM_BAD_JSON', 'messages[3]'],
+      ['TELEGRAM_BAD_JSON', 'messages[5]'],
+    ]);
+    // An escaped key means the same as its plain spelling.
+    expect(r.events.map((e) => [e.locator, e.text])).toEqual([
+      ['messages[0]', 'fine'],
+      ['messages[4]', 'after the odd ones'],
+    ]);
+  });
+
+  it('rejects a message object broken at its top level, and warns when "messages" is not an array', async () => {
+    const m = '{"type":"message","date_unixtime":"1","text":"ok"}';
+    const r = await parseText(
+      `{"messages":[{"id" 1},{"id":1,},${m}],"chats":{"list":[{"messages":{"a":[1]}}]}}`,
+    );
+    expect(r.rejected.map((x) => [x.code, x.locator, x.message])).toEqual([
+      [
+        'TELEGRAM_BAD_JSON',
+        'messages[0]',
+        'This message cannot be read: unexpected "1" in the message object.',
+      ],
+      [
+        'TELEGRAM_BAD_JSON',
+        'messages[1]',
+        'This message cannot be read: unexpected "}" in the message object.',
+      ],
+    ]);
+    expect(r.events.map((e) => [e.locator, e.text])).toEqual([['messages[2]', 'ok']]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'TELEGRAM_UNEXPECTED_SHAPE',
+        locator: 'chats.list[0].messages',
+        message: 'expected an array here; this value was skipped',
+      },
+    ]);
+    expect(r.failure).toBeUndefined();
+  });
+
+  it('refuses an empty file, a JSON array and a UTF-16 re-save with clear failures', async () => {
+    expect((await parseText('')).failure?.code).toBe('TELEGRAM_EMPTY');
+    expect((await parseText('[{"messages": []}]')).failure?.code).toBe('TELEGRAM_NOT_AN_EXPORT');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"messages": []}', 'utf16le')]);
+    expect((await collect(chunked(utf16, 100))).failure?.code).toBe('TELEGRAM_ENCODING');
+    expect((await parseText('{"messages": []} {')).failure?.code).toBe('TELEGRAM_INVALID_JSON');
+  });
+
+  it('survives JSON nested 200,000 deep: skipped outside messages, rejected inside one, failed when unclosed', async () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const msg = (id: number, extra = '') =>
+      `{"id":${id},"type":"message","date_unixtime":"1709316262",${extra}"from":"A","from_id":"user1","text":"t${id}"}`;
+    const file = join(tmp, 'deep.json');
+    writeFileSync(
+      file,
+      `{"name":"A","type":"personal_chat","id":1,"other":${deep(200_000)},"messages":[${msg(1)},${msg(2, `"x":${deep(200_000)},`)},${msg(3)}]}`,
+    );
+    const r = await collect(fileInput(file, statSync(file).size));
+    expect(r.events.map((e) => e.text)).toEqual(['t1', 't3']);
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([['TELEGRAM_TOO_DEEP', 'messages[1]']]);
+    expect(r.failure).toBeUndefined();
+
+    writeFileSync(file, `{"messages":[${msg(1)}],"other":${'['.repeat(200_000)}`);
+    const cut = await collect(fileInput(file, statSync(file).size));
+    expect(cut.events).toHaveLength(1);
+    expect(cut.failure?.code).toBe('TELEGRAM_TRUNCATED');
+
+    writeFileSync(file, `{"other":${'{"a":'.repeat(1_100_000)}`);
+    const tooDeep = await collect(fileInput(file, statSync(file).size));
+    expect(tooDeep.failure?.code).toBe('TELEGRAM_TOO_DEEP');
+  });
+
+  it('reports a message over the 8 MiB cap as too large without holding it', async () => {
+    const big = 'x'.repeat(9 * 1024 * 1024);
+    const r = await parseText(
+      `{"messages":[{"type":"message","date_unixtime":"1","text":"${big}"},{"type":"message","date_unixtime":"2","text":"after"}]}`,
+    );
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([['TELEGRAM_TOO_LARGE', 'messages[0]']]);
+    expect(r.events.map((e) => e.text)).toEqual(['after']);
+  });
+});
+
+describe('detect', () => {
+  it('claims every fixture, including truncated and invalid ones (detection reads only the head)', () => {
+    for (const name of fixtureNames)
+      expect(telegramJson.detect(probeOf(name, readFileSync(at(name)))), name).toBe(true);
+  });
+
+  it('claims the shapes by their cues, on a head cut anywhere', () => {
+    const heads = [
+      '{\n "name": "Sam",\n "type": "personal_chat",\n "id": 1,\n "messages": [\n  {\n   "id": 1,\n   "type": "message",\n   "date": "2019-07-12T16:55:32",\n   "text": "he',
+      '{"messages":[{"type":"service","date_unixtime":"1544006350","actor":"A","action":"phone_call"',
+      '{\n "name": "Sam",\n "type": "personal_chat",\n "id": 1,\n "messages": []\n}',
+      '{"chats":{"list":[{"name":"Chat","messages":[',
+      '{\n "about": "Here is the data you requested. Remember: Telegram is ad free',
+      '{\n "about": "Voici les données",\n "personal_information": {\n  "user_id": 4400000000,',
+    ];
+    for (const h of heads) expect(telegramJson.detect(probeOf('result.json', Buffer.from(h))), h).toBe(true);
+  });
+
+  it('does not claim other JSON exports or look-alikes', () => {
+    const others = [
+      '{"participants":[{"name":"A"}],"messages":[{"sender_name":"A","timestamp_ms":1,"content":"hi","type":"Generic"}]}',
+      '{"guild":{"id":"1"},"channel":{"id":"2"},"messages":[{"id":"3","type":"Default","timestamp":"2024-01-01T00:00:00+00:00"}]}',
+      '[{"type":"message","date":"2024-01-01T00:00:00"}]',
+      'messages: [ "type": "message" ]',
+      '',
+    ];
+    for (const h of others) expect(telegramJson.detect(probeOf('x.json', Buffer.from(h))), h).toBe(false);
+    for (const dir of readdirSync('fixtures')) {
+      if (dir === 'telegram-json' || !statSync(join('fixtures', dir)).isDirectory()) continue;
+      for (const f of readdirSync(join('fixtures', dir))) {
+        const p = join('fixtures', dir, f);
+        if (statSync(p).isFile()) expect(telegramJson.detect(probeOf(f, readFileSync(p))), p).toBe(false);
+      }
+    }
+  });
+});
+
+describe('property: any export, cut into any chunks, reads like JSON.parse says', () => {
+  const hostile = fc.constantFrom(
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    '\\',
+    ':',
+    ',',
+    ' ',
+    '\n',
+    '😡',
+    'é',
+    '\u2028',
+    '\u0007',
+    '\uD83D',
+  );
+  const str = fc.string({
+    unit: fc.oneof(hostile, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    maxLength: 12,
+  });
+  const textArb = fc.oneof(
+    str,
+    fc.array(fc.oneof(str, fc.record({ type: fc.constantFrom('bold', 'link'), text: str })), {
+      maxLength: 3,
+    }),
+  );
+  const message = fc.record({
+    id: fc.nat(),
+    type: fc.constant('message'),
+    date_unixtime: fc.integer({ min: 0, max: 2_000_000_000 }).map(String),
+    from: fc.option(str, { nil: null }),
+    from_id: str,
+    text: textArb,
+    extra: fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: undefined }),
+  });
+  const chat = fc.record({
+    name: str,
+    type: fc.constant('personal_chat'),
+    id: fc.nat(),
+    messages: fc.array(message, { maxLength: 5 }),
+  });
+  const doc = fc.oneof(
+    chat,
+    fc.record({
+      personal_information: fc.record({ user_id: fc.nat(), bio: str }),
+      junk: fc.jsonValue({ maxDepth: 4 }),
+      chats: fc.record({ about: str, list: fc.array(chat, { maxLength: 3 }) }),
+    }),
+  );
+
+  it('finds every message, with its text, sender and locator', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        doc,
+        fc.constantFrom(undefined, 1, '\t'),
+        fc.integer({ min: 1, max: 40 }),
+        async (d, indent, size) => {
+          const r = await collect(chunked(Buffer.from(JSON.stringify(d, null, indent)), size));
+          const parsed = JSON.parse(JSON.stringify(d)) as Record<string, unknown>;
+          const chats = ('chats' in parsed ? (parsed['chats'] as { list: unknown[] }).list : [parsed]) as {
+            messages: { text: unknown; from: string | null; from_id: string }[];
+          }[];
+          const expected = chats.flatMap((c, ci) =>
+            c.messages.map((m, mi) => ({
+              locator: 'chats' in parsed ? `chats.list[${ci}].messages[${mi}]` : `messages[${mi}]`,
+              text:
+                typeof m.text === 'string'
+                  ? m.text
+                  : (m.text as (string | { text: string })[])
+                      .map((p) => (typeof p === 'string' ? p : p.text))
+                      .join(''),
+              from: m.from,
+              fromId: m.from_id,
+            })),
+          );
+          expect(r.failure).toBeUndefined();
+          expect(r.rejected).toEqual([]);
+          expect(
+            r.events.map((e) => ({
+              locator: e.locator,
+              text: e.text ?? '',
+              from: e.sender?.name ?? null,
+              fromId: e.sender?.id ?? '',
+            })),
+          ).toEqual(expected.map((x) => ({ ...x, from: x.from === '' ? null : x.from })));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
