@@ -108,6 +108,7 @@ describe('mbox behaviour', () => {
     writeFileSync(join(tmp, 'notes.mbox'), 'Just some notes.\nFrom the station I saw you.\n');
     const none = await runSource(mbox, join(tmp, 'notes.mbox'));
     expect(none.failure?.code).toBe('MBOX_NO_SEPARATOR');
+    expect(none.warnings).toEqual([]);
     writeFileSync(
       join(tmp, 'pre.mbox'),
       'preamble line\n\nFrom a@example.org Mon Jan  1 10:00:00 2024\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nhi\n',

@@ -121,7 +121,8 @@ export class MboxSplitter {
     }
     this.resolvePending(false);
     this.finish();
-    if (this.preambleLines > 0) {
+    // With no message at all the caller reports the file as not an mbox instead.
+    if (this.preambleLines > 0 && this.messages > 0) {
       this.options.onWarn(
         'MBOX_TEXT_BEFORE_FIRST_MESSAGE',
         undefined,
