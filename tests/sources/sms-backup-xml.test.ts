@@ -190,6 +190,19 @@ describe('text messages', () => {
     }
   });
 
+  it('reads UTF-16 without a BOM (big-endian here), and detects it', async () => {
+    const text = readFileSync(at('utf16le-bom.xml')).subarray(2).toString('utf16le');
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(smsBackupXml.detect(probeOf('sms-be.xml', be))).toBe(true);
+    const out = await collect({
+      path: 'sms-be.xml',
+      name: 'sms-be.xml',
+      bytes: be.length,
+      open: () => Readable.from([be]),
+    });
+    expect(out.events.map((e) => e.text)).toEqual(['Zoë says: naïve café 😀', 'Line one\nline two']);
+  });
+
   it('reads UTF-16LE with a BOM', async () => {
     const r = await run('utf16le-bom.xml');
     expect(r.events.map((e) => e.text)).toEqual(['Zoë says: naïve café 😀', 'Line one\nline two']);

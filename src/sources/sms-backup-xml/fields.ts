@@ -4,6 +4,7 @@
  * values or a precise complaint naming the raw value.
  */
 import type { IdType, Party } from '../../model/index.js';
+import type { TextEncoding } from '../text.js';
 
 /** Attributes of one element, as saxes hands them over (always strings). */
 export type Attrs = Readonly<Record<string, string>>;
@@ -109,4 +110,11 @@ export function base64Bytes(data: string): number {
   if (data.endsWith('==')) pad = 2;
   else if (data.endsWith('=')) pad = 1;
   return Math.max(0, bytes - pad);
+}
+
+/** UTF-16 written without a byte-order mark: the first `<` has a zero byte beside it. */
+export function utf16WithoutBom(head: Uint8Array): TextEncoding | undefined {
+  if (head[0] === 0x3c && head[1] === 0x00) return 'utf-16le';
+  if (head[0] === 0x00 && head[1] === 0x3c) return 'utf-16be';
+  return undefined;
 }

@@ -27,13 +27,15 @@
  * and the line where its start tag begins.
  *
  * Variants: old backups lack readable_date/contact_name/date_sent/presentation; stylesheet PI and comments
- * before the root; UTF-8 or UTF-16 with BOM; surrogate halves as character references (`&#55357;&#56396;`,
+ * before the root; UTF-8, or UTF-16 with or without a BOM; surrogate halves as character references (`&#55357;&#56396;`,
  * Signal/Silence exports) are combined, a lone half becomes U+FFFD with a warning; RCS stored as `<mms>`.
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); DTD entities
  * are never expanded (a record using one is rejected) and a file cut short or not well-formed stops with a
  * failure after keeping what was read; literal newlines inside attributes become spaces, as XML requires.
  */
+import iconv from 'iconv-lite';
 import type { Probe, Source } from '../source.js';
+import { utf16WithoutBom } from './fields.js';
 import { readBackup } from './reader.js';
 
 /** The root element's name after the XML declaration, processing instructions, comments and a DOCTYPE. */
@@ -73,7 +75,15 @@ export const smsBackupXml: Source = {
   extensions: ['.xml'],
   detect(probe: Probe): boolean {
     try {
-      const root = rootElementName(probe.text);
+      const utf16 = utf16WithoutBom(probe.head);
+      const text =
+        utf16 === undefined
+          ? probe.text
+          : iconv.decode(
+              Buffer.from(probe.head.subarray(0, 4096)),
+              utf16 === 'utf-16be' ? 'utf16-be' : 'utf16le',
+            );
+      const root = rootElementName(text);
       return root === 'smses' || root === 'calls';
     } catch {
       return false;

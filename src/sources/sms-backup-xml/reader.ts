@@ -8,7 +8,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { SurrogateRepair } from './char-refs.js';
-import type { Attrs } from './fields.js';
+import { type Attrs, utf16WithoutBom } from './fields.js';
 import { MmsRecord } from './mms.js';
 import { readCall, readSms } from './records.js';
 import { LoneSurrogates, RECOVERABLE, type RecordProblem, reportProblems } from './xml-problems.js';
@@ -170,10 +170,11 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     if (decoder === undefined) {
       const bom = sniffBom(buf);
       if (bom !== undefined) buf = buf.subarray(bom.length);
+      const encoding = bom?.encoding ?? utf16WithoutBom(buf);
       decoder =
-        bom === undefined || bom.encoding === 'utf-8'
+        encoding === undefined || encoding === 'utf-8'
           ? new StringDecoder('utf8')
-          : iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+          : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
     feed(decoder.write(buf), false);
     ctx.progress(read);
