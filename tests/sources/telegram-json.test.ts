@@ -389,7 +389,8 @@ describe('detect', () => {
       '{"messages":[{"type":"service","date_unixtime":"1544006350","actor":"A","action":"phone_call"',
       '{\n "name": "Sam",\n "type": "personal_chat",\n "id": 1,\n "messages": []\n}',
       '{"chats":{"list":[{"name":"Chat","messages":[',
-      '{\n "about": "Here is the data you requested. Remember: Telegram is ad free',
+      '{\n "about": "Here is the data you requested. Remember: Telegram is ad free.",\n "contacts": {\n  "about": "',
+      '{\n "about": "Hier sind die angeforderten Daten.",\n "profile_pictures": [\n  {',
       '{\n "about": "Voici les données",\n "personal_information": {\n  "user_id": 4400000000,',
     ];
     for (const h of heads) expect(telegramJson.detect(probeOf('result.json', Buffer.from(h))), h).toBe(true);
@@ -401,6 +402,7 @@ describe('detect', () => {
       '{"guild":{"id":"1"},"channel":{"id":"2"},"messages":[{"id":"3","type":"Default","timestamp":"2024-01-01T00:00:00+00:00"}]}',
       '[{"type":"message","date":"2024-01-01T00:00:00"}]',
       'messages: [ "type": "message" ]',
+      '{"about": "a JSON file about something else", "list": []}',
       '',
     ];
     for (const h of others) expect(telegramJson.detect(probeOf('x.json', Buffer.from(h))), h).toBe(false);

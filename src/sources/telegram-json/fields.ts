@@ -177,7 +177,19 @@ function digits(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
 }
 
 function value(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
-  if (buf[s] === QUOTE && e - s >= 2 && buf[e - 1] === QUOTE) {
+  const first = buf[s]!;
+  if (first >= 0x30 && first <= 0x39 && e - s <= 15 && (first !== 0x30 || e - s === 1)) {
+    // Message ids, durations: a plain non-negative integer is read without making a string.
+    let n = 0;
+    let i = s;
+    for (; i < e; i++) {
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === e) return n;
+  }
+  if (first === QUOTE && e - s >= 2 && buf[e - 1] === QUOTE) {
     // The common case: a string with no escapes is its own bytes.
     let i = s + 1;
     let ascii = true;

@@ -24,14 +24,17 @@
  *
  * Deliberately unsupported: the HTML export (`messages.html`), and UTF-16 re-saves of `result.json` (refused with
  * a clear message). Other service entries (group created, member invited, message pinned…) are skipped as
- * `service-<action>`. Values outside the messages arrays are scanned but not validated as strict JSON.
+ * `service-<action>`. For speed, only the members chronolog reads are decoded (with JSON semantics); other members
+ * and everything outside the messages arrays are delimited but not validated as strict JSON.
  */
 import { type Source, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { newFileState, readElement, readObject } from './message.js';
 import { ScanError, TelegramScanner } from './scanner.js';
 
-const FULL_EXPORT_ABOUT = /^\s*\{\s*"about"\s*:\s*"Here is the data you requested/;
+// A full export opens with "about" (a sentence in the app's language), then one of tdesktop's section names.
+const FULL_EXPORT_ABOUT =
+  /^\s*\{\s*"about"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"(?:personal_information|profile_pictures|stories|contacts|frequent_contacts|sessions|web_sessions|other_data|chats|left_chats)"\s*:\s*[{[]/;
 const CHATS_LIST = /"(?:left_)?chats"\s*:\s*\{\s*(?:"about"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*)?"list"\s*:\s*\[/;
 const PERSONAL = /"personal_information"\s*:\s*\{\s*"user_id"\s*:/;
 const MESSAGES = /"messages"\s*:\s*\[/;
