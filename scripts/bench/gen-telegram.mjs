@@ -46,7 +46,7 @@ const s = (v) => JSON.stringify(v);
 const localDate = (sec) => new Date(sec * 1000).toISOString().slice(0, 19);
 
 function message(r, id, sec, ind, people) {
-  const p = ind + ' ';
+  const p = `${ind} `;
   const who = people[Math.floor(r() * people.length)];
   const head = `{\n${p}"id": ${id},\n${p}"type": `;
   const dates = `,\n${p}"date": ${s(localDate(sec))},\n${p}"date_unixtime": "${sec}"`;
@@ -79,8 +79,8 @@ function message(r, id, sec, ind, people) {
         : `,\n${p}"mime_type": "audio/ogg",\n${p}"duration_seconds": 7`;
     text = '';
   }
-  const q = p + ' ';
-  const q2 = q + ' ';
+  const q = `${p} `;
+  const q2 = `${q} `;
   if (text !== '' && r() < 0.15) {
     // An entity array: a link between plain parts.
     const parts = [text, { type: 'link', text: 'https://example.org/x?a={1}' }, ' !'];
