@@ -492,3 +492,21 @@ describe('damaged files', () => {
     expect(out.warnings.length).toBeLessThanOrEqual(10_000);
   });
 });
+
+describe('stray text', () => {
+  it('warns about non-blank text between records instead of dropping it silently', async () => {
+    const text =
+      '<smses count="2">\n  <sms address="+447700900123" date="1709312640000" type="1" body="one" />\n' +
+      '  sms address="+447700900123" date="1709312700000" type="1" body="lost its bracket" />\n' +
+      '  <sms address="+447700900123" date="1709312760000" type="1" body="three" />\n</smses>\n';
+    const out = await collect({
+      path: 'sms.xml',
+      name: 'sms.xml',
+      bytes: text.length,
+      open: () => Readable.from([Buffer.from(text)]),
+    });
+    expect(out.events.map((e) => e.text)).toEqual(['one', 'three']);
+    expect(out.warnings.map((w) => [w.code, w.locator])).toEqual([['SMS_STRAY_TEXT', 'line 3']]);
+    expect(out.warnings[0]!.message).toContain('lost its bracket');
+  });
+});

@@ -11,7 +11,14 @@ import { SurrogateRepair } from './char-refs.js';
 import { type Attrs, utf16WithoutBom } from './fields.js';
 import { MmsRecord } from './mms.js';
 import { readCall, readSms } from './records.js';
-import { LoneSurrogates, RECOVERABLE, type RecordProblem, reportProblems } from './xml-problems.js';
+import {
+  checkCount,
+  LoneSurrogates,
+  labelProblems,
+  RECOVERABLE,
+  type RecordProblem,
+  reportProblems,
+} from './xml-problems.js';
 
 /** A child of the root being read. Its locator is `<name>[<0-based ordinal among same-named siblings>] (line N)`. */
 interface Current {
@@ -63,6 +70,18 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
       'Check where this file came from: it was made or changed by another tool.',
     ),
   );
+  // Only whitespace belongs between records; anything else may be a damaged record, so it is shown, not dropped.
+  parser.on('text', (text) => {
+    const start = depth === 1 ? text.search(/\S/) : -1;
+    if (start === -1) return;
+    const excerpt = text.trim().replace(/\s+/g, ' ');
+    ctx.warn(
+      'SMS_STRAY_TEXT',
+      `line ${parser.line - (text.slice(start).split('\n').length - 1)}`,
+      `text between records was ignored: "${excerpt.length > 80 ? `${excerpt.slice(0, 80)}…` : excerpt}"`,
+      'SMS Backup & Restore writes only elements inside <smses>/<calls>; a record here may have been damaged by editing.',
+    );
+  });
   parser.on('opentagstart', (tag) => {
     inTag = true;
     if (depth !== 1) return;
@@ -184,37 +203,4 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   parser.close();
   lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
   checkCount(declaredCount, records, recordNames, ctx);
-}
-
-/** Fills in which attribute held the bad reference, once the start tag it was found in is complete. */
-function labelProblems(problems: readonly RecordProblem[], attrs: Attrs): void {
-  for (const p of problems) {
-    if (p.inTag && p.kind.names) {
-      for (const [name, value] of Object.entries(attrs)) {
-        const ref = /&[^\s&;"'<>]{0,40};/.exec(value);
-        if (ref !== null) {
-          p.attribute = name;
-          p.reference = ref[0];
-          break;
-        }
-      }
-      p.inTag = false;
-    }
-  }
-}
-
-/** The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. */
-function checkCount(
-  declared: string | undefined,
-  records: number,
-  names: readonly string[],
-  ctx: SourceContext,
-): void {
-  if (declared === undefined || !/^\d+$/.test(declared.trim()) || Number(declared) === records) return;
-  ctx.warn(
-    'SMS_COUNT_MISMATCH',
-    undefined,
-    `the backup's header says count="${declared}" but the file holds ${records} ${names.map((n) => `<${n}>`).join('/')} elements`,
-    'Every record in the file was read. A different count can mean the file was edited, or the app skipped records while writing it.',
-  );
 }

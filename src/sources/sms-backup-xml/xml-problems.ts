@@ -5,6 +5,7 @@
  * warns: saxes keeps it (or, for a raw `<` in a value, drops just that), and the rest of the record is intact. Every other XML error ends the file (see reader.ts).
  */
 import type { SourceContext } from '../source.js';
+import type { Attrs } from './fields.js';
 
 /** One kind of recoverable error. */
 export interface ProblemKind {
@@ -152,4 +153,37 @@ export class LoneSurrogates {
       this.head = 0;
     }
   }
+}
+
+/** Fills in which attribute held the bad reference, once the start tag it was found in is complete. */
+export function labelProblems(problems: readonly RecordProblem[], attrs: Attrs): void {
+  for (const p of problems) {
+    if (p.inTag && p.kind.names) {
+      for (const [name, value] of Object.entries(attrs)) {
+        const ref = /&[^\s&;"'<>]{0,40};/.exec(value);
+        if (ref !== null) {
+          p.attribute = name;
+          p.reference = ref[0];
+          break;
+        }
+      }
+      p.inTag = false;
+    }
+  }
+}
+
+/** The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. */
+export function checkCount(
+  declared: string | undefined,
+  records: number,
+  names: readonly string[],
+  ctx: SourceContext,
+): void {
+  if (declared === undefined || !/^\d+$/.test(declared.trim()) || Number(declared) === records) return;
+  ctx.warn(
+    'SMS_COUNT_MISMATCH',
+    undefined,
+    `the backup's header says count="${declared}" but the file holds ${records} ${names.map((n) => `<${n}>`).join('/')} elements`,
+    'Every record in the file was read. A different count can mean the file was edited, or the app skipped records while writing it.',
+  );
 }
