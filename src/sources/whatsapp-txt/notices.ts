@@ -1,9 +1,10 @@
 /**
  * What the text after `Name: ` (or after the stamp, for author-less lines) means: a placeholder for media, a
  * deleted message, a call, or a system notice. WhatsApp writes these in the phone's UI language, so each phrase
- * lives in a small per-locale table. English comes from real exports; the German and Spanish encryption notice,
- * media and attachment wordings from real exports too; the other German and Spanish phrases are best effort.
- * A phrase missing here fails safe: an unrecognised notice stays a message (counted), it is never dropped.
+ * lives in a small per-locale table. The English phrases and the German encryption notice, media and attachment
+ * wordings are checked against sample exports; the other German and the Spanish phrases follow public parser
+ * tables and are unverified. A phrase missing here fails safe: an unrecognised placeholder or notice stays a
+ * message (counted as a contact), it is never dropped.
  */
 
 /** What a message's first line is, beyond ordinary text. */
