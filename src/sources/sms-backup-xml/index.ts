@@ -27,11 +27,14 @@
  * and the line where its start tag begins.
  *
  * Variants: old backups lack readable_date/contact_name/date_sent/presentation; stylesheet PI and comments
- * before the root; UTF-8, or UTF-16 with or without a BOM; surrogate halves as character references (`&#55357;&#56396;`,
- * Signal/Silence exports) are combined, a lone half becomes U+FFFD with a warning; RCS stored as `<mms>`.
- * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); DTD entities
- * are never expanded (a record using one is rejected) and a file cut short or not well-formed stops with a
- * failure after keeping what was read; literal newlines inside attributes become spaces, as XML requires.
+ * before the root; UTF-8, or UTF-16 with or without a BOM; surrogate halves as character references
+ * (`&#55357;&#56396;`, Signal/Silence exports) are combined, a lone half becomes U+FFFD with a warning; RCS
+ * stored as `<mms>`; elements SBR does not write are skipped (`unknown-element`), stray text warns.
+ * Damage: a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
+ * SMS_MALFORMED_XML, both after keeping what was read; DTD entities are never expanded (XXE, "billion laughs"):
+ * a record using one is rejected.
+ * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
+ * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
  */
 import iconv from 'iconv-lite';
 import type { Probe, Source } from '../source.js';
