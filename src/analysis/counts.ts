@@ -32,10 +32,20 @@ export function byCallStatus(incidents: readonly TimelineEvent[]): Partial<Recor
   return tally(incidents.filter((e) => e.call !== undefined).map((e) => e.call!.status));
 }
 
+const cleaned = new Map<string, string>();
+function cleanNameCached(name: string): string {
+  let c = cleaned.get(name);
+  if (c === undefined) {
+    c = cleanName(name);
+    if (cleaned.size < 10_000) cleaned.set(name, c);
+  }
+  return c;
+}
+
 /** The identifier shown for an event's sender: its normalised id, or "(unknown sender)". */
 export function senderLabel(e: TimelineEvent): string {
   // A display name is shown as written (cleaned), not in its case-folded matching form.
-  if (e.senderKey?.startsWith('name:') && e.sender?.name !== undefined) return cleanName(e.sender.name);
+  if (e.senderKey?.startsWith('name:') && e.sender?.name !== undefined) return cleanNameCached(e.sender.name);
   if (e.senderKey !== undefined) return keyValue(e.senderKey);
   return e.sender?.role === 'subject' ? '(subject, as recorded)' : '(unknown sender)';
 }
@@ -54,46 +64,51 @@ export interface IdentifierRow {
 
 /** One row per identifier the subject used, in order of first use. */
 export function identifierTable(incidents: readonly TimelineEvent[], zone: Zone): IdentifierRow[] {
-  const rows = new Map<string, { row: IdentifierRow; channels: Set<Channel>; names: Set<string> }>();
+  interface Acc {
+    identifier: string;
+    role: Role;
+    incidents: number;
+    first: number;
+    last: number;
+    channels: Set<Channel>;
+    rawNames: Set<string>;
+  }
+  const rows = new Map<string, Acc>();
   for (const e of incidents) {
     const id = senderLabel(e);
     let r = rows.get(id);
-    if (!r) {
+    if (r === undefined) {
       r = {
-        row: {
-          identifier: id,
-          role: e.role ?? 'subject',
-          incidents: 0,
-          first: null,
-          last: null,
-          firstLocal: null,
-          lastLocal: null,
-          channels: [],
-          names: [],
-        },
+        identifier: id,
+        role: e.role ?? 'subject',
+        incidents: 0,
+        first: e.ms,
+        last: e.ms,
         channels: new Set(),
-        names: new Set(),
+        rawNames: new Set(),
       };
       rows.set(id, r);
     }
-    r.row.incidents++;
-    const iso = new Date(e.ms).toISOString();
-    if (r.row.first === null || iso < r.row.first) {
-      r.row.first = iso;
-      r.row.firstLocal = zone.localText(e.ms, 'min');
-    }
-    if (r.row.last === null || iso > r.row.last) {
-      r.row.last = iso;
-      r.row.lastLocal = zone.localText(e.ms, 'min');
-    }
+    r.incidents++;
+    if (e.ms < r.first) r.first = e.ms;
+    if (e.ms > r.last) r.last = e.ms;
     r.channels.add(e.channel);
-    if (e.sender?.name !== undefined) r.names.add(cleanName(e.sender.name));
+    if (e.sender?.name !== undefined) r.rawNames.add(e.sender.name);
   }
+  // Local times and cleaned names are computed once per identifier, not once per incident.
   return [...rows.values()]
-    .map(({ row, channels, names }) => ({ ...row, channels: [...channels].sort(), names: [...names].sort() }))
-    .sort((a, b) =>
-      a.first! < b.first! ? -1 : a.first! > b.first! ? 1 : a.identifier < b.identifier ? -1 : 1,
-    );
+    .sort((a, b) => a.first - b.first || (a.identifier < b.identifier ? -1 : 1))
+    .map((r) => ({
+      identifier: r.identifier,
+      role: r.role,
+      incidents: r.incidents,
+      first: new Date(r.first).toISOString(),
+      last: new Date(r.last).toISOString(),
+      firstLocal: zone.localText(r.first, 'min'),
+      lastLocal: zone.localText(r.last, 'min'),
+      channels: [...r.channels].sort(),
+      names: [...new Set([...r.rawNames].map(cleanName))].sort(),
+    }));
 }
 
 /** Incidents per identifier, keys sorted. */

@@ -19,14 +19,21 @@ export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone)
   const series = dailySeries(incidents, zone);
   const perChannel = new Map<number, Partial<Record<Channel, number>>>();
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  let timed = 0;
+  let night = 0;
   for (const e of incidents) {
-    const day = zone.localDayNumber(e.ms);
-    const m = perChannel.get(day) ?? {};
+    const { day, hour, weekday } = zone.dayHour(e.ms);
+    let m = perChannel.get(day);
+    if (m === undefined) {
+      m = {};
+      perChannel.set(day, m);
+    }
     m[e.channel] = (m[e.channel] ?? 0) + 1;
-    perChannel.set(day, m);
+    // Records with only a date have no hour: they are left out of the hour figures rather than guessed.
     if (e.precision !== 'day') {
-      const p = zone.parts(e.ms);
-      hourByWeekday[p.weekday - 1]![p.hour]!++;
+      hourByWeekday[weekday - 1]![hour]!++;
+      timed++;
+      if (hour < NIGHT_END_HOUR) night++;
     }
   }
   const daily = series.counts.map((count, i) => ({
@@ -39,9 +46,6 @@ export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone)
     if (d.count > 0 && (maxPerDay === null || d.count > maxPerDay.count))
       maxPerDay = { date: d.date, count: d.count };
   }
-  // Records with only a date have no hour: they are left out of the night share rather than guessed.
-  const timed = incidents.filter((e) => e.precision !== 'day');
-  const night = timed.filter((e) => zone.parts(e.ms).hour < NIGHT_END_HOUR).length;
   const gap = longestRun(series, (c) => c === 0);
   return {
     total: incidents.length,
@@ -56,7 +60,7 @@ export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone)
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,
-    night: { count: night, eligible: timed.length, share: timed.length ? night / timed.length : null },
+    night: { count: night, eligible: timed, share: timed ? night / timed : null },
     longestStreak: longestRun(series, (c) => c > 0),
     longestGap: gap,
     weekly: weekly(series),

@@ -36,7 +36,8 @@ export function dailySeries(
   range?: { from: number; to: number },
 ): DailySeries {
   if (events.length === 0 && !range) return { start: 0, counts: [] };
-  const days = events.map((e) => zone.localDayNumber(e.ms));
+  const days = new Float64Array(events.length);
+  for (let i = 0; i < events.length; i++) days[i] = zone.localDayNumber(events[i]!.ms);
   const from = range?.from ?? Math.min(...minMax(days));
   const to = range?.to ?? Math.max(...minMax(days));
   const counts = new Array<number>(Math.max(0, to - from + 1)).fill(0);
@@ -44,10 +45,11 @@ export function dailySeries(
   return { start: from, counts };
 }
 
-function minMax(values: number[]): [number, number] {
+function minMax(values: ArrayLike<number>): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
