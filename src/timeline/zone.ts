@@ -113,6 +113,19 @@ export class Zone {
    * following the DST rule in the header.
    */
   resolve(wallMs: number): { ms: number; dst: DstFlag } {
+    // Fast path: most wall-clock hours are nowhere near a clock change; remember their single offset.
+    const bucket = Math.floor(wallMs / HOUR);
+    const known = this.wallCache.get(bucket);
+    if (known !== undefined) return { ms: wallMs - known * 60_000, dst: undefined };
+    const r = this.resolveSlow(wallMs);
+    if (r.dst === undefined && this.offsetAt(wallMs - DAY) === this.offsetAt(wallMs + DAY)) {
+      this.wallCache.set(bucket, (wallMs - r.ms) / 60_000);
+    }
+    return r;
+  }
+  private readonly wallCache = new Map<number, number>();
+
+  private resolveSlow(wallMs: number): { ms: number; dst: DstFlag } {
     const before = this.offsetAt(wallMs - DAY);
     const after = this.offsetAt(wallMs + DAY);
     if (before === after) {
