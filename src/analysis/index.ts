@@ -6,6 +6,7 @@ import type { InputSummary, Problem, Report, ResolvedCase, TimelineEvent } from 
 import type { Zone } from '../timeline/zone.js';
 import { chronology } from './chronology.js';
 import { identifierTable } from './counts.js';
+import { analyseEscalation } from './escalation/index.js';
 import { incidentFigures } from './figures.js';
 
 export interface AnalysisInput {
@@ -58,6 +59,7 @@ export function buildReport(a: AnalysisInput): Report {
     },
     identifiers: identifierTable(incidents, a.zone),
     incidents: incidentFigures(incidents, a.zone),
+    escalation: analyseEscalation({ events: a.events, zone: a.zone, case: a.case, inputs: a.inputs }),
     ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone) } : {}),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),

@@ -3,6 +3,7 @@
  * or removed. `docs/report.schema.json` is generated from this file (`npm run schema`).
  */
 import { z } from 'zod';
+import { EscalationSchema } from './escalation.js';
 import { ProblemSchema } from './problem.js';
 import {
   CallStatusSchema,
@@ -131,7 +132,7 @@ export const ReportSchema = z.object({
   identifiers: z.array(IdentifierSummarySchema),
   incidents: IncidentsSchema,
   /** Added by the escalation analysis; see docs/report.md. */
-  escalation: z.record(z.string(), z.unknown()).optional(),
+  escalation: EscalationSchema.optional(),
   /** Every incident, in order. Present in HTML and Markdown reports, and in JSON with --chronology. */
   chronology: z.array(ChronologyRowSchema).optional(),
   problems: z.array(ProblemSchema),

@@ -5,6 +5,7 @@
  */
 import type { Report } from '../model/index.js';
 import { int, pct, plural, sparkline } from './format.js';
+import { escalationSection } from './markdown-escalation.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
 
@@ -171,5 +172,5 @@ export const markdown: ReportFormat = {
   label: 'Markdown, for statements and e-mails',
   needsChronology: true,
   render: (r) =>
-    `${[...summarySection(r), ...frequencySection(r), ...evidenceSection(r), ...chronologySection(r)].join('\n').trimEnd()}\n`,
+    `${[...summarySection(r), ...frequencySection(r), ...escalationSection(r), ...evidenceSection(r), ...chronologySection(r)].join('\n').trimEnd()}\n`,
 };

@@ -7,6 +7,7 @@ import type { Report } from '../model/index.js';
 import { countList, fold, int, pad, pct, plural, sparkline } from './format.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
+import { escalationText } from './text-escalation.js';
 
 function header(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
@@ -137,6 +138,7 @@ export const text: ReportFormat = {
     const lines = [
       ...header(r, ctx),
       ...figures(r, ctx),
+      ...escalationText(r, ctx),
       ...accounting(r, ctx),
       ...problems(r, ctx),
       '',

@@ -1,0 +1,56 @@
+/**
+ * Bursts (statistics.md §2.8, domain.md §4.4 "time of day… bursts"): the most contacts within any 60 minutes and
+ * on one local day, and the burstiness of the gaps between episodes (Goh–Barabási B and the finite-size Kim–Jo
+ * A_n; 0 is Poisson-like, towards 1 bursty). Caveat: a change of rate alone makes a series look bursty, so B is
+ * descriptive only. Needs at least 10 episodes.
+ */
+import type { Escalation } from '../../model/escalation.js';
+import { burstiness, dateOf, gapHours } from '../stats/index.js';
+import { type Ctx, MIN, plural, refOf } from './context.js';
+import { episodeStarts } from './episodes.js';
+
+const HOUR = 3_600_000;
+
+/** Busiest hour and day, and burstiness. */
+export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
+  const timed = ctx.windowed.filter((e) => e.precision !== 'day');
+  let best = { count: 0, i: -1, j: -1 };
+  let i = 0;
+  for (let j = 0; j < timed.length; j++) {
+    while (timed[j]!.ms - timed[i]!.ms >= HOUR) i++;
+    if (j - i + 1 > best.count) best = { count: j - i + 1, i, j };
+  }
+  let maxDay: { date: string; count: number } | null = null;
+  for (let k = 0; k < ctx.counts.length; k++) {
+    const c = ctx.counts[k]!;
+    if (c > 0 && (maxDay === null || c > maxDay.count))
+      maxDay = { date: dateOf(ctx.window.from + k), count: c };
+  }
+  const starts = episodeStarts(ctx.windowed);
+  const b =
+    starts.length >= MIN.eventStats
+      ? (() => {
+          const r = burstiness(gapHours(starts));
+          return { B: r.bGohBarabasi, An: r.bKimJo, gaps: r.n, status: 'ok' as const, reason: null };
+        })()
+      : {
+          B: null,
+          An: null,
+          gaps: Math.max(0, starts.length - 1),
+          status: 'below-minimum' as const,
+          reason: `${plural(starts.length, 'contact episode')} (at least ${MIN.eventStats} are needed)`,
+        };
+  return {
+    maxInOneHour:
+      best.count > 0
+        ? {
+            count: best.count,
+            from: ctx.zone.localText(timed[best.i]!.ms, 'min'),
+            to: ctx.zone.localText(timed[best.j]!.ms, 'min'),
+            first: refOf(ctx, timed[best.i]!),
+          }
+        : null,
+    maxInOneDay: maxDay,
+    burstiness: b,
+  };
+}

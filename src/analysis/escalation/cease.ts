@@ -1,0 +1,122 @@
+/**
+ * The victim's requests for contact to stop (domain.md §2.1, §4.4 "contact despite warnings"): outgoing messages
+ * from the victim that contain a cease phrase, and the contact that followed the first one.
+ *
+ * Only messages the victim sent in a conversation where the subject also wrote are searched (or, when an
+ * export names no conversation, in a file that holds the subject's contacts), so "he won't leave me alone" in
+ * a text to a friend is not taken for a request to him. The phrase list is data, shown in the report; the case
+ * file's `ceasePhrases` replaces it. Matching is that of matcher.ts (whole words, case and apostrophes folded).
+ */
+import type { Escalation } from '../../model/escalation.js';
+import type { TimelineEvent } from '../../model/index.js';
+import type { Boundary } from './compare.js';
+import { splitAt } from './compare.js';
+import { type Ctx, lowerBound, refOf } from './context.js';
+import { compilePhrases, excerpt, normaliseText } from './matcher.js';
+import { comparisonAt, incidentsAfter } from './milestones.js';
+
+/** The built-in cease phrases (English); `ceasePhrases` in the case file replaces them. */
+export const DEFAULT_CEASE_PHRASES: readonly string[] = [
+  'please stop contacting me',
+  'stop contacting me',
+  'do not contact me',
+  "don't contact me",
+  'stop messaging me',
+  'do not message me again',
+  'do not message me',
+  "don't message me",
+  'stop texting me',
+  'do not text me',
+  "don't text me",
+  'stop calling me',
+  'stop ringing me',
+  'do not call me',
+  "don't call me",
+  'leave me alone',
+  "i don't want any contact",
+  'i do not want any contact',
+  'i want no contact',
+  "i don't want to hear from you",
+  'i do not want to hear from you',
+  "i don't want you to contact me",
+  'i do not want you to contact me',
+  'stop harassing me',
+  'stay away from me',
+];
+
+/** Most requests listed in the JSON. */
+const MAX_LISTED = 100;
+
+type Row = Escalation['ceaseRequest']['requests'][number];
+
+/** Finds the cease requests and the contact after the first one. */
+export function ceaseRequests(
+  ctx: Ctx,
+  events: readonly TimelineEvent[],
+  boundaries: readonly Boundary[],
+): Escalation['ceaseRequest'] {
+  const fromCase = ctx.case.ceasePhrases !== undefined && ctx.case.ceasePhrases.length > 0;
+  const phrases = fromCase ? [...ctx.case.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES];
+  const matcher = compilePhrases(phrases);
+  const conversations = new Set<string>();
+  const inputsWithIncidents = new Set<number>();
+  for (const e of ctx.incidents) {
+    if (e.conversation !== undefined) conversations.add(e.conversation);
+    inputsWithIncidents.add(e.input);
+  }
+  let searched = 0;
+  const rows: { row: Row; ms: number }[] = [];
+  for (const e of events) {
+    if (e.incident || e.text === undefined || !(e.role === 'victim' || e.direction === 'outgoing')) continue;
+    let recipient: Row['recipient'];
+    if (e.conversation !== undefined) {
+      if (!conversations.has(e.conversation)) continue;
+      recipient = 'subject-conversation';
+    } else {
+      if (!inputsWithIncidents.has(e.input)) continue;
+      recipient = 'unknown';
+    }
+    searched++;
+    const norm = normaliseText(e.text);
+    const hit = matcher.find(norm);
+    if (!hit) continue;
+    rows.push({
+      ms: e.ms,
+      row: {
+        event: refOf(ctx, e),
+        text: excerpt(e.text, hit.index, norm.length),
+        phrase: hit.phrase,
+        recipient,
+        incidentsAfter: ctx.incidents.length - lowerBound(ctx.incidents, e.ms + 1),
+      },
+    });
+  }
+  const first = rows[0];
+  let afterFirst: Escalation['ceaseRequest']['afterFirst'] = null;
+  if (first) {
+    const after = incidentsAfter(ctx, first.ms + 1, false);
+    const c = comparisonAt(ctx, splitAt(ctx, first.ms), boundaries);
+    afterFirst = {
+      ...after,
+      comparison: {
+        before: c.before,
+        after: c.after,
+        rateRatio: c.rateRatio,
+        ci95: c.ci95,
+        p: c.p,
+        overdispersed: c.overdispersed,
+        adjustedForTrend: c.adjustedForTrend,
+        status: c.status,
+        reason: c.reason,
+      },
+    };
+  }
+  return {
+    phrases,
+    phrasesSource: fromCase ? 'case-file' : 'built-in',
+    searched,
+    requests: rows.slice(0, MAX_LISTED).map((r) => r.row),
+    first: first?.row ?? null,
+    afterFirst,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Content signals (domain.md §4.1 Q6, §4.4 "severity"): for each lexicon category, how many incidents' texts
+ * match it per month, the first, and up to five quoted examples with their file and locator. Only incidents'
+ * own text is searched (messages, and the victim's words in diary rows), never the victim's messages. Every
+ * match is for a person to read in context; nothing is scored.
+ */
+import type { Escalation } from '../../model/escalation.js';
+import type { TimelineEvent } from '../../model/index.js';
+import { type Ctx, monthOf, refOf } from './context.js';
+import { resolveLexicon } from './lexicon.js';
+import { compilePhrases, excerpt, normaliseText } from './matcher.js';
+
+/** Examples quoted per category. */
+const EXAMPLES = 5;
+
+/** Lexicon matches per category over the window's incidents. */
+export function contentAnalysis(ctx: Ctx): Escalation['content'] {
+  const { categories, source } = resolveLexicon(ctx.case.lexicon);
+  const compiled = categories.map((c) => ({
+    c,
+    matcher: compilePhrases(c.terms),
+    count: 0,
+    months: new Map<string, number>(),
+    first: null as TimelineEvent | null,
+    examples: [] as Escalation['content']['categories'][number]['examples'],
+    texts: new Set<string>(),
+  }));
+  for (const e of ctx.windowed) {
+    if (e.text === undefined || e.text === '') continue;
+    const norm = normaliseText(e.text);
+    for (const k of compiled) {
+      const hit = k.matcher.find(norm);
+      if (!hit) continue;
+      k.count++;
+      const month = monthOf(ctx.zone.localDayNumber(e.ms));
+      k.months.set(month, (k.months.get(month) ?? 0) + 1);
+      k.first ??= e;
+      if (k.examples.length < EXAMPLES && !k.texts.has(norm)) {
+        k.texts.add(norm);
+        k.examples.push({
+          event: refOf(ctx, e),
+          term: hit.phrase,
+          text: excerpt(e.text, hit.index, norm.length),
+        });
+      }
+    }
+  }
+  return {
+    normalisation:
+      'Unicode NFKC, lower case, typographic apostrophes and quotes folded, white space folded; whole words only; a trailing * matches word endings',
+    lexiconSource: source,
+    categories: compiled.map((k) => ({
+      id: k.c.id,
+      label: k.c.label,
+      terms: [...k.c.terms],
+      incidents: k.count,
+      byMonth: [...k.months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count })),
+      first: k.first ? refOf(ctx, k.first) : null,
+      examples: k.examples,
+    })),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * What every part of the escalation analysis shares: the incidents inside the window, the dense daily series,
+ * the fully covered stretch, and how an incident is cited (id, local time, file and locator) so that every
+ * figure links back to a line of an original file.
+ */
+import type { EventRef } from '../../model/escalation.js';
+import type { InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import { eventId, locatorText } from '../../timeline/ids.js';
+import type { Zone } from '../../timeline/zone.js';
+import { dateOf } from '../stats/index.js';
+import type { DayRange } from './window.js';
+
+/** Minimum sizes of statistics.md §1.9. */
+export const MIN = {
+  trendDays: 28,
+  trendEvents: 10,
+  weeklyWeeks: 10,
+  rateRatioSpanDays: 60,
+  sideDays: 14,
+  comparisonEvents: 5,
+  eventStats: 10,
+} as const;
+
+/** What `analyseEscalation` reads. */
+export interface EscalationInput {
+  readonly events: readonly TimelineEvent[];
+  readonly zone: Zone;
+  readonly case: ResolvedCase;
+  readonly inputs: readonly InputSummary[];
+}
+
+export interface Ctx {
+  readonly zone: Zone;
+  readonly case: ResolvedCase;
+  readonly inputs: readonly InputSummary[];
+  /** Every incident, in time order. */
+  readonly incidents: readonly TimelineEvent[];
+  /** Incidents on window days, in time order. */
+  readonly windowed: readonly TimelineEvent[];
+  readonly window: DayRange;
+  /** counts[i] = incidents on day window.from + i. */
+  readonly counts: readonly number[];
+  /** The fully covered stretch (statistics run on it), or null. */
+  readonly stretch: DayRange | null;
+  /** covered[i]: window day i is inside the stretch. */
+  readonly covered: readonly boolean[];
+  /** Pearson φ̂ of the trend model when > 1 (overdispersed), else null. */
+  phi: number | null;
+}
+
+/** "1 day", "3 days". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** How an incident is cited. */
+export function refOf(ctx: Pick<Ctx, 'inputs' | 'zone'>, e: TimelineEvent): EventRef {
+  const input = ctx.inputs[e.input];
+  return {
+    id: eventId(input?.sha256 ?? '', e.locator),
+    utc: new Date(e.ms).toISOString(),
+    local: ctx.zone.localText(e.ms, e.precision === 'day' ? 'day' : e.precision === 'min' ? 'min' : 's'),
+    channel: e.channel,
+    file: input?.path ?? '',
+    locator: locatorText(e.locator),
+  };
+}
+
+/** `YYYY-MM` of a day number. */
+export function monthOf(day: number): string {
+  return dateOf(day).slice(0, 7);
+}
+
+/** Day numbers of window day indices [i, j] as a period of dates. */
+export function datesOf(range: DayRange): { from: string; to: string; days: number } {
+  return { from: dateOf(range.from), to: dateOf(range.to), days: range.to - range.from + 1 };
+}
+
+/** Sum of counts over window days [from, to] (day numbers, clipped to the window). */
+export function countBetween(ctx: Pick<Ctx, 'counts' | 'window'>, from: number, to: number): number {
+  let s = 0;
+  const a = Math.max(from, ctx.window.from) - ctx.window.from;
+  const b = Math.min(to, ctx.window.to) - ctx.window.from;
+  for (let i = a; i <= b; i++) s += ctx.counts[i]!;
+  return s;
+}
+
+/** Incidents whose instant is in [startMs, endMs), by binary search on the time-ordered list. */
+export function sliceByTime(
+  events: readonly TimelineEvent[],
+  startMs: number,
+  endMs: number,
+): TimelineEvent[] {
+  return events.slice(lowerBound(events, startMs), lowerBound(events, endMs));
+}
+
+/** First index whose ms ≥ t. */
+export function lowerBound(events: readonly TimelineEvent[], t: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.ms < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Counts per channel, largest first then by name. */
+export function channelCounts(
+  events: readonly TimelineEvent[],
+): { channel: TimelineEvent['channel']; count: number }[] {
+  const m = new Map<TimelineEvent['channel'], number>();
+  for (const e of events) m.set(e.channel, (m.get(e.channel) ?? 0) + 1);
+  return [...m]
+    .map(([channel, count]) => ({ channel, count }))
+    .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : 1));
+}

@@ -1,0 +1,22 @@
+/**
+ * Contact episodes (statistics.md §1.1): timed incidents merged while the gap to the previous one is under 30
+ * minutes, across channels (a text then a call two minutes later is one episode). Gaps and burstiness are
+ * computed on episodes, because one thought split over five texts would otherwise make five near-zero gaps.
+ * Date-only records (a diary row without a time) have no instant to measure from and are left out.
+ */
+import type { TimelineEvent } from '../../model/index.js';
+
+/** The merge gap, in minutes (statistics.md §1.1 convention). */
+export const EPISODE_MINUTES = 30;
+
+/** Start instants (ms) of the episodes among time-ordered incidents. */
+export function episodeStarts(incidents: readonly TimelineEvent[]): number[] {
+  const out: number[] = [];
+  let prev = Number.NEGATIVE_INFINITY;
+  for (const e of incidents) {
+    if (e.precision === 'day') continue;
+    if (e.ms - prev >= EPISODE_MINUTES * 60_000) out.push(e.ms);
+    prev = e.ms;
+  }
+  return out;
+}

@@ -1,0 +1,301 @@
+/**
+ * Findings: short, neutral, plain-language sentences with the numbers (statistics.md §3). They say "rose",
+ * "fell", "changed around", never "because"; they name the test beside every p-value; below the minimum data
+ * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
+ * the sentences match the tables of every report format.
+ */
+import {
+  type Comparison,
+  type Escalation,
+  type EventRef,
+  formatCi,
+  formatDate,
+  formatDateRange,
+  formatMonth,
+  formatP,
+  formatShare,
+  sig2,
+} from '../../model/escalation.js';
+import type { ResolvedCase } from '../../model/index.js';
+
+type Body = Omit<Escalation, 'findings' | 'methods'>;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
+}
+
+function days(d: number): string {
+  return Number.isInteger(d) ? plural(d, 'day') : `${d.toFixed(1)} days`;
+}
+
+/** "10 January 2024 at 23:19" from a local time. */
+function when(local: string): string {
+  return local.length > 10 ? `${formatDate(local)} at ${local.slice(11, 16)}` : formatDate(local);
+}
+
+function cite(r: EventRef): string {
+  return `${r.file.slice(r.file.lastIndexOf('/') + 1)}, ${r.locator}`;
+}
+
+function channelList(rows: readonly { channel: string; count: number }[]): string {
+  return rows.map((r) => `${r.channel} ${r.count}`).join(', ');
+}
+
+function perDay(rate: number | null): string {
+  return `${sig2(rate)} ${rate === 1 ? 'contact' : 'contacts'} a day`;
+}
+
+/** The statistics of a comparison, "(rate ratio 1.7, 95% CI 1.5–1.9; exact test p < 0.001; …)". */
+export function comparisonStats(c: Comparison): string {
+  const ratio =
+    c.rateRatio === null
+      ? `the rate ratio is infinite, ${formatCi(c.ci95)}`
+      : `rate ratio ${sig2(c.rateRatio)}, ${formatCi(c.ci95)}`;
+  const od =
+    c.overdispersed?.ci95[0] != null
+      ? `; allowing for overdispersion, ${formatCi(c.overdispersed.ci95)}`
+      : '';
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od})`;
+}
+
+/** Says where a side was cut at an estimated change point (its boundary came from the data). */
+function boundNote(c: Pick<Comparison, 'before' | 'after'>): string {
+  const cut: string[] = [];
+  if (c.before.boundedBy === 'change-point' && c.before.from)
+    cut.push(`the earlier period starts at the estimated change around ${formatDate(c.before.from)}`);
+  if (c.after.boundedBy === 'change-point' && c.after.to)
+    cut.push(`the later period ends before the estimated change after ${formatDate(c.after.to)}`);
+  return cut.length ? ` ${cap(cut.join('; '))}.` : '';
+}
+
+function lower(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+function coverageSentence(b: Body): string | null {
+  if (!b.rateFullyCovered || !b.window.from || !b.window.to) return null;
+  const notes: string[] = [];
+  for (const c of b.coverage.channels) {
+    if (!c.limits || c.spans.length === 0) continue;
+    const first = c.spans[0]!;
+    const last = c.spans[c.spans.length - 1]!;
+    if (first.from > b.window.from) notes.push(`${c.channel} records start on ${formatDate(first.from)}`);
+    if (last.to < b.window.to) notes.push(`${c.channel} records end on ${formatDate(last.to)}`);
+    for (let i = 1; i < c.spans.length; i++)
+      notes.push(`${c.channel} records have a gap before ${formatDate(c.spans[i]!.from)}`);
+  }
+  const r = b.rateFullyCovered;
+  return `Not every export covers the whole window (${notes.join('; ') || 'coverage differs by channel'}), so the trend, the change points and the comparisons below use the ${plural(r.days, 'day')} that every export covers, ${formatDateRange(r.from!, r.to!)}: ${plural(r.count, 'contact')}, ${perDay(r.perDay)} (${formatCi(r.ci95)}).`;
+}
+
+function milestoneSentences(b: Body): string[] {
+  const out: string[] = [];
+  for (const m of b.milestones) {
+    const name = `the ${lower(m.label)} on ${formatDate(m.startsAtLocal)}`;
+    if (m.status === 'ok') {
+      const dir =
+        m.rateRatio === null || (m.after.ratePerDay ?? 0) > (m.before.ratePerDay ?? 0) ? 'rose' : 'fell';
+      out.push(
+        `After ${name} the rate ${dir}: ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m)}.${boundNote(m)}`,
+      );
+    } else if (m.status === 'below-minimum') {
+      const cover = m.after.boundedBy === 'coverage' ? ' that every export covers' : '';
+      out.push(
+        `After ${name} there were ${plural(m.after.count, 'contact')} in the ${days(m.after.days)}${m.after.to ? ` to ${formatDate(m.after.to)}` : ''}${cover} (${perDay(m.after.ratePerDay)}), against ${plural(m.before.count, 'contact')} in the ${days(m.before.days)} before it${m.before.from ? ` (${formatDateRange(m.before.from, m.before.to!)}, ${sig2(m.before.ratePerDay)} a day)` : ''}; no rate ratio is given: ${m.reason}.`,
+      );
+    } else if (m.wholeWindow) {
+      out.push(
+        `${cap(name)} is ${m.reason?.replace(/; see.*$/, '') ?? 'not comparable'}: over the whole window there were ${plural(m.wholeWindow.before.count, 'contact')} in ${days(m.wholeWindow.before.days)} before it and ${plural(m.wholeWindow.after.count, 'contact')} in ${days(m.wholeWindow.after.days)} after it (counts only).`,
+      );
+    }
+    const a = m.incidentsAfter;
+    if (a.breachWindow) {
+      out.push(
+        a.count === 0
+          ? `No contact is recorded from ${name} onwards.`
+          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${when(a.first!.local)} (${cite(a.first!)}) and the last on ${when(a.last!.local)} (${cite(a.last!)}); each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}`,
+      );
+    } else if (a.count > 0) {
+      out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${when(a.last!.local)}.`);
+    }
+  }
+  return out;
+}
+
+function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
+function ceaseSentences(b: Body, victim: string): string[] {
+  const c = b.ceaseRequest;
+  if (!c.first) {
+    return c.searched > 0
+      ? [
+          `None of the ${plural(c.searched, 'message')} the victim sent to the subject contains a cease phrase (the phrases searched are listed in the method section).`,
+        ]
+      : [];
+  }
+  const f = c.first;
+  const others = c.requests.length - 1;
+  const out = [
+    `${victim} first asked for contact to stop on ${when(f.event.local)} (${f.event.channel}: “${f.text}”, ${cite(f.event)})${others > 0 ? `; ${plural(others, 'later message')} also contain a cease phrase, the last on ${when(c.requests[c.requests.length - 1]!.event.local)}` : ''}.`,
+  ];
+  const a = c.afterFirst!;
+  if (a.count > 0) {
+    const cmp = a.comparison;
+    const rate =
+      cmp.status === 'ok'
+        ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
+        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${days(cmp.before.days)}; no rate ratio is given: ${cmp.reason}.`;
+    out.push(
+      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${when(a.last!.local)}.${rate}`,
+    );
+  } else out.push('No contact is recorded after the first request.');
+  return out;
+}
+
+function signSentences(b: Body): string[] {
+  const out: string[] = [];
+  for (const r of b.identifiers) {
+    const q = r.appearedAfterQuiet;
+    if (!q) continue;
+    out.push(
+      `${r.identifier} was first used on ${when(r.first.local)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier} (${when(q.lastUseBefore.local)}); ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${when(q.lastUse.local)}`}.`,
+    );
+  }
+  const added = b.channelsOverTime
+    .slice(1)
+    .flatMap((m) => m.newChannels.map((c) => `${c} (from ${formatMonth(m.month)})`));
+  if (added.length) out.push(`Channels first used after the first month: ${added.join(', ')}.`);
+  const covered = <T extends { partialCoverage: boolean }>(rows: readonly T[], ok: (r: T) => boolean) =>
+    rows.filter((r) => !r.partialCoverage && ok(r));
+  const night = covered(b.night.byMonth, (m) => m.eligible >= 10);
+  if (night.length >= 2) {
+    const [x, y] = [night[0]!, night[night.length - 1]!];
+    out.push(
+      `The share of timed contacts between 00:00 and 05:59 was ${formatShare(x.share)} in ${formatMonth(x.month)} (${x.count} of ${x.eligible}) and ${formatShare(y.share)} in ${formatMonth(y.month)} (${y.count} of ${y.eligible}).`,
+    );
+  }
+  const gaps = covered(b.gaps.byMonth, (m) => m.gaps >= 5);
+  if (gaps.length >= 2) {
+    const [x, y] = [gaps[0]!, gaps[gaps.length - 1]!];
+    const t = b.gaps.trend;
+    const test =
+      t.status === 'ok'
+        ? ` (Mann–Kendall on the sequence of gaps: S = ${t.S}, ${formatP(t.p)}${t.shrinking === true ? ', shrinking' : t.shrinking === false ? ', lengthening' : ', no clear monotone trend'}; this is the rate change seen another way, not separate evidence)`
+        : '';
+    out.push(
+      `The median gap between contact episodes was ${sig2(x.medianHours)} hours in ${formatMonth(x.month)} and ${sig2(y.medianHours)} hours in ${formatMonth(y.month)}${test}.`,
+    );
+  }
+  const h = b.bursts.maxInOneHour;
+  const d = b.bursts.maxInOneDay;
+  if (h && d) {
+    out.push(
+      `The most contacts within one hour: ${h.count} (${when(h.from)} to ${h.to.slice(11)}); the most on one day: ${d.count} (${formatDate(d.date)}).`,
+    );
+  }
+  return out;
+}
+
+function contentSentence(b: Body): string | null {
+  const hits = b.content.categories.filter((c) => c.incidents > 0);
+  if (!hits.length) return null;
+  return `Incident texts match the lexicon for: ${hits.map((c) => `${lower(c.label)} (${c.incidents}, first on ${formatDate(c.first!.local)})`).join('; ')}. The examples are quoted with their source for a person to read in context; a match is not a finding.`;
+}
+
+function trendSentences(b: Body): string[] {
+  const out: string[] = [];
+  const p = b.trend.poisson;
+  const mk = b.trend.mannKendall;
+  if (b.dispersion.overdispersed && b.dispersion.phi !== null) {
+    out.push(
+      `Daily counts vary more than independent contacts would (dispersion φ̂ = ${sig2(b.dispersion.phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson).`,
+    );
+  }
+  if (p.status === 'ok') {
+    const dir = (p.rateRatioPer30Days ?? 1) >= 1 ? 'rose' : 'fell';
+    const steps = b.changePoints.length > 0 ? ' A log-linear trend also absorbs the steps above.' : '';
+    out.push(
+      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}).${steps}`,
+    );
+  } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
+  if (mk.status === 'ok') {
+    const unit = mk.series === 'daily' ? 'contacts a day per day' : 'contacts a week per week';
+    out.push(
+      `Mann–Kendall on the ${mk.series} counts: S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${sig2(mk.senSlope)} ${unit}.`,
+    );
+  }
+  return out;
+}
+
+/** All findings, in reading order. */
+export function findings(b: Body, kase: ResolvedCase): string[] {
+  const subject = kase.subject.name ?? 'the subject';
+  const victim = kase.victim.name ?? 'The victim';
+  const out: string[] = [];
+  if (!b.window.from || !b.window.to) return ['No events were read, so there is nothing to analyse.'];
+  const r = b.rate;
+  const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')})`;
+  out.push(
+    r.count === 0
+      ? `${span} there were no contacts from ${subject} (rate 0 a day, ${formatCi(r.ci95)}).`
+      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} from ${subject}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.daysWithContact} of the ${r.days} days.`,
+  );
+  const ps = b.persistence;
+  if (ps.first && ps.last && ps.spanDays > 1) {
+    out.push(
+      `The contact spans ${plural(ps.spanDays, 'day')} from the first to the last incident (${when(ps.first.local)} to ${when(ps.last.local)}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; it persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ' and meets the research criterion of at least 10 intrusions over at least 4 weeks (Roberts 2005)' : ''}.`,
+    );
+  }
+  if (b.window.incidentsOutside > 0)
+    out.push(
+      `${plural(b.window.incidentsOutside, 'contact')} fall outside the window and are not counted here.`,
+    );
+  if (r.count === 0) return out;
+  const cov = coverageSentence(b);
+  if (cov) out.push(cov);
+  const h = b.headline.rateNowVsStart;
+  if (h.status === 'ok') {
+    out.push(
+      `Rate now against the start: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h)}.`,
+    );
+  } else if (h.days > 0) {
+    out.push(
+      `The first and the last ${plural(h.days, 'day')} had ${h.before.count} and ${h.after.count} contacts; no rate ratio is given: ${h.reason}.`,
+    );
+  }
+  if (b.changePointMethod.status === 'ok') {
+    if (b.changePoints.length === 0)
+      out.push('No change in the daily rate was found (PELT change-point search).');
+    else {
+      const parts = b.changePoints.map((c, i) => {
+        const dir = c.rateAfter > c.rateBefore ? 'rose' : 'fell';
+        return i === 0
+          ? `from around ${formatDate(c.date)} the rate ${dir} from ${sig2(c.rateBefore)} to ${perDay(c.rateAfter)}`
+          : `from around ${formatDate(c.date)} it ${dir}${dir === (b.changePoints[i - 1]!.rateAfter > b.changePoints[i - 1]!.rateBefore ? 'rose' : 'fell') ? ' again' : ''}, to ${sig2(c.rateAfter)}`;
+      });
+      out.push(
+        `${cap(parts.join('; '))} (PELT change points: the dates are estimates${b.changePointMethod.scaled ? ', penalty scaled for overdispersion' : ''}).`,
+      );
+    }
+    const extra = b.changePointMethod.unscaledDates.filter((d) => !b.changePoints.some((c) => c.date === d));
+    if (b.changePointMethod.scaled && extra.length) {
+      out.push(
+        `Without the overdispersion scaling, PELT would also place ${extra.length === 1 ? 'a change' : 'changes'} around ${extra.map(formatDate).join(', ')}; ${extra.length === 1 ? 'it does' : 'they do'} not survive the penalty scaled for overdispersion.`,
+      );
+    }
+  }
+  out.push(...milestoneSentences(b));
+  out.push(...ceaseSentences(b, victim));
+  out.push(...trendSentences(b));
+  out.push(...signSentences(b));
+  const content = contentSentence(b);
+  if (content) out.push(content);
+  const can = b.sdash.filter((q) => q.answerable).map((q) => q.number);
+  const cannot = b.sdash.filter((q) => !q.answerable).map((q) => q.number);
+  out.push(
+    `The S-DASH evidence sheet lists facts bearing on question${can.length === 1 ? '' : 's'} ${can.join(', ')}; question${cannot.length === 1 ? '' : 's'} ${cannot.join(', ')} cannot be answered from these files. It is not a score.`,
+  );
+  return out;
+}

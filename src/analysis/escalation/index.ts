@@ -1,0 +1,111 @@
+/**
+ * The escalation analysis (statistics.md, domain.md §2.1 and §4): whether, when and how the contact changed,
+ * what happened after each milestone and after the victim asked for it to stop, other signs of escalation, what
+ * the messages say, and the facts an S-DASH assessor can use — each figure with its method and caveats, and
+ * counts only below the minimum data sizes. Pure: no clock, no files. Runs in O(n log n) in the events, plus
+ * PELT and Sen's slope on the daily series (days, not events).
+ */
+import type { Escalation } from '../../model/escalation.js';
+import { dailySeries } from '../series.js';
+import { dateOf } from '../stats/index.js';
+import { burstAnalysis } from './bursts.js';
+import { ceaseRequests } from './cease.js';
+import { changePoints } from './changepoints.js';
+import { channelsOverTime } from './channels.js';
+import { contentAnalysis } from './content.js';
+import { type Ctx, type EscalationInput, lowerBound, monthOf } from './context.js';
+import { findings } from './findings.js';
+import { gapAnalysis } from './gaps.js';
+import { identifierAnalysis } from './identifiers.js';
+import { methods } from './methods.js';
+import { boundariesOf, milestoneAnalysis } from './milestones.js';
+import { nightAnalysis } from './night.js';
+import { periodTables, persistence, rateNowVsStart, rateOver } from './rates.js';
+import { sdashSheet } from './sdash.js';
+import { trendAnalysis } from './trend.js';
+import { coverage, resolveWindow } from './window.js';
+
+export { DEFAULT_CEASE_PHRASES } from './cease.js';
+export type { EscalationInput } from './context.js';
+export { BUILT_IN_LEXICON } from './lexicon.js';
+
+/** The whole escalation section of the report. */
+export function analyseEscalation(input: EscalationInput): Escalation {
+  const { zone, events } = input;
+  const incidents = events.filter((e) => e.incident);
+  const { range, source } = resolveWindow(events, zone, input.case);
+  // No window (no events, no dates): one empty day keeps every figure defined without inventing a date.
+  const window = range ?? { from: 0, to: -1 };
+  const startMs = range ? zone.startOfLocalDay(window.from) : 0;
+  const endMs = range ? zone.startOfLocalDay(window.to + 1) : 0;
+  const windowed = range ? incidents.slice(lowerBound(incidents, startMs), lowerBound(incidents, endMs)) : [];
+  const counts = range ? dailySeries(windowed, zone, window).counts : [];
+  const cov = range
+    ? coverage(events, windowed, input.inputs, zone, window)
+    : { json: { channels: [], fullyCovered: null, partialDays: 0 }, stretch: null, covered: [] };
+  const ctx: Ctx = {
+    zone,
+    case: input.case,
+    inputs: input.inputs,
+    incidents,
+    windowed,
+    window,
+    counts,
+    stretch: cov.stretch,
+    covered: cov.covered,
+    phi: null,
+  };
+  const partialMonths = new Set<string>();
+  cov.covered.forEach((ok, i) => {
+    if (!ok) partialMonths.add(monthOf(window.from + i));
+  });
+  const { phi, ...trend } = trendAnalysis(ctx);
+  ctx.phi = phi;
+  const cps = changePoints(ctx);
+  const boundaries = boundariesOf(ctx, cps.changePoints);
+  const identifiers = identifierAnalysis(ctx);
+  const content = contentAnalysis(ctx);
+  const body: Omit<Escalation, 'findings' | 'methods'> = {
+    unit: 'records',
+    window: {
+      from: range ? dateOf(window.from) : null,
+      to: range ? dateOf(window.to) : null,
+      days: counts.length,
+      source,
+      incidentsOutside: incidents.length - windowed.length,
+    },
+    coverage: cov.json,
+    rate: range
+      ? rateOver(ctx, window)
+      : {
+          from: null,
+          to: null,
+          count: 0,
+          days: 0,
+          daysWithContact: 0,
+          perDay: null,
+          ci95: [null, null],
+          perWeek: { rate: null, ci95: [null, null] },
+          per30Days: { rate: null, ci95: [null, null] },
+        },
+    rateFullyCovered:
+      cov.stretch && (cov.stretch.from !== window.from || cov.stretch.to !== window.to)
+        ? rateOver(ctx, cov.stretch)
+        : null,
+    headline: { rateNowVsStart: rateNowVsStart(ctx) },
+    persistence: persistence(ctx),
+    ...(range ? periodTables(ctx) : { weekly: [], monthly: [] }),
+    ...trend,
+    ...cps,
+    milestones: milestoneAnalysis(ctx, cps.changePoints),
+    ceaseRequest: ceaseRequests(ctx, events, boundaries),
+    gaps: gapAnalysis(ctx, partialMonths),
+    night: nightAnalysis(ctx, partialMonths),
+    channelsOverTime: channelsOverTime(ctx, partialMonths),
+    identifiers,
+    bursts: burstAnalysis(ctx),
+    content,
+    sdash: sdashSheet(ctx, { content, identifiers }),
+  };
+  return { ...body, findings: findings(body, input.case), methods: methods(body) };
+}

@@ -1,0 +1,241 @@
+/**
+ * The content lexicon: plain English phrases per category, as data, so an officer can read exactly what was
+ * searched for. It finds what the messages SAY and where, for a person to read in context; it never scores
+ * anyone, and a match is not a finding (a negation such as "I would never hurt you" still matches).
+ *
+ * The case file's `lexicon` adds terms to a category (`"threats": ["…"]`), replaces a category's terms
+ * (`"threats": {"terms": ["…"], "replace": true}`), or defines a new category under a new key. Terms use the
+ * matching rules of matcher.ts: whole words, case-insensitive, a trailing `*` for word endings.
+ */
+import type { CaseFile } from '../../model/index.js';
+
+/** One category of the lexicon. */
+export interface LexiconCategory {
+  readonly id: string;
+  readonly label: string;
+  readonly terms: readonly string[];
+}
+
+/** The built-in lexicon. */
+export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
+  {
+    id: 'threats',
+    label: 'Threats to kill or harm',
+    terms: [
+      'kill you',
+      'kill u',
+      "i'll kill",
+      'i will kill',
+      'kill him',
+      'kill her',
+      'hurt you',
+      'hurt your',
+      'harm you',
+      'harm your',
+      'beat you',
+      'stab you',
+      'shoot you',
+      'strangle you',
+      'burn your',
+      'smash your',
+      'break your',
+      "you're dead",
+      'you are dead',
+      'dead meat',
+      'watch your back',
+      'make you pay',
+      'make you regret',
+      "you'll regret",
+      'you will regret',
+      'regret this',
+      "you'll be sorry",
+      'you will be sorry',
+      'see what happens',
+      'what happens next',
+    ],
+  },
+  {
+    id: 'self-harm',
+    label: 'Threats of suicide or self-harm',
+    terms: [
+      'kill myself',
+      'end my life',
+      'end it all',
+      'take my own life',
+      'suicide',
+      'suicidal',
+      "don't want to live",
+      'do not want to live',
+      'no reason to live',
+      'not worth living',
+      'hurt myself',
+      'harm myself',
+      'cut myself',
+      'overdose',
+      'better off dead',
+      'better off without me',
+      "won't be around",
+      'not be around much longer',
+    ],
+  },
+  {
+    id: 'surveillance',
+    label: 'Surveillance or knowledge of whereabouts',
+    terms: [
+      'i know where you live',
+      'know where you live',
+      'know where you work',
+      'know where you are',
+      "know you're home",
+      'know you are home',
+      "you can't hide",
+      'you cannot hide',
+      'i saw you',
+      'saw you at',
+      'saw you with',
+      'i see you',
+      'watching you',
+      "i'm watching",
+      'i am watching',
+      'your light is on',
+      'your lights are on',
+      'your new flat',
+      'your new place',
+      'your new address',
+      'where you were',
+      'who you were with',
+      'who were you with',
+      'followed you',
+      'outside your',
+      "i'm outside",
+      'i am outside',
+      'i was outside',
+      'what you were wearing',
+    ],
+  },
+  {
+    id: 'third-parties',
+    label: 'Contact with family, friends or workplace',
+    terms: [
+      'your mum',
+      'your mom',
+      'your mother',
+      'your dad',
+      'your father',
+      'your parents',
+      'your sister',
+      'your brother',
+      'your family',
+      'your kids',
+      'your children',
+      'your friend',
+      'your friends',
+      'your boss',
+      'your manager',
+      'your colleagues',
+      'your work',
+      'your workplace',
+      'your office',
+      'your job',
+      'your employer',
+      'your neighbours',
+      'your neighbors',
+    ],
+  },
+  {
+    id: 'sexual',
+    label: 'Sexual content',
+    terms: [
+      'sex',
+      'sexy',
+      'naked',
+      'nude',
+      'nudes',
+      'your body',
+      'in bed',
+      'sleep with',
+      'slept with',
+      'sleeping with',
+      'rape',
+      'porn',
+      'photos of you',
+      'pictures of you',
+      'send me a pic',
+    ],
+  },
+  {
+    id: 'abuse',
+    label: 'Abuse and insults',
+    terms: [
+      'bitch',
+      'slut',
+      'whore',
+      'cunt',
+      'fuck you',
+      'fucking',
+      'stupid',
+      'idiot',
+      'worthless',
+      'useless',
+      'pathetic',
+      'ugly',
+      'liar',
+      'psycho',
+      'disgusting',
+      'nobody will ever',
+      'no one will ever',
+      'nobody else will',
+    ],
+  },
+  {
+    id: 'property-damage',
+    label: 'Damage to property',
+    terms: [
+      'smashed',
+      'scratched',
+      'slashed',
+      'keyed',
+      'vandalised',
+      'vandalized',
+      'damaged',
+      'broke my',
+      'broken window',
+      'graffiti',
+      'set fire',
+    ],
+  },
+  {
+    id: 'violence',
+    label: 'Physical violence',
+    terms: [
+      'hit me',
+      'punched',
+      'slapped',
+      'kicked me',
+      'pushed me',
+      'grabbed me',
+      'choked',
+      'strangled',
+      'assaulted',
+      'attacked me',
+    ],
+  },
+];
+
+/** The built-in lexicon with the case file's additions and replacements applied. */
+export function resolveLexicon(custom: CaseFile['lexicon']): {
+  categories: { id: string; label: string; terms: string[] }[];
+  source: 'built-in' | 'built-in+case-file';
+} {
+  const categories = BUILT_IN_LEXICON.map((c) => ({ ...c, terms: [...c.terms] }));
+  if (!custom || Object.keys(custom).length === 0) return { categories, source: 'built-in' };
+  for (const id of Object.keys(custom).sort()) {
+    const entry = custom[id]!;
+    const terms = Array.isArray(entry) ? entry : entry.terms;
+    const replace = !Array.isArray(entry) && entry.replace;
+    const existing = categories.find((c) => c.id === id);
+    if (existing) existing.terms = replace ? [...terms] : [...new Set([...existing.terms, ...terms])];
+    else categories.push({ id, label: id, terms: [...terms] });
+  }
+  return { categories, source: 'built-in+case-file' };
+}

@@ -1,0 +1,82 @@
+/**
+ * Phrase matching for the cease-request search and the content lexicon: transparent, case-insensitive,
+ * whole-word, and linear in the size of the text.
+ *
+ * Text and phrases are normalised the same way: Unicode NFKC, lower case, typographic apostrophes and quotes
+ * folded to ' and ", invisible direction and joiner marks removed, runs of white space folded to one space.
+ * A phrase matches only between word boundaries (a letter, digit or _ may not touch either end), so "kill" does
+ * not match "skill". A trailing `*` matches the rest of a word ("regret*" matches "regrets", "regretted").
+ *
+ * Each phrase list compiles to ONE regular expression of escaped literals (longest first) with look-around
+ * boundaries: no nested quantifiers, so no catastrophic backtracking whatever the text (message text is written
+ * by the person being reported and is hostile input).
+ */
+
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BC\u2032\u00B4`]/g;
+const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const SPACE = /\s+/g;
+
+/** The normal form both texts and phrases are compared in. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(INVISIBLE, '')
+    .replace(APOSTROPHES, "'")
+    .replace(QUOTES, '"')
+    .replace(SPACE, ' ')
+    .trim();
+}
+
+const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+function pattern(phrase: string): string | undefined {
+  const stem = phrase.endsWith('*');
+  const body = normaliseText(stem ? phrase.slice(0, -1) : phrase);
+  if (body === '') return undefined;
+  return body.replace(SPECIAL, '\\$&') + (stem ? '[\\p{L}\\p{N}_]*' : '');
+}
+
+/** A compiled phrase list. */
+export interface Matcher {
+  /** The phrase (as given) matched first in the normalised text, and where; undefined when none matches. */
+  find(normalised: string): { phrase: string; index: number } | undefined;
+}
+
+/** Compiles phrases into one boundary-aware regular expression. */
+export function compilePhrases(phrases: readonly string[]): Matcher {
+  const entries = phrases
+    .map((p) => ({ phrase: p, source: pattern(p) }))
+    .filter((e): e is { phrase: string; source: string } => e.source !== undefined)
+    .sort((a, b) => b.source.length - a.source.length || (a.source < b.source ? -1 : 1));
+  if (entries.length === 0) return { find: () => undefined };
+  // One capture group per phrase tells which phrase matched without a second pass.
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${entries.map((e) => `(${e.source})`).join('|')})(?![\\p{L}\\p{N}_])`,
+    'u',
+  );
+  return {
+    find(text) {
+      const m = re.exec(text);
+      if (!m) return undefined;
+      const k = m.findIndex((g, i) => i > 0 && g !== undefined);
+      return { phrase: entries[k - 1]!.phrase, index: m.index };
+    },
+  };
+}
+
+/** The verbatim text around a match (whole when short), with … where shortened. */
+export function excerpt(
+  original: string,
+  normalisedIndex: number,
+  normalisedLength: number,
+  width = 240,
+): string {
+  const text = original.replace(SPACE, ' ').trim();
+  if (text.length <= width) return text;
+  // NFKC and lower-casing can change lengths slightly: place the window proportionally.
+  const centre = Math.round((normalisedIndex / Math.max(1, normalisedLength)) * text.length);
+  const start = Math.max(0, Math.min(text.length - width, centre - width / 3));
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + width)}${start + width < text.length ? '…' : ''}`;
+}

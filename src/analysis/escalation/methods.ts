@@ -1,0 +1,158 @@
+/**
+ * The method section: every figure's method named, with its caveats (statistics.md §3), including the choices
+ * made for this report (window, coverage, minimum sizes) so that the report explains itself.
+ */
+import { type Escalation, formatDate, sig2 } from '../../model/escalation.js';
+import { DEFAULT_CEASE_PHRASES } from './cease.js';
+import { MIN } from './context.js';
+import { EPISODE_MINUTES } from './episodes.js';
+import { HEADLINE_DAYS } from './rates.js';
+import { LIMITING_SHARE } from './window.js';
+
+type Body = Omit<Escalation, 'findings' | 'methods'>;
+type Method = Escalation['methods'][number];
+
+function coverageCaveats(b: Body): string[] {
+  const out: string[] = [];
+  for (const c of b.coverage.channels) {
+    if (c.handKept) {
+      out.push(
+        `${c.channel}: recorded by hand (a diary); a diary has no export period, so it does not limit the fully covered days.`,
+      );
+      continue;
+    }
+    const spans = c.spans.map((s) => `${s.from} to ${s.to}`).join(', ');
+    out.push(
+      `${c.channel}: records cover ${spans} (${c.files.length} file${c.files.length === 1 ? '' : 's'})${c.limits ? '' : `; fewer than ${LIMITING_SHARE * 100}% of the incidents, so it does not limit the fully covered days`}.`,
+    );
+  }
+  const f = b.coverage.fullyCovered;
+  if (f && b.coverage.partialDays > 0) {
+    out.push(
+      `${b.coverage.partialDays} window day${b.coverage.partialDays === 1 ? '' : 's'} fall outside the fully covered days ${f.from} to ${f.to}: rows touching them are flagged "partial coverage", and the trend, change points and comparisons leave them out. A fall in contact there may only be a fall in what was exported.`,
+    );
+  }
+  return out;
+}
+
+/** The method list for the report. */
+export function methods(b: Body): Method[] {
+  const phi = b.dispersion.phi;
+  return [
+    {
+      name: 'Unit of count and window',
+      description: `One record (message, call attempt, visit, letter) counts as one contact. Days are local calendar days in the case zone. The window runs from ${b.window.from ?? '–'} to ${b.window.to ?? '–'} (${b.window.source === 'given' ? 'given by the case file or --from/--to' : b.window.source === 'events' ? 'the first to the last day of any record in the inputs, not of the incidents' : 'none: no records'}); every day in it counts, zero days included.`,
+      caveats: [
+        'A window that started at the first incident would inflate the rate and bias trend tests upward.',
+        'Split messages inflate record counts; contact episodes (gaps, bursts) and days with contact are harder to dispute.',
+      ],
+    },
+    {
+      name: 'Coverage per channel',
+      description: `Each exported file is taken to cover the days from its first to its last record of any kind, for every channel it holds; a channel covers the union of its files. Channels with at least ${LIMITING_SHARE * 100}% of the incidents must all cover a day for it to count as fully covered; the longest such run is analysed.`,
+      caveats: coverageCaveats(b),
+    },
+    {
+      name: 'Rates with exact intervals',
+      description:
+        'Rate = contacts / days, per day, per 7 and per 30 days, with the exact (Garwood) 95% interval of R poisson.test. ISO weeks start on Monday; partial weeks and months are flagged and compared as rates, not counts.',
+      caveats: [
+        'The interval assumes independent contacts; bursty contact makes it too narrow. Days with contact is robust to bursts.',
+      ],
+    },
+    {
+      name: 'Dispersion',
+      description: `Index of dispersion s²/x̄ of the daily counts, and Pearson φ̂ of the Poisson trend model (φ̂ > 1 = overdispersed). ${phi === null ? 'Not computed.' : `φ̂ = ${sig2(phi)}.`}`,
+      caveats: [
+        'The index is inflated by any trend or step, so φ̂ of the trend model decides; it is a model check, not a headline.',
+      ],
+    },
+    {
+      name: 'Poisson regression on time',
+      description:
+        'log E[count on day t] = β₀ + β₁t over the fully covered days, reported as the rate ratio per 30 days exp(30β₁) with a Wald 95% interval and p whose standard error is scaled by √max(1, φ̂) (quasi-Poisson).',
+      caveats: [
+        'A log-linear trend is a model: a single step also shows up as a "trend".',
+        `Needs at least ${MIN.trendDays} days and ${MIN.trendEvents} contacts, and a span of ${MIN.rateRatioSpanDays} days for the ratio per 30 days (shorter spans extrapolate absurdly).`,
+      ],
+    },
+    {
+      name: 'Mann–Kendall test and Sen’s slope',
+      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when daily counts are sparse (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. This report used the ${b.trend.mannKendall.series} series.`,
+      caveats: [
+        'Bursty days are autocorrelated, which makes p too small; read it beside the quasi-Poisson trend.',
+        'A monotone test misses up-then-down patterns; the change points show those.',
+      ],
+    },
+    {
+      name: 'Change points (PELT)',
+      description: `PELT with the Poisson cost and the MBIC penalty (R changepoint 2.3, minimum segment 2 days) on the daily counts of the fully covered days; when the counts within the segments are overdispersed (φ̂_w > 1.5) the penalty is multiplied by φ̂_w and PELT rerun until the change points are stable.${b.changePointMethod.scaled ? ' The penalty was scaled in this report.' : ''} Segment rates have exact 95% intervals.`,
+      caveats: [
+        'The dates are estimates ("around"), without an interval; no p-value is attached to a date the algorithm chose.',
+        'A gradual rise becomes a staircase of changes; a change point is not an event that happened on that date.',
+      ],
+    },
+    {
+      name: 'Before and after a milestone or the cease request',
+      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after/before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date. The quasi-Poisson step model is shown beside the test when its φ̂ > 1; the step adjusted for a linear trend is in the JSON as a sensitivity check. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
+      caveats: [
+        'Overdispersion makes the exact test anti-conservative; the quasi-Poisson interval is the honest one then.',
+        'When a side ends at an estimated change point, that boundary came from the data, so the p-value is approximate.',
+        'A rate that rose before the date can make a jump appear; warnings often follow peaks (regression to the mean); contact may react with a delay. The comparison shows what changed, not why.',
+      ],
+    },
+    {
+      name: 'Rate now against the start',
+      description: `The last ${HEADLINE_DAYS} fully covered days against the first ${HEADLINE_DAYS} (half the days each when fewer than ${2 * HEADLINE_DAYS}), by the same exact test. A fixed, pre-specified comparison, not a search for the largest change.`,
+      caveats: ['Two short windows: a single busy week at either end moves it.'],
+    },
+    {
+      name: 'Cease requests',
+      description: `Outgoing messages from the victim, in conversations where the subject also wrote, that contain one of ${b.ceaseRequest.phrases.length} phrases (${b.ceaseRequest.phrasesSource === 'case-file' ? 'from the case file' : 'built in'}): ${b.ceaseRequest.phrases.map((p) => `"${p}"`).join(', ')}. Case-insensitive whole-word matching; typographic apostrophes fold to '.`,
+      caveats: [
+        'Other wordings are missed: add them as ceasePhrases in the case file. Calls and conversations in person are not searched.',
+        b.ceaseRequest.phrasesSource === 'case-file'
+          ? `The built-in list (${DEFAULT_CEASE_PHRASES.length} phrases) was replaced.`
+          : 'Read each request in context: a phrase may be quoted or conditional.',
+      ],
+    },
+    {
+      name: 'Gaps and bursts',
+      description: `Timed incidents are merged into contact episodes while the gap to the previous one is under ${EPISODE_MINUTES} minutes (across channels). Median gap per month; Mann–Kendall and Sen's slope on the gap sequence of the fully covered days; the most contacts within any 60 minutes and on one day; burstiness B (Goh–Barabási) and A_n (Kim–Jo) of the gaps.`,
+      caveats: [
+        'Gaps are autocorrelated (p optimistic) and carry the same information as the rate trend: not independent corroboration.',
+        'A change of rate alone makes a series look bursty. Date-only records have no time and are left out.',
+      ],
+    },
+    {
+      name: 'Night-time share',
+      description: `Share of timed contacts between 00:00 and 05:59 local time, per month, with Clopper–Pearson 95% intervals. ${b.night.count} of ${b.night.eligible} timed contacts overall.`,
+      caveats: ['Times are as the exports give them (sent or logged); date-only records are left out.'],
+    },
+    {
+      name: 'Identifiers',
+      description:
+        'When each identifier was first and last used. A new identifier "appeared after another went quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then.',
+      caveats: [
+        'Which identifiers belong to the subject is taken from the case file; the analysis does not attribute them.',
+      ],
+    },
+    {
+      name: 'Content lexicon',
+      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator.`,
+      caveats: [
+        'A match is text for a person to read, not a finding: negations ("I would never hurt you"), quotations and jokes match too, and other wordings are missed.',
+        'Nobody is scored; diary rows are the victim’s own account of what happened.',
+      ],
+    },
+    {
+      name: 'S-DASH evidence sheet',
+      description:
+        'For each of the 11 S-DASH screening questions, its sense as quoted in the project reference (paraphrased, not the licensed wording) and the computed facts bearing on it, linked to the incidents.',
+      caveats: [
+        'chronolog never answers or scores these questions; the assessor does, with the victim.',
+        b.window.from ? `Facts cover the window from ${formatDate(b.window.from)}.` : 'No window.',
+      ],
+    },
+  ];
+}

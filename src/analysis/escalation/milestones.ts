@@ -1,0 +1,138 @@
+/**
+ * Before and after each milestone of the case (warning, report, order, arrest…; domain.md §2.1):
+ * - the comparison of compare.ts over the fully covered stretch, each side up to the neighbouring milestone or
+ *   estimated change point, and the same over the whole window with coverage ignored;
+ * - every incident at or after the milestone, by channel, with the first and the last: for an order this is the
+ *   breach window, each contact a possible breach for an officer to assess.
+ * A date-only milestone starts its "after" side at 00:00 local time on that date; a date-time one at that time
+ * (in the case zone unless it has an offset).
+ */
+import type { Escalation, MilestoneAnalysis } from '../../model/escalation.js';
+import type { Milestone, TimelineEvent } from '../../model/index.js';
+import { wallClockMs } from '../../timeline/zone.js';
+import { dayNumber } from '../stats/index.js';
+import { type Boundary, type Split, splitAt, splitComparison } from './compare.js';
+import { type Ctx, channelCounts, countBetween, datesOf, lowerBound, refOf } from './context.js';
+
+/** The instant a milestone's "after" side starts, or undefined when its date cannot be read. */
+export function milestoneInstant(ctx: Pick<Ctx, 'zone'>, date: string): number | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    try {
+      return ctx.zone.startOfLocalDay(dayNumber(date));
+    } catch {
+      return undefined;
+    }
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:?\d{2})?$/.exec(date);
+  if (!m) return undefined;
+  if (m[3] !== undefined) {
+    const offset = m[3] === 'Z' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`;
+    const ms = Date.parse(`${m[1]}T${m[2]}${offset}`);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
+  const wall = wallClockMs(`${m[1]}T${m[2]}`);
+  return wall === undefined ? undefined : ctx.zone.resolve(wall).ms;
+}
+
+/** Incidents at or after an instant: count, channels, first and last. */
+export function incidentsAfter(
+  ctx: Ctx,
+  ms: number,
+  breachWindow: boolean,
+): MilestoneAnalysis['incidentsAfter'] {
+  const after: readonly TimelineEvent[] = ctx.incidents.slice(lowerBound(ctx.incidents, ms));
+  return {
+    breachWindow,
+    count: after.length,
+    byChannel: channelCounts(after),
+    first: after.length ? refOf(ctx, after[0]!) : null,
+    last: after.length ? refOf(ctx, after[after.length - 1]!) : null,
+  };
+}
+
+/** The primary comparison at a split, over the fully covered stretch, plus the uncovered tail after it. */
+export function comparisonAt(
+  ctx: Ctx,
+  split: Split,
+  boundaries: readonly Boundary[],
+): Pick<
+  MilestoneAnalysis,
+  | 'before'
+  | 'after'
+  | 'rateRatio'
+  | 'ci95'
+  | 'p'
+  | 'overdispersed'
+  | 'adjustedForTrend'
+  | 'status'
+  | 'reason'
+  | 'wholeWindow'
+  | 'afterUncovered'
+> {
+  const w = ctx.window;
+  const whole = splitComparison(ctx, split, w, { before: 'window', after: 'window' }, []);
+  const s = ctx.stretch;
+  if (!s || split.day < s.from || split.day > s.to) {
+    const { before, after } = whole;
+    return {
+      before,
+      after,
+      rateRatio: null,
+      ci95: [null, null],
+      p: null,
+      overdispersed: null,
+      adjustedForTrend: null,
+      status: 'not-computable',
+      reason:
+        split.day < w.from || split.day > w.to
+          ? 'the date is outside the window'
+          : 'the date is outside the days every export covers; see the whole-window comparison',
+      wholeWindow: whole,
+      afterUncovered: null,
+    };
+  }
+  const c = splitComparison(
+    ctx,
+    split,
+    s,
+    { before: s.from > w.from ? 'coverage' : 'window', after: s.to < w.to ? 'coverage' : 'window' },
+    boundaries,
+  );
+  const uncovered =
+    c.after.boundedBy === 'coverage' && s.to < w.to
+      ? { ...datesOf({ from: s.to + 1, to: w.to }), count: countBetween(ctx, s.to + 1, w.to) }
+      : null;
+  return { ...c, wholeWindow: whole, afterUncovered: uncovered };
+}
+
+/** The boundaries a comparison may stop at: milestones and estimated change points. */
+export function boundariesOf(ctx: Ctx, changePoints: Escalation['changePoints']): Boundary[] {
+  const out: Boundary[] = [];
+  for (const m of ctx.case.milestones) {
+    const ms = milestoneInstant(ctx, m.date);
+    if (ms !== undefined) out.push({ day: ctx.zone.localDayNumber(ms), kind: 'milestone' });
+  }
+  for (const c of changePoints) out.push({ day: dayNumber(c.date), kind: 'change-point' });
+  return out;
+}
+
+/** One row per milestone of the case, in date order. */
+export function milestoneAnalysis(ctx: Ctx, changePoints: Escalation['changePoints']): MilestoneAnalysis[] {
+  const boundaries = boundariesOf(ctx, changePoints);
+  const out: MilestoneAnalysis[] = [];
+  for (const m of ctx.case.milestones as readonly Milestone[]) {
+    const ms = milestoneInstant(ctx, m.date);
+    if (ms === undefined) continue;
+    const split = splitAt(ctx, ms);
+    out.push({
+      date: m.date,
+      label: m.label,
+      type: m.type ?? null,
+      startsAt: new Date(ms).toISOString(),
+      startsAtLocal: ctx.zone.localText(ms, 'min'),
+      ...comparisonAt(ctx, split, boundaries),
+      incidentsAfter: incidentsAfter(ctx, ms, m.type === 'order'),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * Night-time contact per month (statistics.md §2.10): the share of timed incidents between 00:00 and 05:59 local
+ * time (the report's fixed night window), with its Clopper–Pearson interval. Descriptive: no test against a
+ * uniform day, which is a weak baseline. Date-only records have no hour and are left out of the denominator.
+ */
+import type { Escalation } from '../../model/escalation.js';
+import { clopperPearson } from '../stats/index.js';
+import type { Ctx } from './context.js';
+
+/** End of the night window (exclusive), as in the incidents figures. */
+const NIGHT_END_HOUR = 6;
+
+function share(
+  count: number,
+  eligible: number,
+): { share: number | null; ci95: [number | null, number | null] } {
+  return eligible > 0
+    ? { share: count / eligible, ci95: clopperPearson(count, eligible) }
+    : { share: null, ci95: [null, null] };
+}
+
+/** Night share overall and per month, over the window. */
+export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Escalation['night'] {
+  const months = new Map<string, { count: number; eligible: number }>();
+  let count = 0;
+  let eligible = 0;
+  for (const e of ctx.windowed) {
+    if (e.precision === 'day') continue;
+    const p = ctx.zone.parts(e.ms);
+    const month = `${p.year}-${String(p.month).padStart(2, '0')}`;
+    const m = months.get(month) ?? { count: 0, eligible: 0 };
+    m.eligible++;
+    eligible++;
+    if (p.hour < NIGHT_END_HOUR) {
+      m.count++;
+      count++;
+    }
+    months.set(month, m);
+  }
+  return {
+    hours: '00:00–05:59',
+    count,
+    eligible,
+    ...share(count, eligible),
+    byMonth: [...months].map(([month, m]) => ({
+      month,
+      count: m.count,
+      eligible: m.eligible,
+      ...share(m.count, m.eligible),
+      partialCoverage: partialMonths.has(month),
+    })),
+  };
+}

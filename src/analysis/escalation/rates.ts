@@ -1,0 +1,116 @@
+/**
+ * Counts and rates (statistics.md §2.1, §1.5): the rate per day, per week and per 30 days with the exact
+ * (Garwood) 95% interval, over the window and over the fully covered stretch; ISO-week and calendar-month rows
+ * with days observed and partial flags; and the headline "rate now versus at the start": the last 28 fully
+ * covered days against the first 28, by the exact conditional test.
+ */
+import type { Comparison, Escalation } from '../../model/escalation.js';
+import { dateOf, periodRows, poissonRate } from '../stats/index.js';
+import { compare } from './compare.js';
+import { type Ctx, countBetween, MIN, refOf } from './context.js';
+import type { DayRange } from './window.js';
+
+/** Length of each side of the headline comparison, in days. */
+export const HEADLINE_DAYS = 28;
+
+/** The rate over a range of window days. */
+export function rateOver(ctx: Ctx, range: DayRange): Escalation['rate'] {
+  const days = range.to - range.from + 1;
+  let count = 0;
+  let withContact = 0;
+  for (let d = range.from; d <= range.to; d++) {
+    const c = ctx.counts[d - ctx.window.from] ?? 0;
+    count += c;
+    if (c > 0) withContact++;
+  }
+  const r = poissonRate(count, days);
+  return {
+    from: dateOf(range.from),
+    to: dateOf(range.to),
+    count,
+    days,
+    daysWithContact: withContact,
+    perDay: r.perDay.rate,
+    ci95: r.perDay.ci,
+    perWeek: { rate: r.perWeek.rate, ci95: r.perWeek.ci },
+    per30Days: { rate: r.per30Days.rate, ci95: r.per30Days.ci },
+  };
+}
+
+/** Week and month rows over the window, flagged where they reach outside the fully covered stretch. */
+export function periodTables(ctx: Ctx): Pick<Escalation, 'weekly' | 'monthly'> {
+  const start = dateOf(ctx.window.from);
+  const flag = (days: number, firstIndex: number): boolean => {
+    for (let i = firstIndex; i < firstIndex + days; i++) if (!ctx.covered[i]) return true;
+    return false;
+  };
+  const build = (unit: 'week' | 'month') => {
+    let index = 0;
+    return periodRows(ctx.counts, start, unit).map((r) => {
+      const row = {
+        start: r.periodStart,
+        days: r.daysObserved,
+        count: r.count,
+        ratePerDay: r.ratePerDay,
+        partial: r.partial,
+        partialCoverage: flag(r.daysObserved, index),
+      };
+      index += r.daysObserved;
+      return row;
+    });
+  };
+  return {
+    weekly: build('week').map(({ start: weekStart, ...rest }) => ({ weekStart, ...rest })),
+    monthly: build('month').map(({ start: s, ...rest }) => ({ month: s.slice(0, 7), ...rest })),
+  };
+}
+
+/** The last days of the stretch against its first days (28 each, or half the stretch when shorter). */
+export function rateNowVsStart(ctx: Ctx): Comparison & { days: number } {
+  const range = ctx.stretch ?? ctx.window;
+  const total = range.to - range.from + 1;
+  const days = Math.min(HEADLINE_DAYS, Math.floor(total / 2));
+  const first = { from: range.from, to: range.from + days - 1 };
+  const last = { from: range.to - days + 1, to: range.to };
+  const by = ctx.stretch ? 'fully covered days' : 'window';
+  const side = (r: DayRange) => {
+    const count = days > 0 ? countBetween(ctx, r.from, r.to) : 0;
+    return {
+      from: days > 0 ? dateOf(r.from) : null,
+      to: days > 0 ? dateOf(r.to) : null,
+      days,
+      count,
+      ratePerDay: days > 0 ? count / days : null,
+      boundedBy: by,
+    };
+  };
+  const daily: number[] = [];
+  for (let d = first.from; d <= first.to; d++) daily.push(ctx.counts[d - ctx.window.from] ?? 0);
+  for (let d = last.from; d <= last.to; d++) daily.push(ctx.counts[d - ctx.window.from] ?? 0);
+  // The two sides are not contiguous in time, so no trend-adjusted step here.
+  const c = compare(
+    side(first),
+    side(last),
+    days >= MIN.sideDays ? daily : null,
+    days,
+    ctx.phi !== null,
+    false,
+  );
+  return { ...c, days };
+}
+
+/** From the first to the last incident in the window: span, days with contact, and the two persistence criteria. */
+export function persistence(ctx: Ctx): Escalation['persistence'] {
+  const first = ctx.windowed[0];
+  const last = ctx.windowed[ctx.windowed.length - 1];
+  const span = first && last ? ctx.zone.localDayNumber(last.ms) - ctx.zone.localDayNumber(first.ms) + 1 : 0;
+  const withContact = ctx.counts.filter((c) => c > 0).length;
+  return {
+    first: first ? refOf(ctx, first) : null,
+    last: last ? refOf(ctx, last) : null,
+    spanDays: span,
+    daysWithContact: withContact,
+    beyondTwoWeeks: span > 14,
+    tenOverFourWeeks: ctx.windowed.length >= 10 && span >= 28,
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The S-DASH evidence sheet (domain.md §4.1): for each of the 11 stalking screening questions, the question's
+ * sense quoted unchanged from the reference, and the computed facts an assessor can use, each linked to the
+ * incidents it rests on. chronolog never answers or scores these questions; where nothing in the files can
+ * speak to one, it says so.
+ */
+import type { Escalation, EventRef } from '../../model/escalation.js';
+import type { TimelineEvent } from '../../model/index.js';
+import { dateOf, isoWeekday } from '../stats/index.js';
+import { type Ctx, lowerBound, refOf } from './context.js';
+import { isHandKept } from './window.js';
+
+/** Incidents linked per fact. */
+const LINKS = 20;
+
+/** The questions' sense and the reference's "backed by computed facts?" column, verbatim from domain.md §4.1. */
+export const SDASH_QUESTIONS: readonly { number: number; question: string; backedByData: string }[] = [
+  { number: 1, question: 'Is the victim very frightened?', backedByData: 'No (self-report)' },
+  {
+    number: 2,
+    question: 'Harassment on previous occasions (of this or other victims)?',
+    backedByData: 'Partly',
+  },
+  { number: 3, question: 'Destroyed or vandalised property?', backedByData: 'Diary only' },
+  {
+    number: 4,
+    question: 'Visits the victim at work, home etc. more than 3 times a week?',
+    backedByData: 'Yes (diary)',
+  },
+  { number: 5, question: 'Loitered around home, workplace etc.?', backedByData: 'Diary' },
+  {
+    number: 6,
+    question: 'Threats of physical or sexual violence in current incidents?',
+    backedByData: 'Partly',
+  },
+  { number: 7, question: 'Harassed any third party since the harassment began?', backedByData: 'Yes' },
+  { number: 8, question: 'Acted violently towards people in current incidents?', backedByData: 'Diary' },
+  {
+    number: 9,
+    question: 'Persuaded other people to help (wittingly or unwittingly)?',
+    backedByData: 'Partly',
+  },
+  { number: 10, question: 'Abusing drugs/alcohol?', backedByData: 'No' },
+  { number: 11, question: 'Violent in the past?', backedByData: 'No' },
+];
+
+type Fact = Escalation['sdash'][number]['facts'][number];
+
+function fact(ctx: Ctx, text: string, events: readonly TimelineEvent[]): Fact {
+  return {
+    text,
+    events: events.slice(0, LINKS).map((e) => refOf(ctx, e)),
+    more: Math.max(0, events.length - LINKS),
+  };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The evidence sheet, from the analysis already made. */
+export function sdashSheet(
+  ctx: Ctx,
+  parts: Pick<Escalation, 'content' | 'identifiers'>,
+): Escalation['sdash'] {
+  const inc = ctx.windowed;
+  const hand = inc.filter((e) => isHandKept(ctx.inputs[e.input]));
+  const hasDiary = ctx.inputs.some((i) => isHandKept(i));
+  const visits = inc.filter((e) => e.channel === 'in-person');
+  const byCategory = (id: string) => parts.content.categories.find((c) => c.id === id);
+  const lexFact = (id: string, what: string): Fact | null => {
+    const c = byCategory(id);
+    if (!c) return null;
+    return {
+      text:
+        c.incidents === 0
+          ? `No incident text matches the ${what} terms of the lexicon.`
+          : `${plural(c.incidents, 'incident')} ${c.incidents === 1 ? 'has' : 'have'} text matching the ${what} terms of the lexicon (for a person to read in context; examples are linked).`,
+      events: c.examples.map((x) => x.event),
+      more: Math.max(0, c.incidents - c.examples.length),
+    };
+  };
+  const items: Escalation['sdash'] = [];
+  for (const q of SDASH_QUESTIONS) {
+    const facts: Fact[] = [];
+    let answerable = true;
+    let note: string | null = null;
+    switch (q.number) {
+      case 1: {
+        const effect = inc.filter((e) => (e.details?.['effect'] ?? '').trim() !== '');
+        if (effect.length)
+          facts.push(
+            fact(
+              ctx,
+              `The victim recorded the effect on them in ${plural(effect.length, 'diary entry', 'diary entries')} (their own words).`,
+              effect,
+            ),
+          );
+        else answerable = false;
+        note = 'Self-report: ask the victim. The files do not measure fear.';
+        break;
+      }
+      case 2: {
+        const gaps = longBreaks(ctx, 14);
+        const first = inc[0];
+        const last = inc[inc.length - 1];
+        if (first && last) {
+          facts.push(
+            fact(
+              ctx,
+              `The earliest incident in these files is on ${refOf(ctx, first).local} (the window starts on ${dateOf(ctx.window.from)}); the latest on ${refOf(ctx, last).local}.`,
+              [first],
+            ),
+          );
+        }
+        facts.push({
+          text: gaps.length
+            ? `Contact resumed after ${plural(gaps.length, 'break')} of 14 days or more: ${gaps.map((g) => `${g.from} to ${g.to} (${g.days} days)`).join('; ')}.`
+            : 'There is no break of 14 days or more between contact days in the window.',
+          events: gaps.map((g) => g.resumed),
+          more: 0,
+        });
+        note = 'Harassment of other victims, or before the earliest record, is not in these files.';
+        break;
+      }
+      case 3:
+      case 8: {
+        const f = lexFact(
+          q.number === 3 ? 'property-damage' : 'violence',
+          q.number === 3 ? 'damage-to-property' : 'physical-violence',
+        );
+        if (f && hand.length) facts.push(f);
+        else answerable = false;
+        note = hasDiary
+          ? 'Only hand-kept records (a diary) can show this; read the linked entries.'
+          : 'Only a diary or police records can show this; no diary was given.';
+        break;
+      }
+      case 4: {
+        if (!visits.length) {
+          answerable = false;
+          note = 'No in-person incidents are recorded.';
+          break;
+        }
+        const weeks = new Map<number, TimelineEvent[]>();
+        for (const e of visits) {
+          const d = ctx.zone.localDayNumber(e.ms);
+          const monday = d - (isoWeekday(d) - 1);
+          weeks.set(monday, [...(weeks.get(monday) ?? []), e]);
+        }
+        const busy = [...weeks].filter(([, list]) => list.length > 3);
+        facts.push(
+          fact(
+            ctx,
+            `${plural(visits.length, 'in-person incident')} in ${plural(weeks.size, 'ISO week')}; at most ${Math.max(...[...weeks.values()].map((l) => l.length))} in one week.`,
+            visits,
+          ),
+        );
+        facts.push({
+          text: busy.length
+            ? `Weeks with more than 3 in-person incidents: ${busy.map(([d, l]) => `week of ${dateOf(d)} (${l.length})`).join('; ')}.`
+            : 'No week has more than 3 in-person incidents.',
+          events: busy
+            .flatMap(([, l]) => l)
+            .slice(0, LINKS)
+            .map((e) => refOf(ctx, e)),
+          more: 0,
+        });
+        note = 'Where each visit happened is in the entry text (and Location column when kept).';
+        break;
+      }
+      case 5: {
+        if (!visits.length) {
+          answerable = false;
+          note = 'No in-person incidents are recorded.';
+          break;
+        }
+        const places = new Map<string, number>();
+        for (const e of visits) {
+          const where = (e.details?.['location'] ?? '').trim();
+          if (where) places.set(where, (places.get(where) ?? 0) + 1);
+        }
+        const placeText = places.size
+          ? ` By recorded location: ${[...places]
+              .sort((a, b) => b[1] - a[1])
+              .map(([p, n]) => `${p} ${n}`)
+              .join(', ')}.`
+          : '';
+        facts.push(
+          fact(
+            ctx,
+            `${plural(visits.length, 'in-person incident')} (visits, following, waiting, driving past) recorded by hand.${placeText}`,
+            visits,
+          ),
+        );
+        note = 'Whether an incident is loitering is for the assessor to judge from the entry text.';
+        break;
+      }
+      case 6: {
+        for (const f of [lexFact('threats', 'threats-to-kill-or-harm'), lexFact('sexual', 'sexual-content')])
+          if (f) facts.push(f);
+        note = 'Lexicon matches are flagged for human review, never interpreted.';
+        break;
+      }
+      case 7: {
+        const proxy = inc.filter((e) => e.flags?.includes('via-third-party'));
+        facts.push(
+          fact(
+            ctx,
+            proxy.length
+              ? `${plural(proxy.length, 'incident')} recorded as contact through a third party.`
+              : 'No incident is recorded as contact through a third party.',
+            proxy,
+          ),
+        );
+        const f = lexFact('third-parties', 'family, friends or workplace');
+        if (f) facts.push(f);
+        break;
+      }
+      case 9: {
+        const ids = parts.identifiers.filter((r) => !r.identifier.startsWith('('));
+        facts.push({
+          text: `The incidents come from ${plural(ids.length, 'identifier')} attributed to the subject by the case file: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`,
+          events: ids.map((r) => r.first),
+          more: 0,
+        });
+        note =
+          'Whether other people helped, knowingly or not, is not in these files; proxy contacts are under question 7.';
+        break;
+      }
+      default:
+        answerable = false;
+        note = 'Not in these files: external information.';
+    }
+    items.push({ ...q, answerable, facts, note });
+  }
+  return items;
+}
+
+/** Breaks of at least `min` days without contact between two contact days, with the incident that resumed it. */
+function longBreaks(ctx: Ctx, min: number): { from: string; to: string; days: number; resumed: EventRef }[] {
+  const out: { from: string; to: string; days: number; resumed: EventRef }[] = [];
+  let lastContact = -1;
+  for (let i = 0; i < ctx.counts.length; i++) {
+    if (ctx.counts[i]! === 0) continue;
+    if (lastContact >= 0 && i - lastContact - 1 >= min) {
+      const day = ctx.window.from + i;
+      const start = ctx.zone.startOfLocalDay(day);
+      const e = ctx.windowed[lowerBound(ctx.windowed, start)]!;
+      out.push({
+        from: dateOf(ctx.window.from + lastContact + 1),
+        to: dateOf(day - 1),
+        days: i - lastContact - 1,
+        resumed: refOf(ctx, e),
+      });
+    }
+    lastContact = i;
+  }
+  return out;
+}

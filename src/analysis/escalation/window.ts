@@ -1,0 +1,175 @@
+/**
+ * The exposure window and per-channel coverage (statistics.md §1.2, §1.3).
+ *
+ * - The window is the case file's or --from/--to's, else the first to the last day of ANY event in the inputs
+ *   (the victim's own messages and other people's included): a window that starts at the first incident would
+ *   inflate the rate and bias trend tests upward.
+ * - Each file covers the days from its first to its last record of any kind (coverage is not otherwise known),
+ *   for every channel it holds. A channel's coverage is the union over its files. Records typed by hand (a
+ *   diary) say nothing about coverage.
+ * - The combined series is comparable only over days every channel covers. Channels that carry at least 5% of
+ *   the incidents limit that "fully covered" stretch; a channel with a handful of records would otherwise cut
+ *   the analysis down to its few days (it is listed, not used). Trend tests, change points and before/after
+ *   comparisons run on the longest fully covered stretch; the other window days are flagged `partialCoverage`.
+ */
+
+import type { Escalation } from '../../model/escalation.js';
+import type { Channel, InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import type { Zone } from '../../timeline/zone.js';
+import { dateOf, dayNumber } from '../stats/index.js';
+
+/** Share of the window's incidents from which a channel limits the fully covered stretch. */
+export const LIMITING_SHARE = 0.05;
+
+export interface DayRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A hand-kept record (a diary row) carries no export period. */
+export function isHandKept(input: InputSummary | undefined): boolean {
+  return input !== undefined && /diary/i.test(input.format);
+}
+
+function safeDay(date: string | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  try {
+    return dayNumber(date);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The window in day numbers and where it came from; null when there are no events and no dates given. */
+export function resolveWindow(
+  events: readonly TimelineEvent[],
+  zone: Zone,
+  kase: ResolvedCase,
+): { range: DayRange | null; source: 'given' | 'events' | 'none' } {
+  const given = { from: safeDay(kase.window.from), to: safeDay(kase.window.to) };
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  if (given.from === undefined || given.to === undefined) {
+    // Events are in time order, but a day-precision record can sit anywhere: scan them all (O(n)).
+    for (const e of events) {
+      const d = zone.localDayNumber(e.ms);
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+  }
+  const from = given.from ?? (Number.isFinite(lo) ? lo : undefined);
+  const to = given.to ?? (Number.isFinite(hi) ? hi : undefined);
+  if (from === undefined || to === undefined || to < from) return { range: null, source: 'none' };
+  return {
+    range: { from, to },
+    source: given.from !== undefined || given.to !== undefined ? 'given' : 'events',
+  };
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+function merge(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.from <= last.to + 1) last.to = Math.max(last.to, s.to);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export interface Coverage {
+  readonly json: Escalation['coverage'];
+  /** The fully covered stretch in day numbers, or null. */
+  readonly stretch: DayRange | null;
+  /** covered[i] is true when window day i is fully covered. */
+  readonly covered: boolean[];
+}
+
+/** Per-channel coverage and the fully covered stretch of the window. */
+export function coverage(
+  events: readonly TimelineEvent[],
+  windowIncidents: readonly TimelineEvent[],
+  inputs: readonly InputSummary[],
+  zone: Zone,
+  window: DayRange,
+): Coverage {
+  // A file covers its whole period for every channel it holds (a phone backup's calls and texts alike).
+  const spans = new Map<number, Span & { channels: Set<Channel> }>();
+  for (const e of events) {
+    if (isHandKept(inputs[e.input])) continue;
+    const d = zone.localDayNumber(e.ms);
+    const s = spans.get(e.input);
+    if (!s) spans.set(e.input, { from: d, to: d, channels: new Set([e.channel]) });
+    else {
+      if (d < s.from) s.from = d;
+      if (d > s.to) s.to = d;
+      s.channels.add(e.channel);
+    }
+  }
+  const incidentsBy = new Map<Channel, number>();
+  for (const e of windowIncidents) {
+    incidentsBy.set(e.channel, (incidentsBy.get(e.channel) ?? 0) + 1);
+  }
+  const byChannel = new Map<Channel, { spans: Span[]; files: Set<string> }>();
+  for (const [input, s] of spans) {
+    for (const channel of s.channels) {
+      const c = byChannel.get(channel) ?? { spans: [], files: new Set() };
+      c.spans.push({ from: s.from, to: s.to });
+      c.files.add(inputs[input]!.path);
+      byChannel.set(channel, c);
+    }
+  }
+  const total = windowIncidents.length;
+  const n = window.to - window.from + 1;
+  const covered = new Array<boolean>(n).fill(true);
+  const channels: Escalation['coverage']['channels'] = [];
+  const all = new Set<Channel>([...byChannel.keys(), ...incidentsBy.keys()]);
+  for (const channel of [...all].sort()) {
+    const c = byChannel.get(channel);
+    const merged = c ? merge(c.spans) : [];
+    const incidents = incidentsBy.get(channel) ?? 0;
+    // Only exported files say which days a channel covers; a diary-only channel limits nothing.
+    const electronic = c !== undefined;
+    const limits = electronic && incidents > 0 && incidents >= LIMITING_SHARE * total;
+    if (limits) {
+      for (let i = 0; i < n; i++) {
+        const d = window.from + i;
+        if (!merged.some((s) => d >= s.from && d <= s.to)) covered[i] = false;
+      }
+    }
+    channels.push({
+      channel,
+      spans: merged.map((s) => ({ from: dateOf(s.from), to: dateOf(s.to) })),
+      files: c ? [...c.files].sort() : [],
+      handKept: !electronic,
+      incidents,
+      limits,
+    });
+  }
+  // The longest run of fully covered days (the earliest when tied).
+  let best = { start: -1, len: 0 };
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    run = covered[i] ? run + 1 : 0;
+    if (run > best.len) best = { start: i - run + 1, len: run };
+  }
+  const stretch =
+    best.len > 0 ? { from: window.from + best.start, to: window.from + best.start + best.len - 1 } : null;
+  const inStretch = covered.map(
+    (_, i) => stretch !== null && window.from + i >= stretch.from && window.from + i <= stretch.to,
+  );
+  return {
+    json: {
+      channels,
+      fullyCovered: stretch ? { from: dateOf(stretch.from), to: dateOf(stretch.to), days: best.len } : null,
+      partialDays: inStretch.filter((x) => !x).length,
+    },
+    stretch,
+    covered: inStretch,
+  };
+}

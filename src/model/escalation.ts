@@ -1,0 +1,442 @@
+/**
+ * The escalation analysis contract: `report.escalation` (statistics.md, domain.md §2.1, §4). Every inferential
+ * figure carries `status` and `reason` so a figure withheld below the minimum data sizes (statistics.md §1.9) says
+ * why; undefined or infinite values are `null`, never NaN. Keys are only ever added, never renamed.
+ *
+ * The formatting helpers at the end are part of the contract too (statistics.md §3): the findings sentences and
+ * the text, Markdown and HTML reports all write numbers through them, so every output shows the same figures.
+ */
+import { z } from 'zod';
+import { ChannelSchema, RoleSchema } from './vocabulary.js';
+
+const Count = z.number().int().nonnegative();
+const Num = z.number().nullable();
+const LocalDate = z.string().describe('Local calendar date in the case zone, YYYY-MM-DD');
+const Month = z.string().describe('Calendar month, YYYY-MM');
+const Ci = z.tuple([Num, Num]).describe('95% interval [lower, upper]; null where unbounded or undefined');
+
+/** Whether a figure was computed, withheld below the minimum data sizes, or cannot be computed. */
+export const FigureStatusSchema = z.enum(['ok', 'below-minimum', 'not-computable']);
+export type FigureStatus = z.infer<typeof FigureStatusSchema>;
+const Status = { status: FigureStatusSchema, reason: z.string().nullable() };
+
+/** One incident cited as evidence: its id (as in the chronology), times, channel and source location. */
+export const EventRefSchema = z.object({
+  id: z.string(),
+  utc: z.string(),
+  local: z.string(),
+  channel: ChannelSchema,
+  file: z.string(),
+  locator: z.string(),
+});
+export type EventRef = z.infer<typeof EventRefSchema>;
+
+const ChannelCount = z.object({ channel: ChannelSchema, count: Count });
+
+/** Count, exposure and rate of one side of a comparison. */
+export const PeriodSchema = z.object({
+  from: LocalDate.nullable(),
+  to: LocalDate.nullable(),
+  /** Exposure in days (fractional when a milestone has a time of day). */
+  days: z.number().nonnegative(),
+  count: Count,
+  ratePerDay: Num,
+  /** What ends this side: `window`, `coverage`, `milestone` or `change-point`. */
+  boundedBy: z.string().nullable(),
+});
+
+/** An exact conditional Poisson rate-ratio comparison (R `poisson.test`), with the quasi-Poisson step beside it. */
+export const ComparisonSchema = z.object({
+  before: PeriodSchema,
+  after: PeriodSchema,
+  /** after rate / before rate; null when infinite (no contacts before: `ci95[0]` is "at least"). */
+  rateRatio: Num,
+  ci95: Ci,
+  /** Two-sided exact p (R's rule). Null below the minimums. */
+  p: Num,
+  /** Quasi-Poisson step model, shown when its Pearson φ̂ > 1. */
+  overdispersed: z.object({ phi: Num, ci95: Ci, p: Num }).nullable(),
+  /** Step adjusted for a linear trend: a sensitivity check, never the answer. */
+  adjustedForTrend: z.object({ rateRatio: Num, ci95: Ci }).nullable(),
+  ...Status,
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+const RateCi = z.object({ rate: Num, ci95: Ci });
+export const RateSchema = z.object({
+  from: LocalDate.nullable(),
+  to: LocalDate.nullable(),
+  count: Count,
+  days: Count,
+  daysWithContact: Count,
+  perDay: Num,
+  ci95: Ci,
+  perWeek: RateCi,
+  per30Days: RateCi,
+});
+
+const PeriodRow = {
+  days: Count,
+  count: Count,
+  ratePerDay: Num,
+  /** Fewer days in the window than the period has. */
+  partial: z.boolean(),
+  /** Some of its days are outside the days every export covers. */
+  partialCoverage: z.boolean(),
+};
+
+/** Incidents after a date: the breach schedule for an order, a plain count otherwise. */
+export const AfterDateSchema = z.object({
+  breachWindow: z.boolean(),
+  count: Count,
+  byChannel: z.array(ChannelCount),
+  first: EventRefSchema.nullable(),
+  last: EventRefSchema.nullable(),
+});
+
+export const MilestoneAnalysisSchema = z.object({
+  date: z.string(),
+  label: z.string(),
+  type: z.string().nullable(),
+  /** The instant the "after" side starts (00:00 local for a date-only milestone). */
+  startsAt: z.string(),
+  startsAtLocal: z.string(),
+  before: PeriodSchema,
+  after: PeriodSchema,
+  rateRatio: Num,
+  ci95: Ci,
+  p: Num,
+  overdispersed: ComparisonSchema.shape.overdispersed,
+  adjustedForTrend: ComparisonSchema.shape.adjustedForTrend,
+  ...Status,
+  /** Both sides over the whole window ([window start, date) and [date, window end]), coverage ignored. */
+  wholeWindow: ComparisonSchema.nullable(),
+  /** Incidents after the comparison's end on days not every export covers. */
+  afterUncovered: z.object({ from: LocalDate, to: LocalDate, days: Count, count: Count }).nullable(),
+  incidentsAfter: AfterDateSchema,
+});
+export type MilestoneAnalysis = z.infer<typeof MilestoneAnalysisSchema>;
+
+export const CeaseRequestRowSchema = z.object({
+  event: EventRefSchema,
+  text: z.string(),
+  phrase: z.string(),
+  /** `subject-conversation`: in a conversation where the subject also wrote; `unknown`: no conversation named. */
+  recipient: z.enum(['subject-conversation', 'unknown']),
+  incidentsAfter: Count,
+});
+
+export const CeaseRequestSchema = z.object({
+  phrases: z.array(z.string()),
+  phrasesSource: z.enum(['built-in', 'case-file']),
+  /** Outgoing victim messages with text that were searched. */
+  searched: Count,
+  requests: z.array(CeaseRequestRowSchema),
+  first: CeaseRequestRowSchema.nullable(),
+  afterFirst: AfterDateSchema.extend({ comparison: ComparisonSchema }).nullable(),
+});
+
+export const SegmentSchema = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  days: Count,
+  count: Count,
+  ratePerDay: z.number(),
+  ci95: Ci,
+});
+
+export const ChangePointSchema = z.object({
+  /** Estimated first day of the new rate: an estimate, never tested. */
+  date: LocalDate,
+  rateBefore: z.number(),
+  rateAfter: z.number(),
+  rateRatio: Num,
+});
+
+export const ContentExampleSchema = z.object({
+  event: EventRefSchema,
+  term: z.string(),
+  /** The message text around the match, verbatim (… where shortened). */
+  text: z.string(),
+});
+
+export const ContentCategorySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  terms: z.array(z.string()),
+  incidents: Count,
+  byMonth: z.array(z.object({ month: Month, count: Count })),
+  first: EventRefSchema.nullable(),
+  examples: z.array(ContentExampleSchema),
+});
+
+export const SdashFactSchema = z.object({
+  text: z.string(),
+  /** Incidents the fact rests on (ids as in the chronology), at most 20; `more` counts the rest. */
+  events: z.array(EventRefSchema),
+  more: Count,
+});
+
+export const SdashItemSchema = z.object({
+  number: z.number().int().min(1).max(11),
+  /** The question's sense, quoted unchanged from the reference (paraphrased S-DASH wording). */
+  question: z.string(),
+  /** The reference's own answer to "backed by computed facts?" (Yes, Partly, Diary, No…). */
+  backedByData: z.string(),
+  /** False when nothing in these files can speak to the question. */
+  answerable: z.boolean(),
+  facts: z.array(SdashFactSchema),
+  note: z.string().nullable(),
+});
+
+export const MethodSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  caveats: z.array(z.string()),
+});
+
+export const EscalationSchema = z.object({
+  /** The unit of count: one record (message, call attempt, visit, letter) = 1. */
+  unit: z.literal('records'),
+  window: z.object({
+    from: LocalDate.nullable(),
+    to: LocalDate.nullable(),
+    days: Count,
+    /** `given`: case file or --from/--to; `events`: first to last day of any event in the inputs. */
+    source: z.enum(['given', 'events', 'none']),
+    incidentsOutside: Count,
+  }),
+  coverage: z.object({
+    channels: z.array(
+      z.object({
+        channel: ChannelSchema,
+        /** Days from the first to the last record of any kind, per file, merged. Null for hand-kept records. */
+        spans: z.array(z.object({ from: LocalDate, to: LocalDate })),
+        files: z.array(z.string()),
+        handKept: z.boolean(),
+        incidents: Count,
+        /** Whether this channel limits the fully covered stretch (electronic, ≥ 5% of the incidents). */
+        limits: z.boolean(),
+      }),
+    ),
+    /** The longest run of window days every limiting channel covers: trend, change points and comparisons. */
+    fullyCovered: z.object({ from: LocalDate, to: LocalDate, days: Count }).nullable(),
+    partialDays: Count,
+  }),
+  rate: RateSchema,
+  rateFullyCovered: RateSchema.nullable(),
+  headline: z.object({
+    /** The last 28 fully covered days against the first 28 (shorter, at least 14, for short windows). */
+    rateNowVsStart: ComparisonSchema.extend({ days: Count }),
+  }),
+  /** Persistence (domain.md §4.4): from the first to the last incident in the window. */
+  persistence: z.object({
+    first: EventRefSchema.nullable(),
+    last: EventRefSchema.nullable(),
+    /** Local days from the first to the last incident, both included. */
+    spanDays: Count,
+    daysWithContact: Count,
+    /** Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004). */
+    beyondTwoWeeks: z.boolean(),
+    /** At least 10 contacts over at least 4 weeks (Roberts 2005 research criterion). */
+    tenOverFourWeeks: z.boolean(),
+  }),
+  weekly: z.array(z.object({ weekStart: LocalDate, ...PeriodRow })),
+  monthly: z.array(z.object({ month: Month, ...PeriodRow })),
+  dispersion: z.object({
+    /** s²/x̄ of the analysed daily counts (inflated by any trend or step). */
+    index: Num,
+    /** Pearson φ̂ of the Poisson trend model: > 1 means overdispersed. */
+    phi: Num,
+    overdispersed: z.boolean(),
+    ...Status,
+  }),
+  trend: z.object({
+    from: LocalDate.nullable(),
+    to: LocalDate.nullable(),
+    mannKendall: z.object({
+      series: z.enum(['daily', 'weekly']),
+      n: Count,
+      S: Num,
+      z: Num,
+      p: Num,
+      tau: Num,
+      /** Sen's slope: contacts per day per day (daily) or per week per week (weekly). */
+      senSlope: Num,
+      senCi95: Ci,
+      shareZeroPairSlopes: Num,
+      ...Status,
+    }),
+    poisson: z.object({
+      rateRatioPer30Days: Num,
+      /** SE scaled by √max(1, φ̂) (quasi-Poisson). */
+      ci95: Ci,
+      p: Num,
+      dispersion: Num,
+      /** Plain Poisson interval, too narrow when φ̂ > 1. */
+      ci95Poisson: Ci,
+      ...Status,
+    }),
+  }),
+  changePoints: z.array(ChangePointSchema),
+  segments: z.array(SegmentSchema),
+  changePointMethod: z.object({
+    penalty: z.string().nullable(),
+    penaltyValue: Num,
+    /** True when the penalty was multiplied by the within-segment dispersion. */
+    scaled: z.boolean(),
+    phiWithin: Num,
+    /** Change dates of the first, unscaled MBIC pass (equal to the final ones when not scaled). */
+    unscaledDates: z.array(LocalDate),
+    ...Status,
+  }),
+  milestones: z.array(MilestoneAnalysisSchema),
+  ceaseRequest: CeaseRequestSchema,
+  gaps: z.object({
+    episodeMinutes: z.number(),
+    episodes: Count,
+    gaps: Count,
+    medianHours: Num,
+    meanHours: Num,
+    byMonth: z.array(z.object({ month: Month, gaps: Count, medianHours: Num, partialCoverage: z.boolean() })),
+    trend: z.object({
+      S: Num,
+      z: Num,
+      p: Num,
+      /** Hours per episode; negative = shrinking gaps. */
+      senSlope: Num,
+      senCi95: Ci,
+      shrinking: z.boolean().nullable(),
+      ...Status,
+    }),
+  }),
+  night: z.object({
+    hours: z.string(),
+    count: Count,
+    eligible: Count,
+    share: Num,
+    ci95: Ci,
+    byMonth: z.array(
+      z.object({
+        month: Month,
+        count: Count,
+        eligible: Count,
+        share: Num,
+        ci95: Ci,
+        partialCoverage: z.boolean(),
+      }),
+    ),
+  }),
+  channelsOverTime: z.array(
+    z.object({
+      month: Month,
+      total: Count,
+      byChannel: z.array(ChannelCount),
+      newChannels: z.array(ChannelSchema),
+      partialCoverage: z.boolean(),
+    }),
+  ),
+  identifiers: z.array(
+    z.object({
+      identifier: z.string(),
+      role: RoleSchema,
+      incidents: Count,
+      channels: z.array(ChannelSchema),
+      first: EventRefSchema,
+      last: EventRefSchema,
+      /** An older identifier fell silent just before this one was first used. */
+      appearedAfterQuiet: z
+        .object({
+          identifier: z.string(),
+          lastUseBefore: EventRefSchema,
+          hoursBetween: z.number(),
+          usesAfter: Count,
+          lastUse: EventRefSchema,
+        })
+        .nullable(),
+    }),
+  ),
+  bursts: z.object({
+    maxInOneHour: z
+      .object({ count: Count, from: z.string(), to: z.string(), first: EventRefSchema })
+      .nullable(),
+    maxInOneDay: z.object({ date: LocalDate, count: Count }).nullable(),
+    burstiness: z.object({ B: Num, An: Num, gaps: Count, ...Status }),
+  }),
+  content: z.object({
+    normalisation: z.string(),
+    lexiconSource: z.enum(['built-in', 'built-in+case-file']),
+    categories: z.array(ContentCategorySchema),
+  }),
+  sdash: z.array(SdashItemSchema),
+  findings: z.array(z.string()),
+  methods: z.array(MethodSchema),
+});
+export type Escalation = z.infer<typeof EscalationSchema>;
+
+// ---- Number and date wording (statistics.md §3) -----------------------------------------------------------
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A rate or ratio to 2 significant digits ("1.4", "0.42", "25"); "–" when null. */
+export function sig2(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 10) return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return x.toPrecision(2);
+}
+
+/** "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". */
+export function formatP(p: number | null): string {
+  if (p === null) return 'p not computable';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;
+}
+
+/** "95% CI 1.5–1.9", or "95% CI at least 2.8" with an unbounded upper limit. */
+export function formatCi(ci: readonly [number | null, number | null]): string {
+  const [lo, hi] = ci;
+  if (lo === null && hi === null) return '95% CI not computable';
+  if (hi === null) return `95% CI at least ${sig2(lo)}`;
+  return `95% CI ${sig2(lo ?? 0)}–${sig2(hi)}`;
+}
+
+/** "11 March 2024" from YYYY-MM-DD (or the date part of a longer local time). */
+export function formatDate(date: string): string {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return `${d} ${MONTHS[m - 1] ?? '?'} ${y}`;
+}
+
+/** "2 April to 19 May 2024", "1–30 June 2024", "8 January 2024 to 3 March 2025"; one date when equal. */
+export function formatDateRange(from: string, to: string): string {
+  if (from.slice(0, 10) === to.slice(0, 10)) return formatDate(from);
+  const [a, b] = [formatDate(from), formatDate(to)];
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8, 10))}–${b}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${a.slice(0, -5)} to ${b}`;
+  return `${a} to ${b}`;
+}
+
+/** "March 2024" from YYYY-MM. */
+export function formatMonth(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? '?'} ${month.slice(0, 4)}`;
+}
+
+/** A share as a whole percentage ("22%"), "–" when null. */
+export function formatShare(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}

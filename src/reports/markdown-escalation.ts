@@ -1,0 +1,399 @@
+/**
+ * The escalation section of `--format markdown`: findings, then the tables behind them (rates, coverage, trend,
+ * change points, milestones and breach windows, cease requests, months, identifiers, content with quoted
+ * examples, the S-DASH evidence sheet) and the methods with their caveats. Numbers are written with the model's
+ * helpers, so they read exactly as in the findings; every value from the data is escaped.
+ */
+import {
+  type Comparison,
+  type Escalation,
+  type EventRef,
+  formatCi,
+  formatMonth,
+  formatP,
+  formatShare,
+  sig2,
+} from '../model/escalation.js';
+import type { Report } from '../model/index.js';
+import { markdownEscape as md } from './sanitize.js';
+
+function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
+  const sep = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${sep.join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ];
+}
+
+function ref(r: EventRef): string {
+  return md(`${r.local} · ${r.file} ${r.locator}`);
+}
+
+function ratio(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
+  if (c.status !== 'ok') return md(`counts only: ${c.reason ?? ''}`);
+  return `${c.rateRatio === null ? '∞' : sig2(c.rateRatio)} (${formatCi(c.ci95)})`;
+}
+
+function quasi(c: Pick<Comparison, 'overdispersed'>): string {
+  const q = c.overdispersed;
+  return q && q.ci95[0] !== null ? `${formatCi(q.ci95)} (φ̂ ${sig2(q.phi)})` : '–';
+}
+
+function side(p: Comparison['before']): string {
+  return `${p.count} in ${sig2(p.days)} days (${sig2(p.ratePerDay)}/day)${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+}
+
+function overview(e: Escalation): string[] {
+  const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
+    i === 0 ? 'Window' : 'Fully covered days',
+    `${r.from} – ${r.to}`,
+    String(r.days),
+    String(r.count),
+    `${r.daysWithContact}`,
+    `${sig2(r.perDay)} (${formatCi(r.ci95)})`,
+    `${sig2(r.perWeek.rate)} (${formatCi(r.perWeek.ci95)})`,
+    `${sig2(r.per30Days.rate)} (${formatCi(r.per30Days.ci95)})`,
+  ]);
+  const h = e.headline.rateNowVsStart;
+  return [
+    '### Rates',
+    '',
+    'Exact (Garwood) 95% intervals; one record = one contact.',
+    '',
+    ...table(
+      ['Period', 'Dates', 'Days', 'Contacts', 'Days with contact', 'Per day', 'Per week', 'Per 30 days'],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${e.persistence.spanDays} days from first to last, contact on ${e.persistence.daysWithContact} days; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
+    '',
+    `**Rate now against the start** (last ${h.days} against first ${h.days} ${e.rateFullyCovered ? 'fully covered ' : ''}days, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; rate ratio ${ratio(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+    '',
+  ];
+}
+
+function coverageTable(e: Escalation): string[] {
+  return [
+    '### Coverage',
+    '',
+    ...table(
+      ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],
+      e.coverage.channels.map((c) => [
+        c.channel,
+        c.handKept ? 'hand-kept (no export period)' : c.spans.map((s) => `${s.from} – ${s.to}`).join(', '),
+        md(c.files.join(', ')),
+        String(c.incidents),
+        c.limits ? 'yes' : 'no',
+      ]),
+      ['l', 'l', 'l', 'r', 'l'],
+    ),
+  ];
+}
+
+function trendSection(e: Escalation): string[] {
+  const p = e.trend.poisson;
+  const mk = e.trend.mannKendall;
+  const d = e.dispersion;
+  const status = (s: { status: string; reason: string | null }) =>
+    md(s.status === 'ok' ? '' : `${s.status}: ${s.reason}`);
+  return [
+    '### Trend and dispersion',
+    '',
+    ...table(
+      ['Figure', 'Value', 'Method'],
+      [
+        [
+          'Dispersion',
+          d.status === 'ok'
+            ? `index ${sig2(d.index)}; φ̂ ${sig2(d.phi)}${d.overdispersed ? ' (overdispersed)' : ''}`
+            : status(d),
+          's²/x̄ of daily counts; Pearson φ̂ of the trend model',
+        ],
+        [
+          'Rate ratio per 30 days',
+          p.status === 'ok'
+            ? `${sig2(p.rateRatioPer30Days)} (${formatCi(p.ci95)}), ${formatP(p.p)}`
+            : status(p),
+          'Poisson regression on time, SE scaled by √max(1, φ̂)',
+        ],
+        [
+          `Mann–Kendall (${mk.series})`,
+          mk.status === 'ok' || mk.S !== null
+            ? `S = ${mk.S}, z = ${sig2(mk.z)}, ${formatP(mk.p)}${mk.reason ? ` — ${md(mk.reason)}` : ''}`
+            : status(mk),
+          'two-sided, tie-corrected, continuity-corrected',
+        ],
+        [
+          "Sen's slope",
+          mk.senSlope === null
+            ? '–'
+            : `${sig2(mk.senSlope)} (${formatCi(mk.senCi95)}) per ${mk.series === 'daily' ? 'day per day' : 'week per week'}`,
+          "median pair slope, Gilbert's interval",
+        ],
+      ],
+    ),
+  ];
+}
+
+function changeSection(e: Escalation): string[] {
+  const m = e.changePointMethod;
+  const out = ['### Change points', ''];
+  if (m.status !== 'ok') return [...out, md(`Not searched: ${m.reason}.`), ''];
+  out.push(
+    `PELT, Poisson cost, ${md(m.penalty ?? '')} (penalty ${sig2(m.penaltyValue)}${m.phiWithin !== null ? `, within-segment φ̂ ${sig2(m.phiWithin)}` : ''}). The dates are estimates; no p-value is attached to them.${m.scaled && m.unscaledDates.length ? ` The unscaled MBIC pass found: ${m.unscaledDates.join(', ')}.` : ''}`,
+    '',
+    ...table(
+      ['Segment', 'Days', 'Contacts', 'Per day (95% CI)'],
+      e.segments.map((s) => [
+        `${s.from} – ${s.to}`,
+        String(s.days),
+        String(s.count),
+        `${sig2(s.ratePerDay)} (${formatCi(s.ci95)})`,
+      ]),
+      ['l', 'r', 'r', 'r'],
+    ),
+  );
+  return out;
+}
+
+function milestoneSection(e: Escalation): string[] {
+  if (!e.milestones.length) return [];
+  const out = [
+    '### Milestones',
+    '',
+    'Exact conditional Poisson rate-ratio test (R poisson.test); each side runs to the nearest milestone, estimated change point or edge of the fully covered days. The quasi-Poisson step interval is shown when the counts are overdispersed.',
+    '',
+    ...table(
+      [
+        'Date',
+        'Milestone',
+        'Before',
+        'After',
+        'Rate ratio (95% CI)',
+        'p',
+        'Overdispersion-adjusted CI',
+        'Whole window',
+      ],
+      e.milestones.map((m) => [
+        m.startsAtLocal,
+        md(m.label),
+        side(m.before),
+        side(m.after),
+        ratio(m),
+        m.status === 'ok' ? formatP(m.p) : '–',
+        quasi(m),
+        m.wholeWindow
+          ? `${ratio(m.wholeWindow)}${m.wholeWindow.status === 'ok' ? `, ${formatP(m.wholeWindow.p)}` : ''}`
+          : '–',
+      ]),
+    ),
+  ];
+  for (const m of e.milestones) {
+    const a = m.incidentsAfter;
+    const head = a.breachWindow
+      ? `**Breach window — ${md(m.label)}** (from ${m.startsAtLocal})`
+      : `After ${md(m.label)} (from ${m.startsAtLocal})`;
+    out.push(
+      `${head}: ${a.count} contacts${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${m.afterUncovered.from} – ${m.afterUncovered.to}, days not every export covers.` : ''}`,
+      '',
+    );
+  }
+  return out;
+}
+
+function ceaseSection(e: Escalation): string[] {
+  const c = e.ceaseRequest;
+  const out = ['### Cease requests', ''];
+  out.push(
+    `Outgoing messages from the victim to the subject searched: ${c.searched}; phrases (${c.phrasesSource}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
+    '',
+  );
+  if (!c.requests.length) return [...out, 'No message contains a cease phrase.', ''];
+  out.push(
+    ...table(
+      ['Sent', 'Channel', 'Text', 'Phrase', 'Source', 'Contacts after'],
+      c.requests.map((r) => [
+        r.event.local,
+        r.event.channel,
+        md(r.text),
+        md(r.phrase),
+        md(`${r.event.file} ${r.event.locator}`),
+        String(r.incidentsAfter),
+      ]),
+      ['l', 'l', 'l', 'l', 'l', 'r'],
+    ),
+  );
+  const a = c.afterFirst;
+  if (a) {
+    out.push(
+      `After the first request: ${a.count} contacts${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}. Before ${side(a.comparison.before)}; after ${side(a.comparison.after)}; rate ratio ${ratio(a.comparison)}${a.comparison.status === 'ok' ? `, ${formatP(a.comparison.p)}` : ''}.`,
+      '',
+    );
+  }
+  return out;
+}
+
+function monthSection(e: Escalation): string[] {
+  const night = new Map(e.night.byMonth.map((m) => [m.month, m]));
+  const gaps = new Map(e.gaps.byMonth.map((m) => [m.month, m]));
+  const chans = new Map(e.channelsOverTime.map((m) => [m.month, m]));
+  return [
+    '### Month by month',
+    '',
+    `Night = 00:00–05:59 local (share of timed contacts, Clopper–Pearson 95% CI). Gaps between contact episodes (contacts less than ${e.gaps.episodeMinutes} minutes apart merged).`,
+    '',
+    ...table(
+      ['Month', 'Days', 'Contacts', 'Per day', 'Night', 'Median gap (h)', 'Channels', 'New channels', 'Note'],
+      e.monthly.map((m) => {
+        const n = night.get(m.month);
+        const g = gaps.get(m.month);
+        const ch = chans.get(m.month);
+        return [
+          formatMonth(m.month),
+          String(m.days),
+          String(m.count),
+          sig2(m.ratePerDay),
+          n
+            ? `${formatShare(n.share)} (${n.count}/${n.eligible}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`
+            : '–',
+          g ? sig2(g.medianHours) : '–',
+          ch ? ch.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ') : '–',
+          ch?.newChannels.join(', ') || '–',
+          [m.partial ? 'partial month' : '', m.partialCoverage ? 'partial coverage' : '']
+            .filter(Boolean)
+            .join('; ') || '',
+        ];
+      }),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'l'],
+    ),
+    '#### Weeks',
+    '',
+    ...table(
+      ['Week from', 'Days', 'Contacts', 'Per day', 'Note'],
+      e.weekly.map((w) => [
+        w.weekStart,
+        String(w.days),
+        String(w.count),
+        sig2(w.ratePerDay),
+        [w.partial ? 'partial week' : '', w.partialCoverage ? 'partial coverage' : '']
+          .filter(Boolean)
+          .join('; '),
+      ]),
+      ['l', 'r', 'r', 'r', 'l'],
+    ),
+  ];
+}
+
+function signsSection(e: Escalation): string[] {
+  const g = e.gaps.trend;
+  const b = e.bursts;
+  const out = [
+    '### Gaps, bursts and identifiers',
+    '',
+    `Contact episodes: ${e.gaps.episodes}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(`${g.status}: ${g.reason}`)}.`,
+    '',
+    `Most contacts within one hour: ${b.maxInOneHour ? `${b.maxInOneHour.count} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${b.maxInOneDay.count} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(`${b.burstiness.status}: ${b.burstiness.reason}`)} (descriptive; a change of rate alone looks bursty).`,
+    '',
+    ...table(
+      ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Appeared as another went quiet'],
+      e.identifiers.map((r) => [
+        md(r.identifier),
+        String(r.incidents),
+        r.channels.join(', '),
+        ref(r.first),
+        r.last.local,
+        r.appearedAfterQuiet
+          ? md(
+              `${r.appearedAfterQuiet.identifier} last used ${r.appearedAfterQuiet.lastUseBefore.local} (${sig2(r.appearedAfterQuiet.hoursBetween)} h before); ${r.appearedAfterQuiet.usesAfter} uses after`,
+            )
+          : '–',
+      ]),
+      ['l', 'r', 'l', 'l', 'l', 'l'],
+    ),
+  ];
+  return out;
+}
+
+function contentSection(e: Escalation): string[] {
+  const out = [
+    '### What the messages say',
+    '',
+    `Lexicon matches in incident texts (${e.content.lexiconSource}; ${md(e.content.normalisation)}). For a person to read in context: a match is not a finding, and nobody is scored.`,
+    '',
+    ...table(
+      ['Category', 'Incidents', 'By month', 'First'],
+      e.content.categories.map((c) => [
+        md(c.label),
+        String(c.incidents),
+        c.byMonth.map((m) => `${m.month} ${m.count}`).join(', ') || '–',
+        c.first ? ref(c.first) : '–',
+      ]),
+      ['l', 'r', 'l', 'l'],
+    ),
+  ];
+  for (const c of e.content.categories) {
+    if (!c.examples.length) continue;
+    out.push(`**${md(c.label)}**`, '');
+    for (const x of c.examples) out.push(`- “${md(x.text)}” — ${ref(x.event)} (term: ${md(x.term)})`);
+    out.push('');
+  }
+  return out;
+}
+
+function sdashSection(e: Escalation): string[] {
+  const out = [
+    '### S-DASH evidence sheet',
+    '',
+    'Facts an assessor can use beside each screening question (the question’s sense, paraphrased). chronolog does not answer or score these questions.',
+    '',
+  ];
+  for (const q of e.sdash) {
+    out.push(
+      `**${q.number}. ${md(q.question)}** — backed by data: ${md(q.backedByData)}${q.answerable ? '' : ' — *cannot be answered from these files*'}`,
+      '',
+    );
+    for (const f of q.facts) {
+      const links = f.events.map((x) => `\`${x.id}\``).join(', ');
+      out.push(
+        `- ${md(f.text)}${links ? ` Incidents: ${links}${f.more ? ` and ${f.more} more` : ''}.` : ''}`,
+      );
+    }
+    if (q.note) out.push(`- *${md(q.note)}*`);
+    out.push('');
+  }
+  return out;
+}
+
+function methodsSection(e: Escalation): string[] {
+  const out = ['### Methods and caveats', ''];
+  for (const m of e.methods) {
+    out.push(`**${md(m.name)}.** ${md(m.description)}`, '');
+    for (const c of m.caveats) out.push(`- ${md(c)}`);
+    out.push('');
+  }
+  return out;
+}
+
+/** The Markdown escalation section; empty when the report has none. */
+export function escalationSection(r: Report): string[] {
+  const e = r.escalation;
+  if (!e) return [];
+  const out = ['## Escalation', '', '### Findings', '', ...e.findings.map((f) => `- ${md(f)}`), ''];
+  if (e.window.from === null || e.rate.count === 0) return [...out, ...methodsSection(e)];
+  return [
+    ...out,
+    ...overview(e),
+    ...coverageTable(e),
+    ...trendSection(e),
+    ...changeSection(e),
+    ...milestoneSection(e),
+    ...ceaseSection(e),
+    ...monthSection(e),
+    ...signsSection(e),
+    ...contentSection(e),
+    ...sdashSection(e),
+    ...methodsSection(e),
+  ];
+}

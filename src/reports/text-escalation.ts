@@ -1,0 +1,117 @@
+/**
+ * The escalation section of `--format text`: the key figures on a few lines, each with its method in brackets,
+ * then the findings sentences wrapped to the terminal. The full tables, examples, S-DASH sheet and method
+ * caveats are in the Markdown, HTML and JSON reports. Every string from the data is sanitised.
+ */
+import { type Escalation, formatCi, formatP, formatShare, sig2 } from '../model/escalation.js';
+import type { Report } from '../model/index.js';
+import type { ReportContext } from './report.js';
+import { terminalSafe as safe } from './sanitize.js';
+
+/** Wraps text to `width` columns with a hanging indent. */
+function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const words = safe(text).split(' ');
+  const lines: string[] = [];
+  let line = first;
+  for (const w of words) {
+    if (line.length + w.length + 1 > width && line.trim() !== '' && line !== first) {
+      lines.push(line.trimEnd());
+      line = rest;
+    }
+    line += `${w} `;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+function rateLine(e: Escalation): string {
+  const r = e.rate;
+  const full = e.rateFullyCovered
+    ? `; fully covered days ${sig2(e.rateFullyCovered.perDay)} (${formatCi(e.rateFullyCovered.ci95)})`
+    : '';
+  return `${sig2(r.perDay)} a day (${formatCi(r.ci95)})${full}  [exact Poisson interval]`;
+}
+
+function trendLines(e: Escalation): string[] {
+  const p = e.trend.poisson;
+  const mk = e.trend.mannKendall;
+  const out: string[] = [];
+  out.push(
+    p.status === 'ok'
+      ? `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, SE scaled by √φ̂, φ̂ = ${sig2(p.dispersion)}]`
+      : `not estimated: ${p.reason}`,
+  );
+  if (mk.status === 'ok') {
+    out.push(
+      `Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${sig2(mk.senSlope)} per ${mk.series === 'daily' ? 'day' : 'week'} per ${mk.series === 'daily' ? 'day' : 'week'}`,
+    );
+  }
+  return out;
+}
+
+function changeLine(e: Escalation): string {
+  const m = e.changePointMethod;
+  if (m.status !== 'ok') return `not searched: ${m.reason}`;
+  if (e.changePoints.length === 0) return 'none found  [PELT, MBIC]';
+  const list = e.changePoints
+    .map((c) => `around ${c.date}: ${sig2(c.rateBefore)} → ${sig2(c.rateAfter)} a day`)
+    .join('; ');
+  return `${list}  [PELT, MBIC${m.scaled ? ' × φ̂_w' : ''}; dates estimated]`;
+}
+
+function milestoneLines(e: Escalation): string[] {
+  return e.milestones.map((m) => {
+    const sides = `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${sig2(m.before.days)} d, ${m.after.count} in ${sig2(m.after.days)} d)`;
+    const stats =
+      m.status === 'ok'
+        ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
+        : `counts only: ${m.reason}`;
+    const after = `${m.incidentsAfter.count} contacts from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
+    return `${m.startsAtLocal.slice(0, 10)} ${safe(m.label)}: ${sides}; ${stats}; ${after}`;
+  });
+}
+
+/** Lines of the escalation section; empty when the report has none. */
+export function escalationText(r: Report, ctx: ReportContext): string[] {
+  const e = r.escalation;
+  if (!e || e.window.from === null) return [];
+  const c = ctx.chalk;
+  const w = Math.max(60, ctx.width);
+  const label = (s: string) => c.bold(s.padEnd(12));
+  const pad = ' '.repeat(12);
+  const lines = [
+    '',
+    c.bold(
+      `Escalation  window ${e.window.from} → ${e.window.to} (${e.window.days} days)${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${e.coverage.fullyCovered.from} → ${e.coverage.fullyCovered.to}` : ''}`,
+    ),
+    `${label('Rate')}${rateLine(e)}`,
+  ];
+  const h = e.headline.rateNowVsStart;
+  lines.push(
+    `${label('Now/start')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day, last vs first ${h.days} days: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,
+  );
+  const [t0, ...trest] = trendLines(e);
+  lines.push(`${label('Trend')}${t0}`, ...trest.map((l) => pad + l));
+  lines.push(`${label('Changes')}${changeLine(e)}`);
+  const ms = milestoneLines(e);
+  if (ms.length)
+    lines.push(
+      ...ms.flatMap((m, i) => wrap(m, w, i === 0 ? `${c.bold('Milestones'.padEnd(12))}` : pad, pad)),
+    );
+  const cr = e.ceaseRequest;
+  lines.push(
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${cr.first.event.channel}, "${safe(cr.first.phrase)}"); ${cr.requests.length} in all; ${cr.afterFirst?.count ?? 0} contacts after the first` : `no cease phrase in ${cr.searched} messages searched`}`,
+  );
+  const nights = e.night.byMonth.map((m) => `${m.month.slice(2)} ${formatShare(m.share)}`).join(' · ');
+  if (nights) lines.push(`${label('Night')}${nights}  [00:00–05:59 share by month]`);
+  const hits = e.content.categories.filter((k) => k.incidents > 0);
+  lines.push(
+    `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${k.incidents}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
+  );
+  lines.push(c.bold('Findings'));
+  for (const f of e.findings) lines.push(...wrap(f, w, '  • ', '    '));
+  lines.push(
+    c.dim('  Methods and caveats, S-DASH evidence sheet and quoted examples: --format markdown or html'),
+  );
+  return lines;
+}

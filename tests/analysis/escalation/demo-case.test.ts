@@ -1,0 +1,245 @@
+/**
+ * The demo case end to end (fixtures/demo-case, ground truth in fixtures/demo-case.truth.json): the escalation
+ * section must say what a careful analyst would, with the numbers the generator designed, and the text and
+ * Markdown reports must show the same numbers as the JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { Chalk } from 'chalk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readInputs } from '../../../src/cli/read.js';
+import { formatCi, formatP, type Report, ReportSchema, sig2 } from '../../../src/model/index.js';
+import { analyseTimeline } from '../../../src/pipeline/index.js';
+import { escalationSection } from '../../../src/reports/markdown-escalation.js';
+import { markdownEscape, terminalSafe } from '../../../src/reports/sanitize.js';
+import { escalationText } from '../../../src/reports/text-escalation.js';
+import { numbers } from './helpers.js';
+
+const chalk = new Chalk({ level: 0 });
+const truth = JSON.parse(readFileSync('fixtures/demo-case.truth.json', 'utf8'));
+let report: Report;
+
+beforeAll(async () => {
+  const env = {
+    stdoutChalk: chalk,
+    stderrChalk: chalk,
+    plainChalk: chalk,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    width: 100,
+    systemZone: 'UTC',
+    tzdata: null,
+  };
+  const { timeline, kase } = await readInputs(['fixtures/demo-case'], { quiet: true }, env);
+  report = ReportSchema.parse(
+    analyseTimeline(timeline, kase, {
+      version: 'test',
+      generatedAt: '2024-07-01T09:00:00.000Z',
+      tzdata: null,
+      run: { paths: ['fixtures/demo-case'], options: {} },
+      withChronology: true,
+    }),
+  );
+});
+
+const esc = () => report.escalation!;
+
+describe('demo case: escalation JSON', () => {
+  it('validates, with plain finite numbers only', () => {
+    for (const n of numbers(esc())) expect(Number.isFinite(n.value), n.path).toBe(true);
+    expect(esc().unit).toBe('records');
+  });
+
+  it('uses the case window and finds that the SMS and call backups end on 31 May / 1 June', () => {
+    expect(esc().window).toEqual({
+      from: '2024-01-08',
+      to: '2024-06-30',
+      days: 175,
+      source: 'given',
+      incidentsOutside: 0,
+    });
+    expect(esc().rate).toMatchObject({
+      count: truth.incidents.total,
+      daysWithContact: truth.incidents.daysWithContact,
+    });
+    expect(esc().coverage.fullyCovered).toEqual({ from: '2024-01-08', to: '2024-05-31', days: 145 });
+    const limiting = esc()
+      .coverage.channels.filter((c) => c.limits)
+      .map((c) => [c.channel, c.spans.at(-1)?.to]);
+    expect(limiting).toEqual([
+      ['call', '2024-05-31'],
+      ['sms', '2024-06-01'],
+      ['whatsapp', '2024-06-29'],
+    ]);
+    expect(
+      esc()
+        .coverage.channels.filter((c) => c.handKept)
+        .map((c) => c.channel),
+    ).toEqual(['in-person', 'other', 'post']);
+    expect(esc().persistence).toMatchObject({
+      spanDays: 174,
+      daysWithContact: 149,
+      beyondTwoWeeks: true,
+      tenOverFourWeeks: true,
+    });
+  });
+
+  it('is overdispersed, as designed, and says so', () => {
+    expect(esc().dispersion.overdispersed).toBe(true);
+    expect(esc().dispersion.phi).toBeGreaterThan(2);
+    expect(esc().trend.poisson.ci95[0]).toBeLessThan(esc().trend.poisson.ci95Poisson[0]!);
+    expect(esc().changePointMethod.scaled).toBe(true);
+  });
+
+  it('places change points near the designed changes (11 March, 2 April, 20 May)', () => {
+    const near = (d: string, target: string) =>
+      Math.abs(Date.parse(d) - Date.parse(target)) <= 3 * 86_400_000;
+    expect(
+      esc().changePointMethod.unscaledDates.map((d, i) =>
+        near(d, ['2024-03-11', '2024-04-02', '2024-05-20'][i]!),
+      ),
+    ).toEqual([true, true, true]);
+    for (const c of esc().changePoints) {
+      expect(['2024-03-11', '2024-04-02', '2024-05-20'].some((t) => near(c.date, t))).toBe(true);
+    }
+    expect(esc().changePoints[0]!.rateAfter).toBeGreaterThan(3 * esc().changePoints[0]!.rateBefore);
+  });
+
+  it('compares the police warning with the rate just before it: 4.9 → 8.4 a day', () => {
+    const w = esc().milestones[0]!;
+    expect(w).toMatchObject({
+      label: 'Police warning (PIN) issued',
+      status: 'ok',
+      startsAt: '2024-04-01T23:00:00.000Z',
+    });
+    expect(w.after).toMatchObject({
+      from: '2024-04-02',
+      to: '2024-05-19',
+      days: 48,
+      count: 401,
+      boundedBy: 'milestone',
+    });
+    expect(w.after.ratePerDay).toBeCloseTo(8.354, 3);
+    expect(w.before.ratePerDay).toBeCloseTo(4.9, 1);
+    expect(w.rateRatio).toBeGreaterThan(1.5);
+    expect(w.p).toBeLessThan(0.001);
+    expect(w.overdispersed?.ci95[0]).toBeGreaterThan(1);
+    expect(w.incidentsAfter.count).toBe(truth.incidents.afterWarning);
+  });
+
+  it('gives the order counts only (12 fully covered days after it) and its breach window', () => {
+    const o = esc().milestones[1]!;
+    expect(o).toMatchObject({ type: 'order', status: 'below-minimum' });
+    expect(o.after).toMatchObject({
+      from: '2024-05-20',
+      to: '2024-05-31',
+      days: 12,
+      count: 36,
+      ratePerDay: 3,
+      boundedBy: 'coverage',
+    });
+    expect(o.before).toMatchObject({ count: 401, days: 48 });
+    expect(o.afterUncovered).toEqual({ from: '2024-06-01', to: '2024-06-30', days: 30, count: 46 });
+    expect(o.incidentsAfter).toMatchObject({ breachWindow: true, count: truth.incidents.afterOrder });
+    expect(o.incidentsAfter.last?.local).toBe('2024-06-29 21:15');
+  });
+
+  it('finds the victim’s cease requests, the first on 10 January, the 20 February one with 629 contacts after', () => {
+    const c = esc().ceaseRequest;
+    expect(c.first).toMatchObject({ phrase: 'stop messaging me', recipient: 'subject-conversation' });
+    expect(c.first?.event.local).toBe('2024-01-10 23:19');
+    const feb = c.requests.find((r) => r.event.local.startsWith('2024-02-20'))!;
+    expect(feb.text).toBe(truth.case.ceaseRequest.text);
+    expect(feb.event.locator).toBe('sms[382] (line 387)');
+    expect(feb.incidentsAfter).toBe(truth.incidents.afterCeaseRequest);
+    expect(c.requests.at(-1)?.text).toBe(truth.case.ceaseRequest.repeated.text);
+    // Outgoing texts to friends are not searched.
+    expect(c.requests.every((r) => !/Jess/.test(r.text))).toBe(true);
+  });
+
+  it('links the new number to the old one going quiet', () => {
+    const row = esc().identifiers.find((r) => r.identifier === '+447700900456')!;
+    expect(row.first.local).toBe('2024-03-11 07:58:12');
+    expect(row.appearedAfterQuiet).toMatchObject({ identifier: '+447700900123', usesAfter: 1 });
+  });
+
+  it('quotes the surveillance statements, threats and the self-harm threat with their sources', () => {
+    const cat = (id: string) => esc().content.categories.find((c) => c.id === id)!;
+    const texts = (id: string) => cat(id).examples.map((x) => x.text);
+    expect(texts('surveillance')).toEqual(
+      expect.arrayContaining([
+        'I saw you at the gym on Tuesday',
+        'I know where you live',
+        'I know you’re awake. Your light is on.',
+      ]),
+    );
+    expect(texts('threats')).toEqual([
+      'I’ll make you regret this',
+      'You’ll regret this when you see what happens',
+    ]);
+    expect(texts('self-harm')).toEqual(['I’ll hurt myself if you don’t answer']);
+    expect(cat('third-parties').examples[0]?.text).toBe('I called your work');
+    expect(cat('surveillance').first?.file).toBe('fixtures/demo-case/WhatsApp Chat with Sam.txt');
+  });
+
+  it('fills the S-DASH sheet without answering it', () => {
+    const q7 = esc().sdash[6]!;
+    expect(q7.facts[0]!.text).toBe('3 incidents recorded as contact through a third party.');
+    expect(
+      esc()
+        .sdash.filter((q) => !q.answerable)
+        .map((q) => q.number),
+    ).toEqual([1, 10, 11]);
+  });
+
+  it('writes findings a careful analyst would, and none a careful analyst would not', () => {
+    const f = esc().findings;
+    const all = f.join('\n');
+    expect(f[0]).toBe(
+      'From 8 January to 30 June 2024 (175 days) there were 690 contacts from Sam Carter, 3.9 contacts a day on average (95% CI 3.7–4.2), with contact on 149 of the 175 days.',
+    );
+    expect(all).toMatch(
+      /so the trend, the change points and the comparisons below use the 145 days that every export covers, 8 January to 31 May 2024/,
+    );
+    expect(all).toMatch(
+      /After the police warning \(PIN\) issued on 2 April 2024 the rate rose: 8\.4 contacts a day from 2 April to 19 May 2024, against 4\.9 a day/,
+    );
+    expect(all).toMatch(
+      /After the non-molestation order served on 20 May 2024 there were 36 contacts in the 12 days to 31 May 2024 that every export covers \(3\.0 contacts a day\)/,
+    );
+    expect(all).toMatch(
+      /From the non-molestation order served on 20 May 2024 onwards there are 82 contacts .* each is a possible breach for an officer to assess\. 46 of them fall on 1–30 June 2024/,
+    );
+    expect(all).toMatch(/\+447700900456 was first used on 11 March 2024 at 07:58/);
+    // Not "contact fell in June": the June days are never compared as if covered.
+    expect(all).not.toMatch(/June 2024 the rate (fell|dropped)/);
+    expect(all).not.toMatch(/\bbecause\b|\bsignificant\b|\brisk level\b|\bscore of\b/i);
+    expect(all).not.toMatch(/p = 0\b|NaN|Infinity|undefined|null/);
+  });
+});
+
+describe('demo case: text and Markdown show the JSON numbers', () => {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+  it('Markdown carries every finding and the milestone figures', () => {
+    const mdText = escalationSection(report).join('\n');
+    for (const f of esc().findings) expect(mdText).toContain(`- ${markdownEscape(f)}`);
+    const w = esc().milestones[0]!;
+    expect(mdText).toContain(`${sig2(w.rateRatio)} (${formatCi(w.ci95)})`);
+    expect(mdText).toContain(formatP(w.p));
+    for (const s of esc().segments)
+      expect(mdText).toContain(
+        `| ${s.from} – ${s.to} | ${s.days} | ${s.count} | ${sig2(s.ratePerDay)} (${formatCi(s.ci95)}) |`,
+      );
+    expect(mdText).toContain('**7. Harassed any third party since the harassment began?**'.replace('?', '?'));
+    expect(mdText).toContain('### Methods and caveats');
+  });
+
+  it('the terminal section carries every finding and the key figures', () => {
+    const text = flat(escalationText(report, { chalk, width: 100 }).join('\n'));
+    for (const f of esc().findings) expect(text).toContain(flat(terminalSafe(f)));
+    expect(text).toContain(`${sig2(esc().rate.perDay)} a day (${formatCi(esc().rate.ci95)})`);
+    expect(text).toContain(
+      `×${sig2(esc().trend.poisson.rateRatioPer30Days)} per 30 days (${formatCi(esc().trend.poisson.ci95)}`,
+    );
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Degenerate inputs never throw and never produce NaN or Infinity: no events, no incidents, one day, everything
+ * on one day, a change on the last day, a window given in reverse, milestones outside the window.
+ */
+import { describe, expect, it } from 'vitest';
+import { EscalationSchema, ReportSchema } from '../../../src/model/index.js';
+import { analyse, daily, ev, kase, numbers, report } from './helpers.js';
+
+function sane(e: unknown) {
+  const parsed = EscalationSchema.parse(e);
+  for (const n of numbers(parsed)) expect(Number.isFinite(n.value), n.path).toBe(true);
+  expect(JSON.stringify(parsed)).not.toMatch(/NaN|Infinity/);
+  return parsed;
+}
+
+describe('escalation edge cases', () => {
+  it('no events at all: an empty window and one sentence saying so', () => {
+    const e = sane(analyse([]));
+    expect(e.window).toEqual({ from: null, to: null, days: 0, source: 'none', incidentsOutside: 0 });
+    expect(e.rate.perDay).toBeNull();
+    expect(e.findings).toEqual(['No events were read, so there is nothing to analyse.']);
+    expect(e.milestones).toEqual([]);
+  });
+
+  it('events but no incidents: rate 0 with the exact upper bound 3.689/T', () => {
+    const e = sane(
+      analyse([
+        ev({ at: '2024-01-01T10:00:00Z', incident: false, role: 'victim' }),
+        ev({ at: '2024-01-10T10:00:00Z', incident: false, role: 'other' }),
+      ]),
+    );
+    expect(e.window).toMatchObject({ from: '2024-01-01', to: '2024-01-10', days: 10, source: 'events' });
+    expect(e.rate.count).toBe(0);
+    expect(e.rate.perDay).toBe(0);
+    expect(e.rate.ci95[0]).toBe(0);
+    expect(e.rate.ci95[1]).toBeCloseTo(-Math.log(0.025) / 10, 10);
+    expect(e.trend.poisson.status).toBe('below-minimum');
+    expect(e.changePoints).toEqual([]);
+    expect(e.findings[0]).toBe(
+      'From 1–10 January 2024 (10 days) there were no contacts from Sam (rate 0 a day, 95% CI 0–0.37).',
+    );
+  });
+
+  it('one day: counts and the rate only, every test withheld with its reason', () => {
+    const e = sane(analyse(daily('2024-03-01', [4])));
+    expect(e.window.days).toBe(1);
+    expect(e.rate).toMatchObject({ count: 4, days: 1, perDay: 4, daysWithContact: 1 });
+    expect(e.dispersion.status).toBe('below-minimum');
+    expect(e.trend.mannKendall.reason).toBe(
+      '1 day and 4 contacts (at least 28 days and 10 contacts are needed)',
+    );
+    expect(e.headline.rateNowVsStart).toMatchObject({ days: 0, status: 'below-minimum' });
+    expect(e.gaps.trend.status).toBe('below-minimum');
+    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-03-01', count: 4 });
+  });
+
+  it('all incidents on one day of a long window', () => {
+    const events = [
+      ev({ at: '2024-01-01T08:00:00Z', incident: false, role: 'victim' }),
+      ...daily('2024-02-15', [30]),
+      ev({ at: '2024-04-30T08:00:00Z', incident: false, role: 'victim' }),
+    ];
+    const e = sane(analyse(events));
+    expect(e.window).toMatchObject({ from: '2024-01-01', to: '2024-04-30', days: 121 });
+    expect(e.rate.count).toBe(30);
+    expect(e.persistence).toMatchObject({ spanDays: 1, daysWithContact: 1, beyondTwoWeeks: false });
+    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-02-15', count: 30 });
+    expect(e.trend.poisson.status).toBe('ok');
+    expect(e.segments.length).toBeGreaterThanOrEqual(1);
+    expect(e.segments.reduce((s, x) => s + x.count, 0)).toBe(30);
+  });
+
+  it('a change on the last day of the window', () => {
+    const e = sane(analyse(daily('2024-01-01', [...new Array(59).fill(1), 40])));
+    expect(e.rate.count).toBe(99);
+    expect(e.segments.at(-1)?.to).toBe('2024-02-29');
+    for (const s of e.segments) expect(s.days).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a window given in reverse, and milestones outside the window or unreadable, do not throw', () => {
+    const c = kase({
+      window: { from: '2024-02-10', to: '2024-02-01' },
+      milestones: [{ date: '2023-01-01', label: 'Long before' }],
+    });
+    const e = sane(analyse(daily('2024-02-01', [1, 2, 3]), c));
+    expect(e.window.source).toBe('none');
+    const c2 = kase({
+      window: { from: '2024-02-01', to: '2024-02-10' },
+      milestones: [{ date: '2023-01-01', label: 'Long before', type: 'order' }],
+    });
+    const e2 = sane(analyse(daily('2024-02-01', [1, 2, 3]), c2));
+    expect(e2.milestones[0]).toMatchObject({
+      status: 'not-computable',
+      reason: 'the date is outside the window',
+    });
+    expect(e2.milestones[0]!.incidentsAfter.count).toBe(6);
+  });
+
+  it('the whole report with an empty escalation validates and renders', () => {
+    const r = ReportSchema.parse(
+      report([ev({ at: '2024-01-01T10:00:00Z', incident: false, role: 'victim' })]),
+    );
+    expect(r.escalation?.rate.count).toBe(0);
+  });
+});
