@@ -9,6 +9,9 @@ import { mbox } from './mbox.js';
 import { messengerE2eeJson } from './messenger-e2ee-json.js';
 import { messengerHtml } from './messenger-html/index.js';
 import { messengerJson } from './messenger-json/index.js';
+import { imessageTxt } from './imessage-txt.js';
+import { signalChat } from './signal-chat.js';
+import { signalJson } from './signal-json.js';
 import { smsBackupXml } from './sms-backup-xml/index.js';
 import type { Container, Source } from './source.js';
 import { telegramJson } from './telegram-json/index.js';
@@ -24,6 +27,9 @@ export const sources: readonly Source[] = [
   messengerE2eeJson,
   messengerJson,
   messengerHtml,
+  signalJson,
+  signalChat,
+  imessageTxt,
   whatsappTxt,
   csvDiary, // keep last: a diary is the most generic CSV
 ];

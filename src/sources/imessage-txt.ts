@@ -1,0 +1,144 @@
+/**
+ * iMessage conversations exported as text by `imessage-exporter` (ReagentX): one file per conversation, one
+ * block per message, blocks separated by a blank line. Sample (anonymised):
+ *
+ *   May 17, 2024  5:29:42 PM (Read by you after 2 minutes, 3 seconds)
+ *   +447700900123
+ *   Why are you ignoring me
+ *
+ *   May 17, 2024  5:31:02 PM
+ *   Me
+ *   Please stop contacting me.
+ *
+ * Quirks: the timestamp is `%b %d, %Y %l:%M:%S %p` — the hour is space-padded, hence the double space — in the
+ * Mac's local time with no zone, resolved in the case zone; a parenthesised read receipt may follow. The sender
+ * line is `Me` (the exporter), a contact name, a phone number or an e-mail address. "This message was deleted
+ * from the conversation!" is a deleted message; "Attachment missing!" and attachment paths are media; "X renamed
+ * the conversation to Y" and similar notices are skipped. A blank line inside a message body is kept unless a
+ * timestamp line follows it. Unsupported: the HTML export, non-English month names.
+ */
+import type { Party } from '../model/index.js';
+import type { Source } from './source.js';
+import { forEachLine } from './text.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const STAMP =
+  /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) {1,2}(\d{1,2}):(\d{2}):(\d{2}) (AM|PM)(?: \(.*\))?$/;
+const PHONE = /^\+?[\d\s().-]{6,}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const NOTICE =
+  /^.{1,100} (renamed the conversation to|added .{1,100} to the conversation|removed .{1,100} from the conversation|left the conversation)/;
+const DELETED = /^This message was deleted from the conversation!$/;
+const MEDIA =
+  /^(Attachment missing!|Sticker from .*|\/.*\.(heic|jpe?g|png|gif|mov|mp4|caf|m4a|pdf)|~\/Library\/Messages\/Attachments\/.*)$/i;
+const ME: Party = { name: 'Me', role: 'victim' };
+
+interface Block {
+  line: number;
+  local: string;
+  sender: string | undefined;
+  body: string[];
+}
+
+function localOf(m: RegExpExecArray): string {
+  let h = Number(m[4]);
+  if (m[7] === 'PM' && h < 12) h += 12;
+  if (m[7] === 'AM' && h === 12) h = 0;
+  const mo = String(MONTHS.indexOf(m[1]!) + 1).padStart(2, '0');
+  return `${m[3]}-${mo}-${m[2]!.padStart(2, '0')}T${String(h).padStart(2, '0')}:${m[5]}:${m[6]}`;
+}
+
+function partyOf(sender: string, cache: Map<string, Party>): Party {
+  if (sender === 'Me') return ME;
+  let p = cache.get(sender);
+  if (!p) {
+    p = PHONE.test(sender)
+      ? { id: sender, idType: 'phone' }
+      : EMAIL.test(sender)
+        ? { id: sender, idType: 'email' }
+        : { name: sender };
+    cache.set(sender, p);
+  }
+  return p;
+}
+
+export const imessageTxt: Source = {
+  id: 'imessage-txt',
+  label: 'iMessage conversation (imessage-exporter text)',
+  reads: 'Messages of one iMessage/SMS conversation from a Mac, as written by imessage-exporter -f txt',
+  recognisedBy: 'the first line is a time such as "May 17, 2022  5:29:42 PM" and the next names the sender',
+  howToExport: 'On the Mac: `imessage-exporter -f txt -o ~/imessage-export`; give chronolog that folder',
+  extensions: ['.txt'],
+  detect(probe) {
+    const lines = probe.text.split(/\r\n|\r|\n/, 3);
+    return STAMP.test(lines[0] ?? '') && (lines[1] ?? '').trim() !== '' && !STAMP.test(lines[1] ?? '');
+  },
+  async parse(input, ctx) {
+    const cache = new Map<string, Party>();
+    let block: Block | undefined;
+    let blankBefore = true;
+    const flush = () => {
+      if (!block) return;
+      const b = block;
+      block = undefined;
+      while (b.body.length && b.body[b.body.length - 1] === '') b.body.pop();
+      if (b.sender === undefined) {
+        ctx.reject(
+          'IMESSAGE_NO_SENDER',
+          b.line,
+          `the message at line ${b.line} has no sender line`,
+          'Check this block in the export.',
+        );
+        return;
+      }
+      const text = b.body.join('\n');
+      if (b.body.length === 1 && NOTICE.test(text)) {
+        ctx.skip('conversation-notice', b.line);
+        return;
+      }
+      const me = b.sender === 'Me';
+      ctx.emit({
+        locator: b.line,
+        time: { type: 'local', local: b.local, precision: 's' },
+        channel: 'imessage',
+        kind: DELETED.test(text)
+          ? 'deleted'
+          : b.body.length > 0 && b.body.every((l) => MEDIA.test(l.trim()))
+            ? 'media'
+            : 'message',
+        direction: me ? 'outgoing' : 'unknown',
+        sender: partyOf(b.sender, cache),
+        text,
+      });
+    };
+    await forEachLine(
+      input,
+      (raw, lineNo) => {
+        const line = raw.replace(/^\uFEFF/, '');
+        const m = blankBefore ? STAMP.exec(line) : null;
+        if (m) {
+          flush();
+          block = { line: lineNo, local: localOf(m), sender: undefined, body: [] };
+        } else if (block && block.sender === undefined) block.sender = line.trim();
+        else if (block) block.body.push(line);
+        else if (line.trim() !== '') {
+          ctx.reject(
+            'IMESSAGE_NO_TIMESTAMP',
+            lineNo,
+            `line ${lineNo} is outside any message block`,
+            'Check that this is an unedited imessage-exporter text file.',
+          );
+        }
+        blankBefore = line.trim() === '';
+      },
+      ctx,
+    );
+    flush();
+    ctx.warn(
+      'IMESSAGE_LOCAL_TIME',
+      undefined,
+      `times in ${input.path} are the Mac's local time without a zone; they were read in ${ctx.options.timezone}`,
+      'If the Mac used another zone, re-run with --tz ZONE.',
+    );
+  },
+};

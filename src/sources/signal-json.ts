@@ -1,0 +1,104 @@
+/**
+ * Signal Desktop messages exported with `signal-export` as `data.json`: NDJSON, one message object per line.
+ * Sample (anonymised, one line each):
+ *
+ *   {"date": "2024-03-01 18:04:22", "sender": "Sam", "body": "Answer me", "quote": "", "reactions": [], "attachments": []}
+ *   {"date": "2024-03-01 18:06:00", "sender": "Sam", "body": "", "attachments": [{"name": "IMG_0042.jpg"}]}
+ *   {"date": "2024-03-01 18:07:31", "sender": "Me", "body": "Please stop contacting me."}
+ *
+ * Quirks: `date` is naive local time from Python's `fromtimestamp` (the exporting computer's zone), resolved in
+ * the case zone; a message without a timestamp is dated 1970-01-01, which means unknown: rejected, never used;
+ * "Me" is the exporter; `deleted`/`call`/`missed` fields appear in some versions. One bad line is rejected with
+ * its line number and the rest are read.
+ */
+import type { Party } from '../model/index.js';
+import type { Source } from './source.js';
+import { forEachLine } from './text.js';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
+const ME: Party = { name: 'Me', role: 'victim' };
+const HINT = 'Check this line of data.json; other lines were read.';
+
+export const signalJson: Source = {
+  id: 'signal-json',
+  label: 'Signal Desktop data.json (signal-export, NDJSON)',
+  reads: 'Messages of one Signal conversation, one JSON object per line, as written by signal-export',
+  recognisedBy: 'the first line is a JSON object with "date", "sender" and "body" keys',
+  howToExport:
+    'Signal Desktop + signal-export: `sigexport ~/signal-chats`; each conversation folder has data.json',
+  extensions: ['.json'],
+  detect(probe) {
+    const first = probe.text.split(/\r\n|\n/, 1)[0] ?? '';
+    return (
+      /^\s*\{.*"date"\s*:\s*"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(first) &&
+      /"sender"\s*:/.test(first) &&
+      /"body"\s*:/.test(first)
+    );
+  },
+  async parse(input, ctx) {
+    const parties = new Map<string, Party>();
+    await forEachLine(
+      input,
+      (raw, lineNo) => {
+        const line = raw.trim();
+        if (line === '') return;
+        let m: Record<string, unknown>;
+        try {
+          m = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          ctx.reject('SIGNAL_BAD_JSON', lineNo, `line ${lineNo} is not a JSON object`, HINT);
+          return;
+        }
+        const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;
+        if (!date || date[1] === '1970') {
+          ctx.reject(
+            'SIGNAL_BAD_DATE',
+            lineNo,
+            `message has no usable date (${JSON.stringify(m['date'] ?? null)})`,
+            HINT,
+          );
+          return;
+        }
+        const name = typeof m['sender'] === 'string' && m['sender'] !== '' ? m['sender'] : undefined;
+        const me = name === 'Me';
+        let sender: Party | undefined = me ? ME : name === undefined ? undefined : parties.get(name);
+        if (!sender && name !== undefined) {
+          sender = { name };
+          parties.set(name, sender);
+        }
+        const body = typeof m['body'] === 'string' ? m['body'] : '';
+        const attachments = Array.isArray(m['attachments']) ? m['attachments'].length : 0;
+        const isCall = m['call'] !== undefined && m['call'] !== null && m['call'] !== false;
+        const seconds = date[6] !== undefined;
+        ctx.emit({
+          locator: lineNo,
+          time: {
+            type: 'local',
+            local: `${date[1]}-${date[2]}-${date[3]}T${date[4]}:${date[5]}${seconds ? `:${date[6]}` : ''}`,
+            precision: seconds ? 's' : 'min',
+          },
+          channel: 'signal',
+          kind: isCall
+            ? 'call'
+            : m['deleted'] === true
+              ? 'deleted'
+              : body === '' && attachments > 0
+                ? 'media'
+                : 'message',
+          direction: me ? 'outgoing' : 'unknown',
+          ...(sender ? { sender } : {}),
+          text: body,
+          ...(isCall ? { call: { status: m['missed'] === true ? 'missed' : 'unknown' } } : {}),
+          ...(attachments > 0 ? { details: { attachments: String(attachments) } } : {}),
+        });
+      },
+      ctx,
+    );
+    ctx.warn(
+      'SIGNAL_LOCAL_TIME',
+      undefined,
+      `times in ${input.path} are the exporting computer's local time without a zone; they were read in ${ctx.options.timezone}`,
+      'If the computer that ran signal-export used another zone, re-run with --tz ZONE.',
+    );
+  },
+};

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeProbe } from '../../src/sources/detect.js';
+import { imessageTxt } from '../../src/sources/imessage-txt.js';
+import { type Source, sources } from '../../src/sources/index.js';
+import { signalChat } from '../../src/sources/signal-chat.js';
+import { signalJson } from '../../src/sources/signal-json.js';
+import { runSource } from '../helpers/run-source.js';
+
+const CASES: [Source, string][] = [
+  [signalChat, 'fixtures/signal-chat/chat.md'],
+  [signalChat, 'fixtures/signal-chat/older-comma-no-seconds.txt'],
+  [signalJson, 'fixtures/signal-json/data.json'],
+  [imessageTxt, 'fixtures/imessage-txt/+447700900123.txt'],
+];
+
+describe.each(CASES)('%s', (source, file) => {
+  it(`${file} matches its golden, and the accounting adds up`, async () => {
+    const run = await runSource(source, file);
+    expect(run).toEqual(JSON.parse(readFileSync(file.replace(/\.[a-z]+$/, '.expected.json'), 'utf8')));
+    expect(run.accounting.records).toBe(
+      run.accounting.events + run.accounting.skipped + run.accounting.rejected,
+    );
+  });
+
+  it(`${file} is detected as ${source.id} and by no other source`, () => {
+    const head = readFileSync(file).subarray(0, 65536);
+    const probe = makeProbe(file.split('/').pop()!, file, head);
+    expect(sources.filter((s) => s.detect(probe)).map((s) => s.id)).toEqual([source.id]);
+  });
+});
+
+describe('Signal and iMessage specifics', () => {
+  it('reads "Me" as the exporter and keeps multi-line messages, without counting reactions', async () => {
+    const run = await runSource(signalChat, 'fixtures/signal-chat/chat.md');
+    expect(run.events[1]!.text).toBe('Answer me.\nI know you read it');
+    expect(run.events[2]).toMatchObject({ direction: 'outgoing', sender: { role: 'victim' } });
+    expect(run.events.map((e) => e.kind)).toEqual([
+      'message',
+      'message',
+      'message',
+      'media',
+      'deleted',
+      'message',
+    ]);
+  });
+
+  it('never uses the 1970 placeholder date of signal-export and rejects a damaged line', async () => {
+    const run = await runSource(signalJson, 'fixtures/signal-json/data.json');
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['SIGNAL_BAD_DATE', 4],
+      ['SIGNAL_BAD_JSON', 6],
+    ]);
+    expect(run.events.find((e) => e.kind === 'call')).toMatchObject({ call: { status: 'missed' } });
+  });
+
+  it('reads the space-padded 12-hour clock, keeps a blank line inside a message and skips renames', async () => {
+    const run = await runSource(imessageTxt, 'fixtures/imessage-txt/+447700900123.txt');
+    expect(run.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([
+      '2024-05-17T17:29:42',
+      '2024-05-17T17:31:02',
+      '2024-05-17T23:58:10',
+      '2024-05-18T00:01:33',
+      '2024-05-18T00:03:00',
+    ]);
+    expect(run.events[2]!.text).toBe("I'm outside.\n\nOpen the door.");
+    expect(run.skipped).toEqual([{ reason: 'conversation-notice', locator: 23 }]);
+  });
+});
