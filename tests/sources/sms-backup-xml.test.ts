@@ -293,6 +293,13 @@ describe('call logs', () => {
     // A number written despite presentation="2" is kept as evidence, not as the caller's identity.
     expect(hidden[5]!.details).toEqual({ number: '+447700900999' });
     expect(hidden[4]!.call).toEqual({ status: 'rejected' });
+    // Only callers are withheld: an outgoing call with no number written is not flagged.
+    const dialled = r.events.at(-1)!;
+    expect([dialled.direction, dialled.sender, dialled.flags]).toEqual([
+      'outgoing',
+      { role: 'victim' },
+      undefined,
+    ]);
   });
 
   it('rejects an unknown call type, naming the value', async () => {

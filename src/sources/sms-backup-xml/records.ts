@@ -129,14 +129,16 @@ function emitCall(
   ctx: SourceContext,
 ): void {
   const number = present(a['number']);
+  // Only a caller can be withheld; an outgoing call without a number is simply one we cannot place.
   const hidden =
-    HIDDEN_BY_PRESENTATION.get(present(a['presentation']) ?? '') ??
-    (number === undefined ? 'Unknown number' : HIDDEN_BY_NUMBER.get(number));
+    direction !== 'incoming'
+      ? undefined
+      : (HIDDEN_BY_PRESENTATION.get(present(a['presentation']) ?? '') ??
+        (number === undefined ? 'Unknown number' : HIDDEN_BY_NUMBER.get(number)));
   const realNumber = number !== undefined && !HIDDEN_BY_NUMBER.has(number) ? number : undefined;
   let sender: Party | undefined = OWNER;
-  if (direction === 'incoming') {
-    sender = hidden !== undefined ? { name: hidden } : partyOf(realNumber, contactName(a['contact_name']));
-  }
+  if (hidden !== undefined) sender = { name: hidden };
+  else if (direction === 'incoming') sender = partyOf(realNumber, contactName(a['contact_name']));
   const durationSec = seconds(a['duration']);
   ctx.emit({
     locator,
