@@ -5,11 +5,11 @@
  */
 import { csvDiary } from './csv-diary/index.js';
 import { eml } from './eml.js';
+import { imessageTxt } from './imessage-txt.js';
 import { mbox } from './mbox.js';
 import { messengerE2eeJson } from './messenger-e2ee-json.js';
 import { messengerHtml } from './messenger-html/index.js';
 import { messengerJson } from './messenger-json/index.js';
-import { imessageTxt } from './imessage-txt.js';
 import { signalChat } from './signal-chat.js';
 import { signalJson } from './signal-json.js';
 import { smsBackupXml } from './sms-backup-xml/index.js';
