@@ -194,5 +194,33 @@ Examples:
       }),
     );
 
+  const anonymise = withOptions(
+    program
+      .command('anonymise')
+      .description('write a pseudonymised copy of the timeline (JSONL + case file + manifest) for research')
+      .argument('<paths...>', 'files or folders of one case')
+      .option('--key-file <file>', 'the study secret (at least 32 bytes; - reads stdin); never written anywhere')
+      .option('-o, --out <dir>', 'output folder')
+      .option('--shift-dates', 'move all dates by a secret per-case whole number of weeks')
+      .option('--drop-text', 'keep metadata only (no message text)')
+      .option('--case-id <id>', 'names the case for the date shift (default: the folder name)'),
+    CASE_OPTIONS,
+  ).addHelpText(
+    'after',
+    `
+Examples:
+  $ head -c 32 /dev/urandom | base64 > study.key
+  $ chronolog anonymise ~/exports --key-file study.key --out anon/case-001
+  $ chronolog report anon/case-001
+${EXIT_CODES}`,
+  );
+  anonymise.action((paths: string[], opts: Record<string, unknown>) =>
+    setAction({
+      name: 'anonymise',
+      opts,
+      run: async (env) => (await import('./commands/anonymise.js')).anonymiseCommand(paths, opts as never, env),
+    }),
+  );
+
   return program;
 }

@@ -3,6 +3,7 @@
  * specific formats come first. Adding a format = one file in this folder + one line here + a fixtures folder
  * + a test (see README "Adding a source").
  */
+import { chronologJsonl } from './chronolog-jsonl.js';
 import { csvDiary } from './csv-diary/index.js';
 import { eml } from './eml.js';
 import { imessageTxt } from './imessage-txt.js';
@@ -20,6 +21,7 @@ import { zip } from './zip.js';
 
 export const sources: readonly Source[] = [
   // registry: sources (most specific first)
+  chronologJsonl,
   mbox,
   eml,
   smsBackupXml,

@@ -1,0 +1,132 @@
+/**
+ * Redaction inside message text. Replaced, in this order, with typed placeholders:
+ * 1. URLs (`https://…`, `www.…`) → `[URL]` (first, because a URL can hold an address or a number);
+ * 2. e-mail addresses → `[EMAIL]`;
+ * 3. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ *    digits (with spaces, dots or dashes) → `[PHONE]`, so numbers libphonenumber rejects are not left behind;
+ * 4. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 5. street addresses: an optional house number then one to three capitalised words and a street word from
+ *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
+ * 6. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study).
+ * Deliberately not attempted: free-form names of people outside the case (no named-entity model).
+ */
+
+import type { CountryCode } from 'libphonenumber-js';
+import { findPhoneNumbersInText } from 'libphonenumber-js';
+
+/** Street words recognised after one to three capitalised words. */
+export const STREET_WORDS = [
+  'Street',
+  'St',
+  'Road',
+  'Rd',
+  'Lane',
+  'Ln',
+  'Avenue',
+  'Ave',
+  'Drive',
+  'Dr',
+  'Close',
+  'Crescent',
+  'Court',
+  'Place',
+  'Square',
+  'Terrace',
+  'Gardens',
+  'Grove',
+  'Way',
+  'Hill',
+  'Row',
+  'Mews',
+  'Boulevard',
+  'Blvd',
+  'Parade',
+  'Walk',
+  'Park',
+] as const;
+
+/** Placeholder types, as counted in the manifest. */
+export type RedactionType = 'url' | 'email' | 'phone' | 'postcode' | 'address' | 'name';
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const DIGITS_RE = /\+?\d(?:[\s.\-()]?\d){6,}/g;
+const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
+const ADDRESS_RE = new RegExp(
+  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b\\.?`,
+  'g',
+);
+
+/** A person's term to find in text and the placeholder that replaces it. */
+export interface NameTerm {
+  readonly term: string;
+  readonly placeholder: string;
+}
+
+/** Redacts text for one case: build once per case (the name pattern is compiled once), call per event. */
+export class Redactor {
+  readonly counts: Record<RedactionType, number> = {
+    url: 0,
+    email: 0,
+    phone: 0,
+    postcode: 0,
+    address: 0,
+    name: 0,
+  };
+  private readonly names: RegExp | undefined;
+  private readonly placeholders = new Map<string, string>();
+
+  constructor(
+    terms: readonly NameTerm[],
+    private readonly region: string | undefined,
+  ) {
+    const fold = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
+    const uniq = [...new Map(terms.map((t) => [fold(t.term), t])).values()]
+      .filter((t) => t.term.trim().length >= 2)
+      .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
+    for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
+    const escaped = uniq.map((t) => t.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    this.names = escaped.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'giu')
+      : undefined;
+  }
+
+  /** The text with every recognised identifier replaced by its placeholder. */
+  redact(text: string): string {
+    let t = this.sub(text, URL_RE, 'url', '[URL]');
+    t = this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
+    t = this.phones(t);
+    t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    t = this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
+    t = this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
+    if (this.names) {
+      t = t.replace(this.names, (m) => {
+        this.counts.name++;
+        return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
+      });
+    }
+    return t;
+  }
+
+  private sub(text: string, re: RegExp, type: RedactionType, placeholder: string): string {
+    return text.replace(re, () => {
+      this.counts[type]++;
+      return placeholder;
+    });
+  }
+
+  private phones(text: string): string {
+    if (!/\d{3}/.test(text)) return text;
+    const found = findPhoneNumbersInText(text, { defaultCountry: this.region as CountryCode | undefined });
+    if (found.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const f of found) {
+      out += `${text.slice(at, f.startsAt)}[PHONE]`;
+      at = f.endsAt;
+      this.counts.phone++;
+    }
+    return out + text.slice(at);
+  }
+}
