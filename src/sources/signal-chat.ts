@@ -37,19 +37,17 @@ export const signalChat: Source = {
   id: 'signal-chat',
   label: 'Signal Desktop chat.md (signal-export)',
   reads: 'Messages of one Signal conversation, as written to chat.md by signal-export',
-  recognisedBy: 'the first line is "[YYYY-MM-DD HH:MM:SS] Name: text" (or the older "[YYYY-MM-DD, HH:MM]")',
+  recognisedBy:
+    'a file named chat.md whose first line is "[YYYY-MM-DD HH:MM:SS] Name: text", or the older "[YYYY-MM-DD, HH:MM] Name:"',
   howToExport:
     'Signal Desktop + signal-export: `sigexport ~/signal-chats`; give chronolog the folder it writes',
   extensions: ['.md', '.txt'],
   detect(probe) {
     const first = probe.text.split(/\r\n|\r|\n/, 5).find((l) => l.trim() !== '');
     if (!first || !HEADER.test(first)) return false;
-    // The current layout is also a valid WhatsApp iOS layout; WhatsApp files carry WhatsApp's own marks.
-    return (
-      /chat\.md$/i.test(probe.name) ||
-      /, \d{2}:\d{2}\]/.test(first) ||
-      !/WhatsApp|end-to-end encrypted|omitted/i.test(probe.text)
-    );
+    // The current layout is also a valid WhatsApp iOS layout (sv, en-CA), so it is claimed only under
+    // signal-export's own file name; the older "[YYYY-MM-DD, HH:MM]" layout is Signal's alone.
+    return /^chat\.md$/i.test(probe.name) || /^\[\d{4}-\d{2}-\d{2}, \d{2}:\d{2}\]/.test(first);
   },
   async parse(input, ctx) {
     const parties = new Map<string, Party>();
