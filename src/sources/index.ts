@@ -5,6 +5,8 @@
  */
 import { chronologJsonl } from './chronolog-jsonl.js';
 import { csvDiary } from './csv-diary/index.js';
+import { discordCsv } from './discord-csv/index.js';
+import { discordJson } from './discord-json/index.js';
 import { eml } from './eml.js';
 import { imessageTxt } from './imessage-txt.js';
 import { mbox } from './mbox.js';
@@ -16,6 +18,7 @@ import { signalJson } from './signal-json.js';
 import { smsBackupXml } from './sms-backup-xml/index.js';
 import type { Container, Source } from './source.js';
 import { telegramJson } from './telegram-json/index.js';
+import { twitterArchive } from './twitter-archive/index.js';
 import { whatsappTxt } from './whatsapp-txt/index.js';
 import { zip } from './zip.js';
 
@@ -26,6 +29,8 @@ export const sources: readonly Source[] = [
   eml,
   smsBackupXml,
   telegramJson,
+  discordJson,
+  twitterArchive,
   messengerE2eeJson,
   messengerJson,
   messengerHtml,
@@ -33,6 +38,7 @@ export const sources: readonly Source[] = [
   signalChat,
   imessageTxt,
   whatsappTxt,
+  discordCsv,
   csvDiary, // keep last: a diary is the most generic CSV
 ];
 

@@ -1,0 +1,103 @@
+/**
+ * The day/month order of a DCE CSV's numeric dates (`10/06/2023 12:37 AM`), decided from the whole file before
+ * any row is read: a day above 12 settles it; otherwise the rows must run forwards in time (DCE writes oldest
+ * first); otherwise the usual order for the clock style, with a warning. `--date-order` skips all of this.
+ */
+import type { DateOrder, SourceContext, SourceInput } from '../source.js';
+import { SourceFailure } from '../source.js';
+import { localOf, readStamp, type Stamp, ymdOf } from './dates.js';
+import { type Columns, columnsOf, readRows } from './rows.js';
+
+type Numeric = Extract<Stamp, { kind: 'numeric' }>;
+
+/**
+ * Evidence for the day/month order of a file's numeric dates. DCE writes messages oldest first, so the reading
+ * under which the dates never run backwards is the right one when no day above 12 settles it.
+ */
+export class OrderEvidence {
+  numeric = 0;
+  ampm = 0;
+  private readonly invalid = { dmy: 0, mdy: 0 };
+  private readonly backwards = { dmy: 0, mdy: 0 };
+  private readonly last = { dmy: 0, mdy: 0 };
+
+  /** Counts one numeric stamp. */
+  add(st: Numeric): void {
+    if (st.yearFirst) return;
+    this.numeric++;
+    if (st.ampm) this.ampm++;
+    for (const order of ['dmy', 'mdy'] as const) {
+      const [y, mo, d] = ymdOf(st, order);
+      if (localOf(y, mo, d, st.clock) === undefined) {
+        this.invalid[order]++;
+        continue;
+      }
+      const key = ((y * 13 + mo) * 32 + d) * 1440 + st.clock.h * 60 + st.clock.mi;
+      if (key < this.last[order]) this.backwards[order]++;
+      this.last[order] = key;
+    }
+  }
+
+  /** The order, how it was decided, or why it cannot be. */
+  decide(): { order: DateOrder; how: 'certain' | 'sequence' | 'convention' } | { conflict: string } {
+    const { invalid, backwards } = this;
+    if (invalid.dmy > 0 && invalid.mdy > 0) {
+      return { conflict: `${invalid.dmy} dates are impossible day-first and ${invalid.mdy} month-first` };
+    }
+    if (invalid.dmy > 0) return { order: 'mdy', how: 'certain' };
+    if (invalid.mdy > 0) return { order: 'dmy', how: 'certain' };
+    if (backwards.dmy !== backwards.mdy)
+      return { order: backwards.dmy < backwards.mdy ? 'dmy' : 'mdy', how: 'sequence' };
+    // Nothing tells: DCE's own default and the en-US locale write AM/PM month first; 24-hour locales day first.
+    return { order: this.ampm * 2 > this.numeric ? 'mdy' : 'dmy', how: 'convention' };
+  }
+}
+
+/** Reads the numeric dates once to decide their day/month order; other forms need no survey. */
+export async function surveyOrder(input: SourceInput, ctx: SourceContext): Promise<DateOrder> {
+  const evidence = new OrderEvidence();
+  let columns: Columns | undefined;
+  let first: Numeric | undefined;
+  try {
+    await readRows(input, undefined, (cells) => {
+      if (!columns) {
+        columns = columnsOf(cells);
+        return;
+      }
+      const st = readStamp(cells[columns.date] ?? '');
+      if (!st) return;
+      // One export has one date form: when the first is not numeric, no order is needed.
+      if (st.kind !== 'numeric' && !first) return false;
+      if (st.kind === 'numeric') {
+        first ??= st;
+        evidence.add(st);
+      }
+    });
+  } catch (err) {
+    // The main pass reads up to the same fault and reports it.
+    if (!(err instanceof SourceFailure)) throw err;
+  }
+  if (!first || evidence.numeric === 0) return 'dmy';
+  const verdict = evidence.decide();
+  if ('conflict' in verdict) {
+    throw new SourceFailure(
+      'DISCORD_CSV_DATE_ORDER',
+      `The day/month order of the dates cannot be decided: ${verdict.conflict}.`,
+      undefined,
+      'Pass the order with --date-order dmy or --date-order mdy.',
+    );
+  }
+  if (verdict.how !== 'certain') {
+    const why =
+      verdict.how === 'sequence'
+        ? 'only this order keeps the messages in time order'
+        : `no date has a day above 12, so the usual order for ${evidence.ampm > 0 ? 'AM/PM' : '24-hour'} clocks was assumed`;
+    ctx.warn(
+      'DISCORD_CSV_DATE_ORDER_INFERRED',
+      undefined,
+      `Dates were read ${verdict.order === 'dmy' ? 'day first (dmy)' : 'month first (mdy)'}: ${why}.`,
+      'If that is wrong, pass --date-order dmy or --date-order mdy.',
+    );
+  }
+  return verdict.order;
+}

@@ -1,0 +1,100 @@
+/**
+ * The rows of a DCE CSV, streamed through csv-parse with the line each row starts on (a quoted cell may hold
+ * newlines). The header decides the delimiter: `,`, or `;` in 2019 exports.
+ */
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { decodedText } from '../discord-json/json-walk.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+
+/** The header row of every DCE CSV layout since 2019 (any case, quoted or not). */
+export const HEADER =
+  /^\s*"?(?:authorid"?([,;])"?)?author"?([,;])"?date"?[,;]"?content"?[,;]"?attachments"?(?:[,;]"?reactions"?)?[,;]?\s*$/i;
+/** What to do about a damaged DCE CSV. */
+export const HINT =
+  'Export the channel again with DiscordChatExporter, preferably as JSON, which keeps message ids and types.';
+
+/** Where each column is, from the header row. */
+export interface Columns {
+  id: number | undefined;
+  author: number;
+  date: number;
+  content: number;
+  attachments: number;
+  reactions: number | undefined;
+  count: number;
+}
+
+/** The columns named by a header row. */
+export function columnsOf(header: string[]): Columns {
+  const at = (name: string) => {
+    const i = header.findIndex((h) => h.trim().toLowerCase() === name);
+    return i < 0 ? undefined : i;
+  };
+  return {
+    id: at('authorid'),
+    author: at('author')!,
+    date: at('date')!,
+    content: at('content')!,
+    attachments: at('attachments')!,
+    reactions: at('reactions'),
+    count: header.length,
+  };
+}
+
+/**
+ * Streams the rows of `input` through csv-parse; `onRow` gets each row's cells and the line it starts on and may
+ * return false to stop. A file cut inside a quoted cell throws `SourceFailure` after the rows before it.
+ */
+export async function readRows(
+  input: SourceInput,
+  ctx: SourceContext | undefined,
+  onRow: (cells: string[], line: number) => unknown,
+): Promise<void> {
+  let stopped = false;
+  let nextLine = 1;
+  const texts = decodedText(input, ctx ? (n) => ctx.progress(n) : undefined);
+  // The header line decides the delimiter (`;` in 2019 exports): gather text until it is complete.
+  let head = '';
+  for await (const text of texts) {
+    head += text;
+    if (/[\r\n]/.test(head)) break;
+  }
+  const delimiter = HEADER.exec(head.split(/\r|\n/, 1)[0]!)?.[2] ?? ',';
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: 16 * 1024 * 1024,
+    on_record: ((record: string[], info: { lines: number }) => {
+      const line = nextLine;
+      nextLine = info.lines + 1;
+      if (!stopped && onRow(record, line) === false) stopped = true;
+      return null;
+    }) as never,
+  });
+  async function* rest(): AsyncGenerator<string> {
+    yield head;
+    for await (const text of texts) {
+      if (stopped) return;
+      yield text;
+    }
+  }
+  const sink = new Writable({ objectMode: true, write: (_row, _enc, done) => done() });
+  try {
+    await pipeline(Readable.from(rest(), { objectMode: false }), parser, sink);
+  } catch (err) {
+    const e = err as Error & { code?: string; lines?: number };
+    if (!e.code?.startsWith('CSV_')) throw err;
+    const cut = e.code === 'CSV_QUOTE_NOT_CLOSED';
+    throw new SourceFailure(
+      cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
+      cut
+        ? `The file ends inside a quoted cell that starts on line ${nextLine}; the rows before it were kept.`
+        : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
+      nextLine,
+      HINT,
+    );
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * DiscordChatExporter (Tyrrrz/DiscordChatExporter, "DCE") JSON export of one channel, DM or group DM.
+ *
+ *   { "guild": {"id": "0", "name": "Direct Messages"}, "channel": {"id": "…", "type": "DirectTextChat", "name": "sam"},
+ *     "messages": [
+ *       {"id": "1199370123456789012", "type": "Default", "timestamp": "2024-01-22T18:04:11.532+00:00",
+ *        "timestampEdited": null, "content": "answer me", "author": {"id": "4400…", "name": "sam.sample",
+ *        "discriminator": "0000", "nickname": "Sam", "isBot": false}, "attachments": [], "reactions": []},
+ *       {"id": "…", "type": "Call", "timestamp": "…", "callEndedTimestamp": "…", "content": "Started a call that lasted 3 minutes."},
+ *       {"id": "…", "type": "ChannelPinnedMessage", "timestamp": "…", "content": "Pinned a message."} ],
+ *     "messageCount": 3 }
+ *
+ * Times: `timestamp` always carries an offset (the exporting computer's zone, or +00:00 with `--utc`), so it is
+ * an instant, kept to the millisecond. The id is a snowflake holding the UTC millisecond the message was sent: it
+ * stands in (flag `time-from-id`) when `timestamp` is missing or unreadable, and a stamp more than a second away
+ * from it is flagged `time-id-mismatch` (Discord sets both at once, so a gap means an edited file).
+ * Kinds come from `type`, never from `content` (DCE writes a fallback sentence for notices): Default/Reply →
+ * message, or media when only attachments/stickers; Call → call (length from `callEndedTimestamp`; Discord does not
+ * say whether anyone answered, so the status is `unknown`); notices (RecipientAdd, ChannelPinnedMessage,
+ * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`. A message repeating the
+ * previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
+ * Sender: `{id: author.id, idType: account, name: nickname ?? name}`. The account's unique name (`name#1234` for
+ * old-style accounts, `name` for new ones) is kept in `details.username` when it differs from the shown name;
+ * case files should list the numeric id, which never changes (see the report for matching by username).
+ * Direction is unknown: a DCE export does not say who made it. Conversation: the channel name for DMs and group
+ * DMs, `Server / channel` for server channels.
+ *
+ * Unsupported: DCE's HTML, TXT and CSV outputs (CSV is its own source, discord-csv), Discord's own "Request my
+ * data" package, reactions as contacts (listed in `details.reactions`), and embeds' text.
+ */
+import { type Source, type SourceContext, SourceFailure } from '../source.js';
+import { formatPath, JsonWalkError, type PathItem, walkJson } from './json-walk.js';
+import { type DiscordFile, newDiscordFile, readMessage, show } from './message.js';
+
+const HEAD_OBJECT = /^\s*\{/;
+const HEAD_GUILD = /"guild"\s*:\s*\{/;
+const HEAD_CHANNEL = /"channel"\s*:\s*\{/;
+const HEAD_MESSAGES = /"messages"\s*:\s*\[/;
+const HEAD_STAMP = /"timestamp"\s*:/;
+const HEAD_EMPTY = /"messages"\s*:\s*\[\s*\]/;
+
+/** Members of a message never read: not assembled, which saves most of the work on large server exports. */
+const IGNORED = new Set([
+  'avatarUrl',
+  'roles',
+  'color',
+  'users',
+  'imageUrl',
+  'iconUrl',
+  'thumbnail',
+  'images',
+  'video',
+  'fields',
+  'footer',
+  'inlineEmojis',
+]);
+
+/** The top-level values read besides `messages`; anything else is passed over unread. */
+const TOP_FIELDS = new Set(['guild', 'channel', 'messageCount']);
+
+const HINT =
+  'Export the channel again with DiscordChatExporter, or copy the file again (a cut download or copy truncates it); ' +
+  'the messages before this point were kept.';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** DiscordChatExporter JSON: one channel, DM or group DM per file, streamed. */
+export const discordJson: Source = {
+  id: 'discord-json',
+  label: 'Discord chat (DiscordChatExporter JSON)',
+  reads:
+    'messages, attachments and calls of one Discord DM, group DM or server channel exported by DiscordChatExporter',
+  recognisedBy:
+    'a JSON object with "guild", "channel" and a "messages" array whose entries have a "timestamp"',
+  howToExport:
+    'DiscordChatExporter (GUI or CLI): choose the DM or channel and the export format "JSON" (one file per channel)',
+  extensions: ['.json'],
+
+  detect(probe) {
+    const t = probe.text;
+    if (!HEAD_OBJECT.test(t) || !HEAD_GUILD.test(t) || !HEAD_CHANNEL.test(t) || !HEAD_MESSAGES.test(t)) {
+      return false;
+    }
+    return HEAD_STAMP.test(t) || HEAD_EMPTY.test(t);
+  },
+
+  async parse(input, ctx) {
+    const file = newDiscordFile();
+    const top = new Map<string, unknown>();
+    let sawMessages = false;
+    let complete = false;
+    try {
+      await walkJson(
+        input,
+        {
+          plan(path, kind) {
+            if (path.length === 0) {
+              if (kind === 'object') return 'descend';
+              throw new SourceFailure(
+                'DISCORD_JSON_NOT_AN_EXPORT',
+                'The file is JSON but not a DiscordChatExporter export: it does not start with an object.',
+                1,
+              );
+            }
+            if (path.length === 2) return 'collect';
+            if (path[0] !== 'messages') return TOP_FIELDS.has(path[0] as string) ? 'collect' : 'skip';
+            sawMessages = kind === 'array';
+            return sawMessages ? 'descend' : 'skip';
+          },
+          value(path, v) {
+            if (path.length === 2) {
+              readMessage(v, formatPath(path), file, ctx);
+              return;
+            }
+            top.set(path[0] as string, v);
+            if (path[0] === 'guild' || path[0] === 'channel') file.conversation = conversationOf(top);
+          },
+          dropped(path, why) {
+            if (path.length !== 2) {
+              top.delete(path[0] as string);
+              return;
+            }
+            file.messages++;
+            ctx.reject(
+              'DISCORD_JSON_MESSAGE_TOO_LARGE',
+              formatPath(path),
+              `This entry is ${why === 'too-deep' ? 'nested too deeply' : 'larger than 32 MiB'}; no Discord message is, so it was not read.`,
+              HINT,
+            );
+          },
+        },
+        { onBytes: (n) => ctx.progress(n), ignore: IGNORED },
+      );
+      complete = true;
+    } catch (err) {
+      if (err instanceof JsonWalkError) throw failure(err);
+      throw err;
+    } finally {
+      summarise(file, ctx);
+    }
+    if (!complete) return;
+    if (!sawMessages)
+      ctx.warn(
+        'DISCORD_JSON_NO_MESSAGES',
+        undefined,
+        'The export has no "messages" array; nothing was read.',
+      );
+    const count = top.get('messageCount');
+    if (typeof count === 'number' && count !== file.messages) {
+      ctx.warn(
+        'DISCORD_JSON_COUNT_MISMATCH',
+        'messageCount',
+        `The export says it holds ${count} messages ("messageCount"), but ${file.messages} were found.`,
+        'DiscordChatExporter writes the count itself, so a difference suggests the file was edited after export.',
+      );
+    }
+  },
+};
+
+/** The conversation name: the channel for DMs and group DMs, `Server / channel` in a server. */
+function conversationOf(top: Map<string, unknown>): string | undefined {
+  const guild = top.get('guild');
+  const channel = top.get('channel');
+  const ch = isObj(channel) ? str(channel['name']) : undefined;
+  const g = isObj(guild) ? str(guild['name']) : undefined;
+  const dm =
+    (isObj(guild) && guild['id'] === '0') ||
+    (isObj(channel) && /^Direct(?:Group)?TextChat$/.test(String(channel['type'])));
+  if (dm || g === undefined) return ch;
+  return ch === undefined ? g : `${g} / ${ch}`;
+}
+
+function failure(err: JsonWalkError): SourceFailure {
+  const at = err.line > 0 ? `line ${err.line}, column ${err.column}` : 'an unknown position';
+  const inside = err.path === '' ? '' : `, inside ${err.path}`;
+  const locator: PathItem = err.path === '' ? err.line : err.path;
+  return err.truncated
+    ? new SourceFailure(
+        'DISCORD_JSON_TRUNCATED',
+        `The file ends in the middle of the JSON (${at}${inside}).`,
+        locator,
+        HINT,
+      )
+    : new SourceFailure(
+        'DISCORD_JSON_INVALID',
+        `Invalid JSON at ${at}${inside}: ${err.message}.`,
+        locator,
+        HINT,
+      );
+}
+
+/** File-level warnings about assumptions made record by record. */
+function summarise(file: DiscordFile, ctx: SourceContext): void {
+  if (file.mismatched.count > 0) {
+    ctx.warn(
+      'DISCORD_JSON_TIME_ID_MISMATCH',
+      file.mismatched.first,
+      `${plural(file.mismatched.count, 'message has', 'messages have')} a "timestamp" more than a second away from the time in ${file.mismatched.count === 1 ? 'its' : 'their'} id; kept at the "timestamp" and flagged time-id-mismatch.`,
+      'Discord sets both when a message is sent, so a difference suggests the file was edited; compare with a fresh export.',
+    );
+  }
+  if (file.fromId.count > 0) {
+    ctx.warn(
+      'DISCORD_JSON_TIME_FROM_ID',
+      file.fromId.first,
+      `${plural(file.fromId.count, 'message has', 'messages have')} no readable "timestamp"; the time was taken from the message id (flagged time-from-id).`,
+    );
+  }
+  if (file.unknownTypes.size > 0) {
+    const list = [...file.unknownTypes].map(([t, n]) => `${show(t)} ×${n}`).join(', ');
+    ctx.warn(
+      'DISCORD_JSON_UNKNOWN_TYPE',
+      undefined,
+      `Message types chronolog does not know were counted as contacts: ${list} (flagged type-…).`,
+      'Check these messages in the chronology; they may be notices rather than something a person wrote.',
+    );
+  }
+  if (file.typeMissing > 0) {
+    ctx.warn(
+      'DISCORD_JSON_TYPE_MISSING',
+      undefined,
+      `${plural(file.typeMissing, 'message has', 'messages have')} no "type"; read as ordinary messages.`,
+    );
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The state machine behind `walkJson` (json-walk.ts): it follows stream-json's tokens, keeps a frame only for the
+ * containers the caller descends into, assembles the values it asks for and counts past everything else.
+ * Our own assembler rather than stream-json's: it caps a value's size and depth, passes over members nobody reads,
+ * copies strings out of the tokenizer's chunks, and never lets a `__proto__` key set a prototype.
+ */
+import type { Token } from 'stream-json/parser.js';
+
+/** One step of a JSON path: a member name or an array index. */
+export type PathItem = string | number;
+/** What to do with a value: walk into it, hand it over whole, or pass over it. */
+export type Plan = 'descend' | 'collect' | 'skip';
+/** The shape of a value, known from its first token. */
+export type ValueKind = 'object' | 'array' | 'scalar';
+
+/** What the walk reports. Paths are reused arrays: copy one to keep it. */
+export interface WalkHandlers {
+  /**
+   * Decides about the root and about every member or element of a container the caller descended into. After a
+   * syntax error the file is walked again up to the fault, so this may be asked twice about a path: keep it free
+   * of side effects (deliveries are never repeated).
+   */
+  plan(path: readonly PathItem[], kind: ValueKind): Plan;
+  /** A collected value, whole. */
+  value(path: readonly PathItem[], value: unknown): void;
+  /** A collected value that was too large or too deeply nested to keep; the walk passed over the rest of it. */
+  dropped(path: readonly PathItem[], why: 'too-large' | 'too-deep'): void;
+  /** A container the caller descended into has closed. */
+  close?(path: readonly PathItem[]): void;
+}
+
+/** No single record comes near this; a larger one is refused rather than held in memory. */
+export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
+/** Records nest a handful of levels; this bounds the assembler's stack on hostile input. */
+export const MAX_VALUE_DEPTH = 512;
+
+/** `messages[3]`, `[0].dmConversation.messages[2]`. */
+export function formatPath(path: readonly PathItem[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
+  return s;
+}
+
+interface Frame {
+  readonly isArray: boolean;
+  index: number;
+  key: string | undefined;
+}
+
+/** The state machine over tokens. */
+export class Walker {
+  private readonly path: PathItem[] = [];
+  private readonly frames: Frame[] = [];
+  /** Open containers still to pass over (a skipped or dropped value). */
+  private skipDepth = 0;
+  /** The value being assembled: open containers, innermost last, and the pending key of each object. */
+  private col: (Record<string, unknown> | unknown[])[] | undefined;
+  private colKeys: (string | undefined)[] = [];
+  private colSize = 0;
+  /** Inside a collected value: open containers of an ignored member still to pass over, or its value is next. */
+  private inner = 0;
+  private ignoreNext = false;
+
+  constructor(
+    private readonly h: WalkHandlers,
+    private readonly ignore: ReadonlySet<string> | undefined,
+  ) {}
+
+  /** Where the walk is, for error messages. */
+  where(): string {
+    const top = this.frames[this.frames.length - 1];
+    if (this.col || this.skipDepth > 0 || !top) return formatPath(this.path);
+    const item = top.isArray ? top.index : top.key;
+    return formatPath(item === undefined ? this.path : [...this.path, item]);
+  }
+
+  token(t: Token): void {
+    if (this.skipDepth > 0) {
+      if (t.name === 'startObject' || t.name === 'startArray') this.skipDepth++;
+      else if ((t.name === 'endObject' || t.name === 'endArray') && --this.skipDepth === 0) this.done();
+      return;
+    }
+    if (this.col) {
+      this.collect(t);
+      return;
+    }
+    switch (t.name) {
+      case 'keyValue':
+        this.frames[this.frames.length - 1]!.key = t.value;
+        return;
+      case 'endObject':
+      case 'endArray':
+        this.h.close?.(this.path);
+        this.frames.pop();
+        this.done();
+        return;
+      case 'startObject':
+      case 'startArray':
+        this.begin(t, t.name === 'startObject' ? 'object' : 'array');
+        return;
+      default:
+        this.begin(t, 'scalar');
+    }
+  }
+
+  /** The first token of a value outside any collected one. */
+  private begin(t: Token, kind: ValueKind): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top) this.path.push(top.isArray ? top.index : (top.key ?? ''));
+    const plan = this.h.plan(this.path, kind);
+    if (kind === 'scalar') {
+      if (plan === 'collect') this.h.value(this.path, scalar(t));
+      this.done();
+    } else if (plan === 'descend') {
+      this.frames.push({ isArray: kind === 'array', index: 0, key: undefined });
+    } else if (plan === 'collect') {
+      this.col = [kind === 'array' ? [] : {}];
+      this.colKeys = [undefined];
+      this.colSize = 0;
+    } else this.skipDepth = 1;
+  }
+
+  /** A value (scalar, skipped, collected or descended) has ended: step past it in its parent. */
+  private done(): void {
+    const top = this.frames[this.frames.length - 1];
+    if (!top) return;
+    this.path.pop();
+    if (top.isArray) top.index++;
+  }
+
+  private collect(t: Token): void {
+    const start = t.name === 'startObject' || t.name === 'startArray';
+    if (this.inner > 0) {
+      if (start) this.inner++;
+      else if (t.name === 'endObject' || t.name === 'endArray') this.inner--;
+      return;
+    }
+    if (this.ignoreNext) {
+      this.ignoreNext = false;
+      if (start) this.inner = 1;
+      return;
+    }
+    const col = this.col!;
+    const depth = col.length - 1;
+    switch (t.name) {
+      case 'startObject':
+      case 'startArray':
+        if (col.length >= MAX_VALUE_DEPTH) {
+          this.drop('too-deep', col.length + 1);
+          return;
+        }
+        col.push(t.name === 'startObject' ? {} : []);
+        this.colKeys.push(undefined);
+        return;
+      case 'endObject':
+      case 'endArray': {
+        const v = col.pop()!;
+        this.colKeys.pop();
+        if (depth === 0) {
+          this.col = undefined;
+          this.h.value(this.path, v);
+          this.done();
+        } else this.add(v);
+        return;
+      }
+      case 'keyValue':
+        if (this.ignore?.has(t.value)) {
+          this.ignoreNext = true;
+          return;
+        }
+        this.colKeys[depth] = t.value;
+        this.colSize += t.value.length;
+        break;
+      case 'stringValue':
+        this.colSize += t.value.length;
+        this.add(own(t.value));
+        break;
+      default:
+        this.add(scalar(t));
+    }
+    if (this.colSize > MAX_VALUE_CHARS) this.drop('too-large', col.length);
+  }
+
+  private add(v: unknown): void {
+    const col = this.col!;
+    const depth = col.length - 1;
+    const into = col[depth]!;
+    if (Array.isArray(into)) into.push(v);
+    else {
+      const key = this.colKeys[depth]!;
+      // An own property, like JSON.parse makes: assignment would set the prototype instead.
+      if (key === '__proto__')
+        Object.defineProperty(into, key, { value: v, enumerable: true, writable: true });
+      else into[key] = v;
+    }
+  }
+
+  private drop(why: 'too-large' | 'too-deep', open: number): void {
+    this.col = undefined;
+    this.colKeys = [];
+    this.h.dropped(this.path, why);
+    this.skipDepth = open;
+  }
+}
+
+/**
+ * A copy of a string that holds only its own characters. The tokenizer cuts values out of its chunk of text, and
+ * V8 keeps such a slice pointing into the whole chunk: kept in events, slices would keep the file in memory.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
+/** A scalar token's value. Integers beyond 2^53 stay strings so ids keep every digit. */
+function scalar(t: Token): unknown {
+  switch (t.name) {
+    case 'stringValue':
+      return own(t.value);
+    case 'numberValue': {
+      const n = Number(t.value);
+      return Number.isSafeInteger(n) || !/^-?\d+$/.test(t.value) ? n : t.value;
+    }
+    case 'nullValue':
+      return null;
+    case 'trueValue':
+      return true;
+    case 'falseValue':
+      return false;
+    default:
+      return undefined;
+  }
+}

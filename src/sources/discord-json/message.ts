@@ -1,0 +1,268 @@
+/**
+ * One element of DiscordChatExporter's `messages` array → one event, skip or reject. Classification is by
+ * `type`, never by `content`: for system entries DCE writes its own fallback sentence ("Pinned a message.").
+ */
+import type { EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import type { SourceContext } from '../source.js';
+import { DISCORD_EPOCH, ID_TIME_TOLERANCE_MS, parseIsoInstant, snowflakeMs } from './time.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Obj = Record<string, unknown>;
+
+/** What the messages of one file share, and what the file-level warnings are made from. */
+export interface DiscordFile {
+  conversation: string | undefined;
+  /** Id of the previous message: DCE writes in id order, so a repeat is next to its original. */
+  prevId: string | undefined;
+  messages: number;
+  mismatched: { count: number; first?: string };
+  fromId: { count: number; first?: string };
+  unknownTypes: Map<string, number>;
+  typeMissing: number;
+}
+
+/** Fresh per-file state. */
+export function newDiscordFile(): DiscordFile {
+  return {
+    conversation: undefined,
+    prevId: undefined,
+    messages: 0,
+    mismatched: { count: 0 },
+    fromId: { count: 0 },
+    unknownTypes: new Map(),
+    typeMissing: 0,
+  };
+}
+
+/** DCE's names for Discord's system notices (MessageKind 1–18). */
+const SYSTEM = new Set([
+  'RecipientAdd',
+  'RecipientRemove',
+  'ChannelNameChange',
+  'ChannelIconChange',
+  'ChannelPinnedMessage',
+  'GuildMemberJoin',
+  'ThreadCreated',
+]);
+/** Discord's type numbers for DCE's names, in case a file writes the number. */
+const NAMED: Record<string, string> = {
+  '0': 'Default',
+  '1': 'RecipientAdd',
+  '2': 'RecipientRemove',
+  '3': 'Call',
+  '4': 'ChannelNameChange',
+  '5': 'ChannelIconChange',
+  '6': 'ChannelPinnedMessage',
+  '7': 'GuildMemberJoin',
+  '18': 'ThreadCreated',
+  '19': 'Reply',
+};
+/**
+ * Discord types DCE has no name for and writes as a number. These carry what a person or their bot command
+ * wrote (slash command 20, thread starter 21, context-menu command 23); every other number is a notice (boosts,
+ * stage events, AutoMod alerts, poll results…).
+ */
+const NUMERIC_CONTENT = new Set(['20', '21', '23']);
+
+const DAMAGED =
+  'The export may have been edited or damaged; export the channel again with DiscordChatExporter.';
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const idOf = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** Shows a hostile value briefly inside a message. */
+export function show(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+/** Reads `messages[i]`. */
+export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx: SourceContext): void {
+  file.messages++;
+  if (!isObj(v)) {
+    ctx.reject(
+      'DISCORD_JSON_NOT_A_MESSAGE',
+      locator,
+      `Expected a message object, found ${show(v)}.`,
+      DAMAGED,
+    );
+    return;
+  }
+  const id = idOf(v['id']);
+  if (id !== undefined && id === file.prevId) {
+    ctx.skip('duplicate-message-id', locator);
+    return;
+  }
+  file.prevId = id;
+  let type = v['type'];
+  if (type === undefined) {
+    file.typeMissing++;
+    type = 'Default';
+  }
+  let t = typeof type === 'string' || typeof type === 'number' ? String(type) : show(type);
+  t = NAMED[t] ?? t;
+  if (SYSTEM.has(t)) {
+    ctx.skip(`system-${kebab(t)}`, locator);
+    return;
+  }
+  const numeric = /^\d+$/.test(t);
+  if (numeric && !NUMERIC_CONTENT.has(t)) {
+    ctx.skip(`system-type-${t}`, locator);
+    return;
+  }
+  const flags: string[] = [];
+  const time = readTime(v, id, locator, flags, file, ctx);
+  if (time === undefined) return;
+  if (t !== 'Default' && t !== 'Reply' && t !== 'Call') {
+    file.unknownTypes.set(t, (file.unknownTypes.get(t) ?? 0) + 1);
+    flags.push(`type-${numeric ? t : kebab(t)}`);
+  }
+  const details: Record<string, string> = {};
+  const ev: Mutable<ParsedEvent> = {
+    locator,
+    time,
+    channel: 'discord',
+    kind: 'message',
+    direction: 'unknown',
+  };
+  const sender = author(v['author'], details, flags);
+  if (sender) ev.sender = sender;
+  if (t === 'Call') call(v, time, ev, flags);
+  else content(v, ev, details, flags);
+  if (file.conversation !== undefined) ev.conversation = file.conversation;
+  if (id !== undefined) ev.nativeId = id;
+  const edited = typeof v['timestampEdited'] === 'string' ? parseIsoInstant(v['timestampEdited']) : undefined;
+  if (edited !== undefined) {
+    flags.push('edited');
+    details['editedAt'] = new Date(edited).toISOString();
+  }
+  if (flags.length > 0) ev.flags = flags;
+  for (const _ in details) {
+    ev.details = details;
+    break;
+  }
+  ctx.emit(ev);
+}
+
+/** `timestamp` when it is readable, else the time the snowflake id holds; rejects when neither is there. */
+function readTime(
+  v: Obj,
+  id: string | undefined,
+  locator: string,
+  flags: string[],
+  file: DiscordFile,
+  ctx: SourceContext,
+): EventTime | undefined {
+  const stamp = v['timestamp'];
+  const ms = typeof stamp === 'string' ? parseIsoInstant(stamp) : undefined;
+  const fromId = id === undefined ? undefined : snowflakeMs(id, DISCORD_EPOCH);
+  if (ms !== undefined) {
+    if (fromId !== undefined && Math.abs(ms - fromId) > ID_TIME_TOLERANCE_MS) {
+      flags.push('time-id-mismatch');
+      file.mismatched.count++;
+      file.mismatched.first ??= locator;
+    }
+    return { type: 'instant', ms, precision: 'ms' };
+  }
+  if (fromId !== undefined) {
+    flags.push('time-from-id');
+    file.fromId.count++;
+    file.fromId.first ??= locator;
+    return { type: 'instant', ms: fromId, precision: 'ms' };
+  }
+  const what =
+    stamp === undefined || stamp === null
+      ? 'The message has no "timestamp"'
+      : `"timestamp" is ${show(stamp)}, not an ISO 8601 date-time with an offset,`;
+  ctx.reject(
+    'DISCORD_JSON_BAD_TIME',
+    locator,
+    `${what} and its id ${id === undefined ? '(missing)' : show(id)} holds no time either.`,
+    DAMAGED,
+  );
+  return undefined;
+}
+
+/** The sender: account id plus the name shown in Discord (server nickname, else the account's name). */
+function author(a: unknown, details: Record<string, string>, flags: string[]): Party | undefined {
+  if (!isObj(a)) return undefined;
+  const id = idOf(a['id']);
+  const name = str(a['name']);
+  const shown = str(a['nickname']) ?? name;
+  if (a['isBot'] === true) flags.push('bot');
+  // Old-style accounts are "name#1234"; new-style usernames have discriminator "0000" and are unique alone.
+  const disc = str(a['discriminator']);
+  const username = name && disc && !/^0+$/.test(disc) ? `${name}#${disc}` : name;
+  if (username !== undefined && username !== shown) details['username'] = username;
+  if (id === undefined) return shown === undefined ? undefined : { name: shown };
+  return shown === undefined ? { id, idType: 'account' } : { id, idType: 'account', name: shown };
+}
+
+/** A call: its length comes from `callEndedTimestamp`; whether anyone answered is not in the export. */
+function call(v: Obj, time: EventTime, ev: Mutable<ParsedEvent>, flags: string[]): void {
+  ev.kind = 'call';
+  const endStamp = v['callEndedTimestamp'];
+  const end = typeof endStamp === 'string' ? parseIsoInstant(endStamp) : undefined;
+  if (end !== undefined && time.type === 'instant' && end >= time.ms) {
+    ev.call = { status: 'unknown', durationSec: Math.round((end - time.ms) / 1000) };
+  } else {
+    // Discord leaves the end empty while a call is still going on; DCE writes null for it.
+    ev.call = { status: 'unknown' };
+    flags.push('call-end-unknown');
+  }
+}
+
+/** Text, attachments, stickers, embeds, replies and forwards of an ordinary message. */
+function content(v: Obj, ev: Mutable<ParsedEvent>, details: Record<string, string>, flags: string[]): void {
+  let text = str(v['content']);
+  const files = names(v['attachments'], 'fileName', 'url');
+  const stickers = names(v['stickers'], 'name', 'id');
+  const fwd = v['forwardedMessage'];
+  if (isObj(fwd)) {
+    flags.push('forwarded');
+    text ??= str(fwd['content']);
+    files.push(...names(fwd['attachments'], 'fileName', 'url'));
+  }
+  let kind: Kind = 'message';
+  if (text !== undefined) ev.text = text;
+  else if (files.length > 0 || stickers.length > 0) kind = 'media';
+  else {
+    kind = 'other';
+    flags.push(Array.isArray(v['embeds']) && v['embeds'].length > 0 ? 'embed-only' : 'no-content');
+  }
+  ev.kind = kind;
+  if (files.length > 0) details['attachments'] = files.join(', ');
+  if (stickers.length > 0) details['stickers'] = stickers.join(', ');
+  const ref = v['reference'];
+  if (isObj(ref) && ref['type'] !== 'Forward') {
+    const to = idOf(ref['messageId']);
+    if (to !== undefined) details['replyTo'] = to;
+  }
+  const mentions = Array.isArray(v['mentions']) ? v['mentions'].filter(isObj) : [];
+  if (mentions.length > 0) {
+    details['mentions'] = mentions
+      .map((u) => `${str(u['nickname']) ?? str(u['name']) ?? '?'} (${idOf(u['id']) ?? '?'})`)
+      .join(', ');
+  }
+  const reactions = Array.isArray(v['reactions']) ? v['reactions'].filter(isObj) : [];
+  if (reactions.length > 0) {
+    details['reactions'] = reactions
+      .map((r) => `${(isObj(r['emoji']) && str(r['emoji']['name'])) || '?'} (${show(r['count'] ?? '?')})`)
+      .join(', ');
+  }
+}
+
+/** The first present of `keys` for each object in `list`. */
+function names(list: unknown, ...keys: string[]): string[] {
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const item of list) {
+    if (!isObj(item)) continue;
+    const name = keys.map((k) => idOf(item[k])).find((s) => s !== undefined);
+    out.push(name ?? '?');
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+/**
+ * One element of a `dmConversation.messages` array → one event, skip or reject. Elements are one-key objects:
+ * `messageCreate` is a message; `joinConversation`, `participantsJoin`, `participantsLeave` and
+ * `conversationNameUpdate` are group notices; any other key is rejected so a new kind of record is seen, not lost.
+ */
+import type { EventTime, ParsedEvent } from '../../model/index.js';
+import { ID_TIME_TOLERANCE_MS, parseIsoInstant, snowflakeMs, TWITTER_EPOCH } from '../discord-json/time.js';
+import type { SourceContext } from '../source.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Obj = Record<string, unknown>;
+
+/** The conversation being read and the per-file state. */
+export interface TwitterFile {
+  conversationId: string | undefined;
+  conversationName: string | undefined;
+  /** Message ids seen: a long conversation split into several `dmConversation` objects must not count twice. */
+  readonly seen: Set<string>;
+  /** Accounts in every one-to-one conversation so far: at the end, one left is the archive's owner. */
+  owner: Set<string> | undefined;
+  oneToOne: number;
+  mismatched: { count: number; first?: string };
+  fromId: { count: number; first?: string };
+}
+
+/** Fresh per-file state. */
+export function newTwitterFile(): TwitterFile {
+  return {
+    conversationId: undefined,
+    conversationName: undefined,
+    seen: new Set(),
+    owner: undefined,
+    oneToOne: 0,
+    mismatched: { count: 0 },
+    fromId: { count: 0 },
+  };
+}
+
+const NOTICES: Readonly<Record<string, string>> = {
+  joinConversation: 'join-conversation',
+  participantsJoin: 'participants-join',
+  participantsLeave: 'participants-leave',
+  conversationNameUpdate: 'conversation-name-update',
+};
+
+const DAMAGED =
+  'The archive may have been edited or damaged; download it again from X (Settings → Your account → Download an archive).';
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const idOf = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+
+/** Shows a hostile value briefly inside a message. */
+export function show(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+/** Twitter escapes exactly these three in DM text; one pass, so `&amp;lt;` becomes `&lt;` as typed. */
+const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+const decode = (s: string) => s.replace(/&(?:amp|lt|gt);/g, (e) => ENTITIES[e]!);
+const TCO = /https:\/\/t\.co\/[A-Za-z0-9]+/g;
+
+/** Notes the participants of a one-to-one conversation id (`"<low>-<high>"`). */
+export function noteConversation(id: string, file: TwitterFile): void {
+  const m = /^(\d+)-(\d+)$/.exec(id);
+  if (!m) return;
+  file.oneToOne++;
+  const pair = new Set([m[1]!, m[2]!]);
+  file.owner = file.owner ? new Set([...file.owner].filter((x) => pair.has(x))) : pair;
+}
+
+/** Reads one element of a conversation's `messages`. */
+export function readEntry(v: unknown, locator: string, file: TwitterFile, ctx: SourceContext): void {
+  const keys = isObj(v) ? Object.keys(v) : [];
+  if (!isObj(v) || keys.length !== 1) {
+    ctx.reject(
+      'TWITTER_ARCHIVE_NOT_A_MESSAGE',
+      locator,
+      `Expected an object with one key such as "messageCreate", found ${show(v)}.`,
+      DAMAGED,
+    );
+    return;
+  }
+  const key = keys[0]!;
+  const notice = NOTICES[key];
+  if (notice !== undefined) {
+    ctx.skip(notice, locator);
+    return;
+  }
+  if (key !== 'messageCreate' || !isObj(v[key])) {
+    ctx.reject(
+      'TWITTER_ARCHIVE_UNKNOWN_EVENT',
+      locator,
+      `"${key.slice(0, 60)}" is not a kind of DM record chronolog knows, so it was not counted.`,
+      'Check this record in the file; if it is a message, please report the format so it can be read.',
+    );
+    return;
+  }
+  message(v[key], locator, file, ctx);
+}
+
+function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext): void {
+  const id = idOf(mc['id']);
+  if (id !== undefined) {
+    if (file.seen.has(id)) {
+      ctx.skip('duplicate-message-id', locator);
+      return;
+    }
+    file.seen.add(id);
+  }
+  const flags: string[] = [];
+  const time = readTime(mc['createdAt'], id, locator, flags, file, ctx);
+  if (time === undefined) return;
+  const ev: Mutable<ParsedEvent> = {
+    locator,
+    time,
+    channel: 'twitter',
+    kind: 'message',
+    direction: 'unknown',
+  };
+  const sender = idOf(mc['senderId']);
+  if (sender !== undefined) ev.sender = { id: sender, idType: 'account' };
+  const details: Record<string, string> = {};
+  const media = strings(mc['mediaUrls']);
+  const links = Array.isArray(mc['urls']) ? mc['urls'].filter(isObj) : [];
+  const raw = typeof mc['text'] === 'string' ? mc['text'] : '';
+  // Twitter appends a t.co link for attached media to the text; links in `urls` are ones the sender typed.
+  const typed = new Set(links.map((u) => u['url']));
+  const words = media.length > 0 ? raw.replace(TCO, (u) => (typed.has(u) ? u : '')).trim() : raw.trim();
+  if (words !== '') ev.text = decode(raw);
+  else if (media.length > 0) ev.kind = 'media';
+  else {
+    ev.kind = 'other';
+    flags.push('no-content');
+  }
+  if (media.length > 0) details['media'] = media.join(', ');
+  const expanded = links.map((u) => idOf(u['expanded']) ?? idOf(u['url'])).filter((u) => u !== undefined);
+  if (expanded.length > 0) details['links'] = expanded.join(', ');
+  const reactions = Array.isArray(mc['reactions']) ? mc['reactions'].filter(isObj) : [];
+  if (reactions.length > 0) {
+    details['reactions'] = reactions
+      .map((r) => `${idOf(r['reactionKey']) ?? '?'} by ${idOf(r['senderId']) ?? '?'}`)
+      .join(', ');
+  }
+  const recipient = idOf(mc['recipientId']);
+  if (recipient !== undefined) details['recipientId'] = recipient;
+  if (Array.isArray(mc['editHistory']) && mc['editHistory'].length > 0) flags.push('edited');
+  const conversation = file.conversationName ?? file.conversationId;
+  if (conversation !== undefined) ev.conversation = conversation;
+  if (id !== undefined) ev.nativeId = id;
+  if (flags.length > 0) ev.flags = flags;
+  if (Object.keys(details).length > 0) ev.details = details;
+  ctx.emit(ev);
+}
+
+/** `createdAt` when readable, else the time in the snowflake id; rejects when neither is there. */
+function readTime(
+  stamp: unknown,
+  id: string | undefined,
+  locator: string,
+  flags: string[],
+  file: TwitterFile,
+  ctx: SourceContext,
+): EventTime | undefined {
+  const ms = typeof stamp === 'string' ? parseIsoInstant(stamp) : undefined;
+  const fromId = id === undefined ? undefined : snowflakeMs(id, TWITTER_EPOCH);
+  if (ms !== undefined) {
+    if (fromId !== undefined && Math.abs(ms - fromId) > ID_TIME_TOLERANCE_MS) {
+      flags.push('time-id-mismatch');
+      file.mismatched.count++;
+      file.mismatched.first ??= locator;
+    }
+    return { type: 'instant', ms, precision: 'ms' };
+  }
+  if (fromId !== undefined) {
+    flags.push('time-from-id');
+    file.fromId.count++;
+    file.fromId.first ??= locator;
+    return { type: 'instant', ms: fromId, precision: 'ms' };
+  }
+  ctx.reject(
+    'TWITTER_ARCHIVE_BAD_TIME',
+    locator,
+    `${stamp === undefined ? 'The message has no "createdAt"' : `"createdAt" is ${show(stamp)}, not an ISO 8601 date-time,`} and its id ${id === undefined ? '(missing)' : show(id)} holds no time either.`,
+    DAMAGED,
+  );
+  return undefined;
+}

@@ -1,0 +1,243 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detect, makeProbe } from '../../src/sources/detect.js';
+import { readStamp } from '../../src/sources/discord-csv/dates.js';
+import { conversationFromName, discordCsv } from '../../src/sources/discord-csv/index.js';
+import { systemNotice } from '../../src/sources/discord-csv/notices.js';
+import type { SourceOptions } from '../../src/sources/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/discord-csv';
+const CURRENT = 'Direct Messages - Sam [1200000000000000001].csv';
+const tmp = mkdtempSync(join(tmpdir(), 'chronolog-discord-csv-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const HEADER = 'AuthorID,Author,Date,Content,Attachments,Reactions';
+/** A CSV with the given Date cells (a variation for one assertion, not a fixture). */
+async function withDates(dates: string[], options: Partial<SourceOptions> = {}): Promise<SourceRun> {
+  const file = join(tmp, `${Math.random().toString(36).slice(2)}.csv`);
+  const rows = dates.map((d, i) => `"1","sam","${d}","message ${i}","",""`);
+  writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+  return runSource(discordCsv, file, options);
+}
+
+describe('discord-csv fixtures match their goldens', () => {
+  for (const name of [
+    CURRENT,
+    'legacy-dd-mmm-yy.csv',
+    'numeric-ampm-order-from-sequence.csv',
+    'semicolon-2019-day-first.csv',
+    'truncated.csv',
+  ]) {
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(discordCsv, file);
+      const golden = file.replace(/\.csv$/, '.expected.json');
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+});
+
+describe('the current CSV (ISO dates with offsets)', () => {
+  it('reads instants, the sender as written, the conversation from the file name, and locates rows by line', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, CURRENT));
+    expect(run.events[0]).toEqual({
+      locator: 2,
+      time: { type: 'instant', ms: Date.UTC(2024, 2, 1, 18, 4, 11, 532), precision: 'ms' },
+      channel: 'discord',
+      kind: 'message',
+      direction: 'unknown',
+      sender: { id: '900000000000000101', idType: 'account', name: 'sam.sample' },
+      text: 'Why are you ignoring me',
+      conversation: 'Sam',
+    });
+    // A row whose content spans four lines starts on line 4; the next row starts on line 8.
+    expect(run.events[2]).toMatchObject({
+      locator: 4,
+      text: 'You said "stop"\nbut you don\'t mean it\n\nanswer me',
+      details: { reactions: '😡 (1)' },
+    });
+    expect(run.events[3]!.locator).toBe(8);
+    expect(run.warnings).toEqual([]);
+  });
+
+  it('reads the fallback sentences: calls of about N minutes, notices skipped, look-alikes kept', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, CURRENT));
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => [e.call, e.flags])).toEqual([
+      [{ status: 'unknown', durationSec: 120 }, ['duration-rounded']],
+      [{ status: 'unknown', durationSec: 74040 }, ['duration-rounded']],
+    ]);
+    expect(run.skipped.map((s) => s.reason)).toEqual([
+      'system-channel-pinned-message',
+      'system-recipient-add',
+    ]);
+    expect(run.events.at(-1)!.text).toBe('Pinned a message. Like I pinned you.');
+  });
+
+  it('counts attachment-only rows as media with the file names, and an empty row as other', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, CURRENT));
+    const media = run.events.find((e) => e.kind === 'media')!;
+    expect(media.details).toEqual({ attachments: 'IMG_2231.jpg, voice note.ogg' });
+    expect(run.events.find((e) => e.kind === 'other')!.flags).toEqual(['no-content']);
+    expect(run.accounting).toEqual({ records: 11, events: 9, skipped: 2, rejected: 0 });
+  });
+});
+
+describe('local dates', () => {
+  it('reads dd-MMM-yy hh:mm tt as local minutes, warns once, and rejects impossible dates', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, 'legacy-dd-mmm-yy.csv'));
+    expect(run.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2019-01-04T17:52', precision: 'min' },
+      { type: 'local', local: '2019-01-05T00:11', precision: 'min' },
+      { type: 'local', local: '2019-01-05T12:30', precision: 'min' },
+      // Kept as written: the timeline, not the source, decides what a time in the DST gap means.
+      { type: 'local', local: '2019-03-31T01:30', precision: 'min' },
+      { type: 'local', local: '2020-07-17T17:03', precision: 'min' },
+    ]);
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['DISCORD_CSV_LOCAL_TIME', 2]]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['DISCORD_CSV_BAD_DATE', 7],
+      ['DISCORD_CSV_BAD_DATE', 8],
+    ]);
+    expect(run.rejected[0]!.message).toContain('"32-Jul-20 05:03 PM"');
+  });
+
+  it('takes month-first from the rows running forwards when no day is above 12, and says so', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, 'numeric-ampm-order-from-sequence.csv'));
+    expect(run.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([
+      '2023-01-02T23:58',
+      '2023-01-03T00:05',
+      '2023-02-01T09:00',
+      '2023-02-03T09:00',
+      '2023-03-01T22:15',
+    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual([
+      'DISCORD_CSV_DATE_ORDER_INFERRED',
+      'DISCORD_CSV_LOCAL_TIME',
+    ]);
+    expect(run.warnings[0]!.message).toBe(
+      'Dates were read month first (mdy): only this order keeps the messages in time order.',
+    );
+  });
+
+  it('obeys --date-order over any inference', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, 'numeric-ampm-order-from-sequence.csv'), {
+      dateOrder: 'dmy',
+    });
+    expect(run.events[0]!.time).toEqual({ type: 'local', local: '2023-02-01T23:58', precision: 'min' });
+    expect(run.warnings.map((w) => w.code)).toEqual(['DISCORD_CSV_LOCAL_TIME']);
+  });
+
+  it('reads the 2019 ";" layout without AuthorID, day first once a day above 12 appears', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, 'semicolon-2019-day-first.csv'));
+    expect(run.events.map((e) => [e.locator, e.sender, e.time])).toEqual([
+      [2, { name: 'sam.sample' }, { type: 'local', local: '2023-03-01T23:58', precision: 'min' }],
+      [3, { name: 'sam.sample' }, { type: 'local', local: '2023-03-13T00:05', precision: 'min' }],
+      [4, { name: 'sam.sample' }, { type: 'local', local: '2023-03-14T07:30', precision: 'min' }],
+    ]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([['DISCORD_CSV_BAD_ROW', 5]]);
+    expect(run.warnings.map((w) => w.code)).toEqual(['DISCORD_CSV_LOCAL_TIME']);
+  });
+
+  it('assumes the clock convention when nothing decides, and stops when the dates contradict each other', async () => {
+    const ampm = await withDates(['01/02/2023 9:00 AM']);
+    expect(ampm.events[0]!.time).toMatchObject({ local: '2023-01-02T09:00' });
+    expect(ampm.warnings[0]!.message).toContain('usual order for AM/PM clocks');
+    const h24 = await withDates(['01.02.2023 09:00']);
+    expect(h24.events[0]!.time).toMatchObject({ local: '2023-02-01T09:00' });
+    const clash = await withDates(['13/01/2023 09:00', '01/13/2023 09:00']);
+    expect(clash.failure?.code).toBe('DISCORD_CSV_DATE_ORDER');
+    expect(clash.events).toEqual([]);
+  });
+
+  it('reads unix seconds and milliseconds, and seconds when written', async () => {
+    const run = await withDates([
+      '1696552620',
+      '1696552620123',
+      '2023-10-06T00:37:05',
+      '06-Oct-2023 00:37:05',
+    ]);
+    expect(run.events.map((e) => e.time)).toEqual([
+      { type: 'instant', ms: 1696552620000, precision: 's' },
+      { type: 'instant', ms: 1696552620123, precision: 'ms' },
+      { type: 'local', local: '2023-10-06T00:37:05', precision: 's' },
+      { type: 'local', local: '2023-10-06T00:37:05', precision: 's' },
+    ]);
+  });
+});
+
+describe('damage', () => {
+  it('keeps the rows before a cut inside a quoted cell and names the line it started on', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, 'truncated.csv'));
+    expect(run.events.map((e) => e.text)).toEqual(['first', 'second']);
+    expect(run.failure).toEqual({
+      code: 'DISCORD_CSV_TRUNCATED',
+      message: 'The file ends inside a quoted cell that starts on line 4; the rows before it were kept.',
+      locator: 4,
+    });
+  });
+});
+
+describe('helpers', () => {
+  it('reads only whole fallback sentences as notices', () => {
+    expect(systemNotice('Started a call that lasted 0 minutes.')).toEqual({ minutes: 0 });
+    expect(systemNotice('Changed the channel name: you know why')).toEqual({
+      skip: 'system-channel-name-change',
+    });
+    expect(systemNotice('Left the group.')).toEqual({ skip: 'system-recipient-remove' });
+    expect(systemNotice('Started a call that lasted forever.')).toBeUndefined();
+    expect(systemNotice('I joined the server.')).toBeUndefined();
+  });
+
+  it('refuses Date cells DCE never writes', () => {
+    for (const bad of [
+      'yesterday',
+      '2023-10-06',
+      '06-Okt-23 00:37',
+      '13:00 01/02/2023',
+      '01/02/2023 0:37 PM',
+      '123456789',
+    ]) {
+      expect(readStamp(bad)).toBeUndefined();
+    }
+  });
+
+  it("takes the conversation from DCE's default file names only", () => {
+    expect(conversationFromName('Direct Messages - Sam [1200000000000000001].csv')).toBe('Sam');
+    expect(conversationFromName('Night Owls - General - general [1250000000000000001] [part 2].csv')).toBe(
+      'Night Owls - General - general',
+    );
+    expect(conversationFromName('export.csv')).toBeUndefined();
+  });
+});
+
+describe('detection', () => {
+  const probe = (text: string | Buffer, name = 'x.csv') =>
+    makeProbe(name, name, typeof text === 'string' ? Buffer.from(text) : text);
+
+  it('recognises the header quoted or not, any case, after a BOM, with "," or the 2019 ";"', () => {
+    expect(discordCsv.detect(probe(`${HEADER}\r\n"1","a","b","c","",""`))).toBe(true);
+    expect(discordCsv.detect(probe('"authorid","author","date","content","attachments","reactions"\n'))).toBe(
+      true,
+    );
+    expect(
+      discordCsv.detect(probe(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEADER)]))),
+    ).toBe(true);
+    expect(discordCsv.detect(probe('Author;Date;Content;Attachments;\n'))).toBe(true);
+    expect(discordCsv.detect(probe('Date,Time,Contact type,Description\n'))).toBe(false);
+    expect(discordCsv.detect(probe(`AuthorID,Author,Date,Content,Attachments,Reactions,Extra\n`))).toBe(
+      false,
+    );
+  });
+
+  it('wins over the diary source for every fixture', () => {
+    for (const name of [CURRENT, 'legacy-dd-mmm-yy.csv', 'semicolon-2019-day-first.csv', 'truncated.csv']) {
+      const file = join(FIXTURES, name);
+      const found = detect(makeProbe(name, file, readFileSync(file).subarray(0, 65536)));
+      expect(found.kind === 'source' && found.source.id).toBe('discord-csv');
+    }
+  });
+});

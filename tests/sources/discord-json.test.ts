@@ -1,0 +1,350 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { detect, makeProbe } from '../../src/sources/detect.js';
+import { discordJson } from '../../src/sources/discord-json/index.js';
+import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs } from '../../src/sources/discord-json/time.js';
+import type { SourceContext, SourceInput } from '../../src/sources/index.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
+
+const FIXTURES = 'fixtures/discord-json';
+const tmp = mkdtempSync(join(tmpdir(), 'chronolog-discord-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function scratch(text: string): Promise<SourceRun> {
+  const file = join(tmp, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, text);
+  return runSource(discordJson, file);
+}
+
+/** A DCE document around the given messages (a variation for one assertion, not a fixture). */
+function dce(messages: unknown[]): string {
+  return JSON.stringify({
+    guild: { id: '0', name: 'Direct Messages' },
+    channel: { id: '1', type: 'DirectTextChat', name: 'Sam' },
+    messages,
+    messageCount: messages.length,
+  });
+}
+
+const message = (over: Record<string, unknown> = {}) => ({
+  id: '1213302453190656001',
+  type: 'Default',
+  timestamp: '2024-03-01T18:04:11.532+00:00',
+  content: 'hi',
+  author: { id: '900000000000000101', name: 'sam.sample', discriminator: '0000', nickname: 'Sam' },
+  ...over,
+});
+
+/** The same file handed over in pieces of `size` bytes. */
+function chunked(file: string, size: number): SourceInput {
+  const bytes = readFileSync(file);
+  return {
+    path: file,
+    name: 'chat.json',
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        })(),
+      ),
+  };
+}
+
+async function events(input: SourceInput): Promise<ParsedEvent[]> {
+  const out: ParsedEvent[] = [];
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void out.push(e),
+    skip: () => {},
+    reject: () => {},
+    warn: () => {},
+    progress: () => {},
+  };
+  await discordJson.parse(input, ctx);
+  return out;
+}
+
+describe('discord-json fixtures match their goldens', () => {
+  for (const name of [
+    'dm-mixed.json',
+    'group-dm.json',
+    'server-channel.json',
+    'damaged-times.json',
+    'truncated.json',
+  ]) {
+    it(name, async () => {
+      const file = join(FIXTURES, name);
+      const run = await runSource(discordJson, file);
+      const golden = file.replace(/\.json$/, '.expected.json');
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+});
+
+describe('reading a DM export', () => {
+  it('keeps each stamp as an instant to the millisecond, whatever offset the exporting computer had', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'dm-mixed.json'));
+    expect(run.events[0]).toMatchObject({
+      locator: 'messages[0]',
+      time: { type: 'instant', ms: Date.UTC(2024, 2, 1, 18, 4, 11, 532), precision: 'ms' },
+      channel: 'discord',
+      kind: 'message',
+      direction: 'unknown',
+      sender: { id: '900000000000000101', idType: 'account', name: 'Sam' },
+      text: 'Why are you ignoring me',
+      conversation: 'Sam',
+    });
+    // "2024-03-31T23:58:59.999+01:00" is 22:58:59.999 UTC.
+    expect(run.events.find((e) => e.locator === 'messages[8]')!.time).toEqual({
+      type: 'instant',
+      ms: Date.UTC(2024, 2, 31, 22, 58, 59, 999),
+      precision: 'ms',
+    });
+  });
+
+  it('uses the snowflake id as the native id, so the same message in two exports counts once', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'dm-mixed.json'));
+    for (const e of run.events) {
+      expect(e.nativeId).toMatch(/^\d{18,20}$/);
+      expect(snowflakeMs(e.nativeId!, DISCORD_EPOCH)).toBe(e.time.type === 'instant' ? e.time.ms : -1);
+    }
+  });
+
+  it('reads calls with their length, but never claims whether anyone answered', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'dm-mixed.json'));
+    const calls = run.events.filter((e) => e.kind === 'call');
+    expect(calls.map((e) => [e.locator, e.call, e.flags ?? [], e.text])).toEqual([
+      ['messages[3]', { status: 'unknown', durationSec: 103 }, [], undefined],
+      ['messages[8]', { status: 'unknown' }, ['call-end-unknown'], undefined],
+    ]);
+  });
+
+  it('counts attachment-only and sticker-only messages as media, naming the files', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'dm-mixed.json'));
+    const media = run.events.filter((e) => e.kind === 'media');
+    expect(media.map((e) => [e.locator, e.text, e.details])).toEqual([
+      ['messages[4]', undefined, { username: 'sam.sample', attachments: 'IMG_2231.jpg' }],
+      ['messages[6]', undefined, { username: 'sam.sample', stickers: 'Wave' }],
+    ]);
+  });
+
+  it('skips system entries by type, keeps replies and marks edits with the edit time', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'dm-mixed.json'));
+    expect(run.skipped).toEqual([
+      { reason: 'system-channel-pinned-message', locator: 'messages[5]' },
+      { reason: 'system-recipient-add', locator: 'messages[9]' },
+    ]);
+    const reply = run.events.find((e) => e.locator === 'messages[2]')!;
+    expect(reply.details?.['replyTo']).toBe(run.events.find((e) => e.locator === 'messages[1]')!.nativeId);
+    const edited = run.events.find((e) => e.locator === 'messages[7]')!;
+    expect(edited.flags).toEqual(['edited']);
+    expect(edited.details?.['editedAt']).toBe('2024-03-31T01:10:15.000Z');
+    expect(run.accounting).toEqual({ records: 10, events: 8, skipped: 2, rejected: 0 });
+    expect(run.warnings).toEqual([]);
+  });
+
+  it('reads the file the same however its bytes are split (BOM and multi-byte characters across chunks)', async () => {
+    const whole = await events(chunked(join(FIXTURES, 'dm-mixed.json'), 1 << 20));
+    for (const size of [1, 2, 7, 333]) {
+      expect(await events(chunked(join(FIXTURES, 'dm-mixed.json'), size))).toEqual(whole);
+    }
+    const group = await events(chunked(join(FIXTURES, 'group-dm.json'), 1 << 20));
+    expect(await events(chunked(join(FIXTURES, 'group-dm.json'), 3))).toEqual(group);
+  });
+});
+
+describe('group DMs and server channels', () => {
+  it('names the sender by nickname, keeps old-style name#1234 as the username, lists mentions and reactions', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'group-dm.json'));
+    expect(run.events.map((e) => [e.sender, e.details])).toEqual([
+      [
+        { id: '900000000000000101', idType: 'account', name: 'Sam' },
+        {
+          username: 'sam.sample',
+          mentions: 'Alex (900000000000000202)',
+          reactions: '😂 (2)',
+        },
+      ],
+      [
+        { id: '900000000000000303', idType: 'account', name: 'Jo' },
+        { username: 'Jo Oldstyle#4821', reactions: 'clown (1)' },
+      ],
+    ]);
+    expect(new Set(run.events.map((e) => e.conversation))).toEqual(new Set(['alex watch']));
+    expect(run.skipped.map((s) => s.reason)).toEqual([
+      'system-recipient-add',
+      'system-channel-name-change',
+      'system-recipient-remove',
+      'system-channel-icon-change',
+    ]);
+  });
+
+  it('names server conversations "Server / channel" and handles bots, numbered types, embeds and forwards', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'server-channel.json'));
+    expect(run.skipped).toEqual([
+      { reason: 'system-guild-member-join', locator: 'messages[0]' },
+      { reason: 'system-thread-created', locator: 'messages[1]' },
+      { reason: 'system-type-46', locator: 'messages[3]' },
+    ]);
+    expect(run.events.map((e) => [e.locator, e.kind, e.text, e.flags])).toEqual([
+      ['messages[2]', 'message', 'Reminder set: message Alex every hour', ['type-20', 'bot']],
+      ['messages[4]', 'other', undefined, ['embed-only']],
+      ['messages[5]', 'message', 'screenshot this before she deletes it', ['forwarded']],
+      ['messages[6]', 'message', 'hey', undefined],
+    ]);
+    expect(run.events[0]!.conversation).toBe('Night Owls / general');
+    expect(run.events[2]!.details?.['replyTo']).toBeUndefined();
+    expect(run.warnings.map((w) => w.code)).toEqual(['DISCORD_JSON_UNKNOWN_TYPE']);
+    expect(run.warnings[0]!.message).toContain('"20" ×1');
+  });
+});
+
+describe('damaged times and records', () => {
+  it('falls back to the id time, flags a stamp that disagrees with its id, and rejects a record with neither', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'damaged-times.json'));
+    const at = (loc: string) => run.events.find((e) => e.locator === loc)!;
+    expect(at('messages[0]').time).toEqual({
+      type: 'instant',
+      ms: Date.UTC(2024, 6, 1, 12, 0, 0),
+      precision: 'ms',
+    });
+    expect(at('messages[0]').flags).toEqual(['time-from-id']);
+    expect(at('messages[1]').flags).toEqual(['time-from-id']);
+    expect(at('messages[2]').flags).toEqual(['time-id-mismatch']);
+    // A mismatch keeps the written stamp: the id only witnesses it.
+    expect(at('messages[2]').time).toMatchObject({ ms: Date.UTC(2024, 6, 2, 12, 2, 0) });
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['DISCORD_JSON_BAD_TIME', 'messages[3]'],
+      ['DISCORD_JSON_NOT_A_MESSAGE', 'messages[6]'],
+    ]);
+    expect(run.rejected[0]!.message).toBe(
+      '"timestamp" is "", not an ISO 8601 date-time with an offset, and its id "77" holds no time either.',
+    );
+    expect(run.skipped).toEqual([{ reason: 'duplicate-message-id', locator: 'messages[5]' }]);
+    expect(run.warnings.map((w) => w.code)).toEqual([
+      'DISCORD_JSON_TIME_ID_MISMATCH',
+      'DISCORD_JSON_TIME_FROM_ID',
+      'DISCORD_JSON_UNKNOWN_TYPE',
+      'DISCORD_JSON_TYPE_MISSING',
+      'DISCORD_JSON_COUNT_MISMATCH',
+    ]);
+    expect(run.accounting).toEqual({ records: 9, events: 6, skipped: 1, rejected: 2 });
+  });
+
+  it('keeps the messages before a cut and reports where the file ends', async () => {
+    const run = await runSource(discordJson, join(FIXTURES, 'truncated.json'));
+    expect(run.events.map((e) => e.text)).toEqual(['first', 'second']);
+    expect(run.failure).toEqual({
+      code: 'DISCORD_JSON_TRUNCATED',
+      message: expect.stringMatching(
+        /^The file ends in the middle of the JSON \(line \d+, column \d+, inside messages\[2\]\)\.$/,
+      ),
+      locator: 'messages[2]',
+    });
+  });
+
+  it('reports invalid JSON with its line and column and keeps what came before', async () => {
+    const text = dce([message(), message({ id: '1213302453190656002' })]).replace(
+      '"id":"1213302453190656002"',
+      '"id":"1213302453190656002",,',
+    );
+    const run = await scratch(text);
+    expect(run.events).toHaveLength(1);
+    expect(run.failure?.code).toBe('DISCORD_JSON_INVALID');
+    expect(run.failure?.message).toMatch(/^Invalid JSON at line 1, column \d+, inside messages\[1\]: /);
+    expect(run.failure?.locator).toBe('messages[1]');
+  });
+
+  it('refuses a document that is not an object, and passes over unknown top-level values unread', async () => {
+    expect((await scratch('[1, 2]')).failure?.code).toBe('DISCORD_JSON_NOT_AN_EXPORT');
+    const run = await scratch(
+      `{"guild": {"id": "0"}, "channel": {"name": "Sam"}, "junk": [[[{"a": 1}]]], "messages": [${JSON.stringify(message())}]}`,
+    );
+    expect(run.events).toHaveLength(1);
+    expect(run.events[0]!.conversation).toBe('Sam');
+  });
+
+  it('never lets a "__proto__" key reach a prototype, and rejects an absurdly nested entry but reads on', async () => {
+    const deep = `${'['.repeat(2000)}${']'.repeat(2000)}`;
+    const text = dce([]).replace(
+      '"messages":[]',
+      `"messages":[{"__proto__":{"polluted":true},"id":"1213302453190656001","timestamp":"2024-03-01T18:04:11.532+00:00","content":"x"},{"deep":${deep}},${JSON.stringify(message({ id: '1213302453190656003' }))}]`,
+    );
+    const run = await scratch(text);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(run.events.map((e) => e.locator)).toEqual(['messages[0]', 'messages[2]']);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['DISCORD_JSON_MESSAGE_TOO_LARGE', 'messages[1]'],
+    ]);
+    expect(run.failure).toBeUndefined();
+  });
+
+  it('reads an empty export without complaint, and says so when "messages" is missing', async () => {
+    expect((await scratch(dce([]))).accounting.records).toBe(0);
+    expect((await scratch(dce([]))).warnings).toEqual([]);
+    const none = await scratch('{"guild": {}, "channel": {}}');
+    expect(none.warnings.map((w) => w.code)).toEqual(['DISCORD_JSON_NO_MESSAGES']);
+  });
+});
+
+describe('time helpers', () => {
+  it('parses ISO stamps with offsets and 1–7 fraction digits, and refuses impossible dates', () => {
+    expect(parseIsoInstant('2023-09-23T13:15:48.3790000+03:00')).toBe(Date.UTC(2023, 8, 23, 10, 15, 48, 379));
+    expect(parseIsoInstant('2023-09-23T13:15:48Z')).toBe(Date.UTC(2023, 8, 23, 13, 15, 48));
+    expect(parseIsoInstant('2023-09-23T13:15:48.9999-00:30')).toBe(Date.UTC(2023, 8, 23, 13, 45, 48, 999));
+    expect(parseIsoInstant('2023-02-29T00:00:00Z')).toBeUndefined();
+    expect(parseIsoInstant('2023-09-23T13:15:48')).toBeUndefined();
+    expect(parseIsoInstant('2023-09-23 13:15:48+00:00')).toBeUndefined();
+  });
+
+  it('reads the creation time out of a snowflake with exact 64-bit arithmetic', () => {
+    // 2^64 - 1 would be in 2154: damage, not a time.
+    expect(snowflakeMs('18446744073709551615', DISCORD_EPOCH)).toBeUndefined();
+    expect(snowflakeMs('175928847299117063', DISCORD_EPOCH)).toBe(1462015105796);
+    expect(snowflakeMs('100', DISCORD_EPOCH)).toBeUndefined();
+    expect(snowflakeMs('12a', DISCORD_EPOCH)).toBeUndefined();
+  });
+});
+
+describe('detection', () => {
+  const probe = (file: string) => makeProbe(file, file, readFileSync(file).subarray(0, 64 * 1024));
+
+  it('recognises every fixture (BOM included) and the registry picks discord-json for them', () => {
+    for (const name of [
+      'dm-mixed.json',
+      'group-dm.json',
+      'server-channel.json',
+      'damaged-times.json',
+      'truncated.json',
+    ]) {
+      const p = probe(join(FIXTURES, name));
+      expect(discordJson.detect(p)).toBe(true);
+      const found = detect(p);
+      expect(found.kind === 'source' && found.source.id).toBe('discord-json');
+    }
+  });
+
+  it('leaves Messenger and Telegram JSON alone', () => {
+    for (const file of [
+      'fixtures/messenger-json/correctly-encoded.json',
+      'fixtures/messenger-e2ee-json/e2ee-basic.json',
+    ]) {
+      try {
+        expect(discordJson.detect(probe(file))).toBe(false);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
+    const telegramLike =
+      '{"name": "Sam", "type": "personal_chat", "id": 1, "messages": [{"id": 1, "type": "message", "date": "2024-01-01T00:00:00"}]}';
+    expect(discordJson.detect(makeProbe('result.json', 'result.json', Buffer.from(telegramLike)))).toBe(
+      false,
+    );
+  });
+});
