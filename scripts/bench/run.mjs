@@ -24,7 +24,7 @@ const bin = path.join(root, 'bin/chronolog.js');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
-const filters = args.filter((a, i) => !a.startsWith("--") && (runsAt < 0 || i !== runsAt + 1));
+const filters = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'chronolog-bench-'));
 const rows = [];
 

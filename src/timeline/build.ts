@@ -28,9 +28,6 @@ function ownDetails(d: Readonly<Record<string, string>>): Record<string, string>
 }
 
 export class TimelineBuilder {
-  // Consecutive records often share a wall-clock minute (chat bursts): resolve each distinct text once.
-  private lastLocal = '';
-  private lastResolved: { ms: number; dst: DstFlag } | undefined;
   private readonly conversations = new Map<string, string>();
   private readonly parties = new Map<string, Party>();
 
