@@ -199,7 +199,10 @@ Examples:
       .command('anonymise')
       .description('write a pseudonymised copy of the timeline (JSONL + case file + manifest) for research')
       .argument('<paths...>', 'files or folders of one case')
-      .option('--key-file <file>', 'the study secret (at least 32 bytes; - reads stdin); never written anywhere')
+      .option(
+        '--key-file <file>',
+        'the study secret (at least 32 bytes; - reads stdin); never written anywhere',
+      )
       .option('-o, --out <dir>', 'output folder')
       .option('--shift-dates', 'move all dates by a secret per-case whole number of weeks')
       .option('--drop-text', 'keep metadata only (no message text)')
@@ -218,9 +221,50 @@ ${EXIT_CODES}`,
     setAction({
       name: 'anonymise',
       opts,
-      run: async (env) => (await import('./commands/anonymise.js')).anonymiseCommand(paths, opts as never, env),
+      run: async (env) =>
+        (await import('./commands/anonymise.js')).anonymiseCommand(paths, opts as never, env),
     }),
   );
+
+  program
+    .command('batch')
+    .description('analyse every case folder under DIR into tidy tables (cases, channels, daily, errors)')
+    .argument('<dir>', 'a folder holding one subfolder per case')
+    .option('-o, --out <dir>', 'output folder')
+    .option('--jobs <n>', 'cases in parallel (default: the number of cores)')
+    .option('--shard <i/n>', 'process only shard I of N (by a hash of the case name)')
+    .option('--resume', 'skip cases whose outputs exist and whose inputs have not changed')
+    .option('-q, --quiet', 'no progress or summary on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ chronolog batch cases/ --out results/
+  $ chronolog batch cases/ --out results-3/ --shard 3/8 --jobs 4
+  $ chronolog merge results-*/ --out results/
+${EXIT_CODES}`,
+    )
+    .action((dir: string, opts: Record<string, unknown>) =>
+      setAction({
+        name: 'batch',
+        opts,
+        run: async (env) => (await import('./commands/batch.js')).batchCommand(dir, opts as never, env),
+      }),
+    );
+
+  program
+    .command('merge')
+    .description('combine the outputs of sharded batch runs into one set')
+    .argument('<dirs...>', 'batch output folders')
+    .option('-o, --out <dir>', 'output folder')
+    .option('-q, --quiet', 'no summary on stderr')
+    .action((dirs: string[], opts: Record<string, unknown>) =>
+      setAction({
+        name: 'merge',
+        opts,
+        run: async (env) => (await import('./commands/merge.js')).mergeCommand(dirs, opts as never, env),
+      }),
+    );
 
   return program;
 }

@@ -1,0 +1,139 @@
+/**
+ * One case of `chronolog batch`: read its folder with the same detection and case-file rules as `report`,
+ * analyse it, and reduce the report to the rows of the batch outputs. Runs inside a worker thread (or in
+ * process when running from sources), so it returns plain data and never writes.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { type Report, ToolError, UsageError } from '../../model/index.js';
+import { analyseTimeline } from '../../pipeline/index.js';
+import { keyValue } from '../../timeline/identities.js';
+import type { Environment } from '../environment.js';
+import { walk } from '../inputs.js';
+import { readInputs } from '../read.js';
+import { VERSION } from '../version.js';
+
+/** cases.csv columns, in order. */
+export const CASE_COLUMNS = [
+  'case',
+  'incidents',
+  'first',
+  'last',
+  'days_with_contact',
+  'channels',
+  'identifiers',
+  'rate_per_day',
+  'trend_rate_ratio',
+  'change_points',
+  'threats',
+  'rejected',
+] as const;
+
+/** One event of events.parquet: [utcMs, localDate, channel, kind, direction, callStatus, role, incident, sender]. */
+export type EventTuple = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  boolean,
+  string | null,
+];
+
+export interface CaseResult {
+  readonly case: string;
+  readonly inputsHash: string;
+  readonly error?: string;
+  readonly row?: (string | number)[];
+  readonly channels?: [string, number][];
+  readonly daily?: [string, string, number][];
+  readonly events?: EventTuple[];
+}
+
+/** SHA-256 over every file of the case (relative path, then content): what `--resume` compares. */
+export async function hashCase(dir: string): Promise<string> {
+  const h = createHash('sha256');
+  const walked = await walk([dir]);
+  const files = [...walked.files.map((f) => f.abs), ...walked.caseFiles].sort();
+  for (const f of files) {
+    h.update(`${path.relative(dir, f)}\u0000`);
+    for await (const chunk of createReadStream(f)) h.update(chunk as Buffer);
+  }
+  return h.digest('hex');
+}
+
+const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : v);
+
+function caseRow(name: string, r: Report): (string | number)[] {
+  const esc = r.escalation;
+  const threats = esc?.content.categories
+    .filter((c) => /threat/i.test(c.id))
+    .reduce((n, c) => n + c.incidents, 0);
+  return [
+    name,
+    r.incidents.total,
+    r.incidents.firstLocal?.slice(0, 10) ?? '',
+    r.incidents.lastLocal?.slice(0, 10) ?? '',
+    r.incidents.daysWithContact,
+    Object.keys(r.incidents.byChannel).length,
+    r.identifiers.filter((i) => i.role === 'subject' && i.incidents > 0).length,
+    cell(esc?.rate.perDay),
+    cell(esc?.trend.poisson.rateRatioPer30Days),
+    cell(esc?.changePoints.length),
+    cell(threats),
+    r.accounting.rejected,
+  ];
+}
+
+/** Runs one case; every failure becomes `error` (one broken case never stops the batch). */
+export async function runCase(dir: string, name: string, env: Environment): Promise<CaseResult> {
+  let inputsHash = '';
+  try {
+    inputsHash = await hashCase(dir);
+    const { timeline, kase } = await readInputs([dir], { quiet: true }, env);
+    if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
+      throw new UsageError(
+        'USAGE_NO_SUBJECT',
+        'no subject or victim named (add case.json to the case folder)',
+      );
+    }
+    const report = analyseTimeline(timeline, kase, {
+      version: VERSION,
+      generatedAt: '1970-01-01T00:00:00.000Z',
+      tzdata: env.tzdata,
+      run: { paths: [name], options: {} },
+    });
+    const daily: [string, string, number][] = [];
+    for (const d of report.incidents.daily) {
+      for (const [ch, n] of Object.entries(d.byChannel).sort()) if (n) daily.push([d.date, ch, n]);
+    }
+    const events: EventTuple[] = timeline.events.map((e) => [
+      e.ms,
+      timeline.zone.localText(e.ms, 'day').slice(0, 10),
+      e.channel,
+      e.kind,
+      e.direction,
+      e.call?.status ?? null,
+      e.role ?? null,
+      e.incident,
+      e.senderKey === undefined ? null : keyValue(e.senderKey),
+    ]);
+    return {
+      case: name,
+      inputsHash,
+      row: caseRow(name, report),
+      channels: Object.entries(report.incidents.byChannel)
+        .map(([c, n]) => [c, n ?? 0] as [string, number])
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      daily,
+      events,
+    };
+  } catch (err) {
+    const e = err as Error;
+    const code = err instanceof ToolError || err instanceof UsageError ? `${err.code}: ` : '';
+    return { case: name, inputsHash, error: `${code}${e.message}`.replace(/\s+/g, ' ').trim() };
+  }
+}

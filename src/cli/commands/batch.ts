@@ -1,0 +1,117 @@
+/**
+ * `chronolog batch DIR --out OUTDIR [--jobs N] [--shard I/N] [--resume]`: every subfolder of DIR is one case.
+ * Writes a state file per case (OUTDIR/cases/) and the tables cases.csv, channels.csv, daily.csv, errors.csv
+ * and events.parquet. `--shard I/N` (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command
+ * runs under any scheduler; `chronolog merge` joins the shards.
+ */
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ToolError, UsageError } from '../../model/index.js';
+import { loadState, saveState, writeTables } from '../batch/outputs.js';
+import { type CaseJob, runPool } from '../batch/pool.js';
+import { type CaseResult, hashCase } from '../batch/run-case.js';
+import type { Environment } from '../environment.js';
+
+export interface BatchFlags {
+  readonly out?: string;
+  readonly jobs?: string;
+  readonly shard?: string;
+  readonly resume?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** The shard a case belongs to, 1…n: from a hash of its name, so it never depends on what else is in DIR. */
+export function shardOf(name: string, n: number): number {
+  return (Number.parseInt(createHash('sha256').update(name).digest('hex').slice(0, 8), 16) % n) + 1;
+}
+
+function parseShard(s: string | undefined): { i: number; n: number } | undefined {
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || i < 1 || i > n) {
+    throw new UsageError(
+      'USAGE_BAD_SHARD',
+      `--shard "${s}" must be I/N with 1 ≤ I ≤ N`,
+      'Example: --shard 3/8',
+    );
+  }
+  return { i, n };
+}
+
+function parseJobs(s: string | undefined): number {
+  if (s === undefined) return os.availableParallelism();
+  if (!/^\d+$/.test(s) || Number(s) < 1) {
+    throw new UsageError('USAGE_BAD_JOBS', `--jobs "${s}" must be a whole number ≥ 1`);
+  }
+  return Number(s);
+}
+
+async function caseFolders(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (err) {
+    throw new ToolError(
+      'INPUT_NOT_FOUND',
+      `${dir}: cannot list cases (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Give the folder that holds one subfolder per case.',
+    );
+  }
+}
+
+function eta(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export async function batchCommand(dir: string, flags: BatchFlags, env: Environment): Promise<number> {
+  if (flags.out === undefined)
+    throw new UsageError('USAGE_NO_OUT', 'batch writes a folder: give --out OUTDIR');
+  const out = flags.out;
+  const shard = parseShard(flags.shard);
+  const jobs = parseJobs(flags.jobs);
+  const names = (await caseFolders(dir)).filter((n) => !shard || shardOf(n, shard.n) === shard.i);
+  const results: CaseResult[] = [];
+  const todo: CaseJob[] = [];
+  for (const name of names) {
+    const caseDir = path.join(dir, name);
+    if (flags.resume) {
+      const prev = await loadState(out, name);
+      if (prev && prev.error === undefined && prev.inputsHash === (await hashCase(caseDir).catch(() => ''))) {
+        results.push(prev);
+        continue;
+      }
+    }
+    todo.push({ dir: caseDir, name });
+  }
+  const progress = env.stderrIsTTY && !flags.quiet;
+  const started = Date.now();
+  let done = 0;
+  let failed = 0;
+  await runPool(todo, jobs, env, async (r) => {
+    await saveState(out, r);
+    results.push(r);
+    done++;
+    if (r.error !== undefined) failed++;
+    if (progress) {
+      const left = ((Date.now() - started) / done) * (todo.length - done);
+      process.stderr.write(`\r\x1b[K${done}/${todo.length} cases, ${failed} failed, ETA ${eta(left)}`);
+    }
+  });
+  if (progress) process.stderr.write('\r\x1b[K');
+  await writeTables(out, results);
+  if (!flags.quiet) {
+    const bad = results.filter((r) => r.error !== undefined).length;
+    process.stderr.write(
+      `${results.length} case(s): ${results.length - bad} done, ${bad} failed, ${results.length - todo.length} unchanged; tables in ${out}\n`,
+    );
+  }
+  return 0;
+}

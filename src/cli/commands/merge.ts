@@ -1,0 +1,43 @@
+/**
+ * `chronolog merge OUTDIR… --out TARGET`: joins the outputs of `batch --shard` runs into one set. The per-case
+ * state files are copied into TARGET/cases/ and every table is rebuilt from them, so the result is the same as
+ * one unsharded run. A case found in two shards with different results is an error (the shards disagree).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ToolError, UsageError } from '../../model/index.js';
+import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
+import type { CaseResult } from '../batch/run-case.js';
+import type { Environment } from '../environment.js';
+
+export async function mergeCommand(
+  dirs: string[],
+  flags: { out?: string; quiet?: boolean },
+  _env: Environment,
+) {
+  if (flags.out === undefined)
+    throw new UsageError('USAGE_NO_OUT', 'merge writes a folder: give --out TARGET');
+  const all = new Map<string, CaseResult>();
+  for (const dir of dirs) {
+    const names = await stateNames(dir);
+    if (names.length === 0 && !existsSync(path.join(dir, 'cases.csv'))) {
+      throw new ToolError('MERGE_NOT_BATCH_OUTPUT', `${dir} holds no batch results (no cases/ folder)`);
+    }
+    for (const name of names) {
+      const r = await loadState(dir, name);
+      if (!r) continue;
+      const prev = all.get(name);
+      if (prev && JSON.stringify(prev) !== JSON.stringify(r)) {
+        throw new ToolError('MERGE_CONFLICT', `case "${name}" differs between the merged folders`);
+      }
+      all.set(name, r);
+    }
+  }
+  await mkdir(flags.out, { recursive: true });
+  for (const r of all.values()) await saveState(flags.out, r);
+  await writeTables(flags.out, [...all.values()]);
+  if (!flags.quiet)
+    process.stderr.write(`merged ${all.size} case(s) from ${dirs.length} folder(s) into ${flags.out}\n`);
+  return 0;
+}

@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { batchCommand, shardOf } from '../../src/cli/commands/batch.js';
+import { mergeCommand } from '../../src/cli/commands/merge.js';
+import { reportCommand } from '../../src/cli/commands/report.js';
+import type { Report } from '../../src/model/index.js';
+import { makeCases } from './cases.js';
+import { env, NOW, scratch } from './env.js';
+
+const TABLES = ['cases.csv', 'channels.csv', 'daily.csv', 'errors.csv'];
+const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
+const rows = (dir: string, f: string) => parse(read(dir, f), { columns: true }) as Record<string, string>[];
+
+describe('chronolog batch and merge', () => {
+  const tmp = scratch();
+  const cases = path.join(tmp, 'cases');
+  const names = makeCases(cases);
+  const out = path.join(tmp, 'out');
+  const expected = new Map<string, Report>();
+
+  beforeAll(async () => {
+    for (const n of names.filter((x) => x !== 'zz-broken')) {
+      const file = path.join(tmp, `${n}.json`);
+      await reportCommand(
+        [path.join(cases, n)],
+        { format: 'json', out: file, now: NOW, quiet: true } as never,
+        env,
+      );
+      expected.set(n, JSON.parse(readFileSync(file, 'utf8')));
+    }
+    expect(await batchCommand(cases, { out, jobs: '3', quiet: true }, env)).toBe(0);
+  });
+
+  it('writes one row per case with the same totals as each case report, sorted by case', () => {
+    const c = rows(out, 'cases.csv');
+    expect(c.map((r) => r['case'])).toEqual(names.filter((n) => n !== 'zz-broken'));
+    for (const r of c) {
+      const rep = expected.get(r['case']!)!;
+      expect(Number(r['incidents'])).toBe(rep.incidents.total);
+      expect(Number(r['days_with_contact'])).toBe(rep.incidents.daysWithContact);
+      expect(Number(r['rejected'])).toBe(rep.accounting.rejected);
+      expect(r['first']).toBe(rep.incidents.firstLocal?.slice(0, 10));
+    }
+    expect(Number(c[0]!['incidents'])).toBeGreaterThan(Number(c[1]!['incidents']));
+    expect(Object.keys(c[0]!)).toEqual([
+      'case',
+      'incidents',
+      'first',
+      'last',
+      'days_with_contact',
+      'channels',
+      'identifiers',
+      'rate_per_day',
+      'trend_rate_ratio',
+      'change_points',
+      'threats',
+      'rejected',
+    ]);
+  });
+
+  it('channels.csv and daily.csv add up to the case totals', () => {
+    const sum = (rs: Record<string, string>[], n: string) =>
+      rs.filter((r) => r['case'] === n).reduce((s, r) => s + Number(r['incidents']), 0);
+    for (const [n, rep] of expected) {
+      expect(sum(rows(out, 'channels.csv'), n)).toBe(rep.incidents.total);
+      expect(sum(rows(out, 'daily.csv'), n)).toBe(rep.incidents.total);
+    }
+    for (const r of rows(out, 'channels.csv')) {
+      expect(Number(r['incidents'])).toBe(
+        expected.get(r['case']!)!.incidents.byChannel[r['channel'] as 'sms'],
+      );
+    }
+  });
+
+  it('records a broken case in errors.csv without stopping the others', () => {
+    const e = rows(out, 'errors.csv');
+    expect(e.map((r) => r['case'])).toEqual(['zz-broken']);
+    expect(e[0]!['reason']).toMatch(/INPUT_NOTHING_RECOGNISED/);
+  });
+
+  it('is deterministic whatever the number of jobs', async () => {
+    const one = path.join(tmp, 'one');
+    await batchCommand(cases, { out: one, jobs: '1', quiet: true }, env);
+    for (const f of TABLES) expect(read(one, f)).toBe(read(out, f));
+  });
+
+  it('shards and merges back to the unsharded result', async () => {
+    const shards = [1, 2, 3].map((i) => path.join(tmp, `shard-${i}`));
+    const seen: string[] = [];
+    for (const [k, d] of shards.entries()) {
+      await batchCommand(cases, { out: d, shard: `${k + 1}/3`, quiet: true }, env);
+      const mine = names.filter((n) => shardOf(n, 3) === k + 1);
+      seen.push(...mine);
+      expect(rows(d, 'cases.csv').length + rows(d, 'errors.csv').length).toBe(mine.length);
+    }
+    expect(seen.sort()).toEqual(names);
+    const merged = path.join(tmp, 'merged');
+    await mergeCommand(shards, { out: merged, quiet: true }, env);
+    for (const f of TABLES) expect(read(merged, f)).toBe(read(out, f));
+  });
+
+  it('--resume skips unchanged cases and redoes changed ones', async () => {
+    const state = path.join(out, 'cases', 'bravo-sms.json');
+    const before = JSON.parse(read(path.join(out, 'cases'), 'bravo-sms.json'));
+    writeFileSync(state, JSON.stringify({ ...before, row: ['bravo-sms', 999] }));
+    await batchCommand(cases, { out, resume: true, quiet: true }, env);
+    expect(read(out, 'cases.csv')).toContain('bravo-sms,999');
+    writeFileSync(path.join(cases, 'bravo-sms', 'extra.txt'), 'not an export\n');
+    await batchCommand(cases, { out, resume: true, quiet: true }, env);
+    expect(read(out, 'cases.csv')).not.toContain('bravo-sms,999');
+    expect(rows(out, 'cases.csv').find((r) => r['case'] === 'bravo-sms')!['incidents']).toBe(
+      String(expected.get('bravo-sms')!.incidents.total),
+    );
+  });
+
+  it('rejects a bad --shard or --jobs as a usage error', async () => {
+    await expect(batchCommand(cases, { out, shard: '4/3' }, env)).rejects.toMatchObject({
+      code: 'USAGE_BAD_SHARD',
+    });
+    await expect(batchCommand(cases, { out, jobs: '0' }, env)).rejects.toMatchObject({
+      code: 'USAGE_BAD_JOBS',
+    });
+  });
+});
