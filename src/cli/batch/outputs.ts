@@ -1,10 +1,12 @@
 /**
  * The batch output folder: one state file per case under OUTDIR/cases/ (what `--resume` and `merge` read), and
- * the tidy tables assembled from them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv.
+ * the tidy tables assembled from them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and
+ * events.parquet.
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { writeEventsParquet } from './parquet.js';
 import { CASE_COLUMNS, type CaseResult } from './run-case.js';
 
 /** Where a case's state lives (names are encoded so any folder name is a safe file name). */
@@ -40,7 +42,7 @@ export async function stateNames(outDir: string): Promise<string[]> {
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Writes the four CSV tables for these cases (sorted by case name, byte order). */
+/** Writes the tables for these cases (sorted by case name, byte order); events come from the state files. */
 export async function writeTables(outDir: string, results: readonly CaseResult[]): Promise<void> {
   const sorted = [...results].sort((a, b) => byteOrder(a.case, b.case));
   const ok = sorted.filter((r) => r.error === undefined);
@@ -73,4 +75,5 @@ export async function writeTables(outDir: string, results: readonly CaseResult[]
       sorted.filter((r) => r.error !== undefined).map((r) => [r.case, r.error]),
     ),
   );
+  await writeEventsParquet(outDir, sorted, (name) => loadState(outDir, name));
 }

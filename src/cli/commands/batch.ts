@@ -85,7 +85,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     if (flags.resume) {
       const prev = await loadState(out, name);
       if (prev && prev.error === undefined && prev.inputsHash === (await hashCase(caseDir).catch(() => ''))) {
-        results.push(prev);
+        results.push({ ...prev, events: undefined });
         continue;
       }
     }
@@ -97,7 +97,8 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   let failed = 0;
   await runPool(todo, jobs, env, async (r) => {
     await saveState(out, r);
-    results.push(r);
+    // Keep only the summary in memory: events.parquet reads each case's events back from its state file.
+    results.push({ ...r, events: undefined });
     done++;
     if (r.error !== undefined) failed++;
     if (progress) {

@@ -28,14 +28,15 @@ export async function mergeCommand(
       const r = await loadState(dir, name);
       if (!r) continue;
       const prev = all.get(name);
-      if (prev && JSON.stringify(prev) !== JSON.stringify(r)) {
+      if (prev && JSON.stringify(prev) !== JSON.stringify({ ...r, events: undefined })) {
         throw new ToolError('MERGE_CONFLICT', `case "${name}" differs between the merged folders`);
       }
-      all.set(name, r);
+      await mkdir(flags.out, { recursive: true });
+      if (!prev) await saveState(flags.out, r);
+      all.set(name, { ...r, events: undefined });
     }
   }
   await mkdir(flags.out, { recursive: true });
-  for (const r of all.values()) await saveState(flags.out, r);
   await writeTables(flags.out, [...all.values()]);
   if (!flags.quiet)
     process.stderr.write(`merged ${all.size} case(s) from ${dirs.length} folder(s) into ${flags.out}\n`);
