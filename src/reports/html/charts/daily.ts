@@ -1,0 +1,166 @@
+/**
+ * Incidents per day stacked by channel, with the milestones marked. Periods longer than a year are drawn per ISO
+ * week instead (bars of a day would be thinner than a pixel), each week's bar being the sum of its days from
+ * `incidents.daily`; partial weeks are drawn lighter and named in the table.
+ */
+import type { Channel, Report } from '../../../model/index.js';
+import { int, plural } from '../../format.js';
+import { dayNumber, longDate } from '../dates.js';
+import { plain } from '../escape.js';
+import { type ChannelStyle, channelStyles, patternDefs, patterned } from '../palette.js';
+import { table } from '../table.js';
+import {
+  type Figure,
+  milestoneNote,
+  milestoneRules,
+  n,
+  svg,
+  TimeAxis,
+  valueGrid,
+  valueTicks,
+  WIDTH,
+} from './svg.js';
+
+const ID = 'fig-daily';
+const LEFT = 44;
+const TOP = 48;
+const BOTTOM = 222;
+const HEIGHT = 248;
+/** Longest period drawn day by day. */
+const MAX_DAILY_BARS = 370;
+
+interface Bin {
+  readonly date: string;
+  readonly days: number;
+  readonly count: number;
+  /** Undefined when the report has no per-channel daily counts. */
+  readonly byChannel: Partial<Record<Channel, number>> | undefined;
+  readonly partial: boolean;
+}
+
+function bins(r: Report): Bin[] {
+  const daily = r.incidents.daily;
+  const days = daily.map((d) => ({
+    date: d.date,
+    days: 1,
+    count: d.count,
+    byChannel: d.byChannel,
+    partial: false,
+  }));
+  if (daily.length <= MAX_DAILY_BARS) return days;
+  let offset = 0;
+  return r.incidents.weekly.map((w) => {
+    const slice = days.slice(offset, offset + w.days);
+    offset += w.days;
+    const byChannel: Partial<Record<Channel, number>> = {};
+    for (const d of slice) {
+      for (const [c, v] of Object.entries(d.byChannel ?? {}) as [Channel, number][])
+        byChannel[c] = (byChannel[c] ?? 0) + v;
+    }
+    return {
+      date: w.weekStart,
+      days: w.days,
+      count: w.count,
+      byChannel: slice.every((d) => d.byChannel) ? byChannel : undefined,
+      partial: w.partial,
+    };
+  });
+}
+
+function legend(styles: readonly ChannelStyle[]): string {
+  let x = LEFT;
+  return styles
+    .map((s) => {
+      const label = `${s.channel} ${int(s.count)}`;
+      const swatch = `<rect x="${n(x)}" y="6" width="14" height="14"/>`;
+      const g = `${patterned(ID, 'key', s, swatch, { x: Math.floor(x), y: 6, width: 15, height: 14 })}<rect class="swatch" x="${n(x)}" y="6" width="14" height="14" fill="none"/><text x="${n(x + 20)}" y="17">${plain(label)}</text>`;
+      x += 34 + label.length * 6.6;
+      return g;
+    })
+    .join('');
+}
+
+/** The daily (or weekly) chart, or null when there are no incidents. */
+export function dailyChart(r: Report): Figure | null {
+  const i = r.incidents;
+  if (i.total === 0 || i.daily.length === 0) return null;
+  const data = bins(r);
+  const weekly = data.length !== i.daily.length;
+  const byChannel = data.every((b) => b.byChannel !== undefined);
+  const styles = channelStyles(i.byChannel);
+  const axis = new TimeAxis(i.daily[0]!.date, i.daily.length, LEFT, WIDTH - 12);
+  const { top, ticks } = valueTicks(Math.max(...data.map((b) => b.count)));
+  const y = (v: number) => BOTTOM - (v / top) * (BOTTOM - TOP);
+  const unit = weekly ? 'week' : 'day';
+
+  // Each channel's segments are collected and painted together (see `patterned`); a transparent rectangle per
+  // bar carries its tooltip, and a white veil lightens partial weeks.
+  const shapes = new Map<ChannelStyle | undefined, string[]>();
+  const hits: string[] = [];
+  for (const b of data) {
+    if (b.count === 0) continue;
+    const x0 = axis.x(dayNumber(b.date));
+    const w = b.days * axis.step;
+    const width = n(w > 3 ? w - 1 : w);
+    const parts = byChannel
+      ? styles.map((s) => ({ s, v: b.byChannel?.[s.channel] ?? 0 })).filter((p) => p.v > 0)
+      : [{ s: undefined, v: b.count }];
+    let acc = 0;
+    for (const { s, v } of parts) {
+      const y1 = y(acc + v);
+      const rect = `<rect x="${n(x0)}" y="${n(y1)}" width="${width}" height="${n(y(acc) - y1)}"/>`;
+      acc += v;
+      shapes.set(s, [...(shapes.get(s) ?? []), rect]);
+    }
+    const detail = byChannel ? ` (${parts.map((p) => `${p.s!.channel} ${p.v}`).join(', ')})` : '';
+    const when = weekly ? `week of ${b.date}${b.partial ? `, partial: ${b.days} days` : ''}` : b.date;
+    hits.push(
+      `<rect class="${b.partial ? 'hit veil' : 'hit'}" x="${n(x0)}" y="${n(y(b.count))}" width="${width}" height="${n(BOTTOM - y(b.count))}"><title>${plain(`${when}: ${plural(b.count, 'incident')}${detail}`)}</title></rect>`,
+    );
+  }
+  const box = { x: LEFT, y: TOP, width: WIDTH - 12 - LEFT, height: BOTTOM - TOP };
+  const bars = [
+    ...styles.map((s) => patterned(ID, 'bars', s, (shapes.get(s) ?? []).join(''), box)),
+    shapes.has(undefined) ? `<g fill="#0072B2">${shapes.get(undefined)!.join('')}</g>` : '',
+    hits.join(''),
+  ].join('');
+
+  const body = [
+    `<defs>${patternDefs(ID, styles)}</defs>`,
+    byChannel ? `<g class="legend">${legend(styles)}</g>` : '',
+    valueGrid(ticks, y, LEFT),
+    axis.months(BOTTOM),
+    bars,
+    `<line class="base" x1="${LEFT}" x2="${WIDTH - 12}" y1="${BOTTOM}" y2="${BOTTOM}"/>`,
+    milestoneRules(r, axis, TOP - 4, BOTTOM),
+  ].join('');
+
+  const first = i.daily[0]!.date;
+  const last = i.daily[i.daily.length - 1]!.date;
+  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(i.daily.length, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; the busiest day was ${i.maxPerDay ? `${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}` : '–'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${milestoneNote(r, axis)}`;
+
+  const cols = byChannel ? styles.map((s) => s.channel) : [];
+  const rows = data.map((b) => [
+    b.date + (b.partial ? ` (${b.days} days)` : ''),
+    ...cols.map((c) => int(b.byChannel?.[c] ?? 0)),
+    int(b.count),
+  ]);
+  return {
+    id: ID,
+    title: `Incidents per ${unit}${byChannel ? ', by channel' : ''}`,
+    caption,
+    svg: svg(ID, HEIGHT, `Incidents per ${unit}`, caption, body),
+    tableLabel: `Data: incidents per ${unit} (${plural(data.length, 'row')})`,
+    table: table({
+      columns: [
+        { label: weekly ? 'Week starting' : 'Date' },
+        ...cols.map((c) => ({ label: plain(c), num: true })),
+        { label: 'Total', num: true },
+      ],
+      rows,
+      rowHeaders: true,
+      foot: ['Total', ...cols.map((c) => int(i.byChannel[c as Channel] ?? 0)), int(i.total)],
+      cls: 'data',
+    }),
+  };
+}

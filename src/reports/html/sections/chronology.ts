@@ -1,0 +1,50 @@
+/**
+ * Section 5, the chronology annex: every incident in time order, with its local date and time, channel, kind,
+ * sender identifier (and the name the export shows), the message text, and where it is in which input file.
+ * Shown only when the report carries `report.chronology`. A text filter and a channel filter (the inline script)
+ * narrow the rows on screen; the print stylesheet shows every row whatever the filter state, and without the
+ * script the controls stay hidden and every row shows.
+ */
+import type { ChronologyRow, Report } from '../../../model/index.js';
+import { int, plural } from '../../format.js';
+import { bdi, plain, text, token } from '../escape.js';
+import type { HtmlContext, Section } from './section.js';
+
+function row(e: ChronologyRow, k: number, ctx: HtmlContext): string {
+  const key = ctx.inputKeys.get(e.file);
+  const source = key
+    ? `<a href="#${key.toLowerCase()}" title="${plain(e.file)}">${key}</a>`
+    : `<bdi>${text(e.file)}</bdi>`;
+  const kind = e.callStatus ? `${text(e.kind)}, ${text(e.callStatus)}` : text(e.kind);
+  const name =
+    e.senderName && e.senderName !== e.sender ? `<span class="sub">${bdi(e.senderName)}</span>` : '';
+  const flags = (Array.isArray(e.flags) ? e.flags : [])
+    .map((f) => `<span class="flag">${text(f)}</span>`)
+    .join(' ');
+  const body = e.text === null || e.text === '' ? '<span class="muted">(no text)</span>' : text(e.text);
+  return `<tr id="e-${token(e.id)}" data-ch="${token(e.channel)}"><td class="num">${k + 1}</td><td class="when">${text(e.local)}</td><td>${text(e.channel)}</td><td>${kind}</td><td class="ident"><bdi>${text(e.sender)}</bdi>${name}</td><td class="msg" dir="auto">${body}${flags ? `<span class="flags">${flags}</span>` : ''}</td><td class="src">${source} <span class="loc">${text(e.locator)}</span><span class="eid">${text(e.id)}</span></td></tr>`;
+}
+
+function controls(rows: readonly ChronologyRow[]): string {
+  const perChannel = new Map<string, number>();
+  for (const e of rows) perChannel.set(e.channel, (perChannel.get(e.channel) ?? 0) + 1);
+  const options = [...perChannel]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([c, count]) => `<option value="${token(c)}">${text(c)} (${int(count)})</option>`)
+    .join('');
+  return `<div class="filter" id="annex-filter" role="search" hidden><label for="annex-q">Search text</label><input type="search" id="annex-q" autocomplete="off" spellcheck="false"><label for="annex-ch">Channel</label><select id="annex-ch"><option value="">All channels</option>${options}</select><p id="annex-count" aria-live="polite">Showing all ${int(rows.length)} incidents</p></div>`;
+}
+
+export function chronologySection(r: Report, ctx: HtmlContext): Section | null {
+  const rows = r.chronology;
+  if (!Array.isArray(rows)) return null;
+  const intro = `<p>Every incident attributed to the subject, in time order (${plural(rows.length, 'row')}). Times are local to ${text(r.case.timezone)}, shown to the precision the export gives. <em>Source</em> names the input file by its key in section “Evidence and method” (F1, F2, …) and the line or element inside it; the last item is the incident’s stable id, which the JSON and timeline outputs also use. Message text is reproduced as written; invisible control characters are shown as <span class="cc">&#60;U+…&#62;</span> markers.</p>`;
+  const head =
+    '<thead><tr><th scope="col" class="num">#</th><th scope="col">Date and time</th><th scope="col">Channel</th><th scope="col">Kind</th><th scope="col">Sender</th><th scope="col">Text</th><th scope="col">Source</th></tr></thead>';
+  const body = rows.map((e, k) => row(e, k, ctx)).join('');
+  return {
+    id: 'chronology',
+    title: 'Chronology of incidents',
+    body: `${intro}${controls(rows)}<div class="scroll"><table class="annex" id="annex-table">${head}<tbody>${body}</tbody></table></div>`,
+  };
+}

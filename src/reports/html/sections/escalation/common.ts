@@ -1,0 +1,92 @@
+/**
+ * Shared pieces of the escalation and S-DASH sections: incident references that link to the annex, the
+ * before/after comparison block, and number wording. Numbers go through the contract's helpers (`sig2`,
+ * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
+ */
+import {
+  type Comparison,
+  type EventRef,
+  formatCi,
+  formatDate,
+  formatP,
+  sig2,
+} from '../../../../model/index.js';
+import { int } from '../../../format.js';
+import { longDateTime } from '../../dates.js';
+import { plain, text } from '../../escape.js';
+import { table } from '../../table.js';
+import { type HtmlContext, rowId } from '../section.js';
+
+/** Exposure in days: whole days as integers, fractional ones (a milestone with a time) to one decimal. */
+export function days(d: number): string {
+  return Number.isInteger(d) ? int(d) : d.toFixed(1);
+}
+
+/** "20 May 2024, 21:28" linked to its annex row, then channel and source: "(sms; F5 sms[696] (line 701))". */
+export function ref(e: EventRef, ctx: HtmlContext): string {
+  const when = text(longDateTime(e.local));
+  const link = ctx.annex ? `<a href="#${rowId(e.id)}">${when}</a>` : when;
+  const key = ctx.inputKeys.get(e.file);
+  const file = key ? `<span title="${plain(e.file)}">${key}</span>` : `<bdi>${text(e.file)}</bdi>`;
+  return `${link} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
+}
+
+/** A date range "8 January 2024 – 4 February 2024", or "–". */
+export function range(from: string | null, to: string | null): string {
+  return from && to ? `${formatDate(from)} – ${formatDate(to)}` : '–';
+}
+
+/** "4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the overdispersion and trend checks. */
+function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
+  if (c.status !== 'ok') return `No rate ratio is given: ${text(c.reason ?? c.status)}.`;
+  const ratio =
+    c.rateRatio === null
+      ? `Rate ratio not bounded above (no incidents before): ${text(formatCi(c.ci95))}`
+      : `Rate ratio after/before <strong>${text(sig2(c.rateRatio))}</strong> (${text(formatCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
+  const parts = [`${ratio}.`];
+  if (c.overdispersed)
+    parts.push(
+      `Allowing for overdispersion (quasi-Poisson step model, φ̂ = ${text(sig2(c.overdispersed.phi))}): ${text(formatCi(c.overdispersed.ci95))}, ${text(formatP(c.overdispersed.p))}.`,
+    );
+  if (c.adjustedForTrend)
+    parts.push(
+      `Adjusted for a linear trend (a sensitivity check, not the answer): ${text(sig2(c.adjustedForTrend.rateRatio))} (${text(formatCi(c.adjustedForTrend.ci95))}).`,
+    );
+  return parts.join(' ');
+}
+
+/** The before/after table of a comparison with its rate-ratio sentence below. */
+export function comparison(c: Comparison, labels: [string, string] = ['Before', 'After']): string {
+  const row = (label: string, p: Comparison['before']) => [
+    label,
+    text(range(p.from, p.to)),
+    days(p.days),
+    int(p.count),
+    text(sig2(p.ratePerDay)),
+    p.boundedBy ? text(p.boundedBy) : '–',
+  ];
+  return `${table({
+    columns: [
+      { label: 'Side' },
+      { label: 'Dates' },
+      { label: 'Days', num: true },
+      { label: 'Incidents', num: true },
+      { label: 'Per day', num: true },
+      { label: 'Ends at' },
+    ],
+    rows: [row(labels[0], c.before), row(labels[1], c.after)],
+    rowHeaders: true,
+    cls: 'data comparison',
+  })}<p class="ratio">${ratioText(c)}</p>`;
+}
+
+/** "whatsapp 61, sms 9" from channel counts. */
+export function channelCounts(list: readonly { channel: string; count: number }[]): string {
+  return list.map((c) => `${text(c.channel)} ${int(c.count)}`).join(', ') || '–';
+}
+
+/** A figure withheld or not computable, in words; empty when the figure is fine. */
+export function withheld(f: { status: string; reason: string | null }): string {
+  if (f.status === 'ok') return '';
+  return `<p class="muted">${f.status === 'below-minimum' ? 'Withheld' : 'Not computable'}: ${text(f.reason ?? f.status)}.</p>`;
+}

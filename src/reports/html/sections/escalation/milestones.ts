@@ -1,0 +1,79 @@
+/**
+ * Escalation, part 2: contact before and after each milestone (the breach schedule for an order) and after the
+ * first request to stop. Comparisons use the days every export covers; the counts "from then on" use every day.
+ */
+import type { Escalation, Report } from '../../../../model/index.js';
+import { formatDate } from '../../../../model/index.js';
+import { int, plural } from '../../../format.js';
+import { milestoneKey } from '../../charts/svg.js';
+import { longDateTime } from '../../dates.js';
+import { bdi, text } from '../../escape.js';
+import { table } from '../../table.js';
+import type { HtmlContext } from '../section.js';
+import { channelCounts, comparison, range, ref } from './common.js';
+
+type AfterDate = Escalation['milestones'][number]['incidentsAfter'];
+
+function after(a: AfterDate, ctx: HtmlContext, what: string): string {
+  if (a.count === 0) return `<p>No incidents ${what}.</p>`;
+  const items = [
+    `<strong>${plural(a.count, 'incident')}</strong> ${what} (${channelCounts(a.byChannel)})${a.breachWindow ? '; each is a possible breach for an officer to assess' : ''}.`,
+  ];
+  if (a.first) items.push(`First: ${ref(a.first, ctx)}.`);
+  if (a.last) items.push(`Last: ${ref(a.last, ctx)}.`);
+  return `<p>${items.join(' ')}</p>`;
+}
+
+export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
+  if (e.milestones.length === 0) return '<p>The case file names no milestones.</p>';
+  return e.milestones
+    .map((m) => {
+      const k = r.case.milestones.findIndex((x) => x.date === m.date && x.label === m.label);
+      const key = k >= 0 ? `<span class="key">${milestoneKey(k)}</span> ` : '';
+      const parts = [
+        `<h4>${key}${bdi(m.label)}, ${text(formatDate(m.date))}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
+        `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time.</p>`,
+        after(m.incidentsAfter, ctx, 'from then on'),
+        comparison({ ...m, before: m.before, after: m.after }),
+      ];
+      if (m.afterUncovered)
+        parts.push(
+          `<p>${plural(m.afterUncovered.count, 'incident')} fall on ${text(range(m.afterUncovered.from, m.afterUncovered.to))} (${plural(m.afterUncovered.days, 'day')}), when not every export covers the days; they are counted above but not in the rate comparison.</p>`,
+        );
+      if (m.wholeWindow)
+        parts.push(
+          `<details class="data-table"><summary>Over the whole window, coverage ignored (for comparison only)</summary>${comparison(m.wholeWindow)}</details>`,
+        );
+      return `<div class="block">${parts.join('')}</div>`;
+    })
+    .join('');
+}
+
+export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
+  const c = e.ceaseRequest;
+  const intro = `<p>Messages from the recipient were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
+  if (!c.first) return `${intro}<p>No such request was found.</p>`;
+  const rows = c.requests.map((q) => [
+    ref(q.event, ctx),
+    `<q dir="auto">${text(q.text)}</q>`,
+    text(q.phrase),
+    q.recipient === 'subject-conversation' ? 'in a conversation with the subject' : 'conversation not named',
+    int(q.incidentsAfter),
+  ]);
+  return [
+    intro,
+    `<div class="scroll">${table({
+      columns: [
+        { label: 'Sent' },
+        { label: 'Message' },
+        { label: 'Phrase' },
+        { label: 'Where' },
+        { label: 'Incidents after', num: true },
+      ],
+      rows,
+      cls: 'data',
+    })}</div>`,
+    c.afterFirst ? after(c.afterFirst, ctx, 'after the first request') : '',
+    c.afterFirst ? comparison(c.afterFirst.comparison) : '',
+  ].join('');
+}

@@ -1,0 +1,136 @@
+/**
+ * Escalation, part 3: month by month (rate, night-time share, gaps between episodes, channels first used), the
+ * identifiers and when a new one replaced an old one, bursts, and the content lexicon's matches quoted with
+ * their source for a person to read in context.
+ */
+import { type Escalation, formatCi, formatMonth, formatShare, sig2 } from '../../../../model/index.js';
+import { int, plural } from '../../../format.js';
+import { longDate } from '../../dates.js';
+import { bdi, text } from '../../escape.js';
+import { table } from '../../table.js';
+import type { HtmlContext } from '../section.js';
+import { channelCounts, ref, withheld } from './common.js';
+
+export function monthly(e: Escalation): string {
+  const night = new Map(e.night.byMonth.map((m) => [m.month, m]));
+  const gaps = new Map(e.gaps.byMonth.map((m) => [m.month, m]));
+  const channels = new Map(e.channelsOverTime.map((m) => [m.month, m]));
+  const rows = e.monthly.map((m) => {
+    const nm = night.get(m.month);
+    const g = gaps.get(m.month);
+    const c = channels.get(m.month);
+    const notes = [
+      m.partial ? `${m.days} days in the window` : '',
+      m.partialCoverage ? 'not every export covers it' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return [
+      text(formatMonth(m.month)),
+      int(m.days),
+      int(m.count),
+      text(sig2(m.ratePerDay)),
+      nm
+        ? `${text(formatShare(nm.share))} <span class="muted">(${int(nm.count)} of ${int(nm.eligible)})</span>`
+        : '–',
+      g ? text(sig2(g.medianHours)) : '–',
+      c
+        ? channelCounts(c.byChannel) +
+          (c.newChannels.length ? ` <span class="muted">(new: ${text(c.newChannels.join(', '))})</span>` : '')
+        : '–',
+      notes ? `<span class="muted">${notes}</span>` : '',
+    ];
+  });
+  return `<div class="scroll">${table({
+    columns: [
+      { label: 'Month' },
+      { label: 'Days', num: true },
+      { label: 'Incidents', num: true },
+      { label: 'Per day', num: true },
+      { label: `Night ${text(e.night.hours)}` },
+      { label: 'Median gap, hours', num: true },
+      { label: 'Channels' },
+      { label: 'Note' },
+    ],
+    rows,
+    rowHeaders: true,
+    cls: 'data',
+  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${int(e.night.eligible)} timed incidents; ${text(formatCi(e.night.ci95))}). Gaps are measured between episodes (contacts less than ${int(e.gaps.episodeMinutes)} minutes apart form one episode); median ${text(sig2(e.gaps.medianHours))} hours over ${plural(e.gaps.gaps, 'gap')}.${e.gaps.trend.status === 'ok' && e.gaps.trend.shrinking !== null ? ` The gaps were ${e.gaps.trend.shrinking ? 'shrinking' : 'not shrinking'} over time (Mann–Kendall on the sequence of gaps; the rate change seen another way, not separate evidence).` : ''}</p>`;
+}
+
+export function identifiers(e: Escalation, ctx: HtmlContext): string {
+  if (e.identifiers.length === 0) return '';
+  const rows = e.identifiers.map((x) => {
+    const q = x.appearedAfterQuiet;
+    const note = q
+      ? `First used ${text(sig2(q.hoursBetween))} hours after the last contact from ${bdi(q.identifier)} (${ref(q.lastUseBefore, ctx)}); that identifier was used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}.`
+      : '';
+    return [
+      `<bdi>${text(x.identifier)}</bdi>`,
+      int(x.incidents),
+      text(x.channels.join(', ')),
+      ref(x.first, ctx),
+      ref(x.last, ctx),
+      note,
+    ];
+  });
+  return `<div class="scroll">${table({
+    columns: [
+      { label: 'Identifier', cls: 'ident' },
+      { label: 'Incidents', num: true },
+      { label: 'Channels' },
+      { label: 'First use' },
+      { label: 'Last use' },
+      { label: 'Replaced an earlier identifier' },
+    ],
+    rows,
+    rowHeaders: true,
+    cls: 'data',
+  })}</div>`;
+}
+
+export function bursts(e: Escalation, ctx: HtmlContext): string {
+  const b = e.bursts;
+  const rows: [string, string][] = [];
+  if (b.maxInOneHour)
+    rows.push([
+      'Most incidents within one hour',
+      `${int(b.maxInOneHour.count)}, from ${text(b.maxInOneHour.from)} to ${text(b.maxInOneHour.to)}; the first: ${ref(b.maxInOneHour.first, ctx)}`,
+    ]);
+  if (b.maxInOneDay)
+    rows.push([
+      'Most incidents on one day',
+      `${int(b.maxInOneDay.count)}, on ${text(longDate(b.maxInOneDay.date))}`,
+    ]);
+  rows.push([
+    'Burstiness',
+    b.burstiness.status === 'ok'
+      ? `B = ${text(sig2(b.burstiness.B))} over ${plural(b.burstiness.gaps, 'gap')} (−1 regular, 0 random, towards 1 in bursts)`
+      : withheld(b.burstiness),
+  ]);
+  return `<dl class="kv">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+}
+
+export function content(e: Escalation, ctx: HtmlContext): string {
+  const c = e.content;
+  const matched = c.categories.filter((k) => k.incidents > 0);
+  const intro = `<p>Incident texts were searched for the terms of a lexicon (${c.lexiconSource === 'built-in' ? 'built-in' : 'built-in, with terms from the case file'}; ${text(c.normalisation)}). A match is not a finding: each example is quoted with its source for a person to read in context.</p>`;
+  if (matched.length === 0) return `${intro}<p>No incident text matches the lexicon.</p>`;
+  const rows = matched.map((k) => [
+    text(k.label),
+    int(k.incidents),
+    k.first ? ref(k.first, ctx) : '–',
+    `<ul class="quotes">${k.examples.map((x) => `<li><q dir="auto">${text(x.text)}</q> <span class="muted">(“${text(x.term)}”; ${ref(x.event, ctx)})</span></li>`).join('')}</ul>`,
+  ]);
+  return `${intro}<div class="scroll">${table({
+    columns: [
+      { label: 'Category' },
+      { label: 'Incidents', num: true },
+      { label: 'First' },
+      { label: 'Examples' },
+    ],
+    rows,
+    rowHeaders: true,
+    cls: 'data',
+  })}</div>`;
+}

@@ -1,0 +1,131 @@
+/**
+ * Escalation, part 1: the window and what each export covers, the rate over the window, the rate now against the
+ * start, and the trend with its estimated change points (chart and table).
+ */
+
+import type { Report } from '../../../../model/index.js';
+import { type Escalation, formatCi, formatDate, formatP, sig2 } from '../../../../model/index.js';
+import { int, plural } from '../../../format.js';
+import { segmentsChart } from '../../charts/segments.js';
+import { text } from '../../escape.js';
+import { table } from '../../table.js';
+import { figureHtml } from '../charts.js';
+import type { HtmlContext } from '../section.js';
+import { comparison, range, ref, withheld } from './common.js';
+
+export function coverage(e: Escalation, ctx: HtmlContext): string {
+  const w = e.window;
+  const source =
+    w.source === 'given'
+      ? 'set in the case file or on the command line'
+      : 'the first to the last day of any record';
+  const rows = e.coverage.channels.map((c) => [
+    text(c.channel),
+    c.handKept
+      ? 'hand-kept record (a diary): no fixed coverage'
+      : c.spans.map((s) => text(range(s.from, s.to))).join('; ') || '–',
+    c.files.map((f) => ctx.inputKeys.get(f) ?? `<bdi>${text(f)}</bdi>`).join(', ') || '–',
+    int(c.incidents),
+    c.limits ? 'yes' : 'no',
+  ]);
+  const full = e.coverage.fullyCovered;
+  return [
+    `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} fall outside it and are not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
+    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${e.coverage.partialDays ? ` ${plural(e.coverage.partialDays, 'day')} of the window are covered by some exports only.` : ''}</p>`,
+    `<div class="scroll">${table({
+      columns: [
+        { label: 'Channel' },
+        { label: 'Covered' },
+        { label: 'Files' },
+        { label: 'Incidents', num: true },
+        { label: 'Limits the analysed days' },
+      ],
+      rows,
+      rowHeaders: true,
+      cls: 'data',
+    })}</div>`,
+  ].join('');
+}
+
+/** Duration facts used in research on persistence; read defensively, the field is new in the contract. */
+function persistence(e: Escalation, ctx: HtmlContext): string {
+  const p = e.persistence as Escalation['persistence'] | undefined;
+  if (!p?.first || !p.last) return '';
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  return `<dl class="kv"><div><dt>First and last incident</dt><dd>${ref(p.first, ctx)} – ${ref(p.last, ctx)}</dd></div><div><dt>Span</dt><dd>${plural(p.spanDays, 'day')}, with contact on ${plural(p.daysWithContact, 'day')}</dd></div><div><dt>Contact beyond two weeks</dt><dd>${yes(p.beyondTwoWeeks)} <span class="muted">(Purcell, Pathé &amp; Mullen 2004)</span></dd></div><div><dt>At least 10 contacts over at least 4 weeks</dt><dd>${yes(p.tenOverFourWeeks)} <span class="muted">(Roberts 2005, a research criterion)</span></dd></div></dl>`;
+}
+
+export function rates(e: Escalation, ctx: HtmlContext): string {
+  const rate = (label: string, x: Escalation['rate']) => [
+    label,
+    text(range(x.from, x.to)),
+    int(x.days),
+    int(x.count),
+    `${text(sig2(x.perDay))} <span class="muted">(${text(formatCi(x.ci95))})</span>`,
+    `${text(sig2(x.perWeek.rate))} <span class="muted">(${text(formatCi(x.perWeek.ci95))})</span>`,
+    `${text(sig2(x.per30Days.rate))} <span class="muted">(${text(formatCi(x.per30Days.ci95))})</span>`,
+  ];
+  const rows = [rate('Whole window', e.rate)];
+  if (e.rateFullyCovered) rows.push(rate('Days every export covers', e.rateFullyCovered));
+  return `<div class="scroll">${table({
+    columns: [
+      { label: 'Period' },
+      { label: 'Dates' },
+      { label: 'Days', num: true },
+      { label: 'Incidents', num: true },
+      { label: 'Per day' },
+      { label: 'Per week' },
+      { label: 'Per 30 days' },
+    ],
+    rows,
+    rowHeaders: true,
+    cls: 'data',
+  })}</div><p class="muted">Rates are incidents divided by days, with exact Poisson 95% intervals (Garwood).</p>${persistence(e, ctx)}`;
+}
+
+export function headline(e: Escalation): string {
+  const h = e.headline.rateNowVsStart;
+  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${h.days} days`, `Last ${h.days} days`])}`;
+}
+
+/** Changes the unscaled penalty would also place (they do not stand out from the day-to-day variation). */
+function unscaled(dates: readonly string[] | undefined): string {
+  if (!dates?.length) return '';
+  return ` Without scaling the penalty for overdispersion, the method would also place a change around ${dates.map((d) => text(formatDate(d))).join(', ')}; it does not stand out from the day-to-day variation.`;
+}
+
+export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
+  const t = e.trend;
+  const p = t.poisson;
+  const mk = t.mannKendall;
+  const d = e.dispersion;
+  const cpm = e.changePointMethod;
+  const rows: [string, string][] = [
+    [
+      'Poisson regression on time',
+      p.status === 'ok'
+        ? `Rate multiplied by ${text(sig2(p.rateRatioPer30Days))} every 30 days (${text(formatCi(p.ci95))}, ${text(formatP(p.p))}; standard error scaled for overdispersion, φ̂ = ${text(sig2(p.dispersion))}).`
+        : withheld(p),
+    ],
+    [
+      'Mann–Kendall test with Sen’s slope',
+      mk.status === 'ok'
+        ? `On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(sig2(mk.S))}, ${text(formatP(mk.p))}, τ = ${text(sig2(mk.tau))}; Sen’s slope ${text(sig2(mk.senSlope))} incidents per ${mk.series === 'daily' ? 'day per day' : 'week per week'} (${text(formatCi(mk.senCi95))}).`
+        : withheld(mk),
+    ],
+    [
+      'Dispersion',
+      d.status === 'ok'
+        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${text(sig2(d.phi))}: ${d.overdispersed ? 'the counts vary more than independent contacts would, so model intervals are widened' : 'no overdispersion'}.`
+        : withheld(d),
+    ],
+    [
+      'Change points (PELT)',
+      cpm.status === 'ok'
+        ? `${e.changePoints.length ? e.changePoints.map((c) => `around ${text(formatDate(c.date))} from ${text(sig2(c.rateBefore))} to ${text(sig2(c.rateAfter))} a day`).join('; ') : 'no change point found'} (penalty: ${text(cpm.penalty ?? '–')}). The dates are estimates; no p-value is attached to a date the method chose.${unscaled(cpm.unscaledDates)}`
+        : withheld(cpm),
+    ],
+  ];
+  const chart = segmentsChart(r, e);
+  return `<p>Over ${text(range(t.from, t.to))}.</p><dl class="kv">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>${chart ? figureHtml(chart, ctx.nextFigure()) : ''}`;
+}

@@ -1,0 +1,174 @@
+/**
+ * Section 6, evidence and method: every input file with its SHA-256, size, format and accounting; the files not
+ * read; how the report was made (tool version, paths, options, case file, zone and tz database, generated-at);
+ * what each figure counts and its limits; how to check the inputs; and the problems found while reading.
+ */
+import type { Report } from '../../../model/index.js';
+import { int, plural } from '../../format.js';
+import { bdi, text } from '../escape.js';
+import { table } from '../table.js';
+import { METHODS } from './methods.js';
+import type { HtmlContext, Section } from './section.js';
+import { accountingLine } from './summary.js';
+
+function reasons(label: string, record: Record<string, number>): string {
+  const entries = Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (entries.length === 0) return '';
+  return `<span class="sub">${label}: ${entries.map(([k, v]) => `${text(k)} ${int(v)}`).join(', ')}</span>`;
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${int(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function inputs(r: Report, ctx: HtmlContext): string {
+  const a = r.accounting;
+  return table({
+    columns: [
+      { label: 'Key' },
+      { label: 'File and SHA-256', cls: 'file' },
+      { label: 'Format', cls: 'nowrap' },
+      { label: 'Size', num: true },
+      { label: 'Records', num: true },
+      { label: 'Kept', num: true },
+      { label: 'Duplicates', num: true },
+      { label: 'Skipped', num: true },
+      { label: 'Rejected', num: true },
+    ],
+    rows: r.inputs.map((x) => {
+      const key = ctx.inputKeys.get(x.path) ?? '';
+      return [
+        `<span id="${key.toLowerCase()}">${key}</span>`,
+        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${x.incomplete ? '<span class="sub warn">Not read to the end: the counts cover what could be read.</span>' : ''}`,
+        text(x.format),
+        `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
+        int(x.records),
+        int(x.kept),
+        int(x.duplicates),
+        int(x.skipped),
+        int(x.rejected),
+      ];
+    }),
+    rowHeaders: true,
+    foot: [
+      '',
+      'Total',
+      '',
+      '',
+      int(a.records),
+      int(a.kept),
+      int(a.duplicates),
+      int(a.skipped),
+      int(a.rejected),
+    ],
+    cls: 'data inputs',
+  });
+}
+
+function option(v: string | boolean | string[]): string {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return Array.isArray(v) ? v.map((x) => bdi(x)).join('; ') : bdi(v);
+}
+
+function run(r: Report): string {
+  const c = r.case;
+  const opts = Object.entries(r.run.options);
+  const rows: [string, string][] = [
+    ['Tool', `${text(r.generator.name)} ${text(r.generator.version)}`],
+    ['Generated at', `${text(r.generatedAt)} (UTC)`],
+    ['Paths given', r.run.paths.map((p) => `<bdi class="path">${text(p)}</bdi>`).join('<br>') || '–'],
+    [
+      'Options',
+      opts.length
+        ? opts
+            .map(
+              ([k, v]) =>
+                `<code>--${text(k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`))}</code> ${option(v)}`,
+            )
+            .join('<br>')
+        : 'none that change the results',
+    ],
+    [
+      'Case file',
+      c.caseFile
+        ? `<bdi class="path">${text(c.caseFile.path)}</bdi><code class="hash">${text(c.caseFile.sha256)}</code>`
+        : 'none',
+    ],
+    [
+      'Time zone',
+      `${text(c.timezone)} (from the ${c.timezoneSource === 'case-file' ? 'case file' : c.timezoneSource === 'option' ? 'command line' : 'computer’s setting'}); tz database ${text(c.tzdata ?? 'unknown')}`,
+    ],
+    ['Region for phone numbers', c.region ? text(c.region) : 'not set'],
+    [
+      'Subject identifiers',
+      c.subject.identifiers.length ? c.subject.identifiers.map((x) => bdi(x)).join(', ') : '–',
+    ],
+    [
+      'Recipient identifiers',
+      c.victim.identifiers.length ? c.victim.identifiers.map((x) => bdi(x)).join(', ') : '–',
+    ],
+  ];
+  return `<dl class="kv">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+}
+
+function methods(): string {
+  return `<dl class="methods">${METHODS.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+}
+
+/** The escalation analysis's own account of each method and its caveats. */
+function statisticalMethods(r: Report): string {
+  const list = r.escalation?.methods ?? [];
+  if (list.length === 0) return '';
+  return `<h3>Statistical methods and their limits</h3><dl class="methods">${list
+    .map(
+      (m) =>
+        `<div><dt>${text(m.name)}</dt><dd>${text(m.description)}${m.caveats.length ? `<ul class="caveats">${m.caveats.map((c) => `<li>${text(c)}</li>`).join('')}</ul>` : ''}</dd></div>`,
+    )
+    .join('')}</dl>`;
+}
+
+function problems(r: Report): string {
+  const omitted = Object.entries(r.problemsOmitted);
+  if (r.problems.length === 0 && omitted.length === 0)
+    return '<p>No problems were found while reading the files.</p>';
+  const t = table({
+    columns: [{ label: 'Severity' }, { label: 'Code' }, { label: 'Where' }, { label: 'Problem' }],
+    rows: r.problems.map((p) => [
+      text(p.severity),
+      `<code>${text(p.code)}</code>`,
+      p.file
+        ? `<bdi class="path">${text(p.file)}</bdi>${p.locator ? ` <span class="loc">${text(p.locator)}</span>` : ''}`
+        : '–',
+      `${text(p.message)}${p.hint ? `<span class="sub">${text(p.hint)}</span>` : ''}`,
+    ]),
+    cls: 'data problems',
+  });
+  const more = omitted.length
+    ? `<p>Not listed here (the JSON report counts them): ${omitted.map(([code, k]) => `${plural(k, 'more')} <code>${text(code)}</code>`).join(', ')}.</p>`
+    : '';
+  return `<div class="scroll">${t}</div>${more}`;
+}
+
+export function evidenceSection(r: Report, ctx: HtmlContext): Section {
+  const ignored = r.ignoredFiles.length
+    ? `<h3>Files not read</h3><ul class="plain">${r.ignoredFiles.map((f) => `<li><bdi class="path">${text(f.path)}</bdi> — ${text(f.reason)}</li>`).join('')}</ul>`
+    : '';
+  const body = [
+    '<h3>Input files</h3>',
+    `<p>${accountingLine(r)} Each file’s SHA-256 identifies its exact content: any change to the file changes it.</p>`,
+    `<div class="scroll">${inputs(r, ctx)}</div>`,
+    ignored,
+    '<h3>How this report was made</h3>',
+    run(r),
+    '<h3>What each figure counts</h3>',
+    methods(),
+    statisticalMethods(r),
+    '<h3>Checking the inputs</h3>',
+    '<p>The JSON report made with the same files and options (<code>--format json --out report.json</code>) lists every input with its SHA-256. To check that the files you hold are the files this report was made from, run <code>chronolog verify report.json</code> in the folder the report was made from (or add <code>--root FOLDER</code>); it reads each file again, compares the SHA-256 values and names any file that has changed, is missing or was added. A single file can also be checked with a standard tool: <code>sha256sum FILE</code> (Linux), <code>shasum -a 256 FILE</code> (macOS) or <code>certutil -hashfile FILE SHA256</code> (Windows), and compared with the value above.</p>',
+    '<h3>Problems</h3>',
+    problems(r),
+  ].join('');
+  return { id: 'evidence', title: 'Evidence and method', body };
+}

@@ -1,0 +1,49 @@
+/**
+ * What each descriptive figure of the report counts and its limits, in plain words for the "Evidence and method"
+ * section (ACPO principle 2: explain every method, assumption and exclusion). The escalation analysis writes its
+ * own methods into the report; these cover the figures every report has.
+ */
+
+/** [figure, what it counts and its limits]. */
+export const METHODS: [string, string][] = [
+  [
+    'Incident',
+    'A record attributed to the subject (by an identifier listed for the subject, or a diary entry about the subject) that was not sent by the person the export belongs to. Each message, call, visit, delivery or other contact counts once. Records from other people, withheld numbers and the recipient’s own messages are not incidents.',
+  ],
+  [
+    'Records, events, duplicates',
+    'Every record read from a file ends as exactly one of: an event, skipped (not a contact, for example a system notice), or rejected (it could not be read; its place is listed under Problems). A record found in more than one file (for example in two overlapping backups) is counted once; identical records within one file are all counted, so five identical messages sent in one minute are five incidents.',
+  ],
+  [
+    'Dates and times',
+    'All dates and times are wall-clock time in the case time zone; days run from local midnight to midnight. Times written without a zone in an export are read as case-zone time. Times keep the precision of the export (minutes in chat exports and diaries); nothing more precise is invented.',
+  ],
+  [
+    'Period and days with contact',
+    'The period runs from the day of the first incident to the day of the last. A day with contact has at least one incident. The figures count what the files hold: a day outside the time an export covers (for example after the last backup) counts as a day without incidents, so compare periods only where every export covers them.',
+  ],
+  [
+    'Busiest day, longest run, longest gap',
+    'The busiest day is the local day with the most incidents (the earliest if several tie). The longest run is the most consecutive days with at least one incident; the longest gap is the most consecutive days without one between two days with contact.',
+  ],
+  [
+    'Night-time share',
+    'Incidents between 00:00 and 05:59 local time, out of the incidents that have a time of day; records with only a date (some diary entries) are left out of both counts.',
+  ],
+  [
+    'Weeks',
+    'Weeks are ISO weeks starting on Monday; the first and last week of the period may be partial, and are marked.',
+  ],
+  [
+    'Identifiers',
+    'Phone numbers are written in international form (using the case region for national numbers) and e-mail addresses in lower case, so one number written two ways counts as one identifier. An identifier is attributed to the subject because the case file lists it; the report does not establish who used it.',
+  ],
+  [
+    'Charts',
+    'The charts are drawn from the figures of this report; each has its data table. They show counts, not causes.',
+  ],
+  [
+    'What this report does not do',
+    'It presents facts from the files for a person to assess. It does not assess risk, intent, or whether any message is true, and it cannot show contact that no file holds.',
+  ],
+];

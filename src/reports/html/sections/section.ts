@@ -1,0 +1,35 @@
+/** What every section module returns, and the per-report lookups the sections share. */
+import type { Report } from '../../../model/index.js';
+import { token } from '../escape.js';
+
+export interface Section {
+  /** Fragment id of the section (`summary`, `charts`, …), fixed so links and tests can rely on it. */
+  readonly id: string;
+  readonly title: string;
+  /** Escaped markup of the section's content, below its heading. */
+  readonly body: string;
+}
+
+export interface HtmlContext {
+  /** Short key of each input file by path, in report order: `F1`, `F2`, … (the evidence table's first column). */
+  readonly inputKeys: ReadonlyMap<string, string>;
+  /** The page has the chronology annex, so incident ids can link to its rows. */
+  readonly annex: boolean;
+  /** The next figure number: figures are numbered through the page in the order sections are built. */
+  nextFigure(): number;
+}
+
+/** Builds the shared lookups once per report. */
+export function htmlContext(r: Report): HtmlContext {
+  let figure = 0;
+  return {
+    inputKeys: new Map(r.inputs.map((x, i) => [x.path, `F${i + 1}`])),
+    annex: Array.isArray(r.chronology),
+    nextFigure: () => ++figure,
+  };
+}
+
+/** Fragment id of an incident's annex row. */
+export function rowId(id: string): string {
+  return `e-${token(id)}`;
+}

@@ -1,0 +1,195 @@
+/**
+ * Section 1, the summary page: the period, the figures that show a course of conduct (incidents, days with
+ * contact, channels, identifiers, busiest day, longest run, night-time share), factual sentences, the milestones
+ * and the accounting line. Every number is a field of the Report; nothing is calculated here beyond a share of
+ * two report fields.
+ */
+import { formatCi, type Report, sig2 } from '../../../model/index.js';
+import { int, pct, plural } from '../../format.js';
+import { milestoneKey } from '../charts/svg.js';
+import { longDate, longDateTime } from '../dates.js';
+import { bdi, text } from '../escape.js';
+import { table } from '../table.js';
+import type { Section } from './section.js';
+
+function figure(label: string, value: string, note = ''): string {
+  return `<div class="fig"><dt>${label}</dt><dd><span class="big">${value}</span>${note ? `<span class="note">${note}</span>` : ''}</dd></div>`;
+}
+
+/** "a, b and c". */
+function list(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function counts(
+  record: Partial<Record<string, number>>,
+  names: Record<string, [string, string]> = {},
+): string[] {
+  return (Object.entries(record) as [string, number][])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => {
+      const [one, many] = names[k] ?? [k, k];
+      return `${int(v)} ${text(v === 1 ? one : many)}`;
+    });
+}
+
+const KIND_NAMES: Record<string, [string, string]> = {
+  message: ['message', 'messages'],
+  media: ['media message', 'media messages'],
+  deleted: ['deleted message', 'deleted messages'],
+  call: ['call', 'calls'],
+  visit: ['visit', 'visits'],
+  delivery: ['delivery', 'deliveries'],
+  other: ['other contact', 'other contacts'],
+};
+
+/**
+ * Factual sentences: the escalation analysis's findings when the report has them (they open with the period and
+ * totals), otherwise sentences from the incident figures; the kinds of contact and call outcomes either way.
+ */
+function findings(r: Report): string[] {
+  const i = r.incidents;
+  const out: string[] = [];
+  const days = i.daily.length;
+  const escalation = r.escalation?.findings ?? [];
+  if (escalation.length === 0) {
+    out.push(
+      `${plural(i.total, 'incident')} on ${plural(i.daysWithContact, 'separate day')} between ${longDate(i.firstLocal!)} and ${longDate(i.lastLocal!)}, a period of ${plural(days, 'day')}; contact on ${pct(i.daysWithContact / days)} of those days.`,
+    );
+  } else {
+    out.push(...escalation.map((s) => text(s)));
+  }
+  const kinds = counts(i.byKind, KIND_NAMES);
+  if (kinds.length) out.push(`By kind of contact: ${list(kinds)}.`);
+  const calls = counts(i.byCallStatus);
+  if (calls.length) out.push(`Calls by outcome: ${list(calls)}.`);
+  if (escalation.length === 0) {
+    const ids = [...r.identifiers]
+      .filter((x) => x.firstLocal)
+      .sort((a, b) => (a.firstLocal! < b.firstLocal! ? -1 : 1))
+      .map(
+        (x) => `${bdi(x.identifier)} from ${longDate(x.firstLocal!)} (${plural(x.incidents, 'incident')})`,
+      );
+    if (ids.length)
+      out.push(`${plural(ids.length, 'identifier')} attributed to the subject, by first use: ${list(ids)}.`);
+    if (i.night.eligible > 0)
+      out.push(
+        `${int(i.night.count)} of ${plural(i.night.eligible, 'incident')} with a time of day (${pct(i.night.share)}) were between 00:00 and 05:59.`,
+      );
+  }
+  return out;
+}
+
+/** The rate over the last fully covered days against the first, when the escalation analysis gives it. */
+function rateNow(r: Report): string {
+  const h = r.escalation?.headline.rateNowVsStart;
+  if (!h) return '';
+  const ratio =
+    h.status === 'ok'
+      ? `rate ratio ${text(sig2(h.rateRatio))} (${text(formatCi(h.ci95))})`
+      : `no rate ratio: ${text(h.reason ?? h.status)}`;
+  return figure(
+    'Contacts a day, start → now',
+    `${text(sig2(h.before.ratePerDay))} → ${text(sig2(h.after.ratePerDay))}`,
+    `first and last ${plural(h.days, 'day')} every export covers; ${ratio}`,
+  );
+}
+
+/** The accounting in one line. */
+export function accountingLine(r: Report): string {
+  const a = r.accounting;
+  return `${int(a.records)} records read from ${plural(a.files, 'file')}; ${int(a.duplicates)} duplicates removed; ${plural(a.kept, 'event')}, of which ${plural(a.incidents, 'incident')}; ${int(a.skipped)} skipped; ${int(a.rejected)} rejected.`;
+}
+
+export function summarySection(r: Report): Section {
+  const i = r.incidents;
+  const subject = r.case.subject.name ? `, ${bdi(r.case.subject.name)}` : '';
+  const parts: string[] = [];
+  if (i.total === 0) {
+    parts.push(
+      `<p class="lede">No incidents attributed to the subject${subject} were found in the files read.</p>`,
+    );
+  } else {
+    parts.push(
+      `<p class="lede"><strong>${plural(i.total, 'incident')}</strong> attributed to the subject${subject}, from ${longDateTime(i.firstLocal!)} to ${longDateTime(i.lastLocal!)} (${text(r.case.timezone)}).</p>`,
+      `<dl class="figures${r.escalation ? ' n9' : ''}">`,
+      figure('Incidents', int(i.total), `over ${plural(i.daily.length, 'day')}`),
+      figure(
+        'Days with contact',
+        int(i.daysWithContact),
+        `of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)})`,
+      ),
+      figure('Channels', int(Object.keys(i.byChannel).length), counts(i.byChannel).join(' · ')),
+      figure('Identifiers', int(r.identifiers.length), 'attributed to the subject'),
+      figure(
+        'Busiest day',
+        i.maxPerDay ? int(i.maxPerDay.count) : '–',
+        i.maxPerDay ? `incidents on ${longDate(i.maxPerDay.date)}` : '',
+      ),
+      figure(
+        'Longest run of contact days',
+        int(i.longestStreak.days),
+        i.longestStreak.from
+          ? `days, ${longDate(i.longestStreak.from)} – ${longDate(i.longestStreak.to!)}`
+          : '',
+      ),
+      figure(
+        'Night-time, 00:00–05:59',
+        pct(i.night.share),
+        `${int(i.night.count)} of ${int(i.night.eligible)} timed incidents`,
+      ),
+      figure(
+        'Longest gap without contact',
+        int(i.longestGap.days),
+        i.longestGap.from
+          ? `${i.longestGap.days === 1 ? 'day' : 'days'}, ${longDate(i.longestGap.from)} – ${longDate(i.longestGap.to!)}`
+          : 'no day without contact',
+      ),
+      rateNow(r),
+      '</dl>',
+      '<h3>Findings</h3>',
+      `<ul class="findings">${findings(r)
+        .map((s) => `<li>${s}</li>`)
+        .join('')}</ul>`,
+    );
+  }
+  if (r.case.milestones.length) {
+    // With the escalation analysis, each milestone also gets its count of incidents from then on.
+    const after = (m: Report['case']['milestones'][number]) =>
+      r.escalation?.milestones.find((x) => x.date === m.date && x.label === m.label)?.incidentsAfter;
+    const withCounts = r.escalation !== undefined;
+    parts.push(
+      '<h3>Milestones</h3>',
+      table({
+        columns: [
+          { label: 'Key' },
+          { label: 'Date' },
+          { label: 'Milestone' },
+          { label: 'Type' },
+          ...(withCounts ? [{ label: 'Incidents from then on', num: true }] : []),
+        ],
+        rows: r.case.milestones.map((m, k) => {
+          const a = after(m);
+          return [
+            `<span class="key">${milestoneKey(k)}</span>`,
+            text(m.date),
+            bdi(m.label),
+            m.type ? text(m.type) : '–',
+            ...(withCounts
+              ? [
+                  a
+                    ? `${int(a.count)}${a.breachWindow ? ' <span class="muted">(order: possible breaches)</span>' : ''}`
+                    : '–',
+                ]
+              : []),
+          ];
+        }),
+        cls: 'plain',
+      }),
+    );
+  }
+  parts.push(`<p class="accounting"><strong>Accounting:</strong> ${accountingLine(r)}</p>`);
+  return { id: 'summary', title: 'Summary', body: parts.join('') };
+}

@@ -1,0 +1,455 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { valueTicks } from '../../src/reports/html/charts/svg.js';
+import { dayNumber, isoDate, longDate, weekday } from '../../src/reports/html/dates.js';
+import { plain, text, token } from '../../src/reports/html/escape.js';
+import { html, renderHtml } from '../../src/reports/html/index.js';
+import { heatBounds, heatLabels, heatLevel } from '../../src/reports/html/palette.js';
+import { reportFormats } from '../../src/reports/index.js';
+import { baseReport, hostileReport, reportWithChronology, reportWithEscalation } from './html-fixture.js';
+
+const SECTION_IDS = ['summary', 'charts', 'escalation', 'sdash', 'chronology', 'evidence'];
+const CHART_IDS = ['fig-daily', 'fig-calendar', 'fig-hours', 'fig-identifiers', 'fig-cumulative'];
+
+const ALLOWED_TAGS = new Set(
+  'html head meta title style body a div header p h1 h2 h3 h4 q dl dt dd nav ol ul li main section span strong em table thead tbody tfoot tr th td caption figure figcaption details summary svg defs pattern path rect circle line text g clipPath desc label input select option script footer code br bdi'.split(
+    ' ',
+  ),
+);
+const ALLOWED_ATTRS = new Set(
+  'lang charset http-equiv content name class id href title role aria-labelledby aria-label aria-live hidden for type autocomplete spellcheck value viewBox width height x y x1 x2 y1 y2 cx cy r rx d fill fill-opacity stroke stroke-width stroke-opacity text-anchor focusable patternUnits clip-path dir data-ch scope'.split(
+    ' ',
+  ),
+);
+
+/** The markup outside the one `<style>` and the one `<script>` (whose contents are code, not markup). */
+function markup(page: string): string {
+  return page
+    .replace(/<style>[\s\S]*?<\/style>/, '<style></style>')
+    .replace(/<script>[\s\S]*?<\/script>/, '<script></script>');
+}
+
+interface Tag {
+  readonly name: string;
+  readonly attrs: [string, string | undefined][];
+}
+
+/** Every start tag with its attributes; throws on a `<` that does not start a well-formed tag. */
+function tags(page: string): Tag[] {
+  const m = markup(page).replace(/^<!DOCTYPE html>/, '');
+  const out: Tag[] = [];
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z][a-zA-Z0-9:-]*(?:="[^"<>]*")?)*)\s*\/?>/gy;
+  let i = 0;
+  while (i < m.length) {
+    const lt = m.indexOf('<', i);
+    if (lt === -1) break;
+    re.lastIndex = lt;
+    const t = re.exec(m);
+    if (!t) throw new Error(`stray "<" at ${lt}: ${m.slice(lt, lt + 80)}`);
+    if (t[1] === '') {
+      const attrs = [...t[3]!.matchAll(/\s+([a-zA-Z][a-zA-Z0-9:-]*)(?:="([^"]*)")?/g)].map(
+        (a) => [a[1]!, a[2]] as [string, string | undefined],
+      );
+      out.push({ name: t[2]!, attrs });
+    }
+    i = re.lastIndex;
+  }
+  return out;
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('base64');
+}
+
+const count = (s: string, needle: string) => s.split(needle).length - 1;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('html report: structure', () => {
+  it('has every section, numbered in order, with a contents list, when the report carries all the data', () => {
+    const page = renderHtml(hostileReport());
+    const found = [...page.matchAll(/<section class="major" id="([a-z]+)"/g)].map((m) => m[1]);
+    expect(found).toEqual(SECTION_IDS);
+    SECTION_IDS.forEach((id, k) => {
+      expect(page).toContain(`<h2 id="${id}-h"><span class="num">${k + 1}</span>`);
+      expect(page).toContain(`<a href="#${id}">`);
+    });
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    for (const landmark of ['<header', '<nav', '<main', '<footer']) expect(count(page, landmark)).toBe(1);
+  });
+
+  it('leaves out escalation, S-DASH and the annex when the report has none of them', () => {
+    const page = renderHtml(baseReport());
+    const found = [...page.matchAll(/<section class="major" id="([a-z]+)"/g)].map((m) => m[1]);
+    expect(found).toEqual(['summary', 'charts', 'evidence']);
+    expect(page).not.toContain('id="annex-table"');
+  });
+
+  it('draws every chart with a title, a description, a visible caption and its data table', () => {
+    const page = renderHtml(reportWithChronology());
+    CHART_IDS.forEach((id, k) => {
+      const start = page.indexOf(`<section class="chart" id="${id}"`);
+      expect(start, id).toBeGreaterThan(-1);
+      const chart = page.slice(start, page.indexOf('</details></section>', start));
+      expect(chart).toContain(`<h3 id="${id}-h">Figure ${k + 1}. `);
+      expect(chart).toMatch(new RegExp(`<svg [^>]*role="img" aria-labelledby="${id}-t ${id}-d"`));
+      expect(chart).toMatch(
+        new RegExp(`<title id="${id}-t">[^<]+</title><desc id="${id}-d">[^<]{40,}</desc>`),
+      );
+      expect(chart).toMatch(/<figcaption>[^<]{40,}<\/figcaption>/);
+      expect(chart).toContain('<details class="data-table"><summary>Data: ');
+      expect(chart).toContain('<th scope="col"');
+    });
+  });
+
+  it('states the totals of the report on the summary page, and the accounting in one line', () => {
+    const page = renderHtml(baseReport());
+    expect(page).toContain('<strong>5 incidents</strong> attributed to the subject, <bdi>Sam Carter</bdi>');
+    expect(page).toContain('<dt>Incidents</dt><dd><span class="big">5</span>');
+    expect(page).toContain(
+      '<dt>Days with contact</dt><dd><span class="big">3</span><span class="note">of 7 (43%)',
+    );
+    expect(page).toContain(
+      '<dt>Busiest day</dt><dd><span class="big">2</span><span class="note">incidents on 4 March 2024',
+    );
+    expect(page).toContain(
+      '9 records read from 2 files; 1 duplicates removed; 6 events, of which 5 incidents; 1 skipped; 1 rejected.',
+    );
+    expect(page).toContain('Calls by outcome: 2 missed.');
+    expect(page).toContain('1 of 4 incidents with a time of day (25%) were between 00:00 and 05:59.');
+  });
+
+  it('keys the milestones A, B… in the summary and the charts, and names those outside the period', () => {
+    const page = renderHtml(baseReport());
+    expect(page).toContain('<span class="key">A</span></td><td>2024-03-05</td><td><bdi>Police warning</bdi>');
+    expect(page).toContain('B 2024-03-20 Order served (after the period) (outside the period shown)');
+    expect(count(page, '<g class="milestone"><title>A: 2024-03-05 Police warning</title>')).toBe(3);
+    expect(page).not.toContain('<g class="milestone"><title>B:');
+  });
+
+  it('gives the inputs with SHA-256, size, format and accounting, the run, the methods and how to verify', () => {
+    const page = renderHtml(baseReport());
+    const evidence = page.slice(page.indexOf('id="evidence"'));
+    expect(evidence).toContain(`<code class="hash">${'a'.repeat(64)}</code>`);
+    expect(evidence).toContain('<span id="f2">F2</span>');
+    expect(evidence).toContain('skipped: blank-row 1');
+    expect(evidence).toContain('rejected: DIARY_BAD_DATE 1');
+    expect(evidence).toContain('<span title="2,048 bytes">2.0 KiB</span>');
+    expect(evidence).toContain('<dt>Generated at</dt><dd>2024-07-01T09:00:00.000Z (UTC)</dd>');
+    expect(evidence).toContain('<code>--tz</code> <bdi>Europe/London</bdi>');
+    expect(evidence).toContain('Europe/London (from the command line); tz database 2025c');
+    expect(evidence).toContain('<code>chronolog verify report.json</code>');
+    expect(evidence).toContain('<dt>Night-time share</dt>');
+    expect(evidence).toContain('<code>DIARY_BAD_DATE</code>');
+    expect(evidence).toContain('case/notes.txt</bdi> — not a supported export format');
+  });
+
+  it('renders a report without incidents: the summary says so and no chart is drawn', () => {
+    const r = baseReport();
+    r.identifiers = [];
+    r.case.milestones = [];
+    r.incidents = {
+      ...r.incidents,
+      total: 0,
+      byChannel: {},
+      byKind: {},
+      byCallStatus: {},
+      byIdentifier: {},
+      first: null,
+      last: null,
+      firstLocal: null,
+      lastLocal: null,
+      daily: [],
+      daysWithContact: 0,
+      maxPerDay: null,
+      night: { count: 0, eligible: 0, share: null },
+      longestStreak: { days: 0, from: null, to: null },
+      longestGap: { days: 0, from: null, to: null },
+      weekly: [],
+      hourByWeekday: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)),
+    };
+    const page = renderHtml(r);
+    expect(page).toContain('No incidents attributed to the subject, <bdi>Sam Carter</bdi> were found');
+    expect(page).not.toContain('<svg');
+    expect(page).not.toContain('id="charts"');
+  });
+
+  it('draws weekly bars, lighter for partial weeks, when the period is longer than a year', () => {
+    const r = baseReport();
+    const start = dayNumber('2023-01-04'); // a Wednesday: the first week is partial
+    r.incidents.daily = Array.from({ length: 400 }, (_, k) => ({
+      date: isoDate(start + k),
+      count: k % 3 === 0 ? 1 : 0,
+      byChannel: k % 3 === 0 ? { sms: 1 } : {},
+    }));
+    r.incidents.weekly = [];
+    for (let k = 0; k < 400; ) {
+      const days = k === 0 ? 5 : Math.min(7, 400 - k);
+      const c = r.incidents.daily.slice(k, k + days).reduce((s, d) => s + d.count, 0);
+      r.incidents.weekly.push({
+        weekStart: isoDate(start + k - (k === 0 ? 2 : 0)),
+        days,
+        count: c,
+        partial: days < 7,
+      });
+      k += days;
+    }
+    const page = renderHtml(r);
+    expect(page).toContain('Figure 1. Incidents per week, by channel');
+    expect(page).toContain('<rect class="hit veil"');
+    expect(page).toContain('<th scope="row">2023-01-02 (5 days)</th>');
+  });
+
+  it('leaves out the hour chart when the matrix is missing or malformed, and draws totals without per-channel data', () => {
+    const r = baseReport();
+    const incidents = r.incidents as unknown as Record<string, unknown>;
+    delete incidents['hourByWeekday'];
+    for (const d of r.incidents.daily as unknown as Record<string, unknown>[]) delete d['byChannel'];
+    let page = renderHtml(r);
+    expect(page).not.toContain('id="fig-hours"');
+    expect(page).toContain('Figure 1. Incidents per day</h3>');
+    expect(page).not.toContain('<g class="legend">');
+    incidents['hourByWeekday'] = [[1, 2, 3]];
+    page = renderHtml(r);
+    expect(page).not.toContain('id="fig-hours"');
+  });
+});
+
+describe('html report: self-contained and safe', () => {
+  it('has a Content-Security-Policy that forbids network access and allows only its own style and script', () => {
+    const page = renderHtml(hostileReport());
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1];
+    expect(csp).toBeDefined();
+    const directives = Object.fromEntries(
+      csp!.split(/;\s*/).map((d) => [d.split(' ')[0]!, d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives['default-src']).toBe("'none'");
+    expect(directives['img-src']).toBe('data:');
+    expect(directives['base-uri']).toBe("'none'");
+    expect(directives['connect-src']).toBeUndefined();
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(directives['style-src']).toBe(`'sha256-${sha256(style)}'`);
+    expect(directives['script-src']).toBe(`'sha256-${sha256(script)}'`);
+    // The policy comes before anything it governs.
+    expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<style>'));
+  });
+
+  it('makes no external reference: every link is a fragment, no src attribute, no url() but local ids', () => {
+    const page = renderHtml(hostileReport());
+    for (const t of tags(page)) {
+      for (const [name, value] of t.attrs) {
+        expect(name.toLowerCase(), `<${t.name} ${name}>`).not.toMatch(
+          /^(src|srcset|xlink:href|action|formaction|poster|background)$/,
+        );
+        if (name === 'href') expect(value, `<${t.name} href>`).toMatch(/^#[a-z0-9_-]+$/);
+        if (value !== undefined && /url\(/.test(value)) expect(value).toMatch(/^url\(#[a-z0-9-]+\)$/);
+      }
+    }
+    expect(page).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(markup(page)).not.toMatch(/<(link|img|iframe|object|embed|base|form)\b/i);
+    expect(/<style>([\s\S]*?)<\/style>/.exec(page)![1]).not.toMatch(/@import|url\(/);
+  });
+
+  it('escapes every hostile string: only known tags and attributes, no event handlers, one script, one style', () => {
+    const page = renderHtml(hostileReport());
+    const all = tags(page); // throws on any "<" that is not a tag of ours
+    for (const t of all) {
+      expect(ALLOWED_TAGS.has(t.name), `tag <${t.name}>`).toBe(true);
+      for (const [name] of t.attrs) {
+        expect(ALLOWED_ATTRS.has(name), `attribute ${name} on <${t.name}>`).toBe(true);
+        expect(name.toLowerCase().startsWith('on')).toBe(false);
+      }
+    }
+    expect(count(page, '<script')).toBe(1);
+    expect(count(page, '<style')).toBe(1);
+    expect(count(page, '</script>')).toBe(1);
+    expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(page).toContain('&#60;/script&#62;&#60;script&#62;alert(2)&#60;/script&#62;');
+    expect(page).toContain('&#34; onmouseover=&#34;alert(3)&#34; x=&#34;');
+    expect(page).toContain('&#38;lt;b&#38;gt;not bold&#38;lt;/b&#38;gt;');
+  });
+
+  it('shows bidi overrides and control characters as visible markers, never raw', () => {
+    const page = renderHtml(hostileReport());
+    expect(page).not.toMatch(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/,
+    );
+    expect(page).toContain('invoice<span class="cc">&#60;U+202E&#62;</span>txt.exe');
+    expect(page).toContain('<span class="cc">&#60;U+001B&#62;</span>[31mred');
+    // In attributes and SVG text the marker is plain text.
+    expect(page).toContain('invoice&#60;U+202E&#62;txt.exe');
+  });
+
+  it('keeps message text verbatim (escaped) in the annex, with its line breaks', () => {
+    const page = renderHtml(hostileReport());
+    expect(page).toContain('<td class="msg" dir="auto">&#60;img src=x onerror=alert(1)&#62;</td>');
+    expect(page).toContain('Waiting outside the house\nfor an hour');
+  });
+
+  it('turns hostile incident ids into safe fragment ids, and S-DASH links resolve to annex rows', () => {
+    const page = renderHtml(hostileReport());
+    const target = `e-${token('"><script>alert(6)</script>')}`;
+    const sdash = page.slice(page.indexOf('id="sdash"'), page.indexOf('id="chronology"'));
+    expect(sdash).toContain(`<a href="#${target}">`);
+    expect(page).toContain(`<tr id="${target}"`);
+    // Every fragment link in the page points at an element of the page.
+    const ids = new Set([...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    for (const m of page.matchAll(/ href="#([^"]+)"/g)) expect(ids.has(m[1]), m[1]).toBe(true);
+  });
+});
+
+describe('html report: escalation and S-DASH', () => {
+  it('puts the findings sentences and the rate now against the start on the summary page', () => {
+    const page = renderHtml(hostileReport());
+    const summary = page.slice(page.indexOf('id="summary"'), page.indexOf('id="charts"'));
+    expect(summary).toContain('<li>Contact rose &#60;img src=x onerror=alert(1)&#62;</li>');
+    expect(summary).toContain('<li>Second finding &#60;/script&#62;');
+    expect(summary).toContain('<dt>Contacts a day, start → now</dt><dd><span class="big">1.0 → 0</span>');
+    expect(summary).toContain('no rate ratio: only 7 days &#60;/style&#62;');
+    expect(summary).toContain('<dl class="figures n9">');
+    // The milestone table gets the count of incidents from each milestone on (matched by date and label).
+    const plainPage = renderHtml(reportWithEscalation());
+    expect(plainPage).toContain('<bdi>Police warning</bdi></td><td>warning</td><td class="num">3</td>');
+    expect(plainPage).toContain(
+      '<bdi>Order served (after the period)</bdi></td><td>order</td><td class="num">–</td>',
+    );
+  });
+
+  it('renders every part of the escalation analysis, escaped, with its methods and withheld figures', () => {
+    const page = renderHtml(reportWithEscalation());
+    const esc = page.slice(page.indexOf('id="escalation"'), page.indexOf('id="sdash"'));
+    for (const id of [
+      'coverage',
+      'rate',
+      'now',
+      'trend',
+      'milestones',
+      'cease',
+      'monthly',
+      'identifiers',
+      'bursts',
+      'content',
+    ])
+      expect(esc, id).toContain(`<section class="subsection" id="esc-${id}"`);
+    expect(esc).toContain('Rate multiplied by 2.3 every 30 days (95% CI 1.5–3.9, p &#60; 0.001;');
+    expect(esc).toContain('Withheld: only 7 days d.');
+    expect(esc).toContain(
+      'Rate ratio after/before <strong>0.10</strong> (95% CI 0.0020–1.9; exact conditional Poisson test, p = 0.087)',
+    );
+    expect(esc).toContain('2 incidents fall on 10 March 2024 – 10 March 2024 (1 day)');
+    expect(esc).toContain('<q dir="auto">You&#39;ll regret this b</q>');
+    expect(esc).toContain('<h3 id="fig-segments-h">Figure 6. ');
+    // Incident references link to the annex and name the input file by its key.
+    expect(esc).toContain(
+      '<a href="#e-0000000000000001">4 March 2024, 09:10</a> <span class="muted">(sms; <span title="case/sms.xml">F1</span> line 1)</span>',
+    );
+    const evidence = page.slice(page.indexOf('id="evidence"'));
+    expect(evidence).toContain('<h3>Statistical methods and their limits</h3>');
+    expect(evidence).toContain('<li>Counts only what the files hold c</li>');
+  });
+
+  it('lists S-DASH facts by question number, never answering or scoring, and names what the files cannot inform', () => {
+    const page = renderHtml(reportWithEscalation());
+    const sdash = page.slice(page.indexOf('id="sdash"'), page.indexOf('id="chronology"'));
+    expect(sdash.indexOf('<span class="qnum">Q1</span>')).toBeLessThan(
+      sdash.indexOf('<span class="qnum">Q7</span>'),
+    );
+    expect(sdash).toContain('Cannot be answered from these files');
+    expect(sdash).toContain('<li class="muted">and 3 more</li>');
+    expect(sdash).toContain('does not answer or score the questions');
+  });
+
+  it('leaves out the S-DASH section when the analysis has no items', () => {
+    const r = reportWithEscalation();
+    r.escalation!.sdash = [];
+    const page = renderHtml(r);
+    expect(page).toContain('id="escalation"');
+    expect(page).not.toContain('id="sdash"');
+  });
+});
+
+describe('html report: determinism, print, annex, wording', () => {
+  it('gives byte-identical output for the same report, whatever the clock or the machine zone', () => {
+    const r = hostileReport();
+    const first = renderHtml(r);
+    expect(renderHtml(structuredClone(r))).toBe(first);
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2031-05-06T07:08:09Z'));
+    const tz = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      expect(renderHtml(r)).toBe(first);
+    } finally {
+      process.env.TZ = tz;
+    }
+    expect(html.render(r, {} as never)).toBe(first);
+  });
+
+  it('prints as a clean A4 document: page breaks, repeated table headers, every annex row, no controls', () => {
+    const style = /<style>([\s\S]*?)<\/style>/.exec(renderHtml(baseReport()))![1]!;
+    const print = style.slice(style.indexOf('@media print'));
+    expect(style).toMatch(/@page \{ size: A4;/);
+    expect(style).toContain('counter(page)');
+    expect(print).toContain('section.major { margin: 0; break-before: page; }');
+    expect(print).toContain('thead { display: table-header-group; }');
+    expect(print).toContain('table.annex tr[hidden] { display: table-row !important; }');
+    expect(print).toMatch(/\.filter[^{]*\{ display: none !important; \}/);
+  });
+
+  it('lists every incident in the annex, in order, with channel, kind, sender, text and a source key', () => {
+    const r = reportWithChronology();
+    const page = renderHtml(r);
+    const rows = [...page.matchAll(/<tr id="e-([0-9a-z_-]+)" data-ch="([a-z-]+)">/g)];
+    expect(rows.map((m) => m[1])).toEqual(r.chronology!.map((e) => e.id));
+    expect(rows.map((m) => m[2])).toEqual(['sms', 'call', 'in-person', 'call', 'sms']);
+    expect(page).toContain('<td>call, missed</td>');
+    expect(page).toContain('<a href="#f1" title="case/sms.xml">F1</a> <span class="loc">line 1</span>');
+    expect(page).toContain('<a href="#f2" title="case/diary.csv">F2</a>');
+    expect(page).toContain('<span class="flag">time-approximate</span>');
+    // Filter controls stay hidden until the script shows them, so a page without scripts has no dead controls.
+    expect(page).toContain('<div class="filter" id="annex-filter" role="search" hidden>');
+    expect(page).toContain('<option value="in-person">in-person (1)</option>');
+  });
+
+  it('uses neutral wording', () => {
+    const page = renderHtml(hostileReport()).replace(/<script>[\s\S]*?<\/script>/, '');
+    expect(page).not.toMatch(/\b(stalker|perpetrator|offender|abuser|guilty|victim)\b/i);
+  });
+
+  it('is registered after markdown as a page format that needs the chronology', () => {
+    const ids = reportFormats.map((f) => f.id);
+    expect(ids.indexOf('html')).toBe(ids.indexOf('markdown') + 1);
+    expect(html.notForTerminal).toBe(true);
+    expect(html.needsChronology).toBe(true);
+  });
+});
+
+describe('html report: helpers', () => {
+  it('escapes for content and for attributes', () => {
+    expect(text('<a href="x">&\u202E\u200E')).toBe(
+      '&#60;a href=&#34;x&#34;&#62;&#38;<span class="cc">&#60;U+202E&#62;</span>',
+    );
+    expect(plain('<b>\u0007')).toBe('&#60;b&#62;&#60;U+0007&#62;');
+    expect(token('a"b<c')).toBe('a_22b_3cc');
+  });
+
+  it('does calendar arithmetic without the machine zone', () => {
+    expect(weekday(dayNumber('2024-03-04'))).toBe(0);
+    expect(weekday(dayNumber('2024-03-10'))).toBe(6);
+    expect(isoDate(dayNumber('2024-02-29') + 1)).toBe('2024-03-01');
+    expect(longDate('2024-01-08 18:42')).toBe('8 January 2024');
+  });
+
+  it('chooses value ticks and heat levels', () => {
+    expect(valueTicks(25)).toEqual({ top: 30, ticks: [0, 10, 20, 30] });
+    expect(valueTicks(3)).toEqual({ top: 3, ticks: [0, 1, 2, 3] });
+    const bounds = heatBounds(25);
+    expect(bounds).toEqual([7, 13, 19, 25]);
+    expect(heatLabels(bounds)).toEqual(['0', '1–7', '8–13', '14–19', '20–25']);
+    expect([0, 1, 7, 8, 25, 99].map((v) => heatLevel(v, bounds))).toEqual([0, 1, 1, 2, 4, 4]);
+    expect(heatLabels(heatBounds(2))).toEqual(['0', '1', '2']);
+  });
+});
