@@ -2,6 +2,7 @@
  * THE registry of output formats, and the only list of them: commander choices, `chronolog formats` and the
  * help text derive from it. Adding a format = one file in this folder + one line here.
  */
+import { html } from './html/index.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import type { ReportFormat, TimelineFormat } from './report.js';
@@ -13,6 +14,7 @@ export const reportFormats: readonly ReportFormat[] = [
   text,
   json,
   markdown,
+  html,
   // registry: report formats
 ];
 
