@@ -261,8 +261,29 @@ describe('damaged times and records', () => {
     expect(run.failure?.locator).toBe('messages[1]');
   });
 
+  it('hands over every message before a fault deep in a large file exactly once, and finds its line', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      JSON.stringify(
+        message({ id: String(1213302453190656001n + BigInt(i) * 4194304n), content: `message ${i}` }),
+      ),
+    );
+    lines[1500] = lines[1500]!.replace('"content":', '"content" ');
+    const run = await scratch(
+      `{"guild": {"id": "0"}, "channel": {"name": "Sam"}, "messages": [\n${lines.join(',\n')}\n]}`,
+    );
+    expect(run.events).toHaveLength(1500);
+    expect(run.events.map((e) => e.text)).toEqual(lines.slice(0, 1500).map((_, i) => `message ${i}`));
+    expect(run.failure).toMatchObject({ code: 'DISCORD_JSON_INVALID', locator: 'messages[1500]' });
+    expect(run.failure!.message).toMatch(/^Invalid JSON at line 1502, column \d+, inside messages\[1500\]: /);
+  });
+
   it('refuses a document that is not an object, and passes over unknown top-level values unread', async () => {
     expect((await scratch('[1, 2]')).failure?.code).toBe('DISCORD_JSON_NOT_AN_EXPORT');
+    expect((await scratch(' \n ')).failure).toEqual({
+      code: 'DISCORD_JSON_EMPTY',
+      message: 'The file holds no JSON.',
+      locator: 1,
+    });
     const run = await scratch(
       `{"guild": {"id": "0"}, "channel": {"name": "Sam"}, "junk": [[[{"a": 1}]]], "messages": [${JSON.stringify(message())}]}`,
     );

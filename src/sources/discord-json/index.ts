@@ -20,8 +20,10 @@
  * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`. A message repeating the
  * previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
  * Sender: `{id: author.id, idType: account, name: nickname ?? name}`. The account's unique name (`name#1234` for
- * old-style accounts, `name` for new ones) is kept in `details.username` when it differs from the shown name;
- * case files should list the numeric id, which never changes (see the report for matching by username).
+ * old-style accounts, `name` for new ones) is kept in `details.username` when it differs from the shown name.
+ * Case files should list the numeric id, which never changes: identities are matched on `sender.id` and
+ * `sender.name` only, so `name#1234` matches the CSV export (its Author column) but not a JSON sender shown by
+ * nickname.
  * Direction is unknown: a DCE export does not say who made it. Conversation: the channel name for DMs and group
  * DMs, `Server / channel` for server channels.
  *
@@ -29,7 +31,7 @@
  * data" package, reactions as contacts (listed in `details.reactions`), and embeds' text.
  */
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
-import { formatPath, JsonWalkError, type PathItem, walkJson } from './json-walk.js';
+import { formatPath, JsonWalkError, walkJson } from './json-walk.js';
 import { type DiscordFile, newDiscordFile, readMessage, show } from './message.js';
 
 const HEAD_OBJECT = /^\s*\{/;
@@ -176,8 +178,10 @@ function conversationOf(top: Map<string, unknown>): string | undefined {
 function failure(err: JsonWalkError): SourceFailure {
   const at = err.line > 0 ? `line ${err.line}, column ${err.column}` : 'an unknown position';
   const inside = err.path === '' ? '' : `, inside ${err.path}`;
-  const locator: PathItem = err.path === '' ? err.line : err.path;
-  return err.truncated
+  const locator = err.path === '' ? err.line : err.path;
+  if (err.kind === 'empty')
+    return new SourceFailure('DISCORD_JSON_EMPTY', 'The file holds no JSON.', 1, HINT);
+  return err.kind === 'truncated'
     ? new SourceFailure(
         'DISCORD_JSON_TRUNCATED',
         `The file ends in the middle of the JSON (${at}${inside}).`,

@@ -4,11 +4,12 @@
  * does the lexing (json-walker.ts follows the tokens, json-text.ts prepares the text), so memory stays at one
  * record however large the file.
  *
- * Why not the Telegram or Meta scanners: both hard-wire their format's paths and problem codes. stream-json reports
- * no positions, and a failing tokenizer call loses the tokens it had found in its chunk, so after a syntax error
- * the text is read again up to the fault (see `recover`).
+ * Why not the Telegram or Meta scanners: both hard-wire their format's paths and problem codes. stream-json's
+ * tokenizer reports no positions, and a failing call loses the tokens it had found in its chunk, so after a syntax
+ * error the text is read again with stream-json's verifier ahead of the tokenizer (see `recover`).
  */
 import { jsonParser, type Token } from 'stream-json/parser.js';
+import { jsonVerifier } from 'stream-json/utils/verifier.js';
 import type { SourceInput } from '../source.js';
 import { prepared, type TextOptions } from './json-text.js';
 import { Walker, type WalkHandlers } from './json-walker.js';
@@ -37,8 +38,8 @@ export class JsonWalkError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
-    /** The file ends before the document does (a cut download or copy). */
-    readonly truncated: boolean,
+    /** `truncated`: the file ends before the document does (a cut download or copy); `empty`: it holds no JSON. */
+    readonly kind: 'invalid' | 'truncated' | 'empty',
     /** Where the walk was, e.g. `messages[12]`. */
     readonly path: string,
   ) {
@@ -62,7 +63,11 @@ function feed(tokenize: Tokenizer, walker: Walker, text: string | symbol): void 
 
 const isTokenizerError = (err: unknown): err is Error =>
   err instanceof Error && /^Parser (?:cannot parse input|has expected)/.test(err.message);
-const reason = (err: Error) => err.message.replace(/^Parser (?:cannot parse input: |has )/, '');
+const reason = (err: Error) =>
+  err.message.replace(
+    /^(?:ERROR at \d+ \(\d+, \d+\): )?(?:Parser|Verifier) (?:cannot parse input: |has )/,
+    '',
+  );
 
 /**
  * Walks `input` once, calling `handlers` in document order. Throws `JsonWalkError` when the JSON breaks off,
@@ -98,7 +103,8 @@ export async function walkJson(
   } catch (err) {
     if (!isTokenizerError(err)) throw err;
     const end = await endOf(input, opts);
-    throw new JsonWalkError(reason(err), end.line, end.column, true, walker.where());
+    const kind = walker.started ? 'truncated' : 'empty';
+    throw new JsonWalkError(reason(err), end.line, end.column, kind, walker.where());
   }
 }
 
@@ -119,9 +125,10 @@ function counted(h: WalkHandlers, pass: () => boolean): WalkHandlers {
 }
 
 /**
- * The second reading after a syntax error inside chunk `failed`: the chunks before it are walked again with the
- * first `delivered` deliveries muted, then the failing chunk one character at a time, so the records that end
- * before the fault are handed over and the fault's line and column are exact.
+ * The second reading after a syntax error inside chunk `failed`. stream-json's verifier runs ahead of the
+ * tokenizer on each chunk and says exactly where the fault is; the tokenizer is then given the text up to it, so
+ * every record that ends before the fault is handed over (the first `delivered` deliveries, made by the first
+ * reading, are muted) and the fault's line and column are exact.
  */
 async function recover(
   input: SourceInput,
@@ -136,35 +143,28 @@ async function recover(
     opts.ignore,
   );
   const tokenize = newTokenizer();
-  let line = 1;
-  let lineStart = 0;
+  const verify = jsonVerifier() as unknown as Tokenizer;
   let offset = 0;
   let index = 0;
   for await (const text of prepared(input, opts)) {
-    if (index++ < failed) {
-      feed(tokenize, walker, text);
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-        line++;
-        lineStart = offset + nl + 1;
-      }
-      offset += text.length;
-      continue;
-    }
-    for (let i = 0; i < text.length; i++) {
+    try {
+      verify(text);
+    } catch (err) {
+      const e = err as Error & { line?: number; pos?: number; offset?: number };
+      if (typeof e.offset !== 'number' || typeof e.line !== 'number' || typeof e.pos !== 'number') throw err;
       try {
-        feed(tokenize, walker, text[i]!);
-      } catch (err) {
-        if (!isTokenizerError(err)) throw err;
-        return new JsonWalkError(reason(err), line, offset + i - lineStart + 1, false, walker.where());
+        feed(tokenize, walker, text.slice(0, Math.max(0, e.offset - offset)));
+      } catch (inner) {
+        if (!isTokenizerError(inner)) throw inner;
       }
-      if (text.charCodeAt(i) === 0x0a) {
-        line++;
-        lineStart = offset + i + 1;
-      }
+      return new JsonWalkError(reason(e), e.line, e.pos, 'invalid', walker.where());
     }
-    break;
+    feed(tokenize, walker, text);
+    offset += text.length;
+    // The verifier agrees with the tokenizer; this only guards against the two ever disagreeing.
+    if (index++ > failed) break;
   }
-  return new JsonWalkError('the JSON could not be read', line, offset - lineStart + 1, false, walker.where());
+  return new JsonWalkError('the JSON could not be read', 0, 0, 'invalid', walker.where());
 }
 
 /** Line and column just past the end of the text, for a file that stops in the middle of the document. */

@@ -60,6 +60,8 @@ export class Walker {
   /** Inside a collected value: open containers of an ignored member still to pass over, or its value is next. */
   private inner = 0;
   private ignoreNext = false;
+  /** True once the document's first token was seen. */
+  started = false;
 
   constructor(
     private readonly h: WalkHandlers,
@@ -75,6 +77,7 @@ export class Walker {
   }
 
   token(t: Token): void {
+    this.started = true;
     if (this.skipDepth > 0) {
       if (t.name === 'startObject' || t.name === 'startArray') this.skipDepth++;
       else if ((t.name === 'endObject' || t.name === 'endArray') && --this.skipDepth === 0) this.done();

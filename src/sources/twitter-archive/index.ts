@@ -96,7 +96,10 @@ export const twitterArchive: Source = {
               file.conversationName = v;
           },
           dropped(path, why) {
-            if (path.length !== 4) return;
+            if (path.length !== 4) {
+              odd.add(`${formatPath(path)} (${why})`);
+              return;
+            }
             ctx.reject(
               'TWITTER_ARCHIVE_MESSAGE_TOO_LARGE',
               formatPath(path),
@@ -134,10 +137,12 @@ function preamble(head: string): number {
 }
 
 function failure(err: JsonWalkError): SourceFailure {
-  const at = `line ${err.line}, column ${err.column}`;
+  const at = err.line > 0 ? `line ${err.line}, column ${err.column}` : 'an unknown position';
   const inside = err.path === '' ? '' : `, inside ${err.path}`;
   const locator = err.path === '' ? err.line : err.path;
-  return err.truncated
+  if (err.kind === 'empty')
+    return new SourceFailure('TWITTER_ARCHIVE_EMPTY', 'The file holds no JSON.', 1, HINT);
+  return err.kind === 'truncated'
     ? new SourceFailure(
         'TWITTER_ARCHIVE_TRUNCATED',
         `The file ends in the middle of the JSON (${at}${inside}).`,
