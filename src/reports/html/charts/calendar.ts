@@ -128,7 +128,15 @@ export function calendarChart(r: Report): Figure | null {
     id: ID,
     title: 'Days with contact',
     caption,
-    svg: svg(ID, height, 'Calendar of days with contact', caption, parts.join('') + legend.join(''), width),
+    svg: svg(
+      ID,
+      height,
+      'Calendar of days with contact',
+      caption,
+      parts.join('') + legend.join(''),
+      width,
+      weeks <= 30 ? 1.3 : 1,
+    ),
     tableLabel: `Data: incidents per day, one row per week (${plural(weeks, 'week')})`,
     table: table({
       columns: [{ label: 'Week starting' }, ...WEEKDAYS.map((d) => ({ label: d.slice(0, 3), num: true }))],

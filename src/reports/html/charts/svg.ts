@@ -32,7 +32,7 @@ export interface Figure {
 
 /**
  * The `<svg>` element with its accessible name and description. `body` is already escaped markup. Charts
- * narrower than the page (`width` < WIDTH) keep their natural size instead of being stretched.
+ * narrower than the page (`width` < WIDTH) keep their natural size, times `scale`, instead of being stretched.
  */
 export function svg(
   id: string,
@@ -41,9 +41,11 @@ export function svg(
   desc: string,
   body: string,
   width = WIDTH,
+  scale = 1,
 ): string {
-  const size = width < WIDTH ? ` width="${n(width)}" height="${n(height)}"` : '';
-  return `<svg class="chart-svg${width < WIDTH ? ' natural' : ''}" viewBox="0 0 ${n(width)} ${n(height)}"${size} role="img" aria-labelledby="${id}-t ${id}-d" focusable="false"><title id="${id}-t">${plain(title)}</title><desc id="${id}-d">${plain(desc)}</desc>${body}</svg>`;
+  const natural = width < WIDTH;
+  const size = natural ? ` width="${n(width * scale)}" height="${n(height * scale)}"` : '';
+  return `<svg class="chart-svg${natural ? ' natural' : ''}" viewBox="0 0 ${n(width)} ${n(height)}"${size} role="img" aria-labelledby="${id}-t ${id}-d" focusable="false"><title id="${id}-t">${plain(title)}</title><desc id="${id}-d">${plain(desc)}</desc>${body}</svg>`;
 }
 
 /** Ticks at 1, 2 or 5 × 10^k covering 0…max with about `target` steps. */
