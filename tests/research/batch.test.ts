@@ -9,8 +9,9 @@ import type { Report } from '../../src/model/index.js';
 import { makeCases } from './cases.js';
 import { env, NOW, scratch } from './env.js';
 
-const TABLES = ['cases.csv', 'channels.csv', 'daily.csv', 'errors.csv'];
-const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
+const TABLES = ['cases.csv', 'channels.csv', 'daily.csv', 'errors.csv', 'events.parquet'];
+const read = (dir: string, f: string) =>
+  readFileSync(path.join(dir, f), f.endsWith('.parquet') ? 'base64' : 'utf8');
 const rows = (dir: string, f: string) => parse(read(dir, f), { columns: true }) as Record<string, string>[];
 
 describe('chronolog batch and merge', () => {

@@ -1,7 +1,7 @@
 /**
- * Runs cases in parallel. From the built package each job is a worker thread (worker.js beside this file), so
- * cases use every core and each worker's heap is capped (`resourceLimits`); a worker that dies takes only its
- * case with it. When running from TypeScript sources (tests) there is no compiled worker, so cases run
+ * Runs cases in parallel. From the built package each lane is a worker thread (worker.js beside this file), so
+ * cases use every core; a worker loads the code once and takes case after case, its heap is capped
+ * (`resourceLimits`), and a worker that dies takes only its case with it (the next case gets a fresh one). When running from TypeScript sources (tests) there is no compiled worker, so cases run
  * concurrently in this thread instead, with the same results.
  */
 import { existsSync } from 'node:fs';
@@ -18,27 +18,46 @@ export interface CaseJob {
   readonly name: string;
 }
 
-function inWorker(file: string, job: CaseJob): Promise<CaseResult> {
-  return new Promise((resolve) => {
-    const w = new Worker(file, {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+/** A long-lived worker thread that runs one case at a time (modules load once per worker, not per case). */
+class Lane {
+  private worker: Worker | undefined;
+
+  constructor(private readonly file: string) {}
+
+  run(job: CaseJob): Promise<CaseResult> {
+    if (!this.worker) {
+      this.worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    }
+    const w = this.worker;
+    return new Promise((resolve) => {
+      const fail = (why: string) => {
+        cleanup();
+        // A dead worker takes only this case with it; the next case gets a fresh worker.
+        this.worker = undefined;
+        void w.terminate();
+        resolve({ case: job.name, inputsHash: '', error: why });
+      };
+      const onMessage = (r: CaseResult) => {
+        cleanup();
+        resolve(r);
+      };
+      const onError = (err: Error) => fail(`worker failed: ${err.message}`);
+      const onExit = (code: number) => fail(`worker exited with code ${code} before finishing`);
+      const cleanup = () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage(job);
     });
-    let done = false;
-    const finish = (r: CaseResult) => {
-      if (done) return;
-      done = true;
-      resolve(r);
-      void w.terminate();
-    };
-    w.once('message', (r: CaseResult) => finish(r));
-    w.once('error', (err) =>
-      finish({ case: job.name, inputsHash: '', error: `worker failed: ${err.message}` }),
-    );
-    w.once('exit', (code) =>
-      finish({ case: job.name, inputsHash: '', error: `worker exited with code ${code} before finishing` }),
-    );
-  });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
 }
 
 /** Runs every job with at most `jobs` at once; `onDone` sees each result as it arrives. */
@@ -52,10 +71,14 @@ export async function runPool(
   const useWorkers = import.meta.url.endsWith('.js') && existsSync(workerFile);
   let next = 0;
   const lane = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      const r = useWorkers ? await inWorker(workerFile, job) : await runCase(job.dir, job.name, env);
-      await onDone(r);
+    const worker = useWorkers ? new Lane(workerFile) : undefined;
+    try {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        await onDone(worker ? await worker.run(job) : await runCase(job.dir, job.name, env));
+      }
+    } finally {
+      await worker?.close();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));

@@ -1,9 +1,10 @@
-/** Worker-thread entry for `chronolog batch`: runs one case and posts its result. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Worker-thread entry for `chronolog batch`: runs the cases it is sent, one at a time, and posts each result. */
+import { parentPort } from 'node:worker_threads';
 import { detectEnvironment } from '../environment.js';
 import type { CaseJob } from './pool.js';
 import { runCase } from './run-case.js';
 
-const job = workerData as CaseJob;
 const env = { ...detectEnvironment(true), stderrIsTTY: false };
-parentPort?.postMessage(await runCase(job.dir, job.name, env));
+parentPort?.on('message', (job: CaseJob) => {
+  void runCase(job.dir, job.name, env).then((r) => parentPort?.postMessage(r));
+});
