@@ -243,6 +243,8 @@ export const EscalationSchema = z.object({
   }),
   weekly: z.array(z.object({ weekStart: LocalDate, ...PeriodRow })),
   monthly: z.array(z.object({ month: Month, ...PeriodRow })),
+  /** The dense daily series over the window (zero days included); `covered`: inside the fully covered days. */
+  daily: z.array(z.object({ date: LocalDate, count: Count, covered: z.boolean() })),
   dispersion: z.object({
     /** s²/x̄ of the analysed daily counts (inflated by any trend or step). */
     index: Num,

@@ -7,18 +7,25 @@
 import type { Escalation } from '../../model/escalation.js';
 import { burstiness, dateOf, gapHours } from '../stats/index.js';
 import { type Ctx, MIN, plural, refOf } from './context.js';
-import { episodeStarts } from './episodes.js';
 
 const HOUR = 3_600_000;
 
 /** Busiest hour and day, and burstiness. */
 export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
-  const timed = ctx.windowed.filter((e) => e.precision !== 'day');
+  // Two pointers over the timed incidents (date-only records have no instant to count in an hour).
+  const w = ctx.windowed;
+  const timed = ctx.hours;
   let best = { count: 0, i: -1, j: -1 };
   let i = 0;
-  for (let j = 0; j < timed.length; j++) {
-    while (timed[j]!.ms - timed[i]!.ms >= HOUR) i++;
-    if (j - i + 1 > best.count) best = { count: j - i + 1, i, j };
+  let inside = 0;
+  for (let j = 0; j < w.length; j++) {
+    if (timed[j]! < 0) continue;
+    inside++;
+    while (w[j]!.ms - w[i]!.ms >= HOUR || timed[i]! < 0) {
+      if (timed[i]! >= 0) inside--;
+      i++;
+    }
+    if (inside > best.count) best = { count: inside, i, j };
   }
   let maxDay: { date: string; count: number } | null = null;
   for (let k = 0; k < ctx.counts.length; k++) {
@@ -26,7 +33,7 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
     if (c > 0 && (maxDay === null || c > maxDay.count))
       maxDay = { date: dateOf(ctx.window.from + k), count: c };
   }
-  const starts = episodeStarts(ctx.windowed);
+  const starts = ctx.episodes;
   const b =
     starts.length >= MIN.eventStats
       ? (() => {
@@ -45,9 +52,9 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
       best.count > 0
         ? {
             count: best.count,
-            from: ctx.zone.localText(timed[best.i]!.ms, 'min'),
-            to: ctx.zone.localText(timed[best.j]!.ms, 'min'),
-            first: refOf(ctx, timed[best.i]!),
+            from: ctx.zone.localText(w[best.i]!.ms, 'min'),
+            to: ctx.zone.localText(w[best.j]!.ms, 'min'),
+            first: refOf(ctx, w[best.i]!),
           }
         : null,
     maxInOneDay: maxDay,

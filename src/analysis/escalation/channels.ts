@@ -12,8 +12,9 @@ export function channelsOverTime(
   partialMonths: ReadonlySet<string>,
 ): Escalation['channelsOverTime'] {
   const months = new Map<string, Map<Channel, number>>();
-  for (const e of ctx.windowed) {
-    const month = monthOf(ctx.zone.localDayNumber(e.ms));
+  for (let i = 0; i < ctx.windowed.length; i++) {
+    const e = ctx.windowed[i]!;
+    const month = monthOf(ctx.days[i]!);
     const m = months.get(month) ?? new Map<Channel, number>();
     m.set(e.channel, (m.get(e.channel) ?? 0) + 1);
     months.set(month, m);

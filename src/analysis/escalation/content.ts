@@ -25,14 +25,18 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     examples: [] as Escalation['content']['categories'][number]['examples'],
     texts: new Set<string>(),
   }));
-  for (const e of ctx.windowed) {
+  // One pass with every term first: most texts match nothing, and then one scan is all they cost.
+  const any = compilePhrases(categories.flatMap((c) => c.terms));
+  for (let i = 0; i < ctx.windowed.length; i++) {
+    const e = ctx.windowed[i]!;
     if (e.text === undefined || e.text === '') continue;
     const norm = normaliseText(e.text);
+    if (!any.find(norm)) continue;
     for (const k of compiled) {
       const hit = k.matcher.find(norm);
       if (!hit) continue;
       k.count++;
-      const month = monthOf(ctx.zone.localDayNumber(e.ms));
+      const month = monthOf(ctx.days[i]!);
       k.months.set(month, (k.months.get(month) ?? 0) + 1);
       k.first ??= e;
       if (k.examples.length < EXAMPLES && !k.texts.has(norm)) {

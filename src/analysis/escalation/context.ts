@@ -44,8 +44,31 @@ export interface Ctx {
   readonly stretch: DayRange | null;
   /** covered[i]: window day i is inside the stretch. */
   readonly covered: readonly boolean[];
+  /** days[i], hours[i]: local day number and hour of windowed[i] (hour −1 for a date-only record). */
+  readonly days: Int32Array;
+  readonly hours: Int8Array;
+  /** Start instants of the contact episodes among the windowed incidents. */
+  readonly episodes: readonly number[];
+  /** handKept[k]: input k is hand-kept (a diary). */
+  readonly handKept: readonly boolean[];
   /** Pearson φ̂ of the trend model when > 1 (overdispersed), else null. */
   phi: number | null;
+}
+
+/** Local days and hours of time-ordered incidents, computed once for every per-incident figure. */
+export function localDaysAndHours(
+  zone: Zone,
+  events: readonly TimelineEvent[],
+): { days: Int32Array; hours: Int8Array } {
+  const days = new Int32Array(events.length);
+  const hours = new Int8Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const p = localDayHour(zone, e.ms);
+    days[i] = p.day;
+    hours[i] = e.precision === 'day' ? -1 : p.hour;
+  }
+  return { days, hours };
 }
 
 /** "1 day", "3 days". */
@@ -66,10 +89,30 @@ export function refOf(ctx: Pick<Ctx, 'inputs' | 'zone'>, e: TimelineEvent): Even
   };
 }
 
-/** `YYYY-MM` of a day number. */
+const MONTHS = new Map<number, string>();
+
+/** `YYYY-MM` of a day number (memoised: it is asked once per incident). */
 export function monthOf(day: number): string {
-  return dateOf(day).slice(0, 7);
+  let m = MONTHS.get(day);
+  if (m === undefined) {
+    if (MONTHS.size > 100_000) MONTHS.clear();
+    m = dateOf(day).slice(0, 7);
+    MONTHS.set(day, m);
+  }
+  return m;
 }
+
+const DAY_MS = 86_400_000;
+
+/** Local day number and hour of an instant, without allocating (the zone's offset is cached per hour). */
+export function localDayHour(zone: Zone, ms: number): { day: number; hour: number } {
+  const local = ms + zone.offsetAt(ms) * 60_000;
+  const day = Math.floor(local / DAY_MS);
+  HOLDER.day = day;
+  HOLDER.hour = Math.floor((local - day * DAY_MS) / 3_600_000);
+  return HOLDER;
+}
+const HOLDER = { day: 0, hour: 0 };
 
 /** Day numbers of window day indices [i, j] as a period of dates. */
 export function datesOf(range: DayRange): { from: string; to: string; days: number } {
@@ -85,15 +128,6 @@ export function countBetween(ctx: Pick<Ctx, 'counts' | 'window'>, from: number, 
   return s;
 }
 
-/** Incidents whose instant is in [startMs, endMs), by binary search on the time-ordered list. */
-export function sliceByTime(
-  events: readonly TimelineEvent[],
-  startMs: number,
-  endMs: number,
-): TimelineEvent[] {
-  return events.slice(lowerBound(events, startMs), lowerBound(events, endMs));
-}
-
 /** First index whose ms ≥ t. */
 export function lowerBound(events: readonly TimelineEvent[], t: number): number {
   let lo = 0;
@@ -106,12 +140,16 @@ export function lowerBound(events: readonly TimelineEvent[], t: number): number 
   return lo;
 }
 
-/** Counts per channel, largest first then by name. */
+/** Counts per channel of events[from…], largest first then by name. */
 export function channelCounts(
   events: readonly TimelineEvent[],
+  from = 0,
 ): { channel: TimelineEvent['channel']; count: number }[] {
   const m = new Map<TimelineEvent['channel'], number>();
-  for (const e of events) m.set(e.channel, (m.get(e.channel) ?? 0) + 1);
+  for (let i = from; i < events.length; i++) {
+    const c = events[i]!.channel;
+    m.set(c, (m.get(c) ?? 0) + 1);
+  }
   return [...m]
     .map(([channel, count]) => ({ channel, count }))
     .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : 1));

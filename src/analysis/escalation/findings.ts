@@ -5,9 +5,7 @@
  * the sentences match the tables of every report format.
  */
 import {
-  type Comparison,
   type Escalation,
-  type EventRef,
   formatCi,
   formatDate,
   formatDateRange,
@@ -17,60 +15,20 @@ import {
   sig2,
 } from '../../model/escalation.js';
 import type { ResolvedCase } from '../../model/index.js';
+import {
+  boundNote,
+  cap,
+  channelList,
+  cite,
+  comparisonStats,
+  days,
+  lower,
+  perDay,
+  plural,
+  when,
+} from './wording.js';
 
 type Body = Omit<Escalation, 'findings' | 'methods'>;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
-}
-
-function days(d: number): string {
-  return Number.isInteger(d) ? plural(d, 'day') : `${d.toFixed(1)} days`;
-}
-
-/** "10 January 2024 at 23:19" from a local time. */
-function when(local: string): string {
-  return local.length > 10 ? `${formatDate(local)} at ${local.slice(11, 16)}` : formatDate(local);
-}
-
-function cite(r: EventRef): string {
-  return `${r.file.slice(r.file.lastIndexOf('/') + 1)}, ${r.locator}`;
-}
-
-function channelList(rows: readonly { channel: string; count: number }[]): string {
-  return rows.map((r) => `${r.channel} ${r.count}`).join(', ');
-}
-
-function perDay(rate: number | null): string {
-  return `${sig2(rate)} ${rate === 1 ? 'contact' : 'contacts'} a day`;
-}
-
-/** The statistics of a comparison, "(rate ratio 1.7, 95% CI 1.5–1.9; exact test p < 0.001; …)". */
-export function comparisonStats(c: Comparison): string {
-  const ratio =
-    c.rateRatio === null
-      ? `the rate ratio is infinite, ${formatCi(c.ci95)}`
-      : `rate ratio ${sig2(c.rateRatio)}, ${formatCi(c.ci95)}`;
-  const od =
-    c.overdispersed?.ci95[0] != null
-      ? `; allowing for overdispersion, ${formatCi(c.overdispersed.ci95)}`
-      : '';
-  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od})`;
-}
-
-/** Says where a side was cut at an estimated change point (its boundary came from the data). */
-function boundNote(c: Pick<Comparison, 'before' | 'after'>): string {
-  const cut: string[] = [];
-  if (c.before.boundedBy === 'change-point' && c.before.from)
-    cut.push(`the earlier period starts at the estimated change around ${formatDate(c.before.from)}`);
-  if (c.after.boundedBy === 'change-point' && c.after.to)
-    cut.push(`the later period ends before the estimated change after ${formatDate(c.after.to)}`);
-  return cut.length ? ` ${cap(cut.join('; '))}.` : '';
-}
-
-function lower(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
-}
 
 function coverageSentence(b: Body): string | null {
   if (!b.rateFullyCovered || !b.window.from || !b.window.to) return null;
@@ -120,10 +78,6 @@ function milestoneSentences(b: Body): string[] {
     }
   }
   return out;
-}
-
-function cap(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1);
 }
 
 function ceaseSentences(b: Body, victim: string): string[] {

@@ -7,13 +7,13 @@
 import type { Escalation } from '../../model/escalation.js';
 import { gapTrend, median } from '../stats/index.js';
 import { type Ctx, MIN, monthOf, plural } from './context.js';
-import { EPISODE_MINUTES, episodeStarts } from './episodes.js';
+import { EPISODE_MINUTES } from './episodes.js';
 
 const HOUR = 3_600_000;
 
 /** Gaps per month and their trend. */
 export function gapAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Escalation['gaps'] {
-  const starts = episodeStarts(ctx.windowed);
+  const starts = ctx.episodes;
   const byMonth = new Map<string, number[]>();
   for (let i = 1; i < starts.length; i++) {
     const month = monthOf(ctx.zone.localDayNumber(starts[i]!));

@@ -6,14 +6,14 @@
  * PELT and Sen's slope on the daily series (days, not events).
  */
 import type { Escalation } from '../../model/escalation.js';
-import { dailySeries } from '../series.js';
 import { dateOf } from '../stats/index.js';
 import { burstAnalysis } from './bursts.js';
 import { ceaseRequests } from './cease.js';
 import { changePoints } from './changepoints.js';
 import { channelsOverTime } from './channels.js';
 import { contentAnalysis } from './content.js';
-import { type Ctx, type EscalationInput, lowerBound, monthOf } from './context.js';
+import { type Ctx, type EscalationInput, localDaysAndHours, lowerBound, monthOf } from './context.js';
+import { episodeStarts } from './episodes.js';
 import { findings } from './findings.js';
 import { gapAnalysis } from './gaps.js';
 import { identifierAnalysis } from './identifiers.js';
@@ -23,7 +23,7 @@ import { nightAnalysis } from './night.js';
 import { periodTables, persistence, rateNowVsStart, rateOver } from './rates.js';
 import { sdashSheet } from './sdash.js';
 import { trendAnalysis } from './trend.js';
-import { coverage, resolveWindow } from './window.js';
+import { coverage, isHandKept, resolveWindow } from './window.js';
 
 export { DEFAULT_CEASE_PHRASES } from './cease.js';
 export type { EscalationInput } from './context.js';
@@ -39,10 +39,15 @@ export function analyseEscalation(input: EscalationInput): Escalation {
   const startMs = range ? zone.startOfLocalDay(window.from) : 0;
   const endMs = range ? zone.startOfLocalDay(window.to + 1) : 0;
   const windowed = range ? incidents.slice(lowerBound(incidents, startMs), lowerBound(incidents, endMs)) : [];
-  const counts = range ? dailySeries(windowed, zone, window).counts : [];
+
   const cov = range
     ? coverage(events, windowed, input.inputs, zone, window)
     : { json: { channels: [], fullyCovered: null, partialDays: 0 }, stretch: null, covered: [] };
+  const local = localDaysAndHours(zone, windowed);
+  // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the days above so
+  // that a million incidents are bucketed once.
+  const counts = new Array<number>(range ? window.to - window.from + 1 : 0).fill(0);
+  for (let i = 0; i < local.days.length; i++) counts[local.days[i]! - window.from]!++;
   const ctx: Ctx = {
     zone,
     case: input.case,
@@ -53,6 +58,9 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     counts,
     stretch: cov.stretch,
     covered: cov.covered,
+    ...local,
+    episodes: episodeStarts(windowed),
+    handKept: input.inputs.map(isHandKept),
     phi: null,
   };
   const partialMonths = new Set<string>();
@@ -95,6 +103,11 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     headline: { rateNowVsStart: rateNowVsStart(ctx) },
     persistence: persistence(ctx),
     ...(range ? periodTables(ctx) : { weekly: [], monthly: [] }),
+    daily: counts.map((count, i) => ({
+      date: dateOf(window.from + i),
+      count,
+      covered: cov.covered[i] ?? false,
+    })),
     ...trend,
     ...cps,
     milestones: milestoneAnalysis(ctx, cps.changePoints),

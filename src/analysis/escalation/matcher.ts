@@ -15,10 +15,19 @@
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BC\u2032\u00B4`]/g;
 const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const SPACE = /\s+/g;
+// White space other than a lone space: only those runs need replacing (a /\s+/ replace rewrites every space).
+const SPACE = /[^\S ]\s*| \s+/g;
+
+const NON_ASCII = /[^\x00-\x7F]/;
 
 /** The normal form both texts and phrases are compared in. */
 export function normaliseText(text: string): string {
+  // Most messages are plain ASCII: NFKC and the typographic folds cannot change them.
+  if (!NON_ASCII.test(text)) {
+    const folded = text.toLowerCase();
+    const lower = folded.includes('`') ? folded.replace(APOSTROPHES, "'") : folded;
+    return lower.replace(SPACE, ' ').trim();
+  }
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -47,21 +56,28 @@ export interface Matcher {
 /** Compiles phrases into one boundary-aware regular expression. */
 export function compilePhrases(phrases: readonly string[]): Matcher {
   const entries = phrases
-    .map((p) => ({ phrase: p, source: pattern(p) }))
-    .filter((e): e is { phrase: string; source: string } => e.source !== undefined)
+    .map((p) => ({ phrase: p, source: pattern(p), stem: p.endsWith('*') }))
+    .filter((e): e is { phrase: string; source: string; stem: boolean } => e.source !== undefined)
     .sort((a, b) => b.source.length - a.source.length || (a.source < b.source ? -1 : 1));
   if (entries.length === 0) return { find: () => undefined };
-  // One capture group per phrase tells which phrase matched without a second pass.
+  // No capture groups: V8 runs a plain alternation about four times faster. The phrase is found again from
+  // the matched text: literally for whole phrases, by prefix for stems.
   const re = new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:${entries.map((e) => `(${e.source})`).join('|')})(?![\\p{L}\\p{N}_])`,
+    `(?<![\\p{L}\\p{N}_])(?:${entries.map((e) => e.source).join('|')})(?![\\p{L}\\p{N}_])`,
     'u',
   );
+  const literal = new Map<string, string>();
+  const stems: { prefix: string; phrase: string }[] = [];
+  for (const e of entries) {
+    if (e.stem) stems.push({ prefix: normaliseText(e.phrase.slice(0, -1)), phrase: e.phrase });
+    else if (!literal.has(normaliseText(e.phrase))) literal.set(normaliseText(e.phrase), e.phrase);
+  }
   return {
     find(text) {
       const m = re.exec(text);
       if (!m) return undefined;
-      const k = m.findIndex((g, i) => i > 0 && g !== undefined);
-      return { phrase: entries[k - 1]!.phrase, index: m.index };
+      const phrase = literal.get(m[0]) ?? stems.find((x) => m[0].startsWith(x.prefix))?.phrase ?? m[0];
+      return { phrase, index: m.index };
     },
   };
 }

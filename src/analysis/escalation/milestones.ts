@@ -8,7 +8,7 @@
  * (in the case zone unless it has an offset).
  */
 import type { Escalation, MilestoneAnalysis } from '../../model/escalation.js';
-import type { Milestone, TimelineEvent } from '../../model/index.js';
+import type { Milestone } from '../../model/index.js';
 import { wallClockMs } from '../../timeline/zone.js';
 import { dayNumber } from '../stats/index.js';
 import { type Boundary, type Split, splitAt, splitComparison } from './compare.js';
@@ -40,13 +40,15 @@ export function incidentsAfter(
   ms: number,
   breachWindow: boolean,
 ): MilestoneAnalysis['incidentsAfter'] {
-  const after: readonly TimelineEvent[] = ctx.incidents.slice(lowerBound(ctx.incidents, ms));
+  const all = ctx.incidents;
+  const k = lowerBound(all, ms);
+  const n = all.length - k;
   return {
     breachWindow,
-    count: after.length,
-    byChannel: channelCounts(after),
-    first: after.length ? refOf(ctx, after[0]!) : null,
-    last: after.length ? refOf(ctx, after[after.length - 1]!) : null,
+    count: n,
+    byChannel: channelCounts(all, k),
+    first: n ? refOf(ctx, all[k]!) : null,
+    last: n ? refOf(ctx, all[all.length - 1]!) : null,
   };
 }
 

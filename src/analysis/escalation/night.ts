@@ -5,7 +5,7 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import { clopperPearson } from '../stats/index.js';
-import type { Ctx } from './context.js';
+import { type Ctx, monthOf } from './context.js';
 
 /** End of the night window (exclusive), as in the incidents figures. */
 const NIGHT_END_HOUR = 6;
@@ -24,18 +24,21 @@ export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Esc
   const months = new Map<string, { count: number; eligible: number }>();
   let count = 0;
   let eligible = 0;
-  for (const e of ctx.windowed) {
-    if (e.precision === 'day') continue;
-    const p = ctx.zone.parts(e.ms);
-    const month = `${p.year}-${String(p.month).padStart(2, '0')}`;
-    const m = months.get(month) ?? { count: 0, eligible: 0 };
+  for (let i = 0; i < ctx.windowed.length; i++) {
+    const hour = ctx.hours[i]!;
+    if (hour < 0) continue; // a date-only record has no hour
+    const month = monthOf(ctx.days[i]!);
+    let m = months.get(month);
+    if (!m) {
+      m = { count: 0, eligible: 0 };
+      months.set(month, m);
+    }
     m.eligible++;
     eligible++;
-    if (p.hour < NIGHT_END_HOUR) {
+    if (hour < NIGHT_END_HOUR) {
       m.count++;
       count++;
     }
-    months.set(month, m);
   }
   return {
     hours: '00:00–05:59',

@@ -8,7 +8,6 @@ import type { Escalation, EventRef } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
 import { dateOf, isoWeekday } from '../stats/index.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
-import { isHandKept } from './window.js';
 
 /** Incidents linked per fact. */
 const LINKS = 20;
@@ -64,8 +63,8 @@ export function sdashSheet(
   parts: Pick<Escalation, 'content' | 'identifiers'>,
 ): Escalation['sdash'] {
   const inc = ctx.windowed;
-  const hand = inc.filter((e) => isHandKept(ctx.inputs[e.input]));
-  const hasDiary = ctx.inputs.some((i) => isHandKept(i));
+  const hand = inc.filter((e) => ctx.handKept[e.input]);
+  const hasDiary = ctx.handKept.some(Boolean);
   const visits = inc.filter((e) => e.channel === 'in-person');
   const byCategory = (id: string) => parts.content.categories.find((c) => c.id === id);
   const lexFact = (id: string, what: string): Fact | null => {

@@ -49,13 +49,19 @@ export function resolveWindow(
   const given = { from: safeDay(kase.window.from), to: safeDay(kase.window.to) };
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  if (given.from === undefined || given.to === undefined) {
-    // Events are in time order, but a day-precision record can sit anywhere: scan them all (O(n)).
-    for (const e of events) {
-      const d = zone.localDayNumber(e.ms);
+  if ((given.from === undefined || given.to === undefined) && events.length > 0) {
+    // Events are in time order and local days run backwards only across a clock change (by at most one or two
+    // hours), so the extreme days are among the events within two hours of either end.
+    const reach = 2 * 3_600_000;
+    const first = events[0]!.ms;
+    const last = events[events.length - 1]!.ms;
+    const see = (ms: number) => {
+      const d = zone.localDayNumber(ms);
       if (d < lo) lo = d;
       if (d > hi) hi = d;
-    }
+    };
+    for (let i = 0; i < events.length && events[i]!.ms - first <= reach; i++) see(events[i]!.ms);
+    for (let i = events.length - 1; i >= 0 && last - events[i]!.ms <= reach; i--) see(events[i]!.ms);
   }
   const from = given.from ?? (Number.isFinite(lo) ? lo : undefined);
   const to = given.to ?? (Number.isFinite(hi) ? hi : undefined);
@@ -98,16 +104,16 @@ export function coverage(
   zone: Zone,
   window: DayRange,
 ): Coverage {
-  // A file covers its whole period for every channel it holds (a phone backup's calls and texts alike).
-  const spans = new Map<number, Span & { channels: Set<Channel> }>();
+  // A file covers its whole period for every channel it holds (a phone backup's calls and texts alike). Events
+  // are in time order, so a file's first and last events are its first and last days.
+  const handKept = inputs.map(isHandKept);
+  const spans = new Map<number, { first: number; last: number; channels: Set<Channel> }>();
   for (const e of events) {
-    if (isHandKept(inputs[e.input])) continue;
-    const d = zone.localDayNumber(e.ms);
+    if (handKept[e.input]) continue;
     const s = spans.get(e.input);
-    if (!s) spans.set(e.input, { from: d, to: d, channels: new Set([e.channel]) });
+    if (!s) spans.set(e.input, { first: e.ms, last: e.ms, channels: new Set([e.channel]) });
     else {
-      if (d < s.from) s.from = d;
-      if (d > s.to) s.to = d;
+      s.last = e.ms;
       s.channels.add(e.channel);
     }
   }
@@ -117,9 +123,10 @@ export function coverage(
   }
   const byChannel = new Map<Channel, { spans: Span[]; files: Set<string> }>();
   for (const [input, s] of spans) {
+    const span = { from: zone.localDayNumber(s.first), to: zone.localDayNumber(s.last) };
     for (const channel of s.channels) {
       const c = byChannel.get(channel) ?? { spans: [], files: new Set() };
-      c.spans.push({ from: s.from, to: s.to });
+      c.spans.push(span);
       c.files.add(inputs[input]!.path);
       byChannel.set(channel, c);
     }

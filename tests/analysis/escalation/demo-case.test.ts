@@ -83,6 +83,13 @@ describe('demo case: escalation JSON', () => {
     });
   });
 
+  it('buckets days exactly as the incidents figures do', () => {
+    const byDate = new Map(report.incidents.daily.map((d) => [d.date, d.count]));
+    for (const d of esc().daily) expect(d.count, d.date).toBe(byDate.get(d.date) ?? 0);
+    expect(esc().daily.find((d) => !d.covered)?.date).toBe('2024-06-01');
+    expect(esc().daily.reduce((s, d) => s + d.count, 0)).toBe(690);
+  });
+
   it('is overdispersed, as designed, and says so', () => {
     expect(esc().dispersion.overdispersed).toBe(true);
     expect(esc().dispersion.phi).toBeGreaterThan(2);

@@ -1,0 +1,75 @@
+/**
+ * How the findings word their numbers, dates and sources: the model's number helpers (statistics.md §3) plus
+ * the small phrases every sentence shares.
+ */
+import {
+  type Comparison,
+  type EventRef,
+  formatCi,
+  formatDate,
+  formatP,
+  sig2,
+} from '../../model/escalation.js';
+
+/** "1 day", "1,234 contacts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
+}
+
+/** Exposure in days, one decimal when fractional. */
+export function days(d: number): string {
+  return Number.isInteger(d) ? plural(d, 'day') : `${d.toFixed(1)} days`;
+}
+
+/** "10 January 2024 at 23:19" from a local time. */
+export function when(local: string): string {
+  return local.length > 10 ? `${formatDate(local)} at ${local.slice(11, 16)}` : formatDate(local);
+}
+
+/** "file name, locator" of an incident. */
+export function cite(r: EventRef): string {
+  return `${r.file.slice(r.file.lastIndexOf('/') + 1)}, ${r.locator}`;
+}
+
+/** "whatsapp 61, sms 9". */
+export function channelList(rows: readonly { channel: string; count: number }[]): string {
+  return rows.map((r) => `${r.channel} ${r.count}`).join(', ');
+}
+
+/** "4.9 contacts a day". */
+export function perDay(rate: number | null): string {
+  return `${sig2(rate)} ${rate === 1 ? 'contact' : 'contacts'} a day`;
+}
+
+/** The statistics of a comparison, "(rate ratio 1.7, 95% CI 1.5–1.9; exact test p < 0.001; …)". */
+export function comparisonStats(c: Comparison): string {
+  const ratio =
+    c.rateRatio === null
+      ? `the rate ratio is infinite, ${formatCi(c.ci95)}`
+      : `rate ratio ${sig2(c.rateRatio)}, ${formatCi(c.ci95)}`;
+  const od =
+    c.overdispersed?.ci95[0] != null
+      ? `; allowing for overdispersion, ${formatCi(c.overdispersed.ci95)}`
+      : '';
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od})`;
+}
+
+/** Says where a side was cut at an estimated change point (its boundary came from the data). */
+export function boundNote(c: Pick<Comparison, 'before' | 'after'>): string {
+  const cut: string[] = [];
+  if (c.before.boundedBy === 'change-point' && c.before.from)
+    cut.push(`the earlier period starts at the estimated change around ${formatDate(c.before.from)}`);
+  if (c.after.boundedBy === 'change-point' && c.after.to)
+    cut.push(`the later period ends on ${formatDate(c.after.to)}, before an estimated change`);
+  return cut.length ? ` ${cap(cut.join('; '))}.` : '';
+}
+
+/** A label as it reads mid-sentence ("Police warning" → "police warning"; acronyms kept). */
+export function lower(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+/** First letter upper case. */
+export function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
