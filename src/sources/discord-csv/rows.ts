@@ -86,7 +86,9 @@ export async function readRows(
     await pipeline(Readable.from(rest(), { objectMode: false }), parser, sink);
   } catch (err) {
     const e = err as Error & { code?: string; lines?: number };
-    if (!e.code?.startsWith('CSV_')) throw err;
+    // Every csv-parse error carries a code ('CSV_…' or e.g. 'INVALID_OPENING_QUOTE'): the file is unreadable
+    // from here on, which is a SourceFailure; anything without a code is a bug and propagates.
+    if (typeof e.code !== 'string') throw err;
     const cut = e.code === 'CSV_QUOTE_NOT_CLOSED';
     throw new SourceFailure(
       cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
