@@ -72,7 +72,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   );
   // Only whitespace belongs between records; anything else may be a damaged record, so it is shown, not dropped.
   parser.on('text', (text) => {
-    const start = depth === 1 ? text.search(/\S/) : -1;
+    const start = depth === 1 ? firstNonBlank(text) : -1;
     if (start === -1) return;
     const excerpt = text.trim().replace(/\s+/g, ' ');
     ctx.warn(
@@ -203,4 +203,13 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   parser.close();
   lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
   checkCount(declaredCount, records, recordNames, ctx);
+}
+
+/** Index of the first character that is not XML white space, or -1 (a loop: this runs between every record). */
+function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return i;
+  }
+  return -1;
 }
