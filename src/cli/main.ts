@@ -13,6 +13,11 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`chronolog timeline … | head`) closes the pipe: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+    throw err;
+  });
   let chosen:
     | { run: (env: Environment) => Promise<number> | number; opts: Record<string, unknown> }
     | undefined;

@@ -1,14 +1,14 @@
 /**
- * Writes results: to stdout, or to `--out FILE` through a temporary file renamed into place, so an interrupted
- * run never leaves half a report. The temporary file sits beside the target (rename must not cross devices) and
- * is removed on failure.
+ * Writes results: to stdout, or to `--out FILE` through a temporary file in the OS temp directory that is moved
+ * into place when complete, so an interrupted run never leaves half a report (see tempfiles.ts).
  */
 
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { accessSync, constants, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError } from '../model/index.js';
+import { publish, tempPath } from './tempfiles.js';
 
 export interface Sink {
   write(chunk: string): Promise<void>;
@@ -25,7 +25,16 @@ export function stdoutSink(): Sink {
 }
 
 export function fileSink(target: string): Sink {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    accessSync(path.dirname(path.resolve(target)), constants.W_OK);
+  } catch (err) {
+    throw new ToolError(
+      'OUTPUT_WRITE_FAILED',
+      `cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? 'not writable'}`,
+      'Check that the folder exists and you may write to it, or choose another --out path.',
+    );
+  }
+  const tmp = tempPath(path.basename(target));
   const stream = createWriteStream(tmp, { flags: 'wx' });
   let failed: Error | undefined;
   stream.on('error', (err) => {
@@ -52,7 +61,7 @@ export function fileSink(target: string): Sink {
       stream.end();
       try {
         await once(stream, 'finish');
-        await rename(tmp, target);
+        await publish(tmp, target);
       } catch (err) {
         return fail(err as Error);
       }

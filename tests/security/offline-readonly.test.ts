@@ -3,8 +3,18 @@
  * with a preload that makes sockets, DNS and fetch fail loudly, and the input tree (contents and modification
  * times) is compared before and after.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +80,69 @@ describe('offline and read-only', () => {
   it('leaves the input tree exactly as it was, modification times included', () => {
     offline(['report', 'case', '--format', 'json', '--out', path.join(tmp, 'report.json')]);
     expect(snapshot(inputs)).toEqual(before);
+  });
+});
+
+describe('research commands offline, and temporary files', () => {
+  it('anonymise and batch succeed with no network', () => {
+    const key = path.join(tmp, 'study.key');
+    writeFileSync(key, 'k'.repeat(48));
+    const cases = path.join(tmp, 'cases');
+    mkdirSync(cases, { recursive: true });
+    cpSync(inputs, path.join(cases, 'demo'), { recursive: true });
+    const anon = offline(['anonymise', 'case', '--key-file', key, '--out', path.join(tmp, 'anon')]);
+    expect(anon.stderr).not.toMatch(/NETWORK ACCESS ATTEMPTED/);
+    expect(anon.status).toBe(0);
+    const batch = offline(['batch', cases, '--out', path.join(tmp, 'batch'), '--jobs', '1']);
+    expect(batch.stderr).not.toMatch(/NETWORK ACCESS ATTEMPTED/);
+    expect(batch.status).toBe(0);
+    expect(readFileSync(path.join(tmp, 'batch/cases.csv'), 'utf8')).toMatch(/^case,incidents/);
+  });
+
+  it('keeps its temporary files in a private folder of the OS temp directory and removes them', () => {
+    const ownTmp = path.join(tmp, 'os-tmp');
+    mkdirSync(ownTmp, { recursive: true });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'report', 'case', '--format', 'json', '--out', path.join(tmp, 'r.json')],
+      {
+        cwd: tmp,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC', TMPDIR: ownTmp },
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(readdirSync(ownTmp)).toEqual([]);
+    expect(readdirSync(tmp).filter((n) => n.includes('.tmp') || n.includes('.partial'))).toEqual([]);
+  });
+
+  it('on Ctrl-C writes no output and leaves no temporary file', async () => {
+    const ownTmp = path.join(tmp, 'os-tmp-int');
+    mkdirSync(ownTmp, { recursive: true });
+    const big = path.join(tmp, 'big-chat.txt');
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/gen-whatsapp.mjs'), big, '400000']);
+    const out = path.join(tmp, 'interrupted.json');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'report', big, '--subject', 'Sam', '--format', 'json', '--out', out],
+      {
+        cwd: tmp,
+        env: { ...process.env, TZ: 'UTC', TMPDIR: ownTmp },
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    // Wait until the temporary folder exists (the run is under way), then interrupt.
+    const deadline = Date.now() + 20_000;
+    while (readdirSync(ownTmp).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped \(SIGINT\)/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(ownTmp)).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
  * the tidy tables assembled from them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and
  * events.parquet.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { publish, tempPath } from '../tempfiles.js';
 import { writeEventsParquet } from './parquet.js';
 import { CASE_COLUMNS, type CaseResult } from './run-case.js';
 
@@ -16,9 +17,9 @@ export function statePath(outDir: string, name: string): string {
 
 /** Writes a file through a temporary name, so an interrupted run never leaves half a file. */
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = tempPath(path.basename(file));
   await writeFile(tmp, data);
-  await rename(tmp, file);
+  await publish(tmp, file);
 }
 
 export async function saveState(outDir: string, r: CaseResult): Promise<void> {

@@ -4,9 +4,10 @@
  * Columns: case, utc (TIMESTAMP millis, UTC), date (local date in the case zone), channel, kind, direction,
  * call_status, role, incident, sender (the normalised identifier — a pseudonym for anonymised cases).
  */
-import { rename } from 'node:fs/promises';
+
 import path from 'node:path';
 import { type ColumnSource, fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { publish, tempPath } from '../tempfiles.js';
 import { VERSION } from '../version.js';
 import type { CaseResult, EventTuple } from './run-case.js';
 
@@ -33,7 +34,7 @@ export async function writeEventsParquet(
   load: (name: string) => Promise<CaseResult | undefined>,
 ): Promise<void> {
   const target = path.join(outDir, 'events.parquet');
-  const tmp = `${target}.${process.pid}.tmp`;
+  const tmp = tempPath(path.basename(target));
   const writer = fileWriter(tmp);
   const schema = schemaFromColumnData({ columnData: columns('', []) });
   const pq = new ParquetWriter({ writer, schema, createdBy: `chronolog ${VERSION}` });
@@ -43,5 +44,5 @@ export async function writeEventsParquet(
     if (events.length) await pq.write({ columnData: columns(c.case, events), rowGroupSize: 100_000 });
   }
   await pq.finish();
-  await rename(tmp, target);
+  await publish(tmp, target);
 }

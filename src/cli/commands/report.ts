@@ -52,6 +52,8 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     );
   }
   const stamp = generatedAt(flags.now);
+  // Opened first: an unwritable --out fails before a long read, and an interrupted run has a temp file to clean.
+  const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, flags, env);
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     const people = participants(timeline.events).slice(0, 15);
@@ -72,7 +74,6 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     run: { paths, options: resultOptions(flags) },
     withChronology: format.needsChronology === true || flags.chronology === true,
   });
-  const sink = sinkFor(flags.out);
   await sink.write(
     format.render(report, {
       chalk: flags.out === undefined || flags.out === '-' ? env.stdoutChalk : env.plainChalk,
