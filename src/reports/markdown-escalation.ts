@@ -174,7 +174,7 @@ function milestoneSection(e: Escalation): string[] {
         'Rate ratio (95% CI)',
         'p',
         'Overdispersion-adjusted CI',
-        'Whole window',
+        'Whole window (coverage ignored)',
       ],
       e.milestones.map((m) => [
         m.startsAtLocal,
@@ -306,7 +306,7 @@ function signsSection(e: Escalation): string[] {
         r.last.local,
         r.appearedAfterQuiet
           ? md(
-              `${r.appearedAfterQuiet.identifier} last used ${r.appearedAfterQuiet.lastUseBefore.local} (${sig2(r.appearedAfterQuiet.hoursBetween)} h before); ${r.appearedAfterQuiet.usesAfter} uses after`,
+              `${r.appearedAfterQuiet.identifier} last used ${r.appearedAfterQuiet.lastUseBefore.local} (${sig2(r.appearedAfterQuiet.hoursBetween)} h before); ${r.appearedAfterQuiet.usesAfter} ${r.appearedAfterQuiet.usesAfter === 1 ? 'use' : 'uses'} after`,
             )
           : '–',
       ]),
@@ -355,9 +355,13 @@ function sdashSection(e: Escalation): string[] {
       '',
     );
     for (const f of q.facts) {
-      const links = f.events.map((x) => `\`${x.id}\``).join(', ');
+      // The chronology annex has no id column: cite each incident by its time and source line.
+      const shown = f.events
+        .slice(0, 6)
+        .map((x) => md(`${x.local} (${x.file.slice(x.file.lastIndexOf('/') + 1)} ${x.locator})`));
+      const more = f.events.length - shown.length + f.more;
       out.push(
-        `- ${md(f.text)}${links ? ` Incidents: ${links}${f.more ? ` and ${f.more} more` : ''}.` : ''}`,
+        `- ${md(f.text)}${shown.length ? ` Incidents: ${shown.join('; ')}${more ? ` and ${more} more` : ''}.` : ''}`,
       );
     }
     if (q.note) out.push(`- *${md(q.note)}*`);

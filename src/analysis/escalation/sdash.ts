@@ -131,7 +131,7 @@ export function sdashSheet(
         if (f && hand.length) facts.push(f);
         else answerable = false;
         note = hasDiary
-          ? 'Only hand-kept records (a diary) can show this; read the linked entries.'
+          ? 'Only hand-kept records (a diary) can show this; the diary entries themselves are under questions 4, 5 and 7.'
           : 'Only a diary or police records can show this; no diary was given.';
         break;
       }
