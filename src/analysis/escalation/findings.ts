@@ -80,6 +80,16 @@ function milestoneSentences(b: Body): string[] {
   return out;
 }
 
+/** "12 January 2024, 13 January 2024 (twice) and 20 February 2024". */
+function listDates(locals: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of locals) counts.set(l.slice(0, 10), (counts.get(l.slice(0, 10)) ?? 0) + 1);
+  const parts = [...counts].map(
+    ([d, n]) => `${formatDate(d)}${n === 2 ? ' (twice)' : n > 2 ? ` (${n} times)` : ''}`,
+  );
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
 function ceaseSentences(b: Body, victim: string): string[] {
   const c = b.ceaseRequest;
   if (!c.first) {
@@ -92,7 +102,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
   const f = c.first;
   const others = c.requests.length - 1;
   const out = [
-    `${victim} first asked for contact to stop on ${when(f.event.local)} (${f.event.channel}: “${f.text}”, ${cite(f.event)})${others > 0 ? `; ${plural(others, 'later message')} also contain a cease phrase, the last on ${when(c.requests[c.requests.length - 1]!.event.local)}` : ''}.`,
+    `${victim} first asked for contact to stop on ${when(f.event.local)} (${f.event.channel}: “${f.text}”, ${cite(f.event)})${others > 0 ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(c.requests.slice(1).map((r) => r.event.local))}` : ''}.`,
   ];
   const a = c.afterFirst!;
   if (a.count > 0) {
@@ -164,7 +174,7 @@ function trendSentences(b: Body): string[] {
   const mk = b.trend.mannKendall;
   if (b.dispersion.overdispersed && b.dispersion.phi !== null) {
     out.push(
-      `Daily counts vary more than independent contacts would (dispersion φ̂ = ${sig2(b.dispersion.phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson).`,
+      `Daily counts vary more than independent contacts would (dispersion φ̂ = ${sig2(b.dispersion.phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`,
     );
   }
   if (p.status === 'ok') {

@@ -50,7 +50,7 @@ describe('cease requests', () => {
     expect(c.afterFirst?.comparison).toMatchObject({ status: 'below-minimum', before: { count: 5 } });
     expect(c.afterFirst?.comparison.before.days).toBeCloseTo(4 + 20 / 24, 12);
     expect(e.findings).toContain(
-      'Alex first asked for contact to stop on 5 January 2024 at 20:00 (whatsapp: “I’m busy. STOP messaging me!”, WhatsApp Chat with Sam.txt, line 4); 2 later messages also contain a cease phrase, the last on 22 January 2024 at 20:00.'.replace(
+      'Alex first asked for contact to stop on 5 January 2024 at 20:00 (whatsapp: “I’m busy. STOP messaging me!”, WhatsApp Chat with Sam.txt, line 4); 2 later messages also contain a cease phrase, on 20 January 2024 and 22 January 2024.'.replace(
         'line 4',
         c.first!.event.locator,
       ),
