@@ -9,6 +9,9 @@ import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 
 /** Wraps text to `width` columns with a hanging indent. */
+/** How many findings sentences the terminal shows before pointing to the full reports. */
+const TERMINAL_FINDINGS = 3;
+
 function wrap(text: string, width: number, first: string, rest: string): string[] {
   const words = safe(text).split(' ');
   const lines: string[] = [];
@@ -108,10 +111,17 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   lines.push(
     `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${k.incidents}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
   );
-  lines.push(c.bold('Findings'));
-  for (const f of e.findings) lines.push(...wrap(f, w, '  • ', '    '));
+  // The terminal report stays about one screen: the figures above carry the numbers, and only the first
+  // findings (the overall rate, coverage, and the rate now against the start) are printed here. Every finding,
+  // the methods, the S-DASH sheet and the quoted examples are in the Markdown and HTML reports.
+  const shown = e.findings.slice(0, TERMINAL_FINDINGS);
+  if (shown.length) lines.push(c.bold('Findings'));
+  for (const f of shown) lines.push(...wrap(f, w, '  • ', '    '));
+  const more = e.findings.length - shown.length;
   lines.push(
-    c.dim('  Methods and caveats, S-DASH evidence sheet and quoted examples: --format markdown or html'),
+    c.dim(
+      `  ${more > 0 ? `${more} more findings in plain language, ` : ''}methods and caveats, S-DASH evidence sheet and quoted examples: --format markdown or html`,
+    ),
   );
   return lines;
 }

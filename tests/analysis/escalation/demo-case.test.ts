@@ -250,9 +250,13 @@ describe('demo case: text and Markdown show the JSON numbers', () => {
     expect(mdText).toContain('### Methods and caveats');
   });
 
-  it('the terminal section carries every finding and the key figures', () => {
-    const text = flat(escalationText(report, { chalk, width: 100 }).join('\n'));
-    for (const f of esc().findings) expect(text).toContain(flat(terminalSafe(f)));
+  it('the terminal section carries the key figures and points to the findings, within one screen', () => {
+    const lines = escalationText(report, { chalk, width: 100 });
+    const text = flat(lines.join('\n'));
+    expect(lines.length).toBeLessThanOrEqual(30);
+    for (const f of esc().findings.slice(0, 3)) expect(text).toContain(flat(terminalSafe(f)));
+    expect(text).toContain(`${esc().findings.length - 3} more findings in plain language`);
+    expect(text).toContain('--format markdown or html');
     expect(text).toContain(`${sig2(esc().rate.perDay)} a day (${formatCi(esc().rate.ci95)})`);
     expect(text).toContain(
       `×${sig2(esc().trend.poisson.rateRatioPer30Days)} per 30 days (${formatCi(esc().trend.poisson.ci95)}`,
