@@ -26,7 +26,9 @@ export class SurrogateRepair {
    * Returns the repaired text to parse now; a possibly cut reference at the end is held for the next call
    * (everything when `final`). `lone` lists offsets in `text` where a lone surrogate became U+FFFD.
    */
-  push(chunk: string, final = false): { text: string; lone: number[] } {
+  push(chunk: string, final = false, bytesMayHold = true): { text: string; lone: readonly number[] } {
+    // Without a reference in the new bytes and nothing held back, there is nothing to look for.
+    const look = bytesMayHold || this.carry !== '';
     let text = this.carry + chunk;
     this.carry = '';
     if (!final) {
@@ -40,8 +42,22 @@ export class SurrogateRepair {
         text = text.slice(0, cut);
       }
     }
-    return mayHoldSurrogateRef(text) ? repair(text) : { text, lone: [] };
+    return look && mayHoldSurrogateRef(text) ? repair(text) : { text, lone: NONE };
   }
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The same cheap pre-check on raw UTF-8 bytes, before decoding: `Buffer.indexOf` is a native search, while
+ * scanning a decoded chunk that holds an emoji (a two-byte string in V8) is several times slower.
+ */
+export function bytesMayHoldSurrogateRef(bytes: Buffer): boolean {
+  for (let i = bytes.indexOf('&#'); i !== -1; i = bytes.indexOf('&#', i + 2)) {
+    const c = bytes[i + 2];
+    if (c === undefined || c === 0x35 || c === 0x78 || c === 0x58 || c === 0x30) return true;
+  }
+  return false;
 }
 
 /** The last `&` among the final TAIL characters, or -1 (only the tail: base64 chunks have none at all). */

@@ -7,8 +7,9 @@ import iconv from 'iconv-lite';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
-import { SurrogateRepair } from './char-refs.js';
+import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, utf16WithoutBom } from './fields.js';
+import { TextWindow } from './gaps.js';
 import { MmsRecord } from './mms.js';
 import { readCall, readSms } from './records.js';
 import {
@@ -61,6 +62,21 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   let declaredCount: string | undefined;
   let records = 0;
   let burst = 0;
+  const window = new TextWindow();
+  /** Where the text after the last record (or comment) starts, as a saxes position; -1 when none is pending. */
+  let gapStart = -1;
+  let sms = 0;
+  let mms = 0;
+  let calls = 0;
+  // Plain counters for the three record names; a dictionary lookup per record is measurably slower.
+  const nextOrdinal = (name: string): number => {
+    if (name === 'sms') return sms++;
+    if (name === 'call') return calls++;
+    if (name === 'mms') return mms++;
+    const n = ordinals[name] ?? 0;
+    ordinals[name] = n + 1;
+    return n;
+  };
 
   parser.on('doctype', () =>
     ctx.warn(
@@ -70,23 +86,37 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
       'Check where this file came from: it was made or changed by another tool.',
     ),
   );
-  // Only whitespace belongs between records; anything else may be a damaged record, so it is shown, not dropped.
-  parser.on('text', (text) => {
-    const start = depth === 1 ? firstNonBlank(text) : -1;
-    if (start === -1) return;
-    const excerpt = text.trim().replace(/\s+/g, ' ');
+  // Only white space belongs between records; anything else may be a damaged record, so it is shown, not dropped.
+  const checkGap = (): void => {
+    const stray = gapStart < 0 ? undefined : window.strayFrom(gapStart);
+    gapStart = -1;
+    if (stray !== undefined) strayText(stray.excerpt, parser.line - stray.linesBefore);
+  };
+  const strayText = (excerpt: string, line: number): void =>
     ctx.warn(
       'SMS_STRAY_TEXT',
-      `line ${parser.line - (text.slice(start).split('\n').length - 1)}`,
-      `text between records was ignored: "${excerpt.length > 80 ? `${excerpt.slice(0, 80)}…` : excerpt}"`,
+      `line ${line}`,
+      `text between records was ignored: "${excerpt}"`,
       'SMS Backup & Restore writes only elements inside <smses>/<calls>; a record here may have been damaged by editing.',
     );
+  const skipOver = (past: number): void => {
+    if (depth !== 1) return;
+    checkGap();
+    gapStart = parser.position + past;
+  };
+  // saxes reports a comment before reading its final `>`, a PI or CDATA section after.
+  parser.on('comment', () => skipOver(1));
+  parser.on('processinginstruction', () => skipOver(0));
+  parser.on('cdata', (text) => {
+    if (depth !== 1) return;
+    skipOver(0);
+    if (firstNonBlank(text) !== -1) strayText(text.trim().slice(0, 80), parser.line);
   });
   parser.on('opentagstart', (tag) => {
     inTag = true;
     if (depth !== 1) return;
-    const n = ordinals[tag.name] ?? 0;
-    ordinals[tag.name] = n + 1;
+    checkGap();
+    const n = nextOrdinal(tag.name);
     const line = parser.line;
     current = { name: tag.name, locator: `${tag.name}[${n}] (line ${line})`, line };
   });
@@ -105,6 +135,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
       }
       recordNames = names;
       declaredCount = tag.attributes['count'];
+      gapStart = parser.position;
     } else if (current !== undefined) {
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
       if (depth === 1) {
@@ -116,8 +147,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   });
   parser.on('closetag', () => {
     depth--;
-    if (depth === 0) rootDone = true;
+    if (depth === 0) {
+      rootDone = true;
+      checkGap();
+    }
     if (depth !== 1 || current === undefined) return;
+    gapStart = parser.position;
     const cur = current;
     current = undefined;
     burst = 0;
@@ -172,16 +207,20 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     );
   }
 
-  function feed(text: string, final: boolean): void {
+  function feed(text: string, final: boolean, mayHoldRef: boolean): void {
     // Zero bytes never occur in XML; a run of them is what an interrupted copy or a full disk leaves behind.
     const nul = text.indexOf('\0');
-    const repaired = repair.push(nul === -1 ? text : text.slice(0, nul), final || nul !== -1);
+    const repaired = repair.push(nul === -1 ? text : text.slice(0, nul), final || nul !== -1, mayHoldRef);
     if (repaired.lone.length > 0) lone.note(repaired.text, repaired.lone, parser.line);
-    if (repaired.text.length > 0) parser.write(repaired.text);
+    if (repaired.text.length > 0) {
+      window.note(repaired.text);
+      parser.write(repaired.text);
+    }
     if (nul !== -1) truncated('the rest of the file is zero bytes (an interrupted copy or a full disk)');
   }
 
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  let utf8 = true;
   let read = 0;
   for await (const chunk of input.open()) {
     let buf = chunk as Buffer;
@@ -189,16 +228,19 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     if (decoder === undefined) {
       const bom = sniffBom(buf);
       if (bom !== undefined) buf = buf.subarray(bom.length);
-      const encoding = bom?.encoding ?? utf16WithoutBom(buf);
-      decoder =
-        encoding === undefined || encoding === 'utf-8'
-          ? new StringDecoder('utf8')
-          : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+      const encoding = bom?.encoding ?? utf16WithoutBom(buf) ?? 'utf-8';
+      utf8 = encoding === 'utf-8';
+      decoder = utf8
+        ? new StringDecoder('utf8')
+        : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
-    feed(decoder.write(buf), false);
+    // In UTF-8 both checks run on the raw bytes (native searches); UTF-16 text is checked after decoding.
+    const zero = utf8 ? buf.indexOf(0) : -1;
+    const text = decoder.write(zero === -1 ? buf : buf.subarray(0, zero + 1));
+    feed(text, zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
     ctx.progress(read);
   }
-  feed(decoder?.end() ?? '', true);
+  feed(decoder?.end() ?? '', true, true);
   closing = true;
   parser.close();
   lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
