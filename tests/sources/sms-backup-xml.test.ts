@@ -518,21 +518,22 @@ describe('stray text', () => {
   });
 
   it('looks past comments and processing instructions, and reports text after them or in CDATA', async () => {
+    const sms = (body: string) =>
+      `  <sms address="+447700900123" date="1709312640000" type="1" body="${body}" />\n`;
     const text =
-      '<smses count="2">\n  <!-- fine -->\n  <?pi fine?>\n  <sms address="+447700900123" date="1709312640000" type="1" body="one" />\n' +
-      '  <!-- fine --> junk after a comment\n  <![CDATA[cdata text]]>\n' +
-      '  <sms address="+447700900123" date="1709312700000" type="1" body="two" />\n  tail\n</smses>\n';
+      `<smses count="3">\n  <!-- fine -->\n  <?pi fine?>\n${sms('one')}  <!-- fine --> junk after a comment\n` +
+      `${sms('two')}  <![CDATA[cdata text]]>\n${sms('three')}  tail\n</smses>\n`;
     const out = await collect({
       path: 'sms.xml',
       name: 'sms.xml',
       bytes: text.length,
       open: () => Readable.from([Buffer.from(text)]),
     });
-    expect(out.events.map((e) => e.text)).toEqual(['one', 'two']);
+    expect(out.events.map((e) => e.text)).toEqual(['one', 'two', 'three']);
     expect(out.warnings.map((w) => [w.locator, w.message.replace(/^.*: /, '')])).toEqual([
       ['line 5', '"junk after a comment"'],
-      ['line 6', '"cdata text"'],
-      ['line 8', '"tail"'],
+      ['line 7', '"cdata text"'],
+      ['line 9', '"tail"'],
     ]);
   });
 });

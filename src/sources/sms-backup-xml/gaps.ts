@@ -1,15 +1,19 @@
 /**
  * Finds text between records without asking saxes for text events: with a text handler saxes builds a string
- * for every run of whitespace between records, which made a million-record backup a third slower. Instead the
- * last two chunks written to saxes are kept, and the few characters between one record's end and the next `<`
- * are checked by offset (saxes' `position` counts UTF-16 units across everything written).
+ * for every run of white space between records, which made a million-record backup a third slower. (Each
+ * handler is also a property added to the parser after construction; from the eighth on, V8 slows the whole
+ * parser down threefold, so comments and PIs are skipped here rather than through handlers.) The last two
+ * chunks written to saxes are kept, and the few characters between one record's end and the next start tag are
+ * checked by offset: saxes' `position` counts UTF-16 units across everything written.
  */
 
-/** Stray text found between records: a short excerpt, and how many line breaks lie between it and the `<`. */
+/** Stray text found between records: a short excerpt, and how many line breaks lie between it and the tag. */
 export interface Stray {
   readonly excerpt: string;
   readonly linesBefore: number;
 }
+
+const LT = 0x3c;
 
 /** The two most recent chunks handed to saxes, addressable by absolute offset. */
 export class TextWindow {
@@ -27,31 +31,49 @@ export class TextWindow {
   }
 
   /**
-   * Looks at the text from absolute offset `from` up to the next `<`: undefined when it is only white space (or
-   * starts before the window), else the stray text. Only the characters up to the first non-blank are read in
-   * the normal case, so this costs a few steps per record.
+   * Looks at the text from absolute offset `from` up to the next start or end tag, passing over comments and
+   * processing instructions: undefined when it is only white space (or starts before the window), else the
+   * stray text (CDATA counts as text). Normally only the few blanks before the next `<` are read.
    */
-  strayFrom(from: number): Stray | undefined {
+  strayFrom(from: number, to: number): Stray | undefined {
     // A gap that began before the window (chunks far smaller than saxes reads in practice) is not checked.
     if (from < this.prevStart) return undefined;
     let at = from;
-    for (let c = this.charAt(at); c !== undefined; c = this.charAt(++at)) {
-      if (c === 0x3c) return undefined;
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return this.collect(at);
+    for (let c = this.charAt(at); c !== undefined; c = this.charAt(at)) {
+      if (c === LT) {
+        const skipTo = this.startsWith(at, '<!--') ? '-->' : this.startsWith(at, '<?') ? '?>' : undefined;
+        if (skipTo === undefined) {
+          return this.startsWith(at, '<![CDATA[') ? this.collect(at + 9, ']]>', to) : undefined;
+        }
+        const end = this.find(at, skipTo);
+        if (end === -1) return undefined;
+        at = end + skipTo.length;
+      } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) at++;
+      else return this.collect(at, '<', to);
     }
     return undefined;
   }
 
-  private collect(start: number): Stray {
+  /** The text from `start` up to `stop` (an excerpt of at most 80 characters) and the line breaks to `to`. */
+  private collect(start: number, stop: string, to: number): Stray {
+    const end = this.find(start, stop);
     let text = '';
+    for (let at = start; at < end && text.length <= 80; at++) text += String.fromCharCode(this.charAt(at)!);
     let linesBefore = 0;
-    let at = start;
-    for (let c = this.charAt(at); c !== undefined && c !== 0x3c; c = this.charAt(++at)) {
-      if (c === 0x0a) linesBefore++;
-      if (text.length <= 80) text += String.fromCharCode(c);
-    }
+    for (let at = start; at < to; at++) if (this.charAt(at) === 0x0a) linesBefore++;
     const excerpt = text.trim().replace(/\s+/g, ' ');
     return { excerpt: excerpt.length > 80 ? `${excerpt.slice(0, 80)}…` : excerpt, linesBefore };
+  }
+
+  private startsWith(at: number, token: string): boolean {
+    for (let i = 0; i < token.length; i++) if (this.charAt(at + i) !== token.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Absolute offset of `token` at or after `from` within the window, or -1. */
+  private find(from: number, token: string): number {
+    for (let at = from; this.charAt(at) !== undefined; at++) if (this.startsWith(at, token)) return at;
+    return -1;
   }
 
   private charAt(offset: number): number | undefined {

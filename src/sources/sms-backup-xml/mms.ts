@@ -5,7 +5,8 @@
  */
 import type { Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
-import { type Attrs, base64Bytes, contactName, epochMs, OWNER, partyOf, present, textOf } from './fields.js';
+import { type Attrs, base64Bytes, contactName, epochMs, OWNER, present, textOf } from './fields.js';
+import { detach, type Interner } from './interner.js';
 import { BOX_HINT, type Box, DRAFT, INCOMING, OUTGOING, rejectDate } from './records.js';
 
 /** MMS `msg_box` (Android Telephony): 1 inbox, 2 sent, 3 drafts (skipped), 4 outbox, 5 failed. */
@@ -25,6 +26,7 @@ export class MmsRecord {
   constructor(
     private readonly attrs: Attrs,
     readonly locator: string,
+    private readonly strings: Interner,
   ) {}
 
   /** Takes in one descendant element; only `part` and `addr` carry anything we use. */
@@ -71,12 +73,12 @@ export class MmsRecord {
 
   private emit(box: Box, ms: number, ctx: SourceContext): void {
     const { attrs: a, locator } = this;
-    const address = present(a['address']);
+    const address = this.strings.str(present(a['address']));
     let sender: Party | undefined = OWNER;
     if (box.direction === 'incoming') sender = this.sender(address, ctx);
     const subject = present(a['sub']);
     const details: Record<string, string> = {};
-    if (subject !== undefined) details['subject'] = subject;
+    if (subject !== undefined) details['subject'] = detach(subject);
     if (this.attachments.length > 0) details['attachments'] = this.attachments.join('; ');
     ctx.emit({
       locator,
@@ -85,9 +87,9 @@ export class MmsRecord {
       kind: this.attachments.length > 0 ? 'media' : 'message',
       direction: box.direction,
       sender,
-      text: this.texts.length > 0 ? this.texts.join('\n') : undefined,
+      text: this.texts.length > 0 ? detach(this.texts.join('\n')) : undefined,
       conversation: address,
-      nativeId: present(a['m_id']),
+      nativeId: detachOrUndefined(present(a['m_id'])),
       flags: box.flag === undefined ? undefined : [box.flag],
       details: subject === undefined && this.attachments.length === 0 ? undefined : details,
     });
@@ -113,10 +115,14 @@ export class MmsRecord {
     }
     // contact_name names the thread: for a group it lists everyone, so it names the sender only one-to-one.
     const name = id !== undefined && id === address ? contactName(this.attrs['contact_name']) : undefined;
-    return partyOf(id, name);
+    return this.strings.party(this.strings.str(id), name);
   }
 }
 
 function kib(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function detachOrUndefined(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : detach(s);
 }

@@ -10,6 +10,7 @@ import { sniffBom } from '../text.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, utf16WithoutBom } from './fields.js';
 import { TextWindow } from './gaps.js';
+import { Interner } from './interner.js';
 import { MmsRecord } from './mms.js';
 import { readCall, readSms } from './records.js';
 import {
@@ -52,6 +53,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   const parser = new SaxesParser();
   const repair = new SurrogateRepair();
   const lone = new LoneSurrogates(ctx);
+  const strings = new Interner();
   const ordinals: Record<string, number> = Object.create(null);
   let depth = 0;
   let rootDone = false;
@@ -78,6 +80,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     return n;
   };
 
+  // Five handlers, no more: each is a property added to the parser after construction, and from the eighth on V8
+  // slows the whole parser threefold (measured). Text, comments and PIs between records are checked in gaps.ts.
   parser.on('doctype', () =>
     ctx.warn(
       'SMS_DOCTYPE_IGNORED',
@@ -88,30 +92,16 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   );
   // Only white space belongs between records; anything else may be a damaged record, so it is shown, not dropped.
   const checkGap = (): void => {
-    const stray = gapStart < 0 ? undefined : window.strayFrom(gapStart);
+    const stray = gapStart < 0 ? undefined : window.strayFrom(gapStart, parser.position);
     gapStart = -1;
-    if (stray !== undefined) strayText(stray.excerpt, parser.line - stray.linesBefore);
-  };
-  const strayText = (excerpt: string, line: number): void =>
+    if (stray === undefined) return;
     ctx.warn(
       'SMS_STRAY_TEXT',
-      `line ${line}`,
-      `text between records was ignored: "${excerpt}"`,
+      `line ${parser.line - stray.linesBefore}`,
+      `text between records was ignored: "${stray.excerpt}"`,
       'SMS Backup & Restore writes only elements inside <smses>/<calls>; a record here may have been damaged by editing.',
     );
-  const skipOver = (past: number): void => {
-    if (depth !== 1) return;
-    checkGap();
-    gapStart = parser.position + past;
   };
-  // saxes reports a comment before reading its final `>`, a PI or CDATA section after.
-  parser.on('comment', () => skipOver(1));
-  parser.on('processinginstruction', () => skipOver(0));
-  parser.on('cdata', (text) => {
-    if (depth !== 1) return;
-    skipOver(0);
-    if (firstNonBlank(text) !== -1) strayText(text.trim().slice(0, 80), parser.line);
-  });
   parser.on('opentagstart', (tag) => {
     inTag = true;
     if (depth !== 1) return;
@@ -140,7 +130,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
       if (depth === 1) {
         current.attrs = tag.attributes;
-        if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator);
+        if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator, strings);
       } else current.mms?.child(tag.name, tag.attributes);
     }
     depth++;
@@ -159,9 +149,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     if (recordNames.includes(cur.name)) records++;
     if (lone.pending) lone.flush(cur.line, parser.line, cur.locator);
     if (cur.problems !== undefined && reportProblems(cur.problems, cur.locator, ctx)) return;
-    if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx);
+    if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx, strings);
     else if (cur.name === 'mms') cur.mms!.finish(ctx);
-    else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx);
+    else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx, strings);
     else ctx.skip('unknown-element', cur.locator);
   });
   parser.on('error', (err) => {
@@ -207,9 +197,10 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     );
   }
 
-  function feed(text: string, final: boolean, mayHoldRef: boolean): void {
+  /** Hands decoded text to saxes. `mayHoldZero`/`mayHoldRef`: false when the raw bytes were already searched. */
+  function feed(text: string, final: boolean, mayHoldZero: boolean, mayHoldRef: boolean): void {
     // Zero bytes never occur in XML; a run of them is what an interrupted copy or a full disk leaves behind.
-    const nul = text.indexOf('\0');
+    const nul = mayHoldZero ? text.indexOf('\0') : -1;
     const repaired = repair.push(nul === -1 ? text : text.slice(0, nul), final || nul !== -1, mayHoldRef);
     if (repaired.lone.length > 0) lone.note(repaired.text, repaired.lone, parser.line);
     if (repaired.text.length > 0) {
@@ -237,21 +228,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     // In UTF-8 both checks run on the raw bytes (native searches); UTF-16 text is checked after decoding.
     const zero = utf8 ? buf.indexOf(0) : -1;
     const text = decoder.write(zero === -1 ? buf : buf.subarray(0, zero + 1));
-    feed(text, zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
+    feed(text, false, !utf8 || zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
     ctx.progress(read);
   }
-  feed(decoder?.end() ?? '', true, true);
+  feed(decoder?.end() ?? '', true, true, true);
   closing = true;
   parser.close();
   lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
   checkCount(declaredCount, records, recordNames, ctx);
-}
-
-/** Index of the first character that is not XML white space, or -1 (a loop: this runs between every record). */
-function firstNonBlank(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return i;
-  }
-  return -1;
 }

@@ -4,17 +4,14 @@
  */
 import type { CallStatus, Direction, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
-import {
-  type Attrs,
-  contactName,
-  DATE_HINT,
-  epochMs,
-  OWNER,
-  partyOf,
-  present,
-  seconds,
-  textOf,
-} from './fields.js';
+import { type Attrs, contactName, DATE_HINT, epochMs, OWNER, present, seconds, textOf } from './fields.js';
+import { detach, type Interner } from './interner.js';
+
+/** Message text, copied out of saxes' chunk (see interner.ts). */
+export function detachText(value: string | undefined): string | undefined {
+  const text = textOf(value);
+  return text === undefined ? undefined : detach(text);
+}
 
 /** What a message `type` (SMS) or `msg_box` (MMS) means; `flag` marks a message the phone never sent. */
 export interface Box {
@@ -72,7 +69,7 @@ export function rejectDate(ctx: SourceContext, locator: string, problem: string)
 }
 
 /** Emits, skips or rejects one `<sms>`. */
-export function readSms(a: Attrs, locator: string, ctx: SourceContext): void {
+export function readSms(a: Attrs, locator: string, ctx: SourceContext, strings: Interner): void {
   const type = present(a['type']);
   const box = SMS_TYPES.get(type ?? '');
   const ms = epochMs(a['date']);
@@ -85,11 +82,18 @@ export function readSms(a: Attrs, locator: string, ctx: SourceContext): void {
       BOX_HINT,
     );
   } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
-  else emitSms(a, locator, box, ms, ctx);
+  else emitSms(a, locator, box, ms, ctx, strings);
 }
 
-function emitSms(a: Attrs, locator: string, box: Box, ms: number, ctx: SourceContext): void {
-  const address = present(a['address']);
+function emitSms(
+  a: Attrs,
+  locator: string,
+  box: Box,
+  ms: number,
+  ctx: SourceContext,
+  strings: Interner,
+): void {
+  const address = strings.str(present(a['address']));
   const incoming = box.direction === 'incoming';
   const subject = present(a['subject']);
   ctx.emit({
@@ -98,16 +102,16 @@ function emitSms(a: Attrs, locator: string, box: Box, ms: number, ctx: SourceCon
     channel: 'sms',
     kind: 'message',
     direction: box.direction,
-    sender: incoming ? partyOf(address, contactName(a['contact_name'])) : OWNER,
-    text: textOf(a['body']),
+    sender: incoming ? strings.party(address, contactName(a['contact_name'])) : OWNER,
+    text: detachText(a['body']),
     conversation: address,
     flags: box.flag === undefined ? undefined : [box.flag],
-    details: subject === undefined ? undefined : { subject },
+    details: subject === undefined ? undefined : { subject: detach(subject) },
   });
 }
 
 /** Emits or rejects one `<call>`. */
-export function readCall(a: Attrs, locator: string, ctx: SourceContext): void {
+export function readCall(a: Attrs, locator: string, ctx: SourceContext, strings: Interner): void {
   const known = CALL_TYPES.get(present(a['type']) ?? '');
   const ms = epochMs(a['date']);
   if (known === undefined) {
@@ -118,7 +122,7 @@ export function readCall(a: Attrs, locator: string, ctx: SourceContext): void {
       'Some phone makers add their own call types; tell the chronolog maintainers which phone made this backup.',
     );
   } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
-  else emitCall(a, locator, known, ms, ctx);
+  else emitCall(a, locator, known, ms, ctx, strings);
 }
 
 function emitCall(
@@ -127,8 +131,9 @@ function emitCall(
   [direction, status]: readonly [Direction, CallStatus],
   ms: number,
   ctx: SourceContext,
+  strings: Interner,
 ): void {
-  const number = present(a['number']);
+  const number = strings.str(present(a['number']));
   // Only a caller can be withheld; an outgoing call without a number is simply one we cannot place.
   const hidden =
     direction !== 'incoming'
@@ -137,8 +142,8 @@ function emitCall(
         (number === undefined ? 'Unknown number' : HIDDEN_BY_NUMBER.get(number)));
   const realNumber = number !== undefined && !HIDDEN_BY_NUMBER.has(number) ? number : undefined;
   let sender: Party | undefined = OWNER;
-  if (hidden !== undefined) sender = { name: hidden };
-  else if (direction === 'incoming') sender = partyOf(realNumber, contactName(a['contact_name']));
+  if (hidden !== undefined) sender = strings.party(undefined, hidden);
+  else if (direction === 'incoming') sender = strings.party(realNumber, contactName(a['contact_name']));
   const durationSec = seconds(a['duration']);
   ctx.emit({
     locator,
