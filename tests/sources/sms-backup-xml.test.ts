@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
-import { SurrogateRepair } from '../../src/sources/sms-backup-xml/char-refs.js';
-import { idTypeOf } from '../../src/sources/sms-backup-xml/fields.js';
+import { bytesMayHoldSurrogateRef, SurrogateRepair } from '../../src/sources/sms-backup-xml/char-refs.js';
+import { decimal, idTypeOf } from '../../src/sources/sms-backup-xml/fields.js';
 import { rootElementName, smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
 
@@ -412,11 +412,16 @@ describe('helpers', () => {
   it('combines surrogate pairs cut at any point between pushes and reports lone halves', () => {
     const input = 'a&#55357;&#56396;b&#xD83D;&#xDE00;c&#55357;d&#56396;e&#10;f';
     for (let cut = 0; cut <= input.length; cut++) {
-      const repair = new SurrogateRepair();
-      const first = repair.push(input.slice(0, cut));
-      const second = repair.push(input.slice(cut), true);
-      expect(first.text + second.text, `cut at ${cut}`).toBe('a👌b😀c\uFFFDd\uFFFDe&#10;f');
-      expect(first.lone.length + second.lone.length).toBe(2);
+      for (const prechecked of [false, true]) {
+        const repair = new SurrogateRepair();
+        const [a, b] = [input.slice(0, cut), input.slice(cut)];
+        // As the reader does: the raw-bytes pre-check says whether each new chunk may hold a reference.
+        const mayHold = (s: string) => !prechecked || bytesMayHoldSurrogateRef(Buffer.from(s));
+        const first = repair.push(a, false, mayHold(a));
+        const second = repair.push(b, true, mayHold(b));
+        expect(first.text + second.text, `cut at ${cut}`).toBe('a👌b😀c\uFFFDd\uFFFDe&#10;f');
+        expect(first.lone.length + second.lone.length).toBe(2);
+      }
     }
   });
 
@@ -424,6 +429,18 @@ describe('helpers', () => {
     expect(new SurrogateRepair().push('x &amp;#55357;&amp;#56396; y', true).text).toBe(
       'x &amp;#55357;&amp;#56396; y',
     );
+  });
+
+  it('writes non-negative integers in decimal without String()', () => {
+    expect([0, 7, 999, 1000, 1001, 20_045, 123_456_789].map(decimal)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1000',
+      '1001',
+      '20045',
+      '123456789',
+    ]);
   });
 
   it('classifies addresses as phone, e-mail or account', () => {
@@ -530,10 +547,27 @@ describe('stray text', () => {
       open: () => Readable.from([Buffer.from(text)]),
     });
     expect(out.events.map((e) => e.text)).toEqual(['one', 'two', 'three']);
-    expect(out.warnings.map((w) => [w.locator, w.message.replace(/^.*: /, '')])).toEqual([
+    const expected = [
       ['line 5', '"junk after a comment"'],
       ['line 7', '"cdata text"'],
       ['line 9', '"tail"'],
-    ]);
+    ];
+    expect(out.warnings.map((w) => [w.locator, w.message.replace(/^.*: /, '')])).toEqual(expected);
+    // The same with the text cut into small pieces: gaps, comments and stray text straddle chunk boundaries.
+    for (const size of [5, 11, 40]) {
+      const bytes = Buffer.from(text);
+      const pieces: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+      const cut = await collect({
+        path: 'sms.xml',
+        name: 'sms.xml',
+        bytes: bytes.length,
+        open: () => Readable.from(pieces),
+      });
+      expect(
+        cut.warnings.map((w) => [w.locator, w.message.replace(/^.*: /, '')]),
+        `pieces of ${size}`,
+      ).toEqual(expected);
+    }
   });
 });

@@ -27,17 +27,20 @@ export class SurrogateRepair {
    * (everything when `final`). `lone` lists offsets in `text` where a lone surrogate became U+FFFD.
    */
   push(chunk: string, final = false, bytesMayHold = true): { text: string; lone: readonly number[] } {
-    // Without a reference in the new bytes and nothing held back, there is nothing to look for.
-    const look = bytesMayHold || this.carry !== '';
+    // Only a reference in the new bytes, or one straddling the held-back tail, needs the full search.
+    const held = this.carry.length;
     let text = this.carry + chunk;
     this.carry = '';
+    const look = bytesMayHold || (held > 0 && mayHoldSurrogateRef(text.slice(0, held + TAIL)));
     if (!final) {
       const amp = lastAmpersandInTail(text);
       if (amp !== -1) {
         let cut = amp;
         // A complete high half just before the cut must wait for its low half on the other side.
-        const before = SURROGATE_REF_AT_END.exec(text.slice(Math.max(0, cut - TAIL), cut));
-        if (before && isHighHalf(unitOf(before))) cut -= before[0].length;
+        if (cut > 0 && text.charCodeAt(cut - 1) === 0x3b) {
+          const before = SURROGATE_REF_AT_END.exec(text.slice(Math.max(0, cut - TAIL), cut));
+          if (before && isHighHalf(unitOf(before))) cut -= before[0].length;
+        }
         this.carry = text.slice(cut);
         text = text.slice(0, cut);
       }
@@ -47,13 +50,15 @@ export class SurrogateRepair {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+/** Made once: `Buffer.indexOf` with a string needle encodes it again on every call. */
+const AMP_HASH = Buffer.from('&#');
 
 /**
  * The same cheap pre-check on raw UTF-8 bytes, before decoding: `Buffer.indexOf` is a native search, while
  * scanning a decoded chunk that holds an emoji (a two-byte string in V8) is several times slower.
  */
 export function bytesMayHoldSurrogateRef(bytes: Buffer): boolean {
-  for (let i = bytes.indexOf('&#'); i !== -1; i = bytes.indexOf('&#', i + 2)) {
+  for (let i = bytes.indexOf(AMP_HASH); i !== -1; i = bytes.indexOf(AMP_HASH, i + 2)) {
     const c = bytes[i + 2];
     if (c === undefined || c === 0x35 || c === 0x78 || c === 0x58 || c === 0x30) return true;
   }

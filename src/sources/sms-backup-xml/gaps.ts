@@ -2,10 +2,13 @@
  * Finds text between records without asking saxes for text events: with a text handler saxes builds a string
  * for every run of white space between records, which made a million-record backup a third slower. (Each
  * handler is also a property added to the parser after construction; from the eighth on, V8 slows the whole
- * parser down threefold, so comments and PIs are skipped here rather than through handlers.) The last two
- * chunks written to saxes are kept, and the few characters between one record's end and the next start tag are
- * checked by offset: saxes' `position` counts UTF-16 units across everything written.
+ * parser down threefold, so comments and PIs are skipped here rather than through handlers.) The chunk being
+ * parsed and the 512 characters before it are kept, and the few characters between one record's end and the next
+ * start tag are checked by offset: saxes' `position` counts UTF-16 units across everything written. A gap
+ * reaching back more than 512 characters before the current chunk is not checked.
  */
+
+import { detach } from './interner.js';
 
 /** Stray text found between records: a short excerpt, and how many line breaks lie between it and the tag. */
 export interface Stray {
@@ -14,8 +17,10 @@ export interface Stray {
 }
 
 const LT = 0x3c;
+/** Characters of the previous chunk kept: enough for the blanks, comment or stray text that end a record. */
+const KEEP = 512;
 
-/** The two most recent chunks handed to saxes, addressable by absolute offset. */
+/** The chunk being parsed and the last 512 characters before it, addressable by absolute offset. */
 export class TextWindow {
   private prev = '';
   private prevStart = 0;
@@ -24,9 +29,13 @@ export class TextWindow {
 
   /** Records a chunk just before it is written to saxes. */
   note(text: string): void {
-    this.prev = this.cur;
-    this.prevStart = this.curStart;
+    // Of what came before, only a copied tail is kept: holding the whole previous chunk one round longer made
+    // the young generation promote it, which cost more than everything else this file does.
+    const before = this.cur.length >= KEEP ? this.cur : this.prev + this.cur;
+    const keep = Math.min(before.length, KEEP);
+    this.prev = keep === 0 ? '' : detach(before.slice(before.length - keep));
     this.curStart += this.cur.length;
+    this.prevStart = this.curStart - keep;
     this.cur = text;
   }
 

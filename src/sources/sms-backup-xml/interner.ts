@@ -17,41 +17,41 @@ export function detach(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-/** Per-file tables of shared strings and parties. */
-export class Interner {
-  private readonly strings = new Map<string, string>();
-  private readonly parties = new Map<string, Map<string, Party>>();
+/** One distinct address: its detached copy, and the party last built for it with the name seen then. */
+interface Entry {
+  readonly address: string;
+  name: string | undefined;
+  party: Party | undefined;
+}
 
-  /** The shared detached copy of a repeating value (address, name, thread id). */
-  str(s: string): string;
-  str(s: string | undefined): string | undefined;
-  str(s: string | undefined): string | undefined {
-    if (s === undefined) return undefined;
-    let shared = this.strings.get(s);
-    if (shared === undefined) {
-      if (this.strings.size >= LIMIT) this.strings.clear();
-      shared = detach(s);
-      this.strings.set(shared, shared);
-    }
-    return shared;
+/** Per-file table of shared addresses and parties: one Map lookup per record. */
+export class Interner {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The shared detached copy of an address or thread id. */
+  thread(address: string | undefined): string | undefined {
+    return address === undefined ? undefined : this.entry(address).address;
   }
 
   /** The shared party for an address and contact name (see `partyOf`), frozen because events share it. */
   party(address: string | undefined, name: string | undefined): Party | undefined {
-    if (address === undefined)
-      return name === undefined ? undefined : Object.freeze({ name: this.str(name) });
-    let byName = this.parties.get(address);
-    if (byName === undefined) {
-      if (this.parties.size >= LIMIT) this.parties.clear();
-      byName = new Map();
-      this.parties.set(this.str(address), byName);
+    if (address === undefined) return name === undefined ? undefined : Object.freeze({ name: detach(name) });
+    const entry = this.entry(address);
+    // A contact renamed between messages gets a new party; the common case is the same name as last time.
+    if (entry.party === undefined || entry.name !== name) {
+      entry.name = name === undefined ? undefined : detach(name);
+      entry.party = Object.freeze(partyOf(entry.address, entry.name)!);
     }
-    const key = name ?? '';
-    let party = byName.get(key);
-    if (party === undefined) {
-      party = Object.freeze(partyOf(this.str(address), this.str(name))!);
-      byName.set(this.str(key), party);
+    return entry.party;
+  }
+
+  private entry(address: string): Entry {
+    let entry = this.entries.get(address);
+    if (entry === undefined) {
+      if (this.entries.size >= LIMIT) this.entries.clear();
+      entry = { address: detach(address), name: undefined, party: undefined };
+      this.entries.set(entry.address, entry);
     }
-    return party;
+    return entry;
   }
 }

@@ -73,7 +73,7 @@ export class MmsRecord {
 
   private emit(box: Box, ms: number, ctx: SourceContext): void {
     const { attrs: a, locator } = this;
-    const address = this.strings.str(present(a['address']));
+    const address = this.strings.thread(present(a['address']));
     let sender: Party | undefined = OWNER;
     if (box.direction === 'incoming') sender = this.sender(address, ctx);
     const subject = present(a['sub']);
@@ -115,7 +115,7 @@ export class MmsRecord {
     }
     // contact_name names the thread: for a group it lists everyone, so it names the sender only one-to-one.
     const name = id !== undefined && id === address ? contactName(this.attrs['contact_name']) : undefined;
-    return this.strings.party(this.strings.str(id), name);
+    return this.strings.party(id, name);
   }
 }
 

@@ -8,7 +8,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
-import { type Attrs, utf16WithoutBom } from './fields.js';
+import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
 import { TextWindow } from './gaps.js';
 import { Interner } from './interner.js';
 import { MmsRecord } from './mms.js';
@@ -108,7 +108,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     checkGap();
     const n = nextOrdinal(tag.name);
     const line = parser.line;
-    current = { name: tag.name, locator: `${tag.name}[${n}] (line ${line})`, line };
+    // Joined rather than concatenated: a flat string is half the memory of a concatenation tree in a kept event.
+    const locator = [tag.name, '[', decimal(n), '] (line ', decimal(line), ')'].join('');
+    current = { name: tag.name, locator, line };
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     inTag = false;

@@ -93,8 +93,9 @@ function emitSms(
   ctx: SourceContext,
   strings: Interner,
 ): void {
-  const address = strings.str(present(a['address']));
+  const address = present(a['address']);
   const incoming = box.direction === 'incoming';
+  const sender = incoming ? strings.party(address, contactName(a['contact_name'])) : OWNER;
   const subject = present(a['subject']);
   ctx.emit({
     locator,
@@ -102,9 +103,9 @@ function emitSms(
     channel: 'sms',
     kind: 'message',
     direction: box.direction,
-    sender: incoming ? strings.party(address, contactName(a['contact_name'])) : OWNER,
+    sender,
     text: detachText(a['body']),
-    conversation: address,
+    conversation: incoming && sender !== undefined ? sender.id : strings.thread(address),
     flags: box.flag === undefined ? undefined : [box.flag],
     details: subject === undefined ? undefined : { subject: detach(subject) },
   });
@@ -133,7 +134,7 @@ function emitCall(
   ctx: SourceContext,
   strings: Interner,
 ): void {
-  const number = strings.str(present(a['number']));
+  const number = present(a['number']);
   // Only a caller can be withheld; an outgoing call without a number is simply one we cannot place.
   const hidden =
     direction !== 'incoming'
@@ -153,9 +154,9 @@ function emitCall(
     direction,
     sender,
     call: durationSec === undefined ? { status } : { status, durationSec },
-    conversation: hidden === undefined ? realNumber : undefined,
+    conversation: hidden === undefined ? (sender?.id ?? strings.thread(realNumber)) : undefined,
     flags: hidden === undefined ? undefined : [WITHHELD],
     // A number written despite a "restricted" presentation is kept as evidence, but not as the caller's id.
-    details: hidden !== undefined && realNumber !== undefined ? { number: realNumber } : undefined,
+    details: hidden !== undefined && realNumber !== undefined ? { number: detach(realNumber) } : undefined,
   });
 }
