@@ -29,24 +29,58 @@ export class SurrogateRepair {
   push(chunk: string, final = false, bytesMayHold = true): { text: string; lone: readonly number[] } {
     // Only a reference in the new bytes, or one straddling the held-back tail, needs the full search.
     const held = this.carry.length;
-    let text = this.carry + chunk;
+    let text = held === 0 ? chunk : this.carry + chunk;
     this.carry = '';
     const look = bytesMayHold || (held > 0 && mayHoldSurrogateRef(text.slice(0, held + TAIL)));
-    if (!final) {
-      const amp = lastAmpersandInTail(text);
-      if (amp !== -1) {
-        let cut = amp;
-        // A complete high half just before the cut must wait for its low half on the other side.
-        if (cut > 0 && text.charCodeAt(cut - 1) === 0x3b) {
-          const before = SURROGATE_REF_AT_END.exec(text.slice(Math.max(0, cut - TAIL), cut));
-          if (before && isHighHalf(unitOf(before))) cut -= before[0].length;
-        }
-        this.carry = text.slice(cut);
-        text = text.slice(0, cut);
-      }
+    const cut = final ? -1 : holdFrom(text);
+    if (cut !== -1) {
+      this.carry = text.slice(cut);
+      text = text.slice(0, cut);
     }
     return look && mayHoldSurrogateRef(text) ? repair(text) : { text, lone: NONE };
   }
+}
+
+/**
+ * Where to cut so that no numeric reference that is, or may pair with, a surrogate half is split between two
+ * chunks; -1 to pass everything on (the usual case, so the chunk reaches saxes as it came). Named entities and
+ * other references cut at a chunk end are joined by saxes itself.
+ */
+function holdFrom(text: string): number {
+  const amp = lastAmpersandInTail(text);
+  if (amp === -1) return -1;
+  let cut: number;
+  if (unfinishedNumericRef(text, amp)) cut = amp;
+  else {
+    // The last reference is complete: hold it back only when it is a high half, whose low half may come next.
+    const high = highHalfEndingAt(text, text.length);
+    if (high === 0) return -1;
+    cut = text.length - high;
+  }
+  return cut - highHalfEndingAt(text, cut);
+}
+
+/** True when the text from `amp` to the end is `&`, `&#`, or `&#` and digits / `x` and hex digits, with no `;`. */
+function unfinishedNumericRef(text: string, amp: number): boolean {
+  let i = amp + 1;
+  if (i === text.length) return true;
+  if (text.charCodeAt(i) !== 0x23) return false;
+  i++;
+  const hex = text.charCodeAt(i) === 0x78 || text.charCodeAt(i) === 0x58;
+  if (hex) i++;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39;
+    if (!digit && !(hex && ((c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)))) return false;
+  }
+  return true;
+}
+
+/** Length of a complete high-surrogate reference ending exactly at `end`, or 0. */
+function highHalfEndingAt(text: string, end: number): number {
+  if (end === 0 || text.charCodeAt(end - 1) !== 0x3b) return 0;
+  const m = SURROGATE_REF_AT_END.exec(text.slice(Math.max(0, end - TAIL), end));
+  return m !== null && isHighHalf(unitOf(m)) ? m[0].length : 0;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
