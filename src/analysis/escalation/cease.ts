@@ -12,7 +12,7 @@ import type { TimelineEvent } from '../../model/index.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
-import { compilePhrases, excerpt, normaliseText } from './matcher.js';
+import { compilePhrases, excerpt, searchAll } from './matcher.js';
 import { comparisonAt, incidentsAfter } from './milestones.js';
 
 /** The built-in cease phrases (English); `ceasePhrases` in the case file replaces them. */
@@ -58,6 +58,7 @@ export function ceaseRequests(
   const fromCase = ctx.case.ceasePhrases !== undefined && ctx.case.ceasePhrases.length > 0;
   const phrases = fromCase ? [...ctx.case.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES];
   const matcher = compilePhrases(phrases);
+  const search = searchAll([matcher], matcher);
   const conversations = new Set<string>();
   const inputsWithIncidents = new Set<number>();
   for (const e of ctx.incidents) {
@@ -77,14 +78,14 @@ export function ceaseRequests(
       recipient = 'unknown';
     }
     searched++;
-    const norm = normaliseText(e.text);
-    const hit = matcher.find(norm);
-    if (!hit) continue;
+    const found = search(e.text);
+    const hit = found?.hits[0];
+    if (!found || !hit) continue;
     rows.push({
       ms: e.ms,
       row: {
         event: refOf(ctx, e),
-        text: excerpt(e.text, hit.index, norm.length),
+        text: excerpt(e.text, hit.index, found.normalised.length),
         phrase: hit.phrase,
         recipient,
         incidentsAfter: ctx.incidents.length - lowerBound(ctx.incidents, e.ms + 1),

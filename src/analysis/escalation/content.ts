@@ -8,7 +8,7 @@ import type { Escalation } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
 import { type Ctx, monthOf, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
-import { compilePhrases, excerpt, normaliseText } from './matcher.js';
+import { compilePhrases, excerpt, searchAll } from './matcher.js';
 
 /** Examples quoted per category. */
 const EXAMPLES = 5;
@@ -25,26 +25,29 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     examples: [] as Escalation['content']['categories'][number]['examples'],
     texts: new Set<string>(),
   }));
-  // One pass with every term first: most texts match nothing, and then one scan is all they cost.
-  const any = compilePhrases(categories.flatMap((c) => c.terms));
+  const search = searchAll(
+    compiled.map((k) => k.matcher),
+    compilePhrases(categories.flatMap((c) => c.terms)),
+  );
   for (let i = 0; i < ctx.windowed.length; i++) {
     const e = ctx.windowed[i]!;
     if (e.text === undefined || e.text === '') continue;
-    const norm = normaliseText(e.text);
-    if (!any.find(norm)) continue;
-    for (const k of compiled) {
-      const hit = k.matcher.find(norm);
+    const found = search(e.text);
+    if (found === undefined) continue;
+    for (let c = 0; c < compiled.length; c++) {
+      const k = compiled[c]!;
+      const hit = found.hits[c];
       if (!hit) continue;
       k.count++;
       const month = monthOf(ctx.days[i]!);
       k.months.set(month, (k.months.get(month) ?? 0) + 1);
       k.first ??= e;
-      if (k.examples.length < EXAMPLES && !k.texts.has(norm)) {
-        k.texts.add(norm);
+      if (k.examples.length < EXAMPLES && !k.texts.has(found.normalised)) {
+        k.texts.add(found.normalised);
         k.examples.push({
           event: refOf(ctx, e),
           term: hit.phrase,
-          text: excerpt(e.text, hit.index, norm.length),
+          text: excerpt(e.text, hit.index, found.normalised.length),
         });
       }
     }

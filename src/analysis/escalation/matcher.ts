@@ -82,6 +82,37 @@ export function compilePhrases(phrases: readonly string[]): Matcher {
   };
 }
 
+/** A match found by `searchAll`: the normalised text and, per matcher, its hit or undefined. */
+export interface Search {
+  readonly normalised: string;
+  readonly hits: readonly ({ phrase: string; index: number } | undefined)[];
+}
+
+const NOTHING: Search = { normalised: '', hits: [] };
+
+/**
+ * Searches texts for several phrase lists at once, remembering the answer per distinct text. Harassment logs
+ * repeat themselves ("Answer me" five hundred times), so most texts are answered from memory; the memory is
+ * capped, after which texts are searched afresh (same answer, only slower). `any` is one matcher over every
+ * phrase: a text that matches nothing costs one scan. Returns undefined when no list matches.
+ */
+export function searchAll(
+  matchers: readonly Matcher[],
+  any: Matcher,
+  cap = 100_000,
+): (text: string) => Search | undefined {
+  const seen = new Map<string, Search>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined) {
+      const norm = normaliseText(text);
+      r = any.find(norm) ? { normalised: norm, hits: matchers.map((m) => m.find(norm)) } : NOTHING;
+      if (seen.size < cap) seen.set(text, r);
+    }
+    return r === NOTHING ? undefined : r;
+  };
+}
+
 /** The verbatim text around a match (whole when short), with … where shortened. */
 export function excerpt(
   original: string,
