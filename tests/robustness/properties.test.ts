@@ -169,56 +169,46 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
-/**
- * Sources with an open finding from this suite, left out until their owner fixes them (see the robustness
- * report): discord-csv's rejects change with chunk boundaries on mutated fixtures (its escaping csv-parse error,
- * NUL + `"`, is fixed and passes the arbitrary-bytes property; the chunk-boundary finding is still open).
- */
-const OPEN_FINDINGS = new Set(['discord-csv']);
+describe.each(sources.map((s) => [s.id, s] as const))('source %s', (id, source) => {
+  const files = fixturesOf(id);
 
-describe.each(sources.filter((s) => !OPEN_FINDINGS.has(s.id)).map((s) => [s.id, s] as const))(
-  'source %s',
-  (id, source) => {
-    const files = fixturesOf(id);
+  it('never throws anything but SourceFailure on arbitrary bytes, and is deterministic', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.integer({ min: 1, max: 4096 }),
+        async (bytes, chunk) => {
+          const a = await run(source, memoryInput('input.bin', bytes, chunk));
+          checkRecords(a);
+          expect(await run(source, memoryInput('input.bin', bytes, chunk))).toEqual(a);
+          sameRecords(await run(source, memoryInput('input.bin', bytes, 65536)), a);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
-    it('never throws anything but SourceFailure on arbitrary bytes, and is deterministic', async () => {
+  // A source still being written may have no fixtures yet; its arbitrary-bytes property above still runs.
+  if (files.length > 0)
+    it('survives flips, truncation, inserted and duplicated lines of its own fixtures, deterministically', async () => {
+      const data = files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
       await fc.assert(
         fc.asyncProperty(
-          fc.uint8Array({ maxLength: 2048 }),
-          fc.integer({ min: 1, max: 4096 }),
-          async (bytes, chunk) => {
-            const a = await run(source, memoryInput('input.bin', bytes, chunk));
+          fc.constantFrom(...data),
+          fc.array(mutation, { minLength: 1, maxLength: 3 }),
+          fc.integer({ min: 1, max: 8192 }),
+          async (file, mutations, chunk) => {
+            const bytes = mutations.reduce<Uint8Array>((b, m) => m(b), file.bytes);
+            const a = await run(source, memoryInput(file.name, bytes, chunk));
             checkRecords(a);
-            expect(await run(source, memoryInput('input.bin', bytes, chunk))).toEqual(a);
-            sameRecords(await run(source, memoryInput('input.bin', bytes, 65536)), a);
+            expect(await run(source, memoryInput(file.name, bytes, chunk))).toEqual(a);
+            sameRecords(await run(source, memoryInput(file.name, bytes, 65536)), a);
           },
         ),
         { numRuns: NUM_RUNS },
       );
     });
-
-    // A source still being written may have no fixtures yet; its arbitrary-bytes property above still runs.
-    if (files.length > 0)
-      it('survives flips, truncation, inserted and duplicated lines of its own fixtures, deterministically', async () => {
-        const data = files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
-        await fc.assert(
-          fc.asyncProperty(
-            fc.constantFrom(...data),
-            fc.array(mutation, { minLength: 1, maxLength: 3 }),
-            fc.integer({ min: 1, max: 8192 }),
-            async (file, mutations, chunk) => {
-              const bytes = mutations.reduce<Uint8Array>((b, m) => m(b), file.bytes);
-              const a = await run(source, memoryInput(file.name, bytes, chunk));
-              checkRecords(a);
-              expect(await run(source, memoryInput(file.name, bytes, chunk))).toEqual(a);
-              sameRecords(await run(source, memoryInput(file.name, bytes, 65536)), a);
-            },
-          ),
-          { numRuns: NUM_RUNS },
-        );
-      });
-  },
-);
+});
 
 describe('the pipeline', () => {
   const CASE: ResolvedCase = {

@@ -1,12 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detect, makeProbe } from '../../src/sources/detect.js';
 import { readStamp } from '../../src/sources/discord-csv/dates.js';
 import { conversationFromName, discordCsv } from '../../src/sources/discord-csv/index.js';
 import { systemNotice } from '../../src/sources/discord-csv/notices.js';
-import type { SourceOptions } from '../../src/sources/index.js';
+import type { SourceContext, SourceInput, SourceOptions } from '../../src/sources/index.js';
+import { SourceFailure } from '../../src/sources/index.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/discord-csv';
@@ -178,6 +180,93 @@ describe('damage', () => {
       message: 'The file ends inside a quoted cell that starts on line 4; the rows before it were kept.',
       locator: 4,
     });
+  });
+});
+
+/** `bytes` as a source input delivered in pieces of `size` bytes, so the chunk boundaries fall anywhere. */
+function chunked(name: string, bytes: Buffer, size: number): SourceInput {
+  return {
+    path: name,
+    name,
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        })(),
+      ),
+  };
+}
+
+/** Everything a parse reports, warnings and failure wording included. */
+async function outcome(input: SourceInput): Promise<unknown> {
+  const o = {
+    events: [] as unknown[],
+    skipped: [] as unknown[],
+    rejected: [] as unknown[],
+    warnings: [] as unknown[],
+  };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void o.events.push(e),
+    skip: (reason, locator) => void o.skipped.push({ reason, locator }),
+    reject: (code, locator, message, hint) => void o.rejected.push({ code, locator, message, hint }),
+    warn: (code, locator, message, hint) => void o.warnings.push({ code, locator, message, hint }),
+    progress: () => {},
+  };
+  try {
+    await discordCsv.parse(input, ctx);
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    return { ...o, failure: { code: err.code, message: err.message, locator: err.locator } };
+  }
+  return o;
+}
+
+describe('chunk boundaries', () => {
+  // Regression: the header was gathered with `break` out of a for-await over the decoded text, which closes the
+  // generator; every row after the first chunk (64 KiB from disk) was lost and the file called truncated.
+  it('gives the same output for the same bytes whatever the chunk size, for every fixture and a UTF-16 copy', async () => {
+    const files = [
+      CURRENT,
+      'legacy-dd-mmm-yy.csv',
+      'numeric-ampm-order-from-sequence.csv',
+      'semicolon-2019-day-first.csv',
+      'truncated.csv',
+    ];
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(readFileSync(join(FIXTURES, CURRENT), 'utf8'), 'utf16le'),
+    ]);
+    const inputs = [
+      ...files.map((f) => [f, readFileSync(join(FIXTURES, f))] as const),
+      [CURRENT, utf16] as const,
+    ];
+    for (const [name, bytes] of inputs) {
+      const whole = await outcome(chunked(name, bytes, bytes.length));
+      expect((whole as { events: unknown[] }).events.length).toBeGreaterThan(0);
+      for (const size of [1, 2, 3, 5, 17, 64, 333]) {
+        expect(await outcome(chunked(name, bytes, size)), `${name} in ${size}-byte chunks`).toEqual(whole);
+      }
+    }
+    // The UTF-16 copy reads exactly like the UTF-8 original.
+    expect(await outcome(chunked(CURRENT, utf16, 7))).toEqual(
+      await outcome(chunked(CURRENT, readFileSync(join(FIXTURES, CURRENT)), 7)),
+    );
+  });
+
+  it('reads every row of a file larger than one 64 KiB read from disk', async () => {
+    const file = join(tmp, 'Direct Messages - Sam [1200000000000000001].csv');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `"900000000000000101","sam.sample","2024-03-01T18:${String(i % 60).padStart(2, '0')}:11.5320000+00:00","message ${i}\nsecond line","",""`,
+    );
+    writeFileSync(file, `${HEADER}\r\n${rows.join('\r\n')}\r\n`);
+    const run = await runSource(discordCsv, file);
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 3000, events: 3000, skipped: 0, rejected: 0 });
+    expect(run.events.at(-1)).toMatchObject({ locator: 2 + 2 * 2999, text: 'message 2999\nsecond line' });
   });
 });
 

@@ -55,11 +55,15 @@ export async function readRows(
   let stopped = false;
   let nextLine = 1;
   const texts = decodedText(input, ctx ? (n) => ctx.progress(n) : undefined);
-  // The header line decides the delimiter (`;` in 2019 exports): gather text until it is complete.
+  // The header line decides the delimiter (`;` in 2019 exports): gather text until it is complete. The pieces
+  // are pulled with next(), not a for-await loop: leaving such a loop with `break` closes the generator, and
+  // every row past the first chunk (64 KiB from disk) would be lost with a false "ends inside a quoted cell".
   let head = '';
-  for await (const text of texts) {
-    head += text;
-    if (/[\r\n]/.test(head)) break;
+  for (;;) {
+    const piece = await texts.next();
+    if (piece.done) break;
+    head += piece.value;
+    if (/[\r\n]/.test(piece.value)) break; // only the new piece: a file with no newline stays linear
   }
   const delimiter = HEADER.exec(head.split(/\r|\n/, 1)[0]!)?.[2] ?? ',';
   const parser = parse({
@@ -75,11 +79,20 @@ export async function readRows(
     }) as never,
   });
   async function* rest(): AsyncGenerator<string> {
-    yield head;
+    // Each piece becomes UTF-8 bytes for csv-parse on its own. A UTF-16 decoder may end a piece between the two
+    // halves of a surrogate pair (an emoji): alone, each half would turn into U+FFFD, so a trailing high half
+    // waits for the next piece.
+    let carry = head;
+    // Leaving this loop early (a caller that stopped) closes `texts`, and with it the file.
     for await (const text of texts) {
       if (stopped) return;
-      yield text;
+      const all = carry + text;
+      const last = all.charCodeAt(all.length - 1);
+      const cut = last >= 0xd800 && last <= 0xdbff ? all.length - 1 : all.length;
+      if (cut > 0) yield all.slice(0, cut);
+      carry = all.slice(cut);
     }
+    if (carry !== '') yield carry;
   }
   const sink = new Writable({ objectMode: true, write: (_row, _enc, done) => done() });
   try {
