@@ -125,21 +125,22 @@ export async function ingest(
       options: opts.source,
       emit(e: ParsedEvent) {
         const built = builder.build(e, index);
-        if (!built.ok) {
-          reject('TIMELINE_BAD_TIME', e.locator, built.message, 'Check the record in the original file.');
+        if (typeof built === 'string') {
+          reject('TIMELINE_BAD_TIME', e.locator, built, 'Check the record in the original file.');
           return;
         }
         tally.records++;
         tally.events++;
-        events.push(built.event);
-        if (built.dst) {
+        events.push(built);
+        const dst = builder.dst;
+        if (dst) {
           problems.add({
-            code: built.dst === 'gap' ? 'TIMELINE_DST_GAP' : 'TIMELINE_DST_AMBIGUOUS',
+            code: dst === 'gap' ? 'TIMELINE_DST_GAP' : 'TIMELINE_DST_AMBIGUOUS',
             severity: 'warning',
             file,
             locator: locatorText(e.locator),
             message:
-              built.dst === 'gap'
+              dst === 'gap'
                 ? `local time ${e.time.type === 'local' ? e.time.local : ''} does not exist in ${opts.source.timezone} (clocks went forward); read with the offset before the change`
                 : `local time ${e.time.type === 'local' ? e.time.local : ''} occurs twice in ${opts.source.timezone} (clocks went back); the earlier instant was used`,
           });

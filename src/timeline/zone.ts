@@ -113,16 +113,24 @@ export class Zone {
    * following the DST rule in the header.
    */
   resolve(wallMs: number): { ms: number; dst: DstFlag } {
-    // Fast path: most wall-clock hours are nowhere near a clock change; remember their single offset.
-    const bucket = Math.floor(wallMs / HOUR);
-    const known = this.wallCache.get(bucket);
-    if (known !== undefined) return { ms: wallMs - known * 60_000, dst: undefined };
+    const quick = this.quickInstant(wallMs);
+    if (quick !== undefined) return { ms: quick, dst: undefined };
     const r = this.resolveSlow(wallMs);
     if (r.dst === undefined && this.offsetAt(wallMs - DAY) === this.offsetAt(wallMs + DAY)) {
-      this.wallCache.set(bucket, (wallMs - r.ms) / 60_000);
+      this.wallCache.set(Math.floor(wallMs / HOUR), (wallMs - r.ms) / 60_000);
     }
     return r;
   }
+
+  /**
+   * The instant of a wall-clock time when its hour is known to be far from any clock change (the common case,
+   * answered from memory without allocating); undefined when `resolve` must decide.
+   */
+  quickInstant(wallMs: number): number | undefined {
+    const known = this.wallCache.get(Math.floor(wallMs / HOUR));
+    return known === undefined ? undefined : wallMs - known * 60_000;
+  }
+
   private readonly wallCache = new Map<number, number>();
 
   private resolveSlow(wallMs: number): { ms: number; dst: DstFlag } {
@@ -152,6 +160,24 @@ const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
  * it is not a real date and time (31 February, 25:61).
  */
 export function wallClockMs(local: string): number | undefined {
+  // Sources hand over millions of these in the two common shapes: read their digits directly.
+  if ((local.length === 16 || local.length === 19) && local.charCodeAt(10) === 84 /* T */) {
+    const y = digits(local, 0, 4);
+    const mo = digits(local, 5, 2);
+    const d = digits(local, 8, 2);
+    const h = digits(local, 11, 2);
+    const mi = digits(local, 14, 2);
+    const s = local.length === 19 ? digits(local, 17, 2) : 0;
+    const shaped =
+      local.charCodeAt(4) === 45 &&
+      local.charCodeAt(7) === 45 &&
+      local.charCodeAt(13) === 58 &&
+      (local.length === 16 || local.charCodeAt(16) === 58);
+    if (shaped && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59) {
+      if (s < 0 || s > 59 || d > daysInMonth(y, mo)) return undefined;
+      return Date.UTC(y, mo - 1, d, h, mi, s);
+    }
+  }
   const m = LOCAL_RE.exec(local);
   if (!m) return undefined;
   const y = Number(m[1]);
@@ -168,4 +194,22 @@ export function wallClockMs(local: string): number | undefined {
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
     return undefined;
   return ms;
+}
+
+/** The number written by `n` ASCII digits at `at`, or −1 when any of them is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo !== 2) return MONTH_DAYS[mo - 1]!;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
