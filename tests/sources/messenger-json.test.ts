@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { makeProbe } from '../../src/sources/detect.js';
-import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
 import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
@@ -49,6 +49,32 @@ async function collect(input: SourceInput): Promise<{ events: ParsedEvent[]; fai
     if (err instanceof SourceFailure) return { events, failure: err };
     throw err;
   }
+}
+
+/** Everything a source reports, warnings and the failure word for word. */
+async function everything(source: Source, input: SourceInput) {
+  const out = {
+    events: [] as ParsedEvent[],
+    skipped: [] as unknown[],
+    rejected: [] as unknown[],
+    warnings: [] as unknown[],
+    failure: undefined as unknown,
+  };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: (e) => void out.events.push(e),
+    skip: (reason, locator) => void out.skipped.push({ reason, locator }),
+    reject: (code, locator, message, hint) => void out.rejected.push({ code, locator, message, hint }),
+    warn: (code, locator, message, hint) => void out.warnings.push({ code, locator, message, hint }),
+    progress: () => {},
+  };
+  try {
+    await source.parse(input, ctx);
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    out.failure = { code: err.code, message: err.message, locator: err.locator, hint: err.hint };
+  }
+  return out;
 }
 
 /** A file handed over in pieces of `size` bytes, to prove nothing depends on where chunks end. */
@@ -212,8 +238,7 @@ describe('broken files', () => {
     expect(run.events.map((e) => e.text)).toEqual(['kept: before the error']);
     expect(run.failure).toEqual({
       code: 'MESSENGER_JSON_INVALID',
-      message:
-        'Invalid JSON at line 17, column 5: expected "," or "]" after messages[0], found "{\\n      \\"sen".',
+      message: 'Invalid JSON at line 17, column 5: expected "," or "]" after messages[0], found "{".',
       locator: 'messages[1]',
     });
   });
@@ -285,6 +310,53 @@ describe('streaming', () => {
     const whole = await collect(chunked(file, 1 << 20));
     for (const size of [1, 2, 3, 7, 64]) expect(await collect(chunked(file, size))).toEqual(whole);
     expect(whole.events).toHaveLength(17);
+  });
+
+  it('reports the same warnings and failure, word for word, whatever the chunk size', async () => {
+    // Every fixture of the three Meta sources, the broken ones included: a message quoting "the text found" must
+    // not quote up to wherever the current chunk happens to end.
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : e.name.endsWith('.expected.json')
+            ? []
+            : [join(dir, e.name)],
+      );
+    const cases = [
+      ...files(FIXTURES).map((f) => [messengerJson, f] as const),
+      ...files('fixtures/messenger-e2ee-json').map((f) => [messengerE2eeJson, f] as const),
+      ...files('fixtures/messenger-html').map((f) => [messengerHtml, f] as const),
+    ];
+    let failures = 0;
+    for (const [source, file] of cases) {
+      const whole = await everything(source, chunked(file, 1 << 20));
+      if (whole.failure) failures++;
+      for (const size of [1, 2, 3, 7, 64, 1000]) {
+        expect(await everything(source, chunked(file, size)), `${file} in ${size}-byte chunks`).toEqual(
+          whole,
+        );
+      }
+    }
+    expect(failures).toBeGreaterThanOrEqual(3);
+  });
+
+  it('quotes the whole offending character even when a UTF-16 chunk ends inside it', async () => {
+    const file = join(tmp, 'utf16-broken.json');
+    const doc =
+      '{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "x"} \u{1F620}]}';
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc, 'utf16le')]));
+    for (const size of [1, 3, 5, 1 << 20]) {
+      const run = await everything(messengerJson, chunked(file, size));
+      expect(run.events).toHaveLength(1);
+      expect(run.failure).toEqual({
+        code: 'MESSENGER_JSON_INVALID',
+        message:
+          'Invalid JSON at line 1, column 83: expected "," or "]" after messages[0], found "\u{1F620}".',
+        locator: 'messages[1]',
+        hint: expect.stringContaining('Download your information'),
+      });
+    }
   });
 
   it('reads a file re-saved as UTF-16 with a BOM', async () => {

@@ -189,7 +189,7 @@ describe('thread JSON scanner', () => {
       return 'no failure';
     };
     expect(fail('{"a" 1}')).toBe(
-      'MESSENGER_JSON_INVALID Invalid JSON at line 1, column 6: expected ":" after a property name, found "1}".',
+      'MESSENGER_JSON_INVALID Invalid JSON at line 1, column 6: expected ":" after a property name, found "1".',
     );
     expect(fail('{"messages": [1,\n2 3]}')).toMatch(
       /^MESSENGER_JSON_INVALID Invalid JSON at line 2, column 3: expected "," or "\]" after messages\[1\]/,

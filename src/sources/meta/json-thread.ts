@@ -220,7 +220,9 @@ export class ThreadJsonScanner {
   }
 
   private fail(text: string, i: number, what: string): never {
-    const found = JSON.stringify(text.slice(i, i + 12));
+    // Only the offending character is quoted: a longer excerpt would end wherever the current chunk of text
+    // happens to end, and the same file must give the same message however it is read.
+    const found = JSON.stringify(String.fromCodePoint(text.codePointAt(i)!));
     throw new SourceFailure(
       'MESSENGER_JSON_INVALID',
       `Invalid JSON at line ${this.line}, column ${this.base + i - this.lineStart + 1}: ${what}, found ${found}.`,

@@ -154,7 +154,17 @@ export async function readThreadJson(
           ? iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
           : new StringDecoder('utf8');
     }
-    scanner.push(decoder.write(buf));
+    push(decoder.write(buf));
+  };
+  // A UTF-16 decoder may end a piece between the two halves of a surrogate pair; the high half waits for the
+  // next piece so that the scanner (and any message it quotes) always sees whole characters.
+  let carry = '';
+  const push = (piece: string) => {
+    const text = carry + piece;
+    const last = text.charCodeAt(text.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
+    carry = text.slice(cut);
+    if (cut > 0) scanner.push(cut === text.length ? text : text.slice(0, cut));
   };
   for await (const chunk of input.open()) {
     const buf = chunk as Buffer;
@@ -169,7 +179,7 @@ export async function readThreadJson(
     onBytes?.(read);
   }
   if (head) feed(head);
-  const rest = decoder?.end();
-  if (rest) scanner.push(rest);
+  push(decoder?.end() ?? '');
+  if (carry !== '') scanner.push(carry);
   scanner.end();
 }
