@@ -1,28 +1,36 @@
 /**
  * Signal Desktop messages exported with `signal-export` (carderne, MIT): one folder per conversation with a
- * `chat.md`. Sample lines (anonymised):
+ * `chat.md` (and a `data.json` of the same messages, read by signal-json). Sample lines (anonymised):
  *
  *   [2024-03-01 18:04:22] Sam: Why are you ignoring me
  *   [2024-03-01 18:05:10] Me: Please stop contacting me.
- *   [2024-03-01 18:06:00] Sam: ![IMG_0042.jpg](./media/IMG_0042.jpg)
+ *   [2024-03-01 18:06:00] Sam:   ![IMG_0042.jpg](./media/IMG_0042.jpg)
+ *   [2024-03-01 18:06:30] Sam: Missed voice call
  *   [2024-03-01 18:07:31] Sam: (This message was deleted)
  *   (- Sam: 😡 -)
  *   [2019-12-24, 12:23] Jane Doe: Hello John!          older signal-export: comma, no seconds
  *
  * Quirks: the time is the exporting computer's local wall clock with no zone (Python `fromtimestamp`), so it
- * is resolved in the case zone; continuation lines belong to the message above; reaction lines `(- Name: x -)`
- * are reactions, not messages (not counted); "Me" is the exporter. A message body that is only Markdown
- * attachment links is media. Unsupported: the HTML output of signal-export, and Signal Android's encrypted
- * `.backup` (decrypt it with signalbackup-tools first).
+ * is resolved in the case zone; continuation lines belong to the message above; "Me" is the exporter. What
+ * signal-export adds to a body (padding, reactions, stickers, attachment links, a reply's quote, the blank line
+ * after each message) is taken apart by ./signal-export.ts, so each message reads exactly as its data.json twin
+ * and the two files of one conversation count each message once: reactions are not messages (not counted); a
+ * body of attachment links or a sticker alone is media (links listed as a count in details); `_format_call`'s
+ * sentences are calls; the deleted placeholder is a deleted message without text. Unsupported: the HTML
+ * output of signal-export, and Signal Android's encrypted `.backup` (decrypt it with signalbackup-tools first).
  */
-import type { Party } from '../model/index.js';
+import type { Kind, Party } from '../model/index.js';
+import {
+  chatBody,
+  isDeletedPlaceholder,
+  isReactionLine,
+  type SignalBody,
+  signalCall,
+} from './signal-export.js';
 import type { Source } from './source.js';
 import { forEachLine } from './text.js';
 
 const HEADER = /^\[(\d{4})-(\d{2})-(\d{2})(?:, | )(\d{2}):(\d{2})(?::(\d{2}))?\] ([^:\n]{1,100}?): ?(.*)$/;
-const REACTION = /^\(- .{1,100}: .{1,40} -\)$/;
-const ONLY_LINKS = /^(?:\s*!?\[[^\]]*\]\([^)]*\)\s*)+$/;
-const DELETED = /^\(This message was deleted\)$/;
 const ME: Party = { name: 'Me', role: 'victim' };
 
 interface Pending {
@@ -56,7 +64,20 @@ export const signalChat: Source = {
       if (!pending) return;
       const p = pending;
       pending = undefined;
-      const text = p.text.join('\n');
+      const deleted = isDeletedPlaceholder(p.text);
+      const body: SignalBody = deleted ? { text: '', attachments: 0 } : chatBody(p.text);
+      const call = body.attachments === 0 ? signalCall(body.text) : undefined;
+      const kind: Kind = deleted
+        ? 'deleted'
+        : call
+          ? 'call'
+          : body.text === '' && (body.attachments > 0 || body.sticker !== undefined)
+            ? 'media'
+            : 'message';
+      const details: Record<string, string> = {};
+      if (body.attachments > 0) details['attachments'] = String(body.attachments);
+      if (body.sticker !== undefined) details['sticker'] = body.sticker;
+      if (body.quote !== undefined) details['quote'] = body.quote;
       const me = p.sender === 'Me';
       let sender = me ? ME : parties.get(p.sender);
       if (!sender) {
@@ -67,10 +88,12 @@ export const signalChat: Source = {
         locator: p.line,
         time: { type: 'local', local: p.local, precision: p.withSeconds ? 's' : 'min' },
         channel: 'signal',
-        kind: DELETED.test(text) ? 'deleted' : ONLY_LINKS.test(text) ? 'media' : 'message',
+        kind,
         direction: me ? 'outgoing' : 'unknown',
         sender,
-        text,
+        ...(body.text !== '' ? { text: body.text } : {}),
+        ...(call ? { call } : {}),
+        ...(Object.keys(details).length > 0 ? { details } : {}),
       });
     };
     await forEachLine(
@@ -88,7 +111,7 @@ export const signalChat: Source = {
             sender: m[7]!.trim(),
             text: [m[8]!],
           };
-        } else if (REACTION.test(line.trim())) {
+        } else if (isReactionLine(line.trim())) {
           // A reaction to the message above: not a message of its own and not part of its text.
         } else if (pending) pending.text.push(line);
         else if (line.trim() !== '') {

@@ -1,23 +1,34 @@
 /**
- * Signal Desktop messages exported with `signal-export` as `data.json`: NDJSON, one message object per line.
- * Sample (anonymised, one line each):
+ * Signal Desktop messages exported with `signal-export` as `data.json`: NDJSON, one message object per line,
+ * written next to the conversation's chat.md. Sample (anonymised, one line each):
  *
- *   {"date": "2024-03-01 18:04:22", "sender": "Sam", "body": "Answer me", "quote": "", "reactions": [], "attachments": []}
- *   {"date": "2024-03-01 18:06:00", "sender": "Sam", "body": "", "attachments": [{"name": "IMG_0042.jpg"}]}
- *   {"date": "2024-03-01 18:07:31", "sender": "Me", "body": "Please stop contacting me."}
+ *   {"date": "2024-03-01T18:04:22.412000", "sender": "Sam", "body": "Answer me  ", "quote": "", "sticker": null, "reactions": [], "attachments": []}
+ *   {"date": "2024-03-01T18:06:00.077000", "sender": "Sam", "body": "  ", "attachments": [{"name": "IMG_0042.jpg", "path": "media/IMG_0042.jpg"}]}
+ *   {"date": "2024-03-01T18:06:30.118000", "sender": "Sam", "body": "Missed voice call  ", "call": true, "missed": true}
+ *   {"date": "2024-03-01 18:07:31", "sender": "Me", "body": "Please stop contacting me."}      older versions
  *
  * Quirks: `date` is naive local time from Python's `fromtimestamp` (the exporting computer's zone), resolved in
  * the case zone; a message without a timestamp is dated 1970-01-01, which means unknown: rejected, never used;
- * "Me" is the exporter; `deleted`/`call`/`missed` fields appear in some versions. One bad line is rejected with
- * its line number and the rest are read.
+ * "Me" is the exporter; `deleted`/`call`/`missed`/`sticker`/`quote` appear in newer versions. Bodies are read as
+ * ./signal-export.ts describes (padding trimmed, a call's kind and outcome from its sentence), exactly as the
+ * chat.md twin reads them, so the two files of one conversation count each message once. One bad line is
+ * rejected with its line number and the rest are read.
  */
-import type { Party } from '../model/index.js';
+import type { Kind, Party } from '../model/index.js';
+import { jsonQuote, signalCall } from './signal-export.js';
 import type { Source } from './source.js';
 import { forEachLine } from './text.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
 const ME: Party = { name: 'Me', role: 'victim' };
 const HINT = 'Check this line of data.json; other lines were read.';
+
+/** A sticker's stand-in text as chat.md writes it (its emoji, or "sticker"), or `undefined` for none. */
+function stickerLabel(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const emoji = (raw as Record<string, unknown>)['emoji'];
+  return typeof emoji === 'string' && emoji !== '' ? emoji : 'sticker';
+}
 
 export const signalJson: Source = {
   id: 'signal-json',
@@ -66,9 +77,27 @@ export const signalJson: Source = {
           sender = { name };
           parties.set(name, sender);
         }
-        const body = typeof m['body'] === 'string' ? m['body'] : '';
+        const body = typeof m['body'] === 'string' ? m['body'].trim() : '';
         const attachments = Array.isArray(m['attachments']) ? m['attachments'].length : 0;
+        const sticker = stickerLabel(m['sticker']);
+        const quote = jsonQuote(m['quote']);
         const isCall = m['call'] !== undefined && m['call'] !== null && m['call'] !== false;
+        const call = isCall
+          ? (signalCall(body) ?? {
+              status: m['missed'] === true ? ('missed' as const) : ('unknown' as const),
+            })
+          : undefined;
+        const kind: Kind = call
+          ? 'call'
+          : m['deleted'] === true
+            ? 'deleted'
+            : body === '' && (attachments > 0 || sticker !== undefined)
+              ? 'media'
+              : 'message';
+        const details: Record<string, string> = {};
+        if (attachments > 0) details['attachments'] = String(attachments);
+        if (sticker !== undefined) details['sticker'] = sticker;
+        if (quote !== undefined) details['quote'] = quote;
         const seconds = date[6] !== undefined;
         ctx.emit({
           locator: lineNo,
@@ -78,18 +107,12 @@ export const signalJson: Source = {
             precision: seconds ? 's' : 'min',
           },
           channel: 'signal',
-          kind: isCall
-            ? 'call'
-            : m['deleted'] === true
-              ? 'deleted'
-              : body === '' && attachments > 0
-                ? 'media'
-                : 'message',
+          kind,
           direction: me ? 'outgoing' : 'unknown',
           ...(sender ? { sender } : {}),
-          text: body,
-          ...(isCall ? { call: { status: m['missed'] === true ? 'missed' : 'unknown' } } : {}),
-          ...(attachments > 0 ? { details: { attachments: String(attachments) } } : {}),
+          ...(body !== '' ? { text: body } : {}),
+          ...(call ? { call } : {}),
+          ...(Object.keys(details).length > 0 ? { details } : {}),
         });
       },
       ctx,

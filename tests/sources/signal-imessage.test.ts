@@ -10,7 +10,9 @@ import { runSource } from '../helpers/run-source.js';
 const CASES: [Source, string][] = [
   [signalChat, 'fixtures/signal-chat/chat.md'],
   [signalChat, 'fixtures/signal-chat/older-comma-no-seconds.txt'],
+  [signalChat, 'fixtures/signal-chat/padded-calls-quotes-stickers/chat.md'],
   [signalJson, 'fixtures/signal-json/data.json'],
+  [signalJson, 'fixtures/signal-json/padded-calls-quotes-stickers/data.json'],
   [imessageTxt, 'fixtures/imessage-txt/+447700900123.txt'],
 ];
 
@@ -43,6 +45,43 @@ describe('Signal and iMessage specifics', () => {
       'deleted',
       'message',
     ]);
+  });
+
+  it('reads chat.md and data.json of one signal-export conversation alike, so the timeline counts each once', async () => {
+    // Both files as the current signal-export writes them (padding, reactions, stickers, attachments, a quoted
+    // reply, call sentences, a deleted message, a blank line after each chat.md message).
+    const md = await runSource(signalChat, 'fixtures/signal-chat/padded-calls-quotes-stickers/chat.md');
+    const json = await runSource(signalJson, 'fixtures/signal-json/padded-calls-quotes-stickers/data.json');
+    const alike = (e: (typeof md.events)[number]) => ({ ...e, locator: 0 });
+    expect(md.events.length).toBe(14);
+    expect(md.events.map(alike)).toEqual(json.events.map(alike));
+    expect(md.events.map((e) => e.kind)).toEqual([
+      'message',
+      'media',
+      'message',
+      'media',
+      'media',
+      'media',
+      'message',
+      'message',
+      'call',
+      'call',
+      'call',
+      'call',
+      'deleted',
+      'message',
+    ]);
+    expect(md.events.filter((e) => e.call).map((e) => e.call)).toEqual([
+      { status: 'missed' },
+      { status: 'answered', durationSec: 182 },
+      { status: 'rejected' },
+      { status: 'outgoing' },
+    ]);
+    expect(md.events[7]).toMatchObject({
+      text: "You can't make me",
+      details: { quote: 'Please stop.\nI mean it.' },
+    });
+    expect(md.events[2]!.text).toBe('look at this https://example.org/your-street');
   });
 
   it('never uses the 1970 placeholder date of signal-export and rejects a damaged line', async () => {
