@@ -6,11 +6,12 @@
 import type { ChronologyRow, InputSummary, TimelineEvent } from '../model/index.js';
 import { cleanName } from '../timeline/identities.js';
 import { eventId, locatorText } from '../timeline/ids.js';
+import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { senderLabel } from './counts.js';
 
 export function chronology(
-  incidents: readonly TimelineEvent[],
+  incidents: EventList,
   inputs: readonly InputSummary[],
   zone: Zone,
 ): ChronologyRow[] {

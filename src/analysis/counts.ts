@@ -4,6 +4,7 @@
  */
 import type { CallStatus, Channel, Kind, Role, TimelineEvent } from '../model/index.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
+import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 
 /** Counts values, returning an object with keys in sorted order (deterministic output). */
@@ -20,15 +21,15 @@ export function sortedRecord<K extends string>(m: Map<K, number>): Partial<Recor
   return out;
 }
 
-export function byChannel(incidents: readonly TimelineEvent[]): Partial<Record<Channel, number>> {
+export function byChannel(incidents: EventList): Partial<Record<Channel, number>> {
   return tally(incidents.map((e) => e.channel));
 }
 
-export function byKind(incidents: readonly TimelineEvent[]): Partial<Record<Kind, number>> {
+export function byKind(incidents: EventList): Partial<Record<Kind, number>> {
   return tally(incidents.map((e) => e.kind));
 }
 
-export function byCallStatus(incidents: readonly TimelineEvent[]): Partial<Record<CallStatus, number>> {
+export function byCallStatus(incidents: EventList): Partial<Record<CallStatus, number>> {
   return tally(incidents.filter((e) => e.call !== undefined).map((e) => e.call!.status));
 }
 
@@ -63,7 +64,7 @@ export interface IdentifierRow {
 }
 
 /** One row per identifier the subject used, in order of first use. */
-export function identifierTable(incidents: readonly TimelineEvent[], zone: Zone): IdentifierRow[] {
+export function identifierTable(incidents: EventList, zone: Zone): IdentifierRow[] {
   interface Acc {
     identifier: string;
     role: Role;
@@ -112,6 +113,6 @@ export function identifierTable(incidents: readonly TimelineEvent[], zone: Zone)
 }
 
 /** Incidents per identifier, keys sorted. */
-export function byIdentifier(incidents: readonly TimelineEvent[]): Record<string, number> {
+export function byIdentifier(incidents: EventList): Record<string, number> {
   return tally(incidents.map(senderLabel)) as Record<string, number>;
 }

@@ -4,6 +4,7 @@
  * streak of contact days, the longest gap between contact days, and weekly counts.
  */
 import type { Channel, Report, TimelineEvent } from '../model/index.js';
+import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { byCallStatus, byChannel, byIdentifier, byKind } from './counts.js';
 import { dailySeries, dayText, longestRun, weekly } from './series.js';
@@ -15,7 +16,7 @@ function sortedKeys<T extends Record<string, number | undefined>>(o: T): T {
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
 export const NIGHT_END_HOUR = 6;
 
-export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone): Report['incidents'] {
+export function incidentFigures(incidents: EventList, zone: Zone): Report['incidents'] {
   const series = dailySeries(incidents, zone);
   const perChannel = new Map<number, Partial<Record<Channel, number>>>();
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -53,10 +54,10 @@ export function incidentFigures(incidents: readonly TimelineEvent[], zone: Zone)
     byKind: byKind(incidents),
     byCallStatus: byCallStatus(incidents),
     byIdentifier: byIdentifier(incidents),
-    first: incidents.length ? new Date(incidents[0]!.ms).toISOString() : null,
-    last: incidents.length ? new Date(incidents[incidents.length - 1]!.ms).toISOString() : null,
-    firstLocal: incidents.length ? zone.localText(incidents[0]!.ms, 'min') : null,
-    lastLocal: incidents.length ? zone.localText(incidents[incidents.length - 1]!.ms, 'min') : null,
+    first: incidents.length ? new Date(incidents.at(0).ms).toISOString() : null,
+    last: incidents.length ? new Date(incidents.at(incidents.length - 1).ms).toISOString() : null,
+    firstLocal: incidents.length ? zone.localText(incidents.at(0).ms, 'min') : null,
+    lastLocal: incidents.length ? zone.localText(incidents.at(incidents.length - 1).ms, 'min') : null,
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,

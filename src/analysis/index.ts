@@ -3,6 +3,7 @@
  * terminal and JSON outputs can never disagree. Pure: no clock, no files, no environment.
  */
 import type { InputSummary, Problem, Report, ResolvedCase, TimelineEvent } from '../model/index.js';
+import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { chronology } from './chronology.js';
 import { identifierTable } from './counts.js';
@@ -18,7 +19,7 @@ export interface AnalysisInput {
   readonly tzdata: string | null;
   readonly inputs: readonly InputSummary[];
   readonly ignored: readonly { path: string; reason: string }[];
-  readonly events: readonly TimelineEvent[];
+  readonly events: EventList;
   readonly problems: readonly Problem[];
   readonly problemsOmitted: ReadonlyMap<string, number>;
   /** Include every incident as a chronology row (HTML, Markdown, or JSON with --chronology). */

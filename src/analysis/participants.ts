@@ -4,6 +4,7 @@
  */
 import type { Channel, TimelineEvent } from '../model/index.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
+import type { EventList } from '../timeline/list.js';
 
 export interface Participant {
   /** The identifier to pass to --subject or --victim. */
@@ -14,7 +15,7 @@ export interface Participant {
   readonly role: string;
 }
 
-export function participants(events: readonly TimelineEvent[]): Participant[] {
+export function participants(events: EventList): Participant[] {
   const m = new Map<string, { names: Set<string>; count: number; channels: Set<Channel>; role: string }>();
   for (const e of events) {
     if (e.senderKey === undefined) continue;

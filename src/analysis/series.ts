@@ -3,6 +3,7 @@
  * about frequency is built from it, so days are counted one way only.
  */
 import type { TimelineEvent } from '../model/index.js';
+import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 
 const DAY = 86_400_000;
@@ -31,13 +32,13 @@ export function dayNumberOf(date: string): number {
  * days. Events outside the range are not counted.
  */
 export function dailySeries(
-  events: readonly TimelineEvent[],
+  events: EventList,
   zone: Zone,
   range?: { from: number; to: number },
 ): DailySeries {
   if (events.length === 0 && !range) return { start: 0, counts: [] };
   const days = new Float64Array(events.length);
-  for (let i = 0; i < events.length; i++) days[i] = zone.localDayNumber(events[i]!.ms);
+  for (let i = 0; i < events.length; i++) days[i] = zone.localDayNumber(events.at(i).ms);
   const from = range?.from ?? Math.min(...minMax(days));
   const to = range?.to ?? Math.max(...minMax(days));
   const counts = new Array<number>(Math.max(0, to - from + 1)).fill(0);

@@ -3,13 +3,14 @@
  * de-duplicate across inputs → sort. Keeps the books: for every input, records = events + skipped + rejected,
  * and events = kept + duplicates.
  */
-import type { InputSummary, ParsedEvent, TimelineEvent } from '../model/index.js';
+import type { InputSummary, ParsedEvent } from '../model/index.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { SourceFailure } from '../sources/index.js';
 import type { TimelineBuilder } from '../timeline/build.js';
 import { findDuplicates } from '../timeline/dedupe.js';
 import { locatorText } from '../timeline/ids.js';
+import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline } from '../timeline/order.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import { hashing, readHead } from './hashing.js';
@@ -25,7 +26,7 @@ export interface Ingested {
   readonly inputs: InputSummary[];
   readonly ignored: { path: string; reason: string }[];
   /** Kept events in the one total order. */
-  readonly events: TimelineEvent[];
+  readonly events: EventList;
 }
 
 type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
@@ -39,7 +40,6 @@ export async function ingest(
 ): Promise<Ingested> {
   const inputs: Tally[] = [];
   const ignored: Ingested['ignored'] = [];
-  const events: TimelineEvent[] = [];
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   async function visit(input: SourceInput): Promise<void> {
@@ -131,7 +131,6 @@ export async function ingest(
         }
         tally.records++;
         tally.events++;
-        events.push(built);
         const dst = builder.dst;
         if (dst) {
           problems.add({
@@ -196,16 +195,19 @@ export async function ingest(
 
   for (const input of sorted) await visit(input);
 
-  const dup = findDuplicates(events);
-  const kept: TimelineEvent[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const t = inputs[e.input]!;
-    if (dup[i]) t.duplicates++;
+  const store = builder.store;
+  const all = new Uint32Array(store.length);
+  for (let k = 0; k < all.length; k++) all[k] = k;
+  const dup = findDuplicates(new StoreList(store, all));
+  const kept = new Uint32Array(store.length);
+  let n = 0;
+  for (let k = 0; k < store.length; k++) {
+    const t = inputs[store.input(k)]!;
+    if (dup[k]) t.duplicates++;
     else {
       t.kept++;
-      kept.push(e);
+      kept[n++] = k;
     }
   }
-  return { inputs, ignored, events: sortTimeline(kept) };
+  return { inputs, ignored, events: new StoreList(store, sortTimeline(store, kept.slice(0, n))) };
 }

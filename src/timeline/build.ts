@@ -1,12 +1,12 @@
 /**
  * Turns each `ParsedEvent` into a stored timeline event the moment a source emits it, so the parsed object can
- * be collected at once and memory stays near one compact object per event (event.ts): the time is resolved to
+ * be collected at once and memory stays near a few dozen bytes per event (store.ts): the time is resolved to
  * one UTC instant (local wall-clock times in the case zone, DST gaps and overlaps flagged) and the sender is
  * resolved against the case file, once per distinct sender.
  */
 import type { ParsedEvent, Party } from '../model/index.js';
-import { pack, type Rare, StoredEvent, type Who } from './event.js';
 import type { IdentityResolver } from './identities.js';
+import { EventStore, type Who } from './store.js';
 import { type DstFlag, wallClockMs, type Zone } from './zone.js';
 
 /**
@@ -26,14 +26,18 @@ function ownDetails(d: Readonly<Record<string, string>>): Record<string, string>
 
 const NOBODY: Who = { sender: undefined, key: undefined, role: undefined };
 
-/** Distinct senders remembered; past this, senders are resolved afresh (same answer, more memory per event). */
+/** Distinct senders remembered; past this, senders are resolved afresh (same answer, more memory). */
 const MAX_SENDERS = 1_000_000;
 
 export class TimelineBuilder {
-  private readonly conversations = new Map<string, string>();
-  /** Resolutions by the sender's fields, and by the Party object itself for sources that reuse them. */
-  private readonly byFields = new Map<string, Who>();
-  private readonly byObject = new Map<Party, Who>();
+  private readonly conversationIds = new Map<string, number>();
+  private readonly conversations: (string | undefined)[] = [undefined];
+  private readonly whos: Who[] = [NOBODY];
+  /** Sender numbers by the sender's fields, and by the Party object itself for sources that reuse them. */
+  private readonly byFields = new Map<string, number>();
+  private readonly byObject = new Map<Party, number>();
+  /** Every event built, in the order built. */
+  readonly store = new EventStore(this.whos, this.conversations);
   /** Set by `build` when the event's local time fell in a DST gap or overlap. */
   dst: DstFlag;
 
@@ -42,8 +46,8 @@ export class TimelineBuilder {
     private readonly identities: IdentityResolver,
   ) {}
 
-  /** The stored event, or why the record's time cannot be used (the caller rejects the record). */
-  build(e: ParsedEvent, input: number): StoredEvent | string {
+  /** Stores the event and returns its number, or says why the record's time cannot be used (the caller rejects it). */
+  build(e: ParsedEvent, input: number): number | string {
     let ms: number;
     this.dst = undefined;
     if (e.time.type === 'instant') {
@@ -60,62 +64,51 @@ export class TimelineBuilder {
         this.dst = r.dst;
       }
     }
-    const who = e.sender === undefined ? NOBODY : this.who(e.sender);
+    const who = e.sender === undefined ? 0 : this.who(e.sender);
+    const role = this.whos[who]!.role;
     let direction = e.direction;
-    if (direction === 'unknown' && who.role === 'victim') direction = 'outgoing';
-    else if (direction === 'unknown' && who.role === 'subject') direction = 'incoming';
-    const flags = this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags;
-    const rare: Rare | undefined =
-      e.call === undefined &&
-      e.conversation === undefined &&
-      e.nativeId === undefined &&
-      flags === undefined &&
-      e.details === undefined
-        ? undefined
-        : {
-            call: e.call,
-            conversation: e.conversation === undefined ? undefined : this.intern(e.conversation),
-            nativeId: e.nativeId === undefined ? undefined : own(e.nativeId),
-            flags,
-            details: e.details === undefined ? undefined : ownDetails(e.details),
-          };
-    return new StoredEvent(
+    if (direction === 'unknown' && role === 'victim') direction = 'outgoing';
+    else if (direction === 'unknown' && role === 'subject') direction = 'incoming';
+    return this.store.add({
       ms,
-      pack(
-        e.channel,
-        e.kind,
-        direction,
-        e.time.precision,
-        who.role === 'subject' && direction !== 'outgoing',
-      ),
+      channel: e.channel,
+      kind: e.kind,
+      direction,
+      precision: e.time.precision,
+      incident: role === 'subject' && direction !== 'outgoing',
       who,
-      e.text === undefined ? undefined : own(e.text),
+      text: e.text,
+      call: e.call,
+      conversation: e.conversation === undefined ? 0 : this.conversation(e.conversation),
+      nativeId: e.nativeId,
+      flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
+      details: e.details === undefined ? undefined : ownDetails(e.details),
       input,
-      typeof e.locator === 'string' ? own(e.locator) : e.locator,
-      rare,
-    );
+      locator: e.locator,
+    });
   }
 
-  /** One shared copy of each conversation name, instead of one per record. */
-  private intern(s: string): string {
-    let v = this.conversations.get(s);
-    if (v === undefined) {
-      v = own(s);
-      if (this.conversations.size < 100_000) this.conversations.set(v, v);
+  /** The number of a conversation name, one shared copy of each. */
+  private conversation(s: string): number {
+    let id = this.conversationIds.get(s);
+    if (id === undefined) {
+      id = this.conversations.length;
+      this.conversations.push(own(s));
+      this.conversationIds.set(this.conversations[id]!, id);
     }
-    return v;
+    return id;
   }
 
   /**
-   * The shared resolution of a sender. Sources that emit the same Party object for the same sender are answered
-   * by object identity; others by their fields (one string key per event).
+   * The number of a sender's shared resolution. Sources that emit the same Party object for the same sender
+   * are answered by object identity; others by their fields (one string key per event).
    */
-  private who(p: Party): Who {
+  private who(p: Party): number {
     const seen = this.byObject.get(p);
     if (seen !== undefined) return seen;
     const key = `${p.id ?? ''}\u0000${p.idType ?? ''}\u0000${p.name ?? ''}\u0000${p.role ?? ''}`;
-    let who = this.byFields.get(key);
-    if (who === undefined) {
+    let id = this.byFields.get(key);
+    if (id === undefined) {
       const sender: Party = {
         ...(p.id !== undefined ? { id: own(p.id) } : {}),
         ...(p.idType !== undefined ? { idType: p.idType } : {}),
@@ -123,14 +116,15 @@ export class TimelineBuilder {
         ...(p.role !== undefined ? { role: p.role } : {}),
       };
       const r = this.identities.resolve(sender);
-      who = { sender, key: r.key, role: r.role };
+      id = this.whos.length;
+      this.whos.push({ sender, key: r.key, role: r.role });
       if (this.byFields.size < MAX_SENDERS) {
-        this.byFields.set(own(key), who);
+        this.byFields.set(own(key), id);
         // Only the first object seen for a sender is remembered: a source that makes a new Party per record
         // would otherwise fill this map with one entry per event.
-        this.byObject.set(p, who);
+        this.byObject.set(p, id);
       }
     }
-    return who;
+    return id;
   }
 }

@@ -14,6 +14,7 @@
  * The minute (not the second) makes a minute-precision copy match a second-precision one.
  */
 import type { TimelineEvent } from '../model/index.js';
+import type { EventList } from './list.js';
 
 export function fingerprint(e: TimelineEvent): string {
   if (e.nativeId !== undefined) return `id\u0000${e.channel}\u0000${e.nativeId}`;
@@ -33,13 +34,14 @@ export function fingerprint(e: TimelineEvent): string {
 
 /**
  * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order.
- * Returns a parallel array: true where the event duplicates one from an earlier input.
+ * Returns a parallel array: 1 where the event duplicates one from an earlier input.
  */
-export function findDuplicates(events: readonly TimelineEvent[]): boolean[] {
-  const dup = new Array<boolean>(events.length).fill(false);
+export function findDuplicates(events: EventList): Uint8Array {
+  const dup = new Uint8Array(events.length);
   // Only channels present in two or more inputs can hold duplicates: skip the hashing work otherwise.
   const inputsPerChannel = new Map<string, Set<number>>();
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events.at(i);
     const s = inputsPerChannel.get(e.channel) ?? new Set<number>();
     s.add(e.input);
     inputsPerChannel.set(e.channel, s);
@@ -55,7 +57,7 @@ export function findDuplicates(events: readonly TimelineEvent[]): boolean[] {
     inThisInput = new Map();
   };
   for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
+    const e = events.at(i);
     if (!shared.has(e.channel)) continue;
     if (e.input !== current) {
       flush();
@@ -64,7 +66,7 @@ export function findDuplicates(events: readonly TimelineEvent[]): boolean[] {
     const fp = fingerprint(e);
     const n = (inThisInput.get(fp) ?? 0) + 1;
     inThisInput.set(fp, n);
-    if (n <= (seen.get(fp) ?? 0)) dup[i] = true;
+    if (n <= (seen.get(fp) ?? 0)) dup[i] = 1;
   }
   return dup;
 }

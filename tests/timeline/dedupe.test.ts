@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/index.js';
-import { findDuplicates } from '../../src/timeline/dedupe.js';
+import { findDuplicates as findIn } from '../../src/timeline/dedupe.js';
+import { listOf } from '../../src/timeline/list.js';
+
+const findDuplicates = (events: TimelineEvent[]) => [...findIn(listOf(events))].map(Boolean);
 
 function ev(input: number, ms: number, text: string, over: Partial<TimelineEvent> = {}): TimelineEvent {
   return {

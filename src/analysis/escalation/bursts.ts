@@ -21,7 +21,7 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
   for (let j = 0; j < w.length; j++) {
     if (timed[j]! < 0) continue;
     inside++;
-    while (w[j]!.ms - w[i]!.ms >= HOUR || timed[i]! < 0) {
+    while (w.at(j).ms - w.at(i).ms >= HOUR || timed[i]! < 0) {
       if (timed[i]! >= 0) inside--;
       i++;
     }
@@ -52,9 +52,9 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
       best.count > 0
         ? {
             count: best.count,
-            from: ctx.zone.localText(w[best.i]!.ms, 'min'),
-            to: ctx.zone.localText(w[best.j]!.ms, 'min'),
-            first: refOf(ctx, w[best.i]!),
+            from: ctx.zone.localText(w.at(best.i).ms, 'min'),
+            to: ctx.zone.localText(w.at(best.j).ms, 'min'),
+            first: refOf(ctx, w.at(best.i)),
           }
         : null,
     maxInOneDay: maxDay,

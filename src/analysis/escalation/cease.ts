@@ -9,6 +9,7 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
+import type { EventList } from '../../timeline/list.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
@@ -52,7 +53,7 @@ type Row = Escalation['ceaseRequest']['requests'][number];
 /** Finds the cease requests and the contact after the first one. */
 export function ceaseRequests(
   ctx: Ctx,
-  events: readonly TimelineEvent[],
+  events: EventList,
   boundaries: readonly Boundary[],
 ): Escalation['ceaseRequest'] {
   const fromCase = ctx.case.ceasePhrases !== undefined && ctx.case.ceasePhrases.length > 0;

@@ -13,7 +13,7 @@ export function channelsOverTime(
 ): Escalation['channelsOverTime'] {
   const months = new Map<string, Map<Channel, number>>();
   for (let i = 0; i < ctx.windowed.length; i++) {
-    const e = ctx.windowed[i]!;
+    const e = ctx.windowed.at(i);
     const month = monthOf(ctx.days[i]!);
     const m = months.get(month) ?? new Map<Channel, number>();
     m.set(e.channel, (m.get(e.channel) ?? 0) + 1);

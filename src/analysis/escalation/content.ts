@@ -30,7 +30,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     compilePhrases(categories.flatMap((c) => c.terms)),
   );
   for (let i = 0; i < ctx.windowed.length; i++) {
-    const e = ctx.windowed[i]!;
+    const e = ctx.windowed.at(i);
     if (e.text === undefined || e.text === '') continue;
     const found = search(e.text);
     if (found === undefined) continue;

@@ -6,6 +6,7 @@
 import type { EventRef } from '../../model/escalation.js';
 import type { InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { eventId, locatorText } from '../../timeline/ids.js';
+import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { dateOf } from '../stats/index.js';
 import type { DayRange } from './window.js';
@@ -23,7 +24,7 @@ export const MIN = {
 
 /** What `analyseEscalation` reads. */
 export interface EscalationInput {
-  readonly events: readonly TimelineEvent[];
+  readonly events: EventList;
   readonly zone: Zone;
   readonly case: ResolvedCase;
   readonly inputs: readonly InputSummary[];
@@ -34,9 +35,9 @@ export interface Ctx {
   readonly case: ResolvedCase;
   readonly inputs: readonly InputSummary[];
   /** Every incident, in time order. */
-  readonly incidents: readonly TimelineEvent[];
+  readonly incidents: EventList;
   /** Incidents on window days, in time order. */
-  readonly windowed: readonly TimelineEvent[];
+  readonly windowed: EventList;
   readonly window: DayRange;
   /** counts[i] = incidents on day window.from + i. */
   readonly counts: readonly number[];
@@ -56,14 +57,11 @@ export interface Ctx {
 }
 
 /** Local days and hours of time-ordered incidents, computed once for every per-incident figure. */
-export function localDaysAndHours(
-  zone: Zone,
-  events: readonly TimelineEvent[],
-): { days: Int32Array; hours: Int8Array } {
+export function localDaysAndHours(zone: Zone, events: EventList): { days: Int32Array; hours: Int8Array } {
   const days = new Int32Array(events.length);
   const hours = new Int8Array(events.length);
   for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
+    const e = events.at(i);
     const p = localDayHour(zone, e.ms);
     days[i] = p.day;
     hours[i] = e.precision === 'day' ? -1 : p.hour;
@@ -129,12 +127,12 @@ export function countBetween(ctx: Pick<Ctx, 'counts' | 'window'>, from: number, 
 }
 
 /** First index whose ms ≥ t. */
-export function lowerBound(events: readonly TimelineEvent[], t: number): number {
+export function lowerBound(events: EventList, t: number): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (events[mid]!.ms < t) lo = mid + 1;
+    if (events.ms(mid) < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -142,12 +140,12 @@ export function lowerBound(events: readonly TimelineEvent[], t: number): number 
 
 /** Counts per channel of events[from…], largest first then by name. */
 export function channelCounts(
-  events: readonly TimelineEvent[],
+  events: EventList,
   from = 0,
 ): { channel: TimelineEvent['channel']; count: number }[] {
   const m = new Map<TimelineEvent['channel'], number>();
   for (let i = from; i < events.length; i++) {
-    const c = events[i]!.channel;
+    const c = events.at(i).channel;
     m.set(c, (m.get(c) ?? 0) + 1);
   }
   return [...m]

@@ -5,12 +5,13 @@
  * Date-only records (a diary row without a time) have no instant to measure from and are left out.
  */
 import type { TimelineEvent } from '../../model/index.js';
+import type { EventList } from '../../timeline/list.js';
 
 /** The merge gap, in minutes (statistics.md §1.1 convention). */
 export const EPISODE_MINUTES = 30;
 
 /** Start instants (ms) of the episodes among time-ordered incidents. */
-export function episodeStarts(incidents: readonly TimelineEvent[]): number[] {
+export function episodeStarts(incidents: EventList): number[] {
   const out: number[] = [];
   let prev = Number.NEGATIVE_INFINITY;
   for (const e of incidents) {

@@ -28,7 +28,7 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   // distinct sender, not once per incident.
   const byKey = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const e = all[i]!;
+    const e = all.at(i);
     const key =
       e.senderKey === undefined
         ? `\u0000${e.sender?.role ?? ''}`
@@ -54,7 +54,7 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   const order = new Int32Array(n);
   const fill = start.slice(0, names.length);
   for (let i = 0; i < n; i++) order[fill[labelOf[i]!]!++] = i;
-  const at = (k: number, j: number) => all[order[start[k]! + j]!]!;
+  const at = (k: number, j: number) => all.at(order[start[k]! + j]!);
   const size = (k: number) => start[k + 1]! - start[k]!;
   /** Uses of identifier k before instant t. */
   const before = (k: number, t: number) => {

@@ -38,7 +38,9 @@ export function analyseEscalation(input: EscalationInput): Escalation {
   const window = range ?? { from: 0, to: -1 };
   const startMs = range ? zone.startOfLocalDay(window.from) : 0;
   const endMs = range ? zone.startOfLocalDay(window.to + 1) : 0;
-  const windowed = range ? incidents.slice(lowerBound(incidents, startMs), lowerBound(incidents, endMs)) : [];
+  const windowed = range
+    ? incidents.slice(lowerBound(incidents, startMs), lowerBound(incidents, endMs))
+    : incidents.slice(0, 0);
 
   const cov = range
     ? coverage(events, windowed, input.inputs, zone, window)

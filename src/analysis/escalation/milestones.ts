@@ -47,8 +47,8 @@ export function incidentsAfter(
     breachWindow,
     count: n,
     byChannel: channelCounts(all, k),
-    first: n ? refOf(ctx, all[k]!) : null,
-    last: n ? refOf(ctx, all[all.length - 1]!) : null,
+    first: n ? refOf(ctx, all.at(k)) : null,
+    last: n ? refOf(ctx, all.at(all.length - 1)) : null,
   };
 }
 

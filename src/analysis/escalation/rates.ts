@@ -101,8 +101,8 @@ export function rateNowVsStart(ctx: Ctx): Comparison & { days: number } {
 
 /** From the first to the last incident in the window: span, days with contact, and the two persistence criteria. */
 export function persistence(ctx: Ctx): Escalation['persistence'] {
-  const first = ctx.windowed[0];
-  const last = ctx.windowed[ctx.windowed.length - 1];
+  const first = ctx.windowed.length ? ctx.windowed.at(0) : undefined;
+  const last = ctx.windowed.length ? ctx.windowed.at(ctx.windowed.length - 1) : undefined;
   const span = first && last ? ctx.zone.localDayNumber(last.ms) - ctx.zone.localDayNumber(first.ms) + 1 : 0;
   const withContact = ctx.counts.filter((c) => c > 0).length;
   return {

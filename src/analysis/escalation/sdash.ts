@@ -6,6 +6,7 @@
  */
 import type { Escalation, EventRef } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
+import type { EventList } from '../../timeline/list.js';
 import { dateOf, isoWeekday } from '../stats/index.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
 
@@ -45,7 +46,7 @@ export const SDASH_QUESTIONS: readonly { number: number; question: string; backe
 
 type Fact = Escalation['sdash'][number]['facts'][number];
 
-function fact(ctx: Ctx, text: string, events: readonly TimelineEvent[]): Fact {
+function fact(ctx: Ctx, text: string, events: EventList | readonly TimelineEvent[]): Fact {
   return {
     text,
     events: events.slice(0, LINKS).map((e) => refOf(ctx, e)),
@@ -101,8 +102,8 @@ export function sdashSheet(
       }
       case 2: {
         const gaps = longBreaks(ctx, 14);
-        const first = inc[0];
-        const last = inc[inc.length - 1];
+        const first = inc.length ? inc.at(0) : undefined;
+        const last = inc.length ? inc.at(inc.length - 1) : undefined;
         if (first && last) {
           facts.push(
             fact(
@@ -245,7 +246,7 @@ function longBreaks(ctx: Ctx, min: number): { from: string; to: string; days: nu
     if (lastContact >= 0 && i - lastContact - 1 >= min) {
       const day = ctx.window.from + i;
       const start = ctx.zone.startOfLocalDay(day);
-      const e = ctx.windowed[lowerBound(ctx.windowed, start)]!;
+      const e = ctx.windowed.at(lowerBound(ctx.windowed, start));
       out.push({
         from: dateOf(ctx.window.from + lastContact + 1),
         to: dateOf(day - 1),

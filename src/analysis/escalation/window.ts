@@ -15,6 +15,7 @@
 
 import type { Escalation } from '../../model/escalation.js';
 import type { Channel, InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
 
@@ -42,7 +43,7 @@ function safeDay(date: string | undefined): number | undefined {
 
 /** The window in day numbers and where it came from; null when there are no events and no dates given. */
 export function resolveWindow(
-  events: readonly TimelineEvent[],
+  events: EventList,
   zone: Zone,
   kase: ResolvedCase,
 ): { range: DayRange | null; source: 'given' | 'events' | 'none' } {
@@ -53,15 +54,15 @@ export function resolveWindow(
     // Events are in time order and local days run backwards only across a clock change (by at most one or two
     // hours), so the extreme days are among the events within two hours of either end.
     const reach = 2 * 3_600_000;
-    const first = events[0]!.ms;
-    const last = events[events.length - 1]!.ms;
+    const first = events.at(0).ms;
+    const last = events.at(events.length - 1).ms;
     const see = (ms: number) => {
       const d = zone.localDayNumber(ms);
       if (d < lo) lo = d;
       if (d > hi) hi = d;
     };
-    for (let i = 0; i < events.length && events[i]!.ms - first <= reach; i++) see(events[i]!.ms);
-    for (let i = events.length - 1; i >= 0 && last - events[i]!.ms <= reach; i--) see(events[i]!.ms);
+    for (let i = 0; i < events.length && events.at(i).ms - first <= reach; i++) see(events.at(i).ms);
+    for (let i = events.length - 1; i >= 0 && last - events.at(i).ms <= reach; i--) see(events.at(i).ms);
   }
   const from = given.from ?? (Number.isFinite(lo) ? lo : undefined);
   const to = given.to ?? (Number.isFinite(hi) ? hi : undefined);
@@ -98,8 +99,8 @@ export interface Coverage {
 
 /** Per-channel coverage and the fully covered stretch of the window. */
 export function coverage(
-  events: readonly TimelineEvent[],
-  windowIncidents: readonly TimelineEvent[],
+  events: EventList,
+  windowIncidents: EventList,
   inputs: readonly InputSummary[],
   zone: Zone,
   window: DayRange,

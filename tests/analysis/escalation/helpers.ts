@@ -11,6 +11,7 @@ import type {
   ResolvedCase,
   TimelineEvent,
 } from '../../../src/model/index.js';
+import { listOf } from '../../../src/timeline/list.js';
 import { Zone } from '../../../src/timeline/zone.js';
 
 /** An input file summary; `format` decides whether it is hand-kept (a diary). */
@@ -127,7 +128,7 @@ export function analyse(
   c: ResolvedCase = kase(),
   inputs: InputSummary[] = [input('case/sms.xml')],
 ): Escalation {
-  return analyseEscalation({ events: timeline(events), zone: new Zone(c.timezone), case: c, inputs });
+  return analyseEscalation({ events: listOf(timeline(events)), zone: new Zone(c.timezone), case: c, inputs });
 }
 
 /** The whole report of a timeline, with the chronology (as Markdown gets it). */
@@ -145,7 +146,7 @@ export function report(
     tzdata: null,
     inputs,
     ignored: [],
-    events: timeline(events),
+    events: listOf(timeline(events)),
     problems: [],
     problemsOmitted: new Map(),
     withChronology: true,

@@ -1,0 +1,105 @@
+/**
+ * A read-only, ordered list of timeline events: what the analysis and the reports read.
+ *
+ * The timeline keeps events in columns (store.ts); a list is a selection of them in some order, held as an
+ * array of event numbers (4 bytes an event), so "the incidents" or "the incidents in the window" cost no
+ * copies of events. `at(i)` makes a short-lived `TimelineEvent` view; the hottest loops read `ms(i)` directly.
+ * `listOf` wraps plain event objects (tests, small inputs) behind the same interface.
+ */
+import type { TimelineEvent } from '../model/index.js';
+import type { EventStore } from './store.js';
+
+export abstract class EventList implements Iterable<TimelineEvent> {
+  abstract readonly length: number;
+  /** Event i of the list. */
+  abstract at(i: number): TimelineEvent;
+  /** The instant of event i, without making a view. */
+  abstract ms(i: number): number;
+  /** Events [from, to) as a list. */
+  abstract slice(from?: number, to?: number): EventList;
+  /** The events for which `keep` is true, as a list. */
+  abstract filter(keep: (e: TimelineEvent, i: number) => unknown): EventList;
+
+  *[Symbol.iterator](): Iterator<TimelineEvent> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  map<T>(f: (e: TimelineEvent, i: number) => T): T[] {
+    const out = new Array<T>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i), i);
+    return out;
+  }
+
+  some(test: (e: TimelineEvent, i: number) => unknown): boolean {
+    for (let i = 0; i < this.length; i++) if (test(this.at(i), i)) return true;
+    return false;
+  }
+
+  every(test: (e: TimelineEvent, i: number) => unknown): boolean {
+    return !this.some((e, i) => !test(e, i));
+  }
+
+  /** The events as plain array (for small lists only: one object per event). */
+  toArray(): TimelineEvent[] {
+    return this.map((e) => e);
+  }
+}
+
+/** Events of a store, in the order of `numbers`. */
+export class StoreList extends EventList {
+  constructor(
+    readonly store: EventStore,
+    private readonly numbers: Uint32Array,
+  ) {
+    super();
+  }
+  get length(): number {
+    return this.numbers.length;
+  }
+  at(i: number): TimelineEvent {
+    return this.store.view(this.numbers[i]!);
+  }
+  ms(i: number): number {
+    return this.store.ms(this.numbers[i]!);
+  }
+  /** The store's number for event i of this list. */
+  number(i: number): number {
+    return this.numbers[i]!;
+  }
+  slice(from = 0, to = this.length): StoreList {
+    return new StoreList(this.store, this.numbers.subarray(from, to));
+  }
+  filter(keep: (e: TimelineEvent, i: number) => unknown): StoreList {
+    const out = new Uint32Array(this.numbers.length);
+    let n = 0;
+    for (let i = 0; i < this.numbers.length; i++) if (keep(this.at(i), i)) out[n++] = this.numbers[i]!;
+    return new StoreList(this.store, out.slice(0, n));
+  }
+}
+
+/** Plain event objects behind the list interface. */
+class ArrayList extends EventList {
+  constructor(private readonly events: readonly TimelineEvent[]) {
+    super();
+  }
+  get length(): number {
+    return this.events.length;
+  }
+  at(i: number): TimelineEvent {
+    return this.events[i]!;
+  }
+  ms(i: number): number {
+    return this.events[i]!.ms;
+  }
+  slice(from?: number, to?: number): EventList {
+    return new ArrayList(this.events.slice(from, to));
+  }
+  filter(keep: (e: TimelineEvent, i: number) => unknown): EventList {
+    return new ArrayList(this.events.filter((e, i) => keep(e, i)));
+  }
+}
+
+/** A list over plain event objects (already in time order). */
+export function listOf(events: readonly TimelineEvent[]): EventList {
+  return new ArrayList(events);
+}

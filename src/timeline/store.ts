@@ -1,0 +1,341 @@
+/**
+ * Where the timeline keeps its events: one typed column per field instead of one object per event.
+ *
+ * A case can hold millions of events, all alive until the report is written. As objects they cost about
+ * 200 bytes each and give the garbage collector millions of things to trace; here an event costs a few
+ * dozen bytes of columns outside the JavaScript heap, plus its characters in a shared text page (pages.ts).
+ * Enumerations are packed into one integer, senders and conversations are numbered once, locators are split
+ * into an interned shape and a number ("sms[" 41 "]"), and fields most events leave empty (flags, details,
+ * native ids, call durations) take space only when some event has them.
+ *
+ * Readers see `TimelineEvent`s: `view(k)` makes a small object whose getters read the columns.
+ */
+import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
+import {
+  CALL_STATUSES,
+  CHANNELS,
+  type Channel,
+  DIRECTIONS,
+  type Direction,
+  KINDS,
+  type Kind,
+  PRECISIONS,
+  type Precision,
+  type Role,
+} from '../model/vocabulary.js';
+import { StringPages } from './pages.js';
+
+/** A sender as the timeline resolved it; one shared object per distinct sender. */
+export interface Who {
+  readonly sender: Party | undefined;
+  readonly key: string | undefined;
+  readonly role: Role | undefined;
+}
+
+/** One event as the builder hands it to the store. */
+export interface Row {
+  readonly ms: number;
+  readonly channel: Channel;
+  readonly kind: Kind;
+  readonly direction: Direction;
+  readonly precision: Precision;
+  readonly incident: boolean;
+  readonly who: number;
+  readonly text: string | undefined;
+  readonly call: ParsedEvent['call'];
+  readonly conversation: number;
+  readonly nativeId: string | undefined;
+  readonly flags: readonly string[] | undefined;
+  readonly details: ParsedEvent['details'];
+  readonly input: number;
+  readonly locator: number | string;
+}
+
+const code = (list: readonly string[]) => new Map<string, number>(list.map((v, i) => [v, i]));
+const CHANNEL_CODE = code(CHANNELS);
+const KIND_CODE = code(KINDS);
+const DIRECTION_CODE = code(DIRECTIONS);
+const PRECISION_CODE = code(PRECISIONS);
+const CALL_CODE = code(CALL_STATUSES);
+
+// Bit layout of `packed`: channel 0–4, kind 5–8, direction 9–10, precision 11–12, incident 13, call 14–17
+// (0: no call; otherwise 1 + the status's index).
+const KIND_AT = 5;
+const DIRECTION_AT = 9;
+const PRECISION_AT = 11;
+const INCIDENT = 1 << 13;
+const CALL_AT = 14;
+
+/** Locator numbers above this, or written with leading zeros, are kept whole in the shape. */
+const NO_NUMBER = 0xffffffff;
+const TRAILING_NUMBER = /^(.*?)(0|[1-9]\d{0,8})(\D*)$/s;
+
+export class EventStore {
+  private n = 0;
+  private cap = 1024;
+  private msCol = new Float64Array(this.cap);
+  private packedCol = new Uint32Array(this.cap);
+  private whoCol = new Uint32Array(this.cap);
+  private inputCol = new Uint32Array(this.cap);
+  private conversationCol = new Uint32Array(this.cap);
+  private shapeCol = new Uint32Array(this.cap);
+  private numberCol = new Uint32Array(this.cap);
+  private durationCol: Float64Array | undefined;
+  private flagsCol: Uint32Array | undefined;
+  private readonly texts = new StringPages();
+  private nativeIds: StringPages | undefined;
+  private readonly details = new Map<number, Readonly<Record<string, string>>>();
+  private readonly shapes: { head: string; tail: string }[] = [{ head: '', tail: '' }];
+  private readonly shapeIds = new Map<string, number>();
+  private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
+  private readonly flagSetIds = new Map<string, number>();
+
+  /**
+   * @param whos senders by number (the builder's table, shared so that late additions are seen)
+   * @param conversations conversation names by number; number 0 is "none"
+   */
+  constructor(
+    private readonly whos: readonly Who[],
+    private readonly conversations: readonly (string | undefined)[],
+  ) {}
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Appends an event; returns its number. */
+  add(r: Row): number {
+    const k = this.n++;
+    if (k === this.cap) this.grow();
+    this.msCol[k] = r.ms;
+    this.packedCol[k] =
+      CHANNEL_CODE.get(r.channel)! |
+      (KIND_CODE.get(r.kind)! << KIND_AT) |
+      (DIRECTION_CODE.get(r.direction)! << DIRECTION_AT) |
+      (PRECISION_CODE.get(r.precision)! << PRECISION_AT) |
+      (r.incident ? INCIDENT : 0) |
+      (r.call === undefined ? 0 : (CALL_CODE.get(r.call.status)! + 1) << CALL_AT);
+    this.whoCol[k] = r.who;
+    this.inputCol[k] = r.input;
+    this.conversationCol[k] = r.conversation;
+    this.setLocator(k, r.locator);
+    this.texts.push(r.text);
+    if (r.call?.durationSec !== undefined) {
+      this.durationCol ??= new Float64Array(this.cap).fill(Number.NaN);
+      this.durationCol[k] = r.call.durationSec;
+    } else if (this.durationCol) this.durationCol[k] = Number.NaN;
+    if (r.nativeId !== undefined || this.nativeIds) {
+      if (!this.nativeIds) {
+        this.nativeIds = new StringPages();
+        for (let i = 0; i < k; i++) this.nativeIds.push(undefined);
+      }
+      this.nativeIds.push(r.nativeId);
+    }
+    if (r.flags !== undefined && r.flags.length > 0) {
+      this.flagsCol ??= new Uint32Array(this.cap);
+      this.flagsCol[k] = this.flagSet(r.flags);
+    } else if (this.flagsCol) this.flagsCol[k] = 0;
+    if (r.details !== undefined) this.details.set(k, r.details);
+    return k;
+  }
+
+  /** A `TimelineEvent` that reads event k from the columns. */
+  view(k: number): TimelineEvent {
+    return new EventView(this, k);
+  }
+
+  ms(k: number): number {
+    return this.msCol[k]!;
+  }
+  channel(k: number): Channel {
+    return CHANNELS[this.packedCol[k]! & 31]!;
+  }
+  kind(k: number): Kind {
+    return KINDS[(this.packedCol[k]! >> KIND_AT) & 15]!;
+  }
+  direction(k: number): Direction {
+    return DIRECTIONS[(this.packedCol[k]! >> DIRECTION_AT) & 3]!;
+  }
+  precision(k: number): Precision {
+    return PRECISIONS[(this.packedCol[k]! >> PRECISION_AT) & 3]!;
+  }
+  incident(k: number): boolean {
+    return (this.packedCol[k]! & INCIDENT) !== 0;
+  }
+  who(k: number): Who {
+    return this.whos[this.whoCol[k]!]!;
+  }
+  input(k: number): number {
+    return this.inputCol[k]!;
+  }
+  text(k: number): string | undefined {
+    return this.texts.get(k);
+  }
+  call(k: number): ParsedEvent['call'] {
+    const c = (this.packedCol[k]! >> CALL_AT) & 15;
+    if (c === 0) return undefined;
+    const d = this.durationCol?.[k];
+    const status = CALL_STATUSES[c - 1]!;
+    return d === undefined || Number.isNaN(d) ? { status } : { status, durationSec: d };
+  }
+  conversation(k: number): string | undefined {
+    return this.conversations[this.conversationCol[k]!];
+  }
+  nativeId(k: number): string | undefined {
+    return this.nativeIds?.get(k);
+  }
+  flags(k: number): readonly string[] | undefined {
+    return this.flagSets[this.flagsCol?.[k] ?? 0];
+  }
+  detailsOf(k: number): ParsedEvent['details'] {
+    return this.details.get(k);
+  }
+  locator(k: number): number | string {
+    const s = this.shapeCol[k]!;
+    const num = this.numberCol[k]!;
+    if (s === 0) return num;
+    const shape = this.shapes[s]!;
+    return num === NO_NUMBER ? shape.head : `${shape.head}${num}${shape.tail}`;
+  }
+
+  private setLocator(k: number, locator: number | string): void {
+    if (typeof locator === 'number' && Number.isInteger(locator) && locator >= 0 && locator < NO_NUMBER) {
+      this.shapeCol[k] = 0;
+      this.numberCol[k] = locator;
+      return;
+    }
+    const text = String(locator);
+    // Long locators (none of chronolog's own are) are kept whole rather than searched for a number.
+    const m = text.length <= 200 ? TRAILING_NUMBER.exec(text) : null;
+    const head = m ? m[1]! : text;
+    const tail = m ? m[3]! : '';
+    const key = m ? `${head}\u0000${tail}` : `\u0001${text}`;
+    let s = this.shapeIds.get(key);
+    if (s === undefined) {
+      s = this.shapes.length;
+      // Copied so that a locator cut from a parser's chunk does not keep the chunk alive.
+      this.shapes.push({ head: `${head} `.slice(0, -1), tail: `${tail} `.slice(0, -1) });
+      this.shapeIds.set(key, s);
+    }
+    this.shapeCol[k] = s;
+    this.numberCol[k] = m ? Number(m[2]) : NO_NUMBER;
+  }
+
+  private flagSet(flags: readonly string[]): number {
+    const key = flags.join('\u0000');
+    let id = this.flagSetIds.get(key);
+    if (id === undefined) {
+      id = this.flagSets.length;
+      this.flagSets.push(Object.freeze(flags.map((f) => `${f} `.slice(0, -1))));
+      this.flagSetIds.set(key, id);
+    }
+    return id;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const more = <T extends Float64Array | Uint32Array>(a: T, fill?: number): T => {
+      const b = new (a.constructor as { new (n: number): T })(cap);
+      b.set(a);
+      if (fill !== undefined) b.fill(fill, a.length);
+      return b;
+    };
+    this.msCol = more(this.msCol);
+    this.packedCol = more(this.packedCol);
+    this.whoCol = more(this.whoCol);
+    this.inputCol = more(this.inputCol);
+    this.conversationCol = more(this.conversationCol);
+    this.shapeCol = more(this.shapeCol);
+    this.numberCol = more(this.numberCol);
+    if (this.durationCol) this.durationCol = more(this.durationCol, Number.NaN);
+    if (this.flagsCol) this.flagsCol = more(this.flagsCol);
+    this.cap = cap;
+  }
+}
+
+/** One stored event seen as a `TimelineEvent`; cheap to make, so readers make them as they go. */
+class EventView implements TimelineEvent {
+  constructor(
+    private readonly store: EventStore,
+    private readonly k: number,
+  ) {}
+  get ms(): number {
+    return this.store.ms(this.k);
+  }
+  get precision(): Precision {
+    return this.store.precision(this.k);
+  }
+  get channel(): Channel {
+    return this.store.channel(this.k);
+  }
+  get kind(): Kind {
+    return this.store.kind(this.k);
+  }
+  get direction(): Direction {
+    return this.store.direction(this.k);
+  }
+  get sender(): Party | undefined {
+    return this.store.who(this.k).sender;
+  }
+  get senderKey(): string | undefined {
+    return this.store.who(this.k).key;
+  }
+  get role(): Role | undefined {
+    return this.store.who(this.k).role;
+  }
+  get incident(): boolean {
+    return this.store.incident(this.k);
+  }
+  get text(): string | undefined {
+    return this.store.text(this.k);
+  }
+  get call(): ParsedEvent['call'] {
+    return this.store.call(this.k);
+  }
+  get conversation(): string | undefined {
+    return this.store.conversation(this.k);
+  }
+  get nativeId(): string | undefined {
+    return this.store.nativeId(this.k);
+  }
+  get flags(): readonly string[] | undefined {
+    return this.store.flags(this.k);
+  }
+  get details(): ParsedEvent['details'] {
+    return this.store.detailsOf(this.k);
+  }
+  get input(): number {
+    return this.store.input(this.k);
+  }
+  get locator(): number | string {
+    return this.store.locator(this.k);
+  }
+
+  /** Every field as a plain object, so that test assertions and JSON see the event's values. */
+  toJSON(): TimelineEvent {
+    return plain(this);
+  }
+}
+
+/** A plain-object copy of an event. */
+export function plain(e: TimelineEvent): TimelineEvent {
+  return {
+    ms: e.ms,
+    precision: e.precision,
+    channel: e.channel,
+    kind: e.kind,
+    direction: e.direction,
+    sender: e.sender,
+    senderKey: e.senderKey,
+    role: e.role,
+    incident: e.incident,
+    text: e.text,
+    call: e.call,
+    conversation: e.conversation,
+    nativeId: e.nativeId,
+    flags: e.flags,
+    details: e.details,
+    input: e.input,
+    locator: e.locator,
+  };
+}
