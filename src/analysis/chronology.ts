@@ -3,7 +3,7 @@
  * Built only for outputs that show it (HTML, Markdown, JSON with --chronology): a million-incident JSON summary
  * does not need a million rows.
  */
-import type { ChronologyRow, InputSummary, TimelineEvent } from '../model/index.js';
+import type { ChronologyRow, InputSummary } from '../model/index.js';
 import { cleanName } from '../timeline/identities.js';
 import { eventId, locatorText } from '../timeline/ids.js';
 import type { EventList } from '../timeline/list.js';

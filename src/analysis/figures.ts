@@ -3,7 +3,7 @@
  * the last incident, days with contact, the busiest day, the night-time share (00:00–05:59 local), the longest
  * streak of contact days, the longest gap between contact days, and weekly counts.
  */
-import type { Channel, Report, TimelineEvent } from '../model/index.js';
+import type { Channel, Report } from '../model/index.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { byCallStatus, byChannel, byIdentifier, byKind } from './counts.js';

@@ -2,7 +2,7 @@
  * Composes every figure into the `Report` — the one object all output formats read, so the HTML, Markdown,
  * terminal and JSON outputs can never disagree. Pure: no clock, no files, no environment.
  */
-import type { InputSummary, Problem, Report, ResolvedCase, TimelineEvent } from '../model/index.js';
+import type { InputSummary, Problem, Report, ResolvedCase } from '../model/index.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { chronology } from './chronology.js';

@@ -2,7 +2,7 @@
  * Everyone who appears as a sender, with message counts: shown by `inspect`, and by `report` when it has not
  * been told who the subject is, so the user can pick the right identifier.
  */
-import type { Channel, TimelineEvent } from '../model/index.js';
+import type { Channel } from '../model/index.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 

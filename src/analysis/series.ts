@@ -2,7 +2,6 @@
  * The dense local-day series: one count per calendar day in the case zone, zero days included. Every figure
  * about frequency is built from it, so days are counted one way only.
  */
-import type { TimelineEvent } from '../model/index.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 

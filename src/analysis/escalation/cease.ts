@@ -8,7 +8,6 @@
  * file's `ceasePhrases` replaces it. Matching is that of matcher.ts (whole words, case and apostrophes folded).
  */
 import type { Escalation } from '../../model/escalation.js';
-import type { TimelineEvent } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';

@@ -4,7 +4,6 @@
  * computed on episodes, because one thought split over five texts would otherwise make five near-zero gaps.
  * Date-only records (a diary row without a time) have no instant to measure from and are left out.
  */
-import type { TimelineEvent } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
 
 /** The merge gap, in minutes (statistics.md §1.1 convention). */

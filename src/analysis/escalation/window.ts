@@ -14,7 +14,7 @@
  */
 
 import type { Escalation } from '../../model/escalation.js';
-import type { Channel, InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import type { Channel, InputSummary, ResolvedCase } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
