@@ -34,23 +34,28 @@ function offline(args: string[]) {
   });
 }
 
+/**
+ * Every file's size, modification time and bytes, and every folder's modification time: a file created and then
+ * removed inside an input folder (a stray temporary file) changes the folder's time, so it shows up too.
+ */
 function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = { '.': `dir:${statSync(dir).mtimeMs}` };
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = path.join(d, name);
       const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = `${st.size}:${st.mtimeMs}:${readFileSync(p).toString('base64')}`;
+      if (st.isDirectory()) {
+        out[path.relative(dir, p)] = `dir:${st.mtimeMs}`;
+        walk(p);
+      } else out[path.relative(dir, p)] = `${st.size}:${st.mtimeMs}:${readFileSync(p).toString('base64')}`;
     }
   };
   walk(dir);
   return out;
 }
+const before = snapshot(inputs);
 
 describe('offline and read-only', () => {
-  const before = snapshot(inputs);
-
   it('proves the preload really blocks the network', () => {
     const r = spawnSync(
       process.execPath,
@@ -116,6 +121,24 @@ describe('research commands offline, and temporary files', () => {
     expect(readdirSync(tmp).filter((n) => n.includes('.tmp') || n.includes('.partial'))).toEqual([]);
   });
 
+  it('removes its temporary files when writing the output fails', () => {
+    const ownTmp = path.join(tmp, 'os-tmp-err');
+    mkdirSync(ownTmp, { recursive: true });
+    // The target is an existing folder: the report is written to a temporary file, then cannot be moved there.
+    const target = path.join(tmp, 'taken.json');
+    mkdirSync(path.join(target, 'inside'), { recursive: true });
+    const r = spawnSync(process.execPath, [BIN, 'report', 'case', '--format', 'json', '--out', target], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', TMPDIR: ownTmp },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot write .*taken\.json/);
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(readdirSync(ownTmp)).toEqual([]);
+    expect(readdirSync(target)).toEqual(['inside']);
+  });
+
   it('on Ctrl-C writes no output and leaves no temporary file', async () => {
     const ownTmp = path.join(tmp, 'os-tmp-int');
     mkdirSync(ownTmp, { recursive: true });
@@ -144,5 +167,11 @@ describe('research commands offline, and temporary files', () => {
     expect(stderr).toMatch(/stopped \(SIGINT\)/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(ownTmp)).toEqual([]);
+  });
+});
+
+describe('after every command above', () => {
+  it('the input tree is exactly as it was: contents, file and folder modification times', () => {
+    expect(snapshot(inputs)).toEqual(before);
   });
 });
