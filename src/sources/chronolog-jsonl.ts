@@ -1,15 +1,27 @@
 /**
  * chronolog's own anonymised timeline (written by `chronolog anonymise`), read back so `report`, `batch` and
- * `timeline` work on anonymised data. Samples (the first line is the header that detection looks for):
+ * `timeline` work on anonymised data. Version 2 writes one file per original input (`input-001.jsonl`, …, in
+ * the original order); its first line is a header, then one line per record of that input. Samples:
  *
- *   {"format":"chronolog-anonymised-timeline","version":1,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
- *   {"utc":"2024-01-08T21:14:00.000Z","precision":"min","channel":"sms","kind":"message","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":null,"conversation":null,"text":"Call me [NAME:p5d1e]","textLength":12,"flags":[]}
- *   {"utc":"2024-01-09T07:02:11.000Z","precision":"s","channel":"call","kind":"call","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":{"status":"missed"},"conversation":null,"text":null,"textLength":null,"flags":[]}
+ *   {"format":"chronolog-anonymised-timeline","version":2,"handKept":false,"input":"input-004","originalFormat":"sms-backup-xml","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
+ *   {"utc":"2024-01-08T21:14:00.000Z","precision":"min","channel":"sms","kind":"message","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":null,"conversation":null,"text":"Call me [NAME:p5d1e]","textLength":12,"flags":[],"dedupe":41}
+ *   {"utc":"2024-01-09T07:02:11.000Z","precision":"s","channel":"call","kind":"call","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":{"status":"missed"},"conversation":null,"text":null,"textLength":null,"flags":[],"dedupe":42}
+ *   {"skipped":"system-notice"}
+ *   {"rejected":"WHATSAPP_BAD_DATE"}
  *
- * Every event line carries a UTC instant, so times are emitted as instants with the stored precision. Senders
- * are pseudonyms (account ids) with the role they had in the original case, so incidents stay incidents.
- * A blank line is skipped (`blank-line`); a line that is not valid JSON or lacks a valid time or vocabulary
- * value is rejected with its line number. Deliberately unsupported: any other version of the format.
+ * - Event rows carry a UTC instant, emitted with the stored precision. Senders are pseudonyms (account ids)
+ *   with the role they had in the original case, so incidents stay incidents. `dedupe` is the record's
+ *   de-duplication identity (equal for copies of one record) and becomes the native id, so overlapping inputs
+ *   de-duplicate exactly as the originals did although text is redacted.
+ * - `{"skipped":REASON}` and `{"rejected":CODE}` stand for records the original input skipped or rejected: they
+ *   are skipped or rejected again with the same reason or code, so the books match the original's.
+ * - The v2 header is not a record. `"incomplete":true` (the original stopped early) ends the read with
+ *   CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE after every line is read, so the input is marked incomplete again.
+ * - A hand-kept input (a diary) has `"handKept":true` and is read by `chronolog-jsonl-diary` instead, so the
+ *   analysis treats it as a diary again (no export period).
+ * - Version 1 (one file per case, header counted as a skipped record) is still read.
+ * A blank line is skipped (`blank-line`); a line that is not valid JSON, or lacks a valid time or vocabulary
+ * value, or a stub with a malformed reason or code is rejected with its line number. Unsupported: other versions.
  */
 import {
   CALL_STATUSES,
@@ -24,8 +36,12 @@ import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
-const HEADER = /^\{"format":"chronolog-anonymised-timeline","version":1[,}]/;
+const HEADER = /^\{"format":"chronolog-anonymised-timeline","version":[12][,}]/;
+/** The header of a hand-kept input, which `chronolog-jsonl-diary` reads. */
+export const HAND_KEPT_HEADER = /^\{"format":"chronolog-anonymised-timeline","version":2,"handKept":true[,}]/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+const REASON = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
 function oneOf<T extends string>(list: readonly T[], v: unknown): T | undefined {
   return typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -47,6 +63,7 @@ function toEvent(o: Record<string, unknown>, line: number): ParsedEvent | string
   const c = o['call'] as { status?: unknown; durationSec?: unknown } | null | undefined;
   const status = c ? oneOf(CALL_STATUSES, c.status) : undefined;
   const flags = Array.isArray(o['flags']) ? o['flags'].filter((f): f is string => typeof f === 'string') : [];
+  const dedupe = o['dedupe'];
   return {
     locator: line,
     time: { type: 'instant', ms, precision },
@@ -66,53 +83,102 @@ function toEvent(o: Record<string, unknown>, line: number): ParsedEvent | string
       ? { call: { status, ...(typeof c?.durationSec === 'number' ? { durationSec: c.durationSec } : {}) } }
       : {}),
     ...(typeof o['conversation'] === 'string' ? { conversation: o['conversation'] } : {}),
+    ...(Number.isSafeInteger(dedupe) && (dedupe as number) > 0 ? { nativeId: `dedupe:${dedupe}` } : {}),
     ...(flags.length ? { flags } : {}),
   };
 }
 
-/** chronolog's anonymised JSONL timeline. */
+/** One line after the header: an event row, a skipped or rejected stub, or a bad line. */
+function readLine(line: string, n: number, ctx: SourceContext): void {
+  if (line.trim() === '') {
+    ctx.skip('blank-line', n);
+    return;
+  }
+  let o: unknown;
+  try {
+    o = JSON.parse(line);
+  } catch {
+    ctx.reject('CHRONOLOG_JSONL_BAD_JSON', n, `line ${n} is not valid JSON: ${line.slice(0, 80)}`);
+    return;
+  }
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+    ctx.reject('CHRONOLOG_JSONL_NOT_OBJECT', n, `line ${n} is not a JSON object`);
+    return;
+  }
+  const r = o as Record<string, unknown>;
+  if ('skipped' in r) {
+    const reason = r['skipped'];
+    if (typeof reason === 'string' && REASON.test(reason)) ctx.skip(reason, n);
+    else
+      ctx.reject(
+        'CHRONOLOG_JSONL_BAD_FIELD',
+        n,
+        `skip reason ${JSON.stringify(reason)} is not a kebab-case code`,
+      );
+    return;
+  }
+  if ('rejected' in r) {
+    const code = r['rejected'];
+    if (typeof code === 'string' && CODE.test(code)) {
+      ctx.reject(
+        code,
+        n,
+        `line ${n} stands for a record the original input rejected (${code}); anonymisation keeps none of its content`,
+        'The original case’s report names the record and why it was rejected.',
+      );
+    } else {
+      ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, `reject code ${JSON.stringify(code)} is not a problem code`);
+    }
+    return;
+  }
+  const e = toEvent(r, n);
+  if (typeof e === 'string') ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, e);
+  else ctx.emit(e);
+}
+
+/** Reads an anonymised file, either version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. */
+export async function parseAnonymised(input: SourceInput, ctx: SourceContext): Promise<void> {
+  let incomplete = false;
+  await forEachLine(
+    input,
+    (line, n) => {
+      if (n > 1) {
+        readLine(line, n, ctx);
+        return;
+      }
+      if (!HEADER.test(line)) {
+        throw new SourceFailure('CHRONOLOG_JSONL_HEADER', 'the first line is not the chronolog header', 1);
+      }
+      let header: Record<string, unknown> = {};
+      try {
+        header = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new SourceFailure('CHRONOLOG_JSONL_HEADER', 'the chronolog header line is not valid JSON', 1);
+      }
+      // Version 1 counted its header as a record; version 2's header is the file's, not a record of the input.
+      if (header['version'] === 1) ctx.skip('header', 1);
+      incomplete = header['incomplete'] === true;
+    },
+    ctx,
+  );
+  if (incomplete) {
+    throw new SourceFailure(
+      'CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE',
+      'the original input could not be read to the end; these are the records read before it stopped',
+      undefined,
+      'The original case’s report says why that input stopped.',
+    );
+  }
+}
+
+/** chronolog's anonymised JSONL timeline (an exported input; hand-kept inputs go to `chronolog-jsonl-diary`). */
 export const chronologJsonl: Source = {
   id: 'chronolog-jsonl',
   label: 'chronolog anonymised timeline (.jsonl)',
-  reads: 'the pseudonymised timeline written by `chronolog anonymise`',
-  recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":1,…}',
-  howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (writes OUTDIR/timeline.jsonl)',
+  reads: 'the pseudonymised inputs written by `chronolog anonymise`',
+  recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":1|2,…}',
+  howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (writes OUTDIR/input-001.jsonl, …)',
   extensions: ['.jsonl'],
-  detect: (probe: Probe) => HEADER.test(probe.text),
-  async parse(input: SourceInput, ctx: SourceContext) {
-    await forEachLine(
-      input,
-      (line, n) => {
-        if (n === 1) {
-          if (!HEADER.test(line)) {
-            throw new SourceFailure(
-              'CHRONOLOG_JSONL_HEADER',
-              'the first line is not the chronolog header',
-              1,
-            );
-          }
-          ctx.skip('header', 1);
-          return;
-        }
-        if (line.trim() === '') return ctx.skip('blank-line', n);
-        let o: unknown;
-        try {
-          o = JSON.parse(line);
-        } catch {
-          return ctx.reject(
-            'CHRONOLOG_JSONL_BAD_JSON',
-            n,
-            `line ${n} is not valid JSON: ${line.slice(0, 80)}`,
-          );
-        }
-        if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-          return ctx.reject('CHRONOLOG_JSONL_NOT_OBJECT', n, `line ${n} is not a JSON object`);
-        }
-        const e = toEvent(o as Record<string, unknown>, n);
-        if (typeof e === 'string') return ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, e);
-        ctx.emit(e);
-      },
-      ctx,
-    );
-  },
+  detect: (probe: Probe) => HEADER.test(probe.text) && !HAND_KEPT_HEADER.test(probe.text),
+  parse: parseAnonymised,
 };

@@ -4,6 +4,7 @@
  * + a test (see README "Adding a source").
  */
 import { chronologJsonl } from './chronolog-jsonl.js';
+import { chronologJsonlDiary } from './chronolog-jsonl-diary.js';
 import { csvDiary } from './csv-diary/index.js';
 import { discordCsv } from './discord-csv/index.js';
 import { discordJson } from './discord-json/index.js';
@@ -24,6 +25,7 @@ import { zip } from './zip.js';
 
 export const sources: readonly Source[] = [
   // registry: sources (most specific first)
+  chronologJsonlDiary,
   chronologJsonl,
   mbox,
   eml,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chronologJsonl } from '../../src/sources/chronolog-jsonl.js';
+import { chronologJsonlDiary } from '../../src/sources/chronolog-jsonl-diary.js';
 import { sources } from '../../src/sources/index.js';
 import { runSource } from '../helpers/run-source.js';
 import { scratch } from './env.js';
@@ -10,11 +11,72 @@ const HEADER =
   '{"format":"chronolog-anonymised-timeline","version":1,"datesShifted":false,"textDropped":false,"pseudonyms":"x"}';
 
 describe('chronolog-jsonl source', () => {
-  it('is detected first and only from its header line', () => {
-    expect(sources[0]).toBe(chronologJsonl);
+  it('is detected first and only from its header line; a hand-kept input goes to the diary variant', () => {
+    expect(sources.slice(0, 2)).toEqual([chronologJsonlDiary, chronologJsonl]);
     const probe = (text: string) => ({ name: 't.jsonl', path: 't.jsonl', head: Buffer.from(text), text });
+    const v2 = (handKept: boolean) =>
+      `{"format":"chronolog-anonymised-timeline","version":2,"handKept":${handKept},"input":"input-001"}\n`;
     expect(chronologJsonl.detect(probe(`${HEADER}\n`))).toBe(true);
-    expect(chronologJsonl.detect(probe('{"utc":"2024-01-01T00:00:00.000Z"}\n'))).toBe(false);
+    expect(chronologJsonl.detect(probe(v2(false)))).toBe(true);
+    expect(chronologJsonl.detect(probe(v2(true)))).toBe(false);
+    expect(chronologJsonlDiary.detect(probe(v2(true)))).toBe(true);
+    expect(chronologJsonlDiary.detect(probe(v2(false)))).toBe(false);
+    expect(chronologJsonlDiary.detect(probe(`${HEADER}\n`))).toBe(false);
+    for (const s of [chronologJsonl, chronologJsonlDiary]) {
+      expect(s.detect(probe('{"utc":"2024-01-01T00:00:00.000Z"}\n'))).toBe(false);
+      expect(s.detect(probe('{"format":"chronolog-anonymised-timeline","version":3}\n'))).toBe(false);
+    }
+  });
+
+  it('reads version 2: the header is no record, stubs keep the books, dedupe becomes the native id', async () => {
+    const run = await runSource(chronologJsonl, 'fixtures/chronolog-jsonl/input-v2-stubs.jsonl');
+    expect(run.failure).toBeUndefined();
+    expect(run.events.map((e) => [e.locator, e.channel, e.direction, e.nativeId, e.sender])).toEqual([
+      [2, 'sms', 'outgoing', 'dedupe:730', { role: 'victim' }],
+      [3, 'sms', 'outgoing', 'dedupe:730', { role: 'victim' }],
+      [4, 'sms', 'incoming', 'dedupe:731', { id: 'p765549f9fcb1853c', idType: 'account', role: 'subject' }],
+      [5, 'call', 'incoming', 'dedupe:732', { id: 'pd327051a15f9fa35', idType: 'account', role: 'subject' }],
+    ]);
+    expect(run.events[0]!.time).toEqual({
+      type: 'instant',
+      ms: Date.parse('2024-02-01T08:21:07.132Z'),
+      precision: 'ms',
+    });
+    expect(run.events[3]!.call).toEqual({ status: 'missed', durationSec: 0 });
+    expect(run.skipped).toEqual([{ reason: 'draft', locator: 6 }]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['SMS_BAD_DATE', 7],
+      ['CHRONOLOG_JSONL_BAD_FIELD', 8],
+      ['CHRONOLOG_JSONL_BAD_FIELD', 9],
+    ]);
+    expect(run.accounting).toEqual({ records: 8, events: 4, skipped: 1, rejected: 3 });
+  });
+
+  it('reads a hand-kept input alike under its own format id', async () => {
+    const run = await runSource(chronologJsonlDiary, 'fixtures/chronolog-jsonl-diary/hand-kept-diary.jsonl');
+    expect(chronologJsonlDiary.id).toMatch(/diary/);
+    expect(run.events.map((e) => [e.channel, e.kind, e.time.precision, e.sender])).toEqual([
+      ['in-person', 'visit', 'min', { role: 'subject' }],
+      ['post', 'delivery', 'day', { role: 'subject' }],
+      ['in-person', 'visit', 'min', { role: 'subject' }],
+    ]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([['DIARY_BAD_DATE', 5]]);
+    expect(run.accounting).toEqual({ records: 4, events: 3, skipped: 0, rejected: 1 });
+  });
+
+  it('marks the input incomplete again when the original stopped early, after reading every line', async () => {
+    const file = path.join(scratch(), 'input-001.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"format":"chronolog-anonymised-timeline","version":2,"handKept":false,"input":"input-001","originalFormat":"sms-backup-xml","incomplete":true}',
+        '{"utc":"2024-01-09T07:02:11.000Z","precision":"s","channel":"sms","kind":"message","direction":"incoming","sender":"p0123456789abcdef","role":"subject","dedupe":1}',
+        '{"rejected":"SMS_BAD_DATE"}',
+      ].join('\n'),
+    );
+    const run = await runSource(chronologJsonl, file);
+    expect(run.accounting).toEqual({ records: 2, events: 1, skipped: 0, rejected: 1 });
+    expect(run.failure?.code).toBe('CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE');
   });
 
   it('emits instants, pseudonymous account senders with roles, calls and flags; rejects bad lines', async () => {

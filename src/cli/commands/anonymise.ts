@@ -1,14 +1,29 @@
 /**
- * `chronolog anonymise PATHS --key-file KEY --out OUTDIR [--shift-dates] [--drop-text]`: the case's timeline as
- * pseudonymised JSONL (OUTDIR/timeline.jsonl), a case file with pseudonymised identifiers (case.json) and a
- * manifest of what was done (manifest.json). The key is read from a file (never a flag or the environment,
- * which leak through `ps` and shell history) and is never written anywhere.
+ * `chronolog anonymise PATHS --key-file KEY --out OUTDIR [--shift-dates] [--drop-text]`: the case as pseudonymised
+ * JSONL, one file per original input (OUTDIR/input-001.jsonl, …, in the original order), a case file with
+ * pseudonymised identifiers (case.json) and a manifest of what was done, with each input's accounting
+ * (manifest.json). The key is read from a file (never a flag or the environment, which leak through `ps` and
+ * shell history) and is never written anywhere.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../../model/index.js';
-import { anonymiseCase, MIN_KEY_BYTES, Pseudonymiser } from '../../timeline/anonymise/index.js';
+import { isHandKept } from '../../analysis/escalation/window.js';
+import { type ResolvedCase, type TimelineEvent, ToolError, UsageError } from '../../model/index.js';
+import { readHead } from '../../pipeline/hashing.js';
+import { readTimeline, type Timeline } from '../../pipeline/index.js';
+import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
+import type { SourceInput } from '../../sources/index.js';
+import {
+  ANON_FORMAT,
+  ANON_VERSION,
+  type AnonFile,
+  anonymiseCase,
+  MIN_KEY_BYTES,
+  PSEUDONYM_SCHEME,
+  Pseudonymiser,
+} from '../../timeline/anonymise/index.js';
 import type { Environment } from '../environment.js';
+import { fileInput, walk } from '../inputs.js';
 import { fileSink } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
 import { VERSION } from '../version.js';
@@ -66,6 +81,108 @@ async function writeFile(file: string, text: string): Promise<void> {
   await sink.close();
 }
 
+/** The input `target` (a file, or a member `archive.zip!/…` at any depth) as a fresh `SourceInput`. */
+async function locate(
+  files: readonly { abs: string; display: string; bytes: number }[],
+  target: string,
+): Promise<SourceInput | undefined> {
+  const within = async (outer: SourceInput): Promise<SourceInput | undefined> => {
+    const found = detect(makeProbe(outer.name, outer.path, await readHead(outer, HEAD_BYTES)));
+    if (found.kind !== 'container') return undefined;
+    // Collected first, as the pipeline does: a member is opened after its archive's listing has finished.
+    const members: SourceInput[] = [];
+    for await (const m of found.container.members(outer, { ignore() {}, warn() {} })) members.push(m);
+    for (const m of members) {
+      if (m.path === target) return m;
+      if (target.startsWith(`${m.path}!/`)) return within(m);
+    }
+    return undefined;
+  };
+  for (const f of files) {
+    if (f.display === target) return fileInput(f.abs, f.bytes, f.display);
+    if (target.startsWith(`${f.display}!/`)) return within(fileInput(f.abs, f.bytes, f.display));
+  }
+  return undefined;
+}
+
+/**
+ * The records of each input that de-duplication dropped (copies of records of earlier inputs). The timeline
+ * keeps only the first copy, but an anonymised input must hold them all for its books to match the original.
+ * Each input with duplicates is read again on its own (with nothing to de-duplicate against, under the format
+ * that read it the first time) and its kept records, matched on locator and instant, are taken away.
+ */
+async function duplicatesOf(
+  paths: readonly string[],
+  flags: AnonymiseFlags,
+  timeline: Timeline,
+  kase: ResolvedCase,
+): Promise<TimelineEvent[][]> {
+  const out = timeline.inputs.map((): TimelineEvent[] => []);
+  const keyOf = (e: TimelineEvent) => `${typeof e.locator}\u0000${e.locator}\u0000${e.ms}`;
+  const kept = new Map<number, Map<string, number>>();
+  timeline.inputs.forEach((x, k) => {
+    if (x.duplicates > 0) kept.set(k, new Map());
+  });
+  if (kept.size === 0) return out;
+  for (const e of timeline.events) {
+    const m = kept.get(e.input);
+    if (m) m.set(keyOf(e), (m.get(keyOf(e)) ?? 0) + 1);
+  }
+  const { files } = await walk(paths);
+  for (const [k, left] of kept) {
+    const summary = timeline.inputs[k]!;
+    const changed = (why: string) =>
+      new ToolError(
+        'ANONYMISE_INPUT_CHANGED',
+        `${summary.path}: ${why} while it was being anonymised`,
+        'Make sure nothing writes to the inputs while chronolog reads them, then run anonymise again.',
+      );
+    const input = await locate(files, summary.path);
+    if (!input) throw changed('the file could not be found again');
+    const alone = await readTimeline({
+      inputs: [input],
+      case: kase,
+      ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
+      forcedFormat: (p) => (p === summary.path ? summary.format : undefined),
+    });
+    const j = alone.inputs.findIndex((x) => x.path === summary.path);
+    for (const e of alone.events) {
+      if (e.input !== j) continue;
+      const key = keyOf(e);
+      const n = left.get(key) ?? 0;
+      if (n > 0) left.set(key, n - 1);
+      else out[k]!.push(e);
+    }
+    if (out[k]!.length !== summary.duplicates)
+      throw changed('the records read differ from the first reading');
+  }
+  return out;
+}
+
+/** Removes anonymised files of an earlier run (recognised by their first line) that this run will not write. */
+async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (keep.has(name) || !/^(input-\d+|timeline)\.jsonl$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const head = await readFile(file).then((b) => b.subarray(0, 64).toString('utf8'));
+    if (head.startsWith(`{"format":"${ANON_FORMAT}"`)) await rm(file);
+  }
+}
+
+async function writeJsonl(file: string, first: unknown, lines: readonly unknown[]): Promise<void> {
+  const sink = fileSink(file);
+  let buffer = `${JSON.stringify(first)}\n`;
+  for (const line of lines) {
+    buffer += `${JSON.stringify(line)}\n`;
+    if (buffer.length > 1 << 16) {
+      await sink.write(buffer);
+      buffer = '';
+    }
+  }
+  await sink.write(buffer);
+  await sink.close();
+}
+
 export async function anonymiseCommand(
   paths: string[],
   flags: AnonymiseFlags,
@@ -76,48 +193,53 @@ export async function anonymiseCommand(
   }
   const p = new Pseudonymiser(await readKey(flags.keyFile));
   const { timeline, kase } = await readInputs(paths, flags, env);
+  const duplicates = await duplicatesOf(paths, flags, timeline, kase);
   const caseId = flags.caseId ?? path.basename(path.resolve(paths[0]!));
-  const anon = anonymiseCase(timeline.events, kase, p, {
-    shiftDates: flags.shiftDates === true,
-    dropText: flags.dropText === true,
-    caseId,
-  });
+  const anon = anonymiseCase(
+    {
+      events: [...timeline.events],
+      inputs: timeline.inputs,
+      duplicates,
+      handKept: timeline.inputs.map(isHandKept),
+      zone: timeline.zone,
+    },
+    kase,
+    p,
+    { shiftDates: flags.shiftDates === true, dropText: flags.dropText === true, caseId },
+  );
   await mkdir(flags.out, { recursive: true });
-  let buffer = `${JSON.stringify(anon.header)}\n`;
-  const sink = fileSink(path.join(flags.out, 'timeline.jsonl'));
-  for (const row of anon.rows) {
-    buffer += `${JSON.stringify(row)}\n`;
-    if (buffer.length > 1 << 16) {
-      await sink.write(buffer);
-      buffer = '';
-    }
-  }
-  await sink.write(buffer);
-  await sink.close();
+  const names = new Set(anon.files.map((f: AnonFile) => `${f.name}.jsonl`));
+  await removeStale(flags.out, names);
+  for (const f of anon.files) await writeJsonl(path.join(flags.out, `${f.name}.jsonl`), f.header, f.lines);
   await writeFile(path.join(flags.out, 'case.json'), `${JSON.stringify(anon.caseFile, null, 2)}\n`);
   const manifest = {
     tool: { name: 'chronolog', version: VERSION },
-    format: anon.header['format'],
-    version: anon.header['version'],
+    format: ANON_FORMAT,
+    version: ANON_VERSION,
+    layout:
+      'one JSONL file per original input, in the original order (input-001.jsonl, …); each starts with a header line naming the original format, then holds one line per record of that input: event rows (copies of records of earlier inputs first, then the kept rows in time order), then {"skipped":REASON} and {"rejected":CODE} stubs for the records the original input skipped or rejected',
     options: { shiftDates: flags.shiftDates === true, dropText: flags.dropText === true },
-    datesShifted: flags.shiftDates === true ? 'yes, by a secret per-case whole number of weeks' : 'no',
-    pseudonyms: anon.header['pseudonyms'],
+    datesShifted:
+      flags.shiftDates === true
+        ? 'yes, by a secret per-case whole number of weeks of local time (weekdays and times of day kept)'
+        : 'no',
+    pseudonyms: PSEUDONYM_SCHEME,
     keyRequirement: `at least ${MIN_KEY_BYTES} bytes, read from --key-file, never written`,
-    inputs: {
-      files: timeline.inputs.length,
-      formats: [...new Set(timeline.inputs.map((i) => i.format))].sort(),
-    },
+    inputs: anon.files.map((f) => f.accounting),
     counts: { events: anon.counts.events, senders: anon.counts.senders },
     redactions: flags.dropText === true ? 'all text dropped' : anon.counts.redactions,
     removed: [
-      'file names, hashes and record locators',
-      'platform message ids and extra columns (details)',
+      'file names (inputs are numbered in their original order), hashes and record locators',
+      'the content of skipped and rejected records (a stub with the reason or code stands for each)',
+      'platform message ids (a per-case de-duplication number stands for equal records) and extra columns (details)',
       'case title; names in milestone labels redacted',
     ],
   };
   await writeFile(path.join(flags.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   if (!flags.quiet) {
-    process.stderr.write(`anonymised ${anon.counts.events} events into ${flags.out}\n`);
+    process.stderr.write(
+      `anonymised ${anon.counts.events} events from ${anon.files.length} input(s) into ${flags.out}\n`,
+    );
   }
   return 0;
 }

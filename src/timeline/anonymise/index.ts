@@ -1,59 +1,37 @@
 /**
- * Research mode: turns one case's timeline into chronolog's anonymised JSONL (documented in
- * src/sources/chronolog-jsonl.ts, which reads it back). Pure: the CLI reads the key and writes the files.
+ * Research mode: turns one case into chronolog's anonymised JSONL (documented in src/sources/chronolog-jsonl.ts,
+ * which reads it back). Pure: the CLI reads the key and writes the files.
+ *
+ * One file per original input, in the original order (`input-001.jsonl`, …), because the analysis works per
+ * input: a file's first and last records give the days it covers, and a diary covers nothing. Each file carries
+ * its input's format id, every record of the original input (kept, duplicate, skipped, rejected) and its
+ * de-duplication identity, so the report of the anonymised case has the same counts, coverage and statistics.
  * Senders become keyed pseudonyms of their normalised identifier; roles, channels, kinds, directions, calls,
- * precision and flags are kept so a report of the anonymised case shows the same counts and statistics.
- * Dropped on purpose: file names, hashes, locators, native ids and `details` (opaque protocol fields have leaked
- * names before, e.g. MMS `tr_id`), and the case title.
+ * precision and flags are kept. Dropped on purpose: file names, hashes, locators, native ids and `details`
+ * (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
  */
-import type { Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import { fingerprint } from '../dedupe.js';
 import { caseIdentifierKeys, typedKey } from '../identities.js';
+import type { Zone } from '../zone.js';
 import { PSEUDONYM_SCHEME, type Pseudonymiser } from './pseudonym.js';
 import { type NameTerm, type RedactionType, Redactor } from './redact.js';
+import { type AnonRow, type AnonStub, inputName, shiftDate, shifter, stubsOf } from './rows.js';
 
 export { MIN_KEY_BYTES, PSEUDONYM_SCHEME, Pseudonymiser } from './pseudonym.js';
-export { type RedactionType, Redactor, STREET_WORDS } from './redact.js';
+export { EVERYDAY_WORDS, type RedactionType, Redactor, STREET_WORDS } from './redact.js';
+export type { AnonRow, AnonStub } from './rows.js';
 
-/** The first line of an anonymised timeline; `format` is what the chronolog-jsonl source detects. */
+/** The first line of every anonymised file; `format` is what the chronolog-jsonl sources detect. */
 export const ANON_FORMAT = 'chronolog-anonymised-timeline';
-export const ANON_VERSION = 1;
+/** Version 2: one file per original input, with stubs and de-duplication identities (1: one file per case). */
+export const ANON_VERSION = 2;
 
 export interface AnonymiseOptions {
   readonly shiftDates: boolean;
   readonly dropText: boolean;
   /** Names the case for the date shift (the folder name in batch use). */
   readonly caseId: string;
-}
-
-/** One event line of the anonymised JSONL. */
-export interface AnonRow {
-  readonly utc: string;
-  readonly precision: TimelineEvent['precision'];
-  readonly channel: TimelineEvent['channel'];
-  readonly kind: TimelineEvent['kind'];
-  readonly direction: TimelineEvent['direction'];
-  readonly sender: string | null;
-  readonly role: TimelineEvent['role'] | null;
-  readonly call: TimelineEvent['call'] | null;
-  readonly conversation: string | null;
-  readonly text: string | null;
-  readonly textLength: number | null;
-  readonly flags: readonly string[];
-}
-
-export interface AnonymisedCase {
-  readonly header: Record<string, unknown>;
-  readonly rows: AnonRow[];
-  /** A case file with pseudonymised identifiers (and shifted dates when asked). */
-  readonly caseFile: Record<string, unknown>;
-  readonly counts: { events: number; senders: number; redactions: Record<RedactionType, number> };
-}
-
-const DAY_MS = 86_400_000;
-
-function shiftDate(date: string, days: number): string {
-  const d = new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-  return d + date.slice(10);
 }
 
 /** Every name and identifier in the case and the timeline, with the placeholder that replaces it in text. */
@@ -63,10 +41,14 @@ function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudon
     if (!key) return;
     const placeholder = `[NAME:${p.of(key).slice(0, 5)}]`;
     terms.push({ term: raw.trim(), placeholder });
-    // Parts of a full name ("Sam" of "Sam Carter") are redacted too; very short parts are not (too many false hits).
+    // Parts of a full name ("Sam" of "Sam Carter", without the brackets of "Sam (new number)") are redacted too;
+    // very short parts are not (too many false hits).
     const parts = raw.trim().split(/\s+/);
     if (parts.length > 1)
-      for (const part of parts) if (part.length >= 3) terms.push({ term: part, placeholder });
+      for (const part of parts) {
+        const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        if (word.length >= 3) terms.push({ term: word, placeholder });
+      }
   };
   const seen = new Set<string>();
   for (const e of events) {
@@ -86,23 +68,66 @@ function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudon
   return terms;
 }
 
-/** Anonymises one case's timeline. */
+/** What `anonymiseCase` reads: the case's timeline and, per original input, its accounting and duplicates. */
+export interface AnonymiseInput {
+  /** Kept events in timeline order. */
+  readonly events: readonly TimelineEvent[];
+  /** The original inputs, in their order (sorted path); their accounting is carried over. */
+  readonly inputs: readonly InputSummary[];
+  /**
+   * duplicates[k]: the events of input k that duplicated records of earlier inputs (dropped from `events`); their
+   * own `input` field is not read.
+   */
+  readonly duplicates: readonly (readonly TimelineEvent[])[];
+  /** handKept[k]: input k is hand-kept (a diary): it is read back by a source the analysis treats alike. */
+  readonly handKept: readonly boolean[];
+  readonly zone: Zone;
+}
+
+/** One anonymised input: `name`.jsonl holds the header, then `lines`. */
+export interface AnonFile {
+  readonly name: string;
+  readonly header: Record<string, unknown>;
+  /** Duplicate rows first, then kept rows in timeline order, then one stub per skipped or rejected record. */
+  readonly lines: (AnonRow | AnonStub)[];
+  /** The original input's accounting and format, for the manifest. */
+  readonly accounting: Record<string, unknown>;
+}
+
+export interface AnonymisedCase {
+  readonly files: AnonFile[];
+  /** A case file with pseudonymised identifiers (and shifted dates when asked). */
+  readonly caseFile: Record<string, unknown>;
+  readonly counts: { events: number; senders: number; redactions: Record<RedactionType, number> };
+}
+
+/** Anonymises one case: one file per original input, in the original order. */
 export function anonymiseCase(
-  events: readonly TimelineEvent[],
+  input: AnonymiseInput,
   c: ResolvedCase,
   p: Pseudonymiser,
   opts: AnonymiseOptions,
 ): AnonymisedCase {
-  const redactor = new Redactor(nameTerms(events, c, p), c.region);
-  const shiftMs = opts.shiftDates ? p.shiftWeeks(opts.caseId) * 7 * DAY_MS : 0;
-  const shiftDays = shiftMs / DAY_MS;
+  const { events, inputs, zone } = input;
+  const perInput: TimelineEvent[][] = inputs.map(() => []);
+  for (const e of events) perInput[e.input]!.push(e);
+  const everything = [...events, ...input.duplicates.flat()];
+  const redactor = new Redactor(nameTerms(everything, c, p), c.region);
+  const weeks = opts.shiftDates ? p.shiftWeeks(opts.caseId) : 0;
+  const shift = shifter(zone, weeks);
   const senders = new Set<string>();
-  const rows: AnonRow[] = events.map((e) => {
+  const classes = new Map<string, number>();
+  const row = (e: TimelineEvent): AnonRow => {
     const sender = e.senderKey === undefined ? null : p.of(e.senderKey);
     if (sender) senders.add(sender);
-    const text = e.text === undefined || opts.dropText ? null : redactor.redact(e.text);
+    const fp = fingerprint(e);
+    let dedupe = classes.get(fp);
+    if (dedupe === undefined) {
+      dedupe = classes.size + 1;
+      classes.set(fp, dedupe);
+    }
     return {
-      utc: new Date(e.ms + shiftMs).toISOString(),
+      utc: new Date(shift(e.ms)).toISOString(),
       precision: e.precision,
       channel: e.channel,
       kind: e.kind,
@@ -111,23 +136,51 @@ export function anonymiseCase(
       role: e.role ?? null,
       call: e.call ?? null,
       conversation: e.conversation === undefined ? null : p.of(`conversation:${e.conversation}`),
-      text,
+      text: e.text === undefined || opts.dropText ? null : redactor.redact(e.text),
       textLength: e.text === undefined ? null : e.text.length,
       flags: e.flags ?? [],
+      dedupe,
+    };
+  };
+  let rows = 0;
+  const files = inputs.map((summary, k): AnonFile => {
+    const name = inputName(k, inputs.length);
+    // Duplicates come first so that reading back, which marks an input's first copies of a record as the
+    // duplicates, drops exactly these rows and keeps exactly the rows the original kept.
+    const lines: (AnonRow | AnonStub)[] = [...(input.duplicates[k] ?? []), ...perInput[k]!].map(row);
+    rows += lines.length;
+    lines.push(...stubsOf(summary));
+    const { path: _path, sha256: _sha, bytes: _bytes, format, ...books } = summary;
+    return {
+      name,
+      header: {
+        format: ANON_FORMAT,
+        version: ANON_VERSION,
+        handKept: input.handKept[k] === true,
+        input: name,
+        originalFormat: format,
+        incomplete: summary.incomplete,
+        datesShifted: opts.shiftDates,
+        textDropped: opts.dropText,
+        pseudonyms: PSEUDONYM_SCHEME,
+      },
+      lines,
+      accounting: { file: `${name}.jsonl`, originalFormat: format, ...books },
     };
   });
+  const shiftDays = weeks * 7;
   const person = (x: ResolvedCase['subject']) => ({
     identifiers: [...new Set(x.identifiers.flatMap((id) => p.caseIdentifier(id, c.region)))],
   });
   const milestone = (m: Milestone): Milestone => ({
     ...m,
-    date: opts.shiftDates ? shiftDate(m.date, shiftDays) : m.date,
+    date: shiftDate(m.date, shiftDays),
     label: redactor.redact(m.label),
   });
   const window = Object.fromEntries(
     (['from', 'to'] as const)
       .filter((k) => c.window[k] !== undefined)
-      .map((k) => [k, opts.shiftDates ? shiftDate(c.window[k]!, shiftDays) : c.window[k]!]),
+      .map((k) => [k, shiftDate(c.window[k]!, shiftDays)]),
   );
   const caseFile: Record<string, unknown> = {
     title: 'Anonymised case',
@@ -138,17 +191,5 @@ export function anonymiseCase(
     milestones: c.milestones.map(milestone),
     ...(Object.keys(window).length ? { window } : {}),
   };
-  const header = {
-    format: ANON_FORMAT,
-    version: ANON_VERSION,
-    datesShifted: opts.shiftDates,
-    textDropped: opts.dropText,
-    pseudonyms: PSEUDONYM_SCHEME,
-  };
-  return {
-    header,
-    rows,
-    caseFile,
-    counts: { events: rows.length, senders: senders.size, redactions: redactor.counts },
-  };
+  return { files, caseFile, counts: { events: rows, senders: senders.size, redactions: redactor.counts } };
 }

@@ -8,7 +8,10 @@
  * 5. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
  * 6. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
- *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study).
+ *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
+ *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
+ *    they name a relationship or a place, not a person, and redacting them would remove the very words the
+ *    content analysis looks for ("I called your work"), so the anonymised report would no longer match.
  * Deliberately not attempted: free-form names of people outside the case (no named-entity model).
  */
 
@@ -45,6 +48,17 @@ export const STREET_WORDS = [
   'Walk',
   'Park',
 ] as const;
+
+/** Contact-label words that are not names: never redacted on their own (a full name holding one still is). */
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
+  ...['mum', 'mom', 'mam', 'mummy', 'mommy', 'mother', 'dad', 'daddy', 'father', 'parents', 'family'],
+  ...['sister', 'sis', 'brother', 'bro', 'son', 'daughter', 'wife', 'husband', 'hubby', 'partner', 'ex'],
+  ...['boyfriend', 'girlfriend', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandmother'],
+  ...['grandad', 'granddad', 'grandpa', 'grandfather', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin'],
+  ...['niece', 'nephew', 'friend', 'friends', 'boss', 'manager', 'work', 'office', 'home', 'school'],
+  ...['nursery', 'surgery', 'doctor', 'doctors', 'dentist', 'hospital', 'police', 'landlord', 'neighbour'],
+  ...['neighbor', 'new', 'old', 'number', 'mobile', 'landline', 'phone', 'unknown', 'private', 'the', 'my'],
+]);
 
 /** Placeholder types, as counted in the manifest. */
 export type RedactionType = 'url' | 'email' | 'phone' | 'postcode' | 'address' | 'name';
@@ -83,7 +97,7 @@ export class Redactor {
   ) {
     const fold = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
     const uniq = [...new Map(terms.map((t) => [fold(t.term), t])).values()]
-      .filter((t) => t.term.trim().length >= 2)
+      .filter((t) => t.term.trim().length >= 2 && !EVERYDAY_WORDS.has(fold(t.term.trim())))
       .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
     const escaped = uniq.map((t) => t.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
