@@ -7,13 +7,6 @@ import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 
-/** Counts values, returning an object with keys in sorted order (deterministic output). */
-export function tally<K extends string>(values: Iterable<K>): Partial<Record<K, number>> {
-  const m = new Map<K, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return sortedRecord(m);
-}
-
 /** A map as a plain object with keys in byte order. */
 export function sortedRecord<K extends string>(m: Map<K, number>): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
@@ -22,15 +15,15 @@ export function sortedRecord<K extends string>(m: Map<K, number>): Partial<Recor
 }
 
 export function byChannel(incidents: EventList): Partial<Record<Channel, number>> {
-  return tally(incidents.map((e) => e.channel));
+  return sortedRecord(incidents.count((e) => e.channel));
 }
 
 export function byKind(incidents: EventList): Partial<Record<Kind, number>> {
-  return tally(incidents.map((e) => e.kind));
+  return sortedRecord(incidents.count((e) => e.kind));
 }
 
 export function byCallStatus(incidents: EventList): Partial<Record<CallStatus, number>> {
-  return tally(incidents.filter((e) => e.call !== undefined).map((e) => e.call!.status));
+  return sortedRecord(incidents.count((e) => e.call?.status));
 }
 
 const cleaned = new Map<string, string>();
@@ -114,5 +107,5 @@ export function identifierTable(incidents: EventList, zone: Zone): IdentifierRow
 
 /** Incidents per identifier, keys sorted. */
 export function byIdentifier(incidents: EventList): Record<string, number> {
-  return tally(incidents.map(senderLabel)) as Record<string, number>;
+  return sortedRecord(incidents.count(senderLabel)) as Record<string, number>;
 }

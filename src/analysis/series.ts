@@ -37,7 +37,7 @@ export function dailySeries(
 ): DailySeries {
   if (events.length === 0 && !range) return { start: 0, counts: [] };
   const days = new Float64Array(events.length);
-  for (let i = 0; i < events.length; i++) days[i] = zone.localDayNumber(events.at(i).ms);
+  for (let i = 0; i < events.length; i++) days[i] = zone.localDayNumber(events.ms(i));
   const from = range?.from ?? Math.min(...minMax(days));
   const to = range?.to ?? Math.max(...minMax(days));
   const counts = new Array<number>(Math.max(0, to - from + 1)).fill(0);

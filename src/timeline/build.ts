@@ -69,22 +69,15 @@ export class TimelineBuilder {
     let direction = e.direction;
     if (direction === 'unknown' && role === 'victim') direction = 'outgoing';
     else if (direction === 'unknown' && role === 'subject') direction = 'incoming';
-    return this.store.add({
+    return this.store.add(e, {
       ms,
-      channel: e.channel,
-      kind: e.kind,
       direction,
-      precision: e.time.precision,
       incident: role === 'subject' && direction !== 'outgoing',
       who,
-      text: e.text,
-      call: e.call,
       conversation: e.conversation === undefined ? 0 : this.conversation(e.conversation),
-      nativeId: e.nativeId,
       flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
       details: e.details === undefined ? undefined : ownDetails(e.details),
       input,
-      locator: e.locator,
     });
   }
 

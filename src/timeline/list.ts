@@ -20,8 +20,23 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   /** The events for which `keep` is true, as a list. */
   abstract filter(keep: (e: TimelineEvent, i: number) => unknown): EventList;
 
-  *[Symbol.iterator](): Iterator<TimelineEvent> {
-    for (let i = 0; i < this.length; i++) yield this.at(i);
+  // A plain iterator object rather than a generator: V8 inlines it in for-of loops over millions of events.
+  [Symbol.iterator](): Iterator<TimelineEvent> {
+    let i = 0;
+    return {
+      next: (): IteratorResult<TimelineEvent> =>
+        i < this.length ? { done: false, value: this.at(i++) } : { done: true, value: undefined },
+    };
+  }
+
+  /** How many events give each key (undefined keys are not counted). */
+  count<K>(key: (e: TimelineEvent) => K | undefined): Map<K, number> {
+    const m = new Map<K, number>();
+    for (let i = 0; i < this.length; i++) {
+      const k = key(this.at(i));
+      if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
   }
 
   map<T>(f: (e: TimelineEvent, i: number) => T): T[] {

@@ -32,26 +32,21 @@ export interface Who {
   readonly role: Role | undefined;
 }
 
-/** One event as the builder hands it to the store. */
-export interface Row {
+/** What the builder decided about an event, beside what the source parsed. */
+export interface Resolved {
   readonly ms: number;
-  readonly channel: Channel;
-  readonly kind: Kind;
   readonly direction: Direction;
-  readonly precision: Precision;
   readonly incident: boolean;
   readonly who: number;
-  readonly text: string | undefined;
-  readonly call: ParsedEvent['call'];
   readonly conversation: number;
-  readonly nativeId: string | undefined;
   readonly flags: readonly string[] | undefined;
   readonly details: ParsedEvent['details'];
   readonly input: number;
-  readonly locator: number | string;
 }
 
-const code = (list: readonly string[]) => new Map<string, number>(list.map((v, i) => [v, i]));
+// Plain lookup objects: a property read with a vocabulary string is cheaper than a Map lookup.
+const code = (list: readonly string[]): Record<string, number> =>
+  Object.assign(Object.create(null), Object.fromEntries(list.map((v, i) => [v, i])));
 const CHANNEL_CODE = code(CHANNELS);
 const KIND_CODE = code(KINDS);
 const DIRECTION_CODE = code(DIRECTIONS);
@@ -104,32 +99,32 @@ export class EventStore {
   }
 
   /** Appends an event; returns its number. */
-  add(r: Row): number {
+  add(e: ParsedEvent, r: Resolved): number {
     const k = this.n++;
     if (k === this.cap) this.grow();
     this.msCol[k] = r.ms;
     this.packedCol[k] =
-      CHANNEL_CODE.get(r.channel)! |
-      (KIND_CODE.get(r.kind)! << KIND_AT) |
-      (DIRECTION_CODE.get(r.direction)! << DIRECTION_AT) |
-      (PRECISION_CODE.get(r.precision)! << PRECISION_AT) |
+      CHANNEL_CODE[e.channel]! |
+      (KIND_CODE[e.kind]! << KIND_AT) |
+      (DIRECTION_CODE[r.direction]! << DIRECTION_AT) |
+      (PRECISION_CODE[e.time.precision]! << PRECISION_AT) |
       (r.incident ? INCIDENT : 0) |
-      (r.call === undefined ? 0 : (CALL_CODE.get(r.call.status)! + 1) << CALL_AT);
+      (e.call === undefined ? 0 : (CALL_CODE[e.call.status]! + 1) << CALL_AT);
     this.whoCol[k] = r.who;
     this.inputCol[k] = r.input;
     this.conversationCol[k] = r.conversation;
-    this.setLocator(k, r.locator);
-    this.texts.push(r.text);
-    if (r.call?.durationSec !== undefined) {
+    this.setLocator(k, e.locator);
+    this.texts.push(e.text);
+    if (e.call?.durationSec !== undefined) {
       this.durationCol ??= new Float64Array(this.cap).fill(Number.NaN);
-      this.durationCol[k] = r.call.durationSec;
+      this.durationCol[k] = e.call.durationSec;
     } else if (this.durationCol) this.durationCol[k] = Number.NaN;
-    if (r.nativeId !== undefined || this.nativeIds) {
+    if (e.nativeId !== undefined || this.nativeIds) {
       if (!this.nativeIds) {
         this.nativeIds = new StringPages();
         for (let i = 0; i < k; i++) this.nativeIds.push(undefined);
       }
-      this.nativeIds.push(r.nativeId);
+      this.nativeIds.push(e.nativeId);
     }
     if (r.flags !== undefined && r.flags.length > 0) {
       this.flagsCol ??= new Uint32Array(this.cap);
