@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { makeProbe } from '../../src/sources/detect.js';
@@ -8,6 +9,7 @@ import { type SourceContext, SourceFailure, type SourceInput } from '../../src/s
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from '../../src/sources/sms-backup-xml/char-refs.js';
 import { decimal, idTypeOf } from '../../src/sources/sms-backup-xml/fields.js';
 import { rootElementName, smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
+import { readBackup } from '../../src/sources/sms-backup-xml/reader.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/sms-backup-xml';
@@ -34,8 +36,8 @@ function chunked(file: string, size: number): SourceInput {
   };
 }
 
-/** Everything a parse reports, for inputs that are not files on disk. */
-async function collect(input: SourceInput): Promise<Omit<SourceRun, 'accounting'>> {
+/** Everything a parse reports, for inputs that are not files on disk (`fastPath` false: saxes reads it all). */
+async function collect(input: SourceInput, fastPath = true): Promise<Omit<SourceRun, 'accounting'>> {
   const out: Omit<SourceRun, 'accounting'> = { events: [], skipped: [], rejected: [], warnings: [] };
   const ctx: SourceContext = {
     options: { timezone: 'Europe/London' },
@@ -46,7 +48,7 @@ async function collect(input: SourceInput): Promise<Omit<SourceRun, 'accounting'
     progress: () => {},
   };
   try {
-    await smsBackupXml.parse(input, ctx);
+    await readBackup(input, ctx, fastPath);
   } catch (err) {
     if (!(err instanceof SourceFailure)) throw err;
     out.failure = { code: err.code, message: err.message, locator: err.locator };
@@ -569,5 +571,205 @@ describe('stray text', () => {
         `pieces of ${size}`,
       ).toEqual(expected);
     }
+  });
+});
+
+describe('the fast path', () => {
+  /** The same bytes handed over in pieces of `size` bytes. */
+  const pieces = (bytes: Uint8Array, size: number): SourceInput => ({
+    path: 'sms.xml',
+    name: 'sms.xml',
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
+        })(),
+      ),
+  });
+  type Run = Awaited<ReturnType<typeof collect>>;
+  const both = async (bytes: Uint8Array, size: number): Promise<[Run, Run]> => [
+    await collect(pieces(bytes, size), true),
+    await collect(pieces(bytes, size), false),
+  ];
+
+  it('reads every fixture exactly as saxes alone does, whatever the chunk size', async () => {
+    const files = [
+      ...readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.xml'))
+        .map((f) => at(f)),
+      'fixtures/demo-case/sms-20240315120000.xml',
+      'fixtures/demo-case/sms-20240601090000.xml',
+      'fixtures/demo-case/calls-20240601090000.xml',
+    ];
+    for (const file of files) {
+      for (const size of [2, 64, 333, 65536]) {
+        const [fast, slow] = await both(readFileSync(file), size);
+        expect(fast, `${file} in pieces of ${size}`).toEqual(slow);
+      }
+    }
+  });
+
+  it('takes the plain records of a large backup itself and hands everything else to saxes', async () => {
+    const record = (i: number) =>
+      `  <sms protocol="0" address="+447700900${String(i % 1000).padStart(3, '0')}" date="${1709312640000 + i}" type="${1 + (i % 2)}" body="n&#176; ${i} &amp; &apos;more&apos; &#55357;&#56864;" contact_name="Sam" />\n`;
+    let text = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"3001\">\n";
+    for (let i = 0; i < 3000; i++) {
+      text += record(i);
+      if (i === 1000) text += '  <!-- a comment --> stray\n';
+      if (i === 2000)
+        text += '  <mms date="1709312640000" msg_box="1" address="+447700900123"><parts/></mms>\n';
+    }
+    text += '</smses>\n';
+    const [fast, slow] = await both(Buffer.from(text), 65536);
+    expect(fast).toEqual(slow);
+    expect(fast.events).toHaveLength(3001);
+    expect(fast.events[5]!.text).toBe("n° 5 & 'more' 😠");
+    expect(fast.warnings.map((w) => w.code)).toEqual(['SMS_STRAY_TEXT', 'SMS_MMS_SENDER_FROM_ADDRESS']);
+  });
+
+  // Records built from the awkward parts of XML: every kind of reference (good, bad, undefined, cut), characters
+  // XML forbids, raw line breaks and tabs in values, surrogate halves raw and as references, repeated and
+  // non-ASCII attribute names, missing white space, comments, PIs, CDATA, stray text, other elements, CR LF. Most
+  // parts are plain, so that a record often has just one awkward thing and the fast path gets that far.
+  const awkward = fc.constantFrom(
+    '&amp;',
+    '&lt;&gt;&quot;&apos;',
+    '&#10;',
+    '&#13;',
+    '&#9;',
+    '&#x1F600;',
+    '&#x1f600;',
+    '&#X41;',
+    '&#0065;',
+    '&#00000065;',
+    '&#0;',
+    '&#1;',
+    '&#xD83D;',
+    '&#55357;&#56832;',
+    '&#56832;',
+    '&#xFFFE;',
+    '&#;',
+    '&#x;',
+    '&#99999999;',
+    '&nbsp;',
+    '&xxe;',
+    '& ',
+    '&amp',
+    '<',
+    '>',
+    '\t',
+    '\n',
+    '\r\n',
+    '\r',
+    '\u0001',
+    '\u0085',
+    '\u2028',
+    '\ud83d',
+    '\ude00',
+    '\ud83d\ude00',
+    '\uffff',
+    '\ufffe',
+    "'",
+    '"',
+    ']]>',
+  );
+  const plain = fc.constantFrom('plain', ' ', 'é', 'Zoë 😀', '+447700900123', '1709312640000', '1', '');
+  const value = fc
+    .array(fc.oneof({ weight: 6, arbitrary: plain }, { weight: 1, arbitrary: awkward }), { maxLength: 4 })
+    .map((p) => p.join(''));
+  const NAMES = [
+    'address',
+    'date',
+    'type',
+    'body',
+    'contact_name',
+    'number',
+    'duration',
+    'subject',
+    'presentation',
+  ];
+  const attrName = fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom(...NAMES) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('x', 'nämë', 'a:b', '_z', 'service_center_long_name', '1bad', 'body'),
+    },
+  );
+  const space = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(' ') },
+    { weight: 1, arbitrary: fc.constantFrom('  ', '\n    ', '\t', '\r\n  ', '\r', '') },
+  );
+  const attr = fc.tuple(
+    attrName,
+    value,
+    fc.constantFrom('"', '"', "'"),
+    space,
+    fc.constantFrom('=', '=', ' = ', '= '),
+  );
+  const tag = fc.tuple(
+    fc.constantFrom('sms', 'sms', 'call', 'mms', 'reaction', 'smsx'),
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constant(' ') },
+      { weight: 1, arbitrary: fc.constantFrom('\n', '\t', '') },
+    ),
+    fc.array(attr, { maxLength: 7 }),
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constant('/>') },
+      { weight: 1, arbitrary: fc.constantFrom(' />', '>', '></sms>', '/', '', '/ >') },
+    ),
+  );
+  const element = tag.map(([name, after, attrs, end]) => {
+    let out = `<${name}${after}`;
+    for (const [n, v, q, sp, eq] of attrs) {
+      const quoted = q === '"' ? v.replaceAll('"', '&quot;') : v.replaceAll("'", '&apos;');
+      out += `${n}${eq}${q}${quoted}${q}${sp}`;
+    }
+    return out + end;
+  });
+  // The same attributes in the same order, as a real backup writes them: the fast path's usual case.
+  const usual = fc
+    .tuple(fc.constantFrom('sms', 'call'), value)
+    .map(
+      ([name, body]) =>
+        `<${name} address="+447700900123" date="1709312640000" type="1" body="${body.replaceAll('"', '&quot;')}" duration="5" contact_name="Sam" />`,
+    );
+  const between = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('\n  ', '\n', ' ', '') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '\r\n  ',
+        '\r',
+        '<!-- c -->',
+        '<?pi x?>',
+        'stray',
+        '<![CDATA[x]]>',
+        '\n\n\n',
+        '&amp;',
+      ),
+    },
+  );
+  const item = fc.oneof({ weight: 2, arbitrary: usual }, { weight: 3, arbitrary: element });
+  const document = fc
+    .tuple(
+      fc.array(fc.tuple(between, item), { maxLength: 14 }),
+      fc.constantFrom('</smses>\n', '', '</smses>junk', '\n</smses>\n<smses/>'),
+    )
+    .map(
+      ([items, end]) =>
+        `<?xml version='1.0' encoding='UTF-8' ?>\n<smses count="2">${items.flat().join('')}${end}`,
+    );
+
+  it('gives exactly what saxes alone gives on records made of the awkward parts of XML', async () => {
+    // Mostly chunks that hold whole records (the fast path reads only those), some that cut everything.
+    const chunk = fc.oneof(fc.integer({ min: 150, max: 3000 }), fc.integer({ min: 1, max: 40 }));
+    await fc.assert(
+      fc.asyncProperty(document, chunk, async (text, size) => {
+        const [fast, slow] = await both(Buffer.from(text), size);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: Number(process.env['FAST_PATH_RUNS'] ?? 400) },
+    );
   });
 });

@@ -136,21 +136,27 @@ function collect(text: string): Ref[] {
 function repair(text: string): { text: string; lone: number[] } {
   const refs = collect(text);
   const lone: number[] = [];
-  let out = '';
+  // Joined, not concatenated: a flat string reads faster than a concatenation tree in the scan that follows.
+  const parts: string[] = [];
+  let length = 0;
   let last = 0;
   for (let i = 0; i < refs.length; i++) {
     const ref = refs[i]!;
     const next = refs[i + 1];
-    out += text.slice(last, ref.start);
+    parts.push(text.slice(last, ref.start));
+    length += ref.start - last;
     if (isHighHalf(ref.unit) && next !== undefined && next.start === ref.end && next.unit >= 0xdc00) {
-      out += String.fromCodePoint(0x10000 + (ref.unit - 0xd800) * 0x400 + (next.unit - 0xdc00));
+      parts.push(String.fromCodePoint(0x10000 + (ref.unit - 0xd800) * 0x400 + (next.unit - 0xdc00)));
+      length += 2;
       last = next.end;
       i++;
     } else {
-      lone.push(out.length);
-      out += '\uFFFD';
+      lone.push(length);
+      parts.push('\uFFFD');
+      length++;
       last = ref.end;
     }
   }
-  return { text: out + text.slice(last), lone };
+  parts.push(text.slice(last));
+  return { text: parts.join(''), lone };
 }

@@ -6,8 +6,8 @@
 import type { IdType, Party } from '../../model/index.js';
 import type { TextEncoding } from '../text.js';
 
-/** Attributes of one element, as saxes hands them over (always strings). */
-export type Attrs = Readonly<Record<string, string>>;
+/** Attributes of one element: as saxes hands them over, or as the fast path fills the ones read (fast.ts). */
+export type Attrs = Readonly<Record<string, string | undefined>>;
 
 /** The value, or undefined when it is absent, empty or the literal `"null"` SBR writes for missing values. */
 export function present(value: string | undefined): string | undefined {

@@ -1,6 +1,7 @@
 /**
- * The streaming driver: bytes → text (UTF-8, or UTF-16 by BOM) → surrogate repair → saxes → one outcome per
- * child of the root. Nothing but the record being read is held: an MMS's base64 `data` is measured, then dropped.
+ * The streaming driver: bytes → text (UTF-8, or UTF-16 by BOM) → surrogate repair → the fast path for plain
+ * `<sms>`/`<call>` records (fast.ts) or saxes for everything else (handover.ts) → one outcome per child of the
+ * root. Nothing but the record being read is held: an MMS's base64 `data` is measured, then dropped.
  */
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
@@ -10,6 +11,7 @@ import { sniffBom } from '../text.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
 import { TextWindow } from './gaps.js';
+import { Handover } from './handover.js';
 import { Interner } from './interner.js';
 import { MmsRecord } from './mms.js';
 import { readCall, readSms } from './records.js';
@@ -49,7 +51,7 @@ const TRUNCATED_HINT =
 const MAX_BURST = 10_000;
 
 /** Reads one SMS Backup & Restore file, reporting every child of the root as an event, a skip or a reject. */
-export async function readBackup(input: SourceInput, ctx: SourceContext): Promise<void> {
+export async function readBackup(input: SourceInput, ctx: SourceContext, fastPath = true): Promise<void> {
   const parser = new SaxesParser();
   const repair = new SurrogateRepair();
   const lone = new LoneSurrogates(ctx);
@@ -91,13 +93,13 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     ),
   );
   // Only white space belongs between records; anything else may be a damaged record, so it is shown, not dropped.
-  const checkGap = (): void => {
-    const stray = gapStart < 0 ? undefined : window.strayFrom(gapStart, parser.position);
+  const checkGap = (to: number, line: number): void => {
+    const stray = gapStart < 0 ? undefined : window.strayFrom(gapStart, to);
     gapStart = -1;
     if (stray === undefined) return;
     ctx.warn(
       'SMS_STRAY_TEXT',
-      `line ${parser.line - stray.linesBefore}`,
+      `line ${line - stray.linesBefore}`,
       `text between records was ignored: "${stray.excerpt}"`,
       'SMS Backup & Restore writes only elements inside <smses>/<calls>; a record here may have been damaged by editing.',
     );
@@ -105,7 +107,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
   parser.on('opentagstart', (tag) => {
     inTag = true;
     if (depth !== 1) return;
-    checkGap();
+    checkGap(parser.position, parser.line);
     const n = nextOrdinal(tag.name);
     const line = parser.line;
     // Joined rather than concatenated: a flat string is half the memory of a concatenation tree in a kept event.
@@ -141,7 +143,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     depth--;
     if (depth === 0) {
       rootDone = true;
-      checkGap();
+      checkGap(parser.position, parser.line);
     }
     if (depth !== 1 || current === undefined) return;
     gapStart = parser.position;
@@ -199,7 +201,39 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     );
   }
 
-  /** Hands decoded text to saxes. `mayHoldZero`/`mayHoldRef`: false when the raw bytes were already searched. */
+  // The plain records go to the fast path; saxes reads the rest (handover.ts).
+  let gapChecked = true;
+  let fastEnd = -1;
+  const handover = new Handover(
+    parser,
+    (name, attrs, line, start, end) => {
+      // The first record after saxes read on: the gap saxes saw (a comment, stray text) is checked as usual.
+      if (!gapChecked) {
+        gapChecked = true;
+        checkGap(start, line);
+      }
+      fastEnd = end;
+      const n = name === 'sms' ? sms++ : calls++;
+      const locator = [name, '[', decimal(n), '] (line ', decimal(line), ')'].join('');
+      burst = 0;
+      if (recordNames.includes(name)) records++;
+      if (name === 'sms') readSms(attrs, locator, ctx, strings);
+      else readCall(attrs, locator, ctx, strings);
+    },
+    {
+      between: () => depth === 1 && current === undefined && !rootDone && !lone.pending,
+      started: () => {
+        gapChecked = false;
+        fastEnd = -1;
+      },
+      stopped: () => {
+        if (fastEnd !== -1) gapStart = fastEnd;
+      },
+    },
+    fastPath,
+  );
+
+  /** Hands decoded text on. `mayHoldZero`/`mayHoldRef`: false when the raw bytes were already searched. */
   function feed(text: string, final: boolean, mayHoldZero: boolean, mayHoldRef: boolean): void {
     // Zero bytes never occur in XML; a run of them is what an interrupted copy or a full disk leaves behind.
     const nul = mayHoldZero ? text.indexOf('\0') : -1;
@@ -207,7 +241,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext): Promis
     if (repaired.lone.length > 0) lone.note(repaired.text, repaired.lone, parser.line);
     if (repaired.text.length > 0) {
       window.note(repaired.text);
-      parser.write(repaired.text);
+      handover.write(repaired.text, repaired.lone.length === 0);
     }
     if (nul !== -1) truncated('the rest of the file is zero bytes (an interrupted copy or a full disk)');
   }

@@ -160,7 +160,7 @@ export function labelProblems(problems: readonly RecordProblem[], attrs: Attrs):
   for (const p of problems) {
     if (p.inTag && p.kind.names) {
       for (const [name, value] of Object.entries(attrs)) {
-        const ref = /&[^\s&;"'<>]{0,40};/.exec(value);
+        const ref = value === undefined ? null : /&[^\s&;"'<>]{0,40};/.exec(value);
         if (ref !== null) {
           p.attribute = name;
           p.reference = ref[0];

@@ -1,0 +1,129 @@
+/**
+ * Passes the text of a backup back and forth between the fast path (fast.ts) and saxes. saxes reads the prolog,
+ * the root's start tag, every record the fast path gives up on and everything after the root. It is handed text
+ * in pieces that end just after a `>`, and once a piece leaves it between two records (at depth 1, in plain text,
+ * nothing carried over), the fast path takes the rest. When the fast path stops, saxes' line, column and position
+ * are set to the stopping point, so its events and error messages read exactly as if it had seen every character.
+ *
+ * That needs four of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
+ * and if the fields are not there (another version) the fast path is simply never used.
+ */
+import { SaxesParser } from 'saxes';
+import { FastScanner, type FastSink } from './fast.js';
+
+/** saxes 6.0.0's private position and state fields. */
+interface SaxesInternals {
+  state: number;
+  tags: unknown[];
+  carriedFromPrevious: string | undefined;
+  chunkPosition: number;
+  positionAtNewLine: number;
+  currentXMLVersion: string;
+  line: number;
+  column: number;
+}
+
+/** saxes' "reading text" state, the one it is in between records (a parser for a fragment starts in it). */
+const TEXT_STATE = (new SaxesParser({ fragment: true }) as unknown as { state?: unknown }).state;
+
+/** The parser's internals when they look as expected, else undefined (the fast path is then off). */
+function internalsOf(parser: SaxesParser): SaxesInternals | undefined {
+  const p = parser as unknown as Partial<SaxesInternals>;
+  const ok =
+    typeof p.state === 'number' &&
+    Array.isArray(p.tags) &&
+    typeof p.chunkPosition === 'number' &&
+    typeof p.positionAtNewLine === 'number' &&
+    typeof p.currentXMLVersion === 'string' &&
+    'carriedFromPrevious' in p &&
+    typeof TEXT_STATE === 'number';
+  return ok ? (p as SaxesInternals) : undefined;
+}
+
+/** What the reader tells the handover, and is told by it. */
+export interface HandoverEvents {
+  /** True when the reader, too, is between two records of the root (no record open, nothing pending). */
+  between(): boolean;
+  /** The fast path takes over at the current saxes position. */
+  started(): void;
+  /** The fast path hands over to saxes (whose position is now where it stopped). */
+  stopped(): void;
+}
+
+/** Feeds decoded text to saxes or the fast path, whichever may read it. */
+export class Handover {
+  private readonly p: SaxesInternals | undefined;
+  private readonly scanner: FastScanner;
+  private fast = false;
+  /** Absolute offset of the next text, in UTF-16 units (saxes' `position`). */
+  private written = 0;
+
+  /** `enabled` false: saxes reads everything (tests compare the two). */
+  constructor(
+    private readonly parser: SaxesParser,
+    sink: FastSink,
+    private readonly events: HandoverEvents,
+    enabled: boolean,
+  ) {
+    this.p = enabled ? internalsOf(parser) : undefined;
+    this.scanner = new FastScanner(sink);
+  }
+
+  /** Reads the next text. `allowFast` false keeps it all for saxes (a chunk with a repaired surrogate half). */
+  write(text: string, allowFast: boolean): void {
+    if (this.p === undefined) {
+      this.parser.write(text);
+      return;
+    }
+    const base = this.written;
+    this.written += text.length;
+    const n = text.length;
+    let pos = 0;
+    if (this.fast && !allowFast) this.toSaxes(text, base, 0);
+    while (pos < n) {
+      if (this.fast) {
+        pos = this.scanner.scan(text, base, pos);
+        if (pos < n) this.toSaxes(text, base, pos);
+      } else {
+        const gt = text.indexOf('>', pos);
+        const end = gt === -1 ? n : gt + 1;
+        this.parser.write(pos === 0 && end === n ? text : text.slice(pos, end));
+        pos = end;
+        if (gt !== -1 && allowFast && this.clean()) {
+          this.fast = true;
+          this.events.started();
+          this.scanner.seed(this.parser.line, this.parser.column, base + pos);
+        }
+      }
+    }
+    // saxes is kept at the end of what was read, for the messages of a failure between chunks.
+    if (this.fast) this.sync(base + n, this.scanner.line, this.scanner.endChunk(text, base));
+  }
+
+  /** saxes stands between two records of the root, with nothing half read. */
+  private clean(): boolean {
+    const p = this.p;
+    return (
+      p !== undefined &&
+      p.state === TEXT_STATE &&
+      p.tags.length === 1 &&
+      p.carriedFromPrevious === undefined &&
+      p.currentXMLVersion === '1.0' &&
+      this.events.between()
+    );
+  }
+
+  private toSaxes(text: string, base: number, at: number): void {
+    this.fast = false;
+    this.sync(base + at, this.scanner.line, this.scanner.columnAt(text, base, base + at));
+    this.events.stopped();
+  }
+
+  private sync(at: number, line: number, column: number): void {
+    const p = this.p!;
+    p.chunkPosition = at;
+    p.positionAtNewLine = at - column;
+    p.line = line;
+    p.column = column;
+  }
+}
