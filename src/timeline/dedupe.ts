@@ -38,6 +38,8 @@ export function fingerprint(e: TimelineEvent): string {
  */
 export function findDuplicates(events: EventList): Uint8Array {
   const dup = new Uint8Array(events.length);
+  // Events are grouped by input, so one input means nothing to compare with.
+  if (events.length === 0 || events.at(0).input === events.at(events.length - 1).input) return dup;
   // Only channels present in two or more inputs can hold duplicates: skip the hashing work otherwise.
   const inputsPerChannel = new Map<string, Set<number>>();
   for (let i = 0; i < events.length; i++) {

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../src/model/index.js';
+import { StringPages } from '../../src/timeline/pages.js';
+import { EventStore, plain, type Who } from '../../src/timeline/store.js';
+
+const whos: Who[] = [
+  { sender: undefined, key: undefined, role: undefined },
+  { sender: { id: '+447700900123' }, key: 'phone:+447700900123', role: 'subject' },
+];
+
+function add(
+  store: EventStore,
+  e: Partial<ParsedEvent>,
+  extra: { flags?: string[]; conversation?: number } = {},
+) {
+  const full: ParsedEvent = {
+    locator: 1,
+    time: { type: 'instant', ms: 1_700_000_000_000, precision: 's' },
+    channel: 'sms',
+    kind: 'message',
+    direction: 'incoming',
+    ...e,
+  };
+  return store.add(full, {
+    ms: full.time.type === 'instant' ? full.time.ms : 0,
+    direction: full.direction,
+    incident: true,
+    who: 1,
+    conversation: extra.conversation ?? 0,
+    flags: extra.flags,
+    details: full.details,
+    input: 3,
+  });
+}
+
+describe('the event store', () => {
+  it('gives back every field of every event as it was stored', () => {
+    const store = new EventStore(whos, [undefined, 'Family group']);
+    add(store, { locator: 'sms[41]', text: 'Answer me' });
+    add(
+      store,
+      {
+        locator: 'chats.list[2].messages[007]',
+        channel: 'whatsapp',
+        kind: 'call',
+        direction: 'outgoing',
+        call: { status: 'missed', durationSec: 0 },
+        nativeId: 'msg-1',
+        details: { location: 'outside work' },
+        time: { type: 'instant', ms: 1_700_000_060_000, precision: 'min' },
+      },
+      { flags: ['edited'], conversation: 1 },
+    );
+    add(store, { locator: 12, call: { status: 'answered' }, text: '' });
+    const [a, b, c] = [0, 1, 2].map((k) => plain(store.view(k)));
+    expect(a).toMatchObject({ locator: 'sms[41]', text: 'Answer me', channel: 'sms', kind: 'message' });
+    expect(a).toMatchObject({
+      nativeId: undefined,
+      flags: undefined,
+      call: undefined,
+      conversation: undefined,
+    });
+    expect(a).toMatchObject({ senderKey: 'phone:+447700900123', role: 'subject', input: 3, precision: 's' });
+    expect(b).toMatchObject({
+      locator: 'chats.list[2].messages[007]',
+      channel: 'whatsapp',
+      kind: 'call',
+      direction: 'outgoing',
+      call: { status: 'missed', durationSec: 0 },
+      nativeId: 'msg-1',
+      flags: ['edited'],
+      conversation: 'Family group',
+      details: { location: 'outside work' },
+      precision: 'min',
+      ms: 1_700_000_060_000,
+    });
+    expect(c).toMatchObject({ locator: 12, call: { status: 'answered' }, text: '', nativeId: undefined });
+  });
+
+  it('keeps locators exact whatever their digits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.nat(), fc.constant('line 0012')), { maxLength: 50 }),
+        (locs) => {
+          const store = new EventStore(whos, [undefined]);
+          for (const l of locs) add(store, { locator: l });
+          expect(locs.map((_, k) => store.locator(k))).toEqual(locs);
+        },
+      ),
+    );
+  });
+
+  it('grows past its first capacity without losing events', () => {
+    const store = new EventStore(whos, [undefined]);
+    for (let i = 0; i < 5000; i++)
+      add(store, { locator: `sms[${i}]`, text: i % 7 === 0 ? undefined : `t${i}` });
+    expect(store.length).toBe(5000);
+    expect(store.locator(4999)).toBe('sms[4999]');
+    expect(store.text(4997)).toBe('t4997');
+    expect(store.text(4998)).toBeUndefined(); // 4998 = 7 × 714
+  });
+});
+
+describe('string pages', () => {
+  it('returns each string as pushed, across page boundaries and for very long strings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.string({ unit: 'grapheme', maxLength: 40 }), { nil: undefined }), {
+          maxLength: 200,
+        }),
+        (xs) => {
+          const pages = new StringPages();
+          const big = 'x'.repeat(70_000);
+          const all = [...xs, big, ...xs];
+          for (const x of all) pages.push(x);
+          expect(all.map((_, k) => pages.get(k))).toEqual(all);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});
