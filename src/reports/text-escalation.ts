@@ -10,8 +10,6 @@ import { terminalSafe as safe } from './sanitize.js';
 
 /** Wraps text to `width` columns with a hanging indent. */
 /** How many findings sentences the terminal shows before pointing to the full reports. */
-const TERMINAL_FINDINGS = 3;
-
 function wrap(text: string, width: number, first: string, rest: string): string[] {
   const words = safe(text).split(' ');
   const lines: string[] = [];
@@ -111,16 +109,12 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   lines.push(
     `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${k.incidents}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
   );
-  // The terminal report stays about one screen: the figures above carry the numbers, and only the first
-  // findings (the overall rate, coverage, and the rate now against the start) are printed here. Every finding,
-  // the methods, the S-DASH sheet and the quoted examples are in the Markdown and HTML reports.
-  const shown = e.findings.slice(0, TERMINAL_FINDINGS);
-  if (shown.length) lines.push(c.bold('Findings'));
-  for (const f of shown) lines.push(...wrap(f, w, '  • ', '    '));
-  const more = e.findings.length - shown.length;
+  // The terminal report stays one screen: every number above is already stated with its method, and the
+  // plain-language findings mostly restate them, so they are counted here and printed in the Markdown and HTML
+  // reports (with the methods, the S-DASH sheet and the quoted examples).
   lines.push(
     c.dim(
-      `  ${more > 0 ? `${more} more findings in plain language, ` : ''}methods and caveats, S-DASH evidence sheet and quoted examples: --format markdown or html`,
+      `${label('Findings')}${e.findings.length} in plain language, with methods and caveats, the S-DASH evidence sheet and quoted examples: --format markdown or html`,
     ),
   );
   return lines;

@@ -104,7 +104,14 @@ function accounting(r: Report, ctx: ReportContext): string[] {
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
-  for (const f of r.ignoredFiles) lines.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));
+  // Files that are not exports are listed by reason, one line each, so a folder of photos stays one line.
+  const notRead = new Map<string, string[]>();
+  for (const f of r.ignoredFiles) notRead.set(f.reason, [...(notRead.get(f.reason) ?? []), f.path]);
+  for (const [reason, paths] of notRead) {
+    const shown = paths.slice(0, 3).map(safe).join(', ');
+    const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
+    lines.push(c.dim(`  not read: ${shown}${more} — ${safe(reason)}`));
+  }
   return lines;
 }
 

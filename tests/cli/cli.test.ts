@@ -121,6 +121,24 @@ describe('terminal output', () => {
     expect(r.stderr).not.toMatch(ANSI);
   });
 
+  it('fits the demo case on one screen, in the order the foundation issue names', () => {
+    const out = cli(['report', DEMO, '--now', NOW], { NO_COLOR: '1' }).stdout;
+    expect(out.split('\n').length).toBeLessThanOrEqual(55);
+    const at = (label: RegExp) => out.search(label);
+    const order = [
+      /^Period /m,
+      /^Incidents /m,
+      /^Channels /m,
+      /^Identifiers/m,
+      /^Busiest day/m,
+      /^Accounting /m,
+      /^Problems /m,
+    ];
+    const positions = order.map(at);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
   it('uses colour when forced and NO_COLOR is unset', () => {
     expect(cli(['report', DEMO, '--now', NOW], { FORCE_COLOR: '1' }).stdout).toMatch(ANSI);
   });

@@ -17,7 +17,7 @@ import {
 } from '../../../src/model/index.js';
 import { analyseTimeline } from '../../../src/pipeline/index.js';
 import { escalationSection } from '../../../src/reports/markdown-escalation.js';
-import { markdownEscape, terminalSafe } from '../../../src/reports/sanitize.js';
+import { markdownEscape } from '../../../src/reports/sanitize.js';
 import { escalationText } from '../../../src/reports/text-escalation.js';
 import { numbers } from './helpers.js';
 
@@ -254,8 +254,7 @@ describe('demo case: text and Markdown show the JSON numbers', () => {
     const lines = escalationText(report, { chalk, width: 100 });
     const text = flat(lines.join('\n'));
     expect(lines.length).toBeLessThanOrEqual(30);
-    for (const f of esc().findings.slice(0, 3)) expect(text).toContain(flat(terminalSafe(f)));
-    expect(text).toContain(`${esc().findings.length - 3} more findings in plain language`);
+    expect(text).toContain(`Findings ${esc().findings.length} in plain language`);
     expect(text).toContain('--format markdown or html');
     expect(text).toContain(`${sig2(esc().rate.perDay)} a day (${formatCi(esc().rate.ci95)})`);
     expect(text).toContain(
