@@ -1308,6 +1308,12 @@ const inBoth = records.filter((r) => {
   return w.some((p) => p.file === F.sms1) && w.some((p) => p.file === F.sms2);
 });
 const ceaseRecord = records.find((r) => r.cease);
+// Alex's early replies already ask Sam to stop ("Stop messaging me.", "Please leave me alone."): the first of
+// those is the first cease request an analysis should find, weeks before the formal written one.
+const ASKS_TO_STOP = /stop messaging me|leave me alone|stop calling me/i;
+const firstAsk = records
+  .filter((r) => r.who === 'victim' && typeof r.text === 'string' && ASKS_TO_STOP.test(r.text))
+  .sort((a, b) => a.ms - b.ms)[0];
 const withheld = records.filter((r) => r.who === 'withheld');
 const firstNew = records.find((r) => r.signal === 'new-number');
 
@@ -1379,11 +1385,17 @@ const truth = {
       channel: 'sms',
       text: ceaseRecord.text,
       where: provenance.get(ceaseRecord),
+      note: 'The formal written request. Earlier replies already ask Sam to stop: see firstAskedToStop.',
       repeated: {
         local: '2024-03-28T20:02',
         channel: 'whatsapp',
         text: 'I have reported this to the police. Do not contact me again.',
       },
+    },
+    firstAskedToStop: {
+      local: localIso(firstAsk.ms),
+      channel: firstAsk.ch === 'wa' ? 'whatsapp' : 'sms',
+      text: firstAsk.text,
     },
     numberChange: {
       blockedOldNumber: localIso(T.numberBlocked, false),
@@ -1642,7 +1654,8 @@ Milestone comparisons (each side up to the neighbouring change):
 
 1. **A course of conduct**: contact on ${inc.daysWithContact} of ${inc.daysInWindow} days over almost six months, far beyond
    two occasions, persistent beyond two weeks, and meeting the research criterion of 10 intrusions over 4 weeks.
-2. **Contact continued after a clear cease request** (20 Feb) - ${inc.afterCeaseRequest} incidents after it.
+2. **Contact continued after she asked him to stop**: first in a reply on ${truth.case.firstAskedToStop.local.slice(0, 10)}, then in a
+   clear written request on 20 Feb - ${inc.afterCeaseRequest} incidents after that one.
 3. **Channel switching after a block**: the old number was blocked on 10 Mar at 20:30 and a new number appeared
    the next morning; the old number kept trying (blocked calls), then WhatsApp moved to the new number too.
 4. **Escalation**: the rate rose ${(w[1].ratePerDay / w[0].ratePerDay).toFixed(1)}-fold after the new number and a further
