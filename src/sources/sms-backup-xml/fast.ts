@@ -255,11 +255,9 @@ export class FastScanner {
       const nameStart = j;
       let slot = -1;
       const expected = names === undefined && k < shape.names.length ? shape.names[k]! : undefined;
-      if (expected !== undefined && j + expected.length < n) {
+      if (expected !== undefined && j + expected.length < n && text.startsWith(expected, j)) {
         const len = expected.length;
-        let m = 0;
-        while (m < len && text.charCodeAt(j + m) === expected.charCodeAt(m)) m++;
-        if (m === len && !isNameChar(text.charCodeAt(j + len))) {
+        if (!isNameChar(text.charCodeAt(j + len))) {
           slot = shape.slots[k]!;
           j += len;
         }

@@ -11,10 +11,11 @@ import { partyOf } from './fields.js';
 /** Past this many distinct entries the tables start over, so a hostile file cannot grow them without bound. */
 const LIMIT = 50_000;
 
-/** A copy of `s` that shares no memory with the chunk it came from. */
+/** A flat copy of `s` that shares no memory with the chunk it came from. */
 export function detach(s: string): string {
-  // Below 13 characters V8 already copies on slicing; above, a flattened cons is a fresh, small parent.
-  return s.length < 13 ? s : ` ${s}`.slice(1);
+  // Below 13 characters V8 already copies on slicing. Above, joining two pieces makes one flat string of the exact
+  // length (48 bytes for 30 characters); the usual ` ${s}`.slice(1) is a slice of a fresh copy, two objects (80).
+  return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
 }
 
 /** One distinct address: its detached copy, and the party last built for it with the name seen then. */

@@ -7,14 +7,14 @@ import type { Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
 import { type Attrs, base64Bytes, contactName, epochMs, OWNER, present, textOf } from './fields.js';
 import { detach, type Interner } from './interner.js';
-import { BOX_HINT, type Box, DRAFT, INCOMING, OUTGOING, rejectDate } from './records.js';
+import { BOX_HINT, type Box, DRAFT, INCOMING, OUTGOING, rejectDate, unsent } from './records.js';
 
 /** MMS `msg_box` (Android Telephony): 1 inbox, 2 sent, 3 drafts (skipped), 4 outbox, 5 failed. */
 const MMS_BOXES: ReadonlyMap<string, Box> = new Map([
   ['1', INCOMING],
   ['2', OUTGOING],
-  ['4', { direction: 'outgoing', flag: 'SMS_UNSENT_OUTBOX' }],
-  ['5', { direction: 'outgoing', flag: 'SMS_UNSENT_FAILED' }],
+  ['4', unsent('SMS_UNSENT_OUTBOX')],
+  ['5', unsent('SMS_UNSENT_FAILED')],
 ]);
 
 /** An `<mms>` being read: its attributes, then what its parts and addresses add. */
@@ -90,7 +90,7 @@ export class MmsRecord {
       text: this.texts.length > 0 ? detach(this.texts.join('\n')) : undefined,
       conversation: address,
       nativeId: detachOrUndefined(present(a['m_id'])),
-      flags: box.flag === undefined ? undefined : [box.flag],
+      flags: box.flags,
       details: subject === undefined && this.attachments.length === 0 ? undefined : details,
     });
   }

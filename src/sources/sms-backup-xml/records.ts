@@ -13,24 +13,27 @@ export function detachText(value: string | undefined): string | undefined {
   return text === undefined ? undefined : detach(text);
 }
 
-/** What a message `type` (SMS) or `msg_box` (MMS) means; `flag` marks a message the phone never sent. */
+/** What a message `type` (SMS) or `msg_box` (MMS) means; `flags` marks a message the phone never sent. */
 export interface Box {
   readonly direction: Direction;
-  readonly flag?: string;
+  /** One frozen list shared by every event with this box. */
+  readonly flags?: readonly string[];
 }
 
 /** A received message. */
 export const INCOMING: Box = { direction: 'incoming' };
 /** A sent message. */
 export const OUTGOING: Box = { direction: 'outgoing' };
+/** A message the victim wrote that the phone never sent. */
+export const unsent = (flag: string): Box => ({ direction: 'outgoing', flags: Object.freeze([flag]) });
 // Maps, not object literals: keys come from the file, and "constructor" must not find Object.prototype's.
 /** SMS `type`: 1 inbox, 2 sent, 3 draft (skipped), 4 outbox, 5 failed, 6 queued. */
 const SMS_TYPES: ReadonlyMap<string, Box> = new Map([
   ['1', INCOMING],
   ['2', OUTGOING],
-  ['4', { direction: 'outgoing', flag: 'SMS_UNSENT_OUTBOX' }],
-  ['5', { direction: 'outgoing', flag: 'SMS_UNSENT_FAILED' }],
-  ['6', { direction: 'outgoing', flag: 'SMS_UNSENT_QUEUED' }],
+  ['4', unsent('SMS_UNSENT_OUTBOX')],
+  ['5', unsent('SMS_UNSENT_FAILED')],
+  ['6', unsent('SMS_UNSENT_QUEUED')],
 ]);
 /** `type`/`msg_box` 3: a draft, never sent — not a contact. */
 export const DRAFT = '3';
@@ -59,6 +62,7 @@ const HIDDEN_BY_NUMBER: ReadonlyMap<string, string> = new Map([
 
 /** Flag on a call whose number the phone did not get (withheld, unknown or payphone). */
 export const WITHHELD = 'withheld';
+const WITHHELD_FLAGS: readonly string[] = Object.freeze([WITHHELD]);
 
 /** Hint for a record whose type/box says neither received nor sent. */
 export const BOX_HINT = 'The record cannot be placed as received or sent; check it in the backup file.';
@@ -106,7 +110,7 @@ function emitSms(
     sender,
     text: detachText(a['body']),
     conversation: incoming && sender !== undefined ? sender.id : strings.thread(address),
-    flags: box.flag === undefined ? undefined : [box.flag],
+    flags: box.flags,
     details: subject === undefined ? undefined : { subject: detach(subject) },
   });
 }
@@ -155,7 +159,7 @@ function emitCall(
     sender,
     call: durationSec === undefined ? { status } : { status, durationSec },
     conversation: hidden === undefined ? (sender?.id ?? strings.thread(realNumber)) : undefined,
-    flags: hidden === undefined ? undefined : [WITHHELD],
+    flags: hidden === undefined ? undefined : WITHHELD_FLAGS,
     // A number written despite a "restricted" presentation is kept as evidence, but not as the caller's id.
     details: hidden !== undefined && realNumber !== undefined ? { number: detach(realNumber) } : undefined,
   });
