@@ -1,11 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchCommand, shardOf } from '../../src/cli/commands/batch.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
+import { readInputs } from '../../src/cli/read.js';
 import type { Report } from '../../src/model/index.js';
+import { keyValue } from '../../src/timeline/identities.js';
+import { cli } from '../helpers/cli.js';
 import { makeCases } from './cases.js';
 import { env, NOW, scratch } from './env.js';
 
@@ -85,6 +88,44 @@ describe('chronolog batch and merge', () => {
     const one = path.join(tmp, 'one');
     await batchCommand(cases, { out: one, jobs: '1', quiet: true }, env);
     for (const f of TABLES) expect(read(one, f)).toBe(read(out, f));
+  });
+
+  it('runs cases in worker threads from the built package, with the same outputs', () => {
+    const threads = path.join(tmp, 'threads');
+    const r = cli(['batch', cases, '--out', threads, '--jobs', '2', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of TABLES) expect(read(threads, f)).toBe(read(out, f));
+    // Each case's events live in its own Parquet part beside a small state, not in the state itself.
+    const state = JSON.parse(read(path.join(threads, 'cases'), 'alpha-full.json'));
+    expect(state.events).toBeUndefined();
+    expect(state.partFile).toBeUndefined();
+    expect(state.parquet.rows).toBeGreaterThan(1000);
+    expect(existsSync(path.join(threads, 'cases', 'alpha-full.parquet'))).toBe(true);
+  });
+
+  it('still reads a case state from before parts (events held in the state)', async () => {
+    const old = path.join(tmp, 'old');
+    await batchCommand(cases, { out: old, quiet: true }, env);
+    const { timeline } = await readInputs([path.join(cases, 'bravo-sms')], { quiet: true }, env);
+    const events = [...timeline.events].map((e) => [
+      e.ms,
+      timeline.zone.localText(e.ms, 'day').slice(0, 10),
+      e.channel,
+      e.kind,
+      e.direction,
+      e.call?.status ?? null,
+      e.role ?? null,
+      e.incident,
+      e.senderKey === undefined ? null : keyValue(e.senderKey),
+    ]);
+    const file = path.join(old, 'cases', 'bravo-sms.json');
+    const { parquet: _, ...state } = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...state, events }));
+    rmSync(path.join(old, 'cases', 'bravo-sms.parquet'));
+    const merged = path.join(tmp, 'from-old');
+    await mergeCommand([old], { out: merged, quiet: true }, env);
+    for (const f of TABLES) expect(read(merged, f)).toBe(read(out, f));
   });
 
   it('shards and merges back to the unsharded result', async () => {

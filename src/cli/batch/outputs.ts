@@ -1,9 +1,10 @@
 /**
- * The batch output folder: one state file per case under OUTDIR/cases/ (what `--resume` and `merge` read), and
- * the tidy tables assembled from them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and
- * events.parquet.
+ * The batch output folder: one state file per case under OUTDIR/cases/ (what `--resume` and `merge` read) with
+ * the case's events beside it as a Parquet part (OUTDIR/cases/<case>.parquet), and the tidy tables assembled from
+ * them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and events.parquet.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { publish, tempPath } from '../tempfiles.js';
@@ -15,6 +16,14 @@ export function statePath(outDir: string, name: string): string {
   return path.join(outDir, 'cases', `${encodeURIComponent(name)}.json`);
 }
 
+/** Where a case's Parquet part lives. */
+export function partPath(outDir: string, name: string): string {
+  return path.join(outDir, 'cases', `${encodeURIComponent(name)}.parquet`);
+}
+
+/** The output folder a loaded state came from (not enumerable: never copied by spreading or written as JSON). */
+const FROM = Symbol('from');
+
 /** Writes a file through a temporary name, so an interrupted run never leaves half a file. */
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = tempPath(path.basename(file));
@@ -22,17 +31,32 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
   await publish(tmp, file);
 }
 
+/**
+ * Saves a case's state, and its part first (so a state on disk always has its part): the worker's temporary part
+ * is moved into place, or a part is copied from the folder its state was loaded from (`merge`).
+ */
 export async function saveState(outDir: string, r: CaseResult): Promise<void> {
   await mkdir(path.join(outDir, 'cases'), { recursive: true });
-  await writeAtomic(statePath(outDir, r.case), JSON.stringify(r));
+  const part = partPath(outDir, r.case);
+  const from = (r as { [FROM]?: string })[FROM];
+  if (r.partFile !== undefined && r.error === undefined) await publish(r.partFile, part);
+  else if (r.parquet !== undefined && from !== undefined && from !== outDir)
+    await writeAtomic(part, await readFile(partPath(from, r.case)));
+  else if (r.error !== undefined) await rm(part, { force: true });
+  const { partFile: _, ...state } = r;
+  await writeAtomic(statePath(outDir, r.case), JSON.stringify(state));
 }
 
+/** A saved state, or undefined when there is none (or its part is missing, so the case must be run again). */
 export async function loadState(outDir: string, name: string): Promise<CaseResult | undefined> {
+  let r: CaseResult;
   try {
-    return JSON.parse(await readFile(statePath(outDir, name), 'utf8')) as CaseResult;
+    r = JSON.parse(await readFile(statePath(outDir, name), 'utf8')) as CaseResult;
   } catch {
     return undefined;
   }
+  if (r.parquet !== undefined && !existsSync(partPath(outDir, name))) return undefined;
+  return Object.defineProperty(r, FROM, { value: outDir, enumerable: false });
 }
 
 /** Every case name with a state file in OUTDIR. */
@@ -45,6 +69,7 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Writes the tables for these cases (sorted by case name, byte order); events come from the state files. */
 export async function writeTables(outDir: string, results: readonly CaseResult[]): Promise<void> {
+  await mkdir(outDir, { recursive: true });
   const sorted = [...results].sort((a, b) => byteOrder(a.case, b.case));
   const ok = sorted.filter((r) => r.error === undefined);
   const csv = (header: readonly string[], rows: unknown[][]) => stringify([header as string[], ...rows]);
@@ -76,5 +101,10 @@ export async function writeTables(outDir: string, results: readonly CaseResult[]
       sorted.filter((r) => r.error !== undefined).map((r) => [r.case, r.error]),
     ),
   );
-  await writeEventsParquet(outDir, sorted, (name) => loadState(outDir, name));
+  await writeEventsParquet(
+    outDir,
+    sorted,
+    (name) => partPath(outDir, name),
+    (name) => loadState(outDir, name),
+  );
 }

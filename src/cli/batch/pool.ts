@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Environment } from '../environment.js';
+import { tempPath } from '../tempfiles.js';
 import { type CaseResult, runCase } from './run-case.js';
 
 /** Heap cap per worker, in MiB: a case that needs more fails alone instead of taking the machine down. */
@@ -17,6 +18,13 @@ export interface CaseJob {
   readonly dir: string;
   readonly name: string;
 }
+
+/** What a worker is sent: the case, and the temporary file (in this process's temp folder) for its part. */
+export interface WorkerJob extends CaseJob {
+  readonly partFile: string;
+}
+
+const partFileOf = (job: CaseJob) => tempPath(`${encodeURIComponent(job.name)}.parquet`);
 
 /** A long-lived worker thread that runs one case at a time (modules load once per worker, not per case). */
 class Lane {
@@ -51,7 +59,7 @@ class Lane {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage(job);
+      w.postMessage({ ...job, partFile: partFileOf(job) } satisfies WorkerJob);
     });
   }
 
@@ -72,11 +80,18 @@ export async function runPool(
   let next = 0;
   const lane = async () => {
     const worker = useWorkers ? new Lane(workerFile) : undefined;
+    // A result is saved while the lane's next case already runs, so a worker never waits for the main thread.
+    let saving: Promise<void> = Promise.resolve();
     try {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        await onDone(worker ? await worker.run(job) : await runCase(job.dir, job.name, env));
+        const r = worker ? await worker.run(job) : await runCase(job.dir, job.name, env, partFileOf(job));
+        await saving;
+        saving = onDone(r);
+        // Handled when awaited (above or below); this only stops a failure counting as unhandled meanwhile.
+        saving.catch(() => {});
       }
+      await saving;
     } finally {
       await worker?.close();
     }

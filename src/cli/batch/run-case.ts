@@ -1,18 +1,19 @@
 /**
  * One case of `chronolog batch`: read its folder with the same detection and case-file rules as `report`,
  * analyse it, and reduce the report to the rows of the batch outputs. Runs inside a worker thread (or in
- * process when running from sources), so it returns plain data and never writes.
+ * process when running from sources): it returns plain data, and writes only the case's events, encoded as a
+ * Parquet part, to the temporary file it is given (the main thread moves it into place).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { type Report, ToolError, UsageError } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
-import { keyValue } from '../../timeline/identities.js';
 import type { Environment } from '../environment.js';
 import { walk } from '../inputs.js';
 import { readInputs } from '../read.js';
 import { VERSION } from '../version.js';
+import { type PartMeta, writePart } from './parquet.js';
 
 /** cases.csv columns, in order. */
 export const CASE_COLUMNS = [
@@ -30,7 +31,10 @@ export const CASE_COLUMNS = [
   'rejected',
 ] as const;
 
-/** One event of events.parquet: [utcMs, localDate, channel, kind, direction, callStatus, role, incident, sender]. */
+/**
+ * One event as states written before parts existed held it (read for compatibility only):
+ * [utcMs, localDate, channel, kind, direction, callStatus, role, incident, sender].
+ */
 export type EventTuple = [
   number,
   string,
@@ -50,6 +54,11 @@ export interface CaseResult {
   readonly row?: (string | number)[];
   readonly channels?: [string, number][];
   readonly daily?: [string, string, number][];
+  /** The case's events.parquet rows: where its part's row groups are (the part is OUTDIR/cases/<case>.parquet). */
+  readonly parquet?: PartMeta;
+  /** The temporary file holding the part, until the state is saved (never written into the state). */
+  readonly partFile?: string;
+  /** States written before parts existed hold the events themselves. */
   readonly events?: EventTuple[];
 }
 
@@ -88,8 +97,16 @@ function caseRow(name: string, r: Report): (string | number)[] {
   ];
 }
 
-/** Runs one case; every failure becomes `error` (one broken case never stops the batch). */
-export async function runCase(dir: string, name: string, env: Environment): Promise<CaseResult> {
+/**
+ * Runs one case, writing its events' Parquet part to `partFile`; every failure becomes `error` (one broken case
+ * never stops the batch).
+ */
+export async function runCase(
+  dir: string,
+  name: string,
+  env: Environment,
+  partFile: string,
+): Promise<CaseResult> {
   let inputsHash = '';
   try {
     inputsHash = await hashCase(dir);
@@ -110,17 +127,7 @@ export async function runCase(dir: string, name: string, env: Environment): Prom
     for (const d of report.incidents.daily) {
       for (const [ch, n] of Object.entries(d.byChannel).sort()) if (n) daily.push([d.date, ch, n]);
     }
-    const events: EventTuple[] = timeline.events.map((e) => [
-      e.ms,
-      timeline.zone.localText(e.ms, 'day').slice(0, 10),
-      e.channel,
-      e.kind,
-      e.direction,
-      e.call?.status ?? null,
-      e.role ?? null,
-      e.incident,
-      e.senderKey === undefined ? null : keyValue(e.senderKey),
-    ]);
+    const parquet = await writePart(partFile, name, timeline.events, timeline.zone);
     return {
       case: name,
       inputsHash,
@@ -129,7 +136,8 @@ export async function runCase(dir: string, name: string, env: Environment): Prom
         .map(([c, n]) => [c, n ?? 0] as [string, number])
         .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
       daily,
-      events,
+      parquet,
+      partFile,
     };
   } catch (err) {
     const e = err as Error;
