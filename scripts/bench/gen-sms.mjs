@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Writes a synthetic "SMS Backup & Restore" XML for benchmarks, attribute for attribute as the app writes it.
- * `generateSms(file, count)` writes `count` <sms> records; `generateMmsPhotos(file, photos, bytesEach)` writes a
- * backup of mostly MMS with large base64 photo parts (the "2 GB backup full of photos" case).
+ * `generateSms(file, count, seed?, maxGapMs?)` writes `count` <sms> records (another seed, another backup of the same
+ * mix; `maxGapMs`, default 4 minutes, spreads them over a longer time);
+ * `generateMmsPhotos(file, photos, bytesEach)` writes a backup of mostly MMS with large base64 photo parts (the
+ * "2 GB backup full of photos" case).
  *
  *   node scripts/bench/gen-sms.mjs /tmp/sms-1m.xml 1000000
  *   node scripts/bench/gen-sms.mjs /tmp/mms-400mb.xml --mms 200 2000000
@@ -46,11 +48,11 @@ async function writeAll(file, count, record) {
   await once(out, 'finish');
 }
 
-export async function generateSms(file, count) {
-  const rand = rng(11);
+export async function generateSms(file, count, seed = 11, maxGapMs = 240_000) {
+  const rand = rng(seed);
   let t = Date.UTC(2021, 0, 4, 9, 0);
   await writeAll(file, count, () => {
-    t += Math.floor(rand() * 240_000);
+    t += Math.floor(rand() * maxGapMs);
     const type = rand() < 0.85 ? 1 : 2;
     const body = BODIES[Math.floor(rand() * BODIES.length)];
     return `  <sms protocol="0" address="+447700900123" date="${t}" type="${type}" subject="null" body="${body}" toa="null" sc_toa="null" service_center="+447785016005" read="1" status="-1" locked="0" date_sent="${type === 1 ? t - 2000 : 0}" sub_id="1" readable_date="x" contact_name="Sam" />\n`;

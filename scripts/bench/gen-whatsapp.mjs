@@ -6,7 +6,8 @@
  *
  *   node scripts/bench/gen-whatsapp.mjs /tmp/whatsapp-1m.txt 1000000
  *
- * Import `generateWhatsApp(file, count)`; it resolves to the number of messages written.
+ * Import `generateWhatsApp(file, count, seed?, maxGapMs?)`; it resolves to the number of messages written. Another
+ * seed gives another chat of the same mix; `maxGapMs` (default 4 minutes) spreads the messages over a longer time.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -38,14 +39,14 @@ function rng(seed) {
 
 const two = (n) => String(n).padStart(2, '0');
 
-export async function generateWhatsApp(file, count) {
+export async function generateWhatsApp(file, count, seed = 7, maxGapMs = 240_000) {
   const out = createWriteStream(file);
-  const rand = rng(7);
+  const rand = rng(seed);
   let t = Date.UTC(2021, 0, 4, 9, 0);
   let buf =
     '01/01/2021, 00:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n';
   for (let i = 0; i < count; i++) {
-    t += Math.floor(rand() * 240_000);
+    t += Math.floor(rand() * maxGapMs);
     const d = new Date(t);
     const head = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
     const who = rand() < 0.85 ? 'Sam' : 'Alex';

@@ -1,13 +1,18 @@
-// Preloaded into every measured process: on exit, append the peak resident set size (bytes) and wall time to the
-// file named by BENCH_OUT, so the runner can compare processes without external tools.
+// Preloaded into every measured process: on exit, append the peak resident set size (bytes), the wall time and the
+// CPU time of all its threads to the file named by BENCH_OUT, so the runner can compare processes without external
+// tools.
 import { appendFileSync } from 'node:fs';
 
 const start = performance.now();
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 process.on('exit', () => {
   const out = process.env.BENCH_OUT;
   if (!out) return;
   appendFileSync(
     out,
-    `${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start })}\n`,
+    `${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start, cpuMs: cpuMs() })}\n`,
   );
 });

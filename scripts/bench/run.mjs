@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCases } from './gen-cases.mjs';
 import { generateMbox } from './gen-mbox.mjs';
 import { generateMmsPhotos, generateSms } from './gen-sms.mjs';
 import { generateTelegram } from './gen-telegram.mjs';
@@ -28,10 +29,13 @@ const filters = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !=
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'chronolog-bench-'));
 const rows = [];
 
-/** Runs a node command `runs` times in fresh processes; returns the median time and the largest peak RSS. */
-function measure(label, nodeArgs) {
+/**
+ * Runs a node command `n` times (default `--runs`) in fresh processes; returns the median time, the largest peak RSS
+ * and the median CPU time (all threads).
+ */
+function measure(label, nodeArgs, n = runs) {
   const samples = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     const out = path.join(tmp, `m-${Date.now()}-${i}.jsonl`);
     const t0 = performance.now();
     const r = spawnSync(process.execPath, ['--import', path.join(here, 'rss-preload.mjs'), ...nodeArgs], {
@@ -43,10 +47,18 @@ function measure(label, nodeArgs) {
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
     const m = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop());
-    samples.push({ ms, rss: m.maxRssBytes });
+    samples.push({ ms, rss: m.maxRssBytes, cpu: m.cpuMs });
   }
-  samples.sort((a, b) => a.ms - b.ms);
-  return { ms: samples[Math.floor(samples.length / 2)].ms, rss: Math.max(...samples.map((s) => s.rss)) };
+  return {
+    ms: median(samples.map((x) => x.ms)),
+    rss: Math.max(...samples.map((x) => x.rss)),
+    cpu: median(samples.map((x) => x.cpu)),
+  };
+}
+
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
@@ -154,6 +166,35 @@ const cases = {
       ours.rss < 400 * 1024 * 1024,
     );
     rmSync(f);
+  },
+  async batch() {
+    // 200 generated cases of a few tenths of a second each. Worker threads should make two jobs nearly twice as
+    // fast as one on two cores: the main thread only collects results and assembles the tables.
+    const dir = path.join(tmp, 'batch-cases');
+    const names = await generateCases(dir, 200);
+    const batch = (jobs) =>
+      measure(
+        `chronolog batch --jobs ${jobs}`,
+        [bin, 'batch', dir, '--out', path.join(tmp, `batch-out-${jobs}`), '--jobs', String(jobs), '--quiet'],
+        1,
+      );
+    // One and two jobs alternate, so a change in the machine's load falls on both alike.
+    const load = os.loadavg()[0];
+    const one = [];
+    const two = [];
+    for (let i = 0; i < runs; i++) {
+      one.push(batch(1));
+      two.push(batch(2));
+    }
+    const [t1, t2] = [median(one.map((x) => x.ms)), median(two.map((x) => x.ms))];
+    const [c1, c2] = [median(one.map((x) => x.cpu)), median(two.map((x) => x.cpu))];
+    row(
+      `batch, ${names.length} generated cases: --jobs 1 time / --jobs 2 time (${os.availableParallelism()} cores)`,
+      `${(t1 / t2).toFixed(2)}× (${s(t1)} vs ${s(t2)}; CPU ${s(c1)} vs ${s(c2)}; load average ${load.toFixed(1)} → ${os.loadavg()[0].toFixed(1)})`,
+      '≥ 1.7× on 2 cores',
+      t1 / t2 >= 1.7,
+    );
+    rmSync(dir, { recursive: true, force: true });
   },
   async memory() {
     const f = path.join(tmp, 'whatsapp-mem-1m.txt');
