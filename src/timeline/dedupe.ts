@@ -9,15 +9,30 @@
  * occurrences are duplicates when earlier inputs already held k copies; the rest are new. The kept total per
  * fingerprint is therefore the largest count any single input holds, never the sum.
  *
- * Fingerprint: the platform's own id when it has one (Message-ID, snowflake); otherwise channel, kind,
- * direction, sender, the UTC minute, call outcome and duration, and the text with whitespace folded.
- * The minute (not the second) makes a minute-precision copy match a second-precision one.
+ * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
+ * channel, kind, direction, sender, the UTC minute, call outcome and duration, and the text with whitespace
+ * folded. The minute (not the second) makes a minute-precision copy match a second-precision one.
+ * Two records that both carry ids are compared by id only (two messages with the same words and different ids
+ * are two messages). When one side has no id (a DiscordChatExporter CSV beside its JSON, which has ids), the
+ * content decides: an id-less record is compared with every earlier record's content, and a record with an
+ * unseen id with the content of earlier id-less records.
  */
 import type { TimelineEvent } from '../model/index.js';
 import type { EventList } from './list.js';
 
+/** The platform-id fingerprint, or undefined when the record has no id. */
+export function idFingerprint(e: TimelineEvent): string | undefined {
+  return e.nativeId === undefined ? undefined : `${e.channel}\u0000${e.nativeId}`;
+}
+
+/** A record's identity for de-duplication: its platform id when it has one, else its content. */
 export function fingerprint(e: TimelineEvent): string {
-  if (e.nativeId !== undefined) return `id\u0000${e.channel}\u0000${e.nativeId}`;
+  const id = idFingerprint(e);
+  return id === undefined ? contentFingerprint(e) : `id\u0000${id}`;
+}
+
+/** The content fingerprint. */
+export function contentFingerprint(e: TimelineEvent): string {
   const minute = Math.floor(e.ms / 60_000);
   const text = e.text === undefined ? '' : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return [
@@ -30,6 +45,27 @@ export function fingerprint(e: TimelineEvent): string {
     e.call?.durationSec ?? '',
     text,
   ].join('\u0000');
+}
+
+/** Per fingerprint, the most copies any one earlier input held. */
+class Seen {
+  private readonly most = new Map<string, number>();
+  private current = new Map<string, number>();
+  /** Counts one more copy in the input being read; returns how many it has now. */
+  count(fp: string): number {
+    const n = (this.current.get(fp) ?? 0) + 1;
+    this.current.set(fp, n);
+    return n;
+  }
+  /** Whether earlier inputs held at least n copies. */
+  held(fp: string, n: number): boolean {
+    return n <= (this.most.get(fp) ?? 0);
+  }
+  /** Closes the input being read. */
+  close(): void {
+    for (const [fp, n] of this.current) if (n > (this.most.get(fp) ?? 0)) this.most.set(fp, n);
+    this.current = new Map();
+  }
 }
 
 /**
@@ -51,24 +87,28 @@ export function findDuplicates(events: EventList): Uint8Array {
   const shared = new Set([...inputsPerChannel].filter(([, s]) => s.size > 1).map(([c]) => c));
   if (shared.size === 0) return dup;
 
-  const seen = new Map<string, number>();
+  const byId = new Seen();
+  const byContent = new Seen();
+  const byContentWithoutId = new Seen();
   let current = -1;
-  let inThisInput = new Map<string, number>();
-  const flush = () => {
-    for (const [fp, n] of inThisInput) if (n > (seen.get(fp) ?? 0)) seen.set(fp, n);
-    inThisInput = new Map();
-  };
   for (let i = 0; i < events.length; i++) {
     const e = events.at(i);
     if (!shared.has(e.channel)) continue;
     if (e.input !== current) {
-      flush();
+      for (const s of [byId, byContent, byContentWithoutId]) s.close();
       current = e.input;
     }
-    const fp = fingerprint(e);
-    const n = (inThisInput.get(fp) ?? 0) + 1;
-    inThisInput.set(fp, n);
-    if (n <= (seen.get(fp) ?? 0)) dup[i] = 1;
+    const id = idFingerprint(e);
+    const content = contentFingerprint(e);
+    const nContent = byContent.count(content);
+    if (id === undefined) {
+      byContentWithoutId.count(content);
+      if (byContent.held(content, nContent)) dup[i] = 1;
+    } else {
+      const nId = byId.count(id);
+      if (byId.held(id, nId)) dup[i] = 1;
+      else if (byContentWithoutId.held(content, nContent)) dup[i] = 1;
+    }
   }
   return dup;
 }

@@ -60,6 +60,26 @@ describe('multiset de-duplication', () => {
     expect(findDuplicates([a, b])).toEqual([false, true]);
   });
 
+  it('matches an export without ids against one with ids by content (DiscordChatExporter CSV beside JSON)', () => {
+    const json = [
+      ev(0, t0, 'Answer me', { nativeId: '111' }),
+      ev(0, t0 + 5_000, 'Answer me', { nativeId: '112' }),
+    ];
+    const csv = [ev(1, t0, 'Answer me'), ev(1, t0 + 5_000, 'Answer me'), ev(1, t0 + 9_000, 'Answer me')];
+    // Two copies were already held, so the CSV's third is new: three in all, as many as the CSV alone holds.
+    expect(findDuplicates([...json, ...csv])).toEqual([false, false, true, true, false]);
+    // The other way round: the JSON's ids are unseen, but the CSV already held both by content.
+    const csvFirst = csv.map((e) => ({ ...e, input: 0 }));
+    const jsonSecond = json.map((e) => ({ ...e, input: 1 }));
+    expect(findDuplicates([...csvFirst, ...jsonSecond])).toEqual([false, false, false, true, true]);
+  });
+
+  it('keeps same-worded messages with different ids apart when both exports carry ids', () => {
+    const a = ev(0, t0, 'Answer me', { nativeId: '111' });
+    const b = ev(1, t0, 'Answer me', { nativeId: '222' });
+    expect(findDuplicates([a, b])).toEqual([false, false]);
+  });
+
   it('never merges different senders, channels or call outcomes', () => {
     const a = ev(0, t0, 'Answer me');
     const b = ev(1, t0, 'Answer me', { senderKey: 'phone:+447700900456' });
