@@ -49,7 +49,6 @@ const DATE_UNIX = NAMES.indexOf('date_unixtime');
 const EDITED = NAMES.indexOf('edited');
 const EDITED_UNIX = NAMES.indexOf('edited_unixtime');
 const ENTITIES = NAMES.indexOf('text_entities');
-const TYPE = NAMES.indexOf('type');
 
 /** Key bytes by (length, first byte), so keys are matched without making strings of them. */
 const MAX_KEY = 32;
@@ -60,8 +59,65 @@ NAMES.forEach((name, id) => {
   TABLE[slot] = [...(TABLE[slot] ?? []), { bytes, id }];
 });
 const BY_NAME = new Map<string, number>(NAMES.map((name, id) => [name, id]));
-const MESSAGE = Buffer.from('"message"');
-const SERVICE = Buffer.from('"service"');
+
+/**
+ * The last few distinct values of a member whose values repeat from message to message (the entry type, senders,
+ * actions, attachment placeholders), by their raw bytes: a repeat is recognised by comparing bytes and gets the
+ * same string, with no decoding and no new string. Shared strings also make the kept events smaller.
+ */
+class Memo {
+  private static readonly SLOTS = 8;
+  /** Longer values are not kept (texts, mostly, which rarely repeat). */
+  private static readonly BYTES = 96;
+  private readonly raw = new Uint8Array(Memo.SLOTS * Memo.BYTES);
+  private readonly lengths = new Int32Array(Memo.SLOTS).fill(-1);
+  private readonly values: string[] = new Array<string>(Memo.SLOTS).fill('');
+  private next = 0;
+
+  /** The string decoded from the same bytes as `buf[s, e)` before, or undefined. */
+  get(buf: Buffer, s: number, e: number): string | undefined {
+    const len = e - s;
+    for (let k = 0; k < Memo.SLOTS; k++) {
+      if (this.lengths[k] !== len) continue;
+      const at = k * Memo.BYTES;
+      let i = 0;
+      while (i < len && buf[s + i] === this.raw[at + i]) i++;
+      if (i === len) return this.values[k];
+    }
+    return undefined;
+  }
+
+  set(buf: Buffer, s: number, e: number, value: string): void {
+    const len = e - s;
+    if (len > Memo.BYTES) return;
+    const k = this.next;
+    this.next = (k + 1) % Memo.SLOTS;
+    const at = k * Memo.BYTES;
+    for (let i = 0; i < len; i++) this.raw[at + i] = buf[s + i]!;
+    this.lengths[k] = len;
+    this.values[k] = value;
+  }
+}
+
+const MEMOS: (Memo | undefined)[] = NAMES.map((name) =>
+  [
+    'type',
+    'from',
+    'from_id',
+    'actor',
+    'actor_id',
+    'action',
+    'photo',
+    'file',
+    'media_type',
+    'sticker_emoji',
+    'discard_reason',
+    'forwarded_from',
+    'via_bot',
+  ].includes(name)
+    ? new Memo()
+    : undefined,
+);
 
 const QUOTE = 0x22;
 const BSL = 0x5c;
@@ -119,12 +175,10 @@ export function decodeFields(
       e = ends[id]!;
       while (s < e && isSpace(buf[s]!)) s++;
       while (e > s && isSpace(buf[e - 1]!)) e--;
-      out[id] =
-        id === TYPE
-          ? typeOf(buf, s, e, note)
-          : id === DATE_UNIX || id === EDITED_UNIX
-            ? digits(buf, s, e, note)
-            : value(buf, s, e, note);
+      const memo = MEMOS[id];
+      if (memo !== undefined) out[id] = memo.get(buf, s, e) ?? remember(memo, buf, s, e, note);
+      else
+        out[id] = id === DATE_UNIX || id === EDITED_UNIX ? digits(buf, s, e, note) : value(buf, s, e, note);
     }
     return undefined;
   } catch {
@@ -155,10 +209,14 @@ function keyId(buf: Buffer, s: number, e: number): number {
 
 // The value readers below get `s`/`e` with the surrounding whitespace already trimmed.
 
-function typeOf(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
-  if (e - s === 9 && buf.compare(MESSAGE, 0, 9, s, e) === 0) return 'message';
-  if (e - s === 9 && buf.compare(SERVICE, 0, 9, s, e) === 0) return 'service';
-  return value(buf, s, e, note);
+/** Decodes a value and remembers it when it is a string read as written (not one with repaired escapes). */
+function remember(memo: Memo, buf: Buffer, s: number, e: number, note: RepairNote): unknown {
+  const before = note.repaired;
+  note.repaired = false;
+  const v = value(buf, s, e, note);
+  if (typeof v === 'string' && !note.repaired) memo.set(buf, s, e, v);
+  note.repaired ||= before;
+  return v;
 }
 
 /** `"1709316262"` → 1709316262 without making a string; anything else is decoded as usual. */

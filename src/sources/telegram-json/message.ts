@@ -6,6 +6,7 @@ import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../mode
 import type { SourceContext } from '../source.js';
 import { decodeFields, F, type Fields, newFields } from './fields.js';
 import type { ChatInfo } from './scanner.js';
+import { decimal } from './spans.js';
 import { flatten, mediaOf, readSeconds, serviceReason, show, timeOf } from './values.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -142,7 +143,9 @@ function message(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx:
       if (typeof fwd === 'string') details['forwardedFrom'] = fwd;
     }
     const reply = m[F.reply_to_message_id];
-    if (typeof reply === 'number' || typeof reply === 'string') details['replyTo'] = String(reply);
+    if (typeof reply === 'number' && Number.isSafeInteger(reply) && reply >= 0)
+      details['replyTo'] = decimal(reply);
+    else if (typeof reply === 'number' || typeof reply === 'string') details['replyTo'] = String(reply);
     const bot = m[F.via_bot];
     if (typeof bot === 'string') details['viaBot'] = bot;
     for (const _ in details) {
@@ -187,20 +190,37 @@ function base(
   const mine = st.ownerId !== undefined && sender?.id === st.ownerId;
   const direction =
     st.ownerId === undefined || sender?.id === undefined ? 'unknown' : mine ? 'outgoing' : 'incoming';
-  const ev: Mutable<ParsedEvent> = { locator, time, channel: 'telegram', kind, direction };
-  if (sender) ev.sender = sender;
   const conversation =
     chat.name ??
     (chat.type === 'saved_messages' ? 'Saved Messages' : chat.type === 'replies' ? 'Replies' : undefined);
-  if (conversation !== undefined) ev.conversation = conversation;
+  let nativeId: string | undefined;
   const msgId = m[F.id];
   if (chat.id !== undefined && (typeof msgId === 'number' || typeof msgId === 'string')) {
     if (st.chat !== chat) {
       st.chat = chat;
       st.chatPrefix = `${chat.id}:`;
     }
-    ev.nativeId = st.chatPrefix! + String(msgId);
+    nativeId =
+      typeof msgId === 'number' && Number.isSafeInteger(msgId) && msgId >= 0
+        ? [st.chatPrefix!, decimal(msgId)].join('')
+        : st.chatPrefix! + String(msgId);
   }
+  // Every member present from the start (absent ones undefined): one object of one shape, no property store
+  // added later, which a kept event would carry as a second object.
+  const ev: Mutable<ParsedEvent> = {
+    locator,
+    time,
+    channel: 'telegram',
+    kind,
+    direction,
+    sender,
+    text: undefined,
+    conversation,
+    nativeId,
+    call: undefined,
+    flags: undefined,
+    details: undefined,
+  };
   if (time.type === 'local') addFlag(ev, 'TELEGRAM_LOCAL_TIME');
   if (st.repaired) addFlag(ev, 'TELEGRAM_CONTROL_ESCAPES');
   return ev;

@@ -216,3 +216,14 @@ export class SpanScanner {
 export function show(c: number): string {
   return c >= 0x21 && c < 0x7f ? `"${String.fromCharCode(c)}"` : `byte 0x${c.toString(16).padStart(2, '0')}`;
 }
+
+const UNDER_1000 = Array.from({ length: 1000 }, (_, i) => String(i));
+const PADDED_1000 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * A non-negative integer in decimal from a table rather than `String(n)`, whose results V8 keeps in a cache that
+ * moves a million locators' digits into the old generation (measured on SMS backups: twice the GC time).
+ */
+export function decimal(n: number): string {
+  return n < 1000 ? UNDER_1000[n]! : decimal(Math.floor(n / 1000)) + PADDED_1000[n % 1000]!;
+}
