@@ -5,7 +5,7 @@
  * (manifest.json). The key is read from a file (never a flag or the environment, which leak through `ps` and
  * shell history) and is never written anywhere.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isHandKept } from '../../analysis/escalation/window.js';
 import { type ResolvedCase, type TimelineEvent, ToolError, UsageError } from '../../model/index.js';
@@ -164,8 +164,10 @@ async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void
   for (const name of await readdir(dir)) {
     if (keep.has(name) || !/^(input-\d+|timeline)\.jsonl$/.test(name)) continue;
     const file = path.join(dir, name);
-    const head = await readFile(file).then((b) => b.subarray(0, 64).toString('utf8'));
-    if (head.startsWith(`{"format":"${ANON_FORMAT}"`)) await rm(file);
+    const fh = await open(file, 'r');
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(64), 0, 64, 0).finally(() => fh.close());
+    if (buffer.subarray(0, bytesRead).toString('utf8').startsWith(`{"format":"${ANON_FORMAT}"`))
+      await rm(file);
   }
 }
 
