@@ -2,8 +2,26 @@
 //   node scripts/bench/baselines.mjs whatsapp-chat-parser FILE   the npm peer parsing a WhatsApp export
 //   node scripts/bench/baselines.mjs saxes FILE                  a bare saxes pass (no handlers beyond a counter)
 //   node scripts/bench/baselines.mjs stream-json FILE            a bare stream-json token pass, tuned as its docs advise
+//   node scripts/bench/baselines.mjs threads N                   N worker threads doing the same fixed CPU work: what
+//                                                                parallel speed the machine itself gives right now
 import { createReadStream, readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { isMainThread, Worker } from 'node:worker_threads';
+
+/** A fixed amount of CPU work (about two seconds on an idle core), with objects and strings like a parser's. */
+function spin() {
+  let n = 0;
+  for (let i = 0; i < 150_000_000; i++) {
+    const o = { k: `m${i % 977}`, v: (i * 7) % 1_000_003 };
+    n = (n + o.v + o.k.length) % 1_000_003;
+  }
+  return n;
+}
+
+if (!isMainThread) {
+  spin();
+  process.exit(0);
+}
 
 const [kind, file] = process.argv.slice(2);
 let count = 0;
@@ -38,6 +56,20 @@ if (kind === 'whatsapp-chat-parser') {
     pipeline.on('end', resolve);
     pipeline.on('error', reject);
   });
+} else if (kind === 'threads') {
+  const n = Number(file);
+  await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(new URL(import.meta.url));
+          w.on('exit', resolve);
+          w.on('error', reject);
+        }),
+    ),
+  );
+  count = n;
 } else {
   throw new Error(`unknown baseline ${kind}`);
 }
