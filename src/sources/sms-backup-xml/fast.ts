@@ -91,6 +91,15 @@ function blanks(text: string, j: number): number {
   return j;
 }
 
+/**
+ * `text.startsWith(part, at)` as a loop: the builtin takes a slow path when one string is two-byte (a chunk with an
+ * emoji) and the other one-byte, the usual case here.
+ */
+function startsWith(text: string, at: number, part: string): boolean {
+  for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+  return true;
+}
+
 /** XML 1.0's Char production, for numeric character references. */
 function isXmlChar(c: number): boolean {
   return (
@@ -255,7 +264,7 @@ export class FastScanner {
       const nameStart = j;
       let slot = -1;
       const expected = names === undefined && k < shape.names.length ? shape.names[k]! : undefined;
-      if (expected !== undefined && j + expected.length < n && text.startsWith(expected, j)) {
+      if (expected !== undefined && j + expected.length < n && startsWith(text, j, expected)) {
         const len = expected.length;
         if (!isNameChar(text.charCodeAt(j + len))) {
           slot = shape.slots[k]!;
