@@ -110,9 +110,17 @@ export async function writePart(
   zone: Zone,
 ): Promise<PartMeta> {
   const c = empty();
+  // One date string per local day, shared by its events (formatting a date per event was a tenth of the work).
+  const dates = new Map<number, string>();
   for (const e of events) {
+    const day = zone.localDayNumber(e.ms);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      dates.set(day, date);
+    }
     c.utc.push(new Date(e.ms));
-    c.date.push(zone.localText(e.ms, 'day').slice(0, 10));
+    c.date.push(date);
     c.channel.push(e.channel);
     c.kind.push(e.kind);
     c.direction.push(e.direction);
