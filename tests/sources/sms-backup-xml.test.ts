@@ -574,6 +574,37 @@ describe('stray text', () => {
   });
 });
 
+describe('shared senders', () => {
+  it('gives every record from the same number and name the same Party object, withheld callers included', async () => {
+    const calls = await run('calls-all-types.xml');
+    const withheld = calls.events.filter((e) => e.sender?.name === 'Withheld number');
+    expect(withheld).toHaveLength(3);
+    expect(new Set(withheld.map((e) => e.sender)).size).toBe(1);
+    // A contact renamed back and forth, and an MMS (no contact name for the sender) between SMS from one number.
+    const sms = (name: string) =>
+      `<sms address="+447700900123" date="1709312640000" type="1" body="x" contact_name="${name}" />\n`;
+    const mms =
+      '<mms date="1709312640000" msg_box="1" address="+447700900123~+447700900456"><addrs>' +
+      '<addr address="+447700900123" type="137" /></addrs></mms>\n';
+    const text = `<smses count="6">\n${sms('Sam')}${sms('Sam S')}${sms('Sam')}${mms}${sms('Sam S')}${mms}</smses>\n`;
+    const out = await collect({
+      path: 'sms.xml',
+      name: 'sms.xml',
+      bytes: text.length,
+      open: () => Readable.from([Buffer.from(text)]),
+    });
+    const [a, b, c, d, e, f] = out.events.map((ev) => ev.sender);
+    expect([a, b, d]).toEqual([
+      { id: '+447700900123', idType: 'phone', name: 'Sam' },
+      { id: '+447700900123', idType: 'phone', name: 'Sam S' },
+      { id: '+447700900123', idType: 'phone' },
+    ]);
+    expect(c).toBe(a);
+    expect(e).toBe(b);
+    expect(f).toBe(d);
+  });
+});
+
 describe('the fast path', () => {
   /** The same bytes handed over in pieces of `size` bytes. */
   const pieces = (bytes: Uint8Array, size: number): SourceInput => ({
