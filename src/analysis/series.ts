@@ -36,24 +36,24 @@ export function dailySeries(
   range?: { from: number; to: number },
 ): DailySeries {
   if (events.length === 0 && !range) return { start: 0, counts: [] };
-  const days = new Float64Array(events.length);
-  for (let i = 0; i < events.length; i++) days[i] = zone.localDayNumber(events.ms(i));
-  const from = range?.from ?? Math.min(...minMax(days));
-  const to = range?.to ?? Math.max(...minMax(days));
-  const counts = new Array<number>(Math.max(0, to - from + 1)).fill(0);
-  for (const d of days) if (d >= from && d <= to) counts[d - from]!++;
-  return { start: from, counts };
-}
-
-function minMax(values: ArrayLike<number>): [number, number] {
+  // Two passes over the instants rather than an array of a million day numbers.
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  if (!range) {
+    for (let i = 0; i < events.length; i++) {
+      const d = zone.localDayNumber(events.ms(i));
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
   }
-  return [lo, hi];
+  const from = range?.from ?? lo;
+  const to = range?.to ?? hi;
+  const counts = new Array<number>(Math.max(0, to - from + 1)).fill(0);
+  for (let i = 0; i < events.length; i++) {
+    const d = zone.localDayNumber(events.ms(i));
+    if (d >= from && d <= to) counts[d - from]!++;
+  }
+  return { start: from, counts };
 }
 
 export interface Run {

@@ -6,17 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import {
-  type CaseFile,
-  CaseFileSchema,
-  isRealDate,
-  isValidTimeZone,
-  type Milestone,
-  type ResolvedCase,
-  UsageError,
-} from '../model/index.js';
+import { isRealDate, isValidTimeZone } from '../model/dates.js';
+import { UsageError } from '../model/errors.js';
+import type { CaseFile, Milestone, ResolvedCase } from '../model/index.js';
 
 export interface CaseFlags {
   readonly case?: string;
@@ -47,9 +40,13 @@ async function loadCaseFile(file: string): Promise<{ data: CaseFile; sha256: str
     );
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // The YAML parser and the schemas are loaded only when there is a case file: most runs have none.
+  const yaml = /\.ya?ml$/i.test(file);
+  const parseYaml = yaml ? (await import('yaml')).parse : undefined;
+  const { CaseFileSchema } = await import('../model/case-file.js');
   let raw: unknown;
   try {
-    raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+    raw = parseYaml ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
     throw new UsageError(
       'CASE_FILE_SYNTAX',

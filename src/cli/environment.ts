@@ -4,7 +4,7 @@
  * tz database version.
  */
 import { Chalk, type ChalkInstance, supportsColor, supportsColorStderr } from 'chalk';
-import { UsageError } from '../model/index.js';
+import { UsageError } from '../model/errors.js';
 
 export interface Environment {
   readonly stdoutChalk: ChalkInstance;

@@ -3,7 +3,7 @@
  * turns known errors into messages lives here; anything else is a bug and says so.
  */
 import { CommanderError } from 'commander';
-import { ToolError, UsageError } from '../model/index.js';
+import { ToolError, UsageError } from '../model/errors.js';
 import { detectEnvironment, type Environment } from './environment.js';
 import { renderBug, renderError } from './messages.js';
 import { buildProgram } from './program.js';

@@ -1,6 +1,7 @@
 /** Renders fatal errors for people: what happened, where, and what to do next (the hint last, where eyes land). */
 import type { ChalkInstance } from 'chalk';
-import { type ToolError, UsageError } from '../model/index.js';
+import { UsageError } from '../model/errors.js';
+import type { ToolError } from '../model/index.js';
 import { terminalSafe } from '../reports/sanitize.js';
 
 export function renderError(err: ToolError | UsageError, c: ChalkInstance): string {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { accessSync, constants, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ToolError } from '../model/index.js';
+import { ToolError } from '../model/errors.js';
 import { publish, tempPath } from './tempfiles.js';
 
 export interface Sink {

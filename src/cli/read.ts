@@ -3,7 +3,8 @@
  * progress bar, and turn "nothing usable" into a clear error.
  */
 import path from 'node:path';
-import { type ResolvedCase, ToolError, UsageError } from '../model/index.js';
+import { ToolError, UsageError } from '../model/errors.js';
+import type { ResolvedCase } from '../model/index.js';
 import { readTimeline, type Timeline } from '../pipeline/index.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
 import { type CaseFlags, resolveCase } from './case.js';

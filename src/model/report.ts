@@ -12,7 +12,7 @@ import {
   KindSchema,
   PrecisionSchema,
   RoleSchema,
-} from './vocabulary.js';
+} from './vocabulary-schemas.js';
 
 const Count = z.number().int().nonnegative();
 const IsoInstant = z.string().describe('ISO 8601 UTC instant, e.g. 2024-03-01T18:04:00.000Z');

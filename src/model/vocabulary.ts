@@ -2,7 +2,6 @@
  * The fixed vocabularies every room shares: channels, kinds of contact, directions and call outcomes.
  * They are part of the JSON contract, so values are only ever added, never renamed.
  */
-import { z } from 'zod';
 
 /** Where a contact happened. A call made inside an app counts on that app's channel with the kind `call`. */
 export const CHANNELS = [
@@ -22,18 +21,15 @@ export const CHANNELS = [
   'post',
   'other',
 ] as const;
-export const ChannelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof ChannelSchema>;
+export type Channel = (typeof CHANNELS)[number];
 
 /** What sort of contact a record is. `deleted` is a "This message was deleted" placeholder: still a contact. */
 export const KINDS = ['message', 'media', 'deleted', 'call', 'visit', 'delivery', 'other'] as const;
-export const KindSchema = z.enum(KINDS);
-export type Kind = z.infer<typeof KindSchema>;
+export type Kind = (typeof KINDS)[number];
 
 /** Direction relative to the person the export belongs to (normally the victim). */
 export const DIRECTIONS = ['incoming', 'outgoing', 'unknown'] as const;
-export const DirectionSchema = z.enum(DIRECTIONS);
-export type Direction = z.infer<typeof DirectionSchema>;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** How a call ended, where the export says so. */
 export const CALL_STATUSES = [
@@ -45,20 +41,16 @@ export const CALL_STATUSES = [
   'outgoing',
   'unknown',
 ] as const;
-export const CallStatusSchema = z.enum(CALL_STATUSES);
-export type CallStatus = z.infer<typeof CallStatusSchema>;
+export type CallStatus = (typeof CALL_STATUSES)[number];
 
 /** How an identifier was written in the source; decides how it is normalised. */
 export const ID_TYPES = ['phone', 'email', 'account', 'handle', 'name'] as const;
-export const IdTypeSchema = z.enum(ID_TYPES);
-export type IdType = z.infer<typeof IdTypeSchema>;
+export type IdType = (typeof ID_TYPES)[number];
 
 /** Who a sender turned out to be once identities are resolved against the case file. */
 export const ROLES = ['subject', 'victim', 'other'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+export type Role = (typeof ROLES)[number];
 
 /** How precise a record's time is. Minute-resolution sources stay minute-resolution: seconds are never invented. */
 export const PRECISIONS = ['ms', 's', 'min', 'day'] as const;
-export const PrecisionSchema = z.enum(PRECISIONS);
-export type Precision = z.infer<typeof PrecisionSchema>;
+export type Precision = (typeof PRECISIONS)[number];

@@ -4,16 +4,8 @@
  * examples, the S-DASH evidence sheet) and the methods with their caveats. Numbers are written with the model's
  * helpers, so they read exactly as in the findings; every value from the data is escaped.
  */
-import {
-  type Comparison,
-  type Escalation,
-  type EventRef,
-  formatCi,
-  formatMonth,
-  formatP,
-  formatShare,
-  sig2,
-} from '../model/escalation.js';
+import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
+import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { markdownEscape as md } from './sanitize.js';
 

@@ -3,7 +3,8 @@
  * then the findings sentences wrapped to the terminal. The full tables, examples, S-DASH sheet and method
  * caveats are in the Markdown, HTML and JSON reports. Every string from the data is sanitised.
  */
-import { type Escalation, formatCi, formatP, formatShare, sig2 } from '../model/escalation.js';
+import type { Escalation } from '../model/escalation.js';
+import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';

@@ -23,15 +23,8 @@
  * A blank line is skipped (`blank-line`); a line that is not valid JSON, or lacks a valid time or vocabulary
  * value, or a stub with a malformed reason or code is rejected with its line number. Unsupported: other versions.
  */
-import {
-  CALL_STATUSES,
-  CHANNELS,
-  DIRECTIONS,
-  KINDS,
-  type ParsedEvent,
-  PRECISIONS,
-  ROLES,
-} from '../model/index.js';
+import type { ParsedEvent } from '../model/index.js';
+import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
 import { forEachLine } from './text.js';

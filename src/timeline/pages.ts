@@ -9,12 +9,23 @@
 
 const PAGE_CHARS = 1 << 16;
 const NONE = 0xffffffff;
+/** A character above U+00FF: the string needs two bytes a character. */
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** Texts waiting to be joined into one page, per width. */
+interface Lane {
+  /** The page number reserved for them. */
+  page: number;
+  parts: string[];
+  chars: number;
+}
 
 export class StringPages {
-  private readonly pages: string[] = [];
-  private pending: string[] = [];
-  private pendingChars = 0;
-  // For string k: its page, and where it starts in that page; NONE marks an absent (undefined) string.
+  private readonly pages: (string | undefined)[] = [];
+  // Strings of one byte a character and of two are paged apart, so one emoji does not double a page of plain text.
+  private readonly narrow: Lane = { page: NONE, parts: [], chars: 0 };
+  private readonly wide: Lane = { page: NONE, parts: [], chars: 0 };
+  // For string k: its page, and where it starts and ends in that page; NONE marks an absent (undefined) string.
   private page = new Uint32Array(1024);
   private start = new Uint32Array(1024);
   private end = new Uint32Array(1024);
@@ -33,12 +44,17 @@ export class StringPages {
       this.page[k] = NONE;
       return k;
     }
-    this.page[k] = this.pages.length;
-    this.start[k] = this.pendingChars;
-    this.end[k] = this.pendingChars + s.length;
-    this.pending.push(s);
-    this.pendingChars += s.length;
-    if (this.pendingChars >= PAGE_CHARS) this.flush();
+    const lane = WIDE.test(s) ? this.wide : this.narrow;
+    if (lane.page === NONE) {
+      lane.page = this.pages.length;
+      this.pages.push(undefined);
+    }
+    this.page[k] = lane.page;
+    this.start[k] = lane.chars;
+    this.end[k] = lane.chars + s.length;
+    lane.parts.push(s);
+    lane.chars += s.length;
+    if (lane.chars >= PAGE_CHARS) this.flush(lane);
     return k;
   }
 
@@ -46,7 +62,8 @@ export class StringPages {
   get(k: number): string | undefined {
     const p = this.page[k]!;
     if (p === NONE) return undefined;
-    if (p === this.pages.length) this.flush();
+    if (p === this.narrow.page) this.flush(this.narrow);
+    else if (p === this.wide.page) this.flush(this.wide);
     return this.pages[p]!.slice(this.start[k], this.end[k]);
   }
 
@@ -55,16 +72,17 @@ export class StringPages {
     return this.page[k] !== NONE;
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    // join() writes one new flat string, so the parts and the chunks they were cut from can be collected; a
-    // lone part would come back as itself, so it is copied by hand.
-    const only = this.pending.length === 1 ? this.pending[0]! : undefined;
-    this.pages.push(only === undefined ? this.pending.join('') : `${only} `.slice(0, -1));
-    this.pending = [];
-    this.pendingChars = 0;
+  private flush(lane: Lane): void {
+    if (lane.page === NONE) return;
+    // join() writes one new flat string, so the parts and the chunks they were cut from can be collected. A
+    // narrow page is re-made through Latin-1 bytes: parts cut from a chunk holding an emoji are stored two bytes
+    // a character even when they hold none, and would make the joined page two-byte too.
+    const joined = lane.parts.length === 1 ? `${lane.parts[0]} `.slice(0, -1) : lane.parts.join('');
+    this.pages[lane.page] = lane === this.narrow ? Buffer.from(joined, 'latin1').toString('latin1') : joined;
+    lane.page = NONE;
+    lane.parts = [];
+    lane.chars = 0;
   }
-
   private grow(): void {
     const n = this.page.length * 2;
     const page = new Uint32Array(n);

@@ -11,18 +11,8 @@
  * Readers see `TimelineEvent`s: `view(k)` makes a small object whose getters read the columns.
  */
 import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
-import {
-  CALL_STATUSES,
-  CHANNELS,
-  type Channel,
-  DIRECTIONS,
-  type Direction,
-  KINDS,
-  type Kind,
-  PRECISIONS,
-  type Precision,
-  type Role,
-} from '../model/vocabulary.js';
+import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
+import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
 import { StringPages } from './pages.js';
 
 /** A sender as the timeline resolved it; one shared object per distinct sender. */
@@ -71,9 +61,12 @@ export class EventStore {
   private msCol = new Float64Array(this.cap);
   private packedCol = new Uint32Array(this.cap);
   private whoCol = new Uint32Array(this.cap);
-  private inputCol = new Uint32Array(this.cap);
-  private conversationCol = new Uint32Array(this.cap);
-  private shapeCol = new Uint32Array(this.cap);
+  // Inputs are read one after another, so an event's input is kept as runs: [first event, input] pairs.
+  private readonly inputRunStart: number[] = [];
+  private readonly inputRunValue: number[] = [];
+  // Columns most sources leave at 0 (no conversation; a line-number locator) exist only once one is not.
+  private conversationCol: Uint32Array | undefined;
+  private shapeCol: Uint32Array | undefined;
   private numberCol = new Uint32Array(this.cap);
   private durationCol: Float64Array | undefined;
   private flagsCol: Uint32Array | undefined;
@@ -111,8 +104,14 @@ export class EventStore {
       (r.incident ? INCIDENT : 0) |
       (e.call === undefined ? 0 : (CALL_CODE[e.call.status]! + 1) << CALL_AT);
     this.whoCol[k] = r.who;
-    this.inputCol[k] = r.input;
-    this.conversationCol[k] = r.conversation;
+    if (this.inputRunValue.at(-1) !== r.input) {
+      this.inputRunStart.push(k);
+      this.inputRunValue.push(r.input);
+    }
+    if (r.conversation !== 0 || this.conversationCol) {
+      this.conversationCol ??= new Uint32Array(this.cap);
+      this.conversationCol[k] = r.conversation;
+    }
     this.setLocator(k, e.locator);
     this.texts.push(e.text);
     if (e.call?.durationSec !== undefined) {
@@ -161,7 +160,15 @@ export class EventStore {
     return this.whos[this.whoCol[k]!]!;
   }
   input(k: number): number {
-    return this.inputCol[k]!;
+    const starts = this.inputRunStart;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.inputRunValue[lo]!;
   }
   text(k: number): string | undefined {
     return this.texts.get(k);
@@ -174,7 +181,7 @@ export class EventStore {
     return d === undefined || Number.isNaN(d) ? { status } : { status, durationSec: d };
   }
   conversation(k: number): string | undefined {
-    return this.conversations[this.conversationCol[k]!];
+    return this.conversations[this.conversationCol?.[k] ?? 0];
   }
   nativeId(k: number): string | undefined {
     return this.nativeIds?.get(k);
@@ -186,7 +193,7 @@ export class EventStore {
     return this.details.get(k);
   }
   locator(k: number): number | string {
-    const s = this.shapeCol[k]!;
+    const s = this.shapeCol?.[k] ?? 0;
     const num = this.numberCol[k]!;
     if (s === 0) return num;
     const shape = this.shapes[s]!;
@@ -195,7 +202,7 @@ export class EventStore {
 
   private setLocator(k: number, locator: number | string): void {
     if (typeof locator === 'number' && Number.isInteger(locator) && locator >= 0 && locator < NO_NUMBER) {
-      this.shapeCol[k] = 0;
+      if (this.shapeCol) this.shapeCol[k] = 0;
       this.numberCol[k] = locator;
       return;
     }
@@ -212,6 +219,7 @@ export class EventStore {
       this.shapes.push({ head: `${head} `.slice(0, -1), tail: `${tail} `.slice(0, -1) });
       this.shapeIds.set(key, s);
     }
+    this.shapeCol ??= new Uint32Array(this.cap);
     this.shapeCol[k] = s;
     this.numberCol[k] = m ? Number(m[2]) : NO_NUMBER;
   }
@@ -238,9 +246,8 @@ export class EventStore {
     this.msCol = more(this.msCol);
     this.packedCol = more(this.packedCol);
     this.whoCol = more(this.whoCol);
-    this.inputCol = more(this.inputCol);
-    this.conversationCol = more(this.conversationCol);
-    this.shapeCol = more(this.shapeCol);
+    if (this.conversationCol) this.conversationCol = more(this.conversationCol);
+    if (this.shapeCol) this.shapeCol = more(this.shapeCol);
     this.numberCol = more(this.numberCol);
     if (this.durationCol) this.durationCol = more(this.durationCol, Number.NaN);
     if (this.flagsCol) this.flagsCol = more(this.flagsCol);

@@ -25,6 +25,8 @@ export const MIN = {
 /** What `analyseEscalation` reads. */
 export interface EscalationInput {
   readonly events: EventList;
+  /** `events` that are incidents, when the caller already has them. */
+  readonly incidents?: EventList;
   readonly zone: Zone;
   readonly case: ResolvedCase;
   readonly inputs: readonly InputSummary[];

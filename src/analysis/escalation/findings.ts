@@ -4,8 +4,8 @@
  * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
  * the sentences match the tables of every report format.
  */
+import type { Escalation } from '../../model/escalation.js';
 import {
-  type Escalation,
   formatCi,
   formatDate,
   formatDateRange,
@@ -13,7 +13,7 @@ import {
   formatP,
   formatShare,
   sig2,
-} from '../../model/escalation.js';
+} from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
 import {
   boundNote,

@@ -32,7 +32,7 @@ export { BUILT_IN_LEXICON } from './lexicon.js';
 /** The whole escalation section of the report. */
 export function analyseEscalation(input: EscalationInput): Escalation {
   const { zone, events } = input;
-  const incidents = events.filter((e) => e.incident);
+  const incidents = input.incidents ?? events.filter((e) => e.incident);
   const { range, source } = resolveWindow(events, zone, input.case);
   // No window (no events, no dates): one empty day keeps every figure defined without inventing a date.
   const window = range ?? { from: 0, to: -1 };

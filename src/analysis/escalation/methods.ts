@@ -2,7 +2,8 @@
  * The method section: every figure's method named, with its caveats (statistics.md §3), including the choices
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
-import { type Escalation, formatDate, sig2 } from '../../model/escalation.js';
+import type { Escalation } from '../../model/escalation.js';
+import { formatDate, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
 import { EPISODE_MINUTES } from './episodes.js';

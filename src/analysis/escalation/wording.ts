@@ -2,14 +2,8 @@
  * How the findings word their numbers, dates and sources: the model's number helpers (statistics.md §3) plus
  * the small phrases every sentence shares.
  */
-import {
-  type Comparison,
-  type EventRef,
-  formatCi,
-  formatDate,
-  formatP,
-  sig2,
-} from '../../model/escalation.js';
+import type { Comparison, EventRef } from '../../model/escalation.js';
+import { formatCi, formatDate, formatP, sig2 } from '../../model/format.js';
 
 /** "1 day", "1,234 contacts". */
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { type Report, ToolError, UsageError } from '../../model/index.js';
+import { ToolError, UsageError } from '../../model/errors.js';
+import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
 import type { Environment } from '../environment.js';
 import { walk } from '../inputs.js';

@@ -8,7 +8,8 @@
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isHandKept } from '../../analysis/escalation/window.js';
-import { type ResolvedCase, type TimelineEvent, ToolError, UsageError } from '../../model/index.js';
+import { ToolError, UsageError } from '../../model/errors.js';
+import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ToolError, UsageError } from '../../model/index.js';
+import { ToolError, UsageError } from '../../model/errors.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ToolError, UsageError } from '../../model/index.js';
+import { ToolError, UsageError } from '../../model/errors.js';
 import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
 import type { CaseResult } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';

@@ -1,6 +1,6 @@
 /** `chronolog report PATHS…`: read everything, analyse, and write one report. */
 import { participants } from '../../analysis/index.js';
-import { UsageError } from '../../model/index.js';
+import { UsageError } from '../../model/errors.js';
 import { analyseTimeline } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';

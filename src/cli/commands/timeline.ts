@@ -1,5 +1,5 @@
 /** `chronolog timeline PATHS…`: every event, one row each, streamed as CSV or JSON Lines. */
-import { UsageError } from '../../model/index.js';
+import { UsageError } from '../../model/errors.js';
 import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
 import type { Environment } from '../environment.js';

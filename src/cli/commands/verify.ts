@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../../model/index.js';
+import { UsageError } from '../../model/errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import { containers, type SourceInput } from '../../sources/index.js';
 import type { Environment } from '../environment.js';

@@ -4,7 +4,8 @@
  * Channels get styles by incident count (largest first, ties in vocabulary order), so the same report always
  * gets the same styles and the largest channel the plainest fill.
  */
-import { CHANNELS, type Channel } from '../../model/index.js';
+import type { Channel } from '../../model/index.js';
+import { CHANNELS } from '../../model/vocabulary.js';
 
 interface Swatch {
   readonly colour: string;

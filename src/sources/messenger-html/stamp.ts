@@ -5,7 +5,7 @@
  *   Wednesday, 3 January 2018 at 21:50 UTC+01 (the older archive, which did name an offset).
  * Only English month names are read; other languages' layouts are not guessed (no day/month order is inferred).
  */
-import { isRealDate } from '../../model/index.js';
+import { isRealDate } from '../../model/dates.js';
 
 /** A date line: wall-clock time, and the offset in minutes when the line names one. */
 export interface Stamp {

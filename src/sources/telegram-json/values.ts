@@ -2,7 +2,7 @@
  * Reading the values of one Telegram message: its time, its visible text, its attachment. Pure functions over
  * hostile input: every value is type-checked, nothing is evaluated.
  */
-import { isRealDate } from '../../model/case-file.js';
+import { isRealDate } from '../../model/dates.js';
 import type { EventTime } from '../../model/index.js';
 import { F, type Fields } from './fields.js';
 

@@ -111,7 +111,7 @@ describe('rendered sections', () => {
       report([ev({ at: '2024-01-01T10:00:00Z', incident: false, role: 'victim' })]),
     );
     expect(escalationText(empty, { chalk, width: 90 }).join('\n')).toContain(
-      `Findings    ${empty.escalation.findings.length} in plain language`,
+      `Findings    ${empty.escalation!.findings.length} in plain language`,
     );
     const m = escalationSection(empty).join('\n');
     expect(m).toContain('From 1 January 2024');

@@ -5,8 +5,8 @@
  * missing data would look like a fall. Drawn from `report.escalation` and `incidents.daily` only.
  */
 
-import type { Report } from '../../../model/index.js';
-import { type Escalation, formatCi, formatDate, sig2 } from '../../../model/index.js';
+import { formatCi, formatDate, sig2 } from '../../../model/format.js';
+import type { Escalation, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
 import { dayNumber, isoDate } from '../dates.js';
 import { plain } from '../escape.js';

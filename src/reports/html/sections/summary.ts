@@ -4,7 +4,9 @@
  * and the accounting line. Every number is a field of the Report; nothing is calculated here beyond a share of
  * two report fields.
  */
-import { formatCi, type Report, sig2 } from '../../../model/index.js';
+
+import { formatCi, sig2 } from '../../../model/format.js';
+import type { Report } from '../../../model/index.js';
 import { int, pct, plural } from '../../format.js';
 import { milestoneKey } from '../charts/svg.js';
 import { longDate, longDateTime } from '../dates.js';

@@ -3,14 +3,9 @@
  * before/after comparison block, and number wording. Numbers go through the contract's helpers (`sig2`,
  * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
  */
-import {
-  type Comparison,
-  type EventRef,
-  formatCi,
-  formatDate,
-  formatP,
-  sig2,
-} from '../../../../model/index.js';
+
+import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
+import type { Comparison, EventRef } from '../../../../model/index.js';
 import { int } from '../../../format.js';
 import { longDateTime } from '../../dates.js';
 import { plain, text } from '../../escape.js';

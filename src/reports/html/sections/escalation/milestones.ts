@@ -2,8 +2,9 @@
  * Escalation, part 2: contact before and after each milestone (the breach schedule for an order) and after the
  * first request to stop. Comparisons use the days every export covers; the counts "from then on" use every day.
  */
+
+import { formatDate } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
-import { formatDate } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { milestoneKey } from '../../charts/svg.js';
 import { longDateTime } from '../../dates.js';

@@ -3,7 +3,9 @@
  * identifiers and when a new one replaced an old one, bursts, and the content lexicon's matches quoted with
  * their source for a person to read in context.
  */
-import { type Escalation, formatCi, formatMonth, formatShare, sig2 } from '../../../../model/index.js';
+
+import { formatCi, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
+import type { Escalation } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { longDate } from '../../dates.js';
 import { bdi, text } from '../../escape.js';

@@ -3,8 +3,8 @@
  * start, and the trend with its estimated change points (chart and table).
  */
 
-import type { Report } from '../../../../model/index.js';
-import { type Escalation, formatCi, formatDate, formatP, sig2 } from '../../../../model/index.js';
+import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
+import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';

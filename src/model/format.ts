@@ -1,0 +1,70 @@
+/**
+ * How every output writes numbers and dates (statistics.md §3): the findings sentences and the text, Markdown and
+ * HTML reports all go through these, so every output shows the same figures. Plain functions, no schemas: they
+ * are loaded on every run.
+ */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A rate or ratio to 2 significant digits ("1.4", "0.42", "25"); "–" when null. */
+export function sig2(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 10) return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return x.toPrecision(2);
+}
+
+/** "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". */
+export function formatP(p: number | null): string {
+  if (p === null) return 'p not computable';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;
+}
+
+/** "95% CI 1.5–1.9", or "95% CI at least 2.8" with an unbounded upper limit. */
+export function formatCi(ci: readonly [number | null, number | null]): string {
+  const [lo, hi] = ci;
+  if (lo === null && hi === null) return '95% CI not computable';
+  if (hi === null) return `95% CI at least ${sig2(lo)}`;
+  return `95% CI ${sig2(lo ?? 0)}–${sig2(hi)}`;
+}
+
+/** "11 March 2024" from YYYY-MM-DD (or the date part of a longer local time). */
+export function formatDate(date: string): string {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return `${d} ${MONTHS[m - 1] ?? '?'} ${y}`;
+}
+
+/** "2 April to 19 May 2024", "1–30 June 2024", "8 January 2024 to 3 March 2025"; one date when equal. */
+export function formatDateRange(from: string, to: string): string {
+  if (from.slice(0, 10) === to.slice(0, 10)) return formatDate(from);
+  const [a, b] = [formatDate(from), formatDate(to)];
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8, 10))}–${b}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${a.slice(0, -5)} to ${b}`;
+  return `${a} to ${b}`;
+}
+
+/** "March 2024" from YYYY-MM. */
+export function formatMonth(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? '?'} ${month.slice(0, 4)}`;
+}
+
+/** A share as a whole percentage ("22%"), "–" when null. */
+export function formatShare(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
