@@ -255,6 +255,23 @@ describe('chunk boundaries', () => {
     );
   });
 
+  it('fails fast, naming the line, on a row of 40 MB with no line break', async () => {
+    // Regression: csv-parse looked for the line break itself, allocating for every byte until it found one, so
+    // a file that is one enormous line took minutes; the header's own line break is now given to it.
+    const file = join(tmp, 'one-long-line.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.alloc(40 * 1024 * 1024, 'a')]));
+    const started = performance.now();
+    const run = await runSource(discordCsv, file);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(run.events).toEqual([]);
+    expect(run.failure).toEqual({
+      code: 'DISCORD_CSV_INVALID',
+      message:
+        'The row starting on line 2 is longer than 16 MiB; no DCE row is, so the file cannot be read from there.',
+      locator: 2,
+    });
+  });
+
   it('reads every row of a file larger than one 64 KiB read from disk', async () => {
     const file = join(tmp, 'Direct Messages - Sam [1200000000000000001].csv');
     const rows = Array.from(

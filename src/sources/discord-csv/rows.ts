@@ -11,6 +11,10 @@ import { type SourceContext, SourceFailure, type SourceInput } from '../source.j
 /** The header row of every DCE CSV layout since 2019 (any case, quoted or not). */
 export const HEADER =
   /^\s*"?(?:authorid"?([,;])"?)?author"?([,;])"?date"?[,;]"?content"?[,;]"?attachments"?(?:[,;]"?reactions"?)?[,;]?\s*$/i;
+/** Longer than any DCE header row; a first line longer than this is not one. */
+const MAX_HEADER_CHARS = 64 * 1024;
+/** A row this long is damage: a message holds at most 4,000 characters (plus attachment URLs). */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 /** What to do about a damaged DCE CSV. */
 export const HINT =
   'Export the channel again with DiscordChatExporter, preferably as JSON, which keeps message ids and types.';
@@ -55,22 +59,29 @@ export async function readRows(
   let stopped = false;
   let nextLine = 1;
   const texts = decodedText(input, ctx ? (n) => ctx.progress(n) : undefined);
-  // The header line decides the delimiter (`;` in 2019 exports): gather text until it is complete. The pieces
-  // are pulled with next(), not a for-await loop: leaving such a loop with `break` closes the generator, and
-  // every row past the first chunk (64 KiB from disk) would be lost with a false "ends inside a quoted cell".
+  // The header line decides the delimiter (`;` in 2019 exports) and the line break: gather text until it is
+  // complete. The pieces are pulled with next(), not a for-await loop: leaving such a loop with `break` closes
+  // the generator, and every row past the first chunk (64 KiB from disk) would be lost with a false "ends inside
+  // a quoted cell".
   let head = '';
   for (;;) {
     const piece = await texts.next();
     if (piece.done) break;
     head += piece.value;
-    if (/[\r\n]/.test(piece.value)) break; // only the new piece: a file with no newline stays linear
+    // A CR at the very end may be the first half of a CRLF: one more piece tells.
+    if (/[\r\n]/.test(piece.value) && !head.endsWith('\r')) break;
+    if (head.length > MAX_HEADER_CHARS) break; // no DCE header is this long: the rest streams as it comes
   }
-  const delimiter = HEADER.exec(head.split(/\r|\n/, 1)[0]!)?.[2] ?? ',';
+  const br = /\r\n|\n|\r/.exec(head);
+  const delimiter = HEADER.exec(br ? head.slice(0, br.index) : head)?.[2] ?? ',';
   const parser = parse({
     delimiter,
+    // The header's own line break, given rather than discovered: csv-parse's discovery allocates for every byte
+    // until it finds one, which made a file that is one enormous line take minutes.
+    record_delimiter: br ? br[0] : ['\r\n', '\n', '\r'],
     relax_column_count: true,
     skip_empty_lines: false,
-    max_record_size: 16 * 1024 * 1024,
+    max_record_size: MAX_RECORD_CHARS,
     on_record: ((record: string[], info: { lines: number }) => {
       const line = nextLine;
       nextLine = info.lines + 1;
@@ -107,7 +118,9 @@ export async function readRows(
       cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
       cut
         ? `The file ends inside a quoted cell that starts on line ${nextLine}; the rows before it were kept.`
-        : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
+        : e.code === 'CSV_MAX_RECORD_SIZE'
+          ? `The row starting on line ${nextLine} is longer than ${MAX_RECORD_CHARS / 1048576} MiB; no DCE row is, so the file cannot be read from there.`
+          : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
       nextLine,
       HINT,
     );
