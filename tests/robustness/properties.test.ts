@@ -108,15 +108,25 @@ function checkRecords(o: Outcome): void {
 }
 
 /**
- * Chunk boundaries must not change which records are read, or how: events, skips, rejects and whether (and why)
- * the file failed. Diagnostic wording may quote a chunk-sized excerpt, so warnings and failure messages are not
- * compared here (the same chunking twice is compared in full).
+ * Sources whose warning or failure wording still depends on where chunks end (the records do not), with the
+ * finding, until their owner fixes them; every other source is held to the same words at any chunk size.
+ * - sms-backup-xml: a control character at a chunk boundary is reported twice or with another column, and a
+ *   malformed-XML failure names a different column (e.g. the bytes 01 01 read one byte at a time).
  */
-function sameRecords(b: Outcome, a: Outcome): void {
+const WORDING_OPEN_FINDINGS = new Set(['sms-backup-xml']);
+
+/**
+ * Chunk boundaries must not change which records are read, or how: events, skips, rejects, warnings and whether
+ * (and why, in the same words) the file failed.
+ */
+function sameRecords(id: string, b: Outcome, a: Outcome): void {
   expect(b.events).toEqual(a.events);
   expect(b.skipped).toEqual(a.skipped);
   expect(b.rejected).toEqual(a.rejected);
   expect(b.failure?.code).toBe(a.failure?.code);
+  if (WORDING_OPEN_FINDINGS.has(id)) return;
+  expect(b.warnings).toEqual(a.warnings);
+  expect(b.failure?.message).toBe(a.failure?.message);
 }
 
 const split = (b: Uint8Array) => {
@@ -181,7 +191,7 @@ describe.each(sources.map((s) => [s.id, s] as const))('source %s', (id, source) 
           const a = await run(source, memoryInput('input.bin', bytes, chunk));
           checkRecords(a);
           expect(await run(source, memoryInput('input.bin', bytes, chunk))).toEqual(a);
-          sameRecords(await run(source, memoryInput('input.bin', bytes, 65536)), a);
+          sameRecords(id, await run(source, memoryInput('input.bin', bytes, 65536)), a);
         },
       ),
       { numRuns: NUM_RUNS },
@@ -202,7 +212,7 @@ describe.each(sources.map((s) => [s.id, s] as const))('source %s', (id, source) 
             const a = await run(source, memoryInput(file.name, bytes, chunk));
             checkRecords(a);
             expect(await run(source, memoryInput(file.name, bytes, chunk))).toEqual(a);
-            sameRecords(await run(source, memoryInput(file.name, bytes, 65536)), a);
+            sameRecords(id, await run(source, memoryInput(file.name, bytes, 65536)), a);
           },
         ),
         { numRuns: NUM_RUNS },
