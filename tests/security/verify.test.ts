@@ -52,7 +52,7 @@ describe('chronolog verify', () => {
     // One byte changed in place (same size), one file deleted, one file added, one zip member rewritten.
     const diary = path.join(dir, 'case/incident-diary.csv');
     const bytes = readFileSync(diary);
-    bytes[bytes.length - 2] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 1, bytes.length - 2);
     writeFileSync(diary, bytes);
     rmSync(path.join(dir, 'case/sms-20240315120000.xml'));
     writeFileSync(path.join(dir, 'case/later-chat.txt'), CHAT);
