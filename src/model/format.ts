@@ -4,7 +4,8 @@
  * are loaded on every run.
  */
 
-const MONTHS = [
+/** English month names, January first (reports never use the machine's locale). */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -47,7 +48,7 @@ export function formatDate(date: string): string {
   const y = date.slice(0, 4);
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  return `${d} ${MONTHS[m - 1] ?? '?'} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1] ?? '?'} ${y}`;
 }
 
 /** "2 April to 19 May 2024", "1–30 June 2024", "8 January 2024 to 3 March 2025"; one date when equal. */
@@ -61,7 +62,7 @@ export function formatDateRange(from: string, to: string): string {
 
 /** "March 2024" from YYYY-MM. */
 export function formatMonth(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? '?'} ${month.slice(0, 4)}`;
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? '?'} ${month.slice(0, 4)}`;
 }
 
 /** A share as a whole percentage ("22%"), "–" when null. */

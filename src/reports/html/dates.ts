@@ -4,22 +4,10 @@
  * enter, and nothing reads the clock. Month names are fixed English, not the locale's.
  */
 
+import { MONTH_NAMES } from '../../model/format.js';
+
 const DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Day number of a `YYYY-MM-DD…` string (anything after the date is ignored). */
