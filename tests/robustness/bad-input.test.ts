@@ -4,7 +4,8 @@
  * says what to do, the per-input accounting where the run succeeds, that no stack trace leaks, and that peak
  * memory and wall time stay within safety bounds.
  */
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -314,6 +315,7 @@ const cases: Case[] = [
     name: 'a 60 MB single line (generated)',
     args: () => [s.file('one-line.txt', Buffer.alloc(60 * MB, 'a'))],
     code: 1,
+    stderr: /not a supported export format/,
     names: () => 'one-line.txt',
   },
   {
@@ -386,6 +388,52 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a file name with a right-to-left mark is read, kept as data in JSON and dropped from the terminal',
+    args: () => [
+      s.file('rlm/chat\u200Frtl.txt', '12/03/2024, 10:00 - Sam: hi\n13/03/2024, 10:01 - Sam: yo\n'),
+    ],
+    code: 0,
+    report: (r) => {
+      expect(r.inputs[0]!).toMatchObject({ format: 'whatsapp-txt', records: 2, events: 2 });
+      expect(r.inputs[0]!.path).toContain('chat\u200Frtl.txt');
+    },
+    run: (r) => expect(r.stderr).not.toContain('\u200F'),
+  },
+  {
+    name: 'a UTF-16BE diary CSV with a byte-order mark is read correctly',
+    args: () => {
+      const text =
+        'Date,Time,Type,Description\n01/03/2024,09:00,Text,Grüße – “watching”\n02/03/2024,10:00,Call,Rang 5 times\n';
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.alloc(le.length);
+      for (let i = 0; i < le.length; i += 2) {
+        be[i] = le[i + 1]!;
+        be[i + 1] = le[i]!;
+      }
+      return [
+        s.file('diary-utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), be])),
+        '--date-order',
+        'dmy',
+      ];
+    },
+    code: 0,
+    report: (r) =>
+      expect(r.inputs[0]!).toMatchObject({ format: 'csv-diary', records: 2, events: 2, rejected: 0 }),
+  },
+  ...(['discord-csv', 'csv-diary'] as const).map(
+    (id): Case => ({
+      name: `a 60 MB single line forced through the ${id} parser fails fast and bounded`,
+      args: () => [
+        s.file(`forced-${id}.csv`, Buffer.alloc(60 * MB, 'a')),
+        '--format-of',
+        `forced-${id}.csv=${id}`,
+      ],
+      code: 1,
+      stderr: id === 'discord-csv' ? /longer than 16 MiB/ : /names no Date column/,
+      names: () => `forced-${id}.csv`,
+    }),
+  ),
+  {
     name: 'an invalid case file lists every bad field, exit 2',
     args: () => [
       s.file('case-chat.txt', '12/03/2024, 10:00 - Sam: hi\n'),
@@ -412,25 +460,46 @@ const cases: Case[] = [
     names: () => 'no-such-folder',
   },
   {
-    name: 'a zip member whose path escapes the archive is refused',
-    args: () => [
-      s.file(
-        'escape.zip',
-        makeZip([
-          { name: '../../evil.txt', data: '12/03/2024, 10:00 - Sam: escaped\n' },
-          {
-            name: 'WhatsApp Chat with Sam.txt',
-            data: '12/03/2024, 10:00 - Sam: hi\n13/03/2024, 10:01 - Sam: yo\n',
-          },
-        ]),
-      ),
-    ],
+    name: 'zip members whose paths escape the archive are refused and nothing is written anywhere',
+    args: () => {
+      mkdirSync(path.join(s.dir, 'slip'), { recursive: true });
+      return [
+        s.file(
+          'slip/escape.zip',
+          makeZip([
+            { name: '../../evil.txt', data: '12/03/2024, 10:00 - Sam: escaped\n' },
+            { name: '..\\..\\evil-backslash.txt', data: '12/03/2024, 10:00 - Sam: escaped\n' },
+            { name: `${tmpdir()}/chronolog-evil-absolute.txt`, data: '12/03/2024, 10:00 - Sam: escaped\n' },
+            { name: 'C:\\evil-drive.txt', data: '12/03/2024, 10:00 - Sam: escaped\n' },
+            {
+              name: 'WhatsApp Chat with Sam.txt',
+              data: '12/03/2024, 10:00 - Sam: hi\n13/03/2024, 10:01 - Sam: yo\n',
+            },
+          ]),
+        ),
+      ];
+    },
     code: 0,
     report: (r) => {
       expect(r.inputs.map((i) => i.path)).toEqual([
         expect.stringMatching(/escape\.zip!\/WhatsApp Chat with Sam\.txt$/),
       ]);
-      expect(r.ignoredFiles.some((f) => f.path.includes('evil.txt'))).toBe(true);
+      for (const evil of ['evil.txt', 'evil-backslash.txt', 'chronolog-evil-absolute.txt', 'evil-drive.txt'])
+        expect(
+          r.ignoredFiles.some((f) => f.path.includes(evil)),
+          evil,
+        ).toBe(true);
+    },
+    run: () => {
+      // The archive is read in place: no member is ever written, inside the scratch folder or outside it.
+      expect(readdirSync(path.join(s.dir, 'slip'))).toEqual(['escape.zip']);
+      for (const p of [
+        path.join(s.dir, 'evil.txt'),
+        path.join(s.dir, '..', 'evil.txt'),
+        path.join(s.dir, 'evil-backslash.txt'),
+        path.join(tmpdir(), 'chronolog-evil-absolute.txt'),
+      ])
+        expect(existsSync(p), p).toBe(false);
     },
   },
   {
@@ -441,14 +510,19 @@ const cases: Case[] = [
     names: () => 'bomb.zip',
   },
   {
-    name: 'XXE in SMS XML never shows /etc/passwd',
+    name: 'XXE in SMS XML (general, parameter and external-DTD entities) never resolves a file',
     args: () => [
       s.file(
         'xxe.xml',
-        `<?xml version="1.0"?>\n<!DOCTYPE smses [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<smses count="1">\n${smsRow('1709312640000', '&xxe;')}\n${smsRow('1709312700000', 'plain')}\n</smses>\n`,
+        `<?xml version="1.0"?>\n<!DOCTYPE smses SYSTEM "file:///etc/passwd" [<!ENTITY % pe SYSTEM "file:///etc/passwd"> %pe; <!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<smses count="2">\n${smsRow('1709312640000', '&xxe;')}\n${smsRow('1709312700000', 'plain')}\n</smses>\n`,
       ),
     ],
     code: 0,
+    report: (r) => {
+      // Both records are accounted for; the entity reference is never replaced by a file's content.
+      expect(r.inputs[0]!).toMatchObject({ format: 'sms-backup-xml', records: 2 });
+      expect(JSON.stringify(r)).not.toContain('/bin/');
+    },
     run: (r) => {
       expect(r.stdout).not.toMatch(/root:.*:0:0:/);
       expect(r.stderr).not.toMatch(/root:.*:0:0:/);

@@ -73,6 +73,8 @@ describe('offline and read-only', () => {
     ['timeline', ['timeline', 'case', '--format', 'jsonl', '--out', 'out/timeline.jsonl']],
     ['inspect', ['inspect', 'case']],
     ['verify', ['verify', 'out/report.json']],
+    ['formats', ['formats']],
+    ['schema', ['schema']],
   ])('%s succeeds with no network', (_name, args) => {
     rmSync(path.join(tmp, 'out'), { recursive: true, force: true });
     mkdirSync(path.join(tmp, 'out'));
@@ -89,7 +91,7 @@ describe('offline and read-only', () => {
 });
 
 describe('research commands offline, and temporary files', () => {
-  it('anonymise and batch succeed with no network', () => {
+  it('anonymise, batch and merge succeed with no network', () => {
     const key = path.join(tmp, 'study.key');
     writeFileSync(key, 'k'.repeat(48));
     const cases = path.join(tmp, 'cases');
@@ -102,6 +104,12 @@ describe('research commands offline, and temporary files', () => {
     expect(batch.stderr).not.toMatch(/NETWORK ACCESS ATTEMPTED/);
     expect(batch.status).toBe(0);
     expect(readFileSync(path.join(tmp, 'batch/cases.csv'), 'utf8')).toMatch(/^case,incidents/);
+    const merge = offline(['merge', path.join(tmp, 'batch'), '--out', path.join(tmp, 'merged')]);
+    expect(merge.stderr).not.toMatch(/NETWORK ACCESS ATTEMPTED/);
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(readFileSync(path.join(tmp, 'merged/cases.csv'), 'utf8')).toBe(
+      readFileSync(path.join(tmp, 'batch/cases.csv'), 'utf8'),
+    );
   });
 
   it('keeps its temporary files in a private folder of the OS temp directory and removes them', () => {
