@@ -1,8 +1,9 @@
 /**
  * Passes the text of a backup back and forth between the fast path (fast.ts) and saxes. saxes reads the prolog,
- * the root's start tag, every record the fast path gives up on and everything after the root. It is handed text
- * in pieces that end just after a `>`, and once a piece leaves it between two records (at depth 1, in plain text,
- * nothing carried over), the fast path takes the rest. When the fast path stops, saxes' line, column and position
+ * the root's start tag, every record the fast path gives up on and everything after the root. Inside the root it
+ * is handed text in pieces that end just after a `>`, and once a piece leaves it between two records (at depth 1,
+ * in plain text, nothing carried over), the fast path takes the rest. (Outside the root, saxes reports stray text
+ * where a piece ends, so there it gets whole chunks, exactly as it would alone.) When the fast path stops, saxes' line, column and position
  * are set to the stopping point, so its events and error messages read exactly as if it had seen every character.
  *
  * That needs four of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
@@ -44,6 +45,8 @@ function internalsOf(parser: SaxesParser): SaxesInternals | undefined {
 export interface HandoverEvents {
   /** True when the reader, too, is between two records of the root (no record open, nothing pending). */
   between(): boolean;
+  /** True once the root element has started, until it ends. */
+  inRoot(): boolean;
   /** The fast path takes over at the current saxes position. */
   started(): void;
   /** The fast path hands over to saxes (whose position is now where it stopped). */
@@ -85,11 +88,11 @@ export class Handover {
         pos = this.scanner.scan(text, base, pos);
         if (pos < n) this.toSaxes(text, base, pos);
       } else {
-        const gt = text.indexOf('>', pos);
+        const gt = allowFast && this.events.inRoot() ? text.indexOf('>', pos) : -1;
         const end = gt === -1 ? n : gt + 1;
         this.parser.write(pos === 0 && end === n ? text : text.slice(pos, end));
         pos = end;
-        if (gt !== -1 && allowFast && this.clean()) {
+        if (gt !== -1 && this.clean()) {
           this.fast = true;
           this.events.started();
           this.scanner.seed(this.parser.line, this.parser.column, base + pos);

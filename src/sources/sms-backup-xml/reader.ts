@@ -222,6 +222,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     },
     {
       between: () => depth === 1 && current === undefined && !rootDone && !lone.pending,
+      inRoot: () => depth >= 1 && !rootDone,
       started: () => {
         gapChecked = false;
         fastEnd = -1;
@@ -248,10 +249,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
 
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let utf8 = true;
-  let read = 0;
-  for await (const chunk of input.open()) {
-    let buf = chunk as Buffer;
-    read += buf.length;
+  const take = (bytes: Buffer): void => {
+    let buf = bytes;
     if (decoder === undefined) {
       const bom = sniffBom(buf);
       if (bom !== undefined) buf = buf.subarray(bom.length);
@@ -265,8 +264,24 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     const zero = utf8 ? buf.indexOf(0) : -1;
     const text = decoder.write(zero === -1 ? buf : buf.subarray(0, zero + 1));
     feed(text, false, !utf8 || zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
+  };
+  let read = 0;
+  // The first bytes are held until there are 3: a byte-order mark must not be judged from a 1-byte chunk.
+  let head: Buffer | undefined = Buffer.alloc(0);
+  for await (const chunk of input.open()) {
+    const buf = chunk as Buffer;
+    read += buf.length;
+    if (head === undefined) take(buf);
+    else {
+      head = head.length === 0 ? buf : Buffer.concat([head, buf]);
+      if (head.length >= 3) {
+        take(head);
+        head = undefined;
+      }
+    }
     ctx.progress(read);
   }
+  if (head !== undefined && head.length > 0) take(head);
   feed(decoder?.end() ?? '', true, true, true);
   closing = true;
   parser.close();
