@@ -85,37 +85,74 @@ export async function forEachLine(
 ): Promise<{ lines: number; encoding: TextEncoding }> {
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let encoding: TextEncoding = 'utf-8';
-  let carry = '';
+  // Pieces of the line not yet ended: joined once when its break arrives, so a 60 MB line costs one join,
+  // not one copy per chunk.
+  let pending: string[] = [];
+  let afterCr = false;
   let lineNo = 0;
   let read = 0;
   let first = true;
+  const lines = (s: string): void => {
+    let i = 0;
+    // A CR ended the previous chunk: an LF starting this one is the rest of that CRLF.
+    if (afterCr && s.charCodeAt(0) === 0x0a) i = 1;
+    afterCr = false;
+    let lf = -2;
+    let cr = -2;
+    while (i < s.length) {
+      // Each search runs once per break found, not once per line: a file without CRs is scanned for one once.
+      if (lf !== -1 && lf < i) lf = s.indexOf('\n', i);
+      if (cr !== -1 && cr < i) cr = s.indexOf('\r', i);
+      const b = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (b === -1) {
+        pending.push(i === 0 ? s : s.slice(i));
+        return;
+      }
+      const piece = s.slice(i, b);
+      let line = piece;
+      if (pending.length > 0) {
+        pending.push(piece);
+        line = pending.join('');
+        pending = [];
+      }
+      onLine(line, ++lineNo);
+      i = b + 1;
+      if (s.charCodeAt(b) === 0x0d) {
+        if (i === s.length) afterCr = true;
+        else if (s.charCodeAt(i) === 0x0a) i++;
+      }
+    }
+  };
+  // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
+  let head: Buffer | undefined;
+  const begin = (buf: Buffer): Buffer => {
+    first = false;
+    const bom = sniffBom(buf);
+    encoding = bom?.encoding ?? 'utf-8';
+    decoder =
+      encoding === 'utf-8'
+        ? new StringDecoder('utf8')
+        : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+    return bom ? buf.subarray(bom.length) : buf;
+  };
   for await (const chunk of input.open()) {
     let buf = chunk as Buffer;
     read += buf.length;
     if (first) {
-      first = false;
-      const bom = sniffBom(buf);
-      encoding = bom?.encoding ?? 'utf-8';
-      if (bom) buf = buf.subarray(bom.length);
-      decoder =
-        encoding === 'utf-8'
-          ? new StringDecoder('utf8')
-          : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+      head = head ? Buffer.concat([head, buf]) : buf;
+      if (head.length < 4) continue;
+      buf = begin(head);
     }
-    let text = carry + decoder!.write(buf);
-    // A CR at the very end may be the first half of a CRLF split across chunks: keep it for the next round.
-    const holdCr = text.endsWith('\r');
-    if (holdCr) text = text.slice(0, -1);
-    const parts = text.split(/\r\n|\r|\n/);
-    carry = parts.pop()! + (holdCr ? '\r' : '');
-    for (const part of parts) onLine(part, ++lineNo);
+    lines(decoder!.write(buf));
     ctx?.progress(read);
   }
-  const rest = carry + (decoder?.end() ?? '');
-  if (rest.length > 0) {
-    const parts = rest.split(/\r\n|\r|\n/);
-    if (parts[parts.length - 1] === '') parts.pop();
-    for (const part of parts) onLine(part, ++lineNo);
+  // A file shorter than four bytes never filled `head`.
+  if (first && head) {
+    const buf = begin(head);
+    lines(decoder!.write(buf));
   }
+  const rest = decoder?.end() ?? '';
+  if (rest.length > 0) lines(rest);
+  if (pending.length > 0) onLine(pending.join(''), ++lineNo);
   return { lines: lineNo, encoding };
 }

@@ -433,6 +433,26 @@ const cases: Case[] = [
       names: () => `forced-${id}.csv`,
     }),
   ),
+  // Line readers keep the unfinished line as pieces joined once, so one 60 MB line is not copied per chunk.
+  ...(
+    [
+      ['whatsapp-txt', /No line of the file is a WhatsApp message header/],
+      ['signal-chat', /line 1 is not a message header/],
+      ['imessage-txt', /line 1 is outside any message block/],
+    ] as const
+  ).map(
+    ([id, stderr]): Case => ({
+      name: `a 60 MB single line forced through the ${id} parser fails fast and bounded`,
+      args: () => [
+        s.file(`forced-${id}.txt`, Buffer.alloc(60 * MB, 'a')),
+        '--format-of',
+        `forced-${id}.txt=${id}`,
+      ],
+      code: 1,
+      stderr,
+      names: () => `forced-${id}.txt`,
+    }),
+  ),
   {
     name: 'an invalid case file lists every bad field, exit 2',
     args: () => [

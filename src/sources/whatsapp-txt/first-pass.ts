@@ -10,6 +10,9 @@ import { sniffBom } from '../text.js';
 import { DateStats } from './date-order.js';
 import { HeaderScanner, Scan } from './scan.js';
 
+/** Characters of an unfinished line kept between chunks: far more than any header's date, time and name. */
+const LINE_START = 4096;
+
 /** Date statistics of the header lines, one set per framing (`Framing` values index the array). */
 export interface FirstPass {
   readonly byFraming: readonly DateStats[];
@@ -44,10 +47,15 @@ export async function firstPass(input: SourceInput, progress: (bytes: number) =>
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let carry = '';
   let read = 0;
+  let head: Buffer | undefined;
   for await (const chunk of input.open()) {
     let buf = chunk as Buffer;
     read += buf.length;
     if (decoder === undefined) {
+      // Gather the first bytes until a byte-order mark could be told apart.
+      head = head ? Buffer.concat([head, buf]) : buf;
+      if (head.length < 4) continue;
+      buf = head;
       const bom = sniffBom(buf);
       if (bom) buf = buf.subarray(bom.length);
       const enc = bom?.encoding ?? 'utf-8';
@@ -62,7 +70,21 @@ export async function firstPass(input: SourceInput, progress: (bytes: number) =>
     const stop = Math.max(text.lastIndexOf('\n', tail), text.lastIndexOf('\r', tail));
     if (stop >= 0) scanLines(text, stop);
     carry = stop >= 0 ? text.slice(stop + 1) : text;
+    // Only a line's start can make it a header: of a line longer than a chunk keep the start (and a held CR), so
+    // a 60 MB line is not copied again with every chunk.
+    if (stop < 0 && carry.length > LINE_START) {
+      carry = carry.slice(0, LINE_START) + (carry.endsWith('\r') ? '\r' : '');
+    }
     progress(read);
+  }
+  if (decoder === undefined && head) {
+    const bom = sniffBom(head);
+    const enc = bom?.encoding ?? 'utf-8';
+    decoder =
+      enc === 'utf-8'
+        ? new StringDecoder('utf8')
+        : iconv.getDecoder(enc === 'utf-16be' ? 'utf16-be' : 'utf16le');
+    carry = decoder.write(bom ? head.subarray(bom.length) : head);
   }
   const rest = carry + (decoder?.end() ?? '');
   if (rest.length > 0) scanLines(`${rest}\n`, rest.length);
