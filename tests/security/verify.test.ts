@@ -79,6 +79,24 @@ describe('chronolog verify', () => {
     expect(lines.at(-1)).toMatch(/use --root DIR to verify a copy kept elsewhere/);
   });
 
+  it('names a member added to a zip since the report as extra, whether it is read or passed over', () => {
+    const dir = freshCase('zip-added');
+    writeFileSync(
+      path.join(dir, 'case/chat.zip'),
+      makeZip([
+        { name: MEMBER, data: CHAT },
+        { name: 'WhatsApp Chat with Sam (2).txt', data: CHAT.replace('answer', 'hello') },
+        { name: 'IMG-0001.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+      ]),
+    );
+    const r = verify(dir);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toContain('  extra:   case/chat.zip!/WhatsApp Chat with Sam (2).txt');
+    expect(lines).toContain('  extra:   case/chat.zip!/IMG-0001.jpg');
+    expect(lines.filter((l) => /^ {2}(changed|missing|extra)/.test(l))).toHaveLength(2);
+  });
+
   it('notices a file appended to, not only a different hash written into the report', () => {
     const dir = freshCase('appended');
     appendFileSync(

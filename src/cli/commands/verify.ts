@@ -27,11 +27,12 @@ async function sha256Of(input: SourceInput): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Hashes of the members of one archive on disk, by member path. */
-async function memberHashes(archive: SourceInput): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** Hashes of the members of one archive on disk, by member path; members the reader passes over map to null. */
+async function memberHashes(archive: SourceInput): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
   const container = containers.find((c) => c.id === 'zip')!;
-  for await (const m of container.members(archive, { ignore: () => {}, warn: () => {} })) {
+  const ignore = (member: string) => out.set(member, null);
+  for await (const m of container.members(archive, { ignore, warn: () => {} })) {
     out.set(m.path.slice(archive.path.length + 2), await sha256Of(m));
   }
   return out;
@@ -56,7 +57,7 @@ export async function verifyCommand(
   const c = env.stdoutChalk;
   const changed: string[] = [];
   const missing: string[] = [];
-  const archives = new Map<string, Map<string, string> | null>();
+  const archives = new Map<string, Map<string, string | null>>();
   for (const input of parsed.inputs) {
     const bang = input.path.indexOf('!/');
     const diskPath = bang < 0 ? input.path : input.path.slice(0, bang);
@@ -68,7 +69,7 @@ export async function verifyCommand(
       else {
         if (!archives.has(diskPath))
           archives.set(diskPath, await memberHashes(fileInput(abs, bytes, diskPath)));
-        actual = archives.get(diskPath)?.get(input.path.slice(bang + 2));
+        actual = archives.get(diskPath)?.get(input.path.slice(bang + 2)) ?? undefined;
       }
     } catch {
       actual = undefined;
@@ -88,6 +89,14 @@ export async function verifyCommand(
       const rel = path.normalize(path.relative(path.resolve(base), f.abs));
       if (!known.has(rel) && !(CASE_FILE_NAMES as readonly string[]).includes(path.basename(rel)))
         extra.push(rel);
+    }
+  }
+  // A member added to an archive since the report is as much a change as a file added to a folder.
+  const listed = new Set([...parsed.inputs.map((i) => i.path), ...parsed.ignoredFiles.map((i) => i.path)]);
+  for (const [diskPath, members] of archives) {
+    for (const member of members.keys()) {
+      const full = `${diskPath}!/${member}`;
+      if (!listed.has(full)) extra.push(full);
     }
   }
   if (changed.length + missing.length + extra.length === 0) {
