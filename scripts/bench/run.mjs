@@ -7,6 +7,10 @@
  *   npm run bench                      # every case
  *   npm run bench -- whatsapp sms      # only cases whose name contains one of the words
  *   npm run bench -- --runs 3          # median of 3 runs per measurement
+ *   npm run bench -- batch --runs 3    # batch over 200 generated cases, one job against two, runs interleaved
+ *
+ * On a shared machine other processes take cores too: the batch row also shows what the machine gave two
+ * spinning threads against one during the run, and the load average, so such a run can be recognised.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
