@@ -53,7 +53,6 @@ const CALL_AT = 14;
 
 /** Locator numbers above this, or written with leading zeros, are kept whole in the shape. */
 const NO_NUMBER = 0xffffffff;
-const TRAILING_NUMBER = /^(.*?)(0|[1-9]\d{0,8})(\D*)$/s;
 
 export class EventStore {
   private n = 0;
@@ -73,7 +72,11 @@ export class EventStore {
   private readonly texts = new StringPages();
   private nativeIds: StringPages | undefined;
   private readonly details = new Map<number, Readonly<Record<string, string>>>();
-  private readonly shapes: { head: string; tail: string }[] = [{ head: '', tail: '' }];
+  // A string locator is a shape with its last one or two numbers taken out ("sms[" 41 "] (line " 43 ")").
+  private readonly shapes: { head: string; mid: string; tail: string; numbers: 0 | 1 | 2 }[] = [
+    { head: '', mid: '', tail: '', numbers: 1 },
+  ];
+  private number2Col: Uint32Array | undefined;
   private readonly shapeIds = new Map<string, number>();
   private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
   private readonly flagSetIds = new Map<string, number>();
@@ -197,7 +200,9 @@ export class EventStore {
     const num = this.numberCol[k]!;
     if (s === 0) return num;
     const shape = this.shapes[s]!;
-    return num === NO_NUMBER ? shape.head : `${shape.head}${num}${shape.tail}`;
+    if (shape.numbers === 0) return shape.head;
+    if (shape.numbers === 1) return `${shape.head}${num}${shape.tail}`;
+    return `${shape.head}${num}${shape.mid}${this.number2Col![k]!}${shape.tail}`;
   }
 
   private setLocator(k: number, locator: number | string): void {
@@ -207,21 +212,30 @@ export class EventStore {
       return;
     }
     const text = String(locator);
-    // Long locators (none of chronolog's own are) are kept whole rather than searched for a number.
-    const m = text.length <= 200 ? TRAILING_NUMBER.exec(text) : null;
-    const head = m ? m[1]! : text;
-    const tail = m ? m[3]! : '';
-    const key = m ? `${head}\u0000${tail}` : `\u0001${text}`;
+    // The last two runs of digits, written plainly (no leading zero, at most 9 digits) so they read back the same.
+    const last = text.length <= 200 ? digitRunBefore(text, text.length) : undefined;
+    const before = last ? digitRunBefore(text, last.start) : undefined;
+    const two = before !== undefined && last !== undefined && before.end < last.start;
+    const head = two ? text.slice(0, before.start) : last ? text.slice(0, last.start) : text;
+    const mid = two ? text.slice(before.end, last.start) : '';
+    const tail = last ? text.slice(last.end) : '';
+    const numbers = two ? 2 : last ? 1 : 0;
+    const key = `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`;
     let s = this.shapeIds.get(key);
     if (s === undefined) {
       s = this.shapes.length;
       // Copied so that a locator cut from a parser's chunk does not keep the chunk alive.
-      this.shapes.push({ head: `${head} `.slice(0, -1), tail: `${tail} `.slice(0, -1) });
-      this.shapeIds.set(key, s);
+      const copy = (x: string) => `${x} `.slice(0, -1);
+      this.shapes.push({ head: copy(head), mid: copy(mid), tail: copy(tail), numbers });
+      this.shapeIds.set(copy(key), s);
     }
     this.shapeCol ??= new Uint32Array(this.cap);
     this.shapeCol[k] = s;
-    this.numberCol[k] = m ? Number(m[2]) : NO_NUMBER;
+    this.numberCol[k] = two ? before.value : last ? last.value : NO_NUMBER;
+    if (two || this.number2Col) {
+      this.number2Col ??= new Uint32Array(this.cap);
+      this.number2Col[k] = two ? last!.value : 0;
+    }
   }
 
   private flagSet(flags: readonly string[]): number {
@@ -248,6 +262,7 @@ export class EventStore {
     this.whoCol = more(this.whoCol);
     if (this.conversationCol) this.conversationCol = more(this.conversationCol);
     if (this.shapeCol) this.shapeCol = more(this.shapeCol);
+    if (this.number2Col) this.number2Col = more(this.number2Col);
     this.numberCol = more(this.numberCol);
     if (this.durationCol) this.durationCol = more(this.durationCol, Number.NaN);
     if (this.flagsCol) this.flagsCol = more(this.flagsCol);
@@ -340,4 +355,26 @@ export function plain(e: TimelineEvent): TimelineEvent {
     input: e.input,
     locator: e.locator,
   };
+}
+
+/**
+ * The last run of ASCII digits ending at or before `end` that reads back as written (no leading zero, at most
+ * nine digits), or undefined when the nearest run is not such a number.
+ */
+function digitRunBefore(
+  text: string,
+  end: number,
+): { start: number; end: number; value: number } | undefined {
+  let e = end;
+  while (e > 0 && !isDigit(text.charCodeAt(e - 1))) e--;
+  if (e === 0) return undefined;
+  let b = e;
+  while (b > 0 && isDigit(text.charCodeAt(b - 1))) b--;
+  const n = e - b;
+  if (n > 9 || (n > 1 && text.charCodeAt(b) === 48)) return undefined;
+  return { start: b, end: e, value: Number(text.slice(b, e)) };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

@@ -78,6 +78,20 @@ describe('the event store', () => {
     expect(c).toMatchObject({ locator: 12, call: { status: 'answered' }, text: '', nativeId: undefined });
   });
 
+  it('gives back locators with one or two numbers, leading zeros and long digit runs exactly', () => {
+    const store = new EventStore(whos, [undefined]);
+    const locs = [
+      'sms[41] (line 43)',
+      'sms[42] (line 44)',
+      'chats.list[2].messages[007]',
+      'a10000000000',
+      'x0',
+      '7',
+    ];
+    for (const l of locs) add(store, { locator: l });
+    expect(locs.map((_, k) => store.locator(k))).toEqual(locs);
+  });
+
   it('keeps locators exact whatever their digits', () => {
     fc.assert(
       fc.property(
