@@ -18,12 +18,6 @@ function own(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-function ownDetails(d: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k in d) out[k] = own(d[k]!);
-  return out;
-}
-
 const NOBODY: Who = { sender: undefined, key: undefined, role: undefined };
 
 /** Distinct senders remembered; past this, senders are resolved afresh (same answer, more memory). */
@@ -76,7 +70,7 @@ export class TimelineBuilder {
       who,
       conversation: e.conversation === undefined ? 0 : this.conversation(e.conversation),
       flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
-      details: e.details === undefined ? undefined : ownDetails(e.details),
+      details: e.details,
       input,
     });
   }

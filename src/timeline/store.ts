@@ -71,7 +71,8 @@ export class EventStore {
   private flagsCol: Uint32Array | undefined;
   private readonly texts = new StringPages();
   private nativeIds: StringPages | undefined;
-  private readonly details = new Map<number, Readonly<Record<string, string>>>();
+  // Details (diary location, Telegram reply ids…) as JSON text in pages: an object per event would cost ~150 B.
+  private details: StringPages | undefined;
   // A string locator is a shape with its last one or two numbers taken out ("sms[" 41 "] (line " 43 ")").
   private readonly shapes: { head: string; mid: string; tail: string; numbers: 0 | 1 | 2 }[] = [
     { head: '', mid: '', tail: '', numbers: 1 },
@@ -132,7 +133,13 @@ export class EventStore {
       this.flagsCol ??= new Uint32Array(this.cap);
       this.flagsCol[k] = this.flagSet(r.flags);
     } else if (this.flagsCol) this.flagsCol[k] = 0;
-    if (r.details !== undefined) this.details.set(k, r.details);
+    if (r.details !== undefined || this.details) {
+      if (!this.details) {
+        this.details = new StringPages();
+        for (let i = 0; i < k; i++) this.details.push(undefined);
+      }
+      this.details.push(r.details === undefined ? undefined : JSON.stringify(r.details));
+    }
     return k;
   }
 
@@ -193,7 +200,8 @@ export class EventStore {
     return this.flagSets[this.flagsCol?.[k] ?? 0];
   }
   detailsOf(k: number): ParsedEvent['details'] {
-    return this.details.get(k);
+    const json = this.details?.get(k);
+    return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
   }
   locator(k: number): number | string {
     const s = this.shapeCol?.[k] ?? 0;
