@@ -78,6 +78,7 @@ export class EventStore {
     { head: '', mid: '', tail: '', numbers: 1 },
   ];
   private number2Col: Uint32Array | undefined;
+  private lastShape = 0;
   private readonly shapeIds = new Map<string, number>();
   private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
   private readonly flagSetIds = new Map<string, number>();
@@ -224,10 +225,22 @@ export class EventStore {
     const last = text.length <= 200 ? digitRunBefore(text, text.length) : undefined;
     const before = last ? digitRunBefore(text, last.start) : undefined;
     const two = before !== undefined && last !== undefined && before.end < last.start;
+    // Consecutive records nearly always share their shape: compare in place before cutting any strings.
+    const prev = this.shapes[this.lastShape]!;
+    const numbers = two ? 2 : last ? 1 : 0;
+    if (
+      this.lastShape !== 0 &&
+      prev.numbers === numbers &&
+      sameShape(text, prev, two ? before : last, last)
+    ) {
+      this.shapeCol![k] = this.lastShape;
+      this.numberCol[k] = two ? before.value : last ? last.value : NO_NUMBER;
+      if (this.number2Col) this.number2Col[k] = two ? last!.value : 0;
+      return;
+    }
     const head = two ? text.slice(0, before.start) : last ? text.slice(0, last.start) : text;
     const mid = two ? text.slice(before.end, last.start) : '';
     const tail = last ? text.slice(last.end) : '';
-    const numbers = two ? 2 : last ? 1 : 0;
     const key = `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`;
     let s = this.shapeIds.get(key);
     if (s === undefined) {
@@ -239,6 +252,7 @@ export class EventStore {
     }
     this.shapeCol ??= new Uint32Array(this.cap);
     this.shapeCol[k] = s;
+    this.lastShape = s;
     this.numberCol[k] = two ? before.value : last ? last.value : NO_NUMBER;
     if (two || this.number2Col) {
       this.number2Col ??= new Uint32Array(this.cap);
@@ -385,4 +399,23 @@ function digitRunBefore(
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** Whether `text` is `shape` with numbers at the runs `a` (first) and `b` (second, for two-number shapes). */
+function sameShape(
+  text: string,
+  shape: { head: string; mid: string; tail: string; numbers: 0 | 1 | 2 },
+  a: { start: number; end: number } | undefined,
+  b: { start: number; end: number } | undefined,
+): boolean {
+  if (shape.numbers === 0) return text === shape.head;
+  if (a === undefined || b === undefined) return false;
+  const last = shape.numbers === 2 ? b : a;
+  return (
+    a.start === shape.head.length &&
+    text.startsWith(shape.head) &&
+    (shape.numbers === 1 || (b.start - a.end === shape.mid.length && text.startsWith(shape.mid, a.end))) &&
+    text.length - last.end === shape.tail.length &&
+    text.endsWith(shape.tail)
+  );
 }
