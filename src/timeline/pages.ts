@@ -12,17 +12,19 @@ const NONE = 0xffffffff;
 /** A character above U+00FF: the string needs two bytes a character. */
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** A copy of Latin-1 text stored one byte a character. */
-function narrow(s: string): string {
-  return Buffer.from(s, 'latin1').toString('latin1');
+/** Texts waiting to be joined into one page, per width. */
+interface Lane {
+  /** The page number reserved for them. */
+  page: number;
+  parts: string[];
+  chars: number;
 }
 
 export class StringPages {
   private readonly pages: (string | undefined)[] = [];
-  // The strings of the page being filled, and their numbers.
-  private parts: string[] = [];
-  private keys: number[] = [];
-  private chars = 0;
+  // Strings of one byte a character and of two are paged apart, so one emoji does not double a page of plain text.
+  private readonly narrow: Lane = { page: NONE, parts: [], chars: 0 };
+  private readonly wide: Lane = { page: NONE, parts: [], chars: 0 };
   // For string k: its page, and where it starts and ends in that page; NONE marks an absent (undefined) string.
   private page = new Uint32Array(1024);
   private start = new Uint32Array(1024);
@@ -42,22 +44,27 @@ export class StringPages {
       this.page[k] = NONE;
       return k;
     }
-    this.page[k] = this.pages.length;
-    this.start[k] = this.chars;
-    this.end[k] = this.chars + s.length;
-    this.parts.push(s);
-    this.keys.push(k);
-    this.chars += s.length;
-    if (this.chars >= PAGE_CHARS) this.flush();
+    const lane = WIDE.test(s) ? this.wide : this.narrow;
+    if (lane.page === NONE) {
+      lane.page = this.pages.length;
+      this.pages.push(undefined);
+    }
+    this.page[k] = lane.page;
+    this.start[k] = lane.chars;
+    this.end[k] = lane.chars + s.length;
+    lane.parts.push(s);
+    lane.chars += s.length;
+    if (lane.chars >= PAGE_CHARS) this.flush(lane);
     return k;
   }
 
   /** String number k. */
   get(k: number): string | undefined {
-    if (this.page[k] === NONE) return undefined;
-    // Closing the page may move the string (to the wide half), so its place is read afterwards.
-    if (this.page[k] === this.pages.length) this.flush();
-    return this.pages[this.page[k]!]!.slice(this.start[k], this.end[k]);
+    const p = this.page[k]!;
+    if (p === NONE) return undefined;
+    if (p === this.narrow.page) this.flush(this.narrow);
+    else if (p === this.wide.page) this.flush(this.wide);
+    return this.pages[p]!.slice(this.start[k], this.end[k]);
   }
 
   /** Whether string k is present (without making a copy of it). */
@@ -65,41 +72,17 @@ export class StringPages {
     return this.page[k] !== NONE;
   }
 
-  /**
-   * Closes the page being filled. join() writes one new flat string, so the parts and the chunks they were cut
-   * from can be collected. A page of Latin-1 text is re-made through Latin-1 bytes, because parts cut from a
-   * chunk holding an emoji are stored two bytes a character even when they hold none. A page with wider
-   * characters is split in two, so one emoji does not double the size of a page of plain text.
-   */
-  private flush(): void {
-    if (this.parts.length === 0) return;
-    const joined = this.parts.length === 1 ? `${this.parts[0]} `.slice(0, -1) : this.parts.join('');
-    if (!WIDE.test(joined)) this.pages.push(narrow(joined));
-    else {
-      const narrowParts: string[] = [];
-      const wideParts: string[] = [];
-      const here = this.pages.length;
-      const other = here + 1;
-      let n = 0;
-      let w = 0;
-      for (let i = 0; i < this.parts.length; i++) {
-        const part = this.parts[i]!;
-        const k = this.keys[i]!;
-        const wide = WIDE.test(part);
-        (wide ? wideParts : narrowParts).push(part);
-        this.page[k] = wide ? other : here;
-        this.start[k] = wide ? w : n;
-        if (wide) w += part.length;
-        else n += part.length;
-        this.end[k] = wide ? w : n;
-      }
-      this.pages.push(narrow(narrowParts.join('')), wideParts.join(''));
-    }
-    this.parts = [];
-    this.keys = [];
-    this.chars = 0;
+  private flush(lane: Lane): void {
+    if (lane.page === NONE) return;
+    // join() writes one new flat string, so the parts and the chunks they were cut from can be collected. A
+    // narrow page is re-made through Latin-1 bytes: parts cut from a chunk holding an emoji are stored two bytes
+    // a character even when they hold none, and would make the joined page two-byte too.
+    const joined = lane.parts.length === 1 ? `${lane.parts[0]} `.slice(0, -1) : lane.parts.join('');
+    this.pages[lane.page] = lane === this.narrow ? Buffer.from(joined, 'latin1').toString('latin1') : joined;
+    lane.page = NONE;
+    lane.parts = [];
+    lane.chars = 0;
   }
-
   private grow(): void {
     const n = this.page.length * 2;
     const page = new Uint32Array(n);
