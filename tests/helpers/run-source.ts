@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { fileInput } from '../../src/cli/inputs.js';
 import type { ParsedEvent } from '../../src/model/index.js';
-import type { Source, SourceContext, SourceOptions } from '../../src/sources/index.js';
+import type { Source, SourceContext, SourceInput, SourceOptions } from '../../src/sources/index.js';
 import { SourceFailure } from '../../src/sources/index.js';
 
 export interface SourceRun {
@@ -58,4 +58,37 @@ export async function runSource(
     rejected: run.rejected.length,
   };
   return run;
+}
+
+/** Everything a source reports for one input, hints and the failure word for word (for same-output checks). */
+export interface Outcome {
+  events: ParsedEvent[];
+  skipped: { reason: string; locator: number | string }[];
+  rejected: { code: string; locator: number | string; message: string; hint?: string }[];
+  warnings: { code: string; locator?: number | string; message: string; hint?: string }[];
+  failure?: { code: string; message: string; locator?: number | string; hint?: string };
+}
+
+/** Runs a source over any input (chunked, in memory…) and collects its full outcome. */
+export async function runInput(
+  source: Source,
+  input: SourceInput,
+  options: Partial<SourceOptions> = {},
+): Promise<Outcome> {
+  const out: Outcome = { events: [], skipped: [], rejected: [], warnings: [] };
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London', ...options },
+    emit: (e) => void out.events.push(e),
+    skip: (reason, locator) => void out.skipped.push({ reason, locator }),
+    reject: (code, locator, message, hint) => void out.rejected.push({ code, locator, message, hint }),
+    warn: (code, locator, message, hint) => void out.warnings.push({ code, locator, message, hint }),
+    progress: () => {},
+  };
+  try {
+    await source.parse(input, ctx);
+  } catch (err) {
+    if (!(err instanceof SourceFailure)) throw err;
+    out.failure = { code: err.code, message: err.message, locator: err.locator, hint: err.hint };
+  }
+  return out;
 }

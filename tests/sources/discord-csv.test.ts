@@ -7,9 +7,8 @@ import { detect, makeProbe } from '../../src/sources/detect.js';
 import { readStamp } from '../../src/sources/discord-csv/dates.js';
 import { conversationFromName, discordCsv } from '../../src/sources/discord-csv/index.js';
 import { systemNotice } from '../../src/sources/discord-csv/notices.js';
-import type { SourceContext, SourceInput, SourceOptions } from '../../src/sources/index.js';
-import { SourceFailure } from '../../src/sources/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import type { SourceInput, SourceOptions } from '../../src/sources/index.js';
+import { runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/discord-csv';
 const CURRENT = 'Direct Messages - Sam [1200000000000000001].csv';
@@ -199,29 +198,7 @@ function chunked(name: string, bytes: Buffer, size: number): SourceInput {
 }
 
 /** Everything a parse reports, warnings and failure wording included. */
-async function outcome(input: SourceInput): Promise<unknown> {
-  const o = {
-    events: [] as unknown[],
-    skipped: [] as unknown[],
-    rejected: [] as unknown[],
-    warnings: [] as unknown[],
-  };
-  const ctx: SourceContext = {
-    options: { timezone: 'Europe/London' },
-    emit: (e) => void o.events.push(e),
-    skip: (reason, locator) => void o.skipped.push({ reason, locator }),
-    reject: (code, locator, message, hint) => void o.rejected.push({ code, locator, message, hint }),
-    warn: (code, locator, message, hint) => void o.warnings.push({ code, locator, message, hint }),
-    progress: () => {},
-  };
-  try {
-    await discordCsv.parse(input, ctx);
-  } catch (err) {
-    if (!(err instanceof SourceFailure)) throw err;
-    return { ...o, failure: { code: err.code, message: err.message, locator: err.locator } };
-  }
-  return o;
-}
+const outcome = (input: SourceInput) => runInput(discordCsv, input);
 
 describe('chunk boundaries', () => {
   // Regression: the header was gathered with `break` out of a for-await over the decoded text, which closes the

@@ -5,12 +5,12 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { makeProbe } from '../../src/sources/detect.js';
-import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
 import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { MAX_VALUE_CHARS } from '../../src/sources/meta/json-thread.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/messenger-json';
 const MULTI = `${FIXTURES}/multifile/inbox/danasample_2223334445`;
@@ -52,30 +52,7 @@ async function collect(input: SourceInput): Promise<{ events: ParsedEvent[]; fai
 }
 
 /** Everything a source reports, warnings and the failure word for word. */
-async function everything(source: Source, input: SourceInput) {
-  const out = {
-    events: [] as ParsedEvent[],
-    skipped: [] as unknown[],
-    rejected: [] as unknown[],
-    warnings: [] as unknown[],
-    failure: undefined as unknown,
-  };
-  const ctx: SourceContext = {
-    options: { timezone: 'Europe/London' },
-    emit: (e) => void out.events.push(e),
-    skip: (reason, locator) => void out.skipped.push({ reason, locator }),
-    reject: (code, locator, message, hint) => void out.rejected.push({ code, locator, message, hint }),
-    warn: (code, locator, message, hint) => void out.warnings.push({ code, locator, message, hint }),
-    progress: () => {},
-  };
-  try {
-    await source.parse(input, ctx);
-  } catch (err) {
-    if (!(err instanceof SourceFailure)) throw err;
-    out.failure = { code: err.code, message: err.message, locator: err.locator, hint: err.hint };
-  }
-  return out;
-}
+const everything = runInput;
 
 /** A file handed over in pieces of `size` bytes, to prove nothing depends on where chunks end. */
 function chunked(file: string, size: number): SourceInput {
