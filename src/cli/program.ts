@@ -45,6 +45,9 @@ Examples:
   $ chronolog timeline ~/exports --format csv --incidents-only > timeline.csv
   $ chronolog inspect ~/exports
   $ chronolog formats
+
+Privacy: chronolog runs offline (no network, no telemetry), keeps no cache or history, never writes beside
+your exports, and writes files only where --out says (otherwise to the screen). See SECURITY.md.
 ${EXIT_CODES}`,
     );
 

@@ -157,6 +157,7 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:\n\s+\$ chronolog report fixtures\/demo-case/);
     expect(r.stdout).toMatch(/Exit codes:/);
+    expect(r.stdout).toMatch(/runs offline \(no network, no telemetry\), keeps no cache or history/);
     expect(cli(['report', '--help']).stdout).toMatch(/\$ chronolog report ~\/exports --subject/);
   });
 
