@@ -29,9 +29,30 @@ export interface LocalParts {
 
 export type DstFlag = 'gap' | 'overlap' | undefined;
 
+/**
+ * Offsets per hour, and wall-clock hours known to be far from a clock change, per zone name: pure functions of
+ * the zone and the hour, so every Zone of the same name shares them (a batch worker reads hundreds of cases in
+ * one zone, and would otherwise ask the time-zone database the same questions for each).
+ */
+const SHARED = new Map<string, { offsets: Map<number, number>; wall: Map<number, number> }>();
+
+function sharedCaches(name: string): { offsets: Map<number, number>; wall: Map<number, number> } {
+  let c = SHARED.get(name);
+  if (c === undefined) {
+    c = { offsets: new Map(), wall: new Map() };
+    SHARED.set(name, c);
+  }
+  return c;
+}
+
 export class Zone {
-  private readonly cache = new Map<number, number>();
-  constructor(readonly name: string) {}
+  private readonly cache: Map<number, number>;
+  private readonly wallCache: Map<number, number>;
+  constructor(readonly name: string) {
+    const c = sharedCaches(name);
+    this.cache = c.offsets;
+    this.wallCache = c.wall;
+  }
 
   /** Offset from UTC in minutes at the given instant (e.g. 60 for BST). */
   offsetAt(ms: number): number {
@@ -43,6 +64,8 @@ export class Zone {
       // A change inside this hour (rare zones change on the half hour): fall back to an exact look-up.
       if (start !== end) return tzOffset(this.name, new Date(ms));
       off = start;
+      // About 57 years of hours; past that, start again rather than grow without bound.
+      if (this.cache.size >= 500_000) this.cache.clear();
       this.cache.set(bucket, off);
     }
     return off;
@@ -117,6 +140,7 @@ export class Zone {
     if (quick !== undefined) return { ms: quick, dst: undefined };
     const r = this.resolveSlow(wallMs);
     if (r.dst === undefined && this.offsetAt(wallMs - DAY) === this.offsetAt(wallMs + DAY)) {
+      if (this.wallCache.size >= 500_000) this.wallCache.clear();
       this.wallCache.set(Math.floor(wallMs / HOUR), (wallMs - r.ms) / 60_000);
     }
     return r;
@@ -130,8 +154,6 @@ export class Zone {
     const known = this.wallCache.get(Math.floor(wallMs / HOUR));
     return known === undefined ? undefined : wallMs - known * 60_000;
   }
-
-  private readonly wallCache = new Map<number, number>();
 
   private resolveSlow(wallMs: number): { ms: number; dst: DstFlag } {
     const before = this.offsetAt(wallMs - DAY);
