@@ -4,7 +4,7 @@
  */
 import type { EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
-import { DISCORD_EPOCH, ID_TIME_TOLERANCE_MS, parseIsoInstant, snowflakeMs } from './time.js';
+import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs, stampOrIdTime } from './time.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Obj = Record<string, unknown>;
@@ -159,20 +159,8 @@ function readTime(
   const stamp = v['timestamp'];
   const ms = typeof stamp === 'string' ? parseIsoInstant(stamp) : undefined;
   const fromId = id === undefined ? undefined : snowflakeMs(id, DISCORD_EPOCH);
-  if (ms !== undefined) {
-    if (fromId !== undefined && Math.abs(ms - fromId) > ID_TIME_TOLERANCE_MS) {
-      flags.push('time-id-mismatch');
-      file.mismatched.count++;
-      file.mismatched.first ??= locator;
-    }
-    return { type: 'instant', ms, precision: 'ms' };
-  }
-  if (fromId !== undefined) {
-    flags.push('time-from-id');
-    file.fromId.count++;
-    file.fromId.first ??= locator;
-    return { type: 'instant', ms: fromId, precision: 'ms' };
-  }
+  const time = stampOrIdTime(ms, fromId, locator, flags, file);
+  if (time !== undefined) return time;
   const what =
     stamp === undefined || stamp === null
       ? 'The message has no "timestamp"'

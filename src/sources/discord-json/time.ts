@@ -63,3 +63,35 @@ export function snowflakeMs(id: string, epoch: number): number | undefined {
 
 /** Differences up to this are clock granularity, not a disagreement between the stamp and the id. */
 export const ID_TIME_TOLERANCE_MS = 1000;
+
+/** How many records of a file had a time that disagreed with, or came only from, their id; and the first. */
+export interface IdTimeTally {
+  readonly mismatched: { count: number; first?: string };
+  readonly fromId: { count: number; first?: string };
+}
+
+/**
+ * The record's own stamp (`ms`) when readable, flagged `time-id-mismatch` when its snowflake id says otherwise;
+ * else the time the id holds (`time-from-id`); undefined when neither is there (the caller rejects the record).
+ */
+export function stampOrIdTime(
+  ms: number | undefined,
+  fromId: number | undefined,
+  locator: string,
+  flags: string[],
+  tally: IdTimeTally,
+): { type: 'instant'; ms: number; precision: 'ms' } | undefined {
+  if (ms !== undefined) {
+    if (fromId !== undefined && Math.abs(ms - fromId) > ID_TIME_TOLERANCE_MS) {
+      flags.push('time-id-mismatch');
+      tally.mismatched.count++;
+      tally.mismatched.first ??= locator;
+    }
+    return { type: 'instant', ms, precision: 'ms' };
+  }
+  if (fromId === undefined) return undefined;
+  flags.push('time-from-id');
+  tally.fromId.count++;
+  tally.fromId.first ??= locator;
+  return { type: 'instant', ms: fromId, precision: 'ms' };
+}

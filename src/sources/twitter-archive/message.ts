@@ -4,7 +4,7 @@
  * `conversationNameUpdate` are group notices; any other key is rejected so a new kind of record is seen, not lost.
  */
 import type { EventTime, ParsedEvent } from '../../model/index.js';
-import { ID_TIME_TOLERANCE_MS, parseIsoInstant, snowflakeMs, TWITTER_EPOCH } from '../discord-json/time.js';
+import { parseIsoInstant, snowflakeMs, stampOrIdTime, TWITTER_EPOCH } from '../discord-json/time.js';
 import type { SourceContext } from '../source.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -167,20 +167,8 @@ function readTime(
 ): EventTime | undefined {
   const ms = typeof stamp === 'string' ? parseIsoInstant(stamp) : undefined;
   const fromId = id === undefined ? undefined : snowflakeMs(id, TWITTER_EPOCH);
-  if (ms !== undefined) {
-    if (fromId !== undefined && Math.abs(ms - fromId) > ID_TIME_TOLERANCE_MS) {
-      flags.push('time-id-mismatch');
-      file.mismatched.count++;
-      file.mismatched.first ??= locator;
-    }
-    return { type: 'instant', ms, precision: 'ms' };
-  }
-  if (fromId !== undefined) {
-    flags.push('time-from-id');
-    file.fromId.count++;
-    file.fromId.first ??= locator;
-    return { type: 'instant', ms: fromId, precision: 'ms' };
-  }
+  const time = stampOrIdTime(ms, fromId, locator, flags, file);
+  if (time !== undefined) return time;
   ctx.reject(
     'TWITTER_ARCHIVE_BAD_TIME',
     locator,
