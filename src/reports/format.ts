@@ -6,6 +6,17 @@ export function int(n: number): string {
 }
 
 /** A share as a percentage with no decimals ("22%"), or "–" when undefined. */
+/** The books of an input or of the whole run, in the order every accounting table shows them. */
+export function bookCells(b: {
+  readonly records: number;
+  readonly kept: number;
+  readonly duplicates: number;
+  readonly skipped: number;
+  readonly rejected: number;
+}): string[] {
+  return [int(b.records), int(b.kept), int(b.duplicates), int(b.skipped), int(b.rejected)];
+}
+
 export function pct(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }

@@ -4,7 +4,7 @@
  * message text and file names can carry terminal escape sequences.
  */
 import type { Report } from '../model/index.js';
-import { countList, fold, int, pad, pct, plural, sparkline } from './format.js';
+import { bookCells, countList, fold, int, pad, pct, plural, sparkline } from './format.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { escalationText } from './text-escalation.js';
@@ -73,25 +73,9 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const a = r.accounting;
   // Files usually share a folder: name it once in the heading and show paths below it.
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
-  const rows = r.inputs.map((inp) => [
-    safe(inp.path.slice(prefix.length)),
-    inp.format,
-    int(inp.records),
-    int(inp.kept),
-    int(inp.duplicates),
-    int(inp.skipped),
-    int(inp.rejected),
-  ]);
+  const rows = r.inputs.map((inp) => [safe(inp.path.slice(prefix.length)), inp.format, ...bookCells(inp)]);
   const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
-  const total = [
-    'total',
-    '',
-    int(a.records),
-    int(a.kept),
-    int(a.duplicates),
-    int(a.skipped),
-    int(a.rejected),
-  ];
+  const total = ['total', '', ...bookCells(a)];
   const all = [head, ...rows, total];
   const widths = head.map((_, k) => Math.max(...all.map((row) => row[k]!.length)));
   const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));

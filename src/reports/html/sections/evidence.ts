@@ -4,7 +4,7 @@
  * what each figure counts and its limits; how to check the inputs; and the problems found while reading.
  */
 import type { Report } from '../../../model/index.js';
-import { int, plural } from '../../format.js';
+import { bookCells, int, plural } from '../../format.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
 import { METHODS } from './methods.js';
@@ -44,25 +44,11 @@ function inputs(r: Report, ctx: HtmlContext): string {
         `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${x.incomplete ? '<span class="sub warn">Not read to the end: the counts cover what could be read.</span>' : ''}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
-        int(x.records),
-        int(x.kept),
-        int(x.duplicates),
-        int(x.skipped),
-        int(x.rejected),
+        ...bookCells(x),
       ];
     }),
     rowHeaders: true,
-    foot: [
-      '',
-      'Total',
-      '',
-      '',
-      int(a.records),
-      int(a.kept),
-      int(a.duplicates),
-      int(a.skipped),
-      int(a.rejected),
-    ],
+    foot: ['', 'Total', '', '', ...bookCells(a)],
     cls: 'data inputs',
   });
 }
