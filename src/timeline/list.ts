@@ -53,11 +53,6 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   every(test: (e: TimelineEvent, i: number) => unknown): boolean {
     return !this.some((e, i) => !test(e, i));
   }
-
-  /** The events as plain array (for small lists only: one object per event). */
-  toArray(): TimelineEvent[] {
-    return this.map((e) => e);
-  }
 }
 
 /** Events of a store, in the order of `numbers`. */
@@ -76,10 +71,6 @@ export class StoreList extends EventList {
   }
   ms(i: number): number {
     return this.store.ms(this.numbers[i]!);
-  }
-  /** The store's number for event i of this list. */
-  number(i: number): number {
-    return this.numbers[i]!;
   }
   slice(from = 0, to = this.length): StoreList {
     return new StoreList(this.store, this.numbers.subarray(from, to));

@@ -67,11 +67,6 @@ export class StringPages {
     return this.pages[p]!.slice(this.start[k], this.end[k]);
   }
 
-  /** Whether string k is present (without making a copy of it). */
-  has(k: number): boolean {
-    return this.page[k] !== NONE;
-  }
-
   private flush(lane: Lane): void {
     if (lane.page === NONE) return;
     // join() writes one new flat string, so the parts and the chunks they were cut from can be collected. A
