@@ -220,6 +220,28 @@ describe.each(sources.map((s) => [s.id, s] as const))('source %s', (id, source) 
     });
 });
 
+describe('chunk-boundary regressions found by the properties above', () => {
+  it('twitter-archive: a number just before a syntax error is read the same at 1-byte and 64 KiB chunks', async () => {
+    // fast-check seed 1035907292, path "2028:1:35:30:31": one byte flip in direct-messages-damaged.js turns the
+    // newline after the first message's "}," into "0", so the text reads `},0        {`. stream-json reported the
+    // 0 (rejected as not a message) when reading 64 KiB at a time but not one byte at a time.
+    const source = sources.find((s) => s.id === 'twitter-archive')!;
+    const bytes = new Uint8Array(readFileSync('fixtures/twitter-archive/direct-messages-damaged.js'));
+    const at = Buffer.from(bytes).indexOf('},\n        {') + 2;
+    expect(at).toBe(483);
+    bytes[at] = 0x30;
+    const byByte = await run(source, memoryInput('direct-messages-damaged.js', bytes, 1));
+    sameRecords(
+      'twitter-archive',
+      await run(source, memoryInput('direct-messages-damaged.js', bytes, 65536)),
+      byByte,
+    );
+    expect(byByte.rejected).toEqual([]);
+    expect(byByte.failure?.code).toBe('TWITTER_ARCHIVE_INVALID');
+    expect(byByte.failure?.message).toContain('[0].dmConversation.messages[1]');
+  });
+});
+
 describe('the pipeline', () => {
   const CASE: ResolvedCase = {
     title: undefined,

@@ -8,7 +8,7 @@ import { detect, makeProbe } from '../../src/sources/detect.js';
 import { discordJson } from '../../src/sources/discord-json/index.js';
 import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs } from '../../src/sources/discord-json/time.js';
 import type { SourceContext, SourceInput } from '../../src/sources/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/discord-json';
 const tmp = mkdtempSync(join(tmpdir(), 'chronolog-discord-'));
@@ -41,9 +41,13 @@ const message = (over: Record<string, unknown> = {}) => ({
 
 /** The same file handed over in pieces of `size` bytes. */
 function chunked(file: string, size: number): SourceInput {
-  const bytes = readFileSync(file);
+  return inPieces(readFileSync(file), size, file);
+}
+
+/** Bytes handed over in pieces of `size` bytes. */
+function inPieces(bytes: Buffer, size: number, path = 'mem/chat.json'): SourceInput {
   return {
-    path: file,
+    path,
     name: 'chat.json',
     bytes: bytes.length,
     open: () =>
@@ -304,6 +308,28 @@ describe('damaged times and records', () => {
       ['DISCORD_JSON_MESSAGE_TOO_LARGE', 'messages[1]'],
     ]);
     expect(run.failure).toBeUndefined();
+  });
+
+  it('hands over a scalar just before a fault, or the cut end, at no chunk size (the outcome never depends on them)', async () => {
+    const inMemory = (text: string, size: number) => inPieces(Buffer.from(text), size);
+    const whole = dce([message(), 7, message({ id: '1213302453190656002' })]);
+    // `7 {`: the comma after the number is missing. stream-json reports the 7 when it reads the text whole, but
+    // not when it reads it a byte at a time, so the walk holds a scalar until the token after it arrives.
+    const faulty = whole.replace('7,', '7 ');
+    // `7 ` then the end of the file: the same question for a cut file.
+    const cut = `${whole.slice(0, whole.indexOf('7,') + 1)} `;
+    for (const text of [faulty, cut]) {
+      const once = await runInput(discordJson, inMemory(text, 1 << 20));
+      expect(once.events).toHaveLength(1);
+      expect(once.rejected).toEqual([]);
+      expect(once.failure?.locator).toBe('messages[1]');
+      for (const size of [1, 2, 3, 5])
+        expect(await runInput(discordJson, inMemory(text, size))).toEqual(once);
+    }
+    // A scalar followed by valid JSON is read as ever: here a message that is not an object.
+    const valid = await runInput(discordJson, inMemory(whole, 1));
+    expect(valid.rejected.map((r) => r.locator)).toEqual(['messages[1]']);
+    expect(valid.events).toHaveLength(2);
   });
 
   it('reads an empty export without complaint, and says so when "messages" is missing', async () => {

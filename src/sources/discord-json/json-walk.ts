@@ -71,7 +71,8 @@ const reason = (err: Error) =>
 
 /**
  * Walks `input` once, calling `handlers` in document order. Throws `JsonWalkError` when the JSON breaks off,
- * after every record before the fault was handed over.
+ * after every record closed before the fault was handed over (a bare scalar right before it is not: see `held` in
+ * json-walker.ts).
  */
 export async function walkJson(
   input: SourceInput,
@@ -106,6 +107,7 @@ export async function walkJson(
     const kind = walker.started ? 'truncated' : 'empty';
     throw new JsonWalkError(reason(err), end.line, end.column, kind, walker.where());
   }
+  walker.finish();
 }
 
 /** Wraps the handlers so `pass` sees every delivery (value, dropped, close) in order and may mute it. */

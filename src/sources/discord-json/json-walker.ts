@@ -21,7 +21,7 @@ export interface WalkHandlers {
    * of side effects (deliveries are never repeated).
    */
   plan(path: readonly PathItem[], kind: ValueKind): Plan;
-  /** A collected value, whole. */
+  /** A collected value, whole (a scalar once the token after it was read). */
   value(path: readonly PathItem[], value: unknown): void;
   /** A collected value that was too large or too deeply nested to keep; the walk passed over the rest of it. */
   dropped(path: readonly PathItem[], why: 'too-large' | 'too-deep'): void;
@@ -60,6 +60,19 @@ export class Walker {
   /** Inside a collected value: open containers of an ignored member still to pass over, or its value is next. */
   private inner = 0;
   private ignoreNext = false;
+  /**
+   * A scalar outside any collected value waits here, its path item still pushed, until the next token settles it.
+   * stream-json knows where a number (or `true`, `false`, `null`) ends only from the characters after it, and
+   * whether it has reported one that sits right before a syntax error or the cut end of a file depends on where
+   * the chunks of text happened to end: `0 {` read whole reports the `0`, read a byte at a time it does not.
+   * Settling a scalar only when the tokenizer has read on past it (a later token means the text between them was
+   * valid) makes that tail the same at any chunk size: a scalar is handed over once it is known complete, never
+   * when a fault follows it. Containers need no such wait: their closing bracket is reported the moment it is
+   * read, so a record closed before a fault is always kept.
+   */
+  private held = false;
+  private heldCollect = false;
+  private heldValue: unknown;
   /** True once the document's first token was seen. */
   started = false;
 
@@ -70,6 +83,7 @@ export class Walker {
 
   /** Where the walk is, for error messages. */
   where(): string {
+    if (this.held) return formatPath(this.path);
     const top = this.frames[this.frames.length - 1];
     if (this.col || this.skipDepth > 0 || !top) return formatPath(this.path);
     const item = top.isArray ? top.index : top.key;
@@ -78,6 +92,7 @@ export class Walker {
 
   token(t: Token): void {
     this.started = true;
+    if (this.held) this.settle();
     if (this.skipDepth > 0) {
       if (t.name === 'startObject' || t.name === 'startArray') this.skipDepth++;
       else if ((t.name === 'endObject' || t.name === 'endArray') && --this.skipDepth === 0) this.done();
@@ -112,8 +127,9 @@ export class Walker {
     if (top) this.path.push(top.isArray ? top.index : (top.key ?? ''));
     const plan = this.h.plan(this.path, kind);
     if (kind === 'scalar') {
-      if (plan === 'collect') this.h.value(this.path, scalar(t));
-      this.done();
+      this.held = true;
+      this.heldCollect = plan === 'collect';
+      this.heldValue = this.heldCollect ? scalar(t) : undefined;
     } else if (plan === 'descend') {
       this.frames.push({ isArray: kind === 'array', index: 0, key: undefined });
     } else if (plan === 'collect') {
@@ -121,6 +137,19 @@ export class Walker {
       this.colKeys = [undefined];
       this.colSize = 0;
     } else this.skipDepth = 1;
+  }
+
+  /** The document ended where it should: a scalar still held (a scalar root) is complete. */
+  finish(): void {
+    if (this.held) this.settle();
+  }
+
+  /** The token after a held scalar arrived: the scalar is complete. */
+  private settle(): void {
+    this.held = false;
+    if (this.heldCollect) this.h.value(this.path, this.heldValue);
+    this.heldValue = undefined;
+    this.done();
   }
 
   /** A value (scalar, skipped, collected or descended) has ended: step past it in its parent. */
