@@ -100,7 +100,7 @@ describe('reading a DM export', () => {
       channel: 'discord',
       kind: 'message',
       direction: 'unknown',
-      sender: { id: '900000000000000101', idType: 'account', name: 'Sam' },
+      sender: { id: '900000000000000101', idType: 'account', name: 'sam.sample' },
       text: 'Why are you ignoring me',
       conversation: 'Sam',
     });
@@ -133,8 +133,8 @@ describe('reading a DM export', () => {
     const run = await runSource(discordJson, join(FIXTURES, 'dm-mixed.json'));
     const media = run.events.filter((e) => e.kind === 'media');
     expect(media.map((e) => [e.locator, e.text, e.details])).toEqual([
-      ['messages[4]', undefined, { username: 'sam.sample', attachments: 'IMG_2231.jpg' }],
-      ['messages[6]', undefined, { username: 'sam.sample', stickers: 'Wave' }],
+      ['messages[4]', undefined, { nickname: 'Sam', attachments: 'IMG_2231.jpg' }],
+      ['messages[6]', undefined, { nickname: 'Sam', stickers: 'Wave' }],
     ]);
   });
 
@@ -164,20 +164,20 @@ describe('reading a DM export', () => {
 });
 
 describe('group DMs and server channels', () => {
-  it('names the sender by nickname, keeps old-style name#1234 as the username, lists mentions and reactions', async () => {
+  it('names the sender by unique username (old-style name#1234) as the CSV does, keeps the nickname, lists mentions and reactions', async () => {
     const run = await runSource(discordJson, join(FIXTURES, 'group-dm.json'));
     expect(run.events.map((e) => [e.sender, e.details])).toEqual([
       [
-        { id: '900000000000000101', idType: 'account', name: 'Sam' },
+        { id: '900000000000000101', idType: 'account', name: 'sam.sample' },
         {
-          username: 'sam.sample',
+          nickname: 'Sam',
           mentions: 'Alex (900000000000000202)',
           reactions: '😂 (2)',
         },
       ],
       [
-        { id: '900000000000000303', idType: 'account', name: 'Jo' },
-        { username: 'Jo Oldstyle#4821', reactions: 'clown (1)' },
+        { id: '900000000000000303', idType: 'account', name: 'Jo Oldstyle#4821' },
+        { nickname: 'Jo', reactions: 'clown (1)' },
       ],
     ]);
     expect(new Set(run.events.map((e) => e.conversation))).toEqual(new Set(['alex watch']));

@@ -19,11 +19,12 @@
  * say whether anyone answered, so the status is `unknown`); notices (RecipientAdd, ChannelPinnedMessage,
  * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`. A message repeating the
  * previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
- * Sender: `{id: author.id, idType: account, name: nickname ?? name}`. The account's unique name (`name#1234` for
- * old-style accounts, `name` for new ones) is kept in `details.username` when it differs from the shown name.
- * Case files should list the numeric id, which never changes: identities are matched on `sender.id` and
- * `sender.name` only, so `name#1234` matches the CSV export (its Author column) but not a JSON sender shown by
- * nickname.
+ * Sender: `{id: author.id, idType: account, name: <unique username>}` (`name#1234` for old-style accounts, `name`
+ * for new ones), the same two facts DCE's CSV writes (AuthorID, Author), so a channel exported both ways resolves
+ * each sender, and so each direction, the same and the CSV copy de-duplicates against the JSON. The nickname shown
+ * in Discord (`nickname`, a display or server name anyone may also take) is kept in `details.nickname` when it
+ * differs. Case files should list the numeric id, which never changes, or the username; identities are matched
+ * on `sender.id` and `sender.name` only, so a nickname in a case file matches neither export.
  * Direction is unknown: a DCE export does not say who made it. Conversation: the channel name for DMs and group
  * DMs, `Server / channel` for server channels.
  *

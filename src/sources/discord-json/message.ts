@@ -174,17 +174,26 @@ function readTime(
   return undefined;
 }
 
-/** The sender: account id plus the name shown in Discord (server nickname, else the account's name). */
+/**
+ * The sender: account id plus the account's unique username, exactly what DCE's CSV writes in its AuthorID and
+ * Author columns. The same message exported both ways must resolve to the same person with the same direction, or
+ * the id-less CSV copy is not recognised as a duplicate (timeline/dedupe.ts compares content, direction included);
+ * the CSV has no nickname, so the JSON cannot name the sender by one. The username is also the better identifier:
+ * unique on Discord, while anyone can take the display name or server nickname "Sam". The nickname shown in
+ * Discord is kept in `details.nickname` when it differs.
+ */
 function author(a: unknown, details: Record<string, string>, flags: string[]): Party | undefined {
   if (!isObj(a)) return undefined;
   const id = idOf(a['id']);
   const name = str(a['name']);
-  const shown = str(a['nickname']) ?? name;
   if (a['isBot'] === true) flags.push('bot');
-  // Old-style accounts are "name#1234"; new-style usernames have discriminator "0000" and are unique alone.
+  // Old-style accounts are "name#1234" (DCE's "full name"); new-style ones have discriminator "0000" and are unique alone.
   const disc = str(a['discriminator']);
   const username = name && disc && !/^0+$/.test(disc) ? `${name}#${disc}` : name;
-  if (username !== undefined && username !== shown) details['username'] = username;
+  const nickname = str(a['nickname']);
+  if (nickname !== undefined && nickname !== username) details['nickname'] = nickname;
+  // Only the nickname is there (a hand-made or damaged file): better than no name at all.
+  const shown = username ?? nickname;
   if (id === undefined) return shown === undefined ? undefined : { name: shown };
   return shown === undefined ? { id, idType: 'account' } : { id, idType: 'account', name: shown };
 }

@@ -1,0 +1,81 @@
+/**
+ * One Discord DM exported twice by DiscordChatExporter, as JSON and as CSV, in one case folder
+ * (fixtures/discord-same-channel). The CSV has no message ids, so de-duplication compares content, direction
+ * included: both exports must say the same thing about who wrote each message, or every message counts twice.
+ * Reads the folder the way the CLI does (walk, case file found in it, readTimeline), in process.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/cli/case.js';
+import { fileInput, walk } from '../../src/cli/inputs.js';
+import { readTimeline } from '../../src/pipeline/index.js';
+
+const CASE = 'fixtures/discord-same-channel';
+const JSON_FILE = `${CASE}/Direct Messages - Sam [1200000000000000009].json`;
+const CSV_FILE = `${CASE}/Direct Messages - Sam [1200000000000000009].csv`;
+
+async function timelineOf(subject: string[], victim: string[]) {
+  const walked = await walk([CASE]);
+  const c = await resolveCase({}, walked.caseFiles, 'UTC');
+  const t = await readTimeline({
+    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+    case: {
+      ...c,
+      subject: { ...c.subject, identifiers: subject },
+      victim: { ...c.victim, identifiers: victim },
+    },
+  });
+  const events = Array.from({ length: t.events.length }, (_, i) => t.events.at(i));
+  return { t, events };
+}
+
+describe('a Discord DM exported as both JSON and CSV', () => {
+  it('reads both files, each as its own format', async () => {
+    const { t } = await timelineOf(['sam.sample'], ['alex_example']);
+    expect(t.inputs.map((i) => [i.path, i.format, i.records, i.events, i.skipped, i.rejected])).toEqual([
+      [CSV_FILE, 'discord-csv', 7, 6, 1, 0],
+      [JSON_FILE, 'discord-json', 7, 6, 1, 0],
+    ]);
+  });
+
+  // The case file names both people by their Discord usernames, which both exports hold (the JSON's
+  // author.name, the CSV's Author column); the JSON's nickname ("Sam", "Alex") is not in the CSV.
+  for (const [what, subject, victim] of [
+    ['usernames (as the case file does)', ['sam.sample'], ['alex_example']],
+    ['account ids', ['id:900000000000000707'], ['id:900000000000000808']],
+  ] as const) {
+    it(`keeps one copy of each message when the people are named by ${what}, with the same direction`, async () => {
+      const { t, events } = await timelineOf([...subject], [...victim]);
+      // The CSV sorts first, so its copies are kept and the JSON's six are the duplicates.
+      expect(t.inputs.map((i) => [i.format, i.kept, i.duplicates])).toEqual([
+        ['discord-csv', 6, 0],
+        ['discord-json', 0, 6],
+      ]);
+      expect(events.map((e) => [e.kind, e.direction, e.incident, e.text ?? null])).toEqual([
+        ['message', 'incoming', true, "Why won't you pick up"],
+        ['message', 'outgoing', false, 'Please stop contacting me.'],
+        ['message', 'incoming', true, 'I just want to talk'],
+        ['media', 'incoming', true, null],
+        ['message', 'incoming', true, 'You can\'t "block" me\nI\'ll find another way'],
+        ['message', 'outgoing', false, 'I have reported this to the police.'],
+      ]);
+    });
+  }
+
+  it('gives each message the same sender and direction from either file alone', async () => {
+    const { events } = await timelineOf(['sam.sample'], ['alex_example']);
+    expect(events.every((e) => e.senderKey?.startsWith('account:'))).toBe(true);
+    const one = async (file: string) => {
+      const walked = await walk([file]);
+      const c = await resolveCase({ case: `${CASE}/case.json` }, [], 'UTC');
+      const t = await readTimeline({
+        inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+        case: c,
+      });
+      return Array.from({ length: t.events.length }, (_, i) => {
+        const e = t.events.at(i);
+        return [e.ms, e.direction, e.senderKey, e.sender?.name];
+      });
+    };
+    expect(await one(JSON_FILE)).toEqual(await one(CSV_FILE));
+  });
+});
