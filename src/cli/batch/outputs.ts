@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { csvSafe } from '../../reports/sanitize.js';
 import { publish, tempPath } from '../tempfiles.js';
 import { writeEventsParquet } from './parquet.js';
 import { CASE_COLUMNS, type CaseResult } from './run-case.js';
@@ -72,7 +73,14 @@ export async function writeTables(outDir: string, results: readonly CaseResult[]
   await mkdir(outDir, { recursive: true });
   const sorted = [...results].sort((a, b) => byteOrder(a.case, b.case));
   const ok = sorted.filter((r) => r.error === undefined);
-  const csv = (header: readonly string[], rows: unknown[][]) => stringify([header as string[], ...rows]);
+  // Case names are folder names and error reasons quote them, so a case called `=HYPERLINK("…")` or `+cmd` would
+  // reach a spreadsheet as a formula: every text cell is neutralised as in the timeline CSV (numbers stay numbers).
+  // The state files and events.parquet keep the name exactly.
+  const csv = (header: readonly string[], rows: unknown[][]) =>
+    stringify([
+      header as string[],
+      ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(v) : v))),
+    ]);
   await writeAtomic(
     path.join(outDir, 'cases.csv'),
     csv(
