@@ -1,11 +1,14 @@
 /**
- * `chronolog batch` on awkward case folders: names that a spreadsheet would run as formulas.
+ * `chronolog batch` on awkward case folders: names that a spreadsheet would run as formulas, and symbolic links
+ * (followed when they lead to a folder, listed in errors.csv with the reason when following them would read a
+ * case twice or forever, or cannot be done).
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { batchCommand } from '../../src/cli/commands/batch.js';
+import { batchCommand, shardOf } from '../../src/cli/commands/batch.js';
+import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { env, scratch } from './env.js';
 
 const DEMO = 'fixtures/demo-case';
@@ -49,5 +52,52 @@ describe('batch case folders whose names are spreadsheet formulas', () => {
     const all = rows(out, 'cases.csv');
     for (const r of all) expect({ ...r, case: '' }).toEqual({ ...all.at(-1), case: '' });
     expect(Number(all[0]!['incidents'])).toBeGreaterThan(0);
+  });
+});
+
+describe('batch case folders that are symbolic links', () => {
+  const tmp = scratch();
+  const cases = path.join(tmp, 'cases');
+  const elsewhere = path.join(tmp, 'stored-elsewhere');
+  const out = path.join(tmp, 'out');
+  makeCase(path.join(cases, 'alpha'));
+  makeCase(path.join(elsewhere, 'bravo'));
+  writeFileSync(path.join(tmp, 'a-file.txt'), 'not a case\n');
+  symlinkSync(path.join(elsewhere, 'bravo'), path.join(cases, 'bravo-linked'), 'dir');
+  symlinkSync(path.join(cases, 'alpha'), path.join(cases, 'alpha-again'), 'dir');
+  symlinkSync(cases, path.join(cases, 'loop'), 'dir');
+  symlinkSync(tmp, path.join(cases, 'up'), 'dir');
+  symlinkSync(path.join(tmp, 'unmounted'), path.join(cases, 'gone'), 'dir');
+  symlinkSync(path.join(cases, 'self'), path.join(cases, 'self'));
+  symlinkSync(path.join(tmp, 'a-file.txt'), path.join(cases, 'file-link'));
+
+  it('reads a link to a folder as a case, and lists every link it does not follow with the reason', async () => {
+    expect(await batchCommand(cases, { out, quiet: true }, env)).toBe(0);
+    const read = rows(out, 'cases.csv');
+    expect(read.map((r) => r['case'])).toEqual(['alpha', 'bravo-linked']);
+    // Both hold the same SMS backup, so the linked case has the same totals as the real one.
+    expect({ ...read[1], case: '' }).toEqual({ ...read[0], case: '' });
+    expect(Number(read[1]!['incidents'])).toBeGreaterThan(0);
+    expect(rows(out, 'errors.csv').map((r) => [r['case'], r['reason']!.split(':')[0]])).toEqual([
+      ['alpha-again', 'BATCH_LINK_REPEAT'],
+      ['gone', 'BATCH_LINK_BROKEN'],
+      ['loop', 'BATCH_LINK_LOOP'],
+      ['self', 'BATCH_LINK_LOOP'],
+      ['up', 'BATCH_LINK_LOOP'],
+    ]);
+    expect(rows(out, 'errors.csv')[0]!['reason']).toContain('same folder as case "alpha"');
+    // A link to a plain file is no case, like a plain file.
+    expect(text(out, 'errors.csv')).not.toContain('file-link');
+  });
+
+  it('lists the links not followed in the shard their name falls in, so shards merge back to the same tables', async () => {
+    const shards = [1, 2].map((i) => path.join(tmp, `shard-${i}`));
+    for (const [k, d] of shards.entries()) {
+      await batchCommand(cases, { out: d, shard: `${k + 1}/2`, quiet: true }, env);
+      for (const r of rows(d, 'errors.csv')) expect(shardOf(r['case']!, 2)).toBe(k + 1);
+    }
+    const merged = path.join(tmp, 'merged');
+    await mergeCommand(shards, { out: merged, quiet: true }, env);
+    for (const f of TABLES) expect(text(merged, f)).toBe(text(out, f));
   });
 });

@@ -1,14 +1,15 @@
 /**
- * `chronolog batch DIR --out OUTDIR [--jobs N] [--shard I/N] [--resume]`: every subfolder of DIR is one case.
+ * `chronolog batch DIR --out OUTDIR [--jobs N] [--shard I/N] [--resume]`: every subfolder of DIR (or symbolic
+ * link to a folder, see batch/case-folders.ts) is one case.
  * Writes a state file per case (OUTDIR/cases/) and the tables cases.csv, channels.csv, daily.csv, errors.csv
  * and events.parquet. `--shard I/N` (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command
  * runs under any scheduler; `chronolog merge` joins the shards.
  */
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ToolError, UsageError } from '../../model/errors.js';
+import { UsageError } from '../../model/errors.js';
+import { caseFolders } from '../batch/case-folders.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
@@ -50,22 +51,6 @@ function parseJobs(s: string | undefined): number {
   return Number(s);
 }
 
-async function caseFolders(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch (err) {
-    throw new ToolError(
-      'INPUT_NOT_FOUND',
-      `${dir}: cannot list cases (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      'Give the folder that holds one subfolder per case.',
-    );
-  }
-}
-
 function eta(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -77,9 +62,18 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   const out = flags.out;
   const shard = parseShard(flags.shard);
   const jobs = parseJobs(flags.jobs);
-  const names = (await caseFolders(dir)).filter((n) => !shard || shardOf(n, shard.n) === shard.i);
+  const inShard = (n: string) => !shard || shardOf(n, shard.n) === shard.i;
+  const folders = await caseFolders(dir);
+  const names = folders.names.filter(inShard);
   const results: CaseResult[] = [];
   const todo: CaseJob[] = [];
+  // Links that are not followed are listed in errors.csv (and kept as states, so `merge` lists them too).
+  const notRead = folders.notRead.filter((f) => inShard(f.name));
+  for (const { name, reason } of notRead) {
+    const r: CaseResult = { case: name, inputsHash: '', error: reason };
+    await saveState(out, r);
+    results.push(r);
+  }
   for (const name of names) {
     const caseDir = path.join(dir, name);
     if (flags.resume) {
@@ -109,9 +103,10 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   if (progress) process.stderr.write('\r\x1b[K');
   await writeTables(out, results);
   if (!flags.quiet) {
-    const bad = results.filter((r) => r.error !== undefined).length;
+    const bad = results.filter((r) => r.error !== undefined).length - notRead.length;
+    const links = notRead.length === 0 ? '' : `; ${notRead.length} link(s) not read (see errors.csv)`;
     process.stderr.write(
-      `${results.length} case(s): ${results.length - bad} done, ${bad} failed, ${results.length - todo.length} unchanged; tables in ${out}\n`,
+      `${names.length} case(s): ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}\n`,
     );
   }
   return 0;

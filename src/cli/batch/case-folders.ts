@@ -1,0 +1,89 @@
+/**
+ * The cases of `chronolog batch DIR`: every subfolder of DIR, and every symbolic link in DIR to a folder (cases
+ * are often linked in from wherever they are stored). A link is followed unless that would read something twice
+ * or forever, and then it is listed as not read, with the reason, in errors.csv: nothing in DIR that could be a
+ * case is passed over silently. Hidden entries (`.git`, `.DS_Store`) and plain files are not cases.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ToolError } from '../../model/errors.js';
+
+/** What DIR holds: the case names to read, and the entries that look like cases but are not read. */
+export interface CaseFolders {
+  /** Case names (entry names in DIR), in byte order. */
+  readonly names: string[];
+  /** Links not followed, each with the reason (`CODE: sentence`), in byte order of name. */
+  readonly notRead: { readonly name: string; readonly reason: string }[];
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Lists the cases in `dir`. Throws INPUT_NOT_FOUND when `dir` cannot be listed. */
+export async function caseFolders(dir: string): Promise<CaseFolders> {
+  let entries: import('node:fs').Dirent[];
+  let root: string;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+    root = await realpath(dir);
+  } catch (err) {
+    throw new ToolError(
+      'INPUT_NOT_FOUND',
+      `${dir}: cannot list cases (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Give the folder that holds one subfolder per case.',
+    );
+  }
+  const notRead: { name: string; reason: string }[] = [];
+  // Each case by the real folder it reads; real subfolders first, so a link to one of them is the repeat.
+  const candidates: { name: string; real: string; link: boolean }[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) candidates.push({ name: e.name, real: path.join(root, e.name), link: false });
+    else if (e.isSymbolicLink()) {
+      const target = await linkTarget(abs);
+      if (typeof target === 'string') candidates.push({ name: e.name, real: target, link: true });
+      else if (target.reason !== undefined) notRead.push({ name: e.name, reason: target.reason });
+    }
+  }
+  candidates.sort((a, b) => Number(a.link) - Number(b.link) || byteOrder(a.name, b.name));
+  const seen = new Map<string, string>();
+  const names: string[] = [];
+  for (const c of candidates) {
+    if (c.real === root || root.startsWith(`${c.real}${path.sep}`) || c.real === path.parse(c.real).root) {
+      notRead.push({
+        name: c.name,
+        reason: `BATCH_LINK_LOOP: a symbolic link to ${c.real}, which holds the batch folder itself; reading it would read every case again, so it was not read`,
+      });
+      continue;
+    }
+    const first = seen.get(c.real);
+    if (first !== undefined) {
+      notRead.push({
+        name: c.name,
+        reason: `BATCH_LINK_REPEAT: a symbolic link to the same folder as case "${first}", which was read once`,
+      });
+      continue;
+    }
+    seen.set(c.real, c.name);
+    names.push(c.name);
+  }
+  names.sort(byteOrder);
+  notRead.sort((a, b) => byteOrder(a.name, b.name));
+  return { names, notRead };
+}
+
+/** A link's real folder, or why it is not one (no reason: a link to a plain file, which is no case either). */
+async function linkTarget(abs: string): Promise<string | { reason?: string }> {
+  try {
+    const real = await realpath(abs);
+    return (await stat(real)).isDirectory() ? real : {};
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      reason:
+        code === 'ELOOP'
+          ? 'BATCH_LINK_LOOP: a symbolic link that leads back to itself, so it was not read'
+          : `BATCH_LINK_BROKEN: a symbolic link whose target cannot be opened (${code}); if it is a case on another disk, mount it and run again`,
+    };
+  }
+}
