@@ -1,34 +1,40 @@
 /**
- * Many short strings kept as a few long ones.
+ * Many short strings kept as UTF-8 bytes in a few large buffers.
  *
  * A million message texts held as a million strings cost the garbage collector a million objects to trace and
  * copy, plus 30–60 bytes of headers each, and a text cut from a parser's chunk must also be copied so that it
- * does not keep the whole chunk alive. Here texts are appended to a page (joined into one flat string every
- * 64 Ki characters) and addressed by number; reading one back makes a short-lived slice.
+ * does not keep the whole chunk alive. Here texts are written into 1 MiB blocks outside the JavaScript heap and
+ * addressed by number; reading one back decodes a short-lived string. UTF-8 takes one byte for each ASCII
+ * character, and an emoji costs its own four bytes instead of doubling the whole text to two bytes a character.
+ *
+ * Each string costs one 4-byte number (8 past 2 GiB of text): where it ends. It starts where the one before it
+ * ended, unless that was in an earlier block (a string never straddles two). Strings UTF-8 cannot hold exactly (a lone surrogate from a
+ * broken character reference) and very long ones are kept aside as they are.
  */
 
-const PAGE_CHARS = 1 << 16;
-const NONE = 0xffffffff;
-/** A character above U+00FF: the string needs two bytes a character. */
-const WIDE = /[^\u0000-\u00ff]/;
+const BLOCK = 1 << 20;
+/** Strings longer than this (in UTF-16 units) are kept aside whole rather than fill most of a block. */
+const LONG = BLOCK >> 3;
 
-/** Texts waiting to be joined into one page, per width. */
-interface Lane {
-  /** The page number reserved for them. */
-  page: number;
-  parts: string[];
-  chars: number;
-}
+type MaybeWellFormed = string & { isWellFormed(): boolean };
+// Buffer's own UTF-8 methods, which write() and toString() wrap with argument checks: a million texts read
+// back through toString() cost about 30 ms more.
+type Utf8Buffer = Buffer & {
+  utf8Write(s: string, at: number): number;
+  utf8Slice(start: number, end: number): string;
+};
 
 export class StringPages {
-  private readonly pages: (string | undefined)[] = [];
-  // Strings of one byte a character and of two are paged apart, so one emoji does not double a page of plain text.
-  private readonly narrow: Lane = { page: NONE, parts: [], chars: 0 };
-  private readonly wide: Lane = { page: NONE, parts: [], chars: 0 };
-  // For string k: its page, and where it starts and ends in that page; NONE marks an absent (undefined) string.
-  private page = new Uint32Array(1024);
-  private start = new Uint32Array(1024);
-  private end = new Uint32Array(1024);
+  private readonly blocks: Utf8Buffer[] = [];
+  private block: Utf8Buffer | undefined;
+  /** Where the current block starts, counting every earlier block as full (block j starts at j × BLOCK). */
+  private base = -BLOCK;
+  /** Bytes used in the current block. */
+  private at = BLOCK;
+  // For string k: twice where it ends (counted as `base + at` are), plus one when the string is absent or kept
+  // aside; the next string still starts there.
+  private ends: Uint32Array | Float64Array = new Uint32Array(1024);
+  private readonly aside = new Map<number, string | undefined>();
   private count = 0;
 
   /** Number of strings (absent ones included). */
@@ -39,55 +45,47 @@ export class StringPages {
   /** Appends a string (or an absent one) and returns its number. */
   push(s: string | undefined): number {
     const k = this.count++;
-    if (k === this.page.length) this.grow();
-    if (s === undefined) {
-      this.page[k] = NONE;
+    if (s === undefined || s.length > LONG || !(s as MaybeWellFormed).isWellFormed()) {
+      // A copy, so that a string cut from a parser's chunk does not keep the chunk alive.
+      this.aside.set(k, s === undefined ? undefined : `${s} `.slice(0, -1));
+      this.end(k, 1);
       return k;
     }
-    const lane = WIDE.test(s) ? this.wide : this.narrow;
-    if (lane.page === NONE) {
-      lane.page = this.pages.length;
-      this.pages.push(undefined);
+    // Three bytes per UTF-16 unit is the most UTF-8 needs, so a string that might not fit starts a new block.
+    if (s.length > 0 && this.at + s.length * 3 > BLOCK) {
+      this.block = Buffer.allocUnsafeSlow(BLOCK) as Utf8Buffer;
+      this.blocks.push(this.block);
+      this.base += BLOCK;
+      this.at = 0;
     }
-    this.page[k] = lane.page;
-    this.start[k] = lane.chars;
-    this.end[k] = lane.chars + s.length;
-    lane.parts.push(s);
-    lane.chars += s.length;
-    if (lane.chars >= PAGE_CHARS) this.flush(lane);
+    if (s.length > 0) this.at += this.block!.utf8Write(s, this.at);
+    this.end(k, 0);
     return k;
   }
 
   /** String number k. */
   get(k: number): string | undefined {
-    const p = this.page[k]!;
-    if (p === NONE) return undefined;
-    if (p === this.narrow.page) this.flush(this.narrow);
-    else if (p === this.wide.page) this.flush(this.wide);
-    return this.pages[p]!.slice(this.start[k], this.end[k]);
+    const v = this.ends[k]!;
+    if (v % 2 === 1) return this.aside.get(k);
+    const end = v / 2;
+    const prev = k === 0 ? 0 : Math.floor(this.ends[k - 1]! / 2);
+    if (prev === end) return '';
+    const j = Math.floor((end - 1) / BLOCK);
+    const start = Math.max(prev, j * BLOCK);
+    return this.blocks[j]!.utf8Slice(start - j * BLOCK, end - j * BLOCK);
   }
 
-  private flush(lane: Lane): void {
-    if (lane.page === NONE) return;
-    // join() writes one new flat string, so the parts and the chunks they were cut from can be collected. A
-    // narrow page is re-made through Latin-1 bytes: parts cut from a chunk holding an emoji are stored two bytes
-    // a character even when they hold none, and would make the joined page two-byte too.
-    const joined = lane.parts.length === 1 ? `${lane.parts[0]} `.slice(0, -1) : lane.parts.join('');
-    this.pages[lane.page] = lane === this.narrow ? Buffer.from(joined, 'latin1').toString('latin1') : joined;
-    lane.page = NONE;
-    lane.parts = [];
-    lane.chars = 0;
+  /** Records where string k ends: here. */
+  private end(k: number, aside: 0 | 1): void {
+    if (k === this.ends.length) this.grow();
+    const v = Math.max(0, this.base + this.at) * 2 + aside;
+    if (v > 0xffffffff && this.ends instanceof Uint32Array) this.ends = Float64Array.from(this.ends);
+    this.ends[k] = v;
   }
+
   private grow(): void {
-    const n = this.page.length * 2;
-    const page = new Uint32Array(n);
-    page.set(this.page);
-    this.page = page;
-    const start = new Uint32Array(n);
-    start.set(this.start);
-    this.start = start;
-    const end = new Uint32Array(n);
-    end.set(this.end);
-    this.end = end;
+    const ends = new (this.ends instanceof Uint32Array ? Uint32Array : Float64Array)(this.ends.length * 2);
+    ends.set(this.ends);
+    this.ends = ends;
   }
 }

@@ -117,21 +117,54 @@ describe('the event store', () => {
 });
 
 describe('string pages', () => {
-  it('returns each string as pushed, across page boundaries and for very long strings', () => {
+  it('returns each string as pushed: across block boundaries, empty, absent, very long and with lone surrogates', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.option(fc.string({ unit: 'grapheme', maxLength: 40 }), { nil: undefined }), {
-          maxLength: 200,
-        }),
+        fc.array(
+          fc.option(
+            fc.oneof(
+              fc.string({ unit: 'grapheme', maxLength: 40 }),
+              fc.string({ unit: 'binary', maxLength: 10 }),
+              fc.constant('\ud83d'),
+            ),
+            { nil: undefined },
+          ),
+          { maxLength: 200 },
+        ),
         (xs) => {
           const pages = new StringPages();
-          const big = 'x'.repeat(70_000);
-          const all = [...xs, big, ...xs];
+          // 90,000 characters reserve 270,000 bytes, so a few of them fill a 1 MiB block and force the next one.
+          const filler = (i: number) => `${i}`.padEnd(90_000, i % 2 === 0 ? 'a' : 'é');
+          const all = [...xs, filler(0), ...xs, filler(1), filler(2), filler(3), 'x'.repeat(200_000), ...xs];
           for (const x of all) pages.push(x);
+          expect(pages.length).toBe(all.length);
           expect(all.map((_, k) => pages.get(k))).toEqual(all);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
+  });
+
+  it('keeps strings apart when one exactly fills what is left of a block', () => {
+    const pages = new StringPages();
+    // 1 + 4 × 262,143 + 3 = 1,048,576 bytes: the fifth "あ" string ends exactly at the end of the first block.
+    const kana = 'あ'.repeat(87_381);
+    const all = [
+      '',
+      undefined,
+      'v',
+      kana,
+      kana,
+      kana,
+      kana,
+      'あ',
+      '',
+      undefined,
+      'q',
+      'y'.repeat(300_000),
+      'r',
+    ];
+    for (const x of all) pages.push(x);
+    expect(all.map((_, k) => pages.get(k))).toEqual(all);
   });
 });
