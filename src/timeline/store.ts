@@ -4,9 +4,9 @@
  * A case can hold millions of events, all alive until the report is written. As objects they cost about
  * 200 bytes each and give the garbage collector millions of things to trace; here an event costs a few
  * dozen bytes of columns outside the JavaScript heap, plus its characters in a shared text page (pages.ts).
- * Enumerations are packed into one integer, senders and conversations are numbered once, locators are split
- * into an interned shape and a number ("sms[" 41 "]"), and fields most events leave empty (flags, details,
- * native ids, call durations) take space only when some event has them.
+ * Enumerations are packed into one integer, senders and conversations are numbered once, locators, native ids
+ * and details are split into an interned shape and a number or two ("sms[" 41 "]", shapes.ts), and fields most
+ * events leave empty (flags, details, native ids, call durations) take space only when some event has them.
  *
  * Readers see `TimelineEvent`s: `view(k)` makes a small object whose getters read the columns.
  */
@@ -14,6 +14,7 @@ import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
 import { StringPages } from './pages.js';
+import { ShapedStrings } from './shapes.js';
 
 /** A sender as the timeline resolved it; one shared object per distinct sender. */
 export interface Who {
@@ -51,9 +52,6 @@ const PRECISION_AT = 11;
 const INCIDENT = 1 << 13;
 const CALL_AT = 14;
 
-/** Locator numbers above this, or written with leading zeros, are kept whole in the shape. */
-const NO_NUMBER = 0xffffffff;
-
 export class EventStore {
   private n = 0;
   private cap = 1024;
@@ -63,23 +61,16 @@ export class EventStore {
   // Inputs are read one after another, so an event's input is kept as runs: [first event, input] pairs.
   private readonly inputRunStart: number[] = [];
   private readonly inputRunValue: number[] = [];
-  // Columns most sources leave at 0 (no conversation; a line-number locator) exist only once one is not.
+  // Columns most sources leave at 0 (no conversation) exist only once one is not.
   private conversationCol: Uint32Array | undefined;
-  private shapeCol: Uint32Array | undefined;
-  private numberCol = new Uint32Array(this.cap);
-  private durationCol: Float64Array | undefined;
+  // Call durations as whole seconds plus one (0: none), or, once one is not a whole number, as doubles (NaN: none).
+  private durationCol: Uint32Array | Float64Array | undefined;
   private flagsCol: Uint32Array | undefined;
   private readonly texts = new StringPages();
-  private nativeIds: StringPages | undefined;
-  // Details (diary location, Telegram reply ids…) as JSON text in pages: an object per event would cost ~150 B.
-  private details: StringPages | undefined;
-  // A string locator is a shape with its last one or two numbers taken out ("sms[" 41 "] (line " 43 ")").
-  private readonly shapes: { head: string; mid: string; tail: string; numbers: 0 | 1 | 2 }[] = [
-    { head: '', mid: '', tail: '', numbers: 1 },
-  ];
-  private number2Col: Uint32Array | undefined;
-  private lastShape = 0;
-  private readonly shapeIds = new Map<string, number>();
+  private readonly locators = ShapedStrings.ofNumbers();
+  private readonly nativeIds = ShapedStrings.ofOptional();
+  // Details (diary location, Telegram reply ids…) as JSON text: an object per event would cost ~150 B.
+  private readonly details = ShapedStrings.ofOptional();
   private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
   private readonly flagSetIds = new Map<string, number>();
 
@@ -117,30 +108,16 @@ export class EventStore {
       this.conversationCol ??= new Uint32Array(this.cap);
       this.conversationCol[k] = r.conversation;
     }
-    this.setLocator(k, e.locator);
+    this.locators.set(k, e.locator);
     this.texts.push(e.text);
-    if (e.call?.durationSec !== undefined) {
-      this.durationCol ??= new Float64Array(this.cap).fill(Number.NaN);
-      this.durationCol[k] = e.call.durationSec;
-    } else if (this.durationCol) this.durationCol[k] = Number.NaN;
-    if (e.nativeId !== undefined || this.nativeIds) {
-      if (!this.nativeIds) {
-        this.nativeIds = new StringPages();
-        for (let i = 0; i < k; i++) this.nativeIds.push(undefined);
-      }
-      this.nativeIds.push(e.nativeId);
-    }
+    const d = e.call?.durationSec;
+    if (d !== undefined || this.durationCol) this.setDuration(k, d);
+    this.nativeIds.set(k, e.nativeId);
     if (r.flags !== undefined && r.flags.length > 0) {
       this.flagsCol ??= new Uint32Array(this.cap);
       this.flagsCol[k] = this.flagSet(r.flags);
     } else if (this.flagsCol) this.flagsCol[k] = 0;
-    if (r.details !== undefined || this.details) {
-      if (!this.details) {
-        this.details = new StringPages();
-        for (let i = 0; i < k; i++) this.details.push(undefined);
-      }
-      this.details.push(r.details === undefined ? undefined : JSON.stringify(r.details));
-    }
+    this.details.set(k, r.details === undefined ? undefined : JSON.stringify(r.details));
     return k;
   }
 
@@ -187,77 +164,38 @@ export class EventStore {
   call(k: number): ParsedEvent['call'] {
     const c = (this.packedCol[k]! >> CALL_AT) & 15;
     if (c === 0) return undefined;
-    const d = this.durationCol?.[k];
+    const col = this.durationCol;
+    const d = col === undefined ? Number.NaN : col instanceof Uint32Array ? col[k]! - 1 : col[k]!;
     const status = CALL_STATUSES[c - 1]!;
-    return d === undefined || Number.isNaN(d) ? { status } : { status, durationSec: d };
+    return d === -1 || Number.isNaN(d) ? { status } : { status, durationSec: d };
   }
   conversation(k: number): string | undefined {
     return this.conversations[this.conversationCol?.[k] ?? 0];
   }
   nativeId(k: number): string | undefined {
-    return this.nativeIds?.get(k);
+    return this.nativeIds.get(k) as string | undefined;
   }
   flags(k: number): readonly string[] | undefined {
     return this.flagSets[this.flagsCol?.[k] ?? 0];
   }
   detailsOf(k: number): ParsedEvent['details'] {
-    const json = this.details?.get(k);
+    const json = this.details.get(k) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
   }
   locator(k: number): number | string {
-    const s = this.shapeCol?.[k] ?? 0;
-    const num = this.numberCol[k]!;
-    if (s === 0) return num;
-    const shape = this.shapes[s]!;
-    if (shape.numbers === 0) return shape.head;
-    if (shape.numbers === 1) return `${shape.head}${num}${shape.tail}`;
-    return `${shape.head}${num}${shape.mid}${this.number2Col![k]!}${shape.tail}`;
+    return this.locators.get(k) as number | string;
   }
 
-  private setLocator(k: number, locator: number | string): void {
-    if (typeof locator === 'number' && Number.isInteger(locator) && locator >= 0 && locator < NO_NUMBER) {
-      if (this.shapeCol) this.shapeCol[k] = 0;
-      this.numberCol[k] = locator;
-      return;
+  private setDuration(k: number, d: number | undefined): void {
+    let col = this.durationCol ?? new Uint32Array(this.cap);
+    if (col instanceof Uint32Array && d !== undefined && !(Number.isInteger(d) && d >= 0 && d < 0xfffffffe)) {
+      const doubles = new Float64Array(this.cap).fill(Number.NaN);
+      for (let i = 0; i < k; i++) if (col[i] !== 0) doubles[i] = col[i]! - 1;
+      col = doubles;
     }
-    const text = String(locator);
-    // The last two runs of digits, written plainly (no leading zero, at most 9 digits) so they read back the same.
-    const last = text.length <= 200 ? digitRunBefore(text, text.length) : undefined;
-    const before = last ? digitRunBefore(text, last.start) : undefined;
-    const two = before !== undefined && last !== undefined && before.end < last.start;
-    // Consecutive records nearly always share their shape: compare in place before cutting any strings.
-    const prev = this.shapes[this.lastShape]!;
-    const numbers = two ? 2 : last ? 1 : 0;
-    if (
-      this.lastShape !== 0 &&
-      prev.numbers === numbers &&
-      sameShape(text, prev, two ? before : last, last)
-    ) {
-      this.shapeCol![k] = this.lastShape;
-      this.numberCol[k] = two ? before.value : last ? last.value : NO_NUMBER;
-      if (this.number2Col) this.number2Col[k] = two ? last!.value : 0;
-      return;
-    }
-    const head = two ? text.slice(0, before.start) : last ? text.slice(0, last.start) : text;
-    const mid = two ? text.slice(before.end, last.start) : '';
-    const tail = last ? text.slice(last.end) : '';
-    const key = `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`;
-    let s = this.shapeIds.get(key);
-    if (s === undefined) {
-      s = this.shapes.length;
-      // Copied so that a locator cut from a parser's chunk does not keep the chunk alive.
-      const copy = (x: string) => `${x} `.slice(0, -1);
-      this.shapes.push({ head: copy(head), mid: copy(mid), tail: copy(tail), numbers });
-      this.shapeIds.set(copy(key), s);
-    }
-    this.shapeCol ??= new Uint32Array(this.cap);
-    this.shapeCol[k] = s;
-    this.lastShape = s;
-    this.numberCol[k] = two ? before.value : last ? last.value : NO_NUMBER;
-    if (two || this.number2Col) {
-      this.number2Col ??= new Uint32Array(this.cap);
-      this.number2Col[k] = two ? last!.value : 0;
-    }
+    this.durationCol = col;
+    if (col instanceof Uint32Array) col[k] = d === undefined ? 0 : d + 1;
+    else col[k] = d ?? Number.NaN;
   }
 
   private flagSet(flags: readonly string[]): number {
@@ -273,20 +211,18 @@ export class EventStore {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const more = <T extends Float64Array | Uint32Array>(a: T, fill?: number): T => {
+    const more = <T extends Float64Array | Uint32Array>(a: T, fill = 0): T => {
       const b = new (a.constructor as { new (n: number): T })(cap);
       b.set(a);
-      if (fill !== undefined) b.fill(fill, a.length);
+      if (fill !== 0) b.fill(fill, a.length);
       return b;
     };
     this.msCol = more(this.msCol);
     this.packedCol = more(this.packedCol);
     this.whoCol = more(this.whoCol);
     if (this.conversationCol) this.conversationCol = more(this.conversationCol);
-    if (this.shapeCol) this.shapeCol = more(this.shapeCol);
-    if (this.number2Col) this.number2Col = more(this.number2Col);
-    this.numberCol = more(this.numberCol);
-    if (this.durationCol) this.durationCol = more(this.durationCol, Number.NaN);
+    if (this.durationCol)
+      this.durationCol = more(this.durationCol, this.durationCol instanceof Uint32Array ? 0 : Number.NaN);
     if (this.flagsCol) this.flagsCol = more(this.flagsCol);
     this.cap = cap;
   }
@@ -377,45 +313,4 @@ export function plain(e: TimelineEvent): TimelineEvent {
     input: e.input,
     locator: e.locator,
   };
-}
-
-/**
- * The last run of ASCII digits ending at or before `end` that reads back as written (no leading zero, at most
- * nine digits), or undefined when the nearest run is not such a number.
- */
-function digitRunBefore(
-  text: string,
-  end: number,
-): { start: number; end: number; value: number } | undefined {
-  let e = end;
-  while (e > 0 && !isDigit(text.charCodeAt(e - 1))) e--;
-  if (e === 0) return undefined;
-  let b = e;
-  while (b > 0 && isDigit(text.charCodeAt(b - 1))) b--;
-  const n = e - b;
-  if (n > 9 || (n > 1 && text.charCodeAt(b) === 48)) return undefined;
-  return { start: b, end: e, value: Number(text.slice(b, e)) };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Whether `text` is `shape` with numbers at the runs `a` (first) and `b` (second, for two-number shapes). */
-function sameShape(
-  text: string,
-  shape: { head: string; mid: string; tail: string; numbers: 0 | 1 | 2 },
-  a: { start: number; end: number } | undefined,
-  b: { start: number; end: number } | undefined,
-): boolean {
-  if (shape.numbers === 0) return text === shape.head;
-  if (a === undefined || b === undefined) return false;
-  const last = shape.numbers === 2 ? b : a;
-  return (
-    a.start === shape.head.length &&
-    text.startsWith(shape.head) &&
-    (shape.numbers === 1 || (b.start - a.end === shape.mid.length && text.startsWith(shape.mid, a.end))) &&
-    text.length - last.end === shape.tail.length &&
-    text.endsWith(shape.tail)
-  );
 }

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ShapedStrings } from '../../src/timeline/shapes.js';
+
+const roundTrip = (column: ShapedStrings, values: readonly (string | number | undefined)[]) => {
+  for (let k = 0; k < values.length; k++) column.set(k, values[k]);
+  return values.map((_, k) => column.get(k));
+};
+
+describe('shaped strings', () => {
+  it('gives back every value exactly: numbers, absent values, leading zeros, long and missing digit runs', () => {
+    const value = fc.oneof(
+      fc.nat(),
+      fc.constant(undefined),
+      fc.double({ noNaN: true }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc
+        .tuple(fc.constantFrom('sms[', 'chats.list[', '{"replyTo":"', ''), fc.nat(), fc.nat({ max: 30 }))
+        .map(([h, a, b]) => `${h}${a}].messages[${b === 7 ? '007' : b}]`),
+      fc.stringMatching(/^[0-9]{1,20}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), fc.boolean(), (values, numbers) => {
+        const column = numbers ? ShapedStrings.ofNumbers() : ShapedStrings.ofOptional();
+        expect(roundTrip(column, values)).toEqual(values);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps values exact when they never share a shape (past the point where it stops interning them)', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `<${i}.${(i * 7919) % 1000}@mail${i}.example.org>`);
+    expect(roundTrip(ShapedStrings.ofOptional(), values)).toEqual(values);
+  });
+
+  it('reads a column of line numbers, one of ids and one left empty', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => i + 1);
+    expect(roundTrip(ShapedStrings.ofNumbers(), lines)).toEqual(lines);
+    const ids = Array.from({ length: 3000 }, (_, i) => `4001:${1000 + i}`);
+    expect(roundTrip(ShapedStrings.ofOptional(), ids)).toEqual(ids);
+    const none = new Array<undefined>(3000).fill(undefined);
+    expect(roundTrip(ShapedStrings.ofOptional(), none)).toEqual(none);
+  });
+});
