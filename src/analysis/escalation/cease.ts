@@ -68,7 +68,10 @@ export function ceaseRequests(
   let searched = 0;
   const rows: { row: Row; ms: number }[] = [];
   for (const e of events) {
-    if (e.incident || e.text === undefined || !(e.role === 'victim' || e.direction === 'outgoing')) continue;
+    if (e.incident || !(e.role === 'victim' || e.direction === 'outgoing')) continue;
+    // Read once, and only for the victim's messages: each read of a stored event's text decodes it again.
+    const text = e.text;
+    if (text === undefined) continue;
     let recipient: Row['recipient'];
     if (e.conversation !== undefined) {
       if (!conversations.has(e.conversation)) continue;
@@ -78,14 +81,14 @@ export function ceaseRequests(
       recipient = 'unknown';
     }
     searched++;
-    const found = search(e.text);
+    const found = search(text);
     const hit = found?.hits[0];
     if (!found || !hit) continue;
     rows.push({
       ms: e.ms,
       row: {
         event: refOf(ctx, e),
-        text: excerpt(e.text, hit.index, found.normalised.length),
+        text: excerpt(text, hit.index, found.normalised.length),
         phrase: hit.phrase,
         recipient,
         incidentsAfter: ctx.incidents.length - lowerBound(ctx.incidents, e.ms + 1),

@@ -31,8 +31,10 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   );
   for (let i = 0; i < ctx.windowed.length; i++) {
     const e = ctx.windowed.at(i);
-    if (e.text === undefined || e.text === '') continue;
-    const found = search(e.text);
+    // Read once: each read of a stored event's text decodes it again.
+    const text = e.text;
+    if (text === undefined || text === '') continue;
+    const found = search(text);
     if (found === undefined) continue;
     for (let c = 0; c < compiled.length; c++) {
       const k = compiled[c]!;
@@ -47,7 +49,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
         k.examples.push({
           event: refOf(ctx, e),
           term: hit.phrase,
-          text: excerpt(e.text, hit.index, found.normalised.length),
+          text: excerpt(text, hit.index, found.normalised.length),
         });
       }
     }
