@@ -111,6 +111,31 @@ describe('intervals and p-values', () => {
       }),
     );
   });
+  it('Sen (stored): the slope and bounds are exactly the ranked values of all pair slopes, sorted', () => {
+    // Many ties (small counts) and long series, where the stored path selects ranks rather than sorting.
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), hours), {
+      minLength: 2,
+      maxLength: 300,
+    });
+    fc.assert(
+      fc.property(values, (x) => {
+        const sorted: number[] = [];
+        for (let i = 0; i < x.length; i++)
+          for (let j = i + 1; j < x.length; j++) sorted.push((x[j]! - x[i]!) / (j - i));
+        sorted.sort((a, b) => a - b);
+        const s = senSlope(x);
+        const kth = (k: number) => sorted[k - 1]!;
+        const h = Math.floor(sorted.length / 2);
+        expect(s.slope).toBe(sorted.length % 2 === 1 ? kth(h + 1) : (kth(h) + kth(h + 1)) / 2);
+        const [lo, hi] = s.ciRanks!;
+        expect(s.ci).toEqual([
+          lo >= 1 && lo <= sorted.length ? kth(lo) : null,
+          hi >= 1 && hi <= sorted.length ? kth(hi) : null,
+        ]);
+      }),
+      { numRuns: 200 },
+    );
+  });
   it('Poisson trend: well defined; the quasi interval contains the ratio and is never narrower', () => {
     fc.assert(
       fc.property(counts, (x) => {
