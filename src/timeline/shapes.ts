@@ -4,8 +4,8 @@
  *
  * Each value is split into an interned shape and its last one or two runs of digits, so a million locators cost
  * a few bytes each instead of a million strings. Consecutive values nearly always share their shape, so the last
- * one is compared in place before anything is cut or looked up. Values with no usable number, and columns whose
- * shapes never repeat (random message ids), fall back to string pages.
+ * one is compared in place before anything is cut or looked up. A value with no usable number is a shape of its
+ * own. Long values, and values of a column whose shapes do not repeat (random message ids), go to string pages.
  */
 import { StringPages } from './pages.js';
 
@@ -28,7 +28,7 @@ interface Shape {
   readonly head: string;
   readonly mid: string;
   readonly tail: string;
-  readonly numbers: 1 | 2;
+  readonly numbers: 0 | 1 | 2;
 }
 
 interface Run {
@@ -88,27 +88,28 @@ export class ShapedStrings {
     }
     const text = value;
     // The last two runs of digits, written plainly (no leading zero, at most 9 digits) so they read back the same.
-    const last = text.length <= 200 ? digitRunBefore(text, text.length) : undefined;
-    if (last === undefined) {
+    // Long values are not worth comparing; values without a number are shapes of their own (details such as
+    // {"discardReason":"missed"} repeat word for word).
+    if (text.length > 200) {
       this.page(k, text);
       return;
     }
-    const before = digitRunBefore(text, last.start);
-    const two = before !== undefined && before.end < last.start;
+    const last = digitRunBefore(text, text.length);
+    const before = last && digitRunBefore(text, last.start);
+    const two = before !== undefined && last !== undefined && before.end < last.start;
+    const numbers = two ? 2 : last ? 1 : 0;
+    const a = two ? before.value : last ? last.value : 0;
+    const b = two ? last.value : 0;
     const prev = this.shapes[this.lastShape];
-    if (
-      prev !== undefined &&
-      prev.numbers === (two ? 2 : 1) &&
-      sameShape(text, prev, two ? before : last, last)
-    ) {
+    if (prev !== undefined && prev.numbers === numbers && sameShape(text, prev, two ? before : last, last)) {
       this.shaped++;
-      this.put(k, this.lastShape, two ? before.value : last.value, two ? last.value : 0);
+      this.put(k, this.lastShape, a, b);
       return;
     }
-    const head = text.slice(0, two ? before.start : last.start);
+    const head = two ? text.slice(0, before.start) : last ? text.slice(0, last.start) : text;
     const mid = two ? text.slice(before.end, last.start) : '';
-    const tail = text.slice(last.end);
-    const key = `${two ? 2 : 1}\u0000${head}\u0000${mid}\u0000${tail}`;
+    const tail = last ? text.slice(last.end) : '';
+    const key = `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`;
     let s = this.shapeIds.get(key);
     if (s === undefined) {
       if (this.shapes.length > FEW_SHAPES && this.shaped < this.shapes.length * VALUES_PER_SHAPE) {
@@ -117,12 +118,12 @@ export class ShapedStrings {
       }
       s = this.shapes.length;
       // Copied so that a value cut from a parser's chunk does not keep the chunk alive.
-      this.shapes.push({ head: copy(head), mid: copy(mid), tail: copy(tail), numbers: two ? 2 : 1 });
+      this.shapes.push({ head: copy(head), mid: copy(mid), tail: copy(tail), numbers });
       this.shapeIds.set(copy(key), s);
     }
     this.lastShape = s;
     this.shaped++;
-    this.put(k, s, two ? before.value : last.value, two ? last.value : 0);
+    this.put(k, s, a, b);
   }
 
   /** Value k. */
@@ -134,6 +135,7 @@ export class ShapedStrings {
     if (s === IN_PAGES) return this.pages!.get(n);
     if (s === ODD_NUMBER) return Number(this.pages!.get(n));
     const shape = this.shapes[s]!;
+    if (shape.numbers === 0) return shape.head;
     if (shape.numbers === 1) return `${shape.head}${n}${shape.tail}`;
     return `${shape.head}${n}${shape.mid}${this.second?.[k] ?? 0}${shape.tail}`;
   }
@@ -199,8 +201,9 @@ function isDigit(c: number): boolean {
 }
 
 /** Whether `text` is `shape` with numbers at the runs `a` (first) and `b` (second, for two-number shapes). */
-function sameShape(text: string, shape: Shape, a: Run | undefined, b: Run): boolean {
-  if (a === undefined) return false;
+function sameShape(text: string, shape: Shape, a: Run | undefined, b: Run | undefined): boolean {
+  if (shape.numbers === 0) return text === shape.head;
+  if (a === undefined || b === undefined) return false;
   const last = shape.numbers === 2 ? b : a;
   return (
     a.start === shape.head.length &&

@@ -57,15 +57,16 @@ export class EventStore {
   private cap = 1024;
   private msCol = new Float64Array(this.cap);
   private packedCol = new Uint32Array(this.cap);
-  private whoCol = new Uint32Array(this.cap);
+  // Sender, conversation and flag-set numbers start one byte wide and widen when a number needs it.
+  private whoCol: Index = new Uint8Array(this.cap);
   // Inputs are read one after another, so an event's input is kept as runs: [first event, input] pairs.
   private readonly inputRunStart: number[] = [];
   private readonly inputRunValue: number[] = [];
   // Columns most sources leave at 0 (no conversation) exist only once one is not.
-  private conversationCol: Uint32Array | undefined;
+  private conversationCol: Index | undefined;
   // Call durations as whole seconds plus one (0: none), or, once one is not a whole number, as doubles (NaN: none).
   private durationCol: Uint32Array | Float64Array | undefined;
-  private flagsCol: Uint32Array | undefined;
+  private flagsCol: Index | undefined;
   private readonly texts = new StringPages();
   private readonly locators = ShapedStrings.ofNumbers();
   private readonly nativeIds = ShapedStrings.ofOptional();
@@ -99,14 +100,13 @@ export class EventStore {
       (PRECISION_CODE[e.time.precision]! << PRECISION_AT) |
       (r.incident ? INCIDENT : 0) |
       (e.call === undefined ? 0 : (CALL_CODE[e.call.status]! + 1) << CALL_AT);
-    this.whoCol[k] = r.who;
+    this.whoCol = put(this.whoCol, k, r.who);
     if (this.inputRunValue.at(-1) !== r.input) {
       this.inputRunStart.push(k);
       this.inputRunValue.push(r.input);
     }
     if (r.conversation !== 0 || this.conversationCol) {
-      this.conversationCol ??= new Uint32Array(this.cap);
-      this.conversationCol[k] = r.conversation;
+      this.conversationCol = put(this.conversationCol ?? new Uint8Array(this.cap), k, r.conversation);
     }
     this.locators.set(k, e.locator);
     this.texts.push(e.text);
@@ -114,8 +114,7 @@ export class EventStore {
     if (d !== undefined || this.durationCol) this.setDuration(k, d);
     this.nativeIds.set(k, e.nativeId);
     if (r.flags !== undefined && r.flags.length > 0) {
-      this.flagsCol ??= new Uint32Array(this.cap);
-      this.flagsCol[k] = this.flagSet(r.flags);
+      this.flagsCol = put(this.flagsCol ?? new Uint8Array(this.cap), k, this.flagSet(r.flags));
     } else if (this.flagsCol) this.flagsCol[k] = 0;
     this.details.set(k, r.details === undefined ? undefined : JSON.stringify(r.details));
     return k;
@@ -211,7 +210,7 @@ export class EventStore {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const more = <T extends Float64Array | Uint32Array>(a: T, fill = 0): T => {
+    const more = <T extends Float64Array | Index>(a: T, fill = 0): T => {
       const b = new (a.constructor as { new (n: number): T })(cap);
       b.set(a);
       if (fill !== 0) b.fill(fill, a.length);
@@ -226,6 +225,22 @@ export class EventStore {
     if (this.flagsCol) this.flagsCol = more(this.flagsCol);
     this.cap = cap;
   }
+}
+
+type Index = Uint8Array | Uint16Array | Uint32Array;
+
+/** Sets col[k] = v, first widening the column when v does not fit; returns the column (the same or the wider). */
+function put(col: Index, k: number, v: number): Index {
+  if (v > 0xff && col instanceof Uint8Array) col = widen(col, v > 0xffff ? Uint32Array : Uint16Array);
+  else if (v > 0xffff && col instanceof Uint16Array) col = widen(col, Uint32Array);
+  col[k] = v;
+  return col;
+}
+
+function widen(col: Index, to: typeof Uint16Array | typeof Uint32Array): Index {
+  const wide = new to(col.length);
+  wide.set(col);
+  return wide;
 }
 
 /** One stored event seen as a `TimelineEvent`; cheap to make, so readers make them as they go. */

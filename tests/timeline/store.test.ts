@@ -116,6 +116,44 @@ describe('the event store', () => {
   });
 });
 
+describe('narrow number columns', () => {
+  it('keeps sender, conversation and flag-set numbers exact as they widen from one byte to two and four', () => {
+    const many: Who[] = Array.from({ length: 70_000 }, (_, i) => ({
+      sender: { id: `user${i}` },
+      key: `account:user${i}`,
+      role: undefined,
+    }));
+    const names = Array.from({ length: 70_000 }, (_, i) => (i === 0 ? undefined : `chat ${i}`));
+    const store = new EventStore(many, names);
+    // Numbers chosen to cross 255 and 65,535 after events with small numbers have been stored.
+    const picks = [0, 1, 255, 256, 3, 65_535, 65_536, 69_999, 2];
+    for (const n of picks) {
+      store.add(
+        {
+          locator: n,
+          time: { type: 'instant', ms: n, precision: 's' },
+          channel: 'telegram',
+          kind: 'message',
+          direction: 'incoming',
+        },
+        {
+          ms: n,
+          direction: 'incoming',
+          incident: false,
+          who: n,
+          conversation: n,
+          flags: [`F${n % 300}`],
+          details: undefined,
+          input: 0,
+        },
+      );
+    }
+    expect(picks.map((_, k) => store.who(k).key)).toEqual(picks.map((n) => `account:user${n}`));
+    expect(picks.map((_, k) => store.conversation(k))).toEqual(picks.map((n) => names[n]));
+    expect(picks.map((_, k) => store.flags(k))).toEqual(picks.map((n) => [`F${n % 300}`]));
+  });
+});
+
 describe('string pages', () => {
   it('returns each string as pushed: across block boundaries, empty, absent, very long and with lone surrogates', () => {
     fc.assert(
