@@ -3,7 +3,6 @@
  * an invalid UTF-8 byte on the last line still switch the whole file to Windows-1252), under a hard cap.
  * Records come from csv-parse; each carries the 1-based line on which it starts.
  */
-import { parse } from 'csv-parse';
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { decodeBytes } from '../text.js';
@@ -63,11 +62,13 @@ export interface RecordsEnd {
  * used instead of reading the stream so that the records before a fatal error (an unclosed quote) are all
  * delivered.
  */
-export function readRecords(
+export async function readRecords(
   text: string,
   delimiter: string,
   onRecord: (cells: string[], line: number) => void,
 ): Promise<RecordsEnd> {
+  // Loaded on first use, like every source's parser library: a run without a diary need not load it.
+  const { parse } = await import('csv-parse');
   return new Promise((resolve) => {
     let lastLine = 0;
     const parser = parse({

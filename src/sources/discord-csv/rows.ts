@@ -4,7 +4,6 @@
  */
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { decodedText } from '../discord-json/json-walk.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 
@@ -74,6 +73,8 @@ export async function readRows(
   }
   const br = /\r\n|\n|\r/.exec(head);
   const delimiter = HEADER.exec(br ? head.slice(0, br.index) : head)?.[2] ?? ',';
+  // Loaded on first use: a run without a DiscordChatExporter CSV need not load it.
+  const { parse } = await import('csv-parse');
   const parser = parse({
     delimiter,
     // The header's own line break, given rather than discovered: csv-parse's discovery allocates for every byte

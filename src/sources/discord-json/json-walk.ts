@@ -8,8 +8,7 @@
  * tokenizer reports no positions, and a failing call loses the tokens it had found in its chunk, so after a syntax
  * error the text is read again with stream-json's verifier ahead of the tokenizer (see `recover`).
  */
-import { jsonParser, type Token } from 'stream-json/parser.js';
-import { jsonVerifier } from 'stream-json/utils/verifier.js';
+import type { Token } from 'stream-json/parser.js';
 import type { SourceInput } from '../source.js';
 import { prepared, type TextOptions } from './json-text.js';
 import { Walker, type WalkHandlers } from './json-walker.js';
@@ -50,7 +49,11 @@ export class JsonWalkError extends Error {
 const NONE = Symbol.for('object-stream.none');
 const MANY = Symbol.for('object-stream.many');
 type Tokenizer = (text: string | symbol) => unknown;
-const newTokenizer = () => jsonParser({ streamValues: false }) as unknown as Tokenizer;
+// stream-json is loaded on first use: a run without Discord or Twitter files need not spend the time and memory.
+const newTokenizer = async () =>
+  (await import('stream-json/parser.js')).jsonParser({ streamValues: false }) as unknown as Tokenizer;
+const newVerifier = async () =>
+  (await import('stream-json/utils/verifier.js')).jsonVerifier() as unknown as Tokenizer;
 
 /** Hands every token of one tokenizer call to the walker; throws what the tokenizer throws. */
 function feed(tokenize: Tokenizer, walker: Walker, text: string | symbol): void {
@@ -87,7 +90,7 @@ export async function walkJson(
     }),
     opts.ignore,
   );
-  const tokenize = newTokenizer();
+  const tokenize = await newTokenizer();
   let chunks = 0;
   try {
     for await (const text of prepared(input, opts, opts.onBytes)) {
@@ -144,8 +147,8 @@ async function recover(
     counted(handlers, () => ++seen > delivered),
     opts.ignore,
   );
-  const tokenize = newTokenizer();
-  const verify = jsonVerifier() as unknown as Tokenizer;
+  const tokenize = await newTokenizer();
+  const verify = await newVerifier();
   let offset = 0;
   let index = 0;
   for await (const text of prepared(input, opts)) {

@@ -39,7 +39,6 @@
 import iconv from 'iconv-lite';
 import type { Probe, Source } from '../source.js';
 import { utf16WithoutBom } from './fields.js';
-import { readBackup } from './reader.js';
 
 /** The root element's name after the XML declaration, processing instructions, comments and a DOCTYPE. */
 export function rootElementName(text: string): string | undefined {
@@ -92,5 +91,6 @@ export const smsBackupXml: Source = {
       return false;
     }
   },
-  parse: readBackup,
+  // The reader (and saxes with it) is loaded only when a backup is read: most cases hold none, or one.
+  parse: async (input, ctx) => (await import('./reader.js')).readBackup(input, ctx),
 };
