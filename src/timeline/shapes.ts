@@ -7,6 +7,7 @@
  * one is compared in place before anything is cut or looked up. A value with no usable number is a shape of its
  * own. Long values, and values of a column whose shapes do not repeat (random message ids), go to string pages.
  */
+import { type Index, indexColumn, lengthened, put } from './columns.js';
 import { StringPages } from './pages.js';
 
 // Shape numbers with a fixed meaning; interned shapes follow.
@@ -40,9 +41,9 @@ interface Run {
 export class ShapedStrings {
   private cap = 0;
   // Allocated when first needed: a column of plain numbers needs only `first`, an empty column nothing.
-  private shapeCol: Uint32Array | undefined;
-  private first: Uint32Array | undefined;
-  private second: Uint32Array | undefined;
+  private shapeCol: Index | undefined;
+  private first: Index | undefined;
+  private second: Index | undefined;
   private readonly shapes: (Shape | undefined)[] = [undefined, undefined, undefined, undefined];
   private readonly shapeIds = new Map<string, number>();
   private lastShape = 0;
@@ -148,33 +149,18 @@ export class ShapedStrings {
   private put(k: number, shape: number, a: number, b: number): void {
     // A column whose values all share one shape (every locator "chats.list[…].messages[…]") needs no shape column.
     if (k === 0) this.usual = shape;
-    if (shape !== this.usual || this.shapeCol) {
-      this.shapeCol ??= new Uint32Array(this.cap).fill(this.usual);
-      this.shapeCol[k] = shape;
-    }
-    if (a !== 0 || this.first) {
-      this.first ??= new Uint32Array(this.cap);
-      this.first[k] = a;
-    }
-    if (b !== 0 || this.second) {
-      this.second ??= new Uint32Array(this.cap);
-      this.second[k] = b;
-    }
+    if (shape !== this.usual || this.shapeCol)
+      this.shapeCol = put(this.shapeCol ?? indexColumn(this.cap, this.usual), k, shape);
+    if (a !== 0 || this.first) this.first = put(this.first ?? indexColumn(this.cap), k, a);
+    if (b !== 0 || this.second) this.second = put(this.second ?? indexColumn(this.cap), k, b);
   }
 
   private grow(k: number): void {
     let cap = Math.max(1024, this.cap);
     while (cap <= k) cap *= 2;
-    const more = (a: Uint32Array | undefined, fill: number): Uint32Array | undefined => {
-      if (a === undefined) return undefined;
-      const b = new Uint32Array(cap);
-      b.set(a);
-      if (fill !== 0) b.fill(fill, a.length);
-      return b;
-    };
-    this.shapeCol = more(this.shapeCol, this.usual);
-    this.first = more(this.first, 0);
-    this.second = more(this.second, 0);
+    if (this.shapeCol) this.shapeCol = lengthened(this.shapeCol, cap, this.usual);
+    if (this.first) this.first = lengthened(this.first, cap);
+    if (this.second) this.second = lengthened(this.second, cap);
     this.cap = cap;
   }
 }

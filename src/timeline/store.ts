@@ -13,6 +13,7 @@
 import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
+import { type Index, indexColumn, lengthened, put } from './columns.js';
 import { StringPages } from './pages.js';
 import { ShapedStrings } from './shapes.js';
 
@@ -58,14 +59,14 @@ export class EventStore {
   private msCol = new Float64Array(this.cap);
   private packedCol = new Uint32Array(this.cap);
   // Sender, conversation and flag-set numbers start one byte wide and widen when a number needs it.
-  private whoCol: Index = new Uint8Array(this.cap);
+  private whoCol: Index = indexColumn(this.cap);
   // Inputs are read one after another, so an event's input is kept as runs: [first event, input] pairs.
   private readonly inputRunStart: number[] = [];
   private readonly inputRunValue: number[] = [];
   // Columns most sources leave at 0 (no conversation) exist only once one is not.
   private conversationCol: Index | undefined;
   // Call durations as whole seconds plus one (0: none), or, once one is not a whole number, as doubles (NaN: none).
-  private durationCol: Uint32Array | Float64Array | undefined;
+  private durationCol: Index | Float64Array | undefined;
   private flagsCol: Index | undefined;
   private readonly texts = new StringPages();
   private readonly locators = ShapedStrings.ofNumbers();
@@ -106,7 +107,7 @@ export class EventStore {
       this.inputRunValue.push(r.input);
     }
     if (r.conversation !== 0 || this.conversationCol) {
-      this.conversationCol = put(this.conversationCol ?? new Uint8Array(this.cap), k, r.conversation);
+      this.conversationCol = put(this.conversationCol ?? indexColumn(this.cap), k, r.conversation);
     }
     this.locators.set(k, e.locator);
     this.texts.push(e.text);
@@ -114,7 +115,7 @@ export class EventStore {
     if (d !== undefined || this.durationCol) this.setDuration(k, d);
     this.nativeIds.set(k, e.nativeId);
     if (r.flags !== undefined && r.flags.length > 0) {
-      this.flagsCol = put(this.flagsCol ?? new Uint8Array(this.cap), k, this.flagSet(r.flags));
+      this.flagsCol = put(this.flagsCol ?? indexColumn(this.cap), k, this.flagSet(r.flags));
     } else if (this.flagsCol) this.flagsCol[k] = 0;
     this.details.set(k, r.details === undefined ? undefined : JSON.stringify(r.details));
     return k;
@@ -164,7 +165,7 @@ export class EventStore {
     const c = (this.packedCol[k]! >> CALL_AT) & 15;
     if (c === 0) return undefined;
     const col = this.durationCol;
-    const d = col === undefined ? Number.NaN : col instanceof Uint32Array ? col[k]! - 1 : col[k]!;
+    const d = col === undefined ? Number.NaN : col instanceof Float64Array ? col[k]! : col[k]! - 1;
     const status = CALL_STATUSES[c - 1]!;
     return d === -1 || Number.isNaN(d) ? { status } : { status, durationSec: d };
   }
@@ -186,15 +187,19 @@ export class EventStore {
   }
 
   private setDuration(k: number, d: number | undefined): void {
-    let col = this.durationCol ?? new Uint32Array(this.cap);
-    if (col instanceof Uint32Array && d !== undefined && !(Number.isInteger(d) && d >= 0 && d < 0xfffffffe)) {
+    let col = this.durationCol ?? indexColumn(this.cap);
+    if (
+      !(col instanceof Float64Array) &&
+      d !== undefined &&
+      !(Number.isInteger(d) && d >= 0 && d < 0xfffffffe)
+    ) {
       const doubles = new Float64Array(this.cap).fill(Number.NaN);
       for (let i = 0; i < k; i++) if (col[i] !== 0) doubles[i] = col[i]! - 1;
       col = doubles;
     }
+    if (col instanceof Float64Array) col[k] = d ?? Number.NaN;
+    else col = put(col, k, d === undefined ? 0 : d + 1);
     this.durationCol = col;
-    if (col instanceof Uint32Array) col[k] = d === undefined ? 0 : d + 1;
-    else col[k] = d ?? Number.NaN;
   }
 
   private flagSet(flags: readonly string[]): number {
@@ -210,37 +215,16 @@ export class EventStore {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const more = <T extends Float64Array | Index>(a: T, fill = 0): T => {
-      const b = new (a.constructor as { new (n: number): T })(cap);
-      b.set(a);
-      if (fill !== 0) b.fill(fill, a.length);
-      return b;
-    };
+    const more = <T extends Float64Array | Index>(a: T, fill = 0): T => lengthened(a, cap, fill);
     this.msCol = more(this.msCol);
     this.packedCol = more(this.packedCol);
     this.whoCol = more(this.whoCol);
     if (this.conversationCol) this.conversationCol = more(this.conversationCol);
     if (this.durationCol)
-      this.durationCol = more(this.durationCol, this.durationCol instanceof Uint32Array ? 0 : Number.NaN);
+      this.durationCol = more(this.durationCol, this.durationCol instanceof Float64Array ? Number.NaN : 0);
     if (this.flagsCol) this.flagsCol = more(this.flagsCol);
     this.cap = cap;
   }
-}
-
-type Index = Uint8Array | Uint16Array | Uint32Array;
-
-/** Sets col[k] = v, first widening the column when v does not fit; returns the column (the same or the wider). */
-function put(col: Index, k: number, v: number): Index {
-  if (v > 0xff && col instanceof Uint8Array) col = widen(col, v > 0xffff ? Uint32Array : Uint16Array);
-  else if (v > 0xffff && col instanceof Uint16Array) col = widen(col, Uint32Array);
-  col[k] = v;
-  return col;
-}
-
-function widen(col: Index, to: typeof Uint16Array | typeof Uint32Array): Index {
-  const wide = new to(col.length);
-  wide.set(col);
-  return wide;
 }
 
 /** One stored event seen as a `TimelineEvent`; cheap to make, so readers make them as they go. */

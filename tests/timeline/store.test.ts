@@ -154,6 +154,21 @@ describe('narrow number columns', () => {
   });
 });
 
+describe('call durations', () => {
+  it('keeps whole, long, absent and fractional durations exact, before and after the column turns to doubles', () => {
+    const store = new EventStore(whos, [undefined]);
+    const calls: (number | undefined)[] = [0, 59, undefined, 70_000, 4_294_967_293, 12.5, undefined, 3, 0];
+    for (const d of calls)
+      add(store, {
+        kind: 'call',
+        call: d === undefined ? { status: 'missed' } : { status: 'answered', durationSec: d },
+      });
+    add(store, { text: 'not a call' });
+    expect(calls.map((_, k) => store.call(k)?.durationSec)).toEqual(calls);
+    expect(store.call(calls.length)).toBeUndefined();
+  });
+});
+
 describe('string pages', () => {
   it('returns each string as pushed: across block boundaries, empty, absent, very long and with lone surrogates', () => {
     fc.assert(
