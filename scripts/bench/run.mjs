@@ -42,12 +42,31 @@ function measure(label, nodeArgs, n = runs) {
   for (let i = 0; i < n; i++) {
     const out = path.join(tmp, `m-${Date.now()}-${i}.jsonl`);
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', path.join(here, 'rss-preload.mjs'), ...nodeArgs], {
-      cwd: root,
-      env: { ...process.env, BENCH_OUT: out, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1719820800' },
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
+    // chronolog runs as users run it, through bin/chronolog.js and its shebang (which sets V8 flags); the
+    // baselines run under this node. Either way the preload reports the process's own peak and times.
+    const preload = path.join(here, 'rss-preload.mjs');
+    const asUser = nodeArgs[0] === bin;
+    const r = spawnSync(
+      asUser ? bin : process.execPath,
+      asUser ? nodeArgs.slice(1) : ['--import', preload, ...nodeArgs],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ...(asUser
+            ? {
+                NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
+                PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+              }
+            : {}),
+          BENCH_OUT: out,
+          NO_COLOR: '1',
+          SOURCE_DATE_EPOCH: '1719820800',
+        },
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
     const m = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop());
