@@ -1,8 +1,10 @@
 /**
  * Converting between UTC instants and wall-clock time in one IANA zone, fast enough for millions of events.
  *
- * Offsets come from the runtime's tz database through `@date-fns/tz`'s `tzOffset`, cached per UTC hour (every
- * zone in use today changes offset on a quarter-hour boundary at most once per hour bucket we care about).
+ * Offsets come from the runtime's tz database through `@date-fns/tz`'s `tzOffset`. They are remembered at the start
+ * of every UTC day: when two consecutive days start with the same offset, the whole day has it (no zone changes its
+ * offset and back within a day), so nearly every question is answered by two array reads. Days with a change are
+ * answered per UTC hour (every zone changes on a quarter-hour boundary at most once per hour).
  *
  * Resolving a wall-clock time (the documented rule, also in README "Time zones"):
  * - exists once: that instant;
@@ -14,6 +16,11 @@ import { tzOffset } from '@date-fns/tz';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** Day-start offsets are remembered for UTC days 1800-01-01 to 2199-12-31 (day numbers from 1970). */
+const FIRST_DAY = -62_091;
+const DAYS = 146_097;
+/** An offset not yet looked up. */
+const UNKNOWN = -32_768;
 
 export interface LocalParts {
   readonly year: number;
@@ -34,28 +41,56 @@ export type DstFlag = 'gap' | 'overlap' | undefined;
  * the zone and the hour, so every Zone of the same name shares them (a batch worker reads hundreds of cases in
  * one zone, and would otherwise ask the time-zone database the same questions for each).
  */
-const SHARED = new Map<string, { offsets: Map<number, number>; wall: Map<number, number> }>();
+interface Caches {
+  /** Offset in minutes at the start of each UTC day (index: day number − FIRST_DAY), or UNKNOWN. */
+  days: Int16Array;
+  offsets: Map<number, number>;
+  wall: Map<number, number>;
+}
+const SHARED = new Map<string, Caches>();
 
-function sharedCaches(name: string): { offsets: Map<number, number>; wall: Map<number, number> } {
+function sharedCaches(name: string): Caches {
   let c = SHARED.get(name);
   if (c === undefined) {
-    c = { offsets: new Map(), wall: new Map() };
+    c = { days: new Int16Array(DAYS + 1).fill(UNKNOWN), offsets: new Map(), wall: new Map() };
     SHARED.set(name, c);
   }
   return c;
 }
 
 export class Zone {
+  private readonly days: Int16Array;
   private readonly cache: Map<number, number>;
   private readonly wallCache: Map<number, number>;
   constructor(readonly name: string) {
     const c = sharedCaches(name);
+    this.days = c.days;
     this.cache = c.offsets;
     this.wallCache = c.wall;
   }
 
+  /** The offset at the start of UTC day `i` (an index into `days`), looked up once. */
+  private dayStart(i: number): number {
+    let off = this.days[i]!;
+    if (off === UNKNOWN) {
+      off = tzOffset(this.name, new Date((i + FIRST_DAY) * DAY));
+      this.days[i] = off;
+    }
+    return off;
+  }
+
+  /** The offset of the whole UTC day `day` when it has one (it starts and the next day starts with it), else NaN. */
+  private steadyDay(day: number): number {
+    const i = day - FIRST_DAY;
+    if (i < 0 || i >= DAYS) return Number.NaN;
+    const off = this.dayStart(i);
+    return this.dayStart(i + 1) === off ? off : Number.NaN;
+  }
+
   /** Offset from UTC in minutes at the given instant (e.g. 60 for BST). */
   offsetAt(ms: number): number {
+    const steady = this.steadyDay(Math.floor(ms / DAY));
+    if (!Number.isNaN(steady)) return steady;
     const bucket = Math.floor(ms / HOUR);
     let off = this.cache.get(bucket);
     if (off === undefined) {
@@ -151,6 +186,12 @@ export class Zone {
    * answered from memory without allocating); undefined when `resolve` must decide.
    */
   quickInstant(wallMs: number): number | undefined {
+    // Three steady UTC days around the wall-clock day: the offset holds from a day before the wall time to a day
+    // after, which covers the instant whatever the offset (at most 14 hours), so the time exists exactly once.
+    const day = Math.floor(wallMs / DAY);
+    const off = this.steadyDay(day);
+    if (!Number.isNaN(off) && this.steadyDay(day - 1) === off && this.steadyDay(day + 1) === off)
+      return wallMs - off * 60_000;
     const known = this.wallCache.get(Math.floor(wallMs / HOUR));
     return known === undefined ? undefined : wallMs - known * 60_000;
   }

@@ -1,3 +1,5 @@
+import { tzOffset } from '@date-fns/tz';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wallClockMs, Zone } from '../../src/timeline/zone.js';
 
@@ -50,6 +52,46 @@ describe('Zone (Europe/London, across both 2024 daylight-saving changes)', () =>
     const r = sydney.resolve(wall('2024-04-07T02:30'));
     expect(r.dst).toBe('overlap');
     expect(iso(r.ms)).toBe('2024-04-06T15:30:00.000Z');
+  });
+});
+
+describe('Zone against the tz database, in zones with unusual changes', () => {
+  // Half-hour DST (Lord Howe), a skipped calendar day (Apia, 2011), Ramadan suspensions (Casablanca), a zone
+  // that abolished DST (Sao Paulo, 2019), the southern hemisphere and a fixed zone.
+  const zones = [
+    'Europe/London',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Pacific/Apia',
+    'Africa/Casablanca',
+    'America/Sao_Paulo',
+    'Asia/Kolkata',
+  ];
+  const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2035, 0, 1) });
+
+  it('gives the offset the tz database gives, at any instant', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), instant, (name, ms) => {
+        expect(new Zone(name).offsetAt(ms)).toBe(tzOffset(name, new Date(ms)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('resolves a wall-clock time to an instant that shows that wall-clock time, or flags a gap', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), instant, (name, wall) => {
+        const zone = new Zone(name);
+        const wallMs = Math.floor(wall / 60_000) * 60_000;
+        const r = zone.resolve(wallMs);
+        if (r.dst === 'gap') return;
+        expect(r.ms + tzOffset(name, new Date(r.ms)) * 60_000).toBe(wallMs);
+        // The fast path, when it answers, agrees with the full one.
+        const quick = zone.quickInstant(wallMs);
+        if (quick !== undefined) expect(quick).toBe(r.ms);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
