@@ -54,7 +54,8 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
               locator: `message[${m.ordinal}] (line ${m.line})`,
               size: m.size,
               truncated: m.truncated,
-              envelope: { line: m.separator, date: m.separatorDate },
+              // The locator names the separator line, so only its date is passed on (a time fallback).
+              envelope: { date: m.separatorDate },
             },
             ctx,
           ),

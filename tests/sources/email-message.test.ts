@@ -115,6 +115,54 @@ describe('what a message becomes', () => {
     expect(read(`Date: Tue, 2 Jan 2024 09:30:00 +0000\n${field}\n\nx`).skipped).toEqual([reason]);
   });
 
+  it('keeps in details only what the event does not already say', () => {
+    const date = 'Date: Tue, 2 Jan 2024 09:30:00 +0000\n';
+    // From, Subject, a certain Date, an agreeing Received and no attachment: all already in the event.
+    const plain = read(
+      `${received.replace('07:45:12', '09:30:02')}${date}From: "Sam" <sam@example.org>\nSubject: hi\n\nbody`,
+    ).events[0]!;
+    expect(plain.details).toBeUndefined();
+    expect(plain.sender).toEqual({ id: 'sam@example.org', idType: 'email', name: 'Sam' });
+    // Recipients, sender evidence, threading and attachments are kept.
+    const rich = read(
+      `${date}From: Sam <sam@example.org>\nTo: Alex <alex@example.com>\nCc: b@example.org\n` +
+        'Reply-To: other@example.net\nReturn-Path: <bounce@example.net>\nIn-Reply-To: <a@example.org>\n' +
+        'Authentication-Results: mx.example.com; spf=fail\nContent-Type: multipart/mixed; boundary=b\n\n' +
+        '--b\n\nhello\n--b\nContent-Type: image/png; name=p.png\n\nxx\n--b--\n',
+    ).events[0]!;
+    expect(rich.details).toEqual({
+      to: 'Alex <alex@example.com>',
+      cc: 'b@example.org',
+      replyTo: 'other@example.net',
+      returnPath: '<bounce@example.net>',
+      inReplyTo: '<a@example.org>',
+      authenticationResults: 'mx.example.com; spf=fail',
+      attachments: '1',
+      attachmentNames: 'p.png',
+    });
+    // A From header that says more than the sender (a second mailbox, a comment) is kept as written.
+    const two = read(`${date}From: sam@example.org, kim@example.org\n\nx`).events[0]!;
+    expect(two.sender).toEqual({ id: 'sam@example.org', idType: 'email' });
+    expect(two.details).toEqual({ from: 'sam@example.org, kim@example.org' });
+    expect(read(`${date}From: sam@example.org (Sam)\n\nx`).events[0]!.details).toEqual({
+      from: 'sam@example.org (Sam)',
+    });
+    // The raw Date and Received stamps stay when the time is flagged because of them.
+    expect(read(`${received}Date: Tue, 2 Jan 2024 09:30:00 CEST\n\nx`).events[0]!.details).toEqual({
+      date: 'Tue, 2 Jan 2024 09:30:00 CEST',
+      received: 'Tue, 2 Jan 2024 07:45:12 +0000',
+    });
+    expect(read(`${received}Date: Fri, 29 Dec 2023 07:45:00 +0000\n\nx`).events[0]!.details).toEqual({
+      date: 'Fri, 29 Dec 2023 07:45:00 +0000',
+      received: 'Tue, 2 Jan 2024 07:45:12 +0000',
+    });
+  });
+
+  it('gives every message of one sender the same sender object', () => {
+    const msg = (n: number) => `Date: Tue, 2 Jan 2024 09:3${n}:00 +0000\nFrom: Sam <sam@example.org>\n\nx`;
+    expect(read(msg(1)).events[0]!.sender).toBe(read(msg(2)).events[0]!.sender);
+  });
+
   it('rejects data with no header block', () => {
     expect(read('just words\n\nmore').rejected.map((r) => r.code)).toEqual(['EMAIL_NO_HEADERS']);
   });

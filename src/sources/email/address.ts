@@ -22,8 +22,11 @@ export interface Mailbox {
 const BARE_ADDRESS = /^\s*([^\s"<>(),;:\\@]+@[^\s"<>(),;:\\]+)\s*$/;
 const NAMED_ADDRESS = /^(?:\s*"([^"\\]*)"\s*|([^"<>(),;:\\@]*))<([^<>"\s]+)>\s*$/;
 
-/** The two shapes nearly every From line has, read with one regular expression each. */
-function fastMailbox(raw: string): Mailbox | undefined {
+/**
+ * The two shapes nearly every From line has (`a@b`, `"Name" <a@b>` or `Name <a@b>`, nothing else), read with
+ * one regular expression each; undefined for any other header (lists, groups, comments, oddities).
+ */
+export function simpleMailbox(raw: string): Mailbox | undefined {
   const bare = BARE_ADDRESS.exec(raw);
   if (bare) return { address: bare[1]! };
   const named = NAMED_ADDRESS.exec(raw);
@@ -36,7 +39,7 @@ function fastMailbox(raw: string): Mailbox | undefined {
 /** Reads the first mailbox of an address list (`"Name" <a@b>`, `Name <a@b>`, `a@b (Name)`, `a@b`). */
 export function firstMailbox(raw: string | undefined): Mailbox | undefined {
   if (raw === undefined) return undefined;
-  const quick = fastMailbox(raw);
+  const quick = simpleMailbox(raw);
   if (quick) return quick;
   let phrase = '';
   let angle: string | undefined;

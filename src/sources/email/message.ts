@@ -6,19 +6,25 @@
  * sender = the first From mailbox (`idType: 'email'`), nativeId = Message-ID without angle brackets (the
  * cross-file de-duplication key), conversation = the subject without Re:/Fwd: prefixes, and
  * text = `Subject: …` + a blank line + the body (subject alone when the body is empty or skipped).
- * Details keep what a reader of the evidence needs: from, to, cc, replyTo, returnPath, subject, date (raw),
- * received (raw stamp), inReplyTo, authenticationResults, labels, threadId, attachments (count),
- * attachmentNames, envelope (the mbox `From ` line), bytes (only for an oversized message) and textLength (only
- * when the body text was cut at 64 Ki characters, flag `text-truncated`). Mail that says `Auto-Submitted` (RFC
- * 3834 vacation replies, notifications) is kept and flagged `auto-submitted`.
+ * Details keep only what the rest of the event does not already say, since the timeline holds them for every
+ * message of a mailbox that may have millions: to, cc, replyTo, returnPath, authenticationResults (recipients
+ * and sender evidence), inReplyTo, labels (Gmail, as written), threadId, attachments (count, only when there
+ * are some) and attachmentNames; `from` only when the From header says more than `sender` (several mailboxes,
+ * a group, comments); the raw `date` only when the time carries a flag (the Date was unreadable, zone-less or
+ * disagreed, or another stamp was used); the raw `received` stamp only when it gave the time or disagrees
+ * with the Date; `envelope` (the `From ` line) only when it is not the line the locator names (a forced .eml
+ * read); bytes (only for an oversized message) and textLength (only when the body text was cut at 64 Ki
+ * characters, flag `text-truncated`). The subject is not repeated: `text` starts with it. A message with
+ * nothing to add has no details. Mail that says `Auto-Submitted` (RFC 3834 vacation replies,
+ * notifications) is kept and flagged `auto-submitted`.
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
  * Spam and Trash are kept (harassment often lands in Spam) and flagged `spam` / `trash`.
  */
-import type { Channel, ParsedEvent } from '../../model/index.js';
+import type { ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
-import { firstMailbox, type Mailbox } from './address.js';
+import { firstMailbox, type Mailbox, simpleMailbox } from './address.js';
 import { decodeEncodedWords } from './charset.js';
 import type { EmailDate } from './date.js';
 import {
@@ -41,8 +47,11 @@ export interface RawMessage {
   readonly size: number;
   /** The message was larger than the size limit: its headers are read, its body is skipped. */
   readonly truncated: boolean;
-  /** The mbox `From ` separator line and its date, when there is one. */
-  readonly envelope?: { readonly line: string; readonly date?: EmailDate };
+  /**
+   * The mbox `From ` separator's date, when there is one, and its line when the locator does not already
+   * name that line (an mbox locator does; a forced .eml read starts at line 2).
+   */
+  readonly envelope?: { readonly line?: string; readonly date?: EmailDate };
 }
 
 /** Gmail's X-Gmail-Labels list: comma-separated, quoted when a label contains a comma, maybe encoded. */
@@ -73,8 +82,9 @@ function skipReason(
   const ct = parseStructured(header(fields, 'content-type'));
   const report = ct.value === 'multipart/report' ? ct.params.get('report-type')?.toLowerCase() : undefined;
   if (report === 'disposition-notification') return 'read-receipt';
-  const from = mailbox?.address?.toLowerCase() ?? '';
-  const local = from.split('@')[0];
+  const from = mailbox?.address ?? '';
+  const at = from.indexOf('@');
+  const local = (at < 0 ? from : from.slice(0, at)).toLowerCase();
   if (report === 'delivery-status' || local === 'mailer-daemon' || local === 'postmaster')
     return 'delivery-status';
   return undefined;
@@ -93,6 +103,29 @@ function messageId(raw: string | undefined): string | undefined {
  */
 const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 
+/** Sender parties already made, so that each message from one sender shares one object (see senderOf). */
+const senders = new Map<string, Party>();
+const MAX_SENDERS = 4096;
+
+/**
+ * The sender party of a mailbox, one shared object per distinct sender: it costs no copies per message, and
+ * the timeline recognises a party it has seen by identity instead of building a key for every event.
+ */
+function senderOf(m: Mailbox): Party {
+  const key = `${m.address ?? ''}\u0000${m.name ?? ''}`;
+  let p = senders.get(key);
+  if (p === undefined) {
+    p = {
+      ...(m.address !== undefined ? { id: own(m.address), idType: 'email' as const } : {}),
+      ...(m.name !== undefined ? { name: own(m.name) } : {}),
+    };
+    // A mailbox of a million throwaway senders must not grow this without bound.
+    if (senders.size >= MAX_SENDERS) senders.clear();
+    senders.set(own(key), p);
+  }
+  return p;
+}
+
 /** Longest body text kept on an event (characters); far beyond any hand-written mail. */
 export const MAX_TEXT = 64 * 1024;
 
@@ -103,29 +136,49 @@ const REPLY_PREFIX = /^(?:\s*(?:re|fwd?|aw|wg|sv|vs|antw|rif|tr|res|enc)(?:\[\d+
  * reader (a bug, never expected) is rejected with `EMAIL_UNREADABLE` rather than ending the whole mailbox.
  */
 export function readMessage(msg: RawMessage, ctx: SourceContext): void {
-  let reported = false;
-  const tracked: SourceContext = {
-    ...ctx,
-    options: ctx.options,
-    emit: (e) => {
-      reported = true;
-      ctx.emit(e);
-    },
-    skip: (r, l) => {
-      reported = true;
-      ctx.skip(r, l);
-    },
-    reject: (c, l, m, h) => {
-      reported = true;
-      ctx.reject(c, l, m, h);
-    },
-  };
+  const t = tracker(ctx);
+  t.reported = false;
   try {
-    interpret(msg, tracked);
+    interpret(msg, t.ctx);
   } catch (err) {
-    if (reported) throw err;
+    if (t.reported) throw err;
     ctx.reject('EMAIL_UNREADABLE', msg.locator, `The message could not be read: ${(err as Error).message}`);
   }
+}
+
+/** A context that notes whether the current message was reported, made once per source context. */
+interface Tracker {
+  reported: boolean;
+  readonly ctx: SourceContext;
+}
+const trackers = new WeakMap<SourceContext, Tracker>();
+
+function tracker(ctx: SourceContext): Tracker {
+  let t = trackers.get(ctx);
+  if (t === undefined) {
+    const made: Tracker = {
+      reported: false,
+      ctx: {
+        ...ctx,
+        options: ctx.options,
+        emit: (e) => {
+          made.reported = true;
+          ctx.emit(e);
+        },
+        skip: (r, l) => {
+          made.reported = true;
+          ctx.skip(r, l);
+        },
+        reject: (c, l, m, h) => {
+          made.reported = true;
+          ctx.reject(c, l, m, h);
+        },
+      },
+    };
+    trackers.set(ctx, made);
+    t = made;
+  }
+  return t;
 }
 
 function interpret(msg: RawMessage, ctx: SourceContext): void {
@@ -142,7 +195,10 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     return;
   }
   const labels = parseLabels(header(fields, 'x-gmail-labels'));
-  const mailbox = firstMailbox(header(fields, 'from'));
+  const fromRaw = header(fields, 'from');
+  // A From header of one plain mailbox is exactly what `sender` holds; anything else is kept in details too.
+  const simple = fromRaw === undefined ? undefined : simpleMailbox(fromRaw);
+  const mailbox = simple ?? firstMailbox(fromRaw);
   const reason = skipReason(fields, labels, mailbox);
   if (reason !== undefined) {
     ctx.skip(reason, locator);
@@ -182,39 +238,39 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     }
   }
 
+  // The details object only lives until the timeline serialises it, so its values need no copies (own).
   const details: Record<string, string> = {};
+  let any = false;
   const keep = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') details[key] = own(value);
+    if (value === undefined || value === '') return;
+    details[key] = value;
+    any = true;
   };
   const subject = displayValue(header(fields, 'subject') ?? '');
-  keep('from', displayValue(header(fields, 'from') ?? ''));
+  if (simple === undefined) keep('from', displayValue(fromRaw ?? ''));
   keep('to', displayValue(header(fields, 'to') ?? ''));
   keep('cc', displayValue(header(fields, 'cc') ?? ''));
   keep('replyTo', displayValue(header(fields, 'reply-to') ?? ''));
   keep('returnPath', displayValue(header(fields, 'return-path') ?? ''));
-  keep('subject', subject);
-  keep('date', header(fields, 'date'));
-  keep('received', chosen.received);
+  if (chosen.flags.length > 0) keep('date', header(fields, 'date'));
+  if (chosen.flags.includes('time-from-received') || chosen.flags.includes('date-received-mismatch')) {
+    keep('received', chosen.received);
+  }
   keep('inReplyTo', header(fields, 'in-reply-to'));
   keep('authenticationResults', displayValue(header(fields, 'authentication-results') ?? ''));
   keep('labels', displayValue(header(fields, 'x-gmail-labels') ?? ''));
   keep('threadId', header(fields, 'x-gm-thrid'));
-  if (body) details['attachments'] = String(body.attachments);
+  if (body && body.attachments > 0) keep('attachments', String(body.attachments));
   keep('attachmentNames', body?.attachmentNames.join('; '));
   keep('envelope', msg.envelope?.line);
-  if (msg.truncated) details['bytes'] = String(msg.size);
+  if (msg.truncated) keep('bytes', String(msg.size));
 
-  const sender = mailbox
-    ? {
-        ...(mailbox.address !== undefined ? { id: own(mailbox.address), idType: 'email' as const } : {}),
-        ...(mailbox.name !== undefined ? { name: own(mailbox.name) } : {}),
-      }
-    : undefined;
+  const sender = mailbox ? senderOf(mailbox) : undefined;
   let bodyText = body?.text ?? '';
   if (bodyText.length > MAX_TEXT) {
     // Every event is held in memory by the timeline; the full text stays in the file at this locator.
     flags.push('text-truncated');
-    details['textLength'] = String(bodyText.length);
+    keep('textLength', String(bodyText.length));
     bodyText = bodyText.slice(0, MAX_TEXT);
   }
   const text =
@@ -225,19 +281,19 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
       : bodyText;
   const conversation = subject.replace(REPLY_PREFIX, '').trim();
   const nativeId = messageId(header(fields, 'message-id'));
-  const channel: Channel = chat ? 'other' : 'email';
-  const event: ParsedEvent = {
+  const event: { -readonly [K in keyof ParsedEvent]: ParsedEvent[K] } = {
     locator,
     time: chosen.time,
-    channel,
+    channel: chat ? 'other' : 'email',
     kind: 'message',
     direction: 'unknown',
-    ...(sender ? { sender } : {}),
-    ...(text !== '' ? { text: own(text) } : {}),
-    ...(conversation !== '' ? { conversation: own(conversation) } : {}),
-    ...(nativeId !== undefined ? { nativeId: own(nativeId) } : {}),
-    ...(flags.length > 0 ? { flags } : {}),
-    details,
   };
+  if (sender) event.sender = sender;
+  if (text !== '') event.text = own(text);
+  // The timeline keeps its own copy of each distinct conversation name, so this one needs none.
+  if (conversation !== '') event.conversation = conversation;
+  if (nativeId !== undefined) event.nativeId = own(nativeId);
+  if (flags.length > 0) event.flags = flags;
+  if (any) event.details = details;
   ctx.emit(event);
 }
