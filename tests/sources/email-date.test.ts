@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCertain, parseEmailDate } from '../../src/sources/email/date.js';
+import { fastLayouts, isCertain, parseEmailDate } from '../../src/sources/email/date.js';
 
 const utc = (...a: [number, number, number, number, number, number?]) => Date.UTC(...a);
 
@@ -29,6 +29,9 @@ describe('parseEmailDate', () => {
     ['Tue, 2 Jan 2024 09:30:00 CEST', utc(2024, 0, 2, 7, 30, 0), 'abbreviation'],
     ['Tue, 2 Jan 2024 09:30:00 (Mitteleuropäische Zeit) +0100', utc(2024, 0, 2, 8, 30, 0), 'numeric'],
     ['Tue, 9 Jan 2024 22:45:00 A', utc(2024, 0, 9, 22, 45, 0), 'military'],
+    ['Thu, 29 Feb 2024 10:00:00 +0000', utc(2024, 1, 29, 10, 0, 0), 'numeric'],
+    ['Tue, 29 Feb 2000 10:00:00 +0000', utc(2000, 1, 29, 10, 0, 0), 'numeric'],
+    ['Fri, 31 Dec 1999 23:59:60 +0000', utc(1999, 11, 31, 23, 59, 59), 'numeric'],
   ])('reads %s', (raw, ms, zone) => {
     const d = parseEmailDate(raw)!;
     expect(d).toBeDefined();
@@ -60,6 +63,10 @@ describe('parseEmailDate', () => {
     'sometime on Tuesday morning',
     '31 Febtober 2024 25:61',
     '30 Feb 2024 10:00:00 +0000',
+    '29 Feb 2023 10:00:00 +0000',
+    '29 Feb 1900 10:00:00 +0000',
+    '31 Apr 2024 10:00:00 +0000',
+    '0 Jan 2024 10:00:00 +0000',
     '1 Jan 2024 24:00:00 +0000',
     '1 Jan 2024 10:60:00 +0000',
     '1 Jan 2024 +0000',
@@ -109,6 +116,94 @@ describe('parseEmailDate over generated dates', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the character-by-character fast layouts', () => {
+  // The regular expressions the fast path used to be, kept as the reference it must agree with.
+  const RFC =
+    /^(?:([A-Za-z]{3}), ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})(?: \([^()\\]*\))?$/;
+  const ASCTIME =
+    /^([A-Za-z]{3}) ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (?:([+-])(\d{2})(\d{2}) )?(\d{4})$/;
+  const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+  const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+  function reference(raw: string) {
+    let m = RFC.exec(raw);
+    if (m) {
+      const weekday = m[1] === undefined ? -1 : days.indexOf(m[1].toLowerCase());
+      const month = months.indexOf(m[3]!.toLowerCase());
+      if (weekday === -1 && m[1] !== undefined) return undefined;
+      if (month < 0 || Number(m[9]) > 14 || Number(m[10]) > 59) return undefined;
+      return {
+        weekday,
+        month,
+        day: Number(m[2]),
+        year: Number(m[4]),
+        hour: Number(m[5]),
+        minute: Number(m[6]),
+        second: m[7] === undefined ? undefined : Number(m[7]),
+        zone: 'numeric',
+        offset: (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])),
+        zoneText: `${m[8]}${m[9]}${m[10]}`,
+      };
+    }
+    m = ASCTIME.exec(raw);
+    if (!m) return undefined;
+    const weekday = days.indexOf(m[1]!.toLowerCase());
+    const month = months.indexOf(m[2]!.toLowerCase());
+    if (weekday < 0 || month < 0 || (m[7] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)))
+      return undefined;
+    return {
+      weekday,
+      month,
+      day: Number(m[3]),
+      year: Number(m[10]),
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6]),
+      zone: m[7] === undefined ? 'none' : 'numeric',
+      offset: m[7] === undefined ? undefined : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])),
+      zoneText: m[7] === undefined ? undefined : `${m[7]}${m[8]}${m[9]}`,
+    };
+  }
+
+  it('agrees with the reference expressions on near-valid dates of both layouts', () => {
+    // Each piece is usually right and sometimes subtly wrong, so both matches and near misses are common.
+    const piece = (right: string[], wrong: string[]) =>
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...right) },
+        { weight: 1, arbitrary: fc.constantFrom(...wrong) },
+      );
+    const rfc = fc
+      .tuple(
+        piece(['Mon, ', 'Tue,', 'mON, ', ''], ['Xyz, ', 'Mon ', 'Mo, ', 'Mon,  ']),
+        piece(['1', '01', '31', '7'], ['123', 'x', '']),
+        piece([' '], ['  ', '']),
+        piece(['Jan', 'feb', 'DEC'], ['Foo', 'Ja', 'Janu']),
+        piece([' 2024', ' 1999'], [' 24', ' 20245', '']),
+        piece([' 10:00', ' 09:30:05'], [' 9:30', ' 10:00:0', ' 10:00:60', ' 10-00']),
+        piece([' +0100', ' -0530'], [' +1500', ' +0160', ' +010', ' 0100', ' GMT', '']),
+        piece(['', ' (CET)', ' (GMT+01:00)', ' ()'], [' (a(b)', ' (x\\y)', ' (', ' (CET) ', '(CET)', ' x']),
+      )
+      .map((p) => p.join(''));
+    const asc = fc
+      .tuple(
+        piece(['Mon', 'sat'], ['Foo', 'Mo']),
+        piece([' '], ['  ']),
+        piece(['Jan', 'dec'], ['Bar', 'Ja']),
+        piece([' ', '  '], ['   ', '']),
+        piece(['1', '01', '9'], ['123', 'x']),
+        piece([' 10:00:00'], [' 10:00', ' 1:00:00', ' 10:00:00:00']),
+        piece([' +0000', ' -1300', ''], [' +1460', ' +000', ' x', ' +0000 +0000']),
+        piece([' 2024'], [' 24', ' 20245', '2024', ' 2024 ']),
+      )
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(rfc, asc, fc.string({ maxLength: 40 })), (raw) => {
+        expect(fastLayouts(raw), raw).toEqual(reference(raw));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -11,8 +11,8 @@
  * know is left exactly as written. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as
  * Windows-1252, and undeclared 8-bit text is UTF-8 when it is valid UTF-8.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { isValidUtf8 } from '../text.js';
 
 /** The result of decoding bytes in a declared charset; `known` is false when the label was not understood. */
 export interface Decoded {
@@ -22,25 +22,34 @@ export interface Decoded {
 
 const utf8 = new TextDecoder('utf-8');
 
+/** Plain ASCII, by far the commonest header and body text, as a one-byte string without a UTF-8 decoder. */
+const ascii = (bytes: Uint8Array): string | undefined =>
+  isAscii(bytes)
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    : undefined;
+
 /** Decodes undeclared or ASCII-declared bytes: UTF-8 when valid, else Windows-1252 (what such mail really is). */
 function decodeUndeclared(bytes: Uint8Array): string {
-  return isValidUtf8(bytes) ? utf8.decode(bytes) : iconv.decode(Buffer.from(bytes), 'win1252');
+  return ascii(bytes) ?? (isUtf8(bytes) ? utf8.decode(bytes) : iconv.decode(Buffer.from(bytes), 'win1252'));
 }
 
 /** Decodes bytes in a MIME charset label; never throws. */
 export function decodeCharset(bytes: Uint8Array, label: string | undefined): Decoded {
-  const cs = (label ?? '')
-    .trim()
-    .replace(/^["']|["']$/g, '')
-    .replace(/\*.*$/, '')
-    .toLowerCase();
+  const cs =
+    label === undefined
+      ? ''
+      : label
+          .trim()
+          .replace(/^["']|["']$/g, '')
+          .replace(/\*.*$/, '')
+          .toLowerCase();
   if (cs === '' || cs === 'us-ascii' || cs === 'ascii' || cs === 'ansi_x3.4-1968' || cs === 'default') {
     return { text: decodeUndeclared(bytes), known: true };
   }
-  if (cs === 'utf-8' || cs === 'utf8') return { text: utf8.decode(bytes), known: true };
+  if (cs === 'utf-8' || cs === 'utf8') return { text: ascii(bytes) ?? utf8.decode(bytes), known: true };
   // Browsers read Latin-1 as Windows-1252: mail clients label cp1252 text (curly quotes, €) as ISO-8859-1.
   if (cs === 'iso-8859-1' || cs === 'latin1' || cs === 'iso8859-1' || cs === 'latin-1') {
-    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), known: true };
+    return { text: ascii(bytes) ?? iconv.decode(Buffer.from(bytes), 'win1252'), known: true };
   }
   if (iconv.encodingExists(cs)) return { text: iconv.decode(Buffer.from(bytes), cs), known: true };
   return { text: decodeUndeclared(bytes), known: false };

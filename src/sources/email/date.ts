@@ -38,6 +38,10 @@ export interface EmailDate {
 
 const P2 = Array.from({ length: 61 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number): number =>
+  month === 1 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month] ?? 0);
+
 /** Validates read fields and builds the date; undefined when the calendar or the clock does not allow them. */
 function build(f: Fields | undefined): EmailDate | undefined {
   if (!f) return undefined;
@@ -45,71 +49,177 @@ function build(f: Fields | undefined): EmailDate | undefined {
     return undefined;
   // A leap second (":60") is written as :59 rather than rolling into the next minute.
   const second = Math.min(f.second ?? 0, 59);
+  if (f.day < 1 || f.day > daysInMonth(f.year, f.month)) return undefined;
   const wall = Date.UTC(f.year, f.month, f.day, f.hour, f.minute, second);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== f.month || check.getUTCDate() !== f.day) return undefined;
   const d: { -readonly [K in keyof EmailDate]: EmailDate[K] } = {
     local: `${f.year}-${P2[f.month + 1]}-${P2[f.day]}T${P2[f.hour]}:${P2[f.minute]}:${P2[second]}`,
     zone: f.zone,
     hasSeconds: f.second !== undefined,
-    weekdayMismatch: f.weekday >= 0 && f.weekday !== check.getUTCDay(),
+    // 1 January 1970 was a Thursday (day 4).
+    weekdayMismatch: f.weekday >= 0 && f.weekday !== (((Math.floor(wall / 86_400_000) + 4) % 7) + 7) % 7,
   };
   if (f.offset !== undefined) d.ms = wall - f.offset * 60_000;
   if (f.zoneText !== undefined) d.zoneText = f.zoneText;
   return d;
 }
 
-// The two layouts nearly every real message uses, read without tokenising (the general path handles the rest).
-const RFC_FAST =
-  /^(?:([A-Za-z]{3}), ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})(?: \([^()\\]*\))?$/;
-const ASCTIME_FAST =
-  /^([A-Za-z]{3}) ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (?:([+-])(\d{2})(\d{2}) )?(\d{4})$/;
+// The two layouts nearly every real message uses are read character by character, without a regular expression
+// or a substring per part (three dates a message: separator, Date, Received); the general path handles the rest.
+//
+//   RFC 5322:  [Www, ]D[D] Mmm YYYY HH:MM[:SS] ±HHMM[ (comment without parentheses or backslashes)]
+//   asctime:   Www Mmm {1,2 spaces}D[D] HH:MM:SS [±HHMM ]YYYY
 
-function fast(raw: string): Fields | undefined {
-  let m = RFC_FAST.exec(raw);
-  if (m) {
-    const weekday = m[1] === undefined ? -1 : DAYS.indexOf(m[1].toLowerCase());
-    const month = MONTHS.indexOf(m[3]!.toLowerCase());
-    if (weekday === -1 && m[1] !== undefined) return undefined;
-    if (month < 0 || Number(m[9]) > 14 || Number(m[10]) > 59) return undefined;
-    return {
-      weekday,
-      month,
-      day: Number(m[2]),
-      year: Number(m[4]),
-      hour: Number(m[5]),
-      minute: Number(m[6]),
-      second: m[7] === undefined ? undefined : Number(m[7]),
-      zone: 'numeric',
-      offset: (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])),
-      zoneText: `${m[8]}${m[9]}${m[10]}`,
-    };
+/** Three lower-cased letters as one number, for the name tables below; -1 when they are not all letters. */
+function letters3(s: string, i: number): number {
+  let key = 0;
+  for (let k = i; k < i + 3; k++) {
+    const c = s.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return -1;
+    key = key * 32 + (c - 96);
   }
-  m = ASCTIME_FAST.exec(raw);
-  if (m) {
-    const weekday = DAYS.indexOf(m[1]!.toLowerCase());
-    const month = MONTHS.indexOf(m[2]!.toLowerCase());
-    if (weekday < 0 || month < 0 || (m[7] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)))
-      return undefined;
-    return {
-      weekday,
-      month,
-      day: Number(m[3]),
-      year: Number(m[10]),
-      hour: Number(m[4]),
-      minute: Number(m[5]),
-      second: Number(m[6]),
-      zone: m[7] === undefined ? 'none' : 'numeric',
-      offset: m[7] === undefined ? undefined : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])),
-      zoneText: m[7] === undefined ? undefined : `${m[7]}${m[8]}${m[9]}`,
-    };
+  return key;
+}
+const nameTable = (names: readonly string[]) => new Map(names.map((n, i) => [letters3(n, 0), i]));
+const DAY_KEYS = nameTable(DAYS);
+const MONTH_KEYS = nameTable(MONTHS);
+
+/** The value of `n` ASCII digits at i, or -1. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    v = v * 10 + d;
   }
-  return undefined;
+  return v;
+}
+const isDigit = (s: string, i: number): boolean => digits(s, i, 1) >= 0;
+
+/** A numeric zone `±HHMM` at i: its offset in minutes, NaN when it is out of range, undefined when absent. */
+function numericZone(s: string, i: number): number | undefined {
+  const sign = s.charCodeAt(i);
+  if (sign !== 43 && sign !== 45) return undefined;
+  const h = digits(s, i + 1, 2);
+  const m = digits(s, i + 3, 2);
+  if (h < 0 || m < 0) return undefined;
+  if (h > 14 || m > 59) return Number.NaN;
+  return (sign === 45 ? -1 : 1) * (h * 60 + m);
+}
+
+/** True when s from i on is empty or exactly ` (comment)` with no parentheses or backslash inside. */
+function commentToEnd(s: string, i: number): boolean {
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== 32 || s.charCodeAt(i + 1) !== 40 || s.charCodeAt(s.length - 1) !== 41) return false;
+  for (let k = i + 2; k < s.length - 1; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 40 || c === 41 || c === 92) return false;
+  }
+  return s.length >= i + 3;
+}
+
+/** The RFC 5322 layout; undefined when the text is not in it, `null` when it is but a part is out of range. */
+function rfcLayout(s: string): Fields | null | undefined {
+  let i = 0;
+  let weekday = -1;
+  const day3 = letters3(s, 0);
+  if (day3 >= 0 && s.charCodeAt(3) === 44) {
+    weekday = DAY_KEYS.get(day3) ?? -2;
+    i = s.charCodeAt(4) === 32 ? 5 : 4;
+  }
+  const dayDigits = isDigit(s, i + 1) ? 2 : 1;
+  const day = digits(s, i, dayDigits);
+  if (day < 0 || s.charCodeAt(i + dayDigits) !== 32) return undefined;
+  i += dayDigits + 1;
+  const month3 = letters3(s, i);
+  if (month3 < 0 || s.charCodeAt(i + 3) !== 32) return undefined;
+  const year = digits(s, i + 4, 4);
+  if (year < 0 || s.charCodeAt(i + 8) !== 32) return undefined;
+  i += 9;
+  const hour = digits(s, i, 2);
+  const minute = digits(s, i + 3, 2);
+  if (hour < 0 || s.charCodeAt(i + 2) !== 58 || minute < 0) return undefined;
+  i += 5;
+  let second: number | undefined;
+  if (s.charCodeAt(i) === 58) {
+    second = digits(s, i + 1, 2);
+    if (second < 0) return undefined;
+    i += 3;
+  }
+  if (s.charCodeAt(i) !== 32) return undefined;
+  const offset = numericZone(s, i + 1);
+  if (offset === undefined || !commentToEnd(s, i + 6)) return undefined;
+  const month = MONTH_KEYS.get(month3) ?? -1;
+  if (weekday === -2 || month < 0 || Number.isNaN(offset)) return null;
+  return {
+    weekday,
+    month,
+    day,
+    year,
+    hour,
+    minute,
+    second,
+    zone: 'numeric',
+    offset,
+    zoneText: s.slice(i + 1, i + 6),
+  };
+}
+
+/** The asctime layout; undefined when the text is not in it, `null` when it is but a part is out of range. */
+function asctimeLayout(s: string): Fields | null | undefined {
+  const day3 = letters3(s, 0);
+  const month3 = letters3(s, 4);
+  if (day3 < 0 || s.charCodeAt(3) !== 32 || month3 < 0 || s.charCodeAt(7) !== 32) return undefined;
+  let i = s.charCodeAt(8) === 32 ? 9 : 8;
+  const dayDigits = isDigit(s, i + 1) ? 2 : 1;
+  const day = digits(s, i, dayDigits);
+  if (day < 0 || s.charCodeAt(i + dayDigits) !== 32) return undefined;
+  i += dayDigits + 1;
+  const hour = digits(s, i, 2);
+  const minute = digits(s, i + 3, 2);
+  const second = digits(s, i + 6, 2);
+  if (hour < 0 || minute < 0 || second < 0) return undefined;
+  if (s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58 || s.charCodeAt(i + 8) !== 32)
+    return undefined;
+  i += 9;
+  const offset = numericZone(s, i);
+  let zoneText: string | undefined;
+  if (offset !== undefined) {
+    if (s.charCodeAt(i + 5) !== 32) return undefined;
+    zoneText = s.slice(i, i + 5);
+    i += 6;
+  }
+  const year = digits(s, i, 4);
+  if (year < 0 || s.length !== i + 4) return undefined;
+  const weekday = DAY_KEYS.get(day3) ?? -1;
+  const month = MONTH_KEYS.get(month3) ?? -1;
+  if (weekday < 0 || month < 0 || Number.isNaN(offset)) return null;
+  return {
+    weekday,
+    month,
+    day,
+    year,
+    hour,
+    minute,
+    second,
+    zone: offset === undefined ? 'none' : 'numeric',
+    offset,
+    zoneText,
+  };
+}
+
+/**
+ * The fields of a date in one of the two common layouts; undefined when it is in neither (or in one with an
+ * unknown name or an impossible zone: the general reader decides those). Exported for tests.
+ */
+export function fastLayouts(raw: string): Fields | undefined {
+  const rfc = rfcLayout(raw);
+  if (rfc !== undefined) return rfc ?? undefined;
+  return asctimeLayout(raw) ?? undefined;
 }
 
 /** Parses an e-mail date; returns undefined when any part is missing, out of range, or not understood. */
 export function parseEmailDate(raw: string): EmailDate | undefined {
-  const quick = fast(raw);
+  const quick = fastLayouts(raw);
   if (quick) return build(quick);
   return build(readTokens(raw));
 }

@@ -59,21 +59,50 @@ export function splitHeader(buf: Uint8Array): HeaderSplit {
 export function parseHeaderFields(block: Uint8Array): HeaderField[] {
   const text = decodeCharset(block, undefined).text;
   const fields: { name: string; value: string }[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line === '') continue;
-    const last = fields[fields.length - 1];
-    if ((line[0] === ' ' || line[0] === '\t') && last) {
+  let last: { name: string; value: string } | undefined;
+  // The next colon at or after the current line; remembered so that lines without one are not rescanned.
+  let colon = -1;
+  // Lines end at LF or CRLF; a lone CR stays in the line.
+  for (let pos = 0; pos < text.length; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const end = nl < text.length && nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const start = pos;
+    pos = nl + 1;
+    if (end === start) continue;
+    const c = text.charCodeAt(start);
+    if ((c === 32 || c === 9) && last) {
       // Unfolding removes only the line break; the leading white space stays (RFC 5322 §2.2.3).
-      last.value += line;
+      last.value += text.slice(start, end);
       continue;
     }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    fields.push({ name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1) });
+    if (colon < start) {
+      colon = text.indexOf(':', start);
+      if (colon < 0) colon = text.length;
+    }
+    if (colon === start || colon >= end) continue;
+    last = { name: fieldName(text.slice(start, colon)), value: text.slice(colon + 1, end) };
+    fields.push(last);
   }
-  for (const f of fields) f.value = f.value.trim();
+  // Most values are a space and printable text: only those that may hold other white space are trimmed again.
+  for (const f of fields) {
+    const v = f.value;
+    let a = 0;
+    while (v.charCodeAt(a) === 32) a++;
+    const e = v.length - 1;
+    f.value =
+      a <= e && plain(v.charCodeAt(a)) && plain(v.charCodeAt(e)) ? (a > 0 ? v.slice(a) : v) : v.trim();
+  }
   return fields;
 }
+
+/** The lower-cased name of a field, without surrounding white space (rarely any: trimmed only then). */
+function fieldName(raw: string): string {
+  const name = raw.toLowerCase();
+  return plain(name.charCodeAt(0)) && plain(name.charCodeAt(name.length - 1)) ? name : name.trim();
+}
+/** A printable ASCII character, which trim() never removes. */
+const plain = (c: number): boolean => c > 32 && c < 127;
 
 /** The first value of a field, or undefined. */
 export function header(fields: readonly HeaderField[], name: string): string | undefined {
@@ -88,8 +117,12 @@ export function headers(fields: readonly HeaderField[], name: string): string[] 
 
 /** A decoded header value for display: encoded-words decoded, runs of white space made one space. */
 export function displayValue(value: string): string {
-  return decodeEncodedWords(value).replace(/\s+/g, ' ').trim();
+  const v = decodeEncodedWords(value);
+  // Most values have no white space but single spaces: skip the replace that would copy them unchanged.
+  return (SPACE_RUN.test(v) ? v.replace(/\s+/g, ' ') : v).trim();
 }
+/** White space other than a single plain space. */
+const SPACE_RUN = /\s\s|[^\S ]/;
 
 /** A structured value such as `text/plain; charset="utf-8"`: the lower-cased main value and its parameters. */
 export interface Structured {
@@ -99,6 +132,8 @@ export interface Structured {
 
 /** Splits on `sep` outside double quotes (with backslash escapes). */
 function splitOutsideQuotes(s: string, sep: string): string[] {
+  // Escapes only count inside quotes, so without a quote this is a plain split.
+  if (!s.includes('"')) return s.split(sep);
   const parts: string[] = [];
   let cur = '';
   let quoted = false;
@@ -146,9 +181,23 @@ function rfc2231Key(key: string): { name: string; n: number; extended: boolean }
   return m ? { name: key.slice(0, star), n: Number(m[1]), extended: m[2] === '*' } : undefined;
 }
 
+// The last value parsed: a message's Content-Type is read once to decide on skipping and once for its body.
+let lastRaw = '';
+let lastParsed: Structured = { value: '', params: new Map() };
+const NONE: Structured = { value: '', params: new Map() };
+
 /** Parses `value; key=val; key*0*=…` with RFC 2231 continuations and RFC 2047 words in quoted names. */
 export function parseStructured(raw: string | undefined): Structured {
-  const [main = '', ...rest] = splitOutsideQuotes(raw ?? '', ';');
+  if (raw === undefined) return NONE;
+  if (raw !== lastRaw) {
+    lastParsed = parseStructuredValue(raw);
+    lastRaw = raw;
+  }
+  return lastParsed;
+}
+
+function parseStructuredValue(raw: string): Structured {
+  const [main = '', ...rest] = splitOutsideQuotes(raw, ';');
   const simple = new Map<string, string>();
   const pieces = new Map<string, { n: number; value: string; extended: boolean }[]>();
   for (const p of rest) {

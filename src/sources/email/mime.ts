@@ -157,7 +157,7 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
     const charset = ct.params.get('charset');
     const decoded = decodeCharset(decodeTransfer(body, cte), charset);
     if (!decoded.known && charset !== undefined) acc.charsets.push(charset);
-    let text = decoded.text.replace(/\r\n?/g, '\n');
+    let text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
     const html = type === 'text/html';
     if (html) text = htmlToText(text);
     else if (ct.params.get('format')?.toLowerCase() === 'flowed') {
@@ -179,17 +179,23 @@ function walkPart(part: Uint8Array, depth: number, acc: Acc): void {
   walk(parseHeaderFields(part.subarray(0, split.headerEnd)), part.subarray(split.bodyStart), depth, acc);
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Reads the body of a message whose header fields are already parsed. */
 export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body {
   const acc = newAcc();
   walk(fields, body, 0, acc);
   const texts = acc.texts.filter((t) => t.text !== '');
   return {
-    text: texts.map((t) => t.text).join('\n\n'),
+    text: texts.length === 1 ? texts[0]!.text : texts.map((t) => t.text).join('\n\n'),
     fromHtml: texts.some((t) => t.html),
     attachments: acc.attachments.length,
-    attachmentNames: acc.attachments.flatMap((a) => (a.name === undefined ? [] : [a.name])),
-    unknownCharsets: [...new Set(acc.charsets)],
+    // Most messages have neither: no new arrays for them.
+    attachmentNames:
+      acc.attachments.length === 0
+        ? NONE
+        : acc.attachments.flatMap((a) => (a.name === undefined ? [] : [a.name])),
+    unknownCharsets: acc.charsets.length === 0 ? NONE : [...new Set(acc.charsets)],
     encrypted: acc.encrypted,
     tooDeep: acc.tooDeep,
   };
