@@ -2,7 +2,7 @@
  * Sen's slope (median of all pairwise slopes) with Gilbert's (1987) rank interval, exactly as R
  * `trend::sens.slope` 1.1.6 (statistics.md §2.3).
  *
- * Up to `maxStoredPairs` pairs the slopes are stored and sorted. Longer series (thousands of gaps between events)
+ * Up to `maxStoredPairs` pairs the slopes are stored and the ranks selected from them. Longer series (thousands of gaps between events)
  * use exact selection without storing them (slope-selection.ts), in bounded memory and O(n log n) per step; both
  * give the same doubles as R.
  */
@@ -30,7 +30,10 @@ export interface SenSlope {
 /** Options of {@link senSlope}. */
 export interface SenOptions {
   readonly confLevel?: number;
-  /** Above this many pairs, select without storing them (default 1,000,000, i.e. n ≈ 1,400; 8 MB). */
+  /**
+   * Above this many pairs, select without storing them (default 200,000, i.e. n ≈ 630; 1.6 MB). Past about that
+   * many, selection is also the faster path (measured: n = 1,400 takes 15 ms selecting, 48 ms storing).
+   */
   readonly maxStoredPairs?: number;
 }
 
@@ -42,7 +45,7 @@ export function senSlope(x: Series, options: SenOptions = {}): SenSlope {
   const confLevel = options.confLevel ?? 0.95;
   const n = x.length;
   const nPairs = n < 2 ? 0 : (n * (n - 1)) / 2;
-  const stored = nPairs <= (options.maxStoredPairs ?? 1_000_000);
+  const stored = nPairs <= (options.maxStoredPairs ?? 200_000);
   const method = stored ? 'stored' : 'selection';
   if (n < 2) {
     return {

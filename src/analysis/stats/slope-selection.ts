@@ -12,7 +12,7 @@ import { countInversions, tieGroupSizes } from './mann-kendall.js';
 import type { Series } from './numeric.js';
 
 /** Returns kth(k), the k-th smallest (1-based) pairwise slope of x; `limit` bounds the pairs held at once. */
-export function pairSlopeSelector(x: Series, limit = Math.max(65_536, 2 * x.length)): (k: number) => number {
+export function pairSlopeSelector(x: Series, limit = Math.max(4096, 2 * x.length)): (k: number) => number {
   const n = x.length;
   const pairs = (n * (n - 1)) / 2;
   const values = Float64Array.from(x).sort();
