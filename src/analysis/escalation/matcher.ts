@@ -53,8 +53,26 @@ export interface Matcher {
   find(normalised: string): { phrase: string; index: number } | undefined;
 }
 
-/** Compiles phrases into one boundary-aware regular expression. */
+/**
+ * Compiled lists by their phrases: a batch worker analyses case after case with the same lexicon, and V8 compiles
+ * a Unicode-aware expression again for every new RegExp object. Matchers keep no state between calls.
+ */
+const compiled = new Map<string, Matcher>();
+const MAX_COMPILED = 64;
+
+/** Compiles phrases into one boundary-aware regular expression (the same object for the same phrases). */
 export function compilePhrases(phrases: readonly string[]): Matcher {
+  const key = JSON.stringify(phrases);
+  let m = compiled.get(key);
+  if (m === undefined) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    m = compile(phrases);
+    compiled.set(key, m);
+  }
+  return m;
+}
+
+function compile(phrases: readonly string[]): Matcher {
   const entries = phrases
     .map((p) => ({ phrase: p, source: pattern(p), stem: p.endsWith('*') }))
     .filter((e): e is { phrase: string; source: string; stem: boolean } => e.source !== undefined)
