@@ -232,7 +232,7 @@ ${EXIT_CODES}`,
   program
     .command('batch')
     .description('analyse every case folder under DIR into tidy tables (cases, channels, daily, errors)')
-    .argument('<dir>', 'a folder holding one subfolder per case')
+    .argument('<dir>', 'a folder holding one subfolder (or link to a folder) per case')
     .option('-o, --out <dir>', 'output folder')
     .option('--jobs <n>', 'cases in parallel (default: the number of cores)')
     .option('--shard <i/n>', 'process only shard I of N (by a hash of the case name)')
