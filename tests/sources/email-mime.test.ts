@@ -18,6 +18,8 @@ describe('encoded-words and charsets', () => {
     expect(decodeEncodedWords('=?ISO-8859-1?Q?Gr=FC=DFe_aus_K=F6ln?=')).toBe('Grüße aus Köln');
     expect(decodeEncodedWords('=?koi8-r?B?8NLJ18XU?=')).toBe('Привет');
     expect(decodeEncodedWords('=?utf-8?q?caf=c3=a9?=')).toBe('café');
+    // A malformed "=" sequence in a Q word is kept literally.
+    expect(decodeEncodedWords('=?ISO-8859-1?Q?a=ZZ_=E9=4?=')).toBe('a=ZZ é=4');
     expect(decodeEncodedWords('=?UTF-8*en?Q?hi?=')).toBe('hi');
   });
 

@@ -176,6 +176,40 @@ describe('mbox behaviour', () => {
     );
   });
 
+  it('splits a file with lines over 1 MiB the same way at any chunk size', () => {
+    const head = (n: number) =>
+      `From a@example.org Mon Jan  1 10:0${n}:00 2024\nDate: Mon, 1 Jan 2024 10:0${n}:00 +0000\n\n`;
+    const bytes = Buffer.from(
+      `${head(1)}${'y'.repeat((1 << 20) + 5000)}\nFrom here on\n\n${head(2)}short\n${'z'.repeat(3 << 19)}\n\n${head(3)}end\n`,
+    );
+    const split = (sizes: number[]) => {
+      const out: string[] = [];
+      const s = new MboxSplitter({
+        maxMessageBytes: 1 << 22,
+        onMessage: (m) => out.push(`${m.ordinal} ${m.line} ${m.size} ${m.bytes.toString('latin1')}`),
+        onWarn: () => {},
+      });
+      for (let pos = 0, i = 0; pos < bytes.length; i++) {
+        const n = sizes[i % sizes.length]!;
+        s.push(bytes.subarray(pos, pos + n));
+        pos += n;
+      }
+      s.end();
+      return out;
+    };
+    const whole = split([bytes.length]);
+    expect(whole).toHaveLength(3);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1000, max: 400_000 }), { minLength: 1, maxLength: 6 }),
+        (sizes) => {
+          expect(split(sizes)).toEqual(whole);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('recognises separator dates in the common layouts and refuses prose', () => {
     expect(separatorDate('From sam@example.org Mon Jan  1 00:00:00 2024')?.local).toBe('2024-01-01T00:00:00');
     expect(separatorDate('From 1780000000000000001@xxx Mon Jan 01 12:00:00 +0000 2024')?.ms).toBe(

@@ -57,18 +57,22 @@ export function decodeCharset(bytes: Uint8Array, label: string | undefined): Dec
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 
+const hex = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+
 /** The bytes of the Q encoding: `_` is a space, `=XX` a hex byte, anything else itself. */
 function decodeQ(s: string): Buffer {
-  const bytes: number[] = [];
+  const out = Buffer.allocUnsafe(s.length);
+  let j = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x5f) bytes.push(0x20);
-    else if (c === 0x3d && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(s.slice(i + 1, i + 3), 16));
+    if (c === 0x5f) out[j++] = 0x20;
+    else if (c === 0x3d && hex(s.charCodeAt(i + 1)) >= 0 && hex(s.charCodeAt(i + 2)) >= 0) {
+      out[j++] = hex(s.charCodeAt(i + 1)) * 16 + hex(s.charCodeAt(i + 2));
       i += 2;
-    } else bytes.push(c & 0xff);
+    } else out[j++] = c & 0xff;
   }
-  return Buffer.from(bytes);
+  return out.subarray(0, j);
 }
 
 /** Decodes every RFC 2047 encoded-word in a header value; text around them is left as it is. */
@@ -84,7 +88,9 @@ export function decodeEncodedWords(value: string): string {
     out += known ? decodeCharset(Buffer.concat(pending.bytes), cs).text : pending.raw;
     pending = undefined;
   };
-  for (const m of value.matchAll(ENCODED_WORD)) {
+  // exec() on the shared expression: matchAll() would clone it for every value. Nothing below uses it.
+  ENCODED_WORD.lastIndex = 0;
+  for (let m = ENCODED_WORD.exec(value); m !== null; m = ENCODED_WORD.exec(value)) {
     const gap = value.slice(last, m.index);
     const charset = m[1]!.toLowerCase();
     const bytes = m[2] === 'B' || m[2] === 'b' ? Buffer.from(m[3]!, 'base64') : decodeQ(m[3]!);

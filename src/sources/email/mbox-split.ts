@@ -93,9 +93,20 @@ export class MboxSplitter {
 
   /** Feeds the next chunk of the file. */
   push(chunk: Buffer): void {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.carry = undefined;
+    let buf = chunk;
     let start = 0;
+    const carry = this.carry;
+    this.carry = undefined;
+    if (carry) {
+      // Only the line cut by the chunk boundary is joined, not the whole chunk (copying every chunk once).
+      const nl = chunk.indexOf(10);
+      if (nl < 0) buf = Buffer.concat([carry, chunk]);
+      else {
+        const head = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+        this.line(head, 0, head.length);
+        start = nl + 1;
+      }
+    }
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl < 0) break;
