@@ -6,6 +6,7 @@
  */
 import type { ParsedEvent, Party } from '../model/index.js';
 import type { IdentityResolver } from './identities.js';
+import { NameTable } from './names.js';
 import { EventStore, type Who } from './store.js';
 import { type DstFlag, wallClockMs, type Zone } from './zone.js';
 
@@ -24,8 +25,7 @@ const NOBODY: Who = { sender: undefined, key: undefined, role: undefined };
 const MAX_SENDERS = 1_000_000;
 
 export class TimelineBuilder {
-  private readonly conversationIds = new Map<string, number>();
-  private readonly conversations: (string | undefined)[] = [undefined];
+  private readonly conversations = new NameTable();
   private readonly whos: Who[] = [NOBODY];
   /** Sender numbers by the sender's fields, and by the Party object itself for sources that reuse them. */
   private readonly byFields = new Map<string, number>();
@@ -68,22 +68,11 @@ export class TimelineBuilder {
       direction,
       incident: role === 'subject' && direction !== 'outgoing',
       who,
-      conversation: e.conversation === undefined ? 0 : this.conversation(e.conversation),
+      conversation: e.conversation === undefined ? 0 : this.conversations.id(e.conversation),
       flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
       details: e.details,
       input,
     });
-  }
-
-  /** The number of a conversation name, one shared copy of each. */
-  private conversation(s: string): number {
-    let id = this.conversationIds.get(s);
-    if (id === undefined) {
-      id = this.conversations.length;
-      this.conversations.push(own(s));
-      this.conversationIds.set(this.conversations[id]!, id);
-    }
-    return id;
   }
 
   /**

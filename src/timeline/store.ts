@@ -82,7 +82,7 @@ export class EventStore {
    */
   constructor(
     private readonly whos: readonly Who[],
-    private readonly conversations: readonly (string | undefined)[],
+    private readonly conversations: { get(id: number): string | undefined },
   ) {}
 
   get length(): number {
@@ -170,7 +170,7 @@ export class EventStore {
     return d === -1 || Number.isNaN(d) ? { status } : { status, durationSec: d };
   }
   conversation(k: number): string | undefined {
-    return this.conversations[this.conversationCol?.[k] ?? 0];
+    return this.conversations.get(this.conversationCol?.[k] ?? 0);
   }
   nativeId(k: number): string | undefined {
     return this.nativeIds.get(k) as string | undefined;

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
+import { NameTable } from '../../src/timeline/names.js';
 import { sortTimeline } from '../../src/timeline/order.js';
 import { EventStore } from '../../src/timeline/store.js';
 
 /** A store holding events at the given instants, numbered in the order given. */
 function storeOf(instants: readonly number[]): EventStore {
-  const store = new EventStore([{ sender: undefined, key: undefined, role: undefined }], [undefined]);
+  const store = new EventStore([{ sender: undefined, key: undefined, role: undefined }], new NameTable());
   instants.forEach((ms, i) => {
     const e: ParsedEvent = {
       locator: i + 1,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
+import { NameTable } from '../../src/timeline/names.js';
 import { StringPages } from '../../src/timeline/pages.js';
 import { EventStore, plain, type Who } from '../../src/timeline/store.js';
 
@@ -8,6 +9,13 @@ const whos: Who[] = [
   { sender: undefined, key: undefined, role: undefined },
   { sender: { id: '+447700900123' }, key: 'phone:+447700900123', role: 'subject' },
 ];
+
+/** A name table holding `names` as numbers 1, 2, … */
+function nameTable(names: readonly string[]): NameTable {
+  const t = new NameTable();
+  for (const n of names) t.id(n);
+  return t;
+}
 
 function add(
   store: EventStore,
@@ -36,7 +44,7 @@ function add(
 
 describe('the event store', () => {
   it('gives back every field of every event as it was stored', () => {
-    const store = new EventStore(whos, [undefined, 'Family group']);
+    const store = new EventStore(whos, nameTable(['Family group']));
     add(store, { locator: 'sms[41]', text: 'Answer me' });
     add(
       store,
@@ -79,7 +87,7 @@ describe('the event store', () => {
   });
 
   it('gives back locators with one or two numbers, leading zeros and long digit runs exactly', () => {
-    const store = new EventStore(whos, [undefined]);
+    const store = new EventStore(whos, nameTable([]));
     const locs = [
       'sms[41] (line 43)',
       'sms[42] (line 44)',
@@ -97,7 +105,7 @@ describe('the event store', () => {
       fc.property(
         fc.array(fc.oneof(fc.string(), fc.nat(), fc.constant('line 0012')), { maxLength: 50 }),
         (locs) => {
-          const store = new EventStore(whos, [undefined]);
+          const store = new EventStore(whos, nameTable([]));
           for (const l of locs) add(store, { locator: l });
           expect(locs.map((_, k) => store.locator(k))).toEqual(locs);
         },
@@ -106,7 +114,7 @@ describe('the event store', () => {
   });
 
   it('grows past its first capacity without losing events', () => {
-    const store = new EventStore(whos, [undefined]);
+    const store = new EventStore(whos, nameTable([]));
     for (let i = 0; i < 5000; i++)
       add(store, { locator: `sms[${i}]`, text: i % 7 === 0 ? undefined : `t${i}` });
     expect(store.length).toBe(5000);
@@ -124,7 +132,7 @@ describe('narrow number columns', () => {
       role: undefined,
     }));
     const names = Array.from({ length: 70_000 }, (_, i) => (i === 0 ? undefined : `chat ${i}`));
-    const store = new EventStore(many, names);
+    const store = new EventStore(many, nameTable(names.slice(1) as string[]));
     // Numbers chosen to cross 255 and 65,535 after events with small numbers have been stored.
     const picks = [0, 1, 255, 256, 3, 65_535, 65_536, 69_999, 2];
     for (const n of picks) {
@@ -156,7 +164,7 @@ describe('narrow number columns', () => {
 
 describe('call durations', () => {
   it('keeps whole, long, absent and fractional durations exact, before and after the column turns to doubles', () => {
-    const store = new EventStore(whos, [undefined]);
+    const store = new EventStore(whos, nameTable([]));
     const calls: (number | undefined)[] = [0, 59, undefined, 70_000, 4_294_967_293, 12.5, undefined, 3, 0];
     for (const d of calls)
       add(store, {
@@ -219,5 +227,25 @@ describe('string pages', () => {
     ];
     for (const x of all) pages.push(x);
     expect(all.map((_, k) => pages.get(k))).toEqual(all);
+  });
+});
+
+describe('name table', () => {
+  it('numbers distinct names in order of first sight and gives each back, through many rehashes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 3000 }), (xs) => {
+        const t = new NameTable();
+        const first = new Map<string, number>();
+        for (const x of xs) {
+          const id = t.id(x);
+          if (!first.has(x)) first.set(x, first.size + 1);
+          expect(id).toBe(first.get(x));
+        }
+        expect(t.length).toBe(first.size + 1);
+        expect(t.get(0)).toBeUndefined();
+        for (const [x, id] of first) expect(t.get(id)).toBe(x);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
