@@ -7,8 +7,11 @@ export type Index = Uint8Array | Uint16Array | Uint32Array;
 
 /** Sets col[k] = v, first widening the column when v does not fit; returns the column (the same or the wider). */
 export function put(col: Index, k: number, v: number): Index {
-  if (v > 0xff && col instanceof Uint8Array) col = widen(col, v > 0xffff ? Uint32Array : Uint16Array);
-  else if (v > 0xffff && col instanceof Uint16Array) col = widen(col, Uint32Array);
+  // Type checks only for numbers that might not fit: nearly every number here is below 256.
+  if (v > 0xff) {
+    if (col instanceof Uint8Array) col = widen(col, v > 0xffff ? Uint32Array : Uint16Array);
+    else if (v > 0xffff && col instanceof Uint16Array) col = widen(col, Uint32Array);
+  }
   col[k] = v;
   return col;
 }

@@ -32,12 +32,6 @@ interface Shape {
   readonly numbers: 0 | 1 | 2;
 }
 
-interface Run {
-  start: number;
-  end: number;
-  value: number;
-}
-
 export class ShapedStrings {
   private cap = 0;
   // Allocated when first needed: a column of plain numbers needs only `first`, an empty column nothing.
@@ -95,21 +89,38 @@ export class ShapedStrings {
       this.page(k, text);
       return;
     }
-    const last = digitRunBefore(text, text.length);
-    const before = last && digitRunBefore(text, last.start);
-    const two = before !== undefined && last !== undefined && before.end < last.start;
-    const numbers = two ? 2 : last ? 1 : 0;
-    const a = two ? before.value : last ? last.value : 0;
-    const b = two ? last.value : 0;
+    // Runs found without allocating (a million values go through here): last = [s1, e1), the one before [s0, e0).
+    const e1 = runEnd(text, text.length);
+    const s1 = e1 < 0 ? -1 : runStart(text, e1);
+    const v1 = s1 < 0 ? -1 : plainNumber(text, s1, e1);
+    const e0 = v1 < 0 ? -1 : runEnd(text, s1);
+    const s0 = e0 < 0 ? -1 : runStart(text, e0);
+    const v0 = s0 < 0 ? -1 : plainNumber(text, s0, e0);
+    const numbers = v0 >= 0 ? 2 : v1 >= 0 ? 1 : 0;
+    // The shape's numbers: with two, the first is the earlier run.
+    const a = numbers === 2 ? v0 : numbers === 1 ? v1 : 0;
+    const b = numbers === 2 ? v1 : 0;
+    const headEnd = numbers === 2 ? s0 : numbers === 1 ? s1 : text.length;
     const prev = this.shapes[this.lastShape];
-    if (prev !== undefined && prev.numbers === numbers && sameShape(text, prev, two ? before : last, last)) {
+    if (
+      prev !== undefined &&
+      prev.numbers === numbers &&
+      prev.head.length === headEnd &&
+      (numbers === 0
+        ? text === prev.head
+        : text.length - e1 === prev.tail.length &&
+          (numbers === 1 || s1 - e0 === prev.mid.length) &&
+          text.startsWith(prev.head) &&
+          text.endsWith(prev.tail) &&
+          (numbers === 1 || text.startsWith(prev.mid, e0)))
+    ) {
       this.shaped++;
       this.put(k, this.lastShape, a, b);
       return;
     }
-    const head = two ? text.slice(0, before.start) : last ? text.slice(0, last.start) : text;
-    const mid = two ? text.slice(before.end, last.start) : '';
-    const tail = last ? text.slice(last.end) : '';
+    const head = text.slice(0, headEnd);
+    const mid = numbers === 2 ? text.slice(e0, s1) : '';
+    const tail = numbers === 0 ? '' : text.slice(e1);
     const key = `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`;
     let s = this.shapeIds.get(key);
     if (s === undefined) {
@@ -167,35 +178,29 @@ export class ShapedStrings {
 
 const copy = (x: string): string => `${x} `.slice(0, -1);
 
-/**
- * The last run of ASCII digits ending at or before `end` that reads back as written (no leading zero, at most
- * nine digits), or undefined when the nearest run is not such a number.
- */
-function digitRunBefore(text: string, end: number): Run | undefined {
+/** End of the last run of ASCII digits ending at or before `end`, or −1 when there is none. */
+function runEnd(text: string, end: number): number {
   let e = end;
   while (e > 0 && !isDigit(text.charCodeAt(e - 1))) e--;
-  if (e === 0) return undefined;
-  let b = e;
+  return e === 0 ? -1 : e;
+}
+
+/** Start of the run of ASCII digits that ends at `end`. */
+function runStart(text: string, end: number): number {
+  let b = end;
   while (b > 0 && isDigit(text.charCodeAt(b - 1))) b--;
-  const n = e - b;
-  if (n > 9 || (n > 1 && text.charCodeAt(b) === 48)) return undefined;
-  return { start: b, end: e, value: Number(text.slice(b, e)) };
+  return b;
+}
+
+/** The run's value when it reads back as written (no leading zero, at most nine digits), else −1. */
+function plainNumber(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n > 9 || (n > 1 && text.charCodeAt(start) === 48)) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  return v;
 }
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-/** Whether `text` is `shape` with numbers at the runs `a` (first) and `b` (second, for two-number shapes). */
-function sameShape(text: string, shape: Shape, a: Run | undefined, b: Run | undefined): boolean {
-  if (shape.numbers === 0) return text === shape.head;
-  if (a === undefined || b === undefined) return false;
-  const last = shape.numbers === 2 ? b : a;
-  return (
-    a.start === shape.head.length &&
-    text.startsWith(shape.head) &&
-    (shape.numbers === 1 || (b.start - a.end === shape.mid.length && text.startsWith(shape.mid, a.end))) &&
-    text.length - last.end === shape.tail.length &&
-    text.endsWith(shape.tail)
-  );
 }
