@@ -12,8 +12,8 @@
  */
 
 import type { CountryCode } from 'libphonenumber-js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { IdType, Party, Role } from '../model/index.js';
+import { phoneNumbers } from './phone-numbers.js';
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const PHONE_SHAPE = /^\+?[\d\s\-\u2011().]{5,}$/;
@@ -31,7 +31,7 @@ export function normalisePhone(raw: string, region: string | undefined): string 
     .replace(/\u2011/g, '-')
     .trim();
   if (!PHONE_SHAPE.test(cleaned)) return undefined;
-  const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode | undefined);
+  const parsed = phoneNumbers().parsePhoneNumberFromString(cleaned, region as CountryCode | undefined);
   if (!parsed?.isPossible()) return undefined;
   return parsed.number;
 }

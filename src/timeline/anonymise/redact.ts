@@ -16,7 +16,7 @@
  */
 
 import type { CountryCode } from 'libphonenumber-js';
-import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { phoneNumbers } from '../phone-numbers.js';
 
 /** Street words recognised after one to three capitalised words. */
 export const STREET_WORDS = [
@@ -132,7 +132,9 @@ export class Redactor {
 
   private phones(text: string): string {
     if (!/\d{3}/.test(text)) return text;
-    const found = findPhoneNumbersInText(text, { defaultCountry: this.region as CountryCode | undefined });
+    const found = phoneNumbers().findPhoneNumbersInText(text, {
+      defaultCountry: this.region as CountryCode | undefined,
+    });
     if (found.length === 0) return text;
     let out = '';
     let at = 0;
