@@ -2,9 +2,15 @@
  * Passes the text of a backup back and forth between the fast path (fast.ts) and saxes. saxes reads the prolog,
  * the root's start tag, every record the fast path gives up on and everything after the root. Inside the root it
  * is handed text in pieces that end just after a `>`, and once a piece leaves it between two records (at depth 1,
- * in plain text, nothing carried over), the fast path takes the rest. (Outside the root, saxes reports stray text
- * where a piece ends, so there it gets whole chunks, exactly as it would alone.) When the fast path stops, saxes' line, column and position
- * are set to the stopping point, so its events and error messages read exactly as if it had seen every character.
+ * in plain text, nothing carried over), the fast path takes the rest. When the fast path stops, saxes' line, column
+ * and position are set to the stopping point, so its events and error messages read exactly as if it had seen
+ * every character.
+ *
+ * Outside the root saxes reports text (a fatal error) where the piece it was given ends, not where the text
+ * starts: fed whole chunks, the same file failed at another column for every chunk size. So there a piece ends
+ * right after the first character that is not white space after a `>` (or at the start of the file): when that
+ * character is stray text, saxes names exactly it, wherever the chunks end. (A `>` inside a comment or a DOCTYPE
+ * makes a cut saxes does not need; it reads the same across any cut.)
  *
  * That needs four of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
  * and if the fields are not there (another version) the fast path is simply never used.
@@ -23,6 +29,8 @@ interface SaxesInternals {
   line: number;
   column: number;
 }
+
+const LT = 0x3c;
 
 /** saxes' "reading text" state, the one it is in between records (a parser for a fragment starts in it). */
 const TEXT_STATE = (new SaxesParser({ fragment: true }) as unknown as { state?: unknown }).state;
@@ -49,8 +57,8 @@ export interface HandoverEvents {
   inRoot(): boolean;
   /** The fast path takes over at the current saxes position. */
   started(): void;
-  /** The fast path hands over to saxes (whose position is now where it stopped). */
-  stopped(): void;
+  /** The fast path hands over to saxes at absolute offset `at` (saxes' position is now there). */
+  stopped(at: number): void;
 }
 
 /** Feeds decoded text to saxes or the fast path, whichever may read it. */
@@ -60,6 +68,8 @@ export class Handover {
   private fast = false;
   /** Absolute offset of the next text, in UTF-16 units (saxes' `position`). */
   private written = 0;
+  /** Outside the root: the text so far ends with markup (or nothing), so stray text may start next. */
+  private afterMarkup = true;
 
   /** `enabled` false: saxes reads everything (tests compare the two). */
   constructor(
@@ -74,10 +84,6 @@ export class Handover {
 
   /** Reads the next text. `allowFast` false keeps it all for saxes (a chunk with a repaired surrogate half). */
   write(text: string, allowFast: boolean): void {
-    if (this.p === undefined) {
-      this.parser.write(text);
-      return;
-    }
     const base = this.written;
     this.written += text.length;
     const n = text.length;
@@ -88,11 +94,11 @@ export class Handover {
         pos = this.scanner.scan(text, base, pos);
         if (pos < n) this.toSaxes(text, base, pos);
       } else {
-        const gt = allowFast && this.events.inRoot() ? text.indexOf('>', pos) : -1;
-        const end = gt === -1 ? n : gt + 1;
+        // In the root every piece ends after a `>`, so the one that closes the root ends there too.
+        const end = this.events.inRoot() ? this.tagEnd(text, pos) : this.outsideEnd(text, pos);
         this.parser.write(pos === 0 && end === n ? text : text.slice(pos, end));
         pos = end;
-        if (gt !== -1 && this.clean()) {
+        if (allowFast && this.afterMarkup && this.clean()) {
           this.fast = true;
           this.events.started();
           this.scanner.seed(this.parser.line, this.parser.column, base + pos);
@@ -101,6 +107,41 @@ export class Handover {
     }
     // saxes is kept at the end of what was read, for the messages of a failure between chunks.
     if (this.fast) this.sync(base + n, this.scanner.line, this.scanner.endChunk(text, base));
+  }
+
+  /** The end of a piece inside the root: just after the next `>`, or the end of the text. */
+  private tagEnd(text: string, pos: number): number {
+    const gt = text.indexOf('>', pos);
+    this.afterMarkup = gt !== -1;
+    return gt === -1 ? text.length : gt + 1;
+  }
+
+  /** The end of a piece outside the root (see the file comment). */
+  private outsideEnd(text: string, pos: number): number {
+    const n = text.length;
+    let j = pos;
+    if (this.afterMarkup) {
+      let c = 0;
+      for (; j < n; j++) {
+        c = text.charCodeAt(j);
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      }
+      if (j === n) return n;
+      if (c !== LT) {
+        // NEL and LS are line breaks in XML 1.1, so text may still start after them.
+        if (c === 0x85 || c === 0x2028) return j + 1;
+        // A surrogate pair is one character; a high half at the end waits for its other half (saxes holds it).
+        if (c >= 0xd800 && c <= 0xdbff) {
+          if (j + 1 === n) return n;
+          j++;
+        }
+        this.afterMarkup = false;
+        return j + 1;
+      }
+    }
+    const gt = text.indexOf('>', j);
+    this.afterMarkup = gt !== -1;
+    return gt === -1 ? n : gt + 1;
   }
 
   /** saxes stands between two records of the root, with nothing half read. */
@@ -119,7 +160,7 @@ export class Handover {
   private toSaxes(text: string, base: number, at: number): void {
     this.fast = false;
     this.sync(base + at, this.scanner.line, this.scanner.columnAt(text, base, base + at));
-    this.events.stopped();
+    this.events.stopped(base + at);
   }
 
   private sync(at: number, line: number, column: number): void {

@@ -19,6 +19,7 @@ import {
   checkCount,
   LoneSurrogates,
   labelProblems,
+  type ProblemKind,
   RECOVERABLE,
   type RecordProblem,
   reportProblems,
@@ -29,6 +30,8 @@ interface Current {
   readonly name: string;
   readonly locator: string;
   readonly line: number;
+  /** saxes' position just after the element name: a repaired surrogate half from here on lies in this record. */
+  readonly start: number;
   attrs?: Attrs;
   mms?: MmsRecord;
   /** Allocated on the first problem only: nearly every record has none. */
@@ -66,9 +69,11 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   let declaredCount: string | undefined;
   let records = 0;
   let burst = 0;
+  /** The text between records, checked for stray text (gaps.ts). */
   const window = new TextWindow();
-  /** Where the text after the last record (or comment) starts, as a saxes position; -1 when none is pending. */
-  let gapStart = -1;
+  /** The last recoverable error, by kind and position (see the error handler). */
+  let lastProblem: ProblemKind | undefined;
+  let lastProblemAt = '';
   let sms = 0;
   let mms = 0;
   let calls = 0;
@@ -94,8 +99,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   );
   // Only white space belongs between records; anything else may be a damaged record, so it is shown, not dropped.
   const checkGap = (to: number, line: number): void => {
-    const stray = gapStart < 0 ? undefined : window.strayFrom(gapStart, to);
-    gapStart = -1;
+    const stray = window.close(to);
     if (stray === undefined) return;
     ctx.warn(
       'SMS_STRAY_TEXT',
@@ -112,7 +116,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     const line = parser.line;
     // Joined rather than concatenated: a flat string is half the memory of a concatenation tree in a kept event.
     const locator = [tag.name, '[', decimal(n), '] (line ', decimal(line), ')'].join('');
-    current = { name: tag.name, locator, line };
+    current = { name: tag.name, locator, line, start: parser.position };
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     inTag = false;
@@ -129,7 +133,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       }
       recordNames = names;
       declaredCount = tag.attributes['count'];
-      gapStart = parser.position;
+      window.xml11 = parser.xmlDecl.version === '1.1';
+      window.open(parser.position);
     } else if (current !== undefined) {
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
       if (depth === 1) {
@@ -146,12 +151,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       checkGap(parser.position, parser.line);
     }
     if (depth !== 1 || current === undefined) return;
-    gapStart = parser.position;
+    window.open(parser.position);
     const cur = current;
     current = undefined;
     burst = 0;
     if (recordNames.includes(cur.name)) records++;
-    if (lone.pending) lone.flush(cur.line, parser.line, cur.locator);
+    if (lone.pending) lone.flush(cur.start, parser.position, cur.locator);
     if (cur.problems !== undefined && reportProblems(cur.problems, cur.locator, ctx)) return;
     if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx, strings);
     else if (cur.name === 'mms') cur.mms!.finish(ctx);
@@ -165,9 +170,14 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       : [`${parser.line}`, `${parser.column}`, err.message];
     const kind = RECOVERABLE.get(what);
     if (!closing && kind !== undefined && !rootDone) {
+      const at = `line ${line}, column ${column}`;
+      // saxes steps back over a character it has read (to read it again as text, say) and reports it twice.
+      if (kind === lastProblem && at === lastProblemAt) return;
+      lastProblem = kind;
+      lastProblemAt = at;
       if (++burst > MAX_BURST)
         fail(`more than ${MAX_BURST} XML errors in a row; the file is damaged`, line, column);
-      const problem: RecordProblem = { kind, at: `line ${line}, column ${column}`, inTag };
+      const problem: RecordProblem = { kind, at, inTag };
       if (current === undefined) reportProblems([problem], `line ${line}`, ctx, false);
       else if (current.problems === undefined) current.problems = [problem];
       else current.problems.push(problem);
@@ -177,7 +187,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     fail(what, line, column);
   });
 
-  function truncated(why: string, line = `${parser.line}`, column = `${parser.column}`): never {
+  // A CR that ends the text so far may be half of CR LF, so saxes has not counted it yet; the file ends after it.
+  function truncated(
+    why: string,
+    line = `${parser.line + (endsWithCR ? 1 : 0)}`,
+    column = `${endsWithCR ? 0 : parser.column}`,
+  ): never {
     const where = `line ${line}, column ${column}`;
     throw new SourceFailure(
       'SMS_TRUNCATED_XML',
@@ -227,22 +242,43 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
         gapChecked = false;
         fastEnd = -1;
       },
-      stopped: () => {
-        if (fastEnd !== -1) gapStart = fastEnd;
+      // Only white space lies between the last record read and where the fast path stopped.
+      stopped: (at) => {
+        if (fastEnd !== -1) window.open(at);
       },
     },
     fastPath,
   );
 
+  /** Text handed to saxes so far, in UTF-16 units (saxes' `position` at its end). */
+  let fed = 0;
+  /** The text so far ends with a CR, which saxes holds back until it sees whether LF follows. */
+  let endsWithCR = false;
+  const write = (text: string, allowFast: boolean): void => {
+    if (text.length === 0) return;
+    window.note(text);
+    handover.write(text, allowFast);
+    window.advance();
+    fed += text.length;
+    endsWithCR = text.charCodeAt(text.length - 1) === 0x0d;
+  };
   /** Hands decoded text on. `mayHoldZero`/`mayHoldRef`: false when the raw bytes were already searched. */
   function feed(text: string, final: boolean, mayHoldZero: boolean, mayHoldRef: boolean): void {
     // Zero bytes never occur in XML; a run of them is what an interrupted copy or a full disk leaves behind.
     const nul = mayHoldZero ? text.indexOf('\0') : -1;
     const repaired = repair.push(nul === -1 ? text : text.slice(0, nul), final || nul !== -1, mayHoldRef);
-    if (repaired.lone.length > 0) lone.note(repaired.text, repaired.lone, parser.line);
-    if (repaired.text.length > 0) {
-      window.note(repaired.text);
-      handover.write(repaired.text, repaired.lone.length === 0);
+    const out = repaired.text;
+    if (repaired.lone.length === 0) write(out, true);
+    else {
+      // Each replacement starts a piece, so saxes' line count reaches it first (whatever the XML version counts as
+      // a line break); a CR just before it, held back by saxes, is a line break of its own.
+      let from = 0;
+      for (const offset of repaired.lone) {
+        write(out.slice(from, offset), false);
+        lone.note(fed, parser.line + (endsWithCR ? 1 : 0));
+        from = offset;
+      }
+      write(out.slice(from), false);
     }
     if (nul !== -1) truncated('the rest of the file is zero bytes (an interrupted copy or a full disk)');
   }

@@ -115,8 +115,13 @@ export function reportProblems(
   return true;
 }
 
-/** Lone surrogate halves replaced by U+FFFD, by line, so each warning can name the record it fell in. */
+/**
+ * Lone surrogate halves replaced by U+FFFD, by position, so each warning can name the record it fell in. They
+ * are noted as saxes reaches them and reported when it has read past them; by position, not by line, so a half
+ * just after a record on the same line is never taken for part of it (it was, when both came in one chunk).
+ */
 export class LoneSurrogates {
+  private readonly offsets: number[] = [];
   private readonly lines: number[] = [];
   private head = 0;
 
@@ -124,31 +129,32 @@ export class LoneSurrogates {
 
   /** True while some replacement has not been reported yet. */
   get pending(): boolean {
-    return this.head < this.lines.length;
+    return this.head < this.offsets.length;
   }
 
-  /** Records the lines of the replacements at `offsets` in `text`, which saxes will start reading at `line`. */
-  note(text: string, offsets: readonly number[], line: number): void {
-    let from = 0;
-    for (const offset of offsets) {
-      for (let i = text.indexOf('\n', from); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-      from = offset;
-      this.lines.push(line);
-    }
+  /** Records a replacement at saxes' position `offset`, on `line`. */
+  note(offset: number, line: number): void {
+    this.offsets.push(offset);
+    this.lines.push(line);
   }
 
-  /** Warns for replacements up to `to`: those before `from` lie outside the record named by `locator`. */
+  /**
+   * Warns for the replacements before saxes' position `to`: those from `from` on lie in the record named by
+   * `locator`, the others outside any record.
+   */
   flush(from: number, to: number, locator: string | undefined): void {
-    while (this.head < this.lines.length && this.lines[this.head]! <= to) {
+    while (this.head < this.offsets.length && this.offsets[this.head]! < to) {
+      const inside = this.offsets[this.head]! >= from && locator !== undefined;
       const line = this.lines[this.head++]!;
       this.ctx.warn(
         'SMS_LONE_SURROGATE',
-        line >= from && locator !== undefined ? locator : `line ${line}`,
+        inside ? locator : `line ${line}`,
         `half of a UTF-16 surrogate pair (an emoji cut in two) at line ${line} was replaced by U+FFFD (\uFFFD)`,
         'The app that wrote the backup stored only half of a character; the other half is not in the file.',
       );
     }
-    if (this.head === this.lines.length && this.head > 0) {
+    if (this.head === this.offsets.length && this.head > 0) {
+      this.offsets.length = 0;
       this.lines.length = 0;
       this.head = 0;
     }
