@@ -3,6 +3,7 @@
  * pages with a hash index in a typed array. A mailbox can give every message a subject of its own: a million of
  * them as JavaScript strings in a Map cost about 110 MB of heap, here about the names' bytes plus 16 bytes each.
  */
+import { column, lengthened } from './columns.js';
 import { StringPages } from './pages.js';
 
 const EMPTY = 0;
@@ -12,7 +13,7 @@ export class NameTable {
   /** Open addressing: slot → 1 + the name's number, or EMPTY. At most half full. */
   private slots = new Uint32Array(1024);
   /** Each name's hash, so that growing the index needs no name decoded. */
-  private hashes = new Uint32Array(1024);
+  private hashes = column(Uint32Array, 1024);
   // Consecutive events nearly always name the same conversation.
   private lastName: string | undefined;
   private lastId = 0;
@@ -39,11 +40,7 @@ export class NameTable {
       i = (i + 1) & mask;
     }
     const id = this.pages.push(name);
-    if (id === this.hashes.length) {
-      const more = new Uint32Array(id * 2);
-      more.set(this.hashes);
-      this.hashes = more;
-    }
+    if (id === this.hashes.length) this.hashes = lengthened(this.hashes, id * 2);
     this.hashes[id] = h;
     this.slots[i] = id + 1;
     if (id * 2 >= this.slots.length) this.rehash();

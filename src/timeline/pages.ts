@@ -12,6 +12,8 @@
  * broken character reference) and very long ones are kept aside as they are.
  */
 
+import { column, lengthened } from './columns.js';
+
 const BLOCK = 1 << 20;
 /** Strings longer than this (in UTF-16 units) are kept aside whole rather than fill most of a block. */
 const LONG = BLOCK >> 3;
@@ -33,7 +35,7 @@ export class StringPages {
   private at = BLOCK;
   // For string k: twice where it ends (counted as `base + at` are), plus one when the string is absent or kept
   // aside; the next string still starts there.
-  private ends: Uint32Array | Float64Array = new Uint32Array(1024);
+  private ends: Uint32Array | Float64Array = column(Uint32Array, 1024);
   private readonly aside = new Map<number, string | undefined>();
   private count = 0;
 
@@ -79,13 +81,15 @@ export class StringPages {
   private end(k: number, aside: 0 | 1): void {
     if (k === this.ends.length) this.grow();
     const v = Math.max(0, this.base + this.at) * 2 + aside;
-    if (v > 0xffffffff && this.ends instanceof Uint32Array) this.ends = Float64Array.from(this.ends);
+    if (v > 0xffffffff && this.ends instanceof Uint32Array) {
+      const doubles = column(Float64Array, this.ends.length);
+      doubles.set(this.ends);
+      this.ends = doubles;
+    }
     this.ends[k] = v;
   }
 
   private grow(): void {
-    const ends = new (this.ends instanceof Uint32Array ? Uint32Array : Float64Array)(this.ends.length * 2);
-    ends.set(this.ends);
-    this.ends = ends;
+    this.ends = lengthened(this.ends, this.ends.length * 2);
   }
 }

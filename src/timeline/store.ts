@@ -13,7 +13,7 @@
 import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
-import { type Index, indexColumn, lengthened, put } from './columns.js';
+import { column, type Index, indexColumn, lengthened, put } from './columns.js';
 import { StringPages } from './pages.js';
 import { ShapedStrings } from './shapes.js';
 
@@ -56,8 +56,8 @@ const CALL_AT = 14;
 export class EventStore {
   private n = 0;
   private cap = 1024;
-  private msCol = new Float64Array(this.cap);
-  private packedCol = new Uint32Array(this.cap);
+  private msCol = column(Float64Array, this.cap);
+  private packedCol = column(Uint32Array, this.cap);
   // Sender, conversation and flag-set numbers start one byte wide and widen when a number needs it.
   private whoCol: Index = indexColumn(this.cap);
   // Inputs are read one after another, so an event's input is kept as runs: [first event, input] pairs.
@@ -193,7 +193,7 @@ export class EventStore {
       d !== undefined &&
       !(Number.isInteger(d) && d >= 0 && d < 0xfffffffe)
     ) {
-      const doubles = new Float64Array(this.cap).fill(Number.NaN);
+      const doubles = column(Float64Array, this.cap).fill(Number.NaN);
       for (let i = 0; i < k; i++) if (col[i] !== 0) doubles[i] = col[i]! - 1;
       col = doubles;
     }
