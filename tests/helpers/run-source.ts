@@ -3,6 +3,7 @@
  * `*.expected.json` files: events (as emitted), skips, rejects, warnings and the record accounting.
  */
 import { statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileInput } from '../../src/cli/inputs.js';
 import type { ParsedEvent } from '../../src/model/index.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../../src/sources/index.js';
@@ -91,4 +92,22 @@ export async function runInput(
     out.failure = { code: err.code, message: err.message, locator: err.locator, hint: err.hint };
   }
   return out;
+}
+
+/**
+ * `bytes` as an input handed over in pieces of `size` bytes (copies, so a source cannot change the original), to
+ * prove that nothing depends on where chunks end. `name` defaults to the last part of `path`.
+ */
+export function inPieces(bytes: Uint8Array, size: number, path = 'input', name?: string): SourceInput {
+  return {
+    path,
+    name: name ?? path.split('/').pop()!,
+    bytes: bytes.length,
+    open: () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
+        })(),
+      ),
+  };
 }

@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detect, makeProbe } from '../../src/sources/detect.js';
 import { readStamp } from '../../src/sources/discord-csv/dates.js';
 import { conversationFromName, discordCsv } from '../../src/sources/discord-csv/index.js';
 import { systemNotice } from '../../src/sources/discord-csv/notices.js';
 import type { SourceInput, SourceOptions } from '../../src/sources/index.js';
-import { runInput, runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/discord-csv';
 const CURRENT = 'Direct Messages - Sam [1200000000000000001].csv';
@@ -182,20 +181,7 @@ describe('damage', () => {
   });
 });
 
-/** `bytes` as a source input delivered in pieces of `size` bytes, so the chunk boundaries fall anywhere. */
-function chunked(name: string, bytes: Buffer, size: number): SourceInput {
-  return {
-    path: name,
-    name,
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-        })(),
-      ),
-  };
-}
+const chunked = (name: string, bytes: Buffer, size: number): SourceInput => inPieces(bytes, size, name);
 
 /** Everything a parse reports, warnings and failure wording included. */
 const outcome = (input: SourceInput) => runInput(discordCsv, input);

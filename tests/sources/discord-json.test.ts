@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { detect, makeProbe } from '../../src/sources/detect.js';
 import { discordJson } from '../../src/sources/discord-json/index.js';
 import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs } from '../../src/sources/discord-json/time.js';
 import type { SourceContext, SourceInput } from '../../src/sources/index.js';
-import { runInput, runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/discord-json';
 const tmp = mkdtempSync(join(tmpdir(), 'chronolog-discord-'));
@@ -41,23 +40,11 @@ const message = (over: Record<string, unknown> = {}) => ({
 
 /** The same file handed over in pieces of `size` bytes. */
 function chunked(file: string, size: number): SourceInput {
-  return inPieces(readFileSync(file), size, file);
+  return pieces(readFileSync(file), size, file);
 }
 
-/** Bytes handed over in pieces of `size` bytes. */
-function inPieces(bytes: Buffer, size: number, path = 'mem/chat.json'): SourceInput {
-  return {
-    path,
-    name: 'chat.json',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-        })(),
-      ),
-  };
-}
+const pieces = (bytes: Buffer, size: number, path = 'mem/chat.json'): SourceInput =>
+  inPieces(bytes, size, path, 'chat.json');
 
 async function events(input: SourceInput): Promise<ParsedEvent[]> {
   const out: ParsedEvent[] = [];
@@ -311,7 +298,7 @@ describe('damaged times and records', () => {
   });
 
   it('hands over a scalar just before a fault, or the cut end, at no chunk size (the outcome never depends on them)', async () => {
-    const inMemory = (text: string, size: number) => inPieces(Buffer.from(text), size);
+    const inMemory = (text: string, size: number) => pieces(Buffer.from(text), size);
     const whole = dce([message(), 7, message({ id: '1213302453190656002' })]);
     // `7 {`: the comma after the number is missing. stream-json reports the 7 when it reads the text whole, but
     // not when it reads it a byte at a time, so the walk holds a scalar until the token after it arrives.

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { makeProbe } from '../../src/sources/detect.js';
@@ -11,7 +10,7 @@ import { decodeEntities } from '../../src/sources/messenger-html/entities.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { parseStamp } from '../../src/sources/messenger-html/stamp.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/messenger-html';
 const PAGE_2023 = join(FIXTURES, 'layout-2023/message_1.html');
@@ -58,20 +57,8 @@ async function collect(
   }
 }
 
-function chunked(file: string, size: number): SourceInput {
-  const bytes = readFileSync(file);
-  return {
-    path: file,
-    name: 'message_1.html',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-        })(),
-      ),
-  };
-}
+const chunked = (file: string, size: number): SourceInput =>
+  inPieces(readFileSync(file), size, file, 'message_1.html');
 
 describe('messenger-html fixtures match their goldens', () => {
   for (const name of [

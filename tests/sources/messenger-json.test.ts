@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { makeProbe } from '../../src/sources/detect.js';
@@ -10,7 +9,7 @@ import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { MAX_VALUE_CHARS } from '../../src/sources/meta/json-thread.js';
-import { runInput, runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/messenger-json';
 const MULTI = `${FIXTURES}/multifile/inbox/danasample_2223334445`;
@@ -55,20 +54,8 @@ async function collect(input: SourceInput): Promise<{ events: ParsedEvent[]; fai
 const everything = runInput;
 
 /** A file handed over in pieces of `size` bytes, to prove nothing depends on where chunks end. */
-function chunked(file: string, size: number): SourceInput {
-  const bytes = readFileSync(file);
-  return {
-    path: file,
-    name: 'message_1.json',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-        })(),
-      ),
-  };
-}
+const chunked = (file: string, size: number): SourceInput =>
+  inPieces(readFileSync(file), size, file, 'message_1.json');
 
 describe('messenger-json fixtures match their goldens', () => {
   const cases = [

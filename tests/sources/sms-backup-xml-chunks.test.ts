@@ -4,10 +4,11 @@
  * naming the line and column of the offending character as a person counts them (1-based, an emoji is one
  * column, CR LF / CR / LF are one line break each).
  */
-import { Readable } from 'node:stream';
+
 import { describe, expect, it } from 'vitest';
 import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
 import { readBackup } from '../../src/sources/sms-backup-xml/reader.js';
+import { inPieces } from '../helpers/run-source.js';
 
 interface Outcome {
   events: { locator: string | number; text?: string }[];
@@ -17,19 +18,7 @@ interface Outcome {
   failure?: { code: string; message: string; locator?: string | number };
 }
 
-function pieces(bytes: Uint8Array, size: number): SourceInput {
-  return {
-    path: 'sms.xml',
-    name: 'sms.xml',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
-        })(),
-      ),
-  };
-}
+const pieces = (bytes: Uint8Array, size: number): SourceInput => inPieces(bytes, size, 'sms.xml');
 
 async function read(bytes: Uint8Array, size: number, fastPath: boolean): Promise<Outcome> {
   const out: Outcome = { events: [], skipped: [], rejected: [], warnings: [] };

@@ -10,7 +10,7 @@ import { bytesMayHoldSurrogateRef, SurrogateRepair } from '../../src/sources/sms
 import { decimal, idTypeOf } from '../../src/sources/sms-backup-xml/fields.js';
 import { rootElementName, smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
 import { readBackup } from '../../src/sources/sms-backup-xml/reader.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/sms-backup-xml';
 const at = (name: string) => join(FIXTURES, name);
@@ -21,20 +21,7 @@ function probeOf(file: string, bytes: Uint8Array = readFileSync(file)) {
 }
 
 /** The same file handed over in pieces of `size` bytes, to prove nothing depends on where chunks end. */
-function chunked(file: string, size: number): SourceInput {
-  const bytes = readFileSync(file);
-  return {
-    path: file,
-    name: file.split('/').pop()!,
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-        })(),
-      ),
-  };
-}
+const chunked = (file: string, size: number): SourceInput => inPieces(readFileSync(file), size, file);
 
 /** Everything a parse reports, for inputs that are not files on disk (`fastPath` false: saxes reads it all). */
 async function collect(input: SourceInput, fastPath = true): Promise<Omit<SourceRun, 'accounting'>> {
@@ -608,18 +595,8 @@ describe('shared senders', () => {
 });
 
 describe('the fast path', () => {
-  /** The same bytes handed over in pieces of `size` bytes. */
-  const pieces = (bytes: Uint8Array, size: number): SourceInput => ({
-    path: 'sms.xml',
-    name: 'sms.xml',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
-        })(),
-      ),
-  });
+  const pieces = (bytes: Uint8Array, size: number): SourceInput => inPieces(bytes, size, 'sms.xml');
+
   type Run = Awaited<ReturnType<typeof collect>>;
   const both = async (bytes: Uint8Array, size: number): Promise<[Run, Run]> => [
     await collect(pieces(bytes, size), true),

@@ -1,14 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileInput } from '../../src/cli/inputs.js';
 import { makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
 import { telegramJson } from '../../src/sources/telegram-json/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/telegram-json';
 const at = (name: string) => join(FIXTURES, name);
@@ -18,20 +17,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const probeOf = (name: string, bytes: Uint8Array) => makeProbe(name, name, bytes.subarray(0, 64 * 1024));
 
-/** The bytes handed over in pieces of `size`, to prove nothing depends on where chunks end. */
-function chunked(bytes: Uint8Array, size: number): SourceInput {
-  return {
-    path: 'result.json',
-    name: 'result.json',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
-        })(),
-      ),
-  };
-}
+const chunked = (bytes: Uint8Array, size: number): SourceInput => inPieces(bytes, size, 'result.json');
 
 type Run = Omit<SourceRun, 'accounting'>;
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileInput } from '../../src/cli/inputs.js';
 import type { ParsedEvent, ResolvedCase } from '../../src/model/index.js';
@@ -9,7 +8,7 @@ import { readTimeline } from '../../src/pipeline/index.js';
 import { detect, makeProbe } from '../../src/sources/detect.js';
 import type { SourceContext, SourceInput } from '../../src/sources/index.js';
 import { twitterArchive } from '../../src/sources/twitter-archive/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runSource, type SourceRun } from '../helpers/run-source.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
 const FIXTURES = 'fixtures/twitter-archive';
@@ -29,20 +28,8 @@ const dmFile = (messages: unknown[], prefix = 'window.YTD.direct_messages.part0 
   `${prefix}${JSON.stringify([{ dmConversation: { conversationId: `${OWNER}-${SUBJECT}`, messages } }])}`;
 
 /** The same file handed over in pieces of `size` bytes. */
-function chunked(file: string, size: number): SourceInput {
-  const bytes = readFileSync(file);
-  return {
-    path: file,
-    name: 'direct-messages.js',
-    bytes: bytes.length,
-    open: () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-        })(),
-      ),
-  };
-}
+const chunked = (file: string, size: number): SourceInput =>
+  inPieces(readFileSync(file), size, file, 'direct-messages.js');
 
 async function events(input: SourceInput): Promise<ParsedEvent[]> {
   const out: ParsedEvent[] = [];
