@@ -43,6 +43,13 @@ export class ShapedStrings {
   private lastShape = 0;
   /** Values stored as a shape and numbers. */
   private shaped = 0;
+  // The last shaped value up to its last run of digits ("chats.list[3].messages["), its shape, what follows that
+  // run ("]"), and the number inside the prefix (3) when the shape has two: a value that starts the same way
+  // needs only its last number read.
+  private prefix: string | undefined;
+  private prefixShape = 0;
+  private prefixTail = '';
+  private prefixA = -1;
   private pages: StringPages | undefined;
 
   /**
@@ -89,6 +96,7 @@ export class ShapedStrings {
       this.page(k, text);
       return;
     }
+    if (this.prefix !== undefined && text.startsWith(this.prefix) && this.samePrefix(k, text)) return;
     // Runs found without allocating (a million values go through here): last = [s1, e1), the one before [s0, e0).
     const e1 = runEnd(text, text.length);
     const s1 = e1 < 0 ? -1 : runStart(text, e1);
@@ -116,6 +124,7 @@ export class ShapedStrings {
     ) {
       this.shaped++;
       this.put(k, this.lastShape, a, b);
+      if (numbers !== 0) this.remember(text, s1, this.lastShape, numbers === 2 ? a : -1);
       return;
     }
     const head = text.slice(0, headEnd);
@@ -136,6 +145,37 @@ export class ShapedStrings {
     this.lastShape = s;
     this.shaped++;
     this.put(k, s, a, b);
+    if (numbers !== 0) this.remember(text, s1, s, numbers === 2 ? a : -1);
+  }
+
+  /**
+   * Stores `text` when it is the remembered prefix, a plain number and the remembered tail (the caller checked
+   * the prefix); false when it is not, and the full reading must decide. The prefix ends in a non-digit or is
+   * empty, and the tail holds no digit, so the number read is exactly the value's last run of digits, and the run
+   * before it (in the prefix) is the one the prefix was cut from: the full reading would give the same shape.
+   */
+  private samePrefix(k: number, text: string): boolean {
+    const start = this.prefix!.length;
+    let i = start;
+    let v = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) v = v * 10 + c - 48;
+    const n = i - start;
+    if (n === 0 || n > 9 || (n > 1 && text.charCodeAt(start) === 48)) return false;
+    if (text.length - i !== this.prefixTail.length || !text.endsWith(this.prefixTail)) return false;
+    this.shaped++;
+    this.lastShape = this.prefixShape;
+    if (this.prefixA >= 0) this.put(k, this.prefixShape, this.prefixA, v);
+    else this.put(k, this.prefixShape, v, 0);
+    return true;
+  }
+
+  /** Remembers a shaped value's prefix (up to its last run of digits, which starts at `last`). */
+  private remember(text: string, last: number, shape: number, a: number): void {
+    if (shape === this.prefixShape && a === this.prefixA && this.prefix !== undefined) return;
+    this.prefix = copy(text.slice(0, last));
+    this.prefixShape = shape;
+    this.prefixTail = this.shapes[shape]!.tail;
+    this.prefixA = a;
   }
 
   /** Value k. */

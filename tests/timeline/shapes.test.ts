@@ -28,6 +28,31 @@ describe('shaped strings', () => {
     );
   });
 
+  it('gives back runs of values that differ only in their last number, whatever that number looks like', () => {
+    // Consecutive values mostly share everything up to their last number (the fast path); the last number may
+    // be written with a leading zero, have ten digits, or be missing, and the prefix may change under it.
+    const last = fc.oneof(
+      fc.nat({ max: 5000 }).map(String),
+      fc.constantFrom('0', '007', '1234567890', '', 'x'),
+    );
+    const value = fc
+      .tuple(
+        fc.constantFrom('chats.list[', '4001:', '{"replyTo":"', ''),
+        fc.nat({ max: 3 }),
+        last,
+        fc.constantFrom(']', '', '"}', '].x'),
+      )
+      .map(([head, chat, n, tail]) =>
+        head === '4001:' || head === '' ? `${head}${n}${tail}` : `${head}${chat}].messages[${n}${tail}`,
+      );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), (values) => {
+        expect(roundTrip(ShapedStrings.ofOptional(), values)).toEqual(values);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps values exact when they never share a shape (past the point where it stops interning them)', () => {
     const values = Array.from({ length: 5000 }, (_, i) => `<${i}.${(i * 7919) % 1000}@mail${i}.example.org>`);
     expect(roundTrip(ShapedStrings.ofOptional(), values)).toEqual(values);
