@@ -8,6 +8,7 @@
  *   npm run bench -- whatsapp sms      # only cases whose name contains one of the words
  *   npm run bench -- --runs 3          # median of 3 runs per measurement
  *   npm run bench -- batch --runs 3    # batch over 200 generated cases, one job against two, runs interleaved
+ *   BENCH_DEBUG=1 npm run bench -- telegram --runs 5   # also print every sample (time and peak memory)
  *
  * On a shared machine other processes take cores too: the batch row also shows what the machine gave two
  * spinning threads against one during the run, and the load average, so such a run can be recognised. Spinning
@@ -73,6 +74,7 @@ function measure(label, nodeArgs, n = runs) {
     if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
     const m = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop());
     samples.push({ ms, rss: m.maxRssBytes, cpu: m.cpuMs });
+    if (process.env.BENCH_DEBUG) process.stderr.write(`  ${label}: ${s(ms)} ${mb(m.maxRssBytes)}\n`);
   }
   return {
     ms: median(samples.map((x) => x.ms)),
