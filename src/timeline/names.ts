@@ -8,6 +8,7 @@ import { StringPages } from './pages.js';
 
 const EMPTY = 0;
 
+/** Names numbered in the order first seen; number 0 is "no name". */
 export class NameTable {
   private readonly pages = new StringPages();
   /** Open addressing: slot → 1 + the name's number, or EMPTY. At most half full. */

@@ -26,6 +26,7 @@ type Utf8Buffer = Buffer & {
   utf8Slice(start: number, end: number): string;
 };
 
+/** Strings numbered in the order pushed, absent ones included. */
 export class StringPages {
   private readonly blocks: Utf8Buffer[] = [];
   private block: Utf8Buffer | undefined;

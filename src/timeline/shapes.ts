@@ -32,6 +32,7 @@ interface Shape {
   readonly numbers: 0 | 1 | 2;
 }
 
+/** One such column, its values set in event order and read back by event number. */
 export class ShapedStrings {
   private cap = 0;
   // Allocated when first needed: a column of plain numbers needs only `first`, an empty column nothing.

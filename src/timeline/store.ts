@@ -53,6 +53,7 @@ const PRECISION_AT = 11;
 const INCIDENT = 1 << 13;
 const CALL_AT = 14;
 
+/** Every event of a timeline, in the order built, one typed column per field. */
 export class EventStore {
   private n = 0;
   private cap = 1024;
