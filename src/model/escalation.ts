@@ -375,15 +375,3 @@ export const EscalationSchema = z.object({
   methods: z.array(MethodSchema),
 });
 export type Escalation = z.infer<typeof EscalationSchema>;
-
-// ---- Number and date wording (statistics.md §3) -----------------------------------------------------------
-
-export {
-  formatCi,
-  formatDate,
-  formatDateRange,
-  formatMonth,
-  formatP,
-  formatShare,
-  sig2,
-} from './format.js';

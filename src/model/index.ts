@@ -8,6 +8,7 @@ export * from './dates.js';
 export * from './errors.js';
 export * from './escalation.js';
 export * from './event.js';
+export * from './format.js';
 export * from './problem.js';
 export * from './report.js';
 export * from './vocabulary.js';
