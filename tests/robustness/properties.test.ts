@@ -13,13 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { fileInput } from '../../src/cli/inputs.js';
 import type { ResolvedCase } from '../../src/model/index.js';
 import { analyseTimeline, readTimeline } from '../../src/pipeline/index.js';
-import {
-  type Source,
-  type SourceContext,
-  SourceFailure,
-  type SourceInput,
-  sources,
-} from '../../src/sources/index.js';
+import { type Source, type SourceInput, sources } from '../../src/sources/index.js';
+import { type Outcome, runInput } from '../helpers/run-source.js';
 
 const NUM_RUNS = 100;
 
@@ -57,34 +52,14 @@ function memoryInput(name: string, data: Uint8Array, chunk: number): SourceInput
   };
 }
 
-interface Outcome {
-  events: unknown[];
-  skipped: unknown[];
-  rejected: unknown[];
-  warnings: unknown[];
-  failure?: { code: string; message: string };
-}
-
 /** Runs a source and collects what it reported; anything thrown other than SourceFailure fails the property. */
 async function run(source: Source, input: SourceInput): Promise<Outcome> {
-  const o: Outcome = { events: [], skipped: [], rejected: [], warnings: [] };
-  const ctx: SourceContext = {
-    options: { timezone: 'Europe/London', region: 'GB' },
-    emit: (e) => void o.events.push(e),
-    skip: (reason, locator) => void o.skipped.push({ reason, locator }),
-    reject: (code, locator, message, hint) => void o.rejected.push({ code, locator, message, hint }),
-    warn: (code, locator, message, hint) => void o.warnings.push({ code, locator, message, hint }),
-    progress: () => {},
-  };
-  try {
-    await source.parse(input, ctx);
-  } catch (err) {
-    if (!(err instanceof SourceFailure)) throw err;
-    o.failure = { code: err.code, message: err.message };
-    expect(err.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
-    expect(err.message.length).toBeGreaterThan(0);
-  }
-  return o;
+  const o = await runInput(source, input, { region: 'GB' });
+  if (!o.failure) return o;
+  expect(o.failure.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  expect(o.failure.message.length).toBeGreaterThan(0);
+  // The properties compare a failure by its code and words.
+  return { ...o, failure: { code: o.failure.code, message: o.failure.message } };
 }
 
 /** Every record carries a usable locator and a stable code; events have a real time (never NaN, never "now"). */
