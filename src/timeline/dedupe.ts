@@ -86,6 +86,13 @@ export function findDuplicates(events: EventList): Uint8Array {
   }
   const shared = new Set([...inputsPerChannel].filter(([, s]) => s.size > 1).map(([c]) => c));
   if (shared.size === 0) return dup;
+  // Contents are compared only in channels where some record has no id: where every record carries one, the id
+  // alone decides, and the content fingerprint (text normalised and folded) is not worth making.
+  const withoutId = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events.at(i);
+    if (shared.has(e.channel) && e.nativeId === undefined) withoutId.add(e.channel);
+  }
 
   const byId = new Seen();
   const byContent = new Seen();
@@ -99,6 +106,10 @@ export function findDuplicates(events: EventList): Uint8Array {
       current = e.input;
     }
     const id = idFingerprint(e);
+    if (id !== undefined && !withoutId.has(e.channel)) {
+      if (byId.held(id, byId.count(id))) dup[i] = 1;
+      continue;
+    }
     const content = contentFingerprint(e);
     const nContent = byContent.count(content);
     if (id === undefined) {
