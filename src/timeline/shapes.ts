@@ -52,21 +52,8 @@ export class ShapedStrings {
   private prefixTail = '';
   private prefixA = -1;
   private pages: StringPages | undefined;
-
-  /**
-   * @param usual the shape every value has until one differs (PLAIN_NUMBER for locators, ABSENT otherwise), so
-   *   that a column of only that kind needs no shape column; the first value's shape replaces it
-   */
-  private constructor(private usual: number) {}
-
-  /** A column whose values are mostly line numbers (locators). */
-  static ofNumbers(): ShapedStrings {
-    return new ShapedStrings(PLAIN_NUMBER);
-  }
-  /** A column whose values are mostly absent (ids, details). */
-  static ofOptional(): ShapedStrings {
-    return new ShapedStrings(ABSENT);
-  }
+  /** The first value's shape: a column whose values all share it (line numbers, ids) needs no shape column. */
+  private usual = ABSENT;
 
   /** Sets value k; values are set in order, k = 0, 1, 2… */
   set(k: number, value: string | number | undefined): void {
@@ -199,7 +186,6 @@ export class ShapedStrings {
   }
 
   private put(k: number, shape: number, a: number, b: number): void {
-    // A column whose values all share one shape (every locator "chats.list[…].messages[…]") needs no shape column.
     if (k === 0) this.usual = shape;
     if (shape !== this.usual || this.shapeCol)
       this.shapeCol = put(this.shapeCol ?? indexColumn(this.cap, this.usual), k, shape);

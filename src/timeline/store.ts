@@ -70,10 +70,10 @@ export class EventStore {
   private durationCol: Index | Float64Array | undefined;
   private flagsCol: Index | undefined;
   private readonly texts = new StringPages();
-  private readonly locators = ShapedStrings.ofNumbers();
-  private readonly nativeIds = ShapedStrings.ofOptional();
+  private readonly locators = new ShapedStrings();
+  private readonly nativeIds = new ShapedStrings();
   // Details (diary location, Telegram reply ids…) as JSON text: an object per event would cost ~150 B.
-  private readonly details = ShapedStrings.ofOptional();
+  private readonly details = new ShapedStrings();
   private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
   private readonly flagSetIds = new Map<string, number>();
 
@@ -216,14 +216,15 @@ export class EventStore {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const more = <T extends Float64Array | Index>(a: T, fill = 0): T => lengthened(a, cap, fill);
-    this.msCol = more(this.msCol);
-    this.packedCol = more(this.packedCol);
-    this.whoCol = more(this.whoCol);
-    if (this.conversationCol) this.conversationCol = more(this.conversationCol);
-    if (this.durationCol)
-      this.durationCol = more(this.durationCol, this.durationCol instanceof Float64Array ? Number.NaN : 0);
-    if (this.flagsCol) this.flagsCol = more(this.flagsCol);
+    this.msCol = lengthened(this.msCol, cap);
+    this.packedCol = lengthened(this.packedCol, cap);
+    this.whoCol = lengthened(this.whoCol, cap);
+    if (this.conversationCol) this.conversationCol = lengthened(this.conversationCol, cap);
+    if (this.durationCol) {
+      const none = this.durationCol instanceof Float64Array ? Number.NaN : 0;
+      this.durationCol = lengthened(this.durationCol, cap, none);
+    }
+    if (this.flagsCol) this.flagsCol = lengthened(this.flagsCol, cap);
     this.cap = cap;
   }
 }
