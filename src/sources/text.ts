@@ -3,6 +3,7 @@
  * Exports come as UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 from Excel; line endings are
  * CRLF, LF, CR or a mix of them.
  */
+import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import type { SourceContext, SourceInput } from './source.js';
@@ -15,18 +16,6 @@ export function sniffBom(head: Uint8Array): { encoding: TextEncoding; length: nu
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return undefined;
-}
-
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
-
-/** True when the bytes are valid UTF-8 (a sequence cut at the very end is tolerated when `partial`). */
-export function isValidUtf8(bytes: Uint8Array, partial = false): boolean {
-  try {
-    utf8Fatal.decode(bytes, { stream: partial });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -42,7 +31,7 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
       encoding: bom.encoding,
     };
   }
-  if (isValidUtf8(bytes)) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
   return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
 }
 
