@@ -36,51 +36,71 @@ const filters = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !=
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'chronolog-bench-'));
 const rows = [];
 
-/**
- * Runs a node command `n` times (default `--runs`) in fresh processes; returns the median time, the largest peak RSS
- * and the median CPU time (all threads).
- */
-function measure(label, nodeArgs, n = runs) {
-  const samples = [];
-  for (let i = 0; i < n; i++) {
-    const out = path.join(tmp, `m-${Date.now()}-${i}.jsonl`);
-    const t0 = performance.now();
-    // chronolog runs as users run it, through bin/chronolog.js and its shebang (which sets V8 flags); the
-    // baselines run under this node. Either way the preload reports the process's own peak and times.
-    const preload = path.join(here, 'rss-preload.mjs');
-    const asUser = nodeArgs[0] === bin;
-    const r = spawnSync(
-      asUser ? bin : process.execPath,
-      asUser ? nodeArgs.slice(1) : ['--import', preload, ...nodeArgs],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          ...(asUser
-            ? {
-                NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
-                PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
-              }
-            : {}),
-          BENCH_OUT: out,
-          NO_COLOR: '1',
-          SOURCE_DATE_EPOCH: '1719820800',
-        },
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
+/** Samples taken so far: numbers each sample's output file. */
+let samples = 0;
+
+/** Runs a node command once in a fresh process; returns its wall time, its peak RSS and its CPU time (all threads). */
+function sample(label, nodeArgs) {
+  const out = path.join(tmp, `m-${samples++}.jsonl`);
+  const t0 = performance.now();
+  // chronolog runs as users run it, through bin/chronolog.js and its shebang (which sets V8 flags); the
+  // baselines run under this node. Either way the preload reports the process's own peak and times.
+  const preload = path.join(here, 'rss-preload.mjs');
+  const asUser = nodeArgs[0] === bin;
+  const r = spawnSync(
+    asUser ? bin : process.execPath,
+    asUser ? nodeArgs.slice(1) : ['--import', preload, ...nodeArgs],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...(asUser
+          ? {
+              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
+              PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+            }
+          : {}),
+        BENCH_OUT: out,
+        NO_COLOR: '1',
+        SOURCE_DATE_EPOCH: '1719820800',
       },
-    );
-    const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
-    const m = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop());
-    samples.push({ ms, rss: m.maxRssBytes, cpu: m.cpuMs });
-    if (process.env.BENCH_DEBUG) process.stderr.write(`  ${label}: ${s(ms)} ${mb(m.maxRssBytes)}\n`);
-  }
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
+  const m = JSON.parse(readFileSync(out, 'utf8').trim().split('\n').pop());
+  if (process.env.BENCH_DEBUG) process.stderr.write(`  ${label}: ${s(ms)} ${mb(m.maxRssBytes)}\n`);
+  return { ms, rss: m.maxRssBytes, cpu: m.cpuMs };
+}
+
+/** The median time, the largest peak RSS and the median CPU time of some samples. */
+function summary(samples) {
   return {
     ms: median(samples.map((x) => x.ms)),
     rss: Math.max(...samples.map((x) => x.rss)),
     cpu: median(samples.map((x) => x.cpu)),
   };
+}
+
+/** Runs a node command `n` times (default `--runs`) in fresh processes; see `summary`. */
+function measure(label, nodeArgs, n = runs) {
+  return summary(Array.from({ length: n }, () => sample(label, nodeArgs)));
+}
+
+/**
+ * Runs a baseline and chronolog `--runs` times each, alternately (baseline, ours, baseline, ours…), so that a
+ * drift in the machine's speed over minutes falls on both alike; returns both summaries.
+ */
+function measurePair(baseLabel, baseArgs, oursLabel, oursArgs) {
+  const base = [];
+  const ours = [];
+  for (let i = 0; i < runs; i++) {
+    base.push(sample(baseLabel, baseArgs));
+    ours.push(sample(oursLabel, oursArgs));
+  }
+  return [summary(base), summary(ours)];
 }
 
 /** Wall time (ms) of `n` chronolog reports of `file` run at once, each in its own process. */
@@ -145,12 +165,12 @@ const cases = {
     const f1 = path.join(tmp, 'whatsapp-1m.txt');
     const f3 = path.join(tmp, 'whatsapp-3m.txt');
     await generateWhatsApp(f1, 1_000_000);
-    const peer = measure('whatsapp-chat-parser', [
-      path.join(here, 'baselines.mjs'),
+    const [peer, ours] = measurePair(
       'whatsapp-chat-parser',
-      f1,
-    ]);
-    const ours = measure('chronolog whatsapp 1M', report(f1, 'Sam'));
+      [path.join(here, 'baselines.mjs'), 'whatsapp-chat-parser', f1],
+      'chronolog whatsapp 1M',
+      report(f1, 'Sam'),
+    );
     row(
       'WhatsApp 1M: peer parse time / our full report time',
       `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)})`,
@@ -176,8 +196,12 @@ const cases = {
   async sms() {
     const f = path.join(tmp, 'sms-1m.xml');
     await generateSms(f, 1_000_000);
-    const bare = measure('bare saxes', [path.join(here, 'baselines.mjs'), 'saxes', f]);
-    const ours = measure('chronolog sms 1M', report(f, '+447700900123'));
+    const [bare, ours] = measurePair(
+      'bare saxes',
+      [path.join(here, 'baselines.mjs'), 'saxes', f],
+      'chronolog sms 1M',
+      report(f, '+447700900123'),
+    );
     row(
       'SMS backup 1M: our full report / bare saxes pass',
       `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`,
@@ -201,8 +225,12 @@ const cases = {
   async telegram() {
     const f = path.join(tmp, 'telegram-1m.json');
     await generateTelegram(f, 1_000_000, {});
-    const bare = measure('bare stream-json', [path.join(here, 'baselines.mjs'), 'stream-json', f]);
-    const ours = measure('chronolog telegram 1M', report(f, 'user1000001'));
+    const [bare, ours] = measurePair(
+      'bare stream-json',
+      [path.join(here, 'baselines.mjs'), 'stream-json', f],
+      'chronolog telegram 1M',
+      report(f, 'user1000001'),
+    );
     row(
       'Telegram 1M: our full report / bare stream-json pass',
       `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`,
