@@ -1,30 +1,13 @@
 /**
- * Incident counts by channel, kind, call outcome and identifier, and the per-identifier table that shows when
+ * The identifier shown for a sender, and the per-identifier table that shows when
  * each number or account was first and last used (how a new number appears after the old one was blocked).
  */
-import type { CallStatus, Channel, Kind, Role, TimelineEvent } from '../model/index.js';
+import type { Channel, Role, TimelineEvent } from '../model/index.js';
+import { CHANNELS } from '../model/vocabulary.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
-
-/** A map as a plain object with keys in byte order. */
-export function sortedRecord<K extends string>(m: Map<K, number>): Partial<Record<K, number>> {
-  const out: Partial<Record<K, number>> = {};
-  for (const k of [...m.keys()].sort()) out[k] = m.get(k)!;
-  return out;
-}
-
-export function byChannel(incidents: EventList): Partial<Record<Channel, number>> {
-  return sortedRecord(incidents.count((e) => e.channel));
-}
-
-export function byKind(incidents: EventList): Partial<Record<Kind, number>> {
-  return sortedRecord(incidents.count((e) => e.kind));
-}
-
-export function byCallStatus(incidents: EventList): Partial<Record<CallStatus, number>> {
-  return sortedRecord(incidents.count((e) => e.call?.status));
-}
+import { CHANNELS_SORTED, type IncidentColumns } from './columns.js';
 
 const cleaned = new Map<string, string>();
 function cleanNameCached(name: string): string {
@@ -57,55 +40,35 @@ export interface IdentifierRow {
 }
 
 /** One row per identifier the subject used, in order of first use. */
-export function identifierTable(incidents: EventList, zone: Zone): IdentifierRow[] {
-  interface Acc {
-    identifier: string;
-    role: Role;
-    incidents: number;
-    first: number;
-    last: number;
-    channels: Set<Channel>;
-    rawNames: Set<string>;
-  }
-  const rows = new Map<string, Acc>();
-  for (const e of incidents) {
-    const id = senderLabel(e);
-    let r = rows.get(id);
-    if (r === undefined) {
-      r = {
-        identifier: id,
-        role: e.role ?? 'subject',
-        incidents: 0,
-        first: e.ms,
-        last: e.ms,
-        channels: new Set(),
-        rawNames: new Set(),
-      };
-      rows.set(id, r);
-    }
-    r.incidents++;
-    if (e.ms < r.first) r.first = e.ms;
-    if (e.ms > r.last) r.last = e.ms;
-    r.channels.add(e.channel);
-    if (e.sender?.name !== undefined) r.rawNames.add(e.sender.name);
+export function identifierTable(incidents: EventList, cols: IncidentColumns, zone: Zone): IdentifierRow[] {
+  const k = cols.labels.length;
+  const count = new Array<number>(k).fill(0);
+  const firstAt = new Array<number>(k).fill(-1);
+  const first = new Array<number>(k).fill(Number.POSITIVE_INFINITY);
+  const last = new Array<number>(k).fill(Number.NEGATIVE_INFINITY);
+  // Channels per identifier as bits of a CHANNELS index (fewer than 32 channels).
+  const channels = new Array<number>(k).fill(0);
+  for (let i = 0; i < cols.sender.length; i++) {
+    const id = cols.sender[i]!;
+    const ms = incidents.ms(i);
+    if (count[id]!++ === 0) firstAt[id] = i;
+    if (ms < first[id]!) first[id] = ms;
+    if (ms > last[id]!) last[id] = ms;
+    channels[id]! |= 1 << cols.channel[i]!;
   }
   // Local times and cleaned names are computed once per identifier, not once per incident.
-  return [...rows.values()]
-    .sort((a, b) => a.first - b.first || (a.identifier < b.identifier ? -1 : 1))
-    .map((r) => ({
-      identifier: r.identifier,
-      role: r.role,
-      incidents: r.incidents,
-      first: new Date(r.first).toISOString(),
-      last: new Date(r.last).toISOString(),
-      firstLocal: zone.localText(r.first, 'min'),
-      lastLocal: zone.localText(r.last, 'min'),
-      channels: [...r.channels].sort(),
-      names: [...new Set([...r.rawNames].map(cleanName))].sort(),
+  return cols.labels
+    .map((identifier, id) => ({ identifier, id }))
+    .sort((a, b) => first[a.id]! - first[b.id]! || (a.identifier < b.identifier ? -1 : 1))
+    .map(({ identifier, id }) => ({
+      identifier,
+      role: incidents.at(firstAt[id]!).role ?? 'subject',
+      incidents: count[id]!,
+      first: new Date(first[id]!).toISOString(),
+      last: new Date(last[id]!).toISOString(),
+      firstLocal: zone.localText(first[id]!, 'min'),
+      lastLocal: zone.localText(last[id]!, 'min'),
+      channels: CHANNELS_SORTED.filter((c) => channels[id]! & (1 << c)).map((c) => CHANNELS[c]!),
+      names: [...new Set([...cols.rawNames[id]!].map(cleanName))].sort(),
     }));
-}
-
-/** Incidents per identifier, keys sorted. */
-export function byIdentifier(incidents: EventList): Record<string, number> {
-  return sortedRecord(incidents.count(senderLabel)) as Record<string, number>;
 }

@@ -3,36 +3,36 @@
  * the last incident, days with contact, the busiest day, the night-time share (00:00–05:59 local), the longest
  * streak of contact days, the longest gap between contact days, and weekly counts.
  */
-import type { Channel, Report } from '../model/index.js';
+import type { Report } from '../model/index.js';
+import { CHANNELS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
-import { byCallStatus, byChannel, byIdentifier, byKind } from './counts.js';
-import { dailySeries, dayText, longestRun, weekly } from './series.js';
-
-function sortedKeys<T extends Record<string, number | undefined>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))) as T;
-}
+import { breakdowns, countRecord, type IncidentColumns } from './columns.js';
+import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
 
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
 export const NIGHT_END_HOUR = 6;
 
-export function incidentFigures(incidents: EventList, zone: Zone): Report['incidents'] {
-  const series = dailySeries(incidents, zone);
-  const perChannel = new Map<number, Partial<Record<Channel, number>>>();
+export function incidentFigures(
+  incidents: EventList,
+  cols: IncidentColumns,
+  zone: Zone,
+): Report['incidents'] {
+  const series = seriesOfDays(cols.day);
+  // Incidents per day and channel, as one row of CHANNELS.length counts per day of the series.
+  const width = CHANNELS.length;
+  const perChannel = new Int32Array(series.counts.length * width);
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   let timed = 0;
   let night = 0;
-  for (const e of incidents) {
-    const { day, hour, weekday } = zone.dayHour(e.ms);
-    let m = perChannel.get(day);
-    if (m === undefined) {
-      m = {};
-      perChannel.set(day, m);
-    }
-    m[e.channel] = (m[e.channel] ?? 0) + 1;
+  for (let i = 0; i < cols.day.length; i++) {
+    const day = cols.day[i]!;
+    perChannel[(day - series.start) * width + cols.channel[i]!]!++;
+    const hour = cols.hour[i]!;
     // Records with only a date have no hour: they are left out of the hour figures rather than guessed.
-    if (e.precision !== 'day') {
-      hourByWeekday[weekday - 1]![hour]!++;
+    if (hour >= 0) {
+      // 1970-01-01 was a Thursday (ISO weekday 4).
+      hourByWeekday[(((day + 3) % 7) + 7) % 7]![hour]!++;
       timed++;
       if (hour < NIGHT_END_HOUR) night++;
     }
@@ -40,7 +40,7 @@ export function incidentFigures(incidents: EventList, zone: Zone): Report['incid
   const daily = series.counts.map((count, i) => ({
     date: dayText(series.start + i),
     count,
-    byChannel: sortedKeys(perChannel.get(series.start + i) ?? {}),
+    byChannel: countRecord(CHANNELS, perChannel.subarray(i * width, (i + 1) * width)),
   }));
   let maxPerDay: { date: string; count: number } | null = null;
   for (const d of daily) {
@@ -50,10 +50,7 @@ export function incidentFigures(incidents: EventList, zone: Zone): Report['incid
   const gap = longestRun(series, (c) => c === 0);
   return {
     total: incidents.length,
-    byChannel: byChannel(incidents),
-    byKind: byKind(incidents),
-    byCallStatus: byCallStatus(incidents),
-    byIdentifier: byIdentifier(incidents),
+    ...breakdowns(cols),
     first: incidents.length ? new Date(incidents.at(0).ms).toISOString() : null,
     last: incidents.length ? new Date(incidents.at(incidents.length - 1).ms).toISOString() : null,
     firstLocal: incidents.length ? zone.localText(incidents.at(0).ms, 'min') : null,

@@ -6,6 +6,7 @@ import type { InputSummary, Problem, Report, ResolvedCase } from '../model/index
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { chronology } from './chronology.js';
+import { incidentColumns } from './columns.js';
 import { identifierTable } from './counts.js';
 import { analyseEscalation } from './escalation/index.js';
 import { incidentFigures } from './figures.js';
@@ -28,6 +29,7 @@ export interface AnalysisInput {
 
 export function buildReport(a: AnalysisInput): Report {
   const incidents = a.events.filter((e) => e.incident);
+  const columns = incidentColumns(incidents, a.zone);
   const sum = (k: 'records' | 'events' | 'kept' | 'duplicates' | 'skipped' | 'rejected') =>
     a.inputs.reduce((n, i) => n + i[k], 0);
   return {
@@ -58,11 +60,12 @@ export function buildReport(a: AnalysisInput): Report {
       rejected: sum('rejected'),
       incidents: incidents.length,
     },
-    identifiers: identifierTable(incidents, a.zone),
-    incidents: incidentFigures(incidents, a.zone),
+    identifiers: identifierTable(incidents, columns, a.zone),
+    incidents: incidentFigures(incidents, columns, a.zone),
     escalation: analyseEscalation({
       events: a.events,
       incidents,
+      columns,
       zone: a.zone,
       case: a.case,
       inputs: a.inputs,

@@ -2,8 +2,6 @@
  * The dense local-day series: one count per calendar day in the case zone, zero days included. Every figure
  * about frequency is built from it, so days are counted one way only.
  */
-import type { EventList } from '../timeline/list.js';
-import type { Zone } from '../timeline/zone.js';
 
 const DAY = 86_400_000;
 
@@ -26,34 +24,19 @@ export function dayNumberOf(date: string): number {
   );
 }
 
-/**
- * Counts events per local day over [from, to] (day numbers, inclusive). Defaults to the first and last event's
- * days. Events outside the range are not counted.
- */
-export function dailySeries(
-  events: EventList,
-  zone: Zone,
-  range?: { from: number; to: number },
-): DailySeries {
-  if (events.length === 0 && !range) return { start: 0, counts: [] };
-  // Two passes over the instants rather than an array of a million day numbers.
+/** Counts of local day numbers (analysis/columns.ts) per day, from the first to the last day among them. */
+export function seriesOfDays(days: ArrayLike<number>): DailySeries {
+  if (days.length === 0) return { start: 0, counts: [] };
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  if (!range) {
-    for (let i = 0; i < events.length; i++) {
-      const d = zone.localDayNumber(events.ms(i));
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
   }
-  const from = range?.from ?? lo;
-  const to = range?.to ?? hi;
-  const counts = new Array<number>(Math.max(0, to - from + 1)).fill(0);
-  for (let i = 0; i < events.length; i++) {
-    const d = zone.localDayNumber(events.ms(i));
-    if (d >= from && d <= to) counts[d - from]!++;
-  }
-  return { start: from, counts };
+  const counts = new Array<number>(hi - lo + 1).fill(0);
+  for (let i = 0; i < days.length; i++) counts[days[i]! - lo]!++;
+  return { start: lo, counts };
 }
 
 export interface Run {

@@ -21,7 +21,7 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
   for (let j = 0; j < w.length; j++) {
     if (timed[j]! < 0) continue;
     inside++;
-    while (w.at(j).ms - w.at(i).ms >= HOUR || timed[i]! < 0) {
+    while (w.ms(j) - w.ms(i) >= HOUR || timed[i]! < 0) {
       if (timed[i]! >= 0) inside--;
       i++;
     }

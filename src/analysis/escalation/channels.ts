@@ -4,29 +4,29 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { Channel } from '../../model/index.js';
-import { type Ctx, monthOf } from './context.js';
+import { CHANNELS } from '../../model/vocabulary.js';
+import { CHANNELS_SORTED } from '../columns.js';
+import type { Ctx } from './context.js';
 
 /** Channels per month over the window, in month order. */
 export function channelsOverTime(
   ctx: Ctx,
   partialMonths: ReadonlySet<string>,
 ): Escalation['channelsOverTime'] {
-  const months = new Map<string, Map<Channel, number>>();
-  for (let i = 0; i < ctx.windowed.length; i++) {
-    const e = ctx.windowed.at(i);
-    const month = monthOf(ctx.days[i]!);
-    const m = months.get(month) ?? new Map<Channel, number>();
-    m.set(e.channel, (m.get(e.channel) ?? 0) + 1);
-    months.set(month, m);
-  }
+  // Incidents per month and channel: one row of CHANNELS.length counts per month.
+  const width = CHANNELS.length;
+  const perMonth = new Int32Array(ctx.months.length * width);
+  for (let i = 0; i < ctx.month.length; i++) perMonth[ctx.month[i]! * width + ctx.channels[i]!]!++;
+  const byName = ctx.months.map((month, mi) => ({ month, mi })).sort((a, b) => (a.month < b.month ? -1 : 1));
   const seen = new Set<Channel>();
   const out: Escalation['channelsOverTime'] = [];
-  for (const month of [...months.keys()].sort()) {
-    const m = months.get(month)!;
-    const byChannel = [...m]
-      .map(([channel, count]) => ({ channel, count }))
-      .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : 1));
-    const fresh = [...m.keys()].filter((c) => !seen.has(c)).sort();
+  for (const { month, mi } of byName) {
+    const row = perMonth.subarray(mi * width, (mi + 1) * width);
+    const used = CHANNELS_SORTED.filter((c) => row[c]! > 0);
+    const byChannel = used
+      .map((c) => ({ channel: CHANNELS[c]!, count: row[c]! }))
+      .sort((a, b) => b.count - a.count);
+    const fresh = used.map((c) => CHANNELS[c]!).filter((c) => !seen.has(c));
     for (const c of fresh) seen.add(c);
     out.push({
       month,

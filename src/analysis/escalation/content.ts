@@ -6,7 +6,7 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
-import { type Ctx, monthOf, refOf } from './context.js';
+import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
 
@@ -20,7 +20,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     c,
     matcher: compilePhrases(c.terms),
     count: 0,
-    months: new Map<string, number>(),
+    months: new Int32Array(ctx.months.length),
     first: null as TimelineEvent | null,
     examples: [] as Escalation['content']['categories'][number]['examples'],
     texts: new Set<string>(),
@@ -41,8 +41,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       const hit = found.hits[c];
       if (!hit) continue;
       k.count++;
-      const month = monthOf(ctx.days[i]!);
-      k.months.set(month, (k.months.get(month) ?? 0) + 1);
+      k.months[ctx.month[i]!]!++;
       k.first ??= e;
       if (k.examples.length < EXAMPLES && !k.texts.has(found.normalised)) {
         k.texts.add(found.normalised);
@@ -63,7 +62,10 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       label: k.c.label,
       terms: [...k.c.terms],
       incidents: k.count,
-      byMonth: [...k.months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count })),
+      byMonth: ctx.months
+        .map((month, mi) => ({ month, count: k.months[mi]! }))
+        .filter((m) => m.count > 0)
+        .sort((a, b) => (a.month < b.month ? -1 : 1)),
       first: k.first ? refOf(ctx, k.first) : null,
       examples: k.examples,
     })),

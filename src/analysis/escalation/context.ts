@@ -5,9 +5,11 @@
  */
 import type { EventRef } from '../../model/escalation.js';
 import type { InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import { CHANNELS } from '../../model/vocabulary.js';
 import { eventId, locatorText } from '../../timeline/ids.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
+import { CHANNELS_SORTED, type IncidentColumns } from '../columns.js';
 import { dateOf } from '../stats/index.js';
 import type { DayRange } from './window.js';
 
@@ -27,6 +29,8 @@ export interface EscalationInput {
   readonly events: EventList;
   /** `events` that are incidents, when the caller already has them. */
   readonly incidents?: EventList;
+  /** The columns of `incidents` (analysis/columns.ts), when the caller already has them. */
+  readonly columns?: IncidentColumns;
   readonly zone: Zone;
   readonly case: ResolvedCase;
   readonly inputs: readonly InputSummary[];
@@ -38,6 +42,8 @@ export interface Ctx {
   readonly inputs: readonly InputSummary[];
   /** Every incident, in time order. */
   readonly incidents: EventList;
+  /** Columns of `incidents`: channel, local day and hour, sender label. */
+  readonly columns: IncidentColumns;
   /** Incidents on window days, in time order. */
   readonly windowed: EventList;
   readonly window: DayRange;
@@ -47,28 +53,21 @@ export interface Ctx {
   readonly stretch: DayRange | null;
   /** covered[i]: window day i is inside the stretch. */
   readonly covered: readonly boolean[];
-  /** days[i], hours[i]: local day number and hour of windowed[i] (hour −1 for a date-only record). */
+  /** days[i], hours[i], channels[i]: local day number, hour (−1 for a date-only record) and CHANNELS index of
+   *  windowed[i] (views into `columns`). */
   readonly days: Int32Array;
   readonly hours: Int8Array;
+  readonly channels: Uint8Array;
+  /** month[i]: index into `months` of the month of windowed[i]. */
+  readonly month: Int32Array;
+  /** The distinct `YYYY-MM` months of the windowed incidents, in order of first appearance. */
+  readonly months: readonly string[];
   /** Start instants of the contact episodes among the windowed incidents. */
   readonly episodes: readonly number[];
   /** handKept[k]: input k is hand-kept (a diary). */
   readonly handKept: readonly boolean[];
   /** Pearson φ̂ of the trend model when > 1 (overdispersed), else null. */
   phi: number | null;
-}
-
-/** Local days and hours of time-ordered incidents, computed once for every per-incident figure. */
-export function localDaysAndHours(zone: Zone, events: EventList): { days: Int32Array; hours: Int8Array } {
-  const days = new Int32Array(events.length);
-  const hours = new Int8Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events.at(i);
-    const p = localDayHour(zone, e.ms);
-    days[i] = p.day;
-    hours[i] = e.precision === 'day' ? -1 : p.hour;
-  }
-  return { days, hours };
 }
 
 /** "1 day", "3 days". */
@@ -102,18 +101,6 @@ export function monthOf(day: number): string {
   return m;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Local day number and hour of an instant, without allocating (the zone's offset is cached per hour). */
-export function localDayHour(zone: Zone, ms: number): { day: number; hour: number } {
-  const local = ms + zone.offsetAt(ms) * 60_000;
-  const day = Math.floor(local / DAY_MS);
-  HOLDER.day = day;
-  HOLDER.hour = Math.floor((local - day * DAY_MS) / 3_600_000);
-  return HOLDER;
-}
-const HOLDER = { day: 0, hour: 0 };
-
 /** Day numbers of window day indices [i, j] as a period of dates. */
 export function datesOf(range: DayRange): { from: string; to: string; days: number } {
   return { from: dateOf(range.from), to: dateOf(range.to), days: range.to - range.from + 1 };
@@ -140,17 +127,40 @@ export function lowerBound(events: EventList, t: number): number {
   return lo;
 }
 
-/** Counts per channel of events[from…], largest first then by name. */
+/** Counts per channel of incidents[from…], largest first then by name. */
 export function channelCounts(
-  events: EventList,
+  ctx: Pick<Ctx, 'columns'>,
   from = 0,
 ): { channel: TimelineEvent['channel']; count: number }[] {
-  const m = new Map<TimelineEvent['channel'], number>();
-  for (let i = from; i < events.length; i++) {
-    const c = events.at(i).channel;
-    m.set(c, (m.get(c) ?? 0) + 1);
+  const counts = new Array<number>(CHANNELS.length).fill(0);
+  const channel = ctx.columns.channel;
+  for (let i = from; i < channel.length; i++) counts[channel[i]!]!++;
+  return CHANNELS_SORTED.filter((c) => counts[c]! > 0)
+    .map((c) => ({ channel: CHANNELS[c]!, count: counts[c]! }))
+    .sort((a, b) => b.count - a.count);
+}
+
+/** The month of each of time-ordered local days: an index into `months` (distinct `YYYY-MM`, in order of first appearance). */
+export function monthsOf(days: Int32Array): { month: Int32Array; months: string[] } {
+  const month = new Int32Array(days.length);
+  const months: string[] = [];
+  const ids = new Map<string, number>();
+  let lastDay = Number.NaN;
+  let id = -1;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    if (d !== lastDay) {
+      const m = monthOf(d);
+      let found = ids.get(m);
+      if (found === undefined) {
+        found = months.length;
+        ids.set(m, found);
+        months.push(m);
+      }
+      id = found;
+      lastDay = d;
+    }
+    month[i] = id;
   }
-  return [...m]
-    .map(([channel, count]) => ({ channel, count }))
-    .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : 1));
+  return { month, months };
 }

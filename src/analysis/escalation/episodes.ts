@@ -9,14 +9,15 @@ import type { EventList } from '../../timeline/list.js';
 /** The merge gap, in minutes (statistics.md §1.1 convention). */
 export const EPISODE_MINUTES = 30;
 
-/** Start instants (ms) of the episodes among time-ordered incidents. */
-export function episodeStarts(incidents: EventList): number[] {
+/** Start instants (ms) of the episodes among time-ordered incidents; hours[i] < 0 marks a date-only record. */
+export function episodeStarts(incidents: EventList, hours: Int8Array): number[] {
   const out: number[] = [];
   let prev = Number.NEGATIVE_INFINITY;
-  for (const e of incidents) {
-    if (e.precision === 'day') continue;
-    if (e.ms - prev >= EPISODE_MINUTES * 60_000) out.push(e.ms);
-    prev = e.ms;
+  for (let i = 0; i < incidents.length; i++) {
+    if (hours[i]! < 0) continue;
+    const ms = incidents.ms(i);
+    if (ms - prev >= EPISODE_MINUTES * 60_000) out.push(ms);
+    prev = ms;
   }
   return out;
 }

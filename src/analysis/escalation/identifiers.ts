@@ -8,8 +8,8 @@
  * same person holds both — the case file's identifiers say that.
  */
 import type { Escalation } from '../../model/escalation.js';
-import type { TimelineEvent } from '../../model/index.js';
-import { senderLabel } from '../counts.js';
+import { CHANNELS } from '../../model/vocabulary.js';
+import { CHANNELS_SORTED } from '../columns.js';
 import { type Ctx, refOf } from './context.js';
 
 const WEEK = 7 * 86_400_000;
@@ -19,35 +19,11 @@ const HOUR = 3_600_000;
 export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   const all = ctx.incidents;
   const n = all.length;
-  // Label ids per incident and a counting sort of incident indices by label: two typed arrays instead of a
-  // growing array of objects per identifier, which for a million incidents is mostly garbage-collector work.
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const labelOf = new Int32Array(n);
-  // senderLabel depends on the resolved key (and, for a display name, on the name as written): ask it once per
-  // distinct sender, not once per incident.
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const e = all.at(i);
-    const key =
-      e.senderKey === undefined
-        ? `\u0000${e.sender?.role ?? ''}`
-        : e.senderKey.startsWith('name:')
-          ? `${e.senderKey}\u0000${e.sender?.name ?? ''}`
-          : e.senderKey;
-    let id = byKey.get(key);
-    if (id === undefined) {
-      const label = senderLabel(e);
-      id = ids.get(label);
-      if (id === undefined) {
-        id = names.length;
-        ids.set(label, id);
-        names.push(label);
-      }
-      byKey.set(key, id);
-    }
-    labelOf[i] = id;
-  }
+  // A counting sort of incident indices by sender label (analysis/columns.ts): typed arrays instead of a growing
+  // array of objects per identifier, which for a million incidents is mostly garbage-collector work.
+  const names = ctx.columns.labels;
+  const labelOf = ctx.columns.sender;
+  const channelOf = ctx.columns.channel;
   const start = new Int32Array(names.length + 1);
   for (let i = 0; i < n; i++) start[labelOf[i]! + 1]!++;
   for (let k = 0; k < names.length; k++) start[k + 1]! += start[k]!;
@@ -55,6 +31,7 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   const fill = start.slice(0, names.length);
   for (let i = 0; i < n; i++) order[fill[labelOf[i]!]!++] = i;
   const at = (k: number, j: number) => all.at(order[start[k]! + j]!);
+  const msAt = (k: number, j: number) => all.ms(order[start[k]! + j]!);
   const size = (k: number) => start[k + 1]! - start[k]!;
   /** Uses of identifier k before instant t. */
   const before = (k: number, t: number) => {
@@ -62,14 +39,14 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
     let hi = size(k);
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (at(k, mid).ms < t) lo = mid + 1;
+      if (msAt(k, mid) < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   const rows = names
     .map((identifier, k) => ({ identifier, k }))
-    .sort((a, b) => at(a.k, 0).ms - at(b.k, 0).ms || (a.identifier < b.identifier ? -1 : 1));
+    .sort((a, b) => msAt(a.k, 0) - msAt(b.k, 0) || (a.identifier < b.identifier ? -1 : 1));
   return rows.map(({ identifier, k }, r) => {
     const first = at(k, 0);
     let quiet: Escalation['identifiers'][number]['appearedAfterQuiet'] = null;
@@ -93,13 +70,14 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
         };
       }
     }
-    const channels = new Set<TimelineEvent['channel']>();
-    for (let j = 0; j < size(k); j++) channels.add(at(k, j).channel);
+    // Channels as bits of a CHANNELS index (fewer than 32 channels).
+    let channels = 0;
+    for (let j = 0; j < size(k); j++) channels |= 1 << channelOf[order[start[k]! + j]!]!;
     return {
       identifier,
       role: first.role ?? 'subject',
       incidents: size(k),
-      channels: [...channels].sort(),
+      channels: CHANNELS_SORTED.filter((c) => channels & (1 << c)).map((c) => CHANNELS[c]!),
       first: refOf(ctx, first),
       last: refOf(ctx, at(k, size(k) - 1)),
       appearedAfterQuiet: quiet,

@@ -6,13 +6,14 @@
  * PELT and Sen's slope on the daily series (days, not events).
  */
 import type { Escalation } from '../../model/escalation.js';
+import { incidentColumns } from '../columns.js';
 import { dateOf } from '../stats/index.js';
 import { burstAnalysis } from './bursts.js';
 import { ceaseRequests } from './cease.js';
 import { changePoints } from './changepoints.js';
 import { channelsOverTime } from './channels.js';
 import { contentAnalysis } from './content.js';
-import { type Ctx, type EscalationInput, localDaysAndHours, lowerBound, monthOf } from './context.js';
+import { type Ctx, type EscalationInput, lowerBound, monthOf, monthsOf } from './context.js';
 import { episodeStarts } from './episodes.js';
 import { findings } from './findings.js';
 import { gapAnalysis } from './gaps.js';
@@ -33,35 +34,41 @@ export { BUILT_IN_LEXICON } from './lexicon.js';
 export function analyseEscalation(input: EscalationInput): Escalation {
   const { zone, events } = input;
   const incidents = input.incidents ?? events.filter((e) => e.incident);
+  const columns = input.columns ?? incidentColumns(incidents, zone);
   const { range, source } = resolveWindow(events, zone, input.case);
   // No window (no events, no dates): one empty day keeps every figure defined without inventing a date.
   const window = range ?? { from: 0, to: -1 };
   const startMs = range ? zone.startOfLocalDay(window.from) : 0;
   const endMs = range ? zone.startOfLocalDay(window.to + 1) : 0;
-  const windowed = range
-    ? incidents.slice(lowerBound(incidents, startMs), lowerBound(incidents, endMs))
-    : incidents.slice(0, 0);
+  const a = range ? lowerBound(incidents, startMs) : 0;
+  const b = range ? lowerBound(incidents, endMs) : 0;
+  const windowed = incidents.slice(a, b);
+  const days = columns.day.subarray(a, b);
+  const hours = columns.hour.subarray(a, b);
 
   const cov = range
-    ? coverage(events, windowed, input.inputs, zone, window)
+    ? coverage(events, columns.channel.subarray(a, b), input.inputs, zone, window)
     : { json: { channels: [], fullyCovered: null, partialDays: 0 }, stretch: null, covered: [] };
-  const local = localDaysAndHours(zone, windowed);
-  // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the days above so
+  // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the columns' days so
   // that a million incidents are bucketed once.
   const counts = new Array<number>(range ? window.to - window.from + 1 : 0).fill(0);
-  for (let i = 0; i < local.days.length; i++) counts[local.days[i]! - window.from]!++;
+  for (let i = 0; i < days.length; i++) counts[days[i]! - window.from]!++;
   const ctx: Ctx = {
     zone,
     case: input.case,
     inputs: input.inputs,
     incidents,
+    columns,
     windowed,
     window,
     counts,
     stretch: cov.stretch,
     covered: cov.covered,
-    ...local,
-    episodes: episodeStarts(windowed),
+    days,
+    hours,
+    channels: columns.channel.subarray(a, b),
+    ...monthsOf(days),
+    episodes: episodeStarts(windowed, hours),
     handKept: input.inputs.map(isHandKept),
     phi: null,
   };

@@ -46,7 +46,7 @@ export function incidentsAfter(
   return {
     breachWindow,
     count: n,
-    byChannel: channelCounts(all, k),
+    byChannel: channelCounts(ctx, k),
     first: n ? refOf(ctx, all.at(k)) : null,
     last: n ? refOf(ctx, all.at(all.length - 1)) : null,
   };

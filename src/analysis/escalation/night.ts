@@ -5,7 +5,7 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import { clopperPearson } from '../stats/index.js';
-import { type Ctx, monthOf } from './context.js';
+import type { Ctx } from './context.js';
 
 /** End of the night window (exclusive), as in the incidents figures. */
 const NIGHT_END_HOUR = 6;
@@ -21,25 +21,24 @@ function share(
 
 /** Night share overall and per month, over the window. */
 export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Escalation['night'] {
-  const months = new Map<string, { count: number; eligible: number }>();
+  // Per month, in order of first appearance among the timed incidents.
+  const perMonth = ctx.months.map(() => ({ count: 0, eligible: 0 }));
+  const order: number[] = [];
   let count = 0;
   let eligible = 0;
-  for (let i = 0; i < ctx.windowed.length; i++) {
+  for (let i = 0; i < ctx.days.length; i++) {
     const hour = ctx.hours[i]!;
     if (hour < 0) continue; // a date-only record has no hour
-    const month = monthOf(ctx.days[i]!);
-    let m = months.get(month);
-    if (!m) {
-      m = { count: 0, eligible: 0 };
-      months.set(month, m);
-    }
-    m.eligible++;
+    const mi = ctx.month[i]!;
+    const m = perMonth[mi]!;
+    if (m.eligible++ === 0) order.push(mi);
     eligible++;
     if (hour < NIGHT_END_HOUR) {
       m.count++;
       count++;
     }
   }
+  const months = order.map((mi) => [ctx.months[mi]!, perMonth[mi]!] as const);
   return {
     hours: '00:00–05:59',
     count,

@@ -15,6 +15,7 @@
 
 import type { Escalation } from '../../model/escalation.js';
 import type { Channel, InputSummary, ResolvedCase } from '../../model/index.js';
+import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
@@ -100,7 +101,7 @@ export interface Coverage {
 /** Per-channel coverage and the fully covered stretch of the window. */
 export function coverage(
   events: EventList,
-  windowIncidents: EventList,
+  windowChannels: Uint8Array,
   inputs: readonly InputSummary[],
   zone: Zone,
   window: DayRange,
@@ -109,19 +110,38 @@ export function coverage(
   // are in time order, so a file's first and last events are its first and last days.
   const handKept = inputs.map(isHandKept);
   const spans = new Map<number, { first: number; last: number; channels: Set<Channel> }>();
-  for (const e of events) {
-    if (handKept[e.input]) continue;
-    const s = spans.get(e.input);
-    if (!s) spans.set(e.input, { first: e.ms, last: e.ms, channels: new Set([e.channel]) });
-    else {
-      s.last = e.ms;
-      s.channels.add(e.channel);
+  // Events of one file mostly follow each other on one channel: the span and channel just seen are reused.
+  let lastInput = -1;
+  let lastChannel: Channel | undefined;
+  let s: { first: number; last: number; channels: Set<Channel> } | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const e = events.at(i);
+    const input = e.input;
+    if (handKept[input]) continue;
+    const ms = e.ms;
+    const channel = e.channel;
+    if (input !== lastInput) {
+      s = spans.get(input);
+      lastInput = input;
+      lastChannel = undefined;
+      if (!s) {
+        s = { first: ms, last: ms, channels: new Set([channel]) };
+        spans.set(input, s);
+        lastChannel = channel;
+        continue;
+      }
+    }
+    s!.last = ms;
+    if (channel !== lastChannel) {
+      s!.channels.add(channel);
+      lastChannel = channel;
     }
   }
   const incidentsBy = new Map<Channel, number>();
-  for (const e of windowIncidents) {
-    incidentsBy.set(e.channel, (incidentsBy.get(e.channel) ?? 0) + 1);
-  }
+  const perChannel = new Array<number>(CHANNELS.length).fill(0);
+  for (let i = 0; i < windowChannels.length; i++) perChannel[windowChannels[i]!]!++;
+  for (let c = 0; c < CHANNELS.length; c++)
+    if (perChannel[c]! > 0) incidentsBy.set(CHANNELS[c]!, perChannel[c]!);
   const byChannel = new Map<Channel, { spans: Span[]; files: Set<string> }>();
   for (const [input, s] of spans) {
     const span = { from: zone.localDayNumber(s.first), to: zone.localDayNumber(s.last) };
@@ -132,7 +152,7 @@ export function coverage(
       byChannel.set(channel, c);
     }
   }
-  const total = windowIncidents.length;
+  const total = windowChannels.length;
   const n = window.to - window.from + 1;
   const covered = new Array<boolean>(n).fill(true);
   const channels: Escalation['coverage']['channels'] = [];
