@@ -133,6 +133,10 @@ export class EventStore {
   channel(k: number): Channel {
     return CHANNELS[this.packedCol[k]! & 31]!;
   }
+  /** The index in CHANNELS of event k's channel. */
+  channelIndex(k: number): number {
+    return this.packedCol[k]! & 31;
+  }
   kind(k: number): Kind {
     return KINDS[(this.packedCol[k]! >> KIND_AT) & 15]!;
   }
