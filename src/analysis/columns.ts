@@ -18,8 +18,8 @@ export interface IncidentColumns {
   readonly day: Int32Array;
   /** Local hour 0–23, or −1 for a date-only record (it has no hour). */
   readonly hour: Int8Array;
-  /** Index into `labels`: the identifier shown for the sender (`senderLabel`). */
-  readonly sender: Int32Array;
+  /** Index into `labels`: the identifier shown for the sender (`senderLabel`); one byte wide while it can be. */
+  readonly sender: Uint8Array | Uint16Array | Int32Array;
   /** Sender labels, in order of first appearance. */
   readonly labels: readonly string[];
   /** The names as written (uncleaned) seen with each label. */
@@ -32,7 +32,6 @@ export interface IncidentColumns {
 
 const index = (list: readonly string[]): Record<string, number> =>
   Object.assign(Object.create(null), Object.fromEntries(list.map((v, i) => [v, i])));
-const CHANNEL_INDEX = index(CHANNELS);
 const KIND_INDEX = index(KINDS);
 const CALL_INDEX = index(CALL_STATUSES);
 
@@ -47,7 +46,7 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
   const channel = new Uint8Array(n);
   const day = new Int32Array(n);
   const hour = new Int8Array(n);
-  const sender = new Int32Array(n);
+  let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n);
   const labels: string[] = [];
   const rawNames: Set<string>[] = [];
   const labelIds = new Map<string, number>();
@@ -76,6 +75,8 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
         let id = labelIds.get(label);
         if (id === undefined) {
           id = labels.length;
+          if (id === 0x100 || id === 0x10000)
+            sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
           labelIds.set(label, id);
           labels.push(label);
           rawNames.push(new Set());
@@ -89,7 +90,7 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
       lastId = found.id;
     }
     sender[i] = lastId;
-    channel[i] = CHANNEL_INDEX[e.channel]!;
+    channel[i] = incidents.channelIndex(i);
     const p = zone.dayHour(e.ms);
     day[i] = p.day;
     hour[i] = e.precision === 'day' ? -1 : p.hour;
@@ -98,6 +99,15 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     if (call !== undefined) calls[CALL_INDEX[call.status]!]!++;
   }
   return { channel, day, hour, sender, labels, rawNames, kinds, calls };
+}
+
+function widened(
+  col: Uint8Array | Uint16Array | Int32Array,
+  to: typeof Uint16Array | typeof Int32Array,
+): Uint16Array | Int32Array {
+  const wide = new to(col.length);
+  wide.set(col);
+  return wide;
 }
 
 /** Counts per name as a plain object with keys in byte order, leaving out zeros. */

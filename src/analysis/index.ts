@@ -28,7 +28,8 @@ export interface AnalysisInput {
 }
 
 export function buildReport(a: AnalysisInput): Report {
-  const incidents = a.events.filter((e) => e.incident);
+  const events = a.events;
+  const incidents = events.where((i) => events.incident(i));
   const columns = incidentColumns(incidents, a.zone);
   const sum = (k: 'records' | 'events' | 'kept' | 'duplicates' | 'skipped' | 'rejected') =>
     a.inputs.reduce((n, i) => n + i[k], 0);

@@ -79,8 +79,10 @@ export function ceaseRequests(
   }
   let searched = 0;
   const rows: { row: Row; ms: number }[] = [];
-  for (const e of events) {
-    if (e.incident || !(e.role === 'victim' || e.direction === 'outgoing')) continue;
+  for (let i = 0; i < events.length; i++) {
+    if (events.incident(i)) continue;
+    const e = events.at(i);
+    if (!(e.role === 'victim' || e.direction === 'outgoing')) continue;
     // Read once, and only for the victim's messages: each read of a stored event's text decodes it again.
     const text = e.text;
     if (text === undefined) continue;

@@ -13,15 +13,24 @@ export function channelsOverTime(
   ctx: Ctx,
   partialMonths: ReadonlySet<string>,
 ): Escalation['channelsOverTime'] {
-  // Incidents per month and channel: one row of CHANNELS.length counts per month.
+  // Incidents per month and channel: one row of CHANNELS.length counts per month number.
   const width = CHANNELS.length;
-  const perMonth = new Int32Array(ctx.months.length * width);
-  for (let i = 0; i < ctx.month.length; i++) perMonth[ctx.month[i]! * width + ctx.channels[i]!]!++;
-  const byName = ctx.months.map((month, mi) => ({ month, mi })).sort((a, b) => (a.month < b.month ? -1 : 1));
+  const perMonth: Int32Array[] = [];
+  for (let i = 0; i < ctx.days.length; i++) {
+    const mi = ctx.months.of(ctx.days[i]!);
+    let row = perMonth[mi];
+    if (row === undefined) {
+      row = new Int32Array(width);
+      perMonth[mi] = row;
+    }
+    row[ctx.channels[i]!]!++;
+  }
+  const byName = perMonth
+    .flatMap((row, mi) => (row ? [{ month: ctx.months.names[mi]!, row }] : []))
+    .sort((a, b) => (a.month < b.month ? -1 : 1));
   const seen = new Set<Channel>();
   const out: Escalation['channelsOverTime'] = [];
-  for (const { month, mi } of byName) {
-    const row = perMonth.subarray(mi * width, (mi + 1) * width);
+  for (const { month, row } of byName) {
     const used = CHANNELS_SORTED.filter((c) => row[c]! > 0);
     const byChannel = used
       .map((c) => ({ channel: CHANNELS[c]!, count: row[c]! }))

@@ -20,7 +20,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     c,
     matcher: compilePhrases(c.terms),
     count: 0,
-    months: new Int32Array(ctx.months.length),
+    months: new Map<number, number>(),
     first: null as TimelineEvent | null,
     examples: [] as Escalation['content']['categories'][number]['examples'],
     texts: new Set<string>(),
@@ -41,7 +41,8 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       const hit = found.hits[c];
       if (!hit) continue;
       k.count++;
-      k.months[ctx.month[i]!]!++;
+      const mi = ctx.months.of(ctx.days[i]!);
+      k.months.set(mi, (k.months.get(mi) ?? 0) + 1);
       k.first ??= e;
       if (k.examples.length < EXAMPLES && !k.texts.has(found.normalised)) {
         k.texts.add(found.normalised);
@@ -62,9 +63,8 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       label: k.c.label,
       terms: [...k.c.terms],
       incidents: k.count,
-      byMonth: ctx.months
-        .map((month, mi) => ({ month, count: k.months[mi]! }))
-        .filter((m) => m.count > 0)
+      byMonth: [...k.months]
+        .map(([mi, count]) => ({ month: ctx.months.names[mi]!, count }))
         .sort((a, b) => (a.month < b.month ? -1 : 1)),
       first: k.first ? refOf(ctx, k.first) : null,
       examples: k.examples,

@@ -58,10 +58,8 @@ export interface Ctx {
   readonly days: Int32Array;
   readonly hours: Int8Array;
   readonly channels: Uint8Array;
-  /** month[i]: index into `months` of the month of windowed[i]. */
-  readonly month: Int32Array;
-  /** The distinct `YYYY-MM` months of the windowed incidents, in order of first appearance. */
-  readonly months: readonly string[];
+  /** Month numbers of day numbers, for counting per month. */
+  readonly months: Months;
   /** Start instants of the contact episodes among the windowed incidents. */
   readonly episodes: readonly number[];
   /** handKept[k]: input k is hand-kept (a diary). */
@@ -140,27 +138,43 @@ export function channelCounts(
     .sort((a, b) => b.count - a.count);
 }
 
-/** The month of each of time-ordered local days: an index into `months` (distinct `YYYY-MM`, in order of first appearance). */
-export function monthsOf(days: Int32Array): { month: Int32Array; months: string[] } {
-  const month = new Int32Array(days.length);
-  const months: string[] = [];
-  const ids = new Map<string, number>();
-  let lastDay = Number.NaN;
-  let id = -1;
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i]!;
-    if (d !== lastDay) {
-      const m = monthOf(d);
-      let found = ids.get(m);
-      if (found === undefined) {
-        found = months.length;
-        ids.set(m, found);
-        months.push(m);
-      }
-      id = found;
-      lastDay = d;
+/**
+ * Months numbered 0, 1, … for counting per month by index: the window's months in order, then any month a day
+ * outside the window falls in (an incident can only be there around a clock change at midnight).
+ */
+export class Months {
+  /** `YYYY-MM` of each month number. */
+  readonly names: string[] = [];
+  private readonly byDay: Int32Array;
+  private readonly from: number;
+  private readonly extra = new Map<string, number>();
+
+  constructor(window: DayRange) {
+    this.from = window.from;
+    this.byDay = new Int32Array(Math.max(0, window.to - window.from + 1));
+    for (let d = 0; d < this.byDay.length; d++) {
+      const m = monthOf(window.from + d);
+      if (this.names[this.names.length - 1] !== m) this.names.push(m);
+      this.byDay[d] = this.names.length - 1;
     }
-    month[i] = id;
   }
-  return { month, months };
+
+  /** The number of the month of a day number. */
+  of(day: number): number {
+    const d = day - this.from;
+    return d >= 0 && d < this.byDay.length ? this.byDay[d]! : this.outside(day);
+  }
+
+  private outside(day: number): number {
+    const m = monthOf(day);
+    const inWindow = this.names.indexOf(m);
+    if (inWindow >= 0) return inWindow;
+    let k = this.extra.get(m);
+    if (k === undefined) {
+      k = this.names.length;
+      this.names.push(m);
+      this.extra.set(m, k);
+    }
+    return k;
+  }
 }

@@ -27,11 +27,16 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   const start = new Int32Array(names.length + 1);
   for (let i = 0; i < n; i++) start[labelOf[i]! + 1]!++;
   for (let k = 0; k < names.length; k++) start[k + 1]! += start[k]!;
-  const order = new Int32Array(n);
-  const fill = start.slice(0, names.length);
-  for (let i = 0; i < n; i++) order[fill[labelOf[i]!]!++] = i;
-  const at = (k: number, j: number) => all.at(order[start[k]! + j]!);
-  const msAt = (k: number, j: number) => all.ms(order[start[k]! + j]!);
+  // With one identifier (the usual case) the order is the incidents' own: no array of a million indices.
+  let order: Int32Array | undefined;
+  if (names.length > 1) {
+    order = new Int32Array(n);
+    const fill = start.slice(0, names.length);
+    for (let i = 0; i < n; i++) order[fill[labelOf[i]!]!++] = i;
+  }
+  const index = (k: number, j: number) => (order === undefined ? j : order[start[k]! + j]!);
+  const at = (k: number, j: number) => all.at(index(k, j));
+  const msAt = (k: number, j: number) => all.ms(index(k, j));
   const size = (k: number) => start[k + 1]! - start[k]!;
   /** Uses of identifier k before instant t. */
   const before = (k: number, t: number) => {
@@ -72,7 +77,7 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
     }
     // Channels as bits of a CHANNELS index (fewer than 32 channels).
     let channels = 0;
-    for (let j = 0; j < size(k); j++) channels |= 1 << channelOf[order[start[k]! + j]!]!;
+    for (let j = 0; j < size(k); j++) channels |= 1 << channelOf[index(k, j)]!;
     return {
       identifier,
       role: first.role ?? 'subject',

@@ -13,7 +13,7 @@ import { ceaseRequests } from './cease.js';
 import { changePoints } from './changepoints.js';
 import { channelsOverTime } from './channels.js';
 import { contentAnalysis } from './content.js';
-import { type Ctx, type EscalationInput, lowerBound, monthOf, monthsOf } from './context.js';
+import { type Ctx, type EscalationInput, lowerBound, Months, monthOf } from './context.js';
 import { episodeStarts } from './episodes.js';
 import { findings } from './findings.js';
 import { gapAnalysis } from './gaps.js';
@@ -33,7 +33,7 @@ export { BUILT_IN_LEXICON } from './lexicon.js';
 /** The whole escalation section of the report. */
 export function analyseEscalation(input: EscalationInput): Escalation {
   const { zone, events } = input;
-  const incidents = input.incidents ?? events.filter((e) => e.incident);
+  const incidents = input.incidents ?? events.where((i) => events.incident(i));
   const columns = input.columns ?? incidentColumns(incidents, zone);
   const { range, source } = resolveWindow(events, zone, input.case);
   // No window (no events, no dates): one empty day keeps every figure defined without inventing a date.
@@ -67,7 +67,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     days,
     hours,
     channels: columns.channel.subarray(a, b),
-    ...monthsOf(days),
+    months: new Months(window),
     episodes: episodeStarts(windowed, hours),
     handKept: input.inputs.map(isHandKept),
     phi: null,

@@ -22,23 +22,28 @@ function share(
 /** Night share overall and per month, over the window. */
 export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Escalation['night'] {
   // Per month, in order of first appearance among the timed incidents.
-  const perMonth = ctx.months.map(() => ({ count: 0, eligible: 0 }));
+  const perMonth: { count: number; eligible: number }[] = [];
   const order: number[] = [];
   let count = 0;
   let eligible = 0;
   for (let i = 0; i < ctx.days.length; i++) {
     const hour = ctx.hours[i]!;
     if (hour < 0) continue; // a date-only record has no hour
-    const mi = ctx.month[i]!;
-    const m = perMonth[mi]!;
-    if (m.eligible++ === 0) order.push(mi);
+    const mi = ctx.months.of(ctx.days[i]!);
+    let m = perMonth[mi];
+    if (m === undefined) {
+      m = { count: 0, eligible: 0 };
+      perMonth[mi] = m;
+      order.push(mi);
+    }
+    m.eligible++;
     eligible++;
     if (hour < NIGHT_END_HOUR) {
       m.count++;
       count++;
     }
   }
-  const months = order.map((mi) => [ctx.months[mi]!, perMonth[mi]!] as const);
+  const months = order.map((mi) => [ctx.months.names[mi]!, perMonth[mi]!] as const);
   return {
     hours: '00:00–05:59',
     count,

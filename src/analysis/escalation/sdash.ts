@@ -6,6 +6,7 @@
  */
 import type { Escalation, EventRef } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
+import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import { dateOf, isoWeekday } from '../stats/index.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
@@ -54,6 +55,18 @@ function fact(ctx: Ctx, text: string, events: EventList | readonly TimelineEvent
   };
 }
 
+/**
+ * The events of a list for which `keep(i)` is true. Most of these questions find nothing in most cases: a first
+ * pass that finds nothing makes no list (and no event view where `keep` reads a column).
+ */
+function where(list: EventList, keep: (i: number) => boolean): EventList {
+  let any = false;
+  for (let i = 0; i < list.length && !any; i++) any = keep(i);
+  return any ? list.where(keep) : list.slice(0, 0);
+}
+
+const IN_PERSON = CHANNELS.indexOf('in-person');
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -64,9 +77,9 @@ export function sdashSheet(
   parts: Pick<Escalation, 'content' | 'identifiers'>,
 ): Escalation['sdash'] {
   const inc = ctx.windowed;
-  const hand = inc.filter((e) => ctx.handKept[e.input]);
   const hasDiary = ctx.handKept.some(Boolean);
-  const visits = inc.filter((e) => e.channel === 'in-person');
+  const hand = hasDiary ? where(inc, (i) => ctx.handKept[inc.at(i).input] === true) : inc.slice(0, 0);
+  const visits = where(inc, (i) => ctx.channels[i] === IN_PERSON);
   const byCategory = (id: string) => parts.content.categories.find((c) => c.id === id);
   const lexFact = (id: string, what: string): Fact | null => {
     const c = byCategory(id);
@@ -87,7 +100,7 @@ export function sdashSheet(
     let note: string | null = null;
     switch (q.number) {
       case 1: {
-        const effect = inc.filter((e) => (e.details?.['effect'] ?? '').trim() !== '');
+        const effect = where(inc, (i) => (inc.at(i).details?.['effect'] ?? '').trim() !== '');
         if (effect.length)
           facts.push(
             fact(
@@ -203,7 +216,7 @@ export function sdashSheet(
         break;
       }
       case 7: {
-        const proxy = inc.filter((e) => e.flags?.includes('via-third-party'));
+        const proxy = where(inc, (i) => inc.at(i).flags?.includes('via-third-party') === true);
         facts.push(
           fact(
             ctx,

@@ -112,20 +112,19 @@ export function coverage(
   const spans = new Map<number, { first: number; last: number; channels: Set<Channel> }>();
   // Events of one file mostly follow each other on one channel: the span and channel just seen are reused.
   let lastInput = -1;
-  let lastChannel: Channel | undefined;
+  let lastChannel = -1;
   let s: { first: number; last: number; channels: Set<Channel> } | undefined;
   for (let i = 0; i < events.length; i++) {
-    const e = events.at(i);
-    const input = e.input;
+    const input = events.input(i);
     if (handKept[input]) continue;
-    const ms = e.ms;
-    const channel = e.channel;
+    const ms = events.ms(i);
+    const channel = events.channelIndex(i);
     if (input !== lastInput) {
       s = spans.get(input);
       lastInput = input;
-      lastChannel = undefined;
+      lastChannel = -1;
       if (!s) {
-        s = { first: ms, last: ms, channels: new Set([channel]) };
+        s = { first: ms, last: ms, channels: new Set([CHANNELS[channel]!]) };
         spans.set(input, s);
         lastChannel = channel;
         continue;
@@ -133,7 +132,7 @@ export function coverage(
     }
     s!.last = ms;
     if (channel !== lastChannel) {
-      s!.channels.add(channel);
+      s!.channels.add(CHANNELS[channel]!);
       lastChannel = channel;
     }
   }
