@@ -108,6 +108,9 @@ export interface Search {
 
 const NOTHING: Search = { normalised: '', hits: [] };
 
+/** Size of `searchAll`'s table of recent texts (a power of two). */
+const SLOTS = 4096;
+
 /**
  * Searches texts for several phrase lists at once, remembering the answer per distinct text. Harassment logs
  * repeat themselves ("Answer me" five hundred times), so most texts are answered from memory; the memory is
@@ -120,12 +123,28 @@ export function searchAll(
   cap = 100_000,
 ): (text: string) => Search | undefined {
   const seen = new Map<string, Search>();
+  // In front of the map, a small table indexed by a few characters of the text: a repeated text is found by one
+  // comparison with the text last seen in its slot, instead of hashing every character of a new string each time.
+  const slotText = new Array<string | undefined>(SLOTS).fill(undefined);
+  const slotResult = new Array<Search>(SLOTS).fill(NOTHING);
   return (text) => {
-    let r = seen.get(text);
-    if (r === undefined) {
-      const norm = normaliseText(text);
-      r = any.find(norm) ? { normalised: norm, hits: matchers.map((m) => m.find(norm)) } : NOTHING;
-      if (seen.size < cap) seen.set(text, r);
+    const n = text.length;
+    const slot =
+      n === 0
+        ? 0
+        : (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 13 + text.charCodeAt(n - 1)) &
+          (SLOTS - 1);
+    let r: Search | undefined;
+    if (slotText[slot] === text) r = slotResult[slot]!;
+    else {
+      r = seen.get(text);
+      if (r === undefined) {
+        const norm = normaliseText(text);
+        r = any.find(norm) ? { normalised: norm, hits: matchers.map((m) => m.find(norm)) } : NOTHING;
+        if (seen.size < cap) seen.set(text, r);
+      }
+      slotText[slot] = text;
+      slotResult[slot] = r;
     }
     return r === NOTHING ? undefined : r;
   };

@@ -1,7 +1,7 @@
 /** Cease requests in the victim's messages, and the content lexicon over the incidents' text. */
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../../src/analysis/escalation/index.js';
-import { compilePhrases, normaliseText } from '../../../src/analysis/escalation/matcher.js';
+import { compilePhrases, normaliseText, searchAll } from '../../../src/analysis/escalation/matcher.js';
 import { analyse, daily, type Ev, ev, input, kase } from './helpers.js';
 
 const inputs = [
@@ -102,6 +102,33 @@ describe('the phrase matcher', () => {
     expect(found).toEqual([undefined, undefined, undefined, 'kill you']);
     // Generous: a backtracking blow-up would take minutes, not seconds.
     expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});
+
+describe('searching many texts at once', () => {
+  it('answers a repeated text as it answered it the first time, whatever else came between', () => {
+    const threats = compilePhrases(['kill you']);
+    const stop = compilePhrases(['stop']);
+    const search = searchAll([threats, stop], compilePhrases(['kill you', 'stop']), 3);
+    // Texts of one length and first and last letter share a slot of the table of recent texts; the memory
+    // behind it holds only 3, so later texts are searched afresh.
+    const texts = [
+      'kill you now',
+      'kxll you now',
+      'kill you nxw',
+      'stop it',
+      'ktop it',
+      'stop at',
+      'well then',
+    ];
+    const fresh = (t: string) => {
+      const norm = normaliseText(t);
+      const hits = [threats.find(norm), stop.find(norm)];
+      return hits.some(Boolean) ? { normalised: norm, hits } : undefined;
+    };
+    for (let round = 0; round < 3; round++) {
+      for (const t of [...texts, ...texts.slice().reverse()]) expect(search(t)).toEqual(fresh(t));
+    }
   });
 });
 
