@@ -24,10 +24,27 @@ export interface IncidentColumns {
   readonly labels: readonly string[];
   /** The names as written (uncleaned) seen with each label. */
   readonly rawNames: readonly ReadonlySet<string>[];
+  /** Per label: its incidents, first and last instant, first incident's index, and channels (bits of CHANNELS indices). */
+  readonly perLabel: readonly LabelStats[];
+  /** Incidents per CHANNELS index. */
+  readonly perChannel: readonly number[];
+  /** The conversations and the inputs that hold incidents. */
+  readonly conversations: ReadonlySet<string>;
+  readonly inputs: ReadonlySet<number>;
   /** Incidents per KINDS index. */
   readonly kinds: readonly number[];
   /** Incidents per CALL_STATUSES index (events without a call are not counted). */
   readonly calls: readonly number[];
+}
+
+/** What the incidents of one sender label add up to. */
+export interface LabelStats {
+  count: number;
+  first: number;
+  last: number;
+  firstAt: number;
+  /** Bit c is set when an incident was on channel CHANNELS[c] (fewer than 32 channels). */
+  channels: number;
 }
 
 const index = (list: readonly string[]): Record<string, number> =>
@@ -52,6 +69,13 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
   const labelIds = new Map<string, number>();
   const kinds = new Array<number>(KINDS.length).fill(0);
   const calls = new Array<number>(CALL_STATUSES.length).fill(0);
+  const perLabel: LabelStats[] = [];
+  const perChannel = new Array<number>(CHANNELS.length).fill(0);
+  const conversations = new Set<string>();
+  const inputs = new Set<number>();
+  let lastConversation: string | undefined;
+  let lastInput = -1;
+  let stats: LabelStats | undefined;
   // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
   // distinct sender, so consecutive incidents from the same sender are recognised by identity; other senders
   // are looked up by object, then key.
@@ -80,6 +104,7 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
           labelIds.set(label, id);
           labels.push(label);
           rawNames.push(new Set());
+          perLabel.push({ count: 0, first: e.ms, last: e.ms, firstAt: i, channels: 0 });
         }
         if (s?.name !== undefined) rawNames[id]!.add(s.name);
         found = { key, id };
@@ -88,17 +113,49 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
       lastSender = s;
       lastKey = key;
       lastId = found.id;
+      stats = perLabel[lastId]!;
     }
     sender[i] = lastId;
-    channel[i] = incidents.channelIndex(i);
-    const p = zone.dayHour(e.ms);
+    const ch = incidents.channelIndex(i);
+    channel[i] = ch;
+    perChannel[ch]!++;
+    const ms = e.ms;
+    stats!.count++;
+    if (ms < stats!.first) stats!.first = ms;
+    if (ms > stats!.last) stats!.last = ms;
+    stats!.channels |= 1 << ch;
+    // Incidents come in runs from one conversation and file: only a change is added to the sets.
+    const conversation = e.conversation;
+    if (conversation !== lastConversation) {
+      if (conversation !== undefined) conversations.add(conversation);
+      lastConversation = conversation;
+    }
+    const input = incidents.input(i);
+    if (input !== lastInput) {
+      inputs.add(input);
+      lastInput = input;
+    }
+    const p = zone.dayHour(ms);
     day[i] = p.day;
     hour[i] = e.precision === 'day' ? -1 : p.hour;
     kinds[KIND_INDEX[e.kind]!]!++;
     const call = e.call;
     if (call !== undefined) calls[CALL_INDEX[call.status]!]!++;
   }
-  return { channel, day, hour, sender, labels, rawNames, kinds, calls };
+  return {
+    channel,
+    day,
+    hour,
+    sender,
+    labels,
+    rawNames,
+    perLabel,
+    perChannel,
+    conversations,
+    inputs,
+    kinds,
+    calls,
+  };
 }
 
 function widened(
@@ -128,14 +185,13 @@ export function breakdowns(cols: IncidentColumns): {
   byCallStatus: Partial<Record<CallStatus, number>>;
   byIdentifier: Record<string, number>;
 } {
-  const perChannel = new Array<number>(CHANNELS.length).fill(0);
-  for (let i = 0; i < cols.channel.length; i++) perChannel[cols.channel[i]!]!++;
-  const perSender = new Array<number>(cols.labels.length).fill(0);
-  for (let i = 0; i < cols.sender.length; i++) perSender[cols.sender[i]!]!++;
   return {
-    byChannel: countRecord(CHANNELS, perChannel),
+    byChannel: countRecord(CHANNELS, cols.perChannel),
     byKind: countRecord(KINDS, cols.kinds),
     byCallStatus: countRecord(CALL_STATUSES, cols.calls),
-    byIdentifier: countRecord(cols.labels, perSender) as Record<string, number>,
+    byIdentifier: countRecord(
+      cols.labels,
+      cols.perLabel.map((s) => s.count),
+    ) as Record<string, number>,
   };
 }

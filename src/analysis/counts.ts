@@ -41,34 +41,20 @@ export interface IdentifierRow {
 
 /** One row per identifier the subject used, in order of first use. */
 export function identifierTable(incidents: EventList, cols: IncidentColumns, zone: Zone): IdentifierRow[] {
-  const k = cols.labels.length;
-  const count = new Array<number>(k).fill(0);
-  const firstAt = new Array<number>(k).fill(-1);
-  const first = new Array<number>(k).fill(Number.POSITIVE_INFINITY);
-  const last = new Array<number>(k).fill(Number.NEGATIVE_INFINITY);
-  // Channels per identifier as bits of a CHANNELS index (fewer than 32 channels).
-  const channels = new Array<number>(k).fill(0);
-  for (let i = 0; i < cols.sender.length; i++) {
-    const id = cols.sender[i]!;
-    const ms = incidents.ms(i);
-    if (count[id]!++ === 0) firstAt[id] = i;
-    if (ms < first[id]!) first[id] = ms;
-    if (ms > last[id]!) last[id] = ms;
-    channels[id]! |= 1 << cols.channel[i]!;
-  }
+  const stats = cols.perLabel;
   // Local times and cleaned names are computed once per identifier, not once per incident.
   return cols.labels
     .map((identifier, id) => ({ identifier, id }))
-    .sort((a, b) => first[a.id]! - first[b.id]! || (a.identifier < b.identifier ? -1 : 1))
+    .sort((a, b) => stats[a.id]!.first - stats[b.id]!.first || (a.identifier < b.identifier ? -1 : 1))
     .map(({ identifier, id }) => ({
       identifier,
-      role: incidents.at(firstAt[id]!).role ?? 'subject',
-      incidents: count[id]!,
-      first: new Date(first[id]!).toISOString(),
-      last: new Date(last[id]!).toISOString(),
-      firstLocal: zone.localText(first[id]!, 'min'),
-      lastLocal: zone.localText(last[id]!, 'min'),
-      channels: CHANNELS_SORTED.filter((c) => channels[id]! & (1 << c)).map((c) => CHANNELS[c]!),
+      role: incidents.at(stats[id]!.firstAt).role ?? 'subject',
+      incidents: stats[id]!.count,
+      first: new Date(stats[id]!.first).toISOString(),
+      last: new Date(stats[id]!.last).toISOString(),
+      firstLocal: zone.localText(stats[id]!.first, 'min'),
+      lastLocal: zone.localText(stats[id]!.last, 'min'),
+      channels: CHANNELS_SORTED.filter((c) => stats[id]!.channels & (1 << c)).map((c) => CHANNELS[c]!),
       names: [...new Set([...cols.rawNames[id]!].map(cleanName))].sort(),
     }));
 }

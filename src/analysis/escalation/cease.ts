@@ -59,24 +59,7 @@ export function ceaseRequests(
   const phrases = fromCase ? [...ctx.case.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES];
   const matcher = compilePhrases(phrases);
   const search = searchAll([matcher], matcher);
-  const conversations = new Set<string>();
-  const inputsWithIncidents = new Set<number>();
-  // Incidents come in runs from one conversation and file: only a change is added to the sets.
-  let lastConversation: string | undefined;
-  let lastInput = -1;
-  for (let i = 0; i < ctx.incidents.length; i++) {
-    const e = ctx.incidents.at(i);
-    const conversation = e.conversation;
-    if (conversation !== lastConversation) {
-      if (conversation !== undefined) conversations.add(conversation);
-      lastConversation = conversation;
-    }
-    const input = e.input;
-    if (input !== lastInput) {
-      inputsWithIncidents.add(input);
-      lastInput = input;
-    }
-  }
+  const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
   const rows: { row: Row; ms: number }[] = [];
   for (let i = 0; i < events.length; i++) {

@@ -16,14 +16,21 @@ export function channelsOverTime(
   // Incidents per month and channel: one row of CHANNELS.length counts per month number.
   const width = CHANNELS.length;
   const perMonth: Int32Array[] = [];
-  for (let i = 0; i < ctx.days.length; i++) {
-    const mi = ctx.months.of(ctx.days[i]!);
-    let row = perMonth[mi];
-    if (row === undefined) {
-      row = new Int32Array(width);
-      perMonth[mi] = row;
+  const { days, channels } = ctx;
+  // Incidents come day by day: the month is looked up when the day changes.
+  let lastDay = Number.NaN;
+  let row: Int32Array | undefined;
+  for (let i = 0; i < days.length; i++) {
+    if (days[i] !== lastDay) {
+      lastDay = days[i]!;
+      const mi = ctx.months.of(lastDay);
+      row = perMonth[mi];
+      if (row === undefined) {
+        row = new Int32Array(width);
+        perMonth[mi] = row;
+      }
     }
-    row[ctx.channels[i]!]!++;
+    row![channels[i]!]!++;
   }
   const byName = perMonth
     .flatMap((row, mi) => (row ? [{ month: ctx.months.names[mi]!, row }] : []))

@@ -23,10 +23,8 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   // array of objects per identifier, which for a million incidents is mostly garbage-collector work.
   const names = ctx.columns.labels;
   const labelOf = ctx.columns.sender;
-  const channelOf = ctx.columns.channel;
   const start = new Int32Array(names.length + 1);
-  for (let i = 0; i < n; i++) start[labelOf[i]! + 1]!++;
-  for (let k = 0; k < names.length; k++) start[k + 1]! += start[k]!;
+  for (let k = 0; k < names.length; k++) start[k + 1] = start[k]! + ctx.columns.perLabel[k]!.count;
   // With one identifier (the usual case) the order is the incidents' own: no array of a million indices.
   let order: Int32Array | undefined;
   if (names.length > 1) {
@@ -75,9 +73,7 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
         };
       }
     }
-    // Channels as bits of a CHANNELS index (fewer than 32 channels).
-    let channels = 0;
-    for (let j = 0; j < size(k); j++) channels |= 1 << channelOf[index(k, j)]!;
+    const channels = ctx.columns.perLabel[k]!.channels;
     return {
       identifier,
       role: first.role ?? 'subject',

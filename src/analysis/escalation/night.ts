@@ -26,20 +26,27 @@ export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Esc
   const order: number[] = [];
   let count = 0;
   let eligible = 0;
-  for (let i = 0; i < ctx.days.length; i++) {
-    const hour = ctx.hours[i]!;
+  const { days, hours } = ctx;
+  // Incidents come day by day: the month is looked up when the day changes.
+  let lastDay = Number.NaN;
+  let m: { count: number; eligible: number } | undefined;
+  for (let i = 0; i < days.length; i++) {
+    const hour = hours[i]!;
     if (hour < 0) continue; // a date-only record has no hour
-    const mi = ctx.months.of(ctx.days[i]!);
-    let m = perMonth[mi];
-    if (m === undefined) {
-      m = { count: 0, eligible: 0 };
-      perMonth[mi] = m;
-      order.push(mi);
+    if (days[i] !== lastDay) {
+      lastDay = days[i]!;
+      const mi = ctx.months.of(lastDay);
+      m = perMonth[mi];
+      if (m === undefined) {
+        m = { count: 0, eligible: 0 };
+        perMonth[mi] = m;
+        order.push(mi);
+      }
     }
-    m.eligible++;
+    m!.eligible++;
     eligible++;
     if (hour < NIGHT_END_HOUR) {
-      m.count++;
+      m!.count++;
       count++;
     }
   }

@@ -55,17 +55,9 @@ function fact(ctx: Ctx, text: string, events: EventList | readonly TimelineEvent
   };
 }
 
-/**
- * The events of a list for which `keep(i)` is true. Most of these questions find nothing in most cases: a first
- * pass that finds nothing makes no list (and no event view where `keep` reads a column).
- */
-function where(list: EventList, keep: (i: number) => boolean): EventList {
-  let any = false;
-  for (let i = 0; i < list.length && !any; i++) any = keep(i);
-  return any ? list.where(keep) : list.slice(0, 0);
-}
-
 const IN_PERSON = CHANNELS.indexOf('in-person');
+const hasEffect = (e: TimelineEvent) => (e.details?.['effect'] ?? '').trim() !== '';
+const viaThirdParty = (e: TimelineEvent) => e.flags?.includes('via-third-party') === true;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -78,8 +70,21 @@ export function sdashSheet(
 ): Escalation['sdash'] {
   const inc = ctx.windowed;
   const hasDiary = ctx.handKept.some(Boolean);
-  const hand = hasDiary ? where(inc, (i) => ctx.handKept[inc.at(i).input] === true) : inc.slice(0, 0);
-  const visits = where(inc, (i) => ctx.channels[i] === IN_PERSON);
+  // One pass finds which of the rarer kinds of incident occur at all (in most cases none does); a list is made
+  // only of those that do.
+  let hand = false;
+  let visit = false;
+  let effect = false;
+  let proxy = false;
+  for (let i = 0; i < inc.length; i++) {
+    if (ctx.channels[i] === IN_PERSON) visit = true;
+    const e = inc.at(i);
+    if (hasDiary && !hand && ctx.handKept[e.input]) hand = true;
+    if (!effect && hasEffect(e)) effect = true;
+    if (!proxy && viaThirdParty(e)) proxy = true;
+  }
+  const none = inc.slice(0, 0);
+  const visits = visit ? inc.where((i) => ctx.channels[i] === IN_PERSON) : none;
   const byCategory = (id: string) => parts.content.categories.find((c) => c.id === id);
   const lexFact = (id: string, what: string): Fact | null => {
     const c = byCategory(id);
@@ -100,13 +105,13 @@ export function sdashSheet(
     let note: string | null = null;
     switch (q.number) {
       case 1: {
-        const effect = where(inc, (i) => (inc.at(i).details?.['effect'] ?? '').trim() !== '');
-        if (effect.length)
+        const effects = effect ? inc.where((i) => hasEffect(inc.at(i))) : none;
+        if (effects.length)
           facts.push(
             fact(
               ctx,
-              `The victim recorded the effect on them in ${plural(effect.length, 'diary entry', 'diary entries')} (their own words).`,
-              effect,
+              `The victim recorded the effect on them in ${plural(effects.length, 'diary entry', 'diary entries')} (their own words).`,
+              effects,
             ),
           );
         else answerable = false;
@@ -142,7 +147,7 @@ export function sdashSheet(
           q.number === 3 ? 'property-damage' : 'violence',
           q.number === 3 ? 'damage-to-property' : 'physical-violence',
         );
-        if (f && hand.length) facts.push(f);
+        if (f && hand) facts.push(f);
         else answerable = false;
         note = hasDiary
           ? 'Only hand-kept records (a diary) can show this; the diary entries themselves are under questions 4, 5 and 7.'
@@ -216,14 +221,14 @@ export function sdashSheet(
         break;
       }
       case 7: {
-        const proxy = where(inc, (i) => inc.at(i).flags?.includes('via-third-party') === true);
+        const proxied = proxy ? inc.where((i) => viaThirdParty(inc.at(i))) : none;
         facts.push(
           fact(
             ctx,
-            proxy.length
-              ? `${plural(proxy.length, 'incident')} recorded as contact through a third party.`
+            proxied.length
+              ? `${plural(proxied.length, 'incident')} recorded as contact through a third party.`
               : 'No incident is recorded as contact through a third party.',
-            proxy,
+            proxied,
           ),
         );
         const f = lexFact('third-parties', 'family, friends or workplace');
