@@ -31,6 +31,12 @@ export interface IncidentColumns {
   /** The conversations and the inputs that hold incidents. */
   readonly conversations: ReadonlySet<string>;
   readonly inputs: ReadonlySet<number>;
+  /**
+   * Indices of the few incidents with a recorded effect on the victim (`details.effect`) and of those flagged
+   * `via-third-party`, for the S-DASH sheet: found here, in the pass that already reads every incident.
+   */
+  readonly withEffect: readonly number[];
+  readonly viaThirdParty: readonly number[];
   /** Incidents per KINDS index. */
   readonly kinds: readonly number[];
   /** Incidents per CALL_STATUSES index (events without a call are not counted). */
@@ -76,6 +82,8 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
   let lastConversation: string | undefined;
   let lastInput = -1;
   let stats: LabelStats | undefined;
+  const withEffect: number[] = [];
+  const viaThirdParty: number[] = [];
   // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
   // distinct sender, so consecutive incidents from the same sender are recognised by identity; other senders
   // are looked up by object, then key.
@@ -135,6 +143,8 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
       inputs.add(input);
       lastInput = input;
     }
+    if ((e.details?.['effect'] ?? '').trim() !== '') withEffect.push(i);
+    if (e.flags?.includes('via-third-party')) viaThirdParty.push(i);
     const p = zone.dayHour(ms);
     day[i] = p.day;
     hour[i] = e.precision === 'day' ? -1 : p.hour;
@@ -153,6 +163,8 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     perChannel,
     conversations,
     inputs,
+    withEffect,
+    viaThirdParty,
     kinds,
     calls,
   };

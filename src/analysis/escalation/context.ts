@@ -44,8 +44,9 @@ export interface Ctx {
   readonly incidents: EventList;
   /** Columns of `incidents`: channel, local day and hour, sender label. */
   readonly columns: IncidentColumns;
-  /** Incidents on window days, in time order. */
+  /** Incidents on window days, in time order: incidents[windowStart …]. */
   readonly windowed: EventList;
+  readonly windowStart: number;
   readonly window: DayRange;
   /** counts[i] = incidents on day window.from + i. */
   readonly counts: readonly number[];

@@ -60,6 +60,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     incidents,
     columns,
     windowed,
+    windowStart: a,
     window,
     counts,
     stretch: cov.stretch,

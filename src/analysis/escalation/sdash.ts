@@ -56,8 +56,14 @@ function fact(ctx: Ctx, text: string, events: EventList | readonly TimelineEvent
 }
 
 const IN_PERSON = CHANNELS.indexOf('in-person');
-const hasEffect = (e: TimelineEvent) => (e.details?.['effect'] ?? '').trim() !== '';
-const viaThirdParty = (e: TimelineEvent) => e.flags?.includes('via-third-party') === true;
+
+/** The windowed incidents among incidents at the given indices (ascending). */
+function windowedAt(ctx: Ctx, indices: readonly number[]): EventList {
+  const from = ctx.windowStart;
+  const to = from + ctx.windowed.length;
+  const inside = new Set(indices.filter((k) => k >= from && k < to).map((k) => k - from));
+  return inside.size === 0 ? ctx.windowed.slice(0, 0) : ctx.windowed.where((i) => inside.has(i));
+}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -70,21 +76,17 @@ export function sdashSheet(
 ): Escalation['sdash'] {
   const inc = ctx.windowed;
   const hasDiary = ctx.handKept.some(Boolean);
-  // One pass finds which of the rarer kinds of incident occur at all (in most cases none does); a list is made
-  // only of those that do.
-  let hand = false;
-  let visit = false;
-  let effect = false;
-  let proxy = false;
-  for (let i = 0; i < inc.length; i++) {
-    if (ctx.channels[i] === IN_PERSON) visit = true;
-    const e = inc.at(i);
-    if (hasDiary && !hand && ctx.handKept[e.input]) hand = true;
-    if (!effect && hasEffect(e)) effect = true;
-    if (!proxy && viaThirdParty(e)) proxy = true;
-  }
+  // The rarer kinds of incident are looked for only where they can be: most cases have none, and a million
+  // incidents are not walked to find that out.
+  const hand =
+    hasDiary &&
+    [...ctx.columns.inputs].some((k) => ctx.handKept[k]) &&
+    inc.some((e) => ctx.handKept[e.input] === true);
   const none = inc.slice(0, 0);
-  const visits = visit ? inc.where((i) => ctx.channels[i] === IN_PERSON) : none;
+  const visits =
+    ctx.columns.perChannel[IN_PERSON]! > 0 ? inc.where((i) => ctx.channels[i] === IN_PERSON) : none;
+  const effects = windowedAt(ctx, ctx.columns.withEffect);
+  const proxied = windowedAt(ctx, ctx.columns.viaThirdParty);
   const byCategory = (id: string) => parts.content.categories.find((c) => c.id === id);
   const lexFact = (id: string, what: string): Fact | null => {
     const c = byCategory(id);
@@ -105,7 +107,6 @@ export function sdashSheet(
     let note: string | null = null;
     switch (q.number) {
       case 1: {
-        const effects = effect ? inc.where((i) => hasEffect(inc.at(i))) : none;
         if (effects.length)
           facts.push(
             fact(
@@ -221,7 +222,6 @@ export function sdashSheet(
         break;
       }
       case 7: {
-        const proxied = proxy ? inc.where((i) => viaThirdParty(inc.at(i))) : none;
         facts.push(
           fact(
             ctx,
