@@ -179,12 +179,12 @@ function widened(
   return wide;
 }
 
-/** Counts per name as a plain object with keys in byte order, leaving out zeros. */
+/** Counts per name as a plain object with keys in byte order (`order`: the names' indices in that order), leaving out zeros. */
 export function countRecord<K extends string>(
   names: readonly K[],
   counts: ArrayLike<number>,
+  order: readonly number[] = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1)),
 ): Partial<Record<K, number>> {
-  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
   const out: Partial<Record<K, number>> = {};
   for (const i of order) if (counts[i]! > 0) out[names[i]!] = counts[i]!;
   return out;
@@ -198,7 +198,7 @@ export function breakdowns(cols: IncidentColumns): {
   byIdentifier: Record<string, number>;
 } {
   return {
-    byChannel: countRecord(CHANNELS, cols.perChannel),
+    byChannel: countRecord(CHANNELS, cols.perChannel, CHANNELS_SORTED),
     byKind: countRecord(KINDS, cols.kinds),
     byCallStatus: countRecord(CALL_STATUSES, cols.calls),
     byIdentifier: countRecord(

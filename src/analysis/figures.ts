@@ -7,7 +7,7 @@ import type { Report } from '../model/index.js';
 import { CHANNELS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
-import { breakdowns, countRecord, type IncidentColumns } from './columns.js';
+import { breakdowns, CHANNELS_SORTED, countRecord, type IncidentColumns } from './columns.js';
 import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
 
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
@@ -40,7 +40,7 @@ export function incidentFigures(
   const daily = series.counts.map((count, i) => ({
     date: dayText(series.start + i),
     count,
-    byChannel: countRecord(CHANNELS, perChannel.subarray(i * width, (i + 1) * width)),
+    byChannel: countRecord(CHANNELS, perChannel.subarray(i * width, (i + 1) * width), CHANNELS_SORTED),
   }));
   let maxPerDay: { date: string; count: number } | null = null;
   for (const d of daily) {

@@ -18,12 +18,15 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
   let best = { count: 0, i: -1, j: -1 };
   let i = 0;
   let inside = 0;
+  let msI = w.length > 0 ? w.ms(0) : 0;
   for (let j = 0; j < w.length; j++) {
     if (timed[j]! < 0) continue;
     inside++;
-    while (w.ms(j) - w.ms(i) >= HOUR || timed[i]! < 0) {
+    const msJ = w.ms(j);
+    while (msJ - msI >= HOUR || timed[i]! < 0) {
       if (timed[i]! >= 0) inside--;
       i++;
+      msI = w.ms(i);
     }
     if (inside > best.count) best = { count: inside, i, j };
   }
