@@ -53,6 +53,9 @@ export interface LabelStats {
   channels: number;
 }
 
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
 const index = (list: readonly string[]): Record<string, number> =>
   Object.assign(Object.create(null), Object.fromEntries(list.map((v, i) => [v, i])));
 const KIND_INDEX = index(KINDS);
@@ -82,6 +85,8 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
   let lastConversation: string | undefined;
   let lastInput = -1;
   let stats: LabelStats | undefined;
+  let lastUtcDay = Number.NaN;
+  let steady = Number.NaN;
   const withEffect: number[] = [];
   const viaThirdParty: number[] = [];
   // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
@@ -145,9 +150,28 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     }
     if ((e.details?.['effect'] ?? '').trim() !== '') withEffect.push(i);
     if (e.flags?.includes('via-third-party')) viaThirdParty.push(i);
-    const p = zone.dayHour(ms);
-    day[i] = p.day;
-    hour[i] = e.precision === 'day' ? -1 : p.hour;
+    // Incidents come in time order, many to a UTC day: the zone is asked once per day whether the whole day has
+    // one offset (its offsets at the day's start and the next day's start agree; no zone changes its offset and
+    // back within a day, zone.ts), and only a day with a change is answered instant by instant.
+    const utcDay = Math.floor(ms / DAY);
+    if (utcDay !== lastUtcDay) {
+      lastUtcDay = utcDay;
+      const atStart = zone.offsetAt(utcDay * DAY);
+      steady = atStart === zone.offsetAt((utcDay + 1) * DAY) ? atStart * 60_000 : Number.NaN;
+    }
+    let d: number;
+    let h: number;
+    if (Number.isNaN(steady)) {
+      const p = zone.dayHour(ms);
+      d = p.day;
+      h = p.hour;
+    } else {
+      const local = ms + steady;
+      d = Math.floor(local / DAY);
+      h = Math.floor((local - d * DAY) / HOUR);
+    }
+    day[i] = d;
+    hour[i] = e.precision === 'day' ? -1 : h;
     kinds[KIND_INDEX[e.kind]!]!++;
     const call = e.call;
     if (call !== undefined) calls[CALL_INDEX[call.status]!]!++;
