@@ -66,17 +66,19 @@ export function ceaseRequests(
     if (events.incident(i)) continue;
     const e = events.at(i);
     if (!(e.role === 'victim' || e.direction === 'outgoing')) continue;
-    // Read once, and only for the victim's messages: each read of a stored event's text decodes it again.
-    const text = e.text;
-    if (text === undefined) continue;
     let recipient: Row['recipient'];
-    if (e.conversation !== undefined) {
-      if (!conversations.has(e.conversation)) continue;
+    const conversation = e.conversation;
+    if (conversation !== undefined) {
+      if (!conversations.has(conversation)) continue;
       recipient = 'subject-conversation';
     } else {
       if (!inputsWithIncidents.has(e.input)) continue;
       recipient = 'unknown';
     }
+    // Read once, and only for the victim's messages to the subject: each read of a stored event's text decodes it
+    // again.
+    const text = e.text;
+    if (text === undefined) continue;
     searched++;
     const found = search(text);
     const hit = found?.hits[0];
