@@ -37,7 +37,7 @@ export class StringPages {
   // For string k: twice where it ends (counted as `base + at` are), plus one when the string is absent or kept
   // aside; the next string still starts there.
   private ends: Uint32Array | Float64Array = column(Uint32Array, 1024);
-  private readonly aside = new Map<number, string | undefined>();
+  private readonly aside = new Map<number, string>();
   private count = 0;
 
   /** Number of strings (absent ones included). */
@@ -49,8 +49,10 @@ export class StringPages {
   push(s: string | undefined): number {
     const k = this.count++;
     if (s === undefined || s.length > LONG || !(s as MaybeWellFormed).isWellFormed()) {
-      // A copy, so that a string cut from a parser's chunk does not keep the chunk alive.
-      this.aside.set(k, s === undefined ? undefined : `${s} `.slice(0, -1));
+      // An absent string is only the mark (`aside` has no entry, so it reads back undefined): exports with many
+      // media or service records would otherwise fill the map with one entry each. Others are kept as a copy, so
+      // that a string cut from a parser's chunk does not keep the chunk alive.
+      if (s !== undefined) this.aside.set(k, `${s} `.slice(0, -1));
       this.end(k, 1);
       return k;
     }
