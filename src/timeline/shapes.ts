@@ -17,11 +17,16 @@ const IN_PAGES = 2;
 /** A number that is not a plain whole number (never seen in practice, but kept exactly), paged as text. */
 const ODD_NUMBER = 3;
 /**
- * Past this many shapes, a column whose shapes are not each shared by several values (e-mail message ids) stops
- * interning new ones and pages the rest, so that values that never repeat are not kept twice.
+ * Past this many shapes, a column whose shapes are not each shared by several values (e-mail message ids), or
+ * whose newer shapes are not (a few reply ids among a stream of unique edit times), stops interning new ones and
+ * pages the rest, so that values that never repeat are not kept twice nor looked up in a growing map.
  */
 const FEW_SHAPES = 1024;
 const VALUES_PER_SHAPE = 8;
+/** Shapes made past FEW_SHAPES before their sharing is judged; they must hold two values each on average. */
+const LATE_TRIAL = 64;
+/** How many recently used shapes are compared before a value is cut up and looked up. */
+const RECENT = 4;
 /** Numbers above this, or written with leading zeros, are kept whole in the shape. */
 const NO_NUMBER = 0xffffffff;
 
@@ -41,9 +46,11 @@ export class ShapedStrings {
   private second: Index | undefined;
   private readonly shapes: (Shape | undefined)[] = [undefined, undefined, undefined, undefined];
   private readonly shapeIds = new Map<string, number>();
-  private lastShape = 0;
-  /** Values stored as a shape and numbers. */
+  /** The shapes used last, most recent first (ABSENT where none yet). */
+  private readonly recent = new Int32Array(RECENT);
+  /** Values stored as a shape and numbers, and how many of them with a shape made past FEW_SHAPES. */
   private shaped = 0;
+  private lateUses = 0;
   // The last shaped value up to its last run of digits ("chats.list[3].messages["), its shape, what follows that
   // run ("]"), and the number inside the prefix (3) when the shape has two: a value that starts the same way
   // needs only its last number read.
@@ -97,22 +104,35 @@ export class ShapedStrings {
     const a = numbers === 2 ? v0 : numbers === 1 ? v1 : 0;
     const b = numbers === 2 ? v1 : 0;
     const headEnd = numbers === 2 ? s0 : numbers === 1 ? s1 : text.length;
-    const prev = this.shapes[this.lastShape];
-    if (
-      prev !== undefined &&
-      prev.numbers === numbers &&
-      prev.head.length === headEnd &&
-      (numbers === 0
-        ? text === prev.head
-        : text.length - e1 === prev.tail.length &&
-          (numbers === 1 || s1 - e0 === prev.mid.length) &&
-          text.startsWith(prev.head) &&
-          text.endsWith(prev.tail) &&
-          (numbers === 1 || text.startsWith(prev.mid, e0)))
-    ) {
-      this.shaped++;
-      this.put(k, this.lastShape, a, b);
-      if (numbers !== 0) this.remember(text, s1, this.lastShape, numbers === 2 ? a : -1);
+    // The few shapes used last are compared in place: a column mixes a handful of shapes (reply ids, edit times,
+    // media), and cutting the value up and looking its key up in the map costs several times more.
+    const recent = this.recent;
+    for (let r = 0; r < RECENT; r++) {
+      const id = recent[r]!;
+      const prev = this.shapes[id];
+      if (
+        prev !== undefined &&
+        prev.numbers === numbers &&
+        prev.head.length === headEnd &&
+        (numbers === 0
+          ? text === prev.head
+          : text.length - e1 === prev.tail.length &&
+            (numbers === 1 || s1 - e0 === prev.mid.length) &&
+            text.startsWith(prev.head) &&
+            text.endsWith(prev.tail) &&
+            (numbers === 1 || text.startsWith(prev.mid, e0)))
+      ) {
+        if (r !== 0) this.use(id);
+        this.stored(id);
+        this.put(k, id, a, b);
+        if (numbers !== 0) this.remember(text, s1, id, numbers === 2 ? a : -1);
+        return;
+      }
+    }
+    // Once shapes stop repeating (edit times, random message ids), a value no recent shape fits is paged as it
+    // is, without cutting it up to look it up: an older shape it might share is worth less than the lookup.
+    if (this.saturated()) {
+      this.page(k, text);
       return;
     }
     const head = text.slice(0, headEnd);
@@ -121,17 +141,13 @@ export class ShapedStrings {
     const key = `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`;
     let s = this.shapeIds.get(key);
     if (s === undefined) {
-      if (this.shapes.length > FEW_SHAPES && this.shaped < this.shapes.length * VALUES_PER_SHAPE) {
-        this.page(k, text);
-        return;
-      }
       s = this.shapes.length;
       // Copied so that a value cut from a parser's chunk does not keep the chunk alive.
       this.shapes.push({ head: copy(head), mid: copy(mid), tail: copy(tail), numbers });
       this.shapeIds.set(copy(key), s);
     }
-    this.lastShape = s;
-    this.shaped++;
+    this.use(s);
+    this.stored(s);
     this.put(k, s, a, b);
     if (numbers !== 0) this.remember(text, s1, s, numbers === 2 ? a : -1);
   }
@@ -150,8 +166,7 @@ export class ShapedStrings {
     const n = i - start;
     if (n === 0 || n > 9 || (n > 1 && text.charCodeAt(start) === 48)) return false;
     if (text.length - i !== this.prefixTail.length || !text.endsWith(this.prefixTail)) return false;
-    this.shaped++;
-    this.lastShape = this.prefixShape;
+    this.stored(this.prefixShape);
     if (this.prefixA >= 0) this.put(k, this.prefixShape, this.prefixA, v);
     else this.put(k, this.prefixShape, v, 0);
     return true;
@@ -164,6 +179,29 @@ export class ShapedStrings {
     this.prefixShape = shape;
     this.prefixTail = this.shapes[shape]!.tail;
     this.prefixA = a;
+  }
+
+  /** Counts a value stored with shape `id`. */
+  private stored(id: number): void {
+    this.shaped++;
+    if (id > FEW_SHAPES) this.lateUses++;
+  }
+
+  /** Whether new shapes have stopped paying for themselves (see FEW_SHAPES). */
+  private saturated(): boolean {
+    const n = this.shapes.length;
+    if (n <= FEW_SHAPES) return false;
+    const late = n - FEW_SHAPES - 1;
+    return this.shaped < n * VALUES_PER_SHAPE || (late >= LATE_TRIAL && this.lateUses < late * 2);
+  }
+
+  /** Moves shape `id` to the front of `recent`. */
+  private use(id: number): void {
+    const recent = this.recent;
+    let r = 0;
+    while (r < RECENT - 1 && recent[r] !== id) r++;
+    for (; r > 0; r--) recent[r] = recent[r - 1]!;
+    recent[0] = id;
   }
 
   /** Value k. */

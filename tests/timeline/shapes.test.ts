@@ -57,6 +57,23 @@ describe('shaped strings', () => {
     expect(roundTrip(new ShapedStrings(), values)).toEqual(values);
   });
 
+  it('keeps a column exact that mixes a few shared shapes with a stream of unique values (Telegram details)', () => {
+    // Reply ids and media share a handful of shapes; edit times (their last digit run "000" is not a plain
+    // number) are each a shape of their own until the column stops interning them; early shapes come back late.
+    const shared = (i: number) =>
+      [
+        `{"replyTo":"${980 + i}"}`,
+        '{"media":"photo","width":1280,"height":960}',
+        '{"forwardedFrom":"Channel Example"}',
+        `{"media":"sticker","emoji":"\u{1F621}","n":${i}}`,
+      ][i % 4]!;
+    const values = Array.from({ length: 6000 }, (_, i) =>
+      i % 3 === 0 ? `{"editedAt":"${new Date(1704067200000 + i * 61000).toISOString()}"}` : shared(i),
+    );
+    values.push(...Array.from({ length: 40 }, (_, i) => shared(i)), `{"replyTo":"7"}`, values[3]!);
+    expect(roundTrip(new ShapedStrings(), values)).toEqual(values);
+  });
+
   it('reads a column of line numbers, one of ids and one left empty', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => i + 1);
     expect(roundTrip(new ShapedStrings(), lines)).toEqual(lines);
