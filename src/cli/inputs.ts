@@ -2,10 +2,11 @@
  * Turning command-line paths into `SourceInput`s: files as given, folders walked recursively in a stable order.
  * This is the only module that opens input files; nothing here ever writes next to the inputs.
  */
-import { createReadStream, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceInput } from '../sources/index.js';
+import { fileChunks } from './file-chunks.js';
 
 /** Case files are configuration, not evidence: they are never parsed as inputs. */
 export const CASE_FILE_NAMES = ['case.json', 'case.yaml', 'case.yml'] as const;
@@ -16,10 +17,8 @@ export function fileInput(file: string, bytes: number, display = file): SourceIn
     path: display,
     name: path.basename(file),
     bytes,
-    // 64 KiB chunks: measured faster than 1 MiB for saxes and line splitting, with half the memory.
-    open: () => createReadStream(file, { highWaterMark: 64 * 1024 }),
-    readRange: (start: number, end: number) =>
-      createReadStream(file, { start, end: Math.max(start, end - 1), highWaterMark: 64 * 1024 }),
+    open: () => fileChunks(file),
+    readRange: (start: number, end: number) => fileChunks(file, start, end),
   };
 }
 

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileChunks } from '../../src/cli/file-chunks.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'chronolog-chunks-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A file of `n` bytes that differ from position to position, so a chunk read twice or skipped shows. */
+function fileOf(n: number): { file: string; bytes: Buffer } {
+  const bytes = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) bytes[i] = (i * 31 + (i >> 16)) & 0xff;
+  const file = path.join(tmp, `f-${n}.bin`);
+  writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+async function read(stream: AsyncIterable<unknown>): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return chunks;
+}
+
+describe('fileChunks', () => {
+  it('gives back every byte once, in 64 KiB chunks, whatever the size (empty, one byte, chunk edges, past 1 MiB)', async () => {
+    for (const n of [0, 1, 65_535, 65_536, 65_537, 16 * 65_536, 16 * 65_536 + 3, 2_500_000]) {
+      const { file, bytes } = fileOf(n);
+      const chunks = await read(fileChunks(file));
+      expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+      expect(chunks.every((c, i) => c.length === (i < chunks.length - 1 ? 65_536 : c.length))).toBe(true);
+      expect(chunks.length).toBe(Math.ceil(n / 65_536));
+    }
+  });
+
+  it('reads a byte range [start, end), for archives read from their end', async () => {
+    const { file, bytes } = fileOf(300_000);
+    expect(
+      Buffer.concat(await read(fileChunks(file, 70_000, 200_001))).equals(bytes.subarray(70_000, 200_001)),
+    ).toBe(true);
+    expect(
+      Buffer.concat(await read(fileChunks(file, 299_990, 400_000))).equals(bytes.subarray(299_990)),
+    ).toBe(true);
+    expect(await read(fileChunks(file, 5, 5))).toEqual([]);
+  });
+
+  it('hands each chunk in a buffer of its own, so a parser may keep one', async () => {
+    const { file } = fileOf(200_000);
+    const chunks = await read(fileChunks(file));
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+  });
+
+  it('lets the event loop run while a large file is read (Ctrl-C and timers are not held up to the end)', async () => {
+    const { file } = fileOf(4 * 1024 * 1024);
+    let fired = -1;
+    let seen = 0;
+    setImmediate(() => {
+      fired = seen;
+    });
+    for await (const c of fileChunks(file)) seen += (c as Buffer).length;
+    expect(fired).toBeGreaterThanOrEqual(0);
+    expect(fired).toBeLessThan(seen);
+  });
+
+  it('fails with the system error for a missing file or a folder, and can be left part-way', async () => {
+    await expect(read(fileChunks(path.join(tmp, 'absent.txt')))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(read(fileChunks(tmp))).rejects.toMatchObject({ code: 'EISDIR' });
+    const { file } = fileOf(1_000_000);
+    let n = 0;
+    for await (const _ of fileChunks(file)) if (++n === 3) break;
+    expect(n).toBe(3);
+  });
+});
