@@ -1,6 +1,7 @@
 /**
  * Turning command-line paths into `SourceInput`s: files as given, folders walked recursively in a stable order.
- * This is the only module that opens input files; nothing here ever writes next to the inputs.
+ * This module (through file-chunks.ts) is the only one that opens input files; nothing here ever writes next to
+ * the inputs.
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
