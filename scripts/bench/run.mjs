@@ -90,17 +90,22 @@ function measure(label, nodeArgs, n = runs) {
 }
 
 /**
- * Runs a baseline and chronolog `--runs` times each, alternately (baseline, ours, baseline, ours…), so that a
- * drift in the machine's speed over minutes falls on both alike; returns both summaries.
+ * Runs several commands `--runs` times each, taking turns (first, second, …, first, second, …), so that a drift
+ * in the machine's speed over minutes falls on all of them alike; returns their summaries in the same order.
+ * `commands` holds [label, node arguments] pairs.
  */
+function measureInTurn(commands) {
+  const all = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([label, args], j) => all[j].push(sample(label, args)));
+  return all.map(summary);
+}
+
+/** A baseline and chronolog in turn (see `measureInTurn`). */
 function measurePair(baseLabel, baseArgs, oursLabel, oursArgs) {
-  const base = [];
-  const ours = [];
-  for (let i = 0; i < runs; i++) {
-    base.push(sample(baseLabel, baseArgs));
-    ours.push(sample(oursLabel, oursArgs));
-  }
-  return [summary(base), summary(ours)];
+  return measureInTurn([
+    [baseLabel, baseArgs],
+    [oursLabel, oursArgs],
+  ]);
 }
 
 /** Wall time (ms) of `n` chronolog reports of `file` run at once, each in its own process. */
@@ -165,12 +170,12 @@ const cases = {
     const f1 = path.join(tmp, 'whatsapp-1m.txt');
     const f3 = path.join(tmp, 'whatsapp-3m.txt');
     await generateWhatsApp(f1, 1_000_000);
-    const [peer, ours] = measurePair(
-      'whatsapp-chat-parser',
-      [path.join(here, 'baselines.mjs'), 'whatsapp-chat-parser', f1],
-      'chronolog whatsapp 1M',
-      report(f1, 'Sam'),
-    );
+    await generateWhatsApp(f3, 3_000_000);
+    const [peer, ours, ours3] = measureInTurn([
+      ['whatsapp-chat-parser', [path.join(here, 'baselines.mjs'), 'whatsapp-chat-parser', f1]],
+      ['chronolog whatsapp 1M', report(f1, 'Sam')],
+      ['chronolog whatsapp 3M', report(f3, 'Sam')],
+    ]);
     row(
       'WhatsApp 1M: peer parse time / our full report time',
       `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)})`,
@@ -183,8 +188,6 @@ const cases = {
       '≤ 0.33',
       ours.rss / peer.rss <= 1 / 3,
     );
-    await generateWhatsApp(f3, 3_000_000);
-    const ours3 = measure('chronolog whatsapp 3M', report(f3, 'Sam'));
     row(
       'WhatsApp 3M / 1M time',
       `${(ours3.ms / ours.ms).toFixed(2)}× (${s(ours3.ms)})`,
