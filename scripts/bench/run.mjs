@@ -96,7 +96,9 @@ function measure(label, nodeArgs, n = runs) {
  */
 function measureInTurn(commands) {
   const all = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach(([label, args], j) => all[j].push(sample(label, args)));
+  for (let i = 0; i < runs; i++) {
+    for (const [j, [label, args]] of commands.entries()) all[j].push(sample(label, args));
+  }
   return all.map(summary);
 }
 
