@@ -223,23 +223,19 @@ const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
  * it is not a real date and time (31 February, 25:61).
  */
 export function wallClockMs(local: string): number | undefined {
-  // Sources hand over millions of these in the two common shapes: read their digits directly.
+  // Sources hand over millions of these in the two common shapes: read their digits directly, and the date part
+  // only when it is not the day read last (a chat has hundreds of messages a day).
   if ((local.length === 16 || local.length === 19) && local.charCodeAt(10) === 84 /* T */) {
-    const y = digits(local, 0, 4);
-    const mo = digits(local, 5, 2);
-    const d = digits(local, 8, 2);
+    const dayMs = sameDay(local) ? lastDayMs : readDay(local);
     const h = digits(local, 11, 2);
     const mi = digits(local, 14, 2);
     const s = local.length === 19 ? digits(local, 17, 2) : 0;
-    const shaped =
-      local.charCodeAt(4) === 45 &&
-      local.charCodeAt(7) === 45 &&
-      local.charCodeAt(13) === 58 &&
-      (local.length === 16 || local.charCodeAt(16) === 58);
-    if (shaped && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59) {
-      if (s < 0 || s > 59 || d > daysInMonth(y, mo)) return undefined;
-      return Date.UTC(y, mo - 1, d, h, mi, s);
+    const shaped = local.charCodeAt(13) === 58 && (local.length === 16 || local.charCodeAt(16) === 58);
+    if (!Number.isNaN(dayMs) && shaped && h >= 0 && h <= 23 && mi >= 0 && mi <= 59) {
+      if (s < 0 || s > 59) return undefined;
+      return dayMs + h * 3_600_000 + mi * 60_000 + s * 1000;
     }
+    // Anything else (not a real date, oddly written) goes the general way below, which decides.
   }
   const m = LOCAL_RE.exec(local);
   if (!m) return undefined;
@@ -260,6 +256,28 @@ export function wallClockMs(local: string): number | undefined {
 }
 
 /** The number written by `n` ASCII digits at `at`, or −1 when any of them is not a digit. */
+/** The date part ("YYYY-MM-DD") read last, its midnight as wall-clock ms (NaN when not a real date). */
+let lastDayKey = '';
+let lastDayMs = Number.NaN;
+
+function sameDay(local: string): boolean {
+  if (lastDayKey.length !== 10) return false;
+  for (let i = 9; i >= 0; i--) if (local.charCodeAt(i) !== lastDayKey.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Reads the date part of `local` and remembers it; NaN when it is not a real date written the usual way. */
+function readDay(local: string): number {
+  const y = digits(local, 0, 4);
+  const mo = digits(local, 5, 2);
+  const d = digits(local, 8, 2);
+  const shaped = local.charCodeAt(4) === 45 && local.charCodeAt(7) === 45 && y >= 0 && mo >= 0 && d >= 0;
+  const real = shaped && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  lastDayKey = `${local.slice(0, 10)} `.slice(0, -1);
+  lastDayMs = real ? Date.UTC(y, mo - 1, d) : Number.NaN;
+  return lastDayMs;
+}
+
 function digits(s: string, at: number, n: number): number {
   let v = 0;
   for (let i = at; i < at + n; i++) {

@@ -108,4 +108,46 @@ describe('wallClockMs', () => {
     expect(wallClockMs('2024-13-01')).toBeUndefined();
     expect(wallClockMs('yesterday')).toBeUndefined();
   });
+
+  it('reads runs of times that share their day exactly as a fresh reading does, impossible ones included', () => {
+    // The day part is remembered from one call to the next: runs of one day, days that are not real (31 June),
+    // and oddly written ones (a slash) must all come out as an independent reading says.
+    const oracle = (s: string): number | undefined => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+      if (!m) return undefined;
+      const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+      if (mo! < 1 || mo! > 12 || h! > 23 || mi! > 59 || sec! > 59 || d! < 1) return undefined;
+      const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!);
+      return new Date(ms).getUTCDate() === d ? ms : undefined;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamp = fc
+      .record({
+        y: fc.constantFrom(1999, 2000, 2023, 2024, 2100),
+        mo: fc.integer({ min: 0, max: 13 }),
+        d: fc.integer({ min: 0, max: 32 }),
+        h: fc.integer({ min: 0, max: 25 }),
+        mi: fc.integer({ min: 0, max: 61 }),
+        s: fc.option(fc.integer({ min: 0, max: 61 }), { nil: undefined }),
+        sep: fc.constantFrom('-', '-', '-', '/'),
+      })
+      .map(
+        ({ y, mo, d, h, mi, s, sep }) =>
+          `${y}${sep}${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${s === undefined ? '' : `:${two(s)}`}`,
+      );
+    // Runs: each stamp repeated with other times of its day, so consecutive calls share the day part.
+    const run = fc.tuple(
+      stamp,
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 30 }), (runs) => {
+        for (const [first, later] of runs) {
+          const all = [first, ...later.map(([h, mi]) => `${first.slice(0, 11)}${two(h)}:${two(mi)}`)];
+          for (const s of all) expect(wallClockMs(s)).toBe(oracle(s));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
