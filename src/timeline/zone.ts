@@ -13,6 +13,7 @@
  *   change, i.e. 01:30 on a UK spring-forward day becomes 01:30 GMT = 02:30 BST, flagged `TIMELINE_DST_GAP`.
  */
 import { tzOffset } from '@date-fns/tz';
+import { daysInMonth, digitsAt } from '../model/dates.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -227,9 +228,9 @@ export function wallClockMs(local: string): number | undefined {
   // only when it is not the day read last (a chat has hundreds of messages a day).
   if ((local.length === 16 || local.length === 19) && local.charCodeAt(10) === 84 /* T */) {
     const dayMs = sameDay(local) ? lastDayMs : readDay(local);
-    const h = digits(local, 11, 2);
-    const mi = digits(local, 14, 2);
-    const s = local.length === 19 ? digits(local, 17, 2) : 0;
+    const h = digitsAt(local, 11, 2);
+    const mi = digitsAt(local, 14, 2);
+    const s = local.length === 19 ? digitsAt(local, 17, 2) : 0;
     const shaped = local.charCodeAt(13) === 58 && (local.length === 16 || local.charCodeAt(16) === 58);
     if (!Number.isNaN(dayMs) && shaped && h >= 0 && h <= 23 && mi >= 0 && mi <= 59) {
       if (s < 0 || s > 59) return undefined;
@@ -255,7 +256,6 @@ export function wallClockMs(local: string): number | undefined {
   return ms;
 }
 
-/** The number written by `n` ASCII digits at `at`, or −1 when any of them is not a digit. */
 /** The date part ("YYYY-MM-DD") read last, its midnight as wall-clock ms (NaN when not a real date). */
 let lastDayKey = '';
 let lastDayMs = Number.NaN;
@@ -268,29 +268,12 @@ function sameDay(local: string): boolean {
 
 /** Reads the date part of `local` and remembers it; NaN when it is not a real date written the usual way. */
 function readDay(local: string): number {
-  const y = digits(local, 0, 4);
-  const mo = digits(local, 5, 2);
-  const d = digits(local, 8, 2);
-  const shaped = local.charCodeAt(4) === 45 && local.charCodeAt(7) === 45 && y >= 0 && mo >= 0 && d >= 0;
-  const real = shaped && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  const y = digitsAt(local, 0, 4);
+  const mo = digitsAt(local, 5, 2);
+  const d = digitsAt(local, 8, 2);
+  const real =
+    local.charCodeAt(4) === 45 && local.charCodeAt(7) === 45 && y >= 0 && d >= 1 && d <= daysInMonth(y, mo);
   lastDayKey = `${local.slice(0, 10)} `.slice(0, -1);
   lastDayMs = real ? Date.UTC(y, mo - 1, d) : Number.NaN;
   return lastDayMs;
-}
-
-function digits(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(y: number, mo: number): number {
-  if (mo !== 2) return MONTH_DAYS[mo - 1]!;
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }

@@ -16,6 +16,7 @@
  * through the token reader in ./date-tokens.ts. Deliberately unsupported: ISO 8601 dates, localised month
  * names, and English ordinals ("1st").
  */
+import { daysInMonth, digitsAt } from '../../model/dates.js';
 import { type Fields, readTokens } from './date-tokens.js';
 import { DAYS, MONTHS } from './zones.js';
 
@@ -38,10 +39,6 @@ export interface EmailDate {
 
 const P2 = Array.from({ length: 61 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysInMonth = (year: number, month: number): number =>
-  month === 1 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month] ?? 0);
-
 /** Validates read fields and builds the date; undefined when the calendar or the clock does not allow them. */
 function build(f: Fields | undefined): EmailDate | undefined {
   if (!f) return undefined;
@@ -49,7 +46,7 @@ function build(f: Fields | undefined): EmailDate | undefined {
     return undefined;
   // A leap second (":60") is written as :59 rather than rolling into the next minute.
   const second = Math.min(f.second ?? 0, 59);
-  if (f.day < 1 || f.day > daysInMonth(f.year, f.month)) return undefined;
+  if (f.day < 1 || f.day > daysInMonth(f.year, f.month + 1)) return undefined;
   const wall = Date.UTC(f.year, f.month, f.day, f.hour, f.minute, second);
   const d: { -readonly [K in keyof EmailDate]: EmailDate[K] } = {
     local: `${f.year}-${P2[f.month + 1]}-${P2[f.day]}T${P2[f.hour]}:${P2[f.minute]}:${P2[second]}`,
@@ -83,24 +80,14 @@ const nameTable = (names: readonly string[]) => new Map(names.map((n, i) => [let
 const DAY_KEYS = nameTable(DAYS);
 const MONTH_KEYS = nameTable(MONTHS);
 
-/** The value of `n` ASCII digits at i, or -1. */
-function digits(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
-const isDigit = (s: string, i: number): boolean => digits(s, i, 1) >= 0;
+const isDigit = (s: string, i: number): boolean => digitsAt(s, i, 1) >= 0;
 
 /** A numeric zone `±HHMM` at i: its offset in minutes, NaN when it is out of range, undefined when absent. */
 function numericZone(s: string, i: number): number | undefined {
   const sign = s.charCodeAt(i);
   if (sign !== 43 && sign !== 45) return undefined;
-  const h = digits(s, i + 1, 2);
-  const m = digits(s, i + 3, 2);
+  const h = digitsAt(s, i + 1, 2);
+  const m = digitsAt(s, i + 3, 2);
   if (h < 0 || m < 0) return undefined;
   if (h > 14 || m > 59) return Number.NaN;
   return (sign === 45 ? -1 : 1) * (h * 60 + m);
@@ -127,21 +114,21 @@ function rfcLayout(s: string): Fields | null | undefined {
     i = s.charCodeAt(4) === 32 ? 5 : 4;
   }
   const dayDigits = isDigit(s, i + 1) ? 2 : 1;
-  const day = digits(s, i, dayDigits);
+  const day = digitsAt(s, i, dayDigits);
   if (day < 0 || s.charCodeAt(i + dayDigits) !== 32) return undefined;
   i += dayDigits + 1;
   const month3 = letters3(s, i);
   if (month3 < 0 || s.charCodeAt(i + 3) !== 32) return undefined;
-  const year = digits(s, i + 4, 4);
+  const year = digitsAt(s, i + 4, 4);
   if (year < 0 || s.charCodeAt(i + 8) !== 32) return undefined;
   i += 9;
-  const hour = digits(s, i, 2);
-  const minute = digits(s, i + 3, 2);
+  const hour = digitsAt(s, i, 2);
+  const minute = digitsAt(s, i + 3, 2);
   if (hour < 0 || s.charCodeAt(i + 2) !== 58 || minute < 0) return undefined;
   i += 5;
   let second: number | undefined;
   if (s.charCodeAt(i) === 58) {
-    second = digits(s, i + 1, 2);
+    second = digitsAt(s, i + 1, 2);
     if (second < 0) return undefined;
     i += 3;
   }
@@ -171,12 +158,12 @@ function asctimeLayout(s: string): Fields | null | undefined {
   if (day3 < 0 || s.charCodeAt(3) !== 32 || month3 < 0 || s.charCodeAt(7) !== 32) return undefined;
   let i = s.charCodeAt(8) === 32 ? 9 : 8;
   const dayDigits = isDigit(s, i + 1) ? 2 : 1;
-  const day = digits(s, i, dayDigits);
+  const day = digitsAt(s, i, dayDigits);
   if (day < 0 || s.charCodeAt(i + dayDigits) !== 32) return undefined;
   i += dayDigits + 1;
-  const hour = digits(s, i, 2);
-  const minute = digits(s, i + 3, 2);
-  const second = digits(s, i + 6, 2);
+  const hour = digitsAt(s, i, 2);
+  const minute = digitsAt(s, i + 3, 2);
+  const second = digitsAt(s, i + 6, 2);
   if (hour < 0 || minute < 0 || second < 0) return undefined;
   if (s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58 || s.charCodeAt(i + 8) !== 32)
     return undefined;
@@ -188,7 +175,7 @@ function asctimeLayout(s: string): Fields | null | undefined {
     zoneText = s.slice(i, i + 5);
     i += 6;
   }
-  const year = digits(s, i, 4);
+  const year = digitsAt(s, i, 4);
   if (year < 0 || s.length !== i + 4) return undefined;
   const weekday = DAY_KEYS.get(day3) ?? -1;
   const month = MONTH_KEYS.get(month3) ?? -1;

@@ -2,11 +2,11 @@
  * A header's date and time as a local wall-clock string, once the file's day/month order is known. Impossible
  * values (31 February, 25:61, "13:00 AM") come back as a reason for the rejection message.
  */
+import { daysInMonth } from '../../model/dates.js';
 import { describeLayout, fullYear, type Layout } from './date-order.js';
 import type { HeaderScanner } from './scan.js';
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MONTHS = 'January February March April May June July August September October November December'.split(
   ' ',
 );
@@ -38,8 +38,7 @@ export class LocalClock {
     const d = sc.field(layout.d);
     if (y < 0) return { reason: `the year "${sc.field(layout.y)}" has neither 2 nor 4 digits`, date: true };
     if (mo < 1 || mo > 12) return { reason: `there is no month ${mo} when read as ${order}`, date: true };
-    const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-    if (d < 1 || d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) {
+    if (d < 1 || d > daysInMonth(y, mo)) {
       return { reason: `there is no day ${d} in ${MONTHS[mo - 1]} ${y} when read as ${order}`, date: true };
     }
     let h = sc.hour;
