@@ -203,7 +203,8 @@ export async function ingest(
   // nothing to compare (this saves a million-event case three more lists of its size).
   if (n > 0 && store.input(0) === store.input(n - 1)) inputs[store.input(0)]!.kept += n;
   else {
-    const dup = findDuplicates(new StoreList(store, kept.slice()));
+    // findDuplicates reads the identity list before it is overwritten below with the kept events.
+    const dup = findDuplicates(new StoreList(store, kept));
     n = 0;
     for (let k = 0; k < store.length; k++) {
       const t = inputs[store.input(k)]!;
