@@ -203,6 +203,13 @@ function widened(
   return wide;
 }
 
+/** Incidents per CHANNELS index among `channel[from…]` (a column of CHANNELS indices). */
+export function countPerChannel(channel: ArrayLike<number>, from = 0): number[] {
+  const counts = new Array<number>(CHANNELS.length).fill(0);
+  for (let i = from; i < channel.length; i++) counts[channel[i]!]!++;
+  return counts;
+}
+
 /** Counts per name as a plain object with keys in byte order (`order`: the names' indices in that order), leaving out zeros. */
 export function countRecord<K extends string>(
   names: readonly K[],

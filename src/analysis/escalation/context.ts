@@ -9,7 +9,7 @@ import { CHANNELS } from '../../model/vocabulary.js';
 import { eventId, locatorText } from '../../timeline/ids.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
-import { CHANNELS_SORTED, type IncidentColumns } from '../columns.js';
+import { CHANNELS_SORTED, countPerChannel, type IncidentColumns } from '../columns.js';
 import { dateOf } from '../stats/index.js';
 import type { DayRange } from './window.js';
 
@@ -131,9 +131,7 @@ export function channelCounts(
   ctx: Pick<Ctx, 'columns'>,
   from = 0,
 ): { channel: TimelineEvent['channel']; count: number }[] {
-  const counts = new Array<number>(CHANNELS.length).fill(0);
-  const channel = ctx.columns.channel;
-  for (let i = from; i < channel.length; i++) counts[channel[i]!]!++;
+  const counts = countPerChannel(ctx.columns.channel, from);
   return CHANNELS_SORTED.filter((c) => counts[c]! > 0)
     .map((c) => ({ channel: CHANNELS[c]!, count: counts[c]! }))
     .sort((a, b) => b.count - a.count);

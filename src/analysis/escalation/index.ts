@@ -45,9 +45,10 @@ export function analyseEscalation(input: EscalationInput): Escalation {
   const windowed = incidents.slice(a, b);
   const days = columns.day.subarray(a, b);
   const hours = columns.hour.subarray(a, b);
+  const channels = columns.channel.subarray(a, b);
 
   const cov = range
-    ? coverage(events, columns.channel.subarray(a, b), input.inputs, zone, window)
+    ? coverage(events, channels, input.inputs, zone, window)
     : { json: { channels: [], fullyCovered: null, partialDays: 0 }, stretch: null, covered: [] };
   // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the columns' days so
   // that a million incidents are bucketed once.
@@ -67,7 +68,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     covered: cov.covered,
     days,
     hours,
-    channels: columns.channel.subarray(a, b),
+    channels,
     months: new Months(window),
     episodes: episodeStarts(windowed, hours),
     handKept: input.inputs.map(isHandKept),

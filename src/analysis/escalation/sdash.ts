@@ -79,9 +79,7 @@ export function sdashSheet(
   // The rarer kinds of incident are looked for only where they can be: most cases have none, and a million
   // incidents are not walked to find that out.
   const hand =
-    hasDiary &&
-    [...ctx.columns.inputs].some((k) => ctx.handKept[k]) &&
-    inc.some((e) => ctx.handKept[e.input] === true);
+    [...ctx.columns.inputs].some((k) => ctx.handKept[k]) && inc.some((e) => ctx.handKept[e.input] === true);
   const none = inc.slice(0, 0);
   const visits =
     ctx.columns.perChannel[IN_PERSON]! > 0 ? inc.where((i) => ctx.channels[i] === IN_PERSON) : none;

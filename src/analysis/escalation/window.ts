@@ -18,6 +18,7 @@ import type { Channel, InputSummary, ResolvedCase } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
+import { countPerChannel } from '../columns.js';
 import { dateOf, dayNumber } from '../stats/index.js';
 
 /** Share of the window's incidents from which a channel limits the fully covered stretch. */
@@ -137,8 +138,7 @@ export function coverage(
     }
   }
   const incidentsBy = new Map<Channel, number>();
-  const perChannel = new Array<number>(CHANNELS.length).fill(0);
-  for (let i = 0; i < windowChannels.length; i++) perChannel[windowChannels[i]!]!++;
+  const perChannel = countPerChannel(windowChannels);
   for (let c = 0; c < CHANNELS.length; c++)
     if (perChannel[c]! > 0) incidentsBy.set(CHANNELS[c]!, perChannel[c]!);
   const byChannel = new Map<Channel, { spans: Span[]; files: Set<string> }>();
