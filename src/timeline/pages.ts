@@ -8,8 +8,8 @@
  * character, and an emoji costs its own four bytes instead of doubling the whole text to two bytes a character.
  *
  * Each string costs one 4-byte number (8 past 2 GiB of text): where it ends. It starts where the one before it
- * ended, unless that was in an earlier block (a string never straddles two). Strings UTF-8 cannot hold exactly (a lone surrogate from a
- * broken character reference) and very long ones are kept aside as they are.
+ * ended, unless that was in an earlier block (a string never straddles two). Strings UTF-8 cannot hold exactly
+ * (a lone surrogate from a broken character reference) and very long ones are kept aside as they are.
  */
 
 import { column, lengthened } from './columns.js';
