@@ -16,7 +16,8 @@ export interface CaseFolders {
   readonly notRead: { readonly name: string; readonly reason: string }[];
 }
 
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Byte order of names: the same order of cases and tables on every machine, whatever its locale. */
+export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Lists the cases in `dir`. Throws INPUT_NOT_FOUND when `dir` cannot be listed. */
 export async function caseFolders(dir: string): Promise<CaseFolders> {

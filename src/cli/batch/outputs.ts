@@ -9,6 +9,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { csvSafe } from '../../reports/sanitize.js';
 import { publish, tempPath } from '../tempfiles.js';
+import { byteOrder } from './case-folders.js';
 import { writeEventsParquet } from './parquet.js';
 import { CASE_COLUMNS, type CaseResult } from './run-case.js';
 
@@ -65,8 +66,6 @@ export async function stateNames(outDir: string): Promise<string[]> {
   const files = await readdir(path.join(outDir, 'cases')).catch(() => [] as string[]);
   return files.filter((f) => f.endsWith('.json')).map((f) => decodeURIComponent(f.slice(0, -5)));
 }
-
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Writes the tables for these cases (sorted by case name, byte order); events come from the state files. */
 export async function writeTables(outDir: string, results: readonly CaseResult[]): Promise<void> {
