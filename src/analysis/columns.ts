@@ -24,7 +24,8 @@ export interface IncidentColumns {
   readonly labels: readonly string[];
   /** The names as written (uncleaned) seen with each label. */
   readonly rawNames: readonly ReadonlySet<string>[];
-  /** Per label: its incidents, first and last instant, first incident's index, and channels (bits of CHANNELS indices). */
+  /** Per label: its incidents, first and last instant, first incident's index, and channels (bits of CHANNELS
+   *  indices). */
   readonly perLabel: readonly LabelStats[];
   /** Incidents per CHANNELS index. */
   readonly perChannel: readonly number[];
@@ -210,7 +211,10 @@ export function countPerChannel(channel: ArrayLike<number>, from = 0): number[] 
   return counts;
 }
 
-/** Counts per name as a plain object with keys in byte order (`order`: the names' indices in that order), leaving out zeros. */
+/**
+ * Counts per name as a plain object with keys in byte order (`order`: the names' indices in that order), leaving out
+ * zeros.
+ */
 export function countRecord<K extends string>(
   names: readonly K[],
   counts: ArrayLike<number>,
