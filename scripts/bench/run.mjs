@@ -102,14 +102,6 @@ function measureInTurn(commands) {
   return all.map(summary);
 }
 
-/** A baseline and chronolog in turn (see `measureInTurn`). */
-function measurePair(baseLabel, baseArgs, oursLabel, oursArgs) {
-  return measureInTurn([
-    [baseLabel, baseArgs],
-    [oursLabel, oursArgs],
-  ]);
-}
-
 /** Wall time (ms) of `n` chronolog reports of `file` run at once, each in its own process. */
 async function reportsAtOnce(n, file) {
   const t0 = performance.now();
@@ -201,12 +193,10 @@ const cases = {
   async sms() {
     const f = path.join(tmp, 'sms-1m.xml');
     await generateSms(f, 1_000_000);
-    const [bare, ours] = measurePair(
-      'bare saxes',
-      [path.join(here, 'baselines.mjs'), 'saxes', f],
-      'chronolog sms 1M',
-      report(f, '+447700900123'),
-    );
+    const [bare, ours] = measureInTurn([
+      ['bare saxes', [path.join(here, 'baselines.mjs'), 'saxes', f]],
+      ['chronolog sms 1M', report(f, '+447700900123')],
+    ]);
     row(
       'SMS backup 1M: our full report / bare saxes pass',
       `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`,
@@ -230,12 +220,10 @@ const cases = {
   async telegram() {
     const f = path.join(tmp, 'telegram-1m.json');
     await generateTelegram(f, 1_000_000, {});
-    const [bare, ours] = measurePair(
-      'bare stream-json',
-      [path.join(here, 'baselines.mjs'), 'stream-json', f],
-      'chronolog telegram 1M',
-      report(f, 'user1000001'),
-    );
+    const [bare, ours] = measureInTurn([
+      ['bare stream-json', [path.join(here, 'baselines.mjs'), 'stream-json', f]],
+      ['chronolog telegram 1M', report(f, 'user1000001')],
+    ]);
     row(
       'Telegram 1M: our full report / bare stream-json pass',
       `${(ours.ms / bare.ms).toFixed(2)}× (${s(ours.ms)} vs ${s(bare.ms)})`,
