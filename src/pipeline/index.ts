@@ -11,6 +11,7 @@ import { IdentityResolver } from '../timeline/identities.js';
 import { ProblemLog } from '../timeline/problems.js';
 import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest } from './ingest.js';
+import { unmatchedSubjectProblems } from './unmatched.js';
 
 export interface RunOptions {
   readonly inputs: readonly SourceInput[];
@@ -56,6 +57,9 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
         'No subject identifiers were given: every sender other than the victim was counted as the subject.',
       hint: 'Name the subject with --subject ID (repeatable) or in the case file to count only their contacts.',
     });
+  }
+  for (const p of unmatchedSubjectProblems(opts.case.subject.identifiers, identities, ingested.events)) {
+    problems.add(p);
   }
   return { ...ingested, zone, problems, identities };
 }

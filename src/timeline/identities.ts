@@ -117,6 +117,8 @@ export class IdentityResolver {
   private readonly subject = new Set<string>();
   private readonly victim = new Set<string>();
   private readonly cache = new Map<string, Resolution>();
+  /** Subject keys some sender resolved to. */
+  private readonly subjectHits = new Set<string>();
   /** With only a victim named, every other sender is treated as the subject (reported as an assumption). */
   readonly subjectIsEveryoneElse: boolean;
 
@@ -156,8 +158,28 @@ export class IdentityResolver {
     const key = keys[0];
     let role: Role | undefined = party.role;
     if (keys.some((k) => this.victim.has(k))) role = 'victim';
-    else if (keys.some((k) => this.subject.has(k))) role = 'subject';
-    else if (role === undefined && key !== undefined) role = this.subjectIsEveryoneElse ? 'subject' : 'other';
+    else if (keys.some((k) => this.subject.has(k))) {
+      role = 'subject';
+      for (const k of keys) if (this.subject.has(k)) this.subjectHits.add(k);
+    } else if (role === undefined && key !== undefined)
+      role = this.subjectIsEveryoneElse ? 'subject' : 'other';
     return { key, role };
+  }
+
+  /** The subject identifiers (as given) that no sender resolved to so far. */
+  unmatchedSubjectIdentifiers(): string[] {
+    return this.people.subject.filter(
+      (id) => !caseIdentifierKeys(id, this.people.region).some((k) => this.subjectHits.has(k)),
+    );
+  }
+
+  /** Up to `n` senders that resolved to no one named in the case, as their keys' values, in the order first met. */
+  otherSenders(n: number): string[] {
+    const out = new Set<string>();
+    for (const r of this.cache.values()) {
+      if (out.size >= n) break;
+      if (r.role === 'other' && r.key !== undefined) out.add(keyValue(r.key));
+    }
+    return [...out];
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * Subject identifiers that matched no sender. A victim who names the subject the way they know them ("Sam")
+ * while the export records an account name ("sam.sample") would otherwise get a report of no incidents and no
+ * reason why. One identifier left unused among others that matched is only worth knowing (an old number, an
+ * address with no e-mail among the inputs); none matching at all is a warning that names the senders found.
+ */
+import { participants } from '../analysis/participants.js';
+import type { Problem } from '../model/index.js';
+import type { IdentityResolver } from '../timeline/identities.js';
+import type { EventList } from '../timeline/list.js';
+
+/** Senders named in the warning when no identifier matched. */
+const SHOWN = 5;
+
+/** The problems to report for subject identifiers that matched no sender (none when all matched). */
+export function unmatchedSubjectProblems(
+  subject: readonly string[],
+  identities: IdentityResolver,
+  events: EventList,
+): Problem[] {
+  const unmatched = identities.unmatchedSubjectIdentifiers();
+  if (unmatched.length === 0) return [];
+  if (unmatched.length < subject.length) {
+    return unmatched.map((id) => ({
+      code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
+      severity: 'info',
+      message: `The subject identifier "${id}" matched no sender in these inputs.`,
+      hint: 'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
+    }));
+  }
+  const others = participants(events).filter((p) => p.role === 'other');
+  if (others.length === 0) return [];
+  const shown = others
+    .slice(0, SHOWN)
+    .map((p) => {
+      const names = p.names.filter((n) => n !== p.identifier);
+      return `${p.identifier}${names.length > 0 ? ` (${names.join(', ')})` : ''}: ${p.count}`;
+    })
+    .join('; ');
+  return [
+    {
+      code: 'CASE_SUBJECT_NOT_FOUND',
+      severity: 'warning',
+      message: `No sender in these inputs matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.`,
+      hint: `Senders found, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.`,
+    },
+  ];
+}

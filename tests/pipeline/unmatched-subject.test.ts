@@ -1,0 +1,81 @@
+/**
+ * Subject identifiers that match no sender are reported: one unused among others that matched is worth knowing
+ * (info); none matching is a warning that names the senders the inputs hold, so a victim who typed the name
+ * they know ("Sam") instead of the account name the export records ("sam.sample") learns what to type.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/cli/case.js';
+import { fileInput, walk } from '../../src/cli/inputs.js';
+import { readTimeline } from '../../src/pipeline/index.js';
+
+const DISCORD_JSON = 'fixtures/discord-same-channel/Direct Messages - Sam [1200000000000000009].json';
+
+async function problemsOf(paths: string[], subject: string[], victim: string[]) {
+  const walked = await walk(paths);
+  const c = await resolveCase({}, [], 'UTC');
+  const t = await readTimeline({
+    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+    case: {
+      ...c,
+      subject: { name: undefined, identifiers: subject },
+      victim: { name: undefined, identifiers: victim },
+    },
+  });
+  const incidents = Array.from({ length: t.events.length }, (_, i) => t.events.at(i)).filter(
+    (e) => e.incident,
+  );
+  return { problems: t.problems.list.filter((p) => p.code.startsWith('CASE_SUBJECT')), incidents };
+}
+
+describe('subject identifiers that match no sender', () => {
+  it('warns when none matches, naming the senders found with their counts', async () => {
+    const { problems, incidents } = await problemsOf([DISCORD_JSON], ['Sam'], ['alex_example']);
+    expect(incidents).toHaveLength(0);
+    expect(problems).toEqual([
+      {
+        code: 'CASE_SUBJECT_NOT_FOUND',
+        severity: 'warning',
+        message:
+          'No sender in these inputs matched the subject\'s identifiers ("Sam"), so no message or call from them is counted as an incident.',
+        hint: 'Senders found, with their records: 900000000000000707 (sam.sample): 4. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.',
+      },
+    ]);
+  });
+
+  it('says nothing once the subject is named as the export records them', async () => {
+    const { problems, incidents } = await problemsOf([DISCORD_JSON], ['sam.sample'], ['alex_example']);
+    expect(incidents).toHaveLength(4);
+    expect(problems).toEqual([]);
+  });
+
+  it('notes an identifier left unused while the others matched, and still counts their incidents', async () => {
+    const { problems, incidents } = await problemsOf(
+      ['fixtures/demo-case/sms-20240315120000.xml'],
+      ['+447700900123', 'sam.carter@example.org'],
+      [],
+    );
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(incidents.every((e) => e.senderKey === 'phone:+447700900123')).toBe(true);
+    expect(problems).toEqual([
+      {
+        code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
+        severity: 'info',
+        message: 'The subject identifier "sam.carter@example.org" matched no sender in these inputs.',
+        hint: 'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
+      },
+    ]);
+  });
+
+  it('lists at most five senders, most records first, and counts the rest', async () => {
+    const { problems } = await problemsOf(['fixtures/demo-case'], ['+447700900999'], ['+447700900001']);
+    expect(problems).toHaveLength(1);
+    const hint = problems[0]!.hint!;
+    const listed = hint.slice('Senders found, with their records: '.length, hint.indexOf('. Name'));
+    const counts = listed
+      .split('; ')
+      .map((s) => Number(s.slice(s.lastIndexOf(': ') + 2).replace(/,.*$/, '')));
+    expect(counts).toHaveLength(5);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    expect(hint).toMatch(/, and \d+ more\. Name the subject/);
+  });
+});
