@@ -10,8 +10,10 @@
  * fingerprint is therefore the largest count any single input holds, never the sum.
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
- * channel, kind, direction, sender, the UTC minute, call outcome and duration, and the text with whitespace
- * folded. The minute (not the second) makes a minute-precision copy match a second-precision one.
+ * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
+ * (not the second) makes a minute-precision copy match a second-precision one. A call's duration is left out:
+ * exports write it at different resolutions (DiscordChatExporter's JSON to the millisecond, its CSV only as
+ * "lasted 13 minutes"), and the start minute, sender and outcome already tell one call from another.
  * Two records that both carry ids are compared by id only (two messages with the same words and different ids
  * are two messages). When one side has no id (a DiscordChatExporter CSV beside its JSON, which has ids), the
  * content decides: an id-less record is compared with every earlier record's content, and a record with an
@@ -35,16 +37,9 @@ export function fingerprint(e: TimelineEvent): string {
 export function contentFingerprint(e: TimelineEvent): string {
   const minute = Math.floor(e.ms / 60_000);
   const text = e.text === undefined ? '' : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return [
-    e.channel,
-    e.kind,
-    e.direction,
-    e.senderKey ?? '',
-    minute,
-    e.call?.status ?? '',
-    e.call?.durationSec ?? '',
-    text,
-  ].join('\u0000');
+  return [e.channel, e.kind, e.direction, e.senderKey ?? '', minute, e.call?.status ?? '', text].join(
+    '\u0000',
+  );
 }
 
 /** Per fingerprint, the most copies any one earlier input held. */

@@ -37,14 +37,14 @@ describe('subject identifiers that match no sender', () => {
         severity: 'warning',
         message:
           'No sender in these inputs matched the subject\'s identifiers ("Sam"), so no message or call from them is counted as an incident.',
-        hint: 'Senders found, with their records: 900000000000000707 (sam.sample): 4. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.',
+        hint: 'Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.',
       },
     ]);
   });
 
   it('says nothing once the subject is named as the export records them', async () => {
     const { problems, incidents } = await problemsOf([DISCORD_JSON], ['sam.sample'], ['alex_example']);
-    expect(incidents).toHaveLength(4);
+    expect(incidents).toHaveLength(5);
     expect(problems).toEqual([]);
   });
 
