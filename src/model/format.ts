@@ -69,3 +69,12 @@ export function formatMonth(month: string): string {
 export function formatShare(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }
+
+/**
+ * Whether an identifier row stands for no identifier at all: "(subject, as recorded)" (diary rows, which name
+ * the subject without a number or account) or "(unknown sender)". Such rows are listed, but not counted as
+ * identifiers the subject used.
+ */
+export function isPlaceholderIdentifier(identifier: string): boolean {
+  return identifier.startsWith('(');
+}

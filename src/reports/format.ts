@@ -5,7 +5,6 @@ export function int(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A share as a percentage with no decimals ("22%"), or "–" when undefined. */
 /** The books of an input or of the whole run, in the order every accounting table shows them. */
 export function bookCells(b: {
   readonly records: number;
@@ -17,6 +16,15 @@ export function bookCells(b: {
   return [int(b.records), int(b.kept), int(b.duplicates), int(b.skipped), int(b.rejected)];
 }
 
+/** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */
+export function reasonCounts(reasons: Readonly<Record<string, number>>): string {
+  return Object.entries(reasons)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k} ${int(v)}`)
+    .join(', ');
+}
+
+/** A share as a percentage with no decimals ("22%"), or "–" when undefined. */
 export function pct(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }

@@ -61,7 +61,7 @@ function overview(e: Escalation): string[] {
     ),
     `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${e.persistence.spanDays} days from first to last, contact on ${e.persistence.daysWithContact} days; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
-    `**Rate now against the start** (last ${h.days} against first ${h.days} ${e.rateFullyCovered ? 'fully covered ' : ''}days, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; rate ratio ${ratio(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+    `**Latest rate against the first** (last ${h.days} against first ${h.days} ${e.rateFullyCovered ? 'fully covered ' : ''}days, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; rate ratio ${ratio(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
     '',
   ];
 }

@@ -3,8 +3,10 @@
  * Renders on common Markdown viewers (GitHub, GitLab, most mail clients' Markdown). Every value from the data is
  * escaped so message text cannot inject links, HTML or formatting.
  */
+
+import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
-import { int, pct, plural, sparkline } from './format.js';
+import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
 import { escalationSection } from './markdown-escalation.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -23,15 +25,15 @@ function countRows(record: Partial<Record<string, number>>): string[][] {
 export function summarySection(r: Report): string[] {
   const i = r.incidents;
   const out = [`# ${md(r.case.title ?? 'Contact report')}`, ''];
-  const subject = r.case.subject.name ? ` from ${md(r.case.subject.name)}` : '';
+  const subject = r.case.subject.name ? ` attributed to ${md(r.case.subject.name)}` : '';
   if (i.total === 0) {
     out.push(`No incidents found${subject}.`, '');
     return out;
   }
   out.push(
-    `**${int(i.total)} incidents**${subject} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${plural(r.identifiers.length, 'identifier')}.`,
+    `**${int(i.total)} incidents**${subject} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${plural(r.identifiers.filter((x) => !isPlaceholderIdentifier(x.identifier)).length, 'identifier')}.`,
     '',
-    `Accounting: ${int(r.accounting.records)} records read from ${plural(r.accounting.files, 'file')}; ${int(r.accounting.incidents)} incidents; ${int(r.accounting.duplicates)} duplicates removed; ${int(r.accounting.rejected)} rejected.`,
+    `Accounting: ${int(r.accounting.records)} records read from ${plural(r.accounting.files, 'file')}: ${int(r.accounting.kept)} events kept (${int(r.accounting.incidents)} of them incidents), ${int(r.accounting.duplicates)} duplicates, ${int(r.accounting.skipped)} skipped, ${int(r.accounting.rejected)} rejected.`,
     '',
   );
   if (r.case.milestones.length) {
@@ -105,20 +107,31 @@ export function evidenceSection(r: Report): string[] {
     '',
     ...table(
       ['File', 'SHA-256', 'Format', 'Records', 'Kept', 'Duplicates', 'Skipped', 'Rejected'],
-      r.inputs.map((x) => [
-        md(x.path),
-        `\`${x.sha256}\``,
-        x.format,
-        int(x.records),
-        int(x.kept),
-        int(x.duplicates),
-        int(x.skipped),
-        int(x.rejected),
-      ]),
+      [
+        ...r.inputs.map((x) => [
+          md(x.path),
+          `\`${x.sha256}\``,
+          x.format,
+          int(x.records),
+          int(x.kept),
+          int(x.duplicates),
+          int(x.skipped),
+          int(x.rejected),
+        ]),
+        ['**Total**', '', '', ...bookCells(r.accounting).map((v) => `**${v}**`)],
+      ],
       ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
   ];
+  const why = r.inputs.flatMap((x) => {
+    const parts = [
+      ['skipped', reasonCounts(x.skippedReasons)],
+      ['rejected', reasonCounts(x.rejectedReasons)],
+    ].filter(([, v]) => v !== '');
+    return parts.length ? [`- ${md(x.path)}: ${parts.map(([k, v]) => `${k} ${md(v!)}`).join('; ')}`] : [];
+  });
+  if (why.length) out.push('Skipped and rejected records by reason:', '', ...why, '');
   if (r.ignoredFiles.length) {
     out.push('Files not read:', '', ...r.ignoredFiles.map((f) => `- ${md(f.path)} — ${md(f.reason)}`), '');
   }

@@ -90,7 +90,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   ];
   const h = e.headline.rateNowVsStart;
   lines.push(
-    `${label('Now/start')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day, last vs first ${h.days} days: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,
+    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day, last vs first ${h.days} days covered (${h.after.from} → ${h.after.to} vs ${h.before.from} → ${h.before.to}): RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,
   );
   const [t0, ...trest] = trendLines(e);
   lines.push(`${label('Trend')}${t0}`, ...trest.map((l) => pad + l));

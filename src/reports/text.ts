@@ -4,7 +4,7 @@
  * message text and file names can carry terminal escape sequences.
  */
 import type { Report } from '../model/index.js';
-import { bookCells, countList, fold, int, pad, pct, plural, sparkline } from './format.js';
+import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkline } from './format.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { escalationText } from './text-escalation.js';
@@ -13,7 +13,7 @@ function header(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const i = r.incidents;
   const title = r.case.title ? safe(r.case.title) : 'Contact report';
-  const subject = r.case.subject.name ? ` from ${safe(r.case.subject.name)}` : '';
+  const subject = r.case.subject.name ? ` attributed to ${safe(r.case.subject.name)}` : '';
   const lines = [c.bold(`chronolog — ${title}`)];
   if (i.total === 0) {
     lines.push(`No incidents found${subject}. Zone ${r.case.timezone}.`);
@@ -22,7 +22,7 @@ function header(r: Report, ctx: ReportContext): string[] {
   const days = i.daily.length;
   lines.push(
     `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}, ${plural(days, 'day')})`,
-    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${plural(i.daysWithContact, 'day')} (${pct(i.daysWithContact / days)} of days)`,
+    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${plural(i.daysWithContact, 'day')} (${pct(i.daysWithContact / days)} of the ${plural(days, 'day')})`,
   );
   return lines;
 }
@@ -88,6 +88,16 @@ function accounting(r: Report, ctx: ReportContext): string[] {
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
+  // Why records were skipped or rejected, per file: the books say how many, these say what they were.
+  for (const inp of r.inputs) {
+    const why = [
+      ['skipped', reasonCounts(inp.skippedReasons)],
+      ['rejected', reasonCounts(inp.rejectedReasons)],
+    ].filter(([, v]) => v !== '');
+    if (why.length === 0) continue;
+    const file = safe(inp.path.slice(prefix.length));
+    lines.push(c.dim(`  ${file}: ${why.map(([k, v]) => `${k} ${safe(v!)}`).join('; ')}`));
+  }
   // Files that are not exports are listed by reason, one line each, so a folder of photos stays one line.
   const notRead = new Map<string, string[]>();
   for (const f of r.ignoredFiles) notRead.set(f.reason, [...(notRead.get(f.reason) ?? []), f.path]);

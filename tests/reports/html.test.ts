@@ -302,12 +302,14 @@ describe('html report: self-contained and safe', () => {
 });
 
 describe('html report: escalation and S-DASH', () => {
-  it('puts the findings sentences and the rate now against the start on the summary page', () => {
+  it('puts the findings sentences and the latest rate against the first on the summary page', () => {
     const page = renderHtml(hostileReport());
     const summary = page.slice(page.indexOf('id="summary"'), page.indexOf('id="charts"'));
     expect(summary).toContain('<li>Contact rose &#60;img src=x onerror=alert(1)&#62;</li>');
     expect(summary).toContain('<li>Second finding &#60;/script&#62;');
-    expect(summary).toContain('<dt>Contacts a day, start → now</dt><dd><span class="big">1.0 → 0</span>');
+    expect(summary).toContain(
+      '<dt>Contacts a day, first → last 3 days</dt><dd><span class="big">1.0 → 0</span><span class="note">first and last 3 days every export covers (4–6 March 2024 and 7–9 March 2024);',
+    );
     expect(summary).toContain('no rate ratio: only 7 days &#60;/style&#62;');
     expect(summary).toContain('<dl class="figures n9">');
     // The milestone table gets the count of incidents from each milestone on (matched by date and label).

@@ -4,7 +4,7 @@
  * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
  * the sentences match the tables of every report format.
  */
-import type { Escalation } from '../../model/escalation.js';
+import { type Escalation, unscaledOnlyDates } from '../../model/escalation.js';
 import {
   formatCi,
   formatDate,
@@ -203,8 +203,8 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')})`;
   out.push(
     r.count === 0
-      ? `${span} there were no contacts from ${subject} (rate 0 a day, ${formatCi(r.ci95)}).`
-      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} from ${subject}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.daysWithContact} of the ${r.days} days.`,
+      ? `${span} there were no contacts attributed to ${subject} (rate 0 a day, ${formatCi(r.ci95)}).`
+      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} attributed to ${subject}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.daysWithContact} of the ${r.days} days.`,
   );
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
@@ -222,7 +222,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const h = b.headline.rateNowVsStart;
   if (h.status === 'ok') {
     out.push(
-      `Rate now against the start: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h)}.`,
+      `Latest rate against the first: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h)}.`,
     );
   } else if (h.days > 0) {
     out.push(
@@ -243,8 +243,8 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
         `${cap(parts.join('; '))} (PELT change points: the dates are estimates${b.changePointMethod.scaled ? ', penalty scaled for overdispersion' : ''}).`,
       );
     }
-    const extra = b.changePointMethod.unscaledDates.filter((d) => !b.changePoints.some((c) => c.date === d));
-    if (b.changePointMethod.scaled && extra.length) {
+    const extra = unscaledOnlyDates(b);
+    if (extra.length) {
       out.push(
         `Without the overdispersion scaling, PELT would also place ${extra.length === 1 ? 'a change' : 'changes'} around ${extra.map(formatDate).join(', ')}; ${extra.length === 1 ? 'it does' : 'they do'} not survive the penalty scaled for overdispersion.`,
       );

@@ -103,8 +103,8 @@ export function methods(b: Body): Method[] {
       ],
     },
     {
-      name: 'Rate now against the start',
-      description: `The last ${HEADLINE_DAYS} fully covered days against the first ${HEADLINE_DAYS} (half the days each when fewer than ${2 * HEADLINE_DAYS}), by the same exact test. A fixed, pre-specified comparison, not a search for the largest change.`,
+      name: 'Latest rate against the first',
+      description: `The last ${HEADLINE_DAYS} fully covered days against the first ${HEADLINE_DAYS} (half the days each when fewer than ${2 * HEADLINE_DAYS}), by the same exact test. A fixed, pre-specified comparison, not a search for the largest change. "Latest" means the last days every export covers, which may end before the exports do.`,
       caveats: ['Two short windows: a single busy week at either end moves it.'],
     },
     {

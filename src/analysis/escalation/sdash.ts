@@ -5,6 +5,7 @@
  * speak to one, it says so.
  */
 import type { Escalation, EventRef } from '../../model/escalation.js';
+import { isPlaceholderIdentifier } from '../../model/format.js';
 import type { TimelineEvent } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
@@ -234,7 +235,7 @@ export function sdashSheet(
         break;
       }
       case 9: {
-        const ids = parts.identifiers.filter((r) => !r.identifier.startsWith('('));
+        const ids = parts.identifiers.filter((r) => !isPlaceholderIdentifier(r.identifier));
         facts.push({
           text: `The incidents come from ${plural(ids.length, 'identifier')} attributed to the subject by the case file: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`,
           events: ids.map((r) => r.first),

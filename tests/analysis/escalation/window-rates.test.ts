@@ -166,7 +166,7 @@ describe('rates, weeks and months', () => {
       adjustedForTrend: null,
     });
     expect(e.findings).toContain(
-      `Rate now against the start: 3.0 contacts a day in the last 28 days (2–29 February 2024), against 1.0 a day in the first 28 (1–28 January 2024) (rate ratio 3.0, 95% CI ${t.ci[0]!.toPrecision(2)}–${t.ci[1]!.toPrecision(2)}; exact conditional Poisson test p < 0.001).`,
+      `Latest rate against the first: 3.0 contacts a day in the last 28 days (2–29 February 2024), against 1.0 a day in the first 28 (1–28 January 2024) (rate ratio 3.0, 95% CI ${t.ci[0]!.toPrecision(2)}–${t.ci[1]!.toPrecision(2)}; exact conditional Poisson test p < 0.001).`,
     );
   });
 

@@ -5,7 +5,7 @@
  * two report fields.
  */
 
-import { formatCi, sig2 } from '../../../model/format.js';
+import { formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { int, pct, plural } from '../../format.js';
 import { milestoneKey } from '../charts/svg.js';
@@ -92,10 +92,14 @@ function rateNow(r: Report): string {
     h.status === 'ok'
       ? `rate ratio ${text(sig2(h.rateRatio))} (${text(formatCi(h.ci95))})`
       : `no rate ratio: ${text(h.reason ?? h.status)}`;
+  const dates =
+    h.before.from && h.before.to && h.after.from && h.after.to
+      ? ` (${text(formatDateRange(h.before.from, h.before.to))} and ${text(formatDateRange(h.after.from, h.after.to))})`
+      : '';
   return figure(
-    'Contacts a day, start → now',
+    `Contacts a day, first → last ${plural(h.days, 'day')}`,
     `${text(sig2(h.before.ratePerDay))} → ${text(sig2(h.after.ratePerDay))}`,
-    `first and last ${plural(h.days, 'day')} every export covers; ${ratio}`,
+    `first and last ${plural(h.days, 'day')} every export covers${dates}; ${ratio}`,
   );
 }
 
@@ -124,7 +128,11 @@ export function summarySection(r: Report): Section {
         `of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)})`,
       ),
       figure('Channels', int(Object.keys(i.byChannel).length), counts(i.byChannel).join(' · ')),
-      figure('Identifiers', int(r.identifiers.length), 'attributed to the subject'),
+      figure(
+        'Identifiers',
+        int(r.identifiers.filter((x) => !isPlaceholderIdentifier(x.identifier)).length),
+        'attributed to the subject',
+      ),
       figure(
         'Busiest day',
         i.maxPerDay ? int(i.maxPerDay.count) : '–',

@@ -25,7 +25,7 @@ export function escalationSection(r: Report, ctx: HtmlContext): Section | null {
     '<p>How often contact happened and how that changed. Each figure names its method; a figure below the minimum amount of data is withheld with the reason. The wording describes the counts, not intent or cause.</p>',
     sub('esc-coverage', 'Window and coverage', coverage(e, ctx)),
     sub('esc-rate', 'Rate of contact', rates(e, ctx)),
-    sub('esc-now', 'Rate now against the start', headline(e)),
+    sub('esc-now', 'Latest rate against the first', headline(e)),
     sub('esc-trend', 'Trend and estimated change points', trend(r, e, ctx)),
     sub('esc-milestones', 'Before and after the milestones', milestones(r, e, ctx)),
     sub('esc-cease', 'Requests to stop', ceaseRequest(e, ctx)),

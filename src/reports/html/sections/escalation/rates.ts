@@ -3,6 +3,7 @@
  * start, and the trend with its estimated change points (chart and table).
  */
 
+import { unscaledOnlyDates } from '../../../../model/escalation.js';
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
@@ -88,10 +89,12 @@ export function headline(e: Escalation): string {
   return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${h.days} days`, `Last ${h.days} days`])}`;
 }
 
-/** Changes the unscaled penalty would also place (they do not stand out from the day-to-day variation). */
-function unscaled(dates: readonly string[] | undefined): string {
-  if (!dates?.length) return '';
-  return ` Without scaling the penalty for overdispersion, the method would also place a change around ${dates.map((d) => text(formatDate(d))).join(', ')}; it does not stand out from the day-to-day variation.`;
+/** Changes only the unscaled penalty places (they do not stand out from the day-to-day variation). */
+function unscaled(e: Escalation): string {
+  const dates = unscaledOnlyDates(e);
+  if (!dates.length) return '';
+  const one = dates.length === 1;
+  return ` Without scaling the penalty for overdispersion, the method would also place ${one ? 'a change' : 'changes'} around ${dates.map((d) => text(formatDate(d))).join(', ')}; ${one ? 'it does' : 'they do'} not stand out from the day-to-day variation.`;
 }
 
 export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
@@ -122,7 +125,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Change points (PELT)',
       cpm.status === 'ok'
-        ? `${e.changePoints.length ? e.changePoints.map((c) => `around ${text(formatDate(c.date))} from ${text(sig2(c.rateBefore))} to ${text(sig2(c.rateAfter))} a day`).join('; ') : 'no change point found'} (penalty: ${text(cpm.penalty ?? '–')}). The dates are estimates; no p-value is attached to a date the method chose.${unscaled(cpm.unscaledDates)}`
+        ? `${e.changePoints.length ? e.changePoints.map((c) => `around ${text(formatDate(c.date))} from ${text(sig2(c.rateBefore))} to ${text(sig2(c.rateAfter))} a day`).join('; ') : 'no change point found'} (penalty: ${text(cpm.penalty ?? '–')}). The dates are estimates; no p-value is attached to a date the method chose.${unscaled(e)}`
         : withheld(cpm),
     ],
   ];

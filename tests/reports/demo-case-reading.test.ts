@@ -1,0 +1,123 @@
+/**
+ * The demo case as an officer reads it (fixtures/demo-case): every format must say the same thing, in words
+ * that neither overstate nor contradict each other. Each check here comes from a reading of the rendered
+ * reports: a sentence that named reported change points as ones the method "would also" place, a "now" that
+ * ended a month before the exports did, incidents said to be "from" the subject, a placeholder counted as an
+ * identifier, and accounting that left out kept and skipped records.
+ */
+import { Chalk } from 'chalk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/cli/read.js';
+import { type Report, ReportSchema } from '../../src/model/index.js';
+import { analyseTimeline } from '../../src/pipeline/index.js';
+import { reportFormats } from '../../src/reports/index.js';
+
+const chalk = new Chalk({ level: 0 });
+let report: Report;
+const rendered: Record<string, string> = {};
+
+beforeAll(async () => {
+  const env = {
+    stdoutChalk: chalk,
+    stderrChalk: chalk,
+    plainChalk: chalk,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    width: 100,
+    systemZone: 'UTC',
+    tzdata: null,
+  };
+  const { timeline, kase } = await readInputs(['fixtures/demo-case'], { quiet: true }, env);
+  report = ReportSchema.parse(
+    analyseTimeline(timeline, kase, {
+      version: 'test',
+      generatedAt: '2024-07-01T09:00:00.000Z',
+      tzdata: null,
+      run: { paths: ['fixtures/demo-case'], options: {} },
+      withChronology: true,
+    }),
+  );
+  for (const f of reportFormats) rendered[f.id] = f.render(report, { chalk, width: 100 });
+});
+
+describe('demo case: what the reports say', () => {
+  it('names as "also" only the change points the unscaled penalty adds', () => {
+    const e = report.escalation!;
+    expect(e.changePoints.map((c) => c.date)).toEqual(['2024-03-09', '2024-05-22']);
+    expect(e.changePointMethod.unscaledDates).toEqual(['2024-03-09', '2024-04-02', '2024-05-22']);
+    const sentence =
+      'Without scaling the penalty for overdispersion, the method would also place a change around 2 April 2024; it does not stand out from the day-to-day variation.';
+    expect(rendered['html']).toContain(sentence);
+    expect(e.findings.join('\n')).toContain('PELT would also place a change around 2 April 2024;');
+  });
+
+  it('dates the latest rate instead of calling it "now": the exports run on past its end', () => {
+    const h = report.escalation!.headline.rateNowVsStart;
+    expect([h.before.from, h.before.to, h.after.from, h.after.to]).toEqual([
+      '2024-01-08',
+      '2024-02-04',
+      '2024-05-04',
+      '2024-05-31',
+    ]);
+    expect(report.incidents.lastLocal!.slice(0, 10)).toBe('2024-06-29');
+    // Only quoted diary text may say "now" (a diary row: "asking where I live now"); the HTML anchor `esc-now`
+    // stays as it was, so links into earlier reports still work.
+    for (const id of ['text', 'markdown', 'html']) {
+      const said = [...rendered[id]!.matchAll(/.{0,20}(?<!-)\bnow\b(?! on)(?!-)/gi)].map((m) => m[0]);
+      expect(
+        said.every((s) => s.endsWith('where I live now')),
+        `${id}: ${said.join(' | ')}`,
+      ).toBe(true);
+    }
+    expect(rendered['text']).toContain(
+      'Last/first  6.7 vs 1.4 a day, last vs first 28 days covered (2024-05-04 → 2024-05-31 vs 2024-01-08 → 2024-02-04): RR 4.7',
+    );
+    expect(rendered['html']).toContain(
+      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">1.4 → 6.7</span><span class="note">first and last 28 days every export covers (8 January to 4 February 2024 and 4–31 May 2024);',
+    );
+    expect(rendered['markdown']).toContain('**Latest rate against the first** (last 28 against first 28');
+  });
+
+  it('attributes incidents to the subject rather than saying they are "from" them', () => {
+    expect(rendered['text']).toContain(
+      'Incidents   690 attributed to Sam Carter; contact on 149 days (86% of the 174 days)',
+    );
+    expect(rendered['markdown']).toContain('**690 incidents** attributed to Sam Carter between');
+    expect(report.escalation!.findings[0]).toContain('there were 690 contacts attributed to Sam Carter,');
+    // The case title ("unwanted contact from Sam Carter") is the user's own words; the figures are not.
+    for (const id of ['text', 'markdown']) {
+      expect(
+        rendered[id]!.split('\n').filter((l) => l.includes('from Sam Carter') && !l.includes('(demo case')),
+      ).toEqual([]);
+    }
+  });
+
+  it('counts the identifiers the subject used, not the diary rows that name no identifier', () => {
+    expect(report.identifiers.map((x) => x.identifier)).toContain('(subject, as recorded)');
+    expect(report.identifiers).toHaveLength(4);
+    expect(rendered['markdown']).toContain('through 6 channels and 3 identifiers.');
+    expect(rendered['html']).toContain(
+      '<dt>Identifiers</dt><dd><span class="big">3</span><span class="note">attributed to the subject</span>',
+    );
+    const sdash = report.escalation!.sdash.find((q) => q.number === 9)!;
+    expect(sdash.facts[0]!.text).toMatch(/^The incidents come from 3 identifiers attributed/);
+  });
+
+  it('gives the whole books in every format, with the reasons for skipped records', () => {
+    const a = report.accounting;
+    expect(a.records).toBe(a.kept + a.duplicates + a.skipped + a.rejected);
+    expect(rendered['markdown']).toContain(
+      'Accounting: 1,978 records read from 6 files: 1,737 events kept (690 of them incidents), 238 duplicates, 3 skipped, 0 rejected.',
+    );
+    expect(rendered['markdown']).toContain(
+      '| **Total** |  |  | **1,978** | **1,737** | **238** | **3** | **0** |',
+    );
+    expect(rendered['markdown']).toContain(
+      '- fixtures/demo-case/WhatsApp Chat with Sam.txt: skipped block-notice 1, system-notice 1',
+    );
+    expect(rendered['text']).toContain(
+      '  WhatsApp Chat with Sam.txt: skipped block-notice 1, system-notice 1',
+    );
+    expect(rendered['text']).toContain('  whatsapp-iphone/_chat.txt: skipped system-notice 1');
+  });
+});
