@@ -12,7 +12,8 @@ export type Action = (env: import('./environment.js').Environment) => Promise<nu
 const EXIT_CODES = `
 Exit codes:
   0  success
-  1  an input or processing failure (nothing readable, no events, cannot write; or --strict with rejected records)
+  1  an input or processing failure (nothing readable, no events, cannot write; or --strict and a record was
+     rejected, a file read only in part, or another error listed)
   2  a usage error (unknown option, bad value, invalid case file, no subject named)`;
 
 function withOptions(cmd: Command, specs: readonly import('./options.js').OptionSpec[]): Command {
@@ -63,7 +64,10 @@ ${EXIT_CODES}`,
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout')
       .option('--now <iso>', 'the "generated at" time (SOURCE_DATE_EPOCH is honoured too)')
-      .option('--strict', 'exit 1 if any record was rejected')
+      .option(
+        '--strict',
+        'exit 1 if any record was rejected, any file read only in part, or any error listed',
+      )
       .option('--chronology', 'include every incident in JSON output (HTML and Markdown always include it)'),
     [...CASE_OPTIONS, ...WINDOW_OPTIONS],
   ).addHelpText(

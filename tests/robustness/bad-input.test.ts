@@ -585,6 +585,25 @@ const cases: Case[] = [
     stderr: /7 rejected/,
   },
   {
+    name: '--strict exits 1 when a file could be read only in part, though no record was rejected',
+    args: () => {
+      const full = sms([smsRow('1709312640000', 'one'), smsRow('1709312700000', 'two')]);
+      return [s.file('strict-cut.xml', full.slice(0, full.indexOf('two') - 30)), '--strict'];
+    },
+    code: 1,
+    reportOnFailure: true,
+    report: (r) => {
+      expect(r.accounting.rejected).toBe(0);
+      expect(r.inputs[0]!.incomplete).toBe(true);
+    },
+  },
+  {
+    name: '--strict exits 0 when every record of every file was read and used',
+    args: () => [s.file('strict-ok.xml', sms([smsRow('1709312640000', 'one')])), '--strict'],
+    code: 0,
+    report: (r) => expect(r.accounting).toMatchObject({ records: 1, rejected: 0 }),
+  },
+  {
     name: 'a folder with only unsupported files lists them, exit 1',
     args: () => {
       s.file('unsupported/notes.md', '# my notes\n');
