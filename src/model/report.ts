@@ -94,6 +94,8 @@ export const ChronologyRowSchema = z.object({
   file: z.string(),
   locator: z.string(),
   flags: z.array(z.string()),
+  /** What the export records beside the text: a diary's location, witnesses, police reference; an e-mail's subject. */
+  details: z.record(z.string(), z.string()).nullable(),
 });
 export type ChronologyRow = z.infer<typeof ChronologyRowSchema>;
 
@@ -160,5 +162,11 @@ export const TimelineRowSchema = z.object({
   sha256: z.string(),
   locator: z.string(),
   flags: z.string(),
+  details: z
+    .record(z.string(), z.string())
+    .nullable()
+    .describe(
+      'What the export records beside the text (a diary row\'s location, witnesses, police reference…); a JSON object in CSV',
+    ),
 });
 export type TimelineRow = z.infer<typeof TimelineRowSchema>;

@@ -7,6 +7,7 @@
 import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
+import { detailPairs, flagLabel } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -167,14 +168,23 @@ export function chronologySection(r: Report): string[] {
     '',
     ...table(
       ['Local time', 'Channel', 'Kind', 'From', 'Text', 'Source'],
-      r.chronology.map((c) => [
-        c.local,
-        c.channel,
-        c.callStatus ? `${c.kind} (${c.callStatus})` : c.kind,
-        md(c.sender),
-        md(c.text ?? ''),
-        md(`${c.file} ${c.locator}`),
-      ]),
+      r.chronology.map((c) => {
+        // How exact the time is belongs next to the time; the rest of the notes and details after the text.
+        const timeNotes = c.flags
+          .filter((f) => f.startsWith('time-') || f.startsWith('date-'))
+          .map(flagLabel);
+        const other = c.flags.filter((f) => !(f.startsWith('time-') || f.startsWith('date-'))).map(flagLabel);
+        const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
+        const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
+        return [
+          timeNotes.length ? `${c.local} (${md(timeNotes.join(', '))})` : c.local,
+          c.channel,
+          c.callStatus ? `${c.kind} (${c.callStatus})` : c.kind,
+          md(c.sender),
+          md(after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '')),
+          md(`${c.file} ${c.locator}`),
+        ];
+      }),
     ),
     '',
   ];

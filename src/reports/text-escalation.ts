@@ -104,7 +104,8 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   lines.push(
     `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${cr.first.event.channel}, "${safe(cr.first.phrase)}"); ${cr.requests.length} in all; ${cr.afterFirst?.count ?? 0} contacts after the first` : `no cease phrase in ${cr.searched} messages searched`}`,
   );
-  const nights = e.night.byMonth.map((m) => `${m.month.slice(2)} ${formatShare(m.share)}`).join(' · ');
+  // "2024-01", never "24-01", which reads as a day of the month.
+  const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');
   if (nights) lines.push(`${label('Night')}${nights}  [00:00–05:59 share by month]`);
   const hits = e.content.categories.filter((k) => k.incidents > 0);
   lines.push(

@@ -36,8 +36,13 @@ function figures(r: Report, ctx: ReportContext): string[] {
     `${c.bold('Channels')}    ${countList(i.byChannel)}`,
     `${c.bold('Kinds')}       ${countList(i.byKind)}`,
   ];
-  if (Object.keys(i.byCallStatus).length > 0)
-    lines.push(`${c.bold('Calls')}       ${countList(i.byCallStatus)}`);
+  if (Object.keys(i.byCallStatus).length > 0) {
+    // Calls made in an app count on that app's channel, so the call channel can be smaller than the calls.
+    const calls = Object.values(i.byCallStatus).reduce((s, n) => s + (n ?? 0), 0);
+    const phone = i.byChannel.call ?? 0;
+    const where = phone === calls ? '' : `  (${int(phone)} by phone, ${int(calls - phone)} in apps)`;
+    lines.push(`${c.bold('Calls')}       ${int(calls)}: ${countList(i.byCallStatus)}${where}`);
+  }
   lines.push(c.bold('Identifiers'));
   const shown = r.identifiers.slice(0, 8);
   const w = Math.max(...shown.map((row) => safe(row.identifier).length));

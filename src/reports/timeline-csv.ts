@@ -25,6 +25,7 @@ export const TIMELINE_COLUMNS: readonly (keyof TimelineRow)[] = [
   'sha256',
   'locator',
   'flags',
+  'details',
 ];
 
 const line = (cells: string[]) =>
@@ -38,7 +39,9 @@ export const timelineCsv: TimelineFormat = {
     line(
       TIMELINE_COLUMNS.map((c) => {
         const v = r[c];
-        return v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+        if (v === null) return '';
+        if (typeof v === 'boolean') return v ? 'yes' : 'no';
+        return typeof v === 'object' ? JSON.stringify(v) : String(v);
       }),
     ),
 };

@@ -116,7 +116,7 @@ describe('terminal output', () => {
   it('has no colour codes with NO_COLOR, even when colour is forced', () => {
     const r = cli(['report', DEMO, '--now', NOW], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Incidents\s+690 from Sam Carter/);
+    expect(r.stdout).toMatch(/Incidents\s+690 attributed to Sam Carter/);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).not.toMatch(ANSI);
   });
@@ -254,8 +254,10 @@ describe('other commands', () => {
     const r = cli(['timeline', DEMO, '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags',
+      'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags,details',
     );
+    // A diary row's evidence columns travel with it, as a JSON object in one cell.
+    expect(r.stdout).toContain('""witnesses"":""Jess"",""reported"":""yes"",""police_ref"":""41/25502/24""}"');
     expect(r.stdout).toMatch(/,"'=HYPERLINK\(/);
     expect(r.stdout).not.toMatch(/,"?=HYPERLINK\(/);
     expect(r.stdout).toMatch(/,'@SUM\(1\+1\)/);
@@ -271,6 +273,14 @@ describe('other commands', () => {
       .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(690);
     expect(rows.every((x) => x.incident === true && x.role === 'subject')).toBe(true);
+    const last = rows.filter((x) => x.details?.police_ref === '41/25502/24').at(-1);
+    expect(last.details).toEqual({
+      contact_type: 'Seen outside my house',
+      location: 'Home (new flat)',
+      witnesses: 'Jess',
+      reported: 'yes',
+      police_ref: '41/25502/24',
+    });
   });
 
   it('verify confirms an untouched case and names a changed file', () => {

@@ -120,4 +120,31 @@ describe('demo case: what the reports say', () => {
     );
     expect(rendered['text']).toContain('  whatsapp-iphone/_chat.txt: skipped system-notice 1');
   });
+
+  it("shows a diary row's evidence columns and how exact its time is, in the chronology", () => {
+    const md = rendered['markdown']!;
+    expect(md).toContain(
+      '| 2024-03-02 20:00 (time approximate) | in-person | visit | \\(subject, as recorded\\) | Standing across the road',
+    );
+    expect(md).toContain(
+      'Called 999. — Type of contact: Turned up at my house; Location: Home \\(new flat\\); Witnesses: Neighbour at no. 12; Reported to police: Y \\(999\\); Police reference: 41/25502/24 | fixtures/demo-case/incident-diary.csv line 26 |',
+    );
+    expect(rendered['html']).toContain('Police reference: <bdi>41/25502/24</bdi>');
+    const row = report.chronology!.find(
+      (c) => c.locator === 'line 26' && c.file.endsWith('incident-diary.csv'),
+    )!;
+    expect(row.details).toMatchObject({ witnesses: 'Neighbour at no. 12', police_ref: '41/25502/24' });
+  });
+
+  it('says how calls split between the phone and apps, so the call channel and the call kind reconcile', () => {
+    expect(report.incidents.byChannel.call).toBe(149);
+    expect(report.incidents.byKind.call).toBe(167);
+    expect(rendered['text']).toMatch(/Calls {7}167: missed 109 · .* {2}\(149 by phone, 18 in apps\)/);
+    expect(rendered['html']).toMatch(/Calls by outcome: [^<]*\(149 by phone, 18 in apps\)\./);
+  });
+
+  it('writes months and intervals so they cannot be misread', () => {
+    expect(rendered['text']).toContain('Night       2024-01 3% · 2024-02 3% · 2024-03 13%');
+    expect(rendered['html']).toContain('(120 of 689 timed incidents; 95% CI 15%–20%)');
+  });
 });

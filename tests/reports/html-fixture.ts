@@ -184,6 +184,7 @@ const row = (
   file,
   locator: `line ${k}`,
   flags: [],
+  details: null,
   ...extra,
 });
 
@@ -527,6 +528,7 @@ export function reportWithChronology(): Report {
         sender: '(subject, as recorded)',
         senderName: null,
         flags: ['time-approximate'],
+        details: { location: 'Home (new flat)', witnesses: 'Jess', reported: 'yes', police_ref: '41/25502/24' },
       },
     ),
     row(4, '2024-03-10 02:10', 'call', 'call', null, 'case/sms.xml', { callStatus: 'missed' }),
@@ -571,6 +573,7 @@ export function hostileReport(): Report {
   chronology[4]!.text = `${HOSTILE.esc} ${HOSTILE.bidi} you can't hide`;
   chronology[4]!.id = `"><script>alert(6)</script>`;
   chronology[2]!.flags = [HOSTILE.img];
+  chronology[2]!.details = { location: HOSTILE.script, [HOSTILE.attr]: HOSTILE.bidi };
   r.escalation = escalation(
     `Contact rose ${HOSTILE.img}`,
     HOSTILE,

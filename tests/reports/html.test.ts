@@ -410,7 +410,11 @@ describe('html report: determinism, print, annex, wording', () => {
     expect(page).toContain('<td>call, missed</td>');
     expect(page).toContain('<a href="#f1" title="case/sms.xml">F1</a> <span class="loc">line 1</span>');
     expect(page).toContain('<a href="#f2" title="case/diary.csv">F2</a>');
-    expect(page).toContain('<span class="flag">time-approximate</span>');
+    // Record notes in words (the code stays in the title), and a diary row's evidence columns under its text.
+    expect(page).toContain('<span class="flag" title="time-approximate">time approximate</span>');
+    expect(page).toContain(
+      'for an hour<span class="sub">Location: <bdi>Home (new flat)</bdi>; Witnesses: <bdi>Jess</bdi>; Reported to police: <bdi>yes</bdi>; Police reference: <bdi>41/25502/24</bdi></span>',
+    );
     // Filter controls stay hidden until the script shows them, so a page without scripts has no dead controls.
     expect(page).toContain('<div class="filter" id="annex-filter" role="search" hidden>');
     expect(page).toContain('<option value="in-person">in-person (1)</option>');

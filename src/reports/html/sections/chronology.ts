@@ -7,6 +7,7 @@
  */
 import type { ChronologyRow, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
+import { detailPairs, flagLabel } from '../../labels.js';
 import { bdi, plain, text, token } from '../escape.js';
 import type { HtmlContext, Section } from './section.js';
 
@@ -19,9 +20,15 @@ function row(e: ChronologyRow, k: number, ctx: HtmlContext): string {
   const name =
     e.senderName && e.senderName !== e.sender ? `<span class="sub">${bdi(e.senderName)}</span>` : '';
   const flags = (Array.isArray(e.flags) ? e.flags : [])
-    .map((f) => `<span class="flag">${text(f)}</span>`)
+    .map((f) => `<span class="flag" title="${plain(f)}">${text(flagLabel(f))}</span>`)
     .join(' ');
-  const body = e.text === null || e.text === '' ? '<span class="muted">(no text)</span>' : text(e.text);
+  // A diary row's location, witnesses and police reference, an e-mail's subject: evidence beside the text.
+  const details = detailPairs(e.details ?? null)
+    .map(([k, v]) => `${text(k)}: <bdi>${text(v)}</bdi>`)
+    .join('; ');
+  const body =
+    (e.text === null || e.text === '' ? '<span class="muted">(no text)</span>' : text(e.text)) +
+    (details ? `<span class="sub">${details}</span>` : '');
   return `<tr id="e-${token(e.id)}" data-ch="${token(e.channel)}"><td class="num">${k + 1}</td><td class="when">${text(e.local)}</td><td>${text(e.channel)}</td><td>${kind}</td><td class="ident"><bdi>${text(e.sender)}</bdi>${name}</td><td class="msg" dir="auto">${body}${flags ? `<span class="flags">${flags}</span>` : ''}</td><td class="src">${source} <span class="loc">${text(e.locator)}</span><span class="eid">${text(e.id)}</span></td></tr>`;
 }
 

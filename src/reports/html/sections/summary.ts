@@ -66,7 +66,12 @@ function findings(r: Report): string[] {
   const kinds = counts(i.byKind, KIND_NAMES);
   if (kinds.length) out.push(`By kind of contact: ${list(kinds)}.`);
   const calls = counts(i.byCallStatus);
-  if (calls.length) out.push(`Calls by outcome: ${list(calls)}.`);
+  if (calls.length) {
+    const total = Object.values(i.byCallStatus).reduce((s, n) => s + (n ?? 0), 0);
+    const phone = i.byChannel.call ?? 0;
+    const where = phone === total ? '' : ` (${int(phone)} by phone, ${int(total - phone)} in apps)`;
+    out.push(`Calls by outcome: ${list(calls)}${where}.`);
+  }
   if (escalation.length === 0) {
     const ids = [...r.identifiers]
       .filter((x) => x.firstLocal)

@@ -4,7 +4,7 @@
  * their source for a person to read in context.
  */
 
-import { formatCi, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
+import { formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { longDate } from '../../dates.js';
@@ -57,7 +57,7 @@ export function monthly(e: Escalation): string {
     rows,
     rowHeaders: true,
     cls: 'data',
-  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${int(e.night.eligible)} timed incidents; ${text(formatCi(e.night.ci95))}). Gaps are measured between episodes (contacts less than ${int(e.gaps.episodeMinutes)} minutes apart form one episode); median ${text(sig2(e.gaps.medianHours))} hours over ${plural(e.gaps.gaps, 'gap')}.${e.gaps.trend.status === 'ok' && e.gaps.trend.shrinking !== null ? ` The gaps were ${e.gaps.trend.shrinking ? 'shrinking' : 'not shrinking'} over time (Mann–Kendall on the sequence of gaps; the rate change seen another way, not separate evidence).` : ''}</p>`;
+  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${int(e.night.eligible)} timed incidents; 95% CI ${text(formatShare(e.night.ci95[0]))}–${text(formatShare(e.night.ci95[1]))}). Gaps are measured between episodes (contacts less than ${int(e.gaps.episodeMinutes)} minutes apart form one episode); median ${text(sig2(e.gaps.medianHours))} hours over ${plural(e.gaps.gaps, 'gap')}.${e.gaps.trend.status === 'ok' && e.gaps.trend.shrinking !== null ? ` The gaps were ${e.gaps.trend.shrinking ? 'shrinking' : 'not shrinking'} over time (Mann–Kendall on the sequence of gaps; the rate change seen another way, not separate evidence).` : ''}</p>`;
 }
 
 export function identifiers(e: Escalation, ctx: HtmlContext): string {
