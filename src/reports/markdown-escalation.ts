@@ -343,7 +343,7 @@ function sdashSection(e: Escalation): string[] {
   ];
   for (const q of e.sdash) {
     out.push(
-      `**${q.number}. ${md(q.question)}** — backed by data: ${md(q.backedByData)}${q.answerable ? '' : ' — *cannot be answered from these files*'}`,
+      `**${q.number}. ${md(q.question)}** — can these files inform it? ${md(q.backedByData)}${q.answerable ? '' : ' — *cannot be answered from these files*'}`,
       '',
     );
     for (const f of q.facts) {

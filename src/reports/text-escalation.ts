@@ -6,6 +6,7 @@
 import type { Escalation } from '../model/escalation.js';
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 
@@ -88,6 +89,12 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
     ),
     `${label('Rate')}${rateLine(e)}`,
   ];
+  // A window set by the case file or --from/--to can leave incidents out: say so beside the rate it changes.
+  if (e.window.incidentsOutside > 0) {
+    lines.push(
+      `${pad}${plural(e.window.incidentsOutside, 'incident')} ${e.window.incidentsOutside === 1 ? 'falls' : 'fall'} outside the window and ${e.window.incidentsOutside === 1 ? 'is' : 'are'} not counted in these figures`,
+    );
+  }
   const h = e.headline.rateNowVsStart;
   lines.push(
     `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day, last vs first ${h.days} days covered (${h.after.from} → ${h.after.to} vs ${h.before.from} → ${h.before.to}): RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,

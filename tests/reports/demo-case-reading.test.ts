@@ -147,4 +147,46 @@ describe('demo case: what the reports say', () => {
     expect(rendered['text']).toContain('Night       2024-01 3% · 2024-02 3% · 2024-03 13%');
     expect(rendered['html']).toContain('(120 of 689 timed incidents; 95% CI 15%–20%)');
   });
+
+  it('keeps veiled threats apart from threats to kill or harm, and shows both to S-DASH question 6', () => {
+    const cat = (id: string) => report.escalation!.content.categories.find((c) => c.id === id)!;
+    expect(cat('threats')).toMatchObject({ label: 'Threats to kill or harm', incidents: 0 });
+    expect(cat('intimidation')).toMatchObject({ label: 'Intimidation and veiled threats', incidents: 2 });
+    const q6 = report.escalation!.sdash.find((q) => q.number === 6)!;
+    expect(q6.facts.map((f) => f.text)).toEqual([
+      'No incident text matches the threats-to-kill-or-harm terms of the lexicon.',
+      '2 incidents have text matching the intimidation-and-veiled-threat terms of the lexicon (for a person to read in context; examples are linked).',
+      'No incident text matches the sexual-content terms of the lexicon.',
+    ]);
+    // The sheet says whether the files can inform a question, never answers it.
+    expect(rendered['markdown']).toMatch(/\*\*6\. [^*]+\*\* — can these files inform it\? /);
+    expect(rendered['markdown']).not.toContain('backed by data');
+  });
+
+  it('says beside the rate how many incidents a narrower window leaves out', async () => {
+    const env = {
+      stdoutChalk: chalk,
+      stderrChalk: chalk,
+      plainChalk: chalk,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      width: 100,
+      systemZone: 'UTC',
+      tzdata: null,
+    };
+    const flags = { quiet: true, from: '2024-03-01', to: '2024-04-30' };
+    const { timeline, kase } = await readInputs(['fixtures/demo-case'], flags, env);
+    const narrow = analyseTimeline(timeline, kase, {
+      version: 'test',
+      generatedAt: '2024-07-01T09:00:00.000Z',
+      tzdata: null,
+      run: { paths: ['fixtures/demo-case'], options: {} },
+    });
+    const outside = narrow.escalation!.window.incidentsOutside;
+    expect(outside).toBe(332);
+    const text = reportFormats.find((f) => f.id === 'text')!.render(narrow, { chalk, width: 100 });
+    expect(text).toContain(
+      'Rate        5.9 a day (95% CI 5.3–6.5)  [exact Poisson interval]\n            332 incidents fall outside the window and are not counted in these figures\n',
+    );
+  });
 });

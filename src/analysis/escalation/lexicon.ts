@@ -42,6 +42,14 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
       "you're dead",
       'you are dead',
       'dead meat',
+    ],
+  },
+  {
+    // Kept apart from threats to kill or harm: "you'll regret this" names no act, and a reader (and S-DASH Q6)
+    // should see which kind of words matched before deciding what they amount to.
+    id: 'intimidation',
+    label: 'Intimidation and veiled threats',
+    terms: [
       'watch your back',
       'make you pay',
       'make you regret',

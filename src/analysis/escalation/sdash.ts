@@ -215,7 +215,11 @@ export function sdashSheet(
         break;
       }
       case 6: {
-        for (const f of [lexFact('threats', 'threats-to-kill-or-harm'), lexFact('sexual', 'sexual-content')])
+        for (const f of [
+          lexFact('threats', 'threats-to-kill-or-harm'),
+          lexFact('intimidation', 'intimidation-and-veiled-threat'),
+          lexFact('sexual', 'sexual-content'),
+        ])
           if (f) facts.push(f);
         note = 'Lexicon matches are flagged for human review, never interpreted.';
         break;

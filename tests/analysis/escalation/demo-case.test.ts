@@ -191,7 +191,9 @@ describe('demo case: escalation JSON', () => {
         'I know you’re awake. Your light is on.',
       ]),
     );
-    expect(texts('threats')).toEqual([
+    // Veiled threats name no act: they match the intimidation terms, not those for threats to kill or harm.
+    expect(texts('threats')).toEqual([]);
+    expect(texts('intimidation')).toEqual([
       'I’ll make you regret this',
       'You’ll regret this when you see what happens',
     ]);
