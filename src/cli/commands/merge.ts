@@ -4,12 +4,13 @@
  * one unsharded run. A case found in two shards with different results is an error (the shards disagree).
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { plural } from '../../reports/format.js';
 import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
 import type { CaseResult } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
+import { outputFolder } from '../output.js';
 
 export async function mergeCommand(
   dirs: string[],
@@ -31,14 +32,16 @@ export async function mergeCommand(
       if (prev && JSON.stringify(prev) !== JSON.stringify({ ...r, events: undefined })) {
         throw new ToolError('MERGE_CONFLICT', `case "${name}" differs between the merged folders`);
       }
-      await mkdir(flags.out, { recursive: true });
+      await outputFolder(flags.out);
       if (!prev) await saveState(flags.out, r);
       all.set(name, { ...r, events: undefined });
     }
   }
-  await mkdir(flags.out, { recursive: true });
+  await outputFolder(flags.out);
   await writeTables(flags.out, [...all.values()]);
   if (!flags.quiet)
-    process.stderr.write(`merged ${all.size} case(s) from ${dirs.length} folder(s) into ${flags.out}\n`);
+    process.stderr.write(
+      `merged ${plural(all.size, 'case')} from ${plural(dirs.length, 'folder')} into ${flags.out}\n`,
+    );
   return 0;
 }
