@@ -5,13 +5,14 @@
  * (manifest.json). The key is read from a file (never a flag or the environment, which leak through `ps` and
  * shell history) and is never written anywhere.
  */
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isHandKept } from '../../analysis/escalation/window.js';
 import { ToolError, UsageError } from '../../model/errors.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
+import { plural } from '../../reports/format.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import type { SourceInput } from '../../sources/index.js';
 import {
@@ -25,7 +26,8 @@ import {
 } from '../../timeline/anonymise/index.js';
 import type { Environment } from '../environment.js';
 import { fileInput, walk } from '../inputs.js';
-import { fileSink } from '../output.js';
+import { refuseToOverwriteInputs } from '../out-guard.js';
+import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
 import { VERSION } from '../version.js';
 
@@ -160,10 +162,24 @@ async function duplicatesOf(
   return out;
 }
 
+/** The names of the JSONL files anonymise writes (and removes when an earlier run wrote more of them). */
+const ANON_FILE = /^(input-\d+|timeline)\.jsonl$/;
+
+/**
+ * The files in OUTDIR this run may write or remove: its case file and manifest, and the JSONL files of an
+ * earlier run. None of them may be an input (`--out` given the case folder itself would replace its case.json).
+ */
+async function filesAt(out: string): Promise<string[]> {
+  const names = await readdir(out).catch(() => [] as string[]);
+  return ['case.json', 'manifest.json', ...names.filter((n) => ANON_FILE.test(n))].map((n) =>
+    path.join(out, n),
+  );
+}
+
 /** Removes anonymised files of an earlier run (recognised by their first line) that this run will not write. */
 async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (keep.has(name) || !/^(input-\d+|timeline)\.jsonl$/.test(name)) continue;
+    if (keep.has(name) || !ANON_FILE.test(name)) continue;
     const file = path.join(dir, name);
     const fh = await open(file, 'r');
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(64), 0, 64, 0).finally(() => fh.close());
@@ -195,6 +211,14 @@ export async function anonymiseCommand(
     throw new UsageError('USAGE_NO_OUT', 'anonymise writes a folder: give --out OUTDIR');
   }
   const p = new Pseudonymiser(await readKey(flags.keyFile));
+  await refuseToOverwriteInputs({
+    out: flags.out,
+    targets: await filesAt(flags.out),
+    paths,
+    caseFile: flags.case,
+    what: 'anonymised case',
+    example: 'anon/case-001',
+  });
   const { timeline, kase } = await readInputs(paths, flags, env);
   const duplicates = await duplicatesOf(paths, flags, timeline, kase);
   const caseId = flags.caseId ?? path.basename(path.resolve(paths[0]!));
@@ -210,7 +234,7 @@ export async function anonymiseCommand(
     p,
     { shiftDates: flags.shiftDates === true, dropText: flags.dropText === true, caseId },
   );
-  await mkdir(flags.out, { recursive: true });
+  await outputFolder(flags.out);
   const names = new Set(anon.files.map((f: AnonFile) => `${f.name}.jsonl`));
   await removeStale(flags.out, names);
   for (const f of anon.files) await writeJsonl(path.join(flags.out, `${f.name}.jsonl`), f.header, f.lines);
@@ -241,7 +265,7 @@ export async function anonymiseCommand(
   await writeFile(path.join(flags.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   if (!flags.quiet) {
     process.stderr.write(
-      `anonymised ${anon.counts.events} events from ${anon.files.length} input(s) into ${flags.out}\n`,
+      `anonymised ${plural(anon.counts.events, 'event')} from ${plural(anon.files.length, 'input')} into ${flags.out}\n`,
     );
   }
   return 0;

@@ -6,14 +6,18 @@
  * runs under any scheduler; `chronolog merge` joins the shards.
  */
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
+import { plural } from '../../reports/format.js';
 import { caseFolders } from '../batch/case-folders.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
+import { refuseToOverwriteInputs } from '../out-guard.js';
+import { outputFolder } from '../output.js';
 
 export interface BatchFlags {
   readonly out?: string;
@@ -51,6 +55,17 @@ function parseJobs(s: string | undefined): number {
   return Number(s);
 }
 
+/** The files in OUTDIR a run may replace: the tables and the per-case state files and Parquet parts. */
+async function filesAt(out: string): Promise<string[]> {
+  const states = await readdir(path.join(out, 'cases')).catch(() => [] as string[]);
+  return [
+    ...['cases.csv', 'channels.csv', 'daily.csv', 'errors.csv', 'events.parquet'].map((n) =>
+      path.join(out, n),
+    ),
+    ...states.map((n) => path.join(out, 'cases', n)),
+  ];
+}
+
 function eta(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -63,7 +78,15 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   const shard = parseShard(flags.shard);
   const jobs = parseJobs(flags.jobs);
   const inShard = (n: string) => !shard || shardOf(n, shard.n) === shard.i;
+  await refuseToOverwriteInputs({
+    out,
+    targets: await filesAt(out),
+    paths: [dir],
+    what: 'tables',
+    example: 'results',
+  });
   const folders = await caseFolders(dir);
+  await outputFolder(out);
   const names = folders.names.filter(inShard);
   const results: CaseResult[] = [];
   const todo: CaseJob[] = [];
@@ -104,9 +127,9 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   await writeTables(out, results);
   if (!flags.quiet) {
     const bad = results.filter((r) => r.error !== undefined).length - notRead.length;
-    const links = notRead.length === 0 ? '' : `; ${notRead.length} link(s) not read (see errors.csv)`;
+    const links = notRead.length === 0 ? '' : `; ${plural(notRead.length, 'link')} not read (see errors.csv)`;
     process.stderr.write(
-      `${names.length} case(s): ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}\n`,
+      `${plural(names.length, 'case')}: ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}\n`,
     );
   }
   return 0;

@@ -6,6 +6,7 @@ import { analyseTimeline } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
+import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
 import { summaryLine } from '../summary.js';
@@ -53,6 +54,16 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     );
   }
   const stamp = generatedAt(flags.now);
+  if (flags.out !== undefined && flags.out !== '-') {
+    await refuseToOverwriteInputs({
+      out: flags.out,
+      targets: [flags.out],
+      paths,
+      caseFile: flags.case,
+      what: 'report',
+      example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
+    });
+  }
   // Opened first: an unwritable --out fails before a long read, and an interrupted run has a temp file to clean.
   const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, flags, env);

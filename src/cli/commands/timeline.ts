@@ -3,6 +3,7 @@ import { UsageError } from '../../model/errors.js';
 import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
 import type { Environment } from '../environment.js';
+import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
 
@@ -19,6 +20,18 @@ export async function timelineCommand(
 ): Promise<number> {
   const format = timelineFormats.find((f) => f.id === flags.format);
   if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown timeline format "${flags.format}"`);
+  if (flags.out !== undefined && flags.out !== '-') {
+    await refuseToOverwriteInputs({
+      out: flags.out,
+      targets: [flags.out],
+      paths,
+      caseFile: flags.case,
+      what: 'timeline',
+      example: `timeline.${format.id}`,
+    });
+  }
+  // Opened first: an unwritable --out fails before a long read.
+  const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, flags, env);
   if (flags.incidentsOnly && kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     throw new UsageError(
@@ -27,7 +40,6 @@ export async function timelineCommand(
       'Add --subject ID (repeatable) or a case file naming the subject.',
     );
   }
-  const sink = sinkFor(flags.out);
   // Rows are written in batches so a million-event timeline never becomes one giant string.
   let buffer = format.header();
   for (const row of timelineRows(timeline, flags.incidentsOnly === true)) {

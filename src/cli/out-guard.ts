@@ -1,0 +1,72 @@
+/**
+ * Refuses an output that would replace an original: `--out` naming the victim's diary, a chat export or the case
+ * file would put the report where the evidence it was made from was. Files are compared as the file system sees
+ * them (device and inode, links followed), so another spelling of the path, a symbolic link or a hard link to an
+ * input is caught too. Every file found under the input paths counts, read or not (a `notes.txt` that is no
+ * export is still someone's file). A new file, including one inside the case folder, is always allowed.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../model/errors.js';
+import { walk } from './inputs.js';
+
+/** `dev:ino` of a regular file (links followed), or undefined when there is none. */
+async function identity(file: string): Promise<string | undefined> {
+  try {
+    const st = await stat(file, { bigint: true });
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OutGuard {
+  /** The --out value as given, named in the message. */
+  readonly out: string;
+  /** The files the command would write or replace (for a file output, just `out`). */
+  readonly targets: readonly string[];
+  /** The input paths of the command line. */
+  readonly paths: readonly string[];
+  /** `--case FILE`, when given. */
+  readonly caseFile?: string | undefined;
+  /** What is written, for the message: "report", "timeline", "anonymised case", "tables". */
+  readonly what: string;
+  /** A sensible --out for the hint. */
+  readonly example: string;
+}
+
+/** Throws a usage error (exit 2) when a file the command would write is one of its inputs or the case file. */
+export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
+  const existing = new Set<string>();
+  for (const t of g.targets) {
+    const id = await identity(t);
+    if (id !== undefined) existing.add(id);
+  }
+  // Nothing there yet: nothing can be overwritten, and the inputs need not be listed.
+  if (existing.size === 0) return;
+  let found: Awaited<ReturnType<typeof walk>> | undefined;
+  try {
+    found = await walk(g.paths);
+  } catch {
+    // A path that does not exist stops the run with its own message when the inputs are read, before any write.
+    found = undefined;
+  }
+  const shown = (abs: string) => {
+    const rel = path.relative(process.cwd(), abs);
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+  };
+  const candidates = [
+    ...(found?.files ?? []).map((f) => ({ file: f.abs, name: f.display, kind: 'the input file' })),
+    ...(found?.caseFiles ?? []).map((f) => ({ file: f, name: shown(f), kind: 'the case file' })),
+    ...(g.caseFile === undefined ? [] : [{ file: g.caseFile, name: g.caseFile, kind: 'the case file' }]),
+  ];
+  for (const c of candidates) {
+    const id = await identity(c.file);
+    if (id === undefined || !existing.has(id)) continue;
+    throw new UsageError(
+      'USAGE_OUT_IS_INPUT',
+      `--out ${g.out} would overwrite ${c.kind} ${c.name}`,
+      `Nothing was written. Write the ${g.what} somewhere else, preferably outside the folders being read, e.g. --out ${g.example}.`,
+    );
+  }
+}
