@@ -1,13 +1,16 @@
 /**
  * `chronolog verify REPORT.json [--root DIR]`: re-hashes every input a report lists, so a third party can check
  * that the files they hold are the files the report was made from. Members of zip archives are hashed inside the
- * archive. Files now present under the report's paths but absent from the report are named as extra.
+ * archive. Files now present under the report's paths but absent from the report (neither read nor listed as not
+ * read) are named as extra. Paths are taken as the report wrote them, as `walk` names files: under an absolute run
+ * path they are absolute and checked where they are; relative ones are resolved from `--root` (default: the
+ * current folder).
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../../model/errors.js';
+import { ToolError, UsageError } from '../../model/errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import { containers, type SourceInput } from '../../sources/index.js';
 import type { Environment } from '../environment.js';
@@ -38,18 +41,39 @@ async function memberHashes(archive: SourceInput): Promise<Map<string, string | 
   return out;
 }
 
+/** A report file that cannot be read: missing is an input failure (exit 1), said in words. */
+function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
+  const why: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a folder, not a report',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  return new ToolError(
+    'VERIFY_NO_REPORT',
+    `cannot read ${file}: ${why[err.code ?? ''] ?? `an error occurred (${err.code ?? err.message})`}`,
+    'Give the path of the report written with --format json, e.g. chronolog verify report.json',
+  );
+}
+
 export async function verifyCommand(
   reportFile: string,
   root: string | undefined,
   env: Environment,
 ): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(reportFile, 'utf8');
+  } catch (err) {
+    throw unreadable(reportFile, err as NodeJS.ErrnoException);
+  }
   let parsed: z.infer<typeof ReportInputs>;
   try {
-    parsed = ReportInputs.parse(JSON.parse(await readFile(reportFile, 'utf8')));
-  } catch (err) {
+    parsed = ReportInputs.parse(JSON.parse(text));
+  } catch {
     throw new UsageError(
       'VERIFY_BAD_REPORT',
-      `${reportFile} is not a chronolog JSON report (${(err as NodeJS.ErrnoException).code ?? 'invalid content'})`,
+      `${reportFile} is not a chronolog JSON report`,
       'Give the report written with --format json.',
     );
   }
@@ -83,12 +107,15 @@ export async function verifyCommand(
     ...parsed.ignoredFiles.map((i) => path.normalize(i.path.split('!/')[0]!)),
   ]);
   const extra: string[] = [];
-  if (parsed.run) {
-    const present = await walk(parsed.run.paths.map((p) => path.resolve(base, p))).catch(() => undefined);
+  // Each run path is walked on its own and the files found are named as the report named them: under the path as
+  // it was given, absolute or relative (see `walk`), so they compare with the report's own list.
+  for (const given of parsed.run?.paths ?? []) {
+    const top = path.resolve(base, given);
+    const present = await walk([top]).catch(() => undefined);
     for (const f of present?.files ?? []) {
-      const rel = path.normalize(path.relative(path.resolve(base), f.abs));
-      if (!known.has(rel) && !(CASE_FILE_NAMES as readonly string[]).includes(path.basename(rel)))
-        extra.push(rel);
+      const shown = path.normalize(path.join(given, path.relative(top, f.abs)));
+      if (!known.has(shown) && !(CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown)))
+        extra.push(shown);
     }
   }
   // A member added to an archive since the report is as much a change as a file added to a folder.
@@ -109,8 +136,11 @@ export async function verifyCommand(
   for (const p of changed) lines.push(`  changed: ${safe(p)}`);
   for (const p of missing) lines.push(`  missing: ${safe(p)}`);
   for (const p of extra) lines.push(`  extra:   ${safe(p)}`);
+  const relative = parsed.inputs.some((i) => !path.isAbsolute(i.path));
   lines.push(
-    `Paths are resolved from ${safe(path.resolve(base))}; use --root DIR to verify a copy kept elsewhere.`,
+    relative
+      ? `Paths are resolved from ${safe(path.resolve(base))}; use --root DIR to verify a copy kept elsewhere.`
+      : 'The report names its inputs by absolute paths, so they are checked where they were when it was made.',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 1;

@@ -1,0 +1,82 @@
+/**
+ * `chronolog verify` reads the report's paths the way they were written: an absolute path (a report made from
+ * `~/exports`) is checked where it is, a relative one from the current folder or `--root`. Files the report listed
+ * as not read are known, never "extra"; a file added since is extra, named as the report would name it. A report
+ * that does not exist is an input failure (exit 1), not a usage error.
+ */
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-verify-paths-');
+afterAll(() => s.cleanup());
+
+const CHAT = '12/03/2024, 10:00 - Sam: are you there\n13/03/2024, 22:01 - Sam: answer me\n';
+
+function freshCase(name: string): string {
+  const dir = path.join(s.dir, name);
+  cpSync(path.join(ROOT, DEMO), dir, { recursive: true });
+  return dir;
+}
+
+const run = (args: string[], cwd = s.dir) => {
+  const r = cli(args, {}, cwd);
+  expect(r.stderr).not.toMatch(STACK);
+  return r;
+};
+
+describe('verify and the form of the report paths', () => {
+  it('verifies a report made from an absolute path, from any folder', () => {
+    const dir = freshCase('absolute');
+    const out = path.join(s.dir, 'absolute.json');
+    expect(run(['report', dir, '--format', 'json', '--now', NOW, '--out', out]).code).toBe(0);
+    for (const cwd of [s.dir, ROOT]) {
+      const r = run(['verify', out], cwd);
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stdout).toBe(`✔ all 6 inputs match the SHA-256 recorded in ${out}\n`);
+    }
+  });
+
+  it('names a file added under an absolute path by its absolute path, and never the files listed as not read', () => {
+    const dir = freshCase('absolute-extra');
+    const out = path.join(s.dir, 'absolute-extra.json');
+    expect(run(['report', dir, '--format', 'json', '--now', NOW, '--out', out]).code).toBe(0);
+    writeFileSync(path.join(dir, 'later-chat.txt'), CHAT);
+    const r = run(['verify', out], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      `  extra:   ${path.join(dir, 'later-chat.txt')}`,
+    ]);
+    expect(r.stdout).not.toMatch(/README\.md|notes\.txt|\.\.\//);
+    expect(r.stdout).toContain('absolute paths, so they are checked where they were');
+  });
+
+  it('verifies a report made from a relative path from its folder, or from elsewhere with --root', () => {
+    freshCase('relative');
+    const out = path.join(s.dir, 'relative.json');
+    expect(run(['report', 'relative', '--format', 'json', '--now', NOW, '--out', out]).code).toBe(0);
+    const here = run(['verify', out]);
+    expect(here.code, here.stdout).toBe(0);
+    expect(here.stdout).toMatch(/^✔ all 6 inputs match/);
+    const rooted = run(['verify', out, '--root', s.dir], ROOT);
+    expect(rooted.code, rooted.stdout).toBe(0);
+    writeFileSync(path.join(s.dir, 'relative/later-chat.txt'), CHAT);
+    const extra = run(['verify', out]);
+    expect(extra.code).toBe(1);
+    expect(extra.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      '  extra:   relative/later-chat.txt',
+    ]);
+    expect(extra.stdout).toContain(`Paths are resolved from ${s.dir}; use --root DIR`);
+  });
+
+  it('exits 1 with "no such file" for a report that does not exist', () => {
+    const r = run(['verify', 'nope.json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'error: cannot read nope.json: no such file\nhint: Give the path of the report written with --format json, e.g. chronolog verify report.json\n',
+    );
+  });
+});
