@@ -6,7 +6,7 @@ import { CommanderError } from 'commander';
 import { ToolError, UsageError } from '../model/errors.js';
 import { detectEnvironment, type Environment } from './environment.js';
 import { renderBug, renderError } from './messages.js';
-import { buildProgram } from './program.js';
+import { buildProgram, helpFor } from './program.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -48,7 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ) {
         return EXIT_OK;
       }
-      process.stderr.write('Run chronolog --help for usage and examples.\n');
+      process.stderr.write(`${helpFor(program, argv)}\n`);
       return EXIT_USAGE;
     }
     process.stderr.write(renderBug(err, earlyEnv.stderrChalk, argv.includes('--debug')));

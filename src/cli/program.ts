@@ -2,7 +2,8 @@
  * Commander wiring: the commands, their options (from options.ts), and help that leads with examples.
  * Actions only collect what to run; main.ts runs it, so every error goes through one exit-code mapping.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../model/errors.js';
 import { reportFormats, timelineFormats } from '../reports/index.js';
 import { CASE_OPTIONS, toOptions, WINDOW_OPTIONS } from './options.js';
 import { VERSION } from './version.js';
@@ -15,6 +16,26 @@ Exit codes:
   1  an input or processing failure (nothing readable, no events, cannot write; or --strict and a record was
      rejected, a file read only in part, or another error listed)
   2  a usage error (unknown option, bad value, invalid case file, no subject named)`;
+
+/** `--out` for a file: an empty value is a usage error, not a file that cannot be written. */
+function outFile(value: string): string {
+  if (value === '')
+    throw new InvalidArgumentError('--out needs a file name, e.g. --out report.txt (or - for stdout).');
+  return value;
+}
+
+/** `--out` for a folder. */
+function outFolder(value: string): string {
+  if (value === '') throw new InvalidArgumentError('--out needs a folder name, e.g. --out results');
+  return value;
+}
+
+/** Where to look after a command-line error: the named command's own help, else the program's. */
+export function helpFor(program: Command, argv: readonly string[]): string {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const cmd = program.commands.find((c) => c.name() === name && name !== 'help');
+  return `Run chronolog ${cmd ? `${cmd.name()} ` : ''}--help for usage and examples.`;
+}
 
 function withOptions(cmd: Command, specs: readonly import('./options.js').OptionSpec[]): Command {
   for (const o of toOptions(specs)) cmd.addOption(o);
@@ -62,7 +83,7 @@ ${EXIT_CODES}`,
           .choices(reportFormats.map((f) => f.id))
           .default('text'),
       )
-      .option('-o, --out <file>', 'write the report to a file instead of stdout')
+      .option('-o, --out <file>', 'write the report to a file instead of stdout', outFile)
       .option('--now <iso>', 'the "generated at" time (SOURCE_DATE_EPOCH is honoured too)')
       .option(
         '--strict',
@@ -97,7 +118,7 @@ ${EXIT_CODES}`,
           .choices(timelineFormats.map((f) => f.id))
           .default('csv'),
       )
-      .option('-o, --out <file>', 'write to a file instead of stdout')
+      .option('-o, --out <file>', 'write to a file instead of stdout', outFile)
       .option('--incidents-only', 'only events sent by the subject'),
     CASE_OPTIONS,
   ).addHelpText(
@@ -165,7 +186,10 @@ Examples:
     .command('verify')
     .description('re-hash every input a JSON report lists and say whether they still match')
     .argument('<report>', 'a report written with --format json')
-    .option('--root <dir>', "folder the report's paths are relative to (default: the current folder)")
+    .option(
+      '--root <dir>',
+      "folder the report's relative paths are resolved from (default: the current folder); absolute paths are checked where they are",
+    )
     .option('--no-color', 'no colours')
     .addHelpText(
       'after',
@@ -210,7 +234,7 @@ Examples:
         '--key-file <file>',
         'the study secret (at least 32 bytes; - reads stdin); never written anywhere',
       )
-      .option('-o, --out <dir>', 'output folder')
+      .option('-o, --out <dir>', 'output folder', outFolder)
       .option('--shift-dates', 'move all dates by a secret per-case whole number of weeks')
       .option('--drop-text', 'keep metadata only (no message text)')
       .option('--case-id <id>', 'names the case for the date shift (default: the folder name)'),
@@ -237,7 +261,7 @@ ${EXIT_CODES}`,
     .command('batch')
     .description('analyse every case folder under DIR into tidy tables (cases, channels, daily, errors)')
     .argument('<dir>', 'a folder holding one subfolder (or link to a folder) per case')
-    .option('-o, --out <dir>', 'output folder')
+    .option('-o, --out <dir>', 'output folder', outFolder)
     .option('--jobs <n>', 'cases in parallel (default: the number of cores)')
     .option('--shard <i/n>', 'process only shard I of N (by a hash of the case name)')
     .option('--resume', 'skip cases whose outputs exist and whose inputs have not changed')
@@ -263,13 +287,41 @@ ${EXIT_CODES}`,
     .command('merge')
     .description('combine the outputs of sharded batch runs into one set')
     .argument('<dirs...>', 'batch output folders')
-    .option('-o, --out <dir>', 'output folder')
+    .option('-o, --out <dir>', 'output folder', outFolder)
     .option('-q, --quiet', 'no summary on stderr')
     .action((dirs: string[], opts: Record<string, unknown>) =>
       setAction({
         name: 'merge',
         opts,
         run: async (env) => (await import('./commands/merge.js')).mergeCommand(dirs, opts as never, env),
+      }),
+    );
+
+  // Our own `help [command]`, so an unknown name is a usage error (exit 2) rather than the full help with exit 0.
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('display help for command')
+    .argument('[command]', 'the command to explain')
+    .action((name: string | undefined) =>
+      setAction({
+        name: 'help',
+        opts: {},
+        run: () => {
+          const cmd = program.commands.find((c) => c.name() === name && name !== 'help');
+          if (name !== undefined && !cmd) {
+            throw new UsageError(
+              'USAGE_UNKNOWN_COMMAND',
+              `unknown command '${name}'`,
+              `The commands are ${program.commands
+                .map((c) => c.name())
+                .filter((n) => n !== 'help')
+                .join(', ')}. Run chronolog --help for usage and examples.`,
+            );
+          }
+          (cmd ?? program).outputHelp();
+          return 0;
+        },
       }),
     );
 

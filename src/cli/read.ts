@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ToolError, UsageError } from '../model/errors.js';
 import type { ResolvedCase } from '../model/index.js';
 import { readTimeline, type Timeline } from '../pipeline/index.js';
+import { terminalSafe } from '../reports/sanitize.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
@@ -87,12 +88,13 @@ export async function readInputs(
   });
   progress.done();
   if (timeline.inputs.length === 0) {
-    const why = timeline.ignored.map((f) => `${f.path}: ${f.reason}`);
+    // One line per file: a line break in a file name must not split its line (the message keeps its own breaks).
+    const why = timeline.ignored.map((f) => terminalSafe(`${f.path}: ${f.reason}`));
     throw new ToolError(
       'INPUT_NOTHING_RECOGNISED',
       walked.files.length === 0
         ? `no files found in ${paths.join(', ')}`
-        : `none of the ${walked.files.length} file(s) is a supported export:\n  ${why.slice(0, 20).join('\n  ')}`,
+        : `${walked.files.length === 1 ? 'the file is not' : `none of the ${walked.files.length} files is`} a supported export:\n  ${why.slice(0, 20).join('\n  ')}`,
       'Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".',
     );
   }

@@ -13,6 +13,15 @@ export function terminalSafe(s: string): string {
 }
 
 /**
+ * Text of several lines safe to print on a terminal: each line as `terminalSafe` makes it, the line feeds between
+ * them kept. For the tool's own multi-line messages (a list of files under a heading, a hint with an example on
+ * its own line); a carriage return, tab or Unicode line separator still becomes a space.
+ */
+export function terminalSafeLines(s: string): string {
+  return s.split(/\r?\n/).map(terminalSafe).join('\n');
+}
+
+/**
  * Makes invisible control characters visible as `<U+001B>` for data files that may be printed on a terminal
  * (CSV to stdout): ESC, other C0/C1 controls except tab and line breaks, and bidi overrides. The JSON outputs
  * keep the exact text instead, escaped as JSON `\u` sequences.

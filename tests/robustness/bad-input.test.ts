@@ -373,7 +373,8 @@ const cases: Case[] = [
     code: 1,
     run: (r) => {
       expect(r.stderr).not.toContain('evil\nname');
-      expect(r.stderr.split('\n')[0]).toContain('evil name.txt');
+      // The message lists the file on its own line, under the heading; the name stays on that one line.
+      expect(r.stderr.split('\n')[1]).toContain('evil name.txt');
       expect(r.stderr).toMatch(/evil.+name\.txt/);
     },
   },
