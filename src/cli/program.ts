@@ -84,7 +84,10 @@ ${EXIT_CODES}`,
           .default('text'),
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout', outFile)
-      .option('--now <iso>', 'the "generated at" time (SOURCE_DATE_EPOCH is honoured too)')
+      .option(
+        '--now <iso>',
+        'the "generated at" time: a date-time with Z or an offset, or a date (00:00 UTC); SOURCE_DATE_EPOCH is honoured too',
+      )
       .option(
         '--strict',
         'exit 1 if any record was rejected, any file read only in part, or any error listed',
