@@ -7,7 +7,10 @@ import { DATE_RE, isRealDate, isValidTimeZone } from './dates.js';
 
 export { isRealDate, isValidTimeZone } from './dates.js';
 
-const DateOnly = z.string().refine((s) => DATE_RE.test(s) && isRealDate(s), {
+const isDateOnly = (s: string | undefined): s is string =>
+  s !== undefined && DATE_RE.test(s) && isRealDate(s);
+
+const DateOnly = z.string().refine(isDateOnly, {
   message: 'must be a real date written YYYY-MM-DD',
 });
 const DateOrDateTime = z.string().refine(isRealDate, {
@@ -41,15 +44,29 @@ export const CaseFileSchema = z
       .string()
       .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/London' })
       .optional(),
+    /** Upper-cased (`gb` is `GB`); whether libphonenumber-js knows the region is checked by the CLI. */
     region: z
       .string()
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as GB')
+      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166 alpha-2 code such as GB')
+      .transform((s) => s.toUpperCase())
       .optional(),
     victim: PersonSchema.optional(),
     subject: PersonSchema.optional(),
     milestones: z.array(MilestoneSchema).default([]),
     /** The exposure window for the statistics; defaults to the first to the last day of any event. */
-    window: z.object({ from: DateOnly.optional(), to: DateOnly.optional() }).strict().optional(),
+    window: z
+      .object({ from: DateOnly.optional(), to: DateOnly.optional() })
+      .strict()
+      .superRefine((w, ctx) => {
+        // A reversed window leaves the statistics no days at all: the escalation section would vanish.
+        if (isDateOnly(w.from) && isDateOnly(w.to) && w.from > w.to) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `from ${w.from} is after to ${w.to}: the window must start on or before the day it ends`,
+          });
+        }
+      })
+      .optional(),
     /** Phrases that count as the victim asking for contact to stop (replace the built-in list). */
     ceasePhrases: z.array(z.string().min(1)).optional(),
     /** Content lexicon: extra terms per category, or `replace: true` to use only these. */

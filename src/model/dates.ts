@@ -11,9 +11,12 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](\d{2}):?(\d{2}))?$/;
 
-/** True when `s` is a real calendar date `YYYY-MM-DD` (rejects 2024-02-31). */
+/**
+ * True when `s` is a real calendar date `YYYY-MM-DD` (rejects 2024-02-31), or such a date with a real time and,
+ * if any, an offset within ±14:00 (one beyond it names no instant, and the milestone would be lost).
+ */
 export function isRealDate(s: string): boolean {
   const m = DATE_RE.exec(s) ?? DATETIME_RE.exec(s);
   if (!m) return false;
@@ -21,6 +24,7 @@ export function isRealDate(s: string): boolean {
   const dt = new Date(Date.UTC(y, mo - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return false;
   if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
+  if (m[8] !== undefined && (Number(m[8]) * 60 + Number(m[9]) > 14 * 60 || Number(m[9]) > 59)) return false;
   return true;
 }
 

@@ -185,7 +185,7 @@ describe('help and usage', () => {
       bad,
       JSON.stringify({
         timezone: 'Mars/Olympus',
-        region: 'gb',
+        region: 'GBR',
         milestones: [{ date: '2024-02-31', label: 'x' }],
         colour: 1,
       }),
@@ -193,7 +193,7 @@ describe('help and usage', () => {
     const r = cli(['report', DEMO, '--case', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/timezone: must be an IANA time zone/);
-    expect(r.stderr).toMatch(/region: must be an ISO 3166/);
+    expect(r.stderr).toMatch(/region: must be a two-letter ISO 3166 alpha-2 code/);
     expect(r.stderr).toMatch(/milestones\.0\.date: must be a real date/);
     expect(r.stderr).toMatch(/colour/);
   });
