@@ -14,14 +14,19 @@ export interface OptionSpec {
 export const CASE_OPTIONS: readonly OptionSpec[] = [
   {
     flags: '--case <file>',
-    description: "case file (case.json or case.yaml); a folder's own case file is used by default",
+    description:
+      "case file (case.json or case.yaml); a folder's own case file is used by default, and --case is needed when the paths hold more than one",
   },
   {
     flags: '--tz <zone>',
     description:
       "IANA time zone for wall-clock sources and for counting days (default: case file, else this computer's zone)",
   },
-  { flags: '--region <CC>', description: 'ISO 3166 country code for national phone numbers, e.g. GB' },
+  {
+    flags: '--region <CC>',
+    description:
+      'ISO 3166 alpha-2 country code for national phone numbers, e.g. GB (the United Kingdom; not UK)',
+  },
   {
     flags: '--subject <id>',
     description: 'an identifier of the person whose conduct is reported (repeatable)',
@@ -54,7 +59,7 @@ export const CASE_OPTIONS: readonly OptionSpec[] = [
 
 export const WINDOW_OPTIONS: readonly OptionSpec[] = [
   { flags: '--from <date>', description: 'start of the exposure window for the statistics, YYYY-MM-DD' },
-  { flags: '--to <date>', description: 'end of the exposure window, YYYY-MM-DD' },
+  { flags: '--to <date>', description: 'end of the exposure window, YYYY-MM-DD (not before --from)' },
 ];
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
