@@ -77,7 +77,13 @@ function milestoneLines(e: Escalation): string[] {
 /** Lines of the escalation section; empty when the report has none. */
 export function escalationText(r: Report, ctx: ReportContext): string[] {
   const e = r.escalation;
-  if (!e || e.window.from === null) return [];
+  if (!e) return [];
+  // No window at all: say why the statistics are missing rather than leave the section out.
+  if (e.window.from === null) {
+    return e.window.incidentsOutside > 0
+      ? ['', `${ctx.chalk.bold('Escalation')}  not analysed. ${safe(e.findings[0] ?? '')}`]
+      : [];
+  }
   const c = ctx.chalk;
   const w = Math.max(60, ctx.width);
   const label = (s: string) => c.bold(s.padEnd(12));

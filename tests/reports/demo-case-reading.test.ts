@@ -189,4 +189,38 @@ describe('demo case: what the reports say', () => {
       'Rate        5.9 a day (95% CI 5.3–6.5)  [exact Poisson interval]\n            332 incidents fall outside the window and are not counted in these figures\n',
     );
   });
+
+  it('says why there are no statistics when no record falls inside the window, instead of leaving them out', async () => {
+    const env = {
+      stdoutChalk: chalk,
+      stderrChalk: chalk,
+      plainChalk: chalk,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      width: 100,
+      systemZone: 'UTC',
+      tzdata: null,
+    };
+    const flags = {
+      quiet: true,
+      from: '2026-01-01',
+      subject: ['+447700900123'],
+      tz: 'Europe/London',
+      region: 'GB',
+    };
+    const { timeline, kase } = await readInputs(['fixtures/demo-case/sms-20240315120000.xml'], flags, env);
+    const empty = analyseTimeline(timeline, kase, {
+      version: 'test',
+      generatedAt: '2024-07-01T09:00:00.000Z',
+      tzdata: null,
+      run: { paths: [], options: {} },
+    });
+    expect(empty.accounting.events).toBe(525);
+    expect(empty.escalation!.window).toMatchObject({ from: null, source: 'none', incidentsOutside: 28 });
+    const said =
+      'No record falls inside the window, so there is nothing to analyse: all 28 incidents fall outside it. Check the window\'s dates (--from, --to or "window" in the case file).';
+    expect(empty.escalation!.findings).toEqual([said]);
+    const text = reportFormats.find((f) => f.id === 'text')!.render(empty, { chalk, width: 100 });
+    expect(text).toContain(`\nEscalation  not analysed. ${said}\n`);
+  });
 });

@@ -198,7 +198,14 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const subject = kase.subject.name ?? 'the subject';
   const victim = kase.victim.name ?? 'The victim';
   const out: string[] = [];
-  if (!b.window.from || !b.window.to) return ['No events were read, so there is nothing to analyse.'];
+  if (!b.window.from || !b.window.to) {
+    const out = b.window.incidentsOutside;
+    return [
+      out > 0
+        ? `No record falls inside the window, so there is nothing to analyse: ${out === 1 ? 'the 1 incident falls' : `all ${plural(out, 'incident')} fall`} outside it. Check the window's dates (--from, --to or "window" in the case file).`
+        : 'No events were read, so there is nothing to analyse.',
+    ];
+  }
   const r = b.rate;
   const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')})`;
   out.push(
