@@ -6,6 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readErrorWords } from '../pipeline/read-errors.js';
 import type { SourceInput } from '../sources/index.js';
 import { fileChunks } from './file-chunks.js';
 
@@ -25,8 +26,15 @@ export function fileInput(file: string, bytes: number, display = file): SourceIn
 
 export interface WalkResult {
   readonly files: { abs: string; display: string; bytes: number }[];
-  /** Things passed over while walking (symlink loops, unreadable folders, special files). */
-  readonly passedOver: { display: string; reason: string }[];
+  /**
+   * Things passed over while walking (symlink loops, unreadable folders, special files). `error` is set for a
+   * file or folder that exists but cannot be read: evidence that is lost, which the caller reports as an error.
+   */
+  readonly passedOver: {
+    display: string;
+    reason: string;
+    error?: { what: 'file' | 'folder'; cause: unknown };
+  }[];
   /** `case.json`/`case.yaml` found at the top of a folder argument. */
   readonly caseFiles: string[];
 }
@@ -51,7 +59,8 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
     } catch (err) {
       passedOver.push({
         display,
-        reason: `folder could not be read (${(err as NodeJS.ErrnoException).code})`,
+        reason: `folder could not be opened: ${readErrorWords(err)}`,
+        error: { what: 'folder', cause: err },
       });
       return;
     }
@@ -76,10 +85,14 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
       const code = (err as NodeJS.ErrnoException).code;
       if (top) throw Object.assign(err as Error, { displayPath: display });
       const link = await lstat(abs).catch(() => undefined);
-      passedOver.push({
-        display,
-        reason: link?.isSymbolicLink() ? `broken or looping symbolic link (${code})` : `unreadable (${code})`,
-      });
+      if (link?.isSymbolicLink())
+        passedOver.push({ display, reason: `broken or looping symbolic link (${code})` });
+      else
+        passedOver.push({
+          display,
+          reason: `could not be read: ${readErrorWords(err)}`,
+          error: { what: 'file', cause: err },
+        });
       return;
     }
     if (st.isDirectory()) return visitDir(abs, display, top);

@@ -4,9 +4,10 @@
  */
 import path from 'node:path';
 import { ToolError, UsageError } from '../model/errors.js';
-import type { ResolvedCase } from '../model/index.js';
+import type { Problem, ResolvedCase } from '../model/index.js';
 import { readTimeline, type Timeline } from '../pipeline/index.js';
-import { terminalSafe } from '../reports/sanitize.js';
+import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
+import { plural } from '../reports/format.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
@@ -56,11 +57,24 @@ function forcedFormats(specs: readonly string[] = []): (p: string) => string | u
   };
 }
 
+/** What `readInputs` gives: the timeline and case, and for `inspect`, the failure it was asked not to throw. */
+export interface ReadResult {
+  readonly timeline: Timeline;
+  readonly kase: ResolvedCase;
+  /** Set only with `keepGoing`: why a report could not be made (nothing recognised, no events). */
+  readonly failure?: ToolError;
+}
+
+/**
+ * Walks, reads and checks the inputs. Throws a `ToolError` when nothing usable was read, unless `keepGoing`
+ * (for `inspect`, which shows what it found either way) — then the error comes back as `failure`.
+ */
 export async function readInputs(
   paths: readonly string[],
   flags: ReadFlags,
   env: Environment,
-): Promise<{ timeline: Timeline; kase: ResolvedCase }> {
+  keepGoing = false,
+): Promise<ReadResult> {
   const forced = forcedFormats(flags.formatOf);
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
@@ -68,15 +82,20 @@ export async function readInputs(
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { displayPath?: string };
     const target = e.displayPath ?? e.path ?? 'input';
+    if (e.code === 'ENOENT')
+      throw new ToolError(
+        'INPUT_NOT_FOUND',
+        `${target}: no such file or folder`,
+        'Check the path. Give the folder that holds the exports, e.g. chronolog report ~/exports',
+      );
     throw new ToolError(
-      'INPUT_NOT_FOUND',
-      e.code === 'ENOENT'
-        ? `${target}: no such file or folder`
-        : `${target}: cannot be read (${e.code ?? e.message})`,
-      'Check the path. Give the folder that holds the exports, e.g. chronolog report ~/exports',
+      'INPUT_UNREADABLE',
+      `${target}: cannot be read: ${readErrorWords(e)}`,
+      unreadableHint(e, 'file'),
     );
   }
   const kase = await resolveCase(flags, walked.caseFiles, env.systemZone);
+  const passedOver = walked.passedOver.map((p) => ({ path: p.display, reason: p.reason }));
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
   const timeline = await readTimeline({
     inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
@@ -84,24 +103,66 @@ export async function readInputs(
     ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
     forcedFormat: forced,
     onProgress: (p) => progress.update(p),
-    passedOver: walked.passedOver.map((p) => ({ path: p.display, reason: p.reason })),
+    passedOver,
   });
   progress.done();
+  for (const p of walked.passedOver) {
+    if (!p.error) continue;
+    timeline.problems.add({
+      code: 'INPUT_UNREADABLE',
+      severity: 'error',
+      file: p.display,
+      message: `${p.error.what === 'folder' ? 'folder could not be opened' : 'could not be read'}: ${readErrorWords(p.error.cause)}`,
+      hint: unreadableHint(p.error.cause, p.error.what),
+    });
+  }
+  const failure = nothingUsable(paths, timeline);
+  if (failure && !keepGoing) throw failure;
+  return { timeline, kase, ...(failure ? { failure } : {}) };
+}
+
+/** `path: message`, without naming the path twice when the message already starts with it. */
+function located(p: Problem): string {
+  const file = p.file ?? '';
+  return p.message.startsWith(file) ? p.message : `${file}${p.locator ? `:${p.locator}` : ''}: ${p.message}`;
+}
+
+const FORMATS_HINT =
+  'Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".';
+
+/** Why no report can be made from this timeline, if that is so. */
+function nothingUsable(paths: readonly string[], timeline: Timeline): ToolError | undefined {
   if (timeline.inputs.length === 0) {
-    // One line per file: a line break in a file name must not split its line (the message keeps its own breaks).
-    const why = timeline.ignored.map((f) => terminalSafe(`${f.path}: ${f.reason}`));
-    throw new ToolError(
-      'INPUT_NOTHING_RECOGNISED',
-      walked.files.length === 0
-        ? `no files found in ${paths.join(', ')}`
-        : `${walked.files.length === 1 ? 'the file is not' : `none of the ${walked.files.length} files is`} a supported export:\n  ${why.slice(0, 20).join('\n  ')}`,
-      'Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".',
+    const ignored = timeline.ignored;
+    if (ignored.length === 0)
+      return new ToolError('INPUT_NOTHING_RECOGNISED', `no files found in ${paths.join(', ')}`, FORMATS_HINT);
+    // A file that could not be read, or an archive that could not be opened, has its own reason and remedy.
+    const failed = new Map<string, Problem>();
+    for (const p of timeline.problems.list)
+      if (p.severity === 'error' && p.file !== undefined && !failed.has(p.file)) failed.set(p.file, p);
+    const reasons = ignored.map((f) => {
+      const p = failed.get(f.path);
+      return p ? located(p) : `${f.path}: ${f.reason}`;
+    });
+    const first = ignored.map((f) => failed.get(f.path)).find((p) => p !== undefined);
+    if (first && ignored.length === 1)
+      return new ToolError(first.code, located(first), first.hint ?? FORMATS_HINT);
+    const allFailed = ignored.every((f) => failed.has(f.path));
+    const shown = `${reasons.slice(0, 20).join('; ')}${reasons.length > 20 ? `; and ${reasons.length - 20} more` : ''}`;
+    return new ToolError(
+      first ? first.code : 'INPUT_NOTHING_RECOGNISED',
+      allFailed
+        ? `none of the ${plural(ignored.length, 'file')} could be read: ${shown}`
+        : first
+          ? `none of the ${plural(ignored.length, 'file')} could be read as a supported export: ${shown}`
+          : `none of the ${plural(ignored.length, 'file')} is a supported export: ${shown}`,
+      first ? `${first.hint ?? ''}${allFailed ? '' : ` ${FORMATS_HINT}`}`.trim() : FORMATS_HINT,
     );
   }
   if (timeline.inputs.every((i) => i.events === 0)) {
     const errors = timeline.problems.list.filter((p) => p.severity === 'error');
     const first = errors[0];
-    throw new ToolError(
+    return new ToolError(
       'INPUT_NO_EVENTS',
       first
         ? `no events could be read. ${first.file ?? ''}${first.locator ? `:${first.locator}` : ''}: ${first.message}`
@@ -109,5 +170,5 @@ export async function readInputs(
       first?.hint ?? 'Check that these are the exported chats or backups, not empty files.',
     );
   }
-  return { timeline, kase };
+  return undefined;
 }

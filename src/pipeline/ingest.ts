@@ -14,6 +14,7 @@ import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline } from '../timeline/order.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import { hashing, readHead } from './hashing.js';
+import { readErrorWords, unreadableHint } from './read-errors.js';
 
 export interface IngestOptions {
   readonly source: SourceOptions;
@@ -47,10 +48,28 @@ export async function ingest(
     try {
       head = await readHead(input, HEAD_BYTES);
     } catch (err) {
-      ignored.push({
-        path: input.path,
-        reason: `could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      // A file that exists but cannot be opened is evidence lost: an error, not just a file passed over.
+      if (err instanceof SourceFailure) {
+        // A damaged archive member whose first bytes already cannot be inflated.
+        problems.add({
+          code: err.code,
+          severity: 'error',
+          file: input.path,
+          message: err.message,
+          ...(err.hint ? { hint: err.hint } : {}),
+        });
+        ignored.push({ path: input.path, reason: `could not be read (${err.code})` });
+        return;
+      }
+      const why = readErrorWords(err);
+      problems.add({
+        code: 'INPUT_UNREADABLE',
+        severity: 'error',
+        file: input.path,
+        message: `could not be read: ${why}`,
+        hint: unreadableHint(err, 'file'),
       });
+      ignored.push({ path: input.path, reason: `could not be read: ${why}` });
       return;
     }
     const found = detect(makeProbe(input.name, input.path, head), opts.forcedFormat(input.path));
@@ -166,31 +185,42 @@ export async function ingest(
       },
     };
     const hashed = hashing(input);
+    let thrown: unknown;
     try {
       await source.parse(hashed.input, ctx);
     } catch (err) {
-      tally.incomplete = true;
-      if (err instanceof SourceFailure) {
-        problems.add({
-          code: err.code,
-          severity: 'error',
-          file,
-          ...(err.locator !== undefined ? { locator: locatorText(err.locator) } : {}),
-          message: err.message,
-          ...(err.hint ? { hint: err.hint } : {}),
-        });
-      } else {
-        const message = err instanceof Error ? err.message : String(err);
-        problems.add({
-          code: 'INPUT_READ_FAILED',
-          severity: 'error',
-          file,
-          message: `reading stopped: ${message}`,
-          hint: 'The events read before this point are kept. If the file is intact, this is a bug in chronolog: please report it.',
-        });
-      }
+      thrown = err;
     }
     tally.sha256 = await hashed.finish();
+    // A failure of the input's own stream (a damaged archive member, a disk error) is the cause, whatever the
+    // source made of it; one found only while hashing, after the source stopped early, counts too.
+    const stream = hashed.failure();
+    const failure = stream instanceof SourceFailure ? stream : (thrown ?? stream);
+    if (failure === undefined) return;
+    tally.incomplete = true;
+    if (failure instanceof SourceFailure) {
+      problems.add({
+        code: failure.code,
+        severity: 'error',
+        file,
+        ...(failure.locator !== undefined ? { locator: locatorText(failure.locator) } : {}),
+        message: failure.message,
+        ...(failure.hint ? { hint: failure.hint } : {}),
+      });
+    } else {
+      const code = (failure as NodeJS.ErrnoException).code;
+      const message = failure instanceof Error ? failure.message : String(failure);
+      const errno = typeof code === 'string' && /^E[A-Z]+$/.test(code);
+      problems.add({
+        code: 'INPUT_READ_FAILED',
+        severity: 'error',
+        file,
+        message: `reading stopped: ${errno ? readErrorWords(failure) : message}`,
+        hint: errno
+          ? 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.'
+          : 'The events read before this point are kept. If the file is intact, this is a bug in chronolog: please report it.',
+      });
+    }
   }
 
   for (const input of sorted) await visit(input);

@@ -12,11 +12,16 @@
  * - Zip bombs: limits on entry count, total uncompressed size and compression ratio; yauzl also checks that a
  *   member never inflates beyond its declared size. A limit hit is reported with the limit and the member.
  * - Names are decoded as UTF-8 when the archive says so (general-purpose bit 11), else as CP437, the zip default.
+ * - Damage: yauzl does not check a member's CRC-32, so each member's CRC is computed as it streams (no copy is
+ *   kept) and compared with the central directory when the member ends; a mismatch, or deflate data that cannot
+ *   be inflated, fails that member with ZIP_MEMBER_DAMAGED once all its bytes have been delivered. A reader that
+ *   stops early (detection reads 64 KiB) is not checked, as it has not read what the CRC covers.
  * Unsupported: encrypted members (reported), zips inside zips (reported as not read).
  */
-import { PassThrough, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
+import { crc32 } from './crc32.js';
 import type { Container, ContainerContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
 
@@ -58,19 +63,79 @@ function nameOf(entry: yauzl.Entry): string {
   return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv.decode(raw, 'cp437');
 }
 
+const hex = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** The member's bytes differ from what the archive recorded: a damaged download, copy or disk. */
+function damaged(why: string): SourceFailure {
+  return new SourceFailure(
+    'ZIP_MEMBER_DAMAGED',
+    `this file inside the archive is damaged: ${why}; anything read from it may be garbled`,
+    undefined,
+    'Download or export the archive again (a copy that unzips without errors), then re-run with the new archive.',
+  );
+}
+
+/** zlib's errors for corrupt deflate data, and yauzl's for a member that ends before or after its size. */
+function isDamage(err: Error & { code?: string }): boolean {
+  return (
+    (typeof err.code === 'string' && err.code.startsWith('Z_')) ||
+    /too many bytes in the stream|not enough bytes in the stream|unexpected EOF/i.test(err.message)
+  );
+}
+
 function memberInput(zip: yauzl.ZipFile, entry: yauzl.Entry, parent: SourceInput, name: string): SourceInput {
+  const expected = entry.crc32 >>> 0;
   return {
     path: `${parent.path}!/${name}`,
     name: name.slice(name.lastIndexOf('/') + 1),
     bytes: entry.uncompressedSize,
     open() {
-      const out = new PassThrough();
-      zip.openReadStream(entry, (err, stream) => {
-        if (err || !stream) out.destroy(err ?? new Error('cannot open member'));
-        else {
-          stream.on('error', (e) => out.destroy(e));
-          stream.pipe(out);
-        }
+      let crc = 0;
+      let inner: Readable | undefined;
+      const opened = new Promise<AsyncIterator<Buffer>>((resolve, reject) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) {
+            reject(err ?? new Error('cannot open member'));
+            return;
+          }
+          inner = stream;
+          // The iterator below reports errors; this keeps one raised before it is first asked from going unheard.
+          stream.on('error', () => {});
+          if (out.destroyed) stream.destroy();
+          resolve(stream[Symbol.asyncIterator]());
+        });
+      });
+      opened.catch(() => {});
+      // Pulled one chunk at a time (highWaterMark 1): when the member ends, everything before has been taken
+      // by the reader, so a damaged member still delivers all its bytes before the failure, every time.
+      const out: Readable = new Readable({
+        objectMode: true,
+        highWaterMark: 1,
+        read() {
+          void (async () => {
+            try {
+              const next = await (await opened).next();
+              if (out.destroyed) return;
+              if (!next.done) {
+                crc = crc32(next.value, crc);
+                out.push(next.value);
+              } else if (crc === expected) out.push(null);
+              else
+                out.destroy(
+                  damaged(
+                    `its content does not match the checksum recorded in the archive (CRC-32 ${hex(crc)}, expected ${hex(expected)})`,
+                  ),
+                );
+            } catch (err) {
+              const e = err as Error;
+              out.destroy(isDamage(e) ? damaged(`its compressed data cannot be read (${e.message})`) : e);
+            }
+          })();
+        },
+        destroy(err, cb) {
+          inner?.destroy();
+          cb(err);
+        },
       });
       return out;
     },

@@ -82,6 +82,76 @@ describe('zip container', () => {
     await expect(text(members[0]!)).rejects.toThrow(/too many bytes|size|exceeded/i);
   });
 
+  it('fails a stored member whose bytes do not match its CRC-32, after delivering all of them', async () => {
+    const chat = '12/01/2024, 18:04 - Sam: Answer me\n12/01/2024, 18:05 - Sam: Now\n';
+    const bytes = makeZip([{ name: '_chat.txt', data: chat, store: true }]);
+    // The member's data starts after the 30-byte local header and its name; flip a letter of "Answer".
+    const at = 30 + '_chat.txt'.length + chat.indexOf('Answer');
+    bytes[at] = bytes[at]! ^ 0x20;
+    const file = path.join(dir, 'flipped.zip');
+    writeFileSync(file, bytes);
+    const { members } = await list(fileInput(file, bytes.length, 'flipped.zip'));
+    const got: Buffer[] = [];
+    const read = (async () => {
+      for await (const c of members[0]!.open()) got.push(c as Buffer);
+    })();
+    await expect(read).rejects.toMatchObject({
+      name: 'SourceFailure',
+      code: 'ZIP_MEMBER_DAMAGED',
+      message: expect.stringMatching(
+        /^this file inside the archive is damaged: its content does not match the checksum recorded in the archive \(CRC-32 [0-9a-f]{8}, expected [0-9a-f]{8}\)/,
+      ),
+      hint: expect.stringMatching(/^Download or export the archive again/),
+    });
+    expect(Buffer.concat(got).toString('utf8')).toBe(chat.replace('Answer', 'answer'));
+  });
+
+  it('checks the CRC-32 of a large deflated member as it streams, and passes an intact one', async () => {
+    const line = (i: number) => `12/01/2024, 18:04 - Sam: message number ${i} of many\n`;
+    const chat = Array.from({ length: 40_000 }, (_, i) => line(i)).join('');
+    const intact = archive('big.zip', [{ name: '_chat.txt', data: chat }]);
+    const { members } = await list(intact);
+    expect((await text(members[0]!)).length).toBe(chat.length);
+
+    const damagedText = chat.replace('message number 30000 ', 'message number 30001 ');
+    const bytes = makeZip([{ name: '_chat.txt', data: damagedText }]);
+    // Put the CRC of the original text in both headers: the data inflates fine but is not what was archived.
+    const good = makeZip([{ name: '_chat.txt', data: chat }]);
+    bytes.writeUInt32LE(good.readUInt32LE(14), 14);
+    const cd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(good.readUInt32LE(14), cd + 16);
+    const file = path.join(dir, 'big-damaged.zip');
+    writeFileSync(file, bytes);
+    const [member] = (await list(fileInput(file, bytes.length, 'big-damaged.zip'))).members;
+    // A reader that stops early (detection reads the first 64 KiB) is not failed: it has not read what the CRC covers.
+    for await (const _ of member!.open()) break;
+    let delivered = 0;
+    await expect(
+      (async () => {
+        for await (const c of member!.open()) delivered += (c as Buffer).length;
+      })(),
+    ).rejects.toMatchObject({ code: 'ZIP_MEMBER_DAMAGED' });
+    expect(delivered).toBe(Buffer.byteLength(damagedText));
+  });
+
+  it('fails a member whose deflate data is corrupt as damaged, naming the inflate error', async () => {
+    const chat = Array.from({ length: 200 }, (_, i) => `12/01/2024, 18:04 - Sam: text ${i * 7919}\n`).join(
+      '',
+    );
+    const bytes = makeZip([{ name: '_chat.txt', data: chat }]);
+    const start = 30 + '_chat.txt'.length + 40;
+    for (let k = start; k < start + 16; k++) bytes[k] = bytes[k]! ^ 0x5a;
+    const file = path.join(dir, 'corrupt-deflate.zip');
+    writeFileSync(file, bytes);
+    const [member] = (await list(fileInput(file, bytes.length, 'corrupt-deflate.zip'))).members;
+    await expect(text(member!)).rejects.toMatchObject({
+      code: 'ZIP_MEMBER_DAMAGED',
+      message: expect.stringMatching(
+        /damaged: (its compressed data cannot be read \(.+\)|its content does not match)/,
+      ),
+    });
+  });
+
   it('fails clearly on a file that only looks like a zip', async () => {
     const file = path.join(dir, 'broken.zip');
     writeFileSync(file, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 1)]));

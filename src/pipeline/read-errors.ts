@@ -1,0 +1,46 @@
+/**
+ * Operating-system read errors in words. Node reports them as codes (`EACCES`); a person needs to know what
+ * happened and what to do, and the code stays in brackets for whoever helps them.
+ */
+
+const WORDS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied (operation not permitted)',
+  EIO: 'input/output error (the disk, card or network drive may be failing)',
+  ENOENT: 'it was moved or deleted while being read',
+  ENOTDIR: 'part of its path is not a folder',
+  EISDIR: 'it is a folder',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many files open at once',
+  ENFILE: 'too many files open at once',
+  EBUSY: 'it is in use by another program',
+  ETIMEDOUT: 'the drive holding it did not answer in time',
+  EHOSTDOWN: 'the network drive holding it is not reachable',
+  ENXIO: 'the device holding it is not available',
+  ENODEV: 'the device holding it is not available',
+};
+
+/** The error's code, when it is an operating-system one (`EACCES`). */
+export function errnoCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** "permission denied (EACCES)"; the message itself for an error without a known code. */
+export function readErrorWords(err: unknown): string {
+  const code = errnoCode(err);
+  if (code === undefined) return err instanceof Error ? err.message : String(err);
+  return `${WORDS[code] ?? 'the system refused to read it'} (${code})`;
+}
+
+/** What to do about a file or folder that cannot be read. */
+export function unreadableHint(err: unknown, what: 'file' | 'folder'): string {
+  const code = errnoCode(err);
+  if (code === 'EACCES' || code === 'EPERM')
+    return (
+      `Your user account is not allowed to open this ${what}. Ask whoever owns it for a copy you can open, or ` +
+      `change its permissions (e.g. chmod ${what === 'folder' ? '-R u+rX' : 'u+r'} on it), then re-run. On a Mac, ` +
+      'also allow the terminal under System Settings → Privacy & Security → Files and Folders.'
+    );
+  return `Check that the ${what} can be opened (copy it to another folder if the drive is failing) and re-run.`;
+}

@@ -1,0 +1,172 @@
+/**
+ * What a person is told when files cannot be read: an unreadable file or folder is an error (counted, failing
+ * --strict) with the reason in words and what to do, and a failure of the only input says what went wrong
+ * instead of "not a supported export" or "no files found". Permissions are real: the files are made
+ * unreadable with chmod, and as root (who may read anything) the CLI runs as the unprivileged user `nobody`.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../src/model/index.js';
+import { BIN, type CliResult, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { makeZip } from '../helpers/zip-writer.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'chronolog-unreadable-'));
+// mkdtemp makes the folder private to its owner; the CLI may run as another user below.
+chmodSync(dir, 0o755);
+afterAll(() => {
+  chmodTree(dir);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const SMS = readFileSync('fixtures/demo-case/sms-20240315120000.xml');
+const DIARY = 'Date,Time,Type of contact,What happened\n13/01/2024,21:40,Text,six texts\n';
+const AS_ROOT = process.getuid?.() === 0;
+
+function chmodTree(p: string): void {
+  spawnSync('chmod', ['-R', 'u+rwX', p]);
+}
+
+function file(rel: string, data: string | Buffer, mode = 0o644): string {
+  const p = path.join(dir, rel);
+  mkdirSync(path.dirname(p), { recursive: true, mode: 0o755 });
+  writeFileSync(p, data);
+  chmodSync(p, mode);
+  return p;
+}
+
+/** Runs the CLI as an ordinary user: as `nobody` when the tests run as root, who could read anything. */
+function run(args: readonly string[]): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NO_COLOR: undefined,
+      FORCE_COLOR: undefined,
+      SOURCE_DATE_EPOCH: undefined,
+      TZ: 'UTC',
+    },
+    ...(AS_ROOT ? { uid: 65534, gid: 65534 } : {}),
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const REPORT = ['--format', 'json', '--now', NOW, '--victim', 'Alex'];
+const PERMISSION_HINT =
+  /^hint: Your user account is not allowed to open this (file|folder)\. Ask whoever owns it for a copy you can open/m;
+
+describe('files and folders that cannot be read', () => {
+  it('counts an unreadable file in a folder as an error, so --strict fails', () => {
+    file('mixed/sms.xml', SMS);
+    const diary = file('mixed/diary.csv', DIARY, 0o000);
+    const r = run(['report', path.join(dir, 'mixed'), '--strict', ...REPORT]);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/; 1 error, /);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.problems).toContainEqual({
+      code: 'INPUT_UNREADABLE',
+      severity: 'error',
+      file: diary,
+      message: 'could not be read: permission denied (EACCES)',
+      hint: expect.stringContaining('chmod u+r'),
+    });
+    expect(report.ignoredFiles).toContainEqual({
+      path: diary,
+      reason: 'could not be read: permission denied (EACCES)',
+    });
+  });
+
+  it('says a single unreadable file is unreadable, not an unsupported format', () => {
+    const diary = file('single/diary.csv', DIARY, 0o000);
+    const r = run(['report', diary, ...REPORT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(`error: ${diary}: could not be read: permission denied (EACCES)`);
+    expect(r.stderr).toMatch(PERMISSION_HINT);
+    expect(r.stderr).not.toMatch(/supported export|chronolog formats/);
+  });
+
+  it('says an unreadable folder cannot be opened, not that it holds no files', () => {
+    file('locked/diary.csv', DIARY);
+    const locked = path.join(dir, 'locked');
+    chmodSync(locked, 0o000);
+    const r = run(['report', locked, ...REPORT]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `error: ${locked}: folder could not be opened: permission denied (EACCES)`,
+    );
+    expect(r.stderr).toMatch(PERMISSION_HINT);
+    expect(r.stderr).not.toMatch(/no files found/);
+  });
+
+  it('counts an unreadable subfolder as an error beside files that were read', () => {
+    file('withsub/sms.xml', SMS);
+    file('withsub/private/diary.csv', DIARY);
+    const sub = path.join(dir, 'withsub', 'private');
+    chmodSync(sub, 0o000);
+    const r = run(['report', path.join(dir, 'withsub'), '--strict', ...REPORT]);
+    expect(r.code, r.stderr).toBe(1);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        code: 'INPUT_UNREADABLE',
+        severity: 'error',
+        file: sub,
+        message: 'folder could not be opened: permission denied (EACCES)',
+        hint: expect.stringContaining('chmod -R u+rX'),
+      },
+    ]);
+  });
+
+  it('inspect marks an unreadable file as an error among the problems', () => {
+    file('inspected/sms.xml', SMS);
+    const diary = file('inspected/diary.csv', DIARY, 0o000);
+    const r = run(['inspect', path.join(dir, 'inspected')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`not read: ${diary} — could not be read: permission denied (EACCES)`);
+    expect(r.stdout).toContain(`✖ ${diary} could not be read: permission denied (EACCES)`);
+  });
+});
+
+describe('archives that cannot be read', () => {
+  it('explains a truncated zip given alone, with the hint to download it again', () => {
+    const whole = makeZip([{ name: '_chat.txt', data: '12/01/2024, 18:04 - Sam: Answer me\n'.repeat(200) }]);
+    const cut = file('tz.zip', whole.subarray(0, Math.floor(whole.length / 2)));
+    const r = run(['report', cut, ...REPORT]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: ${cut} is not a readable zip archive: End of central directory record signature not found. Either not a zip file, or file is truncated.\n` +
+        'hint: Re-download the export; the archive may be incomplete.\n',
+    );
+  });
+
+  it('reports a member with a bad CRC-32 as damaged and fails --strict', () => {
+    const chat = '13/01/2024, 18:04 - Sam: Answer me\n13/01/2024, 18:05 - Sam: Now\n';
+    const zip = makeZip([
+      { name: '_chat.txt', data: chat, store: true },
+      { name: 'sms.xml', data: SMS },
+    ]);
+    const at = 30 + '_chat.txt'.length + chat.indexOf('Answer');
+    zip[at] = zip[at]! ^ 0x20;
+    const archive = file('damaged.zip', zip);
+    const r = run(['report', archive, '--strict', ...REPORT]);
+    expect(r.code, r.stderr).toBe(1);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    const member = `${archive}!/_chat.txt`;
+    expect(report.inputs.find((i) => i.path === member)).toMatchObject({ incomplete: true });
+    expect(report.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({
+        code: 'ZIP_MEMBER_DAMAGED',
+        file: member,
+        message: expect.stringMatching(
+          /^this file inside the archive is damaged: its content does not match/,
+        ),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Files that fail while being read are errors in the report, never files silently passed over: one that cannot
+ * be opened (permission denied), one whose disk fails midway, and an archive member whose bytes do not match
+ * its CRC-32 — reported as damaged whatever the format's reader made of the failure.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/cli/case.js';
+import { readTimeline } from '../../src/pipeline/index.js';
+import type { SourceInput } from '../../src/sources/index.js';
+import { makeZip } from '../helpers/zip-writer.js';
+
+const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+
+/** An input whose stream gives `before` and then fails with `err` (nothing before it when `before` is empty). */
+function failing(name: string, before: Buffer, err: Error): SourceInput {
+  return {
+    path: `exports/${name}`,
+    name,
+    bytes: before.length + 100,
+    open: () => {
+      let sent = false;
+      return new Readable({
+        objectMode: true,
+        read() {
+          if (!sent && before.length > 0) {
+            sent = true;
+            this.push(before);
+          } else this.destroy(err);
+        },
+      });
+    },
+  };
+}
+
+function memory(path: string, bytes: Buffer): SourceInput {
+  return {
+    path,
+    name: path.slice(path.lastIndexOf('/') + 1),
+    bytes: bytes.length,
+    open: () => Readable.from([bytes]),
+    readRange: (start, end) => Readable.from([bytes.subarray(start, end)]),
+  };
+}
+
+async function read(inputs: SourceInput[]) {
+  const c = await resolveCase({}, [], 'UTC');
+  return readTimeline({ inputs, case: { ...c, victim: { name: undefined, identifiers: ['alex_example'] } } });
+}
+
+const SMS = readFileSync('fixtures/demo-case/sms-20240315120000.xml');
+const DISCORD_CSV = readFileSync('fixtures/discord-csv/Direct Messages - Sam [1200000000000000001].csv');
+
+describe('files that fail while being read', () => {
+  it('reports a file that cannot be opened as an INPUT_UNREADABLE error, in words, with what to do', async () => {
+    const t = await read([failing('diary.csv', Buffer.alloc(0), errno('EACCES'))]);
+    expect(t.inputs).toEqual([]);
+    expect(t.ignored).toEqual([
+      { path: 'exports/diary.csv', reason: 'could not be read: permission denied (EACCES)' },
+    ]);
+    expect(t.problems.list).toContainEqual({
+      code: 'INPUT_UNREADABLE',
+      severity: 'error',
+      file: 'exports/diary.csv',
+      message: 'could not be read: permission denied (EACCES)',
+      hint: expect.stringMatching(/^Your user account is not allowed to open this file\. .*chmod u\+r/),
+    });
+  });
+
+  it('keeps what was read before a disk error and reports the error in words', async () => {
+    const cut = SMS.subarray(0, SMS.indexOf('<sms ', 5000));
+    const t = await read([failing('sms.xml', cut, errno('EIO'))]);
+    expect(t.inputs[0]).toMatchObject({ path: 'exports/sms.xml', incomplete: true });
+    expect(t.inputs[0]!.events).toBeGreaterThan(0);
+    expect(t.problems.list).toContainEqual({
+      code: 'INPUT_READ_FAILED',
+      severity: 'error',
+      file: 'exports/sms.xml',
+      message: 'reading stopped: input/output error (the disk, card or network drive may be failing) (EIO)',
+      hint: 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.',
+    });
+  });
+
+  it.each([
+    // Read in one pass: every event read before the end, where the checksum is compared, is kept.
+    ['an SMS backup', 'sms-20240315120000.xml', SMS, 'sms-backup-xml', 525],
+    // Read in two passes, the first of which meets the damage; and its reader turns every error with a code
+    // into a failure of its own: the damage must still be what is reported.
+    ['a Discord CSV', 'Direct Messages - Sam [1200000000000000001].csv', DISCORD_CSV, 'discord-csv', 0],
+  ])(
+    'reports %s inside a zip whose CRC-32 does not match as damaged',
+    async (_, name, data, format, events) => {
+      const damaged = Buffer.from(data);
+      // A flipped bit inside a message text keeps the file well-formed: only the checksum can tell.
+      const at = damaged.indexOf(format === 'discord-csv' ? 'ignoring' : 'body="') + 6;
+      damaged[at] = damaged[at]! ^ 0x01;
+      const zip = makeZip([{ name, data: damaged, store: true }]);
+      // Headers made for the intact bytes, data damaged afterwards: what a bad download or disk produces.
+      const intact = makeZip([{ name, data, store: true }]);
+      intact.set(damaged, 30 + Buffer.byteLength(name));
+      expect(zip.length).toBe(intact.length);
+      const t = await read([memory('export.zip', intact)]);
+      const member = `export.zip!/${name}`;
+      expect(t.inputs).toHaveLength(1);
+      expect(t.inputs[0]).toMatchObject({ path: member, format, incomplete: true, events });
+      // The hash is that of the bytes read, so the report's SHA-256 names exactly what the events came from.
+      expect(t.inputs[0]!.sha256).toBe(createHash('sha256').update(damaged).digest('hex'));
+      const errors = t.problems.list.filter((p) => p.severity === 'error');
+      expect(errors).toEqual([
+        {
+          code: 'ZIP_MEMBER_DAMAGED',
+          severity: 'error',
+          file: member,
+          message: expect.stringMatching(
+            /^this file inside the archive is damaged: its content does not match the checksum recorded in the archive \(CRC-32 [0-9a-f]{8}, expected [0-9a-f]{8}\); anything read from it may be garbled$/,
+          ),
+          hint: 'Download or export the archive again (a copy that unzips without errors), then re-run with the new archive.',
+        },
+      ]);
+    },
+  );
+});
