@@ -11,7 +11,7 @@ import { plural } from '../reports/format.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
-import { fileInput, walk } from './inputs.js';
+import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
 import { createProgress } from './progress.js';
 
 export interface ReadFlags extends CaseFlags {
@@ -95,10 +95,21 @@ export async function readInputs(
     );
   }
   const kase = await resolveCase(flags, walked.caseFiles, env.systemZone);
-  const passedOver = walked.passedOver.map((p) => ({ path: p.display, reason: p.reason }));
+  // A case file is configuration, never evidence; below the top of a folder it is not used either, and says so.
+  const nested = walked.files.filter((f) =>
+    (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.abs)),
+  );
+  const files = walked.files.filter((f) => !nested.includes(f));
+  const passedOver = [
+    ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason })),
+    ...nested.map((f) => ({
+      path: f.display,
+      reason: 'a case file in a subfolder is not used (pass it with --case)',
+    })),
+  ];
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
   const timeline = await readTimeline({
-    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+    inputs: files.map((f) => fileInput(f.abs, f.bytes, f.display)),
     case: kase,
     ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
     forcedFormat: forced,

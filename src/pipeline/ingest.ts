@@ -28,6 +28,11 @@ export interface Ingested {
   readonly ignored: { path: string; reason: string }[];
   /** Kept events in the one total order. */
   readonly events: EventList;
+  /**
+   * Per input (same index as `inputs`), the instants of its first and last event, duplicates included: what
+   * the file holds, not only what was kept. `undefined` for an input without events.
+   */
+  readonly spans: ({ first: number; last: number } | undefined)[];
 }
 
 type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
@@ -226,6 +231,14 @@ export async function ingest(
   for (const input of sorted) await visit(input);
 
   const store = builder.store;
+  const spans: Ingested['spans'] = inputs.map(() => undefined);
+  for (let k = 0; k < store.length; k++) {
+    const ms = store.ms(k);
+    const span = spans[store.input(k)];
+    if (span === undefined) spans[store.input(k)] = { first: ms, last: ms };
+    else if (ms < span.first) span.first = ms;
+    else if (ms > span.last) span.last = ms;
+  }
   const kept = new Uint32Array(store.length);
   for (let k = 0; k < kept.length; k++) kept[k] = k;
   let n = kept.length;
@@ -246,5 +259,5 @@ export async function ingest(
     }
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
-  return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)) };
+  return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans };
 }

@@ -3,9 +3,11 @@
  * ranges and problems — so a person can check the folder and pick the subject's identifiers.
  */
 import { participants } from '../../analysis/index.js';
+import type { ToolError } from '../../model/errors.js';
 import { int, plural } from '../../reports/format.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
+import { renderError } from '../messages.js';
 import { type ReadFlags, readInputs } from '../read.js';
 
 export interface InspectFlags extends ReadFlags {
@@ -17,14 +19,11 @@ export async function inspectCommand(
   flags: InspectFlags,
   env: Environment,
 ): Promise<number> {
-  const { timeline: t, kase } = await readInputs(paths, flags, env);
+  // Shows what it found even when no report could be made from it; the reason follows on stderr, exit 1.
+  const { timeline: t, kase, failure } = await readInputs(paths, flags, env, true);
   const c = env.stdoutChalk;
-  const ranges = t.inputs.map(() => ({ first: Number.POSITIVE_INFINITY, last: Number.NEGATIVE_INFINITY }));
-  for (const e of t.events) {
-    const r = ranges[e.input]!;
-    if (e.ms < r.first) r.first = e.ms;
-    if (e.ms > r.last) r.last = e.ms;
-  }
+  // Each file's own first and last event, duplicates included: what the file holds, not only what was kept.
+  const local = (ms: number | undefined) => (ms === undefined ? null : t.zone.localText(ms, 'min'));
   const people = participants(t.events);
   const data = {
     case: {
@@ -37,8 +36,8 @@ export async function inspectCommand(
     },
     inputs: t.inputs.map((i, k) => ({
       ...i,
-      firstLocal: Number.isFinite(ranges[k]!.first) ? t.zone.localText(ranges[k]!.first, 'min') : null,
-      lastLocal: Number.isFinite(ranges[k]!.last) ? t.zone.localText(ranges[k]!.last, 'min') : null,
+      firstLocal: local(t.spans[k]?.first),
+      lastLocal: local(t.spans[k]?.last),
     })),
     ignoredFiles: t.ignored,
     participants: people,
@@ -46,7 +45,7 @@ export async function inspectCommand(
   };
   if (flags.format === 'json') {
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-    return 0;
+    return done(failure, env);
   }
   const out: string[] = [];
   out.push(c.bold(`Inputs: ${plural(t.inputs.length, 'file')} read, ${int(t.ignored.length)} not read`));
@@ -80,5 +79,12 @@ export async function inspectCommand(
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return done(failure, env);
+}
+
+/** Exit 0, or, when no report could be made from these inputs, the reason on stderr and exit 1. */
+function done(failure: ToolError | undefined, env: Environment): number {
+  if (!failure) return 0;
+  process.stderr.write(renderError(failure, env.stderrChalk));
+  return 1;
 }

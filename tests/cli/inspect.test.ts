@@ -1,0 +1,63 @@
+/**
+ * `inspect` shows what a folder holds before any report: each file's own date range (duplicates included),
+ * case files that will not be used, and — when no report could be made — the listing anyway, with the reason.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, DEMO } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-inspect-');
+afterAll(() => s.cleanup());
+const SMS = readFileSync('fixtures/demo-case/sms-20240315120000.xml');
+
+describe('inspect', () => {
+  it("gives each file's own first and last event, duplicates included", () => {
+    const r = cli(['inspect', DEMO]);
+    expect(r.code).toBe(0);
+    // The later backup repeats 238 messages of the earlier one, all before 15 March: its range starts with them.
+    expect(r.stdout).toContain(
+      '  fixtures/demo-case/sms-20240601090000.xml  sms-backup-xml  sha256 d3f9a3f1cdbd…  226,897 bytes\n' +
+        '    752 records: 514 kept, 238 duplicates, 0 skipped, 0 rejected; 2024-02-01 08:21 → 2024-06-01 08:41\n',
+    );
+    const json = JSON.parse(cli(['inspect', DEMO, '--format', 'json']).stdout);
+    const later = json.inputs.find((i: { path: string }) => i.path.endsWith('sms-20240601090000.xml'));
+    expect(later).toMatchObject({
+      duplicates: 238,
+      firstLocal: '2024-02-01 08:21',
+      lastLocal: '2024-06-01 08:41',
+    });
+  });
+
+  it('lists a case file in a subfolder as not used, and does not use it', () => {
+    s.file('nested/sms.xml', SMS);
+    s.file(
+      'nested/old/case.json',
+      JSON.stringify({ timezone: 'Asia/Tokyo', subject: { identifiers: ['Sam'] } }),
+    );
+    const r = cli(['inspect', path.join(s.dir, 'nested'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.ignoredFiles).toEqual([
+      {
+        path: path.join(s.dir, 'nested', 'old', 'case.json'),
+        reason: 'a case file in a subfolder is not used (pass it with --case)',
+      },
+    ]);
+    expect(data.case).toMatchObject({ timezone: 'UTC', caseFile: null, subject: [] });
+  });
+
+  it('still lists what it found when no report could be made, then gives the reason and exits 1', () => {
+    s.file('nothing/notes.md', '# my notes\n');
+    const dir = path.join(s.dir, 'nothing');
+    const r = cli(['inspect', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Inputs: 0 files read, 1 not read\n');
+    expect(r.stdout).toContain(`  not read: ${path.join(dir, 'notes.md')} — not a supported export format\n`);
+    expect(r.stderr).toBe(
+      `error: none of the 1 file is a supported export: ${path.join(dir, 'notes.md')}: not a supported export format\n` +
+        'hint: Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".\n',
+    );
+  });
+});
