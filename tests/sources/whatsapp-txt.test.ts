@@ -322,6 +322,24 @@ describe('text classification', () => {
   });
 });
 
+describe('block notices', () => {
+  it('name the case zone the time is in, not just "local time"', async () => {
+    const run = await runText(
+      '13/03/2024, 09:00 - Sam: hi\n13/03/2024, 10:12 - You blocked this contact. Tap to unblock.\n',
+      { timezone: 'America/New_York' },
+    );
+    expect(run.skipped).toEqual([{ reason: 'block-notice', locator: 2 }]);
+    expect(run.warnings).toEqual([
+      {
+        code: 'WHATSAPP_BLOCK_NOTICE',
+        locator: 2,
+        message:
+          '"You blocked this contact. Tap to unblock." at 2024-03-13 10:12 (America/New_York): a block or unblock, kept out of the contact counts.',
+      },
+    ]);
+  });
+});
+
 describe('hostile text', () => {
   it('keeps long crafted text a message without running the notice patterns over it', async () => {
     const crafted = `${LRM}Nachrichten, die du ${' hat sendest, '.repeat(40_000)}`;

@@ -90,7 +90,7 @@ export async function readMessages(
       ctx.warn(
         'WHATSAPP_BLOCK_NOTICE',
         lineNo,
-        `"${excerpt(line.slice(from))}" at ${local.replace('T', ' ')} (local time): a block or unblock, kept out of the contact counts.`,
+        `"${excerpt(line.slice(from))}" at ${local.replace('T', ' ')} (${ctx.options.timezone}): a block or unblock, kept out of the contact counts.`,
         'Add it to the case file as a milestone if it matters to the case.',
       );
     }
