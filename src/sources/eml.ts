@@ -10,8 +10,9 @@
  *   Content-Type: multipart/alternative; boundary="b1"
  *
  * One file is one record; its locator is line 1 (line 2 when the file begins with an mbox `From ` line, which
- * is kept in details as the envelope). Detection wants a well-formed RFC 5322 header block at the top with at
- * least one of the fields only mail has; a file whose first line is `From ` is left to the mbox source.
+ * is kept in details as the envelope). Detection wants a well-formed RFC 5322 header block at the top with a
+ * From address and a Date, Message-ID or Received field; a file whose first line is `From ` is left to the
+ * mbox source.
  * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
  * and skip the body. Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
  */
@@ -23,42 +24,38 @@ import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 /** The default size limit: a larger file keeps its headers and skips the body. */
 export const EML_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-/** Header fields that only mail has (Content-Type alone is also HTTP and MIME parts). */
-const MAIL_FIELDS = new Set([
-  'from',
-  'date',
-  'subject',
-  'message-id',
-  'received',
-  'mime-version',
-  'return-path',
-  'delivered-to',
-  'to',
-  'x-mailer',
-  'dkim-signature',
-  'in-reply-to',
-  'references',
-]);
-const FIELD = /^([!-9;-~]+)[ \t]*:/;
+/** Fields every stored message has besides From: its date, its id, or the trace its servers added. */
+const DATED_FIELDS = new Set(['date', 'message-id', 'received']);
+const FIELD = /^([!-9;-~]+)[ \t]*:(.*)$/;
 
-/** True when the text starts with an RFC 5322 header block that names at least one mail-only field. */
+/**
+ * True when the text starts with an RFC 5322 header block: every line up to the blank line a well-formed field
+ * (or its folded continuation), among them a From holding an address and a Date, Message-ID or Received. Notes
+ * that start "Subject:" / "Date:" and YAML files (`subject:`, `date:` keys) have no From address.
+ */
 export function looksLikeMessage(text: string): boolean {
   if (text.startsWith('From ')) return false;
   // 16 KiB is plenty for a header block; the piece after the last line break may be cut, so it is not judged.
   const lines = text.slice(0, 16384).split('\n');
   lines.pop();
-  let fields = 0;
-  let mail = 0;
+  let field = '';
+  let from = '';
+  let dated = false;
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
     if (line === '') break;
-    if ((line[0] === ' ' || line[0] === '\t') && fields > 0) continue;
+    if (line[0] === ' ' || line[0] === '\t') {
+      if (field === '') return false;
+      if (field === 'from') from += line;
+      continue;
+    }
     const m = FIELD.exec(line);
     if (!m) return false;
-    fields++;
-    if (MAIL_FIELDS.has(m[1]!.toLowerCase())) mail++;
+    field = m[1]!.toLowerCase();
+    if (field === 'from') from += m[2]!;
+    if (DATED_FIELDS.has(field)) dated = true;
   }
-  return mail > 0 && fields >= 2;
+  return dated && from.includes('@');
 }
 
 /** Builds the .eml source; `maxMessageBytes` is only lowered by tests. */
@@ -67,7 +64,8 @@ export function createEmlSource(maxMessageBytes = EML_MAX_MESSAGE_BYTES): Source
     id: 'eml',
     label: 'E-mail message (.eml)',
     reads: 'one e-mail per file: sender, time, subject and text, attachment count',
-    recognisedBy: 'an RFC 5322 header block (From:, Date:, Received:, Message-ID: …) at the top of the file',
+    recognisedBy:
+      'an RFC 5322 header block at the top of the file, with a From: address and a Date:, Message-ID: or Received: field',
     howToExport:
       'Gmail: open the message → ⋮ → Download message; Outlook: File → Save As (.eml in the web app); ' +
       'Thunderbird/Apple Mail: drag the message to a folder or File → Save As',

@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { detect, makeProbe } from '../../src/sources/detect.js';
 import { createEmlSource, eml, looksLikeMessage } from '../../src/sources/eml.js';
 import { decodeHead } from '../../src/sources/text.js';
 import { runSource } from '../helpers/run-source.js';
@@ -81,6 +83,8 @@ describe('eml behaviour', () => {
 
   it('detects its own fixtures and no other format, and leaves files starting "From " to mbox', () => {
     for (const f of fixtures) expect(eml.detect(probe(join(dir, f))), f).toBe(true);
+    const saved = 'fixtures/mixed-case/email/saved';
+    for (const f of readdirSync(saved)) expect(eml.detect(probe(join(saved, f))), f).toBe(true);
     for (const f of otherFixtures()) expect(eml.detect(probe(f)), f).toBe(false);
     expect(
       looksLikeMessage('From sam@example.org Mon Jan  1 00:00:00 2024\nFrom: sam@example.org\n\nhi'),
@@ -88,11 +92,35 @@ describe('eml behaviour', () => {
     expect(looksLikeMessage('Content-Type: text/plain\n\nno mail field')).toBe(false);
     expect(looksLikeMessage('Date: Monday\nWhat happened: he followed me\n\n')).toBe(false);
     expect(looksLikeMessage('12/01/2024, 10:00 - Sam: hi\n')).toBe(false);
-    expect(looksLikeMessage('From: a@example.org\nSubject: hi\n\nbody')).toBe(true);
+    expect(
+      looksLikeMessage('From: a@example.org\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nSubject: hi\n\nbody'),
+    ).toBe(true);
+    expect(looksLikeMessage('From: a@example.org\nMessage-ID: <1@example.org>\n\nbody')).toBe(true);
+    expect(
+      looksLikeMessage('From:\n Sam <sam@example.org>\nReceived: from x by y; Mon, 1 Jan 2024\n\nb'),
+    ).toBe(true);
     // A probe cut in the middle of a header line still counts.
     const cut =
       'Received: from x by y; Mon, 1 Jan 2024 10:00:00 +0000\nFrom: a@example.org\nDKIM-Signature: v=1; a=rsa-sh';
     expect(looksLikeMessage(cut)).toBe(true);
+  });
+
+  it('leaves notes, case files and a From without a date or id to other formats', () => {
+    // Notes that happen to start with header-like lines, as a person types them.
+    expect(
+      looksLikeMessage('Subject: things to remember\nDate: Monday\n\nBuy milk. Call the solicitor.\n'),
+    ).toBe(false);
+    expect(looksLikeMessage('From: Mum\nDate: Tuesday 3rd\n\nShe saw his car outside again.\n')).toBe(false);
+    // A YAML case file kept as a backup (case.yml.bak): keys look like fields, but there is no From address.
+    const yaml = YAML.stringify(JSON.parse(readFileSync('fixtures/demo-case/case.json', 'utf8')));
+    expect(yaml).toMatch(/^title: .*\ntimezone: Europe\/London\n/);
+    expect(looksLikeMessage(yaml)).toBe(false);
+    expect(detect(makeProbe('case.yml.bak', 'case.yml.bak', Buffer.from(yaml)))).toEqual({
+      kind: 'none',
+      reason: 'not a supported export format',
+    });
+    // From and Subject alone is a note or a draft, not a stored message (every one has a Date or an id).
+    expect(looksLikeMessage('From: a@example.org\nSubject: hi\n\nbody')).toBe(false);
   });
 
   it('reads a forced one-message mbox, keeping its separator line as the envelope', async () => {
