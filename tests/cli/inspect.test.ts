@@ -60,4 +60,27 @@ describe('inspect', () => {
         'hint: Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".\n',
     );
   });
+
+  it('lists a WhatsApp chat of notices only, and a diary whose every date is impossible, with their problems', () => {
+    const wa = s.file(
+      'notices/WhatsApp Chat with Sam.txt',
+      '12/07/2023, 22:35 - Messages and calls are end-to-end encrypted. Tap to learn more.\n' +
+        '12/07/2023, 22:36 - You blocked this contact. Tap to unblock.\n',
+    );
+    const diary = s.file(
+      'notices/diary.csv',
+      'Date,Time,Type of contact,What happened\n32/01/2024,21:40,Text,six texts\n',
+    );
+    const r = cli(['inspect', path.join(s.dir, 'notices')]);
+    expect(r.stdout).toContain(`  ${wa}  whatsapp-txt`);
+    expect(r.stdout).toContain('    2 records: 0 kept, 0 duplicates, 2 skipped, 0 rejected\n');
+    expect(r.stdout).toContain(`  ${diary}  csv-diary`);
+    expect(r.stdout).toContain('    1 record: 0 kept, 0 duplicates, 0 skipped, 1 rejected\n');
+    expect(r.stdout).toContain(
+      `✖ ${diary}:line 2 Date "32/01/2024" is not a real date whether read day-first or month-first`,
+    );
+    expect(r.stdout).not.toMatch(/--date-order|could be either/);
+    expect(r.stderr).toMatch(/^error: no events could be read\./);
+    expect(r.code).toBe(1);
+  });
 });

@@ -445,6 +445,31 @@ describe('parse', () => {
     ]);
   });
 
+  it('rejects dates real in neither order with their lines, instead of asking for --date-order', async () => {
+    const run = await runText(`${HEADER}32/01/2024,21:40,Text,six texts\n33/01/2024,08:00,Call,rang twice\n`);
+    expect(run.failure).toBeUndefined();
+    expect(run.warnings).toEqual([]);
+    expect(run.events).toEqual([]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 2,
+        message: 'Date "32/01/2024" is not a real date whether read day-first or month-first',
+        hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
+      },
+      expect.objectContaining({
+        locator: 3,
+        message: 'Date "33/01/2024" is not a real date whether read day-first or month-first',
+      }),
+    ]);
+    // Nor is such a date evidence for the order: the real dates beside it decide (here they cannot).
+    const mixed = await runText(`${HEADER}31/02/2024,10:00,Text,a\n03/02/2024,10:00,Text,b\n`);
+    expect(mixed.failure).toMatchObject({
+      code: 'DIARY_DATE_ORDER_AMBIGUOUS',
+      message: expect.stringContaining('"03/02/2024" on line 3'),
+    });
+  });
+
   it('takes the order from the case region when the dates cannot decide, with a warning', async () => {
     const run = await runSource(csvDiary, join(FIXTURES, 'ambiguous-order.csv'), { region: 'US' });
     expect(run.events[0]!.time).toEqual({ type: 'local', local: '2024-03-02T21:40', precision: 'min' });

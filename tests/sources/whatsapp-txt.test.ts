@@ -100,6 +100,43 @@ describe('day/month order', () => {
     expect(run.failure).not.toHaveProperty('locator');
   });
 
+  it('reads a file whose only records are notices although nothing decides the order: they need no date', async () => {
+    const run = await runText(
+      '12/07/2023, 22:35 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n' +
+        '12/07/2023, 22:36 - You blocked this contact. Tap to unblock.\n',
+    );
+    expect(run.failure).toBeUndefined();
+    expect(run.events).toEqual([]);
+    expect(run.skipped).toEqual([
+      { reason: 'system-notice', locator: 1 },
+      { reason: 'block-notice', locator: 2 },
+    ]);
+    // The block's date is given as written: which day it was is exactly what the file cannot say.
+    expect(run.warnings).toEqual([
+      {
+        code: 'WHATSAPP_BLOCK_NOTICE',
+        locator: 2,
+        message:
+          '"You blocked this contact. Tap to unblock." at 12/07/2023, 22:36 (Europe/London; day/month order unknown): a block or unblock, kept out of the contact counts.',
+      },
+    ]);
+  });
+
+  it('stops at the first message when nothing decides the order, after the notices before it', async () => {
+    const run = await runText(
+      '12/07/2023, 22:35 - Messages and calls are end-to-end encrypted. Tap to learn more.\n' +
+        '12/07/2023, 22:36 - Sam: hello\n12/07/2023, 22:37 - Sam: answer me\n',
+    );
+    expect(run.events).toEqual([]);
+    expect(run.skipped).toEqual([{ reason: 'system-notice', locator: 1 }]);
+    expect(run.failure).toMatchObject({
+      code: 'WHATSAPP_DATE_ORDER_AMBIGUOUS',
+      message: expect.stringContaining(
+        'Line 1 (12/07/2023) is 12 July 2023 day-first but 7 December 2023 month-first',
+      ),
+    });
+  });
+
   it('needs no decision when every date has day equal to month: both orders give the same dates', async () => {
     const run = await runSource(whatsappTxt, join(FIXTURES, 'day-equals-month.txt'));
     expect(run.failure).toBeUndefined();

@@ -54,7 +54,7 @@ export async function inspectCommand(
       `  ${safe(i.path)}  ${c.cyan(i.format)}  sha256 ${i.sha256.slice(0, 12)}…  ${int(i.bytes)} bytes`,
     );
     out.push(
-      `    ${int(i.records)} records: ${int(i.kept)} kept, ${int(i.duplicates)} duplicates, ${int(i.skipped)} skipped, ${int(i.rejected)} rejected${i.firstLocal ? `; ${i.firstLocal} → ${i.lastLocal}` : ''}${i.incomplete ? c.red(' (incomplete)') : ''}`,
+      `    ${plural(i.records, 'record')}: ${int(i.kept)} kept, ${int(i.duplicates)} duplicates, ${int(i.skipped)} skipped, ${int(i.rejected)} rejected${i.firstLocal ? `; ${i.firstLocal} → ${i.lastLocal}` : ''}${i.incomplete ? c.red(' (incomplete)') : ''}`,
     );
   }
   for (const f of t.ignored) out.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));

@@ -147,9 +147,20 @@ export interface OrderStats {
   allDotted: boolean;
 }
 
+/** Whether a numeric cell is a real date in neither day-first nor month-first order (`32/01/2024`). */
+export function invalidInBothOrders(cell: DateCell): boolean {
+  return (
+    cell.kind === 'numeric' &&
+    realDate(applyOrder(cell, 'dmy')) === undefined &&
+    realDate(applyOrder(cell, 'mdy')) === undefined
+  );
+}
+
 /** Adds one cell to the statistics. */
 export function collectOrder(stats: OrderStats, cell: DateCell, line: number, value: string): void {
   if (cell.kind !== 'numeric') return;
+  // A date that is real in neither order says nothing about the order and needs none: its row is rejected.
+  if (invalidInBothOrders(cell)) return;
   const ev = orderEvidence(cell);
   if (ev && !stats[ev]) stats[ev] = { line, value };
   if (!ev) stats.firstAmbiguous ??= { line, value };

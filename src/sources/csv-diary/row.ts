@@ -5,7 +5,7 @@
 import type { EventTime } from '../../model/index.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { type ContactClass, classifyContactType } from './channels.js';
-import { applyOrder, type DateCell, readDateCell, realDate } from './dates.js';
+import { applyOrder, type DateCell, invalidInBothOrders, readDateCell, realDate } from './dates.js';
 import { fold, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { readTimeCell, type TimeReading } from './times.js';
@@ -92,7 +92,7 @@ export class RowReader {
       return {
         code: 'DIARY_BAD_DATE',
         message: cell
-          ? `Date "${dateRaw}" is not a real date${cell.kind === 'numeric' ? ` (read as ${ORDER_WORDS[this.order]})` : ''}`
+          ? `Date "${dateRaw}" is not a real date${invalidInBothOrders(cell) ? ' whether read day-first or month-first' : cell.kind === 'numeric' ? ` (read as ${ORDER_WORDS[this.order]})` : ''}`
           : `Cannot read the date "${dateRaw}"`,
         hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
       };

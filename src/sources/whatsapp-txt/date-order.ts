@@ -5,8 +5,9 @@
  *   2. a value above 12 can only be a day (`13/04/21` ⇒ day first) — no warning needed;
  *   3. chats run forwards in time: the reading with fewer backward steps between consecutive dates wins;
  *   4. days change more often than months between consecutive dates.
- * 3 and 4 are guesses and are reported as such; when nothing decides, parsing stops and asks for `--date-order`
- * — unless every date has day equal to month, when both orders give the same dates.
+ * 3 and 4 are guesses and are reported as such; when nothing decides, parsing stops at the first record that
+ * needs a date and asks for `--date-order` (notices need none: a file of them is read) — unless every date has
+ * day equal to month, when both orders give the same dates.
  * The statistics are updated only when the date changes from one header to the next, so the cost per line is
  * three integer comparisons.
  */

@@ -58,8 +58,14 @@ function detect(name: string, text: string): boolean {
   return false;
 }
 
-/** Picks the day/month order: the option if given, else the file's evidence; throws when nothing decides. */
-function chooseLayout(inference: Inference, ctx: SourceContext): Layout {
+/**
+ * Picks the day/month order: the option if given, else the file's evidence. When nothing decides, `undecided`
+ * is the failure to stop at — but only at the first record that needs a date: a file of notices needs none.
+ */
+function chooseLayout(
+  inference: Inference,
+  ctx: SourceContext,
+): { layout: Layout; undecided?: SourceFailure } {
   const forced = ctx.options.dateOrder;
   if (forced !== undefined) {
     const layout = LAYOUTS[forced];
@@ -71,18 +77,21 @@ function chooseLayout(inference: Inference, ctx: SourceContext): Layout {
         'Headers impossible in the chosen order are rejected; drop --date-order to use the order the file shows.',
       );
     }
-    return layout;
+    return { layout };
   }
   if (!inference.ok) {
-    throw new SourceFailure(
-      'WHATSAPP_DATE_ORDER_AMBIGUOUS',
-      inference.message,
-      undefined,
-      'Re-run with --date-order dmy or --date-order mdy',
-    );
+    return {
+      layout: LAYOUTS.dmy,
+      undecided: new SourceFailure(
+        'WHATSAPP_DATE_ORDER_AMBIGUOUS',
+        inference.message,
+        undefined,
+        'Re-run with --date-order dmy or --date-order mdy',
+      ),
+    };
   }
   if (inference.warn) ctx.warn(inference.warn.code, undefined, inference.warn.message, inference.warn.hint);
-  return inference.layout;
+  return { layout: inference.layout };
 }
 
 async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
@@ -101,7 +110,7 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
       'Check that this is the .txt file from WhatsApp "Export chat"; other layouts are not supported.',
     );
   }
-  const layout = chooseLayout(stats.infer(), ctx);
+  const { layout, undecided } = chooseLayout(stats.infer(), ctx);
   // forEachLine only reports progress through this; the second pass fills the second half of the bar.
   const progressCtx: SourceContext = {
     ...ctx,
@@ -110,7 +119,12 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
   await readMessages(
     input,
     ctx,
-    { framing, layout, conversation: conversationFromFileName(input.name) },
+    {
+      framing,
+      layout,
+      conversation: conversationFromFileName(input.name),
+      ...(undecided ? { undecided } : {}),
+    },
     progressCtx,
   );
 }

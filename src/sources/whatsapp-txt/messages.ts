@@ -4,7 +4,7 @@
  * a skipped or rejected record takes its continuation lines with it.
  */
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
-import type { SourceContext, SourceInput } from '../source.js';
+import type { SourceContext, SourceFailure, SourceInput } from '../source.js';
 import { forEachLine } from '../text.js';
 import { LocalClock } from './clock.js';
 import { type Layout, layoutName } from './date-order.js';
@@ -21,6 +21,11 @@ export interface ReadPlan {
   readonly framing: Framing;
   readonly layout: Layout;
   readonly conversation: string | undefined;
+  /**
+   * Set when nothing decided the day/month order: notices need no date and are skipped as usual, and the
+   * first record that needs one (a message, a call) stops the file with this failure.
+   */
+  readonly undecided?: SourceFailure;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -56,6 +61,28 @@ function kindOf(special: Special): { kind: Kind; call?: CallStatus } | undefined
   return undefined;
 }
 
+/**
+ * Which notice a header's record is, if any: `block-notice`, `system-notice` (encryption notices, group and
+ * security events, anything without an author but a call), or undefined for a contact.
+ */
+function noticeOf(
+  special: Special,
+  typed: ReturnType<typeof kindOf>,
+  authored: boolean,
+  line: string,
+  textStart: number,
+  body: string,
+): string | undefined {
+  if (special === Special.Block) return 'block-notice';
+  return special === Special.Encryption ||
+    // Without an author only a call notice is a contact; the rest are group and security notices.
+    (!authored && typed?.kind !== 'call') ||
+    // iOS writes group events as if the contact or the group had sent them, with U+200E first.
+    (typed === undefined && line.charCodeAt(textStart) === 0x200e && isAttributedNotice(body))
+    ? 'system-notice'
+    : undefined;
+}
+
 /** Runs the second pass over `input`; `progressCtx` receives the line reader's progress. */
 export async function readMessages(
   input: SourceInput,
@@ -63,7 +90,7 @@ export async function readMessages(
   plan: ReadPlan,
   progressCtx: SourceContext,
 ): Promise<void> {
-  const { framing, layout, conversation } = plan;
+  const { framing, layout, conversation, undecided } = plan;
   const scanner = new HeaderScanner();
   const senders = new Senders();
   const clock = new LocalClock(layout);
@@ -85,12 +112,14 @@ export async function readMessages(
     blanks = 0;
   };
 
-  const skip = (reason: string, line: string, lineNo: number, local: string, from: number): void => {
+  /** `when` is the local time (`2024-03-31T10:12`), or the stamp as written when the order is undecided. */
+  const skip = (reason: string, line: string, lineNo: number, when: string, from: number): void => {
     if (reason === 'block-notice') {
+      const zone = undecided ? `${ctx.options.timezone}; day/month order unknown` : ctx.options.timezone;
       ctx.warn(
         'WHATSAPP_BLOCK_NOTICE',
         lineNo,
-        `"${excerpt(line.slice(from))}" at ${local.replace('T', ' ')} (${ctx.options.timezone}): a block or unblock, kept out of the contact counts.`,
+        `"${excerpt(line.slice(from))}" at ${when.replace('T', ' ')} (${zone}): a block or unblock, kept out of the contact counts.`,
         'Add it to the case file as a milestone if it matters to the case.',
       );
     }
@@ -98,7 +127,31 @@ export async function readMessages(
     state = CLOSED;
   };
 
+  /** A header while the day/month order is undecided: a notice is skipped, anything else stops the file. */
+  const undecidedHeader = (line: string, lineNo: number, failure: SourceFailure): void => {
+    const rs = scanner.restStart;
+    const end = authorEnd(line, rs, senders);
+    const when = excerpt(line.slice(scanner.stampStart, scanner.stampEnd));
+    let textStart = rs;
+    if (end > rs) {
+      if (senders.at(line, rs, end) === null) {
+        skip('system-notice', line, lineNo, when, rs);
+        return;
+      }
+      textStart = line.charCodeAt(end + 1) === 0x20 ? end + 2 : end + 1;
+    }
+    const body = messageText(line, textStart);
+    const special = classify(body);
+    const notice = noticeOf(special, kindOf(special), end > rs, line, textStart, body);
+    if (notice === undefined) throw failure;
+    skip(notice, line, lineNo, when, textStart);
+  };
+
   const header = (line: string, lineNo: number): void => {
+    if (undecided !== undefined) {
+      undecidedHeader(line, lineNo, undecided);
+      return;
+    }
     const local = clock.read(scanner);
     if (typeof local !== 'string') {
       const other = layoutName(layout) === 'dmy' ? 'mdy' : 'dmy';
@@ -129,16 +182,7 @@ export async function readMessages(
     const body = messageText(line, textStart);
     const special = classify(body);
     const typed = kindOf(special);
-    const notice =
-      special === Special.Block
-        ? 'block-notice'
-        : special === Special.Encryption ||
-            // Without an author only a call notice is a contact; the rest are group and security notices.
-            (sender === undefined && typed?.kind !== 'call') ||
-            // iOS writes group events as if the contact or the group had sent them, with U+200E first.
-            (typed === undefined && line.charCodeAt(textStart) === 0x200e && isAttributedNotice(body))
-          ? 'system-notice'
-          : undefined;
+    const notice = noticeOf(special, typed, sender !== undefined, line, textStart, body);
     if (notice !== undefined) {
       skip(notice, line, lineNo, local, textStart);
       return;
