@@ -18,21 +18,43 @@ export function sniffBom(head: Uint8Array): { encoding: TextEncoding; length: nu
   return undefined;
 }
 
+/** A whole small file decoded, and why it was read as Windows-1252 if it was. */
+export interface Decoded {
+  readonly text: string;
+  readonly encoding: TextEncoding;
+  /** For a Windows-1252 read: the line of the first byte that is not UTF-8. */
+  readonly invalidLine?: number;
+  /** For a Windows-1252 read: the file starts with a UTF-8 byte-order mark all the same. */
+  readonly utf8Bom?: boolean;
+}
+
 /**
  * Decodes a whole small file: BOM first, then strict UTF-8, then Windows-1252 (what Excel writes on Western
- * Windows). Returns the encoding used so the caller can warn about the fallback.
+ * Windows). A UTF-8 BOM before bytes that are not UTF-8 (a program that added the mark to a Windows-1252 file)
+ * falls back to Windows-1252 like a file without one. Returns the encoding used so the caller can warn.
  */
-export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+export function decodeBytes(bytes: Uint8Array): Decoded {
   const bom = sniffBom(bytes);
-  if (bom) {
-    const body = Buffer.from(bytes.buffer, bytes.byteOffset + bom.length, bytes.byteLength - bom.length);
+  const body = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset + (bom?.length ?? 0),
+    bytes.byteLength - (bom?.length ?? 0),
+  );
+  if (bom && bom.encoding !== 'utf-8')
     return {
       text: iconv.decode(body, bom.encoding === 'utf-16be' ? 'utf16-be' : bom.encoding),
       encoding: bom.encoding,
     };
-  }
-  if (isUtf8(bytes)) return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
-  return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
+  const bad = firstInvalidUtf8(body);
+  // A file whose only fault is a character cut at its very end has no invalid byte before it.
+  const at = bad === -1 ? body.length : bad;
+  return {
+    text: iconv.decode(body, 'win1252'),
+    encoding: 'windows-1252',
+    invalidLine: 1 + breaksIn(body, 0, at, false),
+    ...(bom ? { utf8Bom: true } : {}),
+  };
 }
 
 /** Decodes the first bytes of a file for detection: lossy, BOM removed, a cut multi-byte sequence dropped. */
@@ -48,6 +70,70 @@ export function decodeHead(head: Uint8Array): string {
   const start = bom ? bom.length : 0;
   return new StringDecoder('utf8').write(Buffer.from(head.subarray(start)));
 }
+
+/**
+ * Index of the first byte of `b` that is not part of well-formed UTF-8 (Unicode Table 3-7: no overlong forms,
+ * no surrogates, nothing above U+10FFFF), or -1. A sequence cut off by the end of `b` is not judged.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return -1;
+      const d = b[i + k]!;
+      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** How many bytes at the end of `b` begin a UTF-8 sequence that `b` does not finish (0–3). */
+function unfinishedTail(b: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= b.length; k++) {
+    const c = b[b.length - k]!;
+    if ((c & 0xc0) === 0x80) continue;
+    const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return length > k ? k : 0;
+  }
+  return 0;
+}
+
+/** Line breaks (CR, LF, CRLF as one) in `b[from, to)`; `afterCr`: the byte before `from` was a CR. */
+function breaksIn(b: Uint8Array, from: number, to: number, afterCr: boolean): number {
+  let count = 0;
+  let cr = afterCr;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c === 0x0a && !cr) count++;
+    else if (c === 0x0d) count++;
+    cr = c === 0x0d;
+  }
+  return count;
+}
+
+const INVALID_UTF8_HINT =
+  'Use the file exactly as the app exported it (export it again if needed); if a program saved it again, ' +
+  'save it once more as UTF-8.';
 
 /** Reads a whole (small) input into memory, reporting progress. Use only for formats that are small by nature. */
 export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<Buffer> {
@@ -66,6 +152,10 @@ export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<
  * Streams an input line by line without holding the file in memory. Splits on CRLF, LF and lone CR (U+2028 is
  * left inside the line: WhatsApp keeps it inside messages). Decodes UTF-8, or UTF-16 when a BOM says so; the
  * leading BOM is removed, BOMs elsewhere are left for the source to handle. `onLine` gets 1-based numbers.
+ *
+ * Bytes that are not UTF-8 (a chat re-saved as Windows-1252) become U+FFFD, and `ctx` is warned once
+ * (TEXT_INVALID_UTF8) with the first line where that happened. The check costs one search for U+FFFD per
+ * decoded chunk; only a chunk holding one has its bytes checked, so a U+FFFD the file itself holds is no alarm.
  */
 export async function forEachLine(
   input: SourceInput,
@@ -124,6 +214,35 @@ export async function forEachLine(
         : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     return bom ? buf.subarray(bom.length) : buf;
   };
+  // The bytes of the previous chunk that begin a character finished in this one, for the UTF-8 check.
+  let carried: Uint8Array = new Uint8Array(0);
+  let checking = ctx !== undefined;
+  const invalidAt = (line: number): void => {
+    checking = false;
+    ctx!.warn(
+      'TEXT_INVALID_UTF8',
+      line,
+      `The file is not valid UTF-8 (first on line ${line}): bytes that are no UTF-8 character were replaced with U+FFFD (\ufffd), so some letters of the text are lost. It was probably saved again in another encoding, such as Windows-1252.`,
+      INVALID_UTF8_HINT,
+    );
+  };
+  const checkUtf8 = (text: string, bytes: Uint8Array): void => {
+    if (text.indexOf('\ufffd') === -1) return;
+    const all = carried.length > 0 ? Buffer.concat([carried, bytes]) : bytes;
+    const bad = firstInvalidUtf8(all);
+    if (bad === -1) return; // U+FFFD written in the file itself
+    // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
+    invalidAt(lineNo + 1 + breaksIn(all, carried.length, Math.max(bad, carried.length), afterCr));
+  };
+  const decode = (buf: Buffer): string => {
+    const text = decoder!.write(buf);
+    if (checking && encoding === 'utf-8') {
+      checkUtf8(text, buf);
+      const tail = unfinishedTail(buf);
+      carried = tail > 0 ? buf.subarray(buf.length - tail) : new Uint8Array(0);
+    }
+    return text;
+  };
   for await (const chunk of input.open()) {
     let buf = chunk as Buffer;
     read += buf.length;
@@ -132,15 +251,17 @@ export async function forEachLine(
       if (head.length < 4) continue;
       buf = begin(head);
     }
-    lines(decoder!.write(buf));
+    lines(decode(buf));
     ctx?.progress(read);
   }
   // A file shorter than four bytes never filled `head`.
   if (first && head) {
     const buf = begin(head);
-    lines(decoder!.write(buf));
+    lines(decode(buf));
   }
   const rest = decoder?.end() ?? '';
+  // What is left is a character the file never finished: a U+FFFD here always replaced bytes.
+  if (checking && encoding === 'utf-8' && rest.includes('\ufffd')) invalidAt(lineNo + 1);
   if (rest.length > 0) lines(rest);
   if (pending.length > 0) onLine(pending.join(''), ++lineNo);
   return { lines: lineNo, encoding };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { classifyContactType, DIARY_CONTACT_TYPES } from '../../src/sources/csv-diary/channels.js';
@@ -467,6 +468,18 @@ describe('parse', () => {
     expect(mixed.failure).toMatchObject({
       code: 'DIARY_DATE_ORDER_AMBIGUOUS',
       message: expect.stringContaining('"03/02/2024" on line 3'),
+    });
+  });
+
+  it('reads Windows-1252 behind a UTF-8 byte-order mark as Windows-1252, with the warning and its line', async () => {
+    const body = iconv.encode(`${HEADER}13/02/2024,10:00,Text,"café “hi”"\n`, 'win1252');
+    const run = await runText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]));
+    expect(run.events.map((e) => e.text)).toEqual(['café “hi”']);
+    expect(run.warnings).toContainEqual({
+      code: 'DIARY_ENCODING_CP1252',
+      locator: 2,
+      message:
+        'The file is not valid UTF-8 (first on line 2) although it starts with a UTF-8 byte-order mark; read as Windows-1252, the encoding Excel uses on Western Windows',
     });
   });
 

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileInput } from '../../src/cli/inputs.js';
 import { makeProbe } from '../../src/sources/detect.js';
@@ -428,6 +429,22 @@ describe('reading the file', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const a = await runSource(whatsappTxt, join(FIXTURES, 'android-24h-dmy.txt'));
     expect(await runText(utf16)).toEqual(a);
+  });
+
+  it('warns once, with the first line, when a chat saved again as Windows-1252 loses letters', async () => {
+    const text =
+      '13/03/2024, 10:00 - Sam: hello\n13/03/2024, 10:01 - Sam: café “hi”\n13/03/2024, 10:02 - Sam: naïve\n';
+    const run = await runText(iconv.encode(text, 'win1252'));
+    expect(run.events.map((e) => e.text)).toEqual(['hello', 'caf\ufffd \ufffdhi\ufffd', 'na\ufffdve']);
+    expect(run.warnings).toEqual([
+      {
+        code: 'TEXT_INVALID_UTF8',
+        locator: 2,
+        message: expect.stringMatching(
+          /^The file is not valid UTF-8 \(first on line 2\): bytes that are no UTF-8/,
+        ),
+      },
+    ]);
   });
 
   it('numbers lines in the first pass exactly as the line reader does, across chunk boundaries', async () => {

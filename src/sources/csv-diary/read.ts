@@ -1,6 +1,7 @@
 /**
  * Getting a diary's text and its records. A diary is small by nature, so it is read whole (which is what lets
- * an invalid UTF-8 byte on the last line still switch the whole file to Windows-1252), under a hard cap.
+ * an invalid UTF-8 byte on the last line still switch the whole file to Windows-1252, also behind a UTF-8
+ * byte-order mark, which some programs add to any file), under a hard cap.
  * Records come from csv-parse; each carries the 1-based line on which it starts.
  */
 import type { SourceContext, SourceInput } from '../source.js';
@@ -38,12 +39,12 @@ export async function readDiaryText(input: SourceInput, ctx: SourceContext): Pro
     chunks.push(b);
     ctx.progress(read);
   }
-  const { text, encoding } = decodeBytes(Buffer.concat(chunks));
+  const { text, encoding, invalidLine, utf8Bom } = decodeBytes(Buffer.concat(chunks));
   if (encoding === 'windows-1252')
     ctx.warn(
       'DIARY_ENCODING_CP1252',
-      undefined,
-      'The file is not valid UTF-8; read as Windows-1252, the encoding Excel uses on Western Windows',
+      invalidLine,
+      `The file is not valid UTF-8 (first on line ${invalidLine})${utf8Bom ? ' although it starts with a UTF-8 byte-order mark' : ''}; read as Windows-1252, the encoding Excel uses on Western Windows`,
       'If accented letters look wrong, save the sheet as "CSV UTF-8" and re-run',
     );
   // One line-end convention makes csv-parse's line count match what an editor shows (it counts CR and LF of a
