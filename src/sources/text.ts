@@ -169,6 +169,17 @@ export async function forEachLine(
   let pending: string[] = [];
   let afterCr = false;
   let lineNo = 0;
+  /** The line of the first invalid UTF-8 found and not yet reported (0: none). */
+  let warnAt = 0;
+  const warnInvalid = (): void => {
+    ctx!.warn(
+      'TEXT_INVALID_UTF8',
+      warnAt,
+      `The file is not valid UTF-8 (first on line ${warnAt}): bytes that are no UTF-8 character were replaced with U+FFFD (\ufffd), so some letters of the text are lost. It was probably saved again in another encoding, such as Windows-1252.`,
+      INVALID_UTF8_HINT,
+    );
+    warnAt = 0;
+  };
   let read = 0;
   let first = true;
   const lines = (s: string): void => {
@@ -194,6 +205,7 @@ export async function forEachLine(
         line = pending.join('');
         pending = [];
       }
+      if (warnAt !== 0 && lineNo + 1 >= warnAt) warnInvalid();
       onLine(line, ++lineNo);
       i = b + 1;
       if (s.charCodeAt(b) === 0x0d) {
@@ -217,14 +229,11 @@ export async function forEachLine(
   // The bytes of the previous chunk that begin a character finished in this one, for the UTF-8 check.
   let carried: Uint8Array = new Uint8Array(0);
   let checking = ctx !== undefined;
+  // The warning waits until its line is handed over: a source that stops earlier never read that line, and how
+  // far ahead of the lines the bytes were decoded must not change what is reported.
   const invalidAt = (line: number): void => {
     checking = false;
-    ctx!.warn(
-      'TEXT_INVALID_UTF8',
-      line,
-      `The file is not valid UTF-8 (first on line ${line}): bytes that are no UTF-8 character were replaced with U+FFFD (\ufffd), so some letters of the text are lost. It was probably saved again in another encoding, such as Windows-1252.`,
-      INVALID_UTF8_HINT,
-    );
+    warnAt = line;
   };
   const checkUtf8 = (text: string, bytes: Uint8Array): void => {
     if (text.indexOf('\ufffd') === -1) return;
@@ -238,8 +247,10 @@ export async function forEachLine(
     const text = decoder!.write(buf);
     if (checking && encoding === 'utf-8') {
       checkUtf8(text, buf);
-      const tail = unfinishedTail(buf);
-      carried = tail > 0 ? buf.subarray(buf.length - tail) : new Uint8Array(0);
+      // A character's start lies within its last three bytes: only a chunk shorter than that needs the one before.
+      const end = buf.length < 3 && carried.length > 0 ? Buffer.concat([carried, buf]) : buf;
+      const tail = unfinishedTail(end);
+      carried = tail > 0 ? end.subarray(end.length - tail) : new Uint8Array(0);
     }
     return text;
   };
@@ -263,6 +274,7 @@ export async function forEachLine(
   // What is left is a character the file never finished: a U+FFFD here always replaced bytes.
   if (checking && encoding === 'utf-8' && rest.includes('\ufffd')) invalidAt(lineNo + 1);
   if (rest.length > 0) lines(rest);
+  if (warnAt !== 0) warnInvalid();
   if (pending.length > 0) onLine(pending.join(''), ++lineNo);
   return { lines: lineNo, encoding };
 }

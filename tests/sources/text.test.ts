@@ -95,6 +95,56 @@ describe('invalid UTF-8 in the line reader', () => {
     expect(warnings.map((w) => w.locator)).toEqual([3]);
   });
 
+  it('gives the same warning, on the same line, however the bytes are cut into chunks', async () => {
+    const files = [
+      Buffer.concat([utf8('a\r\nb “x” \ufffd\n😀\r'), Buffer.from([0xe2, 0x80, 0x41]), utf8('\nc\n')]),
+      Buffer.concat([utf8('one\n\ufffd \u00e9\n'), Buffer.from([0xf0, 0x9f, 0x98]), utf8('\ntwo\n')]),
+      utf8('only real: \ufffd\ufffd, é, 😀\n'),
+      Buffer.concat([utf8('x\n'), Buffer.from([0xed, 0xa0, 0x80]), utf8('\n')]),
+    ];
+    for (const file of files) {
+      const whole = await readLines(chunked(file));
+      for (const size of [1, 2, 3, 4, 5, 7]) {
+        const parts: Buffer[] = [];
+        for (let i = 0; i < file.length; i += size) parts.push(file.subarray(i, i + size));
+        expect(
+          await readLines(chunked(...parts)),
+          `${JSON.stringify(file.toString('latin1'))} in ${size}-byte chunks`,
+        ).toEqual(whole);
+      }
+    }
+    expect((await readLines(chunked(files[0]!))).warnings.map((w) => w.locator)).toEqual([4]);
+    expect((await readLines(chunked(files[1]!))).warnings.map((w) => w.locator)).toEqual([3]);
+    expect((await readLines(chunked(files[2]!))).warnings).toEqual([]);
+    expect((await readLines(chunked(files[3]!))).warnings.map((w) => w.locator)).toEqual([2]);
+  });
+
+  it('warns only when the line is handed over, so a reader that stops before it hears nothing', async () => {
+    const file = Buffer.concat([utf8('one\ntwo\nthree\n'), cp1252('caf\u00e9\n')]);
+    for (const parts of [[file], [...file].map((b) => Buffer.from([b]))]) {
+      const warnings: string[] = [];
+      const ctx = {
+        options: { timezone: 'UTC' },
+        emit: () => {},
+        skip: () => {},
+        reject: () => {},
+        warn: (code: string) => void warnings.push(code),
+        progress: () => {},
+      };
+      const stop = new Error('stop');
+      await expect(
+        forEachLine(
+          chunked(...parts),
+          (_, n) => {
+            if (n === 2) throw stop;
+          },
+          ctx,
+        ),
+      ).rejects.toBe(stop);
+      expect(warnings).toEqual([]);
+    }
+  });
+
   it('knows well-formed UTF-8 from overlong forms, surrogates and stray bytes', () => {
     expect(firstInvalidUtf8(utf8('plain, café, 😀, \ufffd'))).toBe(-1);
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1); // overlong NUL
