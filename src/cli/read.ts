@@ -8,6 +8,7 @@ import type { Problem, ResolvedCase } from '../model/index.js';
 import { readTimeline, type Timeline } from '../pipeline/index.js';
 import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
 import { plural } from '../reports/format.js';
+import { terminalSafe } from '../reports/sanitize.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
@@ -151,22 +152,24 @@ function nothingUsable(paths: readonly string[], timeline: Timeline): ToolError 
     const failed = new Map<string, Problem>();
     for (const p of timeline.problems.list)
       if (p.severity === 'error' && p.file !== undefined && !failed.has(p.file)) failed.set(p.file, p);
+    // One line per file: a line break in a file name must not split its line.
     const reasons = ignored.map((f) => {
       const p = failed.get(f.path);
-      return p ? located(p) : `${f.path}: ${f.reason}`;
+      return terminalSafe(p ? located(p) : `${f.path}: ${f.reason}`);
     });
     const first = ignored.map((f) => failed.get(f.path)).find((p) => p !== undefined);
     if (first && ignored.length === 1)
       return new ToolError(first.code, located(first), first.hint ?? FORMATS_HINT);
     const allFailed = ignored.every((f) => failed.has(f.path));
-    const shown = `${reasons.slice(0, 20).join('; ')}${reasons.length > 20 ? `; and ${reasons.length - 20} more` : ''}`;
+    const files = ignored.length === 1 ? 'the file' : `none of the ${plural(ignored.length, 'file')}`;
+    const list = `\n  ${reasons.slice(0, 20).join('\n  ')}${reasons.length > 20 ? `\n  … and ${reasons.length - 20} more` : ''}`;
     return new ToolError(
       first ? first.code : 'INPUT_NOTHING_RECOGNISED',
       allFailed
-        ? `none of the ${plural(ignored.length, 'file')} could be read: ${shown}`
+        ? `${files} could be read:${list}`
         : first
-          ? `none of the ${plural(ignored.length, 'file')} could be read as a supported export: ${shown}`
-          : `none of the ${plural(ignored.length, 'file')} is a supported export: ${shown}`,
+          ? `${files} could be read as a supported export:${list}`
+          : `${ignored.length === 1 ? 'the file is not' : `${files} is`} a supported export:${list}`,
       first ? `${first.hint ?? ''}${allFailed ? '' : ` ${FORMATS_HINT}`}`.trim() : FORMATS_HINT,
     );
   }

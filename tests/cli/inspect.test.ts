@@ -55,10 +55,9 @@ describe('inspect', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Inputs: 0 files read, 1 not read\n');
     expect(r.stdout).toContain(`  not read: ${path.join(dir, 'notes.md')} — not a supported export format\n`);
-    expect(r.stderr).toBe(
-      `error: none of the 1 file is a supported export: ${path.join(dir, 'notes.md')}: not a supported export format\n` +
-        'hint: Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".\n',
-    );
+    expect(r.stderr).toMatch(/^error: the file is not a supported export:/);
+    expect(r.stderr).toContain(`${path.join(dir, 'notes.md')}: not a supported export format\n`);
+    expect(r.stderr).toMatch(/^hint: Run `chronolog formats` to see what is supported/m);
   });
 
   it('lists a WhatsApp chat of notices only, and a diary whose every date is impossible, with their problems', () => {

@@ -145,6 +145,20 @@ describe('archives that cannot be read', () => {
     );
   });
 
+  it('lists each file with its own reason when none could be used, and gives both remedies', () => {
+    const whole = makeZip([{ name: '_chat.txt', data: '13/01/2024, 18:04 - Sam: Answer me\n'.repeat(200) }]);
+    file('two/cut.zip', whole.subarray(0, 100));
+    file('two/notes.md', '# my notes\n');
+    const r = run(['report', path.join(dir, 'two'), ...REPORT]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: none of the 2 files could be read as a supported export:/);
+    expect(r.stderr).toContain(`${path.join(dir, 'two', 'cut.zip')} is not a readable zip archive:`);
+    expect(r.stderr).toContain(`${path.join(dir, 'two', 'notes.md')}: not a supported export format`);
+    expect(r.stderr).toMatch(
+      /^hint: Re-download the export; the archive may be incomplete\. Run `chronolog formats`/m,
+    );
+  });
+
   it('reports a member with a bad CRC-32 as damaged and fails --strict', () => {
     const chat = '13/01/2024, 18:04 - Sam: Answer me\n13/01/2024, 18:05 - Sam: Now\n';
     const zip = makeZip([
