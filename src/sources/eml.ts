@@ -11,7 +11,7 @@
  *
  * One file is one record; its locator is line 1 (line 2 when the file begins with an mbox `From ` line, which
  * is kept in details as the envelope). Detection wants a well-formed RFC 5322 header block at the top with a
- * From address and a Date, Message-ID or Received field; a file whose first line is `From ` is left to the
+ * From address and a Date, Message-ID, Received or MIME field; a file whose first line is `From ` is left to the
  * mbox source.
  * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
  * and skip the body. Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
@@ -25,12 +25,22 @@ import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 export const EML_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** Fields every stored message has besides From: its date, its id, or the trace its servers added. */
-const DATED_FIELDS = new Set(['date', 'message-id', 'received']);
+// Fields only mail carries: a From address beside one of these makes a header block a message. MIME fields count
+// too, so a message that lost its Date (an attachment saved on its own) is still read, and rejected for the date.
+const MAIL_FIELDS = new Set([
+  'date',
+  'message-id',
+  'received',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+]);
 const FIELD = /^([!-9;-~]+)[ \t]*:(.*)$/;
 
 /**
  * True when the text starts with an RFC 5322 header block: every line up to the blank line a well-formed field
- * (or its folded continuation), among them a From holding an address and a Date, Message-ID or Received. Notes
+ * (or its folded continuation), among them a From holding an address and a Date, Message-ID, Received or MIME
+ * field (MIME-Version, Content-Type, Content-Transfer-Encoding). Notes
  * that start "Subject:" / "Date:" and YAML files (`subject:`, `date:` keys) have no From address.
  */
 export function looksLikeMessage(text: string): boolean {
@@ -53,7 +63,7 @@ export function looksLikeMessage(text: string): boolean {
     if (!m) return false;
     field = m[1]!.toLowerCase();
     if (field === 'from') from += m[2]!;
-    if (DATED_FIELDS.has(field)) dated = true;
+    if (MAIL_FIELDS.has(field)) dated = true;
   }
   return dated && from.includes('@');
 }
@@ -65,7 +75,7 @@ export function createEmlSource(maxMessageBytes = EML_MAX_MESSAGE_BYTES): Source
     label: 'E-mail message (.eml)',
     reads: 'one e-mail per file: sender, time, subject and text, attachment count',
     recognisedBy:
-      'an RFC 5322 header block at the top of the file, with a From: address and a Date:, Message-ID: or Received: field',
+      'an RFC 5322 header block at the top of the file, with a From: address and a Date:, Message-ID:, Received: or MIME (Content-Type:, MIME-Version:) field',
     howToExport:
       'Gmail: open the message → ⋮ → Download message; Outlook: File → Save As (.eml in the web app); ' +
       'Thunderbird/Apple Mail: drag the message to a folder or File → Save As',

@@ -99,13 +99,21 @@ describe('eml behaviour', () => {
     expect(
       looksLikeMessage('From:\n Sam <sam@example.org>\nReceived: from x by y; Mon, 1 Jan 2024\n\nb'),
     ).toBe(true);
+    // A message without Date or id, but with MIME fields (an attachment saved as a message on its own), is still
+    // read as e-mail, so it is rejected for its missing date instead of passing as "not a supported format".
+    expect(
+      looksLikeMessage(
+        'From: test@example.com\nContent-Type: image/png;\n name="s.png"\nContent-Transfer-Encoding: base64\n\niVBOR',
+      ),
+    ).toBe(true);
+    expect(looksLikeMessage('From: u@example.com\nMIME-Version: 1.0\n\nbody')).toBe(true);
     // A probe cut in the middle of a header line still counts.
     const cut =
       'Received: from x by y; Mon, 1 Jan 2024 10:00:00 +0000\nFrom: a@example.org\nDKIM-Signature: v=1; a=rsa-sh';
     expect(looksLikeMessage(cut)).toBe(true);
   });
 
-  it('leaves notes, case files and a From without a date or id to other formats', () => {
+  it('leaves notes, case files and a From without a date, id or MIME field to other formats', () => {
     // Notes that happen to start with header-like lines, as a person types them.
     expect(
       looksLikeMessage('Subject: things to remember\nDate: Monday\n\nBuy milk. Call the solicitor.\n'),
