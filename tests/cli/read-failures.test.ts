@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/model/index.js';
-import { BIN, type CliResult, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { type CliResult, cli, NOW, ROOT, STACK } from '../helpers/cli.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'chronolog-unreadable-'));
@@ -39,20 +39,7 @@ function file(rel: string, data: string | Buffer, mode = 0o644): string {
 
 /** Runs the CLI as an ordinary user: as `nobody` when the tests run as root, who could read anything. */
 function run(args: readonly string[]): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_COLOR: undefined,
-      FORCE_COLOR: undefined,
-      SOURCE_DATE_EPOCH: undefined,
-      TZ: 'UTC',
-    },
-    ...(AS_ROOT ? { uid: 65534, gid: 65534 } : {}),
-  });
-  if (r.error) throw r.error;
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return cli(args, {}, ROOT, AS_ROOT ? { uid: 65534, gid: 65534 } : undefined);
 }
 
 const REPORT = ['--format', 'json', '--now', NOW, '--victim', 'Alex'];

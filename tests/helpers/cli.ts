@@ -13,10 +13,12 @@ export interface CliResult {
   stderr: string;
 }
 
+/** `user` runs it as another account (uid and gid), e.g. `nobody` for permission tests under root. */
 export function cli(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
   cwd = ROOT,
+  user?: { uid: number; gid: number },
 ): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
@@ -30,7 +32,9 @@ export function cli(
       ...env,
     },
     maxBuffer: 1 << 28,
+    ...user,
   });
+  if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -7,7 +7,7 @@
  */
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readInputs } from '../../src/cli/read.js';
+import { type ReadFlags, readInputs } from '../../src/cli/read.js';
 import { type Report, ReportSchema } from '../../src/model/index.js';
 import { analyseTimeline } from '../../src/pipeline/index.js';
 import { reportFormats } from '../../src/reports/index.js';
@@ -16,27 +16,35 @@ const chalk = new Chalk({ level: 0 });
 let report: Report;
 const rendered: Record<string, string> = {};
 
-beforeAll(async () => {
-  const env = {
-    stdoutChalk: chalk,
-    stderrChalk: chalk,
-    plainChalk: chalk,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    width: 100,
-    systemZone: 'UTC',
-    tzdata: null,
-  };
-  const { timeline, kase } = await readInputs(['fixtures/demo-case'], { quiet: true }, env);
-  report = ReportSchema.parse(
+const env = {
+  stdoutChalk: chalk,
+  stderrChalk: chalk,
+  plainChalk: chalk,
+  stdoutIsTTY: false,
+  stderrIsTTY: false,
+  width: 100,
+  systemZone: 'UTC',
+  tzdata: null,
+};
+
+/** The report `chronolog report PATHS` would make with these flags (chronology included). */
+async function reportOf(paths: string[], flags: ReadFlags = {}): Promise<Report> {
+  const { timeline, kase } = await readInputs(paths, { quiet: true, ...flags }, env);
+  return ReportSchema.parse(
     analyseTimeline(timeline, kase, {
       version: 'test',
       generatedAt: '2024-07-01T09:00:00.000Z',
       tzdata: null,
-      run: { paths: ['fixtures/demo-case'], options: {} },
+      run: { paths, options: {} },
       withChronology: true,
     }),
   );
+}
+
+const textOf = (r: Report) => reportFormats.find((f) => f.id === 'text')!.render(r, { chalk, width: 100 });
+
+beforeAll(async () => {
+  report = await reportOf(['fixtures/demo-case']);
   for (const f of reportFormats) rendered[f.id] = f.render(report, { chalk, width: 100 });
 });
 
@@ -164,63 +172,25 @@ describe('demo case: what the reports say', () => {
   });
 
   it('says beside the rate how many incidents a narrower window leaves out', async () => {
-    const env = {
-      stdoutChalk: chalk,
-      stderrChalk: chalk,
-      plainChalk: chalk,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      width: 100,
-      systemZone: 'UTC',
-      tzdata: null,
-    };
-    const flags = { quiet: true, from: '2024-03-01', to: '2024-04-30' };
-    const { timeline, kase } = await readInputs(['fixtures/demo-case'], flags, env);
-    const narrow = analyseTimeline(timeline, kase, {
-      version: 'test',
-      generatedAt: '2024-07-01T09:00:00.000Z',
-      tzdata: null,
-      run: { paths: ['fixtures/demo-case'], options: {} },
-    });
-    const outside = narrow.escalation!.window.incidentsOutside;
-    expect(outside).toBe(332);
-    const text = reportFormats.find((f) => f.id === 'text')!.render(narrow, { chalk, width: 100 });
-    expect(text).toContain(
+    const narrow = await reportOf(['fixtures/demo-case'], { from: '2024-03-01', to: '2024-04-30' });
+    expect(narrow.escalation!.window.incidentsOutside).toBe(332);
+    expect(textOf(narrow)).toContain(
       'Rate        5.9 a day (95% CI 5.3–6.5)  [exact Poisson interval]\n            332 incidents fall outside the window and are not counted in these figures\n',
     );
   });
 
   it('says why there are no statistics when no record falls inside the window, instead of leaving them out', async () => {
-    const env = {
-      stdoutChalk: chalk,
-      stderrChalk: chalk,
-      plainChalk: chalk,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      width: 100,
-      systemZone: 'UTC',
-      tzdata: null,
-    };
-    const flags = {
-      quiet: true,
+    const empty = await reportOf(['fixtures/demo-case/sms-20240315120000.xml'], {
       from: '2026-01-01',
       subject: ['+447700900123'],
       tz: 'Europe/London',
       region: 'GB',
-    };
-    const { timeline, kase } = await readInputs(['fixtures/demo-case/sms-20240315120000.xml'], flags, env);
-    const empty = analyseTimeline(timeline, kase, {
-      version: 'test',
-      generatedAt: '2024-07-01T09:00:00.000Z',
-      tzdata: null,
-      run: { paths: [], options: {} },
     });
     expect(empty.accounting.events).toBe(525);
     expect(empty.escalation!.window).toMatchObject({ from: null, source: 'none', incidentsOutside: 28 });
     const said =
       'No record falls inside the window, so there is nothing to analyse: all 28 incidents fall outside it. Check the window\'s dates (--from, --to or "window" in the case file).';
     expect(empty.escalation!.findings).toEqual([said]);
-    const text = reportFormats.find((f) => f.id === 'text')!.render(empty, { chalk, width: 100 });
-    expect(text).toContain(`\nEscalation  not analysed. ${said}\n`);
+    expect(textOf(empty)).toContain(`\nEscalation  not analysed. ${said}\n`);
   });
 });
