@@ -11,25 +11,15 @@ import { type ReadFlags, readInputs } from '../../src/cli/read.js';
 import { type Report, ReportSchema } from '../../src/model/index.js';
 import { analyseTimeline } from '../../src/pipeline/index.js';
 import { reportFormats } from '../../src/reports/index.js';
+import { plainEnvironment } from '../helpers/environment.js';
 
 const chalk = new Chalk({ level: 0 });
 let report: Report;
 const rendered: Record<string, string> = {};
 
-const env = {
-  stdoutChalk: chalk,
-  stderrChalk: chalk,
-  plainChalk: chalk,
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  width: 100,
-  systemZone: 'UTC',
-  tzdata: null,
-};
-
 /** The report `chronolog report PATHS` would make with these flags (chronology included). */
 async function reportOf(paths: string[], flags: ReadFlags = {}): Promise<Report> {
-  const { timeline, kase } = await readInputs(paths, { quiet: true, ...flags }, env);
+  const { timeline, kase } = await readInputs(paths, { quiet: true, ...flags }, plainEnvironment);
   return ReportSchema.parse(
     analyseTimeline(timeline, kase, {
       version: 'test',

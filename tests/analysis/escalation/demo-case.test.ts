@@ -19,6 +19,7 @@ import { analyseTimeline } from '../../../src/pipeline/index.js';
 import { escalationSection } from '../../../src/reports/markdown-escalation.js';
 import { markdownEscape } from '../../../src/reports/sanitize.js';
 import { escalationText } from '../../../src/reports/text-escalation.js';
+import { plainEnvironment } from '../../helpers/environment.js';
 import { numbers } from './helpers.js';
 
 const chalk = new Chalk({ level: 0 });
@@ -27,17 +28,7 @@ let report: Report;
 let raw: Report;
 
 beforeAll(async () => {
-  const env = {
-    stdoutChalk: chalk,
-    stderrChalk: chalk,
-    plainChalk: chalk,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    width: 100,
-    systemZone: 'UTC',
-    tzdata: null,
-  };
-  const { timeline, kase } = await readInputs(['fixtures/demo-case'], { quiet: true }, env);
+  const { timeline, kase } = await readInputs(['fixtures/demo-case'], { quiet: true }, plainEnvironment);
   raw = analyseTimeline(timeline, kase, {
     version: 'test',
     generatedAt: '2024-07-01T09:00:00.000Z',
