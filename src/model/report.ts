@@ -166,7 +166,7 @@ export const TimelineRowSchema = z.object({
     .record(z.string(), z.string())
     .nullable()
     .describe(
-      'What the export records beside the text (a diary row\'s location, witnesses, police reference…); a JSON object in CSV',
+      "What the export records beside the text (a diary row's location, witnesses, police reference…); a JSON object in CSV",
     ),
 });
 export type TimelineRow = z.infer<typeof TimelineRowSchema>;

@@ -257,7 +257,9 @@ describe('other commands', () => {
       'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags,details',
     );
     // A diary row's evidence columns travel with it, as a JSON object in one cell.
-    expect(r.stdout).toContain('""witnesses"":""Jess"",""reported"":""yes"",""police_ref"":""41/25502/24""}"');
+    expect(r.stdout).toContain(
+      '""witnesses"":""Jess"",""reported"":""yes"",""police_ref"":""41/25502/24""}"',
+    );
     expect(r.stdout).toMatch(/,"'=HYPERLINK\(/);
     expect(r.stdout).not.toMatch(/,"?=HYPERLINK\(/);
     expect(r.stdout).toMatch(/,'@SUM\(1\+1\)/);

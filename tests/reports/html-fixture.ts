@@ -528,7 +528,12 @@ export function reportWithChronology(): Report {
         sender: '(subject, as recorded)',
         senderName: null,
         flags: ['time-approximate'],
-        details: { location: 'Home (new flat)', witnesses: 'Jess', reported: 'yes', police_ref: '41/25502/24' },
+        details: {
+          location: 'Home (new flat)',
+          witnesses: 'Jess',
+          reported: 'yes',
+          police_ref: '41/25502/24',
+        },
       },
     ),
     row(4, '2024-03-10 02:10', 'call', 'call', null, 'case/sms.xml', { callStatus: 'missed' }),
