@@ -103,8 +103,14 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   }
   const h = e.headline.rateNowVsStart;
   lines.push(
-    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day, last vs first ${h.days} days covered (${h.after.from} → ${h.after.to} vs ${h.before.from} → ${h.before.to}): RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,
+    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,
   );
+  // The dates on a line of their own: "last" means the last days every export covers, not today.
+  if (h.after.from && h.before.from) {
+    lines.push(
+      `${pad}last ${h.days} days covered ${h.after.from} → ${h.after.to}, first ${h.before.from} → ${h.before.to}`,
+    );
+  }
   const [t0, ...trest] = trendLines(e);
   lines.push(`${label('Trend')}${t0}`, ...trest.map((l) => pad + l));
   lines.push(`${label('Changes')}${changeLine(e)}`);
