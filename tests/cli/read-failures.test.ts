@@ -14,8 +14,6 @@ import { type CliResult, cli, NOW, ROOT, STACK } from '../helpers/cli.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'chronolog-unreadable-'));
-// mkdtemp makes the folder private to its owner; the CLI may run as another user below.
-chmodSync(dir, 0o755);
 afterAll(() => {
   chmodTree(dir);
   rmSync(dir, { recursive: true, force: true });
@@ -23,7 +21,6 @@ afterAll(() => {
 
 const SMS = readFileSync('fixtures/demo-case/sms-20240315120000.xml');
 const DIARY = 'Date,Time,Type of contact,What happened\n13/01/2024,21:40,Text,six texts\n';
-const AS_ROOT = process.getuid?.() === 0;
 
 function chmodTree(p: string): void {
   spawnSync('chmod', ['-R', 'u+rwX', p]);
@@ -37,9 +34,9 @@ function file(rel: string, data: string | Buffer, mode = 0o644): string {
   return p;
 }
 
-/** Runs the CLI as an ordinary user: as `nobody` when the tests run as root, who could read anything. */
+/** Runs the CLI so that file modes apply to it (under root, without the capabilities that bypass them). */
 function run(args: readonly string[]): CliResult {
-  return cli(args, {}, ROOT, AS_ROOT ? { uid: 65534, gid: 65534 } : undefined);
+  return cli(args, {}, ROOT, { unprivileged: true });
 }
 
 const REPORT = ['--format', 'json', '--now', NOW, '--victim', 'Alex'];

@@ -13,14 +13,24 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `user` runs it as another account (uid and gid), e.g. `nobody` for permission tests under root. */
+const AS_ROOT = process.getuid?.() === 0;
+
+/**
+ * `unprivileged`: for permission tests. Root reads any file whatever its mode, so under root the CLI runs through
+ * util-linux's `setpriv --bounding-set=-all`: still root (so the checkout stays readable wherever CI clones it,
+ * even in a private temp folder), but without the capabilities that bypass file modes.
+ */
 export function cli(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
   cwd = ROOT,
-  user?: { uid: number; gid: number },
+  opts: { unprivileged?: boolean } = {},
 ): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const drop = opts.unprivileged === true && AS_ROOT;
+  const [cmd, argv] = drop
+    ? ['setpriv', ['--bounding-set=-all', '--', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const r = spawnSync(cmd, argv, {
     cwd,
     encoding: 'utf8',
     env: {
@@ -32,7 +42,6 @@ export function cli(
       ...env,
     },
     maxBuffer: 1 << 28,
-    ...user,
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
