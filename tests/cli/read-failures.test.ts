@@ -2,7 +2,8 @@
  * What a person is told when files cannot be read: an unreadable file or folder is an error (counted, failing
  * --strict) with the reason in words and what to do, and a failure of the only input says what went wrong
  * instead of "not a supported export" or "no files found". Permissions are real: the files are made
- * unreadable with chmod, and as root (who may read anything) the CLI runs as the unprivileged user `nobody`.
+ * unreadable with chmod, and as root (who may read anything) the CLI runs without the capabilities that bypass
+ * file modes (tests/helpers/cli.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
