@@ -93,16 +93,18 @@ function accounting(r: Report, ctx: ReportContext): string[] {
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
-  // Why records were skipped or rejected, per file: the books say how many, these say what they were.
-  for (const inp of r.inputs) {
-    const why = [
-      ['skipped', reasonCounts(inp.skippedReasons)],
-      ['rejected', reasonCounts(inp.rejectedReasons)],
-    ].filter(([, v]) => v !== '');
-    if (why.length === 0) continue;
-    const file = safe(inp.path.slice(prefix.length));
-    lines.push(c.dim(`  ${file}: ${why.map(([k, v]) => `${k} ${safe(v!)}`).join('; ')}`));
-  }
+  // Why records were skipped or rejected, summed over the files in one line, so the screen does not grow with
+  // the number of files (the HTML, Markdown and JSON reports give them per file).
+  const sum = (pick: (i: Report['inputs'][number]) => Record<string, number>) => {
+    const all: Record<string, number> = {};
+    for (const inp of r.inputs) for (const [k, n] of Object.entries(pick(inp))) all[k] = (all[k] ?? 0) + n;
+    return reasonCounts(all);
+  };
+  const why = [
+    ['skipped', sum((i) => i.skippedReasons)],
+    ['rejected', sum((i) => i.rejectedReasons)],
+  ].filter(([, v]) => v !== '');
+  if (why.length > 0) lines.push(c.dim(`  ${why.map(([k, v]) => `${k}: ${safe(v!)}`).join('; ')}`));
   // Files that are not exports are listed by reason, one line each, so a folder of photos stays one line.
   const notRead = new Map<string, string[]>();
   for (const f of r.ignoredFiles) notRead.set(f.reason, [...(notRead.get(f.reason) ?? []), f.path]);
