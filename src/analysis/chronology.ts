@@ -30,7 +30,7 @@ export function chronology(
       file: input.path,
       locator: locatorText(e.locator),
       flags: [...(e.flags ?? [])],
-      details: e.details === undefined ? null : { ...e.details },
+      details: e.details ?? null,
     };
   });
 }

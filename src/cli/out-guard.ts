@@ -21,10 +21,10 @@ async function identity(file: string): Promise<string | undefined> {
 }
 
 export interface OutGuard {
-  /** The --out value as given, named in the message. */
-  readonly out: string;
-  /** The files the command would write or replace (for a file output, just `out`). */
-  readonly targets: readonly string[];
+  /** The --out value as given, named in the message; undefined or `-` (standard output) replace nothing. */
+  readonly out: string | undefined;
+  /** The files the command would write or replace; by default just `out` (a one-file output). */
+  readonly targets?: readonly string[];
   /** The input paths of the command line. */
   readonly paths: readonly string[];
   /** `--case FILE`, when given. */
@@ -37,8 +37,9 @@ export interface OutGuard {
 
 /** Throws a usage error (exit 2) when a file the command would write is one of its inputs or the case file. */
 export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
+  if (g.out === undefined || (g.out === '-' && g.targets === undefined)) return;
   const existing = new Set<string>();
-  for (const t of g.targets) {
+  for (const t of g.targets ?? [g.out]) {
     const id = await identity(t);
     if (id !== undefined) existing.add(id);
   }

@@ -102,7 +102,7 @@ export async function readInputs(
   );
   const files = walked.files.filter((f) => !nested.includes(f));
   const passedOver = [
-    ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason })),
+    ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason, error: p.error })),
     ...nested.map((f) => ({
       path: f.display,
       reason: 'a case file in a subfolder is not used (pass it with --case)',
@@ -118,16 +118,6 @@ export async function readInputs(
     passedOver,
   });
   progress.done();
-  for (const p of walked.passedOver) {
-    if (!p.error) continue;
-    timeline.problems.add({
-      code: 'INPUT_UNREADABLE',
-      severity: 'error',
-      file: p.display,
-      message: `${p.error.what === 'folder' ? 'folder could not be opened' : 'could not be read'}: ${readErrorWords(p.error.cause)}`,
-      hint: unreadableHint(p.error.cause, p.error.what),
-    });
-  }
   const failure = nothingUsable(paths, timeline);
   if (failure && !keepGoing) throw failure;
   return { timeline, kase, ...(failure ? { failure } : {}) };

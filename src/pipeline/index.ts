@@ -11,6 +11,7 @@ import { IdentityResolver } from '../timeline/identities.js';
 import { ProblemLog } from '../timeline/problems.js';
 import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest } from './ingest.js';
+import { unreadableProblem } from './read-errors.js';
 import { unmatchedSubjectProblems } from './unmatched.js';
 
 export interface RunOptions {
@@ -19,8 +20,15 @@ export interface RunOptions {
   readonly dateOrder?: DateOrder;
   readonly forcedFormat?: (path: string) => string | undefined;
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
-  /** Problems found before reading (e.g. walking folders) that belong in the report. */
-  readonly passedOver?: readonly { path: string; reason: string }[];
+  /**
+   * Files and folders passed over before reading (e.g. walking folders), listed in the report; `error` when one
+   * exists but could not be opened, which is also reported as an error.
+   */
+  readonly passedOver?: readonly {
+    path: string;
+    reason: string;
+    error?: { what: 'file' | 'folder'; cause: unknown } | undefined;
+  }[];
 }
 
 export interface Timeline extends Ingested {
@@ -47,7 +55,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     forcedFormat: opts.forcedFormat ?? (() => undefined),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  for (const p of opts.passedOver ?? []) ingested.ignored.push(p);
+  for (const p of opts.passedOver ?? []) ingested.ignored.push({ path: p.path, reason: p.reason });
   ingested.ignored.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (identities.subjectIsEveryoneElse) {
     problems.add({
@@ -60,6 +68,9 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   }
   for (const p of unmatchedSubjectProblems(opts.case.subject.identifiers, identities, ingested.events)) {
     problems.add(p);
+  }
+  for (const p of opts.passedOver ?? []) {
+    if (p.error) problems.add(unreadableProblem(p.path, p.error.what, p.error.cause));
   }
   return { ...ingested, zone, problems, identities };
 }

@@ -14,7 +14,7 @@ import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline } from '../timeline/order.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import { hashing, readHead } from './hashing.js';
-import { readErrorWords, unreadableHint } from './read-errors.js';
+import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
 
 export interface IngestOptions {
   readonly source: SourceOptions;
@@ -66,15 +66,8 @@ export async function ingest(
         ignored.push({ path: input.path, reason: `could not be read (${err.code})` });
         return;
       }
-      const why = readErrorWords(err);
-      problems.add({
-        code: 'INPUT_UNREADABLE',
-        severity: 'error',
-        file: input.path,
-        message: `could not be read: ${why}`,
-        hint: unreadableHint(err, 'file'),
-      });
-      ignored.push({ path: input.path, reason: `could not be read: ${why}` });
+      problems.add(unreadableProblem(input.path, 'file', err));
+      ignored.push({ path: input.path, reason: `could not be read: ${readErrorWords(err)}` });
       return;
     }
     const found = detect(makeProbe(input.name, input.path, head), opts.forcedFormat(input.path));
@@ -213,9 +206,8 @@ export async function ingest(
         ...(failure.hint ? { hint: failure.hint } : {}),
       });
     } else {
-      const code = (failure as NodeJS.ErrnoException).code;
       const message = failure instanceof Error ? failure.message : String(failure);
-      const errno = typeof code === 'string' && /^E[A-Z]+$/.test(code);
+      const errno = errnoCode(failure) !== undefined;
       problems.add({
         code: 'INPUT_READ_FAILED',
         severity: 'error',

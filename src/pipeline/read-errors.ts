@@ -1,3 +1,5 @@
+import type { Problem } from '../model/index.js';
+
 /**
  * Operating-system read errors in words. Node reports them as codes (`EACCES`); a person needs to know what
  * happened and what to do, and the code stays in brackets for whoever helps them.
@@ -31,6 +33,17 @@ export function readErrorWords(err: unknown): string {
   const code = errnoCode(err);
   if (code === undefined) return err instanceof Error ? err.message : String(err);
   return `${WORDS[code] ?? 'the system refused to read it'} (${code})`;
+}
+
+/** The INPUT_UNREADABLE error for a file or folder that exists but cannot be opened: evidence lost, not passed over. */
+export function unreadableProblem(file: string, what: 'file' | 'folder', cause: unknown): Problem {
+  return {
+    code: 'INPUT_UNREADABLE',
+    severity: 'error',
+    file,
+    message: `${what === 'folder' ? 'folder could not be opened' : 'could not be read'}: ${readErrorWords(cause)}`,
+    hint: unreadableHint(cause, what),
+  };
 }
 
 /** What to do about a file or folder that cannot be read. */

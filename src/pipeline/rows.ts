@@ -27,7 +27,7 @@ export function* timelineRows(t: Timeline, incidentsOnly: boolean): Generator<Ti
       sha256: input.sha256,
       locator: locatorText(e.locator),
       flags: (e.flags ?? []).join(' '),
-      details: e.details === undefined ? null : { ...e.details },
+      details: e.details ?? null,
     };
   }
 }

@@ -54,16 +54,13 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     );
   }
   const stamp = generatedAt(flags.now);
-  if (flags.out !== undefined && flags.out !== '-') {
-    await refuseToOverwriteInputs({
-      out: flags.out,
-      targets: [flags.out],
-      paths,
-      caseFile: flags.case,
-      what: 'report',
-      example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
-    });
-  }
+  await refuseToOverwriteInputs({
+    out: flags.out,
+    paths,
+    caseFile: flags.case,
+    what: 'report',
+    example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
+  });
   // Opened first: an unwritable --out fails before a long read, and an interrupted run has a temp file to clean.
   const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, flags, env);

@@ -20,16 +20,13 @@ export async function timelineCommand(
 ): Promise<number> {
   const format = timelineFormats.find((f) => f.id === flags.format);
   if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown timeline format "${flags.format}"`);
-  if (flags.out !== undefined && flags.out !== '-') {
-    await refuseToOverwriteInputs({
-      out: flags.out,
-      targets: [flags.out],
-      paths,
-      caseFile: flags.case,
-      what: 'timeline',
-      example: `timeline.${format.id}`,
-    });
-  }
+  await refuseToOverwriteInputs({
+    out: flags.out,
+    paths,
+    caseFile: flags.case,
+    what: 'timeline',
+    example: `timeline.${format.id}`,
+  });
   // Opened first: an unwritable --out fails before a long read.
   const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, flags, env);

@@ -127,44 +127,27 @@ export async function readMessages(
     state = CLOSED;
   };
 
-  /** A header while the day/month order is undecided: a notice is skipped, anything else stops the file. */
-  const undecidedHeader = (line: string, lineNo: number, failure: SourceFailure): void => {
-    const rs = scanner.restStart;
-    const end = authorEnd(line, rs, senders);
-    const when = excerpt(line.slice(scanner.stampStart, scanner.stampEnd));
-    let textStart = rs;
-    if (end > rs) {
-      if (senders.at(line, rs, end) === null) {
-        skip('system-notice', line, lineNo, when, rs);
+  const header = (line: string, lineNo: number): void => {
+    // While the day/month order is undecided there is no local time, only the stamp as written: a notice is
+    // skipped with it, and anything that needs a date stops the file below.
+    let local: string;
+    if (undecided !== undefined) local = excerpt(line.slice(scanner.stampStart, scanner.stampEnd));
+    else {
+      const read = clock.read(scanner);
+      if (typeof read !== 'string') {
+        const other = layoutName(layout) === 'dmy' ? 'mdy' : 'dmy';
+        ctx.reject(
+          'WHATSAPP_BAD_TIMESTAMP',
+          lineNo,
+          `Impossible date or time "${excerpt(line.slice(scanner.stampStart, scanner.stampEnd))}" in a message header: ${read.reason}.`,
+          read.date && layout.y === 2
+            ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
+            : `Check line ${lineNo} of the export; the message is not counted.`,
+        );
+        state = CLOSED;
         return;
       }
-      textStart = line.charCodeAt(end + 1) === 0x20 ? end + 2 : end + 1;
-    }
-    const body = messageText(line, textStart);
-    const special = classify(body);
-    const notice = noticeOf(special, kindOf(special), end > rs, line, textStart, body);
-    if (notice === undefined) throw failure;
-    skip(notice, line, lineNo, when, textStart);
-  };
-
-  const header = (line: string, lineNo: number): void => {
-    if (undecided !== undefined) {
-      undecidedHeader(line, lineNo, undecided);
-      return;
-    }
-    const local = clock.read(scanner);
-    if (typeof local !== 'string') {
-      const other = layoutName(layout) === 'dmy' ? 'mdy' : 'dmy';
-      ctx.reject(
-        'WHATSAPP_BAD_TIMESTAMP',
-        lineNo,
-        `Impossible date or time "${excerpt(line.slice(scanner.stampStart, scanner.stampEnd))}" in a message header: ${local.reason}.`,
-        local.date && layout.y === 2
-          ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
-          : `Check line ${lineNo} of the export; the message is not counted.`,
-      );
-      state = CLOSED;
-      return;
+      local = read;
     }
     const rs = scanner.restStart;
     const end = authorEnd(line, rs, senders);
@@ -187,6 +170,7 @@ export async function readMessages(
       skip(notice, line, lineNo, local, textStart);
       return;
     }
+    if (undecided !== undefined) throw undecided;
     // Events of the same minute (or second) share one time object (read-only by type; not frozen, as
     // Object.freeze is a slow runtime call at a million events).
     const precision = scanner.second >= 0 ? 's' : 'min';
