@@ -354,6 +354,20 @@ describe('problems', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['SMS_DOCTYPE_IGNORED']);
   });
 
+  it('names the column where a bad reference starts (its "&"), not the ";" the parser stopped on', async () => {
+    const columnOf = (file: string, line: number, ref: string) =>
+      readFileSync(at(file), 'utf8').split('\n')[line - 1]!.indexOf(ref) + 1;
+    const xxe = await run('xxe-external-entity.xml');
+    expect(xxe.rejected[0]!.message).toContain(
+      `&xxe; in body= (line 7, column ${columnOf('xxe-external-entity.xml', 7, '&xxe;')})`,
+    );
+    const charRef = await run('unknown-element-count-mismatch.xml');
+    const warning = charRef.warnings.find((w) => w.code === 'SMS_BAD_CHAR_REF')!;
+    expect(warning.message).toContain(
+      `&#1; in body= (line 5, column ${columnOf('unknown-element-count-mismatch.xml', 5, '&#1;')})`,
+    );
+  });
+
   it('never expands nested DTD entities ("billion laughs"): the record is rejected and the output stays small', async () => {
     const r = await run('billion-laughs.xml');
     expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([

@@ -14,6 +14,8 @@ export interface ProblemKind {
   readonly rejects: boolean;
   /** True when the bad text is an `&…;` reference worth naming in the message. */
   readonly names: boolean;
+  /** True when saxes reports the error at the reference's closing `;`, not at its `&`. */
+  readonly atSemicolon?: boolean;
   describe(p: RecordProblem): string;
   readonly hint: string;
 }
@@ -21,8 +23,8 @@ export interface ProblemKind {
 /** A recoverable error met while reading one record. */
 export interface RecordProblem {
   readonly kind: ProblemKind;
-  /** `line L, column C` in the file. */
-  readonly at: string;
+  /** `line L, column C` in the file: where the bad reference starts once it is known (`labelProblems`). */
+  at: string;
   /** Met inside a start tag, so the attribute can be named once the tag is complete. */
   inTag: boolean;
   attribute?: string;
@@ -37,6 +39,7 @@ const UNDEFINED_ENTITY: ProblemKind = {
   code: 'SMS_UNDEFINED_ENTITY',
   rejects: true,
   names: true,
+  atSemicolon: true,
   describe: (p) =>
     `the entity reference ${p.reference ?? ''} ${where(p)} is not one of XML's five predefined entities; ` +
     'entities declared in a DTD are never expanded, so the value cannot be read as written',
@@ -59,6 +62,7 @@ const BAD_CHAR_REF: ProblemKind = {
   code: 'SMS_BAD_CHAR_REF',
   rejects: false,
   names: true,
+  atSemicolon: true,
   describe: (p) =>
     `the character reference ${p.reference ?? ''} ${where(p)} names a character XML 1.0 forbids; it is kept as written`,
   hint: 'Usually an invisible control character in the message; the rest of the text is intact.',
@@ -170,6 +174,11 @@ export function labelProblems(problems: readonly RecordProblem[], attrs: Attrs):
         if (ref !== null) {
           p.attribute = name;
           p.reference = ref[0];
+          // Point at the "&" a reader looks for, not at the ";" saxes stopped on (columns count code points).
+          if (p.kind.atSemicolon) {
+            const back = [...ref[0]].length - 1;
+            p.at = p.at.replace(/column (\d+)$/, (_, c: string) => `column ${Math.max(1, Number(c) - back)}`);
+          }
           break;
         }
       }
