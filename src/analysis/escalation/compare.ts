@@ -82,8 +82,10 @@ export function splitComparison(
   const i0 = lowerBound(ctx.windowed, startMs);
   const i1 = lowerBound(ctx.windowed, splitMs);
   const i2 = lowerBound(ctx.windowed, endMs);
-  const beforeDays = Math.max(0, split.day - lo + split.fraction);
-  const afterDays = Math.max(0, hi - split.day + 1 - split.fraction);
+  // A split before or after the range leaves one side the whole range and the other none (not the days between
+  // the milestone and the range).
+  const beforeDays = split.day < lo ? 0 : split.day > hi ? hi + 1 - lo : split.day - lo + split.fraction;
+  const afterDays = split.day < lo ? hi + 1 - lo : split.day > hi ? 0 : hi - split.day + 1 - split.fraction;
   const before = period(
     lo,
     Math.min(hi, split.fraction > 0 ? split.day : split.day - 1),

@@ -47,6 +47,11 @@ function coverageSentence(b: Body): string | null {
 }
 
 function milestoneSentences(b: Body): string[] {
+  // The reasons read "the date is outside …"; the sentence names the milestone, so it says where the date falls.
+  const where = (reason: string | null | undefined) =>
+    reason?.startsWith('the date is ')
+      ? `falls ${reason.slice('the date is '.length).replace(/; see.*$/, '')}`
+      : `is not comparable${reason ? ` (${reason.replace(/; see.*$/, '')})` : ''}`;
   const out: string[] = [];
   for (const m of b.milestones) {
     const name = `the ${lower(m.label)} on ${formatDate(m.startsAtLocal)}`;
@@ -63,7 +68,7 @@ function milestoneSentences(b: Body): string[] {
       );
     } else if (m.wholeWindow) {
       out.push(
-        `${cap(name)} is ${m.reason?.replace(/; see.*$/, '') ?? 'not comparable'}: over the whole window there were ${plural(m.wholeWindow.before.count, 'contact')} in ${days(m.wholeWindow.before.days)} before it and ${plural(m.wholeWindow.after.count, 'contact')} in ${days(m.wholeWindow.after.days)} after it (counts only).`,
+        `${cap(name)} ${where(m.reason)}: over the whole window there were ${plural(m.wholeWindow.before.count, 'contact')} in ${days(m.wholeWindow.before.days)} before it and ${plural(m.wholeWindow.after.count, 'contact')} in ${days(m.wholeWindow.after.days)} after it (counts only).`,
       );
     }
     const a = m.incidentsAfter;

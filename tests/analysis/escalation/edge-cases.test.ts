@@ -96,6 +96,24 @@ describe('escalation edge cases', () => {
       reason: 'the date is outside the window',
     });
     expect(e2.milestones[0]!.incidentsAfter.count).toBe(6);
+    // The whole-window counts cover the window's own 10 days, not the 406 from the milestone to the window's end.
+    expect(e2.milestones[0]!.wholeWindow).toMatchObject({
+      before: { count: 0, days: 0 },
+      after: { count: 6, days: 10 },
+    });
+    // The finding names the milestone and says, as one sentence, where its date falls.
+    expect(e2.findings).toContain(
+      'The long before on 1 January 2023 falls outside the window: over the whole window there were 0 contacts in 0 days before it and 6 contacts in 10 days after it (counts only).',
+    );
+    const c3 = kase({
+      window: { from: '2024-02-01', to: '2024-02-10' },
+      milestones: [{ date: '2024-03-01', label: 'Warning issued' }],
+    });
+    const e3 = sane(analyse(daily('2024-02-01', [1, 2, 3]), c3));
+    expect(e3.milestones[0]!.wholeWindow).toMatchObject({
+      before: { count: 6, days: 10 },
+      after: { count: 0, days: 0 },
+    });
   });
 
   it('the whole report with an empty escalation validates and renders', () => {
