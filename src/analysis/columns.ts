@@ -50,6 +50,8 @@ export interface LabelStats {
   first: number;
   last: number;
   firstAt: number;
+  /** Index of the last incident (the latest in time order). */
+  lastAt: number;
   /** Bit c is set when an incident was on channel CHANNELS[c] (fewer than 32 channels). */
   channels: number;
 }
@@ -118,7 +120,7 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
           labelIds.set(label, id);
           labels.push(label);
           rawNames.push(new Set());
-          perLabel.push({ count: 0, first: e.ms, last: e.ms, firstAt: i, channels: 0 });
+          perLabel.push({ count: 0, first: e.ms, last: e.ms, firstAt: i, lastAt: i, channels: 0 });
         }
         if (s?.name !== undefined) rawNames[id]!.add(s.name);
         found = { key, id };
@@ -136,7 +138,10 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     const ms = e.ms;
     stats!.count++;
     if (ms < stats!.first) stats!.first = ms;
-    if (ms > stats!.last) stats!.last = ms;
+    if (ms >= stats!.last) {
+      stats!.last = ms;
+      stats!.lastAt = i;
+    }
     stats!.channels |= 1 << ch;
     // Incidents come in runs from one conversation and file: only a change is added to the sets.
     const conversation = e.conversation;

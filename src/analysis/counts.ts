@@ -39,6 +39,14 @@ export interface IdentifierRow {
   names: string[];
 }
 
+/**
+ * How precisely to write event i's local time in summaries: to the minute, or only the date when the record
+ * gives no time of day (a diary row of a letter): writing 00:00 would make up a time.
+ */
+export function shownPrecision(events: EventList, i: number): 'day' | 'min' {
+  return events.at(i).precision === 'day' ? 'day' : 'min';
+}
+
 /** One row per identifier the subject used, in order of first use. */
 export function identifierTable(incidents: EventList, cols: IncidentColumns, zone: Zone): IdentifierRow[] {
   const stats = cols.perLabel;
@@ -52,8 +60,8 @@ export function identifierTable(incidents: EventList, cols: IncidentColumns, zon
       incidents: stats[id]!.count,
       first: new Date(stats[id]!.first).toISOString(),
       last: new Date(stats[id]!.last).toISOString(),
-      firstLocal: zone.localText(stats[id]!.first, 'min'),
-      lastLocal: zone.localText(stats[id]!.last, 'min'),
+      firstLocal: zone.localText(stats[id]!.first, shownPrecision(incidents, stats[id]!.firstAt)),
+      lastLocal: zone.localText(stats[id]!.last, shownPrecision(incidents, stats[id]!.lastAt)),
       channels: CHANNELS_SORTED.filter((c) => stats[id]!.channels & (1 << c)).map((c) => CHANNELS[c]!),
       names: [...new Set([...cols.rawNames[id]!].map(cleanName))].sort(),
     }));

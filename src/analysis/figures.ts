@@ -8,6 +8,7 @@ import { CHANNELS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { breakdowns, CHANNELS_SORTED, countRecord, type IncidentColumns } from './columns.js';
+import { shownPrecision } from './counts.js';
 import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
 
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
@@ -53,8 +54,10 @@ export function incidentFigures(
     ...breakdowns(cols),
     first: incidents.length ? new Date(incidents.at(0).ms).toISOString() : null,
     last: incidents.length ? new Date(incidents.at(incidents.length - 1).ms).toISOString() : null,
-    firstLocal: incidents.length ? zone.localText(incidents.at(0).ms, 'min') : null,
-    lastLocal: incidents.length ? zone.localText(incidents.at(incidents.length - 1).ms, 'min') : null,
+    firstLocal: incidents.length ? zone.localText(incidents.at(0).ms, shownPrecision(incidents, 0)) : null,
+    lastLocal: incidents.length
+      ? zone.localText(incidents.at(incidents.length - 1).ms, shownPrecision(incidents, incidents.length - 1))
+      : null,
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,

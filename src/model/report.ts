@@ -45,7 +45,10 @@ export const IdentifierSummarySchema = z.object({
   incidents: Count,
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),
-  /** First and last use as wall-clock time in the case zone, `YYYY-MM-DD HH:mm`. */
+  /**
+   * First and last use as wall-clock time in the case zone, `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record
+   * gives only a date (no time is made up).
+   */
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),
   channels: z.array(ChannelSchema),
@@ -63,6 +66,7 @@ export const IncidentsSchema = z.object({
   byIdentifier: z.record(z.string(), Count),
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),
+  /** As for identifiers: `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record gives only a date. */
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),
   /** Every local date from the first to the last incident, zeros included. */

@@ -32,7 +32,7 @@ export interface Ingested {
    * Per input (same index as `inputs`), the instants of its first and last event, duplicates included: what
    * the file holds, not only what was kept. `undefined` for an input without events.
    */
-  readonly spans: ({ first: number; last: number } | undefined)[];
+  readonly spans: ({ first: number; last: number; firstDay: boolean; lastDay: boolean } | undefined)[];
 }
 
 type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
@@ -226,10 +226,20 @@ export async function ingest(
   const spans: Ingested['spans'] = inputs.map(() => undefined);
   for (let k = 0; k < store.length; k++) {
     const ms = store.ms(k);
+    const day = store.precision(k) === 'day';
     const span = spans[store.input(k)];
-    if (span === undefined) spans[store.input(k)] = { first: ms, last: ms };
-    else if (ms < span.first) span.first = ms;
-    else if (ms > span.last) span.last = ms;
+    if (span === undefined) spans[store.input(k)] = { first: ms, last: ms, firstDay: day, lastDay: day };
+    else {
+      // At one instant, a record with a time of day outranks one that gives only the date.
+      if (ms < span.first || (ms === span.first && !day)) {
+        span.firstDay = ms < span.first ? day : span.firstDay && day;
+        span.first = ms;
+      }
+      if (ms > span.last || (ms === span.last && !day)) {
+        span.lastDay = ms > span.last ? day : span.lastDay && day;
+        span.last = ms;
+      }
+    }
   }
   const kept = new Uint32Array(store.length);
   for (let k = 0; k < kept.length; k++) kept[k] = k;

@@ -55,6 +55,7 @@ describe('incident columns', () => {
       first: events[0]!.ms,
       last: events[4]!.ms,
       firstAt: 0,
+      lastAt: 4,
       channels: bits('sms', 'whatsapp'),
     });
     expect(cols.perLabel[2]!.channels).toBe(bits('in-person', 'other'));

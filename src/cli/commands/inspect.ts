@@ -23,7 +23,9 @@ export async function inspectCommand(
   const { timeline: t, kase, failure } = await readInputs(paths, flags, env, true);
   const c = env.stdoutChalk;
   // Each file's own first and last event, duplicates included: what the file holds, not only what was kept.
-  const local = (ms: number | undefined) => (ms === undefined ? null : t.zone.localText(ms, 'min'));
+  // A record that gives only a date (a diary's letter) is shown by its date: 00:00 would make up a time.
+  const local = (ms: number | undefined, day = false) =>
+    ms === undefined ? null : t.zone.localText(ms, day ? 'day' : 'min');
   const people = participants(t.events);
   const data = {
     case: {
@@ -36,8 +38,8 @@ export async function inspectCommand(
     },
     inputs: t.inputs.map((i, k) => ({
       ...i,
-      firstLocal: local(t.spans[k]?.first),
-      lastLocal: local(t.spans[k]?.last),
+      firstLocal: local(t.spans[k]?.first, t.spans[k]?.firstDay),
+      lastLocal: local(t.spans[k]?.last, t.spans[k]?.lastDay),
     })),
     ignoredFiles: t.ignored,
     participants: people,
