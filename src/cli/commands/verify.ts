@@ -5,41 +5,28 @@
  * read) are named as extra. Paths are taken as the report wrote them, as `walk` names files: under an absolute run
  * path they are absolute and checked where they are; relative ones are resolved from `--root` (default: the
  * current folder).
+ *
+ * A zip member whose bytes fail the archive's CRC-32 check is named as damaged, and the other members of that
+ * archive are still checked one by one. A member that was already damaged when the report was made (the report
+ * lists it as incomplete, and its bytes hash to the SHA-256 the report recorded) is the file the report was made
+ * from: it matches, with a note saying so.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
-import { containers, type SourceInput } from '../../sources/index.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
+import { memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
 
 const ReportInputs = z.object({
   schemaVersion: z.literal(1),
   run: z.object({ paths: z.array(z.string()) }).optional(),
-  inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  inputs: z.array(z.object({ path: z.string(), sha256: z.string(), incomplete: z.boolean().optional() })),
   ignoredFiles: z.array(z.object({ path: z.string() })).default([]),
   case: z.object({ caseFile: z.object({ path: z.string() }).nullable().optional() }).optional(),
 });
-
-async function sha256Of(input: SourceInput): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of input.open()) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Hashes of the members of one archive on disk, by member path; members the reader passes over map to null. */
-async function memberHashes(archive: SourceInput): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  const container = containers.find((c) => c.id === 'zip')!;
-  const ignore = (member: string) => out.set(member, null);
-  for await (const m of container.members(archive, { ignore, warn: () => {} })) {
-    out.set(m.path.slice(archive.path.length + 2), await sha256Of(m));
-  }
-  return out;
-}
 
 /** A report file that cannot be read: missing is an input failure (exit 1), said in words. */
 function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
@@ -80,27 +67,39 @@ export async function verifyCommand(
   const base = root ?? '.';
   const c = env.stdoutChalk;
   const changed: string[] = [];
+  const damaged: string[] = [];
   const missing: string[] = [];
-  const archives = new Map<string, Map<string, string | null>>();
+  const notes: string[] = [];
+  // By archive path: its members, or undefined when the archive itself could not be read (all members missing).
+  const archives = new Map<string, Map<string, Rehash | null> | undefined>();
   for (const input of parsed.inputs) {
     const bang = input.path.indexOf('!/');
     const diskPath = bang < 0 ? input.path : input.path.slice(0, bang);
     const abs = path.resolve(base, diskPath);
-    let actual: string | undefined;
+    let actual: Rehash | undefined;
     try {
       const bytes = (await stat(abs)).size;
-      if (bang < 0) actual = await sha256Of(fileInput(abs, bytes, diskPath));
+      if (bang < 0) actual = { sha256: await sha256Of(fileInput(abs, bytes, diskPath)) };
       else {
         if (!archives.has(diskPath))
-          archives.set(diskPath, await memberHashes(fileInput(abs, bytes, diskPath)));
+          archives.set(diskPath, await memberHashes(fileInput(abs, bytes, diskPath)).catch(() => undefined));
         actual = archives.get(diskPath)?.get(input.path.slice(bang + 2)) ?? undefined;
       }
     } catch {
       actual = undefined;
     }
     if (actual === undefined) missing.push(input.path);
-    else if (actual !== input.sha256)
-      changed.push(`${input.path} (expected ${input.sha256.slice(0, 16)}…, found ${actual.slice(0, 16)}…)`);
+    else if (actual.damage !== undefined) {
+      // The same damaged bytes the report was made from, and said it could not read cleanly: the file matches.
+      if (actual.sha256 === input.sha256 && input.incomplete === true)
+        notes.push(
+          `${input.path} was already damaged when the report was made (${actual.damage}); the report lists it as incomplete`,
+        );
+      else damaged.push(`${input.path} (${actual.damage})`);
+    } else if (actual.sha256 !== input.sha256)
+      changed.push(
+        `${input.path} (expected ${input.sha256.slice(0, 16)}…, found ${actual.sha256.slice(0, 16)}…)`,
+      );
   }
   const known = new Set([
     ...parsed.inputs.map((i) => path.normalize(i.path.split('!/')[0]!)),
@@ -121,21 +120,28 @@ export async function verifyCommand(
   // A member added to an archive since the report is as much a change as a file added to a folder.
   const listed = new Set([...parsed.inputs.map((i) => i.path), ...parsed.ignoredFiles.map((i) => i.path)]);
   for (const [diskPath, members] of archives) {
-    for (const member of members.keys()) {
+    for (const member of members?.keys() ?? []) {
       const full = `${diskPath}!/${member}`;
       if (!listed.has(full)) extra.push(full);
     }
   }
-  if (changed.length + missing.length + extra.length === 0) {
-    process.stdout.write(
-      `${c.green('✔')} all ${parsed.inputs.length} inputs match the SHA-256 recorded in ${safe(reportFile)}\n`,
-    );
+  const noted = notes.map((n) => `  note: ${safe(n)}`);
+  if (changed.length + damaged.length + missing.length + extra.length === 0) {
+    const all = `${c.green('✔')} all ${parsed.inputs.length} inputs match the SHA-256 recorded in ${safe(reportFile)}`;
+    process.stdout.write(`${[all, ...noted].join('\n')}\n`);
     return 0;
   }
   const lines = [`${c.red('✖')} the inputs differ from those recorded in ${safe(reportFile)}:`];
   for (const p of changed) lines.push(`  changed: ${safe(p)}`);
+  for (const p of damaged) lines.push(`  damaged: ${safe(p)}`);
   for (const p of missing) lines.push(`  missing: ${safe(p)}`);
   for (const p of extra) lines.push(`  extra:   ${safe(p)}`);
+  lines.push(...noted);
+  if (damaged.length > 0)
+    lines.push(
+      'A damaged archive member no longer holds the bytes that were put in the archive (a bad copy, download or disk). ' +
+        'Verify the original archive the report was made from; if that is damaged too, download or export it again and make a new report from it.',
+    );
   const relative = parsed.inputs.some((i) => !path.isAbsolute(i.path));
   lines.push(
     relative

@@ -1,0 +1,59 @@
+/**
+ * Re-reading the inputs a report lists, for `chronolog verify`: the SHA-256 of a file on disk, and of each member of
+ * a zip archive read in place. A member whose bytes fail the archive's own CRC-32 check (ZIP_MEMBER_DAMAGED: a bad
+ * copy, download or disk) is hashed over the bytes it delivered before the check failed, exactly as `report`
+ * hashed it, and carries the reason; the other members of the archive are read as usual.
+ */
+import { createHash } from 'node:crypto';
+import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
+
+/** What re-reading one input found. */
+export interface Rehash {
+  /** SHA-256 of the bytes read (for a damaged member, those delivered before the check failed). */
+  readonly sha256: string;
+  /** Why the member is damaged, in words (`its content does not match …: CRC-32 …, expected …`), if it is. */
+  readonly damage?: string;
+}
+
+/** The SHA-256 of an input read to the end; a read that fails throws. */
+export async function sha256Of(input: SourceInput): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of input.open()) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The zip reader's message for a damaged member, `this file inside the archive is damaged: WHY; anything …`. */
+const DAMAGED = /^this file inside the archive is damaged: (.+?); anything read from it may be garbled$/;
+
+/** The reason a member is damaged, as one clause: the final bracket of the reader's message becomes `: …`. */
+function damageOf(err: SourceFailure): string {
+  const why = DAMAGED.exec(err.message)?.[1] ?? err.message;
+  return why.replace(/ \(([^()]*)\)$/, ': $1');
+}
+
+/** Re-hashes one archive member; only damage is caught, any other failure is the archive's and is thrown. */
+async function rehashMember(member: SourceInput): Promise<Rehash> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of member.open()) hash.update(chunk as Buffer);
+  } catch (err) {
+    if (err instanceof SourceFailure && err.code === 'ZIP_MEMBER_DAMAGED')
+      return { sha256: hash.digest('hex'), damage: damageOf(err) };
+    throw err;
+  }
+  return { sha256: hash.digest('hex') };
+}
+
+/**
+ * The members of one archive on disk, by member path: what re-reading each found, or null for a member the reader
+ * passes over (media, resource forks, refused paths). Throws if the archive itself cannot be read.
+ */
+export async function memberHashes(archive: SourceInput): Promise<Map<string, Rehash | null>> {
+  const out = new Map<string, Rehash | null>();
+  const container = containers.find((c) => c.id === 'zip')!;
+  const ignore = (member: string) => out.set(member, null);
+  for await (const m of container.members(archive, { ignore, warn: () => {} })) {
+    out.set(m.path.slice(archive.path.length + 2), await rehashMember(m));
+  }
+  return out;
+}
