@@ -2,11 +2,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../model/index.js';
 import { int, plural } from '../reports/format.js';
+import { severityText } from '../reports/problem-lines.js';
 
 export function summaryLine(r: Report, c: ChalkInstance, out: string | undefined): string {
   const a = r.accounting;
-  const errors = r.problems.filter((p) => p.severity === 'error').length;
-  const warnings = r.problems.length - errors;
   const parts = [
     `${int(a.records)} records from ${plural(a.files, 'file')}`,
     `${int(a.kept)} events`,
@@ -15,10 +14,7 @@ export function summaryLine(r: Report, c: ChalkInstance, out: string | undefined
     `${int(a.skipped)} skipped`,
     a.rejected > 0 ? c.yellow(`${int(a.rejected)} rejected`) : '0 rejected',
   ];
-  const problems =
-    errors + warnings > 0
-      ? `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (listed in the report)`
-      : '';
+  const problems = r.problems.length > 0 ? `; ${severityText(r.problems)} (listed in the report)` : '';
   const where = out && out !== '-' ? `; written to ${out}` : '';
   return `${c.dim('chronolog:')} ${parts.join(', ')}${problems}${where}\n`;
 }

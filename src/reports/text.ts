@@ -5,6 +5,7 @@
  */
 import type { Report } from '../model/index.js';
 import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkline } from './format.js';
+import { problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { escalationText } from './text-escalation.js';
@@ -119,22 +120,15 @@ function accounting(r: Report, ctx: ReportContext): string[] {
 function problems(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   if (r.problems.length === 0) return [];
-  const errors = r.problems.filter((p) => p.severity === 'error').length;
-  const warnings = r.problems.length - errors;
   const omitted = Object.values(r.problemsOmitted).reduce((s, n) => s + n, 0);
   const lines = [
     '',
     c.bold(
-      `Problems  ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${omitted ? ` (+${int(omitted)} more in the JSON report)` : ''}`,
+      `Problems  ${severityText(r.problems)}${omitted ? ` (+${int(omitted)} more in the JSON report)` : ''}`,
     ),
   ];
   const max = 12;
-  for (const p of r.problems.slice(0, max)) {
-    const mark = p.severity === 'error' ? c.red('✖') : c.yellow('!');
-    const where = p.file ? `${safe(p.file)}${p.locator ? `:${safe(p.locator)}` : ''}: ` : '';
-    lines.push(`  ${mark} ${where}${safe(p.message)}`);
-    if (p.hint) lines.push(c.dim(`    ${safe(p.hint)}`));
-  }
+  for (const p of r.problems.slice(0, max)) lines.push(...problemLines(p, c));
   if (r.problems.length > max) lines.push(c.dim(`  … ${r.problems.length - max} more: see --format json`));
   return lines;
 }

@@ -76,10 +76,32 @@ describe('inspect', () => {
     expect(r.stdout).toContain(`  ${diary}  csv-diary`);
     expect(r.stdout).toContain('    1 record: 0 kept, 0 duplicates, 0 skipped, 1 rejected\n');
     expect(r.stdout).toContain(
-      `✖ ${diary}:line 2 Date "32/01/2024" is not a real date whether read day-first or month-first`,
+      `✖ ${diary}:line 2: Date "32/01/2024" is not a real date whether read day-first or month-first`,
     );
     expect(r.stdout).not.toMatch(/--date-order|could be either/);
     expect(r.stderr).toMatch(/^error: no events could be read\./);
     expect(r.code).toBe(1);
+  });
+
+  it('lists problems as report does: where, what, and on the next line what to do; notes apart from warnings', () => {
+    const r = cli([
+      'inspect',
+      'fixtures/csv-diary/bad-rows.csv',
+      'fixtures/demo-case/sms-20240315120000.xml',
+      '--subject',
+      '+447700900123',
+      '--subject',
+      'sam.carter@example.org',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Problems {2}7 errors, \d+ warnings?, 1 note$/m);
+    expect(r.stdout).toContain(
+      '  ✖ fixtures/csv-diary/bad-rows.csv:line 8: Cannot read the date "next Tuesday"\n' +
+        '    Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run\n',
+    );
+    expect(r.stdout).toContain(
+      '  i The subject identifier "sam.carter@example.org" matched no sender in these inputs.\n' +
+        '    Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).\n',
+    );
   });
 });

@@ -114,7 +114,7 @@ describe('files and folders that cannot be read', () => {
     const r = run(['inspect', path.join(dir, 'inspected')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`not read: ${diary} — could not be read: permission denied (EACCES)`);
-    expect(r.stdout).toContain(`✖ ${diary} could not be read: permission denied (EACCES)`);
+    expect(r.stdout).toContain(`✖ ${diary}: could not be read: permission denied (EACCES)`);
   });
 });
 

@@ -5,10 +5,14 @@
 import { participants } from '../../analysis/index.js';
 import type { ToolError } from '../../model/errors.js';
 import { int, plural } from '../../reports/format.js';
+import { problemLines, severityText } from '../../reports/problem-lines.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { renderError } from '../messages.js';
 import { type ReadFlags, readInputs } from '../read.js';
+
+/** Problems listed on the terminal; the JSON has them all. */
+const MAX_PROBLEMS = 30;
 
 export interface InspectFlags extends ReadFlags {
   readonly format: 'text' | 'json';
@@ -72,12 +76,13 @@ export async function inspectCommand(
     '',
     `${c.bold('Case')}  zone ${kase.timezone} (${kase.timezoneSource}), region ${kase.region ?? 'not set'}, subject: ${kase.subject.identifiers.length ? safe(kase.subject.identifiers.join(', ')) : c.yellow('not set')}, victim: ${kase.victim.identifiers.length ? safe(kase.victim.identifiers.join(', ')) : 'not set'}`,
   );
-  if (t.problems.list.length) {
-    out.push('', c.bold(`Problems (${t.problems.list.length})`));
-    for (const p of t.problems.list.slice(0, 30)) {
-      out.push(
-        `  ${p.severity === 'error' ? c.red('✖') : c.yellow('!')} ${safe(p.file ?? '')}${p.locator ? `:${safe(p.locator)}` : ''} ${safe(p.message)}`,
-      );
+  const problems = t.problems.list;
+  if (problems.length) {
+    // As `report` shows them (with the hint saying what to do), so checking a folder first loses nothing.
+    out.push('', c.bold(`Problems  ${severityText(problems)}`));
+    for (const p of problems.slice(0, MAX_PROBLEMS)) out.push(...problemLines(p, c));
+    if (problems.length > MAX_PROBLEMS) {
+      out.push(c.dim(`  … ${problems.length - MAX_PROBLEMS} more: see --format json`));
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);
