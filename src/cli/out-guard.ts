@@ -3,7 +3,9 @@
  * file would put the report where the evidence it was made from was. Files are compared as the file system sees
  * them (device and inode, links followed), so another spelling of the path, a symbolic link or a hard link to an
  * input is caught too. Every file found under the input paths counts, read or not (a `notes.txt` that is no
- * export is still someone's file). A new file, including one inside the case folder, is always allowed.
+ * export is still someone's file), except in the folders the command says hold only its own earlier outputs
+ * (`batch`'s --out folder inside the folder of cases). A new file, including one inside the case folder, is always
+ * allowed.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +29,11 @@ export interface OutGuard {
   readonly targets?: readonly string[];
   /** The input paths of the command line. */
   readonly paths: readonly string[];
+  /**
+   * Folders under the input paths, as walking them reaches them, that hold only this command's own earlier
+   * outputs: their files are not inputs, so they may be replaced.
+   */
+  readonly exclude?: readonly string[];
   /** `--case FILE`, when given. */
   readonly caseFile?: string | undefined;
   /** What is written, for the message: "report", "timeline", "anonymised case", "tables". */
@@ -56,8 +63,14 @@ export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
     const rel = path.relative(process.cwd(), abs);
     return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
   };
+  const excluded = (file: string) =>
+    (g.exclude ?? []).some(
+      (d) => file === d || file.startsWith(d.endsWith(path.sep) ? d : `${d}${path.sep}`),
+    );
   const candidates = [
-    ...(found?.files ?? []).map((f) => ({ file: f.abs, name: f.display, kind: 'the input file' })),
+    ...(found?.files ?? [])
+      .filter((f) => !excluded(f.abs))
+      .map((f) => ({ file: f.abs, name: f.display, kind: 'the input file' })),
     ...(found?.caseFiles ?? []).map((f) => ({ file: f, name: shown(f), kind: 'the case file' })),
     ...(g.caseFile === undefined ? [] : [{ file: g.caseFile, name: g.caseFile, kind: 'the case file' }]),
   ];

@@ -127,14 +127,31 @@ describe('--out naming an input', () => {
     expect(readFileSync(path.join(s.dir, 'anon-1/input-001.jsonl'))).toEqual(first);
   });
 
-  it('batch refuses an --out folder inside a case where a table would replace an input', () => {
+  it('batch refuses an --out that is a case folder, where a table would replace an input', () => {
     freshCase('cases/alice');
     const diary = readFileSync(path.join(s.dir, 'cases/alice/incident-diary.csv'));
     s.file('cases/alice/daily.csv', diary);
     const r = run(['batch', 'cases', '--out', 'cases/alice', '--jobs', '1', '--quiet']);
-    expectRefused(r, 'cases/alice', 'the input file', 'cases/alice/daily.csv');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      "error: --out cases/alice is the case folder cases/alice, which holds that case's inputs (cases/alice/README.md, …)\n" +
+        'hint: Nothing was written. Write the tables to a folder of their own, e.g. --out results.\n',
+    );
     expect(readFileSync(path.join(s.dir, 'cases/alice/daily.csv'))).toEqual(diary);
     expect(existsSync(path.join(s.dir, 'cases/alice/cases.csv'))).toBe(false);
+  });
+
+  it('batch refuses an --out folder outside the cases whose table is a hard link to an input', () => {
+    freshCase('hard-cases/bob');
+    const diary = path.join(s.dir, 'hard-cases/bob/incident-diary.csv');
+    const before = readFileSync(diary);
+    s.file('hard-results/cases.csv', 'case\n');
+    linkSync(diary, path.join(s.dir, 'hard-results/daily.csv'));
+    const r = run(['batch', 'hard-cases', '--out', 'hard-results', '--jobs', '1', '--quiet']);
+    expectRefused(r, 'hard-results', 'the input file', 'hard-cases/bob/incident-diary.csv');
+    expect(readFileSync(diary)).toEqual(before);
+    expect(readFileSync(path.join(s.dir, 'hard-results/cases.csv'), 'utf8')).toBe('case\n');
   });
 
   it('still writes a new file inside the case folder', () => {

@@ -3,10 +3,11 @@
  * (followed when they lead to a folder, listed in errors.csv with the reason when following them would read a
  * case twice or forever, or cannot be done).
  */
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { caseFolders } from '../../src/cli/batch/case-folders.js';
 import { batchCommand, shardOf } from '../../src/cli/commands/batch.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { env, scratch } from './env.js';
@@ -99,5 +100,43 @@ describe('batch case folders that are symbolic links', () => {
     const merged = path.join(tmp, 'merged');
     await mergeCommand(shards, { out: merged, quiet: true }, env);
     for (const f of TABLES) expect(text(merged, f)).toBe(text(out, f));
+  });
+});
+
+describe('batch with --out inside the folder of cases', () => {
+  const tmp = scratch();
+  const cases = path.join(tmp, 'cases');
+  makeCase(path.join(cases, 'alpha'));
+  makeCase(path.join(cases, 'bravo'));
+
+  it('leaves the --out folder out of the cases and its files out of the inputs, however deep and hidden', async () => {
+    const out = path.join(cases, '.batch', 'results');
+    const first = await caseFolders(cases, out);
+    expect(first.names).toEqual(['alpha', 'bravo']);
+    expect(first.out).toEqual({ leftOut: [], outputs: [out], isDir: false });
+    expect(await batchCommand(cases, { out, quiet: true }, env)).toBe(0);
+    const tables = TABLES.map((f) => text(out, f));
+    expect(await batchCommand(cases, { out, quiet: true }, env)).toBe(0);
+    expect(TABLES.map((f) => text(out, f))).toEqual(tables);
+    expect(rows(out, 'cases.csv').map((r) => r['case'])).toEqual(['alpha', 'bravo']);
+  });
+
+  it('says which case an --out lies in, and what there batch did not write', async () => {
+    expect((await caseFolders(cases, path.join(cases, 'alpha'))).out).toEqual({
+      leftOut: [],
+      outputs: [],
+      inCase: { name: 'alpha', same: true, foreign: 'case.json' },
+      isDir: false,
+    });
+    expect((await caseFolders(cases, path.join(cases, 'bravo', 'new', 'results'))).out).toEqual({
+      leftOut: [],
+      outputs: [path.join(cases, 'bravo', 'new', 'results')],
+      inCase: { name: 'bravo', same: false },
+      isDir: false,
+    });
+    await expect(batchCommand(cases, { out: path.join(cases, 'bravo', 'new') }, env)).rejects.toMatchObject({
+      code: 'USAGE_OUT_IS_INPUT',
+    });
+    expect(existsSync(path.join(cases, 'bravo', 'new'))).toBe(false);
   });
 });

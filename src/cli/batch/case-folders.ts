@@ -2,11 +2,13 @@
  * The cases of `chronolog batch DIR`: every subfolder of DIR, and every symbolic link in DIR to a folder (cases
  * are often linked in from wherever they are stored). A link is followed unless that would read something twice
  * or forever, and then it is listed as not read, with the reason, in errors.csv: nothing in DIR that could be a
- * case is passed over silently. Hidden entries (`.git`, `.DS_Store`) and plain files are not cases.
+ * case is passed over silently. Hidden entries (`.git`, `.DS_Store`) and plain files are not cases, and neither is
+ * batch's own --out folder when it lies in DIR (see out-folder.ts).
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError } from '../../model/errors.js';
+import { foreignFile, type OutPlace, realTarget, within } from './out-folder.js';
 
 /** What DIR holds: the case names to read, and the entries that look like cases but are not read. */
 export interface CaseFolders {
@@ -14,13 +16,18 @@ export interface CaseFolders {
   readonly names: string[];
   /** Links not followed, each with the reason (`CODE: sentence`), in byte order of name. */
   readonly notRead: { readonly name: string; readonly reason: string }[];
+  /** Where --out lies among the cases, when it was given. */
+  readonly out?: OutPlace;
 }
 
 /** Byte order of names: the same order of cases and tables on every machine, whatever its locale. */
 export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Lists the cases in `dir`. Throws INPUT_NOT_FOUND when `dir` cannot be listed. */
-export async function caseFolders(dir: string): Promise<CaseFolders> {
+/**
+ * Lists the cases in `dir`, leaving out the `out` folder when it is batch's own. Throws INPUT_NOT_FOUND when `dir`
+ * cannot be listed.
+ */
+export async function caseFolders(dir: string, out?: string): Promise<CaseFolders> {
   let entries: import('node:fs').Dirent[];
   let root: string;
   try {
@@ -47,6 +54,11 @@ export async function caseFolders(dir: string): Promise<CaseFolders> {
     }
   }
   candidates.sort((a, b) => Number(a.link) - Number(b.link) || byteOrder(a.name, b.name));
+  // --out as the real folder it names, and what it holds: batch's own tables (or nothing yet), or anything else.
+  const realOut = out === undefined ? undefined : await realTarget(out);
+  const foreign = realOut === undefined ? undefined : await foreignFile(realOut);
+  const leftOut: string[] = [];
+  let inCase: OutPlace['inCase'];
   const seen = new Map<string, string>();
   const names: string[] = [];
   for (const c of candidates) {
@@ -56,6 +68,14 @@ export async function caseFolders(dir: string): Promise<CaseFolders> {
         reason: `BATCH_LINK_LOOP: a symbolic link to ${c.real}, which holds the batch folder itself; reading it would read every case again, so it was not read`,
       });
       continue;
+    }
+    if (realOut !== undefined && within(realOut, c.real)) {
+      const same = realOut === c.real;
+      if (same && foreign === undefined) {
+        leftOut.push(c.name);
+        continue;
+      }
+      inCase ??= { name: c.name, same, ...(same ? { foreign } : {}) };
     }
     const first = seen.get(c.real);
     if (first !== undefined) {
@@ -70,7 +90,24 @@ export async function caseFolders(dir: string): Promise<CaseFolders> {
   }
   names.sort(byteOrder);
   notRead.sort((a, b) => byteOrder(a.name, b.name));
-  return { names, notRead };
+  if (realOut === undefined) return { names, notRead };
+  // The walk of DIR (the --out guard's) reaches batch's own folder through its path in DIR or a link to it.
+  const walked = path.resolve(dir);
+  const outputs =
+    foreign !== undefined
+      ? []
+      : [
+          ...leftOut.map((n) => path.join(walked, n)),
+          ...(within(realOut, root) && realOut !== root
+            ? [path.join(walked, path.relative(root, realOut))]
+            : []),
+        ];
+  const isDir = realOut === root;
+  return {
+    names,
+    notRead,
+    out: { leftOut, outputs: [...new Set(outputs)], ...(inCase ? { inCase } : {}), isDir },
+  };
 }
 
 /** A link's real folder, or why it is not one (no reason: a link to a plain file, which is no case either). */

@@ -10,8 +10,9 @@ import { stringify } from 'csv-stringify/sync';
 import { csvSafe } from '../../reports/sanitize.js';
 import { publish, tempPath } from '../tempfiles.js';
 import { byteOrder } from './case-folders.js';
+import { TABLE_HEADERS } from './out-folder.js';
 import { writeEventsParquet } from './parquet.js';
-import { CASE_COLUMNS, type CaseResult } from './run-case.js';
+import type { CaseResult } from './run-case.js';
 
 /** Where a case's state lives (names are encoded so any folder name is a safe file name). */
 export function statePath(outDir: string, name: string): string {
@@ -83,28 +84,28 @@ export async function writeTables(outDir: string, results: readonly CaseResult[]
   await writeAtomic(
     path.join(outDir, 'cases.csv'),
     csv(
-      CASE_COLUMNS,
+      TABLE_HEADERS['cases.csv'],
       ok.map((r) => r.row ?? []),
     ),
   );
   await writeAtomic(
     path.join(outDir, 'channels.csv'),
     csv(
-      ['case', 'channel', 'incidents'],
+      TABLE_HEADERS['channels.csv'],
       ok.flatMap((r) => (r.channels ?? []).map((c) => [r.case, ...c])),
     ),
   );
   await writeAtomic(
     path.join(outDir, 'daily.csv'),
     csv(
-      ['case', 'date', 'channel', 'incidents'],
+      TABLE_HEADERS['daily.csv'],
       ok.flatMap((r) => (r.daily ?? []).map((d) => [r.case, ...d])),
     ),
   );
   await writeAtomic(
     path.join(outDir, 'errors.csv'),
     csv(
-      ['case', 'reason'],
+      TABLE_HEADERS['errors.csv'],
       sorted.filter((r) => r.error !== undefined).map((r) => [r.case, r.error]),
     ),
   );

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
 import { plural } from '../../reports/format.js';
 import { caseFolders } from '../batch/case-folders.js';
+import { refuseOutAmongCases } from '../batch/out-folder.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
@@ -78,14 +79,18 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   const shard = parseShard(flags.shard);
   const jobs = parseJobs(flags.jobs);
   const inShard = (n: string) => !shard || shardOf(n, shard.n) === shard.i;
+  // An --out folder inside DIR that holds only batch's own tables is no case, and its files are no inputs; an
+  // --out that is DIR, a case folder or inside one is refused.
+  const folders = await caseFolders(dir, out);
+  refuseOutAmongCases(folders.out, out, dir);
   await refuseToOverwriteInputs({
     out,
     targets: await filesAt(out),
     paths: [dir],
+    exclude: folders.out?.outputs,
     what: 'tables',
     example: 'results',
   });
-  const folders = await caseFolders(dir);
   await outputFolder(out);
   const names = folders.names.filter(inShard);
   const results: CaseResult[] = [];
@@ -128,8 +133,9 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   if (!flags.quiet) {
     const bad = results.filter((r) => r.error !== undefined).length - notRead.length;
     const links = notRead.length === 0 ? '' : `; ${plural(notRead.length, 'link')} not read (see errors.csv)`;
+    const own = folders.out?.leftOut.length ? ' (not read as a case)' : '';
     process.stderr.write(
-      `${plural(names.length, 'case')}: ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}\n`,
+      `${plural(names.length, 'case')}: ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}${own}\n`,
     );
   }
   return 0;

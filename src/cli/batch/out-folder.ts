@@ -1,0 +1,137 @@
+/**
+ * `chronolog batch DIR --out OUTDIR` with OUTDIR inside DIR (`batch cases --out cases/results`, run again and
+ * again). Every subfolder of DIR is a case and every file under DIR is guarded as an input, so without care the
+ * second run would read the first run's tables as a case and refuse to replace them. OUTDIR is batch's own when
+ * everything in it is something batch writes (the tables with their exact first bytes, `cases/` holding state
+ * files and Parquet parts) or hidden (`.DS_Store`), or when it does not exist yet: then it is not a case, and its
+ * files are not inputs. Anything else there (`case.json`, a chat export) makes it a case, and then --out is
+ * refused, as it is for an --out inside a case or equal to DIR: tables written there would mix with evidence.
+ */
+import type { Dirent } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../../model/errors.js';
+import { CASE_COLUMNS } from './run-case.js';
+
+/** The CSV tables and their header rows, exactly as batch writes them. */
+export const TABLE_HEADERS = {
+  'cases.csv': CASE_COLUMNS,
+  'channels.csv': ['case', 'channel', 'incidents'],
+  'daily.csv': ['case', 'date', 'channel', 'incidents'],
+  'errors.csv': ['case', 'reason'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** How each file batch writes starts: a CSV table with its header row, a Parquet file or a state file. */
+const PARQUET = 'PAR1';
+const STATE = '{"case":';
+
+/** Where --out lies among the cases of DIR. */
+export interface OutPlace {
+  /** Names in DIR that are the --out folder (the folder itself, or a link to it): not read as cases. */
+  readonly leftOut: string[];
+  /** Folders, as walking DIR reaches them, that hold only batch's own outputs: their files are not inputs. */
+  readonly outputs: string[];
+  /** The case that --out is (`same`) or lies inside, and a file there that batch did not write. */
+  readonly inCase?: { readonly name: string; readonly same: boolean; readonly foreign?: string };
+  /** --out is DIR itself. */
+  readonly isDir: boolean;
+}
+
+/** `p` is `base` or lies inside it (both absolute). */
+export function within(p: string, base: string): boolean {
+  const rel = path.relative(base, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/** The real path of `p`, links followed as far as it exists (the rest, not made yet, appended as given). */
+export async function realTarget(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await realpath(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(await realTarget(parent), path.basename(abs));
+  }
+}
+
+/** The first bytes of a file, or '' when it cannot be read. */
+async function head(file: string, bytes: number): Promise<string> {
+  try {
+    const fh = await open(file, 'r');
+    try {
+      const buf = Buffer.alloc(bytes);
+      const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+      return buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Entries of a folder in byte order; undefined when it does not exist, null when it is no readable folder. */
+async function entriesOf(dir: string): Promise<Dirent[] | undefined | null> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).sort(byName);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : null;
+  }
+}
+
+/**
+ * The first thing in `folder` (relative path) that batch does not write, or undefined when there is none (the
+ * folder holds only batch outputs and hidden entries, or does not exist). A link is never batch's: it could lead
+ * to an input.
+ */
+export async function foreignFile(folder: string): Promise<string | undefined> {
+  const top = await entriesOf(folder);
+  if (top === undefined) return undefined;
+  if (top === null) return '.';
+  for (const e of top) {
+    if (e.name.startsWith('.')) continue;
+    const file = path.join(folder, e.name);
+    if (e.name === 'cases' && e.isDirectory()) {
+      const states = await entriesOf(file);
+      for (const s of states ?? []) {
+        if (s.name.startsWith('.')) continue;
+        const start = s.name.endsWith('.json') ? STATE : s.name.endsWith('.parquet') ? PARQUET : undefined;
+        const state = path.join(file, s.name);
+        if (!s.isFile() || start === undefined || !(await head(state, start.length)).startsWith(start))
+          return path.join(e.name, s.name);
+      }
+      if (states === null) return e.name;
+      continue;
+    }
+    const header = (TABLE_HEADERS as Record<string, readonly string[]>)[e.name];
+    const start =
+      header !== undefined ? `${header.join(',')}\n` : e.name === 'events.parquet' ? PARQUET : undefined;
+    if (!e.isFile() || start === undefined || (await head(file, start.length)) !== start) return e.name;
+  }
+  return undefined;
+}
+
+/**
+ * Throws a usage error (exit 2) when --out is DIR itself, a case folder or inside one: tables written there would
+ * sit among a case's evidence and be read as its inputs on the next run.
+ */
+export function refuseOutAmongCases(place: OutPlace | undefined, out: string, dir: string): void {
+  if (place === undefined) return;
+  const hint = 'Nothing was written. Write the tables to a folder of their own, e.g. --out results.';
+  if (place.isDir) {
+    throw new UsageError('USAGE_OUT_IS_INPUT', `--out ${out} is the folder of cases being read`, hint);
+  }
+  const c = place.inCase;
+  if (c === undefined) return;
+  const folder = path.join(dir, c.name);
+  const inputs = c.foreign === undefined || c.foreign === '.' ? '' : ` (${path.join(folder, c.foreign)}, …)`;
+  throw new UsageError(
+    'USAGE_OUT_IS_INPUT',
+    c.same
+      ? `--out ${out} is the case folder ${folder}, which holds that case's inputs${inputs}`
+      : `--out ${out} is inside the case folder ${folder}, so the tables would become that case's inputs`,
+    hint,
+  );
+}
