@@ -3,16 +3,11 @@
  * HTML and Markdown chronologies). The machine outputs (JSON, timeline CSV/JSONL) keep the stable codes. A flag
  * or key not listed here is shown as written: a new source's notes still appear, only less politely.
  */
+import { TIME_FLAG_WORDS } from '../model/time-flags.js';
 
 const FLAGS: Readonly<Record<string, string>> = {
-  'time-approximate': 'time approximate',
-  'time-range': 'time given as a range',
-  'time-part-of-day': 'only the part of the day is known',
-  'time-unparsed': 'time not readable; date only',
-  'time-from-id': 'time taken from the message id',
-  'time-id-mismatch': 'time differs from the message id',
-  'date-excel-serial': 'date read from a spreadsheet number',
-  'date-received-mismatch': 'sent date far from the received date',
+  // How to read the record's time: shared with every citation of an incident (model/time-flags.ts).
+  ...TIME_FLAG_WORDS,
   'contact-type-unmapped': 'type of contact not recognised',
   'via-third-party': 'through a third party',
   'duration-rounded': 'call length rounded to minutes',

@@ -6,6 +6,7 @@
 
 import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { isTimeFlag } from '../model/time-flags.js';
 import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
 import { detailPairs, flagLabel } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
@@ -170,10 +171,8 @@ export function chronologySection(r: Report): string[] {
       ['Local time', 'Channel', 'Kind', 'From', 'Text', 'Source'],
       r.chronology.map((c) => {
         // How exact the time is belongs next to the time; the rest of the notes and details after the text.
-        const timeNotes = c.flags
-          .filter((f) => f.startsWith('time-') || f.startsWith('date-'))
-          .map(flagLabel);
-        const other = c.flags.filter((f) => !(f.startsWith('time-') || f.startsWith('date-'))).map(flagLabel);
+        const timeNotes = c.flags.filter(isTimeFlag).map(flagLabel);
+        const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
         const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
         const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
         return [
