@@ -24,7 +24,13 @@ const Status = { status: FigureStatusSchema, reason: z.string().nullable() };
 export const EventRefSchema = z.object({
   id: z.string(),
   utc: z.string(),
+  /** Local time in the case zone, to the record's precision (the date alone when only the day is known). */
   local: z.string(),
+  /**
+   * The record's flags that say how to read its time (model/time-flags.ts: `time-approximate`, `time-range`,
+   * `time-part-of-day`, `dst-gap`…), in the order the source wrote them; absent when there are none.
+   */
+  timeFlags: z.array(z.string()).optional(),
   channel: ChannelSchema,
   file: z.string(),
   locator: z.string(),

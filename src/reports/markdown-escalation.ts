@@ -7,6 +7,7 @@
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { timeFlagText } from '../model/time-flags.js';
 import { markdownEscape as md } from './sanitize.js';
 
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
@@ -19,8 +20,16 @@ function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): str
   ];
 }
 
+/**
+ * An incident's local time, then how to read it when its record says, as the chronology writes it:
+ * "2024-03-02 20:00 (time approximate)". Markdown, escaped.
+ */
+function at(r: EventRef): string {
+  return r.timeFlags?.length ? `${md(r.local)} (${md(timeFlagText(r.timeFlags))})` : md(r.local);
+}
+
 function ref(r: EventRef): string {
-  return md(`${r.local} · ${r.file} ${r.locator}`);
+  return `${at(r)} ${md(`· ${r.file} ${r.locator}`)}`;
 }
 
 function ratio(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
@@ -207,7 +216,7 @@ function ceaseSection(e: Escalation): string[] {
     ...table(
       ['Sent', 'Channel', 'Text', 'Phrase', 'Source', 'Contacts after'],
       c.requests.map((r) => [
-        r.event.local,
+        at(r.event),
         r.event.channel,
         md(r.text),
         md(r.phrase),
@@ -295,11 +304,9 @@ function signsSection(e: Escalation): string[] {
         String(r.incidents),
         r.channels.join(', '),
         ref(r.first),
-        r.last.local,
+        at(r.last),
         r.appearedAfterQuiet
-          ? md(
-              `${r.appearedAfterQuiet.identifier} last used ${r.appearedAfterQuiet.lastUseBefore.local} (${sig2(r.appearedAfterQuiet.hoursBetween)} h before); ${r.appearedAfterQuiet.usesAfter} ${r.appearedAfterQuiet.usesAfter === 1 ? 'use' : 'uses'} after`,
-            )
+          ? `${md(`${r.appearedAfterQuiet.identifier} last used`)} ${at(r.appearedAfterQuiet.lastUseBefore)} ${md(`(${sig2(r.appearedAfterQuiet.hoursBetween)} h before); ${r.appearedAfterQuiet.usesAfter} ${r.appearedAfterQuiet.usesAfter === 1 ? 'use' : 'uses'} after`)}`
           : '–',
       ]),
       ['l', 'r', 'l', 'l', 'l', 'l'],
@@ -350,7 +357,7 @@ function sdashSection(e: Escalation): string[] {
       // The chronology annex has no id column: cite each incident by its time and source line.
       const shown = f.events
         .slice(0, 6)
-        .map((x) => md(`${x.local} (${x.file.slice(x.file.lastIndexOf('/') + 1)} ${x.locator})`));
+        .map((x) => `${at(x)} ${md(`(${x.file.slice(x.file.lastIndexOf('/') + 1)} ${x.locator})`)}`);
       const more = f.events.length - shown.length + f.more;
       out.push(
         `- ${md(f.text)}${shown.length ? ` Incidents: ${shown.join('; ')}${more ? ` and ${more} more` : ''}.` : ''}`,

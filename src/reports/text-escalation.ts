@@ -6,6 +6,7 @@
 import type { Escalation } from '../model/escalation.js';
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { timeFlagText } from '../model/time-flags.js';
 import { plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
@@ -120,8 +121,10 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       ...ms.flatMap((m, i) => wrap(m, w, i === 0 ? `${c.bold('Milestones'.padEnd(12))}` : pad, pad)),
     );
   const cr = e.ceaseRequest;
+  // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
+  const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${cr.first.event.channel}, "${safe(cr.first.phrase)}"); ${cr.requests.length} in all; ${cr.afterFirst?.count ?? 0} contacts after the first` : `no cease phrase in ${cr.searched} messages searched`}`,
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, "${safe(cr.first.phrase)}"); ${cr.requests.length} in all; ${cr.afterFirst?.count ?? 0} contacts after the first` : `no cease phrase in ${cr.searched} messages searched`}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

@@ -26,6 +26,8 @@ import {
   perDay,
   plural,
   when,
+  whenRef,
+  whenRefInner,
 } from './wording.js';
 
 type Body = Omit<Escalation, 'findings' | 'methods'>;
@@ -76,10 +78,10 @@ function milestoneSentences(b: Body): string[] {
       out.push(
         a.count === 0
           ? `No contact is recorded from ${name} onwards.`
-          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${when(a.first!.local)} (${cite(a.first!)}) and the last on ${when(a.last!.local)} (${cite(a.last!)}); each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}`,
+          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}`,
       );
     } else if (a.count > 0) {
-      out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${when(a.last!.local)}.`);
+      out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!)}.`);
     }
   }
   return out;
@@ -107,7 +109,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
   const f = c.first;
   const others = c.requests.length - 1;
   const out = [
-    `${victim} first asked for contact to stop on ${when(f.event.local)} (${f.event.channel}: “${f.text}”, ${cite(f.event)})${others > 0 ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(c.requests.slice(1).map((r) => r.event.local))}` : ''}.`,
+    `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${others > 0 ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(c.requests.slice(1).map((r) => r.event.local))}` : ''}.`,
   ];
   const a = c.afterFirst!;
   if (a.count > 0) {
@@ -117,7 +119,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
         ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
         : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${days(cmp.before.days)}; no rate ratio is given: ${cmp.reason}.`;
     out.push(
-      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${when(a.last!.local)}.${rate}`,
+      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
     );
   } else out.push('No contact is recorded after the first request.');
   return out;
@@ -129,7 +131,7 @@ function signSentences(b: Body): string[] {
     const q = r.appearedAfterQuiet;
     if (!q) continue;
     out.push(
-      `${r.identifier} was first used on ${when(r.first.local)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier} (${when(q.lastUseBefore.local)}); ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${when(q.lastUse.local)}`}.`,
+      `${r.identifier} was first used on ${whenRef(r.first)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier} (${whenRefInner(q.lastUseBefore)}); ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
     );
   }
   const added = b.channelsOverTime
@@ -221,7 +223,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
     out.push(
-      `The contact spans ${plural(ps.spanDays, 'day')} from the first to the last incident (${when(ps.first.local)} to ${when(ps.last.local)}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; it persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ' and meets the research criterion of at least 10 intrusions over at least 4 weeks (Roberts 2005)' : ''}.`,
+      `The contact spans ${plural(ps.spanDays, 'day')} from the first to the last incident (${whenRefInner(ps.first)} to ${whenRefInner(ps.last)}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; it persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ' and meets the research criterion of at least 10 intrusions over at least 4 weeks (Roberts 2005)' : ''}.`,
     );
   }
   if (b.window.incidentsOutside > 0)

@@ -11,6 +11,7 @@ import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import { dateOf, isoWeekday } from '../stats/index.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
+import { noted } from './wording.js';
 
 /** Incidents linked per fact. */
 const LINKS = 20;
@@ -123,10 +124,11 @@ export function sdashSheet(
         const first = inc.length ? inc.at(0) : undefined;
         const last = inc.length ? inc.at(inc.length - 1) : undefined;
         if (first && last) {
+          const [a, z] = [refOf(ctx, first), refOf(ctx, last)];
           facts.push(
             fact(
               ctx,
-              `The earliest incident in these files is on ${refOf(ctx, first).local} (the window starts on ${dateOf(ctx.window.from)}); the latest on ${refOf(ctx, last).local}.`,
+              `The earliest incident in these files is on ${noted(a.local, a, `the window starts on ${dateOf(ctx.window.from)}`)}; the latest on ${noted(z.local, z)}.`,
               [first],
             ),
           );

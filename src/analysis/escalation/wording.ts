@@ -4,6 +4,7 @@
  */
 import type { Comparison, EventRef } from '../../model/escalation.js';
 import { formatCi, formatDate, formatP, sig2 } from '../../model/format.js';
+import { timeFlagText } from '../../model/time-flags.js';
 
 /** "1 day", "1,234 contacts". */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -18,6 +19,27 @@ export function days(d: number): string {
 /** "10 January 2024 at 23:19" from a local time. */
 export function when(local: string): string {
   return local.length > 10 ? `${formatDate(local)} at ${local.slice(11, 16)}` : formatDate(local);
+}
+
+/**
+ * `time` of a cited incident, then how its record says to read that time ("time approximate") and `aside`, in
+ * one pair of parentheses: "2024-03-02 20:00 (time approximate; the window starts …)". Without a note or an
+ * aside, `time` alone: an exact time reads as it always has.
+ */
+export function noted(time: string, r: EventRef, aside = ''): string {
+  const parts = [timeFlagText(r.timeFlags), aside].filter((p) => p !== '');
+  return parts.length > 0 ? `${time} (${parts.join('; ')})` : time;
+}
+
+/** "10 January 2024 at 23:19" of a cited incident, with its time note and `aside` (see `noted`). */
+export function whenRef(r: EventRef, aside = ''): string {
+  return noted(when(r.local), r, aside);
+}
+
+/** `whenRef` for a sentence already inside parentheses: the note in brackets, "… at 20:00 [time approximate]". */
+export function whenRefInner(r: EventRef): string {
+  const note = timeFlagText(r.timeFlags);
+  return note === '' ? when(r.local) : `${when(r.local)} [${note}]`;
 }
 
 /** "file name, locator" of an incident. */

@@ -6,6 +6,7 @@
 
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef } from '../../../../model/index.js';
+import { timeFlagText } from '../../../../model/time-flags.js';
 import { int } from '../../../format.js';
 import { longDateTime } from '../../dates.js';
 import { plain, text } from '../../escape.js';
@@ -17,13 +18,20 @@ export function days(d: number): string {
   return Number.isInteger(d) ? int(d) : d.toFixed(1);
 }
 
-/** "20 May 2024, 21:28" linked to its annex row, then channel and source: "(sms; F5 sms[696] (line 701))". */
+/**
+ * "20 May 2024, 21:28" linked to its annex row, then how to read that time when the record says (in the
+ * chronology's words: "(time approximate)"), then channel and source: "(sms; F5 sms[696] (line 701))".
+ */
 export function ref(e: EventRef, ctx: HtmlContext): string {
   const when = text(longDateTime(e.local));
   const link = ctx.annex ? `<a href="#${rowId(e.id)}">${when}</a>` : when;
+  const flags = e.timeFlags ?? [];
+  const note = flags.length
+    ? ` <span title="${plain(flags.join(', '))}">(${text(timeFlagText(flags))})</span>`
+    : '';
   const key = ctx.inputKeys.get(e.file);
   const file = key ? `<span title="${plain(e.file)}">${key}</span>` : `<bdi>${text(e.file)}</bdi>`;
-  return `${link} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
+  return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
 }
 
 /** A date range "8 January 2024 – 4 February 2024", or "–". */
