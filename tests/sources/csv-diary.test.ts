@@ -198,11 +198,11 @@ describe('dates', () => {
 
   const ambiguous = { allDotted: false, firstAmbiguous: { line: 2, value: '03/02/2024' } };
   it('decides the day/month order from the file, the option, the dots or the region, else fails', () => {
-    expect(decideOrder({ ...ambiguous, dmy: { line: 5, value: '14/02/2024' } }, {})).toMatchObject({
+    // A day above 12 settles the order: a decision, not a guess, so no warning comes with it.
+    expect(decideOrder({ ...ambiguous, dmy: { line: 5, value: '14/02/2024' } }, {})).toEqual({
       order: 'dmy',
-      code: 'DIARY_DATE_ORDER_INFERRED',
     });
-    expect(decideOrder({ ...ambiguous, mdy: { line: 5, value: '2/14/2024' } }, {}).order).toBe('mdy');
+    expect(decideOrder({ ...ambiguous, mdy: { line: 5, value: '2/14/2024' } }, {})).toEqual({ order: 'mdy' });
     expect(decideOrder(ambiguous, { dateOrder: 'mdy' })).toEqual({ order: 'mdy' });
     expect(decideOrder({ ...ambiguous, allDotted: true }, {})).toMatchObject({
       order: 'dmy',
@@ -469,6 +469,49 @@ describe('parse', () => {
       code: 'DIARY_DATE_ORDER_AMBIGUOUS',
       message: expect.stringContaining('"03/02/2024" on line 3'),
     });
+  });
+
+  it('reads a file whose one day above 12 settles the order without a warning, the other dates by it', async () => {
+    const run = await runText(`${HEADER}14/02/2024,18:30,Visit,at the door\n03/02/2024,10:00,Text,a\n`);
+    expect(run.warnings).toEqual([]);
+    expect(run.rejected).toEqual([]);
+    expect(run.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2024-02-14T18:30', precision: 'min' },
+      { type: 'local', local: '2024-02-03T10:00', precision: 'min' },
+    ]);
+    const us = await runText(`${HEADER}2/14/2024,18:30,Visit,at the door\n3/2/2024,10:00,Text,a\n`);
+    expect(us.warnings).toEqual([]);
+    expect(us.events[1]!.time).toEqual({ type: 'local', local: '2024-03-02T10:00', precision: 'min' });
+  });
+
+  it('keeps the warning and its hint when the order is a guess', async () => {
+    const dotted = await runText(`${HEADER}03.02.2024,10:00,Text,a\n04.02.2024,10:00,Text,b\n`);
+    expect(dotted.warnings).toEqual([
+      {
+        code: 'DIARY_DATE_ORDER_ASSUMED',
+        locator: 2,
+        message:
+          'Every date could be day- or month-first (e.g. "03.02.2024" on line 2); read as day.month.year, the convention for dates written with dots',
+      },
+    ]);
+    const ctxWarnings: [string, string | undefined][] = [];
+    const ctx = {
+      options: { timezone: 'UTC', region: 'GB' },
+      emit: () => {},
+      skip: () => {},
+      reject: () => {},
+      warn: (code: string, _l: unknown, _m: string, hint?: string) => void ctxWarnings.push([code, hint]),
+      progress: () => {},
+    } satisfies SourceContext;
+    const file = join(tmp, 'guessed.csv');
+    writeFileSync(file, `${HEADER}03/02/2024,10:00,Text,a\n`);
+    await csvDiary.parse(
+      { path: file, name: 'guessed.csv', bytes: 0, open: () => Readable.from([readFileSync(file)]) },
+      ctx,
+    );
+    expect(ctxWarnings).toEqual([
+      ['DIARY_DATE_ORDER_ASSUMED', 'If this is wrong, re-run with --date-order dmy or --date-order mdy'],
+    ]);
   });
 
   it('reads Windows-1252 behind a UTF-8 byte-order mark as Windows-1252, with the warning and its line', async () => {

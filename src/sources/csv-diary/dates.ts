@@ -170,7 +170,11 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
 // Countries that write month first. Canada mixes both, so it decides nothing.
 const MDY_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW']);
 
-/** The order to read the file with, and the warning that explains it; throws when it cannot be decided. */
+/**
+ * The order to read the file with; throws when it cannot be decided. A date that reads only one way (a day
+ * above 12) with none contradicting it settles the order, so there is nothing to warn about (as in the
+ * WhatsApp reader). Only a guess, from the dots or the case region, comes with a warning that says so.
+ */
 export function decideOrder(
   stats: OrderStats,
   options: Pick<SourceOptions, 'dateOrder' | 'region'>,
@@ -184,17 +188,8 @@ export function decideOrder(
       dmy.line,
       'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
     );
-  const seen = dmy ?? mdy;
-  if (seen) {
-    const order = dmy ? 'dmy' : 'mdy';
-    const words = dmy ? 'day/month/year' : 'month/day/year';
-    return {
-      order,
-      code: 'DIARY_DATE_ORDER_INFERRED',
-      message: `Dates read as ${words}: "${seen.value}" on line ${seen.line} can only be read that way`,
-      locator: seen.line,
-    };
-  }
+  if (dmy) return { order: 'dmy' };
+  if (mdy) return { order: 'mdy' };
   if (!firstAmbiguous) return { order: 'dmy' };
   const example = `"${firstAmbiguous.value}" on line ${firstAmbiguous.line}`;
   // Dotted numeric dates are day-first wherever they are written (de, at, ch, pl, ru…): nobody writes 2.25.2024.

@@ -24,10 +24,10 @@
  *
  * Decisions, each to keep the record honest rather than tidy:
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
- *   part over 12 month-first); `--date-order` overrides. When every date could be either, dotted dates are
- *   read day-first (nobody writes 2.25.2024) and otherwise the case region decides (US and a few others
- *   month-first, the rest day-first), with a warning; with no region the file fails with a hint to pass
- *   `--date-order`, because a silent guess would move every incident by months.
+ *   part over 12 month-first, which settles it without a warning); `--date-order` overrides. When every date
+ *   could be either, dotted dates are read day-first (nobody writes 2.25.2024) and otherwise the case region
+ *   decides (US and a few others month-first, the rest day-first), with a warning; with no region the file
+ *   fails with a hint to pass `--date-order`, because a silent guess would move every incident by months.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line); a time in words the reader does
  *   not know ("after the school run") keeps the row at day precision, flagged and summarised.
