@@ -6,7 +6,14 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
 import { classifyContactType, DIARY_CONTACT_TYPES } from '../../src/sources/csv-diary/channels.js';
-import { applyOrder, decideOrder, readDateCell, realDate } from '../../src/sources/csv-diary/dates.js';
+import {
+  applyOrder,
+  decideOrder,
+  isCalendarDate,
+  outOfRange,
+  readDateCell,
+  realDate,
+} from '../../src/sources/csv-diary/dates.js';
 import { DATE_HINT, DIARY_COLUMNS, fieldOf, readHeaderLine } from '../../src/sources/csv-diary/headers.js';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';
@@ -44,6 +51,7 @@ describe('csv-diary fixtures match their goldens', () => {
     'month-names-sep-line.csv',
     'unclosed-quote.csv',
     'ambiguous-order.csv',
+    'year-typo-2204.csv',
   ];
   for (const name of cases)
     it(name, async () => {
@@ -183,6 +191,28 @@ describe('dates', () => {
     const cell = readDateCell(raw);
     expect(cell).toBeDefined();
     expect(realDate(applyOrder(cell!, order))).toBeUndefined();
+  });
+
+  it.each([
+    ['15/03/2204', 'dmy'],
+    ['2204-03-15', 'dmy'],
+    ['3 Feb 1850', 'dmy'],
+    ['29/02/2400', 'dmy'],
+    ['01/01/1899', 'mdy'],
+    ['80000', 'dmy'],
+  ] as const)('%s read %s is a real date outside the accepted years', (raw, order) => {
+    const ymd = applyOrder(readDateCell(raw)!, order);
+    expect(isCalendarDate(ymd)).toBe(true);
+    expect(outOfRange(ymd)).toBe(true);
+    expect(realDate(ymd)).toBeUndefined();
+  });
+
+  it('accepts the first and last accepted years, and knows leap years in any century', () => {
+    expect(realDate({ y: 1900, m: 1, d: 1 })).toBe('1900-01-01');
+    expect(realDate({ y: 2100, m: 12, d: 31 })).toBe('2100-12-31');
+    expect(isCalendarDate({ y: 2100, m: 2, d: 29 })).toBe(false);
+    expect(isCalendarDate({ y: 2000, m: 2, d: 29 })).toBe(true);
+    expect(outOfRange({ y: 2204, m: 2, d: 30 })).toBe(false);
   });
 
   it.each(['next Tuesday', '3 Feb', '2024', '03/02', 'Feb 2024', '45325abc'])('%s cannot be read', (raw) => {
@@ -512,6 +542,69 @@ describe('parse', () => {
     expect(ctxWarnings).toEqual([
       ['DIARY_DATE_ORDER_ASSUMED', 'If this is wrong, re-run with --date-order dmy or --date-order mdy'],
     ]);
+  });
+
+  it('says a real date outside the accepted years is out of range, and suggests the year the other rows are in', async () => {
+    const run = await runSource(csvDiary, join(FIXTURES, 'year-typo-2204.csv'));
+    expect(run.events).toHaveLength(3);
+    expect(run.rejected).toEqual([
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 5,
+        message: 'Date "15/03/2204" is 15 March 2204, outside the years chronolog accepts (1900 to 2100)',
+        hint: 'Did you mean 2024? 3 other rows are dated 2024. Correct the year in the diary and re-run',
+      },
+    ]);
+    // One wrong digit, and a year-first date, are slips too; the suggestion is never applied.
+    const one = await runText(`${HEADER}0024-02-03,10:00,Text,a\n2024-02-04,10:00,Text,b\n`);
+    expect(one.events.map((e) => e.locator)).toEqual([3]);
+    expect(one.rejected[0]).toMatchObject({
+      message: 'Date "0024-02-03" is 3 February 0024, outside the years chronolog accepts (1900 to 2100)',
+      hint: 'Did you mean 2024? Another row is dated 2024. Correct the year in the diary and re-run',
+    });
+  });
+
+  it('suggests no year when none or several of the other rows are one slip away', async () => {
+    const far = await runText(`${HEADER}3 Feb 1850,10:00,Text,a\n14/02/2024,10:00,Text,b\n`);
+    expect(far.rejected).toEqual([
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 2,
+        message: 'Date "3 Feb 1850" is 3 February 1850, outside the years chronolog accepts (1900 to 2100)',
+        hint: 'Correct the year in the diary and re-run',
+      },
+    ]);
+    // 2203 is 2023 with two digits swapped and 2003 with one digit wrong: either could be meant.
+    const two = await runText(
+      `${HEADER}14/02/2003,10:00,Text,a\n14/02/2023,10:00,Text,b\n15/03/2203,10:00,Text,c\n`,
+    );
+    expect(two.rejected).toEqual([
+      expect.objectContaining({ locator: 4, hint: 'Correct the year in the diary and re-run' }),
+    ]);
+    // 2240 is more than one slip from 2024 (three digits differ), so it suggests nothing either.
+    const scrambled = await runText(`${HEADER}14/02/2024,10:00,Text,a\n15/03/2240,10:00,Text,c\n`);
+    expect(scrambled.rejected[0]!.hint).toBe('Correct the year in the diary and re-run');
+    // An Excel serial number has no year anyone typed.
+    const serial = await runText(`${HEADER}80000,10:00,Text,a\n45325,10:00,Text,b\n`);
+    expect(serial.rejected).toEqual([
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 2,
+        message:
+          'Date "80000" (an Excel serial number) is 11 January 2119, outside the years chronolog accepts (1900 to 2100)',
+        hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
+      },
+    ]);
+  });
+
+  it('still calls a date with no day or month of that number not a real date, in the order it was read', async () => {
+    const both = await runText(`${HEADER}31/02/2204,10:00,Text,a\n`, { dateOrder: 'dmy' });
+    expect(both.rejected[0]!.message).toBe(
+      'Date "31/02/2204" is not a real date whether read day-first or month-first',
+    );
+    // Real only day-first (and then out of range), but the file is month-first: the order is what fails.
+    const mdy = await runText(`${HEADER}15/03/2204,10:00,Text,a\n`, { dateOrder: 'mdy' });
+    expect(mdy.rejected[0]!.message).toBe('Date "15/03/2204" is not a real date (read as month/day/year)');
   });
 
   it('reads Windows-1252 behind a UTF-8 byte-order mark as Windows-1252, with the warning and its line', async () => {

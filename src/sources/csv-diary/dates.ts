@@ -129,12 +129,38 @@ export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
   return { y: fullYear(cell.a, 2), m: cell.b, d: cell.cDigits > 2 ? 99 : cell.c };
 }
 
-/** `YYYY-MM-DD` when `ymd` is a real calendar date between 1900 and 2100, else undefined. */
-export function realDate({ y, m, d }: Ymd): string | undefined {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return undefined;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+/**
+ * The years a diary date may have. Outside them a date is a typing slip (`2204` for `2024`, `1024`), not an
+ * incident anyone could have noted, and the timeline would place it decades away from the rest.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+/** Whether `ymd` exists in the (proleptic Gregorian) calendar, whatever its year. */
+export function isCalendarDate({ y, m, d }: Ymd): boolean {
+  if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
+
+/** Whether a real calendar date falls outside the years chronolog accepts (`FIRST_YEAR`–`LAST_YEAR`). */
+export function outOfRange(ymd: Ymd): boolean {
+  return isCalendarDate(ymd) && (ymd.y < FIRST_YEAR || ymd.y > LAST_YEAR);
+}
+
+/** `YYYY-MM-DD` when `ymd` is a real calendar date between `FIRST_YEAR` and `LAST_YEAR`, else undefined. */
+export function realDate(ymd: Ymd): string | undefined {
+  const { y, m, d } = ymd;
+  if (y < FIRST_YEAR || y > LAST_YEAR || !isCalendarDate(ymd)) return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const MONTH_NAMES =
+  'January February March April May June July August September October November December'.split(' ');
+
+/** `15 March 2204`: a date in words, so that a message shows how a cell was read. */
+export function dateInWords({ y, m, d }: Ymd): string {
+  return `${d} ${MONTH_NAMES[m - 1] ?? '?'} ${String(y).padStart(4, '0')}`;
 }
 
 /** Everything pass one learned about the file's numeric dates. */
@@ -147,12 +173,24 @@ export interface OrderStats {
   allDotted: boolean;
 }
 
-/** Whether a numeric cell is a real date in neither day-first nor month-first order (`32/01/2024`). */
+/**
+ * Whether a numeric cell is a usable date in neither day-first nor month-first order: `32/01/2024`, and also
+ * `15/03/2204`, real but outside the accepted years. Such a row is rejected, so it does not steer the order.
+ */
 export function invalidInBothOrders(cell: DateCell): boolean {
   return (
     cell.kind === 'numeric' &&
     realDate(applyOrder(cell, 'dmy')) === undefined &&
     realDate(applyOrder(cell, 'mdy')) === undefined
+  );
+}
+
+/** Whether a numeric cell is not a calendar date in either order, whatever the year (`31/02/2024`). */
+export function impossibleInBothOrders(cell: DateCell): boolean {
+  return (
+    cell.kind === 'numeric' &&
+    !isCalendarDate(applyOrder(cell, 'dmy')) &&
+    !isCalendarDate(applyOrder(cell, 'mdy'))
   );
 }
 

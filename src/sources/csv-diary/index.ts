@@ -29,8 +29,10 @@
  *   decides (US and a few others month-first, the rest day-first), with a warning; with no region the file
  *   fails with a hint to pass `--date-order`, because a silent guess would move every incident by months.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
- * - An unreadable or impossible date or time rejects its row (with its line); a time in words the reader does
- *   not know ("after the school run") keeps the row at day precision, flagged and summarised.
+ * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
+ *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
+ *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day
+ *   precision, flagged and summarised.
  * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched
  *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
  *
@@ -41,13 +43,14 @@
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { DIARY_CONTACT_TYPES } from './channels.js';
-import { collectOrder, decideOrder, type OrderStats, readDateCell } from './dates.js';
+import { applyOrder, collectOrder, decideOrder, type OrderStats, readDateCell } from './dates.js';
 import { fold, words } from './fold.js';
 import { DIARY_COLUMNS, type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
 import { Layout } from './layout.js';
 import { MAX_DIARY_BYTES, readDiaryText, readRecords } from './read.js';
 import { RowReader } from './row.js';
 import { warnSummaries } from './summary.js';
+import { DiaryYears } from './years.js';
 
 export { DIARY_CONTACT_TYPES, DIARY_THIRD_PARTY } from './channels.js';
 export { DIARY_COLUMNS } from './headers.js';
@@ -100,6 +103,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     );
   const { delimiter } = header.layout;
   const stats: OrderStats = { allDotted: true };
+  const years = new DiaryYears();
   let layout: Layout | undefined;
   await readRecords(text, delimiter, (cells, line) => {
     if (line < header.line) return;
@@ -110,7 +114,10 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     for (const field of ['date', 'recorded_at'] as const) {
       const value = layout!.cell(cells, field);
       const cell = value === '' ? undefined : readDateCell(value);
-      if (cell) collectOrder(stats, cell, line, value);
+      if (!cell) continue;
+      collectOrder(stats, cell, line, value);
+      // The year is the same read day- or month-first; only a forced year-first order moves it.
+      if (field === 'date') years.add(applyOrder(cell, ctx.options.dateOrder ?? 'dmy').y);
     }
   });
   if (!layout)
@@ -123,7 +130,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       decided.message!,
       'If this is wrong, re-run with --date-order dmy or --date-order mdy',
     );
-  const reader = new RowReader(layout, decided.order, ctx);
+  const reader = new RowReader(layout, decided.order, ctx, years);
   const end = await readRecords(text, delimiter, (cells, line) => {
     // Lines above the header are blank or an Excel `sep=` directive: file structure, like the header itself.
     if (line > header.line) reader.row(cells, line);

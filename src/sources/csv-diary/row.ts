@@ -5,10 +5,21 @@
 import type { EventTime } from '../../model/index.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { type ContactClass, classifyContactType } from './channels.js';
-import { applyOrder, type DateCell, invalidInBothOrders, readDateCell, realDate } from './dates.js';
+import {
+  applyOrder,
+  type DateCell,
+  dateInWords,
+  FIRST_YEAR,
+  impossibleInBothOrders,
+  LAST_YEAR,
+  outOfRange,
+  readDateCell,
+  realDate,
+} from './dates.js';
 import { fold, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { readTimeCell, type TimeReading } from './times.js';
+import type { DiaryYears } from './years.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
@@ -56,6 +67,7 @@ export class RowReader {
     private readonly layout: Layout,
     private readonly order: DateOrder,
     private readonly ctx: SourceContext,
+    private readonly years: DiaryYears,
   ) {}
 
   row(cells: readonly string[], line: number): void {
@@ -88,14 +100,7 @@ export class RowReader {
       };
     const cell = readDateCell(dateRaw);
     const date = cell && realDate(applyOrder(cell, this.order));
-    if (!cell || !date)
-      return {
-        code: 'DIARY_BAD_DATE',
-        message: cell
-          ? `Date "${dateRaw}" is not a real date${invalidInBothOrders(cell) ? ' whether read day-first or month-first' : cell.kind === 'numeric' ? ` (read as ${ORDER_WORDS[this.order]})` : ''}`
-          : `Cannot read the date "${dateRaw}"`,
-        hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
-      };
+    if (!cell || !date) return this.badDate(dateRaw, cell);
     const timeCell = layout.cell(cells, 'time');
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
@@ -168,6 +173,32 @@ export class RowReader {
       ...(flags.length > 0 ? { flags } : {}),
       ...(Object.keys(details).length > 0 ? { details } : {}),
     });
+  }
+
+  /** Why a Date cell gives no usable date: unreadable, not in the calendar, or a real date in a year refused. */
+  private badDate(raw: string, cell: DateCell | undefined): Rejection {
+    const code = 'DIARY_BAD_DATE';
+    const hint = 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run';
+    if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
+    const ymd = applyOrder(cell, this.order);
+    if (outOfRange(ymd)) {
+      const meant = this.years.likelyMeant(cell, ymd);
+      return {
+        code,
+        message: `Date "${raw}"${cell.kind === 'serial' ? ' (an Excel serial number)' : ''} is ${dateInWords(ymd)}, outside the years chronolog accepts (${FIRST_YEAR} to ${LAST_YEAR})`,
+        hint: meant
+          ? `Did you mean ${meant.year}? ${meant.rows === 1 ? 'Another row is' : `${meant.rows} other rows are`} dated ${meant.year}. Correct the year in the diary and re-run`
+          : cell.kind === 'serial'
+            ? hint
+            : 'Correct the year in the diary and re-run',
+      };
+    }
+    const how = impossibleInBothOrders(cell)
+      ? ' whether read day-first or month-first'
+      : cell.kind === 'numeric'
+        ? ` (read as ${ORDER_WORDS[this.order]})`
+        : '';
+    return { code, message: `Date "${raw}" is not a real date${how}`, hint };
   }
 
   private classify(type: string): ContactClass | undefined {
