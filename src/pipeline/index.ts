@@ -11,6 +11,7 @@ import { IdentityResolver } from '../timeline/identities.js';
 import { ProblemLog } from '../timeline/problems.js';
 import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest } from './ingest.js';
+import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
 import { unmatchedSubjectProblems } from './unmatched.js';
 
@@ -66,6 +67,8 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
       hint: 'Name the subject with --subject ID (repeatable) or in the case file to count only their contacts.',
     });
   }
+  const national = nationalNumbersProblem(identities);
+  if (national) problems.add(national);
   for (const p of unmatchedSubjectProblems(opts.case.subject.identifiers, identities, ingested.events)) {
     problems.add(p);
   }

@@ -3,11 +3,14 @@
  * while the export records an account name ("sam.sample") would otherwise get a report of no incidents and no
  * reason why. One identifier left unused among others that matched is only worth knowing (an old number, an
  * address with no e-mail among the inputs); none matching at all is a warning that names the senders found.
+ * Without a region, a number written in national form and the same number written with its country code cannot
+ * match: then the hint says to set the region, since checking how the number is written would not help.
  */
 import { participants } from '../analysis/participants.js';
 import type { Problem } from '../model/index.js';
-import type { IdentityResolver } from '../timeline/identities.js';
+import { type IdentityResolver, isNationalIdentifier, normalisePhone } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
+import { regionAdvice } from './national-numbers.js';
 
 /** Senders named in the warning when no identifier matched. */
 const SHOWN = 5;
@@ -25,7 +28,9 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
       severity: 'info',
       message: `The subject identifier "${id}" matched no sender in these inputs.`,
-      hint: 'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
+      hint:
+        regionHint(id, identities) ??
+        'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
     }));
   }
   const others = participants(events).filter((p) => p.role === 'other');
@@ -42,7 +47,22 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender in these inputs matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.`,
-      hint: `Senders found, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.`,
+      hint: `Senders found, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
+}
+
+/**
+ * Why a phone number given for the subject may have matched nothing because no region is set, with what to do:
+ * it is in national form, or it is in international form while some senders' numbers are in national form.
+ * `undefined` when a region is set or the region cannot be the reason.
+ */
+function regionHint(id: string, identities: IdentityResolver): string | undefined {
+  if (identities.region !== undefined) return undefined;
+  if (isNationalIdentifier(id)) {
+    return `It is written in national form and no region is set, so it cannot match the same number written in international form. ${regionAdvice(identities)}`;
+  }
+  const national = identities.nationalNumbers().length;
+  if (national === 0 || normalisePhone(id.replace(/^tel:/i, ''), undefined) === undefined) return undefined;
+  return `No region is set, so it cannot match the same number written in national form (${national === 1 ? '1 number in these inputs is' : `${national} numbers in these inputs are`} written that way). ${regionAdvice(identities)}`;
 }

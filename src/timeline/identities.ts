@@ -6,6 +6,10 @@
  * - handles (`@name`) case-folded; account ids kept exactly;
  * - display names NFKC-normalised, case-folded, with invisible marks and the iOS "~ " prefix removed.
  *
+ * Without a region a number written in national form (`07700 900456`) cannot be put in international form: it is
+ * kept as written, so it never matches the same number written `+44 7700 900456`. The resolver counts such
+ * numbers (and the country calling codes of the international ones) so the report can say so and name the fix.
+ *
  * Case-file identifiers may carry a prefix to say what they are (`tel:`, `mailto:`, `id:`, `@`, `name:`);
  * without one, an identifier is tried as every type its shape allows, so `1234567890` matches both a phone
  * number and an account id. The resolved key is what reports list per identifier.
@@ -13,7 +17,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import type { IdType, Party, Role } from '../model/index.js';
-import { phoneNumbers } from './phone-numbers.js';
+import { mainRegion, phoneNumbers } from './phone-numbers.js';
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const PHONE_SHAPE = /^\+?[\d\s\-\u2011().]{5,}$/;
@@ -24,16 +28,46 @@ export function cleanName(name: string): string {
   return name.normalize('NFKC').replace(INVISIBLE, '').replace(/^~\s*/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Normalises a phone number to E.164, or `undefined` when it is not a possible phone number. */
-export function normalisePhone(raw: string, region: string | undefined): string | undefined {
-  const cleaned = raw
+function cleanPhone(raw: string): string {
+  return raw
     .replace(INVISIBLE, '')
     .replace(/\u2011/g, '-')
     .trim();
+}
+
+/** A possible phone number's E.164 form and country calling code, or `undefined`. */
+function parsePhone(
+  raw: string,
+  region: string | undefined,
+): { e164: string; callingCode: string } | undefined {
+  const cleaned = cleanPhone(raw);
   if (!PHONE_SHAPE.test(cleaned)) return undefined;
   const parsed = phoneNumbers().parsePhoneNumberFromString(cleaned, region as CountryCode | undefined);
   if (!parsed?.isPossible()) return undefined;
-  return parsed.number;
+  return { e164: parsed.number, callingCode: parsed.countryCallingCode };
+}
+
+/** Normalises a phone number to E.164, or `undefined` when it is not a possible phone number. */
+export function normalisePhone(raw: string, region: string | undefined): string | undefined {
+  return parsePhone(raw, region)?.e164;
+}
+
+/**
+ * True when `raw` is a phone number written in national form: phone-shaped with 7–15 digits and no leading `+`
+ * or `00` (`07700 900456`, `(202) 555-0123`). Only a region can put such a number in international form.
+ * Shorter strings are short codes (`88022`), which no region turns into an international number.
+ */
+export function isNationalForm(raw: string): boolean {
+  const cleaned = cleanPhone(raw);
+  if (!PHONE_SHAPE.test(cleaned) || cleaned.startsWith('+')) return false;
+  const digits = cleaned.replace(/\D/g, '');
+  return digits.length >= 7 && digits.length <= 15 && !digits.startsWith('00');
+}
+
+/** True when a case-file identifier (as given, with or without a `tel:` prefix) is a number in national form. */
+export function isNationalIdentifier(raw: string): boolean {
+  if (/^tel:/i.test(raw)) return isNationalForm(raw.replace(/^tel:/i, ''));
+  return guessTypes(raw).includes('phone') && isNationalForm(raw);
 }
 
 /** The typed key of one identifier (`phone:+447700900123`), or `undefined` when it cannot be that type. */
@@ -119,14 +153,34 @@ export class IdentityResolver {
   private readonly cache = new Map<string, Resolution>();
   /** Subject keys some sender resolved to. */
   private readonly subjectHits = new Set<string>();
+  /** Case keys (subject or victim) some sender resolved to. */
+  private readonly caseHits = new Set<string>();
+  /** Without a region: senders' numbers in national form, by their digits, with the first spelling met. */
+  private readonly national = new Map<string, string>();
+  /** Without a region: case identifiers in national form, with their keys. */
+  private readonly nationalCaseIds: { raw: string; keys: string[] }[] = [];
+  /** Country calling codes of the numbers written in international form, senders' and case identifiers'. */
+  private readonly callingCodes = new Set<string>();
   /** With only a victim named, every other sender is treated as the subject (reported as an assumption). */
   readonly subjectIsEveryoneElse: boolean;
 
   constructor(private readonly people: People) {
-    for (const id of people.subject)
-      for (const k of caseIdentifierKeys(id, people.region)) this.subject.add(k);
-    for (const id of people.victim) for (const k of caseIdentifierKeys(id, people.region)) this.victim.add(k);
+    for (const id of people.subject) {
+      const keys = caseIdentifierKeys(id, people.region);
+      for (const k of keys) this.subject.add(k);
+      this.noteCaseIdentifier(id, keys);
+    }
+    for (const id of people.victim) {
+      const keys = caseIdentifierKeys(id, people.region);
+      for (const k of keys) this.victim.add(k);
+      this.noteCaseIdentifier(id, keys);
+    }
     this.subjectIsEveryoneElse = people.subject.length === 0 && people.victim.length > 0;
+  }
+
+  /** The region national numbers are read in (`--region` or the case file), if any. */
+  get region(): string | undefined {
+    return this.people.region;
   }
 
   resolve(party: Party | undefined): Resolution {
@@ -148,6 +202,7 @@ export class IdentityResolver {
         const k = typedKey(party.id, t, this.people.region);
         if (k) keys.push(k);
       }
+      if (this.people.region === undefined && types.includes('phone')) this.noteNumber(party.id);
       // An id that normalises to nothing (e.g. "-1" for a withheld caller) is still shown as written.
       if (keys.length === 0) keys.push(`account:${party.id.trim()}`);
     }
@@ -157,6 +212,7 @@ export class IdentityResolver {
     }
     const key = keys[0];
     let role: Role | undefined = party.role;
+    for (const k of keys) if (this.subject.has(k) || this.victim.has(k)) this.caseHits.add(k);
     if (keys.some((k) => this.victim.has(k))) role = 'victim';
     else if (keys.some((k) => this.subject.has(k))) {
       role = 'subject';
@@ -171,6 +227,52 @@ export class IdentityResolver {
     return this.people.subject.filter(
       (id) => !caseIdentifierKeys(id, this.people.region).some((k) => this.subjectHits.has(k)),
     );
+  }
+
+  /** Without a region: a sender's number, counted as national form or by its country calling code. */
+  private noteNumber(raw: string): void {
+    const parsed = parsePhone(raw, undefined);
+    if (parsed) this.callingCodes.add(parsed.callingCode);
+    else if (isNationalForm(raw)) {
+      const digits = raw.replace(/\D/g, '');
+      if (!this.national.has(digits)) this.national.set(digits, cleanPhone(raw));
+    }
+  }
+
+  /** Without a region: a case identifier, remembered when in national form, else its country calling code. */
+  private noteCaseIdentifier(raw: string, keys: string[]): void {
+    if (this.people.region !== undefined) return;
+    const value = raw.replace(/^tel:/i, '');
+    if (isNationalIdentifier(raw)) this.nationalCaseIds.push({ raw: value.trim(), keys });
+    else if (/^tel:/i.test(raw) || guessTypes(raw).includes('phone')) {
+      const parsed = parsePhone(value, undefined);
+      if (parsed) this.callingCodes.add(parsed.callingCode);
+    }
+  }
+
+  /**
+   * Without a region, the numbers in national form met so far, one per digit string, senders' first: every
+   * sender's, and each case identifier's that no sender matched (one that did matched a sender written alike).
+   * Empty when a region is set.
+   */
+  nationalNumbers(): string[] {
+    const out = new Map(this.national);
+    for (const id of this.nationalCaseIds) {
+      const digits = id.raw.replace(/\D/g, '');
+      if (!out.has(digits) && !id.keys.some((k) => this.caseHits.has(k))) out.set(digits, id.raw);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * The region the numbers written in international form point to, when they all share one country calling
+   * code: `{ region: 'GB', callingCode: '44' }`. A likely region to suggest, never one to use unasked.
+   */
+  likelyRegion(): { region: string; callingCode: string } | undefined {
+    const [callingCode, ...more] = this.callingCodes;
+    if (callingCode === undefined || more.length > 0) return undefined;
+    const region = mainRegion(callingCode);
+    return region === undefined ? undefined : { region, callingCode };
   }
 
   /** Up to `n` senders that resolved to no one named in the case, as their keys' values, in the order first met. */

@@ -3,6 +3,8 @@ import {
   caseIdentifierKeys,
   cleanName,
   IdentityResolver,
+  isNationalForm,
+  isNationalIdentifier,
   normalisePhone,
 } from '../../src/timeline/identities.js';
 
@@ -25,6 +27,53 @@ describe('identifier normalisation', () => {
     expect(caseIdentifierKeys('id:user123', undefined)).toEqual(['account:user123']);
     expect(caseIdentifierKeys('07700 900123', 'GB')).toContain('phone:+447700900123');
     expect(caseIdentifierKeys('1234567890123', undefined)).toContain('account:1234567890123');
+  });
+});
+
+describe('numbers in national form', () => {
+  it('are phone-shaped, 7 to 15 digits, without a leading + or 00', () => {
+    expect(isNationalForm('07700 900123')).toBe(true);
+    expect(isNationalForm('(202) 555-0123')).toBe(true);
+    expect(isNationalForm('+44 7700 900123')).toBe(false);
+    expect(isNationalForm('0044 7700 900123')).toBe(false);
+    expect(isNationalForm('88022')).toBe(false);
+    expect(isNationalForm('VODAFONE')).toBe(false);
+    expect(isNationalForm('1200000000000000009')).toBe(false);
+  });
+
+  it('in a case file may carry tel:, and other prefixes are not numbers', () => {
+    expect(isNationalIdentifier('tel:07700 900123')).toBe(true);
+    expect(isNationalIdentifier('07700900123')).toBe(true);
+    expect(isNationalIdentifier('id:07700900123')).toBe(false);
+    expect(isNationalIdentifier('Sam')).toBe(false);
+  });
+
+  it('are counted once each by their digits when no region is set, with the country code of the others', () => {
+    const r = new IdentityResolver({
+      subject: ['+44 7700 900123', 'tel:01632 960001'],
+      victim: [],
+      region: undefined,
+    });
+    r.resolve({ id: '07700900123', idType: 'phone' });
+    r.resolve({ id: '07700 900123', idType: 'phone', name: 'Sam' });
+    r.resolve({ id: '+447700900001', idType: 'phone' });
+    r.resolve({ id: '1234567890', idType: 'account' });
+    expect(r.nationalNumbers()).toEqual(['07700900123', '01632 960001']);
+    expect(r.likelyRegion()).toEqual({ region: 'GB', callingCode: '44' });
+    r.resolve({ id: '+12025550123', idType: 'phone' });
+    expect(r.likelyRegion()).toBeUndefined();
+  });
+
+  it('leave out a national case identifier a sender matched as written', () => {
+    const r = new IdentityResolver({ subject: ['07700900123'], victim: [], region: undefined });
+    expect(r.resolve({ id: '07700900123', idType: 'account' }).role).toBe('subject');
+    expect(r.nationalNumbers()).toEqual([]);
+  });
+
+  it('are not counted when a region is set', () => {
+    const r = new IdentityResolver({ subject: ['07700 900123'], victim: [], region: 'GB' });
+    expect(r.resolve({ id: '07700900456', idType: 'phone' }).key).toBe('phone:+447700900456');
+    expect(r.nationalNumbers()).toEqual([]);
   });
 });
 

@@ -1,0 +1,36 @@
+/**
+ * Phone numbers written in national form when no region is set. `07700 900456` can only be put in international
+ * form (`+447700900456`) by knowing the country it belongs to, so without `--region` it is kept as written and
+ * never matches the same number written with `+44`: one person's contacts are then counted under two
+ * identifiers, or not counted at all. The region is never guessed; the report says what happened and, when every
+ * number written in international form has one country code, names the region that code belongs to.
+ */
+import type { Problem } from '../model/index.js';
+import type { IdentityResolver } from '../timeline/identities.js';
+
+/** Numbers quoted in the warning. */
+const SHOWN = 3;
+
+/** What to do, naming the likely region when the international numbers all share one country code. */
+export function regionAdvice(identities: IdentityResolver): string {
+  const likely = identities.likelyRegion();
+  return likely
+    ? `The other numbers are +${likely.callingCode}: set the region with --region ${likely.region}, or "region": "${likely.region}" in the case file.`
+    : 'Set the region the numbers belong to with --region and its two-letter country code (GB for the United Kingdom, US for the United States), or "region" in the case file.';
+}
+
+/** The warning for numbers in national form met without a region, or `undefined` when there are none. */
+export function nationalNumbersProblem(identities: IdentityResolver): Problem | undefined {
+  if (identities.region !== undefined) return undefined;
+  const numbers = identities.nationalNumbers();
+  if (numbers.length === 0) return undefined;
+  const one = numbers.length === 1;
+  const shown = numbers.slice(0, SHOWN).join(', ');
+  const more = numbers.length > SHOWN ? ` and ${numbers.length - SHOWN} more` : '';
+  return {
+    code: 'CASE_REGION_NOT_SET',
+    severity: 'warning',
+    message: `${one ? '1 phone number is' : `${numbers.length} phone numbers are`} written in national form, without a country code (${shown}${more}), and no region is set, so ${one ? 'it cannot be matched to the same number' : 'they cannot be matched to the same numbers'} written in international form: one person's contacts may be counted under two identifiers, or missed.`,
+    hint: regionAdvice(identities),
+  };
+}

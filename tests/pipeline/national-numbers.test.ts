@@ -1,0 +1,97 @@
+/**
+ * Numbers written in national form when no region is set. The fixture is one SMS backup in which the subject
+ * texts from +447700900123 (3 messages), from the same number written 07700900123 (2) and from a second number
+ * written 07700 900456 (1); Mum (+447700900321) and a short code (88022) text too. Without a region the national
+ * numbers cannot be matched to international ones: the report says so, names the fix, and never guesses.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/cli/case.js';
+import { fileInput, walk } from '../../src/cli/inputs.js';
+import { readTimeline } from '../../src/pipeline/index.js';
+
+const SMS = 'fixtures/national-numbers/sms-20240306120000.xml';
+
+const NATIONAL_WARNING = {
+  code: 'CASE_REGION_NOT_SET',
+  severity: 'warning',
+  message:
+    "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.",
+  hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+};
+
+async function read(subject: string[], region: string | undefined, paths = [SMS]) {
+  const walked = await walk(paths);
+  const c = await resolveCase({}, [], 'UTC');
+  const t = await readTimeline({
+    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+    case: {
+      ...c,
+      region,
+      subject: { name: undefined, identifiers: subject },
+      victim: { name: undefined, identifiers: [] },
+    },
+  });
+  const events = Array.from({ length: t.events.length }, (_, i) => t.events.at(i));
+  const incidents = events.filter((e) => e.incident);
+  return { problems: t.problems.list.filter((p) => p.code.startsWith('CASE_')), incidents };
+}
+
+describe('phone numbers in national form without a region', () => {
+  it('warns once, counting the national numbers and naming the region the +44 numbers point to', async () => {
+    const { problems, incidents } = await read(['+447700900123', '07700 900456'], undefined);
+    expect(incidents).toHaveLength(3);
+    expect(problems[0]).toEqual(NATIONAL_WARNING);
+    expect(problems.filter((p) => p.code === 'CASE_REGION_NOT_SET')).toHaveLength(1);
+  });
+
+  it('tells the user to set the region for a national identifier that matched nothing', async () => {
+    const { problems } = await read(['+447700900123', '07700 900456'], undefined);
+    expect(problems[1]).toEqual({
+      code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
+      severity: 'info',
+      message: 'The subject identifier "07700 900456" matched no sender in these inputs.',
+      hint: 'It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+    });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('says the same of an international identifier when the senders wrote that number in national form', async () => {
+    const { problems } = await read(['+447700900123', '+447700900456'], undefined);
+    expect(problems[1]).toEqual({
+      code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
+      severity: 'info',
+      message: 'The subject identifier "+447700900456" matched no sender in these inputs.',
+      hint: 'No region is set, so it cannot match the same number written in national form (2 numbers in these inputs are written that way). The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+    });
+  });
+
+  it('adds the region advice when no subject identifier matched and one is a national number', async () => {
+    const { problems } = await read(['07700 900456'], undefined);
+    const notFound = problems.find((p) => p.code === 'CASE_SUBJECT_NOT_FOUND');
+    expect(notFound?.hint).toBe(
+      'Senders found, with their records: +447700900123 (Sam): 3; 07700900123: 2; +447700900321 (Mum): 1; 07700 900456: 1; 88022: 1. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all. No region is set, so a number written in national form cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+    );
+  });
+
+  it('names no region when the numbers in international form have more than one country code', async () => {
+    const { problems } = await read(['+33612345678', '07700 900456'], undefined);
+    expect(problems[0]).toEqual({
+      ...NATIONAL_WARNING,
+      hint: 'Set the region the numbers belong to with --region and its two-letter country code (GB for the United Kingdom, US for the United States), or "region" in the case file.',
+    });
+  });
+
+  it('with the region set, merges both ways of writing each number and says nothing', async () => {
+    const { problems, incidents } = await read(['+447700900123', '07700 900456'], 'GB');
+    expect(incidents).toHaveLength(6);
+    expect(new Set(incidents.map((e) => e.senderKey))).toEqual(
+      new Set(['phone:+447700900123', 'phone:+447700900456']),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('says nothing when every number is written with its country code', async () => {
+    const { problems } = await read(['+447700900123'], undefined, ['fixtures/sms-backup-xml/mms-group.xml']);
+    expect(problems.filter((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual([]);
+  });
+});
