@@ -146,6 +146,33 @@ describe('html report: structure', () => {
     expect(evidence).toContain('case/notes.txt</bdi> — not a supported export format');
   });
 
+  it('says one number written two ways is one identifier only when every number could be put in international form', () => {
+    const identifiers = (page: string) => {
+      const at = page.indexOf('<dt>Identifiers</dt><dd>', page.indexOf('<dl class="methods">'));
+      return page.slice(at + '<dt>Identifiers</dt><dd>'.length, page.indexOf('</dd>', at));
+    };
+    const withRegion = identifiers(renderHtml(baseReport()));
+    expect(withRegion).toContain('read as numbers of region GB');
+    expect(withRegion).toContain('so one number written two ways counts as one identifier');
+
+    const noRegion = baseReport();
+    noRegion.case.region = null;
+    const international = identifiers(renderHtml(noRegion));
+    expect(international).toContain('so one number written two ways counts as one identifier');
+    expect(international).toContain('No region was set, and none was needed');
+
+    noRegion.problems.push({
+      code: 'CASE_REGION_NOT_SET',
+      severity: 'warning',
+      message: '1 phone number is written in national form, without a country code (07700900123), …',
+    });
+    const national = identifiers(renderHtml(noRegion));
+    expect(national).not.toContain('written two ways counts as one identifier');
+    expect(national).toContain(
+      'No region was set for phone numbers, so numbers written without a country code (national form) are kept as written: such a number and the same number written with its country code count as two identifiers',
+    );
+  });
+
   it('renders a report without incidents: the summary says so and no chart is drawn', () => {
     const r = baseReport();
     r.identifiers = [];

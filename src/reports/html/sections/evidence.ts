@@ -7,7 +7,7 @@ import type { Report } from '../../../model/index.js';
 import { bookCells, int, plural } from '../../format.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
-import { METHODS } from './methods.js';
+import { methodsOf } from './methods.js';
 import type { HtmlContext, Section } from './section.js';
 import { accountingLine } from './summary.js';
 
@@ -99,8 +99,10 @@ function run(r: Report): string {
   return `<dl class="kv">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
 }
 
-function methods(): string {
-  return `<dl class="methods">${METHODS.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+function methods(r: Report): string {
+  return `<dl class="methods">${methodsOf(r)
+    .map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`)
+    .join('')}</dl>`;
 }
 
 /** The escalation analysis's own account of each method and its caveats. */
@@ -149,7 +151,7 @@ export function evidenceSection(r: Report, ctx: HtmlContext): Section {
     '<h3>How this report was made</h3>',
     run(r),
     '<h3>What each figure counts</h3>',
-    methods(),
+    methods(r),
     statisticalMethods(r),
     '<h3>Checking the inputs</h3>',
     '<p>The JSON report made with the same files and options (<code>--format json --out report.json</code>) lists every input with its SHA-256. To check that the files you hold are the files this report was made from, run <code>chronolog verify report.json</code> in the folder the report was made from (or add <code>--root FOLDER</code>); it reads each file again, compares the SHA-256 values and names any file that has changed, is missing or was added. A single file can also be checked with a standard tool: <code>sha256sum FILE</code> (Linux), <code>shasum -a 256 FILE</code> (macOS) or <code>certutil -hashfile FILE SHA256</code> (Windows), and compared with the value above.</p>',

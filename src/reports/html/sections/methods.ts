@@ -3,9 +3,35 @@
  * section (ACPO principle 2: explain every method, assumption and exclusion). The escalation analysis writes its
  * own methods into the report; these cover the figures every report has.
  */
+import type { Report } from '../../../model/index.js';
+import { text } from '../escape.js';
 
-/** [figure, what it counts and its limits]. */
-export const METHODS: [string, string][] = [
+/** The warning the pipeline gives when numbers in national form were met without a region. */
+const NATIONAL_WITHOUT_REGION = 'CASE_REGION_NOT_SET';
+
+/**
+ * How identifiers were compared. "One number written two ways counts as one identifier" holds only when every
+ * number could be put in international form: with a region, or when no number was written in national form.
+ */
+function identifiers(r: Report): string {
+  const attributed =
+    'An identifier is attributed to the subject because the case file lists it; the report does not establish who used it.';
+  if (r.case.region !== null) {
+    return `Phone numbers are written in international form (numbers written without a country code are read as numbers of region ${text(r.case.region)}) and e-mail addresses in lower case, so one number written two ways counts as one identifier. ${attributed}`;
+  }
+  if (r.problems.some((p) => p.code === NATIONAL_WITHOUT_REGION)) {
+    return `No region was set for phone numbers, so numbers written without a country code (national form) are kept as written: such a number and the same number written with its country code count as two identifiers, and one person’s contacts may be split between them or missed (see Problems). Numbers written with a country code are put in one international form, and e-mail addresses are compared in lower case. ${attributed}`;
+  }
+  return `Phone numbers are written in international form and e-mail addresses in lower case, so one number written two ways counts as one identifier. No region was set, and none was needed: no phone number was found written in national form, without its country code. ${attributed}`;
+}
+
+/** [figure, what it counts and its limits] for this report, as HTML. */
+export function methodsOf(r: Report): [string, string][] {
+  return METHODS.map(([k, v]) => [k, typeof v === 'string' ? v : v(r)]);
+}
+
+/** [figure, what it counts and its limits], or how to say it for a given report. */
+const METHODS: [string, string | ((r: Report) => string)][] = [
   [
     'Incident',
     'A record attributed to the subject (by an identifier listed for the subject, or a diary entry about the subject) that was not sent by the person the export belongs to. Each message, call, visit, delivery or other contact counts once. Records from other people, withheld numbers and the recipient’s own messages are not incidents.',
@@ -34,10 +60,7 @@ export const METHODS: [string, string][] = [
     'Weeks',
     'Weeks are ISO weeks starting on Monday; the first and last week of the period may be partial, and are marked.',
   ],
-  [
-    'Identifiers',
-    'Phone numbers are written in international form (using the case region for national numbers) and e-mail addresses in lower case, so one number written two ways counts as one identifier. An identifier is attributed to the subject because the case file lists it; the report does not establish who used it.',
-  ],
+  ['Identifiers', identifiers],
   [
     'Charts',
     'The charts are drawn from the figures of this report; each has its data table. They show counts, not causes.',

@@ -1,0 +1,65 @@
+/**
+ * The region for national phone numbers, as a user meets it: without one, `inspect` and `report` say that the
+ * numbers written in national form cannot be matched to international ones and name --region GB; with it, the
+ * subject's number written both ways counts as one identifier. Fixture: tests/pipeline/national-numbers.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { cli, NOW, STACK } from '../helpers/cli.js';
+
+const DIR = 'fixtures/national-numbers';
+const SUBJECT = ['--subject', '+447700900123', '--subject', '07700 900456'];
+const WARNING =
+  "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.";
+const HINT =
+  'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.';
+
+describe('national phone numbers and --region', () => {
+  it('report without a region: 3 incidents, the warning with its hint, and the unused number says to set the region', () => {
+    const r = cli(['report', DIR, ...SUBJECT, '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Incidents {3}3; /m);
+    expect(r.stdout).toContain(`  ! ${WARNING}\n    ${HINT}\n`);
+    expect(r.stdout).toContain(
+      '  ! The subject identifier "07700 900456" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n',
+    );
+    expect(r.stdout).not.toContain('check how it is written');
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('inspect without a region lists the warning among the problems', () => {
+    const r = cli(['inspect', DIR]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Problems (1)\n  !  ${WARNING}\n`);
+    const json = JSON.parse(cli(['inspect', DIR, '--format', 'json']).stdout) as {
+      problems: { code: string; hint?: string }[];
+    };
+    expect(json.problems).toEqual([expect.objectContaining({ code: 'CASE_REGION_NOT_SET', hint: HINT })]);
+  });
+
+  it('report --region GB merges each number written two ways: 6 incidents from 2 identifiers, no warning', () => {
+    const r = cli(['report', DIR, ...SUBJECT, '--region', 'GB', '--format', 'json', '--now', NOW]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      incidents: { total: number };
+      identifiers: { identifier: string; incidents: number }[];
+      problems: { code: string }[];
+    };
+    expect(report.incidents.total).toBe(6);
+    expect(report.identifiers.map((i) => [i.identifier, i.incidents])).toEqual([
+      ['+447700900123', 5],
+      ['+447700900456', 1],
+    ]);
+    expect(report.problems).toEqual([]);
+  });
+
+  it('the HTML methods text claims one identifier per number only when the region is set', () => {
+    const methods = (args: string[]) => {
+      const page = cli(['report', DIR, ...SUBJECT, '--format', 'html', '--now', NOW, ...args]).stdout;
+      const at = page.indexOf('<dt>Identifiers</dt><dd>', page.indexOf('<dl class="methods">'));
+      return page.slice(at, page.indexOf('</dd>', at));
+    };
+    expect(methods([])).toContain('No region was set for phone numbers');
+    expect(methods([])).not.toContain('one number written two ways counts as one identifier');
+    expect(methods(['--region', 'GB'])).toContain('one number written two ways counts as one identifier');
+  });
+});
