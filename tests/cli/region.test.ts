@@ -20,7 +20,7 @@ describe('national phone numbers and --region', () => {
     expect(r.stdout).toMatch(/^Incidents {3}3; /m);
     expect(r.stdout).toContain(`  ! ${WARNING}\n    ${HINT}\n`);
     expect(r.stdout).toContain(
-      '  ! The subject identifier "07700 900456" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n',
+      '  i The subject identifier "07700 900456" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n',
     );
     expect(r.stdout).not.toContain('check how it is written');
     expect(r.stderr).not.toMatch(STACK);
@@ -29,7 +29,7 @@ describe('national phone numbers and --region', () => {
   it('inspect without a region lists the warning among the problems', () => {
     const r = cli(['inspect', DIR]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Problems (1)\n  !  ${WARNING}\n`);
+    expect(r.stdout).toContain(`Problems  0 errors, 1 warning\n  ! ${WARNING}\n    ${HINT}\n`);
     const json = JSON.parse(cli(['inspect', DIR, '--format', 'json']).stdout) as {
       problems: { code: string; hint?: string }[];
     };
