@@ -167,11 +167,26 @@ function parseMilestoneFlag(s: string): Milestone {
   return { date, label };
 }
 
-/** Merges the case file and flags. `discovered` are case files found at the top of folder arguments. */
+/**
+ * The path a report records for a case file found at the top of a folder argument: under the folder as it was
+ * given, relative or absolute, exactly as `walk` names the inputs beside it. So a shared report shows no folder
+ * the user did not type, and `verify` finds the case file by the same rule as the inputs (relative paths from the
+ * current folder or `--root`). Without the folder arguments the absolute path is all there is.
+ */
+function givenPath(file: string, given: readonly string[]): string {
+  const folder = given.find((p) => path.resolve(p) === path.dirname(file));
+  return folder === undefined ? file : path.join(folder, path.basename(file));
+}
+
+/**
+ * Merges the case file and flags. `discovered` are case files found at the top of folder arguments, `given` those
+ * arguments as typed (for the path the report records); `--case FILE` is recorded as typed.
+ */
 export async function resolveCase(
   flags: CaseFlags,
   discovered: readonly string[],
   systemZone: string,
+  given: readonly string[] = [],
 ): Promise<ResolvedCase> {
   const file = chooseCaseFile(flags.case, discovered);
   const loaded = file ? await loadCaseFile(file, flags.case !== undefined) : undefined;
@@ -227,6 +242,12 @@ export async function resolveCase(
     window,
     ceasePhrases: c?.ceasePhrases,
     lexicon: c?.lexicon,
-    caseFile: loaded && file ? { path: path.normalize(file), sha256: loaded.sha256 } : undefined,
+    caseFile:
+      loaded && file
+        ? {
+            path: flags.case !== undefined ? path.normalize(file) : givenPath(file, given),
+            sha256: loaded.sha256,
+          }
+        : undefined,
   };
 }

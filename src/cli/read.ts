@@ -95,7 +95,7 @@ export async function readInputs(
       unreadableHint(e, 'file'),
     );
   }
-  const kase = await resolveCase(flags, walked.caseFiles, env.systemZone);
+  const kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
   // A case file is configuration, never evidence; below the top of a folder it is not used either, and says so.
   const nested = walked.files.filter((f) =>
     (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.abs)),
