@@ -290,7 +290,7 @@ describe('other commands', () => {
     cli(['report', DEMO, '--format', 'json', '--now', NOW, '--out', out]);
     const ok = cli(['verify', out]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/all 6 inputs match/);
+    expect(ok.stdout).toMatch(/all 6 inputs and the case file match/);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     report.inputs[0].sha256 = '0'.repeat(64);
     writeFileSync(out, JSON.stringify(report));

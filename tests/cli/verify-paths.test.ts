@@ -35,7 +35,7 @@ describe('verify and the form of the report paths', () => {
     for (const cwd of [s.dir, ROOT]) {
       const r = run(['verify', out], cwd);
       expect(r.code, r.stdout).toBe(0);
-      expect(r.stdout).toBe(`✔ all 6 inputs match the SHA-256 recorded in ${out}\n`);
+      expect(r.stdout).toBe(`✔ all 6 inputs and the case file match the SHA-256 recorded in ${out}\n`);
     }
   });
 
@@ -59,7 +59,7 @@ describe('verify and the form of the report paths', () => {
     expect(run(['report', 'relative', '--format', 'json', '--now', NOW, '--out', out]).code).toBe(0);
     const here = run(['verify', out]);
     expect(here.code, here.stdout).toBe(0);
-    expect(here.stdout).toMatch(/^✔ all 6 inputs match/);
+    expect(here.stdout).toMatch(/^✔ all 6 inputs and the case file match/);
     const rooted = run(['verify', out, '--root', s.dir], ROOT);
     expect(rooted.code, rooted.stdout).toBe(0);
     writeFileSync(path.join(s.dir, 'relative/later-chat.txt'), CHAT);

@@ -43,7 +43,7 @@ describe('chronolog verify', () => {
     const r = verify(dir);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      `✔ all ${paths.length} inputs match the SHA-256 recorded in report.json`,
+      `✔ all ${paths.length} inputs and the case file match the SHA-256 recorded in report.json`,
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('chronolog verify', () => {
     // ...and with --root they all match.
     const found = verify(tmp, '--root', elsewhere);
     expect(found.code, found.stdout).toBe(0);
-    expect(found.stdout).toMatch(/^✔ all \d+ inputs match/);
+    expect(found.stdout).toMatch(/^✔ all \d+ inputs and the case file match/);
   });
 
   it('refuses a file that is not a chronolog JSON report with exit 2 and a hint', () => {

@@ -5,7 +5,9 @@
  * hashed it, and carries the reason; the other members of the archive are read as usual.
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
+import { fileInput } from '../inputs.js';
 
 /** What re-reading one input found. */
 export interface Rehash {
@@ -20,6 +22,15 @@ export async function sha256Of(input: SourceInput): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of input.open()) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/** The SHA-256 of the file at `abs` now (`shown` names it), or undefined when it cannot be read: it is missing. */
+export async function fileHash(abs: string, shown: string): Promise<string | undefined> {
+  try {
+    return await sha256Of(fileInput(abs, (await stat(abs)).size, shown));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The zip reader's message for a damaged member, `this file inside the archive is damaged: WHY; anything …`. */

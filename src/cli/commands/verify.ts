@@ -10,6 +10,10 @@
  * archive are still checked one by one. A member that was already damaged when the report was made (the report
  * lists it as incomplete, and its bytes hash to the SHA-256 the report recorded) is the file the report was made
  * from: it matches, with a note saying so.
+ *
+ * The case file the report names is re-hashed too, found by the same rule as the inputs: it decides who counts as
+ * the subject, the milestones, the window and the zone, so every figure depends on it, and a changed or missing
+ * case file fails like a changed or missing input.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,14 +22,16 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
-import { memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
+import { fileHash, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
 
 const ReportInputs = z.object({
   schemaVersion: z.literal(1),
   run: z.object({ paths: z.array(z.string()) }).optional(),
   inputs: z.array(z.object({ path: z.string(), sha256: z.string(), incomplete: z.boolean().optional() })),
   ignoredFiles: z.array(z.object({ path: z.string() })).default([]),
-  case: z.object({ caseFile: z.object({ path: z.string() }).nullable().optional() }).optional(),
+  case: z
+    .object({ caseFile: z.object({ path: z.string(), sha256: z.string() }).nullable().optional() })
+    .optional(),
 });
 
 /** A report file that cannot be read: missing is an input failure (exit 1), said in words. */
@@ -42,6 +48,9 @@ function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
     'Give the path of the report written with --format json, e.g. chronolog verify report.json',
   );
 }
+
+/** What the case file decides, said beside its path when it differs. */
+const CASE_FILE = 'the case file: who counts as the subject, the milestones, the window and the time zone';
 
 export async function verifyCommand(
   reportFile: string,
@@ -101,6 +110,18 @@ export async function verifyCommand(
         `${input.path} (expected ${input.sha256.slice(0, 16)}…, found ${actual.sha256.slice(0, 16)}…)`,
       );
   }
+  // The case file is not an input, but the figures rest on it as much: it is judged the same way, and named as such.
+  const caseFile = parsed.case?.caseFile ?? undefined;
+  let caseDiffers = false;
+  if (caseFile) {
+    const actual = await fileHash(path.resolve(base, caseFile.path), caseFile.path);
+    caseDiffers = actual !== caseFile.sha256;
+    if (actual === undefined) missing.push(`${caseFile.path} (the case file)`);
+    else if (caseDiffers)
+      changed.push(
+        `${caseFile.path} (${CASE_FILE}; expected ${caseFile.sha256.slice(0, 16)}…, found ${actual.slice(0, 16)}…)`,
+      );
+  }
   const known = new Set([
     ...parsed.inputs.map((i) => path.normalize(i.path.split('!/')[0]!)),
     ...parsed.ignoredFiles.map((i) => path.normalize(i.path.split('!/')[0]!)),
@@ -127,11 +148,23 @@ export async function verifyCommand(
   }
   const noted = notes.map((n) => `  note: ${safe(n)}`);
   if (changed.length + damaged.length + missing.length + extra.length === 0) {
-    const all = `${c.green('✔')} all ${parsed.inputs.length} inputs match the SHA-256 recorded in ${safe(reportFile)}`;
+    const n = parsed.inputs.length;
+    const inputs = n === 1 ? 'the 1 input' : `all ${n} inputs`;
+    const what = caseFile
+      ? `${inputs} and the case file match`
+      : `${inputs} ${n === 1 ? 'matches' : 'match'}`;
+    const all = `${c.green('✔')} ${what} the SHA-256 recorded in ${safe(reportFile)}`;
     process.stdout.write(`${[all, ...noted].join('\n')}\n`);
     return 0;
   }
-  const lines = [`${c.red('✖')} the inputs differ from those recorded in ${safe(reportFile)}:`];
+  const inputsDiffer =
+    changed.length + damaged.length + missing.length + extra.length > (caseDiffers ? 1 : 0);
+  const differ = !caseDiffers
+    ? 'the inputs differ from those'
+    : inputsDiffer
+      ? 'the inputs and the case file differ from those'
+      : 'the case file differs from the one';
+  const lines = [`${c.red('✖')} ${differ} recorded in ${safe(reportFile)}:`];
   for (const p of changed) lines.push(`  changed: ${safe(p)}`);
   for (const p of damaged) lines.push(`  damaged: ${safe(p)}`);
   for (const p of missing) lines.push(`  missing: ${safe(p)}`);
@@ -142,7 +175,14 @@ export async function verifyCommand(
       'A damaged archive member no longer holds the bytes that were put in the archive (a bad copy, download or disk). ' +
         'Verify the original archive the report was made from; if that is damaged too, download or export it again and make a new report from it.',
     );
-  const relative = parsed.inputs.some((i) => !path.isAbsolute(i.path));
+  if (caseDiffers)
+    lines.push(
+      'Every figure in the report depends on the case file it was made with. ' +
+        'If the change was intended, make a new report; if not, put back the case file the report was made with.',
+    );
+  const relative = [...parsed.inputs.map((i) => i.path), ...(caseFile ? [caseFile.path] : [])].some(
+    (p) => !path.isAbsolute(p),
+  );
   lines.push(
     relative
       ? `Paths are resolved from ${safe(path.resolve(base))}; use --root DIR to verify a copy kept elsewhere.`
