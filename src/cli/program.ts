@@ -187,7 +187,9 @@ Examples:
 
   program
     .command('verify')
-    .description('re-hash every input a JSON report lists and say whether they still match')
+    .description(
+      're-hash every input and the case file a JSON report lists; name each one changed, missing or extra, and each damaged archive member',
+    )
     .argument('<report>', 'a report written with --format json')
     .option(
       '--root <dir>',
@@ -197,6 +199,10 @@ Examples:
     .addHelpText(
       'after',
       `
+Extra: a file added under the report's folders, or a member added to one of its zips. Damaged: a zip member whose
+bytes fail the archive's own CRC-32 check. The case file is judged like an input, as every figure depends on it.
+Exit 1 if anything is named, 0 if everything matches.
+
 Examples:
   $ chronolog verify report.json
   $ chronolog verify report.json --root /evidence/copy-of-exports/..`,
