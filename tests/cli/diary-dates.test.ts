@@ -17,8 +17,9 @@ describe('diary dates in inspect and report', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(
-      'Problems (1)\n' +
-        `  ✖ ${TYPO}:line 5 Date "15/03/2204" is 15 March 2204, outside the years chronolog accepts (1900 to 2100)\n`,
+      'Problems  1 error, 0 warnings\n' +
+        `  ✖ ${TYPO}:line 5: Date "15/03/2204" is 15 March 2204, outside the years chronolog accepts (1900 to 2100)\n` +
+        '    Did you mean 2024? 3 other rows are dated 2024. Correct the year in the diary and re-run\n',
     );
     expect(r.stdout).not.toContain('not a real date');
     expect(r.stdout).not.toContain('can only be read');
