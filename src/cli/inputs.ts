@@ -1,9 +1,10 @@
 /**
  * Turning command-line paths into `SourceInput`s: files as given, folders walked recursively in a stable order.
- * This module (through file-chunks.ts) is the only one that opens input files; nothing here ever writes next to
- * the inputs.
+ * One file reached twice (named twice, inside a folder also given, or through a link) is read once: read twice,
+ * every record of it would count as a duplicate, as if two exports overlapped. This module (through
+ * file-chunks.ts) is the only one that opens input files; nothing here ever writes next to the inputs.
  */
-import type { Dirent } from 'node:fs';
+import type { BigIntStats, Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readErrorWords } from '../pipeline/read-errors.js';
@@ -27,8 +28,9 @@ export function fileInput(file: string, bytes: number, display = file): SourceIn
 export interface WalkResult {
   readonly files: { abs: string; display: string; bytes: number }[];
   /**
-   * Things passed over while walking (symlink loops, unreadable folders, special files). `error` is set for a
-   * file or folder that exists but cannot be read: evidence that is lost, which the caller reports as an error.
+   * Things passed over while walking (symlink loops, repeats, unreadable folders, special files). `error` is set
+   * for a file or folder that exists but cannot be read: evidence that is lost, which the caller reports as an
+   * error.
    */
   readonly passedOver: {
     display: string;
@@ -39,20 +41,39 @@ export interface WalkResult {
   readonly caseFiles: string[];
 }
 
-/** Lists the files under the given paths. Throws ENOENT-style errors for a path that does not exist. */
+/** Byte order, not locale order: the same names sort the same on every machine. */
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Why a repeat is passed over, naming the path that was read when it is spelled differently. */
+const alreadyRead = (first: string, repeat: string) =>
+  first === repeat
+    ? 'already read (reached more than once through the paths given)'
+    : `already read as ${first}`;
+
+/**
+ * Lists the files under the given paths. Throws ENOENT-style errors for a path that does not exist.
+ *
+ * A file is the same file when the file system says so: the same device and inode (links followed, so another
+ * spelling of the path, a symbolic link or a hard link), or the same real path where the inode is not known
+ * (0). Of the names one file is reached by, the first in byte order of the path shown is read and the others are
+ * passed over as "already read as" it; that is the order inputs are read in, and it does not depend on the order
+ * of the paths. A folder reached twice is walked once, under the name reached first; the paths are walked in
+ * byte order so that this too does not depend on their order.
+ */
 export async function walk(paths: readonly string[]): Promise<WalkResult> {
-  const files: WalkResult['files'] = [];
+  const found: { abs: string; display: string; bytes: number; id: string }[] = [];
   const passedOver: WalkResult['passedOver'] = [];
   const caseFiles: string[] = [];
-  const seenDirs = new Set<string>();
+  const seenDirs = new Map<string, string>();
 
   async function visitDir(abs: string, display: string, top: boolean): Promise<void> {
     const real = await realpath(abs);
-    if (seenDirs.has(real)) {
-      passedOver.push({ display, reason: 'folder already read (symbolic link loop or repeat)' });
+    const first = seenDirs.get(real);
+    if (first !== undefined) {
+      passedOver.push({ display, reason: `folder ${alreadyRead(first, display)}` });
       return;
     }
-    seenDirs.add(real);
+    seenDirs.set(real, display);
     let entries: Dirent[];
     try {
       entries = await readdir(abs, { withFileTypes: true });
@@ -64,8 +85,7 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
       });
       return;
     }
-    // Byte order, not locale order: the same folder gives the same order on every machine.
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => byteOrder(a.name, b.name));
     for (const entry of entries) {
       const childAbs = path.join(abs, entry.name);
       const childDisplay = path.join(display, entry.name);
@@ -78,9 +98,10 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
   }
 
   async function visit(abs: string, display: string, top: boolean): Promise<void> {
-    let st: Awaited<ReturnType<typeof stat>>;
+    let st: BigIntStats;
     try {
-      st = await stat(abs);
+      // As bigints: a 64-bit file id (NTFS) does not fit a double, and two files must not share one by rounding.
+      st = await stat(abs, { bigint: true });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (top) throw Object.assign(err as Error, { displayPath: display });
@@ -100,9 +121,26 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
       passedOver.push({ display, reason: 'not a regular file' });
       return;
     }
-    files.push({ abs, display, bytes: st.size });
+    const id = st.ino !== 0n ? `${st.dev}:${st.ino}` : `path:${await realpath(abs)}`;
+    found.push({ abs, display, bytes: Number(st.size), id });
   }
 
-  for (const p of paths) await visit(path.resolve(p), p, true);
+  for (const p of [...paths].sort(byteOrder)) await visit(path.resolve(p), p, true);
+
+  const firstName = new Map<string, string>();
+  for (const f of found) {
+    const first = firstName.get(f.id);
+    if (first === undefined || byteOrder(f.display, first) < 0) firstName.set(f.id, f.display);
+  }
+  const files: WalkResult['files'] = [];
+  const read = new Set<string>();
+  for (const { id, ...f } of found) {
+    const first = firstName.get(id)!;
+    // One entry with the chosen name is read; any other, even one spelled the same, is a repeat.
+    if (f.display === first && !read.has(id)) {
+      read.add(id);
+      files.push(f);
+    } else passedOver.push({ display: f.display, reason: alreadyRead(first, f.display) });
+  }
   return { files, passedOver, caseFiles };
 }
