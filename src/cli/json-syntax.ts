@@ -2,7 +2,8 @@
  * Where a case file's syntax is wrong, as a line and column, and why in plain words. `JSON.parse` gives a
  * position for only some mistakes ("…at position 72"; an unexpected character instead quotes the text), so the
  * text is scanned again by the strict grammar of RFC 8259, which `JSON.parse` follows, to find the first
- * mistake. Case files are a few kilobytes and this runs only after `JSON.parse` has failed.
+ * mistake. Case files are a few kilobytes and this runs only after `JSON.parse` has failed. The same scan of a
+ * valid file says where each value is written, so a bad field can be named by its line.
  */
 
 export interface SyntaxPosition {
@@ -29,9 +30,47 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** Where one value is written: offsets into the text, its name's when it is a field of an object. */
+export interface ValueSpan {
+  /** Offset of the field name's opening quote; undefined for an array element or the top-level value. */
+  readonly name?: number;
+  readonly start: number;
+  /** Offset just after the value. */
+  readonly end: number;
+}
+
+type OnValue = (path: readonly (string | number)[], span: ValueSpan) => void;
+
 /** The first JSON syntax mistake in `text`, or undefined when the scan finds none. */
 export function jsonSyntaxError(text: string): SyntaxPosition | undefined {
+  try {
+    scan(text);
+    return undefined;
+  } catch (err) {
+    // Anything but a Mistake (a nesting too deep for the stack) leaves the error as JSON.parse put it.
+    if (!(err instanceof Mistake)) return undefined;
+    return { ...lineColumn(text, err.offset), why: err.why };
+  }
+}
+
+/**
+ * Where each value of valid JSON is written, keyed by its path as `JSON.stringify(path)` (`["milestones",0,"date"]`).
+ * A name given twice is kept at its last place, the one `JSON.parse` keeps. Undefined when the text is not valid.
+ */
+export function jsonValueSpans(text: string): Map<string, ValueSpan> | undefined {
+  const spans = new Map<string, ValueSpan>();
+  try {
+    scan(text, (path, span) => spans.set(JSON.stringify(path), span));
+  } catch {
+    return undefined;
+  }
+  return spans;
+}
+
+/** Scans `text` by the JSON grammar, throwing a `Mistake` at the first error and telling `onValue` of each value. */
+function scan(text: string, onValue?: OnValue): void {
   let i = 0;
+  const path: (string | number)[] = [];
   const fail = (why: string, at = i): never => {
     throw new Mistake(at, why);
   };
@@ -77,8 +116,14 @@ export function jsonSyntaxError(text: string): SyntaxPosition | undefined {
     }
   }
 
-  function value(): void {
+  function value(name?: number): void {
     space();
+    const start = i;
+    valueAt();
+    onValue?.(path, name === undefined ? { start, end: i } : { name, start, end: i });
+  }
+
+  function valueAt(): void {
     const ch = text[i];
     if (ch === undefined) fail('the file ends where a value should be: a bracket or quote is not closed');
     else if (ch === '{') object();
@@ -112,11 +157,15 @@ export function jsonSyntaxError(text: string): SyntaxPosition | undefined {
             : `expected a field name in double quotes, found ${found(i)}`,
         );
       }
+      const name = i;
       string();
+      const key = text.slice(name, i);
       space();
       if (text[i] !== ':') fail(`expected ":" after the field name, found ${found(i)}`);
       i++;
-      value();
+      path.push(onValue ? (JSON.parse(key) as string) : '');
+      value(name);
+      path.pop();
       space();
       if (text[i] === '}') {
         i++;
@@ -137,8 +186,10 @@ export function jsonSyntaxError(text: string): SyntaxPosition | undefined {
       i++;
       return;
     }
-    for (;;) {
+    for (let index = 0; ; index++) {
+      path.push(index);
       value();
+      path.pop();
       space();
       if (text[i] === ']') {
         i++;
@@ -152,16 +203,8 @@ export function jsonSyntaxError(text: string): SyntaxPosition | undefined {
     }
   }
 
-  try {
-    if (text.trim() === '') fail('the file is empty; a case file holds at least {}');
-    value();
-    space();
-    if (i < text.length)
-      fail(`unexpected ${found(i)} after the end of the data: is there a bracket too many?`);
-    return undefined;
-  } catch (err) {
-    // Anything but a Mistake (a nesting too deep for the stack) leaves the error as JSON.parse put it.
-    if (!(err instanceof Mistake)) return undefined;
-    return { ...lineColumn(text, err.offset), why: err.why };
-  }
+  if (text.trim() === '') fail('the file is empty; a case file holds at least {}');
+  value();
+  space();
+  if (i < text.length) fail(`unexpected ${found(i)} after the end of the data: is there a bracket too many?`);
 }

@@ -3,7 +3,7 @@
  * in valid JSON, never miss one), and say where and why in words a person can act on.
  */
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxError, lineColumn } from '../../src/cli/json-syntax.js';
+import { jsonSyntaxError, jsonValueSpans, lineColumn } from '../../src/cli/json-syntax.js';
 
 const CASE = `{
   "title": "Alex Morgan \\u2014 contact from Sam",
@@ -87,5 +87,45 @@ describe('lineColumn', () => {
     expect(lineColumn('ab\ncd\r\nef', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn('ab\ncd\r\nef', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn('ab\ncd\r\nef', 7)).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('jsonValueSpans', () => {
+  const at = (text: string, p: (string | number)[]) => {
+    const span = jsonValueSpans(text)?.get(JSON.stringify(p));
+    return (
+      span && {
+        ...span,
+        text: text.slice(span.start, span.end),
+        name: span.name && lineColumn(text, span.name),
+      }
+    );
+  };
+
+  it('places each value of a valid file by its path, and a field by its name', () => {
+    expect(at(CASE, ['region'])).toEqual({
+      start: CASE.indexOf('"GB"'),
+      end: CASE.indexOf('"GB"') + 4,
+      text: '"GB"',
+      name: { line: 4, column: 3 },
+    });
+    expect(at(CASE, ['subject', 'identifiers', 1])?.text).toBe('"07700 900456"');
+    expect(at(CASE, ['milestones', 0, 'label'])?.text).toBe('"Police warning \\"PIN\\""');
+    expect(lineColumn(CASE, at(CASE, ['window', 'to'])!.start)).toEqual({ line: 7, column: 43 });
+    expect(at(CASE, ['extra', 1])?.text).toBe('-1.5e3');
+    expect(at(CASE, [])?.start).toBe(0);
+  });
+
+  it('keeps a name given twice at its last place, the value JSON.parse keeps', () => {
+    const text = '{ "region": "UK",\n  "region": 44 }';
+    expect(at(text, ['region'])?.text).toBe('44');
+  });
+
+  it('finds a field whose name holds an escape by the name it stands for', () => {
+    expect(at('{"a\\u0062": 1}', ['ab'])?.text).toBe('1');
+  });
+
+  it('gives nothing for invalid JSON', () => {
+    expect(jsonValueSpans('{ "a": 1, }')).toBeUndefined();
   });
 });
