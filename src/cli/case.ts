@@ -1,18 +1,24 @@
 /**
  * Loads the case file (`--case FILE`, or the one `case.json`/`case.yaml` at the top of the folder arguments),
  * validates it with zod, and merges the command-line flags over it. An invalid case file is a usage error listing
- * every bad field by its path; so is finding more than one case file without `--case`, since using one of them
- * and ignoring the others would make the report depend on the order of the paths.
+ * every bad field by its line and path; so is finding more than one case file without `--case`, since using one
+ * of them and ignoring the others would make the report depend on the order of the paths. Every bad field and
+ * every bad option value is found before stopping, and all are listed in one message: fixing them one run at a
+ * time would take as many runs as there are mistakes.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { DATE_RE, isRealDate, isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../model/errors.js';
-import type { CaseFile, Milestone, ResolvedCase } from '../model/index.js';
-import { isSupportedRegion } from '../timeline/regions.js';
-import { jsonSyntaxError } from './json-syntax.js';
+import type { ResolvedCase } from '../model/index.js';
+import {
+  invalidCaseFile,
+  type LoadedCase,
+  loadCaseFile,
+  REGION_EXAMPLES,
+  regionProblem,
+  shown,
+} from './case-load.js';
+import { parseMilestoneFlag } from './milestone-flag.js';
 
 export interface CaseFlags {
   readonly case?: string;
@@ -25,97 +31,7 @@ export interface CaseFlags {
   readonly to?: string;
 }
 
-function zodDetails(error: z.ZodError): string[] {
-  return error.issues.map(
-    (i) => `${i.path.length ? i.path.map(String).join('.') : '(top level)'}: ${i.message}`,
-  );
-}
-
-/** Why a two-letter region code cannot be used, or undefined when it can. `UK` is the usual slip for `GB`. */
-function regionProblem(code: string): string | undefined {
-  const upper = code.toUpperCase();
-  if (isSupportedRegion(upper)) return undefined;
-  return upper === 'UK'
-    ? `"${code}" is not an ISO 3166 alpha-2 code: the United Kingdom is GB`
-    : `"${code}" is not a known ISO 3166 alpha-2 country code`;
-}
-
-const REGION_EXAMPLES =
-  'Use the two-letter ISO 3166 alpha-2 code of the country, e.g. GB, US, DE, FR, IE, IN.';
-
-/** A path as the user would write it: relative to the current folder when it is inside it. */
-function shown(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
-
 const quoted = (p: string) => (/[\s"'$`\\]/.test(p) ? `"${p.replace(/["$`\\]/g, '\\$&')}"` : p);
-
-function syntaxError(file: string, text: string, yaml: boolean, err: Error): UsageError {
-  let where: { line: number; column: number; why: string } | undefined;
-  if (yaml) {
-    const pos = (err as Error & { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    const why = err.message.split(/ at line \d+, column \d+/)[0]!;
-    if (pos) where = { line: pos.line, column: pos.col, why };
-  } else {
-    where = jsonSyntaxError(text);
-  }
-  // Without a position the parser's own words are kept, less any copy of the file's text V8 puts in them.
-  const why =
-    where?.why ??
-    err.message.replace(/,? ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-  return new UsageError(
-    'CASE_FILE_SYNTAX',
-    `case file ${where ? `${file}:${where.line}:${where.column}` : file} is not valid ${yaml ? 'YAML' : 'JSON'}: ${why}`,
-    yaml
-      ? 'Check that line: each field is "name: value" on a line of its own, nested fields indented with spaces, e.g. "timezone: Europe/London". See README "The case file".'
-      : 'Check that line and the end of the one before it: names and text go in double quotes and a comma separates each field from the next, e.g. { "timezone": "Europe/London", "region": "GB" }. See README "The case file".',
-  );
-}
-
-async function loadCaseFile(file: string, named: boolean): Promise<{ data: CaseFile; sha256: string }> {
-  const name = shown(file);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new UsageError(
-      'CASE_FILE_UNREADABLE',
-      `cannot read case file ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      named
-        ? 'Check the path given to --case.'
-        : 'Check that the file can be read, or name another with --case FILE.',
-    );
-  }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  // The YAML parser and the schemas are loaded only when there is a case file: most runs have none.
-  const yaml = /\.ya?ml$/i.test(file);
-  const parseYaml = yaml ? (await import('yaml')).parse : undefined;
-  const { CaseFileSchema } = await import('../model/case-file.js');
-  let raw: unknown;
-  try {
-    raw = parseYaml ? parseYaml(text) : JSON.parse(text);
-  } catch (err) {
-    throw syntaxError(name, text, yaml, err as Error);
-  }
-  const parsed = CaseFileSchema.safeParse(raw ?? {});
-  const details = parsed.success ? [] : zodDetails(parsed.error);
-  // The schema checks the shape of `region`; whether libphonenumber-js knows it is checked here (see regions.ts).
-  const region = parsed.success ? parsed.data.region : undefined;
-  const bad = region === undefined ? undefined : regionProblem((raw as { region: string }).region);
-  if (bad) details.push(`region: ${bad}`);
-  if (!parsed.success || details.length > 0) {
-    throw new UsageError(
-      'CASE_FILE_INVALID',
-      `case file ${name} has ${details.length === 1 ? 'an invalid field' : `${details.length} invalid fields`}`,
-      bad && details.length === 1
-        ? `${region === 'UK' ? (yaml ? 'Write region: GB.' : 'Write "region": "GB".') : REGION_EXAMPLES} See README "The case file".`
-        : 'Fix each field listed above; see README "The case file".',
-      details,
-    );
-  }
-  return { data: parsed.data, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
 
 /**
  * The case file to use: `--case`, else the only one found at the top of the folder arguments. Several found is a
@@ -153,18 +69,43 @@ function windowSource(end: 'from' | 'to', fromFlag: boolean, file: string | unde
   return fromFlag ? `--${end}` : `window.${end} in case file ${file === undefined ? '' : shown(file)}`;
 }
 
-function parseMilestoneFlag(s: string): Milestone {
-  const eq = s.indexOf('=');
-  const date = eq < 0 ? s : s.slice(0, eq);
-  const label = eq < 0 ? '' : s.slice(eq + 1).trim();
-  if (!isRealDate(date) || label === '') {
-    throw new UsageError(
-      'USAGE_BAD_MILESTONE',
-      `--milestone "${s}" must be DATE=LABEL with a real date`,
-      'Example: --milestone "2024-06-01=Police warning", or with a time: --milestone "2024-06-01T14:30+01:00=Order served"',
-    );
-  }
-  return { date, label };
+/** Runs a check, keeping a usage error it throws for the list instead of stopping there. */
+function collecting(errors: UsageError[]) {
+  return <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      errors.push(err);
+      return undefined;
+    }
+  };
+}
+
+/** The window dates written in the case file, valid or not, for comparing with --from and --to. */
+function fileWindow(loaded: LoadedCase | undefined): { from?: string; to?: string } {
+  if (loaded?.data) return loaded.data.window ?? {};
+  const w = (loaded?.raw as { window?: { from?: unknown; to?: unknown } } | null | undefined)?.window;
+  const date = (v: unknown) => (typeof v === 'string' && DATE_RE.test(v) && isRealDate(v) ? v : undefined);
+  return w !== null && typeof w === 'object' ? { from: date(w.from), to: date(w.to) } : {};
+}
+
+/**
+ * One error for everything found: the case file's own when only it is wrong, an option's own when only one is,
+ * else one list of them all.
+ */
+function oneError(loaded: LoadedCase | undefined, options: readonly UsageError[]): UsageError | undefined {
+  const fields = loaded?.problems ?? [];
+  if (fields.length === 0 && options.length <= 1) return options[0];
+  if (options.length === 0) return invalidCaseFile(loaded!);
+  const n = fields.length + options.length;
+  const optionLines = options.map((e) => `${e.message}. ${e.hint ?? ''}`.trim().replace(/([^.])$/, '$1.'));
+  return new UsageError(
+    'USAGE_SEVERAL_PROBLEMS',
+    `found ${n} problems in ${fields.length > 0 ? `case file ${loaded!.name} and ` : ''}the options`,
+    `Fix each one listed above${fields.length > 0 ? '; see README "The case file"' : ''}.`,
+    [...fields.map((p) => p.line), ...optionLines],
+  );
 }
 
 /**
@@ -191,37 +132,59 @@ export async function resolveCase(
   const file = chooseCaseFile(flags.case, discovered);
   const loaded = file ? await loadCaseFile(file, flags.case !== undefined) : undefined;
   const c = loaded?.data;
+  const errors: UsageError[] = [];
+  const check = collecting(errors);
   if (flags.tz !== undefined && !isValidTimeZone(flags.tz)) {
-    throw new UsageError(
-      'USAGE_BAD_TZ',
-      `--tz "${flags.tz}" is not an IANA time zone`,
-      'Examples: Europe/London, America/New_York, UTC',
+    errors.push(
+      new UsageError(
+        'USAGE_BAD_TZ',
+        `--tz "${flags.tz}" is not an IANA time zone`,
+        'Examples: Europe/London, America/New_York, UTC',
+      ),
     );
   }
-  const region = flags.region !== undefined ? checkRegionFlag(flags.region) : c?.region;
+  const flagRegion = flags.region;
+  const region = flagRegion !== undefined ? check(() => checkRegionFlag(flagRegion)) : c?.region;
+  const valid = { from: flags.from, to: flags.to };
   for (const [name, v] of [
-    ['--from', flags.from],
-    ['--to', flags.to],
+    ['from', flags.from],
+    ['to', flags.to],
   ] as const) {
     if (v !== undefined && !(DATE_RE.test(v) && isRealDate(v))) {
-      throw new UsageError(
-        'USAGE_BAD_DATE',
-        `${name} "${v}" is not a real date YYYY-MM-DD`,
-        'Example: --from 2024-01-01 --to 2024-06-30',
+      valid[name] = undefined;
+      errors.push(
+        new UsageError(
+          'USAGE_BAD_DATE',
+          `--${name} "${v}" is not a real date YYYY-MM-DD`,
+          'Example: --from 2024-01-01 --to 2024-06-30',
+        ),
       );
     }
   }
-  const window = { from: flags.from ?? c?.window?.from, to: flags.to ?? c?.window?.to };
+  const inFile = fileWindow(loaded);
+  const window = { from: valid.from ?? inFile.from, to: valid.to ?? inFile.to };
   // A reversed window would leave the statistics with no days at all; the schema catches one within the file.
-  if (window.from !== undefined && window.to !== undefined && window.from > window.to) {
-    const from = windowSource('from', flags.from !== undefined, file);
-    const to = windowSource('to', flags.to !== undefined, file);
-    throw new UsageError(
-      'USAGE_WINDOW_REVERSED',
-      `the window starts after it ends: ${window.from} (${from}) is after ${window.to} (${to})`,
-      `Give the earlier date as the start, e.g. --from ${window.to} --to ${window.from}.`,
+  const fromFlag = valid.from !== undefined;
+  const toFlag = valid.to !== undefined;
+  if (
+    window.from !== undefined &&
+    window.to !== undefined &&
+    window.from > window.to &&
+    (fromFlag || toFlag)
+  ) {
+    const from = windowSource('from', fromFlag, file);
+    const to = windowSource('to', toFlag, file);
+    errors.push(
+      new UsageError(
+        'USAGE_WINDOW_REVERSED',
+        `the window starts after it ends: ${window.from} (${from}) is after ${window.to} (${to})`,
+        `Give the earlier date as the start, e.g. --from ${window.to} --to ${window.from}.`,
+      ),
     );
   }
+  const flagMilestones = (flags.milestone ?? []).map((m) => check(() => parseMilestoneFlag(m)));
+  const error = oneError(loaded, errors);
+  if (error) throw error;
   const timezone = flags.tz ?? c?.timezone ?? systemZone;
   return {
     title: c?.title,
@@ -236,10 +199,10 @@ export async function resolveCase(
       name: c?.victim?.name,
       identifiers: [...(c?.victim?.identifiers ?? []), ...(flags.victim ?? [])],
     },
-    milestones: [...(c?.milestones ?? []), ...(flags.milestone ?? []).map(parseMilestoneFlag)].sort((a, b) =>
+    milestones: [...(c?.milestones ?? []), ...flagMilestones.filter((m) => m !== undefined)].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
-    window,
+    window: { from: flags.from ?? c?.window?.from, to: flags.to ?? c?.window?.to },
     ceasePhrases: c?.ceasePhrases,
     lexicon: c?.lexicon,
     caseFile:

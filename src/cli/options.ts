@@ -39,7 +39,8 @@ export const CASE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: '--milestone <date=label>',
-    description: 'a dated milestone such as a police warning (repeatable)',
+    description:
+      'a dated milestone such as a police warning, the date written YYYY-MM-DD, e.g. "2024-06-01=Police warning" (repeatable)',
     repeatable: true,
   },
   {

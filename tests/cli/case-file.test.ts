@@ -61,7 +61,7 @@ describe('region', () => {
     expect(r.stderr).toBe(
       [
         'error: case file uk/case.json has an invalid field',
-        '  - region: "UK" is not an ISO 3166 alpha-2 code: the United Kingdom is GB',
+        '  - line 8, region: "UK" is not an ISO 3166 alpha-2 code: the United Kingdom is GB',
         'hint: Write "region": "GB". See README "The case file".',
         '',
       ].join('\n'),
@@ -75,7 +75,7 @@ describe('region', () => {
     const r = run(['report', 'uk-yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^ {2}- region: "uk" is not an ISO 3166 alpha-2 code: the United Kingdom is GB$/m,
+      /^ {2}- line 2, region: "uk" is not an ISO 3166 alpha-2 code: the United Kingdom is GB$/m,
     );
     expect(r.stderr).toMatch(/^hint: Write region: GB\. See README "The case file"\.$/m);
   });
@@ -101,7 +101,7 @@ describe('region', () => {
     caseFolder('zz', { 'case.json': { ...NATIONAL, region: 'ZZ' } });
     const r = run(['report', 'zz', '--region', 'GB']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ {2}- region: "ZZ" is not a known ISO 3166 alpha-2 country code$/m);
+    expect(r.stderr).toMatch(/^ {2}- line 8, region: "ZZ" is not a known ISO 3166 alpha-2 country code$/m);
   });
 });
 
@@ -180,7 +180,7 @@ describe('window and milestones', () => {
     const r = run(['report', 'rev']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^ {2}- window: from 2024-06-01 is after to 2024-01-01: the window must start on or before the day it ends$/m,
+      /^ {2}- line 9, window: from 2024-06-01 is after to 2024-01-01: the window must start on or before the day it ends$/m,
     );
   });
 
@@ -211,7 +211,9 @@ describe('window and milestones', () => {
     });
     const r = run(['report', 'bad-offset']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ {2}- milestones\.0\.date: must be a real date/m);
+    expect(r.stderr).toMatch(
+      /^ {2}- line 11, milestones\.0\.date: "2024-03-02T10:00\+99:00" is not a real date and time: an offset from UTC is at most 14:00 either way, e\.g\. \+01:00$/m,
+    );
     const flag = run([
       'report',
       'no-region',
@@ -221,8 +223,12 @@ describe('window and milestones', () => {
       '2024-03-02T10:00+15:00=Warning',
     ]);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(
-      /^error: --milestone "2024-03-02T10:00\+15:00=Warning" must be DATE=LABEL with a real date$/m,
+    expect(flag.stderr).toBe(
+      [
+        'error: --milestone "2024-03-02T10:00+15:00=Warning": 2024-03-02T10:00+15:00 is not a real date and time: an offset from UTC is at most 14:00 either way, e.g. +01:00',
+        'hint: Write a real date and time, year-month-day: --milestone "YYYY-MM-DDTHH:MM+HH:MM=Warning".',
+        '',
+      ].join('\n'),
     );
     const ok = report(['no-region', '--region', 'GB', '--milestone', '2024-03-02T10:00+14:00=Warning']);
     expect(ok.escalation?.milestones.map((m) => m.startsAt)).toEqual(['2024-03-01T20:00:00.000Z']);
@@ -308,5 +314,259 @@ describe('case file syntax', () => {
     expect(r.stderr).toMatch(/^error: case file yaml\/case\.yaml:4:1 is not valid YAML: [^\n]+$/m);
     expect(r.stderr).toMatch(/^hint: Check that line: .*See README "The case file"\.$/m);
     expect(r.stderr).not.toMatch(/fixtures/);
+  });
+});
+
+describe('every problem at once', () => {
+  /** The reviewer's case file, as an advocate would type it. */
+  const REVIEWED = {
+    title: 'Jo Bennett — contact from Sam Reed',
+    timezone: 'Europe/London',
+    region: 'UK',
+    victim: { name: 'Jo Bennett', identifiers: ['+447700900777'] },
+    subject: { name: 'Sam Reed', identifiers: ['+447700900456', 'Sam'] },
+    milestones: [{ date: '02/04/2024', label: 'Harassment warning issued', type: 'warning' }],
+  };
+
+  it('lists a bad milestone date and a bad region together, in the order they are written', () => {
+    caseFolder('two-bad', { 'case.json': REVIEWED });
+    const r = run(['report', 'two-bad', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: case file two-bad/case.json has 2 invalid fields',
+        '  - line 4, region: "UK" is not an ISO 3166 alpha-2 code: the United Kingdom is GB',
+        '  - line 20, milestones.0.date: "02/04/2024" is not written YYYY-MM-DD (year-month-day), and could be 2 April or 4 February 2024: write the one meant as "YYYY-MM-DD"',
+        'hint: Fix each field listed above; see README "The case file".',
+        '',
+      ].join('\n'),
+    );
+    caseFolder('two-fixed', {
+      'case.json': {
+        ...REVIEWED,
+        region: 'GB',
+        milestones: [{ ...REVIEWED.milestones[0], date: '2024-03-02' }],
+      },
+    });
+    const fixed = report(['two-fixed']);
+    expect(fixed.case.region).toBe('GB');
+    expect(fixed.case.milestones).toEqual([
+      { date: '2024-03-02', label: 'Harassment warning issued', type: 'warning' },
+    ]);
+  });
+
+  it('names each field in plain words, with the value as written', () => {
+    caseFolder('many-bad', {
+      'case.json': [
+        '{',
+        '  "timezone": "Europe/Londn",',
+        '  "colour": "red",',
+        '  "subject": { "nam": "Sam", "identifiers": ["+447700900456", ""] },',
+        '  "victim": "Jo",',
+        '  "milestones": [',
+        '    { "date": "25/04/2024", "type": "warn" },',
+        '    { "date": "2024-02-30", "label": "Visit" }',
+        '  ],',
+        '  "window": { "from": "2024-05-01T10:00", "to": "2024-13-01" },',
+        '  "ceasePhrases": "stop"',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const r = run(['report', 'many-bad']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: case file many-bad/case.json has 12 invalid fields',
+        '  - line 2, timezone: must be an IANA time zone such as Europe/London, not "Europe/Londn"',
+        '  - line 3, colour: is not a field of the case file: check the spelling or remove it (the fields are title, timezone, region, victim, subject, milestones, window, ceasePhrases, lexicon)',
+        '  - line 4, subject.nam: is not a field of subject: check the spelling or remove it (the fields are name, identifiers)',
+        '  - line 4, subject.identifiers.1: is empty: write a value or remove it',
+        '  - line 5, victim: must be a group of fields in braces { }, not text',
+        '  - line 7, milestones.0.label: is missing: each milestone needs a label saying what happened, e.g. "label": "Police warning"',
+        '  - line 7, milestones.0.date: "25/04/2024" is not written YYYY-MM-DD (year-month-day): write "2024-04-25"',
+        '  - line 7, milestones.0.type: "warn" is not one of warning, report, order, arrest, other',
+        '  - line 8, milestones.1.date: "2024-02-30" is not a real date: February 2024 has 29 days',
+        '  - line 10, window.from: "2024-05-01T10:00" is not written YYYY-MM-DD (year-month-day): write "2024-05-01"',
+        '  - line 10, window.to: "2024-13-01" is not a real date: there is no month 13',
+        '  - line 11, ceasePhrases: must be a list in square brackets, e.g. ["a", "b"], not text',
+        'hint: Fix each field listed above; see README "The case file".',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists bad option values with the bad fields, each option with what to write', () => {
+    caseFolder('file-and-flags', {
+      'case.json': { ...NATIONAL, region: 'XX', window: { to: '2024-03-01' } },
+    });
+    const r = run([
+      'report',
+      'file-and-flags',
+      '--region',
+      'UK',
+      '--from',
+      '2024-06-01',
+      '--milestone',
+      '2024-04-01',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: found 4 problems in case file file-and-flags/case.json and the options',
+        '  - line 8, region: "XX" is not a known ISO 3166 alpha-2 country code',
+        '  - --region "UK" is not an ISO 3166 alpha-2 code: the United Kingdom is GB. Use --region GB.',
+        '  - the window starts after it ends: 2024-06-01 (--from) is after 2024-03-01 (window.to in case file file-and-flags/case.json). Give the earlier date as the start, e.g. --from 2024-03-01 --to 2024-06-01.',
+        '  - --milestone "2024-04-01" has no label: a label saying what happened is needed after the date and "=". Add "=" and what happened, e.g. --milestone "2024-04-01=Police warning".',
+        'hint: Fix each one listed above; see README "The case file".',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists several bad options together, and one alone keeps its own message', () => {
+    const r = run(['report', 'no-region', '--tz', 'Europe/Londn', '--to', '2024-02-30', '--milestone', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: found 3 problems in the options',
+        '  - --tz "Europe/Londn" is not an IANA time zone. Examples: Europe/London, America/New_York, UTC.',
+        '  - --to "2024-02-30" is not a real date YYYY-MM-DD. Example: --from 2024-01-01 --to 2024-06-30.',
+        '  - --milestone "x" has no date. Write the date year-month-day, "=" and what happened: --milestone "YYYY-MM-DD=x".',
+        'hint: Fix each one listed above.',
+        '',
+      ].join('\n'),
+    );
+    expect(run(['report', 'no-region', '--tz', 'Europe/Londn']).stderr).toBe(
+      'error: --tz "Europe/Londn" is not an IANA time zone\nhint: Examples: Europe/London, America/New_York, UTC\n',
+    );
+  });
+});
+
+describe('numbers where text is meant', () => {
+  it('says an unquoted phone number in YAML was read as a number, showing it as written', () => {
+    caseFolder('yaml-numbers', {
+      'case.yaml': [
+        'timezone: Europe/London',
+        'region: GB',
+        'subject:',
+        '  name: Sam Reed',
+        '  identifiers: [+447700900123, 07700900456, Sam]',
+        '',
+      ].join('\n'),
+    });
+    const r = run(['report', 'yaml-numbers']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: case file yaml-numbers/case.yaml has 2 invalid fields',
+        '  - line 5, subject.identifiers.0: +447700900123 was read as a number, not as text: write it in quotes, "+447700900123"',
+        '  - line 5, subject.identifiers.1: 07700900456 was read as a number, not as text: write it in quotes, "07700900456"',
+        'hint: Write phone numbers in quotes, e.g. "+447700900123": without them YAML reads +447700900123 as a number, and a leading 0 is lost. Fix each field listed above; see README "The case file".',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads the same numbers in quotes, as written', () => {
+    caseFolder('yaml-quoted', {
+      'case.yaml':
+        'timezone: Europe/London\nregion: GB\nsubject:\n  identifiers: ["+447700900123", "07700900456", Sam]\n',
+    });
+    const r = report(['yaml-quoted']);
+    expect(r.case.subject.identifiers).toEqual(['+447700900123', '07700900456', 'Sam']);
+    expect(r.incidents.total).toBe(3);
+  });
+
+  it('says the same of a number in a JSON case file, and of true where text is meant', () => {
+    caseFolder('json-number', {
+      'case.json': '{\n  "title": true,\n  "subject": { "identifiers": [447700900456] }\n}\n',
+    });
+    const r = run(['report', 'json-number']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: case file json-number/case.json has 2 invalid fields',
+        '  - line 2, title: true was read as a yes/no value (true or false), not as text: write it in quotes, "true"',
+        '  - line 3, subject.identifiers.0: 447700900456 was read as a number, not as text: write it in quotes, "447700900456"',
+        'hint: Write phone numbers in quotes, e.g. "+447700900123". Fix each field listed above; see README "The case file".',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('milestone dates', () => {
+  it('says dates are written YYYY-MM-DD, keeping the label, without turning round 02/04/2024', () => {
+    const r = run(['report', 'no-region', '--milestone', '02/04/2024=Harassment warning']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: --milestone "02/04/2024=Harassment warning": 02/04/2024 is not written YYYY-MM-DD (year-month-day), and could be 2 April or 4 February 2024',
+        'hint: Write the date meant year-month-day: --milestone "YYYY-MM-DD=Harassment warning".',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows a date that can be read one way only rewritten, with the label as given', () => {
+    const r = run(['report', 'no-region', '--milestone', '25/03/2024=Harassment warning']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: --milestone "25/03/2024=Harassment warning": 25/03/2024 is not written YYYY-MM-DD (year-month-day)',
+        'hint: Write --milestone "2024-03-25=Harassment warning".',
+        '',
+      ].join('\n'),
+    );
+    const ok = report(['no-region', '--region', 'GB', '--milestone', '2024-03-25=Harassment warning']);
+    expect(ok.case.milestones).toEqual([{ date: '2024-03-25', label: 'Harassment warning', type: null }]);
+  });
+
+  it('says a label is needed when "=LABEL" is left out', () => {
+    const r = run(['report', 'no-region', '--milestone', '2024-04-02']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: --milestone "2024-04-02" has no label: a label saying what happened is needed after the date and "="',
+        'hint: Add "=" and what happened, e.g. --milestone "2024-04-02=Police warning".',
+        '',
+      ].join('\n'),
+    );
+    const empty = run(['report', 'no-region', '--milestone', '2024-04-02=  ']);
+    expect(empty.stderr).toMatch(/^error: --milestone "2024-04-02= {2}" has no label: /m);
+  });
+
+  it('says the date comes first when date and label are the wrong way round', () => {
+    const r = run(['report', 'no-region', '--milestone', 'Harassment warning=2024-04-02']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: --milestone "Harassment warning=2024-04-02": the date comes first, then "=" and the label',
+        'hint: Write --milestone "2024-04-02=Harassment warning".',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('rewrites a milestone date in the case file that can be read one way only', () => {
+    caseFolder('file-date', {
+      'case.yaml':
+        'timezone: Europe/London\nsubject:\n  identifiers: [Sam]\nmilestones:\n  - date: 2 March 2024\n    label: Police warning\n',
+    });
+    const r = run(['report', 'file-date']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'error: case file file-date/case.yaml has an invalid field',
+        '  - line 5, milestones.0.date: "2 March 2024" is not written YYYY-MM-DD (year-month-day): write "2024-03-02"',
+        'hint: Fix each field listed above; see README "The case file".',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -194,7 +194,9 @@ describe('help and usage', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/timezone: must be an IANA time zone/);
     expect(r.stderr).toMatch(/region: must be a two-letter ISO 3166 alpha-2 code/);
-    expect(r.stderr).toMatch(/milestones\.0\.date: must be a real date/);
+    expect(r.stderr).toMatch(
+      /milestones\.0\.date: "2024-02-31" is not a real date: February 2024 has 29 days/,
+    );
     expect(r.stderr).toMatch(/colour/);
   });
 
