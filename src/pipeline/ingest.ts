@@ -159,6 +159,10 @@ export async function ingest(
               dst === 'gap'
                 ? `local time ${e.time.type === 'local' ? e.time.local : ''} does not exist in ${opts.source.timezone} (clocks went forward); read with the offset before the change`
                 : `local time ${e.time.type === 'local' ? e.time.local : ''} occurs twice in ${opts.source.timezone} (clocks went back); the earlier instant was used`,
+            hint:
+              dst === 'gap'
+                ? 'Nothing to fix unless the exact time matters: the report shows it after the clock change (one hour later than written, for a one-hour change). If it matters, check the time in the original export.'
+                : 'Nothing to fix unless the exact time matters: the report takes the first of the two times the clock showed it (before the change). If it matters, check the time in the original export.',
           });
         }
       },

@@ -3,7 +3,8 @@
  * HTML and Markdown chronologies). The machine outputs (JSON, timeline CSV/JSONL) keep the stable codes. A flag
  * or key not listed here is shown as written: a new source's notes still appear, only less politely.
  */
-import { TIME_FLAG_WORDS } from '../model/time-flags.js';
+import type { Problem } from '../model/problem.js';
+import { isTimeFlag, TIME_FLAG_WORDS } from '../model/time-flags.js';
 
 const FLAGS: Readonly<Record<string, string>> = {
   // How to read the record's time: shared with every citation of an incident (model/time-flags.ts).
@@ -79,4 +80,48 @@ export function detailPairs(details: Readonly<Record<string, string>> | null): [
   return Object.entries(details)
     .filter(([, v]) => v !== '')
     .map(([k, v]) => [DETAILS[k] ?? k.replace(/_/g, ' '), v]);
+}
+
+/** The key of a record by its file and locator, as problems and chronology rows both name it. */
+const recordKey = (file: string | undefined, locator: string | undefined) =>
+  `${file ?? ''}\u0000${locator ?? ''}`;
+
+/**
+ * The times as written of the records read across a spring-forward gap, by record: the timeline keeps only the
+ * instant, and the TIMELINE_DST_GAP problem of each record (pipeline/ingest.ts) quotes the wall time it read,
+ * "local time 2024-03-31T01:30 does not exist …". A record whose problem is not in the report (past the cap of
+ * problems per code) is not in the map; its note then says the rule without the written time.
+ */
+export function dstWrittenTimes(problems: readonly Problem[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of problems) {
+    if (p.code !== 'TIMELINE_DST_GAP') continue;
+    const m = /^local time (\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)\b/.exec(p.message);
+    if (m) out.set(recordKey(p.file, p.locator), `${m[1]} ${m[2]}`);
+  }
+  return out;
+}
+
+/**
+ * The notes on how to read a chronology row's time, in words: its time flags, and for a `dst-gap` row the time
+ * as written and why it is shown later ("written 01:30; that time did not exist on the clock-change day, read as
+ * 02:30"), so the row can be matched with the export it comes from.
+ */
+export function timeNotes(
+  row: {
+    readonly flags: readonly string[];
+    readonly local: string;
+    readonly file: string;
+    readonly locator: string;
+  },
+  written: ReadonlyMap<string, string>,
+): string[] {
+  return row.flags.filter(isTimeFlag).map((f) => {
+    if (f !== 'dst-gap') return flagLabel(f);
+    const w = written.get(recordKey(row.file, row.locator));
+    if (w === undefined) return flagLabel(f);
+    // The date is said only when the skipped time moved the record to another day.
+    const sameDay = w.slice(0, 10) === row.local.slice(0, 10);
+    return `written ${sameDay ? w.slice(11) : w}; that time did not exist on the clock-change day, read as ${sameDay ? row.local.slice(11) : row.local}`;
+  });
 }

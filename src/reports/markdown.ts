@@ -8,7 +8,7 @@ import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
 import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
-import { detailPairs, flagLabel } from './labels.js';
+import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -164,6 +164,7 @@ export function evidenceSection(r: Report): string[] {
 
 export function chronologySection(r: Report): string[] {
   if (!r.chronology?.length) return [];
+  const written = dstWrittenTimes(r.problems);
   return [
     '## Chronology of incidents',
     '',
@@ -171,12 +172,12 @@ export function chronologySection(r: Report): string[] {
       ['Local time', 'Channel', 'Kind', 'From', 'Text', 'Source'],
       r.chronology.map((c) => {
         // How exact the time is belongs next to the time; the rest of the notes and details after the text.
-        const timeNotes = c.flags.filter(isTimeFlag).map(flagLabel);
+        const times = timeNotes(c, written);
         const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
         const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
         const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
         return [
-          timeNotes.length ? `${c.local} (${md(timeNotes.join(', '))})` : c.local,
+          times.length ? `${c.local} (${md(times.join(', '))})` : c.local,
           c.channel,
           c.callStatus ? `${c.kind} (${c.callStatus})` : c.kind,
           md(c.sender),

@@ -6,12 +6,13 @@
  * script the controls stay hidden and every row shows.
  */
 import type { ChronologyRow, Report } from '../../../model/index.js';
+import { isTimeFlag } from '../../../model/time-flags.js';
 import { int, plural } from '../../format.js';
-import { detailPairs, flagLabel } from '../../labels.js';
+import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from '../../labels.js';
 import { bdi, plain, text, token } from '../escape.js';
 import type { HtmlContext, Section } from './section.js';
 
-function row(e: ChronologyRow, k: number, ctx: HtmlContext): string {
+function row(e: ChronologyRow, k: number, ctx: HtmlContext, written: ReadonlyMap<string, string>): string {
   const key = ctx.inputKeys.get(e.file);
   const source = key
     ? `<a href="#${key.toLowerCase()}" title="${plain(e.file)}">${key}</a>`
@@ -19,8 +20,14 @@ function row(e: ChronologyRow, k: number, ctx: HtmlContext): string {
   const kind = e.callStatus ? `${text(e.kind)}, ${text(e.callStatus)}` : text(e.kind);
   const name =
     e.senderName && e.senderName !== e.sender ? `<span class="sub">${bdi(e.senderName)}</span>` : '';
-  const flags = (Array.isArray(e.flags) ? e.flags : [])
-    .map((f) => `<span class="flag" title="${plain(f)}">${text(flagLabel(f))}</span>`)
+  // Time flags in words; a dst-gap row also says the time as written, so it can be found in the export.
+  const flagList = Array.isArray(e.flags) ? e.flags : [];
+  const times = timeNotes({ ...e, flags: flagList }, written);
+  const flags = [
+    ...flagList.filter(isTimeFlag).map((f, j) => [f, times[j]!] as const),
+    ...flagList.filter((f) => !isTimeFlag(f)).map((f) => [f, flagLabel(f)] as const),
+  ]
+    .map(([f, words]) => `<span class="flag" title="${plain(f)}">${text(words)}</span>`)
     .join(' ');
   // A diary row's location, witnesses and police reference, an e-mail's subject: evidence beside the text.
   const details = detailPairs(e.details ?? null)
@@ -48,7 +55,8 @@ export function chronologySection(r: Report, ctx: HtmlContext): Section | null {
   const intro = `<p>Every incident attributed to the subject, in time order (${plural(rows.length, 'row')}). Times are local to ${text(r.case.timezone)}, shown to the precision the export gives. <em>Source</em> names the input file by its key in section “Evidence and method” (F1, F2, …) and the line or element inside it; the last item is the incident’s stable id, which the JSON and timeline outputs also use. Message text is reproduced as written; invisible control characters are shown as <span class="cc">&#60;U+…&#62;</span> markers.</p>`;
   const head =
     '<thead><tr><th scope="col" class="num">#</th><th scope="col">Date and time</th><th scope="col">Channel</th><th scope="col">Kind</th><th scope="col">Sender</th><th scope="col">Text</th><th scope="col">Source</th></tr></thead>';
-  const body = rows.map((e, k) => row(e, k, ctx)).join('');
+  const written = dstWrittenTimes(r.problems);
+  const body = rows.map((e, k) => row(e, k, ctx, written)).join('');
   return {
     id: 'chronology',
     title: 'Chronology of incidents',
