@@ -154,7 +154,7 @@ export function evidenceSection(r: Report, ctx: HtmlContext): Section {
     methods(r),
     statisticalMethods(r),
     '<h3>Checking the inputs</h3>',
-    '<p>The JSON report made with the same files and options (<code>--format json --out report.json</code>) lists every input with its SHA-256. To check that the files you hold are the files this report was made from, run <code>chronolog verify report.json</code> in the folder the report was made from (or add <code>--root FOLDER</code>); it reads each file again, compares the SHA-256 values and names any file that has changed, is missing or was added. A single file can also be checked with a standard tool: <code>sha256sum FILE</code> (Linux), <code>shasum -a 256 FILE</code> (macOS) or <code>certutil -hashfile FILE SHA256</code> (Windows), and compared with the value above.</p>',
+    '<p>The JSON report made with the same files and options (<code>--format json --out report.json</code>) lists every input with its SHA-256. To check that the files you hold are the files this report was made from, run <code>chronolog verify report.json</code> in the folder the report was made from (or add <code>--root FOLDER</code>); it reads each file again, the case file too, compares the SHA-256 values and names any file that has changed, is missing or was added, and any member of a zip archive that is damaged (its bytes no longer match the archive’s own checksum). A single file can also be checked with a standard tool: <code>sha256sum FILE</code> (Linux), <code>shasum -a 256 FILE</code> (macOS) or <code>certutil -hashfile FILE SHA256</code> (Windows), and compared with the value above.</p>',
     '<h3>Problems</h3>',
     problems(r),
   ].join('');
