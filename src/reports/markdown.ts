@@ -4,7 +4,6 @@
  * escaped so message text cannot inject links, HTML or formatting.
  */
 
-import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
 import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
@@ -12,6 +11,7 @@ import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js'
 import { escalationSection } from './markdown-escalation.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
+import { callPlaces, callTally, identifierWords, subjectAssumed } from './tallies.js';
 
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
   const sep = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
@@ -32,8 +32,12 @@ export function summarySection(r: Report): string[] {
     out.push(`No incidents found${subject}.`, '');
     return out;
   }
+  // Without subject identifiers every sender but the victim was counted: the headline says so.
+  const who = subjectAssumed(r)
+    ? ' counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts),'
+    : subject;
   out.push(
-    `**${int(i.total)} incidents**${subject} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${plural(r.identifiers.filter((x) => !isPlaceholderIdentifier(x.identifier)).length, 'identifier')}.`,
+    `**${plural(i.total, 'incident')}**${who} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
     '',
     `Accounting: ${int(r.accounting.records)} records read from ${plural(r.accounting.files, 'file')}: ${int(r.accounting.kept)} events kept (${int(r.accounting.incidents)} of them incidents), ${int(r.accounting.duplicates)} duplicates, ${int(r.accounting.skipped)} skipped, ${int(r.accounting.rejected)} rejected.`,
     '',
@@ -52,6 +56,22 @@ export function summarySection(r: Report): string[] {
   return out;
 }
 
+/** Calls by outcome, every call counted once (a record without an outcome as "outcome not recorded"). */
+function callRows(i: Report['incidents']): string[] {
+  const calls = callTally(i);
+  if (!calls) return [];
+  const where = callPlaces(calls);
+  return [
+    ...table(
+      ['Call outcome', 'Calls'],
+      [...calls.outcomes.map(([k, n]) => [md(k), int(n)]), ['**Total**', `**${int(calls.total)}**`]],
+      ['l', 'r'],
+    ),
+    '',
+    ...(where ? [`Of the ${plural(calls.total, 'call')}, ${where}.`, ''] : []),
+  ];
+}
+
 export function frequencySection(r: Report): string[] {
   const i = r.incidents;
   if (i.total === 0) return [];
@@ -62,7 +82,10 @@ export function frequencySection(r: Report): string[] {
     '',
     ...table(['Kind', 'Incidents'], countRows(i.byKind), ['l', 'r']),
     '',
+    ...callRows(i),
     '## Identifiers used',
+    '',
+    `${md(identifierWords(r, 'attributed to the subject'))}:`,
     '',
     ...table(
       ['Identifier', 'Incidents', 'First used', 'Last used', 'Channels'],
@@ -81,7 +104,10 @@ export function frequencySection(r: Report): string[] {
     ...table(
       ['Figure', 'Value'],
       [
-        ['Days with contact', `${int(i.daysWithContact)} of ${int(i.daily.length)}`],
+        [
+          'Days with contact',
+          `${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident`,
+        ],
         ['Busiest day', i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'],
         [
           'Night-time (00:00–05:59)',

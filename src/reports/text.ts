@@ -8,25 +8,34 @@ import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkl
 import { problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
+import { callPlaces, callTally, identifierTally, placeholderClause, subjectAssumed } from './tallies.js';
 import { escalationText } from './text-escalation.js';
 
 function header(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const i = r.incidents;
   const title = r.case.title ? safe(r.case.title) : 'Contact report';
-  const subject = r.case.subject.name ? ` attributed to ${safe(r.case.subject.name)}` : '';
+  const assumed = subjectAssumed(r);
+  const subject = r.case.subject.name && !assumed ? ` attributed to ${safe(r.case.subject.name)}` : '';
   const lines = [c.bold(`chronolog — ${title}`)];
   if (i.total === 0) {
     lines.push(`No incidents found${subject}. Zone ${r.case.timezone}.`);
     return lines;
   }
+  // The daily series runs from the first to the last incident; the escalation window (below) may be longer,
+  // so the span is named where its days are counted.
   const days = i.daily.length;
   lines.push(
-    `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}, ${plural(days, 'day')})`,
-    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${plural(i.daysWithContact, 'day')} (${pct(i.daysWithContact / days)} of the ${plural(days, 'day')})`,
+    `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}): ${plural(days, 'day')}, first to last incident`,
+    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${int(i.daysWithContact)} of the ${plural(days, 'day')} (${pct(i.daysWithContact / days)})`,
   );
+  // Without subject identifiers the count includes family, friends and businesses: say so at the figure.
+  if (assumed) lines.push(`            ${ASSUMED_TEXT}`);
   return lines;
 }
+
+/** What the headline counts when no subject was named (the CASE_SUBJECT_ASSUMED warning), and what to do. */
+const ASSUMED_TEXT = 'counted from every sender other than the victim; name the subject with --subject ID';
 
 function figures(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
@@ -37,14 +46,14 @@ function figures(r: Report, ctx: ReportContext): string[] {
     `${c.bold('Channels')}    ${countList(i.byChannel)}`,
     `${c.bold('Kinds')}       ${countList(i.byKind)}`,
   ];
-  if (Object.keys(i.byCallStatus).length > 0) {
-    // Calls made in an app count on that app's channel, so the call channel can be smaller than the calls.
-    const calls = Object.values(i.byCallStatus).reduce((s, n) => s + (n ?? 0), 0);
-    const phone = i.byChannel.call ?? 0;
-    const where = phone === calls ? '' : `  (${int(phone)} by phone, ${int(calls - phone)} in apps)`;
-    lines.push(`${c.bold('Calls')}       ${int(calls)}: ${countList(i.byCallStatus)}${where}`);
+  const calls = callTally(i);
+  if (calls) {
+    const outcomes = calls.outcomes.map(([k, n]) => `${k} ${int(n)}`).join(' · ');
+    const where = callPlaces(calls);
+    lines.push(`${c.bold('Calls')}       ${int(calls.total)}: ${outcomes}${where ? `  (${where})` : ''}`);
   }
-  lines.push(c.bold('Identifiers'));
+  const ids = identifierTally(r);
+  lines.push(`${c.bold('Identifiers')} ${int(ids.count)}${placeholderClause(ids)}`);
   const shown = r.identifiers.slice(0, 8);
   const w = Math.max(...shown.map((row) => safe(row.identifier).length));
   for (const row of shown) {

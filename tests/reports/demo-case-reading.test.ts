@@ -78,7 +78,7 @@ describe('demo case: what the reports say', () => {
 
   it('attributes incidents to the subject rather than saying they are "from" them', () => {
     expect(rendered['text']).toContain(
-      'Incidents   690 attributed to Sam Carter; contact on 149 days (86% of the 174 days)',
+      'Incidents   690 attributed to Sam Carter; contact on 149 of the 174 days (86%)',
     );
     expect(rendered['markdown']).toContain('**690 incidents** attributed to Sam Carter between');
     expect(report.escalation!.findings[0]).toContain('there were 690 contacts attributed to Sam Carter,');
@@ -93,9 +93,11 @@ describe('demo case: what the reports say', () => {
   it('counts the identifiers the subject used, not the diary rows that name no identifier', () => {
     expect(report.identifiers.map((x) => x.identifier)).toContain('(subject, as recorded)');
     expect(report.identifiers).toHaveLength(4);
-    expect(rendered['markdown']).toContain('through 6 channels and 3 identifiers.');
+    expect(rendered['markdown']).toContain(
+      'through 6 channels and 3 identifiers, and 25 diary entries that name none.',
+    );
     expect(rendered['html']).toContain(
-      '<dt>Identifiers</dt><dd><span class="big">3</span><span class="note">attributed to the subject</span>',
+      '<dt>Identifiers</dt><dd><span class="big">3</span><span class="note">attributed to the subject, and 25 diary entries that name none</span>',
     );
     const sdash = report.escalation!.sdash.find((q) => q.number === 9)!;
     expect(sdash.facts[0]!.text).toMatch(/^The incidents come from 3 identifiers attributed/);

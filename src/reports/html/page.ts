@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/index.js';
+import { subjectAssumed } from '../tallies.js';
 import { longDateTime } from './dates.js';
 import { bdi, plain, text } from './escape.js';
 import { FILTER_SCRIPT } from './script.js';
@@ -37,11 +38,19 @@ function person(p: Report['case']['subject']): string {
 function header(r: Report): string {
   const i = r.incidents;
   const rows: [string, string][] = [
-    ['Subject', person(r.case.subject)],
+    [
+      'Subject',
+      subjectAssumed(r)
+        ? 'not named: every sender other than the recipient is counted'
+        : person(r.case.subject),
+    ],
     ['Recipient', person(r.case.victim)],
   ];
   if (i.firstLocal && i.lastLocal)
-    rows.push(['Period', `${longDateTime(i.firstLocal)} – ${longDateTime(i.lastLocal)}`]);
+    rows.push([
+      'Period',
+      `${longDateTime(i.firstLocal)} – ${longDateTime(i.lastLocal)} <span class="muted">(first to last incident)</span>`,
+    ]);
   rows.push(
     [
       'Time zone',

@@ -1,11 +1,14 @@
 /**
- * Identifier swimlanes: one lane per identifier attributed to the subject, a bar from its first to its last use
+ * Identifier swimlanes: one lane per identifier attributed to the subject (and one for the diary entries that name
+ * none, labelled so and not counted as an identifier), a bar from its first to its last use
  * (`report.identifiers` first/last, local time) on the same time axis as the daily chart, with its count and
  * channels written under the bar, and the milestones marked. Shows when numbers or accounts came into and went
  * out of use. Long identifiers are shortened in the chart only; the table beside it has them in full.
  */
+import { isPlaceholderIdentifier } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
+import { placeholderWords } from '../../tallies.js';
 import { dayFraction, dayNumber, longDate } from '../dates.js';
 import { plain, text } from '../escape.js';
 import { table } from '../table.js';
@@ -43,7 +46,7 @@ export function identifiersChart(r: Report): Figure | null {
       `<g class="lane"><title>${plain(`${row.identifier}: ${note}`)}</title>`,
       k % 2 === 0 ? `<rect class="lane-bg" x="0" y="${n(y)}" width="${WIDTH}" height="${LANE}"/>` : '',
       `<text class="lane-label" x="${LEFT - 10}" y="${n(y + 16)}" text-anchor="end">${plain(short(row.identifier))}</text>`,
-      `<text class="ax" x="${LEFT - 10}" y="${n(y + 30)}" text-anchor="end">${row.role === 'subject' ? 'attributed to the subject' : plain(row.role)}</text>`,
+      `<text class="ax" x="${LEFT - 10}" y="${n(y + 30)}" text-anchor="end">${isPlaceholderIdentifier(row.identifier) ? 'no identifier named' : row.role === 'subject' ? 'attributed to the subject' : plain(row.role)}</text>`,
       `<rect class="span" x="${n(x1)}" y="${n(y + 7)}" width="${n(x2 - x1)}" height="12" rx="2"/>`,
       `<text class="ax" x="${n(anchorEnd ? x2 : x1)}" y="${n(y + 31)}"${anchorEnd ? ' text-anchor="end"' : ''}>${plain(note)}</text>`,
       '</g>',
@@ -53,7 +56,10 @@ export function identifiersChart(r: Report): Figure | null {
   parts.push(axis.months(bottom));
   parts.push(milestoneRules(r, axis, TOP - 4, bottom));
 
-  const caption = `${plural(lanes.length, 'identifier')} attributed to the subject, each drawn from its first to its last use (local time) over the period of the report; under each bar its number of incidents and channels.${milestoneNote(r, axis)}`;
+  // A placeholder row (diary entries that name no number or account) has a lane but is not an identifier.
+  const ids = lanes.filter((row) => !isPlaceholderIdentifier(row.identifier));
+  const others = lanes.filter((row) => isPlaceholderIdentifier(row.identifier)).map(placeholderWords);
+  const caption = `${plural(ids.length, 'identifier')} attributed to the subject${others.map((o) => `, and ${o}`).join('')}, each drawn from its first to its last use (local time) over the period of the report; under each bar its number of incidents and channels.${milestoneNote(r, axis)}`;
   return {
     id: ID,
     title: 'Identifiers used, first to last use',

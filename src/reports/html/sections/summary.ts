@@ -8,6 +8,14 @@
 import { formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { int, pct, plural } from '../../format.js';
+import {
+  callPlaces,
+  callTally,
+  identifierTally,
+  OUTCOME_NOT_RECORDED,
+  placeholderClause,
+  subjectAssumed,
+} from '../../tallies.js';
 import { milestoneKey } from '../charts/svg.js';
 import { longDate, longDateTime } from '../dates.js';
 import { bdi, text } from '../escape.js';
@@ -65,22 +73,29 @@ function findings(r: Report): string[] {
   }
   const kinds = counts(i.byKind, KIND_NAMES);
   if (kinds.length) out.push(`By kind of contact: ${list(kinds)}.`);
-  const calls = counts(i.byCallStatus);
-  if (calls.length) {
-    const total = Object.values(i.byCallStatus).reduce((s, n) => s + (n ?? 0), 0);
-    const phone = i.byChannel.call ?? 0;
-    const where = phone === total ? '' : ` (${int(phone)} by phone, ${int(total - phone)} in apps)`;
-    out.push(`Calls by outcome: ${list(calls)}${where}.`);
+  const calls = callTally(i);
+  if (calls) {
+    // Every part adds up to the calls: a call whose record gives no outcome is counted as such.
+    const outcomes = calls.outcomes.map(([k, v]) =>
+      k === OUTCOME_NOT_RECORDED ? `${int(v)} with no outcome recorded` : `${int(v)} ${text(k)}`,
+    );
+    const where = callPlaces(calls);
+    out.push(`Calls by outcome: ${list(outcomes)}${where ? ` (${where})` : ''}.`);
   }
   if (escalation.length === 0) {
     const ids = [...r.identifiers]
-      .filter((x) => x.firstLocal)
+      .filter((x) => x.firstLocal && !isPlaceholderIdentifier(x.identifier))
       .sort((a, b) => (a.firstLocal! < b.firstLocal! ? -1 : 1))
       .map(
         (x) => `${bdi(x.identifier)} from ${longDate(x.firstLocal!)} (${plural(x.incidents, 'incident')})`,
       );
+    const t = identifierTally(r);
     if (ids.length)
-      out.push(`${plural(ids.length, 'identifier')} attributed to the subject, by first use: ${list(ids)}.`);
+      out.push(
+        `${plural(ids.length, 'identifier')} attributed to the subject, by first use: ${list(ids)}${text(placeholderClause(t))}.`,
+      );
+    else if (t.placeholders.length)
+      out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
     if (i.night.eligible > 0)
       out.push(
         `${int(i.night.count)} of ${plural(i.night.eligible, 'incident')} with a time of day (${pct(i.night.share)}) were between 00:00 and 05:59.`,
@@ -117,6 +132,16 @@ export function accountingLine(r: Report): string {
 export function summarySection(r: Report): Section {
   const i = r.incidents;
   const subject = r.case.subject.name ? `, ${bdi(r.case.subject.name)}` : '';
+  // Without subject identifiers every sender but the recipient was counted: the headline says so.
+  const assumed = subjectAssumed(r);
+  const who = assumed
+    ? ' counted from every sender other than the recipient, as no subject was named'
+    : ` attributed to the subject${subject}`;
+  const howToName = assumed
+    ? ' To count only one person’s contact, name them as the subject (<code>--subject</code> or the case file).'
+    : '';
+  // Diary entries that name no number or account are not an identifier; the note says how many there are.
+  const ids = identifierTally(r);
   const parts: string[] = [];
   if (i.total === 0) {
     parts.push(
@@ -124,20 +149,20 @@ export function summarySection(r: Report): Section {
     );
   } else {
     parts.push(
-      `<p class="lede"><strong>${plural(i.total, 'incident')}</strong> attributed to the subject${subject}, from ${longDateTime(i.firstLocal!)} to ${longDateTime(i.lastLocal!)} (${text(r.case.timezone)}).</p>`,
+      `<p class="lede"><strong>${plural(i.total, 'incident')}</strong>${who}, from ${longDateTime(i.firstLocal!)} to ${longDateTime(i.lastLocal!)} (${text(r.case.timezone)}).${howToName}</p>`,
       `<dl class="figures${r.escalation ? ' n9' : ''}">`,
-      figure('Incidents', int(i.total), `over ${plural(i.daily.length, 'day')}`),
+      figure(
+        'Incidents',
+        int(i.total),
+        `${assumed ? 'from every sender but the recipient, ' : ''}over the ${plural(i.daily.length, 'day')} from first to last incident`,
+      ),
       figure(
         'Days with contact',
         int(i.daysWithContact),
         `of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)})`,
       ),
       figure('Channels', int(Object.keys(i.byChannel).length), counts(i.byChannel).join(' · ')),
-      figure(
-        'Identifiers',
-        int(r.identifiers.filter((x) => !isPlaceholderIdentifier(x.identifier)).length),
-        'attributed to the subject',
-      ),
+      figure('Identifiers', int(ids.count), `attributed to the subject${text(placeholderClause(ids))}`),
       figure(
         'Busiest day',
         i.maxPerDay ? int(i.maxPerDay.count) : '–',

@@ -1,0 +1,97 @@
+/**
+ * Figures the human-readable reports (terminal, Markdown, HTML) derive from the same report fields, so every
+ * output writes the same numbers and the parts of a line add up to its total:
+ *
+ * - calls by outcome: a call whose record gives no outcome (a diary row "phone call", a WhatsApp "Voice call")
+ *   is counted as "outcome not recorded", so the outcomes add up to the calls (`byKind.call`); calls not on the
+ *   phone's own call log count on their app's channel, so the call channel can be smaller than the calls;
+ * - identifiers: the rows that stand for no identifier ("(subject, as recorded)", "(unknown sender)") are listed
+ *   but not counted as identifiers, and are said in words where the count is given;
+ * - whether the subject was assumed to be every sender other than the victim (no subject identifiers given).
+ */
+import { isPlaceholderIdentifier } from '../model/format.js';
+import type { Report } from '../model/index.js';
+import { int, plural } from './format.js';
+
+/** The outcome key of calls whose record does not say how they ended. */
+export const OUTCOME_NOT_RECORDED = 'outcome not recorded';
+
+export interface CallTally {
+  /** Every call (incidents of kind `call`). */
+  readonly total: number;
+  /** [outcome, calls]: recorded outcomes largest first (ties by name), then OUTCOME_NOT_RECORDED; sums to total. */
+  readonly outcomes: readonly [string, number][];
+  /** Calls on the phone's call log (channel `call`) and in apps (every other channel); they sum to total. */
+  readonly byPhone: number;
+  readonly inApps: number;
+}
+
+/** The calls and how they ended, or null when there were no calls. */
+export function callTally(i: Report['incidents']): CallTally | null {
+  const entries = Object.entries(i.byCallStatus) as [string, number][];
+  const recorded = entries.filter(([k]) => k !== 'unknown');
+  const recordedSum = recorded.reduce((s, [, n]) => s + n, 0);
+  // A call outcome on a record of another kind (possible only in an imported timeline) still counts as a call.
+  const total = Math.max(
+    i.byKind.call ?? 0,
+    entries.reduce((s, [, n]) => s + n, 0),
+  );
+  if (total === 0) return null;
+  const outcomes = recorded.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  // "unknown" is the export saying it does not know; a record without an outcome says the same.
+  const notRecorded = total - recordedSum;
+  if (notRecorded > 0) outcomes.push([OUTCOME_NOT_RECORDED, notRecorded]);
+  const byPhone = Math.min(i.byChannel.call ?? 0, total);
+  return { total, outcomes, byPhone, inApps: total - byPhone };
+}
+
+/** "149 by phone, 18 in apps", "all in apps", or '' when every call was by phone. */
+export function callPlaces(t: CallTally): string {
+  if (t.inApps === 0) return '';
+  return t.byPhone === 0 ? 'all in apps' : `${int(t.byPhone)} by phone, ${int(t.inApps)} in apps`;
+}
+
+/** Identifier rows that stand for no identifier, in words ("5 diary entries that name none"). */
+export function placeholderWords(row: { identifier: string; incidents: number }): string {
+  const n = row.incidents;
+  if (row.identifier === '(subject, as recorded)')
+    return `${plural(n, 'diary entry', 'diary entries')} that ${n === 1 ? 'names' : 'name'} none`;
+  if (row.identifier === '(unknown sender)') return `${plural(n, 'incident')} from an unknown sender`;
+  return `${plural(n, 'incident')} under “${row.identifier}”`;
+}
+
+export interface IdentifierTally {
+  /** Identifiers attributed to the subject, placeholder rows left out. */
+  readonly count: number;
+  /** The placeholder rows in words, in the order of the table. */
+  readonly placeholders: readonly string[];
+}
+
+export function identifierTally(r: Report): IdentifierTally {
+  return {
+    count: r.identifiers.filter((x) => !isPlaceholderIdentifier(x.identifier)).length,
+    placeholders: r.identifiers.filter((x) => isPlaceholderIdentifier(x.identifier)).map(placeholderWords),
+  };
+}
+
+/** ", and 5 diary entries that name none" ('' when every row is an identifier). */
+export function placeholderClause(t: IdentifierTally): string {
+  return t.placeholders.map((p) => `, and ${p}`).join('');
+}
+
+/** "3 identifiers, and 5 diary entries that name none"; `what` goes after "identifiers" ("attributed to …"). */
+export function identifierWords(r: Report, what = ''): string {
+  const t = identifierTally(r);
+  return `${plural(t.count, 'identifier')}${what ? ` ${what}` : ''}${placeholderClause(t)}`;
+}
+
+/**
+ * Whether no subject was named and every sender other than the victim was counted as the subject (the
+ * CASE_SUBJECT_ASSUMED warning): the headline count then includes family, friends and businesses.
+ */
+export function subjectAssumed(r: Report): boolean {
+  return (
+    r.problems.some((p) => p.code === 'CASE_SUBJECT_ASSUMED') ||
+    (r.case.subject.identifiers.length === 0 && r.case.victim.identifiers.length > 0)
+  );
+}
