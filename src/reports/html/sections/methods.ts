@@ -4,6 +4,7 @@
  * own methods into the report; these cover the figures every report has.
  */
 import type { Report } from '../../../model/index.js';
+import { subjectAssumed } from '../../tallies.js';
 import { text } from '../escape.js';
 
 /** The warning the pipeline gives when numbers in national form were met without a region. */
@@ -25,6 +26,16 @@ function identifiers(r: Report): string {
   return `Phone numbers are written in international form and e-mail addresses in lower case, so one number written two ways counts as one identifier. No region was set, and none was needed: no phone number was found written in national form, without its country code. ${attributed}`;
 }
 
+/** What an incident is; with no subject named, every sender but the recipient counts, and it says so. */
+function incident(r: Report): string {
+  const what =
+    'Each message, call, visit, delivery or other contact counts once. The recipient’s own messages are not incidents.';
+  if (subjectAssumed(r)) {
+    return `No subject was named, so every record not sent by the recipient (the person the exports belong to) is counted as an incident, whoever sent it: family, friends and businesses included. ${what} Name the subject's numbers and accounts (--subject, or the case file) to count only theirs.`;
+  }
+  return `A record attributed to the subject (by an identifier listed for the subject, or a diary entry about the subject) that was not sent by the person the export belongs to. ${what} Records from other people and withheld numbers are not incidents.`;
+}
+
 /** [figure, what it counts and its limits] for this report, as HTML. */
 export function methodsOf(r: Report): [string, string][] {
   return METHODS.map(([k, v]) => [k, typeof v === 'string' ? v : v(r)]);
@@ -32,10 +43,7 @@ export function methodsOf(r: Report): [string, string][] {
 
 /** [figure, what it counts and its limits], or how to say it for a given report. */
 const METHODS: [string, string | ((r: Report) => string)][] = [
-  [
-    'Incident',
-    'A record attributed to the subject (by an identifier listed for the subject, or a diary entry about the subject) that was not sent by the person the export belongs to. Each message, call, visit, delivery or other contact counts once. Records from other people, withheld numbers and the recipient’s own messages are not incidents.',
-  ],
+  ['Incident', incident],
   [
     'Records, events, duplicates',
     'Every record read from a file ends as exactly one of: an event, skipped (not a contact, for example a system notice), or rejected (it could not be read; its place is listed under Problems). A record found in more than one file (for example in two overlapping backups) is counted once; identical records within one file are all counted, so five identical messages sent in one minute are five incidents.',
