@@ -5,6 +5,7 @@
  * it could be either, and show the form.
  */
 import { DATE_RE, daysInMonth, isRealDate } from '../model/dates.js';
+import { formatDate, MONTH_NAMES } from '../model/format.js';
 
 export type DateReading =
   /** Written as it should be. */
@@ -17,25 +18,9 @@ export type DateReading =
    */
   | { readonly kind: 'other-form'; readonly iso?: string; readonly either?: readonly [string, string] };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2024-04-02` as `2 April 2024`. */
 export function dateInWords(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return formatDate(iso);
 }
 
 const iso = (y: number, m: number, d: number) =>
@@ -50,7 +35,9 @@ function real(y: number, m: number, d: number): string | undefined {
 /** A month from its English name or its first three letters or more (`Apr`, `Sept`). */
 function monthNumber(name: string): number | undefined {
   const n = name.toLowerCase();
-  const i = MONTHS.findIndex((m) => n.length >= 3 && m.toLowerCase().startsWith(n.replace(/^sept$/, 'sep')));
+  const i = MONTH_NAMES.findIndex(
+    (m) => n.length >= 3 && m.toLowerCase().startsWith(n.replace(/^sept$/, 'sep')),
+  );
   return i < 0 ? undefined : i + 1;
 }
 
@@ -60,7 +47,7 @@ const SHAPE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-
 function notRealWhy(m: RegExpExecArray): string {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12) return `there is no month ${m[2]}`;
-  if (d < 1 || d > daysInMonth(y, mo)) return `${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days`;
+  if (d < 1 || d > daysInMonth(y, mo)) return `${MONTH_NAMES[mo - 1]} ${y} has ${daysInMonth(y, mo)} days`;
   if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)
     return `${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} is not a time of day`;
   return 'an offset from UTC is at most 14:00 either way, e.g. +01:00';
