@@ -100,6 +100,20 @@ export const AfterDateSchema = z.object({
   last: EventRefSchema.nullable(),
 });
 
+/**
+ * A channel that limits the fully covered days (`coverage.channels[].limits`) whose exports miss days of one
+ * side of a milestone comparison that could not be computed for that reason.
+ */
+export const SideNotCoveredSchema = z.object({
+  side: z.enum(['before', 'after']),
+  channel: ChannelSchema,
+  files: z.array(z.string()),
+  /** The side's days this channel's exports do not cover, as runs of dates. */
+  missing: z.array(z.object({ from: LocalDate, to: LocalDate })),
+  /** The same in words: "whatsapp export ends on 31 March 2024". */
+  text: z.string(),
+});
+
 export const MilestoneAnalysisSchema = z.object({
   date: z.string(),
   label: z.string(),
@@ -119,6 +133,12 @@ export const MilestoneAnalysisSchema = z.object({
   wholeWindow: ComparisonSchema.nullable(),
   /** Incidents after the comparison's end on days not every export covers. */
   afterUncovered: z.object({ from: LocalDate, to: LocalDate, days: Count, count: Count }).nullable(),
+  /**
+   * When `status` is `not-computable` because the date falls outside the days every export covers: the
+   * exports that miss days of each side. Those sides are then given as counts and days only, never as rates.
+   * Empty otherwise; absent in reports made before it was added.
+   */
+  notCovered: z.array(SideNotCoveredSchema).optional(),
   incidentsAfter: AfterDateSchema,
 });
 export type MilestoneAnalysis = z.infer<typeof MilestoneAnalysisSchema>;
@@ -139,7 +159,12 @@ export const CeaseRequestSchema = z.object({
   searched: Count,
   requests: z.array(CeaseRequestRowSchema),
   first: CeaseRequestRowSchema.nullable(),
-  afterFirst: AfterDateSchema.extend({ comparison: ComparisonSchema }).nullable(),
+  afterFirst: AfterDateSchema.extend({
+    comparison: ComparisonSchema.extend({
+      /** As for a milestone: the exports that miss days of a side when `status` is `not-computable`. */
+      notCovered: z.array(SideNotCoveredSchema).optional(),
+    }),
+  }).nullable(),
 });
 
 export const SegmentSchema = z.object({
@@ -269,7 +294,7 @@ export const EscalationSchema = z.object({
       z: Num,
       p: Num,
       tau: Num,
-      /** Sen's slope: contacts per day per day (daily) or per week per week (weekly). */
+      /** Sen's slope: the change in contacts a day, per day (daily), or in contacts a week, per week (weekly). */
       senSlope: Num,
       senCi95: Ci,
       shareZeroPairSlopes: Num,
@@ -352,10 +377,16 @@ export const EscalationSchema = z.object({
       channels: z.array(ChannelSchema),
       first: EventRefSchema,
       last: EventRefSchema,
-      /** An older identifier fell silent just before this one was first used. */
+      /**
+       * This identifier began as an older one fell quiet: the older one was used at least twice in the 7 days
+       * before this one's first use and less than a quarter as often in the 7 days from then, days its exports
+       * cover. A fact about timing, never a claim that one replaced the other.
+       */
       appearedAfterQuiet: z
         .object({
           identifier: z.string(),
+          /** The older identifier's channels (it may be on another channel than this one). */
+          channels: z.array(ChannelSchema).optional(),
           lastUseBefore: EventRefSchema,
           hoursBetween: z.number(),
           usesAfter: Count,

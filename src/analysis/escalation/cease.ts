@@ -111,6 +111,7 @@ export function ceaseRequests(
         adjustedForTrend: c.adjustedForTrend,
         status: c.status,
         reason: c.reason,
+        notCovered: c.notCovered,
       },
     };
   }

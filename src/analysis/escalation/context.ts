@@ -12,7 +12,7 @@ import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { CHANNELS_SORTED, countPerChannel, type IncidentColumns } from '../columns.js';
 import { dateOf } from '../stats/index.js';
-import type { DayRange } from './window.js';
+import type { DayRange, LimitingChannel } from './window.js';
 
 /** Minimum sizes of statistics.md §1.9. */
 export const MIN = {
@@ -55,6 +55,10 @@ export interface Ctx {
   readonly stretch: DayRange | null;
   /** covered[i]: window day i is inside the stretch. */
   readonly covered: readonly boolean[];
+  /** The channels that limit the stretch, with the days their exports cover. */
+  readonly limiting: readonly LimitingChannel[];
+  /** inputSpans[k]: the days input k covers, or null (hand-kept, or no events). */
+  readonly inputSpans: readonly (DayRange | null)[];
   /** days[i], hours[i], channels[i]: local day number, hour (−1 for a date-only record) and CHANNELS index of
    *  windowed[i] (views into `columns`). */
   readonly days: Int32Array;

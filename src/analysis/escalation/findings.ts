@@ -5,6 +5,7 @@
  * the sentences match the tables of every report format.
  */
 import { type Escalation, unscaledOnlyDates } from '../../model/escalation.js';
+import { notCoveredWords, senSlopeWords, trendEstimated } from '../../model/escalation-words.js';
 import {
   formatCi,
   formatDate,
@@ -69,8 +70,10 @@ function milestoneSentences(b: Body): string[] {
         `After ${name} there were ${plural(m.after.count, 'contact')} in the ${days(m.after.days)}${m.after.to ? ` to ${formatDate(m.after.to)}` : ''}${cover} (${perDay(m.after.ratePerDay)}), against ${plural(m.before.count, 'contact')} in the ${days(m.before.days)} before it${m.before.from ? ` (${formatDateRange(m.before.from, m.before.to!)}, ${sig2(m.before.ratePerDay)} a day)` : ''}; no rate ratio is given: ${m.reason}.`,
       );
     } else if (m.wholeWindow) {
+      // Counts only, and which exports miss the days: a rate across them would compare what was exported.
+      const uncovered = notCoveredWords(m);
       out.push(
-        `${cap(name)} ${where(m.reason)}: over the whole window there were ${plural(m.wholeWindow.before.count, 'contact')} in ${days(m.wholeWindow.before.days)} before it and ${plural(m.wholeWindow.after.count, 'contact')} in ${days(m.wholeWindow.after.days)} after it (counts only).`,
+        `${cap(name)} ${where(m.reason)}${uncovered ? ` (${uncovered})` : ''}: over the whole window there were ${plural(m.wholeWindow.before.count, 'contact')} in ${days(m.wholeWindow.before.days)} before it and ${plural(m.wholeWindow.after.count, 'contact')} in ${days(m.wholeWindow.after.days)} after it (counts only).`,
       );
     }
     const a = m.incidentsAfter;
@@ -117,7 +120,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
     const rate =
       cmp.status === 'ok'
         ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
-        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${days(cmp.before.days)}; no rate ratio is given: ${cmp.reason}.`;
+        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${days(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
     );
@@ -130,8 +133,10 @@ function signSentences(b: Body): string[] {
   for (const r of b.identifiers) {
     const q = r.appearedAfterQuiet;
     if (!q) continue;
+    // Facts about timing, with the channels of both: the two may be a phone number and an app account.
+    const older = q.channels ?? b.identifiers.find((x) => x.identifier === q.identifier)?.channels ?? [];
     out.push(
-      `${r.identifier} was first used on ${whenRef(r.first)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier} (${whenRefInner(q.lastUseBefore)}); ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
+      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore)}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
     );
   }
   const added = b.channelsOverTime
@@ -169,6 +174,11 @@ function signSentences(b: Body): string[] {
   return out;
 }
 
+/** "call and sms", "call, sms and whatsapp". */
+function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
 function contentSentence(b: Body): string | null {
   const hits = b.content.categories.filter((c) => c.incidents > 0);
   if (!hits.length) return null;
@@ -191,10 +201,10 @@ function trendSentences(b: Body): string[] {
       `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
-  if (mk.status === 'ok') {
-    const unit = mk.series === 'daily' ? 'contacts a day per day' : 'contacts a week per week';
+  // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).
+  if (mk.status === 'ok' && trendEstimated(b)) {
     out.push(
-      `Mann–Kendall on the ${mk.series} counts: S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${sig2(mk.senSlope)} ${unit}.`,
+      `Mann–Kendall on the ${mk.series} counts: S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${senSlopeWords(mk)}.`,
     );
   }
   return out;
@@ -218,7 +228,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   out.push(
     r.count === 0
       ? `${span} there were no contacts attributed to ${subject} (rate 0 a day, ${formatCi(r.ci95)}).`
-      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} attributed to ${subject}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.daysWithContact} of the ${r.days} days.`,
+      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} attributed to ${subject}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.days === 1 ? 'that day' : `${r.daysWithContact} of the ${r.days} days`}.`,
   );
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
@@ -240,7 +250,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     );
   } else if (h.days > 0) {
     out.push(
-      `The first and the last ${plural(h.days, 'day')} had ${h.before.count} and ${h.after.count} contacts; no rate ratio is given: ${h.reason}.`,
+      `The first and the last ${h.days === 1 ? 'day' : plural(h.days, 'day')} had ${h.before.count} and ${h.after.count} contacts; no rate ratio is given: ${h.reason}.`,
     );
   }
   if (b.changePointMethod.status === 'ok') {

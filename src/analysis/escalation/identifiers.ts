@@ -1,16 +1,21 @@
 /**
  * New identifiers (domain.md §4.4 "channel switching after blocks"): when each number, address or account was
- * first and last used, and whether a new one appeared just as an older one fell silent.
+ * first and last used, and whether a new one began just as an older one fell quiet.
  *
- * "Fell silent" is a stated rule, not a judgement: the older identifier was used at least twice in the 7 days
- * before the new one's first use, and in the 7 days from then on it was used less than a quarter as often. The
- * report gives the facts (its last use before, how many hours between, uses after); it never says that the
- * same person holds both — the case file's identifiers say that.
+ * "Fell quiet" is a stated rule, not a judgement: the older identifier was used at least twice in the 7 days
+ * before the new one's first use, and in the 7 days from then on it was used less than a quarter as often. Those
+ * 7 days must lie inside the days covered by the exported files that recorded the older identifier (each file
+ * covers its first to its last record, window.ts): silence after the end of an export is the export ending, and
+ * the report cannot tell it from the identifier falling quiet. The two may be on different channels (a switch
+ * from texts to an app after a block is a known pattern), so the channels of both are given. The report gives
+ * the facts (its last use before, how many hours between, uses after); it never says that one replaced the
+ * other or that the same person holds both — the case file's identifiers say that.
  */
 import type { Escalation } from '../../model/escalation.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import { CHANNELS_SORTED } from '../columns.js';
 import { type Ctx, refOf } from './context.js';
+import { type DayRange, inSpans } from './window.js';
 
 const WEEK = 7 * 86_400_000;
 const HOUR = 3_600_000;
@@ -47,6 +52,22 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
     }
     return lo;
   };
+  // The days the files that recorded each identifier cover (hand-kept files cover no fixed days).
+  const covers = names.map((_, k) => {
+    const seen = new Set<number>();
+    for (let j = 0; j < size(k); j++) seen.add(all.input(index(k, j)));
+    return [...seen].map((i) => ctx.inputSpans[i] ?? null).filter((x): x is DayRange => x !== null);
+  });
+  /** Whether the exports that recorded identifier k cover every day of [from, to) (instants). */
+  const covered = (k: number, from: number, to: number) => {
+    const last = ctx.zone.localDayNumber(to - 1);
+    for (let d = ctx.zone.localDayNumber(from); d <= last; d++) if (!inSpans(covers[k]!, d)) return false;
+    return true;
+  };
+  const channelsOf = (k: number) => {
+    const bits = ctx.columns.perLabel[k]!.channels;
+    return CHANNELS_SORTED.filter((c) => bits & (1 << c)).map((c) => CHANNELS[c]!);
+  };
   const rows = names
     .map((identifier, k) => ({ identifier, k }))
     .sort((a, b) => msAt(a.k, 0) - msAt(b.k, 0) || (a.identifier < b.identifier ? -1 : 1));
@@ -61,11 +82,14 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
         const week = upTo - before(o, first.ms - WEEK);
         const next = before(o, first.ms + WEEK) - upTo;
         if (week < 2 || next * 4 >= week) continue;
+        // Quiet only where its exports could have shown it being used.
+        if (!covered(o, first.ms, first.ms + WEEK)) continue;
         const lastBefore = at(o, upTo - 1);
         if (lastBefore.ms <= bestLast) continue;
         bestLast = lastBefore.ms;
         quiet = {
           identifier: older,
+          channels: channelsOf(o),
           lastUseBefore: refOf(ctx, lastBefore),
           hoursBetween: (first.ms - lastBefore.ms) / HOUR,
           usesAfter: size(o) - upTo,
@@ -73,12 +97,11 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
         };
       }
     }
-    const channels = ctx.columns.perLabel[k]!.channels;
     return {
       identifier,
       role: first.role ?? 'subject',
       incidents: size(k),
-      channels: CHANNELS_SORTED.filter((c) => channels & (1 << c)).map((c) => CHANNELS[c]!),
+      channels: channelsOf(k),
       first: refOf(ctx, first),
       last: refOf(ctx, at(k, size(k) - 1)),
       appearedAfterQuiet: quiet,

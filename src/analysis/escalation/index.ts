@@ -49,7 +49,13 @@ export function analyseEscalation(input: EscalationInput): Escalation {
 
   const cov = range
     ? coverage(events, channels, input.inputs, zone, window)
-    : { json: { channels: [], fullyCovered: null, partialDays: 0 }, stretch: null, covered: [] };
+    : {
+        json: { channels: [], fullyCovered: null, partialDays: 0 },
+        limiting: [],
+        inputSpans: input.inputs.map(() => null),
+        stretch: null,
+        covered: [],
+      };
   // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the columns' days so
   // that a million incidents are bucketed once.
   const counts = new Array<number>(range ? window.to - window.from + 1 : 0).fill(0);
@@ -66,6 +72,8 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     counts,
     stretch: cov.stretch,
     covered: cov.covered,
+    limiting: cov.limiting,
+    inputSpans: cov.inputSpans,
     days,
     hours,
     channels,

@@ -79,10 +79,16 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Mann–Kendall test and Sen’s slope',
-      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when daily counts are sparse (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. This report used the ${b.trend.mannKendall.series} series.`,
+      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when daily counts are sparse (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. This report used the ${b.trend.mannKendall.series} series. Sen's slope is the change in contacts a ${b.trend.mannKendall.series === 'daily' ? 'day, per day' : 'week, per week'}.`,
       caveats: [
         'Bursty days are autocorrelated, which makes p too small; read it beside the quasi-Poisson trend.',
         'A monotone test misses up-then-down patterns; the change points show those.',
+        'When most pairs of days have equal counts (most days without contact), Sen’s slope is 0 whatever the trend; the report says so instead of giving 0.',
+        ...(b.trend.poisson.status === 'ok'
+          ? []
+          : [
+              `The trend is not estimated in this report (${b.trend.poisson.reason}), so the test and the slope are given for completeness only; no conclusion is drawn from them.`,
+            ]),
       ],
     },
     {
@@ -133,9 +139,11 @@ export function methods(b: Body): Method[] {
     {
       name: 'Identifiers',
       description:
-        'When each identifier was first and last used. A new identifier "appeared after another went quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then.',
+        'When each identifier was first and last used. A new identifier "began as another fell quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then. The two may be on different channels (a number, then an app account); the channels of both are given.',
       caveats: [
         'Which identifiers belong to the subject is taken from the case file; the analysis does not attribute them.',
+        'It states timing only, not that one identifier replaced the other.',
+        'An older identifier is judged only where the exports that recorded it cover all 7 days after: silence after an export ends cannot be told from the identifier falling quiet.',
       ],
     },
     {

@@ -7,12 +7,63 @@
  * A date-only milestone starts its "after" side at 00:00 local time on that date; a date-time one at that time
  * (in the case zone unless it has an offset).
  */
-import type { Escalation, MilestoneAnalysis } from '../../model/escalation.js';
+import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
+import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { wallClockMs } from '../../timeline/zone.js';
-import { dayNumber } from '../stats/index.js';
+import { dateOf, dayNumber } from '../stats/index.js';
 import { type Boundary, type Split, splitAt, splitComparison } from './compare.js';
 import { type Ctx, channelCounts, countBetween, datesOf, lowerBound, refOf } from './context.js';
+import { type DayRange, inSpans, type LimitingChannel } from './window.js';
+
+type NotCovered = NonNullable<MilestoneAnalysis['notCovered']>;
+
+/**
+ * How a channel's exports miss a run of days, in words: they end before it, start after it, or have a gap over
+ * it ("whatsapp export ends on 31 March 2024").
+ */
+function missWords(c: LimitingChannel, run: DayRange): string {
+  const one = c.files.length === 1;
+  const before = c.spans.filter((s) => s.to < run.from).at(-1);
+  const after = c.spans.find((s) => s.from > run.to);
+  if (before && !after) return `${one ? 'ends' : 'end'} on ${formatDate(dateOf(before.to))}`;
+  if (!before && after) return `${one ? 'starts' : 'start'} on ${formatDate(dateOf(after.from))}`;
+  if (before && after)
+    return `${one ? 'has' : 'have'} no records from ${formatDate(dateOf(run.from))} to ${formatDate(dateOf(run.to))}`;
+  return `${one ? 'covers' : 'cover'} none of these days`;
+}
+
+/** The limiting channels whose exports miss days of either side of a comparison. */
+export function sidesNotCovered(
+  ctx: Pick<Ctx, 'limiting'>,
+  c: Pick<Comparison, 'before' | 'after'>,
+): NotCovered {
+  const out: NotCovered = [];
+  for (const side of ['before', 'after'] as const) {
+    const p = c[side];
+    if (p.from === null || p.to === null) continue;
+    const from = dayNumber(p.from);
+    const to = dayNumber(p.to);
+    for (const ch of ctx.limiting) {
+      const runs: DayRange[] = [];
+      for (let d = from; d <= to; d++) {
+        if (inSpans(ch.spans, d)) continue;
+        const last = runs[runs.length - 1];
+        if (last && last.to === d - 1) runs[runs.length - 1] = { from: last.from, to: d };
+        else runs.push({ from: d, to: d });
+      }
+      if (runs.length === 0) continue;
+      out.push({
+        side,
+        channel: ch.channel,
+        files: [...ch.files],
+        missing: runs.map((r) => ({ from: dateOf(r.from), to: dateOf(r.to) })),
+        text: `${ch.channel} ${ch.files.length === 1 ? 'export' : 'exports'} ${runs.map((r) => missWords(ch, r)).join(' and ')}`,
+      });
+    }
+  }
+  return out;
+}
 
 /** The instant a milestone's "after" side starts, or undefined when its date cannot be read. */
 export function milestoneInstant(ctx: Pick<Ctx, 'zone'>, date: string): number | undefined {
@@ -70,6 +121,7 @@ export function comparisonAt(
   | 'reason'
   | 'wholeWindow'
   | 'afterUncovered'
+  | 'notCovered'
 > {
   const w = ctx.window;
   const whole = splitComparison(ctx, split, w, { before: 'window', after: 'window' }, []);
@@ -88,9 +140,10 @@ export function comparisonAt(
       reason:
         split.day < w.from || split.day > w.to
           ? 'the date is outside the window'
-          : 'the date is outside the days every export covers; see the whole-window comparison',
+          : 'the date is outside the days every export covers',
       wholeWindow: whole,
       afterUncovered: null,
+      notCovered: sidesNotCovered(ctx, whole),
     };
   }
   const c = splitComparison(
@@ -104,7 +157,7 @@ export function comparisonAt(
     c.after.boundedBy === 'coverage' && s.to < w.to
       ? { ...datesOf({ from: s.to + 1, to: w.to }), count: countBetween(ctx, s.to + 1, w.to) }
       : null;
-  return { ...c, wholeWindow: whole, afterUncovered: uncovered };
+  return { ...c, wholeWindow: whole, afterUncovered: uncovered, notCovered: [] };
 }
 
 /** The boundaries a comparison may stop at: milestones and estimated change points. */

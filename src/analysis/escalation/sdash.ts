@@ -135,7 +135,7 @@ export function sdashSheet(
         }
         facts.push({
           text: gaps.length
-            ? `Contact resumed after ${plural(gaps.length, 'break')} of 14 days or more: ${gaps.map((g) => `${g.from} to ${g.to} (${g.days} days)`).join('; ')}.`
+            ? `Contact resumed after ${plural(gaps.length, 'break')} of 14 days or more: ${gaps.map((g) => `${g.from} to ${g.to} (${plural(g.days, 'day')})`).join('; ')}.`
             : 'There is no break of 14 days or more between contact days in the window.',
           events: gaps.map((g) => g.resumed),
           more: 0,

@@ -91,8 +91,21 @@ function merge(spans: Span[]): Span[] {
   return out;
 }
 
+/** A channel that limits the fully covered stretch: the days its exported files cover. */
+export interface LimitingChannel {
+  readonly channel: Channel;
+  readonly files: readonly string[];
+  /** Merged runs of covered day numbers, in order. */
+  readonly spans: readonly DayRange[];
+}
+
 export interface Coverage {
   readonly json: Escalation['coverage'];
+  /** The channels that limit the fully covered stretch, with their covered days. */
+  readonly limiting: readonly LimitingChannel[];
+  /** inputSpans[k]: the days input k covers (first to last record), or null for a hand-kept input or one
+   *  without events. */
+  readonly inputSpans: readonly (DayRange | null)[];
   /** The fully covered stretch in day numbers, or null. */
   readonly stretch: DayRange | null;
   /** covered[i] is true when window day i is fully covered. */
@@ -155,6 +168,7 @@ export function coverage(
   const n = window.to - window.from + 1;
   const covered = new Array<boolean>(n).fill(true);
   const channels: Escalation['coverage']['channels'] = [];
+  const limiting: LimitingChannel[] = [];
   const all = new Set<Channel>([...byChannel.keys(), ...incidentsBy.keys()]);
   for (const channel of [...all].sort()) {
     const c = byChannel.get(channel);
@@ -164,9 +178,10 @@ export function coverage(
     const electronic = c !== undefined;
     const limits = electronic && incidents > 0 && incidents >= LIMITING_SHARE * total;
     if (limits) {
+      limiting.push({ channel, files: [...c!.files].sort(), spans: merged });
       for (let i = 0; i < n; i++) {
         const d = window.from + i;
-        if (!merged.some((s) => d >= s.from && d <= s.to)) covered[i] = false;
+        if (!inSpans(merged, d)) covered[i] = false;
       }
     }
     channels.push({
@@ -196,7 +211,17 @@ export function coverage(
       fullyCovered: stretch ? { from: dateOf(stretch.from), to: dateOf(stretch.to), days: best.len } : null,
       partialDays: inStretch.filter((x) => !x).length,
     },
+    limiting,
+    inputSpans: inputs.map((_, k) => {
+      const s = spans.get(k);
+      return s ? { from: zone.localDayNumber(s.first), to: zone.localDayNumber(s.last) } : null;
+    }),
     stretch,
     covered: inStretch,
   };
+}
+
+/** Whether one of `spans` holds day number `day`. */
+export function inSpans(spans: readonly DayRange[], day: number): boolean {
+  return spans.some((s) => day >= s.from && day <= s.to);
 }

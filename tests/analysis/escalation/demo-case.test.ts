@@ -221,7 +221,10 @@ describe('demo case: escalation JSON', () => {
     expect(all).toMatch(
       /From the non-molestation order served on 20 May 2024 onwards there are 82 contacts .* each is a possible breach for an officer to assess\. 46 of them fall on 1–30 June 2024/,
     );
-    expect(all).toMatch(/\+447700900456 was first used on 11 March 2024 at 07:58/);
+    expect(all).toMatch(
+      /\+447700900456 \(call and sms\) was first used on 11 March 2024 at 07:58, 1\.3 hours after the last contact from \+447700900123 \(call and sms\), on 11 March 2024 at 06:40;/,
+    );
+    expect(all).not.toMatch(/replaced/i);
     // Not "contact fell in June": the June days are never compared as if covered.
     expect(all).not.toMatch(/June 2024 the rate (fell|dropped)/);
     expect(all).not.toMatch(/\bbecause\b|\bsignificant\b|\brisk level\b|\bscore of\b/i);

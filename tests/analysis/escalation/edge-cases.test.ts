@@ -101,10 +101,20 @@ describe('escalation edge cases', () => {
       before: { count: 0, days: 0 },
       after: { count: 6, days: 10 },
     });
-    // The finding names the milestone and says, as one sentence, where its date falls.
+    // The finding names the milestone and says, as one sentence, where its date falls, and which export misses
+    // days of a side (the SMS backup's last record is on 3 February; the window runs to 10 February).
     expect(e2.findings).toContain(
-      'The long before on 1 January 2023 falls outside the window: over the whole window there were 0 contacts in 0 days before it and 6 contacts in 10 days after it (counts only).',
+      'The long before on 1 January 2023 falls outside the window (after: sms export ends on 3 February 2024): over the whole window there were 0 contacts in 0 days before it and 6 contacts in 10 days after it (counts only).',
     );
+    expect(e2.milestones[0]!.notCovered).toEqual([
+      {
+        side: 'after',
+        channel: 'sms',
+        files: ['case/sms.xml'],
+        missing: [{ from: '2024-02-04', to: '2024-02-10' }],
+        text: 'sms export ends on 3 February 2024',
+      },
+    ]);
     const c3 = kase({
       window: { from: '2024-02-01', to: '2024-02-10' },
       milestones: [{ date: '2024-03-01', label: 'Warning issued' }],

@@ -1,0 +1,61 @@
+/**
+ * Phrases of the escalation section that the findings sentences and the text, Markdown and HTML reports share,
+ * so every output words a figure the same way (statistics.md §3). Plain functions, no schemas: they are loaded
+ * on every run.
+ */
+import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
+import { formatCi, sig2 } from './format.js';
+
+type MannKendall = Escalation['trend']['mannKendall'];
+
+/** Whether the trend is estimated: when it is not, Mann–Kendall and Sen's slope support no conclusion. */
+export function trendEstimated(e: Pick<Escalation, 'trend'>): boolean {
+  return e.trend.poisson.status === 'ok';
+}
+
+/**
+ * Sen's slope with its unit in words: "a change of 0.12 in contacts a day, per day (95% CI 0.05–0.20)". When
+ * the slope is 0 only because more than half the pairs of days (or weeks) have equal counts, says so instead:
+ * a zero with a zero-width interval there reflects the tied counts, not the absence of a trend. Null when there
+ * is no slope.
+ */
+export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null {
+  if (mk.senSlope === null) return null;
+  const unit = mk.series === 'daily' ? 'day' : 'week';
+  const ties = mk.shareZeroPairSlopes;
+  if (mk.senSlope === 0 && ties !== null && ties > 0.5) {
+    return `0 only because ${Math.round(ties * 100)}% of the pairs of ${unit}s have equal counts (as when most ${unit}s have no contact), so it cannot show a trend here`;
+  }
+  return `a change of ${sig2(mk.senSlope)} in ${noun} a ${unit}, per ${unit} (${formatCi(mk.senCi95)})`;
+}
+
+/** Exposure in days: "1 day", "6 days", "6.5 days" (one decimal when a milestone has a time of day). */
+export function dayCount(days: number): string {
+  const n = Number.isInteger(days) ? String(days).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : days.toFixed(1);
+  return `${n} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * Which exports miss days of each side of a comparison that could not be computed for that reason:
+ * "before: whatsapp export starts on 15 February 2024 and ends on 31 March 2024; after: whatsapp export ends on
+ * 31 March 2024, sms export ends on 5 April 2024". Empty when none.
+ */
+export function notCoveredWords(m: { readonly notCovered?: MilestoneAnalysis['notCovered'] }): string {
+  const list = m.notCovered ?? [];
+  return (['before', 'after'] as const)
+    .map((side) => {
+      const texts = list.filter((x) => x.side === side).map((x) => x.text);
+      return texts.length ? `${side}: ${texts.join(', ')}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+}
+
+/**
+ * Whether the sides of a comparison are to be shown as counts and days only: it is not computable because not
+ * every export covers its days (or its date is outside the window), and a rate there would compare what was
+ * exported, not what happened.
+ */
+export function countsOnly(c: Pick<Comparison, 'status'>): boolean {
+  return c.status === 'not-computable';
+}
