@@ -5,6 +5,13 @@
  * helpers, so they read exactly as in the findings; every value from the data is escaped.
  */
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
+import {
+  countsOnly,
+  dayCount,
+  notCoveredWords,
+  senSlopeWords,
+  trendEstimated,
+} from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
@@ -33,7 +40,7 @@ function ref(r: EventRef): string {
 }
 
 function ratio(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
-  if (c.status !== 'ok') return md(`counts only: ${c.reason ?? ''}`);
+  if (c.status !== 'ok') return md(`no rate ratio: ${c.reason ?? ''}`);
   return `${c.rateRatio === null ? '∞' : sig2(c.rateRatio)} (${formatCi(c.ci95)})`;
 }
 
@@ -43,7 +50,17 @@ function quasi(c: Pick<Comparison, 'overdispersed'>): string {
 }
 
 function side(p: Comparison['before']): string {
-  return `${p.count} in ${sig2(p.days)} days (${sig2(p.ratePerDay)}/day)${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+  return `${p.count} in ${dayCount(p.days)} (${sig2(p.ratePerDay)}/day)${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+}
+
+/** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
+function sideCounts(p: Comparison['before']): string {
+  return `${p.count} in ${dayCount(p.days)}${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+}
+
+/** "1 day", "3 days" (a whole number of days). */
+function nDays(n: number): string {
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
 }
 
 function overview(e: Escalation): string[] {
@@ -68,9 +85,9 @@ function overview(e: Escalation): string[] {
       rows,
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${e.persistence.spanDays} days from first to last, contact on ${e.persistence.daysWithContact} days; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
+    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${nDays(e.persistence.spanDays)} from first to last, contact on ${nDays(e.persistence.daysWithContact)}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
-    `**Latest rate against the first** (last ${h.days} against first ${h.days} ${e.rateFullyCovered ? 'fully covered ' : ''}days, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; rate ratio ${ratio(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+    `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; rate ratio ${ratio(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
     '',
   ];
 }
@@ -99,6 +116,8 @@ function trendSection(e: Escalation): string[] {
   const d = e.dispersion;
   const status = (s: { status: string; reason: string | null }) =>
     md(s.status === 'ok' ? '' : `${s.status}: ${s.reason}`);
+  // The trend is withheld: these figures are shown for completeness, and said to support no conclusion.
+  const notUsed = trendEstimated(e) ? '' : '*not used for conclusions: the trend is not estimated* — ';
   return [
     '### Trend and dispersion',
     '',
@@ -122,15 +141,13 @@ function trendSection(e: Escalation): string[] {
         [
           `Mann–Kendall (${mk.series})`,
           mk.status === 'ok' || mk.S !== null
-            ? `S = ${mk.S}, z = ${sig2(mk.z)}, ${formatP(mk.p)}${mk.reason ? ` — ${md(mk.reason)}` : ''}`
+            ? `${notUsed}S = ${mk.S}, z = ${sig2(mk.z)}, ${formatP(mk.p)}${mk.reason ? ` — ${md(mk.reason)}` : ''}`
             : status(mk),
           'two-sided, tie-corrected, continuity-corrected',
         ],
         [
           "Sen's slope",
-          mk.senSlope === null
-            ? '–'
-            : `${sig2(mk.senSlope)} (${formatCi(mk.senCi95)}) per ${mk.series === 'daily' ? 'day per day' : 'week per week'}`,
+          mk.senSlope === null ? '–' : `${notUsed}${md(senSlopeWords(mk) ?? '')}`,
           "median pair slope, Gilbert's interval",
         ],
       ],
@@ -177,18 +194,35 @@ function milestoneSection(e: Escalation): string[] {
         'Overdispersion-adjusted CI',
         'Whole window (coverage ignored)',
       ],
-      e.milestones.map((m) => [
-        m.startsAtLocal,
-        md(m.label),
-        side(m.before),
-        side(m.after),
-        ratio(m),
-        m.status === 'ok' ? formatP(m.p) : '–',
-        quasi(m),
-        m.wholeWindow
-          ? `${ratio(m.wholeWindow)}${m.wholeWindow.status === 'ok' ? `, ${formatP(m.wholeWindow.p)}` : ''}`
-          : '–',
-      ]),
+      e.milestones.map((m) => {
+        // Not every export covers the sides: counts and days only, the exports that miss them, and no
+        // whole-window ratio (it would cross the same uncovered days).
+        if (countsOnly(m)) {
+          const uncovered = notCoveredWords(m);
+          return [
+            m.startsAtLocal,
+            md(m.label),
+            sideCounts(m.before),
+            sideCounts(m.after),
+            md(`counts only: ${m.reason ?? ''}${uncovered ? ` (${uncovered})` : ''}`),
+            '–',
+            '–',
+            '–',
+          ];
+        }
+        return [
+          m.startsAtLocal,
+          md(m.label),
+          side(m.before),
+          side(m.after),
+          ratio(m),
+          m.status === 'ok' ? formatP(m.p) : '–',
+          quasi(m),
+          m.wholeWindow
+            ? `${ratio(m.wholeWindow)}${m.wholeWindow.status === 'ok' ? `, ${formatP(m.wholeWindow.p)}` : ''}`
+            : '–',
+        ];
+      }),
     ),
   ];
   for (const m of e.milestones) {
@@ -197,11 +231,22 @@ function milestoneSection(e: Escalation): string[] {
       ? `**Breach window — ${md(m.label)}** (from ${m.startsAtLocal})`
       : `After ${md(m.label)} (from ${m.startsAtLocal})`;
     out.push(
-      `${head}: ${a.count} contacts${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${m.afterUncovered.from} – ${m.afterUncovered.to}, days not every export covers.` : ''}`,
+      `${head}: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${m.afterUncovered.from} – ${m.afterUncovered.to}, days not every export covers.` : ''}`,
       '',
     );
   }
   return out;
+}
+
+/** A comparison's two sides and its ratio; counts and days only where not every export covers the sides. */
+function cmpText(
+  c: Comparison & { readonly notCovered?: Escalation['milestones'][number]['notCovered'] },
+): string {
+  if (countsOnly(c)) {
+    const uncovered = notCoveredWords(c);
+    return `Before ${sideCounts(c.before)}; after ${sideCounts(c.after)}; ${md(`counts only: ${c.reason ?? ''}${uncovered ? ` (${uncovered})` : ''}`)}`;
+  }
+  return `Before ${side(c.before)}; after ${side(c.after)}; rate ratio ${ratio(c)}${c.status === 'ok' ? `, ${formatP(c.p)}` : ''}`;
 }
 
 function ceaseSection(e: Escalation): string[] {
@@ -229,7 +274,7 @@ function ceaseSection(e: Escalation): string[] {
   const a = c.afterFirst;
   if (a) {
     out.push(
-      `After the first request: ${a.count} contacts${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}. Before ${side(a.comparison.before)}; after ${side(a.comparison.after)}; rate ratio ${ratio(a.comparison)}${a.comparison.status === 'ok' ? `, ${formatP(a.comparison.p)}` : ''}.`,
+      `After the first request: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}. ${cmpText(a.comparison)}.`,
       '',
     );
   }
@@ -298,17 +343,24 @@ function signsSection(e: Escalation): string[] {
     `Most contacts within one hour: ${b.maxInOneHour ? `${b.maxInOneHour.count} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${b.maxInOneDay.count} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(`${b.burstiness.status}: ${b.burstiness.reason}`)} (descriptive; a change of rate alone looks bursty).`,
     '',
     ...table(
-      ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Appeared as another went quiet'],
-      e.identifiers.map((r) => [
-        md(r.identifier),
-        String(r.incidents),
-        r.channels.join(', '),
-        ref(r.first),
-        at(r.last),
-        r.appearedAfterQuiet
-          ? `${md(`${r.appearedAfterQuiet.identifier} last used`)} ${at(r.appearedAfterQuiet.lastUseBefore)} ${md(`(${sig2(r.appearedAfterQuiet.hoursBetween)} h before); ${r.appearedAfterQuiet.usesAfter} ${r.appearedAfterQuiet.usesAfter === 1 ? 'use' : 'uses'} after`)}`
-          : '–',
-      ]),
+      ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],
+      e.identifiers.map((r) => {
+        const q = r.appearedAfterQuiet;
+        // Timing only, with the older identifier's channels: it may be on another channel than this one.
+        const older = q
+          ? (q.channels ?? e.identifiers.find((x) => x.identifier === q.identifier)?.channels)
+          : [];
+        return [
+          md(r.identifier),
+          String(r.incidents),
+          r.channels.join(', '),
+          ref(r.first),
+          at(r.last),
+          q
+            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used`)} ${at(q.lastUseBefore)} ${md(`(${sig2(q.hoursBetween)} h before); ${q.usesAfter} ${q.usesAfter === 1 ? 'use' : 'uses'} after`)}`
+            : '–',
+        ];
+      }),
       ['l', 'r', 'l', 'l', 'l', 'l'],
     ),
   ];

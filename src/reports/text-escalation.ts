@@ -4,6 +4,13 @@
  * caveats are in the Markdown, HTML and JSON reports. Every string from the data is sanitised.
  */
 import type { Escalation } from '../model/escalation.js';
+import {
+  countsOnly,
+  dayCount,
+  notCoveredWords,
+  senSlopeWords,
+  trendEstimated,
+} from '../model/escalation-words.js';
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
@@ -45,10 +52,10 @@ function trendLines(e: Escalation): string[] {
       ? `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, SE scaled by √φ̂, φ̂ = ${sig2(p.dispersion)}]`
       : `not estimated: ${p.reason}`,
   );
-  if (mk.status === 'ok') {
-    out.push(
-      `Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${sig2(mk.senSlope)} per ${mk.series === 'daily' ? 'day' : 'week'} per ${mk.series === 'daily' ? 'day' : 'week'}`,
-    );
+  // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any
+  // conclusion, in the Markdown and HTML tables.
+  if (mk.status === 'ok' && trendEstimated(e)) {
+    out.push(`Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${senSlopeWords(mk)}`);
   }
   return out;
 }
@@ -63,15 +70,27 @@ function changeLine(e: Escalation): string {
   return `${list}  [PELT, MBIC${m.scaled ? ' × φ̂_w' : ''}; dates estimated]`;
 }
 
+/** Exposure in days, short: "24 d", "6.5 d" (one decimal only when a milestone has a time of day). */
+function d(days: number): string {
+  return `${Number.isInteger(days) ? days : days.toFixed(1)} d`;
+}
+
 function milestoneLines(e: Escalation): string[] {
   return e.milestones.map((m) => {
-    const sides = `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${sig2(m.before.days)} d, ${m.after.count} in ${sig2(m.after.days)} d)`;
-    const stats =
-      m.status === 'ok'
-        ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
-        : `counts only: ${m.reason}`;
-    const after = `${m.incidentsAfter.count} contacts from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
-    return `${m.startsAtLocal.slice(0, 10)} ${safe(m.label)}: ${sides}; ${stats}; ${after}`;
+    const counts = `${plural(m.before.count, 'contact')} in ${dayCount(m.before.days)} before, ${m.after.count} in ${dayCount(m.after.days)} after`;
+    // Days as "24 d", "6.5 d": the unit reads the same for one day or many, and the line stays short.
+    // Not every export covers the sides: counts and days only, and which exports miss them. A rate there would
+    // compare what was exported, not what happened.
+    const uncovered = notCoveredWords(m);
+    const sides = countsOnly(m)
+      ? `${counts}; counts only: ${m.reason}${uncovered ? ` (${uncovered})` : ''}`
+      : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${d(m.before.days)}, ${m.after.count} in ${d(m.after.days)}); ${
+          m.status === 'ok'
+            ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
+            : `no rate ratio: ${m.reason}`
+        }`;
+    const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
+    return `${m.startsAtLocal.slice(0, 10)} ${safe(m.label)}: ${sides}; ${after}`;
   });
 }
 
@@ -92,7 +111,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const lines = [
     '',
     c.bold(
-      `Escalation  window ${e.window.from} → ${e.window.to} (${e.window.days} days)${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${e.coverage.fullyCovered.from} → ${e.coverage.fullyCovered.to}` : ''}`,
+      `Escalation  window ${e.window.from} → ${e.window.to} (${plural(e.window.days, 'day')})${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${e.coverage.fullyCovered.from} → ${e.coverage.fullyCovered.to}` : ''}`,
     ),
     `${label('Rate')}${rateLine(e)}`,
   ];
@@ -109,7 +128,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
     lines.push(
-      `${pad}last ${h.days} days covered ${h.after.from} → ${h.after.to}, first ${h.before.from} → ${h.before.to}`,
+      `${pad}last ${h.days === 1 ? 'day' : `${h.days} days`} covered ${h.after.from} → ${h.after.to}, first ${h.before.from} → ${h.before.to}`,
     );
   }
   const [t0, ...trest] = trendLines(e);
@@ -124,7 +143,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, "${safe(cr.first.phrase)}"); ${cr.requests.length} in all; ${cr.afterFirst?.count ?? 0} contacts after the first` : `no cease phrase in ${cr.searched} messages searched`}`,
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, "${safe(cr.first.phrase)}"); ${cr.requests.length} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

@@ -2,7 +2,9 @@
  * The page's stylesheet, one fixed string allowed by its SHA-256 in the Content-Security-Policy. System fonts
  * only (nothing to download); near-black text on white with a contrast of at least 7:1 for body and muted text;
  * a print stylesheet for A4 with a page break before each section, page numbers, table headers repeated on every
- * page, and every annex row shown whatever the on-screen filter says.
+ * page, and every annex row shown whatever the on-screen filter says. An identifier (a phone number, address or
+ * handle: `bdi.ident`, or the `<bdi>` of an `.ident` cell) never breaks across lines, on screen or in print: a
+ * number split over two lines is easily read or copied wrong.
  */
 export const STYLES = `
 :root {
@@ -128,8 +130,9 @@ details.data-table .scroll { max-height: 26rem; overflow: auto; }
 table.annex { font-size: .84rem; }
 table.annex thead th { position: sticky; top: 0; background: #fff; }
 table.annex .when { white-space: nowrap; }
-table.annex .ident { font-family: var(--mono); font-size: .92em; overflow-wrap: anywhere; min-width: 14ch; }
-table.annex .ident .sub { font-family: var(--sans); }
+bdi.ident, .ident > bdi { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
+table.annex .ident { font-family: var(--mono); font-size: .92em; min-width: 16ch; }
+table.annex .ident .sub { font-family: var(--sans); overflow-wrap: anywhere; }
 table.annex .msg { white-space: pre-wrap; overflow-wrap: anywhere; width: 40%; }
 table.annex .src { white-space: nowrap; font-size: .92em; }
 table.annex .eid { display: block; color: var(--muted); font-size: .9em; }

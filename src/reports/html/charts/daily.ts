@@ -1,11 +1,13 @@
 /**
  * Incidents per day stacked by channel, with the milestones marked. Periods longer than a year are drawn per ISO
  * week instead (bars of a day would be thinner than a pixel), each week's bar being the sum of its days from
- * `incidents.daily`; partial weeks are drawn lighter and named in the table.
+ * `incidents.daily`; partial weeks are drawn lighter and named in the table. Days that not every export covers
+ * (a channel that limits the fully covered days, `escalation.coverage`, has no export for them) are shaded
+ * behind the bars and named in the legend and the caption: a low bar there may only mean that an export ends.
  */
 import type { Channel, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
-import { dayNumber, longDate } from '../dates.js';
+import { dayNumber, isoDate, longDate } from '../dates.js';
 import { plain } from '../escape.js';
 import { type ChannelStyle, channelStyles, patternDefs, patterned } from '../palette.js';
 import { table } from '../table.js';
@@ -67,17 +69,55 @@ function bins(r: Report): Bin[] {
   });
 }
 
-function legend(styles: readonly ChannelStyle[]): string {
+/** Text of the legend entry for the shaded days. */
+const UNCOVERED_KEY = 'not every export covers these days';
+
+/** The grey hatch of days not every export covers, as in the change-point chart (reads in black-and-white too). */
+const UNCOVERED_FILL = `<pattern id="${ID}-uncov" width="6" height="6" patternUnits="userSpaceOnUse"><path d="M0 6L6 0" stroke="#9a9a9a" stroke-width="0.8"/></pattern>`;
+
+function legend(styles: readonly ChannelStyle[], uncovered: boolean): string {
   let x = LEFT;
-  return styles
-    .map((s) => {
-      const label = `${s.channel} ${int(s.count)}`;
-      const swatch = `<rect x="${n(x)}" y="6" width="14" height="14"/>`;
-      const g = `${patterned(ID, 'key', s, swatch, { x: Math.floor(x), y: 6, width: 15, height: 14 })}<rect class="swatch" x="${n(x)}" y="6" width="14" height="14" fill="none"/><text x="${n(x + 20)}" y="17">${plain(label)}</text>`;
-      x += 34 + label.length * 6.6;
-      return g;
-    })
-    .join('');
+  const items = styles.map((s) => {
+    const label = `${s.channel} ${int(s.count)}`;
+    const swatch = `<rect x="${n(x)}" y="6" width="14" height="14"/>`;
+    const g = `${patterned(ID, 'key', s, swatch, { x: Math.floor(x), y: 6, width: 15, height: 14 })}<rect class="swatch" x="${n(x)}" y="6" width="14" height="14" fill="none"/><text x="${n(x + 20)}" y="17">${plain(label)}</text>`;
+    x += 34 + label.length * 6.6;
+    return g;
+  });
+  // The shading's key goes on the same line when it fits, else on a line of its own under the channels.
+  if (uncovered) {
+    const fits = x + 20 + UNCOVERED_KEY.length * 6.6 <= WIDTH - 12;
+    const [kx, ky] = fits ? [x, 6] : [LEFT, 24];
+    items.push(
+      `<rect class="swatch" x="${n(kx)}" y="${ky}" width="14" height="14" fill="url(#${ID}-uncov)"/><text x="${n(kx + 20)}" y="${ky + 11}">${plain(UNCOVERED_KEY)}</text>`,
+    );
+  }
+  return items.join('');
+}
+
+/**
+ * Runs of day numbers inside the axis that not every limiting channel's export covers, and the caption's words
+ * for them ("the whatsapp export covers 15 February 2024 – 31 March 2024"); none when the report has no escalation section
+ * or every limiting channel covers every day.
+ */
+function uncoveredDays(r: Report, axis: TimeAxis): { runs: { from: number; to: number }[]; words: string } {
+  const limiting = (r.escalation?.coverage.channels ?? []).filter((c) => c.limits && c.spans.length > 0);
+  const spans = limiting.map((c) => c.spans.map((s) => ({ from: dayNumber(s.from), to: dayNumber(s.to) })));
+  const runs: { from: number; to: number }[] = [];
+  for (let d = axis.start; d < axis.start + axis.days; d++) {
+    if (spans.every((list) => list.some((s) => d >= s.from && d <= s.to))) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to === d - 1) last.to = d;
+    else runs.push({ from: d, to: d });
+  }
+  const words = limiting
+    .filter((_, k) => runs.some((run) => !spans[k]!.some((s) => s.from <= run.from && s.to >= run.to)))
+    .map(
+      (c) =>
+        `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => `${longDate(s.from)} – ${longDate(s.to)}`).join(' and ')}`,
+    )
+    .join('; ');
+  return { runs, words };
 }
 
 /** The daily (or weekly) chart, or null when there are no incidents. */
@@ -92,6 +132,13 @@ export function dailyChart(r: Report): Figure | null {
   const { top, ticks } = valueTicks(Math.max(...data.map((b) => b.count)));
   const y = (v: number) => BOTTOM - (v / top) * (BOTTOM - TOP);
   const unit = weekly ? 'week' : 'day';
+  const uncovered = uncoveredDays(r, axis);
+  const shade = uncovered.runs
+    .map(
+      (u) =>
+        `<rect x="${n(axis.x(u.from))}" y="${TOP}" width="${n((u.to - u.from + 1) * axis.step)}" height="${BOTTOM - TOP}"><title>${plain(`not every export covers ${isoDate(u.from)}${u.to > u.from ? ` to ${isoDate(u.to)}` : ''}`)}</title></rect>`,
+    )
+    .join('');
 
   // Each channel's segments are collected and painted together (see `patterned`); a transparent rectangle per
   // bar carries its tooltip, and a white veil lightens partial weeks.
@@ -113,7 +160,9 @@ export function dailyChart(r: Report): Figure | null {
       shapes.set(s, [...(shapes.get(s) ?? []), rect]);
     }
     const detail = byChannel ? ` (${parts.map((p) => `${p.s!.channel} ${p.v}`).join(', ')})` : '';
-    const when = weekly ? `week of ${b.date}${b.partial ? `, partial: ${b.days} days` : ''}` : b.date;
+    const when = weekly
+      ? `week of ${b.date}${b.partial ? `, partial: ${plural(b.days, 'day')}` : ''}`
+      : b.date;
     hits.push(
       `<rect class="${b.partial ? 'hit veil' : 'hit'}" x="${n(x0)}" y="${n(y(b.count))}" width="${width}" height="${n(BOTTOM - y(b.count))}"><title>${plain(`${when}: ${plural(b.count, 'incident')}${detail}`)}</title></rect>`,
     );
@@ -126,8 +175,9 @@ export function dailyChart(r: Report): Figure | null {
   ].join('');
 
   const body = [
-    `<defs>${patternDefs(ID, styles)}</defs>`,
-    byChannel ? `<g class="legend">${legend(styles)}</g>` : '',
+    `<defs>${patternDefs(ID, styles)}${shade ? UNCOVERED_FILL : ''}</defs>`,
+    byChannel || shade ? `<g class="legend">${legend(byChannel ? styles : [], shade !== '')}</g>` : '',
+    shade ? `<g class="uncovered" fill="url(#${ID}-uncov)">${shade}</g>` : '',
     valueGrid(ticks, y, LEFT),
     axis.months(BOTTOM),
     bars,
@@ -137,11 +187,18 @@ export function dailyChart(r: Report): Figure | null {
 
   const first = i.daily[0]!.date;
   const last = i.daily[i.daily.length - 1]!.date;
-  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(i.daily.length, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; the busiest day was ${i.maxPerDay ? `${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}` : '–'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${milestoneNote(r, axis)}`;
+  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(i.daily.length, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; the busiest day was ${i.maxPerDay ? `${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}` : '–'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${
+    uncovered.runs.length
+      ? ` Hatched days (${plural(
+          uncovered.runs.reduce((k, u) => k + u.to - u.from + 1, 0),
+          'day',
+        )}) are not covered by every export (${uncovered.words}): fewer incidents there may only mean that an export ends, and the trend, change points and comparisons leave them out.`
+      : ''
+  }${milestoneNote(r, axis)}`;
 
   const cols = byChannel ? styles.map((s) => s.channel) : [];
   const rows = data.map((b) => [
-    b.date + (b.partial ? ` (${b.days} days)` : ''),
+    b.date + (b.partial ? ` (${plural(b.days, 'day')})` : ''),
     ...cols.map((c) => int(b.byChannel?.[c] ?? 0)),
     int(b.count),
   ]);

@@ -5,7 +5,7 @@
  */
 
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
-import type { Comparison, EventRef } from '../../../../model/index.js';
+import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { timeFlagText } from '../../../../model/time-flags.js';
 import { int } from '../../../format.js';
 import { longDateTime } from '../../dates.js';
@@ -56,6 +56,40 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
       `Adjusted for a linear trend (a sensitivity check, not the answer): ${text(sig2(c.adjustedForTrend.rateRatio))} (${text(formatCi(c.adjustedForTrend.ci95))}).`,
     );
   return parts.join(' ');
+}
+
+/**
+ * The before/after table of a milestone whose sides not every export covers: counts and days only (a rate there
+ * would compare what was exported, not what happened), each side with the exports that miss its days, then why
+ * no rate ratio is given.
+ */
+export function countsOnlyComparison(
+  c: Pick<Comparison, 'before' | 'after' | 'reason'> & Pick<MilestoneAnalysis, 'notCovered'>,
+): string {
+  const missing = (side: 'before' | 'after') =>
+    (c.notCovered ?? [])
+      .filter((x) => x.side === side)
+      .map((x) => text(x.text))
+      .join('; ') || '–';
+  const row = (label: string, side: 'before' | 'after') => [
+    label,
+    text(range(c[side].from, c[side].to)),
+    days(c[side].days),
+    int(c[side].count),
+    missing(side),
+  ];
+  return `${table({
+    columns: [
+      { label: 'Side' },
+      { label: 'Dates' },
+      { label: 'Days', num: true },
+      { label: 'Incidents', num: true },
+      { label: 'Not covered by' },
+    ],
+    rows: [row('Before', 'before'), row('After', 'after')],
+    rowHeaders: true,
+    cls: 'data comparison',
+  })}<p class="ratio">Counts only, no rates and no rate ratio: ${text(c.reason ?? 'not every export covers these days')}.</p>`;
 }
 
 /** The before/after table of a comparison with its rate-ratio sentence below. */

@@ -3,6 +3,7 @@
  * first request to stop. Comparisons use the days every export covers; the counts "from then on" use every day.
  */
 
+import { countsOnly } from '../../../../model/escalation-words.js';
 import { formatDate } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
@@ -11,7 +12,7 @@ import { longDateTime } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
-import { channelCounts, comparison, range, ref } from './common.js';
+import { channelCounts, comparison, countsOnlyComparison, range, ref } from './common.js';
 
 type AfterDate = Escalation['milestones'][number]['incidentsAfter'];
 
@@ -35,13 +36,14 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
         `<h4>${key}${bdi(m.label)}, ${text(formatDate(m.date))}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
         `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time.</p>`,
         after(m.incidentsAfter, ctx, 'from then on'),
-        comparison({ ...m, before: m.before, after: m.after }),
+        // Sides not every export covers are the whole-window sides: one table of counts, not two of rates.
+        countsOnly(m) ? countsOnlyComparison(m) : comparison({ ...m, before: m.before, after: m.after }),
       ];
       if (m.afterUncovered)
         parts.push(
-          `<p>${plural(m.afterUncovered.count, 'incident')} fall on ${text(range(m.afterUncovered.from, m.afterUncovered.to))} (${plural(m.afterUncovered.days, 'day')}), when not every export covers the days; they are counted above but not in the rate comparison.</p>`,
+          `<p>${plural(m.afterUncovered.count, 'incident')} ${m.afterUncovered.count === 1 ? 'falls' : 'fall'} on ${text(range(m.afterUncovered.from, m.afterUncovered.to))} (${plural(m.afterUncovered.days, 'day')}), when not every export covers the days; ${m.afterUncovered.count === 1 ? 'it is' : 'they are'} counted above but not in the rate comparison.</p>`,
         );
-      if (m.wholeWindow)
+      if (m.wholeWindow && !countsOnly(m))
         parts.push(
           `<details class="data-table"><summary>Over the whole window, coverage ignored (for comparison only)</summary>${comparison(m.wholeWindow)}</details>`,
         );
@@ -75,6 +77,10 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
       cls: 'data',
     })}</div>`,
     c.afterFirst ? after(c.afterFirst, ctx, 'after the first request') : '',
-    c.afterFirst ? comparison(c.afterFirst.comparison) : '',
+    c.afterFirst
+      ? countsOnly(c.afterFirst.comparison)
+        ? countsOnlyComparison(c.afterFirst.comparison)
+        : comparison(c.afterFirst.comparison)
+      : '',
   ].join('');
 }

@@ -1,7 +1,7 @@
 /**
  * Escalation, part 3: month by month (rate, night-time share, gaps between episodes, channels first used), the
- * identifiers and when a new one replaced an old one, bursts, and the content lexicon's matches quoted with
- * their source for a person to read in context.
+ * identifiers and when a new one began as an older one fell quiet (timing only, with the channels of both),
+ * bursts, and the content lexicon's matches quoted with their source for a person to read in context.
  */
 
 import { formatMonth, formatShare, sig2 } from '../../../../model/format.js';
@@ -22,7 +22,7 @@ export function monthly(e: Escalation): string {
     const g = gaps.get(m.month);
     const c = channels.get(m.month);
     const notes = [
-      m.partial ? `${m.days} days in the window` : '',
+      m.partial ? `${plural(m.days, 'day')} in the window` : '',
       m.partialCoverage ? 'not every export covers it' : '',
     ]
       .filter(Boolean)
@@ -64,11 +64,15 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
   if (e.identifiers.length === 0) return '';
   const rows = e.identifiers.map((x) => {
     const q = x.appearedAfterQuiet;
+    // Timing only, never "replaced": the older identifier's channels are named, as it may be on another channel.
+    const older = q
+      ? (q.channels ?? e.identifiers.find((y) => y.identifier === q.identifier)?.channels ?? [])
+      : [];
     const note = q
-      ? `First used ${text(sig2(q.hoursBetween))} hours after the last contact from ${bdi(q.identifier)} (${ref(q.lastUseBefore, ctx)}); that identifier was used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}.`
+      ? `First used ${text(sig2(q.hoursBetween))} hours after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''}: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? 'not used again' : `used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}`}.`
       : '';
     return [
-      `<bdi>${text(x.identifier)}</bdi>`,
+      `<bdi class="ident">${text(x.identifier)}</bdi>`,
       int(x.incidents),
       text(x.channels.join(', ')),
       ref(x.first, ctx),
@@ -83,7 +87,7 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
       { label: 'Channels' },
       { label: 'First use' },
       { label: 'Last use' },
-      { label: 'Replaced an earlier identifier' },
+      { label: 'Began as another fell quiet' },
     ],
     rows,
     rowHeaders: true,

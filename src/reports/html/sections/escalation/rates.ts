@@ -4,6 +4,7 @@
  */
 
 import { unscaledOnlyDates } from '../../../../model/escalation.js';
+import { senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
@@ -86,7 +87,8 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
 
 export function headline(e: Escalation): string {
   const h = e.headline.rateNowVsStart;
-  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${h.days} days`, `Last ${h.days} days`])}`;
+  const side = h.days === 1 ? 'day' : `${h.days} days`;
+  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${side}`, `Last ${side}`])}`;
 }
 
 /** Changes only the unscaled penalty places (they do not stand out from the day-to-day variation). */
@@ -113,7 +115,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Mann–Kendall test with Sen’s slope',
       mk.status === 'ok'
-        ? `On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(sig2(mk.S))}, ${text(formatP(mk.p))}, τ = ${text(sig2(mk.tau))}; Sen’s slope ${text(sig2(mk.senSlope))} incidents per ${mk.series === 'daily' ? 'day per day' : 'week per week'} (${text(formatCi(mk.senCi95))}).`
+        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(p.reason ?? p.status)}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}, τ = ${text(sig2(mk.tau))}; Sen’s slope ${text(senSlopeWords(mk, 'incidents') ?? '–')}.`
         : withheld(mk),
     ],
     [
