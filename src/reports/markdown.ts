@@ -85,7 +85,7 @@ export function frequencySection(r: Report): string[] {
     ...callRows(i),
     '## Identifiers used',
     '',
-    `${md(identifierWords(r, 'attributed to the subject'))}:`,
+    `${md(identifierWords(r, subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'))}:`,
     '',
     ...table(
       ['Identifier', 'Incidents', 'First used', 'Last used', 'Channels'],

@@ -31,3 +31,27 @@ describe('the methods entry for incidents', () => {
     expect(m).not.toContain('Records from other people');
   });
 });
+
+describe('with no subject named, nothing says the senders were attributed to the subject', () => {
+  const run = (format: string) =>
+    cli(['report', DIR, '--region', 'GB', '--victim', 'Jo', '--format', format, '--now', NOW]).stdout;
+
+  it('the rate finding and S-DASH question 9 say every sender but the victim is counted', () => {
+    const r = JSON.parse(run('json'));
+    expect(r.escalation.findings[0]).toContain(
+      'there were 8 contacts from senders other than the victim (no subject was named, so all of them are counted)',
+    );
+    const q9 = r.escalation.sdash.find((q: { number: number }) => q.number === 9);
+    expect(q9.facts[0].text).toBe(
+      'The incidents come from 4 senders other than the victim, all counted because no subject was named: +447700900123 (5), +447700900321 (1), 88022 (1), +447700900456 (1).',
+    );
+    expect(JSON.stringify(r.escalation)).not.toContain('attributed to the subject');
+  });
+
+  it('the Markdown identifiers line and the HTML identifiers card say the same', () => {
+    expect(run('markdown')).toContain(
+      '4 identifiers of senders other than the victim \\(no subject was named\\):',
+    );
+    expect(run('html')).toContain('of senders other than the recipient (no subject named)');
+  });
+});

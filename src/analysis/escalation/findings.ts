@@ -225,10 +225,15 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   }
   const r = b.rate;
   const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')})`;
+  // With no subject named, every sender but the victim is counted: the sentence must not say "attributed to".
+  const whom =
+    kase.subject.identifiers.length > 0
+      ? `attributed to ${subject}`
+      : 'from senders other than the victim (no subject was named, so all of them are counted)';
   out.push(
     r.count === 0
-      ? `${span} there were no contacts attributed to ${subject} (rate 0 a day, ${formatCi(r.ci95)}).`
-      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} attributed to ${subject}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.days === 1 ? 'that day' : `${r.daysWithContact} of the ${r.days} days`}.`,
+      ? `${span} there were no contacts ${whom} (rate 0 a day, ${formatCi(r.ci95)}).`
+      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} ${whom}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.days === 1 ? 'that day' : `${r.daysWithContact} of the ${r.days} days`}.`,
   );
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {

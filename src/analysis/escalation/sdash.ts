@@ -243,7 +243,11 @@ export function sdashSheet(
       case 9: {
         const ids = parts.identifiers.filter((r) => !isPlaceholderIdentifier(r.identifier));
         facts.push({
-          text: `The incidents come from ${plural(ids.length, 'identifier')} attributed to the subject by the case file: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`,
+          text: `The incidents come from ${
+            ctx.case.subject.identifiers.length > 0
+              ? `${plural(ids.length, 'identifier')} attributed to the subject by the identifiers given for them (case file or --subject)`
+              : `${plural(ids.length, 'sender')} other than the victim, all counted because no subject was named`
+          }: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`,
           events: ids.map((r) => r.first),
           more: 0,
         });

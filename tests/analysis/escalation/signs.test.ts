@@ -196,7 +196,7 @@ describe('S-DASH evidence sheet', () => {
     expect(q(7).facts[0]!.events[0]!.file).toBe('case/diary.csv');
     expect(q(6).facts[0]!.text).toMatch(/^No incident text matches the threats-to-kill-or-harm terms/);
     expect(q(9).facts[0]!.text).toMatch(
-      /^The incidents come from 1 identifier attributed to the subject by the case file: \+447700900123 \(41\)\.$/,
+      /^The incidents come from 1 identifier attributed to the subject by the identifiers given for them \(case file or --subject\): \+447700900123 \(41\)\.$/,
     );
   });
 

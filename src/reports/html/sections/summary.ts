@@ -92,7 +92,7 @@ function findings(r: Report): string[] {
     const t = identifierTally(r);
     if (ids.length)
       out.push(
-        `${plural(ids.length, 'identifier')} attributed to the subject, by first use: ${list(ids)}${text(placeholderClause(t))}.`,
+        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the recipient (no subject was named)' : 'attributed to the subject'}, by first use: ${list(ids)}${text(placeholderClause(t))}.`,
       );
     else if (t.placeholders.length)
       out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
@@ -162,7 +162,11 @@ export function summarySection(r: Report): Section {
         `of ${int(i.daily.length)} (${pct(i.daysWithContact / i.daily.length)})`,
       ),
       figure('Channels', int(Object.keys(i.byChannel).length), counts(i.byChannel).join(' · ')),
-      figure('Identifiers', int(ids.count), `attributed to the subject${text(placeholderClause(ids))}`),
+      figure(
+        'Identifiers',
+        int(ids.count),
+        `${subjectAssumed(r) ? 'of senders other than the recipient (no subject named)' : 'attributed to the subject'}${text(placeholderClause(ids))}`,
+      ),
       figure(
         'Busiest day',
         i.maxPerDay ? int(i.maxPerDay.count) : '–',
