@@ -67,7 +67,25 @@ export function comparisonStats(c: Comparison): string {
     c.overdispersed?.ci95[0] != null
       ? `; allowing for overdispersion, ${formatCi(c.overdispersed.ci95)}`
       : '';
-  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od})`;
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${spansNoChange(c) ? '; the interval includes 1, no change, so this difference could be chance' : ''})`;
+}
+
+/**
+ * True when a comparison's 95% interval (or, with overdispersion, the wider one) includes a rate ratio of 1:
+ * "rose" or "fell" then describes the two rates, and the sentence must say the data cannot tell it from chance.
+ */
+function spansNoChange(c: Comparison): boolean {
+  const spans = (ci: readonly (number | null)[]) =>
+    ci[0] !== null &&
+    ci[0] !== undefined &&
+    ci[1] !== null &&
+    ci[1] !== undefined &&
+    ci[0] <= 1 &&
+    ci[1] >= 1;
+  return (
+    spans(c.ci95) ||
+    (c.overdispersed !== null && c.overdispersed !== undefined && spans(c.overdispersed.ci95))
+  );
 }
 
 /** Says where a side was cut at an estimated change point (its boundary came from the data). */

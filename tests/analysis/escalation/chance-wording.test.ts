@@ -1,0 +1,44 @@
+/**
+ * "Rose" and "fell" describe two rates; when the comparison's 95% interval includes a rate ratio of 1 the sentence
+ * must also say that the data cannot tell the difference from chance, or a reader takes a warning to have worked.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse, daily, kase } from './helpers.js';
+
+const NOTE = 'the interval includes 1, no change, so this difference could be chance';
+
+describe('comparison sentences', () => {
+  it('say a difference could be chance when the interval includes 1', () => {
+    // One contact a day for 30 days, then one on each of the next 30 days but two days: a small fall.
+    const counts = [
+      ...Array(30).fill(1),
+      ...Array(30)
+        .fill(1)
+        .map((c, i) => (i % 15 === 0 ? 0 : c)),
+    ];
+    const e = analyse(
+      daily('2024-01-01', counts),
+      kase({ milestones: [{ date: '2024-01-31', label: 'Warning issued' }] }),
+    );
+    const m = e.milestones[0]!;
+    expect(m.status).toBe('ok');
+    expect(m.ci95[0]!).toBeLessThan(1);
+    expect(m.ci95[1]!).toBeGreaterThan(1);
+    const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
+    expect(sentence).toContain('the rate fell');
+    expect(sentence).toContain(NOTE);
+  });
+
+  it('say nothing of chance when the interval excludes 1', () => {
+    const counts = [...Array(30).fill(1), ...Array(30).fill(6)];
+    const e = analyse(
+      daily('2024-01-01', counts),
+      kase({ milestones: [{ date: '2024-01-31', label: 'Warning issued' }] }),
+    );
+    const m = e.milestones[0]!;
+    expect(m.ci95[0]!).toBeGreaterThan(1);
+    const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
+    expect(sentence).toContain('the rate rose');
+    expect(sentence).not.toContain(NOTE);
+  });
+});
