@@ -4,7 +4,7 @@
  * as not read are known, never "extra"; a file added since is extra, named as the report would name it. A report
  * that does not exist is an input failure (exit 1), not a usage error.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
@@ -78,5 +78,81 @@ describe('verify and the form of the report paths', () => {
     expect(r.stderr).toBe(
       'error: cannot read nope.json: no such file\nhint: Give the path of the report written with --format json, e.g. chronolog verify report.json\n',
     );
+  });
+
+  it('never names the report being verified, nor other chronolog reports kept with the evidence, as extra', () => {
+    freshCase('kept');
+    for (const [format, out] of [
+      ['json', 'kept/report.json'],
+      ['html', 'kept/report.html'],
+      ['markdown', 'kept/report.md'],
+    ])
+      expect(run(['report', 'kept', '--format', format!, '--now', NOW, '--out', out!]).code).toBe(0);
+    const r = run(['verify', 'kept/report.json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '✔ all 6 inputs and the case file match the SHA-256 recorded in kept/report.json',
+        '  not an input: kept/report.html (a chronolog report)',
+        '  not an input: kept/report.md (a chronolog report)',
+        '',
+      ].join('\n'),
+    );
+    // A file that only looks like a report by name is still extra, and fails.
+    writeFileSync(path.join(s.dir, 'kept/report-notes.html'), '<!DOCTYPE html><p>my notes</p>\n');
+    const extra = run(['verify', 'kept/report.json']);
+    expect(extra.code).toBe(1);
+    expect(extra.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      '  extra:   kept/report-notes.html',
+      '  not an input: kept/report.html (a chronolog report)',
+      '  not an input: kept/report.md (a chronolog report)',
+    ]);
+  });
+
+  it('says the folder is wrong, and which --root finds the files, when none of them is found', () => {
+    freshCase('lost');
+    mkdirSync(path.join(s.dir, 'out'));
+    expect(run(['report', 'lost', '--format', 'json', '--now', NOW, '--out', 'out/report.json']).code).toBe(
+      0,
+    );
+    const out = path.join(s.dir, 'out');
+    const r = run(['verify', 'report.json'], out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        `✖ none of the files recorded in report.json is under ${out}:`,
+        '  missing: lost/WhatsApp Chat with Sam.txt',
+        '  missing: lost/calls-20240601090000.xml',
+        '  missing: lost/incident-diary.csv',
+        '  missing: lost/sms-20240315120000.xml',
+        '  missing: lost/sms-20240601090000.xml',
+        '  missing: lost/whatsapp-iphone/_chat.txt',
+        '  missing: lost/case.json (the case file)',
+        `Paths are resolved from ${out} (the current folder), so this is most likely the wrong folder rather than changed files.`,
+        `They are all found from ${s.dir}: run chronolog verify report.json --root ..`,
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).not.toContain('Every figure in the report depends on the case file');
+    const rooted = run(['verify', 'report.json', '--root', '..'], out);
+    expect(rooted.code, rooted.stdout).toBe(0);
+    // A wrong --root is named as such; with the files nowhere near the report, the hint says how to find them.
+    const wrong = run(['verify', 'out/report.json', '--root', 'out']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout.split('\n').slice(-3)).toEqual([
+      `Paths are resolved from ${out} (the folder given to --root), so this is most likely the wrong folder rather than changed files.`,
+      `They are all found from ${s.dir}: run chronolog verify out/report.json --root .`,
+      '',
+    ]);
+    // Far from both the files and the report's own folder, it says how to give the right folder.
+    mkdirSync(path.join(s.dir, 'far/deep'), { recursive: true });
+    cpSync(path.join(out, 'report.json'), path.join(s.dir, 'far/deep/report.json'));
+    const far = run(['verify', 'report.json'], path.join(s.dir, 'far/deep'));
+    expect(far.code).toBe(1);
+    expect(far.stdout.split('\n').slice(-2)).toEqual([
+      'Run verify from the folder the report was made in, or give that folder with --root DIR.',
+      '',
+    ]);
   });
 });

@@ -2,7 +2,9 @@
  * `chronolog verify REPORT.json [--root DIR]`: re-hashes every input a report lists, so a third party can check
  * that the files they hold are the files the report was made from. Members of zip archives are hashed inside the
  * archive. Files now present under the report's paths but absent from the report (neither read nor listed as not
- * read) are named as extra. Paths are taken as the report wrote them, as `walk` names files: under an absolute run
+ * read) are named as extra, except the report being verified and any other report chronolog wrote (told by its
+ * generator mark), named apart as not an input. When none of the files is found, the folder is the likely cause: it
+ * says where the paths were read from and which --root finds them. Paths are taken as the report wrote them, as `walk` names files: under an absolute run
  * path they are absolute and checked where they are; relative ones are resolved from `--root` (default: the
  * current folder).
  *
@@ -22,7 +24,7 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
-import { fileHash, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
+import { fileHash, isChronologReport, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
 
 const ReportInputs = z.object({
   schemaVersion: z.literal(1),
@@ -51,6 +53,43 @@ function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
 
 /** What the case file decides, said beside its path when it differs. */
 const CASE_FILE = 'the case file: who counts as the subject, the milestones, the window and the time zone';
+
+/** A --root value as typed in a shell: quoted when it holds anything but plain path characters. */
+function shellWord(p: string): string {
+  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The hint when none of the files is found: the --root that finds every one of them, tried from the report's own
+ * folder and its parent, or how to give the right folder.
+ */
+async function whereFound(
+  parsed: z.infer<typeof ReportInputs>,
+  reportFile: string,
+  base: string,
+): Promise<string> {
+  const onDisk = [
+    ...parsed.inputs.map((i) => i.path.split('!/')[0]!),
+    ...(parsed.case?.caseFile ? [parsed.case.caseFile.path] : []),
+  ];
+  const here = path.dirname(path.resolve(reportFile));
+  for (const dir of [here, path.dirname(here)]) {
+    if (dir === path.resolve(base)) continue;
+    const all = await Promise.all(
+      onDisk.map((p) =>
+        stat(path.resolve(dir, p)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (all.every(Boolean)) {
+      const rootArg = shellWord(path.relative(process.cwd(), dir) || '.');
+      return `They are all found from ${safe(dir)}: run chronolog verify ${safe(shellWord(reportFile))} --root ${safe(rootArg)}`;
+    }
+  }
+  return 'Run verify from the folder the report was made in, or give that folder with --root DIR.';
+}
 
 export async function verifyCommand(
   reportFile: string,
@@ -127,6 +166,9 @@ export async function verifyCommand(
     ...parsed.ignoredFiles.map((i) => path.normalize(i.path.split('!/')[0]!)),
   ]);
   const extra: string[] = [];
+  // The report being verified, and any other report chronolog wrote beside the evidence, are outputs, not inputs.
+  const self = path.resolve(reportFile);
+  const reports: string[] = [];
   // Each run path is walked on its own and the files found are named as the report named them: under the path as
   // it was given, absolute or relative (see `walk`), so they compare with the report's own list.
   for (const given of parsed.run?.paths ?? []) {
@@ -134,8 +176,10 @@ export async function verifyCommand(
     const present = await walk([top]).catch(() => undefined);
     for (const f of present?.files ?? []) {
       const shown = path.normalize(path.join(given, path.relative(top, f.abs)));
-      if (!known.has(shown) && !(CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown)))
-        extra.push(shown);
+      if (known.has(shown) || (CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown))) continue;
+      if (path.resolve(f.abs) === self) continue;
+      if (await isChronologReport(f.abs)) reports.push(shown);
+      else extra.push(shown);
     }
   }
   // A member added to an archive since the report is as much a change as a file added to a folder.
@@ -146,7 +190,10 @@ export async function verifyCommand(
       if (!listed.has(full)) extra.push(full);
     }
   }
-  const noted = notes.map((n) => `  note: ${safe(n)}`);
+  const noted = [
+    ...reports.map((p) => `  not an input: ${safe(p)} (a chronolog report)`),
+    ...notes.map((n) => `  note: ${safe(n)}`),
+  ];
   if (changed.length + damaged.length + missing.length + extra.length === 0) {
     const n = parsed.inputs.length;
     const inputs = n === 1 ? 'the 1 input' : `all ${n} inputs`;
@@ -156,6 +203,24 @@ export async function verifyCommand(
     const all = `${c.green('✔')} ${what} the SHA-256 recorded in ${safe(reportFile)}`;
     process.stdout.write(`${[all, ...noted].join('\n')}\n`);
     return 0;
+  }
+  const relative = [...parsed.inputs.map((i) => i.path), ...(caseFile ? [caseFile.path] : [])].some(
+    (p) => !path.isAbsolute(p),
+  );
+  const expected = parsed.inputs.length + (caseFile ? 1 : 0);
+  if (relative && expected > 0 && missing.length === expected && changed.length + damaged.length === 0) {
+    // Nothing the report names is where it was looked for: the folder is wrong far more often than the files.
+    const lines = [
+      `${c.red('✖')} none of the files recorded in ${safe(reportFile)} is under ${safe(path.resolve(base))}:`,
+      ...missing.map((p) => `  missing: ${safe(p)}`),
+      ...extra.map((p) => `  extra:   ${safe(p)}`),
+      ...noted,
+      `Paths are resolved from ${safe(path.resolve(base))} (${root === undefined ? 'the current folder' : 'the folder given to --root'}), ` +
+        'so this is most likely the wrong folder rather than changed files.',
+      await whereFound(parsed, reportFile, base),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 1;
   }
   const inputsDiffer =
     changed.length + damaged.length + missing.length + extra.length > (caseDiffers ? 1 : 0);
@@ -180,9 +245,6 @@ export async function verifyCommand(
       'Every figure in the report depends on the case file it was made with. ' +
         'If the change was intended, make a new report; if not, put back the case file the report was made with.',
     );
-  const relative = [...parsed.inputs.map((i) => i.path), ...(caseFile ? [caseFile.path] : [])].some(
-    (p) => !path.isAbsolute(p),
-  );
   lines.push(
     relative
       ? `Paths are resolved from ${safe(path.resolve(base))}; use --root DIR to verify a copy kept elsewhere.`
