@@ -1,9 +1,11 @@
 /**
  * "Rose" and "fell" describe two rates; when the comparison's 95% interval includes a rate ratio of 1 the sentence
  * must also say that the data cannot tell the difference from chance, or a reader takes a warning to have worked.
+ * And a figure never describes lines it does not draw.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, daily, kase } from './helpers.js';
+import { segmentsChart } from '../../../src/reports/html/charts/segments.js';
+import { analyse, daily, kase, report } from './helpers.js';
 
 const NOTE = 'the interval includes 1, no change, so this difference could be chance';
 
@@ -40,5 +42,24 @@ describe('comparison sentences', () => {
     const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
     expect(sentence).toContain('the rate rose');
     expect(sentence).not.toContain(NOTE);
+  });
+});
+
+describe('the rate-by-period figure', () => {
+  it('without change points, says so and describes no dotted lines', () => {
+    const r = report(daily('2024-01-01', Array(60).fill(1)));
+    expect(r.escalation!.changePoints).toEqual([]);
+    const fig = segmentsChart(r, r.escalation!)!;
+    expect(fig.title).toBe('Rate of contact (no change point found)');
+    expect(fig.caption).toContain('No change point was found (PELT), so the rate is drawn as one period.');
+    expect(fig.caption).not.toContain('Dotted lines');
+  });
+
+  it('with change points, names them and their dotted lines', () => {
+    const r = report(daily('2024-01-01', [...Array(40).fill(1), ...Array(40).fill(8)]));
+    expect(r.escalation!.changePoints.length).toBeGreaterThan(0);
+    const fig = segmentsChart(r, r.escalation!)!;
+    expect(fig.title).toBe('Rate of contact between the estimated change points');
+    expect(fig.caption).toContain('Dotted lines mark the estimated change points');
   });
 });

@@ -94,13 +94,29 @@ export function segmentsChart(r: Report, e: Escalation): Figure | null {
   const segText = e.segments
     .map((s) => `${formatDate(s.from)} to ${formatDate(s.to)}: ${sig2(s.ratePerDay)} a day`)
     .join('; ');
-  const caption = `Incidents per day (grey bars) with the rate of each period between the estimated change points (heavy lines, light band = 95% interval): ${segText}. Dotted lines mark the estimated change points (PELT; the dates are estimates).${full ? ` Hatched days are not covered by every export and are left out of the analysis (fully covered: ${formatDate(full.from)} to ${formatDate(full.to)}).` : ''}${milestoneNote(r, axis)}`;
+  // Without change points there is one period: the figure must not describe lines it does not draw.
+  const found = e.changePoints.length > 0;
+  const caption = `${
+    found
+      ? `Incidents per day (grey bars) with the rate of each period between the estimated change points (heavy lines, light band = 95% interval): ${segText}. Dotted lines mark the estimated change points (PELT; the dates are estimates).`
+      : `Incidents per day (grey bars) with the rate over the whole period (heavy line, light band = 95% interval): ${segText}. No change point was found (PELT), so the rate is drawn as one period.`
+  }${full ? ` Hatched days are not covered by every export and are left out of the analysis (fully covered: ${formatDate(full.from)} to ${formatDate(full.to)}).` : ''}${milestoneNote(r, axis)}`;
   return {
     id: ID,
-    title: 'Rate of contact between the estimated change points',
+    title: found
+      ? 'Rate of contact between the estimated change points'
+      : 'Rate of contact (no change point found)',
     caption,
-    svg: svg(ID, BOTTOM + 24, 'Rate of contact between change points', caption, parts.join('')),
-    tableLabel: `Data: periods between change points (${plural(e.segments.length, 'row')})`,
+    svg: svg(
+      ID,
+      BOTTOM + 24,
+      found ? 'Rate of contact between change points' : 'Rate of contact, one period',
+      caption,
+      parts.join(''),
+    ),
+    tableLabel: found
+      ? `Data: periods between change points (${plural(e.segments.length, 'row')})`
+      : `Data: the one period (${plural(e.segments.length, 'row')})`,
     table: table({
       columns: [
         { label: 'From' },
