@@ -97,7 +97,7 @@ describe('inspect', () => {
     expect(r.stdout).toMatch(/^Problems {2}7 errors, \d+ warnings?, 1 note$/m);
     expect(r.stdout).toContain(
       '  ✖ fixtures/csv-diary/bad-rows.csv:line 8: Cannot read the date "next Tuesday"\n' +
-        '    Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run\n',
+        '    Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run\n',
     );
     expect(r.stdout).toContain(
       '  i The subject identifier "sam.carter@example.org" matched no sender in these inputs.\n' +

@@ -486,7 +486,7 @@ describe('parse', () => {
         code: 'DIARY_BAD_DATE',
         locator: 2,
         message: 'Date "32/01/2024" is not a real date whether read day-first or month-first',
-        hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
+        hint: 'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run',
       },
       expect.objectContaining({
         locator: 3,
@@ -592,7 +592,7 @@ describe('parse', () => {
         locator: 2,
         message:
           'Date "80000" (an Excel serial number) is 11 January 2119, outside the years chronolog accepts (1900 to 2100)',
-        hint: 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run',
+        hint: 'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run',
       },
     ]);
   });

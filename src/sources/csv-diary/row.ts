@@ -178,7 +178,9 @@ export class RowReader {
   /** Why a Date cell gives no usable date: unreadable, not in the calendar, or a real date in a year refused. */
   private badDate(raw: string, cell: DateCell | undefined): Rejection {
     const code = 'DIARY_BAD_DATE';
-    const hint = 'Correct the date in the diary (for example 03/02/2024 or 2024-02-03) and re-run';
+    // No example date: next to "31/02/2024" any real date reads as the suggested correction.
+    const hint =
+      'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
