@@ -7,8 +7,10 @@
  * - display names NFKC-normalised, case-folded, with invisible marks and the iOS "~ " prefix removed.
  *
  * Without a region a number written in national form (`07700 900456`) cannot be put in international form: it is
- * kept as written, so it never matches the same number written `+44 7700 900456`. The resolver counts such
- * numbers (and the country calling codes of the international ones) so the report can say so and name the fix.
+ * kept by its digits, leading 0 included (`account:07700900456`), so `07700 900456`, `07700-900456`,
+ * `(07700) 900456` and `07700900456` are one identifier, but it never matches the same number written
+ * `+44 7700 900456`. The resolver counts such numbers (and the country calling codes of the international ones)
+ * so the report can say so and name the fix.
  *
  * Case-file identifiers may carry a prefix to say what they are (`tel:`, `mailto:`, `id:`, `@`, `name:`);
  * without one, an identifier is tried as every type its shape allows, so `1234567890` matches both a phone
@@ -77,7 +79,11 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
   switch (type) {
     case 'phone': {
       const e164 = normalisePhone(value, region);
-      return e164 ? `phone:${e164}` : undefined;
+      if (e164) return `phone:${e164}`;
+      // No region to put it in international form: kept as an id, by its digits with the leading 0.
+      return region === undefined && isNationalForm(value)
+        ? `account:${value.replace(/\D/g, '')}`
+        : undefined;
     }
     case 'email': {
       const addr = value

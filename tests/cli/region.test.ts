@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, NOW, STACK } from '../helpers/cli.js';
 
 const DIR = 'fixtures/national-numbers';
+const SPELLINGS = 'fixtures/national-spellings';
 const SUBJECT = ['--subject', '+447700900123', '--subject', '07700 900456'];
 const WARNING =
   "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.";
@@ -14,16 +15,47 @@ const HINT =
   'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.';
 
 describe('national phone numbers and --region', () => {
-  it('report without a region: 3 incidents, the warning with its hint, and the unused number says to set the region', () => {
+  it('report without a region: 4 incidents (07700 900456 matches the sender written alike), the warning with its hint', () => {
     const r = cli(['report', DIR, ...SUBJECT, '--now', NOW]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Incidents {3}3; /m);
+    expect(r.stdout).toMatch(/^Incidents {3}4; /m);
     expect(r.stdout).toContain(`  ! ${WARNING}\n    ${HINT}\n`);
+    expect(r.stdout).not.toContain('matched no sender');
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('report without a region: a national number no sender used says to set the region', () => {
+    const r = cli(['report', DIR, '--subject', '+447700900123', '--subject', '07700 900789', '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Incidents {3}3; /m);
     expect(r.stdout).toContain(
-      '  i The subject identifier "07700 900456" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n',
+      '  i The subject identifier "07700 900789" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n',
     );
     expect(r.stdout).not.toContain('check how it is written');
     expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('without a region, a number in national form matches however it is spaced (national-spellings fixture)', () => {
+    // One SMS backup: Sam texts 3 times from 07700900123 and once from "07700 900123"; Mum from 07700900321.
+    for (const subject of ['07700 900123', '07700-900123', '(07700) 900123', '07700900123']) {
+      const r = cli(['report', SPELLINGS, '--subject', subject, '--format', 'json', '--now', NOW]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as {
+        incidents: { total: number };
+        identifiers: { identifier: string; incidents: number; names: string[] }[];
+        problems: { code: string; message: string }[];
+      };
+      expect(report.incidents.total).toBe(3);
+      expect(report.identifiers.map((i) => [i.identifier, i.incidents, i.names])).toEqual([
+        ['07700900123', 3, ['Sam']],
+      ]);
+      expect(report.problems.map((p) => p.code)).toEqual(['CASE_REGION_NOT_SET']);
+      expect(report.problems[0]?.message).toContain(
+        '2 phone numbers are written in national form, without a country code (07700900123, 07700900321)',
+      );
+    }
+    const text = cli(['report', SPELLINGS, '--subject', '07700 900123', '--now', NOW]).stdout;
+    expect(text).toMatch(/^Identifiers 1\n {2}07700900123 +3 /m);
   });
 
   it('inspect without a region lists the warning among the problems', () => {

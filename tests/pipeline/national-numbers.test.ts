@@ -39,17 +39,21 @@ async function read(subject: string[], region: string | undefined, paths = [SMS]
 describe('phone numbers in national form without a region', () => {
   it('warns once, counting the national numbers and naming the region the +44 numbers point to', async () => {
     const { problems, incidents } = await read(['+447700900123', '07700 900456'], undefined);
-    expect(incidents).toHaveLength(3);
+    // 3 from +447700900123 and 1 from 07700 900456, written alike; the 2 from 07700900123 need the region.
+    expect(incidents).toHaveLength(4);
+    expect(new Set(incidents.map((e) => e.senderKey))).toEqual(
+      new Set(['phone:+447700900123', 'account:07700900456']),
+    );
     expect(problems[0]).toEqual(NATIONAL_WARNING);
     expect(problems.filter((p) => p.code === 'CASE_REGION_NOT_SET')).toHaveLength(1);
   });
 
   it('tells the user to set the region for a national identifier that matched nothing', async () => {
-    const { problems } = await read(['+447700900123', '07700 900456'], undefined);
+    const { problems } = await read(['+447700900123', '07700 900789'], undefined);
     expect(problems[1]).toEqual({
       code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
       severity: 'info',
-      message: 'The subject identifier "07700 900456" matched no sender in these inputs.',
+      message: 'The subject identifier "07700 900789" matched no sender in these inputs.',
       hint: 'It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
     });
     expect(problems).toHaveLength(2);
@@ -66,10 +70,10 @@ describe('phone numbers in national form without a region', () => {
   });
 
   it('adds the region advice when no subject identifier matched and one is a national number', async () => {
-    const { problems } = await read(['07700 900456'], undefined);
+    const { problems } = await read(['07700 900789'], undefined);
     const notFound = problems.find((p) => p.code === 'CASE_SUBJECT_NOT_FOUND');
     expect(notFound?.hint).toBe(
-      'Senders found, with their records: +447700900123 (Sam): 3; 07700900123: 2; +447700900321 (Mum): 1; 07700 900456: 1; 88022: 1. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all. No region is set, so a number written in national form cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+      'Senders found, with their records: +447700900123 (Sam): 3; 07700900123: 2; +447700900321 (Mum): 1; 07700900456: 1; 88022: 1. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all. No region is set, so a number written in national form cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
     );
   });
 

@@ -70,6 +70,46 @@ describe('numbers in national form', () => {
     expect(r.nationalNumbers()).toEqual([]);
   });
 
+  it('without a region are one identifier by their digits, leading 0 kept, however they are spaced', () => {
+    const spellings = [
+      '07700 900123',
+      '07700-900123',
+      '(07700) 900123',
+      '07700900123',
+      'tel:07700\u2011900123',
+    ];
+    for (const s of spellings) expect(caseIdentifierKeys(s, undefined)).toContain('account:07700900123');
+    expect(caseIdentifierKeys('tel:(07700) 900123', undefined)).toEqual(['account:07700900123']);
+    for (const id of spellings.slice(0, 4)) {
+      const r = new IdentityResolver({ subject: ['07700 900123'], victim: [], region: undefined });
+      expect(r.resolve({ id: id, idType: 'phone', name: 'Sam' })).toEqual({
+        key: 'account:07700900123',
+        role: 'subject',
+      });
+      expect(r.unmatchedSubjectIdentifiers()).toEqual([]);
+      expect(r.nationalNumbers()).toEqual([id]);
+    }
+    const guessed = new IdentityResolver({ subject: ['(07700) 900123'], victim: [], region: undefined });
+    expect(guessed.resolve({ id: '07700-900123' })).toEqual({ key: 'account:07700900123', role: 'subject' });
+    // Still no match with the number written in international form, and another number stays another.
+    const r = new IdentityResolver({ subject: ['07700 900123'], victim: [], region: undefined });
+    expect(r.resolve({ id: '+447700900123', idType: 'phone' }).role).toBe('other');
+    expect(r.resolve({ id: '07700 900124', idType: 'phone' })).toEqual({
+      key: 'account:07700900124',
+      role: 'other',
+    });
+    expect(r.nationalNumbers()).toEqual(['07700 900124', '07700 900123']);
+  });
+
+  it('with a region are put in international form, every spelling alike', () => {
+    for (const s of ['07700 900123', '07700-900123', '(07700) 900123', '07700900123']) {
+      expect(caseIdentifierKeys(s, 'GB')).toContain('phone:+447700900123');
+      const r = new IdentityResolver({ subject: ['07700 900123'], victim: [], region: 'GB' });
+      expect(r.resolve({ id: s, idType: 'phone' })).toEqual({ key: 'phone:+447700900123', role: 'subject' });
+    }
+    expect(caseIdentifierKeys('07700 900123', 'GB')).not.toContain('account:07700900123');
+  });
+
   it('are not counted when a region is set', () => {
     const r = new IdentityResolver({ subject: ['07700 900123'], victim: [], region: 'GB' });
     expect(r.resolve({ id: '07700900456', idType: 'phone' }).key).toBe('phone:+447700900456');
