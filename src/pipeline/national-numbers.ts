@@ -1,7 +1,7 @@
 /**
  * Phone numbers written in national form when no region is set. `07700 900456` can only be put in international
- * form (`+447700900456`) by knowing the country it belongs to, so without `--region` it is kept as written and
- * never matches the same number written with `+44`: one person's contacts are then counted under two
+ * form (`+447700900456`) by knowing the country it belongs to, so without `--region` it is compared by its
+ * digits (`07700900456`, whatever the spaces or dashes) and never matches the same number written with `+44`: one person's contacts are then counted under two
  * identifiers, or not counted at all. The region is never guessed; the report says what happened and, when every
  * number written in international form has one country code, names the region that code belongs to.
  */
