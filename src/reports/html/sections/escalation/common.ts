@@ -58,6 +58,37 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
   return parts.join(' ');
 }
 
+type Side = Comparison['before'];
+
+/**
+ * A before/after table: each side's dates, days and incidents, then the columns `extra` adds (their labels and,
+ * per side, their cells), and the sentence below the table.
+ */
+function sidesTable(
+  sides: readonly [string, Side][],
+  extra: { columns: { label: string; num?: boolean }[]; cells: (p: Side, k: number) => string[] },
+  below: string,
+): string {
+  return `${table({
+    columns: [
+      { label: 'Side' },
+      { label: 'Dates' },
+      { label: 'Days', num: true },
+      { label: 'Incidents', num: true },
+      ...extra.columns,
+    ],
+    rows: sides.map(([label, p], k) => [
+      label,
+      text(range(p.from, p.to)),
+      days(p.days),
+      int(p.count),
+      ...extra.cells(p, k),
+    ]),
+    rowHeaders: true,
+    cls: 'data comparison',
+  })}<p class="ratio">${below}</p>`;
+}
+
 /**
  * The before/after table of a milestone whose sides not every export covers: counts and days only (a rate there
  * would compare what was exported, not what happened), each side with the exports that miss its days, then why
@@ -66,55 +97,35 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
 export function countsOnlyComparison(
   c: Pick<Comparison, 'before' | 'after' | 'reason'> & Pick<MilestoneAnalysis, 'notCovered'>,
 ): string {
+  const sides = ['before', 'after'] as const;
   const missing = (side: 'before' | 'after') =>
     (c.notCovered ?? [])
       .filter((x) => x.side === side)
       .map((x) => text(x.text))
       .join('; ') || '–';
-  const row = (label: string, side: 'before' | 'after') => [
-    label,
-    text(range(c[side].from, c[side].to)),
-    days(c[side].days),
-    int(c[side].count),
-    missing(side),
-  ];
-  return `${table({
-    columns: [
-      { label: 'Side' },
-      { label: 'Dates' },
-      { label: 'Days', num: true },
-      { label: 'Incidents', num: true },
-      { label: 'Not covered by' },
+  return sidesTable(
+    [
+      ['Before', c.before],
+      ['After', c.after],
     ],
-    rows: [row('Before', 'before'), row('After', 'after')],
-    rowHeaders: true,
-    cls: 'data comparison',
-  })}<p class="ratio">Counts only, no rates and no rate ratio: ${text(c.reason ?? 'not every export covers these days')}.</p>`;
+    { columns: [{ label: 'Not covered by' }], cells: (_, k) => [missing(sides[k]!)] },
+    `Counts only, no rates and no rate ratio: ${text(c.reason ?? 'not every export covers these days')}.`,
+  );
 }
 
 /** The before/after table of a comparison with its rate-ratio sentence below. */
 export function comparison(c: Comparison, labels: [string, string] = ['Before', 'After']): string {
-  const row = (label: string, p: Comparison['before']) => [
-    label,
-    text(range(p.from, p.to)),
-    days(p.days),
-    int(p.count),
-    text(sig2(p.ratePerDay)),
-    p.boundedBy ? text(p.boundedBy) : '–',
-  ];
-  return `${table({
-    columns: [
-      { label: 'Side' },
-      { label: 'Dates' },
-      { label: 'Days', num: true },
-      { label: 'Incidents', num: true },
-      { label: 'Per day', num: true },
-      { label: 'Ends at' },
+  return sidesTable(
+    [
+      [labels[0], c.before],
+      [labels[1], c.after],
     ],
-    rows: [row(labels[0], c.before), row(labels[1], c.after)],
-    rowHeaders: true,
-    cls: 'data comparison',
-  })}<p class="ratio">${ratioText(c)}</p>`;
+    {
+      columns: [{ label: 'Per day', num: true }, { label: 'Ends at' }],
+      cells: (p) => [text(sig2(p.ratePerDay)), p.boundedBy ? text(p.boundedBy) : '–'],
+    },
+    ratioText(c),
+  );
 }
 
 /** "whatsapp 61, sms 9" from channel counts. */
