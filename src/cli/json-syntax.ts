@@ -166,17 +166,24 @@ function scan(text: string, onValue?: OnValue): void {
       path.push(onValue ? (JSON.parse(key) as string) : '');
       value(name);
       path.pop();
-      space();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      if (i >= text.length) fail('the file ends before the closing "}"');
-      if (text[i] !== ',') fail(`expected "," or "}" after a value, found ${found(i)}: is a comma missing?`);
-      const comma = i++;
-      space();
-      if (text[i] === '}') fail('a comma before "}" has nothing after it: remove the comma', comma);
+      if (closed('}')) return;
     }
+  }
+
+  /** After an object's or array's item: true at its closing bracket (read), false after a comma (read). */
+  function closed(close: '}' | ']'): boolean {
+    space();
+    if (text[i] === close) {
+      i++;
+      return true;
+    }
+    if (i >= text.length) fail(`the file ends before the closing "${close}"`);
+    if (text[i] !== ',')
+      fail(`expected "," or "${close}" after a value, found ${found(i)}: is a comma missing?`);
+    const comma = i++;
+    space();
+    if (text[i] === close) fail(`a comma before "${close}" has nothing after it: remove the comma`, comma);
+    return false;
   }
 
   function array(): void {
@@ -190,16 +197,7 @@ function scan(text: string, onValue?: OnValue): void {
       path.push(index);
       value();
       path.pop();
-      space();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      if (i >= text.length) fail('the file ends before the closing "]"');
-      if (text[i] !== ',') fail(`expected "," or "]" after a value, found ${found(i)}: is a comma missing?`);
-      const comma = i++;
-      space();
-      if (text[i] === ']') fail('a comma before "]" has nothing after it: remove the comma', comma);
+      if (closed(']')) return;
     }
   }
 
