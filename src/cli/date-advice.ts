@@ -7,6 +7,9 @@
 import { DATE_RE, daysInMonth, isRealDate } from '../model/dates.js';
 import { formatDate, MONTH_NAMES } from '../model/format.js';
 
+/** `2024-04-02` as `2 April 2024`, as every report writes dates. */
+export { formatDate as dateInWords };
+
 export type DateReading =
   /** Written as it should be. */
   | { readonly kind: 'ok' }
@@ -17,11 +20,6 @@ export type DateReading =
    * `either` the two days it could be when day and month could be either way round.
    */
   | { readonly kind: 'other-form'; readonly iso?: string; readonly either?: readonly [string, string] };
-
-/** `2024-04-02` as `2 April 2024`. */
-export function dateInWords(iso: string): string {
-  return formatDate(iso);
-}
 
 const iso = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -98,7 +96,7 @@ export function dateProblem(
     return { words: `is not a real ${what}: ${reading.why}`, fix: undefined };
   }
   const either = reading.either
-    ? `, and could be ${dateInWords(reading.either[0]).replace(/ \d+$/, '')} or ${dateInWords(reading.either[1])}`
+    ? `, and could be ${formatDate(reading.either[0]).replace(/ \d+$/, '')} or ${formatDate(reading.either[1])}`
     : '';
   return { words: `is not written YYYY-MM-DD (year-month-day)${either}`, fix: reading.iso };
 }

@@ -5,6 +5,7 @@
  *
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
  */
+import { MONTH_NAMES } from '../../model/format.js';
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { lowerPlain } from './fold.js';
@@ -154,9 +155,6 @@ export function realDate(ymd: Ymd): string | undefined {
   if (y < FIRST_YEAR || y > LAST_YEAR || !isCalendarDate(ymd)) return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
-
-const MONTH_NAMES =
-  'January February March April May June July August September October November December'.split(' ');
 
 /** `15 March 2204`: a date in words, so that a message shows how a cell was read. */
 export function dateInWords({ y, m, d }: Ymd): string {
