@@ -9,6 +9,7 @@
  *   but not counted as identifiers, and are said in words where the count is given;
  * - whether the subject was assumed to be every sender other than the victim (no subject identifiers given).
  */
+import { subjectIsEveryoneElse } from '../model/case-file.js';
 import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { int, plural } from './format.js';
@@ -90,8 +91,5 @@ export function identifierWords(r: Report, what = ''): string {
  * CASE_SUBJECT_ASSUMED warning): the headline count then includes family, friends and businesses.
  */
 export function subjectAssumed(r: Report): boolean {
-  return (
-    r.problems.some((p) => p.code === 'CASE_SUBJECT_ASSUMED') ||
-    (r.case.subject.identifiers.length === 0 && r.case.victim.identifiers.length > 0)
-  );
+  return r.problems.some((p) => p.code === 'CASE_SUBJECT_ASSUMED') || subjectIsEveryoneElse(r.case);
 }

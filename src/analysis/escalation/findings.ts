@@ -4,6 +4,7 @@
  * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
  * the sentences match the tables of every report format.
  */
+import { subjectIsEveryoneElse } from '../../model/case-file.js';
 import { type Escalation, unscaledOnlyDates } from '../../model/escalation.js';
 import { notCoveredWords, senSlopeWords, trendEstimated } from '../../model/escalation-words.js';
 import {
@@ -226,10 +227,9 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const r = b.rate;
   const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')})`;
   // With no subject named, every sender but the victim is counted: the sentence must not say "attributed to".
-  const whom =
-    kase.subject.identifiers.length > 0
-      ? `attributed to ${subject}`
-      : 'from senders other than the victim (no subject was named, so all of them are counted)';
+  const whom = subjectIsEveryoneElse(kase)
+    ? 'from senders other than the victim (no subject was named, so all of them are counted)'
+    : `attributed to ${subject}`;
   out.push(
     r.count === 0
       ? `${span} there were no contacts ${whom} (rate 0 a day, ${formatCi(r.ci95)}).`

@@ -4,6 +4,7 @@
  * incidents it rests on. chronolog never answers or scores these questions; where nothing in the files can
  * speak to one, it says so.
  */
+import { subjectIsEveryoneElse } from '../../model/case-file.js';
 import type { Escalation, EventRef } from '../../model/escalation.js';
 import { isPlaceholderIdentifier } from '../../model/format.js';
 import type { TimelineEvent } from '../../model/index.js';
@@ -244,9 +245,9 @@ export function sdashSheet(
         const ids = parts.identifiers.filter((r) => !isPlaceholderIdentifier(r.identifier));
         facts.push({
           text: `The incidents come from ${
-            ctx.case.subject.identifiers.length > 0
-              ? `${plural(ids.length, 'identifier')} attributed to the subject by the identifiers given for them (case file or --subject)`
-              : `${plural(ids.length, 'sender')} other than the victim, all counted because no subject was named`
+            subjectIsEveryoneElse(ctx.case)
+              ? `${plural(ids.length, 'sender')} other than the victim, all counted because no subject was named`
+              : `${plural(ids.length, 'identifier')} attributed to the subject by the identifiers given for them (case file or --subject)`
           }: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`,
           events: ids.map((r) => r.first),
           more: 0,
