@@ -1,4 +1,5 @@
 /** Cease requests in the victim's messages, and the content lexicon over the incidents' text. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../../src/analysis/escalation/index.js';
 import { compilePhrases, normaliseText, searchAll } from '../../../src/analysis/escalation/matcher.js';
@@ -102,6 +103,50 @@ describe('the phrase matcher', () => {
     expect(found).toEqual([undefined, undefined, undefined, 'kill you']);
     // Generous: a backtracking blow-up would take minutes, not seconds.
     expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});
+
+describe('the phrase matcher, checked against a look-behind expression', () => {
+  it('finds what a look-behind expression finds: the first phrase at word boundaries, by code point', () => {
+    const phrases = ['kill you', 'you', 'stop*', 'é', '😡 now', 'ñandú', 'a'];
+    const matcher = compilePhrases(phrases);
+    // The expression the matcher once was: boundaries on both sides in the expression itself.
+    const sources = phrases
+      .map((p) => (p.endsWith('*') ? `${p.slice(0, -1)}[\\p{L}\\p{N}_]*` : p))
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const reference = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, 'u');
+    // Letters, digits, _, an astral letter (𝒜 is one code point, two UTF-16 units), an emoji and spaces.
+    const pieces = [
+      'kill',
+      ' ',
+      'you',
+      'stop',
+      'ped',
+      'x',
+      '_',
+      '1',
+      'é',
+      '😡',
+      ' now',
+      '𝒜',
+      'ñandú',
+      'a',
+      '-',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const m = reference.exec(text);
+        expect(matcher.find(text)?.index).toBe(m?.index);
+        if (m)
+          expect(
+            text.slice(m.index).startsWith(normaliseText(matcher.find(text)!.phrase.replace('*', ''))),
+          ).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(matcher.find('𝒜you')).toBeUndefined();
+    expect(matcher.find('😡you')).toEqual({ phrase: 'you', index: 2 });
   });
 });
 
