@@ -9,7 +9,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readErrorWords } from '../pipeline/read-errors.js';
 import type { SourceInput } from '../sources/index.js';
-import { fileChunks } from './file-chunks.js';
+import { fileChunks, reusedChunks } from './file-chunks.js';
 
 /** Case files are configuration, not evidence: they are never parsed as inputs. */
 export const CASE_FILE_NAMES = ['case.json', 'case.yaml', 'case.yml'] as const;
@@ -22,6 +22,7 @@ export function fileInput(file: string, bytes: number, display = file): SourceIn
     bytes,
     open: () => fileChunks(file),
     readRange: (start: number, end: number) => fileChunks(file, start, end),
+    chunks: () => reusedChunks(file),
   };
 }
 

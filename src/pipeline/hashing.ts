@@ -62,8 +62,25 @@ export function hashing(inner: SourceInput): HashedInput {
     });
     return out;
   };
+  // The same for a reader of transient chunks: hashed as they pass, before the reader may reuse their memory.
+  const through = inner.chunks;
+  const chunks =
+    through &&
+    async function* (): AsyncGenerator<Buffer> {
+      const hash = createHash('sha256');
+      try {
+        for await (const chunk of through()) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      } catch (err) {
+        failure ??= err as Error;
+        throw err;
+      }
+      digest ??= hash.digest('hex');
+    };
   return {
-    input: { ...inner, open },
+    input: { ...inner, open, ...(chunks ? { chunks } : {}) },
     digest: () => digest,
     failure: () => failure,
     async finish() {

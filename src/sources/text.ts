@@ -135,6 +135,14 @@ const INVALID_UTF8_HINT =
   'Use the file exactly as the app exported it (export it again if needed); if a program saved it again, ' +
   'save it once more as UTF-8.';
 
+/**
+ * The input's bytes for a reader that is done with each chunk before asking for the next (it copies what it
+ * keeps): `SourceInput.chunks` when the input has it, else its stream.
+ */
+export function transientChunks(input: SourceInput): AsyncIterable<Buffer> {
+  return input.chunks?.() ?? (input.open() as AsyncIterable<Buffer>);
+}
+
 /** Reads a whole (small) input into memory, reporting progress. Use only for formats that are small by nature. */
 export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -250,16 +258,21 @@ export async function forEachLine(
       // A character's start lies within its last three bytes: only a chunk shorter than that needs the one before.
       const end = buf.length < 3 && carried.length > 0 ? Buffer.concat([carried, buf]) : buf;
       const tail = unfinishedTail(end);
-      carried = tail > 0 ? end.subarray(end.length - tail) : new Uint8Array(0);
+      // A copy: the chunk's memory may be read into again.
+      carried = tail > 0 ? Buffer.from(end.subarray(end.length - tail)) : new Uint8Array(0);
     }
     return text;
   };
-  for await (const chunk of input.open()) {
-    let buf = chunk as Buffer;
+  for await (const chunk of transientChunks(input)) {
+    let buf = chunk;
     read += buf.length;
     if (first) {
+      // Copied when kept past this chunk: its memory may be read into again.
       head = head ? Buffer.concat([head, buf]) : buf;
-      if (head.length < 4) continue;
+      if (head.length < 4) {
+        head = Buffer.from(head);
+        continue;
+      }
       buf = begin(head);
     }
     lines(decode(buf));

@@ -45,6 +45,30 @@ function memory(path: string, bytes: Buffer): SourceInput {
   };
 }
 
+/**
+ * `memory`, with `chunks()` as a file on disk has it: every chunk is the same buffer, filled again, so a reader
+ * that kept a chunk instead of copying it would find other bytes there. `failAfter` chunks, an EIO.
+ */
+function transient(
+  path: string,
+  bytes: Buffer,
+  size: number,
+  failAfter = Number.POSITIVE_INFINITY,
+): SourceInput {
+  return {
+    ...memory(path, bytes),
+    async *chunks() {
+      const buf = Buffer.alloc(size);
+      for (let at = 0, k = 0; at < bytes.length; at += size, k++) {
+        if (k === failAfter) throw errno('EIO');
+        const n = bytes.copy(buf, 0, at, at + size);
+        yield buf.subarray(0, n);
+        buf.fill(0x58);
+      }
+    },
+  };
+}
+
 async function read(inputs: SourceInput[]) {
   const c = await resolveCase({}, [], 'UTC');
   return readTimeline({ inputs, case: { ...c, victim: { name: undefined, identifiers: ['alex_example'] } } });
@@ -121,4 +145,29 @@ describe('files that fail while being read', () => {
       ]);
     },
   );
+
+  it('reads a file handed over in reused chunks as it reads it from a stream, and hashes the same bytes', async () => {
+    const name = 'WhatsApp Chat with Sam.txt';
+    const bytes = readFileSync(`fixtures/demo-case/${name}`);
+    const streamed = await read([memory(`exports/${name}`, bytes)]);
+    // 7-byte chunks: every line, character and line break of the chat is cut somewhere.
+    const reused = await read([transient(`exports/${name}`, bytes, 7)]);
+    expect(streamed.events.length).toBeGreaterThan(10);
+    expect(reused.inputs).toEqual(streamed.inputs);
+    expect(reused.inputs[0]!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(reused.events.map((e) => [e.ms, e.text, e.locator])).toEqual(
+      streamed.events.map((e) => [e.ms, e.text, e.locator]),
+    );
+    expect(reused.problems.list).toEqual(streamed.problems.list);
+  });
+
+  it('reports a disk error met while reading reused chunks as a read failure of the file', async () => {
+    const name = 'WhatsApp Chat with Sam.txt';
+    const bytes = readFileSync(`fixtures/demo-case/${name}`);
+    const t = await read([transient(`exports/${name}`, bytes, 4096, 1)]);
+    expect(t.inputs[0]).toMatchObject({ path: `exports/${name}`, incomplete: true });
+    expect(t.problems.list).toContainEqual(
+      expect.objectContaining({ code: 'INPUT_READ_FAILED', severity: 'error', file: `exports/${name}` }),
+    );
+  });
 });

@@ -470,6 +470,50 @@ describe('reading the file', () => {
     expect(run.events[5999]!.text).toBe(`message 5999 ${'x'.repeat(5999 % 50)}\ncontinued 5999`);
   });
 
+  it('collects in the first pass, byte by byte, what scanning every decoded line gives', async () => {
+    // Some 250 KB over many read chunks: ASCII headers, iOS headers with marks and narrow spaces (another
+    // framing), emoji and accents in texts and names, date-like continuation lines, a line of 10,000 characters,
+    // CRLF, CR and LF, and a few month-first dates, so that the inferred order quotes lines and their dates.
+    const endings = ['\n', '\r\n', '\r'];
+    let text = '\ufeff';
+    for (let i = 0; i < 3000; i++) {
+      const day = (i % 28) + 1;
+      const end = endings[i % 3]!;
+      if (i % 97 === 0)
+        text += `${LRM}[${day}.03.24, 10:00:0${i % 10}${NNBSP}PM] ~${NNBSP}Nev: ${LRM}image omitted${end}`;
+      else if (i % 501 === 0) text += `03/${day}/2024, 11:00 - Sam: month first ${i}${end}`;
+      else
+        text += `${day}/03/2024, 10:${String(i % 60).padStart(2, '0')} - Såm 😡: message ${i} ${'é'.repeat(i % 7)}${end}`;
+      if (i % 11 === 0) text += `12/03/2024 was a date in a message 🙂${endings[(i + 1) % 3]}`;
+      if (i === 1500) text += `${'x'.repeat(10_000)}${end}`;
+    }
+    const reference = () => {
+      const stats = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+      const scanner = new HeaderScanner();
+      const lines = text.slice(1).split(/\r\n|\r|\n/);
+      if (lines.at(-1) === '') lines.pop();
+      lines.forEach((line, k) => {
+        if (scanner.scan(line, 0, line.length) === Scan.Header)
+          stats[scanner.framing]!.add(scanner, line, k + 1);
+      });
+      return { lines: lines.length, stats };
+    };
+    const expected = reference();
+    const summary = (stats: readonly DateStats[]) => stats.map((d) => [d.headers, d.dates, d.infer()]);
+    expect(expected.stats[Framing.Bracket]!.headers).toBe(31);
+    expect(expected.stats[Framing.Dash]!.infer()).toMatchObject({
+      warn: { code: 'WHATSAPP_DATE_ORDER_CONFLICT' },
+    });
+    for (const encoding of ['utf8', 'utf16le'] as const) {
+      const file = join(tmp, `first-pass-${encoding}.txt`);
+      writeFileSync(file, encoding === 'utf8' ? text : Buffer.from(text, 'utf16le'));
+      const first = await firstPass(fileInput(file, statSync(file).size), () => {});
+      expect(first.lines).toBe(expected.lines);
+      expect(first.bytes).toBe(statSync(file).size);
+      expect(summary(first.byFraming)).toEqual(summary(expected.stats));
+    }
+  });
+
   it('rejects a file without any header as a whole', async () => {
     const run = await runText('just some notes\nabout nothing\n');
     expect(run.failure?.code).toBe('WHATSAPP_NO_MESSAGES');
