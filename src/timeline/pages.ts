@@ -48,7 +48,7 @@ export class StringPages {
   /** Appends a string (or an absent one) and returns its number. */
   push(s: string | undefined): number {
     const k = this.count++;
-    if (s === undefined || s.length > LONG || !(s as MaybeWellFormed).isWellFormed()) {
+    if (s === undefined || s.length > LONG) {
       // An absent string is only the mark (`aside` has no entry, so it reads back undefined): exports with many
       // media or service records would otherwise fill the map with one entry each. Others are kept as a copy, so
       // that a string cut from a parser's chunk does not keep the chunk alive.
@@ -63,7 +63,18 @@ export class StringPages {
       this.base += BLOCK;
       this.at = 0;
     }
-    if (s.length > 0) this.at += this.block!.utf8Write(s, this.at);
+    if (s.length > 0) {
+      const written = this.block!.utf8Write(s, this.at);
+      // One byte per unit means ASCII, which has no surrogates; otherwise a lone surrogate (written as U+FFFD)
+      // must be told apart from the string's own characters, and the string is kept aside (its bytes are
+      // written over by the next).
+      if (written !== s.length && !(s as MaybeWellFormed).isWellFormed()) {
+        this.aside.set(k, `${s} `.slice(0, -1));
+        this.end(k, 1);
+        return k;
+      }
+      this.at += written;
+    }
     this.end(k, 0);
     return k;
   }
