@@ -1,20 +1,24 @@
 /**
- * A file as a stream of 64 KiB chunks, read synchronously, with a turn of the event loop every 1 MiB.
+ * A file as a stream of 32 KiB chunks, read synchronously, with a turn of the event loop every 1 MiB.
  *
  * `fs.createReadStream` hands every read to libuv's thread pool and waits to be woken with the result. On the
  * two-vCPU VM the benchmarks run on, that round trip costs tens of microseconds a chunk: a 420 MB Telegram export
  * (6,400 chunks) spent about 0.4 s idle and 0.25 s more system time on it, 5–8% of its whole report. A read
- * from the page cache takes a few microseconds, so here each chunk is read in place. Every 16th chunk is handed
+ * from the page cache takes a few microseconds, so here each chunk is read in place. Every 32nd chunk is handed
  * over from `setImmediate`, so that Ctrl-C (cli/tempfiles.ts), timers and other I/O still get their turn while
- * a 2 GB backup is read. Chunks stay 64 KiB (buffers of 128 KiB or more cost fresh pages from the system every
+ * a 2 GB backup is read. Chunks are 32 KiB (buffers of 128 KiB or more cost fresh pages from the system every
  * time, measured slower) and each is a new buffer: parsers may keep a chunk they are given.
+ *
+ * Why not 64 KiB: a chunk decoded to a string that holds a character beyond Latin-1 takes two bytes a character,
+ * and 64 KiB of mostly ASCII then makes a string just over the largest object V8's young generation takes
+ * (128 KiB). Each such string is placed in fresh memory of its own: decoding measured ten times slower.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
-const CHUNK = 64 * 1024;
-/** Chunks read before the event loop gets a turn. */
-const TURN = 16;
+const CHUNK = 32 * 1024;
+/** Chunks read before the event loop gets a turn (1 MiB). */
+const TURN = 32;
 
 /** Bytes [start, end) of `file` (the whole file by default) as a readable stream of chunks. */
 export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINITY): Readable {
@@ -71,7 +75,7 @@ export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINI
   });
 }
 
-/** Chunk size of `reusedChunks`: one buffer for the whole read, so its size costs no fresh pages. */
+/** Chunk size of `reusedChunks` (32 KiB for the reason given above). */
 const REUSED_CHUNK = 32 * 1024;
 /** `reusedChunks` chunks read before the event loop gets a turn (1 MiB, like `fileChunks`). */
 const REUSED_TURN = 32;

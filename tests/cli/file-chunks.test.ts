@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileChunks } from '../../src/cli/file-chunks.js';
+import { fileChunks, reusedChunks } from '../../src/cli/file-chunks.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'chronolog-chunks-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -23,13 +23,14 @@ async function read(stream: AsyncIterable<unknown>): Promise<Buffer[]> {
 }
 
 describe('fileChunks', () => {
-  it('gives back every byte once, in 64 KiB chunks, whatever the size (empty, one byte, chunk edges, past 1 MiB)', async () => {
-    for (const n of [0, 1, 65_535, 65_536, 65_537, 16 * 65_536, 16 * 65_536 + 3, 2_500_000]) {
+  // 32 KiB: decoded, no chunk makes a string too large for V8's young generation (file-chunks.ts).
+  it('gives back every byte once, in 32 KiB chunks, whatever the size (empty, one byte, chunk edges, past 1 MiB)', async () => {
+    for (const n of [0, 1, 32_767, 32_768, 32_769, 32 * 32_768, 32 * 32_768 + 3, 2_500_000]) {
       const { file, bytes } = fileOf(n);
       const chunks = await read(fileChunks(file));
       expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
-      expect(chunks.every((c, i) => c.length === (i < chunks.length - 1 ? 65_536 : c.length))).toBe(true);
-      expect(chunks.length).toBe(Math.ceil(n / 65_536));
+      expect(chunks.every((c, i) => c.length === (i < chunks.length - 1 ? 32_768 : c.length))).toBe(true);
+      expect(chunks.length).toBe(Math.ceil(n / 32_768));
     }
   });
 
@@ -68,6 +69,39 @@ describe('fileChunks', () => {
     const { file } = fileOf(1_000_000);
     let n = 0;
     for await (const _ of fileChunks(file)) if (++n === 3) break;
+    expect(n).toBe(3);
+  });
+});
+
+describe('reusedChunks', () => {
+  it('gives back every byte once, in 32 KiB chunks that share one buffer, each good until the next', async () => {
+    for (const n of [0, 1, 32_768, 32_769, 2_500_000]) {
+      const { file, bytes } = fileOf(n);
+      const copies: Buffer[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      for await (const c of reusedChunks(file)) {
+        expect(c.length).toBeLessThanOrEqual(32_768);
+        copies.push(Buffer.from(c));
+        buffers.add(c.buffer);
+      }
+      expect(Buffer.concat(copies).equals(bytes)).toBe(true);
+      expect(buffers.size).toBe(n === 0 ? 0 : 1);
+    }
+  });
+
+  it('fails with the system error at the first chunk, lets the event loop run, and can be left part-way', async () => {
+    await expect(read(reusedChunks(path.join(tmp, 'absent.txt')))).rejects.toMatchObject({ code: 'ENOENT' });
+    const { file } = fileOf(4 * 1024 * 1024);
+    let fired = -1;
+    let seen = 0;
+    setImmediate(() => {
+      fired = seen;
+    });
+    for await (const c of reusedChunks(file)) seen += c.length;
+    expect(fired).toBeGreaterThanOrEqual(0);
+    expect(fired).toBeLessThan(seen);
+    let n = 0;
+    for await (const _ of reusedChunks(file)) if (++n === 3) break;
     expect(n).toBe(3);
   });
 });
