@@ -73,8 +73,15 @@ function milestoneSentences(b: Body): string[] {
     } else if (m.wholeWindow) {
       // Counts only, and which exports miss the days: a rate across them would compare what was exported.
       const uncovered = notCoveredWords(m);
+      // A date outside the window has no window days on one side: that side is said as such, not "0 contacts in
+      // 0 days".
+      const side = (s: { count: number; days: number }, word: string) =>
+        s.days > 0 ? `${plural(s.count, 'contact')} in ${days(s.days)} ${word} it` : undefined;
+      const { before, after } = m.wholeWindow;
+      const counts = [side(before, 'before'), side(after, 'after')].filter((x) => x !== undefined).join(' and ');
+      const none = before.days === 0 ? 'before' : after.days === 0 ? 'after' : undefined;
       out.push(
-        `${cap(name)} ${where(m.reason)}${uncovered ? ` (${uncovered})` : ''}: over the whole window there were ${plural(m.wholeWindow.before.count, 'contact')} in ${days(m.wholeWindow.before.days)} before it and ${plural(m.wholeWindow.after.count, 'contact')} in ${days(m.wholeWindow.after.days)} after it (counts only).`,
+        `${cap(name)} ${where(m.reason)}${uncovered ? ` (${uncovered})` : ''}: over the whole window there were ${counts || 'no days to count'}${none && counts ? `, and no day of the window is ${none} it` : ''} (counts only).`,
       );
     }
     const a = m.incidentsAfter;
