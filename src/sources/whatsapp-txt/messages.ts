@@ -178,20 +178,20 @@ export async function readMessages(
       time = { type: 'local', local, precision };
     }
     const kind = typed?.kind ?? 'message';
-    event =
-      sender !== undefined
-        ? {
-            locator: lineNo,
-            time,
-            channel: 'whatsapp',
-            kind,
-            direction: sender.role === 'victim' ? 'outgoing' : 'unknown',
-            sender,
-            text: body,
-          }
-        : { locator: lineNo, time, channel: 'whatsapp', kind, direction: 'unknown', text: body };
-    if (typed?.call !== undefined) event.call = { status: typed.call };
-    if (conversation !== undefined) event.conversation = conversation;
+    // Every event has the same fields in the same order (those it lacks as undefined): the pipeline then meets one
+    // object shape, and V8 reads its fields at one place in memory instead of looking them up by shape.
+    event = {
+      locator: lineNo,
+      time,
+      channel: 'whatsapp',
+      kind,
+      direction: sender?.role === 'victim' ? 'outgoing' : 'unknown',
+      sender,
+      text: body,
+      call: typed?.call === undefined ? undefined : { status: typed.call },
+      conversation,
+      flags: undefined,
+    };
     if (scanner.ampm !== 0 && (scanner.hour === 0 || scanner.hour > 12)) {
       const count = scanner.hour === 0 ? odd.midnight : odd.hour24;
       event.flags = scanner.hour === 0 ? MIDNIGHT_FLAGS : HOUR24_FLAGS;
