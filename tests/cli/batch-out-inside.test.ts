@@ -83,8 +83,7 @@ describe('batch --out inside the folder of cases', () => {
       'case-2.parquet',
     ]);
 
-    // The same tables as a run outside the cases (made first: once there, cases/results is a case for any other
-    // --out).
+    // The same tables as a run outside the cases (made first, before there was a results folder to pass over).
     for (const f of TABLES) expect(readFileSync(path.join(base, 'outside', f))).toEqual(before.get(f));
 
     // --resume, and a .DS_Store the file manager left there, change nothing.
@@ -95,6 +94,28 @@ describe('batch --out inside the folder of cases', () => {
       '2 cases: 2 done, 0 failed, 2 unchanged; tables in cases/results (not read as a case)\n',
     );
     expect(written(results)).toEqual(before);
+  });
+
+  it('passes over the results folder of an earlier run with another --out, and says so in errors.csv', () => {
+    makeCases('earlier');
+    expect(run('earlier', ['--out', 'cases/results']).code).toBe(0);
+    const other = run('earlier', ['--out', 'elsewhere']);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stderr).toBe(
+      '2 cases: 2 done, 0 failed, 0 unchanged; 1 earlier results folder not read (see errors.csv); tables in elsewhere\n',
+    );
+    const elsewhere = path.join(s.dir, 'earlier/elsewhere');
+    expect(caseNames(elsewhere)).toEqual(['case-1', 'case-2']);
+    expect(readFileSync(path.join(elsewhere, 'errors.csv'), 'utf8')).toBe(
+      'case,reason\nresults,"BATCH_EARLIER_OUTPUT: the tables of an earlier chronolog batch run (its cases.csv), not a case, so it was not read; move it out of the folder of cases if it is no longer needed"\n',
+    );
+    // A file batch did not write makes it a case again: evidence is never passed over as a results folder.
+    s.file('earlier/cases/results/chat.txt', '12/07/2023, 22:35 - Sam: hi\n');
+    const mixed = run('earlier', ['--out', 'elsewhere']);
+    expect(mixed.stderr).toBe('3 cases: 2 done, 1 failed, 0 unchanged; tables in elsewhere\n');
+    expect(readFileSync(path.join(elsewhere, 'errors.csv'), 'utf8')).toMatch(
+      /^case,reason\nresults,USAGE_NO_SUBJECT: /,
+    );
   });
 
   it('leaves out a symbolic link in the folder of cases to the --out folder too', () => {

@@ -3,12 +3,13 @@
  * are often linked in from wherever they are stored). A link is followed unless that would read something twice
  * or forever, and then it is listed as not read, with the reason, in errors.csv: nothing in DIR that could be a
  * case is passed over silently. Hidden entries (`.git`, `.DS_Store`) and plain files are not cases, and neither is
- * batch's own --out folder when it lies in DIR (see out-folder.ts).
+ * batch's own --out folder when it lies in DIR, nor the results folder of an earlier run (listed as not read; see
+ * out-folder.ts).
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError } from '../../model/errors.js';
-import { foreignFile, type OutPlace, realTarget, within } from './out-folder.js';
+import { foreignFile, isBatchOutput, type OutPlace, realTarget, within } from './out-folder.js';
 
 /** What DIR holds: the case names to read, and the entries that look like cases but are not read. */
 export interface CaseFolders {
@@ -76,6 +77,14 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
         continue;
       }
       inCase ??= { name: c.name, same, ...(same ? { foreign } : {}) };
+    }
+    if (!(realOut !== undefined && within(realOut, c.real)) && (await isBatchOutput(c.real))) {
+      notRead.push({
+        name: c.name,
+        reason:
+          'BATCH_EARLIER_OUTPUT: the tables of an earlier chronolog batch run (its cases.csv), not a case, so it was not read; move it out of the folder of cases if it is no longer needed',
+      });
+      continue;
     }
     const first = seen.get(c.real);
     if (first !== undefined) {

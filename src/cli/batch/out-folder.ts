@@ -6,6 +6,7 @@
  * files and Parquet parts) or hidden (`.DS_Store`), or when it does not exist yet: then it is not a case, and its
  * files are not inputs. Anything else there (`case.json`, a chat export) makes it a case, and then --out is
  * refused, as it is for an --out inside a case or equal to DIR: tables written there would mix with evidence.
+ * A folder of batch's own left by a run with another --out is no case either (`isBatchOutput`).
  */
 import type { Dirent } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
@@ -111,6 +112,18 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
     if (!e.isFile() || start === undefined || (await head(file, start.length)) !== start) return e.name;
   }
   return undefined;
+}
+
+/**
+ * True when `folder` holds the tables of an earlier batch run (its cases.csv, exactly as batch writes it) and
+ * nothing else batch does not write: a results folder left in DIR by a run with another --out, which is no case.
+ */
+export async function isBatchOutput(folder: string): Promise<boolean> {
+  const header = `${TABLE_HEADERS['cases.csv'].join(',')}\n`;
+  return (
+    (await head(path.join(folder, 'cases.csv'), header.length)) === header &&
+    (await foreignFile(folder)) === undefined
+  );
 }
 
 /**

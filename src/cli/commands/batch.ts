@@ -132,7 +132,13 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   await writeTables(out, results);
   if (!flags.quiet) {
     const bad = results.filter((r) => r.error !== undefined).length - notRead.length;
-    const links = notRead.length === 0 ? '' : `; ${plural(notRead.length, 'link')} not read (see errors.csv)`;
+    // Links that were not followed, and results folders of earlier runs: both listed in errors.csv.
+    const earlier = notRead.filter((n) => n.reason.startsWith('BATCH_EARLIER_OUTPUT')).length;
+    const parts = [
+      ...(notRead.length > earlier ? [plural(notRead.length - earlier, 'link')] : []),
+      ...(earlier > 0 ? [plural(earlier, 'earlier results folder')] : []),
+    ];
+    const links = parts.length === 0 ? '' : `; ${parts.join(' and ')} not read (see errors.csv)`;
     const own = folders.out?.leftOut.length ? ' (not read as a case)' : '';
     process.stderr.write(
       `${plural(names.length, 'case')}: ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}${own}\n`,
