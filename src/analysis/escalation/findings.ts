@@ -78,7 +78,9 @@ function milestoneSentences(b: Body): string[] {
       const side = (s: { count: number; days: number }, word: string) =>
         s.days > 0 ? `${plural(s.count, 'contact')} in ${days(s.days)} ${word} it` : undefined;
       const { before, after } = m.wholeWindow;
-      const counts = [side(before, 'before'), side(after, 'after')].filter((x) => x !== undefined).join(' and ');
+      const counts = [side(before, 'before'), side(after, 'after')]
+        .filter((x) => x !== undefined)
+        .join(' and ');
       const none = before.days === 0 ? 'before' : after.days === 0 ? 'after' : undefined;
       out.push(
         `${cap(name)} ${where(m.reason)}${uncovered ? ` (${uncovered})` : ''}: over the whole window there were ${counts || 'no days to count'}${none && counts ? `, and no day of the window is ${none} it` : ''} (counts only).`,
