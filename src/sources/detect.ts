@@ -2,6 +2,7 @@
  * Detection is data: a forced format (`--format-of`) wins, then containers (zip), then every source's content
  * check in registry order. Nothing is recognised from the file name alone.
  */
+import { chronologOutput } from '../model/output-marks.js';
 import { containers, sources } from './index.js';
 import type { Container, Probe, Source } from './source.js';
 import { decodeHead, sniffBom } from './text.js';
@@ -40,6 +41,8 @@ export function detect(probe: Probe, forcedId?: string): Detection {
     if (safeDetect(container, probe)) return { kind: 'container', container };
   for (const source of sources) if (safeDetect(source, probe)) return { kind: 'source', source };
   if (looksBinary(probe.head)) return { kind: 'none', reason: 'binary file, not a supported export' };
+  const output = chronologOutput(probe.text);
+  if (output !== undefined) return { kind: 'none', reason: `a chronolog ${output}, not an export` };
   return { kind: 'none', reason: 'not a supported export format' };
 }
 

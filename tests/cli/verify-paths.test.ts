@@ -4,7 +4,7 @@
  * as not read are known, never "extra"; a file added since is extra, named as the report would name it. A report
  * that does not exist is an input failure (exit 1), not a usage error.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
@@ -107,6 +107,35 @@ describe('verify and the form of the report paths', () => {
       '  not an input: kept/report.html (a chronolog report)',
       '  not an input: kept/report.md (a chronolog report)',
     ]);
+  });
+
+  it('names a timeline or a text report saved beside the evidence after the report as outputs, not as extra', () => {
+    freshCase('later');
+    expect(
+      run(['report', 'later', '--format', 'json', '--now', NOW, '--out', 'later/report.json']).code,
+    ).toBe(0);
+    expect(run(['timeline', 'later', '--out', 'later/timeline.csv']).code).toBe(0);
+    expect(run(['timeline', 'later', '--format', 'jsonl', '--out', 'later/timeline.jsonl']).code).toBe(0);
+    expect(run(['report', 'later', '--now', NOW, '--out', 'later/summary.txt']).code).toBe(0);
+    const r = run(['verify', 'later/report.json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      '  not an input: later/summary.txt (a chronolog text report)',
+      '  not an input: later/timeline.csv (a chronolog timeline)',
+      '  not an input: later/timeline.jsonl (a chronolog timeline)',
+    ]);
+    // A report run over the folder now says what they are.
+    const again = run(['report', 'later', '--format', 'json', '--now', NOW, '--out', 'again.json']);
+    expect(again.code).toBe(0);
+    const ignored = JSON.parse(readFileSync(path.join(s.dir, 'again.json'), 'utf8')).ignoredFiles;
+    expect(ignored).toEqual(
+      expect.arrayContaining([
+        { path: 'later/report.json', reason: 'a chronolog report, not an export' },
+        { path: 'later/summary.txt', reason: 'a chronolog text report, not an export' },
+        { path: 'later/timeline.csv', reason: 'a chronolog timeline, not an export' },
+        { path: 'later/timeline.jsonl', reason: 'a chronolog timeline, not an export' },
+      ]),
+    );
   });
 
   it('says the folder is wrong, and which --root finds the files, when none of them is found', () => {

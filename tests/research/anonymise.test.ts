@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { readInputs } from '../../src/cli/read.js';
+import { chronologOutput } from '../../src/model/output-marks.js';
 import { EVERYDAY_WORDS } from '../../src/timeline/anonymise/index.js';
 import { env, KEY_A, KEY_B, keyFile, scratch } from './env.js';
 
@@ -67,6 +68,12 @@ describe('chronolog anonymise', () => {
     expect(manifest.redactions.name).toBeGreaterThan(0);
     const kase = JSON.parse(readFileSync(path.join(outA, 'case.json'), 'utf8'));
     for (const id of kase.subject.identifiers) expect(id).toMatch(/^id:p[0-9a-f]{16}$/);
+  });
+
+  it('writes inputs, not outputs: no anonymised file is taken for a report or a timeline', () => {
+    // A run over the folder reads the JSONL files; a file told apart as chronolog's own output would be passed over.
+    for (const f of readdirSync(outA).filter((n) => n.endsWith('.jsonl')))
+      expect(chronologOutput(readFileSync(path.join(outA, f), 'utf8'))).toBeUndefined();
   });
 
   it('leaves no identifier of the case in any output file', async () => {

@@ -2,8 +2,8 @@
  * `chronolog verify REPORT.json [--root DIR]`: re-hashes every input a report lists, so a third party can check
  * that the files they hold are the files the report was made from. Members of zip archives are hashed inside the
  * archive. Files now present under the report's paths but absent from the report (neither read nor listed as not
- * read) are named as extra, except the report being verified and any other report chronolog wrote (told by its
- * generator mark), named apart as not an input. When none of the files is found, the folder is the likely cause: it
+ * read) are named as extra, except the report being verified and any other output chronolog wrote (a report,
+ * the text report, a timeline: told by their first bytes, model/output-marks.ts), named apart as not an input. When none of the files is found, the folder is the likely cause: it
  * says where the paths were read from and which --root finds them. Paths are taken as the report wrote them, as `walk` names files: under an absolute run
  * path they are absolute and checked where they are; relative ones are resolved from `--root` (default: the
  * current folder).
@@ -24,7 +24,7 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
-import { fileHash, isChronologReport, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
+import { chronologOutputAt, fileHash, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
 
 const ReportInputs = z.object({
   schemaVersion: z.literal(1),
@@ -166,9 +166,9 @@ export async function verifyCommand(
     ...parsed.ignoredFiles.map((i) => path.normalize(i.path.split('!/')[0]!)),
   ]);
   const extra: string[] = [];
-  // The report being verified, and any other report chronolog wrote beside the evidence, are outputs, not inputs.
+  // The report being verified, and anything else chronolog wrote beside the evidence, are outputs, not inputs.
   const self = path.resolve(reportFile);
-  const reports: string[] = [];
+  const outputs: string[] = [];
   // Each run path is walked on its own and the files found are named as the report named them: under the path as
   // it was given, absolute or relative (see `walk`), so they compare with the report's own list.
   for (const given of parsed.run?.paths ?? []) {
@@ -178,7 +178,8 @@ export async function verifyCommand(
       const shown = path.normalize(path.join(given, path.relative(top, f.abs)));
       if (known.has(shown) || (CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown))) continue;
       if (path.resolve(f.abs) === self) continue;
-      if (await isChronologReport(f.abs)) reports.push(shown);
+      const output = await chronologOutputAt(f.abs);
+      if (output !== undefined) outputs.push(`${shown} (a chronolog ${output})`);
       else extra.push(shown);
     }
   }
@@ -191,7 +192,7 @@ export async function verifyCommand(
     }
   }
   const noted = [
-    ...reports.map((p) => `  not an input: ${safe(p)} (a chronolog report)`),
+    ...outputs.map((p) => `  not an input: ${safe(p)}`),
     ...notes.map((n) => `  note: ${safe(n)}`),
   ];
   if (changed.length + damaged.length + missing.length + extra.length === 0) {
