@@ -78,3 +78,8 @@ export function formatShare(share: number | null): string {
 export function isPlaceholderIdentifier(identifier: string): boolean {
   return identifier.startsWith('(');
 }
+
+/** "1 day", "1,234 days": the count with thousands separators (decimals kept as written), then the word. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
+}

@@ -35,9 +35,7 @@ export function dec(n: number, digits = 1): string {
 }
 
 /** "1 day" / "3 days". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${int(n)} ${n === 1 ? one : many}`;
-}
+export { plural } from '../model/format.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 

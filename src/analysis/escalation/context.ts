@@ -74,10 +74,7 @@ export interface Ctx {
   phi: number | null;
 }
 
-/** "1 day", "3 days". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../model/format.js';
 
 /** How an incident is cited; `timeFlags` only when the record has some, so an exact time cites as before. */
 export function refOf(ctx: Pick<Ctx, 'inputs' | 'zone'>, e: TimelineEvent): EventRef {

@@ -3,13 +3,10 @@
  * the small phrases every sentence shares.
  */
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { formatCi, formatDate, formatP, sig2 } from '../../model/format.js';
+import { formatCi, formatDate, formatP, plural, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
-/** "1 day", "1,234 contacts". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../model/format.js';
 
 /** Exposure in days, one decimal when fractional. */
 export function days(d: number): string {
