@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { csvSafe } from '../../reports/sanitize.js';
+import { csvSafe, showControls } from '../../reports/sanitize.js';
 import { publish, tempPath } from '../tempfiles.js';
 import { byteOrder } from './case-folders.js';
 import { TABLE_HEADERS } from './out-folder.js';
@@ -74,12 +74,14 @@ export async function writeTables(outDir: string, results: readonly CaseResult[]
   const sorted = [...results].sort((a, b) => byteOrder(a.case, b.case));
   const ok = sorted.filter((r) => r.error === undefined);
   // Case names are folder names and error reasons quote them, so a case called `=HYPERLINK("…")` or `+cmd` would
-  // reach a spreadsheet as a formula: every text cell is neutralised as in the timeline CSV (numbers stay numbers).
-  // The state files and events.parquet keep the name exactly.
+  // reach a spreadsheet as a formula, and one holding ESC or U+202E would rewrite a terminal or reorder the line
+  // when the table is printed: every text cell is made inert as in the timeline CSV (controls and bidi overrides
+  // shown as `<U+001B>`, formulas quoted; numbers stay numbers). The state files and events.parquet keep the name
+  // exactly.
   const csv = (header: readonly string[], rows: unknown[][]) =>
     stringify([
       header as string[],
-      ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(v) : v))),
+      ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(showControls(v)) : v))),
     ]);
   await writeAtomic(
     path.join(outDir, 'cases.csv'),
