@@ -282,7 +282,11 @@ Examples:
   $ chronolog batch cases/ --out results/
   $ chronolog batch cases/ --out results-3/ --shard 3/8 --jobs 4
   $ chronolog merge results-*/ --out results/
-${EXIT_CODES}`,
+
+Exit codes:
+  0  at least one case was analysed (or left unchanged by --resume); cases that failed are listed in errors.csv
+  1  every case tried failed (the tables are still written, errors.csv says why), or the tables cannot be written
+  2  a usage error (unknown option, bad value, an --out that is DIR or a case folder)`,
     )
     .action((dir: string, opts: Record<string, unknown>) =>
       setAction({

@@ -65,14 +65,14 @@ describe('batch --out inside the folder of cases', () => {
     expect(run('twice', ['--out', 'outside']).code).toBe(0);
     const first = run('twice', ['--out', 'cases/results']);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toBe('2 cases: 2 done, 0 failed, 0 unchanged; tables in cases/results\n');
+    expect(first.stderr).toBe('2 cases: 2 analysed, 0 unchanged, 0 failed; tables in cases/results\n');
     const before = written(results);
     expect(caseNames(results)).toEqual(['case-1', 'case-2']);
 
     const second = run('twice', ['--out', 'cases/results']);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toBe(
-      '2 cases: 2 done, 0 failed, 0 unchanged; tables in cases/results (not read as a case)\n',
+      '2 cases: 2 analysed, 0 unchanged, 0 failed; tables in cases/results (not read as a case)\n',
     );
     expect(written(results)).toEqual(before);
     expect(readFileSync(path.join(results, 'errors.csv'), 'utf8')).toBe('case,reason\n');
@@ -91,7 +91,7 @@ describe('batch --out inside the folder of cases', () => {
     const resumed = run('twice', ['--out', 'cases/results', '--resume']);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toBe(
-      '2 cases: 2 done, 0 failed, 2 unchanged; tables in cases/results (not read as a case)\n',
+      '2 cases: 0 analysed, 2 unchanged, 0 failed; tables in cases/results (not read as a case)\n',
     );
     expect(written(results)).toEqual(before);
   });
@@ -102,7 +102,7 @@ describe('batch --out inside the folder of cases', () => {
     const other = run('earlier', ['--out', 'elsewhere']);
     expect(other.code, other.stderr).toBe(0);
     expect(other.stderr).toBe(
-      '2 cases: 2 done, 0 failed, 0 unchanged; 1 earlier results folder not read (see errors.csv); tables in elsewhere\n',
+      '2 cases: 2 analysed, 0 unchanged, 0 failed; 1 earlier results folder not read (see errors.csv); tables in elsewhere\n',
     );
     const elsewhere = path.join(s.dir, 'earlier/elsewhere');
     expect(caseNames(elsewhere)).toEqual(['case-1', 'case-2']);
@@ -112,7 +112,7 @@ describe('batch --out inside the folder of cases', () => {
     // A file batch did not write makes it a case again: evidence is never passed over as a results folder.
     s.file('earlier/cases/results/chat.txt', '12/07/2023, 22:35 - Sam: hi\n');
     const mixed = run('earlier', ['--out', 'elsewhere']);
-    expect(mixed.stderr).toBe('3 cases: 2 done, 1 failed, 0 unchanged; tables in elsewhere\n');
+    expect(mixed.stderr).toBe('3 cases: 2 analysed, 0 unchanged, 1 failed; tables in elsewhere\n');
     expect(readFileSync(path.join(elsewhere, 'errors.csv'), 'utf8')).toMatch(
       /^case,reason\nresults,USAGE_NO_SUBJECT: /,
     );
@@ -125,7 +125,7 @@ describe('batch --out inside the folder of cases', () => {
     const again = run('linked', ['--out', 'results']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toBe(
-      '2 cases: 2 done, 0 failed, 0 unchanged; tables in results (not read as a case)\n',
+      '2 cases: 2 analysed, 0 unchanged, 0 failed; tables in results (not read as a case)\n',
     );
     expect(caseNames(path.join(s.dir, 'linked/results'))).toEqual(['case-1', 'case-2']);
   });

@@ -4,12 +4,14 @@
  * Writes a state file per case (OUTDIR/cases/) and the tables cases.csv, channels.csv, daily.csv, errors.csv
  * and events.parquet. `--shard I/N` (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command
  * runs under any scheduler; `chronolog merge` joins the shards.
+ * Exit 0 when at least one case was analysed (or left unchanged by --resume), whatever failed besides (errors.csv
+ * lists it); 1 when every case tried failed (the tables are still written).
  */
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../model/errors.js';
+import { ToolError, UsageError } from '../../model/errors.js';
 import { plural } from '../../reports/format.js';
 import { caseFolders } from '../batch/case-folders.js';
 import { refuseOutAmongCases } from '../batch/out-folder.js';
@@ -130,8 +132,11 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   });
   if (progress) process.stderr.write('\r\x1b[K');
   await writeTables(out, results);
+  // Cases tried (links not followed are not tried): each was analysed now, left as it was by --resume, or failed.
+  const failedNow = results.filter((r) => r.error !== undefined).length - notRead.length;
+  const unchanged = names.length - todo.length;
+  const analysed = todo.length - failedNow;
   if (!flags.quiet) {
-    const bad = results.filter((r) => r.error !== undefined).length - notRead.length;
     // Links that were not followed, and results folders of earlier runs: both listed in errors.csv.
     const earlier = notRead.filter((n) => n.reason.startsWith('BATCH_EARLIER_OUTPUT')).length;
     const parts = [
@@ -141,7 +146,15 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     const links = parts.length === 0 ? '' : `; ${parts.join(' and ')} not read (see errors.csv)`;
     const own = folders.out?.leftOut.length ? ' (not read as a case)' : '';
     process.stderr.write(
-      `${plural(names.length, 'case')}: ${names.length - bad} done, ${bad} failed, ${names.length - todo.length} unchanged${links}; tables in ${out}${own}\n`,
+      `${plural(names.length, 'case')}: ${analysed} analysed, ${unchanged} unchanged, ${failedNow} failed${links}; tables in ${out}${own}\n`,
+    );
+  }
+  // Some failures are normal in a batch (errors.csv lists them); a batch where no case succeeded is a failure.
+  if (names.length > 0 && analysed + unchanged === 0) {
+    throw new ToolError(
+      'BATCH_ALL_FAILED',
+      `${names.length === 1 ? 'the one case' : `all ${plural(names.length, 'case')}`} in ${dir} failed, so the tables hold no case; ${path.join(out, 'errors.csv')} gives the reason for each`,
+      'A case folder needs an export chronolog reads and a case.json naming the subject or the victim. Fix the cases and run the same command again.',
     );
   }
   return 0;

@@ -20,6 +20,8 @@ export async function mergeCommand(
   if (flags.out === undefined)
     throw new UsageError('USAGE_NO_OUT', 'merge writes a folder: give --out TARGET');
   const all = new Map<string, CaseResult>();
+  // The folder each case was first found in, to name both sides of a conflict.
+  const foundIn = new Map<string, string>();
   for (const dir of dirs) {
     const names = await stateNames(dir);
     if (names.length === 0 && !existsSync(path.join(dir, 'cases.csv'))) {
@@ -30,8 +32,13 @@ export async function mergeCommand(
       if (!r) continue;
       const prev = all.get(name);
       if (prev && JSON.stringify(prev) !== JSON.stringify({ ...r, events: undefined })) {
-        throw new ToolError('MERGE_CONFLICT', `case "${name}" differs between the merged folders`);
+        throw new ToolError(
+          'MERGE_CONFLICT',
+          `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? 'the same files gave different results, as another chronolog version would' : 'its files changed between the two runs'}); no tables were written to ${flags.out}`,
+          `Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.`,
+        );
       }
+      if (!prev) foundIn.set(name, dir);
       await outputFolder(flags.out);
       if (!prev) await saveState(flags.out, r);
       all.set(name, { ...r, events: undefined });

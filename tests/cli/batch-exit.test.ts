@@ -1,0 +1,140 @@
+/**
+ * What `batch` and `merge` tell the person running them: exit 0 when at least one case was analysed (some broken
+ * cases are normal in a batch, errors.csv lists them), exit 1 when every case tried failed; a --resume summary
+ * that tells analysed cases from unchanged ones; and a merge conflict that names both folders and what to do.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, DEMO, ROOT, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-batch-exit-');
+afterAll(() => s.cleanup());
+
+/** BASE/cases/<name> holding the demo case file and one demo export. */
+function good(base: string, name: string, file = 'sms-20240315120000.xml'): void {
+  mkdirSync(path.join(s.dir, base, 'cases', name), { recursive: true });
+  for (const f of ['case.json', file])
+    cpSync(path.join(ROOT, DEMO, f), path.join(s.dir, base, 'cases', name, f));
+}
+
+/** BASE/cases/<name> with nothing chronolog recognises. */
+function broken(base: string, name: string): void {
+  s.file(`${base}/cases/${name}/notes.bin`, Buffer.from([0, 1, 2, 3, 255]));
+}
+
+const run = (base: string, args: string[]) => {
+  const r = cli(args, {}, path.join(s.dir, base));
+  expect(r.stderr).not.toMatch(STACK);
+  expect(r.stdout).toBe('');
+  return r;
+};
+
+const csvLines = (base: string, file: string) =>
+  readFileSync(path.join(s.dir, base, file), 'utf8')
+    .trim()
+    .split('\n');
+
+describe('batch exit codes', () => {
+  it('exits 1 when every case failed, with the tables still written and the reason in errors.csv', () => {
+    broken('all-failed', 'case-1');
+    broken('all-failed', 'case-2');
+    const r = run('all-failed', ['batch', 'cases', '--out', 'out', '--jobs', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      '2 cases: 0 analysed, 0 unchanged, 2 failed; tables in out\n' +
+        `error: all 2 cases in cases failed, so the tables hold no case; ${path.join('out', 'errors.csv')} gives the reason for each\n` +
+        'hint: A case folder needs an export chronolog reads and a case.json naming the subject or the victim. Fix the cases and run the same command again.\n',
+    );
+    expect(csvLines('all-failed', 'out/cases.csv')).toHaveLength(1);
+    const errors = csvLines('all-failed', 'out/errors.csv');
+    expect(errors.slice(1).map((l) => l.split(',')[0])).toEqual(['case-1', 'case-2']);
+    expect(errors[1]).toMatch(/^case-1,"INPUT_NOTHING_RECOGNISED: .*notes.bin: binary file/);
+
+    // --quiet drops the summary, never the error.
+    const quiet = run('all-failed', ['batch', 'cases', '--out', 'out', '--quiet']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toMatch(/^error: all 2 cases in cases failed/);
+  });
+
+  it('exits 1 for a single case that failed, and names it as the one case', () => {
+    broken('one-failed', 'case-1');
+    const r = run('one-failed', ['batch', 'cases', '--out', 'out', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: the one case in cases failed, so the tables hold no case;/);
+  });
+
+  it('exits 0 when some cases failed and others were analysed', () => {
+    good('some-failed', 'case-1');
+    broken('some-failed', 'case-2');
+    const r = run('some-failed', ['batch', 'cases', '--out', 'out', '--jobs', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('2 cases: 1 analysed, 0 unchanged, 1 failed; tables in out\n');
+    expect(csvLines('some-failed', 'out/errors.csv')).toHaveLength(2);
+  });
+
+  it('exits 0 for a folder without cases (none was tried)', () => {
+    mkdirSync(path.join(s.dir, 'empty', 'cases'), { recursive: true });
+    const r = run('empty', ['batch', 'cases', '--out', 'out']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('0 cases: 0 analysed, 0 unchanged, 0 failed; tables in out\n');
+  });
+
+  it('documents the exit codes in batch --help', () => {
+    const r = cli(['batch', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '1  every case tried failed (the tables are still written, errors.csv says why)',
+    );
+  });
+});
+
+describe('batch --resume summary', () => {
+  it('counts the cases analysed apart from those left unchanged', () => {
+    good('resume', 'case-1');
+    good('resume', 'case-2', 'calls-20240601090000.xml');
+    good('resume', 'case-3');
+    expect(run('resume', ['batch', 'cases', '--out', 'out', '--jobs', '1']).stderr).toBe(
+      '3 cases: 3 analysed, 0 unchanged, 0 failed; tables in out\n',
+    );
+    s.file('resume/cases/case-2/notes.txt', 'added later\n');
+    const r = run('resume', ['batch', 'cases', '--out', 'out', '--jobs', '1', '--resume']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('3 cases: 1 analysed, 2 unchanged, 0 failed; tables in out\n');
+    // Every case unchanged is a success too.
+    const again = run('resume', ['batch', 'cases', '--out', 'out', '--resume']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('3 cases: 0 analysed, 3 unchanged, 0 failed; tables in out\n');
+  });
+});
+
+describe('merge conflict', () => {
+  it('names both folders and says what to do', () => {
+    good('conflict', 'case-001');
+    expect(run('conflict', ['batch', 'cases', '--out', 'run-a', '--quiet']).code).toBe(0);
+    s.file('conflict/cases/case-001/notes.txt', 'added later\n');
+    expect(run('conflict', ['batch', 'cases', '--out', 'run-b', '--quiet']).code).toBe(0);
+    const r = run('conflict', ['merge', 'run-a', 'run-b', '--out', 'merged']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: case "case-001" differs between run-a and run-b (its files changed between the two runs); no tables were written to merged\n' +
+        'hint: Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.\n',
+    );
+  });
+
+  it('says when the same files gave different results', () => {
+    good('conflict-same', 'case-001');
+    expect(run('conflict-same', ['batch', 'cases', '--out', 'run-a', '--quiet']).code).toBe(0);
+    expect(run('conflict-same', ['batch', 'cases', '--out', 'run-b', '--quiet']).code).toBe(0);
+    // A state another version would have written: the same inputs, another row.
+    const file = path.join(s.dir, 'conflict-same/run-b/cases/case-001.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...state, row: [...state.row.slice(0, -1), 99] }));
+    const r = run('conflict-same', ['merge', 'run-a', 'run-b', '--out', 'merged']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: case "case-001" differs between run-a and run-b \(the same files gave different results, as another chronolog version would\); no tables were written to merged\n/,
+    );
+  });
+});
