@@ -405,6 +405,12 @@ export const EscalationSchema = z.object({
   content: z.object({
     normalisation: z.string(),
     lexiconSource: z.enum(['built-in', 'built-in+case-file']),
+    /**
+     * Incidents in the window whose text was searched. 0 when none has text (a call log, a diary of visits, a copy
+     * anonymised with --drop-text): every category then counts 0 because there was nothing to search, which is
+     * not "no matches". Absent in reports made before it was recorded.
+     */
+    textsSearched: Count.optional(),
     categories: z.array(ContentCategorySchema),
   }),
   sdash: z.array(SdashItemSchema),

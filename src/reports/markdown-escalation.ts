@@ -367,7 +367,12 @@ function signsSection(e: Escalation): string[] {
   return out;
 }
 
+/** Said instead of the lexicon's counts when no incident had text: zero matches there would be a false zero. */
+export const NO_TEXT_TO_SEARCH =
+  'No incident text to search: none of the incidents has message text (calls or visits only, or text removed when the case was anonymised), so the lexicon was not applied. This says nothing about what was said.';
+
 function contentSection(e: Escalation): string[] {
+  if (e.content.textsSearched === 0) return ['### What the messages say', '', NO_TEXT_TO_SEARCH, ''];
   const out = [
     '### What the messages say',
     '',

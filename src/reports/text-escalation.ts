@@ -149,8 +149,11 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');
   if (nights) lines.push(`${label('Night')}${nights}  [00:00–05:59 share by month]`);
   const hits = e.content.categories.filter((k) => k.incidents > 0);
+  // No incident with text (calls only, or anonymised with --drop-text): nothing was searched, so no count is shown.
   lines.push(
-    `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${k.incidents}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
+    e.content.textsSearched === 0
+      ? `${label('Content')}no incident text to search  [the lexicon was not applied]`
+      : `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${k.incidents}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
   );
   // The terminal report stays one screen: every number above is already stated with its method, and the
   // plain-language findings mostly restate them, so they are counted here and printed in the Markdown and HTML

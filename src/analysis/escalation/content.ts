@@ -2,7 +2,9 @@
  * Content signals (domain.md §4.1 Q6, §4.4 "severity"): for each lexicon category, how many incidents' texts
  * match it per month, the first, and up to five quoted examples with their file and locator. Only incidents'
  * own text is searched (messages, and the victim's words in diary rows), never the victim's messages. Every
- * match is for a person to read in context; nothing is scored.
+ * match is for a person to read in context; nothing is scored. How many incident texts were searched is recorded,
+ * so that a case without any (calls only, or anonymised with --drop-text) reads as "nothing to search", not as
+ * "no matches".
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
@@ -29,11 +31,15 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     compiled.map((k) => k.matcher),
     compilePhrases(categories.flatMap((c) => c.terms)),
   );
+  // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
+  // means nothing (not "no threats").
+  let searched = 0;
   for (let i = 0; i < ctx.windowed.length; i++) {
     const e = ctx.windowed.at(i);
     // Read once: each read of a stored event's text decodes it again.
     const text = e.text;
     if (text === undefined || text === '') continue;
+    searched++;
     const found = search(text);
     if (found === undefined) continue;
     for (let c = 0; c < compiled.length; c++) {
@@ -58,6 +64,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     normalisation:
       'Unicode NFKC, lower case, typographic apostrophes and quotes folded, white space folded; whole words only; a trailing * matches word endings',
     lexiconSource: source,
+    textsSearched: searched,
     categories: compiled.map((k) => ({
       id: k.c.id,
       label: k.c.label,

@@ -79,9 +79,12 @@ const cell = (v: number | null | undefined) => (v === null || v === undefined ? 
 
 function caseRow(name: string, r: Report): (string | number)[] {
   const esc = r.escalation;
-  const threats = esc?.content.categories
-    .filter((c) => /threat/i.test(c.id))
-    .reduce((n, c) => n + c.incidents, 0);
+  // Lexicon counts only where there was text to search: a case without any (calls only, anonymised with
+  // --drop-text) leaves the cell empty, never a false 0 in pooled data.
+  const threats =
+    esc?.content.textsSearched === 0
+      ? null
+      : esc?.content.categories.filter((c) => /threat/i.test(c.id)).reduce((n, c) => n + c.incidents, 0);
   return [
     name,
     r.incidents.total,

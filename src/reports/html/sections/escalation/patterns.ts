@@ -7,6 +7,7 @@
 import { formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
+import { NO_TEXT_TO_SEARCH } from '../../../markdown-escalation.js';
 import { longDate } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
 import { table } from '../../table.js';
@@ -119,6 +120,8 @@ export function bursts(e: Escalation, ctx: HtmlContext): string {
 
 export function content(e: Escalation, ctx: HtmlContext): string {
   const c = e.content;
+  // Nothing to search (calls only, or anonymised with --drop-text): zero matches would be a false zero.
+  if (c.textsSearched === 0) return `<p>${text(NO_TEXT_TO_SEARCH)}</p>`;
   const matched = c.categories.filter((k) => k.incidents > 0);
   const intro = `<p>Incident texts were searched for the terms of a lexicon (${c.lexiconSource === 'built-in' ? 'built-in' : 'built-in, with terms from the case file'}; ${text(c.normalisation)}). A match is not a finding: each example is quoted with its source for a person to read in context.</p>`;
   if (matched.length === 0) return `${intro}<p>No incident text matches the lexicon.</p>`;
