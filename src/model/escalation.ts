@@ -410,7 +410,9 @@ export const EscalationSchema = z.object({
      * anonymised with --drop-text): every category then counts 0 because there was nothing to search, which is
      * not "no matches". Absent in reports made before it was recorded.
      */
-    textsSearched: Count.optional(),
+    textsSearched: Count.describe(
+      'Incidents in the window whose text was searched; 0 means there was no text to search (calls only, text dropped), not "no matches"',
+    ).optional(),
     categories: z.array(ContentCategorySchema),
   }),
   sdash: z.array(SdashItemSchema),

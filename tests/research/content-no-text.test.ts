@@ -12,6 +12,7 @@ import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { batchCommand } from '../../src/cli/commands/batch.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import type { Report } from '../../src/model/index.js';
+import { ReportSchema } from '../../src/model/report.js';
 import { NO_TEXT_TO_SEARCH } from '../../src/reports/markdown-escalation.js';
 import { env, KEY_A, keyFile, NOW, scratch } from './env.js';
 
@@ -72,6 +73,11 @@ describe('content analysis of incidents without text', () => {
       expect(r.incidents.total).toBeGreaterThan(0);
       expect(r.escalation!.content.textsSearched).toBe(0);
     }
+    // The field is part of the report contract.
+    for (const r of reports.values())
+      expect(ReportSchema.parse(r).escalation?.content.textsSearched).toBe(
+        r.escalation!.content.textsSearched,
+      );
     // The anonymised copy has the same incidents as the raw case, only no text.
     expect(reports.get('dropped')!.incidents.total).toBe(raw.incidents.total);
   });
