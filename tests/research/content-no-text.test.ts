@@ -82,6 +82,18 @@ describe('content analysis of incidents without text', () => {
     expect(reports.get('dropped')!.incidents.total).toBe(raw.incidents.total);
   });
 
+  it('says in the S-DASH sheet that there was no text to search, not that no text matches', () => {
+    const facts = (r: Report) =>
+      r.escalation!.sdash.flatMap((q) => q.facts.map((f) => f.text)).filter((t) => t.includes('lexicon'));
+    expect(facts(reports.get('raw')!).some((t) => t.startsWith('2 incidents have text matching'))).toBe(true);
+    for (const name of ['dropped', 'calls-only']) {
+      const texts = facts(reports.get(name)!);
+      expect(texts.length).toBeGreaterThan(0);
+      for (const t of texts)
+        expect(t).toMatch(/^No incident has text to search for the .* terms of the lexicon/);
+    }
+  });
+
   it('leaves the threats cell of cases.csv empty when no text was searched', () => {
     const rows = parse(readFileSync(path.join(out, 'cases.csv'), 'utf8'), {
       columns: true,

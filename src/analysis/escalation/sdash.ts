@@ -6,7 +6,7 @@
  */
 import { subjectIsEveryoneElse } from '../../model/case-file.js';
 import type { Escalation, EventRef } from '../../model/escalation.js';
-import { isPlaceholderIdentifier } from '../../model/format.js';
+import { isPlaceholderIdentifier, plural } from '../../model/format.js';
 import type { TimelineEvent } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
@@ -68,10 +68,6 @@ function windowedAt(ctx: Ctx, indices: readonly number[]): EventList {
   return inside.size === 0 ? ctx.windowed.slice(0, 0) : ctx.windowed.where((i) => inside.has(i));
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The evidence sheet, from the analysis already made. */
 export function sdashSheet(
   ctx: Ctx,
@@ -94,9 +90,11 @@ export function sdashSheet(
     if (!c) return null;
     return {
       text:
-        c.incidents === 0
-          ? `No incident text matches the ${what} terms of the lexicon.`
-          : `${plural(c.incidents, 'incident')} ${c.incidents === 1 ? 'has' : 'have'} text matching the ${what} terms of the lexicon (for a person to read in context; examples are linked).`,
+        parts.content.textsSearched === 0
+          ? `No incident has text to search for the ${what} terms of the lexicon (the records hold none, or it was dropped).`
+          : c.incidents === 0
+            ? `No incident text matches the ${what} terms of the lexicon.`
+            : `${plural(c.incidents, 'incident')} ${c.incidents === 1 ? 'has' : 'have'} text matching the ${what} terms of the lexicon (for a person to read in context; examples are linked).`,
       events: c.examples.map((x) => x.event),
       more: Math.max(0, c.incidents - c.examples.length),
     };

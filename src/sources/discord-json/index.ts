@@ -31,6 +31,8 @@
  * Unsupported: DCE's HTML, TXT and CSV outputs (CSV is its own source, discord-csv), Discord's own "Request my
  * data" package, reactions as contacts (listed in `details.reactions`), and embeds' text.
  */
+
+import { plural } from '../../model/format.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { formatPath, JsonWalkError, walkJson } from './json-walk.js';
 import { type DiscordFile, newDiscordFile, readMessage, show } from './message.js';
@@ -68,7 +70,6 @@ const HINT =
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** DiscordChatExporter JSON: one channel, DM or group DM per file, streamed. */
 export const discordJson: Source = {

@@ -28,6 +28,8 @@
  * `direct-message-headers.js` (the same messages without text, which would shadow the full ones), and DMs
  * deleted before the archive was made (X leaves them out).
  */
+
+import { plural } from '../../model/format.js';
 import { formatPath, JsonWalkError, walkJson } from '../discord-json/json-walk.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { newTwitterFile, noteConversation, readEntry, type TwitterFile } from './message.js';
@@ -156,8 +158,6 @@ function failure(err: JsonWalkError): SourceFailure {
         HINT,
       );
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** File-level warnings. */
 function summarise(file: TwitterFile, odd: Set<string>, ctx: SourceContext): void {
