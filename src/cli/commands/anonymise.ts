@@ -5,7 +5,7 @@
  * (manifest.json). The key is read from a file (never a flag or the environment, which leak through `ps` and
  * shell history) and is never written anywhere.
  */
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isHandKept } from '../../analysis/escalation/window.js';
 import { ToolError, UsageError } from '../../model/errors.js';
@@ -24,6 +24,7 @@ import {
   PSEUDONYM_SCHEME,
   Pseudonymiser,
 } from '../../timeline/anonymise/index.js';
+import { ANON_FILE, ANON_HEADER, headOf, refuseOutAmongInputs } from '../anonymise-out.js';
 import type { Environment } from '../environment.js';
 import { fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
@@ -162,9 +163,6 @@ async function duplicatesOf(
   return out;
 }
 
-/** The names of the JSONL files anonymise writes (and removes when an earlier run wrote more of them). */
-const ANON_FILE = /^(input-\d+|timeline)\.jsonl$/;
-
 /**
  * The files in OUTDIR this run may write or remove: its case file and manifest, and the JSONL files of an
  * earlier run. None of them may be an input (`--out` given the case folder itself would replace its case.json).
@@ -181,10 +179,7 @@ async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void
   for (const name of await readdir(dir)) {
     if (keep.has(name) || !ANON_FILE.test(name)) continue;
     const file = path.join(dir, name);
-    const fh = await open(file, 'r');
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(64), 0, 64, 0).finally(() => fh.close());
-    if (buffer.subarray(0, bytesRead).toString('utf8').startsWith(`{"format":"${ANON_FORMAT}"`))
-      await rm(file);
+    if ((await headOf(file, ANON_HEADER.length)) === ANON_HEADER) await rm(file);
   }
 }
 
@@ -219,6 +214,7 @@ export async function anonymiseCommand(
     what: 'anonymised case',
     example: 'anon/case-001',
   });
+  await refuseOutAmongInputs(flags.out, paths);
   const { timeline, kase } = await readInputs(paths, flags, env);
   const duplicates = await duplicatesOf(paths, flags, timeline, kase);
   const caseId = flags.caseId ?? path.basename(path.resolve(paths[0]!));

@@ -1,0 +1,174 @@
+/**
+ * `chronolog anonymise` as a privacy review found it wanting: where its --out folder may be (never inside the
+ * inputs, never a folder holding another case), what it says about the case (the warnings `report` lists, exit 2
+ * when nobody is named, a case file given among the paths) and how its JSON Lines write invisible characters
+ * (escaped, as the timeline's are).
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
+import { cli, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+import { env, KEY_A } from './env.js';
+
+const s = scratch('chronolog-anonymise-cli-');
+afterAll(() => s.cleanup());
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+const key = s.file('study.key', `${KEY_A}\n`);
+
+/** RLO, ESC, LRI…PDI and NEL: bidi controls and C0/C1 controls in a message. */
+const HOSTILE = 'Hi \u202e there \u001b[31m \u2066x\u2069 \u0085 end';
+
+const CHAT = [
+  `13/01/2024, 18:42 - +44 7700 900456: ${HOSTILE}`,
+  '13/01/2024, 18:57 - +44 7700 900456: call me back',
+  '14/01/2024, 10:00 - Alex: no',
+  '',
+].join('\n');
+
+const CASE = {
+  timezone: 'Europe/London',
+  region: 'GB',
+  subject: { name: 'Sam Carter', identifiers: ['+447700900456'] },
+  victim: { name: 'Alex Morgan', identifiers: ['Alex'] },
+  milestones: [{ date: '2024-01-14', label: 'Reported to police', type: 'report' }],
+};
+
+/** A case folder `name` with the chat and a case file (`kase`, or none when null); returns its path. */
+function caseFolder(name: string, kase: object | null = CASE): string {
+  s.file(`${name}/WhatsApp Chat with Sam.txt`, CHAT);
+  if (kase) s.file(`${name}/case.json`, `${JSON.stringify(kase, null, 2)}\n`);
+  return path.join(s.dir, name);
+}
+
+/** Runs anonymise in-process, not quiet, and returns what it wrote on stderr with its exit code. */
+async function anonymise(
+  paths: string[],
+  out: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const code = await anonymiseCommand(paths, { keyFile: key, out, ...extra } as never, env);
+  vi.restoreAllMocks();
+  return { code, stderr };
+}
+
+/** Every file under a folder with its bytes, to show nothing changed. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) {
+      const file = path.join(e.parentPath, e.name);
+      out[path.relative(dir, file)] = readFileSync(file, 'base64');
+    }
+  }
+  return out;
+}
+
+describe('anonymise --out among the inputs', () => {
+  it('refuses an --out folder inside an input folder, with exit 2, and writes nothing', () => {
+    caseFolder('wcopy');
+    const before = snapshot(path.join(s.dir, 'wcopy'));
+    const r = cli(['anonymise', 'wcopy', '--key-file', key, '--out', 'wcopy/anon'], {}, s.dir);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'error: --out wcopy/anon is inside the input folder wcopy, so the anonymised files would be read as inputs of that case\n' +
+        'hint: Nothing was written. Write the anonymised case to a new folder of its own, outside the folders being read, e.g. --out anon/case-001.\n',
+    );
+    expect(existsSync(path.join(s.dir, 'wcopy/anon'))).toBe(false);
+    expect(snapshot(path.join(s.dir, 'wcopy'))).toEqual(before);
+  });
+
+  it('refuses the input folder itself, and a folder given by another spelling of its path', async () => {
+    const dir = caseFolder('bare', null);
+    await expect(anonymise([dir], dir, { subject: ['+447700900456'] })).rejects.toMatchObject({
+      code: 'USAGE_OUT_IS_INPUT',
+      message: `--out ${dir} is the input folder ${dir}`,
+    });
+    const link = path.join(s.dir, 'bare-link');
+    symlinkSync(dir, link);
+    const deep = path.join(link, 'anon');
+    await expect(anonymise([dir], deep, { subject: ['+447700900456'] })).rejects.toMatchObject({
+      code: 'USAGE_OUT_IS_INPUT',
+      message: `--out ${deep} is inside the input folder ${dir}, so the anonymised files would be read as inputs of that case`,
+      hint: expect.stringMatching(/^Nothing was written\. /),
+    });
+    expect(readdirSync(dir)).toEqual(['WhatsApp Chat with Sam.txt']);
+  });
+
+  it('refuses a folder holding another case and leaves its case file as it was', () => {
+    caseFolder('probe2');
+    const other = caseFolder('other-raw-case', {
+      ...CASE,
+      subject: { name: 'Someone Else', identifiers: ['+447700900999'] },
+    });
+    const before = snapshot(other);
+    const r = cli(['anonymise', 'probe2', '--key-file', key, '--out', 'other-raw-case'], {}, s.dir);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: --out other-raw-case already holds files anonymise did not write (other-raw-case/WhatsApp Chat with Sam.txt): the anonymised case would replace or mix with them\n' +
+        'hint: Nothing was written. Write the anonymised case to a new folder of its own, e.g. --out anon/case-001.\n',
+    );
+    expect(snapshot(other)).toEqual(before);
+  });
+
+  it('tells its own case file and manifest apart from look-alikes by their content', async () => {
+    const dir = caseFolder('own');
+    const out = path.join(s.dir, 'own-anon');
+    expect((await anonymise([dir], out, { quiet: true })).code).toBe(0);
+    const first = snapshot(out);
+    // Run again into the same folder: its own files (and a hidden file the desktop left) are replaced or kept.
+    writeFileSync(path.join(out, '.DS_Store'), 'x');
+    expect((await anonymise([dir], out, { quiet: true })).code).toBe(0);
+    expect(snapshot(out)).toEqual({ ...first, '.DS_Store': Buffer.from('x').toString('base64') });
+
+    // A case file named like anonymise's but holding a real identifier, a manifest of something else, a note.
+    const kase = JSON.parse(readFileSync(path.join(out, 'case.json'), 'utf8'));
+    const lookalikes: [string, string][] = [
+      ['case.json', JSON.stringify({ ...kase, subject: { identifiers: ['+447700900456'] } })],
+      ['case.json', JSON.stringify({ ...kase, subject: { name: 'Sam', identifiers: [] } })],
+      ['manifest.json', JSON.stringify({ tool: { name: 'other' }, format: 'x', inputs: [] })],
+      ['input-010.jsonl', 'my own notes\n'],
+      ['notes.txt', 'mine\n'],
+    ];
+    for (const [i, [name, text]] of lookalikes.entries()) {
+      const place = path.join(s.dir, `lookalike-${i}`);
+      cpSync(out, place, { recursive: true });
+      writeFileSync(path.join(place, name), text);
+      const before = snapshot(place);
+      await expect(anonymise([dir], place, { quiet: true })).rejects.toMatchObject({
+        code: 'USAGE_OUT_IS_INPUT',
+        message: `--out ${place} already holds files anonymise did not write (${path.join(place, name)}): the anonymised case would replace or mix with them`,
+      });
+      expect(snapshot(place)).toEqual(before);
+    }
+  });
+
+  it('refuses a folder inside --out', async () => {
+    const dir = caseFolder('nested-src');
+    const out = path.join(s.dir, 'nested-out');
+    mkdirSync(path.join(out, 'sub'), { recursive: true });
+    await expect(anonymise([dir], out, { quiet: true })).rejects.toMatchObject({
+      code: 'USAGE_OUT_IS_INPUT',
+      message: expect.stringContaining(`(${path.join(out, 'sub')})`),
+    });
+  });
+});
