@@ -68,6 +68,16 @@ async function anonymise(
   return { code, stderr };
 }
 
+/** The anonymised event rows of a folder's first input. */
+function rows(out: string): Record<string, unknown>[] {
+  return readFileSync(path.join(out, 'input-001.jsonl'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => 'utc' in r);
+}
+
 /** Every file under a folder with its bytes, to show nothing changed. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -170,5 +180,25 @@ describe('anonymise --out among the inputs', () => {
       code: 'USAGE_OUT_IS_INPUT',
       message: expect.stringContaining(`(${path.join(out, 'sub')})`),
     });
+  });
+});
+
+describe('anonymise writes invisible characters escaped', () => {
+  it('escapes control and bidi characters as the timeline JSON Lines does, and they parse back the same', async () => {
+    const dir = caseFolder('hostile');
+    const out = path.join(s.dir, 'hostile-anon');
+    expect((await anonymise([dir], out, { quiet: true })).code).toBe(0);
+    const raw = readFileSync(path.join(out, 'input-001.jsonl'), 'utf8');
+    const timeline = cli(['timeline', 'hostile', '--format', 'jsonl'], {}, s.dir);
+    expect(timeline.code).toBe(0);
+    const escaped = '"text":"Hi \\u202e there \\u001b[31m \\u2066x\\u2069 \\u0085 end"';
+    expect(timeline.stdout).toContain(escaped);
+    expect(raw).toContain(escaped);
+    for (const written of readdirSync(out).map((f) => readFileSync(path.join(out, f), 'utf8'))) {
+      expect(written).not.toMatch(
+        /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/,
+      );
+    }
+    expect(rows(out)[0]!['text']).toBe(HOSTILE);
   });
 });

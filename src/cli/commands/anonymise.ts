@@ -13,6 +13,7 @@ import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { plural } from '../../reports/format.js';
+import { jsonInert } from '../../reports/sanitize.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import type { SourceInput } from '../../sources/index.js';
 import {
@@ -183,11 +184,18 @@ async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void
   }
 }
 
+/**
+ * JSON text as the timeline's JSON Lines writes it: C0 controls escaped by JSON.stringify, and DEL, C1 controls,
+ * bidi overrides and isolates and U+2028/U+2029 as `\u` escapes too, so a line shows the text it holds, in the
+ * order it is stored, and parses back to the same strings.
+ */
+const inertJson = (value: unknown, indent?: number) => jsonInert(JSON.stringify(value, null, indent));
+
 async function writeJsonl(file: string, first: unknown, lines: readonly unknown[]): Promise<void> {
   const sink = fileSink(file);
-  let buffer = `${JSON.stringify(first)}\n`;
+  let buffer = `${inertJson(first)}\n`;
   for (const line of lines) {
-    buffer += `${JSON.stringify(line)}\n`;
+    buffer += `${inertJson(line)}\n`;
     if (buffer.length > 1 << 16) {
       await sink.write(buffer);
       buffer = '';
@@ -234,7 +242,7 @@ export async function anonymiseCommand(
   const names = new Set(anon.files.map((f: AnonFile) => `${f.name}.jsonl`));
   await removeStale(flags.out, names);
   for (const f of anon.files) await writeJsonl(path.join(flags.out, `${f.name}.jsonl`), f.header, f.lines);
-  await writeFile(path.join(flags.out, 'case.json'), `${JSON.stringify(anon.caseFile, null, 2)}\n`);
+  await writeFile(path.join(flags.out, 'case.json'), `${inertJson(anon.caseFile, 2)}\n`);
   const manifest = {
     tool: { name: 'chronolog', version: VERSION },
     format: ANON_FORMAT,
@@ -258,7 +266,7 @@ export async function anonymiseCommand(
       'case title; names in milestone labels redacted',
     ],
   };
-  await writeFile(path.join(flags.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(flags.out, 'manifest.json'), `${inertJson(manifest, 2)}\n`);
   if (!flags.quiet) {
     process.stderr.write(
       `anonymised ${plural(anon.counts.events, 'event')} from ${plural(anon.files.length, 'input')} into ${flags.out}\n`,
