@@ -183,6 +183,87 @@ describe('anonymise --out among the inputs', () => {
   });
 });
 
+describe('anonymise and the case', () => {
+  it('exits 2 when neither subject nor victim is named, listing who is in the inputs', () => {
+    caseFolder('nobody', null);
+    const r = cli(['anonymise', 'nobody', '--key-file', key, '--out', 'nobody-anon'], {}, s.dir);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".\n' +
+        '  - +447700900456: 2 records on whatsapp\n' +
+        '  - alex (Alex): 1 record on whatsapp\n' +
+        `hint: For example: chronolog anonymise nobody --key-file ${key} --out nobody-anon --subject "+447700900456"\n` +
+        '      or put "subject": {"identifiers": […]} in case.json.\n',
+    );
+    expect(existsSync(path.join(s.dir, 'nobody-anon'))).toBe(false);
+  });
+
+  it('refuses a case file given among the paths, as it would not be used, and uses it given with --case', async () => {
+    const dir = caseFolder('probe3');
+    const kase = path.join(dir, 'case.json');
+    const chat = path.join(dir, 'WhatsApp Chat with Sam.txt');
+    const r = cli(
+      ['anonymise', 'case.json', 'WhatsApp Chat with Sam.txt', '--key-file', key, '--out', '../cj'],
+      {},
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: case.json is a case file, which is never read as an export: given among the paths, it would not be used\n' +
+        'hint: Give it with --case case.json, or give the folder that holds it and the exports instead (e.g. chronolog anonymise . --key-file … --out …).\n',
+    );
+    expect(existsSync(path.join(s.dir, 'cj'))).toBe(false);
+
+    const out = path.join(s.dir, 'cj-case');
+    expect((await anonymise([kase, chat], out, { case: kase, quiet: true })).code).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(out, 'case.json'), 'utf8'));
+    expect(written.timezone).toBe('Europe/London');
+    // The identifiers and names of the case file, as pseudonyms.
+    for (const role of ['subject', 'victim']) {
+      expect(written[role].identifiers).toHaveLength(2);
+      for (const id of written[role].identifiers) expect(id).toMatch(/^id:p[0-9a-f]{16}$/);
+    }
+    expect(rows(out).map((x) => x['role'])).toEqual(['subject', 'subject', 'victim']);
+  });
+
+  it('lists the warnings about the case on stderr, as the report lists them, unless --quiet', async () => {
+    const dir = caseFolder('no-region', {
+      ...CASE,
+      region: undefined,
+      subject: { identifiers: ['07700 900456'] },
+    });
+    const r = await anonymise([dir], path.join(s.dir, 'no-region-anon'));
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    expect(lines).toContain(
+      "  ! 1 phone number is written in national form, without a country code (07700 900456), and no region is set, so it cannot be matched to the same number written in international form: one person's contacts may be counted under two identifiers, or missed.",
+    );
+    expect(lines).toContain(
+      '    The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+    );
+    expect(r.stderr).toMatch(
+      /^ {2}! No sender in these inputs matched the subject's identifiers \("07700 900456"\)/m,
+    );
+    expect(lines.at(-2)).toBe(
+      `chronolog: anonymised 3 events from 1 input into ${path.join(s.dir, 'no-region-anon')}; 0 errors, 2 warnings (listed above)`,
+    );
+    const quiet = await anonymise([dir], path.join(s.dir, 'no-region-quiet'), { quiet: true });
+    expect(quiet).toEqual({ code: 0, stderr: '' });
+
+    // Set, the region joins the two spellings of the number, and nothing is left to warn about.
+    const fine = await anonymise([dir], path.join(s.dir, 'region-set'), { region: 'GB' });
+    expect(fine.stderr).toBe(
+      `chronolog: anonymised 3 events from 1 input into ${path.join(s.dir, 'region-set')}\n`,
+    );
+    expect(rows(path.join(s.dir, 'region-set')).map((x) => x['role'])).toEqual([
+      'subject',
+      'subject',
+      'victim',
+    ]);
+  });
+});
+
 describe('anonymise writes invisible characters escaped', () => {
   it('escapes control and bidi characters as the timeline JSON Lines does, and they parse back the same', async () => {
     const dir = caseFolder('hostile');

@@ -5,15 +5,17 @@
  * (manifest.json). The key is read from a file (never a flag or the environment, which leak through `ps` and
  * shell history) and is never written anywhere.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isHandKept } from '../../analysis/escalation/window.js';
+import { participants } from '../../analysis/index.js';
 import { ToolError, UsageError } from '../../model/errors.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { plural } from '../../reports/format.js';
-import { jsonInert } from '../../reports/sanitize.js';
+import { problemLines, severityText } from '../../reports/problem-lines.js';
+import { jsonInert, terminalSafe } from '../../reports/sanitize.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import type { SourceInput } from '../../sources/index.js';
 import {
@@ -27,7 +29,7 @@ import {
 } from '../../timeline/anonymise/index.js';
 import { ANON_FILE, ANON_HEADER, headOf, refuseOutAmongInputs } from '../anonymise-out.js';
 import type { Environment } from '../environment.js';
-import { fileInput, walk } from '../inputs.js';
+import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -205,6 +207,74 @@ async function writeJsonl(file: string, first: unknown, lines: readonly unknown[
   await sink.close();
 }
 
+/** The same file, as the file system sees it (links followed); false when either cannot be found. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([a, b].map((f) => stat(f, { bigint: true }).catch(() => undefined)));
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * Refuses a case file given among the paths (`anonymise case.json chat.txt`). A case file is never read as an
+ * input, and only one found at the top of a folder argument (or given with --case) is used, so this one would be
+ * passed over: every event would be anonymised under the machine's time zone with the role "other", and the
+ * anonymised case.json would name nobody. `report` passes it over too, and then stops for want of a subject;
+ * here the message says why.
+ */
+async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string | undefined): Promise<void> {
+  for (const p of paths) {
+    if (!(CASE_FILE_NAMES as readonly string[]).includes(path.basename(p))) continue;
+    const st = await stat(p).catch(() => undefined);
+    if (!st?.isFile() || (caseFlag !== undefined && (await sameFile(p, caseFlag)))) continue;
+    const folder = path.dirname(p);
+    throw new UsageError(
+      'USAGE_CASE_FILE_AS_INPUT',
+      `${p} is a case file, which is never read as an export: given among the paths, it would not be used`,
+      `Give it with --case ${p}, or give the folder that holds it and the exports instead (e.g. chronolog anonymise ${folder === '.' ? '.' : folder} --key-file … --out …).`,
+    );
+  }
+}
+
+/** The usage error for a case that names neither subject nor victim, listing who is in the inputs. */
+function noSubject(paths: readonly string[], flags: AnonymiseFlags, timeline: Timeline): UsageError {
+  const people = participants(timeline.events).slice(0, 15);
+  const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);
+  return new UsageError(
+    'USAGE_NO_SUBJECT',
+    'who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".',
+    `For example: chronolog anonymise ${paths.map(q).join(' ')} --key-file ${q(flags.keyFile ?? 'study.key')} --out ${q(flags.out ?? 'anon/case-001')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
+    people.map(
+      (p) =>
+        `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${plural(p.count, 'record')} on ${p.channels.join(', ')}`,
+    ),
+  );
+}
+
+/** Problems listed on stderr at most; the rest are counted. */
+const MAX_PROBLEMS = 20;
+
+/**
+ * What stderr shows after a run: the problems found reading the case and its inputs (those `report` lists in the
+ * report: a region not set, a subject identifier never seen, a file that could not be read, …), as `report` and
+ * `inspect` show them, then one line saying what was written.
+ */
+function doneLines(
+  timeline: Timeline,
+  events: number,
+  inputs: number,
+  out: string,
+  env: Environment,
+): string {
+  const c = env.stderrChalk;
+  const problems = timeline.problems.list;
+  const lines = problems.slice(0, MAX_PROBLEMS).flatMap((p) => problemLines(p, c));
+  if (problems.length > MAX_PROBLEMS) lines.push(c.dim(`  … and ${problems.length - MAX_PROBLEMS} more`));
+  const found = problems.length > 0 ? `; ${severityText(problems)} (listed above)` : '';
+  lines.push(
+    `${c.dim('chronolog:')} anonymised ${plural(events, 'event')} from ${plural(inputs, 'input')} into ${out}${found}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 export async function anonymiseCommand(
   paths: string[],
   flags: AnonymiseFlags,
@@ -223,7 +293,11 @@ export async function anonymiseCommand(
     example: 'anon/case-001',
   });
   await refuseOutAmongInputs(flags.out, paths);
+  await refuseCaseFileAsInput(paths, flags.case);
   const { timeline, kase } = await readInputs(paths, flags, env);
+  if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
+    throw noSubject(paths, flags, timeline);
+  }
   const duplicates = await duplicatesOf(paths, flags, timeline, kase);
   const caseId = flags.caseId ?? path.basename(path.resolve(paths[0]!));
   const anon = anonymiseCase(
@@ -267,10 +341,7 @@ export async function anonymiseCommand(
     ],
   };
   await writeFile(path.join(flags.out, 'manifest.json'), `${inertJson(manifest, 2)}\n`);
-  if (!flags.quiet) {
-    process.stderr.write(
-      `anonymised ${plural(anon.counts.events, 'event')} from ${plural(anon.files.length, 'input')} into ${flags.out}\n`,
-    );
-  }
+  if (!flags.quiet)
+    process.stderr.write(doneLines(timeline, anon.counts.events, anon.files.length, flags.out, env));
   return 0;
 }
