@@ -105,7 +105,11 @@ export async function readInputs(
     ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason, error: p.error })),
     ...nested.map((f) => ({
       path: f.display,
-      reason: 'a case file in a subfolder is not used (pass it with --case)',
+      // Given as a path itself, or found below the top of a folder: either way only --case (or the top of a
+      // folder argument) makes a file the case file.
+      reason: paths.includes(f.display)
+        ? 'a case file given among the paths is not used (pass it with --case, or give the folder that holds it)'
+        : 'a case file in a subfolder is not used (pass it with --case)',
     })),
   ];
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
