@@ -112,7 +112,7 @@ export function anonymiseCase(
   const perInput: TimelineEvent[][] = inputs.map(() => []);
   for (const e of events) perInput[e.input]!.push(e);
   const everything = [...events, ...input.duplicates.flat()];
-  const redactor = new Redactor(nameTerms(everything, c, p), c.region);
+  const redactor = new Redactor(nameTerms(everything, c, p), c.region, { shiftedDates: opts.shiftDates });
   const weeks = opts.shiftDates ? p.shiftWeeks(opts.caseId) : 0;
   const shift = shifter(zone, weeks);
   const senders = new Set<string>();

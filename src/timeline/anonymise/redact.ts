@@ -1,13 +1,17 @@
 /**
- * Redaction inside message text. Replaced, in this order, with typed placeholders:
+ * Redaction inside message text and milestone labels. Replaced, in this order, with typed placeholders:
  * 1. URLs (`https://…`, `www.…`) → `[URL]` (first, because a URL can hold an address or a number);
  * 2. e-mail addresses → `[EMAIL]`;
- * 3. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ * 3. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
+ *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
+ *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
+ *    digits for a phone number;
+ * 4. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots or dashes) → `[PHONE]`, so numbers libphonenumber rejects are not left behind;
- * 4. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
- * 5. street addresses: an optional house number then one to three capitalised words and a street word from
+ * 5. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 6. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
- * 6. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ * 7. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
@@ -17,6 +21,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
+import { BIRTH_RE, DATE_RE, validDate, verbMay } from './dates.js';
 
 /** Street words recognised after one to three capitalised words. */
 export const STREET_WORDS = [
@@ -61,7 +66,13 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Placeholder types, as counted in the manifest. */
-export type RedactionType = 'url' | 'email' | 'phone' | 'postcode' | 'address' | 'name';
+export type RedactionType = 'url' | 'email' | 'date' | 'phone' | 'postcode' | 'address' | 'name';
+
+/** How a case is redacted. */
+export interface RedactOptions {
+  /** The case's dates are shifted: every written date is replaced, not only dates of birth. */
+  readonly shiftedDates: boolean;
+}
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -83,6 +94,7 @@ export class Redactor {
   readonly counts: Record<RedactionType, number> = {
     url: 0,
     email: 0,
+    date: 0,
     phone: 0,
     postcode: 0,
     address: 0,
@@ -94,6 +106,7 @@ export class Redactor {
   constructor(
     terms: readonly NameTerm[],
     private readonly region: string | undefined,
+    private readonly options: RedactOptions = { shiftedDates: false },
   ) {
     const fold = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
     const uniq = [...new Map(terms.map((t) => [fold(t.term), t])).values()]
@@ -110,6 +123,26 @@ export class Redactor {
   redact(text: string): string {
     let t = this.sub(text, URL_RE, 'url', '[URL]');
     t = this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
+    t = t.replace(BIRTH_RE, (...args) => {
+      const groups = args.at(-1) as Record<string, string | undefined>;
+      if (!validDate(groups)) return args[0] as string;
+      this.counts.date++;
+      return `${groups['marker']}[DATE]`;
+    });
+    // Dates kept as written are set aside (private-use marks around an index) and put back at the end.
+    const kept: string[] = [];
+    const setAside = !/[\uE000\uE001]/.test(t);
+    t = t.replace(DATE_RE, (...args) => {
+      const m = args[0] as string;
+      if (!validDate(args.at(-1) as Record<string, string | undefined>) || verbMay(m)) return m;
+      if (this.options.shiftedDates) {
+        this.counts.date++;
+        return '[DATE]';
+      }
+      if (!setAside) return m;
+      kept.push(m);
+      return `\uE000${kept.length - 1}\uE001`;
+    });
     t = this.phones(t);
     t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
     t = this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
@@ -120,7 +153,7 @@ export class Redactor {
         return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
       });
     }
-    return t;
+    return kept.length ? t.replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)]!) : t;
   }
 
   private sub(text: string, re: RegExp, type: RedactionType, placeholder: string): string {

@@ -1,0 +1,141 @@
+/**
+ * What `anonymise` redacts inside message texts and milestone labels (a privacy review's findings): written dates
+ * when dates are shifted (one written date beside a shifted record gives the secret shift away), dates of birth
+ * always, the names chronolog knows from headers and diary columns, handles, scheme-less URLs, phone spellings and
+ * National Insurance numbers, without removing the everyday words the content analysis counts.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
+import { env, KEY_A, keyFile, scratch } from './env.js';
+
+const tmp = scratch();
+const key = keyFile(tmp, KEY_A);
+
+interface Milestone {
+  date: string;
+  label: string;
+  type: string;
+}
+
+/** A case folder: a case file (the subject and victim named, with milestones) and the given input files. */
+function makeCase(
+  name: string,
+  files: Record<string, string>,
+  people: { subject?: string; victim?: string; milestones?: Milestone[] } = {},
+): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  const kase = {
+    title: 'Redaction test case',
+    timezone: 'Europe/London',
+    region: 'GB',
+    victim: { name: people.victim ?? 'Alex Morgan', identifiers: ['+447700900001'] },
+    subject: { name: people.subject ?? 'Sam Carter', identifiers: ['+447700900123'] },
+    milestones: people.milestones ?? [],
+  };
+  writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase, null, 2)}\n`);
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+/** A diary CSV with the given rows: [date, time, type, what happened, witnesses]. */
+function diary(rows: readonly (readonly string[])[]): string {
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `Date,Time,Type of contact,What happened,Location,Witnesses\n${rows
+    .map((r) => [r[0], r[1], r[2], r[3], 'Home', r[4] ?? 'None'].map((c) => cell(c!)).join(','))
+    .join('\n')}\n`;
+}
+
+interface Output {
+  dir: string;
+  texts: string[];
+  labels: string[];
+  manifest: { redactions: Record<string, number> | string };
+  bytes: string;
+}
+
+async function anonymise(input: string, out: string, extra: Record<string, unknown> = {}): Promise<Output> {
+  const dir = path.join(tmp, out);
+  expect(
+    await anonymiseCommand([input], { keyFile: key, out: dir, quiet: true, ...extra } as never, env),
+  ).toBe(0);
+  const files = readdirSync(dir).sort();
+  const rows = files
+    .filter((f) => /^input-\d+\.jsonl$/.test(f))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').slice(1).filter(Boolean))
+    .map((l) => JSON.parse(l) as { text?: string | null });
+  const kase = JSON.parse(readFileSync(path.join(dir, 'case.json'), 'utf8')) as { milestones: Milestone[] };
+  return {
+    dir,
+    texts: rows.map((r) => r.text).filter((t): t is string => typeof t === 'string'),
+    labels: kase.milestones.map((m) => m.label),
+    manifest: JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')),
+    bytes: files.map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n'),
+  };
+}
+
+describe('anonymise: written dates and dates of birth', () => {
+  const texts = [
+    'Drove past twice. First time since the order was served on 20 May.',
+    'He knew about my appointment on 22/04/2024 at 10:30.',
+    'Letter dated 20th May 2024, posted May 20, 2024, and another from 3 Apr.',
+    'Sent a card for 2024-04-22 and 4.22.24 and 1 Sept 2023; "see you in March 2024"',
+    'Messaged 3 times at 22:50 and 2.30am. I paid 900 pounds for bus 456, 12.5 miles away.',
+    'His sister said he was born 12/03/1990, and Born on 1 April 1990 is on the form.',
+  ];
+  const milestones: Milestone[] = [
+    { date: '2024-03-20', label: 'Order served on 20 March 2024 (hearing 19/03/2024)', type: 'order' },
+    { date: '2024-04-02', label: 'Statement taken (DOB 12/03/1990)', type: 'other' },
+  ];
+  const input = makeCase(
+    'dates',
+    {
+      'diary.csv': diary(
+        texts.map((t, i) => [`${String(10 + i).padStart(2, '0')}/05/2024`, '18:00', 'Text message', t]),
+      ),
+    },
+    { milestones },
+  );
+
+  it('with --shift-dates, replaces every written date in texts and labels with [DATE] and counts them', async () => {
+    const { texts: out, labels, manifest } = await anonymise(input, 'dates-shifted', { shiftDates: true });
+    expect(out).toEqual([
+      'Drove past twice. First time since the order was served on [DATE].',
+      'He knew about my appointment on [DATE] at 10:30.',
+      'Letter dated [DATE], posted [DATE], and another from [DATE].',
+      'Sent a card for [DATE] and [DATE] and [DATE]; "see you in [DATE]"',
+      // Times of day and plain numbers are not dates.
+      'Messaged 3 times at 22:50 and 2.30am. I paid 900 pounds for bus 456, 12.5 miles away.',
+      'His sister said he was born [DATE], and Born on [DATE] is on the form.',
+    ]);
+    expect(labels).toEqual(['Order served on [DATE] (hearing [DATE])', 'Statement taken (DOB [DATE])']);
+    expect(manifest.redactions).toMatchObject({ date: 14 });
+  });
+
+  it('without a shift, keeps written dates as written (not taken for phone numbers) but replaces dates of birth', async () => {
+    const { texts: out, labels, manifest } = await anonymise(input, 'dates-plain');
+    expect(out.slice(0, 5)).toEqual(texts.slice(0, 5));
+    expect(out[5]).toBe('His sister said he was born [DATE], and Born on [DATE] is on the form.');
+    expect(labels).toEqual([milestones[0]!.label, 'Statement taken (DOB [DATE])']);
+    expect(manifest.redactions).toMatchObject({ date: 3, phone: 0 });
+  });
+
+  it('with --drop-text, still replaces dates in milestone labels', async () => {
+    const plain = await anonymise(input, 'dates-no-text', { dropText: true });
+    expect(plain.texts).toEqual([]);
+    expect(plain.labels).toEqual([milestones[0]!.label, 'Statement taken (DOB [DATE])']);
+    const shifted = await anonymise(input, 'dates-no-text-shifted', { dropText: true, shiftDates: true });
+    expect(shifted.labels).toEqual([
+      'Order served on [DATE] (hearing [DATE])',
+      'Statement taken (DOB [DATE])',
+    ]);
+  });
+
+  it('is deterministic: the same input and key give the same bytes', async () => {
+    const a = await anonymise(input, 'dates-again-1', { shiftDates: true });
+    const b = await anonymise(input, 'dates-again-2', { shiftDates: true });
+    expect(a.bytes).toBe(b.bytes);
+  });
+});
