@@ -25,7 +25,7 @@ function makeCase(
   files: Record<string, string>,
   people: { subject?: string; victim?: string; milestones?: Milestone[] } = {},
 ): string {
-  const dir = path.join(tmp, name);
+  const dir = path.join(tmp, 'in', name);
   mkdirSync(dir, { recursive: true });
   const kase = {
     title: 'Redaction test case',
@@ -57,7 +57,7 @@ interface Output {
 }
 
 async function anonymise(input: string, out: string, extra: Record<string, unknown> = {}): Promise<Output> {
-  const dir = path.join(tmp, out);
+  const dir = path.join(tmp, 'out', out);
   expect(
     await anonymiseCommand([input], { keyFile: key, out: dir, quiet: true, ...extra } as never, env),
   ).toBe(0);
@@ -137,5 +137,120 @@ describe('anonymise: written dates and dates of birth', () => {
     const a = await anonymise(input, 'dates-again-1', { shiftDates: true });
     const b = await anonymise(input, 'dates-again-2', { shiftDates: true });
     expect(a.bytes).toBe(b.bytes);
+  });
+});
+
+describe('anonymise: names chronolog knows from headers, diary columns and forwards', () => {
+  const eml = [
+    'Date: Fri, 12 Jan 2024 20:42:05 +0000',
+    'From: "Sam Carter" <sam.carter@example.net>',
+    'To: alex@example.com',
+    'Cc: "Priya Natarajan" <priya.n@example.org>, "Dan Kowalski (work)" <dan.k@example.org>, other@example.org',
+    'Subject: Hello',
+    'Message-ID: <a1@example.net>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Priya Natarajan and Dan Kowalski know about this. Tell priya to stay out of it.',
+    '',
+  ].join('\r\n');
+  const telegram = JSON.stringify({
+    name: 'Sam Carter',
+    type: 'personal_chat',
+    id: 4400000001,
+    messages: [
+      {
+        id: 801,
+        type: 'message',
+        date: '2024-03-01T18:04:22',
+        date_unixtime: '1709316262',
+        from: 'Sam Carter',
+        from_id: 'user4400000001',
+        forwarded_from: 'Rosalind Quill',
+        text: 'Rosalind Quill says hi. So does Rosalind.',
+      },
+    ],
+  });
+  const rows = [
+    [
+      '12/03/2024',
+      '17:35',
+      'Waiting outside work',
+      'Dan from security walked me to the bus stop.',
+      'Dan (security)',
+    ],
+    [
+      '13/03/2024',
+      '09:00',
+      'Seen outside my house',
+      'Jess saw him too; I told PC Hughes.',
+      'Jess (neighbour), None',
+    ],
+  ];
+  const csv = `Date,Time,Type of contact,What happened,Witnesses,Officer\n${rows
+    .map((r) => [...r, r[0] === '13/03/2024' ? 'PC Ferdinand Hughes' : ''].map((c) => `"${c}"`).join(','))
+    .join('\n')}\n`;
+  const input = makeCase(
+    'names',
+    { 'mail.eml': eml, 'chat.json': telegram, 'diary.csv': csv },
+    {
+      milestones: [
+        { date: '2024-03-20', label: 'Statement to PC Hughes; Jess and Priya Natarajan told', type: 'other' },
+      ],
+    },
+  );
+
+  it('redacts them in texts and milestone labels as [NAME:p…], linkable within the case', async () => {
+    const { texts, labels, manifest } = await anonymise(input, 'names');
+    const all = [...texts, ...labels].join('\n');
+    for (const name of ['Priya', 'Natarajan', 'Dan', 'Kowalski', 'Jess', 'Hughes', 'Rosalind', 'Quill'])
+      expect(all).not.toMatch(new RegExp(`\\b${name}\\b`, 'i'));
+    const mail = texts.find((t) => t.includes('know about this'))!;
+    expect(mail).toMatch(
+      /\n\[NAME:p[0-9a-f]{4}\] and \[NAME:p[0-9a-f]{4}\] know about this\. Tell \[NAME:p[0-9a-f]{4}\] to stay out of it\.$/,
+    );
+    expect(
+      texts.some((t) => /^\[NAME:p[0-9a-f]{4}\] from security walked me to the bus stop\.$/.test(t)),
+    ).toBe(true);
+    // The officer's name in a text is redacted after the title (the Officer column named him), and so is
+    // a titled name no column gave.
+    expect(
+      texts.some((t) => /^\[NAME:p[0-9a-f]{4}\] saw him too; I told PC \[NAME:p[0-9a-f]{4}\]\.$/.test(t)),
+    ).toBe(true);
+    expect(labels[0]).toMatch(
+      /^Statement to PC \[NAME:p[0-9a-f]{4}\]; \[NAME:p[0-9a-f]{4}\] and \[NAME:p[0-9a-f]{4}\] told$/,
+    );
+    // The same person has the same placeholder in a text and in a label.
+    const priya = /\n(\[NAME:p[0-9a-f]{4}\])/.exec(mail)![1]!;
+    expect(labels[0]).toContain(priya);
+    // 2 + 1 + 2 + 3 in the texts, 3 in the label.
+    expect(manifest.redactions).toMatchObject({ name: 11 });
+  });
+
+  it('redacts names in milestone labels with --drop-text too', async () => {
+    const { texts, labels } = await anonymise(input, 'names-no-text', { dropText: true });
+    expect(texts).toEqual([]);
+    expect(labels[0]).not.toMatch(/Hughes|Jess|Priya|Natarajan/);
+    expect(labels[0]).toMatch(/^Statement to PC \[NAME:p[0-9a-f]{4}\]/);
+  });
+
+  it('leaves witness notes that name nobody', async () => {
+    const dir = makeCase('no-names', {
+      'diary.csv': diary([
+        [
+          '14/03/2024',
+          '10:00',
+          'Followed me',
+          'The neighbour at no. 12 saw it; nobody else. Security were told.',
+          'Neighbour at no. 12',
+        ],
+        ['15/03/2024', '10:00', 'Followed me', 'None of my friends saw it.', 'None'],
+      ]),
+    });
+    const { texts } = await anonymise(dir, 'no-names');
+    expect(texts).toEqual([
+      'The neighbour at no. 12 saw it; nobody else. Security were told.',
+      'None of my friends saw it.',
+    ]);
   });
 });

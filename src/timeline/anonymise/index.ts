@@ -7,13 +7,15 @@
  * its input's format id, every record of the original input (kept, duplicate, skipped, rejected) and its
  * de-duplication identity, so the report of the anonymised case has the same counts, coverage and statistics.
  * Senders become keyed pseudonyms of their normalised identifier; roles, channels, kinds, directions, calls,
- * precision and flags are kept. Dropped on purpose: file names, hashes, locators, native ids and `details`
+ * precision and flags are kept; the names the details hold (e-mail Cc, diary witnesses…) are redacted in texts
+ * and milestone labels like the participants'. Dropped on purpose: file names, hashes, locators, native ids and `details`
  * (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
  */
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { fingerprint } from '../dedupe.js';
 import { caseIdentifierKeys, typedKey } from '../identities.js';
 import type { Zone } from '../zone.js';
+import { detailNames } from './names.js';
 import { PSEUDONYM_SCHEME, type Pseudonymiser } from './pseudonym.js';
 import { type NameTerm, type RedactionType, Redactor } from './redact.js';
 import { type AnonRow, type AnonStub, inputName, shiftDate, shifter, stubsOf } from './rows.js';
@@ -34,12 +36,17 @@ export interface AnonymiseOptions {
   readonly caseId: string;
 }
 
+/** The placeholder of a person in text: `[NAME:` and the first five characters of their pseudonym `]`. */
+function nameToken(p: Pseudonymiser, key: string): string {
+  return `[NAME:${p.of(key).slice(0, 5)}]`;
+}
+
 /** Every name and identifier in the case and the timeline, with the placeholder that replaces it in text. */
 function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudonymiser): NameTerm[] {
   const terms: NameTerm[] = [];
   const add = (raw: string, key: string | undefined) => {
     if (!key) return;
-    const placeholder = `[NAME:${p.of(key).slice(0, 5)}]`;
+    const placeholder = nameToken(p, key);
     terms.push({ term: raw.trim(), placeholder });
     // Parts of a full name ("Sam" of "Sam Carter", without the brackets of "Sam (new number)") are redacted too;
     // very short parts are not (too many false hits).
@@ -60,6 +67,10 @@ function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudon
     if (s.id !== undefined) add(s.id, e.senderKey);
     if (s.name !== undefined) add(s.name, typedKey(s.name, 'name', undefined) ?? e.senderKey);
   }
+  // Other people the timeline names (e-mail Cc/To, diary witnesses and officers, forwards): redacted alike.
+  const named = new Set<string>();
+  for (const e of events) for (const name of detailNames(e.details)) named.add(name);
+  for (const name of named) add(name, typedKey(name, 'name', undefined));
   for (const person of [c.subject, c.victim]) {
     if (person.name) add(person.name, typedKey(person.name, 'name', undefined));
     for (const id of person.identifiers)
@@ -112,7 +123,10 @@ export function anonymiseCase(
   const perInput: TimelineEvent[][] = inputs.map(() => []);
   for (const e of events) perInput[e.input]!.push(e);
   const everything = [...events, ...input.duplicates.flat()];
-  const redactor = new Redactor(nameTerms(everything, c, p), c.region, { shiftedDates: opts.shiftDates });
+  const redactor = new Redactor(nameTerms(everything, c, p), c.region, {
+    shiftedDates: opts.shiftDates,
+    nameToken: (name) => nameToken(p, typedKey(name, 'name', undefined) ?? 'name:'),
+  });
   const weeks = opts.shiftDates ? p.shiftWeeks(opts.caseId) : 0;
   const shift = shifter(zone, weeks);
   const senders = new Set<string>();

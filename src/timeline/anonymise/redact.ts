@@ -16,12 +16,16 @@
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
  *    content analysis looks for ("I called your work"), so the anonymised report would no longer match.
- * Deliberately not attempted: free-form names of people outside the case (no named-entity model).
+ *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
+ *    witnesses and officers, forwards);
+ * 8. a title and a capitalised name ("PC Hughes", "Mrs Patel's") → the title and `[NAME:p…]` of that name.
+ * Deliberately not attempted: other free-form names of people outside the case (no named-entity model).
  */
 
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, validDate, verbMay } from './dates.js';
+import { TITLES } from './names.js';
 
 /** Street words recognised after one to three capitalised words. */
 export const STREET_WORDS = [
@@ -63,6 +67,9 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   ...['niece', 'nephew', 'friend', 'friends', 'boss', 'manager', 'work', 'office', 'home', 'school'],
   ...['nursery', 'surgery', 'doctor', 'doctors', 'dentist', 'hospital', 'police', 'landlord', 'neighbour'],
   ...['neighbor', 'new', 'old', 'number', 'mobile', 'landline', 'phone', 'unknown', 'private', 'the', 'my'],
+  // What a diary's witness column says when no person is named ("None", "Security", "Neighbours").
+  ...['none', 'nobody', 'noone', 'security', 'reception', 'staff', 'colleague', 'colleagues', 'neighbours'],
+  ...['neighbors', 'witness', 'witnesses', 'officer', 'passerby', 'passer-by', 'me', 'myself', 'self'],
 ]);
 
 /** Placeholder types, as counted in the manifest. */
@@ -72,7 +79,15 @@ export type RedactionType = 'url' | 'email' | 'date' | 'phone' | 'postcode' | 'a
 export interface RedactOptions {
   /** The case's dates are shifted: every written date is replaced, not only dates of birth. */
   readonly shiftedDates: boolean;
+  /** The placeholder of a name found after a title ("PC Hughes"); `[NAME]` without it. */
+  readonly nameToken?: (name: string) => string;
 }
+
+/** A title ("PC", "Mrs", "Dr.") then one or two capitalised words: a person's name, even one no field named. */
+const TITLED_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)(\\p{Lu}\\p{Ll}+(?:['’-]\\p{L}+)*(?:\\s+\\p{Lu}\\p{Ll}+(?:['’-]\\p{L}+)*)?)`,
+  'gu',
+);
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -153,6 +168,12 @@ export class Redactor {
         return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
       });
     }
+    t = t.replace(TITLED_RE, (_m, title: string, name: string) => {
+      const possessive = /['’]s$/.exec(name)?.[0] ?? '';
+      const bare = name.slice(0, name.length - possessive.length);
+      this.counts.name++;
+      return `${title}${this.options.nameToken?.(bare) ?? '[NAME]'}${possessive}`;
+    });
     return kept.length ? t.replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)]!) : t;
   }
 

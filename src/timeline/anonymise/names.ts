@@ -1,0 +1,85 @@
+/**
+ * The names of people other than the senders that chronolog already holds in an event's `details`: e-mail
+ * headers (`"Priya Natarajan" <priya.n@example.org>` in From, To, Cc, Bcc, Reply-To), a diary's witness and
+ * officer columns (`Dan Kowalski, Jess (neighbour)`, `PC Hughes`), Telegram's `forwardedFrom` and a contact name.
+ * They are redacted in texts like the participants' names, so "Priya Natarajan and Dan Kowalski know" does not
+ * survive anonymisation when the export named them elsewhere.
+ */
+
+/** Address-list headers: the display names before `<address>`. */
+const ADDRESS_FIELDS = ['from', 'to', 'cc', 'bcc', 'replyTo'] as const;
+/** Fields that name one person or account as a whole (a forward's origin, a contact label). */
+const WHOLE_FIELDS = ['forwardedFrom', 'contact_name', 'contactName'] as const;
+/** Free-text columns that list people ("Dan (security), Jess"); only name-shaped items are taken. */
+const LIST_FIELDS = ['witnesses', 'witness', 'officer', 'officers'] as const;
+
+/** Ranks and honorifics written before a surname ("PC Hughes", "Dr Patel"). */
+export const TITLES = [
+  'PC',
+  'WPC',
+  'DC',
+  'DS',
+  'DI',
+  'DCI',
+  'PCSO',
+  'Sgt',
+  'Sergeant',
+  'Constable',
+  'Inspector',
+  'Detective',
+  'Officer',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+  'Mx',
+  'Dr',
+] as const;
+
+const TITLE_PREFIX = new RegExp(`^(?:${TITLES.join('|')})\\.?\\s+`, 'u');
+/** One to four capitalised words (O'Brien, Smith-Jones): the shape of a name in a free-text column. */
+const NAME_SHAPE = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/u;
+
+/** Display names in an address list (`"A B" <a@x>, c@y, D <d@z>`), without brackets or addresses. */
+function displayNames(list: string): string[] {
+  const out: string[] = [];
+  for (const item of list.match(/(?:"[^"]*"|[^,])+/g) ?? []) {
+    const lt = item.indexOf('<');
+    if (lt <= 0) continue;
+    const name = clean(item.slice(0, lt).replace(/"/g, ''));
+    if (name && !name.includes('@')) out.push(name);
+  }
+  return out;
+}
+
+/** A name without bracketed notes ("Dan (security)") or surrounding punctuation. */
+function clean(s: string): string {
+  return s
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The name-shaped items of a free-text list ("Dan Kowalski, Jess and PC Hughes"), titles taken off. */
+function listedNames(list: string): string[] {
+  const out: string[] = [];
+  for (const item of list.split(/[,;\n/&+]|\s+and\s+/u)) {
+    const name = clean(item).replace(TITLE_PREFIX, '');
+    if (name && NAME_SHAPE.test(name)) out.push(name);
+  }
+  return out;
+}
+
+/** The names of people named in one event's details, in field order. */
+export function detailNames(details: Readonly<Record<string, string>> | undefined): string[] {
+  if (!details) return [];
+  const out: string[] = [];
+  for (const k of ADDRESS_FIELDS) if (details[k]) out.push(...displayNames(details[k]));
+  for (const k of WHOLE_FIELDS) {
+    const name = details[k] && clean(details[k]);
+    if (name) out.push(name);
+  }
+  for (const k of LIST_FIELDS) if (details[k]) out.push(...listedNames(details[k]));
+  return out;
+}
