@@ -254,3 +254,28 @@ describe('anonymise: names chronolog knows from headers, diary columns and forwa
     ]);
   });
 });
+
+describe('anonymise: handles, URLs without a scheme, phone spellings and National Insurance numbers', () => {
+  const texts = [
+    'New account @jane_doe_88 followed me; her e-mail is jane.doe@example.com.',
+    'He posted instagram.com/roselee and t.me/roselee. Then bit.ly/3xYz!',
+    'Rang from (07700) 900-123 again.',
+    'He put my NI number QQ123456C on a form (also written QQ 12 34 56 C).',
+    'Not identifiers: e.g. this, i.e. that, no. 12, file.txt, 2.30am, 3.5kg, see you @ 5, 12.5 miles.',
+  ];
+  const input = makeCase('identifiers', {
+    'diary.csv': diary(texts.map((t, i) => [`1${i}/05/2024`, '18:00', 'Text message', t])),
+  });
+
+  it('replaces them with typed placeholders, and leaves ordinary words with dots', async () => {
+    const { texts: out, manifest } = await anonymise(input, 'identifiers');
+    expect(out).toEqual([
+      'New account [HANDLE] followed me; her e-mail is [EMAIL].',
+      'He posted [URL] and [URL]. Then [URL]!',
+      'Rang from [PHONE] again.',
+      'He put my NI number [ID] on a form (also written [ID]).',
+      texts[4],
+    ]);
+    expect(manifest.redactions).toMatchObject({ handle: 1, email: 1, url: 3, phone: 1, id: 2 });
+  });
+});

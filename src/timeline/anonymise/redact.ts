@@ -2,23 +2,29 @@
  * Redaction inside message text and milestone labels. Replaced, in this order, with typed placeholders:
  * 1. URLs (`https://…`, `www.…`) → `[URL]` (first, because a URL can hold an address or a number);
  * 2. e-mail addresses → `[EMAIL]`;
- * 3. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
+ * 3. URLs without a scheme on a known top-level domain (`instagram.com/roselee`, `bbc.co.uk`) or a short-link
+ *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
+ *    `.to`…) only with a path, so ordinary words with dots are left;
+ * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
+ * 5. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
  *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
  *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
  *    digits for a phone number;
- * 4. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
- *    digits (with spaces, dots or dashes) → `[PHONE]`, so numbers libphonenumber rejects are not left behind;
- * 5. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
- * 6. street addresses: an optional house number then one to three capitalised words and a street word from
+ * 6. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
+ * 7. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
+ *    rejects are not left behind;
+ * 8. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 9. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
- * 7. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ * 10. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
  *    content analysis looks for ("I called your work"), so the anonymised report would no longer match.
  *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
  *    witnesses and officers, forwards);
- * 8. a title and a capitalised name ("PC Hughes", "Mrs Patel's") → the title and `[NAME:p…]` of that name.
+ * 11. a title and a capitalised name ("PC Hughes", "Mrs Patel's") → the title and `[NAME:p…]` of that name.
  * Deliberately not attempted: other free-form names of people outside the case (no named-entity model).
  */
 
@@ -73,7 +79,16 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Placeholder types, as counted in the manifest. */
-export type RedactionType = 'url' | 'email' | 'date' | 'phone' | 'postcode' | 'address' | 'name';
+export type RedactionType =
+  | 'url'
+  | 'email'
+  | 'handle'
+  | 'date'
+  | 'id'
+  | 'phone'
+  | 'postcode'
+  | 'address'
+  | 'name';
 
 /** How a case is redacted. */
 export interface RedactOptions {
@@ -91,7 +106,26 @@ const TITLED_RE = new RegExp(
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const DIGITS_RE = /\+?\d(?:[\s.\-()]?\d){6,}/g;
+const DIGITS_RE = /[+(]?\d(?:[\s.\-()]{0,2}\d){6,}/g;
+/** Endings that are rarely a word: a host on one of them is a URL even without a path. */
+const TLDS = 'com|org|net|edu|gov|info|biz|io|uk|ie|xyz|app|dev|online|site|shop|tv|eu|au|nz|ca';
+/** Endings that are also short words or abbreviations ("no.it", "e.g."): a URL only with a path. */
+const PATH_TLDS = 'me|ly|gl|be|to|co|us|de|fr|es|it|in|at|am|ee|cc|gy|gd|link|page|ai|gg|fm|ws';
+/** Short-link and profile hosts, with or without a path. */
+const HOSTS =
+  't.me|wa.me|m.me|fb.me|bit.ly|goo.gl|ow.ly|buff.ly|t.co|is.gd|youtu.be|instagr.am|tinyurl.com|linktr.ee|cutt.ly|rb.gy|tiny.cc|snapchat.com|tiktok.com';
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const URL_PATH = '/[^\\s<>"]*';
+const BARE_URL_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_@./-])(?:(?:${HOSTS.replace(/\./g, '\\.')})(?![\\p{L}\\p{N}_-])(?:${URL_PATH})?|(?:${LABEL}\\.)+(?:(?:${TLDS})(?![\\p{L}\\p{N}_-])(?:${URL_PATH})?|(?:${PATH_TLDS})${URL_PATH}))`,
+  'giu',
+);
+/** `@name` not inside a word or an address; at least one letter or underscore. */
+const HANDLE_RE =
+  /(?<![\p{L}\p{N}_@.])@(?=[\w.]*[A-Za-z_])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\p{N}_@])/gu;
+/** UK National Insurance numbers: two letters, six digits, A–D (spaced forms in capitals only). */
+const NINO_RE =
+  /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
 const ADDRESS_RE = new RegExp(
   `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b\\.?`,
@@ -109,7 +143,9 @@ export class Redactor {
   readonly counts: Record<RedactionType, number> = {
     url: 0,
     email: 0,
+    handle: 0,
     date: 0,
+    id: 0,
     phone: 0,
     postcode: 0,
     address: 0,
@@ -138,6 +174,13 @@ export class Redactor {
   redact(text: string): string {
     let t = this.sub(text, URL_RE, 'url', '[URL]');
     t = this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
+    t = t.replace(BARE_URL_RE, (m) => {
+      // Sentence punctuation after a path ("see t.me/roselee.") is not part of the URL.
+      const tail = /[.,;:!?)\]'"]+$/.exec(m)?.[0] ?? '';
+      this.counts.url++;
+      return `[URL]${tail}`;
+    });
+    t = this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
     t = t.replace(BIRTH_RE, (...args) => {
       const groups = args.at(-1) as Record<string, string | undefined>;
       if (!validDate(groups)) return args[0] as string;
@@ -158,6 +201,7 @@ export class Redactor {
       kept.push(m);
       return `\uE000${kept.length - 1}\uE001`;
     });
+    t = this.sub(t, NINO_RE, 'id', '[ID]');
     t = this.phones(t);
     t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
     t = this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
