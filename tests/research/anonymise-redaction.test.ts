@@ -7,8 +7,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CEASE_PHRASES } from '../../src/analysis/escalation/cease.js';
+import { BUILT_IN_LEXICON } from '../../src/analysis/escalation/lexicon.js';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
-import { env, KEY_A, keyFile, scratch } from './env.js';
+import { reportCommand } from '../../src/cli/commands/report.js';
+import type { Report } from '../../src/model/index.js';
+import { EVERYDAY_WORDS, ORDINARY_WORDS } from '../../src/timeline/anonymise/index.js';
+import { env, KEY_A, keyFile, NOW, scratch } from './env.js';
 
 const tmp = scratch();
 const key = keyFile(tmp, KEY_A);
@@ -23,7 +28,7 @@ interface Milestone {
 function makeCase(
   name: string,
   files: Record<string, string>,
-  people: { subject?: string; victim?: string; milestones?: Milestone[] } = {},
+  people: { subject?: string; victim?: string; milestones?: Milestone[]; subjectIds?: string[] } = {},
 ): string {
   const dir = path.join(tmp, 'in', name);
   mkdirSync(dir, { recursive: true });
@@ -32,7 +37,7 @@ function makeCase(
     timezone: 'Europe/London',
     region: 'GB',
     victim: { name: people.victim ?? 'Alex Morgan', identifiers: ['+447700900001'] },
-    subject: { name: people.subject ?? 'Sam Carter', identifiers: ['+447700900123'] },
+    subject: { name: people.subject ?? 'Sam Carter', identifiers: people.subjectIds ?? ['+447700900123'] },
     milestones: people.milestones ?? [],
   };
   writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase, null, 2)}\n`);
@@ -277,5 +282,73 @@ describe('anonymise: handles, URLs without a scheme, phone spellings and Nationa
       texts[4],
     ]);
     expect(manifest.redactions).toMatchObject({ handle: 1, email: 1, url: 3, phone: 1, id: 2 });
+  });
+});
+
+describe('anonymise: names that are everyday words keep the research figures', () => {
+  const bodies = [
+    'you will be sorry',
+    "I'm going to hurt you",
+    'I will hurt your family',
+    'I paid 900 pounds for bus 456, 3 times',
+    'Will says hi. Tell Amy I said so.',
+    'this is will baker, WILL BAKER, and amy hurt',
+    'Baker knows. Ask Hurt, not me.',
+  ];
+  const sms = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="${bodies.length}">
+${bodies
+  .map(
+    (b, i) =>
+      `  <sms protocol="0" address="07700 900 456" date="${1709312640000 + i * 3_600_000}" type="1" subject="null" body="${b.replace(/'/g, '&apos;')}" read="1" status="-1" locked="0" contact_name="Will Baker" />`,
+  )
+  .join('\n')}
+</smses>
+`;
+  const input = makeCase(
+    'everyday',
+    { 'sms-20240301.xml': sms },
+    { subject: 'Will Baker', victim: 'Amy Hurt', subjectIds: ['07700 900 456'] },
+  );
+
+  async function report(dir: string, name: string): Promise<Report> {
+    const out = path.join(tmp, 'out', `${name}.json`);
+    await reportCommand([dir], { format: 'json', out, now: NOW, quiet: true } as never, env);
+    return JSON.parse(readFileSync(out, 'utf8')) as Report;
+  }
+
+  it('redacts a name part that is an ordinary word only where written capitalised, full names in any case, digit groups never', async () => {
+    const { texts } = await anonymise(input, 'everyday');
+    const n = '\\[NAME:p[0-9a-f]{4}\\]';
+    const expected = [
+      'you will be sorry',
+      "I'm going to hurt you",
+      'I will hurt your family',
+      'I paid 900 pounds for bus 456, 3 times',
+      `${n} says hi. Tell ${n} I said so.`,
+      `this is ${n}, ${n}, and ${n}`,
+      `${n} knows. Ask ${n}, not me.`,
+    ];
+    expect(texts).toHaveLength(expected.length);
+    texts.forEach((t, i) => {
+      expect(t).toMatch(new RegExp(`^${expected[i]!.replace(/[?.]/g, '\\$&')}$`));
+    });
+  });
+
+  it('keeps the content analysis counts of the original', async () => {
+    const anon = await anonymise(input, 'everyday-report');
+    const original = await report(input, 'everyday-original');
+    const copy = await report(anon.dir, 'everyday-copy');
+    const counts = (r: Report) => r.escalation!.content.categories.map((c) => [c.id, c.incidents]);
+    expect(counts(original)).toContainEqual(['threats', 2]);
+    expect(counts(original)).toContainEqual(['intimidation', 1]);
+    expect(counts(copy)).toEqual(counts(original));
+  });
+
+  it('counts every word of the built-in lexicon and cease phrases as an ordinary word', () => {
+    const words = [...BUILT_IN_LEXICON.flatMap((c) => c.terms), ...DEFAULT_CEASE_PHRASES].flatMap((t) =>
+      t.toLowerCase().replace(/\*/g, '').split(/\s+/),
+    );
+    expect(words.filter((w) => !ORDINARY_WORDS.has(w) && !EVERYDAY_WORDS.has(w))).toEqual([]);
   });
 });

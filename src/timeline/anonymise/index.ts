@@ -23,6 +23,7 @@ import { type AnonRow, type AnonStub, inputName, shiftDate, shifter, stubsOf } f
 export { MIN_KEY_BYTES, PSEUDONYM_SCHEME, Pseudonymiser } from './pseudonym.js';
 export { EVERYDAY_WORDS, type RedactionType, Redactor, STREET_WORDS } from './redact.js';
 export type { AnonRow, AnonStub } from './rows.js';
+export { ORDINARY_WORDS } from './words.js';
 
 /** The first line of every anonymised file; `format` is what the chronolog-jsonl sources detect. */
 export const ANON_FORMAT = 'chronolog-anonymised-timeline';
@@ -49,12 +50,12 @@ function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudon
     const placeholder = nameToken(p, key);
     terms.push({ term: raw.trim(), placeholder });
     // Parts of a full name ("Sam" of "Sam Carter", without the brackets of "Sam (new number)") are redacted too;
-    // very short parts are not (too many false hits).
+    // very short parts and digit groups (the "900" of "07700 900 456") are not (too many false hits).
     const parts = raw.trim().split(/\s+/);
     if (parts.length > 1)
       for (const part of parts) {
         const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-        if (word.length >= 3) terms.push({ term: word, placeholder });
+        if (word.length >= 3 && /\p{L}/u.test(word)) terms.push({ term: word, placeholder });
       }
   };
   const seen = new Set<string>();

@@ -22,6 +22,8 @@
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
  *    content analysis looks for ("I called your work"), so the anonymised report would no longer match.
+ *    A single name that is an ordinary word (words.ts: "Will", the "Hurt" of "Amy Hurt") only where it is written
+ *    capitalised; a part that is only digits (a group of a phone number) never.
  *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
  *    witnesses and officers, forwards);
  * 11. a title and a capitalised name ("PC Hughes", "Mrs Patel's") → the title and `[NAME:p…]` of that name.
@@ -32,6 +34,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, validDate, verbMay } from './dates.js';
 import { TITLES } from './names.js';
+import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
 export const STREET_WORDS = [
@@ -132,6 +135,14 @@ const ADDRESS_RE = new RegExp(
   'g',
 );
 
+/** Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other. */
+function alternation(terms: readonly string[], flags: string): RegExp | undefined {
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return escaped.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, flags)
+    : undefined;
+}
+
 /** A person's term to find in text and the placeholder that replaces it. */
 export interface NameTerm {
   readonly term: string;
@@ -152,6 +163,7 @@ export class Redactor {
     name: 0,
   };
   private readonly names: RegExp | undefined;
+  private readonly capitalised: RegExp | undefined;
   private readonly placeholders = new Map<string, string>();
 
   constructor(
@@ -159,15 +171,26 @@ export class Redactor {
     private readonly region: string | undefined,
     private readonly options: RedactOptions = { shiftedDates: false },
   ) {
-    const fold = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
+    const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ');
     const uniq = [...new Map(terms.map((t) => [fold(t.term), t])).values()]
-      .filter((t) => t.term.trim().length >= 2 && !EVERYDAY_WORDS.has(fold(t.term.trim())))
+      .filter((t) => fold(t.term).length >= 2 && !EVERYDAY_WORDS.has(fold(t.term)))
+      // A digit group ("900" of "07700 900 456") is no name: only letters, or a whole number (7+ digits).
+      .filter((t) => /\p{L}/u.test(t.term) || t.term.replace(/\D/g, '').length >= 7)
       .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
-    const escaped = uniq.map((t) => t.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-    this.names = escaped.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'giu')
-      : undefined;
+    const ordinary = (t: NameTerm) => ORDINARY_WORDS.has(fold(t.term));
+    this.names = alternation(
+      uniq.filter((t) => !ordinary(t)).map((t) => t.term.trim()),
+      'giu',
+    );
+    // Ordinary words ("Will", "Hurt"): only as written capitalised, like a name (words.ts).
+    this.capitalised = alternation(
+      uniq.filter(ordinary).map((t) => {
+        const w = fold(t.term);
+        return w.charAt(0).toUpperCase() + w.slice(1);
+      }),
+      'gu',
+    );
   }
 
   /** The text with every recognised identifier replaced by its placeholder. */
@@ -206,8 +229,9 @@ export class Redactor {
     t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
     t = this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     t = this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
-    if (this.names) {
-      t = t.replace(this.names, (m) => {
+    for (const re of [this.names, this.capitalised]) {
+      if (!re) continue;
+      t = t.replace(re, (m) => {
         this.counts.name++;
         return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
       });
