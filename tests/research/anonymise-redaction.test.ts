@@ -239,6 +239,19 @@ describe('anonymise: names chronolog knows from headers, diary columns and forwa
     expect(labels[0]).toMatch(/^Statement to PC \[NAME:p[0-9a-f]{4}\]/);
   });
 
+  it('redacts a titled name no field gave, even where it could be taken for a street', async () => {
+    const dir = makeCase('titled', {
+      'diary.csv': diary([
+        ['14/03/2024', '10:00', 'Followed me', 'Saw Dr Okonkwo about it; Mrs Patel’s dog barked.'],
+      ]),
+    });
+    const { texts } = await anonymise(dir, 'titled');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(
+      /^Saw Dr \[NAME:p[0-9a-f]{4}\] about it; Mrs \[NAME:p[0-9a-f]{4}\]’s dog barked\.$/,
+    );
+  });
+
   it('leaves witness notes that name nobody', async () => {
     const dir = makeCase('no-names', {
       'diary.csv': diary([

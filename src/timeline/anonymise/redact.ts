@@ -14,10 +14,12 @@
  * 7. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind;
- * 8. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
- * 9. street addresses: an optional house number then one to three capitalised words and a street word from
+ * 8. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
+ *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
+ * 9. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 10. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
- * 10. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ * 11. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
@@ -25,8 +27,7 @@
  *    A single name that is an ordinary word (words.ts: "Will", the "Hurt" of "Amy Hurt") only where it is written
  *    capitalised; a part that is only digits (a group of a phone number) never.
  *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
- *    witnesses and officers, forwards);
- * 11. a title and a capitalised name ("PC Hughes", "Mrs Patel's") → the title and `[NAME:p…]` of that name.
+ *    witnesses and officers, forwards).
  * Deliberately not attempted: other free-form names of people outside the case (no named-entity model).
  */
 
@@ -130,8 +131,9 @@ const HANDLE_RE =
 const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
+/** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b\\.?`,
+  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
   'g',
 );
 
@@ -227,6 +229,16 @@ export class Redactor {
     t = this.sub(t, NINO_RE, 'id', '[ID]');
     t = this.phones(t);
     t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    // Before addresses, which would take "Saw Dr" of "Saw Dr Patel" for a street; a name the case knows is
+    // left to the name step, so it keeps its one placeholder.
+    t = t.replace(TITLED_RE, (m, title: string, name: string) => {
+      const possessive = /['’]s$/.exec(name)?.[0] ?? '';
+      const bare = name.slice(0, name.length - possessive.length);
+      const known = [bare, ...bare.split(/\s+/)].some((w) => this.placeholders.has(w.toLowerCase()));
+      if (known) return m;
+      this.counts.name++;
+      return `${title}${this.options.nameToken?.(bare) ?? '[NAME]'}${possessive}`;
+    });
     t = this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     t = this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised]) {
@@ -236,12 +248,6 @@ export class Redactor {
         return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
       });
     }
-    t = t.replace(TITLED_RE, (_m, title: string, name: string) => {
-      const possessive = /['’]s$/.exec(name)?.[0] ?? '';
-      const bare = name.slice(0, name.length - possessive.length);
-      this.counts.name++;
-      return `${title}${this.options.nameToken?.(bare) ?? '[NAME]'}${possessive}`;
-    });
     return kept.length ? t.replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)]!) : t;
   }
 
