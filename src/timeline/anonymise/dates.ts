@@ -7,8 +7,8 @@
  * Recognised, case-insensitively and without a weekday: numeric day/month/year and month/day/year with `/`, `.`
  * or `-` and 2- or 4-digit years (`22/04/2024`, `4.22.24`); ISO-like year-month-day (`2024-04-22`,
  * `2024/4/22`); a day and a month name (`20 May`, `20th of May 2024`, `1 Apr. '24`); a month name and a day
- * (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`). Month names are full or
- * abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
+ * (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`); a holiday (`Christmas Eve`,
+ * `Bonfire Night 2023`). Month names are full or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
  * parts with valid day and month numbers, and a month name needs a day or a year next to it.
  *
  * A date of birth (a date, or a 4-digit year, after "born", "DOB", "d.o.b." or "date of birth") identifies a
@@ -29,8 +29,13 @@ const NUM_AFTER = '(?!(?!T\\d)[\\p{L}\\p{N}_]|[/.-]\\d)';
 const NUMERIC = `${NUM_BEFORE}(?<a>\\d{1,2})(?<s1>[/.-])(?<b>\\d{1,2})\\k<s1>(?:\\d{4}|\\d{2})${NUM_AFTER}`;
 /** `yyyy-mm-dd` (also with `/` or `.`). */
 const ISO = `${NUM_BEFORE}\\d{4}(?<s2>[/.-])(?<im>\\d{1,2})\\k<s2>(?<id>\\d{1,2})${NUM_AFTER}`;
-/** Dates with a month name: day month [year] | month day [year] | month year. */
-const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?|${MONTH}\\s+${YEAR4})(?![\\p{L}\\p{N}_])`;
+/**
+ * Days named for a holiday ("on Christmas Eve", "Bonfire Night 2023"): a date as plain as "24 December", and
+ * as telling beside a shifted record. Movable feasts (Easter, Mother's Day) are dates within a year too.
+ */
+const HOLIDAY = `(?:christmas(?:\\s+(?:day|eve))?|xmas(?:\\s+(?:day|eve))?|boxing\\s+day|new\\s+year['’]?s(?:\\s+(?:day|eve))?|hogmanay|valentine['’]?s(?:\\s+day)?|hallowe['’]?en|bonfire\\s+night|guy\\s+fawkes(?:\\s+night)?|burns\\s+night|st\\.?\\s+patrick['’]?s\\s+day|easter(?:\\s+(?:sunday|monday|day|weekend))?|good\\s+friday|mothering\\s+sunday|mother['’]?s\\s+day|father['’]?s\\s+day|thanksgiving(?:\\s+day)?|independence\\s+day)(?:\\s+${YEAR4})?`;
+/** Dates with a month name: day month [year] | month day [year] | month year; and holidays. */
+const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?|${MONTH}\\s+${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
 
 /** One written date, any recognised form (the named groups are the numeric parts, checked by `validDate`). */
 const DATE_SRC = `(?:${NUMERIC}|${ISO}|${NAMED})`;
