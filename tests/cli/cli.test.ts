@@ -179,6 +179,18 @@ describe('help and usage', () => {
     expect(r.stderr).toMatch(/--subject "/);
   });
 
+  it('says a case file given among the paths was not used, and gives the command with --case', () => {
+    const r = cli(['report', `${DEMO}/case.json`, `${DEMO}/sms-20240315120000.xml`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/who is the report about/);
+    expect(r.stderr).toContain(
+      `hint: ${DEMO}/case.json was given among the paths, so it was not used as the case file. Pass it with --case: chronolog report ${DEMO}/sms-20240315120000.xml --case ${DEMO}/case.json\n`,
+    );
+    // As the hint says, it works.
+    const ok = cli(['report', `${DEMO}/sms-20240315120000.xml`, '--case', `${DEMO}/case.json`, '--quiet']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('exits 2 for an invalid case file, naming every bad field', () => {
     const bad = path.join(tmp, 'bad-case.json');
     writeFileSync(

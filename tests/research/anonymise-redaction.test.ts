@@ -138,6 +138,9 @@ describe('anonymise: written dates and dates of birth', () => {
       'Order served on [DATE] (hearing [DATE])',
       'Statement taken (DOB [DATE])',
     ]);
+    // The manifest counts the labels' redactions, and says the text was dropped.
+    expect(shifted.manifest.redactions).toMatchObject({ date: 3 });
+    expect(plain.manifest.redactions).toMatchObject({ date: 1 });
   });
 
   it('is deterministic: the same input and key give the same bytes', async () => {

@@ -332,12 +332,14 @@ export async function anonymiseCommand(
     keyRequirement: `at least ${MIN_KEY_BYTES} bytes, read from --key-file, never written`,
     inputs: anon.files.map((f) => f.accounting),
     counts: { events: anon.counts.events, senders: anon.counts.senders },
-    redactions: flags.dropText === true ? 'all text dropped' : anon.counts.redactions,
+    // Counted with --drop-text too: milestone labels are still redacted, only message text is gone.
+    redactions: anon.counts.redactions,
     removed: [
       'file names (inputs are numbered in their original order), hashes and record locators',
       'the content of skipped and rejected records (a stub with the reason or code stands for each)',
       'platform message ids (a per-case de-duplication number stands for equal records) and extra columns (details)',
-      'case title; names in milestone labels redacted',
+      'case title; milestone labels redacted like message text',
+      ...(flags.dropText === true ? ['message text (--drop-text)'] : []),
     ],
   };
   await writeFile(path.join(flags.out, 'manifest.json'), `${inertJson(manifest, 2)}\n`);
