@@ -9,11 +9,12 @@
  * Hidden files (`.DS_Store`) are allowed; anything else, a folder or a link included, is someone else's.
  */
 import type { Dirent } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { ANON_FORMAT } from '../timeline/anonymise/index.js';
 import { realTarget, within } from './batch/out-folder.js';
+import { fileHead } from './file-head.js';
 
 /** The names of the JSONL files anonymise writes (and removes when an earlier run wrote more of them). */
 export const ANON_FILE = /^(input-\d+|timeline)\.jsonl$/;
@@ -25,21 +26,6 @@ export const ANON_HEADER = `{"format":"${ANON_FORMAT}"`;
 const ANON_TITLE = 'Anonymised case';
 const PSEUDONYM = /^id:p[0-9a-f]{16}$/;
 const CASE_KEYS = new Set(['title', 'timezone', 'region', 'victim', 'subject', 'milestones', 'window']);
-
-/** The first bytes of a file as text, or '' when it cannot be read. */
-export async function headOf(file: string, bytes: number): Promise<string> {
-  try {
-    const fh = await open(file, 'r');
-    try {
-      const { buffer, bytesRead } = await fh.read(Buffer.alloc(bytes), 0, bytes, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return '';
-  }
-}
 
 /** A small JSON file's value, or undefined when it cannot be read or parsed (or is over 1 MiB). */
 async function jsonOf(file: string): Promise<unknown> {
@@ -81,7 +67,7 @@ function isAnonManifest(v: unknown): boolean {
 async function isOwn(dir: string, e: Dirent): Promise<boolean> {
   if (!e.isFile()) return false;
   const file = path.join(dir, e.name);
-  if (ANON_FILE.test(e.name)) return (await headOf(file, ANON_HEADER.length)) === ANON_HEADER;
+  if (ANON_FILE.test(e.name)) return (await fileHead(file, ANON_HEADER.length)) === ANON_HEADER;
   if (e.name === 'case.json') return isAnonCase(await jsonOf(file));
   if (e.name === 'manifest.json') return isAnonManifest(await jsonOf(file));
   return false;

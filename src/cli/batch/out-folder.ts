@@ -9,9 +9,10 @@
  * A folder of batch's own left by a run with another --out is no case either (`isBatchOutput`).
  */
 import type { Dirent } from 'node:fs';
-import { open, readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
+import { fileHead } from '../file-head.js';
 import { CASE_COLUMNS } from './run-case.js';
 
 /** The CSV tables and their header rows, exactly as batch writes them. */
@@ -55,22 +56,6 @@ export async function realTarget(p: string): Promise<string> {
   }
 }
 
-/** The first bytes of a file, or '' when it cannot be read. */
-async function head(file: string, bytes: number): Promise<string> {
-  try {
-    const fh = await open(file, 'r');
-    try {
-      const buf = Buffer.alloc(bytes);
-      const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-      return buf.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return '';
-  }
-}
-
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Entries of a folder in byte order; undefined when it does not exist, null when it is no readable folder. */
@@ -100,7 +85,7 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
         if (s.name.startsWith('.')) continue;
         const start = s.name.endsWith('.json') ? STATE : s.name.endsWith('.parquet') ? PARQUET : undefined;
         const state = path.join(file, s.name);
-        if (!s.isFile() || start === undefined || !(await head(state, start.length)).startsWith(start))
+        if (!s.isFile() || start === undefined || !(await fileHead(state, start.length)).startsWith(start))
           return path.join(e.name, s.name);
       }
       if (states === null) return e.name;
@@ -109,7 +94,7 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
     const header = (TABLE_HEADERS as Record<string, readonly string[]>)[e.name];
     const start =
       header !== undefined ? `${header.join(',')}\n` : e.name === 'events.parquet' ? PARQUET : undefined;
-    if (!e.isFile() || start === undefined || (await head(file, start.length)) !== start) return e.name;
+    if (!e.isFile() || start === undefined || (await fileHead(file, start.length)) !== start) return e.name;
   }
   return undefined;
 }
@@ -121,7 +106,7 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
 export async function isBatchOutput(folder: string): Promise<boolean> {
   const header = `${TABLE_HEADERS['cases.csv'].join(',')}\n`;
   return (
-    (await head(path.join(folder, 'cases.csv'), header.length)) === header &&
+    (await fileHead(path.join(folder, 'cases.csv'), header.length)) === header &&
     (await foreignFile(folder)) === undefined
   );
 }

@@ -27,8 +27,9 @@ import {
   PSEUDONYM_SCHEME,
   Pseudonymiser,
 } from '../../timeline/anonymise/index.js';
-import { ANON_FILE, ANON_HEADER, headOf, refuseOutAmongInputs } from '../anonymise-out.js';
+import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.js';
 import type { Environment } from '../environment.js';
+import { fileHead } from '../file-head.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
@@ -182,7 +183,7 @@ async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<void
   for (const name of await readdir(dir)) {
     if (keep.has(name) || !ANON_FILE.test(name)) continue;
     const file = path.join(dir, name);
-    if ((await headOf(file, ANON_HEADER.length)) === ANON_HEADER) await rm(file);
+    if ((await fileHead(file, ANON_HEADER.length)) === ANON_HEADER) await rm(file);
   }
 }
 

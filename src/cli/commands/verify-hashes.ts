@@ -5,9 +5,10 @@
  * hashed it, and carries the reason; the other members of the archive are read as usual.
  */
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { chronologOutput, type OutputKind } from '../../model/output-marks.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
+import { fileHead } from '../file-head.js';
 import { fileInput } from '../inputs.js';
 
 /** What re-reading one input found. */
@@ -79,16 +80,5 @@ const MARK_WINDOW = 256 * 1024;
  * that cannot be read.
  */
 export async function chronologOutputAt(abs: string): Promise<OutputKind | undefined> {
-  try {
-    const handle = await open(abs, 'r');
-    try {
-      const buffer = Buffer.alloc(MARK_WINDOW);
-      const { bytesRead } = await handle.read(buffer, 0, MARK_WINDOW, 0);
-      return chronologOutput(buffer.subarray(0, bytesRead).toString('utf8'));
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
+  return chronologOutput(await fileHead(abs, MARK_WINDOW));
 }
