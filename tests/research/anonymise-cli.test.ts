@@ -227,6 +227,18 @@ describe('anonymise and the case', () => {
     expect(rows(out).map((x) => x['role'])).toEqual(['subject', 'subject', 'victim']);
   });
 
+  it('lists the files it did not read on stderr: an export missing from the anonymised case must show', async () => {
+    const dir = caseFolder('with-notes');
+    s.file('with-notes/notes.txt', 'Things to tell the police\n');
+    const out = path.join(s.dir, 'with-notes-anon');
+    const r = await anonymise([dir], out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `  not read: ${path.join(dir, 'notes.txt')} — not a supported export format\n` +
+        `chronolog: anonymised 3 events from 1 input into ${out}; 1 file not read (listed above)\n`,
+    );
+  });
+
   it('lists the warnings about the case on stderr, as the report lists them, unless --quiet', async () => {
     const dir = caseFolder('no-region', {
       ...CASE,

@@ -269,9 +269,18 @@ function doneLines(
   const problems = timeline.problems.list;
   const lines = problems.slice(0, MAX_PROBLEMS).flatMap((p) => problemLines(p, c));
   if (problems.length > MAX_PROBLEMS) lines.push(c.dim(`  … and ${problems.length - MAX_PROBLEMS} more`));
-  const found = problems.length > 0 ? `; ${severityText(problems)} (listed above)` : '';
+  // Files not read are not in the anonymised case at all: a researcher must see that an export is missing.
+  const ignored = timeline.ignored;
+  for (const f of ignored.slice(0, MAX_PROBLEMS))
+    lines.push(c.dim(`  not read: ${terminalSafe(f.path)} — ${terminalSafe(f.reason)}`));
+  if (ignored.length > MAX_PROBLEMS)
+    lines.push(c.dim(`  … and ${ignored.length - MAX_PROBLEMS} more not read`));
+  const found = [
+    ...(problems.length > 0 ? [severityText(problems)] : []),
+    ...(ignored.length > 0 ? [`${plural(ignored.length, 'file')} not read`] : []),
+  ];
   lines.push(
-    `${c.dim('chronolog:')} anonymised ${plural(events, 'event')} from ${plural(inputs, 'input')} into ${out}${found}`,
+    `${c.dim('chronolog:')} anonymised ${plural(events, 'event')} from ${plural(inputs, 'input')} into ${out}${found.length > 0 ? `; ${found.join(', ')} (listed above)` : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }
