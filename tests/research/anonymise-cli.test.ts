@@ -227,6 +227,17 @@ describe('anonymise and the case', () => {
     expect(rows(out).map((x) => x['role'])).toEqual(['subject', 'subject', 'victim']);
   });
 
+  it('refuses an --out that is a file before reading the inputs, with exit 2', async () => {
+    const dir = caseFolder('to-a-file');
+    s.file('a-file.txt', 'mine\n');
+    const r = cli(['anonymise', dir, '--key-file', key, '--out', 'a-file.txt'], {}, s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: --out a-file.txt is a file, not a folder\nhint: Nothing was written. anonymise writes several files: give a new folder, e.g. --out anon/case-001.\n',
+    );
+    expect(readFileSync(path.join(s.dir, 'a-file.txt'), 'utf8')).toBe('mine\n');
+  });
+
   it('lists the files it did not read on stderr: an export missing from the anonymised case must show', async () => {
     const dir = caseFolder('with-notes');
     s.file('with-notes/notes.txt', 'Things to tell the police\n');

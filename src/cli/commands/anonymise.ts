@@ -304,6 +304,14 @@ export async function anonymiseCommand(
   });
   await refuseOutAmongInputs(flags.out, paths);
   await refuseCaseFileAsInput(paths, flags.case);
+  // Said before the inputs are read (a large case takes a while), not when the files are about to be written.
+  if ((await stat(flags.out).catch(() => undefined))?.isDirectory() === false) {
+    throw new UsageError(
+      'USAGE_OUT_NOT_A_FOLDER',
+      `--out ${flags.out} is a file, not a folder`,
+      'Nothing was written. anonymise writes several files: give a new folder, e.g. --out anon/case-001.',
+    );
+  }
   const { timeline, kase } = await readInputs(paths, flags, env);
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     throw noSubject(paths, flags, timeline);
