@@ -3,7 +3,7 @@
  * cases are normal in a batch, errors.csv lists them), exit 1 when every case tried failed; a --resume summary
  * that tells analysed cases from unchanged ones; and a merge conflict that names both folders and what to do.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, DEMO, ROOT, STACK } from '../helpers/cli.js';
@@ -118,9 +118,11 @@ describe('merge conflict', () => {
     const r = run('conflict', ['merge', 'run-a', 'run-b', '--out', 'merged']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'error: case "case-001" differs between run-a and run-b (its files changed between the two runs); no tables were written to merged\n' +
+      'error: case "case-001" differs between run-a and run-b (its files changed between the two runs); nothing was written to merged\n' +
         'hint: Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.\n',
     );
+    // Every state is compared before any is copied: the target was not even made.
+    expect(existsSync(path.join(s.dir, 'conflict/merged'))).toBe(false);
   });
 
   it('says when the same files gave different results', () => {
@@ -134,7 +136,7 @@ describe('merge conflict', () => {
     const r = run('conflict-same', ['merge', 'run-a', 'run-b', '--out', 'merged']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^error: case "case-001" differs between run-a and run-b \(the same files gave different results, as another chronolog version would\); no tables were written to merged\n/,
+      /^error: case "case-001" differs between run-a and run-b \(the same files gave different results, as another chronolog version would\); nothing was written to merged\n/,
     );
   });
 });

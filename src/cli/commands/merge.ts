@@ -22,6 +22,7 @@ export async function mergeCommand(
   const all = new Map<string, CaseResult>();
   // The folder each case was first found in, to name both sides of a conflict.
   const foundIn = new Map<string, string>();
+  // Every state is read and compared first, so that a conflict stops the merge before anything is written.
   for (const dir of dirs) {
     const names = await stateNames(dir);
     if (names.length === 0 && !existsSync(path.join(dir, 'cases.csv'))) {
@@ -34,17 +35,22 @@ export async function mergeCommand(
       if (prev && JSON.stringify(prev) !== JSON.stringify({ ...r, events: undefined })) {
         throw new ToolError(
           'MERGE_CONFLICT',
-          `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? 'the same files gave different results, as another chronolog version would' : 'its files changed between the two runs'}); no tables were written to ${flags.out}`,
+          `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? 'the same files gave different results, as another chronolog version would' : 'its files changed between the two runs'}); nothing was written to ${flags.out}`,
           `Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.`,
         );
       }
-      if (!prev) foundIn.set(name, dir);
-      await outputFolder(flags.out);
-      if (!prev) await saveState(flags.out, r);
-      all.set(name, { ...r, events: undefined });
+      if (!prev) {
+        foundIn.set(name, dir);
+        all.set(name, { ...r, events: undefined });
+      }
     }
   }
   await outputFolder(flags.out);
+  // Then each case's state is copied from the folder it was first found in (read again: only one is in memory).
+  for (const [name, dir] of foundIn) {
+    const r = await loadState(dir, name);
+    if (r) await saveState(flags.out, r);
+  }
   await writeTables(flags.out, [...all.values()]);
   if (!flags.quiet)
     process.stderr.write(
