@@ -1,6 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileInput } from '../../src/cli/inputs.js';
@@ -512,6 +514,67 @@ describe('reading the file', () => {
       expect(first.bytes).toBe(statSync(file).size);
       expect(summary(first.byFraming)).toEqual(summary(expected.stats));
     }
+  });
+
+  it('gives the same first-pass statistics whatever the chunks the bytes arrive in (property)', async () => {
+    const pieces = [
+      '12/03/2024, 10:05 - Sam: hi',
+      '13/03/2024, 22:35 - Såm 😡: où',
+      `${LRM}[14.03.24, 10:00:05${NNBSP}PM] ~${NNBSP}Nev: ${LRM}image omitted`,
+      '03/15/2024, 11:00 - Sam: month first',
+      '12/03/2024 is a date in a message 🙂',
+      '\ufeff16/03/2024, 09:00 - Alex: after a BOM',
+      'just text',
+      '',
+    ];
+    const reference = (text: string) => {
+      const stats = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+      const scanner = new HeaderScanner();
+      const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+      const lines = body.split(/\r\n|\r|\n/);
+      if (lines.at(-1) === '') lines.pop();
+      lines.forEach((line, k) => {
+        if (scanner.scan(line, 0, line.length) === Scan.Header)
+          stats[scanner.framing]!.add(scanner, line, k + 1);
+      });
+      return { lines: lines.length, stats };
+    };
+    const summary = (stats: readonly DateStats[]) => stats.map((d) => [d.headers, d.dates, d.infer()]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom('\n', '\r\n', '\r')), {
+          maxLength: 40,
+        }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }),
+        async (lines, bom, sizes) => {
+          const text = (bom ? '\ufeff' : '') + lines.map(([l, end]) => l + end).join('');
+          const bytes = Buffer.from(text, 'utf8');
+          // One buffer filled again for every chunk, in the sizes drawn (cycled), as SourceInput.chunks hands them.
+          const input = {
+            path: 'chat.txt',
+            name: 'chat.txt',
+            bytes: bytes.length,
+            open: () => Readable.from([bytes]),
+            async *chunks() {
+              const buf = Buffer.alloc(64);
+              for (let at = 0, k = 0; at < bytes.length; k++) {
+                const n = bytes.copy(buf, 0, at, at + sizes[k % sizes.length]!);
+                at += n;
+                yield buf.subarray(0, n);
+                buf.fill(0x58);
+              }
+            },
+          };
+          const first = await firstPass(input, () => {});
+          const expected = reference(text);
+          expect(first.lines).toBe(expected.lines);
+          expect(first.bytes).toBe(bytes.length);
+          expect(summary(first.byFraming)).toEqual(summary(expected.stats));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects a file without any header as a whole', async () => {
