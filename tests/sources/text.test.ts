@@ -19,6 +19,24 @@ function chunked(...chunks: Buffer[]): SourceInput {
   };
 }
 
+/**
+ * An input whose `chunks()` hands over one buffer filled again with the next `size` bytes (as a file on disk
+ * does, SourceInput.chunks): a reader that kept part of a chunk without copying it would find other bytes there.
+ */
+function reused(file: Buffer, size: number): SourceInput {
+  return {
+    ...chunked(file),
+    async *chunks() {
+      const buf = Buffer.alloc(size);
+      for (let at = 0; at < file.length; at += size) {
+        const n = file.copy(buf, 0, at, at + size);
+        yield buf.subarray(0, n);
+        buf.fill(0xff);
+      }
+    },
+  };
+}
+
 async function readLines(input: SourceInput) {
   const warnings: { code: string; locator: number | string | undefined; message: string; hint?: string }[] =
     [];
@@ -110,6 +128,10 @@ describe('invalid UTF-8 in the line reader', () => {
         expect(
           await readLines(chunked(...parts)),
           `${JSON.stringify(file.toString('latin1'))} in ${size}-byte chunks`,
+        ).toEqual(whole);
+        expect(
+          await readLines(reused(file, size)),
+          `${JSON.stringify(file.toString('latin1'))} in one reused ${size}-byte buffer`,
         ).toEqual(whole);
       }
     }
