@@ -118,6 +118,19 @@ describe('batch --out inside the folder of cases', () => {
     );
   });
 
+  it('refuses an --out whose cases/ folder (where batch keeps its state files) is the folder of cases', () => {
+    makeCases('dot');
+    const r = run('dot', ['--out', '.']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: --out . would keep batch's state files in cases, which is the folder of cases being read\n" +
+        HINT,
+    );
+    // Nothing was written, among the cases or beside them.
+    expect(readdirSync(path.join(s.dir, 'dot')).sort()).toEqual(['cases']);
+    expect(readdirSync(path.join(s.dir, 'dot/cases')).sort()).toEqual(['case-1', 'case-2']);
+  });
+
   it('leaves out a symbolic link in the folder of cases to the --out folder too', () => {
     makeCases('linked');
     symlinkSync(path.join(s.dir, 'linked/results'), path.join(s.dir, 'linked/cases/results'));

@@ -115,6 +115,23 @@ export async function isBatchOutput(folder: string): Promise<boolean> {
  * Throws a usage error (exit 2) when --out is DIR itself, a case folder or inside one: tables written there would
  * sit among a case's evidence and be read as its inputs on the next run.
  */
+/**
+ * Throws a usage error (exit 2) when OUTDIR/cases, where batch keeps each case's state and Parquet part, is the
+ * folder of cases itself (`batch cases --out .`): the state files would sit among the cases, and the next run
+ * would take them for inputs.
+ */
+export async function refuseStatesAmongCases(out: string, dir: string): Promise<void> {
+  // Batch keeps each case's state in OUTDIR/cases/: `batch cases --out .` would write them among the cases.
+  const states = path.join(out, 'cases');
+  const [real, root] = await Promise.all([realTarget(states), realTarget(dir)]);
+  if (real !== root) return;
+  throw new UsageError(
+    'USAGE_OUT_IS_INPUT',
+    `--out ${out} would keep batch's state files in ${states}, which is the folder of cases being read`,
+    'Nothing was written. Write the tables to a folder of their own, e.g. --out results.',
+  );
+}
+
 export function refuseOutAmongCases(place: OutPlace | undefined, out: string, dir: string): void {
   if (place === undefined) return;
   const hint = 'Nothing was written. Write the tables to a folder of their own, e.g. --out results.';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { plural } from '../../reports/format.js';
 import { caseFolders } from '../batch/case-folders.js';
-import { refuseOutAmongCases } from '../batch/out-folder.js';
+import { refuseOutAmongCases, refuseStatesAmongCases } from '../batch/out-folder.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
@@ -85,6 +85,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   // --out that is DIR, a case folder or inside one is refused.
   const folders = await caseFolders(dir, out);
   refuseOutAmongCases(folders.out, out, dir);
+  await refuseStatesAmongCases(out, dir);
   await refuseToOverwriteInputs({
     out,
     targets: await filesAt(out),
