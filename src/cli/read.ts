@@ -2,6 +2,7 @@
  * Shared by every command that reads inputs: walk the paths, resolve the case, read the timeline with a
  * progress bar, and turn "nothing usable" into a clear error.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError, UsageError } from '../model/errors.js';
 import type { Problem, ResolvedCase } from '../model/index.js';
@@ -66,6 +67,31 @@ export interface ReadResult {
   readonly failure?: ToolError;
 }
 
+/** The same file, as the file system sees it (links followed); false when either cannot be found. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([a, b].map((f) => stat(f, { bigint: true }).catch(() => undefined)));
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * Refuses a case file given among the paths (`report case.json chat.txt`). A case file is never read as an input,
+ * and only one found at the top of a folder argument (or given with --case) is used, so this one would be passed
+ * over: its subject, zone and milestones lost without a word, or the run stopped for want of a subject. Given as
+ * --case too, it is the case file, and fine.
+ */
+async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string | undefined): Promise<void> {
+  for (const p of paths) {
+    if (!(CASE_FILE_NAMES as readonly string[]).includes(path.basename(p))) continue;
+    const st = await stat(p).catch(() => undefined);
+    if (!st?.isFile() || (caseFlag !== undefined && (await sameFile(p, caseFlag)))) continue;
+    throw new UsageError(
+      'USAGE_CASE_FILE_AS_INPUT',
+      `${p} is a case file, which is never read as an export: given among the paths, it would not be used`,
+      `Give it with --case ${p}, or give the folder that holds it and the exports instead.`,
+    );
+  }
+}
+
 /**
  * Walks, reads and checks the inputs. Throws a `ToolError` when nothing usable was read, unless `keepGoing`
  * (for `inspect`, which shows what it found either way) — then the error comes back as `failure`.
@@ -76,6 +102,7 @@ export async function readInputs(
   env: Environment,
   keepGoing = false,
 ): Promise<ReadResult> {
+  await refuseCaseFileAsInput(paths, flags.case);
   const forced = forcedFormats(flags.formatOf);
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
@@ -105,10 +132,10 @@ export async function readInputs(
     ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason, error: p.error })),
     ...nested.map((f) => ({
       path: f.display,
-      // Given as a path itself, or found below the top of a folder: either way only --case (or the top of a
-      // folder argument) makes a file the case file.
+      // Given as a path itself (allowed only when it is also --case), or found below the top of a folder, where
+      // only --case would make it the case file.
       reason: paths.includes(f.display)
-        ? 'a case file given among the paths is not used (pass it with --case, or give the folder that holds it)'
+        ? 'the case file, given with --case (not an input)'
         : 'a case file in a subfolder is not used (pass it with --case)',
     })),
   ];

@@ -179,16 +179,27 @@ describe('help and usage', () => {
     expect(r.stderr).toMatch(/--subject "/);
   });
 
-  it('says a case file given among the paths was not used, and gives the command with --case', () => {
-    const r = cli(['report', `${DEMO}/case.json`, `${DEMO}/sms-20240315120000.xml`]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/who is the report about/);
-    expect(r.stderr).toContain(
-      `hint: ${DEMO}/case.json was given among the paths, so it was not used as the case file. Pass it with --case: chronolog report ${DEMO}/sms-20240315120000.xml --case ${DEMO}/case.json\n`,
-    );
-    // As the hint says, it works.
-    const ok = cli(['report', `${DEMO}/sms-20240315120000.xml`, '--case', `${DEMO}/case.json`, '--quiet']);
+  it('refuses a case file given among the paths, for every command that reads inputs, and takes it with --case', () => {
+    const kase = `${DEMO}/case.json`;
+    const sms = `${DEMO}/sms-20240315120000.xml`;
+    for (const command of ['report', 'timeline', 'inspect']) {
+      const r = cli([command, kase, sms]);
+      expect(r.code, command).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `error: ${kase} is a case file, which is never read as an export: given among the paths, it would not be used\n` +
+          `hint: Give it with --case ${kase}, or give the folder that holds it and the exports instead.\n`,
+      );
+    }
+    // As the hint says, it works; given among the paths as well as with --case, it is the case file, not an input.
+    const ok = cli(['report', sms, '--case', kase, '--format', 'json', '--now', NOW]);
     expect(ok.code, ok.stderr).toBe(0);
+    const both = cli(['report', kase, sms, '--case', kase, '--format', 'json', '--now', NOW]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout).ignoredFiles).toEqual([
+      { path: kase, reason: 'the case file, given with --case (not an input)' },
+    ]);
+    expect(JSON.parse(both.stdout).incidents).toEqual(JSON.parse(ok.stdout).incidents);
   });
 
   it('exits 2 for an invalid case file, naming every bad field', () => {

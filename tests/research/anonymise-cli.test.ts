@@ -211,7 +211,7 @@ describe('anonymise and the case', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'error: case.json is a case file, which is never read as an export: given among the paths, it would not be used\n' +
-        'hint: Give it with --case case.json, or give the folder that holds it and the exports instead (e.g. chronolog anonymise . --key-file … --out …).\n',
+        'hint: Give it with --case case.json, or give the folder that holds it and the exports instead.\n',
     );
     expect(existsSync(path.join(s.dir, 'cj'))).toBe(false);
 

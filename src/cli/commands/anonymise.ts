@@ -30,7 +30,7 @@ import {
 import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.js';
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
-import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
+import { fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -208,33 +208,6 @@ async function writeJsonl(file: string, first: unknown, lines: readonly unknown[
   await sink.close();
 }
 
-/** The same file, as the file system sees it (links followed); false when either cannot be found. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([a, b].map((f) => stat(f, { bigint: true }).catch(() => undefined)));
-  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
-}
-
-/**
- * Refuses a case file given among the paths (`anonymise case.json chat.txt`). A case file is never read as an
- * input, and only one found at the top of a folder argument (or given with --case) is used, so this one would be
- * passed over: every event would be anonymised under the machine's time zone with the role "other", and the
- * anonymised case.json would name nobody. `report` passes it over too, and then stops for want of a subject;
- * here the message says why.
- */
-async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string | undefined): Promise<void> {
-  for (const p of paths) {
-    if (!(CASE_FILE_NAMES as readonly string[]).includes(path.basename(p))) continue;
-    const st = await stat(p).catch(() => undefined);
-    if (!st?.isFile() || (caseFlag !== undefined && (await sameFile(p, caseFlag)))) continue;
-    const folder = path.dirname(p);
-    throw new UsageError(
-      'USAGE_CASE_FILE_AS_INPUT',
-      `${p} is a case file, which is never read as an export: given among the paths, it would not be used`,
-      `Give it with --case ${p}, or give the folder that holds it and the exports instead (e.g. chronolog anonymise ${folder === '.' ? '.' : folder} --key-file … --out …).`,
-    );
-  }
-}
-
 /** The usage error for a case that names neither subject nor victim, listing who is in the inputs. */
 function noSubject(paths: readonly string[], flags: AnonymiseFlags, timeline: Timeline): UsageError {
   const people = participants(timeline.events).slice(0, 15);
@@ -303,7 +276,6 @@ export async function anonymiseCommand(
     example: 'anon/case-001',
   });
   await refuseOutAmongInputs(flags.out, paths);
-  await refuseCaseFileAsInput(paths, flags.case);
   // Said before the inputs are read (a large case takes a while), not when the files are about to be written.
   if ((await stat(flags.out).catch(() => undefined))?.isDirectory() === false) {
     throw new UsageError(

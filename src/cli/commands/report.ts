@@ -1,5 +1,4 @@
 /** `chronolog report PATHS…`: read everything, analyse, and write one report. */
-import path from 'node:path';
 import { participants } from '../../analysis/index.js';
 import { UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
@@ -7,7 +6,6 @@ import { analyseTimeline } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
-import { CASE_FILE_NAMES } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -69,20 +67,10 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     const people = participants(timeline.events).slice(0, 15);
     const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);
-    // A case file given among the paths is not used (read.ts): the likely cause, and its fix, come first.
-    const given =
-      flags.case === undefined
-        ? paths.find((p) => (CASE_FILE_NAMES as readonly string[]).includes(path.basename(p)))
-        : undefined;
     throw new UsageError(
       'USAGE_NO_SUBJECT',
       'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
-      given !== undefined
-        ? `${given} was given among the paths, so it was not used as the case file. Pass it with --case: chronolog report ${paths
-            .filter((p) => p !== given)
-            .map(q)
-            .join(' ')} --case ${q(given)}`
-        : `For example: chronolog report ${paths.map(q).join(' ')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
+      `For example: chronolog report ${paths.map(q).join(' ')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
       people.map(
         (p) =>
           `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${p.count} record${p.count === 1 ? '' : 's'} on ${p.channels.join(', ')}`,
