@@ -5,32 +5,22 @@
  * Reads the folder the way the CLI does (walk, case file found in it, readTimeline), in process.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveCase } from '../../src/cli/case.js';
-import { fileInput, walk } from '../../src/cli/inputs.js';
-import { readTimeline } from '../../src/pipeline/index.js';
+import { timelineOf } from '../helpers/timeline.js';
 
 const CASE = 'fixtures/discord-same-channel';
 const JSON_FILE = `${CASE}/Direct Messages - Sam [1200000000000000009].json`;
 const CSV_FILE = `${CASE}/Direct Messages - Sam [1200000000000000009].csv`;
 
-async function timelineOf(subject: string[], victim: string[]) {
-  const walked = await walk([CASE]);
-  const c = await resolveCase({}, walked.caseFiles, 'UTC');
-  const t = await readTimeline({
-    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
-    case: {
-      ...c,
-      subject: { ...c.subject, identifiers: subject },
-      victim: { ...c.victim, identifiers: victim },
-    },
-  });
-  const events = Array.from({ length: t.events.length }, (_, i) => t.events.at(i));
-  return { t, events };
-}
+/** The case folder read with these subject and victim identifiers (the case file's other fields kept). */
+const readWith = (subject: string[], victim: string[]) =>
+  timelineOf([CASE], (c) => ({
+    subject: { ...c.subject, identifiers: subject },
+    victim: { ...c.victim, identifiers: victim },
+  }));
 
 describe('a Discord DM exported as both JSON and CSV', () => {
   it('reads both files, each as its own format', async () => {
-    const { t } = await timelineOf(['sam.sample'], ['alex_example']);
+    const { t } = await readWith(['sam.sample'], ['alex_example']);
     expect(t.inputs.map((i) => [i.path, i.format, i.records, i.events, i.skipped, i.rejected])).toEqual([
       [CSV_FILE, 'discord-csv', 8, 7, 1, 0],
       [JSON_FILE, 'discord-json', 8, 7, 1, 0],
@@ -44,7 +34,7 @@ describe('a Discord DM exported as both JSON and CSV', () => {
     ['account ids', ['id:900000000000000707'], ['id:900000000000000808']],
   ] as const) {
     it(`keeps one copy of each message when the people are named by ${what}, with the same direction`, async () => {
-      const { t, events } = await timelineOf([...subject], [...victim]);
+      const { t, events } = await readWith([...subject], [...victim]);
       // The CSV sorts first, so its copies are kept and the JSON's seven are the duplicates. That includes the
       // call, although the CSV gives its length only as "lasted 13 minutes" and the JSON to the second (754.5 s).
       expect(t.inputs.map((i) => [i.format, i.kept, i.duplicates])).toEqual([
@@ -64,19 +54,11 @@ describe('a Discord DM exported as both JSON and CSV', () => {
   }
 
   it('gives each message the same sender and direction from either file alone', async () => {
-    const { events } = await timelineOf(['sam.sample'], ['alex_example']);
+    const { events } = await readWith(['sam.sample'], ['alex_example']);
     expect(events.every((e) => e.senderKey?.startsWith('account:'))).toBe(true);
     const one = async (file: string) => {
-      const walked = await walk([file]);
-      const c = await resolveCase({ case: `${CASE}/case.json` }, [], 'UTC');
-      const t = await readTimeline({
-        inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
-        case: c,
-      });
-      return Array.from({ length: t.events.length }, (_, i) => {
-        const e = t.events.at(i);
-        return [e.ms, e.direction, e.senderKey, e.sender?.name];
-      });
+      const { events } = await timelineOf([file], undefined, `${CASE}/case.json`);
+      return events.map((e) => [e.ms, e.direction, e.senderKey, e.sender?.name]);
     };
     expect(await one(JSON_FILE)).toEqual(await one(CSV_FILE));
   });

@@ -5,9 +5,7 @@
  * numbers cannot be matched to international ones: the report says so, names the fix, and never guesses.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveCase } from '../../src/cli/case.js';
-import { fileInput, walk } from '../../src/cli/inputs.js';
-import { readTimeline } from '../../src/pipeline/index.js';
+import { timelineOf } from '../helpers/timeline.js';
 
 const SMS = 'fixtures/national-numbers/sms-20240306120000.xml';
 
@@ -20,18 +18,11 @@ const NATIONAL_WARNING = {
 };
 
 async function read(subject: string[], region: string | undefined, paths = [SMS]) {
-  const walked = await walk(paths);
-  const c = await resolveCase({}, [], 'UTC');
-  const t = await readTimeline({
-    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
-    case: {
-      ...c,
-      region,
-      subject: { name: undefined, identifiers: subject },
-      victim: { name: undefined, identifiers: [] },
-    },
-  });
-  const events = Array.from({ length: t.events.length }, (_, i) => t.events.at(i));
+  const { t, events } = await timelineOf(paths, () => ({
+    region,
+    subject: { name: undefined, identifiers: subject },
+    victim: { name: undefined, identifiers: [] },
+  }));
   const incidents = events.filter((e) => e.incident);
   return { problems: t.problems.list.filter((p) => p.code.startsWith('CASE_')), incidents };
 }

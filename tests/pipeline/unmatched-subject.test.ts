@@ -4,26 +4,16 @@
  * they know ("Sam") instead of the account name the export records ("sam.sample") learns what to type.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveCase } from '../../src/cli/case.js';
-import { fileInput, walk } from '../../src/cli/inputs.js';
-import { readTimeline } from '../../src/pipeline/index.js';
+import { timelineOf } from '../helpers/timeline.js';
 
 const DISCORD_JSON = 'fixtures/discord-same-channel/Direct Messages - Sam [1200000000000000009].json';
 
 async function problemsOf(paths: string[], subject: string[], victim: string[]) {
-  const walked = await walk(paths);
-  const c = await resolveCase({}, [], 'UTC');
-  const t = await readTimeline({
-    inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
-    case: {
-      ...c,
-      subject: { name: undefined, identifiers: subject },
-      victim: { name: undefined, identifiers: victim },
-    },
-  });
-  const incidents = Array.from({ length: t.events.length }, (_, i) => t.events.at(i)).filter(
-    (e) => e.incident,
-  );
+  const { t, events } = await timelineOf(paths, () => ({
+    subject: { name: undefined, identifiers: subject },
+    victim: { name: undefined, identifiers: victim },
+  }));
+  const incidents = events.filter((e) => e.incident);
   return { problems: t.problems.list.filter((p) => p.code.startsWith('CASE_SUBJECT')), incidents };
 }
 

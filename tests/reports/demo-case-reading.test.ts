@@ -5,37 +5,18 @@
  * ended a month before the exports did, incidents said to be "from" the subject, a placeholder counted as an
  * identifier, and accounting that left out kept and skipped records.
  */
-import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ReadFlags, readInputs } from '../../src/cli/read.js';
-import { type Report, ReportSchema } from '../../src/model/index.js';
-import { analyseTimeline } from '../../src/pipeline/index.js';
-import { reportFormats } from '../../src/reports/index.js';
-import { plainEnvironment } from '../helpers/environment.js';
+import type { Report } from '../../src/model/index.js';
+import { renderAll, renderAs, reportOf } from '../helpers/report.js';
 
-const chalk = new Chalk({ level: 0 });
 let report: Report;
 const rendered: Record<string, string> = {};
 
-/** The report `chronolog report PATHS` would make with these flags (chronology included). */
-async function reportOf(paths: string[], flags: ReadFlags = {}): Promise<Report> {
-  const { timeline, kase } = await readInputs(paths, { quiet: true, ...flags }, plainEnvironment);
-  return ReportSchema.parse(
-    analyseTimeline(timeline, kase, {
-      version: 'test',
-      generatedAt: '2024-07-01T09:00:00.000Z',
-      tzdata: null,
-      run: { paths, options: {} },
-      withChronology: true,
-    }),
-  );
-}
-
-const textOf = (r: Report) => reportFormats.find((f) => f.id === 'text')!.render(r, { chalk, width: 100 });
+const textOf = (r: Report) => renderAs('text', r);
 
 beforeAll(async () => {
   report = await reportOf(['fixtures/demo-case']);
-  for (const f of reportFormats) rendered[f.id] = f.render(report, { chalk, width: 100 });
+  Object.assign(rendered, renderAll(report));
 });
 
 describe('demo case: what the reports say', () => {

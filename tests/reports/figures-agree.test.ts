@@ -11,46 +11,23 @@
  * Calls: 6 from the subject: missed 3, rejected 1, no outcome 2 (the diary row and the WhatsApp "Voice call");
  * 4 on the phone's call log, 2 in WhatsApp.
  */
-import { Chalk } from 'chalk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReadFlags, readInputs } from '../../src/cli/read.js';
+import type { ReadFlags } from '../../src/cli/read.js';
 import { type Report, ReportSchema } from '../../src/model/index.js';
-import { analyseTimeline } from '../../src/pipeline/index.js';
-import { reportFormats } from '../../src/reports/index.js';
 import { callTally } from '../../src/reports/tallies.js';
 import { cli, NOW } from '../helpers/cli.js';
-import { plainEnvironment } from '../helpers/environment.js';
+import { renderAll, renderAs, reportOf } from '../helpers/report.js';
 import { scratch } from '../helpers/robustness.js';
 
 const DIR = 'fixtures/calls-diary-dst';
-const chalk = new Chalk({ level: 0 });
 const BASE: ReadFlags = { tz: 'Europe/London', region: 'GB', victim: ['Jo Bennett'] };
 const SUBJECT: ReadFlags = { ...BASE, subject: ['+447700900123', 'Sam'] };
-
-async function reportOf(paths: string[], flags: ReadFlags): Promise<Report> {
-  const { timeline, kase } = await readInputs(paths, { quiet: true, ...flags }, plainEnvironment);
-  return ReportSchema.parse(
-    analyseTimeline(timeline, kase, {
-      version: 'test',
-      generatedAt: '2024-07-01T09:00:00.000Z',
-      tzdata: null,
-      run: { paths, options: {} },
-      withChronology: true,
-    }),
-  );
-}
-
-function render(r: Report): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of reportFormats) out[f.id] = f.render(r, { chalk, width: 100 });
-  return out;
-}
 
 let report: Report;
 let shown: Record<string, string>;
 beforeAll(async () => {
   report = await reportOf([DIR], SUBJECT);
-  shown = render(report);
+  shown = renderAll(report);
 });
 
 describe('calls by outcome add up to the calls', () => {
@@ -80,7 +57,7 @@ describe('calls by outcome add up to the calls', () => {
   });
 
   it('says nothing about apps when every call is on the phone (the diary alone)', async () => {
-    const diary = render(await reportOf([`${DIR}/Jo diary.csv`], SUBJECT));
+    const diary = renderAll(await reportOf([`${DIR}/Jo diary.csv`], SUBJECT));
     expect(diary['text']).toContain('\nCalls       2: missed 1 · outcome not recorded 1\n');
     expect(diary['html']).toContain('Calls by outcome: 1 missed and 1 with no outcome recorded.');
     expect(diary['markdown']).toContain(
@@ -133,7 +110,7 @@ describe('identifiers are counted the same way everywhere', () => {
 
   it('says the same in the findings sentence of a report without the escalation analysis', () => {
     const { escalation: _, ...rest } = report;
-    const html = reportFormats.find((f) => f.id === 'html')!.render(rest as Report, { chalk, width: 100 });
+    const html = renderAs('html', rest as Report);
     expect(html).toContain(
       '2 identifiers attributed to the subject, by first use: <bdi>+447700900123</bdi> from 10 February 2024 (4 incidents) and <bdi>Sam</bdi> from 15 February 2024 (5 incidents), and 4 diary entries that name none.',
     );
@@ -158,7 +135,7 @@ describe('each count of days says which days it counts', () => {
   });
 
   it('keeps the one-screen summary lines within 100 columns on the demo case', async () => {
-    const demo = render(await reportOf(['fixtures/demo-case'], {}))['text']!;
+    const demo = renderAll(await reportOf(['fixtures/demo-case'], {}))['text']!;
     const mine = demo.split('\n').filter((l) => /^(Period|Incidents|Identifiers) /.test(l));
     expect(mine).toHaveLength(3);
     for (const l of mine) expect(l.length, l).toBeLessThanOrEqual(100);
@@ -170,7 +147,7 @@ describe('with only the victim named, the headline says every other sender is co
   let out: Record<string, string>;
   beforeAll(async () => {
     victimOnly = await reportOf([DIR], BASE);
-    out = render(victimOnly);
+    out = renderAll(victimOnly);
   });
 
   it('counts family and businesses, and says so at the figure in every format', () => {
@@ -235,7 +212,7 @@ describe('a time moved by a clock change', () => {
 
   it('says the rule when the report no longer lists the problem (past the cap per code)', () => {
     const capped = { ...report, problems: report.problems.filter((p) => p.code !== 'TIMELINE_DST_GAP') };
-    const md = reportFormats.find((f) => f.id === 'markdown')!.render(capped, { chalk, width: 100 });
+    const md = renderAs('markdown', capped);
     expect(md).toContain(
       '| 2024-03-31 02:30 (the written time did not exist, as the clocks went forward; shown after the change) |',
     );
