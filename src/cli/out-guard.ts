@@ -13,7 +13,7 @@ import { UsageError } from '../model/errors.js';
 import { walk } from './inputs.js';
 
 /** `dev:ino` of a regular file (links followed), or undefined when there is none. */
-async function identity(file: string): Promise<string | undefined> {
+export async function identity(file: string): Promise<string | undefined> {
   try {
     const st = await stat(file, { bigint: true });
     return st.isFile() ? `${st.dev}:${st.ino}` : undefined;

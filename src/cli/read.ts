@@ -14,6 +14,7 @@ import { containers, type DateOrder, sources } from '../sources/index.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
+import { identity } from './out-guard.js';
 import { createProgress } from './progress.js';
 
 export interface ReadFlags extends CaseFlags {
@@ -67,10 +68,10 @@ export interface ReadResult {
   readonly failure?: ToolError;
 }
 
-/** The same file, as the file system sees it (links followed); false when either cannot be found. */
+/** The same regular file, as the file system sees it (links followed); false when either cannot be found. */
 async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([a, b].map((f) => stat(f, { bigint: true }).catch(() => undefined)));
-  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+  const [x, y] = await Promise.all([identity(a), identity(b)]);
+  return x !== undefined && x === y;
 }
 
 /**
