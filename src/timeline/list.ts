@@ -8,6 +8,7 @@
  */
 import type { TimelineEvent } from '../model/index.js';
 import { CHANNELS } from '../model/vocabulary.js';
+import type { Utf8Span } from './pages.js';
 import type { EventStore } from './store.js';
 
 export abstract class EventList implements Iterable<TimelineEvent> {
@@ -39,6 +40,13 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   /** The index in CHANNELS of event i's channel, without making a view. */
   channelIndex(i: number): number {
     return CHANNELS.indexOf(this.at(i).channel);
+  }
+  /**
+   * Points `into` at event i's text as stored UTF-8 bytes, without decoding it. False when the list has no such
+   * bytes for it (plain events, or a text the store keeps as a string): read `at(i).text` then.
+   */
+  textBytes(_i: number, _into: Utf8Span): boolean {
+    return false;
   }
 
   // A plain iterator object rather than a generator: V8 inlines it in for-of loops over millions of events.
@@ -126,6 +134,9 @@ export class StoreList extends EventList {
   }
   override channelIndex(i: number): number {
     return this.store.channelIndex(this.numbers[i]!);
+  }
+  override textBytes(i: number, into: Utf8Span): boolean {
+    return this.store.textBytes(this.numbers[i]!, into);
   }
 }
 

@@ -26,6 +26,13 @@ type Utf8Buffer = Buffer & {
   utf8Slice(start: number, end: number): string;
 };
 
+/** Where a stored string's UTF-8 bytes are: `bytes[start, end)`. Filled in place, so reading costs no object. */
+export interface Utf8Span {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
+}
+
 /** Strings numbered in the order pushed, absent ones included. */
 export class StringPages {
   private readonly blocks: Utf8Buffer[] = [];
@@ -89,6 +96,26 @@ export class StringPages {
     const j = Math.floor((end - 1) / BLOCK);
     const start = Math.max(prev, j * BLOCK);
     return this.blocks[j]!.utf8Slice(start - j * BLOCK, end - j * BLOCK);
+  }
+
+  /**
+   * Points `into` at string k's UTF-8 bytes, without decoding them; false (and `into` unchanged) when the string
+   * is absent or kept aside, which only `get` can read.
+   */
+  bytesOf(k: number, into: Utf8Span): boolean {
+    const v = this.ends[k]!;
+    if (v % 2 === 1) return false;
+    const end = v / 2;
+    const prev = k === 0 ? 0 : Math.floor(this.ends[k - 1]! / 2);
+    if (prev === end) {
+      into.start = into.end = 0;
+      return true;
+    }
+    const j = Math.floor((end - 1) / BLOCK);
+    into.bytes = this.blocks[j]!;
+    into.start = Math.max(prev, j * BLOCK) - j * BLOCK;
+    into.end = end - j * BLOCK;
+    return true;
   }
 
   /** Records where string k ends: here. */

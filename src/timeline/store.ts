@@ -14,7 +14,7 @@ import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
 import { column, type Index, indexColumn, lengthened, put } from './columns.js';
-import { StringPages } from './pages.js';
+import { StringPages, type Utf8Span } from './pages.js';
 import { ShapedStrings } from './shapes.js';
 
 /** A sender as the timeline resolved it; one shared object per distinct sender. */
@@ -165,6 +165,10 @@ export class EventStore {
   }
   text(k: number): string | undefined {
     return this.texts.get(k);
+  }
+  /** Points `into` at event k's text as stored (UTF-8); false when only `text(k)` can read it (pages.ts). */
+  textBytes(k: number, into: Utf8Span): boolean {
+    return this.texts.bytesOf(k, into);
   }
   call(k: number): ParsedEvent['call'] {
     const c = (this.packedCol[k]! >> CALL_AT) & 15;

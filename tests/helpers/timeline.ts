@@ -15,10 +15,11 @@ export async function timelineOf(
 ) {
   const walked = await walk(paths);
   const c = await resolveCase(caseFile ? { case: caseFile } : {}, caseFile ? [] : walked.caseFiles, 'UTC');
+  const resolved: ResolvedCase = { ...c, ...kase(c) };
   const t = await readTimeline({
     inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
-    case: { ...c, ...kase(c) },
+    case: resolved,
   });
   const events: TimelineEvent[] = Array.from({ length: t.events.length }, (_, i) => t.events.at(i));
-  return { t, events };
+  return { t, events, case: resolved };
 }

@@ -14,6 +14,7 @@ import { splitAt } from './compare.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
 import { comparisonAt, incidentsAfter } from './milestones.js';
+import { asciiPrefilter } from './prefilter.js';
 
 /** The built-in cease phrases (English); `ceasePhrases` in the case file replaces them. */
 export const DEFAULT_CEASE_PHRASES: readonly string[] = [
@@ -59,6 +60,8 @@ export function ceaseRequests(
   const phrases = fromCase ? [...ctx.case.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES];
   const matcher = compilePhrases(phrases);
   const search = searchAll([matcher], matcher);
+  const mayMatch = asciiPrefilter(phrases);
+  const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
   const rows: { row: Row; ms: number }[] = [];
@@ -75,11 +78,16 @@ export function ceaseRequests(
       if (!inputsWithIncidents.has(e.input)) continue;
       recipient = 'unknown';
     }
-    // Read once, and only for the victim's messages to the subject: each read of a stored event's text decodes it
-    // again.
+    // Most texts are settled on their stored bytes (prefilter.ts). The rest are read once, and only for the
+    // victim's messages to the subject: each read of a stored event's text decodes it again.
+    const stored = events.textBytes(i, span);
+    if (stored) {
+      searched++;
+      if (!mayMatch(span.bytes, span.start, span.end)) continue;
+    }
     const text = e.text;
     if (text === undefined) continue;
-    searched++;
+    if (!stored) searched++;
     const found = search(text);
     const hit = found?.hits[0];
     if (!found || !hit) continue;

@@ -11,6 +11,7 @@ import type { TimelineEvent } from '../../model/index.js';
 import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
+import { asciiPrefilter } from './prefilter.js';
 
 /** Examples quoted per category. */
 const EXAMPLES = 5;
@@ -27,19 +28,29 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     examples: [] as Escalation['content']['categories'][number]['examples'],
     texts: new Set<string>(),
   }));
+  const every = categories.flatMap((c) => c.terms);
   const search = searchAll(
     compiled.map((k) => k.matcher),
-    compilePhrases(categories.flatMap((c) => c.terms)),
+    compilePhrases(every),
   );
+  const mayMatch = asciiPrefilter(every);
+  const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
   for (let i = 0; i < ctx.windowed.length; i++) {
+    // Most texts are settled on their stored bytes (prefilter.ts); the rest are decoded and searched exactly.
+    const stored = ctx.windowed.textBytes(i, span);
+    if (stored) {
+      if (span.end === span.start) continue;
+      searched++;
+      if (!mayMatch(span.bytes, span.start, span.end)) continue;
+    }
     const e = ctx.windowed.at(i);
     // Read once: each read of a stored event's text decodes it again.
     const text = e.text;
     if (text === undefined || text === '') continue;
-    searched++;
+    if (!stored) searched++;
     const found = search(text);
     if (found === undefined) continue;
     for (let c = 0; c < compiled.length; c++) {
