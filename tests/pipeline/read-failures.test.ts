@@ -76,6 +76,7 @@ async function read(inputs: SourceInput[]) {
 
 const SMS = readFileSync('fixtures/demo-case/sms-20240315120000.xml');
 const DISCORD_CSV = readFileSync('fixtures/discord-csv/Direct Messages - Sam [1200000000000000001].csv');
+const WHATSAPP = readFileSync('fixtures/demo-case/WhatsApp Chat with Sam.txt');
 
 describe('files that fail while being read', () => {
   it('reports a file that cannot be opened as an INPUT_UNREADABLE error, in words, with what to do', async () => {
@@ -107,18 +108,26 @@ describe('files that fail while being read', () => {
     });
   });
 
+  const MARKER: Record<string, string> = {
+    'sms-backup-xml': 'body="',
+    'discord-csv': 'ignoring',
+    'whatsapp-txt': 'Just tell me',
+  };
   it.each([
     // Read in one pass: every event read before the end, where the checksum is compared, is kept.
     ['an SMS backup', 'sms-20240315120000.xml', SMS, 'sms-backup-xml', 525],
     // Read in two passes, the first of which meets the damage; and its reader turns every error with a code
     // into a failure of its own: the damage must still be what is reported.
     ['a Discord CSV', 'Direct Messages - Sam [1200000000000000001].csv', DISCORD_CSV, 'discord-csv', 0],
+    // Read in two passes, both meeting the damage at the end: the second keeps every message read before it
+    // (here all of them: the chat ends with a block notice, after which no message waits for more lines).
+    ['a WhatsApp chat', 'WhatsApp Chat with Sam.txt', WHATSAPP, 'whatsapp-txt', 'as from an intact copy'],
   ])(
     'reports %s inside a zip whose CRC-32 does not match as damaged',
     async (_, name, data, format, events) => {
       const damaged = Buffer.from(data);
       // A flipped bit inside a message text keeps the file well-formed: only the checksum can tell.
-      const at = damaged.indexOf(format === 'discord-csv' ? 'ignoring' : 'body="') + 6;
+      const at = damaged.indexOf(MARKER[format]!) + 6;
       damaged[at] = damaged[at]! ^ 0x01;
       const zip = makeZip([{ name, data: damaged, store: true }]);
       // Headers made for the intact bytes, data damaged afterwards: what a bad download or disk produces.
@@ -128,7 +137,11 @@ describe('files that fail while being read', () => {
       const t = await read([memory('export.zip', intact)]);
       const member = `export.zip!/${name}`;
       expect(t.inputs).toHaveLength(1);
-      expect(t.inputs[0]).toMatchObject({ path: member, format, incomplete: true, events });
+      const expected =
+        events === 'as from an intact copy'
+          ? (await read([memory(`exports/${name}`, data)])).inputs[0]!.events
+          : events;
+      expect(t.inputs[0]).toMatchObject({ path: member, format, incomplete: true, events: expected });
       // The hash is that of the bytes read, so the report's SHA-256 names exactly what the events came from.
       expect(t.inputs[0]!.sha256).toBe(createHash('sha256').update(damaged).digest('hex'));
       const errors = t.problems.list.filter((p) => p.severity === 'error');
@@ -166,6 +179,14 @@ describe('files that fail while being read', () => {
     const bytes = readFileSync(`fixtures/demo-case/${name}`);
     const t = await read([transient(`exports/${name}`, bytes, 4096, 1)]);
     expect(t.inputs[0]).toMatchObject({ path: `exports/${name}`, incomplete: true });
+    // Both passes stop after the first 4096 bytes: the messages complete before that point are kept, as they
+    // are read from an intact copy of those bytes (the last one there may still have had lines to come).
+    const whole = await read([memory(`exports/${name}`, bytes)]);
+    const complete = whole.events.filter(
+      (e) => Number(e.locator) < bytes.subarray(0, 4096).toString('utf8').split('\n').length - 1,
+    );
+    expect(t.events.map((e) => e.locator)).toEqual(complete.map((e) => e.locator).slice(0, t.events.length));
+    expect(t.events.length).toBeGreaterThanOrEqual(complete.length - 1);
     expect(t.problems.list).toContainEqual(
       expect.objectContaining({ code: 'INPUT_READ_FAILED', severity: 'error', file: `exports/${name}` }),
     );

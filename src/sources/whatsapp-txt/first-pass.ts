@@ -23,6 +23,11 @@ export interface FirstPass {
   readonly bytes: number;
   /** Lines read, counted exactly as `forEachLine` numbers them. */
   readonly lines: number;
+  /**
+   * The error that stopped the read (a disk error, an archive member whose checksum fails at its end), if any.
+   * The statistics cover what was read before it, so the second pass can still keep the messages before it.
+   */
+  readonly failure?: unknown;
 }
 
 // Buffer's own slicing methods, which toString() wraps with argument checks (see timeline/pages.ts).
@@ -48,7 +53,8 @@ class Collector {
 
 /** Reads the whole input once and collects the header dates. `progress` receives bytes read so far. */
 export async function firstPass(input: SourceInput, progress: (bytes: number) => void): Promise<FirstPass> {
-  const chunks = transientChunks(input)[Symbol.asyncIterator]();
+  const stopped: { error?: unknown } = {};
+  const chunks = untilError(transientChunks(input), stopped)[Symbol.asyncIterator]();
   // Gather the first bytes until a byte-order mark could be told apart (copied when more must be read: a
   // chunk's memory may be read into again).
   let head: Buffer = Buffer.alloc(0);
@@ -79,7 +85,21 @@ export async function firstPass(input: SourceInput, progress: (bytes: number) =>
           head.length - body.length,
           progress,
         );
-  return { byFraming: collector.byFraming, bytes: read, lines: collector.lineNo };
+  return {
+    byFraming: collector.byFraming,
+    bytes: read,
+    lines: collector.lineNo,
+    ...('error' in stopped ? { failure: stopped.error } : {}),
+  };
+}
+
+/** The chunks up to the first error, which is kept in `stopped` instead of thrown. */
+async function* untilError(chunks: AsyncIterable<Buffer>, stopped: { error?: unknown }): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of chunks) yield chunk;
+  } catch (err) {
+    stopped.error = err;
+  }
 }
 
 /** The byte scan of a UTF-8 file; returns the bytes read (`skipped` BOM bytes included). */

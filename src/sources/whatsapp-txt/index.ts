@@ -103,6 +103,7 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
   }
   const stats = first.byFraming[framing]!;
   if (stats.headers === 0) {
+    if (first.failure !== undefined) throw first.failure;
     throw new SourceFailure(
       'WHATSAPP_NO_MESSAGES',
       'No line of the file is a WhatsApp message header ("12/07/2023, 22:35 - Name: text" or "[12/07/2023, 22:35:10] Name: text").',
@@ -127,6 +128,9 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
     },
     progressCtx,
   );
+  // The first read failed but this one did not (an error that passed): every message was read, with the day/month
+  // order taken from the part read first. The failure is still reported, and the file listed as read in part.
+  if (first.failure !== undefined) throw first.failure;
 }
 
 /** The WhatsApp chat export (.txt) source. */
