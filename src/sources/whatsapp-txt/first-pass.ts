@@ -94,7 +94,10 @@ export async function firstPass(input: SourceInput, progress: (bytes: number) =>
 }
 
 /** The chunks up to the first error, which is kept in `stopped` instead of thrown. */
-async function* untilError(chunks: AsyncIterable<Buffer>, stopped: { error?: unknown }): AsyncGenerator<Buffer> {
+async function* untilError(
+  chunks: AsyncIterable<Buffer>,
+  stopped: { error?: unknown },
+): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of chunks) yield chunk;
   } catch (err) {
