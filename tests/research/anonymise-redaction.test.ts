@@ -28,7 +28,13 @@ interface Milestone {
 function makeCase(
   name: string,
   files: Record<string, string>,
-  people: { subject?: string; victim?: string; milestones?: Milestone[]; subjectIds?: string[] } = {},
+  people: {
+    subject?: string;
+    victim?: string;
+    milestones?: Milestone[];
+    subjectIds?: string[];
+    phrases?: Record<string, unknown>;
+  } = {},
 ): string {
   const dir = path.join(tmp, 'in', name);
   mkdirSync(dir, { recursive: true });
@@ -39,6 +45,7 @@ function makeCase(
     victim: { name: people.victim ?? 'Alex Morgan', identifiers: ['+447700900001'] },
     subject: { name: people.subject ?? 'Sam Carter', identifiers: people.subjectIds ?? ['+447700900123'] },
     milestones: people.milestones ?? [],
+    ...people.phrases,
   };
   writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase, null, 2)}\n`);
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
@@ -368,5 +375,53 @@ ${bodies
       t.toLowerCase().replace(/\*/g, '').split(/\s+/),
     );
     expect(words.filter((w) => !ORDINARY_WORDS.has(w) && !EVERYDAY_WORDS.has(w))).toEqual([]);
+  });
+});
+
+describe("anonymise: the case's own lexicon and cease phrases", () => {
+  const rows = [
+    ['01/05/2024', '21:00', 'Text message', 'Sam Carter said he will visit 12 Elm Road tonight'],
+    ['02/05/2024', '21:00', 'Text message', 'He says Sam Carter owns the house now'],
+    ['03/05/2024', '21:00', 'Text message', 'Another visit 12 Elm Road, he wrote'],
+    ['04/05/2024', '21:00', 'Text message', 'I replied: stop it Sam'],
+  ];
+  const phrases = {
+    lexicon: {
+      surveillance: ['visit 12 Elm Road'],
+      'Sam Carter property': { terms: ['sam carter owns'], replace: true },
+    },
+    ceasePhrases: ['stop it Sam'],
+  };
+  const input = makeCase('own-lexicon', { 'diary.csv': diary(rows) }, { phrases });
+
+  async function report(dir: string, name: string): Promise<Report> {
+    const out = path.join(tmp, 'out', `${name}.json`);
+    await reportCommand([dir], { format: 'json', out, now: NOW, quiet: true } as never, env);
+    return JSON.parse(readFileSync(out, 'utf8')) as Report;
+  }
+
+  it('carries them into the anonymised case file, redacted as the texts are, so the counts match', async () => {
+    const anon = await anonymise(input, 'own-lexicon');
+    const kase = JSON.parse(readFileSync(path.join(anon.dir, 'case.json'), 'utf8'));
+    const n = /\[NAME:p[0-9a-f]{4}\]/.source;
+    expect(kase.lexicon.surveillance).toEqual(['visit [ADDRESS]']);
+    const [category] = Object.keys(kase.lexicon).filter((k) => k !== 'surveillance');
+    expect(category).toMatch(new RegExp(`^${n} property$`));
+    expect(kase.lexicon[category!].replace).toBe(true);
+    expect(kase.lexicon[category!].terms[0]).toMatch(new RegExp(`^${n} owns$`));
+    expect(kase.ceasePhrases[0]).toMatch(new RegExp(`^stop it ${n}$`));
+    expect(anon.bytes).not.toMatch(/Sam|Carter|Elm Road/);
+
+    const original = await report(input, 'own-lexicon-original');
+    const copy = await report(anon.dir, 'own-lexicon-copy');
+    const counts = (r: Report) => r.escalation!.content.categories.map((c) => c.incidents);
+    expect(counts(original)).toEqual(counts(copy));
+    const surveillance = (r: Report) =>
+      r.escalation!.content.categories.find((c) => c.id === 'surveillance')!.incidents;
+    expect(surveillance(original)).toBe(2);
+    expect(surveillance(copy)).toBe(2);
+    const own = original.escalation!.content.categories.findIndex((c) => c.id === 'Sam Carter property');
+    expect(original.escalation!.content.categories[own]!.incidents).toBe(1);
+    expect(copy.escalation!.content.categories[own]!.id).toMatch(new RegExp(`^${n} property$`));
   });
 });

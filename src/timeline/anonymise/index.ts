@@ -8,8 +8,9 @@
  * de-duplication identity, so the report of the anonymised case has the same counts, coverage and statistics.
  * Senders become keyed pseudonyms of their normalised identifier; roles, channels, kinds, directions, calls,
  * precision and flags are kept; the names the details hold (e-mail Cc, diary witnesses…) are redacted in texts
- * and milestone labels like the participants'. Dropped on purpose: file names, hashes, locators, native ids and `details`
- * (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
+ * and milestone labels like the participants', and so are the case's own lexicon and cease phrases, which the
+ * copy's case file keeps so that its content figures match. Dropped on purpose: file names, hashes, locators,
+ * native ids and `details` (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
  */
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { fingerprint } from '../dedupe.js';
@@ -205,6 +206,23 @@ export function anonymiseCase(
     subject: person(c.subject),
     milestones: c.milestones.map(milestone),
     ...(Object.keys(window).length ? { window } : {}),
+    // The case's own phrases, redacted as the texts are ("visits 12 Elm Road" and the texts that say so both
+    // become "visits [ADDRESS]"), so the copy's content and cease-request figures match the original's.
+    ...(c.ceasePhrases ? { ceasePhrases: c.ceasePhrases.map((t) => redactor.redact(t)) } : {}),
+    ...(c.lexicon ? { lexicon: redactedLexicon(c.lexicon, (t) => redactor.redact(t)) } : {}),
   };
   return { files, caseFile, counts: { events: rows, senders: senders.size, redactions: redactor.counts } };
+}
+
+/** A case file's lexicon with every category name and term redacted. */
+function redactedLexicon(
+  lexicon: NonNullable<ResolvedCase['lexicon']>,
+  redact: (s: string) => string,
+): NonNullable<ResolvedCase['lexicon']> {
+  return Object.fromEntries(
+    Object.entries(lexicon).map(([category, v]) => [
+      redact(category),
+      Array.isArray(v) ? v.map(redact) : { terms: v.terms.map(redact), replace: v.replace },
+    ]),
+  );
 }
