@@ -70,23 +70,26 @@ export interface Matcher {
 }
 
 /**
- * Compiled lists by their phrases: a batch worker analyses case after case with the same lexicon, and V8 compiles
- * a Unicode-aware expression again for every new RegExp object. Matchers keep no state between calls.
+ * `make`, remembered by its phrases: a batch worker analyses case after case with the same lexicon, and V8
+ * compiles a Unicode-aware expression again for every new RegExp object. What `make` returns must keep no state
+ * between calls.
  */
-const compiled = new Map<string, Matcher>();
-const MAX_COMPILED = 64;
+export function byPhrases<T>(make: (phrases: readonly string[]) => T): (phrases: readonly string[]) => T {
+  const made = new Map<string, T>();
+  return (phrases) => {
+    const key = JSON.stringify(phrases);
+    let m = made.get(key);
+    if (m === undefined) {
+      if (made.size >= 64) made.clear();
+      m = make(phrases);
+      made.set(key, m);
+    }
+    return m;
+  };
+}
 
 /** Compiles phrases into one boundary-aware regular expression (the same object for the same phrases). */
-export function compilePhrases(phrases: readonly string[]): Matcher {
-  const key = JSON.stringify(phrases);
-  let m = compiled.get(key);
-  if (m === undefined) {
-    if (compiled.size >= MAX_COMPILED) compiled.clear();
-    m = compile(phrases);
-    compiled.set(key, m);
-  }
-  return m;
-}
+export const compilePhrases: (phrases: readonly string[]) => Matcher = byPhrases(compile);
 
 function compile(phrases: readonly string[]): Matcher {
   const entries = phrases

@@ -14,27 +14,15 @@
  * A text with any other byte (NFKC and Unicode case rules then apply) is always a yes, and so is a phrase that
  * is not ASCII after normalising, which can never match an ASCII text: it is left out.
  */
-import { normaliseText } from './matcher.js';
+import { byPhrases, normaliseText } from './matcher.js';
 
 /** Class of a byte that is not ASCII: the text goes to the exact search. */
 const NON_ASCII = 255;
 
 export type MayMatch = (bytes: Uint8Array, start: number, end: number) => boolean;
 
-const cache = new Map<string, MayMatch>();
-const MAX_CACHED = 64;
-
 /** The prefilter for a phrase list (the same function for the same phrases: batch workers analyse many cases). */
-export function asciiPrefilter(phrases: readonly string[]): MayMatch {
-  const key = JSON.stringify(phrases);
-  let f = cache.get(key);
-  if (f === undefined) {
-    if (cache.size >= MAX_CACHED) cache.clear();
-    f = build(phrases);
-    cache.set(key, f);
-  }
-  return f;
-}
+export const asciiPrefilter: (phrases: readonly string[]) => MayMatch = byPhrases(build);
 
 function build(phrases: readonly string[]): MayMatch {
   const bodies = new Set<string>();
