@@ -48,7 +48,7 @@ export class TimelineBuilder {
       ms = e.time.ms;
       if (!Number.isFinite(ms)) return `time ${String(ms)} is not a number of milliseconds`;
     } else {
-      const wall = wallClockMs(e.time.local);
+      const wall = e.time.wallMs ?? wallClockMs(e.time.local);
       if (wall === undefined) return `"${e.time.local}" is not a real local date and time`;
       const quick = this.zone.quickInstant(wall);
       if (quick !== undefined) ms = quick;

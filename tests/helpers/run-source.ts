@@ -8,6 +8,21 @@ import { fileInput } from '../../src/cli/inputs.js';
 import type { ParsedEvent } from '../../src/model/index.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../../src/sources/index.js';
 import { SourceFailure } from '../../src/sources/index.js';
+import { wallClockMs } from '../../src/timeline/zone.js';
+
+/**
+ * The event as its `local` time says, checked: a source that also hands over the wall-clock time as numbers
+ * (`wallMs`, which spares the timeline parsing `local` again) must give exactly what `local` says. The goldens
+ * show `local` only.
+ */
+function checked(e: ParsedEvent): ParsedEvent {
+  if (e.time.type !== 'local' || !('wallMs' in e.time)) return e;
+  const { wallMs, ...time } = e.time;
+  if (wallMs !== undefined && wallMs !== wallClockMs(e.time.local)) {
+    throw new Error(`wallMs ${wallMs} is not the local time ${e.time.local} (locator ${e.locator})`);
+  }
+  return { ...e, time };
+}
 
 export interface SourceRun {
   events: ParsedEvent[];
@@ -32,7 +47,7 @@ export async function runSource(
   };
   const ctx: SourceContext = {
     options: { timezone: 'Europe/London', ...options },
-    emit: (e) => void run.events.push(e),
+    emit: (e) => void run.events.push(checked(e)),
     skip: (reason, locator) => void run.skipped.push({ reason, locator }),
     reject: (code, locator, message, hint) =>
       void run.rejected.push(
@@ -79,7 +94,7 @@ export async function runInput(
   const out: Outcome = { events: [], skipped: [], rejected: [], warnings: [] };
   const ctx: SourceContext = {
     options: { timezone: 'Europe/London', ...options },
-    emit: (e) => void out.events.push(e),
+    emit: (e) => void out.events.push(checked(e)),
     skip: (reason, locator) => void out.skipped.push({ reason, locator }),
     reject: (code, locator, message, hint) => void out.rejected.push({ code, locator, message, hint }),
     warn: (code, locator, message, hint) => void out.warnings.push({ code, locator, message, hint }),

@@ -16,6 +16,7 @@ import { classify, firstCharTable, Special } from '../../src/sources/whatsapp-tx
 import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
 import { conversationFromFileName, Senders } from '../../src/sources/whatsapp-txt/senders.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { timelineOf } from '../helpers/timeline.js';
 
 const FIXTURES = 'fixtures/whatsapp-txt';
 const tmp = mkdtempSync(join(tmpdir(), 'whatsapp-txt-'));
@@ -258,6 +259,28 @@ describe('day/month order', () => {
     expect(layoutName(LAYOUTS.dmy)).toBe('dmy');
     expect(layoutName(LAYOUTS.mdy)).toBe('mdy');
     expect(layoutName(LAYOUTS.ymd)).toBe('ymd');
+  });
+});
+
+describe('times handed to the timeline', () => {
+  it('reads every local time as the timeline would parse it, and leaves a year before 1000 to the timeline to reject', async () => {
+    const dir = mkdtempSync(join(tmp, 'years-'));
+    writeFileSync(
+      join(dir, 'chat.txt'),
+      '13/07/2024, 10:00 - Sam: hi\n14/07/0999, 10:01 - Sam: old\n15/07/2024, 23:59 - Sam: bye\n',
+    );
+    const { t, events } = await timelineOf([dir], (c) => ({
+      ...c,
+      timezone: 'Europe/London',
+      subject: { name: undefined, identifiers: ['Sam'] },
+    }));
+    expect(events.map((e) => new Date(e.ms).toISOString())).toEqual([
+      '2024-07-13T09:00:00.000Z',
+      '2024-07-15T22:59:00.000Z',
+    ]);
+    expect(t.problems.list.map((p) => [p.code, p.locator, p.message])).toEqual([
+      ['TIMELINE_BAD_TIME', 'line 2', '"999-07-14T10:01" is not a real local date and time'],
+    ]);
   });
 });
 

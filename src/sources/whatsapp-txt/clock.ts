@@ -25,6 +25,12 @@ export class LocalClock {
   // Messages come in bursts within one minute: the same string is handed out again (fewer allocations).
   private lastTimeKey = -1;
   private lastLocal = '';
+  private dayMs = 0;
+  /**
+   * The time `read` returned last, as wall-clock milliseconds (EventTime's `wallMs`); undefined for a year
+   * before 1000, whose local string is not in the usual shape and is left to the timeline to judge.
+   */
+  wallMs: number | undefined = undefined;
 
   constructor(private readonly layout: Layout) {
     this.order = describeLayout(layout);
@@ -59,8 +65,11 @@ export class LocalClock {
     if (dateKey !== this.lastDateKey) {
       this.lastDateKey = dateKey;
       this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
+      this.dayMs = Date.UTC(y, mo - 1, d);
     }
     const hm = `${this.datePrefix}${PAD2[h]}:${PAD2[sc.minute]}`;
+    this.wallMs =
+      y < 1000 ? undefined : this.dayMs + h * 3_600_000 + sc.minute * 60_000 + Math.max(0, sc.second) * 1000;
     this.lastTimeKey = timeKey;
     this.lastLocal = sc.second >= 0 ? `${hm}:${PAD2[sc.second]}` : hm;
     return this.lastLocal;

@@ -174,8 +174,13 @@ export async function readMessages(
     // Events of the same minute (or second) share one time object (read-only by type; not frozen, as
     // Object.freeze is a slow runtime call at a million events).
     const precision = scanner.second >= 0 ? 's' : 'min';
-    if (time === undefined || time.local !== local || time.precision !== precision) {
-      time = { type: 'local', local, precision };
+    const wallMs = clock.wallMs;
+    if (
+      time === undefined ||
+      time.precision !== precision ||
+      (wallMs === undefined ? time.local !== local : time.wallMs !== wallMs)
+    ) {
+      time = { type: 'local', local, precision, wallMs };
     }
     const kind = typed?.kind ?? 'message';
     // Every event has the same fields in the same order (those it lacks as undefined): the pipeline then meets one
