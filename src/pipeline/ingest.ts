@@ -46,6 +46,9 @@ export async function ingest(
 ): Promise<Ingested> {
   const inputs: Tally[] = [];
   const ignored: Ingested['ignored'] = [];
+  // Events a source reported and then took back by reading its input again (`restart`), as [from, to) ranges of
+  // event numbers: they stay in the store (it only appends) but are never kept.
+  const voided: [number, number][] = [];
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   async function visit(input: SourceInput): Promise<void> {
@@ -138,8 +141,18 @@ export async function ingest(
         ...(hint ? { hint } : {}),
       });
     };
+    let attemptStart = builder.store.length;
+    const problemsMark = problems.mark();
     const ctx: SourceContext = {
       options: opts.source,
+      restart() {
+        if (builder.store.length > attemptStart) voided.push([attemptStart, builder.store.length]);
+        attemptStart = builder.store.length;
+        problems.rollback(problemsMark);
+        tally.records = tally.events = tally.skipped = tally.rejected = 0;
+        tally.skippedReasons = {};
+        tally.rejectedReasons = {};
+      },
       emit(e: ParsedEvent) {
         const built = builder.build(e, index);
         if (typeof built === 'string') {
@@ -227,8 +240,9 @@ export async function ingest(
   for (const input of sorted) await visit(input);
 
   const store = builder.store;
+  const live = liveEvents(store.length, voided);
   const spans: Ingested['spans'] = inputs.map(() => undefined);
-  for (let k = 0; k < store.length; k++) {
+  for (const k of live) {
     const ms = store.ms(k);
     const day = store.precision(k) === 'day';
     const span = spans[store.input(k)];
@@ -245,19 +259,19 @@ export async function ingest(
       }
     }
   }
-  const kept = new Uint32Array(store.length);
-  for (let k = 0; k < kept.length; k++) kept[k] = k;
+  const kept = live;
   let n = kept.length;
   // Events are stored grouped by input: when the first and the last come from one input, all do, and there is
   // nothing to compare (this saves a million-event case three more lists of its size).
-  if (n > 0 && store.input(0) === store.input(n - 1)) inputs[store.input(0)]!.kept += n;
+  if (n > 0 && store.input(kept[0]!) === store.input(kept[n - 1]!)) inputs[store.input(kept[0]!)]!.kept += n;
   else {
     // findDuplicates reads the identity list before it is overwritten below with the kept events.
     const dup = findDuplicates(new StoreList(store, kept));
     n = 0;
-    for (let k = 0; k < store.length; k++) {
+    for (let i = 0; i < kept.length; i++) {
+      const k = kept[i]!;
       const t = inputs[store.input(k)]!;
-      if (dup[k]) t.duplicates++;
+      if (dup[i]) t.duplicates++;
       else {
         t.kept++;
         kept[n++] = k;
@@ -266,4 +280,18 @@ export async function ingest(
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
   return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans };
+}
+
+/** Event numbers 0 … count − 1, less the voided ranges (which are in order and do not overlap). */
+function liveEvents(count: number, voided: readonly [number, number][]): Uint32Array {
+  let dead = 0;
+  for (const [from, to] of voided) dead += to - from;
+  const live = new Uint32Array(count - dead);
+  let n = 0;
+  let k = 0;
+  for (const [from, to] of [...voided, [count, count] as const]) {
+    for (; k < from; k++) live[n++] = k;
+    k = to;
+  }
+  return live;
 }

@@ -61,6 +61,12 @@ export interface SourceContext {
   warn(code: string, locator: number | string | undefined, message: string, hint?: string): void;
   /** Bytes consumed so far, for the progress bar. Cheap; call it per chunk. */
   progress(bytesRead: number): void;
+  /**
+   * Forgets everything reported for this input so far (events, skips, rejects, warnings): the source reads it
+   * again from the start, as when a guess it read with (the WhatsApp date order, from the first megabyte) proves
+   * wrong at the end. Optional: a source given a context without it reads without guessing.
+   */
+  restart?(): void;
 }
 
 export interface Source {

@@ -21,4 +21,28 @@ export class ProblemLog {
   count(code: string): number {
     return this.perCode.get(code) ?? 0;
   }
+
+  /** Where the log stands now, for `rollback`. */
+  mark(): ProblemMark {
+    return { length: this.list.length, perCode: new Map(this.perCode), omitted: new Map(this.omitted) };
+  }
+
+  /** Forgets every problem added since `mark` (a source that reads its input again from the start). */
+  rollback(mark: ProblemMark): void {
+    this.list.length = mark.length;
+    for (const [map, saved] of [
+      [this.perCode, mark.perCode],
+      [this.omitted, mark.omitted],
+    ] as const) {
+      map.clear();
+      for (const [code, n] of saved) map.set(code, n);
+    }
+  }
+}
+
+/** A point in a problem log to go back to. */
+export interface ProblemMark {
+  readonly length: number;
+  readonly perCode: ReadonlyMap<string, number>;
+  readonly omitted: ReadonlyMap<string, number>;
 }

@@ -85,11 +85,16 @@ export interface Outcome {
   failure?: { code: string; message: string; locator?: number | string; hint?: string };
 }
 
-/** Runs a source over any input (chunked, in memory…) and collects its full outcome. */
+/**
+ * Runs a source over any input (chunked, in memory…) and collects its full outcome. With `restarts`, the context
+ * lets the source take back what it reported and read again (`SourceContext.restart`, as the pipeline's does),
+ * and counts how often it did; without, the source reads without guessing.
+ */
 export async function runInput(
   source: Source,
   input: SourceInput,
   options: Partial<SourceOptions> = {},
+  restarts?: { count: number },
 ): Promise<Outcome> {
   const out: Outcome = { events: [], skipped: [], rejected: [], warnings: [] };
   const ctx: SourceContext = {
@@ -99,6 +104,14 @@ export async function runInput(
     reject: (code, locator, message, hint) => void out.rejected.push({ code, locator, message, hint }),
     warn: (code, locator, message, hint) => void out.warnings.push({ code, locator, message, hint }),
     progress: () => {},
+    ...(restarts
+      ? {
+          restart: () => {
+            restarts.count++;
+            for (const list of [out.events, out.skipped, out.rejected, out.warnings]) list.length = 0;
+          },
+        }
+      : {}),
   };
   try {
     await source.parse(input, ctx);

@@ -15,7 +15,7 @@ import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { classify, firstCharTable, Special } from '../../src/sources/whatsapp-txt/notices.js';
 import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
 import { conversationFromFileName, Senders } from '../../src/sources/whatsapp-txt/senders.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 import { timelineOf } from '../helpers/timeline.js';
 
 const FIXTURES = 'fixtures/whatsapp-txt';
@@ -445,6 +445,66 @@ describe('senders and conversations', () => {
     copyFileSync(join(FIXTURES, 'uk-dst-crossing.txt'), named);
     const run = await runSource(whatsappTxt, named);
     expect(new Set(run.events.map((e) => e.conversation))).toEqual(new Set(['Sam Carter']));
+  });
+});
+
+describe('a chat larger than a megabyte, read in one pass with the date order its start shows', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  /** Headers for each day of `days` ([year, month, day] in calendar order), `perDay` messages a day. */
+  function chat(days: [number, number, number][], perDay: number, order: 'dmy' | 'mdy'): string {
+    let out = '';
+    let i = 0;
+    for (const [y, m, d] of days) {
+      const date = order === 'dmy' ? `${two(d)}/${two(m)}/${y}` : `${two(m)}/${two(d)}/${y}`;
+      for (let k = 0; k < perDay; k++, i++) {
+        out += `${date}, ${two(Math.floor(k / 100) % 24)}:${two(k % 60)} - ${i % 7 === 0 ? 'You' : 'Sam'}: message number ${i} of the chat\n`;
+        if (i % 50 === 0) out += 'a second line\n';
+      }
+    }
+    return out;
+  }
+  const daysOf = (y: number, m: number, from: number, to: number): [number, number, number][] =>
+    Array.from({ length: to - from + 1 }, (_, k) => [y, m, from + k]);
+
+  async function both(text: string, options: Partial<SourceOptions> = {}) {
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const restarts = { count: 0 };
+    const guessed = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), options, restarts);
+    const twoPasses = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), options);
+    return { guessed, twoPasses, restarts: restarts.count };
+  }
+
+  it('gives what two passes give, without reading again, when the whole file agrees with its start', async () => {
+    const { guessed, twoPasses, restarts } = await both(chat(daysOf(2024, 1, 1, 31), 600, 'dmy'));
+    expect(restarts).toBe(0);
+    expect(guessed).toEqual(twoPasses);
+    expect(guessed.events).toHaveLength(31 * 600);
+    expect(guessed.warnings).toEqual([]);
+  });
+
+  it('takes everything back and reads again when the rest of the file decides otherwise', async () => {
+    // Day-first January (days above 12 from the 13th on), then more month-first dates that only read month-first
+    // (a second export pasted on): the whole file is read month-first, with the conflict warned about.
+    const text = `${chat(daysOf(2024, 1, 1, 20), 900, 'dmy')}${chat([...daysOf(2024, 3, 13, 31), ...daysOf(2024, 4, 13, 20)], 300, 'mdy')}`;
+    const { guessed, twoPasses, restarts } = await both(text);
+    expect(restarts).toBe(1);
+    expect(guessed).toEqual(twoPasses);
+    expect(guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_CONFLICT']);
+    expect(guessed.rejected.map((r) => r.code)).toContain('WHATSAPP_BAD_TIMESTAMP');
+    expect((guessed.events.at(-1)!.time as { local: string }).local).toBe('2024-04-20T02:59');
+  });
+
+  it('reads in two passes when the start decides nothing for certain, and obeys --date-order', async () => {
+    // Only days up to 12 in the first megabyte: no guess is made.
+    const undecided = chat([...daysOf(2024, 1, 1, 12), ...daysOf(2024, 1, 13, 14)], 2000, 'dmy');
+    const a = await both(undecided);
+    expect(a.restarts).toBe(0);
+    expect(a.guessed).toEqual(a.twoPasses);
+    // Forced month-first against a day-first file: the warning the whole file calls for, once.
+    const forced = await both(chat(daysOf(2024, 1, 1, 31), 600, 'dmy'), { dateOrder: 'mdy' });
+    expect(forced.guessed).toEqual(forced.twoPasses);
+    expect(forced.guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_OVERRIDDEN']);
   });
 });
 

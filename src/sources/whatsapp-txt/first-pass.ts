@@ -28,6 +28,18 @@ export interface FirstPass {
    * The statistics cover what was read before it, so the second pass can still keep the messages before it.
    */
   readonly failure?: unknown;
+  /** False when the read stopped where `end` said, before the end of the file. */
+  readonly complete: boolean;
+}
+
+/** Header dates per framing (`Framing` values index `byFraming`), from whichever pass scans the lines. */
+export class HeaderDates {
+  readonly byFraming = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+
+  /** Records the header `scanner` just scanned in `line` (the line numbered `lineNo`). */
+  add(scanner: HeaderScanner, line: string, lineNo: number): void {
+    this.byFraming[scanner.framing]!.add(scanner, line, lineNo);
+  }
 }
 
 // Buffer's own slicing methods, which toString() wraps with argument checks (see timeline/pages.ts).
@@ -37,24 +49,40 @@ type SliceableBuffer = Buffer & {
 };
 
 /** Collects header dates; fed lines as Latin-1 views or decoded strings. */
-class Collector {
-  readonly byFraming = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+class Collector extends HeaderDates {
   readonly scanner = new HeaderScanner();
   lineNo = 0;
 
   /** Counts the line `s[start, end)` (`end` a line break or the string's end) and records it if a header. */
   line(s: string, start: number, end: number): void {
     this.lineNo++;
-    if (end > start && this.scanner.scan(s, start, end) === Scan.Header) {
-      this.byFraming[this.scanner.framing]!.add(this.scanner, s, this.lineNo);
-    }
+    if (end > start && this.scanner.scan(s, start, end) === Scan.Header)
+      this.add(this.scanner, s, this.lineNo);
   }
 }
 
-/** Reads the whole input once and collects the header dates. `progress` receives bytes read so far. */
-export async function firstPass(input: SourceInput, progress: (bytes: number) => void): Promise<FirstPass> {
-  const stopped: { error?: unknown } = {};
-  const chunks = untilError(transientChunks(input), stopped)[Symbol.asyncIterator]();
+/** Where a first pass may stop before the end of the file. */
+export interface FirstPassEnd {
+  /** After this many bytes (at the end of the chunk that reaches it). */
+  readonly limit: number;
+  /** At the end of the first chunk after which this is true of the dates collected. */
+  readonly enough: (dates: HeaderDates) => boolean;
+}
+
+/**
+ * Reads the input once (or until `end` says) and collects the header dates. `progress` receives bytes read so far.
+ */
+export async function firstPass(
+  input: SourceInput,
+  progress: (bytes: number) => void,
+  end?: FirstPassEnd,
+): Promise<FirstPass> {
+  const stopped: { error?: unknown; early?: boolean } = {};
+  const collector = new Collector();
+  const chunks = untilError(
+    end ? upTo(transientChunks(input), end, collector, stopped) : transientChunks(input),
+    stopped,
+  )[Symbol.asyncIterator]();
   // Gather the first bytes until a byte-order mark could be told apart (copied when more must be read: a
   // chunk's memory may be read into again).
   let head: Buffer = Buffer.alloc(0);
@@ -69,7 +97,6 @@ export async function firstPass(input: SourceInput, progress: (bytes: number) =>
   }
   const bom = sniffBom(head);
   const body = bom ? head.subarray(bom.length) : head;
-  const collector = new Collector();
   const rest = (async function* () {
     yield body;
     if (done) return;
@@ -90,7 +117,26 @@ export async function firstPass(input: SourceInput, progress: (bytes: number) =>
     bytes: read,
     lines: collector.lineNo,
     ...('error' in stopped ? { failure: stopped.error } : {}),
+    complete: stopped.early !== true,
   };
+}
+
+/** The chunks until `end` says; then the input is closed and `stopped.early` set. */
+async function* upTo(
+  chunks: AsyncIterable<Buffer>,
+  end: FirstPassEnd,
+  dates: HeaderDates,
+  stopped: { early?: boolean },
+): AsyncGenerator<Buffer> {
+  let read = 0;
+  for await (const chunk of chunks) {
+    yield chunk;
+    read += chunk.length;
+    if (read >= end.limit || end.enough(dates)) {
+      stopped.early = true;
+      return;
+    }
+  }
 }
 
 /** The chunks up to the first error, which is kept in `stopped` instead of thrown. */

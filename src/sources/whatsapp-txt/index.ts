@@ -18,10 +18,9 @@
  * names, a date/time order other than date first. Such lines are not headers; a file of them is not detected.
  */
 import type { Source, SourceContext, SourceInput } from '../source.js';
-import { SourceFailure } from '../source.js';
-import { describeLayout, type Inference, LAYOUTS, type Layout, layoutName } from './date-order.js';
-import { firstPass } from './first-pass.js';
+import { firstPass, HeaderDates } from './first-pass.js';
 import { readMessages } from './messages.js';
+import { type Decision, decide, noMessages, sameDecision } from './plan.js';
 import { Framing, HeaderScanner, Scan } from './scan.js';
 import { conversationFromFileName } from './senders.js';
 
@@ -59,64 +58,39 @@ function detect(name: string, text: string): boolean {
 }
 
 /**
- * Picks the day/month order: the option if given, else the file's evidence. When nothing decides, `undecided`
- * is the failure to stop at — but only at the first record that needs a date: a file of notices needs none.
+ * A file larger than this is read in one pass, with the framing and day/month order its first bytes show beyond
+ * doubt, while every header's date is collected as the first pass would; the first pass (about a tenth of a
+ * million-message report) is saved. Where the whole file decides otherwise (it mixes exports), everything read
+ * is taken back and the file read again as the whole file decides: the outcome is always that of two passes.
  */
-function chooseLayout(
-  inference: Inference,
-  ctx: SourceContext,
-): { layout: Layout; undecided?: SourceFailure } {
-  const forced = ctx.options.dateOrder;
-  if (forced !== undefined) {
-    const layout = LAYOUTS[forced];
-    if (inference.ok && inference.warn === undefined && layoutName(inference.layout) !== forced) {
-      ctx.warn(
-        'WHATSAPP_DATE_ORDER_OVERRIDDEN',
-        undefined,
-        `Dates read as ${describeLayout(layout)} as asked, although the file's dates only make sense as ${describeLayout(inference.layout)}.`,
-        'Headers impossible in the chosen order are rejected; drop --date-order to use the order the file shows.',
-      );
-    }
-    return { layout };
-  }
-  if (!inference.ok) {
-    return {
-      layout: LAYOUTS.dmy,
-      undecided: new SourceFailure(
-        'WHATSAPP_DATE_ORDER_AMBIGUOUS',
-        inference.message,
-        undefined,
-        'Re-run with --date-order dmy or --date-order mdy',
-      ),
-    };
-  }
-  if (inference.warn) ctx.warn(inference.warn.code, undefined, inference.warn.message, inference.warn.hint);
-  return { layout: inference.layout };
-}
+const GUESS_BYTES = 1 << 20;
 
 async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
+  if (ctx.restart !== undefined && input.bytes > GUESS_BYTES && (await readWithGuess(input, ctx))) return;
   const first = await firstPass(input, (bytes) => ctx.progress(Math.floor(bytes / 2)));
-  // Every export uses one framing; headers in another framing are text pasted into messages.
-  let framing: Framing = Framing.Bracket;
-  for (const f of [Framing.Dash, Framing.Colon, Framing.Bare]) {
-    if (first.byFraming[f]!.headers > first.byFraming[framing]!.headers) framing = f;
-  }
-  const stats = first.byFraming[framing]!;
-  if (stats.headers === 0) {
-    if (first.failure !== undefined) throw first.failure;
-    throw new SourceFailure(
-      'WHATSAPP_NO_MESSAGES',
-      'No line of the file is a WhatsApp message header ("12/07/2023, 22:35 - Name: text" or "[12/07/2023, 22:35:10] Name: text").',
-      undefined,
-      'Check that this is the .txt file from WhatsApp "Export chat"; other layouts are not supported.',
-    );
-  }
-  const { layout, undecided } = chooseLayout(stats.infer(), ctx);
+  const decision = decide(first.byFraming, ctx.options.dateOrder);
+  if (decision === undefined) throw first.failure ?? noMessages();
   // forEachLine only reports progress through this; the second pass fills the second half of the bar.
   const progressCtx: SourceContext = {
     ...ctx,
     progress: (bytes) => ctx.progress(Math.floor((first.bytes + bytes) / 2)),
   };
+  await readDecided(input, ctx, decision, progressCtx);
+  // The first read failed but this one did not (an error that passed): every message was read, with the day/month
+  // order taken from the part read first. The failure is still reported, and the file listed as read in part.
+  if (first.failure !== undefined) throw first.failure;
+}
+
+/** Gives the decision's warning, then reads the messages as it says. */
+async function readDecided(
+  input: SourceInput,
+  ctx: SourceContext,
+  decision: Decision,
+  progressCtx: SourceContext,
+  dates?: HeaderDates,
+): Promise<void> {
+  const { framing, layout, undecided, warn } = decision;
+  if (warn) ctx.warn(warn.code, undefined, warn.message, warn.hint);
   await readMessages(
     input,
     ctx,
@@ -127,10 +101,44 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
       ...(undecided ? { undecided } : {}),
     },
     progressCtx,
+    dates,
   );
-  // The first read failed but this one did not (an error that passed): every message was read, with the day/month
-  // order taken from the part read first. The failure is still reported, and the file listed as read in part.
-  if (first.failure !== undefined) throw first.failure;
+}
+
+/**
+ * Reads the file in one pass with the decision its first GUESS_BYTES show, if they show one beyond doubt (no
+ * warning, nothing undecided), and checks it against the whole file's header dates at the end. Returns false,
+ * having read nothing, when the first bytes decide nothing for certain.
+ */
+async function readWithGuess(input: SourceInput, ctx: SourceContext): Promise<boolean> {
+  const forced = ctx.options.dateOrder;
+  const certain = (d: Decision | undefined): d is Decision =>
+    d !== undefined && d.undecided === undefined && d.warn === undefined;
+  // Read only as far as it takes (most chats show a day above 12 within days): this part runs before the code
+  // is compiled, at a few microseconds a line.
+  const head = await firstPass(input, () => {}, {
+    limit: GUESS_BYTES,
+    enough: (dates) => certain(decide(dates.byFraming, forced)),
+  });
+  if (head.failure !== undefined || head.complete) return false;
+  const guess = decide(head.byFraming, forced);
+  if (!certain(guess)) return false;
+  const dates = new HeaderDates();
+  let failure: unknown;
+  try {
+    await readDecided(input, ctx, guess, ctx, dates);
+  } catch (err) {
+    failure = err;
+  }
+  // What the whole file decides (or the part read before a failure, as the first pass would have seen it).
+  const whole = decide(dates.byFraming, forced);
+  if (whole === undefined || !sameDecision(whole, guess)) {
+    ctx.restart!();
+    if (whole === undefined) throw failure ?? noMessages();
+    await readDecided(input, ctx, whole, ctx);
+  }
+  if (failure !== undefined) throw failure;
+  return true;
 }
 
 /** The WhatsApp chat export (.txt) source. */

@@ -8,6 +8,7 @@ import type { SourceContext, SourceFailure, SourceInput } from '../source.js';
 import { forEachLine } from '../text.js';
 import { LocalClock } from './clock.js';
 import { type Layout, layoutName } from './date-order.js';
+import type { HeaderDates } from './first-pass.js';
 import { classify, isAttributedNotice, Special } from './notices.js';
 import { type Framing, HeaderScanner, isMark, Scan } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
@@ -83,12 +84,16 @@ function noticeOf(
     : undefined;
 }
 
-/** Runs the second pass over `input`; `progressCtx` receives the line reader's progress. */
+/**
+ * Runs the second pass over `input`; `progressCtx` receives the line reader's progress. `dates`, when given,
+ * collects every header's date as the first pass would, for checking a plan that was a guess.
+ */
 export async function readMessages(
   input: SourceInput,
   ctx: SourceContext,
   plan: ReadPlan,
   progressCtx: SourceContext,
+  dates?: HeaderDates,
 ): Promise<void> {
   const { framing, layout, conversation, undecided } = plan;
   const scanner = new HeaderScanner();
@@ -208,6 +213,7 @@ export async function readMessages(
 
   const onLine = (line: string, lineNo: number): void => {
     const scanned = scanner.scan(line, 0, line.length);
+    if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, line, lineNo);
     if (scanned === Scan.Header && scanner.framing === framing) {
       flush();
       header(line, lineNo);

@@ -1,0 +1,65 @@
+/**
+ * A source may take back what it reported for an input and read it again (`SourceContext.restart`): the WhatsApp
+ * source does so when a chat larger than a megabyte, read with the date order its start showed, turns out to mix
+ * orders. The timeline must then hold only the second reading: its events, its problems and its accounting.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
+import { inPieces, runInput } from '../helpers/run-source.js';
+import { timelineOf } from '../helpers/timeline.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'restart-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** `perDay` messages on each of `days` of `month` 2024, dates written in `order`; every 7th from the victim. */
+function chat(month: number, days: number[], perDay: number, order: 'dmy' | 'mdy'): string {
+  let out = '';
+  for (const d of days) {
+    const date = order === 'dmy' ? `${two(d)}/${two(month)}/2024` : `${two(month)}/${two(d)}/2024`;
+    for (let k = 0; k < perDay; k++) {
+      out += `${date}, ${two(Math.floor(k / 100) % 24)}:${two(k % 60)} - ${k % 7 === 0 ? 'You' : 'Sam'}: message ${k} of the day\n`;
+    }
+  }
+  return out;
+}
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+describe('an input read again from the start', () => {
+  it('keeps only the second reading: events, problems and accounting', async () => {
+    const text = `${chat(1, range(1, 20), 900, 'dmy')}${chat(3, range(13, 31), 400, 'mdy')}`;
+    const dir = join(tmp, 'case');
+    const file = join(dir, 'WhatsApp Chat with Sam.txt');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text);
+    const reference = await runInput(whatsappTxt, inPieces(Buffer.from(text), 65536, file));
+    expect(reference.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_CONFLICT']);
+
+    const { t, events } = await timelineOf([dir], (c) => ({
+      ...c,
+      timezone: 'Europe/London',
+      subject: { name: undefined, identifiers: ['Sam'] },
+    }));
+    const input = t.inputs[0]!;
+    expect(input.events).toBe(reference.events.length);
+    expect(input.rejected).toBe(reference.rejected.length);
+    expect(input.skipped).toBe(reference.skipped.length);
+    expect(input.records).toBe(input.events + input.skipped + input.rejected);
+    expect(input.kept).toBe(input.events);
+    expect(input.duplicates).toBe(0);
+    expect(events).toHaveLength(reference.events.length);
+    // The timeline is in time order, the source's events in file order: the same records either way.
+    const lines = (list: { locator: number | string }[]) =>
+      list.map((e) => Number(e.locator)).sort((a, b) => a - b);
+    expect(lines(events)).toEqual(lines(reference.events));
+    const codes = t.problems.list.map((p) => p.code);
+    expect(codes.filter((c) => c === 'WHATSAPP_DATE_ORDER_CONFLICT')).toHaveLength(1);
+    expect(t.problems.list.filter((p) => p.code === 'WHATSAPP_BAD_TIMESTAMP')).toHaveLength(
+      Math.min(50, reference.rejected.length),
+    );
+  });
+});
