@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileInput } from '../../src/cli/inputs.js';
 import { makeProbe } from '../../src/sources/detect.js';
-import type { SourceOptions } from '../../src/sources/index.js';
+import { SourceFailure, type SourceInput, type SourceOptions } from '../../src/sources/index.js';
 import { forEachLine } from '../../src/sources/text.js';
 import { DateStats, LAYOUTS, layoutName } from '../../src/sources/whatsapp-txt/date-order.js';
 import { firstPass } from '../../src/sources/whatsapp-txt/first-pass.js';
@@ -493,6 +493,33 @@ describe('a chat larger than a megabyte, read in one pass with the date order it
     expect(guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_CONFLICT']);
     expect(guessed.rejected.map((r) => r.code)).toContain('WHATSAPP_BAD_TIMESTAMP');
     expect((guessed.events.at(-1)!.time as { local: string }).local).toBe('2024-04-20T02:59');
+  });
+
+  it('keeps what it read before a failure part-way, as two passes do', async () => {
+    const bytes = Buffer.from(
+      chat([...daysOf(2024, 1, 1, 31), ...daysOf(2024, 2, 1, 29)], 600, 'dmy'),
+      'utf8',
+    );
+    expect(bytes.length).toBeGreaterThan(2_000_000);
+    // An archive member whose inflating fails after 1.5 MB: the failure reaches both passes at the same point.
+    const failing = (): SourceInput => ({
+      ...inPieces(bytes, 65536, 'chat.txt'),
+      open: () =>
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < 1_500_000; i += 65536) yield Buffer.from(bytes.subarray(i, i + 65536));
+            throw new SourceFailure('ZIP_MEMBER_DAMAGED', 'this file inside the archive is damaged');
+          })(),
+        ),
+    });
+    const restarts = { count: 0 };
+    const guessed = await runInput(whatsappTxt, failing(), {}, restarts);
+    const twoPasses = await runInput(whatsappTxt, failing());
+    expect(restarts.count).toBe(0);
+    expect(guessed).toEqual(twoPasses);
+    expect(guessed.failure?.code).toBe('ZIP_MEMBER_DAMAGED');
+    expect(guessed.events.length).toBeGreaterThan(20_000);
+    expect(guessed.events.length).toBeLessThan(60 * 600);
   });
 
   it('reads in two passes when the start decides nothing for certain, and obeys --date-order', async () => {
