@@ -157,6 +157,33 @@ describe('anonymise: written dates and dates of birth', () => {
   });
 });
 
+describe('anonymise: years standing alone', () => {
+  const texts = [
+    'Same as back in 2019, and all through the 1990s with his ex.',
+    'He says I owe him £2000 and 2000 pounds, 2019.5 times over; call 07700 900 123.',
+  ];
+  const input = makeCase('years', {
+    'diary.csv': diary(texts.map((t, i) => [`${String(10 + i)}/05/2024`, '18:00', 'Text message', t])),
+  });
+
+  it('with --shift-dates, replaces them with [YEAR] (not amounts after a currency sign, decimals or phone numbers)', async () => {
+    const { texts: out, manifest } = await anonymise(input, 'years-shifted', { shiftDates: true });
+    expect(out).toEqual([
+      'Same as back in [YEAR], and all through the [YEAR] with his ex.',
+      'He says I owe him £2000 and [YEAR] pounds, 2019.5 times over; call [PHONE].',
+    ]);
+    expect(manifest.redactions).toMatchObject({ date: 3, phone: 1 });
+  });
+
+  it('without a shift, keeps them', async () => {
+    const { texts: out } = await anonymise(input, 'years-plain');
+    expect(out).toEqual([
+      texts[0],
+      'He says I owe him £2000 and 2000 pounds, 2019.5 times over; call [PHONE].',
+    ]);
+  });
+});
+
 describe('anonymise: names chronolog knows from headers, diary columns and forwards', () => {
   const eml = [
     'Date: Fri, 12 Jan 2024 20:42:05 +0000',

@@ -43,6 +43,17 @@ const DATE_SRC = `(?:${NUMERIC}|${ISO}|${NAMED})`;
 /** Every written date (see the module comment). */
 export const DATE_RE = new RegExp(DATE_SRC, 'giu');
 
+/**
+ * A year standing alone ("back in 2019", "the 1990s"): beside records shifted by a secret number of weeks it would
+ * date the case to within a year, so with `--shift-dates` it goes too. Not a part of a longer or decimal number,
+ * nor an amount after a currency sign; a four-digit time of day ("at 2030") or a plain count in that range is
+ * taken for a year.
+ */
+export const YEAR_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`,
+  'gu',
+);
+
 /** A date of birth: the marker (kept, group `marker`), then a date or a 4-digit year (replaced). */
 export const BIRTH_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|${YEAR4}(?![\\p{L}\\p{N}_]))`,

@@ -33,7 +33,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
-import { BIRTH_RE, DATE_RE, validDate, verbMay } from './dates.js';
+import { BIRTH_RE, DATE_RE, validDate, verbMay, YEAR_RE } from './dates.js';
 import { TITLES } from './names.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -229,6 +229,8 @@ export class Redactor {
     t = this.sub(t, NINO_RE, 'id', '[ID]');
     t = this.phones(t);
     t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    // After phone numbers, whose digit groups may look like years.
+    if (this.options.shiftedDates) t = this.sub(t, YEAR_RE, 'date', '[YEAR]');
     // Before addresses, which would take "Saw Dr" of "Saw Dr Patel" for a street; a name the case knows is
     // left to the name step, so it keeps its one placeholder.
     t = t.replace(TITLED_RE, (m, title: string, name: string) => {
