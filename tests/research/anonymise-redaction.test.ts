@@ -397,6 +397,44 @@ ${bodies
     expect(counts(copy)).toEqual(counts(original));
   });
 
+  it('keeps such a word, capitalised at the start of a sentence, where it is part of a searched phrase', async () => {
+    const starts = [
+      'Hurt you? Never.',
+      'Hurt said hi.',
+      'Will is here. You will be sorry.',
+      'Will you answer?',
+    ];
+    const sms2 = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="${starts.length}">
+${starts
+  .map(
+    (b, i) =>
+      `  <sms protocol="0" address="07700 900 456" date="${1709312640000 + i * 3_600_000}" type="1" subject="null" body="${b}" read="1" status="-1" locked="0" contact_name="Will Baker" />`,
+  )
+  .join('\n')}
+</smses>
+`;
+    const dir = makeCase(
+      'sentence-starts',
+      { 'sms-20240302.xml': sms2 },
+      { subject: 'Will Baker', victim: 'Amy Hurt', subjectIds: ['07700 900 456'] },
+    );
+    const { texts, dir: out } = await anonymise(dir, 'sentence-starts');
+    const n = '\\[NAME:p[0-9a-f]{4}\\]';
+    const expected = [
+      'Hurt you\\? Never\\.',
+      `${n} said hi\\.`,
+      `${n} is here\\. You will be sorry\\.`,
+      `${n} you answer\\?`,
+    ];
+    expect(texts).toHaveLength(expected.length);
+    for (const [i, t] of texts.entries()) expect(t).toMatch(new RegExp(`^${expected[i]}$`));
+    const counts = (r: Report) => r.escalation!.content.categories.map((c) => [c.id, c.incidents]);
+    const original = await report(dir, 'sentence-starts-original');
+    expect(counts(original)).toContainEqual(['threats', 1]);
+    expect(counts(await report(out, 'sentence-starts-copy'))).toEqual(counts(original));
+  });
+
   it('counts every word of the built-in lexicon and cease phrases as an ordinary word', () => {
     const words = [...BUILT_IN_LEXICON.flatMap((c) => c.terms), ...DEFAULT_CEASE_PHRASES].flatMap((t) =>
       t.toLowerCase().replace(/\*/g, '').split(/\s+/),

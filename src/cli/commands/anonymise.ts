@@ -5,8 +5,10 @@
  * (manifest.json). The key is read from a file (never a flag or the environment, which leak through `ps` and
  * shell history) and is never written anywhere.
  */
+
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../analysis/escalation/index.js';
 import { isHandKept } from '../../analysis/escalation/window.js';
 import { participants } from '../../analysis/index.js';
 import { ToolError, UsageError } from '../../model/errors.js';
@@ -300,7 +302,12 @@ export async function anonymiseCommand(
     },
     kase,
     p,
-    { shiftDates: flags.shiftDates === true, dropText: flags.dropText === true, caseId },
+    {
+      shiftDates: flags.shiftDates === true,
+      dropText: flags.dropText === true,
+      caseId,
+      searchedPhrases: [...BUILT_IN_LEXICON.flatMap((c) => c.terms), ...DEFAULT_CEASE_PHRASES],
+    },
   );
   await outputFolder(flags.out);
   const names = new Set(anon.files.map((f: AnonFile) => `${f.name}.jsonl`));

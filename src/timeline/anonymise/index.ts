@@ -36,6 +36,11 @@ export interface AnonymiseOptions {
   readonly dropText: boolean;
   /** Names the case for the date shift (the folder name in batch use). */
   readonly caseId: string;
+  /**
+   * The phrases the analysis searches texts for when the case has none of its own (the built-in lexicon and
+   * cease phrases): name parts that are ordinary words are kept inside them (redact.ts, `keep`).
+   */
+  readonly searchedPhrases?: readonly string[];
 }
 
 /** The placeholder of a person in text: `[NAME:` and the first five characters of their pseudonym `]`. */
@@ -128,6 +133,11 @@ export function anonymiseCase(
   const redactor = new Redactor(nameTerms(everything, c, p), c.region, {
     shiftedDates: opts.shiftDates,
     nameToken: (name) => nameToken(p, typedKey(name, 'name', undefined) ?? 'name:'),
+    keep: [
+      ...(opts.searchedPhrases ?? []),
+      ...(c.ceasePhrases ?? []),
+      ...Object.values(c.lexicon ?? {}).flatMap((v) => (Array.isArray(v) ? v : v.terms)),
+    ],
   });
   const weeks = opts.shiftDates ? p.shiftWeeks(opts.caseId) : 0;
   const shift = shifter(zone, weeks);

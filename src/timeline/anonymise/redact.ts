@@ -100,6 +100,43 @@ export interface RedactOptions {
   readonly shiftedDates: boolean;
   /** The placeholder of a name found after a title ("PC Hughes"); `[NAME]` without it. */
   readonly nameToken?: (name: string) => string;
+  /**
+   * The phrases the analysis searches texts for (content lexicon, cease phrases; `*` ends a stem). A name part
+   * that is an ordinary word is kept where one of them covers it, capitalised or not: "Hurt you?" at the start
+   * of a sentence is the threat "hurt you", not Amy Hurt, and the anonymised copy must still count it.
+   */
+  readonly keep?: readonly string[];
+}
+
+/** Every phrase of `phrases` as one case-insensitive expression of whole words (white space and apostrophes loose). */
+function phraseAlternation(phrases: readonly string[]): RegExp | undefined {
+  const sources = phrases
+    .map((p) => {
+      const stem = p.endsWith('*');
+      const body = (stem ? p.slice(0, -1) : p).trim();
+      if (body === '') return undefined;
+      const literal = body
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+')
+        .replace(/['’‘`]/g, "['’‘`]");
+      return stem ? `${literal}[\\p{L}\\p{N}_]*` : literal;
+    })
+    .filter((x): x is string => x !== undefined)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return sources.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, 'giu')
+    : undefined;
+}
+
+/** The [start, end) spans of `text` that some match of `re` covers (overlapping matches included). */
+function covered(re: RegExp, text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    spans.push([m.index, m.index + m[0].length]);
+    re.lastIndex = m.index + 1;
+  }
+  return spans;
 }
 
 /** A title ("PC", "Mrs", "Dr.") then one or two capitalised words: a person's name, even one no field named. */
@@ -167,6 +204,7 @@ export class Redactor {
   private readonly names: RegExp | undefined;
   private readonly capitalised: RegExp | undefined;
   private readonly placeholders = new Map<string, string>();
+  private readonly keep: RegExp | undefined;
 
   constructor(
     terms: readonly NameTerm[],
@@ -180,6 +218,7 @@ export class Redactor {
       .filter((t) => /\p{L}/u.test(t.term) || t.term.replace(/\D/g, '').length >= 7)
       .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
+    this.keep = phraseAlternation(options.keep ?? []);
     const ordinary = (t: NameTerm) => ORDINARY_WORDS.has(fold(t.term));
     this.names = alternation(
       uniq.filter((t) => !ordinary(t)).map((t) => t.term.trim()),
@@ -245,7 +284,9 @@ export class Redactor {
     t = this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised]) {
       if (!re) continue;
-      t = t.replace(re, (m) => {
+      const keep = re === this.capitalised && this.keep ? covered(this.keep, t) : [];
+      t = t.replace(re, (m: string, at: number) => {
+        if (keep.some(([from, to]) => from <= at && at + m.length <= to)) return m;
         this.counts.name++;
         return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
       });
