@@ -3,8 +3,9 @@
  * single name (a part of a full name, or a one-word contact name) such a word is redacted only where it is
  * written capitalised as a name ("Will said", "ask Hope"), not where it is the word ("you will be sorry",
  * "I'm going to hurt you"): redacting the word would take away the very phrases the content analysis counts,
- * and the anonymised report would no longer match the original. A full name ("Will Baker") is redacted in
- * any case.
+ * and the anonymised report would no longer match the original. For the same reason a capitalised one is kept
+ * where a phrase the analysis searches for covers it ("Hurt you?" opening a sentence; redact.ts, `keep`). A
+ * full name ("Will Baker") is redacted in any case.
  *
  * The list holds every word of the built-in content lexicon and cease phrases (analysis/escalation; a test
  * keeps them in step) and common words that are names.
