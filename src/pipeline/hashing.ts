@@ -27,9 +27,12 @@ export function hashing(inner: SourceInput): HashedInput {
   const open = (): Readable => {
     const hash = createHash('sha256');
     const raw = inner.open();
+    // Set when the reader stops early (it had read enough): the raw stream is then destroyed with a read pending,
+    // and what that read rejects with ("premature close") is no fault of the input.
+    let abandoned = false;
     // The iterator reports errors to the reader; this records one raised before the first read, too.
     raw.on('error', (err: Error) => {
-      failure ??= err;
+      if (!abandoned) failure ??= err;
     });
     const chunks = raw[Symbol.asyncIterator]();
     // Pulled one chunk at a time: when the input fails, every chunk before the failure has reached the reader
@@ -50,12 +53,14 @@ export function hashing(inner: SourceInput): HashedInput {
             out.push(next.value);
           },
           (err: Error) => {
+            if (abandoned || out.destroyed) return;
             failure ??= err;
             out.destroy(err);
           },
         );
       },
       destroy(err, cb) {
+        if (err === null) abandoned = true;
         raw.destroy();
         cb(err);
       },
