@@ -143,12 +143,14 @@ export async function ingest(
     };
     let attemptStart = builder.store.length;
     const problemsMark = problems.mark();
+    const sendersMark = builder.mark();
     const ctx: SourceContext = {
       options: opts.source,
       restart() {
         if (builder.store.length > attemptStart) voided.push([attemptStart, builder.store.length]);
         attemptStart = builder.store.length;
         problems.rollback(problemsMark);
+        builder.rollback(sendersMark);
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
         tally.rejectedReasons = {};

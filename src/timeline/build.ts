@@ -5,7 +5,7 @@
  * resolved against the case file, once per distinct sender.
  */
 import type { ParsedEvent, Party } from '../model/index.js';
-import type { IdentityResolver } from './identities.js';
+import { type IdentityResolver, keepFirst, type ResolverMark } from './identities.js';
 import { NameTable } from './names.js';
 import { EventStore, type Who } from './store.js';
 import { type DstFlag, wallClockMs, type Zone } from './zone.js';
@@ -23,6 +23,14 @@ const NOBODY: Who = { sender: undefined, key: undefined, role: undefined };
 
 /** Distinct senders remembered; past this, senders are resolved afresh (same answer, more memory). */
 const MAX_SENDERS = 1_000_000;
+
+/** Sizes of a `TimelineBuilder`'s sender tables at some point. */
+export interface BuilderMark {
+  readonly whos: number;
+  readonly byFields: number;
+  readonly byObject: number;
+  readonly resolver: ResolverMark;
+}
 
 export class TimelineBuilder {
   private readonly conversations = new NameTable();
@@ -73,6 +81,27 @@ export class TimelineBuilder {
       details: e.details,
       input,
     });
+  }
+
+  /** Where the sender tables stand now (and the resolver's), for `rollback`. */
+  mark(): BuilderMark {
+    return {
+      whos: this.whos.length,
+      byFields: this.byFields.size,
+      byObject: this.byObject.size,
+      resolver: this.identities.mark(),
+    };
+  }
+
+  /**
+   * Forgets the senders met since `mark`, here and in the resolver (an input read again from the start). The
+   * events stored since stay in the store, voided by the caller, and are never read again.
+   */
+  rollback(mark: BuilderMark): void {
+    this.whos.length = mark.whos;
+    keepFirst(this.byFields, mark.byFields);
+    keepFirst(this.byObject, mark.byObject);
+    this.identities.rollback(mark.resolver);
   }
 
   /**

@@ -153,6 +153,22 @@ export interface People {
 }
 
 /** Resolves parties against the case file's subject and victim identifiers, caching by party. */
+/** Sizes of an `IdentityResolver`'s records at some point. */
+export interface ResolverMark {
+  readonly cache: number;
+  readonly subjectHits: number;
+  readonly caseHits: number;
+  readonly national: number;
+  readonly callingCodes: number;
+}
+
+/** Deletes all but the first `n` entries of a Map or Set (in insertion order). */
+export function keepFirst<K>(c: Map<K, unknown> | Set<K>, n: number): void {
+  if (c.size <= n) return;
+  let i = 0;
+  for (const k of [...c.keys()]) if (i++ >= n) c.delete(k);
+}
+
 export class IdentityResolver {
   private readonly subject = new Set<string>();
   private readonly victim = new Set<string>();
@@ -226,6 +242,30 @@ export class IdentityResolver {
     } else if (role === undefined && key !== undefined)
       role = this.subjectIsEveryoneElse ? 'subject' : 'other';
     return { key, role };
+  }
+
+  /** Where the resolver stands now, for `rollback`. */
+  mark(): ResolverMark {
+    return {
+      cache: this.cache.size,
+      subjectHits: this.subjectHits.size,
+      caseHits: this.caseHits.size,
+      national: this.national.size,
+      callingCodes: this.callingCodes.size,
+    };
+  }
+
+  /**
+   * Forgets every sender met since `mark` (an input read again from the start): what the report says of the
+   * identifiers met, and not met, must come from the events kept. Everything here is only ever added to, in
+   * insertion order, so going back is keeping the first entries.
+   */
+  rollback(mark: ResolverMark): void {
+    keepFirst(this.cache, mark.cache);
+    keepFirst(this.subjectHits, mark.subjectHits);
+    keepFirst(this.caseHits, mark.caseHits);
+    keepFirst(this.national, mark.national);
+    keepFirst(this.callingCodes, mark.callingCodes);
   }
 
   /** The subject identifiers (as given) that no sender resolved to so far. */
