@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { inPieces, runInput } from '../helpers/run-source.js';
 import { timelineOf } from '../helpers/timeline.js';
+import { makeZip } from '../helpers/zip-writer.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'restart-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -61,5 +62,50 @@ describe('an input read again from the start', () => {
     expect(t.problems.list.filter((p) => p.code === 'WHATSAPP_BAD_TIMESTAMP')).toHaveLength(
       Math.min(50, reference.rejected.length),
     );
+  });
+});
+
+describe('a WhatsApp chat over 1 MiB', () => {
+  const subjectOnly = (c: Parameters<Parameters<typeof timelineOf>[1] & object>[0]) => ({
+    ...c,
+    timezone: 'Europe/London',
+    subject: { name: undefined, identifiers: ['Carol'] },
+  });
+
+  it('inside a zip is read whole, not reported as read in part', async () => {
+    const text = chat(1, range(1, 28), 800, 'dmy');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1 << 20);
+    const dir = join(tmp, 'zipped');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'chat.zip'), makeZip([{ name: 'WhatsApp Chat with Sam.txt', data: text }]));
+    const { t } = await timelineOf([dir], (c) => ({
+      ...c,
+      subject: { name: undefined, identifiers: ['Sam'] },
+    }));
+    expect(t.inputs[0]).toMatchObject({ incomplete: false, events: 28 * 800, rejected: 0 });
+    expect(t.problems.list.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('read again from the start forgets the senders of the first reading', async () => {
+    // iOS-framed lines from Carol first, then far more Android-framed ones from Sam: the whole file is Android,
+    // so Carol's lines are text inside Sam's messages and Carol never writes. The start alone said iOS.
+    const ios = Array.from(
+      { length: 2000 },
+      (_, k) => `[${two(13 + (k % 10))}/01/2024, 09:${two(k % 60)}:00] Carol: early line ${k}\n`,
+    ).join('');
+    const both = `${ios}${chat(2, range(1, 28), 800, 'dmy')}`;
+    const small = `${ios}${chat(2, range(1, 3), 800, 'dmy')}`;
+    expect(Buffer.byteLength(both)).toBeGreaterThan(1 << 20);
+    expect(Buffer.byteLength(small)).toBeLessThan(1 << 20);
+    const codes = async (text: string, name: string) => {
+      const dir = join(tmp, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'WhatsApp Chat with Sam.txt'), text);
+      const { t } = await timelineOf([dir], subjectOnly);
+      return t.problems.list.map((p) => p.code);
+    };
+    // Read in two passes (small) and in one pass taken back (large), the subject is not found either way.
+    expect(await codes(small, 'framing-small')).toContain('CASE_SUBJECT_NOT_FOUND');
+    expect(await codes(both, 'framing-large')).toContain('CASE_SUBJECT_NOT_FOUND');
   });
 });

@@ -495,7 +495,7 @@ describe('a chat larger than a megabyte, read in one pass with the date order it
     expect((guessed.events.at(-1)!.time as { local: string }).local).toBe('2024-04-20T02:59');
   });
 
-  it('keeps what it read before a failure part-way, as two passes do', async () => {
+  it('reads again in two passes after a failure part-way, keeping what they keep', async () => {
     const bytes = Buffer.from(
       chat([...daysOf(2024, 1, 1, 31), ...daysOf(2024, 2, 1, 29)], 600, 'dmy'),
       'utf8',
@@ -515,7 +515,9 @@ describe('a chat larger than a megabyte, read in one pass with the date order it
     const restarts = { count: 0 };
     const guessed = await runInput(whatsappTxt, failing(), {}, restarts);
     const twoPasses = await runInput(whatsappTxt, failing());
-    expect(restarts.count).toBe(0);
+    // The one pass is taken back and the file read in two: the first pass would have counted the unfinished last
+    // line's date, which the line reader never delivers.
+    expect(restarts.count).toBe(1);
     expect(guessed).toEqual(twoPasses);
     expect(guessed.failure?.code).toBe('ZIP_MEMBER_DAMAGED');
     expect(guessed.events.length).toBeGreaterThan(20_000);

@@ -60,8 +60,9 @@ function detect(name: string, text: string): boolean {
 /**
  * A file larger than this is read in one pass, with the framing and day/month order its first bytes show beyond
  * doubt, while every header's date is collected as the first pass would; the first pass (about a tenth of a
- * million-message report) is saved. Where the whole file decides otherwise (it mixes exports), everything read
- * is taken back and the file read again as the whole file decides: the outcome is always that of two passes.
+ * million-message report) is saved. Where the whole file decides otherwise (it mixes exports), or the read fails
+ * part-way, everything reported is taken back (`SourceContext.restart`) and the file read again as two passes
+ * read it: the outcome is always that of two passes.
  */
 const GUESS_BYTES = 1 << 20;
 
@@ -124,20 +125,21 @@ async function readWithGuess(input: SourceInput, ctx: SourceContext): Promise<bo
   const guess = decide(head.byFraming, forced);
   if (!certain(guess)) return false;
   const dates = new HeaderDates();
-  let failure: unknown;
   try {
     await readDecided(input, ctx, guess, ctx, dates);
-  } catch (err) {
-    failure = err;
+  } catch {
+    // A read that fails part-way (a disk error, a damaged archive member): the first pass would have seen the
+    // unfinished last line too, which this one never delivers. Rare enough to take everything back and read the
+    // two-pass way, which gives the two-pass outcome whatever the failure.
+    ctx.restart!();
+    return false;
   }
-  // What the whole file decides (or the part read before a failure, as the first pass would have seen it).
   const whole = decide(dates.byFraming, forced);
   if (whole === undefined || !sameDecision(whole, guess)) {
     ctx.restart!();
-    if (whole === undefined) throw failure ?? noMessages();
+    if (whole === undefined) throw noMessages();
     await readDecided(input, ctx, whole, ctx);
   }
-  if (failure !== undefined) throw failure;
   return true;
 }
 
