@@ -161,6 +161,7 @@ describe('anonymise: years standing alone', () => {
   const texts = [
     'Same as back in 2019, and all through the 1990s with his ex.',
     'He says I owe him £2000 and 2000 pounds, 2019.5 times over; call 07700 900 123.',
+    'Since 03.2019 (FY2019, and 3/2019 on the form).',
   ];
   const input = makeCase('years', {
     'diary.csv': diary(texts.map((t, i) => [`${String(10 + i)}/05/2024`, '18:00', 'Text message', t])),
@@ -171,8 +172,9 @@ describe('anonymise: years standing alone', () => {
     expect(out).toEqual([
       'Same as back in [YEAR], and all through the [YEAR] with his ex.',
       'He says I owe him £2000 and [YEAR] pounds, 2019.5 times over; call [PHONE].',
+      'Since [DATE] (FY[YEAR], and [DATE] on the form).',
     ]);
-    expect(manifest.redactions).toMatchObject({ date: 3, phone: 1 });
+    expect(manifest.redactions).toMatchObject({ date: 6, phone: 1 });
   });
 
   it('without a shift, keeps them', async () => {
@@ -180,6 +182,7 @@ describe('anonymise: years standing alone', () => {
     expect(out).toEqual([
       texts[0],
       'He says I owe him £2000 and 2000 pounds, 2019.5 times over; call [PHONE].',
+      texts[2],
     ]);
   });
 });

@@ -7,7 +7,8 @@
  * Recognised, case-insensitively and without a weekday: numeric day/month/year and month/day/year with `/`, `.`
  * or `-` and 2- or 4-digit years (`22/04/2024`, `4.22.24`); ISO-like year-month-day (`2024-04-22`,
  * `2024/4/22`); a day and a month name (`20 May`, `20th of May 2024`, `1 Apr. '24`); a month name and a day
- * (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`); a holiday (`Christmas Eve`,
+ * (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`), or a month number and one
+ * (`03.2019`, `3/2019`); a holiday (`Christmas Eve`,
  * `Bonfire Night 2023`). Month names are full or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
  * parts with valid day and month numbers, and a month name needs a day or a year next to it.
  *
@@ -37,22 +38,22 @@ const HOLIDAY = `(?:christmas(?:\\s+(?:day|eve))?|xmas(?:\\s+(?:day|eve))?|boxin
 /** Dates with a month name: day month [year] | month day [year] | month year; and holidays. */
 const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?|${MONTH}\\s+${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
 
+/** `mm/yyyy` or `mm.yyyy` (`since 03.2019`), a month and a 4-digit year written as numbers. */
+const MONTH_YEAR = `${NUM_BEFORE}(?:0?[1-9]|1[0-2])[/.-]${YEAR4}${NUM_AFTER}`;
+
 /** One written date, any recognised form (the named groups are the numeric parts, checked by `validDate`). */
-const DATE_SRC = `(?:${NUMERIC}|${ISO}|${NAMED})`;
+const DATE_SRC = `(?:${NUMERIC}|${ISO}|${MONTH_YEAR}|${NAMED})`;
 
 /** Every written date (see the module comment). */
 export const DATE_RE = new RegExp(DATE_SRC, 'giu');
 
 /**
- * A year standing alone ("back in 2019", "the 1990s"): beside records shifted by a secret number of weeks it would
- * date the case to within a year, so with `--shift-dates` it goes too. Not a part of a longer or decimal number,
- * nor an amount after a currency sign; a four-digit time of day ("at 2030") or a plain count in that range is
- * taken for a year.
+ * A year standing alone ("back in 2019", "the 1990s", "FY2019"): beside records shifted by a secret number of
+ * weeks it would date the case to within a year, so with `--shift-dates` it goes too. Not a part of a longer or
+ * decimal number, nor an amount after a currency sign; a four-digit time of day ("at 2030") or a plain count in
+ * that range is taken for a year.
  */
-export const YEAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`,
-  'gu',
-);
+export const YEAR_RE = new RegExp(`(?<![\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'gu');
 
 /** A date of birth: the marker (kept, group `marker`), then a date or a 4-digit year (replaced). */
 export const BIRTH_RE = new RegExp(
