@@ -165,11 +165,38 @@ describe('verify and the case file', () => {
     expect(verify(dir).lines).toEqual(['✔ the 1 input matches the SHA-256 recorded in report.json']);
   });
 
+  it('names a case file added to an input folder after the report, which a new report would read', () => {
+    const dir = path.join(s.dir, 'added');
+    s.file('added/case/WhatsApp Chat with Sam.txt', CHAT);
+    const r = cli(
+      ['report', 'case', '--subject', 'Sam', '--format', 'json', '--now', NOW, '--out', 'report.json'],
+      {},
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    s.file('added/case/case.json', `${JSON.stringify(CASE, null, 2)}\n`);
+    const v = verify(dir);
+    expect(v.code).toBe(1);
+    expect(v.lines).toEqual([
+      '✖ the case file differs from the one recorded in report.json:',
+      '  extra:   case/case.json (a case file the report was not made with; a report made again from this folder would use it)',
+      'A case file in a folder is read by every report made from that folder. If it was added on purpose, make a new report; if not, remove it.',
+      `Paths are resolved from ${dir}; use --root DIR to verify a copy kept elsewhere.`,
+    ]);
+    // A second case file beside the one the report was made with is named too; the one it was made with is not.
+    const { dir: kept } = reported('second');
+    s.file('second/case/case.yaml', 'timezone: UTC\n');
+    expect(verify(kept).lines.filter((l) => l.startsWith('  '))).toEqual([
+      '  extra:   case/case.yaml (a case file the report was not made with; a report made again from this folder would use it)',
+    ]);
+  });
+
   it('records --case FILE as it was given, and verifies it', () => {
     const dir = path.join(s.dir, 'named');
     s.file('named/settings/alex.json', JSON.stringify(CASE));
     const { report } = reported('named', ['case', '--case', 'settings/alex.json']);
     expect(report.case.caseFile.path).toBe('settings/alex.json');
+    // The case/case.json beside the chat is not named: a run given --case reads no case file from the folders.
     expect(verify(dir).code).toBe(0);
     writeFileSync(path.join(dir, 'settings/alex.json'), JSON.stringify({ ...CASE, region: 'GB' }));
     const r = verify(dir);

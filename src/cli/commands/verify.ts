@@ -28,7 +28,9 @@ import { chronologOutputAt, fileHash, memberHashes, type Rehash, sha256Of } from
 
 const ReportInputs = z.object({
   schemaVersion: z.literal(1),
-  run: z.object({ paths: z.array(z.string()) }).optional(),
+  run: z
+    .object({ paths: z.array(z.string()), options: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
   inputs: z.array(z.object({ path: z.string(), sha256: z.string(), incomplete: z.boolean().optional() })),
   ignoredFiles: z.array(z.object({ path: z.string() })).default([]),
   case: z
@@ -50,6 +52,10 @@ function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
     'Give the path of the report written with --format json, e.g. chronolog verify report.json',
   );
 }
+
+/** Said beside a case file found in an input folder that the report was not made with. */
+const ADDED_CASE =
+  'a case file the report was not made with; a report made again from this folder would use it';
 
 /** What the case file decides, said beside its path when it differs. */
 const CASE_FILE = 'the case file: who counts as the subject, the milestones, the window and the time zone';
@@ -166,6 +172,8 @@ export async function verifyCommand(
     ...parsed.ignoredFiles.map((i) => path.normalize(i.path.split('!/')[0]!)),
   ]);
   const extra: string[] = [];
+  const addedCases: string[] = [];
+  const viaCaseOption = parsed.run?.options?.['case'] !== undefined;
   // The report being verified, and anything else chronolog wrote beside the evidence, are outputs, not inputs.
   const self = path.resolve(reportFile);
   const outputs: string[] = [];
@@ -174,6 +182,12 @@ export async function verifyCommand(
   for (const given of parsed.run?.paths ?? []) {
     const top = path.resolve(base, given);
     const present = await walk([top]).catch(() => undefined);
+    // A case file the report was not made with, where a report made again from these folders would read it (a
+    // run given --case reads none of them): every figure could change.
+    for (const abs of present?.caseFiles ?? []) {
+      const shown = path.normalize(path.join(given, path.relative(top, abs)));
+      if (!viaCaseOption && shown !== path.normalize(caseFile?.path ?? '')) addedCases.push(shown);
+    }
     for (const f of present?.files ?? []) {
       const shown = path.normalize(path.join(given, path.relative(top, f.abs)));
       if (known.has(shown) || (CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown))) continue;
@@ -191,6 +205,8 @@ export async function verifyCommand(
       if (!listed.has(full)) extra.push(full);
     }
   }
+  for (const p of addedCases) extra.push(`${p} (${ADDED_CASE})`);
+  const caseChanges = (caseDiffers ? 1 : 0) + addedCases.length;
   const noted = [
     ...outputs.map((p) => `  not an input: ${safe(p)}`),
     ...notes.map((n) => `  note: ${safe(n)}`),
@@ -223,9 +239,8 @@ export async function verifyCommand(
     process.stdout.write(`${lines.join('\n')}\n`);
     return 1;
   }
-  const inputsDiffer =
-    changed.length + damaged.length + missing.length + extra.length > (caseDiffers ? 1 : 0);
-  const differ = !caseDiffers
+  const inputsDiffer = changed.length + damaged.length + missing.length + extra.length > caseChanges;
+  const differ = !caseChanges
     ? 'the inputs differ from those'
     : inputsDiffer
       ? 'the inputs and the case file differ from those'
@@ -245,6 +260,11 @@ export async function verifyCommand(
     lines.push(
       'Every figure in the report depends on the case file it was made with. ' +
         'If the change was intended, make a new report; if not, put back the case file the report was made with.',
+    );
+  if (addedCases.length > 0)
+    lines.push(
+      'A case file in a folder is read by every report made from that folder. ' +
+        'If it was added on purpose, make a new report; if not, remove it.',
     );
   lines.push(
     relative
