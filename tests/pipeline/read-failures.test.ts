@@ -116,9 +116,15 @@ describe('files that fail while being read', () => {
   it.each([
     // Read in one pass: every event read before the end, where the checksum is compared, is kept.
     ['an SMS backup', 'sms-20240315120000.xml', SMS, 'sms-backup-xml', 525],
-    // Read in two passes, the first of which meets the damage; and its reader turns every error with a code
-    // into a failure of its own: the damage must still be what is reported.
-    ['a Discord CSV', 'Direct Messages - Sam [1200000000000000001].csv', DISCORD_CSV, 'discord-csv', 0],
+    // Read in two passes, both meeting the damage at the end, every row before it read (it once kept none: the
+    // rows of the one piece read waited in a stream the failure discarded). The damage is what is reported.
+    [
+      'a Discord CSV',
+      'Direct Messages - Sam [1200000000000000001].csv',
+      DISCORD_CSV,
+      'discord-csv',
+      'as from an intact copy',
+    ],
     // Read in two passes, both meeting the damage at the end: the second keeps every message read before it
     // (here all of them: the chat ends with a block notice, after which no message waits for more lines).
     ['a WhatsApp chat', 'WhatsApp Chat with Sam.txt', WHATSAPP, 'whatsapp-txt', 'as from an intact copy'],
@@ -158,6 +164,20 @@ describe('files that fail while being read', () => {
       ]);
     },
   );
+
+  it('keeps the rows of a Discord CSV read before a disk error, never the row the error cut short', async () => {
+    const name = 'Direct Messages - Sam [1200000000000000001].csv';
+    const intact = await read([memory(`exports/${name}`, DISCORD_CSV)]);
+    // Cut in the middle of the fourth message row (line 5: the header is line 1).
+    const starts = [...DISCORD_CSV.toString('latin1').matchAll(/\r\n/g)].map((m) => m.index! + 2);
+    const cut = DISCORD_CSV.subarray(0, starts[3]! + 20);
+    const t = await read([failing(name, cut, errno('EIO'))]);
+    expect(t.inputs[0]).toMatchObject({ incomplete: true, events: 3 });
+    expect(t.events.map((e) => e.text)).toEqual(intact.events.slice(0, 3).map((e) => e.text));
+    expect(t.problems.list.filter((p) => p.severity === 'error').map((p) => p.code)).toEqual([
+      'INPUT_READ_FAILED',
+    ]);
+  });
 
   it('reads a file handed over in reused chunks as it reads it from a stream, and hashes the same bytes', async () => {
     const name = 'WhatsApp Chat with Sam.txt';

@@ -74,8 +74,9 @@ export async function surveyOrder(input: SourceInput, ctx: SourceContext): Promi
       }
     });
   } catch (err) {
-    // The main pass reads up to the same fault and reports it.
-    if (!(err instanceof SourceFailure)) throw err;
+    // The main pass reads up to the same fault and reports it: a damaged file, or the input failing (a disk
+    // error, a damaged archive member), whose errors carry a code. Anything else is a bug and propagates.
+    if (!(err instanceof SourceFailure) && typeof (err as { code?: unknown }).code !== 'string') throw err;
   }
   if (!first || evidence.numeric === 0) return 'dmy';
   const verdict = evidence.decide();

@@ -2,8 +2,8 @@
  * The rows of a DCE CSV, streamed through csv-parse with the line each row starts on (a quoted cell may hold
  * newlines). The header decides the delimiter: `,`, or `;` in 2019 exports.
  */
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { decodedText } from '../discord-json/json-walk.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 
@@ -90,40 +90,66 @@ export async function readRows(
       return null;
     }) as never,
   });
-  async function* rest(): AsyncGenerator<string> {
-    // Each piece becomes UTF-8 bytes for csv-parse on its own. A UTF-16 decoder may end a piece between the two
-    // halves of a surrogate pair (an emoji): alone, each half would turn into U+FFFD, so a trailing high half
-    // waits for the next piece.
-    let carry = head;
+  // Each piece becomes UTF-8 bytes for csv-parse on its own. A UTF-16 decoder may end a piece between the two
+  // halves of a surrogate pair (an emoji): alone, each half would turn into U+FFFD, so a trailing high half
+  // waits for the next piece.
+  let carry = '';
+  const whole = (text: string): string => {
+    const all = carry + text;
+    const last = all.charCodeAt(all.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff ? all.length - 1 : all.length;
+    carry = all.slice(cut);
+    return all.slice(0, cut);
+  };
+  // Pieces are written to the parser one by one, and it reads every row a piece completes before the next piece
+  // is asked for: when the input fails (a disk error, a damaged archive member), every row before the failure is
+  // read, and the failure is thrown as it is. The parser holds the last row back until it is told the text ended:
+  // it is told so after a failure only when the text read ends with a line break, so a row the failure cut short
+  // is never read.
+  let parseError: (Error & { code?: string; lines?: number }) | undefined;
+  parser.on('error', (err: Error) => {
+    parseError ??= err;
+  });
+  parser.resume();
+  let endsLine = false;
+  const write = async (text: string): Promise<void> => {
+    if (text === '') return;
+    endsLine = /[\r\n]$/.test(text);
+    if (parseError === undefined && !parser.write(text)) await once(parser, 'drain').catch(() => undefined);
+  };
+  let failure: unknown;
+  try {
+    await write(whole(head));
     // Leaving this loop early (a caller that stopped) closes `texts`, and with it the file.
     for await (const text of texts) {
-      if (stopped) return;
-      const all = carry + text;
-      const last = all.charCodeAt(all.length - 1);
-      const cut = last >= 0xd800 && last <= 0xdbff ? all.length - 1 : all.length;
-      if (cut > 0) yield all.slice(0, cut);
-      carry = all.slice(cut);
+      if (stopped || parseError !== undefined) break;
+      await write(whole(text));
     }
-    if (carry !== '') yield carry;
-  }
-  const sink = new Writable({ objectMode: true, write: (_row, _enc, done) => done() });
-  try {
-    await pipeline(Readable.from(rest(), { objectMode: false }), parser, sink);
   } catch (err) {
-    const e = err as Error & { code?: string; lines?: number };
-    // Every csv-parse error carries a code ('CSV_…' or e.g. 'INVALID_OPENING_QUOTE'): the file is unreadable
-    // from here on, which is a SourceFailure; anything without a code is a bug and propagates.
-    if (typeof e.code !== 'string') throw err;
-    const cut = e.code === 'CSV_QUOTE_NOT_CLOSED';
-    throw new SourceFailure(
-      cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
-      cut
-        ? `The file ends inside a quoted cell that starts on line ${nextLine}; the rows before it were kept.`
-        : e.code === 'CSV_MAX_RECORD_SIZE'
-          ? `The row starting on line ${nextLine} is longer than ${MAX_RECORD_CHARS / 1048576} MiB; no DCE row is, so the file cannot be read from there.`
-          : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
-      nextLine,
-      HINT,
-    );
+    failure = err;
   }
+  if (!stopped && parseError === undefined && (failure === undefined || (endsLine && carry === ''))) {
+    await write(carry);
+    parser.end();
+    await finished(parser).catch((err: Error) => {
+      parseError ??= err;
+    });
+  }
+  if (failure !== undefined) throw failure;
+  const e = parseError;
+  if (e === undefined) return;
+  // Every csv-parse error carries a code ('CSV_…' or e.g. 'INVALID_OPENING_QUOTE'): the file is unreadable from
+  // here on, which is a SourceFailure; anything without a code is a bug and propagates.
+  if (typeof e.code !== 'string') throw e;
+  const cut = e.code === 'CSV_QUOTE_NOT_CLOSED';
+  throw new SourceFailure(
+    cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
+    cut
+      ? `The file ends inside a quoted cell that starts on line ${nextLine}; the rows before it were kept.`
+      : e.code === 'CSV_MAX_RECORD_SIZE'
+        ? `The row starting on line ${nextLine} is longer than ${MAX_RECORD_CHARS / 1048576} MiB; no DCE row is, so the file cannot be read from there.`
+        : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
+    nextLine,
+    HINT,
+  );
 }
