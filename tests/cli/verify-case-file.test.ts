@@ -39,6 +39,19 @@ function reported(name: string, args: string[] = ['case']) {
   return { dir, report: JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) };
 }
 
+/** `name/case/` holding only the chat; the report is made in `name/` with --subject instead of a case file. */
+function reportedWithoutCaseFile(name: string): string {
+  const dir = path.join(s.dir, name);
+  s.file(`${name}/case/WhatsApp Chat with Sam.txt`, CHAT);
+  const r = cli(
+    ['report', 'case', '--subject', 'Sam', '--format', 'json', '--now', NOW, '--out', 'report.json'],
+    {},
+    dir,
+  );
+  expect(r.code, r.stderr).toBe(0);
+  return dir;
+}
+
 function verify(cwd: string, ...extra: string[]) {
   const r = cli(['verify', 'report.json', ...extra], {}, cwd);
   expect(r.stderr).not.toMatch(STACK);
@@ -153,27 +166,13 @@ describe('verify and the case file', () => {
   });
 
   it('speaks of inputs only when the report was made without a case file', () => {
-    const dir = path.join(s.dir, 'no-case');
-    s.file('no-case/case/WhatsApp Chat with Sam.txt', CHAT);
-    const r = cli(
-      ['report', 'case', '--subject', 'Sam', '--format', 'json', '--now', NOW, '--out', 'report.json'],
-      {},
-      dir,
-    );
-    expect(r.code, r.stderr).toBe(0);
+    const dir = reportedWithoutCaseFile('no-case');
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).case.caseFile).toBeNull();
     expect(verify(dir).lines).toEqual(['✔ the 1 input matches the SHA-256 recorded in report.json']);
   });
 
   it('names a case file added to an input folder after the report, which a new report would read', () => {
-    const dir = path.join(s.dir, 'added');
-    s.file('added/case/WhatsApp Chat with Sam.txt', CHAT);
-    const r = cli(
-      ['report', 'case', '--subject', 'Sam', '--format', 'json', '--now', NOW, '--out', 'report.json'],
-      {},
-      dir,
-    );
-    expect(r.code, r.stderr).toBe(0);
+    const dir = reportedWithoutCaseFile('added');
     s.file('added/case/case.json', `${JSON.stringify(CASE, null, 2)}\n`);
     const v = verify(dir);
     expect(v.code).toBe(1);

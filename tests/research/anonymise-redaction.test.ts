@@ -60,6 +60,36 @@ function diary(rows: readonly (readonly string[])[]): string {
     .join('\n')}\n`;
 }
 
+/** A case folder of texts from Will Baker's number to Amy Hurt (names that are also everyday words). */
+function willBakerCase(name: string, bodies: readonly string[]): string {
+  return makeCase(
+    name,
+    { 'sms-20240301.xml': smsFromWill(bodies) },
+    { subject: 'Will Baker', victim: 'Amy Hurt', subjectIds: ['07700 900 456'] },
+  );
+}
+
+/** An SMS backup of texts from Will Baker's number, an hour apart. */
+function smsFromWill(bodies: readonly string[]): string {
+  return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="${bodies.length}">
+${bodies
+  .map(
+    (b, i) =>
+      `  <sms protocol="0" address="07700 900 456" date="${1709312640000 + i * 3_600_000}" type="1" subject="null" body="${b.replace(/'/g, '&apos;')}" read="1" status="-1" locked="0" contact_name="Will Baker" />`,
+  )
+  .join('\n')}
+</smses>
+`;
+}
+
+/** The JSON report of a case folder. */
+async function report(dir: string, name: string): Promise<Report> {
+  const out = path.join(tmp, 'out', `${name}.json`);
+  await reportCommand([dir], { format: 'json', out, now: NOW, quiet: true } as never, env);
+  return JSON.parse(readFileSync(out, 'utf8')) as Report;
+}
+
 interface Output {
   dir: string;
   texts: string[];
@@ -350,27 +380,7 @@ describe('anonymise: names that are everyday words keep the research figures', (
     'this is will baker, WILL BAKER, and amy hurt',
     'Baker knows. Ask Hurt, not me.',
   ];
-  const sms = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
-<smses count="${bodies.length}">
-${bodies
-  .map(
-    (b, i) =>
-      `  <sms protocol="0" address="07700 900 456" date="${1709312640000 + i * 3_600_000}" type="1" subject="null" body="${b.replace(/'/g, '&apos;')}" read="1" status="-1" locked="0" contact_name="Will Baker" />`,
-  )
-  .join('\n')}
-</smses>
-`;
-  const input = makeCase(
-    'everyday',
-    { 'sms-20240301.xml': sms },
-    { subject: 'Will Baker', victim: 'Amy Hurt', subjectIds: ['07700 900 456'] },
-  );
-
-  async function report(dir: string, name: string): Promise<Report> {
-    const out = path.join(tmp, 'out', `${name}.json`);
-    await reportCommand([dir], { format: 'json', out, now: NOW, quiet: true } as never, env);
-    return JSON.parse(readFileSync(out, 'utf8')) as Report;
-  }
+  const input = willBakerCase('everyday', bodies);
 
   it('redacts a name part that is an ordinary word only where written capitalised, full names in any case, digit groups never', async () => {
     const { texts } = await anonymise(input, 'everyday');
@@ -407,21 +417,7 @@ ${bodies
       'Will is here. You will be sorry.',
       'Will you answer?',
     ];
-    const sms2 = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
-<smses count="${starts.length}">
-${starts
-  .map(
-    (b, i) =>
-      `  <sms protocol="0" address="07700 900 456" date="${1709312640000 + i * 3_600_000}" type="1" subject="null" body="${b}" read="1" status="-1" locked="0" contact_name="Will Baker" />`,
-  )
-  .join('\n')}
-</smses>
-`;
-    const dir = makeCase(
-      'sentence-starts',
-      { 'sms-20240302.xml': sms2 },
-      { subject: 'Will Baker', victim: 'Amy Hurt', subjectIds: ['07700 900 456'] },
-    );
+    const dir = willBakerCase('sentence-starts', starts);
     const { texts, dir: out } = await anonymise(dir, 'sentence-starts');
     const n = '\\[NAME:p[0-9a-f]{4}\\]';
     const expected = [
@@ -461,12 +457,6 @@ describe("anonymise: the case's own lexicon and cease phrases", () => {
     ceasePhrases: ['stop it Sam'],
   };
   const input = makeCase('own-lexicon', { 'diary.csv': diary(rows) }, { phrases });
-
-  async function report(dir: string, name: string): Promise<Report> {
-    const out = path.join(tmp, 'out', `${name}.json`);
-    await reportCommand([dir], { format: 'json', out, now: NOW, quiet: true } as never, env);
-    return JSON.parse(readFileSync(out, 'utf8')) as Report;
-  }
 
   it('carries them into the anonymised case file, redacted as the texts are, so the counts match', async () => {
     const anon = await anonymise(input, 'own-lexicon');
