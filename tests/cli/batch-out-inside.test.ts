@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, DEMO, ROOT, STACK } from '../helpers/cli.js';
+import { cli, DEMO, expectUsageError, ROOT, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
 const s = scratch('chronolog-batch-out-inside-');
@@ -121,8 +121,8 @@ describe('batch --out inside the folder of cases', () => {
   it('refuses an --out whose cases/ folder (where batch keeps its state files) is the folder of cases', () => {
     makeCases('dot');
     const r = run('dot', ['--out', '.']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expectUsageError(
+      r,
       "error: --out . would keep batch's state files in cases, which is the folder of cases being read\n" +
         HINT,
     );
@@ -146,8 +146,8 @@ describe('batch --out inside the folder of cases', () => {
   it('refuses an --out that is a case folder, and writes nothing there', () => {
     makeCases('is-case');
     const r = run('is-case', ['--out', 'cases/case-1']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expectUsageError(
+      r,
       "error: --out cases/case-1 is the case folder cases/case-1, which holds that case's inputs (cases/case-1/case.json, …)\n" +
         HINT,
     );
@@ -160,15 +160,14 @@ describe('batch --out inside the folder of cases', () => {
   it('refuses an --out inside a case folder or equal to the folder of cases', () => {
     makeCases('inside');
     const r = run('inside', ['--out', 'cases/case-2/results']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expectUsageError(
+      r,
       "error: --out cases/case-2/results is inside the case folder cases/case-2, so the tables would become that case's inputs\n" +
         HINT,
     );
     expect(existsSync(path.join(s.dir, 'inside/cases/case-2/results'))).toBe(false);
     const all = run('inside', ['--out', './cases/']);
-    expect(all.code).toBe(2);
-    expect(all.stderr).toBe(`error: --out ./cases/ is the folder of cases being read\n${HINT}`);
+    expectUsageError(all, `error: --out ./cases/ is the folder of cases being read\n${HINT}`);
     expect(existsSync(path.join(s.dir, 'inside/cases/cases.csv'))).toBe(false);
   });
 
@@ -178,8 +177,8 @@ describe('batch --out inside the folder of cases', () => {
     s.file('notes/cases/results/notes.txt', 'Called the police on 3 June.\n');
     const tables = written(path.join(s.dir, 'notes/cases/results'));
     const r = run('notes', ['--out', 'cases/results']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
+    expectUsageError(
+      r,
       "error: --out cases/results is the case folder cases/results, which holds that case's inputs (cases/results/notes.txt, …)\n" +
         HINT,
     );
@@ -196,8 +195,8 @@ describe('batch --out inside the folder of cases', () => {
     rmSync(path.join(results, 'errors.csv'));
     symlinkSync(sms, path.join(results, 'errors.csv'));
     const soft = run('links', ['--out', 'cases/results']);
-    expect(soft.code).toBe(2);
-    expect(soft.stderr).toBe(
+    expectUsageError(
+      soft,
       "error: --out cases/results is the case folder cases/results, which holds that case's inputs (cases/results/errors.csv, …)\n" +
         HINT,
     );
@@ -211,8 +210,8 @@ describe('batch --out inside the folder of cases', () => {
     linkSync(copied, path.join(results, 'daily.csv'));
     const copiedBytes = readFileSync(copied);
     const hard = run('links', ['--out', 'cases/results']);
-    expect(hard.code).toBe(2);
-    expect(hard.stderr).toBe(
+    expectUsageError(
+      hard,
       'error: --out cases/results would overwrite the input file cases/case-1/daily.csv\n' +
         'hint: Nothing was written. Write the tables somewhere else, preferably outside the folders being read, e.g. --out results.\n',
     );

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { cli, DEMO, expectUsageError, NOW, ROOT, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
 const s = scratch('chronolog-out-guard-');
@@ -132,9 +132,8 @@ describe('--out naming an input', () => {
     const diary = readFileSync(path.join(s.dir, 'cases/alice/incident-diary.csv'));
     s.file('cases/alice/daily.csv', diary);
     const r = run(['batch', 'cases', '--out', 'cases/alice', '--jobs', '1', '--quiet']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(
+    expectUsageError(
+      r,
       "error: --out cases/alice is the case folder cases/alice, which holds that case's inputs (cases/alice/README.md, …)\n" +
         'hint: Nothing was written. Write the tables to a folder of their own, e.g. --out results.\n',
     );

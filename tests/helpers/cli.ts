@@ -1,6 +1,7 @@
 /** Runs the built CLI (`bin/chronolog.js`) as a user would, capturing exit code, stdout and stderr. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(ROOT, 'bin/chronolog.js');
@@ -49,3 +50,11 @@ export function cli(
 
 /** Nothing that looks like a JavaScript stack trace. */
 export const STACK = /\n\s+at .+\(.*:\d+:\d+\)|\bat file:\/\/|node:internal/;
+
+/** A usage error (exit 2) that printed exactly `stderr`, nothing on stdout and no stack trace. */
+export function expectUsageError(r: CliResult, stderr: string): void {
+  expect(r.stderr).not.toMatch(STACK);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toBe(stderr);
+}
