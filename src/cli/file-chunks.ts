@@ -75,11 +75,6 @@ export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINI
   });
 }
 
-/** Chunk size of `reusedChunks` (32 KiB for the reason given above). */
-const REUSED_CHUNK = 32 * 1024;
-/** `reusedChunks` chunks read before the event loop gets a turn (1 MiB, like `fileChunks`). */
-const REUSED_TURN = 32;
-
 /**
  * The whole of `file` as chunks read into one buffer again and again (`SourceInput.chunks`): each chunk is good
  * only until the next is asked for. A generator opens the file at the first request, so an error opening it
@@ -88,14 +83,15 @@ const REUSED_TURN = 32;
 export async function* reusedChunks(file: string): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.allocUnsafeSlow(REUSED_CHUNK);
+    // The same chunk size and turns as `fileChunks`, for the same reasons.
+    const buf = Buffer.allocUnsafeSlow(CHUNK);
     let pos = 0;
     for (let reads = 1; ; reads++) {
-      const n = readSync(fd, buf, 0, REUSED_CHUNK, pos);
+      const n = readSync(fd, buf, 0, CHUNK, pos);
       if (n === 0) return;
       pos += n;
-      yield n < REUSED_CHUNK ? buf.subarray(0, n) : buf;
-      if (reads % REUSED_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      yield n < CHUNK ? buf.subarray(0, n) : buf;
+      if (reads % TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     try {

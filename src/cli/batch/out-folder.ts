@@ -111,32 +111,33 @@ export async function isBatchOutput(folder: string): Promise<boolean> {
   );
 }
 
-/**
- * Throws a usage error (exit 2) when --out is DIR itself, a case folder or inside one: tables written there would
- * sit among a case's evidence and be read as its inputs on the next run.
- */
+/** What to do when --out is refused: nothing was written. */
+const OUT_HINT = 'Nothing was written. Write the tables to a folder of their own, e.g. --out results.';
+
 /**
  * Throws a usage error (exit 2) when OUTDIR/cases, where batch keeps each case's state and Parquet part, is the
  * folder of cases itself (`batch cases --out .`): the state files would sit among the cases, and the next run
  * would take them for inputs.
  */
 export async function refuseStatesAmongCases(out: string, dir: string): Promise<void> {
-  // Batch keeps each case's state in OUTDIR/cases/: `batch cases --out .` would write them among the cases.
   const states = path.join(out, 'cases');
   const [real, root] = await Promise.all([realTarget(states), realTarget(dir)]);
   if (real !== root) return;
   throw new UsageError(
     'USAGE_OUT_IS_INPUT',
     `--out ${out} would keep batch's state files in ${states}, which is the folder of cases being read`,
-    'Nothing was written. Write the tables to a folder of their own, e.g. --out results.',
+    OUT_HINT,
   );
 }
 
+/**
+ * Throws a usage error (exit 2) when --out is DIR itself, a case folder or inside one: tables written there would
+ * sit among a case's evidence and be read as its inputs on the next run.
+ */
 export function refuseOutAmongCases(place: OutPlace | undefined, out: string, dir: string): void {
   if (place === undefined) return;
-  const hint = 'Nothing was written. Write the tables to a folder of their own, e.g. --out results.';
   if (place.isDir) {
-    throw new UsageError('USAGE_OUT_IS_INPUT', `--out ${out} is the folder of cases being read`, hint);
+    throw new UsageError('USAGE_OUT_IS_INPUT', `--out ${out} is the folder of cases being read`, OUT_HINT);
   }
   const c = place.inCase;
   if (c === undefined) return;
@@ -147,6 +148,6 @@ export function refuseOutAmongCases(place: OutPlace | undefined, out: string, di
     c.same
       ? `--out ${out} is the case folder ${folder}, which holds that case's inputs${inputs}`
       : `--out ${out} is inside the case folder ${folder}, so the tables would become that case's inputs`,
-    hint,
+    OUT_HINT,
   );
 }
