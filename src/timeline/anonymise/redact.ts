@@ -115,17 +115,12 @@ function phraseAlternation(phrases: readonly string[]): RegExp | undefined {
       const stem = p.endsWith('*');
       const body = (stem ? p.slice(0, -1) : p).trim();
       if (body === '') return undefined;
-      const literal = body
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\s+/g, '\\s+')
-        .replace(/['’‘`]/g, "['’‘`]");
+      const literal = spacedLiteral(body).replace(/['’‘`]/g, "['’‘`]");
       return stem ? `${literal}[\\p{L}\\p{N}_]*` : literal;
     })
     .filter((x): x is string => x !== undefined)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return sources.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, 'giu')
-    : undefined;
+  return wholeWords(sources, 'giu');
 }
 
 /** The [start, end) spans of `text` that some match of `re` covers (overlapping matches included). */
@@ -176,9 +171,18 @@ const ADDRESS_RE = new RegExp(
 
 /** Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other. */
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {
-  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return escaped.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, flags)
+  return wholeWords(terms.map(spacedLiteral), flags);
+}
+
+/** `text` as an expression matching it literally, any run of white space matching any other. */
+function spacedLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/** One expression of the alternatives `sources`, matched as whole words only; undefined when there are none. */
+function wholeWords(sources: readonly string[], flags: string): RegExp | undefined {
+  return sources.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, flags)
     : undefined;
 }
 
