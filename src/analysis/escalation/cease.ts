@@ -9,12 +9,12 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { EventList } from '../../timeline/list.js';
+import { byteSearch } from './byte-search.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
 import { comparisonAt, incidentsAfter } from './milestones.js';
-import { asciiPrefilter } from './prefilter.js';
 
 /** The built-in cease phrases (English); `ceasePhrases` in the case file replaces them. */
 export const DEFAULT_CEASE_PHRASES: readonly string[] = [
@@ -60,7 +60,7 @@ export function ceaseRequests(
   const phrases = fromCase ? [...ctx.case.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES];
   const matcher = compilePhrases(phrases);
   const search = searchAll([matcher], matcher);
-  const mayMatch = asciiPrefilter(phrases);
+  const onBytes = byteSearch([phrases]);
   const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
@@ -78,12 +78,13 @@ export function ceaseRequests(
       if (!inputsWithIncidents.has(e.input)) continue;
       recipient = 'unknown';
     }
-    // Most texts are settled on their stored bytes (prefilter.ts). The rest are read once, and only for the
+    // Most texts are settled on their stored bytes (byte-search.ts). The rest are read once, and only for the
     // victim's messages to the subject: each read of a stored event's text decodes it again.
     const stored = events.textBytes(i, span);
     if (stored) {
       searched++;
-      if (!mayMatch(span.bytes, span.start, span.end)) continue;
+      // A match is read again for its excerpt; only "no match" is settled here.
+      if (onBytes(span.bytes, span.start, span.end) === 0) continue;
     }
     const text = e.text;
     if (text === undefined) continue;

@@ -8,10 +8,10 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { TimelineEvent } from '../../model/index.js';
+import { byteSearch, UNSETTLED } from './byte-search.js';
 import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
-import { asciiPrefilter } from './prefilter.js';
 
 /** Examples quoted per category. */
 const EXAMPLES = 5;
@@ -33,18 +33,33 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     compiled.map((k) => k.matcher),
     compilePhrases(every),
   );
-  const mayMatch = asciiPrefilter(every);
+  const onBytes = byteSearch(categories.map((c) => c.terms));
   const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
   for (let i = 0; i < ctx.windowed.length; i++) {
-    // Most texts are settled on their stored bytes (prefilter.ts); the rest are decoded and searched exactly.
+    // Most texts are settled on their stored bytes (byte-search.ts). A match there is counted without the text
+    // once its categories have all their examples; the rest are decoded and searched exactly.
     const stored = ctx.windowed.textBytes(i, span);
     if (stored) {
       if (span.end === span.start) continue;
       searched++;
-      if (!mayMatch(span.bytes, span.start, span.end)) continue;
+      const matched = onBytes(span.bytes, span.start, span.end);
+      if (matched === 0) continue;
+      if (
+        matched !== UNSETTLED &&
+        compiled.every((k, c) => (matched & (1 << c)) === 0 || k.examples.length >= EXAMPLES)
+      ) {
+        const mi = ctx.months.of(ctx.days[i]!);
+        for (let c = 0; c < compiled.length; c++) {
+          if ((matched & (1 << c)) === 0) continue;
+          const k = compiled[c]!;
+          k.count++;
+          k.months.set(mi, (k.months.get(mi) ?? 0) + 1);
+        }
+        continue;
+      }
     }
     const e = ctx.windowed.at(i);
     // Read once: each read of a stored event's text decodes it again.

@@ -28,14 +28,20 @@ export function normaliseText(text: string): string {
     const lower = folded.includes('`') ? folded.replace(APOSTROPHES, "'") : folded;
     return lower.replace(SPACE, ' ').trim();
   }
+  return foldCharacters(text).replace(SPACE, ' ').trim();
+}
+
+/**
+ * The normal form's character folds (NFKC, lower case, invisible marks removed, apostrophes and quotes folded)
+ * without the white-space folding. byte-search.ts folds single code points with it.
+ */
+export function foldCharacters(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(INVISIBLE, '')
     .replace(APOSTROPHES, "'")
-    .replace(QUOTES, '"')
-    .replace(SPACE, ' ')
-    .trim();
+    .replace(QUOTES, '"');
 }
 
 const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
@@ -74,7 +80,7 @@ export interface Matcher {
  * compiles a Unicode-aware expression again for every new RegExp object. What `make` returns must keep no state
  * between calls.
  */
-export function byPhrases<T>(make: (phrases: readonly string[]) => T): (phrases: readonly string[]) => T {
+export function byPhrases<T, P = readonly string[]>(make: (phrases: P) => T): (phrases: P) => T {
   const made = new Map<string, T>();
   return (phrases) => {
     const key = JSON.stringify(phrases);

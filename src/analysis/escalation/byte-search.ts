@@ -1,0 +1,273 @@
+/**
+ * The phrase search of matcher.ts run on a text's stored UTF-8 bytes, for the texts it can settle there, so that
+ * most texts are never decoded, normalised or searched by a regular expression.
+ *
+ * Why: the exact search costs about a microsecond a text (decode, normalise, one regular expression), and a
+ * million-message chat spent most of its analysis there. V8's expressions are no faster over whole blocks of
+ * text (an alternation of 150 phrases reads ~20 ns a character). This is an Aho–Corasick automaton over the
+ * characters of the normal form: one table lookup a byte for ASCII.
+ *
+ * What it answers equals what matcher.ts answers (a property test holds it to that): for each phrase list, does
+ * a phrase of it match, between word boundaries, with a trailing `*` taking the rest of a word. The bytes are
+ * folded into the normal form as they are read: ASCII lower-cased, ` read as ', each run of white space one
+ * space, the ends trimmed. Outside ASCII only characters whose fold does not depend on their neighbours are read
+ * here (FOLDS below: emoji and other symbols, typographic apostrophes and quotes, “…”, no-break spaces,
+ * full-width ASCII, invisible marks); a text with any other character (a letter with an accent, a combining
+ * mark) is UNSETTLED, and so is every text that is not ASCII when some phrase is not ASCII after normalising.
+ */
+import { byPhrases, foldCharacters, normaliseText } from './matcher.js';
+
+/** The answer for a text the bytes alone cannot settle: it goes to the exact search. */
+export const UNSETTLED = -1;
+
+/**
+ * For a text's bytes `bytes[start, end)`: bit i set when phrase list i matches, or UNSETTLED. The bytes must be
+ * well-formed UTF-8 (the store's pages are).
+ */
+export type ByteSearch = (bytes: Uint8Array, start: number, end: number) => number;
+
+/** The search for some phrase lists (at most 30; the same function for the same lists). */
+export const byteSearch: (lists: readonly (readonly string[])[]) => ByteSearch = byPhrases(build);
+
+/** Phrase lists beyond this many do not fit the answer's bits: every text is then UNSETTLED. */
+const MAX_LISTS = 30;
+
+/**
+ * Characters outside ASCII read here, with their fold: each is a starter that no neighbour can combine with
+ * (letters with accents and combining marks, which NFKC composes, are not among them), checked one by one below.
+ * Emoji and symbols fold to themselves; “ ’ … and full-width letters fold to ASCII; no-break spaces to a space.
+ */
+const RANGES: readonly (readonly [number, number])[] = [
+  [0x80, 0xbf], // Latin-1 punctuation and symbols, no-break space
+  [0x2000, 0x206f], // general punctuation: spaces, dashes, quotes, …, invisible marks
+  [0x20a0, 0x20cf], // currency signs
+  [0x2100, 0x214f], // letter-like symbols (™)
+  [0x2190, 0x2bff], // arrows, technical symbols, shapes, miscellaneous symbols, dingbats
+  [0x3000, 0x3000], // ideographic space
+  [0xfe00, 0xfe0f], // variation selectors (❤️)
+  [0xff01, 0xff5e], // full-width ASCII
+  [0x1f000, 0x1faff], // emoji and pictographs
+];
+
+let folds: ReadonlyMap<number, string> | undefined;
+
+/** Code point → its fold, for the characters of RANGES whose fold does not depend on their neighbours. */
+export function contextFreeFolds(): ReadonlyMap<number, string> {
+  if (folds) return folds;
+  const table = new Map<number, string>();
+  const mark = /^\p{M}$/u;
+  for (const [from, to] of RANGES) {
+    for (let cp = from; cp <= to; cp++) {
+      const ch = String.fromCodePoint(cp);
+      // A combining mark changes with the character before it; variation selectors combine with nothing.
+      if (mark.test(ch) && !(cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+      const fold = foldCharacters(ch);
+      // Kept: removed, folded to ASCII, or unchanged and no word character (which would move a word boundary).
+      if (fold === '' || /^[\x00-\x7f]+$/.test(fold) || (fold === ch && !/^[\p{L}\p{N}_]$/u.test(ch))) {
+        table.set(cp, fold);
+      }
+    }
+  }
+  folds = table;
+  return table;
+}
+
+/** A character outside ASCII in `readableFolds`: neither a word character nor white space. */
+const NEUTRAL = '\x80';
+
+let readable: ReadonlyMap<number, string> | undefined;
+
+/** contextFreeFolds with each fold's white space as a space and its other characters outside ASCII as NEUTRAL. */
+function readableFolds(): ReadonlyMap<number, string> {
+  readable ??= new Map(
+    [...contextFreeFolds()].map(([cp, fold]) => [
+      cp,
+      fold.replace(/\s/g, ' ').replace(/[^\x00-\x7f]/gu, NEUTRAL),
+    ]),
+  );
+  return readable;
+}
+
+const isWordAscii = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+
+function build(lists: readonly (readonly string[])[]): ByteSearch {
+  if (lists.length > MAX_LISTS) return () => UNSETTLED;
+  // Phrase bodies in the normal form, each with the lists it is in; a stem is marked by a leading *.
+  const phrases = new Map<string, number>();
+  let asciiOnly = true;
+  lists.forEach((list, i) => {
+    for (const p of list) {
+      const stem = p.endsWith('*');
+      const body = normaliseText(stem ? p.slice(0, -1) : p);
+      if (body === '') continue;
+      // A phrase that is not ASCII can never match an ASCII text; texts that are not ASCII go to the exact search.
+      if (!/^[\x00-\x7f]*$/.test(body)) {
+        asciiOnly = false;
+        continue;
+      }
+      const key = `${stem ? '*' : ' '}${body}`;
+      phrases.set(key, (phrases.get(key) ?? 0) | (1 << i));
+    }
+  });
+
+  // Character classes: one per character the phrases use (upper case read as lower case, ` as '), one for white
+  // space, and two for all other characters: word characters and the rest.
+  const classOf = new Int8Array(128).fill(-1);
+  const OTHER_WORD = 0;
+  const OTHER = 1;
+  let classes = 2;
+  const word: boolean[] = [true, false];
+  for (const key of phrases.keys()) {
+    for (let i = 1; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (classOf[c] === -1 && c !== 0x20) {
+        classOf[c] = classes++;
+        word.push(isWordAscii(c));
+      }
+    }
+  }
+  const space = classes++;
+  word.push(false);
+  for (let c = 0; c < 128; c++) if (classOf[c] === -1) classOf[c] = isWordAscii(c) ? OTHER_WORD : OTHER;
+  for (let c = 0x41; c <= 0x5a; c++) classOf[c] = classOf[c + 0x20]!;
+  classOf[0x60] = classOf[0x27]!;
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) classOf[c] = space;
+
+  // Characters outside ASCII are read by their folds (none when a phrase is not ASCII: the exact search decides).
+  const folds = asciiOnly ? readableFolds() : new Map<number, string>();
+
+  // Word boundaries as two more symbols: AFTER follows the start of the text and every character that is no word
+  // character, BEFORE precedes every such character and the end. The automaton reads a character that is no word
+  // character as BEFORE, the character, AFTER. A phrase is then the literal AFTER, its characters read the same
+  // way, BEFORE (left out for a stem: the rest of the word may follow): found anywhere, it is found between word
+  // boundaries, as the exact search requires.
+  const AFTER = classes;
+  const BEFORE = classes + 1;
+  const symbols = classes + 2;
+  const spelled = (body: string): number[] => {
+    const out = [AFTER];
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i) === 0x20 ? space : classOf[body.charCodeAt(i)]!;
+      if (word[c]) out.push(c);
+      else out.push(BEFORE, c, AFTER);
+    }
+    return out;
+  };
+
+  // The trie of the spelled phrases, then its failure links breadth first, turned into a full transition table;
+  // each state's lists include those of the states its failure links lead to.
+  const next: number[][] = [new Array<number>(symbols).fill(-1)];
+  const own: number[] = [0];
+  for (const [key, lists] of phrases) {
+    const seq = spelled(key.slice(1));
+    if (key[0] !== '*') seq.push(BEFORE);
+    let s = 0;
+    for (const c of seq) {
+      if (next[s]![c] === -1) {
+        next[s]![c] = next.length;
+        next.push(new Array<number>(symbols).fill(-1));
+        own.push(0);
+      }
+      s = next[s]![c]!;
+    }
+    own[s]! |= lists;
+  }
+  const states = next.length;
+  const delta = new Int32Array(states * symbols);
+  const fail = new Int32Array(states);
+  const out = Int32Array.from(own);
+  const queue: number[] = [];
+  for (let c = 0; c < symbols; c++) {
+    const t = next[0]![c]!;
+    delta[c] = t === -1 ? 0 : t;
+    if (t !== -1) queue.push(t);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    out[s]! |= out[fail[s]!]!;
+    for (let c = 0; c < symbols; c++) {
+      const t = next[s]![c]!;
+      if (t === -1) delta[s * symbols + c] = delta[fail[s]! * symbols + c]!;
+      else {
+        fail[t] = delta[fail[s]! * symbols + c]!;
+        delta[s * symbols + c] = t;
+        queue.push(t);
+      }
+    }
+  }
+
+  // One step per character of the normal form: the state after it (and its boundaries) and the lists matched on
+  // the way. `atEnd`: the lists matched by the BEFORE that ends the text.
+  const step = new Int32Array(states * classes);
+  const stepMatched = new Int32Array(states * classes);
+  const atEnd = new Int32Array(states);
+  for (let s = 0; s < states; s++) {
+    for (let c = 0; c < classes; c++) {
+      let t: number;
+      let m: number;
+      if (word[c]) {
+        t = delta[s * symbols + c]!;
+        m = out[t]!;
+      } else {
+        const t1 = delta[s * symbols + BEFORE]!;
+        const t2 = delta[t1 * symbols + c]!;
+        t = delta[t2 * symbols + AFTER]!;
+        m = out[t1]! | out[t2]! | out[t]!;
+      }
+      step[s * classes + c] = t;
+      stepMatched[s * classes + c] = m;
+    }
+    atEnd[s] = out[delta[s * symbols + BEFORE]!]!;
+  }
+  const first = delta[AFTER]!;
+
+  return (bytes, start, end) => {
+    let s = first;
+    let matched = 0;
+    // Leading white space is trimmed, and each run is one space.
+    let afterSpace = true;
+    for (let p = start; p < end; p++) {
+      const b = bytes[p]!;
+      if (b < 0x80) {
+        const c = classOf[b]!;
+        if (c !== space) afterSpace = false;
+        else if (afterSpace) continue;
+        else afterSpace = true;
+        const i = s * classes + c;
+        matched |= stepMatched[i]!;
+        s = step[i]!;
+        continue;
+      }
+      let cp: number;
+      if (b >= 0xf0) {
+        cp =
+          ((b & 0x07) << 18) |
+          ((bytes[p + 1]! & 0x3f) << 12) |
+          ((bytes[p + 2]! & 0x3f) << 6) |
+          (bytes[p + 3]! & 0x3f);
+        p += 3;
+      } else if (b >= 0xe0) {
+        cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
+        p += 2;
+      } else {
+        cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
+        p += 1;
+      }
+      const fold = folds.get(cp);
+      if (fold === undefined) return UNSETTLED;
+      // Each character of the fold, read as an ASCII character is above.
+      for (let k = 0; k < fold.length; k++) {
+        const x = fold.charCodeAt(k);
+        const c = x < 0x80 ? classOf[x]! : OTHER;
+        if (c !== space) afterSpace = false;
+        else if (afterSpace) continue;
+        else afterSpace = true;
+        const i = s * classes + c;
+        matched |= stepMatched[i]!;
+        s = step[i]!;
+      }
+    }
+    return matched | atEnd[s]!;
+  };
+}
