@@ -43,7 +43,7 @@ export interface WalkResult {
 }
 
 /** Byte order, not locale order: the same names sort the same on every machine. */
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Why a repeat is passed over, naming the path that was read when it is spelled differently. */
 const alreadyRead = (first: string, repeat: string) =>

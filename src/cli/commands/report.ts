@@ -6,6 +6,7 @@ import { analyseTimeline } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
+import { byteOrder } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -81,7 +82,8 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     version: VERSION,
     generatedAt: stamp,
     tzdata: env.tzdata,
-    run: { paths, options: resultOptions(flags) },
+    // In the order they are read, so that the order they were given in changes no byte of the report.
+    run: { paths: [...paths].sort(byteOrder), options: resultOptions(flags) },
     withChronology: format.needsChronology === true || flags.chronology === true,
   });
   await sink.write(
