@@ -16,7 +16,8 @@
  *   kept) and compared with the central directory when the member ends; a mismatch, or deflate data that cannot
  *   be inflated, fails that member with ZIP_MEMBER_DAMAGED once all its bytes have been delivered. A reader that
  *   stops early (detection reads 64 KiB) is not checked, as it has not read what the CRC covers.
- * Unsupported: encrypted members (reported), zips inside zips (reported as not read).
+ * Unsupported: encrypted members (reported), zips inside zips (offered to detection like any member, so that
+ * one is warned as not read rather than passed over as an attachment).
  */
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
@@ -36,7 +37,7 @@ export const ZIP_LIMITS = {
 } as const;
 
 const MEDIA =
-  /\.(jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|m4v|mov|3gp|avi|mkv|webm|opus|ogg|oga|mp3|m4a|aac|amr|wav|flac|pdf|docx?|xlsx?|pptx?|vcf|zip|apk|exe)$/i;
+  /\.(jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|m4v|mov|3gp|avi|mkv|webm|opus|ogg|oga|mp3|m4a|aac|amr|wav|flac|pdf|docx?|xlsx?|pptx?|vcf|apk|exe)$/i;
 
 class RangeReader extends yauzl.RandomAccessReader {
   constructor(private readonly input: SourceInput) {
@@ -147,7 +148,7 @@ async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterabl
     ctx.warn(
       'ZIP_NESTED',
       `${input.path} is an archive inside an archive; it was not read`,
-      'Unzip the outer archive first.',
+      'If it holds exports (it may also be a file sent as an attachment), unzip the outer archive and give chronolog the inner one, which is read in place.',
     );
     return;
   }

@@ -168,4 +168,26 @@ describe('archives that cannot be read', () => {
       }),
     ]);
   });
+  it('names a zip inside a zip as not read, instead of passing it over as an attachment', () => {
+    const chat = '13/01/2024, 18:04 - Sam: Answer me\n';
+    const inner = makeZip([{ name: '_chat.txt', data: chat }]);
+    const archive = file(
+      'nested/outer.zip',
+      makeZip([
+        { name: 'inner.zip', data: inner, store: true },
+        { name: 'sms.xml', data: SMS },
+      ]),
+    );
+    const r = run(['report', archive, ...REPORT]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.ignoredFiles).toEqual([]);
+    expect(report.problems).toContainEqual({
+      code: 'ZIP_NESTED',
+      severity: 'warning',
+      file: `${archive}!/inner.zip`,
+      message: `${archive}!/inner.zip is an archive inside an archive; it was not read`,
+      hint: 'If it holds exports (it may also be a file sent as an attachment), unzip the outer archive and give chronolog the inner one, which is read in place.',
+    });
+  });
 });
