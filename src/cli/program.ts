@@ -246,7 +246,10 @@ Examples:
       .option('-o, --out <dir>', 'output folder', outFolder)
       .option('--shift-dates', 'move all dates by a secret per-case whole number of weeks')
       .option('--drop-text', 'keep metadata only (no message text)')
-      .option('--case-id <id>', 'names the case for the date shift (default: the folder name)'),
+      .option(
+        '--case-id <id>',
+        'names the case for the date shift (default: the folder name; of several paths, the first in byte order)',
+      ),
     CASE_OPTIONS,
   ).addHelpText(
     'after',

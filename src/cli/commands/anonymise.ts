@@ -32,7 +32,7 @@ import {
 import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.js';
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
-import { fileInput, walk } from '../inputs.js';
+import { byteOrder, fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -291,7 +291,8 @@ export async function anonymiseCommand(
     throw noSubject(paths, flags, timeline);
   }
   const duplicates = await duplicatesOf(paths, flags, timeline, kase);
-  const caseId = flags.caseId ?? path.basename(path.resolve(paths[0]!));
+  // The first path in the order inputs are read, so that the order they were given in does not change the shift.
+  const caseId = flags.caseId ?? path.basename(path.resolve([...paths].sort(byteOrder)[0]!));
   const anon = anonymiseCase(
     {
       events: [...timeline.events],
