@@ -5,9 +5,12 @@
  * chat) counts once, but identical records inside one export all count: five "Answer me" texts sent within one
  * minute are five incidents, and if two overlapping backups both hold those five they are still five.
  *
- * Rule: inputs are taken in their stable order (sorted path). For each fingerprint, an input's first k
- * occurrences are duplicates when earlier inputs already held k copies; the rest are new. The kept total per
- * fingerprint is therefore the largest count any single input holds, never the sum.
+ * Rule: inputs are taken in order of the time precision their records have (the finest any of its records has:
+ * milliseconds, seconds, minutes, days), then in their stable order (sorted path). For each fingerprint, an
+ * input's first k occurrences are duplicates when inputs taken before it already held k copies; the rest are new.
+ * The kept total per fingerprint is therefore the largest count any single input holds, never the sum, and the
+ * copy kept is the most precise one: a Messenger JSON copy (to the millisecond) over its HTML copy (to the
+ * minute), whichever file name sorts first.
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
  * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
@@ -20,6 +23,7 @@
  * unseen id with the content of earlier id-less records.
  */
 import type { TimelineEvent } from '../model/index.js';
+import { PRECISIONS } from '../model/vocabulary.js';
 import type { EventList } from './list.js';
 
 /** The platform-id fingerprint, or undefined when the record has no id. */
@@ -92,18 +96,19 @@ export function findDuplicates(events: EventList): Uint8Array {
   const byId = new Seen();
   const byContent = new Seen();
   const byContentWithoutId = new Seen();
-  let current = -1;
-  for (let i = 0; i < events.length; i++) {
+  for (const [start, end] of inputsInComparisonOrder(events)) {
+    for (const s of [byId, byContent, byContentWithoutId]) s.close();
+    for (let i = start; i < end; i++) markIfSeen(i);
+  }
+  return dup;
+
+  function markIfSeen(i: number): void {
     const e = events.at(i);
-    if (!shared.has(e.channel)) continue;
-    if (e.input !== current) {
-      for (const s of [byId, byContent, byContentWithoutId]) s.close();
-      current = e.input;
-    }
+    if (!shared.has(e.channel)) return;
     const id = idFingerprint(e);
     if (id !== undefined && !withoutId.has(e.channel)) {
       if (byId.held(id, byId.count(id))) dup[i] = 1;
-      continue;
+      return;
     }
     const content = contentFingerprint(e);
     const nContent = byContent.count(content);
@@ -116,5 +121,21 @@ export function findDuplicates(events: EventList): Uint8Array {
       else if (byContentWithoutId.held(content, nContent)) dup[i] = 1;
     }
   }
-  return dup;
+}
+
+/** Each input's events as [start, end), the input with the finest time precision first, then in input order. */
+function inputsInComparisonOrder(events: EventList): [number, number, number][] {
+  const groups: [number, number, number][] = [];
+  for (let i = 0; i < events.length; ) {
+    const input = events.at(i).input;
+    let finest: number = PRECISIONS.length;
+    let j = i;
+    for (; j < events.length && events.at(j).input === input; j++) {
+      finest = Math.min(finest, PRECISIONS.indexOf(events.at(j).precision));
+    }
+    groups.push([i, j, finest]);
+    i = j;
+  }
+  // A stable sort: inputs equally precise stay in input order.
+  return groups.sort((a, b) => a[2] - b[2]);
 }

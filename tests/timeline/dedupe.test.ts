@@ -54,6 +54,14 @@ describe('multiset de-duplication', () => {
     expect(findDuplicates([a, b])).toEqual([false, true]);
   });
 
+  it('keeps the more precise copy, whichever input comes first (Messenger HTML to the minute, JSON to the ms)', () => {
+    const html = ev(0, t0, 'Why are you ignoring me', { precision: 'min', channel: 'messenger' });
+    const json = ev(1, t0 + 42_317, 'Why are you ignoring me', { precision: 'ms', channel: 'messenger' });
+    expect(findDuplicates([html, json])).toEqual([true, false]);
+    // Equally precise copies: the first input's is kept.
+    expect(findDuplicates([{ ...html, precision: 'ms' }, json])).toEqual([false, true]);
+  });
+
   it('prefers the platform id when there is one', () => {
     const a = ev(0, t0, 'Hello', { channel: 'email', nativeId: '<1@example.com>' });
     const b = ev(1, t0 + 3_600_000, 'Hello (re-encoded)', { channel: 'email', nativeId: '<1@example.com>' });
