@@ -15,6 +15,8 @@ import { hashing } from '../../src/pipeline/hashing.js';
 import { readTimeline } from '../../src/pipeline/index.js';
 import { discordJson } from '../../src/sources/discord-json/index.js';
 import type { Source, SourceInput } from '../../src/sources/index.js';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
 import { telegramJson } from '../../src/sources/telegram-json/index.js';
 import { twitterArchive } from '../../src/sources/twitter-archive/index.js';
@@ -132,6 +134,42 @@ function discord(): Fixture {
   ]);
 }
 
+function metaClassic(folder: string): Fixture {
+  const entry = (body: string): Part => ({
+    text: `    {\n      "sender_name": "Sam Sample",\n${body},\n      "type": "Generic"\n    }`,
+    locator: arrayItem('messages'),
+  });
+  const message = (k: number) => entry(`      "timestamp_ms": ${at(k)},\n      "content": "${said(k)}"`);
+  return layout(`${folder}/messages/inbox/samsample_1234567890/message_1.json`, [
+    '{\n  "participants": [{"name": "Sam Sample"}, {"name": "Alex Morgan"}],\n  "messages": [\n',
+    ...joined(
+      [
+        message(5),
+        entry(`      "timestamp_ms": ${at(4)},\n      "content": "Sam Sample left the group."`),
+        entry(`      "content": "${said(3)} (no time)"`),
+        message(2),
+        message(1),
+        message(0),
+      ],
+      ',\n',
+    ),
+    '\n  ],\n  "title": "Sam Sample",\n  "is_still_participant": true,\n  "thread_path": "inbox/samsample_1234567890"\n}\n',
+  ]);
+}
+
+function metaE2ee(): Fixture {
+  const entry = (k: number, stamp: string): Part => ({
+    text: `    {\n      "isUnsent": false,\n      "media": [],\n      "reactions": [],\n      "senderName": "Sam Sample",\n      "text": "${said(k)}",\n      "timestamp": ${stamp},\n      "type": "text"\n    }`,
+    locator: arrayItem('messages'),
+  });
+  const message = (k: number) => entry(k, String(at(k)));
+  return layout('Sam Sample_3.json', [
+    '{\n  "participants": ["Alex Morgan", "Sam Sample"],\n  "threadName": "Sam Sample_3",\n  "messages": [\n',
+    ...joined([message(0), message(1), entry(2, '"yesterday"'), message(3), message(4), message(5)], ',\n'),
+    '\n  ]\n}\n',
+  ]);
+}
+
 function twitter(): Fixture {
   const TWITTER_EPOCH = 1_288_834_974_657;
   const entry = (body: string): Part => ({
@@ -198,6 +236,9 @@ function endOf(bytes: Buffer, cut: number): { line: number; column: number } {
   return { line, column: cut - (head.lastIndexOf(10) + 1) + 1 };
 }
 
+const META_HINT =
+  'Extract the file again from the original "Download your information" archive (a cut download or copy truncates it); messages before this point were kept.';
+
 const CASES: Case[] = [
   {
     title: 'Telegram result.json',
@@ -221,6 +262,23 @@ const CASES: Case[] = [
       hint: 'Export the channel again with DiscordChatExporter, or copy the file again (a cut download or copy truncates it); the messages before this point were kept.',
     }),
   },
+  ...(
+    [
+      ['Facebook Messenger JSON', messengerJson, metaClassic('your_facebook_activity')],
+      ['Instagram JSON', messengerJson, metaClassic('your_instagram_activity')],
+      ['Messenger end-to-end encrypted JSON', messengerE2eeJson, metaE2ee()],
+    ] as const
+  ).map(([title, source, fixture]) => ({
+    title,
+    source,
+    fixture,
+    truncated: (line: number, column: number) => ({
+      code: 'MESSENGER_JSON_TRUNCATED',
+      locator: 'messages[4]',
+      message: `The JSON ends early at line ${line}, column ${column}, inside messages[4].`,
+      hint: META_HINT,
+    }),
+  })),
   {
     title: 'Twitter/X direct-messages.js',
     source: twitterArchive,
@@ -390,6 +448,31 @@ describe('the input under the source', () => {
     ).rejects.toMatchObject({ code: 'EIO' });
     expect(Buffer.concat(got).toString()).toBe('01234');
     expect(hashed.failure()).toMatchObject({ code: 'EIO' });
+  });
+});
+
+describe('a Messenger thread whose first reading fails and whose second does not', () => {
+  it('keeps every message, and still reports the file as read in part', async () => {
+    // Read twice (the first pass collects the title and the encoding verdict): a disk error in the first only.
+    const fx = metaClassic('your_facebook_activity');
+    const path = `exports/${fx.name}`;
+    const intact = memoryInput(path, fx.bytes);
+    const failing = failingInput(path, fx.bytes.subarray(0, fx.records[4]!.start + 40), 64, errno('EIO'));
+    let opened = 0;
+    const failingOn = (n: number): SourceInput => {
+      opened = 0;
+      return { ...intact, open: () => (++opened === n ? failing.open() : intact.open()) };
+    };
+    const alone = await runInput(messengerJson, failingOn(1), { timezone: 'UTC' }).catch((err: Error) => err);
+    expect(alone).toMatchObject({ code: 'EIO' });
+    expect(opened).toBe(2);
+    // In the pipeline, detection opens the file first.
+    const t = await read([failingOn(2)]);
+    expect(opened).toBe(3);
+    expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 6, events: 4, skipped: 1, rejected: 1 });
+    expect(t.problems.list.filter((p) => p.code === 'INPUT_READ_FAILED')).toEqual([
+      { ...READ_FAILED, severity: 'error', file: path },
+    ]);
   });
 });
 
