@@ -13,10 +13,13 @@ import { describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/cli/case.js';
 import { hashing } from '../../src/pipeline/hashing.js';
 import { readTimeline } from '../../src/pipeline/index.js';
+import { chronologJsonl } from '../../src/sources/chronolog-jsonl.js';
+import { chronologJsonlDiary } from '../../src/sources/chronolog-jsonl-diary.js';
 import { discordJson } from '../../src/sources/discord-json/index.js';
 import type { Source, SourceInput } from '../../src/sources/index.js';
 import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
+import { signalJson } from '../../src/sources/signal-json.js';
 import { smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
 import { telegramJson } from '../../src/sources/telegram-json/index.js';
 import { twitterArchive } from '../../src/sources/twitter-archive/index.js';
@@ -199,6 +202,36 @@ function twitter(): Fixture {
   ]);
 }
 
+function signal(): Fixture {
+  const line = (k: number, date = iso(k).slice(0, 19).replace('T', ' ')): Part => ({
+    text: `{"date": "${date}", "sender": "Sam", "body": "${said(k)}  ", "quote": "", "reactions": [], "attachments": []}\n`,
+  });
+  return layout('Sam/data.json', [
+    line(0),
+    line(1),
+    line(2, '1970-01-01 01:00:00'),
+    line(3),
+    line(4),
+    line(5),
+  ]);
+}
+
+function anonymised(handKept: boolean): Fixture {
+  const row = (k: number): Part => ({
+    text: `{"utc":"${iso(k)}","precision":"s","channel":"sms","kind":"message","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":null,"conversation":null,"text":"${said(k)}","textLength":90,"flags":[],"dedupe":${k + 1}}\n`,
+  });
+  // Stubs are short: the failure falls in the fifth record, an event row, whichever stub comes first.
+  return layout(handKept ? 'input-002.jsonl' : 'input-001.jsonl', [
+    `{"format":"chronolog-anonymised-timeline","version":2,"handKept":${handKept},"input":"input-00${handKept ? 2 : 1}","originalFormat":"${handKept ? 'csv-diary' : 'sms-backup-xml'}","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"p + first 16 hex of HMAC-SHA-256(key, typed normalised identifier)"}\n`,
+    row(0),
+    { text: '{"skipped":"system-notice"}\n' },
+    { text: '{"rejected":"WHATSAPP_BAD_DATE"}\n' },
+    row(3),
+    row(4),
+    row(5),
+  ]);
+}
+
 function sms(): Fixture {
   const record = (k: number, date: string, type = '1'): Part => ({
     text: `  <sms protocol="0" address="+447700900123" date="${date}" type="${type}" subject="null" body="${said(k)}" read="1" status="-1" locked="0" contact_name="Sam" />\n`,
@@ -290,6 +323,33 @@ const CASES: Case[] = [
       hint: 'Take the file from the archive again (or download a new archive from X); the messages before this point were kept.',
     }),
   },
+  {
+    title: 'Signal data.json',
+    source: signalJson,
+    fixture: signal(),
+    truncated: (line) => ({
+      code: 'SIGNAL_JSON_TRUNCATED',
+      locator: `line ${line}`,
+      message: `The file ends in the middle of line ${line}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept.`,
+      hint: 'Copy data.json again from the signal-export folder, or run sigexport again, to read the rest.',
+    }),
+  },
+  ...(
+    [
+      ['chronolog anonymised timeline', chronologJsonl, anonymised(false)],
+      ['chronolog anonymised diary', chronologJsonlDiary, anonymised(true)],
+    ] as const
+  ).map(([title, source, fixture]) => ({
+    title,
+    source,
+    fixture,
+    truncated: (line: number) => ({
+      code: 'CHRONOLOG_JSONL_TRUNCATED',
+      locator: `line ${line}`,
+      message: `The file ends in the middle of line ${line}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept.`,
+      hint: 'Copy the anonymised files again from where `chronolog anonymise` wrote them (or run it again) to read the rest.',
+    }),
+  })),
   {
     title: 'SMS Backup & Restore XML',
     source: smsBackupXml,
