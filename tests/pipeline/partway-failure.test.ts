@@ -17,6 +17,7 @@ import { chronologJsonl } from '../../src/sources/chronolog-jsonl.js';
 import { chronologJsonlDiary } from '../../src/sources/chronolog-jsonl-diary.js';
 import { discordJson } from '../../src/sources/discord-json/index.js';
 import type { Source, SourceInput } from '../../src/sources/index.js';
+import { mbox } from '../../src/sources/mbox.js';
 import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { signalJson } from '../../src/sources/signal-json.js';
@@ -249,6 +250,35 @@ function sms(): Fixture {
   ]);
 }
 
+function mailbox(): Fixture {
+  const DAYS = ['Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
+  const mail = (k: number, from: string, headers = true): Part => {
+    const day = `${DAYS[k]}, ${k + 1} Mar 2024 18:0${k}:00 +0000`;
+    const head = headers
+      ? `From: ${from}\nTo: alex@example.com\nDate: ${day}\nSubject: message ${k}\nMessage-ID: <m${k}@example.org>\n\n`
+      : 'this line is not a header field\n\n';
+    return {
+      text: `From sam@example.org ${DAYS[k]} Mar  ${k + 1} 18:0${k}:00 2024\n${head}${said(k)}\nAnd again: ${THREAT}\n\n`,
+      locator: (line, i) => `message[${i}] (line ${line})`,
+    };
+  };
+  const sam = 'Sam Sample <sam@example.org>';
+  const fx = layout('Takeout/Mail/All mail Including Spam and Trash.mbox', [
+    mail(0, sam),
+    mail(1, 'Mail Delivery Subsystem <mailer-daemon@example.org>'),
+    mail(2, sam, false),
+    mail(3, sam),
+    mail(4, sam),
+    mail(5, sam),
+  ]);
+  // A message is known complete only once the next one's separator line is read, or the file ends.
+  const records = fx.records.map((r, i) => {
+    const next = fx.records[i + 1];
+    return { ...r, end: next ? fx.bytes.indexOf(10, next.start) + 1 : Number.POSITIVE_INFINITY };
+  });
+  return { ...fx, records };
+}
+
 interface Case {
   readonly title: string;
   readonly source: Source;
@@ -359,6 +389,17 @@ const CASES: Case[] = [
       locator: `sms[4] (line ${line})`,
       message: `the file ends inside sms[4] (line ${line}), before its end tag (line ${line}, column ${column - 1}): the backup was cut short`,
       hint: 'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut too, the app was interrupted while writing it.',
+    }),
+  },
+  {
+    title: 'mbox mailbox',
+    source: mbox,
+    fixture: mailbox(),
+    truncated: (line) => ({
+      code: 'MBOX_TRUNCATED',
+      locator: 'message[4] (line 37)',
+      message: `The file ends in the middle of line ${line}, inside message[4] (line 37): the mailbox was cut short, so that message was not read. The messages before it were kept.`,
+      hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
     }),
   },
 ];
@@ -533,6 +574,27 @@ describe('a Messenger thread whose first reading fails and whose second does not
     expect(t.problems.list.filter((p) => p.code === 'INPUT_READ_FAILED')).toEqual([
       { ...READ_FAILED, severity: 'error', file: path },
     ]);
+  });
+});
+
+describe('an mbox cut short in the separator line of its next message', () => {
+  it('keeps the message before it, which is whole, and says a new message begins there', async () => {
+    const fx = mailbox();
+    const fifth = fx.records[4]!;
+    // "From sam@exa": the file ends inside the separator that begins the fifth message.
+    const cut = fifth.start + 12;
+    const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
+    expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 4, events: 2, skipped: 1, rejected: 1 });
+    expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)', 'message[3] (line 27)']);
+    expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
+      code: 'MBOX_TRUNCATED',
+      severity: 'error',
+      file: `exports/${fx.name}`,
+      locator: 'line 37',
+      message:
+        'The file ends in the middle of line 37, where a new message begins: the mailbox was cut short there. The messages before it were kept.',
+      hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
+    });
   });
 });
 
