@@ -27,38 +27,53 @@ export function hashing(inner: SourceInput): HashedInput {
   const open = (): Readable => {
     const hash = createHash('sha256');
     const raw = inner.open();
-    // Set when the reader stops early (it had read enough): the raw stream is then destroyed with a read pending,
-    // and what that read rejects with ("premature close") is no fault of the input.
+    // Set when the reader stops early (it had read enough): the raw stream is then destroyed, and whatever it
+    // raises after that is no fault of the input.
     let abandoned = false;
-    // The iterator reports errors to the reader; this records one raised before the first read, too.
+    // Pulled one chunk at a time: when the input fails, every chunk before the failure reaches the reader, so
+    // what a source reads before an error never varies. The raw stream reads ahead of what it was asked for
+    // (a file two chunks, other streams up to 16) and may fail while those chunks wait in its buffer: they were
+    // read without fault, so they are taken with read() first, which still gives them after the failure (its
+    // async iterator would drop them, and with them every record they hold).
+    let waiting = false;
+    const pull = (): void => {
+      waiting = false;
+      if (out.destroyed) return;
+      const chunk = raw.read() as Buffer | null;
+      if (chunk !== null) {
+        hash.update(chunk);
+        out.push(chunk);
+      } else if (raw.errored) {
+        failure ??= raw.errored;
+        out.destroy(raw.errored);
+      } else if (raw.readableEnded) {
+        digest ??= hash.digest('hex');
+        out.push(null);
+      } else if (raw.destroyed) {
+        // Closed by something else before its end, without an error of its own: the rest was never read.
+        const err = Object.assign(new Error('the input closed before its end'), {
+          code: 'ERR_STREAM_PREMATURE_CLOSE',
+        });
+        failure ??= err;
+        out.destroy(err);
+      } else waiting = true;
+    };
+    const wake = (): void => {
+      if (waiting) pull();
+    };
+    raw.on('readable', wake);
+    raw.on('end', wake);
+    raw.on('close', wake);
+    // Also records an error raised before the first read.
     raw.on('error', (err: Error) => {
-      if (!abandoned) failure ??= err;
+      if (abandoned) return;
+      failure ??= err;
+      wake();
     });
-    const chunks = raw[Symbol.asyncIterator]();
-    // Pulled one chunk at a time: when the input fails, every chunk before the failure has reached the reader
-    // (a buffering stream would drop what it held), so what a source reads before an error never varies.
     const out: Readable = new Readable({
       objectMode: true,
       highWaterMark: 1,
-      read() {
-        chunks.next().then(
-          (next) => {
-            if (out.destroyed) return;
-            if (next.done) {
-              digest ??= hash.digest('hex');
-              out.push(null);
-              return;
-            }
-            hash.update(next.value as Buffer);
-            out.push(next.value);
-          },
-          (err: Error) => {
-            if (abandoned || out.destroyed) return;
-            failure ??= err;
-            out.destroy(err);
-          },
-        );
-      },
+      read: pull,
       destroy(err, cb) {
         if (err === null) abandoned = true;
         raw.destroy();

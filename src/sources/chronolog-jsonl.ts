@@ -21,7 +21,9 @@
  *   analysis treats it as a diary again (no export period).
  * - Version 1 (one file per case, header counted as a skipped record) is still read.
  * A blank line is skipped (`blank-line`); a line that is not valid JSON, or lacks a valid time or vocabulary
- * value, or a stub with a malformed reason or code is rejected with its line number. Unsupported: other versions.
+ * value, or a stub with a malformed reason or code is rejected with its line number. A last line without a line
+ * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): it is no record, the lines before it are
+ * kept and the input is marked incomplete. Unsupported: other versions.
  */
 import type { ParsedEvent } from '../model/index.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
@@ -129,14 +131,26 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
   else ctx.emit(e);
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads an anonymised file, either version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. */
 export async function parseAnonymised(input: SourceInput, ctx: SourceContext): Promise<void> {
   let incomplete = false;
+  let cut: number | undefined;
   await forEachLine(
     input,
-    (line, n) => {
+    (line, n, unended) => {
       if (n > 1) {
-        readLine(line, n, ctx);
+        // `chronolog anonymise` ends every line with a line break: a broken last line without one was cut short.
+        if (unended && line.trim() !== '' && !isJson(line)) cut = n;
+        else readLine(line, n, ctx);
         return;
       }
       if (!HEADER.test(line)) {
@@ -154,6 +168,14 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
     },
     ctx,
   );
+  if (cut !== undefined) {
+    throw new SourceFailure(
+      'CHRONOLOG_JSONL_TRUNCATED',
+      `The file ends in the middle of line ${cut}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept.`,
+      cut,
+      'Copy the anonymised files again from where `chronolog anonymise` wrote them (or run it again) to read the rest.',
+    );
+  }
   if (incomplete) {
     throw new SourceFailure(
       'CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE',

@@ -13,7 +13,8 @@
  * `From - <date>` separators, Gmail's `+0000` separator dates. Each message is one record; its locator is
  * `message[i] (line N)`: the 0-based ordinal in the file and the 1-based line of its `From ` separator.
  * Splitting rules and limits: ./email/mbox-split.ts; message → event: ./email/message.ts; time rules:
- * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`).
+ * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`). A file
+ * that ends inside a line was cut short (MBOX_TRUNCATED): the message that line belongs to is not read.
  * Deliberately unsupported: mboxcl2 `Content-Length` framing, Apple Mail `.emlx`, Maildir folders (each
  * Maildir file is an .eml and is read by that source).
  */
@@ -63,15 +64,19 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
       });
       let read = 0;
       let first = true;
+      let last = 0x0a;
       for await (const chunk of input.open()) {
         let buf = chunk as Buffer;
         read += buf.length;
         if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
         first = false;
         splitter.push(buf);
+        if (buf.length > 0) last = buf[buf.length - 1]!;
         ctx.progress(read);
       }
-      splitter.end();
+      // mbox writers end every message with a line break: a file that ends inside a line was cut short.
+      const cut = last === 0x0a || last === 0x0d ? undefined : splitter.endCut();
+      if (cut === undefined) splitter.end();
       if (splitter.messages === 0 && splitter.preambleLines > 0) {
         throw new SourceFailure(
           'MBOX_NO_SEPARATOR',
@@ -80,8 +85,23 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
           'If this is a single message, read it as .eml (--format-of "<file>=eml").',
         );
       }
+      if (cut !== undefined) throw truncated(cut);
     },
   };
+}
+
+/** The failure of a mailbox that ends in the middle of a line, naming the message it cut short. */
+function truncated(cut: ReturnType<MboxSplitter['endCut']>): SourceFailure {
+  const m = cut.dropped;
+  const where = m ? `message[${m.ordinal}] (line ${m.line})` : undefined;
+  return new SourceFailure(
+    'MBOX_TRUNCATED',
+    where
+      ? `The file ends in the middle of line ${cut.line}, inside ${where}: the mailbox was cut short, so that message was not read. The messages before it were kept.`
+      : `The file ends in the middle of line ${cut.line}, where a new message begins: the mailbox was cut short there. The messages before it were kept.`,
+    where ?? cut.line,
+    'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
+  );
 }
 
 /** mbox mailboxes, one message per record. */

@@ -12,11 +12,12 @@
  * "Me" is the exporter; `deleted`/`call`/`missed`/`sticker`/`quote` appear in newer versions. Bodies are read as
  * ./signal-export.ts describes (padding trimmed, a call's kind and outcome from its sentence), exactly as the
  * chat.md twin reads them, so the two files of one conversation count each message once. One bad line is
- * rejected with its line number and the rest are read.
+ * rejected with its line number and the rest are read; a bad last line without a line break (signal-export ends
+ * every line with one) was cut short: it is no message, and the file is reported as cut (SIGNAL_JSON_TRUNCATED).
  */
 import type { Kind, Party } from '../model/index.js';
 import { jsonQuote, signalCall } from './signal-export.js';
-import type { Source } from './source.js';
+import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
@@ -48,16 +49,19 @@ export const signalJson: Source = {
   },
   async parse(input, ctx) {
     const parties = new Map<string, Party>();
+    let cut: number | undefined;
     await forEachLine(
       input,
-      (raw, lineNo) => {
+      (raw, lineNo, unended) => {
         const line = raw.trim();
         if (line === '') return;
         let m: Record<string, unknown>;
         try {
           m = JSON.parse(line) as Record<string, unknown>;
         } catch {
-          ctx.reject('SIGNAL_BAD_JSON', lineNo, `line ${lineNo} is not a JSON object`, HINT);
+          // signal-export ends every line with a line break: a broken last line without one was cut short.
+          if (unended) cut = lineNo;
+          else ctx.reject('SIGNAL_BAD_JSON', lineNo, `line ${lineNo} is not a JSON object`, HINT);
           return;
         }
         const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;
@@ -123,5 +127,13 @@ export const signalJson: Source = {
       `times in ${input.path} are the exporting computer's local time without a zone; they were read in ${ctx.options.timezone}`,
       'If the computer that ran signal-export used another zone, re-run with --tz ZONE.',
     );
+    if (cut !== undefined) {
+      throw new SourceFailure(
+        'SIGNAL_JSON_TRUNCATED',
+        `The file ends in the middle of line ${cut}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept.`,
+        cut,
+        'Copy data.json again from the signal-export folder, or run sigexport again, to read the rest.',
+      );
+    }
   },
 };

@@ -159,7 +159,8 @@ export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<
 /**
  * Streams an input line by line without holding the file in memory. Splits on CRLF, LF and lone CR (U+2028 is
  * left inside the line: WhatsApp keeps it inside messages). Decodes UTF-8, or UTF-16 when a BOM says so; the
- * leading BOM is removed, BOMs elsewhere are left for the source to handle. `onLine` gets 1-based numbers.
+ * leading BOM is removed, BOMs elsewhere are left for the source to handle. `onLine` gets 1-based numbers, and
+ * `unended` true for a last line the file ends without a line break (which may be a line cut short).
  *
  * Bytes that are not UTF-8 (a chat re-saved as Windows-1252) become U+FFFD, and `ctx` is warned once
  * (TEXT_INVALID_UTF8) with the first line where that happened. The check costs one search for U+FFFD per
@@ -167,7 +168,7 @@ export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<
  */
 export async function forEachLine(
   input: SourceInput,
-  onLine: (line: string, lineNo: number) => void,
+  onLine: (line: string, lineNo: number, unended: boolean) => void,
   ctx?: SourceContext,
 ): Promise<{ lines: number; encoding: TextEncoding }> {
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
@@ -214,7 +215,7 @@ export async function forEachLine(
         pending = [];
       }
       if (warnAt !== 0 && lineNo + 1 >= warnAt) warnInvalid();
-      onLine(line, ++lineNo);
+      onLine(line, ++lineNo, false);
       i = b + 1;
       if (s.charCodeAt(b) === 0x0d) {
         if (i === s.length) afterCr = true;
@@ -288,6 +289,6 @@ export async function forEachLine(
   if (checking && encoding === 'utf-8' && rest.includes('\ufffd')) invalidAt(lineNo + 1);
   if (rest.length > 0) lines(rest);
   if (warnAt !== 0) warnInvalid();
-  if (pending.length > 0) onLine(pending.join(''), ++lineNo);
+  if (pending.length > 0) onLine(pending.join(''), ++lineNo, true);
   return { lines: lineNo, encoding };
 }

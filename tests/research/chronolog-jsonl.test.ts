@@ -91,6 +91,8 @@ describe('chronolog-jsonl source', () => {
         '{"utc":"yesterday","precision":"s","channel":"sms","kind":"message","direction":"incoming"}',
         '{"utc":"2024-01-09T07:02:11.000Z","precision":"s","channel":"fax","kind":"message","direction":"incoming"}',
         '{not json',
+        // Every line ends with a line break, as `anonymise` writes it: a broken last line without one was cut short.
+        '',
       ].join('\n'),
     );
     const run = await runSource(chronologJsonl, file);

@@ -142,6 +142,29 @@ export class MboxSplitter {
     }
   }
 
+  /**
+   * Finishes an input that ends in the middle of a line: it was cut short. The message that line belongs to may
+   * lack any part of its text, so it is dropped, never handed on as if whole, and returned with the line the input
+   * ends in. A cut line that can only be the start of a separator (after an empty line) begins a message of which
+   * nothing was read: the message before it is whole and handed on.
+   */
+  endCut(): { line: number; dropped?: { ordinal: number; line: number } } {
+    const line = this.lineNo + 1;
+    const c = this.carry;
+    this.carry = undefined;
+    const n = c === undefined ? 0 : Math.min(c.length, 5);
+    const separator =
+      c !== undefined && !this.midLine && this.prevBlank && c.compare(FROM_, 0, n, 0, n) === 0;
+    let dropped: { ordinal: number; line: number } | undefined;
+    if (!separator) {
+      this.resolvePending(false);
+      if (this.cur) dropped = { ordinal: this.cur.ordinal, line: this.cur.line };
+      this.cur = undefined;
+    }
+    this.end();
+    return dropped ? { line, dropped } : { line };
+  }
+
   private line(buf: Buffer, s: number, e: number): void {
     if (this.midLine) {
       // The end of a giant line: plain content.

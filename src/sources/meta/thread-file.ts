@@ -31,7 +31,8 @@ export interface ThreadFile {
 /**
  * Streams `input` twice. After pass 1, `start` receives what the file says about itself and returns the handler
  * that pass 2 calls for each element of `messages` with its locator `messages[i]`. Throws the `SourceFailure`
- * of a truncated or invalid file after the messages before the fault were handed on.
+ * of a truncated or invalid file, or the error of an input that fails part-way, after the messages before the
+ * fault were handed on.
  */
 export async function readThreadFile(
   input: SourceInput,
@@ -41,7 +42,9 @@ export async function readThreadFile(
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
   let hasMessages = false;
-  let complete = true;
+  // Why pass 1 stopped early: a damaged file (SourceFailure) or an input that failed part-way (a disk error, a
+  // damaged archive member). Pass 2 meets it at the same place and throws it, after the messages before it.
+  let stopped: unknown;
   // Progress: pass 1 covers the first half of the bar and pass 2 the second, so it never runs backwards.
   try {
     await readThreadJson(
@@ -66,9 +69,7 @@ export async function readThreadFile(
       (read) => ctx.progress(Math.floor(read / 2)),
     );
   } catch (err) {
-    if (!(err instanceof SourceFailure)) throw err;
-    // Pass 2 stops at the same place and throws the same failure, after the messages before it.
-    complete = false;
+    stopped = err;
   }
 
   const { channel, named } = channelFromPath(input.path);
@@ -92,7 +93,7 @@ export async function readThreadFile(
       'The file was probably re-saved by another tool; compare with the original export if names or text look garbled.',
     );
   }
-  if (complete && !hasMessages && fields.has('messages')) {
+  if (stopped === undefined && !hasMessages && fields.has('messages')) {
     ctx.warn(
       'MESSENGER_NO_MESSAGES',
       undefined,
@@ -109,6 +110,9 @@ export async function readThreadFile(
     },
     (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
   );
+  // A read error that pass 2 did not meet again: the messages are all read, but what pass 1 said of the file
+  // (the title, whether its text is double-encoded) came from part of it, so the input still counts as read in part.
+  if (stopped !== undefined && !(stopped instanceof SourceFailure)) throw stopped;
 }
 
 /** True for a plain JSON object. */
