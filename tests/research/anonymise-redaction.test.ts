@@ -483,3 +483,31 @@ describe("anonymise: the case's own lexicon and cease phrases", () => {
     expect(copy.escalation!.content.categories[own]!.id).toMatch(new RegExp(`^${n} property$`));
   });
 });
+
+describe('anonymise: identifiers behind invisible characters or in other Unicode forms', () => {
+  // A WhatsApp export as the QA review's: the subject's name with a zero-width space inside, a phone number in
+  // full-width digits; a right-to-left override and a typographic ligature that are no identifier.
+  const chat = [
+    '12/02/2024, 09:15 - Samantha Quill: call me on ０７７００９００１２３ or 07700\u200B900\u00AD123',
+    '15/02/2024, 09:18 - Samantha Quill: S\u200Bamantha here, Ｓａｍａｎｔｈａ Ｑｕｉｌｌ, \uFEFFQuill\u200D',
+    '21/02/2024, 09:24 - Samantha Quill: \u202Eevil and the ﬁnal word',
+    '',
+  ].join('\n');
+  const input = makeCase(
+    'unicode-forms',
+    { 'WhatsApp Chat with Samantha Quill.txt': chat },
+    { subject: 'Samantha Quill', subjectIds: ['Samantha Quill', '+447700900123'] },
+  );
+
+  it('redacts them over their whole original span, and keeps the rest of the text as written', async () => {
+    const { texts, manifest, bytes } = await anonymise(input, 'unicode-forms', { dateOrder: 'dmy' });
+    const n = '\\[NAME:p[0-9a-f]{4}\\]';
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toBe('call me on [PHONE] or [PHONE]');
+    expect(texts[1]).toMatch(new RegExp(`^${n} here, ${n}, ${n}$`));
+    expect(texts[2]).toBe('\u202Eevil and the ﬁnal word');
+    expect(manifest.redactions).toMatchObject({ phone: 2, name: 3 });
+    for (const leak of ['amantha', 'Ｓａｍ', 'Ｑｕｉｌｌ', 'Quill', '０７７', '900'])
+      expect(bytes).not.toContain(leak);
+  });
+});
