@@ -511,3 +511,30 @@ describe('anonymise: identifiers behind invisible characters or in other Unicode
       expect(bytes).not.toContain(leak);
   });
 });
+
+describe('anonymise: dates without a year and two-digit years with --shift-dates', () => {
+  // The QA review's chat: every one of these dates gave the secret shift (or the birth year) away.
+  const chat = [
+    '12/02/2024, 09:16 - Sam: back in 2019, on Tuesday the 14th, on the 14th, 14.02., 14/2, Feb 14th, 14th of March',
+    '14/02/2024, 09:17 - Sam: born 03/04/1990 DOB: 3rd April 90, 10 days ago, 2 weeks after 1/2, last week on 12.2.24',
+    '15/02/2024, 09:18 - Sam: texting me 24/7 for 1/2 an hour at 14.02 and 2.30am, the 3rd time',
+    '',
+  ].join('\n');
+  const input = makeCase('day-month', { 'WhatsApp Chat with Sam.txt': chat }, { subjectIds: ['Sam'] });
+
+  it('replaces the day and month and the two-digit year, and keeps times, fractions and counts', async () => {
+    const { texts, manifest } = await anonymise(input, 'day-month', { dateOrder: 'dmy', shiftDates: true });
+    expect(texts).toEqual([
+      'back in [YEAR], on Tuesday the [DATE], on the [DATE], [DATE], [DATE], [DATE], [DATE]',
+      'born [DATE] DOB: [DATE], 10 days ago, 2 weeks after [DATE], last week on [DATE]',
+      'texting me 24/7 for 1/2 an hour at 14.02 and 2.30am, the 3rd time',
+    ]);
+    expect(manifest.redactions).toMatchObject({ date: 11 });
+  });
+
+  it('without --shift-dates keeps the dates, but not the year of the date of birth', async () => {
+    const { texts } = await anonymise(input, 'day-month-plain', { dateOrder: 'dmy' });
+    expect(texts[0]).toBe(chat.split('\n')[0]!.slice(25));
+    expect(texts[1]).toBe('born [DATE] DOB: [DATE], 10 days ago, 2 weeks after 1/2, last week on 12.2.24');
+  });
+});

@@ -13,7 +13,8 @@
  * 5. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
  *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
  *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
- *    digits for a phone number;
+ *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
+ *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
  * 6. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
  * 7. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
@@ -37,7 +38,7 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
-import { BIRTH_RE, DATE_RE, validDate, verbMay, YEAR_RE } from './dates.js';
+import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
 import { FoldedText, fold as foldText } from './folded.js';
 import { TITLES } from './names.js';
 import { ORDINARY_WORDS } from './words.js';
@@ -273,8 +274,11 @@ export class Redactor {
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
     this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
-    // After phone numbers, whose digit groups may look like years.
-    if (this.options.shiftedDates) this.sub(t, YEAR_RE, 'date', '[YEAR]');
+    // After phone numbers, whose digit groups may look like years or a day and month.
+    if (this.options.shiftedDates) {
+      this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
+      this.sub(t, YEAR_RE, 'date', '[YEAR]');
+    }
     // Before addresses, which would take "Saw Dr" of "Saw Dr Patel" for a street; a name the case knows is
     // left to the name step, so it keeps its one placeholder.
     t.replace(TITLED_RE, (m) => {
