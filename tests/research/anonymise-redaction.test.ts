@@ -483,3 +483,58 @@ describe("anonymise: the case's own lexicon and cease phrases", () => {
     expect(copy.escalation!.content.categories[own]!.id).toMatch(new RegExp(`^${n} property$`));
   });
 });
+
+describe('anonymise: identifiers behind invisible characters or in other Unicode forms', () => {
+  // A WhatsApp export as the QA review's: the subject's name with a zero-width space inside, a phone number in
+  // full-width digits; a right-to-left override and a typographic ligature that are no identifier.
+  const chat = [
+    '12/02/2024, 09:15 - Samantha Quill: call me on ０７７００９００１２３ or 07700\u200B900\u00AD123',
+    '15/02/2024, 09:18 - Samantha Quill: S\u200Bamantha here, Ｓａｍａｎｔｈａ Ｑｕｉｌｌ, \uFEFFQuill\u200D',
+    '21/02/2024, 09:24 - Samantha Quill: \u202Eevil and the ﬁnal word',
+    '',
+  ].join('\n');
+  const input = makeCase(
+    'unicode-forms',
+    { 'WhatsApp Chat with Samantha Quill.txt': chat },
+    { subject: 'Samantha Quill', subjectIds: ['Samantha Quill', '+447700900123'] },
+  );
+
+  it('redacts them over their whole original span, and keeps the rest of the text as written', async () => {
+    const { texts, manifest, bytes } = await anonymise(input, 'unicode-forms', { dateOrder: 'dmy' });
+    const n = '\\[NAME:p[0-9a-f]{4}\\]';
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toBe('call me on [PHONE] or [PHONE]');
+    expect(texts[1]).toMatch(new RegExp(`^${n} here, ${n}, ${n}$`));
+    expect(texts[2]).toBe('\u202Eevil and the ﬁnal word');
+    expect(manifest.redactions).toMatchObject({ phone: 2, name: 3 });
+    for (const leak of ['amantha', 'Ｓａｍ', 'Ｑｕｉｌｌ', 'Quill', '０７７', '900'])
+      expect(bytes).not.toContain(leak);
+  });
+});
+
+describe('anonymise: dates without a year and two-digit years with --shift-dates', () => {
+  // The QA review's chat: every one of these dates gave the secret shift (or the birth year) away.
+  const chat = [
+    '12/02/2024, 09:16 - Sam: back in 2019, on Tuesday the 14th, on the 14th, 14.02., 14/2, Feb 14th, 14th of March',
+    '14/02/2024, 09:17 - Sam: born 03/04/1990 DOB: 3rd April 90, 10 days ago, 2 weeks after 1/2, last week on 12.2.24',
+    '15/02/2024, 09:18 - Sam: texting me 24/7 for 1/2 an hour at 14.02 and 2.30am, the 3rd time',
+    '',
+  ].join('\n');
+  const input = makeCase('day-month', { 'WhatsApp Chat with Sam.txt': chat }, { subjectIds: ['Sam'] });
+
+  it('replaces the day and month and the two-digit year, and keeps times, fractions and counts', async () => {
+    const { texts, manifest } = await anonymise(input, 'day-month', { dateOrder: 'dmy', shiftDates: true });
+    expect(texts).toEqual([
+      'back in [YEAR], on Tuesday the [DATE], on the [DATE], [DATE], [DATE], [DATE], [DATE]',
+      'born [DATE] DOB: [DATE], 10 days ago, 2 weeks after [DATE], last week on [DATE]',
+      'texting me 24/7 for 1/2 an hour at 14.02 and 2.30am, the 3rd time',
+    ]);
+    expect(manifest.redactions).toMatchObject({ date: 11 });
+  });
+
+  it('without --shift-dates keeps the dates, but not the year of the date of birth', async () => {
+    const { texts } = await anonymise(input, 'day-month-plain', { dateOrder: 'dmy' });
+    expect(texts[0]).toBe(chat.split('\n')[0]!.slice(25));
+    expect(texts[1]).toBe('born [DATE] DOB: [DATE], 10 days ago, 2 weeks after 1/2, last week on 12.2.24');
+  });
+});

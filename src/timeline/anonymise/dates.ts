@@ -6,21 +6,34 @@
  *
  * Recognised, case-insensitively and without a weekday: numeric day/month/year and month/day/year with `/`, `.`
  * or `-` and 2- or 4-digit years (`22/04/2024`, `4.22.24`); ISO-like year-month-day (`2024-04-22`,
- * `2024/4/22`); a day and a month name (`20 May`, `20th of May 2024`, `1 Apr. '24`); a month name and a day
- * (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`), or a month number and one
- * (`03.2019`, `3/2019`); a holiday (`Christmas Eve`,
- * `Bonfire Night 2023`). Month names are full or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
- * parts with valid day and month numbers, and a month name needs a day or a year next to it.
+ * `2024/4/22`); a day and a month name (`20 May`, `20th of May 2024`, `1 Apr. '24`, `3rd April 90`); a month
+ * name and a day (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`), or a month
+ * number and one (`03.2019`, `3/2019`); a holiday (`Christmas Eve`, `Bonfire Night 2023`). Month names are full
+ * or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
+ * parts with valid day and month numbers, and a month name needs a day or a year next to it. With the dates
+ * shifted, a day and month without a year written as numbers or an ordinal (`14/2`, `14.02.`, `on the 14th`)
+ * goes too (`DAY_MONTH_RE`).
  *
- * A date of birth (a date, or a 4-digit year, after "born", "DOB", "d.o.b." or "date of birth") identifies a
- * person whether or not dates are shifted, so it is always replaced.
+ * A date of birth (a date, or a year, `1990` or `'90`, after "born", "DOB", "d.o.b." or "date of birth")
+ * identifies a person whether or not dates are shifted, so it is always replaced.
  */
 
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\\.(?=,?\\s*[\\d\\x27]))?';
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\\.(?=,?\\s*[\\d\\x27’‘]))?';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR4 = '(?:1[89]\\d\\d|2[01]\\d\\d)';
-const YEAR = `(?:${YEAR4}|'\\d\\d)(?![/.-]\\d)`;
+/**
+ * Words after a number that make it a quantity, a count or a time, not a year or a date ("1/2 hour", "3 May
+ * 10 am", "on the 2nd floor", "the 3rd time").
+ */
+const QUANTITY = `(?:am|pm|a\\.m\\.|p\\.m\\.|o['’]?clock|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|times?|days?|nights?|weeks?|weekends?|months?|years?|decades?|century|centuries|miles?|km|kms|kilomet(?:re|er)s?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|kg|kgs|kilos?|lbs?|pounds?|stone|litres?|liters?|pints?|way|dozen|people|persons?|ones?|floor|attempts?|try|tries|calls?|messages?|texts?|emails?|e-mails?|letters?|warnings?|offen[cs]es?|incidents?|reports?|birthday|anniversary|grade|round|place|row|house|door|visits?|car|child|kid|son|daughter|baby|go|chance|account|number|class|lesson|session|stars?|points?|goals?|%)`;
+/** Not a quantity or a time: no unit word, `%`, or time of day after the number. */
+const NOT_QUANTITY = `(?!\\s*${QUANTITY}(?![\\p{L}\\p{N}_]))`;
+/**
+ * The year after a day and a month name: four digits, two after an apostrophe (`3 Apr '90`), or two alone
+ * (`3rd April 90`) where they are no time of day (`3 May 10:30`, `3 May 10 am`) or count (`3 May 12 times`).
+ */
+const NAMED_YEAR = `(?:${YEAR4}|['’‘]\\d\\d|\\d\\d${NOT_QUANTITY})(?![/.:-]\\d)`;
 /** Not inside a longer number or another numeric date. */
 const NUM_BEFORE = '(?<![\\p{L}\\p{N}_]|\\d[/.-])';
 /** Not followed by more of a number; `T` then a digit starts the time of an ISO timestamp. */
@@ -36,10 +49,43 @@ const ISO = `${NUM_BEFORE}\\d{4}(?<s2>[/.-])(?<im>\\d{1,2})\\k<s2>(?<id>\\d{1,2}
  */
 const HOLIDAY = `(?:christmas(?:\\s+(?:day|eve))?|xmas(?:\\s+(?:day|eve))?|boxing\\s+day|new\\s+year['’]?s(?:\\s+(?:day|eve))?|hogmanay|valentine['’]?s(?:\\s+day)?|hallowe['’]?en|bonfire\\s+night|guy\\s+fawkes(?:\\s+night)?|burns\\s+night|st\\.?\\s+patrick['’]?s\\s+day|easter(?:\\s+(?:sunday|monday|day|weekend))?|good\\s+friday|mothering\\s+sunday|mother['’]?s\\s+day|father['’]?s\\s+day|thanksgiving(?:\\s+day)?|independence\\s+day)(?:\\s+${YEAR4})?`;
 /** Dates with a month name: day month [year] | month day [year] | month year; and holidays. */
-const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?|${MONTH}\\s+${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
+const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
 
 /** `mm/yyyy` or `mm.yyyy` (`since 03.2019`), a month and a 4-digit year written as numbers. */
 const MONTH_YEAR = `${NUM_BEFORE}(?:0?[1-9]|1[0-2])[/.-]${YEAR4}${NUM_AFTER}`;
+
+/** A day and a month without a year, as numbers: `14/2`, `2/14` (either order), `14.02.` (day first). */
+const NUMERIC_DAY_MONTH = `${NUM_BEFORE}(?<![£$€¥]\\s?|/)(?:(?<sa>\\d{1,2})/(?<sb>\\d{1,2})(?!/)${NUM_AFTER}(?!\\s*(?:an?|of|${QUANTITY})(?![\\p{L}\\p{N}_]))|(?<!(?:\\bat|@)\\s*)(?<pd>\\d{1,2})\\.(?<pm>\\d\\d)\\.(?![\\p{N}]))`;
+/** A weekday, or a word that puts a day of the month after it ("on the 14th", "Tuesday 14th", "by 3rd"). */
+const BEFORE_ORDINAL =
+  '(?:the|on|by|until|till|til|since|from|before|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)';
+/** A day of the month as an ordinal, after one of `BEFORE_ORDINAL` and not before a count word ("the 3rd time"). */
+const ORDINAL_DAY = `(?<=(?<![\\p{L}\\p{N}_])${BEFORE_ORDINAL}\\s+)(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\\p{L}\\p{N}_])${NOT_QUANTITY}`;
+
+/**
+ * A day and a month without a year (`14/2`, `14.02.`, `on the 14th`): with `--shift-dates` one beside a shifted
+ * record gives the shift away as surely as a full date. Run after `DATE_RE`, which takes the full dates and the
+ * named forms (`14th of March`, `March 14th`) first; `dayMonth` checks the numbers. Knowingly left: `24/7`
+ * (always), a fraction or ratio before a unit or count word (`1/2 an hour`, `3/4 of`, `2/3 times`), a day and
+ * month with a dot and no trailing dot (`14.02`, a time of day or a decimal as `2.30` is), one after `at`
+ * (`at 14.02.`) or a currency sign, one with a one-digit month and a dot (`3.5.`, a decimal ending a sentence),
+ * and `-` (`3-1`, a score or a range). Knowingly taken: scores and ratings written like one (`8/10`), and an
+ * ordinal after the listed words before a noun not in `QUANTITY` ("on the 3rd bus").
+ */
+export const DAY_MONTH_RE = new RegExp(`${NUMERIC_DAY_MONTH}|${ORDINAL_DAY}`, 'giu');
+
+/** Whether a match of `DAY_MONTH_RE` is a possible day and month (and not `24/7`). */
+export function dayMonth(m: RegExpExecArray): boolean {
+  const g = m.groups ?? {};
+  const ok = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  if (g['sa'] !== undefined) {
+    const a = Number(g['sa']);
+    const b = Number(g['sb']);
+    return !(a === 24 && b === 7) && (ok(a, b) || ok(b, a));
+  }
+  if (g['pd'] !== undefined) return ok(Number(g['pd']), Number(g['pm']));
+  return true;
+}
 
 /** One written date, any recognised form (the named groups are the numeric parts, checked by `validDate`). */
 const DATE_SRC = `(?:${NUMERIC}|${ISO}|${MONTH_YEAR}|${NAMED})`;
@@ -55,9 +101,9 @@ export const DATE_RE = new RegExp(DATE_SRC, 'giu');
  */
 export const YEAR_RE = new RegExp(`(?<![\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'gu');
 
-/** A date of birth: the marker (kept, group `marker`), then a date or a 4-digit year (replaced). */
+/** A date of birth: the marker (kept, group `marker`), then a date or a year (`1990`, `'90`; replaced). */
 export const BIRTH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|${YEAR4}(?![\\p{L}\\p{N}_]))`,
+  `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|(?:${YEAR4}|['’‘]\\d\\d)(?![\\p{L}\\p{N}_]))`,
   'giu',
 );
 

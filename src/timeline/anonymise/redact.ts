@@ -1,5 +1,9 @@
 /**
- * Redaction inside message text and milestone labels. Replaced, in this order, with typed placeholders:
+ * Redaction inside message text and milestone labels. The patterns read the text folded (folded.ts: invisible
+ * characters such as a zero-width space or a direction mark removed, full-width and other compatibility forms
+ * in their NFKC form), so "S\u200Bamantha" and "０７７００９００１２３" are found; each placeholder replaces the
+ * whole original span of its match, and the rest of the text is kept as written. Replaced, in this order, with
+ * typed placeholders:
  * 1. URLs (`https://…`, `www.…`) → `[URL]` (first, because a URL can hold an address or a number);
  * 2. e-mail addresses → `[EMAIL]`;
  * 3. URLs without a scheme on a known top-level domain (`instagram.com/roselee`, `bbc.co.uk`) or a short-link
@@ -9,7 +13,8 @@
  * 5. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
  *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
  *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
- *    digits for a phone number;
+ *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
+ *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
  * 6. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
  * 7. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
@@ -33,7 +38,8 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
-import { BIRTH_RE, DATE_RE, validDate, verbMay, YEAR_RE } from './dates.js';
+import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import { FoldedText, fold as foldText } from './folded.js';
 import { TITLES } from './names.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -216,13 +222,15 @@ export class Redactor {
     private readonly options: RedactOptions = { shiftedDates: false },
   ) {
     const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ');
-    const uniq = [...new Map(terms.map((t) => [fold(t.term), t])).values()]
+    // Folded as the text is (folded.ts), so a name or a phrase given in another form still meets it.
+    const folded = terms.map((t) => ({ term: foldText(t.term), placeholder: t.placeholder }));
+    const uniq = [...new Map(folded.map((t) => [fold(t.term), t])).values()]
       .filter((t) => fold(t.term).length >= 2 && !EVERYDAY_WORDS.has(fold(t.term)))
       // A digit group ("900" of "07700 900 456") is no name: only letters, or a whole number (7+ digits).
       .filter((t) => /\p{L}/u.test(t.term) || t.term.replace(/\D/g, '').length >= 7)
       .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
-    this.keep = phraseAlternation(options.keep ?? []);
+    this.keep = phraseAlternation((options.keep ?? []).map(foldText));
     const ordinary = (t: NameTerm) => ORDINARY_WORDS.has(fold(t.term));
     this.names = alternation(
       uniq.filter((t) => !ordinary(t)).map((t) => t.term.trim()),
@@ -238,86 +246,93 @@ export class Redactor {
     );
   }
 
-  /** The text with every recognised identifier replaced by its placeholder. */
+  /**
+   * The text with every recognised identifier replaced by its placeholder. The patterns read the text folded
+   * (folded.ts: invisible characters removed, NFKC forms), and each placeholder replaces the whole original
+   * span its match came from; the rest of the text is kept as written.
+   */
   redact(text: string): string {
-    let t = this.sub(text, URL_RE, 'url', '[URL]');
-    t = this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
-    t = t.replace(BARE_URL_RE, (m) => {
+    const t = new FoldedText(text);
+    this.sub(t, URL_RE, 'url', '[URL]');
+    this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
+    t.replace(BARE_URL_RE, (m) => {
       // Sentence punctuation after a path ("see t.me/roselee.") is not part of the URL.
-      const tail = /[.,;:!?)\]'"]+$/.exec(m)?.[0] ?? '';
+      const tail = /[.,;:!?)\]'"]+$/.exec(m[0])?.[0] ?? '';
       this.counts.url++;
-      return `[URL]${tail}`;
+      return { text: '[URL]', trail: tail.length };
     });
-    t = this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
-    t = t.replace(BIRTH_RE, (...args) => {
-      const groups = args.at(-1) as Record<string, string | undefined>;
-      if (!validDate(groups)) return args[0] as string;
+    this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
+    t.replace(BIRTH_RE, (m) => {
+      if (!validDate(m.groups)) return undefined;
       this.counts.date++;
-      return `${groups['marker']}[DATE]`;
+      return { text: '[DATE]', lead: m.groups!['marker']!.length };
     });
-    // Dates kept as written are set aside (private-use marks around an index) and put back at the end.
-    const kept: string[] = [];
-    const setAside = !/[\uE000\uE001]/.test(t);
-    t = t.replace(DATE_RE, (...args) => {
-      const m = args[0] as string;
-      if (!validDate(args.at(-1) as Record<string, string | undefined>) || verbMay(m)) return m;
-      if (this.options.shiftedDates) {
-        this.counts.date++;
-        return '[DATE]';
-      }
-      if (!setAside) return m;
-      kept.push(m);
-      return `\uE000${kept.length - 1}\uE001`;
-    });
-    t = this.sub(t, NINO_RE, 'id', '[ID]');
-    t = this.phones(t);
-    t = this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
-    // After phone numbers, whose digit groups may look like years.
-    if (this.options.shiftedDates) t = this.sub(t, YEAR_RE, 'date', '[YEAR]');
+    // Dates kept as written are set aside, so that no later step takes their digits for a phone number.
+    if (this.options.shiftedDates)
+      this.sub(t, DATE_RE, 'date', '[DATE]', (m) => validDate(m.groups) && !verbMay(m[0]));
+    else t.setAside(DATE_RE, (m) => validDate(m.groups) && !verbMay(m[0]), '\uE000');
+    this.sub(t, NINO_RE, 'id', '[ID]');
+    this.phones(t);
+    this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    // After phone numbers, whose digit groups may look like years or a day and month.
+    if (this.options.shiftedDates) {
+      this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
+      this.sub(t, YEAR_RE, 'date', '[YEAR]');
+    }
     // Before addresses, which would take "Saw Dr" of "Saw Dr Patel" for a street; a name the case knows is
     // left to the name step, so it keeps its one placeholder.
-    t = t.replace(TITLED_RE, (m, title: string, name: string) => {
+    t.replace(TITLED_RE, (m) => {
+      const [, title, name] = m as unknown as [string, string, string];
       const possessive = /['’]s$/.exec(name)?.[0] ?? '';
       const bare = name.slice(0, name.length - possessive.length);
       const known = [bare, ...bare.split(/\s+/)].some((w) => this.placeholders.has(w.toLowerCase()));
-      if (known) return m;
+      if (known) return undefined;
       this.counts.name++;
-      return `${title}${this.options.nameToken?.(bare) ?? '[NAME]'}${possessive}`;
+      return {
+        text: this.options.nameToken?.(bare) ?? '[NAME]',
+        lead: title.length,
+        trail: possessive.length,
+      };
     });
-    t = this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
-    t = this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
+    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised]) {
       if (!re) continue;
-      const keep = re === this.capitalised && this.keep ? covered(this.keep, t) : [];
-      t = t.replace(re, (m: string, at: number) => {
-        if (keep.some(([from, to]) => from <= at && at + m.length <= to)) return m;
+      const keep = re === this.capitalised && this.keep ? covered(this.keep, t.text) : [];
+      t.replace(re, (m) => {
+        const at = m.index;
+        if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
         this.counts.name++;
-        return this.placeholders.get(m.toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
+        return this.placeholders.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
       });
     }
-    return kept.length ? t.replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)]!) : t;
+    return t.toString();
   }
 
-  private sub(text: string, re: RegExp, type: RedactionType, placeholder: string): string {
-    return text.replace(re, () => {
+  /** Replaces the matches of `re` (those `when` accepts) by `placeholder`, counting them as `type`. */
+  private sub(
+    text: FoldedText,
+    re: RegExp,
+    type: RedactionType,
+    placeholder: string,
+    when: (m: RegExpExecArray) => boolean = () => true,
+  ): void {
+    text.replace(re, (m) => {
+      if (!when(m)) return undefined;
       this.counts[type]++;
       return placeholder;
     });
   }
 
-  private phones(text: string): string {
-    if (!/\d{3}/.test(text)) return text;
-    const found = phoneNumbers().findPhoneNumbersInText(text, {
+  private phones(text: FoldedText): void {
+    if (!/\d{3}/.test(text.text)) return;
+    const found = phoneNumbers().findPhoneNumbersInText(text.text, {
       defaultCountry: this.region as CountryCode | undefined,
     });
-    if (found.length === 0) return text;
-    let out = '';
-    let at = 0;
-    for (const f of found) {
-      out += `${text.slice(at, f.startsAt)}[PHONE]`;
-      at = f.endsAt;
-      this.counts.phone++;
-    }
-    return out + text.slice(at);
+    this.counts.phone += found.length;
+    text.replaceSpans(
+      found.map((f) => [f.startsAt, f.endsAt]),
+      '[PHONE]',
+    );
   }
 }
