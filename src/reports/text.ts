@@ -5,7 +5,7 @@
  */
 import type { Report } from '../model/index.js';
 import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkline } from './format.js';
-import { problemLines, severityText } from './problem-lines.js';
+import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { callPlaces, callTally, identifierTally, placeholderClause, subjectAssumed } from './tallies.js';
@@ -129,16 +129,11 @@ function accounting(r: Report, ctx: ReportContext): string[] {
 function problems(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   if (r.problems.length === 0) return [];
-  const omitted = Object.values(r.problemsOmitted).reduce((s, n) => s + n, 0);
-  const lines = [
-    '',
-    c.bold(
-      `Problems  ${severityText(r.problems)}${omitted ? ` (+${int(omitted)} more in the JSON report)` : ''}`,
-    ),
-  ];
+  const lines = ['', c.bold(`Problems  ${severityText(r.problems, r.problemsOmittedLocations)}`)];
   const max = 12;
   for (const p of r.problems.slice(0, max)) lines.push(...problemLines(p, c));
-  if (r.problems.length > max) lines.push(c.dim(`  … ${r.problems.length - max} more: see --format json`));
+  const note = notListedNote(r, max, safe);
+  if (note) lines.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   return lines;
 }
 
