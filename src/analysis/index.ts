@@ -2,7 +2,7 @@
  * Composes every figure into the `Report` — the one object all output formats read, so the HTML, Markdown,
  * terminal and JSON outputs can never disagree. Pure: no clock, no files, no environment.
  */
-import type { InputSummary, Problem, Report, ResolvedCase } from '../model/index.js';
+import type { InputSummary, OmittedLocations, Problem, Report, ResolvedCase } from '../model/index.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { chronology } from './chronology.js';
@@ -23,6 +23,8 @@ export interface AnalysisInput {
   readonly events: EventList;
   readonly problems: readonly Problem[];
   readonly problemsOmitted: ReadonlyMap<string, number>;
+  /** Where each problem counted in `problemsOmitted` is. */
+  readonly problemsOmittedLocations: readonly OmittedLocations[];
   /** Include every incident as a chronology row (HTML, Markdown, or JSON with --chronology). */
   readonly withChronology?: boolean;
 }
@@ -74,6 +76,7 @@ export function buildReport(a: AnalysisInput): Report {
     ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone) } : {}),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
+    problemsOmittedLocations: [...a.problemsOmittedLocations],
   };
 }
 

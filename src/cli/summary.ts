@@ -14,7 +14,10 @@ export function summaryLine(r: Report, c: ChalkInstance, out: string | undefined
     `${int(a.skipped)} skipped`,
     a.rejected > 0 ? c.yellow(`${int(a.rejected)} rejected`) : '0 rejected',
   ];
-  const problems = r.problems.length > 0 ? `; ${severityText(r.problems)} (listed in the report)` : '';
+  const problems =
+    r.problems.length > 0
+      ? `; ${severityText(r.problems, r.problemsOmittedLocations)} (listed in the report)`
+      : '';
   const where = out && out !== '-' ? `; written to ${out}` : '';
   return `${c.dim('chronolog:')} ${parts.join(', ')}${problems}${where}\n`;
 }

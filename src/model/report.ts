@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { EscalationSchema } from './escalation.js';
-import { ProblemSchema } from './problem.js';
+import { ProblemSchema, SeveritySchema } from './problem.js';
 import {
   CallStatusSchema,
   ChannelSchema,
@@ -103,6 +103,28 @@ export const ChronologyRowSchema = z.object({
 });
 export type ChronologyRow = z.infer<typeof ChronologyRowSchema>;
 
+/**
+ * Where the problems beyond the per-code cap are: `problems` keeps the first 50 of each code in full, and the
+ * rest keep their code, severity, file and locator here, one entry per code, severity and file (sorted by code,
+ * then file), so a script can find every rejected record without the report growing by a message per bad line.
+ */
+export const OmittedLocationsSchema = z.object({
+  code: z.string(),
+  severity: SeveritySchema,
+  /** As in `problems`; null for problems that name no file. */
+  file: z.string().nullable(),
+  /** How many problems this entry stands for: the lines in `lines`, plus `locators`, plus any with no locator. */
+  count: Count,
+  lines: z
+    .array(z.tuple([Count, Count]))
+    .describe(
+      'Line numbers as inclusive [first, last] runs, in the order read: [[52, 3001]] is lines 52 to 3001',
+    ),
+  /** Locators that are not a line number (an element, a JSON path), in the order read. */
+  locators: z.array(z.string()),
+});
+export type OmittedLocations = z.infer<typeof OmittedLocationsSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   generator: z.object({ name: z.literal('chronolog'), version: z.string() }),
@@ -142,8 +164,12 @@ export const ReportSchema = z.object({
   /** Every incident, in order. Present in HTML and Markdown reports, and in JSON with --chronology. */
   chronology: z.array(ChronologyRowSchema).optional(),
   problems: z.array(ProblemSchema),
-  /** Problems beyond the per-code cap, counted but not listed. */
+  /** Problems beyond the per-code cap (50), counted by code; `problemsOmittedLocations` says where each one is. */
   problemsOmitted: z.record(z.string(), Count),
+  /** The file and locator of every problem counted in `problemsOmitted`. */
+  problemsOmittedLocations: z
+    .array(OmittedLocationsSchema)
+    .describe('The file and locator of every problem counted in problemsOmitted, by code, severity and file'),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

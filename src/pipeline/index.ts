@@ -99,6 +99,7 @@ export function analyseTimeline(
     events: t.events,
     problems: t.problems.list,
     problemsOmitted: t.problems.omitted,
+    problemsOmittedLocations: t.problems.omittedLocations(),
   });
 }
 

@@ -9,6 +9,7 @@ import { isTimeFlag } from '../model/time-flags.js';
 import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
 import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
+import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
 import { callPlaces, callTally, identifierWords, subjectAssumed } from './tallies.js';
@@ -184,6 +185,8 @@ export function evidenceSection(r: Report): string[] {
       ),
       '',
     );
+    const note = notListedNote(r, r.problems.length, md, (o) => `\`${o}\``);
+    if (note) out.push(`${note.what} ${note.where}`, '');
   }
   return out;
 }

@@ -3,13 +3,14 @@
  * helpers make them inert for each kind of output.
  */
 
-// C0/C1 controls (ESC starts terminal escape sequences), DEL, and bidi overrides/isolates that can make text
-// display in a different order than it is stored ("Trojan Source").
-const TERMINAL_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Text safe to print on a terminal: controls and bidi overrides removed, newlines and tabs shown as spaces. */
+/**
+ * Text safe to print on a terminal: newlines and tabs shown as spaces, and controls (ESC starts terminal escape
+ * sequences) and bidi overrides shown as `<U+001B>` markers as in CSV and HTML, so nothing reaches the terminal raw
+ * and a name still reads as what the file holds; the plain left-to-right and right-to-left marks (U+200E, U+200F)
+ * carry no content and cannot reorder other text, so they are dropped, as in HTML.
+ */
 export function terminalSafe(s: string): string {
-  return s.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(TERMINAL_UNSAFE, '');
+  return showControls(s.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(/[\u200E\u200F]/g, ''));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Report } from '../model/index.js';
 import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkline } from './format.js';
-import { problemLines, severityText } from './problem-lines.js';
+import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { callPlaces, callTally, identifierTally, placeholderClause, subjectAssumed } from './tallies.js';
@@ -83,6 +83,15 @@ function commonFolder(paths: readonly string[]): string {
   return prefix;
 }
 
+/** The end of a path in `width` characters after "…", never starting inside a `<U+001B>` marker. */
+function pathTail(path: string, width: number): string {
+  let start = path.length - width + 1;
+  for (const m of path.matchAll(/<U\+[0-9A-F]{4}>/g)) {
+    if (m.index < start && start < m.index + m[0].length) start = m.index + m[0].length;
+  }
+  return `…${path.slice(start)}`;
+}
+
 function accounting(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const a = r.accounting;
@@ -95,7 +104,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const widths = head.map((_, k) => Math.max(...all.map((row) => row[k]!.length)));
   const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));
   const fmt = (row: string[]) =>
-    `  ${row.map((cell, k) => (k < 2 ? pad(k === 0 && cell.length > maxPath ? `…${cell.slice(-maxPath + 1)}` : cell, Math.min(widths[k]!, k === 0 ? maxPath : 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
+    `  ${row.map((cell, k) => (k < 2 ? pad(k === 0 && cell.length > maxPath ? pathTail(cell, maxPath) : cell, Math.min(widths[k]!, k === 0 ? maxPath : 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
   const lines = [
     '',
     c.bold(
@@ -129,16 +138,11 @@ function accounting(r: Report, ctx: ReportContext): string[] {
 function problems(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   if (r.problems.length === 0) return [];
-  const omitted = Object.values(r.problemsOmitted).reduce((s, n) => s + n, 0);
-  const lines = [
-    '',
-    c.bold(
-      `Problems  ${severityText(r.problems)}${omitted ? ` (+${int(omitted)} more in the JSON report)` : ''}`,
-    ),
-  ];
+  const lines = ['', c.bold(`Problems  ${severityText(r.problems, r.problemsOmittedLocations)}`)];
   const max = 12;
   for (const p of r.problems.slice(0, max)) lines.push(...problemLines(p, c));
-  if (r.problems.length > max) lines.push(c.dim(`  … ${r.problems.length - max} more: see --format json`));
+  const note = notListedNote(r, max, safe);
+  if (note) lines.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   return lines;
 }
 

@@ -1,13 +1,16 @@
 /**
  * Collects problems for the report. A broken file can produce a million identical problems, so each code keeps
- * its first `perCode` entries in order and only counts the rest; the report says how many were left out.
+ * its first `perCode` entries in full, in order, and of the rest only the code, file and locator (see
+ * omitted-locations.ts): the report counts them and says where each one is.
  */
-import type { Problem } from '../model/index.js';
+import type { OmittedLocations, Problem } from '../model/index.js';
+import { OmittedLocationLog, type OmittedMark } from './omitted-locations.js';
 
 export class ProblemLog {
   readonly list: Problem[] = [];
   readonly omitted = new Map<string, number>();
   private readonly perCode = new Map<string, number>();
+  private readonly where = new OmittedLocationLog();
 
   constructor(private readonly cap = 50) {}
 
@@ -15,16 +18,29 @@ export class ProblemLog {
     const n = (this.perCode.get(p.code) ?? 0) + 1;
     this.perCode.set(p.code, n);
     if (n <= this.cap) this.list.push(p);
-    else this.omitted.set(p.code, (this.omitted.get(p.code) ?? 0) + 1);
+    else {
+      this.omitted.set(p.code, (this.omitted.get(p.code) ?? 0) + 1);
+      this.where.add(p);
+    }
   }
 
   count(code: string): number {
     return this.perCode.get(code) ?? 0;
   }
 
+  /** The file and locator of each problem counted in `omitted`, grouped by code, severity and file. */
+  omittedLocations(): OmittedLocations[] {
+    return this.where.locations();
+  }
+
   /** Where the log stands now, for `rollback`. */
   mark(): ProblemMark {
-    return { length: this.list.length, perCode: new Map(this.perCode), omitted: new Map(this.omitted) };
+    return {
+      length: this.list.length,
+      perCode: new Map(this.perCode),
+      omitted: new Map(this.omitted),
+      where: this.where.mark(),
+    };
   }
 
   /** Forgets every problem added since `mark` (a source that reads its input again from the start). */
@@ -37,6 +53,7 @@ export class ProblemLog {
       map.clear();
       for (const [code, n] of saved) map.set(code, n);
     }
+    this.where.rollback(mark.where);
   }
 }
 
@@ -45,4 +62,5 @@ export interface ProblemMark {
   readonly length: number;
   readonly perCode: ReadonlyMap<string, number>;
   readonly omitted: ReadonlyMap<string, number>;
+  readonly where: OmittedMark;
 }

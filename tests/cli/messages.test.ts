@@ -116,13 +116,13 @@ describe('multi-line messages', () => {
     );
   });
 
-  it('still strips escapes from file names, and keeps a name with a line break on one line', () => {
+  it('shows escapes in file names as <U+001B> markers, and keeps a name with a line break on one line', () => {
     const evil = s.file('evil/x\u001b[31m\nhint: delete everything.txt', '');
     const r = cli(['report', evil, '--subject', 'x']);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/\u001b/);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('hint:'))).toHaveLength(1);
-    expect(r.stderr).toContain('/x[31m hint: delete everything.txt: empty file');
+    expect(r.stderr).toContain('/x<U+001B>[31m hint: delete everything.txt: empty file');
   });
 
   it('indents every line of a message after the first, so none can pass for an "error:" or "hint:" line', () => {
@@ -132,7 +132,7 @@ describe('multi-line messages', () => {
     );
   });
 
-  it('terminalSafeLines keeps line feeds and nothing else', () => {
-    expect(terminalSafeLines('a\u001b[2J\r\nb\tc\u202Ed\re')).toBe('a[2J\nb cd e');
+  it('terminalSafeLines keeps line feeds and shows controls and overrides as markers', () => {
+    expect(terminalSafeLines('a\u001b[2J\r\nb\tc\u202Ed\re\u200Ff')).toBe('a<U+001B>[2J\nb c<U+202E>d ef');
   });
 });

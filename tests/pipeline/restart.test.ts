@@ -62,6 +62,13 @@ describe('an input read again from the start', () => {
     expect(t.problems.list.filter((p) => p.code === 'WHATSAPP_BAD_TIMESTAMP')).toHaveLength(
       Math.min(50, reference.rejected.length),
     );
+    // The problems beyond the first 50 are located once each: the first reading's are forgotten with the rest.
+    const bad = t.problems.omittedLocations().filter((o) => o.code === 'WHATSAPP_BAD_TIMESTAMP');
+    const located = t.problems.list.filter((p) => p.code === 'WHATSAPP_BAD_TIMESTAMP').map((p) => p.locator);
+    for (const o of bad)
+      for (const [from, to] of o.lines) for (let n = from; n <= to; n++) located.push(`line ${n}`);
+    expect(bad.reduce((n, o) => n + o.count, 0)).toBe(reference.rejected.length - 50);
+    expect(located).toEqual(reference.rejected.map((r) => `line ${r.locator}`));
   });
 });
 

@@ -159,6 +159,7 @@ export function baseReport(): Report {
       },
     ],
     problemsOmitted: {},
+    problemsOmittedLocations: [],
   };
   return ReportSchema.parse(report);
 }

@@ -160,3 +160,35 @@ describe('hostile content in every output', () => {
     expect(a.stdout.trim().split('\n')).toHaveLength(HOSTILE_TEXTS.length);
   });
 });
+
+describe('file names with terminal escapes', () => {
+  // An OSC window-title sequence and colours: shown, like every control, as the CSV shows them.
+  const dir = path.join(s.dir, 'escaped');
+  const long = s.file(
+    'escaped/x\u001b]0;PWNED\u0007\u001b[31mred.txt',
+    '13/03/2024, 10:00 - Sam: Answer me\n',
+  );
+  s.file('escaped/y\u001b[2Jb.txt', '14/03/2024, 10:00 - Sam: Answer me\n');
+  const shown = 'x<U+001B>]0;PWNED<U+0007><U+001B>[31mred.txt';
+  const run = (format: string) => {
+    const r = cli(['report', dir, '--subject', 'Sam', '--tz', 'UTC', '--format', format]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(UNSAFE);
+    return r.stdout;
+  };
+
+  it('text and Markdown show them with the same <U+…> markers as the CSV, never raw', () => {
+    const csv: string[][] = parseCsv(cli(['timeline', long, '--subject', 'Sam', '--tz', 'UTC']).stdout);
+    expect(csv[1]![csv[0]!.indexOf('file')]).toBe(path.join(dir, shown));
+    const text = run('text');
+    expect(text).toMatch(/\n {2}y<U\+001B>\[2Jb\.txt +whatsapp-txt +1 +1 /);
+    // Too long for its column (100 characters wide): the end of the name, cut before a marker, not inside one.
+    expect(text).toMatch(/\n {2}…\]0;PWNED<U\+0007><U\+001B>\[31mred\.txt +whatsapp-txt +1 +1 /);
+    // Markdown: the full path, its Markdown characters escaped, in the table of inputs and in the chronology.
+    const md = run('markdown');
+    const mdPath = (name: string) => path.join(dir, name).replace(/[[\]<>+]/g, '\\$&');
+    expect(md).toContain(`| ${mdPath(shown)} | \``);
+    expect(md).toContain(`| ${mdPath('y<U+001B>[2Jb.txt')} | \``);
+    expect(md).toContain(`| Answer me | ${mdPath(shown)} line 1 |`);
+  });
+});

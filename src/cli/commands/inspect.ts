@@ -5,13 +5,13 @@
 import { participants } from '../../analysis/index.js';
 import type { ToolError } from '../../model/errors.js';
 import { int, plural } from '../../reports/format.js';
-import { problemLines, severityText } from '../../reports/problem-lines.js';
+import { notListedNote, problemLines, severityText } from '../../reports/problem-lines.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { renderError } from '../messages.js';
 import { type ReadFlags, readInputs } from '../read.js';
 
-/** Problems listed on the terminal; the JSON has them all. */
+/** Problems listed on the terminal; the JSON gives the file and location of every one. */
 const MAX_PROBLEMS = 30;
 
 export interface InspectFlags extends ReadFlags {
@@ -48,6 +48,8 @@ export async function inspectCommand(
     ignoredFiles: t.ignored,
     participants: people,
     problems: t.problems.list,
+    problemsOmitted: Object.fromEntries([...t.problems.omitted].sort(([x], [y]) => (x < y ? -1 : 1))),
+    problemsOmittedLocations: t.problems.omittedLocations(),
   };
   if (flags.format === 'json') {
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
@@ -79,11 +81,10 @@ export async function inspectCommand(
   const problems = t.problems.list;
   if (problems.length) {
     // As `report` shows them (with the hint saying what to do), so checking a folder first loses nothing.
-    out.push('', c.bold(`Problems  ${severityText(problems)}`));
+    out.push('', c.bold(`Problems  ${severityText(problems, data.problemsOmittedLocations)}`));
     for (const p of problems.slice(0, MAX_PROBLEMS)) out.push(...problemLines(p, c));
-    if (problems.length > MAX_PROBLEMS) {
-      out.push(c.dim(`  … ${problems.length - MAX_PROBLEMS} more: see --format json`));
-    }
+    const note = notListedNote(data, MAX_PROBLEMS, safe);
+    if (note) out.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return done(failure, env);

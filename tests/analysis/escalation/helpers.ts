@@ -149,6 +149,7 @@ export function report(
     events: listOf(timeline(events)),
     problems: [],
     problemsOmitted: new Map(),
+    problemsOmittedLocations: [],
     withChronology: true,
   });
 }

@@ -4,7 +4,8 @@
  * what each figure counts and its limits; how to check the inputs; and the problems found while reading.
  */
 import type { Report } from '../../../model/index.js';
-import { bookCells, int, plural } from '../../format.js';
+import { bookCells, int } from '../../format.js';
+import { notListedNote } from '../../problem-lines.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
 import { methodsOf } from './methods.js';
@@ -118,9 +119,7 @@ function statisticalMethods(r: Report): string {
 }
 
 function problems(r: Report): string {
-  const omitted = Object.entries(r.problemsOmitted);
-  if (r.problems.length === 0 && omitted.length === 0)
-    return '<p>No problems were found while reading the files.</p>';
+  if (r.problems.length === 0) return '<p>No problems were found while reading the files.</p>';
   const t = table({
     columns: [{ label: 'Severity' }, { label: 'Code' }, { label: 'Where' }, { label: 'Problem' }],
     rows: r.problems.map((p) => [
@@ -133,9 +132,13 @@ function problems(r: Report): string {
     ]),
     cls: 'data problems',
   });
-  const more = omitted.length
-    ? `<p>Not listed here (the JSON report counts them): ${omitted.map(([code, k]) => `${plural(k, 'more')} <code>${text(code)}</code>`).join(', ')}.</p>`
-    : '';
+  const note = notListedNote(
+    r,
+    r.problems.length,
+    (code) => `<code>${text(code)}</code>`,
+    (option) => `<code>${text(option)}</code>`,
+  );
+  const more = note ? `<p>${note.what} ${note.where}</p>` : '';
   return `<div class="scroll">${t}</div>${more}`;
 }
 

@@ -1,0 +1,186 @@
+/**
+ * Every rejected record is named by its file and locator, however many there are. The report lists the first 50
+ * problems of each code in full; the JSON gives the file and locator of every other one
+ * (`problemsOmittedLocations`), and the text, Markdown and HTML reports say how many they do not list and where
+ * to find them, in the same words.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type OmittedLocations, type Problem, ReportSchema } from '../../src/model/index.js';
+import { cli } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-problems-omitted-');
+afterAll(() => s.cleanup());
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A WhatsApp chat with `bad` messages at hour 25 (rejected), a good message first, and one after every 40th bad
+ * one; returns the lines of the bad ones.
+ */
+function chat(name: string, bad: number): { file: string; lines: number[] } {
+  const out = ['12/02/2024, 09:15 - Sam: ok'];
+  const lines: number[] = [];
+  for (let k = 0; k < bad; k++) {
+    out.push(`12/02/2024, 25:${two(k % 60)} - Sam: bad ${k}`);
+    lines.push(out.length);
+    if (k % 40 === 39) out.push(`13/02/2024, 09:${two(k % 60)} - Sam: fine ${k}`);
+  }
+  return { file: s.file(name, `${out.join('\n')}\n`), lines };
+}
+
+/** A Telegram chat with one message and `bad` entries of an unknown type (rejected as messages[1] …). */
+function telegram(name: string, bad: number): string {
+  const messages: object[] = [
+    {
+      id: 1,
+      type: 'message',
+      date: '2024-03-01T18:04:22',
+      date_unixtime: '1709316262',
+      from: 'Sam',
+      from_id: 'user1',
+      text: 'hi',
+      text_entities: [],
+    },
+  ];
+  for (let k = 0; k < bad; k++) messages.push({ id: k + 2, type: 'bogus', date_unixtime: '1709316262' });
+  return s.file(name, JSON.stringify({ name: 'Sam', type: 'personal_chat', id: 44, messages }, null, 1));
+}
+
+const many = path.join(s.dir, 'many');
+const whatsapp = chat('many/chat.txt', 130);
+const tg = telegram('many/result.json', 60);
+const report = (format: string, dir = many) =>
+  cli(['report', dir, '--subject', 'Sam', '--tz', 'UTC', '-f', format]);
+
+/** Each problem's "file @ locator", from the full entries and from the omitted ones' runs and locators. */
+function located(problems: readonly Problem[], omitted: readonly OmittedLocations[]): string[] {
+  const out = problems.map((p) => `${p.file} @ ${p.locator}`);
+  for (const o of omitted) {
+    for (const [from, to] of o.lines) for (let n = from; n <= to; n++) out.push(`${o.file} @ line ${n}`);
+    for (const l of o.locators) out.push(`${o.file} @ ${l}`);
+  }
+  return out.sort();
+}
+
+const expected = [
+  ...whatsapp.lines.map((n) => `${whatsapp.file} @ line ${n}`),
+  ...Array.from({ length: 60 }, (_, k) => `${tg} @ messages[${k + 1}]`),
+].sort();
+
+describe('a case with more rejected records than the report lists in full', () => {
+  it('JSON: gives the file and locator of every rejected record, in numbers that add up', () => {
+    const r = report('json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'chronolog: 195 records from 2 files, 5 events, 5 incidents, 0 duplicates, 0 skipped, 190 rejected; 190 errors, 0 warnings (listed in the report)\n',
+    );
+    const json = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(json.problems).toHaveLength(100);
+    expect(json.problemsOmitted).toEqual({ TELEGRAM_UNKNOWN_TYPE: 10, WHATSAPP_BAD_TIMESTAMP: 80 });
+    expect(json.problemsOmittedLocations).toEqual([
+      {
+        code: 'TELEGRAM_UNKNOWN_TYPE',
+        severity: 'error',
+        file: tg,
+        count: 10,
+        lines: [],
+        locators: Array.from({ length: 10 }, (_, k) => `messages[${k + 51}]`),
+      },
+      {
+        code: 'WHATSAPP_BAD_TIMESTAMP',
+        severity: 'error',
+        file: whatsapp.file,
+        count: 80,
+        // The 51st bad message is on line 53 (line 42 is a good one); good ones on lines 83 and 124.
+        lines: [
+          [53, 82],
+          [84, 123],
+          [125, 134],
+        ],
+        locators: [],
+      },
+    ]);
+    // Each rejected record exactly once, and nothing else.
+    expect(located(json.problems, json.problemsOmittedLocations)).toEqual(expected);
+    // The books agree: listed + omitted = rejected, per code and in all.
+    for (const code of ['TELEGRAM_UNKNOWN_TYPE', 'WHATSAPP_BAD_TIMESTAMP']) {
+      const listed = json.problems.filter((p) => p.code === code).length;
+      const omitted = json.problemsOmittedLocations
+        .filter((o) => o.code === code)
+        .reduce((n, o) => n + o.count, 0);
+      expect(omitted).toBe(json.problemsOmitted[code]);
+      expect(listed + omitted).toBe(json.inputs.reduce((n, i) => n + (i.rejectedReasons[code] ?? 0), 0));
+    }
+    expect(json.accounting.rejected).toBe(expected.length);
+  });
+
+  it('text: counts every problem and says how many it does not show and where they are', () => {
+    const r = report('text');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\nProblems  190 errors, 0 warnings\n');
+    expect(r.stdout.match(/ ✖ /g)).toHaveLength(12);
+    expect(r.stdout).toContain(
+      '\n  Not listed here: 178 more problems (TELEGRAM_UNKNOWN_TYPE 60, WHATSAPP_BAD_TIMESTAMP 118).\n' +
+        '    The JSON report (--format json) gives the file and location of each one.\n',
+    );
+  });
+
+  it('Markdown and HTML: list the first 50 of each code and say how many more there are', () => {
+    const md = report('markdown');
+    expect(md.code).toBe(0);
+    expect(md.stdout.match(/^\| error \|/gm)).toHaveLength(100);
+    expect(md.stdout).toContain(
+      '\nNot listed here: 90 more problems (TELEGRAM\\_UNKNOWN\\_TYPE 10, WHATSAPP\\_BAD\\_TIMESTAMP 80). The JSON report (`--format json`) gives the file and location of each one.\n',
+    );
+    const html = report('html');
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain(
+      '<p>Not listed here: 90 more problems (<code>TELEGRAM_UNKNOWN_TYPE</code> 10, <code>WHATSAPP_BAD_TIMESTAMP</code> 80). The JSON report (<code>--format json</code>) gives the file and location of each one.</p>',
+    );
+  });
+
+  it('inspect: its JSON locates every problem too, and its listing says how many it leaves out', () => {
+    const r = cli(['inspect', many, '--subject', 'Sam', '--tz', 'UTC', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.problemsOmitted).toEqual({ TELEGRAM_UNKNOWN_TYPE: 10, WHATSAPP_BAD_TIMESTAMP: 80 });
+    expect(located(json.problems, json.problemsOmittedLocations)).toEqual(expected);
+    const text = cli(['inspect', many, '--subject', 'Sam', '--tz', 'UTC']);
+    expect(text.stdout).toContain('\nProblems  190 errors, 0 warnings\n');
+    expect(text.stdout).toContain(
+      '\n  Not listed here: 160 more problems (TELEGRAM_UNKNOWN_TYPE 60, WHATSAPP_BAD_TIMESTAMP 100).\n' +
+        '    The JSON report (--format json) gives the file and location of each one.\n',
+    );
+  });
+});
+
+describe('one problem more than the cap', () => {
+  const one = path.join(s.dir, 'one');
+  const c = chat('one/chat.txt', 51);
+
+  it('is named in the singular, with its line in the JSON', () => {
+    const json = ReportSchema.parse(JSON.parse(report('json', one).stdout));
+    expect(json.problemsOmittedLocations).toEqual([
+      {
+        code: 'WHATSAPP_BAD_TIMESTAMP',
+        severity: 'error',
+        file: c.file,
+        count: 1,
+        lines: [[53, 53]],
+        locators: [],
+      },
+    ]);
+    expect(report('markdown', one).stdout).toContain(
+      '\nNot listed here: 1 more problem (WHATSAPP\\_BAD\\_TIMESTAMP 1). The JSON report (`--format json`) gives its file and location.\n',
+    );
+    expect(report('html', one).stdout).toContain(
+      '<p>Not listed here: 1 more problem (<code>WHATSAPP_BAD_TIMESTAMP</code> 1). The JSON report (<code>--format json</code>) gives its file and location.</p>',
+    );
+    expect(report('text', one).stdout).toContain(
+      '\n  Not listed here: 39 more problems (WHATSAPP_BAD_TIMESTAMP 39).\n' +
+        '    The JSON report (--format json) gives the file and location of each one.\n',
+    );
+  });
+});
