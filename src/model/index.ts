@@ -1,7 +1,7 @@
 /**
  * The shared vocabulary. Every room may import from here; this folder imports nothing of ours.
  * This barrel loads every zod schema: code that runs on every report imports the plain modules instead
- * (vocabulary.ts, errors.ts, format.ts, dates.ts), so a run that validates nothing never loads zod.
+ * (vocabulary.ts, errors.ts, format.ts, dates.ts, time-range.ts), so a run that validates nothing never loads zod.
  */
 export * from './case-file.js';
 export * from './dates.js';
@@ -11,5 +11,6 @@ export * from './event.js';
 export * from './format.js';
 export * from './problem.js';
 export * from './report.js';
+export * from './time-range.js';
 export * from './vocabulary.js';
 export * from './vocabulary-schemas.js';

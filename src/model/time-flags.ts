@@ -15,6 +15,7 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'time-unparsed': 'time not readable; date only',
   'time-from-id': 'time taken from the message id',
   'time-id-mismatch': 'time differs from the message id',
+  'time-local-mismatch': 'time differs from the clock time the export also gives',
   'time-from-received': 'time taken from when the e-mail was received',
   'time-from-mbox-separator': 'time taken from the mailbox file, not the e-mail',
   'date-excel-serial': 'date read from a spreadsheet number',

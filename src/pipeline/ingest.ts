@@ -4,6 +4,7 @@
  * and events = kept + duplicates.
  */
 import type { InputSummary, ParsedEvent } from '../model/index.js';
+import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { SourceFailure } from '../sources/index.js';
@@ -128,6 +129,7 @@ export async function ingest(
     };
     inputs.push(tally);
     const file = input.path;
+    const times = source.times ?? STAMPED_TIMES;
     const reject = (code: string, locator: number | string, message: string, hint?: string) => {
       tally.records++;
       tally.rejected++;
@@ -156,9 +158,9 @@ export async function ingest(
         tally.rejectedReasons = {};
       },
       emit(e: ParsedEvent) {
-        const built = builder.build(e, index);
-        if (typeof built === 'string') {
-          reject('TIMELINE_BAD_TIME', e.locator, built, 'Check the record in the original file.');
+        const built = builder.build(e, index, times);
+        if (typeof built !== 'number') {
+          reject(built.code, e.locator, built.message, built.hint);
           return;
         }
         tally.records++;

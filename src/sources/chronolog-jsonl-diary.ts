@@ -10,6 +10,7 @@
  *
  * Unsupported: version 1 files (one file per case, no hand-kept inputs).
  */
+import { ANONYMISED_TIMES } from '../model/time-range.js';
 import { HAND_KEPT_HEADER, parseAnonymised } from './chronolog-jsonl.js';
 import type { Probe, Source } from './source.js';
 
@@ -21,6 +22,7 @@ export const chronologJsonlDiary: Source = {
   recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":2,"handKept":true,…}',
   howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (a diary becomes one input-NNN.jsonl)',
   extensions: ['.jsonl'],
+  times: ANONYMISED_TIMES,
   detect: (probe: Probe) => HAND_KEPT_HEADER.test(probe.text),
   parse: parseAnonymised,
 };

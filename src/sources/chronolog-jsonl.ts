@@ -26,6 +26,7 @@
  * kept and the input is marked incomplete. Unsupported: other versions.
  */
 import type { ParsedEvent } from '../model/index.js';
+import { ANONYMISED_TIMES } from '../model/time-range.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
@@ -194,6 +195,7 @@ export const chronologJsonl: Source = {
   recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":1|2,…}',
   howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (writes OUTDIR/input-001.jsonl, …)',
   extensions: ['.jsonl'],
+  times: ANONYMISED_TIMES,
   detect: (probe: Probe) => HEADER.test(probe.text) && !HAND_KEPT_HEADER.test(probe.text),
   parse: parseAnonymised,
 };

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { ParsedEvent } from '../model/index.js';
+import type { TimeRange } from '../model/time-range.js';
 
 /** What detection may look at: the file name and the first 64 KiB. */
 export interface Probe {
@@ -84,6 +85,11 @@ export interface Source {
   readonly extensions: readonly string[];
   /** Format-specific reference tables shown by `chronolog formats` (e.g. a diary's column synonyms). */
   readonly tables?: readonly SourceTable[];
+  /**
+   * The times its records may carry (model/time-range.ts); the timeline rejects a record outside them. Absent for
+   * exports whose times a phone, app or server stamped (`STAMPED_TIMES`); a diary declares `HAND_KEPT_TIMES`.
+   */
+  readonly times?: TimeRange;
   /** Cheap and total: never throws, looks only at the probe. */
   detect(probe: Probe): boolean;
   parse(input: SourceInput, ctx: SourceContext): Promise<void>;

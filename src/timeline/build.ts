@@ -2,9 +2,11 @@
  * Turns each `ParsedEvent` into a stored timeline event the moment a source emits it, so the parsed object can
  * be collected at once and memory stays near a few dozen bytes per event (store.ts): the time is resolved to
  * one UTC instant (local wall-clock times in the case zone, DST gaps and overlaps flagged) and the sender is
- * resolved against the case file, once per distinct sender.
+ * resolved against the case file, once per distinct sender. A time that cannot be used is not stored: `build`
+ * says why, and the caller rejects the record.
  */
 import type { ParsedEvent, Party } from '../model/index.js';
+import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { type IdentityResolver, keepFirst, type ResolverMark } from './identities.js';
 import { NameTable } from './names.js';
 import { EventStore, type Who } from './store.js';
@@ -32,6 +34,15 @@ export interface BuilderMark {
   readonly resolver: ResolverMark;
 }
 
+/** Why a record's time cannot be used: the rejection's code, message and hint. */
+export interface UnusableTime {
+  readonly code: 'TIMELINE_BAD_TIME' | 'TIMELINE_IMPLAUSIBLE_TIME';
+  readonly message: string;
+  readonly hint: string;
+}
+
+const CHECK = 'Check the record in the original file.';
+
 export class TimelineBuilder {
   private readonly conversations = new NameTable();
   private readonly whos: Who[] = [NOBODY];
@@ -48,16 +59,34 @@ export class TimelineBuilder {
     private readonly identities: IdentityResolver,
   ) {}
 
-  /** Stores the event and returns its number, or says why the record's time cannot be used (the caller rejects it). */
-  build(e: ParsedEvent, input: number): number | string {
+  /**
+   * Stores the event and returns its number, or says why the record's time cannot be used: it is no time, or it
+   * lies outside `range`, the times its format's records may carry (model/time-range.ts). The caller rejects it.
+   */
+  build(e: ParsedEvent, input: number, range: TimeRange = STAMPED_TIMES): number | UnusableTime {
     let ms: number;
     this.dst = undefined;
     if (e.time.type === 'instant') {
       ms = e.time.ms;
-      if (!Number.isFinite(ms)) return `time ${String(ms)} is not a number of milliseconds`;
+      if (!Number.isFinite(ms)) {
+        return {
+          code: 'TIMELINE_BAD_TIME',
+          message: `time ${String(ms)} is not a number of milliseconds`,
+          hint: CHECK,
+        };
+      }
+      if (ms < range.from || ms >= range.until) return implausible(e, ms, range);
     } else {
       const wall = e.time.wallMs ?? wallClockMs(e.time.local);
-      if (wall === undefined) return `"${e.time.local}" is not a real local date and time`;
+      if (wall === undefined) {
+        return {
+          code: 'TIMELINE_BAD_TIME',
+          message: `"${e.time.local}" is not a real local date and time`,
+          hint: CHECK,
+        };
+      }
+      // Compared as written, before the zone: the date the record gives is what is out of place.
+      if (wall < range.from || wall >= range.until) return implausible(e, wall, range);
       const quick = this.zone.quickInstant(wall);
       if (quick !== undefined) ms = quick;
       else {
@@ -132,4 +161,25 @@ export class TimelineBuilder {
     }
     return id;
   }
+}
+
+/** The rejection of a record whose time `at` (UTC, or the wall-clock time as written) lies outside `range`. */
+function implausible(e: ParsedEvent, at: number, range: TimeRange): UnusableTime {
+  const shown =
+    e.time.type === 'local'
+      ? `${e.time.local.length > 10 ? 'date and time' : 'date'} ${e.time.local.replace('T', ' ')} (local time as read)`
+      : Math.abs(at) > 8.64e15
+        ? `time ${at} ms since 1970 (no calendar date)`
+        : `time ${utcText(at)} UTC`;
+  return {
+    code: 'TIMELINE_IMPLAUSIBLE_TIME',
+    message: `the record's ${shown} is outside the dates accepted for ${range.records} (${utcText(range.from).slice(0, 10)} to ${utcText(range.until - 1).slice(0, 10)})`,
+    hint: range.hint,
+  };
+}
+
+/** `2286-11-20 17:46:39.999`, or without the milliseconds when they are 0; years past 9999 as `+010000`. */
+function utcText(ms: number): string {
+  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
+  return iso.endsWith('.000') ? iso.slice(0, -4) : iso;
 }

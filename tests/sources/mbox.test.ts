@@ -71,6 +71,53 @@ describe('mbox behaviour', () => {
     expect(run.rejected[0]!.message).toContain('31 Febtober 2024 25:61');
   });
 
+  it('reads the first of two Date headers and warns when the other says something else', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-mbox-'));
+    const message = (n: number, dates: string[]) =>
+      [
+        `From sam@example.com Wed Jan 10 10:00:00 2024`,
+        ...dates.map((d) => `Date: ${d}`),
+        'From: Sam <sam@example.com>',
+        `Message-ID: <m${n}@example.com>`,
+        '',
+        `body ${n}`,
+        '',
+        '',
+      ].join('\n');
+    const file = join(tmp, 'box.mbox');
+    writeFileSync(
+      file,
+      [
+        message(1, ['Wed, 10 Jan 2024 10:00:00 +0000', 'Thu, 11 Jan 2024 10:00:00 +0000']),
+        // The same instant written two ways, and a plain copy: nothing to say.
+        message(2, ['Wed, 10 Jan 2024 10:00:00 +0000', 'Wed, 10 Jan 2024 11:00:00 +0100']),
+        message(3, ['Wed, 10 Jan 2024 10:00:00 GMT', 'Wed,  10 Jan 2024 10:00:00 GMT']),
+        message(4, ['Wed, 10 Jan 2024 10:00:00 +0000', 'Wed, 10 Jan 2024 10:00:00 +0000', 'not a date']),
+      ].join(''),
+    );
+    const run = await runSource(mbox, file);
+    expect(run.events.map((e) => [e.locator, e.time])).toEqual(
+      [1, 9, 17, 25].map((line, i) => [
+        `message[${i}] (line ${line})`,
+        { type: 'instant', ms: Date.UTC(2024, 0, 10, 10), precision: 's' },
+      ]),
+    );
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_DATE_REPEATED',
+        locator: 'message[0] (line 1)',
+        message:
+          'The message has 2 Date headers: the first, "Wed, 10 Jan 2024 10:00:00 +0000", is the one read; "Thu, 11 Jan 2024 10:00:00 +0000" differs from it.',
+      },
+      {
+        code: 'EMAIL_DATE_REPEATED',
+        locator: 'message[3] (line 25)',
+        message:
+          'The message has 3 Date headers: the first, "Wed, 10 Jan 2024 10:00:00 +0000", is the one read; "not a date" differs from it.',
+      },
+    ]);
+  });
+
   it('reads Gmail Takeout: CRLF, labels kept, Spam flagged, Chat on channel other, drafts and bounces skipped', async () => {
     const run = await runSource(mbox, join(dir, 'gmail-takeout-crlf.mbox'));
     expect(run.accounting).toEqual({ records: 7, events: 5, skipped: 2, rejected: 0 });

@@ -263,6 +263,64 @@ describe('times', () => {
   });
 });
 
+describe('"date" beside "date_unixtime"', () => {
+  const msg = (id: number, date: string, unix: number) =>
+    `{"id":${id},"type":"message","date":"${date}","date_unixtime":"${unix}","from":"Sam","from_id":"user1","text":"t${id}"}`;
+
+  it('takes date_unixtime, and warns once naming the first message whose date no zone offset explains', async () => {
+    const r = await parseText(
+      `{"name":"Sam","type":"personal_chat","id":1,"messages":[${[
+        msg(1, '2024-03-01T18:04:22', 1709316262), // UTC
+        msg(2, '2024-07-01T19:04:22', 1719857062), // +01:00, British Summer Time
+        msg(3, '2024-03-01T23:49:22', 1709316262), // +05:45, Nepal
+        msg(4, '2024-03-01T18:04:22', 1709316999), // 12 min 17 s apart: no zone
+        msg(5, '2024-03-02T08:04:22', 1709316262), // +14:00, Kiribati: the largest offset
+        msg(6, '2024-03-02T09:04:22', 1709316262), // +15:00: none
+      ].join(',')}]}`,
+    );
+    expect(r.rejected).toEqual([]);
+    expect(r.events.map((e) => [e.locator, e.time, e.flags])).toEqual([
+      ['messages[0]', { type: 'instant', ms: 1709316262000, precision: 's' }, undefined],
+      ['messages[1]', { type: 'instant', ms: 1719857062000, precision: 's' }, undefined],
+      ['messages[2]', { type: 'instant', ms: 1709316262000, precision: 's' }, undefined],
+      ['messages[3]', { type: 'instant', ms: 1709316999000, precision: 's' }, ['time-local-mismatch']],
+      ['messages[4]', { type: 'instant', ms: 1709316262000, precision: 's' }, undefined],
+      ['messages[5]', { type: 'instant', ms: 1709316262000, precision: 's' }, ['time-local-mismatch']],
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'TELEGRAM_DATE_MISMATCH',
+        locator: 'messages[3]',
+        message:
+          '2 messages have a "date" more than a time-zone offset away from "date_unixtime" (the first: "date" 2024-03-01T18:04:22 is 00:12:17 behind "date_unixtime" 1709316999, 2024-03-01T18:16:39 UTC); the time used is "date_unixtime", flagged time-local-mismatch.',
+      },
+    ]);
+  });
+
+  it('says nothing when they agree, and does not compare a date it cannot read', async () => {
+    const r = await parseText(
+      `{"messages":[${[
+        msg(1, '2024-03-01T18:04:22', 1709316262),
+        msg(2, 'yesterday', 1709316262),
+        msg(3, '2024-02-30T18:04:22', 1709316262),
+        '{"id":4,"type":"service","date" : "2024-03-01T19:04:22" ,"date_unixtime":"1709316262","actor":"Sam","actor_id":"user1","action":"phone_call","discard_reason":"missed"}',
+      ].join(',')}]}`,
+    );
+    expect(r.events.map((e) => e.flags)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('counts a call as a message, and a gap of days in words', async () => {
+    const r = await parseText(
+      `{"messages":[{"id":1,"type":"service","date":"2024-03-01T18:04:22","date_unixtime":"1709416262","actor":"Sam","actor_id":"user1","action":"phone_call","discard_reason":"missed"}]}`,
+    );
+    expect(r.events[0]).toMatchObject({ kind: 'call', flags: ['time-local-mismatch'] });
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      '1 message has a "date" more than a time-zone offset away from "date_unixtime" (the first: "date" 2024-03-01T18:04:22 is 1 day 03:46:40 behind "date_unixtime" 1709416262, 2024-03-02T21:51:02 UTC); the time used is "date_unixtime", flagged time-local-mismatch.',
+    ]);
+  });
+});
+
 describe('damaged files', () => {
   it('fails a truncated file with the position and the path being read, keeping what came before', async () => {
     const r = await run('truncated-mid-message.json');

@@ -6,6 +6,7 @@
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
  */
 import { MONTH_NAMES } from '../../model/format.js';
+import { HAND_KEPT_YEARS } from '../../model/time-range.js';
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { lowerPlain } from './fold.js';
@@ -132,10 +133,12 @@ export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
 
 /**
  * The years a diary date may have. Outside them a date is a typing slip (`2204` for `2024`, `1024`), not an
- * incident anyone could have noted, and the timeline would place it decades away from the rest.
+ * incident anyone could have noted, and the timeline would place it decades away from the rest. They are the
+ * timeline's years for hand-kept records (model/time-range.ts); checked here too, so that such a row gets the
+ * year the other rows suggest and does not steer the day/month order.
  */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2100;
+export const FIRST_YEAR = HAND_KEPT_YEARS.first;
+export const LAST_YEAR = HAND_KEPT_YEARS.last;
 
 /** Whether `ymd` exists in the (proleptic Gregorian) calendar, whatever its year. */
 export function isCalendarDate({ y, m, d }: Ymd): boolean {

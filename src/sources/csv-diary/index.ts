@@ -40,6 +40,7 @@
  * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files
  * (save as CSV), and guessing the channel from the description when there is no Type column.
  */
+import { HAND_KEPT_TIMES } from '../../model/time-range.js';
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { DIARY_CONTACT_TYPES } from './channels.js';
@@ -161,6 +162,7 @@ export const csvDiary: Source = {
     'The first non-empty row is a header with a Date column and a Time, Description or Type-of-contact column (English, German, Spanish or French names)',
   howToExport: `Spreadsheet: File → Save as / Download → CSV (UTF-8 preferred); files over ${MAX_DIARY_BYTES / 1024 / 1024} MB are refused`,
   extensions: ['.csv', '.tsv', '.txt'],
+  times: HAND_KEPT_TIMES,
   tables: [
     {
       title: 'Column headings recognised (case and punctuation ignored)',

@@ -10,7 +10,8 @@
  *   5. nothing usable: the message is rejected (`EMAIL_BAD_DATE` or `EMAIL_NO_DATE`).
  *
  * A Date that is missing, unparseable or has an uncertain zone is always reported with `ctx.warn` and its raw
- * value. The Received stamp is set by the receiving server, so it beats a guessed zone; when both are certain
+ * value. RFC 5322 allows one Date field; when a message has more that say different things, the first is the one
+ * read, and `EMAIL_DATE_REPEATED` names them all. The Received stamp is set by the receiving server, so it beats a guessed zone; when both are certain
  * and more than a day apart the record is flagged `date-received-mismatch` (a wrong clock, a long queue or a
  * forged Date). Precision is `s`, or `min` when the chosen stamp has no seconds.
  */
@@ -73,6 +74,39 @@ function fallback(
   return undefined;
 }
 
+/**
+ * Warns when the message has further Date fields that differ from the first (`raw`, read as `date`): in
+ * words, or, both read, in the time they give (`+0000` and `GMT` agree). Equal copies are not worth a warning.
+ */
+function warnRepeatedDate(
+  fields: readonly HeaderField[],
+  raw: string,
+  date: EmailDate | undefined,
+  locator: number | string,
+  ctx: SourceContext,
+): void {
+  let count = 0;
+  for (const f of fields) if (f.name === 'date') count++;
+  if (count < 2) return;
+  const words = (v: string) => v.trim().replace(/\s+/g, ' ');
+  const differ = headers(fields, 'date')
+    .slice(1)
+    .filter((other) => {
+      if (words(other) === words(raw)) return false;
+      const d = parseEmailDate(other);
+      if (!date || !d) return true;
+      return date.ms !== undefined || d.ms !== undefined ? date.ms !== d.ms : date.local !== d.local;
+    });
+  if (differ.length === 0) return;
+  const others = differ.map((v) => `"${words(v)}"`).join(', ');
+  ctx.warn(
+    'EMAIL_DATE_REPEATED',
+    locator,
+    `The message has ${count} Date headers: the first, "${words(raw)}", is the one read; ${others} ${differ.length === 1 ? 'differs' : 'differ'} from it.`,
+    'A message has one Date header; another was added by a program or by hand. Check the message in the mail program it came from, and its Received headers, to see which date is right.',
+  );
+}
+
 /** Picks the time of one message, warning or rejecting through `ctx`; undefined means it was rejected. */
 export function chooseTime(
   fields: readonly HeaderField[],
@@ -82,6 +116,7 @@ export function chooseTime(
 ): ChosenTime | undefined {
   const raw = header(fields, 'date');
   const date = raw === undefined ? undefined : parseEmailDate(raw);
+  if (raw !== undefined) warnRepeatedDate(fields, raw, date, locator, ctx);
   const received = topReceived(fields);
   const withReceived = received ? { received: received.raw } : {};
   if (date && isCertain(date)) {

@@ -8,6 +8,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import type { Channel } from '../../model/index.js';
+import { STAMPED_TIMES } from '../../model/time-range.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { channelFromPath } from './channel.js';
@@ -120,8 +121,13 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Earliest and latest plausible message times: a value outside is seconds, microseconds or damage, not a guess. */
-export const PLAUSIBLE_MS = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+/**
+ * Earliest and latest plausible message times: a value outside is seconds, microseconds or damage, not a guess.
+ * Checked here, not only by the timeline's rule for every stamped record (model/time-range.ts), so the message
+ * names the field and the unit; and the floor is stricter than the timeline's 1990: nothing in a Facebook or
+ * Instagram export predates Facebook (2004).
+ */
+export const PLAUSIBLE_MS = { min: Date.UTC(2000, 0, 1), max: STAMPED_TIMES.until } as const;
 
 /** Reads an epoch-milliseconds field, or describes why it cannot be used. */
 export function readEpochMs(value: unknown, field: string): number | string {

@@ -5,6 +5,7 @@
  * Values are still decoded with `JSON.parse` unless they are plain strings without escapes, so their meaning is
  * exactly JSON's; members chronolog does not read are not validated.
  */
+import { daysInMonth } from '../../model/dates.js';
 
 /** The members read. Order matters only in that the `*_unixtime` twins come before `date` and `edited`. */
 const NAMES = [
@@ -173,8 +174,12 @@ export function decodeFields(
     for (id = 0; id < NAMES.length; id++) {
       out[id] = undefined;
       if (seen[id] !== round) continue;
-      // The local-time twins and the duplicated text are read only when their better source is missing.
-      if (id === DATE && seen[DATE_UNIX] === round) continue;
+      // The local-time twins and the duplicated text are read only when their better source is missing; `date`
+      // beside `date_unixtime` only as the wall-clock milliseconds it writes, to compare the two (see wallClock).
+      if (id === DATE && seen[DATE_UNIX] === round) {
+        out[id] = wallClock(buf, starts[id]!, ends[id]!);
+        continue;
+      }
       if (id === EDITED && seen[EDITED_UNIX] === round) continue;
       if (id === ENTITIES && (typeof out[F.text] === 'string' || Array.isArray(out[F.text]))) continue;
       s = starts[id]!;
@@ -238,6 +243,52 @@ function digits(buf: Buffer, s: number, e: number, note: RepairNote): unknown {
     if (i === e - 1) return n;
   }
   return value(buf, s, e, note);
+}
+
+/**
+ * `"2024-03-01T18:04:22"` (surrounding white space allowed) → its wall-clock milliseconds, read as if UTC, without
+ * making a string; undefined for anything else (another layout, escapes, an impossible date). This is what
+ * `Fields[F.date]` holds when the message also has `date_unixtime`: the exact time is that one, and `date` is only
+ * compared with it.
+ */
+function wallClock(buf: Buffer, s: number, e: number): number | undefined {
+  while (s < e && isSpace(buf[s]!)) s++;
+  while (e > s && isSpace(buf[e - 1]!)) e--;
+  if (e - s !== 21 || buf[s] !== QUOTE || buf[e - 1] !== QUOTE) return undefined;
+  if (buf[s + 5] !== 0x2d || buf[s + 8] !== 0x2d || buf[s + 11] !== 0x54) return undefined;
+  if (buf[s + 14] !== 0x3a || buf[s + 17] !== 0x3a) return undefined;
+  const y = digitsIn(buf, s + 1, 4);
+  const mo = digitsIn(buf, s + 6, 2);
+  const d = digitsIn(buf, s + 9, 2);
+  const h = digitsIn(buf, s + 12, 2);
+  const mi = digitsIn(buf, s + 15, 2);
+  const sec = digitsIn(buf, s + 18, 2);
+  // Date.UTC reads years 0–99 as 1900–1999; tdesktop never writes one.
+  if (
+    y < 100 ||
+    d < 1 ||
+    d > daysInMonth(y, mo) ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59
+  ) {
+    return undefined;
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
+}
+
+/** The number written by `n` ASCII digits at `at`, or −1 when any of them is not a digit. */
+function digitsIn(buf: Buffer, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = buf[i]! - 0x30;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function value(buf: Buffer, s: number, e: number, note: RepairNote): unknown {

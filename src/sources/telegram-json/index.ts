@@ -16,7 +16,9 @@
  *
  * Quirks handled: `date` is the exporting computer's wall clock with no zone (before tdesktop 3.7.6, 2022, it is
  * the only time) — read as local time in the case zone and flagged `TELEGRAM_LOCAL_TIME`; `date_unixtime` is UTC
- * seconds as a string. `text` is a string or an array of strings and `{type, text}` entities. `from` is null for
+ * seconds as a string, and the exact time when both are written. They then differ by the exporting computer's zone
+ * offset, a whole number of quarter hours; a message where they differ otherwise (an edited file) keeps
+ * `date_unixtime`, is flagged `time-local-mismatch` and counted in one `TELEGRAM_DATE_MISMATCH` warning. `text` is a string or an array of strings and `{type, text}` entities. `from` is null for
  * deleted accounts (the `from_id` remains). Phone calls are `service` entries (`action: "phone_call"`, caller in
  * `actor`). Control characters are written as `\xHH`, which is not JSON: repaired and flagged. In a full-account
  * export `personal_information.user_id` names the exporter: their messages get role `victim` and direction
@@ -29,7 +31,7 @@
  */
 import { type Source, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
-import { newFileState, readElement, readObject } from './message.js';
+import { newFileState, readElement, readObject, warnDateMismatch } from './message.js';
 import { ScanError, TelegramScanner } from './scanner.js';
 
 // A full export opens with "about" (a sentence in the app's language), then one of tdesktop's section names.
@@ -103,6 +105,8 @@ export const telegramJson: Source = {
     } catch (err) {
       if (err instanceof ScanError) throw await failure(err, input, bomLength);
       throw err;
+    } finally {
+      warnDateMismatch(st, ctx);
     }
   },
 };

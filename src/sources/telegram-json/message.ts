@@ -2,6 +2,7 @@
  * One element of a Telegram `messages` array → one event, skip or reject. Message objects are hostile input: every
  * member is type-checked before use and nothing in them is ever evaluated.
  */
+import { plural } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
 import { decodeFields, F, type Fields, newFields } from './fields.js';
@@ -19,6 +20,10 @@ export interface FileState {
   repairWarned: boolean;
   /** Whether the message being read needed its `\xHH` escapes repaired. */
   repaired: boolean;
+  /** Messages whose `date` and `date_unixtime` differ by more than a zone offset, and the first of them. */
+  readonly dateMismatch: { count: number; first?: { locator: string; date: number; unix: number } };
+  /** Whether the message being read is one of them. */
+  mismatched: boolean;
   /** Reused for every message: they are read one at a time. */
   readonly fields: Fields;
   /**
@@ -36,6 +41,8 @@ export const newFileState = (): FileState => ({
   localWarned: false,
   repairWarned: false,
   repaired: false,
+  dateMismatch: { count: 0 },
+  mismatched: false,
   fields: newFields(),
   parties: new Map(),
 });
@@ -222,6 +229,7 @@ function base(
     details: undefined,
   };
   if (time.type === 'local') addFlag(ev, 'TELEGRAM_LOCAL_TIME');
+  if (st.mismatched) addFlag(ev, 'time-local-mismatch');
   if (st.repaired) addFlag(ev, 'TELEGRAM_CONTROL_ESCAPES');
   return ev;
 }
@@ -249,12 +257,22 @@ function party(name: unknown, id: unknown, st: FileState): Party | undefined {
   return p;
 }
 
-/** The time, or a reject naming the bad value; warns once per file when only local times are written. */
+/**
+ * The time, or a reject naming the bad value; warns once per file when only local times are written. `date` beside
+ * `date_unixtime` (its wall-clock milliseconds, see fields.ts) is compared with it, for `warnDateMismatch`.
+ */
 function readTime(m: Fields, locator: string, st: FileState, ctx: SourceContext): EventTime | undefined {
   const time = timeOf(m[F.date_unixtime], m[F.date]);
   if (typeof time === 'string') {
     ctx.reject('TELEGRAM_BAD_DATE', locator, time, DAMAGED);
     return undefined;
+  }
+  const wall = m[F.date];
+  st.mismatched = false;
+  if (time.type === 'instant' && typeof wall === 'number' && !isZoneOffset(wall - time.ms)) {
+    st.mismatched = true;
+    st.dateMismatch.count++;
+    st.dateMismatch.first ??= { locator, date: wall, unix: time.ms };
   }
   if (time.type === 'local' && !st.localWarned) {
     st.localWarned = true;
@@ -266,6 +284,43 @@ function readTime(m: Fields, locator: string, st: FileState, ctx: SourceContext)
     );
   }
   return time;
+}
+
+const QUARTER_HOUR = 900_000;
+const HOUR = 3_600_000;
+
+/**
+ * Whether `ms` (a `date` less its `date_unixtime`) is what a time-zone offset explains: a whole number of quarter
+ * hours from −12:00 to +14:00 (every offset in use; tdesktop writes `date` from `date_unixtime` to the second).
+ */
+function isZoneOffset(ms: number): boolean {
+  return ms % QUARTER_HOUR === 0 && ms >= -12 * HOUR && ms <= 14 * HOUR;
+}
+
+/**
+ * Once per file, after its last message: how many messages have a `date` that `date_unixtime` and a zone offset
+ * do not explain, with the first. Their time is `date_unixtime`, the exact one; they are flagged time-local-mismatch.
+ */
+export function warnDateMismatch(st: FileState, ctx: SourceContext): void {
+  const { count, first } = st.dateMismatch;
+  if (first === undefined) return;
+  const diff = first.date - first.unix;
+  ctx.warn(
+    'TELEGRAM_DATE_MISMATCH',
+    first.locator,
+    `${plural(count, 'message has', 'messages have')} a "date" more than a time-zone offset away from "date_unixtime" (the first: "date" ${isoText(first.date)} is ${span(Math.abs(diff))} ${diff < 0 ? 'behind' : 'ahead of'} "date_unixtime" ${first.unix / 1000}, ${isoText(first.unix)} UTC); the time used is "date_unixtime", flagged time-local-mismatch.`,
+    '"date_unixtime" is the exact time Telegram recorded, and "date" the same time on the exporting computer\'s clock, so they differ only by its time-zone offset (whole quarter hours, at most 14 hours). Any other difference means the file was changed after it was exported: compare with a fresh export.',
+  );
+}
+
+/** `2024-03-01T18:04:22` of epoch milliseconds (a wall-clock time read as if UTC, or a UTC instant). */
+const isoText = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
+
+/** `00:12:17`, or `264 days 23:42:17`, for a positive number of milliseconds. */
+function span(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  const clock = new Date(ms % 86_400_000).toISOString().slice(11, 19);
+  return days === 0 ? clock : `${plural(days, 'day')} ${clock}`;
 }
 
 const FLAG_LISTS = new Map<string, readonly string[]>();

@@ -4,6 +4,7 @@
  * timeline's own rules, so `07700 900123` and `+447700900123` give the same pseudonym.
  */
 import { createHmac } from 'node:crypto';
+import { MAX_DATE_SHIFT_WEEKS } from '../../model/time-range.js';
 import { caseIdentifierKeys } from '../identities.js';
 
 /** Shortest key accepted, in bytes: as long as the HMAC-SHA-256 output, so the key is not the weak point. */
@@ -45,7 +46,7 @@ export class Pseudonymiser {
    */
   shiftWeeks(caseId: string): number {
     const h = this.hex(`shift\u0000${caseId}`);
-    const n = (Number.parseInt(h.slice(0, 8), 16) % 260) + 1;
+    const n = (Number.parseInt(h.slice(0, 8), 16) % MAX_DATE_SHIFT_WEEKS) + 1;
     return Number.parseInt(h.slice(8, 9), 16) % 2 === 0 ? n : -n;
   }
 
