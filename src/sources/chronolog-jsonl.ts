@@ -28,6 +28,7 @@
 import type { ParsedEvent } from '../model/index.js';
 import { ANONYMISED_TIMES } from '../model/time-range.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
+import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
@@ -95,6 +96,15 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
     o = JSON.parse(line);
   } catch {
     ctx.reject('CHRONOLOG_JSONL_BAD_JSON', n, `line ${n} is not valid JSON: ${line.slice(0, 80)}`);
+    return;
+  }
+  if (nestsTooDeep(line)) {
+    ctx.reject(
+      'CHRONOLOG_JSONL_TOO_DEEP',
+      n,
+      `line ${n} is ${TOO_DEEP}, which \`chronolog anonymise\` never writes; it was not read`,
+      'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.',
+    );
     return;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {

@@ -16,6 +16,7 @@
  * every line with one) was cut short: it is no message, and the file is reported as cut (SIGNAL_JSON_TRUNCATED).
  */
 import type { Kind, Party } from '../model/index.js';
+import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import { jsonQuote, signalCall } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
@@ -62,6 +63,15 @@ export const signalJson: Source = {
           // signal-export ends every line with a line break: a broken last line without one was cut short.
           if (unended) cut = lineNo;
           else ctx.reject('SIGNAL_BAD_JSON', lineNo, `line ${lineNo} is not a JSON object`, HINT);
+          return;
+        }
+        if (nestsTooDeep(line)) {
+          ctx.reject(
+            'SIGNAL_TOO_DEEP',
+            lineNo,
+            `line ${lineNo} is ${TOO_DEEP}, which signal-export never writes; it was not read`,
+            HINT,
+          );
           return;
         }
         const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;

@@ -79,6 +79,29 @@ describe('chronolog-jsonl source', () => {
     expect(run.failure?.code).toBe('CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE');
   });
 
+  it('rejects a line nested 100,000 deep with its line number and reads the lines after it', async () => {
+    const file = path.join(scratch(), 'input-001.jsonl');
+    const row = (utc: string, channel: string) =>
+      `{"utc":"${utc}","precision":"s","channel":${channel},"kind":"message","direction":"incoming","sender":"p0123456789abcdef","role":"subject","dedupe":1}`;
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    writeFileSync(
+      file,
+      `${[HEADER, row('2024-01-09T07:02:11.000Z', '"sms"'), row('2024-01-09T07:03:11.000Z', deep), deep, row('2024-01-09T07:04:11.000Z', '"sms"')].join('\n')}\n`,
+    );
+    const run = await runSource(chronologJsonl, file);
+    expect(run.events.map((e) => e.locator)).toEqual([2, 5]);
+    expect(run.rejected).toEqual(
+      [3, 4].map((n) => ({
+        code: 'CHRONOLOG_JSONL_TOO_DEEP',
+        locator: n,
+        message: `line ${n} is nested more than 512 levels deep, which \`chronolog anonymise\` never writes; it was not read`,
+        hint: 'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.',
+      })),
+    );
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 5, events: 2, skipped: 1, rejected: 2 });
+  });
+
   it('emits instants, pseudonymous account senders with roles, calls and flags; rejects bad lines', async () => {
     const file = path.join(scratch(), 'timeline.jsonl');
     writeFileSync(

@@ -104,6 +104,31 @@ describe('reading the end-to-end-encrypted export', () => {
     expect(run.events).toHaveLength(3);
     expect(run.failure).toMatchObject({ code: 'MESSENGER_JSON_TRUNCATED', locator: 'messages[3]' });
   });
+
+  it('rejects an entry nested 100,000 deep with its locator and reads the messages after it', async () => {
+    const msg = (ms: number, text: string) =>
+      `{"senderName": "Sam", "text": "${text}", "timestamp": ${ms}, "type": "text", "isUnsent": false, "media": [], "reactions": []}`;
+    const file = join(tmp, 'Sam_1.json');
+    writeFileSync(
+      file,
+      `{"participants": ["Sam", "Me"], "threadName": "Sam_1", "messages": [${msg(1709316262000, 'before')}, ` +
+        `${'['.repeat(100_000)}${']'.repeat(100_000)}, ${msg(1709316264000, 'after')}]}`,
+    );
+    const run = await runSource(messengerE2eeJson, file);
+    expect(run.events.map((e) => [e.locator, e.text])).toEqual([
+      ['messages[0]', 'before'],
+      ['messages[2]', 'after'],
+    ]);
+    expect(run.rejected.map((r) => [r.code, r.locator, r.message])).toEqual([
+      [
+        'MESSENGER_JSON_TOO_DEEP',
+        'messages[1]',
+        'This entry is nested more than 512 levels deep, which no Messenger or Instagram export writes; it was not read.',
+      ],
+    ]);
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 3, events: 2, skipped: 0, rejected: 1 });
+  });
 });
 
 describe('detect', () => {

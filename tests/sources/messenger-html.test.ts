@@ -180,6 +180,37 @@ describe('reading a thread page', () => {
     expect(run.events.map((e) => e.text)).toEqual(['a < b']);
   });
 
+  it('reads a message whose body is nested 100,000 tags deep, and the messages around it', async () => {
+    const n = 100_000;
+    const run = await runScratch(
+      page(
+        block('Sam Sample', 'before', 'Sep 13, 2020, 12:26 PM') +
+          block('Sam Sample', `${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}`, 'Sep 13, 2020, 12:27 PM') +
+          block('Sam Sample', 'after', 'Sep 13, 2020, 12:28 PM'),
+      ),
+    );
+    expect(run.events.map((e) => [e.locator, e.text])).toEqual([
+      ['messages[0]', 'before'],
+      ['messages[1]', 'deep'],
+      ['messages[2]', 'after'],
+    ]);
+    expect(run.failure).toBeUndefined();
+  });
+
+  it('passes over stray end tags after many unclosed ones in linear time', async () => {
+    // Searching the open elements for each stray end tag made this page quadratic: minutes, not milliseconds.
+    const n = 100_000;
+    const started = performance.now();
+    const run = await runScratch(
+      page(
+        block('Sam Sample', `${'<span>'.repeat(n)}${'</p>'.repeat(n)}text`, 'Sep 13, 2020, 12:26 PM') +
+          block('Sam Sample', 'after', 'Sep 13, 2020, 12:27 PM'),
+      ),
+    );
+    expect(run.events.map((e) => e.text)).toEqual(['text', 'after']);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it('refuses to hold more than the budget of unrecognised markup', async () => {
     const run = await runScratch(
       page(`<div>${'<span>x</span>'.repeat(10)}${'y'.repeat(33 * 1024 * 1024)}</div>`),

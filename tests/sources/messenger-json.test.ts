@@ -227,6 +227,58 @@ describe('broken files', () => {
     expect(trailing.failure?.message).toContain('unexpected content after the end');
   });
 
+  it('rejects an entry nested 100,000 deep with its locator and reads on, the title after it included', async () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const msg = (ms: number, text: string, extra = '') =>
+      `{"sender_name": "Sam Sample", "timestamp_ms": ${ms}, "content": "${text}"${extra}}`;
+    const run = await runScratch(
+      `{"participants": [{"name": "Sam Sample"}], "messages": [${msg(1709316262000, 'before')}, ${deep(100_000)}, ` +
+        `${msg(1709316263000, 'x', `, "photos": ${deep(100_000)}`)}, ${msg(1709316264000, 'after')}], "title": "Sam Sample"}`,
+    );
+    expect(run.events.map((e) => [e.locator, e.text, e.conversation])).toEqual([
+      ['messages[0]', 'before', 'Sam Sample'],
+      ['messages[3]', 'after', 'Sam Sample'],
+    ]);
+    const rejected = {
+      code: 'MESSENGER_JSON_TOO_DEEP',
+      message:
+        'This entry is nested more than 512 levels deep, which no Messenger or Instagram export writes; it was not read.',
+      hint: 'The file was altered or damaged: compare this entry with the original "Download your information" archive.',
+    };
+    expect(run.rejected).toEqual([
+      { locator: 'messages[1]', ...rejected },
+      { locator: 'messages[2]', ...rejected },
+    ]);
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 4, events: 2, skipped: 0, rejected: 2 });
+  });
+
+  it('reads an entry nested exactly 512 levels deep and rejects one level more', async () => {
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    // The message object is level 1, so a member nested 511 deep makes 512 levels.
+    const doc = (levels: number) =>
+      `{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "x", "extra": ${nested(levels - 1)}}]}`;
+    expect((await runScratch(doc(512))).events).toHaveLength(1);
+    const over = await runScratch(doc(513));
+    expect(over.events).toEqual([]);
+    expect(over.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['MESSENGER_JSON_TOO_DEEP', 'messages[0]'],
+    ]);
+  });
+
+  it('passes over a top-level value nested too deeply with a warning, and reads the messages', async () => {
+    const run = await runScratch(
+      `{"participants": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}, "messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "x"}], "title": "S"}`,
+    );
+    expect(run.events.map((e) => [e.text, e.conversation])).toEqual([['x', 'S']]);
+    expect(run.warnings).toContainEqual({
+      code: 'MESSENGER_JSON_TOO_DEEP',
+      locator: 'participants',
+      message: 'The top-level value "participants" is nested more than 512 levels deep; it was not read.',
+    });
+    expect(run.failure).toBeUndefined();
+  });
+
   it('refuses a single value larger than the cap instead of holding it in memory', async () => {
     const big = `{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "${'a'.repeat(MAX_VALUE_CHARS + 10)}"}]}`;
     const run = await runScratch(big);
@@ -274,6 +326,16 @@ describe('streaming', () => {
     const whole = await collect(chunked(file, 1 << 20));
     for (const size of [1, 2, 3, 7, 64]) expect(await collect(chunked(file, size))).toEqual(whole);
     expect(whole.events).toHaveLength(17);
+  });
+
+  it('rejects the same too-deep entry whatever the chunk size', async () => {
+    const deep = `${'['.repeat(600)}"]["${']'.repeat(600)}`;
+    const text = `{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "a"}, ${deep}, {"sender_name": "S", "timestamp_ms": 1700000001000, "content": "b"}], "title": "T"}`;
+    const whole = await everything(messengerJson, inPieces(Buffer.from(text), 1 << 20));
+    expect(whole.events.map((e) => e.text)).toEqual(['a', 'b']);
+    expect(whole.rejected.map((r) => r.locator)).toEqual(['messages[1]']);
+    for (const size of [1, 2, 7, 64])
+      expect(await everything(messengerJson, inPieces(Buffer.from(text), size))).toEqual(whole);
   });
 
   it('reports the same warnings and failure, word for word, whatever the chunk size', async () => {

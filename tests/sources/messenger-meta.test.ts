@@ -158,14 +158,24 @@ describe('thread JSON scanner', () => {
   function scan(text: string) {
     const fields: [string, unknown][] = [];
     const messages: unknown[] = [];
+    const tooDeep: ({ index: number } | { key: string })[] = [];
     const s = new ThreadJsonScanner({
       field: (k, v) => void fields.push([k, v]),
       message: (_i, v) => void messages.push(v),
+      tooDeep: (where) => void tooDeep.push(where),
     });
     s.push(text);
     s.end();
-    return { fields, messages };
+    return { fields, messages, tooDeep };
   }
+
+  it('passes over values nested deeper than 512 levels, in messages and at the top level, and scans on', () => {
+    const deep = (n: number) => `${'['.repeat(n)}"]}"${']'.repeat(n)}`;
+    const out = scan(`{"a": ${deep(513)}, "messages": [1, ${deep(100_000)}, ${deep(512)}, 2], "b": 3}`);
+    expect(out.tooDeep).toEqual([{ key: 'a' }, { index: 1 }]);
+    expect(out.messages).toEqual([1, JSON.parse(deep(512)), 2]);
+    expect(out.fields).toEqual([['b', 3]]);
+  });
 
   it('hands on top-level values and each message, with strings holding brackets and escapes', () => {
     const out = scan(

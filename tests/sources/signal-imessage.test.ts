@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProbe } from '../../src/sources/detect.js';
 import { imessageTxt } from '../../src/sources/imessage-txt.js';
@@ -91,6 +93,37 @@ describe('Signal and iMessage specifics', () => {
       ['SIGNAL_BAD_JSON', 6],
     ]);
     expect(run.events.find((e) => e.kind === 'call')).toMatchObject({ call: { status: 'missed' } });
+  });
+
+  it('rejects a line of data.json nested 100,000 deep with its line number and reads the lines after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-test-'));
+    try {
+      const line = (date: string, body: string) =>
+        `{"date": ${date}, "sender": "Sam", "body": "${body}", "quote": "", "reactions": [], "attachments": []}`;
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      const file = join(dir, 'data.json');
+      writeFileSync(
+        file,
+        `${[line('"2024-03-01 18:04:22"', 'before'), line(deep, 'x'), line('"2024-03-01 18:06:22"', 'after')].join('\n')}\n`,
+      );
+      const run = await runSource(signalJson, file);
+      expect(run.events.map((e) => [e.locator, e.text])).toEqual([
+        [1, 'before'],
+        [3, 'after'],
+      ]);
+      expect(run.rejected).toEqual([
+        {
+          code: 'SIGNAL_TOO_DEEP',
+          locator: 2,
+          message:
+            'line 2 is nested more than 512 levels deep, which signal-export never writes; it was not read',
+          hint: 'Check this line of data.json; other lines were read.',
+        },
+      ]);
+      expect(run.failure).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads the space-padded 12-hour clock, keeps a blank line inside a message and skips renames', async () => {

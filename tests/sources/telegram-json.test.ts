@@ -411,6 +411,24 @@ describe('damaged files', () => {
     expect(tooDeep.failure?.code).toBe('TELEGRAM_TOO_DEEP');
   });
 
+  it('reads a message nested exactly 512 levels deep and rejects one level more, the limit every JSON source shares', async () => {
+    // The message object is level 1, so a member nested 511 deep makes 512 levels.
+    const msg = (levels: number) =>
+      `{"id":1,"type":"message","date_unixtime":"1709316262","from":"A","from_id":"user1","x":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)},"text":"t"}`;
+    expect((await parseText(`{"messages":[${msg(512)}]}`)).events).toHaveLength(1);
+    const over = await parseText(`{"messages":[${msg(513)}]}`);
+    expect(over.events).toEqual([]);
+    expect(over.rejected).toEqual([
+      {
+        code: 'TELEGRAM_TOO_DEEP',
+        locator: 'messages[0]',
+        message:
+          'This entry is nested more than 512 levels deep, which Telegram Desktop never writes; it was not read.',
+        hint: expect.any(String),
+      },
+    ]);
+  });
+
   it('reports a message over the 8 MiB cap as too large without holding it', async () => {
     const big = 'x'.repeat(9 * 1024 * 1024);
     const r = await parseText(

@@ -17,7 +17,6 @@ export { decodedText } from './json-text.js';
 export {
   formatPath,
   MAX_VALUE_CHARS,
-  MAX_VALUE_DEPTH,
   type PathItem,
   type Plan,
   type ValueKind,

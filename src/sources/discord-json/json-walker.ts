@@ -5,6 +5,7 @@
  * copies strings out of the tokenizer's chunks, and never lets a `__proto__` key set a prototype.
  */
 import type { Token } from 'stream-json/parser.js';
+import { MAX_RECORD_DEPTH } from '../json-depth.js';
 
 /** One step of a JSON path: a member name or an array index. */
 export type PathItem = string | number;
@@ -31,8 +32,6 @@ export interface WalkHandlers {
 
 /** No single record comes near this; a larger one is refused rather than held in memory. */
 export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
-/** Records nest a handful of levels; this bounds the assembler's stack on hostile input. */
-export const MAX_VALUE_DEPTH = 512;
 
 /** `messages[3]`, `[0].dmConversation.messages[2]`. */
 export function formatPath(path: readonly PathItem[]): string {
@@ -177,7 +176,8 @@ export class Walker {
     switch (t.name) {
       case 'startObject':
       case 'startArray':
-        if (col.length >= MAX_VALUE_DEPTH) {
+        // The limit shared by every JSON source (json-depth.ts); it also bounds this assembler's stack.
+        if (col.length >= MAX_RECORD_DEPTH) {
           this.drop('too-deep', col.length + 1);
           return;
         }

@@ -41,8 +41,27 @@ const NOT_TEXT = new Set(['ul', 'ol']);
 const BREAK = '\u0001';
 const ASCII_SPACE = /[ \t\n\r\f]+/g;
 
+/** A list of children being walked by `collect`, and whether their element is a block. */
+interface Walk {
+  readonly children: readonly (HtmlNode | string)[];
+  next: number;
+  readonly block: boolean;
+}
+
+/**
+ * Walks the subtrees in document order with a stack of its own, not recursion: markup nested a hundred thousand
+ * deep (a damaged or hostile page) is read like any other instead of overflowing the call stack.
+ */
 function collect(children: readonly (HtmlNode | string)[], text: string[], media: Set<string>): void {
-  for (const c of children) {
+  const stack: Walk[] = [{ children, next: 0, block: false }];
+  while (stack.length > 0) {
+    const walk = stack[stack.length - 1]!;
+    if (walk.next === walk.children.length) {
+      stack.pop();
+      if (walk.block) text.push(BREAK);
+      continue;
+    }
+    const c = walk.children[walk.next++]!;
     if (typeof c === 'string') {
       text.push(c);
       continue;
@@ -54,8 +73,7 @@ function collect(children: readonly (HtmlNode | string)[], text: string[], media
     } else if (c.tag === 'a' && c.href && !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(c.href)) media.add(c.href);
     const block = BLOCK.has(c.tag);
     if (block) text.push(BREAK);
-    collect(c.children, text, media);
-    if (block) text.push(BREAK);
+    stack.push({ children: c.children, next: 0, block });
   }
 }
 

@@ -51,6 +51,8 @@ export class HtmlTreeScanner {
   private pendingText = '';
   private raw: { tag: string; text: string } | undefined;
   private retained = 0;
+  /** How many elements of each tag name are open: a stray end tag is known without searching the stack. */
+  private readonly open = new Map<string, number>();
 
   constructor(private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean) {
     this.stack = [
@@ -186,15 +188,21 @@ export class HtmlTreeScanner {
     if (VOID.has(name) || body.endsWith('/')) {
       node.flat ??= '';
       this.attach(node, this.top);
-    } else this.stack.push(node);
+    } else {
+      this.stack.push(node);
+      this.open.set(name, (this.open.get(name) ?? 0) + 1);
+    }
   }
 
   private close(name: string): void {
+    // A stray end tag: searching the stack for it would make a page of many unclosed elements followed by
+    // many stray end tags quadratic (minutes for a megabyte).
+    if (!this.open.get(name)) return;
     let at = this.stack.length - 1;
-    while (at > 0 && this.stack[at]!.tag !== name) at--;
-    if (at === 0) return; // a stray end tag
+    while (this.stack[at]!.tag !== name) at--;
     while (this.stack.length > at) {
       const node = this.stack.pop()!;
+      this.open.set(node.tag, this.open.get(node.tag)! - 1);
       node.flat = flatten(node);
       if (!this.onClose(node, this.top)) this.attach(node, this.top);
       else this.retained -= node.size;

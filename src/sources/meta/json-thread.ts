@@ -5,7 +5,8 @@
  * has an exact line and column (stream-json's parser reports no positions; a hand scanner + per-value
  * `JSON.parse` also measured faster, see formats.md §13).
  *
- * Truncated or invalid JSON throws `SourceFailure` after everything before it was handed on.
+ * Truncated or invalid JSON throws `SourceFailure` after everything before it was handed on. A value nested
+ * absurdly deep is passed over (`tooDeep`) and the scan goes on.
  */
 import { SourceFailure } from '../source.js';
 import { parseFailure, ValueCapture } from './json-value.js';
@@ -21,6 +22,11 @@ export interface ThreadJsonHandlers {
    * for a pass that only needs to look at some messages. Syntax errors inside an element then go unnoticed.
    */
   messageText?(index: number, text: string): void;
+  /**
+   * A value nested deeper than `MAX_RECORD_DEPTH` (json-depth.ts), passed over unread: `index` for an element of
+   * `messages`, else the top-level `key`. Reading goes on after it.
+   */
+  tooDeep(where: { index: number } | { key: string }): void;
 }
 
 /** Hint shared by every failure of the reader. */
@@ -188,6 +194,17 @@ export class ThreadJsonScanner {
   private finish(): void {
     const cap = this.cap!;
     this.cap = undefined;
+    if (cap.tooDeep) {
+      // Only arrays and objects nest, and a key is a string: the value is a message or a top-level field.
+      if (this.target === 'message') {
+        this.state = 'after-item';
+        this.handlers.tooDeep({ index: this.index++ });
+      } else {
+        this.state = 'after-value';
+        this.handlers.tooDeep({ key: this.key });
+      }
+      return;
+    }
     const raw = cap.text();
     if (this.target === 'message' && this.handlers.messageText) {
       this.state = 'after-item';

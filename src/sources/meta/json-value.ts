@@ -1,7 +1,9 @@
 /**
  * One JSON value collected across chunks of text. Its end is found from bracket depth and string state alone —
  * cheap enough to run over every character — and `JSON.parse` then validates it, so a value is never half-read.
+ * A value that nests deeper than `MAX_RECORD_DEPTH` is scanned to its end but not kept (`tooDeep`).
  */
+import { MAX_RECORD_DEPTH } from '../json-depth.js';
 
 const isDelimiter = (c: number) =>
   c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c || c === 0x7d || c === 0x5d;
@@ -11,6 +13,8 @@ export class ValueCapture {
   private readonly parts: string[] = [];
   /** Characters collected so far. */
   length = 0;
+  /** True once the value nests deeper than `MAX_RECORD_DEPTH`: its text is dropped and `length` stops growing. */
+  tooDeep = false;
   private depth: number;
   private inString: boolean;
   private escaped = false;
@@ -56,8 +60,9 @@ export class ValueCapture {
             }
           }
         } else if (c === 0x22) inString = true;
-        else if (c === 0x7b || c === 0x5b) depth++;
-        else if (c === 0x7d || c === 0x5d) {
+        else if (c === 0x7b || c === 0x5b) {
+          if (++depth > MAX_RECORD_DEPTH) this.tooDeep = true;
+        } else if (c === 0x7d || c === 0x5d) {
           depth--;
           if (depth === 0) {
             end = ++i;
@@ -69,8 +74,11 @@ export class ValueCapture {
       this.inString = inString;
       this.escaped = escaped;
     }
-    this.parts.push(text.slice(start, i));
-    this.length += i - start;
+    if (this.tooDeep) this.parts.length = 0;
+    else {
+      this.parts.push(text.slice(start, i));
+      this.length += i - start;
+    }
     return end;
   }
 

@@ -9,6 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import type { Channel } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
+import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { channelFromPath } from './channel.js';
@@ -16,6 +17,8 @@ import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
 
 const MAY_HOLD_NON_ASCII = /\\u|[\u0080-\u{10ffff}]/u;
+const DAMAGED =
+  'The file was altered or damaged: compare this entry with the original "Download your information" archive.';
 const strings = (n: number) => `${n} ${n === 1 ? 'string' : 'strings'}`;
 
 /** What every message of a thread file is read with. */
@@ -56,6 +59,20 @@ export async function readThreadFile(
           verdict.observe(value);
         },
         message: () => {},
+        // A message too deep to read is reported by pass 2, where it falls in file order among the others.
+        tooDeep: (where) => {
+          if ('index' in where) {
+            hasMessages = true;
+            return;
+          }
+          const key = where.key.length > 60 ? `${where.key.slice(0, 60)}…` : where.key;
+          ctx.warn(
+            'MESSENGER_JSON_TOO_DEEP',
+            key,
+            `The top-level value ${JSON.stringify(key)} is ${TOO_DEEP}; it was not read.`,
+            DAMAGED,
+          );
+        },
         messageText: (_i, text) => {
           hasMessages = true;
           // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
@@ -108,6 +125,15 @@ export async function readThreadFile(
     {
       field: () => {},
       message: (i, value) => onMessage(value, `messages[${i}]`),
+      tooDeep: (where) => {
+        if ('index' in where)
+          ctx.reject(
+            'MESSENGER_JSON_TOO_DEEP',
+            `messages[${where.index}]`,
+            `This entry is ${TOO_DEEP}, which no Messenger or Instagram export writes; it was not read.`,
+            DAMAGED,
+          );
+      },
     },
     (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
   );

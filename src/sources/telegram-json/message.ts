@@ -4,6 +4,7 @@
  */
 import { plural } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import { TOO_DEEP } from '../json-depth.js';
 import type { SourceContext } from '../source.js';
 import { decodeFields, F, type Fields, newFields } from './fields.js';
 import type { ChatInfo } from './scanner.js';
@@ -101,7 +102,7 @@ export function readElement(
   ctx: SourceContext,
 ): void {
   if (json === undefined) {
-    const why = problem === 'too-deep' ? 'nested more than 1000 levels deep' : 'larger than 8 MiB';
+    const why = problem === 'too-deep' ? TOO_DEEP : 'larger than 8 MiB';
     ctx.reject(
       problem === 'too-deep' ? 'TELEGRAM_TOO_DEEP' : 'TELEGRAM_TOO_LARGE',
       locator,

@@ -8,6 +8,7 @@
  * decoding runs at about 0.7× the time of a tuned stream-json pass, and reading only the members chronolog uses
  * (tdesktop writes every text twice) goes further.
  */
+import { MAX_RECORD_DEPTH } from '../json-depth.js';
 import { decimal, LITERAL, SpanScanner, show } from './spans.js';
 
 /** What the export says about the chat a message belongs to. */
@@ -116,8 +117,6 @@ const CAPTURE_LIMIT: Record<Mode, number> = {
   [Mode.Element]: 8 * 1024 * 1024,
   [Mode.Message]: 8 * 1024 * 1024,
 };
-/** Telegram messages nest at most ~5 deep; a kept value deeper than this is not Telegram's and is refused. */
-const CAPTURE_DEPTH = 1000;
 
 const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
 
@@ -314,7 +313,9 @@ export class TelegramScanner {
     this.state = mode === Mode.Key ? S.Colon : S.After;
     if (mode === Mode.Skip) return end;
     const tooLarge = this.tooLarge || this.pieceBytes + end - this.spanStart > CAPTURE_LIMIT[mode];
-    const tooDeep = this.span.peak > CAPTURE_DEPTH;
+    // Telegram messages nest at most ~5 deep; a kept value deeper than the limit every JSON source shares
+    // (json-depth.ts) is not Telegram's and is refused.
+    const tooDeep = this.span.peak > MAX_RECORD_DEPTH;
     const problem = tooDeep ? 'too-deep' : tooLarge ? 'too-large' : undefined;
     const whole =
       problem !== undefined || this.pieces.length === 0
