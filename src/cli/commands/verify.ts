@@ -21,9 +21,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { chronologOutput } from '../../model/output-marks.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
+import { jsonSyntaxError } from '../json-syntax.js';
+import { VERSION } from '../version.js';
 import { chronologOutputAt, fileHash, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
 
 const ReportInputs = z.object({
@@ -50,6 +53,88 @@ function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
     'VERIFY_NO_REPORT',
     `cannot read ${file}: ${why[err.code ?? ''] ?? `an error occurred (${err.code ?? err.message})`}`,
     'Give the path of the report written with --format json, e.g. chronolog verify report.json',
+  );
+}
+
+/** Said when a file that is, or may be, the JSON report cannot be read as one. */
+const DAMAGED_HINT =
+  'The report may have been cut short (an interrupted copy, download or save) or edited since it was written. ' +
+  'Verify the copy saved with the evidence, or make the report again with --format json.';
+
+/** Said when the file given is not the JSON report at all. */
+const GIVE_JSON = 'Give the report written with --format json, e.g. chronolog verify report.json';
+
+/** A zod issue path as written in JavaScript: `inputs[3].sha256`. */
+function fieldPath(p: readonly PropertyKey[]): string {
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('');
+}
+
+/** The value at `p` in `data`, or undefined when any step is missing. */
+function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of p)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * What `verify` needs of the report file's text. A file that cannot be read as a report is an input failure
+ * (exit 1) saying where and why: text that is not valid JSON (a report cut short), by line and column, or a
+ * chronolog report with a field missing or of another schema version. Another file given in its place is a usage
+ * error (exit 2): JSON that is no chronolog report, or one of chronolog's other outputs (HTML, Markdown and text
+ * reports, timelines).
+ */
+function reportInputs(reportFile: string, text: string): z.infer<typeof ReportInputs> {
+  if (text.trim() === '') throw new ToolError('VERIFY_BAD_REPORT', `${reportFile} is empty`, DAMAGED_HINT);
+  const kind = chronologOutput(text.slice(0, 256 * 1024));
+  const jsonReport = kind === 'report' && text.startsWith('{');
+  if (kind !== undefined && !jsonReport) {
+    throw new UsageError(
+      'VERIFY_NOT_JSON_REPORT',
+      `${reportFile} is a chronolog ${kind === 'report' ? 'report in HTML or Markdown' : kind}, not the JSON report verify reads`,
+      GIVE_JSON,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const where = jsonSyntaxError(text);
+    // Without a position the parser's own words are kept, less any copy of the file's text V8 puts in them.
+    const why =
+      where?.why ??
+      (err as Error).message
+        .replace(/,? ".*" is not valid JSON$/s, '')
+        .replace(/ in JSON at position \d+.*$/s, '');
+    throw new ToolError(
+      'VERIFY_BAD_REPORT',
+      `${jsonReport ? 'report ' : ''}${where ? `${reportFile}:${where.line}:${where.column}` : reportFile} is not valid JSON: ${why}`,
+      jsonReport
+        ? DAMAGED_HINT
+        : `${GIVE_JSON}. If this is that report: ${DAMAGED_HINT.replace(/^The report/, 'it')}`,
+    );
+  }
+  const result = ReportInputs.safeParse(data);
+  if (result.success) return result.data;
+  const generator = valueAt(data, ['generator']) as { name?: unknown; version?: unknown } | undefined;
+  if (!jsonReport && generator?.name !== 'chronolog')
+    throw new UsageError('VERIFY_BAD_REPORT', `${reportFile} is not a chronolog JSON report`, GIVE_JSON);
+  const version = valueAt(data, ['schemaVersion']);
+  if (typeof version === 'number' && version !== 1) {
+    throw new ToolError(
+      'VERIFY_BAD_REPORT',
+      `${reportFile} is a chronolog report of schemaVersion ${version}; this chronolog (${VERSION}) verifies schemaVersion 1`,
+      typeof generator?.version === 'string' && generator.version !== VERSION
+        ? `Verify it with the chronolog that wrote it (version ${safe(generator.version)}).`
+        : DAMAGED_HINT,
+    );
+  }
+  const issue = result.error.issues[0]!;
+  const field = fieldPath(issue.path);
+  throw new ToolError(
+    'VERIFY_BAD_REPORT',
+    `${reportFile} is a chronolog report, but its field "${safe(field)}" ${valueAt(data, issue.path) === undefined ? 'is missing' : 'is not written as chronolog writes it'}`,
+    DAMAGED_HINT,
   );
 }
 
@@ -108,16 +193,7 @@ export async function verifyCommand(
   } catch (err) {
     throw unreadable(reportFile, err as NodeJS.ErrnoException);
   }
-  let parsed: z.infer<typeof ReportInputs>;
-  try {
-    parsed = ReportInputs.parse(JSON.parse(text));
-  } catch {
-    throw new UsageError(
-      'VERIFY_BAD_REPORT',
-      `${reportFile} is not a chronolog JSON report`,
-      'Give the report written with --format json.',
-    );
-  }
+  const parsed = reportInputs(reportFile, text);
   const base = root ?? '.';
   const c = env.stdoutChalk;
   const changed: string[] = [];
