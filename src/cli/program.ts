@@ -204,10 +204,12 @@ Examples:
     .addHelpText(
       'after',
       `
-Extra: a file added under the report's folders, or a member added to one of its zips. Damaged: a zip member whose
-bytes fail the archive's own CRC-32 check. The case file is judged like an input, as every figure depends on it.
-Exit 1 if anything is named, 0 if everything matches; exit 1 too when the report cannot be read (cut short, a
-field missing), naming the line and column where it can.
+Extra: a file added under the report's folders, or a member added to one of its zips, that a report made now
+would read; one it would not read (not a supported format, a picture in a zip) is named as not read, no failure.
+Damaged: a zip member whose bytes fail the archive's own CRC-32 check. The case file is judged like an input, as
+every figure depends on it. Exit 1 if anything changed, missing, extra or damaged is named, 0 if everything
+matches; exit 1 too when the report cannot be read (cut short, a field missing), naming the line and column where
+it can.
 
 Examples:
   $ chronolog verify report.json
