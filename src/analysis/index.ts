@@ -5,6 +5,7 @@
 import type { InputSummary, OmittedLocations, Problem, Report, ResolvedCase } from '../model/index.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
+import { accounting } from './accounting.js';
 import { chronology } from './chronology.js';
 import { incidentColumns } from './columns.js';
 import { identifierTable } from './counts.js';
@@ -33,8 +34,6 @@ export function buildReport(a: AnalysisInput): Report {
   const events = a.events;
   const incidents = events.where((i) => events.incident(i));
   const columns = incidentColumns(incidents, a.zone);
-  const sum = (k: 'records' | 'events' | 'kept' | 'duplicates' | 'skipped' | 'rejected') =>
-    a.inputs.reduce((n, i) => n + i[k], 0);
   return {
     schemaVersion: 1,
     generator: { name: 'chronolog', version: a.version },
@@ -53,16 +52,7 @@ export function buildReport(a: AnalysisInput): Report {
     },
     inputs: [...a.inputs],
     ignoredFiles: [...a.ignored],
-    accounting: {
-      files: a.inputs.length,
-      records: sum('records'),
-      events: sum('events'),
-      kept: sum('kept'),
-      duplicates: sum('duplicates'),
-      skipped: sum('skipped'),
-      rejected: sum('rejected'),
-      incidents: incidents.length,
-    },
+    accounting: accounting(a.inputs, incidents.length),
     identifiers: identifierTable(incidents, columns, a.zone),
     incidents: incidentFigures(incidents, columns, a.zone),
     escalation: analyseEscalation({
@@ -80,4 +70,5 @@ export function buildReport(a: AnalysisInput): Report {
   };
 }
 
+export { accounting } from './accounting.js';
 export { participants } from './participants.js';

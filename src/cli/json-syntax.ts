@@ -1,5 +1,5 @@
 /**
- * Where a case file's syntax is wrong, as a line and column, and why in plain words. `JSON.parse` gives a
+ * Where a case file's syntax is wrong (or a JSON report's, for `verify`), as a line and column, and why in plain words. `JSON.parse` gives a
  * position for only some mistakes ("…at position 72"; an unexpected character instead quotes the text), so the
  * text is scanned again by the strict grammar of RFC 8259, which `JSON.parse` follows, to find the first
  * mistake. Case files are a few kilobytes and this runs only after `JSON.parse` has failed. The same scan of a

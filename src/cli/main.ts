@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { ToolError, UsageError } from '../model/errors.js';
 import { detectEnvironment, type Environment } from './environment.js';
 import { renderBug, renderError } from './messages.js';
+import { cannotWriteStdout } from './output.js';
 import { buildProgram, helpFor } from './program.js';
 
 export const EXIT_OK = 0;
@@ -13,16 +14,22 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`chronolog timeline … | head`) closes the pipe: that is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(EXIT_OK);
-    throw err;
-  });
   let chosen:
     | { run: (env: Environment) => Promise<number> | number; opts: Record<string, unknown> }
     | undefined;
   const noColorFlag = argv.includes('--no-color');
   const earlyEnv = detectEnvironment(noColorFlag);
+  // Whatever writes to stdout (a report, rows, help), a failed write ends the run there. A reader that stops early
+  // (`chronolog timeline … | head`) closes the pipe: that is not an error, and the run ends quietly. Anything else
+  // (a full disk, `> /dev/full`) is said in words, as for an --out file, never as a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+    process.stderr.write(renderError(cannotWriteStdout(err), earlyEnv.stderrChalk));
+    process.exit(EXIT_FAILURE);
+  });
+  // Messages that cannot be shown (`… 2>&1 | head` after the reader stopped, `2> /dev/full`) have nowhere to be
+  // reported: they are let go, and the run ends as it would have.
+  process.stderr.on('error', () => {});
   const program = buildProgram((a) => {
     chosen = a;
   });

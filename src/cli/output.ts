@@ -104,6 +104,23 @@ export function cannotWrite(target: string, err: unknown): ToolError {
   );
 }
 
+/**
+ * The error for standard output that cannot be written (`> /dev/full`, a disk that fills up, a terminal that went
+ * away), in words: the run cannot complete, as when an --out file cannot be written.
+ */
+export function cannotWriteStdout(err: unknown): ToolError {
+  const e = err as NodeJS.ErrnoException;
+  const full = e.code === 'ENOSPC' || e.code === 'EDQUOT';
+  return new ToolError(
+    'OUTPUT_WRITE_FAILED',
+    `cannot write to standard output: ${full ? 'the disk is full' : `an error occurred (${e.code ?? e.message})`}`,
+    full
+      ? 'Free some space, or send the output to a file on another disk (> FILE, or --out FILE where the command has it).'
+      : 'Check where the output goes (the file after > or the program after |), or send it to a file instead (> FILE).',
+    { cause: err },
+  );
+}
+
 const fsError = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
 
 function statOf(file: string): Stats | undefined {

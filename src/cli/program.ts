@@ -17,6 +17,9 @@ Exit codes:
      rejected, a file read only in part, or another error listed)
   2  a usage error (unknown option, bad value, invalid case file, no subject named)`;
 
+/** `--strict`, the same for every command that reads inputs into one output. */
+const STRICT = 'exit 1 if any record was rejected, any file read only in part, or any error listed';
+
 /** `--out` for a file: an empty value is a usage error, not a file that cannot be written. */
 function outFile(value: string): string {
   if (value === '')
@@ -88,10 +91,7 @@ ${EXIT_CODES}`,
         '--now <iso>',
         'the "generated at" time: a date-time with Z or an offset, or a date (00:00 UTC); SOURCE_DATE_EPOCH is honoured too',
       )
-      .option(
-        '--strict',
-        'exit 1 if any record was rejected, any file read only in part, or any error listed',
-      )
+      .option('--strict', STRICT)
       .option('--chronology', 'include every incident in JSON output (HTML and Markdown always include it)'),
     [...CASE_OPTIONS, ...WINDOW_OPTIONS],
   ).addHelpText(
@@ -122,11 +122,16 @@ ${EXIT_CODES}`,
           .default('csv'),
       )
       .option('-o, --out <file>', 'write to a file instead of stdout', outFile)
-      .option('--incidents-only', 'only events sent by the subject'),
+      .option('--incidents-only', 'only events sent by the subject')
+      .option('--strict', STRICT),
     CASE_OPTIONS,
   ).addHelpText(
     'after',
     `
+The rows hold only events. Stderr lists the rest: rejected records and other problems, with what to do, and the
+files not read; then the summary line report writes (records, events, incidents, duplicates, skipped, rejected).
+--quiet leaves all of it out; --strict exits 1 as it does for report.
+
 Examples:
   $ chronolog timeline ~/exports --format csv > timeline.csv
   $ chronolog timeline ~/exports --subject "+447700900123" --incidents-only --format jsonl
@@ -199,9 +204,12 @@ Examples:
     .addHelpText(
       'after',
       `
-Extra: a file added under the report's folders, or a member added to one of its zips. Damaged: a zip member whose
-bytes fail the archive's own CRC-32 check. The case file is judged like an input, as every figure depends on it.
-Exit 1 if anything is named, 0 if everything matches.
+Extra: a file added under the report's folders, or a member added to one of its zips, that a report made now
+would read; one it would not read (not a supported format, a picture in a zip) is named as not read, no failure.
+Damaged: a zip member whose bytes fail the archive's own CRC-32 check. The case file is judged like an input, as
+every figure depends on it. Exit 1 if anything changed, missing, extra or damaged is named, 0 if everything
+matches; exit 1 too when the report cannot be read (cut short, a field missing), naming the line and column where
+it can.
 
 Examples:
   $ chronolog verify report.json

@@ -39,7 +39,8 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function forcedFormats(specs: readonly string[] = []): (p: string) => string | undefined {
+/** The format `--format-of` forces on a path, if any; a spec that is not GLOB=KNOWN-FORMAT is a usage error. */
+export function forcedFormats(specs: readonly string[] = []): (p: string) => string | undefined {
   const known = new Set([...sources.map((s) => s.id), ...containers.map((c) => c.id)]);
   const rules = specs.map((spec) => {
     const eq = spec.lastIndexOf('=');

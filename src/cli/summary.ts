@@ -1,23 +1,95 @@
-/** The one-line summary on stderr after a run: what was read, kept and rejected (never part of the report). */
+/**
+ * What stderr says after a run (never part of the output): the one-line summary of what was read, kept and
+ * rejected, the problems and the files not read when the output has no room for them, and whether everything
+ * was read, which --strict asks. `report` and `timeline` say it the same way.
+ */
 import type { ChalkInstance } from 'chalk';
-import type { Report } from '../model/index.js';
+import { accounting } from '../analysis/index.js';
+import type { InputSummary, OmittedLocations, Problem, Report } from '../model/index.js';
+import type { Timeline } from '../pipeline/index.js';
 import { int, plural } from '../reports/format.js';
-import { severityText } from '../reports/problem-lines.js';
+import { notListedNote, type ProblemBook, problemLines, severityText } from '../reports/problem-lines.js';
+import { terminalSafe } from '../reports/sanitize.js';
 
-export function summaryLine(r: Report, c: ChalkInstance, out: string | undefined): string {
+/** What a run read, as the summary tells it: a report has all of it, and so does a timeline (`tallyOf`). */
+export interface RunTally {
+  readonly accounting: Report['accounting'];
+  readonly inputs: readonly InputSummary[];
+  readonly ignoredFiles: readonly { readonly path: string; readonly reason: string }[];
+  readonly problems: readonly Problem[];
+  /** Where the problems beyond the first 50 of each code are (`ProblemBook`). */
+  readonly problemsOmittedLocations: readonly OmittedLocations[];
+}
+
+/** The tally of a timeline read for output other than a report (`timeline`): the books a report would have. */
+export function tallyOf(t: Timeline): RunTally {
+  return {
+    accounting: accounting(t.inputs, t.events.where((i) => t.events.incident(i)).length),
+    inputs: t.inputs,
+    ignoredFiles: t.ignored,
+    problems: t.problems.list,
+    problemsOmittedLocations: t.problems.omittedLocations(),
+  };
+}
+
+/**
+ * The one-line summary. `listed` says where the problems and the files not read can be seen: in the report, or
+ * above the line (`problemList`), for an output with no room for them.
+ */
+export function summaryLine(
+  r: RunTally,
+  c: ChalkInstance,
+  out: string | undefined,
+  listed: 'in the report' | 'above' = 'in the report',
+): string {
   const a = r.accounting;
   const parts = [
-    `${int(a.records)} records from ${plural(a.files, 'file')}`,
-    `${int(a.kept)} events`,
-    `${int(a.incidents)} incidents`,
-    `${int(a.duplicates)} duplicates`,
+    `${plural(a.records, 'record')} from ${plural(a.files, 'file')}`,
+    plural(a.kept, 'event'),
+    plural(a.incidents, 'incident'),
+    plural(a.duplicates, 'duplicate'),
     `${int(a.skipped)} skipped`,
     a.rejected > 0 ? c.yellow(`${int(a.rejected)} rejected`) : '0 rejected',
   ];
-  const problems =
-    r.problems.length > 0
-      ? `; ${severityText(r.problems, r.problemsOmittedLocations)} (listed in the report)`
-      : '';
+  const found = [
+    ...(r.problems.length > 0 ? [severityText(r.problems, r.problemsOmittedLocations)] : []),
+    ...(r.ignoredFiles.length > 0 ? [`${plural(r.ignoredFiles.length, 'file')} not read`] : []),
+  ];
+  const problems = found.length > 0 ? `; ${found.join(', ')} (listed ${listed})` : '';
   const where = out && out !== '-' ? `; written to ${out}` : '';
   return `${c.dim('chronolog:')} ${parts.join(', ')}${problems}${where}\n`;
+}
+
+/** Problems listed on stderr at most; the rest are counted. */
+const MAX_LISTED = 20;
+
+/**
+ * The problems and the files not read, as lines for stderr, for outputs that have no room for them: as `report`
+ * and `inspect` show them, at most 20 of each, the rest counted.
+ */
+export function problemList(
+  book: ProblemBook,
+  ignored: readonly { readonly path: string; readonly reason: string }[],
+  c: ChalkInstance,
+): string[] {
+  const lines = book.problems.slice(0, MAX_LISTED).flatMap((p) => problemLines(p, c));
+  // Those not listed (beyond 20 here, or beyond 50 of a code), by code, and where each one is given.
+  const note = notListedNote(book, MAX_LISTED, undefined, (o) => `chronolog report ${o}`);
+  if (note) lines.push(c.dim(`  ${note.what} ${note.where}`));
+  for (const f of ignored.slice(0, MAX_LISTED))
+    lines.push(c.dim(`  not read: ${terminalSafe(f.path)} — ${terminalSafe(f.reason)}`));
+  if (ignored.length > MAX_LISTED) lines.push(c.dim(`  … and ${ignored.length - MAX_LISTED} more not read`));
+  return lines;
+}
+
+/**
+ * Whether every record of every input was read and used (what --strict asks): nothing rejected, no file read only
+ * in part (truncated XML or JSON, a damaged archive) and no other error among the problems.
+ */
+export function complete(r: RunTally): boolean {
+  return (
+    r.accounting.rejected === 0 &&
+    !r.inputs.some((i) => i.incomplete) &&
+    !r.problems.some((p) => p.severity === 'error')
+  );
 }

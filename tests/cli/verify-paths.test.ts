@@ -98,12 +98,15 @@ describe('verify and the form of the report paths', () => {
         '',
       ].join('\n'),
     );
-    // A file that only looks like a report by name is still extra, and fails.
+    // A file that only looks like a report by name is no output: an export a report would read is extra, and
+    // fails; one it would not read is named as not read (README: extra is what a new report would read).
     writeFileSync(path.join(s.dir, 'kept/report-notes.html'), '<!DOCTYPE html><p>my notes</p>\n');
+    writeFileSync(path.join(s.dir, 'kept/report-chat.html'), CHAT);
     const extra = run(['verify', 'kept/report.json']);
     expect(extra.code).toBe(1);
     expect(extra.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
-      '  extra:   kept/report-notes.html',
+      '  extra:   kept/report-chat.html',
+      '  not read: kept/report-notes.html (not a supported export format)',
       '  not an input: kept/report.html (a chronolog report)',
       '  not an input: kept/report.md (a chronolog report)',
     ]);

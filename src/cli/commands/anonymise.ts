@@ -16,7 +16,7 @@ import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { plural } from '../../reports/format.js';
-import { problemLines, severityText } from '../../reports/problem-lines.js';
+import { severityText } from '../../reports/problem-lines.js';
 import { jsonInert, terminalSafe } from '../../reports/sanitize.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import type { SourceInput } from '../../sources/index.js';
@@ -36,6 +36,7 @@ import { byteOrder, fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
+import { problemList } from '../summary.js';
 import { VERSION } from '../version.js';
 
 export interface AnonymiseFlags extends ReadFlags {
@@ -225,9 +226,6 @@ function noSubject(paths: readonly string[], flags: AnonymiseFlags, timeline: Ti
   );
 }
 
-/** Problems listed on stderr at most; the rest are counted. */
-const MAX_PROBLEMS = 20;
-
 /**
  * What stderr shows after a run: the problems found reading the case and its inputs (those `report` lists in the
  * report: a region not set, a subject identifier never seen, a file that could not be read, …), as `report` and
@@ -241,17 +239,15 @@ function doneLines(
   env: Environment,
 ): string {
   const c = env.stderrChalk;
-  const problems = timeline.problems.list;
-  const lines = problems.slice(0, MAX_PROBLEMS).flatMap((p) => problemLines(p, c));
-  if (problems.length > MAX_PROBLEMS) lines.push(c.dim(`  … and ${problems.length - MAX_PROBLEMS} more`));
+  const book = {
+    problems: timeline.problems.list,
+    problemsOmittedLocations: timeline.problems.omittedLocations(),
+  };
   // Files not read are not in the anonymised case at all: a researcher must see that an export is missing.
   const ignored = timeline.ignored;
-  for (const f of ignored.slice(0, MAX_PROBLEMS))
-    lines.push(c.dim(`  not read: ${terminalSafe(f.path)} — ${terminalSafe(f.reason)}`));
-  if (ignored.length > MAX_PROBLEMS)
-    lines.push(c.dim(`  … and ${ignored.length - MAX_PROBLEMS} more not read`));
+  const lines = problemList(book, ignored, c);
   const found = [
-    ...(problems.length > 0 ? [severityText(problems)] : []),
+    ...(book.problems.length > 0 ? [severityText(book.problems, book.problemsOmittedLocations)] : []),
     ...(ignored.length > 0 ? [`${plural(ignored.length, 'file')} not read`] : []),
   ];
   lines.push(

@@ -1,7 +1,6 @@
 /** `chronolog report PATHS…`: read everything, analyse, and write one report. */
 import { participants } from '../../analysis/index.js';
 import { UsageError } from '../../model/errors.js';
-import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
@@ -10,7 +9,7 @@ import { byteOrder } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
-import { summaryLine } from '../summary.js';
+import { complete, summaryLine } from '../summary.js';
 import { VERSION } from '../version.js';
 
 export interface ReportFlags extends ReadFlags {
@@ -96,16 +95,4 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
   await sink.close();
   if (!flags.quiet) process.stderr.write(summaryLine(report, env.stderrChalk, flags.out));
   return flags.strict && !complete(report) ? 1 : 0;
-}
-
-/**
- * Whether every record of every input was read and used (what --strict asks): nothing rejected, no file read only
- * in part (truncated XML or JSON, a damaged archive) and no other error among the problems.
- */
-function complete(report: Report): boolean {
-  return (
-    report.accounting.rejected === 0 &&
-    !report.inputs.some((i) => i.incomplete) &&
-    !report.problems.some((p) => p.severity === 'error')
-  );
 }

@@ -1,4 +1,8 @@
-/** `chronolog timeline PATHS…`: every event, one row each, streamed as CSV or JSON Lines. */
+/**
+ * `chronolog timeline PATHS…`: every event, one row each, streamed as CSV or JSON Lines. The rows have no room for
+ * what was not turned into an event, so stderr lists it (rejected records and other problems, files not read)
+ * above the summary line `report` writes, and --strict fails the run as it does for `report`.
+ */
 import { UsageError } from '../../model/errors.js';
 import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
@@ -6,11 +10,13 @@ import type { Environment } from '../environment.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
+import { complete, problemList, summaryLine, tallyOf } from '../summary.js';
 
 export interface TimelineFlags extends ReadFlags {
   readonly format: string;
   readonly out?: string;
   readonly incidentsOnly?: boolean;
+  readonly strict?: boolean;
 }
 
 export async function timelineCommand(
@@ -48,5 +54,11 @@ export async function timelineCommand(
   }
   await sink.write(buffer);
   await sink.close();
-  return 0;
+  const tally = tallyOf(timeline);
+  if (!flags.quiet) {
+    const c = env.stderrChalk;
+    const lines = [...problemList(tally, tally.ignoredFiles, c), ''];
+    process.stderr.write(lines.join('\n') + summaryLine(tally, c, flags.out, 'above'));
+  }
+  return flags.strict && !complete(tally) ? 1 : 0;
 }

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { chronologOutput, type OutputKind } from '../../model/output-marks.js';
+import { readHead } from '../../pipeline/hashing.js';
+import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
 import { fileHead } from '../file-head.js';
 import { fileInput } from '../inputs.js';
@@ -17,6 +19,35 @@ export interface Rehash {
   readonly sha256: string;
   /** Why the member is damaged, in words (`its content does not match …: CRC-32 …, expected …`), if it is. */
   readonly damage?: string;
+  /** Asked only of a member the report does not list: why a report made now would not read it, if it would not. */
+  readonly notRead?: string;
+}
+
+/** A member the zip reader passes over (media, resource forks, refused paths), with its reason. */
+export interface PassedOver {
+  readonly passedOver: string;
+}
+
+/**
+ * Why a report made now would not read `input`, whose first bytes are `head` (the `HEAD_BYTES` a report looks at),
+ * or undefined when it would: detection exactly as `report` does it, a format forced with --format-of first.
+ */
+export function notReadReason(
+  input: SourceInput,
+  head: Uint8Array,
+  forced: string | undefined,
+): string | undefined {
+  const found = detect(makeProbe(input.name, input.path, head), forced);
+  return found.kind === 'none' ? found.reason : undefined;
+}
+
+/** Why a report made now would not read the file `input`, or undefined when it would or it cannot be read. */
+export async function fileNotRead(
+  input: SourceInput,
+  forced: string | undefined,
+): Promise<string | undefined> {
+  const head = await readHead(input, HEAD_BYTES).catch(() => undefined);
+  return head === undefined ? undefined : notReadReason(input, head, forced);
 }
 
 /** The SHA-256 of an input read to the end; a read that fails throws. */
@@ -44,29 +75,56 @@ function damageOf(err: SourceFailure): string {
   return why.replace(/ \(([^()]*)\)$/, ': $1');
 }
 
-/** Re-hashes one archive member; only damage is caught, any other failure is the archive's and is thrown. */
-async function rehashMember(member: SourceInput): Promise<Rehash> {
+/**
+ * Re-hashes one archive member; only damage is caught, any other failure is the archive's and is thrown. With
+ * `judge`, the member's first bytes are kept as it is read, to say whether a report made now would read it (with
+ * the format --format-of forces on it, if any).
+ */
+async function rehashMember(
+  member: SourceInput,
+  judge?: { readonly forced: string | undefined },
+): Promise<Rehash> {
   const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const judged = (r: Rehash): Rehash => {
+    if (!judge) return r;
+    const why = notReadReason(member, Buffer.concat(head).subarray(0, HEAD_BYTES), judge.forced);
+    return why === undefined ? r : { ...r, notRead: why };
+  };
   try {
-    for await (const chunk of member.open()) hash.update(chunk as Buffer);
+    for await (const chunk of member.open()) {
+      hash.update(chunk as Buffer);
+      if (judge && headBytes < HEAD_BYTES) {
+        head.push(chunk as Buffer);
+        headBytes += (chunk as Buffer).length;
+      }
+    }
   } catch (err) {
     if (err instanceof SourceFailure && err.code === 'ZIP_MEMBER_DAMAGED')
-      return { sha256: hash.digest('hex'), damage: damageOf(err) };
+      return judged({ sha256: hash.digest('hex'), damage: damageOf(err) });
     throw err;
   }
-  return { sha256: hash.digest('hex') };
+  return judged({ sha256: hash.digest('hex') });
 }
 
 /**
- * The members of one archive on disk, by member path: what re-reading each found, or null for a member the reader
- * passes over (media, resource forks, refused paths). Throws if the archive itself cannot be read.
+ * The members of one archive on disk, by member path: what re-reading each found, or the reason the reader passes
+ * one over (media, resource forks, refused paths). A member `unlisted` names (one the report does not list) is
+ * also judged as a report made now would judge it (`notRead`), its format forced as `forcedFormat` says. Throws if
+ * the archive itself cannot be read.
  */
-export async function memberHashes(archive: SourceInput): Promise<Map<string, Rehash | null>> {
-  const out = new Map<string, Rehash | null>();
+export async function memberHashes(
+  archive: SourceInput,
+  unlisted: (member: string) => boolean = () => false,
+  forcedFormat: (path: string) => string | undefined = () => undefined,
+): Promise<Map<string, Rehash | PassedOver>> {
+  const out = new Map<string, Rehash | PassedOver>();
   const container = containers.find((c) => c.id === 'zip')!;
-  const ignore = (member: string) => out.set(member, null);
+  const ignore = (member: string, reason: string) => out.set(member, { passedOver: reason });
   for await (const m of container.members(archive, { ignore, warn: () => {} })) {
-    out.set(m.path.slice(archive.path.length + 2), await rehashMember(m));
+    const member = m.path.slice(archive.path.length + 2);
+    out.set(member, await rehashMember(m, unlisted(member) ? { forced: forcedFormat(m.path) } : undefined));
   }
   return out;
 }

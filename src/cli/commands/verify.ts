@@ -2,8 +2,10 @@
  * `chronolog verify REPORT.json [--root DIR]`: re-hashes every input a report lists, so a third party can check
  * that the files they hold are the files the report was made from. Members of zip archives are hashed inside the
  * archive. Files now present under the report's paths but absent from the report (neither read nor listed as not
- * read) are named as extra, except the report being verified and any other output chronolog wrote (a report,
- * the text report, a timeline: told by their first bytes, model/output-marks.ts), named apart as not an input. When none of the files is found, the folder is the likely cause: it
+ * read) are named as extra when a report made now would read them, as the README defines it: one it would pass
+ * over (not a supported format, media in a zip: told by the same detection `report` uses, --format-of included)
+ * is named as not read, which is no failure; so are the report being verified and any other output chronolog
+ * wrote (a report, the text report, a timeline: told by their first bytes, model/output-marks.ts), as not an input. When none of the files is found, the folder is the likely cause: it
  * says where the paths were read from and which --root finds them. Paths are taken as the report wrote them, as `walk` names files: under an absolute run
  * path they are absolute and checked where they are; relative ones are resolved from `--root` (default: the
  * current folder).
@@ -21,10 +23,22 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { chronologOutput } from '../../model/output-marks.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
-import { chronologOutputAt, fileHash, memberHashes, type Rehash, sha256Of } from './verify-hashes.js';
+import { jsonSyntaxError } from '../json-syntax.js';
+import { forcedFormats } from '../read.js';
+import { VERSION } from '../version.js';
+import {
+  chronologOutputAt,
+  fileHash,
+  fileNotRead,
+  memberHashes,
+  type PassedOver,
+  type Rehash,
+  sha256Of,
+} from './verify-hashes.js';
 
 const ReportInputs = z.object({
   schemaVersion: z.literal(1),
@@ -51,6 +65,102 @@ function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
     `cannot read ${file}: ${why[err.code ?? ''] ?? `an error occurred (${err.code ?? err.message})`}`,
     'Give the path of the report written with --format json, e.g. chronolog verify report.json',
   );
+}
+
+/** Said when a file that is, or may be, the JSON report cannot be read as one. */
+const DAMAGED_HINT =
+  'The report may have been cut short (an interrupted copy, download or save) or edited since it was written. ' +
+  'Verify the copy saved with the evidence, or make the report again with --format json.';
+
+/** Said when the file given is not the JSON report at all. */
+const GIVE_JSON = 'Give the report written with --format json, e.g. chronolog verify report.json';
+
+/** A zod issue path as written in JavaScript: `inputs[3].sha256`. */
+function fieldPath(p: readonly PropertyKey[]): string {
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('');
+}
+
+/** The value at `p` in `data`, or undefined when any step is missing. */
+function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of p)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * What `verify` needs of the report file's text. A file that cannot be read as a report is an input failure
+ * (exit 1) saying where and why: text that is not valid JSON (a report cut short), by line and column, or a
+ * chronolog report with a field missing or of another schema version. Another file given in its place is a usage
+ * error (exit 2): JSON that is no chronolog report, or one of chronolog's other outputs (HTML, Markdown and text
+ * reports, timelines).
+ */
+function reportInputs(reportFile: string, text: string): z.infer<typeof ReportInputs> {
+  if (text.trim() === '') throw new ToolError('VERIFY_BAD_REPORT', `${reportFile} is empty`, DAMAGED_HINT);
+  const kind = chronologOutput(text.slice(0, 256 * 1024));
+  const jsonReport = kind === 'report' && text.startsWith('{');
+  if (kind !== undefined && !jsonReport) {
+    throw new UsageError(
+      'VERIFY_NOT_JSON_REPORT',
+      `${reportFile} is a chronolog ${kind === 'report' ? 'report in HTML or Markdown' : kind}, not the JSON report verify reads`,
+      GIVE_JSON,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const where = jsonSyntaxError(text);
+    // Without a position the parser's own words are kept, less any copy of the file's text V8 puts in them.
+    const why =
+      where?.why ??
+      (err as Error).message
+        .replace(/,? ".*" is not valid JSON$/s, '')
+        .replace(/ in JSON at position \d+.*$/s, '');
+    throw new ToolError(
+      'VERIFY_BAD_REPORT',
+      `${jsonReport ? 'report ' : ''}${where ? `${reportFile}:${where.line}:${where.column}` : reportFile} is not valid JSON: ${why}`,
+      jsonReport
+        ? DAMAGED_HINT
+        : `${GIVE_JSON}. If this is that report: ${DAMAGED_HINT.replace(/^The report/, 'it')}`,
+    );
+  }
+  const result = ReportInputs.safeParse(data);
+  if (result.success) return result.data;
+  const generator = valueAt(data, ['generator']) as { name?: unknown; version?: unknown } | undefined;
+  if (!jsonReport && generator?.name !== 'chronolog')
+    throw new UsageError('VERIFY_BAD_REPORT', `${reportFile} is not a chronolog JSON report`, GIVE_JSON);
+  const version = valueAt(data, ['schemaVersion']);
+  if (typeof version === 'number' && version !== 1) {
+    throw new ToolError(
+      'VERIFY_BAD_REPORT',
+      `${reportFile} is a chronolog report of schemaVersion ${version}; this chronolog (${VERSION}) verifies schemaVersion 1`,
+      typeof generator?.version === 'string' && generator.version !== VERSION
+        ? `Verify it with the chronolog that wrote it (version ${safe(generator.version)}).`
+        : DAMAGED_HINT,
+    );
+  }
+  const issue = result.error.issues[0]!;
+  const field = fieldPath(issue.path);
+  throw new ToolError(
+    'VERIFY_BAD_REPORT',
+    `${reportFile} is a chronolog report, but its field "${safe(field)}" ${valueAt(data, issue.path) === undefined ? 'is missing' : 'is not written as chronolog writes it'}`,
+    DAMAGED_HINT,
+  );
+}
+
+/**
+ * The formats the report's run forced with --format-of, so a file found now is judged as that run judged it; none
+ * when the report holds no usable list.
+ */
+function forcedFormatsOf(parsed: z.infer<typeof ReportInputs>): (p: string) => string | undefined {
+  const specs = parsed.run?.options?.['formatOf'];
+  if (!Array.isArray(specs) || !specs.every((x) => typeof x === 'string')) return () => undefined;
+  try {
+    return forcedFormats(specs);
+  } catch {
+    return () => undefined;
+  }
 }
 
 /** Said beside a case file found in an input folder that the report was not made with. */
@@ -108,24 +218,18 @@ export async function verifyCommand(
   } catch (err) {
     throw unreadable(reportFile, err as NodeJS.ErrnoException);
   }
-  let parsed: z.infer<typeof ReportInputs>;
-  try {
-    parsed = ReportInputs.parse(JSON.parse(text));
-  } catch {
-    throw new UsageError(
-      'VERIFY_BAD_REPORT',
-      `${reportFile} is not a chronolog JSON report`,
-      'Give the report written with --format json.',
-    );
-  }
+  const parsed = reportInputs(reportFile, text);
   const base = root ?? '.';
   const c = env.stdoutChalk;
   const changed: string[] = [];
   const damaged: string[] = [];
   const missing: string[] = [];
   const notes: string[] = [];
+  // Everything the report names, read or not read: anything else found now is new since, extra or not read.
+  const listed = new Set([...parsed.inputs.map((i) => i.path), ...parsed.ignoredFiles.map((i) => i.path)]);
+  const forced = forcedFormatsOf(parsed);
   // By archive path: its members, or undefined when the archive itself could not be read (all members missing).
-  const archives = new Map<string, Map<string, Rehash | null> | undefined>();
+  const archives = new Map<string, Map<string, Rehash | PassedOver> | undefined>();
   for (const input of parsed.inputs) {
     const bang = input.path.indexOf('!/');
     const diskPath = bang < 0 ? input.path : input.path.slice(0, bang);
@@ -135,9 +239,16 @@ export async function verifyCommand(
       const bytes = (await stat(abs)).size;
       if (bang < 0) actual = { sha256: await sha256Of(fileInput(abs, bytes, diskPath)) };
       else {
-        if (!archives.has(diskPath))
-          archives.set(diskPath, await memberHashes(fileInput(abs, bytes, diskPath)).catch(() => undefined));
-        actual = archives.get(diskPath)?.get(input.path.slice(bang + 2)) ?? undefined;
+        if (!archives.has(diskPath)) {
+          const members = memberHashes(
+            fileInput(abs, bytes, diskPath),
+            (m) => !listed.has(`${diskPath}!/${m}`),
+            forced,
+          );
+          archives.set(diskPath, await members.catch(() => undefined));
+        }
+        const member = archives.get(diskPath)?.get(input.path.slice(bang + 2));
+        actual = member && 'sha256' in member ? member : undefined;
       }
     } catch {
       actual = undefined;
@@ -172,6 +283,8 @@ export async function verifyCommand(
     ...parsed.ignoredFiles.map((i) => path.normalize(i.path.split('!/')[0]!)),
   ]);
   const extra: string[] = [];
+  // Found now but not listed, and not read by a report made now either (not an export, media): said, not failed.
+  const notRead: string[] = [];
   const addedCases: string[] = [];
   const viaCaseOption = parsed.run?.options?.['case'] !== undefined;
   // The report being verified, and anything else chronolog wrote beside the evidence, are outputs, not inputs.
@@ -193,21 +306,30 @@ export async function verifyCommand(
       if (known.has(shown) || (CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown))) continue;
       if (path.resolve(f.abs) === self) continue;
       const output = await chronologOutputAt(f.abs);
-      if (output !== undefined) outputs.push(`${shown} (a chronolog ${output})`);
+      if (output !== undefined) {
+        outputs.push(`${shown} (a chronolog ${output})`);
+        continue;
+      }
+      const why = await fileNotRead(fileInput(f.abs, f.bytes, shown), forced(shown));
+      if (why !== undefined) notRead.push(`${shown} (${why})`);
       else extra.push(shown);
     }
   }
-  // A member added to an archive since the report is as much a change as a file added to a folder.
-  const listed = new Set([...parsed.inputs.map((i) => i.path), ...parsed.ignoredFiles.map((i) => i.path)]);
+  // A member added to an archive since the report is as much a change as a file added to a folder, when a report
+  // made now would read it.
   for (const [diskPath, members] of archives) {
-    for (const member of members?.keys() ?? []) {
+    for (const [member, found] of members ?? []) {
       const full = `${diskPath}!/${member}`;
-      if (!listed.has(full)) extra.push(full);
+      if (listed.has(full)) continue;
+      const why = 'passedOver' in found ? found.passedOver : found.notRead;
+      if (why !== undefined) notRead.push(`${full} (${why})`);
+      else extra.push(full);
     }
   }
   for (const p of addedCases) extra.push(`${p} (${ADDED_CASE})`);
   const caseChanges = (caseDiffers ? 1 : 0) + addedCases.length;
   const noted = [
+    ...notRead.map((p) => `  not read: ${safe(p)}`),
     ...outputs.map((p) => `  not an input: ${safe(p)}`),
     ...notes.map((n) => `  note: ${safe(n)}`),
   ];

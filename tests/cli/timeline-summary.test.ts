@@ -1,0 +1,106 @@
+/**
+ * `chronolog timeline` writes only events, so nothing else it read may vanish: stderr lists the rejected records
+ * (and other problems) with their hints and the files not read, then the summary line `report` writes; --quiet
+ * leaves all of it out, and --strict exits 1 when a record was rejected, as `report --strict` does.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-timeline-summary-');
+afterAll(() => s.cleanup());
+
+/** An SMS backup of three messages, the second with a date no phone writes: 2 events and 1 rejected record. */
+const SMS = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<smses count="3">
+  <sms protocol="0" address="+447700900123" date="1709312640000" type="1" body="answer me" readable_date="1 Mar 2024 17:04:00" contact_name="Sam" />
+  <sms protocol="0" address="+447700900123" date="abc" type="1" body="are you ignoring me" contact_name="Sam" />
+  <sms protocol="0" address="+447700900123" date="1709312700000" type="2" body="leave me alone" readable_date="1 Mar 2024 17:05:00" contact_name="Sam" />
+</smses>
+`;
+const dir = `${s.dir}/case`;
+s.file('case/sms.xml', SMS);
+s.file('case/notes.txt', 'call the police if it happens again\n');
+const clean = s.file(
+  'clean/sms.xml',
+  SMS.replace('count="3"', 'count="2"').replace(/\n {2}<sms[^\n]*date="abc"[^\n]*/, ''),
+);
+
+const OPTS = ['--subject', '+447700900123', '--tz', 'Europe/London'];
+const HINT =
+  'SMS Backup & Restore writes `date` as milliseconds since 1970 (e.g. 1709312640000). The record was edited or written by another tool; its readable_date is not used because it has no time zone.';
+
+describe('timeline: what was not turned into an event is said on stderr', () => {
+  it('lists the rejected record with its hint and the file not read, then the summary line', () => {
+    const r = cli(['timeline', dir, ...OPTS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(3);
+    expect(r.stderr).toBe(
+      [
+        `  ✖ ${dir}/sms.xml:sms[1] (line 4): date="abc" is not a number of milliseconds since 1970`,
+        `    ${HINT}`,
+        `  not read: ${dir}/notes.txt — not a supported export format`,
+        'chronolog: 3 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 1 rejected; 1 error, 0 warnings, 1 file not read (listed above)',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('gives the same counts as report, which lists the same problems in the report', () => {
+    const t = cli(['timeline', dir, ...OPTS]);
+    const r = cli(['report', dir, ...OPTS]);
+    expect(r.code).toBe(0);
+    const summary = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('chronolog: '));
+    expect(summary(r.stderr)).toBe(
+      'chronolog: 3 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 1 rejected; 1 error, 0 warnings, 1 file not read (listed in the report)',
+    );
+    expect(summary(t.stderr)).toBe(summary(r.stderr)!.replace('(listed in the report)', '(listed above)'));
+  });
+
+  it('says where the rows were written with --out', () => {
+    const out = `${s.dir}/timeline.jsonl`;
+    const r = cli(['timeline', clean, ...OPTS, '--format', 'jsonl', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `chronolog: 2 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 0 rejected; written to ${out}\n`,
+    );
+  });
+
+  it('says nothing on stderr with --quiet, and writes the same rows', () => {
+    const r = cli(['timeline', dir, ...OPTS, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(cli(['timeline', dir, ...OPTS]).stdout);
+  });
+});
+
+describe('timeline --strict', () => {
+  it('exits 1 when a record was rejected, after writing every row and the summary', () => {
+    const r = cli(['timeline', dir, ...OPTS, '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(cli(['timeline', dir, ...OPTS]).stdout);
+    expect(r.stderr).toMatch(/^chronolog: 3 records from 1 file, .* 1 rejected; 1 error/m);
+  });
+
+  it('exits 1 under --quiet too, saying nothing', () => {
+    const r = cli(['timeline', dir, ...OPTS, '--strict', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 0 when every record was read', () => {
+    const r = cli(['timeline', clean, ...OPTS, '--strict']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'chronolog: 2 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 0 rejected\n',
+    );
+  });
+
+  it('is in the help, with what stderr shows', () => {
+    const r = cli(['timeline', '--help']);
+    expect(r.stdout).toMatch(/--strict +exit 1 if any record was rejected/);
+    expect(r.stdout).toContain('Stderr lists the rest: rejected records and other problems');
+  });
+});
