@@ -98,6 +98,24 @@ describe('timeline --strict', () => {
     );
   });
 
+  it('lists the first 20 problems and says how many more, by code, and where each one is given', () => {
+    const many = SMS.replace('count="3"', 'count="63"').replace(
+      '</smses>',
+      `${Array.from({ length: 60 }, () => '  <sms protocol="0" address="+447700900123" date="abc" type="1" body="x" />').join('\n')}\n</smses>`,
+    );
+    const r = cli(['timeline', s.file('many/sms.xml', many), ...OPTS]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    expect(lines.filter((l) => l.startsWith('  ✖ '))).toHaveLength(20);
+    // 61 rejected: 20 listed, 30 more of the 50 the report lists in full, 11 beyond them (their locations only).
+    expect(lines).toContain(
+      '  Not listed here: 41 more problems (SMS_BAD_DATE 41). The JSON report (chronolog report --format json) gives the file and location of each one.',
+    );
+    expect(lines.at(-2)).toMatch(
+      /^chronolog: 63 records from 1 file, 2 events, .*61 rejected; 61 errors, 0 warnings/,
+    );
+  });
+
   it('is in the help, with what stderr shows', () => {
     const r = cli(['timeline', '--help']);
     expect(r.stdout).toMatch(/--strict +exit 1 if any record was rejected/);
