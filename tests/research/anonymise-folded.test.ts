@@ -91,6 +91,81 @@ describe('anonymise: names and numbers in other Unicode forms', () => {
   });
 });
 
+describe('anonymise: folding keeps every word boundary the text as written has', () => {
+  const P1 = '[NAME:P1]';
+  const P2 = '[NAME:P2]';
+  const names = new Redactor(
+    [
+      { term: 'Samantha', placeholder: P1 },
+      { term: 'Sam', placeholder: P1 },
+      { term: 'Dan Smith', placeholder: P2 },
+      { term: 'José', placeholder: '[NAME:P3]' },
+    ],
+    'GB',
+    { shiftedDates: true },
+  );
+
+  it('finds a name before a sign that folds to letters (™, ℠), and keeps the sign as written', () => {
+    expect(names.redact('Sam™ said hi')).toBe(`${P1}™ said hi`);
+    expect(names.redact('Dan Smith™')).toBe(`${P2}™`);
+    expect(names.redact('Sam℠')).toBe(`${P1}℠`);
+    // Letters in such a form are still read as letters.
+    expect(names.redact('Ⓢⓐⓜ x')).toBe(`${P1} x`);
+  });
+
+  it('finds a name before an invisible character that separates it from the next word', () => {
+    expect(names.redact('Sam\u200Bwill come')).toBe(`${P1}\u200Bwill come`);
+    expect(names.redact('Sam\u2060said')).toBe(`${P1}\u2060said`);
+    // Inside a name the invisible character still hides nothing.
+    expect(names.redact('S\u200Bamantha, Sam\u00ADwill')).toBe(`${P1}, ${P1}\u00ADwill`);
+  });
+
+  it('finds a name before a combining mark, and a name with its accents as combining marks', () => {
+    expect(names.redact('Sam\u0301 x')).toBe(`${P1}\u0301 x`);
+    expect(names.redact('Jose\u0301 and José')).toBe('[NAME:P3] and [NAME:P3]');
+    expect(names.redact('Mrs Zoe\u0308 Patel called')).toBe('Mrs [NAME] called');
+  });
+
+  it('keeps the boundaries of the other patterns too (an ID, a postcode before an invisible character)', () => {
+    expect(names.redact('QQ123456C\u200Bx and SW1A 1AA\u200Bx')).toBe('[ID]\u200Bx and [POSTCODE]\u200Bx');
+  });
+
+  it('redacts a name wherever the plain rule (the text as written, word boundaries) finds it (random texts)', () => {
+    let seed = 46;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x80000000;
+    };
+    const neighbours = [
+      '™',
+      '℠',
+      '①',
+      '\u200B',
+      '\u2060',
+      '\u00AD',
+      '\u200F',
+      '\u0301',
+      '\u0308',
+      'Ｘ',
+      'ｙ',
+    ];
+    neighbours.push('x', 'Q', '7', ' ', '\u00A0', '.', ',', '!', '-', '_', '’', '(', 'ש', '😀');
+    const text = (n: number) =>
+      Array.from({ length: n }, () => neighbours[Math.floor(random() * neighbours.length)]).join('');
+    const plain = /(?<![\p{L}\p{N}_])(?:Samantha|Sam|Dan\s+Smith)(?![\p{L}\p{N}_])/giu;
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      const name = ['Sam', 'Samantha', 'Dan Smith', 'sam'][i % 4]!;
+      const t = `${text(Math.floor(random() * 4))}${name}${text(Math.floor(random() * 4))}`;
+      if (!t.match(plain)?.some((m) => m.toLowerCase() === name.toLowerCase())) continue;
+      found++;
+      const out = names.redact(t);
+      expect(out.normalize('NFKC').toLowerCase(), JSON.stringify(t)).not.toContain(name.toLowerCase());
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+});
+
 describe('FoldedText', () => {
   it('writes back every unit no edit touched as the original, and a unit an edit cut through as folded', () => {
     const t = new FoldedText('ﬁx ﬁ\u200Bx');

@@ -140,9 +140,11 @@ function covered(re: RegExp, text: string): [number, number][] {
   return spans;
 }
 
+/** A capitalised word, its accents as combining marks or not (folded.ts leaves them apart). */
+const CAPITALISED = `\\p{Lu}\\p{M}*(?:\\p{Ll}\\p{M}*)+(?:['’-](?:\\p{L}\\p{M}*)+)*`;
 /** A title ("PC", "Mrs", "Dr.") then one or two capitalised words: a person's name, even one no field named. */
 const TITLED_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)(\\p{Lu}\\p{Ll}+(?:['’-]\\p{L}+)*(?:\\s+\\p{Lu}\\p{Ll}+(?:['’-]\\p{L}+)*)?)`,
+  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)(${CAPITALISED}(?:\\s+${CAPITALISED})?)`,
   'gu',
 );
 
@@ -192,6 +194,20 @@ function wholeWords(sources: readonly string[], flags: string): RegExp | undefin
     : undefined;
 }
 
+/**
+ * A name as the text may write it: composed, and with its accents as combining marks, which the fold leaves
+ * apart (folded.ts) so that a mark after a name stays a boundary as written.
+ */
+function forms(term: string): string[] {
+  const decomposed = term.normalize('NFD');
+  return decomposed === term ? [term] : [term, decomposed];
+}
+
+/** The key of a matched name among the terms: lower case, one space, accents composed. */
+function key(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+}
+
 /** A person's term to find in text and the placeholder that replaces it. */
 export interface NameTerm {
   readonly term: string;
@@ -233,14 +249,14 @@ export class Redactor {
     this.keep = phraseAlternation((options.keep ?? []).map(foldText));
     const ordinary = (t: NameTerm) => ORDINARY_WORDS.has(fold(t.term));
     this.names = alternation(
-      uniq.filter((t) => !ordinary(t)).map((t) => t.term.trim()),
+      uniq.filter((t) => !ordinary(t)).flatMap((t) => forms(t.term.trim())),
       'giu',
     );
     // Ordinary words ("Will", "Hurt"): only as written capitalised, like a name (words.ts).
     this.capitalised = alternation(
-      uniq.filter(ordinary).map((t) => {
+      uniq.filter(ordinary).flatMap((t) => {
         const w = fold(t.term);
-        return w.charAt(0).toUpperCase() + w.slice(1);
+        return forms(w.charAt(0).toUpperCase() + w.slice(1));
       }),
       'gu',
     );
@@ -285,7 +301,7 @@ export class Redactor {
       const [, title, name] = m as unknown as [string, string, string];
       const possessive = /['’]s$/.exec(name)?.[0] ?? '';
       const bare = name.slice(0, name.length - possessive.length);
-      const known = [bare, ...bare.split(/\s+/)].some((w) => this.placeholders.has(w.toLowerCase()));
+      const known = [bare, ...bare.split(/\s+/)].some((w) => this.placeholders.has(key(w)));
       if (known) return undefined;
       this.counts.name++;
       return {
@@ -298,12 +314,17 @@ export class Redactor {
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised]) {
       if (!re) continue;
-      const keep = re === this.capitalised && this.keep ? covered(this.keep, t.text) : [];
-      t.replace(re, (m) => {
+      // Per copy of the text the patterns read (folded.ts), the spans the phrases to keep cover.
+      const kept = new Map<string, [number, number][]>();
+      t.replace(re, (m, text) => {
         const at = m.index;
-        if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
+        if (re === this.capitalised && this.keep) {
+          const keep = kept.get(text) ?? covered(this.keep, text);
+          kept.set(text, keep);
+          if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
+        }
         this.counts.name++;
-        return this.placeholders.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? '[NAME]';
+        return this.placeholders.get(key(m[0])) ?? '[NAME]';
       });
     }
     return t.toString();
@@ -326,12 +347,11 @@ export class Redactor {
 
   private phones(text: FoldedText): void {
     if (!/\d{3}/.test(text.text)) return;
-    const found = phoneNumbers().findPhoneNumbersInText(text.text, {
-      defaultCountry: this.region as CountryCode | undefined,
-    });
-    this.counts.phone += found.length;
-    text.replaceSpans(
-      found.map((f) => [f.startsAt, f.endsAt]),
+    this.counts.phone += text.replaceFound(
+      (s) =>
+        phoneNumbers()
+          .findPhoneNumbersInText(s, { defaultCountry: this.region as CountryCode | undefined })
+          .map((f) => [f.startsAt, f.endsAt] as const),
       '[PHONE]',
     );
   }
