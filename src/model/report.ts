@@ -104,23 +104,46 @@ export const ChronologyRowSchema = z.object({
 export type ChronologyRow = z.infer<typeof ChronologyRowSchema>;
 
 /**
+ * Locators that differ only in a record's index, and in its line when they name one: `locator` is the template
+ * ("messages[{n}]", "sms[{n}] (line {line})"), `runs` the indices as inclusive [first, last] runs, in the order
+ * read; with {line}, a run is [first index, last index, first line, last line] and the lines of its records are
+ * evenly spaced: record first + k is on line firstLine + k × (lastLine − firstLine) / (last − first).
+ */
+export const OmittedIndexedSchema = z.object({
+  locator: z
+    .string()
+    .describe('The locator with {n} for the index and, when it names a line, {line} for the line'),
+  runs: z
+    .array(z.union([z.tuple([Count, Count]), z.tuple([Count, Count, Count, Count])]))
+    .describe(
+      '[first, last] index runs: [[51, 1000000]] is messages[51] to messages[1000000]; with {line}, [first, last, first line, last line], lines evenly spaced',
+    ),
+});
+export type OmittedIndexed = z.infer<typeof OmittedIndexedSchema>;
+
+/**
  * Where the problems beyond the per-code cap are: `problems` keeps the first 50 of each code in full, and the
  * rest keep their code, severity, file and locator here, one entry per code, severity and file (sorted by code,
- * then file), so a script can find every rejected record without the report growing by a message per bad line.
+ * then file), so a script can find every rejected record without the report growing by a message per bad record.
+ * Each problem is one position in `lines`, `indexed` or `locators`: two problems of one code on one line give
+ * that line twice ([[52, 52], [52, 52]]), as they are two problems.
  */
 export const OmittedLocationsSchema = z.object({
   code: z.string(),
   severity: SeveritySchema,
   /** As in `problems`; null for problems that name no file. */
   file: z.string().nullable(),
-  /** How many problems this entry stands for: the lines in `lines`, plus `locators`, plus any with no locator. */
+  /** How many problems this entry stands for: those in `lines`, `indexed` and `locators`, plus any with no locator. */
   count: Count,
   lines: z
     .array(z.tuple([Count, Count]))
     .describe(
-      'Line numbers as inclusive [first, last] runs, in the order read: [[52, 3001]] is lines 52 to 3001',
+      'Line numbers as inclusive [first, last] runs, in the order read: [[52, 3001]] is lines 52 to 3001; a line with two problems of this code is given twice',
     ),
-  /** Locators that are not a line number (an element, a JSON path), in the order read. */
+  indexed: z
+    .array(OmittedIndexedSchema)
+    .describe('Locators that differ only in an index (and line), as runs: messages[51] to messages[1000000]'),
+  /** Locators that are neither a line number nor indexed (a JSON path without an index…), in the order read. */
   locators: z.array(z.string()),
 });
 export type OmittedLocations = z.infer<typeof OmittedLocationsSchema>;

@@ -4,11 +4,12 @@
  * (`problemsOmittedLocations`), and the text, Markdown and HTML reports say how many they do not list and where
  * to find them, in the same words.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type OmittedLocations, type Problem, ReportSchema } from '../../src/model/index.js';
 import { cli } from '../helpers/cli.js';
-import { scratch } from '../helpers/robustness.js';
+import { measuredCli, scratch } from '../helpers/robustness.js';
 
 const s = scratch('chronolog-problems-omitted-');
 afterAll(() => s.cleanup());
@@ -59,6 +60,15 @@ function located(problems: readonly Problem[], omitted: readonly OmittedLocation
   const out = problems.map((p) => `${p.file} @ ${p.locator}`);
   for (const o of omitted) {
     for (const [from, to] of o.lines) for (let n = from; n <= to; n++) out.push(`${o.file} @ line ${n}`);
+    for (const { locator, runs } of o.indexed) {
+      for (const [from, to, line = 0, last = 0] of runs) {
+        const step = to > from ? (last - line) / (to - from) : 0;
+        for (let n = from; n <= to; n++) {
+          const at = locator.replace('{n}', String(n)).replace('{line}', String(line + (n - from) * step));
+          out.push(`${o.file} @ ${at}`);
+        }
+      }
+    }
     for (const l of o.locators) out.push(`${o.file} @ ${l}`);
   }
   return out.sort();
@@ -86,7 +96,8 @@ describe('a case with more rejected records than the report lists in full', () =
         file: tg,
         count: 10,
         lines: [],
-        locators: Array.from({ length: 10 }, (_, k) => `messages[${k + 51}]`),
+        indexed: [{ locator: 'messages[{n}]', runs: [[51, 60]] }],
+        locators: [],
       },
       {
         code: 'WHATSAPP_BAD_TIMESTAMP',
@@ -99,6 +110,7 @@ describe('a case with more rejected records than the report lists in full', () =
           [84, 123],
           [125, 134],
         ],
+        indexed: [],
         locators: [],
       },
     ]);
@@ -169,6 +181,7 @@ describe('one problem more than the cap', () => {
         file: c.file,
         count: 1,
         lines: [[53, 53]],
+        indexed: [],
         locators: [],
       },
     ]);
@@ -182,5 +195,98 @@ describe('one problem more than the cap', () => {
       '\n  Not listed here: 39 more problems (WHATSAPP_BAD_TIMESTAMP 39).\n' +
         '    The JSON report (--format json) gives the file and location of each one.\n',
     );
+  });
+});
+
+describe('a million rejected records that are not lines', () => {
+  it('are located by one run of their index, in a JSON report that stays small', { timeout: 120_000 }, () => {
+    // A Telegram chat of one message and a million entries that are not message objects: messages[1] … [1000000].
+    const chat = JSON.stringify({
+      name: 'Sam',
+      type: 'personal_chat',
+      id: 44,
+      messages: [
+        {
+          id: 1,
+          type: 'message',
+          date: '2024-03-01T18:04:22',
+          date_unixtime: '1709316262',
+          from: 'Sam',
+          from_id: 'user1',
+          text: 'hi',
+          text_entities: [],
+        },
+      ],
+    });
+    const file = s.file('million/result.json', `${chat.slice(0, -2)}${',0'.repeat(1_000_000)}]}`);
+    const out = path.join(s.dir, 'million.json');
+    const r = measuredCli(['report', file, '--subject', 'Sam', '--tz', 'UTC', '-f', 'json', '-q', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    // A locator kept as text for each took 370 MB here, and wrote a 28 MB report.
+    expect(r.maxRssBytes).toBeLessThan(200 * 1024 * 1024);
+    const text = readFileSync(out, 'utf8');
+    expect(text.length).toBeLessThan(64 * 1024);
+    const json = ReportSchema.parse(JSON.parse(text));
+    expect(json.accounting.rejected).toBe(1_000_000);
+    expect(json.problems.map((p) => p.locator)).toEqual(
+      Array.from({ length: 50 }, (_, k) => `messages[${k + 1}]`),
+    );
+    expect(json.problemsOmitted).toEqual({ TELEGRAM_NOT_A_MESSAGE: 999_950 });
+    expect(json.problemsOmittedLocations).toEqual([
+      {
+        code: 'TELEGRAM_NOT_A_MESSAGE',
+        severity: 'error',
+        file,
+        count: 999_950,
+        lines: [],
+        indexed: [{ locator: 'messages[{n}]', runs: [[51, 1_000_000]] }],
+        locators: [],
+      },
+    ]);
+  });
+});
+
+describe('rejected SMS backup records, each locator with its index and line', () => {
+  it('are located by runs of index and line: one a line, and all on one line', () => {
+    const sms = (date: string) =>
+      `<sms protocol="0" address="+447700900123" date="${date}" type="1" body="hello" read="1" status="-1" contact_name="Sam" />`;
+    // sms[0] is good (line 3); sms[1]–[69] are one a line (lines 4–72); sms[70]–[99] share line 73.
+    const lines = [
+      "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>",
+      '<smses count="100">',
+      sms('1709312640000'),
+      ...Array.from({ length: 69 }, () => sms('abc')),
+      Array.from({ length: 30 }, () => sms('abc')).join(''),
+      '</smses>',
+    ];
+    const file = s.file('backup/sms-20240301.xml', `${lines.join('\n')}\n`);
+    const r = cli(['report', file, '--subject', '+447700900123', '--tz', 'UTC', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const json = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(json.problemsOmittedLocations).toEqual([
+      {
+        code: 'SMS_BAD_DATE',
+        severity: 'error',
+        file,
+        count: 49,
+        lines: [],
+        indexed: [
+          {
+            locator: 'sms[{n}] (line {line})',
+            // sms[70], the first on line 73, still follows one a line.
+            runs: [
+              [51, 70, 54, 73],
+              [71, 99, 73, 73],
+            ],
+          },
+        ],
+        locators: [],
+      },
+    ]);
+    const want = Array.from(
+      { length: 99 },
+      (_, k) => `${file} @ sms[${k + 1}] (line ${Math.min(k + 4, 73)})`,
+    );
+    expect(located(json.problems, json.problemsOmittedLocations)).toEqual(want.sort());
   });
 });

@@ -578,24 +578,49 @@ describe('a Messenger thread whose first reading fails and whose second does not
 });
 
 describe('an mbox cut short in the separator line of its next message', () => {
-  it('keeps the message before it, which is whole, and says a new message begins there', async () => {
-    const fx = mailbox();
-    const fifth = fx.records[4]!;
-    // "From sam@exa": the file ends inside the separator that begins the fifth message.
-    const cut = fifth.start + 12;
-    const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
-    expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 4, events: 2, skipped: 1, rejected: 1 });
-    expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)', 'message[3] (line 27)']);
-    expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
-      code: 'MBOX_TRUNCATED',
-      severity: 'error',
-      file: `exports/${fx.name}`,
-      locator: 'line 37',
-      message:
-        'The file ends in the middle of line 37, where a new message begins: the mailbox was cut short there. The messages before it were kept.',
-      hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
-    });
-  });
+  it.each([5, 12])(
+    'keeps the message before it, which is whole, and says a new message begins there (%i bytes of it)',
+    async (bytes) => {
+      const fx = mailbox();
+      const fifth = fx.records[4]!;
+      // "From " or "From sam@exa": the file ends inside the separator that begins the fifth message.
+      const cut = fifth.start + bytes;
+      const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
+      expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 4, events: 2, skipped: 1, rejected: 1 });
+      expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)', 'message[3] (line 27)']);
+      expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
+        code: 'MBOX_TRUNCATED',
+        severity: 'error',
+        file: `exports/${fx.name}`,
+        locator: 'line 37',
+        message:
+          'The file ends in the middle of line 37, the "From " line that begins a new message: the mailbox was cut short there, before anything of that message. The messages before it were kept.',
+        hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
+      });
+    },
+  );
+
+  it.each([1, 2, 3, 4])(
+    'takes a cut line of %i bytes ("F" … "From") as the end of the message before it, which is not read',
+    async (bytes) => {
+      // "Fro" after an empty line may be a body line ("Frodo…", "Fine") as well as a separator cut short.
+      const fx = mailbox();
+      const fifth = fx.records[4]!;
+      expect(fx.bytes.subarray(fifth.start, fifth.start + 5).toString()).toBe('From ');
+      const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, fifth.start + bytes))]);
+      expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 3, events: 1, skipped: 1, rejected: 1 });
+      expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)']);
+      expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
+        code: 'MBOX_TRUNCATED',
+        severity: 'error',
+        file: `exports/${fx.name}`,
+        locator: 'message[3] (line 27)',
+        message:
+          'The file ends in the middle of line 37, inside message[3] (line 27): the mailbox was cut short, so that message was not read. The messages before it were kept.',
+        hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
+      });
+    },
+  );
 });
 
 describe('a single e-mail (.eml), its only record cut by the failure', () => {

@@ -194,6 +194,27 @@ describe('mbox behaviour', () => {
     expect(run.events[1]!.locator).toBe('message[1] (line 6)');
   });
 
+  it('takes a cut last line as a separator only when it has "From " after an empty line', () => {
+    const first =
+      'From a@x Mon Jan  1 10:00:00 2024\nFrom: Sam <sam@x.com>\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nI will wait outside.\n\n';
+    const cut = (last: string) => {
+      const out: number[] = [];
+      const s = new MboxSplitter({
+        maxMessageBytes: 1 << 20,
+        onMessage: (m) => out.push(m.ordinal),
+        onWarn: () => {},
+      });
+      s.push(Buffer.from(first + last, 'latin1'));
+      return { ...s.endCut(), handedOn: out };
+    };
+    // A body line ("Frodo…", "Fine", "From") cut short: the message it ends is the one cut, and not handed on.
+    for (const last of ['F', 'Fi', 'Fro', 'From', 'Frodo']) {
+      expect(cut(last)).toEqual({ line: 7, dropped: { ordinal: 0, line: 1 }, handedOn: [] });
+    }
+    // A separator cut short: the message before it is whole.
+    for (const last of ['From ', 'From a@x Mon Ja']) expect(cut(last)).toEqual({ line: 7, handedOn: [0] });
+  });
+
   it('splits the same way whatever the chunk boundaries (streaming invariance)', () => {
     const bytes = Buffer.concat(fixtures.map((f) => readFileSync(join(dir, f))));
     const split = (sizes: number[]) => {

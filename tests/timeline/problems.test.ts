@@ -41,6 +41,7 @@ describe('problems beyond the per-code cap', () => {
           [25, 26],
           [30, 30],
         ],
+        indexed: [],
         locators: [],
       },
     ]);
@@ -65,6 +66,7 @@ describe('problems beyond the per-code cap', () => {
         file: 'a.txt',
         count: 1,
         lines: [[5, 5]],
+        indexed: [],
         locators: [],
       },
       {
@@ -73,6 +75,7 @@ describe('problems beyond the per-code cap', () => {
         file: 'a.txt',
         count: 4,
         lines: [[2, 5]],
+        indexed: [],
         locators: [],
       },
       {
@@ -81,6 +84,7 @@ describe('problems beyond the per-code cap', () => {
         file: 'a.txt',
         count: 1,
         lines: [[6, 6]],
+        indexed: [],
         locators: [],
       },
       {
@@ -89,12 +93,13 @@ describe('problems beyond the per-code cap', () => {
         file: 'b.txt',
         count: 1,
         lines: [[7, 7]],
+        indexed: [],
         locators: [],
       },
     ]);
   });
 
-  it('keep locators that are not lines as written, and count problems that have none', () => {
+  it('keep locators that are neither lines nor indexed as written, and count problems that have none', () => {
     const log = new ProblemLog(1);
     const el = (locator: string | undefined, file: string | null = 'result.json'): Problem => ({
       code: 'TELEGRAM_UNKNOWN_TYPE',
@@ -115,7 +120,15 @@ describe('problems beyond the per-code cap', () => {
     log.add(el('line 9'));
     log.add(el('line 9'));
     expect(log.omittedLocations()).toEqual([
-      { code: 'TELEGRAM_UNKNOWN_TYPE', severity: 'error', file: null, count: 1, lines: [], locators: [] },
+      {
+        code: 'TELEGRAM_UNKNOWN_TYPE',
+        severity: 'error',
+        file: null,
+        count: 1,
+        lines: [],
+        indexed: [],
+        locators: [],
+      },
       {
         code: 'TELEGRAM_UNKNOWN_TYPE',
         severity: 'error',
@@ -125,7 +138,9 @@ describe('problems beyond the per-code cap', () => {
           [9, 9],
           [9, 9],
         ],
-        locators: ['messages[1]', 'line 0', 'line 2 of 3', 'messages[2]'],
+        // messages[1] and messages[2], which other problems came between, are one run.
+        indexed: [{ locator: 'messages[{n}]', runs: [[1, 2]] }],
+        locators: ['line 0', 'line 2 of 3'],
       },
     ]);
   });
@@ -155,7 +170,8 @@ describe('problems beyond the per-code cap', () => {
           [2, 3],
           [6, 6],
         ],
-        locators: ['messages[4]'],
+        indexed: [{ locator: 'messages[{n}]', runs: [[4, 4]] }],
+        locators: [],
       },
     ];
     expect(log.omittedLocations()).toEqual(before);
@@ -187,5 +203,205 @@ describe('problems beyond the per-code cap', () => {
       [500_001, 749_999],
       [750_001, 999_999],
     ]);
+  });
+});
+
+/** A problem of `file` at `locator`, for the indexed locators of JSON and XML exports and mailboxes. */
+const where = (locator: string, file = 'result.json', code = 'TELEGRAM_BAD_DATE'): Problem => ({
+  code,
+  severity: 'error',
+  file,
+  locator,
+  message: 'Impossible date.',
+});
+
+describe('indexed locators of problems beyond the per-code cap', () => {
+  it('are kept as runs of their index, one template per shape, in the order read', () => {
+    const log = new ProblemLog(1);
+    for (const k of [0, 1, 2, 3, 7, 8]) log.add(where(`messages[${k}]`));
+    for (const k of [3, 4]) log.add(where(`chats.list[2].messages[${k}]`));
+    log.add(where('messages[9]'));
+    // Not a whole index, or with braces of its own (the report's placeholders): kept as written.
+    log.add(where('messages[07]'));
+    log.add(where('messages[-1]'));
+    log.add(where('a{n}[3]'));
+    expect(log.omittedLocations()).toEqual([
+      {
+        code: 'TELEGRAM_BAD_DATE',
+        severity: 'error',
+        file: 'result.json',
+        count: 11,
+        lines: [],
+        indexed: [
+          {
+            locator: 'messages[{n}]',
+            runs: [
+              [1, 3],
+              [7, 9],
+            ],
+          },
+          { locator: 'chats.list[2].messages[{n}]', runs: [[3, 4]] },
+        ],
+        locators: ['messages[07]', 'messages[-1]', 'a{n}[3]'],
+      },
+    ]);
+  });
+
+  it('with a line: runs whose lines keep one step, or each record its own run when they do not', () => {
+    const log = new ProblemLog(1);
+    const sms = (k: number, line: number) => where(`sms[${k}] (line ${line})`, 'sms.xml', 'SMS_BAD_DATE');
+    log.add(sms(0, 3));
+    // One record a line; then an mms between; then all on one line (a backup written without line breaks).
+    for (let k = 1; k <= 5; k++) log.add(sms(k, k + 3));
+    log.add(where('mms[0] (line 9)', 'sms.xml', 'SMS_BAD_DATE'));
+    for (let k = 6; k <= 8; k++) log.add(sms(k, 20));
+    // A mailbox: messages of different lengths (any two make a step; a third must keep it).
+    const mbox = (k: number, line: number) =>
+      where(`message[${k}] (line ${line})`, 'inbox.mbox', 'EMAIL_NO_DATE');
+    log.add(mbox(0, 1));
+    for (const [k, line] of [
+      [1, 12],
+      [2, 25],
+      [3, 43],
+      [4, 61],
+      [5, 70],
+    ] as const)
+      log.add(mbox(k, line));
+    expect(log.omittedLocations()).toEqual([
+      {
+        code: 'EMAIL_NO_DATE',
+        severity: 'error',
+        file: 'inbox.mbox',
+        count: 5,
+        lines: [],
+        indexed: [
+          {
+            locator: 'message[{n}] (line {line})',
+            runs: [
+              [1, 2, 12, 25],
+              [3, 4, 43, 61],
+              [5, 5, 70, 70],
+            ],
+          },
+        ],
+        locators: [],
+      },
+      {
+        code: 'SMS_BAD_DATE',
+        severity: 'error',
+        file: 'sms.xml',
+        count: 9,
+        lines: [],
+        indexed: [
+          {
+            locator: 'sms[{n}] (line {line})',
+            runs: [
+              [1, 5, 4, 8],
+              [6, 8, 20, 20],
+            ],
+          },
+          { locator: 'mms[{n}] (line {line})', runs: [[0, 0, 9, 9]] },
+        ],
+        locators: [],
+      },
+    ]);
+  });
+
+  it('join the runs another group interrupted only when index and line step carry on', () => {
+    const log = new ProblemLog(1);
+    const sms = (k: number, line: number) => where(`sms[${k}] (line ${line})`, 'sms.xml', 'SMS_BAD_DATE');
+    const other = () => where('line 1', 'other.txt', 'SMS_BAD_DATE');
+    log.add(sms(0, 1));
+    // Lines 2 to 5, then 9 to 11: two runs, whichever problems of other groups come between.
+    for (const [k, line] of [
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 9],
+      [6, 10],
+      [7, 11],
+    ] as const) {
+      log.add(sms(k, line));
+      log.add(other());
+    }
+    const [, sms1] = log.omittedLocations();
+    expect(sms1!.indexed).toEqual([
+      {
+        locator: 'sms[{n}] (line {line})',
+        runs: [
+          [1, 4, 2, 5],
+          [5, 7, 9, 11],
+        ],
+      },
+    ]);
+  });
+
+  it('give an index twice when it has two problems of one code, as lines do', () => {
+    const log = new ProblemLog(1);
+    for (const k of [4, 5, 5, 6]) log.add(where(`messages[${k}]`));
+    expect(log.omittedLocations()[0]!.indexed).toEqual([
+      {
+        locator: 'messages[{n}]',
+        runs: [
+          [5, 5],
+          [5, 6],
+        ],
+      },
+    ]);
+  });
+
+  it('are forgotten by a rollback, a line step taken afresh when a run is cut back to one record', () => {
+    const log = new ProblemLog(1);
+    const sms = (k: number, line: number) => where(`sms[${k}] (line ${line})`, 'sms.xml', 'SMS_BAD_DATE');
+    log.add(sms(0, 2));
+    log.add(sms(1, 3));
+    const mark = log.mark();
+    // The first reading: one record a line.
+    for (let k = 2; k <= 6; k++) log.add(sms(k, k + 2));
+    log.rollback(mark);
+    expect(log.omittedLocations()[0]!.indexed).toEqual([
+      { locator: 'sms[{n}] (line {line})', runs: [[1, 1, 3, 3]] },
+    ]);
+    // Read again (say as a single line): the run takes the step of what is read now.
+    for (let k = 2; k <= 6; k++) log.add(sms(k, 3));
+    expect(log.omittedLocations()[0]!).toMatchObject({
+      count: 6,
+      indexed: [{ locator: 'sms[{n}] (line {line})', runs: [[1, 6, 3, 3]] }],
+    });
+  });
+
+  it('hold a million rejected records in one run, also when read again from the start', () => {
+    const log = new ProblemLog();
+    const mark = log.mark();
+    // The first reading stops part-way; the second reads every record, so each is located once.
+    for (let k = 1; k <= 600_000; k++) log.add(where(`messages[${k}]`));
+    log.rollback(mark);
+    for (let k = 1; k <= 1_000_000; k++) log.add(where(`messages[${k}]`));
+    const withLine = new ProblemLog();
+    for (let k = 0; k < 1_000_000; k++)
+      withLine.add(where(`sms[${k}] (line ${k + 3})`, 'sms.xml', 'SMS_BAD_DATE'));
+    expect([...log.omittedLocations(), ...withLine.omittedLocations()]).toEqual(
+      [
+        {
+          code: 'SMS_BAD_DATE',
+          severity: 'error',
+          file: 'sms.xml',
+          count: 999_950,
+          lines: [],
+          indexed: [{ locator: 'sms[{n}] (line {line})', runs: [[50, 999_999, 53, 1_000_002]] }],
+          locators: [],
+        },
+        {
+          code: 'TELEGRAM_BAD_DATE',
+          severity: 'error',
+          file: 'result.json',
+          count: 999_950,
+          lines: [],
+          indexed: [{ locator: 'messages[{n}]', runs: [[51, 1_000_000]] }],
+          locators: [],
+        },
+      ].reverse(),
+    );
   });
 });

@@ -145,16 +145,21 @@ export class MboxSplitter {
   /**
    * Finishes an input that ends in the middle of a line: it was cut short. The message that line belongs to may
    * lack any part of its text, so it is dropped, never handed on as if whole, and returned with the line the input
-   * ends in. A cut line that can only be the start of a separator (after an empty line) begins a message of which
-   * nothing was read: the message before it is whole and handed on.
+   * ends in. A cut line that begins with "From " after an empty line is a separator (a writer quotes a body line
+   * that begins so, as ">From "): it begins a message of which nothing was read, so the message before it is whole
+   * and handed on. A shorter piece ("F", "Fro", "From") may as well be a body line ("Frodo…", "Fine"): the message
+   * it falls in is the one cut.
    */
   endCut(): { line: number; dropped?: { ordinal: number; line: number } } {
     const line = this.lineNo + 1;
     const c = this.carry;
     this.carry = undefined;
-    const n = c === undefined ? 0 : Math.min(c.length, 5);
     const separator =
-      c !== undefined && !this.midLine && this.prevBlank && c.compare(FROM_, 0, n, 0, n) === 0;
+      c !== undefined &&
+      !this.midLine &&
+      this.prevBlank &&
+      c.length >= 5 &&
+      c.compare(FROM_, 0, 5, 0, 5) === 0;
     let dropped: { ordinal: number; line: number } | undefined;
     if (!separator) {
       this.resolvePending(false);
