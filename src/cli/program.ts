@@ -200,6 +200,10 @@ Examples:
       '--root <dir>',
       "folder the report's relative paths are resolved from (default: the current folder); absolute paths are checked where they are",
     )
+    .option(
+      '--recompute',
+      'also make the report again from the matching inputs, with the options it records, and compare: catches a report edited after it was made',
+    )
     .option('--no-color', 'no colours')
     .addHelpText(
       'after',
@@ -213,13 +217,20 @@ it can.
 
 Examples:
   $ chronolog verify report.json
+  $ chronolog verify report.json --recompute
   $ chronolog verify report.json --root /evidence/copy-of-exports/..`,
     )
-    .action((report: string, opts: { root?: string }) =>
+    .action((report: string, opts: { root?: string; recompute?: boolean }) =>
       setAction({
         name: 'verify',
         opts,
-        run: async (env) => (await import('./commands/verify.js')).verifyCommand(report, opts.root, env),
+        run: async (env) =>
+          (await import('./commands/verify.js')).verifyCommand(
+            report,
+            opts.root,
+            env,
+            opts.recompute === true,
+          ),
       }),
     );
 

@@ -1,6 +1,7 @@
 /** `chronolog report PATHS…`: read everything, analyse, and write one report. */
 import { participants } from '../../analysis/index.js';
 import { UsageError } from '../../model/errors.js';
+import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
@@ -43,6 +44,41 @@ function resultOptions(flags: ReportFlags): Record<string, string | boolean | st
   return out;
 }
 
+/**
+ * The report of `paths` under `flags`, generated at `stamp`, without writing it anywhere: what `report` writes,
+ * and what `verify --recompute` makes again to compare with a report kept as evidence.
+ */
+export async function makeReport(
+  paths: readonly string[],
+  flags: ReportFlags,
+  env: Environment,
+  stamp: string,
+  withChronology: boolean,
+): Promise<Report> {
+  const { timeline, kase } = await readInputs(paths, flags, env);
+  if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
+    const people = participants(timeline.events).slice(0, 15);
+    const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);
+    throw new UsageError(
+      'USAGE_NO_SUBJECT',
+      'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
+      `For example: chronolog report ${paths.map(q).join(' ')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
+      people.map(
+        (p) =>
+          `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${p.count} record${p.count === 1 ? '' : 's'} on ${p.channels.join(', ')}`,
+      ),
+    );
+  }
+  return analyseTimeline(timeline, kase, {
+    version: VERSION,
+    generatedAt: stamp,
+    tzdata: env.tzdata,
+    // In the order they are read, so that the order they were given in changes no byte of the report.
+    run: { paths: [...paths].sort(byteOrder), options: resultOptions(flags) },
+    withChronology,
+  });
+}
+
 export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
   const format = reportFormats.find((f) => f.id === flags.format);
   if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${flags.format}"`);
@@ -63,28 +99,13 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
   });
   // Opened first: an unwritable --out fails before a long read, and an interrupted run has a temp file to clean.
   const sink = sinkFor(flags.out);
-  const { timeline, kase } = await readInputs(paths, flags, env);
-  if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
-    const people = participants(timeline.events).slice(0, 15);
-    const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);
-    throw new UsageError(
-      'USAGE_NO_SUBJECT',
-      'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
-      `For example: chronolog report ${paths.map(q).join(' ')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
-      people.map(
-        (p) =>
-          `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${p.count} record${p.count === 1 ? '' : 's'} on ${p.channels.join(', ')}`,
-      ),
-    );
-  }
-  const report = analyseTimeline(timeline, kase, {
-    version: VERSION,
-    generatedAt: stamp,
-    tzdata: env.tzdata,
-    // In the order they are read, so that the order they were given in changes no byte of the report.
-    run: { paths: [...paths].sort(byteOrder), options: resultOptions(flags) },
-    withChronology: format.needsChronology === true || flags.chronology === true,
-  });
+  const report = await makeReport(
+    paths,
+    flags,
+    env,
+    stamp,
+    format.needsChronology === true || flags.chronology === true,
+  );
   await sink.write(
     format.render(report, {
       chalk: flags.out === undefined || flags.out === '-' ? env.stdoutChalk : env.plainChalk,

@@ -30,6 +30,7 @@ import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
 import { jsonSyntaxError } from '../json-syntax.js';
 import { forcedFormats } from '../read.js';
 import { VERSION } from '../version.js';
+import { LISTED, recompute } from './verify-figures.js';
 import {
   chronologOutputAt,
   fileHash,
@@ -211,6 +212,7 @@ export async function verifyCommand(
   reportFile: string,
   root: string | undefined,
   env: Environment,
+  recomputeFigures = false,
 ): Promise<number> {
   let text: string;
   try {
@@ -340,8 +342,11 @@ export async function verifyCommand(
       ? `${inputs} and the case file match`
       : `${inputs} ${n === 1 ? 'matches' : 'match'}`;
     const all = `${c.green('✔')} ${what} the SHA-256 recorded in ${safe(reportFile)}`;
-    process.stdout.write(`${[all, ...noted].join('\n')}\n`);
-    return 0;
+    const figures = recomputeFigures
+      ? await figuresLines(JSON.parse(text), base, env)
+      : { lines: [], ok: true };
+    process.stdout.write(`${[all, ...noted, ...figures.lines].join('\n')}\n`);
+    return figures.ok ? 0 : 1;
   }
   const relative = [...parsed.inputs.map((i) => i.path), ...(caseFile ? [caseFile.path] : [])].some(
     (p) => !path.isAbsolute(p),
@@ -395,4 +400,32 @@ export async function verifyCommand(
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 1;
+}
+
+/** What `--recompute` says: the report made again from the matching inputs is the same, or where it differs. */
+async function figuresLines(
+  report: unknown,
+  base: string,
+  env: Environment,
+): Promise<{ lines: string[]; ok: boolean }> {
+  const c = env.stdoutChalk;
+  const r = await recompute(report, base, env);
+  if (r.count === 0)
+    return {
+      ok: true,
+      lines: [
+        `${c.green('✔')} made again from these inputs, the report is the same: its figures are what chronolog ${VERSION} makes of them`,
+      ],
+    };
+  return {
+    ok: false,
+    lines: [
+      `${c.red('✖')} made again from these inputs, the report differs in ${r.count === 1 ? '1 place' : `${r.count} places`}:`,
+      ...r.differences.map((d) => `  ${safe(d)}`),
+      ...(r.count > LISTED ? [`  … and ${r.count - LISTED} more`] : []),
+      r.caveat
+        ? `This can come from the software rather than an edit: ${safe(r.caveat)}. Verify with the chronolog and time zone data that made the report.`
+        : 'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
+    ],
+  };
 }

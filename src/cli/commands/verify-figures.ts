@@ -1,0 +1,140 @@
+/**
+ * `verify --recompute`: once every input matches, the report is made again from them, with the options, case file
+ * and "generated at" time it records, and compared with the report given. Re-hashing proves the inputs are the
+ * files the report was made from; this proves its figures are what chronolog makes from them, so a report edited
+ * after it was written (a count changed by hand) is caught.
+ *
+ * Reports are deterministic, so a report made by the same chronolog from the same files is the same JSON. What may
+ * honestly differ is named beside each difference: another chronolog version, another time zone database, and the
+ * files not read (a report kept beside its inputs is itself "not read" by a report made again: only the files
+ * the report lists as not read are compared, each must still be not read for the same reason).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { ToolError } from '../../model/errors.js';
+import type { Report } from '../../model/index.js';
+import type { Environment } from '../environment.js';
+import { VERSION } from '../version.js';
+import { makeReport, type ReportFlags } from './report.js';
+
+/** What the report records of how it was made. */
+const Recorded = z.looseObject({
+  generatedAt: z.string(),
+  generator: z.looseObject({ version: z.string() }),
+  run: z.object({ paths: z.array(z.string()), options: z.record(z.string(), z.unknown()).optional() }),
+  case: z.looseObject({ timezone: z.string(), tzdata: z.string().nullable() }),
+  ignoredFiles: z.array(z.looseObject({ path: z.string(), reason: z.string() })),
+  chronology: z.unknown().optional(),
+});
+
+/** Differences listed at most; the rest are counted. */
+export const LISTED = 10;
+
+export interface Recomputed {
+  /** Where the report given and the one made again differ (JSON paths with both values), at most LISTED. */
+  readonly differences: readonly string[];
+  /** How many differences there are in all. */
+  readonly count: number;
+  /** Why a difference need not mean an edit (another version or time zone database), or undefined. */
+  readonly caveat: string | undefined;
+}
+
+/**
+ * Makes the report again in `base` (the folder its relative paths are read from) and compares it with `given`.
+ * Throws a ToolError when it cannot be made again.
+ */
+export async function recompute(report: unknown, base: string, env: Environment): Promise<Recomputed> {
+  const recorded = Recorded.safeParse(report);
+  if (!recorded.success) {
+    throw new ToolError(
+      'VERIFY_NOT_RECOMPUTED',
+      'the report does not record how it was made (its run, case or generatedAt fields), so it cannot be made again',
+      'The inputs match their SHA-256; run verify without --recompute to check only that.',
+    );
+  }
+  const given = recorded.data;
+  const options = given.run.options ?? {};
+  const flags = { ...options, format: 'json', quiet: true } as ReportFlags;
+  // The zone a report made without --tz or a case zone used was this computer's: the same zone now.
+  const quiet: Environment = { ...env, stderrIsTTY: false, systemZone: given.case.timezone };
+  const here = process.cwd();
+  let made: Report;
+  try {
+    // The report names its inputs as they were given, relative to the folder it was made in.
+    process.chdir(base);
+    made = await makeReport(given.run.paths, flags, quiet, given.generatedAt, given.chronology !== undefined);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ToolError(
+      'VERIFY_NOT_RECOMPUTED',
+      `the report could not be made again from its inputs: ${why}`,
+      'The inputs match their SHA-256; run verify without --recompute to check only that.',
+    );
+  } finally {
+    process.chdir(here);
+  }
+  const again = JSON.parse(JSON.stringify(made)) as Record<string, unknown>;
+  const original = report as Record<string, unknown>;
+  const found: string[] = [];
+  let count = 0;
+  const note = (where: string, a: unknown, b: unknown): void => {
+    count++;
+    if (found.length < LISTED) found.push(`${where}: ${shown(a)} in the report, ${shown(b)} made again`);
+  };
+  for (const key of new Set([...Object.keys(original), ...Object.keys(again)])) {
+    if (key === 'ignoredFiles') continue;
+    differences(key, original[key], again[key], note);
+  }
+  // Files found now that the report did not list are named by verify as not read or not an input; those it did
+  // list must still be passed over for the same reason.
+  const now = new Map(made.ignoredFiles.map((f) => [f.path, f.reason]));
+  for (const f of given.ignoredFiles) {
+    if (now.get(f.path) !== f.reason) note(`ignoredFiles ${f.path}`, f.reason, now.get(f.path));
+  }
+  const caveats = [
+    ...(given.generator.version !== VERSION
+      ? [`the report was made by chronolog ${given.generator.version}, this is ${VERSION}`]
+      : []),
+    ...(given.case.tzdata !== env.tzdata
+      ? [
+          `the report used time zone data ${given.case.tzdata ?? 'unknown'}, this computer has ${env.tzdata ?? 'unknown'}`,
+        ]
+      : []),
+  ];
+  return {
+    differences: found,
+    count,
+    caveat:
+      count > 0 && caveats.length > 0 ? `${caveats.join('; ')}: that alone can change figures` : undefined,
+  };
+}
+
+/** Calls `note` for each leaf where `a` and `b` differ, named by its JSON path. */
+function differences(
+  where: string,
+  a: unknown,
+  b: unknown,
+  note: (w: string, a: unknown, b: unknown) => void,
+): void {
+  if (isDeepStrictEqual(a, b)) return;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) differences(`${where}[${i}]`, a[i], b[i], note);
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      differences(`${where}.${key}`, a[key], b[key], note);
+    return;
+  }
+  note(where, a, b);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value as said in a difference: short. */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}

@@ -1,0 +1,95 @@
+/**
+ * `verify --recompute` makes the report again from its matching inputs, with the options, case file and
+ * "generated at" time it records, and compares: a report whose figures were edited after it was made fails, naming
+ * each figure with both values, although every input still matches its SHA-256. Reports made from a relative
+ * path are made again from the folder given with --root, under the same names; the report file kept beside the
+ * inputs (itself "not read" by a report made now) changes nothing.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-verify-recompute-');
+afterAll(() => s.cleanup());
+
+const dir = path.join(s.dir, 'case');
+cpSync(path.join(ROOT, DEMO), dir, { recursive: true });
+const report = path.join(dir, 'report.json');
+
+const run = (args: string[], cwd = dir) => {
+  const r = cli(args, {}, cwd);
+  expect(r.stderr).not.toMatch(STACK);
+  return r;
+};
+
+const SAME =
+  '✔ made again from these inputs, the report is the same: its figures are what chronolog 0.1.0 makes of them';
+
+/** The report with `edit` applied, saved as `name` beside it. */
+function edited(name: string, edit: (r: Record<string, any>) => void): string {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  edit(r);
+  const file = path.join(dir, name);
+  writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+  return file;
+}
+
+describe('verify --recompute', () => {
+  it('finds the report made again the same, from its folder and from elsewhere with --root', () => {
+    expect(run(['report', '.', '--format', 'json', '--now', NOW, '--out', report]).code).toBe(0);
+    const here = run(['verify', report, '--recompute']);
+    expect(here.code, here.stdout).toBe(0);
+    expect(here.stdout).toBe(
+      `✔ all 6 inputs and the case file match the SHA-256 recorded in ${report}\n${SAME}\n`,
+    );
+    const elsewhere = run(['verify', report, '--recompute', '--root', dir], ROOT);
+    expect(elsewhere.code, elsewhere.stdout).toBe(0);
+    expect(elsewhere.stdout.trimEnd().split('\n').at(-1)).toBe(SAME);
+  });
+
+  it('names each figure edited after the report was made, with both values, and exits 1', () => {
+    const file = edited('edited.json', (r) => {
+      r.incidents.total = 5;
+      r.incidents.byChannel.sms = 1;
+    });
+    // Re-hashing alone cannot see it: the inputs are the same files.
+    expect(run(['verify', file]).code).toBe(0);
+    const r = run(['verify', file, '--recompute']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(-5)).toEqual([
+      '✖ made again from these inputs, the report differs in 2 places:',
+      '  incidents.total: 5 in the report, 690 made again',
+      `  incidents.byChannel.sms: 1 in the report, ${JSON.parse(readFileSync(report, 'utf8')).incidents.byChannel.sms} made again`,
+      'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
+      '',
+    ]);
+  });
+
+  it('says when another chronolog version made the report, as a difference can come from that', () => {
+    const file = edited('older.json', (r) => {
+      r.generator.version = '0.0.9';
+      r.incidents.total = 5;
+    });
+    const r = run(['verify', file, '--recompute']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  generator.version: "0.0.9" in the report, "0.1.0" made again\n');
+    expect(r.stdout).toContain(
+      'This can come from the software rather than an edit: the report was made by chronolog 0.0.9, this is 0.1.0: that alone can change figures. Verify with the chronolog and time zone data that made the report.',
+    );
+  });
+
+  it('does not make the report again when an input differs', () => {
+    const changed = path.join(s.dir, 'changed');
+    cpSync(dir, changed, { recursive: true });
+    writeFileSync(
+      path.join(changed, 'incident-diary.csv'),
+      `${readFileSync(path.join(changed, 'incident-diary.csv'), 'utf8')}\n`,
+    );
+    const r = run(['verify', path.join(changed, 'report.json'), '--recompute'], changed);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ {2}changed: incident-diary\.csv \(expected /m);
+    expect(r.stdout).not.toContain('made again');
+  });
+});
