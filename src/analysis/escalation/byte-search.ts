@@ -11,7 +11,7 @@
  * a phrase of it match, between word boundaries, with a trailing `*` taking the rest of a word. The bytes are
  * folded into the normal form as they are read: ASCII lower-cased, ` read as ', each run of white space one
  * space, the ends trimmed. Outside ASCII only characters whose fold does not depend on their neighbours are read
- * here (FOLDS below: emoji and other symbols, typographic apostrophes and quotes, “…”, no-break spaces,
+ * here (RANGES below: emoji and other symbols, typographic apostrophes and quotes, “…”, no-break spaces,
  * full-width ASCII, invisible marks); a text with any other character (a letter with an accent, a combining
  * mark) is UNSETTLED, and so is every text that is not ASCII when some phrase is not ASCII after normalising.
  */
@@ -73,18 +73,18 @@ export function contextFreeFolds(): ReadonlyMap<number, string> {
 }
 
 /** A character outside ASCII in `readableFolds`: neither a word character nor white space. */
-const NEUTRAL = '\x80';
+const NEUTRAL = 0x80;
 
-let readable: ReadonlyMap<number, string> | undefined;
+let readable: ReadonlyMap<number, Uint8Array> | undefined;
 
-/** contextFreeFolds with each fold's white space as a space and its other characters outside ASCII as NEUTRAL. */
-function readableFolds(): ReadonlyMap<number, string> {
-  readable ??= new Map(
-    [...contextFreeFolds()].map(([cp, fold]) => [
-      cp,
-      fold.replace(/\s/g, ' ').replace(/[^\x00-\x7f]/gu, NEUTRAL),
-    ]),
-  );
+/**
+ * contextFreeFolds as the bytes the automaton reads: each fold's white space as a space, its other characters
+ * outside ASCII as NEUTRAL.
+ */
+function readableFolds(): ReadonlyMap<number, Uint8Array> {
+  const byte = (ch: string): number =>
+    /\s/.test(ch) ? 0x20 : ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : NEUTRAL;
+  readable ??= new Map([...contextFreeFolds()].map(([cp, fold]) => [cp, Uint8Array.from([...fold], byte)]));
   return readable;
 }
 
@@ -113,7 +113,7 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
 
   // Character classes: one per character the phrases use (upper case read as lower case, ` as '), one for white
   // space, and two for all other characters: word characters and the rest.
-  const classOf = new Int8Array(128).fill(-1);
+  const classOf = new Int8Array(129).fill(-1);
   const OTHER_WORD = 0;
   const OTHER = 1;
   let classes = 2;
@@ -130,12 +130,13 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
   const space = classes++;
   word.push(false);
   for (let c = 0; c < 128; c++) if (classOf[c] === -1) classOf[c] = isWordAscii(c) ? OTHER_WORD : OTHER;
+  classOf[NEUTRAL] = OTHER;
   for (let c = 0x41; c <= 0x5a; c++) classOf[c] = classOf[c + 0x20]!;
   classOf[0x60] = classOf[0x27]!;
   for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) classOf[c] = space;
 
   // Characters outside ASCII are read by their folds (none when a phrase is not ASCII: the exact search decides).
-  const folds = asciiOnly ? readableFolds() : new Map<number, string>();
+  const folds = asciiOnly ? readableFolds() : new Map<number, Uint8Array>();
 
   // Word boundaries as two more symbols: AFTER follows the start of the text and every character that is no word
   // character, BEFORE precedes every such character and the end. The automaton reads a character that is no word
@@ -228,44 +229,42 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
     // Leading white space is trimmed, and each run is one space.
     let afterSpace = true;
     for (let p = start; p < end; p++) {
-      const b = bytes[p]!;
-      if (b < 0x80) {
+      let b = bytes[p]!;
+      // A character outside ASCII is read as its fold's characters, one after another.
+      let fold: Uint8Array | undefined;
+      let k = 0;
+      if (b >= 0x80) {
+        let cp: number;
+        if (b >= 0xf0) {
+          cp =
+            ((b & 0x07) << 18) |
+            ((bytes[p + 1]! & 0x3f) << 12) |
+            ((bytes[p + 2]! & 0x3f) << 6) |
+            (bytes[p + 3]! & 0x3f);
+          p += 3;
+        } else if (b >= 0xe0) {
+          cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
+          p += 2;
+        } else {
+          cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
+          p += 1;
+        }
+        fold = folds.get(cp);
+        if (fold === undefined) return UNSETTLED;
+        if (fold.length === 0) continue;
+        b = fold[k++]!;
+      }
+      for (;;) {
         const c = classOf[b]!;
-        if (c !== space) afterSpace = false;
-        else if (afterSpace) continue;
-        else afterSpace = true;
-        const i = s * classes + c;
-        matched |= stepMatched[i]!;
-        s = step[i]!;
-        continue;
-      }
-      let cp: number;
-      if (b >= 0xf0) {
-        cp =
-          ((b & 0x07) << 18) |
-          ((bytes[p + 1]! & 0x3f) << 12) |
-          ((bytes[p + 2]! & 0x3f) << 6) |
-          (bytes[p + 3]! & 0x3f);
-        p += 3;
-      } else if (b >= 0xe0) {
-        cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
-        p += 2;
-      } else {
-        cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
-        p += 1;
-      }
-      const fold = folds.get(cp);
-      if (fold === undefined) return UNSETTLED;
-      // Each character of the fold, read as an ASCII character is above.
-      for (let k = 0; k < fold.length; k++) {
-        const x = fold.charCodeAt(k);
-        const c = x < 0x80 ? classOf[x]! : OTHER;
-        if (c !== space) afterSpace = false;
-        else if (afterSpace) continue;
-        else afterSpace = true;
-        const i = s * classes + c;
-        matched |= stepMatched[i]!;
-        s = step[i]!;
+        // A run of white space is one space in the normal form.
+        if (c !== space || !afterSpace) {
+          afterSpace = c === space;
+          const i = s * classes + c;
+          matched |= stepMatched[i]!;
+          s = step[i]!;
+        }
+        if (fold === undefined || k >= fold.length) break;
+        b = fold[k++]!;
       }
     }
     return matched | atEnd[s]!;
