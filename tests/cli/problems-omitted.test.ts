@@ -31,20 +31,21 @@ function chat(name: string, bad: number): { file: string; lines: number[] } {
   return { file: s.file(name, `${out.join('\n')}\n`), lines };
 }
 
+/** The one good message of the Telegram chats below. */
+const HI = {
+  id: 1,
+  type: 'message',
+  date: '2024-03-01T18:04:22',
+  date_unixtime: '1709316262',
+  from: 'Sam',
+  from_id: 'user1',
+  text: 'hi',
+  text_entities: [],
+};
+
 /** A Telegram chat with one message and `bad` entries of an unknown type (rejected as messages[1] …). */
 function telegram(name: string, bad: number): string {
-  const messages: object[] = [
-    {
-      id: 1,
-      type: 'message',
-      date: '2024-03-01T18:04:22',
-      date_unixtime: '1709316262',
-      from: 'Sam',
-      from_id: 'user1',
-      text: 'hi',
-      text_entities: [],
-    },
-  ];
+  const messages: object[] = [HI];
   for (let k = 0; k < bad; k++) messages.push({ id: k + 2, type: 'bogus', date_unixtime: '1709316262' });
   return s.file(name, JSON.stringify({ name: 'Sam', type: 'personal_chat', id: 44, messages }, null, 1));
 }
@@ -205,18 +206,7 @@ describe('a million rejected records that are not lines', () => {
       name: 'Sam',
       type: 'personal_chat',
       id: 44,
-      messages: [
-        {
-          id: 1,
-          type: 'message',
-          date: '2024-03-01T18:04:22',
-          date_unixtime: '1709316262',
-          from: 'Sam',
-          from_id: 'user1',
-          text: 'hi',
-          text_entities: [],
-        },
-      ],
+      messages: [HI],
     });
     const file = s.file('million/result.json', `${chat.slice(0, -2)}${',0'.repeat(1_000_000)}]}`);
     const out = path.join(s.dir, 'million.json');
