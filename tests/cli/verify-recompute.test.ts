@@ -27,8 +27,14 @@ const run = (args: string[], cwd = dir) => {
 const SAME =
   '✔ made again from these inputs, the report is the same: its figures are what chronolog 0.1.0 makes of them';
 
+/** The fields of a report the tests below edit. */
+interface Editable {
+  generator: { version: string };
+  incidents: { total: number; byChannel: Record<string, number> };
+}
+
 /** The report with `edit` applied, saved as `name` beside it. */
-function edited(name: string, edit: (r: Record<string, any>) => void): string {
+function edited(name: string, edit: (r: Editable) => void): string {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   edit(r);
   const file = path.join(dir, name);
