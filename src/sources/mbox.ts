@@ -97,7 +97,7 @@ function truncated(cut: ReturnType<MboxSplitter['endCut']>): SourceFailure {
   return new SourceFailure(
     'MBOX_TRUNCATED',
     where
-      ? `The file ends in the middle of line ${cut.line}, inside ${where}: the mailbox was cut short, so that message was not read. The messages before it were kept.`
+      ? `The file ends in the middle of line ${cut.line}, inside ${where}: the mailbox was cut short, so that message was not read.${m!.ordinal > 0 ? ' The messages before it were kept.' : ''}`
       : `The file ends in the middle of line ${cut.line}, the "From " line that begins a new message: the mailbox was cut short there, before anything of that message. The messages before it were kept.`,
     where ?? cut.line,
     'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',

@@ -623,6 +623,25 @@ describe('an mbox cut short in the separator line of its next message', () => {
   );
 });
 
+describe('an mbox cut short inside its first message', () => {
+  it('reads no message, and does not say that messages before it were kept', async () => {
+    const fx = mailbox();
+    // Inside its first body line (line 8), after its separator and headers.
+    const cut = fx.bytes.indexOf('message 0: ') + 20;
+    const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
+    expect(t.inputs[0]).toMatchObject({ incomplete: true, events: 0 });
+    expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
+      code: 'MBOX_TRUNCATED',
+      severity: 'error',
+      file: `exports/${fx.name}`,
+      locator: 'message[0] (line 1)',
+      message:
+        'The file ends in the middle of line 8, inside message[0] (line 1): the mailbox was cut short, so that message was not read.',
+      hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
+    });
+  });
+});
+
 describe('a single e-mail (.eml), its only record cut by the failure', () => {
   const message = Buffer.from(
     `From: Sam Sample <sam@example.org>\r\nTo: alex@example.com\r\nDate: Fri, 1 Mar 2024 18:00:00 +0000\r\nSubject: tonight\r\nMessage-ID: <m0@example.org>\r\n\r\n${said(0)}\r\nAnd again: ${THREAT}\r\n`,
