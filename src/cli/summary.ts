@@ -5,31 +5,45 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { accounting } from '../analysis/index.js';
-import type { InputSummary, OmittedLocations, Problem, Report } from '../model/index.js';
+import type { InputSummary, Report } from '../model/index.js';
 import type { Timeline } from '../pipeline/index.js';
 import { int, plural } from '../reports/format.js';
 import { notListedNote, type ProblemBook, problemLines, severityText } from '../reports/problem-lines.js';
 import { terminalSafe } from '../reports/sanitize.js';
 
+/** What a run did not turn into events: its problems and the files it did not read. */
+export interface Unread extends ProblemBook {
+  readonly ignoredFiles: readonly { readonly path: string; readonly reason: string }[];
+}
+
 /** What a run read, as the summary tells it: a report has all of it, and so does a timeline (`tallyOf`). */
-export interface RunTally {
+export interface RunTally extends Unread {
   readonly accounting: Report['accounting'];
   readonly inputs: readonly InputSummary[];
-  readonly ignoredFiles: readonly { readonly path: string; readonly reason: string }[];
-  readonly problems: readonly Problem[];
-  /** Where the problems beyond the first 50 of each code are (`ProblemBook`). */
-  readonly problemsOmittedLocations: readonly OmittedLocations[];
+}
+
+/** The problems and files not read of a timeline. */
+export function unreadOf(t: Timeline): Unread {
+  return {
+    problems: t.problems.list,
+    problemsOmittedLocations: t.problems.omittedLocations(),
+    ignoredFiles: t.ignored,
+  };
 }
 
 /** The tally of a timeline read for output other than a report (`timeline`): the books a report would have. */
 export function tallyOf(t: Timeline): RunTally {
-  return {
-    accounting: accounting(t.inputs, t.events.where((i) => t.events.incident(i)).length),
-    inputs: t.inputs,
-    ignoredFiles: t.ignored,
-    problems: t.problems.list,
-    problemsOmittedLocations: t.problems.omittedLocations(),
-  };
+  let incidents = 0;
+  for (let i = 0; i < t.events.length; i++) if (t.events.incident(i)) incidents++;
+  return { ...unreadOf(t), accounting: accounting(t.inputs, incidents), inputs: t.inputs };
+}
+
+/** "2 errors, 1 warning, 1 file not read", or '' when there is nothing to say. */
+export function unreadText(r: Unread): string {
+  return [
+    ...(r.problems.length > 0 ? [severityText(r.problems, r.problemsOmittedLocations)] : []),
+    ...(r.ignoredFiles.length > 0 ? [`${plural(r.ignoredFiles.length, 'file')} not read`] : []),
+  ].join(', ');
 }
 
 /**
@@ -51,11 +65,8 @@ export function summaryLine(
     `${int(a.skipped)} skipped`,
     a.rejected > 0 ? c.yellow(`${int(a.rejected)} rejected`) : '0 rejected',
   ];
-  const found = [
-    ...(r.problems.length > 0 ? [severityText(r.problems, r.problemsOmittedLocations)] : []),
-    ...(r.ignoredFiles.length > 0 ? [`${plural(r.ignoredFiles.length, 'file')} not read`] : []),
-  ];
-  const problems = found.length > 0 ? `; ${found.join(', ')} (listed ${listed})` : '';
+  const found = unreadText(r);
+  const problems = found !== '' ? `; ${found} (listed ${listed})` : '';
   const where = out && out !== '-' ? `; written to ${out}` : '';
   return `${c.dim('chronolog:')} ${parts.join(', ')}${problems}${where}\n`;
 }
@@ -67,14 +78,11 @@ const MAX_LISTED = 20;
  * The problems and the files not read, as lines for stderr, for outputs that have no room for them: as `report`
  * and `inspect` show them, at most 20 of each, the rest counted.
  */
-export function problemList(
-  book: ProblemBook,
-  ignored: readonly { readonly path: string; readonly reason: string }[],
-  c: ChalkInstance,
-): string[] {
-  const lines = book.problems.slice(0, MAX_LISTED).flatMap((p) => problemLines(p, c));
+export function problemList(r: Unread, c: ChalkInstance): string[] {
+  const lines = r.problems.slice(0, MAX_LISTED).flatMap((p) => problemLines(p, c));
   // Those not listed (beyond 20 here, or beyond 50 of a code), by code, and where each one is given.
-  const note = notListedNote(book, MAX_LISTED, undefined, (o) => `chronolog report ${o}`);
+  const note = notListedNote(r, MAX_LISTED, undefined, (o) => `chronolog report ${o}`);
+  const ignored = r.ignoredFiles;
   if (note) lines.push(c.dim(`  ${note.what} ${note.where}`));
   for (const f of ignored.slice(0, MAX_LISTED))
     lines.push(c.dim(`  not read: ${terminalSafe(f.path)} — ${terminalSafe(f.reason)}`));

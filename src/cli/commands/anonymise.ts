@@ -16,7 +16,6 @@ import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { plural } from '../../reports/format.js';
-import { severityText } from '../../reports/problem-lines.js';
 import { jsonInert, terminalSafe } from '../../reports/sanitize.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import type { SourceInput } from '../../sources/index.js';
@@ -36,7 +35,7 @@ import { byteOrder, fileInput, walk } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
-import { problemList } from '../summary.js';
+import { problemList, unreadOf, unreadText } from '../summary.js';
 import { VERSION } from '../version.js';
 
 export interface AnonymiseFlags extends ReadFlags {
@@ -239,19 +238,12 @@ function doneLines(
   env: Environment,
 ): string {
   const c = env.stderrChalk;
-  const book = {
-    problems: timeline.problems.list,
-    problemsOmittedLocations: timeline.problems.omittedLocations(),
-  };
   // Files not read are not in the anonymised case at all: a researcher must see that an export is missing.
-  const ignored = timeline.ignored;
-  const lines = problemList(book, ignored, c);
-  const found = [
-    ...(book.problems.length > 0 ? [severityText(book.problems, book.problemsOmittedLocations)] : []),
-    ...(ignored.length > 0 ? [`${plural(ignored.length, 'file')} not read`] : []),
-  ];
+  const unread = unreadOf(timeline);
+  const lines = problemList(unread, c);
+  const found = unreadText(unread);
   lines.push(
-    `${c.dim('chronolog:')} anonymised ${plural(events, 'event')} from ${plural(inputs, 'input')} into ${out}${found.length > 0 ? `; ${found.join(', ')} (listed above)` : ''}`,
+    `${c.dim('chronolog:')} anonymised ${plural(events, 'event')} from ${plural(inputs, 'input')} into ${out}${found !== '' ? `; ${found} (listed above)` : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -57,7 +57,7 @@ export async function timelineCommand(
   const tally = tallyOf(timeline);
   if (!flags.quiet) {
     const c = env.stderrChalk;
-    const lines = [...problemList(tally, tally.ignoredFiles, c), ''];
+    const lines = [...problemList(tally, c), ''];
     process.stderr.write(lines.join('\n') + summaryLine(tally, c, flags.out, 'above'));
   }
   return flags.strict && !complete(tally) ? 1 : 0;
