@@ -127,11 +127,12 @@ export function findDuplicates(events: EventList): Uint8Array {
 function inputsInComparisonOrder(events: EventList): [number, number, number][] {
   const groups: [number, number, number][] = [];
   for (let i = 0; i < events.length; ) {
-    const input = events.at(i).input;
+    const input = events.input(i);
     let finest: number = PRECISIONS.length;
     let j = i;
-    for (; j < events.length && events.at(j).input === input; j++) {
-      finest = Math.min(finest, PRECISIONS.indexOf(events.at(j).precision));
+    // The input column marks the group's end; precisions are read only until the finest (ms) is met.
+    for (; j < events.length && events.input(j) === input; j++) {
+      if (finest > 0) finest = Math.min(finest, PRECISIONS.indexOf(events.at(j).precision));
     }
     groups.push([i, j, finest]);
     i = j;
