@@ -38,6 +38,12 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
+  // Bit c: category c has all its examples (only read for a byte-search answer, so for at most 30 categories).
+  let full = 0;
+  const tally = (k: (typeof compiled)[number], month: number): void => {
+    k.count++;
+    k.months.set(month, (k.months.get(month) ?? 0) + 1);
+  };
   for (let i = 0; i < ctx.windowed.length; i++) {
     // Most texts are settled on their stored bytes (byte-search.ts). A match there is counted without the text
     // once its categories have all their examples; the rest are decoded and searched exactly.
@@ -47,17 +53,9 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       searched++;
       const matched = onBytes(span.bytes, span.start, span.end);
       if (matched === 0) continue;
-      if (
-        matched !== UNSETTLED &&
-        compiled.every((k, c) => (matched & (1 << c)) === 0 || k.examples.length >= EXAMPLES)
-      ) {
-        const mi = ctx.months.of(ctx.days[i]!);
-        for (let c = 0; c < compiled.length; c++) {
-          if ((matched & (1 << c)) === 0) continue;
-          const k = compiled[c]!;
-          k.count++;
-          k.months.set(mi, (k.months.get(mi) ?? 0) + 1);
-        }
+      if (matched !== UNSETTLED && (matched & ~full) === 0) {
+        const month = ctx.months.of(ctx.days[i]!);
+        for (let c = 0; c < compiled.length; c++) if ((matched & (1 << c)) !== 0) tally(compiled[c]!, month);
         continue;
       }
     }
@@ -68,13 +66,12 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     if (!stored) searched++;
     const found = search(text);
     if (found === undefined) continue;
+    const month = ctx.months.of(ctx.days[i]!);
     for (let c = 0; c < compiled.length; c++) {
       const k = compiled[c]!;
       const hit = found.hits[c];
       if (!hit) continue;
-      k.count++;
-      const mi = ctx.months.of(ctx.days[i]!);
-      k.months.set(mi, (k.months.get(mi) ?? 0) + 1);
+      tally(k, month);
       k.first ??= e;
       if (k.examples.length < EXAMPLES && !k.texts.has(found.normalised)) {
         k.texts.add(found.normalised);
@@ -83,6 +80,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
           term: hit.phrase,
           text: excerpt(text, hit.index, found.normalised.length),
         });
+        if (k.examples.length === EXAMPLES) full |= 1 << c;
       }
     }
   }
