@@ -284,9 +284,9 @@ export class Redactor {
       return { text: '[DATE]', lead: m.groups!['marker']!.length };
     });
     // Dates kept as written are set aside, so that no later step takes their digits for a phone number.
-    if (this.options.shiftedDates)
-      this.sub(t, DATE_RE, 'date', '[DATE]', (m) => validDate(m.groups) && !verbMay(m[0]));
-    else t.setAside(DATE_RE, (m) => validDate(m.groups) && !verbMay(m[0]), '\uE000');
+    const realDate = (m: RegExpExecArray) => validDate(m.groups) && !verbMay(m[0]);
+    if (this.options.shiftedDates) this.sub(t, DATE_RE, 'date', '[DATE]', realDate);
+    else t.setAside(DATE_RE, realDate, '\uE000');
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
     this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
