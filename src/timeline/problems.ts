@@ -8,7 +8,6 @@ import { OmittedLocationLog, type OmittedMark } from './omitted-locations.js';
 
 export class ProblemLog {
   readonly list: Problem[] = [];
-  readonly omitted = new Map<string, number>();
   private readonly perCode = new Map<string, number>();
   private readonly where = new OmittedLocationLog();
 
@@ -18,10 +17,14 @@ export class ProblemLog {
     const n = (this.perCode.get(p.code) ?? 0) + 1;
     this.perCode.set(p.code, n);
     if (n <= this.cap) this.list.push(p);
-    else {
-      this.omitted.set(p.code, (this.omitted.get(p.code) ?? 0) + 1);
-      this.where.add(p);
-    }
+    else this.where.add(p);
+  }
+
+  /** Per code, how many problems were counted beyond the first `cap` kept in full. */
+  get omitted(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [code, n] of this.perCode) if (n > this.cap) out.set(code, n - this.cap);
+    return out;
   }
 
   count(code: string): number {
@@ -38,7 +41,6 @@ export class ProblemLog {
     return {
       length: this.list.length,
       perCode: new Map(this.perCode),
-      omitted: new Map(this.omitted),
       where: this.where.mark(),
     };
   }
@@ -46,13 +48,8 @@ export class ProblemLog {
   /** Forgets every problem added since `mark` (a source that reads its input again from the start). */
   rollback(mark: ProblemMark): void {
     this.list.length = mark.length;
-    for (const [map, saved] of [
-      [this.perCode, mark.perCode],
-      [this.omitted, mark.omitted],
-    ] as const) {
-      map.clear();
-      for (const [code, n] of saved) map.set(code, n);
-    }
+    this.perCode.clear();
+    for (const [code, n] of mark.perCode) this.perCode.set(code, n);
     this.where.rollback(mark.where);
   }
 }
@@ -61,6 +58,5 @@ export class ProblemLog {
 export interface ProblemMark {
   readonly length: number;
   readonly perCode: ReadonlyMap<string, number>;
-  readonly omitted: ReadonlyMap<string, number>;
   readonly where: OmittedMark;
 }
