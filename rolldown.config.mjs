@@ -2,7 +2,7 @@
 // Why: Node 20 resolves, reads and compiles every ES module separately, and the CLI is about 230 of them plus its
 // dependencies; as one bundle a report starts about 0.15–0.2 s sooner and 15 MB smaller (README, "Performance").
 // Commands and lazily loaded parsers stay separate chunks, loaded only when used. The batch worker is a second
-// entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.js).
+// entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.cjs).
 // libphonenumber-js is loaded with require() at run time (timeline/phone-numbers.ts) and stays in node_modules.
 // `npm run build` runs this through the API (silently; the CLI prints every chunk): `node rolldown.config.mjs`.
 import { pathToFileURL } from 'node:url';
@@ -13,9 +13,10 @@ const config = defineConfig({
   platform: 'node',
   output: {
     dir: 'dist/bundle',
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    // CommonJS, because only a classic script can be given V8's code cache in Node 20 (src/cli/code-cache.ts).
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
     cleanDir: true,
   },
 });

@@ -75,8 +75,11 @@ export async function runPool(
   env: Environment,
   onDone: (r: CaseResult) => Promise<void>,
 ): Promise<void> {
-  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const useWorkers = import.meta.url.endsWith('.js') && existsSync(workerFile);
+  // Built, the worker sits beside this code: worker.js beside tsc's pool.js, worker.cjs beside the bundled chunk
+  // (rolldown.config.mjs). Run from src/ by the tests, jobs run in this thread.
+  const built = /\.c?js$/.exec(import.meta.url)?.[0];
+  const workerFile = built === undefined ? '' : fileURLToPath(new URL(`./worker${built}`, import.meta.url));
+  const useWorkers = workerFile !== '' && existsSync(workerFile);
   let next = 0;
   const lane = async () => {
     const worker = useWorkers ? new Lane(workerFile) : undefined;

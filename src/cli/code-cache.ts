@@ -1,0 +1,107 @@
+/**
+ * Loads the bundled CLI (dist/bundle/: CommonJS chunks made by rolldown) with V8's code cache, so that a run
+ * does not parse and compile the same 1.6 MB of JavaScript again.
+ *
+ * Why: Node 20 has no compile cache of its own (module.enableCompileCache came in Node 22), and a report spent
+ * about a tenth of a second compiling: the top level of every chunk, then each function on its first call. V8
+ * can save the bytecode of a script, functions compiled while it ran included, and take it back in a later
+ * process (`vm.Script` with `cachedData`). `npm run build` runs the CLI once on the demo case and saves each
+ * chunk's cache next to it (scripts/code-cache.mjs); nothing is ever written while the CLI runs for a user.
+ *
+ * A cache is only used for the exact chunk it was made from: it is stored with the SHA-256 of the chunk's
+ * source, because V8 itself only checks the source's length. V8 refuses a cache made by another V8 version or
+ * with other flags (the shebang's), and the chunk is then compiled as usual: a cache never changes what runs.
+ *
+ * Chunks require each other by "./name.cjs"; those go through `loadChunk`, everything else (node: modules,
+ * libphonenumber-js) through Node's own require.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { constants, Script } from 'node:vm';
+
+/** A cache file: this header, the source's SHA-256 (32 bytes), then V8's data. */
+const MAGIC = Buffer.from('chronolog-v8-cache\n');
+const HASH_BYTES = 32;
+
+interface Chunk {
+  readonly exports: Record<string, unknown>;
+  readonly script: Script;
+  readonly file: string;
+  readonly digest: Buffer;
+  /** True when V8 took the cache. */
+  readonly cached: boolean;
+}
+
+const chunks = new Map<string, Chunk>();
+
+/** Where a chunk's cache is kept. */
+export const cacheFileOf = (file: string): string => `${file}.v8cache`;
+
+function sha256(source: string): Buffer {
+  return createHash('sha256').update(source).digest();
+}
+
+/** The V8 data of `file`'s cache, when there is one made from exactly this source. */
+function cachedDataFor(file: string, digest: Buffer): Buffer | undefined {
+  let blob: Buffer;
+  try {
+    blob = readFileSync(cacheFileOf(file));
+  } catch {
+    return undefined; // no cache: compiled as usual
+  }
+  const at = MAGIC.length;
+  if (!blob.subarray(0, at).equals(MAGIC) || !blob.subarray(at, at + HASH_BYTES).equals(digest))
+    return undefined;
+  return blob.subarray(at + HASH_BYTES);
+}
+
+/** Runs the CommonJS chunk `file` (once per process) and returns its exports. */
+export function loadChunk(file: string): Record<string, unknown> {
+  const known = chunks.get(file);
+  if (known) return known.exports;
+  const source = readFileSync(file, 'utf8');
+  const digest = sha256(source);
+  const cachedData = cachedDataFor(file, digest);
+  // The wrapper Node puts around a CommonJS module; the chunk sees the same five names.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    // stream-json's chunk imports node:string_decoder with import(); Node's own loader serves it, as for any module.
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  const chunk: Chunk = {
+    exports: module.exports,
+    script,
+    file,
+    digest,
+    cached: cachedData !== undefined && !script.cachedDataRejected,
+  };
+  // Registered before it runs, as Node does, so that chunks requiring each other in a cycle see the exports.
+  chunks.set(file, chunk);
+  const dir = path.dirname(file);
+  const nodeRequire = createRequire(file);
+  const require = (id: string): unknown =>
+    id.startsWith('./') && id.endsWith('.cjs') ? loadChunk(path.join(dir, id)) : nodeRequire(id);
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, require, module, file, dir);
+  if (module.exports !== chunk.exports) chunks.set(file, { ...chunk, exports: module.exports });
+  return module.exports;
+}
+
+/** Every chunk loaded so far, and whether V8 took its cache (for tests and the build). */
+export function loadedChunks(): { file: string; cached: boolean }[] {
+  return [...chunks.values()].map(({ file, cached }) => ({ file, cached }));
+}
+
+/** Saves the cache of every chunk loaded so far, with the functions compiled until now. Build time only. */
+export function saveCodeCaches(): string[] {
+  const written: string[] = [];
+  for (const { file, script, digest } of chunks.values()) {
+    writeFileSync(cacheFileOf(file), Buffer.concat([MAGIC, digest, script.createCachedData()]));
+    written.push(cacheFileOf(file));
+  }
+  return written;
+}

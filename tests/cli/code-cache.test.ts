@@ -1,0 +1,110 @@
+/**
+ * The bundled CLI is loaded with the V8 code cache the build saves (src/cli/code-cache.ts). These tests run the
+ * loader in child processes, as bin/chronolog.js does: a cache made from a chunk is taken for exactly that chunk,
+ * never for an edited one (V8 alone would take it: it only checks the source's length), and never changes what
+ * runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, DEMO, ROOT } from '../helpers/cli.js';
+
+const LOADER = path.join(ROOT, 'dist/cli/code-cache.js');
+/** The V8 flags of bin/chronolog.js's shebang, which the build's caches are made under. */
+const FLAGS = (() => {
+  const words = readFileSync(BIN, 'utf8').split('\n', 1)[0]!.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1);
+})();
+
+/** Runs `body` (an ES module body with `loadChunk`, `loadedChunks`, `saveCodeCaches` in scope) in a child. */
+function child(
+  body: string,
+  flags: readonly string[] = FLAGS,
+): { out: string; err: string; code: number | null } {
+  const script = `import { loadChunk, loadedChunks, saveCodeCaches } from ${JSON.stringify(LOADER)};\n${body}`;
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+}
+
+let dir = '';
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = '';
+});
+
+/** Two chunks as rolldown writes them: a.cjs requires ./b.cjs and a node: module. */
+function writeChunks(word: string): { a: string; b: string } {
+  dir ||= mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
+  const a = path.join(dir, 'a.cjs');
+  const b = path.join(dir, 'b.cjs');
+  writeFileSync(
+    a,
+    `const b = require("./b.cjs");\nconst p = require("node:path");\nexports.say = () => p.basename(__filename) + " " + b.word();\n`,
+  );
+  writeFileSync(b, `exports.word = function () { return "${word}"; };\n`);
+  return { a, b };
+}
+
+const RUN_AND_LIST = (a: string) =>
+  `const m = loadChunk(${JSON.stringify(a)});\nconsole.log(m.say());\nfor (const c of loadedChunks()) console.log(c.cached ? 'cached' : 'compiled', c.file.split('/').pop());`;
+
+describe('code cache loader', () => {
+  it('runs chunks without a cache, then takes the cache it saved for them', () => {
+    const { a } = writeChunks('hello');
+    const first = child(`${RUN_AND_LIST(a)}\nsaveCodeCaches();`);
+    expect(first.code).toBe(0);
+    expect(first.out).toBe('a.cjs hello\ncompiled a.cjs\ncompiled b.cjs\n');
+    const second = child(RUN_AND_LIST(a));
+    expect(second.out).toBe('a.cjs hello\ncached a.cjs\ncached b.cjs\n');
+  });
+
+  it('never takes a cache for an edited chunk, even one of the same length', () => {
+    const { a, b } = writeChunks('hello');
+    expect(child(`loadChunk(${JSON.stringify(a)}); saveCodeCaches();`).code).toBe(0);
+    writeFileSync(b, readFileSync(b, 'utf8').replace('hello', 'howdy'));
+    const r = child(RUN_AND_LIST(a));
+    expect(r.out).toBe('a.cjs howdy\ncached a.cjs\ncompiled b.cjs\n');
+  });
+
+  it('compiles as usual when V8 refuses the cache (other flags than it was made under)', () => {
+    const { a } = writeChunks('hello');
+    expect(child(`loadChunk(${JSON.stringify(a)}); saveCodeCaches();`).code).toBe(0);
+    const r = child(RUN_AND_LIST(a), []);
+    expect(r.out).toBe('a.cjs hello\ncompiled a.cjs\ncompiled b.cjs\n');
+  });
+
+  it('ignores a cache file that is not one of its own', () => {
+    const { a } = writeChunks('hello');
+    writeFileSync(`${a}.v8cache`, 'not a cache');
+    const r = child(RUN_AND_LIST(a));
+    expect(r.out).toBe('a.cjs hello\ncompiled a.cjs\ncompiled b.cjs\n');
+  });
+});
+
+describe('the build', () => {
+  it('saved caches that the CLI takes under its shebang flags, for every chunk a report loads', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
+    const out = path.join(dir, 'report.json');
+    const main = path.join(ROOT, 'dist/bundle/main.cjs');
+    const r = child(
+      `const { main } = loadChunk(${JSON.stringify(main)});\n` +
+        `const code = await main(['report', ${JSON.stringify(path.join(ROOT, DEMO))}, '--format', 'json', '--out', ${JSON.stringify(out)}, '--quiet']);\n` +
+        `const chunks = loadedChunks();\n` +
+        `console.log(JSON.stringify({ code, loaded: chunks.length, compiled: chunks.filter((c) => !c.cached).map((c) => c.file) }));`,
+    );
+    expect(r.err).toBe('');
+    const { code, loaded, compiled } = JSON.parse(r.out) as {
+      code: number;
+      loaded: number;
+      compiled: string[];
+    };
+    expect(code).toBe(0);
+    expect(loaded).toBeGreaterThan(5);
+    expect(compiled).toEqual([]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).inputs.length).toBeGreaterThan(3);
+  });
+});
