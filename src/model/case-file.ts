@@ -98,13 +98,4 @@ export interface ResolvedCase {
   readonly caseFile: { readonly path: string; readonly sha256: string } | undefined;
 }
 
-/**
- * No subject was named but the victim was: every sender other than the victim is then counted as the subject
- * (the CASE_SUBJECT_ASSUMED warning), and no output may say the senders were attributed to the subject.
- */
-export function subjectIsEveryoneElse(c: {
-  readonly subject: { readonly identifiers: readonly string[] };
-  readonly victim: { readonly identifiers: readonly string[] };
-}): boolean {
-  return c.subject.identifiers.length === 0 && c.victim.identifiers.length > 0;
-}
+export { subjectIsEveryoneElse } from './subject.js';

@@ -421,12 +421,4 @@ export const EscalationSchema = z.object({
 });
 export type Escalation = z.infer<typeof EscalationSchema>;
 
-/**
- * Dates only the unscaled penalty places: `unscaledDates` lists every change the unscaled pass found, most of
- * which the scaled pass usually finds too. Empty when the penalty was not scaled. Findings and every report
- * format name these, so none says a reported change "would also" appear.
- */
-export function unscaledOnlyDates(e: Pick<Escalation, 'changePoints' | 'changePointMethod'>): string[] {
-  if (!e.changePointMethod.scaled) return [];
-  return e.changePointMethod.unscaledDates.filter((d) => !e.changePoints.some((c) => c.date === d));
-}
+export { unscaledOnlyDates } from './change-points.js';

@@ -9,9 +9,10 @@
  *   but not counted as identifiers, and are said in words where the count is given;
  * - whether the subject was assumed to be every sender other than the victim (no subject identifiers given).
  */
-import { subjectIsEveryoneElse } from '../model/case-file.js';
+
 import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { subjectIsEveryoneElse } from '../model/subject.js';
 import { int, plural } from './format.js';
 
 /** The outcome key of calls whose record does not say how they ended. */

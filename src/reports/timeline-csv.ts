@@ -3,30 +3,9 @@
  * a spreadsheet formula is neutralised, because message text is written by the person being reported.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { TimelineRow } from '../model/index.js';
+import { TIMELINE_COLUMNS } from '../model/timeline-columns.js';
 import type { TimelineFormat } from './report.js';
 import { csvSafe, showControls } from './sanitize.js';
-
-export const TIMELINE_COLUMNS: readonly (keyof TimelineRow)[] = [
-  'id',
-  'utc',
-  'local',
-  'precision',
-  'channel',
-  'kind',
-  'callStatus',
-  'direction',
-  'sender',
-  'senderResolved',
-  'role',
-  'incident',
-  'text',
-  'file',
-  'sha256',
-  'locator',
-  'flags',
-  'details',
-];
 
 const line = (cells: string[]) =>
   stringify([cells.map((c) => csvSafe(showControls(c)))], { record_delimiter: '\n' });

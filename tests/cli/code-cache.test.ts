@@ -107,4 +107,22 @@ describe('the build', () => {
     expect(compiled).toEqual([]);
     expect(JSON.parse(readFileSync(out, 'utf8')).inputs.length).toBeGreaterThan(3);
   });
+
+  it('loads no zod for a report without a case file (nothing to validate)', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
+    const out = path.join(dir, 'report.json');
+    const main = path.join(ROOT, 'dist/bundle/main.cjs');
+    const chat = path.join(ROOT, 'fixtures/whatsapp-txt/android-24h-dmy.txt');
+    const r = child(
+      `const { main } = loadChunk(${JSON.stringify(main)});\n` +
+        `const code = await main(['report', ${JSON.stringify(chat)}, '--format', 'json', '--out', ${JSON.stringify(out)}, '--victim', 'Alex', '--quiet']);\n` +
+        `console.log(JSON.stringify({ code, files: loadedChunks().map((c) => c.file) }));`,
+    );
+    const { code, files } = JSON.parse(r.out) as { code: number; files: string[] };
+    expect(code).toBe(0);
+    expect(files.length).toBeGreaterThan(5);
+    // rolldown marks each bundled module with a "// node_modules/…" line.
+    const withZod = files.filter((f) => readFileSync(f, 'utf8').includes('// node_modules/zod/'));
+    expect(withZod).toEqual([]);
+  });
 });

@@ -4,8 +4,8 @@
  * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
  * the sentences match the tables of every report format.
  */
-import { subjectIsEveryoneElse } from '../../model/case-file.js';
-import { type Escalation, unscaledOnlyDates } from '../../model/escalation.js';
+import { unscaledOnlyDates } from '../../model/change-points.js';
+import type { Escalation } from '../../model/escalation.js';
 import { notCoveredWords, senSlopeWords, trendEstimated } from '../../model/escalation-words.js';
 import {
   formatCi,
@@ -17,6 +17,7 @@ import {
   sig2,
 } from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
+import { subjectIsEveryoneElse } from '../../model/subject.js';
 import {
   boundNote,
   cap,

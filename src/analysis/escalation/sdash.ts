@@ -4,10 +4,11 @@
  * incidents it rests on. chronolog never answers or scores these questions; where nothing in the files can
  * speak to one, it says so.
  */
-import { subjectIsEveryoneElse } from '../../model/case-file.js';
+
 import type { Escalation, EventRef } from '../../model/escalation.js';
 import { isPlaceholderIdentifier, plural } from '../../model/format.js';
 import type { TimelineEvent } from '../../model/index.js';
+import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import { dateOf, isoWeekday } from '../stats/index.js';

@@ -3,7 +3,7 @@
  * start, and the trend with its estimated change points (chart and table).
  */
 
-import { unscaledOnlyDates } from '../../../../model/escalation.js';
+import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import { senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
