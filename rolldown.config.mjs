@@ -17,6 +17,9 @@ const config = defineConfig({
     format: 'cjs',
     entryFileNames: '[name].cjs',
     chunkFileNames: '[name]-[hash].cjs',
+    // import() of a Node built-in (stream-json imports node:string_decoder so) becomes require(): a chunk run as a
+    // classic script has no module loader for import() (vm's default-loader option prints an experimental warning).
+    dynamicImportInCjs: false,
     cleanDir: true,
   },
 });

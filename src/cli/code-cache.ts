@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 /** A cache file: this header, the source's SHA-256 (32 bytes), then V8's data. */
 const MAGIC = Buffer.from('chronolog-v8-cache\n');
@@ -67,8 +67,6 @@ export function loadChunk(file: string): Record<string, unknown> {
   // The wrapper Node puts around a CommonJS module; the chunk sees the same five names.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
-    // stream-json's chunk imports node:string_decoder with import(); Node's own loader serves it, as for any module.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     ...(cachedData ? { cachedData } : {}),
   });
   const module = { exports: {} as Record<string, unknown> };
