@@ -76,6 +76,17 @@ export class EventStore {
   private readonly details = new ShapedStrings();
   private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
   private readonly flagSetIds = new Map<string, number>();
+  // The enumerations of the last event added and their packed bits (incident aside): consecutive events nearly
+  // always share them (a chat is messages on one channel), and the five lookups in the code tables cost about
+  // 80 ms a million events.
+  private last: {
+    channel: string;
+    kind: string;
+    direction: string;
+    precision: string;
+    call: string | undefined;
+  } = { channel: '', kind: '', direction: '', precision: '', call: undefined };
+  private lastPacked = 0;
 
   /**
    * @param whos senders by number (the builder's table, shared so that late additions are seen)
@@ -95,13 +106,7 @@ export class EventStore {
     const k = this.n++;
     if (k === this.cap) this.grow();
     this.msCol[k] = r.ms;
-    this.packedCol[k] =
-      CHANNEL_CODE[e.channel]! |
-      (KIND_CODE[e.kind]! << KIND_AT) |
-      (DIRECTION_CODE[r.direction]! << DIRECTION_AT) |
-      (PRECISION_CODE[e.time.precision]! << PRECISION_AT) |
-      (r.incident ? INCIDENT : 0) |
-      (e.call === undefined ? 0 : (CALL_CODE[e.call.status]! + 1) << CALL_AT);
+    this.packedCol[k] = this.enumerations(e, r.direction) | (r.incident ? INCIDENT : 0);
     this.whoCol = put(this.whoCol, k, r.who);
     if (this.inputRunValue.at(-1) !== r.input) {
       this.inputRunStart.push(k);
@@ -120,6 +125,28 @@ export class EventStore {
     } else if (this.flagsCol) this.flagsCol[k] = 0;
     this.details.set(k, r.details === undefined ? undefined : JSON.stringify(r.details));
     return k;
+  }
+
+  /** The packed bits of an event's channel, kind, direction, precision and call outcome. */
+  private enumerations(e: ParsedEvent, direction: Direction): number {
+    const last = this.last;
+    const call = e.call?.status;
+    if (
+      e.channel !== last.channel ||
+      e.kind !== last.kind ||
+      direction !== last.direction ||
+      e.time.precision !== last.precision ||
+      call !== last.call
+    ) {
+      this.last = { channel: e.channel, kind: e.kind, direction, precision: e.time.precision, call };
+      this.lastPacked =
+        CHANNEL_CODE[e.channel]! |
+        (KIND_CODE[e.kind]! << KIND_AT) |
+        (DIRECTION_CODE[direction]! << DIRECTION_AT) |
+        (PRECISION_CODE[e.time.precision]! << PRECISION_AT) |
+        (call === undefined ? 0 : (CALL_CODE[call]! + 1) << CALL_AT);
+    }
+    return this.lastPacked;
   }
 
   /** A `TimelineEvent` that reads event k from the columns. */
