@@ -212,8 +212,15 @@ export async function readMessages(
   };
 
   const onLine = (line: string, lineNo: number): void => {
-    const scanned = scanner.scan(line, 0, line.length);
-    if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, line, lineNo);
+    // For now the line is encoded for the byte scanner, and its positions turned back into string offsets.
+    const bytes = Buffer.from(`${line}\n`, 'utf8');
+    const scanned = scanner.scan(bytes, 0, bytes.length - 1);
+    if (scanned === Scan.Header) {
+      if (dates !== undefined) dates.add(scanner, bytes, lineNo);
+      scanner.stampStart = bytes.toString('utf8', 0, scanner.stampStart).length;
+      scanner.stampEnd = bytes.toString('utf8', 0, scanner.stampEnd).length;
+      scanner.restStart = bytes.toString('utf8', 0, scanner.restStart).length;
+    }
     if (scanned === Scan.Header && scanner.framing === framing) {
       flush();
       header(line, lineNo);
