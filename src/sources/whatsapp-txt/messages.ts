@@ -14,6 +14,7 @@ import { LocalClock } from './clock.js';
 import { type Layout, layoutName } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
 import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
+import { maybeSpecial } from './notice-bytes.js';
 import { classify, isAttributedNotice, Special } from './notices.js';
 import { type Framing, HeaderScanner, Scan } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
@@ -59,21 +60,21 @@ function kindOf(special: Special): Typed | undefined {
 /**
  * Which notice a header's record is, if any: `block-notice`, `system-notice` (encryption notices, group and
  * security events, anything without an author but a call), or undefined for a contact. `lrm`: the text after
- * the author starts with U+200E; `body` gives the text (decoded only when asked for).
+ * the author starts with U+200E; `body`: the text (decoded only when that matters).
  */
 function noticeOf(
   special: Special,
   typed: Typed | undefined,
   authored: boolean,
   lrm: boolean,
-  body: () => string,
+  body: MessageText,
 ): string | undefined {
   if (special === Special.Block) return 'block-notice';
   return special === Special.Encryption ||
     // Without an author only a call notice is a contact; the rest are group and security notices.
     (!authored && typed?.kind !== 'call') ||
     // iOS writes group events as if the contact or the group had sent them, with U+200E first.
-    (typed === undefined && lrm && isAttributedNotice(body()))
+    (typed === undefined && lrm && isAttributedNotice(body.string()))
     ? 'system-notice'
     : undefined;
 }
@@ -167,10 +168,10 @@ export async function readMessages(
     }
     // The text as written, minus byte-order marks anywhere and the direction marks iOS puts in front.
     text.set(b, afterLeadingMarks(b, textStart), end);
-    const body = text.string();
-    const special = classify(body);
+    // Only a text that may be a placeholder or a notice is decoded to be classified.
+    const special = maybeSpecial(text.bytes, text.start, text.end) ? classify(text.string()) : Special.None;
     const typed = kindOf(special);
-    const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), () => body);
+    const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), text);
     if (notice !== undefined) {
       skip(notice, b, textStart, end, lineNo, local);
       return;
