@@ -2,6 +2,7 @@
  * The WhatsApp header scanner reads UTF-8 bytes: every invisible mark and every space the grammar allows must be
  * recognised as its UTF-8 sequence wherever the grammar allows it, and nothing else that looks like one.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Framing, HeaderScanner, markAt, Scan, spaceAt } from '../../src/sources/whatsapp-txt/scan.js';
 
@@ -135,6 +136,63 @@ describe('the header scanner on UTF-8 bytes', () => {
       ...Buffer.from(':35 - Sam: hi\n'),
     ]);
     expect(sc.scan(bad, 0, bad.length - 1)).toBe(Scan.DateLike);
+  });
+
+  it('reads each line as a fresh scanner would, whatever lines it read before (property)', () => {
+    // Lines that share the start of a header, and differ just before, at or after where its time starts.
+    const lines = [
+      '12/07/2017, 22:35 - Sam: hi',
+      '12/07/2017, 22:36 - Sam: hi',
+      '12/07/2017, 2:36 PM - Sam: hi',
+      '12/07/2017,  22:37 - Sam: hi',
+      '12/07/2017, \u200e22:38 - Sam: hi',
+      '12/07/2017, \u202f22:38 - Sam: hi',
+      '12/07/2017, x22:38 - Sam: hi',
+      '12/07/2017, 22',
+      '12/07/2017, 2',
+      '12/07/2017, ',
+      '12/07/2017, 22:35:07 - Sam: hi',
+      '12/07/2017,22:35 - Sam: hi',
+      '12/07/2017 22:35 - Sam: hi',
+      '12/07/20171, 22:35 - Sam: hi',
+      '[12/07/2017, 22:35:00] Sam: hi',
+      '[12/07/2017, 22:35:00 Sam: hi',
+      '13.6.2018 klo 21.25 - Sam: hi',
+      '13.6.2018 klo 9.25 - Sam: hi',
+      '13.6.2018 kl 21.25 - Sam: hi',
+      '\u200e12/07/2017, 22:35 - Sam: hi',
+      'just text',
+      '',
+    ];
+    const outcome = (sc: HeaderScanner, b: Buffer) => {
+      const r = sc.scan(b, 0, b.length - 1);
+      return r === Scan.Header
+        ? [
+            r,
+            sc.p0,
+            sc.p1,
+            sc.p2,
+            sc.w0,
+            sc.w1,
+            sc.w2,
+            sc.sep,
+            sc.hour,
+            sc.minute,
+            sc.second,
+            sc.ampm,
+          ].concat([sc.framing, sc.stampStart, sc.dateEnd, sc.stampEnd, sc.restStart])
+        : [r];
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lines), { maxLength: 30 }), (sequence) => {
+        const shared = new HeaderScanner();
+        for (const line of sequence) {
+          const b = Buffer.from(`${line}\n`, 'utf8');
+          expect(outcome(shared, b), line).toEqual(outcome(new HeaderScanner(), b));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads a line in the middle of a buffer, stopping at its line break', () => {

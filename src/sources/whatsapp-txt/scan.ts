@@ -62,6 +62,9 @@ export function spaceAt(b: Uint8Array, i: number): number {
   return 0;
 }
 
+/** The longest line start (to where the time starts) whose date the scanner remembers. */
+const MEMO = 48;
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
@@ -106,6 +109,15 @@ export class HeaderScanner {
   private w = 0;
   /** Whether the blanks just skipped by `blanks` held a space (not only marks). */
   private spaced = false;
+  // The bytes from the start of the last header whose date was read to where its time starts, and what they
+  // gave: consecutive messages mostly share their date, and a line that starts with the same bytes (and then a
+  // digit, where the time starts) is in the same state there, so its date need not be read again.
+  private readonly memo = new Uint8Array(MEMO);
+  private memoLength = 0;
+  private memoBracket = false;
+  private memoStamp = 0;
+  private memoDateEnd = 0;
+  private memoFields = [0, 0, 0, 0, 0, 0, 0];
 
   /**
    * Scans the line `b[start, end)` (UTF-8). `b[end]` must be readable and a byte below 0x20 (the line break, or
@@ -113,6 +125,23 @@ export class HeaderScanner {
    * needs no bound check.
    */
   scan(b: Uint8Array, start: number, end: number): Scan {
+    const known = this.memoLength;
+    if (known !== 0 && start + known < end) {
+      const c = b[start + known]!;
+      if (c >= 0x30 && c <= 0x39 && this.startsLikeMemo(b, start)) {
+        const f = this.memoFields;
+        this.p0 = f[0]!;
+        this.p1 = f[1]!;
+        this.p2 = f[2]!;
+        this.w0 = f[3]!;
+        this.w1 = f[4]!;
+        this.w2 = f[5]!;
+        this.sep = f[6]!;
+        this.stampStart = start + this.memoStamp;
+        this.dateEnd = start + this.memoDateEnd;
+        return this.time(b, start + known, end, this.memoBracket);
+      }
+    }
     let i = skipMarks(b, start);
     const bracket = b[i] === 0x5b; // [
     if (bracket) i = skipMarks(b, i + 1);
@@ -143,6 +172,37 @@ export class HeaderScanner {
       i = this.blanks(b, i + 3);
       if (!this.spaced) return Scan.DateLike;
     }
+    const c = b[i]!;
+    if (c >= 0x30 && c <= 0x39 && i - start <= MEMO) this.remember(b, start, i, bracket);
+    return this.time(b, i, end, bracket);
+  }
+
+  /** True when `b` starts at `start` with the bytes remembered. */
+  private startsLikeMemo(b: Uint8Array, start: number): boolean {
+    const memo = this.memo;
+    for (let k = this.memoLength - 1; k >= 0; k--) if (b[start + k] !== memo[k]) return false;
+    return true;
+  }
+
+  /** Remembers the line start `b[start, at)` before the time, and the date it gave. */
+  private remember(b: Uint8Array, start: number, at: number, bracket: boolean): void {
+    for (let k = start; k < at; k++) this.memo[k - start] = b[k]!;
+    this.memoLength = at - start;
+    this.memoBracket = bracket;
+    this.memoStamp = this.stampStart - start;
+    this.memoDateEnd = this.dateEnd - start;
+    const f = this.memoFields;
+    f[0] = this.p0;
+    f[1] = this.p1;
+    f[2] = this.p2;
+    f[3] = this.w0;
+    f[4] = this.w1;
+    f[5] = this.w2;
+    f[6] = this.sep;
+  }
+
+  /** Scans the time, from `b[i]` on, and what follows it. */
+  private time(b: Uint8Array, i: number, end: number, bracket: boolean): Scan {
     i = this.number(b, i);
     let c = b[i];
     if (this.w === 0 || this.w > 2 || (c !== 0x3a && c !== 0x2e)) return Scan.DateLike;
