@@ -210,10 +210,7 @@ class ByteLineReader {
     }
     if (rest !== undefined) this.last(rest, 0, rest.length);
     if (this.warnAt !== 0) this.warn();
-    if (this.carried > 0) {
-      this.carry[this.carried] = 0x0a;
-      this.onLine(this.carry, 0, this.carried, ++this.lineNo, true);
-    }
+    if (this.carried > 0) this.onLine(this.carriedLine(this.carried), 0, this.carried, ++this.lineNo, true);
     return { lines: this.lineNo, encoding: this.encoding };
   }
 
@@ -250,11 +247,9 @@ class ByteLineReader {
       if (this.warnAt !== 0 && this.lineNo + 1 >= this.warnAt) this.warn();
       if (this.carried > 0) {
         this.keep(b, i, br);
-        const line = this.carry;
-        line[this.carried] = 0x0a;
         const length = this.carried;
         this.carried = 0;
-        this.onLine(line, 0, length, ++this.lineNo, false);
+        this.onLine(this.carriedLine(length), 0, length, ++this.lineNo, false);
       } else this.onLine(b, i, br, ++this.lineNo, false);
       i = br + 1;
       if (b[br] === 0x0d) {
@@ -263,6 +258,16 @@ class ByteLineReader {
       }
     }
     return i;
+  }
+
+  /**
+   * The carried line of `length` bytes, with a LF after it, as a buffer of just that size: a reader's search in
+   * it then ends there, not in what longer lines left in the carry buffer (after a line of megabytes, searching
+   * that again for every later line that straddles two chunks would cost megabytes each).
+   */
+  private carriedLine(length: number): Buffer {
+    this.carry[length] = 0x0a;
+    return this.carry.subarray(0, length + 1);
   }
 
   /** Appends `b[s, e)` to the carried line start, leaving a byte of room after it. */

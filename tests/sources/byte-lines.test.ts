@@ -128,6 +128,19 @@ describe('forEachLineBytes', () => {
     expect(seen).toEqual(['first', long, 'last']);
   });
 
+  it('hands over a line joined from two chunks in a buffer of its own size, after a longer one', async () => {
+    const file = utf8(`${'x'.repeat(100_000)}\n${'y'.repeat(10)}\n${'z'.repeat(5000)}\nend`);
+    const seen: [number, number, number][] = [];
+    await forEachLineBytes(reused(file, [4096]), (b, s, e) => void seen.push([b.length, s, e]));
+    // Each joined line: its bytes and the LF after them, nothing the 100,000-byte line left behind.
+    expect(seen).toEqual([
+      [100_001, 0, 100_000],
+      [4096, expect.any(Number), expect.any(Number)],
+      [5001, 0, 5000],
+      [4, 0, 3],
+    ]);
+  });
+
   it('removes the leading BOM only, leaving one in the middle of a line to the source', async () => {
     const seen: string[] = [];
     await forEachLineBytes(
