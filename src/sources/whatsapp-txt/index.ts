@@ -74,7 +74,7 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
   const first = await firstPass(input, (bytes) => ctx.progress(Math.floor(bytes / 2)));
   const decision = decide(first.byFraming, ctx.options.dateOrder);
   if (decision === undefined) throw first.failure ?? noMessages();
-  // forEachLine only reports progress through this; the second pass fills the second half of the bar.
+  // The line reader reports progress only through this; the second pass fills the second half of the bar.
   const progressCtx: SourceContext = {
     ...ctx,
     progress: (bytes) => ctx.progress(Math.floor((first.bytes + bytes) / 2)),
