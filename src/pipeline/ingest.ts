@@ -13,6 +13,7 @@ import { findDuplicates } from '../timeline/dedupe.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline } from '../timeline/order.js';
+import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import { hashing, readHead } from './hashing.js';
 import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
@@ -146,6 +147,34 @@ export async function ingest(
     let attemptStart = builder.store.length;
     const problemsMark = problems.mark();
     const sendersMark = builder.mark();
+    const emitted = (e: ParsedEvent, text: Utf8Span | undefined): void => {
+      const built = builder.build(e, index, times, text);
+      if (typeof built !== 'number') {
+        reject(built.code, e.locator, built.message, built.hint);
+        return;
+      }
+      tally.records++;
+      tally.events++;
+      const dst = builder.dst;
+      if (dst) {
+        problems.add({
+          code: dst === 'gap' ? 'TIMELINE_DST_GAP' : 'TIMELINE_DST_AMBIGUOUS',
+          severity: 'warning',
+          file,
+          locator: locatorText(e.locator),
+          message:
+            dst === 'gap'
+              ? `local time ${e.time.type === 'local' ? e.time.local : ''} does not exist in ${opts.source.timezone} (clocks went forward); read with the offset before the change`
+              : `local time ${e.time.type === 'local' ? e.time.local : ''} occurs twice in ${opts.source.timezone} (clocks went back); the earlier instant was used`,
+          hint:
+            dst === 'gap'
+              ? 'Nothing to fix unless the exact time matters: the report shows it after the clock change (one hour later than written, for a one-hour change). If it matters, check the time in the original export.'
+              : 'Nothing to fix unless the exact time matters: the report takes the first of the two times the clock showed it (before the change). If it matters, check the time in the original export.',
+        });
+      }
+    };
+    // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
+    const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
     const ctx: SourceContext = {
       options: opts.source,
       restart() {
@@ -158,30 +187,13 @@ export async function ingest(
         tally.rejectedReasons = {};
       },
       emit(e: ParsedEvent) {
-        const built = builder.build(e, index, times);
-        if (typeof built !== 'number') {
-          reject(built.code, e.locator, built.message, built.hint);
-          return;
-        }
-        tally.records++;
-        tally.events++;
-        const dst = builder.dst;
-        if (dst) {
-          problems.add({
-            code: dst === 'gap' ? 'TIMELINE_DST_GAP' : 'TIMELINE_DST_AMBIGUOUS',
-            severity: 'warning',
-            file,
-            locator: locatorText(e.locator),
-            message:
-              dst === 'gap'
-                ? `local time ${e.time.type === 'local' ? e.time.local : ''} does not exist in ${opts.source.timezone} (clocks went forward); read with the offset before the change`
-                : `local time ${e.time.type === 'local' ? e.time.local : ''} occurs twice in ${opts.source.timezone} (clocks went back); the earlier instant was used`,
-            hint:
-              dst === 'gap'
-                ? 'Nothing to fix unless the exact time matters: the report shows it after the clock change (one hour later than written, for a one-hour change). If it matters, check the time in the original export.'
-                : 'Nothing to fix unless the exact time matters: the report takes the first of the two times the clock showed it (before the change). If it matters, check the time in the original export.',
-          });
-        }
+        emitted(e, undefined);
+      },
+      emitUtf8(e: ParsedEvent, bytes: Uint8Array, start: number, end: number) {
+        utf8.bytes = bytes;
+        utf8.start = start;
+        utf8.end = end;
+        emitted(e, utf8);
       },
       skip(reason, _locator) {
         tally.records++;

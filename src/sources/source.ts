@@ -54,6 +54,13 @@ export interface SourceContext {
   readonly options: SourceOptions;
   /** One record became an event. */
   emit(event: ParsedEvent): void;
+  /**
+   * One record became an event whose text is the UTF-8 `bytes[start, end)` (well-formed), not `event.text`
+   * (left undefined): a source that reads bytes hands its texts over without decoding them, and the timeline
+   * stores them as UTF-8 anyway. The bytes are good only during the call. Optional: a source given a context
+   * without it decodes the text and calls `emit`.
+   */
+  emitUtf8?(event: ParsedEvent, bytes: Uint8Array, start: number, end: number): void;
   /** One record is deliberately not a contact (system notice, draft, SMIL part…). `reason` is a stable code. */
   skip(reason: string, locator: number | string): void;
   /** One record could not be used. The message names the bad value; the hint says what to do. */

@@ -108,7 +108,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** How many bytes at the end of `b` begin a UTF-8 sequence that `b` does not finish (0–3). */
-function unfinishedTail(b: Uint8Array): number {
+export function unfinishedTail(b: Uint8Array): number {
   for (let k = 1; k <= 3 && k <= b.length; k++) {
     const c = b[b.length - k]!;
     if ((c & 0xc0) === 0x80) continue;
@@ -119,7 +119,7 @@ function unfinishedTail(b: Uint8Array): number {
 }
 
 /** Line breaks (CR, LF, CRLF as one) in `b[from, to)`; `afterCr`: the byte before `from` was a CR. */
-function breaksIn(b: Uint8Array, from: number, to: number, afterCr: boolean): number {
+export function breaksIn(b: Uint8Array, from: number, to: number, afterCr: boolean): number {
   let count = 0;
   let cr = afterCr;
   for (let i = from; i < to; i++) {
@@ -134,6 +134,16 @@ function breaksIn(b: Uint8Array, from: number, to: number, afterCr: boolean): nu
 const INVALID_UTF8_HINT =
   'Use the file exactly as the app exported it (export it again if needed); if a program saved it again, ' +
   'save it once more as UTF-8.';
+
+/** The line readers' one warning about bytes that are not UTF-8, first found on `line`. */
+export function warnInvalidUtf8(ctx: SourceContext, line: number): void {
+  ctx.warn(
+    'TEXT_INVALID_UTF8',
+    line,
+    `The file is not valid UTF-8 (first on line ${line}): bytes that are no UTF-8 character were replaced with U+FFFD (\ufffd), so some letters of the text are lost. It was probably saved again in another encoding, such as Windows-1252.`,
+    INVALID_UTF8_HINT,
+  );
+}
 
 /**
  * The input's bytes for a reader that is done with each chunk before asking for the next (it copies what it
@@ -181,12 +191,7 @@ export async function forEachLine(
   /** The line of the first invalid UTF-8 found and not yet reported (0: none). */
   let warnAt = 0;
   const warnInvalid = (): void => {
-    ctx!.warn(
-      'TEXT_INVALID_UTF8',
-      warnAt,
-      `The file is not valid UTF-8 (first on line ${warnAt}): bytes that are no UTF-8 character were replaced with U+FFFD (\ufffd), so some letters of the text are lost. It was probably saved again in another encoding, such as Windows-1252.`,
-      INVALID_UTF8_HINT,
-    );
+    warnInvalidUtf8(ctx!, warnAt);
     warnAt = 0;
   };
   let read = 0;

@@ -9,6 +9,7 @@ import type { ParsedEvent, Party } from '../model/index.js';
 import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { type IdentityResolver, keepFirst, type ResolverMark } from './identities.js';
 import { NameTable } from './names.js';
+import type { Utf8Span } from './pages.js';
 import { EventStore, type Who } from './store.js';
 import { type DstFlag, wallClockMs, type Zone } from './zone.js';
 
@@ -62,8 +63,14 @@ export class TimelineBuilder {
   /**
    * Stores the event and returns its number, or says why the record's time cannot be used: it is no time, or it
    * lies outside `range`, the times its format's records may carry (model/time-range.ts). The caller rejects it.
+   * `text`, when given, is the event's text as UTF-8 (SourceContext.emitUtf8), stored instead of `e.text`.
    */
-  build(e: ParsedEvent, input: number, range: TimeRange = STAMPED_TIMES): number | UnusableTime {
+  build(
+    e: ParsedEvent,
+    input: number,
+    range: TimeRange = STAMPED_TIMES,
+    text?: Utf8Span,
+  ): number | UnusableTime {
     let ms: number;
     this.dst = undefined;
     if (e.time.type === 'instant') {
@@ -100,16 +107,20 @@ export class TimelineBuilder {
     let direction = e.direction;
     if (direction === 'unknown' && role === 'victim') direction = 'outgoing';
     else if (direction === 'unknown' && role === 'subject') direction = 'incoming';
-    return this.store.add(e, {
-      ms,
-      direction,
-      incident: role === 'subject' && direction !== 'outgoing',
-      who,
-      conversation: e.conversation === undefined ? 0 : this.conversations.id(e.conversation),
-      flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
-      details: e.details,
-      input,
-    });
+    return this.store.add(
+      e,
+      {
+        ms,
+        direction,
+        incident: role === 'subject' && direction !== 'outgoing',
+        who,
+        conversation: e.conversation === undefined ? 0 : this.conversations.id(e.conversation),
+        flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
+        details: e.details,
+        input,
+      },
+      text,
+    );
   }
 
   /** Where the sender tables stand now (and the resolver's), for `rollback`. */

@@ -101,8 +101,8 @@ export class EventStore {
     return this.n;
   }
 
-  /** Appends an event; returns its number. */
-  add(e: ParsedEvent, r: Resolved): number {
+  /** Appends an event; returns its number. `text`, when given, is its text as UTF-8 (`e.text` is not read). */
+  add(e: ParsedEvent, r: Resolved, text?: Utf8Span): number {
     const k = this.n++;
     if (k === this.cap) this.grow();
     this.msCol[k] = r.ms;
@@ -116,7 +116,8 @@ export class EventStore {
       this.conversationCol = put(this.conversationCol ?? indexColumn(this.cap), k, r.conversation);
     }
     this.locators.set(k, e.locator);
-    this.texts.push(e.text);
+    if (text === undefined) this.texts.push(e.text);
+    else this.texts.pushUtf8(text.bytes, text.start, text.end);
     const d = e.call?.durationSec;
     if (d !== undefined || this.durationCol) this.setDuration(k, d);
     this.nativeIds.set(k, e.nativeId);

@@ -37,6 +37,17 @@ async function runText(
   return runSource(whatsappTxt, file, options);
 }
 
+/** A line as the scanner reads it: UTF-8, with its line break after it. */
+function utf8Line(line: string): Buffer {
+  return Buffer.from(`${line}\n`, 'utf8');
+}
+
+/** Scans a line given as a string (the scanner reads bytes: positions are byte offsets). */
+function scanLine(sc: HeaderScanner, line: string): Scan {
+  const b = utf8Line(line);
+  return sc.scan(b, 0, b.length - 1);
+}
+
 function detects(text: string, name = 'chat.txt'): boolean {
   const head = Buffer.from(text, 'utf8').subarray(0, 64 * 1024);
   return whatsappTxt.detect(makeProbe(name, name, head));
@@ -212,8 +223,8 @@ describe('day/month order', () => {
       const sc = new HeaderScanner();
       dates.forEach(([a, b, c, yw], i) => {
         const line = yw === 4 ? `[${a}/${b}/${c}, 10:00:00] x` : `${a}/${b}/${c}, 10:00 - x`;
-        expect(sc.scan(line, 0, line.length)).toBe(Scan.Header);
-        s.add(sc, line, i + 1);
+        expect(scanLine(sc, line)).toBe(Scan.Header);
+        s.add(sc, utf8Line(line), i + 1);
       });
       return s.infer();
     };
@@ -241,16 +252,16 @@ describe('day/month order', () => {
     const sc = new HeaderScanner();
     const lines = ['13/01/24, 10:00 - a', '14/01/24, 10:00 - a', '01/15/24, 10:00 - a'];
     lines.forEach((l, i) => {
-      sc.scan(l, 0, l.length);
-      s.add(sc, l, i + 1);
+      scanLine(sc, l);
+      s.add(sc, utf8Line(l), i + 1);
     });
     const majority = s.infer();
     expect(majority.ok && layoutName(majority.layout)).toBe('dmy');
     expect(majority.ok && majority.warn?.code).toBe('WHATSAPP_DATE_ORDER_CONFLICT');
     const tie = new DateStats();
     [lines[0]!, lines[2]!].forEach((l, i) => {
-      sc.scan(l, 0, l.length);
-      tie.add(sc, l, i + 1);
+      scanLine(sc, l);
+      tie.add(sc, utf8Line(l), i + 1);
     });
     expect(tie.infer().ok).toBe(false);
   });
@@ -287,14 +298,14 @@ describe('times handed to the timeline', () => {
 describe('header grammar', () => {
   const sc = new HeaderScanner();
   const scan = (line: string) => {
-    const r = sc.scan(line, 0, line.length);
+    const r = scanLine(sc, line);
     return r === Scan.Header
       ? {
           date: [sc.p0, sc.p1, sc.p2],
           time: [sc.hour, sc.minute, sc.second],
           ampm: sc.ampm,
           framing: sc.framing,
-          rest: line.slice(sc.restStart),
+          rest: Buffer.from(line, 'utf8').toString('utf8', sc.restStart),
         }
       : r;
   };
@@ -335,7 +346,7 @@ describe('header grammar', () => {
     ['14/02/2024, 21:00:x', Scan.DateLike],
     ['14/02/2024, 2100 - Sam: x', Scan.DateLike],
   ])('tells %j apart from a header', (line, expected) => {
-    expect(sc.scan(line, 0, line.length)).toBe(expected);
+    expect(scanLine(sc, line)).toBe(expected);
   });
 });
 
@@ -607,8 +618,8 @@ describe('reading the file', () => {
       const lines = text.slice(1).split(/\r\n|\r|\n/);
       if (lines.at(-1) === '') lines.pop();
       lines.forEach((line, k) => {
-        if (scanner.scan(line, 0, line.length) === Scan.Header)
-          stats[scanner.framing]!.add(scanner, line, k + 1);
+        if (scanLine(scanner, line) === Scan.Header)
+          stats[scanner.framing]!.add(scanner, utf8Line(line), k + 1);
       });
       return { lines: lines.length, stats };
     };
@@ -646,8 +657,8 @@ describe('reading the file', () => {
       const lines = body.split(/\r\n|\r|\n/);
       if (lines.at(-1) === '') lines.pop();
       lines.forEach((line, k) => {
-        if (scanner.scan(line, 0, line.length) === Scan.Header)
-          stats[scanner.framing]!.add(scanner, line, k + 1);
+        if (scanLine(scanner, line) === Scan.Header)
+          stats[scanner.framing]!.add(scanner, utf8Line(line), k + 1);
       });
       return { lines: lines.length, stats };
     };

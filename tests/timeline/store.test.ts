@@ -230,6 +230,69 @@ describe('string pages', () => {
   });
 });
 
+describe('string pages given UTF-8 bytes', () => {
+  /** `s` as UTF-8 in the middle of a larger buffer, as a source's chunk holds a line. */
+  const inBuffer = (s: string) => {
+    const bytes = Buffer.from(`\u00e9xx${s}yy`, 'utf8');
+    return { bytes, start: 4, end: bytes.length - 2 };
+  };
+
+  it('reads back ASCII, multi-byte, empty and long texts pushed as bytes, between strings pushed as strings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.boolean()), { maxLength: 200 }),
+        (xs) => {
+          const pages = new StringPages();
+          const all = [
+            ...xs,
+            ['x'.repeat(200_000), true] as const,
+            ['😀'.repeat(50_000), true] as const,
+            ...xs,
+          ];
+          for (const [s, asBytes] of all) {
+            if (asBytes) {
+              const { bytes, start, end } = inBuffer(s);
+              pages.pushUtf8(bytes, start, end);
+            } else pages.push(s);
+          }
+          expect(pages.length).toBe(all.length);
+          expect(all.map((_, k) => pages.get(k))).toEqual(all.map(([s]) => s));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the bytes back as stored, and starts a new block for a text that does not fit', () => {
+    const pages = new StringPages();
+    const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+    const bytesOf = (k: number) => {
+      expect(pages.bytesOf(k, span)).toBe(true);
+      return Buffer.from(span.bytes.subarray(span.start, span.end));
+    };
+    // Ten texts of 104,857 bytes leave 6 bytes of the first 1 MiB block: one 4-byte emoji fits, the next does not.
+    const texts = Array.from({ length: 10 }, (_, i) => Buffer.alloc(104_857, 0x61 + i));
+    for (const t of texts) pages.pushUtf8(t, 0, t.length);
+    const emoji = Buffer.from('x😀', 'utf8');
+    pages.pushUtf8(emoji, 1, 5);
+    pages.pushUtf8(emoji, 1, 5);
+    pages.pushUtf8(emoji, 3, 3);
+    pages.push('after');
+    texts.forEach((t, k) => void expect(bytesOf(k).equals(t)).toBe(true));
+    expect([bytesOf(10), bytesOf(11), bytesOf(12)]).toEqual([
+      emoji.subarray(1),
+      emoji.subarray(1),
+      Buffer.alloc(0),
+    ]);
+    const [a, b] = [{ ...span }, { ...span }];
+    pages.bytesOf(10, a);
+    pages.bytesOf(11, b);
+    expect(a.bytes).not.toBe(b.bytes); // the second emoji starts the second block
+    expect([a.end, b.start]).toEqual([(1 << 20) - 2, 0]);
+    expect([10, 11, 12, 13].map((k) => pages.get(k))).toEqual(['😀', '😀', '', 'after']);
+  });
+});
+
 describe('name table', () => {
   it('numbers distinct names in order of first sight and gives each back, through many rehashes', () => {
     fc.assert(

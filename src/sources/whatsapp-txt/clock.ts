@@ -7,6 +7,10 @@ import { describeLayout, fullYear, type Layout } from './date-order.js';
 import type { HeaderScanner } from './scan.js';
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+// "HH:MM" for every minute of a day and ":SS" for every second: a local time is then the date part and one or
+// two of these, not five strings joined.
+const HH_MM = Array.from({ length: 24 * 60 }, (_, i) => `${PAD2[Math.floor(i / 60)]}:${PAD2[i % 60]}`);
+const COLON_SS = Array.from({ length: 60 }, (_, i) => `:${PAD2[i]}`);
 const MONTHS = 'January February March April May June July August September October November December'.split(
   ' ',
 );
@@ -67,11 +71,11 @@ export class LocalClock {
       this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
       this.dayMs = Date.UTC(y, mo - 1, d);
     }
-    const hm = `${this.datePrefix}${PAD2[h]}:${PAD2[sc.minute]}`;
+    const hm = this.datePrefix + HH_MM[h * 60 + sc.minute]!;
     this.wallMs =
       y < 1000 ? undefined : this.dayMs + h * 3_600_000 + sc.minute * 60_000 + Math.max(0, sc.second) * 1000;
     this.lastTimeKey = timeKey;
-    this.lastLocal = sc.second >= 0 ? `${hm}:${PAD2[sc.second]}` : hm;
+    this.lastLocal = sc.second >= 0 ? hm + COLON_SS[sc.second]! : hm;
     return this.lastLocal;
   }
 }

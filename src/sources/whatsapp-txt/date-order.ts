@@ -112,8 +112,8 @@ export class DateStats {
     [0, 0],
   ];
 
-  /** Records the date of the header the scanner just read in `s` (line number `line`). */
-  add(sc: HeaderScanner, s: string, line: number): void {
+  /** Records the date of the header the scanner just read in the UTF-8 line `b` (line number `line`). */
+  add(sc: HeaderScanner, b: Buffer, line: number): void {
     this.headers++;
     const prev = this.prev;
     const { p0, p1, p2, w0, w1, w2 } = sc;
@@ -121,7 +121,7 @@ export class DateStats {
     // Below runs once per distinct date (a few per day of chat), so it may allocate.
     const p = [p0, p1, p2];
     const w = [w0, w1, w2];
-    const text = visible(s.slice(sc.stampStart, sc.dateEnd));
+    const text = visible(b.toString('utf8', sc.stampStart, sc.dateEnd));
     this.dates++;
     for (let k = 0; k < 3; k++) if (w[k] === 4 || p[k]! > 31) this.yearish[k]!++;
     for (let y = 0; y < 3; y++) {

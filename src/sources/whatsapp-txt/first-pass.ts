@@ -1,11 +1,11 @@
 /**
  * The first of the two passes: every header line's date fields, per framing, without building line strings.
  *
- * A UTF-8 file (nearly every export) is scanned as bytes: line breaks are single bytes, and a header's date and
- * time are ASCII, so a line that is ASCII is scanned in a Latin-1 view of the chunk (one byte, one character:
- * no decoding). Only a line holding other bytes (an emoji in the text, a direction mark or a narrow space in the
- * stamp) is decoded, on its own. That keeps this extra pass to a fraction of a decoding pass. UTF-16 files are
- * decoded like `forEachLine` does. Lines are counted exactly as `forEachLine` numbers them.
+ * A UTF-8 file (nearly every export) is scanned as bytes: line breaks are single bytes and the header scanner
+ * reads UTF-8 in place, so no line is decoded (a header's date is decoded only when it differs from the one
+ * before, for the messages that may quote it). That keeps this extra pass to a fraction of the second.
+ * UTF-16 files are converted to UTF-8 chunk by chunk first. Lines are counted exactly as `forEachLine` and
+ * `forEachLineBytes` number them.
  */
 import iconv from 'iconv-lite';
 import type { SourceInput } from '../source.js';
@@ -36,28 +36,77 @@ export interface FirstPass {
 export class HeaderDates {
   readonly byFraming = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
 
-  /** Records the header `scanner` just scanned in `line` (the line numbered `lineNo`). */
-  add(scanner: HeaderScanner, line: string, lineNo: number): void {
+  /** Records the header `scanner` just scanned in the UTF-8 `line` (the line numbered `lineNo`). */
+  add(scanner: HeaderScanner, line: Buffer, lineNo: number): void {
     this.byFraming[scanner.framing]!.add(scanner, line, lineNo);
   }
 }
 
-// Buffer's own slicing methods, which toString() wraps with argument checks (see timeline/pages.ts).
-type SliceableBuffer = Buffer & {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-};
+const LF = Buffer.from([0x0a]);
 
-/** Collects header dates; fed lines as Latin-1 views or decoded strings. */
+/** Collects header dates from lines as bytes, fed chunk by chunk. */
 class Collector extends HeaderDates {
   readonly scanner = new HeaderScanner();
   lineNo = 0;
+  // The start of a line the previous chunk did not finish (its first LINE_START bytes), and whether the chunk
+  // ended in a CR, whose LF (if the next chunk starts with one) belongs to the same line break.
+  private carry: Buffer[] = [];
+  private carried = 0;
+  private afterCr = false;
 
-  /** Counts the line `s[start, end)` (`end` a line break or the string's end) and records it if a header. */
-  line(s: string, start: number, end: number): void {
+  /** Counts the line `b[start, end)` (`b[end]` a line break) and records it if a header. */
+  line(b: Buffer, start: number, end: number): void {
     this.lineNo++;
-    if (end > start && this.scanner.scan(s, start, end) === Scan.Header)
-      this.add(this.scanner, s, this.lineNo);
+    if (end > start && this.scanner.scan(b, start, end) === Scan.Header)
+      this.add(this.scanner, b, this.lineNo);
+  }
+
+  /** The lines of the next chunk of UTF-8 (transient: only a line's start is copied to be kept). */
+  chunk(b: Buffer): void {
+    const n = b.length;
+    let i = 0;
+    if (this.afterCr && n > 0) {
+      if (b[0] === 0x0a) i = 1;
+      this.afterCr = false;
+    }
+    let lf = -2;
+    let cr = -2;
+    while (i < n) {
+      if (lf !== -1 && lf < i) lf = b.indexOf(0x0a, i);
+      if (cr !== -1 && cr < i) cr = b.indexOf(0x0d, i);
+      const br = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (br === -1) {
+        // No break before the chunk's end: keep the line's start for the next chunk.
+        if (this.carried < LINE_START) {
+          const piece = b.subarray(i, Math.min(n, i + LINE_START - this.carried));
+          this.carry.push(Buffer.from(piece));
+          this.carried += piece.length;
+        }
+        return;
+      }
+      if (this.carried > 0) {
+        const piece = b.subarray(i, Math.min(br, i + LINE_START - this.carried));
+        // A LF after the line: the scanner stops at it.
+        const line = Buffer.concat([...this.carry, piece, LF]);
+        this.carry = [];
+        this.carried = 0;
+        this.line(line, 0, line.length - 1);
+      } else this.line(b, i, br);
+      i = br + 1;
+      if (b[br] === 0x0d) {
+        if (i === n) this.afterCr = true;
+        else if (b[i] === 0x0a) i++;
+      }
+    }
+  }
+
+  /** The last line, if the file does not end with a line break. */
+  end(): void {
+    if (this.carried === 0) return;
+    const line = Buffer.concat([...this.carry, LF]);
+    this.carry = [];
+    this.carried = 0;
+    this.line(line, 0, line.length - 1);
   }
 }
 
@@ -159,70 +208,16 @@ async function scanUtf8(
   progress: (bytes: number) => void,
 ): Promise<number> {
   let read = skipped;
-  // The start of a line the previous chunk did not finish (its first LINE_START bytes), and whether the chunk
-  // ended in a CR, whose LF (if the next chunk starts with one) belongs to the same line break.
-  let carry: Buffer[] = [];
-  let carried = 0;
-  let afterCr = false;
   for await (const chunk of chunks) {
-    const b = chunk as SliceableBuffer;
-    const n = b.length;
-    read += n;
-    let i = 0;
-    if (afterCr && n > 0) {
-      if (b[0] === 0x0a) i = 1;
-      afterCr = false;
-    }
-    // Latin-1 view of the chunk, made only when a line in it is ASCII and can be scanned in place.
-    let latin1: string | undefined;
-    while (i < n) {
-      const start = i;
-      let high = false;
-      let c = 0;
-      for (; i < n; i++) {
-        c = b[i]!;
-        if (c <= 0x0d) {
-          if (c === 0x0a || c === 0x0d) break;
-        } else if (c >= 0x80) high = true;
-      }
-      if (i === n) {
-        // No break before the chunk's end: keep the line's start for the next chunk.
-        if (carried < LINE_START && i > start) {
-          const piece = b.subarray(start, Math.min(n, start + LINE_START - carried));
-          carry.push(Buffer.from(piece));
-          carried += piece.length;
-        }
-        break;
-      }
-      if (carried > 0) {
-        const piece = b.subarray(start, Math.min(i, start + LINE_START - carried));
-        const line = Buffer.concat([...carry, piece]).toString('utf8');
-        carry = [];
-        carried = 0;
-        collector.line(line, 0, line.length);
-      } else if (high) {
-        const line = b.utf8Slice(start, i);
-        collector.line(line, 0, line.length);
-      } else {
-        latin1 ??= b.latin1Slice(0, n);
-        collector.line(latin1, start, i);
-      }
-      i++;
-      if (c === 0x0d) {
-        if (i === n) afterCr = true;
-        else if (b[i] === 0x0a) i++;
-      }
-    }
+    read += chunk.length;
+    collector.chunk(chunk);
     progress(read);
   }
-  if (carried > 0) {
-    const line = Buffer.concat(carry).toString('utf8');
-    collector.line(line, 0, line.length);
-  }
+  collector.end();
   return read;
 }
 
-/** The decoding scan of a UTF-16 file; returns the bytes read (`skipped` BOM bytes included). */
+/** The scan of a UTF-16 file, converted to UTF-8 chunk by chunk; returns the bytes read (BOM included). */
 async function scanDecoded(
   chunks: AsyncIterable<Buffer>,
   collector: Collector,
@@ -230,38 +225,22 @@ async function scanDecoded(
   skipped: number,
   progress: (bytes: number) => void,
 ): Promise<number> {
-  // Scans text[0, stop] where stop is a line break.
-  const scanLines = (text: string, stop: number): void => {
-    let s = 0;
-    let lf = -2;
-    let cr = -2;
-    while (s <= stop) {
-      if (lf !== -1 && lf < s) lf = text.indexOf('\n', s);
-      if (cr !== -1 && cr < s) cr = text.indexOf('\r', s);
-      let b = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
-      if (b === -1 || b > stop) b = stop + 1;
-      collector.line(text, s, b);
-      s = text.charCodeAt(b) === 0x0d && text.charCodeAt(b + 1) === 0x0a ? b + 2 : b + 1;
-    }
-  };
   let read = skipped;
-  let carry = '';
+  // The first half of a surrogate pair that ended a chunk's text waits for the second.
+  let high = '';
+  const convert = (text: string): Buffer => {
+    const last = text.charCodeAt(text.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff;
+    high = cut ? text.slice(-1) : '';
+    return Buffer.from(cut ? text.slice(0, -1) : text, 'utf8');
+  };
   for await (const buf of chunks) {
     read += buf.length;
-    const text = carry + decoder.write(buf);
-    // A CR at the very end may be half of a CRLF split across chunks: leave it for the next round.
-    const tail = text.endsWith('\r') ? text.length - 2 : text.length - 1;
-    const stop = Math.max(text.lastIndexOf('\n', tail), text.lastIndexOf('\r', tail));
-    if (stop >= 0) scanLines(text, stop);
-    carry = stop >= 0 ? text.slice(stop + 1) : text;
-    // Only a line's start can make it a header: of a line longer than a chunk keep the start (and a held CR), so
-    // a 60 MB line is not copied again with every chunk.
-    if (stop < 0 && carry.length > LINE_START) {
-      carry = carry.slice(0, LINE_START) + (carry.endsWith('\r') ? '\r' : '');
-    }
+    collector.chunk(convert(high + decoder.write(buf)));
     progress(read);
   }
-  const rest = carry + (decoder.end() ?? '');
-  if (rest.length > 0) scanLines(`${rest}\n`, rest.length);
+  const rest = high + (decoder.end() ?? '');
+  if (rest.length > 0) collector.chunk(Buffer.from(rest, 'utf8'));
+  collector.end();
   return read;
 }

@@ -38,14 +38,17 @@ function hasWhatsAppSign(name: string, text: string): boolean {
 
 /** True when one of the first ten non-empty lines is a WhatsApp message header. */
 function detect(name: string, text: string): boolean {
+  // The scanner reads UTF-8, and stops at the LF placed after the last line.
+  const b = Buffer.from(`${text}\n`, 'utf8');
+  const n = b.length - 1;
   let s = 0;
   let seen = 0;
-  while (s < text.length && seen < 10) {
+  while (s < n && seen < 10) {
     let e = s;
-    while (e < text.length && text.charCodeAt(e) !== 0x0a && text.charCodeAt(e) !== 0x0d) e++;
+    while (e < n && b[e] !== 0x0a && b[e] !== 0x0d) e++;
     if (e > s) {
       seen++;
-      if (detectScanner.scan(text, s, e) === Scan.Header) {
+      if (detectScanner.scan(b, s, e) === Scan.Header) {
         const sc = detectScanner;
         const isoInBrackets = sc.framing === Framing.Bracket && sc.sep === 0x2d && sc.w0 === 4;
         const rare = sc.framing === Framing.Colon || sc.framing === Framing.Bare;
@@ -71,7 +74,7 @@ async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
   const first = await firstPass(input, (bytes) => ctx.progress(Math.floor(bytes / 2)));
   const decision = decide(first.byFraming, ctx.options.dateOrder);
   if (decision === undefined) throw first.failure ?? noMessages();
-  // forEachLine only reports progress through this; the second pass fills the second half of the bar.
+  // The line reader reports progress only through this; the second pass fills the second half of the bar.
   const progressCtx: SourceContext = {
     ...ctx,
     progress: (bytes) => ctx.progress(Math.floor((first.bytes + bytes) / 2)),

@@ -2,15 +2,21 @@
  * The second pass: turns header lines and their continuation lines into records, each ending as exactly one
  * emit, skip or reject. A message is emitted when the next header (or the end of the file) shows it is complete;
  * a skipped or rejected record takes its continuation lines with it.
+ *
+ * Lines are read as UTF-8 bytes (byte-lines.ts) and only what must be a string is decoded: a sender the first
+ * time it is seen, a text that may be a placeholder or notice, what a message quotes. Message texts go to the
+ * context as bytes when it takes them (`SourceContext.emitUtf8`), decoded otherwise.
  */
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import { forEachLineBytes } from '../byte-lines.js';
 import type { SourceContext, SourceFailure, SourceInput } from '../source.js';
-import { forEachLine } from '../text.js';
 import { LocalClock } from './clock.js';
 import { type Layout, layoutName } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
+import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
+import { maybeSpecial } from './notice-bytes.js';
 import { classify, isAttributedNotice, Special } from './notices.js';
-import { type Framing, HeaderScanner, isMark, Scan } from './scan.js';
+import { type Framing, HeaderScanner, Scan } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
 
 const MIDNIGHT_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_MIDNIGHT']);
@@ -36,50 +42,39 @@ const NONE = 0; // before the first header
 const MESSAGE = 1; // a message waiting for its continuation lines
 const CLOSED = 2; // a skipped or rejected record: its continuation lines add nothing
 
-function excerpt(s: string): string {
-  let v = '';
-  for (let i = 0; i < s.length && v.length <= 60; i++) if (!isMark(s.charCodeAt(i))) v += s[i];
-  return v.length > 60 ? `${v.slice(0, 60)}…` : v;
-}
-
-function withoutBoms(s: string): string {
-  return s.includes('\ufeff') ? s.replaceAll('\ufeff', '') : s;
-}
-
-/** Message text as written, minus byte-order marks anywhere and the direction marks iOS puts in front. */
-function messageText(line: string, from: number): string {
-  let i = from;
-  for (let c = line.charCodeAt(i); c === 0x200e || c === 0xfeff; c = line.charCodeAt(++i));
-  return withoutBoms(line.slice(i));
-}
+type Typed = { readonly kind: Kind; readonly call?: CallStatus };
+const MEDIA: Typed = { kind: 'media' };
+const DELETED: Typed = { kind: 'deleted' };
+const MISSED_CALL: Typed = { kind: 'call', call: 'missed' };
+const CALL: Typed = { kind: 'call', call: 'unknown' };
 
 /** The event kind and call outcome of a special first line (undefined for notices and plain text). */
-function kindOf(special: Special): { kind: Kind; call?: CallStatus } | undefined {
-  if (special === Special.Media) return { kind: 'media' };
-  if (special === Special.Deleted) return { kind: 'deleted' };
-  if (special === Special.MissedCall) return { kind: 'call', call: 'missed' };
-  if (special === Special.Call) return { kind: 'call', call: 'unknown' };
+function kindOf(special: Special): Typed | undefined {
+  if (special === Special.Media) return MEDIA;
+  if (special === Special.Deleted) return DELETED;
+  if (special === Special.MissedCall) return MISSED_CALL;
+  if (special === Special.Call) return CALL;
   return undefined;
 }
 
 /**
  * Which notice a header's record is, if any: `block-notice`, `system-notice` (encryption notices, group and
- * security events, anything without an author but a call), or undefined for a contact.
+ * security events, anything without an author but a call), or undefined for a contact. `lrm`: the text after
+ * the author starts with U+200E; `body`: the text (decoded only when that matters).
  */
 function noticeOf(
   special: Special,
-  typed: ReturnType<typeof kindOf>,
+  typed: Typed | undefined,
   authored: boolean,
-  line: string,
-  textStart: number,
-  body: string,
+  lrm: boolean,
+  body: MessageText,
 ): string | undefined {
   if (special === Special.Block) return 'block-notice';
   return special === Special.Encryption ||
     // Without an author only a call notice is a contact; the rest are group and security notices.
     (!authored && typed?.kind !== 'call') ||
     // iOS writes group events as if the contact or the group had sent them, with U+200E first.
-    (typed === undefined && line.charCodeAt(textStart) === 0x200e && isAttributedNotice(body))
+    (typed === undefined && lrm && isAttributedNotice(body.string()))
     ? 'system-notice'
     : undefined;
 }
@@ -99,32 +94,36 @@ export async function readMessages(
   const scanner = new HeaderScanner();
   const senders = new Senders();
   const clock = new LocalClock(layout);
+  const boms = new BomSearch();
+  const text = new MessageText(boms);
   let state = NONE;
   let time: Extract<EventTime, { type: 'local' }> | undefined;
   let event: Mutable<ParsedEvent> | undefined;
-  let text = '';
   let blanks = 0;
   // Per-record clock oddities, summed up in one warning each at the end.
   const odd = { midnight: { n: 0, first: 0 }, hour24: { n: 0, first: 0 } };
 
   const flush = (): void => {
     if (state === MESSAGE) {
-      if (event!.text !== text) event!.text = text; // continuation lines were added
-      ctx.emit(event!);
+      if (ctx.emitUtf8 !== undefined) ctx.emitUtf8(event!, text.bytes, text.start, text.end);
+      else {
+        event!.text = text.string();
+        ctx.emit(event!);
+      }
     }
     event = undefined;
-    text = '';
+    text.clear();
     blanks = 0;
   };
 
   /** `when` is the local time (`2024-03-31T10:12`), or the stamp as written when the order is undecided. */
-  const skip = (reason: string, line: string, lineNo: number, when: string, from: number): void => {
+  const skip = (reason: string, b: Buffer, from: number, end: number, lineNo: number, when: string): void => {
     if (reason === 'block-notice') {
       const zone = undecided ? `${ctx.options.timezone}; day/month order unknown` : ctx.options.timezone;
       ctx.warn(
         'WHATSAPP_BLOCK_NOTICE',
         lineNo,
-        `"${excerpt(line.slice(from))}" at ${when.replace('T', ' ')} (${zone}): a block or unblock, kept out of the contact counts.`,
+        `"${excerpt(b, from, end)}" at ${when.replace('T', ' ')} (${zone}): a block or unblock, kept out of the contact counts.`,
         'Add it to the case file as a milestone if it matters to the case.',
       );
     }
@@ -132,11 +131,11 @@ export async function readMessages(
     state = CLOSED;
   };
 
-  const header = (line: string, lineNo: number): void => {
+  const header = (b: Buffer, end: number, lineNo: number): void => {
     // While the day/month order is undecided there is no local time, only the stamp as written: a notice is
     // skipped with it, and anything that needs a date stops the file below.
     let local: string;
-    if (undecided !== undefined) local = excerpt(line.slice(scanner.stampStart, scanner.stampEnd));
+    if (undecided !== undefined) local = excerpt(b, scanner.stampStart, scanner.stampEnd);
     else {
       const read = clock.read(scanner);
       if (typeof read !== 'string') {
@@ -144,7 +143,7 @@ export async function readMessages(
         ctx.reject(
           'WHATSAPP_BAD_TIMESTAMP',
           lineNo,
-          `Impossible date or time "${excerpt(line.slice(scanner.stampStart, scanner.stampEnd))}" in a message header: ${read.reason}.`,
+          `Impossible date or time "${excerpt(b, scanner.stampStart, scanner.stampEnd)}" in a message header: ${read.reason}.`,
           read.date && layout.y === 2
             ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
             : `Check line ${lineNo} of the export; the message is not counted.`,
@@ -155,24 +154,26 @@ export async function readMessages(
       local = read;
     }
     const rs = scanner.restStart;
-    const end = authorEnd(line, rs, senders);
+    const author = authorEnd(b, rs, end, senders);
     let sender: Party | undefined;
     let textStart = rs;
-    if (end > rs) {
-      const party = senders.at(line, rs, end);
+    if (author > rs) {
+      const party = senders.at(b, rs, author);
       if (party === null) {
-        skip('system-notice', line, lineNo, local, rs);
+        skip('system-notice', b, rs, end, lineNo, local);
         return;
       }
       sender = party;
-      textStart = line.charCodeAt(end + 1) === 0x20 ? end + 2 : end + 1;
+      textStart = b[author + 1] === 0x20 ? author + 2 : author + 1;
     }
-    const body = messageText(line, textStart);
-    const special = classify(body);
+    // The text as written, minus byte-order marks anywhere and the direction marks iOS puts in front.
+    text.set(b, afterLeadingMarks(b, textStart), end);
+    // Only a text that may be a placeholder or a notice is decoded to be classified.
+    const special = maybeSpecial(text.bytes, text.start, text.end) ? classify(text.string()) : Special.None;
     const typed = kindOf(special);
-    const notice = noticeOf(special, typed, sender !== undefined, line, textStart, body);
+    const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), text);
     if (notice !== undefined) {
-      skip(notice, line, lineNo, local, textStart);
+      skip(notice, b, textStart, end, lineNo, local);
       return;
     }
     if (undecided !== undefined) throw undecided;
@@ -189,7 +190,8 @@ export async function readMessages(
     }
     const kind = typed?.kind ?? 'message';
     // Every event has the same fields in the same order (those it lacks as undefined): the pipeline then meets one
-    // object shape, and V8 reads its fields at one place in memory instead of looking them up by shape.
+    // object shape, and V8 reads its fields at one place in memory instead of looking them up by shape. The text
+    // is handed over when the message is complete (`flush`).
     event = {
       locator: lineNo,
       time,
@@ -197,7 +199,7 @@ export async function readMessages(
       kind,
       direction: sender?.role === 'victim' ? 'outgoing' : 'unknown',
       sender,
-      text: body,
+      text: undefined,
       call: typed?.call === undefined ? undefined : { status: typed.call },
       conversation,
       flags: undefined,
@@ -207,24 +209,23 @@ export async function readMessages(
       event.flags = scanner.hour === 0 ? MIDNIGHT_FLAGS : HOUR24_FLAGS;
       if (count.n++ === 0) count.first = lineNo;
     } else if (special === Special.Waiting) event.flags = WAITING_FLAGS;
-    text = body;
     state = MESSAGE;
   };
 
-  const onLine = (line: string, lineNo: number): void => {
-    const scanned = scanner.scan(line, 0, line.length);
-    if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, line, lineNo);
+  const onLine = (b: Buffer, start: number, end: number, lineNo: number): void => {
+    const scanned = scanner.scan(b, start, end);
+    if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, b, lineNo);
     if (scanned === Scan.Header && scanner.framing === framing) {
       flush();
-      header(line, lineNo);
+      header(b, end, lineNo);
       return;
     }
     if (state === NONE) {
-      if (withoutBoms(line).length === 0) return;
+      if (onlyBoms(b, start, end)) return;
       ctx.reject(
         'WHATSAPP_UNDATED_LINE',
         lineNo,
-        `Text before the first message header has no date: "${excerpt(line)}".`,
+        `Text before the first message header has no date: "${excerpt(b, start, end)}".`,
         'Check the start of the export; lines above the first dated message cannot be placed in time.',
       );
       state = CLOSED;
@@ -234,21 +235,26 @@ export async function readMessages(
       ctx.warn(
         'WHATSAPP_SUSPICIOUS_CONTINUATION',
         lineNo,
-        `"${excerpt(line)}" starts like a date but is not a message header of this file, so it was read as part of the record above.`,
+        `"${excerpt(b, start, end)}" starts like a date but is not a message header of this file, so it was read as part of the record above.`,
         'If it should be a message of its own, the line may have been damaged or pasted into a message.',
       );
     }
     if (state !== MESSAGE) return;
-    const cont = withoutBoms(line);
-    if (cont.length === 0) {
+    if (onlyBoms(b, start, end)) {
       blanks++; // kept only if more text follows: trailing blank lines are not part of a message
       return;
     }
-    text = blanks === 0 ? `${text}\n${cont}` : `${text}${'\n'.repeat(blanks + 1)}${cont}`;
+    text.append(blanks, b, start, end);
     blanks = 0;
   };
 
-  await forEachLine(input, onLine, progressCtx);
+  // The chunk the lines lie in is about to be read into again: a message still waiting keeps its own copy.
+  const onChunkEnd = (): void => {
+    boms.reset();
+    if (state === MESSAGE) text.keep();
+  };
+
+  await forEachLineBytes(input, onLine, progressCtx, onChunkEnd);
   flush();
   const summary = (code: string, n: number, first: number, what: string): void => {
     if (n === 0) return;

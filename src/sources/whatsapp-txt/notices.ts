@@ -134,21 +134,34 @@ const SPECIAL_RE = new RegExp(
     `(${alt((l) => l.call)})(?:$|[.,])|(${alt((l) => l.encryption)})|(${alt((l) => l.block)})(?:$|[.,])|` +
     `(${alt((l) => l.waiting)})(?:$|[.,]))`,
 );
-const ATTACHED_RE = new RegExp(alt((l) => l.attached));
-const MEDIA_SUFFIXES = LOCALES.flatMap((l) => l.mediaSuffix);
+/** The patterns of file markers, anywhere in a first line (ATTACHED_RE). */
+export const ATTACHED_PATTERNS: readonly string[] = LOCALES.flatMap((l) => l.attached);
+const ATTACHED_RE = new RegExp(ATTACHED_PATTERNS.join('|'));
+/** Placeholders that end a first line (plain text). */
+export const MEDIA_SUFFIXES: readonly string[] = LOCALES.flatMap((l) => l.mediaSuffix);
+/** The patterns SPECIAL_RE matches at the start of a first line. */
+export const START_PATTERNS: readonly string[] = LOCALES.flatMap((l) => [
+  ...l.media,
+  ...l.deleted,
+  ...l.missedCall,
+  ...l.call,
+  ...l.encryption,
+  ...l.block,
+  ...l.waiting,
+]);
 // Most messages are ordinary text: a table lookup on the first character spares them the regex.
-const SPECIAL_FIRST = firstCharTable(
-  LOCALES.flatMap((l) => [
-    ...l.media,
-    ...l.deleted,
-    ...l.missedCall,
-    ...l.call,
-    ...l.encryption,
-    ...l.block,
-    ...l.waiting,
-  ]),
-);
-const SUFFIX_LAST = new Set(MEDIA_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+const SPECIAL_FIRST = firstCharTable(START_PATTERNS);
+/**
+ * A first line is looked at for file markers only when it starts with "<" (iOS) or ends with ">", ")" or the
+ * last character of a document placeholder.
+ */
+export const MARKER_FIRST = 0x3c;
+export const MARKER_LAST: readonly number[] = [
+  0x3e,
+  0x29,
+  ...MEDIA_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)),
+];
+const SUFFIX_LAST = new Set(MARKER_LAST);
 
 /**
  * Which characters can start a match of the given pattern sources, as a lookup table over the Basic
@@ -203,7 +216,7 @@ const NOTICE_AUTHOR_RE = new RegExp(`["“”„«»]| (?:${alt((l) => l.noticeV
 
 // Placeholders and notices are short. Longer text is ordinary writing, and is not run through the patterns:
 // it is written by the person being reported, and some patterns backtrack on long crafted input.
-const MAX_NOTICE = 400;
+export const MAX_NOTICE = 400;
 
 /** Classifies the first line of a message (leading marks already removed). */
 export function classify(firstLine: string): Special {
@@ -217,7 +230,7 @@ export function classify(firstLine: string): Special {
   }
   // File markers open the line (iOS), or close it after a document title (iOS) or file name (Android).
   const last = firstLine.charCodeAt(firstLine.length - 1);
-  if (first !== 0x3c && last !== 0x3e && last !== 0x29 && !SUFFIX_LAST.has(last)) return Special.None;
+  if (first !== MARKER_FIRST && !SUFFIX_LAST.has(last)) return Special.None;
   for (const suffix of MEDIA_SUFFIXES) if (firstLine.endsWith(suffix)) return Special.Media;
   return ATTACHED_RE.test(firstLine) ? Special.Media : Special.None;
 }

@@ -1,9 +1,12 @@
 /**
  * The WhatsApp header grammar as a hand-written scanner. It runs on every line of files with millions of lines,
- * so it reads char codes in place and writes its findings into its own fields instead of allocating a match.
+ * so it reads the line's UTF-8 bytes in place (no line is decoded to be scanned) and writes its findings into its
+ * own fields instead of allocating a match. Positions are byte offsets.
  *
  * Grammar (marks = BOM, LRM/RLM, bidi embeddings and isolates, skipped anywhere in the header because exports
- * and concatenations put them at line starts, inside `[` and before names; spaces = space, NBSP, U+202F, U+2009):
+ * and concatenations put them at line starts, inside `[` and before names; spaces = space, NBSP, U+202F, U+2009;
+ * in UTF-8 every mark is three bytes, E2 80 8E–8F, E2 80 AA–AE, E2 81 A6–A9 or EF BB BF, and the spaces other
+ * than 0x20 are C2 A0, E2 80 AF and E2 80 89):
  *   [ "[" ] N sep N sep N [ "." ] [ "," ] space+ [ "klo" space+ ] H (":"|".") MM [ (":"|".") SS ] [ am/pm ]
  *   then one framing:  "]" (iOS) | space+ "-" (Android) | ":" (old) | space+ (bare, "13. 6. 2018. 21:25 a: m")
  * N is 1–4 digits and `sep` one of `/ . -` (the same both times, optionally followed by spaces); am/pm is
@@ -26,9 +29,41 @@ export function isMark(c: number): boolean {
   );
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009;
+/**
+ * The length of the mark whose UTF-8 bytes start at `b[i]` (3), or 0. Reads no further than the first byte that
+ * differs, so it stops at a line break.
+ */
+export function markAt(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c === 0xe2) {
+    const d = b[i + 1];
+    if (d === 0x80) {
+      const e = b[i + 2]!;
+      return e === 0x8e || e === 0x8f || (e >= 0xaa && e <= 0xae) ? 3 : 0;
+    }
+    if (d === 0x81) {
+      const e = b[i + 2]!;
+      return e >= 0xa6 && e <= 0xa9 ? 3 : 0;
+    }
+    return 0;
+  }
+  return c === 0xef && b[i + 1] === 0xbb && b[i + 2] === 0xbf ? 3 : 0;
 }
+
+/** The length of the space whose UTF-8 bytes start at `b[i]` (space 1, NBSP 2, U+202F and U+2009 3), or 0. */
+export function spaceAt(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c === 0x20) return 1;
+  if (c === 0xc2) return b[i + 1] === 0xa0 ? 2 : 0;
+  if (c === 0xe2 && b[i + 1] === 0x80) {
+    const e = b[i + 2];
+    return e === 0xaf || e === 0x89 ? 3 : 0;
+  }
+  return 0;
+}
+
+/** The longest line start (to where the time starts) whose date the scanner remembers. */
+const MEMO = 48;
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -52,11 +87,11 @@ export class HeaderScanner {
   /** 0 none, 1 AM, 2 PM. */
   ampm = 0;
   framing: Framing = Framing.Dash;
-  /** Where the stamp starts, its date ends, and the stamp ends in the line (for quoting raw values). */
+  /** Where the stamp starts, its date ends, and the stamp ends in the line (byte offsets, for quoting it). */
   stampStart = 0;
   dateEnd = 0;
   stampEnd = 0;
-  /** Where the author or system text starts. */
+  /** Where the author or system text starts (a byte offset). */
   restStart = 0;
 
   /** Date field `k` (0–2) as written. */
@@ -69,140 +104,186 @@ export class HeaderScanner {
     return k === 0 ? this.w0 : k === 1 ? this.w1 : this.w2;
   }
 
+  /** The number just read by `number` and its digit count. */
+  private v = 0;
+  private w = 0;
+  /** Whether the blanks just skipped by `blanks` held a space (not only marks). */
+  private spaced = false;
+  // The bytes from the start of the last header whose date was read to where its time starts, and what they
+  // gave: consecutive messages mostly share their date, and a line that starts with the same bytes (and then a
+  // digit, where the time starts) is in the same state there, so its date need not be read again.
+  private readonly memo = new Uint8Array(MEMO);
+  private memoLength = 0;
+  private memoBracket = false;
+  private memoStamp = 0;
+  private memoDateEnd = 0;
+  private memoFields = [0, 0, 0, 0, 0, 0, 0];
+
   /**
-   * Scans the line `s[start, end)`: a whole string, or a line inside a chunk of text, in which case `end` must
-   * be the position of its line break. No bound checks are needed before `end`: a line break (or the end of the
-   * string, where charCodeAt gives NaN) is neither a digit, a space nor a mark, so every loop stops there.
-   * Written as one function with local variables because it runs twice per line of the file; each
-   * `for (;; c = s.charCodeAt(++i))` loop reads a number (skipping marks) or skips spaces and marks.
+   * Scans the line `b[start, end)` (UTF-8). `b[end]` must be readable and a byte below 0x20 (the line break, or
+   * one placed after the line): such a byte is neither a digit, a space nor a mark, so every loop stops there and
+   * needs no bound check.
    */
-  scan(s: string, start: number, end: number): Scan {
-    let i = start;
-    let c = s.charCodeAt(i);
-    while (c >= 0x200e && isMark(c)) c = s.charCodeAt(++i);
-    const bracket = c === 0x5b; // [
-    if (bracket) {
-      c = s.charCodeAt(++i);
-      while (c >= 0x200e && isMark(c)) c = s.charCodeAt(++i);
+  scan(b: Uint8Array, start: number, end: number): Scan {
+    const known = this.memoLength;
+    if (known !== 0 && start + known < end) {
+      const c = b[start + known]!;
+      if (c >= 0x30 && c <= 0x39 && this.startsLikeMemo(b, start)) {
+        const f = this.memoFields;
+        this.p0 = f[0]!;
+        this.p1 = f[1]!;
+        this.p2 = f[2]!;
+        this.w0 = f[3]!;
+        this.w1 = f[4]!;
+        this.w2 = f[5]!;
+        this.sep = f[6]!;
+        this.stampStart = start + this.memoStamp;
+        this.dateEnd = start + this.memoDateEnd;
+        return this.time(b, start + known, end, this.memoBracket);
+      }
     }
+    let i = skipMarks(b, start);
+    const bracket = b[i] === 0x5b; // [
+    if (bracket) i = skipMarks(b, i + 1);
     this.stampStart = i;
-    let v = 0;
-    let w = 0;
-    for (; ; c = s.charCodeAt(++i)) {
-      if (c >= 0x30 && c <= 0x39) {
-        v = v * 10 + c - 0x30;
-        w++;
-      } else if (!(c >= 0x200e && isMark(c))) break;
-    }
-    if (w === 0 || w > 4) return Scan.NotDate;
-    this.p0 = v;
-    this.w0 = w;
-    const sep = c;
+    i = this.number(b, i);
+    if (this.w === 0 || this.w > 4) return Scan.NotDate;
+    this.p0 = this.v;
+    this.w0 = this.w;
+    const sep = b[i]!;
     if (sep !== 0x2f && sep !== 0x2e && sep !== 0x2d) return Scan.NotDate; // / . -
     this.sep = sep;
-    c = s.charCodeAt(++i);
-    while (c === 0x20 || (c >= 0xa0 && (isSpace(c) || isMark(c)))) c = s.charCodeAt(++i);
-    v = 0;
-    w = 0;
-    for (; ; c = s.charCodeAt(++i)) {
-      if (c >= 0x30 && c <= 0x39) {
-        v = v * 10 + c - 0x30;
-        w++;
-      } else if (!(c >= 0x200e && isMark(c))) break;
-    }
-    if (w === 0 || w > 4 || c !== sep) return Scan.NotDate;
-    this.p1 = v;
-    this.w1 = w;
-    c = s.charCodeAt(++i);
-    while (c === 0x20 || (c >= 0xa0 && (isSpace(c) || isMark(c)))) c = s.charCodeAt(++i);
-    v = 0;
-    w = 0;
-    for (; ; c = s.charCodeAt(++i)) {
-      if (c >= 0x30 && c <= 0x39) {
-        v = v * 10 + c - 0x30;
-        w++;
-      } else if (!(c >= 0x200e && isMark(c))) break;
-    }
-    if (w === 0 || w > 4) return Scan.NotDate;
-    this.p2 = v;
-    this.w2 = w;
+    i = this.number(b, skipSpaces(b, i + 1));
+    if (this.w === 0 || this.w > 4 || b[i] !== sep) return Scan.NotDate;
+    this.p1 = this.v;
+    this.w1 = this.w;
+    i = this.number(b, skipSpaces(b, i + 1));
+    if (this.w === 0 || this.w > 4) return Scan.NotDate;
+    this.p2 = this.v;
+    this.w2 = this.w;
     this.dateEnd = i;
     // From here on the line starts like a date: failures are "date-like", worth a warning on a continuation.
-    if (c === 0x2e) c = s.charCodeAt(++i);
-    if (c === 0x2c) c = s.charCodeAt(++i);
-    let n = 0;
-    for (; ; c = s.charCodeAt(++i)) {
-      if (c === 0x20 || (c >= 0xa0 && isSpace(c))) n++;
-      else if (!(c >= 0x200e && isMark(c))) break;
+    if (b[i] === 0x2e) i++;
+    if (b[i] === 0x2c) i++;
+    i = this.blanks(b, i);
+    if (!this.spaced) return Scan.DateLike;
+    if (b[i] === 0x6b && b[i + 1] === 0x6c && b[i + 2] === 0x6f) {
+      // klo
+      i = this.blanks(b, i + 3);
+      if (!this.spaced) return Scan.DateLike;
     }
-    if (n === 0) return Scan.DateLike;
-    if (c === 0x6b && s.startsWith('klo', i)) {
-      i += 3;
-      n = 0;
-      for (c = s.charCodeAt(i); ; c = s.charCodeAt(++i)) {
-        if (c === 0x20 || (c >= 0xa0 && isSpace(c))) n++;
-        else if (!(c >= 0x200e && isMark(c))) break;
-      }
-      if (n === 0) return Scan.DateLike;
-    }
-    v = 0;
-    w = 0;
-    for (; ; c = s.charCodeAt(++i)) {
-      if (c >= 0x30 && c <= 0x39) {
-        v = v * 10 + c - 0x30;
-        w++;
-      } else if (!(c >= 0x200e && isMark(c))) break;
-    }
-    if (w === 0 || w > 2 || (c !== 0x3a && c !== 0x2e)) return Scan.DateLike;
-    this.hour = v;
-    v = 0;
-    w = 0;
-    for (c = s.charCodeAt(++i); ; c = s.charCodeAt(++i)) {
-      if (c >= 0x30 && c <= 0x39) {
-        v = v * 10 + c - 0x30;
-        w++;
-      } else if (!(c >= 0x200e && isMark(c))) break;
-    }
-    if (w !== 2) return Scan.DateLike;
-    this.minute = v;
+    const c = b[i]!;
+    if (c >= 0x30 && c <= 0x39 && i - start <= MEMO) this.remember(b, start, i, bracket);
+    return this.time(b, i, end, bracket);
+  }
+
+  /** True when `b` starts at `start` with the bytes remembered. */
+  private startsLikeMemo(b: Uint8Array, start: number): boolean {
+    const memo = this.memo;
+    for (let k = this.memoLength - 1; k >= 0; k--) if (b[start + k] !== memo[k]) return false;
+    return true;
+  }
+
+  /** Remembers the line start `b[start, at)` before the time, and the date it gave. */
+  private remember(b: Uint8Array, start: number, at: number, bracket: boolean): void {
+    for (let k = start; k < at; k++) this.memo[k - start] = b[k]!;
+    this.memoLength = at - start;
+    this.memoBracket = bracket;
+    this.memoStamp = this.stampStart - start;
+    this.memoDateEnd = this.dateEnd - start;
+    const f = this.memoFields;
+    f[0] = this.p0;
+    f[1] = this.p1;
+    f[2] = this.p2;
+    f[3] = this.w0;
+    f[4] = this.w1;
+    f[5] = this.w2;
+    f[6] = this.sep;
+  }
+
+  /** Scans the time, from `b[i]` on, and what follows it. */
+  private time(b: Uint8Array, i: number, end: number, bracket: boolean): Scan {
+    i = this.number(b, i);
+    let c = b[i];
+    if (this.w === 0 || this.w > 2 || (c !== 0x3a && c !== 0x2e)) return Scan.DateLike;
+    this.hour = this.v;
+    i = this.number(b, i + 1);
+    if (this.w !== 2) return Scan.DateLike;
+    this.minute = this.v;
     this.second = -1;
-    const d = s.charCodeAt(i + 1);
+    c = b[i];
+    const d = b[i + 1]!;
     if ((c === 0x3a || c === 0x2e) && d >= 0x30 && d <= 0x39) {
-      v = 0;
-      w = 0;
-      for (c = s.charCodeAt(++i); ; c = s.charCodeAt(++i)) {
-        if (c >= 0x30 && c <= 0x39) {
-          v = v * 10 + c - 0x30;
-          w++;
-        } else if (!(c >= 0x200e && isMark(c))) break;
-      }
-      if (w !== 2) return Scan.DateLike;
-      this.second = v;
+      i = this.number(b, i + 1);
+      if (this.w !== 2) return Scan.DateLike;
+      this.second = this.v;
     }
-    i = this.amPm(s, i);
+    i = this.amPm(b, i);
     this.stampEnd = i;
-    return this.framingAfterStamp(s, i, end, bracket);
+    return this.framingAfterStamp(b, i, end, bracket);
+  }
+
+  /** Reads a number from `b[i]` on, skipping marks, into `v` and `w`; returns the position after it. */
+  private number(b: Uint8Array, i: number): number {
+    let v = 0;
+    let w = 0;
+    for (;;) {
+      const c = b[i]!;
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + c - 0x30;
+        w++;
+        i++;
+      } else {
+        const k = c >= 0xe2 ? markAt(b, i) : 0;
+        if (k === 0) break;
+        i += k;
+      }
+    }
+    this.v = v;
+    this.w = w;
+    return i;
+  }
+
+  /** Skips spaces and marks from `b[i]` on, setting `spaced` when there was a space; returns where they end. */
+  private blanks(b: Uint8Array, i: number): number {
+    let spaced = false;
+    for (;;) {
+      const c = b[i]!;
+      if (c === 0x20) {
+        spaced = true;
+        i++;
+      } else if (c < 0xc2) break;
+      else {
+        const s = spaceAt(b, i);
+        if (s !== 0) spaced = true;
+        const k = s || markAt(b, i);
+        if (k === 0) break;
+        i += k;
+      }
+    }
+    this.spaced = spaced;
+    return i;
   }
 
   /** Reads an optional AM/PM marker into `ampm`; returns the position after it (unchanged when absent). */
-  private amPm(s: string, i: number): number {
+  private amPm(b: Uint8Array, i: number): number {
     this.ampm = 0;
-    let j = skipSpaces(s, i);
-    const a = s.charCodeAt(j) | 0x20;
+    let j = skipSpaces(b, i);
+    const a = b[j]! | 0x20;
     if (a !== 0x61 && a !== 0x70) return i; // a, p
-    if (s.charCodeAt(++j) === 0x2e) j++;
-    j = skipSpaces(s, j);
-    if ((s.charCodeAt(j) | 0x20) !== 0x6d) return i; // m
-    if (s.charCodeAt(++j) === 0x2e) j++;
-    if (isAsciiLetter(s.charCodeAt(j))) return i;
+    if (b[++j] === 0x2e) j++;
+    j = skipSpaces(b, j);
+    if ((b[j]! | 0x20) !== 0x6d) return i; // m
+    if (b[++j] === 0x2e) j++;
+    if (isAsciiLetter(b[j]!)) return i;
     this.ampm = a === 0x61 ? 1 : 2;
     return j;
   }
 
-  private framingAfterStamp(s: string, i: number, end: number, bracket: boolean): Scan {
-    let j = skipSpaces(s, i);
+  private framingAfterStamp(b: Uint8Array, i: number, end: number, bracket: boolean): Scan {
+    let j = skipSpaces(b, i);
     const spaced = j > i;
-    const c = s.charCodeAt(j);
+    const c = b[j]!;
     if (c === 0x5d) {
       // ]
       if (!bracket) return Scan.DateLike;
@@ -210,29 +291,44 @@ export class HeaderScanner {
       this.framing = Framing.Bracket;
     } else if (bracket) {
       return Scan.DateLike;
-    } else if (spaced && (c === 0x2d || c === 0x2013)) {
-      // - or –
-      j++;
-      if (j < end && !isSpace(s.charCodeAt(j))) return Scan.DateLike;
+    } else if (spaced && (c === 0x2d || (c === 0xe2 && b[j + 1] === 0x80 && b[j + 2] === 0x93))) {
+      // - or – (U+2013, E2 80 93)
+      j += c === 0x2d ? 1 : 3;
+      if (j < end && spaceAt(b, j) === 0) return Scan.DateLike;
       this.framing = Framing.Dash;
     } else if (!spaced && c === 0x3a) {
       // :
       j++;
-      if (j < end && !isSpace(s.charCodeAt(j))) return Scan.DateLike;
+      if (j < end && spaceAt(b, j) === 0) return Scan.DateLike;
       this.framing = Framing.Colon;
     } else if (spaced && j < end) {
       this.framing = Framing.Bare;
     } else {
       return Scan.DateLike;
     }
-    this.restStart = skipSpaces(s, j);
+    this.restStart = skipSpaces(b, j);
     return Scan.Header;
   }
 }
 
-/** Skips spaces and marks (neither occurs at a line break, so no bound check is needed). */
-function skipSpaces(s: string, i: number): number {
-  let c = s.charCodeAt(i);
-  while (c === 0x20 || (c >= 0xa0 && (isSpace(c) || isMark(c)))) c = s.charCodeAt(++i);
-  return i;
+/** Skips marks from `b[i]` on; returns where they end. */
+function skipMarks(b: Uint8Array, i: number): number {
+  for (;;) {
+    const k = b[i]! >= 0xe2 ? markAt(b, i) : 0;
+    if (k === 0) return i;
+    i += k;
+  }
+}
+
+/** Skips spaces and marks from `b[i]` on (neither occurs at a line break, so no bound check is needed). */
+function skipSpaces(b: Uint8Array, i: number): number {
+  for (;;) {
+    const c = b[i]!;
+    if (c === 0x20) i++;
+    else {
+      const k = c >= 0xc2 ? spaceAt(b, i) || markAt(b, i) : 0;
+      if (k === 0) return i;
+      i += k;
+    }
+  }
 }

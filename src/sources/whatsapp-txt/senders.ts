@@ -29,15 +29,40 @@ const MAX_CACHED = 10_000;
 /** Longer text before `: ` is not a display name (WhatsApp caps profile names far below this). */
 const MAX_NAME = 100;
 
-/** Turns author strings into shared `Party` objects; `null` marks text that is a notice's actor, not a name. */
+type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
+
+/** An author's bytes as written, and what they were read as. */
+interface Known {
+  readonly raw: Uint8Array;
+  readonly party: Party | null;
+}
+
+/** FNV-1a over `b[s, e)`: which list of known authors to compare the bytes with. */
+export function authorHash(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** True when `raw` is the bytes at `b[s, s + raw.length)`. */
+function sameBytes(raw: Uint8Array, b: Uint8Array, s: number): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== b[s + i]) return false;
+  return true;
+}
+
+/**
+ * Turns authors into shared `Party` objects; `null` marks text that is a notice's actor, not a name. Authors are
+ * recognised by their UTF-8 bytes, so an author seen before is not decoded again.
+ */
 export class Senders {
   private readonly cache = new Map<string, Party | null>();
+  /** Authors by the hash of their bytes (authors whose hashes collide share a list). */
+  private readonly byBytes = new Map<number, Known[]>();
+  private knownCount = 0;
   // The last two authors, compared in place: most lines of a chat alternate between two people, and this
-  // spares cutting out and hashing the author string for each of them.
-  private raw0 = '';
-  private raw1 = '';
-  private party0: Party | null = null;
-  private party1: Party | null = null;
+  // spares hashing the author's bytes for each of them.
+  private last0: Known = { raw: new Uint8Array(0), party: null };
+  private last1: Known = this.last0;
 
   /** The party for an author string exactly as it appeared before `: `. */
   get(raw: string): Party | null {
@@ -50,39 +75,78 @@ export class Senders {
     return party;
   }
 
-  /** The party for the author written at `line[start, end)`. */
-  at(line: string, start: number, end: number): Party | null {
+  /** The party for the author written (UTF-8) at `b[start, end)`. */
+  at(b: Buffer, start: number, end: number): Party | null {
     const length = end - start;
-    if (this.raw0.length === length && line.startsWith(this.raw0, start)) return this.party0;
-    const raw = this.raw1;
-    const party = this.party1;
-    this.raw1 = this.raw0;
-    this.party1 = this.party0;
-    if (raw.length === length && line.startsWith(raw, start)) {
-      this.raw0 = raw;
-      this.party0 = party;
-    } else {
-      this.raw0 = line.slice(start, end);
-      this.party0 = this.get(this.raw0);
+    const last0 = this.last0;
+    if (last0.raw.length === length && sameBytes(last0.raw, b, start)) return last0.party;
+    const last1 = this.last1;
+    this.last1 = last0;
+    this.last0 =
+      last1.raw.length === length && sameBytes(last1.raw, b, start) ? last1 : this.knownAt(b, start, end);
+    return this.last0.party;
+  }
+
+  /** The known author at `b[start, end)`, read and remembered the first time. */
+  private knownAt(b: Buffer, start: number, end: number): Known {
+    const h = authorHash(b, start, end);
+    const list = this.byBytes.get(h);
+    if (list !== undefined) {
+      for (const k of list) if (k.raw.length === end - start && sameBytes(k.raw, b, start)) return k;
     }
-    return this.party0;
+    const known: Known = {
+      raw: Buffer.from(b.subarray(start, end)), // a copy: the line's memory is read into again
+      party: this.get((b as Utf8Buffer).utf8Slice(start, end)),
+    };
+    if (this.knownCount < MAX_CACHED) {
+      this.knownCount++;
+      if (list === undefined) this.byBytes.set(h, [known]);
+      else list.push(known);
+    }
+    return known;
   }
 }
 
+/** How many UTF-16 units the UTF-8 text `b[s, e)` decodes to, counted only up to `max + 1`. */
+function unitsUpTo(b: Uint8Array, s: number, e: number, max: number): number {
+  if (e - s <= max) return e - s; // never more units than bytes
+  let n = 0;
+  for (let i = s; i < e && n <= max; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) !== 0x80) n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
 /**
- * Where the author ends in `line` (the header's rest starts at `rs`), or -1 for a line without author. The
- * author ends at the first `: `, or at a final `:` (an empty message); failing both, at a `:` glued to the text
- * (`John Doe:.`) when what precedes it is a plausible name.
+ * Where the author ends in the UTF-8 line `b[?, end)` whose header's rest starts at `rs`, or -1 for a line
+ * without author. The author ends at the first `: `, or at a final `:` (an empty message); failing both, at a
+ * `:` glued to the text (`John Doe:.`) when what precedes it is a plausible name. Names are measured in UTF-16
+ * units, as displayed names are.
  */
-export function authorEnd(line: string, rs: number, senders: Senders): number {
-  let end = line.indexOf(': ', rs);
-  if (end < 0 && line.length > rs + 1 && line.charCodeAt(line.length - 1) === 0x3a) end = line.length - 1;
-  if (end >= 0) return end - rs <= MAX_NAME ? end : -1;
-  const c = line.indexOf(':', rs);
-  const next = line.charCodeAt(c + 1);
+export function authorEnd(b: Buffer, rs: number, end: number, senders: Senders): number {
+  // No name is longer than MAX_NAME units, and so than 3 × MAX_NAME bytes: a line without a colon that early
+  // has no author, whatever follows.
+  const far = rs + 3 * MAX_NAME;
+  let colon = -1;
+  let found = -1;
+  for (let j = rs; j < end; j++) {
+    if (b[j] === 0x3a) {
+      if (b[j + 1] === 0x20) {
+        found = j;
+        break;
+      }
+      if (colon === -1) colon = j;
+    } else if (colon === -1 && j > far) return -1;
+  }
+  if (found === -1 && end > rs + 1 && b[end - 1] === 0x3a) found = end - 1;
+  if (found !== -1) return unitsUpTo(b, rs, found, MAX_NAME) <= MAX_NAME ? found : -1;
+  const c = colon;
+  const next = b[c + 1]!;
   // Not before a digit or a slash: "at 10:30" and "https://" in a notice are not names.
-  const plausible = c > rs && c - rs <= MAX_NAME && next !== 0x2f && !(next >= 0x30 && next <= 0x39);
-  return plausible && senders.get(line.slice(rs, c)) !== null ? c : -1;
+  const plausible =
+    c > rs && unitsUpTo(b, rs, c, MAX_NAME) <= MAX_NAME && next !== 0x2f && !(next >= 0x30 && next <= 0x39);
+  return plausible && senders.at(b, rs, c) !== null ? c : -1;
 }
 
 function make(raw: string): Party | null {

@@ -1,0 +1,307 @@
+/**
+ * A streaming line reader that hands over each line as UTF-8 bytes instead of a string: `forEachLine`
+ * (text.ts) line for line, for a source that reads its lines byte by byte and turns into strings only the
+ * little it must (the WhatsApp source). Decoding every chunk to a string that holds one emoji makes the whole
+ * chunk a two-byte string, and a source that stores texts as UTF-8 then encodes every text again.
+ *
+ * What it hands over is what `forEachLine` would have decoded, as UTF-8: the same lines, numbered the same way,
+ * the leading BOM removed (BOMs elsewhere left for the source), UTF-16 (with a BOM) converted, bytes that are not
+ * UTF-8 replaced with U+FFFD exactly where Node's StringDecoder replaces them, and the same TEXT_INVALID_UTF8
+ * warning before the same line. Only a chunk that fails the native UTF-8 check (`isUtf8`) is decoded and
+ * encoded again, so a valid file is never decoded.
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import type { SourceContext, SourceInput } from './source.js';
+import {
+  breaksIn,
+  firstInvalidUtf8,
+  sniffBom,
+  type TextEncoding,
+  transientChunks,
+  unfinishedTail,
+  warnInvalidUtf8,
+} from './text.js';
+
+type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
+
+/**
+ * One line: `bytes[start, end)`, well-formed UTF-8 without its line break. `bytes[end]` can always be read (it is
+ * the line break, or a LF placed after the line), so a scanner may stop at any byte below 0x20 without a bound
+ * check. The bytes stay as they are until `onChunkEnd` is called next; a reader copies what it keeps longer.
+ */
+export type ByteLine = (bytes: Buffer, start: number, end: number, lineNo: number, unended: boolean) => void;
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Streams an input line by line as UTF-8 bytes, exactly as `forEachLine` splits and numbers it (CRLF, LF and lone
+ * CR, also split across chunks). `onChunkEnd`, if given, is called after the lines of each chunk, before any
+ * bytes handed over may be overwritten (the input's chunks are read into the same memory again).
+ */
+export async function forEachLineBytes(
+  input: SourceInput,
+  onLine: ByteLine,
+  ctx?: SourceContext,
+  onChunkEnd?: () => void,
+): Promise<{ lines: number; encoding: TextEncoding }> {
+  const reader = new ByteLineReader(onLine, ctx, onChunkEnd);
+  // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
+  let head: Buffer | undefined;
+  let first = true;
+  let read = 0;
+  for await (const chunk of transientChunks(input)) {
+    let buf = chunk;
+    read += buf.length;
+    if (first) {
+      // Copied when kept past this chunk: its memory may be read into again.
+      head = head ? Buffer.concat([head, buf]) : buf;
+      if (head.length < 4) {
+        head = Buffer.from(head);
+        continue;
+      }
+      first = false;
+      buf = reader.begin(head);
+    }
+    reader.chunk(buf);
+    ctx?.progress(read);
+  }
+  // A file shorter than four bytes never filled `head`.
+  if (first && head) reader.chunk(reader.begin(head));
+  return reader.finish();
+}
+
+class ByteLineReader {
+  encoding: TextEncoding = 'utf-8';
+  private utf16: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  private highSurrogate = '';
+  private lineNo = 0;
+  // The start of a line that a chunk did not finish, with room for the LF placed after it when handed over.
+  private carry: Buffer = Buffer.allocUnsafe(1 << 16);
+  private carried = 0;
+  /** The last byte handed over was a CR: an LF next is the rest of that CRLF. */
+  private afterCr = false;
+  // A UTF-8 character the chunk before did not finish, kept exactly as StringDecoder keeps it (`held`, and
+  // `missing` bytes it waits for), so that bytes that are not UTF-8 are replaced as it replaces them.
+  private readonly held = Buffer.alloc(4);
+  private heldLen = 0;
+  private missing = 0;
+  // The TEXT_INVALID_UTF8 search, as `forEachLine` does it (so the line it names is the same): the unfinished
+  // bytes at the end of the chunk before, whether the text decoded before ended in a CR, and the line of the
+  // first invalid byte found, reported when that line is handed over.
+  private checking: boolean;
+  private checkCarried: Uint8Array = EMPTY;
+  private crBefore = false;
+  private lastOut = -1;
+  private warnAt = 0;
+
+  constructor(
+    private readonly onLine: ByteLine,
+    private readonly ctx: SourceContext | undefined,
+    private readonly onChunkEnd: (() => void) | undefined,
+  ) {
+    this.checking = ctx !== undefined;
+  }
+
+  /** Chooses the encoding from the first bytes; returns them without the byte-order mark. */
+  begin(head: Buffer): Buffer {
+    const bom = sniffBom(head);
+    this.encoding = bom?.encoding ?? 'utf-8';
+    if (this.encoding !== 'utf-8') {
+      this.utf16 = iconv.getDecoder(this.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+    }
+    return bom ? head.subarray(bom.length) : head;
+  }
+
+  chunk(b: Buffer): void {
+    if (this.utf16 !== undefined) {
+      // UTF-16 exports are rare: decoded, and encoded again as UTF-8. The decoder may end a chunk's text with
+      // the first half of a surrogate pair: it waits for the second, as the two make one character.
+      let text = this.highSurrogate + this.utf16.write(b);
+      const last = text.charCodeAt(text.length - 1);
+      this.highSurrogate = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+      if (this.highSurrogate !== '') text = text.slice(0, -1);
+      const bytes = Buffer.from(text, 'utf8');
+      this.last(bytes, 0, bytes.length);
+      return;
+    }
+    const n = b.length;
+    let s = 0;
+    // A character the chunk before began, finished (or cut short by a byte that cannot continue it) here.
+    let pre: Buffer | undefined;
+    if (this.missing > 0) {
+      const want = this.missing;
+      let i = 0;
+      let cut = false;
+      for (; i < n && i < want; i++) {
+        if ((b[i]! & 0xc0) !== 0x80) {
+          cut = true;
+          break;
+        }
+        this.held[this.heldLen++] = b[i]!;
+      }
+      this.missing = cut ? 0 : want - i;
+      s = i;
+      if (this.missing === 0) {
+        pre = Buffer.from(this.held.subarray(0, this.heldLen));
+        this.heldLen = 0;
+      }
+    }
+    // The character this chunk begins and does not finish, by StringDecoder's rule: a lead byte among the last
+    // three, with fewer bytes after it than it announces.
+    let tail = 0;
+    let need = 0;
+    if (s < n && (b[n - 1]! & 0x80) !== 0) {
+      for (let i = n - 1; ; i--) {
+        tail++;
+        const c = b[i]!;
+        if ((c & 0xc0) === 0x80) {
+          if (tail >= 4 || i === s) {
+            tail = 0;
+            break;
+          }
+        } else {
+          need = (c & 0xe0) === 0xc0 ? 2 : (c & 0xf0) === 0xe0 ? 3 : (c & 0xf8) === 0xf0 ? 4 : 0;
+          if (need === 0 || tail >= need) tail = 0;
+          break;
+        }
+      }
+    }
+    const end = n - tail;
+    const preValid = pre === undefined || isUtf8(pre);
+    const bodyValid = s >= end || isUtf8(b.subarray(s, end));
+    if (this.checking) {
+      if (!preValid || !bodyValid) this.check(b);
+      // A character's start lies within its last three bytes: only a chunk shorter than that needs the one before.
+      const all = b.length < 3 && this.checkCarried.length > 0 ? Buffer.concat([this.checkCarried, b]) : b;
+      const t = unfinishedTail(all);
+      this.checkCarried = t > 0 ? Buffer.from(all.subarray(all.length - t)) : EMPTY;
+    }
+    this.lastOut = -1;
+    if (pre !== undefined) {
+      const p = preValid ? pre : Buffer.from(pre.toString('utf8'), 'utf8');
+      // A character holds no line break: it joins the line being carried.
+      this.keep(p, this.lines(p, 0, p.length), p.length);
+    }
+    if (bodyValid) this.last(b, s, end);
+    else {
+      const replaced = Buffer.from((b as Utf8Buffer).utf8Slice(s, end), 'utf8');
+      this.last(replaced, 0, replaced.length);
+    }
+    this.crBefore = this.lastOut === 0x0d;
+    // (When the character from before took every byte, it may still wait for more: nothing else to keep.)
+    if (s < n) {
+      for (let k = 0; k < tail; k++) this.held[k] = b[end + k]!;
+      this.heldLen = tail;
+      this.missing = tail === 0 ? 0 : need - tail;
+    }
+  }
+
+  finish(): { lines: number; encoding: TextEncoding } {
+    let rest: Buffer | undefined;
+    if (this.utf16 !== undefined) {
+      const text = this.highSurrogate + (this.utf16.end() ?? '');
+      if (text.length > 0) rest = Buffer.from(text, 'utf8');
+    } else if (this.heldLen > 0) {
+      // A character the file never finished: always replaced.
+      rest = Buffer.from(this.held.subarray(0, this.heldLen).toString('utf8'), 'utf8');
+      this.heldLen = 0;
+      if (this.checking) this.invalidAt(this.lineNo + 1);
+    }
+    if (rest !== undefined) this.last(rest, 0, rest.length);
+    if (this.warnAt !== 0) this.warn();
+    if (this.carried > 0) this.onLine(this.carriedLine(this.carried), 0, this.carried, ++this.lineNo, true);
+    return { lines: this.lineNo, encoding: this.encoding };
+  }
+
+  /** Hands over the lines of the chunk's last piece `b[s, e)`, then keeps what is left of it. */
+  private last(b: Buffer, s: number, e: number): void {
+    const rest = this.lines(b, s, e);
+    this.onChunkEnd?.();
+    this.keep(b, rest, e);
+  }
+
+  /** Hands over every line `b[s, e)` finishes; returns where the unfinished rest starts (`e` if none). */
+  private lines(b: Buffer, s: number, e: number): number {
+    if (e <= s) return s;
+    this.lastOut = b[e - 1]!;
+    let i = s;
+    if (this.afterCr) {
+      if (b[i] === 0x0a) i++;
+      this.afterCr = false;
+    }
+    // Each search runs once per break found, not once per line: a file without CRs is searched for one once.
+    let lf = -2;
+    let cr = -2;
+    while (i < e) {
+      if (lf !== -1 && lf < i) {
+        lf = b.indexOf(0x0a, i);
+        if (lf >= e) lf = -1;
+      }
+      if (cr !== -1 && cr < i) {
+        cr = b.indexOf(0x0d, i);
+        if (cr >= e) cr = -1;
+      }
+      const br = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (br === -1) return i;
+      if (this.warnAt !== 0 && this.lineNo + 1 >= this.warnAt) this.warn();
+      if (this.carried > 0) {
+        this.keep(b, i, br);
+        const length = this.carried;
+        this.carried = 0;
+        this.onLine(this.carriedLine(length), 0, length, ++this.lineNo, false);
+      } else this.onLine(b, i, br, ++this.lineNo, false);
+      i = br + 1;
+      if (b[br] === 0x0d) {
+        if (i === e) this.afterCr = true;
+        else if (b[i] === 0x0a) i++;
+      }
+    }
+    return i;
+  }
+
+  /**
+   * The carried line of `length` bytes, with a LF after it, as a buffer of just that size: a reader's search in
+   * it then ends there, not in what longer lines left in the carry buffer (after a line of megabytes, searching
+   * that again for every later line that straddles two chunks would cost megabytes each).
+   */
+  private carriedLine(length: number): Buffer {
+    this.carry[length] = 0x0a;
+    return this.carry.subarray(0, length + 1);
+  }
+
+  /** Appends `b[s, e)` to the carried line start, leaving a byte of room after it. */
+  private keep(b: Buffer, s: number, e: number): void {
+    if (e <= s) return;
+    const need = this.carried + (e - s) + 1;
+    if (need > this.carry.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.carry.length * 2));
+      this.carry.copy(grown, 0, 0, this.carried);
+      this.carry = grown;
+    }
+    this.carried += b.copy(this.carry, this.carried, s, e);
+  }
+
+  /** Looks for the first byte of `b` (this chunk) that is not UTF-8, as `forEachLine` does, to name its line. */
+  private check(b: Buffer): void {
+    const carried = this.checkCarried;
+    const all = carried.length > 0 ? Buffer.concat([carried, b]) : b;
+    const bad = firstInvalidUtf8(all);
+    if (bad === -1) return;
+    // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
+    this.invalidAt(
+      this.lineNo + 1 + breaksIn(all, carried.length, Math.max(bad, carried.length), this.crBefore),
+    );
+  }
+
+  // The warning waits until its line is handed over: a source that stops earlier never read that line.
+  private invalidAt(line: number): void {
+    this.checking = false;
+    this.warnAt = line;
+  }
+
+  private warn(): void {
+    warnInvalidUtf8(this.ctx!, this.warnAt);
+    this.warnAt = 0;
+  }
+}

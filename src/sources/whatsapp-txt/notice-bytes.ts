@@ -1,0 +1,136 @@
+/**
+ * A filter on a message's first line as UTF-8 bytes, in front of `classify` (notices.ts): it tells apart from
+ * the placeholders and notices the ordinary text that nearly every message is, so that only the rest is decoded
+ * and run through the patterns. It follows `classify` step by step and is derived from the same phrase tables,
+ * so a phrase added there is let through here without a change: the first two characters any start pattern can
+ * match, the markers that open or close a line, the placeholders that end it, and the characters a file marker
+ * (ATTACHED_RE) starts with.
+ */
+import {
+  ATTACHED_PATTERNS,
+  firstCharTable,
+  MARKER_FIRST,
+  MARKER_LAST,
+  MAX_NOTICE,
+  MEDIA_SUFFIXES,
+  START_PATTERNS,
+} from './notices.js';
+
+/**
+ * Every string of `k` characters that a match of the pattern source `src` can start with. Understands what the
+ * phrase tables use — literals, `\(` and other escaped punctuation, `[..]`, `(?:a|b)` and `(?:..)?` — and throws
+ * on anything else, or on a pattern that can match fewer than `k` characters, so that a new phrase cannot slip
+ * past the filter unnoticed.
+ */
+export function patternStarts(src: string, k: number): Set<string> {
+  const out = new Set<string>();
+  const visit = (rest: string, prefix: string): void => {
+    if (prefix.length === k) {
+      out.add(prefix);
+      return;
+    }
+    const c = rest[0];
+    if (c === undefined) throw new Error(`pattern can match fewer than ${k} characters: ${src}`);
+    if (rest.startsWith('(?:')) {
+      let depth = 0;
+      let j = 0;
+      const alts: string[] = [];
+      let from = 3;
+      for (; j < rest.length; j++) {
+        if (rest[j] === '\\') j++;
+        else if (rest[j] === '(') depth++;
+        else if (rest[j] === ')' && --depth === 0) break;
+        else if (rest[j] === '|' && depth === 1) {
+          alts.push(rest.slice(from, j));
+          from = j + 1;
+        }
+      }
+      alts.push(rest.slice(from, j));
+      const optional = rest[j + 1] === '?';
+      const after = rest.slice(j + (optional ? 2 : 1));
+      if (quantifier(after[0])) throw new Error(`cannot tell how this pattern starts: ${src}`);
+      for (const a of alts) visit(a + after, prefix);
+      if (optional) visit(after, prefix);
+      return;
+    }
+    let chars: string[];
+    let length: number;
+    if (c === '[') {
+      const end = rest.indexOf(']');
+      chars = [...rest.slice(1, end)];
+      if (chars[0] === '^' || chars.includes('-') || chars.includes('\\')) {
+        throw new Error(`cannot tell how this pattern starts: ${src}`);
+      }
+      length = end + 1;
+    } else if (c === '\\') {
+      // Only escaped punctuation stands for itself (`\s`, `\d`… are classes).
+      if (/[A-Za-z0-9]/.test(rest[1] ?? 'a')) throw new Error(`cannot tell how this pattern starts: ${src}`);
+      chars = [rest[1]!];
+      length = 2;
+    } else if ('.^$*+?{|)('.includes(c)) {
+      throw new Error(`cannot tell how this pattern starts: ${src}`);
+    } else {
+      chars = [c];
+      length = 1;
+    }
+    if (quantifier(rest[length])) throw new Error(`cannot tell how this pattern starts: ${src}`);
+    for (const ch of chars) visit(rest.slice(length), prefix + ch);
+  };
+  visit(src, '');
+  return out;
+}
+
+function quantifier(c: string | undefined): boolean {
+  return c === '?' || c === '*' || c === '+' || c === '{';
+}
+
+/** The last byte of character `c` in UTF-8. */
+function lastByte(c: number): number {
+  return c < 0x80 ? c : 0x80 | (c & 0x3f);
+}
+
+/** The first two UTF-8 bytes (as `b0 << 8 | b1`) of every two characters a start pattern can match first. */
+export const START_PAIRS = new Uint8Array(0x10000);
+for (const pattern of START_PATTERNS) {
+  for (const two of patternStarts(pattern, 2)) {
+    const u = Buffer.from(two, 'utf8');
+    START_PAIRS[(u[0]! << 8) | u[1]!] = 1;
+  }
+}
+/** The first byte of the character that sends a line to the file-marker checks, and the last bytes of those. */
+const MARKER_FIRST_BYTE = Buffer.from(String.fromCharCode(MARKER_FIRST), 'utf8')[0]!;
+const MARKER_LAST_BYTES = new Uint8Array(256);
+for (const c of MARKER_LAST) MARKER_LAST_BYTES[lastByte(c)] = 1;
+/** The placeholders that end a line, as UTF-8. */
+const SUFFIX_BYTES = MEDIA_SUFFIXES.map((x) => Buffer.from(x, 'utf8'));
+/** The first UTF-8 bytes of the characters a file marker starts with (it may be anywhere in the line). */
+export const ATTACHED_FIRST_BYTES = new Uint8Array(256);
+firstCharTable(ATTACHED_PATTERNS).forEach((on, c) => {
+  if (on === 1) ATTACHED_FIRST_BYTES[Buffer.from(String.fromCharCode(c), 'utf8')[0]!] = 1;
+});
+
+/** True when `b` holds `bytes` at `at`. */
+function endsWith(b: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (b[at + i] !== bytes[i]) return false;
+  return true;
+}
+
+/**
+ * False when `classify` would certainly find the UTF-8 first line `b[s, e)` ordinary text, so it need not be
+ * decoded to be classified; true means only that `classify` must look. `b[e]` must be readable.
+ */
+export function maybeSpecial(b: Uint8Array, s: number, e: number): boolean {
+  // More bytes than 3 per character allowed is longer than MAX_NOTICE characters; nothing special is empty.
+  if (e <= s || e - s > 3 * MAX_NOTICE) return false;
+  const first = b[s]!;
+  // SPECIAL_RE matches at the start, and every start pattern is longer than two characters.
+  if (e - s >= 2 && START_PAIRS[(first << 8) | b[s + 1]!] === 1) return true;
+  if (first === MARKER_FIRST_BYTE) return true;
+  if (MARKER_LAST_BYTES[b[e - 1]!] !== 1) return false;
+  for (const suffix of SUFFIX_BYTES) {
+    const at = e - suffix.length;
+    if (at >= s && endsWith(b, at, suffix)) return true;
+  }
+  for (let i = s; i < e; i++) if (ATTACHED_FIRST_BYTES[b[i]!] === 1) return true;
+  return false;
+}
