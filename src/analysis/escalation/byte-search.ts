@@ -156,117 +156,142 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
     return out;
   };
 
-  // The trie of the spelled phrases, then its failure links breadth first, turned into a full transition table;
-  // each state's lists include those of the states its failure links lead to.
-  const next: number[][] = [new Array<number>(symbols).fill(-1)];
-  const own: number[] = [0];
-  for (const [key, lists] of phrases) {
+  // The trie of the spelled phrases, then its failure links breadth first, turned into a full transition table
+  // `delta` (state × symbol); each state's lists include those of the states its failure links lead to.
+  const spellings = [...phrases].map(([key, lists]) => {
     const seq = spelled(key.slice(1));
     if (key[0] !== '*') seq.push(BEFORE);
+    return { seq, lists };
+  });
+  const most = 1 + spellings.reduce((n, p) => n + p.seq.length, 0);
+  const trie = new Int32Array(most * symbols).fill(-1);
+  const own = new Int32Array(most);
+  let states = 1;
+  for (const { seq, lists } of spellings) {
     let s = 0;
     for (const c of seq) {
-      if (next[s]![c] === -1) {
-        next[s]![c] = next.length;
-        next.push(new Array<number>(symbols).fill(-1));
-        own.push(0);
-      }
-      s = next[s]![c]!;
+      if (trie[s * symbols + c] === -1) trie[s * symbols + c] = states++;
+      s = trie[s * symbols + c]!;
     }
     own[s]! |= lists;
   }
-  const states = next.length;
   const delta = new Int32Array(states * symbols);
   const fail = new Int32Array(states);
-  const out = Int32Array.from(own);
-  const queue: number[] = [];
+  const out = own.slice(0, states);
+  const queue = new Int32Array(states);
+  let queued = 0;
   for (let c = 0; c < symbols; c++) {
-    const t = next[0]![c]!;
+    const t = trie[c]!;
     delta[c] = t === -1 ? 0 : t;
-    if (t !== -1) queue.push(t);
+    if (t !== -1) queue[queued++] = t;
   }
-  for (let q = 0; q < queue.length; q++) {
+  for (let q = 0; q < queued; q++) {
     const s = queue[q]!;
     out[s]! |= out[fail[s]!]!;
     for (let c = 0; c < symbols; c++) {
-      const t = next[s]![c]!;
+      const t = trie[s * symbols + c]!;
       if (t === -1) delta[s * symbols + c] = delta[fail[s]! * symbols + c]!;
       else {
         fail[t] = delta[fail[s]! * symbols + c]!;
         delta[s * symbols + c] = t;
-        queue.push(t);
+        queue[queued++] = t;
       }
     }
   }
 
   // One step per character of the normal form: the state after it (and its boundaries) and the lists matched on
-  // the way. `atEnd`: the lists matched by the BEFORE that ends the text.
-  const step = new Int32Array(states * classes);
-  const stepMatched = new Int32Array(states * classes);
-  const atEnd = new Int32Array(states);
-  for (let s = 0; s < states; s++) {
-    for (let c = 0; c < classes; c++) {
-      let t: number;
-      let m: number;
-      if (word[c]) {
-        t = delta[s * symbols + c]!;
-        m = out[t]!;
-      } else {
-        const t1 = delta[s * symbols + BEFORE]!;
-        const t2 = delta[t1 * symbols + c]!;
-        t = delta[t2 * symbols + AFTER]!;
-        m = out[t1]! | out[t2]! | out[t]!;
-      }
-      step[s * classes + c] = t;
-      stepMatched[s * classes + c] = m;
+  // the way; reading a character that is no word character is reading BEFORE, it, AFTER.
+  const stepOf = (s: number, c: number): number => {
+    if (word[c]) return delta[s * symbols + c]!;
+    const t1 = delta[s * symbols + BEFORE]!;
+    return delta[delta[t1 * symbols + c]! * symbols + AFTER]!;
+  };
+  const matchedOf = (s: number, c: number): number => {
+    if (word[c]) return out[delta[s * symbols + c]!]!;
+    const t1 = delta[s * symbols + BEFORE]!;
+    const t2 = delta[t1 * symbols + c]!;
+    return out[t1]! | out[t2]! | out[delta[t2 * symbols + AFTER]!]!;
+  };
+
+  // The table the search runs on. Its states are the automaton's states paired with whether the last character
+  // read was white space, so that a run of white space, which is one space in the normal form, is one step and
+  // the loop below needs no test for it: white space after white space stays put. Only the pairs reachable from
+  // the start (leading white space is trimmed: the start counts as after white space) are made. A row has one
+  // column per class, each the next row's offset in the table, or its complement (~) when the step matches some
+  // list (then `lists` at the same place has their bits), plus a last column END whose `lists` entry has the
+  // lists matched by the BEFORE that ends the text.
+  const END = classes;
+  const width = classes + 1;
+  const row = new Int32Array(states * 2).fill(-1);
+  const pairs: number[] = [];
+  const rowOf = (s: number, afterSpace: number): number => {
+    const pair = s * 2 + afterSpace;
+    if (row[pair] === -1) {
+      row[pair] = pairs.length;
+      pairs.push(pair);
     }
-    atEnd[s] = out[delta[s * symbols + BEFORE]!]!;
+    return row[pair]! * width;
+  };
+  const startRow = rowOf(delta[AFTER]!, 1);
+  const cells: number[] = [];
+  const cellLists: number[] = [];
+  for (let r = 0; r < pairs.length; r++) {
+    const s = pairs[r]! >> 1;
+    const afterSpace = pairs[r]! & 1;
+    for (let c = 0; c < classes; c++) {
+      const stay = c === space && afterSpace === 1;
+      const next = stay ? r * width : rowOf(stepOf(s, c), c === space ? 1 : 0);
+      const m = stay ? 0 : matchedOf(s, c);
+      cells.push(m === 0 ? next : ~next);
+      cellLists.push(m);
+    }
+    cells.push(0);
+    cellLists.push(out[delta[s * symbols + BEFORE]!]!);
   }
-  const first = delta[AFTER]!;
+  const table = Int32Array.from(cells);
+  const listsAt = Int32Array.from(cellLists);
 
   return (bytes, start, end) => {
-    let s = first;
+    let s = startRow;
     let matched = 0;
-    // Leading white space is trimmed, and each run is one space.
-    let afterSpace = true;
     for (let p = start; p < end; p++) {
-      let b = bytes[p]!;
-      // A character outside ASCII is read as its fold's characters, one after another.
-      let fold: Uint8Array | undefined;
-      let k = 0;
-      if (b >= 0x80) {
-        let cp: number;
-        if (b >= 0xf0) {
-          cp =
-            ((b & 0x07) << 18) |
-            ((bytes[p + 1]! & 0x3f) << 12) |
-            ((bytes[p + 2]! & 0x3f) << 6) |
-            (bytes[p + 3]! & 0x3f);
-          p += 3;
-        } else if (b >= 0xe0) {
-          cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
-          p += 2;
-        } else {
-          cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
-          p += 1;
-        }
-        fold = folds.get(cp);
-        if (fold === undefined) return UNSETTLED;
-        if (fold.length === 0) continue;
-        b = fold[k++]!;
+      const b = bytes[p]!;
+      if (b < 0x80) {
+        const i = s + classOf[b]!;
+        const t = table[i]!;
+        if (t < 0) {
+          matched |= listsAt[i]!;
+          s = ~t;
+        } else s = t;
+        continue;
       }
-      for (;;) {
-        const c = classOf[b]!;
-        // A run of white space is one space in the normal form.
-        if (c !== space || !afterSpace) {
-          afterSpace = c === space;
-          const i = s * classes + c;
-          matched |= stepMatched[i]!;
-          s = step[i]!;
-        }
-        if (fold === undefined || k >= fold.length) break;
-        b = fold[k++]!;
+      // A character outside ASCII is read as its fold's characters, one after another.
+      let cp: number;
+      if (b >= 0xf0) {
+        cp =
+          ((b & 0x07) << 18) |
+          ((bytes[p + 1]! & 0x3f) << 12) |
+          ((bytes[p + 2]! & 0x3f) << 6) |
+          (bytes[p + 3]! & 0x3f);
+        p += 3;
+      } else if (b >= 0xe0) {
+        cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
+        p += 2;
+      } else {
+        cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
+        p += 1;
+      }
+      const fold = folds.get(cp);
+      if (fold === undefined) return UNSETTLED;
+      for (let k = 0; k < fold.length; k++) {
+        const i = s + classOf[fold[k]!]!;
+        const t = table[i]!;
+        if (t < 0) {
+          matched |= listsAt[i]!;
+          s = ~t;
+        } else s = t;
       }
     }
-    return matched | atEnd[s]!;
+    return matched | listsAt[s + END]!;
   };
 }

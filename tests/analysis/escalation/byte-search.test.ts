@@ -121,6 +121,29 @@ describe('the phrase search on stored bytes', () => {
     expect(unsettled).toBeGreaterThan(800);
   });
 
+  it('reads any run of white space, leading, inside or trailing, as the normal form does', () => {
+    const space = fc.string({
+      unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u2028'),
+      maxLength: 5,
+    });
+    const lists = [threats, surveillance, ['stop*', 'you...']];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(space, fc.constantFrom('kill', 'you', 'I', 'know', 'where', 'live', 'Stop', '...')),
+        ),
+        space,
+        (parts, tail) => {
+          const text = parts.map(([s, w]) => s + w).join('') + tail;
+          expect(onBytes(lists, text)).toBe(exact(lists, text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(onBytes(lists, '  \t\n kill \n\n you \t ')).toBe(0b001);
+    expect(onBytes(lists, ' I  know\u00a0 \twhere you  live')).toBe(0b010);
+  });
+
   it('settles ASCII texts, emoji, typographic punctuation and full-width letters; not accents or marks', () => {
     const lists = [threats, surveillance];
     expect(onBytes(lists, 'See you at five')).toBe(0);
