@@ -7,6 +7,7 @@
 import type { CallStatus, Channel, Kind } from '../model/index.js';
 import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
+import type { Who } from '../timeline/store.js';
 import type { Zone } from '../timeline/zone.js';
 import { senderLabel } from './counts.js';
 
@@ -59,11 +60,6 @@ export interface LabelStats {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const index = (list: readonly string[]): Record<string, number> =>
-  Object.assign(Object.create(null), Object.fromEntries(list.map((v, i) => [v, i])));
-const KIND_INDEX = index(KINDS);
-const CALL_INDEX = index(CALL_STATUSES);
-
 /** Channel indices in the byte order of their names (the order of every sorted channel list). */
 export const CHANNELS_SORTED: readonly number[] = CHANNELS.map((_, i) => i).sort((a, b) =>
   CHANNELS[a]! < CHANNELS[b]! ? -1 : 1,
@@ -93,49 +89,54 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
   const withEffect: number[] = [];
   const viaThirdParty: number[] = [];
   // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
-  // distinct sender, so consecutive incidents from the same sender are recognised by identity; other senders
-  // are looked up by object, then key.
+  // distinct sender (`who`), so consecutive incidents from the same sender are recognised by identity; other
+  // senders are looked up by their party object, then key. Every other fact is read from the list's columns: a
+  // view object per incident and a getter per field cost more than the figures themselves.
   const bySender = new Map<object | undefined, { key: string | undefined; id: number }[]>();
+  let lastWho: Who | undefined;
   let lastSender: object | undefined | null = null;
   let lastKey: string | undefined;
   let lastId = -1;
   for (let i = 0; i < n; i++) {
-    const e = incidents.at(i);
-    const s = e.sender;
-    const key = e.senderKey;
-    if (s !== lastSender || key !== lastKey) {
-      let seen = bySender.get(s);
-      if (seen === undefined) {
-        seen = [];
-        bySender.set(s, seen);
-      }
-      let found = seen.find((x) => x.key === key);
-      if (found === undefined) {
-        const label = senderLabel(e);
-        let id = labelIds.get(label);
-        if (id === undefined) {
-          id = labels.length;
-          if (id === 0x100 || id === 0x10000)
-            sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
-          labelIds.set(label, id);
-          labels.push(label);
-          rawNames.push(new Set());
-          perLabel.push({ count: 0, first: e.ms, last: e.ms, firstAt: i, lastAt: i, channels: 0 });
+    const who = incidents.who(i);
+    const ms = incidents.ms(i);
+    if (who !== lastWho) {
+      lastWho = who;
+      const s = who.sender;
+      const key = who.key;
+      if (s !== lastSender || key !== lastKey) {
+        let seen = bySender.get(s);
+        if (seen === undefined) {
+          seen = [];
+          bySender.set(s, seen);
         }
-        if (s?.name !== undefined) rawNames[id]!.add(s.name);
-        found = { key, id };
-        seen.push(found);
+        let found = seen.find((x) => x.key === key);
+        if (found === undefined) {
+          const label = senderLabel({ sender: s, senderKey: key });
+          let id = labelIds.get(label);
+          if (id === undefined) {
+            id = labels.length;
+            if (id === 0x100 || id === 0x10000)
+              sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
+            labelIds.set(label, id);
+            labels.push(label);
+            rawNames.push(new Set());
+            perLabel.push({ count: 0, first: ms, last: ms, firstAt: i, lastAt: i, channels: 0 });
+          }
+          if (s?.name !== undefined) rawNames[id]!.add(s.name);
+          found = { key, id };
+          seen.push(found);
+        }
+        lastSender = s;
+        lastKey = key;
+        lastId = found.id;
+        stats = perLabel[lastId]!;
       }
-      lastSender = s;
-      lastKey = key;
-      lastId = found.id;
-      stats = perLabel[lastId]!;
     }
     sender[i] = lastId;
     const ch = incidents.channelIndex(i);
     channel[i] = ch;
     perChannel[ch]!++;
-    const ms = e.ms;
     stats!.count++;
     if (ms < stats!.first) stats!.first = ms;
     if (ms >= stats!.last) {
@@ -144,7 +145,7 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     }
     stats!.channels |= 1 << ch;
     // Incidents come in runs from one conversation and file: only a change is added to the sets.
-    const conversation = e.conversation;
+    const conversation = incidents.conversation(i);
     if (conversation !== lastConversation) {
       if (conversation !== undefined) conversations.add(conversation);
       lastConversation = conversation;
@@ -154,8 +155,8 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
       inputs.add(input);
       lastInput = input;
     }
-    if ((e.details?.['effect'] ?? '').trim() !== '') withEffect.push(i);
-    if (e.flags?.includes('via-third-party')) viaThirdParty.push(i);
+    if ((incidents.details(i)?.['effect'] ?? '').trim() !== '') withEffect.push(i);
+    if (incidents.flags(i)?.includes('via-third-party')) viaThirdParty.push(i);
     // Incidents come in time order, many to a UTC day: the zone is asked once per day whether the whole day has
     // one offset (its offsets at the day's start and the next day's start agree; no zone changes its offset and
     // back within a day, zone.ts), and only a day with a change is answered instant by instant.
@@ -177,10 +178,10 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
       h = Math.floor((local - d * DAY) / HOUR);
     }
     day[i] = d;
-    hour[i] = e.precision === 'day' ? -1 : h;
-    kinds[KIND_INDEX[e.kind]!]!++;
-    const call = e.call;
-    if (call !== undefined) calls[CALL_INDEX[call.status]!]!++;
+    hour[i] = incidents.precision(i) === 'day' ? -1 : h;
+    kinds[incidents.kindIndex(i)]!++;
+    const call = incidents.callIndex(i);
+    if (call >= 0) calls[call]!++;
   }
   return {
     channel,

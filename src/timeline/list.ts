@@ -6,10 +6,11 @@
  * copies of events. `at(i)` makes a short-lived `TimelineEvent` view; the hottest loops read `ms(i)` directly.
  * `listOf` wraps plain event objects (tests, small inputs) behind the same interface.
  */
-import type { TimelineEvent } from '../model/index.js';
-import { CHANNELS } from '../model/vocabulary.js';
+import type { ParsedEvent, TimelineEvent } from '../model/index.js';
+import type { Direction, Precision } from '../model/vocabulary.js';
+import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { Utf8Span } from './pages.js';
-import type { EventStore } from './store.js';
+import type { EventStore, Who } from './store.js';
 
 export abstract class EventList implements Iterable<TimelineEvent> {
   abstract readonly length: number;
@@ -40,6 +41,38 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   /** The index in CHANNELS of event i's channel, without making a view. */
   channelIndex(i: number): number {
     return CHANNELS.indexOf(this.at(i).channel);
+  }
+  /** The index in KINDS of event i's kind, without making a view. */
+  kindIndex(i: number): number {
+    return KINDS.indexOf(this.at(i).kind);
+  }
+  /** The index in CALL_STATUSES of event i's call outcome, or −1 when it records no call. */
+  callIndex(i: number): number {
+    const call = this.at(i).call;
+    return call === undefined ? -1 : CALL_STATUSES.indexOf(call.status);
+  }
+  /**
+   * Event i's sender as resolved. A store shares one object per distinct sender, so a run of events from one
+   * sender is seen by comparing objects; a list of plain events makes a new one each time.
+   */
+  who(i: number): Who {
+    const e = this.at(i);
+    return { sender: e.sender, key: e.senderKey, role: e.role };
+  }
+  precision(i: number): Precision {
+    return this.at(i).precision;
+  }
+  direction(i: number): Direction {
+    return this.at(i).direction;
+  }
+  conversation(i: number): string | undefined {
+    return this.at(i).conversation;
+  }
+  flags(i: number): readonly string[] | undefined {
+    return this.at(i).flags;
+  }
+  details(i: number): ParsedEvent['details'] {
+    return this.at(i).details;
   }
   /**
    * Points `into` at event i's text as stored UTF-8 bytes, without decoding it. False when the list has no such
@@ -134,6 +167,30 @@ export class StoreList extends EventList {
   }
   override channelIndex(i: number): number {
     return this.store.channelIndex(this.numbers[i]!);
+  }
+  override kindIndex(i: number): number {
+    return this.store.kindIndex(this.numbers[i]!);
+  }
+  override callIndex(i: number): number {
+    return this.store.callIndex(this.numbers[i]!);
+  }
+  override who(i: number): Who {
+    return this.store.who(this.numbers[i]!);
+  }
+  override precision(i: number): Precision {
+    return this.store.precision(this.numbers[i]!);
+  }
+  override direction(i: number): Direction {
+    return this.store.direction(this.numbers[i]!);
+  }
+  override conversation(i: number): string | undefined {
+    return this.store.conversation(this.numbers[i]!);
+  }
+  override flags(i: number): readonly string[] | undefined {
+    return this.store.flags(this.numbers[i]!);
+  }
+  override details(i: number): ParsedEvent['details'] {
+    return this.store.detailsOf(this.numbers[i]!);
   }
   override textBytes(i: number, into: Utf8Span): boolean {
     return this.store.textBytes(this.numbers[i]!, into);

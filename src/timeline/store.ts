@@ -140,6 +140,14 @@ export class EventStore {
   kind(k: number): Kind {
     return KINDS[(this.packedCol[k]! >> KIND_AT) & 15]!;
   }
+  /** The index in KINDS of event k's kind. */
+  kindIndex(k: number): number {
+    return (this.packedCol[k]! >> KIND_AT) & 15;
+  }
+  /** The index in CALL_STATUSES of event k's call outcome, or −1 when it records no call. */
+  callIndex(k: number): number {
+    return ((this.packedCol[k]! >> CALL_AT) & 15) - 1;
+  }
   direction(k: number): Direction {
     return DIRECTIONS[(this.packedCol[k]! >> DIRECTION_AT) & 3]!;
   }

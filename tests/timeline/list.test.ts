@@ -1,0 +1,83 @@
+/**
+ * The column reads of an event list (src/timeline/list.ts): a list of stored events answers them from the store's
+ * columns, a list of plain events from each event, and both must give every event's own values. The two
+ * fixtures hold calls with outcomes, date-only diary rows, conversations, flags, details and many senders.
+ */
+import { describe, expect, it } from 'vitest';
+import { incidentColumns } from '../../src/analysis/columns.js';
+import { CALL_STATUSES, CHANNELS, KINDS } from '../../src/model/vocabulary.js';
+import { type EventList, listOf } from '../../src/timeline/list.js';
+import { plain } from '../../src/timeline/store.js';
+import { Zone } from '../../src/timeline/zone.js';
+import { timelineOf } from '../helpers/timeline.js';
+
+/** Everything the column reads give for event i of a list. */
+function reads(list: EventList, i: number) {
+  const who = list.who(i);
+  return {
+    ms: list.ms(i),
+    incident: list.incident(i),
+    input: list.input(i),
+    channel: CHANNELS[list.channelIndex(i)],
+    kind: KINDS[list.kindIndex(i)],
+    call: list.callIndex(i) === -1 ? undefined : CALL_STATUSES[list.callIndex(i)],
+    sender: who.sender,
+    senderKey: who.key,
+    role: who.role,
+    precision: list.precision(i),
+    direction: list.direction(i),
+    conversation: list.conversation(i),
+    flags: list.flags(i),
+    details: list.details(i),
+  };
+}
+
+describe('column reads of an event list', () => {
+  for (const fixture of ['fixtures/demo-case', 'fixtures/mixed-case']) {
+    it(`give each event's own values, from the store and from plain events alike (${fixture})`, async () => {
+      const { t } = await timelineOf([fixture]);
+      const stored = t.events;
+      const objects = listOf(Array.from({ length: stored.length }, (_, i) => plain(stored.at(i))));
+      expect(stored.length).toBeGreaterThan(50);
+      const seen = { calls: 0, dateOnly: 0, flags: 0, details: 0, conversations: 0 };
+      for (let i = 0; i < stored.length; i++) {
+        const e = objects.at(i);
+        const fromStore = reads(stored, i);
+        expect(fromStore).toEqual(reads(objects, i));
+        expect(fromStore).toEqual({
+          ms: e.ms,
+          incident: e.incident,
+          input: e.input,
+          channel: e.channel,
+          kind: e.kind,
+          call: e.call?.status,
+          sender: e.sender,
+          senderKey: e.senderKey,
+          role: e.role,
+          precision: e.precision,
+          direction: e.direction,
+          conversation: e.conversation,
+          flags: e.flags,
+          details: e.details,
+        });
+        if (e.call) seen.calls++;
+        if (e.precision === 'day') seen.dateOnly++;
+        if (e.flags?.length) seen.flags++;
+        if (e.details) seen.details++;
+        if (e.conversation !== undefined) seen.conversations++;
+      }
+      // The fixture exercises every read that a column can leave empty.
+      for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
+    });
+
+    it(`give the same incident columns from the store as from plain events (${fixture})`, async () => {
+      const { t } = await timelineOf([fixture]);
+      const incidents = t.events.where((i) => t.events.incident(i));
+      const objects = listOf(Array.from({ length: incidents.length }, (_, i) => plain(incidents.at(i))));
+      const zone = new Zone('Europe/London');
+      const fromStore = incidentColumns(incidents, zone);
+      expect(fromStore).toEqual(incidentColumns(objects, zone));
+      expect(fromStore.labels.length).toBeGreaterThan(1);
+    });
+  }
+});
