@@ -152,7 +152,11 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
   for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) classOf[c] = space;
 
   // Characters outside ASCII are read by their folds (none when a phrase is not ASCII: the exact search decides).
-  const folds = asciiOnly ? readableFolds() : new Map<number, Uint8Array>();
+  // The table of folds takes a while to make and many chats are plain ASCII: it is made at the first character
+  // outside ASCII.
+  let folds: ReadonlyMap<number, Uint8Array> | undefined = asciiOnly
+    ? undefined
+    : new Map<number, Uint8Array>();
 
   // Word boundaries as two more symbols: AFTER follows the start of the text and every character that is no word
   // character, BEFORE precedes every such character and the end. The automaton reads a character that is no word
@@ -302,6 +306,7 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
         cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
         p += 1;
       }
+      folds ??= readableFolds();
       const fold = folds.get(cp);
       if (fold === undefined) return UNSETTLED;
       for (let k = 0; k < fold.length; k++) {
