@@ -65,29 +65,42 @@ export const CHANNELS_SORTED: readonly number[] = CHANNELS.map((_, i) => i).sort
   CHANNELS[a]! < CHANNELS[b]! ? -1 : 1,
 );
 
-/** The columns of time-ordered incidents. */
+/**
+ * The columns of time-ordered incidents.
+ *
+ * Written for a single cold pass over a million incidents: V8 optimises the loop while it runs, and a branch first
+ * taken after that (a clock change, the first flagged record) throws the optimised code away and starts again. So
+ * the loop reads every column the same way for every incident, appends the few incidents with flags or details
+ * without a branch, and leaves the days with a clock change to `fixClockChangeDays` afterwards.
+ */
 export function incidentColumns(incidents: EventList, zone: Zone): IncidentColumns {
   const n = incidents.length;
   const channel = new Uint8Array(n);
   const day = new Int32Array(n);
   const hour = new Int8Array(n);
-  let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n);
+  // One slot more than incidents: label 0 is written there (a fresh array already reads 0), so that a case with
+  // one identifier, the usual one, never writes (and the operating system never supplies) the column's memory.
+  let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n + 1);
   const labels: string[] = [];
   const rawNames: Set<string>[] = [];
   const labelIds = new Map<string, number>();
-  const kinds = new Array<number>(KINDS.length).fill(0);
-  const calls = new Array<number>(CALL_STATUSES.length).fill(0);
+  const perKind = new Int32Array(KINDS.length);
+  // Slot 0: no call; slot s + 1: CALL_STATUSES[s].
+  const perCall = new Int32Array(CALL_STATUSES.length + 1);
   const perLabel: LabelStats[] = [];
-  const perChannel = new Array<number>(CHANNELS.length).fill(0);
+  const perChannel = new Int32Array(CHANNELS.length);
   const conversations = new Set<string>();
   const inputs = new Set<number>();
-  let lastConversation: string | undefined;
+  // null: no incident seen yet, so that the first incident is always a change.
+  let lastConversation: string | undefined | null = null;
   let lastInput = -1;
   let stats: LabelStats | undefined;
   let lastUtcDay = Number.NaN;
-  let steady = Number.NaN;
-  const withEffect: number[] = [];
-  const viaThirdParty: number[] = [];
+  let steady = 0;
+  // Incidents with flags or details, in order (index i is written at `sparse[count]` every time; the count moves
+  // on only for those): only they are read again for `withEffect` and `viaThirdParty`.
+  const sparse = new Int32Array(n + 1);
+  let sparseCount = 0;
   // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
   // distinct sender (`who`), so consecutive incidents from the same sender are recognised by identity; other
   // senders are looked up by their party object, then key. Every other fact is read from the list's columns: a
@@ -133,7 +146,7 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
         stats = perLabel[lastId]!;
       }
     }
-    sender[i] = lastId;
+    sender[lastId === 0 ? n : i] = lastId;
     const ch = incidents.channelIndex(i);
     channel[i] = ch;
     perChannel[ch]!++;
@@ -155,50 +168,75 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
       inputs.add(input);
       lastInput = input;
     }
-    if ((incidents.details(i)?.['effect'] ?? '').trim() !== '') withEffect.push(i);
-    if (incidents.flags(i)?.includes('via-third-party')) viaThirdParty.push(i);
-    // Incidents come in time order, many to a UTC day: the zone is asked once per day whether the whole day has
-    // one offset (its offsets at the day's start and the next day's start agree; no zone changes its offset and
-    // back within a day, zone.ts), and only a day with a change is answered instant by instant.
+    sparse[sparseCount] = i;
+    sparseCount += incidents.flags(i) !== undefined || incidents.details(i) !== undefined ? 1 : 0;
+    // Incidents come in time order, many to a UTC day: the zone is asked once per day for its offset at the day's
+    // start. A day whose offset changes is corrected afterwards.
     const utcDay = Math.floor(ms / DAY);
     if (utcDay !== lastUtcDay) {
       lastUtcDay = utcDay;
-      const atStart = zone.offsetAt(utcDay * DAY);
-      steady = atStart === zone.offsetAt((utcDay + 1) * DAY) ? atStart * 60_000 : Number.NaN;
+      steady = zone.offsetAt(utcDay * DAY) * 60_000;
     }
-    let d: number;
-    let h: number;
-    if (Number.isNaN(steady)) {
-      const p = zone.dayHour(ms);
-      d = p.day;
-      h = p.hour;
-    } else {
-      const local = ms + steady;
-      d = Math.floor(local / DAY);
-      h = Math.floor((local - d * DAY) / HOUR);
-    }
+    const local = ms + steady;
+    const d = Math.floor(local / DAY);
     day[i] = d;
-    hour[i] = incidents.precision(i) === 'day' ? -1 : h;
-    kinds[incidents.kindIndex(i)]!++;
-    const call = incidents.callIndex(i);
-    if (call >= 0) calls[call]!++;
+    hour[i] = incidents.precision(i) === 'day' ? -1 : Math.floor((local - d * DAY) / HOUR);
+    perKind[incidents.kindIndex(i)]!++;
+    perCall[incidents.callIndex(i) + 1]!++;
+  }
+  fixClockChangeDays(incidents, zone, day, hour);
+  const withEffect: number[] = [];
+  const viaThirdParty: number[] = [];
+  for (let k = 0; k < sparseCount; k++) {
+    const i = sparse[k]!;
+    if ((incidents.details(i)?.['effect'] ?? '').trim() !== '') withEffect.push(i);
+    if (incidents.flags(i)?.includes('via-third-party')) viaThirdParty.push(i);
   }
   return {
     channel,
     day,
     hour,
-    sender,
+    sender: sender.subarray(0, n),
     labels,
     rawNames,
     perLabel,
-    perChannel,
+    perChannel: Array.from(perChannel),
     conversations,
     inputs,
     withEffect,
     viaThirdParty,
-    kinds,
-    calls,
+    kinds: Array.from(perKind),
+    calls: Array.from(perCall.subarray(1)),
   };
+}
+
+/**
+ * Local days and hours of the incidents on UTC days when the zone's offset changes, which `incidentColumns` wrote
+ * with the offset at the day's start: each is asked of the zone instant by instant. A day has one offset when its
+ * offsets at its start and at the next day's start agree (no zone changes its offset and back within a day,
+ * zone.ts).
+ */
+function fixClockChangeDays(incidents: EventList, zone: Zone, day: Int32Array, hour: Int8Array): void {
+  const n = incidents.length;
+  if (n === 0) return;
+  const last = Math.floor(incidents.ms(n - 1) / DAY);
+  let i = 0;
+  for (let d = Math.floor(incidents.ms(0) / DAY); d <= last; d++) {
+    if (zone.offsetAt(d * DAY) === zone.offsetAt((d + 1) * DAY)) continue;
+    // The incidents of UTC day d, found by binary search from where the last search ended.
+    let lo = i;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (incidents.ms(mid) < d * DAY) lo = mid + 1;
+      else hi = mid;
+    }
+    for (i = lo; i < n && incidents.ms(i) < (d + 1) * DAY; i++) {
+      const p = zone.dayHour(incidents.ms(i));
+      day[i] = p.day;
+      if (hour[i] !== -1) hour[i] = p.hour;
+    }
+  }
 }
 
 function widened(

@@ -30,6 +30,10 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   where(keep: (i: number) => unknown): EventList {
     return this.filter((_, i) => keep(i));
   }
+  /** The events that are incidents, as a list. */
+  incidents(): EventList {
+    return this.where((i) => this.incident(i));
+  }
   /** Whether event i is an incident, without making a view. */
   incident(i: number): boolean {
     return this.at(i).incident;
@@ -157,6 +161,18 @@ export class StoreList extends EventList {
     const out = new Uint32Array(this.numbers.length);
     let n = 0;
     for (let i = 0; i < this.numbers.length; i++) if (keep(i)) out[n++] = this.numbers[i]!;
+    return new StoreList(this.store, out.subarray(0, n));
+  }
+  override incidents(): StoreList {
+    // As `where`, with the store's incident flag read in the loop rather than through a function per event.
+    const numbers = this.numbers;
+    const out = new Uint32Array(numbers.length);
+    let n = 0;
+    for (let i = 0; i < numbers.length; i++) {
+      const k = numbers[i]!;
+      out[n] = k;
+      n += this.store.incident(k) ? 1 : 0;
+    }
     return new StoreList(this.store, out.subarray(0, n));
   }
   override incident(i: number): boolean {

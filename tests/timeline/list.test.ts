@@ -72,12 +72,18 @@ describe('column reads of an event list', () => {
 
     it(`give the same incident columns from the store as from plain events (${fixture})`, async () => {
       const { t } = await timelineOf([fixture]);
-      const incidents = t.events.where((i) => t.events.incident(i));
+      const incidents = t.events.incidents();
+      const chosen = t.events.where((i) => t.events.incident(i));
+      expect(incidents.length).toBe(chosen.length);
+      for (let i = 0; i < chosen.length; i++) expect(plain(incidents.at(i))).toEqual(plain(chosen.at(i)));
       const objects = listOf(Array.from({ length: incidents.length }, (_, i) => plain(incidents.at(i))));
       const zone = new Zone('Europe/London');
       const fromStore = incidentColumns(incidents, zone);
       expect(fromStore).toEqual(incidentColumns(objects, zone));
       expect(fromStore.labels.length).toBeGreaterThan(1);
+      // The plain list's own selection of incidents gives the same events.
+      const all = listOf(Array.from({ length: t.events.length }, (_, i) => plain(t.events.at(i))));
+      expect(all.incidents().map((e) => e)).toEqual(objects.map((e) => e));
     });
   }
 });
