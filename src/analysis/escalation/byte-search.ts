@@ -60,43 +60,54 @@ const RANGES: readonly (readonly [number, number])[] = [
   [0x1f000, 0x1faff], // emoji and pictographs
 ];
 
-let folds: ReadonlyMap<number, string> | undefined;
+const MARK = /^\p{M}$/u;
+const ASCII_ONLY = /^[\x00-\x7f]+$/;
+const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
+
+/** The fold of code point `cp` when it is one of RANGES whose fold does not depend on its neighbours. */
+function contextFreeFold(cp: number): string | undefined {
+  if (!RANGES.some(([from, to]) => cp >= from && cp <= to)) return undefined;
+  const ch = String.fromCodePoint(cp);
+  // A combining mark changes with the character before it; variation selectors combine with nothing.
+  if (MARK.test(ch) && !(cp >= 0xfe00 && cp <= 0xfe0f)) return undefined;
+  const fold = foldCharacters(ch);
+  // Kept: removed, folded to ASCII, or unchanged and no word character (which would move a word boundary).
+  return fold === '' || ASCII_ONLY.test(fold) || (fold === ch && !WORD_CHARACTER.test(ch)) ? fold : undefined;
+}
 
 /** Code point → its fold, for the characters of RANGES whose fold does not depend on their neighbours. */
 export function contextFreeFolds(): ReadonlyMap<number, string> {
-  if (folds) return folds;
   const table = new Map<number, string>();
-  const mark = /^\p{M}$/u;
   for (const [from, to] of RANGES) {
     for (let cp = from; cp <= to; cp++) {
-      const ch = String.fromCodePoint(cp);
-      // A combining mark changes with the character before it; variation selectors combine with nothing.
-      if (mark.test(ch) && !(cp >= 0xfe00 && cp <= 0xfe0f)) continue;
-      const fold = foldCharacters(ch);
-      // Kept: removed, folded to ASCII, or unchanged and no word character (which would move a word boundary).
-      if (fold === '' || /^[\x00-\x7f]+$/.test(fold) || (fold === ch && !/^[\p{L}\p{N}_]$/u.test(ch))) {
-        table.set(cp, fold);
-      }
+      const fold = contextFreeFold(cp);
+      if (fold !== undefined) table.set(cp, fold);
     }
   }
-  folds = table;
   return table;
 }
 
-/** A character outside ASCII in `readableFolds`: neither a word character nor white space. */
+/** A character outside ASCII in `readableFold`: neither a word character nor white space. */
 const NEUTRAL = 0x80;
 
-let readable: ReadonlyMap<number, Uint8Array> | undefined;
+// Folds as the automaton reads them, made for each character when first met: a chat uses a few dozen characters
+// outside ASCII, and making the whole table of several thousand took longer than searching a million texts.
+const readable = new Map<number, Uint8Array | null>();
 
 /**
- * contextFreeFolds as the bytes the automaton reads: each fold's white space as a space, its other characters
- * outside ASCII as NEUTRAL.
+ * contextFreeFold as the bytes the automaton reads: its white space as a space, its other characters outside
+ * ASCII as NEUTRAL; null when the character is not read here.
  */
-function readableFolds(): ReadonlyMap<number, Uint8Array> {
-  const byte = (ch: string): number =>
-    /\s/.test(ch) ? 0x20 : ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : NEUTRAL;
-  readable ??= new Map([...contextFreeFolds()].map(([cp, fold]) => [cp, Uint8Array.from([...fold], byte)]));
-  return readable;
+function readableFold(cp: number): Uint8Array | null {
+  let r = readable.get(cp);
+  if (r === undefined) {
+    const fold = contextFreeFold(cp);
+    const byte = (ch: string): number =>
+      /\s/.test(ch) ? 0x20 : ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : NEUTRAL;
+    r = fold === undefined ? null : Uint8Array.from([...fold], byte);
+    readable.set(cp, r);
+  }
+  return r;
 }
 
 const isWordAscii = (c: number): boolean =>
@@ -152,11 +163,6 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
   for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) classOf[c] = space;
 
   // Characters outside ASCII are read by their folds (none when a phrase is not ASCII: the exact search decides).
-  // The table of folds takes a while to make and many chats are plain ASCII: it is made at the first character
-  // outside ASCII.
-  let folds: ReadonlyMap<number, Uint8Array> | undefined = asciiOnly
-    ? undefined
-    : new Map<number, Uint8Array>();
 
   // Word boundaries as two more symbols: AFTER follows the start of the text and every character that is no word
   // character, BEFORE precedes every such character and the end. The automaton reads a character that is no word
@@ -306,9 +312,8 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
         cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
         p += 1;
       }
-      folds ??= readableFolds();
-      const fold = folds.get(cp);
-      if (fold === undefined) return UNSETTLED;
+      const fold = asciiOnly ? readableFold(cp) : null;
+      if (fold === null) return UNSETTLED;
       for (let k = 0; k < fold.length; k++) {
         const t = table[s + fold[k]!]!;
         if (t < 0) {
