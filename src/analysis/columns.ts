@@ -68,110 +68,140 @@ export const CHANNELS_SORTED: readonly number[] = CHANNELS.map((_, i) => i).sort
 /**
  * The columns of time-ordered incidents.
  *
- * Written for a single cold pass over a million incidents: V8 optimises the loop while it runs, and a branch first
- * taken after that (a clock change, the first flagged record) throws the optimised code away and starts again. So
- * the loop reads every column the same way for every incident, appends the few incidents with flags or details
- * without a branch, and leaves the days with a clock change to `fixClockChangeDays` afterwards.
+ * Written for single cold passes over a million incidents: V8 optimises a loop while it runs, so a loop of few
+ * calls gets there sooner, and a branch first taken after that (a clock change, the first flagged record) throws
+ * the optimised code away and starts again. So the list's bulk reads (list.ts) give the channels, counts, sets
+ * and the few incidents with flags or details; the loops here read the sender and the instant, with no branch
+ * first taken mid-way; and the days with a clock change are corrected afterwards (`fixClockChangeDays`).
  */
 export function incidentColumns(incidents: EventList, zone: Zone): IncidentColumns {
   const n = incidents.length;
   const channel = new Uint8Array(n);
-  const day = new Int32Array(n);
-  const hour = new Int8Array(n);
+  const perChannel = new Int32Array(CHANNELS.length);
+  const perKind = new Int32Array(KINDS.length);
+  // Slot 0: no call; slot s + 1: CALL_STATUSES[s].
+  const perCall = new Int32Array(CALL_STATUSES.length + 1);
+  incidents.tally(channel, perChannel, perKind, perCall);
+  const { sender, labels, rawNames, perLabel } = senderColumn(incidents, channel);
+  const { day, hour } = localDaysAndHours(incidents, zone);
+  const withEffect: number[] = [];
+  const viaThirdParty: number[] = [];
+  for (const i of incidents.withFlagsOrDetails()) {
+    if ((incidents.details(i)?.['effect'] ?? '').trim() !== '') withEffect.push(i);
+    if (incidents.flags(i)?.includes('via-third-party')) viaThirdParty.push(i);
+  }
+  return {
+    channel,
+    day,
+    hour,
+    sender,
+    labels,
+    rawNames,
+    perLabel,
+    perChannel: Array.from(perChannel),
+    conversations: incidents.conversationSet(),
+    inputs: incidents.inputSet(),
+    withEffect,
+    viaThirdParty,
+    kinds: Array.from(perKind),
+    calls: Array.from(perCall.subarray(1)),
+  };
+}
+
+/**
+ * The sender label of each incident, the labels, the names seen with each, and what each label adds up to.
+ * Incidents come in runs from one sender: each run is found by reading only the sender, and added to its label's
+ * figures at its end (incidents are in time order, so its first and last incidents hold its first and last
+ * instants).
+ */
+function senderColumn(
+  incidents: EventList,
+  channel: Uint8Array,
+): Pick<IncidentColumns, 'sender' | 'labels' | 'rawNames' | 'perLabel'> {
+  const n = incidents.length;
   // One slot more than incidents: label 0 is written there (a fresh array already reads 0), so that a case with
   // one identifier, the usual one, never writes (and the operating system never supplies) the column's memory.
   let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n + 1);
   const labels: string[] = [];
   const rawNames: Set<string>[] = [];
   const labelIds = new Map<string, number>();
-  const perKind = new Int32Array(KINDS.length);
-  // Slot 0: no call; slot s + 1: CALL_STATUSES[s].
-  const perCall = new Int32Array(CALL_STATUSES.length + 1);
   const perLabel: LabelStats[] = [];
-  const perChannel = new Int32Array(CHANNELS.length);
-  const conversations = new Set<string>();
-  const inputs = new Set<number>();
-  // null: no incident seen yet, so that the first incident is always a change.
-  let lastConversation: string | undefined | null = null;
-  let lastInput = -1;
-  let stats: LabelStats | undefined;
-  let lastUtcDay = Number.NaN;
-  let steady = 0;
-  // Incidents with flags or details, in order (index i is written at `sparse[count]` every time; the count moves
-  // on only for those): only they are read again for `withEffect` and `viaThirdParty`.
-  const sparse = new Int32Array(n + 1);
-  let sparseCount = 0;
   // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
-  // distinct sender (`who`), so consecutive incidents from the same sender are recognised by identity; other
-  // senders are looked up by their party object, then key. Every other fact is read from the list's columns: a
-  // view object per incident and a getter per field cost more than the figures themselves.
+  // distinct sender (`who`), so a run of incidents from one sender is recognised by identity; other senders are
+  // looked up by their party object, then key.
   const bySender = new Map<object | undefined, { key: string | undefined; id: number }[]>();
+  const labelOf = (who: Who, i: number): number => {
+    const s = who.sender;
+    const key = who.key;
+    let seen = bySender.get(s);
+    if (seen === undefined) {
+      seen = [];
+      bySender.set(s, seen);
+    }
+    let found = seen.find((x) => x.key === key);
+    if (found === undefined) {
+      const label = senderLabel({ sender: s, senderKey: key });
+      let id = labelIds.get(label);
+      if (id === undefined) {
+        id = labels.length;
+        if (id === 0x100 || id === 0x10000) sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
+        labelIds.set(label, id);
+        labels.push(label);
+        rawNames.push(new Set());
+        const ms = incidents.ms(i);
+        perLabel.push({ count: 0, first: ms, last: ms, firstAt: i, lastAt: i, channels: 0 });
+      }
+      if (s?.name !== undefined) rawNames[id]!.add(s.name);
+      found = { key, id };
+      seen.push(found);
+    }
+    return found.id;
+  };
+  /** Adds incidents [from, to), all of label `id`, to its figures. */
+  const addRun = (id: number, from: number, to: number): void => {
+    const stats = perLabel[id]!;
+    stats.count += to - from;
+    const first = incidents.ms(from);
+    const last = incidents.ms(to - 1);
+    if (first < stats.first) stats.first = first;
+    if (last >= stats.last) {
+      stats.last = last;
+      stats.lastAt = to - 1;
+    }
+    let bits = 0;
+    for (let i = from; i < to; i++) bits |= 1 << channel[i]!;
+    stats.channels |= bits;
+  };
+  let runStart = 0;
   let lastWho: Who | undefined;
-  let lastSender: object | undefined | null = null;
-  let lastKey: string | undefined;
   let lastId = -1;
   for (let i = 0; i < n; i++) {
     const who = incidents.who(i);
-    const ms = incidents.ms(i);
     if (who !== lastWho) {
+      if (i > 0) addRun(lastId, runStart, i);
       lastWho = who;
-      const s = who.sender;
-      const key = who.key;
-      if (s !== lastSender || key !== lastKey) {
-        let seen = bySender.get(s);
-        if (seen === undefined) {
-          seen = [];
-          bySender.set(s, seen);
-        }
-        let found = seen.find((x) => x.key === key);
-        if (found === undefined) {
-          const label = senderLabel({ sender: s, senderKey: key });
-          let id = labelIds.get(label);
-          if (id === undefined) {
-            id = labels.length;
-            if (id === 0x100 || id === 0x10000)
-              sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
-            labelIds.set(label, id);
-            labels.push(label);
-            rawNames.push(new Set());
-            perLabel.push({ count: 0, first: ms, last: ms, firstAt: i, lastAt: i, channels: 0 });
-          }
-          if (s?.name !== undefined) rawNames[id]!.add(s.name);
-          found = { key, id };
-          seen.push(found);
-        }
-        lastSender = s;
-        lastKey = key;
-        lastId = found.id;
-        stats = perLabel[lastId]!;
-      }
+      lastId = labelOf(who, i);
+      runStart = i;
     }
     sender[lastId === 0 ? n : i] = lastId;
-    const ch = incidents.channelIndex(i);
-    channel[i] = ch;
-    perChannel[ch]!++;
-    stats!.count++;
-    if (ms < stats!.first) stats!.first = ms;
-    if (ms >= stats!.last) {
-      stats!.last = ms;
-      stats!.lastAt = i;
-    }
-    stats!.channels |= 1 << ch;
-    // Incidents come in runs from one conversation and file: only a change is added to the sets.
-    const conversation = incidents.conversation(i);
-    if (conversation !== lastConversation) {
-      if (conversation !== undefined) conversations.add(conversation);
-      lastConversation = conversation;
-    }
-    const input = incidents.input(i);
-    if (input !== lastInput) {
-      inputs.add(input);
-      lastInput = input;
-    }
-    sparse[sparseCount] = i;
-    sparseCount += incidents.flags(i) !== undefined || incidents.details(i) !== undefined ? 1 : 0;
-    // Incidents come in time order, many to a UTC day: the zone is asked once per day for its offset at the day's
-    // start. A day whose offset changes is corrected afterwards.
+  }
+  if (n > 0) addRun(lastId, runStart, n);
+  return { sender: sender.subarray(0, n), labels, rawNames, perLabel };
+}
+
+/**
+ * The local day number and hour (−1 for a date-only record) of each incident. Incidents come in time order, many
+ * to a UTC day: the zone is asked once per day for its offset at the day's start, and the days whose offset
+ * changes are corrected afterwards.
+ */
+function localDaysAndHours(incidents: EventList, zone: Zone): { day: Int32Array; hour: Int8Array } {
+  const n = incidents.length;
+  const day = new Int32Array(n);
+  const hour = new Int8Array(n);
+  let lastUtcDay = Number.NaN;
+  let steady = 0;
+  for (let i = 0; i < n; i++) {
+    const ms = incidents.ms(i);
     const utcDay = Math.floor(ms / DAY);
     if (utcDay !== lastUtcDay) {
       lastUtcDay = utcDay;
@@ -181,33 +211,9 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     const d = Math.floor(local / DAY);
     day[i] = d;
     hour[i] = incidents.precision(i) === 'day' ? -1 : Math.floor((local - d * DAY) / HOUR);
-    perKind[incidents.kindIndex(i)]!++;
-    perCall[incidents.callIndex(i) + 1]!++;
   }
   fixClockChangeDays(incidents, zone, day, hour);
-  const withEffect: number[] = [];
-  const viaThirdParty: number[] = [];
-  for (let k = 0; k < sparseCount; k++) {
-    const i = sparse[k]!;
-    if ((incidents.details(i)?.['effect'] ?? '').trim() !== '') withEffect.push(i);
-    if (incidents.flags(i)?.includes('via-third-party')) viaThirdParty.push(i);
-  }
-  return {
-    channel,
-    day,
-    hour,
-    sender: sender.subarray(0, n),
-    labels,
-    rawNames,
-    perLabel,
-    perChannel: Array.from(perChannel),
-    conversations,
-    inputs,
-    withEffect,
-    viaThirdParty,
-    kinds: Array.from(perKind),
-    calls: Array.from(perCall.subarray(1)),
-  };
+  return { day, hour };
 }
 
 /**

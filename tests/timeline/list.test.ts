@@ -32,6 +32,35 @@ function reads(list: EventList, i: number) {
   };
 }
 
+/** The bulk reads of the store's lists and of the same events as plain objects equal the reads of each event. */
+async function readsAtOnce(paths: string[]) {
+  const { t } = await timelineOf(paths);
+  const objects = listOf(Array.from({ length: t.events.length }, (_, i) => plain(t.events.at(i))));
+  for (const list of [t.events, t.events.incidents(), objects]) {
+    const n = list.length;
+    const channel = new Uint8Array(n);
+    const perChannel = new Int32Array(CHANNELS.length);
+    const perKind = new Int32Array(KINDS.length);
+    const perCall = new Int32Array(CALL_STATUSES.length + 1);
+    list.tally(channel, perChannel, perKind, perCall);
+    const each = Array.from({ length: n }, (_, i) => reads(list, i));
+    expect([...channel].map((c) => CHANNELS[c])).toEqual(each.map((e) => e.channel));
+    // How many events give each of `values` for a field.
+    const count = (values: readonly unknown[], field: (e: (typeof each)[number]) => unknown) =>
+      values.map((v) => each.filter((e) => field(e) === v).length);
+    expect([...perChannel]).toEqual(count(CHANNELS, (e) => e.channel));
+    expect([...perKind]).toEqual(count(KINDS, (e) => e.kind));
+    expect([...perCall]).toEqual(count([undefined, ...CALL_STATUSES], (e) => e.call));
+    expect(list.withFlagsOrDetails()).toEqual(
+      each.flatMap((e, i) => (e.flags !== undefined || e.details !== undefined ? [i] : [])),
+    );
+    expect([...list.inputSet()]).toEqual([...new Set(each.map((e) => e.input))]);
+    expect([...list.conversationSet()]).toEqual([
+      ...new Set(each.flatMap((e) => (e.conversation === undefined ? [] : [e.conversation]))),
+    ]);
+  }
+}
+
 describe('column reads of an event list', () => {
   for (const fixture of ['fixtures/demo-case', 'fixtures/mixed-case']) {
     it(`give each event's own values, from the store and from plain events alike (${fixture})`, async () => {
@@ -68,6 +97,11 @@ describe('column reads of an event list', () => {
       }
       // The fixture exercises every read that a column can leave empty.
       for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
+    });
+
+    // content-search is one file: the store answers its inputs from its one run of inputs.
+    it(`read every event at once as they read each (${fixture}, fixtures/content-search)`, async () => {
+      for (const paths of [[fixture], ['fixtures/content-search']]) await readsAtOnce(paths);
     });
 
     it(`give the same incident columns from the store as from plain events (${fixture})`, async () => {
