@@ -7,6 +7,7 @@
 import type { CallStatus, Channel, Kind } from '../model/index.js';
 import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
+import type { Who } from '../timeline/store.js';
 import type { Zone } from '../timeline/zone.js';
 import { senderLabel } from './counts.js';
 
@@ -59,128 +60,35 @@ export interface LabelStats {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const index = (list: readonly string[]): Record<string, number> =>
-  Object.assign(Object.create(null), Object.fromEntries(list.map((v, i) => [v, i])));
-const KIND_INDEX = index(KINDS);
-const CALL_INDEX = index(CALL_STATUSES);
-
 /** Channel indices in the byte order of their names (the order of every sorted channel list). */
 export const CHANNELS_SORTED: readonly number[] = CHANNELS.map((_, i) => i).sort((a, b) =>
   CHANNELS[a]! < CHANNELS[b]! ? -1 : 1,
 );
 
-/** The columns of time-ordered incidents. */
+/**
+ * The columns of time-ordered incidents.
+ *
+ * Written for single cold passes over a million incidents: V8 optimises a loop while it runs, so a loop of few
+ * calls gets there sooner, and a branch first taken after that (a clock change, the first flagged record) throws
+ * the optimised code away and starts again. So the list's bulk reads (list.ts) give the channels, counts, sets
+ * and the few incidents with flags or details; the loops here read the sender and the instant, with no branch
+ * first taken mid-way; and the days with a clock change are corrected afterwards (`fixClockChangeDays`).
+ */
 export function incidentColumns(incidents: EventList, zone: Zone): IncidentColumns {
   const n = incidents.length;
   const channel = new Uint8Array(n);
-  const day = new Int32Array(n);
-  const hour = new Int8Array(n);
-  let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n);
-  const labels: string[] = [];
-  const rawNames: Set<string>[] = [];
-  const labelIds = new Map<string, number>();
-  const kinds = new Array<number>(KINDS.length).fill(0);
-  const calls = new Array<number>(CALL_STATUSES.length).fill(0);
-  const perLabel: LabelStats[] = [];
-  const perChannel = new Array<number>(CHANNELS.length).fill(0);
-  const conversations = new Set<string>();
-  const inputs = new Set<number>();
-  let lastConversation: string | undefined;
-  let lastInput = -1;
-  let stats: LabelStats | undefined;
-  let lastUtcDay = Number.NaN;
-  let steady = Number.NaN;
+  const perChannel = new Int32Array(CHANNELS.length);
+  const perKind = new Int32Array(KINDS.length);
+  // Slot 0: no call; slot s + 1: CALL_STATUSES[s].
+  const perCall = new Int32Array(CALL_STATUSES.length + 1);
+  incidents.tally(channel, perChannel, perKind, perCall);
+  const { sender, labels, rawNames, perLabel } = senderColumn(incidents, channel);
+  const { day, hour } = localDaysAndHours(incidents, zone);
   const withEffect: number[] = [];
   const viaThirdParty: number[] = [];
-  // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
-  // distinct sender, so consecutive incidents from the same sender are recognised by identity; other senders
-  // are looked up by object, then key.
-  const bySender = new Map<object | undefined, { key: string | undefined; id: number }[]>();
-  let lastSender: object | undefined | null = null;
-  let lastKey: string | undefined;
-  let lastId = -1;
-  for (let i = 0; i < n; i++) {
-    const e = incidents.at(i);
-    const s = e.sender;
-    const key = e.senderKey;
-    if (s !== lastSender || key !== lastKey) {
-      let seen = bySender.get(s);
-      if (seen === undefined) {
-        seen = [];
-        bySender.set(s, seen);
-      }
-      let found = seen.find((x) => x.key === key);
-      if (found === undefined) {
-        const label = senderLabel(e);
-        let id = labelIds.get(label);
-        if (id === undefined) {
-          id = labels.length;
-          if (id === 0x100 || id === 0x10000)
-            sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
-          labelIds.set(label, id);
-          labels.push(label);
-          rawNames.push(new Set());
-          perLabel.push({ count: 0, first: e.ms, last: e.ms, firstAt: i, lastAt: i, channels: 0 });
-        }
-        if (s?.name !== undefined) rawNames[id]!.add(s.name);
-        found = { key, id };
-        seen.push(found);
-      }
-      lastSender = s;
-      lastKey = key;
-      lastId = found.id;
-      stats = perLabel[lastId]!;
-    }
-    sender[i] = lastId;
-    const ch = incidents.channelIndex(i);
-    channel[i] = ch;
-    perChannel[ch]!++;
-    const ms = e.ms;
-    stats!.count++;
-    if (ms < stats!.first) stats!.first = ms;
-    if (ms >= stats!.last) {
-      stats!.last = ms;
-      stats!.lastAt = i;
-    }
-    stats!.channels |= 1 << ch;
-    // Incidents come in runs from one conversation and file: only a change is added to the sets.
-    const conversation = e.conversation;
-    if (conversation !== lastConversation) {
-      if (conversation !== undefined) conversations.add(conversation);
-      lastConversation = conversation;
-    }
-    const input = incidents.input(i);
-    if (input !== lastInput) {
-      inputs.add(input);
-      lastInput = input;
-    }
-    if ((e.details?.['effect'] ?? '').trim() !== '') withEffect.push(i);
-    if (e.flags?.includes('via-third-party')) viaThirdParty.push(i);
-    // Incidents come in time order, many to a UTC day: the zone is asked once per day whether the whole day has
-    // one offset (its offsets at the day's start and the next day's start agree; no zone changes its offset and
-    // back within a day, zone.ts), and only a day with a change is answered instant by instant.
-    const utcDay = Math.floor(ms / DAY);
-    if (utcDay !== lastUtcDay) {
-      lastUtcDay = utcDay;
-      const atStart = zone.offsetAt(utcDay * DAY);
-      steady = atStart === zone.offsetAt((utcDay + 1) * DAY) ? atStart * 60_000 : Number.NaN;
-    }
-    let d: number;
-    let h: number;
-    if (Number.isNaN(steady)) {
-      const p = zone.dayHour(ms);
-      d = p.day;
-      h = p.hour;
-    } else {
-      const local = ms + steady;
-      d = Math.floor(local / DAY);
-      h = Math.floor((local - d * DAY) / HOUR);
-    }
-    day[i] = d;
-    hour[i] = e.precision === 'day' ? -1 : h;
-    kinds[KIND_INDEX[e.kind]!]!++;
-    const call = e.call;
-    if (call !== undefined) calls[CALL_INDEX[call.status]!]!++;
+  for (const i of incidents.withFlagsOrDetails()) {
+    if ((incidents.details(i)?.['effect'] ?? '').trim() !== '') withEffect.push(i);
+    if (incidents.flags(i)?.includes('via-third-party')) viaThirdParty.push(i);
   }
   return {
     channel,
@@ -190,14 +98,151 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     labels,
     rawNames,
     perLabel,
-    perChannel,
-    conversations,
-    inputs,
+    perChannel: Array.from(perChannel),
+    conversations: incidents.conversationSet(),
+    inputs: incidents.inputSet(),
     withEffect,
     viaThirdParty,
-    kinds,
-    calls,
+    kinds: Array.from(perKind),
+    calls: Array.from(perCall.subarray(1)),
   };
+}
+
+/**
+ * The sender label of each incident, the labels, the names seen with each, and what each label adds up to.
+ * Incidents come in runs from one sender: each run is found by reading only the sender, and added to its label's
+ * figures at its end (incidents are in time order, so its first and last incidents hold its first and last
+ * instants).
+ */
+function senderColumn(
+  incidents: EventList,
+  channel: Uint8Array,
+): Pick<IncidentColumns, 'sender' | 'labels' | 'rawNames' | 'perLabel'> {
+  const n = incidents.length;
+  // One slot more than incidents: label 0 is written there (a fresh array already reads 0), so that a case with
+  // one identifier, the usual one, never writes (and the operating system never supplies) the column's memory.
+  let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n + 1);
+  const labels: string[] = [];
+  const rawNames: Set<string>[] = [];
+  const labelIds = new Map<string, number>();
+  const perLabel: LabelStats[] = [];
+  // The label depends only on the sender and its resolved key. A stored timeline shares one sender object per
+  // distinct sender (`who`), so a run of incidents from one sender is recognised by identity; other senders are
+  // looked up by their party object, then key.
+  const bySender = new Map<object | undefined, { key: string | undefined; id: number }[]>();
+  const labelOf = (who: Who, i: number): number => {
+    const s = who.sender;
+    const key = who.key;
+    let seen = bySender.get(s);
+    if (seen === undefined) {
+      seen = [];
+      bySender.set(s, seen);
+    }
+    let found = seen.find((x) => x.key === key);
+    if (found === undefined) {
+      const label = senderLabel({ sender: s, senderKey: key });
+      let id = labelIds.get(label);
+      if (id === undefined) {
+        id = labels.length;
+        if (id === 0x100 || id === 0x10000) sender = widened(sender, id === 0x100 ? Uint16Array : Int32Array);
+        labelIds.set(label, id);
+        labels.push(label);
+        rawNames.push(new Set());
+        const ms = incidents.ms(i);
+        perLabel.push({ count: 0, first: ms, last: ms, firstAt: i, lastAt: i, channels: 0 });
+      }
+      if (s?.name !== undefined) rawNames[id]!.add(s.name);
+      found = { key, id };
+      seen.push(found);
+    }
+    return found.id;
+  };
+  /** Adds incidents [from, to), all of label `id`, to its figures. */
+  const addRun = (id: number, from: number, to: number): void => {
+    const stats = perLabel[id]!;
+    stats.count += to - from;
+    const first = incidents.ms(from);
+    const last = incidents.ms(to - 1);
+    if (first < stats.first) stats.first = first;
+    if (last >= stats.last) {
+      stats.last = last;
+      stats.lastAt = to - 1;
+    }
+    let bits = 0;
+    for (let i = from; i < to; i++) bits |= 1 << channel[i]!;
+    stats.channels |= bits;
+  };
+  let runStart = 0;
+  let lastWho: Who | undefined;
+  let lastId = -1;
+  for (let i = 0; i < n; i++) {
+    const who = incidents.who(i);
+    if (who !== lastWho) {
+      if (i > 0) addRun(lastId, runStart, i);
+      lastWho = who;
+      lastId = labelOf(who, i);
+      runStart = i;
+    }
+    sender[lastId === 0 ? n : i] = lastId;
+  }
+  if (n > 0) addRun(lastId, runStart, n);
+  return { sender: sender.subarray(0, n), labels, rawNames, perLabel };
+}
+
+/**
+ * The local day number and hour (−1 for a date-only record) of each incident. Incidents come in time order, many
+ * to a UTC day: the zone is asked once per day for its offset at the day's start, and the days whose offset
+ * changes are corrected afterwards.
+ */
+function localDaysAndHours(incidents: EventList, zone: Zone): { day: Int32Array; hour: Int8Array } {
+  const n = incidents.length;
+  const day = new Int32Array(n);
+  const hour = new Int8Array(n);
+  let lastUtcDay = Number.NaN;
+  let steady = 0;
+  for (let i = 0; i < n; i++) {
+    const ms = incidents.ms(i);
+    const utcDay = Math.floor(ms / DAY);
+    if (utcDay !== lastUtcDay) {
+      lastUtcDay = utcDay;
+      steady = zone.offsetAt(utcDay * DAY) * 60_000;
+    }
+    const local = ms + steady;
+    const d = Math.floor(local / DAY);
+    day[i] = d;
+    hour[i] = incidents.precision(i) === 'day' ? -1 : Math.floor((local - d * DAY) / HOUR);
+  }
+  fixClockChangeDays(incidents, zone, day, hour);
+  return { day, hour };
+}
+
+/**
+ * Local days and hours of the incidents on UTC days when the zone's offset changes, which `incidentColumns` wrote
+ * with the offset at the day's start: each is asked of the zone instant by instant. A day has one offset when its
+ * offsets at its start and at the next day's start agree (no zone changes its offset and back within a day,
+ * zone.ts).
+ */
+function fixClockChangeDays(incidents: EventList, zone: Zone, day: Int32Array, hour: Int8Array): void {
+  const n = incidents.length;
+  if (n === 0) return;
+  const last = Math.floor(incidents.ms(n - 1) / DAY);
+  let i = 0;
+  for (let d = Math.floor(incidents.ms(0) / DAY); d <= last; d++) {
+    if (zone.offsetAt(d * DAY) === zone.offsetAt((d + 1) * DAY)) continue;
+    // The incidents of UTC day d, found by binary search from where the last search ended.
+    let lo = i;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (incidents.ms(mid) < d * DAY) lo = mid + 1;
+      else hi = mid;
+    }
+    for (i = lo; i < n && incidents.ms(i) < (d + 1) * DAY; i++) {
+      const p = zone.dayHour(incidents.ms(i));
+      day[i] = p.day;
+      if (hour[i] !== -1) hour[i] = p.hour;
+    }
+  }
 }
 
 function widened(

@@ -20,7 +20,7 @@ function cleanNameCached(name: string): string {
 }
 
 /** The identifier shown for an event's sender: its normalised id, or "(unknown sender)". */
-export function senderLabel(e: TimelineEvent): string {
+export function senderLabel(e: Pick<TimelineEvent, 'sender' | 'senderKey'>): string {
   // A display name is shown as written (cleaned), not in its case-folded matching form.
   if (e.senderKey?.startsWith('name:') && e.sender?.name !== undefined) return cleanNameCached(e.sender.name);
   if (e.senderKey !== undefined) return keyValue(e.senderKey);

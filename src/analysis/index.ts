@@ -32,7 +32,7 @@ export interface AnalysisInput {
 
 export function buildReport(a: AnalysisInput): Report {
   const events = a.events;
-  const incidents = events.where((i) => events.incident(i));
+  const incidents = events.incidents();
   const columns = incidentColumns(incidents, a.zone);
   return {
     schemaVersion: 1,

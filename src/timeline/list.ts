@@ -6,10 +6,11 @@
  * copies of events. `at(i)` makes a short-lived `TimelineEvent` view; the hottest loops read `ms(i)` directly.
  * `listOf` wraps plain event objects (tests, small inputs) behind the same interface.
  */
-import type { TimelineEvent } from '../model/index.js';
-import { CHANNELS } from '../model/vocabulary.js';
+import type { ParsedEvent, TimelineEvent } from '../model/index.js';
+import type { Direction, Precision } from '../model/vocabulary.js';
+import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { Utf8Span } from './pages.js';
-import type { EventStore } from './store.js';
+import type { EventStore, Who } from './store.js';
 
 export abstract class EventList implements Iterable<TimelineEvent> {
   abstract readonly length: number;
@@ -29,6 +30,10 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   where(keep: (i: number) => unknown): EventList {
     return this.filter((_, i) => keep(i));
   }
+  /** The events that are incidents, as a list. */
+  incidents(): EventList {
+    return this.where((i) => this.incident(i));
+  }
   /** Whether event i is an incident, without making a view. */
   incident(i: number): boolean {
     return this.at(i).incident;
@@ -41,6 +46,79 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   channelIndex(i: number): number {
     return CHANNELS.indexOf(this.at(i).channel);
   }
+  /** The index in KINDS of event i's kind, without making a view. */
+  kindIndex(i: number): number {
+    return KINDS.indexOf(this.at(i).kind);
+  }
+  /** The index in CALL_STATUSES of event i's call outcome, or −1 when it records no call. */
+  callIndex(i: number): number {
+    const call = this.at(i).call;
+    return call === undefined ? -1 : CALL_STATUSES.indexOf(call.status);
+  }
+  /**
+   * Event i's sender as resolved. A store shares one object per distinct sender, so a run of events from one
+   * sender is seen by comparing objects; a list of plain events makes a new one each time.
+   */
+  who(i: number): Who {
+    const e = this.at(i);
+    return { sender: e.sender, key: e.senderKey, role: e.role };
+  }
+  precision(i: number): Precision {
+    return this.at(i).precision;
+  }
+  direction(i: number): Direction {
+    return this.at(i).direction;
+  }
+  conversation(i: number): string | undefined {
+    return this.at(i).conversation;
+  }
+  flags(i: number): readonly string[] | undefined {
+    return this.at(i).flags;
+  }
+  details(i: number): ParsedEvent['details'] {
+    return this.at(i).details;
+  }
+
+  // Reads of every event at once, for the analysis's single passes over a million incidents; a list of stored
+  // events answers each from the store in one loop over its columns.
+
+  /**
+   * channel[i] := the CHANNELS index of event i; adds each event to perChannel (by CHANNELS index), perKind (by
+   * KINDS index) and perCall (0: no call; 1 + the CALL_STATUSES index of its outcome).
+   */
+  tally(channel: Uint8Array, perChannel: Int32Array, perKind: Int32Array, perCall: Int32Array): void {
+    for (let i = 0; i < this.length; i++) {
+      const ch = this.channelIndex(i);
+      channel[i] = ch;
+      perChannel[ch]!++;
+      perKind[this.kindIndex(i)]!++;
+      perCall[this.callIndex(i) + 1]!++;
+    }
+  }
+  /** The positions of the events that have flags or details, in order. */
+  withFlagsOrDetails(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) {
+      if (this.flags(i) !== undefined || this.details(i) !== undefined) out.push(i);
+    }
+    return out;
+  }
+  /** The inputs of the events. */
+  inputSet(): Set<number> {
+    const out = new Set<number>();
+    for (let i = 0; i < this.length; i++) out.add(this.input(i));
+    return out;
+  }
+  /** The conversations the events name, in order of first appearance. */
+  conversationSet(): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i < this.length; i++) {
+      const c = this.conversation(i);
+      if (c !== undefined) out.add(c);
+    }
+    return out;
+  }
+
   /**
    * Points `into` at event i's text as stored UTF-8 bytes, without decoding it. False when the list has no such
    * bytes for it (plain events, or a text the store keeps as a string): read `at(i).text` then.
@@ -126,6 +204,18 @@ export class StoreList extends EventList {
     for (let i = 0; i < this.numbers.length; i++) if (keep(i)) out[n++] = this.numbers[i]!;
     return new StoreList(this.store, out.subarray(0, n));
   }
+  override incidents(): StoreList {
+    // As `where`, with the store's incident flag read in the loop rather than through a function per event.
+    const numbers = this.numbers;
+    const out = new Uint32Array(numbers.length);
+    let n = 0;
+    for (let i = 0; i < numbers.length; i++) {
+      const k = numbers[i]!;
+      out[n] = k;
+      n += this.store.incident(k) ? 1 : 0;
+    }
+    return new StoreList(this.store, out.subarray(0, n));
+  }
   override incident(i: number): boolean {
     return this.store.incident(this.numbers[i]!);
   }
@@ -135,8 +225,49 @@ export class StoreList extends EventList {
   override channelIndex(i: number): number {
     return this.store.channelIndex(this.numbers[i]!);
   }
+  override kindIndex(i: number): number {
+    return this.store.kindIndex(this.numbers[i]!);
+  }
+  override callIndex(i: number): number {
+    return this.store.callIndex(this.numbers[i]!);
+  }
+  override who(i: number): Who {
+    return this.store.who(this.numbers[i]!);
+  }
+  override precision(i: number): Precision {
+    return this.store.precision(this.numbers[i]!);
+  }
+  override direction(i: number): Direction {
+    return this.store.direction(this.numbers[i]!);
+  }
+  override conversation(i: number): string | undefined {
+    return this.store.conversation(this.numbers[i]!);
+  }
+  override flags(i: number): readonly string[] | undefined {
+    return this.store.flags(this.numbers[i]!);
+  }
+  override details(i: number): ParsedEvent['details'] {
+    return this.store.detailsOf(this.numbers[i]!);
+  }
   override textBytes(i: number, into: Utf8Span): boolean {
     return this.store.textBytes(this.numbers[i]!, into);
+  }
+  override tally(
+    channel: Uint8Array,
+    perChannel: Int32Array,
+    perKind: Int32Array,
+    perCall: Int32Array,
+  ): void {
+    this.store.tally(this.numbers, channel, perChannel, perKind, perCall);
+  }
+  override withFlagsOrDetails(): number[] {
+    return this.store.withFlagsOrDetails(this.numbers);
+  }
+  override inputSet(): Set<number> {
+    return this.store.inputsOf(this.numbers);
+  }
+  override conversationSet(): Set<string> {
+    return this.store.conversationsOf(this.numbers);
   }
 }
 

@@ -65,17 +65,17 @@ export function ceaseRequests(
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
   const rows: { row: Row; ms: number }[] = [];
+  // The events are read through the list's columns; a view object is made only for a request found.
   for (let i = 0; i < events.length; i++) {
     if (events.incident(i)) continue;
-    const e = events.at(i);
-    if (!(e.role === 'victim' || e.direction === 'outgoing')) continue;
+    if (!(events.who(i).role === 'victim' || events.direction(i) === 'outgoing')) continue;
     let recipient: Row['recipient'];
-    const conversation = e.conversation;
+    const conversation = events.conversation(i);
     if (conversation !== undefined) {
       if (!conversations.has(conversation)) continue;
       recipient = 'subject-conversation';
     } else {
-      if (!inputsWithIncidents.has(e.input)) continue;
+      if (!inputsWithIncidents.has(events.input(i))) continue;
       recipient = 'unknown';
     }
     // Most texts are settled on their stored bytes (byte-search.ts). The rest are read once, and only for the
@@ -86,6 +86,7 @@ export function ceaseRequests(
       // A match is read again for its excerpt; only "no match" is settled here.
       if (onBytes(span.bytes, span.start, span.end) === 0) continue;
     }
+    const e = events.at(i);
     const text = e.text;
     if (text === undefined) continue;
     if (!stored) searched++;

@@ -34,7 +34,6 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     compilePhrases(every),
   );
   const onBytes = byteSearch(categories.map((c) => c.terms));
-  const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
@@ -44,28 +43,29 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     k.count++;
     k.months.set(month, (k.months.get(month) ?? 0) + 1);
   };
-  for (let i = 0; i < ctx.windowed.length; i++) {
-    // Most texts are settled on their stored bytes (byte-search.ts). A match there is counted without the text
-    // once its categories have all their examples; the rest are decoded and searched exactly.
-    const stored = ctx.windowed.textBytes(i, span);
+  /**
+   * Incident i, whose stored bytes (byte-search.ts) were `empty` or answered `matched` when `stored`. Most texts are
+   * settled there: a match is counted without the text once its categories have all their examples; the rest are
+   * decoded and searched exactly.
+   */
+  const take = (i: number, stored: boolean, empty: boolean, matched: number): void => {
     if (stored) {
-      if (span.end === span.start) continue;
+      if (empty) return;
       searched++;
-      const matched = onBytes(span.bytes, span.start, span.end);
-      if (matched === 0) continue;
+      if (matched === 0) return;
       if (matched !== UNSETTLED && (matched & ~full) === 0) {
         const month = ctx.months.of(ctx.days[i]!);
         for (let c = 0; c < compiled.length; c++) if ((matched & (1 << c)) !== 0) tally(compiled[c]!, month);
-        continue;
+        return;
       }
     }
     const e = ctx.windowed.at(i);
     // Read once: each read of a stored event's text decodes it again.
     const text = e.text;
-    if (text === undefined || text === '') continue;
+    if (text === undefined || text === '') return;
     if (!stored) searched++;
     const found = search(text);
-    if (found === undefined) continue;
+    if (found === undefined) return;
     const month = ctx.months.of(ctx.days[i]!);
     for (let c = 0; c < compiled.length; c++) {
       const k = compiled[c]!;
@@ -83,6 +83,22 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
         if (k.examples.length === EXAMPLES) full |= 1 << c;
       }
     }
+  };
+  // Incidents two at a time, their stored texts searched side by side (byte-search.ts `two`), then taken in order.
+  const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
+  const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
+  const answers = new Int32Array(2);
+  const w = ctx.windowed;
+  for (let i = 0; i < w.length; i += 2) {
+    const aStored = w.textBytes(i, a);
+    const bStored = i + 1 < w.length && w.textBytes(i + 1, b);
+    if (aStored && bStored) onBytes.two(a.bytes, a.start, a.end, b.bytes, b.start, b.end, answers);
+    else {
+      answers[0] = aStored ? onBytes(a.bytes, a.start, a.end) : 0;
+      answers[1] = bStored ? onBytes(b.bytes, b.start, b.end) : 0;
+    }
+    take(i, aStored, a.end === a.start, answers[0]!);
+    if (i + 1 < w.length) take(i + 1, bStored, b.end === b.start, answers[1]!);
   }
   return {
     normalisation:

@@ -33,7 +33,7 @@ export { BUILT_IN_LEXICON } from './lexicon.js';
 /** The whole escalation section of the report. */
 export function analyseEscalation(input: EscalationInput): Escalation {
   const { zone, events } = input;
-  const incidents = input.incidents ?? events.where((i) => events.incident(i));
+  const incidents = input.incidents ?? events.incidents();
   const columns = input.columns ?? incidentColumns(incidents, zone);
   const { range, source } = resolveWindow(events, zone, input.case);
   // No window (no events, no dates): one empty day keeps every figure defined without inventing a date.

@@ -121,6 +121,68 @@ describe('the phrase search on stored bytes', () => {
     expect(unsettled).toBeGreaterThan(800);
   });
 
+  it('reads any run of white space, leading, inside or trailing, as the normal form does', () => {
+    const space = fc.string({
+      unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u2028'),
+      maxLength: 5,
+    });
+    const lists = [threats, surveillance, ['stop*', 'you...']];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(space, fc.constantFrom('kill', 'you', 'I', 'know', 'where', 'live', 'Stop', '...')),
+        ),
+        space,
+        (parts, tail) => {
+          const text = parts.map(([s, w]) => s + w).join('') + tail;
+          expect(onBytes(lists, text)).toBe(exact(lists, text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(onBytes(lists, '  \t\n kill \n\n you \t ')).toBe(0b001);
+    expect(onBytes(lists, ' I  know\u00a0 \twhere you  live')).toBe(0b010);
+  });
+
+  it('answers two texts read side by side as it answers each alone', () => {
+    const lists = [threats, surveillance, ['stop*', 'you...', "you'll regret"]];
+    const search = byteSearch(lists);
+    const piece = fc.constantFrom(
+      'kill',
+      'you',
+      'KILL YOU',
+      'I know where you live',
+      'stop',
+      'Stopping',
+      'you`ll regret',
+      '😡',
+      'é',
+      '…',
+      ' ',
+      '\t\n',
+      '\u00a0',
+      '.',
+      'x',
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    const out = new Int32Array(2);
+    let bothSettled = 0;
+    fc.assert(
+      fc.property(text, text, (x, y) => {
+        // Both texts inside one buffer, as in the store's pages.
+        const buf = Buffer.from(`!${x}${y}?`, 'utf8');
+        const xEnd = 1 + Buffer.byteLength(x);
+        const yEnd = xEnd + Buffer.byteLength(y);
+        search.two(buf, 1, xEnd, buf, xEnd, yEnd, out);
+        expect([out[0], out[1]]).toEqual([search(buf, 1, xEnd), search(buf, xEnd, yEnd)]);
+        expect(out[0]).toBe(onBytes(lists, x));
+        if (out[0] !== UNSETTLED && out[1] !== UNSETTLED) bothSettled++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(bothSettled).toBeGreaterThan(500);
+  });
+
   it('settles ASCII texts, emoji, typographic punctuation and full-width letters; not accents or marks', () => {
     const lists = [threats, surveillance];
     expect(onBytes(lists, 'See you at five')).toBe(0);
