@@ -10,7 +10,7 @@ import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { type IdentityResolver, keepFirst, type ResolverMark } from './identities.js';
 import { NameTable } from './names.js';
 import type { Utf8Span } from './pages.js';
-import { EventStore, type Who } from './store.js';
+import { EventStore, type Resolved, type Who } from './store.js';
 import { type DstFlag, wallClockMs, type Zone } from './zone.js';
 
 /**
@@ -54,6 +54,20 @@ export class TimelineBuilder {
   readonly store = new EventStore(this.whos, this.conversations);
   /** Set by `build` when the event's local time fell in a DST gap or overlap. */
   dst: DstFlag;
+  /**
+   * What `build` decided about the event, handed to the store: one record filled again for every event (the
+   * store copies what it keeps), instead of a new object per event for the young generation to collect.
+   */
+  private readonly resolved: { -readonly [K in keyof Resolved]: Resolved[K] } = {
+    ms: 0,
+    direction: 'unknown',
+    incident: false,
+    who: 0,
+    conversation: 0,
+    flags: undefined,
+    details: undefined,
+    input: 0,
+  };
 
   constructor(
     private readonly zone: Zone,
@@ -107,20 +121,16 @@ export class TimelineBuilder {
     let direction = e.direction;
     if (direction === 'unknown' && role === 'victim') direction = 'outgoing';
     else if (direction === 'unknown' && role === 'subject') direction = 'incoming';
-    return this.store.add(
-      e,
-      {
-        ms,
-        direction,
-        incident: role === 'subject' && direction !== 'outgoing',
-        who,
-        conversation: e.conversation === undefined ? 0 : this.conversations.id(e.conversation),
-        flags: this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags,
-        details: e.details,
-        input,
-      },
-      text,
-    );
+    const r = this.resolved;
+    r.ms = ms;
+    r.direction = direction;
+    r.incident = role === 'subject' && direction !== 'outgoing';
+    r.who = who;
+    r.conversation = e.conversation === undefined ? 0 : this.conversations.id(e.conversation);
+    r.flags = this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags;
+    r.details = e.details;
+    r.input = input;
+    return this.store.add(e, r, text);
   }
 
   /** Where the sender tables stand now (and the resolver's), for `rollback`. */

@@ -53,6 +53,19 @@ const PRECISION_AT = 11;
 const INCIDENT = 1 << 13;
 const CALL_AT = 14;
 
+/** An event's enumerations and their packed bits (`EventStore.enumerations`). */
+interface Enumerations {
+  readonly channel: string;
+  readonly kind: string;
+  readonly direction: string;
+  readonly precision: string;
+  readonly call: string | undefined;
+  readonly packed: number;
+}
+
+/** Distinct enumerations remembered. */
+const RECENT_ENUMERATIONS = 8;
+
 /** Every event of a timeline, in the order built, one typed column per field. */
 export class EventStore {
   private n = 0;
@@ -76,17 +89,10 @@ export class EventStore {
   private readonly details = new ShapedStrings();
   private readonly flagSets: (readonly string[] | undefined)[] = [undefined];
   private readonly flagSetIds = new Map<string, number>();
-  // The enumerations of the last event added and their packed bits (incident aside): consecutive events nearly
-  // always share them (a chat is messages on one channel), and the five lookups in the code tables cost about
-  // 80 ms a million events.
-  private last: {
-    channel: string;
-    kind: string;
-    direction: string;
-    precision: string;
-    call: string | undefined;
-  } = { channel: '', kind: '', direction: '', precision: '', call: undefined };
-  private lastPacked = 0;
+  // The enumerations of the last few distinct events added, with their packed bits (incident aside): a chat
+  // mixes a handful (messages and media, incoming and outgoing, a missed call), and the five lookups in the code
+  // tables cost about 80 ms a million events. Compared in place, newest first.
+  private readonly recent: Enumerations[] = [];
 
   /**
    * @param whos senders by number (the builder's table, shared so that late additions are seen)
@@ -101,14 +107,17 @@ export class EventStore {
     return this.n;
   }
 
-  /** Appends an event; returns its number. `text`, when given, is its text as UTF-8 (`e.text` is not read). */
+  /**
+   * Appends an event; returns its number. `text`, when given, is its text as UTF-8 (`e.text` is not read). `e`,
+   * `r` and `text` are read at once and not kept: callers may fill them again for the next event.
+   */
   add(e: ParsedEvent, r: Resolved, text?: Utf8Span): number {
     const k = this.n++;
     if (k === this.cap) this.grow();
     this.msCol[k] = r.ms;
     this.packedCol[k] = this.enumerations(e, r.direction) | (r.incident ? INCIDENT : 0);
     this.whoCol = put(this.whoCol, k, r.who);
-    if (this.inputRunValue.at(-1) !== r.input) {
+    if (this.inputRunValue[this.inputRunValue.length - 1] !== r.input) {
       this.inputRunStart.push(k);
       this.inputRunValue.push(r.input);
     }
@@ -130,24 +139,31 @@ export class EventStore {
 
   /** The packed bits of an event's channel, kind, direction, precision and call outcome. */
   private enumerations(e: ParsedEvent, direction: Direction): number {
-    const last = this.last;
+    const { channel, kind } = e;
+    const precision = e.time.precision;
     const call = e.call?.status;
-    if (
-      e.channel !== last.channel ||
-      e.kind !== last.kind ||
-      direction !== last.direction ||
-      e.time.precision !== last.precision ||
-      call !== last.call
-    ) {
-      this.last = { channel: e.channel, kind: e.kind, direction, precision: e.time.precision, call };
-      this.lastPacked =
-        CHANNEL_CODE[e.channel]! |
-        (KIND_CODE[e.kind]! << KIND_AT) |
-        (DIRECTION_CODE[direction]! << DIRECTION_AT) |
-        (PRECISION_CODE[e.time.precision]! << PRECISION_AT) |
-        (call === undefined ? 0 : (CALL_CODE[call]! + 1) << CALL_AT);
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const m = recent[i]!;
+      if (
+        m.kind === kind &&
+        m.direction === direction &&
+        m.channel === channel &&
+        m.precision === precision &&
+        m.call === call
+      ) {
+        return m.packed;
+      }
     }
-    return this.lastPacked;
+    const packed =
+      CHANNEL_CODE[channel]! |
+      (KIND_CODE[kind]! << KIND_AT) |
+      (DIRECTION_CODE[direction]! << DIRECTION_AT) |
+      (PRECISION_CODE[precision]! << PRECISION_AT) |
+      (call === undefined ? 0 : (CALL_CODE[call]! + 1) << CALL_AT);
+    if (recent.length === RECENT_ENUMERATIONS) recent.pop();
+    recent.unshift({ channel, kind, direction, precision, call, packed });
+    return packed;
   }
 
   /** A `TimelineEvent` that reads event k from the columns. */

@@ -23,7 +23,8 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     c,
     matcher: compilePhrases(c.terms),
     count: 0,
-    months: new Map<number, number>(),
+    // Incidents per month number (ctx.months): an array, as a Map costs two lookups per match.
+    months: [] as number[],
     first: null as TimelineEvent | null,
     examples: [] as Escalation['content']['categories'][number]['examples'],
     texts: new Set<string>(),
@@ -41,7 +42,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   let full = 0;
   const tally = (k: (typeof compiled)[number], month: number): void => {
     k.count++;
-    k.months.set(month, (k.months.get(month) ?? 0) + 1);
+    k.months[month] = (k.months[month] ?? 0) + 1;
   };
   /**
    * Incident i, whose stored bytes (byte-search.ts) were `empty` or answered `matched` when `stored`. Most texts are
@@ -110,8 +111,8 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       label: k.c.label,
       terms: [...k.c.terms],
       incidents: k.count,
-      byMonth: [...k.months]
-        .map(([mi, count]) => ({ month: ctx.months.names[mi]!, count }))
+      byMonth: k.months
+        .flatMap((count, mi) => (count > 0 ? [{ month: ctx.months.names[mi]!, count }] : []))
         .sort((a, b) => (a.month < b.month ? -1 : 1)),
       first: k.first ? refOf(ctx, k.first) : null,
       examples: k.examples,
