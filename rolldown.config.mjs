@@ -20,6 +20,12 @@ const config = defineConfig({
     // import() of a Node built-in (stream-json imports node:string_decoder so) becomes require(): a chunk run as a
     // classic script has no module loader for import() (vm's default-loader option prints an experimental warning).
     dynamicImportInCjs: false,
+    // Non-ASCII characters written as escapes: a chunk that is all ASCII is read into a one-byte string, half the
+    // memory of the two-byte string one "—" or emoji makes of the whole file, and quicker to read and compile.
+    charset: 'ascii',
+    // Doc comments are left out (src/ has them; licence notices and annotations stay): they held the last
+    // non-ASCII characters, and were 0.4 MB of the 2.7 MB for every start to read, hash and scan.
+    comments: { legal: true, annotation: true, jsdoc: false },
     cleanDir: true,
   },
 });

@@ -15,6 +15,7 @@
  * Chunks require each other by "./name.cjs"; those go through `loadChunk`, everything else (node: modules,
  * libphonenumber-js) through Node's own require.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,8 +40,22 @@ const chunks = new Map<string, Chunk>();
 /** Where a chunk's cache is kept. */
 export const cacheFileOf = (file: string): string => `${file}.v8cache`;
 
-function sha256(source: string): Buffer {
+function sha256(source: Buffer): Buffer {
   return createHash('sha256').update(source).digest();
+}
+
+// The wrapper Node puts around a CommonJS module; the chunk sees the same five names.
+const WRAP_START = Buffer.from('(function (exports, require, module, __filename, __dirname) {');
+const WRAP_END = Buffer.from('\n})');
+
+/**
+ * The chunk's wrapped source as one flat string. The build writes chunks in ASCII (rolldown.config.mjs), read
+ * here as Latin-1: V8 then keeps a one-byte string, where UTF-8 decoding of a file with one "—" in it would make
+ * a two-byte copy of the whole file; a chunk with other bytes is decoded as UTF-8.
+ */
+function wrappedSource(bytes: Buffer): string {
+  const whole = Buffer.concat([WRAP_START, bytes, WRAP_END]);
+  return isAscii(bytes) ? whole.toString('latin1') : whole.toString('utf8');
 }
 
 /** The V8 data of `file`'s cache, when there is one made from exactly this source. */
@@ -61,11 +76,10 @@ function cachedDataFor(file: string, digest: Buffer): Buffer | undefined {
 export function loadChunk(file: string): Record<string, unknown> {
   const known = chunks.get(file);
   if (known) return known.exports;
-  const source = readFileSync(file, 'utf8');
-  const digest = sha256(source);
+  const bytes = readFileSync(file);
+  const digest = sha256(bytes);
   const cachedData = cachedDataFor(file, digest);
-  // The wrapper Node puts around a CommonJS module; the chunk sees the same five names.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(wrappedSource(bytes), {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });

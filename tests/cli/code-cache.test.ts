@@ -4,8 +4,9 @@
  * never for an edited one (V8 alone would take it: it only checks the source's length), and never changes what
  * runs.
  */
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +78,15 @@ describe('code cache loader', () => {
     expect(r.out).toBe('a.cjs hello\ncompiled a.cjs\ncompiled b.cjs\n');
   });
 
+  it('reads a chunk that is not ASCII as UTF-8, and its cache is taken too', () => {
+    const { a, b } = writeChunks('h\u00e9llo \u2014 \u{1f642}');
+    // The characters themselves are in the file (not escapes), so the loader must decode it as UTF-8.
+    expect(readFileSync(b, 'utf8')).toContain('h\u00e9llo \u2014 \u{1f642}');
+    expect(child(`loadChunk(${JSON.stringify(a)}); saveCodeCaches();`).code).toBe(0);
+    const r = child(RUN_AND_LIST(a));
+    expect(r.out).toBe('a.cjs h\u00e9llo \u2014 \u{1f642}\ncached a.cjs\ncached b.cjs\n');
+  });
+
   it('ignores a cache file that is not one of its own', () => {
     const { a } = writeChunks('hello');
     writeFileSync(`${a}.v8cache`, 'not a cache');
@@ -106,6 +116,14 @@ describe('the build', () => {
     expect(loaded).toBeGreaterThan(5);
     expect(compiled).toEqual([]);
     expect(JSON.parse(readFileSync(out, 'utf8')).inputs.length).toBeGreaterThan(3);
+  });
+
+  it('writes every chunk in ASCII, so that the loader keeps one byte a character', () => {
+    const bundle = path.join(ROOT, 'dist/bundle');
+    const chunks = readdirSync(bundle).filter((f) => f.endsWith('.cjs'));
+    expect(chunks.length).toBeGreaterThan(5);
+    const notAscii = chunks.filter((f) => !isAscii(readFileSync(path.join(bundle, f))));
+    expect(notAscii).toEqual([]);
   });
 
   it('loads no zod for a report without a case file (nothing to validate)', () => {
