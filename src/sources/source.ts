@@ -57,8 +57,9 @@ export interface SourceContext {
   /**
    * One record became an event whose text is the UTF-8 `bytes[start, end)` (well-formed), not `event.text`
    * (left undefined): a source that reads bytes hands its texts over without decoding them, and the timeline
-   * stores them as UTF-8 anyway. The bytes are good only during the call. Optional: a source given a context
-   * without it decodes the text and calls `emit`.
+   * stores them as UTF-8 anyway. The bytes, and the event itself, are good only during the call: the source may
+   * fill the same event object again for its next record. Optional: a source given a context without it decodes
+   * the text and calls `emit`.
    */
   emitUtf8?(event: ParsedEvent, bytes: Uint8Array, start: number, end: number): void;
   /** One record is deliberately not a contact (system notice, draft, SMIL part…). `reason` is a stable code. */

@@ -21,17 +21,27 @@ export interface ClockProblem {
   readonly date: boolean;
 }
 
-/** Turns scanned headers into `YYYY-MM-DDTHH:mm[:ss]`, reusing the date part while it does not change. */
+/**
+ * Reads scanned headers as wall-clock times: `wallMs` at once, the `YYYY-MM-DDTHH:mm[:ss]` string only when asked
+ * for (`local`). The timeline works from `wallMs`; the string is for messages and for the rare year before 1000,
+ * and making one for every header cost a million strings a million-message chat.
+ */
 export class LocalClock {
   private readonly order: string;
   private lastDateKey = -1;
   private datePrefix = '';
-  // Messages come in bursts within one minute: the same string is handed out again (fewer allocations).
-  private lastTimeKey = -1;
+  /** The time `read` accepted last: its key, its parts, and its string once made (empty until then). */
+  private timeKey = -1;
+  private y = 0;
+  private mo = 0;
+  private d = 0;
+  private h = 0;
+  private minute = 0;
+  private second = -1;
   private lastLocal = '';
   private dayMs = 0;
   /**
-   * The time `read` returned last, as wall-clock milliseconds (EventTime's `wallMs`); undefined for a year
+   * The time `read` accepted last, as wall-clock milliseconds (EventTime's `wallMs`); undefined for a year
    * before 1000, whose local string is not in the usual shape and is left to the timeline to judge.
    */
   wallMs: number | undefined = undefined;
@@ -40,8 +50,26 @@ export class LocalClock {
     this.order = describeLayout(layout);
   }
 
-  /** The local time of the header the scanner just read, or why it cannot exist. */
-  read(sc: HeaderScanner): string | ClockProblem {
+  /** The local time `read` accepted last, as `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`. */
+  local(): string {
+    if (this.lastLocal === '') {
+      const { y, mo, d } = this;
+      const dateKey = (y * 16 + mo) * 32 + d;
+      if (dateKey !== this.lastDateKey) {
+        this.lastDateKey = dateKey;
+        this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
+      }
+      const hm = this.datePrefix + HH_MM[this.h * 60 + this.minute]!;
+      this.lastLocal = this.second >= 0 ? hm + COLON_SS[this.second]! : hm;
+    }
+    return this.lastLocal;
+  }
+
+  /**
+   * Reads the header the scanner just read: undefined when its date and time exist (then `wallMs` and `local()`
+   * give them), else why they cannot.
+   */
+  read(sc: HeaderScanner): ClockProblem | undefined {
     const { layout, order } = this;
     const y = fullYear(sc.field(layout.y), sc.digits(layout.y));
     const mo = sc.field(layout.m);
@@ -65,17 +93,20 @@ export class LocalClock {
     if (sc.second > 59) return { reason: `there is no second ${sc.second}`, date: false };
     const dateKey = (y * 16 + mo) * 32 + d;
     const timeKey = dateKey * 86400 + h * 3600 + sc.minute * 60 + sc.second;
-    if (timeKey === this.lastTimeKey) return this.lastLocal;
-    if (dateKey !== this.lastDateKey) {
-      this.lastDateKey = dateKey;
-      this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
+    if (timeKey === this.timeKey) return undefined;
+    if (y !== this.y || mo !== this.mo || d !== this.d) {
+      this.y = y;
+      this.mo = mo;
+      this.d = d;
       this.dayMs = Date.UTC(y, mo - 1, d);
     }
-    const hm = this.datePrefix + HH_MM[h * 60 + sc.minute]!;
+    this.h = h;
+    this.minute = sc.minute;
+    this.second = sc.second;
     this.wallMs =
       y < 1000 ? undefined : this.dayMs + h * 3_600_000 + sc.minute * 60_000 + Math.max(0, sc.second) * 1000;
-    this.lastTimeKey = timeKey;
-    this.lastLocal = sc.second >= 0 ? hm + COLON_SS[sc.second]! : hm;
-    return this.lastLocal;
+    this.timeKey = timeKey;
+    this.lastLocal = '';
+    return undefined;
   }
 }

@@ -7,7 +7,7 @@
  * time it is seen, a text that may be a placeholder or notice, what a message quotes. Message texts go to the
  * context as bytes when it takes them (`SourceContext.emitUtf8`), decoded otherwise.
  */
-import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
 import type { SourceContext, SourceFailure, SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
@@ -79,6 +79,38 @@ function noticeOf(
     : undefined;
 }
 
+/** A wall-clock time whose string is the clock's, made when read. */
+class LiveTime {
+  readonly type = 'local';
+  precision: Precision = 'min';
+  wallMs: number | undefined = undefined;
+  constructor(private readonly clock: LocalClock) {}
+  get local(): string {
+    return this.clock.local();
+  }
+}
+
+/** The one event and time a pass fills again for every message, for a context that reads them during the call. */
+function liveEvent(
+  clock: LocalClock,
+  conversation: string | undefined,
+): { event: Mutable<ParsedEvent>; time: LiveTime } {
+  const time = new LiveTime(clock);
+  const event: Mutable<ParsedEvent> = {
+    locator: 0,
+    time,
+    channel: 'whatsapp',
+    kind: 'message',
+    direction: 'unknown',
+    sender: undefined,
+    text: undefined,
+    call: undefined,
+    conversation,
+    flags: undefined,
+  };
+  return { event, time };
+}
+
 /**
  * Runs the second pass over `input`; `progressCtx` receives the line reader's progress. `dates`, when given,
  * collects every header's date as the first pass would, for checking a plan that was a guess.
@@ -99,6 +131,7 @@ export async function readMessages(
   let state = NONE;
   let time: Extract<EventTime, { type: 'local' }> | undefined;
   let event: Mutable<ParsedEvent> | undefined;
+  const live = ctx.emitUtf8 !== undefined ? liveEvent(clock, conversation) : undefined;
   let blanks = 0;
   // Per-record clock oddities, summed up in one warning each at the end.
   const odd = { midnight: { n: 0, first: 0 }, hour24: { n: 0, first: 0 } };
@@ -134,11 +167,9 @@ export async function readMessages(
   const header = (b: Buffer, end: number, lineNo: number): void => {
     // While the day/month order is undecided there is no local time, only the stamp as written: a notice is
     // skipped with it, and anything that needs a date stops the file below.
-    let local: string;
-    if (undecided !== undefined) local = excerpt(b, scanner.stampStart, scanner.stampEnd);
-    else {
+    if (undecided === undefined) {
       const read = clock.read(scanner);
-      if (typeof read !== 'string') {
+      if (read !== undefined) {
         const other = layoutName(layout) === 'dmy' ? 'mdy' : 'dmy';
         ctx.reject(
           'WHATSAPP_BAD_TIMESTAMP',
@@ -151,8 +182,9 @@ export async function readMessages(
         state = CLOSED;
         return;
       }
-      local = read;
     }
+    const when = (): string =>
+      undecided !== undefined ? excerpt(b, scanner.stampStart, scanner.stampEnd) : clock.local();
     const rs = scanner.restStart;
     const author = authorEnd(b, rs, end, senders);
     let sender: Party | undefined;
@@ -160,7 +192,7 @@ export async function readMessages(
     if (author > rs) {
       const party = senders.at(b, rs, author);
       if (party === null) {
-        skip('system-notice', b, rs, end, lineNo, local);
+        skip('system-notice', b, rs, end, lineNo, when());
         return;
       }
       sender = party;
@@ -173,37 +205,54 @@ export async function readMessages(
     const typed = kindOf(special);
     const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), text);
     if (notice !== undefined) {
-      skip(notice, b, textStart, end, lineNo, local);
+      skip(notice, b, textStart, end, lineNo, when());
       return;
     }
     if (undecided !== undefined) throw undecided;
-    // Events of the same minute (or second) share one time object (read-only by type; not frozen, as
-    // Object.freeze is a slow runtime call at a million events).
     const precision = scanner.second >= 0 ? 's' : 'min';
     const wallMs = clock.wallMs;
-    if (
-      time === undefined ||
-      time.precision !== precision ||
-      (wallMs === undefined ? time.local !== local : time.wallMs !== wallMs)
-    ) {
-      time = { type: 'local', local, precision, wallMs };
-    }
     const kind = typed?.kind ?? 'message';
-    // Every event has the same fields in the same order (those it lacks as undefined): the pipeline then meets one
-    // object shape, and V8 reads its fields at one place in memory instead of looking them up by shape. The text
-    // is handed over when the message is complete (`flush`).
-    event = {
-      locator: lineNo,
-      time,
-      channel: 'whatsapp',
-      kind,
-      direction: sender?.role === 'victim' ? 'outgoing' : 'unknown',
-      sender,
-      text: undefined,
-      call: typed?.call === undefined ? undefined : { status: typed.call },
-      conversation,
-      flags: undefined,
-    };
+    const direction = sender?.role === 'victim' ? 'outgoing' : 'unknown';
+    const call = typed?.call === undefined ? undefined : { status: typed.call };
+    if (live !== undefined) {
+      // A context that takes bytes reads the event during the call only (SourceContext.emitUtf8): one event and
+      // one time are filled again for every message, and the local time string is made only if it is read.
+      live.time.precision = precision;
+      live.time.wallMs = wallMs;
+      event = live.event;
+      event.locator = lineNo;
+      event.kind = kind;
+      event.direction = direction;
+      event.sender = sender;
+      event.call = call;
+      event.flags = undefined;
+    } else {
+      // Events of the same minute (or second) share one time object (read-only by type; not frozen, as
+      // Object.freeze is a slow runtime call at a million events).
+      const local = clock.local();
+      if (
+        time === undefined ||
+        time.precision !== precision ||
+        (wallMs === undefined ? time.local !== local : time.wallMs !== wallMs)
+      ) {
+        time = { type: 'local', local, precision, wallMs };
+      }
+      // Every event has the same fields in the same order (those it lacks as undefined): the pipeline then meets
+      // one object shape, and V8 reads its fields at one place in memory instead of looking them up by shape. The
+      // text is handed over when the message is complete (`flush`).
+      event = {
+        locator: lineNo,
+        time,
+        channel: 'whatsapp',
+        kind,
+        direction,
+        sender,
+        text: undefined,
+        call,
+        conversation,
+        flags: undefined,
+      };
+    }
     if (scanner.ampm !== 0 && (scanner.hour === 0 || scanner.hour > 12)) {
       const count = scanner.hour === 0 ? odd.midnight : odd.hour24;
       event.flags = scanner.hour === 0 ? MIDNIGHT_FLAGS : HOUR24_FLAGS;
