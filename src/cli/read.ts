@@ -11,8 +11,10 @@ import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
 import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
+import { TEXT_BLOCK_BYTES } from '../timeline/pages.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
+import { freshBlocks } from './fresh-blocks.js';
 import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
 import { identity } from './out-guard.js';
 import { createProgress } from './progress.js';
@@ -142,14 +144,21 @@ export async function readInputs(
     })),
   ];
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
-  const timeline = await readTimeline({
-    inputs: files.map((f) => fileInput(f.abs, f.bytes, f.display)),
-    case: kase,
-    ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
-    forcedFormat: forced,
-    onProgress: (p) => progress.update(p),
-    passedOver,
-  });
+  const blocks = freshBlocks(TEXT_BLOCK_BYTES);
+  let timeline: Timeline;
+  try {
+    timeline = await readTimeline({
+      inputs: files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+      case: kase,
+      ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
+      forcedFormat: forced,
+      onProgress: (p) => progress.update(p),
+      passedOver,
+      newBlock: blocks.newBlock,
+    });
+  } finally {
+    blocks.close();
+  }
   progress.done();
   const failure = nothingUsable(paths, timeline);
   if (failure && !keepGoing) throw failure;

@@ -8,6 +8,7 @@ import type { Report, ResolvedCase, TimelineEvent } from '../model/index.js';
 import type { DateOrder, SourceInput } from '../sources/index.js';
 import { TimelineBuilder } from '../timeline/build.js';
 import { IdentityResolver } from '../timeline/identities.js';
+import type { NewBlock } from '../timeline/pages.js';
 import { ProblemLog } from '../timeline/problems.js';
 import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest } from './ingest.js';
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly dateOrder?: DateOrder;
   readonly forcedFormat?: (path: string) => string | undefined;
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
+  /** Where the timeline's text blocks come from (timeline/pages.ts); allocated as needed by default. */
+  readonly newBlock?: NewBlock;
   /**
    * Files and folders passed over before reading (e.g. walking folders), listed in the report; `error` when one
    * exists but could not be opened, which is also reported as an error.
@@ -47,7 +50,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     region: opts.case.region,
   });
   const problems = new ProblemLog();
-  const ingested = await ingest(opts.inputs, new TimelineBuilder(zone, identities), problems, {
+  const ingested = await ingest(opts.inputs, new TimelineBuilder(zone, identities, opts.newBlock), problems, {
     source: {
       timezone: opts.case.timezone,
       ...(opts.case.region ? { region: opts.case.region } : {}),

@@ -9,7 +9,7 @@ import type { ParsedEvent, Party } from '../model/index.js';
 import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { type IdentityResolver, keepFirst, type ResolverMark } from './identities.js';
 import { NameTable } from './names.js';
-import type { Utf8Span } from './pages.js';
+import type { NewBlock, Utf8Span } from './pages.js';
 import { EventStore, type Resolved, type Who } from './store.js';
 import { type DstFlag, wallClockMs, type Zone } from './zone.js';
 
@@ -51,7 +51,7 @@ export class TimelineBuilder {
   private readonly byFields = new Map<string, number>();
   private readonly byObject = new Map<Party, number>();
   /** Every event built, in the order built. */
-  readonly store = new EventStore(this.whos, this.conversations);
+  readonly store: EventStore;
   /** Set by `build` when the event's local time fell in a DST gap or overlap. */
   dst: DstFlag;
   /**
@@ -69,10 +69,14 @@ export class TimelineBuilder {
     input: 0,
   };
 
+  /** @param newBlock where the store's text blocks come from (pages.ts) */
   constructor(
     private readonly zone: Zone,
     private readonly identities: IdentityResolver,
-  ) {}
+    newBlock?: NewBlock,
+  ) {
+    this.store = new EventStore(this.whos, this.conversations, newBlock);
+  }
 
   /**
    * Stores the event and returns its number, or says why the record's time cannot be used: it is no time, or it

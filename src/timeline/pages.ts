@@ -14,7 +14,9 @@
 
 import { column, lengthened } from './columns.js';
 
-const BLOCK = 1 << 20;
+/** Bytes in a block. */
+export const TEXT_BLOCK_BYTES = 1 << 20;
+const BLOCK = TEXT_BLOCK_BYTES;
 /** Strings longer than this (in UTF-16 units) are kept aside whole rather than fill most of a block. */
 const LONG = BLOCK >> 3;
 /**
@@ -38,6 +40,15 @@ export interface Utf8Span {
   end: number;
 }
 
+/**
+ * Where a `StringPages` gets each new block of `bytes` bytes. The default allocates one; the CLI passes blocks
+ * whose memory the system has already handed over (cli/fresh-blocks.ts), which is most of what writing a block
+ * costs. Any buffer will do: every byte of a block is written before it is read.
+ */
+export type NewBlock = (bytes: number) => Buffer;
+
+const allocate: NewBlock = (bytes) => Buffer.allocUnsafeSlow(bytes);
+
 /** Strings numbered in the order pushed, absent ones included. */
 export class StringPages {
   private readonly blocks: Utf8Buffer[] = [];
@@ -51,6 +62,8 @@ export class StringPages {
   private ends: Uint32Array | Float64Array = column(Uint32Array, 1024);
   private readonly aside = new Map<number, string>();
   private count = 0;
+
+  constructor(private readonly newBlock: NewBlock = allocate) {}
 
   /** Number of strings (absent ones included). */
   get length(): number {
@@ -155,7 +168,7 @@ export class StringPages {
 
   /** Starts a new block: the strings after this go there. */
   private nextBlock(): void {
-    this.block = Buffer.allocUnsafeSlow(BLOCK) as Utf8Buffer;
+    this.block = this.newBlock(BLOCK) as Utf8Buffer;
     this.blocks.push(this.block);
     this.base += BLOCK;
     this.at = 0;

@@ -14,7 +14,7 @@ import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
 import { column, type Index, indexColumn, lengthened, put } from './columns.js';
-import { StringPages, type Utf8Span } from './pages.js';
+import { type NewBlock, StringPages, type Utf8Span } from './pages.js';
 import { ShapedStrings } from './shapes.js';
 
 /** A sender as the timeline resolved it; one shared object per distinct sender. */
@@ -82,7 +82,7 @@ export class EventStore {
   // Call durations as whole seconds plus one (0: none), or, once one is not a whole number, as doubles (NaN: none).
   private durationCol: Index | Float64Array | undefined;
   private flagsCol: Index | undefined;
-  private readonly texts = new StringPages();
+  private readonly texts: StringPages;
   private readonly locators = new ShapedStrings();
   private readonly nativeIds = new ShapedStrings();
   // Details (diary location, Telegram reply ids…) as JSON text: an object per event would cost ~150 B.
@@ -97,11 +97,15 @@ export class EventStore {
   /**
    * @param whos senders by number (the builder's table, shared so that late additions are seen)
    * @param conversations conversation names by number; number 0 is "none"
+   * @param newBlock where the texts' blocks come from (pages.ts)
    */
   constructor(
     private readonly whos: readonly Who[],
     private readonly conversations: { get(id: number): string | undefined },
-  ) {}
+    newBlock?: NewBlock,
+  ) {
+    this.texts = new StringPages(newBlock);
+  }
 
   get length(): number {
     return this.n;

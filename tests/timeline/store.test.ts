@@ -291,6 +291,26 @@ describe('string pages given UTF-8 bytes', () => {
     expect([a.end, b.start]).toEqual([(1 << 20) - 2, 0]);
     expect([10, 11, 12, 13].map((k) => pages.get(k))).toEqual(['😀', '😀', '', 'after']);
   });
+
+  it('takes its blocks where it is told, and reads back only what it wrote into them', () => {
+    // Blocks full of other bytes (as a supply that reuses memory might hand out): nothing of them shows.
+    const sizes: number[] = [];
+    const pages = new StringPages((bytes) => {
+      sizes.push(bytes);
+      return Buffer.alloc(bytes, 0xab);
+    });
+    const texts = Array.from({ length: 30_000 }, (_, i) => `text ${i} ${'é'.repeat(i % 7)}`);
+    for (const [i, t] of texts.entries()) {
+      if (i % 2 === 0) pages.push(t);
+      else {
+        const b = Buffer.from(`>${t}<`, 'utf8');
+        pages.pushUtf8(b, 1, b.length - 1);
+      }
+    }
+    expect(texts.map((_, k) => pages.get(k))).toEqual(texts);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(new Set(sizes)).toEqual(new Set([1 << 20]));
+  });
 });
 
 describe('name table', () => {
