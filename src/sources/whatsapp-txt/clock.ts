@@ -42,9 +42,10 @@ export class LocalClock {
   private dayMs = 0;
   /**
    * The time `read` accepted last, as wall-clock milliseconds (EventTime's `wallMs`); undefined for a year
-   * before 1000, whose local string is not in the usual shape and is left to the timeline to judge.
+   * before 1000, whose local string is not in the usual shape and is left to the timeline to judge. A number
+   * until then, so that V8 keeps the field as a double written in place (see LiveTime in messages.ts).
    */
-  wallMs: number | undefined = undefined;
+  wallMs: number | undefined = 0;
 
   constructor(private readonly layout: Layout) {
     this.order = describeLayout(layout);

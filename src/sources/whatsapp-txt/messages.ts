@@ -83,7 +83,9 @@ function noticeOf(
 class LiveTime {
   readonly type = 'local';
   precision: Precision = 'min';
-  wallMs: number | undefined = undefined;
+  // A number from the start, so that V8 keeps the field as a double written in place (a field that has held
+  // undefined boxes every new number: a million small allocations).
+  wallMs: number | undefined = 0;
   constructor(private readonly clock: LocalClock) {}
   get local(): string {
     return this.clock.local();
@@ -164,6 +166,10 @@ export async function readMessages(
     state = CLOSED;
   };
 
+  /** The header's time for a message about it: the local time, or the stamp as written while the order is undecided. */
+  const when = (b: Buffer): string =>
+    undecided !== undefined ? excerpt(b, scanner.stampStart, scanner.stampEnd) : clock.local();
+
   const header = (b: Buffer, end: number, lineNo: number): void => {
     // While the day/month order is undecided there is no local time, only the stamp as written: a notice is
     // skipped with it, and anything that needs a date stops the file below.
@@ -183,8 +189,6 @@ export async function readMessages(
         return;
       }
     }
-    const when = (): string =>
-      undecided !== undefined ? excerpt(b, scanner.stampStart, scanner.stampEnd) : clock.local();
     const rs = scanner.restStart;
     const author = authorEnd(b, rs, end, senders);
     let sender: Party | undefined;
@@ -192,7 +196,7 @@ export async function readMessages(
     if (author > rs) {
       const party = senders.at(b, rs, author);
       if (party === null) {
-        skip('system-notice', b, rs, end, lineNo, when());
+        skip('system-notice', b, rs, end, lineNo, when(b));
         return;
       }
       sender = party;
@@ -205,7 +209,7 @@ export async function readMessages(
     const typed = kindOf(special);
     const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), text);
     if (notice !== undefined) {
-      skip(notice, b, textStart, end, lineNo, when());
+      skip(notice, b, textStart, end, lineNo, when(b));
       return;
     }
     if (undecided !== undefined) throw undecided;
