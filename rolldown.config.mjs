@@ -1,4 +1,4 @@
-// Bundles the compiled CLI (dist/, from tsc) into a few files in dist/bundle/, which bin/chronolog.js runs.
+// Bundles the compiled CLI (dist/, from tsc) into a few files in dist/bundle/, which bin/chronolog.cjs runs.
 // Why: Node 20 resolves, reads and compiles every ES module separately, and the CLI is about 230 of them plus its
 // dependencies; as one bundle a report starts about 0.15–0.2 s sooner and 15 MB smaller (README, "Performance").
 // Commands and lazily loaded parsers stay separate chunks, loaded only when used. The batch worker is a second
@@ -30,6 +30,17 @@ const config = defineConfig({
   },
 });
 
-export default config;
+// The loader bin/chronolog.cjs requires (src/cli/code-cache.ts) as one CommonJS file of its own: it must be
+// loadable before any chunk, by Node's require.
+const loader = defineConfig({
+  input: { loader: 'dist/cli/code-cache.js' },
+  platform: 'node',
+  output: { ...config.output, cleanDir: false },
+});
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await build(config);
+export default [config, loader];
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await build(config);
+  await build(loader);
+}

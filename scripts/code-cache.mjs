@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The last step of `npm run build`: runs the bundled CLI once, as bin/chronolog.js runs it (the same V8 flags,
+ * The last step of `npm run build`: runs the bundled CLI once, as bin/chronolog.cjs runs it (the same V8 flags,
  * read from its shebang), on the demo case, and saves each loaded chunk's V8 code cache beside it
  * (src/cli/code-cache.ts says why). Without fixtures/demo-case (an installed package) it saves nothing and the
  * CLI compiles as usual. The report it makes goes to a temporary folder, removed at the end.
@@ -28,7 +28,7 @@ if (process.argv[2] === '--warm') {
   saveCodeCaches();
 } else if (existsSync(demo)) {
   // The flags after "node" in the shebang: V8 takes a cache only under the flags it was made with.
-  const shebang = readFileSync(path.join(root, 'bin/chronolog.js'), 'utf8').split('\n', 1)[0];
+  const shebang = readFileSync(path.join(root, 'bin/chronolog.cjs'), 'utf8').split('\n', 1)[0];
   const flags = shebang.split(/\s+/).slice(shebang.split(/\s+/).indexOf('node') + 1);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'chronolog-build-'));
   try {

@@ -41,7 +41,7 @@ try {
   execFileSync(
     process.execPath,
     [
-      path.join(ROOT, 'bin/chronolog.js'),
+      path.join(ROOT, 'bin/chronolog.cjs'),
       'report',
       'fixtures/demo-case',
       '--format',

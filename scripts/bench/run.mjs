@@ -28,7 +28,7 @@ import { generateWhatsApp } from './gen-whatsapp.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const bin = path.join(root, 'bin/chronolog.js');
+const bin = path.join(root, 'bin/chronolog.cjs');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
@@ -43,7 +43,7 @@ let samples = 0;
 function sample(label, nodeArgs) {
   const out = path.join(tmp, `m-${samples++}.jsonl`);
   const t0 = performance.now();
-  // chronolog runs as users run it, through bin/chronolog.js and its shebang (which sets V8 flags); the
+  // chronolog runs as users run it, through bin/chronolog.cjs and its shebang (which sets V8 flags); the
   // baselines run under this node. Either way the preload reports the process's own peak and times.
   const preload = path.join(here, 'rss-preload.mjs');
   const asUser = nodeArgs[0] === bin;

@@ -66,7 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)(`HTML report in Chromium${HAS_CHROMIUM ? '' : ` (
       execFileSync(
         process.execPath,
         [
-          'bin/chronolog.js',
+          'bin/chronolog.cjs',
           'report',
           'fixtures/demo-case',
           '--format',

@@ -1,6 +1,6 @@
 /**
  * The bundled CLI is loaded with the V8 code cache the build saves (src/cli/code-cache.ts). These tests run the
- * loader in child processes, as bin/chronolog.js does: a cache made from a chunk is taken for exactly that chunk,
+ * loader in child processes, as bin/chronolog.cjs does: a cache made from a chunk is taken for exactly that chunk,
  * never for an edited one (V8 alone would take it: it only checks the source's length), and never changes what
  * runs.
  */
@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, DEMO, ROOT } from '../helpers/cli.js';
 
 const LOADER = path.join(ROOT, 'dist/cli/code-cache.js');
-/** The V8 flags of bin/chronolog.js's shebang, which the build's caches are made under. */
+/** The V8 flags of bin/chronolog.cjs's shebang, which the build's caches are made under. */
 const FLAGS = (() => {
   const words = readFileSync(BIN, 'utf8').split('\n', 1)[0]!.split(/\s+/);
   return words.slice(words.indexOf('node') + 1);
@@ -124,6 +124,24 @@ describe('the build', () => {
     expect(chunks.length).toBeGreaterThan(5);
     const notAscii = chunks.filter((f) => !isAscii(readFileSync(path.join(bundle, f))));
     expect(notAscii).toEqual([]);
+  });
+
+  it('starts through a CommonJS shim, so that Node does not start its ES module loader for it', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
+    const list = path.join(dir, 'modules.txt');
+    const preload = path.join(dir, 'list.cjs');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const r = spawnSync(BIN, ['--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(r.status).toBe(0);
+    const modules = readFileSync(list, 'utf8').split('\n');
+    expect(modules).toContain('NativeModule vm');
+    expect(modules.filter((m) => m.includes('internal/modules/esm/translators'))).toEqual([]);
   });
 
   it('loads no zod for a report without a case file (nothing to validate)', () => {

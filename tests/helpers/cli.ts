@@ -1,10 +1,10 @@
-/** Runs the built CLI (`bin/chronolog.js`) as a user would, capturing exit code, stdout and stderr. */
+/** Runs the built CLI (`bin/chronolog.cjs`) as a user would, capturing exit code, stdout and stderr. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const BIN = path.join(ROOT, 'bin/chronolog.js');
+export const BIN = path.join(ROOT, 'bin/chronolog.cjs');
 export const DEMO = 'fixtures/demo-case';
 export const NOW = '2024-07-01T09:00:00Z';
 
