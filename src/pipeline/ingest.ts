@@ -14,8 +14,8 @@ import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
-import type { EventStore } from '../timeline/store.js';
 import type { ProblemLog } from '../timeline/problems.js';
+import type { EventStore } from '../timeline/store.js';
 import { hashing, readHead } from './hashing.js';
 import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
 
