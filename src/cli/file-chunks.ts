@@ -76,22 +76,24 @@ export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINI
 }
 
 /**
- * The whole of `file` as chunks read into one buffer again and again (`SourceInput.chunks`): each chunk is good
- * only until the next is asked for. A generator opens the file at the first request, so an error opening it
- * reaches the reader like any read error.
+ * The whole of `file` as chunks of `size` bytes read into one buffer again and again (`SourceInput.chunks`):
+ * each chunk is good only until the next is asked for. A generator opens the file at the first request, so an
+ * error opening it reaches the reader like any read error. By default chunks are as small as `fileChunks`'s, for
+ * readers that decode them to strings; a reader of bytes asks for larger ones (fewer reads and fewer turns of
+ * the generators in between). The event loop gets a turn every 1 MiB either way.
  */
-export async function* reusedChunks(file: string): AsyncGenerator<Buffer> {
+export async function* reusedChunks(file: string, size = CHUNK): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {
-    // The same chunk size and turns as `fileChunks`, for the same reasons.
-    const buf = Buffer.allocUnsafeSlow(CHUNK);
+    const buf = Buffer.allocUnsafeSlow(size);
+    const turn = Math.max(1, Math.round((TURN * CHUNK) / size));
     let pos = 0;
     for (let reads = 1; ; reads++) {
-      const n = readSync(fd, buf, 0, CHUNK, pos);
+      const n = readSync(fd, buf, 0, size, pos);
       if (n === 0) return;
       pos += n;
-      yield n < CHUNK ? buf.subarray(0, n) : buf;
-      if (reads % TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      yield n < size ? buf.subarray(0, n) : buf;
+      if (reads % turn === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     try {

@@ -22,7 +22,7 @@ export function fileInput(file: string, bytes: number, display = file): SourceIn
     bytes,
     open: () => fileChunks(file),
     readRange: (start: number, end: number) => fileChunks(file, start, end),
-    chunks: () => reusedChunks(file),
+    chunks: (size) => reusedChunks(file, size),
   };
 }
 

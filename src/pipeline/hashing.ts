@@ -86,10 +86,10 @@ export function hashing(inner: SourceInput): HashedInput {
   const through = inner.chunks;
   const chunks =
     through &&
-    async function* (): AsyncGenerator<Buffer> {
+    async function* (size?: number): AsyncGenerator<Buffer> {
       const hash = createHash('sha256');
       try {
-        for await (const chunk of through()) {
+        for await (const chunk of through(size)) {
           hash.update(chunk);
           yield chunk;
         }

@@ -35,6 +35,13 @@ export type ByteLine = (bytes: Buffer, start: number, end: number, lineNo: numbe
 const EMPTY = new Uint8Array(0);
 
 /**
+ * The chunk size asked of an input that can give chunks (`SourceInput.chunks`): lines are read as bytes, so a
+ * chunk need not stay small enough to decode into a short string, and a 64 MB chat is then 250 reads instead of
+ * 2,000, each a system call and a turn of the chunk generators.
+ */
+const BYTE_CHUNK = 256 * 1024;
+
+/**
  * Streams an input line by line as UTF-8 bytes, exactly as `forEachLine` splits and numbers it (CRLF, LF and lone
  * CR, also split across chunks). `onChunkEnd`, if given, is called after the lines of each chunk, before any
  * bytes handed over may be overwritten (the input's chunks are read into the same memory again).
@@ -50,7 +57,7 @@ export async function forEachLineBytes(
   let head: Buffer | undefined;
   let first = true;
   let read = 0;
-  for await (const chunk of transientChunks(input)) {
+  for await (const chunk of transientChunks(input, BYTE_CHUNK)) {
     let buf = chunk;
     read += buf.length;
     if (first) {

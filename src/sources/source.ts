@@ -33,9 +33,10 @@ export interface SourceInput {
    * The whole file again, as chunks that are good only until the next one is asked for: the reader copies what
    * it keeps. Reading into the same memory again spares fresh pages for every chunk (on the benchmark machine a
    * 64 MB file read through `open()` the first time costs about 0.2 s more). Absent for members of archives;
-   * read through `transientChunks` (sources/text.ts), which falls back to `open()`.
+   * read through `transientChunks` (sources/text.ts), which falls back to `open()`. `size`: the chunk size the
+   * reader would like (a reader that decodes chunks to strings wants them small, one that reads bytes large).
    */
-  chunks?(): AsyncIterable<Buffer>;
+  chunks?(size?: number): AsyncIterable<Buffer>;
 }
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';

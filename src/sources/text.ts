@@ -147,10 +147,10 @@ export function warnInvalidUtf8(ctx: SourceContext, line: number): void {
 
 /**
  * The input's bytes for a reader that is done with each chunk before asking for the next (it copies what it
- * keeps): `SourceInput.chunks` when the input has it, else its stream.
+ * keeps): `SourceInput.chunks` (of `size` bytes, when given) when the input has it, else its stream.
  */
-export function transientChunks(input: SourceInput): AsyncIterable<Buffer> {
-  return input.chunks?.() ?? (input.open() as AsyncIterable<Buffer>);
+export function transientChunks(input: SourceInput, size?: number): AsyncIterable<Buffer> {
+  return input.chunks?.(size) ?? (input.open() as AsyncIterable<Buffer>);
 }
 
 /** Reads a whole (small) input into memory, reporting progress. Use only for formats that are small by nature. */

@@ -104,4 +104,29 @@ describe('reusedChunks', () => {
     for await (const _ of reusedChunks(file)) if (++n === 3) break;
     expect(n).toBe(3);
   });
+
+  it('reads chunks of the size asked for, and still gives the event loop a turn within each 1 MiB', async () => {
+    const size = 256 * 1024;
+    for (const n of [0, 1, size, size + 1, 2_500_000]) {
+      const { file, bytes } = fileOf(n);
+      const copies: Buffer[] = [];
+      for await (const c of reusedChunks(file, size)) {
+        expect(c.length).toBeLessThanOrEqual(size);
+        copies.push(Buffer.from(c));
+      }
+      expect(Buffer.concat(copies).equals(bytes)).toBe(true);
+      expect(copies.filter((c) => c.length === size).length).toBe(Math.floor(n / size));
+    }
+    const { file } = fileOf(4 * 1024 * 1024);
+    const turns: number[] = [];
+    let seen = 0;
+    const tick = (): void => {
+      turns.push(seen);
+      if (turns.length < 100) setImmediate(tick);
+    };
+    setImmediate(tick);
+    for await (const c of reusedChunks(file, size)) seen += c.length;
+    // A turn came after the first 1 MiB and before the end.
+    expect(turns.some((t) => t >= 1024 * 1024 && t < seen)).toBe(true);
+  });
 });
