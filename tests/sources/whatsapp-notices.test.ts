@@ -9,6 +9,7 @@ import {
   maybeSpecial,
   patternStarts,
   START_PAIRS,
+  START_QUADS,
 } from '../../src/sources/whatsapp-txt/notice-bytes.js';
 import {
   ATTACHED_PATTERNS,
@@ -38,6 +39,11 @@ describe('the byte filter in front of classify', () => {
       for (const two of pairs) {
         const u = utf8(two);
         expect(START_PAIRS[(u[0]! << 8) | u[1]!], `${pattern} may start with ${two}`).toBe(1);
+      }
+      for (const four of patternStarts(pattern, 4)) {
+        const u = utf8(four);
+        const quad = ((u[0]! << 24) | (u[1]! << 16) | (u[2]! << 8) | u[3]!) >>> 0;
+        expect(START_QUADS.has(quad), `${pattern} may start with ${four}`).toBe(true);
       }
     }
     for (const pattern of ATTACHED_PATTERNS) {
@@ -97,6 +103,10 @@ describe('the byte filter in front of classify', () => {
       return maybeSpecial(bytes, 0, bytes.length - 1);
     };
     expect(b('hello there')).toBe(false);
+    // Starting like a notice for two characters, not for four.
+    expect(b("That's 20 messages you have not answered")).toBe(false);
+    expect(b('Mine is red')).toBe(false);
+    expect([b('This message was deleted'), b('You deleted this message')]).toEqual([true, true]);
     expect(b('I waited')).toBe(false);
     expect(b('Where were you?')).toBe(false);
     expect(b('😀 where are you')).toBe(false);

@@ -97,6 +97,18 @@ for (const pattern of START_PATTERNS) {
     START_PAIRS[(u[0]! << 8) | u[1]!] = 1;
   }
 }
+/**
+ * The first four UTF-8 bytes (as `b0 << 24 | b1 << 16 | b2 << 8 | b3`, unsigned) of every four characters a start
+ * pattern can match first: two characters let through every "That's…" and "You were…" for "This message was
+ * deleted" and "You deleted this message", half the lines let through in a chat full of them.
+ */
+export const START_QUADS = new Set<number>();
+for (const pattern of START_PATTERNS) {
+  for (const four of patternStarts(pattern, 4)) {
+    const u = Buffer.from(four, 'utf8');
+    START_QUADS.add(((u[0]! << 24) | (u[1]! << 16) | (u[2]! << 8) | u[3]!) >>> 0);
+  }
+}
 /** The first byte of the character that sends a line to the file-marker checks, and the last bytes of those. */
 const MARKER_FIRST_BYTE = Buffer.from(String.fromCharCode(MARKER_FIRST), 'utf8')[0]!;
 const MARKER_LAST_BYTES = new Uint8Array(256);
@@ -123,8 +135,12 @@ export function maybeSpecial(b: Uint8Array, s: number, e: number): boolean {
   // More bytes than 3 per character allowed is longer than MAX_NOTICE characters; nothing special is empty.
   if (e <= s || e - s > 3 * MAX_NOTICE) return false;
   const first = b[s]!;
-  // SPECIAL_RE matches at the start, and every start pattern is longer than two characters.
-  if (e - s >= 2 && START_PAIRS[(first << 8) | b[s + 1]!] === 1) return true;
+  // SPECIAL_RE matches at the start, and every start pattern is at least four characters long (patternStarts
+  // throws otherwise): a line of four bytes or more must start with one of START_QUADS.
+  if (e - s >= 2 && START_PAIRS[(first << 8) | b[s + 1]!] === 1) {
+    if (e - s < 4) return true;
+    if (START_QUADS.has(((first << 24) | (b[s + 1]! << 16) | (b[s + 2]! << 8) | b[s + 3]!) >>> 0)) return true;
+  }
   if (first === MARKER_FIRST_BYTE) return true;
   if (MARKER_LAST_BYTES[b[e - 1]!] !== 1) return false;
   for (const suffix of SUFFIX_BYTES) {
