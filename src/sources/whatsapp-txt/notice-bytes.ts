@@ -139,7 +139,8 @@ export function maybeSpecial(b: Uint8Array, s: number, e: number): boolean {
   // throws otherwise): a line of four bytes or more must start with one of START_QUADS.
   if (e - s >= 2 && START_PAIRS[(first << 8) | b[s + 1]!] === 1) {
     if (e - s < 4) return true;
-    if (START_QUADS.has(((first << 24) | (b[s + 1]! << 16) | (b[s + 2]! << 8) | b[s + 3]!) >>> 0)) return true;
+    const quad = ((first << 24) | (b[s + 1]! << 16) | (b[s + 2]! << 8) | b[s + 3]!) >>> 0;
+    if (START_QUADS.has(quad)) return true;
   }
   if (first === MARKER_FIRST_BYTE) return true;
   if (MARKER_LAST_BYTES[b[e - 1]!] !== 1) return false;
