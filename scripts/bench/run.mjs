@@ -45,18 +45,18 @@ function sample(label, nodeArgs) {
   const t0 = performance.now();
   // chronolog runs as users run it, through bin/chronolog.cjs and its shebang (which sets V8 flags); the
   // baselines run under this node. Either way the preload reports the process's own peak and times.
-  const preload = path.join(here, 'rss-preload.mjs');
+  const preload = path.join(here, 'rss-preload.cjs');
   const asUser = nodeArgs[0] === bin;
   const r = spawnSync(
     asUser ? bin : process.execPath,
-    asUser ? nodeArgs.slice(1) : ['--import', preload, ...nodeArgs],
+    asUser ? nodeArgs.slice(1) : ['--require', preload, ...nodeArgs],
     {
       cwd: root,
       env: {
         ...process.env,
         ...(asUser
           ? {
-              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
+              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require=${preload}`.trim(),
               PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
             }
           : {}),
