@@ -98,17 +98,35 @@ for (const pattern of START_PATTERNS) {
   }
 }
 /**
- * The first four UTF-8 bytes (as `b0 << 24 | b1 << 16 | b2 << 8 | b3`, unsigned) of every four characters a start
- * pattern can match first: two characters let through every "That's…" and "You were…" for "This message was
- * deleted" and "You deleted this message", half the lines let through in a chat full of them.
+ * The UTF-8 bytes of every start of up to 12 characters a start pattern can match first (as many as the pattern
+ * surely has, and at least four), by their first four bytes (as `b0 << 24 | b1 << 16 | b2 << 8 | b3`, unsigned).
+ * Two characters let through every "That's…" for "This message was deleted", and four every "You were…" for "You
+ * were added": a chat full of them had half its lines decoded and run through the patterns for nothing.
  */
-export const START_QUADS = new Set<number>();
+export const START_PREFIXES = new Map<number, Buffer[]>();
+const quadOf = (u: Uint8Array, at: number): number =>
+  ((u[at]! << 24) | (u[at + 1]! << 16) | (u[at + 2]! << 8) | u[at + 3]!) >>> 0;
 for (const pattern of START_PATTERNS) {
-  for (const four of patternStarts(pattern, 4)) {
-    const u = Buffer.from(four, 'utf8');
-    START_QUADS.add(((u[0]! << 24) | (u[1]! << 16) | (u[2]! << 8) | u[3]!) >>> 0);
+  for (const start of longestStarts(pattern, 12)) {
+    const u = Buffer.from(start, 'utf8');
+    const list = START_PREFIXES.get(quadOf(u, 0));
+    if (list === undefined) START_PREFIXES.set(quadOf(u, 0), [u]);
+    else if (!list.some((x) => x.equals(u))) list.push(u);
   }
 }
+
+/** The starts of `most` characters `pattern` can match, or of fewer where it cannot tell (but never fewer than 4). */
+function longestStarts(pattern: string, most: number): Set<string> {
+  for (let k = most; k > 4; k--) {
+    try {
+      return patternStarts(pattern, k);
+    } catch {
+      // Shorter than k characters, or a class or repetition within the first k: try fewer.
+    }
+  }
+  return patternStarts(pattern, 4);
+}
+
 /** The first byte of the character that sends a line to the file-marker checks, and the last bytes of those. */
 const MARKER_FIRST_BYTE = Buffer.from(String.fromCharCode(MARKER_FIRST), 'utf8')[0]!;
 const MARKER_LAST_BYTES = new Uint8Array(256);
@@ -122,7 +140,7 @@ firstCharTable(ATTACHED_PATTERNS).forEach((on, c) => {
 });
 
 /** True when `b` holds `bytes` at `at`. */
-function endsWith(b: Uint8Array, at: number, bytes: Uint8Array): boolean {
+function holdsAt(b: Uint8Array, at: number, bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (b[at + i] !== bytes[i]) return false;
   return true;
 }
@@ -136,17 +154,19 @@ export function maybeSpecial(b: Uint8Array, s: number, e: number): boolean {
   if (e <= s || e - s > 3 * MAX_NOTICE) return false;
   const first = b[s]!;
   // SPECIAL_RE matches at the start, and every start pattern is at least four characters long (patternStarts
-  // throws otherwise): a line of four bytes or more must start with one of START_QUADS.
+  // throws otherwise): a line of four bytes or more must start with one of START_PREFIXES.
   if (e - s >= 2 && START_PAIRS[(first << 8) | b[s + 1]!] === 1) {
     if (e - s < 4) return true;
-    const quad = ((first << 24) | (b[s + 1]! << 16) | (b[s + 2]! << 8) | b[s + 3]!) >>> 0;
-    if (START_QUADS.has(quad)) return true;
+    // A start longer than the line cannot be matched by it.
+    for (const start of START_PREFIXES.get(quadOf(b, s)) ?? []) {
+      if (start.length <= e - s && holdsAt(b, s, start)) return true;
+    }
   }
   if (first === MARKER_FIRST_BYTE) return true;
   if (MARKER_LAST_BYTES[b[e - 1]!] !== 1) return false;
   for (const suffix of SUFFIX_BYTES) {
     const at = e - suffix.length;
-    if (at >= s && endsWith(b, at, suffix)) return true;
+    if (at >= s && holdsAt(b, at, suffix)) return true;
   }
   for (let i = s; i < e; i++) if (ATTACHED_FIRST_BYTES[b[i]!] === 1) return true;
   return false;
