@@ -16,6 +16,7 @@ import type { SourceContext, SourceInput } from './source.js';
 import {
   breaksIn,
   firstInvalidUtf8,
+  headFirst,
   sniffBom,
   type TextEncoding,
   transientChunks,
@@ -54,27 +55,10 @@ export async function forEachLineBytes(
 ): Promise<{ lines: number; encoding: TextEncoding }> {
   const reader = new ByteLineReader(onLine, ctx, onChunkEnd);
   // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
-  let head: Buffer | undefined;
-  let first = true;
-  let read = 0;
-  for await (const chunk of transientChunks(input, BYTE_CHUNK)) {
-    let buf = chunk;
-    read += buf.length;
-    if (first) {
-      // Copied when kept past this chunk: its memory may be read into again.
-      head = head ? Buffer.concat([head, buf]) : buf;
-      if (head.length < 4) {
-        head = Buffer.from(head);
-        continue;
-      }
-      first = false;
-      buf = reader.begin(head);
-    }
-    reader.chunk(buf);
+  for await (const { buf, head, read } of headFirst(transientChunks(input, BYTE_CHUNK))) {
+    reader.chunk(head ? reader.begin(buf) : buf);
     ctx?.progress(read);
   }
-  // A file shorter than four bytes never filled `head`.
-  if (first && head) reader.chunk(reader.begin(head));
   return reader.finish();
 }
 

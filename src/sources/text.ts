@@ -153,6 +153,40 @@ export function transientChunks(input: SourceInput, size?: number): AsyncIterabl
   return input.chunks?.(size) ?? (input.open() as AsyncIterable<Buffer>);
 }
 
+/** A chunk of `headFirst`, with the bytes read so far. */
+export interface HeadedChunk {
+  readonly buf: Buffer;
+  /** The first bytes of the file: at least four (enough to tell a byte-order mark apart) unless it is shorter. */
+  readonly head: boolean;
+  readonly read: number;
+}
+
+/**
+ * The chunks, the first ones gathered into one head of at least four bytes, so that the encoding can be chosen
+ * from it: the line readers' common start. The head is a copy when it outlives a chunk (its memory may be read
+ * into again); a file shorter than four bytes is all head, given at the end.
+ */
+export async function* headFirst(chunks: AsyncIterable<Buffer>): AsyncGenerator<HeadedChunk> {
+  let head: Buffer | undefined;
+  let headed = false;
+  let read = 0;
+  for await (const buf of chunks) {
+    read += buf.length;
+    if (headed) {
+      yield { buf, head: false, read };
+      continue;
+    }
+    head = head ? Buffer.concat([head, buf]) : buf;
+    if (head.length < 4) {
+      head = Buffer.from(head);
+      continue;
+    }
+    headed = true;
+    yield { buf: head, head: true, read };
+  }
+  if (!headed && head) yield { buf: head, head: true, read };
+}
+
 /** Reads a whole (small) input into memory, reporting progress. Use only for formats that are small by nature. */
 export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -194,8 +228,6 @@ export async function forEachLine(
     warnInvalidUtf8(ctx!, warnAt);
     warnAt = 0;
   };
-  let read = 0;
-  let first = true;
   const lines = (s: string): void => {
     let i = 0;
     // A CR ended the previous chunk: an LF starting this one is the rest of that CRLF.
@@ -229,9 +261,7 @@ export async function forEachLine(
     }
   };
   // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
-  let head: Buffer | undefined;
   const begin = (buf: Buffer): Buffer => {
-    first = false;
     const bom = sniffBom(buf);
     encoding = bom?.encoding ?? 'utf-8';
     decoder =
@@ -269,25 +299,9 @@ export async function forEachLine(
     }
     return text;
   };
-  for await (const chunk of transientChunks(input)) {
-    let buf = chunk;
-    read += buf.length;
-    if (first) {
-      // Copied when kept past this chunk: its memory may be read into again.
-      head = head ? Buffer.concat([head, buf]) : buf;
-      if (head.length < 4) {
-        head = Buffer.from(head);
-        continue;
-      }
-      buf = begin(head);
-    }
-    lines(decode(buf));
+  for await (const { buf, head, read } of headFirst(transientChunks(input))) {
+    lines(decode(head ? begin(buf) : buf));
     ctx?.progress(read);
-  }
-  // A file shorter than four bytes never filled `head`.
-  if (first && head) {
-    const buf = begin(head);
-    lines(decode(buf));
   }
   const rest = decoder?.end() ?? '';
   // What is left is a character the file never finished: a U+FFFD here always replaced bytes.

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { SourceContext, SourceInput } from '../../src/sources/index.js';
-import { decodeBytes, firstInvalidUtf8, forEachLine } from '../../src/sources/text.js';
+import { decodeBytes, firstInvalidUtf8, forEachLine, headFirst } from '../../src/sources/text.js';
 
 /** An input delivered in exactly these chunks. */
 function chunked(...chunks: Buffer[]): SourceInput {
@@ -201,5 +201,39 @@ describe('decoding a whole small file', () => {
       encoding: 'windows-1252',
       invalidLine: 3,
     });
+  });
+});
+
+describe('headFirst', () => {
+  /** Chunks read into one buffer again and again, as `SourceInput.chunks` gives them. */
+  async function* reused(pieces: string[]): AsyncGenerator<Buffer> {
+    const buf = Buffer.alloc(16);
+    for (const p of pieces) {
+      const n = buf.write(p, 'latin1');
+      yield buf.subarray(0, n);
+      buf.fill(0x3f); // whatever the reader did not copy is gone
+    }
+  }
+  const seen = async (pieces: string[]) => {
+    const out: [string, boolean, number][] = [];
+    for await (const { buf, head, read } of headFirst(reused(pieces)))
+      out.push([buf.toString('latin1'), head, read]);
+    return out;
+  };
+
+  it('gathers the first chunks into a head of at least four bytes, kept although their memory is reused', async () => {
+    expect(await seen(['a', 'bc', 'defg', 'hi'])).toEqual([
+      ['abcdefg', true, 7],
+      ['hi', false, 9],
+    ]);
+    expect(await seen(['abcd', 'e'])).toEqual([
+      ['abcd', true, 4],
+      ['e', false, 5],
+    ]);
+  });
+
+  it('gives a file shorter than four bytes whole as its head, and nothing for an empty one', async () => {
+    expect(await seen(['a', 'b'])).toEqual([['ab', true, 2]]);
+    expect(await seen([])).toEqual([]);
   });
 });
