@@ -97,5 +97,3 @@ export interface ResolvedCase {
   readonly lexicon: CaseFile['lexicon'];
   readonly caseFile: { readonly path: string; readonly sha256: string } | undefined;
 }
-
-export { subjectIsEveryoneElse } from './subject.js';

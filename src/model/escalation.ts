@@ -420,5 +420,3 @@ export const EscalationSchema = z.object({
   methods: z.array(MethodSchema),
 });
 export type Escalation = z.infer<typeof EscalationSchema>;
-
-export { unscaledOnlyDates } from './change-points.js';

@@ -9,7 +9,6 @@
  *   but not counted as identifiers, and are said in words where the count is given;
  * - whether the subject was assumed to be every sender other than the victim (no subject identifiers given).
  */
-
 import { isPlaceholderIdentifier } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { subjectIsEveryoneElse } from '../model/subject.js';

@@ -94,6 +94,10 @@ const NEUTRAL = 0x80;
 // outside ASCII, and making the whole table of several thousand took longer than searching a million texts.
 const readable = new Map<number, Uint8Array | null>();
 
+/** A character of a fold as the automaton reads it: white space as a space, a character outside ASCII as NEUTRAL. */
+const readableByte = (ch: string): number =>
+  /\s/.test(ch) ? 0x20 : ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : NEUTRAL;
+
 /**
  * contextFreeFold as the bytes the automaton reads: its white space as a space, its other characters outside
  * ASCII as NEUTRAL; null when the character is not read here.
@@ -102,9 +106,7 @@ function readableFold(cp: number): Uint8Array | null {
   let r = readable.get(cp);
   if (r === undefined) {
     const fold = contextFreeFold(cp);
-    const byte = (ch: string): number =>
-      /\s/.test(ch) ? 0x20 : ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : NEUTRAL;
-    r = fold === undefined ? null : Uint8Array.from([...fold], byte);
+    r = fold === undefined ? null : Uint8Array.from([...fold], readableByte);
     readable.set(cp, r);
   }
   return r;
@@ -329,15 +331,7 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
   // Two texts side by side while both have ASCII left: the processor overlaps the two lookups, so a pair costs
   // little more than the longer text. The rest of each (the longer one's tail, or from a byte outside ASCII on)
   // is read on its own.
-  const two = (
-    a: Uint8Array,
-    aStart: number,
-    aEnd: number,
-    b: Uint8Array,
-    bStart: number,
-    bEnd: number,
-    out: Int32Array,
-  ): void => {
+  const two: ByteSearch['two'] = (a, aStart, aEnd, b, bStart, bEnd, out) => {
     let sa = startRow;
     let ma = 0;
     let sb = startRow;

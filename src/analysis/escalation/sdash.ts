@@ -4,7 +4,6 @@
  * incidents it rests on. chronolog never answers or scores these questions; where nothing in the files can
  * speak to one, it says so.
  */
-
 import type { Escalation, EventRef } from '../../model/escalation.js';
 import { isPlaceholderIdentifier, plural } from '../../model/format.js';
 import type { TimelineEvent } from '../../model/index.js';

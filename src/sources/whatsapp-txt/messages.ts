@@ -92,13 +92,13 @@ class LiveTime {
   }
 }
 
-/** The one event and time a pass fills again for every message, for a context that reads them during the call. */
-function liveEvent(
-  clock: LocalClock,
-  conversation: string | undefined,
-): { event: Mutable<ParsedEvent>; time: LiveTime } {
-  const time = new LiveTime(clock);
-  const event: Mutable<ParsedEvent> = {
+/**
+ * A new event with this time, its other fields filled by the caller. Every event has the same fields in the same
+ * order (those it lacks as undefined): the pipeline then meets one object shape, and V8 reads its fields at one
+ * place in memory instead of looking them up by shape.
+ */
+function newEvent(time: EventTime, conversation: string | undefined): Mutable<ParsedEvent> {
+  return {
     locator: 0,
     time,
     channel: 'whatsapp',
@@ -110,7 +110,15 @@ function liveEvent(
     conversation,
     flags: undefined,
   };
-  return { event, time };
+}
+
+/** The one event and time a pass fills again for every message, for a context that reads them during the call. */
+function liveEvent(
+  clock: LocalClock,
+  conversation: string | undefined,
+): { event: Mutable<ParsedEvent>; time: LiveTime } {
+  const time = new LiveTime(clock);
+  return { event: newEvent(time, conversation), time };
 }
 
 /**
@@ -215,21 +223,12 @@ export async function readMessages(
     if (undecided !== undefined) throw undecided;
     const precision = scanner.second >= 0 ? 's' : 'min';
     const wallMs = clock.wallMs;
-    const kind = typed?.kind ?? 'message';
-    const direction = sender?.role === 'victim' ? 'outgoing' : 'unknown';
-    const call = typed?.call === undefined ? undefined : { status: typed.call };
     if (live !== undefined) {
       // A context that takes bytes reads the event during the call only (SourceContext.emitUtf8): one event and
       // one time are filled again for every message, and the local time string is made only if it is read.
       live.time.precision = precision;
       live.time.wallMs = wallMs;
       event = live.event;
-      event.locator = lineNo;
-      event.kind = kind;
-      event.direction = direction;
-      event.sender = sender;
-      event.call = call;
-      event.flags = undefined;
     } else {
       // Events of the same minute (or second) share one time object (read-only by type; not frozen, as
       // Object.freeze is a slow runtime call at a million events).
@@ -241,22 +240,15 @@ export async function readMessages(
       ) {
         time = { type: 'local', local, precision, wallMs };
       }
-      // Every event has the same fields in the same order (those it lacks as undefined): the pipeline then meets
-      // one object shape, and V8 reads its fields at one place in memory instead of looking them up by shape. The
-      // text is handed over when the message is complete (`flush`).
-      event = {
-        locator: lineNo,
-        time,
-        channel: 'whatsapp',
-        kind,
-        direction,
-        sender,
-        text: undefined,
-        call,
-        conversation,
-        flags: undefined,
-      };
+      event = newEvent(time, conversation);
     }
+    // The text is handed over when the message is complete (`flush`).
+    event.locator = lineNo;
+    event.kind = typed?.kind ?? 'message';
+    event.direction = sender?.role === 'victim' ? 'outgoing' : 'unknown';
+    event.sender = sender;
+    event.call = typed?.call === undefined ? undefined : { status: typed.call };
+    event.flags = undefined;
     if (scanner.ampm !== 0 && (scanner.hour === 0 || scanner.hour > 12)) {
       const count = scanner.hour === 0 ? odd.midnight : odd.hour24;
       event.flags = scanner.hour === 0 ? MIDNIGHT_FLAGS : HOUR24_FLAGS;

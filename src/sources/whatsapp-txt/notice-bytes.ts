@@ -101,7 +101,7 @@ for (const pattern of START_PATTERNS) {
  * The UTF-8 bytes of every start of up to 12 characters a start pattern can match first (as many as the pattern
  * surely has, and at least four), by their first four bytes (as `b0 << 24 | b1 << 16 | b2 << 8 | b3`, unsigned).
  * Two characters let through every "That's…" for "This message was deleted", and four every "You were…" for "You
- * were added": a chat full of them had half its lines decoded and run through the patterns for nothing.
+ * deleted this message": a chat full of them had half its lines decoded and run through the patterns for nothing.
  */
 export const START_PREFIXES = new Map<number, Buffer[]>();
 const quadOf = (u: Uint8Array, at: number): number =>
@@ -109,8 +109,9 @@ const quadOf = (u: Uint8Array, at: number): number =>
 for (const pattern of START_PATTERNS) {
   for (const start of longestStarts(pattern, 12)) {
     const u = Buffer.from(start, 'utf8');
-    const list = START_PREFIXES.get(quadOf(u, 0));
-    if (list === undefined) START_PREFIXES.set(quadOf(u, 0), [u]);
+    const quad = quadOf(u, 0);
+    const list = START_PREFIXES.get(quad);
+    if (list === undefined) START_PREFIXES.set(quad, [u]);
     else if (!list.some((x) => x.equals(u))) list.push(u);
   }
 }
@@ -158,8 +159,9 @@ export function maybeSpecial(b: Uint8Array, s: number, e: number): boolean {
   if (e - s >= 2 && START_PAIRS[(first << 8) | b[s + 1]!] === 1) {
     if (e - s < 4) return true;
     // A start longer than the line cannot be matched by it.
-    for (const start of START_PREFIXES.get(quadOf(b, s)) ?? []) {
-      if (start.length <= e - s && holdsAt(b, s, start)) return true;
+    const starts = START_PREFIXES.get(quadOf(b, s));
+    if (starts !== undefined) {
+      for (const start of starts) if (start.length <= e - s && holdsAt(b, s, start)) return true;
     }
   }
   if (first === MARKER_FIRST_BYTE) return true;
