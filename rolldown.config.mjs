@@ -2,14 +2,19 @@
 // Why: Node 20 resolves, reads and compiles every ES module separately, and the CLI is about 230 of them plus its
 // dependencies; as one bundle a report starts about 0.15–0.2 s sooner and 15 MB smaller (README, "Performance").
 // Commands and lazily loaded parsers stay separate chunks, loaded only when used. The batch worker is a second
-// entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.cjs).
+// entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.cjs), and so is the worker that
+// reads large inputs (cli/parse-host.ts finds it as ./parse-worker.cjs).
 // libphonenumber-js is loaded with require() at run time (timeline/phone-numbers.ts) and stays in node_modules.
 // `npm run build` runs this through the API (silently; the CLI prints every chunk): `node rolldown.config.mjs`.
 import { pathToFileURL } from 'node:url';
 import { build, defineConfig } from 'rolldown';
 
 const config = defineConfig({
-  input: { main: 'dist/cli/main.js', worker: 'dist/cli/batch/worker.js' },
+  input: {
+    main: 'dist/cli/main.js',
+    worker: 'dist/cli/batch/worker.js',
+    'parse-worker': 'dist/cli/parse-worker.js',
+  },
   platform: 'node',
   output: {
     dir: 'dist/bundle',

@@ -17,6 +17,11 @@ export interface Environment {
   readonly width: number;
   readonly systemZone: string;
   readonly tzdata: string | null;
+  /**
+   * CHRONOLOG_WORKER_MIN_BYTES as set: input files at least this large are read on a second thread (parse-host.ts
+   * reads it; 0: every file, "off": none), for tests and for comparing the two ways.
+   */
+  readonly workerMinBytes?: string | undefined;
 }
 
 /** chalk reads FORCE_COLOR and --no-color itself but not NO_COLOR (see no-color.org), so that is checked here. */
@@ -32,6 +37,7 @@ export function detectEnvironment(noColorFlag: boolean): Environment {
     width: Math.min(Math.max(process.stdout.columns ?? 100, 60), 160),
     systemZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     tzdata: process.versions.tz ?? null,
+    workerMinBytes: process.env['CHRONOLOG_WORKER_MIN_BYTES'],
   };
 }
 

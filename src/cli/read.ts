@@ -17,6 +17,7 @@ import type { Environment } from './environment.js';
 import { freshBlocks } from './fresh-blocks.js';
 import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
 import { identity } from './out-guard.js';
+import { parseHost, workerMinBytes } from './parse-host.js';
 import { createProgress } from './progress.js';
 
 export interface ReadFlags extends CaseFlags {
@@ -107,6 +108,7 @@ export async function readInputs(
   keepGoing = false,
 ): Promise<ReadResult> {
   await refuseCaseFileAsInput(paths, flags.case);
+  const minBytes = workerMinBytes(env.workerMinBytes);
   const forced = forcedFormats(flags.formatOf);
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
@@ -126,7 +128,6 @@ export async function readInputs(
       unreadableHint(e, 'file'),
     );
   }
-  const kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
   // A case file is configuration, never evidence; below the top of a folder it is not used either, and says so.
   const nested = walked.files.filter((f) =>
     (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.abs)),
@@ -143,21 +144,33 @@ export async function readInputs(
         : 'a case file in a subfolder is not used (pass it with --case)',
     })),
   ];
+  const inputs = new Map(files.map((f) => [fileInput(f.abs, f.bytes, f.display), f] as const));
+  // Started before the case is resolved, so that the worker is ready when the first large file is.
+  const host = parseHost(inputs, minBytes);
+  let kase: ResolvedCase;
+  try {
+    kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
+  } catch (err) {
+    await host?.close();
+    throw err;
+  }
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
   const blocks = freshBlocks(TEXT_BLOCK_BYTES);
   let timeline: Timeline;
   try {
     timeline = await readTimeline({
-      inputs: files.map((f) => fileInput(f.abs, f.bytes, f.display)),
+      inputs: [...inputs.keys()],
       case: kase,
       ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
       forcedFormat: forced,
       onProgress: (p) => progress.update(p),
       passedOver,
       newBlock: blocks.newBlock,
+      ...(host ? { elsewhere: host.elsewhere } : {}),
     });
   } finally {
     blocks.close();
+    await host?.close();
   }
   progress.done();
   const failure = nothingUsable(paths, timeline);

@@ -19,7 +19,9 @@ export type EventTime =
       /**
        * The same wall-clock time as milliseconds since 1970-01-01T00:00, read as if it were UTC, when the source
        * already has it as validated numbers: the timeline then need not parse `local` again (a million-message
-       * chat spent ~0.1 s doing so). It must equal what `local` says.
+       * chat spent ~0.1 s doing so). It must equal what `local` says, and `local` must be it written out at the
+       * event's precision: `YYYY-MM-DDTHH:mm` for `min`, `YYYY-MM-DDTHH:mm:ss` for `s` (a source's events that
+       * cross threads are sent without `local` then, pipeline/wire/).
        */
       readonly wallMs?: number | undefined;
     };

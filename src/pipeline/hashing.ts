@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { SourceInput } from '../sources/index.js';
+import type { Source, SourceContext, SourceInput } from '../sources/index.js';
 
 export interface HashedInput {
   readonly input: SourceInput;
@@ -115,6 +115,32 @@ export function hashing(inner: SourceInput): HashedInput {
       return digest;
     },
   };
+}
+
+/** How a source's reading of an input ended: the input's SHA-256, and what went wrong, if anything. */
+export interface ParseOutcome {
+  readonly digest: string;
+  /** What the source threw. */
+  readonly thrown: unknown;
+  /** The first error of the input's own stream (`HashedInput.failure`). */
+  readonly stream: Error | undefined;
+}
+
+/** Runs `source` over `input`, hashing what it reads (and the rest, if it stops early). */
+export async function parseHashed(
+  input: SourceInput,
+  source: Source,
+  ctx: SourceContext,
+): Promise<ParseOutcome> {
+  const hashed = hashing(input);
+  let thrown: unknown;
+  try {
+    await source.parse(hashed.input, ctx);
+  } catch (err) {
+    thrown = err;
+  }
+  const digest = await hashed.finish();
+  return { digest, thrown, stream: hashed.failure() };
 }
 
 /**

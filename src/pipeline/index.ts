@@ -11,7 +11,7 @@ import { IdentityResolver } from '../timeline/identities.js';
 import type { NewBlock } from '../timeline/pages.js';
 import { ProblemLog } from '../timeline/problems.js';
 import { Zone } from '../timeline/zone.js';
-import { type Ingested, ingest } from './ingest.js';
+import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
 import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
 import { unmatchedSubjectProblems } from './unmatched.js';
@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
   /** Where the timeline's text blocks come from (timeline/pages.ts); allocated as needed by default. */
   readonly newBlock?: NewBlock;
+  /** Where sources may run instead of this thread (pipeline/ingest.ts); by default every input is read here. */
+  readonly elsewhere?: ParseElsewhere;
   /**
    * Files and folders passed over before reading (e.g. walking folders), listed in the report; `error` when one
    * exists but could not be opened, which is also reported as an error.
@@ -58,6 +60,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     },
     forcedFormat: opts.forcedFormat ?? (() => undefined),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    elsewhere: opts.elsewhere,
   });
   for (const p of opts.passedOver ?? []) ingested.ignored.push({ path: p.path, reason: p.reason });
   ingested.ignored.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -106,4 +109,5 @@ export function analyseTimeline(
   });
 }
 
+export type { ParseElsewhere } from './ingest.js';
 export type { TimelineEvent };

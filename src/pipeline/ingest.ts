@@ -16,7 +16,7 @@ import { sortTimeline } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import type { EventStore } from '../timeline/store.js';
-import { hashing, readHead } from './hashing.js';
+import { type ParseOutcome, parseHashed, readHead } from './hashing.js';
 import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
 
 export interface IngestOptions {
@@ -24,7 +24,19 @@ export interface IngestOptions {
   /** The forced format id for a path (`--format-of`), if any. */
   readonly forcedFormat: (path: string) => string | undefined;
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
+  /** Where a source may run instead of this thread (`ParseElsewhere`). */
+  readonly elsewhere?: ParseElsewhere | undefined;
 }
+
+/**
+ * Runs `source` over `input` somewhere else (another thread, cli/parse-host.ts), making the same calls on `ctx`
+ * as it would here and in the same order; undefined when it will not, and the input is read here.
+ */
+export type ParseElsewhere = (
+  input: SourceInput,
+  source: Source,
+  ctx: SourceContext,
+) => Promise<ParseOutcome> | undefined;
 
 export interface Ingested {
   readonly inputs: InputSummary[];
@@ -216,18 +228,12 @@ export async function ingest(
         opts.onProgress?.({ path: file, bytesRead, bytes: input.bytes });
       },
     };
-    const hashed = hashing(input);
-    let thrown: unknown;
-    try {
-      await source.parse(hashed.input, ctx);
-    } catch (err) {
-      thrown = err;
-    }
-    tally.sha256 = await hashed.finish();
+    const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
+    tally.sha256 = outcome.digest;
     // A failure of the input's own stream (a damaged archive member, a disk error) is the cause, whatever the
     // source made of it; one found only while hashing, after the source stopped early, counts too.
-    const stream = hashed.failure();
-    const failure = stream instanceof SourceFailure ? stream : (thrown ?? stream);
+    const stream = outcome.stream;
+    const failure = stream instanceof SourceFailure ? stream : (outcome.thrown ?? stream);
     if (failure === undefined) return;
     tally.incomplete = true;
     if (failure instanceof SourceFailure) {

@@ -50,6 +50,24 @@ export type NewBlock = (bytes: number) => Buffer;
 
 const allocate: NewBlock = (bytes) => Buffer.allocUnsafeSlow(bytes);
 
+/**
+ * Copies `from[start, end)` into `to` at `at`. Most texts are short: a loop copies them faster than a call into
+ * the engine's copy, and four bytes a turn faster than one (a third less time for 2M texts of 10–64 bytes).
+ */
+export function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array, at: number): void {
+  const n = end - start;
+  if (n <= SHORT) {
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      to[at + i] = from[start + i]!;
+      to[at + i + 1] = from[start + i + 1]!;
+      to[at + i + 2] = from[start + i + 2]!;
+      to[at + i + 3] = from[start + i + 3]!;
+    }
+    for (; i < n; i++) to[at + i] = from[start + i]!;
+  } else to.set(new Uint8Array(from.buffer, from.byteOffset + start, n), at);
+}
+
 /** Strings numbered in the order pushed, absent ones included. */
 export class StringPages {
   private readonly blocks: Utf8Buffer[] = [];
@@ -115,21 +133,8 @@ export class StringPages {
     const k = this.count++;
     if (n > 0) {
       if (this.at + n > BLOCK) this.nextBlock();
-      const block = this.block!;
-      const at = this.at;
-      // Most texts are short: a loop copies them faster than a call into the engine's copy, and four bytes a
-      // turn faster than one (a third less time for 2M texts of 10–64 bytes).
-      if (n <= SHORT) {
-        let i = 0;
-        for (; i + 4 <= n; i += 4) {
-          block[at + i] = bytes[start + i]!;
-          block[at + i + 1] = bytes[start + i + 1]!;
-          block[at + i + 2] = bytes[start + i + 2]!;
-          block[at + i + 3] = bytes[start + i + 3]!;
-        }
-        for (; i < n; i++) block[at + i] = bytes[start + i]!;
-      } else block.set(new Uint8Array(bytes.buffer, bytes.byteOffset + start, n), at);
-      this.at = at + n;
+      copyBytes(bytes, start, end, this.block!, this.at);
+      this.at += n;
     }
     this.end(k, 0);
     return k;

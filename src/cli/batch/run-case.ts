@@ -114,7 +114,8 @@ export async function runCase(
   let inputsHash = '';
   try {
     inputsHash = await hashCase(dir);
-    const { timeline, kase } = await readInputs([dir], { quiet: true }, env);
+    // Cases already run side by side (--jobs): a case's large files are read on its own thread.
+    const { timeline, kase } = await readInputs([dir], { quiet: true }, { ...env, workerMinBytes: 'off' });
     if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
       throw new UsageError(
         'USAGE_NO_SUBJECT',
