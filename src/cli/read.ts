@@ -17,7 +17,7 @@ import type { Environment } from './environment.js';
 import { freshBlocks } from './fresh-blocks.js';
 import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
 import { identity } from './out-guard.js';
-import { parseHost, workerMinBytes } from './parse-host.js';
+import { parseHost, workerPolicy } from './parse-host.js';
 import { createProgress } from './progress.js';
 
 export interface ReadFlags extends CaseFlags {
@@ -108,7 +108,7 @@ export async function readInputs(
   keepGoing = false,
 ): Promise<ReadResult> {
   await refuseCaseFileAsInput(paths, flags.case);
-  const minBytes = workerMinBytes(env.workerMinBytes);
+  const policy = workerPolicy(env.workerMinBytes);
   const forced = forcedFormats(flags.formatOf);
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
@@ -146,7 +146,7 @@ export async function readInputs(
   ];
   const inputs = new Map(files.map((f) => [fileInput(f.abs, f.bytes, f.display), f] as const));
   // Started before the case is resolved, so that the worker is ready when the first large file is.
-  const host = parseHost(inputs, minBytes);
+  const host = parseHost(inputs, policy);
   let kase: ResolvedCase;
   try {
     kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);

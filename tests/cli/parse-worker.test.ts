@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workerPolicy } from '../../src/cli/parse-host.js';
 import { cli, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
@@ -72,6 +73,16 @@ describe('a large file named on the command line', () => {
 });
 
 describe('CHRONOLOG_WORKER_MIN_BYTES', () => {
+  it('by default sends files of 16 MiB and more of the formats measured faster so; a number or "off" all alike', () => {
+    const byDefault = workerPolicy(undefined);
+    expect(byDefault.minBytes).toBe(16 * 1024 * 1024);
+    expect(byDefault.formats).toEqual(new Set(['whatsapp-txt', 'sms-backup-xml']));
+    expect(workerPolicy('')).toEqual(byDefault);
+    expect(workerPolicy('0')).toEqual({ minBytes: 0, formats: 'all' });
+    expect(workerPolicy('1048576')).toEqual({ minBytes: 1048576, formats: 'all' });
+    expect(workerPolicy('off')).toEqual({ minBytes: Number.POSITIVE_INFINITY, formats: 'all' });
+  });
+
   it('refuses a value that is neither a number of bytes nor "off"', () => {
     const r = cli(['timeline', 'fixtures/demo-case'], { CHRONOLOG_WORKER_MIN_BYTES: 'lots' });
     expectUsageError(
