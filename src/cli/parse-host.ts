@@ -35,10 +35,18 @@ const WORKER_MIN_BYTES = 16 << 20;
  */
 const WORKER_FORMATS: ReadonlySet<string> = new Set(['whatsapp-txt', 'sms-backup-xml']);
 
-/** Which inputs go to the worker: files at least `minBytes` long, of `formats`. */
+/**
+ * Their usual extensions, as the sources declare them (a test holds the two to that): before detection has read a
+ * file, only a large one that may be of these formats starts the worker. Not read from the registry, which would
+ * load every parser at the start of every command.
+ */
+const WORKER_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.xml']);
+
+/** Which inputs go to the worker: files at least `minBytes` long, of `formats` (usually named `extensions`). */
 export interface WorkerPolicy {
   readonly minBytes: number;
   readonly formats: ReadonlySet<string> | 'all';
+  readonly extensions: ReadonlySet<string> | 'all';
 }
 
 /**
@@ -46,9 +54,11 @@ export interface WorkerPolicy {
  * that gain from it; a number of bytes, files at least that large of every format (0: every file); "off", none.
  */
 export function workerPolicy(value: string | undefined): WorkerPolicy {
-  if (value === undefined || value === '') return { minBytes: WORKER_MIN_BYTES, formats: WORKER_FORMATS };
-  if (value === 'off') return { minBytes: Number.POSITIVE_INFINITY, formats: 'all' };
-  if (/^\d+$/.test(value)) return { minBytes: Number(value), formats: 'all' };
+  if (value === undefined || value === '') {
+    return { minBytes: WORKER_MIN_BYTES, formats: WORKER_FORMATS, extensions: WORKER_EXTENSIONS };
+  }
+  if (value === 'off') return { minBytes: Number.POSITIVE_INFINITY, formats: 'all', extensions: 'all' };
+  if (/^\d+$/.test(value)) return { minBytes: Number(value), formats: 'all', extensions: 'all' };
   throw new UsageError(
     'USAGE_BAD_WORKER_MIN_BYTES',
     `CHRONOLOG_WORKER_MIN_BYTES "${value}" is neither a whole number of bytes nor "off"`,
@@ -89,9 +99,9 @@ let early: Host | undefined;
  * for this; their large files start the worker when they are met (`parseHost`).
  */
 export function startEarly(args: readonly string[], minBytesSetting: string | undefined): void {
-  let minBytes: number;
+  let policy: WorkerPolicy;
   try {
-    minBytes = workerPolicy(minBytesSetting).minBytes;
+    policy = workerPolicy(minBytesSetting);
   } catch {
     return; // said when the inputs are read
   }
@@ -103,7 +113,7 @@ export function startEarly(args: readonly string[], minBytesSetting: string | un
     } catch {
       continue; // not a path, or not one that can be read: the walk says so if it matters
     }
-    if (st.isFile() && st.size >= minBytes) {
+    if (st.isFile() && likely(policy, arg, st.size)) {
       early = spawn();
       return;
     }
@@ -125,17 +135,28 @@ export function parseHost(
     void started?.close();
     return undefined;
   }
-  const host = started ?? spawn();
-  if (host === undefined) return undefined;
+  // Started now for a file that is likely to go to it; otherwise when detection finds one that does.
+  let host =
+    started ?? ([...files.values()].some((f) => likely(policy, f.abs, f.bytes)) ? spawn() : undefined);
   return {
     elsewhere: (input, source, ctx) => {
       const file = files.get(input);
-      if (file === undefined || file.bytes < minBytes || host.isGone()) return undefined;
+      if (file === undefined || file.bytes < minBytes) return undefined;
       if (formats !== 'all' && !formats.has(source.id)) return undefined;
+      host ??= spawn();
+      if (host === undefined || host.isGone()) return undefined;
       return host.parse(file, input, source, ctx);
     },
-    close: () => host.close(),
+    close: async () => {
+      await host?.close();
+    },
   };
+}
+
+/** Whether a file of this name and size is likely to go to the worker, before detection has read it. */
+function likely(policy: WorkerPolicy, name: string, bytes: number): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return bytes >= policy.minBytes && (policy.extensions === 'all' || policy.extensions.has(ext));
 }
 
 /** A new worker, or undefined where its code is not there. */

@@ -8,6 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerPolicy } from '../../src/cli/parse-host.js';
+import { sourceById } from '../../src/sources/index.js';
 import { cli, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
@@ -78,9 +79,16 @@ describe('CHRONOLOG_WORKER_MIN_BYTES', () => {
     expect(byDefault.minBytes).toBe(16 * 1024 * 1024);
     expect(byDefault.formats).toEqual(new Set(['whatsapp-txt', 'sms-backup-xml']));
     expect(workerPolicy('')).toEqual(byDefault);
-    expect(workerPolicy('0')).toEqual({ minBytes: 0, formats: 'all' });
-    expect(workerPolicy('1048576')).toEqual({ minBytes: 1048576, formats: 'all' });
-    expect(workerPolicy('off')).toEqual({ minBytes: Number.POSITIVE_INFINITY, formats: 'all' });
+    // The extensions that start the worker before detection are those the formats' sources declare.
+    const declared = [...(byDefault.formats as Set<string>)].flatMap((id) => sourceById(id)!.extensions);
+    expect(byDefault.extensions).toEqual(new Set(declared));
+    expect(workerPolicy('0')).toEqual({ minBytes: 0, formats: 'all', extensions: 'all' });
+    expect(workerPolicy('1048576')).toEqual({ minBytes: 1048576, formats: 'all', extensions: 'all' });
+    expect(workerPolicy('off')).toEqual({
+      minBytes: Number.POSITIVE_INFINITY,
+      formats: 'all',
+      extensions: 'all',
+    });
   });
 
   it('refuses a value that is neither a number of bytes nor "off"', () => {
