@@ -16,9 +16,17 @@ import type { NewBlock } from '../timeline/pages.js';
 
 /** Blocks kept ready, or on their way. */
 const AHEAD = 2;
+/** Blocks `fillOne` readies at most: what a million-message chat's first 16 MiB of texts need. */
+const IDLE_AHEAD = 16;
+const PAGE = 4096;
 
 export interface FreshBlocks {
   readonly newBlock: NewBlock;
+  /**
+   * Readies one more block here and now, its pages taken on this thread: for a thread that would otherwise only
+   * wait (for the parse worker, parse-host.ts). False, and nothing done, once `IDLE_AHEAD` blocks are ready.
+   */
+  fillOne(): boolean;
   /** Reads no more ahead and closes the file once the reads under way have completed. */
   close(): void;
 }
@@ -69,6 +77,14 @@ export function freshBlocks(size: number, zeros = '/dev/zero'): FreshBlocks {
       const block = ready.shift() ?? Buffer.allocUnsafeSlow(size);
       readAhead();
       return block;
+    },
+    fillOne: () => {
+      if (closed || ready.length >= IDLE_AHEAD) return false;
+      const block = Buffer.allocUnsafeSlow(size);
+      // One write a page is enough for the system to hand the page over.
+      for (let p = 0; p < size; p += PAGE) block[p] = 0;
+      ready.push(block);
+      return true;
     },
     close: () => {
       closed = true;

@@ -127,6 +127,7 @@ export function startEarly(args: readonly string[], minBytesSetting: string | un
 export function parseHost(
   files: ReadonlyMap<SourceInput, DiskFile>,
   policy: WorkerPolicy,
+  idle?: () => boolean,
 ): ParseHost | undefined {
   const started = early;
   early = undefined;
@@ -145,7 +146,7 @@ export function parseHost(
       if (formats !== 'all' && !formats.has(source.id)) return undefined;
       host ??= spawn();
       if (host === undefined || host.isGone()) return undefined;
-      return host.parse(file, input, source, ctx);
+      return host.parse(file, input, source, ctx, idle);
     },
     close: async () => {
       await host?.close();
@@ -204,7 +205,8 @@ class Host {
     await this.worker.terminate();
   }
 
-  async parse(file: DiskFile, input: SourceInput, source: Source, ctx: SourceContext) {
+  /** Reads `file` on the worker into `ctx`; `idle` is work to do while waiting for it (until it returns false). */
+  async parse(file: DiskFile, input: SourceInput, source: Source, ctx: SourceContext, idle?: () => boolean) {
     const { control, slots } = this.shared;
     const job: ParseJob = {
       file: file.abs,
@@ -218,7 +220,7 @@ class Host {
     const replay = new WireReplay(ctx);
     try {
       for (let i = 0; ; i = (i + 1) % SLOTS) {
-        await this.full(i);
+        await this.full(i, idle);
         const end = replay.replay(slots[i]!, Atomics.load(control, SLOTS + i));
         Atomics.store(control, i, FREE);
         Atomics.notify(control, i);
@@ -234,11 +236,12 @@ class Host {
     }
   }
 
-  /** Returns once slot `i` is full; throws WorkerGone if the worker stops first. */
-  private async full(i: number): Promise<void> {
+  /** Returns once slot `i` is full, doing `idle` work meanwhile; throws WorkerGone if the worker stops first. */
+  private async full(i: number, idle: (() => boolean) | undefined): Promise<void> {
     const { control } = this.shared;
     while (Atomics.load(control, i) !== FULL) {
       if (this.gone !== undefined) throw this.gone;
+      if (idle?.()) continue;
       const wait = waitAsync(control, i, FREE);
       if (!wait.async) continue;
       const woken = wait.value as Promise<unknown>;

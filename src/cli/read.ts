@@ -146,16 +146,18 @@ export async function readInputs(
   ];
   const inputs = new Map(files.map((f) => [fileInput(f.abs, f.bytes, f.display), f] as const));
   // Started before the case is resolved, so that the worker is ready when the first large file is.
-  const host = parseHost(inputs, policy);
+  const blocks = freshBlocks(TEXT_BLOCK_BYTES);
+  // While it waits for the worker, this thread readies text blocks for the timeline.
+  const host = parseHost(inputs, policy, blocks.fillOne);
   let kase: ResolvedCase;
   try {
     kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
   } catch (err) {
+    blocks.close();
     await host?.close();
     throw err;
   }
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
-  const blocks = freshBlocks(TEXT_BLOCK_BYTES);
   let timeline: Timeline;
   try {
     timeline = await readTimeline({

@@ -79,4 +79,24 @@ describe('fresh text blocks', () => {
     await settle();
     expect(fds()).toBe(before);
   });
+
+  it('readies blocks on this thread while it would wait, up to sixteen, and hands them out first', () => {
+    const blocks = freshBlocks(SIZE, patterned(SIZE));
+    const readied: boolean[] = [];
+    for (let i = 0; i < 20; i++) readied.push(blocks.fillOne());
+    expect(readied.filter(Boolean)).toHaveLength(16);
+    expect(readied.slice(16)).toEqual([false, false, false, false]);
+    // The readied blocks are handed out first: written here (zeros where the pages were touched), not read.
+    const handed = Array.from({ length: 16 }, () => blocks.newBlock(SIZE));
+    expect(new Set(handed).size).toBe(16);
+    for (const b of handed) {
+      expect(b.length).toBe(SIZE);
+      expect(b[0]).toBe(0);
+      expect(b[4096]).toBe(0);
+    }
+    // Another size is allocated as asked, and nothing is readied after close.
+    expect(blocks.newBlock(100).length).toBe(100);
+    blocks.close();
+    expect(blocks.fillOne()).toBe(false);
+  });
 });

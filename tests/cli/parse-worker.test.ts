@@ -4,7 +4,9 @@
  * byte for byte what it gives read on the main thread: timelines, reports, problems and exit codes, including
  * files that fail part-way, DST gaps and overlaps, and every source's own quirks.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerPolicy } from '../../src/cli/parse-host.js';
@@ -48,6 +50,42 @@ describe('reading on the worker thread gives what reading here gives', () => {
     expect(b.stderr).toBe(a.stderr);
     expect(b.stdout).toBe(a.stdout);
     expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(0);
+  });
+});
+
+describe('a chat of many slots', () => {
+  it('gives the same report read on the worker, which readies text blocks while the main thread catches up', () => {
+    // 200,000 messages (~13 MB): dozens of slots, so the worker fills the ring, waits, and readies blocks.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-'));
+    try {
+      const chat = path.join(dir, 'chat.txt');
+      const gen = spawnSync(process.execPath, [
+        path.join(ROOT, 'scripts/bench/gen-whatsapp.mjs'),
+        chat,
+        '200000',
+      ]);
+      expect(gen.status).toBe(0);
+      const args = [
+        'report',
+        chat,
+        '--format',
+        'json',
+        '--subject',
+        'Sam',
+        '--tz',
+        'Europe/London',
+        '--now',
+        NOW,
+      ];
+      const a = cli(args, here);
+      const b = cli(args, worker);
+      expect(a.code).toBe(0);
+      expect(b.stderr).toBe(a.stderr);
+      expect(b.stdout).toBe(a.stdout);
+      expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(100_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

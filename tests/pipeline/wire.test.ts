@@ -149,6 +149,23 @@ describe('the wire', () => {
     expect(ended).toEqual({ digest: 'ab' });
   });
 
+  it('hands over a small first slot, so the reader starts soon, then ever fuller ones', () => {
+    const slots = [0, 1].map(() => slotOf(new ArrayBuffer(SLOT_BYTES), 0, SLOT_BYTES));
+    const used: number[] = [];
+    const wire = new WireContext(OPTIONS, slots, (_index, n) => used.push(n));
+    const text = utf8('Answer me. Pick up the phone, I know you are there.');
+    for (let i = 0; i < 60_000; i++) wire.emitUtf8(event({ sender: sam, locator: i }), text, 0, text.length);
+    wire.end({ digest: '' });
+    expect(used[0]).toBeLessThanOrEqual(32 * 1024);
+    expect(used[0]).toBeGreaterThan(30 * 1024);
+    // Each slot holds about twice what the one before held, until slots are full (the last is what was left).
+    for (let i = 1; i < used.length - 1; i++) {
+      expect(used[i]).toBeGreaterThanOrEqual(Math.min(used[i - 1]! * 1.9, SLOT_BYTES - 1024));
+    }
+    expect(Math.max(...used)).toBeGreaterThan(SLOT_BYTES - 1024);
+    expect(Math.max(...used)).toBeLessThanOrEqual(SLOT_BYTES);
+  });
+
   it('sends a record larger than a slot in parts', () => {
     const huge = `${'Answer me. '.repeat(300_000)}🙂`;
     const bytes = utf8(huge);
