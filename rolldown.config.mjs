@@ -3,7 +3,8 @@
 // dependencies; as one bundle a report starts about 0.15–0.2 s sooner and 15 MB smaller (README, "Performance").
 // Commands and lazily loaded parsers stay separate chunks, loaded only when used. The batch worker is a second
 // entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.cjs), and so is the worker that
-// reads large inputs (cli/parse-host.ts finds it as ./parse-worker.cjs).
+// reads large inputs (cli/parse-host.ts finds it as ./parse-worker.cjs); `early` is what bin/chronolog.cjs runs
+// before loading the CLI (cli/early.ts).
 // libphonenumber-js is loaded with require() at run time (timeline/phone-numbers.ts) and stays in node_modules.
 // `npm run build` runs this through the API (silently; the CLI prints every chunk): `node rolldown.config.mjs`.
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,7 @@ const config = defineConfig({
     main: 'dist/cli/main.js',
     worker: 'dist/cli/batch/worker.js',
     'parse-worker': 'dist/cli/parse-worker.js',
+    early: 'dist/cli/early.js',
   },
   platform: 'node',
   output: {

@@ -13,6 +13,9 @@
 const path = require('node:path');
 const { loadChunk } = require('../dist/bundle/loader.cjs');
 
+// A large input named on the command line starts the parse worker before the CLI is loaded (src/cli/early.ts).
+loadChunk(path.join(__dirname, '../dist/bundle/early.cjs')).early(process.argv.slice(2));
+
 const { main } = loadChunk(path.join(__dirname, '../dist/bundle/main.cjs'));
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -4,25 +4,22 @@
  */
 import { CommanderError } from 'commander';
 import { ToolError, UsageError } from '../model/errors.js';
+import { early } from './early.js';
 import { detectEnvironment, type Environment } from './environment.js';
 import { renderBug, renderError } from './messages.js';
 import { cannotWriteStdout } from './output.js';
-import { startEarly } from './parse-host.js';
 import { buildProgram, helpFor } from './program.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** The commands that read inputs, and may read a large one on a second thread. */
-const READS_INPUTS = new Set(['report', 'timeline', 'inspect', 'anonymise']);
-
 export async function main(argv: readonly string[]): Promise<number> {
   let chosen:
     | { run: (env: Environment) => Promise<number> | number; opts: Record<string, unknown> }
     | undefined;
   // First: a worker for a large input file starts while the rest of the program does (parse-host.ts).
-  if (READS_INPUTS.has(argv[0] ?? '')) startEarly(argv.slice(1), process.env['CHRONOLOG_WORKER_MIN_BYTES']);
+  early(argv);
   const noColorFlag = argv.includes('--no-color');
   const earlyEnv = detectEnvironment(noColorFlag);
   // Whatever writes to stdout (a report, rows, help), a failed write ends the run there. A reader that stops early

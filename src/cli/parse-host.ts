@@ -91,6 +91,8 @@ class WorkerGone extends Error {}
 
 /** A worker started early, before the inputs were walked (`startEarly`), for `parseHost` to take. */
 let early: Host | undefined;
+/** Whether `startEarly` has run: once a process. */
+let earlyDone = false;
 
 /**
  * Starts the worker at once if one of `args` (the command line) names a file at least as large as
@@ -99,6 +101,8 @@ let early: Host | undefined;
  * for this; their large files start the worker when they are met (`parseHost`).
  */
 export function startEarly(args: readonly string[], minBytesSetting: string | undefined): void {
+  if (early !== undefined || earlyDone) return;
+  earlyDone = true;
   let policy: WorkerPolicy;
   try {
     policy = workerPolicy(minBytesSetting);
