@@ -165,7 +165,7 @@ export class TimelineBuilder {
   private who(p: Party): number {
     const seen = this.byObject.get(p);
     if (seen !== undefined) return seen;
-    const key = `${p.id ?? ''}\u0000${p.idType ?? ''}\u0000${p.name ?? ''}\u0000${p.role ?? ''}`;
+    const key = partyKey(p);
     let id = this.byFields.get(key);
     if (id === undefined) {
       const sender: Party = {
@@ -207,4 +207,9 @@ function implausible(e: ParsedEvent, at: number, range: TimeRange): UnusableTime
 function utcText(ms: number): string {
   const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
   return iso.endsWith('.000') ? iso.slice(0, -4) : iso;
+}
+
+/** One string for a sender's fields: two senders are the same sender when their keys are equal. */
+export function partyKey(p: Party): string {
+  return `${p.id ?? ''}\u0000${p.idType ?? ''}\u0000${p.name ?? ''}\u0000${p.role ?? ''}`;
 }

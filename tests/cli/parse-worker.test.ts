@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerPolicy } from '../../src/cli/parse-host.js';
 import { sourceById } from '../../src/sources/index.js';
-import { cli, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
+import { type CliResult, cli, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
 const folders = readdirSync(FIXTURES)
@@ -21,14 +21,19 @@ const folders = readdirSync(FIXTURES)
 const worker = { CHRONOLOG_WORKER_MIN_BYTES: '0' };
 const here = { CHRONOLOG_WORKER_MIN_BYTES: 'off' };
 
+/** Runs `args` reading here and on the worker, expects the same exit code, stderr and stdout, and returns them. */
+function bothWays(args: readonly string[]): CliResult {
+  const a = cli(args, here);
+  const b = cli(args, worker);
+  expect(b.code).toBe(a.code);
+  expect(b.stderr).toBe(a.stderr);
+  expect(b.stdout).toBe(a.stdout);
+  return a;
+}
+
 describe('reading on the worker thread gives what reading here gives', () => {
   it.each(folders)('timeline of fixtures/%s', (folder) => {
-    const args = ['timeline', `fixtures/${folder}`, '--format', 'jsonl', '--tz', 'Europe/London'];
-    const a = cli(args, here);
-    const b = cli(args, worker);
-    expect(b.code).toBe(a.code);
-    expect(b.stderr).toBe(a.stderr);
-    expect(b.stdout).toBe(a.stdout);
+    const a = bothWays(['timeline', `fixtures/${folder}`, '--format', 'jsonl', '--tz', 'Europe/London']);
     // Not vacuous: the folders hold events.
     if (folder !== 'readme' && folder !== 'stats') expect(a.stdout.length).toBeGreaterThan(0);
   });
@@ -43,19 +48,15 @@ describe('reading on the worker thread gives what reading here gives', () => {
     'mbox',
     'csv-diary',
   ])('report of fixtures/%s', (folder) => {
-    const args = ['report', `fixtures/${folder}`, '--format', 'json', '--victim', 'Zz', '--now', NOW];
-    const a = cli(args, here);
-    const b = cli(args, worker);
-    expect(b.code).toBe(a.code);
-    expect(b.stderr).toBe(a.stderr);
-    expect(b.stdout).toBe(a.stdout);
+    const a = bothWays(['report', `fixtures/${folder}`, '--format', 'json', '--victim', 'Zz', '--now', NOW]);
     expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(0);
   });
 });
 
 describe('a chat of many slots', () => {
-  it('gives the same report read on the worker, which readies text blocks while the main thread catches up', () => {
-    // 200,000 messages (~13 MB): dozens of slots, so the worker fills the ring, waits, and readies blocks.
+  it('gives the same report read on the worker, slot after slot', () => {
+    // 200,000 messages (~13 MB): dozens of slots of growing size, the ring full at times, and text blocks readied
+    // by the main thread while it waits.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-'));
     try {
       const chat = path.join(dir, 'chat.txt');
@@ -65,7 +66,7 @@ describe('a chat of many slots', () => {
         '200000',
       ]);
       expect(gen.status).toBe(0);
-      const args = [
+      const a = bothWays([
         'report',
         chat,
         '--format',
@@ -76,12 +77,8 @@ describe('a chat of many slots', () => {
         'Europe/London',
         '--now',
         NOW,
-      ];
-      const a = cli(args, here);
-      const b = cli(args, worker);
+      ]);
       expect(a.code).toBe(0);
-      expect(b.stderr).toBe(a.stderr);
-      expect(b.stdout).toBe(a.stdout);
       expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(100_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -91,23 +88,12 @@ describe('a chat of many slots', () => {
 
 describe('a large file named on the command line', () => {
   it('is read by the worker started before the case is read, with the same result', () => {
-    const args = [
-      'report',
+    const files = [
       'fixtures/whatsapp-txt/android-24h-dmy.txt',
       'fixtures/sms-backup-xml/calls-all-types.xml',
-      '--format',
-      'json',
-      '--victim',
-      'Zz',
-      '--now',
-      NOW,
     ];
-    const a = cli(args, here);
-    const b = cli(args, worker);
+    const a = bothWays(['report', ...files, '--format', 'json', '--victim', 'Zz', '--now', NOW]);
     expect(a.code).toBe(0);
-    expect(b.code).toBe(0);
-    expect(b.stderr).toBe(a.stderr);
-    expect(b.stdout).toBe(a.stdout);
   });
 });
 

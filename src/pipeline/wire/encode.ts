@@ -5,53 +5,9 @@
  */
 import type { ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext, SourceOptions } from '../../sources/index.js';
+import { partyKey } from '../../timeline/build.js';
 import { copyBytes } from '../../timeline/pages.js';
-import {
-  align8,
-  BIG,
-  END,
-  EV_CHANNEL,
-  EV_CONVERSATION,
-  EV_DIRECTION,
-  EV_DURATION,
-  EV_KIND,
-  EV_LOCATOR,
-  EV_PRECISION,
-  EV_PRESENT,
-  EV_SENDER,
-  EV_STRINGS,
-  EV_TIME,
-  EV_TYPE,
-  EVENT,
-  HAS_CALL,
-  HAS_DETAILS,
-  HAS_DURATION,
-  HAS_FLAGS,
-  HAS_LOCAL,
-  HAS_LOCAL_TEXT,
-  HAS_LOCATOR_TEXT,
-  HAS_NATIVE_ID,
-  HAS_STRING_TEXT,
-  HAS_UTF8_TEXT,
-  HAS_WALL_MS,
-  HEAD,
-  INLINE,
-  isIsoLocal,
-  NONE,
-  PART,
-  PARTY,
-  PARTY_FIELDS,
-  PROGRESS,
-  REJECT,
-  RESTART,
-  SKIP,
-  SLOT_BYTES,
-  type Slot,
-  STRING,
-  slotOf,
-  WARN,
-  type WireOutcome,
-} from './records.js';
+import * as R from './records.js';
 
 /**
  * Gives slot `index`, holding `used` bytes of records, to the reader; unless `last`, returns once the next slot
@@ -78,7 +34,7 @@ export class WireContext implements SourceContext {
   private index = 0;
   private pos = 0;
   /** Where records are written: the current slot, or scratch memory for a record larger than a slot. */
-  private t: Slot;
+  private t: R.Slot;
   private readonly strings = new Map<string, number>();
   private readonly parties = new Map<Party, number>();
   private readonly partyKeys = new Map<string, number>();
@@ -103,7 +59,7 @@ export class WireContext implements SourceContext {
 
   constructor(
     readonly options: SourceOptions,
-    private readonly slots: readonly Slot[],
+    private readonly slots: readonly R.Slot[],
     private readonly handOver: HandOver,
   ) {
     this.t = slots[0]!;
@@ -123,40 +79,40 @@ export class WireContext implements SourceContext {
 
   skip(reason: string, locator: number | string): void {
     const r = this.ref(reason);
-    const at = this.begin(32 + (r === INLINE ? strBytes(reason) : 0) + locatorBytes(locator));
+    const at = this.begin(32 + (r === R.INLINE ? strBytes(reason) : 0) + locatorBytes(locator));
     const { i32 } = this.t;
     i32[(at + 16) >> 2] = r;
     this.locator(at, locator);
     let p = at + 24;
-    if (r === INLINE) p = this.str(p, reason);
+    if (r === R.INLINE) p = this.str(p, reason);
     if (typeof locator === 'string') p = this.str(p, locator);
-    this.finish(SKIP, at, p);
+    this.finish(R.SKIP, at, p);
   }
 
   reject(code: string, locator: number | string, message: string, hint?: string): void {
-    this.problem(REJECT, code, locator, message, hint);
+    this.problem(R.REJECT, code, locator, message, hint);
   }
 
   warn(code: string, locator: number | string | undefined, message: string, hint?: string): void {
-    this.problem(WARN, code, locator, message, hint);
+    this.problem(R.WARN, code, locator, message, hint);
   }
 
   progress(bytesRead: number): void {
     const at = this.begin(16);
     this.t.f64[(at + 8) >> 3] = bytesRead;
-    this.finish(PROGRESS, at, at + 16);
+    this.finish(R.PROGRESS, at, at + 16);
   }
 
   restart(): void {
-    const at = this.begin(HEAD);
-    this.finish(RESTART, at, at + HEAD);
+    const at = this.begin(R.HEAD);
+    this.finish(R.RESTART, at, at + R.HEAD);
   }
 
   /** Writes the outcome as the last record and hands the last slot over. */
-  end(outcome: WireOutcome): void {
+  end(outcome: R.WireOutcome): void {
     const json = JSON.stringify(outcome);
-    const at = this.begin(HEAD + strBytes(json));
-    this.finish(END, at, this.str(at + HEAD, json));
+    const at = this.begin(R.HEAD + strBytes(json));
+    this.finish(R.END, at, this.str(at + R.HEAD, json));
     this.handOver(this.index, this.pos, true);
   }
 
@@ -170,20 +126,21 @@ export class WireContext implements SourceContext {
     const channel = this.numbered(m.channel, e.channel);
     const kind = this.numbered(m.kind, e.kind);
     const direction = this.numbered(m.direction, e.direction);
-    const sender = e.sender === undefined ? NONE : this.party(e.sender);
-    const conversation = e.conversation === undefined ? NONE : this.numbered(m.conversation, e.conversation);
+    const sender = e.sender === undefined ? R.NONE : this.party(e.sender);
+    const conversation =
+      e.conversation === undefined ? R.NONE : this.numbered(m.conversation, e.conversation);
     const { locator, nativeId, text, call, flags } = e;
     let present = 0;
     let local: string | undefined;
     if (time.type === 'local') {
-      present |= HAS_LOCAL;
-      if (time.wallMs !== undefined) present |= HAS_WALL_MS;
-      if (time.wallMs === undefined || !isIsoLocal(time.wallMs, time.precision)) {
-        present |= HAS_LOCAL_TEXT;
+      present |= R.HAS_LOCAL;
+      if (time.wallMs !== undefined) present |= R.HAS_WALL_MS;
+      if (time.wallMs === undefined || !R.isIsoLocal(time.wallMs, time.precision)) {
+        present |= R.HAS_LOCAL_TEXT;
         local = time.local;
       }
     }
-    let need = EV_STRINGS + 8 + (bytes !== undefined ? end - start : 0);
+    let need = R.EV_STRINGS + 8 + (bytes !== undefined ? end - start : 0);
     // Vocabulary is numbered unless the string table is full (INLINE, the only negative number it gives).
     const inlined = (type | precision | channel | kind | direction) < 0;
     if (inlined)
@@ -191,7 +148,7 @@ export class WireContext implements SourceContext {
     if (inlined) need += strBytes(e.direction);
     if (local !== undefined) need += strBytes(local);
     if (typeof locator === 'string') need += strBytes(locator);
-    let status = NONE;
+    let status = R.NONE;
     if (call !== undefined) {
       status = this.ref(call.status);
       need += 4 + strBytes(call.status);
@@ -208,48 +165,48 @@ export class WireContext implements SourceContext {
     }
     const details = e.details === undefined ? undefined : JSON.stringify(e.details);
     if (details !== undefined) need += strBytes(details);
-    if (sender === INLINE) need += partyBytes(e.sender!);
-    if (conversation === INLINE) need += strBytes(e.conversation!);
+    if (sender === R.INLINE) need += partyBytes(e.sender!);
+    if (conversation === R.INLINE) need += strBytes(e.conversation!);
     if (bytes === undefined && text !== undefined) need += strBytes(text);
 
     const at = this.begin(need);
     const { i32, f64 } = this.t;
-    if (time.type === 'instant') f64[(at + EV_TIME) >> 3] = time.ms;
-    else if (time.wallMs !== undefined) f64[(at + EV_TIME) >> 3] = time.wallMs;
-    if (typeof locator === 'number') f64[(at + EV_LOCATOR) >> 3] = locator;
-    else present |= HAS_LOCATOR_TEXT;
+    if (time.type === 'instant') f64[(at + R.EV_TIME) >> 3] = time.ms;
+    else if (time.wallMs !== undefined) f64[(at + R.EV_TIME) >> 3] = time.wallMs;
+    if (typeof locator === 'number') f64[(at + R.EV_LOCATOR) >> 3] = locator;
+    else present |= R.HAS_LOCATOR_TEXT;
     if (call !== undefined) {
-      present |= HAS_CALL;
+      present |= R.HAS_CALL;
       if (call.durationSec !== undefined) {
-        present |= HAS_DURATION;
-        f64[(at + EV_DURATION) >> 3] = call.durationSec;
+        present |= R.HAS_DURATION;
+        f64[(at + R.EV_DURATION) >> 3] = call.durationSec;
       }
     }
-    if (nativeId !== undefined) present |= HAS_NATIVE_ID;
-    if (flags !== undefined) present |= HAS_FLAGS;
-    if (details !== undefined) present |= HAS_DETAILS;
-    if (bytes !== undefined) present |= HAS_UTF8_TEXT;
-    else if (text !== undefined) present |= HAS_STRING_TEXT;
-    i32[(at + EV_PRESENT) >> 2] = present;
-    i32[(at + EV_TYPE) >> 2] = type;
-    i32[(at + EV_PRECISION) >> 2] = precision;
-    i32[(at + EV_CHANNEL) >> 2] = channel;
-    i32[(at + EV_KIND) >> 2] = kind;
-    i32[(at + EV_DIRECTION) >> 2] = direction;
-    i32[(at + EV_SENDER) >> 2] = sender;
-    i32[(at + EV_CONVERSATION) >> 2] = conversation;
-    let p = at + EV_STRINGS;
+    if (nativeId !== undefined) present |= R.HAS_NATIVE_ID;
+    if (flags !== undefined) present |= R.HAS_FLAGS;
+    if (details !== undefined) present |= R.HAS_DETAILS;
+    if (bytes !== undefined) present |= R.HAS_UTF8_TEXT;
+    else if (text !== undefined) present |= R.HAS_STRING_TEXT;
+    i32[(at + R.EV_PRESENT) >> 2] = present;
+    i32[(at + R.EV_TYPE) >> 2] = type;
+    i32[(at + R.EV_PRECISION) >> 2] = precision;
+    i32[(at + R.EV_CHANNEL) >> 2] = channel;
+    i32[(at + R.EV_KIND) >> 2] = kind;
+    i32[(at + R.EV_DIRECTION) >> 2] = direction;
+    i32[(at + R.EV_SENDER) >> 2] = sender;
+    i32[(at + R.EV_CONVERSATION) >> 2] = conversation;
+    let p = at + R.EV_STRINGS;
     if (inlined) {
       const ids = [type, precision, channel, kind, direction];
       const values = [time.type, time.precision, e.channel, e.kind, e.direction];
-      for (let i = 0; i < ids.length; i++) if (ids[i] === INLINE) p = this.str(p, values[i]!);
+      for (let i = 0; i < ids.length; i++) if (ids[i] === R.INLINE) p = this.str(p, values[i]!);
     }
     if (local !== undefined) p = this.str(p, local);
     if (typeof locator === 'string') p = this.str(p, locator);
     if (call !== undefined) {
       i32[p >> 2] = status;
       p += 4;
-      if (status === INLINE) p = this.str(p, call.status);
+      if (status === R.INLINE) p = this.str(p, call.status);
     }
     if (nativeId !== undefined) p = this.str(p, nativeId);
     if (flags !== undefined) {
@@ -258,18 +215,18 @@ export class WireContext implements SourceContext {
       for (let i = 0; i < flags.length; i++) {
         i32[p >> 2] = flagIds[i]!;
         p += 4;
-        if (flagIds[i] === INLINE) p = this.str(p, flags[i]!);
+        if (flagIds[i] === R.INLINE) p = this.str(p, flags[i]!);
       }
     }
     if (details !== undefined) p = this.str(p, details);
-    if (sender === INLINE) p = this.partyFields(p, e.sender!);
-    if (conversation === INLINE) p = this.str(p, e.conversation!);
+    if (sender === R.INLINE) p = this.partyFields(p, e.sender!);
+    if (conversation === R.INLINE) p = this.str(p, e.conversation!);
     if (bytes !== undefined) {
       i32[p >> 2] = end - start;
       copyBytes(bytes, start, end, this.t.u8, p + 4);
       p += 4 + end - start;
     } else if (text !== undefined) p = this.str(p, text);
-    this.finish(EVENT, at, p);
+    this.finish(R.EVENT, at, p);
   }
 
   private problem(
@@ -317,12 +274,12 @@ export class WireContext implements SourceContext {
   private ref(s: string): number {
     const known = this.strings.get(s);
     if (known !== undefined) return known;
-    if (this.strings.size >= TABLE) return INLINE;
+    if (this.strings.size >= TABLE) return R.INLINE;
     const id = this.strings.size;
     this.strings.set(s, id);
     const at = this.begin(16 + strBytes(s));
     this.t.i32[(at + 8) >> 2] = id;
-    this.finish(STRING, at, this.str(at + 12, s));
+    this.finish(R.STRING, at, this.str(at + 12, s));
     return id;
   }
 
@@ -338,15 +295,15 @@ export class WireContext implements SourceContext {
   private partyId(p: Party): number {
     const known = this.parties.get(p);
     if (known !== undefined) return known;
-    const key = `${p.id ?? ''}\u0000${p.idType ?? ''}\u0000${p.name ?? ''}\u0000${p.role ?? ''}`;
+    const key = partyKey(p);
     let id = this.partyKeys.get(key);
     if (id === undefined) {
-      if (this.partyKeys.size >= TABLE) return INLINE;
+      if (this.partyKeys.size >= TABLE) return R.INLINE;
       id = this.partyCount++;
       this.partyKeys.set(key, id);
       const at = this.begin(16 + partyBytes(p));
       this.t.i32[(at + 8) >> 2] = id;
-      this.finish(PARTY, at, this.partyFields(at + 12, p));
+      this.finish(R.PARTY, at, this.partyFields(at + 12, p));
     }
     if (this.parties.size < TABLE) this.parties.set(p, id);
     return id;
@@ -355,12 +312,12 @@ export class WireContext implements SourceContext {
   /** `[i32 fields present][string]…` for a sender's fields. */
   private partyFields(p: number, party: Party): number {
     let mask = 0;
-    PARTY_FIELDS.forEach((f, i) => {
+    R.PARTY_FIELDS.forEach((f, i) => {
       if (party[f] !== undefined) mask |= 1 << i;
     });
     this.t.i32[p >> 2] = mask;
     p += 4;
-    for (const f of PARTY_FIELDS) {
+    for (const f of R.PARTY_FIELDS) {
       const v = party[f];
       if (v !== undefined) p = this.str(p, v);
     }
@@ -385,20 +342,20 @@ export class WireContext implements SourceContext {
     if (this.pos + need <= this.fill) return this.pos;
     if (this.pos > 0) {
       this.handOver(this.index, this.pos, false);
-      this.fill = Math.min(this.fill * 2, SLOT_BYTES);
+      this.fill = Math.min(this.fill * 2, R.SLOT_BYTES);
       this.index = (this.index + 1) % this.slots.length;
       this.t = this.slots[this.index]!;
       this.pos = 0;
     }
-    if (need <= SLOT_BYTES) return 0;
+    if (need <= R.SLOT_BYTES) return 0;
     // Too large for a slot (a huge message or value): written whole in scratch memory, sent in parts by finish.
-    this.t = slotOf(new ArrayBuffer(align8(need)), 0, align8(need));
+    this.t = R.slotOf(new ArrayBuffer(R.align8(need)), 0, R.align8(need));
     return 0;
   }
 
   /** Closes the record that started at `at` and ends at `end`. */
   private finish(tag: number, at: number, end: number): void {
-    const size = align8(end - at);
+    const size = R.align8(end - at);
     const big = this.t;
     big.i32[at >> 2] = tag;
     big.i32[(at + 4) >> 2] = size;
@@ -407,20 +364,20 @@ export class WireContext implements SourceContext {
       return;
     }
     this.t = this.slots[this.index]!;
-    const piece = SLOT_BYTES - 16;
+    const piece = R.SLOT_BYTES - 16;
     for (let from = 0; from < size; from += piece) {
       const n = Math.min(piece, size - from);
-      const p = this.begin(align8(12 + n));
+      const p = this.begin(R.align8(12 + n));
       this.t.i32[(p + 8) >> 2] = n;
       big.u8.copy(this.t.u8, p + 12, from, from + n);
-      this.t.i32[p >> 2] = PART;
-      this.t.i32[(p + 4) >> 2] = align8(12 + n);
-      this.pos = p + align8(12 + n);
+      this.t.i32[p >> 2] = R.PART;
+      this.t.i32[(p + 4) >> 2] = R.align8(12 + n);
+      this.pos = p + R.align8(12 + n);
     }
-    const p = this.begin(HEAD);
-    this.t.i32[p >> 2] = BIG;
-    this.t.i32[(p + 4) >> 2] = HEAD;
-    this.pos = p + HEAD;
+    const p = this.begin(R.HEAD);
+    this.t.i32[p >> 2] = R.BIG;
+    this.t.i32[(p + 4) >> 2] = R.HEAD;
+    this.pos = p + R.HEAD;
   }
 }
 
@@ -435,7 +392,7 @@ const locatorBytes = (locator: number | string): number =>
 
 function partyBytes(p: Party): number {
   let n = 4;
-  for (const f of PARTY_FIELDS) {
+  for (const f of R.PARTY_FIELDS) {
     const v = p[f];
     if (v !== undefined) n += strBytes(v);
   }

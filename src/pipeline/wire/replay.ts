@@ -7,49 +7,7 @@
  */
 import type { EventTime, ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../../sources/index.js';
-import {
-  BIG,
-  END,
-  EV_CHANNEL,
-  EV_CONVERSATION,
-  EV_DIRECTION,
-  EV_DURATION,
-  EV_KIND,
-  EV_LOCATOR,
-  EV_PRECISION,
-  EV_PRESENT,
-  EV_SENDER,
-  EV_STRINGS,
-  EV_TIME,
-  EV_TYPE,
-  EVENT,
-  HAS_CALL,
-  HAS_DETAILS,
-  HAS_DURATION,
-  HAS_FLAGS,
-  HAS_LOCAL,
-  HAS_LOCAL_TEXT,
-  HAS_LOCATOR_TEXT,
-  HAS_NATIVE_ID,
-  HAS_STRING_TEXT,
-  HAS_UTF8_TEXT,
-  HAS_WALL_MS,
-  INLINE,
-  isoLocal,
-  NONE,
-  PART,
-  PARTY,
-  PARTY_FIELDS,
-  PROGRESS,
-  REJECT,
-  RESTART,
-  SKIP,
-  type Slot,
-  STRING,
-  slotOf,
-  WARN,
-  type WireOutcome,
-} from './records.js';
+import * as R from './records.js';
 
 type Readable = Buffer & {
   utf8Slice(start: number, end: number): string;
@@ -68,7 +26,9 @@ class WireTime {
   at = -1;
   head = 0;
   get local(): string {
-    return this.at < 0 ? isoLocal(this.wallMs!, this.precision) : readString(this.bytes, this.at, this.head);
+    return this.at < 0
+      ? R.isoLocal(this.wallMs!, this.precision)
+      : readString(this.bytes, this.at, this.head);
   }
 }
 
@@ -98,68 +58,68 @@ export class WireReplay {
   constructor(private readonly ctx: SourceContext) {}
 
   /** Replays the `used` bytes of records in `slot`; returns the outcome once it meets the last record. */
-  replay(slot: Slot, used: number): WireOutcome | undefined {
+  replay(slot: R.Slot, used: number): R.WireOutcome | undefined {
     const { i32 } = slot;
     for (let at = 0; at < used; at += i32[(at + 4) >> 2]!) {
       const tag = i32[at >> 2]!;
-      if (tag === EVENT) this.replayEvent(slot, at);
-      else if (tag === END) return JSON.parse(this.str(slot, at + 8)) as WireOutcome;
+      if (tag === R.EVENT) this.replayEvent(slot, at);
+      else if (tag === R.END) return JSON.parse(this.str(slot, at + 8)) as R.WireOutcome;
       else this.other(tag, slot, at);
     }
     return undefined;
   }
 
-  private other(tag: number, slot: Slot, at: number): void {
+  private other(tag: number, slot: R.Slot, at: number): void {
     const { i32, f64 } = slot;
     const ctx = this.ctx;
     switch (tag) {
-      case STRING:
+      case R.STRING:
         this.strings[i32[(at + 8) >> 2]!] = this.str(slot, at + 12);
         return;
-      case PARTY:
+      case R.PARTY:
         this.parties[i32[(at + 8) >> 2]!] = this.partyAt(slot, at + 12);
         return;
-      case SKIP: {
+      case R.SKIP: {
         const r = i32[(at + 16) >> 2]!;
         let p = at + 24;
         let reason: string;
-        if (r === INLINE) {
+        if (r === R.INLINE) {
           reason = this.str(slot, p);
           p = this.next;
         } else reason = this.strings[r]!;
         ctx.skip(reason, i32[(at + 20) >> 2] === 1 ? this.str(slot, p) : f64[(at + 8) >> 3]!);
         return;
       }
-      case REJECT:
-      case WARN: {
+      case R.REJECT:
+      case R.WARN: {
         const where = i32[(at + 8) >> 2];
         const code = this.str(slot, at + 24);
         const locator =
           where === 0 ? f64[(at + 16) >> 3]! : where === 1 ? this.str(slot, this.next) : undefined;
         const message = this.str(slot, this.next);
         const hint = i32[(at + 12) >> 2] === 1 ? this.str(slot, this.next) : undefined;
-        if (tag === WARN) ctx.warn(code, locator, message, hint);
+        if (tag === R.WARN) ctx.warn(code, locator, message, hint);
         else ctx.reject(code, locator!, message, hint);
         return;
       }
-      case PROGRESS:
+      case R.PROGRESS:
         ctx.progress(f64[(at + 8) >> 3]!);
         return;
-      case RESTART:
+      case R.RESTART:
         ctx.restart?.();
         return;
-      case PART: {
+      case R.PART: {
         const n = i32[(at + 8) >> 2]!;
         this.parts.push(Buffer.from(slot.u8.subarray(at + 12, at + 12 + n)));
         return;
       }
-      case BIG: {
+      case R.BIG: {
         const whole = Buffer.concat(this.parts);
         this.parts.length = 0;
         // Copied to memory of its own, at offset 0 (a multiple of 8, as the record's fields need).
         const own = new ArrayBuffer(whole.length);
         whole.copy(Buffer.from(own));
-        const big = slotOf(own, 0, whole.length);
+        const big = R.slotOf(own, 0, whole.length);
         this.replay(big, whole.length);
         return;
       }
@@ -168,18 +128,18 @@ export class WireReplay {
     }
   }
 
-  private replayEvent(slot: Slot, at: number): void {
+  private replayEvent(slot: R.Slot, at: number): void {
     const { i32, f64 } = slot;
     const e = this.event;
     const time = this.time;
     const strings = this.strings;
-    const present = i32[(at + EV_PRESENT) >> 2]!;
-    let p = at + EV_STRINGS;
-    const type = i32[(at + EV_TYPE) >> 2]!;
-    const precision = i32[(at + EV_PRECISION) >> 2]!;
-    const channel = i32[(at + EV_CHANNEL) >> 2]!;
-    const kind = i32[(at + EV_KIND) >> 2]!;
-    const direction = i32[(at + EV_DIRECTION) >> 2]!;
+    const present = i32[(at + R.EV_PRESENT) >> 2]!;
+    let p = at + R.EV_STRINGS;
+    const type = i32[(at + R.EV_TYPE) >> 2]!;
+    const precision = i32[(at + R.EV_PRECISION) >> 2]!;
+    const channel = i32[(at + R.EV_CHANNEL) >> 2]!;
+    const kind = i32[(at + R.EV_KIND) >> 2]!;
+    const direction = i32[(at + R.EV_DIRECTION) >> 2]!;
     if ((type | precision | channel | kind | direction) < 0) p = this.inlineVocabulary(slot, at, p);
     else {
       time.type = strings[type] as WireTime['type'];
@@ -188,67 +148,67 @@ export class WireReplay {
       e.kind = strings[kind] as ParsedEvent['kind'];
       e.direction = strings[direction] as ParsedEvent['direction'];
     }
-    if (present & HAS_LOCAL) {
-      time.wallMs = present & HAS_WALL_MS ? f64[(at + EV_TIME) >> 3]! : undefined;
-      if (present & HAS_LOCAL_TEXT) {
+    if (present & R.HAS_LOCAL) {
+      time.wallMs = present & R.HAS_WALL_MS ? f64[(at + R.EV_TIME) >> 3]! : undefined;
+      if (present & R.HAS_LOCAL_TEXT) {
         const head = i32[p >> 2]!;
         time.bytes = slot.u8;
         time.at = p;
         time.head = head;
         p += 4 + (((head >>> 1) + 3) & ~3);
       } else time.at = -1;
-    } else time.ms = f64[(at + EV_TIME) >> 3]!;
-    if (present & HAS_LOCATOR_TEXT) {
+    } else time.ms = f64[(at + R.EV_TIME) >> 3]!;
+    if (present & R.HAS_LOCATOR_TEXT) {
       e.locator = this.str(slot, p);
       p = this.next;
-    } else e.locator = f64[(at + EV_LOCATOR) >> 3]!;
-    if (present & HAS_CALL) {
+    } else e.locator = f64[(at + R.EV_LOCATOR) >> 3]!;
+    if (present & R.HAS_CALL) {
       const status = i32[p >> 2]!;
       p += 4;
       let s: string;
-      if (status === INLINE) {
+      if (status === R.INLINE) {
         s = this.str(slot, p);
         p = this.next;
       } else s = strings[status]!;
       const call: Mutable<NonNullable<ParsedEvent['call']>> = {
         status: s as NonNullable<ParsedEvent['call']>['status'],
       };
-      if (present & HAS_DURATION) call.durationSec = f64[(at + EV_DURATION) >> 3]!;
+      if (present & R.HAS_DURATION) call.durationSec = f64[(at + R.EV_DURATION) >> 3]!;
       e.call = call;
     } else e.call = undefined;
-    if (present & HAS_NATIVE_ID) {
+    if (present & R.HAS_NATIVE_ID) {
       e.nativeId = this.str(slot, p);
       p = this.next;
     } else e.nativeId = undefined;
-    if (present & HAS_FLAGS) {
+    if (present & R.HAS_FLAGS) {
       const n = i32[p >> 2]!;
       p += 4;
       const flags: string[] = [];
       for (let i = 0; i < n; i++) {
         const id = i32[p >> 2]!;
         p += 4;
-        if (id === INLINE) {
+        if (id === R.INLINE) {
           flags.push(this.str(slot, p));
           p = this.next;
         } else flags.push(strings[id]!);
       }
       e.flags = flags;
     } else e.flags = undefined;
-    if (present & HAS_DETAILS) {
+    if (present & R.HAS_DETAILS) {
       e.details = JSON.parse(this.str(slot, p)) as ParsedEvent['details'];
       p = this.next;
     } else e.details = undefined;
-    const sender = i32[(at + EV_SENDER) >> 2]!;
-    if (sender === INLINE) {
+    const sender = i32[(at + R.EV_SENDER) >> 2]!;
+    if (sender === R.INLINE) {
       e.sender = this.partyAt(slot, p);
       p = this.next;
-    } else e.sender = sender === NONE ? undefined : this.parties[sender];
-    const conversation = i32[(at + EV_CONVERSATION) >> 2]!;
-    if (conversation === INLINE) {
+    } else e.sender = sender === R.NONE ? undefined : this.parties[sender];
+    const conversation = i32[(at + R.EV_CONVERSATION) >> 2]!;
+    if (conversation === R.INLINE) {
       e.conversation = this.str(slot, p);
       p = this.next;
-    } else e.conversation = conversation === NONE ? undefined : strings[conversation];
-    if (present & HAS_UTF8_TEXT) {
+    } else e.conversation = conversation === R.NONE ? undefined : strings[conversation];
+    if (present & R.HAS_UTF8_TEXT) {
       const n = i32[p >> 2]!;
       e.text = undefined;
       const ctx = this.ctx;
@@ -259,16 +219,16 @@ export class WireReplay {
       }
       return;
     }
-    e.text = present & HAS_STRING_TEXT ? this.str(slot, p) : undefined;
+    e.text = present & R.HAS_STRING_TEXT ? this.str(slot, p) : undefined;
     this.ctx.emit(e);
   }
 
   /** Reads the vocabulary fields of the event at `at`, those the table had no room for from `p`. */
-  private inlineVocabulary(slot: Slot, at: number, p: number): number {
-    const offsets = [EV_TYPE, EV_PRECISION, EV_CHANNEL, EV_KIND, EV_DIRECTION];
+  private inlineVocabulary(slot: R.Slot, at: number, p: number): number {
+    const offsets = [R.EV_TYPE, R.EV_PRECISION, R.EV_CHANNEL, R.EV_KIND, R.EV_DIRECTION];
     const values = offsets.map((o) => {
       const id = slot.i32[(at + o) >> 2]!;
-      if (id !== INLINE) return this.strings[id]!;
+      if (id !== R.INLINE) return this.strings[id]!;
       const s = this.str(slot, p);
       p = this.next;
       return s;
@@ -283,11 +243,11 @@ export class WireReplay {
   }
 
   /** A sender's fields written at `p`; `next` is set past them. */
-  private partyAt(slot: Slot, p: number): Party {
+  private partyAt(slot: R.Slot, p: number): Party {
     const mask = slot.i32[p >> 2]!;
     p += 4;
     const party: Record<string, string> = {};
-    PARTY_FIELDS.forEach((f, i) => {
+    R.PARTY_FIELDS.forEach((f, i) => {
       if (mask & (1 << i)) {
         party[f] = this.str(slot, p);
         p = this.next;
@@ -298,7 +258,7 @@ export class WireReplay {
   }
 
   /** The string written at `p`; `next` is set past it. */
-  private str(slot: Slot, p: number): string {
+  private str(slot: R.Slot, p: number): string {
     const head = slot.i32[p >> 2]!;
     const n = head >>> 1;
     this.next = p + 4 + ((n + 3) & ~3);
