@@ -8,9 +8,10 @@
  * when the file is read here (tests/cli/parse-worker.test.ts compares them).
  *
  * Only files on disk go to the worker, by default those of at least 16 MiB (below that, starting a thread costs
- * about as much as it saves) in the formats measured faster so (`WorkerPolicy`). The worker is started as soon as such a file is known, so that it is ready by
- * the time detection has read the file's start. If it cannot start, or stops, the file is read here after all,
- * from the start (`SourceContext.restart` takes back what the worker had sent).
+ * about as much as it saves) in the formats measured faster so (`WorkerPolicy`). The worker is started as soon
+ * as such a file is likely: by the bin, before the CLI loads, for one named on the command line (early.ts), or
+ * when the walk finds one, or when detection does. If it cannot start, or stops, the file is read here after
+ * all, from the start (`SourceContext.restart` takes back what the worker had sent).
  */
 import { existsSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';

@@ -145,9 +145,9 @@ export async function readInputs(
     })),
   ];
   const inputs = new Map(files.map((f) => [fileInput(f.abs, f.bytes, f.display), f] as const));
-  // Started before the case is resolved, so that the worker is ready when the first large file is.
   const blocks = freshBlocks(TEXT_BLOCK_BYTES);
-  // While it waits for the worker, this thread readies text blocks for the timeline.
+  // Started before the case is resolved, so that the worker is ready when the first large file is; while this
+  // thread waits for the worker, it readies text blocks for the timeline.
   const host = parseHost(inputs, policy, blocks.fillOne);
   let kase: ResolvedCase;
   try {
