@@ -102,7 +102,7 @@ let earlyDone = false;
  * for this; their large files start the worker when they are met (`parseHost`).
  */
 export function startEarly(args: readonly string[], minBytesSetting: string | undefined): void {
-  if (early !== undefined || earlyDone) return;
+  if (earlyDone) return;
   earlyDone = true;
   let policy: WorkerPolicy;
   try {
@@ -185,18 +185,23 @@ function spawn(): Host | undefined {
 
 class Host {
   private gone: Error | undefined;
-  private readonly goneWaiters = new Set<(err: Error) => void>();
+  /** Rejects with WorkerGone when the worker stops. */
+  private readonly stopped: Promise<never>;
 
   constructor(
     private readonly shared: Ring,
     private readonly worker: Worker,
   ) {
-    const stop = (err: Error): void => {
-      this.gone ??= err;
-      for (const w of this.goneWaiters) w(this.gone);
-    };
-    worker.on('error', (err) => stop(new WorkerGone(err.message)));
-    worker.on('exit', (code) => stop(new WorkerGone(`the parse worker exited (${code})`)));
+    this.stopped = new Promise<never>((_, reject) => {
+      const stop = (err: Error): void => {
+        this.gone ??= err;
+        reject(this.gone);
+      };
+      worker.on('error', (err) => stop(new WorkerGone(err.message)));
+      worker.on('exit', (code) => stop(new WorkerGone(`the parse worker exited (${code})`)));
+    });
+    // Handled where it is awaited; this only stops it counting as unhandled when nothing is waiting.
+    this.stopped.catch(() => {});
     // Between jobs the worker does not keep the process alive (whatever happens to close()); during one it must,
     // or with the file read over there, nothing here would wait on the event loop.
     worker.unref();
@@ -248,18 +253,7 @@ class Host {
       if (this.gone !== undefined) throw this.gone;
       if (idle?.()) continue;
       const wait = waitAsync(control, i, FREE);
-      if (!wait.async) continue;
-      const woken = wait.value as Promise<unknown>;
-      let onGone: ((err: Error) => void) | undefined;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          onGone = reject;
-          this.goneWaiters.add(reject);
-          void woken.then(() => resolve());
-        });
-      } finally {
-        if (onGone) this.goneWaiters.delete(onGone);
-      }
+      if (wait.async) await Promise.race([wait.value, this.stopped]);
     }
   }
 }

@@ -5,7 +5,16 @@
  * files that fail part-way, DST gaps and overlaps, and every source's own quirks.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +89,60 @@ describe('a chat of many slots', () => {
       ]);
       expect(a.code).toBe(0);
       expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(100_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a worker that stops part-way', () => {
+  it('leaves the file to be read here from the start, with the same report', () => {
+    // A copy of the built CLI whose worker exits as it hands over its third slot, records already replayed.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-dies-'));
+    try {
+      for (const part of ['bin', 'dist', 'package.json']) {
+        cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+      }
+      symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+      const entry = path.join(dir, 'dist/bundle/parse-worker.cjs');
+      const code = readFileSync(entry, 'utf8');
+      const patched = code.replace(
+        /^function handOver\((.*)\) \{$/m,
+        'let handedOver = 0;\nfunction handOver($1) {\n\tif (++handedOver === 3) process.exit(3);',
+      );
+      expect(patched).not.toBe(code);
+      writeFileSync(entry, patched);
+      const chat = path.join(dir, 'chat.txt');
+      const gen = spawnSync(process.execPath, [
+        path.join(ROOT, 'scripts/bench/gen-whatsapp.mjs'),
+        chat,
+        '50000',
+      ]);
+      expect(gen.status).toBe(0);
+      const args = [
+        'report',
+        chat,
+        '--format',
+        'json',
+        '--subject',
+        'Sam',
+        '--tz',
+        'Europe/London',
+        '--now',
+        NOW,
+      ];
+      const run = (env: Record<string, string>) =>
+        spawnSync(process.execPath, [path.join(dir, 'bin/chronolog.cjs'), ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, TZ: 'UTC', ...env },
+        });
+      const a = run(here);
+      const b = run(worker);
+      expect(a.status).toBe(0);
+      expect(b.status).toBe(0);
+      expect(b.stderr).toBe(a.stderr);
+      expect(b.stdout).toBe(a.stdout);
+      expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(20_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

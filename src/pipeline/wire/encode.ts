@@ -79,10 +79,9 @@ export class WireContext implements SourceContext {
 
   skip(reason: string, locator: number | string): void {
     const r = this.ref(reason);
-    const at = this.begin(32 + (r === R.INLINE ? strBytes(reason) : 0) + locatorBytes(locator));
-    const { i32 } = this.t;
-    i32[(at + 16) >> 2] = r;
+    const at = this.begin(24 + (r === R.INLINE ? strBytes(reason) : 0) + locatorBytes(locator));
     this.locator(at, locator);
+    this.t.i32[(at + 20) >> 2] = r;
     let p = at + 24;
     if (r === R.INLINE) p = this.str(p, reason);
     if (typeof locator === 'string') p = this.str(p, locator);
@@ -241,13 +240,10 @@ export class WireContext implements SourceContext {
       strBytes(code) +
       strBytes(message) +
       (hint === undefined ? 0 : strBytes(hint)) +
-      (locator === undefined ? 0 : locatorBytes(locator));
+      locatorBytes(locator);
     const at = this.begin(need);
-    const { i32, f64 } = this.t;
-    // Locator: 0 a number (in the f64), 1 a string (after the code), 2 none. Then whether a hint follows.
-    i32[(at + 8) >> 2] = locator === undefined ? 2 : typeof locator === 'number' ? 0 : 1;
-    i32[(at + 12) >> 2] = hint === undefined ? 0 : 1;
-    if (typeof locator === 'number') f64[(at + 16) >> 3] = locator;
+    this.locator(at, locator);
+    this.t.i32[(at + 20) >> 2] = hint === undefined ? 0 : 1;
     let p = this.str(at + 24, code);
     if (typeof locator === 'string') p = this.str(p, locator);
     p = this.str(p, message);
@@ -255,10 +251,18 @@ export class WireContext implements SourceContext {
     this.finish(tag, at, p);
   }
 
-  /** Writes a numeric locator into the f64 after the head, and says whether a string follows. */
-  private locator(at: number, locator: number | string): void {
+  /**
+   * A skip's or problem's locator: a number in the f64 after the head, and at byte 16 what it is (R.LOCATOR_*);
+   * a string locator is written among the record's strings.
+   */
+  private locator(at: number, locator: number | string | undefined): void {
     this.t.f64[(at + 8) >> 3] = typeof locator === 'number' ? locator : 0;
-    this.t.i32[(at + 20) >> 2] = typeof locator === 'number' ? 0 : 1;
+    this.t.i32[(at + 16) >> 2] =
+      locator === undefined
+        ? R.LOCATOR_NONE
+        : typeof locator === 'number'
+          ? R.LOCATOR_NUMBER
+          : R.LOCATOR_TEXT;
   }
 
   /** The number of string `s`, remembered in `last` with it. */
@@ -387,7 +391,7 @@ class Last {
   id = 0;
 }
 
-const locatorBytes = (locator: number | string): number =>
+const locatorBytes = (locator: number | string | undefined): number =>
   typeof locator === 'string' ? strBytes(locator) : 0;
 
 function partyBytes(p: Party): number {

@@ -56,6 +56,11 @@ export function slotOf(buffer: ArrayBufferLike, offset: number, bytes: number): 
   };
 }
 
+// What a skip's or problem's locator is (the i32 at byte 16; a number is the f64 at byte 8).
+export const LOCATOR_NUMBER = 0;
+export const LOCATOR_TEXT = 1;
+export const LOCATOR_NONE = 2;
+
 /** A string named by number, or, past the table's size, written in place. */
 export const INLINE = -1;
 /** No value. */

@@ -80,24 +80,16 @@ export class WireReplay {
         this.parties[i32[(at + 8) >> 2]!] = this.partyAt(slot, at + 12);
         return;
       case R.SKIP: {
-        const r = i32[(at + 16) >> 2]!;
-        let p = at + 24;
-        let reason: string;
-        if (r === R.INLINE) {
-          reason = this.str(slot, p);
-          p = this.next;
-        } else reason = this.strings[r]!;
-        ctx.skip(reason, i32[(at + 20) >> 2] === 1 ? this.str(slot, p) : f64[(at + 8) >> 3]!);
+        const reason = this.named(slot, i32[(at + 20) >> 2]!, at + 24);
+        ctx.skip(reason, this.locatorAt(slot, at, this.next)!);
         return;
       }
       case R.REJECT:
       case R.WARN: {
-        const where = i32[(at + 8) >> 2];
         const code = this.str(slot, at + 24);
-        const locator =
-          where === 0 ? f64[(at + 16) >> 3]! : where === 1 ? this.str(slot, this.next) : undefined;
+        const locator = this.locatorAt(slot, at, this.next);
         const message = this.str(slot, this.next);
-        const hint = i32[(at + 12) >> 2] === 1 ? this.str(slot, this.next) : undefined;
+        const hint = i32[(at + 20) >> 2] === 1 ? this.str(slot, this.next) : undefined;
         if (tag === R.WARN) ctx.warn(code, locator, message, hint);
         else ctx.reject(code, locator!, message, hint);
         return;
@@ -114,13 +106,13 @@ export class WireReplay {
         return;
       }
       case R.BIG: {
-        const whole = Buffer.concat(this.parts);
+        // Put together in memory of its own, from offset 0 (a multiple of 8, as the record's fields need).
+        const bytes = this.parts.reduce((n, part) => n + part.length, 0);
+        const big = R.slotOf(new ArrayBuffer(bytes), 0, bytes);
+        let to = 0;
+        for (const part of this.parts) to += part.copy(big.u8, to);
         this.parts.length = 0;
-        // Copied to memory of its own, at offset 0 (a multiple of 8, as the record's fields need).
-        const own = new ArrayBuffer(whole.length);
-        whole.copy(Buffer.from(own));
-        const big = R.slotOf(own, 0, whole.length);
-        this.replay(big, whole.length);
+        this.replay(big, bytes);
         return;
       }
       default:
@@ -163,13 +155,8 @@ export class WireReplay {
       p = this.next;
     } else e.locator = f64[(at + R.EV_LOCATOR) >> 3]!;
     if (present & R.HAS_CALL) {
-      const status = i32[p >> 2]!;
-      p += 4;
-      let s: string;
-      if (status === R.INLINE) {
-        s = this.str(slot, p);
-        p = this.next;
-      } else s = strings[status]!;
+      const s = this.named(slot, i32[p >> 2]!, p + 4);
+      p = this.next;
       const call: Mutable<NonNullable<ParsedEvent['call']>> = {
         status: s as NonNullable<ParsedEvent['call']>['status'],
       };
@@ -185,12 +172,8 @@ export class WireReplay {
       p += 4;
       const flags: string[] = [];
       for (let i = 0; i < n; i++) {
-        const id = i32[p >> 2]!;
-        p += 4;
-        if (id === R.INLINE) {
-          flags.push(this.str(slot, p));
-          p = this.next;
-        } else flags.push(strings[id]!);
+        flags.push(this.named(slot, i32[p >> 2]!, p + 4));
+        p = this.next;
       }
       e.flags = flags;
     } else e.flags = undefined;
@@ -204,10 +187,11 @@ export class WireReplay {
       p = this.next;
     } else e.sender = sender === R.NONE ? undefined : this.parties[sender];
     const conversation = i32[(at + R.EV_CONVERSATION) >> 2]!;
-    if (conversation === R.INLINE) {
-      e.conversation = this.str(slot, p);
+    if (conversation === R.NONE) e.conversation = undefined;
+    else {
+      e.conversation = this.named(slot, conversation, p);
       p = this.next;
-    } else e.conversation = conversation === R.NONE ? undefined : strings[conversation];
+    }
     if (present & R.HAS_UTF8_TEXT) {
       const n = i32[p >> 2]!;
       e.text = undefined;
@@ -227,9 +211,7 @@ export class WireReplay {
   private inlineVocabulary(slot: R.Slot, at: number, p: number): number {
     const offsets = [R.EV_TYPE, R.EV_PRECISION, R.EV_CHANNEL, R.EV_KIND, R.EV_DIRECTION];
     const values = offsets.map((o) => {
-      const id = slot.i32[(at + o) >> 2]!;
-      if (id !== R.INLINE) return this.strings[id]!;
-      const s = this.str(slot, p);
+      const s = this.named(slot, slot.i32[(at + o) >> 2]!, p);
       p = this.next;
       return s;
     });
@@ -240,6 +222,21 @@ export class WireReplay {
     e.kind = values[3] as ParsedEvent['kind'];
     e.direction = values[4] as ParsedEvent['direction'];
     return p;
+  }
+
+  /** String number `id`, or, when it is INLINE, the string written at `p`; `next` is set past what was read. */
+  private named(slot: R.Slot, id: number, p: number): string {
+    if (id === R.INLINE) return this.str(slot, p);
+    this.next = p;
+    return this.strings[id]!;
+  }
+
+  /** The locator of the skip or problem at `at`; a string one is written at `p` (`next` is set past it). */
+  private locatorAt(slot: R.Slot, at: number, p: number): number | string | undefined {
+    const what = slot.i32[(at + 16) >> 2]!;
+    if (what === R.LOCATOR_TEXT) return this.str(slot, p);
+    this.next = p;
+    return what === R.LOCATOR_NUMBER ? slot.f64[(at + 8) >> 3]! : undefined;
   }
 
   /** A sender's fields written at `p`; `next` is set past them. */
