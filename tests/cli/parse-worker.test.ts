@@ -40,6 +40,18 @@ function bothWays(args: readonly string[]): CliResult {
   return a;
 }
 
+/** The arguments of a JSON report of a chat of `messages` messages the bench's generator writes into `dir`. */
+function reportOfChat(dir: string, messages: number): string[] {
+  const chat = path.join(dir, 'chat.txt');
+  const gen = spawnSync(process.execPath, [
+    path.join(ROOT, 'scripts/bench/gen-whatsapp.mjs'),
+    chat,
+    String(messages),
+  ]);
+  expect(gen.status).toBe(0);
+  return ['report', chat, '--format', 'json', '--subject', 'Sam', '--tz', 'Europe/London', '--now', NOW];
+}
+
 describe('reading on the worker thread gives what reading here gives', () => {
   it.each(folders)('timeline of fixtures/%s', (folder) => {
     const a = bothWays(['timeline', `fixtures/${folder}`, '--format', 'jsonl', '--tz', 'Europe/London']);
@@ -68,25 +80,7 @@ describe('a chat of many slots', () => {
     // by the main thread while it waits.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-'));
     try {
-      const chat = path.join(dir, 'chat.txt');
-      const gen = spawnSync(process.execPath, [
-        path.join(ROOT, 'scripts/bench/gen-whatsapp.mjs'),
-        chat,
-        '200000',
-      ]);
-      expect(gen.status).toBe(0);
-      const a = bothWays([
-        'report',
-        chat,
-        '--format',
-        'json',
-        '--subject',
-        'Sam',
-        '--tz',
-        'Europe/London',
-        '--now',
-        NOW,
-      ]);
+      const a = bothWays(reportOfChat(dir, 200_000));
       expect(a.code).toBe(0);
       expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(100_000);
     } finally {
@@ -112,25 +106,7 @@ describe('a worker that stops part-way', () => {
       );
       expect(patched).not.toBe(code);
       writeFileSync(entry, patched);
-      const chat = path.join(dir, 'chat.txt');
-      const gen = spawnSync(process.execPath, [
-        path.join(ROOT, 'scripts/bench/gen-whatsapp.mjs'),
-        chat,
-        '50000',
-      ]);
-      expect(gen.status).toBe(0);
-      const args = [
-        'report',
-        chat,
-        '--format',
-        'json',
-        '--subject',
-        'Sam',
-        '--tz',
-        'Europe/London',
-        '--now',
-        NOW,
-      ];
+      const args = reportOfChat(dir, 50_000);
       const run = (env: Record<string, string>) =>
         spawnSync(process.execPath, [path.join(dir, 'bin/chronolog.cjs'), ...args], {
           encoding: 'utf8',
