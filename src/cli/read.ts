@@ -17,7 +17,8 @@ import type { Environment } from './environment.js';
 import { freshBlocks } from './fresh-blocks.js';
 import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
 import { identity } from './out-guard.js';
-import { parseHost, workerPolicy } from './parse-host.js';
+import { parseHost } from './parse-host.js';
+import { workerPolicy } from './parse-spawn.js';
 import { createProgress } from './progress.js';
 
 export interface ReadFlags extends CaseFlags {

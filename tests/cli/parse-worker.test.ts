@@ -18,7 +18,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workerPolicy } from '../../src/cli/parse-host.js';
+import { workerPolicy } from '../../src/cli/parse-spawn.js';
 import { sourceById } from '../../src/sources/index.js';
 import { type CliResult, cli, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
 
