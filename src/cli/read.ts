@@ -12,6 +12,7 @@ import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
 import { TEXT_BLOCK_BYTES } from '../timeline/pages.js';
+import type { TextMarks } from '../timeline/text-marks.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { Environment } from './environment.js';
 import { freshBlocks } from './fresh-blocks.js';
@@ -107,6 +108,7 @@ export async function readInputs(
   flags: ReadFlags,
   env: Environment,
   keepGoing = false,
+  marksFor?: (kase: ResolvedCase) => TextMarks,
 ): Promise<ReadResult> {
   await refuseCaseFileAsInput(paths, flags.case);
   const policy = workerPolicy(env.workerMinBytes);
@@ -147,12 +149,15 @@ export async function readInputs(
   ];
   const inputs = new Map(files.map((f) => [fileInput(f.abs, f.bytes, f.display), f] as const));
   const blocks = freshBlocks(TEXT_BLOCK_BYTES);
+  let marks: TextMarks | undefined;
   // Started before the case is resolved, so that the worker is ready when the first large file is; while this
-  // thread waits for the worker, it readies text blocks for the timeline.
-  const host = parseHost(inputs, policy, blocks.fillOne);
+  // thread waits for the worker, it readies text blocks for the timeline, then marks the texts already stored
+  // (`marksFor`: work the analysis would otherwise do after the last record).
+  const host = parseHost(inputs, policy, () => blocks.fillOne() || (marks?.step() ?? false));
   let kase: ResolvedCase;
   try {
     kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
+    marks = marksFor?.(kase);
   } catch (err) {
     blocks.close();
     await host?.close();
@@ -170,6 +175,7 @@ export async function readInputs(
       passedOver,
       newBlock: blocks.newBlock,
       ...(host ? { elsewhere: host.elsewhere } : {}),
+      ...(marks ? { marks } : {}),
     });
   } finally {
     blocks.close();

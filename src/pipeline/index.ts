@@ -3,6 +3,7 @@
  * the CLI passes everything in and renders what comes out.
  */
 
+import { contentClassifier } from '../analysis/escalation/content.js';
 import { buildReport } from '../analysis/index.js';
 import type { Report, ResolvedCase, TimelineEvent } from '../model/index.js';
 import type { DateOrder, SourceInput } from '../sources/index.js';
@@ -10,6 +11,7 @@ import { TimelineBuilder } from '../timeline/build.js';
 import { IdentityResolver } from '../timeline/identities.js';
 import type { NewBlock } from '../timeline/pages.js';
 import { ProblemLog } from '../timeline/problems.js';
+import { TextMarks } from '../timeline/text-marks.js';
 import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
 import { nationalNumbersProblem } from './national-numbers.js';
@@ -26,6 +28,8 @@ export interface RunOptions {
   readonly newBlock?: NewBlock;
   /** Where sources may run instead of this thread (pipeline/ingest.ts); by default every input is read here. */
   readonly elsewhere?: ParseElsewhere;
+  /** Marks to work out from the incidents' texts as they are stored (timeline/text-marks.ts), if any. */
+  readonly marks?: TextMarks;
   /**
    * Files and folders passed over before reading (e.g. walking folders), listed in the report; `error` when one
    * exists but could not be opened, which is also reported as an error.
@@ -43,6 +47,14 @@ export interface Timeline extends Ingested {
   readonly identities: IdentityResolver;
 }
 
+/**
+ * Marks for the report's content search (analysis/escalation/content.ts), for `readTimeline` to work out from the
+ * incidents' texts while it waits (timeline/text-marks.ts).
+ */
+export function contentMarks(c: ResolvedCase): TextMarks {
+  return new TextMarks(contentClassifier(c.lexicon));
+}
+
 /** Reads every input into one de-duplicated, ordered timeline. */
 export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   const zone = new Zone(opts.case.timezone);
@@ -52,7 +64,9 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     region: opts.case.region,
   });
   const problems = new ProblemLog();
-  const ingested = await ingest(opts.inputs, new TimelineBuilder(zone, identities, opts.newBlock), problems, {
+  const builder = new TimelineBuilder(zone, identities, opts.newBlock);
+  opts.marks?.attach(builder.store);
+  const ingested = await ingest(opts.inputs, builder, problems, {
     source: {
       timezone: opts.case.timezone,
       ...(opts.case.region ? { region: opts.case.region } : {}),

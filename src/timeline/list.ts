@@ -11,6 +11,7 @@ import type { Direction, Precision } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { Utf8Span } from './pages.js';
 import type { EventStore, Who } from './store.js';
+import type { TextClassifier } from './text-marks.js';
 
 export abstract class EventList implements Iterable<TimelineEvent> {
   abstract readonly length: number;
@@ -125,6 +126,13 @@ export abstract class EventList implements Iterable<TimelineEvent> {
    */
   textBytes(_i: number, _into: Utf8Span): boolean {
     return false;
+  }
+  /**
+   * Event i's mark from `classify`, worked out while the timeline was read (text-marks.ts), or undefined when it
+   * has none: then its text is to be read and classified as usual.
+   */
+  textMark(_i: number, _classify: TextClassifier): number | undefined {
+    return undefined;
   }
 
   // A plain iterator object rather than a generator: V8 inlines it in for-of loops over millions of events.
@@ -251,6 +259,10 @@ export class StoreList extends EventList {
   }
   override textBytes(i: number, into: Utf8Span): boolean {
     return this.store.textBytes(this.numbers[i]!, into);
+  }
+  override textMark(i: number, classify: TextClassifier): number | undefined {
+    const marks = this.store.textMarks;
+    return marks?.classify === classify ? marks.of(this.numbers[i]!) : undefined;
   }
   override tally(
     channel: Uint8Array,

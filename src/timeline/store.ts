@@ -10,12 +10,14 @@
  *
  * Readers see `TimelineEvent`s: `view(k)` makes a small object whose getters read the columns.
  */
+
 import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';
 import { column, type Index, indexColumn, lengthened, put } from './columns.js';
 import { type NewBlock, StringPages, type Utf8Span } from './pages.js';
 import { ShapedStrings } from './shapes.js';
+import type { TextMarks } from './text-marks.js';
 
 /** A sender as the timeline resolved it; one shared object per distinct sender. */
 export interface Who {
@@ -93,6 +95,8 @@ export class EventStore {
   // mixes a handful (messages and media, incoming and outgoing, a missed call), and the five lookups in the code
   // tables cost about 80 ms a million events. Compared in place, newest first.
   private readonly recent: Enumerations[] = [];
+  /** Marks worked out from the incidents' texts while they were read (text-marks.ts), when asked for. */
+  textMarks: TextMarks | undefined;
 
   /**
    * @param whos senders by number (the builder's table, shared so that late additions are seen)

@@ -7,14 +7,35 @@
  * "no matches".
  */
 import type { Escalation } from '../../model/escalation.js';
-import type { TimelineEvent } from '../../model/index.js';
-import { byteSearch, UNSETTLED } from './byte-search.js';
+import type { CaseFile, TimelineEvent } from '../../model/index.js';
+import type { TextClassifier } from '../../timeline/text-marks.js';
+import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
 import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
 
 /** Examples quoted per category. */
 const EXAMPLES = 5;
+
+/** A text's mark (`contentClassifier`) when it is empty; any other mark is the byte search's answer. */
+const EMPTY = -2;
+
+const classifiers = new WeakMap<ByteSearch, TextClassifier>();
+
+/**
+ * What each incident's stored text is marked with while the timeline is read (timeline/text-marks.ts), for a
+ * case with this lexicon: the byte search's answer, or EMPTY. The same function for the same lexicon, which is how
+ * `contentAnalysis` knows the marks are its own.
+ */
+export function contentClassifier(lexicon: CaseFile['lexicon']): TextClassifier {
+  const onBytes = byteSearch(resolveLexicon(lexicon).categories.map((c) => c.terms));
+  let classify = classifiers.get(onBytes);
+  if (classify === undefined) {
+    classify = (bytes, start, end) => (start === end ? EMPTY : onBytes(bytes, start, end));
+    classifiers.set(onBytes, classify);
+  }
+  return classify;
+}
 
 /** Lexicon matches per category over the window's incidents. */
 export function contentAnalysis(ctx: Ctx): Escalation['content'] {
@@ -85,12 +106,22 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       }
     }
   };
-  // Incidents two at a time, their stored texts searched side by side (byte-search.ts `two`), then taken in order.
+  // Incidents two at a time: marked while the timeline was read, or their stored texts searched side by side
+  // (byte-search.ts `two`), then taken in order.
+  const classify = contentClassifier(ctx.case.lexicon);
   const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const answers = new Int32Array(2);
   const w = ctx.windowed;
   for (let i = 0; i < w.length; i += 2) {
+    const hasB = i + 1 < w.length;
+    const aMark = w.textMark(i, classify);
+    const bMark = hasB ? w.textMark(i + 1, classify) : undefined;
+    if (aMark !== undefined && (bMark !== undefined || !hasB)) {
+      take(i, true, aMark === EMPTY, aMark);
+      if (bMark !== undefined) take(i + 1, true, bMark === EMPTY, bMark);
+      continue;
+    }
     const aStored = w.textBytes(i, a);
     const bStored = i + 1 < w.length && w.textBytes(i + 1, b);
     if (aStored && bStored) onBytes.two(a.bytes, a.start, a.end, b.bytes, b.start, b.end, answers);

@@ -1,0 +1,71 @@
+/**
+ * A number worked out from each incident's stored text while the timeline is still being read, for an analysis
+ * that would otherwise work it out afterwards (the content search's byte answer, analysis/escalation/content.ts).
+ *
+ * Why: with a large file read on the parse worker, this thread spends ~0.1–0.2 s of a million-message report
+ * waiting for the worker's records, and the content search then runs alone after the last one (~0.1 s). Run in
+ * those waits (`step`, from the worker host's idle work), the search is mostly done when the analysis starts,
+ * which reads the marks instead. Nothing here changes what is found: the mark of an event is what `classify`
+ * returns for its text's bytes, whenever that is called, and an event with no mark is classified by the
+ * analysis as before. Marks are kept per event number in the store, which is only ever appended to (a source
+ * that restarts has its earlier events left out by range, not overwritten), so a mark never goes stale.
+ */
+import type { Utf8Span } from './pages.js';
+import type { EventStore } from './store.js';
+
+/**
+ * What an incident's text is marked with: any 32-bit integer but NOT_MARKED, for the bytes `bytes[start, end)`
+ * (empty for an empty text).
+ */
+export type TextClassifier = (bytes: Uint8Array, start: number, end: number) => number;
+
+/** Reserved: no mark (not an incident, a text kept only as a string, or not reached yet). */
+const NOT_MARKED = -0x80000000;
+
+/** Events marked per `step`: ~0.1 ms of work, so a slot the worker fills is taken up soon after. */
+const STEP = 1024;
+
+export class TextMarks {
+  private marks = new Int32Array(0);
+  /** Events 0…done−1 have been looked at. */
+  private done = 0;
+  private store: EventStore | undefined;
+  private readonly span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+
+  constructor(readonly classify: TextClassifier) {}
+
+  /** The store whose events are marked (the timeline builder's). */
+  attach(store: EventStore): void {
+    this.store = store;
+    store.textMarks = this;
+  }
+
+  /** Marks up to `budget` more stored events; false when every event stored so far has been looked at. */
+  step(budget = STEP): boolean {
+    const store = this.store;
+    if (store === undefined) return false;
+    const n = store.length;
+    if (this.done >= n) return false;
+    if (this.marks.length < n) {
+      const grown = new Int32Array(Math.max(n, this.marks.length * 2, 1024)).fill(NOT_MARKED);
+      grown.set(this.marks);
+      this.marks = grown;
+    }
+    const end = Math.min(n, this.done + budget);
+    const span = this.span;
+    for (let k = this.done; k < end; k++) {
+      if (store.incident(k) && store.textBytes(k, span)) {
+        this.marks[k] = this.classify(span.bytes, span.start, span.end);
+      }
+    }
+    this.done = end;
+    return true;
+  }
+
+  /** Event k's mark, or undefined when it has none. */
+  of(k: number): number | undefined {
+    if (k >= this.done) return undefined;
+    const m = this.marks[k]!;
+    return m === NOT_MARKED ? undefined : m;
+  }
+}
