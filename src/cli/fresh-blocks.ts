@@ -24,9 +24,11 @@ export interface FreshBlocks {
   readonly newBlock: NewBlock;
   /**
    * Readies one more block here and now, its pages taken on this thread: for a thread that would otherwise only
-   * wait (for the parse worker, parse-host.ts). False, and nothing done, once `IDLE_AHEAD` blocks are ready.
+   * wait (for the parse worker, parse-host.ts). False, and nothing done, once `IDLE_AHEAD` blocks are ready, or
+   * as many as the rest of the input is likely to fill: `done` is the part of it read so far (0–1), and the rest
+   * is taken to need blocks in the proportion the part read did. Unknown (0), up to IDLE_AHEAD.
    */
-  fillOne(): boolean;
+  fillOne(done?: number): boolean;
   /** Reads no more ahead and closes the file once the reads under way have completed. */
   close(): void;
 }
@@ -41,6 +43,8 @@ export function freshBlocks(size: number, zeros = '/dev/zero'): FreshBlocks {
   let closed = false;
   const ready: Buffer[] = [];
   let pending = 0;
+  /** Blocks of `size` handed out so far. */
+  let handed = 0;
   const closeFile = (): void => {
     if (fd === undefined) return;
     try {
@@ -74,12 +78,16 @@ export function freshBlocks(size: number, zeros = '/dev/zero'): FreshBlocks {
   return {
     newBlock: (bytes) => {
       if (bytes !== size) return Buffer.allocUnsafeSlow(bytes);
+      handed++;
       const block = ready.shift() ?? Buffer.allocUnsafeSlow(size);
       readAhead();
       return block;
     },
-    fillOne: () => {
-      if (closed || ready.length >= IDLE_AHEAD) return false;
+    fillOne: (done = 0) => {
+      // Blocks readied and never handed out are pages taken for nothing (a million-message chat's end left 15),
+      // time the waiting thread can give to other work (read.ts).
+      const wanted = done > 0 ? Math.ceil((handed * (1 - done)) / done) + 1 : IDLE_AHEAD;
+      if (closed || ready.length >= Math.min(IDLE_AHEAD, wanted)) return false;
       const block = Buffer.allocUnsafeSlow(size);
       // One write a page is enough for the system to hand the page over.
       for (let p = 0; p < size; p += PAGE) block[p] = 0;

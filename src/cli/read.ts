@@ -153,7 +153,9 @@ export async function readInputs(
   // Started before the case is resolved, so that the worker is ready when the first large file is; while this
   // thread waits for the worker, it readies text blocks for the timeline, then marks the texts already stored
   // (`marksFor`: work the analysis would otherwise do after the last record).
-  const host = parseHost(inputs, policy, () => blocks.fillOne() || (marks?.step() ?? false));
+  // The part of the file being read that has been read, for `fillOne` to ready only the blocks it will fill.
+  let done = 0;
+  const host = parseHost(inputs, policy, () => blocks.fillOne(done) || (marks?.step() ?? false));
   let kase: ResolvedCase;
   try {
     kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
@@ -171,7 +173,10 @@ export async function readInputs(
       case: kase,
       ...(flags.dateOrder ? { dateOrder: flags.dateOrder } : {}),
       forcedFormat: forced,
-      onProgress: (p) => progress.update(p),
+      onProgress: (p) => {
+        done = p.bytes > 0 ? p.bytesRead / p.bytes : 0;
+        progress.update(p);
+      },
       passedOver,
       newBlock: blocks.newBlock,
       ...(host ? { elsewhere: host.elsewhere } : {}),

@@ -99,4 +99,23 @@ describe('fresh text blocks', () => {
     blocks.close();
     expect(blocks.fillOne()).toBe(false);
   });
+
+  it('readies only as many blocks as the rest of the input is likely to fill', () => {
+    const blocks = freshBlocks(SIZE, patterned(SIZE));
+    const readied = (done: number): number => {
+      let n = 0;
+      while (blocks.fillOne(done)) n++;
+      return n;
+    };
+    // Four blocks filled by the first 80% of the input: the last 20% is likely to fill one more; one to spare.
+    for (let i = 0; i < 4; i++) blocks.newBlock(SIZE);
+    expect(readied(0.8)).toBe(2);
+    // Half read, four blocks filled: four more likely, and one to spare (two are ready already).
+    expect(readied(0.5)).toBe(3);
+    // All read: nothing more is readied.
+    expect(readied(1)).toBe(0);
+    // The part read unknown: up to sixteen, as before.
+    expect(readied(0)).toBe(11);
+    blocks.close();
+  });
 });
