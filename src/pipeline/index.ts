@@ -52,7 +52,7 @@ export interface Timeline extends Ingested {
  * incidents' texts while it waits (timeline/text-marks.ts).
  */
 export function contentMarks(c: ResolvedCase): TextMarks {
-  return new TextMarks(contentClassifier(c.lexicon));
+  return new TextMarks(() => contentClassifier(c.lexicon));
 }
 
 /** Reads every input into one de-duplicated, ordered timeline. */

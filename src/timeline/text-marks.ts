@@ -10,6 +10,7 @@
  * analysis as before. Marks are kept per event number in the store, which is only ever appended to (a source
  * that restarts has its earlier events left out by range, not overwritten), so a mark never goes stale.
  */
+import { column, lengthened } from './columns.js';
 import type { Utf8Span } from './pages.js';
 import type { EventStore } from './store.js';
 
@@ -21,18 +22,32 @@ export type TextClassifier = (bytes: Uint8Array, start: number, end: number) => 
 
 /** Reserved: no mark (not an incident, a text kept only as a string, or not reached yet). */
 const NOT_MARKED = -0x80000000;
+/** NOT_MARKED as the column holds it: marks are kept as unsigned 32-bit numbers, read back as signed. */
+const NOT_MARKED_STORED = NOT_MARKED >>> 0;
 
 /** Events marked per `step`: ~0.1 ms of work, so a slot the worker fills is taken up soon after. */
 const STEP = 1024;
 
 export class TextMarks {
-  private marks = new Int32Array(0);
+  // Grows in place, as the store's columns do (columns.ts).
+  private marks = column(Uint32Array, 0);
   /** Events 0…done−1 have been looked at. */
   private done = 0;
   private store: EventStore | undefined;
   private readonly span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
 
-  constructor(readonly classify: TextClassifier) {}
+  private made: TextClassifier | undefined;
+
+  /**
+   * @param make the classifier, made at the first step: making one can take a few tens of milliseconds (the
+   *   content search's automaton), time the reader would otherwise spend before the first record.
+   */
+  constructor(private readonly make: () => TextClassifier) {}
+
+  /** What the marks were made with; undefined before the first step (no event is marked then). */
+  get classify(): TextClassifier | undefined {
+    return this.made;
+  }
 
   /** The store whose events are marked (the timeline builder's). */
   attach(store: EventStore): void {
@@ -47,16 +62,15 @@ export class TextMarks {
     const n = store.length;
     if (this.done >= n) return false;
     if (this.marks.length < n) {
-      const grown = new Int32Array(Math.max(n, this.marks.length * 2, 1024)).fill(NOT_MARKED);
-      grown.set(this.marks);
-      this.marks = grown;
+      this.marks = lengthened(this.marks, Math.max(n, this.marks.length * 2, 1024), NOT_MARKED_STORED);
     }
+    this.made ??= this.make();
+    const classify = this.made;
     const end = Math.min(n, this.done + budget);
     const span = this.span;
     for (let k = this.done; k < end; k++) {
-      if (store.incident(k) && store.textBytes(k, span)) {
-        this.marks[k] = this.classify(span.bytes, span.start, span.end);
-      }
+      if (store.incident(k) && store.textBytes(k, span))
+        this.marks[k] = classify(span.bytes, span.start, span.end);
     }
     this.done = end;
     return true;
@@ -65,7 +79,7 @@ export class TextMarks {
   /** Event k's mark, or undefined when it has none. */
   of(k: number): number | undefined {
     if (k >= this.done) return undefined;
-    const m = this.marks[k]!;
+    const m = this.marks[k]! | 0;
     return m === NOT_MARKED ? undefined : m;
   }
 }

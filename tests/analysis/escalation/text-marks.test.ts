@@ -57,7 +57,7 @@ describe('content marks made while reading', () => {
       // None marked, and marks of another classifier (every category "found" in every text): not used.
       const none = await read(paths, contentMarks);
       expect(analyseTimeline(none.t, none.c, META)).toEqual(expected);
-      const other = await read(paths, () => new TextMarks(() => 0x1ff));
+      const other = await read(paths, () => new TextMarks(() => () => 0x1ff));
       while (other.m!.step()) {}
       expect(analyseTimeline(other.t, other.c, META)).toEqual(expected);
     });
@@ -88,6 +88,35 @@ describe('content marks made while reading', () => {
       }
     }
     expect(incidents).toBeGreaterThan(10);
+  });
+});
+
+describe('TextMarks', () => {
+  it('gives back every 32-bit mark as made, negative ones included, and makes its classifier once, at the first step', async () => {
+    let made = 0;
+    const classify = (_b: Uint8Array, start: number, end: number): number => (end - start) * -65_537 - 1;
+    const { t, m } = await read(
+      ['fixtures/content-search'],
+      () =>
+        new TextMarks(() => {
+          made++;
+          return classify;
+        }),
+    );
+    expect(made).toBe(0);
+    expect(m!.classify).toBeUndefined();
+    while (m!.step(5)) {}
+    expect(made).toBe(1);
+    expect(m!.classify).toBe(classify);
+    const store = (t.events as StoreList).store;
+    const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+    let negative = 0;
+    for (let k = 0; k < store.length; k++) {
+      if (!store.incident(k) || !store.textBytes(k, span)) continue;
+      expect(m!.of(k)).toBe(classify(span.bytes, span.start, span.end));
+      negative++;
+    }
+    expect(negative).toBeGreaterThan(10);
   });
 });
 
