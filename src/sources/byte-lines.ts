@@ -11,7 +11,7 @@
  * encoded again, so a valid file is never decoded.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
 import {
   breaksIn,
@@ -99,7 +99,7 @@ class ByteLineReader {
     const bom = sniffBom(head);
     this.encoding = bom?.encoding ?? 'utf-8';
     if (this.encoding !== 'utf-8') {
-      this.utf16 = iconv.getDecoder(this.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+      this.utf16 = iconv().getDecoder(this.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
     return bom ? head.subarray(bom.length) : head;
   }

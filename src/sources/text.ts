@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -42,7 +42,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   );
   if (bom && bom.encoding !== 'utf-8')
     return {
-      text: iconv.decode(body, bom.encoding === 'utf-16be' ? 'utf16-be' : bom.encoding),
+      text: iconv().decode(body, bom.encoding === 'utf-16be' ? 'utf16-be' : bom.encoding),
       encoding: bom.encoding,
     };
   if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
@@ -50,7 +50,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   // A file whose only fault is a character cut at its very end has no invalid byte before it.
   const at = bad === -1 ? body.length : bad;
   return {
-    text: iconv.decode(body, 'win1252'),
+    text: iconv().decode(body, 'win1252'),
     encoding: 'windows-1252',
     invalidLine: 1 + breaksIn(body, 0, at, false),
     ...(bom ? { utf8Bom: true } : {}),
@@ -62,7 +62,7 @@ export function decodeHead(head: Uint8Array): string {
   const bom = sniffBom(head);
   if (bom && bom.encoding !== 'utf-8') {
     const even = head.byteLength - ((head.byteLength - bom.length) % 2);
-    return iconv.decode(
+    return iconv().decode(
       Buffer.from(head.subarray(bom.length, even)),
       bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le',
     );
@@ -267,7 +267,7 @@ export async function forEachLine(
     decoder =
       encoding === 'utf-8'
         ? new StringDecoder('utf8')
-        : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+        : iconv().getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     return bom ? buf.subarray(bom.length) : buf;
   };
   // The bytes of the previous chunk that begin a character finished in this one, for the UTF-8 check.

@@ -20,9 +20,9 @@
  * one is warned as not read rather than passed over as an attachment).
  */
 import { Readable } from 'node:stream';
-import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import { crc32 } from './crc32.js';
+import { iconv } from './iconv.js';
 import type { Container, ContainerContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
 
@@ -61,7 +61,7 @@ function open(input: SourceInput): Promise<yauzl.ZipFile> {
 
 function nameOf(entry: yauzl.Entry): string {
   const raw = entry.fileName as unknown as Buffer;
-  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv.decode(raw, 'cp437');
+  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv().decode(raw, 'cp437');
 }
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');

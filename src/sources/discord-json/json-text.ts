@@ -5,7 +5,7 @@
  * after a syntax error, the recovery) go through here, so they see the same characters.
  */
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
+import { iconv } from '../iconv.js';
 import type { SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 
@@ -74,7 +74,7 @@ export async function* prepared(
     const bom = sniffBom(bytes);
     decoder =
       bom && bom.encoding !== 'utf-8'
-        ? iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
+        ? iconv().getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
         : new StringDecoder('utf8');
     return bom ? bytes.subarray(bom.length) : bytes;
   };

@@ -12,7 +12,7 @@
  * Windows-1252, and undeclared 8-bit text is UTF-8 when it is valid UTF-8.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconv } from '../iconv.js';
 
 /** The result of decoding bytes in a declared charset; `known` is false when the label was not understood. */
 export interface Decoded {
@@ -30,7 +30,7 @@ const ascii = (bytes: Uint8Array): string | undefined =>
 
 /** Decodes undeclared or ASCII-declared bytes: UTF-8 when valid, else Windows-1252 (what such mail really is). */
 function decodeUndeclared(bytes: Uint8Array): string {
-  return ascii(bytes) ?? (isUtf8(bytes) ? utf8.decode(bytes) : iconv.decode(Buffer.from(bytes), 'win1252'));
+  return ascii(bytes) ?? (isUtf8(bytes) ? utf8.decode(bytes) : iconv().decode(Buffer.from(bytes), 'win1252'));
 }
 
 /** Decodes bytes in a MIME charset label; never throws. */
@@ -49,9 +49,9 @@ export function decodeCharset(bytes: Uint8Array, label: string | undefined): Dec
   if (cs === 'utf-8' || cs === 'utf8') return { text: ascii(bytes) ?? utf8.decode(bytes), known: true };
   // Browsers read Latin-1 as Windows-1252: mail clients label cp1252 text (curly quotes, €) as ISO-8859-1.
   if (cs === 'iso-8859-1' || cs === 'latin1' || cs === 'iso8859-1' || cs === 'latin-1') {
-    return { text: ascii(bytes) ?? iconv.decode(Buffer.from(bytes), 'win1252'), known: true };
+    return { text: ascii(bytes) ?? iconv().decode(Buffer.from(bytes), 'win1252'), known: true };
   }
-  if (iconv.encodingExists(cs)) return { text: iconv.decode(Buffer.from(bytes), cs), known: true };
+  if (iconv().encodingExists(cs)) return { text: iconv().decode(Buffer.from(bytes), cs), known: true };
   return { text: decodeUndeclared(bytes), known: false };
 }
 
@@ -84,7 +84,7 @@ export function decodeEncodedWords(value: string): string {
   const flush = () => {
     if (!pending) return;
     const cs = pending.charset.replace(/\*.*$/, '');
-    const known = iconv.encodingExists(cs) || /^utf-?8$/i.test(cs);
+    const known = iconv().encodingExists(cs) || /^utf-?8$/i.test(cs);
     out += known ? decodeCharset(Buffer.concat(pending.bytes), cs).text : pending.raw;
     pending = undefined;
   };

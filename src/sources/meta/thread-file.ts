@@ -6,9 +6,9 @@
  * messages), so reading it twice costs little.
  */
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
 import type { Channel } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
+import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
@@ -187,7 +187,7 @@ export async function readThreadJson(
       if (bom) buf = buf.subarray(bom.length);
       decoder =
         bom && bom.encoding !== 'utf-8'
-          ? iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
+          ? iconv().getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
           : new StringDecoder('utf8');
     }
     push(decoder.write(buf));

@@ -36,7 +36,7 @@
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
  */
-import iconv from 'iconv-lite';
+import { iconv } from '../iconv.js';
 import type { Probe, Source } from '../source.js';
 import { utf16WithoutBom } from './fields.js';
 
@@ -81,7 +81,7 @@ export const smsBackupXml: Source = {
       const text =
         utf16 === undefined
           ? probe.text
-          : iconv.decode(
+          : iconv().decode(
               Buffer.from(probe.head.subarray(0, 4096)),
               utf16 === 'utf-16be' ? 'utf16-be' : 'utf16le',
             );

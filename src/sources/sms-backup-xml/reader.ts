@@ -4,8 +4,8 @@
  * root. Nothing but the record being read is held: an MMS's base64 `data` is measured, then dropped.
  */
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { iconv } from '../iconv.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
@@ -294,7 +294,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       utf8 = encoding === 'utf-8';
       decoder = utf8
         ? new StringDecoder('utf8')
-        : iconv.getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
+        : iconv().getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
     // In UTF-8 both checks run on the raw bytes (native searches); UTF-16 text is checked after decoding.
     const zero = utf8 ? buf.indexOf(0) : -1;

@@ -7,7 +7,7 @@
  * UTF-16 files are converted to UTF-8 chunk by chunk first. Lines are counted exactly as `forEachLine` and
  * `forEachLineBytes` number them.
  */
-import iconv from 'iconv-lite';
+import { iconv } from '../iconv.js';
 import type { SourceInput } from '../source.js';
 import { sniffBom, transientChunks } from '../text.js';
 import { DateStats } from './date-order.js';
@@ -157,7 +157,7 @@ export async function firstPass(
       : await scanDecoded(
           rest,
           collector,
-          iconv.getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le'),
+          iconv().getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le'),
           head.length - body.length,
           progress,
         );
