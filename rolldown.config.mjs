@@ -3,7 +3,7 @@
 // dependencies; as one bundle a report starts about 0.15–0.2 s sooner and 15 MB smaller (README, "Performance").
 // Commands and lazily loaded parsers stay separate chunks, loaded only when used. The batch worker is a second
 // entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.cjs), and so is the worker that
-// reads large inputs (cli/parse-host.ts finds it as ./parse-worker.cjs); `early` is what bin/chronolog.cjs runs
+// reads large inputs (cli/parse-spawn.ts finds it as ./parse-worker.cjs); `early` is what bin/chronolog.cjs runs
 // before loading the CLI (cli/early.ts).
 // libphonenumber-js and iconv-lite are loaded with require() at run time (timeline/phone-numbers.ts,
 // sources/iconv.ts) and stay in node_modules.
