@@ -62,9 +62,18 @@ export class ShapedStrings {
   /** The first value's shape: a column whose values all share it (line numbers, ids) needs no shape column. */
   private usual = ABSENT;
 
+  /** Whether any value set was not undefined. */
+  private anyValue = false;
+
+  /** Whether any value was set (not undefined): a column no source filled need not be read event by event. */
+  hasValues(): boolean {
+    return this.anyValue;
+  }
+
   /** Sets value k; values are set in order, k = 0, 1, 2… */
   set(k: number, value: string | number | undefined): void {
     if (k >= this.cap) this.grow(k);
+    if (value !== undefined) this.anyValue = true;
     if (
       typeof value === 'number' &&
       Number.isInteger(value) &&

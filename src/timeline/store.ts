@@ -230,6 +230,8 @@ export class EventStore {
   withFlagsOrDetails(numbers: Uint32Array): number[] {
     const out: number[] = [];
     const flags = this.flagsCol;
+    // Most chats and backups have neither: a million lookups found nothing (~10 ms).
+    if (flags === undefined && !this.details.hasValues()) return out;
     for (let i = 0; i < numbers.length; i++) {
       const k = numbers[i]!;
       if ((flags !== undefined && flags[k] !== 0) || this.details.get(k) !== undefined) out.push(i);

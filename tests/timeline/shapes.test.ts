@@ -8,6 +8,18 @@ const roundTrip = (column: ShapedStrings, values: readonly (string | number | un
 };
 
 describe('shaped strings', () => {
+  it('say whether any value was set, so that a column no source filled is not read event by event', () => {
+    const column = new ShapedStrings();
+    for (let k = 0; k < 2000; k++) column.set(k, undefined);
+    expect(column.hasValues()).toBe(false);
+    column.set(2000, 0);
+    expect(column.hasValues()).toBe(true);
+    const text = new ShapedStrings();
+    text.set(0, undefined);
+    text.set(1, '{"location":"Home"}');
+    expect(text.hasValues()).toBe(true);
+  });
+
   it('gives back every value exactly: numbers, absent values, leading zeros, long and missing digit runs', () => {
     const value = fc.oneof(
       fc.nat(),
