@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -89,29 +90,41 @@ describe('a chat of many slots', () => {
   });
 });
 
+/**
+ * A copy of the built CLI in `dir` whose bundled worker is `patch`ed; returns a function that runs it (Node's own
+ * CHRONOLOG_WORKER_MIN_BYTES left out, so that `env` sets it or the default policy holds).
+ */
+function patchedCli(dir: string, patch: (code: string) => string) {
+  for (const part of ['bin', 'dist', 'package.json']) {
+    cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  const entry = path.join(dir, 'dist/bundle/parse-worker.cjs');
+  const code = readFileSync(entry, 'utf8');
+  const patched = patch(code);
+  expect(patched).not.toBe(code);
+  writeFileSync(entry, patched);
+  const { CHRONOLOG_WORKER_MIN_BYTES: _, ...outside } = process.env;
+  return (args: readonly string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(dir, 'bin/chronolog.cjs'), ...args], {
+      encoding: 'utf8',
+      env: { ...outside, TZ: 'UTC', ...env },
+    });
+}
+
 describe('a worker that stops part-way', () => {
   it('leaves the file to be read here from the start, with the same report', () => {
     // A copy of the built CLI whose worker exits as it hands over its third slot, records already replayed.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-dies-'));
     try {
-      for (const part of ['bin', 'dist', 'package.json']) {
-        cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
-      }
-      symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-      const entry = path.join(dir, 'dist/bundle/parse-worker.cjs');
-      const code = readFileSync(entry, 'utf8');
-      const patched = code.replace(
-        /^function handOver\((.*)\) \{$/m,
-        'let handedOver = 0;\nfunction handOver($1) {\n\tif (++handedOver === 3) process.exit(3);',
+      const cliOf = patchedCli(dir, (code) =>
+        code.replace(
+          /^function handOver\((.*)\) \{$/m,
+          'let handedOver = 0;\nfunction handOver($1) {\n\tif (++handedOver === 3) process.exit(3);',
+        ),
       );
-      expect(patched).not.toBe(code);
-      writeFileSync(entry, patched);
       const args = reportOfChat(dir, 50_000);
-      const run = (env: Record<string, string>) =>
-        spawnSync(process.execPath, [path.join(dir, 'bin/chronolog.cjs'), ...args], {
-          encoding: 'utf8',
-          env: { ...process.env, TZ: 'UTC', ...env },
-        });
+      const run = (env: Record<string, string>) => cliOf(args, env);
       const a = run(here);
       const b = run(worker);
       expect(a.status).toBe(0);
@@ -119,6 +132,59 @@ describe('a worker that stops part-way', () => {
       expect(b.stderr).toBe(a.stderr);
       expect(b.stdout).toBe(a.stdout);
       expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(20_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the default policy', () => {
+  it('reads a chat of 16 MiB or more on the worker, named on the command line, found in a folder, or known only by its content', () => {
+    // A copy of the built CLI whose worker notes each file it is given, so that the test sees where it was read.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-policy-'));
+    const given = path.join(dir, 'given.txt');
+    try {
+      const cliOf = patchedCli(dir, (code) =>
+        code.replace(
+          /^async function run\(job\) \{$/m,
+          `async function run(job) {\n\trequire("node:fs").appendFileSync(${JSON.stringify(given)}, job.file + "\\n");`,
+        ),
+      );
+      const folder = path.join(dir, 'exports');
+      mkdirSync(folder);
+      const chat = reportOfChat(folder, 270_000)[1]!;
+      expect(statSync(chat).size).toBeGreaterThanOrEqual(16 << 20);
+      // Started by the bin (a .txt named on the command line), by the walk (a .txt in a folder), and by detection
+      // (a name that says nothing of its format).
+      const log = path.join(dir, 'chat.log');
+      cpSync(chat, log);
+      for (const [target, file] of [
+        [chat, chat],
+        [folder, chat],
+        [log, log],
+      ] as const) {
+        rmSync(given, { force: true });
+        const args = [
+          'report',
+          target,
+          '--format',
+          'json',
+          '--subject',
+          'Sam',
+          '--tz',
+          'Europe/London',
+          '--now',
+          NOW,
+        ];
+        const a = cliOf(args, here);
+        expect(() => readFileSync(given, 'utf8')).toThrow();
+        const b = cliOf(args, {});
+        expect(readFileSync(given, 'utf8')).toBe(`${file}\n`);
+        expect(a.status).toBe(0);
+        expect(b.status).toBe(0);
+        expect(b.stderr).toBe(a.stderr);
+        expect(b.stdout).toBe(a.stdout);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
