@@ -18,8 +18,8 @@ export interface Environment {
   readonly systemZone: string;
   readonly tzdata: string | null;
   /**
-   * CHRONOLOG_WORKER_MIN_BYTES as set: input files at least this large are read on a second thread (parse-host.ts
-   * reads it; 0: every file, "off": none), for tests and for comparing the two ways.
+   * CHRONOLOG_WORKER_MIN_BYTES as set: input files at least this large are read on a second thread (read.ts makes
+   * it a policy, parse-spawn.ts; 0: every file, "off": none), for tests and for comparing the two ways.
    */
   readonly workerMinBytes?: string | undefined;
 }

@@ -18,7 +18,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let chosen:
     | { run: (env: Environment) => Promise<number> | number; opts: Record<string, unknown> }
     | undefined;
-  // First: a worker for a large input file starts while the rest of the program does (parse-host.ts).
+  // First: a worker for a large input file starts while the rest of the program does (early.ts).
   early(argv);
   const noColorFlag = argv.includes('--no-color');
   const earlyEnv = detectEnvironment(noColorFlag);

@@ -150,19 +150,24 @@ export async function readInputs(
   const inputs = new Map(files.map((f) => [fileInput(f.abs, f.bytes, f.display), f] as const));
   const blocks = freshBlocks(TEXT_BLOCK_BYTES);
   let marks: TextMarks | undefined;
+  // The part of the file being read that has been read, for `fillOne` to ready only the blocks it will fill.
+  let done = 0;
   // Started before the case is resolved, so that the worker is ready when the first large file is; while this
   // thread waits for the worker, it readies text blocks for the timeline, then marks the texts already stored
   // (`marksFor`: work the analysis would otherwise do after the last record).
-  // The part of the file being read that has been read, for `fillOne` to ready only the blocks it will fill.
-  let done = 0;
   const host = parseHost(inputs, policy, () => blocks.fillOne(done) || (marks?.step() ?? false));
+  // Not waited for: the thread takes ~10 ms to stop, and nothing after this needs it stopped (a run that ends
+  // sooner still waits for it, as Node waits for every thread).
+  const stop = (): void => {
+    blocks.close();
+    host?.close().catch(() => {});
+  };
   let kase: ResolvedCase;
   try {
     kase = await resolveCase(flags, walked.caseFiles, env.systemZone, paths);
     marks = marksFor?.(kase);
   } catch (err) {
-    blocks.close();
-    await host?.close();
+    stop();
     throw err;
   }
   const progress = createProgress(env.stderrIsTTY && !flags.quiet, env.width);
@@ -183,10 +188,7 @@ export async function readInputs(
       ...(marks ? { marks } : {}),
     });
   } finally {
-    blocks.close();
-    // Not waited for: the thread takes ~10 ms to stop, and nothing after this needs it stopped (a run that ends
-    // sooner still waits for it, as Node waits for every thread).
-    host?.close().catch(() => {});
+    stop();
   }
   progress.done();
   const failure = nothingUsable(paths, timeline);

@@ -10,7 +10,6 @@
  *
  * Readers see `TimelineEvent`s: `view(k)` makes a small object whose getters read the columns.
  */
-
 import type { ParsedEvent, Party, TimelineEvent } from '../model/index.js';
 import type { Channel, Direction, Kind, Precision, Role } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model/vocabulary.js';

@@ -28,7 +28,11 @@ const classifiers = new WeakMap<ByteSearch, TextClassifier>();
  * `contentAnalysis` knows the marks are its own.
  */
 export function contentClassifier(lexicon: CaseFile['lexicon']): TextClassifier {
-  const onBytes = byteSearch(resolveLexicon(lexicon).categories.map((c) => c.terms));
+  return classifierOf(byteSearch(resolveLexicon(lexicon).categories.map((c) => c.terms)));
+}
+
+/** The classifier that marks texts with `onBytes`'s answers, one for each search. */
+function classifierOf(onBytes: ByteSearch): TextClassifier {
   let classify = classifiers.get(onBytes);
   if (classify === undefined) {
     classify = (bytes, start, end) => (start === end ? EMPTY : onBytes(bytes, start, end));
@@ -108,7 +112,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   };
   // Incidents two at a time: marked while the timeline was read, or their stored texts searched side by side
   // (byte-search.ts `two`), then taken in order.
-  const classify = contentClassifier(ctx.case.lexicon);
+  const classify = classifierOf(onBytes);
   const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const answers = new Int32Array(2);

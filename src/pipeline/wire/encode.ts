@@ -337,8 +337,9 @@ export class WireContext implements SourceContext {
       n = u8.ucs2Write(s, p + 4);
       utf16 = 1;
     }
-    this.t.i32[p >> 2] = n * 2 + utf16;
-    return p + 4 + ((n + 3) & ~3);
+    const head = n * 2 + utf16;
+    this.t.i32[p >> 2] = head;
+    return R.afterString(p, head);
   }
 
   /** Where a record of at most `need` bytes starts: here, in the next slot, or in scratch memory. */
@@ -361,8 +362,7 @@ export class WireContext implements SourceContext {
   private finish(tag: number, at: number, end: number): void {
     const size = R.align8(end - at);
     const big = this.t;
-    big.i32[at >> 2] = tag;
-    big.i32[(at + 4) >> 2] = size;
+    head(big, at, tag, size);
     if (big === this.slots[this.index]) {
       this.pos = at + size;
       return;
@@ -371,18 +371,23 @@ export class WireContext implements SourceContext {
     const piece = R.SLOT_BYTES - 16;
     for (let from = 0; from < size; from += piece) {
       const n = Math.min(piece, size - from);
-      const p = this.begin(R.align8(12 + n));
+      const bytes = R.align8(12 + n);
+      const p = this.begin(bytes);
       this.t.i32[(p + 8) >> 2] = n;
       big.u8.copy(this.t.u8, p + 12, from, from + n);
-      this.t.i32[p >> 2] = R.PART;
-      this.t.i32[(p + 4) >> 2] = R.align8(12 + n);
-      this.pos = p + R.align8(12 + n);
+      head(this.t, p, R.PART, bytes);
+      this.pos = p + bytes;
     }
     const p = this.begin(R.HEAD);
-    this.t.i32[p >> 2] = R.BIG;
-    this.t.i32[(p + 4) >> 2] = R.HEAD;
+    head(this.t, p, R.BIG, R.HEAD);
     this.pos = p + R.HEAD;
   }
+}
+
+/** Writes a record's head: `[i32 tag][i32 bytes]` at `at`. */
+function head(slot: R.Slot, at: number, tag: number, bytes: number): void {
+  slot.i32[at >> 2] = tag;
+  slot.i32[(at + 4) >> 2] = bytes;
 }
 
 /** A field's value in the event before, and its number. */

@@ -1,5 +1,5 @@
 /**
- * The wire a source's calls travel over when it runs on another thread (cli/parse-worker/): every call the source
+ * The wire a source's calls travel over when it runs on another thread (cli/parse-worker.ts): every call the source
  * makes on its `SourceContext` (emit, skip, reject, warn, progress, restart) becomes one record in a slot of
  * shared memory, and the main thread replays the records, in order, into the pipeline's own context. The result
  * is the same as if the source had run on the main thread, call for call (tests/pipeline/wire.test.ts).
@@ -121,6 +121,9 @@ export interface WireError {
   readonly errno?: number;
   readonly syscall?: string;
 }
+
+/** Where the string written at `p` ends, its length field (read as i32) being `head`: the next field's place. */
+export const afterString = (p: number, head: number): number => p + 4 + (((head >>> 1) + 3) & ~3);
 
 /** Rounds up to a multiple of 8. */
 export const align8 = (n: number): number => (n + 7) & ~7;

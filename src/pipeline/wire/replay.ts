@@ -147,7 +147,7 @@ export class WireReplay {
         time.bytes = slot.u8;
         time.at = p;
         time.head = head;
-        p += 4 + (((head >>> 1) + 3) & ~3);
+        p = R.afterString(p, head);
       } else time.at = -1;
     } else time.ms = f64[(at + R.EV_TIME) >> 3]!;
     if (present & R.HAS_LOCATOR_TEXT) {
@@ -257,8 +257,7 @@ export class WireReplay {
   /** The string written at `p`; `next` is set past it. */
   private str(slot: R.Slot, p: number): string {
     const head = slot.i32[p >> 2]!;
-    const n = head >>> 1;
-    this.next = p + 4 + ((n + 3) & ~3);
+    this.next = R.afterString(p, head);
     return readString(slot.u8, p, head);
   }
 }
