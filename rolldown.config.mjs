@@ -5,8 +5,8 @@
 // entry, next to the chunk that starts it (cli/batch/pool.ts finds it as ./worker.cjs), and so is the worker that
 // reads large inputs (cli/parse-spawn.ts finds it as ./parse-worker.cjs); `early` is what bin/chronolog.cjs runs
 // before loading the CLI (cli/early.ts).
-// libphonenumber-js and iconv-lite are loaded with require() at run time (timeline/phone-numbers.ts,
-// sources/iconv.ts) and stay in node_modules.
+// libphonenumber-js, iconv-lite and yauzl are loaded with require() at run time (timeline/phone-numbers.ts,
+// sources/iconv.ts, sources/zip.ts) and stay in node_modules.
 // `npm run build` runs this through the API (silently; the CLI prints every chunk): `node rolldown.config.mjs`.
 import { pathToFileURL } from 'node:url';
 import { build, defineConfig } from 'rolldown';
