@@ -8,45 +8,45 @@
  * process (`vm.Script` with `cachedData`). `npm run build` runs the CLI once on the demo case and saves each
  * chunk's cache next to it (scripts/code-cache.mjs); nothing is ever written while the CLI runs for a user.
  *
- * A cache is only used for the exact chunk it was made from: it is stored with the SHA-256 of the chunk's
- * source, because V8 itself only checks the source's length. V8 refuses a cache made by another V8 version or
- * with other flags (the shebang's), and the chunk is then compiled as usual: a cache never changes what runs.
+ * A cache is only used for the exact chunk it was made from: it is stored with a copy of the chunk's source,
+ * compared byte for byte, because V8 itself only checks the source's length. (A SHA-256 of it, as before, loaded
+ * node:crypto, ~12 ms on each thread before the first chunk ran; comparing 1.6 MB takes well under a millisecond.)
+ * V8 refuses a cache made by another V8 version or with other flags (the shebang's), and the chunk is then
+ * compiled as usual: a cache never changes what runs.
  *
  * Chunks require each other by "./name.cjs"; those go through `loadChunk`, everything else (node: modules,
  * libphonenumber-js) through Node's own require.
  */
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * A cache file: this 32-byte header, the source's SHA-256 (32 bytes), then V8's data. V8 copies cache data that
- * does not start at a multiple of 8 bytes before it reads it (1.2 MB for a report's chunks), so the data starts
- * 64 bytes in.
+ * A cache file: this 32-byte header, the source's length (8 bytes), the source, zeros up to a multiple of 8 bytes,
+ * then V8's data. V8 copies cache data that does not start at a multiple of 8 bytes before it reads it (1.2 MB for
+ * a report's chunks).
  */
-const MAGIC = Buffer.from(`${'chronolog-v8-cache 2'.padEnd(31)}\n`);
-const HASH_BYTES = 32;
+const MAGIC = Buffer.from(`${'chronolog-v8-cache 3'.padEnd(31)}\n`);
+const SOURCE_AT = MAGIC.length + 8;
+const dataAt = (sourceBytes: number): number => Math.ceil((SOURCE_AT + sourceBytes) / 8) * 8;
 
 interface Chunk {
   readonly exports: Record<string, unknown>;
   readonly script: Script;
   readonly file: string;
-  readonly digest: Buffer;
   /** True when V8 took the cache. */
   readonly cached: boolean;
 }
 
 const chunks = new Map<string, Chunk>();
 
+/** Node's own module cache (createRequire's is the process's one). */
+const requireCache = createRequire(import.meta.url).cache;
+
 /** Where a chunk's cache is kept. */
 export const cacheFileOf = (file: string): string => `${file}.v8cache`;
-
-function sha256(source: Buffer): Buffer {
-  return createHash('sha256').update(source).digest();
-}
 
 // The wrapper Node puts around a CommonJS module; the chunk sees the same five names.
 const WRAP_START = Buffer.from('(function (exports, require, module, __filename, __dirname) {');
@@ -79,27 +79,30 @@ function readWrapped(file: string): { bytes: Buffer; source: string } {
   return { bytes, source: whole.toString(isAscii(bytes) ? 'latin1' : 'utf8') };
 }
 
-/** The V8 data of `file`'s cache, when there is one made from exactly this source. */
-function cachedDataFor(file: string, digest: Buffer): Buffer | undefined {
+/** The V8 data of `file`'s cache, when there is one made from exactly this source (`bytes`). */
+function cachedDataFor(file: string, bytes: Buffer): Buffer | undefined {
   let blob: Buffer;
   try {
     blob = readFileSync(cacheFileOf(file));
   } catch {
     return undefined; // no cache: compiled as usual
   }
-  const at = MAGIC.length;
-  if (!blob.subarray(0, at).equals(MAGIC) || !blob.subarray(at, at + HASH_BYTES).equals(digest))
-    return undefined;
-  return blob.subarray(at + HASH_BYTES);
+  if (blob.length < SOURCE_AT || !blob.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  if (blob.readDoubleLE(MAGIC.length) !== bytes.length) return undefined;
+  if (!blob.subarray(SOURCE_AT, SOURCE_AT + bytes.length).equals(bytes)) return undefined;
+  return blob.subarray(dataAt(bytes.length));
 }
 
 /** Runs the CommonJS chunk `file` (once per process) and returns its exports. */
 export function loadChunk(file: string): Record<string, unknown> {
   const known = chunks.get(file);
   if (known) return known.exports;
+  // A chunk Node's own require already ran (bin/chronolog.cjs runs early.cjs so, before this loader is loaded):
+  // its exports, so that the module is one instance whoever loads it.
+  const required = requireCache[file];
+  if (required?.loaded) return required.exports as Record<string, unknown>;
   const { bytes, source } = readWrapped(file);
-  const digest = sha256(bytes);
-  const cachedData = cachedDataFor(file, digest);
+  const cachedData = cachedDataFor(file, bytes);
   const script = new Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
@@ -109,7 +112,6 @@ export function loadChunk(file: string): Record<string, unknown> {
     exports: module.exports,
     script,
     file,
-    digest,
     cached: cachedData !== undefined && !script.cachedDataRejected,
   };
   // Registered before it runs, as Node does, so that chunks requiring each other in a cycle see the exports.
@@ -132,8 +134,13 @@ export function loadedChunks(): { file: string; cached: boolean }[] {
 /** Saves the cache of every chunk loaded so far, with the functions compiled until now. Build time only. */
 export function saveCodeCaches(): string[] {
   const written: string[] = [];
-  for (const { file, script, digest } of chunks.values()) {
-    writeFileSync(cacheFileOf(file), Buffer.concat([MAGIC, digest, script.createCachedData()]));
+  for (const { file, script } of chunks.values()) {
+    const { bytes } = readWrapped(file);
+    const head = Buffer.alloc(dataAt(bytes.length));
+    MAGIC.copy(head, 0);
+    head.writeDoubleLE(bytes.length, MAGIC.length);
+    bytes.copy(head, SOURCE_AT);
+    writeFileSync(cacheFileOf(file), Buffer.concat([head, script.createCachedData()]));
     written.push(cacheFileOf(file));
   }
   return written;

@@ -87,6 +87,19 @@ describe('code cache loader', () => {
     expect(r.out).toBe('a.cjs h\u00e9llo \u2014 \u{1f642}\ncached a.cjs\ncached b.cjs\n');
   });
 
+  it("takes a chunk Node's require already ran as it is: one instance of the module, not run again", () => {
+    const { a } = writeChunks('hello');
+    writeFileSync(a, `globalThis.runs = (globalThis.runs ?? 0) + 1;\n${readFileSync(a, 'utf8')}`);
+    const r = child(
+      `import { createRequire } from 'node:module';\n` +
+        `const first = createRequire(import.meta.url)(${JSON.stringify(a)});\n` +
+        `const again = loadChunk(${JSON.stringify(a)});\n` +
+        `console.log(first === again, globalThis.runs, again.say(), loadedChunks().length);`,
+    );
+    expect(r.err).toBe('');
+    expect(r.out).toBe('true 1 a.cjs hello 0\n');
+  });
+
   it('ignores a cache file that is not one of its own', () => {
     const { a } = writeChunks('hello');
     writeFileSync(`${a}.v8cache`, 'not a cache');

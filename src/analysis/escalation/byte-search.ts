@@ -115,6 +115,12 @@ function readableFold(cp: number): Uint8Array | null {
 const isWordAscii = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 
+/**
+ * The search for some phrase lists, made once per lexicon in steps of their own below. Why apart: V8 optimises a
+ * hot loop while it runs (on-stack replacement) by compiling the whole function around it, once for each hot
+ * loop. As one function the steps were compiled three times that way and once more in full, ~0.1 s of the
+ * compiler's threads (--trace-opt), while the parse worker needed the processor; as steps, ~15 ms.
+ */
 function build(lists: readonly (readonly string[])[]): ByteSearch {
   if (lists.length > MAX_LISTS) {
     const two: ByteSearch['two'] = (_a, _as, _ae, _b, _bs, _be, out) => {
@@ -122,7 +128,18 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
     };
     return Object.assign(() => UNSETTLED, { two });
   }
-  // Phrase bodies in the normal form, each with the lists it is in; a stem is marked by a leading *.
+  const { phrases, asciiOnly } = phrasesOf(lists);
+  const alphabet = alphabetOf(phrases);
+  const automaton = automatonOf(phrases, alphabet);
+  const { table, matches, startRow } = tableOf(alphabet, automaton);
+  return searchOn(table, matches, startRow, asciiOnly);
+}
+
+/** Phrase bodies in the normal form, each with the lists it is in (bits); a stem is marked by a leading *. */
+function phrasesOf(lists: readonly (readonly string[])[]): {
+  phrases: Map<string, number>;
+  asciiOnly: boolean;
+} {
   const phrases = new Map<string, number>();
   let asciiOnly = true;
   lists.forEach((list, i) => {
@@ -139,9 +156,29 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
       phrases.set(key, (phrases.get(key) ?? 0) | (1 << i));
     }
   });
+  return { phrases, asciiOnly };
+}
 
-  // Character classes: one per character the phrases use (upper case read as lower case, ` as '), one for white
-  // space, and two for all other characters: word characters and the rest.
+/**
+ * The symbols the automaton reads. Character classes: one per character the phrases use (upper case read as lower
+ * case, ` as '), one for white space (`space`), and two for all other characters: word characters and the rest.
+ * Then word boundaries as two more symbols: AFTER follows the start of the text and every character that is no
+ * word character, BEFORE precedes every such character and the end. The automaton reads a character that is no
+ * word character as BEFORE, the character, AFTER.
+ */
+interface Alphabet {
+  /** Class of each byte below 0x80 and of NEUTRAL. */
+  readonly classOf: Int8Array;
+  /** Whether each class is of word characters. */
+  readonly word: readonly boolean[];
+  readonly classes: number;
+  readonly space: number;
+  readonly AFTER: number;
+  readonly BEFORE: number;
+  readonly symbols: number;
+}
+
+function alphabetOf(phrases: ReadonlyMap<string, number>): Alphabet {
   const classOf = new Int8Array(129).fill(-1);
   const OTHER_WORD = 0;
   const OTHER = 1;
@@ -163,17 +200,25 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
   for (let c = 0x41; c <= 0x5a; c++) classOf[c] = classOf[c + 0x20]!;
   classOf[0x60] = classOf[0x27]!;
   for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) classOf[c] = space;
-
   // Characters outside ASCII are read by their folds (none when a phrase is not ASCII: the exact search decides).
+  return { classOf, word, classes, space, AFTER: classes, BEFORE: classes + 1, symbols: classes + 2 };
+}
 
-  // Word boundaries as two more symbols: AFTER follows the start of the text and every character that is no word
-  // character, BEFORE precedes every such character and the end. The automaton reads a character that is no word
-  // character as BEFORE, the character, AFTER. A phrase is then the literal AFTER, its characters read the same
-  // way, BEFORE (left out for a stem: the rest of the word may follow): found anywhere, it is found between word
-  // boundaries, as the exact search requires.
-  const AFTER = classes;
-  const BEFORE = classes + 1;
-  const symbols = classes + 2;
+/** The Aho–Corasick automaton: its full transition table `delta` (state × symbol) and each state's lists. */
+interface Automaton {
+  readonly delta: Int32Array;
+  readonly out: Int32Array;
+  readonly states: number;
+}
+
+/**
+ * A phrase is the literal AFTER, its characters read as the automaton reads them, BEFORE (left out for a stem: the
+ * rest of the word may follow): found anywhere, it is found between word boundaries, as the exact search requires.
+ * The trie of the spelled phrases, then its failure links breadth first, turned into a full transition table;
+ * each state's lists include those of the states its failure links lead to.
+ */
+function automatonOf(phrases: ReadonlyMap<string, number>, alphabet: Alphabet): Automaton {
+  const { classOf, word, space, AFTER, BEFORE, symbols } = alphabet;
   const spelled = (body: string): number[] => {
     const out = [AFTER];
     for (let i = 0; i < body.length; i++) {
@@ -183,9 +228,6 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
     }
     return out;
   };
-
-  // The trie of the spelled phrases, then its failure links breadth first, turned into a full transition table
-  // `delta` (state × symbol); each state's lists include those of the states its failure links lead to.
   const spellings = [...phrases].map(([key, lists]) => {
     const seq = spelled(key.slice(1));
     if (key[0] !== '*') seq.push(BEFORE);
@@ -226,7 +268,29 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
       }
     }
   }
+  return { delta, out, states };
+}
 
+const END = NEUTRAL + 1;
+const WIDTH = END + 1;
+
+/**
+ * The table the search runs on. Its states are the automaton's states paired with whether the last character
+ * read was white space, so that a run of white space, which is one space in the normal form, is one step and
+ * the search loop needs no test for it: white space after white space stays put. Only the pairs reachable from
+ * the start (leading white space is trimmed: the start counts as after white space) are made. A row has one
+ * column per byte below 0x80, one for NEUTRAL and one, END, for the end of the text: indexing by the byte itself
+ * rather than by its class saves a lookup a byte. A column holds the next row's offset in the table, or its
+ * complement (~) when the step matches some list (then `matches` at the same place has their bits); `matches` at END
+ * has the lists matched by the BEFORE that ends the text. Rows are added as they are first reached; the table
+ * is sized for every pair, and the pages of rows never reached are never touched.
+ */
+function tableOf(
+  alphabet: Alphabet,
+  automaton: Automaton,
+): { table: Int32Array; matches: Int32Array; startRow: number } {
+  const { classOf, word, classes, space, AFTER, BEFORE, symbols } = alphabet;
+  const { delta, out, states } = automaton;
   // One step per character of the normal form: the state after it (and its boundaries) and the lists matched on
   // the way; reading a character that is no word character is reading BEFORE, it, AFTER.
   const stepOf = (s: number, c: number): number => {
@@ -240,18 +304,6 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
     const t2 = delta[t1 * symbols + c]!;
     return out[t1]! | out[t2]! | out[delta[t2 * symbols + AFTER]!]!;
   };
-
-  // The table the search runs on. Its states are the automaton's states paired with whether the last character
-  // read was white space, so that a run of white space, which is one space in the normal form, is one step and
-  // the loop below needs no test for it: white space after white space stays put. Only the pairs reachable from
-  // the start (leading white space is trimmed: the start counts as after white space) are made. A row has one
-  // column per byte below 0x80, one for NEUTRAL and one, END, for the end of the text: indexing by the byte itself
-  // rather than by its class saves a lookup a byte. A column holds the next row's offset in the table, or its
-  // complement (~) when the step matches some list (then `matches` at the same place has their bits); `matches` at END
-  // has the lists matched by the BEFORE that ends the text. Rows are added as they are first reached; the table
-  // is sized for every pair, and the pages of rows never reached are never touched.
-  const END = NEUTRAL + 1;
-  const width = END + 1;
   const row = new Int32Array(states * 2).fill(-1);
   const pairs: number[] = [];
   const rowOf = (s: number, afterSpace: number): number => {
@@ -260,11 +312,11 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
       row[pair] = pairs.length;
       pairs.push(pair);
     }
-    return row[pair]! * width;
+    return row[pair]! * WIDTH;
   };
   const startRow = rowOf(delta[AFTER]!, 1);
-  const table = new Int32Array(states * 2 * width);
-  const matches = new Int32Array(states * 2 * width);
+  const table = new Int32Array(states * 2 * WIDTH);
+  const matches = new Int32Array(states * 2 * WIDTH);
   const byClass = new Int32Array(classes);
   const listsByClass = new Int32Array(classes);
   for (let r = 0; r < pairs.length; r++) {
@@ -272,20 +324,24 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
     const afterSpace = pairs[r]! & 1;
     for (let c = 0; c < classes; c++) {
       const stay = c === space && afterSpace === 1;
-      const next = stay ? r * width : rowOf(stepOf(s, c), c === space ? 1 : 0);
+      const next = stay ? r * WIDTH : rowOf(stepOf(s, c), c === space ? 1 : 0);
       const m = stay ? 0 : matchedOf(s, c);
       byClass[c] = m === 0 ? next : ~next;
       listsByClass[c] = m;
     }
     for (let b = 0; b <= NEUTRAL; b++) {
-      table[r * width + b] = byClass[classOf[b]!]!;
+      table[r * WIDTH + b] = byClass[classOf[b]!]!;
       const m = listsByClass[classOf[b]!]!;
-      if (m !== 0) matches[r * width + b] = m;
+      if (m !== 0) matches[r * WIDTH + b] = m;
     }
     const atEnd = out[delta[s * symbols + BEFORE]!]!;
-    if (atEnd !== 0) matches[r * width + END] = atEnd;
+    if (atEnd !== 0) matches[r * WIDTH + END] = atEnd;
   }
+  return { table, matches, startRow };
+}
 
+/** The search over `table` (tableOf), one text or two side by side. */
+function searchOn(table: Int32Array, matches: Int32Array, startRow: number, asciiOnly: boolean): ByteSearch {
   /** Reads bytes[p, end) on from row `s` with lists `matched` already matched; the answer for the whole text. */
   const rest = (bytes: Uint8Array, p: number, end: number, s: number, matched: number): number => {
     for (; p < end; p++) {
