@@ -174,4 +174,50 @@ describe('the build', () => {
     const withZod = files.filter((f) => readFileSync(f, 'utf8').includes('// node_modules/zod/'));
     expect(withZod).toEqual([]);
   });
+
+  it('loads no node:crypto to check a cache (it compares the source) and no zlib for a chat that is no zip', () => {
+    const { a } = writeChunks('hello');
+    expect(child(`loadChunk(${JSON.stringify(a)}); saveCodeCaches();`).code).toBe(0);
+    const loaded = child(
+      `loadChunk(${JSON.stringify(a)});\nconsole.log(JSON.stringify([loadedChunks()[0].cached, process.moduleLoadList.includes('NativeModule crypto')]));`,
+    );
+    expect(loaded.out).toBe('[true,false]\n');
+    const main = path.join(ROOT, 'dist/bundle/main.cjs');
+    const chat = path.join(ROOT, 'fixtures/whatsapp-txt/android-24h-dmy.txt');
+    const r = child(
+      `const { main } = loadChunk(${JSON.stringify(main)});\n` +
+        `const code = await main(['inspect', ${JSON.stringify(chat)}]);\n` +
+        `console.log(JSON.stringify({ code, zlib: process.moduleLoadList.includes('NativeModule zlib') }));`,
+    );
+    expect(JSON.parse(r.out.split('\n').filter(Boolean).pop()!)).toEqual({ code: 0, zlib: false });
+    const zip = path.join(ROOT, 'fixtures/mixed-case/whatsapp/WhatsApp Chat - +44 7700 900462.zip');
+    const z = child(
+      `const { main } = loadChunk(${JSON.stringify(main)});\n` +
+        `const code = await main(['inspect', ${JSON.stringify(zip)}]);\n` +
+        `console.log(JSON.stringify({ code, zlib: process.moduleLoadList.includes('NativeModule zlib') }));`,
+    );
+    expect(JSON.parse(z.out.split('\n').filter(Boolean).pop()!)).toEqual({ code: 0, zlib: true });
+  });
+
+  it("runs with glibc's malloc tunables from the shebang, the user's own after them", () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
+    const seen = path.join(dir, 'tunables.txt');
+    const preload = path.join(dir, 'tunables.cjs');
+    writeFileSync(
+      preload,
+      `require('node:fs').writeFileSync(${JSON.stringify(seen)}, process.env.GLIBC_TUNABLES ?? 'unset');\n`,
+    );
+    const r = spawnSync(BIN, ['--version'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `--require ${preload}`,
+        GLIBC_TUNABLES: 'glibc.malloc.arena_max=2',
+      },
+    });
+    expect(r.status).toBe(0);
+    expect(readFileSync(seen, 'utf8')).toBe(
+      'glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=67108864:glibc.malloc.arena_max=2',
+    );
+  });
 });
