@@ -12,12 +12,12 @@ import type { TimelineBuilder } from '../timeline/build.js';
 import { findDuplicates } from '../timeline/dedupe.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
-import { sortTimeline } from '../timeline/order.js';
+import { sortTimeline, storeOrder } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
-import type { EventStore } from '../timeline/store.js';
 import { type ParseOutcome, parseHashed, readHead } from './hashing.js';
 import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
+import { type InputSpans, inputSpans, storeSpans } from './spans.js';
 
 export interface IngestOptions {
   readonly source: SourceOptions;
@@ -47,7 +47,7 @@ export interface Ingested {
    * Per input (same index as `inputs`), the instants of its first and last event, duplicates included: what
    * the file holds, not only what was kept. `undefined` for an input without events.
    */
-  readonly spans: ({ first: number; last: number; firstDay: boolean; lastDay: boolean } | undefined)[];
+  readonly spans: InputSpans;
 }
 
 type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
@@ -263,8 +263,17 @@ export async function ingest(
   for (const input of sorted) await visit(input);
 
   const store = builder.store;
-  const live = liveEvents(store.length, voided);
-  const spans = inputSpans(store, live, inputs.length);
+  const count = store.length;
+  // Every event live and all of one input (the usual large case: one export): nothing to compare for
+  // duplicates, and the events are put in order around the store's few steps back in time (order.ts).
+  if (voided.length === 0 && count > 0 && store.input(0) === store.input(count - 1)) {
+    inputs[store.input(0)]!.kept += count;
+    const events = new StoreList(store, storeOrder(store));
+    return { inputs, ignored, events, spans: storeSpans(store, inputs.length) };
+  }
+  const live = liveEvents(count, voided);
+  const spans =
+    voided.length === 0 ? storeSpans(store, inputs.length) : inputSpans(store, live, inputs.length);
   const kept = live;
   let n = kept.length;
   // Events are stored grouped by input: when the first and the last come from one input, all do, and there is
@@ -286,34 +295,6 @@ export async function ingest(
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
   return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans };
-}
-
-/**
- * The first and last time of each input's live events. A function of its own, with an indexed loop: in the
- * async `ingest` a for-of over a million event numbers ran unoptimised, one iterator result object per event.
- */
-function inputSpans(store: EventStore, live: Uint32Array, inputs: number): Ingested['spans'] {
-  const spans: Ingested['spans'] = Array.from({ length: inputs }, () => undefined);
-  for (let i = 0; i < live.length; i++) {
-    const k = live[i]!;
-    const ms = store.ms(k);
-    const day = store.precision(k) === 'day';
-    const input = store.input(k);
-    const span = spans[input];
-    if (span === undefined) spans[input] = { first: ms, last: ms, firstDay: day, lastDay: day };
-    else {
-      // At one instant, a record with a time of day outranks one that gives only the date.
-      if (ms < span.first || (ms === span.first && !day)) {
-        span.firstDay = ms < span.first ? day : span.firstDay && day;
-        span.first = ms;
-      }
-      if (ms > span.last || (ms === span.last && !day)) {
-        span.lastDay = ms > span.last ? day : span.lastDay && day;
-        span.last = ms;
-      }
-    }
-  }
-  return spans;
 }
 
 /** Event numbers 0 … count − 1, less the voided ranges (which are in order and do not overlap). */

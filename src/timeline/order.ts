@@ -34,3 +34,66 @@ export function sortTimeline(store: EventStore, numbers: Uint32Array): Uint32Arr
   }
   return numbers;
 }
+
+/**
+ * Every event of the store, 0 … length − 1, in the total order: the store's own order, put right around its
+ * descents (store.ts), each a step back in time between stretches already in order. At each, the stretch after it
+ * is merged into the events already in order: only those after its first instant move, and only its events before
+ * the latest instant so far, so a chat that steps back an hour each autumn moves an hour's messages a year. Past a
+ * budget of moves (a file newest first, or exports joined end to end), the events are sorted as `sortTimeline`
+ * sorts them.
+ */
+export function storeOrder(store: EventStore): Uint32Array {
+  const n = store.length;
+  const numbers = new Uint32Array(n);
+  for (let k = 0; k < n; k++) numbers[k] = k;
+  const descents = store.descents();
+  if (descents.length === 0) return numbers;
+  const ms = (i: number) => store.ms(numbers[i]!);
+  let budget = 2 * n + 64;
+  let held = new Uint32Array(0);
+  for (let d = 0; d < descents.length; d++) {
+    const at = descents[d]!;
+    const end = descents[d + 1] ?? n;
+    // numbers[0, at) is in order, numbers[at, end) too (untouched store order): merge the overlap.
+    const latest = ms(at - 1);
+    const first = ms(at);
+    // The stretch's events before `latest` (its events at `latest` come after, being later in the store).
+    let lo = at;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms(mid) < latest) lo = mid + 1;
+      else hi = mid;
+    }
+    const stop = lo;
+    // The events in order already that come after `first` (those at `first` stay before it).
+    lo = 0;
+    hi = at;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms(mid) <= first) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    budget -= stop - from;
+    if (budget < 0) {
+      for (let k = 0; k < n; k++) numbers[k] = k;
+      return sortTimeline(store, numbers);
+    }
+    // Merge numbers[from, at) (held aside) with numbers[at, stop) into numbers[from, stop); ties go to the held
+    // events, the earlier in the store.
+    if (held.length < at - from) held = new Uint32Array(at - from);
+    held.set(numbers.subarray(from, at));
+    let i = 0;
+    let j = at;
+    let out = from;
+    const left = at - from;
+    while (i < left && j < stop) {
+      if (store.ms(numbers[j]!) < store.ms(held[i]!)) numbers[out++] = numbers[j++]!;
+      else numbers[out++] = held[i++]!;
+    }
+    while (i < left) numbers[out++] = held[i++]!;
+  }
+  return numbers;
+}

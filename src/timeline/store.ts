@@ -94,6 +94,9 @@ export class EventStore {
   // mixes a handful (messages and media, incoming and outgoing, a missed call), and the five lookups in the code
   // tables cost about 80 ms a million events. Compared in place, newest first.
   private readonly recent: Enumerations[] = [];
+  // The events that came before the instant of the one added before them (`descents`).
+  private readonly descentsAt: number[] = [];
+  private lastMs = Number.NEGATIVE_INFINITY;
   /** Marks worked out from the incidents' texts while they were read (text-marks.ts), when asked for. */
   textMarks: TextMarks | undefined;
 
@@ -115,6 +118,22 @@ export class EventStore {
   }
 
   /**
+   * The events added before the instant of the event added just before them, in order: between two of them the
+   * store's own order is the timeline's (instant, then event number). Exports are nearly always in time order but
+   * for a few places (a chat written in local time steps back an hour each autumn), so the timeline is put in
+   * order by merging around these alone, and each input's first and last instants are read at the ends of the
+   * stretches they bound (order.ts, pipeline/spans.ts).
+   */
+  descents(): readonly number[] {
+    return this.descentsAt;
+  }
+
+  /** The runs of events from one input, in order: [first event number, input]; each run ends where the next starts. */
+  inputRuns(): readonly (readonly [number, number])[] {
+    return this.inputRunStart.map((start, i) => [start, this.inputRunValue[i]!] as const);
+  }
+
+  /**
    * Appends an event; returns its number. `text`, when given, is its text as UTF-8 (`e.text` is not read). `e`,
    * `r` and `text` are read at once and not kept: callers may fill them again for the next event.
    */
@@ -122,6 +141,8 @@ export class EventStore {
     const k = this.n++;
     if (k === this.cap) this.grow();
     this.msCol[k] = r.ms;
+    if (r.ms < this.lastMs) this.descentsAt.push(k);
+    this.lastMs = r.ms;
     this.packedCol[k] = this.enumerations(e, r.direction) | (r.incident ? INCIDENT : 0);
     this.whoCol = put(this.whoCol, k, r.who);
     if (this.inputRunValue[this.inputRunValue.length - 1] !== r.input) {

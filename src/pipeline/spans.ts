@@ -1,0 +1,80 @@
+/**
+ * The first and last instant of each input's live events (`Ingested.spans`), and whether the events at each are
+ * all date-only (a record with a time of day outranks one that gives only the date at the same instant).
+ */
+import type { EventStore } from '../timeline/store.js';
+
+/** What an input's live events span. */
+export interface Span {
+  first: number;
+  last: number;
+  firstDay: boolean;
+  lastDay: boolean;
+}
+
+/** Per input number: its span, or undefined when it has no live events. */
+export type InputSpans = (Span | undefined)[];
+
+/**
+ * `inputSpans` when every event of the store is live, without reading each: between its descents (store.ts) and
+ * the starts of its inputs' runs, the store is in time order, so each such stretch starts at its first instant
+ * and ends at its last. Only the events at those two instants are read (for whether they are all date-only, as
+ * `inputSpans` decides at one instant), and the stretches of one input are merged by the same rules.
+ */
+export function storeSpans(store: EventStore, inputs: number): InputSpans {
+  const spans: InputSpans = Array.from({ length: inputs }, () => undefined);
+  const starts = [...new Set([...store.inputRuns().map(([start]) => start), ...store.descents()])].sort(
+    (a, b) => a - b,
+  );
+  const dayOnly = (k: number) => store.precision(k) === 'day';
+  starts.forEach((start, r) => {
+    const end = starts[r + 1] ?? store.length;
+    const first = store.ms(start);
+    let firstDay = true;
+    for (let k = start; k < end && store.ms(k) === first; k++) firstDay &&= dayOnly(k);
+    const last = store.ms(end - 1);
+    let lastDay = true;
+    for (let k = end - 1; k >= start && store.ms(k) === last; k--) lastDay &&= dayOnly(k);
+    const input = store.input(start);
+    const span = spans[input];
+    if (span === undefined) spans[input] = { first, last, firstDay, lastDay };
+    else merge(span, first, firstDay, last, lastDay);
+  });
+  return spans;
+}
+
+/** Adds to `span` a stretch whose first instant is `first` (all date-only: `firstDay`) and last is `last`. */
+function merge(span: Span, first: number, firstDay: boolean, last: number, lastDay: boolean): void {
+  if (first < span.first) [span.first, span.firstDay] = [first, firstDay];
+  else if (first === span.first) span.firstDay &&= firstDay;
+  if (last > span.last) [span.last, span.lastDay] = [last, lastDay];
+  else if (last === span.last) span.lastDay &&= lastDay;
+}
+
+/**
+ * The first and last time of each input's live events. A function of its own, with an indexed loop: in the
+ * async `ingest` a for-of over a million event numbers ran unoptimised, one iterator result object per event.
+ */
+export function inputSpans(store: EventStore, live: Uint32Array, inputs: number): InputSpans {
+  const spans: InputSpans = Array.from({ length: inputs }, () => undefined);
+  for (let i = 0; i < live.length; i++) {
+    const k = live[i]!;
+    const ms = store.ms(k);
+    const day = store.precision(k) === 'day';
+    const input = store.input(k);
+    const span = spans[input];
+    if (span === undefined) spans[input] = { first: ms, last: ms, firstDay: day, lastDay: day };
+    else {
+      // At one instant, a record with a time of day outranks one that gives only the date.
+      if (ms < span.first || (ms === span.first && !day)) {
+        span.firstDay = ms < span.first ? day : span.firstDay && day;
+        span.first = ms;
+      }
+      if (ms > span.last || (ms === span.last && !day)) {
+        span.lastDay = ms > span.last ? day : span.lastDay && day;
+        span.last = ms;
+      }
+    }
+  }
+  return spans;
+}
