@@ -1,10 +1,40 @@
 /** The incident columns pass: local days and hours as the zone gives them, sender labels, and per-label sums. */
 import { describe, expect, it } from 'vitest';
 import { incidentColumns } from '../../src/analysis/columns.js';
+import type { TimelineEvent } from '../../src/model/index.js';
 import { CHANNELS } from '../../src/model/vocabulary.js';
-import { listOf } from '../../src/timeline/list.js';
+import { type EventList, listOf, StoreList } from '../../src/timeline/list.js';
+import { NameTable } from '../../src/timeline/names.js';
+import { EventStore } from '../../src/timeline/store.js';
 import { Zone } from '../../src/timeline/zone.js';
 import { ev } from './escalation/helpers.js';
+
+/** The same events kept in a store, as the timeline keeps them: the columns are read in one loop there. */
+function stored(events: readonly TimelineEvent[]): EventList {
+  const store = new EventStore([{ sender: undefined, key: undefined, role: 'subject' }], new NameTable());
+  for (const e of events) {
+    store.add(
+      {
+        locator: e.locator,
+        time: { type: 'instant', ms: e.ms, precision: e.precision },
+        channel: e.channel,
+        kind: e.kind,
+        direction: e.direction,
+      },
+      {
+        ms: e.ms,
+        direction: e.direction,
+        incident: true,
+        who: 0,
+        conversation: 0,
+        flags: undefined,
+        details: undefined,
+        input: 0,
+      },
+    );
+  }
+  return new StoreList(store, Uint32Array.from(events.keys()));
+}
 
 describe('incident columns', () => {
   // Zones whose clocks change at 01:00 UTC, at local midnight (Beirut, Santiago), by half an hour (Lord Howe),
@@ -28,11 +58,13 @@ describe('incident columns', () => {
           ...(i % 50 === 0 ? { precision: 'day' as const } : {}),
         }),
       );
-      const cols = incidentColumns(listOf(events), zone);
-      events.forEach((e, i) => {
-        const p = zone.dayHour(e.ms);
-        expect([cols.day[i], cols.hour[i]]).toEqual([p.day, e.precision === 'day' ? -1 : p.hour]);
-      });
+      for (const list of [listOf(events), stored(events)]) {
+        const cols = incidentColumns(list, zone);
+        events.forEach((e, i) => {
+          const p = zone.dayHour(e.ms);
+          expect([cols.day[i], cols.hour[i]]).toEqual([p.day, e.precision === 'day' ? -1 : p.hour]);
+        });
+      }
     });
   }
 
