@@ -134,6 +134,23 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   textMark(_i: number, _classify: TextClassifier): number | undefined {
     return undefined;
   }
+  /**
+   * `textMark` of every event, in order: counts the events whose mark is `skip` and calls `each(i, mark)` for the
+   * others (mark undefined: none). Returns the count.
+   */
+  textMarksExcept(
+    classify: TextClassifier,
+    skip: number,
+    each: (i: number, mark: number | undefined) => void,
+  ): number {
+    let skipped = 0;
+    for (let i = 0; i < this.length; i++) {
+      const mark = this.textMark(i, classify);
+      if (mark === skip) skipped++;
+      else each(i, mark);
+    }
+    return skipped;
+  }
 
   // A plain iterator object rather than a generator: V8 inlines it in for-of loops over millions of events.
   [Symbol.iterator](): Iterator<TimelineEvent> {
@@ -263,6 +280,16 @@ export class StoreList extends EventList {
   override textMark(i: number, classify: TextClassifier): number | undefined {
     const marks = this.store.textMarks;
     return marks?.classify === classify ? marks.of(this.numbers[i]!) : undefined;
+  }
+  override textMarksExcept(
+    classify: TextClassifier,
+    skip: number,
+    each: (i: number, mark: number | undefined) => void,
+  ): number {
+    const marks = this.store.textMarks;
+    return marks?.classify === classify
+      ? marks.scan(this.numbers, skip, each)
+      : super.textMarksExcept(classify, skip, each);
   }
   override tally(
     channel: Uint8Array,

@@ -110,32 +110,47 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       }
     }
   };
-  // Incidents two at a time: marked while the timeline was read, or their stored texts searched side by side
-  // (byte-search.ts `two`), then taken in order.
+  // Incidents in order: those marked while the timeline was read are taken with their marks (most match nothing,
+  // and are only counted), and the stored texts of the others are searched two at a time, side by side
+  // (byte-search.ts `two`): a text without a mark waits for the next one.
   const classify = classifierOf(onBytes);
   const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const answers = new Int32Array(2);
   const w = ctx.windowed;
-  for (let i = 0; i < w.length; i += 2) {
-    const hasB = i + 1 < w.length;
-    const aMark = w.textMark(i, classify);
-    const bMark = hasB ? w.textMark(i + 1, classify) : undefined;
-    if (aMark !== undefined && (bMark !== undefined || !hasB)) {
-      take(i, true, aMark === EMPTY, aMark);
-      if (bMark !== undefined) take(i + 1, true, bMark === EMPTY, bMark);
-      continue;
+  let waiting = -1;
+  const searchWaiting = (): void => {
+    if (waiting < 0) return;
+    const stored = w.textBytes(waiting, a);
+    take(waiting, stored, a.end === a.start, stored ? onBytes(a.bytes, a.start, a.end) : 0);
+    waiting = -1;
+  };
+  const unmarked = (i: number): void => {
+    if (waiting < 0) {
+      waiting = i;
+      return;
     }
-    const aStored = w.textBytes(i, a);
-    const bStored = i + 1 < w.length && w.textBytes(i + 1, b);
+    const aStored = w.textBytes(waiting, a);
+    const bStored = w.textBytes(i, b);
     if (aStored && bStored) onBytes.two(a.bytes, a.start, a.end, b.bytes, b.start, b.end, answers);
     else {
       answers[0] = aStored ? onBytes(a.bytes, a.start, a.end) : 0;
       answers[1] = bStored ? onBytes(b.bytes, b.start, b.end) : 0;
     }
-    take(i, aStored, a.end === a.start, answers[0]!);
-    if (i + 1 < w.length) take(i + 1, bStored, b.end === b.start, answers[1]!);
-  }
+    take(waiting, aStored, a.end === a.start, answers[0]!);
+    take(i, bStored, b.end === b.start, answers[1]!);
+    waiting = -1;
+  };
+  const nothingFound = w.textMarksExcept(classify, 0, (i, mark) => {
+    if (mark === undefined) unmarked(i);
+    else {
+      searchWaiting();
+      take(i, true, mark === EMPTY, mark);
+    }
+  });
+  searchWaiting();
+  // Marked 0: searched, and nothing found. (Added after the scan: `take` counts the others as it goes.)
+  searched += nothingFound;
   return {
     normalisation:
       'Unicode NFKC, lower case, typographic apostrophes and quotes folded, white space folded; whole words only; a trailing * matches word endings',
