@@ -4,36 +4,13 @@ import { incidentColumns } from '../../src/analysis/columns.js';
 import type { TimelineEvent } from '../../src/model/index.js';
 import { CHANNELS } from '../../src/model/vocabulary.js';
 import { type EventList, listOf, StoreList } from '../../src/timeline/list.js';
-import { NameTable } from '../../src/timeline/names.js';
-import { EventStore } from '../../src/timeline/store.js';
 import { Zone } from '../../src/timeline/zone.js';
+import { storeOf } from '../helpers/store.js';
 import { ev } from './escalation/helpers.js';
 
 /** The same events kept in a store, as the timeline keeps them: the columns are read in one loop there. */
 function stored(events: readonly TimelineEvent[]): EventList {
-  const store = new EventStore([{ sender: undefined, key: undefined, role: 'subject' }], new NameTable());
-  for (const e of events) {
-    store.add(
-      {
-        locator: e.locator,
-        time: { type: 'instant', ms: e.ms, precision: e.precision },
-        channel: e.channel,
-        kind: e.kind,
-        direction: e.direction,
-      },
-      {
-        ms: e.ms,
-        direction: e.direction,
-        incident: true,
-        who: 0,
-        conversation: 0,
-        flags: undefined,
-        details: undefined,
-        input: 0,
-      },
-    );
-  }
-  return new StoreList(store, Uint32Array.from(events.keys()));
+  return new StoreList(storeOf(events), Uint32Array.from(events.keys()));
 }
 
 describe('incident columns', () => {

@@ -5,11 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ParsedEvent } from '../../src/model/index.js';
 import { inputSpans, storeSpans } from '../../src/pipeline/spans.js';
-import { NameTable } from '../../src/timeline/names.js';
 import { sortTimeline, storeOrder } from '../../src/timeline/order.js';
-import { EventStore } from '../../src/timeline/store.js';
+import type { EventStore } from '../../src/timeline/store.js';
+import { storeOf as storedRows } from '../helpers/store.js';
 
 interface Row {
   ms: number;
@@ -18,29 +17,8 @@ interface Row {
 }
 
 /** A store holding `rows` in the order given. */
-function storeOf(rows: readonly Row[]): EventStore {
-  const store = new EventStore([{ sender: undefined, key: undefined, role: undefined }], new NameTable());
-  rows.forEach(({ ms, day, input }, i) => {
-    const e: ParsedEvent = {
-      locator: i + 1,
-      time: { type: 'instant', ms, precision: day ? 'day' : 'min' },
-      channel: 'sms',
-      kind: 'message',
-      direction: 'incoming',
-    };
-    store.add(e, {
-      ms,
-      direction: 'incoming',
-      incident: true,
-      who: 0,
-      conversation: 0,
-      flags: undefined,
-      details: undefined,
-      input,
-    });
-  });
-  return store;
-}
+const storeOf = (rows: readonly Row[]): EventStore =>
+  storedRows(rows.map(({ ms, day, input }) => ({ ms, input, precision: day ? 'day' : 'min' })));
 
 const every = (store: EventStore) => Uint32Array.from({ length: store.length }, (_, k) => k);
 

@@ -1,34 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ParsedEvent } from '../../src/model/index.js';
-import { NameTable } from '../../src/timeline/names.js';
 import { sortTimeline } from '../../src/timeline/order.js';
-import { EventStore } from '../../src/timeline/store.js';
+import { storeOf as storedRows } from '../helpers/store.js';
 
 /** A store holding events at the given instants, numbered in the order given. */
-function storeOf(instants: readonly number[]): EventStore {
-  const store = new EventStore([{ sender: undefined, key: undefined, role: undefined }], new NameTable());
-  instants.forEach((ms, i) => {
-    const e: ParsedEvent = {
-      locator: i + 1,
-      time: { type: 'instant', ms, precision: 'ms' },
-      channel: 'sms',
-      kind: 'message',
-      direction: 'incoming',
-    };
-    store.add(e, {
-      ms,
-      direction: 'incoming',
-      incident: true,
-      who: 0,
-      conversation: 0,
-      flags: undefined,
-      details: undefined,
-      input: 0,
-    });
-  });
-  return store;
-}
+const storeOf = (instants: readonly number[]) => storedRows(instants.map((ms) => ({ ms })));
 
 /** The reference order: instant, then event number (stable). */
 function reference(instants: readonly number[]): number[] {
