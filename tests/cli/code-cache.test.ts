@@ -32,6 +32,30 @@ function child(
 }
 
 let dir = '';
+
+/**
+ * Runs `chronolog --version` through the bin's shebang, as a user's shell does, with `body` preloaded (it may call
+ * `save(text)`); returns what it saved. `tunables`: GLIBC_TUNABLES as the user set it.
+ */
+function binSees(body: string, tunables?: string): string {
+  dir ||= mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
+  const saved = path.join(dir, 'saved.txt');
+  const preload = path.join(dir, 'preload.cjs');
+  writeFileSync(
+    preload,
+    `const save = (text) => require('node:fs').writeFileSync(${JSON.stringify(saved)}, text);\n${body}\n`,
+  );
+  const r = spawnSync(BIN, ['--version'], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${preload}`,
+      ...(tunables === undefined ? {} : { GLIBC_TUNABLES: tunables }),
+    },
+  });
+  expect(r.status).toBe(0);
+  return readFileSync(saved, 'utf8');
+}
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = '';
@@ -140,19 +164,9 @@ describe('the build', () => {
   });
 
   it('starts through a CommonJS shim, so that Node does not start its ES module loader for it', () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
-    const list = path.join(dir, 'modules.txt');
-    const preload = path.join(dir, 'list.cjs');
-    writeFileSync(
-      preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+    const modules = binSees(`process.on('exit', () => save(process.moduleLoadList.join('\\n')));`).split(
+      '\n',
     );
-    const r = spawnSync(BIN, ['--version'], {
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: `--require ${preload}` },
-    });
-    expect(r.status).toBe(0);
-    const modules = readFileSync(list, 'utf8').split('\n');
     expect(modules).toContain('NativeModule vm');
     expect(modules.filter((m) => m.includes('internal/modules/esm/translators'))).toEqual([]);
   });
@@ -202,23 +216,7 @@ describe('the build', () => {
   });
 
   it("runs with glibc's malloc tunables from the shebang, the user's own after them", () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-code-cache-'));
-    const seen = path.join(dir, 'tunables.txt');
-    const preload = path.join(dir, 'tunables.cjs');
-    writeFileSync(
-      preload,
-      `require('node:fs').writeFileSync(${JSON.stringify(seen)}, process.env.GLIBC_TUNABLES ?? 'unset');\n`,
-    );
-    const r = spawnSync(BIN, ['--version'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NODE_OPTIONS: `--require ${preload}`,
-        GLIBC_TUNABLES: 'glibc.malloc.arena_max=2',
-      },
-    });
-    expect(r.status).toBe(0);
-    expect(readFileSync(seen, 'utf8')).toBe(
+    expect(binSees(`save(process.env.GLIBC_TUNABLES ?? 'unset');`, 'glibc.malloc.arena_max=2')).toBe(
       'glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=67108864:glibc.malloc.arena_max=2',
     );
   });
