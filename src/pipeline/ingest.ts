@@ -268,12 +268,14 @@ export async function ingest(
   // duplicates, and the events are put in order around the store's few steps back in time (order.ts).
   if (voided.length === 0 && count > 0 && store.input(0) === store.input(count - 1)) {
     inputs[store.input(0)]!.kept += count;
-    const events = new StoreList(store, storeOrder(store));
-    return { inputs, ignored, events, spans: storeSpans(store, inputs.length) };
+    const order = storeOrder(store);
+    const spans = storeSpans(store, inputs.length) ?? inputSpans(store, order, inputs.length);
+    return { inputs, ignored, events: new StoreList(store, order), spans };
   }
   const live = liveEvents(count, voided);
   const spans =
-    voided.length === 0 ? storeSpans(store, inputs.length) : inputSpans(store, live, inputs.length);
+    (voided.length === 0 ? storeSpans(store, inputs.length) : undefined) ??
+    inputSpans(store, live, inputs.length);
   const kept = live;
   let n = kept.length;
   // Events are stored grouped by input: when the first and the last come from one input, all do, and there is

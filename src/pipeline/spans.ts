@@ -16,14 +16,17 @@ export interface Span {
 export type InputSpans = (Span | undefined)[];
 
 /**
- * `inputSpans` when every event of the store is live, without reading each: between its descents (store.ts) and
+ * `inputSpans` when every event of the store is live, without reading each (undefined when the store has too many
+ * descents to say where they are: read each then): between its descents (store.ts) and
  * the starts of its inputs' runs, the store is in time order, so each such stretch starts at its first instant
  * and ends at its last. Only the events at those two instants are read (for whether they are all date-only, as
  * `inputSpans` decides at one instant), and the stretches of one input are merged by the same rules.
  */
-export function storeSpans(store: EventStore, inputs: number): InputSpans {
+export function storeSpans(store: EventStore, inputs: number): InputSpans | undefined {
+  const descents = store.descents();
+  if (descents === undefined) return undefined;
   const spans: InputSpans = Array.from({ length: inputs }, () => undefined);
-  const starts = [...new Set([...store.inputRuns().map(([start]) => start), ...store.descents()])].sort(
+  const starts = [...new Set([...store.inputRuns().map(([start]) => start), ...descents])].sort(
     (a, b) => a - b,
   );
   const dayOnly = (k: number) => store.precision(k) === 'day';
@@ -52,8 +55,9 @@ function merge(span: Span, first: number, firstDay: boolean, last: number, lastD
 }
 
 /**
- * The first and last time of each input's live events. A function of its own, with an indexed loop: in the
- * async `ingest` a for-of over a million event numbers ran unoptimised, one iterator result object per event.
+ * The first and last time of each input's live events `live` (in any order). A function of its own, with an
+ * indexed loop: in the async `ingest` a for-of over a million event numbers ran unoptimised, one iterator result
+ * object per event.
  */
 export function inputSpans(store: EventStore, live: Uint32Array, inputs: number): InputSpans {
   const spans: InputSpans = Array.from({ length: inputs }, () => undefined);

@@ -39,15 +39,16 @@ export function sortTimeline(store: EventStore, numbers: Uint32Array): Uint32Arr
  * Every event of the store, 0 … length − 1, in the total order: the store's own order, put right around its
  * descents (store.ts), each a step back in time between stretches already in order. At each, the stretch after it
  * is merged into the events already in order: only those after its first instant move, and only its events before
- * the latest instant so far, so a chat that steps back an hour each autumn moves an hour's messages a year. Past a
- * budget of moves (a file newest first, or exports joined end to end), the events are sorted as `sortTimeline`
- * sorts them.
+ * the latest instant so far, so a chat that steps back an hour each autumn moves an hour's messages a year. With
+ * too many descents to record, or past a budget of moves (a file newest first, or exports joined end to end), the
+ * events are sorted as `sortTimeline` sorts them.
  */
 export function storeOrder(store: EventStore): Uint32Array {
   const n = store.length;
   const numbers = new Uint32Array(n);
   for (let k = 0; k < n; k++) numbers[k] = k;
   const descents = store.descents();
+  if (descents === undefined) return sortTimeline(store, numbers);
   if (descents.length === 0) return numbers;
   const ms = (i: number) => store.ms(numbers[i]!);
   let budget = 2 * n + 64;

@@ -64,6 +64,9 @@ interface Enumerations {
   readonly packed: number;
 }
 
+/** Steps back in time recorded (`EventStore.descents`); a store with more is sorted as a whole. */
+const MAX_DESCENTS = 4096;
+
 /** Distinct enumerations remembered. */
 const RECENT_ENUMERATIONS = 8;
 
@@ -94,8 +97,8 @@ export class EventStore {
   // mixes a handful (messages and media, incoming and outgoing, a missed call), and the five lookups in the code
   // tables cost about 80 ms a million events. Compared in place, newest first.
   private readonly recent: Enumerations[] = [];
-  // The events that came before the instant of the one added before them (`descents`).
-  private readonly descentsAt: number[] = [];
+  // The events that came before the instant of the one added before them (`descents`), while they are few.
+  private descentsAt: number[] | undefined = [];
   private lastMs = Number.NEGATIVE_INFINITY;
   /** Marks worked out from the incidents' texts while they were read (text-marks.ts), when asked for. */
   textMarks: TextMarks | undefined;
@@ -122,9 +125,10 @@ export class EventStore {
    * store's own order is the timeline's (instant, then event number). Exports are nearly always in time order but
    * for a few places (a chat written in local time steps back an hour each autumn), so the timeline is put in
    * order by merging around these alone, and each input's first and last instants are read at the ends of the
-   * stretches they bound (order.ts, pipeline/spans.ts).
+   * stretches they bound (order.ts, pipeline/spans.ts). Undefined once there are more than MAX_DESCENTS (a file
+   * newest first): the events are then sorted and read one by one.
    */
-  descents(): readonly number[] {
+  descents(): readonly number[] | undefined {
     return this.descentsAt;
   }
 
@@ -141,7 +145,10 @@ export class EventStore {
     const k = this.n++;
     if (k === this.cap) this.grow();
     this.msCol[k] = r.ms;
-    if (r.ms < this.lastMs) this.descentsAt.push(k);
+    if (r.ms < this.lastMs && this.descentsAt !== undefined) {
+      if (this.descentsAt.length < MAX_DESCENTS) this.descentsAt.push(k);
+      else this.descentsAt = undefined;
+    }
     this.lastMs = r.ms;
     this.packedCol[k] = this.enumerations(e, r.direction) | (r.incident ? INCIDENT : 0);
     this.whoCol = put(this.whoCol, k, r.who);

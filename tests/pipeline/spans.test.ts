@@ -105,7 +105,15 @@ describe('the store order', () => {
   it('sorts a newest-first export in full, past the budget of moves', () => {
     const instants = Array.from({ length: 3000 }, (_, i) => T - Math.floor(i / 3) * 60_000);
     const store = storeOf(instants.map((ms) => at(ms)));
-    expect(store.descents().length).toBe(999);
+    expect(store.descents()?.length).toBe(999);
+    expect([...storeOrder(store)]).toEqual([...sortTimeline(store, every(store))]);
+  });
+
+  it('records no more than 4,096 steps back: a longer export newest first is sorted, its spans read one by one', () => {
+    const instants = Array.from({ length: 5000 }, (_, i) => T - i * 60_000);
+    const store = storeOf(instants.map((ms, i) => at(ms, i % 7 === 0)));
+    expect(store.descents()).toBeUndefined();
+    expect(storeSpans(store, 1)).toBeUndefined();
     expect([...storeOrder(store)]).toEqual([...sortTimeline(store, every(store))]);
   });
 });
