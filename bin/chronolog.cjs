@@ -1,4 +1,4 @@
-#!/usr/bin/env -S GLIBC_TUNABLES=glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=67108864:${GLIBC_TUNABLES} node --max-semi-space-size=4 --single-threaded-gc --no-incremental-marking
+#!/usr/bin/env -S node --max-semi-space-size=4 --single-threaded-gc --no-incremental-marking
 // Thin shim: all logic lives in the compiled CLI (dist/bundle/, bundled from tsc's dist/; see rolldown.config.mjs)
 // so src/ stays importable in tests. It is loaded with the code cache `npm run build` saved, by the loader of
 // src/cli/code-cache.ts (bundled as dist/bundle/loader.cjs). The shim is CommonJS: an ES module here would make
@@ -7,19 +7,15 @@
 // to 16), and garbage is collected on the main thread, so the peak no longer depends on when a background
 // collector happens to finish (Telegram 1M: 180–185 MB every run, instead of 186 MB or 236 MB), and each full
 // collection is one pause instead of many small marking steps between allocations, which cost more in all
-// (README, "Performance"). GLIBC_TUNABLES (glibc's malloc on Linux; other systems ignore it, and tunables the
-// user set come after ours, so theirs win) keeps memory that was freed for the next allocation instead of handing
-// it back to the system and taking fresh pages again: buffers up to 64 MB (the analysis's columns of a million
-// incidents are 1–8 MB each) come from the heap, which is never trimmed. Each fresh page costs the system
-// 10–15 µs on the VMs the benchmarks run on; a million-message report takes ~3,000 fewer (2–3% of its time).
-// Running `node bin/chronolog.cjs` directly works the same, without any of this (and without the code cache,
-// which V8 only takes under the flags it was made with).
+// (README, "Performance"). Running `node bin/chronolog.cjs` directly works the same, without them (and without
+// the code cache, which V8 only takes under the flags it was made with). The line must stay under 128 bytes:
+// Linux before 5.1 cuts a longer one, and npm's Windows shims read it too (a test holds it to that).
 'use strict';
 const path = require('node:path');
 
 // A large input named on the command line starts the parse worker before anything else is loaded
-// (src/cli/early.ts): early.cjs and the two small chunks it requires (7 KB) are run by Node's require, without a
-// code cache, ~25 ms sooner than through the loader, and the loader takes them from Node's module cache.
+// (src/cli/early.ts): early.cjs and the three small chunks it requires (~9 KB) are run by Node's require, without
+// a code cache, ~25 ms sooner than through the loader, and the loader takes them from Node's module cache.
 require('../dist/bundle/early.cjs').early(process.argv.slice(2));
 
 const { loadChunk } = require('../dist/bundle/loader.cjs');

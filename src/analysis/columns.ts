@@ -120,8 +120,7 @@ function senderColumn(
 ): Pick<IncidentColumns, 'sender' | 'labels' | 'rawNames' | 'perLabel'> {
   const n = incidents.length;
   // One slot more than incidents: label 0 is written there (a fresh array already reads 0), so that a case with
-  // one identifier, the usual one, never writes the column's memory (nor does the system supply it, unless the
-  // allocator reuses freed memory, which it zeroes: the bin's glibc tunables allow that under 64 MB).
+  // one identifier, the usual one, never writes (and the operating system never supplies) the column's memory.
   let sender: Uint8Array | Uint16Array | Int32Array = new Uint8Array(n + 1);
   const labels: string[] = [];
   const rawNames: Set<string>[] = [];

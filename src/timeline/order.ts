@@ -40,8 +40,8 @@ export function sortTimeline(store: EventStore, numbers: Uint32Array): Uint32Arr
  * descents (store.ts), each a step back in time between stretches already in order. At each, the stretch after it
  * is merged into the events already in order: only those after its first instant move, and only its events before
  * the latest instant so far, so a chat that steps back an hour each autumn moves an hour's messages a year. With
- * too many descents to record, or past a budget of moves (a file newest first, or exports joined end to end), the
- * events are sorted as `sortTimeline` sorts them.
+ * too many descents to record (a file newest first), or past a budget of moves (twice the events: several copies
+ * of one export joined end to end), the events are sorted as `sortTimeline` sorts them.
  */
 export function storeOrder(store: EventStore): Uint32Array {
   const n = store.length;

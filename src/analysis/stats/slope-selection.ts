@@ -36,9 +36,10 @@ export function pairSlopeSelector(x: Series, limit = Math.max(4096, 2 * x.length
     setKey(s);
     return countInversions(key, true);
   };
-  // The sample's size only trades its own cost (m log m) against bisection steps (n log n each; doubling the sample
+  // The sample's size trades its own cost (m log m) against bisection steps (n log n each; doubling the sample
   // saves half a step), so it grows with n: 2n pairs, from 2,048 to 50,000. A daily series of 1,390 days took
-  // ~10 ms less than with 50,000 always, and a series of 100,000 gaps samples 50,000 as before.
+  // ~10 ms less than with 50,000 always, and a series of 100,000 gaps samples 50,000 as before. The answer does not
+  // depend on it, except in the fallback below for more than `limit` slopes within a few ulps of each other.
   const sample = sampleSlopes(x, Math.min(pairs, Math.max(2048, Math.min(50_000, 2 * n))));
   let cache: { cLo: number; cHi: number; slopes: Float64Array } | null = null; // the two middle ranks share it
   return (k) => {
