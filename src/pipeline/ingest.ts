@@ -264,18 +264,19 @@ export async function ingest(
 
   const store = builder.store;
   const count = store.length;
+  const whole = voided.length === 0;
+  // Read at the ends of the store's ordered stretches when every event is live, else event by event (`live`).
+  const spansOf = (live: Uint32Array) =>
+    (whole ? storeSpans(store, inputs.length) : undefined) ?? inputSpans(store, live, inputs.length);
   // Every event live and all of one input (the usual large case: one export): nothing to compare for
   // duplicates, and the events are put in order around the store's few steps back in time (order.ts).
-  if (voided.length === 0 && count > 0 && store.input(0) === store.input(count - 1)) {
+  if (whole && count > 0 && store.input(0) === store.input(count - 1)) {
     inputs[store.input(0)]!.kept += count;
     const order = storeOrder(store);
-    const spans = storeSpans(store, inputs.length) ?? inputSpans(store, order, inputs.length);
-    return { inputs, ignored, events: new StoreList(store, order), spans };
+    return { inputs, ignored, events: new StoreList(store, order), spans: spansOf(order) };
   }
   const live = liveEvents(count, voided);
-  const spans =
-    (voided.length === 0 ? storeSpans(store, inputs.length) : undefined) ??
-    inputSpans(store, live, inputs.length);
+  const spans = spansOf(live);
   const kept = live;
   let n = kept.length;
   // Events are stored grouped by input: when the first and the last come from one input, all do, and there is

@@ -48,10 +48,14 @@ export function storeSpans(store: EventStore, inputs: number): InputSpans | unde
 
 /** Adds to `span` a stretch whose first instant is `first` (all date-only: `firstDay`) and last is `last`. */
 function merge(span: Span, first: number, firstDay: boolean, last: number, lastDay: boolean): void {
-  if (first < span.first) [span.first, span.firstDay] = [first, firstDay];
-  else if (first === span.first) span.firstDay &&= firstDay;
-  if (last > span.last) [span.last, span.lastDay] = [last, lastDay];
-  else if (last === span.last) span.lastDay &&= lastDay;
+  if (first < span.first) {
+    span.first = first;
+    span.firstDay = firstDay;
+  } else if (first === span.first) span.firstDay &&= firstDay;
+  if (last > span.last) {
+    span.last = last;
+    span.lastDay = lastDay;
+  } else if (last === span.last) span.lastDay &&= lastDay;
 }
 
 /**
@@ -68,17 +72,7 @@ export function inputSpans(store: EventStore, live: Uint32Array, inputs: number)
     const input = store.input(k);
     const span = spans[input];
     if (span === undefined) spans[input] = { first: ms, last: ms, firstDay: day, lastDay: day };
-    else {
-      // At one instant, a record with a time of day outranks one that gives only the date.
-      if (ms < span.first || (ms === span.first && !day)) {
-        span.firstDay = ms < span.first ? day : span.firstDay && day;
-        span.first = ms;
-      }
-      if (ms > span.last || (ms === span.last && !day)) {
-        span.lastDay = ms > span.last ? day : span.lastDay && day;
-        span.last = ms;
-      }
-    }
+    else merge(span, ms, day, ms, day);
   }
   return spans;
 }

@@ -128,28 +128,17 @@ export abstract class EventList implements Iterable<TimelineEvent> {
     return false;
   }
   /**
-   * Event i's mark from `classify`, worked out while the timeline was read (text-marks.ts), or undefined when it
-   * has none: then its text is to be read and classified as usual.
-   */
-  textMark(_i: number, _classify: TextClassifier): number | undefined {
-    return undefined;
-  }
-  /**
-   * `textMark` of every event, in order: counts the events whose mark is `skip` and calls `each(i, mark)` for the
-   * others (mark undefined: none). Returns the count.
+   * The events' marks from `classify`, worked out while the timeline was read (text-marks.ts), in order: counts
+   * the events whose mark is `skip` and calls `each(i, mark)` for the others, mark undefined for an event without
+   * one (its text is then read and classified as usual). Returns the count. A list of plain events has no marks.
    */
   textMarksExcept(
-    classify: TextClassifier,
-    skip: number,
+    _classify: TextClassifier,
+    _skip: number,
     each: (i: number, mark: number | undefined) => void,
   ): number {
-    let skipped = 0;
-    for (let i = 0; i < this.length; i++) {
-      const mark = this.textMark(i, classify);
-      if (mark === skip) skipped++;
-      else each(i, mark);
-    }
-    return skipped;
+    for (let i = 0; i < this.length; i++) each(i, undefined);
+    return 0;
   }
 
   // A plain iterator object rather than a generator: V8 inlines it in for-of loops over millions of events.
@@ -276,10 +265,6 @@ export class StoreList extends EventList {
   }
   override textBytes(i: number, into: Utf8Span): boolean {
     return this.store.textBytes(this.numbers[i]!, into);
-  }
-  override textMark(i: number, classify: TextClassifier): number | undefined {
-    const marks = this.store.textMarks;
-    return marks?.classify === classify ? marks.of(this.numbers[i]!) : undefined;
   }
   override textMarksExcept(
     classify: TextClassifier,

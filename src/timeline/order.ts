@@ -91,7 +91,7 @@ export function storeOrder(store: EventStore): Uint32Array {
     let out = from;
     const left = at - from;
     while (i < left && j < stop) {
-      if (store.ms(numbers[j]!) < store.ms(held[i]!)) numbers[out++] = numbers[j++]!;
+      if (ms(j) < store.ms(held[i]!)) numbers[out++] = numbers[j++]!;
       else numbers[out++] = held[i++]!;
     }
     while (i < left) numbers[out++] = held[i++]!;

@@ -83,12 +83,9 @@ export class TextMarks {
    * analysis.
    */
   scan(numbers: Uint32Array, skip: number, each: (i: number, mark: number | undefined) => void): number {
-    const marks = this.marks;
-    const done = this.done;
     let skipped = 0;
     for (let i = 0; i < numbers.length; i++) {
-      const k = numbers[i]!;
-      const m = k < done ? marks[k]! | 0 : NOT_MARKED;
+      const m = this.at(numbers[i]!);
       if (m === skip) skipped++;
       else each(i, m === NOT_MARKED ? undefined : m);
     }
@@ -97,8 +94,12 @@ export class TextMarks {
 
   /** Event k's mark, or undefined when it has none. */
   of(k: number): number | undefined {
-    if (k >= this.done) return undefined;
-    const m = this.marks[k]! | 0;
+    const m = this.at(k);
     return m === NOT_MARKED ? undefined : m;
+  }
+
+  /** Event k's mark as kept: NOT_MARKED when it has none. */
+  private at(k: number): number {
+    return k < this.done ? this.marks[k]! | 0 : NOT_MARKED;
   }
 }
