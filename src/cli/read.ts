@@ -153,9 +153,8 @@ export async function readInputs(
   // The part of the file being read that has been read, for `fillOne` to ready only the blocks it will fill.
   let done = 0;
   // Started before the case is resolved, so that the worker is ready when the first large file is; while this
-  // thread waits for the worker, it readies text blocks for the timeline, then marks the texts already stored
-  // (`marksFor`: work the analysis would otherwise do after the last record).
-  const host = parseHost(inputs, policy, () => blocks.fillOne(done) || (marks?.step() ?? false));
+  // thread waits for the worker, it readies text blocks for the timeline.
+  const host = parseHost(inputs, policy, () => blocks.fillOne(done));
   // Not waited for: the thread takes ~10 ms to stop, and nothing after this needs it stopped (a run that ends
   // sooner still waits for it, as Node waits for every thread).
   const stop = (): void => {

@@ -3,6 +3,7 @@
  * the CLI passes everything in and renders what comes out.
  */
 
+import { ceaseClassifier } from '../analysis/escalation/cease.js';
 import { contentClassifier } from '../analysis/escalation/content.js';
 import { buildReport } from '../analysis/index.js';
 import type { Report, ResolvedCase, TimelineEvent } from '../model/index.js';
@@ -28,7 +29,7 @@ export interface RunOptions {
   readonly newBlock?: NewBlock;
   /** Where sources may run instead of this thread (pipeline/ingest.ts); by default every input is read here. */
   readonly elsewhere?: ParseElsewhere;
-  /** Marks to work out from the incidents' texts as they are stored (timeline/text-marks.ts), if any. */
+  /** Marks to work out from the texts as they are stored, and which to keep (timeline/text-marks.ts), if any. */
   readonly marks?: TextMarks;
   /**
    * Files and folders passed over before reading (e.g. walking folders), listed in the report; `error` when one
@@ -48,11 +49,15 @@ export interface Timeline extends Ingested {
 }
 
 /**
- * Marks for the report's content search (analysis/escalation/content.ts), for `readTimeline` to work out from the
- * incidents' texts while it waits (timeline/text-marks.ts).
+ * Marks for the report's searches of texts (timeline/text-marks.ts): the content search's of incidents
+ * (analysis/escalation/content.ts) and the cease-phrase search's of the victim's side (cease.ts). With `keepAll`
+ * every text is kept (a report with the chronology); otherwise a run of one input keeps only what they will read.
  */
-export function contentMarks(c: ResolvedCase): TextMarks {
-  return new TextMarks(() => contentClassifier(c.lexicon));
+export function reportMarks(c: ResolvedCase, keepAll = false): TextMarks {
+  return new TextMarks(
+    () => ({ incident: contentClassifier(c.lexicon), victim: ceaseClassifier(c) }),
+    keepAll,
+  );
 }
 
 /** Reads every input into one de-duplicated, ordered timeline. */

@@ -94,6 +94,9 @@ export async function ingest(
       return;
     }
     if (found.kind === 'source') {
+      // One input, one source: no duplicates will be told apart by their texts, so only the texts an analysis
+      // reads need keeping (timeline/text-marks.ts).
+      if (sorted.length === 1) builder.store.textMarks?.dropUnread();
       await parseOne(input, found.source);
       return;
     }

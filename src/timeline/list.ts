@@ -128,6 +128,13 @@ export abstract class EventList implements Iterable<TimelineEvent> {
     return false;
   }
   /**
+   * Event i's mark from `classify`, worked out as the timeline was read (text-marks.ts), or undefined when it has
+   * none (its text is then read and classified as usual). A list of plain events has no marks.
+   */
+  textMark(_i: number, _classify: TextClassifier): number | undefined {
+    return undefined;
+  }
+  /**
    * The events' marks from `classify`, worked out while the timeline was read (text-marks.ts), in order: counts
    * the events whose mark is `skip` and calls `each(i, mark)` for the others, mark undefined for an event without
    * one (its text is then read and classified as usual). Returns the count. A list of plain events has no marks.
@@ -265,6 +272,9 @@ export class StoreList extends EventList {
   }
   override textBytes(i: number, into: Utf8Span): boolean {
     return this.store.textBytes(this.numbers[i]!, into);
+  }
+  override textMark(i: number, classify: TextClassifier): number | undefined {
+    return this.store.textMarks?.of(this.numbers[i]!, classify);
   }
   override textMarksExcept(
     classify: TextClassifier,

@@ -80,6 +80,8 @@ export class StringPages {
   // aside; the next string still starts there.
   private ends: Uint32Array | Float64Array = column(Uint32Array, 1024);
   private readonly aside = new Map<number, string>();
+  /** Bit k set: string k was let go (`drop`); its `ends` entry is that of an absent one. */
+  private dropped: Uint8Array | undefined;
   private count = 0;
 
   constructor(private readonly newBlock: NewBlock = allocate) {}
@@ -140,10 +142,40 @@ export class StringPages {
     return k;
   }
 
-  /** String number k. */
+  /**
+   * Appends a string that is not kept (text-marks.ts): nothing is written, and reading it throws. Returns its
+   * number.
+   */
+  pushDropped(): number {
+    const k = this.count++;
+    this.end(k, 1);
+    this.setDropped(k);
+    return k;
+  }
+
+  /** Lets go of the string pushed last, as if it had been pushed with `pushDropped`. */
+  dropLast(): void {
+    const k = this.count - 1;
+    const v = this.ends[k]!;
+    if (v % 2 === 1) {
+      this.aside.delete(k);
+    } else {
+      // Strings do not straddle blocks: this one started at the end of the one before, or at its block's start.
+      const prev = k === 0 ? 0 : Math.floor(this.ends[k - 1]! / 2);
+      this.at = Math.max(prev, this.base) - this.base;
+    }
+    this.end(k, 1);
+    this.setDropped(k);
+  }
+
+  /** String number k; throws for one let go. */
   get(k: number): string | undefined {
     const v = this.ends[k]!;
-    if (v % 2 === 1) return this.aside.get(k);
+    if (v % 2 === 1) {
+      const s = this.aside.get(k);
+      if (s === undefined && this.isDropped(k)) throw new Error(`text ${k} was read after it was let go`);
+      return s;
+    }
     const end = v / 2;
     const prev = k === 0 ? 0 : Math.floor(this.ends[k - 1]! / 2);
     if (prev === end) return '';
@@ -170,6 +202,21 @@ export class StringPages {
     into.start = Math.max(prev, j * BLOCK) - j * BLOCK;
     into.end = end - j * BLOCK;
     return true;
+  }
+
+  private setDropped(k: number): void {
+    const byte = k >> 3;
+    if (this.dropped === undefined || byte >= this.dropped.length) {
+      const grown = new Uint8Array(Math.max(byte + 1, (this.dropped?.length ?? 0) * 2, 128));
+      if (this.dropped) grown.set(this.dropped);
+      this.dropped = grown;
+    }
+    this.dropped[byte]! |= 1 << (k & 7);
+  }
+
+  private isDropped(k: number): boolean {
+    const d = this.dropped;
+    return d !== undefined && k >> 3 < d.length && (d[k >> 3]! & (1 << (k & 7))) !== 0;
   }
 
   /** Starts a new block: the strings after this go there. */

@@ -16,7 +16,7 @@ import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS } from '../model
 import { column, type Index, indexColumn, lengthened, put } from './columns.js';
 import { type NewBlock, StringPages, type Utf8Span } from './pages.js';
 import { ShapedStrings } from './shapes.js';
-import type { TextMarks } from './text-marks.js';
+import { INCIDENT_TEXT, OTHER_TEXT, type TextMarks, type TextSide, VICTIM_TEXT } from './text-marks.js';
 
 /** A sender as the timeline resolved it; one shared object per distinct sender. */
 export interface Who {
@@ -102,6 +102,7 @@ export class EventStore {
   private lastMs = Number.NEGATIVE_INFINITY;
   /** Marks worked out from the incidents' texts while they were read (text-marks.ts), when asked for. */
   textMarks: TextMarks | undefined;
+  private readonly span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
 
   /**
    * @param whos senders by number (the builder's table, shared so that late additions are seen)
@@ -160,8 +161,22 @@ export class EventStore {
       this.conversationCol = put(this.conversationCol ?? indexColumn(this.cap), k, r.conversation);
     }
     this.locators.set(k, e.locator);
-    if (text === undefined) this.texts.push(e.text);
-    else this.texts.pushUtf8(text.bytes, text.start, text.end);
+    const marks = this.textMarks;
+    if (marks === undefined) {
+      if (text === undefined) this.texts.push(e.text);
+      else this.texts.pushUtf8(text.bytes, text.start, text.end);
+    } else if (text !== undefined) {
+      // Marked before it is copied: most texts are then let go without being written anywhere.
+      if (marks.mark(k, this.side(r), text.bytes, text.start, text.end)) {
+        this.texts.pushUtf8(text.bytes, text.start, text.end);
+      } else this.texts.pushDropped();
+    } else {
+      this.texts.push(e.text);
+      const span = this.span;
+      if (this.texts.bytesOf(k, span) && !marks.mark(k, this.side(r), span.bytes, span.start, span.end)) {
+        this.texts.dropLast();
+      }
+    }
     const d = e.call?.durationSec;
     if (d !== undefined || this.durationCol) this.setDuration(k, d);
     this.nativeIds.set(k, e.nativeId);
@@ -170,6 +185,12 @@ export class EventStore {
     } else if (this.flagsCol) this.flagsCol[k] = 0;
     this.details.set(k, r.details === undefined ? undefined : JSON.stringify(r.details));
     return k;
+  }
+
+  /** Whose text event `r`'s is, as text-marks.ts tells them apart (the victim's side as cease.ts reads it). */
+  private side(r: Resolved): TextSide {
+    if (r.incident) return INCIDENT_TEXT;
+    return r.direction === 'outgoing' || this.whos[r.who]?.role === 'victim' ? VICTIM_TEXT : OTHER_TEXT;
   }
 
   /** The packed bits of an event's channel, kind, direction, precision and call outcome. */

@@ -1,52 +1,69 @@
 /**
- * A number worked out from each incident's stored text while the timeline is still being read, for an analysis
- * that would otherwise work it out afterwards (the content search's byte answer, analysis/escalation/content.ts).
+ * Numbers worked out from each text as the timeline stores it, for the analyses that would otherwise search every
+ * text afterwards: the content search's byte answer for an incident's text (analysis/escalation/content.ts), the
+ * cease-phrase search's for a text from the victim's side (cease.ts). Each analysis reads the marks instead of
+ * searching again, and searches as before any text without a mark (one the store keeps only as a string).
  *
- * Why: with a large file read on the parse worker, this thread spends ~0.1–0.2 s of a million-message report
- * waiting for the worker's records, and the content search then runs alone after the last one (~0.1 s). Run in
- * those waits (`step`, from the worker host's idle work), the search is mostly done when the analysis starts,
- * which reads the marks instead. Nothing here changes what is found: the mark of an event is what `classify`
- * returns for its text's bytes, whenever that is called, and an event with no mark is classified by the
- * analysis as before. Marks are kept per event number in the store, which is only ever appended to (a source
- * that restarts has its earlier events left out by range, not overwritten), so a mark never goes stale.
+ * And texts no analysis will read are not kept (`dropUnread`). A report reads an incident's text only when the
+ * content search found something in it (or cannot settle it on its bytes), and a text from the victim's side only
+ * when a cease phrase may be in it: a million-message chat's ~36 MB of texts were otherwise copied, and their
+ * ~9,000 pages taken from the system (10–15 µs each on the benchmark VMs), for the few hundred that are read. Only
+ * a run that reads them otherwise keeps them all: the `timeline` command (it has no marks), a report with the
+ * chronology (every incident's text), and a run of several inputs (duplicates are told apart by their texts, after
+ * the last input; pipeline/ingest.ts says when). A text let go that is read anyway throws (pages.ts), rather than
+ * read as empty.
+ *
+ * Marks are kept per event number in the store, which is only ever appended to (a source that restarts has its
+ * earlier events left out by range, not overwritten), so a mark never goes stale.
  */
 import { column, lengthened } from './columns.js';
-import type { Utf8Span } from './pages.js';
 import type { EventStore } from './store.js';
 
 /**
- * What an incident's text is marked with: any 32-bit integer but NOT_MARKED, for the bytes `bytes[start, end)`
- * (empty for an empty text).
+ * What a text is marked with: any 32-bit integer but NOT_MARKED, for the bytes `bytes[start, end)` (empty for an
+ * empty text). 0 means "nothing found": a text marked 0 is never read, and may be let go.
  */
 export type TextClassifier = (bytes: Uint8Array, start: number, end: number) => number;
 
-/** Reserved: no mark (not an incident, a text kept only as a string, or not reached yet). */
+/** The classifier for each kind of text an analysis searches. */
+export interface TextClassifiers {
+  /** For an incident's text. */
+  readonly incident: TextClassifier;
+  /** For the text of an event that is not an incident, from the victim or outgoing. */
+  readonly victim: TextClassifier;
+}
+
+/** Whose text an event's is, for marking (`TextMarks.mark`): an incident's, the victim's side's, or anyone else's. */
+export const INCIDENT_TEXT = 0;
+export const VICTIM_TEXT = 1;
+export const OTHER_TEXT = 2;
+export type TextSide = typeof INCIDENT_TEXT | typeof VICTIM_TEXT | typeof OTHER_TEXT;
+
+/** Reserved: no mark (a text kept only as a string, or anyone else's). */
 const NOT_MARKED = -0x80000000;
 /** NOT_MARKED as the column holds it: marks are kept as unsigned 32-bit numbers, read back as signed. */
 const NOT_MARKED_STORED = NOT_MARKED >>> 0;
 
-/** Events marked per `step`: ~0.1 ms of work, so a slot the worker fills is taken up soon after. */
-const STEP = 1024;
-
 export class TextMarks {
   // Grows in place, as the store's columns do (columns.ts).
   private marks = column(Uint32Array, 0);
-  /** Events 0…done−1 have been looked at. */
-  private done = 0;
   private store: EventStore | undefined;
-  private readonly span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
-
-  private made: TextClassifier | undefined;
+  private made: TextClassifiers | undefined;
+  private dropping = false;
 
   /**
-   * @param make the classifier, made at the first step: making one can take a few tens of milliseconds (the
-   *   content search's automaton), time the reader would otherwise spend before the first record.
+   * @param make the classifiers, made at the first text: making them can take a few tens of milliseconds (the
+   *   content search's automaton), which a run without texts never spends.
+   * @param keepAll keep every text (a report with the chronology reads them all).
    */
-  constructor(private readonly make: () => TextClassifier) {}
+  constructor(
+    private readonly make: () => TextClassifiers,
+    private readonly keepAll = false,
+  ) {}
 
-  /** What the marks were made with; undefined before the first step (no event is marked then). */
+  /** The incidents' classifier; undefined before the first text (no event is marked then). */
   get classify(): TextClassifier | undefined {
-    return this.made;
+    return this.made?.incident;
   }
 
   /** The store whose events are marked (the timeline builder's). */
@@ -55,32 +72,32 @@ export class TextMarks {
     store.textMarks = this;
   }
 
-  /** Marks up to `budget` more stored events; false when every event stored so far has been looked at. */
-  step(budget = STEP): boolean {
-    const store = this.store;
-    if (store === undefined) return false;
-    const n = store.length;
-    if (this.done >= n) return false;
-    if (this.marks.length < n) {
-      this.marks = lengthened(this.marks, Math.max(n, this.marks.length * 2, 1024), NOT_MARKED_STORED);
-    }
+  /**
+   * From now on, lets go of the texts marked "nothing found" and of those no analysis searches, unless made to
+   * keep all: for a run whose texts nothing else reads (one input, so no duplicates to tell apart).
+   */
+  dropUnread(): void {
+    this.dropping = !this.keepAll;
+  }
+
+  /** Marks event k's text `bytes[start, end)`, whose side it is; true when the text is to be kept. */
+  mark(k: number, side: TextSide, bytes: Uint8Array, start: number, end: number): boolean {
+    // (An empty text costs nothing to keep.)
+    if (side === OTHER_TEXT) return !this.dropping || start === end;
     this.made ??= this.make();
-    const classify = this.made;
-    const end = Math.min(n, this.done + budget);
-    const span = this.span;
-    for (let k = this.done; k < end; k++) {
-      if (store.incident(k) && store.textBytes(k, span))
-        this.marks[k] = classify(span.bytes, span.start, span.end);
+    const m = (side === INCIDENT_TEXT ? this.made.incident : this.made.victim)(bytes, start, end);
+    if (k >= this.marks.length) {
+      this.marks = lengthened(this.marks, Math.max(k + 1, this.marks.length * 2, 1024), NOT_MARKED_STORED);
     }
-    this.done = end;
-    return true;
+    this.marks[k] = m;
+    return m !== 0 || !this.dropping || start === end;
   }
 
   /**
-   * The marks of events numbers[0…], in order: counts those marked `skip` (not NOT_MARKED) and calls `each(i, mark)`
-   * for the others, mark undefined for those without one. Returns the count. One loop over the column: most of a
-   * million incidents' texts match nothing, and a call each for those cost more than the rest of the content
-   * analysis.
+   * The marks of events numbers[0…], incidents, in order: counts those marked `skip` (not NOT_MARKED) and calls
+   * `each(i, mark)` for the others, mark undefined for those without one. Returns the count. One loop over the
+   * column: most of a million incidents' texts match nothing, and a call each for those cost more than the rest
+   * of the content analysis.
    */
   scan(numbers: Uint32Array, skip: number, each: (i: number, mark: number | undefined) => void): number {
     let skipped = 0;
@@ -92,14 +109,20 @@ export class TextMarks {
     return skipped;
   }
 
-  /** Event k's mark, or undefined when it has none. */
-  of(k: number): number | undefined {
+  /**
+   * Event k's mark, when `classify` made it (the incidents' classifier for an incident, the victim's for another
+   * event); otherwise, or when it has none, undefined.
+   */
+  of(k: number, classify: TextClassifier): number | undefined {
+    const made = this.made;
+    if (made === undefined || this.store === undefined) return undefined;
+    if (classify !== (this.store.incident(k) ? made.incident : made.victim)) return undefined;
     const m = this.at(k);
     return m === NOT_MARKED ? undefined : m;
   }
 
   /** Event k's mark as kept: NOT_MARKED when it has none. */
   private at(k: number): number {
-    return k < this.done ? this.marks[k]! | 0 : NOT_MARKED;
+    return k < this.marks.length ? this.marks[k]! | 0 : NOT_MARKED;
   }
 }

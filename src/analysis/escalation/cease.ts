@@ -8,7 +8,9 @@
  * file's `ceasePhrases` replaces it. Matching is that of matcher.ts (whole words, case and apostrophes folded).
  */
 import type { Escalation } from '../../model/escalation.js';
+import type { ResolvedCase } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
+import type { TextClassifier } from '../../timeline/text-marks.js';
 import { byteSearch } from './byte-search.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';
@@ -45,6 +47,21 @@ export const DEFAULT_CEASE_PHRASES: readonly string[] = [
   'stay away from me',
 ];
 
+/** The cease phrases of a case: its own (`ceasePhrases`), or the built-in ones. */
+function phrasesOf(c: Pick<ResolvedCase, 'ceasePhrases'>): { phrases: string[]; fromCase: boolean } {
+  const fromCase = c.ceasePhrases !== undefined && c.ceasePhrases.length > 0;
+  return { phrases: fromCase ? [...c.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES], fromCase };
+}
+
+/**
+ * What the texts from the victim's side are marked with while the timeline is read (timeline/text-marks.ts), for
+ * a case with these phrases: the byte search's answer, 0 when no phrase can be in it. The same function for the
+ * same phrases, which is how `ceaseRequests` knows the marks are its own.
+ */
+export function ceaseClassifier(c: Pick<ResolvedCase, 'ceasePhrases'>): TextClassifier {
+  return byteSearch([phrasesOf(c).phrases]);
+}
+
 /** Most requests listed in the JSON. */
 const MAX_LISTED = 100;
 
@@ -56,8 +73,7 @@ export function ceaseRequests(
   events: EventList,
   boundaries: readonly Boundary[],
 ): Escalation['ceaseRequest'] {
-  const fromCase = ctx.case.ceasePhrases !== undefined && ctx.case.ceasePhrases.length > 0;
-  const phrases = fromCase ? [...ctx.case.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES];
+  const { phrases, fromCase } = phrasesOf(ctx.case);
   const matcher = compilePhrases(phrases);
   const search = searchAll([matcher], matcher);
   const onBytes = byteSearch([phrases]);
@@ -78,13 +94,15 @@ export function ceaseRequests(
       if (!inputsWithIncidents.has(events.input(i))) continue;
       recipient = 'unknown';
     }
-    // Most texts are settled on their stored bytes (byte-search.ts). The rest are read once, and only for the
-    // victim's messages to the subject: each read of a stored event's text decodes it again.
-    const stored = events.textBytes(i, span);
+    // Most texts are settled on their stored bytes (byte-search.ts), most of them as they were stored (a mark,
+    // text-marks.ts: a text marked 0 may no longer be kept). The rest are read once, and only for the victim's
+    // messages to the subject: each read of a stored event's text decodes it again.
+    const mark = events.textMark(i, onBytes);
+    const stored = mark !== undefined || events.textBytes(i, span);
     if (stored) {
       searched++;
       // A match is read again for its excerpt; only "no match" is settled here.
-      if (onBytes(span.bytes, span.start, span.end) === 0) continue;
+      if ((mark ?? onBytes(span.bytes, span.start, span.end)) === 0) continue;
     }
     const e = events.at(i);
     const text = e.text;

@@ -2,7 +2,7 @@
 import { participants } from '../../analysis/index.js';
 import { UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
-import { analyseTimeline, contentMarks } from '../../pipeline/index.js';
+import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
@@ -55,7 +55,9 @@ export async function makeReport(
   stamp: string,
   withChronology: boolean,
 ): Promise<Report> {
-  const { timeline, kase } = await readInputs(paths, flags, env, false, contentMarks);
+  const { timeline, kase } = await readInputs(paths, flags, env, false, (c) =>
+    reportMarks(c, withChronology),
+  );
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     const people = participants(timeline.events).slice(0, 15);
     const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);

@@ -1,15 +1,18 @@
 /**
- * The content search's marks, worked out while the timeline is read (src/timeline/text-marks.ts): the analysis
- * reads them instead of searching each text again, and the report is the same with all of them, some of them,
- * none of them, or marks made by another classifier (which it must not use).
+ * The marks made as texts are stored (src/timeline/text-marks.ts): the content search's for incidents and the
+ * cease search's for the victim's side. The analyses read them instead of searching each text again, and a run of
+ * one input keeps only the texts they will read. The report must be the same with them as without them, whichever
+ * texts were let go, and marks made by another classifier must not be used.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { ceaseClassifier } from '../../../src/analysis/escalation/cease.js';
 import { contentClassifier } from '../../../src/analysis/escalation/content.js';
-import { resolveCase } from '../../../src/cli/case.js';
+import { type CaseFlags, resolveCase } from '../../../src/cli/case.js';
 import { fileInput, walk } from '../../../src/cli/inputs.js';
 import type { ResolvedCase } from '../../../src/model/index.js';
-import { analyseTimeline, contentMarks, readTimeline } from '../../../src/pipeline/index.js';
+import { analyseTimeline, readTimeline, reportMarks } from '../../../src/pipeline/index.js';
 import type { StoreList } from '../../../src/timeline/list.js';
+import type { EventStore } from '../../../src/timeline/store.js';
 import { TextMarks } from '../../../src/timeline/text-marks.js';
 
 const META = {
@@ -19,122 +22,167 @@ const META = {
   run: { paths: [], options: {} },
 };
 
-async function read(paths: string[], marks?: (c: ResolvedCase) => TextMarks) {
+async function read(paths: string[], flags: CaseFlags, marks?: (c: ResolvedCase) => TextMarks) {
   const walked = await walk(paths);
-  const c = await resolveCase({ subject: ['Dan'] }, walked.caseFiles, 'Europe/London');
+  const c = await resolveCase(flags, walked.caseFiles, 'Europe/London');
   const m = marks?.(c);
   const t = await readTimeline({
     inputs: walked.files.map((f) => fileInput(f.abs, f.bytes, f.display)),
     case: c,
     ...(m ? { marks: m } : {}),
   });
-  return { t, c, m };
+  return { t, c, m, store: (t.events as StoreList).store };
 }
 
-const FOLDERS = [['fixtures/content-search'], ['fixtures/demo-case']];
+const DEMO_CASE = { case: 'fixtures/demo-case/case.json' };
+const CASES: { name: string; paths: string[]; flags: CaseFlags; single: boolean }[] = [
+  {
+    name: 'one chat, with cease requests',
+    paths: ['fixtures/content-search'],
+    flags: { subject: ['Dan'], victim: ['Amy'] },
+    single: true,
+  },
+  {
+    name: 'one chat of the demo case',
+    paths: ['fixtures/demo-case/WhatsApp Chat with Sam.txt'],
+    flags: DEMO_CASE,
+    single: true,
+  },
+  {
+    name: 'one SMS backup (texts as strings)',
+    paths: ['fixtures/demo-case/sms-20240601090000.xml'],
+    flags: DEMO_CASE,
+    single: true,
+  },
+  { name: 'the whole demo case (several inputs)', paths: ['fixtures/demo-case'], flags: {}, single: false },
+];
 
-describe('content marks made while reading', () => {
-  for (const paths of FOLDERS) {
-    it(`give the report found without them (${paths[0]})`, async () => {
-      const plain = await read(paths);
+describe('text marks made as the timeline is stored', () => {
+  for (const { name, paths, flags } of CASES) {
+    it(`give the report found without them: ${name}`, async () => {
+      const plain = await read(paths, flags);
       const expected = analyseTimeline(plain.t, plain.c, META);
       expect(expected.escalation!.content.textsSearched).toBeGreaterThan(0);
-      expect(expected.escalation!.content.categories.some((k) => k.incidents > 0)).toBe(true);
 
-      // Every stored text marked, as when the main thread waited long enough for the worker.
-      const all = await read(paths, contentMarks);
-      while (all.m!.step(7)) {}
-      // The analysis reads them all: those it counts (marked 0, nothing found) and those it is handed.
-      const scan = all.m!.scan.bind(all.m!);
-      let marked = 0;
-      const scanned = vi.spyOn(all.m!, 'scan').mockImplementation((numbers, skip, each) => {
+      // Texts let go where they may be, and every mark read: those the content analysis only counts (marked 0,
+      // nothing found) and those it is handed.
+      const marked = await read(paths, flags, (c) => reportMarks(c));
+      const scan = marked.m!.scan.bind(marked.m!);
+      let read0 = 0;
+      const scanned = vi.spyOn(marked.m!, 'scan').mockImplementation((numbers, skip, each) => {
         const skipped = scan(numbers, skip, (i, mark) => {
-          if (mark !== undefined) marked++;
+          if (mark !== undefined) read0++;
           each(i, mark);
         });
-        marked += skipped;
+        read0 += skipped;
         return skipped;
       });
-      expect(analyseTimeline(all.t, all.c, META)).toEqual(expected);
+      expect(analyseTimeline(marked.t, marked.c, META)).toEqual(expected);
       expect(scanned).toHaveBeenCalledTimes(1);
-      expect(marked).toBe(expected.escalation!.content.textsSearched! + emptyIncidents(all));
+      expect(read0).toBeGreaterThan(0);
 
-      // Some marked: those stored when the waiting stopped.
-      const some = await read(paths, contentMarks);
-      some.m!.step(Math.floor(some.t.events.length / 3));
-      expect(analyseTimeline(some.t, some.c, META)).toEqual(expected);
+      // Every text kept (a report with the chronology).
+      const all = await read(paths, flags, (c) => reportMarks(c, true));
+      expect(analyseTimeline(all.t, all.c, META)).toEqual(expected);
 
-      // None marked, and marks of another classifier (every category "found" in every text): not used.
-      const none = await read(paths, contentMarks);
-      expect(analyseTimeline(none.t, none.c, META)).toEqual(expected);
-      const other = await read(paths, () => new TextMarks(() => () => 0x1ff));
-      while (other.m!.step()) {}
+      // Marks of another classifier (every text "found"): not used.
+      const other = await read(
+        paths,
+        flags,
+        () => new TextMarks(() => ({ incident: () => 0x1ff, victim: () => 1 })),
+      );
       expect(analyseTimeline(other.t, other.c, META)).toEqual(expected);
     });
   }
 
-  it('mark incidents with their stored text only, and only up to where stepping reached', async () => {
-    const { t, c, m } = await read(['fixtures/content-search'], contentMarks);
-    const store = (t.events as StoreList).store;
-    expect(m!.of(0)).toBeUndefined();
-    expect(m!.step(3)).toBe(true);
-    const classify = contentClassifier(c.lexicon);
-    const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
-    for (let k = 0; k < store.length; k++) {
-      const expected =
-        k < 3 && store.incident(k) && store.textBytes(k, span)
-          ? classify(span.bytes, span.start, span.end)
-          : undefined;
-      expect(m!.of(k)).toBe(expected);
-    }
-    while (m!.step()) {}
-    expect(m!.step()).toBe(false);
-    let incidents = 0;
-    for (let k = 0; k < store.length; k++) {
-      if (!store.incident(k)) expect(m!.of(k)).toBeUndefined();
-      else {
-        incidents++;
-        expect(m!.of(k)).toBeTypeOf('number');
-      }
-    }
-    expect(incidents).toBeGreaterThan(10);
+  it('finds cease requests through the victim marks, as it would by searching', async () => {
+    const { paths, flags } = CASES[1]!;
+    const once = await read(paths, flags);
+    const plain = analyseTimeline(once.t, once.c, META);
+    expect(plain.escalation!.ceaseRequest.requests.length).toBeGreaterThan(0);
+    expect(plain.escalation!.ceaseRequest.searched).toBeGreaterThan(
+      plain.escalation!.ceaseRequest.requests.length,
+    );
+    const marked = await read(paths, flags, (c) => reportMarks(c));
+    expect(countVictimMarks(marked.store, marked.c)).toBeGreaterThan(0);
+    expect(analyseTimeline(marked.t, marked.c, META).escalation!.ceaseRequest).toEqual(
+      plain.escalation!.ceaseRequest,
+    );
   });
-});
 
-describe('TextMarks', () => {
-  it('gives back every 32-bit mark as made, negative ones included, and makes its classifier once, at the first step', async () => {
+  for (const { name, paths, flags, single } of CASES) {
+    it(`keep ${single ? 'only the texts an analysis reads' : 'every text'}: ${name}`, async () => {
+      const plain = await read(paths, flags);
+      const { store, c } = await read(paths, flags, (k) => reportMarks(k));
+      expect(store.length).toBe(plain.store.length);
+      const content = contentClassifier(c.lexicon);
+      const cease = ceaseClassifier(c);
+      const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+      let kept = 0;
+      let dropped = 0;
+      for (let k = 0; k < store.length; k++) {
+        const text = plain.store.text(k);
+        const victimSide = store.direction(k) === 'outgoing' || store.who(k).role === 'victim';
+        const classify = store.incident(k) ? content : victimSide ? cease : undefined;
+        const bytes = plain.store.textBytes(k, span);
+        const mark = bytes && classify ? classify(span.bytes, span.start, span.end) : undefined;
+        expect(store.textMarks!.of(k, store.incident(k) ? content : cease)).toBe(mark);
+        const letGo = single && bytes && span.end > span.start && (classify === undefined || mark === 0);
+        if (letGo) {
+          dropped++;
+          expect(() => store.text(k)).toThrow(/read after it was let go/);
+          expect(store.textBytes(k, span)).toBe(false);
+        } else {
+          kept++;
+          expect(store.text(k)).toBe(text);
+        }
+      }
+      expect(kept).toBeGreaterThan(0);
+      if (single) expect(dropped).toBeGreaterThan(0);
+      else expect(dropped).toBe(0);
+    });
+  }
+
+  it('make the classifiers once, at the first text, and give back every 32-bit mark, negative ones included', async () => {
     let made = 0;
     const classify = (_b: Uint8Array, start: number, end: number): number => (end - start) * -65_537 - 1;
-    const { t, m } = await read(
-      ['fixtures/content-search'],
-      () =>
-        new TextMarks(() => {
-          made++;
-          return classify;
-        }),
-    );
-    expect(made).toBe(0);
-    expect(m!.classify).toBeUndefined();
-    while (m!.step(5)) {}
+    const { store, m } = await read(['fixtures/content-search'], { subject: ['Dan'] }, () => {
+      return new TextMarks(() => {
+        made++;
+        return { incident: classify, victim: classify };
+      });
+    });
     expect(made).toBe(1);
     expect(m!.classify).toBe(classify);
-    const store = (t.events as StoreList).store;
+    const plain = await read(['fixtures/content-search'], { subject: ['Dan'] });
     const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
     let negative = 0;
     for (let k = 0; k < store.length; k++) {
-      if (!store.incident(k) || !store.textBytes(k, span)) continue;
-      expect(m!.of(k)).toBe(classify(span.bytes, span.start, span.end));
+      if (!store.incident(k) || !plain.store.textBytes(k, span)) continue;
+      expect(m!.of(k, classify)).toBe(classify(span.bytes, span.start, span.end));
       negative++;
     }
     expect(negative).toBeGreaterThan(10);
   });
+
+  it('make no classifier for a run without texts', async () => {
+    let made = 0;
+    const { store } = await read(['fixtures/demo-case/calls-20240601090000.xml'], DEMO_CASE, () => {
+      return new TextMarks(() => {
+        made++;
+        return { incident: () => 0, victim: () => 0 };
+      });
+    });
+    expect(store.length).toBeGreaterThan(0);
+    expect(made).toBe(0);
+  });
 });
 
-/** Incidents whose stored text is empty: marked, but not counted as searched. */
-function emptyIncidents({ t }: { t: Awaited<ReturnType<typeof read>>['t'] }): number {
-  const incidents = t.events.incidents();
-  const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+/** Events from the victim's side (not incidents) with a mark from the cease classifier. */
+function countVictimMarks(store: EventStore, c: ResolvedCase): number {
+  const cease = ceaseClassifier(c);
   let n = 0;
-  for (let i = 0; i < incidents.length; i++) if (incidents.textBytes(i, span) && span.start === span.end) n++;
+  for (let k = 0; k < store.length; k++)
+    if (!store.incident(k) && store.textMarks!.of(k, cease) !== undefined) n++;
   return n;
 }
