@@ -66,7 +66,8 @@ export async function ingest(
   const voided: [number, number][] = [];
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  async function visit(input: SourceInput): Promise<void> {
+  /** `alone`: the run's only input (a member: its archive's only member, the archive being the only input). */
+  async function visit(input: SourceInput, alone: boolean): Promise<void> {
     let head: Buffer;
     try {
       head = await readHead(input, HEAD_BYTES);
@@ -96,7 +97,7 @@ export async function ingest(
     if (found.kind === 'source') {
       // One input, one source: no duplicates will be told apart by their texts, so only the texts an analysis
       // reads need keeping (timeline/text-marks.ts).
-      if (sorted.length === 1) builder.store.textMarks?.dropUnread();
+      if (alone) builder.store.textMarks?.dropUnread();
       await parseOne(input, found.source);
       return;
     }
@@ -124,7 +125,7 @@ export async function ingest(
       });
     }
     members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const m of members) await visit(m);
+    for (const m of members) await visit(m, alone && members.length === 1);
   }
 
   async function parseOne(input: SourceInput, source: Source): Promise<void> {
@@ -263,7 +264,7 @@ export async function ingest(
     }
   }
 
-  for (const input of sorted) await visit(input);
+  for (const input of sorted) await visit(input, sorted.length === 1);
 
   const store = builder.store;
   const count = store.length;

@@ -11,7 +11,7 @@ import type { Direction, Precision } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { Utf8Span } from './pages.js';
 import type { EventStore, Who } from './store.js';
-import type { TextClassifier } from './text-marks.js';
+import { sameClassifier, type TextClassifier } from './text-marks.js';
 
 export abstract class EventList implements Iterable<TimelineEvent> {
   abstract readonly length: number;
@@ -282,7 +282,7 @@ export class StoreList extends EventList {
     each: (i: number, mark: number | undefined) => void,
   ): number {
     const marks = this.store.textMarks;
-    return marks?.classify === classify
+    return marks !== undefined && sameClassifier(marks.classify, classify)
       ? marks.scan(this.numbers, skip, each)
       : super.textMarksExcept(classify, skip, each);
   }

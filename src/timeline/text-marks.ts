@@ -25,6 +25,27 @@ import type { EventStore } from './store.js';
  */
 export type TextClassifier = (bytes: Uint8Array, start: number, end: number) => number;
 
+/** What each classifier was made from (`keyed`). */
+const keys = new WeakMap<TextClassifier, string>();
+
+/**
+ * `classify`, known by `key`: what it was made from (its search and phrase lists). Marks made by any classifier
+ * with the same key are the same marks, so an analysis recognises them even when its own classifier is another
+ * object (one made again after a cache let the first go).
+ */
+export function keyed(key: string, classify: TextClassifier): TextClassifier {
+  keys.set(classify, key);
+  return classify;
+}
+
+/** Whether `a` and `b` mark every text alike: the same function, or made from the same thing (`keyed`). */
+export function sameClassifier(a: TextClassifier | undefined, b: TextClassifier): boolean {
+  if (a === undefined) return false;
+  if (a === b) return true;
+  const key = keys.get(a);
+  return key !== undefined && key === keys.get(b);
+}
+
 /** The classifier for each kind of text an analysis searches. */
 export interface TextClassifiers {
   /** For an incident's text. */
@@ -116,7 +137,7 @@ export class TextMarks {
   of(k: number, classify: TextClassifier): number | undefined {
     const made = this.made;
     if (made === undefined || this.store === undefined) return undefined;
-    if (classify !== (this.store.incident(k) ? made.incident : made.victim)) return undefined;
+    if (!sameClassifier(this.store.incident(k) ? made.incident : made.victim, classify)) return undefined;
     const m = this.at(k);
     return m === NOT_MARKED ? undefined : m;
   }

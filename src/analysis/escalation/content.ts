@@ -8,7 +8,7 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { CaseFile, TimelineEvent } from '../../model/index.js';
-import type { TextClassifier } from '../../timeline/text-marks.js';
+import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
 import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
 import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
@@ -24,18 +24,21 @@ const classifiers = new WeakMap<ByteSearch, TextClassifier>();
 
 /**
  * What each incident's stored text is marked with while the timeline is read (timeline/text-marks.ts), for a
- * case with this lexicon: the byte search's answer, or EMPTY. The same function for the same lexicon, which is how
+ * case with this lexicon: the byte search's answer, or EMPTY. Known by the lexicon's terms, which is how
  * `contentAnalysis` knows the marks are its own.
  */
 export function contentClassifier(lexicon: CaseFile['lexicon']): TextClassifier {
-  return classifierOf(byteSearch(resolveLexicon(lexicon).categories.map((c) => c.terms)));
+  return classifierOf(resolveLexicon(lexicon).categories.map((c) => c.terms));
 }
 
-/** The classifier that marks texts with `onBytes`'s answers, one for each search. */
-function classifierOf(onBytes: ByteSearch): TextClassifier {
+/** The classifier that marks texts with the byte search's answers for `lists`. */
+function classifierOf(lists: readonly (readonly string[])[]): TextClassifier {
+  const onBytes = byteSearch(lists);
   let classify = classifiers.get(onBytes);
   if (classify === undefined) {
-    classify = (bytes, start, end) => (start === end ? EMPTY : onBytes(bytes, start, end));
+    classify = keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
+      start === end ? EMPTY : onBytes(bytes, start, end),
+    );
     classifiers.set(onBytes, classify);
   }
   return classify;
@@ -113,7 +116,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   // Incidents in order: those marked while the timeline was read are taken with their marks (most match nothing,
   // and are only counted), and the stored texts of the others are searched two at a time, side by side
   // (byte-search.ts `two`): a text without a mark waits for the next one.
-  const classify = classifierOf(onBytes);
+  const classify = classifierOf(categories.map((c) => c.terms));
   const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const answers = new Int32Array(2);

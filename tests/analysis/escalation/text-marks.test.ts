@@ -4,7 +4,11 @@
  * one input keeps only the texts they will read. The report must be the same with them as without them, whichever
  * texts were let go, and marks made by another classifier must not be used.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { byteSearch } from '../../../src/analysis/escalation/byte-search.js';
 import { ceaseClassifier } from '../../../src/analysis/escalation/cease.js';
 import { contentClassifier } from '../../../src/analysis/escalation/content.js';
 import { type CaseFlags, resolveCase } from '../../../src/cli/case.js';
@@ -14,6 +18,7 @@ import { analyseTimeline, readTimeline, reportMarks } from '../../../src/pipelin
 import type { StoreList } from '../../../src/timeline/list.js';
 import type { EventStore } from '../../../src/timeline/store.js';
 import { TextMarks } from '../../../src/timeline/text-marks.js';
+import { makeZip } from '../../helpers/zip-writer.js';
 
 const META = {
   version: 'test',
@@ -142,6 +147,63 @@ describe('text marks made as the timeline is stored', () => {
       else expect(dropped).toBe(0);
     });
   }
+
+  it('keep every text of an archive of several exports (duplicates are told apart by their texts), and let go in one of one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chronolog-marks-'));
+    try {
+      const chat = readFileSync('fixtures/demo-case/WhatsApp Chat with Sam.txt');
+      writeFileSync(
+        path.join(dir, 'two.zip'),
+        makeZip([
+          { name: 'WhatsApp Chat with Sam.txt', data: chat },
+          { name: 'older/WhatsApp Chat with Sam.txt', data: chat },
+        ]),
+      );
+      writeFileSync(path.join(dir, 'one.zip'), makeZip([{ name: 'WhatsApp Chat with Sam.txt', data: chat }]));
+      const totals: number[] = [];
+      for (const [zip, letGo] of [
+        ['two.zip', false],
+        ['one.zip', true],
+      ] as const) {
+        const paths = [path.join(dir, zip)];
+        const plain = await read(paths, DEMO_CASE);
+        const expected = analyseTimeline(plain.t, plain.c, META);
+        const marked = await read(paths, DEMO_CASE, (c) => reportMarks(c));
+        expect(analyseTimeline(marked.t, marked.c, META)).toEqual(expected);
+        let dropped = 0;
+        for (let k = 0; k < marked.store.length; k++) {
+          try {
+            expect(marked.store.text(k)).toBe(plain.store.text(k));
+          } catch {
+            dropped++;
+          }
+        }
+        if (letGo) expect(dropped).toBeGreaterThan(0);
+        else {
+          expect(dropped).toBe(0);
+          // The second copy is all duplicates: told apart by the texts that were kept.
+          expect(expected.inputs).toHaveLength(2);
+          expect(expected.inputs[1]!.duplicates).toBe(expected.inputs[0]!.events);
+        }
+        totals.push(expected.incidents.total);
+      }
+      expect(totals[0]).toBe(totals[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are still recognised after many other phrase lists were searched in between (the search cache let theirs go)', async () => {
+    const { paths, flags } = CASES[1]!;
+    const once = await read(paths, flags);
+    const expected = analyseTimeline(once.t, once.c, META);
+    const marked = await read(paths, flags, (c) => reportMarks(c));
+    // A long-lived process (a library caller, case after case) meets many lexicons between reading and analysis.
+    for (let i = 0; i < 200; i++) byteSearch([[`phrase number ${i}`]]);
+    const analysed = vi.spyOn(marked.m!, 'scan');
+    expect(analyseTimeline(marked.t, marked.c, META)).toEqual(expected);
+    expect(analysed).toHaveBeenCalledTimes(1);
+  });
 
   it('make the classifiers once, at the first text, and give back every 32-bit mark, negative ones included', async () => {
     let made = 0;
