@@ -100,7 +100,7 @@ export class EventStore {
   // The events that came before the instant of the one added before them (`descents`), while they are few.
   private descentsAt: number[] | undefined = [];
   private lastMs = Number.NEGATIVE_INFINITY;
-  /** Marks worked out from the incidents' texts while they were read (text-marks.ts), when asked for. */
+  /** Marks worked out from the texts as they are stored, and which to keep (text-marks.ts), when asked for. */
   textMarks: TextMarks | undefined;
   private readonly span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
 
@@ -162,18 +162,19 @@ export class EventStore {
     }
     this.locators.set(k, e.locator);
     const marks = this.textMarks;
-    if (marks === undefined) {
-      if (text === undefined) this.texts.push(e.text);
-      else this.texts.pushUtf8(text.bytes, text.start, text.end);
-    } else if (text !== undefined) {
+    if (text !== undefined) {
       // Marked before it is copied: most texts are then let go without being written anywhere.
-      if (marks.mark(k, this.side(r), text.bytes, text.start, text.end)) {
+      if (marks === undefined || marks.mark(k, this.side(r), text.bytes, text.start, text.end)) {
         this.texts.pushUtf8(text.bytes, text.start, text.end);
       } else this.texts.pushDropped();
     } else {
       this.texts.push(e.text);
       const span = this.span;
-      if (this.texts.bytesOf(k, span) && !marks.mark(k, this.side(r), span.bytes, span.start, span.end)) {
+      if (
+        marks &&
+        this.texts.bytesOf(k, span) &&
+        !marks.mark(k, this.side(r), span.bytes, span.start, span.end)
+      ) {
         this.texts.dropLast();
       }
     }

@@ -11,7 +11,7 @@ import type { Escalation } from '../../model/escalation.js';
 import type { ResolvedCase } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
-import { type ByteSearch, byteSearch } from './byte-search.js';
+import { byteSearch } from './byte-search.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';
 import { type Ctx, lowerBound, refOf } from './context.js';
@@ -53,8 +53,6 @@ function phrasesOf(c: Pick<ResolvedCase, 'ceasePhrases'>): { phrases: string[]; 
   return { phrases: fromCase ? [...c.ceasePhrases!] : [...DEFAULT_CEASE_PHRASES], fromCase };
 }
 
-const classifiers = new WeakMap<ByteSearch, TextClassifier>();
-
 /**
  * What the texts from the victim's side are marked with while the timeline is read (timeline/text-marks.ts), for
  * a case with these phrases: the byte search's answer, 0 when no phrase can be in it. Known by the phrases, which
@@ -62,15 +60,7 @@ const classifiers = new WeakMap<ByteSearch, TextClassifier>();
  */
 export function ceaseClassifier(c: Pick<ResolvedCase, 'ceasePhrases'>): TextClassifier {
   const lists = [phrasesOf(c).phrases];
-  const onBytes = byteSearch(lists);
-  let classify = classifiers.get(onBytes);
-  if (classify === undefined) {
-    classify = keyed(`cease\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
-      onBytes(bytes, start, end),
-    );
-    classifiers.set(onBytes, classify);
-  }
-  return classify;
+  return keyed(`cease\u0000${JSON.stringify(lists)}`, byteSearch(lists));
 }
 
 /** Most requests listed in the JSON. */
@@ -87,8 +77,7 @@ export function ceaseRequests(
   const { phrases, fromCase } = phrasesOf(ctx.case);
   const matcher = compilePhrases(phrases);
   const search = searchAll([matcher], matcher);
-  const onBytes = byteSearch([phrases]);
-  const marked = ceaseClassifier(ctx.case);
+  const onBytes = ceaseClassifier(ctx.case);
   const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
@@ -109,7 +98,7 @@ export function ceaseRequests(
     // Most texts are settled on their stored bytes (byte-search.ts), most of them as they were stored (a mark,
     // text-marks.ts: a text marked 0 may no longer be kept). The rest are read once, and only for the victim's
     // messages to the subject: each read of a stored event's text decodes it again.
-    const mark = events.textMark(i, marked);
+    const mark = events.textMark(i, onBytes);
     const stored = mark !== undefined || events.textBytes(i, span);
     if (stored) {
       searched++;

@@ -9,7 +9,7 @@
 import type { Escalation } from '../../model/escalation.js';
 import type { CaseFile, TimelineEvent } from '../../model/index.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
-import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
+import { byteSearch, UNSETTLED } from './byte-search.js';
 import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
@@ -19,8 +19,6 @@ const EXAMPLES = 5;
 
 /** A text's mark (`contentClassifier`) when it is empty; any other mark is the byte search's answer. */
 const EMPTY = -2;
-
-const classifiers = new WeakMap<ByteSearch, TextClassifier>();
 
 /**
  * What each incident's stored text is marked with while the timeline is read (timeline/text-marks.ts), for a
@@ -34,14 +32,9 @@ export function contentClassifier(lexicon: CaseFile['lexicon']): TextClassifier 
 /** The classifier that marks texts with the byte search's answers for `lists`. */
 function classifierOf(lists: readonly (readonly string[])[]): TextClassifier {
   const onBytes = byteSearch(lists);
-  let classify = classifiers.get(onBytes);
-  if (classify === undefined) {
-    classify = keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
-      start === end ? EMPTY : onBytes(bytes, start, end),
-    );
-    classifiers.set(onBytes, classify);
-  }
-  return classify;
+  return keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
+    start === end ? EMPTY : onBytes(bytes, start, end),
+  );
 }
 
 /** Lexicon matches per category over the window's incidents. */
