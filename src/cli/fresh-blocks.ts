@@ -26,7 +26,7 @@ export interface FreshBlocks {
    * Readies one more block here and now, its pages taken on this thread: for a thread that would otherwise only
    * wait (for the parse worker, parse-host.ts). False, and nothing done, once `IDLE_AHEAD` blocks are ready, or
    * as many as the rest of the input is likely to fill: `done` is the part of it read so far (0–1), and the rest
-   * is taken to need blocks in the proportion the part read did. Unknown (0), up to IDLE_AHEAD.
+   * is taken to need blocks in the proportion the part read did. Unknown (0, nothing read yet), up to AHEAD.
    */
   fillOne(done?: number): boolean;
   /** Reads no more ahead and closes the file once the reads under way have completed. */
@@ -85,8 +85,11 @@ export function freshBlocks(size: number, zeros = '/dev/zero'): FreshBlocks {
     },
     fillOne: (done = 0) => {
       // Blocks readied and never handed out are pages taken for nothing (a million-message chat's end left 15),
-      // time the waiting thread can give to other work (read.ts).
-      const wanted = done > 0 ? Math.ceil((handed * (1 - done)) / done) + 1 : IDLE_AHEAD;
+      // time the waiting thread can give to other work (read.ts). Before anything is read, how many blocks a
+      // file needs is unknown: a report that keeps only the texts a search reads (timeline/text-marks.ts) fills
+      // 11 for a million-message chat, and readying 16 before the first record took ~1,500 pages for nothing.
+      // The last block handed out is taken to be half full.
+      const wanted = done > 0 ? Math.ceil(((handed - 0.5) * (1 - done)) / done) : AHEAD;
       if (closed || ready.length >= Math.min(IDLE_AHEAD, wanted)) return false;
       const block = Buffer.allocUnsafeSlow(size);
       // One write a page is enough for the system to hand the page over.
