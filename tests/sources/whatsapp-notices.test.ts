@@ -8,6 +8,7 @@ import {
   ATTACHED_FIRST_BYTES,
   maybeSpecial,
   patternStarts,
+  RecentSpecials,
   START_PAIRS,
   START_PREFIXES,
 } from '../../src/sources/whatsapp-txt/notice-bytes.js';
@@ -124,5 +125,58 @@ describe('the byte filter in front of classify', () => {
       b('<Media omitted>'),
       b('x (file attached) ok, I tried'),
     ]).toEqual([true, true, true, true]);
+  });
+});
+
+describe('the first lines classified from memory', () => {
+  /** The texts in turn, each written into the same buffer (as the reader fills its one buffer again). */
+  function classifyInTurn(texts: readonly string[]): Special[] {
+    const recent = new RecentSpecials();
+    const buffer = Buffer.alloc(4096);
+    return texts.map((t) => {
+      const n = buffer.write(`>${t}\n`, 'utf8');
+      const text = { bytes: buffer, start: 1, end: n - 1, string: () => buffer.toString('utf8', 1, n - 1) };
+      return recent.classify(text);
+    });
+  }
+
+  it("gives classify's answer for lines met again, lines sharing bytes and lines long forgotten", () => {
+    const lines = [
+      '<Media omitted>',
+      'Missed voice call',
+      'This message was deleted',
+      'Missed voice call',
+      '<Media omitted>',
+      '<Media omitted', // a line the remembered one starts with
+      'Missed video call',
+      'This message was deleted',
+      ...Array.from({ length: 10 }, (_, i) => `see (photo ${i})`),
+      'Missed voice call',
+      `Missed voice call ${'x'.repeat(100)}`, // longer than what is remembered
+      `Missed voice call ${'x'.repeat(100)}`,
+    ];
+    expect(classifyInTurn(lines)).toEqual(lines.map((l) => classify(l)));
+    expect(classifyInTurn(lines).slice(0, 3)).toEqual([Special.Media, Special.MissedCall, Special.Deleted]);
+  });
+
+  it('agrees with classify on any sequence of lines, repeated or not', () => {
+    const pool = [
+      '<Media omitted>',
+      'Missed voice call',
+      'This message was deleted',
+      'image omitted',
+      'ok)',
+      'Mi',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pool), fc.string({ unit: 'grapheme', maxLength: 30 })), {
+          maxLength: 40,
+        }),
+        (texts) => {
+          expect(classifyInTurn(texts)).toEqual(texts.map((t) => classify(t)));
+        },
+      ),
+    );
   });
 });

@@ -14,8 +14,8 @@ import { LocalClock } from './clock.js';
 import { type Layout, layoutName } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
 import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
-import { maybeSpecial } from './notice-bytes.js';
-import { classify, isAttributedNotice, Special } from './notices.js';
+import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
+import { isAttributedNotice, Special } from './notices.js';
 import { type Framing, HeaderScanner, Scan } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
 
@@ -138,6 +138,7 @@ export async function readMessages(
   const clock = new LocalClock(layout);
   const boms = new BomSearch();
   const text = new MessageText(boms);
+  const specials = new RecentSpecials();
   let state = NONE;
   let time: Extract<EventTime, { type: 'local' }> | undefined;
   let event: Mutable<ParsedEvent> | undefined;
@@ -213,7 +214,7 @@ export async function readMessages(
     // The text as written, minus byte-order marks anywhere and the direction marks iOS puts in front.
     text.set(b, afterLeadingMarks(b, textStart), end);
     // Only a text that may be a placeholder or a notice is decoded to be classified.
-    const special = maybeSpecial(text.bytes, text.start, text.end) ? classify(text.string()) : Special.None;
+    const special = maybeSpecial(text.bytes, text.start, text.end) ? specials.classify(text) : Special.None;
     const typed = kindOf(special);
     const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), text);
     if (notice !== undefined) {

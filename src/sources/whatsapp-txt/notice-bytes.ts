@@ -8,11 +8,13 @@
  */
 import {
   ATTACHED_PATTERNS,
+  classify,
   firstCharTable,
   MARKER_FIRST,
   MARKER_LAST,
   MAX_NOTICE,
   MEDIA_SUFFIXES,
+  type Special,
   START_PATTERNS,
 } from './notices.js';
 
@@ -172,4 +174,48 @@ export function maybeSpecial(b: Uint8Array, s: number, e: number): boolean {
   }
   for (let i = s; i < e; i++) if (ATTACHED_FIRST_BYTES[b[i]!] === 1) return true;
   return false;
+}
+
+/** First lines `RecentSpecials` remembers, and the longest it remembers (in bytes). */
+const RECENT = 8;
+const RECENT_BYTES = 64;
+
+/**
+ * `classify` for first lines that `maybeSpecial` let through, answering a line met among the last few from
+ * memory. Why: a chat repeats its placeholders and call lines word for word ("<Media omitted>", "Missed voice
+ * call", a deleted message), often one message in six, and each decode and pattern run makes a string and a
+ * match array; a repeat here costs a comparison of its bytes. `classify` reads only the line, so an answer
+ * remembered is the answer it would give again.
+ */
+export class RecentSpecials {
+  private readonly lines: Uint8Array[] = [];
+  private readonly answers: Special[] = [];
+  /** The slot the next line remembered takes, round the RECENT. */
+  private next = 0;
+
+  /** `classify` of the UTF-8 first line `text.bytes[start, end)`; `text.string()` decodes it. */
+  classify(text: {
+    readonly bytes: Uint8Array;
+    readonly start: number;
+    readonly end: number;
+    string(): string;
+  }): Special {
+    const { bytes, start, end } = text;
+    const n = end - start;
+    const lines = this.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.length === n && holdsAt(bytes, start, line)) return this.answers[i]!;
+    }
+    const answer = classify(text.string());
+    if (n <= RECENT_BYTES) {
+      // A copy: the bytes are the reader's buffer, filled again (Buffer's slice would be a view of it).
+      const line = new Uint8Array(n);
+      line.set(bytes.subarray(start, end));
+      lines[this.next] = line;
+      this.answers[this.next] = answer;
+      this.next = (this.next + 1) % RECENT;
+    }
+    return answer;
+  }
 }
