@@ -22,6 +22,8 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'date-received-mismatch': 'sent date far from the received date',
   'dst-gap': 'the written time did not exist, as the clocks went forward; shown after the change',
   'dst-ambiguous': 'the written time happened twice, as the clocks went back; the earlier is used',
+  'dst-ambiguous-later':
+    'the written time happened twice, as the clocks went back; the later is used, as the record before it was already past the earlier',
 };
 
 /** Whether a record flag is about how to read the record's time (a known one or any `time-`/`date-`/`dst-` code). */

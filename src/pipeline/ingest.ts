@@ -3,12 +3,12 @@
  * de-duplicate across inputs → sort. Keeps the books: for every input, records = events + skipped + rejected,
  * and events = kept + duplicates.
  */
-import type { InputSummary, ParsedEvent } from '../model/index.js';
+import type { InputSummary, ParsedEvent, Problem } from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { SourceFailure } from '../sources/index.js';
-import type { TimelineBuilder } from '../timeline/build.js';
+import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
 import { findDuplicates } from '../timeline/dedupe.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
@@ -173,22 +173,7 @@ export async function ingest(
       tally.records++;
       tally.events++;
       const dst = builder.dst;
-      if (dst) {
-        problems.add({
-          code: dst === 'gap' ? 'TIMELINE_DST_GAP' : 'TIMELINE_DST_AMBIGUOUS',
-          severity: 'warning',
-          file,
-          locator: locatorText(e.locator),
-          message:
-            dst === 'gap'
-              ? `local time ${e.time.type === 'local' ? e.time.local : ''} does not exist in ${opts.source.timezone} (clocks went forward); read with the offset before the change`
-              : `local time ${e.time.type === 'local' ? e.time.local : ''} occurs twice in ${opts.source.timezone} (clocks went back); the earlier instant was used`,
-          hint:
-            dst === 'gap'
-              ? 'Nothing to fix unless the exact time matters: the report shows it after the clock change (one hour later than written, for a one-hour change). If it matters, check the time in the original export.'
-              : 'Nothing to fix unless the exact time matters: the report takes the first of the two times the clock showed it (before the change). If it matters, check the time in the original export.',
-        });
-      }
+      if (dst) problems.add(dstProblem(dst, e, file, opts.source.timezone));
     };
     // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
     const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
@@ -316,4 +301,32 @@ function liveEvents(count: number, voided: readonly [number, number][]): Uint32A
     k = to;
   }
   return live;
+}
+
+/** The warning for a record whose written time fell in a clock change (`TimelineBuilder.dst`). */
+function dstProblem(dst: NonNullable<BuiltDst>, e: ParsedEvent, file: string, zone: string): Problem {
+  const written = e.time.type === 'local' ? e.time.local : '';
+  const common = { severity: 'warning' as const, file, locator: locatorText(e.locator) };
+  if (dst === 'gap') {
+    return {
+      code: 'TIMELINE_DST_GAP',
+      ...common,
+      message: `local time ${written} does not exist in ${zone} (clocks went forward); read with the offset before the change`,
+      hint: 'Nothing to fix unless the exact time matters: the report shows it after the clock change (one hour later than written, for a one-hour change). If it matters, check the time in the original export.',
+    };
+  }
+  if (dst === 'overlap') {
+    return {
+      code: 'TIMELINE_DST_AMBIGUOUS',
+      ...common,
+      message: `local time ${written} occurs twice in ${zone} (clocks went back); the earlier instant was used`,
+      hint: 'Nothing to fix unless the exact time matters: the report takes the first of the two times the clock showed it (before the change). If it matters, check the time in the original export.',
+    };
+  }
+  return {
+    code: 'TIMELINE_DST_AMBIGUOUS',
+    ...common,
+    message: `local time ${written} occurs twice in ${zone} (clocks went back); the later instant was used, as the record before it in the file is already past the earlier`,
+    hint: 'Nothing to fix unless the exact time matters: the file keeps its records in the order written, so the report takes the second of the two times the clock showed it (after the change). If it matters, check the time in the original export.',
+  };
 }

@@ -44,6 +44,20 @@ export interface UnusableTime {
 
 const CHECK = 'Check the record in the original file.';
 
+/**
+ * How `build` read the last event's wall-clock time around a clock change: 'overlap-later' is a time that occurs
+ * twice read as the second of the two (after the clocks went back), because the record before it in the same
+ * file is already past the first.
+ */
+export type BuiltDst = DstFlag | 'overlap-later';
+
+/** The record flag of each way `build` read a time around a clock change (model/time-flags.ts). */
+const DST_FLAGS = {
+  gap: 'dst-gap',
+  overlap: 'dst-ambiguous',
+  'overlap-later': 'dst-ambiguous-later',
+} as const;
+
 export class TimelineBuilder {
   private readonly conversations = new NameTable();
   private readonly whos: Who[] = [NOBODY];
@@ -53,7 +67,14 @@ export class TimelineBuilder {
   /** Every event built, in the order built. */
   readonly store: EventStore;
   /** Set by `build` when the event's local time fell in a DST gap or overlap. */
-  dst: DstFlag;
+  dst: BuiltDst;
+  /**
+   * The input and instant of the event built last. Inputs are read one after another, so this is the record
+   * before in the same file when the inputs match: a time that occurs twice is read as the second of the two when
+   * that record is already past the first (the clocks went back between them), instead of put before it.
+   */
+  private lastInput = -1;
+  private lastMs = 0;
   /**
    * What `build` decided about the event, handed to the store: one record filled again for every event (the
    * store copies what it keeps), instead of a new object per event for the young generation to collect.
@@ -118,6 +139,15 @@ export class TimelineBuilder {
         const r = this.zone.resolve(wall);
         ms = r.ms;
         this.dst = r.dst;
+        if (r.dst === 'overlap' && input === this.lastInput && this.lastMs > ms) {
+          // Only when the record before lies between the two readings: a file written newest first, or one that
+          // jumps back further, gives no sign of which is meant, and keeps the earlier.
+          const later = this.zone.laterInstant(wall);
+          if (this.lastMs <= later) {
+            ms = later;
+            this.dst = 'overlap-later';
+          }
+        }
       }
     }
     const who = e.sender === undefined ? 0 : this.who(e.sender);
@@ -125,13 +155,15 @@ export class TimelineBuilder {
     let direction = e.direction;
     if (direction === 'unknown' && role === 'victim') direction = 'outgoing';
     else if (direction === 'unknown' && role === 'subject') direction = 'incoming';
+    this.lastInput = input;
+    this.lastMs = ms;
     const r = this.resolved;
     r.ms = ms;
     r.direction = direction;
     r.incident = role === 'subject' && direction !== 'outgoing';
     r.who = who;
     r.conversation = e.conversation === undefined ? 0 : this.conversations.id(e.conversation);
-    r.flags = this.dst ? [...(e.flags ?? []), this.dst === 'gap' ? 'dst-gap' : 'dst-ambiguous'] : e.flags;
+    r.flags = this.dst ? [...(e.flags ?? []), DST_FLAGS[this.dst]] : e.flags;
     r.details = e.details;
     r.input = input;
     return this.store.add(e, r, text);
@@ -152,6 +184,7 @@ export class TimelineBuilder {
    * events stored since stay in the store, voided by the caller, and are never read again.
    */
   rollback(mark: BuilderMark): void {
+    this.lastInput = -1;
     this.whos.length = mark.whos;
     keepFirst(this.byFields, mark.byFields);
     keepFirst(this.byObject, mark.byObject);

@@ -197,6 +197,16 @@ export class Zone {
     return known === undefined ? undefined : wallMs - known * 60_000;
   }
 
+  /**
+   * The later of the two instants of a wall-clock time that occurs twice (`resolve` flags it 'overlap' and gives
+   * the earlier): the same time read with the offset in force after the clock change.
+   */
+  laterInstant(wallMs: number): number {
+    const before = this.offsetAt(wallMs - DAY);
+    const after = this.offsetAt(wallMs + DAY);
+    return Math.max(wallMs - before * 60_000, wallMs - after * 60_000);
+  }
+
   private resolveSlow(wallMs: number): { ms: number; dst: DstFlag } {
     const before = this.offsetAt(wallMs - DAY);
     const after = this.offsetAt(wallMs + DAY);
