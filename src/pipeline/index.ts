@@ -17,7 +17,7 @@ import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
 import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
-import { unmatchedSubjectProblems } from './unmatched.js';
+import { namedLikeCaseProblems, unmatchedSubjectProblems } from './unmatched.js';
 
 export interface RunOptions {
   readonly inputs: readonly SourceInput[];
@@ -97,6 +97,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   for (const p of unmatchedSubjectProblems(opts.case.subject.identifiers, identities, ingested.events)) {
     problems.add(p);
   }
+  for (const p of namedLikeCaseProblems(identities, ingested.events)) problems.add(p);
   for (const p of opts.passedOver ?? []) {
     if (p.error) problems.add(unreadableProblem(p.path, p.error.what, p.error.cause));
   }

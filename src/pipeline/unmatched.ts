@@ -8,7 +8,13 @@
  */
 import { participants } from '../analysis/participants.js';
 import type { Problem } from '../model/index.js';
-import { type IdentityResolver, isNationalIdentifier, normalisePhone } from '../timeline/identities.js';
+import {
+  caseIdentifierKeys,
+  type IdentityResolver,
+  isNationalIdentifier,
+  keyValue,
+  normalisePhone,
+} from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import { regionAdvice } from './national-numbers.js';
 
@@ -30,6 +36,7 @@ export function unmatchedSubjectProblems(
       message: `The subject identifier "${id}" matched no sender in these inputs.`,
       hint:
         regionHint(id, identities) ??
+        nameOnlyHint(id, identities) ??
         'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
     }));
   }
@@ -52,6 +59,14 @@ export function unmatchedSubjectProblems(
   ];
 }
 
+/** For a name that is written beside numbers or addresses the case does not list: where they are reported. */
+function nameOnlyHint(id: string, identities: IdentityResolver): string | undefined {
+  const keys = new Set(caseIdentifierKeys(id, identities.region));
+  const n = [...identities.namedLikeCasePeople().values()].filter((x) => keys.has(x.nameKey)).length;
+  if (n === 0) return undefined;
+  return `${n === 1 ? 'A number or address is' : `${n} numbers or addresses are`} named so in the inputs, but a number or address counts only when the case lists it: see the warnings CASE_NAMED_BUT_NOT_LISTED.`;
+}
+
 /**
  * Why a phone number given for the subject may have matched nothing because no region is set, with what to do:
  * it is in national form, or it is in international form while some senders' numbers are in national form.
@@ -65,4 +80,32 @@ function regionHint(id: string, identities: IdentityResolver): string | undefine
   const national = identities.nationalNumbers().length;
   if (national === 0 || normalisePhone(id.replace(/^tel:/i, ''), undefined) === undefined) return undefined;
   return `No region is set, so it cannot match the same number written in national form (${national === 1 ? '1 number in these inputs is' : `${national} numbers in these inputs are`} written that way). ${regionAdvice(identities)}`;
+}
+
+/**
+ * One warning for each number or address named in the inputs as the subject or the victim is named in the case,
+ * but not itself in the case (timeline/identities.ts counts it as neither's): with how many records it has, so
+ * that a number the subject really used is added, and one that only shares a name is seen to be left out.
+ */
+export function namedLikeCaseProblems(identities: IdentityResolver, events: EventList): Problem[] {
+  const named = identities.namedLikeCasePeople();
+  if (named.size === 0) return [];
+  const counts = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) {
+    const key = events.who(i).key;
+    if (key !== undefined && named.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...named]
+    .filter(([key]) => counts.has(key))
+    .map(([key, { name, as }]) => {
+      const id = keyValue(key);
+      const records = counts.get(key)!;
+      const kind = key.startsWith('email:') ? 'address' : 'number';
+      return {
+        code: 'CASE_NAMED_BUT_NOT_LISTED',
+        severity: 'warning' as const,
+        message: `The ${kind} ${id} is named "${name}" in the inputs, as the ${as} is in the case, but the ${kind} itself is not in the case, so its ${records === 1 ? 'record is' : `${records} records are`} not counted as the ${as}'s.`,
+        hint: `A ${kind === 'number' ? 'contact name is the label saved in the phone' : 'display name is chosen by whoever sends the e-mail'}, and another person may share it. If ${id} is the ${as}'s, add it (--${as} "${id}", or to the case file's ${as} identifiers) and run again.`,
+      };
+    });
 }

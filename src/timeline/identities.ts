@@ -146,6 +146,14 @@ export interface Resolution {
   readonly role: Role | undefined;
 }
 
+/** A number or address named as someone in the case is, but not in the case itself (`namedLikeCasePeople`). */
+export interface NamedLikeCase {
+  /** The name as written beside it, and as a case key (`name:sam`). */
+  readonly name: string;
+  readonly nameKey: string;
+  readonly as: 'subject' | 'victim';
+}
+
 export interface People {
   readonly subject: readonly string[];
   readonly victim: readonly string[];
@@ -160,6 +168,7 @@ export interface ResolverMark {
   readonly caseHits: number;
   readonly national: number;
   readonly callingCodes: number;
+  readonly nameOnly: number;
 }
 
 /** Deletes all but the first `n` entries of a Map or Set (in insertion order). */
@@ -181,6 +190,8 @@ export class IdentityResolver {
   private readonly national = new Map<string, string>();
   /** Without a region: case identifiers in national form, with their keys. */
   private readonly nationalCaseIds: { raw: string; keys: string[] }[] = [];
+  /** Numbers and addresses named like the subject or the victim but not listed (`namedLikeCasePeople`). */
+  private readonly nameOnly = new Map<string, NamedLikeCase>();
   /** Country calling codes of the numbers written in international form, senders' and case identifiers'. */
   private readonly callingCodes = new Set<string>();
   /** With only a victim named, every other sender is treated as the subject (reported as an assumption). */
@@ -228,20 +239,43 @@ export class IdentityResolver {
       // An id that normalises to nothing (e.g. "-1" for a withheld caller) is still shown as written.
       if (keys.length === 0) keys.push(`account:${party.id.trim()}`);
     }
+    const idKeys = keys.length;
     if (party.name !== undefined) {
       const k = typedKey(party.name, 'name', undefined);
       if (k) keys.push(k);
     }
     const key = keys[0];
+    // A number or address is someone's only when the case lists it: the name beside it is a label saved in the
+    // victim's phone (a contact name) or one its sender chose (an e-mail's display name), which another person
+    // can share ("Sam" the colleague). Accounts on platforms keep their display names as identifiers.
+    const addressed = party.idType === 'phone' || party.idType === 'email';
+    const matching = addressed ? keys.slice(0, idKeys) : keys;
     let role: Role | undefined = party.role;
-    for (const k of keys) if (this.subject.has(k) || this.victim.has(k)) this.caseHits.add(k);
-    if (keys.some((k) => this.victim.has(k))) role = 'victim';
-    else if (keys.some((k) => this.subject.has(k))) {
+    for (const k of matching) if (this.subject.has(k) || this.victim.has(k)) this.caseHits.add(k);
+    if (matching.some((k) => this.victim.has(k))) role = 'victim';
+    else if (matching.some((k) => this.subject.has(k))) {
       role = 'subject';
-      for (const k of keys) if (this.subject.has(k)) this.subjectHits.add(k);
-    } else if (role === undefined && key !== undefined)
-      role = this.subjectIsEveryoneElse ? 'subject' : 'other';
+      for (const k of matching) if (this.subject.has(k)) this.subjectHits.add(k);
+    } else {
+      const named = addressed ? keys[idKeys] : undefined;
+      if (named !== undefined && key !== undefined && (this.subject.has(named) || this.victim.has(named))) {
+        if (!this.nameOnly.has(key)) {
+          const as = this.victim.has(named) ? 'victim' : 'subject';
+          this.nameOnly.set(key, { name: party.name!, nameKey: named, as });
+        }
+      }
+      if (role === undefined && key !== undefined) role = this.subjectIsEveryoneElse ? 'subject' : 'other';
+    }
     return { key, role };
+  }
+
+  /**
+   * The numbers and addresses (by key) whose name is one the case gives the subject or the victim, while the
+   * number or address itself is not in the case, with that name: not counted as theirs (`compute`), and worth a
+   * warning, since the user may well have meant them.
+   */
+  namedLikeCasePeople(): ReadonlyMap<string, NamedLikeCase> {
+    return this.nameOnly;
   }
 
   /** Where the resolver stands now, for `rollback`. */
@@ -252,6 +286,7 @@ export class IdentityResolver {
       caseHits: this.caseHits.size,
       national: this.national.size,
       callingCodes: this.callingCodes.size,
+      nameOnly: this.nameOnly.size,
     };
   }
 
@@ -266,6 +301,7 @@ export class IdentityResolver {
     keepFirst(this.caseHits, mark.caseHits);
     keepFirst(this.national, mark.national);
     keepFirst(this.callingCodes, mark.callingCodes);
+    keepFirst(this.nameOnly, mark.nameOnly);
   }
 
   /** The subject identifiers (as given) that no sender resolved to so far. */

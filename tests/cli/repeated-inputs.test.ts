@@ -36,7 +36,12 @@ const ZIP = 'WhatsApp Chat with Sam.zip';
 
 s.file('case/sms-20240302.xml', SMS);
 s.file(`case/${ZIP}`, makeZip([{ name: 'WhatsApp Chat with Sam.txt', data: CHAT }]));
-s.file('case/case.json', JSON.stringify({ timezone: 'Europe/London', subject: { identifiers: ['Sam'] } }));
+// Sam's number is listed too: a number counts as the subject's only when the case lists it, not by the
+// contact name saved beside it.
+s.file(
+  'case/case.json',
+  JSON.stringify({ timezone: 'Europe/London', subject: { identifiers: ['Sam', '+447700900456'] } }),
+);
 
 const run = (args: string[]) => {
   const r = cli(['report', ...args, '--format', 'json', '--now', NOW, '-q'], {}, s.dir);

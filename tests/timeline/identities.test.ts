@@ -151,3 +151,39 @@ describe('IdentityResolver', () => {
     expect(onlyVictim.resolve({ name: 'alex' }).role).toBe('victim');
   });
 });
+
+describe('a number or address named as the subject is, but not in the case', () => {
+  const people = { subject: ['+447700900123', 'Sam'], victim: ['Alex'], region: 'GB' };
+
+  it('is counted by its number or address alone, and remembered with the name it carries', () => {
+    const r = new IdentityResolver(people);
+    expect(r.resolve({ id: '+447700900123', idType: 'phone', name: 'Sam' }).role).toBe('subject');
+    expect(r.resolve({ id: '07700 900777', idType: 'phone', name: 'Sam' })).toEqual({
+      key: 'phone:+447700900777',
+      role: 'other',
+    });
+    expect(r.resolve({ id: 'sam.jones@work.example', idType: 'email', name: 'SAM' }).role).toBe('other');
+    expect(r.resolve({ id: '+447700900999', idType: 'phone', name: 'alex' }).role).toBe('other');
+    expect([...r.namedLikeCasePeople()]).toEqual([
+      ['phone:+447700900777', { name: 'Sam', nameKey: 'name:sam', as: 'subject' }],
+      ['email:sam.jones@work.example', { name: 'SAM', nameKey: 'name:sam', as: 'subject' }],
+      ['phone:+447700900999', { name: 'alex', nameKey: 'name:alex', as: 'victim' }],
+    ]);
+  });
+
+  it('leaves names matching senders without a number or address, and platform accounts', () => {
+    const r = new IdentityResolver(people);
+    expect(r.resolve({ name: 'Sam' }).role).toBe('subject');
+    expect(r.resolve({ id: 'user5550123', idType: 'account', name: 'Sam' }).role).toBe('subject');
+    expect(r.resolve({ name: 'Alex' }).role).toBe('victim');
+    expect(r.namedLikeCasePeople().size).toBe(0);
+  });
+
+  it('forgets those met after a mark when rolled back', () => {
+    const r = new IdentityResolver(people);
+    const mark = r.mark();
+    r.resolve({ id: '+447700900777', idType: 'phone', name: 'Sam' });
+    r.rollback(mark);
+    expect(r.namedLikeCasePeople().size).toBe(0);
+  });
+});
