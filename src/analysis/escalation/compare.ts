@@ -8,6 +8,14 @@
  * the estimate of this same change). So a warning is compared with the rate just before it, not with a mix of
  * every earlier regime. A change-point boundary came from the data: the p-value is then approximate (said in the
  * method's caveats). The split itself is always external; a date chosen by PELT is never tested.
+ *
+ * Boundaries are instants, not days: a side is the half-open interval [start, end) and a boundary is the instant
+ * the next side starts (00:00 local for a date or change point, the time itself for a milestone with one). So the
+ * "after" side of one milestone ends exactly where the "before" side of the next starts, to the millisecond,
+ * and every incident between two milestones is counted on one side of each, once. Exposure is measured on the
+ * same scale for every side: each local day is 1 day (a clock-change day too, statistics.md §1.4) and an
+ * instant inside a day counts as the share of that day already gone; a side's days are its end's position
+ * minus its start's, so neighbouring sides' exposures add up to the days they span.
  */
 import type { Comparison } from '../../model/escalation.js';
 import { dateOf, poissonStep, rateRatioTest } from '../stats/index.js';
@@ -16,17 +24,16 @@ import type { DayRange } from './window.js';
 
 type Period = Comparison['before'];
 
-/** A boundary that can end one side of a comparison. */
-export interface Boundary {
-  readonly day: number;
-  readonly kind: 'milestone' | 'change-point';
-}
-
-/** Where a split falls: its instant, local day and the share of that day before it (0 for 00:00). */
+/** Where an instant falls: itself, its local day and the share of that day before it (0 for 00:00). */
 export interface Split {
   readonly ms: number;
   readonly day: number;
   readonly fraction: number;
+}
+
+/** A boundary that can end one side of a comparison: the instant the next side starts. */
+export interface Boundary extends Split {
+  readonly kind: 'milestone' | 'change-point';
 }
 
 /** A split at an instant, in the case zone. */
@@ -37,11 +44,23 @@ export function splitAt(ctx: Pick<Ctx, 'zone'>, ms: number): Split {
   return { ms, day, fraction: end > start ? (ms - start) / (end - start) : 0 };
 }
 
-function period(from: number, to: number, days: number, count: number, boundedBy: string | null): Period {
-  const has = to >= from;
+/** The start (00:00 local, or the day's first instant) of a day number, as a split. */
+export function dayStart(ctx: Pick<Ctx, 'zone'>, day: number): Split {
+  return { ms: ctx.zone.startOfLocalDay(day), day, fraction: 0 };
+}
+
+/** Days from one split to another: whole days apart plus the difference of the shares of their days gone (the
+ *  integer part first, so that 8 days and 14.5 hours reads 8.604166666666666, not a sum rounded near 20,000). */
+const between = (a: Split, b: Split) => b.day - a.day + (b.fraction - a.fraction);
+
+/** One side [start, end): its days touched, exposure and count. */
+function period(start: Split, end: Split, count: number, boundedBy: string | null): Period {
+  const has = end.ms > start.ms;
+  const days = has ? between(start, end) : 0;
   return {
-    from: has ? dateOf(from) : null,
-    to: has ? dateOf(to) : null,
+    from: has ? dateOf(start.day) : null,
+    // The last day the side touches: the day before its end, or the end's own day when it ends inside it.
+    to: has ? dateOf(end.fraction > 0 ? end.day : end.day - 1) : null,
     days,
     count,
     ratePerDay: days > 0 ? count / days : null,
@@ -60,46 +79,38 @@ export function splitComparison(
   edges: { before: string; after: string },
   boundaries: readonly Boundary[],
 ): Comparison {
-  let lo = range.from;
+  let lo = dayStart(ctx, range.from);
   let loBy = edges.before;
-  let hi = range.to;
+  let hi = dayStart(ctx, range.to + 1);
   let hiBy = edges.after;
   for (const b of boundaries) {
-    const near = b.kind === 'change-point' && Math.abs(b.day - split.day) < MIN.sideDays;
-    if (near || b.day === split.day) continue;
-    if (b.day < split.day && b.day > lo) {
-      lo = b.day;
+    if (b.ms <= lo.ms || b.ms >= hi.ms) continue; // outside the range (the loop only narrows it)
+    if (b.kind === 'change-point' && Math.abs(b.day - split.day) < MIN.sideDays) continue;
+    // A boundary at the split's own instant (two milestones at one time) bounds neither side.
+    if (b.ms < split.ms) {
+      lo = b;
       loBy = b.kind;
     }
-    if (b.day > split.day && b.day - 1 < hi) {
-      hi = b.day - 1;
+    if (b.ms > split.ms) {
+      hi = b;
       hiBy = b.kind;
     }
   }
-  const startMs = ctx.zone.startOfLocalDay(lo);
-  const endMs = ctx.zone.startOfLocalDay(hi + 1);
-  const splitMs = Math.min(Math.max(split.ms, startMs), endMs);
-  const i0 = lowerBound(ctx.windowed, startMs);
-  const i1 = lowerBound(ctx.windowed, splitMs);
-  const i2 = lowerBound(ctx.windowed, endMs);
-  // A split before or after the range leaves one side the whole range and the other none (not the days between
-  // the milestone and the range).
-  const beforeDays = split.day < lo ? 0 : split.day > hi ? hi + 1 - lo : split.day - lo + split.fraction;
-  const afterDays = split.day < lo ? hi + 1 - lo : split.day > hi ? 0 : hi - split.day + 1 - split.fraction;
-  const before = period(
-    lo,
-    Math.min(hi, split.fraction > 0 ? split.day : split.day - 1),
-    beforeDays,
-    i1 - i0,
-    loBy,
-  );
-  const after = period(Math.max(lo, split.day), hi, afterDays, i2 - i1, hiBy);
-  // The step model works on whole days: a split during a day leaves that mixed day out.
+  // A split before or after the range leaves one side the whole range (up to its boundary) and the other none
+  // (not the days between the split and the range).
+  const mid = split.ms < lo.ms ? lo : split.ms > hi.ms ? hi : split;
+  const i0 = lowerBound(ctx.windowed, lo.ms);
+  const i1 = lowerBound(ctx.windowed, mid.ms);
+  const i2 = lowerBound(ctx.windowed, hi.ms);
+  const before = period(lo, mid, i1 - i0, loBy);
+  const after = period(mid, hi, i2 - i1, hiBy);
+  // The step model works on whole days: a day a boundary or the split cuts is mixed and left out.
+  const cut = (d: number) => [lo, mid, hi].some((s) => s.day === d && s.fraction > 0);
   const daily: number[] = [];
   let splitIndex = 0;
-  for (let d = lo; d <= hi; d++) {
-    if (d === split.day && split.fraction > 0) continue;
-    if (d < split.day) splitIndex++;
+  for (let d = lo.day; d < hi.day; d++) {
+    if (cut(d)) continue;
+    if (d < mid.day) splitIndex++;
     daily.push(ctx.counts[d - ctx.window.from] ?? 0);
   }
   return compare(before, after, daily, splitIndex, ctx.phi !== null);

@@ -5,14 +5,17 @@
  * - every incident at or after the milestone, by channel, with the first and the last: for an order this is the
  *   breach window, each contact a possible breach for an officer to assess.
  * A date-only milestone starts its "after" side at 00:00 local time on that date; a date-time one at that time
- * (in the case zone unless it has an offset).
+ * (in the case zone unless it has an offset). That instant is also where the "before" side of the next
+ * milestone starts and the "after" side of the previous one ends (compare.ts), and where its breach window
+ * starts: an incident at 14:29 on the day of a 14:30 arrest is before the arrest in every figure, one at 14:30
+ * after it.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { wallClockMs } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
-import { type Boundary, type Split, splitAt, splitComparison } from './compare.js';
+import { type Boundary, dayStart, type Split, splitAt, splitComparison } from './compare.js';
 import { type Ctx, channelCounts, countBetween, datesOf, lowerBound, refOf } from './context.js';
 import { type DayRange, inSpans, type LimitingChannel } from './window.js';
 
@@ -165,9 +168,9 @@ export function boundariesOf(ctx: Ctx, changePoints: Escalation['changePoints'])
   const out: Boundary[] = [];
   for (const m of ctx.case.milestones) {
     const ms = milestoneInstant(ctx, m.date);
-    if (ms !== undefined) out.push({ day: ctx.zone.localDayNumber(ms), kind: 'milestone' });
+    if (ms !== undefined) out.push({ ...splitAt(ctx, ms), kind: 'milestone' });
   }
-  for (const c of changePoints) out.push({ day: dayNumber(c.date), kind: 'change-point' });
+  for (const c of changePoints) out.push({ ...dayStart(ctx, dayNumber(c.date)), kind: 'change-point' });
   return out;
 }
 

@@ -108,6 +108,41 @@ describe('milestones', () => {
     );
   });
 
+  it('ends the side before a date-time milestone at its time, for the milestone before it too', () => {
+    // Noon on 1 February; the warning's after side is 20 January 00:00 to 1 February 12:00, which is exactly the
+    // order's before side. The incidents of 1 February at 10:00 and 10:13 are before the order, once.
+    const c6 = kase({
+      milestones: [
+        { date: '2024-01-20', label: 'Warning', type: 'warning' },
+        { date: '2024-02-01T12:00', label: 'Order', type: 'order' },
+      ],
+    });
+    const [w, o] = analyse(daily('2024-01-01', rep(60, 2)), c6).milestones;
+    expect(w!.after).toMatchObject({ from: '2024-01-20', to: '2024-02-01', days: 12.5, count: 26 });
+    expect(o!.before).toEqual(w!.after);
+    expect(o!.after).toMatchObject({ from: '2024-02-01', to: '2024-02-29', days: 28.5, count: 56 });
+    expect(o!.incidentsAfter.count).toBe(56);
+  });
+
+  it('lets two milestones at one instant bound neither: both compare the same sides', () => {
+    const c7 = kase({
+      milestones: [
+        { date: '2024-01-10T18:00', label: 'Report' },
+        { date: '2024-01-20', label: 'Warning' },
+        { date: '2024-01-20T00:00', label: 'Arrest' },
+        { date: '2024-02-05T06:00', label: 'Order' },
+      ],
+    });
+    const m = analyse(daily('2024-01-01', rep(60, 1)), c7).milestones;
+    const [warning, arrest] = [m[1]!, m[2]!];
+    expect(warning.before).toMatchObject({ from: '2024-01-10', to: '2024-01-19', days: 9.25, count: 9 });
+    expect(warning.after).toMatchObject({ from: '2024-01-20', to: '2024-02-05', days: 16.25, count: 16 });
+    expect(arrest.before).toEqual(warning.before);
+    expect(arrest.after).toEqual(warning.after);
+    expect(m[0]!.after).toEqual(warning.before);
+    expect(m[3]!.before).toEqual(warning.after);
+  });
+
   it('gives counts only below 14 days a side, and says why', () => {
     const c4 = kase({ milestones: [{ date: '2024-01-25', label: 'Order', type: 'order' }] });
     const m = analyse(daily('2024-01-01', rep(30, 1)), c4).milestones[0]!;
@@ -215,6 +250,43 @@ describe('change points as comparison bounds', () => {
     const [a, b] = [day(m.before.from!), day(m.after.to!)];
     const step = poissonStep(bursty.slice(a, b + 1), 30 - a);
     expect(e3.dispersion.overdispersed).toBe(true);
+    expect(m.overdispersed).toEqual({ phi: step.dispersion, ci95: step.quasi.ci, p: step.quasi.p });
+    expect(m.overdispersed!.phi).toBeGreaterThan(1);
+  });
+
+  it('runs the step model on whole days only: a day cut by the time of a neighbouring milestone is left out', () => {
+    const bursty = [
+      ...rep(15, 0),
+      9,
+      ...rep(4, 0),
+      5,
+      ...rep(9, 0),
+      6,
+      0,
+      0,
+      12,
+      ...rep(10, 0),
+      3,
+      0,
+      8,
+      ...rep(15, 0),
+      20,
+      0,
+    ];
+    const end = new Date(Date.UTC(2024, 0, bursty.length)).toISOString().slice(0, 10);
+    const c4 = kase({
+      window: { from: '2024-01-01', to: end },
+      milestones: [
+        { date: '2024-01-16T12:00', label: 'Report' },
+        { date: '2024-01-31', label: 'Warning' },
+      ],
+    });
+    const m = analyse(daily('2024-01-01', bursty), c4).milestones[1]!;
+    // 16 January's 9 contacts run from 10:00 every 37 minutes: 4 before the report at noon, 5 after it.
+    expect(m.before).toMatchObject({ from: '2024-01-16', days: 14.5, count: 10, boundedBy: 'milestone' });
+    // That day (index 15) is split by the report: the model starts on 17 January.
+    const last = (Date.parse(`${m.after.to}T00:00:00Z`) - Date.parse('2024-01-01T00:00:00Z')) / 86_400_000;
+    const step = poissonStep(bursty.slice(16, last + 1), 30 - 16);
     expect(m.overdispersed).toEqual({ phi: step.dispersion, ci95: step.quasi.ci, p: step.quasi.p });
     expect(m.overdispersed!.phi).toBeGreaterThan(1);
   });
