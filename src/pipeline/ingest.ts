@@ -272,8 +272,9 @@ export async function ingest(
   // nothing to compare (this saves a million-event case three more lists of its size).
   if (n > 0 && store.input(kept[0]!) === store.input(kept[n - 1]!)) inputs[store.input(kept[0]!)]!.kept += n;
   else {
-    // findDuplicates reads the identity list before it is overwritten below with the kept events.
-    const dup = findDuplicates(new StoreList(store, kept));
+    // findDuplicates reads the identity list before it is overwritten below with the kept events. Of a record
+    // both an intact input and a damaged or partly read one hold, the intact input's copy is kept (dedupe.ts).
+    const dup = findDuplicates(new StoreList(store, kept), (k) => inputs[k]!.incomplete);
     n = 0;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i]!;

@@ -5,12 +5,20 @@
  * chat) counts once, but identical records inside one export all count: five "Answer me" texts sent within one
  * minute are five incidents, and if two overlapping backups both hold those five they are still five.
  *
- * Rule: inputs are taken in order of the time precision their records have (the finest any of its records has:
- * milliseconds, seconds, minutes, days), then in their stable order (sorted path). For each fingerprint, an
- * input's first k occurrences are duplicates when inputs taken before it already held k copies; the rest are new.
- * The kept total per fingerprint is therefore the largest count any single input holds, never the sum, and the
- * copy kept is the most precise one: a Messenger JSON copy (to the millisecond) over its HTML copy (to the
- * minute), whichever file name sorts first.
+ * Rule: inputs read whole are taken before inputs read only in part or damaged (a zip member that failed its CRC-32
+ * check, a file whose reading stopped), then in order of the time precision their records have (the finest any of
+ * its records has: milliseconds, seconds, minutes, days), then in their stable order (sorted path). For each
+ * fingerprint, an input's first k occurrences are duplicates when inputs taken before it already held k copies;
+ * the rest are new. The kept total per fingerprint is therefore the largest count any single input holds, never
+ * the sum, and the copy kept is from an intact input when one holds it (an intact file's bytes are what was
+ * exported; a damaged member's may be garbled anywhere), and then the most precise one: a Messenger JSON copy (to
+ * the millisecond) over its HTML copy (to the minute), whichever file name sorts first. Records only a damaged
+ * input holds are still kept, from it (they are evidence, and the input is reported as incomplete).
+ *
+ * A damaged copy whose text was garbled ("Tyesday" for "Tuesday") has another fingerprint and is kept beside the
+ * intact one. Matching it by time, sender and place in the file instead would also merge two exports' genuinely
+ * different versions of a message (one exported before it was deleted for everyone or edited, one after), losing
+ * the one the damaged copy alone holds; so it is not done.
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
  * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
@@ -68,10 +76,14 @@ class Seen {
 }
 
 /**
- * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order.
- * Returns a parallel array: 1 where the event duplicates one from an earlier input.
+ * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
+ * `incomplete(input)` tells an input that was damaged or read only in part. Returns a parallel array: 1 where the
+ * event duplicates one from an input taken before it.
  */
-export function findDuplicates(events: EventList): Uint8Array {
+export function findDuplicates(
+  events: EventList,
+  incomplete: (input: number) => boolean = () => false,
+): Uint8Array {
   const dup = new Uint8Array(events.length);
   // Events are grouped by input, so one input means nothing to compare with.
   if (events.length === 0 || events.at(0).input === events.at(events.length - 1).input) return dup;
@@ -96,7 +108,7 @@ export function findDuplicates(events: EventList): Uint8Array {
   const byId = new Seen();
   const byContent = new Seen();
   const byContentWithoutId = new Seen();
-  for (const [start, end] of inputsInComparisonOrder(events)) {
+  for (const [start, end] of inputsInComparisonOrder(events, incomplete)) {
     for (const s of [byId, byContent, byContentWithoutId]) s.close();
     for (let i = start; i < end; i++) markIfSeen(i);
   }
@@ -123,8 +135,14 @@ export function findDuplicates(events: EventList): Uint8Array {
   }
 }
 
-/** Each input's events as [start, end), the input with the finest time precision first, then in input order. */
-function inputsInComparisonOrder(events: EventList): [number, number, number][] {
+/**
+ * Each input's events as [start, end, rank]: intact inputs before incomplete ones, then the finest time precision
+ * first, then in input order.
+ */
+function inputsInComparisonOrder(
+  events: EventList,
+  incomplete: (input: number) => boolean,
+): [number, number, number][] {
   const groups: [number, number, number][] = [];
   for (let i = 0; i < events.length; ) {
     const input = events.input(i);
@@ -134,7 +152,7 @@ function inputsInComparisonOrder(events: EventList): [number, number, number][] 
     for (; j < events.length && events.input(j) === input; j++) {
       if (finest > 0) finest = Math.min(finest, PRECISIONS.indexOf(events.at(j).precision));
     }
-    groups.push([i, j, finest]);
+    groups.push([i, j, (incomplete(input) ? PRECISIONS.length + 1 : 0) + finest]);
     i = j;
   }
   // A stable sort: inputs equally precise stay in input order.

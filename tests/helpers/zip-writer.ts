@@ -11,6 +11,8 @@ export interface ZipMember {
   store?: boolean;
   /** Lie about the uncompressed size in the headers (for bomb tests). */
   declaredSize?: number;
+  /** Lie about the CRC-32 in the headers: a member that fails its checksum (a bad download or disk). */
+  declaredCrc?: number;
 }
 
 export function makeZip(members: readonly ZipMember[]): Buffer {
@@ -21,7 +23,7 @@ export function makeZip(members: readonly ZipMember[]): Buffer {
     const data = typeof m.data === 'string' ? Buffer.from(m.data, 'utf8') : m.data;
     const body = m.store ? data : deflateRawSync(data);
     const name = Buffer.from(m.name, 'utf8');
-    const crc = crc32(data);
+    const crc = m.declaredCrc ?? crc32(data);
     const size = m.declaredSize ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

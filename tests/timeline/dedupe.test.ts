@@ -94,4 +94,44 @@ describe('multiset de-duplication', () => {
     const c = ev(1, t0, 'Answer me', { channel: 'whatsapp' });
     expect(findDuplicates([a, b, c])).toEqual([false, false, false]);
   });
+
+  describe('an input damaged or read only in part (a zip member failing its CRC-32, a file cut short)', () => {
+    const damagedOnly = (damaged: number) => (input: number) => input === damaged;
+    /** The marks as a string, one digit an event: 1 for a duplicate. */
+    const find = (events: TimelineEvent[], damaged: number) =>
+      findIn(listOf(events), damagedOnly(damaged)).join('');
+
+    it("keeps the intact input's copies, whichever input sorts first", () => {
+      // The damaged input sorts first (damaged.zip before export.zip): its copies are still the duplicates.
+      expect(find([...fiveAnswerMe(0), ...fiveAnswerMe(1)], 0)).toBe('1111100000');
+      expect(find([...fiveAnswerMe(0), ...fiveAnswerMe(1)], 1)).toBe('0000011111');
+    });
+
+    it('keeps the intact copy even when the damaged one is more precise', () => {
+      const json = ev(0, t0 + 42_317, 'Why are you ignoring me', { precision: 'ms', channel: 'messenger' });
+      const html = ev(1, t0, 'Why are you ignoring me', { precision: 'min', channel: 'messenger' });
+      expect(find([json, html], 0)).toBe('10');
+      // Both intact: precision decides, as before.
+      expect(findDuplicates([json, html])).toEqual([false, true]);
+    });
+
+    it('keeps, from the damaged input, the records and the extra copies only it holds', () => {
+      const damaged = [...fiveAnswerMe(0), ev(0, t0 + 600_000, 'I know where you are')];
+      const intact = fiveAnswerMe(1).slice(0, 3);
+      // Three copies are the intact input's; the damaged input's other two and its one other message are new.
+      expect(find([...damaged, ...intact], 0)).toBe('111000000');
+    });
+
+    it('compares by platform id the same way', () => {
+      const a = ev(0, t0, 'Hello', { channel: 'email', nativeId: '<1@example.com>' });
+      const b = ev(1, t0, 'Hello', { channel: 'email', nativeId: '<1@example.com>' });
+      expect(find([a, b], 0)).toBe('10');
+    });
+
+    it('keeps a garbled damaged copy beside the intact one: a text that differs is another record', () => {
+      const intact = ev(0, t0, 'See you Tuesday', { channel: 'whatsapp', precision: 'min' });
+      const garbled = ev(1, t0, 'See you Tyesday', { channel: 'whatsapp', precision: 'min' });
+      expect(find([intact, garbled], 1)).toBe('00');
+    });
+  });
 });
