@@ -57,7 +57,7 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `Senders found, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
 }
