@@ -32,8 +32,17 @@ export const InputSummarySchema = z.object({
   rejected: Count,
   skippedReasons: z.record(z.string(), Count),
   rejectedReasons: z.record(z.string(), Count),
-  /** Set when the whole file could not be read to the end (e.g. truncated XML); counts cover what was read. */
+  /**
+   * Set when the file's records were not all read into events: it could not be read to the end (e.g. truncated
+   * XML; counts cover what was read), or, with `readToEnd`, it was, but a fact of the whole file kept some records
+   * from being used (its day/month order cannot be told), and those are counted as rejected.
+   */
   incomplete: z.boolean(),
+  /**
+   * Present (true) only with `incomplete`, when the file was read to the end: every record is counted, those that
+   * could not be used among the rejected (`rejectedReasons` says which reason, the problems which lines).
+   */
+  readToEnd: z.literal(true).optional(),
 });
 export type InputSummary = z.infer<typeof InputSummarySchema>;
 

@@ -94,7 +94,12 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   }
   const national = nationalNumbersProblem(identities);
   if (national) problems.add(national);
-  for (const p of unmatchedSubjectProblems(opts.case.subject.identifiers, identities, ingested.events)) {
+  for (const p of unmatchedSubjectProblems(
+    opts.case.subject.identifiers,
+    identities,
+    ingested.events,
+    ingested.inputs,
+  )) {
     problems.add(p);
   }
   for (const p of namedLikeCaseProblems(identities, ingested.events)) problems.add(p);

@@ -225,6 +225,9 @@ export async function ingest(
     const failure = stream instanceof SourceFailure ? stream : (outcome.thrown ?? stream);
     if (failure === undefined) return;
     tally.incomplete = true;
+    // The file was read to the end and every record counted, some rejected for a reason that holds for the whole
+    // file: the counts cover it all (unless the stream itself failed, which is then the failure reported).
+    if (failure instanceof SourceFailure && failure.readToEnd) tally.readToEnd = true;
     if (failure instanceof SourceFailure) {
       problems.add({
         code: failure.code,

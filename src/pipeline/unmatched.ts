@@ -7,7 +7,7 @@
  * match: then the hint says to set the region, since checking how the number is written would not help.
  */
 import { participants } from '../analysis/participants.js';
-import type { Problem } from '../model/index.js';
+import type { InputSummary, Problem } from '../model/index.js';
 import {
   caseIdentifierKeys,
   type IdentityResolver,
@@ -21,19 +21,29 @@ import { regionAdvice } from './national-numbers.js';
 /** Senders named in the warning when no identifier matched. */
 const SHOWN = 5;
 
-/** The problems to report for subject identifiers that matched no sender (none when all matched). */
+/** Files named in the note on files read in part. */
+const FILES_SHOWN = 3;
+
+/**
+ * The problems to report for subject identifiers that matched no sender (none when all matched). Only the senders
+ * of events are compared: where a file was read in part (`inputs`), the words say so, since the records it did
+ * not turn into events (a chat whose day/month order cannot be told) may be the subject's.
+ */
 export function unmatchedSubjectProblems(
   subject: readonly string[],
   identities: IdentityResolver,
   events: EventList,
+  inputs: readonly InputSummary[] = [],
 ): Problem[] {
   const unmatched = identities.unmatchedSubjectIdentifiers();
   if (unmatched.length === 0) return [];
+  const partly = readInPart(inputs);
+  const where = partly === undefined ? 'in these inputs' : 'among the events read';
   if (unmatched.length < subject.length) {
     return unmatched.map((id) => ({
       code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
       severity: 'info',
-      message: `The subject identifier "${id}" matched no sender in these inputs.`,
+      message: `The subject identifier "${id}" matched no sender ${where}.${partly ?? ''}`,
       hint:
         regionHint(id, identities) ??
         nameOnlyHint(id, identities) ??
@@ -53,8 +63,8 @@ export function unmatchedSubjectProblems(
     {
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
-      message: `No sender in these inputs matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.`,
-      hint: `Senders found, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
+      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
 }
@@ -65,6 +75,23 @@ function nameOnlyHint(id: string, identities: IdentityResolver): string | undefi
   const n = [...identities.namedLikeCasePeople().values()].filter((x) => keys.has(x.nameKey)).length;
   if (n === 0) return undefined;
   return `${n === 1 ? 'A number or address is' : `${n} numbers or addresses are`} named so in the inputs, but a number or address counts only when the case lists it: see the warnings CASE_NAMED_BUT_NOT_LISTED.`;
+}
+
+/**
+ * " chat.txt was read in part (11 of 14 records rejected): the senders of records not read as events were not
+ * compared; its errors say why." for the files read in part, or undefined when every file was read whole.
+ */
+function readInPart(inputs: readonly InputSummary[]): string | undefined {
+  const partial = inputs.filter((i) => i.incomplete);
+  if (partial.length === 0) return undefined;
+  const named = partial.slice(0, FILES_SHOWN).map((i) => {
+    const rejected = i.rejected > 0 ? `${i.rejected} of ${i.records} records rejected` : undefined;
+    const how = i.readToEnd ? rejected : ['not read to the end', rejected].filter(Boolean).join(', ');
+    return `${i.path}${how ? ` (${how})` : ''}`;
+  });
+  if (partial.length > FILES_SHOWN) named.push(`${partial.length - FILES_SHOWN} more`);
+  const one = partial.length === 1;
+  return ` ${named.join(', ')} ${one ? 'was' : 'were'} read in part: the senders of records not read as events were not compared; ${one ? 'its errors say' : 'their errors say'} why.`;
 }
 
 /**

@@ -126,7 +126,12 @@ export interface ContainerContext {
   warn(code: string, message: string, hint?: string): void;
 }
 
-/** The rest of the file cannot be read. What was emitted before stays, and the input is marked incomplete. */
+/**
+ * The rest of the file cannot be read. What was emitted before stays, and the input is marked incomplete.
+ * With `readToEnd`, thrown once the whole file was read: every record was reported (as an event, skip or reject),
+ * but some could not be used for a reason that holds for the whole file (its day/month order cannot be told),
+ * so the input is still marked incomplete, though its counts cover the whole file.
+ */
 export class SourceFailure extends Error {
   override readonly name = 'SourceFailure';
   constructor(
@@ -134,6 +139,7 @@ export class SourceFailure extends Error {
     message: string,
     readonly locator?: number | string,
     readonly hint?: string,
+    readonly readToEnd = false,
   ) {
     super(message);
   }

@@ -29,7 +29,8 @@ export interface SourceRun {
   skipped: { reason: string; locator: number | string }[];
   rejected: { code: string; locator: number | string; message: string; hint?: string }[];
   warnings: { code: string; locator?: number | string; message: string }[];
-  failure?: { code: string; message: string; locator?: number | string };
+  /** `readToEnd` only when set: the file was read to the end and every record reported. */
+  failure?: { code: string; message: string; locator?: number | string; readToEnd?: true };
   accounting: { records: number; events: number; skipped: number; rejected: number };
 }
 
@@ -65,6 +66,7 @@ export async function runSource(
       code: err.code,
       message: err.message,
       ...(err.locator !== undefined ? { locator: err.locator } : {}),
+      ...(err.readToEnd ? { readToEnd: true as const } : {}),
     };
   }
   run.accounting = {
@@ -82,7 +84,7 @@ export interface Outcome {
   skipped: { reason: string; locator: number | string }[];
   rejected: { code: string; locator: number | string; message: string; hint?: string }[];
   warnings: { code: string; locator?: number | string; message: string; hint?: string }[];
-  failure?: { code: string; message: string; locator?: number | string; hint?: string };
+  failure?: { code: string; message: string; locator?: number | string; hint?: string; readToEnd?: true };
 }
 
 /**
@@ -117,7 +119,13 @@ export async function runInput(
     await source.parse(input, ctx);
   } catch (err) {
     if (!(err instanceof SourceFailure)) throw err;
-    out.failure = { code: err.code, message: err.message, locator: err.locator, hint: err.hint };
+    out.failure = {
+      code: err.code,
+      message: err.message,
+      locator: err.locator,
+      hint: err.hint,
+      ...(err.readToEnd ? { readToEnd: true as const } : {}),
+    };
   }
   return out;
 }

@@ -255,6 +255,19 @@ describe('the wire', () => {
       hint: 'Export again.',
     });
     expect(back.stream).toMatchObject({ message: eio.message, code: 'EIO', errno: -5, syscall: 'read' });
+    expect((back.thrown as SourceFailure).readToEnd).toBe(false);
+    // A failure thrown once the whole file was read says so on the other side too.
+    const undated = new SourceFailure(
+      'WHATSAPP_DATE_ORDER_AMBIGUOUS',
+      'cannot tell',
+      undefined,
+      'Re-run',
+      true,
+    );
+    const thrown = outcomeFromWire(
+      overTheWire(() => {}, outcomeToWire({ digest: 'ab', thrown: undated, stream: undefined })).ended!,
+    ).thrown as SourceFailure;
+    expect(thrown).toMatchObject({ code: 'WHATSAPP_DATE_ORDER_AMBIGUOUS', hint: 'Re-run', readToEnd: true });
     expect(outcomeFromWire(outcomeToWire({ digest: 'ef', thrown: undefined, stream: undefined }))).toEqual({
       digest: 'ef',
       thrown: undefined,

@@ -8,8 +8,10 @@ import type { ParsedEvent } from '../../src/model/index.js';
 import { classifyContactType, DIARY_CONTACT_TYPES } from '../../src/sources/csv-diary/channels.js';
 import {
   applyOrder,
+  collectOrder,
   decideOrder,
   isCalendarDate,
+  type OrderStats,
   outOfRange,
   readDateCell,
   realDate,
@@ -51,6 +53,7 @@ describe('csv-diary fixtures match their goldens', () => {
     'month-names-sep-line.csv',
     'unclosed-quote.csv',
     'ambiguous-order.csv',
+    'ambiguous-order-mixed.csv',
     'year-typo-2204.csv',
   ];
   for (const name of cases)
@@ -246,25 +249,35 @@ describe('dates', () => {
       order: 'dmy',
       code: 'DIARY_DATE_ORDER_ASSUMED',
     });
-    expect(() => decideOrder(ambiguous, { region: 'CA' })).toThrow(SourceFailure);
-    expect(() => decideOrder(ambiguous, {})).toThrow(/--date-order|day\/month or month\/day/);
+    expect(decideOrder(ambiguous, { region: 'CA' }).undecided?.failure).toBeInstanceOf(SourceFailure);
+    expect(decideOrder(ambiguous, {}).undecided?.failure).toMatchObject({
+      code: 'DIARY_DATE_ORDER_AMBIGUOUS',
+      message: expect.stringMatching(/day\/month or month\/day/),
+      hint: expect.stringMatching(/--date-order/),
+    });
     expect(decideOrder({ allDotted: true }, {})).toEqual({ order: 'dmy' });
   });
 
-  it('fails on a file that writes dates both ways, naming both lines', () => {
-    let failure: unknown;
-    try {
-      decideOrder(
-        { ...ambiguous, dmy: { line: 3, value: '14/02/2024' }, mdy: { line: 9, value: '02/15/2024' } },
-        {},
-      );
-    } catch (err) {
-      failure = err;
-    }
-    expect(failure).toBeInstanceOf(SourceFailure);
-    expect((failure as SourceFailure).code).toBe('DIARY_DATE_ORDER_CONFLICT');
-    expect((failure as SourceFailure).message).toContain('line 3');
-    expect((failure as SourceFailure).message).toContain('line 9');
+  it('leaves undecided a file that writes dates both ways, naming both lines', () => {
+    const { undecided } = decideOrder(
+      { ...ambiguous, dmy: { line: 3, value: '14/02/2024' }, mdy: { line: 9, value: '02/15/2024' } },
+      {},
+    );
+    expect(undecided?.failure.code).toBe('DIARY_DATE_ORDER_CONFLICT');
+    expect(undecided?.failure.message).toContain('line 3');
+    expect(undecided?.failure.message).toContain('line 9');
+    expect(undecided?.why).toBe('this file writes dates both day-first (line 3) and month-first (line 9)');
+  });
+
+  it('asks for no order where day equals month: the date is the same either way', () => {
+    const stats: OrderStats = { allDotted: true };
+    for (const [line, value] of [
+      [2, '03/03/2024'],
+      [3, '12/12/2023'],
+    ] as const)
+      collectOrder(stats, readDateCell(value)!, line, value);
+    expect(stats.firstAmbiguous).toBeUndefined();
+    expect(decideOrder(stats, {})).toEqual({ order: 'dmy' });
   });
 });
 
@@ -449,10 +462,53 @@ describe('parse', () => {
     expect(run.events[1]!.text).toBe('two\nlines');
   });
 
-  it('fails a file whose dates are written both ways, emitting nothing', async () => {
+  it('rejects each row of a file whose dates are written both ways, and fails it as read to the end', async () => {
     const run = await runText(`${HEADER}14/02/2024,10:00,Text,a\n02/15/2024,10:00,Text,b\n`);
-    expect(run.failure?.code).toBe('DIARY_DATE_ORDER_CONFLICT');
+    expect(run.failure).toMatchObject({ code: 'DIARY_DATE_ORDER_CONFLICT', readToEnd: true });
     expect(run.events).toEqual([]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'DIARY_DATE_ORDER_UNKNOWN',
+        locator: 2,
+        message:
+          'Date "14/02/2024" is 14 February 2024 read day-first but no date read month-first, and this file writes dates both day-first (line 2) and month-first (line 3)',
+        hint: 'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
+      },
+      expect.objectContaining({ code: 'DIARY_DATE_ORDER_UNKNOWN', locator: 3 }),
+    ]);
+    expect(run.accounting).toEqual({ records: 2, events: 0, skipped: 0, rejected: 2 });
+  });
+
+  it('reads the rows of an undecidable diary whose dates need no order, and rejects the others with their lines', async () => {
+    const run = await runSource(csvDiary, join(FIXTURES, 'ambiguous-order-mixed.csv'));
+    // Was: no record at all, the file failing before its first row.
+    expect(run.accounting).toEqual({ records: 6, events: 2, skipped: 1, rejected: 3 });
+    expect(run.events.map((e) => [e.locator, e.time])).toEqual([
+      [5, { type: 'local', local: '2024-05-05T19:10', precision: 'min' }],
+      [6, { type: 'local', local: '2024-05-06', precision: 'day' }],
+    ]);
+    expect(run.skipped).toEqual([{ reason: 'empty-row', locator: 7 }]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual(
+      [2, 3, 8].map((l) => ['DIARY_DATE_ORDER_UNKNOWN', l]),
+    );
+    expect(run.rejected[0]).toEqual({
+      code: 'DIARY_DATE_ORDER_UNKNOWN',
+      locator: 2,
+      message:
+        'Date "03/02/2024" is 3 February 2024 read day-first but 2 March 2024 read month-first, and this file\'s dates do not tell which order it uses',
+      hint: 'Re-run with --date-order dmy or --date-order mdy',
+    });
+    expect(run.failure).toEqual({
+      code: 'DIARY_DATE_ORDER_AMBIGUOUS',
+      message:
+        'Cannot tell whether dates are day/month or month/day: every date could be either (e.g. "03/02/2024" on line 2); the 3 rows whose dates depend on it (the first on line 2) were rejected with their lines, not placed in time',
+      locator: 2,
+      readToEnd: true,
+    });
+    // With the order given, every dated row is an event.
+    const dmy = await runSource(csvDiary, join(FIXTURES, 'ambiguous-order-mixed.csv'), { dateOrder: 'dmy' });
+    expect(dmy.failure).toBeUndefined();
+    expect(dmy.accounting).toEqual({ records: 6, events: 5, skipped: 1, rejected: 0 });
   });
 
   it('reads an undecidable file with --date-order, and rejects rows that do not fit it', async () => {
@@ -498,7 +554,12 @@ describe('parse', () => {
     expect(mixed.failure).toMatchObject({
       code: 'DIARY_DATE_ORDER_AMBIGUOUS',
       message: expect.stringContaining('"03/02/2024" on line 3'),
+      readToEnd: true,
     });
+    expect(mixed.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['DIARY_BAD_DATE', 2],
+      ['DIARY_DATE_ORDER_UNKNOWN', 3],
+    ]);
   });
 
   it('reads a file whose one day above 12 settles the order without a warning, the other dates by it', async () => {

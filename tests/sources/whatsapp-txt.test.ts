@@ -66,7 +66,8 @@ const RECORDS: Record<string, number> = {
   'impossible-date.txt': 4,
   'broken-header-line.txt': 4,
   'uk-dst-crossing.txt': 7,
-  'ambiguous-order.txt': 0,
+  'ambiguous-order.txt': 3,
+  'ambiguous-order-group.txt': 8,
   'day-equals-month.txt': 3,
 };
 
@@ -105,14 +106,44 @@ describe('accounting', () => {
 });
 
 describe('day/month order', () => {
-  it('stops before emitting anything when nothing decides the order', async () => {
+  it('rejects every message with its line when nothing decides the order, and fails the file as read to the end', async () => {
     const run = await runSource(whatsappTxt, join(FIXTURES, 'ambiguous-order.txt'));
     expect(run.events).toEqual([]);
+    // Each message is accounted for where it is, not lost with the file (it was 0 records, 3 messages unread).
+    expect(run.rejected).toEqual(
+      [1, 2, 3].map((locator) => expect.objectContaining({ code: 'WHATSAPP_DATE_ORDER_UNKNOWN', locator })),
+    );
+    expect(run.rejected[0]).toEqual({
+      code: 'WHATSAPP_DATE_ORDER_UNKNOWN',
+      locator: 1,
+      message:
+        'The message dated "03/04/24, 21:40" cannot be placed in time: the day/month order of this file cannot be told from its dates.',
+      hint: 'Re-run with --date-order dmy or --date-order mdy (the order the phone that exported the chat writes dates in).',
+    });
+    expect(run.accounting).toEqual({ records: 3, events: 0, skipped: 0, rejected: 3 });
     expect(run.failure?.code).toBe('WHATSAPP_DATE_ORDER_AMBIGUOUS');
+    expect(run.failure?.readToEnd).toBe(true);
     expect(run.failure?.message).toContain(
       'Line 1 (03/04/24) is 3 April 2024 day-first but 4 March 2024 month-first',
     );
+    expect(run.failure?.message).toContain(
+      'The 3 messages and calls that need a date (the first on line 1) were rejected with their lines',
+    );
     expect(run.failure).not.toHaveProperty('locator');
+  });
+
+  it('reads the notices of an undecidable group chat and rejects its messages, continuation lines going with them', async () => {
+    const run = await runSource(whatsappTxt, join(FIXTURES, 'ambiguous-order-group.txt'));
+    expect(run.events).toEqual([]);
+    expect(run.skipped.map((s) => s.locator)).toEqual([1, 2, 3]);
+    // Line 6 continues the message of line 5: one record, rejected once.
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual(
+      [4, 5, 7, 8, 9].map((l) => ['WHATSAPP_DATE_ORDER_UNKNOWN', l]),
+    );
+    expect(run.failure).toMatchObject({ code: 'WHATSAPP_DATE_ORDER_AMBIGUOUS', readToEnd: true });
+    expect(run.failure?.message).toContain('all 8 message headers are dated 12/9/20');
+    // Those messages reach no count of senders: the failure names who sent them.
+    expect(run.failure?.message).toContain('Their senders: Sam Carter (4), You (1).');
   });
 
   it('reads a file whose only records are notices although nothing decides the order: they need no date', async () => {
@@ -137,13 +168,14 @@ describe('day/month order', () => {
     ]);
   });
 
-  it('stops at the first message when nothing decides the order, after the notices before it', async () => {
+  it('rejects each message when nothing decides the order, after the notices before it', async () => {
     const run = await runText(
       '12/07/2023, 22:35 - Messages and calls are end-to-end encrypted. Tap to learn more.\n' +
         '12/07/2023, 22:36 - Sam: hello\n12/07/2023, 22:37 - Sam: answer me\n',
     );
     expect(run.events).toEqual([]);
     expect(run.skipped).toEqual([{ reason: 'system-notice', locator: 1 }]);
+    expect(run.rejected.map((r) => r.locator)).toEqual([2, 3]);
     expect(run.failure).toMatchObject({
       code: 'WHATSAPP_DATE_ORDER_AMBIGUOUS',
       message: expect.stringContaining(

@@ -31,6 +31,7 @@ function errorToWire(err: unknown): WireError {
       message: err.message,
       ...(err.locator !== undefined ? { locator: err.locator } : {}),
       ...(err.hint !== undefined ? { hint: err.hint } : {}),
+      ...(err.readToEnd ? { readToEnd: true } : {}),
     };
   }
   const e = err as Partial<NodeJS.ErrnoException> | null | undefined;
@@ -44,7 +45,14 @@ function errorToWire(err: unknown): WireError {
 }
 
 function errorFromWire(w: WireError): Error {
-  if (w.failure) return new SourceFailure(w.code ?? 'INPUT_READ_FAILED', w.message, w.locator, w.hint);
+  if (w.failure)
+    return new SourceFailure(
+      w.code ?? 'INPUT_READ_FAILED',
+      w.message,
+      w.locator,
+      w.hint,
+      w.readToEnd === true,
+    );
   return Object.assign(new Error(w.message), {
     ...(w.code !== undefined ? { code: w.code } : {}),
     ...(w.errno !== undefined ? { errno: w.errno } : {}),

@@ -118,6 +118,8 @@ export interface WireError {
   readonly code?: string;
   readonly locator?: number | string;
   readonly hint?: string;
+  /** `SourceFailure.readToEnd`. */
+  readonly readToEnd?: boolean;
   readonly errno?: number;
   readonly syscall?: string;
 }

@@ -195,6 +195,14 @@ export function impossibleInBothOrders(cell: DateCell): boolean {
   );
 }
 
+/**
+ * Whether a cell's date depends on the day/month order: a numeric date whose first two parts differ and that is a
+ * usable date in at least one order (one usable in neither is rejected for that, whatever the order).
+ */
+export function dependsOnOrder(cell: DateCell): boolean {
+  return cell.kind === 'numeric' && cell.a !== cell.b && !invalidInBothOrders(cell);
+}
+
 /** Adds one cell to the statistics. */
 export function collectOrder(stats: OrderStats, cell: DateCell, line: number, value: string): void {
   if (cell.kind !== 'numeric') return;
@@ -202,31 +210,52 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
   if (invalidInBothOrders(cell)) return;
   const ev = orderEvidence(cell);
   if (ev && !stats[ev]) stats[ev] = { line, value };
-  if (!ev) stats.firstAmbiguous ??= { line, value };
+  // 03/03/2024 is the same date in either order: it needs no order, so it asks for none.
+  if (!ev && dependsOnOrder(cell)) stats.firstAmbiguous ??= { line, value };
   if (cell.sep !== '.') stats.allDotted = false;
 }
 
 // Countries that write month first. Canada mixes both, so it decides nothing.
 const MDY_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW']);
 
+/** The file's day/month order, or why it has none, with the warning a guess calls for. */
+export interface OrderDecision {
+  /** The order to read dates with; with `undecided`, only dates that read the same in either order are read. */
+  readonly order: DateOrder;
+  readonly code?: string;
+  readonly message?: string;
+  readonly locator?: number;
+  /**
+   * Set when the order cannot be decided: every row whose date depends on it is rejected (`DIARY_DATE_ORDER_UNKNOWN`)
+   * and, once the file is read, this is thrown as read to the end. `why`: the end of each such row's message.
+   */
+  readonly undecided?: { readonly failure: SourceFailure; readonly why: string };
+}
+
 /**
- * The order to read the file with; throws when it cannot be decided. A date that reads only one way (a day
+ * The order to read the file with, or why it cannot be decided. A date that reads only one way (a day
  * above 12) with none contradicting it settles the order, so there is nothing to warn about (as in the
  * WhatsApp reader). Only a guess, from the dots or the case region, comes with a warning that says so.
  */
 export function decideOrder(
   stats: OrderStats,
   options: Pick<SourceOptions, 'dateOrder' | 'region'>,
-): { order: DateOrder; code?: string; message?: string; locator?: number } {
+): OrderDecision {
   if (options.dateOrder) return { order: options.dateOrder };
   const { dmy, mdy, firstAmbiguous } = stats;
   if (dmy && mdy)
-    throw new SourceFailure(
-      'DIARY_DATE_ORDER_CONFLICT',
-      `Dates are written both day-first ("${dmy.value}" on line ${dmy.line}) and month-first ("${mdy.value}" on line ${mdy.line})`,
-      dmy.line,
-      'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
-    );
+    return {
+      order: 'dmy',
+      undecided: {
+        failure: new SourceFailure(
+          'DIARY_DATE_ORDER_CONFLICT',
+          `Dates are written both day-first ("${dmy.value}" on line ${dmy.line}) and month-first ("${mdy.value}" on line ${mdy.line})`,
+          dmy.line,
+          'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
+        ),
+        why: `this file writes dates both day-first (line ${dmy.line}) and month-first (line ${mdy.line})`,
+      },
+    };
   if (dmy) return { order: 'dmy' };
   if (mdy) return { order: 'mdy' };
   if (!firstAmbiguous) return { order: 'dmy' };
@@ -249,10 +278,16 @@ export function decideOrder(
       locator: firstAmbiguous.line,
     };
   }
-  throw new SourceFailure(
-    'DIARY_DATE_ORDER_AMBIGUOUS',
-    `Cannot tell whether dates are day/month or month/day: every date could be either (e.g. ${example})`,
-    firstAmbiguous.line,
-    'Re-run with --date-order dmy or --date-order mdy',
-  );
+  return {
+    order: 'dmy',
+    undecided: {
+      failure: new SourceFailure(
+        'DIARY_DATE_ORDER_AMBIGUOUS',
+        `Cannot tell whether dates are day/month or month/day: every date could be either (e.g. ${example})`,
+        firstAmbiguous.line,
+        'Re-run with --date-order dmy or --date-order mdy',
+      ),
+      why: "this file's dates do not tell which order it uses",
+    },
+  };
 }

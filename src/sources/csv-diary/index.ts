@@ -26,8 +26,10 @@
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
  *   part over 12 month-first, which settles it without a warning); `--date-order` overrides. When every date
  *   could be either, dotted dates are read day-first (nobody writes 2.25.2024) and otherwise the case region
- *   decides (US and a few others month-first, the rest day-first), with a warning; with no region the file
- *   fails with a hint to pass `--date-order`, because a silent guess would move every incident by months.
+ *   decides (US and a few others month-first, the rest day-first), with a warning. With no region, or when
+ *   dates are written both ways, every row whose date depends on the order is rejected with its line and a
+ *   hint to pass `--date-order`, because a silent guess would move every incident by months; rows dated
+ *   otherwise (2024-02-03, 3 Feb 2024, 03/03/2024) are read, and the file is listed as read in part.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
@@ -131,7 +133,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       decided.message!,
       'If this is wrong, re-run with --date-order dmy or --date-order mdy',
     );
-  const reader = new RowReader(layout, decided.order, ctx, years);
+  const reader = new RowReader(layout, decided.order, ctx, years, decided.undecided);
   const end = await readRecords(text, delimiter, (cells, line) => {
     // Lines above the header are blank or an Excel `sep=` directive: file structure, like the header itself.
     if (line > header.line) reader.row(cells, line);
@@ -148,6 +150,23 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       unclosed
         ? `Open the file in a text editor and add the missing closing quote (") in the row on line ${end.failure.line}`
         : 'Open the file in a spreadsheet, check the row, and export it again as CSV',
+    );
+  }
+  // Read to the end, with the rows whose date needed the order rejected: the file is still read in part. (When
+  // none did, as when only a Recorded-at column, kept as written, mixes orders, nothing was left unread.)
+  const { undated } = reader;
+  if (decided.undecided && undated.count > 0) {
+    const { failure } = decided.undecided;
+    const rows =
+      undated.count === 1
+        ? `the 1 row whose date depends on it (line ${undated.line}) was rejected with its line`
+        : `the ${undated.count} rows whose dates depend on it (the first on line ${undated.line}) were rejected with their lines`;
+    throw new SourceFailure(
+      failure.code,
+      `${failure.message}; ${rows}, not placed in time`,
+      failure.locator,
+      failure.hint,
+      true,
     );
   }
 }

@@ -9,9 +9,11 @@ import {
   applyOrder,
   type DateCell,
   dateInWords,
+  dependsOnOrder,
   FIRST_YEAR,
   impossibleInBothOrders,
   LAST_YEAR,
+  type OrderDecision,
   outOfRange,
   readDateCell,
   realDate,
@@ -60,6 +62,8 @@ export class RowReader {
   readonly freeTimes = new Map<string, Tally>();
   readonly blankTypes: Tally = { count: 0, line: 0 };
   emitted = 0;
+  /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
+  readonly undated: Tally = { count: 0, line: 0 };
   serial: { count: number; line: number; value: string; date: string } | undefined;
   private readonly types = new Map<string, ContactClass | undefined>();
 
@@ -68,13 +72,16 @@ export class RowReader {
     private readonly order: DateOrder,
     private readonly ctx: SourceContext,
     private readonly years: DiaryYears,
+    private readonly undecided?: OrderDecision['undecided'],
   ) {}
 
   row(cells: readonly string[], line: number): void {
     const r = this.read(cells);
     if ('skip' in r) this.ctx.skip(r.skip, line);
-    else if ('code' in r) this.ctx.reject(r.code, line, r.message, r.hint);
-    else this.emit(cells, line, r);
+    else if ('code' in r) {
+      this.ctx.reject(r.code, line, r.message, r.hint);
+      if (r.code === UNDATED && this.undated.count++ === 0) this.undated.line = line;
+    } else this.emit(cells, line, r);
   }
 
   /** Checks one row's cells: empty, malformed, or a date and time that can be used. */
@@ -99,6 +106,7 @@ export class RowReader {
         hint: 'Fill in the date on this row (copy it from the row above if it is the same day) and re-run',
       };
     const cell = readDateCell(dateRaw);
+    if (cell && this.undecided && dependsOnOrder(cell)) return this.undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
     if (!cell || !date) return this.badDate(dateRaw, cell);
     const timeCell = layout.cell(cells, 'time');
@@ -203,11 +211,34 @@ export class RowReader {
     return { code, message: `Date "${raw}" is not a real date${how}`, hint };
   }
 
+  /**
+   * A date that is two different days in the two orders (or a day in one and none in the other), in a file that
+   * does not settle its order: rejected, never read by a guess.
+   */
+  private undatable(
+    raw: string,
+    cell: DateCell,
+    undecided: NonNullable<OrderDecision['undecided']>,
+  ): Rejection {
+    const as = (order: 'dmy' | 'mdy'): string => {
+      const ymd = applyOrder(cell, order);
+      return realDate(ymd) === undefined ? 'no date' : dateInWords(ymd);
+    };
+    return {
+      code: UNDATED,
+      message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}`,
+      hint: undecided.failure.hint ?? 'Re-run with --date-order dmy or --date-order mdy',
+    };
+  }
+
   private classify(type: string): ContactClass | undefined {
     if (!this.types.has(type)) this.types.set(type, classifyContactType(type));
     return this.types.get(type);
   }
 }
+
+/** The reject code of a row whose date depends on a day/month order the file does not settle. */
+const UNDATED = 'DIARY_DATE_ORDER_UNKNOWN';
 
 const ORDER_WORDS: Record<DateOrder, string> = {
   dmy: 'day/month/year',

@@ -5,9 +5,9 @@
  *   2. a value above 12 can only be a day (`13/04/21` ⇒ day first) — no warning needed;
  *   3. chats run forwards in time: the reading with fewer backward steps between consecutive dates wins;
  *   4. days change more often than months between consecutive dates.
- * 3 and 4 are guesses and are reported as such; when nothing decides, parsing stops at the first record that
- * needs a date and asks for `--date-order` (notices need none: a file of them is read) — unless every date has
- * day equal to month, when both orders give the same dates.
+ * 3 and 4 are guesses and are reported as such; when nothing decides, every record that needs a date is
+ * rejected with its line and the file is listed as read in part, asking for `--date-order` (notices need none:
+ * they are read as usual) — unless every date has day equal to month, when both orders give the same dates.
  * The statistics are updated only when the date changes from one header to the next, so the cost per line is
  * three integer comparisons.
  */
@@ -210,7 +210,7 @@ export class DateStats {
     } else {
       const which =
         this.dates === 1
-          ? `all ${this.headers} messages are dated ${example.text}`
+          ? `all ${this.headers} message headers are dated ${example.text}`
           : `none of the ${this.dates} dates has a day above 12`;
       return {
         ok: false,

@@ -9,7 +9,7 @@
  */
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
-import type { SourceContext, SourceFailure, SourceInput } from '../source.js';
+import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
 import { type Layout, layoutName } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
@@ -29,8 +29,9 @@ export interface ReadPlan {
   readonly layout: Layout;
   readonly conversation: string | undefined;
   /**
-   * Set when nothing decided the day/month order: notices need no date and are skipped as usual, and the
-   * first record that needs one (a message, a call) stops the file with this failure.
+   * Set when nothing decided the day/month order: notices need no date and are skipped as usual, and every
+   * record that needs one (a message, a call) is rejected with its line; at the end, this failure is thrown
+   * (as read to the end) if any was, so that the file is listed as read in part.
    */
   readonly undecided?: SourceFailure;
 }
@@ -146,6 +147,9 @@ export async function readMessages(
   let blanks = 0;
   // Per-record clock oddities, summed up in one warning each at the end.
   const odd = { midnight: { n: 0, first: 0 }, hour24: { n: 0, first: 0 } };
+  // Records rejected because the day/month order is undecided: how many, the first one's line, and their senders
+  // (named in the failure: those messages reach no count of senders, and the subject may be among them).
+  const undated = { n: 0, first: 0, senders: new Map<Party, number>() };
 
   const flush = (): void => {
     if (state === MESSAGE) {
@@ -221,7 +225,20 @@ export async function readMessages(
       skip(notice, b, textStart, end, lineNo, when(b));
       return;
     }
-    if (undecided !== undefined) throw undecided;
+    if (undecided !== undefined) {
+      // Its date is one of two days months apart, and which one is what the file cannot say: the record is
+      // rejected, not dated by a guess, and the reading goes on (its continuation lines go with it).
+      ctx.reject(
+        'WHATSAPP_DATE_ORDER_UNKNOWN',
+        lineNo,
+        `The message dated "${excerpt(b, scanner.stampStart, scanner.stampEnd)}" cannot be placed in time: the day/month order of this file cannot be told from its dates.`,
+        'Re-run with --date-order dmy or --date-order mdy (the order the phone that exported the chat writes dates in).',
+      );
+      if (undated.n++ === 0) undated.first = lineNo;
+      if (sender !== undefined) undated.senders.set(sender, (undated.senders.get(sender) ?? 0) + 1);
+      state = CLOSED;
+      return;
+    }
     const precision = scanner.second >= 0 ? 's' : 'min';
     const wallMs = clock.wallMs;
     if (live !== undefined) {
@@ -317,5 +334,37 @@ export async function readMessages(
     odd.hour24.n,
     odd.hour24.first,
     'a 24-hour hour with PM (like 23:59 PM), read as written',
+  );
+  if (undecided !== undefined && undated.n > 0) throw undatedFailure(undecided, undated);
+}
+
+/** Senders named in the failure of a file whose order is undecided. */
+const SENDERS_SHOWN = 5;
+
+/**
+ * The failure for a file read to the end whose `n` records that need a date (the first on line `first`) were
+ * rejected because its day/month order is undecided: why it is undecided, what became of the records, and who
+ * sent them (most records first).
+ */
+function undatedFailure(
+  undecided: SourceFailure,
+  { n, first, senders }: { n: number; first: number; senders: Map<Party, number> },
+): SourceFailure {
+  const what =
+    n === 1
+      ? `The 1 message or call that needs a date (line ${first}) was rejected with its line`
+      : `The ${n} messages and calls that need a date (the first on line ${first}) were rejected with their lines`;
+  const named = [...senders]
+    .map(([p, count]) => ({ name: p.name ?? p.id ?? '', count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const shown = named.slice(0, SENDERS_SHOWN).map((s) => `${s.name} (${s.count})`);
+  if (named.length > SENDERS_SHOWN) shown.push(`${named.length - SENDERS_SHOWN} more`);
+  const who = shown.length === 0 ? '' : ` Their senders: ${shown.join(', ')}.`;
+  return new SourceFailure(
+    undecided.code,
+    `${undecided.message} ${what}, not placed in time; notices, which need no date, were read as usual.${who}`,
+    undefined,
+    undecided.hint,
+    true,
   );
 }

@@ -20,8 +20,8 @@ export interface Decision {
   readonly framing: Framing;
   readonly layout: Layout;
   /**
-   * Set when nothing decides the day/month order: the failure to stop at, but only at the first record that
-   * needs a date (a file of notices needs none).
+   * Set when nothing decides the day/month order: why, for the records that need a date, which are rejected
+   * (a file of notices needs none), and for the failure thrown once the file is read (messages.ts).
    */
   readonly undecided?: SourceFailure;
   readonly warn?: PlanWarning;
