@@ -61,8 +61,7 @@ function milestoneSentences(b: Body): string[] {
   for (const m of b.milestones) {
     const name = `the ${lower(m.label)} on ${formatDate(m.startsAtLocal)}`;
     if (m.status === 'ok') {
-      const dir =
-        m.rateRatio === null || (m.after.ratePerDay ?? 0) > (m.before.ratePerDay ?? 0) ? 'rose' : 'fell';
+      const dir = changeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
       out.push(
         `After ${name} the rate ${dir}: ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m)}.${boundNote(m)}`,
       );
@@ -206,7 +205,9 @@ function trendSentences(b: Body): string[] {
     );
   }
   if (p.status === 'ok') {
-    const dir = (p.rateRatioPer30Days ?? 1) >= 1 ? 'rose' : 'fell';
+    // A factor of exactly 1 is "changed … by a factor of 1", not a rise.
+    const moved = changeWord(p.rateRatioPer30Days ?? 1, 1);
+    const dir = moved === 'stayed the same' ? 'changed' : moved;
     const steps = b.changePoints.length > 0 ? ' A log-linear trend also absorbs the steps above.' : '';
     out.push(
       `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}).${steps}`,
@@ -273,10 +274,10 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
       out.push('No change in the daily rate was found (PELT change-point search).');
     else {
       const parts = b.changePoints.map((c, i) => {
-        const dir = c.rateAfter > c.rateBefore ? 'rose' : 'fell';
+        const dir = changeWord(c.rateAfter, c.rateBefore);
         return i === 0
           ? `from around ${formatDate(c.date)} the rate ${dir} from ${sig2(c.rateBefore)} to ${perDay(c.rateAfter)}`
-          : `from around ${formatDate(c.date)} it ${dir}${dir === (b.changePoints[i - 1]!.rateAfter > b.changePoints[i - 1]!.rateBefore ? 'rose' : 'fell') ? ' again' : ''}, to ${sig2(c.rateAfter)}`;
+          : `from around ${formatDate(c.date)} it ${dir}${dir === changeWord(b.changePoints[i - 1]!.rateAfter, b.changePoints[i - 1]!.rateBefore) ? ' again' : ''}, to ${sig2(c.rateAfter)}`;
       });
       out.push(
         `${cap(parts.join('; '))} (PELT change points: the dates are estimates${b.changePointMethod.scaled ? ', penalty scaled for overdispersion' : ''}).`,
@@ -301,4 +302,9 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     `The S-DASH evidence sheet lists facts bearing on question${can.length === 1 ? '' : 's'} ${can.join(', ')}; question${cannot.length === 1 ? '' : 's'} ${cannot.join(', ')} cannot be answered from these files. It is not a score.`,
   );
   return out;
+}
+
+/** How a rate moved from `before` to `after`, in the findings' words: equal rates did not rise or fall. */
+function changeWord(after: number, before: number): 'rose' | 'fell' | 'stayed the same' {
+  return after > before ? 'rose' : after < before ? 'fell' : 'stayed the same';
 }

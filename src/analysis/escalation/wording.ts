@@ -64,7 +64,10 @@ export function comparisonStats(c: Comparison): string {
     c.overdispersed?.ci95[0] != null
       ? `; allowing for overdispersion, ${formatCi(c.overdispersed.ci95)}`
       : '';
-  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${spansNoChange(c) ? '; the interval includes 1, no change, so this difference could be chance' : ''})`;
+  // Equal rates have no difference that chance could explain.
+  const chance =
+    c.rateRatio === 1 ? '' : '; the interval includes 1, no change, so this difference could be chance';
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${spansNoChange(c) ? chance : ''})`;
 }
 
 /**

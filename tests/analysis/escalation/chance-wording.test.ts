@@ -43,6 +43,21 @@ describe('comparison sentences', () => {
     expect(sentence).toContain('the rate rose');
     expect(sentence).not.toContain(NOTE);
   });
+
+  it('say the rate stayed the same when the two sides have equal rates, neither rose nor fell', () => {
+    const e = analyse(
+      daily('2024-01-01', Array(60).fill(2)),
+      kase({ milestones: [{ date: '2024-01-31', label: 'Warning issued' }] }),
+    );
+    const m = e.milestones[0]!;
+    expect(m.before.ratePerDay).toBe(m.after.ratePerDay);
+    const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
+    expect(sentence).toMatch(/^After the warning issued on .* the rate stayed the same: 2\.0 contacts a day from /);
+    expect(sentence).not.toMatch(/rose|fell/);
+    // No difference, so nothing to put down to chance.
+    expect(sentence).not.toContain(NOTE);
+    expect(sentence).toContain('(rate ratio 1.0, 95% CI 0.69–1.5; exact conditional Poisson test p = 1.0)');
+  });
 });
 
 describe('the rate-by-period figure', () => {
