@@ -16,7 +16,9 @@
  * - `{"skipped":REASON}` and `{"rejected":CODE}` stand for records the original input skipped or rejected: they
  *   are skipped or rejected again with the same reason or code, so the books match the original's.
  * - The v2 header is not a record. `"incomplete":true` (the original stopped early) ends the read with
- *   CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE after every line is read, so the input is marked incomplete again.
+ *   CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE after every line is read, so the input is marked incomplete again; with
+ *   `"readToEnd":true` too (the original was read to its end, some records unusable for a reason of the whole
+ *   file, such as a day/month order that cannot be told), it is marked read to the end as well.
  * - A hand-kept input (a diary) has `"handKept":true` and is read by `chronolog-jsonl-diary` instead, so the
  *   analysis treats it as a diary again (no export period).
  * - Version 1 (one file per case, header counted as a skipped record) is still read.
@@ -154,6 +156,7 @@ function isJson(text: string): boolean {
 /** Reads an anonymised file, either version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. */
 export async function parseAnonymised(input: SourceInput, ctx: SourceContext): Promise<void> {
   let incomplete = false;
+  let readToEnd = false;
   let cut: number | undefined;
   await forEachLine(
     input,
@@ -176,6 +179,7 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       // Version 1 counted its header as a record; version 2's header is the file's, not a record of the input.
       if (header['version'] === 1) ctx.skip('header', 1);
       incomplete = header['incomplete'] === true;
+      readToEnd = incomplete && header['readToEnd'] === true;
     },
     ctx,
   );
@@ -185,6 +189,15 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       `The file ends in the middle of line ${cut}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept.`,
       cut,
       'Copy the anonymised files again from where `chronolog anonymise` wrote them (or run it again) to read the rest.',
+    );
+  }
+  if (readToEnd) {
+    throw new SourceFailure(
+      'CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE',
+      'the original input was read to the end, but some of its records could not be used; they are here as rejected',
+      undefined,
+      'The original case’s report says why they could not be used.',
+      true,
     );
   }
   if (incomplete) {

@@ -79,6 +79,25 @@ describe('chronolog-jsonl source', () => {
     expect(run.failure?.code).toBe('CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE');
   });
 
+  it('marks the input read to the end as well when the original was, though some records were unusable', async () => {
+    const file = path.join(scratch(), 'input-001.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"format":"chronolog-anonymised-timeline","version":2,"handKept":false,"input":"input-001","originalFormat":"whatsapp-txt","incomplete":true,"readToEnd":true}',
+        '{"rejected":"WHATSAPP_DATE_ORDER_UNKNOWN"}',
+        '{"rejected":"WHATSAPP_DATE_ORDER_UNKNOWN"}',
+      ].join('\n'),
+    );
+    const run = await runSource(chronologJsonl, file);
+    expect(run.accounting).toEqual({ records: 2, events: 0, skipped: 0, rejected: 2 });
+    expect(run.failure?.code).toBe('CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE');
+    expect(run.failure?.readToEnd).toBe(true);
+    expect(run.failure?.message).toBe(
+      'the original input was read to the end, but some of its records could not be used; they are here as rejected',
+    );
+  });
+
   it('rejects a line nested 100,000 deep with its line number and reads the lines after it', async () => {
     const file = path.join(scratch(), 'input-001.jsonl');
     const row = (utc: string, channel: string) =>

@@ -186,6 +186,8 @@ export function anonymiseCase(
         input: name,
         originalFormat: format,
         incomplete: summary.incomplete,
+        // Read to the end, though some records could not be used: said again when the file is read back.
+        ...(summary.readToEnd ? { readToEnd: true } : {}),
         datesShifted: opts.shiftDates,
         textDropped: opts.dropText,
         pseudonyms: PSEUDONYM_SCHEME,
