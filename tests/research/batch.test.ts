@@ -52,7 +52,9 @@ describe('chronolog batch and merge', () => {
     }
     // The diary's entries that name no number count in the reports' words, not as an identifier.
     const full = c.find((r) => r['case'] === 'alpha-full')!;
-    expect(expected.get('alpha-full')!.identifiers.map((x) => x.identifier)).toContain('(subject, as recorded)');
+    expect(expected.get('alpha-full')!.identifiers.map((x) => x.identifier)).toContain(
+      '(subject, as recorded)',
+    );
     expect(full['identifiers']).toBe('3');
     expect(Number(c[0]!['incidents'])).toBeGreaterThan(Number(c[1]!['incidents']));
     expect(Object.keys(c[0]!)).toEqual([

@@ -95,8 +95,9 @@ function caseRow(name: string, r: Report): (string | number)[] {
     Object.keys(r.incidents.byChannel).length,
     // As the reports count them: "(subject, as recorded)" (diary entries that name no number or account) is a
     // row of the identifiers table but no identifier.
-    r.identifiers.filter((i) => i.role === 'subject' && i.incidents > 0 && !isPlaceholderIdentifier(i.identifier))
-      .length,
+    r.identifiers.filter(
+      (i) => i.role === 'subject' && i.incidents > 0 && !isPlaceholderIdentifier(i.identifier),
+    ).length,
     cell(esc?.rate.perDay),
     cell(esc?.trend.poisson.rateRatioPer30Days),
     cell(esc?.changePoints.length),
