@@ -1,4 +1,5 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
+import { plural } from '../model/format.js';
 
 /** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
 export function int(n: number): string {
@@ -14,6 +15,43 @@ export function bookCells(b: {
   readonly rejected: number;
 }): string[] {
   return [int(b.records), int(b.kept), int(b.duplicates), int(b.skipped), int(b.rejected)];
+}
+
+/**
+ * What the records read became, in the README's terms, the same in every output that says it in words (stderr's
+ * summary line, the accounting line of each report): "1,975 events (1,737 kept, 238 duplicates), 3 skipped,
+ * 0 rejected". Records read = events + skipped + rejected, and events = kept + duplicates: "events" always
+ * counts the duplicates too, and the events in the timeline are the ones "kept". `rejected` styles the rejected
+ * figure (stderr colours it when there are any).
+ */
+export function bookWords(
+  b: {
+    readonly events: number;
+    readonly kept: number;
+    readonly duplicates: number;
+    readonly skipped: number;
+    readonly rejected: number;
+  },
+  rejected: (s: string) => string = (s) => s,
+): string {
+  return `${plural(b.events, 'event')} (${int(b.kept)} kept, ${plural(b.duplicates, 'duplicate')}), ${int(b.skipped)} skipped, ${rejected(`${int(b.rejected)} rejected`)}`;
+}
+
+/**
+ * The accounting in one sentence, as the Markdown and HTML reports give it: "1,978 records read from 6 files:
+ * 1,975 events (1,737 kept, 238 duplicates), 3 skipped, 0 rejected; 690 incidents among the events kept."
+ */
+export function accountingWords(a: {
+  readonly files: number;
+  readonly records: number;
+  readonly events: number;
+  readonly kept: number;
+  readonly duplicates: number;
+  readonly skipped: number;
+  readonly rejected: number;
+  readonly incidents: number;
+}): string {
+  return `${plural(a.records, 'record')} read from ${plural(a.files, 'file')}: ${bookWords(a)}; ${plural(a.incidents, 'incident')} among the events kept.`;
 }
 
 /** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */

@@ -6,7 +6,7 @@
 
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
-import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
+import { accountingWords, bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
 import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
@@ -40,7 +40,7 @@ export function summarySection(r: Report): string[] {
   out.push(
     `**${plural(i.total, 'incident')}**${who} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
     '',
-    `Accounting: ${int(r.accounting.records)} records read from ${plural(r.accounting.files, 'file')}: ${int(r.accounting.kept)} events kept (${int(r.accounting.incidents)} of them incidents), ${int(r.accounting.duplicates)} duplicates, ${int(r.accounting.skipped)} skipped, ${int(r.accounting.rejected)} rejected.`,
+    `Accounting: ${accountingWords(r.accounting)}`,
     '',
   );
   if (r.case.milestones.length) {

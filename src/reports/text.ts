@@ -4,7 +4,18 @@
  * message text and file names can carry terminal escape sequences.
  */
 import type { Report } from '../model/index.js';
-import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkline } from './format.js';
+import {
+  bookCells,
+  bookWords,
+  countList,
+  fold,
+  int,
+  pad,
+  pct,
+  plural,
+  reasonCounts,
+  sparkline,
+} from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
@@ -108,7 +119,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const lines = [
     '',
     c.bold(
-      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${int(a.kept)} events kept, ${int(a.duplicates)} duplicates, ${int(a.skipped)} skipped, ${int(a.rejected)} rejected`,
+      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${bookWords(a)}`,
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));

@@ -7,7 +7,7 @@
 
 import { formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
-import { int, pct, plural } from '../../format.js';
+import { accountingWords, int, pct, plural } from '../../format.js';
 import {
   callPlaces,
   callTally,
@@ -125,8 +125,7 @@ function rateNow(r: Report): string {
 
 /** The accounting in one line. */
 export function accountingLine(r: Report): string {
-  const a = r.accounting;
-  return `${int(a.records)} records read from ${plural(a.files, 'file')}; ${int(a.duplicates)} duplicates removed; ${plural(a.kept, 'event')}, of which ${plural(a.incidents, 'incident')}; ${int(a.skipped)} skipped; ${int(a.rejected)} rejected.`;
+  return text(accountingWords(r.accounting));
 }
 
 export function summarySection(r: Report): Section {
