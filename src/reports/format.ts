@@ -1,5 +1,6 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
 import { plural } from '../model/format.js';
+import { timeFlagText } from '../model/time-flags.js';
 
 /** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
 export function int(n: number): string {
@@ -52,6 +53,20 @@ export function accountingWords(a: {
   readonly incidents: number;
 }): string {
   return `${plural(a.records, 'record')} read from ${plural(a.files, 'file')}: ${bookWords(a)}; ${plural(a.incidents, 'incident')} among the events kept.`;
+}
+
+/**
+ * A local time with how to read it when its record says, as the chronology writes it: "2024-02-10 14:00 (time
+ * approximate, time given as a range)". Every time a report quotes goes through here or its HTML twin
+ * (`html/dates.ts`), so a headline never looks more exact than the record it comes from. `esc` escapes the
+ * time and the words (Markdown), not the parentheses around the words.
+ */
+export function timeWithFlags(
+  local: string,
+  flags: readonly string[] | undefined,
+  esc: (s: string) => string = (s) => s,
+): string {
+  return flags?.length ? `${esc(local)} (${esc(timeFlagText(flags))})` : esc(local);
 }
 
 /** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */

@@ -6,7 +6,16 @@
 
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
-import { accountingWords, bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
+import {
+  accountingWords,
+  bookCells,
+  int,
+  pct,
+  plural,
+  reasonCounts,
+  sparkline,
+  timeWithFlags,
+} from './format.js';
 import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
@@ -38,7 +47,7 @@ export function summarySection(r: Report): string[] {
     ? ' counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts),'
     : subject;
   out.push(
-    `**${plural(i.total, 'incident')}**${who} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
+    `**${plural(i.total, 'incident')}**${who} between ${timeWithFlags(i.firstLocal!, i.firstTimeFlags, md)} and ${timeWithFlags(i.lastLocal!, i.lastTimeFlags, md)} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
     '',
     `Accounting: ${accountingWords(r.accounting)}`,
     '',
@@ -93,8 +102,8 @@ export function frequencySection(r: Report): string[] {
       r.identifiers.map((row) => [
         md(row.identifier),
         int(row.incidents),
-        row.firstLocal ?? '',
-        row.lastLocal ?? '',
+        row.firstLocal ? timeWithFlags(row.firstLocal, row.firstTimeFlags, md) : '',
+        row.lastLocal ? timeWithFlags(row.lastLocal, row.lastTimeFlags, md) : '',
         row.channels.join(', '),
       ]),
       ['l', 'r'],

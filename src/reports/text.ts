@@ -15,6 +15,7 @@ import {
   plural,
   reasonCounts,
   sparkline,
+  timeWithFlags,
 } from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
@@ -38,6 +39,15 @@ function header(r: Report, ctx: ReportContext): string[] {
   const days = i.daily.length;
   lines.push(
     `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}): ${plural(days, 'day')}, first to last incident`,
+  );
+  // How to read the first or last time when its record says, on a line of its own (the period line stays
+  // within the screen), in the chronology's words: "2024-02-10 14:00 (time approximate, time given as a range)".
+  const notes = [
+    ...(i.firstTimeFlags?.length ? [timeWithFlags(i.firstLocal!, i.firstTimeFlags)] : []),
+    ...(i.lastTimeFlags?.length ? [timeWithFlags(i.lastLocal!, i.lastTimeFlags)] : []),
+  ];
+  if (notes.length > 0) lines.push(`            ${safe(notes.join('; '))}`);
+  lines.push(
     `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${int(i.daysWithContact)} of the ${plural(days, 'day')} (${pct(i.daysWithContact / days)})`,
   );
   // Without subject identifiers the count includes family, friends and businesses: say so at the figure.
@@ -67,9 +77,18 @@ function figures(r: Report, ctx: ReportContext): string[] {
   lines.push(`${c.bold('Identifiers')} ${int(ids.count)}${placeholderClause(ids)}`);
   const shown = r.identifiers.slice(0, 8);
   const w = Math.max(...shown.map((row) => safe(row.identifier).length));
+  // Dates only here: a note on how to read the time (approximate, a range) would say nothing about the date,
+  // but one on the date itself (read from a spreadsheet number, far from the received date) is given.
+  const day = (local: string | null, flags: readonly string[] | undefined) =>
+    local === null
+      ? '–'
+      : timeWithFlags(
+          local.slice(0, 10),
+          flags?.filter((f) => f.startsWith('date-')),
+        );
   for (const row of shown) {
     lines.push(
-      `  ${pad(safe(row.identifier), w)}  ${pad(int(row.incidents), 6, true)}  ${row.firstLocal?.slice(0, 10)} → ${row.lastLocal?.slice(0, 10)}  ${row.channels.join(', ')}`,
+      `  ${pad(safe(row.identifier), w)}  ${pad(int(row.incidents), 6, true)}  ${day(row.firstLocal, row.firstTimeFlags)} → ${day(row.lastLocal, row.lastTimeFlags)}  ${row.channels.join(', ')}`,
     );
   }
   if (r.identifiers.length > shown.length) lines.push(`  … and ${r.identifiers.length - shown.length} more`);

@@ -1,0 +1,90 @@
+/**
+ * Wording the reports people read must get right: a quoted first or last time says how to read it when its
+ * record does (headline, period, identifiers, as the chronology does), a withheld figure is said in words and never
+ * by its status code, and a comparison without a rate ratio says so once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReadFlags } from '../../src/cli/read.js';
+import type { Report } from '../../src/model/index.js';
+import { whyNot, withheldWords } from '../../src/reports/withheld.js';
+import { renderAll, reportOf } from '../helpers/report.js';
+
+// A UK diary whose last entry gives only "late evening": the date is known, the time only as a part of the day.
+const DIARY = 'fixtures/csv-diary/uk-bom-crlf-dmy.csv';
+const FLAGS: ReadFlags = { tz: 'Europe/London', region: 'GB', victim: ['me'] };
+const PART = '(only the part of the day is known)';
+
+let diary: Report;
+let shown: Record<string, string>;
+beforeAll(async () => {
+  diary = await reportOf([DIARY], FLAGS);
+  shown = renderAll(diary);
+});
+
+describe('the first and last times quoted outside the chronology', () => {
+  it('carry their record’s time flags in the JSON, only when it has some', () => {
+    expect(diary.incidents.firstLocal).toBe('2024-02-03 21:40');
+    expect(diary.incidents.firstTimeFlags).toBeUndefined();
+    expect(diary.incidents.lastLocal).toBe('2024-02-24');
+    expect(diary.incidents.lastTimeFlags).toEqual(['time-part-of-day']);
+    const row = diary.identifiers[0]!;
+    expect(row.identifier).toBe('(subject, as recorded)');
+    expect(row.firstTimeFlags).toBeUndefined();
+    expect(row.lastTimeFlags).toEqual(['time-part-of-day']);
+    // The chronology says the same of the same record.
+    expect(diary.chronology!.at(-1)!.flags).toContain('time-part-of-day');
+  });
+
+  it('are marked in the text period line', () => {
+    expect(shown['text']).toContain(
+      'Period      2024-02-03 21:40 → 2024-02-24 (Europe/London): 22 days, first to last incident\n' +
+        `            2024-02-24 ${PART}\n`,
+    );
+  });
+
+  it('are marked in the Markdown headline and identifiers table', () => {
+    const md = shown['markdown']!;
+    expect(md).toContain(`between 2024-02-03 21:40 and 2024-02-24 ${PART} (Europe/London)`);
+    expect(md).toMatch(/\| 10 \| 2024-02-03 21:40 \| 2024-02-24 \(only the part of the day is known\) \|/);
+  });
+
+  it('are marked in the HTML period, headline and identifiers table', () => {
+    const html = shown['html']!;
+    const note = `<span title="time-part-of-day">${PART}</span>`;
+    expect(html).toContain(`<dt>Period</dt><dd>3 February 2024, 21:40 – 24 February 2024 ${note} <span`);
+    expect(html).toContain(`from 3 February 2024, 21:40 to 24 February 2024 ${note} (Europe/London).`);
+    expect(html).toContain(`<td>2024-02-03 21:40</td><td>2024-02-24 ${note}</td>`);
+  });
+});
+
+describe('figures not given', () => {
+  it('are said in words in every format a person reads, never by their status code', () => {
+    for (const f of ['text', 'markdown', 'html']) {
+      expect(shown[f], f).not.toMatch(/below-minimum|not-computable/);
+    }
+    expect(shown['markdown']).toContain('burstiness withheld: 7 contact episodes \\(at least 10 are needed\\)');
+    expect(diary.escalation!.bursts.burstiness.status).toBe('below-minimum');
+  });
+
+  it('say why in words when the analysis gives no reason', () => {
+    expect(withheldWords({ status: 'below-minimum', reason: null })).toBe('withheld: too few data');
+    expect(withheldWords({ status: 'not-computable', reason: null })).toBe(
+      'not computable: it cannot be computed from these data',
+    );
+    expect(withheldWords({ status: 'ok', reason: null })).toBe('');
+    expect(whyNot({ status: 'below-minimum', reason: 'only 3 days' })).toBe('only 3 days');
+  });
+});
+
+describe('a comparison without a rate ratio', () => {
+  it('says "no rate ratio" once, in the cease-request paragraph of every format', async () => {
+    const demo = renderAll(await reportOf(['fixtures/demo-case']));
+    for (const f of ['text', 'markdown', 'html']) expect(demo[f], f).not.toMatch(/rate ratio:? no rate ratio/i);
+    expect(demo['markdown']).toContain(
+      '(1.4/day) 2024-01-10 – 2024-03-08; no rate ratio: only 3.0 days before \\(at least 14 days each side are needed\\).',
+    );
+    expect(demo['html']).toContain(
+      'No rate ratio is given: only 3.0 days before (at least 14 days each side are needed).',
+    );
+  });
+});
