@@ -62,7 +62,9 @@ describe('figures not given', () => {
     for (const f of ['text', 'markdown', 'html']) {
       expect(shown[f], f).not.toMatch(/below-minimum|not-computable/);
     }
-    expect(shown['markdown']).toContain('burstiness withheld: 7 contact episodes \\(at least 10 are needed\\)');
+    expect(shown['markdown']).toContain(
+      'burstiness withheld: 7 contact episodes \\(at least 10 are needed\\)',
+    );
     expect(diary.escalation!.bursts.burstiness.status).toBe('below-minimum');
   });
 
@@ -79,7 +81,8 @@ describe('figures not given', () => {
 describe('a comparison without a rate ratio', () => {
   it('says "no rate ratio" once, in the cease-request paragraph of every format', async () => {
     const demo = renderAll(await reportOf(['fixtures/demo-case']));
-    for (const f of ['text', 'markdown', 'html']) expect(demo[f], f).not.toMatch(/rate ratio:? no rate ratio/i);
+    for (const f of ['text', 'markdown', 'html'])
+      expect(demo[f], f).not.toMatch(/rate ratio:? no rate ratio/i);
     expect(demo['markdown']).toContain(
       '(1.4/day) 2024-01-10 – 2024-03-08; no rate ratio: only 3.0 days before \\(at least 14 days each side are needed\\).',
     );
