@@ -69,6 +69,13 @@ export function timeWithFlags(
   return flags?.length ? `${esc(local)} (${esc(timeFlagText(flags))})` : esc(local);
 }
 
+/**
+ * How every inputs table marks a file read only in part (`incomplete`: a truncated XML or JSON, a damaged
+ * archive member, a file whose reading stopped), beside its name, and what that means for its row.
+ */
+export const INCOMPLETE_MARK = 'not read to the end';
+export const INCOMPLETE_MEANS = 'the counts cover what could be read';
+
 /** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */
 export function reasonCounts(reasons: Readonly<Record<string, number>>): string {
   return Object.entries(reasons)

@@ -9,6 +9,8 @@ import { isTimeFlag } from '../model/time-flags.js';
 import {
   accountingWords,
   bookCells,
+  INCOMPLETE_MARK,
+  INCOMPLETE_MEANS,
   int,
   pct,
   plural,
@@ -147,7 +149,7 @@ export function evidenceSection(r: Report): string[] {
       ['File', 'SHA-256', 'Format', 'Records', 'Kept', 'Duplicates', 'Skipped', 'Rejected'],
       [
         ...r.inputs.map((x) => [
-          md(x.path),
+          x.incomplete ? `${md(x.path)} **(${INCOMPLETE_MARK})**` : md(x.path),
           `\`${x.sha256}\``,
           x.format,
           int(x.records),
@@ -162,6 +164,12 @@ export function evidenceSection(r: Report): string[] {
     ),
     '',
   ];
+  const part = r.inputs.filter((x) => x.incomplete).length;
+  if (part > 0)
+    out.push(
+      `${part === 1 ? 'A file' : `${plural(part, 'file')}`} marked “${INCOMPLETE_MARK}” could be read only in part: ${INCOMPLETE_MEANS} (see Problems).`,
+      '',
+    );
   const why = r.inputs.flatMap((x) => {
     const parts = [
       ['skipped', reasonCounts(x.skippedReasons)],

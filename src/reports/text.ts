@@ -9,6 +9,8 @@ import {
   bookWords,
   countList,
   fold,
+  INCOMPLETE_MARK,
+  INCOMPLETE_MEANS,
   int,
   pad,
   pct,
@@ -127,7 +129,12 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const a = r.accounting;
   // Files usually share a folder: name it once in the heading and show paths below it.
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
-  const rows = r.inputs.map((inp) => [safe(inp.path.slice(prefix.length)), inp.format, ...bookCells(inp)]);
+  // A file read only in part is marked at the end of its name, which survives the path being shortened.
+  const rows = r.inputs.map((inp) => [
+    safe(inp.path.slice(prefix.length)) + (inp.incomplete ? ` (${INCOMPLETE_MARK})` : ''),
+    inp.format,
+    ...bookCells(inp),
+  ]);
   const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
   const total = ['total', '', ...bookCells(a)];
   const all = [head, ...rows, total];
@@ -142,6 +149,8 @@ function accounting(r: Report, ctx: ReportContext): string[] {
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
+  if (r.inputs.some((inp) => inp.incomplete))
+    lines.push(c.yellow(`  ${INCOMPLETE_MARK}: ${INCOMPLETE_MEANS}`));
   // Why records were skipped or rejected, summed over the files in one line, so the screen does not grow with
   // the number of files (the HTML, Markdown and JSON reports give them per file).
   const sum = (pick: (i: Report['inputs'][number]) => Record<string, number>) => {

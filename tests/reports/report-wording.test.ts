@@ -3,11 +3,14 @@
  * record does (headline, period, identifiers, as the chronology does), a withheld figure is said in words and never
  * by its status code, and a comparison without a rate ratio says so once.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadFlags } from '../../src/cli/read.js';
 import type { Report } from '../../src/model/index.js';
 import { whyNot, withheldWords } from '../../src/reports/withheld.js';
 import { renderAll, reportOf } from '../helpers/report.js';
+import { scratch } from '../helpers/robustness.js';
+import { makeZip } from '../helpers/zip-writer.js';
 
 // A UK diary whose last entry gives only "late evening": the date is known, the time only as a part of the day.
 const DIARY = 'fixtures/csv-diary/uk-bom-crlf-dmy.csv';
@@ -89,5 +92,50 @@ describe('a comparison without a rate ratio', () => {
     expect(demo['html']).toContain(
       'No rate ratio is given: only 3.0 days before (at least 14 days each side are needed).',
     );
+  });
+});
+
+describe('a file read only in part', () => {
+  // A WhatsApp chat in a zip whose stored bytes no longer match their CRC-32 (one byte flipped in transit), beside
+  // an SMS backup read whole: the chat's member is read, but only in part (`incomplete`).
+  const tmp = scratch('chronolog-incomplete-');
+  afterAll(() => tmp.cleanup());
+  const chat = '13/01/2024, 18:04 - Sam: Answer me\n13/01/2024, 18:05 - Sam: Now\n';
+  const zip = makeZip([
+    { name: '_chat.txt', data: chat, store: true },
+    { name: 'sms.xml', data: readFileSync('fixtures/demo-case/sms-20240315120000.xml') },
+  ]);
+  const at = 30 + '_chat.txt'.length + chat.indexOf('Answer');
+  zip[at] = zip[at]! ^ 0x20;
+  const archive = tmp.file('damaged.zip', zip);
+
+  it('is marked in the inputs table of every format, the same way', async () => {
+    const r = await reportOf([archive], {
+      tz: 'Europe/London',
+      region: 'GB',
+      subject: ['Sam', '+447700900123'],
+    });
+    const member = r.inputs.find((i) => i.path === `${archive}!/_chat.txt`)!;
+    expect(member.incomplete).toBe(true);
+    expect(r.inputs.find((i) => i.path === `${archive}!/sms.xml`)!.incomplete).toBe(false);
+    const out = renderAll(r);
+    // Text: the mark ends the file's row (it survives a shortened path), and what it means is said below.
+    const textRows = out['text']!.split('\n');
+    expect(textRows.filter((l) => l.includes('(not read to the end)'))).toEqual([
+      expect.stringMatching(/^ {2}_chat\.txt \(not read to the end\) +whatsapp-txt /),
+    ]);
+    expect(out['text']).toContain('\n  not read to the end: the counts cover what could be read\n');
+    // Markdown: the same words in the row, and below the table.
+    const mdRows = out['markdown']!.split('\n').filter((l) => l.includes('not read to the end'));
+    expect(mdRows[0]).toMatch(/^\| \S*damaged\.zip\\!\/\\_chat\.txt \*\*\(not read to the end\)\*\* \|/);
+    expect(mdRows[1]).toBe(
+      'A file marked “not read to the end” could be read only in part: the counts cover what could be read (see Problems).',
+    );
+    expect(mdRows).toHaveLength(2);
+    // HTML: under the file's name in its row, as before.
+    expect(out['html']).toContain(
+      '<span class="sub warn">Not read to the end: the counts cover what could be read.</span>',
+    );
+    expect(out['html']!.match(/Not read to the end/g)).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
  * what each figure counts and its limits; how to check the inputs; and the problems found while reading.
  */
 import type { Report } from '../../../model/index.js';
-import { bookCells, int } from '../../format.js';
+import { bookCells, INCOMPLETE_MARK, INCOMPLETE_MEANS, int } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
@@ -42,7 +42,7 @@ function inputs(r: Report, ctx: HtmlContext): string {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${x.incomplete ? '<span class="sub warn">Not read to the end: the counts cover what could be read.</span>' : ''}`,
+        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${x.incomplete ? `<span class="sub warn">${INCOMPLETE_MARK[0]!.toUpperCase()}${INCOMPLETE_MARK.slice(1)}: ${INCOMPLETE_MEANS}.</span>` : ''}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
