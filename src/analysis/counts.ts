@@ -3,6 +3,7 @@
  * each number or account was first and last used (how a new number appears after the old one was blocked).
  */
 import type { Channel, Role, TimelineEvent } from '../model/index.js';
+import { timeFlagsOf } from '../model/time-flags.js';
 import { CHANNELS } from '../model/vocabulary.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
@@ -35,6 +36,8 @@ export interface IdentifierRow {
   last: string | null;
   firstLocal: string | null;
   lastLocal: string | null;
+  firstTimeFlags?: string[];
+  lastTimeFlags?: string[];
   channels: Channel[];
   names: string[];
 }
@@ -45,6 +48,15 @@ export interface IdentifierRow {
  */
 export function shownPrecision(events: EventList, i: number): 'day' | 'min' {
   return events.at(i).precision === 'day' ? 'day' : 'min';
+}
+
+/**
+ * `{ [key]: flags }` with the time flags of event i (how to read its time: approximate, a range, …), or `{}` when
+ * its record has none, so a report quoting its time says what the chronology says beside it.
+ */
+export function timeFlagsAt<K extends string>(events: EventList, i: number, key: K): { [k in K]?: string[] } {
+  const flags = timeFlagsOf(events.flags(i));
+  return (flags.length > 0 ? { [key]: flags } : {}) as { [k in K]?: string[] };
 }
 
 /** One row per identifier the subject used, in order of first use. */
@@ -62,6 +74,8 @@ export function identifierTable(incidents: EventList, cols: IncidentColumns, zon
       last: new Date(stats[id]!.last).toISOString(),
       firstLocal: zone.localText(stats[id]!.first, shownPrecision(incidents, stats[id]!.firstAt)),
       lastLocal: zone.localText(stats[id]!.last, shownPrecision(incidents, stats[id]!.lastAt)),
+      ...timeFlagsAt(incidents, stats[id]!.firstAt, 'firstTimeFlags'),
+      ...timeFlagsAt(incidents, stats[id]!.lastAt, 'lastTimeFlags'),
       channels: CHANNELS_SORTED.filter((c) => stats[id]!.channels & (1 << c)).map((c) => CHANNELS[c]!),
       names: [...new Set([...cols.rawNames[id]!].map(cleanName))].sort(),
     }));

@@ -8,7 +8,7 @@ import { CHANNELS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { breakdowns, CHANNELS_SORTED, countRecord, type IncidentColumns } from './columns.js';
-import { shownPrecision } from './counts.js';
+import { shownPrecision, timeFlagsAt } from './counts.js';
 import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
 
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
@@ -58,6 +58,8 @@ export function incidentFigures(
     lastLocal: incidents.length
       ? zone.localText(incidents.at(incidents.length - 1).ms, shownPrecision(incidents, incidents.length - 1))
       : null,
+    ...(incidents.length ? timeFlagsAt(incidents, 0, 'firstTimeFlags') : {}),
+    ...(incidents.length ? timeFlagsAt(incidents, incidents.length - 1, 'lastTimeFlags') : {}),
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,

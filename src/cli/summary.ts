@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import { accounting } from '../analysis/index.js';
 import type { InputSummary, Report } from '../model/index.js';
 import type { Timeline } from '../pipeline/index.js';
-import { int, plural } from '../reports/format.js';
+import { bookWords, plural } from '../reports/format.js';
 import { notListedNote, type ProblemBook, problemLines, severityText } from '../reports/problem-lines.js';
 import { terminalSafe } from '../reports/sanitize.js';
 
@@ -57,18 +57,12 @@ export function summaryLine(
   listed: 'in the report' | 'above' = 'in the report',
 ): string {
   const a = r.accounting;
-  const parts = [
-    `${plural(a.records, 'record')} from ${plural(a.files, 'file')}`,
-    plural(a.kept, 'event'),
-    plural(a.incidents, 'incident'),
-    plural(a.duplicates, 'duplicate'),
-    `${int(a.skipped)} skipped`,
-    a.rejected > 0 ? c.yellow(`${int(a.rejected)} rejected`) : '0 rejected',
-  ];
+  // In the reports' terms (bookWords): "events" counts the duplicates too, so it is never the number kept.
+  const books = `${plural(a.records, 'record')} from ${plural(a.files, 'file')}: ${bookWords(a, (s) => (a.rejected > 0 ? c.yellow(s) : s))}`;
   const found = unreadText(r);
   const problems = found !== '' ? `; ${found} (listed ${listed})` : '';
   const where = out && out !== '-' ? `; written to ${out}` : '';
-  return `${c.dim('chronolog:')} ${parts.join(', ')}${problems}${where}\n`;
+  return `${c.dim('chronolog:')} ${books}; ${plural(a.incidents, 'incident')}${problems}${where}\n`;
 }
 
 /** Problems listed on stderr at most; the rest are counted. */

@@ -60,6 +60,12 @@ export const IdentifierSummarySchema = z.object({
    */
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),
+  /**
+   * How to read the time of the first and last use, only when that record says (`time-approximate`,
+   * `time-range`, …, as `EventRef.timeFlags`): the reports write them in words beside the time.
+   */
+  firstTimeFlags: z.array(z.string()).optional(),
+  lastTimeFlags: z.array(z.string()).optional(),
   channels: z.array(ChannelSchema),
   names: z.array(z.string()),
 });
@@ -78,6 +84,9 @@ export const IncidentsSchema = z.object({
   /** As for identifiers: `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record gives only a date. */
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),
+  /** As for identifiers: how to read the first and last incident's time, only when its record says. */
+  firstTimeFlags: z.array(z.string()).optional(),
+  lastTimeFlags: z.array(z.string()).optional(),
   /** Every local date from the first to the last incident, zeros included. */
   daily: z.array(DayCountSchema.extend({ byChannel: z.partialRecord(ChannelSchema, Count) })),
   daysWithContact: Count,

@@ -1,4 +1,7 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
+import { plural } from '../model/format.js';
+import type { Report } from '../model/index.js';
+import { timeFlagText } from '../model/time-flags.js';
 
 /** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
 export function int(n: number): string {
@@ -14,6 +17,92 @@ export function bookCells(b: {
   readonly rejected: number;
 }): string[] {
   return [int(b.records), int(b.kept), int(b.duplicates), int(b.skipped), int(b.rejected)];
+}
+
+/**
+ * What the records read became, in the README's terms, the same in every output that says it in words (stderr's
+ * summary line, the accounting line of each report): "1,975 events (1,737 kept, 238 duplicates), 3 skipped,
+ * 0 rejected". Records read = events + skipped + rejected, and events = kept + duplicates: "events" always
+ * counts the duplicates too, and the events in the timeline are the ones "kept". `rejected` styles the rejected
+ * figure (stderr colours it when there are any).
+ */
+export function bookWords(
+  b: {
+    readonly events: number;
+    readonly kept: number;
+    readonly duplicates: number;
+    readonly skipped: number;
+    readonly rejected: number;
+  },
+  rejected: (s: string) => string = (s) => s,
+): string {
+  return `${plural(b.events, 'event')} (${int(b.kept)} kept, ${plural(b.duplicates, 'duplicate')}), ${int(b.skipped)} skipped, ${rejected(`${int(b.rejected)} rejected`)}`;
+}
+
+/**
+ * The accounting in one sentence, as the Markdown and HTML reports give it: "1,978 records read from 6 files:
+ * 1,975 events (1,737 kept, 238 duplicates), 3 skipped, 0 rejected; 690 incidents among the events kept."
+ */
+export function accountingWords(a: {
+  readonly files: number;
+  readonly records: number;
+  readonly events: number;
+  readonly kept: number;
+  readonly duplicates: number;
+  readonly skipped: number;
+  readonly rejected: number;
+  readonly incidents: number;
+}): string {
+  return `${plural(a.records, 'record')} read from ${plural(a.files, 'file')}: ${bookWords(a)}; ${plural(a.incidents, 'incident')} among the events kept.`;
+}
+
+/**
+ * A local time with how to read it when its record says, as the chronology writes it: "2024-02-10 14:00 (time
+ * approximate, time given as a range)". Every time a report quotes goes through here or its HTML twin
+ * (`html/dates.ts`), so a headline never looks more exact than the record it comes from. `esc` escapes the
+ * time and the words (Markdown), not the parentheses around the words.
+ */
+export function timeWithFlags(
+  local: string,
+  flags: readonly string[] | undefined,
+  esc: (s: string) => string = (s) => s,
+): string {
+  return flags?.length ? `${esc(local)} (${esc(timeFlagText(flags))})` : esc(local);
+}
+
+/**
+ * How every inputs table marks a file read only in part (`incomplete`: a truncated XML or JSON, a damaged
+ * archive member, a file whose reading stopped), beside its name, and what that means for its row.
+ */
+export const INCOMPLETE_MARK = 'not read to the end';
+export const INCOMPLETE_MEANS = 'the counts cover what could be read';
+/** The mark of a file read to its end whose records could not all be used (`readToEnd`: its date order). */
+export const UNUSABLE_MARK = 'read to the end, some records unusable';
+export const UNUSABLE_MEANS = 'the counts cover the whole file; its rejected records say why';
+
+/** The mark an inputs table gives an input, with what it means, or undefined for a file read whole. */
+export function inputMark(
+  input: Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>,
+): { mark: string; means: string } | undefined {
+  if (!input.incomplete) return undefined;
+  return input.readToEnd
+    ? { mark: UNUSABLE_MARK, means: UNUSABLE_MEANS }
+    : { mark: INCOMPLETE_MARK, means: INCOMPLETE_MEANS };
+}
+
+/** The distinct marks of `inputs`, in a fixed order (read in part first), for a table's legend. */
+export function inputMarks(
+  inputs: readonly Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>[],
+): { mark: string; means: string; count: number }[] {
+  const out = [
+    { mark: INCOMPLETE_MARK, means: INCOMPLETE_MEANS, count: 0 },
+    { mark: UNUSABLE_MARK, means: UNUSABLE_MEANS, count: 0 },
+  ];
+  for (const i of inputs) {
+    const m = inputMark(i);
+    if (m !== undefined) out.find((x) => x.mark === m.mark)!.count++;
+  }
+  return out.filter((x) => x.count > 0);
 }
 
 /** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */

@@ -16,6 +16,7 @@ import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/form
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 import { markdownEscape as md } from './sanitize.js';
+import { whyNot, withheldWords } from './withheld.js';
 
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
   const sep = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
@@ -39,9 +40,15 @@ function ref(r: EventRef): string {
   return `${at(r)} ${md(`· ${r.file} ${r.locator}`)}`;
 }
 
+/** A rate-ratio cell: "1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" when it is not given. */
 function ratio(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
-  if (c.status !== 'ok') return md(`no rate ratio: ${c.reason ?? ''}`);
+  if (c.status !== 'ok') return md(`no rate ratio: ${whyNot(c)}`);
   return `${c.rateRatio === null ? '∞' : sig2(c.rateRatio)} (${formatCi(c.ci95)})`;
+}
+
+/** The rate ratio in a sentence: "rate ratio 1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" (never both). */
+function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
+  return c.status === 'ok' ? `rate ratio ${ratio(c)}` : ratio(c);
 }
 
 function quasi(c: Pick<Comparison, 'overdispersed'>): string {
@@ -87,7 +94,7 @@ function overview(e: Escalation): string[] {
     ),
     `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${nDays(e.persistence.spanDays)} from first to last, contact on ${nDays(e.persistence.daysWithContact)}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
-    `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; rate ratio ${ratio(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+    `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
     '',
   ];
 }
@@ -114,8 +121,7 @@ function trendSection(e: Escalation): string[] {
   const p = e.trend.poisson;
   const mk = e.trend.mannKendall;
   const d = e.dispersion;
-  const status = (s: { status: string; reason: string | null }) =>
-    md(s.status === 'ok' ? '' : `${s.status}: ${s.reason}`);
+  const status = (s: { status: string; reason: string | null }) => md(withheldWords(s));
   // The trend is withheld: these figures are shown for completeness, and said to support no conclusion.
   const notUsed = trendEstimated(e) ? '' : '*not used for conclusions: the trend is not estimated* — ';
   return [
@@ -158,7 +164,7 @@ function trendSection(e: Escalation): string[] {
 function changeSection(e: Escalation): string[] {
   const m = e.changePointMethod;
   const out = ['### Change points', ''];
-  if (m.status !== 'ok') return [...out, md(`Not searched: ${m.reason}.`), ''];
+  if (m.status !== 'ok') return [...out, md(`Not searched: ${whyNot(m)}.`), ''];
   out.push(
     `PELT, Poisson cost, ${md(m.penalty ?? '')} (penalty ${sig2(m.penaltyValue)}${m.phiWithin !== null ? `, within-segment φ̂ ${sig2(m.phiWithin)}` : ''}). The dates are estimates; no p-value is attached to them.${m.scaled && m.unscaledDates.length ? ` The unscaled MBIC pass found: ${m.unscaledDates.join(', ')}.` : ''}`,
     '',
@@ -204,7 +210,7 @@ function milestoneSection(e: Escalation): string[] {
             md(m.label),
             sideCounts(m.before),
             sideCounts(m.after),
-            md(`counts only: ${m.reason ?? ''}${uncovered ? ` (${uncovered})` : ''}`),
+            md(`counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`),
             '–',
             '–',
             '–',
@@ -244,9 +250,9 @@ function cmpText(
 ): string {
   if (countsOnly(c)) {
     const uncovered = notCoveredWords(c);
-    return `Before ${sideCounts(c.before)}; after ${sideCounts(c.after)}; ${md(`counts only: ${c.reason ?? ''}${uncovered ? ` (${uncovered})` : ''}`)}`;
+    return `Before ${sideCounts(c.before)}; after ${sideCounts(c.after)}; ${md(`counts only: ${whyNot(c)}${uncovered ? ` (${uncovered})` : ''}`)}`;
   }
-  return `Before ${side(c.before)}; after ${side(c.after)}; rate ratio ${ratio(c)}${c.status === 'ok' ? `, ${formatP(c.p)}` : ''}`;
+  return `Before ${side(c.before)}; after ${side(c.after)}; ${ratioPhrase(c)}${c.status === 'ok' ? `, ${formatP(c.p)}` : ''}`;
 }
 
 function ceaseSection(e: Escalation): string[] {
@@ -338,9 +344,9 @@ function signsSection(e: Escalation): string[] {
   const out = [
     '### Gaps, bursts and identifiers',
     '',
-    `Contact episodes: ${e.gaps.episodes}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(`${g.status}: ${g.reason}`)}.`,
+    `Contact episodes: ${e.gaps.episodes}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(withheldWords(g))}.`,
     '',
-    `Most contacts within one hour: ${b.maxInOneHour ? `${b.maxInOneHour.count} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${b.maxInOneDay.count} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(`${b.burstiness.status}: ${b.burstiness.reason}`)} (descriptive; a change of rate alone looks bursty).`,
+    `Most contacts within one hour: ${b.maxInOneHour ? `${b.maxInOneHour.count} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${b.maxInOneDay.count} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(withheldWords(b.burstiness))} (descriptive; a change of rate alone looks bursty).`,
     '',
     ...table(
       ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],

@@ -6,7 +6,19 @@
 
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
-import { bookCells, int, pct, plural, reasonCounts, sparkline } from './format.js';
+import {
+  accountingWords,
+  bookCells,
+  INCOMPLETE_MARK,
+  inputMark,
+  inputMarks,
+  int,
+  pct,
+  plural,
+  reasonCounts,
+  sparkline,
+  timeWithFlags,
+} from './format.js';
 import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
@@ -38,9 +50,9 @@ export function summarySection(r: Report): string[] {
     ? ' counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts),'
     : subject;
   out.push(
-    `**${plural(i.total, 'incident')}**${who} between ${i.firstLocal} and ${i.lastLocal} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
+    `**${plural(i.total, 'incident')}**${who} between ${timeWithFlags(i.firstLocal!, i.firstTimeFlags, md)} and ${timeWithFlags(i.lastLocal!, i.lastTimeFlags, md)} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
     '',
-    `Accounting: ${int(r.accounting.records)} records read from ${plural(r.accounting.files, 'file')}: ${int(r.accounting.kept)} events kept (${int(r.accounting.incidents)} of them incidents), ${int(r.accounting.duplicates)} duplicates, ${int(r.accounting.skipped)} skipped, ${int(r.accounting.rejected)} rejected.`,
+    `Accounting: ${accountingWords(r.accounting)}`,
     '',
   );
   if (r.case.milestones.length) {
@@ -93,8 +105,8 @@ export function frequencySection(r: Report): string[] {
       r.identifiers.map((row) => [
         md(row.identifier),
         int(row.incidents),
-        row.firstLocal ?? '',
-        row.lastLocal ?? '',
+        row.firstLocal ? timeWithFlags(row.firstLocal, row.firstTimeFlags, md) : '',
+        row.lastLocal ? timeWithFlags(row.lastLocal, row.lastTimeFlags, md) : '',
         row.channels.join(', '),
       ]),
       ['l', 'r'],
@@ -138,7 +150,7 @@ export function evidenceSection(r: Report): string[] {
       ['File', 'SHA-256', 'Format', 'Records', 'Kept', 'Duplicates', 'Skipped', 'Rejected'],
       [
         ...r.inputs.map((x) => [
-          md(x.path),
+          inputMark(x) ? `${md(x.path)} **(${inputMark(x)!.mark})**` : md(x.path),
           `\`${x.sha256}\``,
           x.format,
           int(x.records),
@@ -153,6 +165,16 @@ export function evidenceSection(r: Report): string[] {
     ),
     '',
   ];
+  for (const { mark, means, count } of inputMarks(r.inputs)) {
+    const how =
+      mark === INCOMPLETE_MARK
+        ? 'could be read only in part'
+        : 'was read whole, but not every record in it could be used';
+    out.push(
+      `${count === 1 ? 'A file' : `${plural(count, 'file')}`} marked “${mark}” ${count === 1 ? how : how.replace('was read', 'were read').replace('in it', 'in them')}: ${means} (see Problems).`,
+      '',
+    );
+  }
   const why = r.inputs.flatMap((x) => {
     const parts = [
       ['skipped', reasonCounts(x.skippedReasons)],

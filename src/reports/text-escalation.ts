@@ -17,6 +17,7 @@ import { timeFlagText } from '../model/time-flags.js';
 import { plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
+import { whyNot } from './withheld.js';
 
 /** Wraps text to `width` columns with a hanging indent. */
 /** How many findings sentences the terminal shows before pointing to the full reports. */
@@ -50,7 +51,7 @@ function trendLines(e: Escalation): string[] {
   out.push(
     p.status === 'ok'
       ? `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, SE scaled by √φ̂, φ̂ = ${sig2(p.dispersion)}]`
-      : `not estimated: ${p.reason}`,
+      : `not estimated: ${whyNot(p)}`,
   );
   // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any
   // conclusion, in the Markdown and HTML tables.
@@ -62,7 +63,7 @@ function trendLines(e: Escalation): string[] {
 
 function changeLine(e: Escalation): string {
   const m = e.changePointMethod;
-  if (m.status !== 'ok') return `not searched: ${m.reason}`;
+  if (m.status !== 'ok') return `not searched: ${whyNot(m)}`;
   if (e.changePoints.length === 0) return 'none found  [PELT, MBIC]';
   const list = e.changePoints
     .map((c) => `around ${c.date}: ${sig2(c.rateBefore)} → ${sig2(c.rateAfter)} a day`)
@@ -83,11 +84,11 @@ function milestoneLines(e: Escalation): string[] {
     // compare what was exported, not what happened.
     const uncovered = notCoveredWords(m);
     const sides = countsOnly(m)
-      ? `${counts}; counts only: ${m.reason}${uncovered ? ` (${uncovered})` : ''}`
+      ? `${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
       : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${d(m.before.days)}, ${m.after.count} in ${d(m.after.days)}); ${
           m.status === 'ok'
             ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
-            : `no rate ratio: ${m.reason}`
+            : `no rate ratio: ${whyNot(m)}`
         }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
     return `${m.startsAtLocal.slice(0, 10)} ${safe(m.label)}: ${sides}; ${after}`;
@@ -123,7 +124,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   }
   const h = e.headline.rateNowVsStart;
   lines.push(
-    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${h.reason}`}`,
+    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${whyNot(h)}`}`,
   );
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {

@@ -4,7 +4,21 @@
  * message text and file names can carry terminal escape sequences.
  */
 import type { Report } from '../model/index.js';
-import { bookCells, countList, fold, int, pad, pct, plural, reasonCounts, sparkline } from './format.js';
+import {
+  bookCells,
+  bookWords,
+  countList,
+  fold,
+  inputMark,
+  inputMarks,
+  int,
+  pad,
+  pct,
+  plural,
+  reasonCounts,
+  sparkline,
+  timeWithFlags,
+} from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
@@ -27,6 +41,15 @@ function header(r: Report, ctx: ReportContext): string[] {
   const days = i.daily.length;
   lines.push(
     `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}): ${plural(days, 'day')}, first to last incident`,
+  );
+  // How to read the first or last time when its record says, on a line of its own (the period line stays
+  // within the screen), in the chronology's words: "2024-02-10 14:00 (time approximate, time given as a range)".
+  const notes = [
+    ...(i.firstTimeFlags?.length ? [timeWithFlags(i.firstLocal!, i.firstTimeFlags)] : []),
+    ...(i.lastTimeFlags?.length ? [timeWithFlags(i.lastLocal!, i.lastTimeFlags)] : []),
+  ];
+  if (notes.length > 0) lines.push(`            ${safe(notes.join('; '))}`);
+  lines.push(
     `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${int(i.daysWithContact)} of the ${plural(days, 'day')} (${pct(i.daysWithContact / days)})`,
   );
   // Without subject identifiers the count includes family, friends and businesses: say so at the figure.
@@ -56,9 +79,18 @@ function figures(r: Report, ctx: ReportContext): string[] {
   lines.push(`${c.bold('Identifiers')} ${int(ids.count)}${placeholderClause(ids)}`);
   const shown = r.identifiers.slice(0, 8);
   const w = Math.max(...shown.map((row) => safe(row.identifier).length));
+  // Dates only here: a note on how to read the time (approximate, a range) would say nothing about the date,
+  // but one on the date itself (read from a spreadsheet number, far from the received date) is given.
+  const day = (local: string | null, flags: readonly string[] | undefined) =>
+    local === null
+      ? '–'
+      : timeWithFlags(
+          local.slice(0, 10),
+          flags?.filter((f) => f.startsWith('date-')),
+        );
   for (const row of shown) {
     lines.push(
-      `  ${pad(safe(row.identifier), w)}  ${pad(int(row.incidents), 6, true)}  ${row.firstLocal?.slice(0, 10)} → ${row.lastLocal?.slice(0, 10)}  ${row.channels.join(', ')}`,
+      `  ${pad(safe(row.identifier), w)}  ${pad(int(row.incidents), 6, true)}  ${day(row.firstLocal, row.firstTimeFlags)} → ${day(row.lastLocal, row.lastTimeFlags)}  ${row.channels.join(', ')}`,
     );
   }
   if (r.identifiers.length > shown.length) lines.push(`  … and ${r.identifiers.length - shown.length} more`);
@@ -97,7 +129,12 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const a = r.accounting;
   // Files usually share a folder: name it once in the heading and show paths below it.
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
-  const rows = r.inputs.map((inp) => [safe(inp.path.slice(prefix.length)), inp.format, ...bookCells(inp)]);
+  // A file read only in part is marked at the end of its name, which survives the path being shortened.
+  const rows = r.inputs.map((inp) => [
+    safe(inp.path.slice(prefix.length)) + (inputMark(inp) ? ` (${inputMark(inp)!.mark})` : ''),
+    inp.format,
+    ...bookCells(inp),
+  ]);
   const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
   const total = ['total', '', ...bookCells(a)];
   const all = [head, ...rows, total];
@@ -108,10 +145,11 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const lines = [
     '',
     c.bold(
-      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${int(a.kept)} events kept, ${int(a.duplicates)} duplicates, ${int(a.skipped)} skipped, ${int(a.rejected)} rejected`,
+      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${bookWords(a)}`,
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
+  for (const m of inputMarks(r.inputs)) lines.push(c.yellow(`  ${m.mark}: ${m.means}`));
   // Why records were skipped or rejected, summed over the files in one line, so the screen does not grow with
   // the number of files (the HTML, Markdown and JSON reports give them per file).
   const sum = (pick: (i: Report['inputs'][number]) => Record<string, number>) => {

@@ -127,7 +127,7 @@ describe.skipIf(!HAS_CHROMIUM)(`HTML report in Chromium${HAS_CHROMIUM ? '' : ` (
     expect(big[1]).toBe(grouped(json.incidents.daysWithContact));
     const a = json.accounting;
     expect(await page.locator('#summary .accounting').textContent()).toContain(
-      `${grouped(a.records)} records read from ${a.files} files; ${grouped(a.duplicates)} duplicates removed; ${grouped(a.kept)} events, of which ${grouped(a.incidents)} incidents; ${grouped(a.skipped)} skipped; ${grouped(a.rejected)} rejected.`,
+      `${grouped(a.records)} records read from ${a.files} files: ${grouped(a.events)} events (${grouped(a.kept)} kept, ${grouped(a.duplicates)} duplicates), ${grouped(a.skipped)} skipped, ${grouped(a.rejected)} rejected; ${grouped(a.incidents)} incidents among the events kept.`,
     );
     expect(await page.locator('#annex-table tbody tr').count()).toBe(json.incidents.total);
     const evidence = await page.locator('#evidence').textContent();

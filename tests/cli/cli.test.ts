@@ -16,7 +16,11 @@ describe('chronolog report on the demo case', () => {
   it('writes the JSON contract to stdout and a one-line summary to stderr, exit 0', () => {
     expect(json.code).toBe(0);
     expect(report.schemaVersion).toBe(1);
-    expect(json.stderr).toMatch(/^chronolog: 1,978 records from 6 files, .* 690 incidents/);
+    // "Events" as in the JSON's accounting and the README (kept + duplicates), never the number kept alone.
+    expect(report.accounting.events).toBe(1975);
+    expect(json.stderr).toMatch(
+      /^chronolog: 1,978 records from 6 files: 1,975 events \(1,737 kept, 238 duplicates\), 3 skipped, 0 rejected; 690 incidents; /,
+    );
     expect(json.stderr).not.toMatch(STACK);
   });
 

@@ -34,7 +34,7 @@ describe('a record dated in 2286', () => {
       `✖ ${DIR}/sms-1.xml:sms[1] (line 4): the record's time 2286-11-20 17:46:39.999 UTC is outside the dates accepted for records a phone, app or mail server stamped (1990-01-01 to 2099-12-31)`,
     );
     expect(r.stderr).toBe(
-      'chronolog: 3 records from 1 file, 2 events, 2 incidents, 0 duplicates, 0 skipped, 1 rejected; 1 error, 0 warnings (listed in the report)\n',
+      'chronolog: 3 records from 1 file: 2 events (2 kept, 0 duplicates), 0 skipped, 1 rejected; 2 incidents; 1 error, 0 warnings (listed in the report)\n',
     );
   });
 

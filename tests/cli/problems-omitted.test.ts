@@ -85,7 +85,7 @@ describe('a case with more rejected records than the report lists in full', () =
     const r = report('json');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'chronolog: 195 records from 2 files, 5 events, 5 incidents, 0 duplicates, 0 skipped, 190 rejected; 190 errors, 0 warnings (listed in the report)\n',
+      'chronolog: 195 records from 2 files: 5 events (5 kept, 0 duplicates), 0 skipped, 190 rejected; 5 incidents; 190 errors, 0 warnings (listed in the report)\n',
     );
     const json = ReportSchema.parse(JSON.parse(r.stdout));
     expect(json.problems).toHaveLength(100);

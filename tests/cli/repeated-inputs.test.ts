@@ -79,7 +79,9 @@ describe('a file reached twice', () => {
   it('says so on stderr, without a count of duplicates', () => {
     const r = cli(['report', 'case', `case/${ZIP}`, '--format', 'json', '--now', NOW], {}, s.dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^chronolog: 7 records from 2 files, 7 events, 6 incidents, 0 duplicates\b/m);
+    expect(r.stderr).toMatch(
+      /^chronolog: 7 records from 2 files: 7 events \(7 kept, 0 duplicates\), 0 skipped, 0 rejected; 6 incidents\b/m,
+    );
   });
 
   it('reads a file named under two spellings once, under the first name in sorted order', () => {

@@ -40,7 +40,7 @@ describe('timeline: what was not turned into an event is said on stderr', () => 
         `  ✖ ${dir}/sms.xml:sms[1] (line 4): date="abc" is not a number of milliseconds since 1970`,
         `    ${HINT}`,
         `  not read: ${dir}/notes.txt — not a supported export format`,
-        'chronolog: 3 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 1 rejected; 1 error, 0 warnings, 1 file not read (listed above)',
+        'chronolog: 3 records from 1 file: 2 events (2 kept, 0 duplicates), 0 skipped, 1 rejected; 1 incident; 1 error, 0 warnings, 1 file not read (listed above)',
         '',
       ].join('\n'),
     );
@@ -53,7 +53,7 @@ describe('timeline: what was not turned into an event is said on stderr', () => 
     expect(r.code).toBe(0);
     const summary = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('chronolog: '));
     expect(summary(r.stderr)).toBe(
-      'chronolog: 3 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 1 rejected; 1 error, 0 warnings, 1 file not read (listed in the report)',
+      'chronolog: 3 records from 1 file: 2 events (2 kept, 0 duplicates), 0 skipped, 1 rejected; 1 incident; 1 error, 0 warnings, 1 file not read (listed in the report)',
     );
     expect(summary(t.stderr)).toBe(summary(r.stderr)!.replace('(listed in the report)', '(listed above)'));
   });
@@ -64,7 +64,7 @@ describe('timeline: what was not turned into an event is said on stderr', () => 
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `chronolog: 2 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 0 rejected; written to ${out}\n`,
+      `chronolog: 2 records from 1 file: 2 events (2 kept, 0 duplicates), 0 skipped, 0 rejected; 1 incident; written to ${out}\n`,
     );
   });
 
@@ -81,7 +81,7 @@ describe('timeline --strict', () => {
     const r = cli(['timeline', dir, ...OPTS, '--strict']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(cli(['timeline', dir, ...OPTS]).stdout);
-    expect(r.stderr).toMatch(/^chronolog: 3 records from 1 file, .* 1 rejected; 1 error/m);
+    expect(r.stderr).toMatch(/^chronolog: 3 records from 1 file: .* 1 rejected; 1 incident; 1 error/m);
   });
 
   it('exits 1 under --quiet too, saying nothing', () => {
@@ -94,7 +94,7 @@ describe('timeline --strict', () => {
     const r = cli(['timeline', clean, ...OPTS, '--strict']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      'chronolog: 2 records from 1 file, 2 events, 1 incident, 0 duplicates, 0 skipped, 0 rejected\n',
+      'chronolog: 2 records from 1 file: 2 events (2 kept, 0 duplicates), 0 skipped, 0 rejected; 1 incident\n',
     );
   });
 
@@ -112,7 +112,7 @@ describe('timeline --strict', () => {
       '  Not listed here: 41 more problems (SMS_BAD_DATE 41). The JSON report (chronolog report --format json) gives the file and location of each one.',
     );
     expect(lines.at(-2)).toMatch(
-      /^chronolog: 63 records from 1 file, 2 events, .*61 rejected; 61 errors, 0 warnings/,
+      /^chronolog: 63 records from 1 file: 2 events .*61 rejected; \d+ incidents?; 61 errors, 0 warnings/,
     );
   });
 

@@ -115,7 +115,7 @@ describe('html report: structure', () => {
       '<dt>Busiest day</dt><dd><span class="big">2</span><span class="note">incidents on 4 March 2024',
     );
     expect(page).toContain(
-      '9 records read from 2 files; 1 duplicates removed; 6 events, of which 5 incidents; 1 skipped; 1 rejected.',
+      '9 records read from 2 files: 7 events (6 kept, 1 duplicate), 1 skipped, 1 rejected; 5 incidents among the events kept.',
     );
     expect(page).toContain('Calls by outcome: 2 missed.');
     expect(page).toContain('1 of 4 incidents with a time of day (25%) were between 00:00 and 05:59.');

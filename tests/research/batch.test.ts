@@ -46,7 +46,16 @@ describe('chronolog batch and merge', () => {
       expect(Number(r['days_with_contact'])).toBe(rep.incidents.daysWithContact);
       expect(Number(r['rejected'])).toBe(rep.accounting.rejected);
       expect(r['first']).toBe(rep.incidents.firstLocal?.slice(0, 10));
+      // "(subject, as recorded)" is a row of the identifiers table but no identifier (README, reports).
+      const ids = rep.identifiers.filter((x) => x.role === 'subject' && x.incidents > 0);
+      expect(Number(r['identifiers'])).toBe(ids.filter((x) => !x.identifier.startsWith('(')).length);
     }
+    // The diary's entries that name no number count in the reports' words, not as an identifier.
+    const full = c.find((r) => r['case'] === 'alpha-full')!;
+    expect(expected.get('alpha-full')!.identifiers.map((x) => x.identifier)).toContain(
+      '(subject, as recorded)',
+    );
+    expect(full['identifiers']).toBe('3');
     expect(Number(c[0]!['incidents'])).toBeGreaterThan(Number(c[1]!['incidents']));
     expect(Object.keys(c[0]!)).toEqual([
       'case',
@@ -82,6 +91,10 @@ describe('chronolog batch and merge', () => {
     const e = rows(out, 'errors.csv');
     expect(e.map((r) => r['case'])).toEqual(['zz-broken']);
     expect(e[0]!['reason']).toMatch(/INPUT_NOTHING_RECOGNISED/);
+    // Each file's reason apart from the next, not run together.
+    expect(e[0]!['reason']).toMatch(
+      /^INPUT_NOTHING_RECOGNISED: none of the 2 files is a supported export: \S*zz-broken\/empty\.txt: empty file \(0 bytes\); \S*zz-broken\/notes\.bin: [^;]+$/,
+    );
   });
 
   it('is deterministic whatever the number of jobs', async () => {

@@ -27,6 +27,8 @@ export function makeCases(dir: string): string[] {
   make('foxtrot-two-sms', ['sms-20240315120000.xml', 'sms-20240601090000.xml']);
   mkdirSync(path.join(dir, 'zz-broken'));
   writeFileSync(path.join(dir, 'zz-broken', 'notes.bin'), Buffer.from([0, 1, 2, 3, 255]));
+  // Two files not read, so its errors.csv reason lists two files, each with its own reason.
+  writeFileSync(path.join(dir, 'zz-broken', 'empty.txt'), '');
   return [
     'alpha-full',
     'bravo-sms',

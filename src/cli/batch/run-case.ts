@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { isPlaceholderIdentifier } from '../../model/format.js';
 import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
 import type { Environment } from '../environment.js';
@@ -92,13 +93,31 @@ function caseRow(name: string, r: Report): (string | number)[] {
     r.incidents.lastLocal?.slice(0, 10) ?? '',
     r.incidents.daysWithContact,
     Object.keys(r.incidents.byChannel).length,
-    r.identifiers.filter((i) => i.role === 'subject' && i.incidents > 0).length,
+    // As the reports count them: "(subject, as recorded)" (diary entries that name no number or account) is a
+    // row of the identifiers table but no identifier.
+    r.identifiers.filter(
+      (i) => i.role === 'subject' && i.incidents > 0 && !isPlaceholderIdentifier(i.identifier),
+    ).length,
     cell(esc?.rate.perDay),
     cell(esc?.trend.poisson.rateRatioPer30Days),
     cell(esc?.changePoints.length),
     cell(threats),
     r.accounting.rejected,
   ];
+}
+
+/**
+ * An error message as one cell of errors.csv. A message that lists files gives one per line ("none of the 2
+ * files is a supported export:\n  a: …\n  b: …"); its lines are joined with "; " so each file's reason stays
+ * apart (a line ending in ":" introduces the list, and is followed by a space). File names in such lists have
+ * their own line breaks shown as <U+000A>, so a line break here always ends an item.
+ */
+export function oneLine(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '');
+  return lines.reduce((s, l, k) => (k === 0 ? l : `${s}${s.endsWith(':') ? ' ' : '; '}${l}`), '');
 }
 
 /**
@@ -147,6 +166,6 @@ export async function runCase(
   } catch (err) {
     const e = err as Error;
     const code = err instanceof ToolError || err instanceof UsageError ? `${err.code}: ` : '';
-    return { case: name, inputsHash, error: `${code}${e.message}`.replace(/\s+/g, ' ').trim() };
+    return { case: name, inputsHash, error: oneLine(`${code}${e.message}`) };
   }
 }

@@ -5,6 +5,8 @@
  */
 
 import { MONTH_NAMES } from '../../model/format.js';
+import { timeFlagText } from '../../model/time-flags.js';
+import { plain, text } from './escape.js';
 
 const DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -38,6 +40,16 @@ export function longDate(date: string): string {
 export function longDateTime(local: string): string {
   const time = /[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(local)?.[1];
   return time ? `${longDate(local)}, ${time}` : longDate(local);
+}
+
+/**
+ * How to read a quoted time when its record says, after the time: ` (time approximate)`, its codes in the
+ * tooltip; '' when the record says nothing. HTML.
+ */
+export function timeFlagNote(flags: readonly string[] | undefined): string {
+  return flags?.length
+    ? ` <span title="${plain(flags.join(', '))}">(${text(timeFlagText(flags))})</span>`
+    : '';
 }
 
 /** Short month label of a day number: "Jan", or "Jan 2024" in January or when asked. */

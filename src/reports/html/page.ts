@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/index.js';
 import { subjectAssumed } from '../tallies.js';
-import { longDateTime } from './dates.js';
+import { longDateTime, timeFlagNote } from './dates.js';
 import { bdi, plain, text } from './escape.js';
 import { FILTER_SCRIPT } from './script.js';
 import type { Section } from './sections/section.js';
@@ -49,7 +49,7 @@ function header(r: Report): string {
   if (i.firstLocal && i.lastLocal)
     rows.push([
       'Period',
-      `${longDateTime(i.firstLocal)} – ${longDateTime(i.lastLocal)} <span class="muted">(first to last incident)</span>`,
+      `${longDateTime(i.firstLocal)}${timeFlagNote(i.firstTimeFlags)} – ${longDateTime(i.lastLocal)}${timeFlagNote(i.lastTimeFlags)} <span class="muted">(first to last incident)</span>`,
     ]);
   rows.push(
     [

@@ -9,7 +9,7 @@ import { isPlaceholderIdentifier } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
 import { placeholderWords } from '../../tallies.js';
-import { dayFraction, dayNumber, longDate } from '../dates.js';
+import { dayFraction, dayNumber, longDate, timeFlagNote } from '../dates.js';
 import { plain, text } from '../escape.js';
 import { table } from '../table.js';
 import { type Figure, milestoneNote, milestoneRules, n, svg, TimeAxis, WIDTH } from './svg.js';
@@ -78,8 +78,8 @@ export function identifiersChart(r: Report): Figure | null {
       rows: r.identifiers.map((row) => [
         `<bdi>${text(row.identifier)}</bdi>`,
         int(row.incidents),
-        row.firstLocal ?? '–',
-        row.lastLocal ?? '–',
+        row.firstLocal ? `${row.firstLocal}${timeFlagNote(row.firstTimeFlags)}` : '–',
+        row.lastLocal ? `${row.lastLocal}${timeFlagNote(row.lastTimeFlags)}` : '–',
         text(row.channels.join(', ')),
         row.names.length ? row.names.map((x) => `<bdi>${text(x)}</bdi>`).join(', ') : '–',
       ]),

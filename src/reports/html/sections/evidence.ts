@@ -4,7 +4,7 @@
  * what each figure counts and its limits; how to check the inputs; and the problems found while reading.
  */
 import type { Report } from '../../../model/index.js';
-import { bookCells, int } from '../../format.js';
+import { bookCells, inputMark, int } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
@@ -42,7 +42,7 @@ function inputs(r: Report, ctx: HtmlContext): string {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${x.incomplete ? '<span class="sub warn">Not read to the end: the counts cover what could be read.</span>' : ''}`,
+        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${markOf(x)}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
@@ -162,4 +162,12 @@ export function evidenceSection(r: Report, ctx: HtmlContext): Section {
     problems(r),
   ].join('');
   return { id: 'evidence', title: 'Evidence and method', body };
+}
+
+/** The note under a file read in part, or read whole with records it could not use (format.ts `inputMark`). */
+function markOf(x: Parameters<typeof inputMark>[0]): string {
+  const m = inputMark(x);
+  return m === undefined
+    ? ''
+    : `<span class="sub warn">${m.mark[0]!.toUpperCase()}${m.mark.slice(1)}: ${m.means}.</span>`;
 }

@@ -46,7 +46,7 @@ const METHODS: [string, string | ((r: Report) => string)][] = [
   ['Incident', incident],
   [
     'Records, events, duplicates',
-    'Every record read from a file ends as exactly one of: an event, skipped (not a contact, for example a system notice), or rejected (it could not be read; its place is listed under Problems). A record found in more than one file (for example in two overlapping backups) is counted once; identical records within one file are all counted, so five identical messages sent in one minute are five incidents.',
+    'Every record read from a file ends as exactly one of: an event, skipped (not a contact, for example a system notice), or rejected (it could not be read; its place is listed under Problems). An event found in more than one file (for example in two overlapping backups) is kept once and its other copies are counted as duplicates, so the events read are those kept plus the duplicates, and only those kept are counted anywhere else; identical records within one file are all counted, so five identical messages sent in one minute are five incidents.',
   ],
   [
     'Dates and times',

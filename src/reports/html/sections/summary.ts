@@ -7,7 +7,7 @@
 
 import { formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
-import { int, pct, plural } from '../../format.js';
+import { accountingWords, int, pct, plural } from '../../format.js';
 import {
   callPlaces,
   callTally,
@@ -16,8 +16,9 @@ import {
   placeholderClause,
   subjectAssumed,
 } from '../../tallies.js';
+import { whyNot } from '../../withheld.js';
 import { milestoneKey } from '../charts/svg.js';
-import { longDate, longDateTime } from '../dates.js';
+import { longDate, longDateTime, timeFlagNote } from '../dates.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
 import type { Section } from './section.js';
@@ -111,7 +112,7 @@ function rateNow(r: Report): string {
   const ratio =
     h.status === 'ok'
       ? `rate ratio ${text(sig2(h.rateRatio))} (${text(formatCi(h.ci95))})`
-      : `no rate ratio: ${text(h.reason ?? h.status)}`;
+      : `no rate ratio: ${text(whyNot(h))}`;
   const dates =
     h.before.from && h.before.to && h.after.from && h.after.to
       ? ` (${text(formatDateRange(h.before.from, h.before.to))} and ${text(formatDateRange(h.after.from, h.after.to))})`
@@ -125,8 +126,7 @@ function rateNow(r: Report): string {
 
 /** The accounting in one line. */
 export function accountingLine(r: Report): string {
-  const a = r.accounting;
-  return `${int(a.records)} records read from ${plural(a.files, 'file')}; ${int(a.duplicates)} duplicates removed; ${plural(a.kept, 'event')}, of which ${plural(a.incidents, 'incident')}; ${int(a.skipped)} skipped; ${int(a.rejected)} rejected.`;
+  return text(accountingWords(r.accounting));
 }
 
 export function summarySection(r: Report): Section {
@@ -149,7 +149,7 @@ export function summarySection(r: Report): Section {
     );
   } else {
     parts.push(
-      `<p class="lede"><strong>${plural(i.total, 'incident')}</strong>${who}, from ${longDateTime(i.firstLocal!)} to ${longDateTime(i.lastLocal!)} (${text(r.case.timezone)}).${howToName}</p>`,
+      `<p class="lede"><strong>${plural(i.total, 'incident')}</strong>${who}, from ${longDateTime(i.firstLocal!)}${timeFlagNote(i.firstTimeFlags)} to ${longDateTime(i.lastLocal!)}${timeFlagNote(i.lastTimeFlags)} (${text(r.case.timezone)}).${howToName}</p>`,
       `<dl class="figures${r.escalation ? ' n9' : ''}">`,
       figure(
         'Incidents',

@@ -6,9 +6,9 @@
 
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
-import { timeFlagText } from '../../../../model/time-flags.js';
 import { int } from '../../../format.js';
-import { longDateTime } from '../../dates.js';
+import { whyNot } from '../../../withheld.js';
+import { longDateTime, timeFlagNote } from '../../dates.js';
 import { plain, text } from '../../escape.js';
 import { table } from '../../table.js';
 import { type HtmlContext, rowId } from '../section.js';
@@ -25,10 +25,7 @@ export function days(d: number): string {
 export function ref(e: EventRef, ctx: HtmlContext): string {
   const when = text(longDateTime(e.local));
   const link = ctx.annex ? `<a href="#${rowId(e.id)}">${when}</a>` : when;
-  const flags = e.timeFlags ?? [];
-  const note = flags.length
-    ? ` <span title="${plain(flags.join(', '))}">(${text(timeFlagText(flags))})</span>`
-    : '';
+  const note = timeFlagNote(e.timeFlags);
   const key = ctx.inputKeys.get(e.file);
   const file = key ? `<span title="${plain(e.file)}">${key}</span>` : `<bdi>${text(e.file)}</bdi>`;
   return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
@@ -41,7 +38,7 @@ export function range(from: string | null, to: string | null): string {
 
 /** "4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the overdispersion and trend checks. */
 function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
-  if (c.status !== 'ok') return `No rate ratio is given: ${text(c.reason ?? c.status)}.`;
+  if (c.status !== 'ok') return `No rate ratio is given: ${text(whyNot(c))}.`;
   const ratio =
     c.rateRatio === null
       ? `Rate ratio not bounded above (no incidents before): ${text(formatCi(c.ci95))}`
@@ -136,5 +133,5 @@ export function channelCounts(list: readonly { channel: string; count: number }[
 /** A figure withheld or not computable, in words; empty when the figure is fine. */
 export function withheld(f: { status: string; reason: string | null }): string {
   if (f.status === 'ok') return '';
-  return `<p class="muted">${f.status === 'below-minimum' ? 'Withheld' : 'Not computable'}: ${text(f.reason ?? f.status)}.</p>`;
+  return `<p class="muted">${f.status === 'below-minimum' ? 'Withheld' : 'Not computable'}: ${text(whyNot(f))}.</p>`;
 }

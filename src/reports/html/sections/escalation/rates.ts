@@ -8,6 +8,7 @@ import { senSlopeWords, trendEstimated } from '../../../../model/escalation-word
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
+import { whyNot } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';
 import { table } from '../../table.js';
@@ -115,7 +116,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Mann–Kendall test with Sen’s slope',
       mk.status === 'ok'
-        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(p.reason ?? p.status)}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}, τ = ${text(sig2(mk.tau))}; Sen’s slope ${text(senSlopeWords(mk, 'incidents') ?? '–')}.`
+        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(whyNot(p))}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}, τ = ${text(sig2(mk.tau))}; Sen’s slope ${text(senSlopeWords(mk, 'incidents') ?? '–')}.`
         : withheld(mk),
     ],
     [
