@@ -10,21 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/cli/case.js';
 import { readTimeline } from '../../src/pipeline/index.js';
 import type { SourceInput } from '../../src/sources/index.js';
+import { memoryInput } from '../helpers/partway.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
 const CHAT = 'WhatsApp Chat with Sam.txt';
 const WHATSAPP = readFileSync(`fixtures/demo-case/${CHAT}`);
 const SMS = readFileSync('fixtures/demo-case/sms-20240315120000.xml');
-
-function memory(path: string, bytes: Buffer): SourceInput {
-  return {
-    path,
-    name: path.slice(path.lastIndexOf('/') + 1),
-    bytes: bytes.length,
-    open: () => Readable.from([bytes]),
-    readRange: (start, end) => Readable.from([bytes.subarray(start, end)]),
-  };
-}
 
 /** A file whose stream gives `before` and then fails with EIO: a disk error partway. */
 function cutShort(path: string, before: Buffer): SourceInput {
@@ -69,12 +60,12 @@ function cited(t: Awaited<ReturnType<typeof read>>): Record<string, number> {
 
 describe('a record both an intact and a damaged input hold', () => {
   it('is kept and cited from the intact zip, though the damaged zip sorts first, in either given order', async () => {
-    const alone = await read([memory(`exports/${CHAT}`, WHATSAPP)]);
+    const alone = await read([memoryInput(`exports/${CHAT}`, WHATSAPP)]);
     const events = alone.inputs[0]!.events;
     expect(events).toBeGreaterThan(50);
     for (const given of [
-      [memory('damaged.zip', damagedZip(WHATSAPP)), memory('export.zip', intactZip(WHATSAPP))],
-      [memory('export.zip', intactZip(WHATSAPP)), memory('damaged.zip', damagedZip(WHATSAPP))],
+      [memoryInput('damaged.zip', damagedZip(WHATSAPP)), memoryInput('export.zip', intactZip(WHATSAPP))],
+      [memoryInput('export.zip', intactZip(WHATSAPP)), memoryInput('damaged.zip', damagedZip(WHATSAPP))],
     ]) {
       const t = await read(given);
       expect(t.inputs.map((i) => [i.path, i.incomplete, i.kept, i.duplicates])).toEqual([
@@ -92,7 +83,7 @@ describe('a record both an intact and a damaged input hold', () => {
     // The intact export was made earlier: it ends with the message of 29/02 (line 54 of the chat).
     const lines = WHATSAPP.toString('utf8').split('\n');
     const earlier = Buffer.from(`${lines.slice(0, 54).join('\n')}\n`, 'utf8');
-    const t = await read([memory('a.zip', damagedZip(WHATSAPP)), memory(`b/${CHAT}`, earlier)]);
+    const t = await read([memoryInput('a.zip', damagedZip(WHATSAPP)), memoryInput(`b/${CHAT}`, earlier)]);
     const [damaged, intact] = t.inputs;
     expect(damaged).toMatchObject({ path: `a.zip!/${CHAT}`, incomplete: true, duplicates: intact!.events });
     expect(intact).toMatchObject({
@@ -110,7 +101,7 @@ describe('a record both an intact and a damaged input hold', () => {
 
   it('is kept from the whole file when a copy sorting first was cut short by a disk error', async () => {
     const cut = SMS.subarray(0, SMS.indexOf('<sms ', 5000));
-    const t = await read([cutShort('exports/a/sms.xml', cut), memory('exports/b/sms.xml', SMS)]);
+    const t = await read([cutShort('exports/a/sms.xml', cut), memoryInput('exports/b/sms.xml', SMS)]);
     const [partial, whole] = t.inputs;
     expect(partial).toMatchObject({ incomplete: true, kept: 0 });
     expect(partial!.duplicates).toBe(partial!.events);
@@ -124,7 +115,10 @@ describe('a record both an intact and a damaged input hold', () => {
     const garbled = Buffer.from(WHATSAPP);
     const at = garbled.indexOf('on Tuesday') + 4;
     garbled[at] = 'y'.charCodeAt(0);
-    const t = await read([memory('a-damaged.zip', damagedZip(garbled)), memory(`exports/${CHAT}`, WHATSAPP)]);
+    const t = await read([
+      memoryInput('a-damaged.zip', damagedZip(garbled)),
+      memoryInput(`exports/${CHAT}`, WHATSAPP),
+    ]);
     const [damaged, intact] = t.inputs;
     expect(intact).toMatchObject({ kept: intact!.events, duplicates: 0 });
     expect(damaged).toMatchObject({ incomplete: true, kept: 1, duplicates: damaged!.events - 1 });

@@ -19,9 +19,11 @@ function probe(file: string) {
 function otherFixtures(root = 'fixtures'): string[] {
   return readdirSync(root).flatMap((n) => {
     const p = join(root, n);
-    // mixed-case holds one file of every format, e-mail included.
+    // mixed-case holds one file of every format, e-mail included; named-like-subject an e-mail beside texts.
     if (statSync(p).isDirectory())
-      return ['fixtures/eml', 'fixtures/mixed-case'].includes(p) ? [] : otherFixtures(p);
+      return ['fixtures/eml', 'fixtures/mixed-case', 'fixtures/named-like-subject'].includes(p)
+        ? []
+        : otherFixtures(p);
     return p.endsWith('.expected.json') ? [] : [p];
   });
 }
