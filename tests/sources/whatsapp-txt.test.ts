@@ -69,6 +69,7 @@ const RECORDS: Record<string, number> = {
   'ambiguous-order.txt': 3,
   'ambiguous-order-group.txt': 8,
   'day-equals-month.txt': 3,
+  'android-ar-12h.txt': 7,
 };
 
 describe('whatsapp-txt fixtures match their goldens', () => {

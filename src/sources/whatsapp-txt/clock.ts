@@ -15,6 +15,9 @@ const MONTHS = 'January February March April May June July August September Octo
   ' ',
 );
 
+/** WhatsApp's first year: an earlier year in Arabic-Indic digits is another calendar's. */
+const FIRST_YEAR = 2009;
+
 /** Why a header's time is impossible; `date` says whether the date (and so maybe the order) is at fault. */
 export interface ClockProblem {
   readonly reason: string;
@@ -76,6 +79,14 @@ export class LocalClock {
     const mo = sc.field(layout.m);
     const d = sc.field(layout.d);
     if (y < 0) return { reason: `the year "${sc.field(layout.y)}" has neither 2 nor 4 digits`, date: true };
+    // Phones set to Arabic or Persian may write the Hijri or Solar Hijri year (1445, 1403), which read as a
+    // Gregorian year would date a message centuries back. WhatsApp dates from 2009: such a header is rejected.
+    if (y < FIRST_YEAR && sc.native) {
+      return {
+        reason: `the year ${y} is before WhatsApp existed (${FIRST_YEAR}); it may be a Hijri or Solar Hijri calendar year, which is not read`,
+        date: false,
+      };
+    }
     if (mo < 1 || mo > 12) return { reason: `there is no month ${mo} when read as ${order}`, date: true };
     if (d < 1 || d > daysInMonth(y, mo)) {
       return { reason: `there is no day ${d} in ${MONTHS[mo - 1]} ${y} when read as ${order}`, date: true };

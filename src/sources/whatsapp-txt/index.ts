@@ -6,6 +6,7 @@
  *   [20.06.23, 15:58:53] ~ Nev: ‎image omitted                         iOS (brackets, seconds, LRM, "~ " name)
  *   [2023/6/20, 15:58:53] Sam: ‎Sam added Alex                         iOS year-first; a notice with an author
  *   13.6.2023 klo 21.25 - Sam: Missed voice call                       Finnish "klo", dots in the time
+ *   ٢٤‏/٤‏/٢٠٢٤، ٩:٠٥ م - سامي: <تم استبعاد الوسائط>                      Arabic: Arabic-Indic digits, RLMs, "،", ص/م
  *
  * Variants: `/ . -` date separators (also "13. 6. 2023."), 2- or 4-digit years (2-digit = 20xx), 12 h clocks
  * (`PM`, `p.m.`, `p. m.` with NBSP/U+202F, `am`; "00:xx AM" is read as 00:xx and flagged), with or without
@@ -14,8 +15,14 @@
  * Media placeholders, deleted messages and call notices are events; system notices (also iOS ones attributed to
  * a contact) and block notices are skipped with a reason.
  *
- * Deliberately unsupported: non-Latin digits and AM/PM words (Arabic "م", Chinese 下午, Korean 오후), month
- * names, a date/time order other than date first. Such lines are not headers; a file of them is not detected.
+ * Arabic-language exports are read in the same grammar: Arabic-Indic (U+0660–U+0669) or Extended Arabic-Indic
+ * (U+06F0–U+06F9) digits, the Arabic comma, RLMs, ص/م for AM/PM (scan.ts); only Gregorian dates (a year before
+ * 2009 in those digits is taken for a Hijri year and rejected, clock.ts). Of their notices only the structure is
+ * read (an Android notice has no author) and the Android media placeholder; other Arabic phrases stay messages.
+ *
+ * Deliberately unsupported: other non-Latin digits and AM/PM words (Chinese 下午, Korean 오후), month names, a
+ * date/time order other than date first. Such lines are not headers; a file of them is not detected (one named
+ * like a WhatsApp export is listed with a reason that says so: `namedLikeWhatsApp`).
  */
 import type { Source, SourceContext, SourceInput } from '../source.js';
 import { firstPass, HeaderDates } from './first-pass.js';
@@ -31,6 +38,11 @@ const detectScanner = new HeaderScanner();
 const WHATSAPP_NAME_RE = /whatsapp|^_chat\.txt$/i;
 const WHATSAPP_TEXT_RE =
   /end-to-end encrypted|Ende-zu-Ende|extremo a extremo|<Media omitted>|<attached: | omitted$|\(file attached\)/im;
+
+/** True when a file's name is one WhatsApp gives its exports (for a reason given when it is not detected). */
+export function namedLikeWhatsApp(name: string): boolean {
+  return WHATSAPP_NAME_RE.test(name);
+}
 
 function hasWhatsAppSign(name: string, text: string): boolean {
   return WHATSAPP_NAME_RE.test(name) || WHATSAPP_TEXT_RE.test(text);
@@ -152,7 +164,8 @@ export const whatsappTxt: Source = {
   label: 'WhatsApp chat export (.txt)',
   reads:
     'Messages, media placeholders, deleted messages and call notices of one WhatsApp chat, Android or iOS',
-  recognisedBy: 'a first line like "12/07/2023, 22:35 - Name: text" or "[12/07/2023, 22:35:10] Name: text"',
+  recognisedBy:
+    'a first line like "12/07/2023, 22:35 - Name: text" or "[12/07/2023, 22:35:10] Name: text" (also in Arabic-Indic digits)',
   howToExport:
     'In the chat: ⋮ or the contact name → More → Export chat → Without media (a .txt, or _chat.txt in a .zip)',
   extensions: ['.txt'],

@@ -2,9 +2,9 @@
  * What the text after `Name: ` (or after the stamp, for author-less lines) means: a placeholder for media, a
  * deleted message, a call, or a system notice. WhatsApp writes these in the phone's UI language, so each phrase
  * lives in a small per-locale table. The English phrases and the German encryption notice, media and attachment
- * wordings are checked against sample exports; the other German and the Spanish phrases follow public parser
- * tables and are unverified. A phrase missing here fails safe: an unrecognised placeholder or notice stays a
- * message (counted as a contact), it is never dropped.
+ * wordings are checked against sample exports; the other German, the Spanish and the one Arabic phrase follow
+ * public parser tables and are unverified. A phrase missing here fails safe: an unrecognised placeholder or
+ * notice stays a message (counted as a contact), it is never dropped.
  */
 
 /** What a message's first line is, beyond ordinary text. */
@@ -122,7 +122,23 @@ const ES: LocalePhrases = {
   noticeVerb: ['(?:creó|añadió|eliminó|cambió|salió|se unió)'],
 };
 
-const LOCALES = [EN, DE, ES];
+// Arabic: only the Android media placeholder, from a public parser's table (chat-analytics), unverified. Android
+// notices need no phrase (they have no author); Arabic call, deletion and iOS notices stay messages.
+const AR: LocalePhrases = {
+  media: ['<تم استبعاد الوسائط>'],
+  mediaSuffix: [],
+  attached: [],
+  deleted: [],
+  missedCall: [],
+  call: [],
+  encryption: [],
+  block: [],
+  waiting: [],
+  notice: [],
+  noticeVerb: [],
+};
+
+const LOCALES = [EN, DE, ES, AR];
 
 function alt(pick: (l: LocalePhrases) => readonly string[]): string {
   return LOCALES.flatMap(pick).join('|');

@@ -11,6 +11,12 @@
  *   then one framing:  "]" (iOS) | space+ "-" (Android) | ":" (old) | space+ (bare, "13. 6. 2018. 21:25 a: m")
  * N is 1–4 digits and `sep` one of `/ . -` (the same both times, optionally followed by spaces); am/pm is
  * `a`/`p`, an optional dot, optional spaces, `m`, an optional dot (`PM`, `p.m.`, `p. m.`, `am`).
+ *
+ * Arabic-language phones write the same grammar in Arabic-Indic digits (U+0660–U+0669), with an RLM after each
+ * date number, the Arabic comma U+060C and ص / م for AM / PM: `٢٤‏/٤‏/٢٠٢٢، ٢:٠٧ م - Name: text`; Persian and
+ * Urdu ones in Extended Arabic-Indic digits (U+06F0–U+06F9). Those digits are two bytes, D9 A0–A9 and DB B0–B9:
+ * a line whose stamp starts with such a lead byte is read by `nativeStamp`, a separate path, so that ASCII
+ * headers (nearly every line of nearly every export) never test for them. One header uses one digit set.
  */
 
 /** How the time stamp is separated from the rest of the line. */
@@ -86,6 +92,8 @@ export class HeaderScanner {
   second = -1;
   /** 0 none, 1 AM, 2 PM. */
   ampm = 0;
+  /** True when the stamp is written in Arabic-Indic or Extended Arabic-Indic digits. */
+  native = false;
   framing: Framing = Framing.Dash;
   /** Where the stamp starts, its date ends, and the stamp ends in the line (byte offsets, for quoting it). */
   stampStart = 0;
@@ -125,6 +133,7 @@ export class HeaderScanner {
    * needs no bound check.
    */
   scan(b: Uint8Array, start: number, end: number): Scan {
+    this.native = false;
     const known = this.memoLength;
     if (known !== 0 && start + known < end) {
       const c = b[start + known]!;
@@ -147,7 +156,11 @@ export class HeaderScanner {
     if (bracket) i = skipMarks(b, i + 1);
     this.stampStart = i;
     i = this.number(b, i);
-    if (this.w === 0 || this.w > 4) return Scan.NotDate;
+    if (this.w === 0) {
+      const c = b[i];
+      return c === 0xd9 || c === 0xdb ? this.nativeStamp(b, i, end, bracket) : Scan.NotDate;
+    }
+    if (this.w > 4) return Scan.NotDate;
     this.p0 = this.v;
     this.w0 = this.w;
     const sep = b[i]!;
@@ -280,6 +293,95 @@ export class HeaderScanner {
     return j;
   }
 
+  /**
+   * The stamp in Arabic-Indic or Extended Arabic-Indic digits, from its first digit at `b[i]` (lead byte D9 or DB)
+   * on, and what follows it: the ASCII grammar with these digits, the Arabic comma besides `,`, and ص / م besides
+   * the Latin AM/PM markers. No date is remembered: the memo is for ASCII lines.
+   */
+  private nativeStamp(b: Uint8Array, i: number, end: number, bracket: boolean): Scan {
+    const lead = b[i]!;
+    const zero = lead === 0xd9 ? 0xa0 : 0xb0;
+    i = this.nativeNumber(b, i, lead, zero);
+    if (this.w === 0 || this.w > 4) return Scan.NotDate;
+    this.p0 = this.v;
+    this.w0 = this.w;
+    const sep = b[i]!;
+    if (sep !== 0x2f && sep !== 0x2e && sep !== 0x2d) return Scan.NotDate; // / . -
+    this.sep = sep;
+    i = this.nativeNumber(b, skipSpaces(b, i + 1), lead, zero);
+    if (this.w === 0 || this.w > 4 || b[i] !== sep) return Scan.NotDate;
+    this.p1 = this.v;
+    this.w1 = this.w;
+    i = this.nativeNumber(b, skipSpaces(b, i + 1), lead, zero);
+    if (this.w === 0 || this.w > 4) return Scan.NotDate;
+    this.p2 = this.v;
+    this.w2 = this.w;
+    this.dateEnd = i;
+    if (b[i] === 0x2e) i++;
+    if (b[i] === 0x2c) i++;
+    else if (b[i] === 0xd8 && b[i + 1] === 0x8c) i += 2; // ، (U+060C)
+    i = this.blanks(b, i);
+    if (!this.spaced) return Scan.DateLike;
+    i = this.nativeNumber(b, i, lead, zero);
+    let c = b[i];
+    if (this.w === 0 || this.w > 2 || (c !== 0x3a && c !== 0x2e)) return Scan.DateLike;
+    this.hour = this.v;
+    i = this.nativeNumber(b, i + 1, lead, zero);
+    if (this.w !== 2) return Scan.DateLike;
+    this.minute = this.v;
+    this.second = -1;
+    c = b[i];
+    if ((c === 0x3a || c === 0x2e) && b[i + 1] === lead && isDigitByte(b[i + 2]!, zero)) {
+      i = this.nativeNumber(b, i + 1, lead, zero);
+      if (this.w !== 2) return Scan.DateLike;
+      this.second = this.v;
+    }
+    i = this.nativeAmPm(b, i);
+    this.stampEnd = i;
+    this.native = true;
+    return this.framingAfterStamp(b, i, end, bracket);
+  }
+
+  /** `number` for two-byte digits `lead` `zero`…`zero + 9`, skipping marks. */
+  private nativeNumber(b: Uint8Array, i: number, lead: number, zero: number): number {
+    let v = 0;
+    let w = 0;
+    for (;;) {
+      const c = b[i]!;
+      if (c === lead && isDigitByte(b[i + 1]!, zero)) {
+        v = v * 10 + b[i + 1]! - zero;
+        w++;
+        i += 2;
+      } else {
+        const k = c >= 0xe2 ? markAt(b, i) : 0;
+        if (k === 0) break;
+        i += k;
+      }
+    }
+    this.v = v;
+    this.w = w;
+    return i;
+  }
+
+  /**
+   * `amPm` with the Arabic markers too: ص (U+0635, D8 B5) for AM and م (U+0645, D9 85) for PM, each a word of
+   * its own (not the first letter of one, such as مساء).
+   */
+  private nativeAmPm(b: Uint8Array, i: number): number {
+    const j = skipSpaces(b, i);
+    const c = b[j];
+    const d = b[j + 1];
+    const ampm = c === 0xd8 && d === 0xb5 ? 1 : c === 0xd9 && d === 0x85 ? 2 : 0;
+    if (ampm === 0) return this.amPm(b, i);
+    const after = b[j + 2]!;
+    if (after >= 0xd8 && after <= 0xdb) {
+      this.ampm = 0;
+      return i;
+    }
+    this.ampm = ampm;
+    return j + 2;
+  }
+
   private framingAfterStamp(b: Uint8Array, i: number, end: number, bracket: boolean): Scan {
     let j = skipSpaces(b, i);
     const spaced = j > i;
@@ -309,6 +411,11 @@ export class HeaderScanner {
     this.restStart = skipSpaces(b, j);
     return Scan.Header;
   }
+}
+
+/** True when `c` is the second byte of a two-byte digit whose zero has second byte `zero`. */
+function isDigitByte(c: number, zero: number): boolean {
+  return c >= zero && c <= zero + 9;
 }
 
 /** Skips marks from `b[i]` on; returns where they end. */
