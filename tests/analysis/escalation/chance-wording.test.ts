@@ -52,7 +52,9 @@ describe('comparison sentences', () => {
     const m = e.milestones[0]!;
     expect(m.before.ratePerDay).toBe(m.after.ratePerDay);
     const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
-    expect(sentence).toMatch(/^After the warning issued on .* the rate stayed the same: 2\.0 contacts a day from /);
+    expect(sentence).toMatch(
+      /^After the warning issued on .* the rate stayed the same: 2\.0 contacts a day from /,
+    );
     expect(sentence).not.toMatch(/rose|fell/);
     // No difference, so nothing to put down to chance.
     expect(sentence).not.toContain(NOTE);
