@@ -49,17 +49,18 @@ export function incidentFigures(
       maxPerDay = { date: d.date, count: d.count };
   }
   const gap = longestRun(series, (c) => c === 0);
+  // The last incident's number; -1 when there is none.
+  const last = incidents.length - 1;
   return {
     total: incidents.length,
     ...breakdowns(cols),
-    first: incidents.length ? new Date(incidents.at(0).ms).toISOString() : null,
-    last: incidents.length ? new Date(incidents.at(incidents.length - 1).ms).toISOString() : null,
-    firstLocal: incidents.length ? zone.localText(incidents.at(0).ms, shownPrecision(incidents, 0)) : null,
-    lastLocal: incidents.length
-      ? zone.localText(incidents.at(incidents.length - 1).ms, shownPrecision(incidents, incidents.length - 1))
-      : null,
-    ...(incidents.length ? timeFlagsAt(incidents, 0, 'firstTimeFlags') : {}),
-    ...(incidents.length ? timeFlagsAt(incidents, incidents.length - 1, 'lastTimeFlags') : {}),
+    first: last >= 0 ? new Date(incidents.at(0).ms).toISOString() : null,
+    last: last >= 0 ? new Date(incidents.at(last).ms).toISOString() : null,
+    firstLocal: last >= 0 ? zone.localText(incidents.at(0).ms, shownPrecision(incidents, 0)) : null,
+    lastLocal: last >= 0 ? zone.localText(incidents.at(last).ms, shownPrecision(incidents, last)) : null,
+    ...(last >= 0
+      ? { ...timeFlagsAt(incidents, 0, 'firstTimeFlags'), ...timeFlagsAt(incidents, last, 'lastTimeFlags') }
+      : {}),
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,

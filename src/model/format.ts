@@ -83,3 +83,8 @@ export function isPlaceholderIdentifier(identifier: string): boolean {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
 }
+
+/** First letter upper case: a phrase made to be read mid-sentence, opening one. */
+export function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}

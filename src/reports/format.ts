@@ -70,39 +70,54 @@ export function timeWithFlags(
   return flags?.length ? `${esc(local)} (${esc(timeFlagText(flags))})` : esc(local);
 }
 
-/**
- * How every inputs table marks a file read only in part (`incomplete`: a truncated XML or JSON, a damaged
- * archive member, a file whose reading stopped), beside its name, and what that means for its row.
- */
-export const INCOMPLETE_MARK = 'not read to the end';
-export const INCOMPLETE_MEANS = 'the counts cover what could be read';
-/** The mark of a file read to its end whose records could not all be used (`readToEnd`: its date order). */
-export const UNUSABLE_MARK = 'read to the end, some records unusable';
-export const UNUSABLE_MEANS = 'the counts cover the whole file; its rejected records say why';
-
-/** The mark an inputs table gives an input, with what it means, or undefined for a file read whole. */
-export function inputMark(
-  input: Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>,
-): { mark: string; means: string } | undefined {
-  if (!input.incomplete) return undefined;
-  return input.readToEnd
-    ? { mark: UNUSABLE_MARK, means: UNUSABLE_MEANS }
-    : { mark: INCOMPLETE_MARK, means: INCOMPLETE_MEANS };
+/** How every inputs table marks a file not read whole, beside its name, and what that means for its row. */
+export interface InputMark {
+  readonly mark: string;
+  readonly means: string;
+  /** What happened to such a file, said of one and of several ("could be read only in part"). */
+  readonly one: string;
+  readonly many: string;
 }
 
-/** The distinct marks of `inputs`, in a fixed order (read in part first), for a table's legend. */
+/** A file read only in part (`incomplete`: a truncated XML or JSON, a damaged member, a reading that stopped). */
+const READ_IN_PART: InputMark = {
+  mark: 'not read to the end',
+  means: 'the counts cover what could be read',
+  one: 'could be read only in part',
+  many: 'could be read only in part',
+};
+/** A file read to its end whose records could not all be used (`readToEnd`: its day/month order). */
+const RECORDS_UNUSABLE: InputMark = {
+  mark: 'read to the end, some records unusable',
+  means: 'the counts cover the whole file; its rejected records say why',
+  one: 'was read whole, but not every record in it could be used',
+  many: 'were read whole, but not every record in them could be used',
+};
+
+/** The mark an inputs table gives an input, or undefined for a file read whole. */
+export function inputMark(
+  input: Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>,
+): InputMark | undefined {
+  if (!input.incomplete) return undefined;
+  return input.readToEnd ? RECORDS_UNUSABLE : READ_IN_PART;
+}
+
+/** `shown(mark)` for an input not read whole, '' for one read whole: the mark beside a file's name. */
+export function marked(
+  input: Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>,
+  shown: (mark: string) => string,
+): string {
+  const m = inputMark(input);
+  return m === undefined ? '' : shown(m.mark);
+}
+
+/** The marks `inputs` carry, each with how many carry it, read in part first: for a table's legend. */
 export function inputMarks(
   inputs: readonly Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>[],
-): { mark: string; means: string; count: number }[] {
-  const out = [
-    { mark: INCOMPLETE_MARK, means: INCOMPLETE_MEANS, count: 0 },
-    { mark: UNUSABLE_MARK, means: UNUSABLE_MEANS, count: 0 },
-  ];
-  for (const i of inputs) {
-    const m = inputMark(i);
-    if (m !== undefined) out.find((x) => x.mark === m.mark)!.count++;
-  }
-  return out.filter((x) => x.count > 0);
+): (InputMark & { count: number })[] {
+  return [READ_IN_PART, RECORDS_UNUSABLE]
+    .map((m) => ({ ...m, count: inputs.filter((i) => inputMark(i) === m).length }))
+    .filter((m) => m.count > 0);
 }
 
 /** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */

@@ -14,7 +14,7 @@ import {
 } from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
-import { timeFlagText } from '../model/time-flags.js';
+import { timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
@@ -33,7 +33,7 @@ function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): str
  * "2024-03-02 20:00 (time approximate)". Markdown, escaped.
  */
 function at(r: EventRef): string {
-  return r.timeFlags?.length ? `${md(r.local)} (${md(timeFlagText(r.timeFlags))})` : md(r.local);
+  return timeWithFlags(r.local, r.timeFlags, md);
 }
 
 function ref(r: EventRef): string {

@@ -9,10 +9,9 @@ import { isTimeFlag } from '../model/time-flags.js';
 import {
   accountingWords,
   bookCells,
-  INCOMPLETE_MARK,
-  inputMark,
   inputMarks,
   int,
+  marked,
   pct,
   plural,
   reasonCounts,
@@ -150,7 +149,7 @@ export function evidenceSection(r: Report): string[] {
       ['File', 'SHA-256', 'Format', 'Records', 'Kept', 'Duplicates', 'Skipped', 'Rejected'],
       [
         ...r.inputs.map((x) => [
-          inputMark(x) ? `${md(x.path)} **(${inputMark(x)!.mark})**` : md(x.path),
+          md(x.path) + marked(x, (m) => ` **(${m})**`),
           `\`${x.sha256}\``,
           x.format,
           int(x.records),
@@ -165,13 +164,9 @@ export function evidenceSection(r: Report): string[] {
     ),
     '',
   ];
-  for (const { mark, means, count } of inputMarks(r.inputs)) {
-    const how =
-      mark === INCOMPLETE_MARK
-        ? 'could be read only in part'
-        : 'was read whole, but not every record in it could be used';
+  for (const m of inputMarks(r.inputs)) {
     out.push(
-      `${count === 1 ? 'A file' : `${plural(count, 'file')}`} marked “${mark}” ${count === 1 ? how : how.replace('was read', 'were read').replace('in it', 'in them')}: ${means} (see Problems).`,
+      `${m.count === 1 ? 'A file' : plural(m.count, 'file')} marked “${m.mark}” ${m.count === 1 ? m.one : m.many}: ${m.means} (see Problems).`,
       '',
     );
   }

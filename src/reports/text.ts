@@ -9,9 +9,9 @@ import {
   bookWords,
   countList,
   fold,
-  inputMark,
   inputMarks,
   int,
+  marked,
   pad,
   pct,
   plural,
@@ -131,7 +131,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
   // A file read only in part is marked at the end of its name, which survives the path being shortened.
   const rows = r.inputs.map((inp) => [
-    safe(inp.path.slice(prefix.length)) + (inputMark(inp) ? ` (${inputMark(inp)!.mark})` : ''),
+    safe(inp.path.slice(prefix.length)) + marked(inp, (m) => ` (${m})`),
     inp.format,
     ...bookCells(inp),
   ]);

@@ -6,7 +6,6 @@ import { chronologOutput } from '../model/output-marks.js';
 import { containers, sources } from './index.js';
 import type { Container, Probe, Source } from './source.js';
 import { decodeHead, sniffBom } from './text.js';
-import { namedLikeWhatsApp } from './whatsapp-txt/index.js';
 
 export const HEAD_BYTES = 64 * 1024;
 
@@ -44,13 +43,10 @@ export function detect(probe: Probe, forcedId?: string): Detection {
   if (looksBinary(probe.head)) return { kind: 'none', reason: 'binary file, not a supported export' };
   const output = chronologOutput(probe.text);
   if (output !== undefined) return { kind: 'none', reason: `a chronolog ${output}, not an export` };
-  // A file WhatsApp named that no layout read: say so, not only that the format is unknown.
-  if (namedLikeWhatsApp(probe.name)) {
-    return {
-      kind: 'none',
-      reason:
-        'named like a WhatsApp chat export, but none of its first lines is a message header in a layout chronolog reads (numeric dates in Latin or Arabic-Indic digits, the date before the time)',
-    };
+  // A file plainly meant as one format's, in a variant not read: say so, not only that the format is unknown.
+  for (const s of sources) {
+    const reason = s.notRead?.(probe);
+    if (reason !== undefined) return { kind: 'none', reason };
   }
   return { kind: 'none', reason: 'not a supported export format' };
 }

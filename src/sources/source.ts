@@ -101,6 +101,11 @@ export interface Source {
   readonly times?: TimeRange;
   /** Cheap and total: never throws, looks only at the probe. */
   detect(probe: Probe): boolean;
+  /**
+   * For a file no source detected: why, when it is plainly meant as one of this format's (its name says so)
+   * while its content is in a variant not read; undefined otherwise. Cheap and total, like `detect`.
+   */
+  notRead?(probe: Probe): string | undefined;
   parse(input: SourceInput, ctx: SourceContext): Promise<void>;
 }
 

@@ -3,10 +3,10 @@
  * the small phrases every sentence shares.
  */
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { formatCi, formatDate, formatP, plural, sig2 } from '../../model/format.js';
+import { cap, formatCi, formatDate, formatP, plural, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
-export { plural } from '../../model/format.js';
+export { cap, plural } from '../../model/format.js';
 
 /** Exposure in days, one decimal when fractional. */
 export function days(d: number): string {
@@ -101,9 +101,4 @@ export function boundNote(c: Pick<Comparison, 'before' | 'after'>): string {
 /** A label as it reads mid-sentence ("Police warning" → "police warning"; acronyms kept). */
 export function lower(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
-}
-
-/** First letter upper case. */
-export function cap(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1);
 }

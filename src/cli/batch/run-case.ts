@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
-import { isPlaceholderIdentifier } from '../../model/format.js';
 import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
+import { identifierTally } from '../../reports/tallies.js';
 import type { Environment } from '../environment.js';
 import { walk } from '../inputs.js';
 import { readInputs } from '../read.js';
@@ -95,9 +95,7 @@ function caseRow(name: string, r: Report): (string | number)[] {
     Object.keys(r.incidents.byChannel).length,
     // As the reports count them: "(subject, as recorded)" (diary entries that name no number or account) is a
     // row of the identifiers table but no identifier.
-    r.identifiers.filter(
-      (i) => i.role === 'subject' && i.incidents > 0 && !isPlaceholderIdentifier(i.identifier),
-    ).length,
+    identifierTally(r).count,
     cell(esc?.rate.perDay),
     cell(esc?.trend.poisson.rateRatioPer30Days),
     cell(esc?.changePoints.length),
@@ -112,7 +110,7 @@ function caseRow(name: string, r: Report): (string | number)[] {
  * apart (a line ending in ":" introduces the list, and is followed by a space). File names in such lists have
  * their own line breaks shown as <U+000A>, so a line break here always ends an item.
  */
-export function oneLine(message: string): string {
+function oneLine(message: string): string {
   const lines = message
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())

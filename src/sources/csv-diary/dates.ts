@@ -210,8 +210,9 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
   if (invalidInBothOrders(cell)) return;
   const ev = orderEvidence(cell);
   if (ev && !stats[ev]) stats[ev] = { line, value };
-  // 03/03/2024 is the same date in either order: it needs no order, so it asks for none.
-  if (!ev && dependsOnOrder(cell)) stats.firstAmbiguous ??= { line, value };
+  // 03/03/2024 is the same date in either order: it needs no order, so it asks for none (`dependsOnOrder`, whose
+  // other tests were passed above).
+  if (!ev && cell.a !== cell.b) stats.firstAmbiguous ??= { line, value };
   if (cell.sep !== '.') stats.allDotted = false;
 }
 

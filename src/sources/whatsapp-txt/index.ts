@@ -22,7 +22,7 @@
  *
  * Deliberately unsupported: other non-Latin digits and AM/PM words (Chinese 下午, Korean 오후), month names, a
  * date/time order other than date first. Such lines are not headers; a file of them is not detected (one named
- * like a WhatsApp export is listed with a reason that says so: `namedLikeWhatsApp`).
+ * like a WhatsApp export is listed with a reason that says so: `notRead`).
  */
 import type { Source, SourceContext, SourceInput } from '../source.js';
 import { firstPass, HeaderDates } from './first-pass.js';
@@ -38,11 +38,6 @@ const detectScanner = new HeaderScanner();
 const WHATSAPP_NAME_RE = /whatsapp|^_chat\.txt$/i;
 const WHATSAPP_TEXT_RE =
   /end-to-end encrypted|Ende-zu-Ende|extremo a extremo|<Media omitted>|<attached: | omitted$|\(file attached\)/im;
-
-/** True when a file's name is one WhatsApp gives its exports (for a reason given when it is not detected). */
-export function namedLikeWhatsApp(name: string): boolean {
-  return WHATSAPP_NAME_RE.test(name);
-}
 
 function hasWhatsAppSign(name: string, text: string): boolean {
   return WHATSAPP_NAME_RE.test(name) || WHATSAPP_TEXT_RE.test(text);
@@ -170,5 +165,9 @@ export const whatsappTxt: Source = {
     'In the chat: ⋮ or the contact name → More → Export chat → Without media (a .txt, or _chat.txt in a .zip)',
   extensions: ['.txt'],
   detect: (probe) => detect(probe.name, probe.text),
+  notRead: (probe) =>
+    WHATSAPP_NAME_RE.test(probe.name)
+      ? 'named like a WhatsApp chat export, but none of its first lines is a message header in a layout chronolog reads (numeric dates in Latin or Arabic-Indic digits, the date before the time)'
+      : undefined,
   parse,
 };

@@ -3,6 +3,8 @@
  * read; how the report was made (tool version, paths, options, case file, zone and tz database, generated-at);
  * what each figure counts and its limits; how to check the inputs; and the problems found while reading.
  */
+
+import { cap } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { bookCells, inputMark, int } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
@@ -167,7 +169,5 @@ export function evidenceSection(r: Report, ctx: HtmlContext): Section {
 /** The note under a file read in part, or read whole with records it could not use (format.ts `inputMark`). */
 function markOf(x: Parameters<typeof inputMark>[0]): string {
   const m = inputMark(x);
-  return m === undefined
-    ? ''
-    : `<span class="sub warn">${m.mark[0]!.toUpperCase()}${m.mark.slice(1)}: ${m.means}.</span>`;
+  return m === undefined ? '' : `<span class="sub warn">${cap(m.mark)}: ${m.means}.</span>`;
 }

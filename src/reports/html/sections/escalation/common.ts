@@ -4,10 +4,10 @@
  * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
  */
 
-import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
+import { cap, formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { int } from '../../../format.js';
-import { whyNot } from '../../../withheld.js';
+import { whyNot, withheldWords } from '../../../withheld.js';
 import { longDateTime, timeFlagNote } from '../../dates.js';
 import { plain, text } from '../../escape.js';
 import { table } from '../../table.js';
@@ -133,5 +133,5 @@ export function channelCounts(list: readonly { channel: string; count: number }[
 /** A figure withheld or not computable, in words; empty when the figure is fine. */
 export function withheld(f: { status: string; reason: string | null }): string {
   if (f.status === 'ok') return '';
-  return `<p class="muted">${f.status === 'below-minimum' ? 'Withheld' : 'Not computable'}: ${text(whyNot(f))}.</p>`;
+  return `<p class="muted">${text(cap(withheldWords(f)))}.</p>`;
 }
