@@ -29,6 +29,18 @@ describe('encoded-words and charsets', () => {
     expect(decodeEncodedWords('Re: =?UTF-8?Q?a?= and =?UTF-8?Q?b?=')).toBe('Re: a and b');
   });
 
+  it('reads charsets iconv-lite lacks but the WHATWG Encoding Standard has (ISO-2022-JP, x-mac-roman)', () => {
+    expect(decodeEncodedWords('=?ISO-2022-JP?B?GyRCJWEhPCVrGyhC?=')).toBe('メール');
+    const jis = Buffer.from('\x1b$B$3$s$K$A$O\x1b(B', 'latin1');
+    expect(decodeCharset(jis, 'ISO-2022-JP')).toEqual({ text: 'こんにちは', known: true });
+    expect(decodeCharset(Buffer.from([0x63, 0x61, 0x66, 0x8e]), 'x-mac-roman')).toEqual({
+      text: 'café',
+      known: true,
+    });
+    // The standard maps ISO-2022-KR to "replacement": still unknown, never a string of U+FFFD.
+    expect(decodeCharset(Buffer.from('x'), 'iso-2022-kr')).toEqual({ text: 'x', known: false });
+  });
+
   it('leaves a word in an unknown charset exactly as written', () => {
     expect(decodeEncodedWords('=?x-klingon?Q?tlhIngan?= Hol')).toBe('=?x-klingon?Q?tlhIngan?= Hol');
   });

@@ -83,6 +83,17 @@ describe('eml behaviour', () => {
     expect(run.warnings.map((w) => w.code)).toEqual(['EMAIL_NO_DATE']);
   });
 
+  it('reads Japanese mail in ISO-2022-JP (subject, sender name and body), which iconv-lite lacks', async () => {
+    const run = await runSource(eml, join(dir, 'iso-2022-jp.eml'));
+    const e = run.events[0]!;
+    expect(e.text).toBe(
+      'Subject: もう逃げられない\n\nお前がどこにいるか知っている。\n駅で見かけた。返事をしろ。',
+    );
+    expect(e.sender).toEqual({ id: 'k.sato@example.jp', idType: 'email', name: '佐藤 健' });
+    expect(e.flags).toBeUndefined();
+    expect(run.warnings).toEqual([]);
+  });
+
   it('detects its own fixtures and no other format, and leaves files starting "From " to mbox', () => {
     for (const f of fixtures) expect(eml.detect(probe(join(dir, f))), f).toBe(true);
     const saved = 'fixtures/mixed-case/email/saved';

@@ -7,9 +7,11 @@
  *   From: =?utf-8*en?B?U2Ft?= <sam@example.com>                 RFC 2231 language suffix
  *
  * Whitespace between adjacent encoded-words is dropped (RFC 2047 §6.2) and their bytes are joined before
- * decoding, so a multi-byte character split across words survives. A word in a charset iconv-lite does not
- * know is left exactly as written. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as
- * Windows-1252, and undeclared 8-bit text is UTF-8 when it is valid UTF-8.
+ * decoding, so a multi-byte character split across words survives. Labels iconv-lite lacks but the WHATWG
+ * Encoding Standard has are read with Node's TextDecoder: ISO-2022-JP, the usual charset of Japanese mail
+ * (`=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=`), and x-mac-roman among them. A word in a charset neither knows is left
+ * exactly as written. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as Windows-1252, and
+ * undeclared 8-bit text is UTF-8 when it is valid UTF-8.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { iconv } from '../iconv.js';
@@ -33,6 +35,26 @@ function decodeUndeclared(bytes: Uint8Array): string {
   return ascii(bytes) ?? (isUtf8(bytes) ? utf8.decode(bytes) : iconv().decode(Buffer.from(bytes), 'win1252'));
 }
 
+/**
+ * Bytes decoded with the WHATWG decoder of a label iconv-lite does not know, or undefined. Node without full ICU,
+ * and labels the standard maps to "replacement" (ISO-2022-KR, HZ-GB-2312), make the constructor throw: those
+ * stay unknown.
+ */
+function whatwgDecode(bytes: Uint8Array, cs: string): string | undefined {
+  try {
+    return new TextDecoder(cs).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a charset label (lower-cased, language suffix removed) can be decoded. */
+function knownCharset(cs: string): boolean {
+  return (
+    /^utf-?8$/.test(cs) || iconv().encodingExists(cs) || whatwgDecode(new Uint8Array(0), cs) !== undefined
+  );
+}
+
 /** Decodes bytes in a MIME charset label; never throws. */
 export function decodeCharset(bytes: Uint8Array, label: string | undefined): Decoded {
   const cs =
@@ -52,6 +74,8 @@ export function decodeCharset(bytes: Uint8Array, label: string | undefined): Dec
     return { text: ascii(bytes) ?? iconv().decode(Buffer.from(bytes), 'win1252'), known: true };
   }
   if (iconv().encodingExists(cs)) return { text: iconv().decode(Buffer.from(bytes), cs), known: true };
+  const whatwg = whatwgDecode(bytes, cs);
+  if (whatwg !== undefined) return { text: whatwg, known: true };
   return { text: decodeUndeclared(bytes), known: false };
 }
 
@@ -84,8 +108,7 @@ export function decodeEncodedWords(value: string): string {
   const flush = () => {
     if (!pending) return;
     const cs = pending.charset.replace(/\*.*$/, '');
-    const known = iconv().encodingExists(cs) || /^utf-?8$/i.test(cs);
-    out += known ? decodeCharset(Buffer.concat(pending.bytes), cs).text : pending.raw;
+    out += knownCharset(cs) ? decodeCharset(Buffer.concat(pending.bytes), cs).text : pending.raw;
     pending = undefined;
   };
   // exec() on the shared expression: matchAll() would clone it for every value. Nothing below uses it.
