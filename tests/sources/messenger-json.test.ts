@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
-import { makeProbe } from '../../src/sources/detect.js';
+import { detect, makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
 import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
@@ -416,6 +416,39 @@ describe('channel', () => {
     const thread = await runScratch(doc, 'evidence/messages/inbox/instagramfan_123');
     expect(thread.events[0]!.channel).toBe('messenger');
     expect(thread.warnings.map((w) => w.code)).toEqual(['MESSENGER_CHANNEL_ASSUMED']);
+  });
+});
+
+describe('a damaged thread file among good ones', () => {
+  // As in Meta's archive, where one message_N.json can be cut or overwritten while its siblings are intact.
+  const damaged = Buffer.from('{this is not: valid json, missing quotes and structure\n');
+  const reason =
+    'named and placed like a Messenger or Instagram thread file (messages/inbox/…/message_N.json), but it does not hold the thread JSON Meta writes: it is damaged or was changed, so its messages were not read; download the archive again to read them';
+
+  it('is listed as a damaged Messenger file, not as a format chronolog does not read', () => {
+    for (const path of [
+      'facebook-jo/your_activity_across_facebook/messages/inbox/samsample_1234/message_1.json',
+      'instagram-jo.zip!/your_instagram_activity/messages/archived_threads/sam_99/message_12.json',
+      'C:\\evidence\\messages\\message_requests\\sam_99\\message_2.json',
+    ]) {
+      expect(detect(makeProbe(path.split(/[/\\!]/).pop()!, path, damaged)), path).toEqual({
+        kind: 'none',
+        reason,
+      });
+    }
+  });
+
+  it('says nothing more of a file that is not named or placed as a thread file', () => {
+    for (const path of [
+      'evidence/message_1.json',
+      'evidence/messages/inbox/samsample_1234/notes.json',
+      'evidence/messages/samsample_1234/message_1.json',
+    ]) {
+      expect(detect(makeProbe(path.split('/').pop()!, path, damaged)), path).toEqual({
+        kind: 'none',
+        reason: 'not a supported export format',
+      });
+    }
   });
 });
 

@@ -26,6 +26,7 @@
  * file's time, not the message's).
  */
 
+import { isThreadJsonPath } from '../meta/channel.js';
 import { isRecord, readThreadFile } from '../meta/thread-file.js';
 import type { Source } from '../source.js';
 import { type ClassicThread, readClassicMessage } from './message.js';
@@ -63,6 +64,13 @@ export const messengerJson: Source = {
     if (HEAD_SENDER.test(t) && HEAD_TIME.test(t)) return true;
     return HEAD_EMPTY.test(t) && HEAD_THREAD_KEY.test(t);
   },
+
+  // A damaged thread file sits among good ones (msgvault's corrupt fixture): "not a supported export format"
+  // would say Messenger is not read at all.
+  notRead: (probe) =>
+    isThreadJsonPath(probe.path)
+      ? 'named and placed like a Messenger or Instagram thread file (messages/inbox/…/message_N.json), but it does not hold the thread JSON Meta writes: it is damaged or was changed, so its messages were not read; download the archive again to read them'
+      : undefined,
 
   async parse(input, ctx) {
     await readThreadFile(input, ctx, (file) => {

@@ -34,3 +34,19 @@ export function channelFromPath(path: string): { channel: Channel; named: boolea
   }
   return { channel: 'messenger', named: false };
 }
+
+/**
+ * True for the path Meta's archive gives a JSON thread file: `…/messages/<inbox|archived_threads|…>/<thread>/
+ * message_N.json`. Used only to say why such a file that no source recognised was not read (it is plainly meant
+ * as one, so it is damaged), never to recognise a file.
+ */
+export function isThreadJsonPath(path: string): boolean {
+  const segments = path.toLowerCase().split(/[/\\!]+/);
+  const n = segments.length;
+  return (
+    n >= 4 &&
+    /^message_\d+\.json$/.test(segments[n - 1]!) &&
+    THREAD_PARENTS.has(segments[n - 3]!) &&
+    segments[n - 4] === 'messages'
+  );
+}
