@@ -89,3 +89,26 @@ describe('a milestone with a time of day in the text report (milestones-timed)',
     ]);
   });
 });
+
+describe('a milestone named in the findings', () => {
+  it('is quoted as the case file writes it, not put after "the" in lower case (mixed-case)', async () => {
+    const f = (await reportOf(['fixtures/mixed-case'])).escalation!.findings;
+    expect(f.filter((s) => s.includes('Asked him in writing to stop'))).toEqual([
+      expect.stringMatching(
+        /^The milestone “Asked him in writing to stop” on 1 February 2024 falls outside the days every export covers /,
+      ),
+      'In all, 79 contacts followed the milestone “Asked him in writing to stop” on 1 February 2024, the last on 20 April 2024 at 14:00.',
+    ]);
+    expect(f.join('\n')).not.toMatch(/the (asked|reported) /);
+  });
+
+  it('gives the time of a milestone that has one, apart from one that day without (milestones-timed)', async () => {
+    const f = (await reportOf(['fixtures/milestones-timed'])).escalation!.findings;
+    expect(f).toContain(
+      'In all, 59 contacts followed the milestone “Report to police” on 10 March 2024, the last on 30 April 2024 at 12:00.',
+    );
+    expect(f).toContain(
+      'In all, 55 contacts followed the milestone “Arrest” on 10 March 2024 at 14:30, the last on 30 April 2024 at 12:00.',
+    );
+  });
+});
