@@ -307,7 +307,8 @@ Examples:
 
 Exit codes:
   0  at least one case was analysed (or left unchanged by --resume); cases that failed are listed in errors.csv
-  1  every case tried failed (the tables are still written, errors.csv says why), or the tables cannot be written
+  1  every case tried failed (the tables are still written, errors.csv says why), the tables cannot be written,
+     or DIR holds files but no case folder (one case given in place of the folder of cases)
   2  a usage error (unknown option, bad value, an --out that is DIR or a case folder)`,
     )
     .action((dir: string, opts: Record<string, unknown>) =>

@@ -76,6 +76,11 @@ function d(days: number): string {
   return `${Number.isInteger(days) ? days : days.toFixed(1)} d`;
 }
 
+/** A milestone's date, with its local time when the milestone was given one (`2024-03-10T14:30`). */
+function milestoneWhen(m: Escalation['milestones'][number]): string {
+  return m.date.length > 10 ? m.startsAtLocal : m.startsAtLocal.slice(0, 10);
+}
+
 function milestoneLines(e: Escalation): string[] {
   return e.milestones.map((m) => {
     const counts = `${plural(m.before.count, 'contact')} in ${dayCount(m.before.days)} before, ${m.after.count} in ${dayCount(m.after.days)} after`;
@@ -91,7 +96,8 @@ function milestoneLines(e: Escalation): string[] {
             : `no rate ratio: ${whyNot(m)}`
         }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
-    return `${m.startsAtLocal.slice(0, 10)} ${safe(m.label)}: ${sides}; ${after}`;
+    // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
+    return `${milestoneWhen(m)} ${safe(m.label)}: ${sides}; ${after}`;
   });
 }
 
@@ -123,8 +129,11 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
     );
   }
   const h = e.headline.rateNowVsStart;
+  // Counts in the label's order, each named: "Last/first  counts only (19 and 1)" read as 19 on the last day when
+  // it was the first. A window too short to have two halves has no sides to count: the reason alone says so.
+  const sides = h.days > 0 ? ` (last ${h.after.count}, first ${h.before.count})` : '';
   lines.push(
-    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only (${h.before.count} and ${h.after.count}): ${whyNot(h)}`}`,
+    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
   );
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {

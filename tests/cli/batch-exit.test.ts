@@ -81,6 +81,24 @@ describe('batch exit codes', () => {
     expect(r.stderr).toBe('0 cases: 0 analysed, 0 unchanged, 0 failed; tables in out\n');
   });
 
+  it('exits 1, writing nothing, when given one case folder instead of the folder of cases', () => {
+    // The demo case's own folder: exports and a case.json, no subfolder but whatsapp-iphone, so a copy without it.
+    good('one-case', 'demo');
+    cpSync(
+      path.join(ROOT, DEMO, 'calls-20240601090000.xml'),
+      path.join(s.dir, 'one-case', 'cases', 'demo', 'calls-20240601090000.xml'),
+    );
+    const r = run('one-case', ['batch', 'cases/demo', '--out', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: cases/demo holds no case folders, only 3 files (calls-20240601090000.xml, case.json, sms-20240315120000.xml): batch reads each subfolder of the folder it is given as one case\n' +
+        'hint: To report on it as one case: chronolog report cases/demo. For a batch, give the folder that holds one subfolder per case.\n',
+    );
+    expect(existsSync(path.join(s.dir, 'one-case', 'out'))).toBe(false);
+    // The folder of cases it belongs in is a batch of one.
+    expect(run('one-case', ['batch', 'cases', '--out', 'out', '--jobs', '1']).code).toBe(0);
+  });
+
   it('documents the exit codes in batch --help', () => {
     const r = cli(['batch', '--help']);
     expect(r.code).toBe(0);

@@ -35,10 +35,14 @@ export function trendAnalysis(ctx: Ctx): Pick<Escalation, 'dispersion' | 'trend'
   const total = counts.reduce((s, x) => s + x, 0);
   const from = ctx.stretch ? dateOf(ctx.stretch.from) : null;
   const to = ctx.stretch ? dateOf(ctx.stretch.to) : null;
+  // No fully covered day at all is said as such (as the change points say it), not as "0 days and 0 contacts",
+  // which an officer would read against the incidents the report counts elsewhere.
   const short =
-    n < MIN.trendDays || total < MIN.trendEvents
-      ? `${plural(n, 'day')} and ${plural(total, 'contact')} (at least ${MIN.trendDays} days and ${MIN.trendEvents} contacts are needed)`
-      : null;
+    start === null
+      ? 'no fully covered days'
+      : n < MIN.trendDays || total < MIN.trendEvents
+        ? `${plural(n, 'day')} and ${plural(total, 'contact')} (at least ${MIN.trendDays} days and ${MIN.trendEvents} contacts are needed)`
+        : null;
   const nullCi: [null, null] = [null, null];
   if (short !== null || start === null) {
     const reason = short ?? 'no fully covered days';

@@ -19,6 +19,11 @@ export interface CaseFolders {
   readonly notRead: { readonly name: string; readonly reason: string }[];
   /** Where --out lies among the cases, when it was given. */
   readonly out?: OutPlace;
+  /**
+   * Plain files (not hidden) in DIR itself, in byte order: no case, but a DIR holding files and no subfolder is
+   * most likely one case given to batch instead of the folder of cases.
+   */
+  readonly files: string[];
 }
 
 /** Byte order of names: the same order of cases and tables on every machine, whatever its locale. */
@@ -44,10 +49,12 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   const notRead: { name: string; reason: string }[] = [];
   // Each case by the real folder it reads; real subfolders first, so a link to one of them is the repeat.
   const candidates: { name: string; real: string; link: boolean }[] = [];
+  const files: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const abs = path.join(dir, e.name);
-    if (e.isDirectory()) candidates.push({ name: e.name, real: path.join(root, e.name), link: false });
+    if (e.isFile()) files.push(e.name);
+    else if (e.isDirectory()) candidates.push({ name: e.name, real: path.join(root, e.name), link: false });
     else if (e.isSymbolicLink()) {
       const target = await linkTarget(abs);
       if (typeof target === 'string') candidates.push({ name: e.name, real: target, link: true });
@@ -99,7 +106,8 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   }
   names.sort(byteOrder);
   notRead.sort((a, b) => byteOrder(a.name, b.name));
-  if (realOut === undefined) return { names, notRead };
+  files.sort(byteOrder);
+  if (realOut === undefined) return { names, notRead, files };
   // The walk of DIR (the --out guard's) reaches batch's own folder through its path in DIR or a link to it.
   const walked = path.resolve(dir);
   const outputs =
@@ -115,6 +123,7 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   return {
     names,
     notRead,
+    files,
     out: { leftOut, outputs: [...new Set(outputs)], ...(inCase ? { inCase } : {}), isDir },
   };
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { plural } from '../../reports/format.js';
-import { caseFolders } from '../batch/case-folders.js';
+import { type CaseFolders, caseFolders } from '../batch/case-folders.js';
 import { refuseOutAmongCases, refuseStatesAmongCases } from '../batch/out-folder.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
@@ -74,6 +74,22 @@ function eta(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/**
+ * A DIR with files of its own and not one subfolder is one case given where the folder of cases belongs: "0 cases"
+ * and empty tables with exit 0 would pass for a batch that found nothing. Said before anything is written. An empty
+ * DIR, or one whose only subfolders were not read (listed in errors.csv), is still a batch of no cases.
+ */
+function refuseNoCases(folders: CaseFolders, dir: string): void {
+  if (folders.names.length > 0 || folders.notRead.length > 0 || folders.files.length === 0) return;
+  const shown = folders.files.slice(0, 3).join(', ');
+  const more = folders.files.length > 3 ? ` and ${folders.files.length - 3} more` : '';
+  throw new ToolError(
+    'BATCH_NO_CASE_FOLDERS',
+    `${dir} holds no case folders, only ${plural(folders.files.length, 'file')} (${shown}${more}): batch reads each subfolder of the folder it is given as one case`,
+    `To report on it as one case: chronolog report ${dir}. For a batch, give the folder that holds one subfolder per case.`,
+  );
+}
+
 export async function batchCommand(dir: string, flags: BatchFlags, env: Environment): Promise<number> {
   if (flags.out === undefined)
     throw new UsageError('USAGE_NO_OUT', 'batch writes a folder: give --out OUTDIR');
@@ -84,6 +100,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   // An --out folder inside DIR that holds only batch's own tables is no case, and its files are no inputs; an
   // --out that is DIR, a case folder or inside one is refused.
   const folders = await caseFolders(dir, out);
+  refuseNoCases(folders, dir);
   refuseOutAmongCases(folders.out, out, dir);
   await refuseStatesAmongCases(out, dir);
   await refuseToOverwriteInputs({

@@ -26,7 +26,7 @@ describe('comparison sentences', () => {
     expect(m.status).toBe('ok');
     expect(m.ci95[0]!).toBeLessThan(1);
     expect(m.ci95[1]!).toBeGreaterThan(1);
-    const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
+    const sentence = e.findings.find((f) => f.startsWith('After the milestone “Warning issued”'))!;
     expect(sentence).toContain('the rate fell');
     expect(sentence).toContain(NOTE);
   });
@@ -39,7 +39,7 @@ describe('comparison sentences', () => {
     );
     const m = e.milestones[0]!;
     expect(m.ci95[0]!).toBeGreaterThan(1);
-    const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
+    const sentence = e.findings.find((f) => f.startsWith('After the milestone “Warning issued”'))!;
     expect(sentence).toContain('the rate rose');
     expect(sentence).not.toContain(NOTE);
   });
@@ -51,9 +51,9 @@ describe('comparison sentences', () => {
     );
     const m = e.milestones[0]!;
     expect(m.before.ratePerDay).toBe(m.after.ratePerDay);
-    const sentence = e.findings.find((f) => f.startsWith('After the warning issued'))!;
+    const sentence = e.findings.find((f) => f.startsWith('After the milestone “Warning issued”'))!;
     expect(sentence).toMatch(
-      /^After the warning issued on .* the rate stayed the same: 2\.0 contacts a day from /,
+      /^After the milestone “Warning issued” on .* the rate stayed the same: 2\.0 contacts a day from /,
     );
     expect(sentence).not.toMatch(/rose|fell/);
     // No difference, so nothing to put down to chance.

@@ -82,7 +82,7 @@ describe('a milestone after an export ends', () => {
 
   it('findings: counts only, naming the export', () => {
     expect(e.findings).toContain(
-      'The harassment warning issued on 5 March 2024 falls outside the days every export covers (before: whatsapp export ends on 29 February 2024; after: whatsapp export ends on 29 February 2024): over the whole window there were 124 contacts in 64 days before it and 6 contacts in 6 days after it (counts only).',
+      'The milestone “Harassment warning issued” on 5 March 2024 falls outside the days every export covers (before: whatsapp export ends on 29 February 2024; after: whatsapp export ends on 29 February 2024): over the whole window there were 124 contacts in 64 days before it and 6 contacts in 6 days after it (counts only).',
     );
   });
 

@@ -213,13 +213,13 @@ describe('demo case: escalation JSON', () => {
       /so the trend, the change points and the comparisons below use the 145 days that every export covers, 8 January to 31 May 2024/,
     );
     expect(all).toMatch(
-      /After the police warning \(PIN\) issued on 2 April 2024 the rate rose: 8\.4 contacts a day from 2 April to 19 May 2024, against 4\.9 a day/,
+      /After the milestone “Police warning \(PIN\) issued” on 2 April 2024 the rate rose: 8\.4 contacts a day from 2 April to 19 May 2024, against 4\.9 a day/,
     );
     expect(all).toMatch(
-      /After the non-molestation order served on 20 May 2024 there were 36 contacts in the 12 days to 31 May 2024 that every export covers \(3\.0 contacts a day\)/,
+      /After the milestone “Non-molestation order served” on 20 May 2024 there were 36 contacts in the 12 days to 31 May 2024 that every export covers \(3\.0 contacts a day\)/,
     );
     expect(all).toMatch(
-      /From the non-molestation order served on 20 May 2024 onwards there are 82 contacts .* each is a possible breach for an officer to assess\. 46 of them fall on 1–30 June 2024/,
+      /From the milestone “Non-molestation order served” on 20 May 2024 onwards there are 82 contacts .* each is a possible breach for an officer to assess\. 46 of them fall on 1–30 June 2024/,
     );
     expect(all).toMatch(
       /\+447700900456 \(call and sms\) was first used on 11 March 2024 at 07:58, 1\.3 hours after the last contact from \+447700900123 \(call and sms\), on 11 March 2024 at 06:40;/,

@@ -104,7 +104,7 @@ describe('escalation edge cases', () => {
     // The finding names the milestone and says, as one sentence, where its date falls, and which export misses
     // days of a side (the SMS backup's last record is on 3 February; the window runs to 10 February).
     expect(e2.findings).toContain(
-      'The long before on 1 January 2023 falls outside the window (after: sms export ends on 3 February 2024): over the whole window there were 6 contacts in 10 days after it, and no day of the window is before it (counts only).',
+      'The milestone “Long before” on 1 January 2023 falls outside the window (after: sms export ends on 3 February 2024): over the whole window there were 6 contacts in 10 days after it, and no day of the window is before it (counts only).',
     );
     expect(e2.milestones[0]!.notCovered).toEqual([
       {

@@ -78,7 +78,7 @@ describe('milestones', () => {
     expect(
       e.findings.some((f) =>
         f.startsWith(
-          'From the restraining order on 30 April 2024 onwards there are 31 contacts (sms 30, whatsapp 1), the first on 30 April 2024 at 11:00',
+          'From the milestone “Restraining order” on 30 April 2024 onwards there are 31 contacts (sms 30, whatsapp 1), the first on 30 April 2024 at 11:00',
         ),
       ),
     ).toBe(true);
@@ -209,7 +209,7 @@ describe('change points as comparison bounds', () => {
       before: { count: 155, days: 55 },
       after: { count: 125, days: 25 },
     });
-    expect(e.findings.find((f) => f.startsWith('After the warning'))).toMatch(
+    expect(e.findings.find((f) => f.startsWith('After the milestone “Warning”'))).toMatch(
       /The earlier period starts at the estimated change around 31 January 2024\.$/,
     );
   });

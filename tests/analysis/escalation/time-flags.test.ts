@@ -163,7 +163,7 @@ describe('cited times in every report format (hand-built timeline)', () => {
   });
 
   it('findings put the note and the source in one pair of brackets', () => {
-    expect(e.findings.find((f) => f.startsWith('From the restraining order'))).toContain(
+    expect(e.findings.find((f) => f.startsWith('From the milestone “Restraining order”'))).toContain(
       'there are 11 contacts (sms 9, in-person 1, post 1), the first on 20 February 2024 at 07:00 (time approximate; diary.csv, line 4) and the last on 29 February 2024 (only the part of the day is known; diary.csv, line 9); each is a possible breach for an officer to assess.',
     );
     expect(
