@@ -43,8 +43,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     outputError: (s, write) => write(`${earlyEnv.stderrChalk.red('error:')} ${s.replace(/^error: /, '')}`),
   });
   for (const cmd of program.commands) cmd.exitOverride();
+  // No command is a usage error: its help goes to stderr, as every usage message does, so stdout stays for data.
   if (argv.length === 0) {
-    program.outputHelp();
+    program.outputHelp({ error: true });
     return EXIT_USAGE;
   }
   try {

@@ -165,6 +165,13 @@ describe('help and usage', () => {
     expect(cli(['report', '--help']).stdout).toMatch(/\$ chronolog report ~\/exports --subject/);
   });
 
+  it('with no command, shows the help with its examples on stderr and exits 2', () => {
+    const r = cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Examples:\n\s+\$ chronolog report fixtures\/demo-case/);
+  });
+
   it('exits 2 on an unknown option or a missing argument, with a hint on stderr', () => {
     for (const args of [['report'], ['report', DEMO, '--bogus'], ['report', DEMO, '--format', 'pdf']]) {
       const r = cli(args);
