@@ -236,9 +236,14 @@ describe('day/month order', () => {
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]!.code).toBe('WHATSAPP_DATE_ORDER_INFERRED');
     expect(run.warnings[0]!.message).toContain('month/day/year (mdy)');
-    expect(run.warnings[0]!.message).toContain(
-      'read as 4 January 2023; if that is wrong, re-run with --date-order dmy',
+    expect(run.warnings[0]!.message).toContain('Line 1 (1/4/23) is read as 4 January 2023.');
+    // What to do is said once, as the hint: reports print the message and then the hint.
+    expect(run.warnings[0]!.message).not.toContain('--date-order');
+    const full = await runInput(
+      whatsappTxt,
+      fileInput(join(tmp, 'chat.txt'), statSync(join(tmp, 'chat.txt')).size),
     );
+    expect(full.warnings[0]!.hint).toBe('If that is wrong, re-run with --date-order dmy.');
   });
 
   it('reads the odd year-in-the-middle layout, the day found by a number above 12', async () => {

@@ -224,7 +224,7 @@ export class DateStats {
       layout,
       warn: {
         code: 'WHATSAPP_DATE_ORDER_INFERRED',
-        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${example.line} (${example.text}) is read as ${describeDate(example, layout)}; if that is wrong, re-run with --date-order ${layoutName(other)}.`,
+        message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${example.line} (${example.text}) is read as ${describeDate(example, layout)}.`,
         hint: `If that is wrong, re-run with --date-order ${layoutName(other)}.`,
       },
     };
