@@ -94,7 +94,9 @@ function overview(e: Escalation): string[] {
     ),
     `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${nDays(e.persistence.spanDays)} from first to last, contact on ${nDays(e.persistence.daysWithContact)}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
-    `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+    h.days === 0
+      ? `**Latest rate against the first:** not compared: ${md(whyNot(h))}.`
+      : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
     '',
   ];
 }

@@ -4,6 +4,7 @@
  *   a report that counts 99 incidents over 104 days (fixtures/mixed-case);
  * - the text report's "Last/first" line names each count, in that order: a Telegram chat with 1 contact on its
  *   first day and 30 on its last read "counts only (1 and 30)" under "Last/first" (fixtures/telegram-json);
+ * - a case of one day has no first and last days to compare: every format says so, with no "0 days" sides;
  * - a milestone given with a time of day is shown with that time in the text report, as in the other formats: two
  *   milestones on one date, one at 14:30, otherwise read as the same instant (fixtures/milestones-timed).
  */
@@ -65,12 +66,38 @@ describe('the text report’s Last/first line when only counts are given (telegr
       'Last/first  counts only (last 30, first 1): only 1 day before and 1 day after (at least 14 days each side are needed) last day covered 2024-03-01 → 2024-03-01, first 2024-02-29 → 2024-02-29',
     );
   });
+});
 
-  it('gives no "0 and 0" counts when the window is too short to have a first and a last part', async () => {
-    const one = renderAll(await reportOf(['fixtures/content-search'], { subject: ['dan'] }))['text']!;
-    expect(lineOf(one, 'Last/first')).toBe(
-      'Last/first  counts only: only 0 days before and 0 days after (at least 14 days each side are needed)',
+describe('a case of one day, too short to have first and last days (content-search)', () => {
+  const why =
+    'the stretch of fully covered days is 1 day long, too short to set its first days against its last (at least 14 days each side are needed)';
+  let r: Report;
+  let out: Record<string, string>;
+  beforeAll(async () => {
+    r = await reportOf(['fixtures/content-search'], { subject: ['dan'] });
+    out = renderAll(r);
+  });
+
+  it('says why in the JSON, not "only 0 days before and 0 days after"', () => {
+    const h = r.escalation!.headline.rateNowVsStart;
+    expect([h.days, h.status, h.reason]).toEqual([0, 'below-minimum', why]);
+  });
+
+  it('gives no "0 and 0" counts in the text report', () => {
+    expect(lineOf(out['text']!, 'Last/first')).toBe(`Last/first  counts only: ${why}`);
+  });
+
+  it('shows no "0 days" sides and no "–/day" rates in Markdown or HTML, only the reason', () => {
+    expect(out['markdown']).toContain(
+      `**Latest rate against the first:** not compared: ${why.replace(/[()]/g, '\\$&')}.`,
     );
+    expect(out['html']).toContain(`<p>The first and last days are not compared: ${why}.</p>`);
+    for (const f of ['text', 'markdown', 'html']) {
+      expect(out[f]).not.toMatch(/\b0 days (before|after|every)|first 0 |last 0 |–\/day|– → –/);
+    }
+    // The summary's nine figures lose the one that has nothing to show.
+    expect(out['html']).not.toContain('Contacts a day, first → last');
+    expect(out['html']).not.toContain('figures n9');
   });
 });
 

@@ -108,7 +108,9 @@ function findings(r: Report): string[] {
 /** The rate over the last fully covered days against the first, when the escalation analysis gives it. */
 function rateNow(r: Report): string {
   const h = r.escalation?.headline.rateNowVsStart;
-  if (!h) return '';
+  // A one-day range has no first and last days: "– → –" over "0 days" would read as missing data. The escalation
+  // section says why they are not compared.
+  if (!h || h.days === 0) return '';
   const ratio =
     h.status === 'ok'
       ? `rate ratio ${text(sig2(h.rateRatio))} (${text(formatCi(h.ci95))})`
@@ -134,6 +136,7 @@ export function summarySection(r: Report): Section {
   const subject = r.case.subject.name ? `, ${bdi(r.case.subject.name)}` : '';
   // Without subject identifiers every sender but the recipient was counted: the headline says so.
   const assumed = subjectAssumed(r);
+  const now = rateNow(r);
   const who = assumed
     ? ' counted from every sender other than the recipient, as no subject was named'
     : ` attributed to the subject${subject}`;
@@ -150,7 +153,7 @@ export function summarySection(r: Report): Section {
   } else {
     parts.push(
       `<p class="lede"><strong>${plural(i.total, 'incident')}</strong>${who}, from ${longDateTime(i.firstLocal!)}${timeFlagNote(i.firstTimeFlags)} to ${longDateTime(i.lastLocal!)}${timeFlagNote(i.lastTimeFlags)} (${text(r.case.timezone)}).${howToName}</p>`,
-      `<dl class="figures${r.escalation ? ' n9' : ''}">`,
+      `<dl class="figures${now ? ' n9' : ''}">`,
       figure(
         'Incidents',
         int(i.total),
@@ -191,7 +194,7 @@ export function summarySection(r: Report): Section {
           ? `${i.longestGap.days === 1 ? 'day' : 'days'}, ${longDate(i.longestGap.from)} – ${longDate(i.longestGap.to!)}`
           : 'no day without contact',
       ),
-      rateNow(r),
+      now,
       '</dl>',
       '<h3>Findings</h3>',
       `<ul class="findings">${findings(r)

@@ -88,6 +88,8 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
 
 export function headline(e: Escalation): string {
   const h = e.headline.rateNowVsStart;
+  // A one-day range has no sides to show: a table of "First 0 days" and "Last 0 days" would read as missing days.
+  if (h.days === 0) return `<p>The first and last days are not compared: ${text(whyNot(h))}.</p>`;
   const side = h.days === 1 ? 'day' : `${h.days} days`;
   return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${side}`, `Last ${side}`])}`;
 }
