@@ -82,21 +82,36 @@ describe('batch exit codes', () => {
   });
 
   it('exits 1, writing nothing, when given one case folder instead of the folder of cases', () => {
-    // The demo case's own folder: exports and a case.json, no subfolder but whatsapp-iphone, so a copy without it.
-    good('one-case', 'demo');
-    cpSync(
-      path.join(ROOT, DEMO, 'calls-20240601090000.xml'),
-      path.join(s.dir, 'one-case', 'cases', 'demo', 'calls-20240601090000.xml'),
-    );
+    // The demo case as it is: exports, a case.json, and the subfolder of an iPhone export, which batch would
+    // otherwise take for a case of its own while passing over every export beside it.
+    cpSync(path.join(ROOT, DEMO), path.join(s.dir, 'one-case', 'cases', 'demo'), { recursive: true });
     const r = run('one-case', ['batch', 'cases/demo', '--out', 'out']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'error: cases/demo holds no case folders, only 3 files (calls-20240601090000.xml, case.json, sms-20240315120000.xml): batch reads each subfolder of the folder it is given as one case\n' +
+      'error: cases/demo holds case.json, so it is one case: batch reads each subfolder of the folder it is given as one case\n' +
         'hint: To report on it as one case: chronolog report cases/demo. For a batch, give the folder that holds one subfolder per case.\n',
     );
     expect(existsSync(path.join(s.dir, 'one-case', 'out'))).toBe(false);
     // The folder of cases it belongs in is a batch of one.
     expect(run('one-case', ['batch', 'cases', '--out', 'out', '--jobs', '1']).code).toBe(0);
+  });
+
+  it('exits 1, writing nothing, when given a folder of exports with no case file and no subfolder', () => {
+    for (const f of [
+      'calls-20240601090000.xml',
+      'sms-20240315120000.xml',
+      'incident-diary.csv',
+      'notes.txt',
+    ]) {
+      cpSync(path.join(ROOT, DEMO, f), path.join(s.dir, 'exports-only', 'exports', f));
+    }
+    const r = run('exports-only', ['batch', 'exports', '--out', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: exports holds no case folders, only 4 files (calls-20240601090000.xml, incident-diary.csv, notes.txt and 1 more): batch reads each subfolder of the folder it is given as one case\n' +
+        'hint: To report on it as one case: chronolog report exports. For a batch, give the folder that holds one subfolder per case.\n',
+    );
+    expect(existsSync(path.join(s.dir, 'exports-only', 'out'))).toBe(false);
   });
 
   it('documents the exit codes in batch --help', () => {

@@ -19,6 +19,7 @@ import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
+import { CASE_FILE_NAMES } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { outputFolder } from '../output.js';
 
@@ -75,17 +76,25 @@ function eta(ms: number): string {
 }
 
 /**
- * A DIR with files of its own and not one subfolder is one case given where the folder of cases belongs: "0 cases"
- * and empty tables with exit 0 would pass for a batch that found nothing. Said before anything is written. An empty
- * DIR, or one whose only subfolders were not read (listed in errors.csv), is still a batch of no cases.
+ * DIR given as one case where the folder of cases belongs: it holds a case file of its own (whatever subfolders it
+ * has, such as an iPhone chat export, which batch would take for cases while passing over the exports beside them),
+ * or files and not one subfolder ("0 cases" and empty tables with exit 0 would pass for a batch that found nothing).
+ * Said before anything is written. An empty DIR, or one whose only subfolders were not read (listed in errors.csv),
+ * is still a batch of no cases.
  */
-function refuseNoCases(folders: CaseFolders, dir: string): void {
-  if (folders.names.length > 0 || folders.notRead.length > 0 || folders.files.length === 0) return;
+function refuseOneCase(folders: CaseFolders, dir: string): void {
+  const caseFile = folders.files.find((f) => (CASE_FILE_NAMES as readonly string[]).includes(f));
+  const onlyFiles = folders.names.length === 0 && folders.notRead.length === 0 && folders.files.length > 0;
+  if (caseFile === undefined && !onlyFiles) return;
   const shown = folders.files.slice(0, 3).join(', ');
   const more = folders.files.length > 3 ? ` and ${folders.files.length - 3} more` : '';
+  const what =
+    caseFile !== undefined
+      ? `holds ${caseFile}, so it is one case`
+      : `holds no case folders, only ${plural(folders.files.length, 'file')} (${shown}${more})`;
   throw new ToolError(
-    'BATCH_NO_CASE_FOLDERS',
-    `${dir} holds no case folders, only ${plural(folders.files.length, 'file')} (${shown}${more}): batch reads each subfolder of the folder it is given as one case`,
+    'BATCH_DIR_IS_ONE_CASE',
+    `${dir} ${what}: batch reads each subfolder of the folder it is given as one case`,
     `To report on it as one case: chronolog report ${dir}. For a batch, give the folder that holds one subfolder per case.`,
   );
 }
@@ -100,7 +109,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   // An --out folder inside DIR that holds only batch's own tables is no case, and its files are no inputs; an
   // --out that is DIR, a case folder or inside one is refused.
   const folders = await caseFolders(dir, out);
-  refuseNoCases(folders, dir);
+  refuseOneCase(folders, dir);
   refuseOutAmongCases(folders.out, out, dir);
   await refuseStatesAmongCases(out, dir);
   await refuseToOverwriteInputs({
