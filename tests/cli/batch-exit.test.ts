@@ -139,6 +139,16 @@ describe('batch --resume summary', () => {
     const again = run('resume', ['batch', 'cases', '--out', 'out', '--resume']);
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('3 cases: 0 analysed, 3 unchanged, 0 failed; tables in out\n');
+    // A case another version analysed is analysed again: that version may have counted differently.
+    const state = path.join(s.dir, 'resume/out/cases/case-3.json');
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { generator?: string };
+    expect(saved.generator).toBe(
+      (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+    writeFileSync(state, JSON.stringify({ ...saved, generator: '0.0.1' }));
+    expect(run('resume', ['batch', 'cases', '--out', 'out', '--resume']).stderr).toBe(
+      '3 cases: 1 analysed, 2 unchanged, 0 failed; tables in out\n',
+    );
   });
 });
 

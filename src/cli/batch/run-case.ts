@@ -52,6 +52,8 @@ export type EventTuple = [
 export interface CaseResult {
   readonly case: string;
   readonly inputsHash: string;
+  /** The chronolog version that analysed the case: --resume runs a case again when another version made its row. */
+  readonly generator?: string;
   readonly error?: string;
   readonly row?: (string | number)[];
   readonly channels?: [string, number][];
@@ -153,6 +155,7 @@ export async function runCase(
     return {
       case: name,
       inputsHash,
+      generator: VERSION,
       row: caseRow(name, report),
       channels: Object.entries(report.incidents.byChannel)
         .map(([c, n]) => [c, n ?? 0] as [string, number])

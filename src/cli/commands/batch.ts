@@ -22,6 +22,7 @@ import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { outputFolder } from '../output.js';
+import { VERSION } from '../version.js';
 
 export interface BatchFlags {
   readonly out?: string;
@@ -135,7 +136,13 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     const caseDir = path.join(dir, name);
     if (flags.resume) {
       const prev = await loadState(out, name);
-      if (prev && prev.error === undefined && prev.inputsHash === (await hashCase(caseDir).catch(() => ''))) {
+      // Unchanged means the same files analysed by this version: another version may count differently.
+      if (
+        prev &&
+        prev.error === undefined &&
+        prev.generator === VERSION &&
+        prev.inputsHash === (await hashCase(caseDir).catch(() => ''))
+      ) {
         results.push({ ...prev, events: undefined });
         continue;
       }
