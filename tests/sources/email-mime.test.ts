@@ -45,6 +45,35 @@ describe('encoded-words and charsets', () => {
     expect(decodeEncodedWords('=?x-klingon?Q?tlhIngan?= Hol')).toBe('=?x-klingon?Q?tlhIngan?= Hol');
   });
 
+  it('leaves a word that cannot be decoded exactly as written (RFC 2047 §6.3), never as mojibake', () => {
+    // B text outside the base64 alphabet, or of a length no encoder writes.
+    expect(decodeEncodedWords('=?utf-8?b?invalid!!?=')).toBe('=?utf-8?b?invalid!!?=');
+    expect(decodeEncodedWords('Re: =?UTF-8?B?w5xi?x?= =?UTF-8?B?S?=')).toBe(
+      'Re: =?UTF-8?B?w5xi?x?= =?UTF-8?B?S?=',
+    );
+    expect(decodeEncodedWords('=?UTF-8?B?SGkh=?=')).toBe('=?UTF-8?B?SGkh=?=');
+    // Unpadded base64 is unambiguous and read.
+    expect(decodeEncodedWords('=?UTF-8?B?SGk?=')).toBe('Hi');
+    // Bytes that are not UTF-8 under a UTF-8 label (Latin-1 sent as UTF-8), or not Shift_JIS under Shift_JIS.
+    expect(decodeEncodedWords('=?utf-8?q?caf=E9?=')).toBe('=?utf-8?q?caf=E9?=');
+    expect(decodeEncodedWords('=?shift_jis?q?=81=7F?=')).toBe('=?shift_jis?q?=81=7F?=');
+    // A literal U+FFFD that the sender encoded is a character like any other.
+    expect(decodeEncodedWords('=?utf-8?q?=EF=BF=BD?=')).toBe('\uFFFD');
+  });
+
+  it('decodes the good words beside a bad one, keeping the white space next to the bad one', () => {
+    expect(decodeEncodedWords('=?UTF-8?Q?Hello?= =?UTF-8?Q?bad=FF?= =?UTF-8?Q?again?=')).toBe(
+      'Hello =?UTF-8?Q?bad=FF?= again',
+    );
+    expect(decodeEncodedWords('=?UTF-8?Q?a?= =?UTF-8?B?!!?= =?UTF-8?Q?b?=')).toBe('a =?UTF-8?B?!!?= b');
+    // A character split across two words is still joined before it is judged.
+    expect(decodeEncodedWords('=?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?= =?UTF-8?Q?=FF?=')).toBe(
+      'café =?UTF-8?Q?=FF?=',
+    );
+    // A word in an unknown charset keeps its space to a decoded neighbour.
+    expect(decodeEncodedWords('=?x-klingon?Q?a?= =?utf-8?q?b?=')).toBe('=?x-klingon?Q?a?= b');
+  });
+
   it('reads Latin-1 labels as Windows-1252 and undeclared 8-bit text as UTF-8 when valid', () => {
     expect(decodeCharset(Buffer.from([0x93, 0x68, 0x69, 0x94]), 'iso-8859-1').text).toBe('“hi”');
     expect(decodeCharset(Buffer.from('café', 'utf8'), undefined).text).toBe('café');

@@ -66,6 +66,22 @@ describe('eml behaviour', () => {
     expect(e.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 0, 13, 7, 1, 10), precision: 's' });
   });
 
+  it('leaves encoded-words that cannot be decoded as written (RFC 2047 §6.3) and decodes their neighbours', async () => {
+    const run = await runSource(eml, join(dir, 'bad-encoded-words.eml'));
+    const e = run.events[0]!;
+    // Not base64: shown as written, where Node's lenient decoder made "�{ږ'".
+    expect(e.text).toBe(
+      'Subject: =?utf-8?b?invalid!!?= I know where you live\n\nYou changed your number again. It did not help.',
+    );
+    // Latin-1 bytes under a UTF-8 label are not UTF-8: the name is kept as written, not "J�r�me".
+    expect(e.sender).toEqual({
+      id: 'unknown.sender@example.org',
+      idType: 'email',
+      name: '=?utf-8?q?J=E9r=F4me?=',
+    });
+    expect(e.text).not.toContain('\uFFFD');
+  });
+
   it('skips a delivery-status notification', async () => {
     const run = await runSource(eml, join(dir, 'delivery-status.eml'));
     expect(run.skipped).toEqual([{ reason: 'delivery-status', locator: 1 }]);
