@@ -4,7 +4,7 @@ import { decodeCharset, decodeEncodedWords } from '../../src/sources/email/chars
 import { parseHeaderFields, parseStructured, splitHeader } from '../../src/sources/email/headers.js';
 import { decodeEntities, htmlToText } from '../../src/sources/email/html.js';
 import { readBody, splitMultipart } from '../../src/sources/email/mime.js';
-import { decodeBase64, decodeQuotedPrintable } from '../../src/sources/email/transfer.js';
+import { decodeBase64, decodeQuotedPrintable, isMostlyNotBase64 } from '../../src/sources/email/transfer.js';
 
 const body = (raw: string) => {
   const b = Buffer.from(raw.replace(/\n/g, '\r\n'), 'latin1');
@@ -139,6 +139,39 @@ describe('transfer encodings', () => {
 
   it('decodes base64 across line breaks', () => {
     expect(decodeBase64(Buffer.from('w5xi\r\nZXJy\nYXNjaHVuZw==')).toString()).toBe('Überrasch' + 'ung');
+  });
+
+  it('tells a body that is mostly not base64 from base64 with a few stray characters', () => {
+    expect(isMostlyNotBase64(Buffer.from('!!!notbase64***'))).toBe(true);
+    // Plain text under a base64 header: the spaces inside its lines give it away.
+    expect(isMostlyNotBase64(Buffer.from('See you on Friday at the usual place\r\n'))).toBe(true);
+    // Line breaks, and spaces or tabs at a line's ends, are not counted; one stray character in 30 is ignored.
+    expect(isMostlyNotBase64(Buffer.from('  w5xiZXJy\t\r\nYXNjaHVuZw==  \r\n'))).toBe(false);
+    expect(isMostlyNotBase64(Buffer.from('w5xiZXJyYXNjaHVuZw==\r\nw5xi!ZXJy\r\n'))).toBe(false);
+    expect(isMostlyNotBase64(Buffer.from(''))).toBe(false);
+  });
+});
+
+describe('a text part declared base64 that is not base64', () => {
+  it('keeps the text as written and says so, instead of decoding it into bytes nobody wrote', () => {
+    const b = body(
+      'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n!!!notbase64***\n',
+    );
+    expect(b.text).toBe('!!!notbase64***');
+    expect(b.notBase64).toBe(true);
+  });
+
+  it('still decodes a real base64 part beside it, and marks only a body that has such a part', () => {
+    const mixed = body(
+      'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n' +
+        'w5xiZXJyYXNjaHVuZw==\n--b\nContent-Type: text/plain\nContent-Transfer-Encoding: BASE64\n\nnot base64, a footer\n--b--\n',
+    );
+    expect(mixed.text).toBe('Überraschung\n\nnot base64, a footer');
+    expect(mixed.notBase64).toBe(true);
+    const good = body(
+      'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nw5xiZXJy\nYXNjaHVuZw==\n',
+    );
+    expect(good).toMatchObject({ text: 'Überraschung', notBase64: false });
   });
 });
 

@@ -82,6 +82,17 @@ describe('eml behaviour', () => {
     expect(e.text).not.toContain('\uFFFD');
   });
 
+  it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
+    const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
+    const e = run.events[0]!;
+    expect(e.text).toBe(
+      'Subject: you forgot something\n\nYou think blocking me works? I have three more numbers.\nSee you on Friday, at the usual place.',
+    );
+    expect(e.flags).toEqual(['base64-invalid']);
+    expect(run.warnings).toEqual([expect.objectContaining({ code: 'EMAIL_NOT_BASE64', locator: 1 })]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+  });
+
   it('skips a delivery-status notification', async () => {
     const run = await runSource(eml, join(dir, 'delivery-status.eml'));
     expect(run.skipped).toEqual([{ reason: 'delivery-status', locator: 1 }]);

@@ -16,7 +16,8 @@
  * read); bytes (only for an oversized message) and textLength (only when the body text was cut at 64 Ki
  * characters, flag `text-truncated`). The subject is not repeated: `text` starts with it. A message with
  * nothing to add has no details. Mail that says `Auto-Submitted` (RFC 3834 vacation replies,
- * notifications) is kept and flagged `auto-submitted`.
+ * notifications) is kept and flagged `auto-submitted`. A text part declared base64 that is mostly not base64 is
+ * shown as written, flagged `base64-invalid`, with an `EMAIL_NOT_BASE64` warning at the message's locator.
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
@@ -228,6 +229,14 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     if (body.fromHtml) flags.push('text-from-html');
     if (body.encrypted) flags.push('encrypted');
     if (body.tooDeep) flags.push('mime-too-deep');
+    if (body.notBase64) {
+      flags.push('base64-invalid');
+      ctx.warn(
+        'EMAIL_NOT_BASE64',
+        locator,
+        'The body is declared base64 (Content-Transfer-Encoding) but is mostly not base64; its text is shown as written, not decoded.',
+      );
+    }
     if (body.unknownCharsets.length > 0) {
       flags.push('charset-unknown');
       ctx.warn(

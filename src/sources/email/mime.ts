@@ -12,13 +12,14 @@
  * `Content-Disposition: attachment` count wherever they sit; other non-text parts (inline images) count only
  * in the alternative that was chosen, so the logo of an unused HTML version is not an attachment.
  * Signatures (PGP/S-MIME) are not attachments; encrypted bodies are reported as such, never guessed at.
- * Attachment contents are never decoded. Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat),
+ * Attachment contents are never decoded. A text part declared base64 that is mostly not base64 is kept as
+ * written, not decoded into bytes nobody wrote, and the body says so (`notBase64`). Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat),
  * text inside attached messages (message/rfc822 counts as one attachment).
  */
 import { decodeCharset } from './charset.js';
 import { type HeaderField, header, parseHeaderFields, parseStructured, splitHeader } from './headers.js';
 import { htmlToText } from './html.js';
-import { decodeTransfer } from './transfer.js';
+import { decodeTransfer, isMostlyNotBase64 } from './transfer.js';
 
 /** What a message body yields. */
 export interface Body {
@@ -34,6 +35,8 @@ export interface Body {
   readonly encrypted: boolean;
   /** The MIME tree was nested deeper than we follow. */
   readonly tooDeep: boolean;
+  /** A text part declared base64 was mostly not base64: its text is shown as written, undecoded. */
+  readonly notBase64: boolean;
 }
 
 interface Acc {
@@ -43,6 +46,7 @@ interface Acc {
   charsets: string[];
   encrypted: boolean;
   tooDeep: boolean;
+  notBase64: boolean;
 }
 
 const MAX_DEPTH = 24;
@@ -58,6 +62,7 @@ const newAcc = (): Acc => ({
   charsets: [],
   encrypted: false,
   tooDeep: false,
+  notBase64: false,
 });
 
 /** Splits a multipart body on its boundary lines; the preamble and epilogue are dropped. */
@@ -148,6 +153,7 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
       acc.charsets.push(...chosen.charsets);
       acc.encrypted ||= chosen.encrypted;
       acc.tooDeep ||= chosen.tooDeep;
+      acc.notBase64 ||= chosen.notBase64;
       return;
     }
     // A multipart whose boundary never occurs: its body is shown as text rather than lost.
@@ -155,7 +161,9 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
   const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
   if (disposition.value !== 'attachment' && isText) {
     const charset = ct.params.get('charset');
-    const decoded = decodeCharset(decodeTransfer(body, cte), charset);
+    const asWritten = cte?.trim().toLowerCase() === 'base64' && isMostlyNotBase64(body);
+    if (asWritten) acc.notBase64 = true;
+    const decoded = decodeCharset(asWritten ? body : decodeTransfer(body, cte), charset);
     if (!decoded.known && charset !== undefined) acc.charsets.push(charset);
     let text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
     const html = type === 'text/html';
@@ -198,5 +206,6 @@ export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body
     unknownCharsets: acc.charsets.length === 0 ? NONE : [...new Set(acc.charsets)],
     encrypted: acc.encrypted,
     tooDeep: acc.tooDeep,
+    notBase64: acc.notBase64,
   };
 }
