@@ -152,6 +152,26 @@ describe('transfer encodings', () => {
   });
 });
 
+describe('attached messages (message/rfc822)', () => {
+  it('counts each as one attachment and notes its decoded Subject, From and Date, never its body', () => {
+    const b = body(
+      'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee below\n' +
+        '--b\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename="fwd.eml"\n\n' +
+        'From: =?UTF-8?B?SsO2cmc=?= <j@example.net>\nSubject: =?UTF-8?Q?last_warning?=\n\nthe forwarded words\n' +
+        '--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n' +
+        `${Buffer.from('Date: Mon, 8 Jan 2024 10:00:00 +0000\r\nSubject: second\r\n\r\nx').toString('base64')}\n` +
+        '--b\nContent-Type: message/rfc822\n\nno header here, only text\n--b--\n',
+    );
+    expect(b.attachments).toBe(3);
+    expect(b.attachmentNames).toEqual(['fwd.eml']);
+    expect(b.attachedMessages).toEqual([
+      'Subject: last warning, From: Jörg <j@example.net>',
+      'Subject: second, Date: Mon, 8 Jan 2024 10:00:00 +0000',
+    ]);
+    expect(b.text).toBe('see below');
+  });
+});
+
 describe('a text part declared base64 that is not base64', () => {
   it('keeps the text as written and says so, instead of decoding it into bytes nobody wrote', () => {
     const b = body(

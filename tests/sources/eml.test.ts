@@ -63,6 +63,11 @@ describe('eml behaviour', () => {
     expect(e.text).toMatch(/\n\n-- \nSent from my phone$/);
     expect(e.text).not.toContain('counted, not read');
     expect(e.details?.['attachmentNames']).toBe('logo.png; Fw: screenshot.eml');
+    // The attached message is one attachment and no event, but what it was is noted.
+    expect(e.details?.['attachments']).toBe('2');
+    expect(e.details?.['attachedMessages']).toBe(
+      'Subject: screenshot, From: Ex Partner <ex.partner@example.net>, Date: Fri, 12 Jan 2024 22:00:00 +0100',
+    );
     expect(e.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 0, 13, 7, 1, 10), precision: 's' });
   });
 

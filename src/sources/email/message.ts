@@ -9,7 +9,8 @@
  * Details keep only what the rest of the event does not already say, since the timeline holds them for every
  * message of a mailbox that may have millions: to, cc, replyTo, returnPath, authenticationResults (recipients
  * and sender evidence), inReplyTo, labels (Gmail, as written), threadId, attachments (count, only when there
- * are some) and attachmentNames; `from` only when the From header says more than `sender` (several mailboxes,
+ * are some), attachmentNames and attachedMessages (the Subject, From and Date of each forwarded message/rfc822
+ * attachment, whose body is not read and which is no event of its own); `from` only when the From header says more than `sender` (several mailboxes,
  * a group, comments); the raw `date` only when the time carries a flag (the Date was unreadable, zone-less or
  * disagreed, or another stamp was used); the raw `received` stamp only when it gave the time or disagrees
  * with the Date; `envelope` (the `From ` line) only when it is not the line the locator names (a forced .eml
@@ -271,6 +272,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   keep('threadId', header(fields, 'x-gm-thrid'));
   if (body && body.attachments > 0) keep('attachments', String(body.attachments));
   keep('attachmentNames', body?.attachmentNames.join('; '));
+  keep('attachedMessages', body?.attachedMessages.join('; '));
   keep('envelope', msg.envelope?.line);
   if (msg.truncated) keep('bytes', String(msg.size));
 

@@ -12,12 +12,22 @@
  * `Content-Disposition: attachment` count wherever they sit; other non-text parts (inline images) count only
  * in the alternative that was chosen, so the logo of an unused HTML version is not an attachment.
  * Signatures (PGP/S-MIME) are not attachments; encrypted bodies are reported as such, never guessed at.
- * Attachment contents are never decoded. A text part declared base64 that is mostly not base64 is kept as
- * written, not decoded into bytes nobody wrote, and the body says so (`notBase64`). Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat),
- * text inside attached messages (message/rfc822 counts as one attachment).
+ * Attachment contents are never decoded, with one exception: an attached message (message/rfc822, a forward
+ * "as attachment") is still one attachment, but its Subject, From and Date are read and noted
+ * (`attachedMessages`) so the reader knows what was forwarded; its own body stays unread. A text part declared
+ * base64 that is mostly not base64 is kept as written, not decoded into bytes nobody wrote, and the body says so
+ * (`notBase64`). Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached
+ * messages (nor their own attachments).
  */
 import { decodeCharset } from './charset.js';
-import { type HeaderField, header, parseHeaderFields, parseStructured, splitHeader } from './headers.js';
+import {
+  displayValue,
+  type HeaderField,
+  header,
+  parseHeaderFields,
+  parseStructured,
+  splitHeader,
+} from './headers.js';
 import { htmlToText } from './html.js';
 import { decodeTransfer, isMostlyNotBase64 } from './transfer.js';
 
@@ -29,6 +39,8 @@ export interface Body {
   readonly fromHtml: boolean;
   readonly attachments: number;
   readonly attachmentNames: readonly string[];
+  /** Each attached message (message/rfc822) as `Subject: …, From: …, Date: …`, the fields it has. */
+  readonly attachedMessages: readonly string[];
   /** Charset labels iconv-lite did not know (the text was read as UTF-8 or Windows-1252 instead). */
   readonly unknownCharsets: readonly string[];
   /** The body (or part of it) is encrypted and has no readable text. */
@@ -42,7 +54,7 @@ export interface Body {
 interface Acc {
   texts: { text: string; html: boolean }[];
   /** Attachments in order; `explicit` when the part says `Content-Disposition: attachment`. */
-  attachments: { name: string | undefined; explicit: boolean }[];
+  attachments: { name: string | undefined; explicit: boolean; message?: string }[];
   charsets: string[];
   encrypted: boolean;
   tooDeep: boolean;
@@ -176,10 +188,27 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
   }
   if (SIGNATURES.has(type)) return;
   const name = (disposition.params.get('filename') ?? ct.params.get('name'))?.trim();
+  const message = type === 'message/rfc822' ? attachedMessage(decodeTransfer(body, cte)) : undefined;
   acc.attachments.push({
     name: name === '' ? undefined : name,
     explicit: disposition.value === 'attachment',
+    ...(message !== undefined ? { message } : {}),
   });
+}
+
+/** The Subject, From and Date of an attached message, as `Subject: …, From: …, Date: …`; undefined if none. */
+function attachedMessage(bytes: Uint8Array): string | undefined {
+  const fields = parseHeaderFields(bytes.subarray(0, splitHeader(bytes).headerEnd));
+  const parts: string[] = [];
+  for (const [key, label] of [
+    ['subject', 'Subject'],
+    ['from', 'From'],
+    ['date', 'Date'],
+  ] as const) {
+    const value = displayValue(header(fields, key) ?? '');
+    if (value !== '') parts.push(`${label}: ${value}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 function walkPart(part: Uint8Array, depth: number, acc: Acc): void {
@@ -203,6 +232,9 @@ export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body
       acc.attachments.length === 0
         ? NONE
         : acc.attachments.flatMap((a) => (a.name === undefined ? [] : [a.name])),
+    attachedMessages: acc.attachments.some((a) => a.message !== undefined)
+      ? acc.attachments.flatMap((a) => (a.message === undefined ? [] : [a.message]))
+      : NONE,
     unknownCharsets: acc.charsets.length === 0 ? NONE : [...new Set(acc.charsets)],
     encrypted: acc.encrypted,
     tooDeep: acc.tooDeep,
