@@ -4,7 +4,7 @@ import { decodeCharset, decodeEncodedWords } from '../../src/sources/email/chars
 import { parseHeaderFields, parseStructured, splitHeader } from '../../src/sources/email/headers.js';
 import { decodeEntities, htmlToText } from '../../src/sources/email/html.js';
 import { readBody, splitMultipart } from '../../src/sources/email/mime.js';
-import { decodeBase64, decodeQuotedPrintable } from '../../src/sources/email/transfer.js';
+import { decodeBase64, decodeQuotedPrintable, isMostlyNotBase64 } from '../../src/sources/email/transfer.js';
 
 const body = (raw: string) => {
   const b = Buffer.from(raw.replace(/\n/g, '\r\n'), 'latin1');
@@ -43,6 +43,35 @@ describe('encoded-words and charsets', () => {
 
   it('leaves a word in an unknown charset exactly as written', () => {
     expect(decodeEncodedWords('=?x-klingon?Q?tlhIngan?= Hol')).toBe('=?x-klingon?Q?tlhIngan?= Hol');
+  });
+
+  it('leaves a word that cannot be decoded exactly as written (RFC 2047 §6.3), never as mojibake', () => {
+    // B text outside the base64 alphabet, or of a length no encoder writes.
+    expect(decodeEncodedWords('=?utf-8?b?invalid!!?=')).toBe('=?utf-8?b?invalid!!?=');
+    expect(decodeEncodedWords('Re: =?UTF-8?B?w5xi?x?= =?UTF-8?B?S?=')).toBe(
+      'Re: =?UTF-8?B?w5xi?x?= =?UTF-8?B?S?=',
+    );
+    expect(decodeEncodedWords('=?UTF-8?B?SGkh=?=')).toBe('=?UTF-8?B?SGkh=?=');
+    // Unpadded base64 is unambiguous and read.
+    expect(decodeEncodedWords('=?UTF-8?B?SGk?=')).toBe('Hi');
+    // Bytes that are not UTF-8 under a UTF-8 label (Latin-1 sent as UTF-8), or not Shift_JIS under Shift_JIS.
+    expect(decodeEncodedWords('=?utf-8?q?caf=E9?=')).toBe('=?utf-8?q?caf=E9?=');
+    expect(decodeEncodedWords('=?shift_jis?q?=81=7F?=')).toBe('=?shift_jis?q?=81=7F?=');
+    // A literal U+FFFD that the sender encoded is a character like any other.
+    expect(decodeEncodedWords('=?utf-8?q?=EF=BF=BD?=')).toBe('\uFFFD');
+  });
+
+  it('decodes the good words beside a bad one, keeping the white space next to the bad one', () => {
+    expect(decodeEncodedWords('=?UTF-8?Q?Hello?= =?UTF-8?Q?bad=FF?= =?UTF-8?Q?again?=')).toBe(
+      'Hello =?UTF-8?Q?bad=FF?= again',
+    );
+    expect(decodeEncodedWords('=?UTF-8?Q?a?= =?UTF-8?B?!!?= =?UTF-8?Q?b?=')).toBe('a =?UTF-8?B?!!?= b');
+    // A character split across two words is still joined before it is judged.
+    expect(decodeEncodedWords('=?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?= =?UTF-8?Q?=FF?=')).toBe(
+      'café =?UTF-8?Q?=FF?=',
+    );
+    // A word in an unknown charset keeps its space to a decoded neighbour.
+    expect(decodeEncodedWords('=?x-klingon?Q?a?= =?utf-8?q?b?=')).toBe('=?x-klingon?Q?a?= b');
   });
 
   it('reads Latin-1 labels as Windows-1252 and undeclared 8-bit text as UTF-8 when valid', () => {
@@ -110,6 +139,59 @@ describe('transfer encodings', () => {
 
   it('decodes base64 across line breaks', () => {
     expect(decodeBase64(Buffer.from('w5xi\r\nZXJy\nYXNjaHVuZw==')).toString()).toBe('Überrasch' + 'ung');
+  });
+
+  it('tells a body that is mostly not base64 from base64 with a few stray characters', () => {
+    expect(isMostlyNotBase64(Buffer.from('!!!notbase64***'))).toBe(true);
+    // Plain text under a base64 header: the spaces inside its lines give it away.
+    expect(isMostlyNotBase64(Buffer.from('See you on Friday at the usual place\r\n'))).toBe(true);
+    // Line breaks, and spaces or tabs at a line's ends, are not counted; one stray character in 30 is ignored.
+    expect(isMostlyNotBase64(Buffer.from('  w5xiZXJy\t\r\nYXNjaHVuZw==  \r\n'))).toBe(false);
+    expect(isMostlyNotBase64(Buffer.from('w5xiZXJyYXNjaHVuZw==\r\nw5xi!ZXJy\r\n'))).toBe(false);
+    expect(isMostlyNotBase64(Buffer.from(''))).toBe(false);
+  });
+});
+
+describe('attached messages (message/rfc822)', () => {
+  it('counts each as one attachment and notes its decoded Subject, From and Date, never its body', () => {
+    const b = body(
+      'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee below\n' +
+        '--b\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename="fwd.eml"\n\n' +
+        'From: =?UTF-8?B?SsO2cmc=?= <j@example.net>\nSubject: =?UTF-8?Q?last_warning?=\n\nthe forwarded words\n' +
+        '--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n' +
+        `${Buffer.from('Date: Mon, 8 Jan 2024 10:00:00 +0000\r\nSubject: second\r\n\r\nx').toString('base64')}\n` +
+        '--b\nContent-Type: message/rfc822\n\nno header here, only text\n--b--\n',
+    );
+    expect(b.attachments).toBe(3);
+    expect(b.attachmentNames).toEqual(['fwd.eml']);
+    expect(b.attachedMessages).toEqual([
+      'Subject: last warning, From: Jörg <j@example.net>',
+      'Subject: second, Date: Mon, 8 Jan 2024 10:00:00 +0000',
+    ]);
+    expect(b.text).toBe('see below');
+  });
+});
+
+describe('a text part declared base64 that is not base64', () => {
+  it('keeps the text as written and says so, instead of decoding it into bytes nobody wrote', () => {
+    const b = body(
+      'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n!!!notbase64***\n',
+    );
+    expect(b.text).toBe('!!!notbase64***');
+    expect(b.notBase64).toBe(true);
+  });
+
+  it('still decodes a real base64 part beside it, and marks only a body that has such a part', () => {
+    const mixed = body(
+      'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n' +
+        'w5xiZXJyYXNjaHVuZw==\n--b\nContent-Type: text/plain\nContent-Transfer-Encoding: BASE64\n\nnot base64, a footer\n--b--\n',
+    );
+    expect(mixed.text).toBe('Überraschung\n\nnot base64, a footer');
+    expect(mixed.notBase64).toBe(true);
+    const good = body(
+      'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nw5xiZXJy\nYXNjaHVuZw==\n',
+    );
+    expect(good).toMatchObject({ text: 'Überraschung', notBase64: false });
   });
 });
 

@@ -63,7 +63,39 @@ describe('eml behaviour', () => {
     expect(e.text).toMatch(/\n\n-- \nSent from my phone$/);
     expect(e.text).not.toContain('counted, not read');
     expect(e.details?.['attachmentNames']).toBe('logo.png; Fw: screenshot.eml');
+    // The attached message is one attachment and no event, but what it was is noted.
+    expect(e.details?.['attachments']).toBe('2');
+    expect(e.details?.['attachedMessages']).toBe(
+      'Subject: screenshot, From: Ex Partner <ex.partner@example.net>, Date: Fri, 12 Jan 2024 22:00:00 +0100',
+    );
     expect(e.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 0, 13, 7, 1, 10), precision: 's' });
+  });
+
+  it('leaves encoded-words that cannot be decoded as written (RFC 2047 §6.3) and decodes their neighbours', async () => {
+    const run = await runSource(eml, join(dir, 'bad-encoded-words.eml'));
+    const e = run.events[0]!;
+    // Not base64: shown as written, where Node's lenient decoder made "�{ږ'".
+    expect(e.text).toBe(
+      'Subject: =?utf-8?b?invalid!!?= I know where you live\n\nYou changed your number again. It did not help.',
+    );
+    // Latin-1 bytes under a UTF-8 label are not UTF-8: the name is kept as written, not "J�r�me".
+    expect(e.sender).toEqual({
+      id: 'unknown.sender@example.org',
+      idType: 'email',
+      name: '=?utf-8?q?J=E9r=F4me?=',
+    });
+    expect(e.text).not.toContain('\uFFFD');
+  });
+
+  it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
+    const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
+    const e = run.events[0]!;
+    expect(e.text).toBe(
+      'Subject: you forgot something\n\nYou think blocking me works? I have three more numbers.\nSee you on Friday, at the usual place.',
+    );
+    expect(e.flags).toEqual(['base64-invalid']);
+    expect(run.warnings).toEqual([expect.objectContaining({ code: 'EMAIL_NOT_BASE64', locator: 1 })]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
   });
 
   it('skips a delivery-status notification', async () => {

@@ -139,6 +139,20 @@ describe('mbox behaviour', () => {
     expect(run.skipped).toEqual([{ reason: 'mailbox-internal-data', locator: 'message[0] (line 1)' }]);
   });
 
+  it('rejects a message with no Date saying the separator has a time but no zone, not that nothing has a time', async () => {
+    const run = await runSource(mbox, join(dir, 'thunderbird-edge-cases.mbox'));
+    const rejected = run.rejected.find((r) => r.locator === 'message[6] (line 67)');
+    expect(rejected).toEqual({
+      code: 'EMAIL_NO_DATE',
+      locator: 'message[6] (line 67)',
+      message:
+        "No Date header, no Received header, and the mbox separator line's time (2024-01-10 07:30:00) has no time zone, so it is not used.",
+      hint: expect.stringContaining('no zone is guessed for it'),
+    });
+    expect(rejected!.hint).not.toContain('Nothing else');
+    expect(run.accounting.rejected).toBe(1);
+  });
+
   it('detects its own fixtures and nothing else', () => {
     for (const f of fixtures) expect(mbox.detect(probe(join(dir, f))), f).toBe(true);
     for (const f of readdirSync('fixtures/eml').filter((n) => n.endsWith('.eml'))) {
@@ -235,7 +249,7 @@ describe('mbox behaviour', () => {
       return out;
     };
     const whole = split([bytes.length]);
-    expect(whole.length).toBe(4 + 7 + 6);
+    expect(whole.length).toBe(4 + 7 + 7);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }), (sizes) => {
         expect(split(sizes)).toEqual(whole);

@@ -99,6 +99,42 @@ describe('reading a classic thread', () => {
     expect(run.warnings.map((w) => w.code)).toContain('MESSENGER_MOJIBAKE_REPAIRED');
   });
 
+  it('lists reactions in details as the Twitter source does, repaired like the rest of the file', async () => {
+    const run = await runSource(messengerJson, join(FIXTURES, 'facebook-bom-mojibake-media-calls.json'));
+    expect(run.events[0]!.details).toEqual({ reactions: '😢 by Zoë Example' });
+    // Reactions are part of their message: no record of their own, and the message count is unchanged.
+    expect(run.events.filter((e) => e.details?.['reactions'] !== undefined)).toHaveLength(1);
+  });
+
+  it('keeps several reactions in order, and a reaction does not make an empty record media', async () => {
+    const run = await runScratch({
+      participants: [{ name: 'Alex Example' }, { name: 'Sam Sample' }],
+      messages: [
+        {
+          sender_name: 'Sam Sample',
+          timestamp_ms: 1700000000000,
+          content: 'Answer me',
+          reactions: [
+            { reaction: '😢', actor: 'Alex Example' },
+            { reaction: '😡', actor: 'Sam Sample' },
+            { actor: 'Sam Sample' },
+            'not a reaction',
+          ],
+        },
+        {
+          sender_name: 'Sam Sample',
+          timestamp_ms: 1699999000000,
+          reactions: [{ reaction: '👍', actor: 'Alex Example' }],
+        },
+      ],
+      title: 'Sam Sample',
+    });
+    expect(run.events[0]!.details).toEqual({
+      reactions: '😢 by Alex Example, 😡 by Sam Sample, ? by Sam Sample',
+    });
+    expect(run.events[1]).toMatchObject({ kind: 'other', details: { reactions: '👍 by Alex Example' } });
+  });
+
   it('turns calls into kind call on the app channel: missed when missed or 0 s, answered with a duration', async () => {
     const run = await runSource(messengerJson, join(FIXTURES, 'facebook-bom-mojibake-media-calls.json'));
     const calls = run.events.filter((e) => e.kind === 'call');

@@ -9,8 +9,10 @@
  * Whitespace between adjacent encoded-words is dropped (RFC 2047 §6.2) and their bytes are joined before
  * decoding, so a multi-byte character split across words survives. Labels iconv-lite lacks but the WHATWG
  * Encoding Standard has are read with Node's TextDecoder: ISO-2022-JP, the usual charset of Japanese mail
- * (`=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=`), and x-mac-roman among them. A word in a charset neither knows is left
- * exactly as written. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as Windows-1252, and
+ * (`=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=`), and x-mac-roman among them. A word that cannot be decoded is left
+ * exactly as written (RFC 2047 §6.3), never shown as mojibake: a charset neither knows, B text that is not base64
+ * (`=?utf-8?b?invalid!!?=`), or bytes not valid in the declared charset (`=?utf-8?q?caf=E9?=`: Latin-1 sent as
+ * UTF-8). US-ASCII words are the exception, read as undeclared text like every ASCII label. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as Windows-1252, and
  * undeclared 8-bit text is UTF-8 when it is valid UTF-8.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
@@ -99,37 +101,103 @@ function decodeQ(s: string): Buffer {
   return out.subarray(0, j);
 }
 
-/** Decodes every RFC 2047 encoded-word in a header value; text around them is left as it is. */
+/**
+ * The bytes of a B word, or undefined when its text is not base64: a character outside the alphabet, padding
+ * anywhere but the end, or a length no encoder writes (one character past a group of four). Unpadded words
+ * (`=?utf-8?b?SGk?=`) are read: some mailers write them and they are unambiguous.
+ */
+function decodeB(s: string): Buffer | undefined {
+  const m = /^([A-Za-z0-9+/]*)(={0,2})$/.exec(s);
+  if (m === null) return undefined;
+  const data = m[1]!.length;
+  if (data % 4 === 1 || (m[2] !== '' && (data + m[2]!.length) % 4 !== 0)) return undefined;
+  return Buffer.from(s, 'base64');
+}
+
+/**
+ * The text of bytes in a charset the caller knows, or undefined when they are not valid in it (RFC 2047 §6.3:
+ * such a word is shown as written). UTF-8 must be well-formed; any other decoder's replacement character marks
+ * a byte it has no character for.
+ */
+function decodeStrict(bytes: Uint8Array, cs: string): string | undefined {
+  if (/^utf-?8$/.test(cs)) return isUtf8(bytes) ? utf8.decode(bytes) : undefined;
+  const text = decodeCharset(bytes, cs).text;
+  return text.includes('\uFFFD') ? undefined : text;
+}
+
+/** One encoded-word: its bytes, as written, and the white space before it. */
+interface Word {
+  readonly bytes: Buffer;
+  readonly raw: string;
+  readonly gap: string;
+}
+
+/**
+ * Decodes every RFC 2047 encoded-word in a header value; text around them is left as it is. A word that
+ * cannot be decoded — an unknown charset, B text that is not base64, bytes not valid in the declared charset —
+ * is left exactly as written (RFC 2047 §6.3), never turned into replacement characters or mojibake.
+ */
 export function decodeEncodedWords(value: string): string {
   if (!value.includes('=?')) return value;
   let out = '';
   let last = 0;
-  let pending: { charset: string; bytes: Buffer[]; raw: string } | undefined;
+  // Words of one charset separated only by white space, not yet written out.
+  let pending: { charset: string; words: Word[] } | undefined;
+  // The last thing written was a decoded word: white space after it, before another decoded word, is folding.
+  let lastDecoded = false;
   const flush = () => {
     if (!pending) return;
-    const cs = pending.charset.replace(/\*.*$/, '');
-    out += knownCharset(cs) ? decodeCharset(Buffer.concat(pending.bytes), cs).text : pending.raw;
+    const { charset, words } = pending;
     pending = undefined;
+    const cs = charset.replace(/\*.*$/, '');
+    const known = knownCharset(cs);
+    // Adjacent words are decoded together, so a character split across two of them survives.
+    const joined = known ? decodeStrict(Buffer.concat(words.map((w) => w.bytes)), cs) : undefined;
+    if (joined !== undefined) {
+      if (!lastDecoded) out += words[0]!.gap;
+      out += joined;
+      lastDecoded = true;
+      return;
+    }
+    // Not valid together: the run is cut into the shortest pieces of up to four words (a character of four
+    // bytes split one byte a word) that are valid, so one bad word does not hide its neighbours; a word that
+    // starts no such piece is left as written. White space is dropped only between two decoded pieces (§6.2).
+    for (let i = 0; i < words.length; ) {
+      let text: string | undefined;
+      let end = i + 1;
+      for (; known && end <= Math.min(words.length, i + 4); end++) {
+        text = decodeStrict(Buffer.concat(words.slice(i, end).map((w) => w.bytes)), cs);
+        if (text !== undefined) break;
+      }
+      if (text === undefined) end = i + 1;
+      if (!(lastDecoded && text !== undefined)) out += words[i]!.gap;
+      out += text ?? words[i]!.raw;
+      lastDecoded = text !== undefined;
+      i = end;
+    }
   };
   // exec() on the shared expression: matchAll() would clone it for every value. Nothing below uses it.
   ENCODED_WORD.lastIndex = 0;
   for (let m = ENCODED_WORD.exec(value); m !== null; m = ENCODED_WORD.exec(value)) {
     const gap = value.slice(last, m.index);
     const charset = m[1]!.toLowerCase();
-    const bytes = m[2] === 'B' || m[2] === 'b' ? Buffer.from(m[3]!, 'base64') : decodeQ(m[3]!);
-    if (pending && /^[ \t\r\n]*$/.test(gap)) {
-      // Adjacent words: the whitespace between them is folding, not content.
-      if (pending.charset === charset) {
-        pending.bytes.push(bytes);
-        pending.raw += gap + m[0];
-      } else {
-        flush();
-        pending = { charset, bytes: [bytes], raw: m[0] };
-      }
+    const bytes = m[2] === 'B' || m[2] === 'b' ? decodeB(m[3]!) : decodeQ(m[3]!);
+    // White space right after a word may be folding; whether it is depends on how both words decode.
+    const folded = pending !== undefined && /^[ \t\r\n]*$/.test(gap);
+    if (bytes === undefined) {
+      // Not an encoded-word after all: ordinary text, and the white space before it is content.
+      flush();
+      out += gap + m[0];
+      lastDecoded = false;
+    } else if (folded && pending!.charset === charset) {
+      pending!.words.push({ bytes, raw: m[0], gap });
     } else {
       flush();
-      out += gap;
-      pending = { charset, bytes: [bytes], raw: m[0] };
+      if (!folded) {
+        out += gap;
+        lastDecoded = false;
+      }
+      pending = { charset, words: [{ bytes, raw: m[0], gap: folded ? gap : '' }] };
     }
     last = m.index + m[0].length;
   }

@@ -9,14 +9,16 @@
  * Details keep only what the rest of the event does not already say, since the timeline holds them for every
  * message of a mailbox that may have millions: to, cc, replyTo, returnPath, authenticationResults (recipients
  * and sender evidence), inReplyTo, labels (Gmail, as written), threadId, attachments (count, only when there
- * are some) and attachmentNames; `from` only when the From header says more than `sender` (several mailboxes,
+ * are some), attachmentNames and attachedMessages (the Subject, From and Date of each forwarded message/rfc822
+ * attachment, whose body is not read and which is no event of its own); `from` only when the From header says more than `sender` (several mailboxes,
  * a group, comments); the raw `date` only when the time carries a flag (the Date was unreadable, zone-less or
  * disagreed, or another stamp was used); the raw `received` stamp only when it gave the time or disagrees
  * with the Date; `envelope` (the `From ` line) only when it is not the line the locator names (a forced .eml
  * read); bytes (only for an oversized message) and textLength (only when the body text was cut at 64 Ki
  * characters, flag `text-truncated`). The subject is not repeated: `text` starts with it. A message with
  * nothing to add has no details. Mail that says `Auto-Submitted` (RFC 3834 vacation replies,
- * notifications) is kept and flagged `auto-submitted`.
+ * notifications) is kept and flagged `auto-submitted`. A text part declared base64 that is mostly not base64 is
+ * shown as written, flagged `base64-invalid`, with an `EMAIL_NOT_BASE64` warning at the message's locator.
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
@@ -228,6 +230,14 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     if (body.fromHtml) flags.push('text-from-html');
     if (body.encrypted) flags.push('encrypted');
     if (body.tooDeep) flags.push('mime-too-deep');
+    if (body.notBase64) {
+      flags.push('base64-invalid');
+      ctx.warn(
+        'EMAIL_NOT_BASE64',
+        locator,
+        'The body is declared base64 (Content-Transfer-Encoding) but is mostly not base64; its text is shown as written, not decoded.',
+      );
+    }
     if (body.unknownCharsets.length > 0) {
       flags.push('charset-unknown');
       ctx.warn(
@@ -262,6 +272,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   keep('threadId', header(fields, 'x-gm-thrid'));
   if (body && body.attachments > 0) keep('attachments', String(body.attachments));
   keep('attachmentNames', body?.attachmentNames.join('; '));
+  keep('attachedMessages', body?.attachedMessages.join('; '));
   keep('envelope', msg.envelope?.line);
   if (msg.truncated) keep('bytes', String(msg.size));
 

@@ -12,13 +12,24 @@
  * `Content-Disposition: attachment` count wherever they sit; other non-text parts (inline images) count only
  * in the alternative that was chosen, so the logo of an unused HTML version is not an attachment.
  * Signatures (PGP/S-MIME) are not attachments; encrypted bodies are reported as such, never guessed at.
- * Attachment contents are never decoded. Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat),
- * text inside attached messages (message/rfc822 counts as one attachment).
+ * Attachment contents are never decoded, with one exception: an attached message (message/rfc822, a forward
+ * "as attachment") is still one attachment, but its Subject, From and Date are read and noted
+ * (`attachedMessages`) so the reader knows what was forwarded; its own body stays unread. A text part declared
+ * base64 that is mostly not base64 is kept as written, not decoded into bytes nobody wrote, and the body says so
+ * (`notBase64`). Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached
+ * messages (nor their own attachments).
  */
 import { decodeCharset } from './charset.js';
-import { type HeaderField, header, parseHeaderFields, parseStructured, splitHeader } from './headers.js';
+import {
+  displayValue,
+  type HeaderField,
+  header,
+  parseHeaderFields,
+  parseStructured,
+  splitHeader,
+} from './headers.js';
 import { htmlToText } from './html.js';
-import { decodeTransfer } from './transfer.js';
+import { decodeTransfer, isMostlyNotBase64 } from './transfer.js';
 
 /** What a message body yields. */
 export interface Body {
@@ -28,21 +39,26 @@ export interface Body {
   readonly fromHtml: boolean;
   readonly attachments: number;
   readonly attachmentNames: readonly string[];
+  /** Each attached message (message/rfc822) as `Subject: …, From: …, Date: …`, the fields it has. */
+  readonly attachedMessages: readonly string[];
   /** Charset labels iconv-lite did not know (the text was read as UTF-8 or Windows-1252 instead). */
   readonly unknownCharsets: readonly string[];
   /** The body (or part of it) is encrypted and has no readable text. */
   readonly encrypted: boolean;
   /** The MIME tree was nested deeper than we follow. */
   readonly tooDeep: boolean;
+  /** A text part declared base64 was mostly not base64: its text is shown as written, undecoded. */
+  readonly notBase64: boolean;
 }
 
 interface Acc {
   texts: { text: string; html: boolean }[];
   /** Attachments in order; `explicit` when the part says `Content-Disposition: attachment`. */
-  attachments: { name: string | undefined; explicit: boolean }[];
+  attachments: { name: string | undefined; explicit: boolean; message?: string }[];
   charsets: string[];
   encrypted: boolean;
   tooDeep: boolean;
+  notBase64: boolean;
 }
 
 const MAX_DEPTH = 24;
@@ -58,6 +74,7 @@ const newAcc = (): Acc => ({
   charsets: [],
   encrypted: false,
   tooDeep: false,
+  notBase64: false,
 });
 
 /** Splits a multipart body on its boundary lines; the preamble and epilogue are dropped. */
@@ -148,6 +165,7 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
       acc.charsets.push(...chosen.charsets);
       acc.encrypted ||= chosen.encrypted;
       acc.tooDeep ||= chosen.tooDeep;
+      acc.notBase64 ||= chosen.notBase64;
       return;
     }
     // A multipart whose boundary never occurs: its body is shown as text rather than lost.
@@ -155,7 +173,9 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
   const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
   if (disposition.value !== 'attachment' && isText) {
     const charset = ct.params.get('charset');
-    const decoded = decodeCharset(decodeTransfer(body, cte), charset);
+    const asWritten = cte?.trim().toLowerCase() === 'base64' && isMostlyNotBase64(body);
+    if (asWritten) acc.notBase64 = true;
+    const decoded = decodeCharset(asWritten ? body : decodeTransfer(body, cte), charset);
     if (!decoded.known && charset !== undefined) acc.charsets.push(charset);
     let text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
     const html = type === 'text/html';
@@ -168,10 +188,27 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
   }
   if (SIGNATURES.has(type)) return;
   const name = (disposition.params.get('filename') ?? ct.params.get('name'))?.trim();
+  const message = type === 'message/rfc822' ? attachedMessage(decodeTransfer(body, cte)) : undefined;
   acc.attachments.push({
     name: name === '' ? undefined : name,
     explicit: disposition.value === 'attachment',
+    ...(message !== undefined ? { message } : {}),
   });
+}
+
+/** The Subject, From and Date of an attached message, as `Subject: …, From: …, Date: …`; undefined if none. */
+function attachedMessage(bytes: Uint8Array): string | undefined {
+  const fields = parseHeaderFields(bytes.subarray(0, splitHeader(bytes).headerEnd));
+  const parts: string[] = [];
+  for (const [key, label] of [
+    ['subject', 'Subject'],
+    ['from', 'From'],
+    ['date', 'Date'],
+  ] as const) {
+    const value = displayValue(header(fields, key) ?? '');
+    if (value !== '') parts.push(`${label}: ${value}`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 function walkPart(part: Uint8Array, depth: number, acc: Acc): void {
@@ -195,8 +232,12 @@ export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body
       acc.attachments.length === 0
         ? NONE
         : acc.attachments.flatMap((a) => (a.name === undefined ? [] : [a.name])),
+    attachedMessages: acc.attachments.some((a) => a.message !== undefined)
+      ? acc.attachments.flatMap((a) => (a.message === undefined ? [] : [a.message]))
+      : NONE,
     unknownCharsets: acc.charsets.length === 0 ? NONE : [...new Set(acc.charsets)],
     encrypted: acc.encrypted,
     tooDeep: acc.tooDeep,
+    notBase64: acc.notBase64,
   };
 }

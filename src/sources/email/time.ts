@@ -7,7 +7,8 @@
  *   4. `Date:` with an uncertain zone: a known abbreviation (CET…) is applied        `date-zone-abbreviation`;
  *      a military letter is read as UTC (RFC 5322 §4.3)                           `date-zone-military`;
  *      no zone or an unknown one leaves a wall-clock time for the case zone       `date-zone-missing`
- *   5. nothing usable: the message is rejected (`EMAIL_BAD_DATE` or `EMAIL_NO_DATE`).
+ *   5. nothing usable: the message is rejected (`EMAIL_BAD_DATE` or `EMAIL_NO_DATE`), saying which stamps it
+ *      has whose zone is not certain (a zone-less separator such as `From - Mon Jan 01 12:00:00 2024`).
  *
  * A Date that is missing, unparseable or has an uncertain zone is always reported with `ctx.warn` and its raw
  * value. RFC 5322 allows one Date field; when a message has more that say different things, the first is the one
@@ -107,6 +108,47 @@ function warnRepeatedDate(
   );
 }
 
+const ZONELESS_HINT =
+  'A time without a certain zone could be hours off wherever it is placed, so no zone is guessed for it. If you know ' +
+  'when the message came (your mail program may show it), add it to a diary entry.';
+
+/**
+ * Why the message's other stamps gave no time, as the rest of a sentence that starts "No Date header", and what
+ * the reader can do, for a rejection. A Received stamp or mbox separator whose time has no certain zone
+ * (`From - Mon Jan 01 12:00:00 2024`, as Thunderbird writes) is named as such: it carries a time, but one that
+ * cannot be placed without guessing the zone, so it is deliberately unused. "Nothing else carries a time" is
+ * said only when that is true.
+ */
+function nothingElse(
+  fields: readonly HeaderField[],
+  envelope: EmailDate | undefined,
+): { why: string; hint: string } {
+  const stamps = headers(fields, 'received').map((v) =>
+    v.includes(';') ? parseEmailDate(v.slice(v.lastIndexOf(';') + 1).trim()) : undefined,
+  );
+  const zoneless = stamps.some((d) => d !== undefined);
+  const received =
+    stamps.length === 0
+      ? 'no Received header'
+      : zoneless
+        ? 'no Received header with a certain time zone'
+        : 'no readable Received header';
+  if (envelope === undefined) {
+    return {
+      why: ` and ${received}`,
+      hint: zoneless
+        ? ZONELESS_HINT
+        : 'Nothing else in the message carries a time; add it to a diary entry if you know when it came.',
+    };
+  }
+  const wall = (envelope.hasSeconds ? envelope.local : envelope.local.slice(0, 16)).replace('T', ' ');
+  const zone = envelope.zoneText ? `the zone "${envelope.zoneText}", not a numeric offset` : 'no time zone';
+  return {
+    why: `, ${received}, and the mbox separator line's time (${wall}) has ${zone}, so it is not used`,
+    hint: ZONELESS_HINT,
+  };
+}
+
 /** Picks the time of one message, warning or rejecting through `ctx`; undefined means it was rejected. */
 export function chooseTime(
   fields: readonly HeaderField[],
@@ -139,17 +181,8 @@ export function chooseTime(
     warnDate();
     return { ...found, ...withReceived };
   }
-  const hint =
-    'Nothing else in the message carries a time; add it to a diary entry if you know when it came.';
-  if (raw === undefined) {
-    ctx.reject('EMAIL_NO_DATE', locator, 'No Date header and no readable Received header.', hint);
-  } else {
-    ctx.reject(
-      'EMAIL_BAD_DATE',
-      locator,
-      `Unreadable Date header "${raw}" and no readable Received header.`,
-      hint,
-    );
-  }
+  const { why, hint } = nothingElse(fields, envelope);
+  if (raw === undefined) ctx.reject('EMAIL_NO_DATE', locator, `No Date header${why}.`, hint);
+  else ctx.reject('EMAIL_BAD_DATE', locator, `Unreadable Date header "${raw}"${why}.`, hint);
   return undefined;
 }

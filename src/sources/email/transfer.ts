@@ -6,7 +6,9 @@
  *   w5xiZXJyYXNjaHVuZw==            base64, line breaks and stray characters ignored
  *
  * 7bit, 8bit, binary and unknown encodings (x-uuencode…) pass through unchanged: showing the raw text is
- * better evidence than showing nothing.
+ * better evidence than showing nothing. So does a body declared base64 that is mostly not base64 (`!!!notbase64***`,
+ * or plain text under a wrong header): decoding it anyway would show bytes that were never written, so the reader
+ * keeps the text as written and says so (see isMostlyNotBase64).
  */
 
 const hexValue = (c: number): number =>
@@ -46,6 +48,41 @@ export function decodeBase64(input: Uint8Array): Buffer {
     Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'),
     'base64',
   );
+}
+
+const isBase64Char = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
+
+/**
+ * True when bytes declared base64 are mostly something else: at least one in ten of their characters is neither
+ * in the base64 alphabet nor line-end white space. Line breaks, and spaces or tabs at the start or end of a line
+ * (left by gateways), are never counted; a space between two characters of a line is, since an encoder never
+ * writes one, and that is what gives away plain text sent under a base64 header. A few stray characters (a
+ * footer a list server added, a mangled boundary) stay below the mark and are ignored, as every mail client
+ * ignores them. Text made only of base64 letters (`Hello`) cannot be told apart and is decoded.
+ */
+export function isMostlyNotBase64(input: Uint8Array): boolean {
+  let stray = 0;
+  let significant = 0;
+  // White space since the last character of this line, counted only if another character follows it.
+  let gap = 0;
+  let lineStarted = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (c === 10 || c === 13) {
+      gap = 0;
+      lineStarted = false;
+    } else if (c === 32 || c === 9) {
+      if (lineStarted) gap++;
+    } else {
+      significant++;
+      if (!isBase64Char(c)) stray++;
+      stray += gap;
+      gap = 0;
+      lineStarted = true;
+    }
+  }
+  return stray > 0 && stray * 10 >= significant;
 }
 
 /** Undoes a Content-Transfer-Encoding (`quoted-printable`, `base64`; anything else passes through). */

@@ -17,7 +17,8 @@
  * - `timestamp_ms` is an absolute instant (ms precision); 2018 exports wrote `timestamp` in seconds instead.
  * - `type` Generic/Share/Call/Subscribe/Unsubscribe, often absent since 2024. Calls (`call_duration`, `missed`)
  *   become `call` on the app's channel; `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
- *   sticker/share without typed text become `media`; reactions are part of their message, never records.
+ *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
+ *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
  * - Generated sentences (group notices, nicknames, "Reacted 😂 to your message") are skipped with a reason; only
  *   English ones are recognised (meta/sentences.ts). A record with nothing at all is kept as `other`, flagged.
  *

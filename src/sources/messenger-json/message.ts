@@ -50,6 +50,17 @@ function attachments(m: Record<string, unknown>): { uris: string[]; count: numbe
   return { uris, count };
 }
 
+/**
+ * The reactions to a message as Twitter's are written, `😢 by Zoë Example, ❤ by Sam Sample`, repaired like every
+ * other string of the file; undefined when there are none. A reaction is part of its message, never a record.
+ */
+function reactionList(list: unknown, fix: (s: string) => string): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? fix(v) : '?');
+  const out = list.filter(isRecord).map((r) => `${text(r['reaction'])} by ${text(r['actor'])}`);
+  return out.length > 0 ? out.join(', ') : undefined;
+}
+
 function callStatus(m: Record<string, unknown>, missedSentence: boolean): CallStatus {
   const duration = m['call_duration'];
   if (m['missed'] === true || missedSentence || duration === 0) return 'missed';
@@ -103,6 +114,10 @@ export function readClassicMessage(
   if (typeof share?.['link'] === 'string' && share['link'] !== '') details['link'] = fix(share['link']);
   if (typeof share?.['share_text'] === 'string' && share['share_text'] !== '')
     details['shareText'] = fix(share['share_text']);
+  // Decided before the reactions join the details: a reaction to nothing does not make a record media.
+  const hasMedia = media.count > 0 || Object.keys(details).length > 0;
+  const reactions = reactionList(m['reactions'], fix);
+  if (reactions !== undefined) details['reactions'] = reactions;
 
   const base: EventBase = {
     locator,
@@ -115,7 +130,7 @@ export function readClassicMessage(
     ...(Object.keys(details).length > 0 ? { details } : {}),
   };
 
-  const outcome = decide(m, base, rawType, senderName, media.count > 0 || Object.keys(details).length > 0, t);
+  const outcome = decide(m, base, rawType, senderName, hasMedia, t);
   if (typeof outcome === 'string') ctx.skip(outcome, locator);
   else {
     if (outcome.kind === 'other') t.empty++;
