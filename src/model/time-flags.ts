@@ -20,6 +20,10 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'time-from-mbox-separator': 'time taken from the mailbox file, not the e-mail',
   'date-excel-serial': 'date read from a spreadsheet number',
   'date-received-mismatch': 'sent date far from the received date',
+  'date-weekday-mismatch': 'the weekday written in the date does not match the date',
+  'date-zone-abbreviation': 'time zone written as an abbreviation (such as EST), read by its usual meaning',
+  'date-zone-military': 'time zone written as a military letter, read by its usual meaning',
+  'date-zone-missing': 'no time zone in the date: read as case-zone time',
   'dst-gap': 'the written time did not exist, as the clocks went forward; shown after the change',
   'dst-ambiguous': 'the written time happened twice, as the clocks went back; the earlier is used',
   'dst-ambiguous-later':

@@ -27,6 +27,18 @@ const FLAGS: Readonly<Record<string, string>> = {
   spam: 'in the spam folder',
   trash: 'in the bin',
   bot: 'sent by a bot',
+  'embed-only': 'only a link preview or embed',
+  'base64-invalid': 'declared as encoded but not: body shown as written',
+  withheld: 'number withheld',
+  MESSENGER_NO_CONTENT: 'no content in the export',
+  SMS_UNSENT_OUTBOX: 'not sent (left in the outbox)',
+  SMS_UNSENT_FAILED: 'not sent (sending failed)',
+  SMS_UNSENT_QUEUED: 'not sent (queued)',
+  TELEGRAM_LOCAL_TIME: 'time is the exporting computer’s clock time, read in the case zone',
+  TELEGRAM_CONTROL_ESCAPES: 'control characters in the export read as the characters they stand for',
+  WHATSAPP_AMPM_MIDNIGHT: 'hour 00 written with AM, read as 00:xx',
+  WHATSAPP_AMPM_24H: 'a 24-hour time written with PM, read as written',
+  WHATSAPP_WAITING_FOR_MESSAGE: 'not delivered: WhatsApp was waiting for this message',
 };
 
 const DETAILS: Readonly<Record<string, string>> = {
@@ -67,6 +79,24 @@ const DETAILS: Readonly<Record<string, string>> = {
   recipientId: 'Recipient',
   contactPhone: 'Contact number',
   durationSec: 'Duration (seconds)',
+  // E-mail headers kept beside the text (sources/email/message.ts).
+  from: 'From',
+  to: 'To',
+  cc: 'Cc',
+  returnPath: 'Return path',
+  authenticationResults: 'Authentication results',
+  inReplyTo: 'In reply to',
+  labels: 'Labels',
+  threadId: 'Thread',
+  attachmentNames: 'Attachment names',
+  attachedMessages: 'Attached messages',
+  date: 'Date as written',
+  received: 'Received',
+  envelope: 'Mailbox separator line',
+  bytes: 'Size (bytes)',
+  textLength: 'Text length (characters)',
+  number: 'Number recorded',
+  discardReason: 'Call ended as',
 };
 
 /** A record flag in words. */
