@@ -193,11 +193,13 @@ export function evidenceSection(r: Report): string[] {
       '## Problems',
       '',
       ...table(
-        ['Severity', 'Where', 'Problem'],
+        ['Severity', 'Where', 'Problem', 'What to do'],
         r.problems.map((p) => [
           p.severity,
           md(`${p.file ?? ''}${p.locator ? `:${p.locator}` : ''}`),
           md(p.message),
+          // The hint the terminal and the HTML report give too.
+          p.hint ? md(p.hint) : '',
         ]),
       ),
       '',

@@ -165,3 +165,17 @@ describe('a file read only in part', () => {
     expect(out['html']).not.toContain('Not read to the end');
   });
 });
+
+describe('what to do about a problem', () => {
+  it('is given beside it in every report a person reads, as the terminal gives it', async () => {
+    const r = await reportOf(['fixtures/mixed-case']);
+    const shownMixed = renderAll(r);
+    const hinted = r.problems.find((p) => p.code === 'IMESSAGE_LOCAL_TIME')!;
+    expect(hinted.hint).toBe('If the Mac used another zone, re-run with --tz ZONE.');
+    expect(shownMixed['text']).toContain(hinted.hint);
+    expect(shownMixed['html']).toContain('If the Mac used another zone, re-run with --tz ZONE.');
+    const row = shownMixed['markdown']!.split('\n').find((l) => l.includes('are the Mac'))!;
+    expect(row.endsWith('| If the Mac used another zone, re-run with --tz ZONE. |')).toBe(true);
+    expect(shownMixed['markdown']).toContain('| Severity | Where | Problem | What to do |');
+  });
+});
