@@ -141,6 +141,20 @@ describe('transfer encodings', () => {
     expect(decodeBase64(Buffer.from('w5xi\r\nZXJy\nYXNjaHVuZw==')).toString()).toBe('Überrasch' + 'ung');
   });
 
+  it('decodes every line of base64 padded line by line, not only the first (Node stops at the first "=")', () => {
+    expect(decodeBase64(Buffer.from('SGk=\nSGk=\n')).toString()).toBe('HiHi');
+    expect(decodeBase64(Buffer.from('SGVsbG8=\r\n\r\nd29ybGQ=\r\nIQ==\r\n')).toString()).toBe('Helloworld!');
+    // Groups padded on one line, and padded lines among unpadded ones.
+    expect(decodeBase64(Buffer.from('SGk=SGk=')).toString()).toBe('HiHi');
+    expect(decodeBase64(Buffer.from('w5xiZXJy\nYXNjaHVuZw==\nIQ==\n')).toString()).toBe('Überraschung!');
+  });
+
+  it('leaves what follows the last padded line unread when it is no base64 line (a list footer, a word)', () => {
+    const footer = 'SGk=\r\n\r\n_______________\r\nList: https://lists.example.org/?id=7\r\n';
+    expect(decodeBase64(Buffer.from(footer)).toString()).toBe('Hi');
+    expect(decodeBase64(Buffer.from('SGk=\nThanks\n')).toString()).toBe('Hi');
+  });
+
   it('tells a body that is mostly not base64 from base64 with a few stray characters', () => {
     expect(isMostlyNotBase64(Buffer.from('!!!notbase64***'))).toBe(true);
     // Plain text under a base64 header: the spaces inside its lines give it away.

@@ -87,6 +87,15 @@ describe('eml behaviour', () => {
     expect(e.text).not.toContain('\uFFFD');
   });
 
+  it('reads every line of a body base64-encoded and padded line by line', async () => {
+    const run = await runSource(eml, join(dir, 'base64-padded-lines.eml'));
+    expect(run.events[0]!.text).toBe(
+      "Subject: outside\n\nI saw your car outside the gym at 7.\nDon't pretend you didn't see me.\n" +
+        'We need to talk. Tonight.\n– M.',
+    );
+    expect(run.events[0]!.flags).toBeUndefined();
+  });
+
   it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
     const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
     const e = run.events[0]!;
