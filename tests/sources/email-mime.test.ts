@@ -209,6 +209,50 @@ describe('a text part declared base64 that is not base64', () => {
   });
 });
 
+describe('a body cut off before its end', () => {
+  const b64 = Buffer.from('I know where you parked tonight, and who you were with.').toString('base64');
+  const single = (bytes: string) =>
+    body(`Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${bytes}`);
+
+  it('is told from a multipart that never closes, naming the outermost boundary', () => {
+    const b = body(
+      'Content-Type: multipart/mixed; boundary=out\n\n--out\nContent-Type: multipart/alternative; boundary=in\n\n' +
+        '--in\nContent-Type: text/plain\n\nfirst half\n--in\nContent-Type: text/html\n\n<p>first',
+    );
+    expect(b.text).toBe('first half');
+    expect(b.cut).toEqual(['its multipart body has no closing boundary "--out--"']);
+  });
+
+  it('is told from base64 that stops mid-group without a line break, keeping the whole groups before', () => {
+    expect(single(b64.slice(0, 41)).cut).toEqual([
+      'a base64 part stops inside a group of four characters, mid-line',
+    ]);
+    expect(single(b64.slice(0, 41)).text).toBe('I know where you parked tonigh');
+  });
+
+  it('is not told from a complete body: padded, whole groups, a final line or none, a closed multipart', () => {
+    expect(single(`${b64}\n`).cut).toEqual([]);
+    expect(single(b64).cut).toEqual([]);
+    expect(single(b64.slice(0, 40)).cut).toEqual([]);
+    expect(single('SGk=\nSGk=').cut).toEqual([]);
+    // An encoder that leaves out the padding still ends its line.
+    expect(single(`${b64.slice(0, 41)}\n`).cut).toEqual([]);
+    // A part that ends at its parent's next delimiter was not cut, only left unclosed by a sloppy writer.
+    const closed = body(
+      'Content-Type: multipart/mixed; boundary=out\n\n--out\nContent-Type: multipart/alternative; boundary=in\n\n' +
+        `--in\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n${b64.slice(0, 41)}\n--out--\n`,
+    );
+    expect(closed.cut).toEqual([]);
+  });
+
+  it('cannot be told in quoted-printable or plain text, nor in a body mostly not base64', () => {
+    expect(
+      body('Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nI know wh').cut,
+    ).toEqual([]);
+    expect(single('See you on Friday at the usual pl').cut).toEqual([]);
+  });
+});
+
 describe('HTML to text', () => {
   it('drops tags, hides style and script, turns blocks into lines and decodes entities', () => {
     expect(

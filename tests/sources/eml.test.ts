@@ -96,6 +96,26 @@ describe('eml behaviour', () => {
     expect(run.events[0]!.flags).toBeUndefined();
   });
 
+  it('flags a message cut off inside its attachment and names it in a warning, keeping what was read', async () => {
+    const run = await runSource(eml, join(dir, 'cut-off-attachment.eml'));
+    const e = run.events[0]!;
+    expect(e.text).toBe(
+      "Subject: walk home\n\nYou can block me all you like. I still know which way you walk home.\nPhoto attached so you know I'm not joking.",
+    );
+    expect(e.flags).toEqual(['body-incomplete']);
+    expect(e.details?.['attachmentNames']).toBe('IMG_2291.jpg');
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_BODY_INCOMPLETE',
+        locator: 1,
+        message: expect.stringContaining(
+          'no closing boundary "------=_Part_4417_1520--"; a base64 part stops',
+        ),
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+  });
+
   it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
     const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
     const e = run.events[0]!;
