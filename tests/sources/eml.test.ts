@@ -116,6 +116,15 @@ describe('eml behaviour', () => {
     expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
   });
 
+  it('times a message whose Date is 1970-01-01 by its Received stamp, keeping the Date in details', async () => {
+    const run = await runSource(eml, join(dir, 'date-zeroed-clock.eml'));
+    const e = run.events[0]!;
+    expect(e.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 2, 5, 23, 14, 2), precision: 's' });
+    expect(e.flags).toEqual(['time-from-received', 'date-received-mismatch']);
+    expect(e.details?.['date']).toBe('Thu, 01 Jan 1970 00:00:00 +0000');
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['EMAIL_DATE_IMPLAUSIBLE', 1]]);
+  });
+
   it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
     const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
     const e = run.events[0]!;
