@@ -29,6 +29,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   bot: 'sent by a bot',
   'embed-only': 'only a link preview or embed',
   'base64-invalid': 'declared as encoded but not: body shown as written',
+  'body-incomplete': 'the message ends before its body does: it may have been cut off',
   withheld: 'number withheld',
   MESSENGER_NO_CONTENT: 'no content in the export',
   SMS_UNSENT_OUTBOX: 'not sent (left in the outbox)',

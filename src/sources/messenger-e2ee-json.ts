@@ -6,7 +6,7 @@
  *   {"participants": ["Jo Example", "Sam Sample"], "threadName": "Sam Sample_12",
  *    "messages": [
  *      {"senderName": "Sam Sample", "text": "Pick up", "timestamp": 1717000000000, "type": "text",
- *       "isUnsent": false, "media": [], "reactions": []},
+ *       "isUnsent": false, "media": [], "reactions": [{"actor": "Jo Example", "reaction": "😢"}]},
  *      {"senderName": "Sam Sample", "text": "", "timestamp": 1717000060000, "type": "media",
  *       "isUnsent": false, "media": [{"uri": "./media/0c4e.jpeg"}], "reactions": []}]}
  *
@@ -17,11 +17,15 @@
  * - A media `uri` can be the literal "Failed to download media": still a media message, counted in details.
  * - Text may be double-encoded like the classic export, or correctly encoded; decided per file (meta/mojibake.ts).
  * - Messages are usually oldest first; nothing depends on the order.
+ * - `reactions` is `[{"actor": "Zoë Example", "reaction": "😢"}]` as in the classic export (mojibake too): kept in
+ *   `details.reactions` in the same words (`😢 by Zoë Example`), part of their message and never a record, so
+ *   counts and kinds do not change (a reaction to an empty record leaves it `other`).
  *
  * Deliberately unsupported: calls and group notices (none are known in this export; text stays a message);
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 import { type EventBase, withKind } from './meta/event.js';
+import { reactionList } from './meta/reactions.js';
 import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
 import type { Source } from './source.js';
 
@@ -104,6 +108,8 @@ export const messengerE2eeJson: Source = {
         const details: Record<string, string> = {};
         if (found.length > 0) details['attachments'] = found.map(fix).join(', ');
         if (media.length > found.length) details['missingAttachments'] = String(media.length - found.length);
+        const reactions = reactionList(value['reactions'], fix);
+        if (reactions !== undefined) details['reactions'] = reactions;
 
         const base: EventBase = {
           locator,

@@ -42,6 +42,53 @@ describe('time of a message', () => {
     expect(far.events[0]!.flags).toEqual(['date-received-mismatch']);
   });
 
+  it('takes the Received time, keeping the raw Date, when the Date is before 1990 or after its receipt', () => {
+    const zeroed = read(`${received}Date: Thu, 01 Jan 1970 00:00:00 +0000\nFrom: a@example.org\n\nx`);
+    expect(zeroed.events[0]).toMatchObject({
+      time: { type: 'instant', ms: Date.UTC(2024, 0, 2, 7, 45, 12), precision: 's' },
+      flags: ['time-from-received', 'date-received-mismatch'],
+      details: { date: 'Thu, 01 Jan 1970 00:00:00 +0000', received: 'Tue, 2 Jan 2024 07:45:12 +0000' },
+    });
+    expect(zeroed.warnings).toEqual([
+      {
+        code: 'EMAIL_DATE_IMPLAUSIBLE',
+        message: expect.stringContaining('"Thu, 01 Jan 1970 00:00:00 +0000" is before 1990'),
+      },
+    ]);
+    // A clock set years ahead: sent, by its Date, 1,095 whole days after it arrived.
+    const ahead = read(`${received}Date: Fri, 2 Jan 2027 07:45:00 +0000\n\nx`);
+    expect(ahead.events[0]!.time).toMatchObject({ ms: Date.UTC(2024, 0, 2, 7, 45, 12) });
+    expect(ahead.events[0]!.flags).toEqual(['time-from-received', 'date-received-mismatch']);
+    expect(ahead.warnings[0]!.message).toContain('is 1,095 days after the message was received');
+    // More than a day after: a wrong clock, whatever the zone said.
+    const dayAhead = read(`${received}Date: Wed, 3 Jan 2024 09:00:00 +0000\n\nx`);
+    expect(dayAhead.events[0]!.flags).toEqual(['time-from-received', 'date-received-mismatch']);
+  });
+
+  it('keeps a Date that could be true: hours after its receipt, or long before it (a queue, an import)', () => {
+    const hours = read(`${received}Date: Tue, 2 Jan 2024 20:45:00 +0000\n\nx`);
+    expect(hours.events[0]!.time).toMatchObject({ ms: Date.UTC(2024, 0, 2, 20, 45) });
+    expect(hours.events[0]!.flags).toBeUndefined();
+    const imported = read(`${received}Date: Mon, 3 Feb 2020 10:00:00 +0000\n\nx`);
+    expect(imported.events[0]!.time).toMatchObject({ ms: Date.UTC(2020, 1, 3, 10) });
+    expect(imported.events[0]!.flags).toEqual(['date-received-mismatch']);
+    expect(imported.warnings).toEqual([]);
+  });
+
+  it('uses a zoned mbox separator for a 1970 Date without Received, and else keeps the Date, inventing nothing', () => {
+    const line = 'From 1@xxx Tue Jan 02 08:30:00 +0000 2024';
+    const gmail = read('Date: Thu, 01 Jan 1970 00:00:00 +0000\n\nx', {
+      envelope: { line, date: parseEmailDate('Tue Jan 02 08:30:00 +0000 2024')! },
+    });
+    expect(gmail.events[0]!.time).toMatchObject({ ms: Date.UTC(2024, 0, 2, 8, 30) });
+    expect(gmail.events[0]!.flags).toEqual(['time-from-mbox-separator']);
+    expect(gmail.warnings[0]!.message).toContain('taken from the mbox separator line instead');
+    // Nothing else to go by: the Date stays, for the timeline to reject as outside the accepted dates.
+    const alone = read('Date: Thu, 01 Jan 1970 00:00:00 +0000\n\nx');
+    expect(alone.events[0]!.time).toEqual({ type: 'instant', ms: 0, precision: 's' });
+    expect(alone.warnings).toEqual([]);
+  });
+
   it('never replaces an unreadable Date with the current time', () => {
     vi.useFakeTimers({ now: Date.UTC(2030, 5, 1) });
     const bad = read('Date: Tue, 2 Jan 2024 09:30:00 CEST-ish\nFrom: a@example.org\n\nx');

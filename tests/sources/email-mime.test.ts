@@ -141,6 +141,20 @@ describe('transfer encodings', () => {
     expect(decodeBase64(Buffer.from('w5xi\r\nZXJy\nYXNjaHVuZw==')).toString()).toBe('Überrasch' + 'ung');
   });
 
+  it('decodes every line of base64 padded line by line, not only the first (Node stops at the first "=")', () => {
+    expect(decodeBase64(Buffer.from('SGk=\nSGk=\n')).toString()).toBe('HiHi');
+    expect(decodeBase64(Buffer.from('SGVsbG8=\r\n\r\nd29ybGQ=\r\nIQ==\r\n')).toString()).toBe('Helloworld!');
+    // Groups padded on one line, and padded lines among unpadded ones.
+    expect(decodeBase64(Buffer.from('SGk=SGk=')).toString()).toBe('HiHi');
+    expect(decodeBase64(Buffer.from('w5xiZXJy\nYXNjaHVuZw==\nIQ==\n')).toString()).toBe('Überraschung!');
+  });
+
+  it('leaves what follows the last padded line unread when it is no base64 line (a list footer, a word)', () => {
+    const footer = 'SGk=\r\n\r\n_______________\r\nList: https://lists.example.org/?id=7\r\n';
+    expect(decodeBase64(Buffer.from(footer)).toString()).toBe('Hi');
+    expect(decodeBase64(Buffer.from('SGk=\nThanks\n')).toString()).toBe('Hi');
+  });
+
   it('tells a body that is mostly not base64 from base64 with a few stray characters', () => {
     expect(isMostlyNotBase64(Buffer.from('!!!notbase64***'))).toBe(true);
     // Plain text under a base64 header: the spaces inside its lines give it away.
@@ -192,6 +206,50 @@ describe('a text part declared base64 that is not base64', () => {
       'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nw5xiZXJy\nYXNjaHVuZw==\n',
     );
     expect(good).toMatchObject({ text: 'Überraschung', notBase64: false });
+  });
+});
+
+describe('a body cut off before its end', () => {
+  const b64 = Buffer.from('I know where you parked tonight, and who you were with.').toString('base64');
+  const single = (bytes: string) =>
+    body(`Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${bytes}`);
+
+  it('is told from a multipart that never closes, naming the outermost boundary', () => {
+    const b = body(
+      'Content-Type: multipart/mixed; boundary=out\n\n--out\nContent-Type: multipart/alternative; boundary=in\n\n' +
+        '--in\nContent-Type: text/plain\n\nfirst half\n--in\nContent-Type: text/html\n\n<p>first',
+    );
+    expect(b.text).toBe('first half');
+    expect(b.cut).toEqual(['its multipart body has no closing boundary "--out--"']);
+  });
+
+  it('is told from base64 that stops mid-group without a line break, keeping the whole groups before', () => {
+    expect(single(b64.slice(0, 41)).cut).toEqual([
+      'a base64 part stops inside a group of four characters, mid-line',
+    ]);
+    expect(single(b64.slice(0, 41)).text).toBe('I know where you parked tonigh');
+  });
+
+  it('is not told from a complete body: padded, whole groups, a final line or none, a closed multipart', () => {
+    expect(single(`${b64}\n`).cut).toEqual([]);
+    expect(single(b64).cut).toEqual([]);
+    expect(single(b64.slice(0, 40)).cut).toEqual([]);
+    expect(single('SGk=\nSGk=').cut).toEqual([]);
+    // An encoder that leaves out the padding still ends its line.
+    expect(single(`${b64.slice(0, 41)}\n`).cut).toEqual([]);
+    // A part that ends at its parent's next delimiter was not cut, only left unclosed by a sloppy writer.
+    const closed = body(
+      'Content-Type: multipart/mixed; boundary=out\n\n--out\nContent-Type: multipart/alternative; boundary=in\n\n' +
+        `--in\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n${b64.slice(0, 41)}\n--out--\n`,
+    );
+    expect(closed.cut).toEqual([]);
+  });
+
+  it('cannot be told in quoted-printable or plain text, nor in a body mostly not base64', () => {
+    expect(
+      body('Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nI know wh').cut,
+    ).toEqual([]);
+    expect(single('See you on Friday at the usual pl').cut).toEqual([]);
   });
 });
 

@@ -87,6 +87,44 @@ describe('eml behaviour', () => {
     expect(e.text).not.toContain('\uFFFD');
   });
 
+  it('reads every line of a body base64-encoded and padded line by line', async () => {
+    const run = await runSource(eml, join(dir, 'base64-padded-lines.eml'));
+    expect(run.events[0]!.text).toBe(
+      "Subject: outside\n\nI saw your car outside the gym at 7.\nDon't pretend you didn't see me.\n" +
+        'We need to talk. Tonight.\n– M.',
+    );
+    expect(run.events[0]!.flags).toBeUndefined();
+  });
+
+  it('flags a message cut off inside its attachment and names it in a warning, keeping what was read', async () => {
+    const run = await runSource(eml, join(dir, 'cut-off-attachment.eml'));
+    const e = run.events[0]!;
+    expect(e.text).toBe(
+      "Subject: walk home\n\nYou can block me all you like. I still know which way you walk home.\nPhoto attached so you know I'm not joking.",
+    );
+    expect(e.flags).toEqual(['body-incomplete']);
+    expect(e.details?.['attachmentNames']).toBe('IMG_2291.jpg');
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_BODY_INCOMPLETE',
+        locator: 1,
+        message: expect.stringContaining(
+          'no closing boundary "------=_Part_4417_1520--"; a base64 part stops',
+        ),
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+  });
+
+  it('times a message whose Date is 1970-01-01 by its Received stamp, keeping the Date in details', async () => {
+    const run = await runSource(eml, join(dir, 'date-zeroed-clock.eml'));
+    const e = run.events[0]!;
+    expect(e.time).toEqual({ type: 'instant', ms: Date.UTC(2024, 2, 5, 23, 14, 2), precision: 's' });
+    expect(e.flags).toEqual(['time-from-received', 'date-received-mismatch']);
+    expect(e.details?.['date']).toBe('Thu, 01 Jan 1970 00:00:00 +0000');
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['EMAIL_DATE_IMPLAUSIBLE', 1]]);
+  });
+
   it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
     const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
     const e = run.events[0]!;

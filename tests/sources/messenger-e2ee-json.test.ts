@@ -45,13 +45,14 @@ describe('reading the end-to-end-encrypted export', () => {
       sender: { name: 'Renée Sample' },
       text: 'Pick up 😠',
       conversation: 'Renée Sample_12',
+      details: { reactions: '😢 by Zoë Example' },
     });
   });
 
   it('maps link, media, failed media, placeholder and empty records, and rejects the one without timestamp', async () => {
     const run = await runSource(messengerE2eeJson, MAIN);
     expect(run.events.map((e) => [e.locator, e.kind, e.details ?? null])).toEqual([
-      ['messages[0]', 'message', null],
+      ['messages[0]', 'message', { reactions: '😢 by Zoë Example' }],
       ['messages[1]', 'message', null],
       ['messages[2]', 'media', { attachments: './media/0c4e9d2a-1f3b-4b8e-9d6a-5a1c2e3f4a5b.jpeg' }],
       ['messages[3]', 'media', { missingAttachments: '1' }],
@@ -76,6 +77,44 @@ describe('reading the end-to-end-encrypted export', () => {
     const run = await runSource(messengerE2eeJson, join(FIXTURES, 'correctly-encoded_3.json'));
     expect(run.events.map((e) => e.text)).toEqual(['I’m outside 👀', 'Ã© stays as written']);
     expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_MOJIBAKE_NOT_REPAIRED']);
+  });
+
+  it('keeps reactions in details, in order, as written or repaired, without changing counts or kinds', async () => {
+    const m = (text: string, reactions: unknown, extra: Record<string, unknown> = {}) => ({
+      senderName: 'Sam Sample',
+      text,
+      timestamp: 1717000000000,
+      type: 'text',
+      isUnsent: false,
+      media: [],
+      reactions,
+      ...extra,
+    });
+    const run = await runScratch({
+      participants: ['Sam Sample', 'Zoë Example'],
+      threadName: 'Sam Sample_4',
+      messages: [
+        m('Answer me', [
+          { actor: 'Zoë Example', reaction: '😢' },
+          { actor: 'Sam Sample', reaction: '❤' },
+        ]),
+        m('', [{ actor: 'Zoë Example' }, 'not an entry', { reaction: '👍', actor: '' }]),
+        m('', [{ actor: 'Zoë Example', reaction: '😮' }], {
+          media: [{ uri: './media/a.jpeg' }],
+          type: 'media',
+        }),
+        m('gone', [{ actor: 'Zoë Example', reaction: '😡' }], { isUnsent: true }),
+        m('no reactions', []),
+      ],
+    });
+    expect(run.events.map((e) => [e.kind, e.details?.['reactions'] ?? null])).toEqual([
+      ['message', '😢 by Zoë Example, ❤ by Sam Sample'],
+      ['other', '? by Zoë Example, 👍 by ?'],
+      ['media', '😮 by Zoë Example'],
+      ['deleted', '😡 by Zoë Example'],
+      ['message', null],
+    ]);
+    expect(run.accounting).toEqual({ records: 5, events: 5, skipped: 0, rejected: 0 });
   });
 
   it('warns once per unknown type and reads such records by their content', async () => {

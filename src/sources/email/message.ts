@@ -18,7 +18,9 @@
  * characters, flag `text-truncated`). The subject is not repeated: `text` starts with it. A message with
  * nothing to add has no details. Mail that says `Auto-Submitted` (RFC 3834 vacation replies,
  * notifications) is kept and flagged `auto-submitted`. A text part declared base64 that is mostly not base64 is
- * shown as written, flagged `base64-invalid`, with an `EMAIL_NOT_BASE64` warning at the message's locator.
+ * shown as written, flagged `base64-invalid`, with an `EMAIL_NOT_BASE64` warning at the message's locator. A body
+ * that shows it was cut off (a multipart never closed, base64 stopping mid-group: ./mime.ts says what can and
+ * cannot be told) keeps what was read, flagged `body-incomplete`, with an `EMAIL_BODY_INCOMPLETE` warning.
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
@@ -236,6 +238,15 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
         'EMAIL_NOT_BASE64',
         locator,
         'The body is declared base64 (Content-Transfer-Encoding) but is mostly not base64; its text is shown as written, not decoded.',
+      );
+    }
+    if (body.cut.length > 0) {
+      flags.push('body-incomplete');
+      ctx.warn(
+        'EMAIL_BODY_INCOMPLETE',
+        locator,
+        `The message ends before its body does: ${body.cut.join('; ')}. The file may have been cut off (copied or downloaded in part); what it lacks was not read.`,
+        'Compare it with the message in the mail program it came from, and save or download it again if it is incomplete.',
       );
     }
     if (body.unknownCharsets.length > 0) {

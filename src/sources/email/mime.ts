@@ -18,6 +18,16 @@
  * base64 that is mostly not base64 is kept as written, not decoded into bytes nobody wrote, and the body says so
  * (`notBase64`). Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached
  * messages (nor their own attachments).
+ *
+ * A body cut off (a file copied in part, a download that stopped) is told only where the message itself shows
+ * it (`cut`), from what runs to its last byte:
+ *   - a multipart body with no closing delimiter (`--b1--`, which RFC 2046 requires): the outermost is named;
+ *     a part that ends before the next delimiter of its parent is not cut, only sloppy;
+ *   - a base64 part that ends inside a group of four characters, without padding and without a final line
+ *     break (an encoder pads the last group and ends its lines; a cut mid-line does neither).
+ * What cannot be told: a cut at the end of a base64 line or between whole groups, a cut in quoted-printable,
+ * 7bit or 8bit text (text may end anywhere), a cut in the header block (a message may have no body), and a
+ * multipart whose delimiter never occurs at all (the boundary parameter may be wrong; its text is shown).
  */
 import { decodeCharset } from './charset.js';
 import {
@@ -49,6 +59,8 @@ export interface Body {
   readonly tooDeep: boolean;
   /** A text part declared base64 was mostly not base64: its text is shown as written, undecoded. */
   readonly notBase64: boolean;
+  /** Why the body looks cut off before its end, in words; empty when it does not (see the header comment). */
+  readonly cut: readonly string[];
 }
 
 interface Acc {
@@ -59,6 +71,10 @@ interface Acc {
   encrypted: boolean;
   tooDeep: boolean;
   notBase64: boolean;
+  /** The outermost multipart boundary that never closes, among the parts that run to the message's end. */
+  unclosed: string | undefined;
+  /** A base64 part running to the message's end stops inside a group of four. */
+  base64Cut: boolean;
 }
 
 const MAX_DEPTH = 24;
@@ -75,10 +91,17 @@ const newAcc = (): Acc => ({
   encrypted: false,
   tooDeep: false,
   notBase64: false,
+  unclosed: undefined,
+  base64Cut: false,
 });
 
 /** Splits a multipart body on its boundary lines; the preamble and epilogue are dropped. */
 export function splitMultipart(body: Uint8Array, boundary: string): Uint8Array[] {
+  return multipartParts(body, boundary).parts;
+}
+
+/** The parts of a multipart body, and whether its closing delimiter (`--boundary--`) came. */
+function multipartParts(body: Uint8Array, boundary: string): { parts: Uint8Array[]; closed: boolean } {
   const delim = Buffer.from(`--${boundary}`, 'latin1');
   const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const parts: Uint8Array[] = [];
@@ -102,13 +125,34 @@ export function splitMultipart(body: Uint8Array, boundary: string): Uint8Array[]
       if (buf[end - 1] === 13) end--;
       parts.push(buf.subarray(partStart, Math.max(partStart, end)));
     }
-    if (close) return parts;
+    if (close) return { parts, closed: true };
     partStart = k;
     pos = k;
   }
   // No closing delimiter: the last part runs to the end (truncated or sloppy mail).
   if (partStart >= 0) parts.push(buf.subarray(partStart));
-  return parts;
+  return { parts, closed: false };
+}
+
+const isBase64Letter = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+
+/**
+ * True when base64 bytes stop inside a group of four: the characters after the last padding are not a whole
+ * number of groups, and the bytes end neither in padding nor in a line break. A complete body ends in whole groups
+ * or padding, and encoders end their last line; bytes cut mid-line usually do neither (one cut in four lands on a
+ * group's end and cannot be told).
+ */
+export function endsInsideBase64Group(body: Uint8Array): boolean {
+  const last = body[body.length - 1];
+  if (last === undefined || last === 10 || last === 13 || last === 61) return false;
+  let letters = 0;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const c = body[i]!;
+    if (c === 61) break;
+    if (isBase64Letter(c)) letters++;
+  }
+  return letters % 4 !== 0;
 }
 
 /** Undoes RFC 3676 format=flowed: soft-broken lines (ending in a space) are joined, stuffing removed. */
@@ -127,7 +171,14 @@ function unflow(text: string, delsp: boolean): string {
   return out.join('\n');
 }
 
-function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, acc: Acc): void {
+/** `atEnd`: this part runs to the last byte of the message, so a cut there would show in it. */
+function walk(
+  fields: readonly HeaderField[],
+  body: Uint8Array,
+  depth: number,
+  acc: Acc,
+  atEnd: boolean,
+): void {
   if (depth > MAX_DEPTH) {
     acc.tooDeep = true;
     return;
@@ -143,15 +194,20 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
     return;
   }
   if (type.startsWith('multipart/') && boundary) {
-    const parts = splitMultipart(body, boundary);
+    const { parts, closed } = multipartParts(body, boundary);
     if (parts.length > 0) {
+      const cut = atEnd && !closed;
+      if (cut && acc.unclosed === undefined) acc.unclosed = boundary;
+      // Only the last part of an unclosed multipart runs on to the message's end.
+      const last = (i: number) => cut && i === parts.length - 1;
       if (type !== 'multipart/alternative') {
-        for (const p of parts) walkPart(p, depth + 1, acc);
+        for (let i = 0; i < parts.length; i++) walkPart(parts[i]!, depth + 1, acc, last(i));
         return;
       }
-      const options = parts.map((p) => {
+      const options = parts.map((p, i) => {
         const a = newAcc();
-        walkPart(p, depth + 1, a);
+        walkPart(p, depth + 1, a, last(i));
+        acc.base64Cut ||= a.base64Cut;
         return a;
       });
       const hasText = (a: Acc) => a.texts.some((t) => t.text !== '');
@@ -171,9 +227,11 @@ function walk(fields: readonly HeaderField[], body: Uint8Array, depth: number, a
     // A multipart whose boundary never occurs: its body is shown as text rather than lost.
   }
   const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
+  const base64 = cte?.trim().toLowerCase() === 'base64';
+  if (atEnd && base64 && endsInsideBase64Group(body) && !isMostlyNotBase64(body)) acc.base64Cut = true;
   if (disposition.value !== 'attachment' && isText) {
     const charset = ct.params.get('charset');
-    const asWritten = cte?.trim().toLowerCase() === 'base64' && isMostlyNotBase64(body);
+    const asWritten = base64 && isMostlyNotBase64(body);
     if (asWritten) acc.notBase64 = true;
     const decoded = decodeCharset(asWritten ? body : decodeTransfer(body, cte), charset);
     if (!decoded.known && charset !== undefined) acc.charsets.push(charset);
@@ -211,9 +269,15 @@ function attachedMessage(bytes: Uint8Array): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-function walkPart(part: Uint8Array, depth: number, acc: Acc): void {
+function walkPart(part: Uint8Array, depth: number, acc: Acc, atEnd: boolean): void {
   const split = splitHeader(part);
-  walk(parseHeaderFields(part.subarray(0, split.headerEnd)), part.subarray(split.bodyStart), depth, acc);
+  walk(
+    parseHeaderFields(part.subarray(0, split.headerEnd)),
+    part.subarray(split.bodyStart),
+    depth,
+    acc,
+    atEnd,
+  );
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -221,7 +285,11 @@ const NONE: readonly string[] = Object.freeze([]);
 /** Reads the body of a message whose header fields are already parsed. */
 export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body {
   const acc = newAcc();
-  walk(fields, body, 0, acc);
+  walk(fields, body, 0, acc, true);
+  const cut: string[] = [];
+  if (acc.unclosed !== undefined)
+    cut.push(`its multipart body has no closing boundary "--${acc.unclosed}--"`);
+  if (acc.base64Cut) cut.push('a base64 part stops inside a group of four characters, mid-line');
   const texts = acc.texts.filter((t) => t.text !== '');
   return {
     text: texts.length === 1 ? texts[0]!.text : texts.map((t) => t.text).join('\n\n'),
@@ -239,5 +307,6 @@ export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body
     encrypted: acc.encrypted,
     tooDeep: acc.tooDeep,
     notBase64: acc.notBase64,
+    cut: cut.length === 0 ? NONE : cut,
   };
 }

@@ -15,8 +15,21 @@
  * read, and `EMAIL_DATE_REPEATED` names them all. The Received stamp is set by the receiving server, so it beats a guessed zone; when both are certain
  * and more than a day apart the record is flagged `date-received-mismatch` (a wrong clock, a long queue or a
  * forged Date). Precision is `s`, or `min` when the chosen stamp has no seconds.
+ *
+ * A certain Date that is implausible gives way like an uncertain one, to Received and then a zoned mbox separator,
+ * flagged `time-from-received` (and `date-received-mismatch`) or `time-from-mbox-separator`, with an
+ * `EMAIL_DATE_IMPLAUSIBLE` warning and the raw Date kept in details:
+ *   - a Date outside the times a mail server could have stamped (before 1990 or from 2100, model/time-range.ts):
+ *     1970-01-01 from a zeroed clock, 1980 from a reset one;
+ *   - a Date more than a day after the Received stamp: a message cannot be sent after it arrived, so the sender's
+ *     clock was wrong (or the Date forged); a day covers clock drift and a mislabelled zone (at most 14 hours).
+ * A Date long *before* Received stays the time: a queue, a re-delivery or an import (Gmail's "fetch mail", a
+ * migrated mailbox) stamps a later Received on a true Date. With nothing else to go by, an implausible Date is
+ * kept as written, never replaced by an invented time: the timeline then rejects one outside the range
+ * (`TIMELINE_IMPLAUSIBLE_TIME`) with its locator.
  */
 import type { EventTime } from '../../model/index.js';
+import { STAMPED_TIMES } from '../../model/time-range.js';
 import type { SourceContext } from '../source.js';
 import { type EmailDate, isCertain, parseEmailDate } from './date.js';
 import { type HeaderField, header, headers } from './headers.js';
@@ -30,6 +43,30 @@ export interface ChosenTime {
 }
 
 const DAY_MS = 86_400_000;
+
+/** How far the Date is after the Received stamp, in whole days, for the warning. */
+const daysAfter = (date: number, received: number): string => {
+  const days = Math.floor((date - received) / DAY_MS);
+  return days === 1 ? '1 day' : `${String(days).replace(/\B(?=(\d{3})+$)/g, ',')} days`;
+};
+
+/**
+ * Why a certain Date cannot be the time of the message (see the header comment), as the rest of a sentence
+ * starting `The Date header "…"`, or undefined when it can.
+ */
+function implausibility(
+  date: EmailDate & { ms: number },
+  received: { date: EmailDate & { ms: number }; raw: string } | undefined,
+): string | undefined {
+  if (date.ms < STAMPED_TIMES.from) {
+    return 'is before 1990, earlier than any mail a case holds (a sending clock set to zero or reset writes such dates)';
+  }
+  if (date.ms >= STAMPED_TIMES.until) return "is after 2099, so the sender's clock was wrong";
+  if (received && date.ms - received.date.ms > DAY_MS) {
+    return `is ${daysAfter(date.ms, received.date.ms)} after the message was received, which no sender's clock set right writes`;
+  }
+  return undefined;
+}
 
 /** The first Received stamp, from the top, whose date parses with a certain zone. */
 function topReceived(
@@ -162,9 +199,23 @@ export function chooseTime(
   const received = topReceived(fields);
   const withReceived = received ? { received: received.raw } : {};
   if (date && isCertain(date)) {
-    const flags = date.weekdayMismatch ? ['date-weekday-mismatch'] : [];
-    if (received && Math.abs(received.date.ms - date.ms) > DAY_MS) flags.push('date-received-mismatch');
-    return { time: instant(date), flags, ...withReceived };
+    const far = received !== undefined && Math.abs(received.date.ms - date.ms) > DAY_MS;
+    const implausible = implausibility(date, received);
+    // Only a stamp a server or mailbox program wrote replaces the Date; with none, it is kept as written.
+    const other = implausible === undefined ? undefined : fallback(undefined, received, envelope);
+    if (other === undefined) {
+      const flags = date.weekdayMismatch ? ['date-weekday-mismatch'] : [];
+      if (far) flags.push('date-received-mismatch');
+      return { time: instant(date), flags, ...withReceived };
+    }
+    const source = received ? `the Received stamp ("${received.raw}")` : 'the mbox separator line';
+    ctx.warn(
+      'EMAIL_DATE_IMPLAUSIBLE',
+      locator,
+      `The Date header "${raw}" ${implausible}; the time is taken from ${source} instead.`,
+    );
+    const flags = far ? [...other.flags, 'date-received-mismatch'] : other.flags;
+    return { time: other.time, flags, ...withReceived };
   }
   // The Date problem is reported as a warning only when another time keeps the record; otherwise the
   // rejection below carries the raw value.

@@ -4,6 +4,8 @@
  *   Caf=C3=A9 at n=                 soft line break ("=" at the end of a line joins it to the next)
  *   ine                             → "Café at nine"
  *   w5xiZXJyYXNjaHVuZw==            base64, line breaks and stray characters ignored
+ *   SGk=                            base64 padded line by line (some mailers): every padded line is read,
+ *   SGk=                            → "HiHi"; a footer after the last padded line (no base64 line) is not
  *
  * 7bit, 8bit, binary and unknown encodings (x-uuencode…) pass through unchanged: showing the raw text is
  * better evidence than showing nothing. So does a body declared base64 that is mostly not base64 (`!!!notbase64***`,
@@ -42,12 +44,52 @@ export function decodeQuotedPrintable(input: Uint8Array): Buffer {
   return out.subarray(0, j);
 }
 
-/** Decodes base64 bytes; white space and characters outside the alphabet are ignored, as Node does. */
+/** A line of base64 as a line-by-line encoder writes it: whole groups of four, padding only at its end. */
+const PADDED_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * True when base64 goes on after the padding that ends at `end`: the rest of that line, or else the next line
+ * that is not blank, is itself whole groups of four (`SGk=`). A list footer or signature after the last padded
+ * line (spaces, `_`, a word whose length is no multiple of four) is not, and stays unread as before.
+ */
+function continuesAfterPadding(text: string, end: number): boolean {
+  let start = end;
+  while (start < text.length) {
+    const c = text.charCodeAt(start);
+    if (c !== 10 && c !== 13 && c !== 32 && c !== 9) break;
+    start++;
+  }
+  if (start >= text.length) return false;
+  let stop = text.indexOf('\n', start);
+  if (stop < 0) stop = text.length;
+  const line = text.slice(start, stop).trimEnd();
+  return line.length % 4 === 0 && PADDED_LINE.test(line);
+}
+
+/**
+ * Decodes base64 bytes; white space and characters outside the alphabet are ignored, as Node does. Node's
+ * decoder stops at the first padding `=`, so a body whose lines are each padded (`SGk=` newline `SGk=`, as some
+ * mailers write it) would keep only its first line: each padded group is decoded on its own and the pieces
+ * joined. The common body, padded at most at its end, is one call to Node's decoder.
+ */
 export function decodeBase64(input: Uint8Array): Buffer {
-  return Buffer.from(
-    Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'),
-    'base64',
-  );
+  const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+  let pad = text.indexOf('=');
+  if (pad < 0) return Buffer.from(text, 'base64');
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (;;) {
+    let end = pad;
+    while (text.charCodeAt(end) === 61) end++;
+    if (!continuesAfterPadding(text, end)) break;
+    pieces.push(Buffer.from(text.slice(from, end), 'base64'));
+    from = end;
+    pad = text.indexOf('=', end);
+    if (pad < 0) break;
+  }
+  if (pieces.length === 0) return Buffer.from(text, 'base64');
+  pieces.push(Buffer.from(text.slice(from), 'base64'));
+  return Buffer.concat(pieces);
 }
 
 const isBase64Char = (c: number): boolean =>

@@ -4,6 +4,7 @@
  */
 import type { CallStatus, ParsedEvent } from '../../model/index.js';
 import { type EventBase, withKind } from '../meta/event.js';
+import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { isRecord, readEpochMs, type ThreadFile } from '../meta/thread-file.js';
 import type { SourceContext } from '../source.js';
@@ -48,17 +49,6 @@ function attachments(m: Record<string, unknown>): { uris: string[]; count: numbe
   }
   if (isRecord(m['sticker'])) add(m['sticker']);
   return { uris, count };
-}
-
-/**
- * The reactions to a message as Twitter's are written, `😢 by Zoë Example, ❤ by Sam Sample`, repaired like every
- * other string of the file; undefined when there are none. A reaction is part of its message, never a record.
- */
-function reactionList(list: unknown, fix: (s: string) => string): string | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? fix(v) : '?');
-  const out = list.filter(isRecord).map((r) => `${text(r['reaction'])} by ${text(r['actor'])}`);
-  return out.length > 0 ? out.join(', ') : undefined;
 }
 
 function callStatus(m: Record<string, unknown>, missedSentence: boolean): CallStatus {
