@@ -15,6 +15,7 @@ import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline, storeOrder } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
+import { CopyWarnings } from './copies.js';
 import { type ParseOutcome, parseHashed, readHead } from './hashing.js';
 import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
 import { type InputSpans, inputSpans, storeSpans } from './spans.js';
@@ -65,6 +66,8 @@ export async function ingest(
   // event numbers: they stay in the store (it only appends) but are never kept.
   const voided: [number, number][] = [];
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A warning about a record another input holds too is told once (copies.ts).
+  const copies = new CopyWarnings();
 
   /** `alone`: the run's only input (a member: its archive's only member, the archive being the only input). */
   async function visit(input: SourceInput, alone: boolean): Promise<void> {
@@ -183,6 +186,7 @@ export async function ingest(
         if (builder.store.length > attemptStart) voided.push([attemptStart, builder.store.length]);
         attemptStart = builder.store.length;
         problems.rollback(problemsMark);
+        copies.restart();
         builder.rollback(sendersMark);
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
@@ -203,21 +207,23 @@ export async function ingest(
         tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
       },
       reject,
-      warn(code, locator, message, hint) {
-        problems.add({
+      warn(code, locator, message, hint, copy) {
+        const p: Problem = {
           code,
           severity: 'warning',
           file,
           ...(locator !== undefined ? { locator: locatorText(locator) } : {}),
           message,
           ...(hint ? { hint } : {}),
-        });
+        };
+        if (copy === undefined || copies.add(p, copy)) problems.add(p);
       },
       progress(bytesRead) {
         opts.onProgress?.({ path: file, bytesRead, bytes: input.bytes });
       },
     };
     const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
+    copies.close();
     tally.sha256 = outcome.digest;
     // A failure of the input's own stream (a damaged archive member, a disk error) is the cause, whatever the
     // source made of it; one found only while hashing, after the source stopped early, counts too.

@@ -66,6 +66,11 @@ export const INLINE = -1;
 /** No value. */
 export const NONE = -2;
 
+// Bits of a problem record's field at byte 20: which of the optional strings after its message it holds.
+export const HAS_HINT = 1;
+/** A warning's `copy` (SourceContext.warn), after the hint. */
+export const HAS_COPY = 2;
+
 /** The fields of a `Party`, in the order a `PARTY` record holds them. */
 export const PARTY_FIELDS = ['id', 'idType', 'name', 'role'] as const;
 
