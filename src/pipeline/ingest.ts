@@ -10,6 +10,7 @@ import type { Source, SourceContext, SourceInput, SourceOptions } from '../sourc
 import { SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
 import { findDuplicates } from '../timeline/dedupe.js';
+import { FutureRecords } from '../timeline/future.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline, storeOrder } from '../timeline/order.js';
@@ -27,6 +28,8 @@ export interface IngestOptions {
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
   /** Where a source may run instead of this thread (`ParseElsewhere`). */
   readonly elsewhere?: ParseElsewhere | undefined;
+  /** The report's generation time, when the builder flags records after it (timeline/future.ts). */
+  readonly generatedAt?: string;
 }
 
 /**
@@ -164,6 +167,7 @@ export async function ingest(
         ...(hint ? { hint } : {}),
       });
     };
+    const future = new FutureRecords();
     let attemptStart = builder.store.length;
     const problemsMark = problems.mark();
     const sendersMark = builder.mark();
@@ -175,6 +179,7 @@ export async function ingest(
       }
       tally.records++;
       tally.events++;
+      if (builder.future) future.add(e.locator, builder.store.ms(built));
       const dst = builder.dst;
       if (dst) problems.add(dstProblem(dst, e, file, opts.source.timezone));
     };
@@ -187,6 +192,7 @@ export async function ingest(
         attemptStart = builder.store.length;
         problems.rollback(problemsMark);
         copies.restart();
+        future.clear();
         builder.rollback(sendersMark);
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
@@ -224,6 +230,8 @@ export async function ingest(
     };
     const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
     copies.close();
+    const late = opts.generatedAt === undefined ? undefined : future.problem(file, opts.generatedAt);
+    if (late) problems.add(late);
     tally.sha256 = outcome.digest;
     // A failure of the input's own stream (a damaged archive member, a disk error) is the cause, whatever the
     // source made of it; one found only while hashing, after the source stopped early, counts too.
