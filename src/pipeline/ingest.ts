@@ -18,7 +18,7 @@ import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import { CopyWarnings } from './copies.js';
 import { type ParseOutcome, parseHashed, readHead } from './hashing.js';
-import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
+import { errnoCode, readErrorWords, readStoppedAt, unreadableProblem } from './read-errors.js';
 import { type InputSpans, inputSpans, storeSpans } from './spans.js';
 
 export interface IngestOptions {
@@ -154,7 +154,10 @@ export async function ingest(
     inputs.push(tally);
     const file = input.path;
     const times = source.times ?? STAMPED_TIMES;
+    // The locator of the record counted last, for where a read that fails part-way got to.
+    let last: number | string | undefined;
     const reject = (code: string, locator: number | string, message: string, hint?: string) => {
+      last = locator;
       tally.records++;
       tally.rejected++;
       tally.rejectedReasons[code] = (tally.rejectedReasons[code] ?? 0) + 1;
@@ -177,6 +180,7 @@ export async function ingest(
         reject(built.code, e.locator, built.message, built.hint);
         return;
       }
+      last = e.locator;
       tally.records++;
       tally.events++;
       if (builder.future) future.add(e.locator, builder.store.ms(built));
@@ -193,6 +197,7 @@ export async function ingest(
         problems.rollback(problemsMark);
         copies.restart();
         future.clear();
+        last = undefined;
         builder.rollback(sendersMark);
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
@@ -207,7 +212,8 @@ export async function ingest(
         utf8.end = end;
         emitted(e, utf8);
       },
-      skip(reason, _locator) {
+      skip(reason, locator) {
+        last = locator;
         tally.records++;
         tally.skipped++;
         tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
@@ -258,7 +264,10 @@ export async function ingest(
         code: 'INPUT_READ_FAILED',
         severity: 'error',
         file,
-        message: `reading stopped: ${errno ? readErrorWords(failure) : message}`,
+        // A disk error says how far the read got, so the reader knows what the counts cover.
+        message: errno
+          ? `reading stopped${readStoppedAt(outcome.readBytes, input.bytes, last)}: ${readErrorWords(failure)}`
+          : `reading stopped: ${message}`,
         hint: errno
           ? 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.'
           : 'The events read before this point are kept. If the file is intact, this is a bug in chronolog: please report it.',

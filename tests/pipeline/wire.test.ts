@@ -259,9 +259,12 @@ describe('the wire', () => {
     );
     const eio = Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO', errno: -5, syscall: 'read' });
     const back = outcomeFromWire(
-      overTheWire(() => {}, outcomeToWire({ digest: 'cd', thrown: failure, stream: eio })).ended!,
+      overTheWire(() => {}, outcomeToWire({ digest: 'cd', thrown: failure, stream: eio, readBytes: 5047 }))
+        .ended!,
     );
     expect(back.digest).toBe('cd');
+    // How far the read got before the stream failed, for the message that says so.
+    expect(back.readBytes).toBe(5047);
     expect(back.thrown).toBeInstanceOf(SourceFailure);
     expect(back.thrown).toMatchObject({
       code: 'SMS_TRUNCATED',

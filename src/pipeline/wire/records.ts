@@ -114,6 +114,8 @@ export interface WireOutcome {
   readonly thrown?: WireError;
   /** The first error of the input's own stream, if any. */
   readonly stream?: WireError;
+  /** With `stream`: the bytes read without fault before it (`ParseOutcome.readBytes`). */
+  readonly readBytes?: number;
 }
 
 /** An error as it crosses the wire: a `SourceFailure`'s fields, or an `Error`'s (with a system error's code). */
