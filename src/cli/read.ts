@@ -26,6 +26,8 @@ export interface ReadFlags extends CaseFlags {
   readonly dateOrder?: DateOrder;
   readonly formatOf?: string[];
   readonly quiet?: boolean;
+  /** The report's generation time: records dated well after it are flagged (timeline/future.ts). */
+  readonly generatedAt?: string;
 }
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */
@@ -182,6 +184,7 @@ export async function readInputs(
         progress.update(p);
       },
       passedOver,
+      ...(flags.generatedAt ? { generatedAt: flags.generatedAt } : {}),
       newBlock: blocks.newBlock,
       ...(host ? { elsewhere: host.elsewhere } : {}),
       ...(marks ? { marks } : {}),

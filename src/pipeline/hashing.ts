@@ -19,13 +19,23 @@ export interface HashedInput {
   finish(): Promise<string>;
   /** The first error raised by the input's stream itself (not by the source reading it), if any. */
   failure(): Error | undefined;
+  /** With `failure`: how many bytes from the start that read had delivered without fault. */
+  failedAfter(): number | undefined;
 }
 
 export function hashing(inner: SourceInput): HashedInput {
   let digest: string | undefined;
   let failure: Error | undefined;
+  let failedAfter: number | undefined;
+  /** Keeps the first failure, and how far the read it stopped had got. */
+  const fail = (err: Error, delivered: number): void => {
+    if (failure !== undefined) return;
+    failure = err;
+    failedAfter = delivered;
+  };
   const open = (): Readable => {
     const hash = createHash('sha256');
+    let delivered = 0;
     const raw = inner.open();
     // Set when the reader stops early (it had read enough): the raw stream is then destroyed, and whatever it
     // raises after that is no fault of the input.
@@ -42,9 +52,12 @@ export function hashing(inner: SourceInput): HashedInput {
       const chunk = raw.read() as Buffer | null;
       if (chunk !== null) {
         hash.update(chunk);
+        delivered += chunk.length;
         out.push(chunk);
       } else if (raw.errored) {
-        failure ??= raw.errored;
+        fail(raw.errored, delivered);
+        // Its chunks read ahead are all delivered now: the read got this far.
+        if (failure === raw.errored) failedAfter = delivered;
         out.destroy(raw.errored);
       } else if (raw.readableEnded) {
         digest ??= hash.digest('hex');
@@ -54,7 +67,7 @@ export function hashing(inner: SourceInput): HashedInput {
         const err = Object.assign(new Error('the input closed before its end'), {
           code: 'ERR_STREAM_PREMATURE_CLOSE',
         });
-        failure ??= err;
+        fail(err, delivered);
         out.destroy(err);
       } else waiting = true;
     };
@@ -67,7 +80,8 @@ export function hashing(inner: SourceInput): HashedInput {
     // Also records an error raised before the first read.
     raw.on('error', (err: Error) => {
       if (abandoned) return;
-      failure ??= err;
+      // Chunks still waiting in the raw stream's buffer are delivered after this: `pull` then counts them in.
+      fail(err, delivered);
       wake();
     });
     const out: Readable = new Readable({
@@ -88,13 +102,15 @@ export function hashing(inner: SourceInput): HashedInput {
     through &&
     async function* (size?: number): AsyncGenerator<Buffer> {
       const hash = createHash('sha256');
+      let delivered = 0;
       try {
         for await (const chunk of through(size)) {
           hash.update(chunk);
+          delivered += chunk.length;
           yield chunk;
         }
       } catch (err) {
-        failure ??= err as Error;
+        fail(err as Error, delivered);
         throw err;
       }
       digest ??= hash.digest('hex');
@@ -103,13 +119,18 @@ export function hashing(inner: SourceInput): HashedInput {
     input: { ...inner, open, ...(chunks ? { chunks } : {}) },
     digest: () => digest,
     failure: () => failure,
+    failedAfter: () => failedAfter,
     async finish() {
       if (digest !== undefined) return digest;
       const hash = createHash('sha256');
+      let delivered = 0;
       try {
-        for await (const chunk of inner.open()) hash.update(chunk as Buffer);
+        for await (const chunk of inner.open()) {
+          hash.update(chunk as Buffer);
+          delivered += (chunk as Buffer).length;
+        }
       } catch (err) {
-        failure ??= err as Error;
+        fail(err as Error, delivered);
       }
       digest = hash.digest('hex');
       return digest;
@@ -124,6 +145,8 @@ export interface ParseOutcome {
   readonly thrown: unknown;
   /** The first error of the input's own stream (`HashedInput.failure`). */
   readonly stream: Error | undefined;
+  /** With `stream`: the bytes from the start of the input read without fault before it (`HashedInput.failedAfter`). */
+  readonly readBytes?: number | undefined;
 }
 
 /** Runs `source` over `input`, hashing what it reads (and the rest, if it stops early). */
@@ -140,7 +163,7 @@ export async function parseHashed(
     thrown = err;
   }
   const digest = await hashed.finish();
-  return { digest, thrown, stream: hashed.failure() };
+  return { digest, thrown, stream: hashed.failure(), readBytes: hashed.failedAfter() };
 }
 
 /**

@@ -9,6 +9,7 @@ import { buildReport } from '../analysis/index.js';
 import type { Report, ResolvedCase, TimelineEvent } from '../model/index.js';
 import type { DateOrder, SourceInput } from '../sources/index.js';
 import { TimelineBuilder } from '../timeline/build.js';
+import { futureAfter } from '../timeline/future.js';
 import { IdentityResolver } from '../timeline/identities.js';
 import type { NewBlock } from '../timeline/pages.js';
 import { ProblemLog } from '../timeline/problems.js';
@@ -25,6 +26,11 @@ export interface RunOptions {
   readonly dateOrder?: DateOrder;
   readonly forcedFormat?: (path: string) => string | undefined;
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
+  /**
+   * When the report is generated (its `generatedAt`): records dated well after it are flagged and warned about
+   * (timeline/future.ts). Absent when nothing states a generation time.
+   */
+  readonly generatedAt?: string;
   /** Where the timeline's text blocks come from (timeline/pages.ts); allocated as needed by default. */
   readonly newBlock?: NewBlock;
   /** Where sources may run instead of this thread (pipeline/ingest.ts); by default every input is read here. */
@@ -69,7 +75,8 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     region: opts.case.region,
   });
   const problems = new ProblemLog();
-  const builder = new TimelineBuilder(zone, identities, opts.newBlock);
+  const after = futureAfter(opts.generatedAt);
+  const builder = new TimelineBuilder(zone, identities, opts.newBlock, after);
   opts.marks?.attach(builder.store);
   const ingested = await ingest(opts.inputs, builder, problems, {
     source: {
@@ -80,6 +87,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     forcedFormat: opts.forcedFormat ?? (() => undefined),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     elsewhere: opts.elsewhere,
+    ...(after !== undefined && opts.generatedAt !== undefined ? { generatedAt: opts.generatedAt } : {}),
   });
   for (const p of opts.passedOver ?? []) ingested.ignored.push({ path: p.path, reason: p.reason });
   ingested.ignored.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -10,13 +10,15 @@ import type { Source, SourceContext, SourceInput, SourceOptions } from '../sourc
 import { SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
 import { findDuplicates } from '../timeline/dedupe.js';
+import { FutureRecords } from '../timeline/future.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline, storeOrder } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
+import { CopyWarnings } from './copies.js';
 import { type ParseOutcome, parseHashed, readHead } from './hashing.js';
-import { errnoCode, readErrorWords, unreadableProblem } from './read-errors.js';
+import { errnoCode, readErrorWords, readStoppedAt, unreadableProblem } from './read-errors.js';
 import { type InputSpans, inputSpans, storeSpans } from './spans.js';
 
 export interface IngestOptions {
@@ -26,6 +28,8 @@ export interface IngestOptions {
   readonly onProgress?: (p: { path: string; bytesRead: number; bytes: number }) => void;
   /** Where a source may run instead of this thread (`ParseElsewhere`). */
   readonly elsewhere?: ParseElsewhere | undefined;
+  /** The report's generation time, when the builder flags records after it (timeline/future.ts). */
+  readonly generatedAt?: string;
 }
 
 /**
@@ -65,6 +69,8 @@ export async function ingest(
   // event numbers: they stay in the store (it only appends) but are never kept.
   const voided: [number, number][] = [];
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A warning about a record another input holds too is told once (copies.ts).
+  const copies = new CopyWarnings();
 
   /** `alone`: the run's only input (a member: its archive's only member, the archive being the only input). */
   async function visit(input: SourceInput, alone: boolean): Promise<void> {
@@ -148,7 +154,10 @@ export async function ingest(
     inputs.push(tally);
     const file = input.path;
     const times = source.times ?? STAMPED_TIMES;
+    // The locator of the record counted last, for where a read that fails part-way got to.
+    let last: number | string | undefined;
     const reject = (code: string, locator: number | string, message: string, hint?: string) => {
+      last = locator;
       tally.records++;
       tally.rejected++;
       tally.rejectedReasons[code] = (tally.rejectedReasons[code] ?? 0) + 1;
@@ -161,6 +170,7 @@ export async function ingest(
         ...(hint ? { hint } : {}),
       });
     };
+    const future = new FutureRecords();
     let attemptStart = builder.store.length;
     const problemsMark = problems.mark();
     const sendersMark = builder.mark();
@@ -170,8 +180,10 @@ export async function ingest(
         reject(built.code, e.locator, built.message, built.hint);
         return;
       }
+      last = e.locator;
       tally.records++;
       tally.events++;
+      if (builder.future) future.add(e.locator, builder.store.ms(built));
       const dst = builder.dst;
       if (dst) problems.add(dstProblem(dst, e, file, opts.source.timezone));
     };
@@ -183,6 +195,9 @@ export async function ingest(
         if (builder.store.length > attemptStart) voided.push([attemptStart, builder.store.length]);
         attemptStart = builder.store.length;
         problems.rollback(problemsMark);
+        copies.restart();
+        future.clear();
+        last = undefined;
         builder.rollback(sendersMark);
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
@@ -197,27 +212,32 @@ export async function ingest(
         utf8.end = end;
         emitted(e, utf8);
       },
-      skip(reason, _locator) {
+      skip(reason, locator) {
+        last = locator;
         tally.records++;
         tally.skipped++;
         tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
       },
       reject,
-      warn(code, locator, message, hint) {
-        problems.add({
+      warn(code, locator, message, hint, copy) {
+        const p: Problem = {
           code,
           severity: 'warning',
           file,
           ...(locator !== undefined ? { locator: locatorText(locator) } : {}),
           message,
           ...(hint ? { hint } : {}),
-        });
+        };
+        if (copy === undefined || copies.add(p, copy)) problems.add(p);
       },
       progress(bytesRead) {
         opts.onProgress?.({ path: file, bytesRead, bytes: input.bytes });
       },
     };
     const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
+    copies.close();
+    const late = opts.generatedAt === undefined ? undefined : future.problem(file, opts.generatedAt);
+    if (late) problems.add(late);
     tally.sha256 = outcome.digest;
     // A failure of the input's own stream (a damaged archive member, a disk error) is the cause, whatever the
     // source made of it; one found only while hashing, after the source stopped early, counts too.
@@ -244,7 +264,10 @@ export async function ingest(
         code: 'INPUT_READ_FAILED',
         severity: 'error',
         file,
-        message: `reading stopped: ${errno ? readErrorWords(failure) : message}`,
+        // A disk error says how far the read got, so the reader knows what the counts cover.
+        message: errno
+          ? `reading stopped${readStoppedAt(outcome.readBytes, input.bytes, last)}: ${readErrorWords(failure)}`
+          : `reading stopped: ${message}`,
         hint: errno
           ? 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.'
           : 'The events read before this point are kept. If the file is intact, this is a bug in chronolog: please report it.',

@@ -1,4 +1,5 @@
 import type { Problem } from '../model/index.js';
+import { locatorText } from '../timeline/ids.js';
 
 /**
  * Operating-system read errors in words. Node reports them as codes (`EACCES`); a person needs to know what
@@ -56,4 +57,24 @@ export function unreadableHint(err: unknown, what: 'file' | 'folder'): string {
       'also allow the terminal under System Settings → Privacy & Security → Files and Folders.'
     );
   return `Check that the ${what} can be opened (copy it to another folder if the drive is failing) and re-run.`;
+}
+
+/**
+ * How far the read of a file got before its disk failed part-way: the bytes read without fault (of how many the
+ * file has) and the last record counted, so a reader knows which records the counts cover and where to look.
+ */
+export function readStoppedAt(
+  readBytes: number | undefined,
+  bytes: number,
+  last: number | string | undefined,
+): string {
+  const counted =
+    last === undefined ? 'no record counted before it' : `the last record counted: ${locatorText(last)}`;
+  if (readBytes === undefined) return ` (${counted})`;
+  return ` after ${thousands(readBytes)} of the file's ${thousands(bytes)} bytes (${counted})`;
+}
+
+/** 1234567 as "1,234,567". */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

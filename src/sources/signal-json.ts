@@ -12,7 +12,8 @@
  * "Me" is the exporter; `deleted`/`call`/`missed`/`sticker`/`quote` appear in newer versions. Bodies are read as
  * ./signal-export.ts describes (padding trimmed, a call's kind and outcome from its sentence), exactly as the
  * chat.md twin reads them, so the two files of one conversation count each message once. One bad line is
- * rejected with its line number and the rest are read; a bad last line without a line break (signal-export ends
+ * rejected with its line number and the rest are read (a line that is valid JSON but no object, such as an array
+ * or `null`, too); a bad last line without a line break (signal-export ends
  * every line with one) was cut short: it is no message, and the file is reported as cut (SIGNAL_JSON_TRUNCATED).
  */
 import type { Kind, Party } from '../model/index.js';
@@ -24,6 +25,22 @@ import { forEachLine } from './text.js';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/;
 const ME: Party = { name: 'Me', role: 'victim' };
 const HINT = 'Check this line of data.json; other lines were read.';
+
+/** What every line should be, for the rejection of one that is not. */
+const EXPECTED =
+  'signal-export writes one message per line, a JSON object such as {"date": …, "sender": …, "body": …}';
+
+/** The start of a rejected line, to find it by. */
+function shown(line: string): string {
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+/** What a parsed JSON value that is no object is, in words, with the start of its `line`. */
+function jsonKind(v: unknown, line: string): string {
+  if (v === null || typeof v === 'boolean') return `the JSON value ${String(v)}`;
+  const kind = Array.isArray(v) ? 'an array' : typeof v === 'string' ? 'a string' : 'a number';
+  return `${kind} in JSON (${shown(line)})`;
+}
 
 /** A sticker's stand-in text as chat.md writes it (its emoji, or "sticker"), or `undefined` for none. */
 function stickerLabel(raw: unknown): string | undefined {
@@ -56,13 +73,20 @@ export const signalJson: Source = {
       (raw, lineNo, unended) => {
         const line = raw.trim();
         if (line === '') return;
-        let m: Record<string, unknown>;
+        let parsed: unknown;
         try {
-          m = JSON.parse(line) as Record<string, unknown>;
+          parsed = JSON.parse(line);
         } catch {
           // signal-export ends every line with a line break: a broken last line without one was cut short.
           if (unended) cut = lineNo;
-          else ctx.reject('SIGNAL_BAD_JSON', lineNo, `line ${lineNo} is not a JSON object`, HINT);
+          else {
+            ctx.reject(
+              'SIGNAL_BAD_JSON',
+              lineNo,
+              `line ${lineNo} is not valid JSON (${shown(line)}): ${EXPECTED}`,
+              HINT,
+            );
+          }
           return;
         }
         if (nestsTooDeep(line)) {
@@ -74,6 +98,18 @@ export const signalJson: Source = {
           );
           return;
         }
+        // Valid JSON, but an array, a string, a number, true, false or null: no message can be read from it
+        // (and `null['date']` would stop the whole file).
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+          ctx.reject(
+            'SIGNAL_NOT_OBJECT',
+            lineNo,
+            `line ${lineNo} is ${jsonKind(parsed, line)}, not a message: ${EXPECTED}`,
+            HINT,
+          );
+          return;
+        }
+        const m = parsed as Record<string, unknown>;
         const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;
         if (!date || date[1] === '1970') {
           ctx.reject(

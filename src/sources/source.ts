@@ -67,8 +67,19 @@ export interface SourceContext {
   skip(reason: string, locator: number | string): void;
   /** One record could not be used. The message names the bad value; the hint says what to do. */
   reject(code: string, locator: number | string, message: string, hint?: string): void;
-  /** An assumption or oddity that does not change the record count (inferred date order, repaired mojibake). */
-  warn(code: string, locator: number | string | undefined, message: string, hint?: string): void;
+  /**
+   * An assumption or oddity that does not change the record count (inferred date order, repaired mojibake).
+   * `copy`, for a warning about one record's content (a WhatsApp block notice), says which record: the same
+   * record is in every overlapping export of the chat, and warnings with the same code and `copy` from two
+   * inputs are told once, naming where the other copies are, as duplicate events count once (timeline/dedupe.ts).
+   */
+  warn(
+    code: string,
+    locator: number | string | undefined,
+    message: string,
+    hint?: string,
+    copy?: string,
+  ): void;
   /** Bytes consumed so far, for the progress bar. Cheap; call it per chunk. */
   progress(bytesRead: number): void;
   /**

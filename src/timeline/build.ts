@@ -22,6 +22,9 @@ function own(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
+/** The flag of a record dated after the report was generated (future.ts). */
+const AFTER_REPORT = 'time-after-report';
+
 const NOBODY: Who = { sender: undefined, key: undefined, role: undefined };
 
 /** Distinct senders remembered; past this, senders are resolved afresh (same answer, more memory). */
@@ -68,6 +71,8 @@ export class TimelineBuilder {
   readonly store: EventStore;
   /** Set by `build` when the event's local time fell in a DST gap or overlap. */
   dst: BuiltDst;
+  /** Set by `build` when the event's instant is after `after` (the report's generation time and a margin). */
+  future = false;
   /**
    * The input and instant of the event built last. Inputs are read one after another, so this is the record
    * before in the same file when the inputs match: a time that occurs twice is read as the second of the two when
@@ -90,11 +95,15 @@ export class TimelineBuilder {
     input: 0,
   };
 
-  /** @param newBlock where the store's text blocks come from (pages.ts) */
+  /**
+   * @param newBlock where the store's text blocks come from (pages.ts)
+   * @param after the instant past which a record is flagged `time-after-report` (future.ts); none by default
+   */
   constructor(
     private readonly zone: Zone,
     private readonly identities: IdentityResolver,
     newBlock?: NewBlock,
+    private readonly after = Number.POSITIVE_INFINITY,
   ) {
     this.store = new EventStore(this.whos, this.conversations, newBlock);
   }
@@ -112,6 +121,7 @@ export class TimelineBuilder {
   ): number | UnusableTime {
     let ms: number;
     this.dst = undefined;
+    this.future = false;
     if (e.time.type === 'instant') {
       ms = e.time.ms;
       if (!Number.isFinite(ms)) {
@@ -163,7 +173,15 @@ export class TimelineBuilder {
     r.incident = role === 'subject' && direction !== 'outgoing';
     r.who = who;
     r.conversation = e.conversation === undefined ? 0 : this.conversations.id(e.conversation);
-    r.flags = this.dst ? [...(e.flags ?? []), DST_FLAGS[this.dst]] : e.flags;
+    this.future = ms > this.after;
+    r.flags =
+      this.dst || this.future
+        ? [
+            ...(e.flags ?? []),
+            ...(this.dst ? [DST_FLAGS[this.dst]] : []),
+            ...(this.future ? [AFTER_REPORT] : []),
+          ]
+        : e.flags;
     r.details = e.details;
     r.input = input;
     return this.store.add(e, r, text);

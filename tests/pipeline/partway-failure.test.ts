@@ -472,11 +472,16 @@ async function expectPartway(
   ]);
 }
 
-const READ_FAILED = {
+/**
+ * A disk error after `cut` bytes of a file of `bytes` (`failingInput` says `cut + 4096`): the message says how far
+ * the read got and the last record counted (`last`, if any), so a reader knows what the counts cover.
+ */
+const readFailed = (cut: number, last: number | string | undefined, bytes = cut + 4096) => ({
   code: 'INPUT_READ_FAILED',
-  message: 'reading stopped: input/output error (the disk, card or network drive may be failing) (EIO)',
+  message: `reading stopped after ${thousands(cut)} of the file's ${thousands(bytes)} bytes (${last === undefined ? 'no record counted before it' : `the last record counted: ${locatorText(last)}`}): input/output error (the disk, card or network drive may be failing) (EIO)`,
   hint: 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.',
-};
+});
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const DAMAGED_HINT =
   'Download or export the archive again (a copy that unzips without errors), then re-run with the new archive.';
 
@@ -510,7 +515,8 @@ describe.each(CASES)('$title, read from an input that fails part-way', (c) => {
     ['in pieces of 16 bytes', 16],
   ])('keeps the records before a disk error, read %s', async (_, size) => {
     const input = failingInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut), size, errno('EIO'));
-    await expectPartway(c, input, cut, READ_FAILED);
+    // The fifth record is cut: the fourth is the last one counted.
+    await expectPartway(c, input, cut, readFailed(cut, fx.records[3]!.locator));
   });
 
   it('keeps the records before the point where a damaged zip member cannot be inflated', async () => {
@@ -558,7 +564,8 @@ describe('a Messenger thread whose first reading fails and whose second does not
     const fx = metaClassic('your_facebook_activity');
     const path = `exports/${fx.name}`;
     const intact = memoryInput(path, fx.bytes);
-    const failing = failingInput(path, fx.bytes.subarray(0, fx.records[4]!.start + 40), 64, errno('EIO'));
+    const cut = fx.records[4]!.start + 40;
+    const failing = failingInput(path, fx.bytes.subarray(0, cut), 64, errno('EIO'));
     let opened = 0;
     const failingOn = (n: number): SourceInput => {
       opened = 0;
@@ -572,7 +579,8 @@ describe('a Messenger thread whose first reading fails and whose second does not
     expect(opened).toBe(3);
     expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 6, events: 4, skipped: 1, rejected: 1 });
     expect(t.problems.list.filter((p) => p.code === 'INPUT_READ_FAILED')).toEqual([
-      { ...READ_FAILED, severity: 'error', file: path },
+      // The first reading stopped there; the second counted every record, to the last.
+      { ...readFailed(cut, fx.records.at(-1)!.locator, fx.bytes.length), severity: 'error', file: path },
     ]);
   });
 });
@@ -657,7 +665,7 @@ describe('a single e-mail (.eml), its only record cut by the failure', () => {
     [
       'a disk error',
       failingInput('exports/tonight.eml', message.subarray(0, half), 16, errno('EIO')),
-      READ_FAILED,
+      readFailed(half, undefined),
     ],
     [
       'a damaged zip member',

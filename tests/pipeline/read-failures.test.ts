@@ -103,9 +103,13 @@ describe('files that fail while being read', () => {
       code: 'INPUT_READ_FAILED',
       severity: 'error',
       file: 'exports/sms.xml',
-      message: 'reading stopped: input/output error (the disk, card or network drive may be failing) (EIO)',
+      // How far the read got, of the size the file claims, and the last record counted: the 16th <sms>, whole.
+      message:
+        "reading stopped after 5,047 of the file's 5,147 bytes (the last record counted: sms[15] (line 20)): input/output error (the disk, card or network drive may be failing) (EIO)",
       hint: 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.',
     });
+    expect(cut.length).toBe(5047);
+    expect(cut.toString('latin1').match(/<sms /g)).toHaveLength(16);
   });
 
   const MARKER: Record<string, string> = {
@@ -207,8 +211,20 @@ describe('files that fail while being read', () => {
     );
     expect(t.events.map((e) => e.locator)).toEqual(complete.map((e) => e.locator).slice(0, t.events.length));
     expect(t.events.length).toBeGreaterThanOrEqual(complete.length - 1);
+    // The failure says the read got 4,096 bytes in, and which record was counted last (the source's, in order).
+    const last = [...t.events]
+      .map((e) => Number(e.locator))
+      .sort((a, b) => a - b)
+      .at(-1)!;
+    // (Its only skipped record, the encryption notice, is line 1.)
+    expect(t.inputs[0]).toMatchObject({ skipped: 1, rejected: 0 });
     expect(t.problems.list).toContainEqual(
-      expect.objectContaining({ code: 'INPUT_READ_FAILED', severity: 'error', file: `exports/${name}` }),
+      expect.objectContaining({
+        code: 'INPUT_READ_FAILED',
+        severity: 'error',
+        file: `exports/${name}`,
+        message: `reading stopped after 4,096 of the file's ${String(bytes.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} bytes (the last record counted: line ${last}): input/output error (the disk, card or network drive may be failing) (EIO)`,
+      }),
     );
   });
 });

@@ -55,7 +55,8 @@ function recorder(): { ctx: SourceContext; calls: unknown[] } {
     emitUtf8: (e, bytes, start, end) => event(e, Buffer.from(bytes.subarray(start, end)).toString('utf8')),
     skip: (reason, locator) => calls.push({ op: 'skip', reason, locator }),
     reject: (code, locator, message, hint) => calls.push({ op: 'reject', code, locator, message, hint }),
-    warn: (code, locator, message, hint) => calls.push({ op: 'warn', code, locator, message, hint }),
+    warn: (code, locator, message, hint, copy) =>
+      calls.push({ op: 'warn', code, locator, message, hint, ...(copy === undefined ? {} : { copy }) }),
     progress: (bytesRead) => calls.push({ op: 'progress', bytesRead }),
     restart: () => calls.push({ op: 'restart' }),
   };
@@ -136,6 +137,14 @@ function everything(ctx: SourceContext): void {
   ctx.reject('SMS_NO_DATE', 'sms[4]', 'no date');
   ctx.warn('WHATSAPP_DATE_ORDER', undefined, 'day/month order inferred');
   ctx.warn('X', 3, 'with a number', 'and a hint');
+  ctx.warn(
+    'WHATSAPP_BLOCK_NOTICE',
+    92,
+    'a block',
+    'a hint',
+    'You blocked this contact.\u00002024-03-31T10:12',
+  );
+  ctx.warn('Y', 'msg[2]', 'a copy without a hint', undefined, 'Zoë ✓');
   ctx.progress(65_536);
   ctx.restart!();
   ctx.emitUtf8!(event({ sender: sam }), text, 0, text.length);
@@ -145,7 +154,7 @@ describe('the wire', () => {
   it('replays every kind of call as it was made', () => {
     const { calls, ended } = overTheWire(everything);
     expect(calls).toEqual(direct(everything));
-    expect(calls).toHaveLength(19);
+    expect(calls).toHaveLength(21);
     expect(ended).toEqual({ digest: 'ab' });
   });
 
@@ -206,7 +215,13 @@ describe('the wire', () => {
       }),
       fc.record({ op: fc.constant('utf8' as const), text: fc.string({ unit: 'grapheme', maxLength: 40 }) }),
       fc.record({ op: fc.constant('skip' as const), reason: text, locator: fc.oneof(fc.nat(), text) }),
-      fc.record({ op: fc.constant('warn' as const), code: text, message: text, hint: fc.option(text) }),
+      fc.record({
+        op: fc.constant('warn' as const),
+        code: text,
+        message: text,
+        hint: fc.option(text),
+        copy: fc.option(text, { nil: undefined }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(call, { maxLength: 30 }), (calls) => {
@@ -226,7 +241,7 @@ describe('the wire', () => {
               const b = utf8(c.text);
               ctx.emitUtf8!(event({}), b, 0, b.length);
             } else if (c.op === 'skip') ctx.skip(c.reason, c.locator);
-            else ctx.warn(c.code, undefined, c.message, c.hint ?? undefined);
+            else ctx.warn(c.code, undefined, c.message, c.hint ?? undefined, c.copy);
           }
         };
         expect(overTheWire(run).calls).toEqual(direct(run));
@@ -244,9 +259,12 @@ describe('the wire', () => {
     );
     const eio = Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO', errno: -5, syscall: 'read' });
     const back = outcomeFromWire(
-      overTheWire(() => {}, outcomeToWire({ digest: 'cd', thrown: failure, stream: eio })).ended!,
+      overTheWire(() => {}, outcomeToWire({ digest: 'cd', thrown: failure, stream: eio, readBytes: 5047 }))
+        .ended!,
     );
     expect(back.digest).toBe('cd');
+    // How far the read got before the stream failed, for the message that says so.
+    expect(back.readBytes).toBe(5047);
     expect(back.thrown).toBeInstanceOf(SourceFailure);
     expect(back.thrown).toMatchObject({
       code: 'SMS_TRUNCATED',

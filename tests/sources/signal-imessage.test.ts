@@ -34,6 +34,8 @@ describe.each(CASES)('%s', (source, file) => {
   });
 });
 
+const HINT = 'Check this line of data.json; other lines were read.';
+
 describe('Signal and iMessage specifics', () => {
   it('reads "Me" as the exporter and keeps multi-line messages, without counting reactions', async () => {
     const run = await runSource(signalChat, 'fixtures/signal-chat/chat.md');
@@ -93,6 +95,58 @@ describe('Signal and iMessage specifics', () => {
       ['SIGNAL_BAD_JSON', 6],
     ]);
     expect(run.events.find((e) => e.kind === 'call')).toMatchObject({ call: { status: 'missed' } });
+  });
+
+  it('rejects a line that is JSON but no object (array, string, number, null) with what was expected, and reads on', async () => {
+    // A data.json someone opened and saved in an editor that "tidied" it: a message replaced by its body alone,
+    // another by a list of its fields, a deleted one by null, one by a number.
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-test-'));
+    try {
+      const file = join(dir, 'data.json');
+      writeFileSync(
+        file,
+        [
+          '{"date": "2024-03-01 18:04:22", "sender": "Sam", "body": "Why are you ignoring me", "quote": "", "reactions": [], "attachments": []}',
+          '"Answer me"',
+          '["2024-03-01 18:05:10", "Sam", "I know where you are"]',
+          'null',
+          '1709316400000',
+          '{"date": "2024-03-01 18:07:31", "sender": "Me", "body": "Please stop contacting me.", "quote": "", "reactions": [], "attachments": []}',
+          '',
+        ].join('\n'),
+      );
+      const run = await runSource(signalJson, file);
+      expect(run.failure).toBeUndefined();
+      expect(run.events.map((e) => [e.locator, e.text])).toEqual([
+        [1, 'Why are you ignoring me'],
+        [6, 'Please stop contacting me.'],
+      ]);
+      const expected =
+        'signal-export writes one message per line, a JSON object such as {"date": …, "sender": …, "body": …}';
+      expect(run.rejected.map((r) => [r.code, r.locator, r.message, r.hint])).toEqual([
+        [
+          'SIGNAL_NOT_OBJECT',
+          2,
+          `line 2 is a string in JSON ("Answer me"), not a message: ${expected}`,
+          HINT,
+        ],
+        [
+          'SIGNAL_NOT_OBJECT',
+          3,
+          `line 3 is an array in JSON (["2024-03-01 18:05:10", "Sam", "I know where you are"]), not a message: ${expected}`,
+          HINT,
+        ],
+        ['SIGNAL_NOT_OBJECT', 4, `line 4 is the JSON value null, not a message: ${expected}`, HINT],
+        [
+          'SIGNAL_NOT_OBJECT',
+          5,
+          `line 5 is a number in JSON (1709316400000), not a message: ${expected}`,
+          HINT,
+        ],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a line of data.json nested 100,000 deep with its line number and reads the lines after it', async () => {

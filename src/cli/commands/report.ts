@@ -55,7 +55,7 @@ export async function makeReport(
   stamp: string,
   withChronology: boolean,
 ): Promise<Report> {
-  const { timeline, kase } = await readInputs(paths, flags, env, false, (c) =>
+  const { timeline, kase } = await readInputs(paths, { ...flags, generatedAt: stamp }, env, false, (c) =>
     reportMarks(c, withChronology),
   );
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {

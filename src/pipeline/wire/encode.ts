@@ -92,8 +92,14 @@ export class WireContext implements SourceContext {
     this.problem(R.REJECT, code, locator, message, hint);
   }
 
-  warn(code: string, locator: number | string | undefined, message: string, hint?: string): void {
-    this.problem(R.WARN, code, locator, message, hint);
+  warn(
+    code: string,
+    locator: number | string | undefined,
+    message: string,
+    hint?: string,
+    copy?: string,
+  ): void {
+    this.problem(R.WARN, code, locator, message, hint, copy);
   }
 
   progress(bytesRead: number): void {
@@ -234,20 +240,24 @@ export class WireContext implements SourceContext {
     locator: number | string | undefined,
     message: string,
     hint: string | undefined,
+    copy?: string,
   ): void {
     const need =
       24 +
       strBytes(code) +
       strBytes(message) +
       (hint === undefined ? 0 : strBytes(hint)) +
+      (copy === undefined ? 0 : strBytes(copy)) +
       locatorBytes(locator);
     const at = this.begin(need);
     this.locator(at, locator);
-    this.t.i32[(at + 20) >> 2] = hint === undefined ? 0 : 1;
+    this.t.i32[(at + 20) >> 2] =
+      (hint === undefined ? 0 : R.HAS_HINT) | (copy === undefined ? 0 : R.HAS_COPY);
     let p = this.str(at + 24, code);
     if (typeof locator === 'string') p = this.str(p, locator);
     p = this.str(p, message);
     if (hint !== undefined) p = this.str(p, hint);
+    if (copy !== undefined) p = this.str(p, copy);
     this.finish(tag, at, p);
   }
 

@@ -12,6 +12,7 @@ export function outcomeToWire(o: ParseOutcome): WireOutcome {
     digest: o.digest,
     ...(o.thrown !== undefined ? { thrown: errorToWire(o.thrown) } : {}),
     ...(o.stream !== undefined ? { stream: errorToWire(o.stream) } : {}),
+    ...(o.readBytes !== undefined ? { readBytes: o.readBytes } : {}),
   };
 }
 
@@ -20,6 +21,7 @@ export function outcomeFromWire(w: WireOutcome): ParseOutcome {
     digest: w.digest,
     thrown: w.thrown === undefined ? undefined : errorFromWire(w.thrown),
     stream: w.stream === undefined ? undefined : errorFromWire(w.stream),
+    readBytes: w.readBytes,
   };
 }
 

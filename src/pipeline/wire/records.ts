@@ -66,6 +66,11 @@ export const INLINE = -1;
 /** No value. */
 export const NONE = -2;
 
+// Bits of a problem record's field at byte 20: which of the optional strings after its message it holds.
+export const HAS_HINT = 1;
+/** A warning's `copy` (SourceContext.warn), after the hint. */
+export const HAS_COPY = 2;
+
 /** The fields of a `Party`, in the order a `PARTY` record holds them. */
 export const PARTY_FIELDS = ['id', 'idType', 'name', 'role'] as const;
 
@@ -109,6 +114,8 @@ export interface WireOutcome {
   readonly thrown?: WireError;
   /** The first error of the input's own stream, if any. */
   readonly stream?: WireError;
+  /** With `stream`: the bytes read without fault before it (`ParseOutcome.readBytes`). */
+  readonly readBytes?: number;
 }
 
 /** An error as it crosses the wire: a `SourceFailure`'s fields, or an `Error`'s (with a system error's code). */

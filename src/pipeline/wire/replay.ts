@@ -89,9 +89,12 @@ export class WireReplay {
         const code = this.str(slot, at + 24);
         const locator = this.locatorAt(slot, at, this.next);
         const message = this.str(slot, this.next);
-        const hint = i32[(at + 20) >> 2] === 1 ? this.str(slot, this.next) : undefined;
-        if (tag === R.WARN) ctx.warn(code, locator, message, hint);
-        else ctx.reject(code, locator!, message, hint);
+        const has = i32[(at + 20) >> 2]!;
+        const hint = has & R.HAS_HINT ? this.str(slot, this.next) : undefined;
+        const copy = has & R.HAS_COPY ? this.str(slot, this.next) : undefined;
+        if (tag !== R.WARN) ctx.reject(code, locator!, message, hint);
+        else if (copy !== undefined) ctx.warn(code, locator, message, hint, copy);
+        else ctx.warn(code, locator, message, hint);
         return;
       }
       case R.PROGRESS:

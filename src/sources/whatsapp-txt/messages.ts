@@ -168,11 +168,14 @@ export async function readMessages(
   const skip = (reason: string, b: Buffer, from: number, end: number, lineNo: number, when: string): void => {
     if (reason === 'block-notice') {
       const zone = undecided ? `${ctx.options.timezone}; day/month order unknown` : ctx.options.timezone;
+      const notice = excerpt(b, from, end);
       ctx.warn(
         'WHATSAPP_BLOCK_NOTICE',
         lineNo,
-        `"${excerpt(b, from, end)}" at ${when.replace('T', ' ')} (${zone}): a block or unblock, kept out of the contact counts.`,
+        `"${notice}" at ${when.replace('T', ' ')} (${zone}): a block or unblock, kept out of the contact counts.`,
         'Add it to the case file as a milestone if it matters to the case.',
+        // The notice as written and when: an overlapping export of the chat holds the same (pipeline/copies.ts).
+        `${notice}\u0000${when}`,
       );
     }
     ctx.skip(reason, lineNo);

@@ -1,0 +1,143 @@
+/**
+ * A warning about one record (a WhatsApp block notice) found in two overlapping exports of the same chat is told
+ * once, as its events count once (timeline/dedupe.ts), and names where the other copy is (pipeline/copies.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/cli/case.js';
+import { readTimeline } from '../../src/pipeline/index.js';
+import type { SourceInput } from '../../src/sources/index.js';
+import { memoryInput } from '../helpers/partway.js';
+import { makeZip } from '../helpers/zip-writer.js';
+
+const CHAT = 'WhatsApp Chat with Sam.txt';
+const WHATSAPP = readFileSync(`fixtures/demo-case/${CHAT}`);
+/** The same chat exported again five weeks later: the subject was unblocked, wrote again, and was blocked again. */
+const LATER = Buffer.concat([
+  WHATSAPP,
+  Buffer.from(
+    '06/05/2024, 19:40 - You unblocked this contact.\n' +
+      '06/05/2024, 19:52 - Sam: So you do miss me\n' +
+      '06/05/2024, 19:53 - You blocked this contact. Tap to unblock.\n',
+  ),
+]);
+
+async function read(inputs: SourceInput[]) {
+  const c = await resolveCase({}, [], 'Europe/London');
+  return readTimeline({ inputs, case: { ...c, victim: { name: undefined, identifiers: ['Alex'] } } });
+}
+
+const blocks = (t: Awaited<ReturnType<typeof read>>) =>
+  t.problems.list
+    .filter((p) => p.code === 'WHATSAPP_BLOCK_NOTICE')
+    .map((p) => [p.file, p.locator, p.message]);
+
+const AT_31_MARCH =
+  '"You blocked this contact. Tap to unblock." at 2024-03-31 10:12 (Europe/London): a block or unblock, kept out of the contact counts.';
+
+describe('a block notice in two overlapping exports of one chat', () => {
+  it('the .txt and the .zip of it: warned once, naming the other copy; each file still counts its skip', async () => {
+    const alone = await read([memoryInput(`exports/${CHAT}`, WHATSAPP)]);
+    expect(blocks(alone)).toEqual([[`exports/${CHAT}`, 'line 92', AT_31_MARCH]]);
+
+    const t = await read([
+      memoryInput(`exports/${CHAT}`, WHATSAPP),
+      memoryInput('exports/chat.zip', makeZip([{ name: CHAT, data: WHATSAPP }])),
+    ]);
+    expect(blocks(t)).toEqual([
+      [
+        `exports/${CHAT}`,
+        'line 92',
+        `${AT_31_MARCH} The same record is also in exports/chat.zip!/${CHAT}, line 92 (an overlapping export): warned once.`,
+      ],
+    ]);
+    // The records are untouched: the notice is a skipped record of each file, the messages count once.
+    expect(t.inputs.map((i) => [i.skippedReasons['block-notice'], i.kept, i.duplicates])).toEqual([
+      [1, alone.inputs[0]!.events, 0],
+      [1, 0, alone.inputs[0]!.events],
+    ]);
+  });
+
+  it('two exports a month apart: the shared notice once, the later export’s own two notices each once', async () => {
+    const t = await read([
+      memoryInput('march/WhatsApp Chat with Sam.txt', WHATSAPP),
+      memoryInput('may/WhatsApp Chat with Sam.txt', LATER),
+    ]);
+    expect(blocks(t)).toEqual([
+      [
+        'march/WhatsApp Chat with Sam.txt',
+        'line 92',
+        `${AT_31_MARCH} The same record is also in may/WhatsApp Chat with Sam.txt, line 92 (an overlapping export): warned once.`,
+      ],
+      [
+        'may/WhatsApp Chat with Sam.txt',
+        'line 93',
+        '"You unblocked this contact." at 2024-05-06 19:40 (Europe/London): a block or unblock, kept out of the contact counts.',
+      ],
+      [
+        'may/WhatsApp Chat with Sam.txt',
+        'line 95',
+        '"You blocked this contact. Tap to unblock." at 2024-05-06 19:53 (Europe/London): a block or unblock, kept out of the contact counts.',
+      ],
+    ]);
+  });
+
+  it('three copies: the first names both others; a notice at another time is not a copy', async () => {
+    const moved = Buffer.from(
+      WHATSAPP.toString('utf8').replace('31/03/2024, 10:12 - You blocked', '31/03/2024, 10:14 - You blocked'),
+    );
+    const t = await read([
+      memoryInput('a/WhatsApp Chat with Sam.txt', WHATSAPP),
+      memoryInput('b/WhatsApp Chat with Sam.txt', WHATSAPP),
+      memoryInput('c/WhatsApp Chat with Sam.txt', WHATSAPP),
+      memoryInput('d/WhatsApp Chat with Sam.txt', moved),
+    ]);
+    expect(blocks(t).map(([file, , message]) => [file, message])).toEqual([
+      [
+        'a/WhatsApp Chat with Sam.txt',
+        `${AT_31_MARCH} The same record is also in b/WhatsApp Chat with Sam.txt, line 92; c/WhatsApp Chat with Sam.txt, line 92 (overlapping exports): warned once.`,
+      ],
+      ['d/WhatsApp Chat with Sam.txt', AT_31_MARCH.replace('10:12', '10:14')],
+    ]);
+  });
+});
+
+describe('a block notice in an export read again from the start (SourceContext.restart)', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  /** `perDay` messages on each of `days` of `month` 2024, dates written in `order` (as tests/pipeline/restart.test.ts). */
+  function chat(month: number, days: number[], perDay: number, order: 'dmy' | 'mdy'): string {
+    let out = '';
+    for (const d of days) {
+      const date = order === 'dmy' ? `${two(d)}/${two(month)}/2024` : `${two(month)}/${two(d)}/2024`;
+      for (let k = 0; k < perDay; k++) {
+        out += `${date}, ${two(Math.floor(k / 100) % 24)}:${two(k % 60)} - ${k % 7 === 0 ? 'You' : 'Sam'}: message ${k} of the day\n`;
+      }
+    }
+    return out;
+  }
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  // Day and month equal: the same date in either order, so both readings skip it with the same time.
+  const NOTICE = '01/01/2024, 08:00 - You blocked this contact. Tap to unblock.\n';
+
+  it('is a copy of the earlier input’s once, not counted once per reading', async () => {
+    // Over 1 MiB, its start in one date order and its end in the other: read once with the start's order, then
+    // taken back and read again (tests/pipeline/restart.test.ts). The notice is met in both readings.
+    const big = Buffer.from(
+      `${NOTICE}${chat(1, range(1, 20), 900, 'dmy')}${chat(3, range(13, 31), 400, 'mdy')}`,
+    );
+    expect(big.length).toBeGreaterThan(1 << 20);
+    const t = await read([
+      memoryInput('a/WhatsApp Chat with Sam.txt', Buffer.from(`${NOTICE}${chat(1, [13], 5, 'dmy')}`)),
+      memoryInput('b/WhatsApp Chat with Sam.txt', big),
+    ]);
+    expect(t.problems.list.map((p) => p.code)).toContain('WHATSAPP_DATE_ORDER_CONFLICT');
+    expect(t.inputs.map((i) => i.skippedReasons['block-notice'])).toEqual([1, 1]);
+    expect(blocks(t)).toEqual([
+      [
+        'a/WhatsApp Chat with Sam.txt',
+        'line 1',
+        '"You blocked this contact. Tap to unblock." at 2024-01-01 08:00 (Europe/London): a block or unblock, kept out of the contact counts. The same record is also in b/WhatsApp Chat with Sam.txt, line 1 (an overlapping export): warned once.',
+      ],
+    ]);
+  });
+});
