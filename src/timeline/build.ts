@@ -173,7 +173,7 @@ export class TimelineBuilder {
     r.incident = role === 'subject' && direction !== 'outgoing';
     r.who = who;
     r.conversation = e.conversation === undefined ? 0 : this.conversations.id(e.conversation);
-    this.future = ms > this.after;
+    this.future = ms > this.after && range.shifted !== true;
     r.flags =
       this.dst || this.future
         ? [

@@ -94,3 +94,29 @@ describe('records dated after the report', () => {
     }
   });
 });
+
+describe('an anonymised copy whose dates were shifted', () => {
+  it('is not checked: --shift-dates moves its dates by up to five years on purpose', async () => {
+    const header =
+      '{"format":"chronolog-anonymised-timeline","version":2,"handKept":false,"input":"input-001","originalFormat":"whatsapp-txt","incomplete":false,"datesShifted":true,"textDropped":false,"pseudonyms":"p + first 16 hex of HMAC-SHA-256(key, typed normalised identifier)"}';
+    // The demo chat moved 208 weeks on: its March 2024 messages now read March 2028.
+    const row = (utc: string) =>
+      `{"utc":"${utc}","precision":"min","channel":"whatsapp","kind":"message","direction":"incoming","sender":"p0123456789abcdef","role":"subject","call":null,"conversation":null,"text":"Answer me","textLength":9,"flags":[],"dedupe":1}`;
+    const c = await resolveCase({}, [], 'Europe/London');
+    const t = await readTimeline({
+      inputs: [
+        memoryInput(
+          'anon/input-001.jsonl',
+          Buffer.from(
+            `${[header, row('2028-03-27T10:00:00.000Z'), row('2028-03-28T10:00:00.000Z')].join('\n')}\n`,
+          ),
+        ),
+      ],
+      case: { ...c, subject: { name: undefined, identifiers: ['id:p0123456789abcdef'] } },
+      generatedAt: '2026-12-01T00:00:00Z',
+    });
+    expect(t.inputs[0]!.format).toBe('chronolog-jsonl');
+    expect(t.inputs[0]!.kept).toBe(2);
+    expect([warned(t), flagged(t)]).toEqual([[], []]);
+  });
+});
