@@ -185,7 +185,11 @@ export async function ingest(
       tally.events++;
       if (builder.future) future.add(e.locator, builder.store.ms(built));
       const dst = builder.dst;
-      if (dst) problems.add(dstProblem(dst, e, file, opts.source.timezone));
+      if (dst) {
+        // Told once for a record that overlapping exports both hold, as its event counts once (copies.ts).
+        const p = dstProblem(dst, e, file, opts.source.timezone);
+        if (copies.add(p, dstCopy(e, text))) problems.add(p);
+      }
     };
     // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
     const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
@@ -331,6 +335,14 @@ function liveEvents(count: number, voided: readonly [number, number][]): Uint32A
 }
 
 /** The warning for a record whose written time fell in a clock change (`TimelineBuilder.dst`). */
+/** What tells one record read across a clock change from another, for its warning's copies: when and who and what. */
+function dstCopy(e: ParsedEvent, text: Utf8Span | undefined): string {
+  const written = e.time.type === 'local' ? e.time.local : '';
+  const words =
+    text === undefined ? (e.text ?? '') : Buffer.from(text.bytes.subarray(text.start, text.end)).toString();
+  return `${written}\u0000${e.channel}\u0000${e.kind}\u0000${e.sender?.id ?? e.sender?.name ?? ''}\u0000${words}`;
+}
+
 function dstProblem(dst: NonNullable<BuiltDst>, e: ParsedEvent, file: string, zone: string): Problem {
   const written = e.time.type === 'local' ? e.time.local : '';
   const common = { severity: 'warning' as const, file, locator: locatorText(e.locator) };

@@ -141,3 +141,41 @@ describe('a block notice in an export read again from the start (SourceContext.r
     ]);
   });
 });
+
+describe('a time that does not exist, in two overlapping exports of one chat', () => {
+  // Written at 01:30 on the night the clocks went forward in London: no such local time.
+  const GAP = Buffer.from(
+    '30/03/2024, 23:50 - Sam: Still up?\n' +
+      '31/03/2024, 01:30 - Sam: Answer me\n' +
+      '31/03/2024, 03:10 - Sam: Answer me\n',
+  );
+  const LATER_GAP = Buffer.concat([GAP, Buffer.from('02/04/2024, 09:00 - Sam: Answer me\n')]);
+  const gaps = (t: Awaited<ReturnType<typeof read>>) =>
+    t.problems.list.filter((p) => p.code === 'TIMELINE_DST_GAP').map((p) => [p.file, p.locator, p.message]);
+  const GAP_MESSAGE =
+    'local time 2024-03-31T01:30 does not exist in Europe/London (clocks went forward); read with the offset before the change';
+
+  it('is warned once, naming the other copy, as the record counts once', async () => {
+    const t = await read([
+      memoryInput('march/WhatsApp Chat with Sam.txt', GAP),
+      memoryInput('april/WhatsApp Chat with Sam.txt', LATER_GAP),
+    ]);
+    expect(gaps(t)).toEqual([
+      [
+        'april/WhatsApp Chat with Sam.txt',
+        'line 2',
+        `${GAP_MESSAGE} The same record is also in march/WhatsApp Chat with Sam.txt, line 2 (an overlapping export): warned once.`,
+      ],
+    ]);
+    expect(t.inputs.map((i) => [i.path, i.kept, i.duplicates])).toEqual([
+      ['april/WhatsApp Chat with Sam.txt', 4, 0],
+      ['march/WhatsApp Chat with Sam.txt', 0, 3],
+    ]);
+  });
+
+  it('is warned for each copy one export alone holds', async () => {
+    const twice = Buffer.concat([GAP, Buffer.from('31/03/2024, 01:30 - Sam: Answer me\n')]);
+    const t = await read([memoryInput('march/WhatsApp Chat with Sam.txt', twice)]);
+    expect(gaps(t).map((g) => g[1])).toEqual(['line 2', 'line 4']);
+  });
+});
