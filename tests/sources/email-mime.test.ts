@@ -4,7 +4,12 @@ import { decodeCharset, decodeEncodedWords } from '../../src/sources/email/chars
 import { parseHeaderFields, parseStructured, splitHeader } from '../../src/sources/email/headers.js';
 import { decodeEntities, htmlToText } from '../../src/sources/email/html.js';
 import { readBody, splitMultipart } from '../../src/sources/email/mime.js';
-import { decodeBase64, decodeQuotedPrintable, isMostlyNotBase64 } from '../../src/sources/email/transfer.js';
+import {
+  base64Extent,
+  decodeBase64,
+  decodeQuotedPrintable,
+  isMostlyNotBase64,
+} from '../../src/sources/email/transfer.js';
 
 const body = (raw: string) => {
   const b = Buffer.from(raw.replace(/\n/g, '\r\n'), 'latin1');
@@ -143,7 +148,7 @@ describe('transfer encodings', () => {
 
   it('decodes every line of base64 padded line by line, not only the first (Node stops at the first "=")', () => {
     expect(decodeBase64(Buffer.from('SGk=\nSGk=\n')).toString()).toBe('HiHi');
-    expect(decodeBase64(Buffer.from('SGVsbG8=\r\n\r\nd29ybGQ=\r\nIQ==\r\n')).toString()).toBe('Helloworld!');
+    expect(decodeBase64(Buffer.from('SGVsbG8=\r\nd29ybGQ=\r\nIQ==\r\n')).toString()).toBe('Helloworld!');
     // Groups padded on one line, and padded lines among unpadded ones.
     expect(decodeBase64(Buffer.from('SGk=SGk=')).toString()).toBe('HiHi');
     expect(decodeBase64(Buffer.from('w5xiZXJy\nYXNjaHVuZw==\nIQ==\n')).toString()).toBe('Überraschung!');
@@ -153,6 +158,21 @@ describe('transfer encodings', () => {
     const footer = 'SGk=\r\n\r\n_______________\r\nList: https://lists.example.org/?id=7\r\n';
     expect(decodeBase64(Buffer.from(footer)).toString()).toBe('Hi');
     expect(decodeBase64(Buffer.from('SGk=\nThanks\n')).toString()).toBe('Hi');
+    // A blank line ends the base64 (no encoder writes one inside it): a signature word after it is not decoded.
+    expect(decodeBase64(Buffer.from('SGVsbG8gd29ybGQ=\r\n\r\nJohn')).toString()).toBe('Hello world');
+  });
+
+  it('finds where the base64 of a body ends, so that a footer after it is not decoded', () => {
+    const body =
+      'QW5zd2VyIG1lLiBJIGtub3cgd2hlcmUgeW91IGxpdmUu\r\n_______________\r\nLondon Runners list: https://lists.example.org/runners\r\n';
+    expect(base64Extent(Buffer.from(body))).toBe(body.indexOf('_'));
+    // Not base64 at all, or text whose first word merely looks like base64: nothing to decode.
+    expect(base64Extent(Buffer.from('Hello there, how are you?\r\n'))).toBe(0);
+    expect(base64Extent(Buffer.from('Hello\r\nHow are you?\r\n'))).toBe(0);
+    // Base64 cut short with nothing after it is still base64 (the cut is flagged elsewhere).
+    expect(base64Extent(Buffer.from('SGVsbG8gd29y'.slice(0, 10)))).toBe(10);
+    // One mangled character in a line is ignored, as before.
+    expect(base64Extent(Buffer.from('SGVs!bG8=\r\n'))).toBe(11);
   });
 
   it('tells a body that is mostly not base64 from base64 with a few stray characters', () => {
@@ -206,6 +226,18 @@ describe('a text part declared base64 that is not base64', () => {
       'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nw5xiZXJy\nYXNjaHVuZw==\n',
     );
     expect(good).toMatchObject({ text: 'Überraschung', notBase64: false });
+  });
+
+  it('decodes a short base64 message and shows a list footer appended to it as written, not as garbage', () => {
+    const b = body(
+      'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n' +
+        'QW5zd2VyIG1lLiBJIGtub3cgd2hlcmUgeW91IGxpdmUu\n\n' +
+        '_______________________________________________\nfriends mailing list\nfriends@lists.example.org\n',
+    );
+    expect(b.text).toBe(
+      'Answer me. I know where you live.\n\n_______________________________________________\nfriends mailing list\nfriends@lists.example.org',
+    );
+    expect(b.notBase64).toBe(false);
   });
 });
 

@@ -16,7 +16,7 @@
  * "as attachment") is still one attachment, but its Subject, From and Date are read and noted
  * (`attachedMessages`) so the reader knows what was forwarded; its own body stays unread. A text part declared
  * base64 that is mostly not base64 is kept as written, not decoded into bytes nobody wrote, and the body says so
- * (`notBase64`). Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached
+ * (`notBase64`); text after a part's base64 (a footer a list server appended) is shown as written after it. Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached
  * messages (nor their own attachments).
  *
  * A body cut off (a file copied in part, a download that stopped) is told only where the message itself shows
@@ -39,7 +39,11 @@ import {
   splitHeader,
 } from './headers.js';
 import { htmlToText } from './html.js';
-import { decodeTransfer, isMostlyNotBase64 } from './transfer.js';
+import { base64Extent, decodeTransfer, isMostlyNotBase64 } from './transfer.js';
+
+const NEWLINE = Buffer.from('\n');
+const latin1 = (b: Uint8Array): string =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 /** What a message body yields. */
 export interface Body {
@@ -228,12 +232,21 @@ function walk(
   }
   const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
   const base64 = cte?.trim().toLowerCase() === 'base64';
-  if (atEnd && base64 && endsInsideBase64Group(body) && !isMostlyNotBase64(body)) acc.base64Cut = true;
+  // A body declared base64 is decoded as far as its base64 goes; what follows (a footer a list server appended)
+  // is shown as written after it, and a body that is not base64 at all is shown as written, flagged.
+  const extent = base64 ? base64Extent(body) : body.length;
+  const asWritten = base64 && (extent === 0 || isMostlyNotBase64(body.subarray(0, extent)));
+  const trailer = base64 && !asWritten && extent < body.length && /\S/.test(latin1(body.subarray(extent)));
+  if (atEnd && base64 && !asWritten && !trailer && endsInsideBase64Group(body)) acc.base64Cut = true;
   if (disposition.value !== 'attachment' && isText) {
     const charset = ct.params.get('charset');
-    const asWritten = base64 && isMostlyNotBase64(body);
-    if (asWritten) acc.notBase64 = true;
-    const decoded = decodeCharset(asWritten ? body : decodeTransfer(body, cte), charset);
+    if (asWritten && /\S/.test(latin1(body))) acc.notBase64 = true;
+    const bytes = asWritten
+      ? body
+      : trailer
+        ? Buffer.concat([decodeTransfer(body.subarray(0, extent), cte), NEWLINE, body.subarray(extent)])
+        : decodeTransfer(body, cte);
+    const decoded = decodeCharset(bytes, charset);
     if (!decoded.known && charset !== undefined) acc.charsets.push(charset);
     let text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
     const html = type === 'text/html';

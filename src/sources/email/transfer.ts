@@ -6,6 +6,8 @@
  *   w5xiZXJyYXNjaHVuZw==            base64, line breaks and stray characters ignored
  *   SGk=                            base64 padded line by line (some mailers): every padded line is read,
  *   SGk=                            → "HiHi"; a footer after the last padded line (no base64 line) is not
+ *   ___________                     text after the base64 (a list footer): base64Extent says where the base64
+ *   friends mailing list            ends, and the reader shows the rest as written
  *
  * 7bit, 8bit, binary and unknown encodings (x-uuencode…) pass through unchanged: showing the raw text is
  * better evidence than showing nothing. So does a body declared base64 that is mostly not base64 (`!!!notbase64***`,
@@ -48,22 +50,20 @@ export function decodeQuotedPrintable(input: Uint8Array): Buffer {
 const PADDED_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
- * True when base64 goes on after the padding that ends at `end`: the rest of that line, or else the next line
- * that is not blank, is itself whole groups of four (`SGk=`). A list footer or signature after the last padded
- * line (spaces, `_`, a word whose length is no multiple of four) is not, and stays unread as before.
+ * True when base64 goes on after the padding that ends at `end`: the rest of that line, or else the very next
+ * line, is itself whole groups of four (`SGk=`). A blank line ends it (no encoder writes one inside base64), and
+ * so does a list footer or signature (spaces, `_`, a word whose length is no multiple of four): they stay unread.
  */
 function continuesAfterPadding(text: string, end: number): boolean {
   let start = end;
-  while (start < text.length) {
-    const c = text.charCodeAt(start);
-    if (c !== 10 && c !== 13 && c !== 32 && c !== 9) break;
-    start++;
-  }
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  if (text.charCodeAt(start) === 13) start++;
+  if (text.charCodeAt(start) === 10) start++;
   if (start >= text.length) return false;
   let stop = text.indexOf('\n', start);
   if (stop < 0) stop = text.length;
   const line = text.slice(start, stop).trimEnd();
-  return line.length % 4 === 0 && PADDED_LINE.test(line);
+  return line.length > 0 && line.length % 4 === 0 && PADDED_LINE.test(line);
 }
 
 /**
@@ -125,6 +125,51 @@ export function isMostlyNotBase64(input: Uint8Array): boolean {
     }
   }
   return stray > 0 && stray * 10 >= significant;
+}
+
+/**
+ * Where the base64 of a body declared base64 ends: after the leading run of base64 lines, so that text a list
+ * server appended to it (a footer, "To unsubscribe…") is not decoded into bytes nobody wrote. A base64 line has
+ * no white space inside it and at most one character outside the alphabet (a mangled byte, ignored as before);
+ * the run ends at a blank line or the first other line. 0 when the body does not start with base64 at all, or
+ * when text follows a run whose characters (padding included) are no whole number of groups of four (`Hello`
+ * over plain text), which no encoder writes; a run that is the whole body is taken as base64 cut short.
+ */
+export function base64Extent(input: Uint8Array): number {
+  let end = 0;
+  let letters = 0;
+  let i = 0;
+  // Blank lines before the first line of base64 are allowed (a part's body may start with one).
+  while (i < input.length && (input[i] === 10 || input[i] === 13 || input[i] === 32 || input[i] === 9)) i++;
+  while (i < input.length) {
+    let stop = input.indexOf(10, i);
+    if (stop < 0) stop = input.length;
+    let a = i;
+    let b = stop;
+    while (a < b && (input[a] === 32 || input[a] === 9)) a++;
+    while (b > a && (input[b - 1] === 13 || input[b - 1] === 32 || input[b - 1] === 9)) b--;
+    if (a === b) break;
+    let stray = 0;
+    let inLine = 0;
+    for (let k = a; k < b; k++) {
+      const c = input[k]!;
+      if (c === 32 || c === 9) stray = 2;
+      else if (!isBase64Char(c)) stray++;
+      else inLine++;
+      if (stray > 1) break;
+    }
+    if (stray > 1) break;
+    letters += inLine;
+    end = Math.min(stop + 1, input.length);
+    i = stop + 1;
+  }
+  if (letters % 4 === 0) return end;
+  // A run that is the whole body is base64 cut short (mime.ts flags it), not text.
+  for (let k = end; k < input.length; k++) {
+    const c = input[k]!;
+    if (c !== 10 && c !== 13 && c !== 32 && c !== 9) return 0;
+  }
+  return end;
 }
 
 /** Undoes a Content-Transfer-Encoding (`quoted-printable`, `base64`; anything else passes through). */
