@@ -8,6 +8,14 @@ import { formatCi, sig2 } from './format.js';
 
 type MannKendall = Escalation['trend']['mannKendall'];
 
+/**
+ * Where a milestone's "after" side starts, as the case file gave it: the local date, with the time of day only
+ * when the milestone has one (`2024-03-10 14:30`), since two milestones can fall on one date.
+ */
+export function milestoneStart(m: Pick<MilestoneAnalysis, 'date' | 'startsAtLocal'>): string {
+  return m.date.length > 10 ? m.startsAtLocal : m.startsAtLocal.slice(0, 10);
+}
+
 /** Whether the trend is estimated: when it is not, Mann–Kendall and Sen's slope support no conclusion. */
 export function trendEstimated(e: Pick<Escalation, 'trend'>): boolean {
   return e.trend.poisson.status === 'ok';

@@ -54,7 +54,9 @@ export class CopyWarnings {
       seen.at.push(where);
       this.places.set(p, seen);
       const exports = seen.at.length === 1 ? 'an overlapping export' : 'overlapping exports';
-      p.message = `${seen.message} The same record is also in ${seen.at.join('; ')} (${exports}): warned once.`;
+      // A message without a full stop of its own (the clock-change warnings) gets one before the next sentence.
+      const said = /[.!?"”)]$/.test(seen.message) ? seen.message : `${seen.message}.`;
+      p.message = `${said} The same record is also in ${seen.at.join('; ')} (${exports}): warned once.`;
     }
     this.restart();
   }

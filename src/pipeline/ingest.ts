@@ -188,7 +188,7 @@ export async function ingest(
       if (dst) {
         // Told once for a record that overlapping exports both hold, as its event counts once (copies.ts).
         const p = dstProblem(dst, e, file, opts.source.timezone);
-        if (copies.add(p, dstCopy(e, text))) problems.add(p);
+        if (copies.add(p, dstCopy(e, builder.store.ms(built), text))) problems.add(p);
       }
     };
     // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
@@ -334,15 +334,19 @@ function liveEvents(count: number, voided: readonly [number, number][]): Uint32A
   return live;
 }
 
-/** The warning for a record whose written time fell in a clock change (`TimelineBuilder.dst`). */
-/** What tells one record read across a clock change from another, for its warning's copies: when and who and what. */
-function dstCopy(e: ParsedEvent, text: Utf8Span | undefined): string {
+/**
+ * What tells one record read across a clock change from another, for its warning's copies (copies.ts): the time
+ * as written and the instant it was read as (two exports may read a repeated hour differently, and then keep two
+ * events, each with its warning), who, and what.
+ */
+function dstCopy(e: ParsedEvent, ms: number, text: Utf8Span | undefined): string {
   const written = e.time.type === 'local' ? e.time.local : '';
   const words =
     text === undefined ? (e.text ?? '') : Buffer.from(text.bytes.subarray(text.start, text.end)).toString();
-  return `${written}\u0000${e.channel}\u0000${e.kind}\u0000${e.sender?.id ?? e.sender?.name ?? ''}\u0000${words}`;
+  return `${written}\u0000${ms}\u0000${e.channel}\u0000${e.kind}\u0000${e.sender?.id ?? e.sender?.name ?? ''}\u0000${words}`;
 }
 
+/** The warning for a record whose written time fell in a clock change (`TimelineBuilder.dst`). */
 function dstProblem(dst: NonNullable<BuiltDst>, e: ParsedEvent, file: string, zone: string): Problem {
   const written = e.time.type === 'local' ? e.time.local : '';
   const common = { severity: 'warning' as const, file, locator: locatorText(e.locator) };

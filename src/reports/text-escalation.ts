@@ -7,6 +7,7 @@ import type { Escalation } from '../model/escalation.js';
 import {
   countsOnly,
   dayCount,
+  milestoneStart,
   notCoveredWords,
   senSlopeWords,
   trendEstimated,
@@ -76,11 +77,6 @@ function d(days: number): string {
   return `${Number.isInteger(days) ? days : days.toFixed(1)} d`;
 }
 
-/** A milestone's date, with its local time when the milestone was given one (`2024-03-10T14:30`). */
-function milestoneWhen(m: Escalation['milestones'][number]): string {
-  return m.date.length > 10 ? m.startsAtLocal : m.startsAtLocal.slice(0, 10);
-}
-
 function milestoneLines(e: Escalation): string[] {
   return e.milestones.map((m) => {
     const counts = `${plural(m.before.count, 'contact')} in ${dayCount(m.before.days)} before, ${m.after.count} in ${dayCount(m.after.days)} after`;
@@ -97,7 +93,7 @@ function milestoneLines(e: Escalation): string[] {
         }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
-    return `${milestoneWhen(m)} ${safe(m.label)}: ${sides}; ${after}`;
+    return `${milestoneStart(m)} ${safe(m.label)}: ${sides}; ${after}`;
   });
 }
 

@@ -164,7 +164,7 @@ describe('a time that does not exist, in two overlapping exports of one chat', (
       [
         'april/WhatsApp Chat with Sam.txt',
         'line 2',
-        `${GAP_MESSAGE} The same record is also in march/WhatsApp Chat with Sam.txt, line 2 (an overlapping export): warned once.`,
+        `${GAP_MESSAGE}. The same record is also in march/WhatsApp Chat with Sam.txt, line 2 (an overlapping export): warned once.`,
       ],
     ]);
     expect(t.inputs.map((i) => [i.path, i.kept, i.duplicates])).toEqual([
@@ -177,5 +177,45 @@ describe('a time that does not exist, in two overlapping exports of one chat', (
     const twice = Buffer.concat([GAP, Buffer.from('31/03/2024, 01:30 - Sam: Answer me\n')]);
     const t = await read([memoryInput('march/WhatsApp Chat with Sam.txt', twice)]);
     expect(gaps(t).map((g) => g[1])).toEqual(['line 2', 'line 4']);
+  });
+
+  it('is warned in each export that read a repeated hour as another instant, since each keeps its own event', async () => {
+    // After 01:50 BST the first export reads 01:10 as GMT (file order); the second, starting at 01:10, as BST.
+    const t = await read([
+      memoryInput(
+        'a/WhatsApp Chat with Sam.txt',
+        Buffer.from(
+          '26/10/2024, 23:00 - Sam: hello\n27/10/2024, 01:50 - Sam: one\n27/10/2024, 01:10 - Sam: two\n',
+        ),
+      ),
+      memoryInput(
+        'b/WhatsApp Chat with Sam.txt',
+        Buffer.from('27/10/2024, 01:10 - Sam: two\n27/10/2024, 09:00 - Sam: three\n'),
+      ),
+    ]);
+    const twos = t.problems.list
+      .filter((p) => p.code === 'TIMELINE_DST_AMBIGUOUS' && p.message.includes('01:10'))
+      .map((p) => [p.file, p.locator]);
+    expect(twos).toEqual([
+      ['a/WhatsApp Chat with Sam.txt', 'line 3'],
+      ['b/WhatsApp Chat with Sam.txt', 'line 1'],
+    ]);
+    expect(t.problems.list.every((p) => !p.message.includes('warned once'))).toBe(true);
+  });
+});
+
+describe('block notices of two different chats in the same minute', () => {
+  it('are each warned: they are two blocks, not one in two exports', async () => {
+    const notice = Buffer.from(
+      '21/03/2024, 10:12 - You blocked this contact. Tap to unblock.\n21/03/2024, 10:11 - Sam: hi\n',
+    );
+    const t = await read([
+      memoryInput('exports/WhatsApp Chat with Sam.txt', notice),
+      memoryInput('exports/WhatsApp Chat with Sam 2.txt', notice),
+    ]);
+    expect(blocks(t).map((b) => [b[0], b[1], (b[2] as string).includes('warned once')])).toEqual([
+      ['exports/WhatsApp Chat with Sam 2.txt', 'line 1', false],
+      ['exports/WhatsApp Chat with Sam.txt', 'line 1', false],
+    ]);
   });
 });

@@ -6,7 +6,12 @@
  */
 import { unscaledOnlyDates } from '../../model/change-points.js';
 import type { Escalation } from '../../model/escalation.js';
-import { notCoveredWords, senSlopeWords, trendEstimated } from '../../model/escalation-words.js';
+import {
+  milestoneStart,
+  notCoveredWords,
+  senSlopeWords,
+  trendEstimated,
+} from '../../model/escalation-words.js';
 import {
   formatCi,
   formatDate,
@@ -62,7 +67,7 @@ function milestoneSentences(b: Body): string[] {
     // The label is the case file's own words, quoted as written: "the reported to police" or "the sam arrested"
     // came of putting "the" before a lower-cased label. A milestone given a time of day is named with it, since
     // two milestones can fall on one date ("the arrest on 10 March 2024 at 14:30").
-    const name = `the milestone “${m.label}” on ${when(m.date.length > 10 ? m.startsAtLocal : m.startsAtLocal.slice(0, 10))}`;
+    const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}`;
     if (m.status === 'ok') {
       const dir = changeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
       out.push(

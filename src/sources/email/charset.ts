@@ -12,8 +12,9 @@
  * (`=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=`), and x-mac-roman among them. A word that cannot be decoded is left
  * exactly as written (RFC 2047 §6.3), never shown as mojibake: a charset neither knows, B text that is not base64
  * (`=?utf-8?b?invalid!!?=`), or bytes not valid in the declared charset (`=?utf-8?q?caf=E9?=`: Latin-1 sent as
- * UTF-8). US-ASCII words are the exception, read as undeclared text like every ASCII label. Labels follow WHATWG practice: ISO-8859-1 and US-ASCII are read as Windows-1252, and
- * undeclared 8-bit text is UTF-8 when it is valid UTF-8.
+ * UTF-8). US-ASCII words are the exception: mail labelled US-ASCII often is not, so their bytes are read as
+ * undeclared 8-bit text is (UTF-8 when it is valid UTF-8, else Windows-1252), never left as written. ISO-8859-1
+ * is read as Windows-1252, as browsers do (mail clients label cp1252 text, curly quotes and €, as ISO-8859-1).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { iconv } from '../iconv.js';

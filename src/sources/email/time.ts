@@ -213,6 +213,7 @@ export function chooseTime(
       'EMAIL_DATE_IMPLAUSIBLE',
       locator,
       `The Date header "${raw}" ${implausible}; the time is taken from ${source} instead.`,
+      'Nothing to fix: the stamp a mail server or mail program wrote is used, and the Date as written is kept in the details. If the exact time matters, compare the two in the original message.',
     );
     const flags = far ? [...other.flags, 'date-received-mismatch'] : other.flags;
     return { time: other.time, flags, ...withReceived };

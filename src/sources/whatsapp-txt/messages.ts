@@ -174,8 +174,9 @@ export async function readMessages(
         lineNo,
         `"${notice}" at ${when.replace('T', ' ')} (${zone}): a block or unblock, kept out of the contact counts.`,
         'Add it to the case file as a milestone if it matters to the case.',
-        // The notice as written and when: an overlapping export of the chat holds the same (pipeline/copies.ts).
-        `${notice}\u0000${when}`,
+        // The chat, the notice as written and when: an overlapping export of the chat holds the same
+        // (pipeline/copies.ts). The chat keeps apart two contacts blocked in one minute.
+        `${conversation ?? ''}\u0000${notice}\u0000${when}`,
       );
     }
     ctx.skip(reason, lineNo);
