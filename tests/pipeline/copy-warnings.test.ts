@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/cli/case.js';
 import { readTimeline } from '../../src/pipeline/index.js';
 import type { SourceInput } from '../../src/sources/index.js';
+import { chat, range } from '../helpers/chats.js';
 import { memoryInput } from '../helpers/partway.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
@@ -103,19 +104,6 @@ describe('a block notice in two overlapping exports of one chat', () => {
 });
 
 describe('a block notice in an export read again from the start (SourceContext.restart)', () => {
-  const two = (n: number) => String(n).padStart(2, '0');
-  /** `perDay` messages on each of `days` of `month` 2024, dates written in `order` (as tests/pipeline/restart.test.ts). */
-  function chat(month: number, days: number[], perDay: number, order: 'dmy' | 'mdy'): string {
-    let out = '';
-    for (const d of days) {
-      const date = order === 'dmy' ? `${two(d)}/${two(month)}/2024` : `${two(month)}/${two(d)}/2024`;
-      for (let k = 0; k < perDay; k++) {
-        out += `${date}, ${two(Math.floor(k / 100) % 24)}:${two(k % 60)} - ${k % 7 === 0 ? 'You' : 'Sam'}: message ${k} of the day\n`;
-      }
-    }
-    return out;
-  }
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
   // Day and month equal: the same date in either order, so both readings skip it with the same time.
   const NOTICE = '01/01/2024, 08:00 - You blocked this contact. Tap to unblock.\n';
 

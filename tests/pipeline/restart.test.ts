@@ -8,27 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
+import { chat, range, two } from '../helpers/chats.js';
 import { inPieces, runInput } from '../helpers/run-source.js';
 import { timelineOf } from '../helpers/timeline.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'restart-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** `perDay` messages on each of `days` of `month` 2024, dates written in `order`; every 7th from the victim. */
-function chat(month: number, days: number[], perDay: number, order: 'dmy' | 'mdy'): string {
-  let out = '';
-  for (const d of days) {
-    const date = order === 'dmy' ? `${two(d)}/${two(month)}/2024` : `${two(month)}/${two(d)}/2024`;
-    for (let k = 0; k < perDay; k++) {
-      out += `${date}, ${two(Math.floor(k / 100) % 24)}:${two(k % 60)} - ${k % 7 === 0 ? 'You' : 'Sam'}: message ${k} of the day\n`;
-    }
-  }
-  return out;
-}
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
 describe('an input read again from the start', () => {
   it('keeps only the second reading: events, problems and accounting', async () => {
