@@ -64,6 +64,20 @@ describe('the current CSV (ISO dates with offsets)', () => {
     expect(run.warnings).toEqual([]);
   });
 
+  it('locates rows by line when every line break, in cells too, is CRLF', async () => {
+    // Regression: csv-parse counts the CR and the LF of a CRLF inside a quoted cell as two lines, so every row
+    // after a multi-line message in a file converted to CRLF throughout (unix2dos, git autocrlf) was located
+    // one line too far per CRLF, and so was the line a cut was reported on.
+    const bytes = readFileSync(join(FIXTURES, CURRENT), 'utf8').replace(/\r?\n/g, '\r\n');
+    const file = join(tmp, CURRENT);
+    writeFileSync(file, `${bytes}"900000000000000101","sam.sample","2024-04-02T09:00:00+01:00","cut\r\n`);
+    const crlf = await runSource(discordCsv, file);
+    const lf = await runSource(discordCsv, join(FIXTURES, CURRENT));
+    expect(crlf.events.map((e) => e.locator)).toEqual(lf.events.map((e) => e.locator));
+    expect(crlf.events[3]!.locator).toBe(8);
+    expect(crlf.failure).toMatchObject({ code: 'DISCORD_CSV_TRUNCATED', locator: 16 });
+  });
+
   it('reads the fallback sentences: calls of about N minutes, notices skipped, look-alikes kept', async () => {
     const run = await runSource(discordCsv, join(FIXTURES, CURRENT));
     expect(run.events.filter((e) => e.kind === 'call').map((e) => [e.call, e.flags])).toEqual([

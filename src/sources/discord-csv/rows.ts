@@ -10,6 +10,8 @@ import { type SourceContext, SourceFailure, type SourceInput } from '../source.j
 /** The header row of every DCE CSV layout since 2019 (any case, quoted or not). */
 export const HEADER =
   /^\s*"?(?:authorid"?([,;])"?)?author"?([,;])"?date"?[,;]"?content"?[,;]"?attachments"?(?:[,;]"?reactions"?)?[,;]?\s*$/i;
+/** A line break inside a cell, as an editor counts lines: CRLF is one. */
+const LINE_BREAK = /\r\n|\r|\n/g;
 /** Longer than any DCE header row; a first line longer than this is not one. */
 const MAX_HEADER_CHARS = 64 * 1024;
 /** A row this long is damage: a message holds at most 4,000 characters (plus attachment URLs). */
@@ -83,9 +85,12 @@ export async function readRows(
     relax_column_count: true,
     skip_empty_lines: false,
     max_record_size: MAX_RECORD_CHARS,
-    on_record: ((record: string[], info: { lines: number }) => {
+    // The next row's line is counted from this row's cells, not taken from csv-parse's `info.lines`: inside a
+    // quoted cell csv-parse counts CR and LF each as a line, so every CRLF in a message (a file whose line
+    // breaks were all converted to CRLF) pushed the locator of every later row one line too far.
+    on_record: ((record: string[]) => {
       const line = nextLine;
-      nextLine = info.lines + 1;
+      nextLine = line + 1 + record.reduce((n, cell) => n + (cell.match(LINE_BREAK)?.length ?? 0), 0);
       if (!stopped && onRow(record, line) === false) stopped = true;
       return null;
     }) as never,
