@@ -1,7 +1,8 @@
 /**
  * The names of people other than the senders that chronolog already holds in an event's `details`: e-mail
  * headers (`"Priya Natarajan" <priya.n@example.org>` in From, To, Cc, Bcc, Reply-To), a diary's witness and
- * officer columns (`Dan Kowalski, Jess (neighbour)`, `PC Hughes`), Telegram's `forwardedFrom` and a contact name.
+ * officer columns (`Dan Kowalski, Jess (neighbour)`, `PC Hughes`), Telegram's `forwardedFrom`, a contact name,
+ * Discord's display `nickname` and `mentions` (`Alex (900000000000000202)`) and Meta's reactions (`😢 by Zoë Example`).
  * They are redacted in texts like the participants' names, so "Priya Natarajan and Dan Kowalski know" does not
  * survive anonymisation when the export named them elsewhere.
  */
@@ -9,7 +10,7 @@
 /** Address-list headers: the display names before `<address>`. */
 const ADDRESS_FIELDS = ['from', 'to', 'cc', 'bcc', 'replyTo'] as const;
 /** Fields that name one person or account as a whole (a forward's origin, a contact label). */
-const WHOLE_FIELDS = ['forwardedFrom', 'contact_name', 'contactName'] as const;
+const WHOLE_FIELDS = ['forwardedFrom', 'contact_name', 'contactName', 'nickname'] as const;
 /** Free-text columns that list people ("Dan (security), Jess"); only name-shaped items are taken. */
 const LIST_FIELDS = ['witnesses', 'witness', 'officer', 'officers'] as const;
 
@@ -52,6 +53,26 @@ function displayNames(list: string): string[] {
   return out;
 }
 
+/** Discord's mentions, `NAME (ID), NAME (ID)`: the names, however written (`alex_example`, `Alex, the boss`). */
+function mentionedNames(list: string): string[] {
+  return [...list.matchAll(/(.+?) \((?:\d+|\?)\)(?:, |$)/gu)]
+    .map((m) => clean(m[1]!))
+    .filter((n) => n !== '' && n !== '?');
+}
+
+/**
+ * The people of a reaction list, `EMOJI by NAME, EMOJI by NAME` (Messenger, Instagram; X writes an account id,
+ * which is no name and is left to the number rules).
+ */
+function reactorNames(list: string): string[] {
+  const out: string[] = [];
+  for (const m of list.matchAll(/ by (.+?)(?=, \S+ by |$)/gu)) {
+    const name = clean(m[1]!);
+    if (name && name !== '?' && /\p{L}/u.test(name)) out.push(name);
+  }
+  return out;
+}
+
 /** A name without bracketed notes ("Dan (security)") or surrounding punctuation. */
 function clean(s: string): string {
   return s
@@ -81,5 +102,7 @@ export function detailNames(details: Readonly<Record<string, string>> | undefine
     if (name) out.push(name);
   }
   for (const k of LIST_FIELDS) if (details[k]) out.push(...listedNames(details[k]));
+  if (details['mentions']) out.push(...mentionedNames(details['mentions']));
+  if (details['reactions']) out.push(...reactorNames(details['reactions']));
   return out;
 }
