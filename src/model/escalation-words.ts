@@ -4,7 +4,7 @@
  * on every run.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
-import { formatCi, sig2 } from './format.js';
+import { formatCi, sig2, thousands } from './format.js';
 
 type MannKendall = Escalation['trend']['mannKendall'];
 
@@ -39,7 +39,7 @@ export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null
 
 /** Exposure in days: "1 day", "6 days", "6.5 days" (one decimal when a milestone has a time of day). */
 export function dayCount(days: number): string {
-  const n = Number.isInteger(days) ? String(days).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : days.toFixed(1);
+  const n = Number.isInteger(days) ? thousands(days) : days.toFixed(1);
   return `${n} ${days === 1 ? 'day' : 'days'}`;
 }
 

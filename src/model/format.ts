@@ -20,12 +20,17 @@ export const MONTH_NAMES = [
   'December',
 ];
 
+/** A whole number with thousands separators: 1234567 as "1,234,567" (decimals kept as written). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** A rate or ratio to 2 significant digits ("1.4", "0.42", "25"); "–" when null. */
 export function sig2(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return '–';
   if (x === 0) return '0';
   const a = Math.abs(x);
-  if (a >= 10) return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (a >= 10) return thousands(Math.round(x));
   return x.toPrecision(2);
 }
 
@@ -81,7 +86,7 @@ export function isPlaceholderIdentifier(identifier: string): boolean {
 
 /** "1 day", "1,234 days": the count with thousands separators (decimals kept as written), then the word. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${n === 1 ? one : many}`;
+  return `${thousands(n)} ${n === 1 ? one : many}`;
 }
 
 /** First letter upper case: a phrase made to be read mid-sentence, opening one. */

@@ -1,3 +1,4 @@
+import { thousands } from '../model/format.js';
 import type { Problem } from '../model/index.js';
 import { locatorText } from '../timeline/ids.js';
 
@@ -72,9 +73,4 @@ export function readStoppedAt(
     last === undefined ? 'no record counted before it' : `the last record counted: ${locatorText(last)}`;
   if (readBytes === undefined) return ` (${counted})`;
   return ` after ${thousands(readBytes)} of the file's ${thousands(bytes)} bytes (${counted})`;
-}
-
-/** 1234567 as "1,234,567". */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -1,11 +1,11 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
-import { plural } from '../model/format.js';
+import { plural, thousands } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 
 /** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
 export function int(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return thousands(Math.trunc(n));
 }
 
 /** The books of an input or of the whole run, in the order every accounting table shows them. */

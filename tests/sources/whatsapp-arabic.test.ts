@@ -10,6 +10,7 @@ import { detect, makeProbe } from '../../src/sources/detect.js';
 import type { SourceOptions } from '../../src/sources/index.js';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
+import { scanHeader } from '../helpers/header-scan.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
 import { timelineOf } from '../helpers/timeline.js';
 
@@ -135,20 +136,7 @@ describe('an Arabic Android export', () => {
 
 describe('Arabic header grammar', () => {
   const sc = new HeaderScanner();
-  const scan = (line: string) => {
-    const b = Buffer.from(`${line}\n`, 'utf8');
-    const r = sc.scan(b, 0, b.length - 1);
-    return r === Scan.Header
-      ? {
-          date: [sc.p0, sc.p1, sc.p2],
-          time: [sc.hour, sc.minute, sc.second],
-          ampm: sc.ampm,
-          framing: sc.framing,
-          stamp: b.toString('utf8', sc.stampStart, sc.stampEnd),
-          rest: b.toString('utf8', sc.restStart, b.length - 1),
-        }
-      : r;
-  };
+  const scan = (line: string) => scanHeader(sc, line, true);
 
   it.each([
     [`٢٤${RLM}/٤${RLM}/٢٠٢٢، ٢:٠٧ م - Sam: hi`, [24, 4, 2022], [2, 7, -1], 2, Framing.Dash],

@@ -15,6 +15,7 @@ import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { classify, firstCharTable, Special } from '../../src/sources/whatsapp-txt/notices.js';
 import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
 import { conversationFromFileName, Senders } from '../../src/sources/whatsapp-txt/senders.js';
+import { scanHeader, scanLine, utf8Line } from '../helpers/header-scan.js';
 import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 import { timelineOf } from '../helpers/timeline.js';
 
@@ -35,17 +36,6 @@ async function runText(
   const file = join(tmp, name);
   writeFileSync(file, text);
   return runSource(whatsappTxt, file, options);
-}
-
-/** A line as the scanner reads it: UTF-8, with its line break after it. */
-function utf8Line(line: string): Buffer {
-  return Buffer.from(`${line}\n`, 'utf8');
-}
-
-/** Scans a line given as a string (the scanner reads bytes: positions are byte offsets). */
-function scanLine(sc: HeaderScanner, line: string): Scan {
-  const b = utf8Line(line);
-  return sc.scan(b, 0, b.length - 1);
 }
 
 function detects(text: string, name = 'chat.txt'): boolean {
@@ -335,18 +325,7 @@ describe('times handed to the timeline', () => {
 
 describe('header grammar', () => {
   const sc = new HeaderScanner();
-  const scan = (line: string) => {
-    const r = scanLine(sc, line);
-    return r === Scan.Header
-      ? {
-          date: [sc.p0, sc.p1, sc.p2],
-          time: [sc.hour, sc.minute, sc.second],
-          ampm: sc.ampm,
-          framing: sc.framing,
-          rest: Buffer.from(line, 'utf8').toString('utf8', sc.restStart),
-        }
-      : r;
-  };
+  const scan = (line: string) => scanHeader(sc, line);
 
   it.each([
     ['12/07/2017, 22:35 - Sam: hi', [12, 7, 2017], [22, 35, -1], 0, Framing.Dash],

@@ -39,11 +39,18 @@ import {
   splitHeader,
 } from './headers.js';
 import { htmlToText } from './html.js';
-import { base64Extent, decodeTransfer, isMostlyNotBase64 } from './transfer.js';
+import { base64Extent, decodeTransfer, isBase64Letter, isMostlyNotBase64 } from './transfer.js';
 
 const NEWLINE = Buffer.from('\n');
-const latin1 = (b: Uint8Array): string =>
-  Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+
+/** Whether bytes hold anything but white space (the bytes `\s` matches read as Latin-1: tab to CR, space, NBSP). */
+function notBlank(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if ((c < 9 || c > 13) && c !== 32 && c !== 160) return true;
+  }
+  return false;
+}
 
 /** What a message body yields. */
 export interface Body {
@@ -137,9 +144,6 @@ function multipartParts(body: Uint8Array, boundary: string): { parts: Uint8Array
   if (partStart >= 0) parts.push(buf.subarray(partStart));
   return { parts, closed: false };
 }
-
-const isBase64Letter = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
 
 /**
  * True when base64 bytes stop inside a group of four: the characters after the last padding are not a whole
@@ -236,11 +240,11 @@ function walk(
   // is shown as written after it, and a body that is not base64 at all is shown as written, flagged.
   const extent = base64 ? base64Extent(body) : body.length;
   const asWritten = base64 && (extent === 0 || isMostlyNotBase64(body.subarray(0, extent)));
-  const trailer = base64 && !asWritten && extent < body.length && /\S/.test(latin1(body.subarray(extent)));
+  const trailer = base64 && !asWritten && extent < body.length && notBlank(body.subarray(extent));
   if (atEnd && base64 && !asWritten && !trailer && endsInsideBase64Group(body)) acc.base64Cut = true;
   if (disposition.value !== 'attachment' && isText) {
     const charset = ct.params.get('charset');
-    if (asWritten && /\S/.test(latin1(body))) acc.notBase64 = true;
+    if (asWritten && notBlank(body)) acc.notBase64 = true;
     const bytes = asWritten
       ? body
       : trailer

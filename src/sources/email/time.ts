@@ -28,6 +28,7 @@
  * kept as written, never replaced by an invented time: the timeline then rejects one outside the range
  * (`TIMELINE_IMPLAUSIBLE_TIME`) with its locator.
  */
+import { plural } from '../../model/format.js';
 import type { EventTime } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
 import type { SourceContext } from '../source.js';
@@ -45,10 +46,8 @@ export interface ChosenTime {
 const DAY_MS = 86_400_000;
 
 /** How far the Date is after the Received stamp, in whole days, for the warning. */
-const daysAfter = (date: number, received: number): string => {
-  const days = Math.floor((date - received) / DAY_MS);
-  return days === 1 ? '1 day' : `${String(days).replace(/\B(?=(\d{3})+$)/g, ',')} days`;
-};
+const daysAfter = (date: number, received: number): string =>
+  plural(Math.floor((date - received) / DAY_MS), 'day');
 
 /**
  * Why a certain Date cannot be the time of the message (see the header comment), as the rest of a sentence

@@ -92,8 +92,12 @@ export function decodeBase64(input: Uint8Array): Buffer {
   return Buffer.concat(pieces);
 }
 
-const isBase64Char = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
+/** A letter of the base64 alphabet (padding `=` aside). */
+export const isBase64Letter = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+
+/** A character of base64 as written: a letter or the padding `=`. */
+const isBase64Char = (c: number): boolean => isBase64Letter(c) || c === 61;
 
 /**
  * True when bytes declared base64 are mostly something else: at least one in ten of their characters is neither
