@@ -63,11 +63,7 @@ export interface Timeline extends Ingested {
 export function reportMarks(c: ResolvedCase, keepAll = false): TextMarks {
   // The incidents' classifier is made from these lists alone, so the parse worker can mark texts as it reads them.
   const lists = contentLists(c.lexicon);
-  return new TextMarks(
-    () => ({ incident: contentMarks(lists), victim: ceaseClassifier(c) }),
-    keepAll,
-    lists,
-  );
+  return new TextMarks(() => ({ incident: contentMarks(lists), victim: ceaseClassifier(c) }), keepAll, lists);
 }
 
 /** Reads every input into one de-duplicated, ordered timeline. */

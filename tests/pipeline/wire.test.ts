@@ -309,7 +309,12 @@ describe('texts marked as they are sent', () => {
       };
       const replay = new WireReplay(ctx);
       const slots = [0, 1].map(() => slotOf(new ArrayBuffer(SLOT_BYTES), 0, SLOT_BYTES));
-      const wire = new WireContext(OPTIONS, slots, (index, used) => replay.replay(slots[index]!, used), marks);
+      const wire = new WireContext(
+        OPTIONS,
+        slots,
+        (index, used) => replay.replay(slots[index]!, used),
+        marks,
+      );
       await whatsappTxt.parse(fileInput(file, statSync(file).size), wire);
       wire.end({ digest: '' });
       return got;

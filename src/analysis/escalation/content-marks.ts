@@ -18,7 +18,9 @@ export const EMPTY = -2;
  */
 export function contentMarks(lists: readonly (readonly string[])[]): TextClassifier {
   let onBytes: ByteSearch | undefined;
-  return keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
-    start === end ? EMPTY : (onBytes ??= byteSearch(lists))(bytes, start, end),
-  );
+  return keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) => {
+    if (start === end) return EMPTY;
+    onBytes ??= byteSearch(lists);
+    return onBytes(bytes, start, end);
+  });
 }

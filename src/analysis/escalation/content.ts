@@ -52,7 +52,10 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   );
   // Built at the first text without a mark: when the worker marked them all, never (content-marks.ts).
   let bytesSearch: ByteSearch | undefined;
-  const onBytes = (): ByteSearch => (bytesSearch ??= byteSearch(categories.map((c) => c.terms)));
+  const onBytes = (): ByteSearch => {
+    bytesSearch ??= byteSearch(categories.map((c) => c.terms));
+    return bytesSearch;
+  };
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
