@@ -347,8 +347,51 @@ describe('MIME structure', () => {
     ).toMatchObject({ text: '', attachments: 1, attachmentNames: ['n.txt'] });
   });
 
-  it('shows the body of a multipart whose boundary never occurs instead of losing it', () => {
-    expect(body('Content-Type: multipart/mixed; boundary=nope\n\njust text').text).toBe('just text');
+  it('shows the body of a multipart whose boundary never occurs instead of losing it, and says so', () => {
+    const b = body('Content-Type: multipart/mixed; boundary=nope\n\njust text');
+    expect(b.text).toBe('just text');
+    expect(b.noParts).toEqual(['its multipart/mixed body never contains its boundary line "--nope"']);
+    // Nothing shows a cut: the boundary parameter may simply be wrong.
+    expect(b.cut).toEqual([]);
+  });
+
+  it('says when a multipart has no boundary parameter, only a closing line, or no body', () => {
+    expect(body('Content-Type: multipart/mixed\n\n--b\n\nhi\n--b--\n')).toMatchObject({
+      text: '--b\n\nhi\n--b--',
+      noParts: ['its multipart/mixed body has no boundary parameter'],
+    });
+    expect(body('Content-Type: multipart/mixed; boundary=b\n\npreamble\n--b--\n')).toMatchObject({
+      text: 'preamble\n--b--',
+      noParts: ['its multipart/mixed body has only a closing boundary line "--b--", no part before it'],
+    });
+    expect(body('Content-Type: multipart/alternative; boundary=b\n\n').noParts).toEqual([
+      'its multipart/alternative body is empty (no line "--b")',
+    ]);
+  });
+
+  it('names a nested multipart with no part, but not an unused alternative nor an attachment', () => {
+    const nested = body(
+      'Content-Type: multipart/mixed; boundary=o\n\n--o\nContent-Type: multipart/alternative; boundary=gone\n\n' +
+        'hello\n--o\nContent-Type: text/plain\n\nfooter\n--o--\n',
+    );
+    expect(nested.text).toBe('hello\n\nfooter');
+    expect(nested.noParts).toEqual([
+      'its multipart/alternative body never contains its boundary line "--gone"',
+    ]);
+    const unused = body(
+      'Content-Type: multipart/alternative; boundary=o\n\n--o\nContent-Type: text/plain\n\nhello\n' +
+        '--o\nContent-Type: multipart/related; boundary=gone\n\n<p>hello</p>\n--o--\n',
+    );
+    expect(unused).toMatchObject({ text: 'hello', noParts: [] });
+    const attached = body(
+      'Content-Type: multipart/mixed; boundary=o\n\n--o\nContent-Type: text/plain\n\nhello\n' +
+        '--o\nContent-Type: multipart/mixed; boundary=gone\nContent-Disposition: attachment\n\nx\n--o--\n',
+    );
+    expect(attached).toMatchObject({ text: 'hello', attachments: 1, noParts: [] });
+  });
+
+  it('finds parts as before: a complete multipart has no such note', () => {
+    expect(body('Content-Type: multipart/mixed; boundary=b\n\n--b\n\nhi\n--b--\n').noParts).toEqual([]);
   });
 
   it('stops at a hostile nesting depth without blowing the stack', () => {

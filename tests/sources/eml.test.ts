@@ -125,6 +125,27 @@ describe('eml behaviour', () => {
     expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['EMAIL_DATE_IMPLAUSIBLE', 1]]);
   });
 
+  it('shows a multipart whose boundary line never occurs as written, flagged missing-boundary, not cut', async () => {
+    const run = await runSource(eml, join(dir, 'boundary-missing.eml'));
+    const e = run.events[0]!;
+    // The body as written: the text, the attachment's part headers and its base64, nothing dropped or decoded.
+    expect(e.text).toContain('Nice new tyres. Shame if anything happened to them.');
+    expect(e.text).toContain('filename=IMG_3307.jpg');
+    expect(e.text).toContain('/9j/4AAQSkZJRgABAQAASABIAAD');
+    expect(e.flags).toEqual(['boundary-missing']);
+    expect(e.details?.['attachments']).toBeUndefined();
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_BOUNDARY_MISSING',
+        locator: 1,
+        message: expect.stringContaining(
+          'its multipart/mixed body never contains its boundary line "--Apple-Mail=_5B1C9A2E-3F7D-4C1B-9E2A". Its body is shown as written',
+        ),
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+  });
+
   it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
     const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
     const e = run.events[0]!;
