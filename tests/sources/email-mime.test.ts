@@ -115,6 +115,63 @@ describe('headers', () => {
     );
   });
 
+  describe('RFC 2231 extended parameters', () => {
+    const filename = (v: string) => parseStructured(`attachment; ${v}`).params.get('filename');
+
+    it('decodes a charset-tagged value, with or without a language, and sections in any order', () => {
+      expect(filename("filename*=utf-8''%E2%82%AC%20rates.pdf")).toBe('€ rates.pdf');
+      expect(filename("filename*=UTF-8'en'%E2%82%AC%20rates.pdf")).toBe('€ rates.pdf');
+      expect(filename("filename*=iso-8859-1''R%E9sum%E9.pdf")).toBe('Résumé.pdf');
+      expect(filename("filename*=utf-8''%e2%82%ac.pdf")).toBe('€.pdf');
+      // Parameters may be reordered in transit: the section numbers say the order (RFC 2231 §3).
+      expect(filename("filename*1*=%AC.pdf; filename*0*=utf-8''%E2%82")).toBe('€.pdf');
+      expect(filename('filename*0="long name "; filename*1="of a file.pdf"')).toBe('long name of a file.pdf');
+      expect(filename('filename*0*=utf-8\'\'caf%C3%A9; filename*1=" menu.pdf"')).toBe('café menu.pdf');
+      // A blank charset is allowed: read when the bytes are ASCII or valid UTF-8.
+      expect(filename("filename*=''%E2%82%AC.pdf")).toBe('€.pdf');
+    });
+
+    it('keeps a value it cannot decode as written, never as mojibake', () => {
+      // An invalid percent-escape, bytes not valid in the declared charset, an unknown charset.
+      expect(filename("filename*=utf-8''%E2%82%ZZ.pdf")).toBe("utf-8''%E2%82%ZZ.pdf");
+      expect(filename("filename*=utf-8''payslip%2march.pdf")).toBe("utf-8''payslip%2march.pdf");
+      expect(filename("filename*=utf-8''R%E9sum%E9.pdf")).toBe("utf-8''R%E9sum%E9.pdf");
+      expect(filename("filename*=x-user-charset''%A4%B3.pdf")).toBe("x-user-charset''%A4%B3.pdf");
+      expect(filename("filename*=''%E9t%E9.pdf")).toBe("''%E9t%E9.pdf");
+      // No charset section at all: the bytes' charset is unknown.
+      expect(filename('filename*=%E2%82%AC.pdf')).toBe('%E2%82%AC.pdf');
+      // A raw non-ASCII character has no byte value in a charset-tagged value.
+      expect(filename("filename*=utf-8''€.pdf")).toBe("utf-8''€.pdf");
+      // Continuations decoded together, kept together.
+      expect(filename("filename*0*=utf-8''R%E9; filename*1*=sum%E9.pdf")).toBe("utf-8''R%E9sum%E9.pdf");
+    });
+
+    it('keeps sections that do not fit together as written: a gap, a repeat, a leading zero', () => {
+      expect(filename("filename*0*=utf-8''flat%20door; filename*2*=.png")).toBe(
+        "filename*0*=utf-8''flat%20door filename*2*=.png",
+      );
+      expect(filename('filename*0=a; filename*0=b; filename*1=c')).toBe(
+        'filename*0=a filename*0=b filename*1=c',
+      );
+      expect(filename('filename*1=a; filename*2=b')).toBe('filename*1=a filename*2=b');
+      expect(filename('filename*0=a; filename*01=b')).toBe('filename*0=a filename*01=b');
+      expect(filename("filename*=utf-8''a.pdf; filename*0=b.pdf")).toBe(
+        "filename*=utf-8''a.pdf filename*0=b.pdf",
+      );
+    });
+
+    it('prefers the extended value to a plain one, and falls back to the plain one when it cannot be read', () => {
+      expect(filename('filename="EUR rates.pdf"; filename*=utf-8\'\'%E2%82%AC%20rates.pdf')).toBe(
+        '€ rates.pdf',
+      );
+      expect(filename('filename*=utf-8\'\'%E2%82%AC%20rates.pdf; filename="EUR rates.pdf"')).toBe(
+        '€ rates.pdf',
+      );
+      expect(filename('filename="salary.xls"; filename*=x-user-charset\'\'%A4%B3.xls')).toBe('salary.xls');
+      expect(filename('filename*=utf-8\'\'R%E9sum%E9.pdf; filename="CV.pdf"')).toBe('CV.pdf');
+    });
+  });
+
   it.each([
     ['"Ex, Partner" <ex@example.net>', { address: 'ex@example.net', name: 'Ex, Partner' }],
     ['Ex Partner <ex@example.net>, other@example.org', { address: 'ex@example.net', name: 'Ex Partner' }],
