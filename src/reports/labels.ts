@@ -30,6 +30,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   'embed-only': 'only a link preview or embed',
   'base64-invalid': 'declared as encoded but not: body shown as written',
   'body-incomplete': 'the message ends before its body does: it may have been cut off',
+  'boundary-missing': 'declared as made of parts, but no part boundary found: body shown as written',
   withheld: 'number withheld',
   MESSENGER_NO_CONTENT: 'no content in the export',
   SMS_UNSENT_OUTBOX: 'not sent (left in the outbox)',

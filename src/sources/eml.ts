@@ -15,7 +15,8 @@
  * mbox source.
  * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
  * and skip the body. A file cut off mid-body is read as far as it goes; when the body shows it (a multipart never
- * closed, base64 stopping mid-group: ./email/mime.ts) the event is flagged `body-incomplete` with a warning. Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
+ * closed, base64 stopping mid-group: ./email/mime.ts) the event is flagged `body-incomplete` with a warning; a multipart whose boundary line never occurs is shown
+ * as written, flagged `boundary-missing` (not called cut: the boundary parameter may be wrong). Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
  */
 
 import { separatorDate } from './email/mbox-split.js';

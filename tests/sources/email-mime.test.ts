@@ -115,6 +115,63 @@ describe('headers', () => {
     );
   });
 
+  describe('RFC 2231 extended parameters', () => {
+    const filename = (v: string) => parseStructured(`attachment; ${v}`).params.get('filename');
+
+    it('decodes a charset-tagged value, with or without a language, and sections in any order', () => {
+      expect(filename("filename*=utf-8''%E2%82%AC%20rates.pdf")).toBe('€ rates.pdf');
+      expect(filename("filename*=UTF-8'en'%E2%82%AC%20rates.pdf")).toBe('€ rates.pdf');
+      expect(filename("filename*=iso-8859-1''R%E9sum%E9.pdf")).toBe('Résumé.pdf');
+      expect(filename("filename*=utf-8''%e2%82%ac.pdf")).toBe('€.pdf');
+      // Parameters may be reordered in transit: the section numbers say the order (RFC 2231 §3).
+      expect(filename("filename*1*=%AC.pdf; filename*0*=utf-8''%E2%82")).toBe('€.pdf');
+      expect(filename('filename*0="long name "; filename*1="of a file.pdf"')).toBe('long name of a file.pdf');
+      expect(filename('filename*0*=utf-8\'\'caf%C3%A9; filename*1=" menu.pdf"')).toBe('café menu.pdf');
+      // A blank charset is allowed: read when the bytes are ASCII or valid UTF-8.
+      expect(filename("filename*=''%E2%82%AC.pdf")).toBe('€.pdf');
+    });
+
+    it('keeps a value it cannot decode as written, never as mojibake', () => {
+      // An invalid percent-escape, bytes not valid in the declared charset, an unknown charset.
+      expect(filename("filename*=utf-8''%E2%82%ZZ.pdf")).toBe("utf-8''%E2%82%ZZ.pdf");
+      expect(filename("filename*=utf-8''payslip%2march.pdf")).toBe("utf-8''payslip%2march.pdf");
+      expect(filename("filename*=utf-8''R%E9sum%E9.pdf")).toBe("utf-8''R%E9sum%E9.pdf");
+      expect(filename("filename*=x-user-charset''%A4%B3.pdf")).toBe("x-user-charset''%A4%B3.pdf");
+      expect(filename("filename*=''%E9t%E9.pdf")).toBe("''%E9t%E9.pdf");
+      // No charset section at all: the bytes' charset is unknown.
+      expect(filename('filename*=%E2%82%AC.pdf')).toBe('%E2%82%AC.pdf');
+      // A raw non-ASCII character has no byte value in a charset-tagged value.
+      expect(filename("filename*=utf-8''€.pdf")).toBe("utf-8''€.pdf");
+      // Continuations decoded together, kept together.
+      expect(filename("filename*0*=utf-8''R%E9; filename*1*=sum%E9.pdf")).toBe("utf-8''R%E9sum%E9.pdf");
+    });
+
+    it('keeps sections that do not fit together as written: a gap, a repeat, a leading zero', () => {
+      expect(filename("filename*0*=utf-8''flat%20door; filename*2*=.png")).toBe(
+        "filename*0*=utf-8''flat%20door filename*2*=.png",
+      );
+      expect(filename('filename*0=a; filename*0=b; filename*1=c')).toBe(
+        'filename*0=a filename*0=b filename*1=c',
+      );
+      expect(filename('filename*1=a; filename*2=b')).toBe('filename*1=a filename*2=b');
+      expect(filename('filename*0=a; filename*01=b')).toBe('filename*0=a filename*01=b');
+      expect(filename("filename*=utf-8''a.pdf; filename*0=b.pdf")).toBe(
+        "filename*=utf-8''a.pdf filename*0=b.pdf",
+      );
+    });
+
+    it('prefers the extended value to a plain one, and falls back to the plain one when it cannot be read', () => {
+      expect(filename('filename="EUR rates.pdf"; filename*=utf-8\'\'%E2%82%AC%20rates.pdf')).toBe(
+        '€ rates.pdf',
+      );
+      expect(filename('filename*=utf-8\'\'%E2%82%AC%20rates.pdf; filename="EUR rates.pdf"')).toBe(
+        '€ rates.pdf',
+      );
+      expect(filename('filename="salary.xls"; filename*=x-user-charset\'\'%A4%B3.xls')).toBe('salary.xls');
+      expect(filename('filename*=utf-8\'\'R%E9sum%E9.pdf; filename="CV.pdf"')).toBe('CV.pdf');
+    });
+  });
+
   it.each([
     ['"Ex, Partner" <ex@example.net>', { address: 'ex@example.net', name: 'Ex, Partner' }],
     ['Ex Partner <ex@example.net>, other@example.org', { address: 'ex@example.net', name: 'Ex Partner' }],
@@ -347,8 +404,51 @@ describe('MIME structure', () => {
     ).toMatchObject({ text: '', attachments: 1, attachmentNames: ['n.txt'] });
   });
 
-  it('shows the body of a multipart whose boundary never occurs instead of losing it', () => {
-    expect(body('Content-Type: multipart/mixed; boundary=nope\n\njust text').text).toBe('just text');
+  it('shows the body of a multipart whose boundary never occurs instead of losing it, and says so', () => {
+    const b = body('Content-Type: multipart/mixed; boundary=nope\n\njust text');
+    expect(b.text).toBe('just text');
+    expect(b.noParts).toEqual(['its multipart/mixed body never contains its boundary line "--nope"']);
+    // Nothing shows a cut: the boundary parameter may simply be wrong.
+    expect(b.cut).toEqual([]);
+  });
+
+  it('says when a multipart has no boundary parameter, only a closing line, or no body', () => {
+    expect(body('Content-Type: multipart/mixed\n\n--b\n\nhi\n--b--\n')).toMatchObject({
+      text: '--b\n\nhi\n--b--',
+      noParts: ['its multipart/mixed body has no boundary parameter'],
+    });
+    expect(body('Content-Type: multipart/mixed; boundary=b\n\npreamble\n--b--\n')).toMatchObject({
+      text: 'preamble\n--b--',
+      noParts: ['its multipart/mixed body has only a closing boundary line "--b--", no part before it'],
+    });
+    expect(body('Content-Type: multipart/alternative; boundary=b\n\n').noParts).toEqual([
+      'its multipart/alternative body is empty (no line "--b")',
+    ]);
+  });
+
+  it('names a nested multipart with no part, but not an unused alternative nor an attachment', () => {
+    const nested = body(
+      'Content-Type: multipart/mixed; boundary=o\n\n--o\nContent-Type: multipart/alternative; boundary=gone\n\n' +
+        'hello\n--o\nContent-Type: text/plain\n\nfooter\n--o--\n',
+    );
+    expect(nested.text).toBe('hello\n\nfooter');
+    expect(nested.noParts).toEqual([
+      'its multipart/alternative body never contains its boundary line "--gone"',
+    ]);
+    const unused = body(
+      'Content-Type: multipart/alternative; boundary=o\n\n--o\nContent-Type: text/plain\n\nhello\n' +
+        '--o\nContent-Type: multipart/related; boundary=gone\n\n<p>hello</p>\n--o--\n',
+    );
+    expect(unused).toMatchObject({ text: 'hello', noParts: [] });
+    const attached = body(
+      'Content-Type: multipart/mixed; boundary=o\n\n--o\nContent-Type: text/plain\n\nhello\n' +
+        '--o\nContent-Type: multipart/mixed; boundary=gone\nContent-Disposition: attachment\n\nx\n--o--\n',
+    );
+    expect(attached).toMatchObject({ text: 'hello', attachments: 1, noParts: [] });
+  });
+
+  it('finds parts as before: a complete multipart has no such note', () => {
+    expect(body('Content-Type: multipart/mixed; boundary=b\n\n--b\n\nhi\n--b--\n').noParts).toEqual([]);
   });
 
   it('stops at a hostile nesting depth without blowing the stack', () => {

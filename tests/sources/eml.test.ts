@@ -125,6 +125,48 @@ describe('eml behaviour', () => {
     expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['EMAIL_DATE_IMPLAUSIBLE', 1]]);
   });
 
+  it('names attachments from RFC 2231 parameters, keeping those it cannot decode as written', async () => {
+    const run = await runSource(eml, join(dir, 'attachment-names-rfc2231.eml'));
+    const e = run.events[0]!;
+    expect(e.details?.['attachments']).toBe('6');
+    expect(e.details?.['attachmentNames']?.split('; ')).toEqual([
+      '€ rates.pdf',
+      // Sections written in reverse order, with a language tag.
+      'photo téléphone.jpg',
+      // Latin-1 bytes under a UTF-8 label: as written, not "R�sum� Alex.doc".
+      "utf-8''R%E9sum%E9%20Alex.doc",
+      // An unknown charset: the plain filename= the sender gave beside it.
+      'salary 2024.xls',
+      // An invalid percent-escape.
+      "utf-8''payslip%2march.pdf",
+      // Section 1 missing: both sections as written, not "flat door.png".
+      "name*0*=utf-8''flat%20door name*2*=.png",
+    ]);
+    expect(e.flags).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+  });
+
+  it('shows a multipart whose boundary line never occurs as written, flagged missing-boundary, not cut', async () => {
+    const run = await runSource(eml, join(dir, 'boundary-missing.eml'));
+    const e = run.events[0]!;
+    // The body as written: the text, the attachment's part headers and its base64, nothing dropped or decoded.
+    expect(e.text).toContain('Nice new tyres. Shame if anything happened to them.');
+    expect(e.text).toContain('filename=IMG_3307.jpg');
+    expect(e.text).toContain('/9j/4AAQSkZJRgABAQAASABIAAD');
+    expect(e.flags).toEqual(['boundary-missing']);
+    expect(e.details?.['attachments']).toBeUndefined();
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_BOUNDARY_MISSING',
+        locator: 1,
+        message: expect.stringContaining(
+          'its multipart/mixed body never contains its boundary line "--Apple-Mail=_5B1C9A2E-3F7D-4C1B-9E2A". Its body is shown as written',
+        ),
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+  });
+
   it('shows a body declared base64 that is plain text as written, flagged and with a warning', async () => {
     const run = await runSource(eml, join(dir, 'not-base64-body.eml'));
     const e = run.events[0]!;

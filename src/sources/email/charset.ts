@@ -126,6 +126,16 @@ function decodeStrict(bytes: Uint8Array, cs: string): string | undefined {
   return text.includes('\uFFFD') ? undefined : text;
 }
 
+/**
+ * The text of bytes in a declared charset, or undefined when the label is unknown or the bytes are not valid in
+ * it: the rule of encoded-words above, for other callers (RFC 2231 parameter values) that keep such text as
+ * written. US-ASCII is read as undeclared 8-bit text is, as for encoded-words.
+ */
+export function decodeDeclared(bytes: Uint8Array, label: string): string | undefined {
+  const cs = label.trim().toLowerCase().replace(/\*.*$/, '');
+  return cs !== '' && knownCharset(cs) ? decodeStrict(bytes, cs) : undefined;
+}
+
 /** One encoded-word: its bytes, as written, and the white space before it. */
 interface Word {
   readonly bytes: Buffer;

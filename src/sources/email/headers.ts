@@ -6,12 +6,19 @@
  *   	boundary="----=_Part_1_2.3"                        folded with a tab
  *   Content-Disposition: attachment; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
  *   Content-Disposition: attachment; filename*0*=utf-8''f%C3; filename*1*=%BCr.pdf   → "für.pdf"
+ *   Content-Disposition: attachment; filename*=utf-8''R%E9sum%E9.pdf    Latin-1 bytes: kept as written
+ *   Content-Disposition: attachment; filename="CV.pdf"; filename*=x-foo''%A4%B3.pdf   → "CV.pdf"
+ *
+ * An RFC 2231 value that cannot be decoded (a bad percent-escape, an unknown charset or bytes not valid in it,
+ * no charset section, sections with a gap or a repeat) is never shown as mojibake: a plain parameter of the
+ * same name is used, else the value is kept as written (rfc2231Value, parseStructuredValue).
  *
  * A header block ends at the first empty line, or at the first line that is neither a field nor a folded
  * continuation (sloppy senders omit the blank line; that line then starts the body). Raw 8-bit headers are
  * read as UTF-8 when valid (RFC 6532), otherwise as Windows-1252.
  */
-import { decodeCharset, decodeEncodedWords } from './charset.js';
+import { isUtf8 } from 'node:buffer';
+import { decodeCharset, decodeDeclared, decodeEncodedWords } from './charset.js';
 
 /** One unfolded header field; `value` still holds any encoded-words. */
 export interface HeaderField {
@@ -159,26 +166,107 @@ function unquote(s: string): string {
   return t;
 }
 
-/** Percent-decodes the bytes of an RFC 2231 extended segment. */
-function percentBytes(s: string): Buffer {
+/**
+ * The bytes of an RFC 2231 extended segment, or undefined when it is not one: a `%` not followed by two hex
+ * digits, or a character outside printable ASCII (a raw `€` has no byte value of its own in a charset-tagged
+ * value). Lower-case hex digits are read (unambiguous, and some mailers write them).
+ */
+function percentBytes(s: string): number[] | undefined {
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    if (s[i] === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(s.slice(i + 1, i + 3), 16));
+    const c = s.charCodeAt(i);
+    if (c === 37) {
+      const hi = hexDigit(s.charCodeAt(i + 1));
+      const lo = hexDigit(s.charCodeAt(i + 2));
+      if (hi < 0 || lo < 0) return undefined;
+      bytes.push(hi * 16 + lo);
       i += 2;
-    } else bytes.push(s.charCodeAt(i) & 0xff);
+    } else if (c >= 32 && c < 127) bytes.push(c);
+    else return undefined;
   }
-  return Buffer.from(bytes);
+  return bytes;
 }
+const hexDigit = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
 
-/** Splits an RFC 2231 key (`name*`, `name*0`, `name*1*`); undefined for a plain key. */
+/**
+ * Splits an RFC 2231 key (`name*`, `name*0`, `name*1*`); undefined for a plain key. A section number with a
+ * leading zero (`name*01`), which RFC 2231's grammar does not allow, gets n = NaN: it is a segment of `name`
+ * whose place is unknown, so the value cannot be assembled.
+ */
 function rfc2231Key(key: string): { name: string; n: number; extended: boolean } | undefined {
   const star = key.indexOf('*');
   if (star <= 0) return undefined;
   const rest = key.slice(star + 1);
-  if (rest === '') return { name: key.slice(0, star), n: 0, extended: true };
+  if (rest === '') return { name: key.slice(0, star), n: -1, extended: true };
   const m = /^(\d{1,3})(\*?)$/.exec(rest);
-  return m ? { name: key.slice(0, star), n: Number(m[1]), extended: m[2] === '*' } : undefined;
+  if (!m) return undefined;
+  const n = m[1]!.length > 1 && m[1]!.startsWith('0') ? Number.NaN : Number(m[1]);
+  return { name: key.slice(0, star), n, extended: m[2] === '*' };
+}
+
+/** One RFC 2231 segment: its section (-1 for a lone `name*`), its value unquoted, and the parameter as written. */
+interface Segment {
+  readonly n: number;
+  readonly value: string;
+  readonly extended: boolean;
+  readonly written: string;
+}
+
+/**
+ * The value of RFC 2231 segments, or undefined when they cannot be read as the sender wrote them:
+ *   - sections that are not 0, 1, 2 … each once (a gap, a repeat, a lone `name*` beside numbered ones): part of
+ *     the value is missing or doubled. Sections written out of order are fine (RFC 2231 §3 numbers them because
+ *     parameters may be reordered);
+ *   - a first extended segment without its `charset'language'` section (`filename*=%E2%82%AC.pdf`): the
+ *     charset of the bytes is unknown;
+ *   - an invalid percent-escape, a charset neither iconv-lite nor the WHATWG standard knows, or bytes not valid in
+ *     the declared charset (decodeDeclared). A blank charset (`''%E2%82%AC`, allowed by RFC 2231), or extended
+ *     segments after a plain first one (which carry none), are read only when the bytes are ASCII or valid UTF-8.
+ * Bytes of consecutive extended segments are decoded together, so a character split across them survives; plain
+ * segments are text already.
+ */
+function rfc2231Value(list: readonly Segment[]): string | undefined {
+  const sorted = [...list].sort((x, y) => x.n - y.n);
+  const offset = sorted[0]!.n === -1 ? -1 : 0;
+  if (sorted.some((seg, i) => seg.n !== i + offset) || (offset === -1 && sorted.length > 1)) return undefined;
+  const first = sorted[0]!;
+  let charset = '';
+  let skip = 0;
+  if (first.extended) {
+    const prefix = /^([^']*)'[^']*'/.exec(first.value);
+    if (prefix === null) return undefined;
+    charset = prefix[1]!;
+    skip = prefix[0].length;
+  }
+  let out = '';
+  let run: number[] = [];
+  const flush = (): boolean => {
+    if (run.length === 0) return true;
+    const bytes = Buffer.from(run);
+    run = [];
+    const text =
+      charset.trim() === ''
+        ? isUtf8(bytes)
+          ? bytes.toString('utf8')
+          : undefined
+        : decodeDeclared(bytes, charset);
+    if (text === undefined) return false;
+    out += text;
+    return true;
+  };
+  for (let i = 0; i < sorted.length; i++) {
+    const seg = sorted[i]!;
+    if (!seg.extended) {
+      if (!flush()) return undefined;
+      out += seg.value;
+      continue;
+    }
+    const bytes = percentBytes(i === 0 ? seg.value.slice(skip) : seg.value);
+    if (bytes === undefined) return undefined;
+    for (const b of bytes) run.push(b);
+  }
+  return flush() ? out : undefined;
 }
 
 // The last value parsed: a message's Content-Type is read once to decide on skipping and once for its body.
@@ -196,10 +284,18 @@ export function parseStructured(raw: string | undefined): Structured {
   return lastParsed;
 }
 
+/** RFC 2231 segments that cannot be read, as written (see parseStructuredValue). */
+function writtenValue(list: readonly Segment[]): string {
+  const sorted = [...list].sort((x, y) => x.n - y.n);
+  const whole = sorted.every((seg, i) => seg.n === i) || (list.length === 1 && list[0]!.n === -1);
+  // Joined by a space, not `; `: lists of names (attachmentNames) are joined by `; `.
+  return whole ? sorted.map((seg) => seg.value).join('') : list.map((seg) => seg.written).join(' ');
+}
+
 function parseStructuredValue(raw: string): Structured {
   const [main = '', ...rest] = splitOutsideQuotes(raw, ';');
   const simple = new Map<string, string>();
-  const pieces = new Map<string, { n: number; value: string; extended: boolean }[]>();
+  const pieces = new Map<string, Segment[]>();
   for (const p of rest) {
     const eq = p.indexOf('=');
     if (eq < 0) continue;
@@ -211,20 +307,17 @@ function parseStructuredValue(raw: string): Structured {
       continue;
     }
     const list = pieces.get(m.name) ?? [];
-    list.push({ n: m.n, value, extended: m.extended });
+    list.push({ n: m.n, value, extended: m.extended, written: p.trim() });
     pieces.set(m.name, list);
   }
   for (const [key, list] of pieces) {
-    list.sort((x, y) => x.n - y.n);
-    // Only the first segment names the charset (`utf-8'en'…`); bytes are joined before decoding so a
-    // character split across segments survives.
-    const first = list[0]!;
-    const prefix = first.extended ? /^([^']*)'[^']*'/.exec(first.value) : null;
-    const bytes = list.map((seg, i) => {
-      const v = i === 0 && prefix ? seg.value.slice(prefix[0].length) : seg.value;
-      return seg.extended ? percentBytes(v) : Buffer.from(v, 'utf8');
-    });
-    simple.set(key, decodeCharset(Buffer.concat(bytes), prefix?.[1] || 'utf-8').text);
+    const value = rfc2231Value(list);
+    // The extended value wins over a plain one of the same name (RFC 2231 §4, RFC 6266 §4.3). One that cannot be
+    // read gives way to the plain value, the sender's own fallback for readers without it; with none it is kept
+    // as written, never as mojibake (as an encoded-word is, RFC 2047 §6.3): the segments' values in order, or,
+    // when the sections do not fit together, each parameter as it stands in the header (`name*0*=…`).
+    if (value !== undefined) simple.set(key, value);
+    else if (!simple.has(key)) simple.set(key, writtenValue(list));
   }
   return { value: main.trim().toLowerCase(), params: simple };
 }

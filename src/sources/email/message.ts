@@ -20,7 +20,9 @@
  * notifications) is kept and flagged `auto-submitted`. A text part declared base64 that is mostly not base64 is
  * shown as written, flagged `base64-invalid`, with an `EMAIL_NOT_BASE64` warning at the message's locator. A body
  * that shows it was cut off (a multipart never closed, base64 stopping mid-group: ./mime.ts says what can and
- * cannot be told) keeps what was read, flagged `body-incomplete`, with an `EMAIL_BODY_INCOMPLETE` warning.
+ * cannot be told) keeps what was read, flagged `body-incomplete`, with an `EMAIL_BODY_INCOMPLETE` warning. A
+ * multipart none of whose parts can be found (no boundary parameter, or its boundary line never occurs) is shown
+ * as written, flagged `boundary-missing`, with an `EMAIL_BOUNDARY_MISSING` warning.
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
@@ -247,6 +249,16 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
         locator,
         `The message ends before its body does: ${body.cut.join('; ')}. The file may have been cut off (copied or downloaded in part); what it lacks was not read.`,
         'Compare it with the message in the mail program it came from, and save or download it again if it is incomplete.',
+      );
+    }
+    if (body.noParts.length > 0) {
+      // Not body-incomplete: a wrong boundary parameter leaves a complete file looking the same (./mime.ts).
+      flags.push('boundary-missing');
+      ctx.warn(
+        'EMAIL_BOUNDARY_MISSING',
+        locator,
+        `The message says it is made of parts (multipart), but ${body.noParts.join('; ')}. Its body is shown as written, with any part headers and encoded attachments in it; the boundary parameter may be wrong, or the file may have been cut off before its first part.`,
+        'Open the message in the mail program it came from: if it shows text or attachments that are not here, save or export it again.',
       );
     }
     if (body.unknownCharsets.length > 0) {

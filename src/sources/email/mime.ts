@@ -26,8 +26,14 @@
  *   - a base64 part that ends inside a group of four characters, without padding and without a final line
  *     break (an encoder pads the last group and ends its lines; a cut mid-line does neither).
  * What cannot be told: a cut at the end of a base64 line or between whole groups, a cut in quoted-printable,
- * 7bit or 8bit text (text may end anywhere), a cut in the header block (a message may have no body), and a
- * multipart whose delimiter never occurs at all (the boundary parameter may be wrong; its text is shown).
+ * 7bit or 8bit text (text may end anywhere), and a cut in the header block (a message may have no body).
+ *
+ * A multipart with no part at all (`noParts`): no boundary parameter, a boundary whose delimiter line
+ * (`--XYZ`) never occurs, or only a closing delimiter. Its body is shown as written (part headers and encoded
+ * attachments included), never dropped, and always said: it is not flagged as cut, because nothing shows a cut —
+ * a wrong boundary parameter (a gateway or a hand edit rewrote the header, a mailer bug) leaves a complete file
+ * looking exactly like this, and a cut before the first delimiter is only one cause among several. Saying "cut
+ * off" would claim what the file does not show; saying nothing would pass raw MIME off as the message's text.
  */
 import { decodeCharset } from './charset.js';
 import {
@@ -72,6 +78,8 @@ export interface Body {
   readonly notBase64: boolean;
   /** Why the body looks cut off before its end, in words; empty when it does not (see the header comment). */
   readonly cut: readonly string[];
+  /** Each multipart shown as written because none of its parts could be found, in words (header comment). */
+  readonly noParts: readonly string[];
 }
 
 interface Acc {
@@ -86,6 +94,8 @@ interface Acc {
   unclosed: string | undefined;
   /** A base64 part running to the message's end stops inside a group of four. */
   base64Cut: boolean;
+  /** Multiparts whose parts could not be found, shown as written, in words. */
+  noParts: string[];
 }
 
 const MAX_DEPTH = 24;
@@ -104,6 +114,7 @@ const newAcc = (): Acc => ({
   notBase64: false,
   unclosed: undefined,
   base64Cut: false,
+  noParts: [],
 });
 
 /** Splits a multipart body on its boundary lines; the preamble and epilogue are dropped. */
@@ -201,6 +212,9 @@ function walk(
     acc.encrypted = true;
     return;
   }
+  // Why a multipart has no part to read (then shown as written below), or undefined.
+  let noParts: string | undefined;
+  if (type.startsWith('multipart/') && !boundary) noParts = `its ${type} body has no boundary parameter`;
   if (type.startsWith('multipart/') && boundary) {
     const { parts, closed } = multipartParts(body, boundary);
     if (parts.length > 0) {
@@ -230,9 +244,15 @@ function walk(
       acc.encrypted ||= chosen.encrypted;
       acc.tooDeep ||= chosen.tooDeep;
       acc.notBase64 ||= chosen.notBase64;
+      acc.noParts.push(...chosen.noParts);
       return;
     }
-    // A multipart whose boundary never occurs: its body is shown as text rather than lost.
+    // No part found: the body is shown as written rather than lost, and said (see the header comment).
+    noParts = !notBlank(body)
+      ? `its ${type} body is empty (no line "--${boundary}")`
+      : closed
+        ? `its ${type} body has only a closing boundary line "--${boundary}--", no part before it`
+        : `its ${type} body never contains its boundary line "--${boundary}"`;
   }
   const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
   const base64 = cte?.trim().toLowerCase() === 'base64';
@@ -245,6 +265,7 @@ function walk(
   if (disposition.value !== 'attachment' && isText) {
     const charset = ct.params.get('charset');
     if (asWritten && notBlank(body)) acc.notBase64 = true;
+    if (noParts !== undefined) acc.noParts.push(noParts);
     const bytes = asWritten
       ? body
       : trailer
@@ -325,5 +346,6 @@ export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body
     tooDeep: acc.tooDeep,
     notBase64: acc.notBase64,
     cut: cut.length === 0 ? NONE : cut,
+    noParts: acc.noParts.length === 0 ? NONE : acc.noParts,
   };
 }
