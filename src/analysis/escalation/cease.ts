@@ -6,9 +6,14 @@
  * export names no conversation, in a file that holds the subject's contacts), so "he won't leave me alone" in
  * a text to a friend is not taken for a request to him. The phrase list is data, shown in the report; the case
  * file's `ceasePhrases` replaces it. Matching is that of matcher.ts (whole words, case and apostrophes folded).
+ *
+ * "After a request" means at or after the end of the time it was recorded to (`afterRequest`): for a request a
+ * WhatsApp export times 21:04, from 21:05:00. Every figure after a request uses that one instant: the count after
+ * the first request, each request's count and the before/after comparison, whose "before" side keeps the
+ * request's own minute.
  */
 import type { Escalation } from '../../model/escalation.js';
-import type { ResolvedCase } from '../../model/index.js';
+import type { Precision, ResolvedCase } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
 import { byteSearch } from './byte-search.js';
@@ -63,6 +68,35 @@ export function ceaseClassifier(c: Pick<ResolvedCase, 'ceasePhrases'>): TextClas
   return keyed(`cease\u0000${JSON.stringify(lists)}`, byteSearch(lists));
 }
 
+/**
+ * The first instant certainly after a request recorded at `ms` to `precision`: the end of its minute for an export
+ * that gives minutes (WhatsApp, 21:04 → 21:05:00), of its second, of its millisecond, or the next local midnight
+ * for a date alone. A record's time is the start of the span it stands for, so a contact recorded from this
+ * instant on followed the request whatever the exact times were, and one recorded earlier may not have.
+ *
+ * Why not the request's own instant, with ties after it: a contact in the request's minute cannot be shown to
+ * follow it by its time. Within one export the order of the lines may show it (the timeline keeps it for equal
+ * times, timeline/order.ts), but that is each app's own order, not always the order of sending (Messenger's JSON
+ * lists the newest first, an mbox holds messages in the order they were filed), and two exports' records in one
+ * minute have no order at all. So a contact in the request's minute counts before it, whichever side of it the
+ * file puts the contact: the contact after a request is at least what the count says, never less, and one rule
+ * holds for every source. A milestone is the same shape (milestones.ts): its "after" side starts at the instant it
+ * names, 00:00 for a date; a request names no instant, only the minute (second, day) it was recorded in, so its
+ * "after" side starts when that minute ends.
+ */
+export function afterRequest(ctx: Pick<Ctx, 'zone'>, ms: number, precision: Precision): number {
+  switch (precision) {
+    case 'ms':
+      return ms + 1;
+    case 's':
+      return ms + 1000;
+    case 'min':
+      return ms + 60_000;
+    case 'day':
+      return ctx.zone.startOfLocalDay(ctx.zone.localDayNumber(ms) + 1);
+  }
+}
+
 /** Most requests listed in the JSON. */
 const MAX_LISTED = 100;
 
@@ -81,7 +115,8 @@ export function ceaseRequests(
   const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
-  const rows: { row: Row; ms: number }[] = [];
+  // `after`: the instant the contact after the request starts (`afterRequest`).
+  const rows: { row: Row; after: number }[] = [];
   // The events are read through the list's columns; a view object is made only for a request found.
   for (let i = 0; i < events.length; i++) {
     if (events.incident(i)) continue;
@@ -112,22 +147,25 @@ export function ceaseRequests(
     const found = search(text);
     const hit = found?.hits[0];
     if (!found || !hit) continue;
+    const after = afterRequest(ctx, e.ms, e.precision);
     rows.push({
-      ms: e.ms,
+      after,
       row: {
         event: refOf(ctx, e),
         text: excerpt(text, hit.index, found.normalised.length),
         phrase: hit.phrase,
         recipient,
-        incidentsAfter: ctx.incidents.length - lowerBound(ctx.incidents, e.ms + 1),
+        incidentsAfter: ctx.incidents.length - lowerBound(ctx.incidents, after),
       },
     });
   }
   const first = rows[0];
   let afterFirst: Escalation['ceaseRequest']['afterFirst'] = null;
   if (first) {
-    const after = incidentsAfter(ctx, first.ms + 1, false);
-    const c = comparisonAt(ctx, splitAt(ctx, first.ms), boundaries);
+    // The count and the comparison split at one instant, so the contacts the comparison puts after the request
+    // are those counted after it (up to the side's end).
+    const after = incidentsAfter(ctx, first.after, false);
+    const c = comparisonAt(ctx, splitAt(ctx, first.after), boundaries);
     afterFirst = {
       ...after,
       comparison: {

@@ -49,7 +49,8 @@ describe('cease requests', () => {
     expect(c.first?.incidentsAfter).toBe(25);
     expect(c.afterFirst).toMatchObject({ count: 25, byChannel: [{ channel: 'whatsapp', count: 25 }] });
     expect(c.afterFirst?.comparison).toMatchObject({ status: 'below-minimum', before: { count: 5 } });
-    expect(c.afterFirst?.comparison.before.days).toBeCloseTo(4 + 20 / 24, 12);
+    // The request is timed to the second (20:00:00): the before side runs to the end of that second.
+    expect(c.afterFirst?.comparison.before.days).toBeCloseTo(4 + (20 * 3600 + 1) / 86_400, 12);
     expect(e.findings).toContain(
       'Alex first asked for contact to stop on 5 January 2024 at 20:00 (whatsapp: “I’m busy. STOP messaging me!”, WhatsApp Chat with Sam.txt, line 4); 2 later messages also contain a cease phrase, on 20 January 2024 and 22 January 2024.'.replace(
         'line 4',
