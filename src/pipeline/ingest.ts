@@ -52,6 +52,11 @@ export interface Ingested {
    * the file holds, not only what was kept. `undefined` for an input without events.
    */
   readonly spans: InputSpans;
+  /**
+   * The people the inputs name outside their records (`SourceContext.people`: a Messenger thread's participants),
+   * in the order first named. Read only by `anonymise`, to redact them in texts.
+   */
+  readonly people: ReadonlySet<string>;
 }
 
 type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
@@ -71,6 +76,7 @@ export async function ingest(
   const sorted = [...given].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A warning about a record another input holds too is told once (copies.ts).
   const copies = new CopyWarnings();
+  const people = new Set<string>();
 
   /** `alone`: the run's only input (a member: its archive's only member, the archive being the only input). */
   async function visit(input: SourceInput, alone: boolean): Promise<void> {
@@ -194,6 +200,8 @@ export async function ingest(
     // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
     const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0, mark: undefined };
     const markWith = builder.store.textMarks?.incidentLists;
+    // The file's people join the run's once the read is over; a read taken back (`restart`) takes them back too.
+    const named: string[] = [];
     const ctx: SourceContext = {
       options: opts.source,
       ...(markWith ? { markWith } : {}),
@@ -208,6 +216,10 @@ export async function ingest(
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
         tally.rejectedReasons = {};
+        named.length = 0;
+      },
+      people(names) {
+        named.push(...names);
       },
       emit(e: ParsedEvent) {
         emitted(e, undefined);
@@ -243,6 +255,7 @@ export async function ingest(
     };
     const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
     copies.close();
+    for (const name of named) people.add(name);
     const late = opts.generatedAt === undefined ? undefined : future.problem(file, opts.generatedAt);
     if (late) problems.add(late);
     tally.sha256 = outcome.digest;
@@ -295,7 +308,7 @@ export async function ingest(
   if (whole && count > 0 && store.input(0) === store.input(count - 1)) {
     inputs[store.input(0)]!.kept += count;
     const order = storeOrder(store);
-    return { inputs, ignored, events: new StoreList(store, order), spans: spansOf(order) };
+    return { inputs, ignored, events: new StoreList(store, order), spans: spansOf(order), people };
   }
   const live = liveEvents(count, voided);
   const spans = spansOf(live);
@@ -320,7 +333,7 @@ export async function ingest(
     }
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
-  return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans };
+  return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans, people };
 }
 
 /** Event numbers 0 … count − 1, less the voided ranges (which are in order and do not overlap). */

@@ -20,11 +20,14 @@
  * - `reactions` is `[{"actor": "Zoë Example", "reaction": "😢"}]` as in the classic export (mojibake too): kept in
  *   `details.reactions` in the same words (`😢 by Zoë Example`), part of their message and never a record, so
  *   counts and kinds do not change (a reaction to an empty record leaves it `other`).
+ * - `participants` are told to the context once per file (`SourceContext.people`, meta/people.ts), for
+ *   `anonymise` to redact someone who never sends or reacts wherever a text names them; no event carries them.
  *
  * Deliberately unsupported: calls and group notices (none are known in this export; text stays a message);
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 import { type EventBase, withKind } from './meta/event.js';
+import { participantNames, tellPeople } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
 import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
 import type { Source } from './source.js';
@@ -65,6 +68,8 @@ export const messengerE2eeJson: Source = {
       const { fix } = file;
       const name = file.fields.get('threadName');
       const conversation = typeof name === 'string' && name !== '' ? fix(name) : undefined;
+      // For anonymise: a participant who never sends or reacts is in no event (meta/people.ts).
+      tellPeople(ctx, participantNames(file.fields.get('participants'), fix));
       const unknownTypes = new Set<string>();
       let empty = 0;
 

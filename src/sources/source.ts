@@ -93,6 +93,13 @@ export interface SourceContext {
    * wrong at the end. Optional: a source given a context without it reads without guessing.
    */
   restart?(): void;
+  /**
+   * The people the file names outside its records, such as a Messenger thread's `participants`: someone who
+   * never sends or reacts is in no event, yet a text may name them ("Zoë Example told me"). Only `anonymise`
+   * reads them, to redact them in texts, so no report or timeline changes. Called once per file, not per record.
+   * Optional: a context that does not anonymise may leave it out, and a source calls it as `ctx.people?.(…)`.
+   */
+  people?(names: readonly string[]): void;
 }
 
 export interface Source {

@@ -75,6 +75,33 @@ describe('reading on the worker thread gives what reading here gives', () => {
   });
 });
 
+describe('what only anonymise reads', () => {
+  it("gets a thread's participants from the worker: one who never writes is redacted alike", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-people-'));
+    try {
+      const input = path.join(dir, 'in');
+      cpSync(path.join(FIXTURES, 'messenger-json/silent-participant'), input, { recursive: true });
+      const kase = {
+        timezone: 'UTC',
+        victim: { identifiers: ['Alex Morgan'] },
+        subject: { identifiers: [] },
+      };
+      writeFileSync(path.join(input, 'case.json'), JSON.stringify(kase));
+      const key = path.join(dir, 'study.key');
+      writeFileSync(key, 'k4Jq9vX2mR7tY1pL8sD3fG6hZ0cV5bN2wE9uI4oA7yT=\n');
+      const texts = [here, worker].map((env, i) => {
+        const out = path.join(dir, `out-${i}`);
+        expect(cli(['anonymise', input, '--key-file', key, '--out', out], env).code).toBe(0);
+        return readFileSync(path.join(out, 'input-001.jsonl'), 'utf8');
+      });
+      expect(texts[1]).toBe(texts[0]);
+      expect(texts[0]).toMatch(/"\[NAME:p[0-9a-f]{4}\] told me everything about you"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a chat of many slots', () => {
   it('gives the same report read on the worker, slot after slot', () => {
     // 200,000 messages (~13 MB): dozens of slots of growing size, the ring full at times, and text blocks readied

@@ -61,6 +61,7 @@ function recorder(): { ctx: SourceContext; calls: unknown[] } {
       calls.push({ op: 'warn', code, locator, message, hint, ...(copy === undefined ? {} : { copy }) }),
     progress: (bytesRead) => calls.push({ op: 'progress', bytesRead }),
     restart: () => calls.push({ op: 'restart' }),
+    people: (names) => calls.push({ op: 'people', names: [...names] }),
   };
   return { ctx, calls };
 }
@@ -147,6 +148,8 @@ function everything(ctx: SourceContext): void {
     'You blocked this contact.\u00002024-03-31T10:12',
   );
   ctx.warn('Y', 'msg[2]', 'a copy without a hint', undefined, 'Zoë ✓');
+  ctx.people!(['Zoë Example', 'lone \ud800 surrogate', '']);
+  ctx.people!([]);
   ctx.progress(65_536);
   ctx.restart!();
   ctx.emitUtf8!(event({ sender: sam }), text, 0, text.length);
@@ -156,7 +159,7 @@ describe('the wire', () => {
   it('replays every kind of call as it was made', () => {
     const { calls, ended } = overTheWire(everything);
     expect(calls).toEqual(direct(everything));
-    expect(calls).toHaveLength(21);
+    expect(calls).toHaveLength(23);
     expect(ended).toEqual({ digest: 'ab' });
   });
 
@@ -224,6 +227,7 @@ describe('the wire', () => {
         hint: fc.option(text),
         copy: fc.option(text, { nil: undefined }),
       }),
+      fc.record({ op: fc.constant('people' as const), names: fc.array(text, { maxLength: 5 }) }),
     );
     fc.assert(
       fc.property(fc.array(call, { maxLength: 30 }), (calls) => {
@@ -243,6 +247,7 @@ describe('the wire', () => {
               const b = utf8(c.text);
               ctx.emitUtf8!(event({}), b, 0, b.length);
             } else if (c.op === 'skip') ctx.skip(c.reason, c.locator);
+            else if (c.op === 'people') ctx.people!(c.names);
             else ctx.warn(c.code, undefined, c.message, c.hint ?? undefined, c.copy);
           }
         };

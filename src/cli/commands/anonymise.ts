@@ -287,6 +287,7 @@ export async function anonymiseCommand(
       inputs: timeline.inputs,
       duplicates,
       handKept: timeline.inputs.map(isHandKept),
+      people: timeline.people,
       zone: timeline.zone,
     },
     kase,

@@ -16,6 +16,9 @@ import * as R from './records.js';
  */
 export type HandOver = (index: number, used: number, last: boolean) => void;
 
+/** The context's methods, bound to it in the constructor. */
+const BOUND = ['emit', 'emitUtf8', 'skip', 'reject', 'warn', 'progress', 'restart', 'people'] as const;
+
 /** Bytes of records in the first slot handed over (`WireContext.fill`). */
 const FIRST_FILL = 32 << 10;
 
@@ -69,7 +72,7 @@ export class WireContext implements SourceContext {
   ) {
     this.t = slots[0]!;
     // Bound: sources may pass a context's methods around on their own (`const { warn } = ctx`).
-    for (const m of ['emit', 'emitUtf8', 'skip', 'reject', 'warn', 'progress', 'restart'] as const) {
+    for (const m of BOUND) {
       this[m] = this[m].bind(this) as never;
     }
   }
@@ -116,6 +119,16 @@ export class WireContext implements SourceContext {
   restart(): void {
     const at = this.begin(R.HEAD);
     this.finish(R.RESTART, at, at + R.HEAD);
+  }
+
+  people(names: readonly string[]): void {
+    let need = 12;
+    for (const n of names) need += strBytes(n);
+    const at = this.begin(need);
+    this.t.i32[(at + 8) >> 2] = names.length;
+    let p = at + 12;
+    for (const n of names) p = this.str(p, n);
+    this.finish(R.PEOPLE, at, p);
   }
 
   /** Writes the outcome as the last record and hands the last slot over. */

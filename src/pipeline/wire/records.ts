@@ -1,8 +1,8 @@
 /**
  * The wire a source's calls travel over when it runs on another thread (cli/parse-worker.ts): every call the source
- * makes on its `SourceContext` (emit, skip, reject, warn, progress, restart) becomes one record in a slot of
- * shared memory, and the main thread replays the records, in order, into the pipeline's own context. The result
- * is the same as if the source had run on the main thread, call for call (tests/pipeline/wire.test.ts).
+ * makes on its `SourceContext` (emit, skip, reject, warn, progress, restart, people) becomes one record in a slot
+ * of shared memory, and the main thread replays the records, in order, into the pipeline's own context. The
+ * result is the same as if the source had run on the main thread, call for call (tests/pipeline/wire.test.ts).
  *
  * Why a binary record and not `postMessage`: a chat of a million messages makes a million calls, and a
  * structured clone of each event costs the main thread more than parsing it did. A record is a few numbers
@@ -33,6 +33,8 @@ export const PART = 9;
 export const BIG = 10;
 /** The parse is over: `[string]`, the outcome as JSON (`WireOutcome`). */
 export const END = 11;
+/** The people a file names outside its records (`SourceContext.people`): `[i32 count][string]…`. */
+export const PEOPLE = 12;
 
 /** Bytes in a slot of the ring. A multiple of 8. */
 export const SLOT_BYTES = 1 << 20;

@@ -103,6 +103,16 @@ export class WireReplay {
       case R.RESTART:
         ctx.restart?.();
         return;
+      case R.PEOPLE: {
+        const names: string[] = [];
+        let p = at + 12;
+        for (let n = i32[(at + 8) >> 2]!; n > 0; n--) {
+          names.push(this.str(slot, p));
+          p = this.next;
+        }
+        ctx.people?.(names);
+        return;
+      }
       case R.PART: {
         const n = i32[(at + 8) >> 2]!;
         this.parts.push(Buffer.from(slot.u8.subarray(at + 12, at + 12 + n)));

@@ -17,6 +17,8 @@
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
  *   the page in document order (0-based), counting blocks whose date could not be read.
+ * - The "Participants:" line is told to the context once per page (`SourceContext.people`, meta/people.ts), for
+ *   `anonymise` to redact someone who never sends wherever a text names them; no event carries them.
  *
  * Deliberately unsupported: the pre-2018 `messages.htm` archive (sender and body in separate elements); other
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
@@ -24,6 +26,7 @@
 import type { ParsedEvent } from '../../model/index.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
+import { tellPeople } from '../meta/people.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { ends, readBlock, shortText } from './blocks.js';
@@ -70,6 +73,8 @@ export const messengerHtml: Source = {
     }
     const { channel, named } = channelFromPath(input.path);
     const conversation = facts.title || undefined;
+    // For anonymise: a participant who never sends or reacts is in no event (meta/people.ts).
+    tellPeople(ctx, facts.participants);
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
     let index = 0;

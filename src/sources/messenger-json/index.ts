@@ -19,6 +19,8 @@
  *   become `call` on the app's channel; `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
  *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
  *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
+ * - `participants` are told to the context once per file (`SourceContext.people`, meta/people.ts), for
+ *   `anonymise` to redact someone who never sends or reacts wherever a text names them; no event carries them.
  * - Generated sentences (group notices, nicknames, "Reacted 😂 to your message") are skipped with a reason; only
  *   English ones are recognised (meta/sentences.ts). A record with nothing at all is kept as `other`, flagged.
  *
@@ -28,7 +30,8 @@
  */
 
 import { isThreadJsonPath } from '../meta/channel.js';
-import { isRecord, readThreadFile } from '../meta/thread-file.js';
+import { participantNames, tellPeople } from '../meta/people.js';
+import { readThreadFile } from '../meta/thread-file.js';
 import type { Source } from '../source.js';
 import { type ClassicThread, readClassicMessage } from './message.js';
 
@@ -39,15 +42,6 @@ const HEAD_TIME = /"timestamp(?:_ms)?"\s*:/;
 // An empty thread has no message keys at all; these thread keys are Meta's own.
 const HEAD_EMPTY = /"messages"\s*:\s*\[\s*\]/;
 const HEAD_THREAD_KEY = /"(?:thread_path|is_still_participant|thread_type|magic_words)"\s*:/;
-
-/** Names of the participants (objects with `name`; plain strings in some older files), repaired. */
-function participantNames(value: unknown, fix: (s: string) => string): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((p) => {
-    const name = isRecord(p) ? p['name'] : p;
-    return typeof name === 'string' && name !== '' ? [fix(name)] : [];
-  });
-}
 
 /** Classic Messenger/Instagram JSON thread (`message_N.json`). */
 export const messengerJson: Source = {
@@ -77,7 +71,10 @@ export const messengerJson: Source = {
     await readThreadFile(input, ctx, (file) => {
       const title = file.fields.get('title');
       const conversation = typeof title === 'string' && title !== '' ? file.fix(title) : undefined;
-      const names = new Set(participantNames(file.fields.get('participants'), file.fix));
+      const participants = participantNames(file.fields.get('participants'), file.fix);
+      // For anonymise: a participant who never sends or reacts is in no event (meta/people.ts).
+      tellPeople(ctx, participants);
+      const names = new Set(participants);
       if (conversation !== undefined) names.add(conversation);
       const thread: ClassicThread = { file, conversation, names, unknownTypes: new Set(), empty: 0 };
       let first = true;

@@ -7,10 +7,11 @@
  * its input's format id, every record of the original input (kept, duplicate, skipped, rejected) and its
  * de-duplication identity, so the report of the anonymised case has the same counts, coverage and statistics.
  * Senders become keyed pseudonyms of their normalised identifier; roles, channels, kinds, directions, calls,
- * precision and flags are kept; the names the details hold (e-mail Cc, diary witnesses…) are redacted in texts
- * and milestone labels like the participants', and so are the case's own lexicon and cease phrases, which the
- * copy's case file keeps so that its content figures match. Dropped on purpose: file names, hashes, locators,
- * native ids and `details` (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
+ * precision and flags are kept; the names the details hold (e-mail Cc, diary witnesses…) and the inputs name
+ * outside their records (a Messenger thread's silent participants) are redacted in texts and milestone labels
+ * like the senders', and so are the case's own lexicon and cease phrases, which the copy's case file keeps so
+ * that its content figures match. Dropped on purpose: file names, hashes, locators, native ids and `details`
+ * (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
  */
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { fingerprint } from '../dedupe.js';
@@ -49,7 +50,12 @@ function nameToken(p: Pseudonymiser, key: string): string {
 }
 
 /** Every name and identifier in the case and the timeline, with the placeholder that replaces it in text. */
-function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudonymiser): NameTerm[] {
+function nameTerms(
+  events: readonly TimelineEvent[],
+  people: Iterable<string>,
+  c: ResolvedCase,
+  p: Pseudonymiser,
+): NameTerm[] {
   const terms: NameTerm[] = [];
   const add = (raw: string, key: string | undefined) => {
     if (!key) return;
@@ -74,9 +80,11 @@ function nameTerms(events: readonly TimelineEvent[], c: ResolvedCase, p: Pseudon
     if (s.id !== undefined) add(s.id, e.senderKey);
     if (s.name !== undefined) add(s.name, typedKey(s.name, 'name', undefined) ?? e.senderKey);
   }
-  // Other people the timeline names (e-mail Cc/To, diary witnesses and officers, forwards): redacted alike.
+  // Other people the timeline names (e-mail Cc/To, diary witnesses and officers, forwards) and the inputs name
+  // outside their records (a Messenger thread's participants, who may never send or react): redacted alike.
   const named = new Set<string>();
   for (const e of events) for (const name of detailNames(e.details)) named.add(name);
+  for (const name of people) if (/\p{L}/u.test(name)) named.add(name.trim());
   for (const name of named) add(name, typedKey(name, 'name', undefined));
   for (const person of [c.subject, c.victim]) {
     if (person.name) add(person.name, typedKey(person.name, 'name', undefined));
@@ -99,6 +107,8 @@ export interface AnonymiseInput {
   readonly duplicates: readonly (readonly TimelineEvent[])[];
   /** handKept[k]: input k is hand-kept (a diary): it is read back by a source the analysis treats alike. */
   readonly handKept: readonly boolean[];
+  /** The people the inputs name outside their records (`Ingested.people`: a Messenger thread's participants). */
+  readonly people: Iterable<string>;
   readonly zone: Zone;
 }
 
@@ -130,7 +140,7 @@ export function anonymiseCase(
   const perInput: TimelineEvent[][] = inputs.map(() => []);
   for (const e of events) perInput[e.input]!.push(e);
   const everything = [...events, ...input.duplicates.flat()];
-  const redactor = new Redactor(nameTerms(everything, c, p), c.region, {
+  const redactor = new Redactor(nameTerms(everything, input.people, c, p), c.region, {
     shiftedDates: opts.shiftDates,
     nameToken: (name) => nameToken(p, typedKey(name, 'name', undefined) ?? 'name:'),
     keep: [

@@ -32,7 +32,8 @@
  *    A single name that is an ordinary word (words.ts: "Will", the "Hurt" of "Amy Hurt") only where it is written
  *    capitalised; a part that is only digits (a group of a phone number) never.
  *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
- *    witnesses and officers, forwards).
+ *    witnesses and officers, forwards) and those the inputs name outside their records (a Messenger or
+ *    Instagram thread's participants, `SourceContext.people`).
  * Deliberately not attempted: other free-form names of people outside the case (no named-entity model).
  */
 
