@@ -100,7 +100,6 @@ async function parseOn(
     display: file.display,
     format: source.id,
     options: ctx.options,
-    ...(ctx.markWith ? { markWith: ctx.markWith } : {}),
   };
   host.post(job);
   const replay = new WireReplay(ctx);

@@ -1,11 +1,9 @@
 /**
  * Worker-thread entry that reads large inputs for the main thread (parse-host.ts says when and why). For each job
  * it opens the file as the main thread would (inputs.ts), runs the source over it with a context that writes
- * every call into the shared ring (pipeline/wire/), each text with its mark when the job says what to mark with
- * (analysis/escalation/content-marks.ts: this thread has time to spare, the main thread has none), and ends with the outcome: the file's SHA-256 and any error.
+ * every call into the shared ring (pipeline/wire/), and ends with the outcome: the file's SHA-256 and any error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentMarks } from '../analysis/escalation/content-marks.js';
 import { parseHashed } from '../pipeline/hashing.js';
 import { WireContext } from '../pipeline/wire/encode.js';
 import { outcomeToWire } from '../pipeline/wire/outcome.js';
@@ -20,8 +18,6 @@ export interface ParseJob {
   readonly display: string;
   readonly format: string;
   readonly options: SourceOptions;
-  /** The term lists to mark each text with (SourceContext.markWith); none: texts go unmarked. */
-  readonly markWith?: readonly (readonly string[])[];
 }
 
 const { control, slots } = ring((workerData as { memory: SharedArrayBuffer }).memory);
@@ -41,12 +37,7 @@ function handOver(i: number, used: number, last: boolean): void {
 async function run(job: ParseJob): Promise<void> {
   waitFree(0);
   const source = sourceById(job.format);
-  const ctx = new WireContext(
-    job.options,
-    slots,
-    handOver,
-    job.markWith ? contentMarks(job.markWith) : undefined,
-  );
+  const ctx = new WireContext(job.options, slots, handOver);
   if (source === undefined) {
     ctx.end({ digest: '', thrown: { failure: false, message: `no source "${job.format}"` } });
     return;

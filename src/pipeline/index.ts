@@ -4,8 +4,7 @@
  */
 
 import { ceaseClassifier } from '../analysis/escalation/cease.js';
-import { contentLists } from '../analysis/escalation/content.js';
-import { contentMarks } from '../analysis/escalation/content-marks.js';
+import { contentClassifier } from '../analysis/escalation/content.js';
 import { buildReport } from '../analysis/index.js';
 import type { Report, ResolvedCase, TimelineEvent } from '../model/index.js';
 import type { DateOrder, SourceInput } from '../sources/index.js';
@@ -61,9 +60,10 @@ export interface Timeline extends Ingested {
  * every text is kept (a report with the chronology); otherwise a run of one input keeps only what they will read.
  */
 export function reportMarks(c: ResolvedCase, keepAll = false): TextMarks {
-  // The incidents' classifier is made from these lists alone, so the parse worker can mark texts as it reads them.
-  const lists = contentLists(c.lexicon);
-  return new TextMarks(() => ({ incident: contentMarks(lists), victim: ceaseClassifier(c) }), keepAll, lists);
+  return new TextMarks(
+    () => ({ incident: contentClassifier(c.lexicon), victim: ceaseClassifier(c) }),
+    keepAll,
+  );
 }
 
 /** Reads every input into one de-duplicated, ordered timeline. */

@@ -198,13 +198,11 @@ export async function ingest(
       }
     };
     // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
-    const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0, mark: undefined };
-    const markWith = builder.store.textMarks?.incidentLists;
+    const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
     // The file's people join the run's once the read is over; a read taken back (`restart`) takes them back too.
     const named: string[] = [];
     const ctx: SourceContext = {
       options: opts.source,
-      ...(markWith ? { markWith } : {}),
       restart() {
         if (builder.store.length > attemptStart) voided.push([attemptStart, builder.store.length]);
         attemptStart = builder.store.length;
@@ -224,11 +222,10 @@ export async function ingest(
       emit(e: ParsedEvent) {
         emitted(e, undefined);
       },
-      emitUtf8(e: ParsedEvent, bytes: Uint8Array, start: number, end: number, mark?: number) {
+      emitUtf8(e: ParsedEvent, bytes: Uint8Array, start: number, end: number) {
         utf8.bytes = bytes;
         utf8.start = start;
         utf8.end = end;
-        utf8.mark = mark;
         emitted(e, utf8);
       },
       skip(reason, locator) {

@@ -60,14 +60,9 @@ export interface SourceContext {
    * (left undefined): a source that reads bytes hands its texts over without decoding them, and the timeline
    * stores them as UTF-8 anyway. The bytes, and the event itself, are good only during the call: the source may
    * fill the same event object again for its next record. Optional: a source given a context without it decodes
-   * the text and calls `emit`. `mark` is given only by the parse worker's replay (`markWith`); sources never pass it.
+   * the text and calls `emit`.
    */
-  emitUtf8?(event: ParsedEvent, bytes: Uint8Array, start: number, end: number, mark?: number): void;
-  /**
-   * For the parse worker (cli/parse-host.ts), not for sources: the term lists it marks each text with as it reads
-   * it (timeline/text-marks.ts, `incidentLists`), each mark handed back as emitUtf8's `mark`. Absent: no marks.
-   */
-  readonly markWith?: readonly (readonly string[])[];
+  emitUtf8?(event: ParsedEvent, bytes: Uint8Array, start: number, end: number): void;
   /** One record is deliberately not a contact (system notice, draft, SMIL part…). `reason` is a stable code. */
   skip(reason: string, locator: number | string): void;
   /** One record could not be used. The message names the bad value; the hint says what to do. */

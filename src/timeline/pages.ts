@@ -39,8 +39,6 @@ export interface Utf8Span {
   bytes: Uint8Array;
   start: number;
   end: number;
-  /** The text's mark by the incidents' classifier, made as it was read on another thread (text-marks.ts). */
-  mark?: number | undefined;
 }
 
 /**

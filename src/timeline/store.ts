@@ -164,7 +164,7 @@ export class EventStore {
     const marks = this.textMarks;
     if (text !== undefined) {
       // Marked before it is copied: most texts are then let go without being written anywhere.
-      if (marks === undefined || marks.mark(k, this.side(r), text.bytes, text.start, text.end, text.mark)) {
+      if (marks === undefined || marks.mark(k, this.side(r), text.bytes, text.start, text.end)) {
         this.texts.pushUtf8(text.bytes, text.start, text.end);
       } else this.texts.pushDropped();
     } else {

@@ -76,14 +76,10 @@ export class TextMarks {
    * @param make the classifiers, made at the first text: making them can take a few tens of milliseconds (the
    *   content search's automaton), which a run without texts never spends.
    * @param keepAll keep every text (a report with the chronology reads them all).
-   * @param incidentLists the term lists the incidents' classifier is made from (analysis/escalation/content-marks.ts),
-   *   when it is made from lists alone: a reader on another thread makes the same classifier from them and hands
-   *   each text over with its mark (`mark`'s `given`), cli/parse-worker.ts.
    */
   constructor(
     private readonly make: () => TextClassifiers,
     private readonly keepAll = false,
-    readonly incidentLists?: readonly (readonly string[])[],
   ) {}
 
   /** The incidents' classifier; undefined before the first text (no event is marked then). */
@@ -105,19 +101,12 @@ export class TextMarks {
     this.dropping = !this.keepAll;
   }
 
-  /**
-   * Marks event k's text `bytes[start, end)`, whose side it is; true when the text is to be kept. `given` is the
-   * text's mark by the incidents' classifier made from `incidentLists` elsewhere, when it was: it is taken as it is
-   * for an incident's text.
-   */
-  mark(k: number, side: TextSide, bytes: Uint8Array, start: number, end: number, given?: number): boolean {
+  /** Marks event k's text `bytes[start, end)`, whose side it is; true when the text is to be kept. */
+  mark(k: number, side: TextSide, bytes: Uint8Array, start: number, end: number): boolean {
     // (An empty text costs nothing to keep.)
     if (side === OTHER_TEXT) return !this.dropping || start === end;
     this.made ??= this.make();
-    const m =
-      side === INCIDENT_TEXT
-        ? (given ?? this.made.incident(bytes, start, end))
-        : this.made.victim(bytes, start, end);
+    const m = (side === INCIDENT_TEXT ? this.made.incident : this.made.victim)(bytes, start, end);
     if (k >= this.marks.length) {
       this.marks = lengthened(this.marks, Math.max(k + 1, this.marks.length * 2, 1024), NOT_MARKED_STORED);
     }

@@ -7,8 +7,6 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentLists } from '../../src/analysis/escalation/content.js';
-import { contentMarks } from '../../src/analysis/escalation/content-marks.js';
 import { fileInput } from '../../src/cli/inputs.js';
 import type { EventTime, ParsedEvent, Party } from '../../src/model/index.js';
 import { WireContext } from '../../src/pipeline/wire/encode.js';
@@ -298,41 +296,6 @@ describe('the wire', () => {
       thrown: undefined,
       stream: undefined,
     });
-  });
-});
-
-describe('texts marked as they are sent', () => {
-  it("carry the mark the incidents' classifier gives them here, when the reader is told what to mark with", async () => {
-    const file = path.join(ROOT, 'fixtures/demo-case/WhatsApp Chat with Sam.txt');
-    const lists = contentLists(undefined);
-    const classify = contentMarks(lists);
-    const run = async (marks?: typeof classify) => {
-      const got: { mark: number | undefined; expected: number }[] = [];
-      const ctx: SourceContext = {
-        ...recorder().ctx,
-        emitUtf8: (_e, bytes, start, end, mark) => got.push({ mark, expected: classify(bytes, start, end) }),
-      };
-      const replay = new WireReplay(ctx);
-      const slots = [0, 1].map(() => slotOf(new ArrayBuffer(SLOT_BYTES), 0, SLOT_BYTES));
-      const wire = new WireContext(
-        OPTIONS,
-        slots,
-        (index, used) => replay.replay(slots[index]!, used),
-        marks,
-      );
-      await whatsappTxt.parse(fileInput(file, statSync(file).size), wire);
-      wire.end({ digest: '' });
-      return got;
-    };
-    const marked = await run(classify);
-    expect(marked.length).toBeGreaterThan(50);
-    for (const { mark, expected } of marked) expect(mark).toBe(expected);
-    // The chat has texts the lexicon finds something in, and texts it finds nothing in.
-    expect(marked.filter((x) => x.mark! > 0).length).toBeGreaterThan(3);
-    expect(marked.filter((x) => x.mark === 0).length).toBeGreaterThan(10);
-    // Not told: no marks, and nothing else changes.
-    const plain = await run();
-    expect(plain.map((x) => x.mark)).toEqual(marked.map(() => undefined));
   });
 });
 

@@ -8,9 +8,8 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { CaseFile, TimelineEvent } from '../../model/index.js';
-import type { TextClassifier } from '../../timeline/text-marks.js';
-import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
-import { contentMarks, EMPTY } from './content-marks.js';
+import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
+import { byteSearch, UNSETTLED } from './byte-search.js';
 import { type Ctx, refOf } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
@@ -18,18 +17,24 @@ import { compilePhrases, excerpt, searchAll } from './matcher.js';
 /** Examples quoted per category. */
 const EXAMPLES = 5;
 
+/** A text's mark (`contentClassifier`) when it is empty; any other mark is the byte search's answer. */
+const EMPTY = -2;
+
 /**
  * What each incident's stored text is marked with while the timeline is read (timeline/text-marks.ts), for a
  * case with this lexicon: the byte search's answer, or EMPTY. Known by the lexicon's terms, which is how
  * `contentAnalysis` knows the marks are its own.
  */
 export function contentClassifier(lexicon: CaseFile['lexicon']): TextClassifier {
-  return contentMarks(contentLists(lexicon));
+  return classifierOf(resolveLexicon(lexicon).categories.map((c) => c.terms));
 }
 
-/** The term lists of a case's lexicon, one per category: what `contentClassifier` is made from. */
-export function contentLists(lexicon: CaseFile['lexicon']): string[][] {
-  return resolveLexicon(lexicon).categories.map((c) => [...c.terms]);
+/** The classifier that marks texts with the byte search's answers for `lists`. */
+function classifierOf(lists: readonly (readonly string[])[]): TextClassifier {
+  const onBytes = byteSearch(lists);
+  return keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
+    start === end ? EMPTY : onBytes(bytes, start, end),
+  );
 }
 
 /** Lexicon matches per category over the window's incidents. */
@@ -50,12 +55,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     compiled.map((k) => k.matcher),
     compilePhrases(every),
   );
-  // Built at the first text without a mark: when the worker marked them all, never (content-marks.ts).
-  let bytesSearch: ByteSearch | undefined;
-  const onBytes = (): ByteSearch => {
-    bytesSearch ??= byteSearch(categories.map((c) => c.terms));
-    return bytesSearch;
-  };
+  const onBytes = byteSearch(categories.map((c) => c.terms));
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
@@ -109,7 +109,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   // Incidents in order: those marked while the timeline was read are taken with their marks (most match nothing,
   // and are only counted), and the stored texts of the others are searched two at a time, side by side
   // (byte-search.ts `two`): a text without a mark waits for the next one.
-  const classify = contentMarks(categories.map((c) => c.terms));
+  const classify = classifierOf(categories.map((c) => c.terms));
   const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const answers = new Int32Array(2);
@@ -118,7 +118,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   const searchWaiting = (): void => {
     if (waiting < 0) return;
     const stored = w.textBytes(waiting, a);
-    take(waiting, stored, a.end === a.start, stored ? onBytes()(a.bytes, a.start, a.end) : 0);
+    take(waiting, stored, a.end === a.start, stored ? onBytes(a.bytes, a.start, a.end) : 0);
     waiting = -1;
   };
   const unmarked = (i: number): void => {
@@ -128,10 +128,10 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     }
     const aStored = w.textBytes(waiting, a);
     const bStored = w.textBytes(i, b);
-    if (aStored && bStored) onBytes().two(a.bytes, a.start, a.end, b.bytes, b.start, b.end, answers);
+    if (aStored && bStored) onBytes.two(a.bytes, a.start, a.end, b.bytes, b.start, b.end, answers);
     else {
-      answers[0] = aStored ? onBytes()(a.bytes, a.start, a.end) : 0;
-      answers[1] = bStored ? onBytes()(b.bytes, b.start, b.end) : 0;
+      answers[0] = aStored ? onBytes(a.bytes, a.start, a.end) : 0;
+      answers[1] = bStored ? onBytes(b.bytes, b.start, b.end) : 0;
     }
     take(waiting, aStored, a.end === a.start, answers[0]!);
     take(i, bStored, b.end === b.start, answers[1]!);

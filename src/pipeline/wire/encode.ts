@@ -7,7 +7,6 @@ import type { ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext, SourceOptions } from '../../sources/index.js';
 import { partyKey } from '../../timeline/build.js';
 import { copyBytes } from '../../timeline/pages.js';
-import type { TextClassifier } from '../../timeline/text-marks.js';
 import * as R from './records.js';
 
 /**
@@ -61,14 +60,10 @@ export class WireContext implements SourceContext {
   private lastSender: Party | undefined;
   private lastSenderId = 0;
 
-  /**
-   * @param marks marks each UTF-8 text, the mark sent with it (SourceContext.markWith); none: texts go unmarked
-   */
   constructor(
     readonly options: SourceOptions,
     private readonly slots: readonly R.Slot[],
     private readonly handOver: HandOver,
-    private readonly marks?: TextClassifier,
   ) {
     this.t = slots[0]!;
     // Bound: sources may pass a context's methods around on their own (`const { warn } = ctx`).
@@ -163,7 +158,7 @@ export class WireContext implements SourceContext {
         local = time.local;
       }
     }
-    let need = R.EV_STRINGS + 8 + (bytes !== undefined ? end - start + (this.marks ? 4 : 0) : 0);
+    let need = R.EV_STRINGS + 8 + (bytes !== undefined ? end - start : 0);
     // Vocabulary is numbered unless the string table is full (INLINE, the only negative number it gives).
     const inlined = (type | precision | channel | kind | direction) < 0;
     if (inlined)
@@ -208,7 +203,7 @@ export class WireContext implements SourceContext {
     if (nativeId !== undefined) present |= R.HAS_NATIVE_ID;
     if (flags !== undefined) present |= R.HAS_FLAGS;
     if (details !== undefined) present |= R.HAS_DETAILS;
-    if (bytes !== undefined) present |= this.marks ? R.HAS_UTF8_TEXT | R.HAS_MARK : R.HAS_UTF8_TEXT;
+    if (bytes !== undefined) present |= R.HAS_UTF8_TEXT;
     else if (text !== undefined) present |= R.HAS_STRING_TEXT;
     i32[(at + R.EV_PRESENT) >> 2] = present;
     i32[(at + R.EV_TYPE) >> 2] = type;
@@ -246,13 +241,8 @@ export class WireContext implements SourceContext {
     if (conversation === R.INLINE) p = this.str(p, e.conversation!);
     if (bytes !== undefined) {
       i32[p >> 2] = end - start;
-      p += 4;
-      if (this.marks) {
-        i32[p >> 2] = this.marks(bytes, start, end);
-        p += 4;
-      }
-      copyBytes(bytes, start, end, this.t.u8, p);
-      p += end - start;
+      copyBytes(bytes, start, end, this.t.u8, p + 4);
+      p += 4 + end - start;
     } else if (text !== undefined) p = this.str(p, text);
     this.finish(R.EVENT, at, p);
   }

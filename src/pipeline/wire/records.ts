@@ -92,8 +92,6 @@ export const HAS_UTF8_TEXT = 256;
 export const HAS_STRING_TEXT = 512;
 /** The local time's string follows (it is not `isoLocal` of its `wallMs`). */
 export const HAS_LOCAL_TEXT = 1024;
-/** The UTF-8 text's mark (SourceContext.markWith) follows its length, before its bytes. */
-export const HAS_MARK = 2048;
 
 // Offsets in an event record, in bytes from its start. The f64 fields come first, at multiples of 8.
 export const EV_TIME = 8;

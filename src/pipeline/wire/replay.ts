@@ -207,17 +207,11 @@ export class WireReplay {
     }
     if (present & R.HAS_UTF8_TEXT) {
       const n = i32[p >> 2]!;
-      p += 4;
-      let mark: number | undefined;
-      if (present & R.HAS_MARK) {
-        mark = i32[p >> 2]!;
-        p += 4;
-      }
       e.text = undefined;
       const ctx = this.ctx;
-      if (ctx.emitUtf8) ctx.emitUtf8(e, slot.u8, p, p + n, mark);
+      if (ctx.emitUtf8) ctx.emitUtf8(e, slot.u8, p + 4, p + 4 + n);
       else {
-        e.text = (slot.u8 as Readable).utf8Slice(p, p + n);
+        e.text = (slot.u8 as Readable).utf8Slice(p + 4, p + 4 + n);
         ctx.emit(e);
       }
       return;

@@ -17,7 +17,7 @@ import type { ResolvedCase } from '../../../src/model/index.js';
 import { analyseTimeline, readTimeline, reportMarks } from '../../../src/pipeline/index.js';
 import type { StoreList } from '../../../src/timeline/list.js';
 import type { EventStore } from '../../../src/timeline/store.js';
-import { INCIDENT_TEXT, TextMarks, VICTIM_TEXT } from '../../../src/timeline/text-marks.js';
+import { TextMarks } from '../../../src/timeline/text-marks.js';
 import { makeZip } from '../../helpers/zip-writer.js';
 
 const META = {
@@ -225,28 +225,6 @@ describe('text marks made as the timeline is stored', () => {
       negative++;
     }
     expect(negative).toBeGreaterThan(10);
-  });
-
-  it("take an incident's mark as given by a reader on another thread, and still mark the victim's side here", () => {
-    const asked: string[] = [];
-    const m = new TextMarks(() => ({
-      incident: () => {
-        asked.push('incident');
-        return 5;
-      },
-      victim: () => {
-        asked.push('victim');
-        return 9;
-      },
-    }));
-    const bytes = Buffer.from('I know where you live');
-    m.mark(0, INCIDENT_TEXT, bytes, 0, bytes.length, 3);
-    m.mark(1, INCIDENT_TEXT, bytes, 0, bytes.length);
-    m.mark(2, VICTIM_TEXT, bytes, 0, bytes.length, 3);
-    expect(asked).toEqual(['incident', 'victim']);
-    const marks: (number | undefined)[] = [];
-    m.scan(Uint32Array.of(0, 1, 2), -1, (_i, mark) => marks.push(mark));
-    expect(marks).toEqual([3, 5, 9]);
   });
 
   it('make no classifier for a run without texts', async () => {
