@@ -100,6 +100,36 @@ describe('what only anonymise reads', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("gets a Telegram one-to-one chat's other person from the worker, who never writes", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-people-'));
+    try {
+      const input = path.join(dir, 'in');
+      mkdirSync(input);
+      cpSync(
+        path.join(FIXTURES, 'telegram-json/silent-contact-single.json'),
+        path.join(input, 'result.json'),
+      );
+      const kase = {
+        timezone: 'UTC',
+        victim: { identifiers: ['user4400000010'] },
+        subject: { identifiers: [] },
+      };
+      writeFileSync(path.join(input, 'case.json'), JSON.stringify(kase));
+      const key = path.join(dir, 'study.key');
+      writeFileSync(key, 'k4Jq9vX2mR7tY1pL8sD3fG6hZ0cV5bN2wE9uI4oA7yT=\n');
+      const texts = [here, worker].map((env, i) => {
+        const out = path.join(dir, `out-${i}`);
+        expect(cli(['anonymise', input, '--key-file', key, '--out', out], env).code).toBe(0);
+        return readFileSync(path.join(out, 'input-001.jsonl'), 'utf8');
+      });
+      expect(texts[1]).toBe(texts[0]);
+      expect(texts[0]).toMatch(/"\[NAME:p[0-9a-f]{4}\] please call me back"/);
+      expect(texts[0]).not.toMatch(/Priya|Nandakumar/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a chat of many slots', () => {

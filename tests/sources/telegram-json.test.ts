@@ -220,6 +220,80 @@ describe('full-account export', () => {
   });
 });
 
+/** The `people` a parse tells, call by call, with the number of messages it emitted. */
+async function peopleOf(input: SourceInput): Promise<{ calls: string[][]; events: number }> {
+  const calls: string[][] = [];
+  let events = 0;
+  const ctx: SourceContext = {
+    options: { timezone: 'Europe/London' },
+    emit: () => void events++,
+    skip: () => {},
+    reject: () => {},
+    warn: () => {},
+    progress: () => {},
+    people: (names) => void calls.push([...names]),
+  };
+  await telegramJson.parse(input, ctx).catch((err: unknown) => {
+    if (!(err instanceof SourceFailure)) throw err;
+  });
+  return { calls, events };
+}
+
+const fixtureInput = (name: string) => fileInput(at(name), statSync(at(name)).size);
+const peopleOfText = (text: string, size = 64 * 1024) => peopleOf(chunked(Buffer.from(text), size));
+
+describe("a one-to-one chat's other person, for anonymise (SourceContext.people)", () => {
+  it('tells each personal chat of a full export once, and no group, channel or bot', async () => {
+    const bytes = readFileSync(at('silent-contact-full.json'));
+    for (const size of [bytes.length, 61, 7, 1])
+      expect(await peopleOf(chunked(bytes, size)), `chunks of ${size}`).toEqual({
+        calls: [['Riley Sample'], ['Priya Nandakumar']],
+        events: 8,
+      });
+    // Two personal chats, a group and a left supergroup: only the personal chat's name.
+    expect((await peopleOf(fixtureInput('full-account-two-chats.json'))).calls).toEqual([['Sam Example']]);
+  });
+
+  it('tells the chat of a single-chat export, where the other person never writes', async () => {
+    expect(await peopleOf(fixtureInput('silent-contact-single.json'))).toEqual({
+      calls: [['Priya Nandakumar']],
+      events: 3,
+    });
+  });
+
+  it('tells a name written after the messages, and one of a chat cut short, once', async () => {
+    const msg =
+      '{"id":1,"type":"message","date_unixtime":"1709316262","from":"Me","from_id":"user1","text":"hi"}';
+    expect(
+      (await peopleOfText(`{"messages":[${msg}],"type":"personal_chat","name":" Sam Example ","id":9}`))
+        .calls,
+    ).toEqual([['Sam Example']]);
+    // Cut inside the messages: the messages before the cut are kept, and so is the name written before them.
+    const cut = await peopleOfText(
+      `{"name":"Sam Example","type":"personal_chat","id":9,"messages":[${msg},{"id"`,
+    );
+    expect(cut).toEqual({ calls: [['Sam Example']], events: 1 });
+    // The same person in two chat objects of one file (a chat exported twice): told once.
+    const chat = `{"name":"Sam Example","type":"personal_chat","id":9,"messages":[${msg}]}`;
+    expect((await peopleOfText(`{"chats":{"list":[${chat},${chat}]}}`)).calls).toEqual([['Sam Example']]);
+  });
+
+  it('tells nothing for Saved Messages, a deleted account, a bot, a group or a channel', async () => {
+    const msg =
+      '{"id":1,"type":"message","date_unixtime":"1709316262","from":"Me","from_id":"user1","text":"hi"}';
+    const chats = [
+      '{"type":"saved_messages","id":1,"messages":[MSG]}',
+      '{"name":null,"type":"personal_chat","id":2,"messages":[MSG]}',
+      '{"name":"","type":"personal_chat","id":3,"messages":[MSG]}',
+      '{"name":"Parcel Tracker","type":"bot_chat","id":4,"messages":[MSG]}',
+      '{"name":"Family","type":"private_group","id":5,"messages":[MSG]}',
+      '{"name":"Family","type":"private_supergroup","id":6,"messages":[MSG]}',
+      '{"name":"Street News","type":"public_channel","id":7,"messages":[MSG]}',
+    ].map((c) => c.replace('MSG', msg));
+    expect(await peopleOfText(`{"chats":{"list":[${chats.join(',')}]}}`)).toEqual({ calls: [], events: 7 });
+  });
+});
+
 describe('times', () => {
   it('reads a legacy export (date only) as local time, flags every record and warns once naming the zone', async () => {
     const r = await run('legacy-local-times.json');

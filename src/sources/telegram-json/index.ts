@@ -23,16 +23,18 @@
  * `actor`). Control characters are written as `\xHH`, which is not JSON: repaired and flagged. In a full-account
  * export `personal_information.user_id` names the exporter: their messages get role `victim` and direction
  * `outgoing`, everyone else's `incoming`; a single-chat export does not say who exported it (direction `unknown`).
+ * A `personal_chat`'s `name` is the other person: told to the context once per chat (`SourceContext.people`), for
+ * `anonymise` to redact them in texts even if they never write; group, channel and bot names are not people.
  *
  * Deliberately unsupported: the HTML export (`messages.html`), and UTF-16 re-saves of `result.json` (refused with
  * a clear message). Other service entries (group created, member invited, message pinned…) are skipped as
  * `service-<action>`. For speed, only the members chronolog reads are decoded (with JSON semantics); other members
  * and everything outside the messages arrays are delimited but not validated as strict JSON.
  */
-import { type Source, SourceFailure, type SourceInput } from '../source.js';
+import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { newFileState, readElement, readObject, warnDateMismatch } from './message.js';
-import { ScanError, TelegramScanner } from './scanner.js';
+import { type ChatInfo, ScanError, TelegramScanner } from './scanner.js';
 
 // A full export opens with "about" (a sentence in the app's language), then one of tdesktop's section names.
 const FULL_EXPORT_ABOUT =
@@ -65,10 +67,12 @@ export const telegramJson: Source = {
 
   async parse(input, ctx) {
     const st = newFileState();
+    const contacts = new Set<string>();
     const scanner = new TelegramScanner({
       message: (buf, fields, count, delta, bad, locator, chat) =>
         readObject(buf, fields, count, delta, bad, locator, chat, st, ctx),
       element: (json, problem, locator) => readElement(json, problem, locator, ctx),
+      chat: (chat) => tellContact(chat, contacts, ctx),
       personal: (json) => {
         st.ownerId = ownerOf(json);
         // Senders met before this (never, in tdesktop's order) must be looked up again to get their role.
@@ -110,6 +114,19 @@ export const telegramJson: Source = {
     }
   },
 };
+
+/**
+ * For anonymise: a one-to-one chat's `name` is the other person, who may never write and so be in no event, yet a
+ * text may name them ("Sam told me"); told to the context once per person and file. A group's or channel's name
+ * ("Family") names no one, a bot is no person, and Saved Messages and Replies have no name.
+ */
+function tellContact(chat: ChatInfo, told: Set<string>, ctx: SourceContext): void {
+  if (chat.type !== 'personal_chat' || chat.name === undefined) return;
+  const name = chat.name.trim();
+  if (name === '' || told.has(name)) return;
+  told.add(name);
+  ctx.people?.([name]);
+}
 
 function ownerOf(json: string): string | undefined {
   try {

@@ -36,6 +36,12 @@ export interface ScanSink {
   ): void;
   /** Any other element of a `messages` array as JSON text, or `undefined` with the reason it was not kept. */
   element(json: string | undefined, problem: 'too-deep' | 'too-large' | undefined, locator: string): void;
+  /**
+   * A chat's `messages` array begins, and again when the chat's object ends: its `name`, `type` and `id` are
+   * known by the first call in the order tdesktop writes them (before `messages`), by the second in any order.
+   * Twice per chat at most, never per message.
+   */
+  chat(chat: ChatInfo): void;
   /** The `personal_information` object of a full-account export. */
   personal(json: string): void;
   /** A known container had an unexpected shape (e.g. `messages` is not an array); its value was skipped. */
@@ -263,6 +269,7 @@ export class TelegramScanner {
       if (c === (isObj ? LBRACE : LBRACK)) {
         const path = top.isObj ? join(top.path, key) : `${top.path}[${top.index}]`;
         this.push(want, isObj, path, want === Role.Chat ? {} : top.chat);
+        if (want === Role.Messages) this.sink.chat(top.chat);
         return i + 1;
       }
       this.sink.oddity(
@@ -280,7 +287,9 @@ export class TelegramScanner {
   }
 
   private pop(i: number): number {
-    this.stack.pop();
+    const frame = this.stack.pop()!;
+    // A single-chat export is a chat at the root; a full export's root has no chat fields and tells nothing.
+    if (frame.role === Role.Chat || frame.role === Role.Root) this.sink.chat(frame.chat);
     this.state = this.stack.length === 0 ? S.Done : S.After;
     return i + 1;
   }

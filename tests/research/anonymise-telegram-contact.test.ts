@@ -1,0 +1,87 @@
+/**
+ * A Telegram one-to-one chat whose other person never writes: no event names them, only the chat's `name` (which
+ * becomes the conversation label, pseudonymised as a label, not as a name), yet a text may ("Priya Nandakumar
+ * told me"). `anonymise` must redact them as it does the senders (telegram-json → SourceContext.people →
+ * Ingested.people), in a full-account export (`chats.list`) and in a single-chat one, and leave a group's name
+ * ("Greenfield Netball") alone: it names no one, and a text using it must keep it.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
+import { timelineOf } from '../helpers/timeline.js';
+import { env, KEY_A, keyFile, scratch } from './env.js';
+
+const tmp = scratch();
+const key = keyFile(tmp, KEY_A);
+
+const FULL = 'fixtures/telegram-json/silent-contact-full.json';
+const SINGLE = 'fixtures/telegram-json/silent-contact-single.json';
+
+const NAME = /\[NAME:p[0-9a-f]{4}\]/.source;
+const name = (rest: string) => new RegExp(`^${rest.replaceAll('NAME', NAME)}$`);
+
+/** The anonymised texts of `fixture` (one file) read with a case naming Alex (victim) and Riley (subject). */
+async function anonymisedTexts(label: string, fixture: string): Promise<string[]> {
+  const dir = path.join(tmp, 'in', label);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(fixture, path.join(dir, 'result.json'));
+  const kase = {
+    title: 'Silent Telegram contact',
+    timezone: 'UTC',
+    victim: { name: 'Alex Morgan', identifiers: ['user4400000010'] },
+    subject: { name: 'Riley Sample', identifiers: ['user4400000011'] },
+  };
+  writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
+  const out = path.join(tmp, 'out', label);
+  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true } as never, env)).toBe(0);
+  return readdirSync(out)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
+    .map((l) => (JSON.parse(l) as { text?: string | null }).text)
+    .filter((t): t is string => typeof t === 'string');
+}
+
+describe('anonymise: the other person of a Telegram one-to-one chat who never writes', () => {
+  it('redacts them in a full-account export, in full and by first name, and keeps a group name', async () => {
+    const texts = await anonymisedTexts('full', FULL);
+    const all = texts.join('\n');
+    for (const leaked of ['Priya', 'Nandakumar', 'Riley', 'Sample', 'Alex', 'Morgan', 'Jo', 'Okafor'])
+      expect(all).not.toMatch(new RegExp(`(?<!\\p{L})${leaked}(?!\\p{L})`, 'u'));
+    // In time order: the bot at 16:00, the group at 17:00, then the two one-to-one chats.
+    expect(texts).toEqual([
+      'Your delivery is on its way',
+      // A group's name is no one's: the text keeps it.
+      'Greenfield Netball training is on Thursday at 7',
+      'Thanks, I will be there',
+      expect.stringMatching(name('NAME told me where you work now')),
+      expect.stringMatching(name("Ask NAME if you don't believe me")),
+      'Leave me alone.',
+      expect.stringMatching(name('NAME, did you tell NAME where I work\\?')),
+    ]);
+    // The silent contact has one pseudonym, in full and by first name, and it is not the subject's.
+    const told = texts.find((t) => t.endsWith(' told me where you work now'))!;
+    const ask = texts.find((t) => t.startsWith('Ask '))!;
+    const asked = texts.find((t) => t.endsWith(' where I work?'))!.match(new RegExp(NAME, 'g'))!;
+    const priya = told.match(new RegExp(NAME))![0];
+    expect(ask.match(new RegExp(NAME))![0]).toBe(priya);
+    expect(asked[0]).toBe(priya);
+    expect(asked[1]).not.toBe(priya);
+  });
+
+  it('redacts them in a single-chat export where only the victim writes', async () => {
+    const texts = await anonymisedTexts('single', SINGLE);
+    expect(texts).toEqual([
+      expect.stringMatching(name('NAME, did you tell NAME where I work\\?')),
+      expect.stringMatching(name('NAME please call me back')),
+    ]);
+  });
+
+  it("takes only the one-to-one chats' names, once each, beside the events", async () => {
+    const { t, events } = await timelineOf([FULL]);
+    // Not "Greenfield Netball" (a group) nor "Parcel Tracker" (a bot).
+    expect([...t.people]).toEqual(['Riley Sample', 'Priya Nandakumar']);
+    expect(events).toHaveLength(8);
+    expect([...(await timelineOf([SINGLE])).t.people]).toEqual(['Priya Nandakumar']);
+  });
+});
