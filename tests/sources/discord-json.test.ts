@@ -67,6 +67,7 @@ describe('discord-json fixtures match their goldens', () => {
     'server-channel.json',
     'damaged-times.json',
     'truncated.json',
+    'dm-silent-recipient.json',
   ]) {
     it(name, async () => {
       const file = join(FIXTURES, name);
@@ -147,6 +148,36 @@ describe('reading a DM export', () => {
     }
     const group = await events(chunked(join(FIXTURES, 'group-dm.json'), 1 << 20));
     expect(await events(chunked(join(FIXTURES, 'group-dm.json'), 3))).toEqual(group);
+  });
+});
+
+describe("a one-to-one DM's recipient, for anonymise (SourceContext.people)", () => {
+  /** The `people` calls a parse of `input` makes. */
+  async function peopleOf(input: SourceInput): Promise<string[][]> {
+    const calls: string[][] = [];
+    const ctx: SourceContext = {
+      options: { timezone: 'Europe/London' },
+      emit: () => {},
+      skip: () => {},
+      reject: () => {},
+      warn: () => {},
+      progress: () => {},
+      people: (names) => void calls.push([...names]),
+    };
+    await discordJson.parse(input, ctx);
+    return calls;
+  }
+
+  it('tells the channel name of a DM whose recipient never writes, once, whatever the chunks', async () => {
+    const file = join(FIXTURES, 'dm-silent-recipient.json');
+    for (const size of [1 << 20, 61, 7, 1])
+      expect(await peopleOf(chunked(file, size)), `chunks of ${size}`).toEqual([['Jordan Reyes']]);
+    expect(await peopleOf(chunked(join(FIXTURES, 'dm-mixed.json'), 1 << 20))).toEqual([['Sam']]);
+  });
+
+  it("tells no group DM's or server channel's name", async () => {
+    for (const name of ['group-dm.json', 'server-channel.json'])
+      expect(await peopleOf(chunked(join(FIXTURES, name), 1 << 20)), name).toEqual([]);
   });
 });
 

@@ -26,7 +26,8 @@
  * differs. Case files should list the numeric id, which never changes, or the username; identities are matched
  * on `sender.id` and `sender.name` only, so a nickname in a case file matches neither export.
  * Direction is unknown: a DCE export does not say who made it. Conversation: the channel name for DMs and group
- * DMs, `Server / channel` for server channels.
+ * DMs, `Server / channel` for server channels. A one-to-one DM's channel name is the recipient: told to the
+ * context once per file (`SourceContext.people`), for `anonymise` to redact them in texts even if they never write.
  *
  * Unsupported: DCE's HTML, TXT and CSV outputs (CSV is its own source, discord-csv), Discord's own "Request my
  * data" package, reactions as contacts (listed in `details.reactions`), and embeds' text.
@@ -121,6 +122,7 @@ export const discordJson: Source = {
             }
             top.set(path[0] as string, v);
             if (path[0] === 'guild' || path[0] === 'channel') file.conversation = conversationOf(top);
+            if (path[0] === 'channel') tellRecipient(v, ctx);
           },
           dropped(path, why) {
             if (path.length !== 2) {
@@ -163,6 +165,17 @@ export const discordJson: Source = {
     }
   },
 };
+
+/**
+ * For anonymise: DCE names a one-to-one DM channel after its recipient (their display name), who may never write
+ * and so be in no event, yet a text may name them; told to the context once per file. A group DM's name is its
+ * own title or its members' names joined by commas, so it is not told.
+ */
+function tellRecipient(channel: unknown, ctx: SourceContext): void {
+  if (!isObj(channel) || channel['type'] !== 'DirectTextChat') return;
+  const name = str(channel['name']);
+  if (name !== undefined) ctx.people?.([name.trim()]);
+}
 
 /** The conversation name: the channel for DMs and group DMs, `Server / channel` in a server. */
 function conversationOf(top: Map<string, unknown>): string | undefined {

@@ -1,9 +1,10 @@
 /**
- * A Telegram one-to-one chat whose other person never writes: no event names them, only the chat's `name` (which
+ * A Telegram one-to-one chat (or a Discord DM) whose other person never writes: no event names them, only the chat's `name` (which
  * becomes the conversation label, pseudonymised as a label, not as a name), yet a text may ("Priya Nandakumar
  * told me"). `anonymise` must redact them as it does the senders (telegram-json → SourceContext.people →
  * Ingested.people), in a full-account export (`chats.list`) and in a single-chat one, and leave a group's name
- * ("Greenfield Netball") alone: it names no one, and a text using it must keep it.
+ * ("Greenfield Netball") alone: it names no one, and a text using it must keep it. A DiscordChatExporter DM is
+ * named after its recipient alike (discord-json → SourceContext.people).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,19 +18,24 @@ const key = keyFile(tmp, KEY_A);
 
 const FULL = 'fixtures/telegram-json/silent-contact-full.json';
 const SINGLE = 'fixtures/telegram-json/silent-contact-single.json';
+const DISCORD = 'fixtures/discord-json/dm-silent-recipient.json';
 
 const NAME = /\[NAME:p[0-9a-f]{4}\]/.source;
 const name = (rest: string) => new RegExp(`^${rest.replaceAll('NAME', NAME)}$`);
 
 /** The anonymised texts of `fixture` (one file) read with a case naming Alex (victim) and Riley (subject). */
-async function anonymisedTexts(label: string, fixture: string): Promise<string[]> {
+async function anonymisedTexts(
+  label: string,
+  fixture: string,
+  victimId = 'user4400000010',
+): Promise<string[]> {
   const dir = path.join(tmp, 'in', label);
   mkdirSync(dir, { recursive: true });
-  copyFileSync(fixture, path.join(dir, 'result.json'));
+  copyFileSync(fixture, path.join(dir, path.basename(fixture)));
   const kase = {
-    title: 'Silent Telegram contact',
+    title: 'Silent one-to-one contact',
     timezone: 'UTC',
-    victim: { name: 'Alex Morgan', identifiers: ['user4400000010'] },
+    victim: { name: 'Alex Morgan', identifiers: [victimId] },
     subject: { name: 'Riley Sample', identifiers: ['user4400000011'] },
   };
   writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
@@ -83,5 +89,18 @@ describe('anonymise: the other person of a Telegram one-to-one chat who never wr
     expect([...t.people]).toEqual(['Riley Sample', 'Priya Nandakumar']);
     expect(events).toHaveLength(8);
     expect([...(await timelineOf([SINGLE])).t.people]).toEqual(['Priya Nandakumar']);
+  });
+});
+
+describe('anonymise: the recipient of a Discord DM who never writes', () => {
+  it('redacts the DM channel name wherever a text names them, in full and by first name', async () => {
+    const texts = await anonymisedTexts('discord', DISCORD, '900000000000000200');
+    expect(texts).toEqual([
+      expect.stringMatching(name('NAME, did you give NAME my new address\\?')),
+      expect.stringMatching(name('NAME please answer me')),
+    ]);
+    const jordan = texts.map((t) => t.match(new RegExp(NAME))![0]);
+    expect(jordan[1]).toBe(jordan[0]);
+    expect([...(await timelineOf([DISCORD])).t.people]).toEqual(['Jordan Reyes']);
   });
 });
