@@ -76,45 +76,17 @@ describe('reading on the worker thread gives what reading here gives', () => {
 });
 
 describe('what only anonymise reads', () => {
-  it("gets a thread's participants from the worker: one who never writes is redacted alike", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-people-'));
-    try {
-      const input = path.join(dir, 'in');
-      cpSync(path.join(FIXTURES, 'messenger-json/silent-participant'), input, { recursive: true });
-      const kase = {
-        timezone: 'UTC',
-        victim: { identifiers: ['Alex Morgan'] },
-        subject: { identifiers: [] },
-      };
-      writeFileSync(path.join(input, 'case.json'), JSON.stringify(kase));
-      const key = path.join(dir, 'study.key');
-      writeFileSync(key, 'k4Jq9vX2mR7tY1pL8sD3fG6hZ0cV5bN2wE9uI4oA7yT=\n');
-      const texts = [here, worker].map((env, i) => {
-        const out = path.join(dir, `out-${i}`);
-        expect(cli(['anonymise', input, '--key-file', key, '--out', out], env).code).toBe(0);
-        return readFileSync(path.join(out, 'input-001.jsonl'), 'utf8');
-      });
-      expect(texts[1]).toBe(texts[0]);
-      expect(texts[0]).toMatch(/"\[NAME:p[0-9a-f]{4}\] told me everything about you"/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("gets a Telegram one-to-one chat's other person from the worker, who never writes", () => {
+  /**
+   * The anonymised timeline of a case folder holding `copy` (fixture → name in the folder) and a case naming the
+   * victim `victim`, read here and on the worker: both must be the same. Returns it.
+   */
+  function anonymisedBothWays(copy: [string, string], victim: string): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-people-'));
     try {
       const input = path.join(dir, 'in');
       mkdirSync(input);
-      cpSync(
-        path.join(FIXTURES, 'telegram-json/silent-contact-single.json'),
-        path.join(input, 'result.json'),
-      );
-      const kase = {
-        timezone: 'UTC',
-        victim: { identifiers: ['user4400000010'] },
-        subject: { identifiers: [] },
-      };
+      cpSync(path.join(FIXTURES, copy[0]), path.join(input, copy[1]), { recursive: true });
+      const kase = { timezone: 'UTC', victim: { identifiers: [victim] }, subject: { identifiers: [] } };
       writeFileSync(path.join(input, 'case.json'), JSON.stringify(kase));
       const key = path.join(dir, 'study.key');
       writeFileSync(key, 'k4Jq9vX2mR7tY1pL8sD3fG6hZ0cV5bN2wE9uI4oA7yT=\n');
@@ -124,11 +96,24 @@ describe('what only anonymise reads', () => {
         return readFileSync(path.join(out, 'input-001.jsonl'), 'utf8');
       });
       expect(texts[1]).toBe(texts[0]);
-      expect(texts[0]).toMatch(/"\[NAME:p[0-9a-f]{4}\] please call me back"/);
-      expect(texts[0]).not.toMatch(/Priya|Nandakumar/);
+      return texts[0]!;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it("gets a thread's participants from the worker: one who never writes is redacted alike", () => {
+    const text = anonymisedBothWays(['messenger-json/silent-participant', 'thread'], 'Alex Morgan');
+    expect(text).toMatch(/"\[NAME:p[0-9a-f]{4}\] told me everything about you"/);
+  });
+
+  it("gets a Telegram one-to-one chat's other person from the worker, who never writes", () => {
+    const text = anonymisedBothWays(
+      ['telegram-json/silent-contact-single.json', 'result.json'],
+      'user4400000010',
+    );
+    expect(text).toMatch(/"\[NAME:p[0-9a-f]{4}\] please call me back"/);
+    expect(text).not.toMatch(/Priya|Nandakumar/);
   });
 });
 

@@ -4,11 +4,10 @@
  * ("😢 by Zoë Example"). `anonymise` drops the details, but the names must still be redacted in the texts, as the
  * e-mail Cc names and diary witnesses are (names.ts).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
-import { env, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
 
 const tmp = scratch();
 const key = keyFile(tmp, KEY_A);
@@ -106,15 +105,8 @@ async function anonymisedTexts(name: string, file: string, body: string, subject
     victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
     subject: { name: subject, identifiers: [subject] },
   };
-  writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
   writeFileSync(path.join(dir, file), body);
-  const out = path.join(tmp, 'out', name);
-  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true } as never, env)).toBe(0);
-  return readdirSync(out)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
-    .map((l) => (JSON.parse(l) as { text?: string | null }).text)
-    .filter((t): t is string => typeof t === 'string');
+  return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out', name), key);
 }
 
 describe('anonymise: names held only in details', () => {

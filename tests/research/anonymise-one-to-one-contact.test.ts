@@ -6,12 +6,11 @@
  * ("Greenfield Netball") alone: it names no one, and a text using it must keep it. A DiscordChatExporter DM is
  * named after its recipient alike (discord-json → SourceContext.people).
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { timelineOf } from '../helpers/timeline.js';
-import { env, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
 
 const tmp = scratch();
 const key = keyFile(tmp, KEY_A);
@@ -38,14 +37,7 @@ async function anonymisedTexts(
     victim: { name: 'Alex Morgan', identifiers: [victimId] },
     subject: { name: 'Riley Sample', identifiers: ['user4400000011'] },
   };
-  writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
-  const out = path.join(tmp, 'out', label);
-  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true } as never, env)).toBe(0);
-  return readdirSync(out)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
-    .map((l) => (JSON.parse(l) as { text?: string | null }).text)
-    .filter((t): t is string => typeof t === 'string');
+  return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out', label), key);
 }
 
 describe('anonymise: the other person of a Telegram one-to-one chat who never writes', () => {

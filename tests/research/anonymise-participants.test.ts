@@ -5,12 +5,11 @@
  * neighbours in anonymise/index.ts), and leave the stand-in Meta writes for a deleted account ("Facebook user")
  * alone, whose words are no one's name.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { timelineOf } from '../helpers/timeline.js';
-import { env, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
 
 const tmp = scratch();
 const key = keyFile(tmp, KEY_A);
@@ -31,14 +30,7 @@ async function anonymisedTexts(name: string, fixture: string): Promise<string[]>
     victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
     subject: { name: 'Renée Sample', identifiers: ['Renée Sample'] },
   };
-  writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
-  const out = path.join(tmp, 'out', name);
-  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true } as never, env)).toBe(0);
-  return readdirSync(out)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
-    .map((l) => (JSON.parse(l) as { text?: string | null }).text)
-    .filter((t): t is string => typeof t === 'string');
+  return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out', name), key);
 }
 
 describe('anonymise: Messenger participants who never send or react', () => {

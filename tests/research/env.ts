@@ -1,8 +1,10 @@
 /** Helpers for the research-mode tests: a quiet in-process environment and a scratch folder with a study key. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import { expect } from 'vitest';
+import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import type { Environment } from '../../src/cli/environment.js';
 
 export const NOW = '2024-07-01T09:00:00Z';
@@ -32,3 +34,22 @@ export function keyFile(dir: string, key: string, name = 'study.key'): string {
 
 export const KEY_A = 'k4Jq9vX2mR7tY1pL8sD3fG6hZ0cV5bN2wE9uI4oA7yT=';
 export const KEY_B = 'Qm3nB8vC1xZ6lK9jH2gF5dS0aP7oI4uY1tR8eW3qE6r=';
+
+/**
+ * Writes `kase` as the case file of the input folder `dir`, anonymises the folder into `out` with the key file
+ * `key`, and returns the message texts of the anonymised timelines (the `.jsonl` files, in file and line order).
+ */
+export async function anonymisedFolderTexts(
+  dir: string,
+  kase: object,
+  out: string,
+  key: string,
+): Promise<string[]> {
+  writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
+  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true } as never, env)).toBe(0);
+  return readdirSync(out)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
+    .map((l) => (JSON.parse(l) as { text?: string | null }).text)
+    .filter((t): t is string => typeof t === 'string');
+}
