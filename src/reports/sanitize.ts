@@ -2,15 +2,20 @@
  * Message text and file names are written by the person being reported, so they are hostile input. These
  * helpers make them inert for each kind of output.
  */
+import { markInvisible } from './invisible.js';
+
+/** Left-to-right, right-to-left and Arabic letter marks: dropped from text shown to a reader. */
+export const DIRECTION_MARKS = /[\u061C\u200E\u200F]/g;
 
 /**
  * Text safe to print on a terminal: newlines and tabs shown as spaces, and controls (ESC starts terminal escape
- * sequences) and bidi overrides shown as `<U+001B>` markers as in CSV and HTML, so nothing reaches the terminal raw
- * and a name still reads as what the file holds; the plain left-to-right and right-to-left marks (U+200E, U+200F)
- * carry no content and cannot reorder other text, so they are dropped, as in HTML.
+ * sequences), bidi overrides and invisible characters shown as `<U+001B>`, `<U+200B>` markers as in CSV and HTML
+ * (`showControls`), so nothing reaches the terminal raw and a name still reads as what the file holds; the plain
+ * left-to-right, right-to-left and Arabic letter marks (U+200E, U+200F, U+061C) carry no content and cannot
+ * reorder other text, so they are dropped, as in HTML.
  */
 export function terminalSafe(s: string): string {
-  return showControls(s.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(/[\u200E\u200F]/g, ''));
+  return showControls(s.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(DIRECTION_MARKS, ''));
 }
 
 /**
@@ -23,15 +28,14 @@ export function terminalSafeLines(s: string): string {
 }
 
 /**
- * Makes invisible control characters visible as `<U+001B>` for data files that may be printed on a terminal
- * (CSV to stdout): ESC, other C0/C1 controls except tab and line breaks, and bidi overrides. The JSON outputs
- * keep the exact text instead, escaped as JSON `\u` sequences.
+ * Makes invisible characters visible as `<U+001B>`, `<U+200B>` for data files that may be printed on a terminal
+ * (CSV to stdout): ESC, other C0/C1 controls except tab and line breaks, bidi overrides, and zero-width and other
+ * invisible format characters, except where they are part of ordinary text (emoji sequences, joiners in Arabic or
+ * Indic script, variation selectors): see `invisible.ts`. The JSON outputs keep the exact text instead, escaped
+ * as JSON `\u` sequences.
  */
 export function showControls(s: string): string {
-  return s.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
-    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
-  );
+  return markInvisible(s, (code) => `<${code}>`);
 }
 
 /** JSON text with every control and bidi-override character written as a `\u` escape (same data, inert). */

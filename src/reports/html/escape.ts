@@ -1,26 +1,24 @@
 /**
  * Every string that comes from the data (message text, names, identifiers, file names, labels from the case file,
- * problem messages) is hostile: it may hold markup, control characters, or bidi overrides that make text display
- * in a different order than it is stored ("Trojan Source"). These helpers make such text inert for each place it
- * goes in the page. Controls and overrides are not deleted but shown as `<U+202E>` markers (the convention of the
- * CSV output), so the page still shows what the file holds; the plain left-to-right and right-to-left marks
- * (U+200E, U+200F) carry no content and cannot reorder other text, so they are dropped as in the terminal output.
+ * problem messages) is hostile: it may hold markup, control characters, bidi overrides that make text display
+ * in a different order than it is stored ("Trojan Source"), or zero-width characters that make two different
+ * names look alike. These helpers make such text inert for each place it goes in the page. Controls, overrides
+ * and invisible characters are not deleted but shown as `<U+202E>`, `<U+200B>` markers (the convention of the
+ * CSV output, `invisible.ts`), so the page still shows what the file holds; the plain left-to-right,
+ * right-to-left and Arabic letter marks (U+200E, U+200F, U+061C) carry no content and cannot reorder other text,
+ * so they are dropped as in the terminal output.
  */
-import { htmlEscape } from '../sanitize.js';
+import { markInvisible } from '../invisible.js';
+import { DIRECTION_MARKS, htmlEscape } from '../sanitize.js';
 
-// C0/C1 controls except tab and line breaks, DEL, and the bidi embeddings, overrides and isolates.
-const SHOWN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-const DROPPED = /[\u200E\u200F]/g;
-
-function code(c: string): string {
-  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** Escaped text for element content; controls and bidi overrides appear as visible, styled markers. */
+/**
+ * Escaped text for element content; controls, bidi overrides and invisible characters appear as visible, styled
+ * markers. Escaping first is safe: it only rewrites ASCII punctuation, which decides no character's context.
+ */
 export function text(s: string): string {
-  return htmlEscape(s.replace(DROPPED, '')).replace(
-    SHOWN,
-    (c) => `<span class="cc">&#60;${code(c)}&#62;</span>`,
+  return markInvisible(
+    htmlEscape(s.replace(DIRECTION_MARKS, '')),
+    (code) => `<span class="cc">&#60;${code}&#62;</span>`,
   );
 }
 
@@ -29,7 +27,7 @@ export function text(s: string): string {
  * markers, as plain escaped text.
  */
 export function plain(s: string): string {
-  return htmlEscape(s.replace(DROPPED, '').replace(SHOWN, (c) => `<${code(c)}>`));
+  return htmlEscape(markInvisible(s.replace(DIRECTION_MARKS, ''), (code) => `<${code}>`));
 }
 
 /** Data inside running prose: isolated, so a right-to-left name cannot reorder the sentence around it. */

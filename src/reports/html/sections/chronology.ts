@@ -52,7 +52,7 @@ function controls(rows: readonly ChronologyRow[]): string {
 export function chronologySection(r: Report, ctx: HtmlContext): Section | null {
   const rows = r.chronology;
   if (!Array.isArray(rows)) return null;
-  const intro = `<p>Every incident attributed to the subject, in time order (${plural(rows.length, 'row')}). Times are local to ${text(r.case.timezone)}, shown to the precision the export gives. <em>Source</em> names the input file by its key in section “Evidence and method” (F1, F2, …) and the line or element inside it; the last item is the incident’s stable id, which the JSON and timeline outputs also use. Message text is reproduced as written; invisible control characters are shown as <span class="cc">&#60;U+…&#62;</span> markers.</p>`;
+  const intro = `<p>Every incident attributed to the subject, in time order (${plural(rows.length, 'row')}). Times are local to ${text(r.case.timezone)}, shown to the precision the export gives. <em>Source</em> names the input file by its key in section “Evidence and method” (F1, F2, …) and the line or element inside it; the last item is the incident’s stable id, which the JSON and timeline outputs also use. Message text is reproduced as written; control characters and invisible characters such as zero-width spaces are shown as <span class="cc">&#60;U+…&#62;</span> markers.</p>`;
   const head =
     '<thead><tr><th scope="col" class="num">#</th><th scope="col">Date and time</th><th scope="col">Channel</th><th scope="col">Kind</th><th scope="col">Sender</th><th scope="col">Text</th><th scope="col">Source</th></tr></thead>';
   const written = dstWrittenTimes(r.problems);
