@@ -21,11 +21,18 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { IdType, Party, Role } from '../model/index.js';
 import { mainRegion, phoneNumbers } from './phone-numbers.js';
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// Removed from names: the zero-width space, the direction marks and bidi controls, the byte-order mark.
+const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// The joiners are part of how a name is drawn (an emoji family 👨‍👩‍👧, a Persian name): kept in its display
+// form, and removed only from the key names are matched on, so "Sam" and "Sa<ZWJ>m" are still one person.
+const JOINERS = /[\u200C\u200D]/g;
 const PHONE_SHAPE = /^\+?[\d\s\-\u2011().]{5,}$/;
 const EMAIL_SHAPE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
-/** Display form of a name: NFKC, invisible marks removed, iOS non-contact "~ " prefix removed, spaces folded. */
+/**
+ * Display form of a name: NFKC, invisible marks removed (the joiners kept), iOS non-contact "~ " prefix removed,
+ * spaces folded.
+ */
 export function cleanName(name: string): string {
   return name.normalize('NFKC').replace(INVISIBLE, '').replace(/^~\s*/, '').replace(/\s+/g, ' ').trim();
 }
@@ -33,6 +40,7 @@ export function cleanName(name: string): string {
 function cleanPhone(raw: string): string {
   return raw
     .replace(INVISIBLE, '')
+    .replace(JOINERS, '')
     .replace(/\u2011/g, '-')
     .trim();
 }
@@ -97,7 +105,7 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
     case 'account':
       return `account:${value}`;
     case 'name': {
-      const folded = cleanName(value).toLowerCase();
+      const folded = cleanName(value).replace(JOINERS, '').toLowerCase();
       return folded === '' ? undefined : `name:${folded}`;
     }
   }

@@ -6,7 +6,8 @@
  * markers and keep the emoji whole; JSON keeps the exact text.
  *
  * The sender "Sa\u200Bm" is counted as the subject "Sam" and shown as "Sam": the identity resolver compares display
- * names without zero-width spaces, joiners, direction marks and U+FEFF (`cleanName`), so this is one person.
+ * names without zero-width spaces, joiners, direction marks and U+FEFF (timeline/identities.ts), so this is one
+ * person; the name is shown with the joiners of its emoji.
  */
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';

@@ -22,6 +22,18 @@ describe('identifier normalisation', () => {
     expect(caseIdentifierKeys('ＳＡＭ', undefined)).toContain('name:sam');
   });
 
+  it('shows a name with its joiners (an emoji family, a Persian name) and compares it without them', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    expect(cleanName(`Mum ${family}`)).toBe(`Mum ${family}`);
+    expect(cleanName('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645')).toContain('\u200C');
+    expect(caseIdentifierKeys(`Mum ${family}`, undefined)).toEqual(
+      caseIdentifierKeys('Mum \u{1F468}\u{1F469}\u{1F467}', undefined),
+    );
+    expect(caseIdentifierKeys('Sa\u200Dm', undefined)).toContain('name:sam');
+    const resolver = new IdentityResolver({ subject: ['Sam'], victim: [], region: undefined });
+    expect(resolver.resolve({ name: 'Sa\u200Dm' })).toEqual({ key: 'name:sam', role: 'subject' });
+  });
+
   it('reads case-file prefixes and otherwise tries every type the shape allows', () => {
     expect(caseIdentifierKeys('mailto:Sam@Example.COM', undefined)).toEqual(['email:sam@example.com']);
     expect(caseIdentifierKeys('id:user123', undefined)).toEqual(['account:user123']);
