@@ -18,17 +18,25 @@
  * name in its composed and its decomposed form.
  *
  * The original is cut into units: a character, together with the invisible characters just before it (trailing
- * ones join the last unit). A unit folds on its own, to one or more characters. Invisible characters between
+ * ones join the last unit), or, for a run that starts with a variation selector, keycap mark, tag or combining
+ * grapheme joiner and is no boundary (below), just after it, as they modify the character before them. A unit folds on its own, to one or more characters. Invisible characters between
  * two letters or digits are a unit of their own: a boundary, or a space between a right-to-left and a
  * left-to-right letter or digit, where they separate two words, as direction marks are meant to. A unit whose
  * folded characters all survive the edits in sequence is written back as the original unit; a folded character
  * of a unit that an edit cut through is written folded (a boundary as nothing).
  */
 
-/** Invisible format characters, as the content matcher removes them: soft hyphen, zero-width space, joiners,
- * direction marks and embeddings, word joiner and invisible operators, isolates, byte-order mark. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/**
+ * Characters the patterns read past: Unicode's default-ignorable characters, the invisible ones the reports mark
+ * (reports/invisible.ts: soft hyphen, combining grapheme joiner, Hangul fillers, zero-width space, joiners,
+ * direction marks and embeddings, word joiner and invisible operators, isolates, variation selectors, byte-order
+ * mark, tags), and the keycap mark U+20E3, so a number written in keycap emoji ("0️⃣7️⃣7️⃣…", a digit, VS16 and
+ * U+20E3 each) reads as its digits. Any of them can sit inside a number or a name without changing how it reads.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}|\u20E3/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+/** Of those, the ones that modify the character before them: variation selectors, the keycap mark, tags, CGJ. */
+const MODIFIER = /^(?:\p{Variation_Selector}|\u034F|\u20E3|[\u{E0020}-\u{E007F}])/u;
 /** A character the name patterns count as part of a word (their boundary is `[^\p{L}\p{N}_]`). */
 const WORD = /^[\p{L}\p{N}_]/u;
 const HAS_WORD = /[\p{L}\p{N}_]/u;
@@ -121,13 +129,21 @@ export class FoldedText {
           // Between two letters or digits the invisible characters are a unit of their own: a boundary the
           // second copy reads, since they separate two words as written ("Sam\u200Bwill"); between a
           // right-to-left word and a left-to-right one ("שלום\u200FSam") a space, as direction marks are meant.
-          let j = i + 1;
-          while (j < original.length && INVISIBLE.test(original[j]!)) j++;
+          let j = i + first.length;
+          while (j < original.length) {
+            const c = String.fromCodePoint(original.codePointAt(j)!);
+            if (!INVISIBLE.test(c)) break;
+            j += c.length;
+          }
           const next = j < original.length ? foldChar(String.fromCodePoint(original.codePointAt(j)!)) : '';
           if (WORD.test(previous) && WORD.test(next)) {
             unit(RTL.test(previous) !== RTL.test(next) ? ' ' : BOUNDARY);
             unitAt = j;
             previous = '';
+          } else if (previous !== '' && MODIFIER.test(first)) {
+            // A selector or keycap mark belongs to the character before it (the 3 of a keycap 3️⃣), so a
+            // placeholder over that character takes it too, instead of leaving "[PHONE]️⃣".
+            unitAt = j;
           }
           i = j;
           continue;
