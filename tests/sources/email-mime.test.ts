@@ -415,7 +415,7 @@ describe('MIME structure', () => {
   it('says when a multipart has no boundary parameter, only a closing line, or no body', () => {
     expect(body('Content-Type: multipart/mixed\n\n--b\n\nhi\n--b--\n')).toMatchObject({
       text: '--b\n\nhi\n--b--',
-      noParts: ['its multipart/mixed body has no boundary parameter'],
+      noParts: ['its multipart/mixed Content-Type header has no boundary parameter'],
     });
     expect(body('Content-Type: multipart/mixed; boundary=b\n\npreamble\n--b--\n')).toMatchObject({
       text: 'preamble\n--b--',

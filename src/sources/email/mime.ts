@@ -214,7 +214,8 @@ function walk(
   }
   // Why a multipart has no part to read (then shown as written below), or undefined.
   let noParts: string | undefined;
-  if (type.startsWith('multipart/') && !boundary) noParts = `its ${type} body has no boundary parameter`;
+  if (type.startsWith('multipart/') && !boundary)
+    noParts = `its ${type} Content-Type header has no boundary parameter`;
   if (type.startsWith('multipart/') && boundary) {
     const { parts, closed } = multipartParts(body, boundary);
     if (parts.length > 0) {
