@@ -430,6 +430,14 @@ describe('type of contact', () => {
     expect(classifyContactType('Turned up at my work')).toEqual({ channel: 'in-person', kind: 'visit' });
   });
 
+  it('reads a type past invisible characters pasted into it (soft hyphen, word joiner, variation selector)', () => {
+    for (const hidden of ['\u00AD', '\u2060', '\uFE0F', '\u200B'])
+      expect(classifyContactType(`Tur${hidden}ned up at my ho${hidden}use`), JSON.stringify(hidden)).toEqual({
+        channel: 'in-person',
+        kind: 'visit',
+      });
+  });
+
   it('leaves a call without a stated outcome without a status', () => {
     expect(classifyContactType('Phone call')).toEqual({ channel: 'call', kind: 'call' });
   });

@@ -12,7 +12,10 @@
  * by the person being reported and is hostile input).
  */
 
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Unicode's default-ignorable characters (soft hyphen, combining grapheme joiner, zero-width space, joiners,
+// direction marks, bidi controls, word joiner, variation selectors, byte-order mark, tags…): they change nothing
+// on screen, so a threat with one inside a word ("k<U+034F>ill", marked so in the reports) reads as written.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BC\u2032\u00B4`]/g;
 const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 // White space other than a lone space: only those runs need replacing (a /\s+/ replace rewrites every space).

@@ -5,8 +5,9 @@
  */
 
 // Direction marks, bidi controls and stray BOMs come from copy-paste out of chat apps and from concatenated
-// exports; they are invisible in a spreadsheet but break every pattern.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// exports; they are invisible in a spreadsheet but break every pattern. All of Unicode's default-ignorable
+// characters are read past alike (soft hyphens, word joiners, variation selectors…), as the content search does.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 // No-break, narrow no-break and thin spaces appear in Excel-formatted times ("8\u202fpm").
 const ODD_SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 

@@ -78,6 +78,9 @@ describe('the phrase matcher', () => {
     expect(find('ｋｉｌｌ ｙｏｕ')).toBe('kill you');
     expect(find('kill\n\tyou')).toBe('kill you');
     expect(find('kill\u200Byou')).toBeUndefined();
+    // Any invisible character inside a word is read past (the reports mark it where they show the text).
+    for (const hidden of ['\u034F', '\u00AD', '\u2060', '\uFE00', '\u2065', '\u3164', '\u{E0041}'])
+      expect(find(`k${hidden}ill you`), JSON.stringify(hidden)).toBe('kill you');
     expect(find('You will regrets it')).toBe('regret*');
     expect(find('unregretful')).toBeUndefined();
     expect(find('I don’t care')).toBe("don't");
