@@ -4,7 +4,7 @@
  * on every run.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
-import { formatCi, sig2, thousands } from './format.js';
+import { formatCi, plural, sig2, thousands } from './format.js';
 
 type MannKendall = Escalation['trend']['mannKendall'];
 
@@ -14,6 +14,22 @@ type MannKendall = Escalation['trend']['mannKendall'];
  */
 export function milestoneStart(m: Pick<MilestoneAnalysis, 'date' | 'startsAtLocal'>): string {
   return m.date.length > 10 ? m.startsAtLocal : m.startsAtLocal.slice(0, 10);
+}
+
+/**
+ * The contacts recorded at the first cease request's own time, which the count after it leaves out, in words:
+ * "3 contacts recorded in the same minute as the request are counted before it, as their time cannot show which
+ * came first". The unit is the request's precision (its local time: a date, a minute, a second). Null when there
+ * are none, or in a report made before the count was added.
+ */
+export function atRequestTimeWords(
+  c: Pick<Escalation['ceaseRequest'], 'first' | 'afterFirst'>,
+): string | null {
+  const n = c.afterFirst?.atRequestTime;
+  if (!n || !c.first) return null;
+  const length = c.first.event.local.length;
+  const unit = length <= 10 ? 'day' : length <= 16 ? 'minute' : length <= 19 ? 'second' : 'millisecond';
+  return `${plural(n, 'contact')} recorded in the same ${unit} as the request ${n === 1 ? 'is' : 'are'} counted before it, as ${n === 1 ? 'its' : 'their'} time cannot show which came first`;
 }
 
 /** Whether the trend is estimated: when it is not, Mann–Kendall and Sen's slope support no conclusion. */

@@ -160,6 +160,19 @@ export const CeaseRequestSchema = z.object({
   requests: z.array(CeaseRequestRowSchema),
   first: CeaseRequestRowSchema.nullable(),
   afterFirst: AfterDateSchema.extend({
+    /**
+     * When the contact after the first request starts: the end of the minute (second, day) it was recorded in
+     * (analysis/escalation/cease.ts, `afterRequest`), in UTC and local time to the second. Absent in reports made
+     * before it was added.
+     */
+    startsAt: z.string().optional(),
+    startsAtLocal: z.string().optional(),
+    /**
+     * Contacts recorded in that minute (second, day) from the request's own time on, up to `startsAt`: counted
+     * before the request, since their time cannot show which came first, though some may have followed it.
+     * Absent in reports made before it was added.
+     */
+    atRequestTime: Count.optional(),
     comparison: ComparisonSchema.extend({
       /** As for a milestone: the exports that miss days of a side when `status` is `not-computable`. */
       notCovered: z.array(SideNotCoveredSchema).optional(),

@@ -6,6 +6,7 @@
  */
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
+  atRequestTimeWords,
   countsOnly,
   dayCount,
   notCoveredWords,
@@ -282,7 +283,7 @@ function ceaseSection(e: Escalation): string[] {
   const a = c.afterFirst;
   if (a) {
     out.push(
-      `After the first request: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}. ${cmpText(a.comparison)}.`,
+      `After the first request: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}.${atRequestTimeWords(c) ? ` ${atRequestTimeWords(c)!}.` : ''} ${cmpText(a.comparison)}.`,
       '',
     );
   }

@@ -5,6 +5,7 @@
  */
 import type { Escalation } from '../model/escalation.js';
 import {
+  atRequestTimeWords,
   countsOnly,
   dayCount,
   milestoneStart,
@@ -149,7 +150,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${cr.requests.length} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${cr.requests.length} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTimeWords(cr) ? ` (${atRequestTimeWords(cr)})` : ''}` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

@@ -116,7 +116,7 @@ export function ceaseRequests(
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
   // `after`: the instant the contact after the request starts (`afterRequest`).
-  const rows: { row: Row; after: number }[] = [];
+  const rows: { row: Row; ms: number; after: number }[] = [];
   // The events are read through the list's columns; a view object is made only for a request found.
   for (let i = 0; i < events.length; i++) {
     if (events.incident(i)) continue;
@@ -149,6 +149,7 @@ export function ceaseRequests(
     if (!found || !hit) continue;
     const after = afterRequest(ctx, e.ms, e.precision);
     rows.push({
+      ms: e.ms,
       after,
       row: {
         event: refOf(ctx, e),
@@ -168,6 +169,9 @@ export function ceaseRequests(
     const c = comparisonAt(ctx, splitAt(ctx, first.after), boundaries);
     afterFirst = {
       ...after,
+      startsAt: new Date(first.after).toISOString(),
+      startsAtLocal: ctx.zone.localText(first.after, 's'),
+      atRequestTime: lowerBound(ctx.incidents, first.after) - lowerBound(ctx.incidents, first.ms),
       comparison: {
         before: c.before,
         after: c.after,

@@ -7,6 +7,7 @@
 import { unscaledOnlyDates } from '../../model/change-points.js';
 import type { Escalation } from '../../model/escalation.js';
 import {
+  atRequestTimeWords,
   milestoneStart,
   notCoveredWords,
   senSlopeWords,
@@ -143,6 +144,8 @@ function ceaseSentences(b: Body, victim: string): string[] {
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
     );
   } else out.push('No contact is recorded after the first request.');
+  const same = atRequestTimeWords(c);
+  if (same) out.push(`${same}.`);
   return out;
 }
 

@@ -13,8 +13,12 @@
  * replies at 21:04 out) while the comparison's after side started at 21:04:00 (27: all three WhatsApp messages at
  * 21:04 in, "Answer me" too, which the chat lists before the request).
  */
+import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/model/index.js';
+import { renderHtml } from '../../../src/reports/html/index.js';
+import { markdown } from '../../../src/reports/markdown.js';
+import { text } from '../../../src/reports/text.js';
 import { reportOf } from '../../helpers/report.js';
 import { analyse, daily, ev, input, kase } from './helpers.js';
 
@@ -58,6 +62,22 @@ describe('contact after a cease request recorded to the minute', () => {
     expect(a.first).toMatchObject({ local: '2024-02-20 21:05', locator: 'line 24' });
     expect(a.last).toMatchObject({ local: '2024-03-15 21:45', locator: 'line 46' });
     expect(cease().first!.incidentsAfter).toBe(a.count);
+    // Where "after" starts, and the contacts of the request's own minute that the count leaves out.
+    expect(a.startsAt).toBe('2024-02-20T21:05:00.000Z');
+    expect(a.startsAtLocal).toBe('2024-02-20 21:05:00');
+    expect(a.atRequestTime).toBe(4);
+  });
+
+  it("names the contacts of the request's own minute wherever it gives the count after it", () => {
+    const words =
+      '4 contacts recorded in the same minute as the request are counted before it, as their time cannot show which came first';
+    expect(r.escalation!.findings).toContain(`${words}.`);
+    const ctx = { chalk: new Chalk({ level: 0 }), width: 200 };
+    expect(text.render(r, ctx)).toContain(`23 contacts after the first (${words})`);
+    const md = markdown.render(r, ctx);
+    expect(md).toContain(`After the first request: 23 contacts (whatsapp 23); last 2024-03-15 21:45`);
+    expect(md).toContain(`line 46. ${words}. Before 22`);
+    expect(renderHtml(r)).toContain(`<p>${words}.</p>`);
   });
 
   it('splits the comparison at the same instant, so its after side holds exactly the contacts counted after', () => {

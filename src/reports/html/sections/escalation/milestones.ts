@@ -3,7 +3,7 @@
  * first request to stop. Comparisons use the days every export covers; the counts "from then on" use every day.
  */
 
-import { countsOnly } from '../../../../model/escalation-words.js';
+import { atRequestTimeWords, countsOnly } from '../../../../model/escalation-words.js';
 import { formatDate } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
@@ -77,6 +77,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
       cls: 'data',
     })}</div>`,
     c.afterFirst ? after(c.afterFirst, ctx, 'after the first request') : '',
+    atRequestTimeWords(c) ? `<p>${text(atRequestTimeWords(c)!)}.</p>` : '',
     c.afterFirst
       ? countsOnly(c.afterFirst.comparison)
         ? countsOnlyComparison(c.afterFirst.comparison)
