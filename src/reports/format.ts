@@ -162,10 +162,37 @@ export function fold(values: readonly number[], width: number): number[] {
   return out;
 }
 
-/** Pads to a display width (assumes single-width characters; data is sanitised before). */
+// Characters a terminal draws two columns wide: emoji shown as emoji, and East Asian wide and full-width ones
+// (Hangul, CJK, kana, full-width forms; Unicode's East_Asian_Width W and F, by block).
+const EMOJI_WIDE = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;
+const EAST_ASIAN_WIDE =
+  /^[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+// Characters drawn over the one before them, or not at all.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]+$/u;
+const ASCII = /^[\x20-\x7E]*$/;
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * How many terminal columns `s` takes: one a character, two for an emoji or a wide East Asian character, none for
+ * a combining mark or an invisible one (which sanitised text shows as a marker anyway), counted by what the reader
+ * sees as one character (an emoji family of five code points is one, two columns wide).
+ */
+export function displayWidth(s: string): number {
+  if (ASCII.test(s)) return s.length;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let width = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    if (EMOJI_WIDE.test(segment) || EAST_ASIAN_WIDE.test(segment)) width += 2;
+    else if (!ZERO_WIDTH.test(segment)) width += 1;
+  }
+  return width;
+}
+
+/** Pads to a display width (`displayWidth`: a name with emoji or Chinese characters lines up too). */
 export function pad(s: string, width: number, right = false): string {
-  if (s.length >= width) return s;
-  return right ? ' '.repeat(width - s.length) + s : s + ' '.repeat(width - s.length);
+  const n = displayWidth(s);
+  if (n >= width) return s;
+  return right ? ' '.repeat(width - n) + s : s + ' '.repeat(width - n);
 }
 
 /** "sms 210 · whatsapp 120" from a count record, largest first, ties by name. */

@@ -8,6 +8,7 @@ import {
   bookCells,
   bookWords,
   countList,
+  displayWidth,
   fold,
   inputMarks,
   int,
@@ -78,7 +79,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
   const ids = identifierTally(r);
   lines.push(`${c.bold('Identifiers')} ${int(ids.count)}${placeholderClause(ids)}`);
   const shown = r.identifiers.slice(0, 8);
-  const w = Math.max(...shown.map((row) => safe(row.identifier).length));
+  const w = Math.max(...shown.map((row) => displayWidth(safe(row.identifier))));
   // Dates only here: a note on how to read the time (approximate, a range) would say nothing about the date,
   // but one on the date itself (read from a spreadsheet number, far from the received date) is given.
   const day = (local: string | null, flags: readonly string[] | undefined) =>
@@ -138,7 +139,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
   const total = ['total', '', ...bookCells(a)];
   const all = [head, ...rows, total];
-  const widths = head.map((_, k) => Math.max(...all.map((row) => row[k]!.length)));
+  const widths = head.map((_, k) => Math.max(...all.map((row) => displayWidth(row[k]!))));
   const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));
   const fmt = (row: string[]) =>
     `  ${row.map((cell, k) => (k < 2 ? pad(k === 0 && cell.length > maxPath ? pathTail(cell, maxPath) : cell, Math.min(widths[k]!, k === 0 ? maxPath : 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
