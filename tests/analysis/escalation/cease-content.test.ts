@@ -2,7 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../../src/analysis/escalation/index.js';
-import { compilePhrases, normaliseText, searchAll } from '../../../src/analysis/escalation/matcher.js';
+import {
+  compilePhrases,
+  MAYBE_INVISIBLE,
+  normaliseText,
+  searchAll,
+} from '../../../src/analysis/escalation/matcher.js';
 import { analyse, daily, type Ev, ev, input, kase } from './helpers.js';
 
 const inputs = [
@@ -85,6 +90,15 @@ describe('the phrase matcher', () => {
     expect(find('unregretful')).toBeUndefined();
     expect(find('I don’t care')).toBe("don't");
     expect(find('I don`t care')).toBe("don't");
+  });
+
+  it('tests every invisible character it reads past with its quick check first', () => {
+    const invisible = /^\p{Default_Ignorable_Code_Point}$/u;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (invisible.test(c)) expect(MAYBE_INVISIBLE.test(c), cp.toString(16)).toBe(true);
+    }
   });
 
   it('treats phrases as literals, never as patterns', () => {
