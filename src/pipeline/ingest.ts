@@ -53,8 +53,9 @@ export interface Ingested {
    */
   readonly spans: InputSpans;
   /**
-   * The people the inputs name outside their records (`SourceContext.people`: a Messenger thread's participants),
-   * in the order first named. Read only by `anonymise`, to redact them in texts.
+   * The people the inputs name outside their records (`SourceContext.people`: a Messenger thread's participants,
+   * a Telegram chat's or a Discord DM's other person), in the order first named. Read only by `anonymise`, to
+   * redact them in texts.
    */
   readonly people: ReadonlySet<string>;
 }

@@ -81,7 +81,8 @@ function nameTerms(
     if (s.name !== undefined) add(s.name, typedKey(s.name, 'name', undefined) ?? e.senderKey);
   }
   // Other people the timeline names (e-mail Cc/To, diary witnesses and officers, forwards) and the inputs name
-  // outside their records (a Messenger thread's participants, who may never send or react): redacted alike.
+  // outside their records (a Messenger thread's participants, a Telegram chat's or Discord DM's other person,
+  // who may never send or react): redacted alike.
   const named = new Set<string>();
   for (const e of events) for (const name of detailNames(e.details)) named.add(name);
   for (const name of people) if (/\p{L}/u.test(name)) named.add(name.trim());
@@ -107,7 +108,7 @@ export interface AnonymiseInput {
   readonly duplicates: readonly (readonly TimelineEvent[])[];
   /** handKept[k]: input k is hand-kept (a diary): it is read back by a source the analysis treats alike. */
   readonly handKept: readonly boolean[];
-  /** The people the inputs name outside their records (`Ingested.people`: a Messenger thread's participants). */
+  /** The people the inputs name outside their records (`Ingested.people`: a Messenger thread's participants…). */
   readonly people: Iterable<string>;
   readonly zone: Zone;
 }
