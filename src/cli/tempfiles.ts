@@ -7,18 +7,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { thousands } from '../model/format.js';
 
 let folder: string | undefined;
 let counter = 0;
+/** Files moved into place so far (`publish`): a batch publishes each case's outputs as it finishes them. */
+let published = 0;
 
 function cleanup(): void {
   if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
   folder = undefined;
 }
 
+/**
+ * What a run stopped by `signal` says, once `done` output files were moved into place: "no output was written"
+ * only when none was, since a batch stopped part-way keeps the cases it finished.
+ */
+export function stoppedMessage(signal: string, done: number): string {
+  return done === 0
+    ? `chronolog: stopped (${signal}); no output was written.`
+    : `chronolog: stopped (${signal}); the ${done === 1 ? 'output file' : `${thousands(done)} output files`} finished before it ${done === 1 ? 'was' : 'were'} kept, and nothing else was written.`;
+}
+
 function onSignal(signal: NodeJS.Signals): void {
   cleanup();
-  process.stderr.write(`\nchronolog: stopped (${signal}); no output was written.\n`);
+  process.stderr.write(`\n${stoppedMessage(signal, published)}\n`);
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
@@ -37,6 +50,7 @@ export function tempPath(name: string): string {
 export async function publish(tmp: string, target: string): Promise<void> {
   try {
     await rename(tmp, target);
+    published++;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
     // Another disk: copy beside the target first, then rename, so the target is never half-written.
@@ -44,6 +58,7 @@ export async function publish(tmp: string, target: string): Promise<void> {
     try {
       await copyFile(tmp, beside);
       await rename(beside, target);
+      published++;
     } finally {
       await rm(beside, { force: true });
       await rm(tmp, { force: true });
