@@ -282,8 +282,9 @@ function ceaseSection(e: Escalation): string[] {
   );
   const a = c.afterFirst;
   if (a) {
+    const atRequestTime = atRequestTimeWords(c);
     out.push(
-      `After the first request: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}.${atRequestTimeWords(c) ? ` ${atRequestTimeWords(c)!}.` : ''} ${cmpText(a.comparison)}.`,
+      `After the first request: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${cmpText(a.comparison)}.`,
       '',
     );
   }

@@ -149,8 +149,9 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const cr = e.ceaseRequest;
   // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
+  const atRequestTime = atRequestTimeWords(cr);
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${cr.requests.length} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTimeWords(cr) ? ` (${atRequestTimeWords(cr)})` : ''}` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${cr.requests.length} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

@@ -13,8 +13,8 @@
  * ./signal-export.ts describes (padding trimmed, a call's kind and outcome from its sentence), exactly as the
  * chat.md twin reads them, so the two files of one conversation count each message once. One bad line is
  * rejected with its line number and the rest are read (a line that is valid JSON but no object, such as an array
- * or `null`, too); a bad last line without a line break (signal-export ends
- * every line with one) was cut short: it is no message, and the file is reported as cut (SIGNAL_JSON_TRUNCATED).
+ * or `null`, too); a bad last line without a line break (signal-export ends every line with one) was cut short:
+ * it is no message, and the file is reported as cut (SIGNAL_JSON_TRUNCATED).
  */
 import type { Kind, Party } from '../model/index.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';

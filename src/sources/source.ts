@@ -90,9 +90,9 @@ export interface SourceContext {
   restart?(): void;
   /**
    * The people the file names outside its records (a Messenger thread's `participants`, the other person of a
-   * Telegram one-to-one chat or a Discord DM): someone who
-   * never sends or reacts is in no event, yet a text may name them ("Zoë Example told me"). Only `anonymise`
-   * reads them, to redact them in texts, so no report or timeline changes. Called once per file, not per record.
+   * Telegram one-to-one chat or a Discord DM): someone who never sends or reacts is in no event, yet a text may
+   * name them ("Zoë Example told me"). Only `anonymise` reads them, to redact them in texts, so no report or
+   * timeline changes. Called once per file, not per record.
    * Optional: a context that does not anonymise may leave it out, and a source calls it as `ctx.people?.(…)`.
    */
   people?(names: readonly string[]): void;

@@ -16,6 +16,7 @@
  * Nor are anonymised copies checked (their `TimeRange` is `shifted`): with --shift-dates their dates are moved by
  * up to five years on purpose, and an unshifted copy's were checked when its original was read into a report.
  */
+import { plural } from '../model/format.js';
 import type { Problem } from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { locatorText } from './ids.js';
@@ -49,13 +50,13 @@ export class FutureRecords {
   problem(file: string, generatedAt: string): Problem | undefined {
     if (this.first === undefined) return undefined;
     const { n, first } = this;
-    const records = n === 1 ? '1 record is' : `${n} records are`;
+    const records = `${plural(n, 'record')} ${n === 1 ? 'is' : 'are'}`;
     return {
       code: 'TIMELINE_AFTER_REPORT',
       severity: 'warning',
       file,
       locator: locatorText(first.locator),
-      message: `${records} dated more than 48 hours after this report was generated (${utc(Date.parse(generatedAt))} UTC), ${n === 1 ? 'at' : 'the first at'} ${locatorText(first.locator)} (${utc(first.ms)} UTC): kept, counted and marked "dated after this report was made".`,
+      message: `${records} dated more than ${FUTURE_MARGIN_MS / 3_600_000} hours after this report was generated (${utc(Date.parse(generatedAt))} UTC), ${n === 1 ? 'at' : 'the first at'} ${locatorText(first.locator)} (${utc(first.ms)} UTC): kept, counted and marked "dated after this report was made".`,
       hint: 'No record can be newer than the export that holds it: the device clock was probably set wrong, or the date was misread (day and month swapped, a two-digit year). Check these records in the original export. If the report itself should be dated later, set --now.',
     };
   }

@@ -1,6 +1,6 @@
 /**
  * The WhatsApp header scanner (src/sources/whatsapp-txt/scan.ts) run on lines given as strings, for the header
- * grammar tests of every layout (tests/sources/whatsapp-txt.test.ts, whatsapp-arabic.test.ts).
+ * grammar tests of every layout (tests/sources/whatsapp-txt.test.ts, whatsapp-arabic.test.ts, whatsapp-scan.test.ts).
  */
 import { type Framing, type HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
 
@@ -22,11 +22,15 @@ export interface ScannedHeader {
   readonly ampm: number;
   readonly framing: Framing;
   readonly rest: string;
-  /** The stamp as written, when asked for. */
+  /** The stamp as written, and its date part, when asked for. */
   readonly stamp?: string;
+  readonly stampDate?: string;
 }
 
-/** What `sc` reads of `line`: its fields when it is a header (with the stamp when `withStamp`), else the verdict. */
+/**
+ * What `sc` reads of `line`: its fields when it is a header (with the stamp and its date when `withStamp`), else
+ * the verdict.
+ */
 export function scanHeader(sc: HeaderScanner, line: string, withStamp = false): ScannedHeader | Scan {
   const b = utf8Line(line);
   const r = sc.scan(b, 0, b.length - 1);
@@ -37,6 +41,11 @@ export function scanHeader(sc: HeaderScanner, line: string, withStamp = false): 
     ampm: sc.ampm,
     framing: sc.framing,
     rest: b.toString('utf8', sc.restStart, b.length - 1),
-    ...(withStamp ? { stamp: b.toString('utf8', sc.stampStart, sc.stampEnd) } : {}),
+    ...(withStamp
+      ? {
+          stamp: b.toString('utf8', sc.stampStart, sc.stampEnd),
+          stampDate: b.toString('utf8', sc.stampStart, sc.dateEnd),
+        }
+      : {}),
   };
 }

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Framing, HeaderScanner, markAt, Scan, spaceAt } from '../../src/sources/whatsapp-txt/scan.js';
+import { scanHeader } from '../helpers/header-scan.js';
 
 const MARKS = [
   ['BOM', '\ufeff', [0xef, 0xbb, 0xbf]],
@@ -28,22 +29,8 @@ const SPACES = [
   ['thin space', '\u2009', [0xe2, 0x80, 0x89]],
 ] as const;
 
-/** Scans a line given as a string; the rest of the line after the header, decoded, or the outcome. */
-function scan(line: string) {
-  const sc = new HeaderScanner();
-  const b = Buffer.from(`${line}\n`, 'utf8');
-  const r = sc.scan(b, 0, b.length - 1);
-  if (r !== Scan.Header) return r;
-  return {
-    date: [sc.p0, sc.p1, sc.p2],
-    time: [sc.hour, sc.minute, sc.second],
-    ampm: sc.ampm,
-    framing: sc.framing,
-    stamp: b.toString('utf8', sc.stampStart, sc.stampEnd),
-    date_: b.toString('utf8', sc.stampStart, sc.dateEnd),
-    rest: b.toString('utf8', sc.restStart, b.length - 1),
-  };
-}
+/** Scans a line given as a string, with a fresh scanner: its fields, stamp and stamp's date, or the outcome. */
+const scan = (line: string) => scanHeader(new HeaderScanner(), line, true);
 
 describe('the header scanner on UTF-8 bytes', () => {
   it('knows the UTF-8 sequence of every mark and space, and nothing next to them', () => {
@@ -87,7 +74,7 @@ describe('the header scanner on UTF-8 bytes', () => {
         ampm: 0,
         framing: Framing.Bracket,
         stamp: `2${m}0.0${m}6.${m}19, 1${m}5:5${m}8:5${m}3${m}`,
-        date_: `2${m}0.0${m}6.${m}19`,
+        stampDate: `2${m}0.0${m}6.${m}19`,
         rest: 'Sam: hi',
       });
       expect(scan(`${m}12/07/2017,${m} 22:35 ${m}- Sam: hi`)).toMatchObject({

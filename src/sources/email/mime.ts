@@ -16,8 +16,9 @@
  * "as attachment") is still one attachment, but its Subject, From and Date are read and noted
  * (`attachedMessages`) so the reader knows what was forwarded; its own body stays unread. A text part declared
  * base64 that is mostly not base64 is kept as written, not decoded into bytes nobody wrote, and the body says so
- * (`notBase64`); text after a part's base64 (a footer a list server appended) is shown as written after it. Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached
- * messages (nor their own attachments).
+ * (`notBase64`); text after a part's base64 (a footer a list server appended) is shown as written after it.
+ * Deliberately unsupported: uuencoded bodies, TNEF (winmail.dat), the body text of attached messages (nor their
+ * own attachments).
  *
  * A body cut off (a file copied in part, a download that stopped) is told only where the message itself shows
  * it (`cut`), from what runs to its last byte:
@@ -256,14 +257,17 @@ function walk(
         : `its ${type} body never contains its boundary line "--${boundary}"`;
   }
   const isText = type === 'text/plain' || type === 'text/html' || type.startsWith('multipart/');
-  const base64 = cte?.trim().toLowerCase() === 'base64';
+  const shown = disposition.value !== 'attachment' && isText;
   // A body declared base64 is decoded as far as its base64 goes; what follows (a footer a list server appended)
-  // is shown as written after it, and a body that is not base64 at all is shown as written, flagged.
-  const extent = base64 ? base64Extent(body) : body.length;
-  const asWritten = base64 && (extent === 0 || isMostlyNotBase64(body.subarray(0, extent)));
-  const trailer = base64 && !asWritten && extent < body.length && notBlank(body.subarray(extent));
-  if (atEnd && base64 && !asWritten && !trailer && endsInsideBase64Group(body)) acc.base64Cut = true;
-  if (disposition.value !== 'attachment' && isText) {
+  // is shown as written after it, and a body that is not base64 at all is shown as written, flagged. Measured
+  // only for a part that is shown or that runs to the message's end (where a cut would show): an attachment's
+  // base64 may be megabytes, read here for nothing.
+  const measured = cte?.trim().toLowerCase() === 'base64' && (shown || atEnd);
+  const extent = measured ? base64Extent(body) : body.length;
+  const asWritten = measured && (extent === 0 || isMostlyNotBase64(body.subarray(0, extent)));
+  const trailer = measured && !asWritten && extent < body.length && notBlank(body.subarray(extent));
+  if (atEnd && measured && !asWritten && !trailer && endsInsideBase64Group(body)) acc.base64Cut = true;
+  if (shown) {
     const charset = ct.params.get('charset');
     if (asWritten && notBlank(body)) acc.notBase64 = true;
     if (noParts !== undefined) acc.noParts.push(noParts);

@@ -19,11 +19,12 @@
  *
  * The original is cut into units: a character, together with the invisible characters just before it (trailing
  * ones join the last unit), or, for a run that starts with a variation selector, keycap mark, tag or combining
- * grapheme joiner and is no boundary (below), just after it, as they modify the character before them. A unit folds on its own, to one or more characters. Invisible characters between
- * two letters or digits are a unit of their own: a boundary, or a space between a right-to-left and a
- * left-to-right letter or digit, where they separate two words, as direction marks are meant to. A unit whose
- * folded characters all survive the edits in sequence is written back as the original unit; a folded character
- * of a unit that an edit cut through is written folded (a boundary as nothing).
+ * grapheme joiner and is no boundary (below), just after it, as they modify the character before them. A unit
+ * folds on its own, to one or more characters. Invisible characters between two letters or digits are a unit of
+ * their own: a boundary, or a space between a right-to-left and a left-to-right letter or digit, where they
+ * separate two words, as direction marks are meant to. A unit whose folded characters all survive the edits in
+ * sequence is written back as the original unit; a folded character of a unit that an edit cut through is written
+ * folded (a boundary as nothing).
  */
 
 /**

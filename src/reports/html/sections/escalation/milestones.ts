@@ -63,6 +63,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
     q.recipient === 'subject-conversation' ? 'in a conversation with the subject' : 'conversation not named',
     int(q.incidentsAfter),
   ]);
+  const atRequestTime = atRequestTimeWords(c);
   return [
     intro,
     `<div class="scroll">${table({
@@ -77,7 +78,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
       cls: 'data',
     })}</div>`,
     c.afterFirst ? after(c.afterFirst, ctx, 'after the first request') : '',
-    atRequestTimeWords(c) ? `<p>${text(atRequestTimeWords(c)!)}.</p>` : '',
+    atRequestTime ? `<p>${text(atRequestTime)}.</p>` : '',
     c.afterFirst
       ? countsOnly(c.afterFirst.comparison)
         ? countsOnlyComparison(c.afterFirst.comparison)
