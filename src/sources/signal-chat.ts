@@ -14,7 +14,8 @@
  * is resolved in the case zone; continuation lines belong to the message above; "Me" is the exporter. What
  * signal-export adds to a body (padding, reactions, stickers, attachment links, a reply's quote, the blank line
  * after each message) is taken apart by ./signal-export.ts, so each message reads exactly as its data.json twin
- * and the two files of one conversation count each message once: reactions are not messages (not counted); a
+ * and the two files of one conversation count each message once: reactions are not messages (not counted, but
+ * their names are told to the context as people, for anonymise); a
  * body of attachment links or a sticker alone is media (links listed as a count in details); `_format_call`'s
  * sentences are calls; the deleted placeholder is a deleted message without text. Unsupported: the HTML
  * output of signal-export, and Signal Android's encrypted `.backup` (decrypt it with signalbackup-tools first).
@@ -24,6 +25,8 @@ import {
   chatBody,
   isDeletedPlaceholder,
   isReactionLine,
+  peopleTeller,
+  reactors,
   type SignalBody,
   signalCall,
 } from './signal-export.js';
@@ -59,6 +62,7 @@ export const signalChat: Source = {
   },
   async parse(input, ctx) {
     const parties = new Map<string, Party>();
+    const tell = peopleTeller(ctx);
     let pending: Pending | undefined;
     const flush = () => {
       if (!pending) return;
@@ -66,6 +70,7 @@ export const signalChat: Source = {
       pending = undefined;
       const deleted = isDeletedPlaceholder(p.text);
       const body: SignalBody = deleted ? { text: '', attachments: 0 } : chatBody(p.text);
+      if (body.reactors) tell(body.reactors);
       const call = body.attachments === 0 ? signalCall(body.text) : undefined;
       const kind: Kind = deleted
         ? 'deleted'
@@ -112,7 +117,9 @@ export const signalChat: Source = {
             text: [m[8]!],
           };
         } else if (isReactionLine(line.trim())) {
-          // A reaction to the message above: not a message of its own and not part of its text.
+          // A reaction to the message above: not a message of its own and not part of its text; its names are
+          // people all the same.
+          tell(reactors(line.trim()));
         } else if (pending) pending.text.push(line);
         else if (line.trim() !== '') {
           ctx.reject(

@@ -17,9 +17,13 @@
  *   `[😀](../exported_stickers/…)` or a line `(( 😀 ))`, then each attachment as `![name](./media/name)` (`!` for
  *   images) or `(media not exported)`, all on the line the previous part ended — so a reaction line can carry
  *   attachment links; a reply's quote comes before the body as `⏎⏎> quoted⏎⏎`; print() adds a blank line after
- *   every message; a deleted message is written `(This message was deleted)` whatever it held.
+ *   every message; a deleted message is written `(This message was deleted)` whatever it held;
+ * - data.json writes the reactions as `[name, emoji]` pairs (a namedtuple through `asdict` and `json.dumps`).
+ *   Reactions are not messages, but their names are people: someone who only reacts is named nowhere else, and
+ *   `anonymise` must still find them in a text (`reactors`, told as `SourceContext.people`).
  */
 import type { CallStatus } from '../model/index.js';
+import type { SourceContext } from './source.js';
 
 /** A call as signal-export's sentence tells it. */
 export interface SignalCall {
@@ -55,6 +59,8 @@ export interface SignalBody {
   readonly sticker?: string;
   /** The text of the message replied to. */
   readonly quote?: string;
+  /** The names of those who reacted to it (`reactors`), when a reaction line is part of its lines. */
+  readonly reactors?: readonly string[];
 }
 
 const DELETED = '(This message was deleted)';
@@ -65,6 +71,39 @@ const ATTACHMENT_AHEAD = String.raw`(?=$|!?\[[^\]\n]*\]\(\.\.?\/|\((?:media|atta
 const REACTIONS = new RegExp(String.raw`^\(- .{1,100}?: .{1,40}? -\)${ATTACHMENT_AHEAD}`, 'u');
 const STICKER_LINE = new RegExp(String.raw`^\(\( (.{1,40}?) \)\)${ATTACHMENT_AHEAD}`, 'u');
 const QUOTE_LINE = /^>(?: |$)/;
+
+/**
+ * The names in a chat.md reaction line's `(- Name: 😀, Other: 👍 -)`, without the exporter ("Me"). signal-export
+ * joins `name: emoji` items with ", " and does not escape either, so an item with no ": " is read as the rest of
+ * the name before it ("Smith, Jo: 👍"): a name too long is redacted more widely, never left out.
+ */
+export function reactors(reactionLine: string): string[] {
+  const m = REACTIONS.exec(reactionLine);
+  if (!m) return [];
+  const items = m[0].slice(3, -3).split(', ');
+  const names: string[] = [];
+  let name = '';
+  for (const item of items) {
+    const colon = item.lastIndexOf(': ');
+    if (colon < 0) {
+      name += `${item}, `;
+      continue;
+    }
+    names.push((name + item.slice(0, colon)).trim());
+    name = '';
+  }
+  return names.filter((n) => n !== '' && n !== 'Me');
+}
+
+/** Tells `ctx` each name it is given once (`SourceContext.people`): a chat reacts with the same few names. */
+export function peopleTeller(ctx: SourceContext): (names: readonly string[]) => void {
+  const told = new Set<string>();
+  return (names) => {
+    const fresh = names.filter((n) => !told.has(n));
+    for (const n of fresh) told.add(n);
+    if (fresh.length > 0) ctx.people?.(fresh);
+  };
+}
 
 /** True for a chat.md line that is only reactions (not part of any message's text). */
 export function isReactionLine(line: string): boolean {
@@ -91,12 +130,16 @@ export function chatBody(lines: readonly string[]): SignalBody {
     quote = quoted.join('\n');
   }
   let sticker: string | undefined;
+  const reacted: string[] = [];
   const kept: string[] = [];
   for (let i = start; i < end; i++) {
     let line = lines[i]!;
     if (i > start) {
       const r = REACTIONS.exec(line);
-      if (r) line = line.slice(r[0].length);
+      if (r) {
+        reacted.push(...reactors(r[0]));
+        line = line.slice(r[0].length);
+      }
       const s = STICKER_LINE.exec(line);
       if (s) {
         sticker = s[1];
@@ -125,6 +168,7 @@ export function chatBody(lines: readonly string[]): SignalBody {
     attachments,
     ...(sticker !== undefined ? { sticker } : {}),
     ...(quote !== undefined && quote !== '' ? { quote } : {}),
+    ...(reacted.length > 0 ? { reactors: reacted } : {}),
   };
 }
 

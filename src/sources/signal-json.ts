@@ -9,7 +9,8 @@
  *
  * Quirks: `date` is naive local time from Python's `fromtimestamp` (the exporting computer's zone), resolved in
  * the case zone; a message without a timestamp is dated 1970-01-01, which means unknown: rejected, never used;
- * "Me" is the exporter; `deleted`/`call`/`missed`/`sticker`/`quote` appear in newer versions. Bodies are read as
+ * "Me" is the exporter; `deleted`/`call`/`missed`/`sticker`/`quote` appear in newer versions. `reactions` are
+ * `[name, emoji]` pairs: no messages, but their names are told to the context as people (for anonymise). Bodies are read as
  * ./signal-export.ts describes (padding trimmed, a call's kind and outcome from its sentence), exactly as the
  * chat.md twin reads them, so the two files of one conversation count each message once. One bad line is
  * rejected with its line number and the rest are read (a line that is valid JSON but no object, such as an array
@@ -18,7 +19,7 @@
  */
 import type { Kind, Party } from '../model/index.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
-import { jsonQuote, signalCall } from './signal-export.js';
+import { jsonQuote, peopleTeller, signalCall } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
@@ -29,6 +30,24 @@ const HINT = 'Check this line of data.json; other lines were read.';
 /** What every line should be, for the rejection of one that is not. */
 const EXPECTED =
   'signal-export writes one message per line, a JSON object such as {"date": …, "sender": …, "body": …}';
+
+/**
+ * The names in a message's `reactions`: `[name, emoji]` pairs as signal-export writes them, or `{name, emoji}`
+ * objects should a version write them so; without the exporter ("Me").
+ */
+function jsonReactors(reactions: unknown): string[] {
+  if (!Array.isArray(reactions)) return [];
+  const names: string[] = [];
+  for (const r of reactions) {
+    const name: unknown = Array.isArray(r)
+      ? r[0]
+      : typeof r === 'object' && r !== null
+        ? (r as Record<string, unknown>)['name']
+        : undefined;
+    if (typeof name === 'string' && name.trim() !== '' && name.trim() !== 'Me') names.push(name.trim());
+  }
+  return names;
+}
 
 /** The start of a rejected line, to find it by. */
 function shown(line: string): string {
@@ -67,6 +86,7 @@ export const signalJson: Source = {
   },
   async parse(input, ctx) {
     const parties = new Map<string, Party>();
+    const tell = peopleTeller(ctx);
     let cut: number | undefined;
     await forEachLine(
       input,
@@ -110,6 +130,8 @@ export const signalJson: Source = {
           return;
         }
         const m = parsed as Record<string, unknown>;
+        // Reactions are no messages, but those who reacted are people (signal-export.ts), on any line.
+        tell(jsonReactors(m['reactions']));
         const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;
         if (!date || date[1] === '1970') {
           ctx.reject(

@@ -4,7 +4,8 @@
  * told me"). `anonymise` must redact them as it does the senders (telegram-json → SourceContext.people →
  * Ingested.people), in a full-account export (`chats.list`) and in a single-chat one, and leave a group's name
  * ("Greenfield Netball") alone: it names no one, and a text using it must keep it. A DiscordChatExporter DM is
- * named after its recipient alike (discord-json → SourceContext.people).
+ * named after its recipient alike (discord-json → SourceContext.people), and so is someone who only reacts in a
+ * Signal conversation (signal-chat and signal-json read the reactions' names).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ const key = keyFile(tmp, KEY_A);
 const FULL = 'fixtures/telegram-json/silent-contact-full.json';
 const SINGLE = 'fixtures/telegram-json/silent-contact-single.json';
 const DISCORD = 'fixtures/discord-json/dm-silent-recipient.json';
+const SIGNAL_MD = 'fixtures/signal-chat/silent-reactor/chat.md';
+const SIGNAL_JSON = 'fixtures/signal-json/silent-reactor/data.json';
 
 const NAME = /\[NAME:p[0-9a-f]{4}\]/.source;
 const name = (rest: string) => new RegExp(`^${rest.replaceAll('NAME', NAME)}$`);
@@ -95,4 +98,31 @@ describe('anonymise: the recipient of a Discord DM who never writes', () => {
     expect(jordan[1]).toBe(jordan[0]);
     expect([...(await timelineOf([DISCORD])).t.people]).toEqual(['Jordan Reyes']);
   });
+});
+
+describe('anonymise: someone who only reacts in a Signal conversation', () => {
+  // Priya Nandakumar and "Okafor, Joanne" never write; only their reactions name them. Every reactor but the
+  // exporter ("Me") is told, the subject too (a sender already, so nothing changes for them).
+  for (const [label, fixture] of [
+    ['chat.md', SIGNAL_MD],
+    ['data.json', SIGNAL_JSON],
+  ] as const) {
+    it(`redacts them from ${label}, by either of their names, and keeps the reactions out of the texts`, async () => {
+      const texts = await anonymisedTexts(`signal-${label}`, fixture, 'Me');
+      expect(texts).toEqual([
+        expect.stringMatching(name('Did NAME tell you I was outside your work today\\?')),
+        'Please stop contacting me.',
+        expect.stringMatching(name('Ask NAME, she saw me')),
+        expect.stringMatching(name("NAME won't help you either")),
+      ]);
+      const priya = texts.map((t) => t.match(new RegExp(NAME))?.[0]);
+      expect(priya[2]).toBe(priya[0]);
+      expect(priya[3]).not.toBe(priya[0]);
+      expect([...(await timelineOf([fixture])).t.people]).toEqual([
+        'Priya Nandakumar',
+        'Okafor, Joanne',
+        'Riley Sample',
+      ]);
+    });
+  }
 });

@@ -6,8 +6,10 @@ import { makeProbe } from '../../src/sources/detect.js';
 import { imessageTxt } from '../../src/sources/imessage-txt.js';
 import { type Source, sources } from '../../src/sources/index.js';
 import { signalChat } from '../../src/sources/signal-chat.js';
+import { reactors } from '../../src/sources/signal-export.js';
 import { signalJson } from '../../src/sources/signal-json.js';
 import { runSource } from '../helpers/run-source.js';
+import { timelineOf } from '../helpers/timeline.js';
 
 const CASES: [Source, string][] = [
   [signalChat, 'fixtures/signal-chat/chat.md'],
@@ -37,6 +39,41 @@ describe.each(CASES)('%s', (source, file) => {
 const HINT = 'Check this line of data.json; other lines were read.';
 
 describe('Signal and iMessage specifics', () => {
+  it("takes the reactors' names from a chat.md reaction line, a comma inside a name included, without Me", () => {
+    expect(reactors('(- Me: 😡, Jo Example: 👀 -)')).toEqual(['Jo Example']);
+    // signal-export joins items with ", " unescaped: an item without ": " belongs to the name before it.
+    expect(reactors('(- Okafor, Joanne: 👍, Riley Sample: 😂 -)')).toEqual([
+      'Okafor, Joanne',
+      'Riley Sample',
+    ]);
+    // A name holding ": " keeps all but the emoji after the last one.
+    expect(reactors('(- Dr: Who: ❤️ -)')).toEqual(['Dr: Who']);
+    // Attachment links after the reactions on the same line are no names.
+    expect(reactors('(- Sam: 👎 -)![IMG_0101.jpg](./media/IMG_0101.jpg)  ')).toEqual(['Sam']);
+    expect(reactors('no reactions here')).toEqual([]);
+  });
+
+  it('tells the context the people who only react, once each, from chat.md and data.json alike', async () => {
+    for (const [source, file] of [
+      [signalChat, 'fixtures/signal-chat/silent-reactor/chat.md'],
+      [signalJson, 'fixtures/signal-json/silent-reactor/data.json'],
+    ] as const) {
+      const run = await runSource(source, file);
+      expect([...(await timelineOf([file])).t.people]).toEqual([
+        'Priya Nandakumar',
+        'Okafor, Joanne',
+        'Riley Sample',
+      ]);
+      // The reactions are not messages, nor part of any text.
+      expect(run.events.map((e) => e.text)).toEqual([
+        'Did Priya tell you I was outside your work today?',
+        'Please stop contacting me.',
+        'Ask Nandakumar, she saw me',
+        "Joanne won't help you either",
+      ]);
+    }
+  });
+
   it('reads "Me" as the exporter and keeps multi-line messages, without counting reactions', async () => {
     const run = await runSource(signalChat, 'fixtures/signal-chat/chat.md');
     expect(run.events[1]!.text).toBe('Answer me.\nI know you read it');
