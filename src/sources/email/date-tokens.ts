@@ -4,8 +4,10 @@
  * asctime order, zone names and `GMT+1`-style offsets, a second zone token (`+0000 GMT`). It only reads;
  * ./date.ts validates the calendar and the clock.
  */
+
+import { DAYS, FULL_DAYS, FULL_MONTHS, MONTHS } from '../english-dates.js';
 import type { ZoneCertainty } from './date.js';
-import { ABBREVIATIONS, DAYS, FULL_DAYS, FULL_MONTHS, MONTHS, RFC_ZONES } from './zones.js';
+import { ABBREVIATIONS, RFC_ZONES } from './zones.js';
 
 /** The fields of a date as read, before validation. `year` is already four-digit. */
 export interface Fields {

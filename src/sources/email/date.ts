@@ -17,8 +17,8 @@
  * names, and English ordinals ("1st").
  */
 import { daysInMonth, digitsAt } from '../../model/dates.js';
+import { DAYS, MONTHS } from '../english-dates.js';
 import { type Fields, readTokens } from './date-tokens.js';
-import { DAYS, MONTHS } from './zones.js';
 
 /** How sure the parser is of the zone; only `numeric` and `rfc` give a trustworthy instant. */
 export type ZoneCertainty = 'numeric' | 'rfc' | 'abbreviation' | 'military' | 'unknown' | 'none';

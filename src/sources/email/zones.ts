@@ -1,30 +1,8 @@
 /**
- * Name tables for e-mail dates: English month and day names, the zones RFC 5322 defines, and the non-standard
+ * Name tables for e-mail dates (the English month and day names are ../english-dates.ts): the zones RFC 5322 defines, and the non-standard
  * abbreviations chronolog will apply (with a warning) when nothing better is available. Ambiguous abbreviations
  * (IST: India, Ireland or Israel; AST: Atlantic or Arabia) are absent on purpose.
  */
-
-/** Three-letter English month names, lower case, January first. */
-export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** Full English month names, lower case. */
-export const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-/** Three-letter English day names, lower case, Sunday first (as `getUTCDay`). */
-export const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-/** Full English day names, lower case, Sunday first. */
-export const FULL_DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Zones with a fixed meaning: RFC 5322 §3.3/§4.3, plus UTC and Z, which cannot be misread. */
 export const RFC_ZONES: Record<string, number> = {

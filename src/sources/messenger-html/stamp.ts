@@ -6,6 +6,7 @@
  * Only English month names are read; other languages' layouts are not guessed (no day/month order is inferred).
  */
 import { isRealDate } from '../../model/dates.js';
+import { FULL_MONTHS, MONTHS } from '../english-dates.js';
 
 /** A date line: wall-clock time, and the offset in minutes when the line names one. */
 export interface Stamp {
@@ -14,26 +15,7 @@ export interface Stamp {
   readonly offsetMinutes?: number;
 }
 
-const MONTHS = new Map<string, number>(
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [
-    m,
-    i + 1,
-  ]),
-);
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTH_NUMBER = new Map<string, number>(MONTHS.map((m, i) => [m, i + 1]));
 
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?';
 const TIME = String.raw`(?:,? at|,)? (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([ap])\.?m\.?)?(?: (?:utc|gmt)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?`;
@@ -41,7 +23,7 @@ const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}([a-z]{3,9})\.? (\d{1,2}),?
 const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})${TIME}$`);
 
 function month(name: string): number | undefined {
-  const short = MONTHS.get(name.slice(0, 3));
+  const short = MONTH_NUMBER.get(name.slice(0, 3));
   if (short === undefined) return undefined;
   // "Sept" and full names are fine; "Septembre" or "Marz" are not English.
   const full = FULL_MONTHS[short - 1]!;
