@@ -48,24 +48,29 @@ export type InputSummary = z.infer<typeof InputSummarySchema>;
 
 export const IgnoredFileSchema = z.object({ path: z.string(), reason: z.string() });
 
-export const IdentifierSummarySchema = z.object({
-  identifier: z.string(),
-  role: RoleSchema,
-  incidents: Count,
+/** The first and last incident of an identifier, or of the whole case. */
+const FirstAndLast = {
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),
   /**
-   * First and last use as wall-clock time in the case zone, `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record
+   * The first and last as wall-clock time in the case zone, `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record
    * gives only a date (no time is made up).
    */
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),
   /**
-   * How to read the time of the first and last use, only when that record says (`time-approximate`,
-   * `time-range`, …, as `EventRef.timeFlags`): the reports write them in words beside the time.
+   * How to read the time of the first and last, only when that record says (`time-approximate`, `time-range`,
+   * …, as `EventRef.timeFlags`): the reports write them in words beside the time.
    */
   firstTimeFlags: z.array(z.string()).optional(),
   lastTimeFlags: z.array(z.string()).optional(),
+};
+
+export const IdentifierSummarySchema = z.object({
+  identifier: z.string(),
+  role: RoleSchema,
+  incidents: Count,
+  ...FirstAndLast,
   channels: z.array(ChannelSchema),
   names: z.array(z.string()),
 });
@@ -79,14 +84,7 @@ export const IncidentsSchema = z.object({
   byKind: z.partialRecord(KindSchema, Count),
   byCallStatus: z.partialRecord(CallStatusSchema, Count),
   byIdentifier: z.record(z.string(), Count),
-  first: IsoInstant.nullable(),
-  last: IsoInstant.nullable(),
-  /** As for identifiers: `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record gives only a date. */
-  firstLocal: z.string().nullable(),
-  lastLocal: z.string().nullable(),
-  /** As for identifiers: how to read the first and last incident's time, only when its record says. */
-  firstTimeFlags: z.array(z.string()).optional(),
-  lastTimeFlags: z.array(z.string()).optional(),
+  ...FirstAndLast,
   /** Every local date from the first to the last incident, zeros included. */
   daily: z.array(DayCountSchema.extend({ byChannel: z.partialRecord(ChannelSchema, Count) })),
   daysWithContact: Count,
