@@ -51,6 +51,7 @@ const FILES = [
   'direct-message-part1-2020.js',
   'direct-messages-damaged.js',
   'direct-messages-truncated.js',
+  'direct-messages-reactions-welcome-2021.js',
 ];
 
 describe('twitter-archive fixtures match their goldens', () => {
@@ -135,7 +136,7 @@ describe('one-to-one DMs', () => {
 });
 
 describe('group DMs and file variants', () => {
-  it('uses the group name as the conversation, skips group notices and rejects unknown record kinds', async () => {
+  it('uses the group name as the conversation, and skips group notices and reactions', async () => {
     const run = await runSource(twitterArchive, join(FIXTURES, 'direct-messages-group.js'));
     expect(run.events.map((e) => [e.sender?.id, e.text, e.conversation, e.details])).toEqual([
       [SUBJECT, 'everyone should know what she did', 'the truth about alex', undefined],
@@ -145,10 +146,60 @@ describe('group DMs and file variants', () => {
       'conversation-name-update',
       'participants-join',
       'participants-leave',
+      'reaction',
       'join-conversation',
     ]);
+    expect(run.rejected).toEqual([]);
+  });
+
+  it('skips the reactionCreate entries beside the messages and reads a welcomeMessageCreate as a flagged message', async () => {
+    const run = await runSource(twitterArchive, join(FIXTURES, 'direct-messages-reactions-welcome-2021.js'));
+    expect(run.rejected).toEqual([]);
+    // Every time agrees with its id (no TWITTER_ARCHIVE_TIME_ID_MISMATCH); the owner is in both conversations.
+    expect(run.warnings.map((w) => w.code)).toEqual(['TWITTER_ARCHIVE_OWNER_LIKELY']);
+    expect(run.skipped).toEqual([
+      { reason: 'reaction', locator: '[0].dmConversation.messages[0]' },
+      { reason: 'reaction', locator: '[0].dmConversation.messages[2]' },
+    ]);
+    expect(run.events.map((e) => [e.locator, e.sender?.id, e.kind, e.text, e.flags])).toEqual([
+      ['[0].dmConversation.messages[1]', SUBJECT, 'message', 'so you are ignoring me now', undefined],
+      ['[0].dmConversation.messages[3]', OWNER, 'message', 'please stop messaging me', undefined],
+      ['[1].dmConversation.messages[0]', OWNER, 'message', 'hi, where is my order?', undefined],
+      [
+        '[1].dmConversation.messages[1]',
+        '9100000007',
+        'message',
+        'Thanks for getting in touch! We reply within 24 hours.',
+        ['welcome-message'],
+      ],
+    ]);
+    expect(run.accounting).toEqual({ records: 6, events: 4, skipped: 2, rejected: 0 });
+  });
+
+  it('leaves out the recipient "0" of a group message, and rejects an entry keyed like an Object method', async () => {
+    const group = (messages: unknown[]) =>
+      `window.YTD.direct_messages_group.part0 = ${JSON.stringify([{ dmConversation: { conversationId: '1775000000000000001', messages } }])}`;
+    const run = await scratch(
+      group([
+        {
+          messageCreate: {
+            recipientId: '0',
+            text: 'you can all read this',
+            mediaUrls: [],
+            senderId: SUBJECT,
+            id: '1775253115499474953',
+            createdAt: '2024-04-02T20:05:00.000Z',
+          },
+        },
+        { constructor: { createdAt: '2024-04-02T20:06:00.000Z' } },
+        { toString: {} },
+      ]),
+    );
+    expect(run.events.map((e) => [e.text, e.details])).toEqual([['you can all read this', undefined]]);
+    expect(run.skipped).toEqual([]);
     expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
-      ['TWITTER_ARCHIVE_UNKNOWN_EVENT', '[0].dmConversation.messages[5]'],
+      ['TWITTER_ARCHIVE_UNKNOWN_EVENT', '[0].dmConversation.messages[1]'],
+      ['TWITTER_ARCHIVE_UNKNOWN_EVENT', '[0].dmConversation.messages[2]'],
     ]);
   });
 
@@ -310,7 +361,7 @@ describe('a zipped archive through the whole pipeline', () => {
     expect(
       t.inputs.map((i) => [i.path.replace(tmp, ''), i.format, i.records, i.events, i.skipped, i.rejected]),
     ).toEqual([
-      ['/twitter-2024-06-30-abc123.zip!/data/direct-messages-group.js', 'twitter-archive', 7, 2, 4, 1],
+      ['/twitter-2024-06-30-abc123.zip!/data/direct-messages-group.js', 'twitter-archive', 7, 2, 5, 0],
       ['/twitter-2024-06-30-abc123.zip!/data/direct-messages.js', 'twitter-archive', 9, 8, 1, 0],
     ]);
     const fromSubject = t.events.filter((e) => e.role === 'subject');

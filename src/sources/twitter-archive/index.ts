@@ -20,7 +20,9 @@
  * as written and their targets listed in `details.links`; a message that is only an attached photo's link is
  * media. Reactions stay part of their message (`details.reactions`, words such as "excited"). Conversations
  * over about 1000 messages are split into several objects with the same id; a message id seen twice in a file is
- * skipped as `duplicate-message-id`. Group notices are skipped (`join-conversation`, `participants-leave`…).
+ * skipped as `duplicate-message-id`. Group notices are skipped (`join-conversation`, `participants-leave`…), and
+ * so are the `reactionCreate` entries archives write beside the messages (`reaction`); an account's automatic
+ * `welcomeMessageCreate` is read as a message flagged `welcome-message`.
  * Locators: `[2].dmConversation.messages[10]`.
  *
  * Not available in an archive at all: tweets by other accounts that mention or reply to the owner (only the

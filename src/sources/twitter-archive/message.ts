@@ -1,7 +1,12 @@
 /**
  * One element of a `dmConversation.messages` array → one event, skip or reject. Elements are one-key objects:
- * `messageCreate` is a message; `joinConversation`, `participantsJoin`, `participantsLeave` and
- * `conversationNameUpdate` are group notices; any other key is rejected so a new kind of record is seen, not lost.
+ * `messageCreate` is a message; `welcomeMessageCreate` is the welcome message an account set up to greet whoever
+ * opens a conversation with it (same fields, read as a message flagged `welcome-message`); `reactionCreate`
+ * (`{senderId, reactionKey, eventId, createdAt}`, which archives write beside the messages as well as in a
+ * message's `reactions`) is skipped as `reaction`, as a reaction is part of its message and never a record;
+ * `joinConversation`, `participantsJoin`, `participantsLeave` and `conversationNameUpdate` are group notices
+ * (shapes: alkihis/twitter-archive-reader `GDPRDMs.ts`); any other key is rejected so a new kind of record is
+ * seen, not lost.
  */
 import type { EventTime, ParsedEvent } from '../../model/index.js';
 import { parseIsoInstant, snowflakeMs, stampOrIdTime, TWITTER_EPOCH } from '../discord-json/time.js';
@@ -41,6 +46,13 @@ const NOTICES: Readonly<Record<string, string>> = {
   participantsJoin: 'participants-join',
   participantsLeave: 'participants-leave',
   conversationNameUpdate: 'conversation-name-update',
+  reactionCreate: 'reaction',
+};
+
+/** The keys whose value is a DM, and the flag each sets. */
+const MESSAGES: Readonly<Record<string, string | undefined>> = {
+  messageCreate: undefined,
+  welcomeMessageCreate: 'welcome-message',
 };
 
 const DAMAGED =
@@ -85,12 +97,13 @@ export function readEntry(v: unknown, locator: string, file: TwitterFile, ctx: S
     return;
   }
   const key = keys[0]!;
-  const notice = NOTICES[key];
+  // Own keys only: an entry keyed "constructor" or "toString" is no notice.
+  const notice = Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined;
   if (notice !== undefined) {
     ctx.skip(notice, locator);
     return;
   }
-  if (key !== 'messageCreate' || !isObj(v[key])) {
+  if (!Object.hasOwn(MESSAGES, key) || !isObj(v[key])) {
     ctx.reject(
       'TWITTER_ARCHIVE_UNKNOWN_EVENT',
       locator,
@@ -99,10 +112,10 @@ export function readEntry(v: unknown, locator: string, file: TwitterFile, ctx: S
     );
     return;
   }
-  message(v[key], locator, file, ctx);
+  message(v[key], locator, file, ctx, MESSAGES[key]);
 }
 
-function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext): void {
+function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext, flag?: string): void {
   const id = idOf(mc['id']);
   if (id !== undefined) {
     if (file.seen.has(id)) {
@@ -111,7 +124,7 @@ function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext
     }
     file.seen.add(id);
   }
-  const flags: string[] = [];
+  const flags: string[] = flag === undefined ? [] : [flag];
   const time = readTime(mc['createdAt'], id, locator, flags, file, ctx);
   if (time === undefined) return;
   const ev: Mutable<ParsedEvent> = {
@@ -145,8 +158,9 @@ function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext
       .map((r) => `${idOf(r['reactionKey']) ?? '?'} by ${idOf(r['senderId']) ?? '?'}`)
       .join(', ');
   }
+  // A group DM has no recipient: archives leave it out or write "0".
   const recipient = idOf(mc['recipientId']);
-  if (recipient !== undefined) details['recipientId'] = recipient;
+  if (recipient !== undefined && recipient !== '0') details['recipientId'] = recipient;
   if (Array.isArray(mc['editHistory']) && mc['editHistory'].length > 0) flags.push('edited');
   const conversation = file.conversationName ?? file.conversationId;
   if (conversation !== undefined) ev.conversation = conversation;
