@@ -123,7 +123,7 @@ export function frequencySection(r: Report): string[] {
         ['Busiest day', i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'],
         [
           'Night-time (00:00–05:59)',
-          `${int(i.night.count)} of ${int(i.night.eligible)} timed incidents (${pct(i.night.share)})`,
+          `${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} (${pct(i.night.share)})`,
         ],
         [
           'Longest run of contact days',

@@ -98,7 +98,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
   const weeks = i.weekly.map((wk) => wk.count);
   lines.push(
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'}`,
-    `${c.bold('Night')}       ${int(i.night.count)} of ${int(i.night.eligible)} timed incidents between 00:00 and 05:59 (${pct(i.night.share)})`,
+    `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} → ${i.longestStreak.to})` : ''}`,
     `${c.bold('Gap')}         longest run without contact: ${plural(i.longestGap.days, 'day')}${i.longestGap.from ? ` (${i.longestGap.from} → ${i.longestGap.to})` : ''}`,
     `${c.bold('Weekly')}      ${sparkline(fold(weeks, Math.max(10, ctx.width - 14)))}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart})`,
@@ -146,7 +146,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const lines = [
     '',
     c.bold(
-      `Accounting  ${int(a.records)} records read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${bookWords(a)}`,
+      `Accounting  ${plural(a.records, 'record')} read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${bookWords(a)}`,
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));

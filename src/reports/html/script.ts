@@ -17,6 +17,7 @@ export const FILTER_SCRIPT = `(function () {
   var haystack = new Array(total);
   for (var i = 0; i < total; i++) haystack[i] = rows[i].textContent.toLowerCase();
   function grouped(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); }
+  function incidents(n) { return grouped(n) + (n === 1 ? ' incident' : ' incidents'); }
   var pending = 0;
   function apply() {
     pending = 0;
@@ -30,8 +31,8 @@ export const FILTER_SCRIPT = `(function () {
       if (match) shown++;
     }
     status.textContent = shown === total
-      ? 'Showing all ' + grouped(total) + ' incidents'
-      : 'Showing ' + grouped(shown) + ' of ' + grouped(total) + ' incidents (printing shows all)';
+      ? 'Showing all ' + incidents(total)
+      : 'Showing ' + grouped(shown) + ' of ' + incidents(total) + ' (printing shows all)';
   }
   function schedule() { if (!pending) pending = window.requestAnimationFrame(apply); }
   query.addEventListener('input', schedule);

@@ -46,7 +46,7 @@ function controls(rows: readonly ChronologyRow[]): string {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([c, count]) => `<option value="${token(c)}">${text(c)} (${int(count)})</option>`)
     .join('');
-  return `<div class="filter" id="annex-filter" role="search" hidden><label for="annex-q">Search text</label><input type="search" id="annex-q" autocomplete="off" spellcheck="false"><label for="annex-ch">Channel</label><select id="annex-ch"><option value="">All channels</option>${options}</select><p id="annex-count" aria-live="polite">Showing all ${int(rows.length)} incidents</p></div>`;
+  return `<div class="filter" id="annex-filter" role="search" hidden><label for="annex-q">Search text</label><input type="search" id="annex-q" autocomplete="off" spellcheck="false"><label for="annex-ch">Channel</label><select id="annex-ch"><option value="">All channels</option>${options}</select><p id="annex-count" aria-live="polite">Showing all ${plural(rows.length, 'incident')}</p></div>`;
 }
 
 export function chronologySection(r: Report, ctx: HtmlContext): Section | null {

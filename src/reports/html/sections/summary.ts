@@ -173,19 +173,21 @@ export function summarySection(r: Report): Section {
       figure(
         'Busiest day',
         i.maxPerDay ? int(i.maxPerDay.count) : '–',
-        i.maxPerDay ? `incidents on ${longDate(i.maxPerDay.date)}` : '',
+        i.maxPerDay
+          ? `${i.maxPerDay.count === 1 ? 'incident' : 'incidents'} on ${longDate(i.maxPerDay.date)}`
+          : '',
       ),
       figure(
         'Longest run of contact days',
         int(i.longestStreak.days),
         i.longestStreak.from
-          ? `days, ${longDate(i.longestStreak.from)} – ${longDate(i.longestStreak.to!)}`
+          ? `${i.longestStreak.days === 1 ? 'day' : 'days'}, ${longDate(i.longestStreak.from)} – ${longDate(i.longestStreak.to!)}`
           : '',
       ),
       figure(
         'Night-time, 00:00–05:59',
         pct(i.night.share),
-        `${int(i.night.count)} of ${int(i.night.eligible)} timed incidents`,
+        `${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')}`,
       ),
       figure(
         'Longest gap without contact',

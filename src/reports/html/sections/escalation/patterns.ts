@@ -58,7 +58,7 @@ export function monthly(e: Escalation): string {
     rows,
     rowHeaders: true,
     cls: 'data',
-  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${int(e.night.eligible)} timed incidents; 95% CI ${text(formatShare(e.night.ci95[0]))}–${text(formatShare(e.night.ci95[1]))}). Gaps are measured between episodes (contacts less than ${int(e.gaps.episodeMinutes)} minutes apart form one episode); median ${text(sig2(e.gaps.medianHours))} hours over ${plural(e.gaps.gaps, 'gap')}.${e.gaps.trend.status === 'ok' && e.gaps.trend.shrinking !== null ? ` The gaps were ${e.gaps.trend.shrinking ? 'shrinking' : 'not shrinking'} over time (Mann–Kendall on the sequence of gaps; the rate change seen another way, not separate evidence).` : ''}</p>`;
+  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${plural(e.night.eligible, 'timed incident')}; 95% CI ${text(formatShare(e.night.ci95[0]))}–${text(formatShare(e.night.ci95[1]))}). Gaps are measured between episodes (contacts less than ${int(e.gaps.episodeMinutes)} minutes apart form one episode); median ${text(sig2(e.gaps.medianHours))} hours over ${plural(e.gaps.gaps, 'gap')}.${e.gaps.trend.status === 'ok' && e.gaps.trend.shrinking !== null ? ` The gaps were ${e.gaps.trend.shrinking ? 'shrinking' : 'not shrinking'} over time (Mann–Kendall on the sequence of gaps; the rate change seen another way, not separate evidence).` : ''}</p>`;
 }
 
 export function identifiers(e: Escalation, ctx: HtmlContext): string {
