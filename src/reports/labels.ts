@@ -27,6 +27,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   spam: 'in the spam folder',
   trash: 'in the bin',
   bot: 'sent by a bot',
+  'welcome-message': 'automatic welcome message set up by the account',
   'embed-only': 'only a link preview or embed',
   'base64-invalid': 'declared as encoded but not: body shown as written',
   'body-incomplete': 'the message ends before its body does: it may have been cut off',
