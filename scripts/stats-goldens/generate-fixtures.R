@@ -84,6 +84,19 @@ d_one <- write_daily("one-day", "2024-02-29", 3)
 one_spike <- replace(integer(30), 15, 12L)
 d_spike <- write_daily("all-on-one-day", "2024-10-13", one_spike)            # the spike is 2024-10-27 (UK fall-back)
 
+# --- edge cases: very short series, a single event, all days tied, one huge burst, a decade of days ---
+write_daily("two-days", "2024-03-30", c(1, 4))                              # crosses the UK spring-forward
+write_daily("three-days", "2024-03-30", c(2, 0, 5))
+single <- replace(integer(60), 41, 1L)
+d_single <- write_daily("single-event-60d", "2024-01-01", single)
+write_daily("constant-40d", "2024-01-01", rep(3L, 40))                      # every day tied: Var(S) = 0
+set.seed(20240603)
+burst <- rpois(200, 0.4); burst[150] <- 500L                                # one day of 500 in a quiet series
+d_burst <- write_daily("one-burst-200d", "2024-01-01", burst)
+set.seed(20240604)
+decade <- rpois(3700, 0.3 + 0.4 * (seq_len(3700) > 2500))                   # > 10 years, a step at day 2501
+write_daily("decade-3700d", "2014-01-01", decade)
+
 # --- event timestamps behind some of the series ---
 set.seed(20240502)
 write_events("step-180d", d_step, step, "Europe/London", "night")
@@ -93,3 +106,6 @@ write_events("ramp-3y", d_ramp3, ramp_3y, "Europe/Berlin", "bursty")
 write_events("short-14d", d_short, short, "Europe/London", "uniform")
 write_events("one-day", d_one, 3, "Australia/Sydney", "uniform")
 write_events("all-on-one-day", d_spike, one_spike, "Europe/London", "bursty")
+set.seed(20240605)
+write_events("single-event-60d", d_single, single, "Europe/London", "uniform")
+write_events("one-burst-200d", d_burst, burst, "Europe/Paris", "bursty")

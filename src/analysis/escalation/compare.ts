@@ -181,7 +181,11 @@ export function compare(
   };
 }
 
+/** A side's exposure in the "below the minimum" reason, to one decimal as the report gives days elsewhere; but
+ *  a side just short of the minimum is rounded down, so that 13.97 days (a milestone at 23:15) reads "13.9 days",
+ *  never "14.0 days" beside "at least 14 days are needed". */
 function fmtDays(d: number): string {
-  const r = Number.isInteger(d) ? String(d) : d.toFixed(1);
+  let r = Number.isInteger(d) ? String(d) : d.toFixed(1);
+  if (d < MIN.sideDays && Number(r) >= MIN.sideDays) r = (Math.floor(d * 10) / 10).toFixed(1);
   return `${r} day${d === 1 ? '' : 's'}`;
 }

@@ -36,6 +36,57 @@ function coverageCaveats(b: Body): string[] {
   return out;
 }
 
+/** The p-values the report states, each with the question it answers (statistics.md §1.8). */
+function testsGiven(b: Body): string[] {
+  const out: string[] = [];
+  if (b.headline.rateNowVsStart.status === 'ok') out.push('the latest rate against the first');
+  for (const m of b.milestones) if (m.status === 'ok') out.push(`the milestone “${m.label}”`);
+  if (b.ceaseRequest.afterFirst?.comparison.status === 'ok') out.push('the first cease request');
+  if (b.trend.poisson.status === 'ok') out.push('the Poisson trend', 'the Mann–Kendall test');
+  if (b.gaps.trend.status === 'ok') out.push('the trend in the gaps');
+  return out;
+}
+
+/**
+ * Several p-values in one report: each answers its own, fixed question, but the more there are, the likelier one
+ * of them is small by chance alone. Said once, with the bound that holds whatever their dependence (Bonferroni).
+ */
+function multipleTesting(b: Body): Method[] {
+  const tests = testsGiven(b);
+  if (tests.length < 2) return [];
+  const k = tests.length;
+  const list = `${tests.slice(0, -1).join(', ')} and ${tests.at(-1)}`;
+  return [
+    {
+      name: 'Several tests in one report',
+      description: `This report gives ${k} p-values: ${list}. Each answers its own question, fixed in advance (not chosen by searching the data for the largest change); none is adjusted for the others.`,
+      caveats: [
+        `Even if nothing changed, the chance that at least one of ${k} tests gives p below 0.05 can be up to ${Math.min(100, 5 * k)}%; a single p-value near 0.05 among them is weak evidence on its own.`,
+        'The Mann–Kendall test and the trend in the gaps restate the Poisson trend in other ways: agreement between them is not separate evidence.',
+      ],
+    },
+  ];
+}
+
+/** Change points within the minimum side length of either end of the analysed days: the rate on the short side
+ *  rests on a few days, which cannot tell a lasting change from a short burst. */
+function edgeChangeCaveats(b: Body): string[] {
+  const segs = b.segments;
+  if (segs.length < 2) return [];
+  const out: string[] = [];
+  const first = segs[0]!;
+  const last = segs[segs.length - 1]!;
+  if (first.days < MIN.sideDays)
+    out.push(
+      `The change around ${formatDate(segs[1]!.from)} comes ${first.days === 1 ? '1 day' : `${first.days} days`} after the start of the analysed days: the earlier rate rests on those days only.`,
+    );
+  if (last.days < MIN.sideDays)
+    out.push(
+      `The change around ${formatDate(last.from)} comes ${last.days === 1 ? '1 day' : `${last.days} days`} before the end of the analysed days: the new rate rests on those days only, too few to tell a lasting change from a short burst.`,
+    );
+  return out;
+}
+
 /** The method list for the report. */
 export function methods(b: Body): Method[] {
   const phi = b.dispersion.phi;
@@ -97,6 +148,7 @@ export function methods(b: Body): Method[] {
       caveats: [
         'The dates are estimates ("around"), without an interval; no p-value is attached to a date the algorithm chose.',
         'A gradual rise becomes a staircase of changes; a change point is not an event that happened on that date.',
+        ...edgeChangeCaveats(b),
       ],
     },
     {
@@ -113,6 +165,7 @@ export function methods(b: Body): Method[] {
       description: `The last ${HEADLINE_DAYS} fully covered days against the first ${HEADLINE_DAYS} (half the days each when fewer than ${2 * HEADLINE_DAYS}), by the same exact test. A fixed, pre-specified comparison, not a search for the largest change. "Latest" means the last days every export covers, which may end before the exports do.`,
       caveats: ['Two short windows: a single busy week at either end moves it.'],
     },
+    ...multipleTesting(b),
     {
       name: 'Cease requests',
       description: `Outgoing messages from the victim, in conversations where the subject also wrote, that contain one of ${b.ceaseRequest.phrases.length} phrases (${b.ceaseRequest.phrasesSource === 'case-file' ? 'from the case file' : 'built in'}): ${b.ceaseRequest.phrases.map((p) => `"${p}"`).join(', ')}. Case-insensitive whole-word matching; typographic apostrophes fold to '. Contact after a request is contact recorded at or after the end of the minute it was recorded in (its second or millisecond when the export gives one, the next midnight for a date alone): for a request timed 21:04, from 21:05:00. The count after the first request, each request's count and the before/after comparison all start at that instant.`,

@@ -133,3 +133,17 @@ describe('escalation edge cases', () => {
     expect(r.escalation?.rate.count).toBe(0);
   });
 });
+
+describe('a side just short of the minimum', () => {
+  it('says its exposure rounded down: 13.97 days is "13.9 days", never "14.0 days" beside "at least 14"', () => {
+    // Two contacts a day; the warning at 23:15 on 14 January leaves 13 days and 23¼ hours before it.
+    const e = analyse(
+      daily('2024-01-01', Array(40).fill(2)),
+      kase({ milestones: [{ date: '2024-01-14T23:15', label: 'Warning issued' }] }),
+    );
+    const m = e.milestones[0]!;
+    expect(m.before.days).toBeCloseTo(13 + 23.25 / 24, 12);
+    expect(m.status).toBe('below-minimum');
+    expect(m.reason).toBe('only 13.9 days before (at least 14 days each side are needed)');
+  });
+});

@@ -160,6 +160,35 @@ describe('a change on the last day', () => {
   });
 });
 
+describe('one contact in 60 days (ref_stats.R stops on its event block: no gaps)', () => {
+  const extra = readJson('single-event-60d.extra.json');
+  const { counts } = readDaily('single-event-60d');
+  const times = readEvents('single-event-60d');
+  it('records why the event block has no golden; the daily goldens are still checked', () => {
+    expect(extra.events_error).toMatch(/seq_len/);
+    expect(readJson('single-event-60d.ref.json').events).toBeNull();
+    expect([times.length, counts.indexOf(1), counts.reduce((a, b) => a + b, 0)]).toEqual([1, 40, 1]);
+  });
+  it('one event: no gaps, no burstiness, a Laplace U from its position alone', () => {
+    const g = gapTrend(times);
+    expect([g.summary.n, g.summary.median, g.mannKendall.S, g.mannKendall.p, g.sen.slope]).toEqual([
+      0,
+      null,
+      0,
+      1,
+      null,
+    ]);
+    const b = burstiness(gapHours(times));
+    expect([b.bGohBarabasi, b.bKimJo, b.memory]).toEqual([null, null, null]);
+    const start = Date.parse('2024-01-01T00:00:00Z'); // Europe/London is on GMT in January and February
+    const end = Date.parse('2024-03-01T00:00:00Z');
+    const l = laplaceTest(times, start, end);
+    const T = (end - start) / 1000;
+    close(l.U, ((times[0]! - start) / 1000 - T / 2) / (T * Math.sqrt(1 / 12)), 1e-12, 'U');
+    expectWellDefined({ g, b, l });
+  });
+});
+
 describe('events', () => {
   it('none, one, or all at the same instant', () => {
     for (const times of [[], [1e12], [1e12, 1e12, 1e12]]) {

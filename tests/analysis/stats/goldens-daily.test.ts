@@ -102,24 +102,32 @@ describe.each(daily)('$name', (spec) => {
       return;
     }
     expect(t.converged).toBe(true);
-    close(t.beta, g.beta_per_day, 1e-7, 'beta');
+    // A series without any trend (every day equal) has β = 0 exactly; R's IRLS leaves residue near 1e-17, and
+    // its Pearson χ² and φ̂ near 1e-28: compared absolutely, far below anything a report prints.
+    const betaNoise = 1e-12 * g.se;
+    close(t.beta, g.beta_per_day, 1e-7, 'beta', betaNoise);
     close(t.rateRatio, g.rr_per_30d, 1e-7, 'RR30');
     close(t.intercept, g.intercept, 1e-7, 'intercept');
     close(t.poisson.se, g.se, 1e-6, 'SE');
-    close(t.poisson.z, g.z, 1e-6, 'z');
+    close(t.poisson.z, g.z, 1e-6, 'z', 1e-12);
     closeP(t.poisson.p, g.p, 1e-6 * Math.max(1, g.z * g.z), 'p');
     // exp(30(β ± zSE)) magnifies SE's relative error by 30·z·SE. R's SE comes from the weights of its previous
     // iterate, ~2.6e-6 off on the steep 9-day zero-before fit, where this fit agrees with 40-digit Newton to 1e-14.
     const ciTol = 1e-6 * Math.max(1, 30 * 1.96 * g.se);
     closeAll(t.poisson.ci, g.ci_wald, ciTol, 'Wald CI');
-    close(t.deviance, g.deviance, 1e-6, 'deviance');
+    close(t.deviance, g.deviance, 1e-6, 'deviance', 1e-12);
     close(t.nullDeviance, g.null_deviance, 1e-10, 'null deviance');
     expect(t.dfResidual).toBe(g.df_residual);
-    close(t.pearsonChi2, g.pearson_chi2, 1e-6, 'Pearson');
-    close(t.dispersion, g.dispersion, 1e-6, 'phi');
+    close(t.pearsonChi2, g.pearson_chi2, 1e-6, 'Pearson', 1e-12);
+    close(t.dispersion, g.dispersion, 1e-6, 'phi', 1e-12);
     close(t.logLik, g.loglik, 1e-9, 'logLik');
     // The headline scales by √max(1, φ̂): equal to R's quasi block when φ̂ ≥ 1, to the Poisson interval otherwise.
-    if (g.dispersion >= 1) {
+    // With no residual degrees of freedom (two days) φ̂ is undefined, and so is the scaled interval (R's too).
+    if (g.dispersion === null) {
+      expect(g.df_residual).toBe(0);
+      expect(t.quasi.ci).toEqual([null, null]);
+      closeAll(ref.quasi_poisson_glm.ci_wald, [null, null], 0, 'R quasi CI');
+    } else if (g.dispersion >= 1) {
       close(t.quasi.se, ref.quasi_poisson_glm.se, 1e-5, 'quasi SE');
       closeAll(t.quasi.ci, ref.quasi_poisson_glm.ci_wald, 10 * ciTol, 'quasi CI');
     } else closeAll(t.quasi.ci, g.ci_wald, ciTol, 'quasi CI (phi < 1)');
@@ -160,10 +168,24 @@ describe.each(daily)('$name', (spec) => {
     }
     close(st.rateRatio, b.glm_step.rr, 1e-6, 'step RR');
     closeAll(st.poisson.ci, b.glm_step.ci_wald, 1e-6, 'step CI');
-    close(st.dispersion, b.glm_step_quasi_poisson.dispersion, 1e-6, 'step phi');
-    if (st.dispersion! >= 1) closeAll(st.quasi.ci, b.glm_step_quasi_poisson.ci_wald, 1e-5, 'quasi step CI');
+    close(st.dispersion, b.glm_step_quasi_poisson.dispersion, 1e-6, 'step phi', 1e-12);
+    if (st.dispersion === null) {
+      // Two days, one each side: no residual degrees of freedom, so no φ̂ and no scaled interval (R's is NA too).
+      expect(counts.length).toBe(2);
+      expect(st.quasi.ci).toEqual([null, null]);
+      expect(b.glm_step_quasi_poisson.ci_wald).toEqual([null, null]);
+    } else if (st.dispersion >= 1)
+      closeAll(st.quasi.ci, b.glm_step_quasi_poisson.ci_wald, 1e-5, 'quasi step CI');
     else closeAll(st.quasi.ci, b.glm_step.ci_wald, 1e-6, 'quasi step CI (phi < 1)');
-    close(st.adjustedForTrend?.rateRatio, b.glm_step_adjusted_for_trend.rr, 1e-6, 'adjusted RR');
-    closeAll(st.adjustedForTrend!.poisson.ci, b.glm_step_adjusted_for_trend.ci_wald, 1e-6, 'adjusted CI');
+    const adj = b.glm_step_adjusted_for_trend;
+    if (adj.ci_wald.includes(null)) {
+      // Three parameters on three days (or fewer): the trend-adjusted step is saturated and R's estimate
+      // diverges (6.5e-29 with CI [0, ∞) on three-days); the tool gives none.
+      expect(counts.length).toBeLessThanOrEqual(3);
+      expect(st.adjustedForTrend).toBeNull();
+      return;
+    }
+    close(st.adjustedForTrend?.rateRatio, adj.rr, 1e-6, 'adjusted RR');
+    closeAll(st.adjustedForTrend!.poisson.ci, adj.ci_wald, 1e-6, 'adjusted CI');
   });
 });

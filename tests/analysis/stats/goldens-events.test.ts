@@ -24,7 +24,9 @@ import {
   readJson,
 } from './helpers.js';
 
-const withEvents = manifest.filter((s) => s.events && !readJson(`${s.name}.ref.json`).error);
+// A series whose event block ref_stats.R could not compute (one event: no gaps) has daily goldens only; its events
+// are checked by hand in edge-cases.test.ts.
+const withEvents = manifest.filter((s) => s.events && readJson(`${s.name}.ref.json`).events);
 
 describe.each(withEvents)('$name events', (spec) => {
   const ref = readJson(`${spec.name}.ref.json`);
