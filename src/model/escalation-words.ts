@@ -55,8 +55,18 @@ export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null
 
 /** Exposure in days: "1 day", "6 days", "6.5 days" (one decimal when a milestone has a time of day). */
 export function dayCount(days: number): string {
-  const n = Number.isInteger(days) ? thousands(days) : days.toFixed(1);
-  return `${n} ${days === 1 ? 'day' : 'days'}`;
+  return `${dayNumber(days)} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * A number of days as the reports write it: whole, or to one decimal; to two where one decimal would show a whole
+ * number it is not, so that 13.97 days (a milestone at 23:15) never reads "14.0 days" beside "at least 14 days
+ * are needed".
+ */
+function dayNumber(days: number): string {
+  if (Number.isInteger(days)) return thousands(days);
+  const one = days.toFixed(1);
+  return one.endsWith('.0') ? days.toFixed(2) : one;
 }
 
 /**

@@ -129,6 +129,11 @@ export function reasonCounts(reasons: Readonly<Record<string, number>>): string 
 }
 
 /** A share as a percentage with no decimals ("22%"), or "–" when undefined. */
+/** "149 of the 174 days", or "1 of 1 day" (not "of the 1 day"): the days with contact among the days counted. */
+export function daysOf(withContact: number, days: number): string {
+  return `${int(withContact)} of ${days === 1 ? '1 day' : `the ${plural(days, 'day')}`}`;
+}
+
 export function pct(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }

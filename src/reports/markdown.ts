@@ -9,6 +9,7 @@ import { isTimeFlag } from '../model/time-flags.js';
 import {
   accountingWords,
   bookCells,
+  daysOf,
   inputMarks,
   int,
   marked,
@@ -49,7 +50,7 @@ export function summarySection(r: Report): string[] {
     ? ' counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts),'
     : subject;
   out.push(
-    `**${plural(i.total, 'incident')}**${who} between ${timeWithFlags(i.firstLocal!, i.firstTimeFlags, md)} and ${timeWithFlags(i.lastLocal!, i.lastTimeFlags, md)} (${md(r.case.timezone)}), on ${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
+    `**${plural(i.total, 'incident')}**${who} between ${timeWithFlags(i.firstLocal!, i.firstTimeFlags, md)} and ${timeWithFlags(i.lastLocal!, i.lastTimeFlags, md)} (${md(r.case.timezone)}), on ${daysOf(i.daysWithContact, i.daily.length)} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,
     '',
     `Accounting: ${accountingWords(r.accounting)}`,
     '',
@@ -116,10 +117,7 @@ export function frequencySection(r: Report): string[] {
     ...table(
       ['Figure', 'Value'],
       [
-        [
-          'Days with contact',
-          `${int(i.daysWithContact)} of the ${plural(i.daily.length, 'day')} from first to last incident`,
-        ],
+        ['Days with contact', `${daysOf(i.daysWithContact, i.daily.length)} from first to last incident`],
         ['Busiest day', i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'],
         [
           'Night-time (00:00–05:59)',

@@ -8,6 +8,7 @@ import {
   bookCells,
   bookWords,
   countList,
+  daysOf,
   displayWidth,
   fold,
   inputMarks,
@@ -51,7 +52,7 @@ function header(r: Report, ctx: ReportContext): string[] {
   ];
   if (notes.length > 0) lines.push(`            ${safe(notes.join('; '))}`);
   lines.push(
-    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${int(i.daysWithContact)} of the ${plural(days, 'day')} (${pct(i.daysWithContact / days)})`,
+    `${c.bold('Incidents')}   ${c.bold(int(i.total))}${subject}; contact on ${daysOf(i.daysWithContact, days)} (${pct(i.daysWithContact / days)})`,
   );
   // Without subject identifiers the count includes family, friends and businesses: say so at the figure.
   if (assumed) lines.push(`            ${ASSUMED_TEXT}`);

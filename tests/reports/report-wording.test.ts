@@ -87,10 +87,10 @@ describe('a comparison without a rate ratio', () => {
     for (const f of ['text', 'markdown', 'html'])
       expect(demo[f], f).not.toMatch(/rate ratio:? no rate ratio/i);
     expect(demo['markdown']).toContain(
-      '(1.4/day) 2024-01-10 – 2024-03-08; no rate ratio: only 3.0 days before \\(at least 14 days each side are needed\\).',
+      '(1.4/day) 2024-01-10 – 2024-03-08; no rate ratio: only 2.97 days before \\(at least 14 days each side are needed\\).',
     );
     expect(demo['html']).toContain(
-      'No rate ratio is given: only 3.0 days before (at least 14 days each side are needed).',
+      'No rate ratio is given: only 2.97 days before (at least 14 days each side are needed).',
     );
   });
 });

@@ -33,13 +33,15 @@ describe('a case with a single incident', () => {
       'Accounting  1 record read from 1 file in fixtures/single-incident/: 1 event (1 kept,',
     );
     expect(t).toContain('Night       1 of 1 timed incident between 00:00 and 05:59 (100%)');
-    expect(t).not.toMatch(/\b1 (records|incidents|days)\b/);
+    expect(t).toContain('contact on 1 of 1 day (100%)');
+    expect(t).not.toMatch(/\b1 (records|incidents|days)\b|of the 1 day/);
   });
 
   it('says "1 timed incident" in the Markdown frequency table', () => {
     const md = shown['markdown']!;
     expect(md).toContain('| Night-time (00:00–05:59) | 1 of 1 timed incident (100%) |');
-    expect(md).not.toMatch(/\b1 (records|incidents|days)\b/);
+    expect(md).toContain('| Days with contact | 1 of 1 day from first to last incident |');
+    expect(md).not.toMatch(/\b1 (records|incidents|days)\b|of the 1 day/);
   });
 
   it('words each HTML summary figure in the singular', () => {
@@ -53,8 +55,9 @@ describe('a case with a single incident', () => {
     expect(html).toContain('<span class="note">1 of 1 timed incident</span>');
     expect(html).toContain('(1 of 1 timed incident; 95% CI');
     expect(html).toContain('>Showing all 1 incident</p>');
-    // The calendar's colour scale lists its steps ("scale: 0, 1 incidents"), a list and not a count.
-    expect(html.replace(/\(scale: [^)]*\)/g, '')).not.toMatch(/\b1 (records|incidents|days)\b/);
+    // The calendar's colour scale lists its steps as numbers of incidents a day, not as a count.
+    expect(html).toContain('(scale, in incidents a day: 0, 1)');
+    expect(html).not.toMatch(/\b1 (records|incidents|days)\b/);
   });
 
   it('has the annex filter script count one row in the singular', () => {

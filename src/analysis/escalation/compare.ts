@@ -18,6 +18,7 @@
  * minus its start's, so neighbouring sides' exposures add up to the days they span.
  */
 import type { Comparison } from '../../model/escalation.js';
+import { dayCount } from '../../model/escalation-words.js';
 import { dateOf, poissonStep, rateRatioTest } from '../stats/index.js';
 import { type Ctx, lowerBound, MIN, plural } from './context.js';
 import type { DayRange } from './window.js';
@@ -134,8 +135,8 @@ export function compare(
     adjustedForTrend: null,
   };
   const short: string[] = [];
-  if (before.days < MIN.sideDays) short.push(`${fmtDays(before.days)} before`);
-  if (after.days < MIN.sideDays) short.push(`${fmtDays(after.days)} after`);
+  if (before.days < MIN.sideDays) short.push(`${dayCount(before.days)} before`);
+  if (after.days < MIN.sideDays) short.push(`${dayCount(after.days)} after`);
   if (short.length > 0) {
     return {
       ...base,
@@ -179,13 +180,4 @@ export function compare(
         ? 'no contacts before: the rate ratio is infinite, the interval gives its lower bound'
         : null,
   };
-}
-
-/** A side's exposure in the "below the minimum" reason, to one decimal as the report gives days elsewhere; but
- *  a side just short of the minimum is rounded down, so that 13.97 days (a milestone at 23:15) reads "13.9 days",
- *  never "14.0 days" beside "at least 14 days are needed". */
-function fmtDays(d: number): string {
-  let r = Number.isInteger(d) ? String(d) : d.toFixed(1);
-  if (d < MIN.sideDays && Number(r) >= MIN.sideDays) r = (Math.floor(d * 10) / 10).toFixed(1);
-  return `${r} day${d === 1 ? '' : 's'}`;
 }

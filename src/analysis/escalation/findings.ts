@@ -77,7 +77,7 @@ function milestoneSentences(b: Body): string[] {
     } else if (m.status === 'below-minimum') {
       const cover = m.after.boundedBy === 'coverage' ? ' that every export covers' : '';
       out.push(
-        `After ${name} there were ${plural(m.after.count, 'contact')} in the ${days(m.after.days)}${m.after.to ? ` to ${formatDate(m.after.to)}` : ''}${cover} (${perDay(m.after.ratePerDay)}), against ${plural(m.before.count, 'contact')} in the ${days(m.before.days)} before it${m.before.from ? ` (${formatDateRange(m.before.from, m.before.to!)}, ${sig2(m.before.ratePerDay)} a day)` : ''}; no rate ratio is given: ${m.reason}.`,
+        `After ${name} there ${m.after.count === 1 ? 'was' : 'were'} ${plural(m.after.count, 'contact')} ${m.after.days === 1 && m.after.to ? `on ${formatDate(m.after.to)}` : `in the ${days(m.after.days)}${m.after.to ? ` to ${formatDate(m.after.to)}` : ''}`}${cover} (${perDay(m.after.ratePerDay)}), against ${plural(m.before.count, 'contact')} ${m.before.days === 1 ? 'on the day' : `in the ${days(m.before.days)}`} before it${m.before.from ? ` (${formatDateRange(m.before.from, m.before.to!)}, ${sig2(m.before.ratePerDay)} a day)` : ''}; no rate ratio is given: ${m.reason}.`,
       );
     } else if (m.wholeWindow) {
       // Counts only, and which exports miss the days: a rate across them would compare what was exported.
@@ -220,8 +220,15 @@ function trendSentences(b: Body): string[] {
     const moved = changeWord(p.rateRatioPer30Days ?? 1, 1);
     const dir = moved === 'stayed the same' ? 'changed' : moved;
     const steps = b.changePoints.length > 0 ? ' A log-linear trend also absorbs the steps above.' : '';
+    // As for a comparison (wording.ts): "rose" describes the fitted factor, and an interval that includes 1 must
+    // say the data cannot tell it from no change.
+    const [lo, hi] = p.ci95;
+    const chance =
+      dir !== 'changed' && lo !== null && hi !== null && lo <= 1 && hi >= 1
+        ? '; the interval includes 1, no change, so this trend could be chance'
+        : '';
     out.push(
-      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}).${steps}`,
+      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).

@@ -3,14 +3,15 @@
  * the small phrases every sentence shares.
  */
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { cap, formatCi, formatDate, formatP, plural, sig2 } from '../../model/format.js';
+import { dayCount } from '../../model/escalation-words.js';
+import { cap, formatCi, formatDate, formatP, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
 export { cap, plural } from '../../model/format.js';
 
 /** Exposure in days, one decimal when fractional. */
 export function days(d: number): string {
-  return Number.isInteger(d) ? plural(d, 'day') : `${d.toFixed(1)} days`;
+  return dayCount(d);
 }
 
 /** "10 January 2024 at 23:19" from a local time. */

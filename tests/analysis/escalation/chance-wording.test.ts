@@ -9,6 +9,29 @@ import { analyse, daily, kase, report } from './helpers.js';
 
 const NOTE = 'the interval includes 1, no change, so this difference could be chance';
 
+describe('the trend sentence', () => {
+  const TREND_NOTE = 'the interval includes 1, no change, so this trend could be chance';
+  const trendOf = (counts: number[]) =>
+    analyse(daily('2024-01-01', counts), kase({})).findings.find((f) =>
+      f.startsWith('Over the fully covered days the rate'),
+    )!;
+
+  it('says a rise or fall could be chance when its interval includes 1', () => {
+    // Two or three contacts a day at random-looking places for 90 days: no real trend.
+    const counts = Array.from({ length: 90 }, (_, i) => 2 + ((i * 7) % 3 === 0 ? 1 : 0));
+    const sentence = trendOf(counts);
+    expect(sentence).toMatch(/the rate (rose|fell) on average/);
+    expect(sentence).toContain(TREND_NOTE);
+  });
+
+  it('says nothing of chance for a clear rise', () => {
+    const counts = Array.from({ length: 90 }, (_, i) => 1 + Math.floor(i / 10));
+    const sentence = trendOf(counts);
+    expect(sentence).toContain('the rate rose on average');
+    expect(sentence).not.toContain(TREND_NOTE);
+  });
+});
+
 describe('comparison sentences', () => {
   it('say a difference could be chance when the interval includes 1', () => {
     // One contact a day for 30 days, then one on each of the next 30 days but two days: a small fall.

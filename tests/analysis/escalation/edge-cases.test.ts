@@ -135,7 +135,7 @@ describe('escalation edge cases', () => {
 });
 
 describe('a side just short of the minimum', () => {
-  it('says its exposure rounded down: 13.97 days is "13.9 days", never "14.0 days" beside "at least 14"', () => {
+  it('says its exposure to two decimals where one would look whole: 13.97 days, never "14.0 days" beside "at least 14"', () => {
     // Two contacts a day; the warning at 23:15 on 14 January leaves 13 days and 23¼ hours before it.
     const e = analyse(
       daily('2024-01-01', Array(40).fill(2)),
@@ -144,6 +144,22 @@ describe('a side just short of the minimum', () => {
     const m = e.milestones[0]!;
     expect(m.before.days).toBeCloseTo(13 + 23.25 / 24, 12);
     expect(m.status).toBe('below-minimum');
-    expect(m.reason).toBe('only 13.9 days before (at least 14 days each side are needed)');
+    expect(m.reason).toBe('only 13.97 days before (at least 14 days each side are needed)');
+  });
+});
+
+describe('a milestone with one contact on one day after it', () => {
+  it('says "there was 1 contact on <date>", not "there were 1 contact in the 1 day"', () => {
+    // Thirty quiet days of two contacts each, then the milestone on the last day, with one contact that day.
+    const e = analyse(
+      daily('2024-01-01', [...Array(30).fill(2), 1]),
+      kase({ milestones: [{ date: '2024-01-31', label: 'Warning issued' }] }),
+    );
+    const m = e.milestones[0]!;
+    expect(m.status).toBe('below-minimum');
+    expect([m.after.count, m.after.days]).toEqual([1, 1]);
+    const sentence = e.findings.find((f) => f.startsWith('After the milestone “Warning issued”'))!;
+    expect(sentence).toContain('there was 1 contact on 31 January 2024');
+    expect(sentence).not.toMatch(/were 1 contact|the 1 day/);
   });
 });

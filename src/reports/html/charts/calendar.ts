@@ -113,7 +113,7 @@ export function calendarChart(r: Report): Figure | null {
   const width = Math.min(WIDTH, LEFT + Math.min(weeks, BLOCK_WEEKS) * PITCH + 8);
   const height = legendY + CELL + 6;
 
-  const caption = `Each square is a day from ${longDate(i.daily[0]!.date)} to ${longDate(i.daily[i.daily.length - 1]!.date)}, in columns of weeks starting on Monday; darker squares had more incidents (scale: ${labels.join(', ')} incidents). Contact on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)}; white squares are days with no incidents recorded.${milestoneDays.size ? ' Squares with a heavy outline are milestone days.' : ''}`;
+  const caption = `Each square is a day from ${longDate(i.daily[0]!.date)} to ${longDate(i.daily[i.daily.length - 1]!.date)}, in columns of weeks starting on Monday; darker squares had more incidents (scale, in incidents a day: ${labels.join(', ')}). Contact on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)}; white squares are days with no incidents recorded.${milestoneDays.size ? ' Squares with a heavy outline are milestone days.' : ''}`;
 
   const rows: string[][] = [];
   for (let w = 0; w < weeks; w++) {
