@@ -11,6 +11,7 @@ import type { CaseFile } from '../model/index.js';
 import { isSupportedRegion } from '../timeline/regions.js';
 import type { FieldProblem } from './case-fields.js';
 import { jsonSyntaxError } from './json-syntax.js';
+import { openErrorWords } from './messages.js';
 import { timeZoneProblem } from './time-zone-advice.js';
 
 /** Why a two-letter region code cannot be used, or undefined when it can. `UK` is the usual slip for `GB`. */
@@ -75,7 +76,7 @@ export async function loadCaseFile(file: string, named: boolean): Promise<Loaded
   } catch (err) {
     throw new UsageError(
       'CASE_FILE_UNREADABLE',
-      `cannot read case file ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      `cannot read case file ${name}: ${openErrorWords(err)}`,
       named
         ? 'Check the path given to --case.'
         : 'Check that the file can be read, or name another with --case FILE.',
