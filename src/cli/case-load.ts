@@ -11,6 +11,8 @@ import type { CaseFile } from '../model/index.js';
 import { isSupportedRegion } from '../timeline/regions.js';
 import type { FieldProblem } from './case-fields.js';
 import { jsonSyntaxError } from './json-syntax.js';
+import { openErrorWords } from './messages.js';
+import { timeZoneProblem } from './time-zone-advice.js';
 
 /** Why a two-letter region code cannot be used, or undefined when it can. `UK` is the usual slip for `GB`. */
 export function regionProblem(code: string): string | undefined {
@@ -74,7 +76,7 @@ export async function loadCaseFile(file: string, named: boolean): Promise<Loaded
   } catch (err) {
     throw new UsageError(
       'CASE_FILE_UNREADABLE',
-      `cannot read case file ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      `cannot read case file ${name}: ${openErrorWords(err)}`,
       named
         ? 'Check the path given to --case.'
         : 'Check that the file can be read, or name another with --case FILE.',
@@ -102,8 +104,12 @@ export async function loadCaseFile(file: string, named: boolean): Promise<Loaded
   const written = raw !== null && typeof raw === 'object' ? (raw as { region?: unknown }).region : undefined;
   const bad =
     typeof written === 'string' && /^[A-Za-z]{2}$/.test(written) ? regionProblem(written) : undefined;
+  // Likewise the schema takes any zone name Intl accepts; one only ICU knows (`BST`, read as Bangladesh) is refused
+  // here, with the zone that was probably meant.
+  const zone = raw !== null && typeof raw === 'object' ? (raw as { timezone?: unknown }).timezone : undefined;
+  const badZone = typeof zone === 'string' ? timeZoneProblem(zone) : undefined;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (parsed.success && !bad) {
+  if (parsed.success && !bad && !badZone) {
     return { name, yaml, sha256, data: parsed.data, raw, problems: [], badRegion: undefined };
   }
   const { fieldProblems, jsonLocator, yamlLocator } = await import('./case-fields.js');
@@ -113,7 +119,12 @@ export async function loadCaseFile(file: string, named: boolean): Promise<Loaded
     text,
     doc ? yamlLocator(doc, text) : jsonLocator(text),
     yaml,
-    bad ? [{ path: ['region'], words: bad }] : [],
+    [
+      ...(bad ? [{ path: ['region'], words: bad }] : []),
+      ...(badZone
+        ? [{ path: ['timezone'], words: `"${zone as string}" ${badZone.why}. ${badZone.meant}` }]
+        : []),
+    ],
   );
   return {
     name,

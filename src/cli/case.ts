@@ -19,6 +19,7 @@ import {
   shown,
 } from './case-load.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
+import { timeZoneProblem } from './time-zone-advice.js';
 
 export interface CaseFlags {
   readonly case?: string;
@@ -134,6 +135,7 @@ export async function resolveCase(
   const c = loaded?.data;
   const errors: UsageError[] = [];
   const check = collecting(errors);
+  const tzProblem = flags.tz === undefined ? undefined : timeZoneProblem(flags.tz);
   if (flags.tz !== undefined && !isValidTimeZone(flags.tz)) {
     errors.push(
       new UsageError(
@@ -142,6 +144,8 @@ export async function resolveCase(
         'Examples: Europe/London, America/New_York, UTC',
       ),
     );
+  } else if (tzProblem) {
+    errors.push(new UsageError('USAGE_BAD_TZ', `--tz "${flags.tz}" ${tzProblem.why}`, tzProblem.meant));
   }
   const flagRegion = flags.region;
   const region = flagRegion !== undefined ? check(() => checkRegionFlag(flagRegion)) : c?.region;

@@ -37,6 +37,8 @@ export interface WalkResult {
     display: string;
     reason: string;
     error?: { what: 'file' | 'folder'; cause: unknown };
+    /** A folder reached again (a link back to a folder being read): no file, so nothing that was not read. */
+    repeatedFolder?: true;
   }[];
   /** `case.json`/`case.yaml` found at the top of a folder argument. */
   readonly caseFiles: string[];
@@ -71,7 +73,7 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
     const real = await realpath(abs);
     const first = seenDirs.get(real);
     if (first !== undefined) {
-      passedOver.push({ display, reason: `folder ${alreadyRead(first, display)}` });
+      passedOver.push({ display, reason: `folder ${alreadyRead(first, display)}`, repeatedFolder: true });
       return;
     }
     seenDirs.set(real, display);

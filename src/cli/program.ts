@@ -325,6 +325,20 @@ Exit codes:
     .argument('<dirs...>', 'batch output folders')
     .option('-o, --out <dir>', 'output folder', outFolder)
     .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ chronolog batch cases/ --out results-1/ --shard 1/2
+  $ chronolog batch cases/ --out results-2/ --shard 2/2
+  $ chronolog merge results-1/ results-2/ --out results/
+
+Exit codes:
+  0  merged
+  1  a folder is no batch output (or holds the tables without their cases/ folder), two folders disagree on a
+     case, or the output cannot be written; nothing is written then
+  2  a usage error (unknown option, no --out)`,
+    )
     .action((dirs: string[], opts: Record<string, unknown>) =>
       setAction({
         name: 'merge',

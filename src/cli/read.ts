@@ -193,7 +193,15 @@ export async function readInputs(
     stop();
   }
   progress.done();
-  const failure = nothingUsable(paths, timeline);
+  // Entries that are no export at all: a folder reached again through a link, the case file given with --case.
+  const besides = {
+    links: walked.passedOver.filter((p) => p.repeatedFolder).map((p) => p.display),
+    caseFiles: [
+      ...nested.filter((f) => paths.includes(f.display)).map((f) => f.display),
+      ...walked.caseFiles,
+    ],
+  };
+  const failure = nothingUsable(paths, timeline, besides);
   if (failure && !keepGoing) throw failure;
   return { timeline, kase, ...(failure ? { failure } : {}) };
 }
@@ -207,12 +215,36 @@ function located(p: Problem): string {
 const FORMATS_HINT =
   'Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".';
 
-/** Why no report can be made from this timeline, if that is so. */
-function nothingUsable(paths: readonly string[], timeline: Timeline): ToolError | undefined {
+/** Said when the paths hold no file at all: the likely cause is the wrong folder, not a format. */
+const NO_FILES_HINT =
+  'Give the folder the exports were saved or unzipped to (a WhatsApp chat, an SMS backup, an incident diary, …). Run `chronolog formats` to see what can be read and how to export it.';
+
+/**
+ * Why no report can be made from this timeline, if that is so. `besides` are what the paths held that is no
+ * export: folders reached again through a link, and case files. Paths holding nothing else hold no files, which
+ * is said as such (with what they did hold) rather than as files of no supported format.
+ */
+function nothingUsable(
+  paths: readonly string[],
+  timeline: Timeline,
+  besides: { links: readonly string[]; caseFiles: readonly string[] } = { links: [], caseFiles: [] },
+): ToolError | undefined {
   if (timeline.inputs.length === 0) {
-    const ignored = timeline.ignored;
-    if (ignored.length === 0)
-      return new ToolError('INPUT_NOTHING_RECOGNISED', `no files found in ${paths.join(', ')}`, FORMATS_HINT);
+    const notExports = new Set([...besides.links, ...besides.caseFiles]);
+    const ignored = timeline.ignored.filter((f) => !notExports.has(f.path));
+    if (ignored.length === 0) {
+      const held = [
+        ...(besides.caseFiles.length > 0 ? ['a case file'] : []),
+        ...(besides.links.length > 0 ? ['a link back to a folder already read'] : []),
+      ];
+      return new ToolError(
+        'INPUT_NOTHING_RECOGNISED',
+        held.length > 0
+          ? `no exports found in ${paths.join(', ')}: ${paths.length === 1 ? 'it holds' : 'they hold'} nothing but ${held.join(' and ')}`
+          : `no files found in ${paths.join(', ')}`,
+        NO_FILES_HINT,
+      );
+    }
     // A file that could not be read, or an archive that could not be opened, has its own reason and remedy.
     const failed = new Map<string, Problem>();
     for (const p of timeline.problems.list)

@@ -183,3 +183,42 @@ describe('merge conflict', () => {
     );
   });
 });
+
+describe('merge of a folder that is not a whole batch output', () => {
+  const HINT =
+    'hint: Give the folders batch wrote with --out, each whole: merge rebuilds the tables from its cases/ folder.\n';
+
+  it('refuses the tables copied without their cases/ folder, instead of merging their cases away', () => {
+    good('tables-only', 'case-001');
+    broken('tables-only', 'case-002');
+    expect(run('tables-only', ['batch', 'cases', '--out', 'run', '--quiet']).code).toBe(0);
+    mkdirSync(path.join(s.dir, 'tables-only/copy'));
+    for (const f of ['cases.csv', 'errors.csv'])
+      cpSync(path.join(s.dir, 'tables-only/run', f), path.join(s.dir, 'tables-only/copy', f));
+    const r = run('tables-only', ['merge', 'run', 'copy', '--out', 'merged']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: copy holds the tables of 2 cases but not the cases/ folder they are made from, so they would be left out; nothing was written\n' +
+        HINT,
+    );
+    expect(existsSync(path.join(s.dir, 'tables-only/merged'))).toBe(false);
+  });
+
+  it('says a folder that does not exist does not exist, and merges an empty batch output', () => {
+    const r = run('tables-only', ['merge', 'no-such-run', '--out', 'merged']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: no-such-run: cannot read batch results: there is no such file or folder (ENOENT)\n${HINT}`,
+    );
+    mkdirSync(path.join(s.dir, 'tables-only/none'));
+    expect(run('tables-only', ['batch', 'none', '--out', 'empty-run', '--quiet']).code).toBe(0);
+    expect(run('tables-only', ['merge', 'empty-run', '--out', 'merged-empty', '--quiet']).code).toBe(0);
+  });
+
+  it('documents examples and exit codes in merge --help', () => {
+    const r = cli(['merge', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Examples:\n {2}\$ chronolog batch cases\/ --out results-1\/ --shard 1\/2$/m);
+    expect(r.stdout).toMatch(/^Exit codes:\n {2}0 {2}merged$/m);
+  });
+});

@@ -105,6 +105,44 @@ describe('region', () => {
   });
 });
 
+describe('time zone abbreviations', () => {
+  // Intl (ICU) accepts old Java ids that the IANA database does not have, with meanings nobody typing them
+  // expects: BST is Asia/Dhaka. Accepted, the report would count days six hours off UK time and print "(BST)".
+  it('refuses --tz BST, saying what it would be read as and naming Europe/London', () => {
+    const r = run(['report', 'no-region', '--tz', 'BST']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: --tz "BST" is an abbreviation, not an IANA time zone: it would be read as Asia/Dhaka',
+        'hint: An abbreviation means different zones in different places. Give the zone as region/city: Europe/London (UK time: GMT in winter, BST in summer).',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses an abbreviation in the case file by its line, in any case, listing the zones it may mean', () => {
+    caseFolder('ist', { 'case.json': { ...NATIONAL, timezone: 'ist' } });
+    const r = run(['report', 'ist', '--region', 'GB']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^ {2}- line 7, timezone: "ist" is an abbreviation, not an IANA time zone: it would be read as Asia\/\w+\. An abbreviation means different zones in different places\. Give the zone as region\/city: Europe\/Dublin, Asia\/Kolkata or Asia\/Jerusalem, whichever is meant\.$/m,
+    );
+    caseFolder('cst-yaml', {
+      'case.yaml': 'timezone: CST\nsubject:\n  identifiers: ["07700 900456"]\n',
+    });
+    expect(run(['report', 'cst-yaml']).stderr).toMatch(
+      /^ {2}- line 1, timezone: "CST" is an abbreviation, not an IANA time zone: it would be read as America\/Chicago\..*America\/Chicago or Asia\/Shanghai, whichever is meant\.$/m,
+    );
+  });
+
+  it('still reads the IANA database own short names (UTC, GMT, EST, CET) and links such as GB', () => {
+    for (const tz of ['UTC', 'GMT', 'EST', 'CET', 'GB']) {
+      expect(report(['no-region', '--region', 'GB', '--tz', tz]).case.timezone).toBe(tz);
+    }
+  });
+});
+
 describe('several case files', () => {
   caseFolder('fa', { 'case.json': { ...NATIONAL, region: 'GB' } });
   caseFolder('fb', {

@@ -62,6 +62,36 @@ describe('--out errors', () => {
   });
 });
 
+describe('files named by an option', () => {
+  it('a case file, key file or folder of cases that cannot be opened is said in words, the code in brackets', () => {
+    const missing = path.join(s.dir, 'nope.json');
+    const runs = [
+      [
+        cli(['report', DEMO, '--case', missing]),
+        `error: cannot read case file ${missing}: there is no such file or folder (ENOENT)\nhint: Check the path given to --case.\n`,
+      ],
+      [
+        cli(['report', DEMO, '--case', s.dir]),
+        `error: cannot read case file ${s.dir}: it is a folder, not a file (EISDIR)\nhint: Check the path given to --case.\n`,
+      ],
+      [
+        cli(['anonymise', DEMO, '--key-file', missing, '--out', path.join(s.dir, 'anon')]),
+        `error: cannot read the key file ${missing}: there is no such file or folder (ENOENT)\nhint: Check the path given to --key-file.\n`,
+      ],
+      [
+        cli(['batch', path.join(s.dir, 'no-cases'), '--out', path.join(s.dir, 'results'), '--quiet']),
+        `error: ${path.join(s.dir, 'no-cases')}: cannot list cases: there is no such file or folder (ENOENT)\nhint: Give the folder that holds one subfolder per case.\n`,
+      ],
+    ] as const;
+    for (const [r, stderr] of runs) {
+      expect(r.stderr).toBe(stderr);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toMatch(STACK);
+    }
+    expect(runs.map(([r]) => r.code)).toEqual([2, 2, 2, 1]);
+  });
+});
+
 describe('help', () => {
   it('help with an unknown command exits 2 like the unknown command itself', () => {
     const r = cli(['help', 'nope']);

@@ -141,6 +141,25 @@ describe('verify: another file given in place of the JSON report is a usage erro
     );
   });
 
+  it('an export or a picture given by mistake: how it begins, not a JSON syntax error', () => {
+    expectFailure(
+      verifyText('incident-diary.csv', '\uFEFFDate,Time,Type of contact,What happened,Witnesses\n'),
+      2,
+      `error: incident-diary.csv is not a chronolog JSON report: it begins "Date,Time,Type of contact,What happened,…", not "{" as a JSON report does\n${GIVE}`,
+    );
+    expectFailure(
+      verifyText('chat.txt', CHAT),
+      2,
+      `error: chat.txt is not a chronolog JSON report: it begins "12/03/2024, 10:00 - Sam: are you there", not "{" as a JSON report does\n${GIVE}`,
+    );
+    writeFileSync(path.join(s.dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]));
+    expectFailure(
+      cli(['verify', 'photo.jpg'], {}, s.dir),
+      2,
+      `error: photo.jpg is not a chronolog JSON report: it is not a text file\n${GIVE}`,
+    );
+  });
+
   it('JSON that is no chronolog report', () => {
     expectFailure(
       verifyText('package.json', '{"name": "evidence", "version": "1.0.0"}\n'),

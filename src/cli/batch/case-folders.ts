@@ -9,6 +9,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError } from '../../model/errors.js';
+import { openErrorWords } from '../messages.js';
 import { foreignFile, isBatchOutput, type OutPlace, realTarget, within } from './out-folder.js';
 
 /** What DIR holds: the case names to read, and the entries that look like cases but are not read. */
@@ -42,7 +43,7 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   } catch (err) {
     throw new ToolError(
       'INPUT_NOT_FOUND',
-      `${dir}: cannot list cases (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      `${dir}: cannot list cases: ${openErrorWords(err)}`,
       'Give the folder that holds one subfolder per case.',
     );
   }

@@ -32,6 +32,7 @@ import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.j
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
 import { byteOrder, fileInput, walk } from '../inputs.js';
+import { openErrorWords } from '../messages.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -61,7 +62,7 @@ export async function readKey(keyFile: string | undefined): Promise<Uint8Array> 
   } catch (err) {
     throw new UsageError(
       'USAGE_KEY_UNREADABLE',
-      `cannot read the key file ${keyFile} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      `cannot read the key file ${keyFile}: ${openErrorWords(err)}`,
       'Check the path given to --key-file.',
     );
   }

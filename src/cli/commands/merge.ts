@@ -3,14 +3,47 @@
  * state files are copied into TARGET/cases/ and every table is rebuilt from them, so the result is the same as
  * one unsharded run. A case found in two shards with different results is an error (the shards disagree).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { plural } from '../../reports/format.js';
 import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
 import type { CaseResult } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
+import { openErrorWords } from '../messages.js';
 import { outputFolder } from '../output.js';
+
+/** Rows of a batch table below its header line; 0 when the file is absent. */
+async function tableRows(file: string): Promise<number> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return Math.max(0, text.split('\n').filter((l) => l !== '').length - 1);
+}
+
+/**
+ * A folder with no per-case state files is merged only when it is a batch output of no cases: the tables are
+ * rebuilt from the state files in cases/, so the cases of a folder holding the tables alone (copied without their
+ * cases/ folder) would be dropped from the merged set without a word.
+ */
+async function refuseWithoutStates(dir: string): Promise<void> {
+  const hint =
+    'Give the folders batch wrote with --out, each whole: merge rebuilds the tables from its cases/ folder.';
+  const st = await stat(dir).catch((err: unknown) => err as NodeJS.ErrnoException);
+  if (!(st instanceof Stats) || !st.isDirectory()) {
+    const why = st instanceof Stats ? 'it is a file, not a folder' : openErrorWords(st);
+    throw new ToolError('MERGE_NOT_BATCH_OUTPUT', `${dir}: cannot read batch results: ${why}`, hint);
+  }
+  if (!existsSync(path.join(dir, 'cases.csv')))
+    throw new ToolError('MERGE_NOT_BATCH_OUTPUT', `${dir} holds no batch results (no cases/ folder)`, hint);
+  const rows =
+    (await tableRows(path.join(dir, 'cases.csv'))) + (await tableRows(path.join(dir, 'errors.csv')));
+  if (rows > 0)
+    throw new ToolError(
+      'MERGE_NOT_BATCH_OUTPUT',
+      `${dir} holds the tables of ${plural(rows, 'case')} but not the cases/ folder they are made from, so ${rows === 1 ? 'it' : 'they'} would be left out; nothing was written`,
+      hint,
+    );
+}
 
 export async function mergeCommand(
   dirs: string[],
@@ -25,9 +58,7 @@ export async function mergeCommand(
   // Every state is read and compared first, so that a conflict stops the merge before anything is written.
   for (const dir of dirs) {
     const names = await stateNames(dir);
-    if (names.length === 0 && !existsSync(path.join(dir, 'cases.csv'))) {
-      throw new ToolError('MERGE_NOT_BATCH_OUTPUT', `${dir} holds no batch results (no cases/ folder)`);
-    }
+    if (names.length === 0) await refuseWithoutStates(dir);
     for (const name of names) {
       const r = await loadState(dir, name);
       if (!r) continue;

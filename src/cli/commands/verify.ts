@@ -76,6 +76,18 @@ const DAMAGED_HINT =
 /** Said when the file given is not the JSON report at all. */
 const GIVE_JSON = 'Give the report written with --format json, e.g. chronolog verify report.json';
 
+/**
+ * How a file that is not the JSON report begins, in words: its first line (up to 40 characters, made safe for
+ * the terminal) when it is text, or that it is not text at all (a picture, a PDF's binary parts, a zip).
+ */
+function beginning(start: string): string {
+  const line = start.split(/\r?\n/, 1)[0]!;
+  // U+FFFD is what undecodable bytes become; NUL and other C0 controls do not occur in text files.
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(start.slice(0, 512))) return 'it is not a text file';
+  const shown = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  return `it begins "${safe(shown)}", not "{" as a JSON report does`;
+}
+
 /** A zod issue path as written in JavaScript: `inputs[3].sha256`. */
 function fieldPath(p: readonly PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('');
@@ -93,8 +105,8 @@ function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
  * What `verify` needs of the report file's text. A file that cannot be read as a report is an input failure
  * (exit 1) saying where and why: text that is not valid JSON (a report cut short), by line and column, or a
  * chronolog report with a field missing or of another schema version. Another file given in its place is a usage
- * error (exit 2): JSON that is no chronolog report, or one of chronolog's other outputs (HTML, Markdown and text
- * reports, timelines).
+ * error (exit 2): JSON that is no chronolog report, one of chronolog's other outputs (HTML, Markdown and text
+ * reports, timelines), or a file that does not start as JSON does at all (an export, a PDF, a picture).
  */
 function reportInputs(reportFile: string, text: string): z.infer<typeof ReportInputs> {
   if (text.trim() === '') throw new ToolError('VERIFY_BAD_REPORT', `${reportFile} is empty`, DAMAGED_HINT);
@@ -104,6 +116,16 @@ function reportInputs(reportFile: string, text: string): z.infer<typeof ReportIn
     throw new UsageError(
       'VERIFY_NOT_JSON_REPORT',
       `${reportFile} is a chronolog ${kind === 'report' ? 'report in HTML or Markdown' : kind}, not the JSON report verify reads`,
+      GIVE_JSON,
+    );
+  }
+  // A JSON report, even one cut short or damaged, starts with "{". A file that does not (an export given by
+  // mistake, the CSV diary, a PDF) is another file in its place: said so in words, not as a JSON syntax error.
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (!start.startsWith('{')) {
+    throw new UsageError(
+      'VERIFY_NOT_JSON_REPORT',
+      `${reportFile} is not a chronolog JSON report: ${beginning(start)}`,
       GIVE_JSON,
     );
   }
