@@ -10,12 +10,18 @@
  *   Me
  *   Please stop contacting me.
  *
+ *   May 18, 2024  9:02:10 AM You renamed the conversation to Us
+ *
  * Quirks: the timestamp is `%b %d, %Y %l:%M:%S %p` — the hour is space-padded, hence the double space — in the
  * Mac's local time with no zone, resolved in the case zone; a parenthesised read receipt may follow. The sender
  * line is `Me` (the exporter), a contact name, a phone number or an e-mail address. "This message was deleted
- * from the conversation!" is a deleted message; "Attachment missing!" and attachment paths are media; "X renamed
- * the conversation to Y" and similar notices are skipped. A blank line inside a message body is kept unless a
- * timestamp line follows it. Unsupported: the HTML export, non-English month names.
+ * from the conversation!" is a deleted message; "Attachment missing!" and attachment paths are media. Group
+ * announcements ("renamed the conversation to", "changed the group photo.", "added X to the conversation.",
+ * "left the conversation.", "performed unknown action 12." …) are written on the timestamp line itself, after
+ * the time, as one line and a blank line (`format_announcement` in the exporter's txt.rs): such a line is a
+ * notice and is skipped, never read into the message before it; so is the same phrase alone in a block's body.
+ * A blank line inside a message body is kept unless a timestamp line follows it. Unsupported: the HTML export,
+ * non-English month names.
  */
 import type { Party } from '../model/index.js';
 import type { Source } from './source.js';
@@ -24,6 +30,10 @@ import { forEachLine } from './text.js';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const STAMP =
   /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) {1,2}(\d{1,2}):(\d{2}):(\d{2}) (AM|PM)(?: \(.*\))?$/;
+// A timestamp followed on its line by anything but a read receipt: a message's stamp line holds only the time
+// (and "(Read by …)"), so this is an announcement such as "You renamed the conversation to Us".
+const ANNOUNCEMENT =
+  /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4} {1,2}\d{1,2}:\d{2}:\d{2} (?:AM|PM) (?!\(Read by )\S/;
 const PHONE = /^\+?[\d\s().-]{6,}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NOTICE =
@@ -70,8 +80,13 @@ export const imessageTxt: Source = {
   howToExport: 'On the Mac: `imessage-exporter -f txt -o ~/imessage-export`; give chronolog that folder',
   extensions: ['.txt'],
   detect(probe) {
-    const lines = probe.text.split(/\r\n|\r|\n/, 3);
-    return STAMP.test(lines[0] ?? '') && (lines[1] ?? '').trim() !== '' && !STAMP.test(lines[1] ?? '');
+    // A group conversation may open with announcements (each a line and a blank line) before its first message.
+    const lines = probe.text.split(/\r\n|\r|\n/, 41);
+    let i = 0;
+    while (i < 38 && ANNOUNCEMENT.test(lines[i] ?? '') && (lines[i + 1] ?? '') === '') i += 2;
+    return (
+      STAMP.test(lines[i] ?? '') && (lines[i + 1] ?? '').trim() !== '' && !STAMP.test(lines[i + 1] ?? '')
+    );
   },
   async parse(input, ctx) {
     const cache = new Map<string, Party>();
@@ -119,6 +134,9 @@ export const imessageTxt: Source = {
         if (m) {
           flush();
           block = { line: lineNo, local: localOf(m), sender: undefined, body: [] };
+        } else if (blankBefore && ANNOUNCEMENT.test(line)) {
+          flush();
+          ctx.skip('conversation-notice', lineNo);
         } else if (block && block.sender === undefined) block.sender = line.trim();
         else if (block) block.body.push(line);
         else if (line.trim() !== '') {

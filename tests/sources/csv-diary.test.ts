@@ -307,6 +307,21 @@ describe('times', () => {
     ['8 in the evening', clock(20, 0)],
     ['2 at night', clock(2, 0)],
     ['11 at night', clock(23, 0)],
+    ['8 Uhr abends', clock(20, 0)],
+    ['8.30 Uhr abends', clock(20, 30)],
+    ['7 Uhr morgens', clock(7, 0)],
+    ['3 Uhr nachts', clock(3, 0)],
+    ['11 Uhr nachts', clock(23, 0)],
+    ['4 Uhr nachmittags', clock(16, 0)],
+    ['gegen 9 Uhr abends', clock(21, 0, { approx: true })],
+    ['8 de la tarde', clock(20, 0)],
+    ['10 de la noche', clock(22, 0)],
+    ['2 de la madrugada', clock(2, 0)],
+    ['9 de la mañana', clock(9, 0)],
+    ['8h du soir', clock(20, 0)],
+    ['8h30 du soir', clock(20, 30)],
+    ['7h du matin', clock(7, 0)],
+    ["3h de l'après-midi", clock(15, 0)],
     ['at 21:40', clock(21, 40)],
     ['21:40:00', clock(21, 40)],
     ['21:40:30', clock(21, 40, { s: 30 })],
@@ -347,12 +362,22 @@ describe('times', () => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 
-  it.each(['25:61', '24:00', '14am', '0pm', '8', 'approx 8', '9-10', '8am and 9pm', '3 times', '12:7'])(
-    '%s is refused',
-    (raw) => {
-      expect(readTimeCell(raw).kind).toBe('bad');
-    },
-  );
+  it.each([
+    '25:61',
+    '24:00',
+    '14am',
+    '0pm',
+    '8',
+    'approx 8',
+    '9-10',
+    '8am and 9pm',
+    '3 times',
+    '12:7',
+    '20 Uhr morgens',
+    '14 de la mañana',
+  ])('%s is refused', (raw) => {
+    expect(readTimeCell(raw).kind).toBe('bad');
+  });
 });
 
 describe('type of contact', () => {

@@ -18,6 +18,7 @@ const CASES: [Source, string][] = [
   [signalJson, 'fixtures/signal-json/data.json'],
   [signalJson, 'fixtures/signal-json/padded-calls-quotes-stickers/data.json'],
   [imessageTxt, 'fixtures/imessage-txt/+447700900123.txt'],
+  [imessageTxt, 'fixtures/imessage-txt/+447700900123, +447700900456.txt'],
 ];
 
 describe.each(CASES)('%s', (source, file) => {
@@ -228,5 +229,22 @@ describe('Signal and iMessage specifics', () => {
     ]);
     expect(run.events[2]!.text).toBe("I'm outside.\n\nOpen the door.");
     expect(run.skipped).toEqual([{ reason: 'conversation-notice', locator: 23 }]);
+  });
+
+  it('skips group announcements written on the timestamp line, without folding them into the message before', async () => {
+    // imessage-exporter writes "{time} {who} renamed the conversation to {name}" and the other announcements
+    // as one line and a blank line; they were read as text of the message above (or, first in the file, made
+    // the conversation unrecognised).
+    const run = await runSource(imessageTxt, 'fixtures/imessage-txt/+447700900123, +447700900456.txt');
+    expect(run.events.map((e) => [e.locator, e.sender?.id, e.text])).toEqual([
+      [3, '+447700900123', "You can't ignore both of us."],
+      [7, '+447700900456', "He's right."],
+      [17, '+447700900123', 'Still here?'],
+    ]);
+    expect(run.skipped).toEqual(
+      [1, 11, 13, 15].map((locator) => ({ reason: 'conversation-notice', locator })),
+    );
+    expect(run.rejected).toEqual([]);
+    expect(run.accounting).toEqual({ records: 7, events: 3, skipped: 4, rejected: 0 });
   });
 });

@@ -298,7 +298,27 @@ describe('call logs', () => {
     expect(r.rejected).toEqual([
       expect.objectContaining({ code: 'SMS_BAD_CALL_TYPE', locator: 'call[12] (line 16)' }),
     ]);
-    expect(r.rejected[0]!.message).toContain('type="7"');
+    expect(r.rejected[0]!.message).toContain('type="1000"');
+  });
+
+  it("reads type 7 (Android's ANSWERED_EXTERNALLY_TYPE) as an incoming call answered on another device", async () => {
+    const r = await run('calls-answered-elsewhere.xml');
+    expect(r.rejected).toEqual([]);
+    expect(r.events.map((e) => [e.locator, e.direction, e.sender, e.call])).toEqual([
+      [
+        'call[0] (line 3)',
+        'incoming',
+        { id: '+447700900123', idType: 'phone', name: 'Sam' },
+        { status: 'answered', durationSec: 48 },
+      ],
+      [
+        'call[1] (line 4)',
+        'incoming',
+        { id: '+447700900123', idType: 'phone', name: 'Sam' },
+        { status: 'missed', durationSec: 0 },
+      ],
+    ]);
+    expect(r.accounting).toEqual({ records: 2, events: 2, skipped: 0, rejected: 0 });
   });
 });
 

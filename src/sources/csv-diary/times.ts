@@ -1,7 +1,7 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
- * `8 Uhr`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `between 14:00-15:00`, `2-3pm`, `evening`, `nachts`, or
- * nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one
+ * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`,
+ * `between 14:00-15:00`, `2-3pm`, `evening`, `nachts`, or nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one
  * is flagged; a part of the day ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is
  * refused: it could be morning or evening, and guessing would put an incident twelve hours off.
  */
@@ -63,8 +63,15 @@ const PART_OF_DAY = new Set(
 const NOON = new Set(['noon', 'midday', '12 noon', '12 midday', 'mid day']);
 
 // h[:mm[:ss]] with an optional am/pm or 24-hour marker. "14h30" and "14.30" are French/German/British habits.
+// The German, Spanish and French words for the part of the day after an hour ("8 Uhr abends", "8 de la tarde",
+// "8h du soir") say am or pm as "8 in the evening" does (accents are already folded: "fruh", "manana").
 const CLOCK =
-  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|o ?clock|in the morning|in the afternoon|in the evening|at night)?$/;
+  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|o ?clock|in the morning|in the afternoon|in the evening|at night|(?:uhr )?(?:morgens|fruh|vormittags|nachmittags|abends|nachts)|de la (?:manana|tarde|noche|madrugada)|(?:h )?(?:du matin|du soir|de l'?\s?apres-?\s?midi))?$/;
+const AM_WORD =
+  /^(?:am|a|in the morning|(?:uhr )?(?:morgens|fruh|vormittags)|de la (?:manana|madrugada)|(?:h )?du matin)$/;
+const PM_WORD =
+  /^(?:pm|p|in the afternoon|in the evening|(?:uhr )?(?:nachmittags|abends)|de la tarde|(?:h )?(?:du soir|de l'?\s?apres-?\s?midi))$/;
+const NIGHT_WORD = /^(?:at night|(?:uhr )?nachts|de la noche)$/;
 // Four digits, as police and the military write times: "1430", "0815hrs".
 const COMPACT = /^([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hr|h|hours)?$/;
 // Words between the two times need spaces round them: in "10am-11am" the "a" of "am" is not Spanish "a".
@@ -92,11 +99,11 @@ function readClock(t: string): Clock | 'invalid' | undefined {
   const meridiem: Meridiem =
     word === undefined
       ? undefined
-      : /^(am|a|in the morning)$/.test(word)
+      : AM_WORD.test(word)
         ? 'am'
-        : /^(pm|p|in the afternoon|in the evening)$/.test(word)
+        : PM_WORD.test(word)
           ? 'pm'
-          : word === 'at night'
+          : NIGHT_WORD.test(word)
             ? 'night'
             : '24h';
   if (min > 59 || s > 59 || h > 23) return 'invalid';

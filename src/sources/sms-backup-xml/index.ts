@@ -17,7 +17,8 @@
  * sender from `<addr type="137">` (the `address` attribute names the whole thread, `~`-joined for groups);
  * `msg_box` 1/2/3/4/5 as above; text = the text/plain parts joined by newlines; SMIL ignored; kind `media` when
  * other parts exist (listed in `details.attachments` with their size; the base64 itself is never kept).
- * `call` types 1 answered, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked; `presentation` 2/3/4 or
+ * `call` types 1 answered, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked, 7 answered on another device
+ * (incoming, answered); `presentation` 2/3/4 or
  * the numbers -2/-1/-3 (Android's placeholders) give a sender without id named "Withheld number", "Unknown
  * number" or "Payphone", flagged `withheld`. `conversation` is the thread address / other party's number.
  *

@@ -38,7 +38,11 @@ const SMS_TYPES: ReadonlyMap<string, Box> = new Map([
 /** `type`/`msg_box` 3: a draft, never sent — not a contact. */
 export const DRAFT = '3';
 
-/** Call `type`: 1 incoming, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked ("refused list"). */
+/**
+ * Call `type`: 1 incoming, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked ("refused list"), 7 answered
+ * on another device (Android's `CallLog.Calls.ANSWERED_EXTERNALLY_TYPE`, API 25+: the call rang on this phone and
+ * was picked up on another device on the same line — an incoming call, answered). SBR copies the phone's value.
+ */
 const CALL_TYPES: ReadonlyMap<string, readonly [Direction, CallStatus]> = new Map([
   ['1', ['incoming', 'answered']],
   ['2', ['outgoing', 'outgoing']],
@@ -46,6 +50,7 @@ const CALL_TYPES: ReadonlyMap<string, readonly [Direction, CallStatus]> = new Ma
   ['4', ['incoming', 'voicemail']],
   ['5', ['incoming', 'rejected']],
   ['6', ['incoming', 'blocked']],
+  ['7', ['incoming', 'answered']],
 ]);
 
 /** How the caller's number was hidden: `presentation` 2/3/4, or Android's placeholder numbers -2/-1/-3. */
@@ -123,7 +128,7 @@ export function readCall(a: Attrs, locator: string, ctx: SourceContext, strings:
     ctx.reject(
       'SMS_BAD_CALL_TYPE',
       locator,
-      `call type="${a['type'] ?? ''}" is not one of 1 (incoming), 2 (outgoing), 3 (missed), 4 (voicemail), 5 (rejected), 6 (blocked)`,
+      `call type="${a['type'] ?? ''}" is not one of 1 (incoming), 2 (outgoing), 3 (missed), 4 (voicemail), 5 (rejected), 6 (blocked), 7 (answered on another device)`,
       'Some phone makers add their own call types; tell the chronolog maintainers which phone made this backup.',
     );
   } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);

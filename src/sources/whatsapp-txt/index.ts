@@ -6,6 +6,7 @@
  *   [20.06.23, 15:58:53] ~ Nev: ‎image omitted                         iOS (brackets, seconds, LRM, "~ " name)
  *   [2023/6/20, 15:58:53] Sam: ‎Sam added Alex                         iOS year-first; a notice with an author
  *   13.6.2023 klo 21.25 - Sam: Missed voice call                       Finnish "klo", dots in the time
+ *   26/09/2023 à 22:39 - Sam: Salut                                   French Android, "à" before the time
  *   ٢٤‏/٤‏/٢٠٢٤، ٩:٠٥ م - سامي: <تم استبعاد الوسائط>                      Arabic: Arabic-Indic digits, RLMs, "،", ص/م
  *
  * Variants: `/ . -` date separators (also "13. 6. 2023."), 2- or 4-digit years (2-digit = 20xx), 12 h clocks

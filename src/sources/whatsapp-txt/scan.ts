@@ -7,7 +7,7 @@
  * and concatenations put them at line starts, inside `[` and before names; spaces = space, NBSP, U+202F, U+2009;
  * in UTF-8 every mark is three bytes, E2 80 8E–8F, E2 80 AA–AE, E2 81 A6–A9 or EF BB BF, and the spaces other
  * than 0x20 are C2 A0, E2 80 AF and E2 80 89):
- *   [ "[" ] N sep N sep N [ "." ] [ "," ] space+ [ "klo" space+ ] H (":"|".") MM [ (":"|".") SS ] [ am/pm ]
+ *   [ "[" ] N sep N sep N [ "." ] [ "," ] space+ [ ("klo" | "à") space+ ] H (":"|".") MM [ (":"|".") SS ] [ am/pm ]
  *   then one framing:  "]" (iOS) | space+ "-" (Android) | ":" (old) | space+ (bare, "13. 6. 2018. 21:25 a: m")
  * N is 1–4 digits and `sep` one of `/ . -` (the same both times, optionally followed by spaces); am/pm is
  * `a`/`p`, an optional dot, optional spaces, `m`, an optional dot (`PM`, `p.m.`, `p. m.`, `am`).
@@ -183,6 +183,10 @@ export class HeaderScanner {
     if (b[i] === 0x6b && b[i + 1] === 0x6c && b[i + 2] === 0x6f) {
       // klo
       i = this.blanks(b, i + 3);
+      if (!this.spaced) return Scan.DateLike;
+    } else if (b[i] === 0xc3 && b[i + 1] === 0xa0) {
+      // à (U+00E0, C3 A0): French Android, "26/09/2019 à 22:39 - Name: text"
+      i = this.blanks(b, i + 2);
       if (!this.spaced) return Scan.DateLike;
     }
     const c = b[i]!;
