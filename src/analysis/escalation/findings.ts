@@ -24,6 +24,7 @@ import {
 } from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
+import { MAX_LISTED } from './cease.js';
 import { MIN } from './context.js';
 import {
   boundNote,
@@ -253,8 +254,17 @@ function ceaseSentences(b: Body, victim: string): string[] {
   }
   const f = c.first;
   const others = c.requests.length - 1;
+  // The JSON lists the first MAX_LISTED requests only: a full list is a lower bound, and its dates are summed up as
+  // a range rather than a hundred dates.
+  const full = c.requests.length >= MAX_LISTED;
+  const later = c.requests.slice(1).map((r) => r.event.local);
+  const more = full
+    ? `; at least ${plural(others, 'later message')} also contain a cease phrase, those ${others} from ${formatDateRange(later[0]!.slice(0, 10), later.at(-1)!.slice(0, 10))} (the report lists the first ${MAX_LISTED} requests only)`
+    : others > 0
+      ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(later)}`
+      : '';
   const out = [
-    `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${others > 0 ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(c.requests.slice(1).map((r) => r.event.local))}` : ''}.`,
+    `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${more}.`,
   ];
   const a = c.afterFirst!;
   if (a.count > 0) {

@@ -177,3 +177,30 @@ describe('exports that never all cover one day', () => {
     expect(e.findings.join('\n')).not.toContain('Latest rate against the first');
   });
 });
+
+describe('more cease requests than the report lists', () => {
+  it('gives the count as a lower bound and the dates as a range, not "99 later messages" and 99 dates', () => {
+    const sam = { conversation: 'Sam', channel: 'whatsapp' as const, sender: 'Sam' };
+    // 130 days, a text from the subject each day and, each evening, the victim asking him to stop.
+    const asks = Array.from({ length: 130 }, (_, d) =>
+      ev({
+        ...sam,
+        at: new Date(Date.parse('2024-01-01T21:00:00Z') + d * 86_400_000).toISOString(),
+        text: 'Please leave me alone.',
+        incident: false,
+        role: 'victim',
+        direction: 'outgoing',
+        sender: 'Alex',
+      }),
+    );
+    const e = analyse([...daily('2024-01-01', new Array<number>(130).fill(1), sam), ...asks], kase(), [
+      input('case/WhatsApp Chat with Sam.txt', 'whatsapp-txt'),
+    ]);
+    expect(e.ceaseRequest.requests).toHaveLength(100);
+    expect(e.findings).toContainEqual(
+      expect.stringMatching(
+        /^Alex first asked for contact to stop on 1 January 2024 at 21:00 \(whatsapp: “Please leave me alone\.”, WhatsApp Chat with Sam\.txt, line \d+\); at least 99 later messages also contain a cease phrase, those 99 from 2 January to 9 April 2024 \(the report lists the first 100 requests only\)\.$/,
+      ),
+    );
+  });
+});
