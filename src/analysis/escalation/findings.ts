@@ -5,7 +5,7 @@
  * the sentences match the tables of every report format.
  */
 import { unscaledOnlyDates } from '../../model/change-points.js';
-import type { Escalation } from '../../model/escalation.js';
+import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import {
   atRequestTimeWords,
   milestoneStart,
@@ -24,6 +24,8 @@ import {
 } from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
+import { MAX_LISTED } from './cease.js';
+import { MIN } from './context.js';
 import {
   boundNote,
   cap,
@@ -57,6 +59,26 @@ function coverageSentence(b: Body): string | null {
   return `Not every export covers the whole window (${notes.join('; ') || 'coverage differs by channel'}), so the trend, the change points and the comparisons below use the ${plural(r.days, 'day')} that every export covers, ${formatDateRange(r.from!, r.to!)}: ${plural(r.count, 'contact')}, ${perDay(r.perDay)} (${formatCi(r.ci95)}).`;
 }
 
+/** Whether the window has no day that every export (of a channel with at least 5% of the contacts) covers. */
+function noFullCoverage(b: Body): boolean {
+  return b.coverage.fullyCovered === null && b.coverage.channels.some((c) => c.limits);
+}
+
+/**
+ * With no fully covered day, what each limiting export covers: the rate above counts what the exports hold, and
+ * the tests that compare days are not made (a rise could be an export starting).
+ */
+function noCoverageSentence(b: Body): string | null {
+  if (!noFullCoverage(b)) return null;
+  const notes = b.coverage.channels
+    .filter((c) => c.limits)
+    .map(
+      (c) =>
+        `${c.channel} records cover ${c.spans.length ? c.spans.map((x) => formatDateRange(x.from, x.to)).join(' and ') : 'no day'}`,
+    );
+  return `No day of the window is covered by every export (${notes.join('; ')}), so no trend, change point or rate comparison is made: the counts above are what the exports hold, and a rate across days an export misses would compare what was exported, not what happened.`;
+}
+
 function milestoneSentences(b: Body): string[] {
   // The reasons read "the date is outside …"; the sentence names the milestone, so it says where the date falls.
   const where = (reason: string | null | undefined) =>
@@ -70,15 +92,12 @@ function milestoneSentences(b: Body): string[] {
     // two milestones can fall on one date ("the arrest on 10 March 2024 at 14:30").
     const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}`;
     if (m.status === 'ok') {
-      const dir = changeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
+      const dir = shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
       out.push(
         `After ${name} the rate ${dir}: ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m)}.${boundNote(m)}`,
       );
     } else if (m.status === 'below-minimum') {
-      const cover = m.after.boundedBy === 'coverage' ? ' that every export covers' : '';
-      out.push(
-        `After ${name} there ${m.after.count === 1 ? 'was' : 'were'} ${plural(m.after.count, 'contact')} ${m.after.days === 1 && m.after.to ? `on ${formatDate(m.after.to)}` : `in the ${days(m.after.days)}${m.after.to ? ` to ${formatDate(m.after.to)}` : ''}`}${cover} (${perDay(m.after.ratePerDay)}), against ${plural(m.before.count, 'contact')} ${m.before.days === 1 ? 'on the day' : `in the ${days(m.before.days)}`} before it${m.before.from ? ` (${formatDateRange(m.before.from, m.before.to!)}, ${sig2(m.before.ratePerDay)} a day)` : ''}; no rate ratio is given: ${m.reason}.`,
-      );
+      out.push(`After ${name} ${belowMinimumSides(b, m)}; no rate ratio is given: ${sideReason(m)}.`);
     } else if (m.wholeWindow) {
       // Counts only, and which exports miss the days: a rate across them would compare what was exported.
       const uncovered = notCoveredWords(m);
@@ -100,13 +119,118 @@ function milestoneSentences(b: Body): string[] {
       out.push(
         a.count === 0
           ? `No contact is recorded from ${name} onwards.`
-          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}`,
+          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}${outsideWindowNote(b, m)}`,
       );
     } else if (a.count > 0) {
       out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!)}.`);
     }
   }
   return out;
+}
+
+type Side = Comparison['before'];
+
+/**
+ * The milestone next after (`dir` 1) or before (`dir` −1) `m` in time, at another instant: where a side that a
+ * milestone bounds ends or starts.
+ */
+function neighbour(b: Body, m: MilestoneAnalysis, dir: 1 | -1): MilestoneAnalysis | undefined {
+  let best: MilestoneAnalysis | undefined;
+  for (const x of b.milestones) {
+    const d = (x.startsAt < m.startsAt ? -1 : x.startsAt > m.startsAt ? 1 : 0) * dir;
+    if (d <= 0) continue;
+    if (!best || (dir === 1 ? x.startsAt < best.startsAt : x.startsAt > best.startsAt)) best = x;
+  }
+  return best;
+}
+
+/** A milestone with a time of day, or undefined: a side it bounds is named by that instant. */
+function timed(m: MilestoneAnalysis | undefined): MilestoneAnalysis | undefined {
+  return m !== undefined && m.date.length > 10 ? m : undefined;
+}
+
+/**
+ * A side's length in words: days, or hours and minutes when shorter than a day ("2 hours", "14 hours 30
+ * minutes"), since "0.1 days" hides how short it is.
+ */
+function duration(d: number): string {
+  if (d >= 1 || d === 0) return days(d);
+  const minutes = Math.max(1, Math.round(d * 1440));
+  const h = Math.floor(minutes / 60);
+  const min = minutes % 60;
+  return [h > 0 ? plural(h, 'hour') : '', min > 0 ? plural(min, 'minute') : ''].filter(Boolean).join(' ');
+}
+
+/** "day of the window" or "day that every export covers", as what bounds a side. */
+function dayKind(s: Side): string {
+  return s.boundedBy === 'coverage' ? 'day that every export covers' : 'day of the window';
+}
+
+/**
+ * Why a comparison gives no rate ratio, in the findings' units: a side shorter than the minimum is said in hours
+ * when under a day, and a side with no days at all says there is none ("only 0 days before" read as if days were
+ * missing).
+ */
+function sideReason(c: Pick<Comparison, 'before' | 'after' | 'reason' | 'status'>): string {
+  const short = (['before', 'after'] as const).filter((k) => c[k].days < MIN.sideDays);
+  if (c.status !== 'below-minimum' || short.length === 0) return c.reason ?? 'not computable';
+  const empty = short.filter((k) => c[k].days === 0);
+  if (empty.length > 0)
+    return `no ${dayKind(c[empty[0]!])} is ${empty[0]} it, so there is nothing to compare with`;
+  return `only ${short.map((k) => `${duration(c[k].days)} ${k}`).join(' and ')} (at least ${MIN.sideDays} days each side are needed)`;
+}
+
+/**
+ * The two sides of a milestone below the minimum sizes, counts first: a side shorter than a day is given in hours
+ * with no rate a day (2 contacts in 2 hours are not "24 contacts a day"), and a side a timed milestone bounds is
+ * named by it ("in the 2 hours up to the milestone “Arrest” on 15 March 2024 at 20:00").
+ */
+function belowMinimumSides(b: Body, m: MilestoneAnalysis): string {
+  const { before, after } = m;
+  const next = after.boundedBy === 'milestone' ? timed(neighbour(b, m, 1)) : undefined;
+  const prev =
+    before.boundedBy === 'milestone' && (before.days < 1 || timed(neighbour(b, m, -1)))
+      ? neighbour(b, m, -1)
+      : undefined;
+  const cover = after.boundedBy === 'coverage' ? ' that every export covers' : '';
+  let head: string;
+  if (after.days === 0) head = `no ${dayKind(after)} is after it`;
+  else {
+    const end = next
+      ? ` up to the milestone “${next.label}” on ${when(milestoneStart(next))}`
+      : after.to
+        ? ` to ${formatDate(after.to)}`
+        : '';
+    const period =
+      after.days === 1 && after.to && !next
+        ? `on ${formatDate(after.to)}`
+        : `in the ${duration(after.days)}${end}`;
+    const rate = after.days >= 1 ? ` (${perDay(after.ratePerDay)})` : '';
+    head = `there ${after.count === 1 ? 'was' : 'were'} ${plural(after.count, 'contact')} ${period}${cover}${rate}`;
+  }
+  // No day before it: `sideReason` says so.
+  if (before.days === 0) return head;
+  const where = prev
+    ? `from the milestone “${prev.label}” on ${when(milestoneStart(prev))}`
+    : before.from
+      ? formatDateRange(before.from, before.to!)
+      : '';
+  const paren = [where, before.days >= 1 ? `${sig2(before.ratePerDay)} a day` : '']
+    .filter(Boolean)
+    .join(', ');
+  const period = before.days === 1 && !prev ? 'on the day' : `in the ${duration(before.days)}`;
+  return `${head}, against ${plural(before.count, 'contact')} ${period} before it${paren ? ` (${paren})` : ''}`;
+}
+
+/**
+ * How many of the contacts from a milestone onwards fall outside the window (they are possible breaches, but in
+ * no rate): the whole-window comparison counts those inside it.
+ */
+function outsideWindowNote(b: Body, m: MilestoneAnalysis): string {
+  const inside = m.wholeWindow && m.wholeWindow.after.days > 0 ? m.wholeWindow.after.count : 0;
+  const outside = m.incidentsAfter.count - inside;
+  if (outside <= 0 || !b.window.from || !b.window.to) return '';
+  return ` ${outside === m.incidentsAfter.count ? (outside === 1 ? 'It falls' : 'All of them fall') : `${outside} of them ${outside === 1 ? 'falls' : 'fall'}`} outside the window (${formatDateRange(b.window.from, b.window.to)}) and ${outside === 1 ? 'is' : 'are'} in none of its rates.`;
 }
 
 /** "12 January 2024, 13 January 2024 (twice) and 20 February 2024". */
@@ -130,8 +254,17 @@ function ceaseSentences(b: Body, victim: string): string[] {
   }
   const f = c.first;
   const others = c.requests.length - 1;
+  // The JSON lists the first MAX_LISTED requests only: a full list is a lower bound, and its dates are summed up as
+  // a range rather than a hundred dates.
+  const full = c.requests.length >= MAX_LISTED;
+  const later = c.requests.slice(1).map((r) => r.event.local);
+  const more = full
+    ? `; at least ${plural(others, 'later message')} also contain a cease phrase, those ${others} from ${formatDateRange(later[0]!.slice(0, 10), later.at(-1)!.slice(0, 10))} (the report lists the first ${MAX_LISTED} requests only)`
+    : others > 0
+      ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(later)}`
+      : '';
   const out = [
-    `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${others > 0 ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(c.requests.slice(1).map((r) => r.event.local))}` : ''}.`,
+    `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${more}.`,
   ];
   const a = c.afterFirst!;
   if (a.count > 0) {
@@ -139,7 +272,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
     const rate =
       cmp.status === 'ok'
         ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
-        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${days(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
+        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${duration(cmp.before.days)}; no rate ratio is given: ${sideReason(cmp)}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
     );
@@ -188,8 +321,15 @@ function signSentences(b: Body): string[] {
   const h = b.bursts.maxInOneHour;
   const d = b.bursts.maxInOneDay;
   if (h && d) {
+    // The end is given with its date when the hour runs past midnight ("23:59 to 20 February 2024 at 00:00"), and
+    // the first contact is cited with how to read its time: a wall-clock time in a clock change's gap is moved
+    // forward, and can land in the same hour as the contacts after it.
+    const end = h.to.slice(0, 10) === h.from.slice(0, 10) ? h.to.slice(11) : when(h.to);
+    const first = h.first ? whenRef(h.first, cite(h.first)) : when(h.from);
     out.push(
-      `The most contacts within one hour: ${h.count} (${when(h.from)} to ${h.to.slice(11)}); the most on one day: ${d.count} (${formatDate(d.date)}).`,
+      h.count === 1
+        ? `No two timed contacts fall within one hour of each other; the most on one day: ${d.count} (${formatDate(d.date)}).`
+        : `The most contacts within one hour: ${h.count}, from ${first} to ${end}; the most on one day: ${d.count} (${formatDate(d.date)}).`,
     );
   }
   return out;
@@ -254,7 +394,8 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     ];
   }
   const r = b.rate;
-  const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')})`;
+  // The zone is named once, here: every date and time in the findings is local to it.
+  const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')}; dates and times in ${kase.timezone})`;
   // With no subject named, every sender but the victim is counted: the sentence must not say "attributed to".
   const whom = subjectIsEveryoneElse(kase)
     ? 'from senders other than the victim (no subject was named, so all of them are counted)'
@@ -272,13 +413,19 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   }
   if (b.window.incidentsOutside > 0)
     out.push(
-      `${plural(b.window.incidentsOutside, 'contact')} fall outside the window and are not counted here.`,
+      `${plural(b.window.incidentsOutside, 'contact')} ${b.window.incidentsOutside === 1 ? 'falls' : 'fall'} outside the window and ${b.window.incidentsOutside === 1 ? 'is' : 'are'} not counted here.`,
     );
   if (r.count === 0) return out;
-  const cov = coverageSentence(b);
+  const cov = coverageSentence(b) ?? noCoverageSentence(b);
   if (cov) out.push(cov);
   const h = b.headline.rateNowVsStart;
-  if (h.status === 'ok') {
+  if (h.status === 'ok' && noFullCoverage(b)) {
+    // As for a milestone (countsOnly): with no day that every export covers, the first and the last days are
+    // covered by different exports, and a rate ratio would compare what was exported.
+    out.push(
+      `The first and the last ${plural(h.days, 'day')} of the window had ${h.before.count} and ${h.after.count} contacts (${formatDateRange(h.before.from!, h.before.to!)}; ${formatDateRange(h.after.from!, h.after.to!)}); no rate ratio is given, as no day is covered by every export.`,
+    );
+  } else if (h.status === 'ok') {
     out.push(
       `Latest rate against the first: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h)}.`,
     );
@@ -320,6 +467,18 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     `The S-DASH evidence sheet lists facts bearing on question${can.length === 1 ? '' : 's'} ${can.join(', ')}; question${cannot.length === 1 ? '' : 's'} ${cannot.join(', ')} cannot be answered from these files. It is not a score.`,
   );
   return out;
+}
+
+/**
+ * `changeWord` for two rates the sentence prints beside it: rates that print alike (2.6 against 2.6) are "about
+ * the same", not "fell", whatever their further digits.
+ */
+function shownChangeWord(
+  after: number,
+  before: number,
+): 'rose' | 'fell' | 'stayed the same' | 'was about the same' {
+  const moved = changeWord(after, before);
+  return moved !== 'stayed the same' && sig2(after) === sig2(before) ? 'was about the same' : moved;
 }
 
 /** How a rate moved from `before` to `after`, in the findings' words: equal rates did not rise or fall. */

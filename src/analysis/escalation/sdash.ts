@@ -120,15 +120,20 @@ export function sdashSheet(
       }
       case 2: {
         const gaps = longBreaks(ctx, 14);
-        const first = inc.length ? inc.at(0) : undefined;
-        const last = inc.length ? inc.at(inc.length - 1) : undefined;
+        // The earliest and latest in the files, not in the window: an incident before the window is exactly the
+        // earlier harassment this question asks about, and "the latest" must not skip one after the window.
+        const all = ctx.incidents;
+        const first = all.length ? all.at(0) : undefined;
+        const last = all.length ? all.at(all.length - 1) : undefined;
         if (first && last) {
           const [a, z] = [refOf(ctx, first), refOf(ctx, last)];
+          const outside = all.length - inc.length;
+          const window = `the window analysed runs from ${dateOf(ctx.window.from)} to ${dateOf(ctx.window.to)}${outside > 0 ? `, and ${plural(outside, 'incident')} ${outside === 1 ? 'falls' : 'fall'} outside it` : ''}`;
           facts.push(
             fact(
               ctx,
-              `The earliest incident in these files is on ${noted(a.local, a, `the window starts on ${dateOf(ctx.window.from)}`)}; the latest on ${noted(z.local, z)}.`,
-              [first],
+              `The earliest incident in these files is on ${noted(a.local, a)}; the latest on ${noted(z.local, z)}; ${window}.`,
+              first === last ? [first] : [first, last],
             ),
           );
         }
