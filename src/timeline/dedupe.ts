@@ -59,7 +59,9 @@ const WORDED_BY_APP: ReadonlySet<string> = new Set(['call', 'deleted', 'media'])
 export function contentFingerprint(e: TimelineEvent): string {
   const minute = Math.floor(e.ms / 60_000);
   const text =
-    e.text === undefined || WORDED_BY_APP.has(e.kind) ? '' : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    e.text === undefined || WORDED_BY_APP.has(e.kind)
+      ? ''
+      : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return [e.channel, e.kind, e.direction, e.senderKey ?? '', minute, e.call?.status ?? '', text].join(
     '\u0000',
   );

@@ -96,8 +96,8 @@ describe('multiset de-duplication', () => {
   });
 
   it("matches a call, a deleted message and a media message however each app words it (the app's text, not the sender's)", () => {
-    const wa = { channel: 'whatsapp', precision: 'min' as const };
-    const ios = { channel: 'whatsapp', precision: 's' as const };
+    const wa = { channel: 'whatsapp' as const, precision: 'min' as const };
+    const ios = { channel: 'whatsapp' as const, precision: 's' as const };
     const call = { kind: 'call' as const, call: { status: 'missed' as const } };
     const android = [
       ev(0, t0, '<Media omitted>', { ...wa, kind: 'media' }),
