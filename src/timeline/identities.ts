@@ -94,10 +94,7 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
         : undefined;
     }
     case 'email': {
-      const addr = value
-        .replace(/^mailto:/i, '')
-        .replace(/^<|>$/g, '')
-        .toLowerCase();
+      const addr = mailAddress(value).toLowerCase();
       return EMAIL_SHAPE.test(addr) ? `email:${addr}` : undefined;
     }
     case 'handle':
@@ -111,10 +108,23 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
   }
 }
 
+// An address with its display name, as a mail program shows and copies it: `"Sam Carter" <sam@example.com>`.
+const NAMED_ADDRESS = /^[^<>]*<([^\s@<>]+@[^\s@<>]+)>$/;
+
+/**
+ * The address of an e-mail identifier: without `mailto:`, its angle brackets, or the display name before them
+ * (`Sam Carter <sam@example.com>` is `sam@example.com`: the display name is what its sender chose, and only the
+ * address says whose it is). Anything else is returned as it is.
+ */
+function mailAddress(value: string): string {
+  const v = value.trim().replace(/^mailto:/i, '');
+  return NAMED_ADDRESS.exec(v)?.[1] ?? v.replace(/^<|>$/g, '');
+}
+
 /** The types an untyped identifier could be, from its shape. */
 export function guessTypes(raw: string): IdType[] {
   const v = raw.trim();
-  if (EMAIL_SHAPE.test(v.replace(/^mailto:/i, '').replace(/^<|>$/g, ''))) return ['email'];
+  if (EMAIL_SHAPE.test(mailAddress(v))) return ['email'];
   if (v.startsWith('@')) return ['handle'];
   const types: IdType[] = [];
   if (PHONE_SHAPE.test(v)) types.push('phone');
