@@ -143,6 +143,20 @@ describe('numbers in national form', () => {
     expect(r.nationalNumbers()).toEqual(['07700 900124', '07700 900123']);
   });
 
+  it('with the call prefix 00 are, without a region, one identifier by their digits, as written in the case', () => {
+    const r = new IdentityResolver({ subject: ['0044 7700 900123'], victim: [], region: undefined });
+    for (const written of ['0044 7700 900123', '0044-7700-900123', '00447700900123', '(0044) 7700 900123']) {
+      expect(r.resolve({ id: written, idType: 'phone' })).toEqual({
+        key: 'account:00447700900123',
+        role: 'subject',
+      });
+    }
+    // Only a region says 00 is the international prefix: without one, +44 is another identifier.
+    expect(r.resolve({ id: '+44 7700 900123', idType: 'phone' }).role).toBe('other');
+    // With one, every spelling is the E.164 number.
+    expect(caseIdentifierKeys('0044 7700 900123', 'GB')).toContain('phone:+447700900123');
+  });
+
   it('with a region are put in international form, every spelling alike', () => {
     for (const s of ['07700 900123', '07700-900123', '(07700) 900123', '07700900123']) {
       expect(caseIdentifierKeys(s, 'GB')).toContain('phone:+447700900123');
