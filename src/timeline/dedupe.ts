@@ -22,7 +22,14 @@
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
  * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
- * (not the second) makes a minute-precision copy match a second-precision one. A call's duration is left out:
+ * (not the second) makes a minute-precision copy match a second-precision one. The text of a call, a deleted
+ * message or a media message is left out too: it is the app's wording of the record, not the sender's, and differs
+ * between copies of one chat (WhatsApp writes one photo "<Media omitted>" in an export without media,
+ * "IMG-20240301-WA0001.jpg (file attached)" in one with media and "image omitted" on an iPhone; one missed call
+ * "Missed voice call" on Android and "Missed voice call, Tap to call back" on an iPhone; "This message was deleted"
+ * with and without a full stop), so comparing it counted every such record of two overlapping exports twice. Kind,
+ * sender, minute and call outcome still tell them apart, and on multisets two photos sent in one minute stay two.
+ * A call's duration is left out:
  * exports write it at different resolutions (DiscordChatExporter's JSON to the millisecond, its CSV only as
  * "lasted 13 minutes"), and the start minute, sender and outcome already tell one call from another.
  * Two records that both carry ids are compared by id only (two messages with the same words and different ids
@@ -45,10 +52,16 @@ export function fingerprint(e: TimelineEvent): string {
   return id === undefined ? contentFingerprint(e) : `id\u0000${id}`;
 }
 
+/** Kinds whose text is the app's wording of the record, which copies of one chat write differently (see above). */
+const WORDED_BY_APP: ReadonlySet<string> = new Set(['call', 'deleted', 'media']);
+
 /** The content fingerprint. */
 export function contentFingerprint(e: TimelineEvent): string {
   const minute = Math.floor(e.ms / 60_000);
-  const text = e.text === undefined ? '' : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const text =
+    e.text === undefined || WORDED_BY_APP.has(e.kind)
+      ? ''
+      : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return [e.channel, e.kind, e.direction, e.senderKey ?? '', minute, e.call?.status ?? '', text].join(
     '\u0000',
   );

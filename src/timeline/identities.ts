@@ -74,6 +74,19 @@ export function isNationalForm(raw: string): boolean {
   return digits.length >= 7 && digits.length <= 15 && !digits.startsWith('00');
 }
 
+/**
+ * True when `raw` is a phone number written with the international call prefix 00 (`0044 7700 900456`). Only a
+ * region says that 00 is that prefix (it is 011 in North America, 0011 in Australia), so without one such a number
+ * is compared by its digits, as a number in national form is: every spelling of it is one identifier, and a case
+ * file naming it as the sender wrote it matches.
+ */
+function hasCallPrefix(raw: string): boolean {
+  const cleaned = cleanPhone(raw);
+  if (!PHONE_SHAPE.test(cleaned) || cleaned.startsWith('+')) return false;
+  const digits = cleaned.replace(/\D/g, '');
+  return digits.startsWith('00') && digits.length >= 9 && digits.length <= 17;
+}
+
 /** True when a case-file identifier (as given, with or without a `tel:` prefix) is a number in national form. */
 export function isNationalIdentifier(raw: string): boolean {
   if (/^tel:/i.test(raw)) return isNationalForm(raw.replace(/^tel:/i, ''));
@@ -88,16 +101,13 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
     case 'phone': {
       const e164 = normalisePhone(value, region);
       if (e164) return `phone:${e164}`;
-      // No region to put it in international form: kept as an id, by its digits with the leading 0.
-      return region === undefined && isNationalForm(value)
+      // No region to put it in international form: kept as an id, by its digits with the leading 0 (or 00).
+      return region === undefined && (isNationalForm(value) || hasCallPrefix(value))
         ? `account:${value.replace(/\D/g, '')}`
         : undefined;
     }
     case 'email': {
-      const addr = value
-        .replace(/^mailto:/i, '')
-        .replace(/^<|>$/g, '')
-        .toLowerCase();
+      const addr = mailAddress(value).toLowerCase();
       return EMAIL_SHAPE.test(addr) ? `email:${addr}` : undefined;
     }
     case 'handle':
@@ -111,10 +121,23 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
   }
 }
 
+// An address with its display name, as a mail program shows and copies it: `"Sam Carter" <sam@example.com>`.
+const NAMED_ADDRESS = /^[^<>]*<([^\s@<>]+@[^\s@<>]+)>$/;
+
+/**
+ * The address of an e-mail identifier: without `mailto:`, its angle brackets, or the display name before them
+ * (`Sam Carter <sam@example.com>` is `sam@example.com`: the display name is what its sender chose, and only the
+ * address says whose it is). Anything else is returned as it is.
+ */
+function mailAddress(value: string): string {
+  const v = value.trim().replace(/^mailto:/i, '');
+  return NAMED_ADDRESS.exec(v)?.[1] ?? v.replace(/^<|>$/g, '');
+}
+
 /** The types an untyped identifier could be, from its shape. */
 export function guessTypes(raw: string): IdType[] {
   const v = raw.trim();
-  if (EMAIL_SHAPE.test(v.replace(/^mailto:/i, '').replace(/^<|>$/g, ''))) return ['email'];
+  if (EMAIL_SHAPE.test(mailAddress(v))) return ['email'];
   if (v.startsWith('@')) return ['handle'];
   const types: IdType[] = [];
   if (PHONE_SHAPE.test(v)) types.push('phone');

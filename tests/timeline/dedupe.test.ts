@@ -95,6 +95,54 @@ describe('multiset de-duplication', () => {
     expect(findDuplicates([a, b, c])).toEqual([false, false, false]);
   });
 
+  it("matches a call, a deleted message and a media message however each app words it (the app's text, not the sender's)", () => {
+    const wa = { channel: 'whatsapp' as const, precision: 'min' as const };
+    const ios = { channel: 'whatsapp' as const, precision: 's' as const };
+    const call = { kind: 'call' as const, call: { status: 'missed' as const } };
+    const android = [
+      ev(0, t0, '<Media omitted>', { ...wa, kind: 'media' }),
+      ev(0, t0 + 60_000, 'Missed voice call', { ...wa, ...call }),
+      ev(0, t0 + 60_000, 'Missed voice call', { ...wa, ...call }),
+      ev(0, t0 + 120_000, 'This message was deleted', { ...wa, kind: 'deleted' }),
+    ];
+    const iphone = [
+      ev(1, t0 + 40_000, 'image omitted', { ...ios, kind: 'media' }),
+      ev(1, t0 + 62_000, 'Missed voice call, \u200eTap to call back', { ...ios, ...call }),
+      ev(1, t0 + 91_000, 'Missed voice call, \u200eTap to call back', { ...ios, ...call }),
+      ev(1, t0 + 135_000, 'This message was deleted.', { ...ios, kind: 'deleted' }),
+    ];
+    // The iPhone's copies are the more precise, so they are kept; the Android copies are its duplicates.
+    expect(findDuplicates([...android, ...iphone])).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // Two photos sent in one minute stay two, and a third call in that minute only one export holds is new.
+    const twoPhotos = [
+      ev(1, t0 + 5_000, 'IMG-1.jpg (file attached)', { ...wa, kind: 'media' }),
+      { ...android[0]!, input: 1 },
+    ];
+    expect(findDuplicates([android[0]!, ...twoPhotos])).toEqual([false, true, false]);
+    // The kind and the call outcome still tell records apart.
+    const rejected = ev(1, t0 + 60_000, 'Missed voice call', {
+      ...wa,
+      kind: 'call',
+      call: { status: 'rejected' },
+    });
+    const message = ev(1, t0, '<Media omitted>', wa);
+    expect(findDuplicates([android[0]!, android[1]!, rejected, message])).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   describe('an input damaged or read only in part (a zip member failing its CRC-32, a file cut short)', () => {
     const damagedOnly = (damaged: number) => (input: number) => input === damaged;
     /** The marks as a string, one digit an event: 1 for a duplicate. */

@@ -42,6 +42,36 @@ describe('identifier normalisation', () => {
   });
 });
 
+describe('an e-mail address written with its display name, as a mail program shows and copies it', () => {
+  it('is the address, case-folded, whatever the name and its quotes', () => {
+    for (const written of [
+      'Sam Carter <Sam.Carter@Example.COM>',
+      '"Carter, Sam" <sam.carter@example.com>',
+      'mailto:Sam Carter <sam.carter@example.com>',
+      '<sam.carter@example.com>',
+      ' sam.carter@EXAMPLE.com ',
+    ]) {
+      expect(caseIdentifierKeys(written, undefined)).toEqual(['email:sam.carter@example.com']);
+    }
+    // Not an address: a name with angle brackets around something else stays a name.
+    expect(caseIdentifierKeys('Sam <the neighbour>', undefined)).toEqual(['name:sam <the neighbour>']);
+  });
+
+  it('names the subject who sends from that address, and no one else of that name', () => {
+    const r = new IdentityResolver({
+      subject: ['"Sam Carter" <sam.carter@example.com>'],
+      victim: [],
+      region: undefined,
+    });
+    expect(r.resolve({ id: 'Sam.Carter@example.com', idType: 'email', name: 'SAM CARTER' })).toEqual({
+      key: 'email:sam.carter@example.com',
+      role: 'subject',
+    });
+    expect(r.resolve({ id: 'sam@work.example', idType: 'email', name: 'Sam Carter' }).role).toBe('other');
+    expect(r.unmatchedSubjectIdentifiers()).toEqual([]);
+  });
+});
+
 describe('numbers in national form', () => {
   it('are phone-shaped, 7 to 15 digits, without a leading + or 00', () => {
     expect(isNationalForm('07700 900123')).toBe(true);
@@ -111,6 +141,20 @@ describe('numbers in national form', () => {
       role: 'other',
     });
     expect(r.nationalNumbers()).toEqual(['07700 900124', '07700 900123']);
+  });
+
+  it('with the call prefix 00 are, without a region, one identifier by their digits, as written in the case', () => {
+    const r = new IdentityResolver({ subject: ['0044 7700 900123'], victim: [], region: undefined });
+    for (const written of ['0044 7700 900123', '0044-7700-900123', '00447700900123', '(0044) 7700 900123']) {
+      expect(r.resolve({ id: written, idType: 'phone' })).toEqual({
+        key: 'account:00447700900123',
+        role: 'subject',
+      });
+    }
+    // Only a region says 00 is the international prefix: without one, +44 is another identifier.
+    expect(r.resolve({ id: '+44 7700 900123', idType: 'phone' }).role).toBe('other');
+    // With one, every spelling is the E.164 number.
+    expect(caseIdentifierKeys('0044 7700 900123', 'GB')).toContain('phone:+447700900123');
   });
 
   it('with a region are put in international form, every spelling alike', () => {
