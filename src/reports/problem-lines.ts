@@ -46,7 +46,10 @@ export function severityText(
 /** One problem as terminal lines: the message line, then its hint (dimmed) when it has one. */
 export function problemLines(p: Problem, c: ChalkInstance): string[] {
   const mark = p.severity === 'error' ? c.red('✖') : p.severity === 'warning' ? c.yellow('!') : c.dim('i');
-  const where = p.file ? `${safe(p.file)}${p.locator ? `:${safe(p.locator)}` : ''}: ` : '';
+  // A message that names its file itself ("times in chat.md are …", "x.zip!/inner.zip is an archive inside an
+  // archive") is not led by the file again, unless a locator adds where in it.
+  const named = p.file !== undefined && !p.locator && p.message.includes(p.file);
+  const where = p.file && !named ? `${safe(p.file)}${p.locator ? `:${safe(p.locator)}` : ''}: ` : '';
   const lines = [`  ${mark} ${where}${safe(p.message)}`];
   if (p.hint) lines.push(c.dim(`    ${safe(p.hint)}`));
   return lines;
