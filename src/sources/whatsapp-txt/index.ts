@@ -38,7 +38,7 @@ const detectScanner = new HeaderScanner();
 // such files, and the rare colon/bare layouts, are only claimed with some sign that WhatsApp made them.
 const WHATSAPP_NAME_RE = /whatsapp|^_chat\.txt$/i;
 const WHATSAPP_TEXT_RE =
-  /end-to-end encrypted|Ende-zu-Ende|extremo a extremo|<Media omitted>|<attached: | omitted$|\(file attached\)/im;
+  /end-to-end encrypted|Ende-zu-Ende|extremo a extremo|de bout en bout|ponta a ponta|<Media omitted>|<Médias omis>|<Mídia oculta>|<attached: | omitted$|\(file attached\)/im;
 
 function hasWhatsAppSign(name: string, text: string): boolean {
   return WHATSAPP_NAME_RE.test(name) || WHATSAPP_TEXT_RE.test(text);

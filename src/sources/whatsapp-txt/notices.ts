@@ -2,8 +2,8 @@
  * What the text after `Name: ` (or after the stamp, for author-less lines) means: a placeholder for media, a
  * deleted message, a call, or a system notice. WhatsApp writes these in the phone's UI language, so each phrase
  * lives in a small per-locale table. The English phrases and the German encryption notice, media and attachment
- * wordings are checked against sample exports; the other German, the Spanish and the one Arabic phrase follow
- * public parser tables and are unverified. A phrase missing here fails safe: an unrecognised placeholder or
+ * wordings are checked against sample exports; the other German, the Spanish, French, Portuguese and the one
+ * Arabic phrase follow public parser tables and are unverified. A phrase missing here fails safe: an unrecognised placeholder or
  * notice stays a message (counted as a contact), it is never dropped.
  */
 
@@ -122,6 +122,37 @@ const ES: LocalePhrases = {
   noticeVerb: ['(?:creó|añadió|eliminó|cambió|salió|se unió)'],
 };
 
+// French and Portuguese (Brazil): the Android media placeholder, the deletion notices, the file marker, missed
+// calls and the encryption notice, as public parsers' tables and tests write them (unverified against exports);
+// their iOS placeholders and notices stay messages.
+const FR: LocalePhrases = {
+  media: ['<Médias omis>'],
+  mediaSuffix: [],
+  attached: ['\\(fichier joint\\)'],
+  deleted: ['Ce message a été supprimé', 'Vous avez supprimé ce message'],
+  missedCall: ['Appel (?:vocal|vidéo) manqué'],
+  call: [],
+  encryption: ['Les messages et les appels sont chiffrés de bout en bout'],
+  block: [],
+  waiting: [],
+  notice: [],
+  noticeVerb: [],
+};
+
+const PT: LocalePhrases = {
+  media: ['<Mídia oculta>'],
+  mediaSuffix: [],
+  attached: ['\\(arquivo anexado\\)'],
+  deleted: ['Esta mensagem foi apagada', 'Você apagou esta mensagem'],
+  missedCall: ['Chamada de (?:voz|vídeo) perdida'],
+  call: [],
+  encryption: ['As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta'],
+  block: [],
+  waiting: [],
+  notice: [],
+  noticeVerb: [],
+};
+
 // Arabic: only the Android media placeholder, from a public parser's table (chat-analytics), unverified. Android
 // notices need no phrase (they have no author); Arabic call, deletion and iOS notices stay messages.
 const AR: LocalePhrases = {
@@ -138,7 +169,7 @@ const AR: LocalePhrases = {
   noticeVerb: [],
 };
 
-const LOCALES = [EN, DE, ES, AR];
+const LOCALES = [EN, DE, ES, FR, PT, AR];
 
 function alt(pick: (l: LocalePhrases) => readonly string[]): string {
   return LOCALES.flatMap(pick).join('|');
