@@ -30,7 +30,7 @@ export function nationalNumbersProblem(identities: IdentityResolver): Problem | 
   return {
     code: 'CASE_REGION_NOT_SET',
     severity: 'warning',
-    message: `${one ? '1 phone number is' : `${numbers.length} phone numbers are`} written in national form, without a country code (${shown}${more}), and no region is set, so ${one ? 'it cannot be matched to the same number' : 'they cannot be matched to the same numbers'} written in international form: one person's contacts may be counted under two identifiers, or missed.`,
+    message: `${one ? '1 phone number is' : `${numbers.length} phone numbers are`} written ${numbers.some((n) => n.replace(/\D/g, '').startsWith('00')) ? 'without a leading + (in national form, or after the call prefix 00)' : 'in national form, without a country code'} (${shown}${more}), and no region is set, so ${one ? 'it cannot be matched to the same number' : 'they cannot be matched to the same numbers'} written in international form: one person's contacts may be counted under two identifiers, or missed.`,
     hint: regionAdvice(identities),
   };
 }

@@ -80,7 +80,7 @@ export function isNationalForm(raw: string): boolean {
  * is compared by its digits, as a number in national form is: every spelling of it is one identifier, and a case
  * file naming it as the sender wrote it matches.
  */
-function hasCallPrefix(raw: string): boolean {
+export function hasCallPrefix(raw: string): boolean {
   const cleaned = cleanPhone(raw);
   if (!PHONE_SHAPE.test(cleaned) || cleaned.startsWith('+')) return false;
   const digits = cleaned.replace(/\D/g, '');
@@ -346,7 +346,8 @@ export class IdentityResolver {
   private noteNumber(raw: string): void {
     const parsed = parsePhone(raw, undefined);
     if (parsed) this.callingCodes.add(parsed.callingCode);
-    else if (isNationalForm(raw)) {
+    else if (isNationalForm(raw) || hasCallPrefix(raw)) {
+      // A number after the call prefix 00 cannot be matched to its +CC spelling without a region either.
       const digits = raw.replace(/\D/g, '');
       if (!this.national.has(digits)) this.national.set(digits, cleanPhone(raw));
     }

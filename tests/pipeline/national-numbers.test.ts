@@ -90,3 +90,20 @@ describe('phone numbers in national form without a region', () => {
     expect(problems.filter((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual([]);
   });
 });
+
+describe('phone numbers after the call prefix 00 without a region', () => {
+  it('warns as for national numbers, saying how they are written, and matches them with a region', async () => {
+    const CALL_PREFIX = 'fixtures/call-prefix-numbers/sms-call-prefix-20240310090000.xml';
+    const { problems, incidents } = await read(['+447700900123'], undefined, [CALL_PREFIX]);
+    // Without a region, 0044 7700 900123 cannot be told to be +44 7700 900123: its two texts are not counted.
+    expect(incidents).toHaveLength(1);
+    expect(problems.find((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual({
+      ...NATIONAL_WARNING,
+      message:
+        "1 phone number is written without a leading + (in national form, or after the call prefix 00) (0044 7700 900123), and no region is set, so it cannot be matched to the same number written in international form: one person's contacts may be counted under two identifiers, or missed.",
+    });
+    const withRegion = await read(['+447700900123'], 'GB', [CALL_PREFIX]);
+    expect(withRegion.incidents).toHaveLength(3);
+    expect(withRegion.problems.filter((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual([]);
+  });
+});
