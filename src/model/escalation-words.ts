@@ -48,7 +48,7 @@ export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null
   const unit = mk.series === 'daily' ? 'day' : 'week';
   const ties = mk.shareZeroPairSlopes;
   if (mk.senSlope === 0 && ties !== null && ties > 0.5) {
-    return `0 only because ${Math.round(ties * 100)}% of the pairs of ${unit}s have equal counts (as when most ${unit}s have no contact), so it cannot show a trend here`;
+    return `0 only because ${Math.round(ties * 100)}% of the pairs of ${unit}s have equal counts (many ${unit}s with the same count, often none), so it cannot show a trend here`;
   }
   return `a change of ${sig2(mk.senSlope)} in ${noun} a ${unit}, per ${unit} (${formatCi(mk.senCi95)})`;
 }

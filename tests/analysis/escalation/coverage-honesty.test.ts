@@ -225,7 +225,7 @@ describe('a withheld trend', () => {
       /\| Mann–Kendall \(daily\) \| \*not used for conclusions: the trend is not estimated\* — S = -?\d+, z = /,
     );
     expect(md).toContain(
-      "| Sen's slope | *not used for conclusions: the trend is not estimated* — 0 only because 53% of the pairs of days have equal counts \\(as when most days have no contact\\), so it cannot show a trend here |",
+      "| Sen's slope | *not used for conclusions: the trend is not estimated* — 0 only because 53% of the pairs of days have equal counts \\(many days with the same count, often none\\), so it cannot show a trend here |",
     );
     const part = htmlPart(renderHtml(r), 'esc-trend');
     expect(part).toContain(
@@ -264,6 +264,10 @@ describe('a withheld trend', () => {
     );
     expect(senSlopeWords({ ...mk, senSlope: 0, shareZeroPairSlopes: 0.4, senCi95: [0, 0] })).toBe(
       'a change of 0 in contacts a day, per day (95% CI 0–0)',
+    );
+    // A zero from ties says so without claiming the days were empty: the tied days may all have contact.
+    expect(senSlopeWords({ ...mk, senSlope: 0, shareZeroPairSlopes: 0.9, senCi95: [0, 0] })).toBe(
+      '0 only because 90% of the pairs of days have equal counts (many days with the same count, often none), so it cannot show a trend here',
     );
     expect(senSlopeWords({ ...mk, senSlope: null })).toBeNull();
   });
