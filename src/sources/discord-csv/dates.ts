@@ -10,6 +10,7 @@
  */
 import type { Precision } from '../../model/index.js';
 import { parseIsoInstant } from '../discord-json/time.js';
+import { MONTHS } from '../english-dates.js';
 import type { DateOrder } from '../source.js';
 
 /** A Date cell as read, before a numeric one's day/month order is known. */
@@ -41,7 +42,6 @@ export interface Clock {
   readonly s: number | undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Spaces .NET puts around AM/PM on ICU (U+202F, U+00A0) are read as plain spaces.
 const SPACES = /[\u00a0\u202f\u2009]/g;
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(?:\s*([AaPp])\.?\s?[Mm]\.?)?`;
