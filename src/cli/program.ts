@@ -92,7 +92,10 @@ ${EXIT_CODES}`,
         'the "generated at" time: a date-time with Z or an offset, or a date (00:00 UTC); SOURCE_DATE_EPOCH is honoured too',
       )
       .option('--strict', STRICT)
-      .option('--chronology', 'include every incident in JSON output (HTML and Markdown always include it)'),
+      .option(
+        '--chronology',
+        'include every incident in JSON output (HTML and Markdown always include it; the text summary has none, so it is refused there)',
+      ),
     [...CASE_OPTIONS, ...WINDOW_OPTIONS],
   ).addHelpText(
     'after',
