@@ -309,9 +309,11 @@ Examples:
   $ chronolog merge results-*/ --out results/
 
 Exit codes:
-  0  at least one case was analysed (or left unchanged by --resume); cases that failed are listed in errors.csv
+  0  at least one case was analysed (or left unchanged by --resume), or a --shard that none of the cases falls in;
+     cases that failed are listed in errors.csv
   1  every case tried failed (the tables are still written, errors.csv says why), the tables cannot be written,
-     or DIR is one case given in place of the folder of cases (it holds a case file, or files and no subfolder)
+     DIR holds no case folder (empty, or only links that cannot be followed), or DIR is one case given in place
+     of the folder of cases (it holds a case file, or files and no subfolder)
   2  a usage error (unknown option, bad value, an --out that is DIR or a case folder)`,
     )
     .action((dir: string, opts: Record<string, unknown>) =>
