@@ -92,7 +92,10 @@ ${EXIT_CODES}`,
         'the "generated at" time: a date-time with Z or an offset, or a date (00:00 UTC); SOURCE_DATE_EPOCH is honoured too',
       )
       .option('--strict', STRICT)
-      .option('--chronology', 'include every incident in JSON output (HTML and Markdown always include it)'),
+      .option(
+        '--chronology',
+        'include every incident in JSON output (HTML and Markdown always include it; the text summary has none, so it is refused there)',
+      ),
     [...CASE_OPTIONS, ...WINDOW_OPTIONS],
   ).addHelpText(
     'after',
@@ -306,9 +309,11 @@ Examples:
   $ chronolog merge results-*/ --out results/
 
 Exit codes:
-  0  at least one case was analysed (or left unchanged by --resume); cases that failed are listed in errors.csv
+  0  at least one case was analysed (or left unchanged by --resume), or a --shard that none of the cases falls in;
+     cases that failed are listed in errors.csv
   1  every case tried failed (the tables are still written, errors.csv says why), the tables cannot be written,
-     or DIR is one case given in place of the folder of cases (it holds a case file, or files and no subfolder)
+     DIR holds no case folder (empty, or only links that cannot be followed), or DIR is one case given in place
+     of the folder of cases (it holds a case file, or files and no subfolder)
   2  a usage error (unknown option, bad value, an --out that is DIR or a case folder)`,
     )
     .action((dir: string, opts: Record<string, unknown>) =>

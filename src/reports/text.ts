@@ -167,12 +167,23 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   // Files that are not exports are listed by reason, one line each, so a folder of photos stays one line.
   const notRead = new Map<string, string[]>();
   for (const f of r.ignoredFiles) notRead.set(f.reason, [...(notRead.get(f.reason) ?? []), f.path]);
-  for (const [reason, paths] of notRead) {
-    const shown = paths.slice(0, 3).map(safe).join(', ');
-    const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
-    lines.push(c.dim(`  not read: ${shown}${more} — ${safe(reason)}`));
-  }
+  for (const [reason, paths] of notRead)
+    lines.push(c.dim(`  not read: ${namedFiles(paths)} — ${safe(reason)}`));
   return lines;
+}
+
+/** Files named in full on one "not read" line; beyond that, the rest is a count (the JSON lists every one). */
+const NAMED_FILES = 5;
+
+/**
+ * The files of one "not read" reason: each named when there are at most NAMED_FILES (a chat with a few photos
+ * names every photo, so the reader can tell which ones they were), else the first ones and how many more — never
+ * "and 1 more", which would leave one file unnamed where naming it takes no more room.
+ */
+function namedFiles(paths: readonly string[]): string {
+  if (paths.length <= NAMED_FILES) return paths.map(safe).join(', ');
+  const shown = NAMED_FILES - 1;
+  return `${paths.slice(0, shown).map(safe).join(', ')} and ${paths.length - shown} more`;
 }
 
 function problems(r: Report, ctx: ReportContext): string[] {

@@ -1,11 +1,13 @@
 /**
  * What `batch` and `merge` tell the person running them: exit 0 when at least one case was analysed (some broken
- * cases are normal in a batch, errors.csv lists them), exit 1 when every case tried failed; a --resume summary
+ * cases are normal in a batch, errors.csv lists them), exit 1 when every case tried failed or DIR holds no case
+ * (a shard with none of them is no failure); a --resume summary
  * that tells analysed cases from unchanged ones; and a merge conflict that names both folders and what to do.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { shardOf } from '../../src/cli/commands/batch.js';
 import { cli, DEMO, ROOT, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
@@ -74,11 +76,50 @@ describe('batch exit codes', () => {
     expect(csvLines('some-failed', 'out/errors.csv')).toHaveLength(2);
   });
 
-  it('exits 0 for a folder without cases (none was tried)', () => {
-    mkdirSync(path.join(s.dir, 'empty', 'cases'), { recursive: true });
+  // An empty folder of cases is almost always the wrong folder: "0 cases" with exit 0 passed for a batch done.
+  it('exits 1, writing nothing, for a folder that holds no case folder', () => {
+    mkdirSync(path.join(s.dir, 'empty', 'cases', '.git'), { recursive: true });
+    s.file('empty/cases/.DS_Store', 'hidden');
     const r = run('empty', ['batch', 'cases', '--out', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: cases holds no case folders: batch reads each subfolder of the folder it is given as one case; nothing was written\n' +
+        'hint: Give the folder that holds one subfolder per case (e.g. cases, holding cases/alice and cases/bob); to report on one case: chronolog report FOLDER.\n',
+    );
+    expect(existsSync(path.join(s.dir, 'empty', 'out'))).toBe(false);
+    // --quiet drops the summary, never the error; batch's own --out folder inside is no case either.
+    mkdirSync(path.join(s.dir, 'empty', 'cases', 'results'));
+    const inside = run('empty', ['batch', 'cases', '--out', 'cases/results', '--quiet']);
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toMatch(
+      /^error: cases holds no case folders, only the --out folder results: batch reads each subfolder/,
+    );
+    expect(existsSync(path.join(s.dir, 'empty', 'cases', 'results', 'cases.csv'))).toBe(false);
+  });
+
+  it('exits 1 when its only subfolder is a link that cannot be followed, with the reason in errors.csv', () => {
+    mkdirSync(path.join(s.dir, 'links-only', 'cases'), { recursive: true });
+    symlinkSync(
+      path.join(s.dir, 'links-only', 'unmounted', 'alice'),
+      path.join(s.dir, 'links-only', 'cases', 'alice'),
+    );
+    const r = run('links-only', ['batch', 'cases', '--out', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      '0 cases: 0 analysed, 0 unchanged, 0 failed; 1 link not read (see errors.csv); tables in out\n' +
+        `error: cases holds no case that could be read, only 1 link not read; ${path.join('out', 'errors.csv')} gives the reason for each\n` +
+        'hint: Give the folder that holds one subfolder per case; a link to a case on another disk is read once that disk is mounted.\n',
+    );
+    expect(csvLines('links-only', 'out/errors.csv')[1]).toMatch(/^alice,"?BATCH_LINK_BROKEN: /);
+  });
+
+  it('exits 0 for a shard none of the cases falls in: the other shards have them', () => {
+    good('empty-shard', 'case-1');
+    const other = (shardOf('case-1', 2) % 2) + 1;
+    const r = run('empty-shard', ['batch', 'cases', '--out', 'out', '--shard', `${other}/2`]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('0 cases: 0 analysed, 0 unchanged, 0 failed; tables in out\n');
+    expect(csvLines('empty-shard', 'out/cases.csv')).toHaveLength(1);
   });
 
   it('exits 1, writing nothing, when given one case folder instead of the folder of cases', () => {
@@ -204,14 +245,18 @@ describe('merge of a folder that is not a whole batch output', () => {
     expect(existsSync(path.join(s.dir, 'tables-only/merged'))).toBe(false);
   });
 
-  it('says a folder that does not exist does not exist, and merges an empty batch output', () => {
+  it('says a folder that does not exist does not exist, and merges an empty shard output', () => {
     const r = run('tables-only', ['merge', 'no-such-run', '--out', 'merged']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `error: no-such-run: cannot read batch results: there is no such file or folder (ENOENT)\n${HINT}`,
     );
-    mkdirSync(path.join(s.dir, 'tables-only/none'));
-    expect(run('tables-only', ['batch', 'none', '--out', 'empty-run', '--quiet']).code).toBe(0);
+    // A shard that none of the cases falls in writes empty tables, which merge joins like any other.
+    good('tables-only/none', 'case-1');
+    const other = `${(shardOf('case-1', 2) % 2) + 1}/2`;
+    expect(
+      run('tables-only', ['batch', 'none/cases', '--out', 'empty-run', '--shard', other, '--quiet']).code,
+    ).toBe(0);
     expect(run('tables-only', ['merge', 'empty-run', '--out', 'merged-empty', '--quiet']).code).toBe(0);
   });
 

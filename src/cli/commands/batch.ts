@@ -5,7 +5,8 @@
  * and events.parquet. `--shard I/N` (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command
  * runs under any scheduler; `chronolog merge` joins the shards.
  * Exit 0 when at least one case was analysed (or left unchanged by --resume), whatever failed besides (errors.csv
- * lists it); 1 when every case tried failed (the tables are still written).
+ * lists it); 1 when every case tried failed (the tables are still written), and when DIR holds no case to read.
+ * A shard none of DIR's cases falls in is no failure: it writes empty tables, which `merge` joins.
  */
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
@@ -71,6 +72,15 @@ async function filesAt(out: string): Promise<string[]> {
   ];
 }
 
+/** Links that were not followed, and results folders of earlier runs, in words: both are listed in errors.csv. */
+function notReadWords(notRead: CaseFolders['notRead']): string {
+  const earlier = notRead.filter((n) => n.reason.startsWith('BATCH_EARLIER_OUTPUT')).length;
+  return [
+    ...(notRead.length > earlier ? [plural(notRead.length - earlier, 'link')] : []),
+    ...(earlier > 0 ? [plural(earlier, 'earlier results folder')] : []),
+  ].join(' and ');
+}
+
 function eta(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -80,8 +90,8 @@ function eta(ms: number): string {
  * DIR given as one case where the folder of cases belongs: it holds a case file of its own (whatever subfolders it
  * has, such as an iPhone chat export, which batch would take for cases while passing over the exports beside them),
  * or files and not one subfolder ("0 cases" and empty tables with exit 0 would pass for a batch that found nothing).
- * Said before anything is written. An empty DIR, or one whose only subfolders were not read (listed in errors.csv),
- * is still a batch of no cases.
+ * Said before anything is written. An empty DIR is refused by refuseNoCases, one whose only subfolders were not
+ * read (listed in errors.csv) after the tables.
  */
 function refuseOneCase(folders: CaseFolders, dir: string): void {
   const caseFile = folders.files.find((f) => (CASE_FILE_NAMES as readonly string[]).includes(f));
@@ -100,6 +110,22 @@ function refuseOneCase(folders: CaseFolders, dir: string): void {
   );
 }
 
+/**
+ * DIR with no case folder at all, nor anything listed as not read: empty, or holding only hidden entries or batch's
+ * own --out folder. That is almost always the wrong folder (a parent, a typo, a disk not mounted), and "0 cases"
+ * with empty tables and exit 0 would pass for a batch that found nothing to report; so it is an input failure,
+ * said before anything is written. (A shard that none of DIR's cases falls in is no such failure.)
+ */
+function refuseNoCases(folders: CaseFolders, dir: string): void {
+  if (folders.names.length > 0 || folders.notRead.length > 0 || folders.files.length > 0) return;
+  const own = folders.out?.leftOut.length ? `, only the --out folder ${folders.out.leftOut.join(', ')}` : '';
+  throw new ToolError(
+    'BATCH_NO_CASES',
+    `${dir} holds no case folders${own}: batch reads each subfolder of the folder it is given as one case; nothing was written`,
+    'Give the folder that holds one subfolder per case (e.g. cases, holding cases/alice and cases/bob); to report on one case: chronolog report FOLDER.',
+  );
+}
+
 export async function batchCommand(dir: string, flags: BatchFlags, env: Environment): Promise<number> {
   if (flags.out === undefined)
     throw new UsageError('USAGE_NO_OUT', 'batch writes a folder: give --out OUTDIR');
@@ -111,6 +137,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   // --out that is DIR, a case folder or inside one is refused.
   const folders = await caseFolders(dir, out);
   refuseOneCase(folders, dir);
+  refuseNoCases(folders, dir);
   refuseOutAmongCases(folders.out, out, dir);
   await refuseStatesAmongCases(out, dir);
   await refuseToOverwriteInputs({
@@ -171,16 +198,19 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   const unchanged = names.length - todo.length;
   const analysed = todo.length - failedNow;
   if (!flags.quiet) {
-    // Links that were not followed, and results folders of earlier runs: both listed in errors.csv.
-    const earlier = notRead.filter((n) => n.reason.startsWith('BATCH_EARLIER_OUTPUT')).length;
-    const parts = [
-      ...(notRead.length > earlier ? [plural(notRead.length - earlier, 'link')] : []),
-      ...(earlier > 0 ? [plural(earlier, 'earlier results folder')] : []),
-    ];
-    const links = parts.length === 0 ? '' : `; ${parts.join(' and ')} not read (see errors.csv)`;
+    const parts = notReadWords(notRead);
+    const links = parts === '' ? '' : `; ${parts} not read (see errors.csv)`;
     const own = folders.out?.leftOut.length ? ' (not read as a case)' : '';
     process.stderr.write(
       `${plural(names.length, 'case')}: ${analysed} analysed, ${unchanged} unchanged, ${failedNow} failed${links}; tables in ${out}${own}\n`,
+    );
+  }
+  // DIR's only subfolders were links not followed or earlier results (errors.csv says which and why): no case.
+  if (folders.names.length === 0) {
+    throw new ToolError(
+      'BATCH_NO_CASES',
+      `${dir} holds no case that could be read, only ${notReadWords(folders.notRead)} not read; ${path.join(out, 'errors.csv')} gives the reason for each`,
+      'Give the folder that holds one subfolder per case; a link to a case on another disk is read once that disk is mounted.',
     );
   }
   // Some failures are normal in a batch (errors.csv lists them); a batch where no case succeeded is a failure.

@@ -81,9 +81,31 @@ export async function makeReport(
   });
 }
 
+/**
+ * `--chronology` asks for every incident, and a format without a chronology would drop it silently: the text
+ * report is a one-screen summary (it was `report --chronology`'s default format, so the request went unanswered
+ * on the very command that made it). Refused before anything is read, naming the formats that have one. HTML and
+ * Markdown always include it, so the flag is simply already granted there.
+ */
+function refuseChronologyWithout(
+  format: (typeof reportFormats)[number],
+  paths: readonly string[],
+  flags: ReportFlags,
+): void {
+  if (flags.chronology !== true || format.id === 'json' || format.needsChronology === true) return;
+  const q = (p: string) => (/[\s"'$`\\]/.test(p) ? `"${p.replace(/["$`\\]/g, '\\$&')}"` : p);
+  const cmd = `chronolog report ${paths.map((p) => q(terminalSafe(p))).join(' ')}`;
+  throw new UsageError(
+    'USAGE_CHRONOLOGY_FORMAT',
+    `--chronology adds every incident to the JSON report; the ${format.id} report${format.id === 'text' ? ' (the default format, a one-screen summary)' : ''} has no chronology`,
+    `The HTML and Markdown reports always include it, the JSON with --chronology: ${cmd} --format html --out report.html\n      or ${cmd} --format json --chronology --out report.json`,
+  );
+}
+
 export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
   const format = reportFormats.find((f) => f.id === flags.format);
   if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${flags.format}"`);
+  refuseChronologyWithout(format, paths, flags);
   if (format.notForTerminal && (flags.out === undefined || flags.out === '-') && env.stdoutIsTTY) {
     throw new UsageError(
       'USAGE_TERMINAL_OUTPUT',
