@@ -59,6 +59,26 @@ export function dayCount(days: number): string {
 }
 
 /**
+ * A side's length in words: days as `dayCount` writes them, or hours and minutes when shorter than a day ("2 hours",
+ * "14 hours 30 minutes"): "0.1 days" hides how short a side between two milestones of one day is.
+ */
+export function periodLength(days: number): string {
+  if (!underADay(days)) return dayCount(days);
+  const minutes = Math.max(1, Math.round(days * 1440));
+  const h = Math.floor(minutes / 60);
+  const min = minutes % 60;
+  return [h > 0 ? plural(h, 'hour') : '', min > 0 ? plural(min, 'minute') : ''].filter(Boolean).join(' ');
+}
+
+/**
+ * Whether a side is shorter than a day but not empty: its length is said in hours and minutes and it has no rate a
+ * day in any report a person reads (2 contacts in 2 hours are not "24 a day"); the JSON keeps `ratePerDay`.
+ */
+export function underADay(days: number): boolean {
+  return days > 0 && days < 1;
+}
+
+/**
  * A number of days as the reports write it: whole, or to one decimal; to two where one decimal would show a whole
  * number it is not, so that 13.97 days (a milestone at 23:15) never reads "14.0 days" beside "at least 14 days
  * are needed".

@@ -270,8 +270,16 @@ export const EscalationSchema = z.object({
   rate: RateSchema,
   rateFullyCovered: RateSchema.nullable(),
   headline: z.object({
-    /** The last 28 fully covered days against the first 28 (shorter, at least 14, for short windows). */
-    rateNowVsStart: ComparisonSchema.extend({ days: Count }),
+    /**
+     * The last 28 fully covered days against the first 28 (shorter, at least 14, for short windows). With no day
+     * that every export covers, `status` is `not-computable`: the two sides are counts and days only (covered by
+     * different exports, a rate ratio would compare what was exported), with no ratio, interval or p.
+     */
+    rateNowVsStart: ComparisonSchema.extend({
+      days: Count,
+      /** As for a milestone: the exports that miss days of a side when `status` is `not-computable`. */
+      notCovered: z.array(SideNotCoveredSchema).optional(),
+    }),
   }),
   /** Persistence (domain.md §4.4): from the first to the last incident in the window. */
   persistence: z.object({

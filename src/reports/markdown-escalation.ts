@@ -10,8 +10,10 @@ import {
   countsOnly,
   dayCount,
   notCoveredWords,
+  periodLength,
   senSlopeWords,
   trendEstimated,
+  underADay,
 } from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
@@ -57,13 +59,18 @@ function quasi(c: Pick<Comparison, 'overdispersed'>): string {
   return q && q.ci95[0] !== null ? `${formatCi(q.ci95)} (φ̂ ${sig2(q.phi)})` : '–';
 }
 
+/**
+ * A side with its rate a day; a side shorter than a day in hours and minutes with no rate ("2 in 2 hours", not
+ * "2 in 0.1 days (24/day)"), as the findings say it.
+ */
 function side(p: Comparison['before']): string {
+  if (underADay(p.days)) return sideCounts(p);
   return `${p.count} in ${dayCount(p.days)} (${sig2(p.ratePerDay)}/day)${p.from ? ` ${p.from} – ${p.to}` : ''}`;
 }
 
 /** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
 function sideCounts(p: Comparison['before']): string {
-  return `${p.count} in ${dayCount(p.days)}${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+  return `${p.count} in ${periodLength(p.days)}${p.from ? ` ${p.from} – ${p.to}` : ''}`;
 }
 
 /** "1 day", "3 days" (a whole number of days). */
@@ -97,7 +104,10 @@ function overview(e: Escalation): string[] {
     '',
     h.days === 0
       ? `**Latest rate against the first:** not compared: ${md(whyNot(h))}.`
-      : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+      : countsOnly(h)
+        ? // No day every export covers: counts and days only, no rate and no ratio (rates.ts), and why.
+          `**Latest rate against the first** (${h.days === 1 ? 'last against first day' : `last ${h.days} against first ${h.days} days`} of the window): first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
+        : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
     '',
   ];
 }

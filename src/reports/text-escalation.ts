@@ -7,11 +7,12 @@ import type { Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   countsOnly,
-  dayCount,
   milestoneStart,
   notCoveredWords,
+  periodLength,
   senSlopeWords,
   trendEstimated,
+  underADay,
 } from '../model/escalation-words.js';
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
@@ -80,18 +81,22 @@ function d(days: number): string {
 
 function milestoneLines(e: Escalation): string[] {
   return e.milestones.map((m) => {
-    const counts = `${plural(m.before.count, 'contact')} in ${dayCount(m.before.days)} before, ${m.after.count} in ${dayCount(m.after.days)} after`;
+    const counts = `${plural(m.before.count, 'contact')} in ${periodLength(m.before.days)} before, ${m.after.count} in ${periodLength(m.after.days)} after`;
     // Days as "24 d", "6.5 d": the unit reads the same for one day or many, and the line stays short.
     // Not every export covers the sides: counts and days only, and which exports miss them. A rate there would
     // compare what was exported, not what happened.
     const uncovered = notCoveredWords(m);
+    // A side shorter than a day (two milestones hours apart) has no rate a day: 2 contacts in 2 hours are not "24
+    // a day". Both sides are then counts, in hours for the short one, as the findings give them.
     const sides = countsOnly(m)
       ? `${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
-      : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${d(m.before.days)}, ${m.after.count} in ${d(m.after.days)}); ${
-          m.status === 'ok'
-            ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
-            : `no rate ratio: ${whyNot(m)}`
-        }`;
+      : underADay(m.before.days) || underADay(m.after.days)
+        ? `${counts}; no rate ratio: ${whyNot(m)}`
+        : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${d(m.before.days)}, ${m.after.count} in ${d(m.after.days)}); ${
+            m.status === 'ok'
+              ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
+              : `no rate ratio: ${whyNot(m)}`
+          }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
     return `${milestoneStart(m)} ${safe(m.label)}: ${sides}; ${after}`;
@@ -135,7 +140,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
     lines.push(
-      `${pad}last ${h.days === 1 ? 'day' : `${h.days} days`} covered ${h.after.from} → ${h.after.to}, first ${h.before.from} → ${h.before.to}`,
+      `${pad}last ${h.days === 1 ? 'day' : `${h.days} days`} ${countsOnly(h) ? 'of the window' : 'covered'} ${h.after.from} → ${h.after.to}, first ${h.before.from} → ${h.before.to}`,
     );
   }
   const [t0, ...trest] = trendLines(e);

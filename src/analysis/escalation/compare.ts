@@ -18,7 +18,7 @@
  * minus its start's, so neighbouring sides' exposures add up to the days they span.
  */
 import type { Comparison } from '../../model/escalation.js';
-import { dayCount } from '../../model/escalation-words.js';
+import { periodLength } from '../../model/escalation-words.js';
 import { dateOf, poissonStep, rateRatioTest } from '../stats/index.js';
 import { type Ctx, lowerBound, MIN, plural } from './context.js';
 import type { DayRange } from './window.js';
@@ -135,8 +135,9 @@ export function compare(
     adjustedForTrend: null,
   };
   const short: string[] = [];
-  if (before.days < MIN.sideDays) short.push(`${dayCount(before.days)} before`);
-  if (after.days < MIN.sideDays) short.push(`${dayCount(after.days)} after`);
+  // A side shorter than a day is said in hours ("only 2 hours after"): every report prints this reason.
+  if (before.days < MIN.sideDays) short.push(`${periodLength(before.days)} before`);
+  if (after.days < MIN.sideDays) short.push(`${periodLength(after.days)} after`);
   if (short.length > 0) {
     return {
       ...base,

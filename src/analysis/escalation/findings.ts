@@ -8,8 +8,10 @@ import { unscaledOnlyDates } from '../../model/change-points.js';
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import {
   atRequestTimeWords,
+  countsOnly,
   milestoneStart,
   notCoveredWords,
+  periodLength,
   senSlopeWords,
   trendEstimated,
 } from '../../model/escalation-words.js';
@@ -32,7 +34,6 @@ import {
   channelList,
   cite,
   comparisonStats,
-  days,
   lower,
   perDay,
   plural,
@@ -104,7 +105,7 @@ function milestoneSentences(b: Body): string[] {
       // A date outside the window has no window days on one side: that side is said as such, not "0 contacts in
       // 0 days".
       const side = (s: { count: number; days: number }, word: string) =>
-        s.days > 0 ? `${plural(s.count, 'contact')} in ${days(s.days)} ${word} it` : undefined;
+        s.days > 0 ? `${plural(s.count, 'contact')} in ${periodLength(s.days)} ${word} it` : undefined;
       const { before, after } = m.wholeWindow;
       const counts = [side(before, 'before'), side(after, 'after')]
         .filter((x) => x !== undefined)
@@ -149,18 +150,6 @@ function timed(m: MilestoneAnalysis | undefined): MilestoneAnalysis | undefined 
   return m !== undefined && m.date.length > 10 ? m : undefined;
 }
 
-/**
- * A side's length in words: days, or hours and minutes when shorter than a day ("2 hours", "14 hours 30
- * minutes"), since "0.1 days" hides how short it is.
- */
-function duration(d: number): string {
-  if (d >= 1 || d === 0) return days(d);
-  const minutes = Math.max(1, Math.round(d * 1440));
-  const h = Math.floor(minutes / 60);
-  const min = minutes % 60;
-  return [h > 0 ? plural(h, 'hour') : '', min > 0 ? plural(min, 'minute') : ''].filter(Boolean).join(' ');
-}
-
 /** "day of the window" or "day that every export covers", as what bounds a side. */
 function dayKind(s: Side): string {
   return s.boundedBy === 'coverage' ? 'day that every export covers' : 'day of the window';
@@ -177,7 +166,7 @@ function sideReason(c: Pick<Comparison, 'before' | 'after' | 'reason' | 'status'
   const empty = short.filter((k) => c[k].days === 0);
   if (empty.length > 0)
     return `no ${dayKind(c[empty[0]!])} is ${empty[0]} it, so there is nothing to compare with`;
-  return `only ${short.map((k) => `${duration(c[k].days)} ${k}`).join(' and ')} (at least ${MIN.sideDays} days each side are needed)`;
+  return `only ${short.map((k) => `${periodLength(c[k].days)} ${k}`).join(' and ')} (at least ${MIN.sideDays} days each side are needed)`;
 }
 
 /**
@@ -204,7 +193,7 @@ function belowMinimumSides(b: Body, m: MilestoneAnalysis): string {
     const period =
       after.days === 1 && after.to && !next
         ? `on ${formatDate(after.to)}`
-        : `in the ${duration(after.days)}${end}`;
+        : `in the ${periodLength(after.days)}${end}`;
     const rate = after.days >= 1 ? ` (${perDay(after.ratePerDay)})` : '';
     head = `there ${after.count === 1 ? 'was' : 'were'} ${plural(after.count, 'contact')} ${period}${cover}${rate}`;
   }
@@ -218,7 +207,7 @@ function belowMinimumSides(b: Body, m: MilestoneAnalysis): string {
   const paren = [where, before.days >= 1 ? `${sig2(before.ratePerDay)} a day` : '']
     .filter(Boolean)
     .join(', ');
-  const period = before.days === 1 && !prev ? 'on the day' : `in the ${duration(before.days)}`;
+  const period = before.days === 1 && !prev ? 'on the day' : `in the ${periodLength(before.days)}`;
   return `${head}, against ${plural(before.count, 'contact')} ${period} before it${paren ? ` (${paren})` : ''}`;
 }
 
@@ -272,7 +261,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
     const rate =
       cmp.status === 'ok'
         ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
-        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${duration(cmp.before.days)}; no rate ratio is given: ${sideReason(cmp)}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
+        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${sideReason(cmp)}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
     );
@@ -419,9 +408,9 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const cov = coverageSentence(b) ?? noCoverageSentence(b);
   if (cov) out.push(cov);
   const h = b.headline.rateNowVsStart;
-  if (h.status === 'ok' && noFullCoverage(b)) {
+  if (countsOnly(h) && h.days > 0) {
     // As for a milestone (countsOnly): with no day that every export covers, the first and the last days are
-    // covered by different exports, and a rate ratio would compare what was exported.
+    // covered by different exports, and a rate ratio would compare what was exported (rates.ts).
     out.push(
       `The first and the last ${plural(h.days, 'day')} of the window had ${h.before.count} and ${h.after.count} contacts (${formatDateRange(h.before.from!, h.before.to!)}; ${formatDateRange(h.after.from!, h.after.to!)}); no rate ratio is given, as no day is covered by every export.`,
     );

@@ -162,7 +162,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Latest rate against the first',
-      description: `The last ${HEADLINE_DAYS} fully covered days against the first ${HEADLINE_DAYS} (half the days each when fewer than ${2 * HEADLINE_DAYS}), by the same exact test. A fixed, pre-specified comparison, not a search for the largest change. "Latest" means the last days every export covers, which may end before the exports do.`,
+      description: `The last ${HEADLINE_DAYS} fully covered days against the first ${HEADLINE_DAYS} (half the days each when fewer than ${2 * HEADLINE_DAYS}), by the same exact test. A fixed, pre-specified comparison, not a search for the largest change. "Latest" means the last days every export covers, which may end before the exports do. When no day is covered by every export, the first and the last days of the window are given as counts only, with no ratio: different exports cover them, and a ratio would compare what was exported.`,
       caveats: ['Two short windows: a single busy week at either end moves it.'],
     },
     ...multipleTesting(b),

@@ -2,12 +2,13 @@
  * Counts and rates (statistics.md §2.1, §1.5): the rate per day, per week and per 30 days with the exact
  * (Garwood) 95% interval, over the window and over the fully covered stretch; ISO-week and calendar-month rows
  * with days observed and partial flags; and the headline "rate now versus at the start": the last 28 fully
- * covered days against the first 28, by the exact conditional test.
+ * covered days against the first 28, by the exact conditional test (counts only when no day is fully covered).
  */
-import type { Comparison, Escalation } from '../../model/escalation.js';
+import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import { dateOf, periodRows, poissonRate } from '../stats/index.js';
 import { compare } from './compare.js';
 import { type Ctx, countBetween, MIN, refOf } from './context.js';
+import { sidesNotCovered } from './milestones.js';
 import type { DayRange } from './window.js';
 
 /** Length of each side of the headline comparison, in days. */
@@ -66,7 +67,9 @@ export function periodTables(ctx: Ctx): Pick<Escalation, 'weekly' | 'monthly'> {
 }
 
 /** The last days of the stretch against its first days (28 each, or half the stretch when shorter). */
-export function rateNowVsStart(ctx: Ctx): Comparison & { days: number } {
+export function rateNowVsStart(
+  ctx: Ctx,
+): Comparison & { days: number; notCovered?: MilestoneAnalysis['notCovered'] } {
   const range = ctx.stretch ?? ctx.window;
   const total = range.to - range.from + 1;
   const days = Math.min(HEADLINE_DAYS, Math.floor(total / 2));
@@ -105,8 +108,29 @@ export function rateNowVsStart(ctx: Ctx): Comparison & { days: number } {
       days,
     };
   }
+  // No day that every export covers (with a channel that limits them): the first days and the last ones are
+  // covered by different exports, so a rate ratio between them would compare what was exported, not what happened.
+  // Counts only, as for a milestone whose sides not every export covers, with the exports that miss their days.
+  if (!ctx.stretch && ctx.limiting.length > 0) {
+    return {
+      ...c,
+      rateRatio: null,
+      ci95: [null, null],
+      p: null,
+      overdispersed: null,
+      adjustedForTrend: null,
+      status: 'not-computable',
+      reason: NO_FULL_COVERAGE,
+      notCovered: sidesNotCovered(ctx, c),
+      days,
+    };
+  }
   return { ...c, days };
 }
+
+/** Why the latest rate is not set against the first when no day is covered by every export. */
+export const NO_FULL_COVERAGE =
+  'no day of the window is covered by every export, so the first and the last days are covered by different exports and a rate ratio would compare what was exported, not what happened';
 
 /** From the first to the last incident in the window: span, days with contact, and the two persistence criteria. */
 export function persistence(ctx: Ctx): Escalation['persistence'] {

@@ -3,16 +3,10 @@
  * the small phrases every sentence shares.
  */
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { dayCount } from '../../model/escalation-words.js';
 import { cap, formatCi, formatDate, formatP, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
 export { cap, plural } from '../../model/format.js';
-
-/** Exposure in days, one decimal when fractional. */
-export function days(d: number): string {
-  return dayCount(d);
-}
 
 /** "10 January 2024 at 23:19" from a local time. */
 export function when(local: string): string {

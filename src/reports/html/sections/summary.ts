@@ -5,6 +5,7 @@
  * two report fields.
  */
 
+import { countsOnly } from '../../../model/escalation-words.js';
 import { formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
@@ -119,6 +120,14 @@ function rateNow(r: Report): string {
     h.before.from && h.before.to && h.after.from && h.after.to
       ? ` (${text(formatDateRange(h.before.from, h.before.to))} and ${text(formatDateRange(h.after.from, h.after.to))})`
       : '';
+  // No day every export covers: the first and last days are covered by different exports, so the figure is the
+  // two counts, never two rates a day set side by side.
+  if (countsOnly(h))
+    return figure(
+      `Contacts, first → last ${plural(h.days, 'day')}`,
+      `${int(h.before.count)} → ${int(h.after.count)}`,
+      `first and last ${plural(h.days, 'day')} of the window${dates}; counts only: ${text(whyNot(h))}`,
+    );
   return figure(
     `Contacts a day, first → last ${plural(h.days, 'day')}`,
     `${text(sig2(h.before.ratePerDay))} → ${text(sig2(h.after.ratePerDay))}`,

@@ -4,6 +4,7 @@
  * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
  */
 
+import { periodLength, underADay } from '../../../../model/escalation-words.js';
 import { cap, formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { int } from '../../../format.js';
@@ -13,9 +14,18 @@ import { plain, text } from '../../escape.js';
 import { table } from '../../table.js';
 import { type HtmlContext, rowId } from '../section.js';
 
-/** Exposure in days: whole days as integers, fractional ones (a milestone with a time) to one decimal. */
+/**
+ * Exposure in days: whole days as integers, fractional ones (a milestone with a time) to one decimal; a side
+ * shorter than a day in hours and minutes ("2 hours"), as the findings give it, since "0.1" hides how short it is.
+ */
 export function days(d: number): string {
+  if (underADay(d)) return text(periodLength(d));
   return Number.isInteger(d) ? int(d) : d.toFixed(1);
+}
+
+/** A side's rate a day; none for a side shorter than a day (2 contacts in 2 hours are not "24 a day"). */
+function perDay(p: Comparison['before']): string {
+  return underADay(p.days) ? '– (under a day)' : text(sig2(p.ratePerDay));
 }
 
 /**
@@ -93,6 +103,7 @@ function sidesTable(
  */
 export function countsOnlyComparison(
   c: Pick<Comparison, 'before' | 'after' | 'reason'> & Pick<MilestoneAnalysis, 'notCovered'>,
+  labels: [string, string] = ['Before', 'After'],
 ): string {
   const sides = ['before', 'after'] as const;
   const missing = (side: 'before' | 'after') =>
@@ -102,8 +113,8 @@ export function countsOnlyComparison(
       .join('; ') || '–';
   return sidesTable(
     [
-      ['Before', c.before],
-      ['After', c.after],
+      [labels[0], c.before],
+      [labels[1], c.after],
     ],
     { columns: [{ label: 'Not covered by' }], cells: (_, k) => [missing(sides[k]!)] },
     `Counts only, no rates and no rate ratio: ${text(c.reason ?? 'not every export covers these days')}.`,
@@ -119,7 +130,7 @@ export function comparison(c: Comparison, labels: [string, string] = ['Before', 
     ],
     {
       columns: [{ label: 'Per day', num: true }, { label: 'Ends at' }],
-      cells: (p) => [text(sig2(p.ratePerDay)), p.boundedBy ? text(p.boundedBy) : '–'],
+      cells: (p) => [perDay(p), p.boundedBy ? text(p.boundedBy) : '–'],
     },
     ratioText(c),
   );

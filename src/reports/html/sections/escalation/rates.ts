@@ -4,7 +4,7 @@
  */
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
-import { senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
+import { countsOnly, senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
@@ -14,7 +14,7 @@ import { text } from '../../escape.js';
 import { table } from '../../table.js';
 import { figureHtml } from '../charts.js';
 import type { HtmlContext } from '../section.js';
-import { comparison, range, ref, withheld } from './common.js';
+import { comparison, countsOnlyComparison, range, ref, withheld } from './common.js';
 
 export function coverage(e: Escalation, ctx: HtmlContext): string {
   const w = e.window;
@@ -91,6 +91,9 @@ export function headline(e: Escalation): string {
   // A one-day range has no sides to show: a table of "First 0 days" and "Last 0 days" would read as missing days.
   if (h.days === 0) return `<p>The first and last days are not compared: ${text(whyNot(h))}.</p>`;
   const side = h.days === 1 ? 'day' : `${h.days} days`;
+  // No day every export covers: counts and days only, with the exports that miss each side's days (rates.ts).
+  if (countsOnly(h))
+    return `<p>The last ${plural(h.days, 'day')} of the window against the first ${plural(h.days, 'day')}.</p>${countsOnlyComparison(h, [`First ${side}`, `Last ${side}`])}`;
   return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${side}`, `Last ${side}`])}`;
 }
 
