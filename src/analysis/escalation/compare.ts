@@ -117,6 +117,24 @@ export function splitComparison(
   return compare(before, after, daily, splitIndex, ctx.phi !== null);
 }
 
+/**
+ * Two sides given as counts and days only, with why no rate ratio is given (status `not-computable`): days not
+ * covered by every export, whose rates would compare what was exported rather than what happened.
+ */
+export function countsOnly(sides: Pick<Comparison, 'before' | 'after'>, reason: string): Comparison {
+  return {
+    before: sides.before,
+    after: sides.after,
+    rateRatio: null,
+    ci95: [null, null],
+    p: null,
+    overdispersed: null,
+    adjustedForTrend: null,
+    status: 'not-computable',
+    reason,
+  };
+}
+
 /** The comparison of two periods, withheld below the minimums (14 days each side, 5 contacts in all). */
 export function compare(
   before: Period,

@@ -15,7 +15,7 @@ import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { wallClockMs } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
-import { type Boundary, dayStart, type Split, splitAt, splitComparison } from './compare.js';
+import { type Boundary, countsOnly, dayStart, type Split, splitAt, splitComparison } from './compare.js';
 import { type Ctx, channelCounts, countBetween, datesOf, lowerBound, refOf } from './context.js';
 import { type DayRange, inSpans, type LimitingChannel } from './window.js';
 
@@ -130,20 +130,13 @@ export function comparisonAt(
   const whole = splitComparison(ctx, split, w, { before: 'window', after: 'window' }, []);
   const s = ctx.stretch;
   if (!s || split.day < s.from || split.day > s.to) {
-    const { before, after } = whole;
     return {
-      before,
-      after,
-      rateRatio: null,
-      ci95: [null, null],
-      p: null,
-      overdispersed: null,
-      adjustedForTrend: null,
-      status: 'not-computable',
-      reason:
+      ...countsOnly(
+        whole,
         split.day < w.from || split.day > w.to
           ? 'the date is outside the window'
           : 'the date is outside the days every export covers',
+      ),
       wholeWindow: whole,
       afterUncovered: null,
       notCovered: sidesNotCovered(ctx, whole),

@@ -6,7 +6,7 @@
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import { dateOf, periodRows, poissonRate } from '../stats/index.js';
-import { compare } from './compare.js';
+import { compare, countsOnly } from './compare.js';
 import { type Ctx, countBetween, MIN, refOf } from './context.js';
 import { sidesNotCovered } from './milestones.js';
 import type { DayRange } from './window.js';
@@ -112,18 +112,7 @@ export function rateNowVsStart(
   // covered by different exports, so a rate ratio between them would compare what was exported, not what happened.
   // Counts only, as for a milestone whose sides not every export covers, with the exports that miss their days.
   if (!ctx.stretch && ctx.limiting.length > 0) {
-    return {
-      ...c,
-      rateRatio: null,
-      ci95: [null, null],
-      p: null,
-      overdispersed: null,
-      adjustedForTrend: null,
-      status: 'not-computable',
-      reason: NO_FULL_COVERAGE,
-      notCovered: sidesNotCovered(ctx, c),
-      days,
-    };
+    return { ...countsOnly(c, NO_FULL_COVERAGE), notCovered: sidesNotCovered(ctx, c), days };
   }
   return { ...c, days };
 }
