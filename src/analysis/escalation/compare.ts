@@ -153,15 +153,19 @@ export function compare(
     adjustedForTrend: null,
   };
   const short: string[] = [];
-  // A side shorter than a day is said in hours ("only 2 hours after"): every report prints this reason.
-  if (before.days < MIN.sideDays) short.push(`${periodLength(before.days)} before`);
-  if (after.days < MIN.sideDays) short.push(`${periodLength(after.days)} after`);
+  // A side shorter than a day is said in hours ("only 2 hours after"): every report prints this reason. A side
+  // with no day at all is said to have none ("only 0 days before" read as if days were missing).
+  const sides = [['before', before] as const, ['after', after] as const];
+  const empty = sides.find(([, p]) => p.days === 0);
+  for (const [name, p] of sides) if (p.days < MIN.sideDays) short.push(`${periodLength(p.days)} ${name}`);
   if (short.length > 0) {
     return {
       ...base,
       ...none,
       status: 'below-minimum',
-      reason: `only ${short.join(' and ')} (at least ${MIN.sideDays} days each side are needed)`,
+      reason: empty
+        ? `no ${empty[1].boundedBy === 'coverage' ? 'day that every export covers' : 'day of the window'} is ${empty[0]} it, so there is nothing to compare with`
+        : `only ${short.join(' and ')} (at least ${MIN.sideDays} days each side are needed)`,
     };
   }
   if (before.count + after.count < MIN.comparisonEvents) {

@@ -27,7 +27,6 @@ import {
 import type { ResolvedCase } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { MAX_LISTED } from './cease.js';
-import { MIN } from './context.js';
 import {
   boundNote,
   cap,
@@ -98,7 +97,7 @@ function milestoneSentences(b: Body): string[] {
         `After ${name} the rate ${dir}: ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m)}.${boundNote(m)}`,
       );
     } else if (m.status === 'below-minimum') {
-      out.push(`After ${name} ${belowMinimumSides(b, m)}; no rate ratio is given: ${sideReason(m)}.`);
+      out.push(`After ${name} ${belowMinimumSides(b, m)}; no rate ratio is given: ${m.reason}.`);
     } else if (m.wholeWindow) {
       // Counts only, and which exports miss the days: a rate across them would compare what was exported.
       const uncovered = notCoveredWords(m);
@@ -156,20 +155,6 @@ function dayKind(s: Side): string {
 }
 
 /**
- * Why a comparison gives no rate ratio, in the findings' units: a side shorter than the minimum is said in hours
- * when under a day, and a side with no days at all says there is none ("only 0 days before" read as if days were
- * missing).
- */
-function sideReason(c: Pick<Comparison, 'before' | 'after' | 'reason' | 'status'>): string {
-  const short = (['before', 'after'] as const).filter((k) => c[k].days < MIN.sideDays);
-  if (c.status !== 'below-minimum' || short.length === 0) return c.reason ?? 'not computable';
-  const empty = short.filter((k) => c[k].days === 0);
-  if (empty.length > 0)
-    return `no ${dayKind(c[empty[0]!])} is ${empty[0]} it, so there is nothing to compare with`;
-  return `only ${short.map((k) => `${periodLength(c[k].days)} ${k}`).join(' and ')} (at least ${MIN.sideDays} days each side are needed)`;
-}
-
-/**
  * The two sides of a milestone below the minimum sizes, counts first: a side shorter than a day is given in hours
  * with no rate a day (2 contacts in 2 hours are not "24 contacts a day"), and a side a timed milestone bounds is
  * named by it ("in the 2 hours up to the milestone “Arrest” on 15 March 2024 at 20:00").
@@ -197,7 +182,7 @@ function belowMinimumSides(b: Body, m: MilestoneAnalysis): string {
     const rate = after.days >= 1 ? ` (${perDay(after.ratePerDay)})` : '';
     head = `there ${after.count === 1 ? 'was' : 'were'} ${plural(after.count, 'contact')} ${period}${cover}${rate}`;
   }
-  // No day before it: `sideReason` says so.
+  // No day before it: the comparison's reason says so.
   if (before.days === 0) return head;
   const where = prev
     ? `from the milestone “${prev.label}” on ${when(milestoneStart(prev))}`
@@ -261,7 +246,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
     const rate =
       cmp.status === 'ok'
         ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
-        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${sideReason(cmp)}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
+        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
     );
