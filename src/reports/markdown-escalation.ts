@@ -21,6 +21,11 @@ import { timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
+/** "2024-03-15" for a period of one day, else "2024-03-15 – 2024-03-20". */
+function isoRange(from: string, to: string): string {
+  return from === to ? from : `${from} – ${to}`;
+}
+
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
   const sep = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
   return [
@@ -65,12 +70,12 @@ function quasi(c: Pick<Comparison, 'overdispersed'>): string {
  */
 function side(p: Comparison['before']): string {
   if (underADay(p.days)) return sideCounts(p);
-  return `${p.count} in ${dayCount(p.days)} (${sig2(p.ratePerDay)}/day)${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+  return `${p.count} in ${dayCount(p.days)} (${sig2(p.ratePerDay)}/day)${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
 /** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
 function sideCounts(p: Comparison['before']): string {
-  return `${p.count} in ${periodLength(p.days)}${p.from ? ` ${p.from} – ${p.to}` : ''}`;
+  return `${p.count} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
 /** "1 day", "3 days" (a whole number of days). */
@@ -81,7 +86,7 @@ function nDays(n: number): string {
 function overview(e: Escalation): string[] {
   const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
     i === 0 ? 'Window' : 'Fully covered days',
-    `${r.from} – ${r.to}`,
+    r.from && r.to ? isoRange(r.from, r.to) : '–',
     String(r.days),
     String(r.count),
     `${r.daysWithContact}`,
@@ -184,7 +189,7 @@ function changeSection(e: Escalation): string[] {
     ...table(
       ['Segment', 'Days', 'Contacts', 'Per day (95% CI)'],
       e.segments.map((s) => [
-        `${s.from} – ${s.to}`,
+        isoRange(s.from, s.to),
         String(s.days),
         String(s.count),
         `${sig2(s.ratePerDay)} (${formatCi(s.ci95)})`,

@@ -42,10 +42,10 @@ describe('an order at 18:00 and an arrest at 20:00 the same day (milestones-same
   it('gives the short side in hours with no rate a day in the Markdown milestone table', () => {
     const md = unescaped(out['markdown']!);
     expect(md).toContain(
-      '| 2024-03-15 18:00 | Non-molestation order served | 45 in 43.8 days (1.0/day) 2024-02-01 – 2024-03-15 | 2 in 2 hours 2024-03-15 – 2024-03-15 | no rate ratio: only 2 hours after (at least 14 days each side are needed) |',
+      '| 2024-03-15 18:00 | Non-molestation order served | 45 in 43.8 days (1.0/day) 2024-02-01 – 2024-03-15 | 2 in 2 hours 2024-03-15 | no rate ratio: only 2 hours after (at least 14 days each side are needed) |',
     );
     expect(md).toContain(
-      '| 2024-03-15 20:00 | Arrest | 2 in 2 hours 2024-03-15 – 2024-03-15 | 15 in 14.2 days (1.1/day) 2024-03-15 – 2024-03-29 | no rate ratio: only 2 hours before (at least 14 days each side are needed) |',
+      '| 2024-03-15 20:00 | Arrest | 2 in 2 hours 2024-03-15 | 15 in 14.2 days (1.1/day) 2024-03-15 – 2024-03-29 | no rate ratio: only 2 hours before (at least 14 days each side are needed) |',
     );
   });
 
