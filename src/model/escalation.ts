@@ -98,6 +98,11 @@ export const AfterDateSchema = z.object({
   byChannel: z.array(ChannelCount),
   first: EventRefSchema.nullable(),
   last: EventRefSchema.nullable(),
+  /**
+   * Incidents recorded with a date only (no time) on the day of a milestone that has a time: they may have been
+   * before it or after it, and are not in `count` (a date alone is read as the start of its day). Only when > 0.
+   */
+  sameDayDateOnly: Count.optional(),
 });
 
 /**

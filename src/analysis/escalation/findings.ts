@@ -124,6 +124,12 @@ function milestoneSentences(b: Body): string[] {
     } else if (a.count > 0) {
       out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!)}.`);
     }
+    const undated = a.sameDayDateOnly ?? 0;
+    if (undated > 0) {
+      out.push(
+        `${undated === 1 ? 'One incident' : `${plural(undated, 'incident')}`} recorded with a date but no time ${undated === 1 ? 'falls' : 'fall'} on ${formatDate(milestoneStart(m).slice(0, 10))}, the day of ${name}: ${undated === 1 ? 'it' : 'they'} may have been before or after it, and ${undated === 1 ? 'is' : 'are'} not counted after it.`,
+      );
+    }
   }
   return out;
 }

@@ -97,12 +97,18 @@ export function incidentsAfter(
   const all = ctx.incidents;
   const k = lowerBound(all, ms);
   const n = all.length - k;
+  // A record with a date alone stands at the start of its day: on the day of a milestone with a time it falls
+  // before it by its time, yet may have happened after it. Counted apart, so a reader can check them.
+  const dayStartMs = ctx.zone.startOfLocalDay(ctx.zone.localDayNumber(ms));
+  let sameDay = 0;
+  for (let i = lowerBound(all, dayStartMs); i < k; i++) if (all.precision(i) === 'day') sameDay++;
   return {
     breachWindow,
     count: n,
     byChannel: channelCounts(ctx, k),
     first: n ? refOf(ctx, all.at(k)) : null,
     last: n ? refOf(ctx, all.at(all.length - 1)) : null,
+    ...(sameDay > 0 ? { sameDayDateOnly: sameDay } : {}),
   };
 }
 

@@ -163,3 +163,29 @@ describe('a milestone with one contact on one day after it', () => {
     expect(sentence).not.toMatch(/were 1 contact|the 1 day/);
   });
 });
+
+describe('an incident with a date only, on the day of an order served at a time', () => {
+  it('is not counted after the order, and the JSON and the findings say it may have been', () => {
+    // Two texts a day through January (UTC zone), the order served at 18:00 on 20 January, and a diary entry
+    // for 20 January without a time (stored at the start of that day), beside the texts.
+    const events = [
+      ...daily('2024-01-01', Array(31).fill(2)),
+      ev({ at: '2024-01-20T00:00:00Z', precision: 'day', channel: 'in-person', sender: null }),
+    ].sort((a, b) => a.ms - b.ms);
+    const e = analyse(
+      events,
+      kase({ milestones: [{ date: '2024-01-20T18:00', label: 'Order served', type: 'order' }] }),
+    );
+    const a = e.milestones[0]!.incidentsAfter;
+    expect(a.sameDayDateOnly).toBe(1);
+    expect(e.findings).toContain(
+      'One incident recorded with a date but no time falls on 20 January 2024, the day of the milestone “Order served” on 20 January 2024 at 18:00: it may have been before or after it, and is not counted after it.',
+    );
+    // Without a time on the milestone, the day's records all count after it: nothing to say.
+    const dated = analyse(
+      events,
+      kase({ milestones: [{ date: '2024-01-20', label: 'Order served', type: 'order' }] }),
+    );
+    expect(dated.milestones[0]!.incidentsAfter.sameDayDateOnly).toBeUndefined();
+  });
+});
