@@ -186,7 +186,9 @@ const ADDRESS_RE = new RegExp(
 
 /** Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other. */
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {
-  return wholeWords(terms.map(spacedLiteral), flags);
+  // An underscore joins words in file names and user names (`Sam_passport.jpg`, `IMG_Sam.jpg`, `alex_morgan`):
+  // a name is a whole word beside one, or those names would be left in the text as written.
+  return wholeWords(terms.map(spacedLiteral), flags, '[\\p{L}\\p{N}]');
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -194,11 +196,9 @@ function spacedLiteral(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
-/** One expression of the alternatives `sources`, matched as whole words only; undefined when there are none. */
-function wholeWords(sources: readonly string[], flags: string): RegExp | undefined {
-  return sources.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, flags)
-    : undefined;
+/** One expression of the alternatives `sources`, matched as whole words (no `word` character either side); undefined when none. */
+function wholeWords(sources: readonly string[], flags: string, word = '[\\p{L}\\p{N}_]'): RegExp | undefined {
+  return sources.length ? new RegExp(`(?<!${word})(?:${sources.join('|')})(?!${word})`, flags) : undefined;
 }
 
 /**
