@@ -15,7 +15,7 @@
  */
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { fingerprint } from '../dedupe.js';
-import { caseIdentifierKeys, typedKey } from '../identities.js';
+import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
 import type { Zone } from '../zone.js';
 import { detailNames } from './names.js';
 import { PSEUDONYM_SCHEME, type Pseudonymiser } from './pseudonym.js';
@@ -208,8 +208,8 @@ export function anonymiseCase(
     };
   });
   const shiftDays = weeks * 7;
-  const person = (x: ResolvedCase['subject']) => ({
-    identifiers: [...new Set(x.identifiers.flatMap((id) => p.caseIdentifier(id, c.region)))],
+  const person = (x: ResolvedCase['subject'], role: 'subject' | 'victim') => ({
+    identifiers: copyIdentifiers(x.identifiers, role, everything, c.region, p),
   });
   const milestone = (m: Milestone): Milestone => ({
     ...m,
@@ -225,8 +225,8 @@ export function anonymiseCase(
     title: 'Anonymised case',
     timezone: c.timezone,
     ...(c.region ? { region: c.region } : {}),
-    victim: person(c.victim),
-    subject: person(c.subject),
+    victim: person(c.victim, 'victim'),
+    subject: person(c.subject, 'subject'),
     milestones: c.milestones.map(milestone),
     ...(Object.keys(window).length ? { window } : {}),
     // The case's own phrases, redacted as the texts are ("visits 12 Elm Road" and the texts that say so both
@@ -248,4 +248,52 @@ function redactedLexicon(
       Array.isArray(v) ? v.map(redact) : { terms: v.terms.map(redact), replace: v.replace },
     ]),
   );
+}
+
+/** The typed keys a case identifier could match a sender by (its id under each type its shape allows, its name). */
+function senderKeys(e: TimelineEvent, region: string | undefined): string[] {
+  const s = e.sender;
+  const keys = e.senderKey === undefined ? [] : [e.senderKey];
+  if (s?.id !== undefined)
+    for (const t of s.idType ? [s.idType] : guessTypes(s.id)) {
+      const k = typedKey(s.id, t, region);
+      if (k) keys.push(k);
+    }
+  // As the resolver: the name beside a number or an address is a contact label, which matches no one.
+  if (s?.name !== undefined && s.idType !== 'phone' && s.idType !== 'email') {
+    const k = typedKey(s.name, 'name', undefined);
+    if (k) keys.push(k);
+  }
+  return keys;
+}
+
+/**
+ * The copy's case-file identifiers of one person. The copy's rows name each sender by the pseudonym of the key
+ * it resolved to, and a case-file identifier matched it by any of its keys (a Telegram account by its display
+ * name, "Sam" as a name and not as an account): so the copy lists the pseudonyms of the senders this person's
+ * identifiers matched, and one pseudonym of each identifier that matched no sender. Listing every key of every
+ * identifier instead would make the copy's report warn that identifiers matched no one (or that the subject was
+ * not found at all) where the original's did not.
+ */
+function copyIdentifiers(
+  ids: readonly string[],
+  role: 'subject' | 'victim',
+  events: readonly TimelineEvent[],
+  region: string | undefined,
+  p: Pseudonymiser,
+): string[] {
+  const wanted = new Map(ids.map((id) => [id, caseIdentifierKeys(id, region)]));
+  const all = new Set([...wanted.values()].flat());
+  const matched = new Set<string>();
+  const out = new Set<string>();
+  for (const e of events) {
+    if (e.role !== role || e.senderKey === undefined) continue;
+    const keys = senderKeys(e, region).filter((k) => all.has(k));
+    if (keys.length === 0) continue;
+    for (const k of keys) matched.add(k);
+    out.add(`id:${p.of(e.senderKey)}`);
+  }
+  for (const [, keys] of wanted)
+    if (keys.length > 0 && !keys.some((k) => matched.has(k))) out.add(`id:${p.of(keys[0]!)}`);
+  return [...out].sort();
 }

@@ -151,7 +151,13 @@ const TITLED_RE = new RegExp(
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const DIGITS_RE = /[+(]?\d(?:[\s.\-()]{0,2}\d){6,}/g;
+// `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
+const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
+/**
+ * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
+ * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
+ */
+const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.\-]{0,2}$/;
 /** Endings that are rarely a word: a host on one of them is a URL even without a path. */
 const TLDS = 'com|org|net|edu|gov|info|biz|io|uk|ie|xyz|app|dev|online|site|shop|tv|eu|au|nz|ca';
 /** Endings that are also short words or abbreviations ("no.it", "e.g."): a URL only with a path. */
@@ -180,7 +186,9 @@ const ADDRESS_RE = new RegExp(
 
 /** Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other. */
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {
-  return wholeWords(terms.map(spacedLiteral), flags);
+  // An underscore joins words in file names and user names (`Sam_passport.jpg`, `IMG_Sam.jpg`, `alex_morgan`):
+  // a name is a whole word beside one, or those names would be left in the text as written.
+  return wholeWords(terms.map(spacedLiteral), flags, '[\\p{L}\\p{N}]');
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -188,11 +196,9 @@ function spacedLiteral(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
-/** One expression of the alternatives `sources`, matched as whole words only; undefined when there are none. */
-function wholeWords(sources: readonly string[], flags: string): RegExp | undefined {
-  return sources.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, flags)
-    : undefined;
+/** One expression of the alternatives `sources`, matched as whole words (no `word` character either side); undefined when none. */
+function wholeWords(sources: readonly string[], flags: string, word = '[\\p{L}\\p{N}_]'): RegExp | undefined {
+  return sources.length ? new RegExp(`(?<!${word})(?:${sources.join('|')})(?!${word})`, flags) : undefined;
 }
 
 /**
@@ -352,7 +358,10 @@ export class Redactor {
       (s) =>
         phoneNumbers()
           .findPhoneNumbersInText(s, { defaultCountry: this.region as CountryCode | undefined })
-          .map((f) => [f.startsAt, f.endsAt] as const),
+          .map((f) => {
+            const lead = s[f.startsAt] === '+' ? null : CALLING_CODE_BEFORE.exec(s.slice(0, f.startsAt));
+            return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
+          }),
       '[PHONE]',
     );
   }
