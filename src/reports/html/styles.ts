@@ -35,6 +35,7 @@ section.subsection { margin: 0 0 1.5rem; }
 .ratio { font-size: .92rem; max-width: 52rem; margin-top: .5rem; }
 table.comparison { width: auto; }
 .muted { color: var(--muted); }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .cc { font-family: var(--mono); font-size: .8em; color: #7a1f1f; border: 1px solid #b9a3a3; border-radius: 2px; padding: 0 .15em; }
 
 .doc-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }

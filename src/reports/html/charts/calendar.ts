@@ -139,6 +139,7 @@ export function calendarChart(r: Report): Figure | null {
     ),
     tableLabel: `Data: incidents per day, one row per week (${plural(weeks, 'week')})`,
     table: table({
+      caption: 'Data of the days with contact: incidents per day, one row per week',
       columns: [{ label: 'Week starting' }, ...WEEKDAYS.map((d) => ({ label: d.slice(0, 3), num: true }))],
       rows,
       rowHeaders: true,

@@ -234,6 +234,7 @@ export function dailyChart(r: Report): Figure | null {
     svg: svg(ID, HEIGHT + drop, `Incidents per ${unit}`, caption, body),
     tableLabel: `Data: incidents per ${unit} (${plural(data.length, 'row')})`,
     table: table({
+      caption: `Data of the incidents per ${unit}${byChannel ? ', by channel' : ''}`,
       columns: [
         { label: weekly ? 'Week starting' : 'Date' },
         ...cols.map((c) => ({ label: plain(c), num: true })),
