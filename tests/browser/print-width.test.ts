@@ -1,6 +1,6 @@
 /**
  * Printed on A4, no part of the HTML report is wider than the page, and every channel in the daily chart's legend
- * is drawn inside the chart. fixtures/hostile-text holds a title, names and diary text with 120–300-character
+ * is drawn inside the chart, as is every other label of every chart (the calendar's legend over a few weeks). fixtures/hostile-text holds a title, names and diary text with 120–300-character
  * unbroken words, markup and bidi overrides; fixtures/mixed-case has 13 channels, more than one legend line holds.
  *
  * Needs /usr/bin/chromium (CI installs it); without it the test is skipped and says why.
@@ -31,7 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)(
 
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'chronolog-width-'));
-      for (const name of ['hostile-text', 'mixed-case', 'demo-case']) {
+      for (const name of ['hostile-text', 'mixed-case', 'demo-case', 'single-incident']) {
         files[name] = path.join(dir, `${name}.html`);
         writeFileSync(files[name], renderHtml(await reportOf([`fixtures/${name}`], {})));
       }
@@ -73,5 +73,17 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(outside).toEqual([]);
       await page.close();
     });
+
+    it.each(['mixed-case', 'single-incident'])(
+      '%s: every label of every chart is inside its chart',
+      async (name) => {
+        const page = await printed(name);
+        const outside: string[] = await page.evaluate(
+          `[...document.querySelectorAll('svg.chart-svg')].flatMap((svg) => { const box = svg.getBoundingClientRect(); return [...svg.querySelectorAll('text')].filter((t) => { const r = t.getBoundingClientRect(); return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5); }).map((t) => svg.getAttribute('aria-labelledby') + ': ' + t.textContent); })`,
+        );
+        expect(outside).toEqual([]);
+        await page.close();
+      },
+    );
   },
 );
