@@ -87,6 +87,16 @@ describe('html report: structure', () => {
     expect(page).not.toContain('id="annex-table"');
   });
 
+  it('names every table with a caption, so a screen reader announces what it holds', () => {
+    for (const page of [renderHtml(hostileReport()), renderHtml(reportWithEscalation())]) {
+      const tables = [...page.matchAll(/<table[^>]*>(<caption[^>]*>([^<]*)<\/caption>)?/g)];
+      expect(tables.length).toBeGreaterThan(8);
+      for (const t of tables) expect(t[2] ?? '', t[0]).toMatch(/^[A-Z].{10,}/);
+    }
+    // Before/after tables say which sides they compare.
+    expect(renderHtml(reportWithEscalation())).toContain('<caption class="vh">Before compared with After:');
+  });
+
   it('draws every chart with a title, a description, a visible caption and its data table', () => {
     const page = renderHtml(reportWithChronology());
     CHART_IDS.forEach((id, k) => {

@@ -2,7 +2,9 @@
  * The page's stylesheet, one fixed string allowed by its SHA-256 in the Content-Security-Policy. System fonts
  * only (nothing to download); near-black text on white with a contrast of at least 7:1 for body and muted text;
  * a print stylesheet for A4 with a page break before each section, page numbers, table headers repeated on every
- * page, and every annex row shown whatever the on-screen filter says. An identifier (a phone number, address or
+ * page (their headings wrapping so that no table is wider than the page), and every annex row shown whatever the
+ * on-screen filter says. A long unbroken word (a URL, a name typed without spaces) wraps rather than pushing the
+ * page wider than A4. An identifier (a phone number, address or
  * handle: `bdi.ident`, or the `<bdi>` of an `.ident` cell) never breaks across lines, on screen or in print: a
  * number split over two lines is easily read or copied wrong.
  */
@@ -14,7 +16,7 @@ export const STYLES = `
 }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 var(--sans); font-variant-numeric: tabular-nums; }
+body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 var(--sans); font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
 .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; }
 .skip:focus { left: 1rem; z-index: 1; }
 .page { max-width: 62rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
@@ -33,11 +35,12 @@ section.subsection { margin: 0 0 1.5rem; }
 .ratio { font-size: .92rem; max-width: 52rem; margin-top: .5rem; }
 table.comparison { width: auto; }
 .muted { color: var(--muted); }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .cc { font-family: var(--mono); font-size: .8em; color: #7a1f1f; border: 1px solid #b9a3a3; border-radius: 2px; padding: 0 .15em; }
 
 .doc-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .75rem; color: var(--muted); margin: 0; }
-.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.25rem; margin: 0 0 1.5rem; font-size: .92rem; }
+.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1.25rem; margin: 0 0 1.5rem; font-size: .92rem; }
 .meta div { display: contents; }
 .meta dt { color: var(--muted); }
 .meta dd { margin: 0; }
@@ -63,6 +66,7 @@ table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #e2e2e2; }
 thead th { border-bottom: 1.5px solid var(--ink); font-weight: 700; white-space: nowrap; }
+td, tbody th { overflow-wrap: anywhere; }
 tbody th { font-weight: 400; }
 tfoot td, tfoot th { border-top: 1.5px solid var(--ink); font-weight: 700; }
 .num { text-align: right; white-space: nowrap; }
@@ -161,11 +165,14 @@ footer.doc-footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid 
   h2, h3 { break-after: avoid; }
   section.chart, .fig, tr, .sdash-item, .block > table { break-inside: avoid; }
   thead { display: table-header-group; }
+  thead th { white-space: normal; }
   tfoot { display: table-footer-group; }
   table.annex thead th { position: static; }
   table.annex tr[hidden] { display: table-row !important; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
+  table { font-size: 8.5pt; }
+  table.compact th, table.compact td { font-size: 8pt; }
   table.annex { font-size: 7.5pt; }
   table.annex th, table.annex td { padding: .25em .4em; }
 }

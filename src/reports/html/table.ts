@@ -1,6 +1,6 @@
 /**
  * Accessible data tables: column headers with `scope="col"`, an optional row header column with `scope="row"`,
- * numbers right-aligned in tabular figures. Cells are markup the caller has already escaped.
+ * numbers right-aligned in tabular figures, and a caption naming the table. Cells are markup the caller has already escaped.
  */
 
 export interface Column {
@@ -18,7 +18,12 @@ export interface TableSpec {
   readonly rowHeaders?: boolean;
   /** A totals row, rendered in `<tfoot>`. */
   readonly foot?: readonly string[];
-  readonly caption?: string;
+  /**
+   * The table's name for a screen reader, which lists and announces tables by their caption (escaped markup).
+   * Required: a table without one is announced only as "table, N columns". It is visually hidden, as the heading or
+   * `<summary>` above each table already shows the same words on the page.
+   */
+  readonly caption: string;
   readonly cls?: string;
 }
 
@@ -41,5 +46,5 @@ function row(cells: readonly string[], spec: TableSpec): string {
 export function table(spec: TableSpec): string {
   const head = spec.columns.map((c) => `<th scope="col"${cellClass(c)}>${c.label}</th>`).join('');
   const foot = spec.foot ? `<tfoot>${row(spec.foot, spec)}</tfoot>` : '';
-  return `<table${spec.cls ? ` class="${spec.cls}"` : ''}>${spec.caption ? `<caption>${spec.caption}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${spec.rows.map((r) => row(r, spec)).join('')}</tbody>${foot}</table>`;
+  return `<table${spec.cls ? ` class="${spec.cls}"` : ''}><caption class="vh">${spec.caption}</caption><thead><tr>${head}</tr></thead><tbody>${spec.rows.map((r) => row(r, spec)).join('')}</tbody>${foot}</table>`;
 }

@@ -106,11 +106,15 @@ export function calendarChart(r: Report): Figure | null {
     return g;
   });
   if (milestoneDays.size > 0) {
+    const mx = lx + 16;
+    lx = mx + CELL + 5 + 'milestone day'.length * 6.6;
     legend.push(
-      `<rect class="cal l0 ms" x="${n(lx + 16)}" y="${n(legendY)}" width="${CELL}" height="${CELL}" fill="#ffffff"/><text x="${n(lx + 16 + CELL + 5)}" y="${n(legendY + 11)}">milestone day</text>`,
+      `<rect class="cal l0 ms" x="${n(mx)}" y="${n(legendY)}" width="${CELL}" height="${CELL}" fill="#ffffff"/><text x="${n(mx + CELL + 5)}" y="${n(legendY + 11)}">milestone day</text>`,
     );
   }
-  const width = Math.min(WIDTH, LEFT + Math.min(weeks, BLOCK_WEEKS) * PITCH + 8);
+  // Wide enough for the legend too: over a few weeks the grid is narrower than the legend, whose last entry the
+  // SVG would otherwise cut off (`lx` is where the legend ends).
+  const width = Math.min(WIDTH, Math.max(LEFT + Math.min(weeks, BLOCK_WEEKS) * PITCH, lx) + 8);
   const height = legendY + CELL + 6;
 
   const caption = `Each square is a day from ${longDate(i.daily[0]!.date)} to ${longDate(i.daily[i.daily.length - 1]!.date)}, in columns of weeks starting on Monday; darker squares had more incidents (scale, in incidents a day: ${labels.join(', ')}). Contact on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)}; white squares are days with no incidents recorded.${milestoneDays.size ? ' Squares with a heavy outline are milestone days.' : ''}`;
@@ -139,6 +143,7 @@ export function calendarChart(r: Report): Figure | null {
     ),
     tableLabel: `Data: incidents per day, one row per week (${plural(weeks, 'week')})`,
     table: table({
+      caption: 'Data of the days with contact: incidents per day, one row per week',
       columns: [{ label: 'Week starting' }, ...WEEKDAYS.map((d) => ({ label: d.slice(0, 3), num: true }))],
       rows,
       rowHeaders: true,

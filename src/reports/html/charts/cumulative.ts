@@ -62,6 +62,7 @@ export function cumulativeChart(r: Report): Figure | null {
     svg: svg(ID, BOTTOM + 24, 'Cumulative incidents', caption, body),
     tableLabel: `Data: incidents per week and running total (${plural(i.weekly.length, 'week')})`,
     table: table({
+      caption: 'Data of the cumulative incidents: incidents per week and running total',
       columns: [
         { label: 'Week starting' },
         { label: 'Days', num: true },

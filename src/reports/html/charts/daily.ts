@@ -75,24 +75,42 @@ const UNCOVERED_KEY = 'not every export covers these days';
 /** The grey hatch of days not every export covers, as in the change-point chart (reads in black-and-white too). */
 const UNCOVERED_FILL = `<pattern id="${ID}-uncov" width="6" height="6" patternUnits="userSpaceOnUse"><path d="M0 6L6 0" stroke="#9a9a9a" stroke-width="0.8"/></pattern>`;
 
-function legend(styles: readonly ChannelStyle[], uncovered: boolean): string {
+/** Height of one legend line; the legend's first line is at y = 6. */
+const LEGEND_LINE = 18;
+
+/**
+ * The legend: one swatch and label per channel, then the shading's key, wrapped onto as many lines as they need
+ * within the chart's width (an entry past the right edge would be cut off by the SVG, and that channel would have
+ * no key). `lines` says how many lines it took, so the plot can move down to make room.
+ */
+function legend(styles: readonly ChannelStyle[], uncovered: boolean): { svg: string; lines: number } {
+  const right = WIDTH - 12;
   let x = LEFT;
+  let line = 0;
+  /** The position of an entry `width` wide: on the current line when it fits, else at the start of the next. */
+  const place = (width: number): [number, number] => {
+    if (x > LEFT && x + width > right) {
+      x = LEFT;
+      line++;
+    }
+    const at: [number, number] = [x, 6 + line * LEGEND_LINE];
+    x += width;
+    return at;
+  };
   const items = styles.map((s) => {
     const label = `${s.channel} ${int(s.count)}`;
-    const swatch = `<rect x="${n(x)}" y="6" width="14" height="14"/>`;
-    const g = `${patterned(ID, 'key', s, swatch, { x: Math.floor(x), y: 6, width: 15, height: 14 })}<rect class="swatch" x="${n(x)}" y="6" width="14" height="14" fill="none"/><text x="${n(x + 20)}" y="17">${plain(label)}</text>`;
-    x += 34 + label.length * 6.6;
-    return g;
+    const [sx, sy] = place(20 + label.length * 6.6);
+    x += 14;
+    const swatch = `<rect x="${n(sx)}" y="${sy}" width="14" height="14"/>`;
+    return `${patterned(ID, 'key', s, swatch, { x: Math.floor(sx), y: sy, width: 15, height: 14 })}<rect class="swatch" x="${n(sx)}" y="${sy}" width="14" height="14" fill="none"/><text x="${n(sx + 20)}" y="${sy + 11}">${plain(label)}</text>`;
   });
-  // The shading's key goes on the same line when it fits, else on a line of its own under the channels.
   if (uncovered) {
-    const fits = x + 20 + UNCOVERED_KEY.length * 6.6 <= WIDTH - 12;
-    const [kx, ky] = fits ? [x, 6] : [LEFT, 24];
+    const [kx, ky] = place(20 + UNCOVERED_KEY.length * 6.6);
     items.push(
       `<rect class="swatch" x="${n(kx)}" y="${ky}" width="14" height="14" fill="url(#${ID}-uncov)"/><text x="${n(kx + 20)}" y="${ky + 11}">${plain(UNCOVERED_KEY)}</text>`,
     );
   }
-  return items.join('');
+  return { svg: items.join(''), lines: items.length ? line + 1 : 0 };
 }
 
 /**
@@ -174,15 +192,22 @@ export function dailyChart(r: Report): Figure | null {
     hits.join(''),
   ].join('');
 
-  const body = [
-    `<defs>${patternDefs(ID, styles)}${shade ? UNCOVERED_FILL : ''}</defs>`,
-    byChannel || shade ? `<g class="legend">${legend(byChannel ? styles : [], shade !== '')}</g>` : '',
+  const key = byChannel || shade ? legend(byChannel ? styles : [], shade !== '') : { svg: '', lines: 0 };
+  // The plot moves down by whatever the legend needs beyond its first line, clear of the milestone keys above it
+  // (their boxes start 20 px above the plot).
+  const drop = Math.max(0, key.lines * LEGEND_LINE - 24);
+  const plot = [
     shade ? `<g class="uncovered" fill="url(#${ID}-uncov)">${shade}</g>` : '',
     valueGrid(ticks, y, LEFT),
     axis.months(BOTTOM),
     bars,
     `<line class="base" x1="${LEFT}" x2="${WIDTH - 12}" y1="${BOTTOM}" y2="${BOTTOM}"/>`,
     milestoneRules(r, axis, TOP - 4, BOTTOM),
+  ].join('');
+  const body = [
+    `<defs>${patternDefs(ID, styles)}${shade ? UNCOVERED_FILL : ''}</defs>`,
+    key.svg ? `<g class="legend">${key.svg}</g>` : '',
+    drop ? `<g transform="translate(0 ${drop})">${plot}</g>` : plot,
   ].join('');
 
   const first = i.daily[0]!.date;
@@ -206,9 +231,10 @@ export function dailyChart(r: Report): Figure | null {
     id: ID,
     title: `Incidents per ${unit}${byChannel ? ', by channel' : ''}`,
     caption,
-    svg: svg(ID, HEIGHT, `Incidents per ${unit}`, caption, body),
+    svg: svg(ID, HEIGHT + drop, `Incidents per ${unit}`, caption, body),
     tableLabel: `Data: incidents per ${unit} (${plural(data.length, 'row')})`,
     table: table({
+      caption: `Data of the incidents per ${unit}${byChannel ? ', by channel' : ''}`,
       columns: [
         { label: weekly ? 'Week starting' : 'Date' },
         ...cols.map((c) => ({ label: plain(c), num: true })),

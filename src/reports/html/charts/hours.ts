@@ -86,6 +86,7 @@ export function hoursChart(r: Report): Figure | null {
     svg: svg(ID, height, 'Incidents by weekday and hour', caption, parts.join('')),
     tableLabel: 'Data: incidents by weekday and hour (7 rows, 24 hours)',
     table: table({
+      caption: 'Data of the time of day and day of the week: incidents by weekday and hour',
       columns: [
         { label: 'Weekday' },
         ...HOURS.map((h) => ({ label: h, num: true })),

@@ -67,6 +67,7 @@ export function identifiersChart(r: Report): Figure | null {
     svg: svg(ID, bottom + 24, 'Identifiers used over time', caption, parts.join('')),
     tableLabel: `Data: identifiers (${plural(r.identifiers.length, 'row')})`,
     table: table({
+      caption: 'Data of the identifiers used: first and last use of each',
       columns: [
         { label: 'Identifier', cls: 'ident' },
         { label: 'Incidents', num: true },

@@ -118,6 +118,9 @@ export function segmentsChart(r: Report, e: Escalation): Figure | null {
       ? `Data: periods between change points (${plural(e.segments.length, 'row')})`
       : `Data: the one period (${plural(e.segments.length, 'row')})`,
     table: table({
+      caption: found
+        ? 'Data of the rate between change points: one row per period'
+        : 'Data of the rate of contact over the one period',
       columns: [
         { label: 'From' },
         { label: 'To' },

@@ -60,6 +60,6 @@ export function chronologySection(r: Report, ctx: HtmlContext): Section | null {
   return {
     id: 'chronology',
     title: 'Chronology of incidents',
-    body: `${intro}${controls(rows)}<div class="scroll"><table class="annex" id="annex-table">${head}<tbody>${body}</tbody></table></div>`,
+    body: `${intro}${controls(rows)}<div class="scroll"><table class="annex" id="annex-table"><caption class="vh">Chronology of incidents, one row each</caption>${head}<tbody>${body}</tbody></table></div>`,
   };
 }

@@ -29,6 +29,7 @@ function size(bytes: number): string {
 function inputs(r: Report, ctx: HtmlContext): string {
   const a = r.accounting;
   return table({
+    caption: 'Files read: key, file and SHA-256, format, size, and what became of their records',
     columns: [
       { label: 'Key' },
       { label: 'File and SHA-256', cls: 'file' },
@@ -123,6 +124,7 @@ function statisticalMethods(r: Report): string {
 function problems(r: Report): string {
   if (r.problems.length === 0) return '<p>No problems were found while reading the files.</p>';
   const t = table({
+    caption: 'Problems found while reading the files',
     columns: [{ label: 'Severity' }, { label: 'Code' }, { label: 'Where' }, { label: 'Problem' }],
     rows: r.problems.map((p) => [
       text(p.severity),

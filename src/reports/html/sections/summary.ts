@@ -221,6 +221,7 @@ export function summarySection(r: Report): Section {
     parts.push(
       '<h3>Milestones</h3>',
       table({
+        caption: 'Milestones from the case file',
         columns: [
           { label: 'Key' },
           { label: 'Date' },

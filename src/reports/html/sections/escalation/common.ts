@@ -77,6 +77,7 @@ function sidesTable(
   below: string,
 ): string {
   return `${table({
+    caption: `${sides.map(([label]) => label).join(' compared with ')}: dates, days and incidents`,
     columns: [
       { label: 'Side' },
       { label: 'Dates' },

@@ -67,6 +67,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   return [
     intro,
     `<div class="scroll">${table({
+      caption: 'The first request to stop and the incidents after it',
       columns: [
         { label: 'Sent' },
         { label: 'Message' },

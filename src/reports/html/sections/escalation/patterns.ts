@@ -45,6 +45,7 @@ export function monthly(e: Escalation): string {
     ];
   });
   return `<div class="scroll">${table({
+    caption: 'Incidents per month: days, incidents, rate, night-time share, gaps and channels',
     columns: [
       { label: 'Month' },
       { label: 'Days', num: true },
@@ -82,6 +83,7 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
     ];
   });
   return `<div class="scroll">${table({
+    caption: 'Identifiers over time: incidents, channels, first and last use',
     columns: [
       { label: 'Identifier', cls: 'ident' },
       { label: 'Incidents', num: true },
@@ -132,6 +134,7 @@ export function content(e: Escalation, ctx: HtmlContext): string {
     `<ul class="quotes">${k.examples.map((x) => `<li><q dir="auto">${text(x.text)}</q> <span class="muted">(“${text(x.term)}”; ${ref(x.event, ctx)})</span></li>`).join('')}</ul>`,
   ]);
   return `${intro}<div class="scroll">${table({
+    caption: 'Words in the messages: terms of the lexicon matched in incident texts',
     columns: [
       { label: 'Category' },
       { label: 'Incidents', num: true },

@@ -36,6 +36,8 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
     `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} fall outside it and are not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
     `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${e.coverage.partialDays ? ` ${plural(e.coverage.partialDays, 'day')} of the window are covered by some exports only.` : ''}</p>`,
     `<div class="scroll">${table({
+      caption:
+        'Coverage of each channel: dates covered, files, incidents and whether it limits the analysed days',
       columns: [
         { label: 'Channel' },
         { label: 'Covered' },
@@ -71,6 +73,7 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
   const rows = [rate('Whole window', e.rate)];
   if (e.rateFullyCovered) rows.push(rate('Days every export covers', e.rateFullyCovered));
   return `<div class="scroll">${table({
+    caption: 'Rate of contact in each period: dates, days, incidents, per day and per week',
     columns: [
       { label: 'Period' },
       { label: 'Dates' },
