@@ -157,7 +157,7 @@ const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
  */
-const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.\-]{0,2}$/;
+const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.-]{0,2}$/;
 /** Endings that are rarely a word: a host on one of them is a URL even without a path. */
 const TLDS = 'com|org|net|edu|gov|info|biz|io|uk|ie|xyz|app|dev|online|site|shop|tv|eu|au|nz|ca';
 /** Endings that are also short words or abbreviations ("no.it", "e.g."): a URL only with a path. */
