@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { CaseFile } from '../model/index.js';
+import { openErrorWords } from '../pipeline/read-errors.js';
 import { isSupportedRegion } from '../timeline/regions.js';
 import type { FieldProblem } from './case-fields.js';
 import { jsonSyntaxError } from './json-syntax.js';
-import { openErrorWords } from './messages.js';
 import { timeZoneProblem } from './time-zone-advice.js';
 
 /** Why a two-letter region code cannot be used, or undefined when it can. `UK` is the usual slip for `GB`. */

@@ -33,23 +33,3 @@ export function renderBug(err: unknown, c: ChalkInstance, debug: boolean): strin
   if (debug && err instanceof Error && err.stack) lines.push(err.stack);
   return `${lines.join('\n')}\n`;
 }
-
-const OPEN_WORDS: Readonly<Record<string, string>> = {
-  ENOENT: 'there is no such file or folder',
-  ENOTDIR: 'part of the path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'a symbolic link in the path leads back to itself',
-};
-
-/**
- * Why a file or folder named on the command line (a case file, a key file, the folder of cases) could not be
- * opened, in words, with the system's code in brackets for whoever helps: `there is no such file or folder
- * (ENOENT)`, never the bare code.
- */
-export function openErrorWords(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string') return err instanceof Error ? err.message : String(err);
-  return `${OPEN_WORDS[code] ?? 'the system refused to open it'} (${code})`;
-}

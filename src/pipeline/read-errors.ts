@@ -30,11 +30,34 @@ export function errnoCode(err: unknown): string | undefined {
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
 }
 
-/** "permission denied (EACCES)"; the message itself for an error without a known code. */
-export function readErrorWords(err: unknown): string {
+/**
+ * Why a file or folder named on the command line (a case file, a key file, a folder of cases) could not be
+ * opened: unlike an input read part-way, a missing one was never there, and a link loop is in its path.
+ */
+const OPEN_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no such file or folder',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a symbolic link in the path leads back to itself',
+};
+
+/** The error in words from `words`, with the system's code in brackets; the message itself without a code. */
+function inWords(err: unknown, words: Readonly<Record<string, string>>, otherwise: string): string {
   const code = errnoCode(err);
   if (code === undefined) return err instanceof Error ? err.message : String(err);
-  return `${WORDS[code] ?? 'the system refused to read it'} (${code})`;
+  return `${words[code] ?? otherwise} (${code})`;
+}
+
+/** "permission denied (EACCES)"; the message itself for an error without a known code. */
+export function readErrorWords(err: unknown): string {
+  return inWords(err, WORDS, 'the system refused to read it');
+}
+
+/** "there is no such file or folder (ENOENT)": why a path named on the command line could not be opened. */
+export function openErrorWords(err: unknown): string {
+  return inWords(err, OPEN_WORDS, 'the system refused to open it');
 }
 
 /** The INPUT_UNREADABLE error for a file or folder that exists but cannot be opened: evidence lost, not passed over. */

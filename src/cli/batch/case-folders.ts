@@ -9,7 +9,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError } from '../../model/errors.js';
-import { openErrorWords } from '../messages.js';
+import { openErrorWords } from '../../pipeline/read-errors.js';
 import { foreignFile, isBatchOutput, type OutPlace, realTarget, within } from './out-folder.js';
 
 /** What DIR holds: the case names to read, and the entries that look like cases but are not read. */

@@ -15,6 +15,7 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
+import { openErrorWords } from '../../pipeline/read-errors.js';
 import { plural } from '../../reports/format.js';
 import { jsonInert, terminalSafe } from '../../reports/sanitize.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
@@ -32,7 +33,6 @@ import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.j
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
 import { byteOrder, fileInput, walk } from '../inputs.js';
-import { openErrorWords } from '../messages.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';

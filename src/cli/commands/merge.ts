@@ -7,11 +7,11 @@ import { existsSync, Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { openErrorWords } from '../../pipeline/read-errors.js';
 import { plural } from '../../reports/format.js';
 import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
 import type { CaseResult } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
-import { openErrorWords } from '../messages.js';
 import { outputFolder } from '../output.js';
 
 /** Rows of a batch table below its header line; 0 when the file is absent. */
