@@ -3,6 +3,7 @@
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
 import type { Escalation } from '../../model/escalation.js';
+import { dayCount } from '../../model/escalation-words.js';
 import { formatDate, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
@@ -78,11 +79,11 @@ function edgeChangeCaveats(b: Body): string[] {
   const last = segs[segs.length - 1]!;
   if (first.days < MIN.sideDays)
     out.push(
-      `The change around ${formatDate(segs[1]!.from)} comes ${first.days === 1 ? '1 day' : `${first.days} days`} after the start of the analysed days: the earlier rate rests on those days only.`,
+      `The change around ${formatDate(segs[1]!.from)} comes ${dayCount(first.days)} after the start of the analysed days: the earlier rate rests on those days only.`,
     );
   if (last.days < MIN.sideDays)
     out.push(
-      `The change around ${formatDate(last.from)} comes ${last.days === 1 ? '1 day' : `${last.days} days`} before the end of the analysed days: the new rate rests on those days only, too few to tell a lasting change from a short burst.`,
+      `The change around ${formatDate(last.from)} comes ${dayCount(last.days)} before the end of the analysed days: the new rate rests on those days only, too few to tell a lasting change from a short burst.`,
     );
   return out;
 }
