@@ -68,10 +68,14 @@ export function normalisePhone(raw: string, region: string | undefined): string 
  * Shorter strings are short codes (`88022`), which no region turns into an international number.
  */
 export function isNationalForm(raw: string): boolean {
+  const digits = digitsWithoutPlus(raw);
+  return digits !== undefined && digits.length >= 7 && digits.length <= 15 && !digits.startsWith('00');
+}
+
+/** The digits of a phone-shaped `raw` written without a leading `+`; undefined for anything else. */
+function digitsWithoutPlus(raw: string): string | undefined {
   const cleaned = cleanPhone(raw);
-  if (!PHONE_SHAPE.test(cleaned) || cleaned.startsWith('+')) return false;
-  const digits = cleaned.replace(/\D/g, '');
-  return digits.length >= 7 && digits.length <= 15 && !digits.startsWith('00');
+  return PHONE_SHAPE.test(cleaned) && !cleaned.startsWith('+') ? cleaned.replace(/\D/g, '') : undefined;
 }
 
 /**
@@ -81,10 +85,8 @@ export function isNationalForm(raw: string): boolean {
  * file naming it as the sender wrote it matches.
  */
 export function hasCallPrefix(raw: string): boolean {
-  const cleaned = cleanPhone(raw);
-  if (!PHONE_SHAPE.test(cleaned) || cleaned.startsWith('+')) return false;
-  const digits = cleaned.replace(/\D/g, '');
-  return digits.startsWith('00') && digits.length >= 9 && digits.length <= 17;
+  const digits = digitsWithoutPlus(raw);
+  return digits !== undefined && digits.startsWith('00') && digits.length >= 9 && digits.length <= 17;
 }
 
 /** True when a case-file identifier (as given, with or without a `tel:` prefix) is a number in national form. */
