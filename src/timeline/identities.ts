@@ -86,7 +86,7 @@ function digitsWithoutPlus(raw: string): string | undefined {
  */
 export function hasCallPrefix(raw: string): boolean {
   const digits = digitsWithoutPlus(raw);
-  return digits !== undefined && digits.startsWith('00') && digits.length >= 9 && digits.length <= 17;
+  return digits?.startsWith('00') === true && digits.length >= 9 && digits.length <= 17;
 }
 
 /** True when a case-file identifier (as given, with or without a `tel:` prefix) is a number in national form. */
