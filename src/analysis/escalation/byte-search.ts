@@ -131,8 +131,7 @@ function build(lists: readonly (readonly string[])[]): ByteSearch {
   const { phrases, asciiOnly } = phrasesOf(lists);
   const alphabet = alphabetOf(phrases);
   const automaton = automatonOf(phrases, alphabet);
-  const { table, matches, startRow } = tableOf(alphabet, automaton);
-  return searchOn(table, matches, startRow, asciiOnly);
+  return searchOn(lazyTable(alphabet, automaton), asciiOnly);
 }
 
 /** Phrase bodies in the normal form, each with the lists it is in (bits); a stem is marked by a leading *. */
@@ -204,9 +203,13 @@ function alphabetOf(phrases: ReadonlyMap<string, number>): Alphabet {
   return { classOf, word, classes, space, AFTER: classes, BEFORE: classes + 1, symbols: classes + 2 };
 }
 
-/** The Aho–Corasick automaton: its full transition table `delta` (state × symbol) and each state's lists. */
+/**
+ * The Aho–Corasick automaton: `delta(state, symbol)`, worked out when first asked and remembered, and each state's
+ * lists. Only the steps the texts take are ever asked for (through the rows of `lazyTable`): making the whole
+ * table of states × symbols up front took longer than searching a million texts.
+ */
 interface Automaton {
-  readonly delta: Int32Array;
+  readonly delta: (s: number, c: number) => number;
   readonly out: Int32Array;
   readonly states: number;
 }
@@ -214,8 +217,8 @@ interface Automaton {
 /**
  * A phrase is the literal AFTER, its characters read as the automaton reads them, BEFORE (left out for a stem: the
  * rest of the word may follow): found anywhere, it is found between word boundaries, as the exact search requires.
- * The trie of the spelled phrases, then its failure links breadth first, turned into a full transition table;
- * each state's lists include those of the states its failure links lead to.
+ * The trie of the spelled phrases, then its failure links breadth first (by depth); each state's lists include
+ * those of the states its failure links lead to.
  */
 function automatonOf(phrases: ReadonlyMap<string, number>, alphabet: Alphabet): Automaton {
   const { classOf, word, space, AFTER, BEFORE, symbols } = alphabet;
@@ -236,37 +239,50 @@ function automatonOf(phrases: ReadonlyMap<string, number>, alphabet: Alphabet): 
   const most = 1 + spellings.reduce((n, p) => n + p.seq.length, 0);
   const trie = new Int32Array(most * symbols).fill(-1);
   const own = new Int32Array(most);
+  // Each state's parent, the symbol that leads to it and its depth: the failure links are made in order of depth.
+  const parent = new Int32Array(most);
+  const via = new Int32Array(most);
+  const depth = new Int32Array(most);
   let states = 1;
+  let deepest = 0;
   for (const { seq, lists } of spellings) {
     let s = 0;
     for (const c of seq) {
-      if (trie[s * symbols + c] === -1) trie[s * symbols + c] = states++;
+      if (trie[s * symbols + c] === -1) {
+        parent[states] = s;
+        via[states] = c;
+        depth[states] = depth[s]! + 1;
+        deepest = Math.max(deepest, depth[states]!);
+        trie[s * symbols + c] = states++;
+      }
       s = trie[s * symbols + c]!;
     }
     own[s]! |= lists;
   }
-  const delta = new Int32Array(states * symbols);
+  const memo = new Int32Array(states * symbols).fill(-1);
   const fail = new Int32Array(states);
-  const out = own.slice(0, states);
-  const queue = new Int32Array(states);
-  let queued = 0;
-  for (let c = 0; c < symbols; c++) {
-    const t = trie[c]!;
-    delta[c] = t === -1 ? 0 : t;
-    if (t !== -1) queue[queued++] = t;
-  }
-  for (let q = 0; q < queued; q++) {
-    const s = queue[q]!;
-    out[s]! |= out[fail[s]!]!;
-    for (let c = 0; c < symbols; c++) {
-      const t = trie[s * symbols + c]!;
-      if (t === -1) delta[s * symbols + c] = delta[fail[s]! * symbols + c]!;
-      else {
-        fail[t] = delta[fail[s]! * symbols + c]!;
-        delta[s * symbols + c] = t;
-        queue[queued++] = t;
-      }
+  const delta = (s: number, c: number): number => {
+    const at = s * symbols + c;
+    let t = memo[at]!;
+    if (t === -1) {
+      t = trie[at]!;
+      if (t === -1) t = s === 0 ? 0 : delta(fail[s]!, c);
+      memo[at] = t;
     }
+    return t;
+  };
+  const out = own.slice(0, states);
+  // States by depth (a counting sort), so that a state's failure link is made before those of its children.
+  const atDepth = new Int32Array(deepest + 2);
+  for (let t = 1; t < states; t++) atDepth[depth[t]! + 1]!++;
+  for (let d = 1; d <= deepest + 1; d++) atDepth[d]! += atDepth[d - 1]!;
+  const order = new Int32Array(states);
+  for (let t = 1; t < states; t++) order[atDepth[depth[t]!]!++] = t;
+  for (let k = 0; k < states - 1; k++) {
+    const t = order[k]!;
+    const p = parent[t]!;
+    fail[t] = p === 0 ? 0 : delta(fail[p]!, via[t]!);
+    out[t]! |= out[fail[t]!]!;
   }
   return { delta, out, states };
 }
@@ -274,38 +290,49 @@ function automatonOf(phrases: ReadonlyMap<string, number>, alphabet: Alphabet): 
 const END = NEUTRAL + 1;
 const WIDTH = END + 1;
 
+/** Set in `matches` at a row's END column once the row is made: the search's answer is good only then. */
+const MADE = 1 << 30;
+
 /**
  * The table the search runs on. Its states are the automaton's states paired with whether the last character
  * read was white space, so that a run of white space, which is one space in the normal form, is one step and
- * the search loop needs no test for it: white space after white space stays put. Only the pairs reachable from
- * the start (leading white space is trimmed: the start counts as after white space) are made. A row has one
- * column per byte below 0x80, one for NEUTRAL and one, END, for the end of the text: indexing by the byte itself
- * rather than by its class saves a lookup a byte. A column holds the next row's offset in the table, or its
- * complement (~) when the step matches some list (then `matches` at the same place has their bits); `matches` at END
- * has the lists matched by the BEFORE that ends the text. Rows are added as they are first reached; the table
- * is sized for every pair, and the pages of rows never reached are never touched.
+ * the search loop needs no test for it: white space after white space stays put. A row has one column per byte
+ * below 0x80, one for NEUTRAL and one, END, for the end of the text: indexing by the byte itself rather than by
+ * its class saves a lookup a byte. A column holds the next row's offset in the table, or its complement (~) when
+ * the step matches some list (then `matches` at the same place has their bits); `matches` at END has the lists
+ * matched by the BEFORE that ends the text, and MADE.
+ *
+ * Rows are made when a text first reaches them (`make`), not up front: a chat reaches a few hundred of the
+ * thousands of pairs, and making them all took about as long as searching a million texts. The search loop does
+ * not test for a row not yet made: such a row is all zeros, which is a step to row 0, a row of zeros too, which
+ * is never made and stays put. A text whose search ends in a row without MADE has met a row not yet made, and is
+ * read again by `slow`, which makes the rows as it goes. The table is sized for every pair; the pages of rows
+ * never made are never touched.
  */
-function tableOf(
-  alphabet: Alphabet,
-  automaton: Automaton,
-): { table: Int32Array; matches: Int32Array; startRow: number } {
-  const { classOf, word, classes, space, AFTER, BEFORE, symbols } = alphabet;
+interface LazyTable {
+  readonly table: Int32Array;
+  readonly matches: Int32Array;
+  readonly startRow: number;
+  /** Makes the row at offset `s` if it is not made yet. */
+  readonly make: (s: number) => void;
+}
+
+function lazyTable(alphabet: Alphabet, automaton: Automaton): LazyTable {
+  const { classOf, word, classes, space, AFTER, BEFORE } = alphabet;
   const { delta, out, states } = automaton;
   // One step per character of the normal form: the state after it (and its boundaries) and the lists matched on
   // the way; reading a character that is no word character is reading BEFORE, it, AFTER.
-  const stepOf = (s: number, c: number): number => {
-    if (word[c]) return delta[s * symbols + c]!;
-    const t1 = delta[s * symbols + BEFORE]!;
-    return delta[delta[t1 * symbols + c]! * symbols + AFTER]!;
-  };
+  const stepOf = (s: number, c: number): number =>
+    word[c] ? delta(s, c) : delta(delta(delta(s, BEFORE), c), AFTER);
   const matchedOf = (s: number, c: number): number => {
-    if (word[c]) return out[delta[s * symbols + c]!]!;
-    const t1 = delta[s * symbols + BEFORE]!;
-    const t2 = delta[t1 * symbols + c]!;
-    return out[t1]! | out[t2]! | out[delta[t2 * symbols + AFTER]!]!;
+    if (word[c]) return out[delta(s, c)]!;
+    const t1 = delta(s, BEFORE);
+    const t2 = delta(t1, c);
+    return out[t1]! | out[t2]! | out[delta(t2, AFTER)]!;
   };
+  // Row 0 is the trap of rows not yet made; rows of pairs are numbered from 1 as they are first stepped to.
   const row = new Int32Array(states * 2).fill(-1);
-  const pairs: number[] = [];
+  const pairs: number[] = [-1];
   const rowOf = (s: number, afterSpace: number): number => {
     const pair = s * 2 + afterSpace;
     if (row[pair] === -1) {
@@ -314,35 +341,52 @@ function tableOf(
     }
     return row[pair]! * WIDTH;
   };
-  const startRow = rowOf(delta[AFTER]!, 1);
-  const table = new Int32Array(states * 2 * WIDTH);
-  const matches = new Int32Array(states * 2 * WIDTH);
+  const startRow = rowOf(delta(0, AFTER), 1);
+  const table = new Int32Array((states * 2 + 1) * WIDTH);
+  const matches = new Int32Array((states * 2 + 1) * WIDTH);
   const byClass = new Int32Array(classes);
   const listsByClass = new Int32Array(classes);
-  for (let r = 0; r < pairs.length; r++) {
-    const s = pairs[r]! >> 1;
-    const afterSpace = pairs[r]! & 1;
+  const make = (at: number): void => {
+    if ((matches[at + END]! & MADE) !== 0 || at === 0) return;
+    const pair = pairs[at / WIDTH]!;
+    const s = pair >> 1;
+    const afterSpace = pair & 1;
     for (let c = 0; c < classes; c++) {
       const stay = c === space && afterSpace === 1;
-      const next = stay ? r * WIDTH : rowOf(stepOf(s, c), c === space ? 1 : 0);
+      const next = stay ? at : rowOf(stepOf(s, c), c === space ? 1 : 0);
       const m = stay ? 0 : matchedOf(s, c);
       byClass[c] = m === 0 ? next : ~next;
       listsByClass[c] = m;
     }
     for (let b = 0; b <= NEUTRAL; b++) {
-      table[r * WIDTH + b] = byClass[classOf[b]!]!;
+      table[at + b] = byClass[classOf[b]!]!;
       const m = listsByClass[classOf[b]!]!;
-      if (m !== 0) matches[r * WIDTH + b] = m;
+      if (m !== 0) matches[at + b] = m;
     }
-    const atEnd = out[delta[s * symbols + BEFORE]!]!;
-    if (atEnd !== 0) matches[r * WIDTH + END] = atEnd;
-  }
-  return { table, matches, startRow };
+    matches[at + END] = out[delta(s, BEFORE)]! | MADE;
+  };
+  make(startRow);
+  return { table, matches, startRow, make };
 }
 
-/** The search over `table` (tableOf), one text or two side by side. */
-function searchOn(table: Int32Array, matches: Int32Array, startRow: number, asciiOnly: boolean): ByteSearch {
-  /** Reads bytes[p, end) on from row `s` with lists `matched` already matched; the answer for the whole text. */
+/** `rest`'s answer for a text that met a row not yet made: it is read again by `slow`. */
+const AGAIN = -2;
+
+/** The code point whose UTF-8 starts with bytes[p] (≥ 0x80), and the number of bytes it takes. */
+const codePointAt = (bytes: Uint8Array, p: number, b: number): number =>
+  b >= 0xf0
+    ? ((b & 0x07) << 18) | ((bytes[p + 1]! & 0x3f) << 12) | ((bytes[p + 2]! & 0x3f) << 6) | (bytes[p + 3]! & 0x3f)
+    : b >= 0xe0
+      ? ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f)
+      : ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
+const widthOf = (b: number): number => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2);
+
+/** The search over a lazy table (`lazyTable`), one text or two side by side. */
+function searchOn({ table, matches, startRow, make }: LazyTable, asciiOnly: boolean): ByteSearch {
+  /**
+   * Reads bytes[p, end) on from row `s` with lists `matched` already matched; the answer for the whole text, or
+   * AGAIN when it met a row not yet made.
+   */
   const rest = (bytes: Uint8Array, p: number, end: number, s: number, matched: number): number => {
     for (; p < end; p++) {
       const b = bytes[p]!;
@@ -355,23 +399,9 @@ function searchOn(table: Int32Array, matches: Int32Array, startRow: number, asci
         continue;
       }
       // A character outside ASCII is read as its fold's characters, one after another.
-      let cp: number;
-      if (b >= 0xf0) {
-        cp =
-          ((b & 0x07) << 18) |
-          ((bytes[p + 1]! & 0x3f) << 12) |
-          ((bytes[p + 2]! & 0x3f) << 6) |
-          (bytes[p + 3]! & 0x3f);
-        p += 3;
-      } else if (b >= 0xe0) {
-        cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
-        p += 2;
-      } else {
-        cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
-        p += 1;
-      }
-      const fold = asciiOnly ? readableFold(cp) : null;
+      const fold = asciiOnly ? readableFold(codePointAt(bytes, p, b)) : null;
       if (fold === null) return UNSETTLED;
+      p += widthOf(b) - 1;
       for (let k = 0; k < fold.length; k++) {
         const t = table[s + fold[k]!]!;
         if (t < 0) {
@@ -380,10 +410,41 @@ function searchOn(table: Int32Array, matches: Int32Array, startRow: number, asci
         } else s = t;
       }
     }
-    return matched | matches[s + END]!;
+    const atEnd = matches[s + END]!;
+    return (atEnd & MADE) === 0 ? AGAIN : (matched | atEnd) & ~MADE;
   };
 
-  const one = (bytes: Uint8Array, start: number, end: number): number => rest(bytes, start, end, startRow, 0);
+  /** The answer for bytes[start, end), making each row before it is read: for a text `rest` answered AGAIN. */
+  const slow = (bytes: Uint8Array, start: number, end: number): number => {
+    let s = startRow;
+    let matched = 0;
+    const step = (c: number): void => {
+      make(s);
+      const t = table[s + c]!;
+      if (t < 0) {
+        matched |= matches[s + c]!;
+        s = ~t;
+      } else s = t;
+    };
+    for (let p = start; p < end; p++) {
+      const b = bytes[p]!;
+      if (b < 0x80) {
+        step(b);
+        continue;
+      }
+      const fold = asciiOnly ? readableFold(codePointAt(bytes, p, b)) : null;
+      if (fold === null) return UNSETTLED;
+      p += widthOf(b) - 1;
+      for (let k = 0; k < fold.length; k++) step(fold[k]!);
+    }
+    make(s);
+    return (matched | matches[s + END]!) & ~MADE;
+  };
+
+  const one = (bytes: Uint8Array, start: number, end: number): number => {
+    const r = rest(bytes, start, end, startRow, 0);
+    return r === AGAIN ? slow(bytes, start, end) : r;
+  };
   // Two texts side by side while both have ASCII left: the processor overlaps the two lookups, so a pair costs
   // little more than the longer text. The rest of each (the longer one's tail, or from a byte outside ASCII on)
   // is read on its own.
@@ -410,8 +471,10 @@ function searchOn(table: Int32Array, matches: Int32Array, startRow: number, asci
         sb = ~tb;
       } else sb = tb;
     }
-    out[0] = rest(a, p, aEnd, sa, ma);
-    out[1] = rest(b, q, bEnd, sb, mb);
+    const ra = rest(a, p, aEnd, sa, ma);
+    const rb = rest(b, q, bEnd, sb, mb);
+    out[0] = ra === AGAIN ? slow(a, aStart, aEnd) : ra;
+    out[1] = rb === AGAIN ? slow(b, bStart, bEnd) : rb;
   };
   return Object.assign(one, { two });
 }
