@@ -375,7 +375,10 @@ const AGAIN = -2;
 /** The code point whose UTF-8 starts with bytes[p] (≥ 0x80), and the number of bytes it takes. */
 const codePointAt = (bytes: Uint8Array, p: number, b: number): number =>
   b >= 0xf0
-    ? ((b & 0x07) << 18) | ((bytes[p + 1]! & 0x3f) << 12) | ((bytes[p + 2]! & 0x3f) << 6) | (bytes[p + 3]! & 0x3f)
+    ? ((b & 0x07) << 18) |
+      ((bytes[p + 1]! & 0x3f) << 12) |
+      ((bytes[p + 2]! & 0x3f) << 6) |
+      (bytes[p + 3]! & 0x3f)
     : b >= 0xe0
       ? ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f)
       : ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
