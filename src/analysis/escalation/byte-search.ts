@@ -402,9 +402,23 @@ function searchOn({ table, matches, startRow, make }: LazyTable, asciiOnly: bool
         continue;
       }
       // A character outside ASCII is read as its fold's characters, one after another.
-      const fold = asciiOnly ? readableFold(codePointAt(bytes, p, b)) : null;
+      let cp: number;
+      if (b >= 0xf0) {
+        cp =
+          ((b & 0x07) << 18) |
+          ((bytes[p + 1]! & 0x3f) << 12) |
+          ((bytes[p + 2]! & 0x3f) << 6) |
+          (bytes[p + 3]! & 0x3f);
+        p += 3;
+      } else if (b >= 0xe0) {
+        cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
+        p += 2;
+      } else {
+        cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
+        p += 1;
+      }
+      const fold = asciiOnly ? readableFold(cp) : null;
       if (fold === null) return UNSETTLED;
-      p += widthOf(b) - 1;
       for (let k = 0; k < fold.length; k++) {
         const t = table[s + fold[k]!]!;
         if (t < 0) {
