@@ -36,6 +36,16 @@ export function sortTimeline(store: EventStore, numbers: Uint32Array): Uint32Arr
 }
 
 /**
+ * The event numbers 0 … n − 1. A function of its own: V8 optimises a hot loop while it runs by compiling the
+ * whole function around it, and `storeOrder` is long (~10 ms of the compiler's threads for this one loop).
+ */
+function inStoreOrder(n: number): Uint32Array {
+  const numbers = new Uint32Array(n);
+  for (let k = 0; k < n; k++) numbers[k] = k;
+  return numbers;
+}
+
+/**
  * Every event of the store, 0 … length − 1, in the total order: the store's own order, put right around its
  * descents (store.ts), each a step back in time between stretches already in order. At each, the stretch after it
  * is merged into the events already in order: only those after its first instant move, and only its events before
@@ -45,8 +55,7 @@ export function sortTimeline(store: EventStore, numbers: Uint32Array): Uint32Arr
  */
 export function storeOrder(store: EventStore): Uint32Array {
   const n = store.length;
-  const numbers = new Uint32Array(n);
-  for (let k = 0; k < n; k++) numbers[k] = k;
+  const numbers = inStoreOrder(n);
   const descents = store.descents();
   if (descents === undefined) return sortTimeline(store, numbers);
   if (descents.length === 0) return numbers;
@@ -78,10 +87,7 @@ export function storeOrder(store: EventStore): Uint32Array {
     }
     const from = lo;
     budget -= stop - from;
-    if (budget < 0) {
-      for (let k = 0; k < n; k++) numbers[k] = k;
-      return sortTimeline(store, numbers);
-    }
+    if (budget < 0) return sortTimeline(store, inStoreOrder(n));
     // Merge numbers[from, at) (held aside) with numbers[at, stop) into numbers[from, stop); ties go to the held
     // events, the earlier in the store.
     if (held.length < at - from) held = new Uint32Array(at - from);

@@ -58,8 +58,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
       };
   // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the columns' days so
   // that a million incidents are bucketed once.
-  const counts = new Array<number>(range ? window.to - window.from + 1 : 0).fill(0);
-  for (let i = 0; i < days.length; i++) counts[days[i]! - window.from]!++;
+  const counts = perDay(days, window.from, range ? window.to - window.from + 1 : 0);
   const ctx: Ctx = {
     zone,
     case: input.case,
@@ -140,4 +139,15 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     sdash: sdashSheet(ctx, { content, identifiers }),
   };
   return { ...body, findings: findings(body, input.case), methods: methods(body) };
+}
+
+/**
+ * Incidents per day of an `n`-day series from day number `from`, given each incident's day number. A function
+ * of its own: V8 optimises a hot loop while it runs by compiling the whole function around it, and around this
+ * loop that was all of `analyseEscalation` (~30 ms of the compiler's threads).
+ */
+function perDay(days: Int32Array, from: number, n: number): number[] {
+  const counts = new Array<number>(n).fill(0);
+  for (let i = 0; i < days.length; i++) counts[days[i]! - from]!++;
+  return counts;
 }
