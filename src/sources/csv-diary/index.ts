@@ -13,7 +13,8 @@
  * keys (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header
  * (`vehicle`, `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
  * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone. Record flags:
- * `time-approximate`, `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
+ * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm"), `time-range`,
+ * `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
  * `contact-type-unmapped`, `via-third-party`. Lines above the header (blank, or Excel's `sep=;`) are
  * structure, not records.
  *
@@ -34,7 +35,8 @@
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day
- *   precision, flagged and summarised.
+ *   precision, flagged and summarised, and so does a time written only as a bound ("after 10pm", "by 6pm"):
+ *   the bound is not the time, so none is made up, and the words are kept (`time_as_written`).
  * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched
  *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
  *

@@ -60,6 +60,8 @@ function tally(map: Map<string, Tally>, key: string, line: number): void {
 export class RowReader {
   readonly unmapped = new Map<string, Tally>();
   readonly freeTimes = new Map<string, Tally>();
+  /** Times written only as a bound ("after 10pm"), which keep only their date. */
+  readonly boundTimes = new Map<string, Tally>();
   readonly blankTypes: Tally = { count: 0, line: 0 };
   emitted = 0;
   /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
@@ -145,6 +147,7 @@ export class RowReader {
         flags.push('time-unparsed');
         tally(this.freeTimes, written, line);
       }
+      if (reading.how === 'bound') tally(this.boundTimes, written, line);
     }
     if (written !== '' && (reading.kind !== 'clock' || reading.approx)) details['time_as_written'] = written;
     if (cell.kind === 'serial') {
