@@ -480,6 +480,45 @@ describe('times written as a bound or an open start', () => {
   });
 });
 
+describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
+  it('rejects "7:30" with its line when every other time says AM or PM, rather than reading it as 07:30', async () => {
+    // Was read as 07:30 and 11:15 on the 24-hour clock: in this log an evening call would move twelve hours.
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-twelve-hour/stalking-log.csv', {
+      dateOrder: 'mdy',
+    });
+    expect(run.events.map((e) => [e.locator, e.time.type === 'local' ? e.time.local : ''])).toEqual([
+      [2, '2024-04-02T21:40'],
+      [3, '2024-04-03T08:00'],
+      [6, '2024-04-09T22:05'],
+    ]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'DIARY_BAD_TIME',
+        locator: 4,
+        message:
+          'Time "7:30" has no am/pm, and this diary writes its times with am/pm (line 2): it could be morning or evening',
+        hint: 'Add am or pm to the time as the original record gives it, and re-run',
+      },
+      expect.objectContaining({ code: 'DIARY_BAD_TIME', locator: 5 }),
+    ]);
+    expect(run.accounting).toEqual({ records: 5, events: 3, skipped: 0, rejected: 2 });
+  });
+
+  it('keeps "9:30" as 09:30 when the diary also writes the 24-hour clock, or never writes am/pm', async () => {
+    const times = async (rows: string) =>
+      (await runText(`Date,Time,Type,Description\n${rows}`)).events.map((e) =>
+        e.time.type === 'local' ? e.time.local : '',
+      );
+    expect(
+      await times('2024-03-01,21:40,Text,a\n2024-03-02,8:15 pm,Text,b\n2024-03-03,9:30,Text,c\n'),
+    ).toEqual(['2024-03-01T21:40', '2024-03-02T20:15', '2024-03-03T09:30']);
+    expect(
+      await times('2024-03-02,08:15 AM,Text,b\n2024-03-03,09:30,Text,c\n2024-03-04,9:30,Text,d\n'),
+    ).toEqual(['2024-03-02T08:15', '2024-03-03T09:30', '2024-03-04T09:30']);
+    expect(await times('2024-03-03,9:30,Text,c\n')).toEqual(['2024-03-03T09:30']);
+  });
+});
+
 describe('type of contact', () => {
   it.each([
     ['Text message', 'sms', 'message'],

@@ -75,6 +75,8 @@ export class RowReader {
     private readonly ctx: SourceContext,
     private readonly years: DiaryYears,
     private readonly undecided?: OrderDecision['undecided'],
+    /** The first line with an am/pm time, when the diary writes its times so and never on the 24-hour clock. */
+    private readonly twelveHourLine?: number,
   ) {}
 
   row(cells: readonly string[], line: number): void {
@@ -122,6 +124,12 @@ export class RowReader {
         code: 'DIARY_BAD_TIME',
         message: `Time "${written}" ${reading.why}`,
         hint: 'Write the time as 14:30 or 2:30pm ("approx 8am" and "evening" are fine), or leave it blank if unknown',
+      };
+    if (reading.kind === 'clock' && reading.open && this.twelveHourLine !== undefined)
+      return {
+        code: 'DIARY_BAD_TIME',
+        message: `Time "${written}" has no am/pm, and this diary writes its times with am/pm (line ${this.twelveHourLine}): it could be morning or evening`,
+        hint: 'Add am or pm to the time as the original record gives it, and re-run',
       };
     return { cell, date, reading, written };
   }

@@ -23,6 +23,11 @@ export type TimeReading =
       readonly s: number;
       readonly approx: boolean;
       readonly range: boolean;
+      /**
+       * Written h:mm with an hour from 1 to 12 and nothing to say morning or evening ("9:30": no am/pm, no leading
+       * zero, no "Uhr"): read on the 24-hour clock, unless the diary writes its other times with am/pm.
+       */
+      readonly open?: true;
     }
   | {
       readonly kind: 'day';
@@ -174,7 +179,10 @@ export function readTimeCell(raw: string): TimeReading {
   if (single && !single.bare) {
     const h = hour24(single.h, single.meridiem);
     if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
-    return { kind: 'clock', h, m: single.m, s: single.s, approx, range: false };
+    const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
+    return single.meridiem === undefined && h >= 1 && h <= 12 && !t.startsWith('0')
+      ? { ...reading, open: true }
+      : reading;
   }
   const range = BETWEEN.exec(t) ?? RANGE.exec(t);
   if (range) {
@@ -239,4 +247,18 @@ function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+}
+
+/**
+ * Which clock a time cell shows it is written on: `12h` when it says am or pm, `24h` when its hour is 0 or above
+ * 12 without am/pm or is written with a leading zero ("09:30", "0815"), undefined when it does not tell ("9:30",
+ * "evening"). A diary whose times say am/pm and never show the 24-hour clock leaves "9:30" undecided.
+ */
+export function clockStyle(raw: string): '12h' | '24h' | undefined {
+  const reading = readTimeCell(raw);
+  if (reading.kind !== 'clock' || reading.open) return undefined;
+  const t = lowerPlain(raw).replace(/\b([ap])\.\s?m\.?/g, '$1m');
+  if (/\d\s*[ap]m\b/.test(t)) return '12h';
+  if (reading.h === 0 || reading.h > 12 || /(?:^|\D)0\d(?:[:.h]?\d{2})/.test(t)) return '24h';
+  return undefined;
 }
