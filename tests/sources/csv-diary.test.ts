@@ -483,13 +483,11 @@ describe('times written as a bound or an open start', () => {
 describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
   it('rejects "7:30" with its line when every other time says AM or PM, rather than reading it as 07:30', async () => {
     // Was read as 07:30 and 11:15 on the 24-hour clock: in this log an evening call would move twelve hours.
-    const run = await runSource(csvDiary, 'fixtures/csv-diary-twelve-hour/stalking-log.csv', {
-      dateOrder: 'mdy',
-    });
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-twelve-hour/stalking-log.csv');
     expect(run.events.map((e) => [e.locator, e.time.type === 'local' ? e.time.local : ''])).toEqual([
       [2, '2024-04-02T21:40'],
       [3, '2024-04-03T08:00'],
-      [6, '2024-04-09T22:05'],
+      [6, '2024-04-19T22:05'],
     ]);
     expect(run.rejected).toEqual([
       {
