@@ -20,9 +20,12 @@
  * "left the conversation.", "performed unknown action 12." …) are written on the timestamp line itself, after
  * the time, as one line and a blank line (`format_announcement` in the exporter's txt.rs): such a line is a
  * notice and is skipped, never read into the message before it; so is the same phrase alone in a block's body.
- * A blank line inside a message body is kept unless a timestamp line follows it. Unsupported: the HTML export,
- * non-English month names.
+ * A blank line inside a message body is kept unless a timestamp line follows it. A stamp the exporter cannot
+ * have written — `13:10:00 PM` or `0:10:00 AM` (its `%l` hour runs 1–12), minute 61, `Feb 30` — rejects its
+ * message with the line (`IMESSAGE_BAD_TIME`), never read as some other time: "13 PM" could be 13:00 or a
+ * garbled 1 PM, and only the original export can say. Unsupported: the HTML export, non-English month names.
  */
+import { daysInMonth } from '../model/dates.js';
 import type { Party } from '../model/index.js';
 import type { Source } from './source.js';
 import { forEachLine } from './text.js';
@@ -45,16 +48,27 @@ const ME: Party = { name: 'Me', role: 'victim' };
 
 interface Block {
   line: number;
-  local: string;
+  /** The wall-clock time, or why the stamp line is no time the exporter writes. */
+  local: string | { readonly bad: string };
+  /** The stamp line as written, for a rejection. */
+  stamp: string;
   sender: string | undefined;
   body: string[];
 }
 
-function localOf(m: RegExpExecArray): string {
+/** The stamp as a local time, or why it cannot be one (an hour outside 1–12, minute 60, 30 February…). */
+function localOf(m: RegExpExecArray): Block['local'] {
+  const day = Number(m[2]);
+  const year = Number(m[3]);
+  const month = MONTHS.indexOf(m[1]!) + 1;
   let h = Number(m[4]);
+  // imessage-exporter writes the hour with `%l`, 1 to 12: "13:10:00 PM" and "0:10:00 AM" are no stamp of its.
+  if (h < 1 || h > 12) return { bad: `the hour ${h} is not on a 12-hour clock (1 to 12)` };
+  if (Number(m[5]) > 59 || Number(m[6]) > 59) return { bad: 'the minutes or seconds are above 59' };
+  if (day < 1 || day > daysInMonth(year, month)) return { bad: `${m[1]} ${day}, ${year} is not a date` };
   if (m[7] === 'PM' && h < 12) h += 12;
   if (m[7] === 'AM' && h === 12) h = 0;
-  const mo = String(MONTHS.indexOf(m[1]!) + 1).padStart(2, '0');
+  const mo = String(month).padStart(2, '0');
   return `${m[3]}-${mo}-${m[2]!.padStart(2, '0')}T${String(h).padStart(2, '0')}:${m[5]}:${m[6]}`;
 }
 
@@ -97,6 +111,15 @@ export const imessageTxt: Source = {
       const b = block;
       block = undefined;
       while (b.body.length && b.body[b.body.length - 1] === '') b.body.pop();
+      if (typeof b.local !== 'string') {
+        ctx.reject(
+          'IMESSAGE_BAD_TIME',
+          b.line,
+          `the message at line ${b.line} is stamped "${b.stamp}", which imessage-exporter never writes: ${b.local.bad}`,
+          'Check this message in the Messages app or export the conversation again; the stamp was changed after export.',
+        );
+        return;
+      }
       if (b.sender === undefined) {
         ctx.reject(
           'IMESSAGE_NO_SENDER',
@@ -133,7 +156,7 @@ export const imessageTxt: Source = {
         const m = blankBefore ? STAMP.exec(line) : null;
         if (m) {
           flush();
-          block = { line: lineNo, local: localOf(m), sender: undefined, body: [] };
+          block = { line: lineNo, stamp: line, local: localOf(m), sender: undefined, body: [] };
         } else if (blankBefore && ANNOUNCEMENT.test(line)) {
           flush();
           ctx.skip('conversation-notice', lineNo);

@@ -380,6 +380,143 @@ describe('times', () => {
   });
 });
 
+describe('times written as a bound or an open start', () => {
+  const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
+  // These were refused as "cannot be read as a time", the hint asking the victim to rewrite a contemporaneous
+  // record whose words were clear. A bound keeps only the date; an open start is read like a range's start.
+  const day = { kind: 'day', approx: true, how: 'bound' };
+  it.each([
+    ['after 10pm', day],
+    ['just after 8pm', day],
+    ['shortly before 9 p.m.', day],
+    ['before 7am', day],
+    ['gone 10pm', day],
+    ['by 6pm', day],
+    ['until 3am', day],
+    ['no later than 18:00', day],
+    ['9pm or later', day],
+    ['after 10', day],
+    ['nach 22 Uhr', day],
+    ['después de las 10 de la noche', day],
+    ['après 22h', day],
+    ['from 9', day],
+  ])('%s keeps only the date, approximate', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  const start = (h: number, m = 0) => ({ kind: 'clock', h, m, s: 0, approx: true, range: true });
+  it.each([
+    ['from 9pm', start(21)],
+    ['10pm onwards', start(22)],
+    ['since 20:15', start(20, 15)],
+    ['ab 21 Uhr', start(21)],
+    ['a partir de las 9 de la noche', start(21)],
+    ['10pm+', start(22)],
+  ])('%s is the start of an open range', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['9ish pm', 21],
+    ['9-ish p.m.', 21],
+    ['about 11:30pm', 23],
+    ['around half past 8pm', 20],
+  ])('%s is an approximate clock time', (raw, h) => {
+    expect(readTimeCell(raw)).toMatchObject({ kind: 'clock', h, approx: true, range: false });
+  });
+
+  it.each([
+    ['half past 8pm', clock(20, 30)],
+    ['quarter to 9pm', clock(20, 45)],
+    ['quarter past 7 in the morning', clock(7, 15)],
+    ['20 past 10pm', clock(22, 20)],
+    ['ten to midnight', { kind: 'day', how: 'free-text' }],
+  ])('the spoken clock %s', (raw, expected) => {
+    expect(readTimeCell(raw)).toMatchObject(expected);
+  });
+
+  it.each(['after 14am', 'after 3 times', 'around 9ish', 'before 25:00', 'half past 8', 'quarter to 12am'])(
+    '%s is still refused',
+    (raw) => {
+      expect(readTimeCell(raw).kind).toBe('bad');
+    },
+  );
+
+  it('reads a diary of such times: dates kept, words kept, no time made up, one summary warning', async () => {
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-time-words/incident-log.csv');
+    const rows = run.events.map((e) => [
+      e.locator,
+      e.time.type === 'local' ? e.time.local : '',
+      e.time.precision,
+      e.flags,
+      e.details?.['time_as_written'],
+    ]);
+    expect(rows).toEqual([
+      [2, '2024-03-02', 'day', ['time-approximate'], 'after 10pm'],
+      [4, '2024-03-05T23:30', 'min', ['time-approximate'], 'about 11:30pm'],
+      [5, '2024-03-07', 'day', ['time-part-of-day'], 'late evening'],
+      [6, '2024-03-09', 'day', ['time-approximate'], 'just before 7am'],
+      [7, '2024-03-10T21:00', 'min', ['time-approximate'], '9ish pm'],
+      [8, '2024-03-12T21:00', 'min', ['time-approximate', 'time-range'], 'from 9pm'],
+      [9, '2024-03-14T22:00', 'min', ['time-approximate', 'time-range'], '10pm onwards'],
+      [10, '2024-03-16', 'day', ['time-approximate'], 'gone 10pm'],
+    ]);
+    // An hour with no am/pm is still refused, with its line: morning or evening cannot be told.
+    expect(run.rejected).toEqual([
+      expect.objectContaining({
+        code: 'DIARY_BAD_TIME',
+        locator: 3,
+        message: 'Time "around 9ish" is an hour without am/pm: it could be morning or evening',
+      }),
+    ]);
+    expect(run.warnings.filter((w) => w.code === 'DIARY_TIME_BOUND')).toEqual([
+      {
+        code: 'DIARY_TIME_BOUND',
+        message:
+          'Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written (3 rows: "after 10pm" on line 2, "just before 7am" on line 6, "gone 10pm" on line 10)',
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 9, events: 8, skipped: 0, rejected: 1 });
+  });
+});
+
+describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
+  it('rejects "7:30" with its line when every other time says AM or PM, rather than reading it as 07:30', async () => {
+    // Was read as 07:30 and 11:15 on the 24-hour clock: in this log an evening call would move twelve hours.
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-twelve-hour/stalking-log.csv');
+    expect(run.events.map((e) => [e.locator, e.time.type === 'local' ? e.time.local : ''])).toEqual([
+      [2, '2024-04-02T21:40'],
+      [3, '2024-04-03T08:00'],
+      [6, '2024-04-19T22:05'],
+    ]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'DIARY_BAD_TIME',
+        locator: 4,
+        message:
+          'Time "7:30" has no am/pm, and this diary writes its times with am/pm (line 2): it could be morning or evening',
+        hint: 'Add am or pm to the time as the original record gives it, and re-run',
+      },
+      expect.objectContaining({ code: 'DIARY_BAD_TIME', locator: 5 }),
+    ]);
+    expect(run.accounting).toEqual({ records: 5, events: 3, skipped: 0, rejected: 2 });
+  });
+
+  it('keeps "9:30" as 09:30 when the diary also writes the 24-hour clock, or never writes am/pm', async () => {
+    const times = async (rows: string) =>
+      (await runText(`Date,Time,Type,Description\n${rows}`)).events.map((e) =>
+        e.time.type === 'local' ? e.time.local : '',
+      );
+    expect(
+      await times('2024-03-01,21:40,Text,a\n2024-03-02,8:15 pm,Text,b\n2024-03-03,9:30,Text,c\n'),
+    ).toEqual(['2024-03-01T21:40', '2024-03-02T20:15', '2024-03-03T09:30']);
+    expect(
+      await times('2024-03-02,08:15 AM,Text,b\n2024-03-03,09:30,Text,c\n2024-03-04,9:30,Text,d\n'),
+    ).toEqual(['2024-03-02T08:15', '2024-03-03T09:30', '2024-03-04T09:30']);
+    expect(await times('2024-03-03,9:30,Text,c\n')).toEqual(['2024-03-03T09:30']);
+  });
+});
+
 describe('type of contact', () => {
   it.each([
     ['Text message', 'sms', 'message'],

@@ -52,6 +52,40 @@ describe('parseEmailDate', () => {
     expect(isCertain(ist)).toBe(false);
   });
 
+  it('reads a POSIX TZ name written as the zone (EST5EDT) by the date: winter, summer and both clock changes', () => {
+    // Was unreadable, so a message saved from a Sent folder (no Received header) was rejected.
+    const read = (raw: string) => {
+      const d = parseEmailDate(raw)!;
+      return [d.zone, d.zoneText, d.ms];
+    };
+    expect(read('Tue, 5 Mar 2024 16:14:03 EST5EDT')).toEqual([
+      'abbreviation',
+      'EST5EDT',
+      utc(2024, 2, 5, 21, 14, 3),
+    ]);
+    expect(read('Fri, 5 Jul 2024 16:14:03 est5edt')).toEqual([
+      'abbreviation',
+      'EST5EDT',
+      utc(2024, 6, 5, 20, 14, 3),
+    ]);
+    expect(read('Fri, 5 Jul 2024 16:14:03 PST8PDT')[2]).toBe(utc(2024, 6, 5, 23, 14, 3));
+    expect(read('Mon, 1 Jan 2024 10:00:00 CST6CDT')[2]).toBe(utc(2024, 0, 1, 16, 0, 0));
+    // 2006 summer time ran from April: 1 April 2006 was still winter time, 5 April summer time.
+    expect(read('Sat, 1 Apr 2006 12:00:00 MST7MDT')[2]).toBe(utc(2006, 3, 1, 19, 0, 0));
+    expect(read('Wed, 5 Apr 2006 12:00:00 MST7MDT')[2]).toBe(utc(2006, 3, 5, 18, 0, 0));
+    // As for every wall-clock time: one that occurs twice is the earlier instant, one that never occurred is read
+    // with the offset in force before the change.
+    expect(read('Sun, 3 Nov 2024 01:30:00 EST5EDT')[2]).toBe(utc(2024, 10, 3, 5, 30, 0));
+    expect(read('Sun, 10 Mar 2024 02:30:00 EST5EDT')[2]).toBe(utc(2024, 2, 10, 7, 30, 0));
+    // A numeric offset beside it is certain and wins.
+    expect(read('Sun, 3 Nov 2024 01:30:00 -0500 EST5EDT')).toEqual([
+      'numeric',
+      '-0500',
+      utc(2024, 10, 3, 6, 30, 0),
+    ]);
+    expect(isCertain(parseEmailDate('Tue, 5 Mar 2024 16:14:03 EST5EDT')!)).toBe(false);
+  });
+
   it('records missing seconds and a weekday that does not match the date', () => {
     expect(parseEmailDate('2 Jan 2024 09:30 +0000')!.hasSeconds).toBe(false);
     expect(parseEmailDate('Mon, 9 Jan 2024 08:00:00 +0000')!.weekdayMismatch).toBe(true);

@@ -105,6 +105,26 @@ describe('time of a message', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['EMAIL_DATE_ZONE_UNCERTAIN']);
   });
 
+  it('times a message with no Received header by a Date in EST5EDT, flagged and warned, instead of rejecting it', () => {
+    const sent = read('From: sam@example.com\nDate: Tue, 5 Mar 2024 16:14:03 EST5EDT\n\nYou will answer me.');
+    expect(sent.rejected).toEqual([]);
+    expect(sent.events[0]!.time).toEqual({
+      type: 'instant',
+      ms: Date.UTC(2024, 2, 5, 21, 14, 3),
+      precision: 's',
+    });
+    expect(sent.events[0]!.flags).toEqual(['date-zone-abbreviation']);
+    expect(sent.warnings).toEqual([
+      {
+        code: 'EMAIL_DATE_ZONE_UNCERTAIN',
+        message: 'The Date header "Tue, 5 Mar 2024 16:14:03 EST5EDT" has the non-standard zone "EST5EDT".',
+      },
+    ]);
+    // A Received stamp still comes first.
+    const delivered = read(`${received}Date: Tue, 2 Jan 2024 02:45:00 EST5EDT\n\nx`);
+    expect(delivered.events[0]!.flags).toEqual(['time-from-received']);
+  });
+
   it('uses a zoned mbox separator date before a guessed zone, but never a zone-less one', () => {
     const line = 'From 1@xxx Tue Jan 02 08:30:00 +0000 2024';
     const gmail = read('Date: Tue, 2 Jan 2024 09:30:00 CEST\n\nx', {

@@ -247,4 +247,27 @@ describe('Signal and iMessage specifics', () => {
     expect(run.rejected).toEqual([]);
     expect(run.accounting).toEqual({ records: 7, events: 3, skipped: 4, rejected: 0 });
   });
+
+  it('rejects a stamp imessage-exporter cannot write (13 PM, 0 AM, minute 61, 30 February) with its line', async () => {
+    // "13:10:00 PM" was read as 13:10 and "0:05:12 AM" as 00:05: a 12-hour clock runs 1 to 12, so the stamp was
+    // changed after export and any reading of it is a guess. Their sender and text lines stay with them.
+    const run = await runSource(imessageTxt, 'fixtures/imessage-txt-bad-stamps/+447700900789.txt');
+    expect(run.events.map((e) => [e.locator, e.time.type === 'local' ? e.time.local : '', e.text])).toEqual([
+      [1, '2024-06-02T21:14:05', 'You changed your number. I found the new one.'],
+      [13, '2024-06-03T00:20:41', 'Still up?'],
+      [25, '2024-06-03T07:45:10', 'Please stop messaging me.'],
+    ]);
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['IMESSAGE_BAD_TIME', 5],
+      ['IMESSAGE_BAD_TIME', 9],
+      ['IMESSAGE_BAD_TIME', 17],
+      ['IMESSAGE_BAD_TIME', 21],
+    ]);
+    expect(run.rejected[0]!.message).toBe(
+      'the message at line 5 is stamped "Jun 2, 2024 13:10:00 PM", which imessage-exporter never writes: the hour 13 is not on a 12-hour clock (1 to 12)',
+    );
+    expect(run.rejected[2]!.message).toContain('Feb 30, 2024 is not a date');
+    expect(run.rejected[3]!.message).toContain('the minutes or seconds are above 59');
+    expect(run.accounting).toEqual({ records: 7, events: 3, skipped: 0, rejected: 4 });
+  });
 });

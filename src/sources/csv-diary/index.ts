@@ -13,7 +13,8 @@
  * keys (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header
  * (`vehicle`, `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
  * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone. Record flags:
- * `time-approximate`, `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
+ * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm"), `time-range`,
+ * `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
  * `contact-type-unmapped`, `via-third-party`. Lines above the header (blank, or Excel's `sep=;`) are
  * structure, not records.
  *
@@ -30,11 +31,15 @@
  *   dates are written both ways, every row whose date depends on the order is rejected with its line and a
  *   hint to pass `--date-order`, because a silent guess would move every incident by months; rows dated
  *   otherwise (2024-02-03, 3 Feb 2024, 03/03/2024) are read, and the file is listed as read in part.
+ * - "9:30" (no am/pm, no leading zero) is on the 24-hour clock, 09:30, unless the diary writes its other times
+ *   with am/pm and none on the 24-hour clock ("9:40 PM", "8:00 AM"): then it could be morning or evening, and the
+ *   row is rejected with its line, as a bare "8" is, rather than placed twelve hours off.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day
- *   precision, flagged and summarised.
+ *   precision, flagged and summarised, and so does a time written only as a bound ("after 10pm", "by 6pm"):
+ *   the bound is not the time, so none is made up, and the words are kept (`time_as_written`).
  * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched
  *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
  *
@@ -53,6 +58,7 @@ import { Layout } from './layout.js';
 import { MAX_DIARY_BYTES, readDiaryText, readRecords } from './read.js';
 import { RowReader } from './row.js';
 import { warnSummaries } from './summary.js';
+import { clockStyle } from './times.js';
 import { DiaryYears } from './years.js';
 
 export { DIARY_CONTACT_TYPES, DIARY_THIRD_PARTY } from './channels.js';
@@ -107,6 +113,8 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   const { delimiter } = header.layout;
   const stats: OrderStats = { allDotted: true };
   const years = new DiaryYears();
+  // Whether the diary writes its times with am/pm (the first such line) and whether any shows the 24-hour clock.
+  const clocks = { twelve: 0, twentyFour: false };
   let layout: Layout | undefined;
   await readRecords(text, delimiter, (cells, line) => {
     if (line < header.line) return;
@@ -114,6 +122,11 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       layout = new Layout(cells, mapHeader(cells));
       return;
     }
+    const dated = readDateCell(layout!.cell(cells, 'date'));
+    const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');
+    const style = time === '' ? undefined : clockStyle(time);
+    if (style === '12h') clocks.twelve ||= line;
+    else if (style === '24h') clocks.twentyFour = true;
     for (const field of ['date', 'recorded_at'] as const) {
       const value = layout!.cell(cells, field);
       const cell = value === '' ? undefined : readDateCell(value);
@@ -133,7 +146,8 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       decided.message!,
       'If this is wrong, re-run with --date-order dmy or --date-order mdy',
     );
-  const reader = new RowReader(layout, decided.order, ctx, years, decided.undecided);
+  const twelveHourLine = clocks.twentyFour ? undefined : clocks.twelve || undefined;
+  const reader = new RowReader(layout, decided.order, ctx, years, decided.undecided, twelveHourLine);
   const end = await readRecords(text, delimiter, (cells, line) => {
     // Lines above the header are blank or an Excel `sep=` directive: file structure, like the header itself.
     if (line > header.line) reader.row(cells, line);

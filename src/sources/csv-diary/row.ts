@@ -60,6 +60,8 @@ function tally(map: Map<string, Tally>, key: string, line: number): void {
 export class RowReader {
   readonly unmapped = new Map<string, Tally>();
   readonly freeTimes = new Map<string, Tally>();
+  /** Times written only as a bound ("after 10pm"), which keep only their date. */
+  readonly boundTimes = new Map<string, Tally>();
   readonly blankTypes: Tally = { count: 0, line: 0 };
   emitted = 0;
   /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
@@ -73,6 +75,8 @@ export class RowReader {
     private readonly ctx: SourceContext,
     private readonly years: DiaryYears,
     private readonly undecided?: OrderDecision['undecided'],
+    /** The first line with an am/pm time, when the diary writes its times so and never on the 24-hour clock. */
+    private readonly twelveHourLine?: number,
   ) {}
 
   row(cells: readonly string[], line: number): void {
@@ -121,6 +125,12 @@ export class RowReader {
         message: `Time "${written}" ${reading.why}`,
         hint: 'Write the time as 14:30 or 2:30pm ("approx 8am" and "evening" are fine), or leave it blank if unknown',
       };
+    if (reading.kind === 'clock' && reading.open && this.twelveHourLine !== undefined)
+      return {
+        code: 'DIARY_BAD_TIME',
+        message: `Time "${written}" has no am/pm, and this diary writes its times with am/pm (line ${this.twelveHourLine}): it could be morning or evening`,
+        hint: 'Add am or pm to the time as the original record gives it, and re-run',
+      };
     return { cell, date, reading, written };
   }
 
@@ -145,6 +155,7 @@ export class RowReader {
         flags.push('time-unparsed');
         tally(this.freeTimes, written, line);
       }
+      if (reading.how === 'bound') tally(this.boundTimes, written, line);
     }
     if (written !== '' && (reading.kind !== 'clock' || reading.approx)) details['time_as_written'] = written;
     if (cell.kind === 'serial') {

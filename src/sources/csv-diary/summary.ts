@@ -71,6 +71,16 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       'Write a clock time (14:30, approx 8am) or a part of the day (morning, evening) to place them within the day',
     );
   }
+  if (reader.boundTimes.size > 0) {
+    const n = [...reader.boundTimes.values()].reduce((a, t) => a + t.count, 0);
+    const examples = [...reader.boundTimes].slice(0, 5).map(([v, t]) => `"${v}" on line ${t.line}`);
+    ctx.warn(
+      'DIARY_TIME_BOUND',
+      undefined,
+      `Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written (${rows(n)}: ${examples.join(', ')})`,
+      'Nothing to change: a bound is not the time of the incident, so none is made up; each entry keeps the words as written',
+    );
+  }
   const serial = reader.serial;
   if (serial)
     ctx.warn(

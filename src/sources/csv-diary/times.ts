@@ -1,9 +1,16 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
- * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`,
- * `between 14:00-15:00`, `2-3pm`, `evening`, `nachts`, or nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one
- * is flagged; a part of the day ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is
- * refused: it could be morning or evening, and guessing would put an incident twelve hours off.
+ * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`,
+ * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, or nothing.
+ * A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
+ * ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is refused: it could be morning or
+ * evening, and guessing would put an incident twelve hours off.
+ *
+ * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
+ * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
+ * words kept as written), never the bound as if it were the time. A start with no end — "from 9pm", "9pm
+ * onwards", "since 9pm", "ab 21 Uhr" — is the start of an open range, read as that time, approximate, as the
+ * start of "9pm-11pm" is; without am/pm ("from 9") it too keeps only the date.
  */
 import { lowerPlain, words } from './fold.js';
 
@@ -16,8 +23,17 @@ export type TimeReading =
       readonly s: number;
       readonly approx: boolean;
       readonly range: boolean;
+      /**
+       * Written h:mm with an hour from 1 to 12 and nothing to say morning or evening ("9:30": no am/pm, no leading
+       * zero, no "Uhr"): read on the 24-hour clock, unless the diary writes its other times with am/pm.
+       */
+      readonly open?: true;
     }
-  | { readonly kind: 'day'; readonly approx: boolean; readonly how: 'blank' | 'part-of-day' | 'free-text' }
+  | {
+      readonly kind: 'day';
+      readonly approx: boolean;
+      readonly how: 'blank' | 'part-of-day' | 'free-text' | 'bound';
+    }
   | { readonly kind: 'bad'; readonly why: string };
 
 // A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
@@ -79,6 +95,21 @@ const COMPACT = /^([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hr|h|hours)?$/;
 const RANGE = /^(?:(?:from|von|de|du)\s+)?(.+?)(?:\s*[-–—]\s*|\s+(?:to|till|until|til|bis|a|au)\s+)(.+)$/;
 const BETWEEN = /^(?:between|zwischen|entre)\s+(.+?)(?:\s*[-–—]\s*|\s+(?:and|to|und|bis|y|a|et)\s+)(.+)$/;
 
+// A time that only bounds the incident: "after 10pm", "just before 7am", "no later than 6pm", "gone 10pm".
+// Accents are already folded ("apres", "despues").
+const BOUND =
+  /^(?:(?:just|shortly|soon|a little|a bit|not long|sometime|some time|some point|well)\s+)?(?:after|before|by|until|till|til|gone|past|later than|no later than|not later than|not before|not after|earlier than|nach|vor|bis|spatestens|despues de(?: las?)?|antes de(?: las?)?|hasta(?: las?)?|apres|avant|jusqu'a|jusqu a)\s+(.+)$/;
+const BOUND_SUFFIX =
+  /^(.+?)\s+(?:or later|or after|or earlier|or before|at the latest|at the earliest|latest|earliest)$/;
+// The start of an open range: "from 9pm", "9pm onwards", "since 9pm", "ab 21 Uhr", "a partir de las 9pm".
+// (The leading "a " of "a partir de" is already gone with the other "at" words.)
+const OPEN_START =
+  /^(?:from|since|starting(?: at| from)?|ab|seit|desde(?: las?)?|partir de(?: las?)?|depuis|des)\s+(.+)$/;
+const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
+
+// The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm".
+const PAST_TO = /^(half|quarter|\d{1,2})(?: minutes?)? (past|to) (.+)$/;
+
 type Meridiem = 'am' | 'pm' | 'night' | '24h' | undefined;
 interface Clock {
   h: number;
@@ -121,7 +152,10 @@ function hour24(h: number, meridiem: Meridiem): number | undefined {
 
 /** Reads a time cell (see the module comment for what is accepted). */
 export function readTimeCell(raw: string): TimeReading {
-  let t = lowerPlain(raw).replace(/\b([ap])\.\s?m\.?/g, '$1m');
+  let t = lowerPlain(raw)
+    .replace(/\b([ap])\.\s?m\.?/g, '$1m')
+    // "9ish pm", "9-ish pm": the "ish" belongs to the whole time ("9pm-ish").
+    .replace(/(\d)\s*-?\s*ish\s*([ap]m)\b/g, '$1$2 ish');
   if (t === '' || UNKNOWN.has(t)) return { kind: 'day', approx: false, how: 'blank' };
   t = t
     .replace(/[()[\]]/g, ' ')
@@ -138,12 +172,17 @@ export function readTimeCell(raw: string): TimeReading {
   }
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
   if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
+  const spoken = pastOrTo(t, approx);
+  if (spoken) return spoken;
   const single = readClock(t);
   if (single === 'invalid') return { kind: 'bad', why: 'is not a valid time of day' };
   if (single && !single.bare) {
     const h = hour24(single.h, single.meridiem);
     if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
-    return { kind: 'clock', h, m: single.m, s: single.s, approx, range: false };
+    const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
+    return single.meridiem === undefined && h >= 1 && h <= 12 && !t.startsWith('0')
+      ? { ...reading, open: true }
+      : reading;
   }
   const range = BETWEEN.exec(t) ?? RANGE.exec(t);
   if (range) {
@@ -168,8 +207,58 @@ export function readTimeCell(raw: string): TimeReading {
       return { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true };
     }
   }
+  const bounded = boundOrStart(t);
+  if (bounded) return bounded;
   if (single?.bare) return { kind: 'bad', why: 'is an hour without am/pm: it could be morning or evening' };
   // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
   if (/\d/.test(t)) return { kind: 'bad', why: 'cannot be read as a time' };
   return { kind: 'day', approx, how: 'free-text' };
+}
+
+/**
+ * A time written as a bound ("after 10pm": the date only) or as an open start ("from 9pm": that time, as a range
+ * start), or undefined when `t` is neither or the clock in it cannot be read.
+ */
+function boundOrStart(t: string): TimeReading | undefined {
+  const startM = OPEN_START.exec(t) ?? OPEN_START_SUFFIX.exec(t);
+  const boundM = startM ? undefined : (BOUND.exec(t) ?? BOUND_SUFFIX.exec(t));
+  const inner = (startM ?? boundM)?.[1];
+  if (inner === undefined) return undefined;
+  const clock = readClock(inner.replace(AT, '').replace(APPROX_PREFIX, ''));
+  if (clock === undefined || clock === 'invalid') return undefined;
+  const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
+  if (!clock.bare && h === undefined) return undefined;
+  if (startM && h !== undefined)
+    return { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true };
+  return { kind: 'day', approx: true, how: 'bound' };
+}
+
+/** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
+function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
+  const m = PAST_TO.exec(t);
+  if (!m) return undefined;
+  const clock = readClock(m[3]!);
+  if (clock === undefined || clock === 'invalid' || clock.m !== 0) return undefined;
+  if (clock.bare) return { kind: 'bad', why: 'is an hour without am/pm: it could be morning or evening' };
+  const h = hour24(clock.h, clock.meridiem);
+  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[2] === 'to')) return undefined;
+  const at = h * 60 + (m[2] === 'past' ? minutes : -minutes);
+  // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
+  if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
+  return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+}
+
+/**
+ * Which clock a time cell shows it is written on: `12h` when it says am or pm, `24h` when its hour is 0 or above
+ * 12 without am/pm or is written with a leading zero ("09:30", "0815"), undefined when it does not tell ("9:30",
+ * "evening"). A diary whose times say am/pm and never show the 24-hour clock leaves "9:30" undecided.
+ */
+export function clockStyle(raw: string): '12h' | '24h' | undefined {
+  const reading = readTimeCell(raw);
+  if (reading.kind !== 'clock' || reading.open) return undefined;
+  const t = lowerPlain(raw).replace(/\b([ap])\.\s?m\.?/g, '$1m');
+  if (/\d\s*[ap]m\b/.test(t)) return '12h';
+  if (reading.h === 0 || reading.h > 12 || /(?:^|\D)0\d(?:[:.h]?\d{2})/.test(t)) return '24h';
+  return undefined;
 }

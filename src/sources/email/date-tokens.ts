@@ -7,7 +7,7 @@
 
 import { DAYS, FULL_DAYS, FULL_MONTHS, MONTHS } from '../english-dates.js';
 import type { ZoneCertainty } from './date.js';
-import { ABBREVIATIONS, RFC_ZONES } from './zones.js';
+import { ABBREVIATIONS, POSIX_ZONES, RFC_ZONES, wallClockOffset } from './zones.js';
 
 /** The fields of a date as read, before validation. `year` is already four-digit. */
 export interface Fields {
@@ -80,6 +80,8 @@ export function readTokens(raw: string): Fields | undefined {
   let zone: ZoneCertainty = 'none';
   let offset: number | undefined;
   let zoneText: string | undefined;
+  /** A POSIX TZ name written as the zone ("EST5EDT"), whose offset is found once the date is known. */
+  let posix: string | undefined;
 
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
@@ -136,8 +138,20 @@ export function readTokens(raw: string): Fields | undefined {
       }
       continue;
     }
+    const posixZone = POSIX_ZONES[token];
+    if (posixZone !== undefined) {
+      // Not standard (RFC 5322 knows no such zone), so it is no more certain than an abbreviation.
+      if (zone !== 'numeric' && zone !== 'rfc') {
+        zone = 'abbreviation';
+        posix = posixZone;
+        offset = undefined;
+        zoneText = posixZone;
+      }
+      continue;
+    }
     if (!/^[a-z]{1,5}$/.test(token)) return undefined;
     if (zone === 'numeric' || zone === 'rfc') continue;
+    posix = undefined;
     zoneText = token.toUpperCase();
     if (token in RFC_ZONES) {
       zone = 'rfc';
@@ -164,13 +178,16 @@ export function readTokens(raw: string): Fields | undefined {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
+  const minute = Number(time[2]);
+  if (posix !== undefined && zone === 'abbreviation')
+    offset = wallClockOffset(posix, Date.UTC(year, month, day, hour, minute, Number(time[3] ?? 0)));
   return {
     weekday,
     month,
     day,
     year,
     hour,
-    minute: Number(time[2]),
+    minute,
     second: time[3] === undefined ? undefined : Number(time[3]),
     zone,
     offset,

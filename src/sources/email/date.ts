@@ -10,7 +10,8 @@
  *
  * It reports how certain the zone is instead of deciding for the caller: `numeric` (+hhmm) and `rfc`
  * (UT/GMT/UTC/Z and the US zones RFC 5322 §4.3 defines) are certain; `abbreviation` (CET, CEST, BST…) is
- * resolved from a fixed table but is not standard and may be wrong (CEST in January is a real-world trap);
+ * resolved from a fixed table but is not standard and may be wrong (CEST in January is a real-world trap); a
+ * POSIX TZ name (`EST5EDT`, `PST8PDT`) is an `abbreviation` too, its offset on that date from the time zone database;
  * `military` letters other than Z are "-0000" per RFC 5322 §4.3; `unknown` and `none` leave only a wall-clock
  * time. The two layouts nearly all mail uses are read by one regular expression each; everything else goes
  * through the token reader in ./date-tokens.ts. Deliberately unsupported: ISO 8601 dates, localised month

@@ -1,7 +1,9 @@
 /**
  * Name tables for e-mail dates (the English month and day names are ../english-dates.ts): the zones RFC 5322 defines, and the non-standard
  * abbreviations chronolog will apply (with a warning) when nothing better is available. Ambiguous abbreviations
- * (IST: India, Ireland or Israel; AST: Atlantic or Arabia) are absent on purpose.
+ * (IST: India, Ireland or Israel; AST: Atlantic or Arabia) are absent on purpose. Some mail programs write a
+ * POSIX TZ name as the zone (`Tue, 5 Mar 2024 16:14:03 EST5EDT`, the US Eastern zone with its summer time):
+ * its offset depends on the date, so it is read through the time zone database, which has those four names.
  */
 
 /** Zones with a fixed meaning: RFC 5322 §3.3/§4.3, plus UTC and Z, which cannot be misread. */
@@ -54,3 +56,40 @@ export const ABBREVIATIONS: Record<string, number> = {
   nst: -210,
   ndt: -150,
 };
+
+/** POSIX TZ names written as a zone, each the time zone database's zone of the same name. */
+export const POSIX_ZONES: Record<string, string> = {
+  est5edt: 'EST5EDT',
+  cst6cdt: 'CST6CDT',
+  mst7mdt: 'MST7MDT',
+  pst8pdt: 'PST8PDT',
+};
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC, in minutes, at the instant `ms`. */
+function offsetAt(zone: string, ms: number): number {
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    formats.set(zone, f);
+  }
+  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The offset, in minutes, of a wall-clock time (`wallMs`: the time as written, read as if UTC) in `zone`, by the
+ * rule wall-clock sources follow (README, "Time zones"): a time that occurs twice is the earlier instant, one
+ * that does not exist is read with the offset in force just before the change.
+ */
+export function wallClockOffset(zone: string, wallMs: number): number {
+  const DAY = 86_400_000;
+  const before = offsetAt(zone, wallMs - DAY);
+  const after = offsetAt(zone, wallMs + DAY);
+  const fits = (o: number) => offsetAt(zone, wallMs - o * 60_000) === o;
+  if (fits(before) && fits(after)) return Math.max(before, after);
+  if (fits(after)) return after;
+  return before;
+}
