@@ -52,6 +52,14 @@ describe('parseEmailDate', () => {
     expect(isCertain(ist)).toBe(false);
   });
 
+  it('does not take a word that names a property of every JavaScript object for a POSIX zone', () => {
+    // A lookup in a plain object found Object.prototype.constructor for "constructor" and handed a function to
+    // Intl as a time zone, which threw instead of leaving the date unread.
+    for (const word of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      expect(() => parseEmailDate(`Tue, 5 Mar 2024 16:14:03 ${word}`)).not.toThrow();
+    expect(parseEmailDate('Tue, 5 Mar 2024 16:14:03 constructor')).toBeUndefined();
+  });
+
   it('reads a POSIX TZ name written as the zone (EST5EDT) by the date: winter, summer and both clock changes', () => {
     // Was unreadable, so a message saved from a Sent folder (no Received header) was rejected.
     const read = (raw: string) => {

@@ -138,7 +138,7 @@ export function readTokens(raw: string): Fields | undefined {
       }
       continue;
     }
-    const posixZone = POSIX_ZONES[token];
+    const posixZone = Object.hasOwn(POSIX_ZONES, token) ? POSIX_ZONES[token] : undefined;
     if (posixZone !== undefined) {
       // Not standard (RFC 5322 knows no such zone), so it is no more certain than an abbreviation.
       if (zone !== 'numeric' && zone !== 'rfc') {
