@@ -82,6 +82,15 @@ export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINI
  * readers that decode them to strings; a reader of bytes asks for larger ones (fewer reads and fewer turns of
  * the generators in between). The event loop gets a turn every 1 MiB either way.
  */
+/**
+ * The first reads of `reusedChunks` are this small: a reader's code for a line or a character cut by the end of a
+ * chunk then runs within its first few hundred lines, before V8 optimises the reader. First met after that (a
+ * 256 KiB chunk holds ~4,000 chat lines), it threw the optimised line and header readers away to be compiled
+ * again (--trace-deopt).
+ */
+const WARM_READS = 4;
+const WARM_SIZE = 16 * 1024;
+
 export async function* reusedChunks(file: string, size = CHUNK): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {
@@ -89,7 +98,8 @@ export async function* reusedChunks(file: string, size = CHUNK): AsyncGenerator<
     const turn = Math.max(1, Math.round((TURN * CHUNK) / size));
     let pos = 0;
     for (let reads = 1; ; reads++) {
-      const n = readSync(fd, buf, 0, size, pos);
+      const want = reads <= WARM_READS ? Math.min(size, WARM_SIZE) : size;
+      const n = readSync(fd, buf, 0, want, pos);
       if (n === 0) return;
       pos += n;
       yield n < size ? buf.subarray(0, n) : buf;
