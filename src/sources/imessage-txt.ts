@@ -27,16 +27,18 @@
  */
 import { daysInMonth } from '../model/dates.js';
 import type { Party } from '../model/index.js';
+import { MONTHS as ENGLISH_MONTHS } from './english-dates.js';
 import type { Source } from './source.js';
 import { forEachLine } from './text.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const STAMP =
-  /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) {1,2}(\d{1,2}):(\d{2}):(\d{2}) (AM|PM)(?: \(.*\))?$/;
+/** Month names as the exporter writes them ("Jan"), January first. */
+const MONTHS = ENGLISH_MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+// A stamp: "Mar 5, 2024  9:15:02 PM" (month, day, year, hour, minute, second, AM/PM).
+const STAMP_FIELDS = `(${MONTHS.join('|')}) (\\d{1,2}), (\\d{4}) {1,2}(\\d{1,2}):(\\d{2}):(\\d{2}) (AM|PM)`;
+const STAMP = new RegExp(`^${STAMP_FIELDS}(?: \\(.*\\))?$`);
 // A timestamp followed on its line by anything but a read receipt: a message's stamp line holds only the time
 // (and "(Read by …)"), so this is an announcement such as "You renamed the conversation to Us".
-const ANNOUNCEMENT =
-  /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4} {1,2}\d{1,2}:\d{2}:\d{2} (?:AM|PM) (?!\(Read by )\S/;
+const ANNOUNCEMENT = new RegExp(`^${STAMP_FIELDS} (?!\\(Read by )\\S`);
 const PHONE = /^\+?[\d\s().-]{6,}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NOTICE =
