@@ -71,12 +71,12 @@ describe('verify and the form of the report paths', () => {
     expect(extra.stdout).toContain(`Paths are resolved from ${s.dir}; use --root DIR`);
   });
 
-  it('exits 1 with "no such file" for a report that does not exist', () => {
+  it('exits 1 with "there is no such file or folder" for a report that does not exist', () => {
     const r = run(['verify', 'nope.json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error: cannot read nope.json: no such file\nhint: Give the path of the report written with --format json, e.g. chronolog verify report.json\n',
+      'error: cannot read nope.json: there is no such file or folder (ENOENT)\nhint: Give the path of the report written with --format json, e.g. chronolog verify report.json\n',
     );
   });
 

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { chronologOutput } from '../../model/output-marks.js';
+import { openErrorWords } from '../../pipeline/read-errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
@@ -55,15 +56,9 @@ const ReportInputs = z.object({
 
 /** A report file that cannot be read: missing is an input failure (exit 1), said in words. */
 function unreadable(file: string, err: NodeJS.ErrnoException): ToolError {
-  const why: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'it is a folder, not a report',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-  };
   return new ToolError(
     'VERIFY_NO_REPORT',
-    `cannot read ${file}: ${why[err.code ?? ''] ?? `an error occurred (${err.code ?? err.message})`}`,
+    `cannot read ${file}: ${openErrorWords(err)}`,
     'Give the path of the report written with --format json, e.g. chronolog verify report.json',
   );
 }
