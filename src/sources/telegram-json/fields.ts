@@ -28,6 +28,10 @@ const NAMES = [
   'sticker_emoji',
   'duration_seconds',
   'discard_reason',
+  // Group and conference calls: `duration` (group_call, seconds), `is_missed` / `is_active` (conference_call).
+  'duration',
+  'is_missed',
+  'is_active',
   'forwarded_from',
   'reply_to_message_id',
   'via_bot',
