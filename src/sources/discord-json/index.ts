@@ -17,8 +17,9 @@
  * Kinds come from `type`, never from `content` (DCE writes a fallback sentence for notices): Default/Reply →
  * message, or media when only attachments/stickers; Call → call (length from `callEndedTimestamp`; Discord does not
  * say whether anyone answered, so the status is `unknown`); notices (RecipientAdd, ChannelPinnedMessage,
- * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`. A message repeating the
- * previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
+ * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`; a thread's starter
+ * entry (type 21, an empty pointer to the message in the parent channel) as `thread-starter-reference`. A message
+ * repeating the previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
  * Sender: `{id: author.id, idType: account, name: <unique username>}` (`name#1234` for old-style accounts, `name`
  * for new ones), the same two facts DCE's CSV writes (AuthorID, Author), so a channel exported both ways resolves
  * each sender, and so each direction, the same and the CSV copy de-duplicates against the JSON. The nickname shown

@@ -58,11 +58,18 @@ const NAMED: Record<string, string> = {
   '19': 'Reply',
 };
 /**
- * Discord types DCE has no name for and writes as a number. These carry what a person or their bot command
- * wrote (slash command 20, thread starter 21, context-menu command 23); every other number is a notice (boosts,
- * stage events, AutoMod alerts, poll results…).
+ * Discord types DCE has no name for and writes as a number. These carry what a bot command wrote (slash command
+ * 20, context-menu command 23); every other number is a notice (boosts, stage events, AutoMod alerts, poll
+ * results…), or the thread starter (21, below).
  */
-const NUMERIC_CONTENT = new Set(['20', '21', '23']);
+const NUMERIC_CONTENT = new Set(['20', '23']);
+/**
+ * The first entry of a thread started from a message: Discord gives it no content, embeds or attachments, only a
+ * reference to that message in the parent channel (which DCE writes as `reference`). The message itself is in the
+ * parent channel's export; its author here need not be the person who wrote it. Counting it would add an empty
+ * contact, possibly from the wrong person, beside the real one.
+ */
+const THREAD_STARTER = '21';
 
 const DAMAGED =
   'The export may have been edited or damaged; export the channel again with DiscordChatExporter.';
@@ -106,6 +113,10 @@ export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx:
   t = NAMED[t] ?? t;
   if (SYSTEM.has(t)) {
     ctx.skip(`system-${kebab(t)}`, locator);
+    return;
+  }
+  if (t === THREAD_STARTER) {
+    ctx.skip('thread-starter-reference', locator);
     return;
   }
   const numeric = /^\d+$/.test(t);
