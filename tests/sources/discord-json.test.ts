@@ -454,3 +454,30 @@ describe('a thread started from a message (fixtures/discord-json-threads)', () =
     ]);
   });
 });
+
+describe('bot command output (fixtures/discord-json-commands)', () => {
+  it('keeps who ran the command beside the bot message (interaction.user), the sender staying the bot', async () => {
+    const r = await runSource(discordJson, 'fixtures/discord-json-commands/server-commands.json');
+    expect(r.events.map((e) => [e.locator, e.sender?.name, e.flags, e.details])).toEqual([
+      [
+        'messages[0]',
+        'Whisperbot#4410',
+        ['type-20', 'bot'],
+        {
+          nickname: 'Whisperbot',
+          mentions: 'Alex (900000000000000202)',
+          command: 'anon-send',
+          commandBy: 'sam.sample (900000000000000101)',
+        },
+      ],
+      ['messages[1]', 'alex.morgan', undefined, { nickname: 'Alex' }],
+      [
+        'messages[2]',
+        'Whisperbot#4410',
+        ['type-23', 'bot'],
+        { nickname: 'Whisperbot', command: 'Translate', commandBy: 'sam.sample (900000000000000101)' },
+      ],
+    ]);
+    expect(r.accounting).toEqual({ records: 3, events: 3, skipped: 0, rejected: 0 });
+  });
+});

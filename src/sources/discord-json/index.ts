@@ -25,7 +25,9 @@
  * each sender, and so each direction, the same and the CSV copy de-duplicates against the JSON. The nickname shown
  * in Discord (`nickname`, a display or server name anyone may also take) is kept in `details.nickname` when it
  * differs. Case files should list the numeric id, which never changes, or the username; identities are matched
- * on `sender.id` and `sender.name` only, so a nickname in a case file matches neither export.
+ * on `sender.id` and `sender.name` only, so a nickname in a case file matches neither export. A bot's answer to
+ * a slash or context-menu command (types 20, 23) is the bot's message; who ran the command (DCE's
+ * `interaction.user`) is kept in `details.commandBy`, with the command in `details.command`.
  * Direction is unknown: a DCE export does not say who made it. Conversation: the channel name for DMs and group
  * DMs, `Server / channel` for server channels. A one-to-one DM's channel name is the recipient: told to the
  * context once per file (`SourceContext.people`), for `anonymise` to redact them in texts even if they never write.
