@@ -724,3 +724,34 @@ describe('conference and group calls (fixtures/telegram-json-calls)', () => {
     expect(r.accounting).toEqual({ records: 9, events: 7, skipped: 2, rejected: 0 });
   });
 });
+
+describe('messages without text (fixtures/telegram-json-media)', () => {
+  it('says what a venue, checklist, formatted poll, game or paid media sent, instead of an empty message', async () => {
+    const r = await runSource(telegramJson, 'fixtures/telegram-json-media/result.json');
+    expect(r.events.map((e) => [e.locator, e.kind, e.text, e.details])).toEqual([
+      [
+        'messages[0]',
+        'media',
+        undefined,
+        { media: 'venue', place: 'The Crown, 12 High Street, Leeds', location: '53.79648,-1.54785' },
+      ],
+      [
+        'messages[1]',
+        'media',
+        undefined,
+        {
+          media: 'checklist',
+          checklist: 'Things you owe me',
+          checklistItems: 'an apology; an answer tonight',
+        },
+      ],
+      ['messages[2]', 'media', undefined, { media: 'poll', poll: 'Do you really think you can ignore me?' }],
+      ['messages[3]', 'media', undefined, { media: 'game', game: 'Lumberjack' }],
+      ['messages[4]', 'message', 'open it', { media: 'paid-media', paidStars: '25' }],
+      // A dice roll: tdesktop writes nothing of it but an empty message, which is still counted.
+      ['messages[5]', 'message', undefined, undefined],
+    ]);
+    expect(r.events.every((e) => e.sender?.id === 'user4400000001')).toBe(true);
+    expect(r.accounting).toEqual({ records: 6, events: 6, skipped: 0, rejected: 0 });
+  });
+});

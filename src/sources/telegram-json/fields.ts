@@ -38,6 +38,12 @@ const NAMES = [
   'poll',
   'location_information',
   'contact_information',
+  // What a message without text sent besides: a venue, a game, a checklist, paid media.
+  'place_name',
+  'address',
+  'game_title',
+  'todo_list',
+  'paid_stars_amount',
 ] as const;
 
 /** Index of each member in `Fields`: `fields[F.text]`. */
