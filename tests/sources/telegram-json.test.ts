@@ -755,3 +755,14 @@ describe('messages without text (fixtures/telegram-json-media)', () => {
     expect(r.accounting).toEqual({ records: 6, events: 6, skipped: 0, rejected: 0 });
   });
 });
+
+describe('chunk boundaries in the call and media fixtures', () => {
+  for (const file of ['fixtures/telegram-json-calls/result.json', 'fixtures/telegram-json-media/result.json'])
+    it(`${file} reads the same in 1-, 3- and 61-byte chunks`, async () => {
+      const bytes = readFileSync(file);
+      const whole = await collect(chunked(bytes, bytes.length + 1));
+      expect(whole.events.length).toBeGreaterThan(0);
+      for (const size of [1, 3, 61])
+        expect(await collect(chunked(bytes, size)), `chunks of ${size}`).toEqual(whole);
+    });
+});
