@@ -406,3 +406,78 @@ describe('detection', () => {
     }
   });
 });
+
+describe('a thread started from a message (fixtures/discord-json-threads)', () => {
+  const thread = () => runSource(discordJson, 'fixtures/discord-json-threads/thread-from-message.json');
+
+  it('skips the thread starter entry (type 21): an empty pointer to the message in the parent channel, not a contact', async () => {
+    const r = await thread();
+    expect(r.skipped).toEqual([{ reason: 'thread-starter-reference', locator: 'messages[0]' }]);
+    expect(r.events.some((e) => e.locator === 'messages[0]')).toBe(false);
+    // Not counted as a contact of an unknown type either.
+    expect(r.warnings.filter((w) => w.code === 'DISCORD_JSON_UNKNOWN_TYPE')).toEqual([]);
+    expect(r.accounting).toEqual({ records: 4, events: 3, skipped: 1, rejected: 0 });
+  });
+
+  it('reads the messages of the thread, in UTC, under "server / thread"', async () => {
+    const r = await thread();
+    expect(
+      r.events.map((e) => [e.locator, e.kind, e.sender?.id, e.text, e.time, e.conversation, e.nativeId]),
+    ).toEqual([
+      [
+        'messages[1]',
+        'message',
+        '900000000000000101',
+        "you can't hide from me in here either",
+        { type: 'instant', ms: Date.UTC(2024, 8, 14, 19, 22, 13, 402), precision: 'ms' },
+        'Harbour Book Club / Saturday meetup',
+        '1284595078773342211',
+      ],
+      [
+        'messages[2]',
+        'message',
+        '900000000000000202',
+        'please stop messaging me',
+        { type: 'instant', ms: Date.UTC(2024, 8, 14, 19, 25, 2, 915), precision: 'ms' },
+        'Harbour Book Club / Saturday meetup',
+        '1284595789762396164',
+      ],
+      [
+        'messages[3]',
+        'media',
+        '900000000000000101',
+        undefined,
+        { type: 'instant', ms: Date.UTC(2024, 8, 14, 19, 31, 44, 6), precision: 'ms' },
+        'Harbour Book Club / Saturday meetup',
+        '1284597472059981829',
+      ],
+    ]);
+  });
+});
+
+describe('bot command output (fixtures/discord-json-commands)', () => {
+  it('keeps who ran the command beside the bot message (interaction.user), the sender staying the bot', async () => {
+    const r = await runSource(discordJson, 'fixtures/discord-json-commands/server-commands.json');
+    expect(r.events.map((e) => [e.locator, e.sender?.name, e.flags, e.details])).toEqual([
+      [
+        'messages[0]',
+        'Whisperbot#4410',
+        ['type-20', 'bot'],
+        {
+          nickname: 'Whisperbot',
+          mentions: 'Alex (900000000000000202)',
+          command: 'anon-send',
+          commandBy: 'sam.sample (900000000000000101)',
+        },
+      ],
+      ['messages[1]', 'alex.morgan', undefined, { nickname: 'Alex' }],
+      [
+        'messages[2]',
+        'Whisperbot#4410',
+        ['type-23', 'bot'],
+        { nickname: 'Whisperbot', command: 'Translate', commandBy: 'sam.sample (900000000000000101)' },
+      ],
+    ]);
+    expect(r.accounting).toEqual({ records: 3, events: 3, skipped: 0, rejected: 0 });
+  });
+});

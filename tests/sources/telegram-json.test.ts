@@ -543,7 +543,7 @@ describe('detect', () => {
     ];
     for (const h of others) expect(telegramJson.detect(probeOf('x.json', Buffer.from(h))), h).toBe(false);
     for (const dir of readdirSync('fixtures')) {
-      if (dir === 'telegram-json' || !statSync(join('fixtures', dir)).isDirectory()) continue;
+      if (dir.startsWith('telegram-json') || !statSync(join('fixtures', dir)).isDirectory()) continue;
       for (const f of readdirSync(join('fixtures', dir))) {
         const p = join('fixtures', dir, f);
         if (statSync(p).isFile()) expect(telegramJson.detect(probeOf(f, readFileSync(p))), p).toBe(false);
@@ -644,4 +644,125 @@ describe('property: any export, cut into any chunks, reads like JSON.parse says'
       { numRuns: 300 },
     );
   });
+});
+
+describe('conference and group calls (fixtures/telegram-json-calls)', () => {
+  const calls = () => runSource(telegramJson, 'fixtures/telegram-json-calls/result.json');
+
+  it('counts conference_call and group_call entries as calls from the actor, never as skipped notices', async () => {
+    const r = await calls();
+    expect(
+      r.events
+        .filter((e) => e.kind === 'call')
+        .map((e) => [e.locator, e.channel, e.sender?.id, e.direction, e.call, e.details]),
+    ).toEqual([
+      [
+        'chats.list[0].messages[0]',
+        'telegram',
+        'user4400000001',
+        'incoming',
+        { status: 'missed' },
+        { discardReason: 'missed' },
+      ],
+      // tdesktop writes is_missed / is_active as 1 and 0.
+      [
+        'chats.list[0].messages[1]',
+        'telegram',
+        'user4400000001',
+        'incoming',
+        { status: 'missed' },
+        { callType: 'conference' },
+      ],
+      [
+        'chats.list[0].messages[2]',
+        'telegram',
+        'user4400000001',
+        'incoming',
+        { status: 'answered', durationSec: 94 },
+        { callType: 'conference' },
+      ],
+      [
+        'chats.list[0].messages[4]',
+        'telegram',
+        'user4400000001',
+        'incoming',
+        { status: 'unknown' },
+        { callType: 'conference', active: 'true' },
+      ],
+      // A group voice chat: its length is "duration"; who joined it is not in the export.
+      [
+        'chats.list[1].messages[1]',
+        'telegram',
+        'user4400000001',
+        'incoming',
+        { status: 'unknown', durationSec: 412 },
+        { callType: 'group' },
+      ],
+      [
+        'chats.list[1].messages[3]',
+        'telegram',
+        'user4400000002',
+        'outgoing',
+        { status: 'unknown' },
+        { callType: 'group' },
+      ],
+    ]);
+    expect(r.events.find((e) => e.locator === 'chats.list[1].messages[1]')?.time).toEqual({
+      type: 'instant',
+      ms: Date.UTC(2025, 5, 3, 8, 0, 5),
+      precision: 's',
+    });
+  });
+
+  it('still skips the call notices that are no call (scheduled, invitation), and accounts for every entry', async () => {
+    const r = await calls();
+    expect(r.skipped).toEqual([
+      { reason: 'service-group-call-scheduled', locator: 'chats.list[1].messages[0]' },
+      { reason: 'service-invite-to-group-call', locator: 'chats.list[1].messages[2]' },
+    ]);
+    expect(r.rejected).toEqual([]);
+    expect(r.accounting).toEqual({ records: 9, events: 7, skipped: 2, rejected: 0 });
+  });
+});
+
+describe('messages without text (fixtures/telegram-json-media)', () => {
+  it('says what a venue, checklist, formatted poll, game or paid media sent, instead of an empty message', async () => {
+    const r = await runSource(telegramJson, 'fixtures/telegram-json-media/result.json');
+    expect(r.events.map((e) => [e.locator, e.kind, e.text, e.details])).toEqual([
+      [
+        'messages[0]',
+        'media',
+        undefined,
+        { media: 'venue', place: 'The Crown, 12 High Street, Leeds', location: '53.79648,-1.54785' },
+      ],
+      [
+        'messages[1]',
+        'media',
+        undefined,
+        {
+          media: 'checklist',
+          checklist: 'Things you owe me',
+          checklistItems: 'an apology; an answer tonight',
+        },
+      ],
+      ['messages[2]', 'media', undefined, { media: 'poll', poll: 'Do you really think you can ignore me?' }],
+      ['messages[3]', 'media', undefined, { media: 'game', game: 'Lumberjack' }],
+      ['messages[4]', 'message', 'open it', { media: 'paid-media', paidStars: '25' }],
+      // A dice roll: tdesktop writes nothing of it but an empty message, which is still counted.
+      ['messages[5]', 'message', undefined, undefined],
+    ]);
+    expect(r.events.every((e) => e.sender?.id === 'user4400000001')).toBe(true);
+    expect(r.accounting).toEqual({ records: 6, events: 6, skipped: 0, rejected: 0 });
+  });
+});
+
+describe('chunk boundaries in the call and media fixtures', () => {
+  for (const file of ['fixtures/telegram-json-calls/result.json', 'fixtures/telegram-json-media/result.json'])
+    it(`${file} reads the same in 1-, 3- and 61-byte chunks`, async () => {
+      const bytes = readFileSync(file);
+      const whole = await collect(chunked(bytes, bytes.length + 1));
+      expect(whole.events.length).toBeGreaterThan(0);
+      for (const size of [1, 3, 61])
+        expect(await collect(chunked(bytes, size)), `chunks of ${size}`).toEqual(whole);
+    });
 });

@@ -377,3 +377,31 @@ describe('a zipped archive through the whole pipeline', () => {
     expect(ignored).toContain('/twitter-2024-06-30-abc123.zip!/data/account.js');
   });
 });
+
+describe('a conversation whose "messages" is not a list (fixtures/twitter-archive-shapes)', () => {
+  it('rejects it as one record with its locator instead of passing over it, and reads the conversations after it', async () => {
+    const r = await runSource(twitterArchive, 'fixtures/twitter-archive-shapes/direct-messages.js');
+    expect(r.rejected.map((x) => [x.code, x.locator, x.message])).toEqual([
+      [
+        'TWITTER_ARCHIVE_MESSAGES_NOT_A_LIST',
+        '[0].dmConversation.messages',
+        `This conversation's "messages" is an object, not a list of messages, so none of it was read.`,
+      ],
+      [
+        'TWITTER_ARCHIVE_MESSAGES_NOT_A_LIST',
+        '[1].dmConversation.messages',
+        `This conversation's "messages" is a single value, not a list of messages, so none of it was read.`,
+      ],
+    ]);
+    expect(r.events.map((e) => [e.locator, e.sender?.id, e.text, e.time])).toEqual([
+      [
+        '[2].dmConversation.messages[0]',
+        SUBJECT,
+        'answer me',
+        { type: 'instant', ms: Date.parse('2024-06-01T21:05:11.882Z'), precision: 'ms' },
+      ],
+    ]);
+    expect(r.accounting).toEqual({ records: 3, events: 1, skipped: 0, rejected: 2 });
+    expect(r.failure).toBeUndefined();
+  });
+});

@@ -17,14 +17,17 @@
  * Kinds come from `type`, never from `content` (DCE writes a fallback sentence for notices): Default/Reply →
  * message, or media when only attachments/stickers; Call → call (length from `callEndedTimestamp`; Discord does not
  * say whether anyone answered, so the status is `unknown`); notices (RecipientAdd, ChannelPinnedMessage,
- * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`. A message repeating the
- * previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
+ * GuildMemberJoin, ThreadCreated, …, or a bare type number) → skipped as `system-<type>`; a thread's starter
+ * entry (type 21, an empty pointer to the message in the parent channel) as `thread-starter-reference`. A message
+ * repeating the previous one's id is skipped as `duplicate-message-id` (DCE writes in id order).
  * Sender: `{id: author.id, idType: account, name: <unique username>}` (`name#1234` for old-style accounts, `name`
  * for new ones), the same two facts DCE's CSV writes (AuthorID, Author), so a channel exported both ways resolves
  * each sender, and so each direction, the same and the CSV copy de-duplicates against the JSON. The nickname shown
  * in Discord (`nickname`, a display or server name anyone may also take) is kept in `details.nickname` when it
  * differs. Case files should list the numeric id, which never changes, or the username; identities are matched
- * on `sender.id` and `sender.name` only, so a nickname in a case file matches neither export.
+ * on `sender.id` and `sender.name` only, so a nickname in a case file matches neither export. A bot's answer to
+ * a slash or context-menu command (types 20, 23) is the bot's message; who ran the command (DCE's
+ * `interaction.user`) is kept in `details.commandBy`, with the command in `details.command`.
  * Direction is unknown: a DCE export does not say who made it. Conversation: the channel name for DMs and group
  * DMs, `Server / channel` for server channels. A one-to-one DM's channel name is the recipient: told to the
  * context once per file (`SourceContext.people`), for `anonymise` to redact them in texts even if they never write.

@@ -58,11 +58,18 @@ const NAMED: Record<string, string> = {
   '19': 'Reply',
 };
 /**
- * Discord types DCE has no name for and writes as a number. These carry what a person or their bot command
- * wrote (slash command 20, thread starter 21, context-menu command 23); every other number is a notice (boosts,
- * stage events, AutoMod alerts, poll results…).
+ * Discord types DCE has no name for and writes as a number. These carry what a bot command wrote (slash command
+ * 20, context-menu command 23); every other number is a notice (boosts, stage events, AutoMod alerts, poll
+ * results…), or the thread starter (21, below).
  */
-const NUMERIC_CONTENT = new Set(['20', '21', '23']);
+const NUMERIC_CONTENT = new Set(['20', '23']);
+/**
+ * The first entry of a thread started from a message: Discord gives it no content, embeds or attachments, only a
+ * reference to that message in the parent channel (which DCE writes as `reference`). The message itself is in the
+ * parent channel's export; its author here need not be the person who wrote it. Counting it would add an empty
+ * contact, possibly from the wrong person, beside the real one.
+ */
+const THREAD_STARTER = '21';
 
 const DAMAGED =
   'The export may have been edited or damaged; export the channel again with DiscordChatExporter.';
@@ -108,6 +115,10 @@ export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx:
     ctx.skip(`system-${kebab(t)}`, locator);
     return;
   }
+  if (t === THREAD_STARTER) {
+    ctx.skip('thread-starter-reference', locator);
+    return;
+  }
   const numeric = /^\d+$/.test(t);
   if (numeric && !NUMERIC_CONTENT.has(t)) {
     ctx.skip(`system-type-${t}`, locator);
@@ -131,7 +142,10 @@ export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx:
   const sender = author(v['author'], details, flags);
   if (sender) ev.sender = sender;
   if (t === 'Call') call(v, time, ev, flags);
-  else content(v, ev, details, flags);
+  else {
+    content(v, ev, details, flags);
+    interaction(v, details);
+  }
   if (file.conversation !== undefined) ev.conversation = file.conversation;
   if (id !== undefined) ev.nativeId = id;
   const edited = typeof v['timestampEdited'] === 'string' ? parseIsoInstant(v['timestampEdited']) : undefined;
@@ -185,17 +199,42 @@ function readTime(
 function author(a: unknown, details: Record<string, string>, flags: string[]): Party | undefined {
   if (!isObj(a)) return undefined;
   const id = idOf(a['id']);
-  const name = str(a['name']);
   if (a['isBot'] === true) flags.push('bot');
-  // Old-style accounts are "name#1234" (DCE's "full name"); new-style ones have discriminator "0000" and are unique alone.
-  const disc = str(a['discriminator']);
-  const username = name && disc && !/^0+$/.test(disc) ? `${name}#${disc}` : name;
+  const username = usernameOf(a);
   const nickname = str(a['nickname']);
   if (nickname !== undefined && nickname !== username) details['nickname'] = nickname;
   // Only the nickname is there (a hand-made or damaged file): better than no name at all.
   const shown = username ?? nickname;
   if (id === undefined) return shown === undefined ? undefined : { name: shown };
   return shown === undefined ? { id, idType: 'account' } : { id, idType: 'account', name: shown };
+}
+
+/**
+ * The account's unique username: old-style accounts are "name#1234" (DCE's "full name"), new-style ones have
+ * discriminator "0000" and are unique alone.
+ */
+function usernameOf(a: Obj): string | undefined {
+  const name = str(a['name']);
+  const disc = str(a['discriminator']);
+  return name && disc && !/^0+$/.test(disc) ? `${name}#${disc}` : name;
+}
+
+/**
+ * Who ran the command a bot answered (types 20 and 23): the message's author is the bot, and the person who typed
+ * `/remind …` or picked the menu entry is only in DCE's `interaction` (`{id, name, user}`). Kept beside the bot's
+ * message (`command`, `commandBy: username (id)`) so the person behind it can be seen; the sender stays the bot,
+ * as in DCE's CSV of the same channel, which has no such column.
+ */
+function interaction(v: Obj, details: Record<string, string>): void {
+  const i = v['interaction'];
+  if (!isObj(i)) return;
+  const command = str(i['name']);
+  if (command !== undefined) details['command'] = command;
+  const user = i['user'];
+  if (!isObj(user)) return;
+  const name = usernameOf(user);
+  const id = idOf(user['id']);
+  if (name !== undefined || id !== undefined) details['commandBy'] = `${name ?? '?'} (${id ?? '?'})`;
 }
 
 /** A call: its length comes from `callEndedTimestamp`; whether anyone answered is not in the export. */

@@ -28,12 +28,22 @@ const NAMES = [
   'sticker_emoji',
   'duration_seconds',
   'discard_reason',
+  // Group and conference calls: `duration` (group_call, seconds), `is_missed` / `is_active` (conference_call).
+  'duration',
+  'is_missed',
+  'is_active',
   'forwarded_from',
   'reply_to_message_id',
   'via_bot',
   'poll',
   'location_information',
   'contact_information',
+  // What a message without text sent besides: a venue, a game, a checklist, paid media.
+  'place_name',
+  'address',
+  'game_title',
+  'todo_list',
+  'paid_stars_amount',
 ] as const;
 
 /** Index of each member in `Fields`: `fields[F.text]`. */

@@ -19,8 +19,8 @@
  * seconds as a string, and the exact time when both are written. They then differ by the exporting computer's zone
  * offset, a whole number of quarter hours; a message where they differ otherwise (an edited file) keeps
  * `date_unixtime`, is flagged `time-local-mismatch` and counted in one `TELEGRAM_DATE_MISMATCH` warning. `text` is a string or an array of strings and `{type, text}` entities. `from` is null for
- * deleted accounts (the `from_id` remains). Phone calls are `service` entries (`action: "phone_call"`, caller in
- * `actor`). Control characters are written as `\xHH`, which is not JSON: repaired and flagged. In a full-account
+ * deleted accounts (the `from_id` remains). Calls are `service` entries, caller in `actor`: `phone_call`,
+ * `conference_call` (2025 on) and `group_call` (a voice or video chat started in a group; its length in `duration`). Control characters are written as `\xHH`, which is not JSON: repaired and flagged. In a full-account
  * export `personal_information.user_id` names the exporter: their messages get role `victim` and direction
  * `outgoing`, everyone else's `incoming`; a single-chat export does not say who exported it (direction `unknown`).
  * A `personal_chat`'s `name` is the other person: told to the context once per chat (`SourceContext.people`), for
@@ -51,7 +51,8 @@ const CHAT_TYPE =
 export const telegramJson: Source = {
   id: 'telegram-json',
   label: 'Telegram Desktop export (result.json)',
-  reads: 'messages and phone calls from one chat, or from every chat of a full-account export',
+  reads:
+    'messages and calls (one-to-one, conference and group voice chats) from one chat, or from every chat of a full-account export',
   recognisedBy:
     'a JSON object with "messages": [ entries of "type" "message"/"service" with a "date" ], or "chats": {"list": [ … ]}',
   howToExport:

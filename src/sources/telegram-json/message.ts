@@ -80,8 +80,10 @@ export function readObject(
   const type = m[F.type];
   if (type === 'message') message(m, locator, chat, st, ctx);
   else if (type === 'service') {
-    if (m[F.action] === 'phone_call') call(m, locator, chat, st, ctx);
-    else ctx.skip(serviceReason(m[F.action]), locator);
+    const action = m[F.action];
+    if (action === 'phone_call' || action === 'conference_call' || action === 'group_call')
+      call(action, m, locator, chat, st, ctx);
+    else ctx.skip(serviceReason(action), locator);
   } else if (type === 'unsupported') {
     ctx.reject(
       'TELEGRAM_UNSUPPORTED',
@@ -164,23 +166,54 @@ function message(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx:
   ctx.emit(ev);
 }
 
-function call(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+/**
+ * A call, from its service entry (the caller is the `actor`):
+ * - `phone_call`: a one-to-one call; `discard_reason` says how it ended, `duration_seconds` how long it lasted.
+ * - `conference_call` (Telegram Desktop since 2025): a call with several people, also one a one-to-one call became;
+ *   `is_missed`, `is_active` (still going on when exported) and `duration_seconds`. tdesktop writes these two
+ *   flags through its number formatter, so they are `1` / `0`; `true` / `false` are read the same.
+ * - `group_call`: a voice or video chat started in a group or channel; `duration` (not `duration_seconds`) once it
+ *   ended. Whether the other person joined it is not written, so its outcome is unknown.
+ */
+function call(
+  action: 'phone_call' | 'conference_call' | 'group_call',
+  m: Fields,
+  locator: string,
+  chat: ChatInfo,
+  st: FileState,
+  ctx: SourceContext,
+): void {
   const time = readTime(m, locator, st, ctx);
   if (time === undefined) return;
   const ev = base(m, locator, time, 'call', chat, st, m[F.actor], m[F.actor_id]);
-  const d = m[F.duration_seconds];
+  const d = action === 'group_call' ? m[F.duration] : m[F.duration_seconds];
   const duration = typeof d === 'number' && Number.isFinite(d) && d >= 0 ? d : undefined;
-  const reason = m[F.discard_reason];
   let status: CallStatus = 'unknown';
-  if (reason === 'missed') status = 'missed';
-  else if (reason === 'declined') status = 'rejected';
-  else if (duration !== undefined && duration > 0) status = 'answered';
-  // Telegram clients send "busy" when the callee declines a ringing call.
-  else if (reason === 'busy') status = 'rejected';
+  const details: Record<string, string> = {};
+  if (action === 'phone_call') {
+    const reason = m[F.discard_reason];
+    if (reason === 'missed') status = 'missed';
+    else if (reason === 'declined') status = 'rejected';
+    else if (duration !== undefined && duration > 0) status = 'answered';
+    // Telegram clients send "busy" when the callee declines a ringing call.
+    else if (reason === 'busy') status = 'rejected';
+    if (typeof reason === 'string') details['discardReason'] = reason;
+  } else if (action === 'conference_call') {
+    details['callType'] = 'conference';
+    if (isSet(m[F.is_missed])) status = 'missed';
+    else if (duration !== undefined && duration > 0) status = 'answered';
+    if (isSet(m[F.is_active])) details['active'] = 'true';
+  } else details['callType'] = 'group';
   ev.call = duration === undefined ? { status } : { status, durationSec: duration };
-  if (typeof reason === 'string') ev.details = { discardReason: reason };
+  for (const _ in details) {
+    ev.details = details;
+    break;
+  }
   ctx.emit(ev);
 }
+
+/** A tdesktop flag: `1` (how it writes one) or `true`. */
+const isSet = (v: unknown): boolean => v === 1 || v === true;
 
 /** The fields every event has, plus sender, direction, conversation and native id. */
 function base(

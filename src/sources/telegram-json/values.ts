@@ -57,6 +57,10 @@ export function mediaOf(m: Fields): Record<string, string> | undefined {
   const poll = m[F.poll];
   const loc = m[F.location_information];
   const contact = m[F.contact_information];
+  const place = m[F.place_name];
+  const game = m[F.game_title];
+  const todo = m[F.todo_list];
+  const paid = m[F.paid_stars_amount];
   if (
     mediaType === undefined &&
     photo === undefined &&
@@ -64,7 +68,11 @@ export function mediaOf(m: Fields): Record<string, string> | undefined {
     sticker === undefined &&
     poll === undefined &&
     loc === undefined &&
-    contact === undefined
+    contact === undefined &&
+    place === undefined &&
+    game === undefined &&
+    todo === undefined &&
+    paid === undefined
   ) {
     return undefined;
   }
@@ -78,7 +86,36 @@ export function mediaOf(m: Fields): Record<string, string> | undefined {
   if (file !== undefined) media ??= 'file';
   if (isObject(poll)) {
     media ??= 'poll';
-    if (typeof poll['question'] === 'string') details['poll'] = poll['question'];
+    // A string, or (newer tdesktop: formatted questions) an array of strings and entities, like `text`.
+    const question = flatten(poll['question']);
+    if (question !== undefined) details['poll'] = question;
+  }
+  if (typeof game === 'string' && game !== '') {
+    media ??= 'game';
+    details['game'] = game;
+  }
+  if (isObject(todo)) {
+    // A checklist (2025): its title and items are what the sender wrote.
+    media ??= 'checklist';
+    const title = flatten(todo['title']);
+    if (title !== undefined) details['checklist'] = title;
+    const items = Array.isArray(todo['answers'])
+      ? todo['answers']
+          .map((a) => (isObject(a) ? flatten(a['text']) : undefined))
+          .filter((t) => t !== undefined)
+      : [];
+    if (items.length > 0) details['checklistItems'] = items.join('; ');
+  }
+  if (typeof paid === 'number') {
+    // Media sent behind a payment in Telegram Stars: the export has no file for it.
+    media ??= 'paid-media';
+    details['paidStars'] = String(paid);
+  }
+  // A venue (a place picked from a list) also has its coordinates in location_information.
+  if (typeof place === 'string' && place !== '') {
+    media ??= 'venue';
+    const address = m[F.address];
+    details['place'] = typeof address === 'string' && address !== '' ? `${place}, ${address}` : place;
   }
   if (isObject(loc) && typeof loc['latitude'] === 'number' && typeof loc['longitude'] === 'number') {
     media ??= 'location';

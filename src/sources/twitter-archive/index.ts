@@ -20,9 +20,10 @@
  * as written and their targets listed in `details.links`; a message that is only an attached photo's link is
  * media. Reactions stay part of their message (`details.reactions`, words such as "excited"). Conversations
  * over about 1000 messages are split into several objects with the same id; a message id seen twice in a file is
- * skipped as `duplicate-message-id`. Group notices are skipped (`join-conversation`, `participants-leave`…), and
- * so are the `reactionCreate` entries archives write beside the messages (`reaction`); an account's automatic
- * `welcomeMessageCreate` is read as a message flagged `welcome-message`.
+ * skipped as `duplicate-message-id`; a conversation whose `messages` is not a list is one rejected record
+ * (`TWITTER_ARCHIVE_MESSAGES_NOT_A_LIST`), never passed over. Group notices are skipped (`join-conversation`,
+ * `participants-leave`…), and so are the `reactionCreate` entries archives write beside the messages
+ * (`reaction`); an account's automatic `welcomeMessageCreate` is read as a message flagged `welcome-message`.
  * Locators: `[2].dmConversation.messages[10]`.
  *
  * Not available in an archive at all: tweets by other accounts that mention or reply to the owner (only the
@@ -83,7 +84,17 @@ export const twitterArchive: Source = {
                 odd.add(`${String(path[1])} (${kind})`);
                 return 'skip';
               case 3:
-                if (path[2] === 'messages') return kind === 'array' ? 'descend' : 'skip';
+                if (path[2] === 'messages') {
+                  if (kind === 'array') return 'descend';
+                  // Whatever it holds cannot be told apart as messages: one rejected record, never passed over.
+                  ctx.reject(
+                    'TWITTER_ARCHIVE_MESSAGES_NOT_A_LIST',
+                    formatPath(path),
+                    `This conversation's "messages" is ${kind === 'object' ? 'an object' : 'a single value'}, not a list of messages, so none of it was read.`,
+                    'X writes "messages" as a list; the archive may have been edited or damaged. Take the file from the archive again.',
+                  );
+                  return 'skip';
+                }
                 return path[2] === 'conversationId' || path[2] === 'name' ? 'collect' : 'skip';
               default:
                 return 'collect';
