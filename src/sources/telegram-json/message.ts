@@ -205,10 +205,7 @@ function call(
     if (isSet(m[F.is_active])) details['active'] = 'true';
   } else details['callType'] = 'group';
   ev.call = duration === undefined ? { status } : { status, durationSec: duration };
-  for (const _ in details) {
-    ev.details = details;
-    break;
-  }
+  if (Object.keys(details).length > 0) ev.details = details;
   ctx.emit(ev);
 }
 
