@@ -10,21 +10,23 @@
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
- * 5. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
+ * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
+ *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 6 when shifted;
+ * 6. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
  *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
  *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
  *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
  *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
- * 6. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
- * 7. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ * 7. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
+ * 8. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind;
- * 8. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
+ * 9. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
- * 9. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
- * 10. street addresses: an optional house number then one to three capitalised words and a street word from
+ * 10. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 11. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
- * 11. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ * 12. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
@@ -40,6 +42,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
 import { TITLES } from './names.js';
 import { ORDINARY_WORDS } from './words.js';
@@ -285,6 +288,7 @@ export class Redactor {
       return { text: '[URL]', trail: tail.length };
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
+    this.fileStamps(t);
     t.replace(BIRTH_RE, (m) => {
       if (!validDate(m.groups)) return undefined;
       this.counts.date++;
@@ -350,6 +354,27 @@ export class Redactor {
       this.counts[type]++;
       return placeholder;
     });
+  }
+
+  /**
+   * The counters, dates and times in the names apps give attachments (file-names.ts): set aside, so their digits
+   * are no phone number; the date is replaced as every written date is when the dates are shifted.
+   */
+  private fileStamps(text: FoldedText): void {
+    if (!/\d{5}/.test(text.text)) return;
+    text.setAside(COUNTER_RE, () => true, '\uE000');
+    if (!this.options.shiftedDates) {
+      text.setAside(STAMP_RE, (m) => stampParts(m) !== undefined, '\uE000');
+      return;
+    }
+    text.replace(STAMP_RE, (m) => {
+      const parts = stampParts(m);
+      if (!parts) return undefined;
+      this.counts.date++;
+      return { text: '[DATE]', lead: parts.lead.length, trail: parts.trail.length };
+    });
+    // The time after the date stays, as times of day do (and is no phone number either).
+    text.setAside(STAMP_TRAIL_RE, () => true, '\uE000');
   }
 
   private phones(text: FoldedText): void {
