@@ -20,7 +20,7 @@
  * 7. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
  * 8. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
- *    rejects are not left behind;
+ *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
  * 9. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 10. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -156,6 +156,17 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
+/**
+ * A number written with the letter O for some of its zeros (`O7700 9OO 456`, `O77OO9OO456`), as people type them
+ * and to slip past filters: groups of digits and O's, each holding a digit; taken when they hold 7 or more digits
+ * and O's in all and at least one O (digits alone are DIGITS_RE's). An O that is a word ("10 o'clock", "or") has
+ * no digit in it and is never taken.
+ */
+const O_GROUP = '[Oo]*\\d[\\dOo]*';
+const LETTER_O_DIGITS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:\\(\\+?|\\+)?${O_GROUP}(?:[\\s.\\-()]{0,2}${O_GROUP})*(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
 /**
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
@@ -301,6 +312,13 @@ export class Redactor {
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
     this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    this.sub(
+      t,
+      LETTER_O_DIGITS_RE,
+      'phone',
+      '[PHONE]',
+      (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
+    );
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
