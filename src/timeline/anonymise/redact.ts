@@ -32,7 +32,8 @@
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
  *    content analysis looks for ("I called your work"), so the anonymised report would no longer match.
  *    A single name that is an ordinary word (words.ts: "Will", the "Hurt" of "Amy Hurt") only where it is written
- *    capitalised; a part that is only digits (a group of a phone number) never.
+ *    capitalised; a part that is only digits (a group of a phone number) never. Digits after a name are the
+ *    name's (`sam_carter88`, a user name), and a full name run together is one more term (index.ts: `SamCarter`).
  *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
  *    witnesses and officers, forwards) and those the inputs name outside their records (a Messenger or
  *    Instagram thread's participants, `SourceContext.people`).
@@ -198,11 +199,19 @@ const ADDRESS_RE = new RegExp(
   'g',
 );
 
-/** Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other. */
+/**
+ * Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other; group `name`
+ * is the term matched.
+ */
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {
+  if (terms.length === 0) return undefined;
   // An underscore joins words in file names and user names (`Sam_passport.jpg`, `IMG_Sam.jpg`, `alex_morgan`):
-  // a name is a whole word beside one, or those names would be left in the text as written.
-  return wholeWords(terms.map(spacedLiteral), flags, '[\\p{L}\\p{N}]');
+  // a name is a whole word beside one, or those names would be left in the text as written. User names also end
+  // in digits (`sam_carter88`, `KimLee99`, often a year of birth): they are the name's too, or "carter88" stayed.
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<name>${terms.map(spacedLiteral).join('|')})\\d*(?![\\p{L}\\p{N}])`,
+    flags,
+  );
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -353,7 +362,7 @@ export class Redactor {
           if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
         }
         this.counts.name++;
-        return this.placeholders.get(key(m[0])) ?? '[NAME]';
+        return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
       });
     }
     return t.toString();
