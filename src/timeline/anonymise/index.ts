@@ -67,7 +67,8 @@ function nameTerms(
     if (parts.length > 1) {
       const words: string[] = [];
       for (const part of parts) {
-        const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        // A mark ends many words (the vowel sign "ा" of Hindi "प्रिया"): without it "प्रिय" is another word ("dear").
+        const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '');
         if (/\p{L}/u.test(word)) words.push(word);
         if (word.length >= 3 && /\p{L}/u.test(word)) terms.push({ term: word, placeholder });
       }

@@ -199,6 +199,9 @@ const ADDRESS_RE = new RegExp(
   'g',
 );
 
+/** A combining mark that belongs to one script (Devanagari's vowel signs), not one all scripts share. */
+const SCRIPT_MARK = '(?!\\p{Script=Inherited})\\p{M}';
+
 /**
  * Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other; group `name`
  * is the term matched.
@@ -208,8 +211,10 @@ function alternation(terms: readonly string[], flags: string): RegExp | undefine
   // An underscore joins words in file names and user names (`Sam_passport.jpg`, `IMG_Sam.jpg`, `alex_morgan`):
   // a name is a whole word beside one, or those names would be left in the text as written. User names also end
   // in digits (`sam_carter88`, `KimLee99`, often a year of birth): they are the name's too, or "carter88" stayed.
+  // A mark of the name's own script beside it continues the word: "अमित" (Amit) is not in "अमिता" (Amita), whose
+  // vowel sign "ा" is a mark. A mark any script uses (an accent, U+0301) stays a boundary as written ("Sam\u0301").
   return new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<name>${terms.map(spacedLiteral).join('|')})\\d*(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}]|${SCRIPT_MARK})(?<name>${terms.map(spacedLiteral).join('|')})\\d*(?![\\p{L}\\p{N}]|${SCRIPT_MARK})`,
     flags,
   );
 }
