@@ -32,7 +32,8 @@ export const STAMP_RE = new RegExp(
 );
 
 /** What stays after a stamp's date once it is `[DATE]`: the time (`-20-21-45`, `_210455123`) or the counter (`-WA0003`). */
-export const STAMP_TRAIL_RE = /(?<=\[DATE\])(?:-\d\d-\d\d-\d\d|-WA\d{4,}|[_-]\d{6}(?:\d{3})?)(?![\p{L}\p{N}_])/gu;
+export const STAMP_TRAIL_RE =
+  /(?<=\[DATE\])(?:-\d\d-\d\d-\d\d|-WA\d{4,}|[_-]\d{6}(?:\d{3})?)(?![\p{L}\p{N}_])/gu;
 
 /** The parts of a `STAMP_RE` match: what stays before the date, the date, what stays after it. */
 export function stampParts(m: RegExpExecArray): { lead: string; date: string; trail: string } | undefined {
