@@ -11,22 +11,24 @@
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
- *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 6 when shifted;
- * 6. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
+ *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
+ * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
+ *    `GV4C+XV`; locations.ts) → `[LOCATION]`;
+ * 7. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
  *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
  *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
  *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
  *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
- * 7. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
- * 8. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ * 8. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
+ * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
- * 9. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
+ * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
- * 10. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
- * 11. street addresses: an optional house number then one to three capitalised words and a street word from
+ * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
- * 12. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
@@ -45,6 +47,7 @@ import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
 import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
+import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -103,6 +106,7 @@ export type RedactionType =
   | 'phone'
   | 'postcode'
   | 'address'
+  | 'location'
   | 'name';
 
 /** How a case is redacted. */
@@ -260,6 +264,7 @@ export class Redactor {
     phone: 0,
     postcode: 0,
     address: 0,
+    location: 0,
     name: 0,
   };
   private readonly names: RegExp | undefined;
@@ -314,6 +319,8 @@ export class Redactor {
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
+    // Before dates and phone numbers, which would take "51.507351,-0.127758" for digits of theirs.
+    this.sub(t, LOCATION_RE, 'location', '[LOCATION]', validPosition);
     t.replace(BIRTH_RE, (m) => {
       if (!validDate(m.groups)) return undefined;
       this.counts.date++;
