@@ -239,7 +239,20 @@ function wholeWords(sources: readonly string[], flags: string, word = '[\\p{L}\\
  */
 function forms(term: string): string[] {
   const decomposed = term.normalize('NFD');
-  return decomposed === term ? [term] : [term, decomposed];
+  const plain = withoutAccents(term);
+  return [...new Set([term, decomposed, plain])];
+}
+
+/**
+ * A Latin name without its accents ("José" → "Jose", "Zoë" → "Zoe"), as people type it on a keyboard without
+ * them: the case knows "José Ñúñez" and a text says "Jose". Only the combining diacritical marks (U+0300–U+036F)
+ * go, so the vowel signs of other scripts (Devanagari's "ा"), which make other words without them, stay.
+ */
+function withoutAccents(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 }
 
 /** The key of a matched name among the terms: lower case, one space, accents composed. */
@@ -286,18 +299,24 @@ export class Redactor {
       .filter((t) => /\p{L}/u.test(t.term) || t.term.replace(/\D/g, '').length >= 7)
       .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
+    // The name typed without its accents has that person's placeholder too (unless it is someone's own name).
+    for (const t of uniq) {
+      const plain = fold(withoutAccents(t.term));
+      if (!this.placeholders.has(plain)) this.placeholders.set(plain, t.placeholder);
+    }
     this.keep = phraseAlternation((options.keep ?? []).map(foldText));
-    const ordinary = (t: NameTerm) => ORDINARY_WORDS.has(fold(t.term));
+    // Each form of a name on its own: "Rosé" is a name, but written without its accent it is the word "rose".
+    const all = uniq.flatMap((t) => forms(t.term.trim())).filter((f) => !EVERYDAY_WORDS.has(fold(f)));
+    const ordinary = (f: string) => ORDINARY_WORDS.has(fold(f));
     this.names = alternation(
-      uniq.filter((t) => !ordinary(t)).flatMap((t) => forms(t.term.trim())),
+      all.filter((f) => !ordinary(f)),
       'giu',
     );
     // Ordinary words ("Will", "Hurt"): only as written capitalised, like a name (words.ts).
     this.capitalised = alternation(
-      uniq.filter(ordinary).flatMap((t) => {
-        const w = fold(t.term);
-        return forms(w.charAt(0).toUpperCase() + w.slice(1));
-      }),
+      [...new Set(all.filter(ordinary).map(fold))].flatMap((w) =>
+        forms(w.charAt(0).toUpperCase() + w.slice(1)),
+      ),
       'gu',
     );
   }
