@@ -198,8 +198,10 @@ const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
 /** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
+/** A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`). */
+const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
 const ADDRESS_RE = new RegExp(
-  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
+  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
   'g',
 );
 
