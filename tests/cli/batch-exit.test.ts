@@ -149,10 +149,20 @@ describe('batch exit codes', () => {
     const r = run('exports-only', ['batch', 'exports', '--out', 'out']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'error: exports holds no case folders, only 4 files (calls-20240601090000.xml, incident-diary.csv, notes.txt and 1 more): batch reads each subfolder of the folder it is given as one case\n' +
+      'error: exports holds no case folders, only 4 files (calls-20240601090000.xml, incident-diary.csv, notes.txt and sms-20240315120000.xml): batch reads each subfolder of the folder it is given as one case\n' +
         'hint: To report on it as one case: chronolog report exports. For a batch, give the folder that holds one subfolder per case.\n',
     );
     expect(existsSync(path.join(s.dir, 'exports-only', 'out'))).toBe(false);
+    // Five or more: three named, and how many more.
+    cpSync(path.join(ROOT, DEMO, 'README.md'), path.join(s.dir, 'exports-only', 'exports', 'README.md'));
+    expect(run('exports-only', ['batch', 'exports', '--out', 'out']).stderr).toContain(
+      'only 5 files (README.md, calls-20240601090000.xml, incident-diary.csv and 2 more)',
+    );
+    // One file is named alone.
+    cpSync(path.join(ROOT, DEMO, 'notes.txt'), path.join(s.dir, 'one-file', 'exports', 'notes.txt'));
+    expect(run('one-file', ['batch', 'exports', '--out', 'out']).stderr).toContain(
+      'only 1 file (notes.txt):',
+    );
   });
 
   it('documents the exit codes in batch --help', () => {

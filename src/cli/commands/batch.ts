@@ -97,12 +97,19 @@ function refuseOneCase(folders: CaseFolders, dir: string): void {
   const caseFile = folders.files.find((f) => (CASE_FILE_NAMES as readonly string[]).includes(f));
   const onlyFiles = folders.names.length === 0 && folders.notRead.length === 0 && folders.files.length > 0;
   if (caseFile === undefined && !onlyFiles) return;
-  const shown = folders.files.slice(0, 3).join(', ');
-  const more = folders.files.length > 3 ? ` and ${folders.files.length - 3} more` : '';
+  // Up to four names, or three and how many more: "and 1 more" would take the place of the one name it hides.
+  const listed = folders.files.length > 4 ? 3 : folders.files.length;
+  const shown = folders.files.slice(0, listed);
+  const more =
+    folders.files.length > listed
+      ? `${shown.join(', ')} and ${folders.files.length - listed} more`
+      : shown.length > 1
+        ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
+        : shown.join('');
   const what =
     caseFile !== undefined
       ? `holds ${caseFile}, so it is one case`
-      : `holds no case folders, only ${plural(folders.files.length, 'file')} (${shown}${more})`;
+      : `holds no case folders, only ${plural(folders.files.length, 'file')} (${more})`;
   throw new ToolError(
     'BATCH_DIR_IS_ONE_CASE',
     `${dir} ${what}: batch reads each subfolder of the folder it is given as one case`,

@@ -64,11 +64,17 @@ function nameTerms(
     // Parts of a full name ("Sam" of "Sam Carter", without the brackets of "Sam (new number)") are redacted too;
     // very short parts and digit groups (the "900" of "07700 900 456") are not (too many false hits).
     const parts = raw.trim().split(/\s+/);
-    if (parts.length > 1)
+    if (parts.length > 1) {
+      const words: string[] = [];
       for (const part of parts) {
-        const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        // A mark ends many words (the vowel sign "ा" of Hindi "प्रिया"): without it "प्रिय" is another word ("dear").
+        const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '');
+        if (/\p{L}/u.test(word)) words.push(word);
         if (word.length >= 3 && /\p{L}/u.test(word)) terms.push({ term: word, placeholder });
       }
+      // The full name run together, as user names and tags write it ("SamCarter", "#samcarter", "KimLee99").
+      if (words.length > 1) terms.push({ term: words.join(''), placeholder });
+    }
   };
   const seen = new Set<string>();
   for (const e of events) {

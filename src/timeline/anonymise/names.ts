@@ -77,7 +77,7 @@ function reactorNames(list: string): string[] {
 function clean(s: string): string {
   return s
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -10,27 +10,32 @@
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
- * 5. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
+ * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
+ *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
+ * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
+ *    `GV4C+XV`; locations.ts) → `[LOCATION]`;
+ * 7. dates of birth (a date or year after "born", "DOB", "d.o.b.", "date of birth") → `[DATE]`, always; and with
  *    the dates shifted, every written date (dates.ts) → `[DATE]`, since one unshifted date beside a shifted
  *    record gives the secret shift away. Dates that are kept are set aside so that no later step takes their
  *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
  *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
- * 6. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
- * 7. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ * 8. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
+ * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
- *    rejects are not left behind;
- * 8. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
+ *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
- * 9. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
- * 10. street addresses: an optional house number then one to three capitalised words and a street word from
+ * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
- * 11. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
+ * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
  *    they name a relationship or a place, not a person, and redacting them would remove the very words the
  *    content analysis looks for ("I called your work"), so the anonymised report would no longer match.
  *    A single name that is an ordinary word (words.ts: "Will", the "Hurt" of "Amy Hurt") only where it is written
- *    capitalised; a part that is only digits (a group of a phone number) never.
+ *    capitalised; a part that is only digits (a group of a phone number) never. Digits after a name are the
+ *    name's (`sam_carter88`, a user name), and a full name run together is one more term (index.ts: `SamCarter`).
  *    The names include those the timeline's details hold for other people (names.ts: e-mail Cc/To, diary
  *    witnesses and officers, forwards) and those the inputs name outside their records (a Messenger or
  *    Instagram thread's participants, `SourceContext.people`).
@@ -40,7 +45,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
+import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -99,6 +106,7 @@ export type RedactionType =
   | 'phone'
   | 'postcode'
   | 'address'
+  | 'location'
   | 'name';
 
 /** How a case is redacted. */
@@ -154,6 +162,17 @@ const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
 /**
+ * A number written with the letter O for some of its zeros (`O7700 9OO 456`, `O77OO9OO456`), as people type them
+ * and to slip past filters: groups of digits and O's, each holding a digit; taken when they hold 7 or more digits
+ * and O's in all and at least one O (digits alone are DIGITS_RE's). An O that is a word ("10 o'clock", "or") has
+ * no digit in it and is never taken.
+ */
+const O_GROUP = '[Oo]*\\d[\\dOo]*';
+const LETTER_O_DIGITS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:\\(\\+?|\\+)?${O_GROUP}(?:[\\s.\\-()]{0,2}${O_GROUP})*(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+/**
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
  */
@@ -179,16 +198,31 @@ const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
 /** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
+/** A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`). */
+const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
 const ADDRESS_RE = new RegExp(
-  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:[A-Z][a-z'-]+\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
+  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
   'g',
 );
 
-/** Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other. */
+/** A combining mark that belongs to one script (Devanagari's vowel signs), not one all scripts share. */
+const SCRIPT_MARK = '(?!\\p{Script=Inherited})\\p{M}';
+
+/**
+ * Whole-word alternation of `terms` (longest first, as given), any run of spaces matching any other; group `name`
+ * is the term matched.
+ */
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {
+  if (terms.length === 0) return undefined;
   // An underscore joins words in file names and user names (`Sam_passport.jpg`, `IMG_Sam.jpg`, `alex_morgan`):
-  // a name is a whole word beside one, or those names would be left in the text as written.
-  return wholeWords(terms.map(spacedLiteral), flags, '[\\p{L}\\p{N}]');
+  // a name is a whole word beside one, or those names would be left in the text as written. User names also end
+  // in digits (`sam_carter88`, `KimLee99`, often a year of birth): they are the name's too, or "carter88" stayed.
+  // A mark of the name's own script beside it continues the word: "अमित" (Amit) is not in "अमिता" (Amita), whose
+  // vowel sign "ा" is a mark. A mark any script uses (an accent, U+0301) stays a boundary as written ("Sam\u0301").
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}]|${SCRIPT_MARK})(?<name>${terms.map(spacedLiteral).join('|')})\\d*(?![\\p{L}\\p{N}]|${SCRIPT_MARK})`,
+    flags,
+  );
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -207,7 +241,20 @@ function wholeWords(sources: readonly string[], flags: string, word = '[\\p{L}\\
  */
 function forms(term: string): string[] {
   const decomposed = term.normalize('NFD');
-  return decomposed === term ? [term] : [term, decomposed];
+  const plain = withoutAccents(term);
+  return [...new Set([term, decomposed, plain])];
+}
+
+/**
+ * A Latin name without its accents ("José" → "Jose", "Zoë" → "Zoe"), as people type it on a keyboard without
+ * them: the case knows "José Ñúñez" and a text says "Jose". Only the combining diacritical marks (U+0300–U+036F)
+ * go, so the vowel signs of other scripts (Devanagari's "ा"), which make other words without them, stay.
+ */
+function withoutAccents(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 }
 
 /** The key of a matched name among the terms: lower case, one space, accents composed. */
@@ -232,6 +279,7 @@ export class Redactor {
     phone: 0,
     postcode: 0,
     address: 0,
+    location: 0,
     name: 0,
   };
   private readonly names: RegExp | undefined;
@@ -253,18 +301,24 @@ export class Redactor {
       .filter((t) => /\p{L}/u.test(t.term) || t.term.replace(/\D/g, '').length >= 7)
       .sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     for (const t of uniq) this.placeholders.set(fold(t.term), t.placeholder);
+    // The name typed without its accents has that person's placeholder too (unless it is someone's own name).
+    for (const t of uniq) {
+      const plain = fold(withoutAccents(t.term));
+      if (!this.placeholders.has(plain)) this.placeholders.set(plain, t.placeholder);
+    }
     this.keep = phraseAlternation((options.keep ?? []).map(foldText));
-    const ordinary = (t: NameTerm) => ORDINARY_WORDS.has(fold(t.term));
+    // Each form of a name on its own: "Rosé" is a name, but written without its accent it is the word "rose".
+    const all = uniq.flatMap((t) => forms(t.term.trim())).filter((f) => !EVERYDAY_WORDS.has(fold(f)));
+    const ordinary = (f: string) => ORDINARY_WORDS.has(fold(f));
     this.names = alternation(
-      uniq.filter((t) => !ordinary(t)).flatMap((t) => forms(t.term.trim())),
+      all.filter((f) => !ordinary(f)),
       'giu',
     );
     // Ordinary words ("Will", "Hurt"): only as written capitalised, like a name (words.ts).
     this.capitalised = alternation(
-      uniq.filter(ordinary).flatMap((t) => {
-        const w = fold(t.term);
-        return forms(w.charAt(0).toUpperCase() + w.slice(1));
-      }),
+      [...new Set(all.filter(ordinary).map(fold))].flatMap((w) =>
+        forms(w.charAt(0).toUpperCase() + w.slice(1)),
+      ),
       'gu',
     );
   }
@@ -285,6 +339,9 @@ export class Redactor {
       return { text: '[URL]', trail: tail.length };
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
+    this.fileStamps(t);
+    // Before dates and phone numbers, which would take "51.507351,-0.127758" for digits of theirs.
+    this.sub(t, LOCATION_RE, 'location', '[LOCATION]', validPosition);
     t.replace(BIRTH_RE, (m) => {
       if (!validDate(m.groups)) return undefined;
       this.counts.date++;
@@ -297,6 +354,13 @@ export class Redactor {
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
     this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    this.sub(
+      t,
+      LETTER_O_DIGITS_RE,
+      'phone',
+      '[PHONE]',
+      (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
+    );
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
@@ -331,7 +395,7 @@ export class Redactor {
           if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
         }
         this.counts.name++;
-        return this.placeholders.get(key(m[0])) ?? '[NAME]';
+        return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
       });
     }
     return t.toString();
@@ -350,6 +414,27 @@ export class Redactor {
       this.counts[type]++;
       return placeholder;
     });
+  }
+
+  /**
+   * The counters, dates and times in the names apps give attachments (file-names.ts): set aside, so their digits
+   * are no phone number; the date is replaced as every written date is when the dates are shifted.
+   */
+  private fileStamps(text: FoldedText): void {
+    if (!/\d{5}/.test(text.text)) return;
+    text.setAside(COUNTER_RE, () => true, '\uE000');
+    if (!this.options.shiftedDates) {
+      text.setAside(STAMP_RE, (m) => stampParts(m) !== undefined, '\uE000');
+      return;
+    }
+    text.replace(STAMP_RE, (m) => {
+      const parts = stampParts(m);
+      if (!parts) return undefined;
+      this.counts.date++;
+      return { text: '[DATE]', lead: parts.lead.length, trail: parts.trail.length };
+    });
+    // The time after the date stays, as times of day do (and is no phone number either).
+    text.setAside(STAMP_TRAIL_RE, () => true, '\uE000');
   }
 
   private phones(text: FoldedText): void {

@@ -1,0 +1,51 @@
+/**
+ * File names that phones and apps make up for attachments, as message texts quote them:
+ *
+ *   ‎<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>      (WhatsApp iOS: a counter, the type, date and time)
+ *   ‎<attached: 00000001-test_document.pdf>                  (WhatsApp iOS document: the counter, then its name)
+ *   IMG-20240312-WA0003.jpg (file attached)                 (WhatsApp Android: the type, date, a counter)
+ *   PTT-20240312-WA0011.opus, AUD-20190101-WA0000.
+ *   IMG_20240312_210455.jpg, PXL_20240312_210455123.jpg, Screenshot_20240312-210455.png   (cameras, screenshots)
+ *
+ * Their digits say when a picture was taken and how many files came before it; they name no one. Read as
+ * digits alone they are runs of 8 or more, which the redactor would take for phone numbers, so the copy read
+ * `<attached: [PHONE]-PHOTO-[PHONE].jpg>` with the dates kept as written elsewhere. So these stamps are set aside
+ * before the phone numbers: the counter always, the date as every written date is (kept, or `[DATE]` with
+ * `--shift-dates`, where it would give the shift away), the time of day kept as times are. A name the rest of a
+ * file name holds (`00000001-Sam_passport.pdf`) is still found by the name step.
+ */
+
+/** The 8-digit counter (zero-padded, so it starts `000`; no phone number does) before `-` and the rest of a name. */
+export const COUNTER_RE = /(?<![\p{L}\p{N}_])000\d{5}(?=-[\p{L}\p{N}_])/gu;
+
+/** The date of a generated name, group `date`, with what comes before (`lead`) and after (`trail`) it kept. */
+export const STAMP_RE = new RegExp(
+  [
+    // WhatsApp iOS: PHOTO-2024-04-06-20-21-45 (after its counter).
+    '(?<=-)(?<leadIos>(?:PHOTO|VIDEO|AUDIO|GIF|STICKER)-)(?<iso>\\d{4}-\\d\\d-\\d\\d)(?<trailIos>-\\d\\d-\\d\\d-\\d\\d)(?![\\p{L}\\p{N}_])',
+    // WhatsApp Android: IMG-20240312-WA0003.
+    '(?<![\\p{L}\\p{N}_])(?<leadAndroid>(?:IMG|VID|AUD|PTT|PTV|DOC|STK)-)(?<wa>\\d{8})(?<trailAndroid>-WA\\d{4,})(?![\\p{L}\\p{N}_])',
+    // Cameras and screenshots: IMG_20240312_210455, PXL_20240312_210455123, Screenshot_20240312-210455.
+    '(?<![\\p{L}\\p{N}])(?<leadCamera>[A-Za-z]+_)(?<compact>\\d{8})(?<trailCamera>[_-]\\d{6}(?:\\d{3})?)(?![\\p{N}])',
+  ].join('|'),
+  'gu',
+);
+
+/** What stays after a stamp's date once it is `[DATE]`: the time (`-20-21-45`, `_210455123`) or the counter (`-WA0003`). */
+export const STAMP_TRAIL_RE =
+  /(?<=\[DATE\])(?:-\d\d-\d\d-\d\d|-WA\d{4,}|[_-]\d{6}(?:\d{3})?)(?![\p{L}\p{N}_])/gu;
+
+/** The parts of a `STAMP_RE` match: what stays before the date, the date, what stays after it. */
+export function stampParts(m: RegExpExecArray): { lead: string; date: string; trail: string } | undefined {
+  const g = m.groups ?? {};
+  const lead = g['leadIos'] ?? g['leadAndroid'] ?? g['leadCamera'] ?? '';
+  const trail = g['trailIos'] ?? g['trailAndroid'] ?? g['trailCamera'] ?? '';
+  const date = g['iso'] ?? g['wa'] ?? g['compact'] ?? '';
+  const digits = date.replace(/-/g, '');
+  const year = Number(digits.slice(0, 4));
+  const month = Number(digits.slice(4, 6));
+  const day = Number(digits.slice(6, 8));
+  // Only a real date is a stamp: anything else stays digits, for the phone-number steps to judge.
+  if (year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { lead, date, trail };
+}
