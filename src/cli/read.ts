@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError, UsageError } from '../model/errors.js';
+import { shownOf } from '../model/format.js';
 import type { Problem, ResolvedCase } from '../model/index.js';
 import { readTimeline, type Timeline } from '../pipeline/index.js';
 import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
@@ -259,7 +260,8 @@ function nothingUsable(
       return new ToolError(first.code, located(first), first.hint ?? FORMATS_HINT);
     const allFailed = ignored.every((f) => failed.has(f.path));
     const files = ignored.length === 1 ? 'the file' : `none of the ${plural(ignored.length, 'file')}`;
-    const list = `\n  ${reasons.slice(0, 20).join('\n  ')}${reasons.length > 20 ? `\n  … and ${reasons.length - 20} more` : ''}`;
+    const listed = shownOf(reasons.length, 20);
+    const list = `\n  ${reasons.slice(0, listed).join('\n  ')}${reasons.length > listed ? `\n  … and ${reasons.length - listed} more` : ''}`;
     return new ToolError(
       first ? first.code : 'INPUT_NOTHING_RECOGNISED',
       allFailed

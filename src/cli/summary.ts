@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { accounting } from '../analysis/index.js';
+import { shownOf } from '../model/format.js';
 import type { InputSummary, Report } from '../model/index.js';
 import type { Timeline } from '../pipeline/index.js';
 import { bookWords, plural } from '../reports/format.js';
@@ -78,9 +79,10 @@ export function problemList(r: Unread, c: ChalkInstance): string[] {
   const note = notListedNote(r, MAX_LISTED, undefined, (o) => `chronolog report ${o}`);
   const ignored = r.ignoredFiles;
   if (note) lines.push(c.dim(`  ${note.what} ${note.where}`));
-  for (const f of ignored.slice(0, MAX_LISTED))
+  const listed = shownOf(ignored.length, MAX_LISTED);
+  for (const f of ignored.slice(0, listed))
     lines.push(c.dim(`  not read: ${terminalSafe(f.path)} — ${terminalSafe(f.reason)}`));
-  if (ignored.length > MAX_LISTED) lines.push(c.dim(`  … and ${ignored.length - MAX_LISTED} more not read`));
+  if (ignored.length > listed) lines.push(c.dim(`  … and ${ignored.length - listed} more not read`));
   return lines;
 }
 

@@ -89,6 +89,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${thousands(n)} ${n === 1 ? one : many}`;
 }
 
+/**
+ * How many of `n` items a list that shows at most `max` shows: all of them when only one would be left over, as
+ * "and 1 more" takes the place of the item it hides and says less.
+ */
+export function shownOf(n: number, max: number): number {
+  return n === max + 1 ? n : Math.min(n, max);
+}
+
 /** First letter upper case: a phrase made to be read mid-sentence, opening one. */
 export function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);

@@ -5,6 +5,8 @@
  * identifiers, or not counted at all. The region is never guessed; the report says what happened and, when every
  * number written in international form has one country code, names the region that code belongs to.
  */
+
+import { shownOf } from '../model/format.js';
 import type { Problem } from '../model/index.js';
 import type { IdentityResolver } from '../timeline/identities.js';
 
@@ -25,8 +27,9 @@ export function nationalNumbersProblem(identities: IdentityResolver): Problem | 
   const numbers = identities.nationalNumbers();
   if (numbers.length === 0) return undefined;
   const one = numbers.length === 1;
-  const shown = numbers.slice(0, SHOWN).join(', ');
-  const more = numbers.length > SHOWN ? ` and ${numbers.length - SHOWN} more` : '';
+  const listed = shownOf(numbers.length, SHOWN);
+  const shown = numbers.slice(0, listed).join(', ');
+  const more = numbers.length > listed ? ` and ${numbers.length - listed} more` : '';
   return {
     code: 'CASE_REGION_NOT_SET',
     severity: 'warning',

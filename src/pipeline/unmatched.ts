@@ -7,6 +7,7 @@
  * match: then the hint says to set the region, since checking how the number is written would not help.
  */
 import { participants } from '../analysis/participants.js';
+import { shownOf } from '../model/format.js';
 import type { InputSummary, Problem } from '../model/index.js';
 import {
   caseIdentifierKeys,
@@ -52,8 +53,9 @@ export function unmatchedSubjectProblems(
   }
   const others = participants(events).filter((p) => p.role === 'other');
   if (others.length === 0) return [];
+  const listed = shownOf(others.length, SHOWN);
   const shown = others
-    .slice(0, SHOWN)
+    .slice(0, listed)
     .map((p) => {
       const names = p.names.filter((n) => n !== p.identifier);
       return `${p.identifier}${names.length > 0 ? ` (${names.join(', ')})` : ''}: ${p.count}`;
@@ -64,7 +66,7 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > SHOWN ? `, and ${others.length - SHOWN} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > listed ? `, and ${others.length - listed} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
 }
@@ -84,12 +86,13 @@ function nameOnlyHint(id: string, identities: IdentityResolver): string | undefi
 function readInPart(inputs: readonly InputSummary[]): string | undefined {
   const partial = inputs.filter((i) => i.incomplete);
   if (partial.length === 0) return undefined;
-  const named = partial.slice(0, FILES_SHOWN).map((i) => {
+  const listed = shownOf(partial.length, FILES_SHOWN);
+  const named = partial.slice(0, listed).map((i) => {
     const rejected = i.rejected > 0 ? `${i.rejected} of ${i.records} records rejected` : undefined;
     const how = i.readToEnd ? rejected : ['not read to the end', rejected].filter(Boolean).join(', ');
     return `${i.path}${how ? ` (${how})` : ''}`;
   });
-  if (partial.length > FILES_SHOWN) named.push(`${partial.length - FILES_SHOWN} more`);
+  if (partial.length > listed) named.push(`${partial.length - listed} more`);
   const one = partial.length === 1;
   return ` ${named.join(', ')} ${one ? 'was' : 'were'} read in part: the senders of records not read as events were not compared; ${one ? 'its errors say' : 'their errors say'} why.`;
 }

@@ -138,6 +138,22 @@ describe('multi-line messages', () => {
     expect(one.stderr).toMatch(/^error: the file is not a supported export:\n {2}\S*empty\.txt: empty file/);
   });
 
+  it('names every file when only one would be left over, and counts the rest beyond that', () => {
+    // 20 lines are shown; "… and 1 more" would take the place of the one file it hides, so 21 are all named.
+    const names = (n: number, dir: string) =>
+      Array.from({ length: n }, (_, i) => s.file(`${dir}/empty-${String(i).padStart(2, '0')}.txt`, ''));
+    names(21, 'twenty-one');
+    const all = cli(['report', path.join(s.dir, 'twenty-one'), '--subject', 'x']);
+    expect(all.code).toBe(1);
+    const listed = all.stderr.split('\n').filter((l) => l.includes('empty file (0 bytes)'));
+    expect(listed).toHaveLength(21);
+    expect(all.stderr).not.toContain('more');
+    names(22, 'twenty-two');
+    const more = cli(['report', path.join(s.dir, 'twenty-two'), '--subject', 'x']);
+    expect(more.stderr.split('\n').filter((l) => l.includes('empty file (0 bytes)'))).toHaveLength(20);
+    expect(more.stderr).toContain('\n  … and 2 more\n');
+  });
+
   it('keeps the second line of the no-subject hint on its own line', () => {
     const r = cli(['report', `${DEMO}/sms-20240315120000.xml`]);
     expect(r.code).toBe(2);

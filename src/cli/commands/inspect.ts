@@ -4,6 +4,7 @@
  */
 import { participants } from '../../analysis/index.js';
 import type { ToolError } from '../../model/errors.js';
+import { shownOf } from '../../model/format.js';
 import { int, plural } from '../../reports/format.js';
 import { notListedNote, problemLines, severityText } from '../../reports/problem-lines.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
@@ -67,13 +68,14 @@ export async function inspectCommand(
   }
   for (const f of t.ignored) out.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));
   out.push('', c.bold(`Participants (${people.length})`));
-  for (const p of people.slice(0, 40)) {
+  const listed = shownOf(people.length, 40);
+  for (const p of people.slice(0, listed)) {
     const role = p.role === 'other' ? '' : c.yellow(` [${p.role}]`);
     out.push(
       `  ${safe(p.identifier)}${p.names.length ? ` (${safe(p.names.join(', '))})` : ''}  ${plural(p.count, 'record')}  ${p.channels.join(', ')}${role}`,
     );
   }
-  if (people.length > 40) out.push(`  … and ${people.length - 40} more (use --format json)`);
+  if (people.length > listed) out.push(`  … and ${people.length - listed} more (use --format json)`);
   out.push(
     '',
     `${c.bold('Case')}  zone ${kase.timezone} (${kase.timezoneSource}), region ${kase.region ?? 'not set'}, subject: ${kase.subject.identifiers.length ? safe(kase.subject.identifiers.join(', ')) : c.yellow('not set')}, victim: ${kase.victim.identifiers.length ? safe(kase.victim.identifiers.join(', ')) : 'not set'}`,
