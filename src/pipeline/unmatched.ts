@@ -15,6 +15,7 @@ import {
   isNationalIdentifier,
   keyValue,
   normalisePhone,
+  typedKey,
 } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import { regionAdvice } from './national-numbers.js';
@@ -48,6 +49,7 @@ export function unmatchedSubjectProblems(
       hint:
         regionHint(id, identities) ??
         nameOnlyHint(id, identities) ??
+        handleHint(id, events) ??
         'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
     }));
   }
@@ -66,7 +68,7 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > listed ? `, and ${others.length - listed} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      hint: `${handleNote(subject, events)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > listed ? `, and ${others.length - listed} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
 }
@@ -77,6 +79,39 @@ function nameOnlyHint(id: string, identities: IdentityResolver): string | undefi
   const n = [...identities.namedLikeCasePeople().values()].filter((x) => keys.has(x.nameKey)).length;
   if (n === 0) return undefined;
   return `${n === 1 ? 'A number or address is' : `${n} numbers or addresses are`} named so in the inputs, but a number or address counts only when the case lists it: see the warnings CASE_NAMED_BUT_NOT_LISTED.`;
+}
+
+/**
+ * For a subject identifier written as a handle (`@sam.sample`): the senders whose name in the inputs is that
+ * handle without its @ (a Discord user name), with their records. No export chronolog reads records handles as
+ * such (Discord's is the account's name beside its id; Telegram's is not exported), so `@sam.sample` matches no
+ * sender, and matching it to names instead would let a handle pick out anyone who shows that name.
+ */
+function handleNamesakes(id: string, events: EventList): { name: string; count: number }[] {
+  if (!id.startsWith('@')) return [];
+  const wanted = typedKey(id.slice(1), 'name', undefined);
+  if (wanted === undefined) return [];
+  return participants(events)
+    .filter((p) => p.names.some((n) => typedKey(n, 'name', undefined) === wanted))
+    .map((p) => ({ name: p.names.find((n) => typedKey(n, 'name', undefined) === wanted)!, count: p.count }));
+}
+
+/** What to do for a handle that matched no sender while an account has that name (`handleNamesakes`). */
+function handleHint(id: string, events: EventList): string | undefined {
+  const found = handleNamesakes(id, events);
+  if (found.length === 0) return undefined;
+  const records = found.reduce((n, f) => n + f.count, 0);
+  const name = found[0]!.name;
+  return `No export in these inputs records handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${records === 1 ? '1 record' : `${records} records`}): name it without the @ (--subject "${name}") or by its account id, after checking it is the subject's.`;
+}
+
+/** `handleHint` for each handle among the subject's identifiers, as sentences ending in a space; '' for none. */
+function handleNote(subject: readonly string[], events: EventList): string {
+  return subject
+    .map((id) => handleHint(id, events))
+    .filter((h): h is string => h !== undefined)
+    .map((h) => `${h} `)
+    .join('');
 }
 
 /**

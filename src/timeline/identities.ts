@@ -14,7 +14,9 @@
  *
  * Case-file identifiers may carry a prefix to say what they are (`tel:`, `mailto:`, `id:`, `@`, `name:`);
  * without one, an identifier is tried as every type its shape allows, so `1234567890` matches both a phone
- * number and an account id. The resolved key is what reports list per identifier.
+ * number and an account id. A number alone (untyped or `id:`) also matches the Telegram account of that number:
+ * its export writes `from_id` as `user1234567890`, while Telegram shows the number alone ("show peer IDs"). The
+ * resolved key is what reports list per identifier.
  */
 
 import type { CountryCode } from 'libphonenumber-js';
@@ -158,14 +160,21 @@ export function caseIdentifierKeys(raw: string, region: string | undefined): str
   ];
   for (const [re, type] of prefixed) {
     if (re.test(raw)) {
-      const key = typedKey(raw.replace(re, ''), type, region);
-      return key ? [key] : [];
+      const value = raw.replace(re, '');
+      const key = typedKey(value, type, region);
+      return key ? [key, ...(type === 'account' ? telegramUser(value) : [])] : [];
     }
   }
   const keys = guessTypes(raw)
     .map((t) => typedKey(raw, t, region))
     .filter((k): k is string => k !== undefined);
-  return [...new Set(keys)];
+  return [...new Set([...keys, ...telegramUser(raw)])];
+}
+
+/** The key of the Telegram account a number alone names (`account:user4400000001`), or none. */
+function telegramUser(raw: string): string[] {
+  const digits = raw.replace(INVISIBLE, '').trim();
+  return /^\d{5,}$/.test(digits) ? [`account:user${digits}`] : [];
 }
 
 /** Strips the type prefix for display: `phone:+44…` → `+44…`. */

@@ -32,6 +32,43 @@ describe('subject identifiers that match no sender', () => {
     ]);
   });
 
+  it('says which account has the name a handle was written for, since no export records handles', async () => {
+    // Discord gives the account's user name beside its id: "@sam.sample" matches no sender, and is not taken to
+    // match the name (a handle would then pick out anyone who shows that name), but the hint says what to type.
+    const { problems, incidents } = await problemsOf([DISCORD_JSON], ['@sam.sample'], ['alex_example']);
+    expect(incidents).toHaveLength(0);
+    expect(problems).toEqual([
+      {
+        code: 'CASE_SUBJECT_NOT_FOUND',
+        severity: 'warning',
+        message:
+          'No sender in these inputs matched the subject\'s identifiers ("@sam.sample"), so no message or call from them is counted as an incident.',
+        hint: 'No export in these inputs records handles, but "sam.sample" is the name of an account here (5 records): name it without the @ (--subject "sam.sample") or by its account id, after checking it is the subject\'s. Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.',
+      },
+    ]);
+    const beside = await problemsOf([DISCORD_JSON], ['900000000000000707', '@sam.sample'], ['alex_example']);
+    expect(beside.incidents).toHaveLength(5);
+    expect(beside.problems).toEqual([
+      {
+        code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
+        severity: 'info',
+        message: 'The subject identifier "@sam.sample" matched no sender in these inputs.',
+        hint: 'No export in these inputs records handles, but "sam.sample" is the name of an account here (5 records): name it without the @ (--subject "sam.sample") or by its account id, after checking it is the subject\'s.',
+      },
+    ]);
+  });
+
+  it('matches a Telegram account named by its number alone, as Telegram shows it', async () => {
+    // The export writes from_id "user4400000001"; Telegram's "show peer IDs" shows 4400000001.
+    const chat = 'fixtures/telegram-json/odd-entries.json';
+    for (const id of ['4400000001', 'id:4400000001', 'user4400000001']) {
+      const { problems, incidents } = await problemsOf([chat], [id], []);
+      expect(incidents.length, id).toBeGreaterThan(0);
+      expect(new Set(incidents.map((e) => e.senderKey)), id).toEqual(new Set(['account:user4400000001']));
+      expect(problems, id).toEqual([]);
+    }
+  });
+
   it('says nothing once the subject is named as the export records them', async () => {
     const { problems, incidents } = await problemsOf([DISCORD_JSON], ['sam.sample'], ['alex_example']);
     expect(incidents).toHaveLength(5);
