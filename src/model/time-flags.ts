@@ -24,6 +24,8 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'date-zone-abbreviation': 'time zone written as an abbreviation (such as EST), read by its usual meaning',
   'date-zone-military': 'time zone written as a military letter, read by its usual meaning',
   'date-zone-missing': 'no time zone in the date: read as case-zone time',
+  'date-zone-unknown':
+    'time zone in the date not recognised or ambiguous (such as IST): read as case-zone time',
   'time-after-report': 'dated after this report was made: a device clock set wrong or a misread date',
   'dst-gap': 'the written time did not exist, as the clocks went forward; shown after the change',
   'dst-ambiguous': 'the written time happened twice, as the clocks went back; the earlier is used',

@@ -94,10 +94,14 @@ describe('inspect', () => {
       'sam.carter@example.org',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Problems {2}7 errors, \d+ warnings?, 1 note$/m);
+    expect(r.stdout).toMatch(/^Problems {2}6 errors, \d+ warnings?, 1 note$/m);
     expect(r.stdout).toContain(
       '  ✖ fixtures/csv-diary/bad-rows.csv:line 8: Cannot read the date "next Tuesday"\n' +
         '    Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run\n',
+    );
+    expect(r.stdout).toContain(
+      '  ! fixtures/csv-diary/bad-rows.csv: Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (1 row: "8" on line 9)\n' +
+        '    Add am or pm to place these within the day; each is counted on its date\n',
     );
     expect(r.stdout).toContain(
       '  i The subject identifier "sam.carter@example.org" matched no sender in these inputs.\n' +

@@ -68,5 +68,8 @@ describe('words for record flags and detail keys', () => {
     ]);
     expect(flagLabel('SMS_UNSENT_FAILED')).toBe('not sent (sending failed)');
     expect(TIME_FLAG_WORDS['date-zone-missing']).toBe('no time zone in the date: read as case-zone time');
+    expect(TIME_FLAG_WORDS['date-zone-unknown']).toBe(
+      'time zone in the date not recognised or ambiguous (such as IST): read as case-zone time',
+    );
   });
 });

@@ -199,12 +199,25 @@ const cases: Case[] = [
   },
   {
     name: 'diary rows with impossible dates and times are rejected with line numbers, others kept',
-    args: () => [s.file('bad-rows.csv', fixture('csv-diary/bad-rows.csv'))],
+    args: () => [s.file('bad-rows.csv', fixture('csv-diary/bad-rows.csv')), '--chronology'],
     code: 0,
     report: (r) => {
-      expect(r.inputs[0]!.events).toBe(2);
-      expect(errorsAt(r, 'DIARY_BAD_DATE')).toContain('line 3');
-      expect(errorsAt(r, 'DIARY_BAD_TIME')).toContain('line 4');
+      expect(r.inputs[0]!).toMatchObject({ records: 11, events: 3, skipped: 2, rejected: 6 });
+      expect(errorsAt(r, 'DIARY_BAD_DATE')).toEqual(['line 3', 'line 8']);
+      expect(errorsAt(r, 'DIARY_BAD_TIME')).toEqual(['line 4']);
+      // "8" (no am/pm) could be morning or evening: the row counts on its date, its hour left open.
+      expect(r.chronology!.find((e) => e.locator === 'line 9')).toMatchObject({
+        local: '2024-03-03',
+        flags: ['time-approximate'],
+        details: { time_as_written: '8' },
+      });
+      expect(r.problems.filter((p) => p.code === 'DIARY_HOUR_WITHOUT_AMPM')).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          message: expect.stringContaining('(1 row: "8" on line 9)'),
+          hint: 'Add am or pm to place these within the day; each is counted on its date',
+        }),
+      ]);
     },
   },
   {
@@ -583,7 +596,7 @@ const cases: Case[] = [
     args: () => [s.file('strict.csv', fixture('csv-diary/bad-rows.csv')), '--strict'],
     code: 1,
     reportOnFailure: true,
-    stderr: /7 rejected/,
+    stderr: /6 rejected/,
   },
   {
     name: '--strict exits 1 when a file could be read only in part, though no record was rejected',

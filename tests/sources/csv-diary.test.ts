@@ -367,9 +367,6 @@ describe('times', () => {
     '24:00',
     '14am',
     '0pm',
-    '8',
-    'approx 8',
-    '9-10',
     '8am and 9pm',
     '3 times',
     '12:7',
@@ -377,6 +374,23 @@ describe('times', () => {
     '14 de la mañana',
   ])('%s is refused', (raw) => {
     expect(readTimeCell(raw).kind).toBe('bad');
+  });
+
+  // Were refused, the row with them: the incident happened on that date, only its hour is unknown.
+  it.each(['8', 'approx 8', '9-10', 'around 9-10', '9-10:30', 'half past 8', '12'])(
+    '%s, an hour without am/pm, keeps only the date, approximate',
+    (raw) => {
+      expect(readTimeCell(raw)).toEqual({ kind: 'day', approx: true, how: 'no-meridiem' });
+    },
+  );
+
+  it('marks a range with no am/pm and hours up to 12 as open, as it marks "7:30"', () => {
+    expect(readTimeCell('7:30-8:30')).toEqual({ ...clock(7, 30, { approx: true, range: true }), open: true });
+    expect(readTimeCell('7:30')).toEqual({ ...clock(7, 30), open: true });
+    // A 24-hour hour or a leading zero shows the clock; am/pm on either end settles it.
+    expect(readTimeCell('11:30-13:00')).toEqual(clock(11, 30, { approx: true, range: true }));
+    expect(readTimeCell('07:30-08:30')).toEqual(clock(7, 30, { approx: true, range: true }));
+    expect(readTimeCell('7:30-8:30pm')).toEqual(clock(19, 30, { approx: true, range: true }));
   });
 });
 
@@ -435,7 +449,7 @@ describe('times written as a bound or an open start', () => {
     expect(readTimeCell(raw)).toMatchObject(expected);
   });
 
-  it.each(['after 14am', 'after 3 times', 'around 9ish', 'before 25:00', 'half past 8', 'quarter to 12am'])(
+  it.each(['after 14am', 'after 3 times', 'before 25:00', 'quarter to 12am'])(
     '%s is still refused',
     (raw) => {
       expect(readTimeCell(raw).kind).toBe('bad');
@@ -453,6 +467,8 @@ describe('times written as a bound or an open start', () => {
     ]);
     expect(rows).toEqual([
       [2, '2024-03-02', 'day', ['time-approximate'], 'after 10pm'],
+      // An hour with no am/pm: morning or evening cannot be told, so only the date is kept, as for "evening".
+      [3, '2024-03-03', 'day', ['time-approximate'], 'around 9ish'],
       [4, '2024-03-05T23:30', 'min', ['time-approximate'], 'about 11:30pm'],
       [5, '2024-03-07', 'day', ['time-part-of-day'], 'late evening'],
       [6, '2024-03-09', 'day', ['time-approximate'], 'just before 7am'],
@@ -461,13 +477,13 @@ describe('times written as a bound or an open start', () => {
       [9, '2024-03-14T22:00', 'min', ['time-approximate', 'time-range'], '10pm onwards'],
       [10, '2024-03-16', 'day', ['time-approximate'], 'gone 10pm'],
     ]);
-    // An hour with no am/pm is still refused, with its line: morning or evening cannot be told.
-    expect(run.rejected).toEqual([
-      expect.objectContaining({
-        code: 'DIARY_BAD_TIME',
-        locator: 3,
-        message: 'Time "around 9ish" is an hour without am/pm: it could be morning or evening',
-      }),
+    expect(run.rejected).toEqual([]);
+    expect(run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM')).toEqual([
+      {
+        code: 'DIARY_HOUR_WITHOUT_AMPM',
+        message:
+          'Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (1 row: "around 9ish" on line 3)',
+      },
     ]);
     expect(run.warnings.filter((w) => w.code === 'DIARY_TIME_BOUND')).toEqual([
       {
@@ -476,30 +492,62 @@ describe('times written as a bound or an open start', () => {
           'Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written (3 rows: "after 10pm" on line 2, "just before 7am" on line 6, "gone 10pm" on line 10)',
       },
     ]);
-    expect(run.accounting).toEqual({ records: 9, events: 8, skipped: 0, rejected: 1 });
+    expect(run.accounting).toEqual({ records: 9, events: 9, skipped: 0, rejected: 0 });
   });
 });
 
 describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
-  it('rejects "7:30" with its line when every other time says AM or PM, rather than reading it as 07:30', async () => {
+  it('keeps "7:30" at its date only when every other time says AM or PM, rather than reading it as 07:30', async () => {
     // Was read as 07:30 and 11:15 on the 24-hour clock: in this log an evening call would move twelve hours.
+    // Then rejected; the call did happen on 5 April, so it is counted there, its hour left open.
     const run = await runSource(csvDiary, 'fixtures/csv-diary-twelve-hour/stalking-log.csv');
-    expect(run.events.map((e) => [e.locator, e.time.type === 'local' ? e.time.local : ''])).toEqual([
-      [2, '2024-04-02T21:40'],
-      [3, '2024-04-03T08:00'],
-      [6, '2024-04-19T22:05'],
+    expect(
+      run.events.map((e) => [
+        e.locator,
+        e.time.type === 'local' ? e.time.local : '',
+        e.time.precision,
+        e.flags,
+        e.details?.['time_as_written'],
+      ]),
+    ).toEqual([
+      [2, '2024-04-02T21:40', 'min', undefined, undefined],
+      [3, '2024-04-03T08:00', 'min', undefined, undefined],
+      [4, '2024-04-05', 'day', ['time-approximate'], '7:30'],
+      [5, '2024-04-06', 'day', ['time-approximate'], 'around 11:15'],
+      [6, '2024-04-19T22:05', 'min', undefined, undefined],
     ]);
-    expect(run.rejected).toEqual([
+    expect(run.rejected).toEqual([]);
+    expect(run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM')).toEqual([
       {
-        code: 'DIARY_BAD_TIME',
-        locator: 4,
+        code: 'DIARY_HOUR_WITHOUT_AMPM',
         message:
-          'Time "7:30" has no am/pm, and this diary writes its times with am/pm (line 2): it could be morning or evening',
-        hint: 'Add am or pm to the time as the original record gives it, and re-run',
+          'Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (2 rows: "7:30" on line 4, "around 11:15" on line 5); a time such as "7:30" would be read on the 24-hour clock, but this diary writes its other times with am or pm (first on line 2)',
       },
-      expect.objectContaining({ code: 'DIARY_BAD_TIME', locator: 5 }),
     ]);
-    expect(run.accounting).toEqual({ records: 5, events: 3, skipped: 0, rejected: 2 });
+    expect(run.accounting).toEqual({ records: 5, events: 5, skipped: 0, rejected: 0 });
+  });
+
+  it('treats "7:30-8:30" in such a diary as it treats "7:30", and names five examples at most', async () => {
+    const run = await runText(
+      'Date,Time,Type,Description\n' +
+        '2024-04-02,9:40 PM,Text,a\n' +
+        '2024-04-03,7:30-8:30,Text,b\n' +
+        ['8', '9', '10', '11', '9-10', '12'].map((t, i) => `2024-04-1${i},${t},Text,c${i}\n`).join(''),
+    );
+    expect(run.events.map((e) => [e.locator, e.time.precision, e.details?.['time_as_written']])).toEqual([
+      [2, 'min', undefined],
+      [3, 'day', '7:30-8:30'],
+      [4, 'day', '8'],
+      [5, 'day', '9'],
+      [6, 'day', '10'],
+      [7, 'day', '11'],
+      [8, 'day', '9-10'],
+      [9, 'day', '12'],
+    ]);
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain(
+      '(7 rows: "7:30-8:30" on line 3, "8" on line 4, "9" on line 5, "10" on line 6, "11" on line 7 and 2 more); a time such as "7:30-8:30" would be read',
+    );
   });
 
   it('keeps "9:30" as 09:30 when the diary also writes the 24-hour clock, or never writes am/pm', async () => {

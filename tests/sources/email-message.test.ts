@@ -146,10 +146,37 @@ describe('time of a message', () => {
       time: { type: 'instant', ms: Date.UTC(2024, 0, 2, 8, 30) },
       flags: ['date-zone-abbreviation'],
     });
-    expect(read('Date: Tue, 2 Jan 2024 09:30 IST\n\nx').events[0]).toMatchObject({
-      time: { type: 'local', local: '2024-01-02T09:30', precision: 'min' },
+    expect(read('Date: Tue Jan  2 09:30:00 2024\n\nx').events[0]).toMatchObject({
+      time: { type: 'local', local: '2024-01-02T09:30:00', precision: 's' },
       flags: ['date-zone-missing'],
     });
+  });
+
+  it('reads a Date whose zone is ambiguous or unknown as case-zone time, flagged and warned as such, not as zone-less', () => {
+    // "IST" is India (+05:30), Ireland (+01:00) or Israel (+02:00) time: no offset is picked for it.
+    const ist = read('From: sam@example.org\nDate: Tue, 2 Jan 2024 09:30 IST\n\nI saw you at the station.');
+    expect(ist.events[0]).toMatchObject({
+      time: { type: 'local', local: '2024-01-02T09:30', precision: 'min' },
+      flags: ['date-zone-unknown'],
+      details: { date: 'Tue, 2 Jan 2024 09:30 IST' },
+    });
+    expect(ist.warnings).toEqual([
+      {
+        code: 'EMAIL_DATE_ZONE_UNCERTAIN',
+        message:
+          'The Date header "Tue, 2 Jan 2024 09:30 IST" has the zone "IST", which can mean India, Ireland or Israel time, so it is not applied.',
+      },
+    ]);
+    // Western Indonesia Time, in no table: named as written.
+    const wib = read('Date: Tue, 2 Jan 2024 15:30:00 WIB\n\nx');
+    expect(wib.events[0]!.flags).toEqual(['date-zone-unknown']);
+    expect(wib.warnings[0]!.message).toBe(
+      'The Date header "Tue, 2 Jan 2024 15:30:00 WIB" has the zone "WIB", which chronolog does not recognise, so it is not applied.',
+    );
+    // A Received stamp with a certain zone still gives the time; the warning still names the zone.
+    const relayed = read(`${received}Date: Tue, 2 Jan 2024 13:15:00 IST\n\nx`);
+    expect(relayed.events[0]!.flags).toEqual(['time-from-received']);
+    expect(relayed.warnings[0]!.message).toContain('"IST", which can mean India, Ireland or Israel time');
   });
 });
 

@@ -13,8 +13,8 @@
  * keys (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header
  * (`vehicle`, `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
  * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone. Record flags:
- * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm"), `time-range`,
- * `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
+ * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm", or an hour without am/pm),
+ * `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
  * `contact-type-unmapped`, `via-third-party`. Lines above the header (blank, or Excel's `sep=;`) are
  * structure, not records.
  *
@@ -32,8 +32,10 @@
  *   hint to pass `--date-order`, because a silent guess would move every incident by months; rows dated
  *   otherwise (2024-02-03, 3 Feb 2024, 03/03/2024) are read, and the file is listed as read in part.
  * - "9:30" (no am/pm, no leading zero) is on the 24-hour clock, 09:30, unless the diary writes its other times
- *   with am/pm and none on the 24-hour clock ("9:40 PM", "8:00 AM"): then it could be morning or evening, and the
- *   row is rejected with its line, as a bare "8" is, rather than placed twelve hours off.
+ *   with am/pm and none on the 24-hour clock ("9:40 PM", "8:00 AM"): then it could be morning or evening, as a
+ *   bare "8" or "9-10" could. Such a row keeps only its date, flagged `time-approximate`, the words kept
+ *   (`time_as_written`), with one `DIARY_HOUR_WITHOUT_AMPM` summary naming the first five: the incident is
+ *   counted on the day it happened, and never placed twelve hours off.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without

@@ -1,6 +1,6 @@
 /**
  * One diary row → one event, skip or reject, and the per-file tallies that become summary warnings (unmapped
- * contact types, free-text times, Excel serial dates) once the file is read.
+ * contact types, free-text times, hours without am/pm, Excel serial dates) once the file is read.
  */
 import type { EventTime } from '../../model/index.js';
 import type { DateOrder, SourceContext } from '../source.js';
@@ -20,7 +20,7 @@ import {
 } from './dates.js';
 import { fold, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
-import { readTimeCell, type TimeReading } from './times.js';
+import { NO_MERIDIEM, readTimeCell, type TimeReading } from './times.js';
 import type { DiaryYears } from './years.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
@@ -46,6 +46,9 @@ interface Readable {
   readonly written: string;
 }
 
+/** How many rows the summary of hours without am/pm names. */
+const MAX_EXAMPLES = 5;
+
 interface Tally {
   count: number;
   line: number;
@@ -62,6 +65,15 @@ export class RowReader {
   readonly freeTimes = new Map<string, Tally>();
   /** Times written only as a bound ("after 10pm"), which keep only their date. */
   readonly boundTimes = new Map<string, Tally>();
+  /**
+   * Hours written without am/pm ("8", "9-10"), which keep only their date: how many, the first few, and the first
+   * h:mm time ("7:30") among them that is in doubt only because the diary writes its other times with am/pm.
+   */
+  readonly hoursWithoutAmPm = {
+    count: 0,
+    examples: [] as { written: string; line: number }[],
+    inTwelveHour: undefined as string | undefined,
+  };
   readonly blankTypes: Tally = { count: 0, line: 0 };
   emitted = 0;
   /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
@@ -76,7 +88,7 @@ export class RowReader {
     private readonly years: DiaryYears,
     private readonly undecided?: OrderDecision['undecided'],
     /** The first line with an am/pm time, when the diary writes its times so and never on the 24-hour clock. */
-    private readonly twelveHourLine?: number,
+    readonly twelveHourLine?: number,
   ) {}
 
   row(cells: readonly string[], line: number): void {
@@ -125,12 +137,11 @@ export class RowReader {
         message: `Time "${written}" ${reading.why}`,
         hint: 'Write the time as 14:30 or 2:30pm ("approx 8am" and "evening" are fine), or leave it blank if unknown',
       };
-    if (reading.kind === 'clock' && reading.open && this.twelveHourLine !== undefined)
-      return {
-        code: 'DIARY_BAD_TIME',
-        message: `Time "${written}" has no am/pm, and this diary writes its times with am/pm (line ${this.twelveHourLine}): it could be morning or evening`,
-        hint: 'Add am or pm to the time as the original record gives it, and re-run',
-      };
+    // "7:30" in a diary that writes "9:40 PM" and "8:00 AM" could be either, as a bare "8" could.
+    if (reading.kind === 'clock' && reading.open && this.twelveHourLine !== undefined) {
+      this.hoursWithoutAmPm.inTwelveHour ??= written;
+      return { cell, date, reading: NO_MERIDIEM, written };
+    }
     return { cell, date, reading, written };
   }
 
@@ -156,6 +167,8 @@ export class RowReader {
         tally(this.freeTimes, written, line);
       }
       if (reading.how === 'bound') tally(this.boundTimes, written, line);
+      if (reading.how === 'no-meridiem' && this.hoursWithoutAmPm.count++ < MAX_EXAMPLES)
+        this.hoursWithoutAmPm.examples.push({ written, line });
     }
     if (written !== '' && (reading.kind !== 'clock' || reading.approx)) details['time_as_written'] = written;
     if (cell.kind === 'serial') {

@@ -1,7 +1,8 @@
 /**
  * The once-per-file warnings of a diary: columns kept without interpretation, contact types that map to no
- * channel, times written in words, Excel serial dates. One warning per distinct value (capped), never one per
- * row, so a long diary with one odd habit gives a short, readable problem list.
+ * channel, times written in words or as a bound, hours without am/pm, Excel serial dates. One warning per
+ * distinct value or kind (capped), never one per row, so a long diary with one odd habit gives a short, readable
+ * problem list.
  */
 import type { SourceContext } from '../source.js';
 import type { Layout } from './layout.js';
@@ -79,6 +80,21 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       undefined,
       `Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written (${rows(n)}: ${examples.join(', ')})`,
       'Nothing to change: a bound is not the time of the incident, so none is made up; each entry keeps the words as written',
+    );
+  }
+  const hours = reader.hoursWithoutAmPm;
+  if (hours.count > 0) {
+    const examples = hours.examples.map((e) => `"${e.written}" on line ${e.line}`);
+    const more = hours.count > examples.length ? ` and ${hours.count - examples.length} more` : '';
+    const why =
+      hours.inTwelveHour === undefined
+        ? ''
+        : `; a time such as "${hours.inTwelveHour}" would be read on the 24-hour clock, but this diary writes its other times with am or pm (first on line ${reader.twelveHourLine})`;
+    ctx.warn(
+      'DIARY_HOUR_WITHOUT_AMPM',
+      undefined,
+      `Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (${rows(hours.count)}: ${examples.join(', ')}${more})${why}`,
+      'Add am or pm to place these within the day; each is counted on its date',
     );
   }
   const serial = reader.serial;

@@ -3,8 +3,10 @@
  * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`,
  * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, or nothing.
  * A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
- * ("evening") keeps only the date. A bare hour below 13 without am/pm ("8") is refused: it could be morning or
- * evening, and guessing would put an incident twelve hours off.
+ * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8")
+ * could be morning or evening: the incident happened on that date and only its hour is unknown, as with
+ * "evening", so it keeps only the date, flagged approximate (`no-meridiem`), never an hour picked from the two.
+ * A time that is not a time of day ("25:61", "14am") is refused.
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
@@ -32,9 +34,20 @@ export type TimeReading =
   | {
       readonly kind: 'day';
       readonly approx: boolean;
-      readonly how: 'blank' | 'part-of-day' | 'free-text' | 'bound';
+      /**
+       * `no-meridiem`: an hour written without am/pm ("8", "9-10"), which could be morning or evening; the row
+       * reader also gives it to an open h:mm ("7:30") in a diary that writes its other times with am/pm.
+       */
+      readonly how: 'blank' | 'part-of-day' | 'free-text' | 'bound' | 'no-meridiem';
     }
   | { readonly kind: 'bad'; readonly why: string };
+
+/** An hour written without am/pm: the date is known, the hour is one of two twelve hours apart. */
+export const NO_MERIDIEM: Extract<TimeReading, { kind: 'day' }> = {
+  kind: 'day',
+  approx: true,
+  how: 'no-meridiem',
+};
 
 // A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
 const APPROX_PREFIX =
@@ -180,14 +193,14 @@ export function readTimeCell(raw: string): TimeReading {
     const h = hour24(single.h, single.meridiem);
     if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
     const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
-    return single.meridiem === undefined && h >= 1 && h <= 12 && !t.startsWith('0')
-      ? { ...reading, open: true }
-      : reading;
+    return single.meridiem === undefined && openHour(h, t) ? { ...reading, open: true } : reading;
   }
   const range = BETWEEN.exec(t) ?? RANGE.exec(t);
   if (range) {
     const [from, to] = [readClock(range[1]!), readClock(range[2]!)];
     if (from === 'invalid' || to === 'invalid') return { kind: 'bad', why: 'is not a valid time range' };
+    // "9-10": neither end says am or pm.
+    if (from?.bare && to?.bare) return NO_MERIDIEM;
     if (from && to && !to.bare) {
       const end = hour24(to.h, to.meridiem);
       // "2-3pm": the start borrows the end's am/pm unless that puts it after the end ("11-1pm" is 11am).
@@ -202,17 +215,28 @@ export function readTimeCell(raw: string): TimeReading {
         meridiem = meridiem === 'pm' ? 'am' : meridiem;
         h = hour24(from.h, meridiem);
       }
-      if (h === undefined || end === undefined || (from.bare && meridiem === undefined))
+      // "9-10:30": the start has no am/pm and the end gives none to borrow.
+      if (from.bare && meridiem === undefined) return NO_MERIDIEM;
+      if (h === undefined || end === undefined)
         return { kind: 'bad', why: 'is not a time range that can be read' };
-      return { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true };
+      const reading = { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true } as const;
+      // "7:30-8:30" says am or pm no more than "7:30" does.
+      return meridiem === undefined && openHour(h, range[1]!) && openHour(end, range[2]!)
+        ? { ...reading, open: true }
+        : reading;
     }
   }
   const bounded = boundOrStart(t);
   if (bounded) return bounded;
-  if (single?.bare) return { kind: 'bad', why: 'is an hour without am/pm: it could be morning or evening' };
+  if (single?.bare) return NO_MERIDIEM;
   // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
   if (/\d/.test(t)) return { kind: 'bad', why: 'cannot be read as a time' };
   return { kind: 'day', approx, how: 'free-text' };
+}
+
+/** Whether a time without am/pm (`written`, read as hour `h`) could be either: hour 1 to 12, no leading zero. */
+function openHour(h: number, written: string): boolean {
+  return h >= 1 && h <= 12 && !written.trim().startsWith('0');
 }
 
 /**
@@ -239,7 +263,7 @@ function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
   if (!m) return undefined;
   const clock = readClock(m[3]!);
   if (clock === undefined || clock === 'invalid' || clock.m !== 0) return undefined;
-  if (clock.bare) return { kind: 'bad', why: 'is an hour without am/pm: it could be morning or evening' };
+  if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
   const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
   if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[2] === 'to')) return undefined;

@@ -6,15 +6,18 @@
  *   3. an mbox separator date with a numeric zone (Gmail Takeout writes `+0000`)     `time-from-mbox-separator`
  *   4. `Date:` with an uncertain zone: a known abbreviation (CET…) is applied        `date-zone-abbreviation`;
  *      a military letter is read as UTC (RFC 5322 §4.3)                           `date-zone-military`;
- *      no zone or an unknown one leaves a wall-clock time for the case zone       `date-zone-missing`
+ *      a zone word not known, or with several meanings (IST), is not applied:
+ *      a wall-clock time for the case zone                                        `date-zone-unknown`;
+ *      no zone at all leaves a wall-clock time for the case zone                  `date-zone-missing`
  *   5. nothing usable: the message is rejected (`EMAIL_BAD_DATE` or `EMAIL_NO_DATE`), saying which stamps it
  *      has whose zone is not certain (a zone-less separator such as `From - Mon Jan 01 12:00:00 2024`).
  *
  * A Date that is missing, unparseable or has an uncertain zone is always reported with `ctx.warn` and its raw
- * value. RFC 5322 allows one Date field; when a message has more that say different things, the first is the one
- * read, and `EMAIL_DATE_REPEATED` names them all. The Received stamp is set by the receiving server, so it beats a guessed zone; when both are certain
- * and more than a day apart the record is flagged `date-received-mismatch` (a wrong clock, a long queue or a
- * forged Date). Precision is `s`, or `min` when the chosen stamp has no seconds.
+ * value, naming the zone as written (and, for an ambiguous one such as IST, the zones it can mean). RFC 5322
+ * allows one Date field; when a message has more that say different things, the first is the one read, and
+ * `EMAIL_DATE_REPEATED` names them all. The Received stamp is set by the receiving server, so it beats a guessed
+ * zone; when both are certain and more than a day apart the record is flagged `date-received-mismatch` (a wrong
+ * clock, a long queue or a forged Date). Precision is `s`, or `min` when the chosen stamp has no seconds.
  *
  * A certain Date that is implausible gives way like an uncertain one, to Received and then a zoned mbox separator,
  * flagged `time-from-received` (and `date-received-mismatch`) or `time-from-mbox-separator`, with an
@@ -34,6 +37,7 @@ import { STAMPED_TIMES } from '../../model/time-range.js';
 import type { SourceContext } from '../source.js';
 import { type EmailDate, isCertain, parseEmailDate } from './date.js';
 import { type HeaderField, header, headers } from './headers.js';
+import { AMBIGUOUS_ZONES } from './zones.js';
 
 /** The chosen time and what the reader should know about it. */
 export interface ChosenTime {
@@ -105,7 +109,7 @@ function fallback(
     const local = date.hasSeconds ? date.local : date.local.slice(0, 16);
     return {
       time: { type: 'local', local, precision: date.hasSeconds ? 's' : 'min' },
-      flags: ['date-zone-missing'],
+      flags: [date.zone === 'unknown' ? 'date-zone-unknown' : 'date-zone-missing'],
     };
   }
   return undefined;
@@ -142,6 +146,18 @@ function warnRepeatedDate(
     `The message has ${count} Date headers: the first, "${words(raw)}", is the one read; ${others} ${differ.length === 1 ? 'differs' : 'differ'} from it.`,
     'A message has one Date header; another was added by a program or by hand. Check the message in the mail program it came from, and its Received headers, to see which date is right.',
   );
+}
+
+/** The zone of an uncertain Date, in words: `the zone "IST", which can mean India, Ireland or Israel time, …`. */
+function zoneWords(date: EmailDate): string {
+  const written = date.zoneText;
+  if (written === undefined) return 'no time zone';
+  if (date.zone !== 'unknown') return `the non-standard zone "${written}"`;
+  const key = written.toLowerCase();
+  const meanings = Object.hasOwn(AMBIGUOUS_ZONES, key) ? AMBIGUOUS_ZONES[key] : undefined;
+  return meanings === undefined
+    ? `the zone "${written}", which chronolog does not recognise, so it is not applied`
+    : `the zone "${written}", which can mean ${meanings} time, so it is not applied`;
 }
 
 const ZONELESS_HINT =
@@ -222,10 +238,7 @@ export function chooseTime(
   const warnDate = () => {
     if (raw === undefined) ctx.warn('EMAIL_NO_DATE', locator, 'The message has no Date header.');
     else if (!date) ctx.warn('EMAIL_BAD_DATE', locator, `The Date header "${raw}" could not be read.`);
-    else {
-      const what = date.zoneText ? `the non-standard zone "${date.zoneText}"` : 'no time zone';
-      ctx.warn('EMAIL_DATE_ZONE_UNCERTAIN', locator, `The Date header "${raw}" has ${what}.`);
-    }
+    else ctx.warn('EMAIL_DATE_ZONE_UNCERTAIN', locator, `The Date header "${raw}" has ${zoneWords(date)}.`);
   };
   const found = fallback(date, received, envelope);
   if (found) {

@@ -1,7 +1,8 @@
 /**
  * Name tables for e-mail dates (the English month and day names are ../english-dates.ts): the zones RFC 5322 defines, and the non-standard
  * abbreviations chronolog will apply (with a warning) when nothing better is available. Ambiguous abbreviations
- * (IST: India, Ireland or Israel; AST: Atlantic or Arabia) are absent on purpose. Some mail programs write a
+ * (IST: India, Ireland or Israel; AST: Atlantic or Arabia) are absent on purpose: `AMBIGUOUS_ZONES` lists their
+ * meanings only for the warning that says why they are not applied. Some mail programs write a
  * POSIX TZ name as the zone (`Tue, 5 Mar 2024 16:14:03 EST5EDT`, the US Eastern zone with its summer time):
  * its offset depends on the date, so it is read through the time zone database, which has those four names.
  */
@@ -55,6 +56,17 @@ export const ABBREVIATIONS: Record<string, number> = {
   akdt: -480,
   nst: -210,
   ndt: -150,
+};
+
+/**
+ * Abbreviations left out of the tables above because they name more than one zone, with those zones in words, for
+ * the warning that says why such a Date's zone is not applied.
+ */
+export const AMBIGUOUS_ZONES: Record<string, string> = {
+  ist: 'India, Ireland or Israel',
+  ast: 'Atlantic or Arabia',
+  gst: 'Gulf or South Georgia',
+  sst: 'Samoa or Singapore',
 };
 
 /** POSIX TZ names written as a zone, each the time zone database's zone of the same name. */
