@@ -17,13 +17,12 @@ import {
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { plural } from './format.js';
+import { dayFigure, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
 
 /** Wraps text to `width` columns with a hanging indent. */
-/** How many findings sentences the terminal shows before pointing to the full reports. */
 function wrap(text: string, width: number, first: string, rest: string): string[] {
   const words = safe(text).split(' ');
   const lines: string[] = [];
@@ -74,9 +73,12 @@ function changeLine(e: Escalation): string {
   return `${list}  [PELT, MBIC${m.scaled ? ' × φ̂_w' : ''}; dates estimated]`;
 }
 
-/** Exposure in days, short: "24 d", "6.5 d" (one decimal only when a milestone has a time of day). */
+/**
+ * Exposure in days, short: "24 d", "6.5 d" (decimals only when a milestone has a time of day), the number as the
+ * findings write it (`dayFigure`): 13.97 days is "13.97 d", never "14.0 d" beside "at least 14 days are needed".
+ */
 function d(days: number): string {
-  return `${Number.isInteger(days) ? days : days.toFixed(1)} d`;
+  return `${dayFigure(days)} d`;
 }
 
 function milestoneLines(e: Escalation): string[] {

@@ -93,8 +93,10 @@ describe('html report: structure', () => {
       expect(tables.length).toBeGreaterThan(8);
       for (const t of tables) expect(t[2] ?? '', t[0]).toMatch(/^[A-Z].{10,}/);
     }
-    // Before/after tables say which sides they compare.
-    expect(renderHtml(reportWithEscalation())).toContain('<caption class="vh">Before compared with After:');
+    // Before/after tables say what they compare around and which sides (html-comparison-tables.test.ts).
+    expect(renderHtml(reportWithEscalation())).toMatch(
+      /<caption class="vh">The milestone “[^”]+” on \d+ \w+ \d{4}: before compared with after, dates, days and incidents<\/caption>/,
+    );
   });
 
   it('draws every chart with a title, a description, a visible caption and its data table', () => {
