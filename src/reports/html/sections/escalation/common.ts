@@ -42,9 +42,10 @@ export function ref(e: EventRef, ctx: HtmlContext): string {
   return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
 }
 
-/** A date range "8 January 2024 – 4 February 2024", or "–". */
+/** A date range "8 January 2024 – 4 February 2024", one date for a range of one day, or "–". */
 export function range(from: string | null, to: string | null): string {
-  return from && to ? `${formatDate(from)} – ${formatDate(to)}` : '–';
+  if (!from || !to) return '–';
+  return from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
 }
 
 /** "4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the overdispersion and trend checks. */
