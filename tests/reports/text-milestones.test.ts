@@ -3,7 +3,8 @@
  * fixtures/mixed-case nine channels' exports start, stop and pause at different dates, and the full list of them
  * took 14 lines of the screen for each milestone; the text report now names the exports by channel there and
  * points to the reports that give their dates, and keeps the full words when they are short (demo case with a
- * milestone in June, when the call and sms exports have ended).
+ * milestone in June, when the call and sms exports have ended). Also the count of two one-line figures, which
+ * said "(25)" or "7 in all" without saying what was counted.
  */
 import { describe, expect, it } from 'vitest';
 import { renderAs, reportOf } from '../helpers/report.js';
@@ -47,5 +48,15 @@ describe('text report: milestones whose days not every export covers', () => {
     expect(text).toContain(
       'Cease       first 2024-01-10 23:19 (whatsapp, phrase: stop messaging me); 7 requests in all; 682 contacts after the first',
     );
+  });
+});
+
+describe('busiest day', () => {
+  it('says what its count counts, in the text and Markdown reports', async () => {
+    const r = await reportOf(['fixtures/demo-case']);
+    expect(renderAs('text', r)).toContain('Busiest day 2024-04-22 (25 incidents)');
+    expect(renderAs('markdown', r)).toContain('| Busiest day | 2024-04-22 (25 incidents) |');
+    const one = await reportOf(['fixtures/single-incident']);
+    expect(renderAs('text', one)).toMatch(/^Busiest day \d{4}-\d{2}-\d{2} \(1 incident\)$/m);
   });
 });
