@@ -125,7 +125,7 @@ function coverageTable(e: Escalation): string[] {
       ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],
       e.coverage.channels.map((c) => [
         c.channel,
-        c.handKept ? 'hand-kept (no export period)' : c.spans.map((s) => `${s.from} – ${s.to}`).join(', '),
+        c.handKept ? 'hand-kept (no export period)' : c.spans.map((s) => isoRange(s.from, s.to)).join(', '),
         md(c.files.join(', ')),
         String(c.incidents),
         c.limits ? 'yes' : 'no',
@@ -255,7 +255,7 @@ function milestoneSection(e: Escalation): string[] {
       ? `**Breach window — ${md(m.label)}** (from ${m.startsAtLocal})`
       : `After ${md(m.label)} (from ${m.startsAtLocal})`;
     out.push(
-      `${head}: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${m.afterUncovered.from} – ${m.afterUncovered.to}, days not every export covers.` : ''}`,
+      `${head}: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
       '',
     );
   }

@@ -118,7 +118,7 @@ export function frequencySection(r: Report): string[] {
       ['Figure', 'Value'],
       [
         ['Days with contact', `${daysOf(i.daysWithContact, i.daily.length)} from first to last incident`],
-        ['Busiest day', i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'],
+        ['Busiest day', i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'],
         [
           'Night-time (00:00–05:59)',
           `${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} (${pct(i.night.share)})`,

@@ -17,13 +17,12 @@ import {
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { plural } from './format.js';
+import { dayFigure, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
 
 /** Wraps text to `width` columns with a hanging indent. */
-/** How many findings sentences the terminal shows before pointing to the full reports. */
 function wrap(text: string, width: number, first: string, rest: string): string[] {
   const words = safe(text).split(' ');
   const lines: string[] = [];
@@ -74,9 +73,34 @@ function changeLine(e: Escalation): string {
   return `${list}  [PELT, MBIC${m.scaled ? ' × φ̂_w' : ''}; dates estimated]`;
 }
 
-/** Exposure in days, short: "24 d", "6.5 d" (one decimal only when a milestone has a time of day). */
+/**
+ * Exposure in days, short: "24 d", "6.5 d" (decimals only when a milestone has a time of day), the number as the
+ * findings write it (`dayFigure`): 13.97 days is "13.97 d", never "14.0 d" beside "at least 14 days are needed".
+ */
 function d(days: number): string {
-  return `${Number.isInteger(days) ? days : days.toFixed(1)} d`;
+  return `${dayFigure(days)} d`;
+}
+
+/** Longest list of exports and their dates the one-screen report gives in full (about two lines); beyond it, by channel. */
+const NOT_COVERED_IN_FULL = 240;
+
+/**
+ * Which exports miss a counts-only milestone's days. When that is short, in full, as the other reports give them
+ * ("after: whatsapp export ends on 31 March 2024"); when longer, by channel for each side ("exports that miss days
+ * before it: call, discord, email; after it: call, whatsapp"), pointing to the reports that give the dates: with nine
+ * channels the full words took 14 lines of the one-screen summary for each milestone (fixtures/mixed-case).
+ */
+function notCoveredShort(m: Escalation['milestones'][number]): string {
+  const list = m.notCovered ?? [];
+  const full = notCoveredWords(m);
+  if (full.length <= NOT_COVERED_IN_FULL) return full;
+  const sides = (['before', 'after'] as const)
+    .map((side) => {
+      const channels = [...new Set(list.filter((x) => x.side === side).map((x) => x.channel))];
+      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
+    })
+    .filter(Boolean);
+  return `exports that miss days ${sides.join('; ')}; their dates: --format markdown or html`;
 }
 
 function milestoneLines(e: Escalation): string[] {
@@ -85,7 +109,7 @@ function milestoneLines(e: Escalation): string[] {
     // Days as "24 d", "6.5 d": the unit reads the same for one day or many, and the line stays short.
     // Not every export covers the sides: counts and days only, and which exports miss them. A rate there would
     // compare what was exported, not what happened.
-    const uncovered = notCoveredWords(m);
+    const uncovered = notCoveredShort(m);
     // A side shorter than a day (two milestones hours apart) has no rate a day: 2 contacts in 2 hours are not "24
     // a day". Both sides are then counts, in hours for the short one, as the findings give them.
     const sides = countsOnly(m)
@@ -156,7 +180,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   const atRequestTime = atRequestTimeWords(cr);
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${cr.requests.length} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

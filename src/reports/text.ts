@@ -98,7 +98,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
   if (r.identifiers.length > shown.length) lines.push(`  … and ${r.identifiers.length - shown.length} more`);
   const weeks = i.weekly.map((wk) => wk.count);
   lines.push(
-    `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${int(i.maxPerDay.count)})` : '–'}`,
+    `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
     `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} → ${i.longestStreak.to})` : ''}`,
     `${c.bold('Gap')}         longest run without contact: ${plural(i.longestGap.days, 'day')}${i.longestGap.from ? ` (${i.longestGap.from} → ${i.longestGap.to})` : ''}`,

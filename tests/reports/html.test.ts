@@ -93,8 +93,10 @@ describe('html report: structure', () => {
       expect(tables.length).toBeGreaterThan(8);
       for (const t of tables) expect(t[2] ?? '', t[0]).toMatch(/^[A-Z].{10,}/);
     }
-    // Before/after tables say which sides they compare.
-    expect(renderHtml(reportWithEscalation())).toContain('<caption class="vh">Before compared with After:');
+    // Before/after tables say what they compare around and which sides (html-comparison-tables.test.ts).
+    expect(renderHtml(reportWithEscalation())).toMatch(
+      /<caption class="vh">The milestone “[^”]+” on \d+ \w+ \d{4}: before compared with after, dates, days and incidents<\/caption>/,
+    );
   });
 
   it('draws every chart with a title, a description, a visible caption and its data table', () => {
@@ -378,7 +380,7 @@ describe('html report: escalation and S-DASH', () => {
     expect(esc).toContain(
       'Rate ratio after/before <strong>0.10</strong> (95% CI 0.0020–1.9; exact conditional Poisson test, p = 0.087)',
     );
-    expect(esc).toContain('2 incidents fall on 10 March 2024 – 10 March 2024 (1 day)');
+    expect(esc).toContain('2 incidents fall on 10 March 2024 (1 day)');
     expect(esc).toContain('<q dir="auto">You&#39;ll regret this b</q>');
     expect(esc).toContain('<h3 id="fig-segments-h">Figure 6. ');
     // Incident references link to the annex and name the input file by its key.

@@ -110,6 +110,8 @@ section.chart figure { margin: 0; }
 .chart-svg .bracket { fill: none; stroke: #4a4a4a; stroke-width: 1; }
 .chart-svg .lane-bg { fill: #f6f7f8; }
 .chart-svg .lane-label { font-family: var(--mono); font-size: 11px; }
+.chart-svg .lane-note { paint-order: stroke; stroke: #fff; stroke-width: 7px; stroke-linejoin: round; }
+.chart-svg .lane-note.on-shade { stroke: #f6f7f8; }
 .chart-svg .span { fill: #0072B2; }
 .chart-svg .cum-line { fill: none; stroke: #0072B2; stroke-width: 1.8; }
 .chart-svg .cum-area { fill: #0072B2; fill-opacity: .12; }

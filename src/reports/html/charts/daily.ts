@@ -132,7 +132,7 @@ function uncoveredDays(r: Report, axis: TimeAxis): { runs: { from: number; to: n
     .filter((_, k) => runs.some((run) => !spans[k]!.some((s) => s.from <= run.from && s.to >= run.to)))
     .map(
       (c) =>
-        `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => `${longDate(s.from)} – ${longDate(s.to)}`).join(' and ')}`,
+        `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => (s.from === s.to ? longDate(s.from) : `${longDate(s.from)} – ${longDate(s.to)}`)).join(' and ')}`,
     )
     .join('; ');
   return { runs, words };

@@ -77,7 +77,7 @@ export function hoursChart(r: Report): Figure | null {
   const busiest = m
     .flatMap((row, wd) => row.map((v, h) => ({ v, wd, h })))
     .sort((a, b) => b.v - a.v || a.wd - b.wd || a.h - b.h)[0]!;
-  const caption = `Incidents by local weekday (rows) and hour of the day (columns), ${plural(total, 'timed incident')}; each cell shows its count and darker cells had more. The most incidents in one cell were ${int(busiest.v)}, on ${WEEKDAYS[busiest.wd]}s between ${HOURS[busiest.h]}:00 and ${HOURS[busiest.h]}:59. Records with only a date have no hour and are not included.`;
+  const caption = `Incidents by weekday (rows) and hour of the day (columns), local time in ${r.case.timezone}, ${plural(total, 'timed incident')}; each cell shows its count and darker cells had more. The most incidents in one cell were ${int(busiest.v)}, on ${WEEKDAYS[busiest.wd]}s between ${HOURS[busiest.h]}:00 and ${HOURS[busiest.h]}:59. Records with only a date have no hour and are not included.`;
 
   return {
     id: ID,

@@ -25,6 +25,13 @@ function short(s: string): string {
   return chars.length <= LABEL_CHARS ? s : `${chars.slice(0, LABEL_CHARS - 1).join('')}…`;
 }
 
+/** "8 January 2024 – 29 June 2024", or the one date when the first and last use fall on the same day. */
+function useDates(first: string, last: string): string {
+  return first.slice(0, 10) === last.slice(0, 10)
+    ? longDate(first)
+    : `${longDate(first)} – ${longDate(last)}`;
+}
+
 /** The swimlane chart, or null when no identifier has a first and last use. */
 export function identifiersChart(r: Report): Figure | null {
   const i = r.incidents;
@@ -34,32 +41,41 @@ export function identifiersChart(r: Report): Figure | null {
   if (lanes.length === 0 || i.daily.length === 0) return null;
   const axis = new TimeAxis(i.daily[0]!.date, i.daily.length, LEFT, WIDTH - 16);
   const bottom = TOP + lanes.length * LANE;
-  const parts: string[] = [];
+  // Three layers, so no milestone rule runs through the writing: the lanes (background, label, bar), then the
+  // milestone rules above the lane backgrounds, then the note under each bar, drawn over the rules with a halo
+  // of its lane's colour that breaks the dashed line where the note crosses it.
+  const lanesLayer: string[] = [];
+  const notesLayer: string[] = [];
   lanes.forEach((row, k) => {
     const y = TOP + k * LANE;
     const x1 = axis.x(dayNumber(row.firstLocal!), dayFraction(row.firstLocal!));
     const x2 = Math.max(x1 + 3, axis.x(dayNumber(row.lastLocal!), dayFraction(row.lastLocal!)));
-    const note = `${plural(row.incidents, 'incident')} · ${row.channels.join(', ')} · ${longDate(row.firstLocal!)} – ${longDate(row.lastLocal!)}`;
+    const note = `${plural(row.incidents, 'incident')} · ${row.channels.join(', ')} · ${useDates(row.firstLocal!, row.lastLocal!)}`;
     const estimate = note.length * 6.2;
     const anchorEnd = x1 + estimate > WIDTH - 12;
-    parts.push(
+    const shaded = k % 2 === 0;
+    lanesLayer.push(
       `<g class="lane"><title>${plain(`${row.identifier}: ${note}`)}</title>`,
-      k % 2 === 0 ? `<rect class="lane-bg" x="0" y="${n(y)}" width="${WIDTH}" height="${LANE}"/>` : '',
+      shaded ? `<rect class="lane-bg" x="0" y="${n(y)}" width="${WIDTH}" height="${LANE}"/>` : '',
       `<text class="lane-label" x="${LEFT - 10}" y="${n(y + 16)}" text-anchor="end">${plain(short(row.identifier))}</text>`,
       `<text class="ax" x="${LEFT - 10}" y="${n(y + 30)}" text-anchor="end">${isPlaceholderIdentifier(row.identifier) ? 'no identifier named' : row.role === 'subject' ? 'attributed to the subject' : plain(row.role)}</text>`,
       `<rect class="span" x="${n(x1)}" y="${n(y + 7)}" width="${n(x2 - x1)}" height="12" rx="2"/>`,
-      `<text class="ax" x="${n(anchorEnd ? x2 : x1)}" y="${n(y + 31)}"${anchorEnd ? ' text-anchor="end"' : ''}>${plain(note)}</text>`,
       '</g>',
     );
+    notesLayer.push(
+      `<text class="ax lane-note${shaded ? ' on-shade' : ''}" x="${n(anchorEnd ? x2 : x1)}" y="${n(y + 31)}"${anchorEnd ? ' text-anchor="end"' : ''}>${plain(note)}</text>`,
+    );
   });
+  const parts: string[] = [...lanesLayer];
   parts.push(`<line class="base" x1="${LEFT}" x2="${WIDTH - 16}" y1="${bottom}" y2="${bottom}"/>`);
   parts.push(axis.months(bottom));
   parts.push(milestoneRules(r, axis, TOP - 4, bottom));
+  parts.push(`<g class="lane-notes">${notesLayer.join('')}</g>`);
 
   // A placeholder row (diary entries that name no number or account) has a lane but is not an identifier.
   const ids = lanes.filter((row) => !isPlaceholderIdentifier(row.identifier));
   const others = lanes.filter((row) => isPlaceholderIdentifier(row.identifier)).map(placeholderWords);
-  const caption = `${plural(ids.length, 'identifier')} attributed to the subject${others.map((o) => `, and ${o}`).join('')}, each drawn from its first to its last use (local time) over the period of the report; under each bar its number of incidents and channels.${milestoneNote(r, axis)}`;
+  const caption = `${plural(ids.length, 'identifier')} attributed to the subject${others.map((o) => `, and ${o}`).join('')}, each drawn from its first to its last use (local time, ${r.case.timezone}) over the period of the report; under each bar its number of incidents and channels.${milestoneNote(r, axis)}`;
   return {
     id: ID,
     title: 'Identifiers used, first to last use',

@@ -7,7 +7,7 @@
 import { periodLength, underADay } from '../../../../model/escalation-words.js';
 import { cap, formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
-import { int } from '../../../format.js';
+import { dayFigure, int } from '../../../format.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { longDateTime, timeFlagNote } from '../../dates.js';
 import { plain, text } from '../../escape.js';
@@ -15,12 +15,13 @@ import { table } from '../../table.js';
 import { type HtmlContext, rowId } from '../section.js';
 
 /**
- * Exposure in days: whole days as integers, fractional ones (a milestone with a time) to one decimal; a side
- * shorter than a day in hours and minutes ("2 hours"), as the findings give it, since "0.1" hides how short it is.
+ * Exposure in days as the findings write it (`dayFigure`: 2.97, never "3.0" beside "only 2.97 days before"); a
+ * side shorter than a day in hours and minutes ("2 hours"), as the findings give it, since "0.1" hides how short
+ * it is.
  */
 export function days(d: number): string {
   if (underADay(d)) return text(periodLength(d));
-  return Number.isInteger(d) ? int(d) : d.toFixed(1);
+  return dayFigure(d);
 }
 
 /** A side's rate a day; none for a side shorter than a day (2 contacts in 2 hours are not "24 a day"). */
@@ -41,9 +42,10 @@ export function ref(e: EventRef, ctx: HtmlContext): string {
   return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
 }
 
-/** A date range "8 January 2024 – 4 February 2024", or "–". */
+/** A date range "8 January 2024 – 4 February 2024", one date for a range of one day, or "–". */
 export function range(from: string | null, to: string | null): string {
-  return from && to ? `${formatDate(from)} – ${formatDate(to)}` : '–';
+  if (!from || !to) return '–';
+  return from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
 }
 
 /** "4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the overdispersion and trend checks. */
@@ -69,15 +71,18 @@ type Side = Comparison['before'];
 
 /**
  * A before/after table: each side's dates, days and incidents, then the columns `extra` adds (their labels and,
- * per side, their cells), and the sentence below the table.
+ * per side, their cells), and the sentence below the table. `about` names what the sides are of (plain text:
+ * "the milestone “Arrest” on 15 March 2024"), so that a screen reader's list of tables tells the comparisons of
+ * one page apart: without it every milestone's table was "Before compared with After".
  */
 function sidesTable(
   sides: readonly [string, Side][],
+  about: string,
   extra: { columns: { label: string; num?: boolean }[]; cells: (p: Side, k: number) => string[] },
   below: string,
 ): string {
   return `${table({
-    caption: `${sides.map(([label]) => label).join(' compared with ')}: dates, days and incidents`,
+    caption: `${text(cap(about))}: ${sides.map(([label]) => label.toLowerCase()).join(' compared with ')}, dates, days and incidents`,
     columns: [
       { label: 'Side' },
       { label: 'Dates' },
@@ -104,6 +109,7 @@ function sidesTable(
  */
 export function countsOnlyComparison(
   c: Pick<Comparison, 'before' | 'after' | 'reason'> & Pick<MilestoneAnalysis, 'notCovered'>,
+  about: string,
   labels: [string, string] = ['Before', 'After'],
 ): string {
   const sides = ['before', 'after'] as const;
@@ -117,18 +123,24 @@ export function countsOnlyComparison(
       [labels[0], c.before],
       [labels[1], c.after],
     ],
+    about,
     { columns: [{ label: 'Not covered by' }], cells: (_, k) => [missing(sides[k]!)] },
     `Counts only, no rates and no rate ratio: ${text(c.reason ?? 'not every export covers these days')}.`,
   );
 }
 
-/** The before/after table of a comparison with its rate-ratio sentence below. */
-export function comparison(c: Comparison, labels: [string, string] = ['Before', 'After']): string {
+/** The before/after table of a comparison with its rate-ratio sentence below; `about` as for `sidesTable`. */
+export function comparison(
+  c: Comparison,
+  about: string,
+  labels: [string, string] = ['Before', 'After'],
+): string {
   return sidesTable(
     [
       [labels[0], c.before],
       [labels[1], c.after],
     ],
+    about,
     {
       columns: [{ label: 'Per day', num: true }, { label: 'Ends at' }],
       cells: (p) => [perDay(p), p.boundedBy ? text(p.boundedBy) : '–'],

@@ -32,12 +32,15 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
     .map((m) => {
       const k = r.case.milestones.findIndex((x) => x.date === m.date && x.label === m.label);
       const key = k >= 0 ? `<span class="key">${milestoneKey(k)}</span> ` : '';
+      const about = `the milestone “${m.label}” on ${formatDate(m.date)}`;
       const parts = [
         `<h4>${key}${bdi(m.label)}, ${text(formatDate(m.date))}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
         `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time.</p>`,
         after(m.incidentsAfter, ctx, 'from then on'),
         // Sides not every export covers are the whole-window sides: one table of counts, not two of rates.
-        countsOnly(m) ? countsOnlyComparison(m) : comparison({ ...m, before: m.before, after: m.after }),
+        countsOnly(m)
+          ? countsOnlyComparison(m, about)
+          : comparison({ ...m, before: m.before, after: m.after }, about),
       ];
       if (m.afterUncovered)
         parts.push(
@@ -45,12 +48,15 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
         );
       if (m.wholeWindow && !countsOnly(m))
         parts.push(
-          `<details class="data-table"><summary>Over the whole window, coverage ignored (for comparison only)</summary>${comparison(m.wholeWindow)}</details>`,
+          `<details class="data-table"><summary>Over the whole window, coverage ignored (for comparison only)</summary>${comparison(m.wholeWindow, `${about}, over the whole window, coverage ignored`)}</details>`,
         );
       return `<div class="block">${parts.join('')}</div>`;
     })
     .join('');
 }
+
+/** What the cease request's before/after table compares around. */
+const FIRST_REQUEST = 'the first request to stop';
 
 export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   const c = e.ceaseRequest;
@@ -67,7 +73,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   return [
     intro,
     `<div class="scroll">${table({
-      caption: 'The first request to stop and the incidents after it',
+      caption: 'Each request to stop, its phrase and the incidents after it',
       columns: [
         { label: 'Sent' },
         { label: 'Message' },
@@ -82,8 +88,8 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
     atRequestTime ? `<p>${text(atRequestTime)}.</p>` : '',
     c.afterFirst
       ? countsOnly(c.afterFirst.comparison)
-        ? countsOnlyComparison(c.afterFirst.comparison)
-        : comparison(c.afterFirst.comparison)
+        ? countsOnlyComparison(c.afterFirst.comparison, FIRST_REQUEST)
+        : comparison(c.afterFirst.comparison, FIRST_REQUEST)
       : '',
   ].join('');
 }

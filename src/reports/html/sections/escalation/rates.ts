@@ -96,8 +96,8 @@ export function headline(e: Escalation): string {
   const side = h.days === 1 ? 'day' : `${h.days} days`;
   // No day every export covers: counts and days only, with the exports that miss each side's days (rates.ts).
   if (countsOnly(h))
-    return `<p>The last ${plural(h.days, 'day')} of the window against the first ${plural(h.days, 'day')}.</p>${countsOnlyComparison(h, [`First ${side}`, `Last ${side}`])}`;
-  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, [`First ${side}`, `Last ${side}`])}`;
+    return `<p>The last ${plural(h.days, 'day')} of the window against the first ${plural(h.days, 'day')}.</p>${countsOnlyComparison(h, `the first and the last ${side} of the window`, [`First ${side}`, `Last ${side}`])}`;
+  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, `the first and the last ${side} that every export covers`, [`First ${side}`, `Last ${side}`])}`;
 }
 
 /** Changes only the unscaled penalty places (they do not stand out from the day-to-day variation). */
