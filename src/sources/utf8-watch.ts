@@ -46,3 +46,10 @@ export class Utf8Watch {
     return true;
   }
 }
+
+/** Line feeds in `bytes` (a native search per line): for readers that count lines by LF alone. */
+export function lineFeeds(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
