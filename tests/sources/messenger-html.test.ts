@@ -10,7 +10,7 @@ import { decodeEntities } from '../../src/sources/messenger-html/entities.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { parseStamp } from '../../src/sources/messenger-html/stamp.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
-import { inPieces, runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/messenger-html';
 const PAGE_2023 = join(FIXTURES, 'layout-2023/message_1.html');
@@ -309,5 +309,26 @@ describe('detect', () => {
     expect(messengerJson.detect(probeOf(PAGE_2023)) || messengerE2eeJson.detect(probeOf(PAGE_2023))).toBe(
       false,
     );
+  });
+});
+
+describe('bytes that are no UTF-8', () => {
+  const FILE = 'fixtures/messenger-html-cp1252/message_1.html';
+
+  it('warns once, with the line, when a page re-saved as Windows-1252 lost letters to U+FFFD', async () => {
+    const whole = await runSource(messengerHtml, FILE);
+    expect(whole.events.map((e) => [e.sender?.name, e.text])).toEqual([
+      ['Sam Sample', 'R\uFFFDponds-moi, je suis devant le caf\uFFFD'],
+      ['Zo\uFFFD Example', 'Please stop contacting me.'],
+      ['Sam Sample', 'Where are you tonight?'],
+    ]);
+    const utf8 = (w: { code: string; locator?: number | string }[]) =>
+      w.filter((x) => x.code === 'TEXT_INVALID_UTF8').map((x) => x.locator);
+    expect(utf8(whole.warnings)).toEqual([2]);
+    for (const size of [1, 2, 5, 64, 1000]) {
+      const out = await runInput(messengerHtml, chunked(FILE, size));
+      expect(out.events, `chunks of ${size}`).toEqual(whole.events);
+      expect(utf8(out.warnings), `chunks of ${size}`).toEqual([2]);
+    }
   });
 });

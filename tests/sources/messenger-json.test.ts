@@ -556,3 +556,39 @@ describe('detect', () => {
       ).toBe(false);
   });
 });
+
+describe('bytes that are no UTF-8', () => {
+  const FILE =
+    'fixtures/messenger-json-cp1252/your_facebook_activity/messages/inbox/samsample_1234567890/message_1.json';
+
+  it('warns once, with the line, when a thread file re-saved as Windows-1252 lost letters to U+FFFD', async () => {
+    const whole = await runSource(messengerJson, FILE);
+    expect(whole.events.map((e) => e.text)).toEqual([
+      'R\uFFFDponds-moi, je suis devant le caf\uFFFD',
+      'Please stop contacting me.',
+      'Where are you tonight?',
+    ]);
+    expect(whole.warnings).toEqual([expect.objectContaining({ code: 'TEXT_INVALID_UTF8', locator: 14 })]);
+    for (const size of [1, 2, 5, 64, 1000]) {
+      const out = await everything(messengerJson, chunked(FILE, size));
+      expect(out.events, `chunks of ${size}`).toEqual(whole.events);
+      expect(out.warnings.map((w) => [w.code, w.locator])).toEqual([['TEXT_INVALID_UTF8', 14]]);
+    }
+  });
+
+  it('says nothing of bad bytes after the point where a damaged thread file stops, and names those before it', async () => {
+    const good = readFileSync(FILE).toString('latin1');
+    // The colon after "participants" removed (line 2): the file stops before the bad bytes of line 14.
+    const early = Buffer.from(good.replace('"participants": [', '"participants" ['), 'latin1');
+    // A comma after messages[0] replaced (line 16): the bad bytes of line 14 were read before it stopped.
+    const late = Buffer.from(good.replace('false\r\n    },', 'false\r\n    }x'), 'latin1');
+    for (const size of [1, 7, 64, 4096]) {
+      const before = await everything(messengerJson, inPieces(early, size, FILE));
+      expect(before.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 2 });
+      expect(before.warnings.map((w) => w.code)).toEqual([]);
+      const after = await everything(messengerJson, inPieces(late, size, FILE));
+      expect(after.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 'messages[1]' });
+      expect(after.warnings.map((w) => [w.code, w.locator])).toEqual([['TEXT_INVALID_UTF8', 14]]);
+    }
+  });
+});

@@ -524,6 +524,49 @@ describe('damaged files', () => {
     expect(out.warnings).toEqual([]);
   });
 
+  it('warns once, with its line, when a backup re-saved as Windows-1252 lost letters to U+FFFD', async () => {
+    const file = 'fixtures/sms-backup-xml-cp1252/sms-20240402091511.xml';
+    const whole = await runSource(smsBackupXml, file);
+    expect(whole.events.map((e) => e.text)).toEqual([
+      'Where are you tonight?',
+      "I saw you at the caf\uFFFD on Rue Sainte-H\uFFFDl\uFFFDne. Don't ignore me",
+      'Please stop contacting me.',
+      'You\uFFFDll answer eventually \uFFFD I know where you work',
+    ]);
+    expect(whole.warnings).toEqual([expect.objectContaining({ code: 'TEXT_INVALID_UTF8', locator: 5 })]);
+    expect(whole.warnings[0]!.message).toContain('first on line 5');
+    // The same line whatever the chunks, by the fast path or saxes alone.
+    for (const size of [1, 2, 3, 7, 64, 333, 65536]) {
+      for (const fast of [true, false]) {
+        const out = await collect(chunked(file, size), fast);
+        expect(out.events, `chunks of ${size}`).toEqual(whole.events);
+        expect(out.warnings, `chunks of ${size}`).toEqual([
+          expect.objectContaining({ code: 'TEXT_INVALID_UTF8', locator: 5 }),
+        ]);
+      }
+    }
+  });
+
+  it('says nothing of bad bytes after the point where a damaged backup stops', async () => {
+    const text = Buffer.concat([
+      Buffer.from(`<smses count="3">\n${sms(0, 'one')}  <sms protocol="0" <oops/>\n`),
+      Buffer.from(sms(2, 'caf\xe9'), 'latin1'),
+      Buffer.from('</smses>\n'),
+    ]);
+    const out = await collect(from(text));
+    expect(out.failure).toMatchObject({ code: 'SMS_MALFORMED_XML' });
+    expect(out.warnings).toEqual([]);
+    // Before it, they are reported with the failure.
+    const early = Buffer.concat([
+      Buffer.from(`<smses count="3">\n`),
+      Buffer.from(sms(0, 'caf\xe9'), 'latin1'),
+      Buffer.from(`  <sms protocol="0" <oops/>\n</smses>\n`),
+    ]);
+    const failed = await collect(from(early));
+    expect(failed.failure).toMatchObject({ code: 'SMS_MALFORMED_XML' });
+    expect(failed.warnings).toEqual([expect.objectContaining({ code: 'TEXT_INVALID_UTF8', locator: 2 })]);
+  });
+
   it('keeps a record with raw control characters, with one warning that counts them', async () => {
     const text = `<smses count="1">\n${sms(0, `a${'\u0001'.repeat(50)}b`)}</smses>\n`;
     const out = await collect(from(Buffer.from(text)));

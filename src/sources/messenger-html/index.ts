@@ -14,7 +14,8 @@
  * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list is not text.
  * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
  *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is.
- * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded.
+ * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
+ *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
  *   the page in document order (0-based), counting blocks whose date could not be read.
  * - The "Participants:" line is told to the context once per page (`SourceContext.people`, meta/people.ts), for
@@ -29,6 +30,7 @@ import { type EventBase, withKind } from '../meta/event.js';
 import { tellPeople } from '../meta/people.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
+import { warnInvalidUtf8 } from '../text.js';
 import { ends, readBlock, shortText } from './blocks.js';
 import { key, learn, scanPage } from './page.js';
 import { stampInstant } from './stamp.js';
@@ -135,8 +137,11 @@ export const messengerHtml: Source = {
       });
       return true;
     };
-    await scanPage(input, new HtmlTreeScanner(onBlock), (read) =>
-      ctx.progress(Math.floor((input.bytes + read) / 2)),
+    await scanPage(
+      input,
+      new HtmlTreeScanner(onBlock),
+      (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
+      (line) => warnInvalidUtf8(ctx, line),
     );
   },
 };

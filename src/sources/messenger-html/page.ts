@@ -4,28 +4,46 @@
  * cannot be read is still counted, in document order), the participants and the title.
  */
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { lineFeeds, Utf8Watch } from '../utf8-watch.js';
 import { blockStamp, ends, shortText } from './blocks.js';
 import { type HtmlNode, HtmlTreeScanner } from './tree.js';
 
 /** Elements with the same tag, class and depth as a message block are message blocks. */
 export const key = (n: HtmlNode) => `${n.tag}|${n.cls}|${n.depth}`;
 
-/** Streams the page once through `scanner`, which sees every element as it ends. */
+/**
+ * Streams the page once through `scanner`, which sees every element as it ends. Bytes that are no UTF-8 (a page
+ * re-saved as Windows-1252) become U+FFFD; `onInvalidUtf8` gets the line of the first once the whole page was
+ * scanned (a page that stops part-way says nothing of them, wherever its chunks end).
+ */
 export async function scanPage(
   input: SourceInput,
   scanner: HtmlTreeScanner,
   onBytes: (read: number) => void,
+  onInvalidUtf8?: (line: number) => void,
 ): Promise<void> {
   // A streaming TextDecoder drops a leading UTF-8 BOM even when it arrives split across chunks.
   const decoder = new TextDecoder('utf-8');
+  const watch = new Utf8Watch();
+  let line = 1;
+  let invalidLine: number | undefined;
   let read = 0;
   for await (const chunk of input.open()) {
     const buf = chunk as Buffer;
     read += buf.length;
-    scanner.push(decoder.decode(buf, { stream: true }));
+    const text = decoder.decode(buf, { stream: true });
+    if (onInvalidUtf8 && invalidLine === undefined) {
+      const before = watch.check(buf, text);
+      if (before !== undefined) invalidLine = line + lineFeeds(before);
+      else line += lineFeeds(buf);
+    }
+    scanner.push(text);
     onBytes(read);
   }
-  scanner.push(decoder.decode());
+  const rest = decoder.decode();
+  if (onInvalidUtf8 && invalidLine === undefined && watch.end(rest)) invalidLine = line;
+  scanner.push(rest);
+  if (invalidLine !== undefined) onInvalidUtf8?.(invalidLine);
   scanner.end();
 }
 

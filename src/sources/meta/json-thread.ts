@@ -66,6 +66,11 @@ export class ThreadJsonScanner {
 
   constructor(private readonly handlers: ThreadJsonHandlers) {}
 
+  /** The line the scan has reached (1-based; JSON's line breaks are line feeds). */
+  get currentLine(): number {
+    return this.line;
+  }
+
   /** Scans the next piece of decoded text. */
   push(text: string): void {
     let i = 0;

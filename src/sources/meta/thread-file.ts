@@ -11,7 +11,8 @@ import { STAMPED_TIMES } from '../../model/time-range.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { sniffBom } from '../text.js';
+import { sniffBom, warnInvalidUtf8 } from '../text.js';
+import { lineFeeds, Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
 import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
@@ -85,6 +86,7 @@ export async function readThreadFile(
         },
       },
       (read) => ctx.progress(Math.floor(read / 2)),
+      (line) => warnInvalidUtf8(ctx, line),
     );
   } catch (err) {
     stopped = err;
@@ -169,15 +171,24 @@ export function readEpochMs(value: unknown, field: string): number | string {
 /**
  * Streams one thread file through `handlers`. Decodes UTF-8 after a BOM or none (Facebook writes one in some
  * files: formats.md §3.6) and UTF-16 after its BOM (a file re-saved by Notepad). `onBytes` gets the running
- * byte count for progress.
+ * byte count for progress. Bytes that are no UTF-8 (Meta writes pure ASCII; a file re-saved as Windows-1252 does
+ * not) become U+FFFD, and `onInvalidUtf8` gets the line of the first once the scan has read past it.
  */
 export async function readThreadJson(
   input: SourceInput,
   handlers: ThreadJsonHandlers,
   onBytes?: (bytesRead: number) => void,
+  onInvalidUtf8?: (line: number) => void,
 ): Promise<void> {
   const scanner = new ThreadJsonScanner(handlers);
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  let utf8 = false;
+  const watch = new Utf8Watch();
+  let invalidLine: number | undefined;
+  const reportInvalid = () => {
+    if (invalidLine !== undefined) onInvalidUtf8?.(invalidLine);
+    invalidLine = undefined;
+  };
   // The BOM is sniffed on the first 3 bytes, however small the first chunks are.
   let head: Buffer | undefined = Buffer.alloc(0);
   let read = 0;
@@ -185,12 +196,17 @@ export async function readThreadJson(
     if (!decoder) {
       const bom = sniffBom(buf);
       if (bom) buf = buf.subarray(bom.length);
-      decoder =
-        bom && bom.encoding !== 'utf-8'
-          ? iconv().getDecoder(bom.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le')
-          : new StringDecoder('utf8');
+      utf8 = !bom || bom.encoding === 'utf-8';
+      decoder = utf8
+        ? new StringDecoder('utf8')
+        : iconv().getDecoder(bom?.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
-    push(decoder.write(buf));
+    const text = decoder.write(buf);
+    if (utf8 && onInvalidUtf8) {
+      const before = watch.check(buf, text);
+      if (before !== undefined) invalidLine = scanner.currentLine + lineFeeds(before);
+    }
+    push(text);
   };
   // A UTF-16 decoder may end a piece between the two halves of a surrogate pair; the high half waits for the
   // next piece so that the scanner (and any message it quotes) always sees whole characters.
@@ -202,20 +218,29 @@ export async function readThreadJson(
     carry = text.slice(cut);
     if (cut > 0) scanner.push(cut === text.length ? text : text.slice(0, cut));
   };
-  for await (const chunk of input.open()) {
-    const buf = chunk as Buffer;
-    read += buf.length;
-    if (head) {
-      head = Buffer.concat([head, buf]);
-      if (head.length >= 3) {
-        feed(head);
-        head = undefined;
-      }
-    } else feed(buf);
-    onBytes?.(read);
+  try {
+    for await (const chunk of input.open()) {
+      const buf = chunk as Buffer;
+      read += buf.length;
+      if (head) {
+        head = Buffer.concat([head, buf]);
+        if (head.length >= 3) {
+          feed(head);
+          head = undefined;
+        }
+      } else feed(buf);
+      onBytes?.(read);
+    }
+    if (head) feed(head);
+    const rest = decoder?.end() ?? '';
+    if (utf8 && onInvalidUtf8 && watch.end(rest)) invalidLine = scanner.currentLine;
+    push(rest);
+    if (carry !== '') scanner.push(carry);
+  } catch (err) {
+    // Stopped part-way: bad bytes count only before the line the scan stopped on, wherever the chunks end.
+    if (invalidLine !== undefined && invalidLine < scanner.currentLine) reportInvalid();
+    throw err;
   }
-  if (head) feed(head);
-  push(decoder?.end() ?? '');
-  if (carry !== '') scanner.push(carry);
+  reportInvalid();
   scanner.end();
 }

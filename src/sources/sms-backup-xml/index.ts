@@ -31,7 +31,8 @@
  * before the root; UTF-8, or UTF-16 with or without a BOM; surrogate halves as character references
  * (`&#55357;&#56396;`, Signal/Silence exports) are combined, a lone half becomes U+FFFD with a warning; RCS
  * stored as `<mms>`; elements SBR does not write are skipped (`unknown-element`), stray text warns.
- * Damage: a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
+ * Damage: bytes that are no UTF-8 (a backup re-saved as Windows-1252) become U+FFFD with one TEXT_INVALID_UTF8
+ * warning naming the first line; a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
  * SMS_MALFORMED_XML, both after keeping what was read; DTD entities are never expanded (XXE, "billion laughs"):
  * a record using one is rejected.
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups

@@ -7,7 +7,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { iconv } from '../iconv.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { sniffBom } from '../text.js';
+import { breaksIn, sniffBom, warnInvalidUtf8 } from '../text.js';
+import { Utf8Watch } from '../utf8-watch.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
 import { TextWindow } from './gaps.js';
@@ -283,6 +284,17 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (nul !== -1) truncated('the rest of the file is zero bytes (an interrupted copy or a full disk)');
   }
 
+  // Bytes that are no UTF-8 (a backup re-saved as Windows-1252) became U+FFFD: the line of the first is warned
+  // about once saxes has read past it, so where the file's chunks end never changes what is reported.
+  const utf8Watch = new Utf8Watch();
+  let invalidLine: number | undefined;
+  /** The line the next decoded text starts on: saxes' line, plus a CR it holds back (the text so far ends in it). */
+  const lineAhead = (): number => parser.line + (endsWithCR ? 1 : 0);
+  const warnInvalid = (): void => {
+    if (invalidLine !== undefined) warnInvalidUtf8(ctx, invalidLine);
+    invalidLine = undefined;
+  };
+
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let utf8 = true;
   const take = (bytes: Buffer): void => {
@@ -298,27 +310,41 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     }
     // In UTF-8 both checks run on the raw bytes (native searches); UTF-16 text is checked after decoding.
     const zero = utf8 ? buf.indexOf(0) : -1;
-    const text = decoder.write(zero === -1 ? buf : buf.subarray(0, zero + 1));
+    const decoded = zero === -1 ? buf : buf.subarray(0, zero + 1);
+    const text = decoder.write(decoded);
+    if (utf8) {
+      const before = utf8Watch.check(decoded, text);
+      if (before !== undefined) invalidLine = lineAhead() + breaksIn(before, 0, before.length, endsWithCR);
+    }
     feed(text, false, !utf8 || zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
   };
   let read = 0;
   // The first bytes are held until there are 3: a byte-order mark must not be judged from a 1-byte chunk.
   let head: Buffer | undefined = Buffer.alloc(0);
-  for await (const chunk of input.open()) {
-    const buf = chunk as Buffer;
-    read += buf.length;
-    if (head === undefined) take(buf);
-    else {
-      head = head.length === 0 ? buf : Buffer.concat([head, buf]);
-      if (head.length >= 3) {
-        take(head);
-        head = undefined;
+  try {
+    for await (const chunk of input.open()) {
+      const buf = chunk as Buffer;
+      read += buf.length;
+      if (head === undefined) take(buf);
+      else {
+        head = head.length === 0 ? buf : Buffer.concat([head, buf]);
+        if (head.length >= 3) {
+          take(head);
+          head = undefined;
+        }
       }
+      ctx.progress(read);
     }
-    ctx.progress(read);
+    if (head !== undefined && head.length > 0) take(head);
+    const rest = decoder?.end() ?? '';
+    if (utf8 && utf8Watch.end(rest)) invalidLine = lineAhead();
+    feed(rest, true, true, true);
+  } catch (err) {
+    // Failed part-way: the bad bytes count only when they lie before the line saxes stopped on.
+    if (invalidLine !== undefined && invalidLine < parser.line) warnInvalid();
+    throw err;
   }
-  if (head !== undefined && head.length > 0) take(head);
-  feed(decoder?.end() ?? '', true, true, true);
+  warnInvalid();
   closing = true;
   parser.close();
   lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
