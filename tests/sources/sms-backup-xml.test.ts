@@ -49,6 +49,7 @@ describe('sms-backup-xml fixtures match their goldens', () => {
   const cases = [
     'basic-sms.xml',
     'mms-group.xml',
+    'mms-receipts.xml',
     'calls-all-types.xml',
     'overlap-backup-1.xml',
     'overlap-backup-2.xml',
@@ -69,6 +70,24 @@ describe('sms-backup-xml fixtures match their goldens', () => {
       if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(result, null, 2)}\n`);
       expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
     });
+});
+
+describe('MMS receipts', () => {
+  it('skips delivery and read reports, which carry the other number as From, and counts the MMS around them', async () => {
+    const r = await run('mms-receipts.xml');
+    // 5 records: the victim's MMS, its delivery and read reports, Sam's MMS and a notification of one not yet
+    // downloaded. The reports are no contact from Sam; the notification is an MMS Sam sent.
+    expect(r.events.map((e) => [e.locator, e.direction, e.sender?.id])).toEqual([
+      ['mms[0] (line 6)', 'outgoing', undefined],
+      ['mms[3] (line 27)', 'incoming', '+447700900123'],
+      ['mms[4] (line 36)', 'incoming', '+447700900123'],
+    ]);
+    expect(r.skipped).toEqual([
+      { reason: 'mms-delivery-report', locator: 'mms[1] (line 15)' },
+      { reason: 'mms-read-report', locator: 'mms[2] (line 21)' },
+    ]);
+    expect(r.rejected).toEqual([]);
+  });
 });
 
 describe('detect', () => {

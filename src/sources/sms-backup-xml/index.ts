@@ -15,7 +15,8 @@
  * 5 failed / 6 queued → outgoing with the flag `SMS_UNSENT_OUTBOX|FAILED|QUEUED` (the victim wrote them, but they
  * were never delivered; kept so a reply attempt is visible, flagged so it is not read as delivered). `mms`:
  * sender from `<addr type="137">` (the `address` attribute names the whole thread, `~`-joined for groups);
- * `msg_box` 1/2/3/4/5 as above; text = the text/plain parts joined by newlines; SMIL ignored; kind `media` when
+ * `msg_box` 1/2/3/4/5 as above; delivery and read reports (`m_type` 134, 136) skipped (`mms-delivery-report`,
+ * `mms-read-report`: receipts, no contact); text = the text/plain parts joined by newlines; SMIL ignored; kind `media` when
  * other parts exist (listed in `details.attachments` with their size; the base64 itself is never kept).
  * `call` types 1 answered, 2 outgoing, 3 missed, 4 voicemail, 5 rejected, 6 blocked, 7 answered on another device
  * (incoming, answered); `presentation` 2/3/4 or

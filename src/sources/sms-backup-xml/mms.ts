@@ -9,6 +9,18 @@ import { type Attrs, base64Bytes, contactName, epochMs, OWNER, present, textOf }
 import { detach, type Interner } from './interner.js';
 import { BOX_HINT, type Box, DRAFT, INCOMING, OUTGOING, rejectDate, unsent } from './records.js';
 
+/**
+ * MMS `m_type` values (OMA MMS encapsulation) of receipts the phone keeps beside messages: a delivery report
+ * (134, m-delivery-ind) or a read report (136, m-read-orig-ind) says that an MMS arrived or was read, and carries
+ * the other person's number as its From. It is no contact from them: skipped with its reason, not counted as an
+ * incoming message. (128 send-req, 130 notification-ind, a message not yet downloaded, and 132 retrieve-conf are
+ * messages.)
+ */
+const RECEIPTS: ReadonlyMap<string, string> = new Map([
+  ['134', 'mms-delivery-report'],
+  ['136', 'mms-read-report'],
+]);
+
 /** MMS `msg_box` (Android Telephony): 1 inbox, 2 sent, 3 drafts (skipped), 4 outbox, 5 failed. */
 const MMS_BOXES: ReadonlyMap<string, Box> = new Map([
   ['1', INCOMING],
@@ -59,7 +71,9 @@ export class MmsRecord {
     const boxValue = present(a['msg_box']);
     const box = MMS_BOXES.get(boxValue ?? '');
     const ms = epochMs(a['date']);
+    const report = RECEIPTS.get(present(a['m_type']) ?? '');
     if (boxValue === DRAFT) ctx.skip('draft', locator);
+    else if (report !== undefined) ctx.skip(report, locator);
     else if (box === undefined) {
       ctx.reject(
         'SMS_BAD_MSG_BOX',
