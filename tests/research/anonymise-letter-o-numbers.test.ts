@@ -27,4 +27,13 @@ describe('anonymise: phone numbers written with the letter O for zero', () => {
     expect(x.redact(text)).toBe(text);
     expect(x.counts.phone).toBe(0);
   });
+
+  it('reads a long run of digits and O\'s from a hostile message in one pass, not in exponentially many ways', () => {
+    // With an empty separator allowed between groups, "1o1o…1x" could be split into groups in exponentially many
+    // ways: 20 pairs took 40 s, and each pair more about four times as long. This completes at once.
+    const x = r();
+    const texts = [`room ${'1o'.repeat(400)}x`, `${'1O'.repeat(400)}1x`, `call ${'1O '.repeat(300)}x`];
+    for (const text of texts) expect(x.redact(text)).not.toBe('');
+    expect(x.redact(`room ${'1o'.repeat(20)}x`)).toBe(`room ${'1o'.repeat(20)}x`);
+  });
 });

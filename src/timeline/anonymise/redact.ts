@@ -165,11 +165,12 @@ const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
  * A number written with the letter O for some of its zeros (`O7700 9OO 456`, `O77OO9OO456`), as people type them
  * and to slip past filters: groups of digits and O's, each holding a digit; taken when they hold 7 or more digits
  * and O's in all and at least one O (digits alone are DIGITS_RE's). An O that is a word ("10 o'clock", "or") has
- * no digit in it and is never taken.
+ * no digit in it and is never taken. Groups are split only at a separator: with an empty one allowed, a run such
+ * as "1o1o1o…" could be cut into groups in exponentially many ways, and a 46-character message took 40 s.
  */
 const O_GROUP = '[Oo]*\\d[\\dOo]*';
 const LETTER_O_DIGITS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:\\(\\+?|\\+)?${O_GROUP}(?:[\\s.\\-()]{0,2}${O_GROUP})*(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])(?:\\(\\+?|\\+)?${O_GROUP}(?:[\\s.\\-()]{1,2}${O_GROUP})*(?![\\p{L}\\p{N}_])`,
   'gu',
 );
 /**
@@ -197,9 +198,9 @@ const HANDLE_RE =
 const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
-/** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
 /** A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`). */
 const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
+/** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
 const ADDRESS_RE = new RegExp(
   `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
   'g',
