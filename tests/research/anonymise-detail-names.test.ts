@@ -126,6 +126,37 @@ describe('anonymise: names held only in details', () => {
     expect(texts[2]).toMatch(/^\[HANDLE\] \[NAME:p[0-9a-f]{4}\] told me where \[NAME:p[0-9a-f]{4}\] works$/);
   });
 
+  it('redacts the person who ran a bot command, known only from the bot message it answers', async () => {
+    // DiscordChatExporter gives the command's user only in the bot message's `interaction`; chronolog keeps it in
+    // details.commandBy, which anonymise drops, but a text can name that person.
+    const sam = author('900000000000000101', 'sam.sample', 'Sam Sample');
+    const bot = { ...author('900000000000000909', 'Whisperbot', 'Whisperbot'), isBot: true };
+    const riley = author('900000000000000404', 'riley.hart', 'Riley');
+    const dm = JSON.parse(discordDm());
+    dm.messages = [
+      {
+        ...discordMessage('1213185032064204901', '2024-03-01T18:04:11.532+00:00', 'Reminder set', bot),
+        type: '20',
+        interaction: { id: '1213185032064204900', name: 'remind', user: riley },
+      },
+      discordMessage(
+        '1213185243746533379',
+        '2024-03-01T18:05:02.001+00:00',
+        'riley.hart set that up for me',
+        sam,
+      ),
+    ];
+    const texts = await anonymisedTexts(
+      'discord-command',
+      'Direct Messages - Sam Sample.json',
+      JSON.stringify(dm),
+      'sam.sample',
+    );
+    expect(texts).toHaveLength(2);
+    expect(texts.join('\n')).not.toContain('riley');
+    expect(texts[1]).toMatch(/^\[NAME:p[0-9a-f]{4}\] set that up for me$/);
+  });
+
   it('redacts the person behind a Messenger reaction in texts', async () => {
     const texts = await anonymisedTexts('messenger', 'message_1.json', messengerChat(), 'Renée Sample');
     expect(texts).toEqual([

@@ -234,7 +234,12 @@ function interaction(v: Obj, details: Record<string, string>): void {
   if (!isObj(user)) return;
   const name = usernameOf(user);
   const id = idOf(user['id']);
-  if (name !== undefined || id !== undefined) details['commandBy'] = `${name ?? '?'} (${id ?? '?'})`;
+  // "username (id)", or whichever of the two the export gives.
+  const by =
+    name !== undefined && id !== undefined
+      ? `${name} (${id})`
+      : (name ?? (id === undefined ? undefined : `(${id})`));
+  if (by !== undefined) details['commandBy'] = by;
 }
 
 /** A call: its length comes from `callEndedTimestamp`; whether anyone answered is not in the export. */

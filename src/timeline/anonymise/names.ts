@@ -73,6 +73,13 @@ function reactorNames(list: string): string[] {
   return out;
 }
 
+/** `value` as a name when it is one without an id in brackets (Discord's `commandBy` with no id). */
+function bareName(value: string): string[] {
+  if (value.includes(' (')) return [];
+  const name = clean(value);
+  return name !== '' && /\p{L}/u.test(name) ? [name] : [];
+}
+
 /** A name without bracketed notes ("Dan (security)") or surrounding punctuation. */
 function clean(s: string): string {
   return s
@@ -103,6 +110,9 @@ export function detailNames(details: Readonly<Record<string, string>> | undefine
   }
   for (const k of LIST_FIELDS) if (details[k]) out.push(...listedNames(details[k]));
   if (details['mentions']) out.push(...mentionedNames(details['mentions']));
+  // Discord: who ran the bot command a message answers, "username (id)" or the username alone.
+  if (details['commandBy'])
+    out.push(...mentionedNames(details['commandBy']), ...bareName(details['commandBy']));
   if (details['reactions']) out.push(...reactorNames(details['reactions']));
   return out;
 }
