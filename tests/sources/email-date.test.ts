@@ -85,6 +85,11 @@ describe('parseEmailDate', () => {
     // with the offset in force before the change.
     expect(read('Sun, 3 Nov 2024 01:30:00 EST5EDT')[2]).toBe(utc(2024, 10, 3, 5, 30, 0));
     expect(read('Sun, 10 Mar 2024 02:30:00 EST5EDT')[2]).toBe(utc(2024, 2, 10, 7, 30, 0));
+    // …and says so, as the timeline flags a wall-clock time at a clock change (dst-ambiguous, dst-gap).
+    expect(parseEmailDate('Sun, 3 Nov 2024 01:30:00 EST5EDT')!.dst).toBe('overlap');
+    expect(parseEmailDate('Sun, 10 Mar 2024 02:30:00 EST5EDT')!.dst).toBe('gap');
+    expect(parseEmailDate('Sun, 10 Mar 2024 03:30:00 EST5EDT')!.dst).toBeUndefined();
+    expect(parseEmailDate('Sun, 3 Nov 2024 02:30:00 EST5EDT')!.dst).toBeUndefined();
     // A numeric offset beside it is certain and wins.
     expect(read('Sun, 3 Nov 2024 01:30:00 -0500 EST5EDT')).toEqual([
       'numeric',

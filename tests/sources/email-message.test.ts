@@ -120,6 +120,11 @@ describe('time of a message', () => {
         message: 'The Date header "Tue, 5 Mar 2024 16:14:03 EST5EDT" has the non-standard zone "EST5EDT".',
       },
     ]);
+    // At a clock change its time is flagged as the timeline flags a wall-clock time there.
+    const repeated = read('From: sam@example.com\nDate: Sun, 3 Nov 2024 01:30:00 EST5EDT\n\nx');
+    expect(repeated.events[0]!.flags).toEqual(['date-zone-abbreviation', 'dst-ambiguous']);
+    const skipped = read('From: sam@example.com\nDate: Sun, 10 Mar 2024 02:30:00 EST5EDT\n\nx');
+    expect(skipped.events[0]!.flags).toEqual(['date-zone-abbreviation', 'dst-gap']);
     // A Received stamp still comes first.
     const delivered = read(`${received}Date: Tue, 2 Jan 2024 02:45:00 EST5EDT\n\nx`);
     expect(delivered.events[0]!.flags).toEqual(['time-from-received']);

@@ -22,6 +22,8 @@ export interface Fields {
   zone: ZoneCertainty;
   offset: number | undefined;
   zoneText: string | undefined;
+  /** A POSIX zone's clock change the time met (`wallClockOffset`): the timeline's `dst-gap` / `dst-ambiguous`. */
+  dst?: 'gap' | 'overlap';
 }
 
 /** Removes RFC 5322 comments, which may nest and may contain escaped parentheses. */
@@ -179,9 +181,14 @@ export function readTokens(raw: string): Fields | undefined {
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   const minute = Number(time[2]);
-  if (posix !== undefined && zone === 'abbreviation')
-    offset = wallClockOffset(posix, Date.UTC(year, month, day, hour, minute, Number(time[3] ?? 0)));
+  let dst: Fields['dst'];
+  if (posix !== undefined && zone === 'abbreviation') {
+    const read = wallClockOffset(posix, Date.UTC(year, month, day, hour, minute, Number(time[3] ?? 0)));
+    offset = read.offset;
+    dst = read.dst;
+  }
   return {
+    ...(dst !== undefined ? { dst } : {}),
     weekday,
     month,
     day,

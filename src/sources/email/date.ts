@@ -36,6 +36,8 @@ export interface EmailDate {
   readonly hasSeconds: boolean;
   /** The weekday written does not fall on the date written (a sign of a hand-made or forged header). */
   readonly weekdayMismatch: boolean;
+  /** For a POSIX zone (`EST5EDT`): the clock change its wall-clock time met, flagged as the timeline flags one. */
+  readonly dst?: 'gap' | 'overlap';
 }
 
 const P2 = Array.from({ length: 61 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
@@ -58,6 +60,7 @@ function build(f: Fields | undefined): EmailDate | undefined {
   };
   if (f.offset !== undefined) d.ms = wall - f.offset * 60_000;
   if (f.zoneText !== undefined) d.zoneText = f.zoneText;
+  if (f.dst !== undefined) d.dst = f.dst;
   return d;
 }
 

@@ -103,7 +103,9 @@ function fallback(
   }
   if (date && date.ms !== undefined) {
     const flag = date.zone === 'military' ? 'date-zone-military' : 'date-zone-abbreviation';
-    return { time: instant(date as EmailDate & { ms: number }), flags: [flag] };
+    // A POSIX zone's time at a clock change is flagged as the timeline flags a wall-clock time there.
+    const dst = date.dst === 'gap' ? ['dst-gap'] : date.dst === 'overlap' ? ['dst-ambiguous'] : [];
+    return { time: instant(date as EmailDate & { ms: number }), flags: [flag, ...dst] };
   }
   if (date) {
     const local = date.hasSeconds ? date.local : date.local.slice(0, 16);

@@ -93,15 +93,20 @@ function offsetAt(zone: string, ms: number): number {
 
 /**
  * The offset, in minutes, of a wall-clock time (`wallMs`: the time as written, read as if UTC) in `zone`, by the
- * rule wall-clock sources follow (README, "Time zones"): a time that occurs twice is the earlier instant, one
- * that does not exist is read with the offset in force just before the change.
+ * rule wall-clock sources follow (README, "Time zones"), and which clock change it met, as the timeline says of
+ * them: a time that occurs twice (`overlap`) is the earlier instant, one that does not exist (`gap`) is read with
+ * the offset in force just before the change.
  */
-export function wallClockOffset(zone: string, wallMs: number): number {
+export function wallClockOffset(
+  zone: string,
+  wallMs: number,
+): { offset: number; dst: 'gap' | 'overlap' | undefined } {
   const DAY = 86_400_000;
   const before = offsetAt(zone, wallMs - DAY);
   const after = offsetAt(zone, wallMs + DAY);
   const fits = (o: number) => offsetAt(zone, wallMs - o * 60_000) === o;
-  if (fits(before) && fits(after)) return Math.max(before, after);
-  if (fits(after)) return after;
-  return before;
+  if (fits(before) && fits(after))
+    return { offset: Math.max(before, after), dst: before === after ? undefined : 'overlap' };
+  if (fits(after)) return { offset: after, dst: undefined };
+  return { offset: before, dst: fits(before) ? undefined : 'gap' };
 }
