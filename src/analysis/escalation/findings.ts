@@ -347,8 +347,11 @@ function trendSentences(b: Body): string[] {
       dir !== 'changed' && lo !== null && hi !== null && lo <= 1 && hi >= 1
         ? '; the interval includes 1, no change, so this trend could be chance'
         : '';
+    // The SE is scaled by √max(1, φ̂): only counts that vary more than independent contacts would (φ̂ > 1) widen
+    // it, so the sentence says so only then; with φ̂ ≤ 1 the interval is the plain Poisson one.
+    const scaled = p.dispersion !== null && p.dispersion > 1;
     out.push(
-      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
+      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).
