@@ -2,7 +2,7 @@
  * The method section: every figure's method named, with its caveats (statistics.md §3), including the choices
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
-import type { Escalation } from '../../model/escalation.js';
+import type { Comparison, Escalation } from '../../model/escalation.js';
 import { dayCount } from '../../model/escalation-words.js';
 import { formatDate, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
@@ -41,11 +41,25 @@ function coverageCaveats(b: Body): string[] {
 function testsGiven(b: Body): string[] {
   const out: string[] = [];
   if (b.headline.rateNowVsStart.status === 'ok') out.push('the latest rate against the first');
-  for (const m of b.milestones) if (m.status === 'ok') out.push(`the milestone “${m.label}”`);
+  for (const m of b.milestones) {
+    if (m.status === 'ok') out.push(`the milestone “${m.label}”`);
+    // The reports print the whole-window comparison's p beside the milestone's own: another test, unless its
+    // sides are the milestone's own (no other boundary inside the window), when it is the same p shown twice.
+    const w = m.wholeWindow;
+    if (w?.status === 'ok' && !(m.status === 'ok' && sameSides(w, m)))
+      out.push(`the milestone “${m.label}” over the whole window`);
+  }
   if (b.ceaseRequest.afterFirst?.comparison.status === 'ok') out.push('the first cease request');
   if (b.trend.poisson.status === 'ok') out.push('the Poisson trend', 'the Mann–Kendall test');
   if (b.gaps.trend.status === 'ok') out.push('the trend in the gaps');
   return out;
+}
+
+/** Whether two comparisons set the same periods side by side (so give the same test). */
+function sameSides(a: Pick<Comparison, 'before' | 'after'>, b: Pick<Comparison, 'before' | 'after'>): boolean {
+  const same = (x: Comparison['before'], y: Comparison['before']) =>
+    x.from === y.from && x.to === y.to && x.days === y.days && x.count === y.count;
+  return same(a.before, b.before) && same(a.after, b.after);
 }
 
 /**

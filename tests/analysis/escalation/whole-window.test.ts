@@ -91,3 +91,40 @@ describe('milestone comparison over the whole window', () => {
     expect(order.incidentsAfter.count).toBe(132);
   });
 });
+
+describe('the multiple-testing note counts the whole-window p-values the reports print', () => {
+  const several = (e: NonNullable<ReturnType<typeof caseReport>['escalation']>) =>
+    e.methods.find((m) => m.name === 'Several tests in one report')!.description;
+
+  it('two milestones, every day covered: each whole-window comparison is a test of its own', () => {
+    const e = caseReport(121).escalation!;
+    expect(e.milestones.map((m) => [m.status, m.wholeWindow?.status])).toEqual([
+      ['ok', 'ok'],
+      ['ok', 'ok'],
+    ]);
+    // The Markdown prints both p-values of each milestone: its own and the whole window's.
+    const md = escalationSection(caseReport(121)).filter((l) => l.includes('Non-molestation order served |'));
+    expect(md[0]).toContain('p = 0.070');
+    expect(md[0]).toContain('p = 0.026');
+    expect(several(e)).toBe(
+      'This report gives 8 p-values: the latest rate against the first, the milestone “Police warning”, the milestone “Police warning” over the whole window, the milestone “Non-molestation order served”, the milestone “Non-molestation order served” over the whole window, the Poisson trend, the Mann–Kendall test and the trend in the gaps. Each answers its own question, fixed in advance (not chosen by searching the data for the largest change); none is adjusted for the others.',
+    );
+  });
+
+  it('one milestone and no other boundary: the whole window is its own comparison, counted once', () => {
+    const sms = daily('2024-01-01', rep(121, 3), { channel: 'sms', input: 0 });
+    const chat = daily('2024-01-01', rep(121, 2), { channel: 'whatsapp', input: 1 });
+    const e = report([...sms, ...chat], kase({ milestones: [milestones[1]!] }), inputs).escalation!;
+    const m = e.milestones[0]!;
+    expect(e.changePoints).toEqual([]);
+    expect(m.wholeWindow).toMatchObject({ before: m.before, after: m.after, p: m.p });
+    expect(several(e)).toMatch(
+      /^This report gives 5 p-values: the latest rate against the first, the milestone “Non-molestation order served”, the Poisson trend,/,
+    );
+  });
+
+  it('the whole window counts only (an export ends inside it): no p-value, none counted', () => {
+    const e = caseReport(91).escalation!;
+    expect(several(e)).not.toContain('over the whole window');
+  });
+});
