@@ -13,4 +13,5 @@ Rscript scripts/stats-goldens/generate-fixtures.R fixtures/stats
 Rscript scripts/stats-goldens/make-goldens.R "$REF"
 Rscript scripts/stats-goldens/special-functions.R
 Rscript scripts/stats-goldens/whole-window.R
+Rscript scripts/stats-goldens/infinite-ratio.R
 python3 scripts/stats-goldens/high-precision.py > fixtures/stats/high-precision.json
