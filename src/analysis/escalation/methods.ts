@@ -56,7 +56,10 @@ function testsGiven(b: Body): string[] {
 }
 
 /** Whether two comparisons set the same periods side by side (so give the same test). */
-function sameSides(a: Pick<Comparison, 'before' | 'after'>, b: Pick<Comparison, 'before' | 'after'>): boolean {
+function sameSides(
+  a: Pick<Comparison, 'before' | 'after'>,
+  b: Pick<Comparison, 'before' | 'after'>,
+): boolean {
   const same = (x: Comparison['before'], y: Comparison['before']) =>
     x.from === y.from && x.to === y.to && x.days === y.days && x.count === y.count;
   return same(a.before, b.before) && same(a.after, b.after);
