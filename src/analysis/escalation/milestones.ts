@@ -11,7 +11,6 @@
  * after it.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
-import { notCoveredWords } from '../../model/escalation-words.js';
 import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { wallClockMs } from '../../timeline/zone.js';
@@ -124,9 +123,17 @@ function wholeWindowComparison(ctx: Ctx, split: Split): Comparison {
   const whole = splitComparison(ctx, split, ctx.window, { before: 'window', after: 'window' }, []);
   const missing = sidesNotCovered(ctx, whole);
   if (missing.length === 0) return whole;
+  // The channels whose exports miss days, by side (the dates are in the coverage table and the findings).
+  const sides = (['before', 'after'] as const)
+    .map((side) => {
+      const channels = missing.filter((x) => x.side === side).map((x) => x.channel);
+      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
   return countsOnly(
     whole,
-    `not every export covers the whole window (${notCoveredWords({ notCovered: missing })}), so a rate ratio over it would compare what was exported, not what happened`,
+    `not every export covers the whole window (${sides}), so a rate ratio over it would compare what was exported, not what happened`,
   );
 }
 
