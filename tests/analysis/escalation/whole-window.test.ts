@@ -126,5 +126,8 @@ describe('the multiple-testing note counts the whole-window p-values the reports
   it('the whole window counts only (an export ends inside it): no p-value, none counted', () => {
     const e = caseReport(91).escalation!;
     expect(several(e)).not.toContain('over the whole window');
+    expect(e.methods.find((m) => m.name.startsWith('Before and after'))!.description).toContain(
+      "A milestone's comparison is also given over the whole window, with no boundary but the window's, for comparison only: as counts and days alone when not every export covers the window's days.",
+    );
   });
 });
