@@ -1,7 +1,7 @@
 /**
  * The foundation figures of a course of conduct: totals, the dense daily series of incidents from the first to
  * the last incident, days with contact, the busiest day, the night-time share (00:00–05:59 local), the longest
- * streak of contact days, the longest gap between contact days, and weekly counts.
+ * streak of contact days, the longest gap between contact days (on days the exports cover), and weekly counts.
  */
 import type { Report } from '../model/index.js';
 import { CHANNELS } from '../model/vocabulary.js';
@@ -14,10 +14,16 @@ import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
 export const NIGHT_END_HOUR = 6;
 
+/**
+ * `covers(day)`: whether every export that limits the fully covered days (escalation/window.ts) covers a day number.
+ * A day no such export covers is no day "without contact": the longest gap stops there, as a streak does (a gap
+ * between two exports, a month no backup holds, is not a month of silence; statistics.md §1.3).
+ */
 export function incidentFigures(
   incidents: EventList,
   cols: IncidentColumns,
   zone: Zone,
+  covers: (day: number) => boolean = () => true,
 ): Report['incidents'] {
   const series = seriesOfDays(cols.day);
   // Incidents per day and channel, as one row of CHANNELS.length counts per day of the series.
@@ -48,7 +54,7 @@ export function incidentFigures(
     if (d.count > 0 && (maxPerDay === null || d.count > maxPerDay.count))
       maxPerDay = { date: d.date, count: d.count };
   }
-  const gap = longestRun(series, (c) => c === 0);
+  const gap = longestRun(series, (c, day) => c === 0 && covers(day));
   // The last incident's number; -1 when there is none.
   const last = incidents.length - 1;
   return {

@@ -11,6 +11,7 @@ import { incidentColumns } from './columns.js';
 import { identifierTable } from './counts.js';
 import { analyseEscalation } from './escalation/index.js';
 import { incidentFigures } from './figures.js';
+import { dayNumberOf } from './series.js';
 
 export interface AnalysisInput {
   readonly version: string;
@@ -34,6 +35,14 @@ export function buildReport(a: AnalysisInput): Report {
   const events = a.events;
   const incidents = events.incidents();
   const columns = incidentColumns(incidents, a.zone);
+  const escalation = analyseEscalation({
+    events: a.events,
+    incidents,
+    columns,
+    zone: a.zone,
+    case: a.case,
+    inputs: a.inputs,
+  });
   return {
     schemaVersion: 1,
     generator: { name: 'chronolog', version: a.version },
@@ -54,20 +63,24 @@ export function buildReport(a: AnalysisInput): Report {
     ignoredFiles: [...a.ignored],
     accounting: accounting(a.inputs, incidents.length),
     identifiers: identifierTable(incidents, columns, a.zone),
-    incidents: incidentFigures(incidents, columns, a.zone),
-    escalation: analyseEscalation({
-      events: a.events,
-      incidents,
-      columns,
-      zone: a.zone,
-      case: a.case,
-      inputs: a.inputs,
-    }),
+    incidents: incidentFigures(incidents, columns, a.zone, coveredByEveryExport(escalation)),
+    escalation,
     ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone) } : {}),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
     problemsOmittedLocations: [...a.problemsOmittedLocations],
   };
+}
+
+/**
+ * Whether every export that limits the fully covered days covers a day number: true for every day when no export
+ * limits them (diaries only), so a day without contact there is one.
+ */
+function coveredByEveryExport(e: Report['escalation']): (day: number) => boolean {
+  const limiting = (e?.coverage.channels ?? [])
+    .filter((c) => c.limits)
+    .map((c) => c.spans.map((s) => ({ from: dayNumberOf(s.from), to: dayNumberOf(s.to) })));
+  return (day) => limiting.every((spans) => spans.some((s) => day >= s.from && day <= s.to));
 }
 
 export { accounting } from './accounting.js';

@@ -45,12 +45,13 @@ export interface Run {
   readonly to: string | null;
 }
 
-/** Longest run of consecutive days satisfying `pred`; the earliest such run when tied. */
-export function longestRun(series: DailySeries, pred: (count: number) => boolean): Run {
+/** Longest run of consecutive days satisfying `pred` (given each day's count and day number); the earliest such
+ *  run when tied. */
+export function longestRun(series: DailySeries, pred: (count: number, day: number) => boolean): Run {
   let best = { days: 0, start: -1 };
   let cur = 0;
   for (let i = 0; i < series.counts.length; i++) {
-    if (pred(series.counts[i]!)) {
+    if (pred(series.counts[i]!, series.start + i)) {
       cur++;
       if (cur > best.days) best = { days: cur, start: i - cur + 1 };
     } else cur = 0;

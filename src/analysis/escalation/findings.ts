@@ -273,10 +273,25 @@ function signSentences(b: Body): string[] {
       `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore)}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
     );
   }
-  const added = b.channelsOverTime
-    .slice(1)
-    .flatMap((m) => m.newChannels.map((c) => `${c} (from ${formatMonth(m.month)})`));
+  // A channel is "first used" in a later month only if its records could have shown it earlier: a diary, or an
+  // export covering a window day before that month. One whose export starts that month (a phone backup whose
+  // first record is in March) is only first seen there: earlier use cannot be told.
+  const added: string[] = [];
+  const unseen: string[] = [];
+  for (const m of b.channelsOverTime.slice(1)) {
+    for (const c of m.newChannels) {
+      const cov = b.coverage.channels.find((x) => x.channel === c);
+      const before = `${m.month}-01`;
+      const couldShow =
+        !cov || cov.handKept || cov.spans.some((s) => s.from < before && s.to >= (b.window.from ?? s.to));
+      (couldShow ? added : unseen).push(`${c} (from ${formatMonth(m.month)})`);
+    }
+  }
   if (added.length) out.push(`Channels first used after the first month: ${added.join(', ')}.`);
+  if (unseen.length)
+    out.push(
+      `First seen after the first month, but no export of ${unseen.length === 1 ? 'that channel' : 'those channels'} covers an earlier day of the window, so earlier use cannot be told from these files: ${unseen.join(', ')}.`,
+    );
   const covered = <T extends { partialCoverage: boolean }>(rows: readonly T[], ok: (r: T) => boolean) =>
     rows.filter((r) => !r.partialCoverage && ok(r));
   const night = covered(b.night.byMonth, (m) => m.eligible >= 10);
@@ -347,8 +362,11 @@ function trendSentences(b: Body): string[] {
       dir !== 'changed' && lo !== null && hi !== null && lo <= 1 && hi >= 1
         ? '; the interval includes 1, no change, so this trend could be chance'
         : '';
+    // The SE is scaled by √max(1, φ̂): only counts that vary more than independent contacts would (φ̂ > 1) widen
+    // it, so the sentence says so only then; with φ̂ ≤ 1 the interval is the plain Poisson one.
+    const scaled = p.dispersion !== null && p.dispersion > 1;
     out.push(
-      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
+      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).

@@ -2,7 +2,7 @@
  * The method section: every figure's method named, with its caveats (statistics.md §3), including the choices
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
-import type { Escalation } from '../../model/escalation.js';
+import type { Comparison, Escalation } from '../../model/escalation.js';
 import { dayCount } from '../../model/escalation-words.js';
 import { formatDate, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
@@ -41,11 +41,28 @@ function coverageCaveats(b: Body): string[] {
 function testsGiven(b: Body): string[] {
   const out: string[] = [];
   if (b.headline.rateNowVsStart.status === 'ok') out.push('the latest rate against the first');
-  for (const m of b.milestones) if (m.status === 'ok') out.push(`the milestone “${m.label}”`);
+  for (const m of b.milestones) {
+    if (m.status === 'ok') out.push(`the milestone “${m.label}”`);
+    // The reports print the whole-window comparison's p beside the milestone's own: another test, unless its
+    // sides are the milestone's own (no other boundary inside the window), when it is the same p shown twice.
+    const w = m.wholeWindow;
+    if (w?.status === 'ok' && !(m.status === 'ok' && sameSides(w, m)))
+      out.push(`the milestone “${m.label}” over the whole window`);
+  }
   if (b.ceaseRequest.afterFirst?.comparison.status === 'ok') out.push('the first cease request');
   if (b.trend.poisson.status === 'ok') out.push('the Poisson trend', 'the Mann–Kendall test');
   if (b.gaps.trend.status === 'ok') out.push('the trend in the gaps');
   return out;
+}
+
+/** Whether two comparisons set the same periods side by side (so give the same test). */
+function sameSides(
+  a: Pick<Comparison, 'before' | 'after'>,
+  b: Pick<Comparison, 'before' | 'after'>,
+): boolean {
+  const same = (x: Comparison['before'], y: Comparison['before']) =>
+    x.from === y.from && x.to === y.to && x.days === y.days && x.count === y.count;
+  return same(a.before, b.before) && same(a.after, b.after);
 }
 
 /**
@@ -154,7 +171,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Before and after a milestone or the cease request',
-      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after/before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date, one with a time at that time; the cease request's after side starts when the minute (second, day) it was recorded in ends. Neighbouring milestones share one boundary: the after side of one ends exactly where the before side of the next starts (at the very instant when either has a time), so each contact between them is counted once, and a day that a time splits counts on each side as the share of it there (8 days and 14 h 30 min is 8.6 days of exposure). The quasi-Poisson step model is shown beside the test when its φ̂ > 1; the step adjusted for a linear trend is in the JSON as a sensitivity check. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
+      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after/before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date, one with a time at that time; the cease request's after side starts when the minute (second, day) it was recorded in ends. Neighbouring milestones share one boundary: the after side of one ends exactly where the before side of the next starts (at the very instant when either has a time), so each contact between them is counted once, and a day that a time splits counts on each side as the share of it there (8 days and 14 h 30 min is 8.6 days of exposure). The quasi-Poisson step model is shown beside the test when its φ̂ > 1; the step adjusted for a linear trend is in the JSON as a sensitivity check. A milestone's comparison is also given over the whole window, with no boundary but the window's, for comparison only: as counts and days alone when not every export covers the window's days. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
       caveats: [
         'Overdispersion makes the exact test anti-conservative; the quasi-Poisson interval is the honest one then.',
         'When a side ends at an estimated change point, that boundary came from the data, so the p-value is approximate.',

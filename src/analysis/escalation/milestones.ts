@@ -112,6 +112,31 @@ export function incidentsAfter(
   };
 }
 
+/**
+ * The comparison over the whole window, coverage ignored: every incident of the window on one side or the other,
+ * no boundary but the window's. Its sides span every window day, so where not every export covers some of them
+ * (an export that ends before the window does), a rate ratio would set days an export covers against days it
+ * misses: a fall after an order that is only the phone backup ending. Then it is counts and days only, as for a
+ * milestone whose own sides are not covered, with the exports that miss the days in its reason.
+ */
+function wholeWindowComparison(ctx: Ctx, split: Split): Comparison {
+  const whole = splitComparison(ctx, split, ctx.window, { before: 'window', after: 'window' }, []);
+  const missing = sidesNotCovered(ctx, whole);
+  if (missing.length === 0) return whole;
+  // The channels whose exports miss days, by side (the dates are in the coverage table and the findings).
+  const sides = (['before', 'after'] as const)
+    .map((side) => {
+      const channels = missing.filter((x) => x.side === side).map((x) => x.channel);
+      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+  return countsOnly(
+    whole,
+    `not every export covers the whole window (${sides}), so a rate ratio over it would compare what was exported, not what happened`,
+  );
+}
+
 /** The primary comparison at a split, over the fully covered stretch, plus the uncovered tail after it. */
 export function comparisonAt(
   ctx: Ctx,
@@ -133,7 +158,7 @@ export function comparisonAt(
   | 'notCovered'
 > {
   const w = ctx.window;
-  const whole = splitComparison(ctx, split, w, { before: 'window', after: 'window' }, []);
+  const whole = wholeWindowComparison(ctx, split);
   const s = ctx.stretch;
   if (!s || split.day < s.from || split.day > s.to) {
     return {

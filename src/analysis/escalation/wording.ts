@@ -68,15 +68,15 @@ export function comparisonStats(c: Comparison): string {
 /**
  * True when a comparison's 95% interval (or, with overdispersion, the wider one) includes a rate ratio of 1:
  * "rose" or "fell" then describes the two rates, and the sentence must say the data cannot tell it from chance.
+ * With no contacts before, the ratio is infinite and the interval has a lower bound only (its upper bound, null,
+ * is ∞): it includes 1 when that bound is at most 1 (0 before and 5 after in a month each: at least 0.89).
  */
 function spansNoChange(c: Comparison): boolean {
   const spans = (ci: readonly (number | null)[]) =>
     ci[0] !== null &&
     ci[0] !== undefined &&
-    ci[1] !== null &&
-    ci[1] !== undefined &&
     ci[0] <= 1 &&
-    ci[1] >= 1;
+    (ci[1] === null || (ci[1] !== undefined && ci[1] >= 1));
   return (
     spans(c.ci95) ||
     (c.overdispersed !== null && c.overdispersed !== undefined && spans(c.overdispersed.ci95))

@@ -1,0 +1,70 @@
+/**
+ * The trend finding names the interval it gives: "SE scaled for overdispersion" only when φ̂ > 1 widened it.
+ * The standard error is scaled by √max(1, φ̂), so with φ̂ ≤ 1 the interval is the plain Poisson Wald one, and
+ * saying it was scaled would misdescribe it. Both series and their expected figures are R goldens
+ * (fixtures/stats/*.ref.json, written by scripts/stats-goldens/make-goldens.R from ref_stats.R).
+ */
+import { describe, expect, it } from 'vitest';
+import { formatCi, formatP, sig2 } from '../../../src/model/format.js';
+import { readDaily, readJson } from '../stats/helpers.js';
+import { analyse, daily, ev } from './helpers.js';
+
+/**
+ * The escalation analysis of a fixture series as one export: the victim's own messages on its first and last days
+ * make the export cover every day of it (zero days at either end included), so the trend runs on the whole series.
+ */
+function analyseSeries(name: string) {
+  const { first, counts } = readDaily(name);
+  const last = new Date(Date.parse(`${first}T00:00:00Z`) + (counts.length - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const own = [first, last].map((d) => ev({ at: `${d}T08:00:00Z`, incident: false, role: 'victim' }));
+  return analyse([...own, ...daily(first, counts)]);
+}
+
+function near(got: number | null, want: number, tol: number) {
+  expect(got).not.toBeNull();
+  expect(Math.abs(got! - want)).toBeLessThanOrEqual(tol * Math.abs(want));
+}
+
+function trendSentence(findings: readonly string[]): string {
+  const s = findings.find((f) => f.startsWith('Over the fully covered days the rate'));
+  expect(s, findings.join('\n')).toBeDefined();
+  return s!;
+}
+
+describe('trend finding: the interval is described as what it is', () => {
+  it('φ̂ below 1 (sparse 90-day series, φ̂ = 0.985): the plain Poisson interval, not called scaled', () => {
+    const ref = readJson('sparse-90d.ref.json').poisson_glm;
+    const e = analyseSeries('sparse-90d');
+    const p = e.trend.poisson;
+    expect([e.trend.from, e.trend.to]).toEqual(['2023-03-01', '2023-05-29']);
+    expect(p.status).toBe('ok');
+    near(p.dispersion, ref.dispersion, 1e-6);
+    near(p.rateRatioPer30Days, ref.rr_per_30d, 1e-7);
+    // √max(1, φ̂) = 1: the headline interval is R's Poisson Wald interval.
+    near(p.ci95[0], ref.ci_wald[0], 1e-6);
+    near(p.ci95[1], ref.ci_wald[1], 1e-6);
+    expect(p.ci95).toEqual(p.ci95Poisson);
+    const s = trendSentence(e.findings);
+    expect(s).not.toContain('overdispersion');
+    expect(s).toContain(
+      `(Poisson regression on time: ${formatCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, no change, so this trend could be chance)`,
+    );
+    expect(s).toContain(`fell on average by a factor of ${sig2(ref.rr_per_30d)} every 30 days`);
+  });
+
+  it('φ̂ above 1 (overdispersed 365-day series, φ̂ = 4.42): the interval widened by √φ̂, and said so', () => {
+    const ref = readJson('overdispersed-365d.ref.json');
+    const e = analyseSeries('overdispersed-365d');
+    const p = e.trend.poisson;
+    expect(p.status).toBe('ok');
+    near(p.dispersion, ref.poisson_glm.dispersion, 1e-6);
+    near(p.ci95[0], ref.quasi_poisson_glm.ci_wald[0], 1e-5);
+    near(p.ci95[1], ref.quasi_poisson_glm.ci_wald[1], 1e-5);
+    const s = trendSentence(e.findings);
+    expect(s).toContain(
+      `(Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}`,
+    );
+  });
+});
