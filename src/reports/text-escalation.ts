@@ -52,7 +52,7 @@ function trendLines(e: Escalation): string[] {
   const out: string[] = [];
   out.push(
     p.status === 'ok'
-      ? `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, SE scaled by √φ̂, φ̂ = ${sig2(p.dispersion)}]`
+      ? `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? 'SE scaled by √φ̂, ' : ''}φ̂ = ${sig2(p.dispersion)}]`
       : `not estimated: ${whyNot(p)}`,
   );
   // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any

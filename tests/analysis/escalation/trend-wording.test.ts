@@ -4,10 +4,14 @@
  * saying it was scaled would misdescribe it. Both series and their expected figures are R goldens
  * (fixtures/stats/*.ref.json, written by scripts/stats-goldens/make-goldens.R from ref_stats.R).
  */
+
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { formatCi, formatP, sig2 } from '../../../src/model/format.js';
+import { ReportSchema } from '../../../src/model/index.js';
+import { escalationText } from '../../../src/reports/text-escalation.js';
 import { readDaily, readJson } from '../stats/helpers.js';
-import { analyse, daily, ev } from './helpers.js';
+import { analyse, daily, ev, report } from './helpers.js';
 
 /**
  * The escalation analysis of a fixture series as one export: the victim's own messages on its first and last days
@@ -66,5 +70,20 @@ describe('trend finding: the interval is described as what it is', () => {
     expect(s).toContain(
       `(Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}`,
     );
+  });
+
+  it('the terminal line names the scaling only when φ̂ > 1 applied it', () => {
+    const line = (name: string) => {
+      const { first, counts } = readDaily(name);
+      const last = new Date(Date.parse(`${first}T00:00:00Z`) + (counts.length - 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const own = [first, last].map((d) => ev({ at: `${d}T08:00:00Z`, incident: false, role: 'victim' }));
+      const r = ReportSchema.parse(report([...own, ...daily(first, counts)]));
+      const text = escalationText(r, { chalk: new Chalk({ level: 0 }), width: 120 }).join('\n');
+      return text.split('\n').find((l) => l.startsWith('Trend'))!;
+    };
+    expect(line('sparse-90d')).toMatch(/\[Poisson regression, φ̂ = 0\.99\]$/);
+    expect(line('overdispersed-365d')).toMatch(/\[Poisson regression, SE scaled by √φ̂, φ̂ = 4\.4\]$/);
   });
 });
