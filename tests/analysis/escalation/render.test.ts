@@ -82,7 +82,8 @@ describe('rendered sections', () => {
 
   it('the terminal section names the method beside each figure', () => {
     expect(tx).toContain('[exact Poisson interval]');
-    expect(tx).toContain('[Poisson regression, SE scaled by √φ̂');
+    // φ̂ = 0.16 here: the SE is not scaled (√max(1, φ̂) = 1), so the line does not say it is.
+    expect(tx).toContain('[Poisson regression, φ̂ = 0.16]');
     expect(tx).toContain('dates estimated]');
     expect(tx).toMatch(/Findings {4}\d+ in plain language, with methods and caveats/);
   });
