@@ -76,13 +76,6 @@ export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINI
 }
 
 /**
- * The whole of `file` as chunks of `size` bytes read into one buffer again and again (`SourceInput.chunks`):
- * each chunk is good only until the next is asked for. A generator opens the file at the first request, so an
- * error opening it reaches the reader like any read error. By default chunks are as small as `fileChunks`'s, for
- * readers that decode them to strings; a reader of bytes asks for larger ones (fewer reads and fewer turns of
- * the generators in between). The event loop gets a turn every 1 MiB either way.
- */
-/**
  * The first reads of `reusedChunks` are this small: a reader's code for a line or a character cut by the end of a
  * chunk then runs within its first few hundred lines, before V8 optimises the reader. First met after that (a
  * 256 KiB chunk holds ~4,000 chat lines), it threw the optimised line and header readers away to be compiled
@@ -91,6 +84,14 @@ export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINI
 const WARM_READS = 4;
 const WARM_SIZE = 16 * 1024;
 
+/**
+ * The whole of `file` as chunks of `size` bytes (the first WARM_READS of WARM_SIZE at most) read into one buffer
+ * again and again (`SourceInput.chunks`):
+ * each chunk is good only until the next is asked for. A generator opens the file at the first request, so an
+ * error opening it reaches the reader like any read error. By default chunks are as small as `fileChunks`'s, for
+ * readers that decode them to strings; a reader of bytes asks for larger ones (fewer reads and fewer turns of
+ * the generators in between). The event loop gets a turn every 1 MiB either way.
+ */
 export async function* reusedChunks(file: string, size = CHUNK): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {

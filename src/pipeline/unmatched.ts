@@ -7,7 +7,7 @@
  * match: then the hint says to set the region, since checking how the number is written would not help.
  */
 import { participants } from '../analysis/participants.js';
-import { shownOf } from '../model/format.js';
+import { plural, shownOf } from '../model/format.js';
 import type { InputSummary, Problem } from '../model/index.js';
 import {
   caseIdentifierKeys,
@@ -102,7 +102,7 @@ function handleHint(id: string, events: EventList): string | undefined {
   if (found.length === 0) return undefined;
   const records = found.reduce((n, f) => n + f.count, 0);
   const name = found[0]!.name;
-  return `No export in these inputs records handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${records === 1 ? '1 record' : `${records} records`}): name it without the @ (--subject "${name}") or by its account id, after checking it is the subject's.`;
+  return `None of these exports shows @handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${plural(records, 'record')}): name it without the @ (--subject "${name}") or by its account id, after checking it is the subject's.`;
 }
 
 /** `handleHint` for each handle among the subject's identifiers, as sentences ending in a space; '' for none. */

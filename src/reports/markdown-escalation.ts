@@ -216,7 +216,7 @@ function milestoneSection(e: Escalation): string[] {
         'Rate ratio (95% CI)',
         'p',
         'Overdispersion-adjusted CI',
-        'Whole window (coverage ignored)',
+        'Whole window (for comparison only)',
       ],
       e.milestones.map((m) => {
         // Not every export covers the sides: counts and days only, the exports that miss them, and no

@@ -100,7 +100,7 @@ function notCoveredShort(m: Escalation['milestones'][number]): string {
       return channels.length ? `${side} it: ${channels.join(', ')}` : '';
     })
     .filter(Boolean);
-  return `exports that miss days ${sides.join('; ')}; their dates: --format markdown or html`;
+  return `exports that miss days ${sides.join('; ')}; dates in the Markdown or HTML report`;
 }
 
 function milestoneLines(e: Escalation): string[] {

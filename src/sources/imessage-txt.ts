@@ -118,7 +118,7 @@ export const imessageTxt: Source = {
           'IMESSAGE_BAD_TIME',
           b.line,
           `the message at line ${b.line} is stamped "${b.stamp}", which imessage-exporter never writes: ${b.local.bad}`,
-          'Check this message in the Messages app or export the conversation again; the stamp was changed after export.',
+          'Check this message in the Messages app or export the conversation again; the stamp may have been changed or damaged after export.',
         );
         return;
       }

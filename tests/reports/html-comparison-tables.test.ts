@@ -19,9 +19,9 @@ describe('before/after tables in the HTML report', () => {
     expect(comparisonCaptions(page)).toEqual([
       'The first and the last 28 days that every export covers: first 28 days compared with last 28 days, dates, days and incidents',
       'The milestone “Police warning (PIN) issued” on 2 April 2024: before compared with after, dates, days and incidents',
-      'The milestone “Police warning (PIN) issued” on 2 April 2024, over the whole window, coverage ignored: before compared with after, dates, days and incidents',
+      'The milestone “Police warning (PIN) issued” on 2 April 2024, over the whole window: before compared with after, dates, days and incidents',
       'The milestone “Non-molestation order served” on 20 May 2024: before compared with after, dates, days and incidents',
-      'The milestone “Non-molestation order served” on 20 May 2024, over the whole window, coverage ignored: before compared with after, dates, days and incidents',
+      'The milestone “Non-molestation order served” on 20 May 2024, over the whole window: before compared with after, dates, days and incidents',
       'The first request to stop: before compared with after, dates, days and incidents',
     ]);
     // The requests table lists every request, not only the first.

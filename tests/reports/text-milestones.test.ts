@@ -22,8 +22,8 @@ describe('text report: milestones whose days not every export covers', () => {
     const block = milestoneBlock(renderAs('text', await reportOf(['fixtures/mixed-case'])));
     const joined = block.map((l) => l.trim()).join(' ');
     expect(joined).toBe(
-      'Milestones  2024-02-01 Asked him in writing to stop: 20 contacts in 24 days before, 79 in 80 days after; counts only: the date is outside the days every export covers (exports that miss days before it: call, discord, email, instagram, messenger, signal, sms, telegram; after it: call, discord, email, instagram, messenger, signal, sms, telegram, whatsapp; their dates: --format markdown or html); 79 contacts from then on ' +
-        '2024-04-08 Reported to police: 91 contacts in 91 days before, 8 in 13 days after; counts only: the date is outside the days every export covers (exports that miss days before it: call, discord, email, instagram, messenger, signal, sms, telegram, whatsapp; after it: call, discord, email, instagram, messenger, signal, sms, telegram, whatsapp; their dates: --format markdown or html); 8 contacts from then on',
+      'Milestones  2024-02-01 Asked him in writing to stop: 20 contacts in 24 days before, 79 in 80 days after; counts only: the date is outside the days every export covers (exports that miss days before it: call, discord, email, instagram, messenger, signal, sms, telegram; after it: call, discord, email, instagram, messenger, signal, sms, telegram, whatsapp; dates in the Markdown or HTML report); 79 contacts from then on ' +
+        '2024-04-08 Reported to police: 91 contacts in 91 days before, 8 in 13 days after; counts only: the date is outside the days every export covers (exports that miss days before it: call, discord, email, instagram, messenger, signal, sms, telegram, whatsapp; after it: call, discord, email, instagram, messenger, signal, sms, telegram, whatsapp; dates in the Markdown or HTML report); 8 contacts from then on',
     );
     expect(block.length).toBeLessThanOrEqual(10);
     for (const l of block) expect(l.length).toBeLessThanOrEqual(100);

@@ -28,7 +28,7 @@ describe('anonymise: phone numbers written with the letter O for zero', () => {
     expect(x.counts.phone).toBe(0);
   });
 
-  it('reads a long run of digits and O\'s from a hostile message in one pass, not in exponentially many ways', () => {
+  it("reads a long run of digits and O's from a hostile message in one pass, not in exponentially many ways", () => {
     // With an empty separator allowed between groups, "1o1o…1x" could be split into groups in exponentially many
     // ways: 20 pairs took 40 s, and each pair more about four times as long. This completes at once.
     const x = r();
