@@ -71,6 +71,14 @@ export function periodLength(days: number): string {
 }
 
 /**
+ * A time between two contacts, given in hours (an identifier's first use after another's last): "1.4 hours", or
+ * in minutes below an hour ("45 minutes", where "0.75 hours" made the reader work it out).
+ */
+export function hoursApart(hours: number): string {
+  return hours < 1 ? plural(Math.max(1, Math.round(hours * 60)), 'minute') : `${sig2(hours)} hours`;
+}
+
+/**
  * Whether a side is shorter than a day but not empty: its length is said in hours and minutes and it has no rate a
  * day in any report a person reads (2 contacts in 2 hours are not "24 a day"); the JSON keeps `ratePerDay`.
  */

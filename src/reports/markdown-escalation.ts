@@ -9,6 +9,7 @@ import {
   atRequestTimeWords,
   countsOnly,
   dayCount,
+  hoursApart,
   notCoveredWords,
   periodLength,
   senSlopeWords,
@@ -382,7 +383,7 @@ function signsSection(e: Escalation): string[] {
           ref(r.first),
           at(r.last),
           q
-            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used`)} ${at(q.lastUseBefore)} ${md(`(${sig2(q.hoursBetween)} h before); ${q.usesAfter} ${q.usesAfter === 1 ? 'use' : 'uses'} after`)}`
+            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${q.usesAfter} ${q.usesAfter === 1 ? 'use' : 'uses'} after`)}`
             : '–',
         ];
       }),

@@ -26,6 +26,17 @@ describe('a trend where no day is covered by every export (mixed-case)', () => {
     out = renderAll(r);
   });
 
+  it("gives a new identifier's first use less than an hour after the last contact in minutes, in every format", () => {
+    // jordan.reeve.77 (instagram) first wrote 45 minutes after the last Discord contact: "0.75 hours" made the
+    // reader work it out.
+    expect(r.escalation!.findings.join('\n')).toContain(
+      'jordan.reeve.77 (instagram) was first used on 19 March 2024 at 08:00, 45 minutes after the last contact from 930000000000000101 (discord)',
+    );
+    expect(out['html']).toContain('First used 45 minutes after the last contact from');
+    expect(out['markdown']).toContain('\\(45 minutes before\\)');
+    for (const o of Object.values(out)) expect(o).not.toContain('0.75 h');
+  });
+
   it('has no fully covered days, yet many incidents', () => {
     expect(r.escalation!.coverage.fullyCovered).toBeNull();
     expect(r.incidents.total).toBe(99);

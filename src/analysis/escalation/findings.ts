@@ -9,6 +9,7 @@ import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/esca
 import {
   atRequestTimeWords,
   countsOnly,
+  hoursApart,
   milestoneStart,
   notCoveredWords,
   periodLength,
@@ -270,7 +271,7 @@ function signSentences(b: Body): string[] {
     // Facts about timing, with the channels of both: the two may be a phone number and an app account.
     const older = q.channels ?? b.identifiers.find((x) => x.identifier === q.identifier)?.channels ?? [];
     out.push(
-      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first)}, ${sig2(q.hoursBetween)} hours after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore)}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
+      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first)}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore)}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
     );
   }
   // A channel is "first used" in a later month only if its records could have shown it earlier: a diary, or an

@@ -4,6 +4,7 @@
  * bursts, and the content lexicon's matches quoted with their source for a person to read in context.
  */
 
+import { hoursApart } from '../../../../model/escalation-words.js';
 import { formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
@@ -71,7 +72,7 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
       ? (q.channels ?? e.identifiers.find((y) => y.identifier === q.identifier)?.channels ?? [])
       : [];
     const note = q
-      ? `First used ${text(sig2(q.hoursBetween))} hours after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''}: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? 'not used again' : `used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}`}.`
+      ? `First used ${text(hoursApart(q.hoursBetween))} after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''}: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? 'not used again' : `used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}`}.`
       : '';
     return [
       `<bdi class="ident">${text(x.identifier)}</bdi>`,
