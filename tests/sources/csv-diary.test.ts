@@ -444,9 +444,25 @@ describe('times written as a bound or an open start', () => {
     ['quarter to 9pm', clock(20, 45)],
     ['quarter past 7 in the morning', clock(7, 15)],
     ['20 past 10pm', clock(22, 20)],
-    ['ten to midnight', { kind: 'day', how: 'free-text' }],
+    ['5 past 9 in the evening', clock(21, 5)],
+    ['10 minutes to 9pm', clock(20, 50)],
+    ['1 minute to 8am', clock(7, 59)],
+    ['ten to midnight', { kind: 'day', approx: false, how: 'free-text' }],
   ])('the spoken clock %s', (raw, expected) => {
-    expect(readTimeCell(raw)).toMatchObject(expected);
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  // Were read as "minutes to": 21:52, 20:55 and 13:48, exact and unflagged, times nobody wrote. A number before
+  // "to" without "minutes" is the start of a range, as "8-10pm" is.
+  const range = (h: number) => ({ kind: 'clock', h, m: 0, s: 0, approx: true, range: true });
+  it.each([
+    ['8 to 10pm', range(20)],
+    ['5 to 9pm', range(17)],
+    ['12 to 2pm', range(12)],
+    ['about 8 to 10pm', range(20)],
+    ['8 to 10', { kind: 'day', approx: true, how: 'no-meridiem' }],
+  ])('%s is a range, not a time made up from it', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
   });
 
   it.each(['after 14am', 'after 3 times', 'before 25:00', 'quarter to 12am'])(

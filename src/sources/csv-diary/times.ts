@@ -120,8 +120,10 @@ const OPEN_START =
   /^(?:from|since|starting(?: at| from)?|ab|seit|desde(?: las?)?|partir de(?: las?)?|depuis|des)\s+(.+)$/;
 const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 
-// The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm".
-const PAST_TO = /^(half|quarter|\d{1,2})(?: minutes?)? (past|to) (.+)$/;
+// The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
+// before "to" is the start of a range ("8 to 10pm", "5 to 9pm"), left to RANGE: read as "minutes to", it would
+// make up an exact time (21:52) from a two-hour span. "past" joins no range, so "20 past 10pm" is a time.
+const PAST_TO = /^(half|quarter|\d{1,2})( minutes?)? (past|to) (.+)$/;
 
 type Meridiem = 'am' | 'pm' | 'night' | '24h' | undefined;
 interface Clock {
@@ -260,14 +262,14 @@ function boundOrStart(t: string): TimeReading | undefined {
 /** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
 function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
   const m = PAST_TO.exec(t);
-  if (!m) return undefined;
-  const clock = readClock(m[3]!);
+  if (!m || (/\d/.test(m[1]!) && m[2] === undefined && m[3] === 'to')) return undefined;
+  const clock = readClock(m[4]!);
   if (clock === undefined || clock === 'invalid' || clock.m !== 0) return undefined;
   if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
   const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
-  if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[2] === 'to')) return undefined;
-  const at = h * 60 + (m[2] === 'past' ? minutes : -minutes);
+  if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[3] === 'to')) return undefined;
+  const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
