@@ -413,7 +413,6 @@ describe('times written as a bound or an open start', () => {
     ['nach 22 Uhr', day],
     ['después de las 10 de la noche', day],
     ['après 22h', day],
-    ['from 9', day],
   ])('%s keeps only the date, approximate', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
@@ -427,6 +426,23 @@ describe('times written as a bound or an open start', () => {
     ['a partir de las 9 de la noche', start(21)],
     ['10pm+', start(22)],
   ])('%s is the start of an open range', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  // "from 9" was a bound, so the summary called it a before/after time: it is an hour without am/pm, as "9" is.
+  it.each(['from 9', '9 onwards', 'since 9', 'ab 9'])('%s is an hour without am/pm', (raw) => {
+    expect(readTimeCell(raw)).toEqual({ kind: 'day', approx: true, how: 'no-meridiem' });
+  });
+
+  // "from 7:30" was read as 07:30 even in a diary that writes its times with am/pm: it is open as "7:30" is.
+  it.each([
+    ['from 7:30', { ...start(7, 30), open: true }],
+    ['7:30 onwards', { ...start(7, 30), open: true }],
+    ['since 7:30', { ...start(7, 30), open: true }],
+    ['from 07:30', start(7, 30)],
+    ['from 19:30', start(19, 30)],
+    ['from 7:30pm', start(19, 30)],
+  ])('%s is open as its time alone would be', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 
@@ -564,6 +580,42 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
     expect(warning?.message).toContain(
       '(7 rows: "7:30-8:30" on line 3, "8" on line 4, "9" on line 5, "10" on line 6, "11" on line 7 and 2 more); a time such as "7:30-8:30" would be read',
     );
+  });
+
+  it('treats "from 7:30", "7:30 onwards", "since 7:30" and "from 9" in such a diary as "7:30" and "9"', async () => {
+    // Were read as 07:30 (and "from 9" summarised as a before/after time): in this diary 7:30 may be evening.
+    const run = await runText(
+      'Date,Time,Type,Description\n' +
+        '2024-04-02,9:40 PM,Text,a\n' +
+        '2024-04-03,from 7:30,Call,b\n' +
+        '2024-04-04,7:30 onwards,Call,c\n' +
+        '2024-04-05,since 7:30,Call,d\n' +
+        '2024-04-06,from 9,Call,e\n' +
+        '2024-04-07,from 9pm,Call,f\n',
+    );
+    expect(
+      run.events.map((e) => [
+        e.locator,
+        e.time.type === 'local' ? e.time.local : '',
+        e.flags,
+        e.details?.['time_as_written'],
+      ]),
+    ).toEqual([
+      [2, '2024-04-02T21:40', undefined, undefined],
+      [3, '2024-04-03', ['time-approximate'], 'from 7:30'],
+      [4, '2024-04-04', ['time-approximate'], '7:30 onwards'],
+      [5, '2024-04-05', ['time-approximate'], 'since 7:30'],
+      [6, '2024-04-06', ['time-approximate'], 'from 9'],
+      [7, '2024-04-07T21:00', ['time-approximate', 'time-range'], 'from 9pm'],
+    ]);
+    expect(run.warnings.map((w) => w.code)).not.toContain('DIARY_TIME_BOUND');
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain(
+      '(4 rows: "from 7:30" on line 3, "7:30 onwards" on line 4, "since 7:30" on line 5, "from 9" on line 6); a time such as "from 7:30" would be read',
+    );
+    // Without am/pm anywhere in the diary, "from 7:30" is the 24-hour 07:30, as "7:30" is.
+    const plain = await runText('Date,Time,Type,Description\n2024-04-03,from 7:30,Call,b\n');
+    expect(plain.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual(['2024-04-03T07:30']);
   });
 
   it('keeps "9:30" as 09:30 when the diary also writes the 24-hour clock, or never writes am/pm', async () => {

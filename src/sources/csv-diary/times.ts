@@ -12,7 +12,7 @@
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
  * words kept as written), never the bound as if it were the time. A start with no end — "from 9pm", "9pm
  * onwards", "since 9pm", "ab 21 Uhr" — is the start of an open range, read as that time, approximate, as the
- * start of "9pm-11pm" is; without am/pm ("from 9") it too keeps only the date.
+ * start of "9pm-11pm" is; "from 9" is an hour without am/pm as "9" is, and "from 7:30" is open as "7:30" is.
  */
 import { lowerPlain, words } from './fold.js';
 
@@ -250,13 +250,16 @@ function boundOrStart(t: string): TimeReading | undefined {
   const boundM = startM ? undefined : (BOUND.exec(t) ?? BOUND_SUFFIX.exec(t));
   const inner = (startM ?? boundM)?.[1];
   if (inner === undefined) return undefined;
-  const clock = readClock(inner.replace(AT, '').replace(APPROX_PREFIX, ''));
+  const written = inner.replace(AT, '').replace(APPROX_PREFIX, '');
+  const clock = readClock(written);
   if (clock === undefined || clock === 'invalid') return undefined;
   const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
   if (!clock.bare && h === undefined) return undefined;
-  if (startM && h !== undefined)
-    return { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true };
-  return { kind: 'day', approx: true, how: 'bound' };
+  if (!startM) return { kind: 'day', approx: true, how: 'bound' };
+  // "from 9" is an hour without am/pm, not a bound; "from 7:30" says am or pm no more than "7:30" does.
+  if (h === undefined) return NO_MERIDIEM;
+  const reading = { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true } as const;
+  return clock.meridiem === undefined && openHour(h, written) ? { ...reading, open: true } : reading;
 }
 
 /** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
