@@ -19,7 +19,7 @@ import {
 import { DATE_HINT, DIARY_COLUMNS, fieldOf, readHeaderLine } from '../../src/sources/csv-diary/headers.js';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';
-import { readTimeCell } from '../../src/sources/csv-diary/times.js';
+import { clockStyle, readTimeCell } from '../../src/sources/csv-diary/times.js';
 import { makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceOptions } from '../../src/sources/index.js';
 import { runSource, type SourceRun } from '../helpers/run-source.js';
@@ -615,7 +615,60 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
     );
     // Without am/pm anywhere in the diary, "from 7:30" is the 24-hour 07:30, as "7:30" is.
     const plain = await runText('Date,Time,Type,Description\n2024-04-03,from 7:30,Call,b\n');
-    expect(plain.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual(['2024-04-03T07:30']);
+    expect(plain.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([
+      '2024-04-03T07:30',
+    ]);
+  });
+
+  it('counts "9ish pm", "8 in the evening", "11 at night" and "8 Uhr abends" as the 12-hour clock', async () => {
+    // Were counted as the 24-hour clock (their hour read as 21, 20, 23), because only "am"/"pm" after a digit
+    // was looked for: one such row turned the protection off, and "7:30" below was read as 07:30.
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-evening-words/diary.csv');
+    expect(
+      run.events.map((e) => [
+        e.locator,
+        e.time.type === 'local' ? e.time.local : '',
+        e.details?.['time_as_written'],
+      ]),
+    ).toEqual([
+      [2, '2024-05-12T21:40', undefined],
+      [3, '2024-05-14T20:00', undefined],
+      [4, '2024-05-15T23:00', undefined],
+      [5, '2024-05-17T21:00', '9ish pm'],
+      [6, '2024-05-18', '7:30'],
+    ]);
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain('(1 row: "7:30" on line 6)');
+    expect(warning?.message).toContain('(first on line 2)');
+    // The same without any "am"/"pm": the words alone say the 12-hour clock.
+    const words = await runText(
+      'Datum;Uhrzeit;Beschreibung\n12.05.2024;8 Uhr abends;Anruf\n18.05.2024;7:30;vor der Tür\n',
+    );
+    expect(words.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([
+      '2024-05-12T20:00',
+      '2024-05-18',
+    ]);
+  });
+
+  it.each([
+    ['9ish pm', '12h'],
+    ['8 in the evening', '12h'],
+    ['11 at night', '12h'],
+    ['8 Uhr abends', '12h'],
+    ['quarter past 7 in the morning', '12h'],
+    ['from 9pm', '12h'],
+    ['2-3pm', '12h'],
+    ['9:40 P.M.', '12h'],
+    ['21:40', '24h'],
+    ['09:30', '24h'],
+    ['0815', '24h'],
+    ['from 20:15', '24h'],
+    ['9:30', undefined],
+    ['8 Uhr', undefined],
+    ['evening', undefined],
+    ['after 10pm', undefined],
+  ])('clockStyle(%s) is %s', (raw, style) => {
+    expect(clockStyle(raw)).toBe(style);
   });
 
   it('keeps "9:30" as 09:30 when the diary also writes the 24-hour clock, or never writes am/pm', async () => {

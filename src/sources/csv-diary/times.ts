@@ -165,8 +165,24 @@ function hour24(h: number, meridiem: Meridiem): number | undefined {
   return h;
 }
 
+/** What a clock time read from a cell says of the clock it is written on, for `clockStyle`. */
+interface Said {
+  /** True when its hour came with am/pm or a word for the part of the day ("pm", "in the evening", "abends"). */
+  twelveHour: boolean;
+}
+
+/** Whether a clock's meridiem is one the 12-hour clock needs: am, pm or a part of the day, not "Uhr" or "h". */
+function twelveHour(...meridiems: Meridiem[]): boolean {
+  return meridiems.some((m) => m === 'am' || m === 'pm' || m === 'night');
+}
+
 /** Reads a time cell (see the module comment for what is accepted). */
 export function readTimeCell(raw: string): TimeReading {
+  return readTime(raw, { twelveHour: false });
+}
+
+/** `readTimeCell`, noting in `said` how a clock time it returns was written. */
+function readTime(raw: string, said: Said): TimeReading {
   let t = lowerPlain(raw)
     .replace(/\b([ap])\.\s?m\.?/g, '$1m')
     // "9ish pm", "9-ish pm": the "ish" belongs to the whole time ("9pm-ish").
@@ -187,13 +203,14 @@ export function readTimeCell(raw: string): TimeReading {
   }
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
   if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
-  const spoken = pastOrTo(t, approx);
+  const spoken = pastOrTo(t, approx, said);
   if (spoken) return spoken;
   const single = readClock(t);
   if (single === 'invalid') return { kind: 'bad', why: 'is not a valid time of day' };
   if (single && !single.bare) {
     const h = hour24(single.h, single.meridiem);
     if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
+    said.twelveHour = twelveHour(single.meridiem);
     const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
     return single.meridiem === undefined && openHour(h, t) ? { ...reading, open: true } : reading;
   }
@@ -221,6 +238,7 @@ export function readTimeCell(raw: string): TimeReading {
       if (from.bare && meridiem === undefined) return NO_MERIDIEM;
       if (h === undefined || end === undefined)
         return { kind: 'bad', why: 'is not a time range that can be read' };
+      said.twelveHour = twelveHour(from.meridiem, to.meridiem);
       const reading = { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true } as const;
       // "7:30-8:30" says am or pm no more than "7:30" does.
       return meridiem === undefined && openHour(h, range[1]!) && openHour(end, range[2]!)
@@ -228,7 +246,7 @@ export function readTimeCell(raw: string): TimeReading {
         : reading;
     }
   }
-  const bounded = boundOrStart(t);
+  const bounded = boundOrStart(t, said);
   if (bounded) return bounded;
   if (single?.bare) return NO_MERIDIEM;
   // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
@@ -245,7 +263,7 @@ function openHour(h: number, written: string): boolean {
  * A time written as a bound ("after 10pm": the date only) or as an open start ("from 9pm": that time, as a range
  * start), or undefined when `t` is neither or the clock in it cannot be read.
  */
-function boundOrStart(t: string): TimeReading | undefined {
+function boundOrStart(t: string, said: Said): TimeReading | undefined {
   const startM = OPEN_START.exec(t) ?? OPEN_START_SUFFIX.exec(t);
   const boundM = startM ? undefined : (BOUND.exec(t) ?? BOUND_SUFFIX.exec(t));
   const inner = (startM ?? boundM)?.[1];
@@ -258,12 +276,13 @@ function boundOrStart(t: string): TimeReading | undefined {
   if (!startM) return { kind: 'day', approx: true, how: 'bound' };
   // "from 9" is an hour without am/pm, not a bound; "from 7:30" says am or pm no more than "7:30" does.
   if (h === undefined) return NO_MERIDIEM;
+  said.twelveHour = twelveHour(clock.meridiem);
   const reading = { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true } as const;
   return clock.meridiem === undefined && openHour(h, written) ? { ...reading, open: true } : reading;
 }
 
 /** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
-function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
+function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefined {
   const m = PAST_TO.exec(t);
   if (!m || (/\d/.test(m[1]!) && m[2] === undefined && m[3] === 'to')) return undefined;
   const clock = readClock(m[4]!);
@@ -275,19 +294,23 @@ function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
   const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
+  said.twelveHour = twelveHour(clock.meridiem);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
 }
 
 /**
- * Which clock a time cell shows it is written on: `12h` when it says am or pm, `24h` when its hour is 0 or above
- * 12 without am/pm or is written with a leading zero ("09:30", "0815"), undefined when it does not tell ("9:30",
- * "evening"). A diary whose times say am/pm and never show the 24-hour clock leaves "9:30" undecided.
+ * Which clock a time cell shows it is written on: `12h` when a clock time read from it has its hour with am or pm
+ * or a word for the part of the day ("9ish pm", "8 in the evening", "11 at night", "8 Uhr abends"), `24h` when
+ * otherwise its hour is 0 or above 12 or is written with a leading zero ("21:40", "09:30", "0815"), undefined
+ * when it does not tell ("9:30", "8 Uhr", "evening", "after 10pm"). A diary with a `12h` time and none `24h`
+ * leaves "9:30" undecided.
  */
 export function clockStyle(raw: string): '12h' | '24h' | undefined {
-  const reading = readTimeCell(raw);
+  const said: Said = { twelveHour: false };
+  const reading = readTime(raw, said);
   if (reading.kind !== 'clock' || reading.open) return undefined;
-  const t = lowerPlain(raw).replace(/\b([ap])\.\s?m\.?/g, '$1m');
-  if (/\d\s*[ap]m\b/.test(t)) return '12h';
+  if (said.twelveHour) return '12h';
+  const t = lowerPlain(raw);
   if (reading.h === 0 || reading.h > 12 || /(?:^|\D)0\d(?:[:.h]?\d{2})/.test(t)) return '24h';
   return undefined;
 }
