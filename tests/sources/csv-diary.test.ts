@@ -413,6 +413,11 @@ describe('times written as a bound or an open start', () => {
     ['nach 22 Uhr', day],
     ['después de las 10 de la noche', day],
     ['après 22h', day],
+    // Were rejected: the "a " was taken for Spanish "a" ("a las 9") and cut, leaving "bit after 10pm".
+    ['a bit after 10pm', day],
+    ['a little after 10pm', day],
+    ['a little before 7am', day],
+    ['A bit before 9:30 p.m.', day],
   ])('%s keeps only the date, approximate', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
@@ -479,6 +484,17 @@ describe('times written as a bound or an open start', () => {
     ['8 to 10', { kind: 'day', approx: true, how: 'no-meridiem' }],
   ])('%s is a range, not a time made up from it', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it('keeps a row whose time is "a bit after 10pm" at its date, flagged, as other bounds', async () => {
+    const run = await runText(
+      'Date,Time,Type,Description\n2024-03-02,a bit after 10pm,Call,Withheld number\n',
+    );
+    expect(run.rejected).toEqual([]);
+    expect(run.events.map((e) => [e.time, e.flags, e.details?.['time_as_written']])).toEqual([
+      [{ type: 'local', local: '2024-03-02', precision: 'day' }, ['time-approximate'], 'a bit after 10pm'],
+    ]);
+    expect(run.warnings.map((w) => w.code)).toContain('DIARY_TIME_BOUND');
   });
 
   it.each(['after 14am', 'after 3 times', 'before 25:00', 'quarter to 12am'])(

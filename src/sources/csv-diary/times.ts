@@ -52,7 +52,8 @@ export const NO_MERIDIEM: Extract<TimeReading, { kind: 'day' }> = {
 // A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
 const APPROX_PREFIX =
   /^(?:approx(?:imately)?|appr|apx|about|abt|around|round about|circa|ca|c|roughly|sometime around|at about|at around|gegen|etwa|ungefahr|zirka|cirka|hacia|sobre|alrededor de|aprox(?:imadamente)?|vers|environ|~|≈)(?:\.\s*|\s+|(?=\d))/;
-const AT = /^(?:at|um|a las|a la|a)\s+/;
+// Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads.
+const AT = /^(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+/;
 const APPROX_SUFFIX = /(?:\s*-?\s*ish|\s+or so|\s*\?+|\s+approx\.?|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
