@@ -486,6 +486,22 @@ describe('times written as a bound or an open start', () => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 
+  it('names six distinct bounds rather than five, and eleven unrecognised columns rather than ten "and 1 more"', async () => {
+    const bounds = ['after 10pm', 'gone 10pm', 'by 6pm', 'until 3am', 'before 7am', 'a bit after 9pm'];
+    const run = await runText(
+      'Date,Time,Type,Description,Car,Colour,Plate,Weather,Shoes,Mood,Jacket,Hat,Bag,Dog,Bike\n' +
+        bounds.map((t, i) => `2024-03-0${i + 1},${t},Call,x,,,,,,,,,,,\n`).join(''),
+    );
+    const [bound] = run.warnings.filter((w) => w.code === 'DIARY_TIME_BOUND');
+    expect(bound?.message).toContain(
+      '(6 rows: "after 10pm" on line 2, "gone 10pm" on line 3, "by 6pm" on line 4, "until 3am" on line 5, "before 7am" on line 6, "a bit after 9pm" on line 7)',
+    );
+    const [columns] = run.warnings.filter((w) => w.code === 'DIARY_UNRECOGNISED_COLUMNS');
+    expect(columns?.message).toBe(
+      'Columns kept as details without being interpreted: "Car", "Colour", "Plate", "Weather", "Shoes", "Mood", "Jacket", "Hat", "Bag", "Dog", "Bike"',
+    );
+  });
+
   it('keeps a row whose time is "a bit after 10pm" at its date, flagged, as other bounds', async () => {
     const run = await runText(
       'Date,Time,Type,Description\n2024-03-02,a bit after 10pm,Call,Withheld number\n',
@@ -685,6 +701,18 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
     ['after 10pm', undefined],
   ])('clockStyle(%s) is %s', (raw, style) => {
     expect(clockStyle(raw)).toBe(style);
+  });
+
+  it('names all six rows rather than five "and 1 more"', async () => {
+    const run = await runText(
+      'Date,Time,Type,Description\n' +
+        '2024-04-02,9:40 PM,Text,a\n' +
+        ['8', '9', '10', '11', '9-10', '12'].map((t, i) => `2024-04-1${i},${t},Text,c${i}\n`).join(''),
+    );
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain(
+      '(6 rows: "8" on line 3, "9" on line 4, "10" on line 5, "11" on line 6, "9-10" on line 7, "12" on line 8)',
+    );
   });
 
   it('keeps "9:30" as 09:30 when the diary also writes the 24-hour clock, or never writes am/pm', async () => {
@@ -1090,6 +1118,13 @@ describe('parse', () => {
     expect(unmapped).toHaveLength(21);
     expect(unmapped[20]!.message).toMatch(/^5 more unmapped contact types/);
     expect(run.events.every((e: ParsedEvent) => e.flags?.includes('contact-type-unmapped'))).toBe(true);
+    // 21 types: each its own warning, not 20 and "1 more unmapped contact types".
+    const rows21 = Array.from({ length: 21 }, (_, i) => `2024-01-01,10:00,Oddity ${i},x`).join('\n');
+    const run21 = await runText(`${HEADER}${rows21}\n`);
+    const each = run21.warnings.filter((w) => w.code === 'DIARY_UNMAPPED_CONTACT_TYPE');
+    expect(each.map((w) => w.message.startsWith('Unmapped contact type "Oddity'))).toEqual(
+      Array(21).fill(true),
+    );
   });
 
   it('parses a file whose header has 10,000 columns', async () => {
