@@ -22,7 +22,7 @@ import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';
 import { clockStyle, readTimeCell } from '../../src/sources/csv-diary/times.js';
 import { makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceOptions } from '../../src/sources/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/csv-diary';
 const tmp = mkdtempSync(join(tmpdir(), 'csv-diary-'));
@@ -502,6 +502,15 @@ describe('times written as a bound or an open start', () => {
     );
   });
 
+  it('says in plain words why a bound gives no time', async () => {
+    // The hint said "a bound is not the time", jargon to a victim reading the problem list.
+    const bytes = readFileSync('fixtures/csv-diary-time-words/incident-log.csv');
+    const out = await runInput(csvDiary, inPieces(bytes, bytes.length, 'incident-log.csv'));
+    expect(out.warnings.find((w) => w.code === 'DIARY_TIME_BOUND')?.hint).toBe(
+      'Nothing to change: "after 10pm" does not say when it happened, so no time is given; each entry keeps its date and the words as written',
+    );
+  });
+
   it('keeps a row whose time is "a bit after 10pm" at its date, flagged, as other bounds', async () => {
     const run = await runText(
       'Date,Time,Type,Description\n2024-03-02,a bit after 10pm,Call,Withheld number\n',
@@ -585,7 +594,7 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
       {
         code: 'DIARY_HOUR_WITHOUT_AMPM',
         message:
-          'Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (2 rows: "7:30" on line 4, "around 11:15" on line 5); a time such as "7:30" would be read on the 24-hour clock, but this diary writes its other times with am or pm (first on line 2)',
+          'Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (2 rows: "7:30" on line 4, "around 11:15" on line 5); a time such as "7:30" would be read on the 24-hour clock, but this diary writes times with am or pm (first on line 2) and none on the 24-hour clock',
       },
     ]);
     expect(run.accounting).toEqual({ records: 5, events: 5, skipped: 0, rejected: 0 });

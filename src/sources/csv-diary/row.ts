@@ -67,7 +67,8 @@ export class RowReader {
   readonly boundTimes = new Map<string, Tally>();
   /**
    * Hours written without am/pm ("8", "9-10"), which keep only their date: how many, the first six, and the first
-   * h:mm time ("7:30") among them that is in doubt only because the diary writes its other times with am/pm.
+   * h:mm time ("7:30") among them that is in doubt only because the diary writes times with am/pm (and none on the
+   * 24-hour clock).
    */
   readonly hoursWithoutAmPm = {
     count: 0,

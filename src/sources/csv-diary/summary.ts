@@ -74,12 +74,13 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
     'Times written in words that name no time of day keep only their date',
     'Write a clock time (14:30, approx 8am) or a part of the day (morning, evening) to place them within the day',
   );
+  const [bound] = reader.boundTimes.keys();
   warnTimes(
     ctx,
     'DIARY_TIME_BOUND',
     reader.boundTimes,
     'Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written',
-    'Nothing to change: a bound is not the time of the incident, so none is made up; each entry keeps the words as written',
+    `Nothing to change: "${bound}" does not say when it happened, so no time is given; each entry keeps its date and the words as written`,
   );
   const hours = reader.hoursWithoutAmPm;
   if (hours.count > 0) {
@@ -89,7 +90,7 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
     const why =
       hours.inTwelveHour === undefined
         ? ''
-        : `; a time such as "${hours.inTwelveHour}" would be read on the 24-hour clock, but this diary writes its other times with am or pm (first on line ${reader.twelveHourLine})`;
+        : `; a time such as "${hours.inTwelveHour}" would be read on the 24-hour clock, but this diary writes times with am or pm (first on line ${reader.twelveHourLine}) and none on the 24-hour clock`;
     ctx.warn(
       'DIARY_HOUR_WITHOUT_AMPM',
       undefined,

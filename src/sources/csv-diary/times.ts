@@ -27,7 +27,8 @@ export type TimeReading =
       readonly range: boolean;
       /**
        * Written h:mm with an hour from 1 to 12 and nothing to say morning or evening ("9:30": no am/pm, no leading
-       * zero, no "Uhr"): read on the 24-hour clock, unless the diary writes its other times with am/pm.
+       * zero, no "Uhr"): read on the 24-hour clock, unless the diary writes times on the 12-hour clock and none on
+       * the 24-hour clock (see `clockStyle`).
        */
       readonly open?: true;
     }
@@ -36,7 +37,7 @@ export type TimeReading =
       readonly approx: boolean;
       /**
        * `no-meridiem`: an hour written without am/pm ("8", "9-10"), which could be morning or evening; the row
-       * reader also gives it to an open h:mm ("7:30") in a diary that writes its other times with am/pm.
+       * reader also gives it to an open h:mm ("7:30") in a diary that writes times on the 12-hour clock only.
        */
       readonly how: 'blank' | 'part-of-day' | 'free-text' | 'bound' | 'no-meridiem';
     }
