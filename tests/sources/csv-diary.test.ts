@@ -19,10 +19,10 @@ import {
 import { DATE_HINT, DIARY_COLUMNS, fieldOf, readHeaderLine } from '../../src/sources/csv-diary/headers.js';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';
-import { readTimeCell } from '../../src/sources/csv-diary/times.js';
+import { clockStyle, readTimeCell } from '../../src/sources/csv-diary/times.js';
 import { makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceOptions } from '../../src/sources/index.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/csv-diary';
 const tmp = mkdtempSync(join(tmpdir(), 'csv-diary-'));
@@ -413,7 +413,11 @@ describe('times written as a bound or an open start', () => {
     ['nach 22 Uhr', day],
     ['después de las 10 de la noche', day],
     ['après 22h', day],
-    ['from 9', day],
+    // Were rejected: the "a " was taken for Spanish "a" ("a las 9") and cut, leaving "bit after 10pm".
+    ['a bit after 10pm', day],
+    ['a little after 10pm', day],
+    ['a little before 7am', day],
+    ['A bit before 9:30 p.m.', day],
   ])('%s keeps only the date, approximate', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
@@ -427,6 +431,23 @@ describe('times written as a bound or an open start', () => {
     ['a partir de las 9 de la noche', start(21)],
     ['10pm+', start(22)],
   ])('%s is the start of an open range', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  // "from 9" was a bound, so the summary called it a before/after time: it is an hour without am/pm, as "9" is.
+  it.each(['from 9', '9 onwards', 'since 9', 'ab 9'])('%s is an hour without am/pm', (raw) => {
+    expect(readTimeCell(raw)).toEqual({ kind: 'day', approx: true, how: 'no-meridiem' });
+  });
+
+  // "from 7:30" was read as 07:30 even in a diary that writes its times with am/pm: it is open as "7:30" is.
+  it.each([
+    ['from 7:30', { ...start(7, 30), open: true }],
+    ['7:30 onwards', { ...start(7, 30), open: true }],
+    ['since 7:30', { ...start(7, 30), open: true }],
+    ['from 07:30', start(7, 30)],
+    ['from 19:30', start(19, 30)],
+    ['from 7:30pm', start(19, 30)],
+  ])('%s is open as its time alone would be', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 
@@ -444,9 +465,61 @@ describe('times written as a bound or an open start', () => {
     ['quarter to 9pm', clock(20, 45)],
     ['quarter past 7 in the morning', clock(7, 15)],
     ['20 past 10pm', clock(22, 20)],
-    ['ten to midnight', { kind: 'day', how: 'free-text' }],
+    ['5 past 9 in the evening', clock(21, 5)],
+    ['10 minutes to 9pm', clock(20, 50)],
+    ['1 minute to 8am', clock(7, 59)],
+    ['ten to midnight', { kind: 'day', approx: false, how: 'free-text' }],
   ])('the spoken clock %s', (raw, expected) => {
-    expect(readTimeCell(raw)).toMatchObject(expected);
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  // Were read as "minutes to": 21:52, 20:55 and 13:48, exact and unflagged, times nobody wrote. A number before
+  // "to" without "minutes" is the start of a range, as "8-10pm" is.
+  const range = (h: number) => ({ kind: 'clock', h, m: 0, s: 0, approx: true, range: true });
+  it.each([
+    ['8 to 10pm', range(20)],
+    ['5 to 9pm', range(17)],
+    ['12 to 2pm', range(12)],
+    ['about 8 to 10pm', range(20)],
+    ['8 to 10', { kind: 'day', approx: true, how: 'no-meridiem' }],
+  ])('%s is a range, not a time made up from it', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it('names six distinct bounds rather than five, and eleven unrecognised columns rather than ten "and 1 more"', async () => {
+    const bounds = ['after 10pm', 'gone 10pm', 'by 6pm', 'until 3am', 'before 7am', 'a bit after 9pm'];
+    const run = await runText(
+      'Date,Time,Type,Description,Car,Colour,Plate,Weather,Shoes,Mood,Jacket,Hat,Bag,Dog,Bike\n' +
+        bounds.map((t, i) => `2024-03-0${i + 1},${t},Call,x,,,,,,,,,,,\n`).join(''),
+    );
+    const [bound] = run.warnings.filter((w) => w.code === 'DIARY_TIME_BOUND');
+    expect(bound?.message).toContain(
+      '(6 rows: "after 10pm" on line 2, "gone 10pm" on line 3, "by 6pm" on line 4, "until 3am" on line 5, "before 7am" on line 6, "a bit after 9pm" on line 7)',
+    );
+    const [columns] = run.warnings.filter((w) => w.code === 'DIARY_UNRECOGNISED_COLUMNS');
+    expect(columns?.message).toBe(
+      'Columns kept as details without being interpreted: "Car", "Colour", "Plate", "Weather", "Shoes", "Mood", "Jacket", "Hat", "Bag", "Dog", "Bike"',
+    );
+  });
+
+  it('says in plain words why a bound gives no time', async () => {
+    // The hint said "a bound is not the time", jargon to a victim reading the problem list.
+    const bytes = readFileSync('fixtures/csv-diary-time-words/incident-log.csv');
+    const out = await runInput(csvDiary, inPieces(bytes, bytes.length, 'incident-log.csv'));
+    expect(out.warnings.find((w) => w.code === 'DIARY_TIME_BOUND')?.hint).toBe(
+      'Nothing to change: "after 10pm" does not say when it happened, so no time is given; each entry keeps its date and the words as written',
+    );
+  });
+
+  it('keeps a row whose time is "a bit after 10pm" at its date, flagged, as other bounds', async () => {
+    const run = await runText(
+      'Date,Time,Type,Description\n2024-03-02,a bit after 10pm,Call,Withheld number\n',
+    );
+    expect(run.rejected).toEqual([]);
+    expect(run.events.map((e) => [e.time, e.flags, e.details?.['time_as_written']])).toEqual([
+      [{ type: 'local', local: '2024-03-02', precision: 'day' }, ['time-approximate'], 'a bit after 10pm'],
+    ]);
+    expect(run.warnings.map((w) => w.code)).toContain('DIARY_TIME_BOUND');
   });
 
   it.each(['after 14am', 'after 3 times', 'before 25:00', 'quarter to 12am'])(
@@ -521,7 +594,7 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
       {
         code: 'DIARY_HOUR_WITHOUT_AMPM',
         message:
-          'Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (2 rows: "7:30" on line 4, "around 11:15" on line 5); a time such as "7:30" would be read on the 24-hour clock, but this diary writes its other times with am or pm (first on line 2)',
+          'Times whose hour could be morning or evening (no am or pm) keep only their date, flagged approximate, with the time as written (2 rows: "7:30" on line 4, "around 11:15" on line 5); a time such as "7:30" would be read on the 24-hour clock, but this diary writes times with am or pm (first on line 2) and none on the 24-hour clock',
       },
     ]);
     expect(run.accounting).toEqual({ records: 5, events: 5, skipped: 0, rejected: 0 });
@@ -547,6 +620,107 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
     const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
     expect(warning?.message).toContain(
       '(7 rows: "7:30-8:30" on line 3, "8" on line 4, "9" on line 5, "10" on line 6, "11" on line 7 and 2 more); a time such as "7:30-8:30" would be read',
+    );
+  });
+
+  it('treats "from 7:30", "7:30 onwards", "since 7:30" and "from 9" in such a diary as "7:30" and "9"', async () => {
+    // Were read as 07:30 (and "from 9" summarised as a before/after time): in this diary 7:30 may be evening.
+    const run = await runText(
+      'Date,Time,Type,Description\n' +
+        '2024-04-02,9:40 PM,Text,a\n' +
+        '2024-04-03,from 7:30,Call,b\n' +
+        '2024-04-04,7:30 onwards,Call,c\n' +
+        '2024-04-05,since 7:30,Call,d\n' +
+        '2024-04-06,from 9,Call,e\n' +
+        '2024-04-07,from 9pm,Call,f\n',
+    );
+    expect(
+      run.events.map((e) => [
+        e.locator,
+        e.time.type === 'local' ? e.time.local : '',
+        e.flags,
+        e.details?.['time_as_written'],
+      ]),
+    ).toEqual([
+      [2, '2024-04-02T21:40', undefined, undefined],
+      [3, '2024-04-03', ['time-approximate'], 'from 7:30'],
+      [4, '2024-04-04', ['time-approximate'], '7:30 onwards'],
+      [5, '2024-04-05', ['time-approximate'], 'since 7:30'],
+      [6, '2024-04-06', ['time-approximate'], 'from 9'],
+      [7, '2024-04-07T21:00', ['time-approximate', 'time-range'], 'from 9pm'],
+    ]);
+    expect(run.warnings.map((w) => w.code)).not.toContain('DIARY_TIME_BOUND');
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain(
+      '(4 rows: "from 7:30" on line 3, "7:30 onwards" on line 4, "since 7:30" on line 5, "from 9" on line 6); a time such as "from 7:30" would be read',
+    );
+    // Without am/pm anywhere in the diary, "from 7:30" is the 24-hour 07:30, as "7:30" is.
+    const plain = await runText('Date,Time,Type,Description\n2024-04-03,from 7:30,Call,b\n');
+    expect(plain.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([
+      '2024-04-03T07:30',
+    ]);
+  });
+
+  it('counts "9ish pm", "8 in the evening", "11 at night" and "8 Uhr abends" as the 12-hour clock', async () => {
+    // Were counted as the 24-hour clock (their hour read as 21, 20, 23), because only "am"/"pm" after a digit
+    // was looked for: one such row turned the protection off, and "7:30" below was read as 07:30.
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-evening-words/diary.csv');
+    expect(
+      run.events.map((e) => [
+        e.locator,
+        e.time.type === 'local' ? e.time.local : '',
+        e.details?.['time_as_written'],
+      ]),
+    ).toEqual([
+      [2, '2024-05-12T21:40', undefined],
+      [3, '2024-05-14T20:00', undefined],
+      [4, '2024-05-15T23:00', undefined],
+      [5, '2024-05-17T21:00', '9ish pm'],
+      [6, '2024-05-18', '7:30'],
+    ]);
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain('(1 row: "7:30" on line 6)');
+    expect(warning?.message).toContain('(first on line 2)');
+    // The same without any "am"/"pm": the words alone say the 12-hour clock.
+    const words = await runText(
+      'Datum;Uhrzeit;Beschreibung\n12.05.2024;8 Uhr abends;Anruf\n18.05.2024;7:30;vor der Tür\n',
+    );
+    expect(words.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([
+      '2024-05-12T20:00',
+      '2024-05-18',
+    ]);
+  });
+
+  it.each([
+    ['9ish pm', '12h'],
+    ['8 in the evening', '12h'],
+    ['11 at night', '12h'],
+    ['8 Uhr abends', '12h'],
+    ['quarter past 7 in the morning', '12h'],
+    ['from 9pm', '12h'],
+    ['2-3pm', '12h'],
+    ['9:40 P.M.', '12h'],
+    ['21:40', '24h'],
+    ['09:30', '24h'],
+    ['0815', '24h'],
+    ['from 20:15', '24h'],
+    ['9:30', undefined],
+    ['8 Uhr', undefined],
+    ['evening', undefined],
+    ['after 10pm', undefined],
+  ])('clockStyle(%s) is %s', (raw, style) => {
+    expect(clockStyle(raw)).toBe(style);
+  });
+
+  it('names all six rows rather than five "and 1 more"', async () => {
+    const run = await runText(
+      'Date,Time,Type,Description\n' +
+        '2024-04-02,9:40 PM,Text,a\n' +
+        ['8', '9', '10', '11', '9-10', '12'].map((t, i) => `2024-04-1${i},${t},Text,c${i}\n`).join(''),
+    );
+    const [warning] = run.warnings.filter((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM');
+    expect(warning?.message).toContain(
+      '(6 rows: "8" on line 3, "9" on line 4, "10" on line 5, "11" on line 6, "9-10" on line 7, "12" on line 8)',
     );
   });
 
@@ -953,6 +1127,13 @@ describe('parse', () => {
     expect(unmapped).toHaveLength(21);
     expect(unmapped[20]!.message).toMatch(/^5 more unmapped contact types/);
     expect(run.events.every((e: ParsedEvent) => e.flags?.includes('contact-type-unmapped'))).toBe(true);
+    // 21 types: each its own warning, not 20 and "1 more unmapped contact types".
+    const rows21 = Array.from({ length: 21 }, (_, i) => `2024-01-01,10:00,Oddity ${i},x`).join('\n');
+    const run21 = await runText(`${HEADER}${rows21}\n`);
+    const each = run21.warnings.filter((w) => w.code === 'DIARY_UNMAPPED_CONTACT_TYPE');
+    expect(each.map((w) => w.message.startsWith('Unmapped contact type "Oddity'))).toEqual(
+      Array(21).fill(true),
+    );
   });
 
   it('parses a file whose header has 10,000 columns', async () => {

@@ -31,17 +31,20 @@
  *   dates are written both ways, every row whose date depends on the order is rejected with its line and a
  *   hint to pass `--date-order`, because a silent guess would move every incident by months; rows dated
  *   otherwise (2024-02-03, 3 Feb 2024, 03/03/2024) are read, and the file is listed as read in part.
- * - "9:30" (no am/pm, no leading zero) is on the 24-hour clock, 09:30, unless the diary writes its other times
- *   with am/pm and none on the 24-hour clock ("9:40 PM", "8:00 AM"): then it could be morning or evening, as a
- *   bare "8" or "9-10" could. Such a row keeps only its date, flagged `time-approximate`, the words kept
- *   (`time_as_written`), with one `DIARY_HOUR_WITHOUT_AMPM` summary naming the first five: the incident is
- *   counted on the day it happened, and never placed twelve hours off.
+ * - "9:30" (hour 1 to 12, no am/pm, no leading zero; so too "7:30-8:30" and "from 7:30") is on the 24-hour
+ *   clock, 09:30, unless at least one time in the diary gives its hour with am/pm or a word for the part of the
+ *   day ("9:40 PM", "9ish pm", "8 in the evening", "11 at night", "8 Uhr abends") and none shows the 24-hour
+ *   clock (an hour of 0 or over 12 without such a word, or a leading zero: "21:40", "09:30", "0815"): then it
+ *   could be morning or evening, as a bare "8" or "9-10" could. Such a row keeps only its date, flagged
+ *   `time-approximate`, the words kept (`time_as_written`), with one `DIARY_HOUR_WITHOUT_AMPM` summary naming
+ *   the first five (all six when there are six): the incident is counted on the day it happened, and never
+ *   placed twelve hours off.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day
  *   precision, flagged and summarised, and so does a time written only as a bound ("after 10pm", "by 6pm"):
- *   the bound is not the time, so none is made up, and the words are kept (`time_as_written`).
+ *   "after 10pm" does not say when it happened, so no time is given, and the words are kept (`time_as_written`).
  * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched
  *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
  *

@@ -46,10 +46,10 @@ interface Readable {
   readonly written: string;
 }
 
-/** How many rows the summary of hours without am/pm names. */
-const MAX_EXAMPLES = 5;
+/** How many rows the summary of hours without am/pm names (six when only one would be left over). */
+export const MAX_EXAMPLES = 5;
 
-interface Tally {
+export interface Tally {
   count: number;
   line: number;
 }
@@ -66,8 +66,9 @@ export class RowReader {
   /** Times written only as a bound ("after 10pm"), which keep only their date. */
   readonly boundTimes = new Map<string, Tally>();
   /**
-   * Hours written without am/pm ("8", "9-10"), which keep only their date: how many, the first few, and the first
-   * h:mm time ("7:30") among them that is in doubt only because the diary writes its other times with am/pm.
+   * Hours written without am/pm ("8", "9-10"), which keep only their date: how many, the first six, and the first
+   * h:mm time ("7:30") among them that is in doubt only because the diary writes times with am/pm (and none on the
+   * 24-hour clock).
    */
   readonly hoursWithoutAmPm = {
     count: 0,
@@ -167,7 +168,7 @@ export class RowReader {
         tally(this.freeTimes, written, line);
       }
       if (reading.how === 'bound') tally(this.boundTimes, written, line);
-      if (reading.how === 'no-meridiem' && this.hoursWithoutAmPm.count++ < MAX_EXAMPLES)
+      if (reading.how === 'no-meridiem' && this.hoursWithoutAmPm.count++ <= MAX_EXAMPLES)
         this.hoursWithoutAmPm.examples.push({ written, line });
     }
     if (written !== '' && (reading.kind !== 'clock' || reading.approx)) details['time_as_written'] = written;

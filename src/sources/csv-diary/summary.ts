@@ -4,15 +4,18 @@
  * distinct value or kind (capped), never one per row, so a long diary with one odd habit gives a short, readable
  * problem list.
  */
+import { shownOf } from '../../model/format.js';
 import type { SourceContext } from '../source.js';
 import type { Layout } from './layout.js';
-import type { RowReader } from './row.js';
+import { MAX_EXAMPLES, type RowReader, type Tally } from './row.js';
 
 const MAX_LISTED = 20;
 
+/** `"a", "b" and 3 more`: at most `max` values, or all of them when only one would be left over. */
 function list(values: readonly string[], max: number): string {
-  const shown = values.slice(0, max).map((v) => `"${v}"`);
-  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
+  const n = shownOf(values.length, max);
+  const shown = values.slice(0, n).map((v) => `"${v}"`);
+  return n < values.length ? `${shown.join(', ')} and ${values.length - n} more` : shown.join(', ');
 }
 
 function rows(n: number): string {
@@ -44,8 +47,10 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
     );
   let listed = 0;
   const unlisted: string[] = [];
+  // 21 types get 21 warnings, not 20 and a "1 more" one.
+  const warned = shownOf(reader.unmapped.size, MAX_LISTED);
   for (const [value, t] of reader.unmapped) {
-    if (listed++ >= MAX_LISTED) {
+    if (listed++ >= warned) {
       unlisted.push(value);
       continue;
     }
@@ -62,34 +67,30 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       undefined,
       `${unlisted.length} more unmapped contact types counted as channel "other": ${list(unlisted, 10)}`,
     );
-  if (reader.freeTimes.size > 0) {
-    const n = [...reader.freeTimes.values()].reduce((a, t) => a + t.count, 0);
-    const examples = [...reader.freeTimes].slice(0, 5).map(([v, t]) => `"${v}" on line ${t.line}`);
-    ctx.warn(
-      'DIARY_TIME_FREE_TEXT',
-      undefined,
-      `Times written in words that name no time of day keep only their date (${rows(n)}: ${examples.join(', ')})`,
-      'Write a clock time (14:30, approx 8am) or a part of the day (morning, evening) to place them within the day',
-    );
-  }
-  if (reader.boundTimes.size > 0) {
-    const n = [...reader.boundTimes.values()].reduce((a, t) => a + t.count, 0);
-    const examples = [...reader.boundTimes].slice(0, 5).map(([v, t]) => `"${v}" on line ${t.line}`);
-    ctx.warn(
-      'DIARY_TIME_BOUND',
-      undefined,
-      `Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written (${rows(n)}: ${examples.join(', ')})`,
-      'Nothing to change: a bound is not the time of the incident, so none is made up; each entry keeps the words as written',
-    );
-  }
+  warnTimes(
+    ctx,
+    'DIARY_TIME_FREE_TEXT',
+    reader.freeTimes,
+    'Times written in words that name no time of day keep only their date',
+    'Write a clock time (14:30, approx 8am) or a part of the day (morning, evening) to place them within the day',
+  );
+  const [bound] = reader.boundTimes.keys();
+  warnTimes(
+    ctx,
+    'DIARY_TIME_BOUND',
+    reader.boundTimes,
+    'Times that say only before or after when something happened keep only their date, flagged approximate, with the time as written',
+    `Nothing to change: "${bound}" does not say when it happened, so no time is given; each entry keeps its date and the words as written`,
+  );
   const hours = reader.hoursWithoutAmPm;
   if (hours.count > 0) {
-    const examples = hours.examples.map((e) => `"${e.written}" on line ${e.line}`);
+    const shown = hours.examples.slice(0, shownOf(hours.count, MAX_EXAMPLES));
+    const examples = shown.map((e) => `"${e.written}" on line ${e.line}`);
     const more = hours.count > examples.length ? ` and ${hours.count - examples.length} more` : '';
     const why =
       hours.inTwelveHour === undefined
         ? ''
-        : `; a time such as "${hours.inTwelveHour}" would be read on the 24-hour clock, but this diary writes its other times with am or pm (first on line ${reader.twelveHourLine})`;
+        : `; a time such as "${hours.inTwelveHour}" would be read on the 24-hour clock, but this diary writes times with am or pm (first on line ${reader.twelveHourLine}) and none on the 24-hour clock`;
     ctx.warn(
       'DIARY_HOUR_WITHOUT_AMPM',
       undefined,
@@ -105,4 +106,24 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `Dates written as Excel serial numbers read with the 1900 date system (${rows(serial.count)}; "${serial.value}" on line ${serial.line} is ${serial.date})`,
       'Check one date against the spreadsheet; a workbook using the 1904 date system (old Mac Excel) reads 4 years and a day early. Formatting the column as dates before exporting avoids this',
     );
+}
+
+/**
+ * One warning for the times of a kind the reader kept at their date (in words, as a bound): how many rows, and the
+ * first values as written with the line each first appears on.
+ */
+function warnTimes(
+  ctx: SourceContext,
+  code: string,
+  times: ReadonlyMap<string, Tally>,
+  what: string,
+  hint: string,
+): void {
+  if (times.size === 0) return;
+  const n = [...times.values()].reduce((a, t) => a + t.count, 0);
+  const values = [...times];
+  const examples = values
+    .slice(0, shownOf(values.length, MAX_EXAMPLES))
+    .map(([v, t]) => `"${v}" on line ${t.line}`);
+  ctx.warn(code, undefined, `${what} (${rows(n)}: ${examples.join(', ')})`, hint);
 }

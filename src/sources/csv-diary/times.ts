@@ -12,7 +12,7 @@
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
  * words kept as written), never the bound as if it were the time. A start with no end — "from 9pm", "9pm
  * onwards", "since 9pm", "ab 21 Uhr" — is the start of an open range, read as that time, approximate, as the
- * start of "9pm-11pm" is; without am/pm ("from 9") it too keeps only the date.
+ * start of "9pm-11pm" is; "from 9" is an hour without am/pm as "9" is, and "from 7:30" is open as "7:30" is.
  */
 import { lowerPlain, words } from './fold.js';
 
@@ -27,7 +27,8 @@ export type TimeReading =
       readonly range: boolean;
       /**
        * Written h:mm with an hour from 1 to 12 and nothing to say morning or evening ("9:30": no am/pm, no leading
-       * zero, no "Uhr"): read on the 24-hour clock, unless the diary writes its other times with am/pm.
+       * zero, no "Uhr"): read on the 24-hour clock, unless the diary writes times on the 12-hour clock and none on
+       * the 24-hour clock (see `clockStyle`).
        */
       readonly open?: true;
     }
@@ -36,7 +37,7 @@ export type TimeReading =
       readonly approx: boolean;
       /**
        * `no-meridiem`: an hour written without am/pm ("8", "9-10"), which could be morning or evening; the row
-       * reader also gives it to an open h:mm ("7:30") in a diary that writes its other times with am/pm.
+       * reader also gives it to an open h:mm ("7:30") in a diary that writes times on the 12-hour clock only.
        */
       readonly how: 'blank' | 'part-of-day' | 'free-text' | 'bound' | 'no-meridiem';
     }
@@ -52,7 +53,8 @@ export const NO_MERIDIEM: Extract<TimeReading, { kind: 'day' }> = {
 // A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
 const APPROX_PREFIX =
   /^(?:approx(?:imately)?|appr|apx|about|abt|around|round about|circa|ca|c|roughly|sometime around|at about|at around|gegen|etwa|ungefahr|zirka|cirka|hacia|sobre|alrededor de|aprox(?:imadamente)?|vers|environ|~|≈)(?:\.\s*|\s+|(?=\d))/;
-const AT = /^(?:at|um|a las|a la|a)\s+/;
+// Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads.
+const AT = /^(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+/;
 const APPROX_SUFFIX = /(?:\s*-?\s*ish|\s+or so|\s*\?+|\s+approx\.?|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
@@ -120,8 +122,10 @@ const OPEN_START =
   /^(?:from|since|starting(?: at| from)?|ab|seit|desde(?: las?)?|partir de(?: las?)?|depuis|des)\s+(.+)$/;
 const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 
-// The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm".
-const PAST_TO = /^(half|quarter|\d{1,2})(?: minutes?)? (past|to) (.+)$/;
+// The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
+// before "to" is the start of a range ("8 to 10pm", "5 to 9pm"), left to RANGE: read as "minutes to", it would
+// make up an exact time (21:52) from a two-hour span. "past" joins no range, so "20 past 10pm" is a time.
+const PAST_TO = /^(half|quarter|\d{1,2})( minutes?)? (past|to) (.+)$/;
 
 type Meridiem = 'am' | 'pm' | 'night' | '24h' | undefined;
 interface Clock {
@@ -163,8 +167,24 @@ function hour24(h: number, meridiem: Meridiem): number | undefined {
   return h;
 }
 
+/** What a clock time read from a cell says of the clock it is written on, for `clockStyle`. */
+interface Said {
+  /** True when its hour came with am/pm or a word for the part of the day ("pm", "in the evening", "abends"). */
+  twelveHour: boolean;
+}
+
+/** Whether a clock's meridiem is one the 12-hour clock needs: am, pm or a part of the day, not "Uhr" or "h". */
+function twelveHour(...meridiems: Meridiem[]): boolean {
+  return meridiems.some((m) => m === 'am' || m === 'pm' || m === 'night');
+}
+
 /** Reads a time cell (see the module comment for what is accepted). */
 export function readTimeCell(raw: string): TimeReading {
+  return readTime(raw, { twelveHour: false });
+}
+
+/** `readTimeCell`, noting in `said` how a clock time it returns was written. */
+function readTime(raw: string, said: Said): TimeReading {
   let t = lowerPlain(raw)
     .replace(/\b([ap])\.\s?m\.?/g, '$1m')
     // "9ish pm", "9-ish pm": the "ish" belongs to the whole time ("9pm-ish").
@@ -185,13 +205,14 @@ export function readTimeCell(raw: string): TimeReading {
   }
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
   if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
-  const spoken = pastOrTo(t, approx);
+  const spoken = pastOrTo(t, approx, said);
   if (spoken) return spoken;
   const single = readClock(t);
   if (single === 'invalid') return { kind: 'bad', why: 'is not a valid time of day' };
   if (single && !single.bare) {
     const h = hour24(single.h, single.meridiem);
     if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
+    said.twelveHour = twelveHour(single.meridiem);
     const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
     return single.meridiem === undefined && openHour(h, t) ? { ...reading, open: true } : reading;
   }
@@ -219,6 +240,7 @@ export function readTimeCell(raw: string): TimeReading {
       if (from.bare && meridiem === undefined) return NO_MERIDIEM;
       if (h === undefined || end === undefined)
         return { kind: 'bad', why: 'is not a time range that can be read' };
+      said.twelveHour = twelveHour(from.meridiem, to.meridiem);
       const reading = { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true } as const;
       // "7:30-8:30" says am or pm no more than "7:30" does.
       return meridiem === undefined && openHour(h, range[1]!) && openHour(end, range[2]!)
@@ -226,7 +248,7 @@ export function readTimeCell(raw: string): TimeReading {
         : reading;
     }
   }
-  const bounded = boundOrStart(t);
+  const bounded = boundOrStart(t, said);
   if (bounded) return bounded;
   if (single?.bare) return NO_MERIDIEM;
   // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
@@ -243,46 +265,54 @@ function openHour(h: number, written: string): boolean {
  * A time written as a bound ("after 10pm": the date only) or as an open start ("from 9pm": that time, as a range
  * start), or undefined when `t` is neither or the clock in it cannot be read.
  */
-function boundOrStart(t: string): TimeReading | undefined {
+function boundOrStart(t: string, said: Said): TimeReading | undefined {
   const startM = OPEN_START.exec(t) ?? OPEN_START_SUFFIX.exec(t);
   const boundM = startM ? undefined : (BOUND.exec(t) ?? BOUND_SUFFIX.exec(t));
   const inner = (startM ?? boundM)?.[1];
   if (inner === undefined) return undefined;
-  const clock = readClock(inner.replace(AT, '').replace(APPROX_PREFIX, ''));
+  const written = inner.replace(AT, '').replace(APPROX_PREFIX, '');
+  const clock = readClock(written);
   if (clock === undefined || clock === 'invalid') return undefined;
   const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
   if (!clock.bare && h === undefined) return undefined;
-  if (startM && h !== undefined)
-    return { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true };
-  return { kind: 'day', approx: true, how: 'bound' };
+  if (!startM) return { kind: 'day', approx: true, how: 'bound' };
+  // "from 9" is an hour without am/pm, not a bound; "from 7:30" says am or pm no more than "7:30" does.
+  if (h === undefined) return NO_MERIDIEM;
+  said.twelveHour = twelveHour(clock.meridiem);
+  const reading = { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true } as const;
+  return clock.meridiem === undefined && openHour(h, written) ? { ...reading, open: true } : reading;
 }
 
 /** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
-function pastOrTo(t: string, approx: boolean): TimeReading | undefined {
+function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefined {
   const m = PAST_TO.exec(t);
-  if (!m) return undefined;
-  const clock = readClock(m[3]!);
+  if (!m || (/\d/.test(m[1]!) && m[2] === undefined && m[3] === 'to')) return undefined;
+  const clock = readClock(m[4]!);
   if (clock === undefined || clock === 'invalid' || clock.m !== 0) return undefined;
   if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
   const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
-  if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[2] === 'to')) return undefined;
-  const at = h * 60 + (m[2] === 'past' ? minutes : -minutes);
+  if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[3] === 'to')) return undefined;
+  const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
+  said.twelveHour = twelveHour(clock.meridiem);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
 }
 
 /**
- * Which clock a time cell shows it is written on: `12h` when it says am or pm, `24h` when its hour is 0 or above
- * 12 without am/pm or is written with a leading zero ("09:30", "0815"), undefined when it does not tell ("9:30",
- * "evening"). A diary whose times say am/pm and never show the 24-hour clock leaves "9:30" undecided.
+ * Which clock a time cell shows it is written on: `12h` when a clock time read from it has its hour with am or pm
+ * or a word for the part of the day ("9ish pm", "8 in the evening", "11 at night", "8 Uhr abends"), `24h` when
+ * otherwise its hour is 0 or above 12 or is written with a leading zero ("21:40", "09:30", "0815"), undefined
+ * when it does not tell ("9:30", "8 Uhr", "evening", "after 10pm"). A diary with a `12h` time and none `24h`
+ * leaves "9:30" undecided.
  */
 export function clockStyle(raw: string): '12h' | '24h' | undefined {
-  const reading = readTimeCell(raw);
+  const said: Said = { twelveHour: false };
+  const reading = readTime(raw, said);
   if (reading.kind !== 'clock' || reading.open) return undefined;
-  const t = lowerPlain(raw).replace(/\b([ap])\.\s?m\.?/g, '$1m');
-  if (/\d\s*[ap]m\b/.test(t)) return '12h';
+  if (said.twelveHour) return '12h';
+  const t = lowerPlain(raw);
   if (reading.h === 0 || reading.h > 12 || /(?:^|\D)0\d(?:[:.h]?\d{2})/.test(t)) return '24h';
   return undefined;
 }
