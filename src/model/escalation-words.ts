@@ -91,7 +91,7 @@ export function underADay(days: number): boolean {
  * number it is not, so that 13.97 days (a milestone at 23:15) never reads "14.0 days" beside "at least 14 days
  * are needed".
  */
-function dayNumber(days: number): string {
+export function dayNumber(days: number): string {
   if (Number.isInteger(days)) return thousands(days);
   const one = days.toFixed(1);
   return one.endsWith('.0') ? days.toFixed(2) : one;

@@ -1,6 +1,5 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
 
-import { dayCount } from '../model/escalation-words.js';
 import { plural, thousands } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
@@ -138,15 +137,6 @@ export function daysOf(withContact: number, days: number): string {
 /** A share as a percentage with no decimals ("22%"), or "–" when undefined. */
 export function pct(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
-}
-
-/**
- * A number of days without its unit, exactly as the findings write it (`dayCount`): whole, to one decimal, or to
- * two where one decimal would show a whole number it is not. A table beside the sentence "only 2.97 days before"
- * read "3.0", and 13.97 days read "14.0" beside "at least 14 days are needed".
- */
-export function dayFigure(days: number): string {
-  return dayCount(days).replace(/ days?$/, '');
 }
 
 /** Fixed decimals without locale. */

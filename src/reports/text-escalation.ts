@@ -7,6 +7,7 @@ import type { Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   countsOnly,
+  dayNumber,
   milestoneStart,
   notCoveredWords,
   periodLength,
@@ -17,7 +18,7 @@ import {
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { dayFigure, plural } from './format.js';
+import { plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
@@ -75,10 +76,10 @@ function changeLine(e: Escalation): string {
 
 /**
  * Exposure in days, short: "24 d", "6.5 d" (decimals only when a milestone has a time of day), the number as the
- * findings write it (`dayFigure`): 13.97 days is "13.97 d", never "14.0 d" beside "at least 14 days are needed".
+ * findings write it (`dayNumber`): 13.97 days is "13.97 d", never "14.0 d" beside "at least 14 days are needed".
  */
 function d(days: number): string {
-  return `${dayFigure(days)} d`;
+  return `${dayNumber(days)} d`;
 }
 
 /** Longest list of exports and their dates the one-screen report gives in full (about two lines); beyond it, by channel. */

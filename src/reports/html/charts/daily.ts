@@ -7,7 +7,7 @@
  */
 import type { Channel, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
-import { dayNumber, isoDate, longDate } from '../dates.js';
+import { dayNumber, isoDate, longDate, longDateSpan } from '../dates.js';
 import { plain } from '../escape.js';
 import { type ChannelStyle, channelStyles, patternDefs, patterned } from '../palette.js';
 import { table } from '../table.js';
@@ -132,7 +132,7 @@ function uncoveredDays(r: Report, axis: TimeAxis): { runs: { from: number; to: n
     .filter((_, k) => runs.some((run) => !spans[k]!.some((s) => s.from <= run.from && s.to >= run.to)))
     .map(
       (c) =>
-        `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => (s.from === s.to ? longDate(s.from) : `${longDate(s.from)} – ${longDate(s.to)}`)).join(' and ')}`,
+        `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => longDateSpan(s.from, s.to)).join(' and ')}`,
     )
     .join('; ');
   return { runs, words };

@@ -9,7 +9,7 @@ import { isPlaceholderIdentifier } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
 import { placeholderWords } from '../../tallies.js';
-import { dayFraction, dayNumber, longDate, timeFlagNote } from '../dates.js';
+import { dayFraction, dayNumber, longDateSpan, timeFlagNote } from '../dates.js';
 import { plain, text } from '../escape.js';
 import { table } from '../table.js';
 import { type Figure, milestoneNote, milestoneRules, n, svg, TimeAxis, WIDTH } from './svg.js';
@@ -23,13 +23,6 @@ const LABEL_CHARS = 30;
 function short(s: string): string {
   const chars = [...s];
   return chars.length <= LABEL_CHARS ? s : `${chars.slice(0, LABEL_CHARS - 1).join('')}…`;
-}
-
-/** "8 January 2024 – 29 June 2024", or the one date when the first and last use fall on the same day. */
-function useDates(first: string, last: string): string {
-  return first.slice(0, 10) === last.slice(0, 10)
-    ? longDate(first)
-    : `${longDate(first)} – ${longDate(last)}`;
 }
 
 /** The swimlane chart, or null when no identifier has a first and last use. */
@@ -50,7 +43,7 @@ export function identifiersChart(r: Report): Figure | null {
     const y = TOP + k * LANE;
     const x1 = axis.x(dayNumber(row.firstLocal!), dayFraction(row.firstLocal!));
     const x2 = Math.max(x1 + 3, axis.x(dayNumber(row.lastLocal!), dayFraction(row.lastLocal!)));
-    const note = `${plural(row.incidents, 'incident')} · ${row.channels.join(', ')} · ${useDates(row.firstLocal!, row.lastLocal!)}`;
+    const note = `${plural(row.incidents, 'incident')} · ${row.channels.join(', ')} · ${longDateSpan(row.firstLocal!, row.lastLocal!)}`;
     const estimate = note.length * 6.2;
     const anchorEnd = x1 + estimate > WIDTH - 12;
     const shaded = k % 2 === 0;

@@ -4,24 +4,24 @@
  * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
  */
 
-import { periodLength, underADay } from '../../../../model/escalation-words.js';
-import { cap, formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
+import { dayNumber, periodLength, underADay } from '../../../../model/escalation-words.js';
+import { cap, formatCi, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
-import { dayFigure, int } from '../../../format.js';
+import { int } from '../../../format.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
-import { longDateTime, timeFlagNote } from '../../dates.js';
+import { longDateSpan, longDateTime, timeFlagNote } from '../../dates.js';
 import { plain, text } from '../../escape.js';
 import { table } from '../../table.js';
 import { type HtmlContext, rowId } from '../section.js';
 
 /**
- * Exposure in days as the findings write it (`dayFigure`: 2.97, never "3.0" beside "only 2.97 days before"); a
+ * Exposure in days as the findings write it (`dayNumber`: 2.97, never "3.0" beside "only 2.97 days before"); a
  * side shorter than a day in hours and minutes ("2 hours"), as the findings give it, since "0.1" hides how short
  * it is.
  */
 export function days(d: number): string {
   if (underADay(d)) return text(periodLength(d));
-  return dayFigure(d);
+  return dayNumber(d);
 }
 
 /** A side's rate a day; none for a side shorter than a day (2 contacts in 2 hours are not "24 a day"). */
@@ -44,8 +44,7 @@ export function ref(e: EventRef, ctx: HtmlContext): string {
 
 /** A date range "8 January 2024 – 4 February 2024", one date for a range of one day, or "–". */
 export function range(from: string | null, to: string | null): string {
-  if (!from || !to) return '–';
-  return from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
+  return from && to ? longDateSpan(from, to) : '–';
 }
 
 /** "4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the overdispersion and trend checks. */
