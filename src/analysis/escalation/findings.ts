@@ -17,6 +17,7 @@ import {
   trendEstimated,
 } from '../../model/escalation-words.js';
 import {
+  andList,
   formatCi,
   formatDate,
   formatDateRange,
@@ -332,10 +333,6 @@ function signSentences(b: Body): string[] {
 }
 
 /** "call and sms", "call, sms and whatsapp". */
-function andList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
-}
-
 function contentSentence(b: Body): string | null {
   const hits = b.content.categories.filter((c) => c.incidents > 0);
   if (!hits.length) return null;

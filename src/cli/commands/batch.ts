@@ -13,6 +13,7 @@ import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { andList, shownOf } from '../../model/format.js';
 import { plural } from '../../reports/format.js';
 import { type CaseFolders, caseFolders } from '../batch/case-folders.js';
 import { refuseOutAmongCases, refuseStatesAmongCases } from '../batch/out-folder.js';
@@ -98,14 +99,12 @@ function refuseOneCase(folders: CaseFolders, dir: string): void {
   const onlyFiles = folders.names.length === 0 && folders.notRead.length === 0 && folders.files.length > 0;
   if (caseFile === undefined && !onlyFiles) return;
   // Up to four names, or three and how many more: "and 1 more" would take the place of the one name it hides.
-  const listed = folders.files.length > 4 ? 3 : folders.files.length;
+  const listed = shownOf(folders.files.length, 3);
   const shown = folders.files.slice(0, listed);
   const more =
     folders.files.length > listed
       ? `${shown.join(', ')} and ${folders.files.length - listed} more`
-      : shown.length > 1
-        ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
-        : shown.join('');
+      : andList(shown);
   const what =
     caseFile !== undefined
       ? `holds ${caseFile}, so it is one case`

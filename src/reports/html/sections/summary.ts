@@ -6,7 +6,7 @@
  */
 
 import { countsOnly } from '../../../model/escalation-words.js';
-import { formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
+import { andList, formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
 import {
@@ -29,12 +29,6 @@ function figure(label: string, value: string, note = ''): string {
 }
 
 /** "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 function counts(
   record: Partial<Record<string, number>>,
   names: Record<string, [string, string]> = {},
@@ -74,7 +68,7 @@ function findings(r: Report): string[] {
     out.push(...escalation.map((s) => text(s)));
   }
   const kinds = counts(i.byKind, KIND_NAMES);
-  if (kinds.length) out.push(`By kind of contact: ${list(kinds)}.`);
+  if (kinds.length) out.push(`By kind of contact: ${andList(kinds)}.`);
   const calls = callTally(i);
   if (calls) {
     // Every part adds up to the calls: a call whose record gives no outcome is counted as such.
@@ -82,7 +76,7 @@ function findings(r: Report): string[] {
       k === OUTCOME_NOT_RECORDED ? `${int(v)} with no outcome recorded` : `${int(v)} ${text(k)}`,
     );
     const where = callPlaces(calls);
-    out.push(`Calls by outcome: ${list(outcomes)}${where ? ` (${where})` : ''}.`);
+    out.push(`Calls by outcome: ${andList(outcomes)}${where ? ` (${where})` : ''}.`);
   }
   if (escalation.length === 0) {
     const ids = [...r.identifiers]
@@ -94,7 +88,7 @@ function findings(r: Report): string[] {
     const t = identifierTally(r);
     if (ids.length)
       out.push(
-        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the recipient (no subject was named)' : 'attributed to the subject'}, by first use: ${list(ids)}${text(placeholderClause(t))}.`,
+        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the recipient (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
       );
     else if (t.placeholders.length)
       out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
