@@ -59,6 +59,25 @@ function header(r: Report, ctx: ReportContext): string[] {
   return lines;
 }
 
+/**
+ * A " · "-separated list after a 12-column label, on as many lines as the terminal's width needs, each further
+ * line indented under the first item: a case of many channels ran to ~170 columns on one line. Items are never
+ * split ("whatsapp 324" stays whole).
+ */
+function fitted(list: string, width: number, label: string): string[] {
+  const items = list.split(' · ');
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line !== '' && 12 + displayWidth(line) + 3 + displayWidth(item) > width) {
+      lines.push(line);
+      line = item;
+    } else line = line === '' ? item : `${line} · ${item}`;
+  }
+  lines.push(line);
+  return lines.map((l, k) => `${k === 0 ? label : ' '.repeat(12)}${l}`);
+}
+
 /** What the headline counts when no subject was named (the CASE_SUBJECT_ASSUMED warning), and what to do. */
 const ASSUMED_TEXT = 'counted from every sender other than the victim; name the subject with --subject ID';
 
@@ -68,8 +87,8 @@ function figures(r: Report, ctx: ReportContext): string[] {
   if (i.total === 0) return [];
   const lines = [
     '',
-    `${c.bold('Channels')}    ${countList(i.byChannel)}`,
-    `${c.bold('Kinds')}       ${countList(i.byKind)}`,
+    ...fitted(countList(i.byChannel), ctx.width, `${c.bold('Channels')}    `),
+    ...fitted(countList(i.byKind), ctx.width, `${c.bold('Kinds')}       `),
   ];
   const calls = callTally(i);
   if (calls) {

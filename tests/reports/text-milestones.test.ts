@@ -60,3 +60,24 @@ describe('busiest day', () => {
     expect(renderAs('text', one)).toMatch(/^Busiest day \d{4}-\d{2}-\d{2} \(1 incident\)$/m);
   });
 });
+
+describe('text report: a case of many channels', () => {
+  it('fits the Channels list to the width, items whole, continued under the first', async () => {
+    // mixed-case has 14 channels: on one line the list ran to ~170 columns.
+    const r = await reportOf(['fixtures/mixed-case']);
+    const lines = renderAs('text', r).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Channels'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      'Channels    whatsapp 21 · messenger 16 · sms 15 · discord 7 · call 6 · signal 6 · email 5',
+      '            instagram 5 · telegram 5 · imessage 4 · in-person 3 · twitter 3 · post 2 · social 1',
+      'Kinds       message 58 · media 16 · call 13 · deleted 7 · visit 3 · delivery 2',
+    ]);
+    // Every channel and its count is still there, as the JSON gives them.
+    const listed = lines
+      .slice(at, at + 2)
+      .join(' · ')
+      .replace(/^Channels\s+/, '')
+      .split(/\s+·\s+/);
+    expect(listed.length).toBe(Object.keys(r.incidents.byChannel).length);
+  });
+});
