@@ -71,6 +71,17 @@ export function periodLength(days: number): string {
 }
 
 /**
+ * A φ̂ above 1 to two significant digits, or with as many decimals as show it above 1: "φ̂ = 1.0" beside "vary
+ * more than independent contacts would" read as a contradiction for φ̂ = 1.02.
+ */
+export function phiAboveOne(phi: number): string {
+  const s = sig2(phi);
+  if (Number(s) > 1) return s;
+  for (let d = 2; d <= 6; d++) if (Number(phi.toFixed(d)) > 1) return phi.toFixed(d);
+  return phi.toPrecision(10);
+}
+
+/**
  * A time between two contacts, given in hours (an identifier's first use after another's last): "1.4 hours", or
  * in minutes below an hour ("45 minutes", where "0.75 hours" made the reader work it out).
  */

@@ -13,6 +13,7 @@ import {
   milestoneStart,
   notCoveredWords,
   periodLength,
+  phiAboveOne,
   senSlopeWords,
   trendEstimated,
 } from '../../model/escalation-words.js';
@@ -345,7 +346,7 @@ function trendSentences(b: Body): string[] {
   const mk = b.trend.mannKendall;
   if (b.dispersion.overdispersed && b.dispersion.phi !== null) {
     out.push(
-      `Daily counts vary more than independent contacts would (dispersion φ̂ = ${sig2(b.dispersion.phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`,
+      `Daily counts vary more than independent contacts would (dispersion φ̂ = ${phiAboveOne(b.dispersion.phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`,
     );
   }
   if (p.status === 'ok') {

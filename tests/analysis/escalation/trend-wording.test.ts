@@ -7,6 +7,7 @@
 
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { phiAboveOne } from '../../../src/model/escalation-words.js';
 import { formatCi, formatP, sig2 } from '../../../src/model/format.js';
 import { ReportSchema } from '../../../src/model/index.js';
 import { escalationText } from '../../../src/reports/text-escalation.js';
@@ -85,5 +86,16 @@ describe('trend finding: the interval is described as what it is', () => {
     };
     expect(line('sparse-90d')).toMatch(/\[Poisson regression, φ̂ = 0\.99\]$/);
     expect(line('overdispersed-365d')).toMatch(/\[Poisson regression, SE scaled by √φ̂, φ̂ = 4\.4\]$/);
+  });
+
+  it('gives a φ̂ just above 1 with the decimals that show it is above 1, beside "vary more"', () => {
+    // "φ̂ = 1.0" beside "vary more than independent contacts would" read as a contradiction.
+    expect(['1.02', '1.004', '4.4', '1.1', '1.000001'].map(Number).map(phiAboveOne)).toEqual([
+      '1.02',
+      '1.004',
+      '4.4',
+      '1.1',
+      '1.000001',
+    ]);
   });
 });
