@@ -304,7 +304,7 @@ describe('day/month order', () => {
 });
 
 describe('times handed to the timeline', () => {
-  it('reads every local time as the timeline would parse it, and leaves a year before 1000 to the timeline to reject', async () => {
+  it('reads every local time as the timeline would parse it, and leaves a year before 1000 (four digits, ISO) to the timeline to reject', async () => {
     const dir = mkdtempSync(join(tmp, 'years-'));
     writeFileSync(
       join(dir, 'chat.txt'),
@@ -320,8 +320,23 @@ describe('times handed to the timeline', () => {
       '2024-07-15T22:59:00.000Z',
     ]);
     expect(t.problems.list.map((p) => [p.code, p.locator, p.message])).toEqual([
-      ['TIMELINE_BAD_TIME', 'line 2', '"999-07-14T10:01" is not a real local date and time'],
+      [
+        'TIMELINE_IMPLAUSIBLE_TIME',
+        'line 2',
+        "the record's date and time 0999-07-14 10:01 (local time as read) is outside the dates accepted for records a phone, app or mail server stamped (1990-01-01 to 2099-12-31)",
+      ],
     ]);
+  });
+});
+
+describe('a year before 1000 from the source', () => {
+  it('is handed over as an ISO local time with four digits, not "24-06-13"', async () => {
+    // A damaged byte turned 2024 into 0024 (the property test's counterexample, a Finnish "klo" layout).
+    const r = await runText(
+      '13.6.2024 klo 21.25 - Sam Carter: Missä olet?\n13.6.0024 klo 21.26 - Sam Carter: Vastaa\n14.6.2024 klo 7.05 - Alex Kim: Lopeta.\n',
+    );
+    const times = r.events.map((e) => (e.time.type === 'local' ? e.time.local : ''));
+    expect(times).toEqual(['2024-06-13T21:25', '0024-06-13T21:26', '2024-06-14T07:05']);
   });
 });
 

@@ -26,7 +26,8 @@ export interface ClockProblem {
 
 /**
  * Reads scanned headers as wall-clock times: `wallMs` at once, the `YYYY-MM-DDTHH:mm[:ss]` string only when asked
- * for (`local`). The timeline works from `wallMs`; the string is for messages and for the rare year before 1000,
+ * for (`local`). The timeline works from `wallMs`; the string is for messages and for the rare year before 1000
+ * (written with four digits, `0999-07-14T10:01`),
  * and making one for every header cost a million strings a million-message chat.
  */
 export class LocalClock {
@@ -45,7 +46,7 @@ export class LocalClock {
   private dayMs = 0;
   /**
    * The time `read` accepted last, as wall-clock milliseconds (EventTime's `wallMs`); undefined for a year
-   * before 1000, whose local string is not in the usual shape and is left to the timeline to judge. A number
+   * before 1000 (Date.UTC would read 0–99 as 1900–1999), whose local string the timeline judges. A number
    * until then, so that V8 keeps the field as a double written in place (see LiveTime in messages.ts).
    */
   wallMs: number | undefined = 0;
@@ -61,7 +62,9 @@ export class LocalClock {
       const dateKey = (y * 16 + mo) * 32 + d;
       if (dateKey !== this.lastDateKey) {
         this.lastDateKey = dateKey;
-        this.datePrefix = `${y}-${PAD2[mo]}-${PAD2[d]}T`;
+        // Four digits always: a year before 1000 (a damaged "0024") is still an ISO local time, for the timeline
+        // to judge by its range, not a string of another shape.
+        this.datePrefix = `${y < 1000 ? String(y).padStart(4, '0') : y}-${PAD2[mo]}-${PAD2[d]}T`;
       }
       const hm = this.datePrefix + HH_MM[this.h * 60 + this.minute]!;
       this.lastLocal = this.second >= 0 ? hm + COLON_SS[this.second]! : hm;
