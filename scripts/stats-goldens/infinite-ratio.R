@@ -9,16 +9,12 @@
 # r-cran-jsonlite.
 
 suppressPackageStartupMessages(library(jsonlite))
-test <- function(x_after, T_after, x_before, T_before) {
-  r <- poisson.test(c(x_after, x_before), c(T_after, T_before))
-  list(x_after = x_after, T_after = T_after, x_before = x_before, T_before = T_before,
-       rate_ratio = unname(r$estimate), ci = as.numeric(r$conf.int), p = r$p.value)
-}
+source("scripts/stats-goldens/rate-ratio-test.R")
 out <- list(
   tool = "scripts/stats-goldens/infinite-ratio.R",
   r_version = R.version.string,
-  few = test(5, 30, 0, 29),
-  many = test(20, 30, 0, 29)
+  few = rate_ratio_test(5, 30, 0, 29),
+  many = rate_ratio_test(20, 30, 0, 29)
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = I(15), pretty = TRUE, na = "null"),
            "fixtures/stats-milestones/infinite-ratio.ref.json")

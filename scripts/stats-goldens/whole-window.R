@@ -10,16 +10,12 @@
 # Writes fixtures/stats-milestones/whole-window.ref.json. Needs r-base-core and r-cran-jsonlite.
 
 suppressPackageStartupMessages(library(jsonlite))
-test <- function(x_after, T_after, x_before, T_before) {
-  r <- poisson.test(c(x_after, x_before), c(T_after, T_before))
-  list(x_after = x_after, T_after = T_after, x_before = x_before, T_before = T_before,
-       rate_ratio = unname(r$estimate), ci = as.numeric(r$conf.int), p = r$p.value)
-}
+source("scripts/stats-goldens/rate-ratio-test.R")
 out <- list(
   tool = "scripts/stats-goldens/whole-window.R",
   r_version = R.version.string,
-  order_whole_window = test(42 * 6, 42, 79 * 5, 79),
-  order_own_sides = test(42 * 6, 42, 34 * 5, 34)
+  order_whole_window = rate_ratio_test(42 * 6, 42, 79 * 5, 79),
+  order_own_sides = rate_ratio_test(42 * 6, 42, 34 * 5, 34)
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = I(15), pretty = TRUE),
            "fixtures/stats-milestones/whole-window.ref.json")
