@@ -6,7 +6,7 @@
  * Without a region, a number written in national form and the same number written with its country code cannot
  * match: then the hint says to set the region, since checking how the number is written would not help.
  */
-import { participants } from '../analysis/participants.js';
+import { type Participant, participants } from '../analysis/participants.js';
 import { plural, shownOf } from '../model/format.js';
 import type { InputSummary, Problem } from '../model/index.js';
 import {
@@ -41,6 +41,9 @@ export function unmatchedSubjectProblems(
   if (unmatched.length === 0) return [];
   const partly = readInPart(inputs);
   const where = partly === undefined ? 'in these inputs' : 'among the events read';
+  // Every sender with its records: a walk over all events, made at most once, and only when needed.
+  let people: Participant[] | undefined;
+  const senders = (): Participant[] => (people ??= participants(events));
   if (unmatched.length < subject.length) {
     return unmatched.map((id) => ({
       code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
@@ -49,11 +52,11 @@ export function unmatchedSubjectProblems(
       hint:
         regionHint(id, identities) ??
         nameOnlyHint(id, identities) ??
-        handleHint(id, events) ??
+        handleHint(id, senders) ??
         'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
     }));
   }
-  const others = participants(events).filter((p) => p.role === 'other');
+  const others = senders().filter((p) => p.role === 'other');
   if (others.length === 0) return [];
   const listed = shownOf(others.length, SHOWN);
   const shown = others
@@ -68,7 +71,7 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `${handleNote(subject, events)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > listed ? `, and ${others.length - listed} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      hint: `${handleNote(subject, senders)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > listed ? `, and ${others.length - listed} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
 }
@@ -87,18 +90,19 @@ function nameOnlyHint(id: string, identities: IdentityResolver): string | undefi
  * such (Discord's is the account's name beside its id; Telegram's is not exported), so `@sam.sample` matches no
  * sender, and matching it to names instead would let a handle pick out anyone who shows that name.
  */
-function handleNamesakes(id: string, events: EventList): { name: string; count: number }[] {
+function handleNamesakes(id: string, senders: () => Participant[]): { name: string; count: number }[] {
   if (!id.startsWith('@')) return [];
   const wanted = typedKey(id.slice(1), 'name', undefined);
   if (wanted === undefined) return [];
-  return participants(events)
-    .filter((p) => p.names.some((n) => typedKey(n, 'name', undefined) === wanted))
-    .map((p) => ({ name: p.names.find((n) => typedKey(n, 'name', undefined) === wanted)!, count: p.count }));
+  return senders().flatMap((p) => {
+    const name = p.names.find((n) => typedKey(n, 'name', undefined) === wanted);
+    return name === undefined ? [] : [{ name, count: p.count }];
+  });
 }
 
 /** What to do for a handle that matched no sender while an account has that name (`handleNamesakes`). */
-function handleHint(id: string, events: EventList): string | undefined {
-  const found = handleNamesakes(id, events);
+function handleHint(id: string, senders: () => Participant[]): string | undefined {
+  const found = handleNamesakes(id, senders);
   if (found.length === 0) return undefined;
   const records = found.reduce((n, f) => n + f.count, 0);
   const name = found[0]!.name;
@@ -106,9 +110,9 @@ function handleHint(id: string, events: EventList): string | undefined {
 }
 
 /** `handleHint` for each handle among the subject's identifiers, as sentences ending in a space; '' for none. */
-function handleNote(subject: readonly string[], events: EventList): string {
+function handleNote(subject: readonly string[], senders: () => Participant[]): string {
   return subject
-    .map((id) => handleHint(id, events))
+    .map((id) => handleHint(id, senders))
     .filter((h): h is string => h !== undefined)
     .map((h) => `${h} `)
     .join('');

@@ -290,7 +290,10 @@ function automatonOf(phrases: ReadonlyMap<string, number>, alphabet: Alphabet): 
 const END = NEUTRAL + 1;
 const WIDTH = END + 1;
 
-/** Set in `matches` at a row's END column once the row is made: the search's answer is good only then. */
+/**
+ * Set in `matches` at a row's END column once the row is made: the search's answer is good only then. Above the
+ * bits of the lists (at most MAX_LISTS, 30) and below the sign, which UNSETTLED and AGAIN use.
+ */
 const MADE = 1 << 30;
 
 /**
@@ -421,7 +424,8 @@ function searchOn({ table, matches, startRow, make }: LazyTable, asciiOnly: bool
         } else s = t;
         continue;
       }
-      // A character outside ASCII is read as its fold's characters, one after another.
+      // A character outside ASCII is read as its fold's characters, one after another. Decoded here rather than by
+      // codePointAt (as `slow` does): this is the loop every stored text runs, and it stays one function.
       let cp: number;
       if (b >= 0xf0) {
         cp =
