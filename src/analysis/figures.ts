@@ -23,7 +23,7 @@ export function incidentFigures(
   incidents: EventList,
   cols: IncidentColumns,
   zone: Zone,
-  covers: (day: number) => boolean = () => true,
+  covers: (day: number) => boolean,
 ): Report['incidents'] {
   const series = seriesOfDays(cols.day);
   // Incidents per day and channel, as one row of CHANNELS.length counts per day of the series.

@@ -10,6 +10,7 @@ import { chronology } from './chronology.js';
 import { incidentColumns } from './columns.js';
 import { identifierTable } from './counts.js';
 import { analyseEscalation } from './escalation/index.js';
+import { inSpans } from './escalation/window.js';
 import { incidentFigures } from './figures.js';
 import { dayNumberOf } from './series.js';
 
@@ -80,7 +81,7 @@ function coveredByEveryExport(e: Report['escalation']): (day: number) => boolean
   const limiting = (e?.coverage.channels ?? [])
     .filter((c) => c.limits)
     .map((c) => c.spans.map((s) => ({ from: dayNumberOf(s.from), to: dayNumberOf(s.to) })));
-  return (day) => limiting.every((spans) => spans.some((s) => day >= s.from && day <= s.to));
+  return (day) => limiting.every((spans) => inSpans(spans, day));
 }
 
 export { accounting } from './accounting.js';

@@ -32,7 +32,9 @@ export interface CaseFlags {
   readonly to?: string;
 }
 
-const quoted = (p: string) => (/[\s"'$`\\]/.test(p) ? `"${p.replace(/["$`\\]/g, '\\$&')}"` : p);
+/** A path as a shell would take it: quoted when it holds a space, a quote or a character the shell expands. */
+export const quoted = (p: string): string =>
+  /[\s"'$`\\]/.test(p) ? `"${p.replace(/["$`\\]/g, '\\$&')}"` : p;
 
 /**
  * The case file to use: `--case`, else the only one found at the top of the folder arguments. Several found is a
@@ -135,8 +137,10 @@ export async function resolveCase(
   const c = loaded?.data;
   const errors: UsageError[] = [];
   const check = collecting(errors);
-  const tzProblem = flags.tz === undefined ? undefined : timeZoneProblem(flags.tz);
-  if (flags.tz !== undefined && !isValidTimeZone(flags.tz)) {
+  const tzValid = flags.tz === undefined || isValidTimeZone(flags.tz);
+  // Asked only of a zone Intl accepts (time-zone-advice.ts: an ICU-only abbreviation that may mean another zone).
+  const tzProblem = tzValid && flags.tz !== undefined ? timeZoneProblem(flags.tz) : undefined;
+  if (!tzValid) {
     errors.push(
       new UsageError(
         'USAGE_BAD_TZ',

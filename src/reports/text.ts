@@ -3,6 +3,7 @@
  * frequency figures, then the accounting table and any problems. Every string from the data is sanitised:
  * message text and file names can carry terminal escape sequences.
  */
+import { shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import {
   bookCells,
@@ -200,9 +201,9 @@ const NAMED_FILES = 5;
  * "and 1 more", which would leave one file unnamed where naming it takes no more room.
  */
 function namedFiles(paths: readonly string[]): string {
-  if (paths.length <= NAMED_FILES) return paths.map(safe).join(', ');
-  const shown = NAMED_FILES - 1;
-  return `${paths.slice(0, shown).map(safe).join(', ')} and ${paths.length - shown} more`;
+  const shown = shownOf(paths.length, NAMED_FILES - 1);
+  const named = paths.slice(0, shown).map(safe).join(', ');
+  return paths.length > shown ? `${named} and ${paths.length - shown} more` : named;
 }
 
 function problems(r: Report, ctx: ReportContext): string[] {

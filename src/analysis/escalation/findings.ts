@@ -171,10 +171,8 @@ function dayKind(s: Side): string {
 function belowMinimumSides(b: Body, m: MilestoneAnalysis): string {
   const { before, after } = m;
   const next = after.boundedBy === 'milestone' ? timed(neighbour(b, m, 1)) : undefined;
-  const prev =
-    before.boundedBy === 'milestone' && (before.days < 1 || timed(neighbour(b, m, -1)))
-      ? neighbour(b, m, -1)
-      : undefined;
+  const earlier = neighbour(b, m, -1);
+  const prev = before.boundedBy === 'milestone' && (before.days < 1 || timed(earlier)) ? earlier : undefined;
   const cover = after.boundedBy === 'coverage' ? ' that every export covers' : '';
   let head: string;
   if (after.days === 0) head = `no ${dayKind(after)} is after it`;
@@ -223,7 +221,7 @@ function listDates(locals: readonly string[]): string {
   const parts = [...counts].map(
     ([d, n]) => `${formatDate(d)}${n === 2 ? ' (twice)' : n > 2 ? ` (${n} times)` : ''}`,
   );
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+  return andList(parts);
 }
 
 function ceaseSentences(b: Body, victim: string): string[] {
@@ -333,7 +331,6 @@ function signSentences(b: Body): string[] {
   return out;
 }
 
-/** "call and sms", "call, sms and whatsapp". */
 function contentSentence(b: Body): string | null {
   const hits = b.content.categories.filter((c) => c.incidents > 0);
   if (!hits.length) return null;

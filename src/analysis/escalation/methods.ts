@@ -4,7 +4,7 @@
  */
 import type { Comparison, Escalation } from '../../model/escalation.js';
 import { dayCount } from '../../model/escalation-words.js';
-import { formatDate, sig2 } from '../../model/format.js';
+import { andList, formatDate, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
 import { EPISODE_MINUTES } from './episodes.js';
@@ -73,7 +73,7 @@ function multipleTesting(b: Body): Method[] {
   const tests = testsGiven(b);
   if (tests.length < 2) return [];
   const k = tests.length;
-  const list = `${tests.slice(0, -1).join(', ')} and ${tests.at(-1)}`;
+  const list = andList(tests);
   return [
     {
       name: 'Several tests in one report',

@@ -5,6 +5,7 @@ import type { Report } from '../../model/index.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
+import { quoted } from '../case.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
@@ -93,8 +94,7 @@ function refuseChronologyWithout(
   flags: ReportFlags,
 ): void {
   if (flags.chronology !== true || format.id === 'json' || format.needsChronology === true) return;
-  const q = (p: string) => (/[\s"'$`\\]/.test(p) ? `"${p.replace(/["$`\\]/g, '\\$&')}"` : p);
-  const cmd = `chronolog report ${paths.map((p) => q(terminalSafe(p))).join(' ')}`;
+  const cmd = `chronolog report ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}`;
   throw new UsageError(
     'USAGE_CHRONOLOGY_FORMAT',
     `--chronology adds every incident to the JSON report; the ${format.id} report${format.id === 'text' ? ' (the default format, a one-screen summary)' : ''} has no chronology`,

@@ -36,7 +36,6 @@ export function longDate(date: string): string {
   return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-/** "10 January 2024, 12:22" from `2024-01-10 12:22` (the report's local time text). */
 /**
  * "8 January 2024 – 29 June 2024" from two dates (`YYYY-MM-DD…`, anything after the date ignored), or the one date
  * when both fall on the same day: "21 February 2024 – 21 February 2024" says nothing more and reads like a typo.
@@ -45,6 +44,7 @@ export function longDateSpan(from: string, to: string): string {
   return from.slice(0, 10) === to.slice(0, 10) ? longDate(from) : `${longDate(from)} – ${longDate(to)}`;
 }
 
+/** "10 January 2024, 12:22" from `2024-01-10 12:22` (the report's local time text). */
 export function longDateTime(local: string): string {
   const time = /[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(local)?.[1];
   return time ? `${longDate(local)}, ${time}` : longDate(local);

@@ -127,14 +127,15 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       layout = new Layout(cells, mapHeader(cells));
       return;
     }
-    const dated = readDateCell(layout!.cell(cells, 'date'));
+    const dateValue = layout!.cell(cells, 'date');
+    const dated = dateValue === '' ? undefined : readDateCell(dateValue);
     const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');
     const style = time === '' ? undefined : clockStyle(time);
     if (style === '12h') clocks.twelve ||= line;
     else if (style === '24h') clocks.twentyFour = true;
     for (const field of ['date', 'recorded_at'] as const) {
-      const value = layout!.cell(cells, field);
-      const cell = value === '' ? undefined : readDateCell(value);
+      const value = field === 'date' ? dateValue : layout!.cell(cells, field);
+      const cell = field === 'date' ? dated : value === '' ? undefined : readDateCell(value);
       if (!cell) continue;
       collectOrder(stats, cell, line, value);
       // The year is the same read day- or month-first; only a forced year-first order moves it.

@@ -232,7 +232,8 @@ function spacedLiteral(text: string): string {
 }
 
 /** One expression of the alternatives `sources`, matched as whole words (no `word` character either side); undefined when none. */
-function wholeWords(sources: readonly string[], flags: string, word = '[\\p{L}\\p{N}_]'): RegExp | undefined {
+function wholeWords(sources: readonly string[], flags: string): RegExp | undefined {
+  const word = '[\\p{L}\\p{N}_]';
   return sources.length ? new RegExp(`(?<!${word})(?:${sources.join('|')})(?!${word})`, flags) : undefined;
 }
 

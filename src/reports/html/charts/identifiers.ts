@@ -59,7 +59,7 @@ export function identifiersChart(r: Report): Figure | null {
       `<text class="ax lane-note${shaded ? ' on-shade' : ''}" x="${n(anchorEnd ? x2 : x1)}" y="${n(y + 31)}"${anchorEnd ? ' text-anchor="end"' : ''}>${plain(note)}</text>`,
     );
   });
-  const parts: string[] = [...lanesLayer];
+  const parts = lanesLayer;
   parts.push(`<line class="base" x1="${LEFT}" x2="${WIDTH - 16}" y1="${bottom}" y2="${bottom}"/>`);
   parts.push(axis.months(bottom));
   parts.push(milestoneRules(r, axis, TOP - 4, bottom));

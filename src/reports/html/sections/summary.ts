@@ -28,7 +28,6 @@ function figure(label: string, value: string, note = ''): string {
   return `<div class="fig"><dt>${label}</dt><dd><span class="big">${value}</span>${note ? `<span class="note">${note}</span>` : ''}</dd></div>`;
 }
 
-/** "a, b and c". */
 function counts(
   record: Partial<Record<string, number>>,
   names: Record<string, [string, string]> = {},
