@@ -33,6 +33,16 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
     'the written time happened twice, as the clocks went back; the later is used, as the record before it was already past the earlier',
 };
 
+/**
+ * The record flag of each way a wall-clock time was read around a clock change: the timeline's (`build`), and an
+ * e-mail Date in a POSIX zone's (email/time.ts).
+ */
+export const DST_FLAGS = {
+  gap: 'dst-gap',
+  overlap: 'dst-ambiguous',
+  'overlap-later': 'dst-ambiguous-later',
+} as const;
+
 /** Whether a record flag is about how to read the record's time (a known one or any `time-`/`date-`/`dst-` code). */
 export function isTimeFlag(flag: string): boolean {
   return flag.startsWith('time-') || flag.startsWith('date-') || flag.startsWith('dst-');

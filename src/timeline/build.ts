@@ -6,6 +6,7 @@
  * says why, and the caller rejects the record.
  */
 import type { ParsedEvent, Party } from '../model/index.js';
+import { DST_FLAGS } from '../model/time-flags.js';
 import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { type IdentityResolver, keepFirst, type ResolverMark } from './identities.js';
 import { NameTable } from './names.js';
@@ -53,13 +54,6 @@ const CHECK = 'Check the record in the original file.';
  * file is already past the first.
  */
 export type BuiltDst = DstFlag | 'overlap-later';
-
-/** The record flag of each way `build` read a time around a clock change (model/time-flags.ts). */
-const DST_FLAGS = {
-  gap: 'dst-gap',
-  overlap: 'dst-ambiguous',
-  'overlap-later': 'dst-ambiguous-later',
-} as const;
 
 export class TimelineBuilder {
   private readonly conversations = new NameTable();

@@ -33,6 +33,7 @@
  */
 import { plural } from '../../model/format.js';
 import type { EventTime } from '../../model/index.js';
+import { DST_FLAGS } from '../../model/time-flags.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
 import type { SourceContext } from '../source.js';
 import { type EmailDate, isCertain, parseEmailDate } from './date.js';
@@ -104,7 +105,7 @@ function fallback(
   if (date && date.ms !== undefined) {
     const flag = date.zone === 'military' ? 'date-zone-military' : 'date-zone-abbreviation';
     // A POSIX zone's time at a clock change is flagged as the timeline flags a wall-clock time there.
-    const dst = date.dst === 'gap' ? ['dst-gap'] : date.dst === 'overlap' ? ['dst-ambiguous'] : [];
+    const dst = date.dst === undefined ? [] : [DST_FLAGS[date.dst]];
     return { time: instant(date as EmailDate & { ms: number }), flags: [flag, ...dst] };
   }
   if (date) {

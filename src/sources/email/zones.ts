@@ -7,6 +7,8 @@
  * its offset depends on the date, so it is read through the time zone database, which has those four names.
  */
 
+import { tzOffset } from '@date-fns/tz';
+
 /** Zones with a fixed meaning: RFC 5322 §3.3/§4.3, plus UTC and Z, which cannot be misread. */
 export const RFC_ZONES: Record<string, number> = {
   ut: 0,
@@ -77,19 +79,8 @@ export const POSIX_ZONES: Record<string, string> = {
   pst8pdt: 'PST8PDT',
 };
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC, in minutes, at the instant `ms`. */
-function offsetAt(zone: string, ms: number): number {
-  let f = formats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    formats.set(zone, f);
-  }
-  const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /([+-])(\d{2}):(\d{2})/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
+/** The zone's offset from UTC, in minutes, at the instant `ms` (as timeline/zone.ts reads offsets). */
+const offsetAt = (zone: string, ms: number): number => tzOffset(zone, new Date(ms));
 
 /**
  * The offset, in minutes, of a wall-clock time (`wallMs`: the time as written, read as if UTC) in `zone`, by the
