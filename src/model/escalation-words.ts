@@ -55,7 +55,7 @@ export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null
 
 /** Exposure in days: "1 day", "6 days", "6.5 days" (one decimal when a milestone has a time of day). */
 export function dayCount(days: number): string {
-  return `${dayNumber(days)} ${days === 1 ? 'day' : 'days'}`;
+  return `${dayAmount(days)} ${days === 1 ? 'day' : 'days'}`;
 }
 
 /**
@@ -102,7 +102,7 @@ export function underADay(days: number): boolean {
  * number it is not, so that 13.97 days (a milestone at 23:15) never reads "14.0 days" beside "at least 14 days
  * are needed".
  */
-export function dayNumber(days: number): string {
+export function dayAmount(days: number): string {
   if (Number.isInteger(days)) return thousands(days);
   const one = days.toFixed(1);
   return one.endsWith('.0') ? days.toFixed(2) : one;

@@ -7,7 +7,7 @@ import type { Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   countsOnly,
-  dayNumber,
+  dayAmount,
   milestoneStart,
   notCoveredWords,
   periodLength,
@@ -76,10 +76,10 @@ function changeLine(e: Escalation): string {
 
 /**
  * Exposure in days, short: "24 d", "6.5 d" (decimals only when a milestone has a time of day), the number as the
- * findings write it (`dayNumber`): 13.97 days is "13.97 d", never "14.0 d" beside "at least 14 days are needed".
+ * findings write it (`dayAmount`): 13.97 days is "13.97 d", never "14.0 d" beside "at least 14 days are needed".
  */
 function d(days: number): string {
-  return `${dayNumber(days)} d`;
+  return `${dayAmount(days)} d`;
 }
 
 /** Longest list of exports and their dates the one-screen report gives in full (about two lines); beyond it, by channel. */

@@ -5,7 +5,7 @@
  * the days in the tables are the numbers the sentence under them and the findings give (2.97, not "3.0").
  */
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../src/model/escalation-words.js';
+import { dayAmount } from '../../src/model/escalation-words.js';
 import { renderHtml } from '../../src/reports/html/index.js';
 import { renderAs, reportOf } from '../helpers/report.js';
 
@@ -51,8 +51,8 @@ describe('before/after tables in the HTML report', () => {
     );
   });
 
-  it('dayNumber writes a number of days as the findings do', () => {
-    expect([48, 2.97, 13.97, 30.4, 8.6, 1].map(dayNumber)).toEqual([
+  it('dayAmount writes a number of days as the findings do', () => {
+    expect([48, 2.97, 13.97, 30.4, 8.6, 1].map(dayAmount)).toEqual([
       '48',
       '2.97',
       '13.97',
@@ -60,6 +60,6 @@ describe('before/after tables in the HTML report', () => {
       '8.6',
       '1',
     ]);
-    expect(dayNumber(1234)).toBe('1,234');
+    expect(dayAmount(1234)).toBe('1,234');
   });
 });

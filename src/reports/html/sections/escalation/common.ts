@@ -4,7 +4,7 @@
  * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
  */
 
-import { dayNumber, periodLength, underADay } from '../../../../model/escalation-words.js';
+import { dayAmount, periodLength, underADay } from '../../../../model/escalation-words.js';
 import { cap, formatCi, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { int } from '../../../format.js';
@@ -15,13 +15,13 @@ import { table } from '../../table.js';
 import { type HtmlContext, rowId } from '../section.js';
 
 /**
- * Exposure in days as the findings write it (`dayNumber`: 2.97, never "3.0" beside "only 2.97 days before"); a
+ * Exposure in days as the findings write it (`dayAmount`: 2.97, never "3.0" beside "only 2.97 days before"); a
  * side shorter than a day in hours and minutes ("2 hours"), as the findings give it, since "0.1" hides how short
  * it is.
  */
 export function days(d: number): string {
   if (underADay(d)) return text(periodLength(d));
-  return dayNumber(d);
+  return dayAmount(d);
 }
 
 /** A side's rate a day; none for a side shorter than a day (2 contacts in 2 hours are not "24 a day"). */
