@@ -125,6 +125,20 @@ export function notCoveredWords(m: { readonly notCovered?: MilestoneAnalysis['no
 }
 
 /**
+ * The channels whose exports miss days of each side, without dates: "before it: call, sms; after it: whatsapp"
+ * ('' for none). One entry per side and channel (analysis/escalation/milestones.ts, `sidesNotCovered`).
+ */
+export function notCoveredChannels(list: MilestoneAnalysis['notCovered'] | undefined): string {
+  return (['before', 'after'] as const)
+    .map((side) => {
+      const channels = (list ?? []).filter((x) => x.side === side).map((x) => x.channel);
+      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+}
+
+/**
  * Whether the sides of a comparison are to be shown as counts and days only: it is not computable because not
  * every export covers its days (or its date is outside the window), and a rate there would compare what was
  * exported, not what happened.

@@ -9,6 +9,7 @@ import {
   countsOnly,
   dayAmount,
   milestoneStart,
+  notCoveredChannels,
   notCoveredWords,
   periodLength,
   senSlopeWords,
@@ -92,16 +93,9 @@ const NOT_COVERED_IN_FULL = 240;
  * channels the full words took 14 lines of the one-screen summary for each milestone (fixtures/mixed-case).
  */
 function notCoveredShort(m: Escalation['milestones'][number]): string {
-  const list = m.notCovered ?? [];
   const full = notCoveredWords(m);
   if (full.length <= NOT_COVERED_IN_FULL) return full;
-  const sides = (['before', 'after'] as const)
-    .map((side) => {
-      const channels = [...new Set(list.filter((x) => x.side === side).map((x) => x.channel))];
-      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
-    })
-    .filter(Boolean);
-  return `exports that miss days ${sides.join('; ')}; dates in the Markdown or HTML report`;
+  return `exports that miss days ${notCoveredChannels(m.notCovered)}; dates in the Markdown or HTML report`;
 }
 
 function milestoneLines(e: Escalation): string[] {

@@ -11,6 +11,7 @@
  * after it.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
+import { notCoveredChannels } from '../../model/escalation-words.js';
 import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { wallClockMs } from '../../timeline/zone.js';
@@ -119,22 +120,13 @@ export function incidentsAfter(
  * misses: a fall after an order that is only the phone backup ending. Then it is counts and days only, as for a
  * milestone whose own sides are not covered, with the exports that miss the days in its reason.
  */
-function wholeWindowComparison(ctx: Ctx, split: Split): Comparison {
+function wholeWindowComparison(ctx: Ctx, split: Split): { whole: Comparison; missing: NotCovered } {
   const whole = splitComparison(ctx, split, ctx.window, { before: 'window', after: 'window' }, []);
   const missing = sidesNotCovered(ctx, whole);
-  if (missing.length === 0) return whole;
+  if (missing.length === 0) return { whole, missing };
   // The channels whose exports miss days, by side (the dates are in the coverage table and the findings).
-  const sides = (['before', 'after'] as const)
-    .map((side) => {
-      const channels = missing.filter((x) => x.side === side).map((x) => x.channel);
-      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
-    })
-    .filter(Boolean)
-    .join('; ');
-  return countsOnly(
-    whole,
-    `not every export covers the whole window (${sides}), so a rate ratio over it would compare what was exported, not what happened`,
-  );
+  const reason = `not every export covers the whole window (${notCoveredChannels(missing)}), so a rate ratio over it would compare what was exported, not what happened`;
+  return { whole: countsOnly(whole, reason), missing };
 }
 
 /** The primary comparison at a split, over the fully covered stretch, plus the uncovered tail after it. */
@@ -158,7 +150,7 @@ export function comparisonAt(
   | 'notCovered'
 > {
   const w = ctx.window;
-  const whole = wholeWindowComparison(ctx, split);
+  const { whole, missing } = wholeWindowComparison(ctx, split);
   const s = ctx.stretch;
   if (!s || split.day < s.from || split.day > s.to) {
     return {
@@ -170,7 +162,7 @@ export function comparisonAt(
       ),
       wholeWindow: whole,
       afterUncovered: null,
-      notCovered: sidesNotCovered(ctx, whole),
+      notCovered: missing,
     };
   }
   const c = splitComparison(
