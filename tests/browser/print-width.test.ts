@@ -1,6 +1,7 @@
 /**
  * Printed on A4, no part of the HTML report is wider than the page, and every channel in the daily chart's legend
- * is drawn inside the chart, as is every other label of every chart (the calendar's legend over a few weeks). fixtures/hostile-text holds a title, names and diary text with 120–300-character
+ * is drawn inside the chart, as is every other label of every chart (the calendar's legend over a few weeks). A
+ * comparison folded away on screen (a milestone's whole-window comparison) is printed open. fixtures/hostile-text holds a title, names and diary text with 120–300-character
  * unbroken words, markup and bidi overrides; fixtures/mixed-case has 13 channels, more than one legend line holds.
  *
  * Needs /usr/bin/chromium (CI installs it); without it the test is skipped and says why.
@@ -60,6 +61,28 @@ describe.skipIf(!HAS_CHROMIUM)(
         await page.close();
       },
     );
+
+    it('prints the whole-window comparisons that the screen folds away, and only those of the folded tables', async () => {
+      const visibleAsides = (page: Awaited<ReturnType<typeof printed>>): Promise<boolean[]> =>
+        page.evaluate(
+          `[...document.querySelectorAll('details.aside table')].map((t) => t.checkVisibility() && t.getBoundingClientRect().height > 0)`,
+        );
+      const screen = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+      await screen.goto(pathToFileURL(files['demo-case']!).href);
+      const onScreen = await visibleAsides(screen);
+      expect(onScreen.length).toBeGreaterThan(0);
+      expect(onScreen.every((v) => !v)).toBe(true);
+      await screen.close();
+      const page = await printed('demo-case');
+      expect(await visibleAsides(page)).toEqual(onScreen.map(() => true));
+      // The charts' data tables stay out of print: each chart is printed as its drawing.
+      const chartTables: boolean[] = await page.evaluate(
+        `[...document.querySelectorAll('details.data-table:not(.aside)')].map((d) => d.checkVisibility())`,
+      );
+      expect(chartTables.length).toBeGreaterThan(0);
+      expect(chartTables.every((v) => !v)).toBe(true);
+      await page.close();
+    });
 
     it('draws every channel of the daily legend inside the chart', async () => {
       const page = await printed('mixed-case');

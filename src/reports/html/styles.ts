@@ -3,7 +3,7 @@
  * only (nothing to download); near-black text on white with a contrast of at least 7:1 for body and muted text;
  * a print stylesheet for A4 with a page break before each section, page numbers, table headers repeated on every
  * page (their headings wrapping so that no table is wider than the page), and every annex row shown whatever the
- * on-screen filter says. A long unbroken word (a URL, a name typed without spaces) wraps rather than pushing the
+ * on-screen filter says, and a comparison folded away on screen (`details.aside`) printed open. A long unbroken word (a URL, a name typed without spaces) wraps rather than pushing the
  * page wider than A4. An identifier (a phone number, address or
  * handle: `bdi.ident`, or the `<bdi>` of an `.ident` cell) never breaks across lines, on screen or in print: a
  * number split over two lines is easily read or copied wrong.
@@ -161,7 +161,11 @@ footer.doc-footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid 
 @media print {
   body { font-size: 9.5pt; }
   .page { max-width: none; padding: 0; }
-  .skip, nav.toc, .filter, details.data-table { display: none !important; }
+  .skip, nav.toc, .filter, details.data-table:not(.aside) { display: none !important; }
+  /* A comparison folded away on screen is part of the printed record: open, its summary as a plain heading. */
+  details.aside::details-content { content-visibility: visible; display: block; }
+  details.aside summary { list-style: none; color: inherit; font-weight: 600; cursor: auto; }
+  details.aside summary::-webkit-details-marker { display: none; }
   section.major { margin: 0; break-before: page; }
   section.major#summary { break-before: auto; }
   h2, h3 { break-after: avoid; }

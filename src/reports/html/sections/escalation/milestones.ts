@@ -48,7 +48,7 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
         );
       if (m.wholeWindow && !countsOnly(m))
         parts.push(
-          `<details class="data-table"><summary>Over the whole window (for comparison only)</summary>${comparison(m.wholeWindow, `${about}, over the whole window`)}</details>`,
+          `<details class="data-table aside"><summary>Over the whole window (for comparison only)</summary>${comparison(m.wholeWindow, `${about}, over the whole window`)}</details>`,
         );
       return `<div class="block">${parts.join('')}</div>`;
     })
