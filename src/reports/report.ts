@@ -10,6 +10,11 @@ export interface ReportContext {
   readonly chalk: ChalkInstance;
   /** Terminal width for the text report. */
   readonly width: number;
+  /**
+   * Where the text report breaks lines wider than this (a terminal's width), indented under their text; absent
+   * when the text goes to a file or a pipe, where a line is left whole so that grep finds a sentence on one line.
+   */
+  readonly wrapAt?: number;
   /** The command line that produced the report, for the method section. */
   readonly commandLine?: string;
 }

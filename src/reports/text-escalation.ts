@@ -24,22 +24,6 @@ import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
 
-/** Wraps text to `width` columns with a hanging indent. */
-function wrap(text: string, width: number, first: string, rest: string): string[] {
-  const words = safe(text).split(' ');
-  const lines: string[] = [];
-  let line = first;
-  for (const w of words) {
-    if (line.length + w.length + 1 > width && line.trim() !== '' && line !== first) {
-      lines.push(line.trimEnd());
-      line = rest;
-    }
-    line += `${w} `;
-  }
-  lines.push(line.trimEnd());
-  return lines;
-}
-
 function rateLine(e: Escalation): string {
   const r = e.rate;
   const full = e.rateFullyCovered
@@ -133,7 +117,6 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       : [];
   }
   const c = ctx.chalk;
-  const w = Math.max(60, ctx.width);
   const label = (s: string) => c.bold(s.padEnd(12));
   const pad = ' '.repeat(12);
   const lines = [
@@ -165,11 +148,8 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const [t0, ...trest] = trendLines(e);
   lines.push(`${label('Trend')}${t0}`, ...trest.map((l) => pad + l));
   lines.push(`${label('Changes')}${changeLine(e)}`);
-  const ms = milestoneLines(e);
-  if (ms.length)
-    lines.push(
-      ...ms.flatMap((m, i) => wrap(m, w, i === 0 ? `${c.bold('Milestones'.padEnd(12))}` : pad, pad)),
-    );
+  // Each milestone on a line of its own; text.ts wraps every line to the terminal's width.
+  lines.push(...milestoneLines(e).map((m, i) => `${i === 0 ? label('Milestones') : pad}${safe(m)}`));
   const cr = e.ceaseRequest;
   // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';

@@ -60,25 +60,6 @@ function header(r: Report, ctx: ReportContext): string[] {
   return lines;
 }
 
-/**
- * A " · "-separated list after a 12-column label, on as many lines as the terminal's width needs, each further
- * line indented under the first item: a case of many channels ran to ~170 columns on one line. Items are never
- * split ("whatsapp 324" stays whole).
- */
-function fitted(list: string, width: number, label: string): string[] {
-  const items = list.split(' · ');
-  const lines: string[] = [];
-  let line = '';
-  for (const item of items) {
-    if (line !== '' && 12 + displayWidth(line) + 3 + displayWidth(item) > width) {
-      lines.push(line);
-      line = item;
-    } else line = line === '' ? item : `${line} · ${item}`;
-  }
-  lines.push(line);
-  return lines.map((l, k) => `${k === 0 ? label : ' '.repeat(12)}${l}`);
-}
-
 /** What the headline counts when no subject was named (the CASE_SUBJECT_ASSUMED warning), and what to do. */
 const ASSUMED_TEXT = 'counted from every sender other than the victim; name the subject with --subject ID';
 
@@ -88,8 +69,8 @@ function figures(r: Report, ctx: ReportContext): string[] {
   if (i.total === 0) return [];
   const lines = [
     '',
-    ...fitted(countList(i.byChannel), ctx.width, `${c.bold('Channels')}    `),
-    ...fitted(countList(i.byKind), ctx.width, `${c.bold('Kinds')}       `),
+    `${c.bold('Channels')}    ${countList(i.byChannel)}`,
+    `${c.bold('Kinds')}       ${countList(i.byKind)}`,
   ];
   const calls = callTally(i);
   if (calls) {
@@ -230,6 +211,48 @@ export const text: ReportFormat = {
       '',
       ctx.chalk.dim('For the full report to share: --format html --out report.html'),
     ];
-    return `${lines.join('\n')}\n`;
+    const wrapAt = ctx.wrapAt;
+    return `${(wrapAt === undefined ? lines : lines.flatMap((l) => wrapped(l, wrapAt))).join('\n')}\n`;
   },
 };
+
+// chalk's styles (SGR sequences); the data's own escape characters never reach here (sanitize.ts).
+const STYLE = /\x1b\[[0-9;]*m/g;
+// A line led by a 12-column label ("Calls       13: …") or continuing one (12 spaces).
+const LABELLED = /^(?:[A-Z][A-Za-z/ -]{0,10} | {12})(?! )/;
+
+/**
+ * A line wider than the terminal on as many lines as it needs, each further line indented under the text: 12
+ * columns after a label, else 2 more than the line's own indent ("  ! file: …" goes on at 4). A line holding a
+ * " · " list breaks only between its items and at a double space (before a bracketed note), so "missed 8" or
+ * "2024-01 10%" stays on one line; other lines break at any space. A word is never split, so a path, number or
+ * address stays whole and copyable even when it alone is wider. The styles carry over: a terminal keeps a line's
+ * bold or dim until its end sequence.
+ */
+function wrapped(line: string, width: number): string[] {
+  const plainLine = line.replace(STYLE, '');
+  if (displayWidth(plainLine) <= width) return [line];
+  const indent = LABELLED.test(plainLine) ? 12 : (/^ */.exec(plainLine)?.[0].length ?? 0) + 2;
+  const rest = ' '.repeat(indent);
+  const lead = /^ */.exec(line)?.[0] ?? '';
+  // [text, break, text, break, …, text]: the breaks are kept, so the parts joined give the line back.
+  const parts = line.slice(lead.length).split(plainLine.includes(' · ') ? /( · | {2})/ : /( )/);
+  const out: string[] = [];
+  let current = lead + parts[0]!;
+  let used = displayWidth(current.replace(STYLE, ''));
+  for (let k = 1; k < parts.length; k += 2) {
+    const gap = parts[k]!;
+    const next = parts[k + 1]!;
+    const w = displayWidth(next.replace(STYLE, ''));
+    if (used + gap.length + w > width && used > indent && next.trim() !== '') {
+      out.push(current);
+      current = rest + next.trimStart();
+      used = indent + displayWidth(next.trimStart().replace(STYLE, ''));
+    } else {
+      current += gap + next;
+      used += gap.length + w;
+    }
+  }
+  out.push(current);
+  return out;
+}

@@ -19,9 +19,11 @@ export async function reportOf(paths: string[], flags: ReadFlags = {}): Promise<
   );
 }
 
-/** A report in one format, 100 columns wide, without colour. */
-export function renderAs(format: string, r: Report): string {
-  return reportFormats.find((f) => f.id === format)!.render(r, { chalk: plainChalk, width: 100 });
+/** A report in one format, 100 columns wide, without colour; the text report's lines wrapped at `wrapAt` if given. */
+export function renderAs(format: string, r: Report, wrapAt?: number): string {
+  return reportFormats
+    .find((f) => f.id === format)!
+    .render(r, { chalk: plainChalk, width: 100, ...(wrapAt === undefined ? {} : { wrapAt }) });
 }
 
 /** A report in every format, by format id. */

@@ -130,10 +130,12 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     stamp,
     format.needsChronology === true || flags.chronology === true,
   );
+  const toStdout = flags.out === undefined || flags.out === '-';
   await sink.write(
     format.render(report, {
-      chalk: flags.out === undefined || flags.out === '-' ? env.stdoutChalk : env.plainChalk,
+      chalk: toStdout ? env.stdoutChalk : env.plainChalk,
       width: env.width,
+      ...(toStdout && env.stdoutIsTTY ? { wrapAt: env.width } : {}),
       commandLine: ['chronolog', 'report', ...paths].join(' '),
     }),
   );

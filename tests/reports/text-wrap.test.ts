@@ -1,0 +1,71 @@
+/**
+ * The text report on a terminal: each line wider than the terminal goes on under its text, at 12 columns after a
+ * label, broken between the items of a " · " list ("outcome not recorded 1" stays whole) and elsewhere at spaces,
+ * never inside a word, and with nothing lost or changed. Written to a file or pipe, every line stays whole so
+ * that grep finds a sentence. fixtures/mixed-case gives the widest lines (13 call outcomes and places, a
+ * counts-only reason of 200 columns, problem lines naming long paths); fixtures/hostile-text gives words wider
+ * than any terminal.
+ */
+
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/reports/format.js';
+import { reportFormats } from '../../src/reports/index.js';
+import { renderAs, reportOf } from '../helpers/report.js';
+
+describe('text report wrapped to a terminal', () => {
+  it('fits every line of mixed-case in 100 columns, breaking between list items, at 12 columns after a label', async () => {
+    const r = await reportOf(['fixtures/mixed-case']);
+    const whole = renderAs('text', r);
+    const wrapped = renderAs('text', r, 100);
+    const lines = wrapped.split('\n');
+    // A line is wider only when it is one word that cannot be broken (a path).
+    for (const l of lines)
+      if (displayWidth(l) > 100) expect(l.trim().split(' ').length, l).toBeLessThanOrEqual(3);
+    const calls = lines.findIndex((l) => l.startsWith('Calls'));
+    expect(lines.slice(calls, calls + 2)).toEqual([
+      'Calls       13: missed 8 · answered 1 · blocked 1 · rejected 1 · voicemail 1',
+      '            outcome not recorded 1  (6 by phone, 7 in apps)',
+    ]);
+    const last = lines.findIndex((l) => l.startsWith('Last/first'));
+    expect(lines[last]!.length).toBeLessThanOrEqual(100);
+    expect(lines[last + 1]).toMatch(/^ {12}\S/);
+    // Nothing lost or changed: the words, in order, are those of the unwrapped report.
+    const words = (t: string) => t.split(/\s+/).filter((w) => w !== '' && w !== '·');
+    expect(words(wrapped)).toEqual(words(whole));
+    expect(wrapped.split('\n').length).toBeGreaterThan(whole.split('\n').length);
+  });
+
+  it("goes on at two columns past a problem line's own indent", async () => {
+    const lines = renderAs('text', await reportOf(['fixtures/mixed-case']), 100).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  ✖ fixtures/mixed-case/incident-diary.csv:line 5'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(/^ {4}\S/);
+  });
+
+  it('never splits a word wider than the terminal', async () => {
+    const r = await reportOf(['fixtures/hostile-text']);
+    const whole = renderAs('text', r);
+    const wrapped = renderAs('text', r, 60);
+    const long = whole.split(/\s+/).filter((w) => w.length > 60);
+    expect(long.length).toBeGreaterThan(0);
+    for (const w of long) expect(wrapped).toContain(w);
+  });
+
+  it('measures lines without their colours, and keeps the colours', async () => {
+    const r = await reportOf(['fixtures/mixed-case']);
+    const text = reportFormats.find((f) => f.id === 'text')!;
+    const coloured = text.render(r, { chalk: new Chalk({ level: 1 }), width: 100, wrapAt: 100 });
+    expect(coloured).toContain('\u001b[1mCalls\u001b[22m');
+    const plain = coloured.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toBe(renderAs('text', r, 100));
+  });
+
+  it('leaves every line whole for a file or pipe', async () => {
+    const text = renderAs('text', await reportOf(['fixtures/mixed-case']));
+    expect(text).toMatch(/^Calls {7}13: missed 8 · .* outcome not recorded 1 {2}\(6 by phone, 7 in apps\)$/m);
+    const last = text.split('\n').find((l) => l.startsWith('Last/first'))!;
+    expect(last).toMatch(/not what happened$/);
+    expect(last.length).toBeGreaterThan(200);
+  });
+});
