@@ -5,9 +5,70 @@
  */
 import { describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
-import { runSource } from '../helpers/run-source.js';
+import { readTimeCell } from '../../src/sources/csv-diary/times.js';
+import { runSource, type SourceRun } from '../helpers/run-source.js';
 
 const DIR = 'fixtures/csv-diary-clock-words';
+
+/** Each event as [line, local time, precision, flags, time as written]. */
+function timeline(run: SourceRun) {
+  return run.events.map((e) => [
+    e.locator,
+    e.time.type === 'local' ? e.time.local : '',
+    e.time.precision,
+    e.flags,
+    e.details?.['time_as_written'],
+  ]);
+}
+
+const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
+
+describe('an hour and am/pm that contradict each other', () => {
+  it('keeps "13:00pm" as 13:00 and rejects "13:00am", "0:30pm" and "25pm" with the reason and the line', async () => {
+    const run = await runSource(csvDiary, `${DIR}/contradictions.csv`);
+    expect(timeline(run)).toEqual([
+      [2, '2024-05-12T13:00', 'min', undefined, undefined],
+      [6, '2024-05-16T21:15', 'min', undefined, undefined],
+    ]);
+    expect(run.rejected.map((r) => [r.code, r.locator, r.message])).toEqual([
+      [
+        'DIARY_BAD_TIME',
+        3,
+        'Time "13:00am" is not a valid time of day (hour 13 is on the 24-hour clock, but it also says morning)',
+      ],
+      [
+        'DIARY_BAD_TIME',
+        4,
+        'Time "0:30pm" is not a valid time of day (hour 0 is midnight, but it also says afternoon or evening)',
+      ],
+      ['DIARY_BAD_TIME', 5, 'Time "25pm" is not a valid time of day (there is no hour 25)'],
+    ]);
+    expect(run.accounting).toEqual({ records: 5, events: 2, skipped: 0, rejected: 3 });
+  });
+
+  it.each([
+    ['23:30pm', { ...clock(23, 30) }],
+    ['13:00 p.m.', clock(13, 0)],
+    ['12:30am', clock(0, 30)],
+    ['00:30am', clock(0, 30)],
+  ])('%s is consistent', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['14am', 'is not a valid time of day (hour 14 is on the 24-hour clock, but it also says morning)'],
+    ['0pm', 'is not a valid time of day (hour 0 is midnight, but it also says afternoon or evening)'],
+    [
+      '20 Uhr morgens',
+      'is not a valid time of day (hour 20 is on the 24-hour clock, but it also says morning)',
+    ],
+    ['9:75pm', 'is not a valid time of day (there is no minute 75)'],
+    ['21:40:75', 'is not a valid time of day (there is no second 75)'],
+    ['9pm-25', 'is not a valid time range (there is no hour 25)'],
+  ])('%s is refused: %s', (raw, why) => {
+    expect(readTimeCell(raw)).toEqual({ kind: 'bad', why });
+  });
+});
 
 describe('the summaries of times kept at their date', () => {
   it('say how many more values there are than the five they name', async () => {

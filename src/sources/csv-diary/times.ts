@@ -6,7 +6,9 @@
  * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8")
  * could be morning or evening: the incident happened on that date and only its hour is unknown, as with
  * "evening", so it keeps only the date, flagged approximate (`no-meridiem`), never an hour picked from the two.
- * A time that is not a time of day ("25:61", "14am") is refused.
+ * A time that is not a time of day ("25:61", "12:75") is refused, and so is one whose hour and am/pm contradict each
+ * other: "13:00am", "14am" (an hour of the 24-hour clock said to be morning), "0:30pm" (hour 0 is midnight). "13:00pm"
+ * is kept as 13:00: the "pm" is redundant on an afternoon hour of the 24-hour clock, but it says what the hour says.
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
@@ -137,7 +139,12 @@ interface Clock {
   bare: boolean;
 }
 
-function readClock(t: string): Clock | 'invalid' | undefined {
+/** Why a clock written in a cell is no time of day: an hour, minute or second that does not exist. */
+interface Invalid {
+  readonly invalid: string;
+}
+
+function readClock(t: string): Clock | Invalid | undefined {
   const compact = COMPACT.exec(t);
   if (compact) return { h: Number(compact[1]), m: Number(compact[2]), s: 0, meridiem: '24h', bare: false };
   const m = CLOCK.exec(t);
@@ -154,8 +161,27 @@ function readClock(t: string): Clock | 'invalid' | undefined {
           : NIGHT_WORD.test(word)
             ? 'night'
             : '24h';
-  if (min > 59 || s > 59 || h > 23) return 'invalid';
+  if (h > 23) return { invalid: `is not a valid time of day (there is no hour ${h})` };
+  if (min > 59 || s > 59)
+    return {
+      invalid: `is not a valid time of day (there is no ${min > 59 ? `minute ${min}` : `second ${s}`})`,
+    };
   return { h, m: min, s, meridiem, bare: m[2] === undefined && word === undefined && h < 13 };
+}
+
+function isInvalid(c: Clock | Invalid | undefined): c is Invalid {
+  return c !== undefined && 'invalid' in c;
+}
+
+/**
+ * Why a clock that `hour24` refuses is no time of day: its hour and its am/pm contradict each other ("13:00am",
+ * "0:30pm", "20 Uhr morgens"). "13:00pm" is not refused: the "pm" is redundant on an afternoon hour, not contrary.
+ */
+function contradiction(c: Clock): string {
+  const word = c.meridiem === 'am' ? 'morning' : c.meridiem === 'pm' ? 'afternoon or evening' : 'night';
+  return c.h === 0
+    ? `is not a valid time of day (hour 0 is midnight, but it also says ${word})`
+    : `is not a valid time of day (hour ${c.h} is on the 24-hour clock, but it also says ${word})`;
 }
 
 /** The 24-hour hour of a clock under a meridiem, or undefined when the two contradict ("14am", "0pm"). */
@@ -208,10 +234,10 @@ function readTime(raw: string, said: Said): TimeReading {
   const spoken = pastOrTo(t, approx, said);
   if (spoken) return spoken;
   const single = readClock(t);
-  if (single === 'invalid') return { kind: 'bad', why: 'is not a valid time of day' };
+  if (isInvalid(single)) return { kind: 'bad', why: single.invalid };
   if (single && !single.bare) {
     const h = hour24(single.h, single.meridiem);
-    if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
+    if (h === undefined) return { kind: 'bad', why: contradiction(single) };
     said.twelveHour = twelveHour(single.meridiem);
     const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
     return single.meridiem === undefined && openHour(h, t) ? { ...reading, open: true } : reading;
@@ -219,7 +245,8 @@ function readTime(raw: string, said: Said): TimeReading {
   const range = BETWEEN.exec(t) ?? RANGE.exec(t);
   if (range) {
     const [from, to] = [readClock(range[1]!), readClock(range[2]!)];
-    if (from === 'invalid' || to === 'invalid') return { kind: 'bad', why: 'is not a valid time range' };
+    if (isInvalid(from)) return { kind: 'bad', why: from.invalid.replace('time of day', 'time range') };
+    if (isInvalid(to)) return { kind: 'bad', why: to.invalid.replace('time of day', 'time range') };
     // "9-10": neither end says am or pm.
     if (from?.bare && to?.bare) return NO_MERIDIEM;
     if (from && to && !to.bare) {
@@ -272,7 +299,7 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   if (inner === undefined) return undefined;
   const written = inner.replace(AT, '').replace(APPROX_PREFIX, '');
   const clock = readClock(written);
-  if (clock === undefined || clock === 'invalid') return undefined;
+  if (clock === undefined || isInvalid(clock)) return undefined;
   const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
   if (!clock.bare && h === undefined) return undefined;
   if (!startM) return { kind: 'day', approx: true, how: 'bound' };
@@ -288,7 +315,7 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   const m = PAST_TO.exec(t);
   if (!m || (/\d/.test(m[1]!) && m[2] === undefined && m[3] === 'to')) return undefined;
   const clock = readClock(m[4]!);
-  if (clock === undefined || clock === 'invalid' || clock.m !== 0) return undefined;
+  if (clock === undefined || isInvalid(clock) || clock.m !== 0) return undefined;
   if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
   const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
