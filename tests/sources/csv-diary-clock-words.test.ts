@@ -22,6 +22,65 @@ function timeline(run: SourceRun) {
 }
 
 const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
+const range = (h: number, m = 0) => ({ kind: 'clock', h, m, s: 0, approx: true, range: true });
+const NO_MERIDIEM = { kind: 'day', approx: true, how: 'no-meridiem' };
+
+describe('the spoken clock', () => {
+  it('reads "10 to 9pm" as 20:50 and keeps the ranges that hold the spoken time as ranges', async () => {
+    // "10 to 9pm" was read as a range from 10:00 to 21:00, placing an evening call in the morning; "25 to 3pm" was
+    // rejected as "not a valid time range".
+    const run = await runSource(csvDiary, `${DIR}/spoken.csv`);
+    expect(timeline(run)).toEqual([
+      [2, '2024-05-13T20:50', 'min', undefined, undefined],
+      [3, '2024-05-14T11:20', 'min', undefined, undefined],
+      [4, '2024-05-15T21:45', 'min', undefined, undefined],
+      [5, '2024-05-16T14:35', 'min', undefined, undefined],
+      // No am/pm: the hour is unknown, as for "3".
+      [6, '2024-05-17', 'day', ['time-approximate'], '5 past 3'],
+      [7, '2024-05-18T14:30', 'min', undefined, undefined],
+      [8, '2024-05-19T21:30', 'min', undefined, undefined],
+      // 17:00 to 21:00 holds 20:55 too: a range, flagged, as before.
+      [9, '2024-05-20T17:00', 'min', ['time-approximate', 'time-range'], '5 to 9pm'],
+    ]);
+    expect(run.rejected).toEqual([]);
+    expect(run.warnings.find((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM')?.message).toContain(
+      '(1 row: "5 past 3" on line 6)',
+    );
+    expect(run.accounting).toEqual({ records: 8, events: 8, skipped: 0, rejected: 0 });
+  });
+
+  it.each([
+    ['10 to 9pm', clock(20, 50)],
+    ['20 to 9pm', clock(20, 40)],
+    ['25 to 3pm', clock(14, 35)],
+    ['10 to 1pm', clock(12, 50)],
+    ['20 to 8am', clock(7, 40)],
+    ['approx 10 to 9pm', { ...clock(20, 50), approx: true }],
+    ['half 9pm', clock(21, 30)],
+    ['half 10 at night', clock(22, 30)],
+    ['5 past 3', NO_MERIDIEM],
+    ['10 to 9', NO_MERIDIEM],
+    ['20 to 9', NO_MERIDIEM],
+    ['half 9', NO_MERIDIEM],
+    // Ranges within one half of the day, which hold the spoken reading too.
+    ['5 to 9pm', range(17)],
+    ['10 to 11pm', range(22)],
+    ['8 to 10pm', range(20)],
+    ['12 to 2pm', range(12)],
+    ['20 to 22:00', range(20)],
+    // 11 is not said before "to" without "minutes": "11 to 1pm" is 11am to 1pm.
+    ['11 to 1pm', range(11)],
+  ])('%s', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it('refuses "10 to 12am", which would be the day before the date', () => {
+    expect(readTimeCell('10 to 12am')).toEqual({
+      kind: 'bad',
+      why: 'is before midnight of the day before the date',
+    });
+  });
+});
 
 describe('an hour and am/pm that contradict each other', () => {
   it('keeps "13:00pm" as 13:00 and rejects "13:00am", "0:30pm" and "25pm" with the reason and the line', async () => {

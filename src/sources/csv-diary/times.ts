@@ -10,6 +10,13 @@
  * other: "13:00am", "14am" (an hour of the 24-hour clock said to be morning), "0:30pm" (hour 0 is midnight). "13:00pm"
  * is kept as 13:00: the "pm" is redundant on an afternoon hour of the 24-hour clock, but it says what the hour says.
  *
+ * The spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm", British "half 9pm"
+ * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "5 to 9pm" and
+ * "8 to 10pm" are also ranges within one half of the day, which hold the spoken time too, so they are read as the
+ * ranges (17:00, 20:00, flagged); "10 to 9pm" as a range would start at 10am, in the other half of the day from the
+ * "pm" written and eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
+ * 9") the hour is unknown, as for "9".
+ *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
  * words kept as written), never the bound as if it were the time. A start with no end — "from 9pm", "9pm
@@ -125,9 +132,12 @@ const OPEN_START =
 const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 
 // The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
-// before "to" is the start of a range ("8 to 10pm", "5 to 9pm"), left to RANGE: read as "minutes to", it would
-// make up an exact time (21:52) from a two-hour span. "past" joins no range, so "20 past 10pm" is a time.
+// before "to" that can start a range in one half of the day ("8 to 10pm", "5 to 9pm") is left to RANGE: read as
+// "minutes to", it would make up an exact time (21:52) from a two-hour span (see `pastOrTo`). "past" joins no
+// range, so "20 past 10pm" is a time.
 const PAST_TO = /^(half|quarter|\d{1,2})( minutes?)? (past|to) (.+)$/;
+// British "half 9" is half past nine. (German "halb 9" is half to nine, but that is written in German.)
+const HALF = /^half (\d.*)$/;
 
 type Meridiem = 'am' | 'pm' | 'night' | '24h' | undefined;
 interface Clock {
@@ -310,21 +320,50 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   return clock.meridiem === undefined && openHour(h, written) ? { ...reading, open: true } : reading;
 }
 
-/** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
+// The numbers English says before "to" without "minutes": "five to nine", "ten to nine", "twenty to nine",
+// "twenty-five to nine". Others ("11 to 1pm") can only be the start of a range.
+const SPOKEN_TO = new Set([5, 10, 20, 25]);
+
+/**
+ * "half past 8pm" as 20:30, "quarter to 9pm" as 20:45, "half 9pm" (British) as 21:30, "10 to 9pm" as 20:50;
+ * undefined when `t` is not in that form, or when it is also a range that takes it in ("5 to 9pm", "8 to 10pm",
+ * "10 to 11pm": 17:00, 20:00, 22:00, flagged as ranges, which hold 20:55, 21:52 and 22:50 too). "10 to 9pm" as a
+ * range would start at 10am, eleven hours before its end, the other half of the day from the "pm" written, so it
+ * is ten to nine; "20 to 9pm" and "25 to 3pm" (no hour 20 or 25 goes with "pm") are spoken times too.
+ */
 function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefined {
-  const m = PAST_TO.exec(t);
-  if (!m || (/\d/.test(m[1]!) && m[2] === undefined && m[3] === 'to')) return undefined;
+  const half = HALF.exec(t);
+  const m = half ? ([t, 'half', undefined, 'past', half[1]] as const) : PAST_TO.exec(t);
+  if (!m) return undefined;
   const clock = readClock(m[4]!);
   if (clock === undefined || isInvalid(clock) || clock.m !== 0) return undefined;
+  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  if (
+    /\d/.test(m[1]!) &&
+    m[2] === undefined &&
+    m[3] === 'to' &&
+    (!SPOKEN_TO.has(minutes) || alsoRange(minutes, clock))
+  )
+    return undefined;
   if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
-  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
   if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[3] === 'to')) return undefined;
   const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   said.twelveHour = twelveHour(clock.meridiem);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+}
+
+/** Whether "n to <clock>" reads as a range in one half of the day ("5 to 9pm", "8 to 10", "20 to 22:00"). */
+function alsoRange(n: number, clock: Clock): boolean {
+  if (clock.bare) return n <= 12;
+  const end = hour24(clock.h, clock.meridiem);
+  if (end === undefined) return false;
+  // An hour above 12 does not go with am/pm ("20 to 9pm"): only a 24-hour end makes "20 to 22" a range.
+  if (n > 12) return !twelveHour(clock.meridiem) && n < end;
+  const start = hour24(n, clock.meridiem);
+  return start !== undefined && start < end;
 }
 
 /**
