@@ -129,6 +129,67 @@ describe('an hour and am/pm that contradict each other', () => {
   });
 });
 
+describe('a range with am/pm on one end only', () => {
+  it('gives the bare end the half of the day that makes a forward range of at most 12 hours', async () => {
+    // "9am-10", "11am-1" and "between 9pm and 2" were rejected as "cannot be read as a time"; "10-2am" was read as
+    // 10:00 (a 16-hour range) rather than 22:00; "10pm-midnight" and "midnight-1am" were rejected; "12 noon"
+    // worked but "9:30-10" was rejected although "9-10:30" keeps its date.
+    const run = await runSource(csvDiary, `${DIR}/ranges.csv`);
+    expect(timeline(run)).toEqual([
+      [2, '2024-05-18T09:00', 'min', ['time-approximate', 'time-range'], '9am-10'],
+      [3, '2024-05-19T11:00', 'min', ['time-approximate', 'time-range'], '11am-1'],
+      [4, '2024-05-20T22:00', 'min', ['time-approximate', 'time-range'], '10-2am'],
+      [5, '2024-05-21T21:00', 'min', ['time-approximate', 'time-range'], 'between 9pm and 2'],
+      [6, '2024-05-22', 'day', ['time-approximate'], '9:30-10'],
+      [7, '2024-05-23T22:00', 'min', ['time-approximate', 'time-range'], '10pm-midnight'],
+      [8, '2024-05-24T12:00', 'min', ['time-approximate'], '12 noon'],
+      // Which night "midnight" is, is unclear: the date only, as for "midnight".
+      [9, '2024-05-25', 'day', ['time-part-of-day'], 'midnight-1am'],
+    ]);
+    expect(run.rejected).toEqual([]);
+    expect(run.accounting).toEqual({ records: 8, events: 8, skipped: 0, rejected: 0 });
+  });
+
+  it.each([
+    ['9am-10', range(9)],
+    ['11am-1', range(11)],
+    ['9pm-2', range(21)],
+    ['from 9am-10', range(9)],
+    ['around 9pm-10', range(21)],
+    ['9 am – 10', range(9)],
+    ['21:00-2', range(21)],
+    ['9:30am-10', range(9, 30)],
+    ['10-2am', range(22)],
+    ['11-12am', range(23)],
+    ['11-1pm', range(11)],
+    ['2-3pm', range(14)],
+    ['9-10am', range(9)],
+    ['9–10am', range(9)],
+    ['noon-2pm', range(12)],
+    ['11am-noon', range(11)],
+    ['12noon', { ...clock(12, 0), approx: true }],
+    ['12 midnight', { kind: 'day', approx: false, how: 'part-of-day' }],
+    ['9:30-10', NO_MERIDIEM],
+    ['9-10', NO_MERIDIEM],
+  ])('%s', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it('refuses a range whose start contradicts its own am/pm, with that reason', () => {
+    expect(readTimeCell('13am-2pm')).toEqual({
+      kind: 'bad',
+      why: 'is not a valid time of day (hour 13 is on the 24-hour clock, but it also says morning)',
+    });
+  });
+
+  it('refuses a range whose bare end comes within 12 hours after its start in neither half of the day', () => {
+    expect(readTimeCell('9am-0')).toEqual({
+      kind: 'bad',
+      why: 'is not a time range that can be read: its end does not come within 12 hours after its start, whether morning or evening',
+    });
+  });
+});
+
 describe('the summaries of times kept at their date', () => {
   it('say how many more values there are than the five they name', async () => {
     // Named five and stopped: "(8 rows: …five values…)" read as if the five were all the ways the diary wrote it.

@@ -10,6 +10,12 @@
  * other: "13:00am", "14am" (an hour of the 24-hour clock said to be morning), "0:30pm" (hour 0 is midnight). "13:00pm"
  * is kept as 13:00: the "pm" is redundant on an afternoon hour of the 24-hour clock, but it says what the hour says.
  *
+ * A range is read as its start, flagged. One end without am/pm takes the other end's half of the day when that
+ * makes the range go forward, else the other half, as long as the range is then at most twelve hours long:
+ * "2-3pm" 14:00, "11-1pm" 11:00, "10-2am" 22:00 (to 02:00), "9am-10" 09:00, "11am-1" 11:00 (to 13:00), "9pm-2"
+ * 21:00 (to 02:00); "9-10" says neither, as "9" does. "noon" and "midnight" can end a range ("10pm-midnight"),
+ * but "midnight-2am" is as unclear as "midnight" (which night?) and keeps only the date.
+ *
  * The spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm", British "half 9pm"
  * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "5 to 9pm" and
  * "8 to 10pm" are also ranges within one half of the day, which hold the spoken time too, so they are read as the
@@ -239,6 +245,8 @@ function readTime(raw: string, said: Said): TimeReading {
     if (t === before) break;
     approx = true;
   }
+  // "12 noon", "12noon", "12:00 midday" are noon; "12 midnight" is midnight, whose date is as unclear as ever.
+  t = t.replace(/^12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '');
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
   if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
   const spoken = pastOrTo(t, approx, said);
@@ -254,36 +262,8 @@ function readTime(raw: string, said: Said): TimeReading {
   }
   const range = BETWEEN.exec(t) ?? RANGE.exec(t);
   if (range) {
-    const [from, to] = [readClock(range[1]!), readClock(range[2]!)];
-    if (isInvalid(from)) return { kind: 'bad', why: from.invalid.replace('time of day', 'time range') };
-    if (isInvalid(to)) return { kind: 'bad', why: to.invalid.replace('time of day', 'time range') };
-    // "9-10": neither end says am or pm.
-    if (from?.bare && to?.bare) return NO_MERIDIEM;
-    if (from && to && !to.bare) {
-      const end = hour24(to.h, to.meridiem);
-      // "2-3pm": the start borrows the end's am/pm unless that puts it after the end ("11-1pm" is 11am).
-      let meridiem = from.meridiem ?? (from.bare || to.meridiem !== '24h' ? to.meridiem : '24h');
-      let h = hour24(from.h, meridiem);
-      if (
-        from.meridiem === undefined &&
-        h !== undefined &&
-        end !== undefined &&
-        h * 60 + from.m > end * 60 + to.m
-      ) {
-        meridiem = meridiem === 'pm' ? 'am' : meridiem;
-        h = hour24(from.h, meridiem);
-      }
-      // "9-10:30": the start has no am/pm and the end gives none to borrow.
-      if (from.bare && meridiem === undefined) return NO_MERIDIEM;
-      if (h === undefined || end === undefined)
-        return { kind: 'bad', why: 'is not a time range that can be read' };
-      said.twelveHour = twelveHour(from.meridiem, to.meridiem);
-      const reading = { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true } as const;
-      // "7:30-8:30" says am or pm no more than "7:30" does.
-      return meridiem === undefined && openHour(h, range[1]!) && openHour(end, range[2]!)
-        ? { ...reading, open: true }
-        : reading;
-    }
+    const read = readRange(range[1]!, range[2]!, approx, said);
+    if (read) return read;
   }
   const bounded = boundOrStart(t, said);
   if (bounded) return bounded;
@@ -318,6 +298,86 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   said.twelveHour = twelveHour(clock.meridiem);
   const reading = { kind: 'clock', h, m: clock.m, s: clock.s, approx: true, range: true } as const;
   return clock.meridiem === undefined && openHour(h, written) ? { ...reading, open: true } : reading;
+}
+
+/** Minutes from one time of day to the next at or after it, crossing midnight if need be (0 to 1439). */
+function minutesOn(from: number, to: number): number {
+  return (((to - from) % DAY) + DAY) % DAY;
+}
+const DAY = 24 * 60;
+/** The longest range whose missing am/pm is filled in from its other end ("11-1pm", "11am-1"). */
+const HALF_DAY = 12 * 60;
+/** Noon as one end of a range ("noon-2pm", "11am-midday"). */
+const NOON_WORD = /^(?:noon|midday|mid day)$/;
+
+/**
+ * A range "a-b" (or "between a and b"), read as its start; undefined when either end is no clock. One end without
+ * am/pm takes the other's half of the day when that puts the start before the end, else the other half, as long
+ * as the range is then at most twelve hours long: "2-3pm" 14:00, "11-1pm" 11:00, "10-2am" 22:00, "9am-10" 09:00,
+ * "11am-1" 11:00 (to 13:00), "9pm-2" 21:00 (to 02:00). Both ends without am/pm ("9-10") say neither.
+ */
+function readRange(a: string, b: string, approx: boolean, said: Said): TimeReading | undefined {
+  // "10pm-midnight" ends at the end of the day; "midnight-2am" is as unclear as "midnight" (which night?).
+  if (a === 'midnight') return { kind: 'day', approx, how: 'part-of-day' };
+  const [from, to] = [
+    readClock(a.replace(NOON_WORD, '12pm')),
+    readClock(b.replace(NOON_WORD, '12pm').replace(/^midnight$/, '12am')),
+  ];
+  if (isInvalid(from)) return { kind: 'bad', why: from.invalid.replace('time of day', 'time range') };
+  if (isInvalid(to)) return { kind: 'bad', why: to.invalid.replace('time of day', 'time range') };
+  if (!from || !to) return undefined;
+  // "9-10": neither end says am or pm.
+  if (from.bare && to.bare) return NO_MERIDIEM;
+  const range = (h: number) =>
+    ({ kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true }) as const;
+  const unreadable = {
+    kind: 'bad',
+    why: 'is not a time range that can be read: its end does not come within 12 hours after its start, whether morning or evening',
+  } as const;
+  if (to.bare) {
+    // "9:30-10": the start says am or pm no more than the end does.
+    if (from.meridiem === undefined && openHour(from.h, a)) return NO_MERIDIEM;
+    const start = hour24(from.h, from.meridiem);
+    if (start === undefined) return { kind: 'bad', why: contradiction(from) };
+    const [same, other]: Meridiem[] = start < 12 ? ['am', 'pm'] : ['pm', 'am'];
+    const fits = [hour24(to.h, same), hour24(to.h, other)].some(
+      (end) => end !== undefined && inRange(start * 60 + from.m, end * 60),
+    );
+    if (!fits) return unreadable;
+    said.twelveHour = twelveHour(from.meridiem);
+    return range(start);
+  }
+  const end = hour24(to.h, to.meridiem);
+  if (end === undefined) return { kind: 'bad', why: contradiction(to) };
+  let start: number | undefined;
+  if (from.meridiem !== undefined) {
+    start = hour24(from.h, from.meridiem);
+    if (start === undefined) return { kind: 'bad', why: contradiction(from) };
+  } else if (to.meridiem === 'am' || to.meridiem === 'pm' || to.meridiem === 'night') {
+    // "2-3pm": the start borrows the end's half of the day, or takes the other ("11-1pm", "10-2am").
+    const base = hour24(from.h, to.meridiem);
+    // "13-2am": a 24-hour start cannot take the end's am.
+    if (base === undefined) return unreadable;
+    const candidates = from.h <= 12 ? [base, (base + 12) % 24] : [base];
+    start = candidates.find((h) => inRange(h * 60 + from.m, end * 60 + to.m));
+    if (start === undefined) return unreadable;
+  } else {
+    // "9-10:30": the start has no am/pm and the end gives none to borrow.
+    if (from.bare && to.meridiem === undefined) return NO_MERIDIEM;
+    start = from.h;
+  }
+  said.twelveHour = twelveHour(from.meridiem, to.meridiem);
+  const reading = range(start);
+  // "7:30-8:30" says am or pm no more than "7:30" does.
+  return from.meridiem === undefined && to.meridiem === undefined && openHour(start, a) && openHour(end, b)
+    ? { ...reading, open: true }
+    : reading;
+}
+
+/** Whether a range from one minute of the day to another is ascending and at most twelve hours long. */
+function inRange(from: number, to: number): boolean {
+  const span = minutesOn(from, to);
+  return span > 0 && span <= HALF_DAY;
 }
 
 // The numbers English says before "to" without "minutes": "five to nine", "ten to nine", "twenty to nine",
