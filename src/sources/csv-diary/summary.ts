@@ -109,8 +109,8 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
 }
 
 /**
- * One warning for the times of a kind the reader kept at their date (in words, as a bound): how many rows, and the
- * first values as written with the line each first appears on.
+ * One warning for the times of a kind the reader kept at their date (in words, as a bound): how many rows, the
+ * first values as written with the line each first appears on, and how many other values there are.
  */
 function warnTimes(
   ctx: SourceContext,
@@ -125,5 +125,7 @@ function warnTimes(
   const examples = values
     .slice(0, shownOf(values.length, MAX_EXAMPLES))
     .map(([v, t]) => `"${v}" on line ${t.line}`);
-  ctx.warn(code, undefined, `${what} (${rows(n)}: ${examples.join(', ')})`, hint);
+  // How many other ways of writing such a time the list leaves out: without it, five named read as all there were.
+  const more = values.length > examples.length ? ` and ${values.length - examples.length} more` : '';
+  ctx.warn(code, undefined, `${what} (${rows(n)}: ${examples.join(', ')}${more})`, hint);
 }

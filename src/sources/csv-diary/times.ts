@@ -6,7 +6,22 @@
  * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8")
  * could be morning or evening: the incident happened on that date and only its hour is unknown, as with
  * "evening", so it keeps only the date, flagged approximate (`no-meridiem`), never an hour picked from the two.
- * A time that is not a time of day ("25:61", "14am") is refused.
+ * A time that is not a time of day ("25:61", "12:75") is refused, and so is one whose hour and am/pm contradict each
+ * other: "13:00am", "14am" (an hour of the 24-hour clock said to be morning), "0:30pm" (hour 0 is midnight). "13:00pm"
+ * is kept as 13:00: the "pm" is redundant on an afternoon hour of the 24-hour clock, but it says what the hour says.
+ *
+ * A range is read as its start, flagged. One end without am/pm takes the other end's half of the day when that
+ * makes the range go forward, else the other half, as long as the range is then at most twelve hours long:
+ * "2-3pm" 14:00, "11-1pm" 11:00, "10-2am" 22:00 (to 02:00), "9am-10" 09:00, "11am-1" 11:00 (to 13:00), "9pm-2"
+ * 21:00 (to 02:00); "9-10" says neither, as "9" does. "noon" and "midnight" can end a range ("10pm-midnight"),
+ * but "midnight-2am" is as unclear as "midnight" (which night?) and keeps only the date.
+ *
+ * The spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm", British "half 9pm"
+ * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "5 to 9pm" and
+ * "8 to 10pm" are also ranges within one half of the day, which hold the spoken time too, so they are read as the
+ * ranges (17:00, 20:00, flagged); "10 to 9pm" as a range would start at 10am, in the other half of the day from the
+ * "pm" written and eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
+ * 9") the hour is unknown, as for "9".
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
@@ -123,9 +138,12 @@ const OPEN_START =
 const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 
 // The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
-// before "to" is the start of a range ("8 to 10pm", "5 to 9pm"), left to RANGE: read as "minutes to", it would
-// make up an exact time (21:52) from a two-hour span. "past" joins no range, so "20 past 10pm" is a time.
+// before "to" that can start a range in one half of the day ("8 to 10pm", "5 to 9pm") is left to RANGE: read as
+// "minutes to", it would make up an exact time (21:52) from a two-hour span (see `pastOrTo`). "past" joins no
+// range, so "20 past 10pm" is a time.
 const PAST_TO = /^(half|quarter|\d{1,2})( minutes?)? (past|to) (.+)$/;
+// British "half 9" is half past nine. (German "halb 9" is half to nine, but that is written in German.)
+const HALF = /^half (\d.*)$/;
 
 type Meridiem = 'am' | 'pm' | 'night' | '24h' | undefined;
 interface Clock {
@@ -137,7 +155,12 @@ interface Clock {
   bare: boolean;
 }
 
-function readClock(t: string): Clock | 'invalid' | undefined {
+/** Why a clock written in a cell is no time of day: an hour, minute or second that does not exist. */
+interface Invalid {
+  readonly invalid: string;
+}
+
+function readClock(t: string): Clock | Invalid | undefined {
   const compact = COMPACT.exec(t);
   if (compact) return { h: Number(compact[1]), m: Number(compact[2]), s: 0, meridiem: '24h', bare: false };
   const m = CLOCK.exec(t);
@@ -154,8 +177,27 @@ function readClock(t: string): Clock | 'invalid' | undefined {
           : NIGHT_WORD.test(word)
             ? 'night'
             : '24h';
-  if (min > 59 || s > 59 || h > 23) return 'invalid';
+  if (h > 23) return { invalid: `is not a valid time of day (there is no hour ${h})` };
+  if (min > 59 || s > 59)
+    return {
+      invalid: `is not a valid time of day (there is no ${min > 59 ? `minute ${min}` : `second ${s}`})`,
+    };
   return { h, m: min, s, meridiem, bare: m[2] === undefined && word === undefined && h < 13 };
+}
+
+function isInvalid(c: Clock | Invalid | undefined): c is Invalid {
+  return c !== undefined && 'invalid' in c;
+}
+
+/**
+ * Why a clock that `hour24` refuses is no time of day: its hour and its am/pm contradict each other ("13:00am",
+ * "0:30pm", "20 Uhr morgens"). "13:00pm" is not refused: the "pm" is redundant on an afternoon hour, not contrary.
+ */
+function contradiction(c: Clock): string {
+  const word = c.meridiem === 'am' ? 'morning' : c.meridiem === 'pm' ? 'afternoon or evening' : 'night';
+  return c.h === 0
+    ? `is not a valid time of day (hour 0 is midnight, but it also says ${word})`
+    : `is not a valid time of day (hour ${c.h} is on the 24-hour clock, but it also says ${word})`;
 }
 
 /** The 24-hour hour of a clock under a meridiem, or undefined when the two contradict ("14am", "0pm"). */
@@ -203,50 +245,25 @@ function readTime(raw: string, said: Said): TimeReading {
     if (t === before) break;
     approx = true;
   }
+  // "12 noon", "12noon", "12:00 midday" are noon; "12 midnight" is midnight, whose date is as unclear as ever.
+  t = t.replace(/^12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '');
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
   if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
   const spoken = pastOrTo(t, approx, said);
   if (spoken) return spoken;
   const single = readClock(t);
-  if (single === 'invalid') return { kind: 'bad', why: 'is not a valid time of day' };
+  if (isInvalid(single)) return { kind: 'bad', why: single.invalid };
   if (single && !single.bare) {
     const h = hour24(single.h, single.meridiem);
-    if (h === undefined) return { kind: 'bad', why: 'is not a valid time of day' };
+    if (h === undefined) return { kind: 'bad', why: contradiction(single) };
     said.twelveHour = twelveHour(single.meridiem);
     const reading = { kind: 'clock', h, m: single.m, s: single.s, approx, range: false } as const;
     return single.meridiem === undefined && openHour(h, t) ? { ...reading, open: true } : reading;
   }
   const range = BETWEEN.exec(t) ?? RANGE.exec(t);
   if (range) {
-    const [from, to] = [readClock(range[1]!), readClock(range[2]!)];
-    if (from === 'invalid' || to === 'invalid') return { kind: 'bad', why: 'is not a valid time range' };
-    // "9-10": neither end says am or pm.
-    if (from?.bare && to?.bare) return NO_MERIDIEM;
-    if (from && to && !to.bare) {
-      const end = hour24(to.h, to.meridiem);
-      // "2-3pm": the start borrows the end's am/pm unless that puts it after the end ("11-1pm" is 11am).
-      let meridiem = from.meridiem ?? (from.bare || to.meridiem !== '24h' ? to.meridiem : '24h');
-      let h = hour24(from.h, meridiem);
-      if (
-        from.meridiem === undefined &&
-        h !== undefined &&
-        end !== undefined &&
-        h * 60 + from.m > end * 60 + to.m
-      ) {
-        meridiem = meridiem === 'pm' ? 'am' : meridiem;
-        h = hour24(from.h, meridiem);
-      }
-      // "9-10:30": the start has no am/pm and the end gives none to borrow.
-      if (from.bare && meridiem === undefined) return NO_MERIDIEM;
-      if (h === undefined || end === undefined)
-        return { kind: 'bad', why: 'is not a time range that can be read' };
-      said.twelveHour = twelveHour(from.meridiem, to.meridiem);
-      const reading = { kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true } as const;
-      // "7:30-8:30" says am or pm no more than "7:30" does.
-      return meridiem === undefined && openHour(h, range[1]!) && openHour(end, range[2]!)
-        ? { ...reading, open: true }
-        : reading;
-    }
+    const read = readRange(range[1]!, range[2]!, approx, said);
+    if (read) return read;
   }
   const bounded = boundOrStart(t, said);
   if (bounded) return bounded;
@@ -272,7 +289,7 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   if (inner === undefined) return undefined;
   const written = inner.replace(AT, '').replace(APPROX_PREFIX, '');
   const clock = readClock(written);
-  if (clock === undefined || clock === 'invalid') return undefined;
+  if (clock === undefined || isInvalid(clock)) return undefined;
   const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
   if (!clock.bare && h === undefined) return undefined;
   if (!startM) return { kind: 'day', approx: true, how: 'bound' };
@@ -283,21 +300,130 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   return clock.meridiem === undefined && openHour(h, written) ? { ...reading, open: true } : reading;
 }
 
-/** "half past 8pm" as 20:30, "quarter to 9pm" as 20:45; undefined when `t` is not in that form. */
+/** Minutes from one time of day to the next at or after it, crossing midnight if need be (0 to 1439). */
+function minutesOn(from: number, to: number): number {
+  return (((to - from) % DAY) + DAY) % DAY;
+}
+const DAY = 24 * 60;
+/** The longest range whose missing am/pm is filled in from its other end ("11-1pm", "11am-1"). */
+const HALF_DAY = 12 * 60;
+/** Noon as one end of a range ("noon-2pm", "11am-midday"). */
+const NOON_WORD = /^(?:noon|midday|mid day)$/;
+
+/**
+ * A range "a-b" (or "between a and b"), read as its start; undefined when either end is no clock. One end without
+ * am/pm takes the other's half of the day when that puts the start before the end, else the other half, as long
+ * as the range is then at most twelve hours long: "2-3pm" 14:00, "11-1pm" 11:00, "10-2am" 22:00, "9am-10" 09:00,
+ * "11am-1" 11:00 (to 13:00), "9pm-2" 21:00 (to 02:00). Both ends without am/pm ("9-10") say neither.
+ */
+function readRange(a: string, b: string, approx: boolean, said: Said): TimeReading | undefined {
+  // "10pm-midnight" ends at the end of the day; "midnight-2am" is as unclear as "midnight" (which night?).
+  if (a === 'midnight') return { kind: 'day', approx, how: 'part-of-day' };
+  const [from, to] = [
+    readClock(a.replace(NOON_WORD, '12pm')),
+    readClock(b.replace(NOON_WORD, '12pm').replace(/^midnight$/, '12am')),
+  ];
+  if (isInvalid(from)) return { kind: 'bad', why: from.invalid.replace('time of day', 'time range') };
+  if (isInvalid(to)) return { kind: 'bad', why: to.invalid.replace('time of day', 'time range') };
+  if (!from || !to) return undefined;
+  // "9-10": neither end says am or pm.
+  if (from.bare && to.bare) return NO_MERIDIEM;
+  const range = (h: number) =>
+    ({ kind: 'clock', h, m: from.m, s: from.s, approx: true, range: true }) as const;
+  const unreadable = {
+    kind: 'bad',
+    why: 'is not a time range that can be read: its end does not come within 12 hours after its start, whether morning or evening',
+  } as const;
+  if (to.bare) {
+    // "9:30-10": the start says am or pm no more than the end does.
+    if (from.meridiem === undefined && openHour(from.h, a)) return NO_MERIDIEM;
+    const start = hour24(from.h, from.meridiem);
+    if (start === undefined) return { kind: 'bad', why: contradiction(from) };
+    const [same, other]: Meridiem[] = start < 12 ? ['am', 'pm'] : ['pm', 'am'];
+    const fits = [hour24(to.h, same), hour24(to.h, other)].some(
+      (end) => end !== undefined && inRange(start * 60 + from.m, end * 60),
+    );
+    if (!fits) return unreadable;
+    said.twelveHour = twelveHour(from.meridiem);
+    return range(start);
+  }
+  const end = hour24(to.h, to.meridiem);
+  if (end === undefined) return { kind: 'bad', why: contradiction(to) };
+  let start: number | undefined;
+  if (from.meridiem !== undefined) {
+    start = hour24(from.h, from.meridiem);
+    if (start === undefined) return { kind: 'bad', why: contradiction(from) };
+  } else if (to.meridiem === 'am' || to.meridiem === 'pm' || to.meridiem === 'night') {
+    // "2-3pm": the start borrows the end's half of the day, or takes the other ("11-1pm", "10-2am").
+    const base = hour24(from.h, to.meridiem);
+    // "13-2am": a 24-hour start cannot take the end's am.
+    if (base === undefined) return unreadable;
+    const candidates = from.h <= 12 ? [base, (base + 12) % 24] : [base];
+    start = candidates.find((h) => inRange(h * 60 + from.m, end * 60 + to.m));
+    if (start === undefined) return unreadable;
+  } else {
+    // "9-10:30": the start has no am/pm and the end gives none to borrow.
+    if (from.bare && to.meridiem === undefined) return NO_MERIDIEM;
+    start = from.h;
+  }
+  said.twelveHour = twelveHour(from.meridiem, to.meridiem);
+  const reading = range(start);
+  // "7:30-8:30" says am or pm no more than "7:30" does.
+  return from.meridiem === undefined && to.meridiem === undefined && openHour(start, a) && openHour(end, b)
+    ? { ...reading, open: true }
+    : reading;
+}
+
+/** Whether a range from one minute of the day to another is ascending and at most twelve hours long. */
+function inRange(from: number, to: number): boolean {
+  const span = minutesOn(from, to);
+  return span > 0 && span <= HALF_DAY;
+}
+
+// The numbers English says before "to" without "minutes": "five to nine", "ten to nine", "twenty to nine",
+// "twenty-five to nine". Others ("11 to 1pm") can only be the start of a range.
+const SPOKEN_TO = new Set([5, 10, 20, 25]);
+
+/**
+ * "half past 8pm" as 20:30, "quarter to 9pm" as 20:45, "half 9pm" (British) as 21:30, "10 to 9pm" as 20:50;
+ * undefined when `t` is not in that form, or when it is also a range that takes it in ("5 to 9pm", "8 to 10pm",
+ * "10 to 11pm": 17:00, 20:00, 22:00, flagged as ranges, which hold 20:55, 21:52 and 22:50 too). "10 to 9pm" as a
+ * range would start at 10am, eleven hours before its end, the other half of the day from the "pm" written, so it
+ * is ten to nine; "20 to 9pm" and "25 to 3pm" (no hour 20 or 25 goes with "pm") are spoken times too.
+ */
 function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefined {
-  const m = PAST_TO.exec(t);
-  if (!m || (/\d/.test(m[1]!) && m[2] === undefined && m[3] === 'to')) return undefined;
+  const half = HALF.exec(t);
+  const m = half ? ([t, 'half', undefined, 'past', half[1]] as const) : PAST_TO.exec(t);
+  if (!m) return undefined;
   const clock = readClock(m[4]!);
-  if (clock === undefined || clock === 'invalid' || clock.m !== 0) return undefined;
+  if (clock === undefined || isInvalid(clock) || clock.m !== 0) return undefined;
+  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  if (
+    /\d/.test(m[1]!) &&
+    m[2] === undefined &&
+    m[3] === 'to' &&
+    (!SPOKEN_TO.has(minutes) || alsoRange(minutes, clock))
+  )
+    return undefined;
   if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
-  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
   if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[3] === 'to')) return undefined;
   const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   said.twelveHour = twelveHour(clock.meridiem);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+}
+
+/** Whether "n to <clock>" reads as a range in one half of the day ("5 to 9pm", "8 to 10", "20 to 22:00"). */
+function alsoRange(n: number, clock: Clock): boolean {
+  if (clock.bare) return n <= 12;
+  const end = hour24(clock.h, clock.meridiem);
+  if (end === undefined) return false;
+  // An hour above 12 does not go with am/pm ("20 to 9pm"): only a 24-hour end makes "20 to 22" a range.
+  if (n > 12) return !twelveHour(clock.meridiem) && n < end;
+  const start = hour24(n, clock.meridiem);
+  return start !== undefined && start < end;
 }
 
 /**
