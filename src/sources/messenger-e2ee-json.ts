@@ -12,8 +12,15 @@
  *
  * Variants and quirks (formats.md §3.3; msgvault fixtures; timelinize's notes on a real export):
  * - camelCase keys; `participants` are plain strings; `timestamp` is epoch milliseconds (an instant).
- * - `type` is text | media | link | placeholder (msgvault's sample writes the classic "Generic"). `placeholder`
- *   with "User unsent a message" and `isUnsent: true` are unsent messages → `deleted`.
+ * - `type` is text | media | link | placeholder (msgvault's sample writes the classic "Generic"). `isUnsent: true`
+ *   is an unsent message → `deleted`. A `placeholder` is text Messenger wrote in place of the message, read by its
+ *   words like the classic export's sentences (meta/sentences.ts): an unsend ("User unsent a message", "You
+ *   unsent a message", "This message was unsent") → `deleted`; a call summary → `call`, outgoing when the owner
+ *   placed it (meta/calls.ts); "… sent an attachment." → `media`; a notice or pseudo-reaction → skipped with its
+ *   reason. A message whose content is not in the download ("Message unavailable", "This message is no longer
+ *   available") is still a message someone sent, of unknown content: kind `other`, flagged MESSENGER_NO_CONTENT.
+ *   So is a placeholder in words not recognised, with one MESSENGER_PLACEHOLDER_UNKNOWN warning quoting it. None
+ *   of these is `deleted` unless its words say it was unsent.
  * - A media `uri` can be the literal "Failed to download media": still a media message, counted in details.
  * - Text may be double-encoded like the classic export, or correctly encoded; decided per file (meta/mojibake.ts).
  * - Messages are usually oldest first; nothing depends on the order.
@@ -23,12 +30,15 @@
  * - `participants` are told to the context once per file (`SourceContext.people`, meta/people.ts), for
  *   `anonymise` to redact someone who never sends or reacts wherever a text names them; no event carries them.
  *
- * Deliberately unsupported: calls and group notices (none are known in this export; text stays a message);
+ * Deliberately unsupported: calls and group notices outside placeholders (typed text stays a message);
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
+
+import { callStatus } from './meta/calls.js';
 import { type EventBase, withKind } from './meta/event.js';
-import { participantNames, tellPeople } from './meta/people.js';
+import { participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
+import { recogniseSentence } from './meta/sentences.js';
 import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
 import type { Source } from './source.js';
 
@@ -41,6 +51,8 @@ const HEAD_CLASSIC = /"sender_name"\s*:/;
 const KNOWN_TYPES = new Set(['text', 'media', 'link', 'placeholder', 'Generic']);
 /** What the export writes instead of a path when it could not fetch an attachment. */
 const FAILED_MEDIA = 'Failed to download media';
+/** Placeholders for a message the download does not hold (removed, expired or not decryptable). */
+const UNAVAILABLE = /^(?:This )?message (?:is )?(?:unavailable|no longer available)\b.*$/isu;
 
 /** Messenger end-to-end-encrypted chat export (JSON). */
 export const messengerE2eeJson: Source = {
@@ -69,9 +81,23 @@ export const messengerE2eeJson: Source = {
       const name = file.fields.get('threadName');
       const conversation = typeof name === 'string' && name !== '' ? fix(name) : undefined;
       // For anonymise: a participant who never sends or reacts is in no event (meta/people.ts).
-      tellPeople(ctx, participantNames(file.fields.get('participants'), fix));
+      const participants = participantNames(file.fields.get('participants'), fix);
+      tellPeople(ctx, participants);
+      const names = new Set(participants);
+      // The file's threadName is the thread's title with the file's number ("Sam Sample_12").
+      const owner = threadOwner(participants, conversation?.replace(/_\d+$/, ''));
       const unknownTypes = new Set<string>();
       let empty = 0;
+      let unknownPlaceholder = false;
+      const noContent = (locator: string) => {
+        if (++empty === 1) {
+          ctx.warn(
+            'MESSENGER_NO_CONTENT',
+            locator,
+            'A message has neither text nor media; it is kept as kind "other".',
+          );
+        }
+      };
 
       return (value, locator) => {
         if (!isRecord(value)) {
@@ -126,17 +152,38 @@ export const messengerE2eeJson: Source = {
           ...(conversation !== undefined ? { conversation } : {}),
           ...(Object.keys(details).length > 0 ? { details } : {}),
         };
-        if (value['isUnsent'] === true || type === 'placeholder') ctx.emit(withKind(base, 'deleted'));
-        else if (text !== undefined) ctx.emit(withKind(base, 'message'));
+        if (value['isUnsent'] === true) ctx.emit(withKind(base, 'deleted'));
+        else if (type === 'placeholder' && text !== undefined) {
+          const said = recogniseSentence(text, sender, names);
+          if (said?.type === 'notice') ctx.skip(said.reason, locator);
+          else if (said?.type === 'unsent') ctx.emit(withKind(base, 'deleted'));
+          else if (said?.type === 'attachment') ctx.emit(withKind(base, 'media'));
+          else if (said?.type === 'call') {
+            // Filed under the caller, as in the classic export; the placeholder gives no duration.
+            const by =
+              said.by ??
+              (sender === undefined || owner === undefined
+                ? undefined
+                : sender === owner
+                  ? 'owner'
+                  : 'other');
+            ctx.emit(withKind(base, 'call', { call: { status: callStatus(by, said.missed, undefined) } }));
+          } else {
+            if (!UNAVAILABLE.test(text) && !unknownPlaceholder) {
+              unknownPlaceholder = true;
+              ctx.warn(
+                'MESSENGER_PLACEHOLDER_UNKNOWN',
+                locator,
+                `A placeholder reads ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}, which is not a known wording; it is kept as kind "other", with no content.`,
+                'Check this message in Messenger itself if its content matters.',
+              );
+            }
+            ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
+          }
+        } else if (text !== undefined) ctx.emit(withKind(base, 'message'));
         else if (media.length > 0 || type === 'media') ctx.emit(withKind(base, 'media'));
         else {
-          if (++empty === 1) {
-            ctx.warn(
-              'MESSENGER_NO_CONTENT',
-              locator,
-              'A message has neither text nor media; it is kept as kind "other".',
-            );
-          }
+          noContent(locator);
           ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
         }
       };

@@ -185,3 +185,34 @@ describe('detect', () => {
     expect(messengerE2eeJson.detect(probeOf('chat.json', other))).toBe(false);
   });
 });
+
+describe('placeholders, by what they say', () => {
+  const FILE = 'fixtures/messenger-e2ee-json-placeholders/Sam Sample_4.json';
+
+  it('reads only an unsend as deleted; calls, attachments and unavailable messages keep their own kind', async () => {
+    const run = await runSource(messengerE2eeJson, FILE);
+    expect(run.events.map((e) => [e.locator, e.kind, e.sender?.name, e.call?.status, e.flags])).toEqual([
+      ['messages[0]', 'deleted', 'Sam Sample', undefined, undefined],
+      // Sent, but its content is not in the download: still a contact, of unknown kind.
+      ['messages[1]', 'other', 'Sam Sample', undefined, ['MESSENGER_NO_CONTENT']],
+      ['messages[2]', 'media', 'Sam Sample', undefined, undefined],
+      ['messages[3]', 'call', 'Sam Sample', 'missed', undefined],
+      // The owner's own call, never a missed one.
+      ['messages[4]', 'call', 'Zoë Example', 'outgoing', undefined],
+      ['messages[6]', 'other', 'Sam Sample', undefined, ['MESSENGER_NO_CONTENT']],
+      ['messages[7]', 'deleted', 'Sam Sample', undefined, undefined],
+      ['messages[8]', 'message', 'Sam Sample', undefined, undefined],
+    ]);
+    expect(run.skipped).toEqual([{ reason: 'settings-notice', locator: 'messages[5]' }]);
+    // Words not recognised are kept and named once; "Message unavailable" is known and not warned about.
+    expect(run.warnings.filter((w) => w.code === 'MESSENGER_PLACEHOLDER_UNKNOWN')).toEqual([
+      {
+        code: 'MESSENGER_PLACEHOLDER_UNKNOWN',
+        locator: 'messages[6]',
+        message:
+          'A placeholder reads "Sam Sample shared a live location.", which is not a known wording; it is kept as kind "other", with no content.',
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 9, events: 8, skipped: 1, rejected: 0 });
+  });
+});

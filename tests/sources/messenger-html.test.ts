@@ -120,6 +120,20 @@ describe('reading a thread page', () => {
     expect(run.accounting).toEqual({ records: 12, events: 10, skipped: 2, rejected: 0 });
   });
 
+  it('calls the owner’s own calls outgoing, never missed, in a one-to-one thread', async () => {
+    const run = await runSource(
+      messengerHtml,
+      'fixtures/messenger-html-calls/your_facebook_activity/messages/inbox/samsample_5550001111/message_1.html',
+    );
+    // The title names Sam Sample, so the page belongs to Zoë Example.
+    expect(run.events.map((e) => [e.sender?.name, e.text, e.kind, e.call?.status])).toEqual([
+      ['Zoë Example', 'Sam Sample missed your call.', 'call', 'outgoing'],
+      ['Zoë Example', 'You called Sam Sample.', 'call', 'outgoing'],
+      ['Sam Sample', 'You missed a call from Sam Sample.', 'call', 'missed'],
+      ['Sam Sample', 'Sam Sample called you.', 'call', 'unknown'],
+    ]);
+  });
+
   it('reads the 2019–2022 layout with minute precision and 12-hour clock', async () => {
     const run = await runSource(messengerHtml, PAGE_2020);
     expect(run.events.map((e) => [e.time.type === 'local' ? e.time.local : e.time.ms, e.kind])).toEqual([

@@ -592,3 +592,91 @@ describe('bytes that are no UTF-8', () => {
     }
   });
 });
+
+describe('calls, from the owner’s side', () => {
+  const CALLS = 'fixtures/messenger-json-calls';
+  const ONE_TO_ONE = `${CALLS}/your_facebook_activity/messages/inbox/samsample_5550001111/message_1.json`;
+  const GROUP = `${CALLS}/group/your_facebook_activity/messages/inbox/flatfour_5550002222/message_1.json`;
+  const calls = (run: SourceRun) =>
+    run.events.map((e) => ({ sender: e.sender?.name, text: e.text, call: e.call, details: e.details }));
+
+  it('never calls the owner’s own unanswered call missed; a 0-second call of the other person is', async () => {
+    const run = await runSource(messengerJson, ONE_TO_ONE);
+    // Newest first in the file: the owner (Zoë, whom the title does not name) called twice unanswered, once for 47 s.
+    expect(calls(run)).toEqual([
+      {
+        sender: 'Zoë Example',
+        text: 'Sam Sample missed your call.',
+        call: { status: 'outgoing', durationSec: 0 },
+        details: { calleeMissed: 'true' },
+      },
+      {
+        sender: 'Zoë Example',
+        text: undefined,
+        call: { status: 'outgoing', durationSec: 0 },
+        details: undefined,
+      },
+      {
+        sender: 'Zoë Example',
+        text: 'You called Sam Sample.',
+        call: { status: 'outgoing', durationSec: 47 },
+        details: undefined,
+      },
+      {
+        sender: 'Sam Sample',
+        text: undefined,
+        call: { status: 'missed', durationSec: 0 },
+        details: undefined,
+      },
+      {
+        sender: 'Sam Sample',
+        text: 'You missed a call from Sam Sample.',
+        call: { status: 'missed', durationSec: 0 },
+        details: undefined,
+      },
+      {
+        sender: 'Sam Sample',
+        text: 'Sam Sample called you.',
+        call: { status: 'answered', durationSec: 312 },
+        details: undefined,
+      },
+    ]);
+    expect(run.events.every((e) => e.kind === 'call')).toBe(true);
+  });
+
+  it('in a group, where the owner is not shown, a 0-second call is unknown unless marked missed', async () => {
+    const run = await runSource(messengerJson, GROUP);
+    expect(run.events.map((e) => e.call)).toEqual([
+      { status: 'unknown', durationSec: 0 },
+      { status: 'missed', durationSec: 0 },
+    ]);
+  });
+});
+
+describe('Instagram sentences worded with the username', () => {
+  const FILE =
+    'fixtures/instagram-json-usernames/your_instagram_activity/messages/inbox/samsample_17841455500000000/message_1.json';
+
+  it('are recognised when the thread lists the sender by that username', async () => {
+    const run = await runSource(messengerJson, FILE);
+    expect(run.events.map((e) => [e.locator, e.kind, e.sender?.name, e.text])).toEqual([
+      ['messages[0]', 'media', 'Zoë Example', 'You sent an attachment.'],
+      ['messages[2]', 'media', 'Sam Sample', 'samsample sent an attachment.'],
+      ['messages[3]', 'call', 'Sam Sample', 'Sam Sample started a video chat'],
+      ['messages[4]', 'message', 'Sam Sample', 'why did you block me'],
+    ]);
+    expect(run.skipped).toEqual([{ reason: 'reaction', locator: 'messages[1]' }]);
+    // Sam placed the call (the owner, Zoë, is the participant the title does not name) and nobody answered it.
+    expect(run.events[2]!.call).toEqual({ status: 'missed', durationSec: 0 });
+    expect(run.events[2]!.channel).toBe('instagram');
+  });
+
+  it('stay messages when nothing in the thread ties the username to the sender', async () => {
+    const doc = JSON.parse(readFileSync(FILE, 'utf8'));
+    // A third participant: "samsample" could be anyone, so nothing is linked.
+    doc.participants.push({ name: 'Jo Example' });
+    const run = await runScratch(doc, 'your_instagram_activity/messages/inbox/samsample_1');
+    expect(run.events.find((e) => e.locator === 'messages[1]')?.kind).toBe('message');
+    expect(run.events.find((e) => e.locator === 'messages[2]')?.kind).toBe('message');
+  });
+});

@@ -8,6 +8,7 @@ import {
   repairMojibake,
   toMojibake,
 } from '../../src/sources/meta/mojibake.js';
+import { senderAliases, threadOwner } from '../../src/sources/meta/people.js';
 import { recogniseSentence } from '../../src/sources/meta/sentences.js';
 import { SourceFailure } from '../../src/sources/source.js';
 
@@ -83,7 +84,8 @@ describe('mojibake repair', () => {
 
 describe('generated sentences', () => {
   const names = new Set(['Sam Sample', 'Jo Example']);
-  const r = (text: string, sender = 'Sam Sample') => recogniseSentence(text, sender, names);
+  const r = (text: string, sender: string | readonly string[] = 'Sam Sample') =>
+    recogniseSentence(text, sender, names);
 
   it('recognises notices with their own sender or "You" as the actor', () => {
     expect(r('Sam Sample named the group Book club.')).toEqual({ type: 'notice', reason: 'settings-notice' });
@@ -112,11 +114,38 @@ describe('generated sentences', () => {
   });
 
   it('recognises call summaries, also filed under another participant', () => {
-    expect(r('You missed a call from Sam Sample.')).toEqual({ type: 'call', missed: true });
-    expect(r('Jo Example missed your call.')).toEqual({ type: 'call', missed: true });
-    expect(r('Sam Sample called you.')).toEqual({ type: 'call', missed: false });
-    expect(r('You called Jo Example.', 'Jo Example')).toEqual({ type: 'call', missed: false });
+    // `by`: who placed the call, as the words tell it ("You" is the exporting account).
+    expect(r('You missed a call from Sam Sample.')).toEqual({ type: 'call', missed: true, by: 'other' });
+    expect(r('Jo Example missed your call.')).toEqual({ type: 'call', missed: true, by: 'owner' });
+    expect(r('Sam Sample called you.')).toEqual({ type: 'call', missed: false, by: 'other' });
+    expect(r('You called Jo Example.', 'Jo Example')).toEqual({ type: 'call', missed: false, by: 'owner' });
     expect(r('The video chat ended.')).toEqual({ type: 'call', missed: false });
+  });
+
+  it("recognises Instagram's call sentences and who placed the call", () => {
+    expect(r('You missed an audio call')).toEqual({ type: 'call', missed: true, by: 'other' });
+    expect(r('Sam Sample missed a video chat with you.')).toEqual({
+      type: 'call',
+      missed: true,
+      by: 'owner',
+    });
+    // Someone missed a call, but the words do not say whose.
+    expect(r('Sam Sample missed a video chat.')).toEqual({ type: 'call', missed: true });
+    expect(r('You started a video chat')).toEqual({ type: 'call', missed: false, by: 'owner' });
+    expect(r('Sam Sample started an audio call')).toEqual({ type: 'call', missed: false, by: 'other' });
+    expect(r('Audio call ended')).toEqual({ type: 'call', missed: false });
+    // A typed sentence about starting a call stays a message.
+    expect(r('I started a video chat with your sister')).toBeUndefined();
+  });
+
+  it("recognises Instagram's username-worded sentences only by a name the thread gives the sender", () => {
+    // Signed "Sam Sample", listed in participants as "samsample" (meta/people.ts senderAliases).
+    const sam = ['Sam Sample', 'samsample'];
+    expect(r('samsample sent an attachment.', sam)).toEqual({ type: 'attachment' });
+    expect(r('samsample liked a message', sam)).toEqual({ type: 'notice', reason: 'reaction' });
+    // Without that link the username is just a word someone typed.
+    expect(r('samsample sent an attachment.')).toBeUndefined();
+    expect(r('samsample liked a message')).toBeUndefined();
   });
 
   it('recognises unsend and attachment placeholders', () => {
@@ -124,6 +153,28 @@ describe('generated sentences', () => {
     expect(r('User unsent a message')).toEqual({ type: 'unsent' });
     expect(r('Sam Sample sent an attachment.')).toEqual({ type: 'attachment' });
     expect(r('You sent a GIF from GIPHY.')).toEqual({ type: 'attachment' });
+  });
+});
+
+describe('who the thread shows', () => {
+  it('finds the owner of a one-to-one thread from its title, never of a group', () => {
+    expect(threadOwner(['Sam Sample', 'Zoë Example'], 'Sam Sample')).toBe('Zoë Example');
+    expect(threadOwner(['Sam Sample', 'Zoë Example', 'Jo Example'], 'Sam Sample')).toBeUndefined();
+    expect(threadOwner(['Sam Sample', 'Zoë Example'], 'Book club')).toBeUndefined();
+    expect(threadOwner(['Sam Sample', 'Sam Sample'], 'Sam Sample')).toBeUndefined();
+  });
+
+  it('links a listed username to the one sender not listed, only in a thread of two', () => {
+    const two = senderAliases(['samsample', 'Zoë Example'], new Set(['Sam Sample', 'Zoë Example']));
+    expect([...two]).toEqual([['Sam Sample', ['Sam Sample', 'samsample']]]);
+    // A group: the silent member and the sender who left are two people.
+    expect(
+      senderAliases(
+        ['quietone', 'Zoë Example', 'Jo Example'],
+        new Set(['Sam Sample', 'Zoë Example', 'Jo Example']),
+      ).size,
+    ).toBe(0);
+    expect(senderAliases(['Sam Sample', 'Zoë Example'], new Set(['Sam Sample', 'Zoë Example'])).size).toBe(0);
   });
 });
 

@@ -698,6 +698,15 @@ describe('conference and group calls (fixtures/telegram-json-calls)', () => {
         { status: 'unknown', durationSec: 412 },
         { callType: 'group' },
       ],
+      // Sam rang Alex to join that voice chat: a call attempt, whether Alex joined is not written.
+      [
+        'chats.list[1].messages[2]',
+        'telegram',
+        'user4400000001',
+        'incoming',
+        { status: 'unknown' },
+        { callType: 'group-invitation', to: 'Alex Morgan' },
+      ],
       [
         'chats.list[1].messages[3]',
         'telegram',
@@ -714,14 +723,13 @@ describe('conference and group calls (fixtures/telegram-json-calls)', () => {
     });
   });
 
-  it('still skips the call notices that are no call (scheduled, invitation), and accounts for every entry', async () => {
+  it('still skips the call notice that is no call (scheduled), and accounts for every entry', async () => {
     const r = await calls();
     expect(r.skipped).toEqual([
       { reason: 'service-group-call-scheduled', locator: 'chats.list[1].messages[0]' },
-      { reason: 'service-invite-to-group-call', locator: 'chats.list[1].messages[2]' },
     ]);
     expect(r.rejected).toEqual([]);
-    expect(r.accounting).toEqual({ records: 9, events: 7, skipped: 2, rejected: 0 });
+    expect(r.accounting).toEqual({ records: 9, events: 8, skipped: 1, rejected: 0 });
   });
 });
 
@@ -765,4 +773,36 @@ describe('chunk boundaries in the call and media fixtures', () => {
       for (const size of [1, 3, 61])
         expect(await collect(chunked(bytes, size)), `chunks of ${size}`).toEqual(whole);
     });
+});
+
+describe('service entries that are contacts', () => {
+  const FILE = 'fixtures/telegram-json-service/result.json';
+
+  it('reads a proximity alert and an invitation to a group call as events of the person who caused them', async () => {
+    const run = await runSource(telegramJson, FILE);
+    const byId = Object.fromEntries(run.events.map((e) => [e.nativeId, e]));
+    // "Sam Example is within 50 m of you": Sam came near; the distance is kept as written.
+    expect(byId['4400000001:502']).toMatchObject({
+      kind: 'other',
+      sender: { id: 'user4400000001', name: 'Sam Example' },
+      time: { type: 'instant', ms: 1714769567000 },
+      details: { to: 'Zoë Example', toId: 'user4400000002', distanceMetres: '50' },
+    });
+    expect(byId['4400000001:502']!.call).toBeUndefined();
+    // Sam rang Zoë (and someone Telegram could not name) to join a group voice chat; nothing says who joined.
+    expect(byId['4400000001:503']).toMatchObject({
+      kind: 'call',
+      sender: { id: 'user4400000001', name: 'Sam Example' },
+      call: { status: 'unknown' },
+      details: { callType: 'group-invitation', to: 'Zoë Example, (unnamed)' },
+    });
+    // The other way round: Zoë came within 1.2 km of Sam, who had set the alert.
+    expect(byId['4400000001:504']).toMatchObject({
+      kind: 'other',
+      sender: { id: 'user4400000002', name: 'Zoë Example' },
+      details: { to: 'Sam Example', toId: 'user4400000001', distanceMetres: '1200' },
+    });
+    expect(run.skipped).toEqual([{ reason: 'service-pin-message', locator: 'messages[4]' }]);
+    expect(run.accounting).toEqual({ records: 5, events: 4, skipped: 1, rejected: 0 });
+  });
 });

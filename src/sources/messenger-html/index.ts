@@ -13,7 +13,9 @@
  *   minute, or the second when the line shows seconds. Only English month names are read (stamp.ts).
  * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list is not text.
  * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
- *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is.
+ *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is. A call the
+ *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner of a one-to-one
+ *   page, the participant the title does not name) is `outgoing`, never `missed` (meta/calls.ts).
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
@@ -25,9 +27,10 @@
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
 import type { ParsedEvent } from '../../model/index.js';
+import { callStatus } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
-import { tellPeople } from '../meta/people.js';
+import { tellPeople, threadOwner } from '../meta/people.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { warnInvalidUtf8 } from '../text.js';
@@ -79,6 +82,7 @@ export const messengerHtml: Source = {
     tellPeople(ctx, facts.participants);
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
+    const owner = threadOwner([...facts.participants], conversation);
     let index = 0;
     let warnedZone = false;
     let warnedEmpty = false;
@@ -126,7 +130,7 @@ export const messengerHtml: Source = {
           );
         }
       }
-      emitBlock(ctx, locator, time, block, { channel, conversation, names }, () => {
+      emitBlock(ctx, locator, time, block, { channel, conversation, names, owner }, () => {
         if (warnedEmpty) return;
         warnedEmpty = true;
         ctx.warn(
@@ -151,7 +155,13 @@ function emitBlock(
   locator: string,
   time: ParsedEvent['time'],
   block: NonNullable<ReturnType<typeof readBlock>>,
-  page: { channel: ParsedEvent['channel']; conversation: string | undefined; names: ReadonlySet<string> },
+  page: {
+    channel: ParsedEvent['channel'];
+    conversation: string | undefined;
+    names: ReadonlySet<string>;
+    /** The exporting account, when the page shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
+    owner: string | undefined;
+  },
   onEmpty: () => void,
 ): void {
   const text = block.text === '' ? undefined : block.text;
@@ -170,7 +180,15 @@ function emitBlock(
   if (sentence?.type === 'notice') {
     ctx.skip(sentence.reason, locator);
   } else if (sentence?.type === 'call') {
-    ctx.emit(withKind(base, 'call', { call: { status: sentence.missed ? 'missed' : 'unknown' } }));
+    // Filed under the caller, as in the JSON: the owner's own call is outgoing, never missed. No duration is shown.
+    const by =
+      sentence.by ??
+      (sender === undefined || page.owner === undefined
+        ? undefined
+        : sender === page.owner
+          ? 'owner'
+          : 'other');
+    ctx.emit(withKind(base, 'call', { call: { status: callStatus(by, sentence.missed, undefined) } }));
   } else if (sentence?.type === 'unsent') {
     ctx.emit(withKind(base, 'deleted'));
   } else if (text !== undefined && sentence?.type !== 'attachment') {

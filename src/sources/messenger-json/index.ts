@@ -16,13 +16,21 @@
  *   files: `message_10.json` continues `message_2.json` (numerically, not by byte order), and the timeline sorts.
  * - `timestamp_ms` is an absolute instant (ms precision); 2018 exports wrote `timestamp` in seconds instead.
  * - `type` Generic/Share/Call/Subscribe/Unsubscribe, often absent since 2024. Calls (`call_duration`, `missed`)
- *   become `call` on the app's channel; `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
+ *   become `call` on the app's channel. A call is filed under its caller and `missed` / duration 0 mean nobody
+ *   answered, whoever called, so the status is read from the owner's side (meta/calls.ts): the owner's own call is
+ *   `outgoing` (`details.calleeMissed` when marked missed), another's is `missed` when marked so or 0 s long,
+ *   `answered` when longer. The owner is known in a one-to-one thread (the title names the other person) or from
+ *   the sentence ("You called Sam.", "Sam missed your call."); otherwise a 0-second call is `unknown`.
+ *   `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
  *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
  *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
  * - `participants` are told to the context once per file (`SourceContext.people`, meta/people.ts), for
  *   `anonymise` to redact someone who never sends or reacts wherever a text names them; no event carries them.
  * - Generated sentences (group notices, nicknames, "Reacted 😂 to your message") are skipped with a reason; only
- *   English ones are recognised (meta/sentences.ts). A record with nothing at all is kept as `other`, flagged.
+ *   English ones are recognised (meta/sentences.ts). Instagram words them with the username ("samsample sent an
+ *   attachment.") while signing the message with the display name; the username counts as the sender's only when
+ *   the thread ties them (a one-to-one thread listing `samsample` in `participants` and signed `Sam Sample`:
+ *   meta/people.ts `senderAliases`), never by resemblance. A record with nothing at all is kept as `other`, flagged.
  *
  * Deliberately unsupported: the pre-2018 `messages.htm` archive and Instagram's 2019–2021 `messages.json` (an
  * array of conversations); reactions as separate contacts; attachments' own `creation_timestamp` (seconds, the
@@ -30,7 +38,7 @@
  */
 
 import { isThreadJsonPath } from '../meta/channel.js';
-import { participantNames, tellPeople } from '../meta/people.js';
+import { participantNames, senderAliases, tellPeople, threadOwner } from '../meta/people.js';
 import { readThreadFile } from '../meta/thread-file.js';
 import type { Source } from '../source.js';
 import { type ClassicThread, readClassicMessage } from './message.js';
@@ -76,7 +84,23 @@ export const messengerJson: Source = {
       tellPeople(ctx, participants);
       const names = new Set(participants);
       if (conversation !== undefined) names.add(conversation);
-      const thread: ClassicThread = { file, conversation, names, unknownTypes: new Set(), empty: 0 };
+      const aliases = senderAliases(participants, file.senders);
+      // A participant listed by their username stands for the sender of that name (Instagram: see senderAliases).
+      const byName = new Map([...aliases].map(([sender, [, alias]]) => [alias!, sender]));
+      const owner =
+        threadOwner(
+          participants.map((p) => byName.get(p) ?? p),
+          conversation,
+        ) ?? threadOwner(participants, conversation);
+      const thread: ClassicThread = {
+        file,
+        conversation,
+        names,
+        owner,
+        aliases,
+        unknownTypes: new Set(),
+        empty: 0,
+      };
       let first = true;
       return (value, locator) => {
         if (first) {

@@ -2,7 +2,8 @@
  * One classic Messenger/Instagram message → exactly one outcome (event, skip or reject). Kept apart from the
  * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
  */
-import type { CallStatus, ParsedEvent } from '../../model/index.js';
+import type { ParsedEvent } from '../../model/index.js';
+import { callStatus } from '../meta/calls.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
@@ -15,6 +16,10 @@ export interface ClassicThread {
   readonly conversation: string | undefined;
   /** Participants and the title: the names a call summary may start with or name. */
   readonly names: ReadonlySet<string>;
+  /** The exporting account's name when the thread shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
+  readonly owner: string | undefined;
+  /** Sender → every name their generated sentences may start with (meta/people.ts `senderAliases`). */
+  readonly aliases: ReadonlyMap<string, readonly string[]>;
   /** `type` values met that are not in the documented set, each warned about once. */
   readonly unknownTypes: Set<string>;
   /** Records with neither text, media nor a call, counted for one warning per file. */
@@ -49,13 +54,6 @@ function attachments(m: Record<string, unknown>): { uris: string[]; count: numbe
   }
   if (isRecord(m['sticker'])) add(m['sticker']);
   return { uris, count };
-}
-
-function callStatus(m: Record<string, unknown>, missedSentence: boolean): CallStatus {
-  const duration = m['call_duration'];
-  if (m['missed'] === true || missedSentence || duration === 0) return 'missed';
-  if (typeof duration === 'number' && duration > 0) return 'answered';
-  return 'unknown';
 }
 
 /** Reads one element of `messages` and reports it to `ctx` as exactly one outcome. */
@@ -140,13 +138,36 @@ function decide(
   const content = base.text;
   if (m['is_unsent'] === true) return withKind(base, 'deleted');
   if (rawType === 'Subscribe' || rawType === 'Unsubscribe') return 'membership-notice';
-  const sentence = content !== undefined ? recogniseSentence(content, senderName, t.names) : undefined;
+  const sentence =
+    content !== undefined
+      ? recogniseSentence(
+          content,
+          senderName === undefined ? undefined : (t.aliases.get(senderName) ?? senderName),
+          t.names,
+        )
+      : undefined;
   if (sentence?.type === 'notice') return sentence.reason;
   if (rawType === 'Call' || typeof m['call_duration'] === 'number' || sentence?.type === 'call') {
     const duration = m['call_duration'];
     const durationSec = typeof duration === 'number' && duration >= 0 ? duration : undefined;
-    const status = callStatus(m, sentence?.type === 'call' && sentence.missed);
-    return withKind(base, 'call', { call: durationSec === undefined ? { status } : { status, durationSec } });
+    const said = sentence?.type === 'call' ? sentence : undefined;
+    // The record is filed under the caller: the owner's own call is outgoing whatever its outcome.
+    const by =
+      said?.by ??
+      (senderName === undefined || t.owner === undefined
+        ? undefined
+        : senderName === t.owner
+          ? 'owner'
+          : 'other');
+    const missed = m['missed'] === true || said?.missed === true;
+    const status = callStatus(by, missed, durationSec);
+    const event = withKind(base, 'call', {
+      call: durationSec === undefined ? { status } : { status, durationSec },
+    });
+    // Not lost on an outgoing call: the export says the person called did not answer.
+    if (status === 'outgoing' && m['missed'] === true)
+      return { ...event, details: { ...event.details, calleeMissed: 'true' } };
+    return event;
   }
   if (sentence?.type === 'unsent') return withKind(base, 'deleted');
   // A generated "Sam sent an attachment." keeps its words but counts as media: nothing was typed.

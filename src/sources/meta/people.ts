@@ -29,3 +29,41 @@ export function participantNames(value: unknown, fix: (s: string) => string): st
     return typeof name === 'string' && name !== '' ? [fix(name)] : [];
   });
 }
+
+/**
+ * The exporting account of a one-to-one thread: Meta titles such a thread after the other person (`"title": "Sam
+ * Sample"` beside participants Sam Sample and Zoë Example), so the owner is the participant the title does not
+ * name. Undefined for a group, and whenever that is not certain (two participants of one name, a title naming
+ * neither).
+ */
+export function threadOwner(participants: readonly string[], title: string | undefined): string | undefined {
+  const people = [...new Set(participants)];
+  if (title === undefined || people.length !== 2) return undefined;
+  const [a, b] = people as [string, string];
+  if (a === title) return b;
+  if (b === title) return a;
+  return undefined;
+}
+
+/**
+ * The other names a thread's senders go by, learnt from the thread alone. Instagram lists a person in
+ * `participants` by one name (their username, `samsample`) and signs their messages with another (`Sam Sample`),
+ * and writes its generated sentences with the username ("samsample sent an attachment."). When exactly one
+ * participant never signs a message and exactly one sender is not among the participants, those two names are the
+ * same person (each thread holds each person once). Only in a thread of two: in a group, a member who never
+ * writes and a sender who has left (`participants` lists only those still in it) are two people. Otherwise nothing
+ * is linked, never guessed.
+ * Returns sender name → the names to recognise their sentences by (their own first).
+ */
+export function senderAliases(
+  participants: readonly string[],
+  senders: ReadonlySet<string>,
+): ReadonlyMap<string, readonly string[]> {
+  const listed = new Set(participants);
+  // Only a one-to-one thread: in a group, a silent member and a sender who left the group are two people.
+  if (listed.size !== 2) return new Map();
+  const silent = [...listed].filter((p) => !senders.has(p));
+  const unlisted = [...senders].filter((s) => !listed.has(s));
+  if (silent.length !== 1 || unlisted.length !== 1) return new Map();
+  return new Map([[unlisted[0]!, [unlisted[0]!, silent[0]!]]]);
+}

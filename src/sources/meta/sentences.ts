@@ -9,17 +9,30 @@
  * typing "Sorry I missed your call" stays a message. Sentences seen in real exports (timelinize's Messenger
  * notes, formats.md §3.2): "Sam left the group.", "You named the group Book club.", "Sam set the nickname for
  * Jo to Jojo.", "Reacted 😂 to your message", "Liked a message", "You missed a call from Sam.", "Sam missed your
- * call.", "The video chat ended.", "Sam sent an attachment.", "Sam unsent a message".
+ * call.", "The video chat ended.", "Sam sent an attachment.", "Sam unsent a message"; Instagram's "Sam started a
+ * video chat", "You missed an audio call", "Audio call ended". Meta writes the exporting account as "You", so a
+ * call sentence also tells who placed the call (`by`). Instagram names the actor by username while the record is
+ * signed with the display name: the caller passes every name the thread ties to the sender (meta/people.ts).
  */
 
-/** What a generated sentence stands for. */
+/**
+ * Who placed a call, as its sentence tells it: Meta writes the exporting account as "You" ("You called Sam.",
+ * "Sam missed your call."), so a call the owner made is `owner`, one another person made `other`.
+ */
+export type Caller = 'owner' | 'other';
+
+/** What a generated sentence stands for. `by` is left out when the sentence does not say who called. */
 export type Sentence =
   | { readonly type: 'notice'; readonly reason: string }
-  | { readonly type: 'call'; readonly missed: boolean }
+  | { readonly type: 'call'; readonly missed: boolean; readonly by?: Caller }
   | { readonly type: 'unsent' }
   | { readonly type: 'attachment' };
 
-const MISSED_CALL = /^missed (?:a|your) (?:video |audio )?(?:call|chat)(?: (?:from|with) .+)?\.?$/su;
+const MISSED_CALL = /^missed (?:a|an|your) (?:video |audio )?(?:call|chat)(?: (?:from|with) .+)?\.?$/su;
+/** The callee's side of a missed call the exporting account made: "Sam missed your call", "… a call with you". */
+const MISSED_OWN_CALL = /^missed (?:your .+|.+ (?:from|with) you\.?)$/su;
+/** Instagram's start of a call: "Sam started a video chat", "You started an audio call". */
+const STARTED_CALL = /^started (?:a|an) (?:video |audio )?(?:call|chat)\.?$/u;
 
 /** Sentences that start with the actor ("Sam …", "You …"); matched against the text after the actor. */
 const ACTOR_SENTENCES: readonly [RegExp, Sentence][] = [
@@ -48,10 +61,6 @@ const ACTOR_SENTENCES: readonly [RegExp, Sentence][] = [
   ],
   [/^[Rr]eacted .{1,16} to (?:your|a|their|his|her) message ?\.?$/su, { type: 'notice', reason: 'reaction' }],
   [/^[Ll]iked a message ?\.?$/u, { type: 'notice', reason: 'reaction' }],
-  [
-    /^missed (?:a|your) (?:video |audio )?(?:call|chat)(?: (?:from|with) .+)?\.?$/su,
-    { type: 'call', missed: true },
-  ],
   [/^unsent a message\.?$/u, { type: 'unsent' }],
   [
     /^sent (?:an? |\d+ )?(?:attachment|photo|video|voice message|audio clip|gif|sticker|link|file|location)s?(?: from .+)?\.?$/isu,
@@ -80,29 +89,56 @@ function after(text: string, actor: string): string | undefined {
 }
 
 /**
- * Recognises a generated sentence. `sender` is the record's own sender; `names` are the thread's participants
- * and title. Notices must start with the sender or "You"; call summaries may also start with another
+ * A call sentence after its actor ("missed your call.", "started a video chat"): the actor is the exporting
+ * account when `you`, otherwise another person of the thread.
+ */
+function callAfterActor(rest: string, you: boolean): Sentence | undefined {
+  if (MISSED_CALL.test(rest)) {
+    // "You missed a call from Sam": Sam called. "Sam missed your call": the owner called. "Sam missed a video chat":
+    // the sentence does not say who called.
+    const by: Caller | undefined = you ? 'other' : MISSED_OWN_CALL.test(rest) ? 'owner' : undefined;
+    return by === undefined ? { type: 'call', missed: true } : { type: 'call', missed: true, by };
+  }
+  if (STARTED_CALL.test(rest)) return { type: 'call', missed: false, by: you ? 'owner' : 'other' };
+  return undefined;
+}
+
+/**
+ * Recognises a generated sentence. `sender` is the record's own sender, or every name the sender is known by in
+ * the thread (a display name and the username Instagram writes its sentences with); `names` are the thread's
+ * participants and title. Notices must start with the sender or "You"; call summaries may also start with another
  * participant ("Sam missed your call." can be filed under the caller), and "You called …" must name one.
  */
 export function recogniseSentence(
   text: string,
-  sender: string | undefined,
+  sender: string | readonly string[] | undefined,
   names: ReadonlySet<string>,
 ): Sentence | undefined {
   for (const [re, s] of WHOLE_SENTENCES) if (re.test(text)) return s;
-  const own = (sender !== undefined ? after(text, sender) : undefined) ?? after(text, 'You');
-  if (own !== undefined) {
-    for (const [re, s] of ACTOR_SENTENCES) if (re.test(own)) return s;
+  const senders = sender === undefined ? [] : typeof sender === 'string' ? [sender] : sender;
+  let own: string | undefined;
+  for (const name of senders) own ??= after(text, name);
+  const you = after(text, 'You');
+  for (const [rest, isYou] of [
+    [own, false],
+    [you, true],
+  ] as const) {
+    if (rest === undefined) continue;
+    for (const [re, s] of ACTOR_SENTENCES) if (re.test(rest)) return s;
+    const call = callAfterActor(rest, isYou);
+    if (call !== undefined) return call;
   }
-  for (const name of sender !== undefined ? [sender, ...names] : names) {
+  for (const name of [...senders, ...names]) {
     const rest = after(text, name);
-    if (rest !== undefined && MISSED_CALL.test(rest)) return { type: 'call', missed: true };
+    if (rest === undefined) continue;
+    const call = callAfterActor(rest, false);
+    if (call !== undefined) return call;
     // "Sam called you." is a call summary only with a participant's full name as its subject.
-    if (rest === 'called you.') return { type: 'call', missed: false };
+    if (rest === 'called you.') return { type: 'call', missed: false, by: 'other' };
   }
   // "You called Sam." only with a known callee: "You called me a liar." is a message.
   const callee = /^You called (.+)\.$/su.exec(text)?.[1];
   if (callee !== undefined && (callee === 'a contact' || names.has(callee)))
-    return { type: 'call', missed: false };
+    return { type: 'call', missed: false, by: 'owner' };
   return undefined;
 }

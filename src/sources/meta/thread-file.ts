@@ -31,7 +31,12 @@ export interface ThreadFile {
   readonly channel: Channel;
   /** True when the path named the app; otherwise the channel is the Messenger default. */
   readonly channelNamed: boolean;
+  /** Every sender name of the file's messages (`sender_name`, or `senderName` in the E2EE export), repaired. */
+  readonly senders: ReadonlySet<string>;
 }
+
+/** A message's sender as written: the first `sender_name` or `senderName` member of its JSON text. */
+const SENDER_MEMBER = /"(?:sender_name|senderName)"\s*:\s*("(?:[^"\\]|\\.)*")/;
 
 /**
  * Streams `input` twice. After pass 1, `start` receives what the file says about itself and returns the handler
@@ -46,6 +51,7 @@ export async function readThreadFile(
 ): Promise<void> {
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
+  const senders = new Set<string>();
   let hasMessages = false;
   // Why pass 1 stopped early: a damaged file (SourceFailure) or an input that failed part-way (a disk error, a
   // damaged archive member). Pass 2 meets it at the same place and throws it, after the messages before it.
@@ -76,6 +82,15 @@ export async function readThreadFile(
         },
         messageText: (_i, text) => {
           hasMessages = true;
+          const sender = SENDER_MEMBER.exec(text)?.[1];
+          if (sender !== undefined) {
+            try {
+              const name: unknown = JSON.parse(sender);
+              if (typeof name === 'string' && name !== '') senders.add(name);
+            } catch {
+              // Pass 2 reports the syntax error.
+            }
+          }
           // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
           if (!MAY_HOLD_NON_ASCII.test(text)) return;
           try {
@@ -93,11 +108,13 @@ export async function readThreadFile(
   }
 
   const { channel, named } = channelFromPath(input.path);
+  const fix = verdict.repair ? repairMojibake : (s: string) => s;
   const file: ThreadFile = {
     fields,
-    fix: verdict.repair ? repairMojibake : (s) => s,
+    fix,
     channel,
     channelNamed: named,
+    senders: new Set([...senders].map(fix)),
   };
   if (verdict.repair) {
     ctx.warn(

@@ -32,6 +32,11 @@ const NAMES = [
   'duration',
   'is_missed',
   'is_active',
+  // invite_to_group_call: who was invited. proximity_reached: who came near whom (`to`, `to_id`), in metres.
+  'members',
+  'to',
+  'to_id',
+  'distance',
   'forwarded_from',
   'reply_to_message_id',
   'via_bot',

@@ -26,6 +26,11 @@
  * A `personal_chat`'s `name` is the other person: told to the context once per chat (`SourceContext.people`), for
  * `anonymise` to redact them in texts even if they never write; group, channel and bot names are not people.
  *
+ * Two other service entries are contacts too: `invite_to_group_call` (the `actor` rang `members` to join a group
+ * voice chat) is a `call` of unknown outcome, `details.callType` "group-invitation"; `proximity_reached` ("Sam is
+ * within 50 m of you": `from`/`from_id` came within `distance` metres of `to`/`to_id`, who set the alert; there is
+ * no `actor`) is kind `other` from `from`, with `details.to`, `toId` and `distanceMetres`.
+ *
  * Deliberately unsupported: the HTML export (`messages.html`), and UTF-16 re-saves of `result.json` (refused with
  * a clear message). Other service entries (group created, member invited, message pinned…) are skipped as
  * `service-<action>`. For speed, only the members chronolog reads are decoded (with JSON semantics); other members
@@ -52,7 +57,7 @@ export const telegramJson: Source = {
   id: 'telegram-json',
   label: 'Telegram Desktop export (result.json)',
   reads:
-    'messages and calls (one-to-one, conference and group voice chats) from one chat, or from every chat of a full-account export',
+    'messages, calls (one-to-one, conference and group voice chats, invitations to them) and proximity alerts from one chat, or from every chat of a full-account export',
   recognisedBy:
     'a JSON object with "messages": [ entries of "type" "message"/"service" with a "date" ], or "chats": {"list": [ … ]}',
   howToExport:

@@ -83,6 +83,8 @@ export function readObject(
     const action = m[F.action];
     if (action === 'phone_call' || action === 'conference_call' || action === 'group_call')
       call(action, m, locator, chat, st, ctx);
+    else if (action === 'invite_to_group_call') invitation(m, locator, chat, st, ctx);
+    else if (action === 'proximity_reached') proximity(m, locator, chat, st, ctx);
     else ctx.skip(serviceReason(action), locator);
   } else if (type === 'unsupported') {
     ctx.reject(
@@ -206,6 +208,49 @@ function call(
   } else details['callType'] = 'group';
   ev.call = duration === undefined ? { status } : { status, durationSec: duration };
   if (Object.keys(details).length > 0) ev.details = details;
+  ctx.emit(ev);
+}
+
+/**
+ * An invitation to a group voice or video chat: `{"action": "invite_to_group_call", "actor": "Sam Example",
+ * "actor_id": "user4400000001", "members": ["Zoë Example"]}` (tdesktop writes the invitees' names, `null` for one it
+ * cannot name). The actor rang the members to join a call: a call attempt, kind `call`, of unknown outcome
+ * (nothing says whether anyone joined), `details.callType` "group-invitation", the invitees in `details.to`.
+ */
+function invitation(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+  const time = readTime(m, locator, st, ctx);
+  if (time === undefined) return;
+  const ev = base(m, locator, time, 'call', chat, st, m[F.actor], m[F.actor_id]);
+  ev.call = { status: 'unknown' };
+  const details: Record<string, string> = { callType: 'group-invitation' };
+  const members = m[F.members];
+  if (Array.isArray(members) && members.length > 0)
+    details['to'] = members.map((n) => (typeof n === 'string' && n !== '' ? n : '(unnamed)')).join(', ');
+  ev.details = details;
+  ctx.emit(ev);
+}
+
+/**
+ * A proximity alert: `{"action": "proximity_reached", "from": "Sam Example", "from_id": "user4400000001", "to":
+ * "Zoë Example", "to_id": "user4400000002", "distance": 50}`, shown as "Sam Example is within 50 m of you" (no
+ * `actor`). Telegram writes it when `from`, sharing their live location, came within `distance` metres of `to`, who
+ * asked to be alerted. Physical nearness, not a message: kind `other` from `from`, with `to` and the distance kept
+ * (`details.distanceMetres`, as written).
+ */
+function proximity(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+  const time = readTime(m, locator, st, ctx);
+  if (time === undefined) return;
+  const ev = base(m, locator, time, 'other', chat, st, m[F.from], m[F.from_id]);
+  const details: Record<string, string> = {};
+  const to = m[F.to];
+  const toId = m[F.to_id];
+  if (typeof to === 'string' && to !== '') details['to'] = to;
+  if (typeof toId === 'string' && toId !== '') details['toId'] = toId;
+  const distance = m[F.distance];
+  if (typeof distance === 'number' && Number.isFinite(distance) && distance >= 0)
+    details['distanceMetres'] = String(distance);
+  else if (typeof distance === 'string' && distance !== '') details['distanceMetres'] = distance;
+  ev.details = details;
   ctx.emit(ev);
 }
 
