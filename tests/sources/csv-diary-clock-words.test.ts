@@ -53,7 +53,8 @@ describe('the spoken clock', () => {
     ['10 to 9pm', clock(20, 50)],
     ['20 to 9pm', clock(20, 40)],
     ['25 to 3pm', clock(14, 35)],
-    ['10 to 1pm', clock(12, 50)],
+    ['10 to 3pm', clock(14, 50)],
+    ['10 to 9am', clock(8, 50)],
     ['20 to 8am', clock(7, 40)],
     ['approx 10 to 9pm', { ...clock(20, 50), approx: true }],
     ['half 9pm', clock(21, 30)],
@@ -70,6 +71,13 @@ describe('the spoken clock', () => {
     ['20 to 22:00', range(20)],
     // 11 is not said before "to" without "minutes": "11 to 1pm" is 11am to 1pm.
     ['11 to 1pm', range(11)],
+    // Ranges of at most four hours across noon or midnight, which hold the spoken reading too (12:50, 01:50):
+    // either reading is common, and an exact time the writer did not mean would be wrong without a flag.
+    ['10 to 12pm', range(10)],
+    ['10 to 1pm', range(10)],
+    ['10 to 2pm', range(10)],
+    ['10 to 1am', range(22)],
+    ['10 to 2am', range(22)],
   ])('%s', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });

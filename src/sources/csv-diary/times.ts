@@ -19,8 +19,10 @@
  * The spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm", British "half 9pm"
  * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "5 to 9pm" and
  * "8 to 10pm" are also ranges within one half of the day, which hold the spoken time too, so they are read as the
- * ranges (17:00, 20:00, flagged); "10 to 9pm" as a range would start at 10am, in the other half of the day from the
- * "pm" written and eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
+ * ranges (17:00, 20:00, flagged); so are "10 to 12pm", "10 to 1pm" and "10 to 2am", ranges of at most four hours
+ * across noon or midnight (10:00, 10:00, 22:00, flagged) that also hold 11:50, 12:50 and 01:50: either reading is
+ * common, and an exact time the writer did not mean would be wrong without a flag. "10 to 9pm" as a range would
+ * start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
  * 9") the hour is unknown, as for "9".
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
@@ -415,7 +417,10 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
 }
 
-/** Whether "n to <clock>" reads as a range in one half of the day ("5 to 9pm", "8 to 10", "20 to 22:00"). */
+/**
+ * Whether "n to <clock>" reads as a range in one half of the day ("5 to 9pm", "8 to 10", "20 to 22:00"), or as a
+ * range of at most CROSSING_HOURS across noon or midnight ("10 to 1pm": 10am to 1pm; "10 to 2am": 10pm to 2am).
+ */
 function alsoRange(n: number, clock: Clock): boolean {
   if (clock.bare) return n <= 12;
   const end = hour24(clock.h, clock.meridiem);
@@ -423,8 +428,15 @@ function alsoRange(n: number, clock: Clock): boolean {
   // An hour above 12 does not go with am/pm ("20 to 9pm"): only a 24-hour end makes "20 to 22" a range.
   if (n > 12) return !twelveHour(clock.meridiem) && n < end;
   const start = hour24(n, clock.meridiem);
-  return start !== undefined && start < end;
+  if (start !== undefined && start < end) return true;
+  if (clock.meridiem !== 'am' && clock.meridiem !== 'pm') return false;
+  const other = hour24(n, clock.meridiem === 'am' ? 'pm' : 'am');
+  // "10 to 12am" ends at midnight, the start of the row's date: no range of that date ends there.
+  return other !== undefined && end !== 0 && (end - other + 24) % 24 <= CROSSING_HOURS;
 }
+
+/** The longest range across noon or midnight that "n to <clock>" is read as (see the module comment). */
+const CROSSING_HOURS = 4;
 
 /**
  * Which clock a time cell shows it is written on: `12h` when a clock time read from it has its hour with am or pm
