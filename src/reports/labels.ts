@@ -100,6 +100,11 @@ const DETAILS: Readonly<Record<string, string>> = {
   textLength: 'Text length (characters)',
   number: 'Number recorded',
   discardReason: 'Call ended as',
+  // Calls and service events of Messenger and Telegram (sources/meta/calls.ts, telegram-json/message.ts).
+  callType: 'Type of call',
+  calleeMissed: 'Marked missed by the export (the person called did not answer)',
+  distanceMetres: 'Distance (metres)',
+  toId: 'To (account id)',
 };
 
 /** A record flag in words. */

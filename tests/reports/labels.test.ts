@@ -10,6 +10,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTimeFlag, TIME_FLAG_WORDS } from '../../src/model/time-flags.js';
 import { detailPairs, flagLabel } from '../../src/reports/labels.js';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
+import { telegramJson } from '../../src/sources/telegram-json/index.js';
+import { runSource } from '../helpers/run-source.js';
 
 interface Golden {
   readonly events?: readonly { flags?: readonly string[]; details?: Record<string, string> }[];
@@ -59,6 +63,26 @@ describe('words for record flags and detail keys', () => {
       .filter(([k]) => detailPairs({ [k]: 'x' })[0]![0] === k)
       .map(([k, file]) => `${k} (${file})`);
     expect(unnamed).toEqual([]);
+  });
+
+  it('has words for the keys and flags of fixtures tested without goldens (calls, placeholders, service events)', async () => {
+    const runs = await Promise.all([
+      runSource(
+        messengerJson,
+        'fixtures/messenger-json-calls/your_facebook_activity/messages/inbox/samsample_5550001111/message_1.json',
+      ),
+      runSource(messengerE2eeJson, 'fixtures/messenger-e2ee-json-placeholders/Sam Sample_4.json'),
+      runSource(telegramJson, 'fixtures/telegram-json-service/result.json'),
+    ]);
+    const events = runs.flatMap((r) => r.events);
+    const seenKeys = new Set(events.flatMap((e) => Object.keys(e.details ?? {})));
+    const seenFlags = new Set(events.flatMap((e) => e.flags ?? []));
+    // The keys these fixtures are there to show: a call its callee missed, a group-call invitation, proximity.
+    for (const k of ['calleeMissed', 'callType', 'distanceMetres', 'toId']) expect(seenKeys).toContain(k);
+    expect([...seenKeys].filter((k) => detailPairs({ [k]: 'x' })[0]![0] === k)).toEqual([]);
+    expect([...seenFlags].filter((f) => !/^[a-z]+$/.test(f) && !isTimeFlag(f) && flagLabel(f) === f)).toEqual(
+      [],
+    );
   });
 
   it('shows an e-mail’s headers and an unsent text in words', () => {
