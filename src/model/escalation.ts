@@ -126,6 +126,11 @@ export const MilestoneAnalysisSchema = z.object({
   /** The instant the "after" side starts (00:00 local for a date-only milestone). */
   startsAt: z.string(),
   startsAtLocal: z.string(),
+  /**
+   * Present when the milestone's local time was moved or chosen by a clock change (`dst-gap`: it did not exist,
+   * read after the change; `dst-ambiguous`: it happened twice, the earlier is used), as `EventRef.timeFlags`.
+   */
+  startsAtTimeFlags: z.array(z.string()).optional(),
   before: PeriodSchema,
   after: PeriodSchema,
   rateRatio: Num,

@@ -1,6 +1,6 @@
 /**
  * The JSON report contract, `schemaVersion: 1`. Scripts depend on it: fields are only ever added, never renamed
- * or removed. `docs/report.schema.json` is generated from this file (`npm run schema`).
+ * or removed. `chronolog schema` prints the JSON Schema made from these schemas (cli/commands/schema.ts).
  */
 import { z } from 'zod';
 import { EscalationSchema } from './escalation.js';

@@ -225,7 +225,7 @@ function milestoneSection(e: Escalation): string[] {
         if (countsOnly(m)) {
           const uncovered = notCoveredWords(m);
           return [
-            m.startsAtLocal,
+            timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md),
             md(m.label),
             sideCounts(m.before),
             sideCounts(m.after),
@@ -236,7 +236,7 @@ function milestoneSection(e: Escalation): string[] {
           ];
         }
         return [
-          m.startsAtLocal,
+          timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md),
           md(m.label),
           side(m.before),
           side(m.after),
@@ -253,8 +253,8 @@ function milestoneSection(e: Escalation): string[] {
   for (const m of e.milestones) {
     const a = m.incidentsAfter;
     const head = a.breachWindow
-      ? `**Breach window — ${md(m.label)}** (from ${m.startsAtLocal})`
-      : `After ${md(m.label)} (from ${m.startsAtLocal})`;
+      ? `**Breach window — ${md(m.label)}** (from ${timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md)})`
+      : `After ${md(m.label)} (from ${timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md)})`;
     out.push(
       `${head}: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
       '',

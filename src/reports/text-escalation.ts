@@ -102,7 +102,8 @@ function milestoneLines(e: Escalation): string[] {
           }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
-    return `${milestoneStart(m)} ${safe(m.label)}: ${sides}; ${after}`;
+    const moved = m.startsAtTimeFlags ? ` (${timeFlagText(m.startsAtTimeFlags)})` : '';
+    return `${milestoneStart(m)}${moved} ${safe(m.label)}: ${sides}; ${after}`;
   });
 }
 

@@ -4,6 +4,7 @@
  * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
  * the sentences match the tables of every report format.
  */
+
 import { unscaledOnlyDates } from '../../model/change-points.js';
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import {
@@ -29,6 +30,7 @@ import {
 } from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
+import { timeFlagText } from '../../model/time-flags.js';
 import { MAX_LISTED } from './cease.js';
 import {
   boundNote,
@@ -93,7 +95,8 @@ function milestoneSentences(b: Body): string[] {
     // The label is the case file's own words, quoted as written: "the reported to police" or "the sam arrested"
     // came of putting "the" before a lower-cased label. A milestone given a time of day is named with it, since
     // two milestones can fall on one date ("the arrest on 10 March 2024 at 14:30").
-    const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}`;
+    const moved = m.startsAtTimeFlags ? ` (${timeFlagText(m.startsAtTimeFlags)})` : '';
+    const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}${moved}`;
     if (m.status === 'ok') {
       const dir = shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
       out.push(

@@ -14,6 +14,7 @@ import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/esca
 import { notCoveredChannels } from '../../model/escalation-words.js';
 import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
+import { DST_FLAGS } from '../../model/time-flags.js';
 import { wallClockMs } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
 import { type Boundary, countsOnly, dayStart, type Split, splitAt, splitComparison } from './compare.js';
@@ -87,6 +88,18 @@ export function milestoneInstant(ctx: Pick<Ctx, 'zone'>, date: string): number |
   }
   const wall = wallClockMs(`${m[1]}T${m[2]}`);
   return wall === undefined ? undefined : ctx.zone.resolve(wall).ms;
+}
+
+/**
+ * How a clock change read a milestone's local time, as a time flag: `dst-gap` when the time written did not exist
+ * (read after the change), `dst-ambiguous` when it happened twice (the earlier is used). None for a date alone
+ * (its day starts at its first instant), a time with an offset, or a time no clock change touches.
+ */
+export function milestoneTimeFlags(ctx: Pick<Ctx, 'zone'>, date: string): string[] {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/.exec(date);
+  const wall = m ? wallClockMs(`${m[1]}T${m[2]}`) : undefined;
+  const dst = wall === undefined ? undefined : ctx.zone.resolve(wall).dst;
+  return dst === undefined ? [] : [DST_FLAGS[dst]];
 }
 
 /** Incidents at or after an instant: count, channels, first and last. */
@@ -198,12 +211,14 @@ export function milestoneAnalysis(ctx: Ctx, changePoints: Escalation['changePoin
     const ms = milestoneInstant(ctx, m.date);
     if (ms === undefined) continue;
     const split = splitAt(ctx, ms);
+    const timeFlags = milestoneTimeFlags(ctx, m.date);
     out.push({
       date: m.date,
       label: m.label,
       type: m.type ?? null,
       startsAt: new Date(ms).toISOString(),
       startsAtLocal: ctx.zone.localText(ms, 'min'),
+      ...(timeFlags.length > 0 ? { startsAtTimeFlags: timeFlags } : {}),
       ...comparisonAt(ctx, split, boundaries),
       incidentsAfter: incidentsAfter(ctx, ms, m.type === 'order'),
     });

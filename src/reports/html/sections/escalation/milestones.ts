@@ -8,7 +8,7 @@ import { formatDate } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { milestoneKey } from '../../charts/svg.js';
-import { longDateTime } from '../../dates.js';
+import { longDateTime, timeFlagNote } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
@@ -35,7 +35,7 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
       const about = `the milestone “${m.label}” on ${formatDate(m.date)}`;
       const parts = [
         `<h4>${key}${bdi(m.label)}, ${text(formatDate(m.date))}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
-        `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time.</p>`,
+        `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time${timeFlagNote(m.startsAtTimeFlags)}.</p>`,
         after(m.incidentsAfter, ctx, 'from then on'),
         // Sides not every export covers are the whole-window sides: one table of counts, not two of rates.
         countsOnly(m)
