@@ -295,12 +295,15 @@ export const EscalationSchema = z.object({
   persistence: z.object({
     first: EventRefSchema.nullable(),
     last: EventRefSchema.nullable(),
-    /** Local days from the first to the last incident, both included. */
+    /** Local calendar days from the first to the last incident, both included (1 to 14 March is 14 days). */
     spanDays: Count,
     daysWithContact: Count,
-    /** Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004). */
+    /**
+     * Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004): `spanDays` > 14, i.e. the last incident
+     * is on a date at least 14 days after the first's. Weeks are counted as days covered, as for the next.
+     */
     beyondTwoWeeks: z.boolean(),
-    /** At least 10 contacts over at least 4 weeks (Roberts 2005 research criterion). */
+    /** At least 10 contacts over at least 4 weeks (Roberts 2005 research criterion): `spanDays` ≥ 28. */
     tenOverFourWeeks: z.boolean(),
   }),
   weekly: z.array(z.object({ weekStart: LocalDate, ...PeriodRow })),
