@@ -189,3 +189,22 @@ describe('an incident with a date only, on the day of an order served at a time'
     expect(dated.milestones[0]!.incidentsAfter.sameDayDateOnly).toBeUndefined();
   });
 });
+
+describe('persistence criteria at their boundaries (calendar days covered, both ends included)', () => {
+  /** Ten incidents: nine on 1 March 2024 (UTC, Europe/London is GMT then) and one `days` − 1 days later. */
+  const over = (days: number) =>
+    analyse([
+      ...Array.from({ length: 9 }, (_, k) => ev({ at: `2024-03-01T1${k}:00:00Z` })),
+      ev({ at: new Date(Date.UTC(2024, 2, days, 9)).toISOString() }),
+    ]).persistence;
+
+  it('two weeks: 1 to 14 March is not beyond them, 1 to 15 March is', () => {
+    expect(over(14)).toMatchObject({ spanDays: 14, beyondTwoWeeks: false });
+    expect(over(15)).toMatchObject({ spanDays: 15, beyondTwoWeeks: true });
+  });
+
+  it('four weeks with ten contacts: 1 to 27 March is short of them, 1 to 28 March meets them', () => {
+    expect(over(27)).toMatchObject({ spanDays: 27, tenOverFourWeeks: false });
+    expect(over(28)).toMatchObject({ spanDays: 28, tenOverFourWeeks: true });
+  });
+});
