@@ -2,12 +2,14 @@
  * The identifier shown for a sender, and the per-identifier table that shows when
  * each number or account was first and last used (how a new number appears after the old one was blocked).
  */
-import type { Channel, Role, TimelineEvent } from '../model/index.js';
+import type { EventRef } from '../model/escalation.js';
+import type { Channel, InputSummary, Role, TimelineEvent } from '../model/index.js';
 import { timeFlagsOf } from '../model/time-flags.js';
 import { CHANNELS } from '../model/vocabulary.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
+import { refOf } from './cite.js';
 import { CHANNELS_SORTED, type IncidentColumns } from './columns.js';
 
 const cleaned = new Map<string, string>();
@@ -40,6 +42,8 @@ export interface IdentifierRow {
   lastTimeFlags?: string[];
   channels: Channel[];
   names: string[];
+  firstRef: EventRef;
+  lastRef: EventRef;
 }
 
 /**
@@ -60,7 +64,12 @@ export function timeFlagsAt<K extends string>(events: EventList, i: number, key:
 }
 
 /** One row per identifier the subject used, in order of first use. */
-export function identifierTable(incidents: EventList, cols: IncidentColumns, zone: Zone): IdentifierRow[] {
+export function identifierTable(
+  incidents: EventList,
+  cols: IncidentColumns,
+  zone: Zone,
+  inputs: readonly InputSummary[],
+): IdentifierRow[] {
   const stats = cols.perLabel;
   // Local times and cleaned names are computed once per identifier, not once per incident.
   return cols.labels
@@ -78,5 +87,7 @@ export function identifierTable(incidents: EventList, cols: IncidentColumns, zon
       ...timeFlagsAt(incidents, stats[id]!.lastAt, 'lastTimeFlags'),
       channels: CHANNELS_SORTED.filter((c) => stats[id]!.channels & (1 << c)).map((c) => CHANNELS[c]!),
       names: [...new Set([...cols.rawNames[id]!].map(cleanName))].sort(),
+      firstRef: refOf({ inputs, zone }, incidents.at(stats[id]!.firstAt)),
+      lastRef: refOf({ inputs, zone }, incidents.at(stats[id]!.lastAt)),
     }));
 }

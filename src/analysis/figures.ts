@@ -3,10 +3,11 @@
  * the last incident, days with contact, the busiest day, the night-time share (00:00–05:59 local), the longest
  * streak of contact days, the longest gap between contact days (on days the exports cover), and weekly counts.
  */
-import type { Report } from '../model/index.js';
+import type { InputSummary, Report } from '../model/index.js';
 import { CHANNELS } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
+import { refOf } from './cite.js';
 import { breakdowns, CHANNELS_SORTED, countRecord, type IncidentColumns } from './columns.js';
 import { shownPrecision, timeFlagsAt } from './counts.js';
 import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
@@ -24,6 +25,7 @@ export function incidentFigures(
   cols: IncidentColumns,
   zone: Zone,
   covers: (day: number) => boolean,
+  inputs: readonly InputSummary[],
 ): Report['incidents'] {
   const series = seriesOfDays(cols.day);
   // Incidents per day and channel, as one row of CHANNELS.length counts per day of the series.
@@ -67,6 +69,8 @@ export function incidentFigures(
     ...(last >= 0
       ? { ...timeFlagsAt(incidents, 0, 'firstTimeFlags'), ...timeFlagsAt(incidents, last, 'lastTimeFlags') }
       : {}),
+    firstRef: last >= 0 ? refOf({ inputs, zone }, incidents.at(0)) : null,
+    lastRef: last >= 0 ? refOf({ inputs, zone }, incidents.at(last)) : null,
     daily,
     daysWithContact: daily.filter((d) => d.count > 0).length,
     maxPerDay,

@@ -3,7 +3,7 @@
  * or removed. `chronolog schema` prints the JSON Schema made from these schemas (cli/commands/schema.ts).
  */
 import { z } from 'zod';
-import { EscalationSchema } from './escalation.js';
+import { EscalationSchema, EventRefSchema } from './escalation.js';
 import { ProblemSchema, SeveritySchema } from './problem.js';
 import {
   CallStatusSchema,
@@ -64,6 +64,13 @@ const FirstAndLast = {
    */
   firstTimeFlags: z.array(z.string()).optional(),
   lastTimeFlags: z.array(z.string()).optional(),
+  /**
+   * The first and last incident cited as the escalation analysis cites one (`EventRef`: id as in the chronology,
+   * file and locator), so the period and each identifier's first and last use trace to a line of an export. Null
+   * when there is no incident; absent in reports made before they were added.
+   */
+  firstRef: EventRefSchema.nullable().optional(),
+  lastRef: EventRefSchema.nullable().optional(),
 };
 
 export const IdentifierSummarySchema = z.object({

@@ -1,13 +1,10 @@
 /**
  * What every part of the escalation analysis shares: the incidents inside the window, the dense daily series,
- * the fully covered stretch, and how an incident is cited (id, local time and how to read it, file and locator)
- * so that every figure links back to a line of an original file.
+ * the fully covered stretch, and how an incident is cited (`refOf`, from ../cite.ts: id, local time and how to
+ * read it, file and locator) so that every figure links back to a line of an original file.
  */
-import type { EventRef } from '../../model/escalation.js';
 import type { InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
-import { timeFlagsOf } from '../../model/time-flags.js';
 import { CHANNELS } from '../../model/vocabulary.js';
-import { eventId, locatorText } from '../../timeline/ids.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { CHANNELS_SORTED, countPerChannel, type IncidentColumns } from '../columns.js';
@@ -76,20 +73,7 @@ export interface Ctx {
 
 export { plural } from '../../model/format.js';
 
-/** How an incident is cited; `timeFlags` only when the record has some, so an exact time cites as before. */
-export function refOf(ctx: Pick<Ctx, 'inputs' | 'zone'>, e: TimelineEvent): EventRef {
-  const input = ctx.inputs[e.input];
-  const timeFlags = timeFlagsOf(e.flags);
-  return {
-    id: eventId(input?.sha256 ?? '', e.locator),
-    utc: new Date(e.ms).toISOString(),
-    local: ctx.zone.localText(e.ms, e.precision === 'day' ? 'day' : e.precision === 'min' ? 'min' : 's'),
-    ...(timeFlags.length > 0 ? { timeFlags } : {}),
-    channel: e.channel,
-    file: input?.path ?? '',
-    locator: locatorText(e.locator),
-  };
-}
+export { refOf } from '../cite.js';
 
 const MONTHS = new Map<number, string>();
 

@@ -1,0 +1,30 @@
+/**
+ * How an incident is cited wherever a figure names one (the escalation analysis, the first and last incident,
+ * each identifier's first and last use): its id as in the chronology, its times, channel, file and locator.
+ */
+import type { EventRef } from '../model/escalation.js';
+import type { InputSummary, TimelineEvent } from '../model/index.js';
+import { timeFlagsOf } from '../model/time-flags.js';
+import { eventId, locatorText } from '../timeline/ids.js';
+import type { Zone } from '../timeline/zone.js';
+
+/** What citing needs: the inputs (for the file and its SHA-256) and the case zone. */
+export interface CiteContext {
+  readonly inputs: readonly InputSummary[];
+  readonly zone: Zone;
+}
+
+/** How an incident is cited; `timeFlags` only when the record has some, so an exact time cites as before. */
+export function refOf(ctx: CiteContext, e: TimelineEvent): EventRef {
+  const input = ctx.inputs[e.input];
+  const timeFlags = timeFlagsOf(e.flags);
+  return {
+    id: eventId(input?.sha256 ?? '', e.locator),
+    utc: new Date(e.ms).toISOString(),
+    local: ctx.zone.localText(e.ms, e.precision === 'day' ? 'day' : e.precision === 'min' ? 'min' : 's'),
+    ...(timeFlags.length > 0 ? { timeFlags } : {}),
+    channel: e.channel,
+    file: input?.path ?? '',
+    locator: locatorText(e.locator),
+  };
+}
