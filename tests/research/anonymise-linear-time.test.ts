@@ -1,0 +1,38 @@
+/**
+ * Message text is hostile, and the redactor reads every message of every case: one long message must not stall a
+ * batch. Each pattern must take time in proportion to the text. Two did not: a run of 100,000 spaces took nearly
+ * two minutes with `--shift-dates` (the look-behind before a day of the month read back over the whole run at
+ * every space), and a run of letters with no `@` was read again from each of its characters by the e-mail pattern
+ * (400,000 letters: over a minute). These tests give each pattern a long text built to make it backtrack and
+ * check what comes out; a pattern that backtracks runs past the test timeout instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/timeline/anonymise/index.js';
+
+/** `unit` repeated to `length` characters. */
+function run(unit: string, length = 100_000): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+const terms = [
+  { term: 'Sam Sample', placeholder: '[NAME:p0001]' },
+  { term: 'Sam', placeholder: '[NAME:p0001]' },
+  { term: 'Sample', placeholder: '[NAME:p0001]' },
+];
+
+describe('anonymise: redaction takes time in proportion to the text', () => {
+  it.each([
+    ['spaces, then a day of the month', `${run(' ')}on the 14th`, `${run(' ')}on the [DATE]`],
+    ['spaces after "at", then a day and month', `at${run(' ')}14.02.`, `at${run(' ')}14.02.`],
+    ['letters with no @ (e-mail)', run('a', 400_000), run('a', 400_000)],
+    ['a local part with no domain', `${run('a.b')}@`, `${run('a.b')}@`],
+  ])('%s', (_what, text, expected) => {
+    expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
+  });
+
+  it('still finds an e-mail address and a day of the month after a long run', () => {
+    const r = new Redactor(terms, 'GB', { shiftedDates: true });
+    const long = run('x ');
+    expect(r.redact(`${long}mail sam.s@example.org on the 14th`)).toBe(`${long}mail [EMAIL] on the [DATE]`);
+  });
+});
