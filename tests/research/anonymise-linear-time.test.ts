@@ -26,6 +26,11 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['spaces after "at", then a day and month', `at${run(' ')}14.02.`, `at${run(' ')}14.02.`],
     ['letters with no @ (e-mail)', run('a', 400_000), run('a', 400_000)],
     ['a local part with no domain', `${run('a.b')}@`, `${run('a.b')}@`],
+    // Cards, IMEIs, NHS numbers and IP addresses (numbers.ts, network.ts).
+    ['digits spaced one by one', run('1 ').trimEnd(), '[PHONE]'],
+    ['dotted numbers', run('1.2.'), '[PHONE].'],
+    ['hex and colons', run('ab:'), run('ab:')],
+    ['hex pairs', run('0a:1b-'), run('0a:1b-')],
   ])('%s', (_what, text, expected) => {
     expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
   });

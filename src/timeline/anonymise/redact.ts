@@ -10,6 +10,9 @@
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
+ * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`; payment card numbers, IMEIs and NHS
+ *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
+ *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written);
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -49,6 +52,8 @@ import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.j
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
+import { IPV4_RE, IPV6_RE, isIPv6 } from './network.js';
+import { LONG_NUMBER_RE, type NumberKind, numberKind } from './numbers.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -96,6 +101,13 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   ...['neighbors', 'witness', 'witnesses', 'officer', 'passerby', 'passer-by', 'me', 'myself', 'self'],
 ]);
 
+/** The placeholders of the long numbers that are no phone numbers (numbers.ts). */
+const NUMBER_PLACEHOLDERS: Record<NumberKind, string> = {
+  card: '[CARD]',
+  imei: '[IMEI]',
+  nhs: '[NHS-NUMBER]',
+};
+
 /** Placeholder types, as counted in the manifest. */
 export type RedactionType =
   | 'url'
@@ -104,6 +116,10 @@ export type RedactionType =
   | 'date'
   | 'id'
   | 'phone'
+  | 'card'
+  | 'imei'
+  | 'nhs'
+  | 'ip'
   | 'postcode'
   | 'address'
   | 'location'
@@ -283,6 +299,10 @@ export class Redactor {
     date: 0,
     id: 0,
     phone: 0,
+    card: 0,
+    imei: 0,
+    nhs: 0,
+    ip: 0,
     postcode: 0,
     address: 0,
     location: 0,
@@ -346,6 +366,21 @@ export class Redactor {
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
+    // Before dates and phone numbers, which would take their digits for a phone number (or a date).
+    this.sub(t, IPV4_RE, 'ip', '[IP]');
+    t.replace(IPV6_RE, (m) => {
+      // A full stop after the address ends the sentence.
+      const trail = /\.*$/.exec(m[0])![0].length;
+      if (!isIPv6(m[0].slice(0, m[0].length - trail))) return undefined;
+      this.counts.ip++;
+      return { text: '[IP]', trail };
+    });
+    t.replace(LONG_NUMBER_RE, (m, text) => {
+      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - 24), m.index), this.region);
+      if (kind === undefined) return undefined;
+      this.counts[kind]++;
+      return NUMBER_PLACEHOLDERS[kind];
+    });
     // Before dates and phone numbers, which would take "51.507351,-0.127758" for digits of theirs.
     this.sub(t, LOCATION_RE, 'location', '[LOCATION]', validPosition);
     t.replace(BIRTH_RE, (m) => {
