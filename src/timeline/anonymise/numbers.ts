@@ -67,3 +67,21 @@ export function numberKind(raw: string, before: string, region: string | undefin
   if (n >= 13 && /^[2-6]/.test(digits)) return 'card';
   return undefined;
 }
+
+/**
+ * A UK bank sort code, `12-34-56` (or `12 34 56` after the words "sort code"). It was left as written: six digits
+ * are no phone number. Dashed, it is one where it cannot be a date (`12-34-56`), or where "sort code", "s/c" or
+ * "sc" comes just before it (`20-12-15` is otherwise a date, kept or `[DATE]` as dates are).
+ */
+export const SORT_CODE_RE =
+  /(?<![\p{L}\p{N}_./:-])(?<a>\d{2})(?<sep>[- ])(?<b>\d{2})\k<sep>\d{2}(?![\p{L}\p{N}_]|[-/.:]\d)/gu;
+
+/** Whether a `SORT_CODE_RE` match, with `before` the text just before it, is a sort code. */
+export function sortCode(m: RegExpExecArray, before: string): boolean {
+  if (/\b(?:sort\s*-?\s*code|s\/c|sc)\b[^\d]*$/i.test(before.slice(-24))) return true;
+  if (m.groups?.['sep'] !== '-') return false;
+  const a = Number(m.groups['a']);
+  const b = Number(m.groups['b']);
+  const date = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  return !date(a, b) && !date(b, a);
+}

@@ -12,7 +12,8 @@
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`; payment card numbers, IMEIs and NHS
  *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
- *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written);
+ *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
+ *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -52,8 +53,8 @@ import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.j
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
-import { IPV4_RE, IPV6_RE, isIPv6 } from './network.js';
-import { LONG_NUMBER_RE, type NumberKind, numberKind } from './numbers.js';
+import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
+import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -120,6 +121,8 @@ export type RedactionType =
   | 'imei'
   | 'nhs'
   | 'ip'
+  | 'mac'
+  | 'sortcode'
   | 'postcode'
   | 'address'
   | 'location'
@@ -303,6 +306,8 @@ export class Redactor {
     imei: 0,
     nhs: 0,
     ip: 0,
+    mac: 0,
+    sortcode: 0,
     postcode: 0,
     address: 0,
     location: 0,
@@ -374,6 +379,12 @@ export class Redactor {
       if (!isIPv6(m[0].slice(0, m[0].length - trail))) return undefined;
       this.counts.ip++;
       return { text: '[IP]', trail };
+    });
+    this.sub(t, MAC_RE, 'mac', '[MAC]');
+    t.replace(SORT_CODE_RE, (m, text) => {
+      if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
+      this.counts.sortcode++;
+      return '[SORT-CODE]';
     });
     t.replace(LONG_NUMBER_RE, (m, text) => {
       const kind = numberKind(m[0], text.slice(Math.max(0, m.index - 24), m.index), this.region);
