@@ -31,6 +31,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['dotted numbers', run('1.2.'), '[PHONE].'],
     ['hex and colons', run('ab:'), run('ab:')],
     ['hex pairs', run('0a:1b-'), run('0a:1b-')],
+    // Sort codes and number plates (numbers.ts, plates.ts).
+    ['dashed pairs', run('12-'), '[PHONE]'],
+    ['plates one after another', run('AB12 ABC ', 99_999), '[PLATE] '.repeat(11_111)],
+    ['plate-like letters and digits run together', run('AB12ABC'), run('AB12ABC')],
   ])('%s', (_what, text, expected) => {
     expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
   });

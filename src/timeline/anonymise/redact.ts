@@ -27,6 +27,7 @@
  * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`;
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -55,6 +56,7 @@ import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
+import { PLATE_RE, plate } from './plates.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -123,6 +125,7 @@ export type RedactionType =
   | 'ip'
   | 'mac'
   | 'sortcode'
+  | 'plate'
   | 'postcode'
   | 'address'
   | 'location'
@@ -308,6 +311,7 @@ export class Redactor {
     ip: 0,
     mac: 0,
     sortcode: 0,
+    plate: 0,
     postcode: 0,
     address: 0,
     location: 0,
@@ -413,6 +417,7 @@ export class Redactor {
       '[PHONE]',
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
+    this.sub(t, PLATE_RE, 'plate', '[PLATE]', plate);
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
