@@ -35,6 +35,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['dashed pairs', run('12-'), '[PHONE]'],
     ['plates one after another', run('AB12 ABC ', 99_999), '[PLATE] '.repeat(11_111)],
     ['plate-like letters and digits run together', run('AB12ABC'), run('AB12ABC')],
+    // E-mail addresses spelt out (emails.ts).
+    ['"at" between words', run('a at '), run('a at ')],
+    ['bracketed "at" and "dot"', run('a[at]b[dot]'), run('a[at]b[dot]')],
+    ['a long user part spelt out', `${run('a')} at gmail dot com`, `${run('a')} at gmail dot com`],
   ])('%s', (_what, text, expected) => {
     expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
   });

@@ -5,7 +5,8 @@
  * whole original span of its match, and the rest of the text is kept as written. Replaced, in this order, with
  * typed placeholders:
  * 1. URLs (`https://…`, `www.…`) → `[URL]` (first, because a URL can hold an address or a number);
- * 2. e-mail addresses → `[EMAIL]`;
+ * 2. e-mail addresses → `[EMAIL]`, also spelt out to slip past filters (`sam[at]gmail[dot]com`,
+ *    `sam (at) gmail (dot) com`, `sam @ gmail.com`; emails.ts);
  * 3. URLs without a scheme on a known top-level domain (`instagram.com/roselee`, `bbc.co.uk`) or a short-link
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
@@ -50,6 +51,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
 import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
@@ -367,6 +369,7 @@ export class Redactor {
     const t = new FoldedText(text);
     this.sub(t, URL_RE, 'url', '[URL]');
     this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
+    for (const re of OBFUSCATED_EMAIL_RES) this.sub(t, re, 'email', '[EMAIL]', obfuscatedEmail);
     t.replace(BARE_URL_RE, (m) => {
       // Sentence punctuation after a path ("see t.me/roselee.") is not part of the URL.
       const tail = /[.,;:!?)\]'"]+$/.exec(m[0])?.[0] ?? '';
