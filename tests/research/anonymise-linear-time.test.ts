@@ -39,6 +39,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['"at" between words', run('a at '), run('a at ')],
     ['bracketed "at" and "dot"', run('a[at]b[dot]'), run('a[at]b[dot]')],
     ['a long user part spelt out', `${run('a')} at gmail dot com`, `${run('a')} at gmail dot com`],
+    // Street addresses (streets.ts).
+    ['numbers and lower-case words', run('12 elm '), run('12 elm ')],
+    ['flats without a street', run('Flat 3, 12 '), run('Flat 3, 12 ')],
+    ['capitalised words without a street word', run('12 Abbey '), run('12 Abbey ')],
   ])('%s', (_what, text, expected) => {
     expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
   });

@@ -33,7 +33,9 @@
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
- *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
+ *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
+ *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
+ *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts) → `[ADDRESS]`;
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -59,6 +61,7 @@ import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
 import { PLATE_RE, plate } from './plates.js';
+import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -228,9 +231,12 @@ const NINO_RE =
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
 /** A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`). */
 const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
-/** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
+/**
+ * A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. The dot of
+ * an abbreviation ("Elm St.") is the address's; after a whole word it ends the sentence and stays.
+ */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
+  `\\b(?:${FLAT}?\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
   'g',
 );
 
@@ -443,6 +449,7 @@ export class Redactor {
     });
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised]) {
       if (!re) continue;
       // Per copy of the text the patterns read (folded.ts), the spans the phrases to keep cover.
