@@ -43,6 +43,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['numbers and lower-case words', run('12 elm '), run('12 elm ')],
     ['flats without a street', run('Flat 3, 12 '), run('Flat 3, 12 ')],
     ['capitalised words without a street word', run('12 Abbey '), run('12 Abbey ')],
+    // Names glued to other letters.
+    ['a full name run together, over and over', run('xsamsample'), 'x[NAME:p0001]'.repeat(10_000)],
+    ['a name in camel case, over and over', run('aSam-'), 'a[NAME:p0001]-'.repeat(20_000)],
+    ['almost a name', run('Samsun'), run('Samsun')],
   ])('%s', (_what, text, expected) => {
     expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
   });

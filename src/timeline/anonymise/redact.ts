@@ -327,6 +327,9 @@ export class Redactor {
   };
   private readonly names: RegExp | undefined;
   private readonly capitalised: RegExp | undefined;
+  /** Names glued to other letters: a full name run together anywhere, a part capitalised inside a tag (below). */
+  private readonly glued: RegExp | undefined;
+  private readonly camel: RegExp | undefined;
   private readonly placeholders = new Map<string, string>();
   private readonly keep: RegExp | undefined;
 
@@ -364,6 +367,42 @@ export class Redactor {
       ),
       'gu',
     );
+    // A name glued to other letters, as tags and user names write it ("#JusticeForSam", "ItsSamHere",
+    // "realsamsample", "xXSamSampleXx"): the whole-word patterns above never see it. A full name run together
+    // (7 letters or more: no word holds "samsample" by chance) is found inside any word, in any case; a single
+    // part only where its capital starts it inside a word and no lower-case letter goes on after it (camel case),
+    // and not a part that is an ordinary word ("GoodWill", "NoHope" stay), so "Samsung" and "Samantha" stay.
+    const joined = uniq
+      .map((t) => t.term.trim().split(/\s+/))
+      .filter((parts) => parts.length > 1 && parts.every((w) => /^\p{L}+$/u.test(w)))
+      .map((parts) => parts.join(''))
+      .filter((j) => j.length >= 7);
+    for (const j of joined)
+      if (!this.placeholders.has(fold(j))) this.placeholders.set(fold(j), this.placeholderOfParts(j, uniq));
+    this.glued = joined.length
+      ? new RegExp(`(?<name>${[...new Set(joined.flatMap(forms))].map(spacedLiteral).join('|')})\\d*`, 'giu')
+      : undefined;
+    const parts = [
+      ...new Set(
+        all
+          .filter((f) => /^\p{L}{3,}$/u.test(f) && !ordinary(f))
+          .map((f) => f.charAt(0).toUpperCase() + f.slice(1))
+          .filter((f) => f.charAt(0) !== f.charAt(0).toLowerCase()),
+      ),
+    ].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.camel = parts.length
+      ? new RegExp(
+          `(?<![\\p{Lu}\\p{Lt}]|${SCRIPT_MARK})(?<name>${parts.map(spacedLiteral).join('|')})\\d*(?![\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}])`,
+          'gu',
+        )
+      : undefined;
+  }
+
+  /** The placeholder of the full name `joined` was made of (its terms are sorted longest first). */
+  private placeholderOfParts(joined: string, terms: readonly NameTerm[]): string {
+    const j = joined.toLowerCase();
+    const t = terms.find((x) => x.term.replace(/\s+/g, '').toLowerCase() === j);
+    return t?.placeholder ?? '[NAME]';
   }
 
   /**
@@ -461,6 +500,13 @@ export class Redactor {
           kept.set(text, keep);
           if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
         }
+        this.counts.name++;
+        return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
+      });
+    }
+    for (const re of [this.glued, this.camel]) {
+      if (!re) continue;
+      t.replace(re, (m) => {
         this.counts.name++;
         return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
       });
