@@ -47,6 +47,9 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['a full name run together, over and over', run('xsamsample'), 'x[NAME:p0001]'.repeat(10_000)],
     ['a name in camel case, over and over', run('aSam-'), 'a[NAME:p0001]-'.repeat(20_000)],
     ['almost a name', run('Samsun'), run('Samsun')],
+    // IBANs and driving licence numbers (documents.ts).
+    ['groups of four', run('GB12 ABCD '), run('GB12 ABCD ')],
+    ['capitals and nines', run('MORGA9'), run('MORGA9')],
   ])('%s', (_what, text, expected) => {
     expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
   });

@@ -14,7 +14,9 @@
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`; payment card numbers, IMEIs and NHS
  *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
  *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
- *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`;
+ *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
+ *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
+ *    → `[ID]`;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -53,6 +55,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import { IBAN_RE, iban, LICENCE_RE, licence } from './documents.js';
 import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
 import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
@@ -130,6 +133,7 @@ export type RedactionType =
   | 'ip'
   | 'mac'
   | 'sortcode'
+  | 'iban'
   | 'plate'
   | 'postcode'
   | 'address'
@@ -319,6 +323,7 @@ export class Redactor {
     ip: 0,
     mac: 0,
     sortcode: 0,
+    iban: 0,
     plate: 0,
     postcode: 0,
     address: 0,
@@ -433,6 +438,8 @@ export class Redactor {
       return { text: '[IP]', trail };
     });
     this.sub(t, MAC_RE, 'mac', '[MAC]');
+    this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
+    this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
     t.replace(SORT_CODE_RE, (m, text) => {
       if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
       this.counts.sortcode++;
