@@ -42,6 +42,8 @@ describe('anonymise: the length of a message text', () => {
     const r = await rows('dropped', true);
     expect(r).toHaveLength(8);
     for (const row of r) expect(row).toMatchObject({ text: null, textLength: null });
+    const manifest = JSON.parse(readFileSync(path.join(tmp, 'dropped', 'manifest.json'), 'utf8'));
+    expect(manifest.removed).toContain('message text and its length (--drop-text)');
   });
 
   it('is the length of the redacted text, not of the original', async () => {
