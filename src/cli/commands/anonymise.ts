@@ -327,7 +327,7 @@ export async function anonymiseCommand(
       'the content of skipped and rejected records (a stub with the reason or code stands for each)',
       'platform message ids (a per-case de-duplication number stands for equal records) and extra columns (details)',
       'case title; milestone labels redacted like message text',
-      ...(flags.dropText === true ? ['message text (--drop-text)'] : []),
+      ...(flags.dropText === true ? ['message text and its length (--drop-text)'] : []),
     ],
   };
   await writeFile(path.join(flags.out, 'manifest.json'), `${inertJson(manifest, 2)}\n`);

@@ -179,8 +179,7 @@ export function anonymiseCase(
       role: e.role ?? null,
       call: e.call ?? null,
       conversation: e.conversation === undefined ? null : p.of(`conversation:${e.conversation}`),
-      text: e.text === undefined || opts.dropText ? null : redactor.redact(e.text),
-      textLength: e.text === undefined ? null : e.text.length,
+      ...textAndLength(e.text, opts.dropText, redactor),
       flags: e.flags ?? [],
       dedupe,
     };
@@ -241,6 +240,22 @@ export function anonymiseCase(
     ...(c.lexicon ? { lexicon: redactedLexicon(c.lexicon, (t) => redactor.redact(t)) } : {}),
   };
   return { files, caseFile, counts: { events: rows, senders: senders.size, redactions: redactor.counts } };
+}
+
+/**
+ * A row's text and its length. The length is the copy's text's, not the original's: the original's, beside the
+ * redacted text, gave away how long every redacted name, number and address was ("Call me [NAME:p5d1e]" with
+ * length 12: a name of four letters), and with `--drop-text` it kept each message's exact size, which can pick a
+ * message out of the victim's own copy. With the text dropped, its length goes too.
+ */
+function textAndLength(
+  text: string | undefined,
+  dropText: boolean,
+  redactor: Redactor,
+): { text: string | null; textLength: number | null } {
+  if (text === undefined || dropText) return { text: null, textLength: null };
+  const redacted = redactor.redact(text);
+  return { text: redacted, textLength: redacted.length };
 }
 
 /** A case file's lexicon with every category name and term redacted. */

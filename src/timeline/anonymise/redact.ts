@@ -5,11 +5,18 @@
  * whole original span of its match, and the rest of the text is kept as written. Replaced, in this order, with
  * typed placeholders:
  * 1. URLs (`https://…`, `www.…`) → `[URL]` (first, because a URL can hold an address or a number);
- * 2. e-mail addresses → `[EMAIL]`;
+ * 2. e-mail addresses → `[EMAIL]`, also spelt out to slip past filters (`sam[at]gmail[dot]com`,
+ *    `sam (at) gmail (dot) com`, `sam @ gmail.com`; emails.ts);
  * 3. URLs without a scheme on a known top-level domain (`instagram.com/roselee`, `bbc.co.uk`) or a short-link
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
+ * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`; payment card numbers, IMEIs and NHS
+ *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
+ *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
+ *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
+ *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
+ *    → `[ID]`;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -23,11 +30,14 @@
  * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`;
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
- *    `STREET_WORDS` (`12 Station Road`, `Elm Street`) → `[ADDRESS]`;
+ *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
+ *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
+ *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts) → `[ADDRESS]`;
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -45,10 +55,16 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import { IBAN_RE, iban, LICENCE_RE, licence } from './documents.js';
+import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
 import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
+import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
+import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
+import { PLATE_RE, plate } from './plates.js';
+import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -96,6 +112,13 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   ...['neighbors', 'witness', 'witnesses', 'officer', 'passerby', 'passer-by', 'me', 'myself', 'self'],
 ]);
 
+/** The placeholders of the long numbers that are no phone numbers (numbers.ts). */
+const NUMBER_PLACEHOLDERS: Record<NumberKind, string> = {
+  card: '[CARD]',
+  imei: '[IMEI]',
+  nhs: '[NHS-NUMBER]',
+};
+
 /** Placeholder types, as counted in the manifest. */
 export type RedactionType =
   | 'url'
@@ -104,6 +127,14 @@ export type RedactionType =
   | 'date'
   | 'id'
   | 'phone'
+  | 'card'
+  | 'imei'
+  | 'nhs'
+  | 'ip'
+  | 'mac'
+  | 'sortcode'
+  | 'iban'
+  | 'plate'
   | 'postcode'
   | 'address'
   | 'location'
@@ -158,7 +189,11 @@ const TITLED_RE = new RegExp(
 );
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
-const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/**
+ * Starts only where a run of address characters starts: without the look-behind, a long run with no `@` in it was
+ * read again from every one of its characters (100,000 letters took 5 s, twice that took four times as long).
+ */
+const EMAIL_RE = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
 /**
@@ -200,9 +235,12 @@ const NINO_RE =
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
 /** A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`). */
 const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
-/** A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. */
+/**
+ * A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. The dot of
+ * an abbreviation ("Elm St.") is the address's; after a whole word it ends the sentence and stays.
+ */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)\\.?`,
+  `\\b(?:${FLAT}?\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
   'g',
 );
 
@@ -279,6 +317,14 @@ export class Redactor {
     date: 0,
     id: 0,
     phone: 0,
+    card: 0,
+    imei: 0,
+    nhs: 0,
+    ip: 0,
+    mac: 0,
+    sortcode: 0,
+    iban: 0,
+    plate: 0,
     postcode: 0,
     address: 0,
     location: 0,
@@ -286,6 +332,9 @@ export class Redactor {
   };
   private readonly names: RegExp | undefined;
   private readonly capitalised: RegExp | undefined;
+  /** Names glued to other letters: a full name run together anywhere, a part capitalised inside a tag (below). */
+  private readonly glued: RegExp | undefined;
+  private readonly camel: RegExp | undefined;
   private readonly placeholders = new Map<string, string>();
   private readonly keep: RegExp | undefined;
 
@@ -323,6 +372,42 @@ export class Redactor {
       ),
       'gu',
     );
+    // A name glued to other letters, as tags and user names write it ("#JusticeForSam", "ItsSamHere",
+    // "realsamsample", "xXSamSampleXx"): the whole-word patterns above never see it. A full name run together
+    // (7 letters or more: no word holds "samsample" by chance) is found inside any word, in any case; a single
+    // part only where its capital starts it inside a word and no lower-case letter goes on after it (camel case),
+    // and not a part that is an ordinary word ("GoodWill", "NoHope" stay), so "Samsung" and "Samantha" stay.
+    const joined = uniq
+      .map((t) => t.term.trim().split(/\s+/))
+      .filter((parts) => parts.length > 1 && parts.every((w) => /^\p{L}+$/u.test(w)))
+      .map((parts) => parts.join(''))
+      .filter((j) => j.length >= 7);
+    for (const j of joined)
+      if (!this.placeholders.has(fold(j))) this.placeholders.set(fold(j), this.placeholderOfParts(j, uniq));
+    this.glued = joined.length
+      ? new RegExp(`(?<name>${[...new Set(joined.flatMap(forms))].map(spacedLiteral).join('|')})\\d*`, 'giu')
+      : undefined;
+    const parts = [
+      ...new Set(
+        all
+          .filter((f) => /^\p{L}{3,}$/u.test(f) && !ordinary(f))
+          .map((f) => f.charAt(0).toUpperCase() + f.slice(1))
+          .filter((f) => f.charAt(0) !== f.charAt(0).toLowerCase()),
+      ),
+    ].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.camel = parts.length
+      ? new RegExp(
+          `(?<![\\p{Lu}\\p{Lt}]|${SCRIPT_MARK})(?<name>${parts.map(spacedLiteral).join('|')})\\d*(?![\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}])`,
+          'gu',
+        )
+      : undefined;
+  }
+
+  /** The placeholder of the full name `joined` was made of (its terms are sorted longest first). */
+  private placeholderOfParts(joined: string, terms: readonly NameTerm[]): string {
+    const j = joined.toLowerCase();
+    const t = terms.find((x) => x.term.replace(/\s+/g, '').toLowerCase() === j);
+    return t?.placeholder ?? '[NAME]';
   }
 
   /**
@@ -334,6 +419,7 @@ export class Redactor {
     const t = new FoldedText(text);
     this.sub(t, URL_RE, 'url', '[URL]');
     this.sub(t, EMAIL_RE, 'email', '[EMAIL]');
+    for (const re of OBFUSCATED_EMAIL_RES) this.sub(t, re, 'email', '[EMAIL]', obfuscatedEmail);
     t.replace(BARE_URL_RE, (m) => {
       // Sentence punctuation after a path ("see t.me/roselee.") is not part of the URL.
       const tail = /[.,;:!?)\]'"]+$/.exec(m[0])?.[0] ?? '';
@@ -342,6 +428,29 @@ export class Redactor {
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
+    // Before dates and phone numbers, which would take their digits for a phone number (or a date).
+    this.sub(t, IPV4_RE, 'ip', '[IP]');
+    t.replace(IPV6_RE, (m) => {
+      // A full stop after the address ends the sentence.
+      const trail = /\.*$/.exec(m[0])![0].length;
+      if (!isIPv6(m[0].slice(0, m[0].length - trail))) return undefined;
+      this.counts.ip++;
+      return { text: '[IP]', trail };
+    });
+    this.sub(t, MAC_RE, 'mac', '[MAC]');
+    this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
+    this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
+    t.replace(SORT_CODE_RE, (m, text) => {
+      if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
+      this.counts.sortcode++;
+      return '[SORT-CODE]';
+    });
+    t.replace(LONG_NUMBER_RE, (m, text) => {
+      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - 24), m.index), this.region);
+      if (kind === undefined) return undefined;
+      this.counts[kind]++;
+      return NUMBER_PLACEHOLDERS[kind];
+    });
     // Before dates and phone numbers, which would take "51.507351,-0.127758" for digits of theirs.
     this.sub(t, LOCATION_RE, 'location', '[LOCATION]', validPosition);
     t.replace(BIRTH_RE, (m) => {
@@ -363,6 +472,7 @@ export class Redactor {
       '[PHONE]',
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
+    this.sub(t, PLATE_RE, 'plate', '[PLATE]', plate);
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
@@ -385,6 +495,7 @@ export class Redactor {
     });
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised]) {
       if (!re) continue;
       // Per copy of the text the patterns read (folded.ts), the spans the phrases to keep cover.
@@ -396,6 +507,13 @@ export class Redactor {
           kept.set(text, keep);
           if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
         }
+        this.counts.name++;
+        return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
+      });
+    }
+    for (const re of [this.glued, this.camel]) {
+      if (!re) continue;
+      t.replace(re, (m) => {
         this.counts.name++;
         return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
       });

@@ -20,6 +20,7 @@ export interface AnonRow {
   readonly call: TimelineEvent['call'] | null;
   readonly conversation: string | null;
   readonly text: string | null;
+  /** The length of `text` as written here (redacted); null with the text dropped (index.ts, `textAndLength`). */
   readonly textLength: number | null;
   readonly flags: readonly string[];
   /**

@@ -1,0 +1,64 @@
+/**
+ * E-mail addresses written so that filters and scrapers miss them, as people type them in chats and profiles:
+ *
+ *   sam.sample[at]gmail[dot]com        sam (at) gmail (dot) co (dot) uk      sam{at}gmail.com
+ *   sam @ gmail.com                    sam@gmail dot com                     sam.s88 at gmail dot com
+ *   sam {AT} outlook . com
+ *
+ * Each was left as written (or with only its name part redacted: "[NAME:…] (at) gmail (dot) com"), and an
+ * address identifies a person as surely as a phone number. A bracketed "at" or a spaced `@` makes an address
+ * whatever follows it; the bare words "at" and "dot" ("meet me at ten dot com"? rarely) only where it is clearly
+ * one: a known ending (`com`, `co.uk`…) and a mail provider's name (`gmail`, `hotmail`…), or an address-like user
+ * part (with a digit, `.`, `_`, `+` or `-`), or a bracketed dot. "look at this dot com" stays.
+ *
+ * Every part is bounded (64 characters for the user part, 63 for a label, five labels) and starts where a run
+ * of address characters starts, so the pattern reads each character a bounded number of times.
+ */
+
+const BRACKETED = (word: string) => `[\\[({<]\\s{0,2}${word}\\s{0,2}[\\])}>]`;
+/** A bracketed "at" or a spaced `@`: an address whatever follows. */
+const STRONG_AT = `\\s{0,3}(?:${BRACKETED('(?:at|@)')}|@)\\s{0,3}`;
+/** The bare word "at": an address only where `obfuscatedEmail` finds it clearly one. */
+const WORD_AT = '\\s{1,3}at\\s{1,3}';
+const DOT = `\\s{0,3}${BRACKETED('(?:dot|\\.)')}\\s{0,3}|\\s{1,3}dot\\s{1,3}|\\s{1,2}\\.\\s{1,2}|\\.`;
+const LABEL = '[\\p{L}\\p{N}_-]{1,63}';
+
+/** An address with `at` between the user part and the domain (the domain spelt out or not). */
+const spelt = (at: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_.+-])(?<user>[\\p{L}\\p{N}_.+-]{1,64})(?<at>${at})${LABEL}(?:(?:${DOT})${LABEL}){1,4}(?![\\p{L}\\p{N}_])`,
+    'giu',
+  );
+
+/**
+ * The strong forms first, then the bare word: a candidate that is no address ("me at sam.sample88" in "write to
+ * me at sam.sample88[at]gmail[dot]com") would otherwise take the text the address starts in.
+ */
+export const OBFUSCATED_EMAIL_RES = [spelt(STRONG_AT), spelt(WORD_AT)] as const;
+
+/**
+ * Endings an address spelt out with the bare word "at" must have: none that is also an English word ("me", "it",
+ * "us", "be"), or "sam_88 at work. It was" would be taken for one.
+ */
+const ENDINGS = new Set('com net org uk ie edu gov info biz io ca au nz eu fr'.split(' '));
+/** Mail providers' names, the label after the "at". */
+const PROVIDERS = new Set(
+  `gmail googlemail hotmail outlook live msn yahoo ymail icloud me mac aol protonmail proton pm btinternet sky
+talktalk virginmedia blueyonder ntlworld gmx mail yandex zoho tutanota tuta fastmail hushmail`.split(/\s+/),
+);
+
+/** Whether an `OBFUSCATED_EMAIL_RES` match is an address (see the module comment). */
+export function obfuscatedEmail(m: RegExpExecArray): boolean {
+  const at = m.groups?.['at'] ?? '';
+  const user = m.groups?.['user'] ?? '';
+  if (/\p{L}/u.test(user) === false && !/\d/.test(user)) return false;
+  const rest = m[0].slice(user.length + at.length);
+  const labels = rest.split(new RegExp(DOT, 'iu')).map((l) => l.toLowerCase());
+  const last = labels[labels.length - 1]!;
+  if (!/^\p{L}{2,24}$/u.test(last)) return false;
+  // A plain `user@domain.tld` is EMAIL_RE's: here at least one part is spelt out, spaced or bracketed.
+  if (at === '@' && !/[[({<]|\bdot\b|\s/i.test(rest)) return false;
+  if (/[[({<@]/.test(at)) return true;
+  if (!ENDINGS.has(last)) return false;
+  return PROVIDERS.has(labels[0]!) || /[\d._+-]/.test(user) || /[[({<]/.test(rest);
+}

@@ -1,0 +1,51 @@
+/**
+ * Addresses of networks and devices, as people paste them from a router page or a police request:
+ *
+ *   logged in from 81.2.69.160                 (IPv4: four numbers 0–255)
+ *   from 2001:db8:85a3::8a2e:370:7334          (IPv6: eight groups of hex, `::` for a run of zero groups)
+ *   his phone 00:1A:2B:3C:4D:5E on my wifi     (MAC: six hex pairs with `:` or `-`, or Cisco's 001a.2b3c.4d5e)
+ *
+ * An IPv4 address was written `[PHONE]` (its digits read as one number) and an IPv6 or MAC address was left as
+ * written; each names a home connection or a handset. An IPv6 candidate is a run of hex digits, colons and dots
+ * with a `::` or two `hex:` groups in it, kept only when `isIPv6` accepts it, so a time (`21:30:05`) or a MAC
+ * address is none. (node:net's isIP is not used: the timeline reads nothing of the network, by design.)
+ */
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+/** Four octets; not part of a longer dotted number ("1.2.3.4.5") or a word. */
+export const IPV4_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_.])(?:${OCTET}\\.){3}${OCTET}(?![\\p{L}\\p{N}_]|\\.\\d)`,
+  'gu',
+);
+
+const IPV4_WHOLE = new RegExp(`^(?:${OCTET}\\.){3}${OCTET}$`);
+
+/**
+ * A run that could be an IPv6 address (checked by `isIPv6`). The look-ahead is bounded and the run at most 45
+ * characters (the longest form, with an IPv4 tail), so no long run of hex is read more than a bounded number of
+ * times.
+ */
+export const IPV6_RE =
+  /(?<![\p{L}\p{N}_:.])(?=[\dA-Fa-f:.]{0,40}::|(?:[\dA-Fa-f]{1,4}:){2})[\dA-Fa-f:.]{2,45}(?![\p{L}\p{N}_:]|\.\d)/gu;
+
+/** MAC addresses: six hex pairs split by one kind of separator, or three dotted groups of four. */
+export const MAC_RE =
+  /(?<![\p{L}\p{N}_:.-])(?:[\dA-Fa-f]{2}(?<sep>[:-])[\dA-Fa-f]{2}(?:\k<sep>[\dA-Fa-f]{2}){4}|[\dA-Fa-f]{4}\.[\dA-Fa-f]{4}\.[\dA-Fa-f]{4})(?![\p{L}\p{N}_]|[:.-][\dA-Fa-f])/gu;
+
+/** Whether `s` is an IPv6 address: eight groups of 1–4 hex digits, `::` once for one or more zero groups, an IPv4 tail allowed. */
+export function isIPv6(s: string): boolean {
+  let groups = s;
+  // An IPv4 tail (`::ffff:192.0.2.1`) stands for the last two groups.
+  const v4 = /(?:^|:)((?:\d{1,3}\.){3}\d{1,3})$/.exec(s);
+  if (v4) {
+    if (!IPV4_WHOLE.test(v4[1]!)) return false;
+    groups = `${s.slice(0, s.length - v4[1]!.length)}0:0`;
+  }
+  if (groups.includes('.')) return false;
+  const halves = groups.split('::');
+  if (halves.length > 2) return false;
+  const parts = halves.map((h) => (h === '' ? [] : h.split(':')));
+  if (parts.some((p) => p.some((g) => !/^[\dA-Fa-f]{1,4}$/.test(g)))) return false;
+  const count = parts.reduce((n, p) => n + p.length, 0);
+  return halves.length === 2 ? count <= 7 : count === 8;
+}

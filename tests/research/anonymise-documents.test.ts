@@ -1,0 +1,44 @@
+/**
+ * A UK driving licence number (it spells the holder's surname and date of birth) came through the anonymised copy
+ * as written, and an IBAN kept its country, check digits and bank ("GB82 WEST [PHONE]"). They are now `[ID]` and
+ * `[IBAN]`, checked (a valid month and day; the IBAN mod-97 check) so that other codes stay.
+ */
+import { cpSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/timeline/anonymise/index.js';
+import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
+
+const tmp = scratch();
+const key = keyFile(tmp, KEY_A);
+
+describe('anonymise: driving licence numbers and IBANs', () => {
+  it('redacts them in a diary', async () => {
+    const dir = path.join(tmp, 'in');
+    mkdirSync(dir, { recursive: true });
+    cpSync('fixtures/anonymise-documents', dir, { recursive: true });
+    const texts = await anonymisedFolderTexts(
+      dir,
+      {
+        timezone: 'Europe/London',
+        region: 'GB',
+        victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
+        subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
+      },
+      path.join(tmp, 'out'),
+      key,
+    );
+    expect(texts).toEqual([
+      'Car insurer says a policy was taken out in my name with licence [ID], which he photographed.',
+      'He sent "pay me back or else" with his bank details: IBAN [IBAN].',
+      'Bank confirmed the standing order to [IBAN] was set up from my phone.',
+    ]);
+  });
+
+  it('takes only numbers that pass their checks', () => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact('GB82 WEST 1234 5698 7654 33')).toBe('GB82 WEST [PHONE]');
+    expect(r.redact('MORGA713116SM9IJ and AB12 CDEF GHIJ')).toBe('MORGA713116SM9IJ and AB12 CDEF GHIJ');
+    expect(r.counts).toMatchObject({ iban: 0, id: 0 });
+  });
+});

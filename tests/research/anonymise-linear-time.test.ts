@@ -1,0 +1,62 @@
+/**
+ * Message text is hostile, and the redactor reads every message of every case: one long message must not stall a
+ * batch. Each pattern must take time in proportion to the text. Two did not: a run of 100,000 spaces took nearly
+ * two minutes with `--shift-dates` (the look-behind before a day of the month read back over the whole run at
+ * every space), and a run of letters with no `@` was read again from each of its characters by the e-mail pattern
+ * (400,000 letters: over a minute). These tests give each pattern a long text built to make it backtrack and
+ * check what comes out; a pattern that backtracks runs past the test timeout instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/timeline/anonymise/index.js';
+
+/** `unit` repeated to `length` characters. */
+function run(unit: string, length = 100_000): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+const terms = [
+  { term: 'Sam Sample', placeholder: '[NAME:p0001]' },
+  { term: 'Sam', placeholder: '[NAME:p0001]' },
+  { term: 'Sample', placeholder: '[NAME:p0001]' },
+];
+
+describe('anonymise: redaction takes time in proportion to the text', () => {
+  it.each([
+    ['spaces, then a day of the month', `${run(' ')}on the 14th`, `${run(' ')}on the [DATE]`],
+    ['spaces after "at", then a day and month', `at${run(' ')}14.02.`, `at${run(' ')}14.02.`],
+    ['letters with no @ (e-mail)', run('a', 400_000), run('a', 400_000)],
+    ['a local part with no domain', `${run('a.b')}@`, `${run('a.b')}@`],
+    // Cards, IMEIs, NHS numbers and IP addresses (numbers.ts, network.ts).
+    ['digits spaced one by one', run('1 ').trimEnd(), '[PHONE]'],
+    ['dotted numbers', run('1.2.'), '[PHONE].'],
+    ['hex and colons', run('ab:'), run('ab:')],
+    ['hex pairs', run('0a:1b-'), run('0a:1b-')],
+    // Sort codes and number plates (numbers.ts, plates.ts).
+    ['dashed pairs', run('12-'), '[PHONE]'],
+    ['plates one after another', run('AB12 ABC ', 99_999), '[PLATE] '.repeat(11_111)],
+    ['plate-like letters and digits run together', run('AB12ABC'), run('AB12ABC')],
+    // E-mail addresses spelt out (emails.ts).
+    ['"at" between words', run('a at '), run('a at ')],
+    ['bracketed "at" and "dot"', run('a[at]b[dot]'), run('a[at]b[dot]')],
+    ['a long user part spelt out', `${run('a')} at gmail dot com`, `${run('a')} at gmail dot com`],
+    // Street addresses (streets.ts).
+    ['numbers and lower-case words', run('12 elm '), run('12 elm ')],
+    ['flats without a street', run('Flat 3, 12 '), run('Flat 3, 12 ')],
+    ['capitalised words without a street word', run('12 Abbey '), run('12 Abbey ')],
+    // Names glued to other letters.
+    ['a full name run together, over and over', run('xsamsample'), 'x[NAME:p0001]'.repeat(10_000)],
+    ['a name in camel case, over and over', run('aSam-'), 'a[NAME:p0001]-'.repeat(20_000)],
+    ['almost a name', run('Samsun'), run('Samsun')],
+    // IBANs and driving licence numbers (documents.ts).
+    ['groups of four', run('GB12 ABCD '), run('GB12 ABCD ')],
+    ['capitals and nines', run('MORGA9'), run('MORGA9')],
+  ])('%s', (_what, text, expected) => {
+    expect(new Redactor(terms, 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
+  });
+
+  it('still finds an e-mail address and a day of the month after a long run', () => {
+    const r = new Redactor(terms, 'GB', { shiftedDates: true });
+    const long = run('x ');
+    expect(r.redact(`${long}mail sam.s@example.org on the 14th`)).toBe(`${long}mail [EMAIL] on the [DATE]`);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * E-mail addresses spelt out to slip past filters ("sam.sample88[at]gmail[dot]com", "s.sample (at) northwind (dot)
+ * co (dot) uk", "priya.k @ hotmail.com", "alexm at outlook dot com") came through the anonymised copy as written,
+ * or with only a known name inside them redacted. They are now `[EMAIL]`; the bare words "at" and "dot" make an
+ * address only where it clearly is one, so "at work. It was" and "look at this dot com" stay.
+ */
+import { cpSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/timeline/anonymise/index.js';
+import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
+
+const tmp = scratch();
+const key = keyFile(tmp, KEY_A);
+
+describe('anonymise: e-mail addresses spelt out', () => {
+  it('redacts them in a WhatsApp chat', async () => {
+    const dir = path.join(tmp, 'in');
+    mkdirSync(dir, { recursive: true });
+    cpSync('fixtures/anonymise-spelt-emails', dir, { recursive: true });
+    const texts = await anonymisedFolderTexts(
+      dir,
+      {
+        timezone: 'Europe/London',
+        region: 'GB',
+        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+        subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+      },
+      path.join(tmp, 'out'),
+      key,
+    );
+    expect(texts).toEqual([
+      'You blocked my number so write to me at [EMAIL]',
+      'or my work one, [EMAIL]',
+      'Do not contact me again.',
+      "Your sister gave me hers: [EMAIL]. And yours is [EMAIL] isn't it",
+      'I was at work. It was all over the news at bbc dot com, look at this dot com',
+    ]);
+  });
+
+  it('takes an address only where it clearly is one', () => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact('sam{AT}outlook . com, s_88 at live dot co dot uk, me@proton dot me')).toBe(
+      '[EMAIL], [EMAIL], [EMAIL]',
+    );
+    for (const kept of [
+      'I saw sam_88 at work. It was late',
+      'meet me at 10 dot com',
+      'at 10.30',
+      'be at home. Com',
+    ])
+      expect(r.redact(kept)).toBe(kept);
+    expect(r.counts.email).toBe(3);
+  });
+});
