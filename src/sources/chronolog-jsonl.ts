@@ -4,7 +4,7 @@
  * the original order); its first line is a header, then one line per record of that input. Samples:
  *
  *   {"format":"chronolog-anonymised-timeline","version":2,"handKept":false,"input":"input-004","originalFormat":"sms-backup-xml","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
- *   {"utc":"2024-01-08T21:14:00.000Z","precision":"min","channel":"sms","kind":"message","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":null,"conversation":null,"text":"Call me [NAME:p5d1e]","textLength":12,"flags":[],"dedupe":41}
+ *   {"utc":"2024-01-08T21:14:00.000Z","precision":"min","channel":"sms","kind":"message","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":null,"conversation":null,"text":"Call me [NAME:p5d1e]","textLength":20,"flags":[],"dedupe":41}
  *   {"utc":"2024-01-09T07:02:11.000Z","precision":"s","channel":"call","kind":"call","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":{"status":"missed"},"conversation":null,"text":null,"textLength":null,"flags":[],"dedupe":42}
  *   {"skipped":"system-notice"}
  *   {"rejected":"WHATSAPP_BAD_DATE"}
