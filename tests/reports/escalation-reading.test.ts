@@ -30,7 +30,7 @@ describe('a trend where no day is covered by every export (mixed-case)', () => {
     // jordan.reeve.77 (instagram) first wrote 45 minutes after the last Discord contact: "0.75 hours" made the
     // reader work it out.
     expect(r.escalation!.findings.join('\n')).toContain(
-      'jordan.reeve.77 (instagram) was first used on 19 March 2024 at 08:00, 45 minutes after the last contact from 930000000000000101 (discord)',
+      'jordan.reeve.77 (instagram) was first used on 19 March 2024 at 08:00 (message_1.json, messages[5]), 45 minutes after the last contact from 930000000000000101 (discord)',
     );
     expect(out['html']).toContain('First used 45 minutes after the last contact from');
     expect(out['markdown']).toContain('\\(45 minutes before\\)');
@@ -135,7 +135,7 @@ describe('a milestone named in the findings', () => {
       expect.stringMatching(
         /^The milestone “Asked him in writing to stop” on 1 February 2024 falls outside the days every export covers /,
       ),
-      'In all, 79 contacts followed the milestone “Asked him in writing to stop” on 1 February 2024, the last on 20 April 2024 at 14:00.',
+      'In all, 79 contacts followed the milestone “Asked him in writing to stop” on 1 February 2024, the last on 20 April 2024 at 14:00 (incident-diary.csv, line 8).',
     ]);
     expect(f.join('\n')).not.toMatch(/the (asked|reported) /);
   });
@@ -143,10 +143,10 @@ describe('a milestone named in the findings', () => {
   it('gives the time of a milestone that has one, apart from one that day without (milestones-timed)', async () => {
     const f = (await reportOf(['fixtures/milestones-timed'])).escalation!.findings;
     expect(f).toContain(
-      'In all, 59 contacts followed the milestone “Report to police” on 10 March 2024, the last on 30 April 2024 at 12:00.',
+      'In all, 59 contacts followed the milestone “Report to police” on 10 March 2024, the last on 30 April 2024 at 12:00 (sms-20240501080000.xml, sms[99] (line 104)).',
     );
     expect(f).toContain(
-      'In all, 55 contacts followed the milestone “Arrest” on 10 March 2024 at 14:30, the last on 30 April 2024 at 12:00.',
+      'In all, 55 contacts followed the milestone “Arrest” on 10 March 2024 at 14:30, the last on 30 April 2024 at 12:00 (sms-20240501080000.xml, sms[99] (line 104)).',
     );
   });
 });

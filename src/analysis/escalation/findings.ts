@@ -128,7 +128,7 @@ function milestoneSentences(b: Body): string[] {
           : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}${outsideWindowNote(b, m)}`,
       );
     } else if (a.count > 0) {
-      out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!)}.`);
+      out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!, cite(a.last!))}.`);
     }
     const undated = a.sameDayDateOnly ?? 0;
     if (undated > 0) {
@@ -258,7 +258,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
         ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
         : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
-      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!)}.${rate}`,
+      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!, cite(a.last!))}.${rate}`,
     );
   } else out.push('No contact is recorded after the first request.');
   const same = atRequestTimeWords(c);
@@ -274,7 +274,7 @@ function signSentences(b: Body): string[] {
     // Facts about timing, with the channels of both: the two may be a phone number and an app account.
     const older = q.channels ?? b.identifiers.find((x) => x.identifier === q.identifier)?.channels ?? [];
     out.push(
-      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first)}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore)}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse)}`}.`,
+      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first, cite(r.first))}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore, cite(q.lastUseBefore))}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse, cite(q.lastUse))}`}.`,
     );
   }
   // A channel is "first used" in a later month only if its records could have shown it earlier: a diary, or an
@@ -337,7 +337,7 @@ function signSentences(b: Body): string[] {
 function contentSentence(b: Body): string | null {
   const hits = b.content.categories.filter((c) => c.incidents > 0);
   if (!hits.length) return null;
-  return `Incident texts match the lexicon for: ${hits.map((c) => `${lower(c.label)} (${c.incidents}, first on ${formatDate(c.first!.local)})`).join('; ')}. The examples are quoted with their source for a person to read in context; a match is not a finding.`;
+  return `Incident texts match the lexicon for: ${hits.map((c) => `${lower(c.label)} (${c.incidents}, first on ${formatDate(c.first!.local)} [${cite(c.first!)}])`).join('; ')}. The examples are quoted with their source for a person to read in context; a match is not a finding.`;
 }
 
 function trendSentences(b: Body): string[] {
@@ -405,7 +405,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
     out.push(
-      `The contact spans ${plural(ps.spanDays, 'day')} from the first to the last incident (${whenRefInner(ps.first)} to ${whenRefInner(ps.last)}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; it persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ' and meets the research criterion of at least 10 intrusions over at least 4 weeks (Roberts 2005)' : ''}.`,
+      `The contact spans ${plural(ps.spanDays, 'day')} from the first to the last incident (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; it persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ' and meets the research criterion of at least 10 intrusions over at least 4 weeks (Roberts 2005)' : ''}.`,
     );
   }
   if (b.window.incidentsOutside > 0)

@@ -28,10 +28,13 @@ export function whenRef(r: EventRef, aside = ''): string {
   return noted(when(r.local), r, aside);
 }
 
-/** `whenRef` for a sentence already inside parentheses: the note in brackets, "… at 20:00 [time approximate]". */
-export function whenRefInner(r: EventRef): string {
-  const note = timeFlagText(r.timeFlags);
-  return note === '' ? when(r.local) : `${when(r.local)} [${note}]`;
+/**
+ * `whenRef` for a sentence already inside parentheses: the note and `aside` in brackets, "… at 20:00 [time
+ * approximate; chat.txt, line 4]".
+ */
+export function whenRefInner(r: EventRef, aside = ''): string {
+  const parts = [timeFlagText(r.timeFlags), aside].filter((p) => p !== '');
+  return parts.length === 0 ? when(r.local) : `${when(r.local)} [${parts.join('; ')}]`;
 }
 
 /** "file name, locator" of an incident. */

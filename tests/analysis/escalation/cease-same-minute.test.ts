@@ -97,7 +97,7 @@ describe('contact after a cease request recorded to the minute', () => {
   it('says so in the findings and the method', () => {
     const e = r.escalation!;
     expect(e.findings.find((f) => f.startsWith('After the first request'))).toMatch(
-      /^After the first request there were 23 contacts \(whatsapp 23\), the last on 15 March 2024 at 21:45\./,
+      /^After the first request there were 23 contacts \(whatsapp 23\), the last on 15 March 2024 at 21:45 \(WhatsApp Chat with Sam\.txt, line 46\)\./,
     );
     const m = e.methods.find((x) => x.name === 'Cease requests')!;
     expect(m.description).toContain('for a request timed 21:04, from 21:05:00');

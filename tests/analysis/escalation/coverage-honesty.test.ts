@@ -170,7 +170,7 @@ describe('an identifier that fell quiet where its export ends', () => {
       usesAfter: 0,
     });
     expect(e.findings).toContain(
-      '+447700900456 (sms) was first used on 29 February 2024 at 12:00, 1.4 hours after the last contact from Sam (whatsapp), on 29 February 2024 at 10:37; Sam was not used again.',
+      '+447700900456 (sms) was first used on 29 February 2024 at 12:00 (sms-20240315.xml, line 435), 1.4 hours after the last contact from Sam (whatsapp), on 29 February 2024 at 10:37 (WhatsApp Chat with Sam.txt, line 365); Sam was not used again.',
     );
     const part = htmlPart(renderHtml(r), 'esc-identifiers');
     expect(part).toContain('<th scope="col">Began as another fell quiet</th>');
