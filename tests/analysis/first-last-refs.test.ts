@@ -37,7 +37,9 @@ describe('first and last incident citations', () => {
   });
 
   it('are null when there is no incident', async () => {
-    const r = await reportOf(['fixtures/whatsapp-txt/android-24h-dmy.txt'], { subject: ['nobody@example.invalid'] });
+    const r = await reportOf(['fixtures/whatsapp-txt/android-24h-dmy.txt'], {
+      subject: ['nobody@example.invalid'],
+    });
     expect(r.incidents.total).toBe(0);
     expect(r.incidents.firstRef).toBeNull();
     expect(r.incidents.lastRef).toBeNull();

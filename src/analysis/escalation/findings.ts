@@ -128,7 +128,9 @@ function milestoneSentences(b: Body): string[] {
           : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}${outsideWindowNote(b, m)}`,
       );
     } else if (a.count > 0) {
-      out.push(`In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!, cite(a.last!))}.`);
+      out.push(
+        `In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!, cite(a.last!))}.`,
+      );
     }
     const undated = a.sameDayDateOnly ?? 0;
     if (undated > 0) {
