@@ -23,7 +23,10 @@
  * across noon or midnight (10:00, 10:00, 22:00, flagged) that also hold 11:50, 12:50 and 01:50: either reading is
  * common, and an exact time the writer did not mean would be wrong without a flag. "10 to 9pm" as a range would
  * start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
- * 9") the hour is unknown, as for "9".
+ * 9") the hour is unknown, as for "9". Numbers written as words, one to twelve, twenty and twenty-five ("ten to
+ * nine pm", "half past eight in the evening", "eleven at night", "nine"), are read as the digits are, when the
+ * cell cannot be read as written; other number words ("thirteen", "twenty one") are not, and words that are still
+ * no time ("one of the neighbours saw") keep only the date, as before.
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
@@ -108,6 +111,8 @@ const PART_OF_DAY = new Set(
     matinee | midi | apres midi | apres-midi | soir | le soir | soiree | nuit | la nuit
   `),
 );
+// "noon" and "midday" are read as 12:00 flagged approximate, on purpose: people say them of the middle of the day
+// ("at midday", "around lunchtime") more loosely than they write "12:00", so an exact 12:00 would claim more.
 const NOON = new Set(['noon', 'midday', '12 noon', '12 midday', 'mid day']);
 
 // h[:mm[:ss]] with an optional am/pm or 24-hour marker. "14h30" and "14.30" are French/German/British habits.
@@ -227,8 +232,38 @@ export function readTimeCell(raw: string): TimeReading {
   return readTime(raw, { twelveHour: false });
 }
 
-/** `readTimeCell`, noting in `said` how a clock time it returns was written. */
+// The numbers a clock time is said with, written as words: "ten to nine pm", "half past eight in the evening",
+// "twenty-five to three pm", "eleven at night". Whole words only ("often" holds no "ten").
+const NUMBER_WORD =
+  /\b(?:twenty[- ]?five|twenty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g;
+const NUMBERS = new Map<string, number>(
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
+    (w, i) => [w, i + 1],
+  ),
+);
+NUMBERS.set('twenty', 20);
+
+/**
+ * `readTimeCell`, noting in `said` how a clock time it returns was written. A time it cannot read as written
+ * (free words, or refused) is read again with its number words as digits, and that reading is kept when it says
+ * more: "ten to nine pm" is read as "10 to 9 pm" is (20:50), "nine" as "9" (an hour without am/pm); words that
+ * are still no time ("one of the neighbours saw") stay as they were, free words that keep the date.
+ */
 function readTime(raw: string, said: Said): TimeReading {
+  const reading = readWritten(raw, said);
+  if (reading.kind !== 'bad' && !(reading.kind === 'day' && reading.how === 'free-text')) return reading;
+  const t = lowerPlain(raw);
+  const digits = t.replace(NUMBER_WORD, (w) => String(NUMBERS.get(w) ?? 25)); // 25: "twenty-five".
+  if (digits === t) return reading;
+  const inDigits: Said = { twelveHour: false };
+  const read = readWritten(digits, inDigits);
+  if (read.kind === 'bad' || (read.kind === 'day' && read.how === 'free-text')) return reading;
+  said.twelveHour = inDigits.twelveHour;
+  return read;
+}
+
+/** `readTime` of a cell as written, without reading number words. */
+function readWritten(raw: string, said: Said): TimeReading {
   let t = lowerPlain(raw)
     .replace(/\b([ap])\.\s?m\.?/g, '$1m')
     // "9ish pm", "9-ish pm": the "ish" belongs to the whole time ("9pm-ish").
