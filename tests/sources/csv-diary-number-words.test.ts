@@ -1,6 +1,7 @@
 /**
  * Diary times written in words ("ten to nine pm", "half past eight in the evening", "eleven at night"), read as
- * their digit forms are. Fixture: fixtures/csv-diary-number-words/diary.csv.
+ * their digit forms are, and with "o'clock". Fixtures: fixtures/csv-diary-number-words/diary.csv,
+ * fixtures/csv-diary-oclock/diary.csv.
  */
 import { describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
@@ -84,5 +85,50 @@ describe('times written in words', () => {
     expect(readTimeCell(`${'twenty-'.repeat(15_000)}five`)).toEqual(FREE);
     expect(readTimeCell('twentyfive'.repeat(10_000))).toEqual(FREE);
     expect(readTimeCell(`${'nine '.repeat(20_000)}pm`)).toEqual(FREE);
+  });
+});
+
+describe("a time with o'clock", () => {
+  it('is read as the hour alone is: with am/pm or a part of the day a time, without it an hour of either half', async () => {
+    // "9 o'clock" (the usual spelling) and every "o'clock" with am/pm or "at night" were rejected as "cannot be read
+    // as a time"; "7 oclock am" too, and "9 oclock" without the apostrophe was read as 09:00, morning made up.
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-oclock/diary.csv');
+    expect(
+      run.events.map((e) => [
+        e.locator,
+        e.time.type === 'local' ? e.time.local : '',
+        e.flags,
+        e.details?.['time_as_written'],
+      ]),
+    ).toEqual([
+      [2, '2024-07-13', ['time-approximate'], "9 o'clock"],
+      [3, '2024-07-14T22:00', undefined, undefined],
+      [4, '2024-07-15T20:00', ['time-approximate'], 'about 8 o’clock pm'],
+      [5, '2024-07-16T23:00', undefined, undefined],
+      [6, '2024-07-17T07:00', undefined, undefined],
+    ]);
+    expect(run.rejected).toEqual([]);
+    expect(run.warnings.find((w) => w.code === 'DIARY_HOUR_WITHOUT_AMPM')?.message).toContain(
+      `(1 row: "9 o'clock" on line 2)`,
+    );
+  });
+
+  it.each([
+    ['9 oclock', NO_MERIDIEM],
+    ['9 o clock', NO_MERIDIEM],
+    ["12 o'clock", NO_MERIDIEM],
+    ["21 o'clock", clock(21, 0)],
+    ["10 o'clock-11 o'clock pm", { ...clock(22, 0), approx: true, range: true }],
+    ["o'clock", FREE],
+  ])('%s', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it("reads a 100,000-character cell of o'clocks without a catastrophic match", () => {
+    expect(readTimeCell(`9 ${"o'clock ".repeat(12_500)}`)).toEqual(NO_MERIDIEM);
+    expect(readTimeCell(`9 ${'o '.repeat(50_000)}clock`)).toEqual({
+      kind: 'bad',
+      why: 'cannot be read as a time',
+    });
   });
 });

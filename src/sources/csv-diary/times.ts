@@ -1,9 +1,9 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
  * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`,
- * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, or nothing.
- * A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
- * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8")
+ * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, `9 o'clock pm`,
+ * or nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
+ * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8", "9 o'clock")
  * could be morning or evening: the incident happened on that date and only its hour is unknown, as with
  * "evening", so it keeps only the date, flagged approximate (`no-meridiem`), never an hour picked from the two.
  * A time that is not a time of day ("25:61", "12:75") is refused, and so is one whose hour and am/pm contradict each
@@ -119,12 +119,15 @@ const NOON = new Set(['noon', 'midday', '12 noon', '12 midday', 'mid day']);
 // The German, Spanish and French words for the part of the day after an hour ("8 Uhr abends", "8 de la tarde",
 // "8h du soir") say am or pm as "8 in the evening" does (accents are already folded: "fruh", "manana").
 const CLOCK =
-  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|o ?clock|in the morning|in the afternoon|in the evening|at night|(?:uhr )?(?:morgens|fruh|vormittags|nachmittags|abends|nachts)|de la (?:manana|tarde|noche|madrugada)|(?:h )?(?:du matin|du soir|de l'?\s?apres-?\s?midi))?$/;
+  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|in the morning|in the afternoon|in the evening|at night|(?:uhr )?(?:morgens|fruh|vormittags|nachmittags|abends|nachts)|de la (?:manana|tarde|noche|madrugada)|(?:h )?(?:du matin|du soir|de l'?\s?apres-?\s?midi))?$/;
 const AM_WORD =
   /^(?:am|a|in the morning|(?:uhr )?(?:morgens|fruh|vormittags)|de la (?:manana|madrugada)|(?:h )?du matin)$/;
 const PM_WORD =
   /^(?:pm|p|in the afternoon|in the evening|(?:uhr )?(?:nachmittags|abends)|de la tarde|(?:h )?(?:du soir|de l'?\s?apres-?\s?midi))$/;
 const NIGHT_WORD = /^(?:at night|(?:uhr )?nachts|de la noche)$/;
+// "o'clock" says the hour is whole, not which half of the day it is in (English says it on the 12-hour clock):
+// "9 o'clock" is "9", an hour without am/pm, "9 o'clock pm" is 21:00, "9 o'clock at night" 21:00.
+const O_CLOCK = /\bo ?['\u2019]? ?clock\b/g;
 // Four digits, as police and the military write times: "1430", "0815hrs".
 const COMPACT = /^([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hr|h|hours)?$/;
 // Words between the two times need spaces round them: in "10am-11am" the "a" of "am" is not Spanish "a".
@@ -267,7 +270,8 @@ function readWritten(raw: string, said: Said): TimeReading {
   let t = lowerPlain(raw)
     .replace(/\b([ap])\.\s?m\.?/g, '$1m')
     // "9ish pm", "9-ish pm": the "ish" belongs to the whole time ("9pm-ish").
-    .replace(/(\d)\s*-?\s*ish\s*([ap]m)\b/g, '$1$2 ish');
+    .replace(/(\d)\s*-?\s*ish\s*([ap]m)\b/g, '$1$2 ish')
+    .replace(O_CLOCK, ' ');
   if (t === '' || UNKNOWN.has(t)) return { kind: 'day', approx: false, how: 'blank' };
   t = t
     .replace(/[()[\]]/g, ' ')
