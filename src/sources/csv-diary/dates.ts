@@ -1,7 +1,9 @@
 /**
  * Reading the Date cell. Diaries are typed by hand or exported from a spreadsheet, which writes a cell as it
  * is displayed: `03/02/2024`, `3.2.24`, `2024-02-03`, `Sat 3 Feb 2024`, `03-Feb-24`, an Excel serial number
- * (`45325`) when the column was never formatted as a date, or a date and time together (`03/02/2024 21:40`).
+ * (`45325`) when the column was never formatted as a date, or a date and time together (`03/02/2024 21:40`),
+ * which a diary app writes as an ISO 8601 stamp, with its UTC offset (`2024-02-03T21:40:00Z`,
+ * `2024-02-03 21:40:00+0100`: read as an instant) or without (`2024-02-03T21:40`: wall-clock time).
  *
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
  */
@@ -18,9 +20,25 @@ export interface Ymd {
   readonly d: number;
 }
 
+/**
+ * The time of an ISO 8601 stamp written with its UTC offset (`2024-02-03T21:40+01:00`, `…T21:40:00Z`,
+ * `2024-02-03 21:40:00+0100`): the clock as written and the offset in minutes east of UTC. Its numbers are as
+ * written, not yet checked (`stampInstant` does).
+ */
+export interface ZonedTime {
+  readonly h: number;
+  readonly m: number;
+  /** Seconds when written; a fraction after them is dropped (the time is truncated, never rounded up). */
+  readonly s: number | undefined;
+  readonly offsetMin: number;
+  /** The offset's hours and minutes as written, to check them (`+15:00` is no offset any zone has). */
+  readonly offsetH: number;
+  readonly offsetM: number;
+}
+
 /** A date cell as read, before the file's day/month order is applied. `rest` is any time written after it. */
 export type DateCell =
-  | { readonly kind: 'fixed'; readonly ymd: Ymd; readonly rest: string }
+  | { readonly kind: 'fixed'; readonly ymd: Ymd; readonly rest: string; readonly zoned?: ZonedTime }
   | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
   | {
       readonly kind: 'numeric';
@@ -59,6 +77,14 @@ const DAY_MONTH =
   /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
 const MONTH_DAY =
   /^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]+(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+// The time of an ISO 8601 stamp after a year-first date, as apps and spreadsheets export it (lower-cased by
+// then): `21:40z`, `21:40:00.000z`, `21:40+01:00`, `21:40:00+0100`, `21:40 +01`, `21:40:00 utc`. "UTC" and "GMT"
+// alone are offset zero; "GMT+1" is not read (POSIX writes it with the sign reversed), nor is an abbreviation
+// such as "CET" (several zones share some): such a time is rejected as unreadable, never read without its zone.
+const ZONED =
+  /^(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
+// The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
+const FRACTION = /^(\d{2}:\d{2}:\d{2})[.,]\d{1,9}$/;
 // "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40".
 const TIME_LEAD = /^(?:at|um|a las|a la|a|vers|-)\s+/;
 
@@ -85,8 +111,13 @@ export function readDateCell(raw: string): DateCell | undefined {
   }
   const rest = (t: string | undefined): string => (t ?? '').trim().replace(TIME_LEAD, '');
   m = YEAR_FIRST.exec(s);
-  if (m)
-    return { kind: 'fixed', ymd: { y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) }, rest: rest(m[5]) };
+  if (m) {
+    const ymd = { y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) };
+    const after = rest(m[5]);
+    const zoned = zonedTime(after);
+    if (zoned) return { kind: 'fixed', ymd, rest: '', zoned };
+    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1') };
+  }
   m = NUMERIC.exec(s);
   if (m) {
     const [a, b, c] = [Number(m[1]), Number(m[3]), Number(m[4])];
@@ -109,6 +140,34 @@ export function readDateCell(raw: string): DateCell | undefined {
       rest: rest(m[4]),
     };
   return undefined;
+}
+
+function zonedTime(t: string): ZonedTime | undefined {
+  const z = ZONED.exec(t);
+  if (!z) return undefined;
+  const [offsetH, offsetM] = [Number(z[6] ?? 0), Number(z[7] ?? 0)];
+  const sign = z[5] === '+' ? 1 : -1;
+  return {
+    h: Number(z[1]),
+    m: Number(z[2]),
+    s: z[3] === undefined ? undefined : Number(z[3]),
+    offsetMin: z[4] === undefined ? sign * (offsetH * 60 + offsetM) : 0,
+    offsetH,
+    offsetM,
+  };
+}
+
+/**
+ * The instant (ms since 1970 UTC) a zoned stamp on a real calendar date states, or why it states none: an hour,
+ * minute or second that does not exist, or an offset no zone has (beyond ±14:00).
+ */
+export function stampInstant(date: Ymd, t: ZonedTime): { ms: number } | { invalid: string } {
+  if (t.h > 23) return { invalid: `there is no hour ${t.h}` };
+  if (t.m > 59) return { invalid: `there is no minute ${t.m}` };
+  if (t.s !== undefined && t.s > 59) return { invalid: `there is no second ${t.s}` };
+  if (t.offsetM > 59 || t.offsetH * 60 + t.offsetM > 14 * 60)
+    return { invalid: 'its UTC offset is none a time zone has (they run from -12:00 to +14:00)' };
+  return { ms: Date.UTC(date.y, date.m - 1, date.d, t.h, t.m, t.s ?? 0) - t.offsetMin * 60_000 };
 }
 
 /**

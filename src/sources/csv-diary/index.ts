@@ -12,7 +12,10 @@
  * mapped to channel and kind (`DIARY_CONTACT_TYPES`) and the other columns kept as `details` under stable
  * keys (`DIARY_COLUMNS`); a column the table does not know is kept under a key made from its header
  * (`vehicle`, `column_6` for an unnamed one), and an approximate time or a serial date is kept as written
- * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone. Record flags:
+ * (`time_as_written`, `date_as_written`). Times are wall-clock (`local`) in the case zone, except a Date cell
+ * written as an ISO 8601 stamp with its UTC offset (`2024-02-03T21:40:00Z`, `…T21:40+01:00`,
+ * `2024-02-03 21:40:00+0100`), as diary apps export them: that is the instant it states (`instant`, minute
+ * precision, or second when its seconds are not zero), kept as written (`date_as_written`). Record flags:
  * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm", or an hour without am/pm),
  * `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
  * `contact-type-unmapped`, `via-third-party`. Lines above the header (blank, or Excel's `sep=;`) are
@@ -39,6 +42,14 @@
  *   `time-approximate`, the words kept (`time_as_written`), with one `DIARY_HOUR_WITHOUT_AMPM` summary naming
  *   the first five (all six when there are six): the incident is counted on the day it happened, and never
  *   placed twelve hours off.
+ * - A Date cell's stamp with a UTC offset gives the row's instant. A filled Time cell is checked against it, to
+ *   the minute: an exact clock time that is neither the stamp's own time nor the stamp's time in the case zone
+ *   (an app may write UTC beside a Time typed in local time) is a `DIARY_TIME_DISAGREES` warning naming the
+ *   line; the stamp is used and the Time cell kept (`time_as_written`), as is one that says less than the stamp
+ *   ("approx 9pm", "evening"). A stamp at midnight beside a filled Time cell is a date-only value as spreadsheets
+ *   write one (`2024-02-03T00:00:00Z`): the row is read from its date and Time cell. A stamp that is no time
+ *   (`T24:10Z`, offset `+15:00`) or whose zone is a name (`21:00 BST`, shared by several zones) is rejected with
+ *   its line; one without an offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without

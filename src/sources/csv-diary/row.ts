@@ -2,6 +2,7 @@
  * One diary row → one event, skip or reject, and the per-file tallies that become summary warnings (unmapped
  * contact types, free-text times, hours without am/pm, Excel serial dates) once the file is read.
  */
+import { tzOffset } from '@date-fns/tz';
 import type { EventTime } from '../../model/index.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { type ContactClass, classifyContactType } from './channels.js';
@@ -17,6 +18,9 @@ import {
   outOfRange,
   readDateCell,
   realDate,
+  stampInstant,
+  type Ymd,
+  type ZonedTime,
 } from './dates.js';
 import { fold, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
@@ -44,7 +48,22 @@ interface Readable {
   readonly date: string;
   readonly reading: Exclude<TimeReading, { kind: 'bad' }>;
   readonly written: string;
+  /** The instant a Date cell's stamp with a UTC offset states, and what its Time cell says of it. */
+  readonly stamp?: Stamp;
 }
+
+/** A row's instant from its Date cell (`2024-02-03T21:40+01:00`), which its Time cell, if filled, should agree with. */
+interface Stamp {
+  readonly ms: number;
+  readonly precision: 's' | 'min';
+  /** Set when the Time cell gives an exact clock time that is neither the stamp's own nor its time in the case zone. */
+  readonly disagreement?: string;
+  /** Whether the Time cell says exactly what the stamp says (then it need not be kept beside it). */
+  readonly agrees: boolean;
+}
+
+const TIME_HINT =
+  'Write the time as 14:30 or 2:30pm ("approx 8am" and "evening" are fine), or leave it blank if unknown';
 
 /** How many rows the summary of hours without am/pm names (six when only one would be left over). */
 export const MAX_EXAMPLES = 5;
@@ -133,11 +152,19 @@ export class RowReader {
         ? serialClock(cell.seconds)
         : readTimeCell(written);
     if (reading.kind === 'bad')
-      return {
-        code: 'DIARY_BAD_TIME',
-        message: `Time "${written}" ${reading.why}`,
-        hint: 'Write the time as 14:30 or 2:30pm ("approx 8am" and "evening" are fine), or leave it blank if unknown',
-      };
+      return timeCell === ''
+        ? {
+            code: 'DIARY_BAD_TIME',
+            message: `The time in Date "${dateRaw}" ${reading.why}`,
+            hint: 'Write the time after the date as 21:40 or 9:40pm, or as an ISO 8601 stamp with its UTC offset (YYYY-MM-DDThh:mm+01:00, or Z for UTC; a zone name such as CET is not read, several zones share some), or leave it out if unknown',
+          }
+        : { code: 'DIARY_BAD_TIME', message: `Time "${written}" ${reading.why}`, hint: TIME_HINT };
+    // A spreadsheet writes a date-only value as midnight ("2024-02-03T00:00:00Z"): beside a filled Time cell,
+    // midnight says no time, so the row is read from its date and Time cell, as other rows are.
+    if (cell.kind === 'fixed' && cell.zoned && !(timeCell !== '' && isMidnight(cell.zoned))) {
+      const stamp = this.stamped(dateRaw, cell.ymd, cell.zoned, reading, written);
+      return 'code' in stamp ? stamp : { cell, date, reading, written, stamp };
+    }
     // "7:30" in a diary that writes "9:40 PM" and "8:00 AM" could be either, as a bare "8" could.
     if (reading.kind === 'clock' && reading.open && this.twelveHourLine !== undefined) {
       this.hoursWithoutAmPm.inTwelveHour ??= written;
@@ -146,12 +173,67 @@ export class RowReader {
     return { cell, date, reading, written };
   }
 
-  private emit(cells: readonly string[], line: number, { cell, date, reading, written }: Readable): void {
+  /**
+   * The instant of a Date cell written as an ISO 8601 stamp with its UTC offset, checked against the row's Time
+   * cell (`reading`, as `written`). Only an exact clock time is compared, to the minute: it agrees when it is the
+   * stamp's own clock time or the stamp's time in the case zone (an app may export UTC, `…Z`, beside a Time
+   * column typed in local time); "7:30" without am/pm agrees with 07:30 or 19:30. An approximate time, a range or
+   * a part of the day says less than the stamp and is kept as written beside it, not compared.
+   */
+  private stamped(
+    raw: string,
+    ymd: Ymd,
+    zoned: ZonedTime,
+    reading: Readable['reading'],
+    written: string,
+  ): Stamp | Rejection {
+    const at = stampInstant(ymd, zoned);
+    if ('invalid' in at)
+      return {
+        code: 'DIARY_BAD_TIME',
+        message: `Date "${raw}" is not a time that exists: ${at.invalid}`,
+        hint: 'Correct the date and time in the diary as the original record gives it (hours 00–23, minutes and seconds 00–59, a UTC offset such as +01:00 or Z) and re-run',
+      };
+    const precision = zoned.s !== undefined && zoned.s > 0 ? 's' : 'min';
+    if (reading.kind !== 'clock' || reading.approx || reading.range)
+      return { ...at, precision, agrees: false };
+    const zone = this.ctx.options.timezone;
+    const inZone = new Date(at.ms + tzOffset(zone, new Date(at.ms)) * 60_000);
+    const candidates = [
+      [zoned.h, zoned.m],
+      [inZone.getUTCHours(), inZone.getUTCMinutes()],
+    ];
+    const same = (h: number, m: number) =>
+      m === reading.m && (reading.open ? h % 12 === reading.h % 12 : h === reading.h);
+    if (candidates.some(([h, m]) => same(h!, m!))) return { ...at, precision, agrees: true };
+    const hm = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
+    return {
+      ...at,
+      precision,
+      agrees: false,
+      disagreement: `Date "${raw}" gives the time ${hm(zoned.h, zoned.m)} (${hm(inZone.getUTCHours(), inZone.getUTCMinutes())} in ${zone}), but the Time cell says "${written}"; the Date cell's time is used, and the Time cell is kept as written (time_as_written)`,
+    };
+  }
+
+  private emit(cells: readonly string[], line: number, readable: Readable): void {
+    const { cell, date, reading, written, stamp } = readable;
     const { layout } = this;
     const flags: string[] = [];
     const details: Record<string, string> = {};
     let time: EventTime;
-    if (reading.kind === 'clock') {
+    // The stamp as written, with its offset: the timeline shows the instant in the case zone, which may differ.
+    if (cell.kind === 'fixed' && cell.zoned) details['date_as_written'] = layout.cell(cells, 'date');
+    if (stamp) {
+      time = { type: 'instant', ms: stamp.ms, precision: stamp.precision };
+      if (written !== '' && !stamp.agrees) details['time_as_written'] = written;
+      if (stamp.disagreement)
+        this.ctx.warn(
+          'DIARY_TIME_DISAGREES',
+          line,
+          stamp.disagreement,
+          'Check the original record and correct whichever cell is wrong, then re-run',
+        );
+    } else if (reading.kind === 'clock') {
       const hm = `${date}T${pad(reading.h)}:${pad(reading.m)}`;
       time =
         reading.s > 0
@@ -171,7 +253,8 @@ export class RowReader {
       if (reading.how === 'no-meridiem' && this.hoursWithoutAmPm.count++ <= MAX_EXAMPLES)
         this.hoursWithoutAmPm.examples.push({ written, line });
     }
-    if (written !== '' && (reading.kind !== 'clock' || reading.approx)) details['time_as_written'] = written;
+    if (!stamp && written !== '' && (reading.kind !== 'clock' || reading.approx))
+      details['time_as_written'] = written;
     if (cell.kind === 'serial') {
       flags.push('date-excel-serial');
       details['date_as_written'] = layout.cell(cells, 'date');
@@ -270,6 +353,11 @@ const ORDER_WORDS: Record<DateOrder, string> = {
   mdy: 'month/day/year',
   ymd: 'year/month/day',
 };
+
+/** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
+function isMidnight(t: ZonedTime): boolean {
+  return t.h === 0 && t.m === 0 && !t.s;
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

@@ -1,9 +1,9 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
  * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`,
- * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, or nothing.
- * A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
- * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8")
+ * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, `9 o'clock pm`,
+ * or nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
+ * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8", "9 o'clock")
  * could be morning or evening: the incident happened on that date and only its hour is unknown, as with
  * "evening", so it keeps only the date, flagged approximate (`no-meridiem`), never an hour picked from the two.
  * A time that is not a time of day ("25:61", "12:75") is refused, and so is one whose hour and am/pm contradict each
@@ -23,7 +23,10 @@
  * across noon or midnight (10:00, 10:00, 22:00, flagged) that also hold 11:50, 12:50 and 01:50: either reading is
  * common, and an exact time the writer did not mean would be wrong without a flag. "10 to 9pm" as a range would
  * start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
- * 9") the hour is unknown, as for "9".
+ * 9") the hour is unknown, as for "9". Numbers written as words, one to twelve, twenty and twenty-five ("ten to
+ * nine pm", "half past eight in the evening", "eleven at night", "nine"), are read as the digits are, when the
+ * cell cannot be read as written; other number words ("thirteen", "twenty one") are not, and words that are still
+ * no time ("one of the neighbours saw") keep only the date, as before.
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
@@ -108,18 +111,23 @@ const PART_OF_DAY = new Set(
     matinee | midi | apres midi | apres-midi | soir | le soir | soiree | nuit | la nuit
   `),
 );
+// "noon" and "midday" are read as 12:00 flagged approximate, on purpose: people say them of the middle of the day
+// ("at midday", "around lunchtime") more loosely than they write "12:00", so an exact 12:00 would claim more.
 const NOON = new Set(['noon', 'midday', '12 noon', '12 midday', 'mid day']);
 
 // h[:mm[:ss]] with an optional am/pm or 24-hour marker. "14h30" and "14.30" are French/German/British habits.
 // The German, Spanish and French words for the part of the day after an hour ("8 Uhr abends", "8 de la tarde",
 // "8h du soir") say am or pm as "8 in the evening" does (accents are already folded: "fruh", "manana").
 const CLOCK =
-  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|o ?clock|in the morning|in the afternoon|in the evening|at night|(?:uhr )?(?:morgens|fruh|vormittags|nachmittags|abends|nachts)|de la (?:manana|tarde|noche|madrugada)|(?:h )?(?:du matin|du soir|de l'?\s?apres-?\s?midi))?$/;
+  /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})(?:[:.](\d{2}))?)?\s*(am|pm|a|p|uhr|h|hrs|hr|hours|in the morning|in the afternoon|in the evening|at night|(?:uhr )?(?:morgens|fruh|vormittags|nachmittags|abends|nachts)|de la (?:manana|tarde|noche|madrugada)|(?:h )?(?:du matin|du soir|de l'?\s?apres-?\s?midi))?$/;
 const AM_WORD =
   /^(?:am|a|in the morning|(?:uhr )?(?:morgens|fruh|vormittags)|de la (?:manana|madrugada)|(?:h )?du matin)$/;
 const PM_WORD =
   /^(?:pm|p|in the afternoon|in the evening|(?:uhr )?(?:nachmittags|abends)|de la tarde|(?:h )?(?:du soir|de l'?\s?apres-?\s?midi))$/;
 const NIGHT_WORD = /^(?:at night|(?:uhr )?nachts|de la noche)$/;
+// "o'clock" says the hour is whole, not which half of the day it is in (English says it on the 12-hour clock):
+// "9 o'clock" is "9", an hour without am/pm, "9 o'clock pm" is 21:00, "9 o'clock at night" 21:00.
+const O_CLOCK = /\bo ?['\u2019]? ?clock\b/g;
 // Four digits, as police and the military write times: "1430", "0815hrs".
 const COMPACT = /^([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hr|h|hours)?$/;
 // Words between the two times need spaces round them: in "10am-11am" the "a" of "am" is not Spanish "a".
@@ -227,12 +235,43 @@ export function readTimeCell(raw: string): TimeReading {
   return readTime(raw, { twelveHour: false });
 }
 
-/** `readTimeCell`, noting in `said` how a clock time it returns was written. */
+// The numbers a clock time is said with, written as words: "ten to nine pm", "half past eight in the evening",
+// "twenty-five to three pm", "eleven at night". Whole words only ("often" holds no "ten").
+const NUMBER_WORD =
+  /\b(?:twenty[- ]?five|twenty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g;
+const NUMBERS = new Map<string, number>(
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
+    (w, i) => [w, i + 1],
+  ),
+);
+NUMBERS.set('twenty', 20);
+
+/**
+ * `readTimeCell`, noting in `said` how a clock time it returns was written. A time it cannot read as written
+ * (free words, or refused) is read again with its number words as digits, and that reading is kept when it says
+ * more: "ten to nine pm" is read as "10 to 9 pm" is (20:50), "nine" as "9" (an hour without am/pm); words that
+ * are still no time ("one of the neighbours saw") stay as they were, free words that keep the date.
+ */
 function readTime(raw: string, said: Said): TimeReading {
+  const reading = readWritten(raw, said);
+  if (reading.kind !== 'bad' && !(reading.kind === 'day' && reading.how === 'free-text')) return reading;
+  const t = lowerPlain(raw);
+  const digits = t.replace(NUMBER_WORD, (w) => String(NUMBERS.get(w) ?? 25)); // 25: "twenty-five".
+  if (digits === t) return reading;
+  const inDigits: Said = { twelveHour: false };
+  const read = readWritten(digits, inDigits);
+  if (read.kind === 'bad' || (read.kind === 'day' && read.how === 'free-text')) return reading;
+  said.twelveHour = inDigits.twelveHour;
+  return read;
+}
+
+/** `readTime` of a cell as written, without reading number words. */
+function readWritten(raw: string, said: Said): TimeReading {
   let t = lowerPlain(raw)
     .replace(/\b([ap])\.\s?m\.?/g, '$1m')
     // "9ish pm", "9-ish pm": the "ish" belongs to the whole time ("9pm-ish").
-    .replace(/(\d)\s*-?\s*ish\s*([ap]m)\b/g, '$1$2 ish');
+    .replace(/(\d)\s*-?\s*ish\s*([ap]m)\b/g, '$1$2 ish')
+    .replace(O_CLOCK, ' ');
   if (t === '' || UNKNOWN.has(t)) return { kind: 'day', approx: false, how: 'blank' };
   t = t
     .replace(/[()[\]]/g, ' ')
