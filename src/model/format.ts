@@ -102,6 +102,12 @@ export function shownOf(n: number, max: number): number {
   return n === max + 1 ? n : Math.min(n, max);
 }
 
+/** The first items a list that shows at most `max` shows (as `shownOf` counts them), and how many it leaves out. */
+export function listed<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  const shown = items.slice(0, shownOf(items.length, max));
+  return { shown, more: items.length - shown.length };
+}
+
 /** First letter upper case: a phrase made to be read mid-sentence, opening one. */
 export function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);

@@ -3,7 +3,7 @@
  * frequency figures, then the accounting table and any problems. Every string from the data is sanitised:
  * message text and file names can carry terminal escape sequences.
  */
-import { shownOf } from '../model/format.js';
+import { listed } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import {
   bookCells,
@@ -182,9 +182,9 @@ const NAMED_FILES = 5;
  * "and 1 more", which would leave one file unnamed where naming it takes no more room.
  */
 function namedFiles(paths: readonly string[]): string {
-  const shown = shownOf(paths.length, NAMED_FILES - 1);
-  const named = paths.slice(0, shown).map(safe).join(', ');
-  return paths.length > shown ? `${named} and ${paths.length - shown} more` : named;
+  const { shown, more } = listed(paths, NAMED_FILES - 1);
+  const named = shown.map(safe).join(', ');
+  return more > 0 ? `${named} and ${more} more` : named;
 }
 
 function problems(r: Report, ctx: ReportContext): string[] {

@@ -15,14 +15,13 @@ import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
 import {
   breaksIn,
-  firstInvalidUtf8,
   headFirst,
   sniffBom,
   type TextEncoding,
   transientChunks,
-  unfinishedTail,
   warnInvalidUtf8,
 } from './text.js';
+import { Utf8Watch } from './utf8-watch.js';
 
 type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
 
@@ -32,8 +31,6 @@ type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
  * check. The bytes stay as they are until `onChunkEnd` is called next; a reader copies what it keeps longer.
  */
 export type ByteLine = (bytes: Buffer, start: number, end: number, lineNo: number, unended: boolean) => void;
-
-const EMPTY = new Uint8Array(0);
 
 /**
  * The chunk size asked of an input that can give chunks (`SourceInput.chunks`): lines are read as bytes, so a
@@ -77,11 +74,11 @@ class ByteLineReader {
   private readonly held = Buffer.alloc(4);
   private heldLen = 0;
   private missing = 0;
-  // The TEXT_INVALID_UTF8 search, as `forEachLine` does it (so the line it names is the same): the unfinished
-  // bytes at the end of the chunk before, whether the text decoded before ended in a CR, and the line of the
-  // first invalid byte found, reported when that line is handed over.
+  // The TEXT_INVALID_UTF8 search, as `forEachLine` does it (so the line it names is the same): its watch over the
+  // chunks, whether the text decoded before ended in a CR, and the line of the first invalid byte found, reported
+  // when that line is handed over.
   private checking: boolean;
-  private checkCarried: Uint8Array = EMPTY;
+  private readonly watch = new Utf8Watch();
   private crBefore = false;
   private lastOut = -1;
   private warnAt = 0;
@@ -162,11 +159,10 @@ class ByteLineReader {
     const preValid = pre === undefined || isUtf8(pre);
     const bodyValid = s >= end || isUtf8(b.subarray(s, end));
     if (this.checking) {
-      if (!preValid || !bodyValid) this.check(b);
-      // A character's start lies within its last three bytes: only a chunk shorter than that needs the one before.
-      const all = b.length < 3 && this.checkCarried.length > 0 ? Buffer.concat([this.checkCarried, b]) : b;
-      const t = unfinishedTail(all);
-      this.checkCarried = t > 0 ? Buffer.from(all.subarray(all.length - t)) : EMPTY;
+      const before = this.watch.next(b, !preValid || !bodyValid);
+      // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
+      if (before !== undefined)
+        this.invalidAt(this.lineNo + 1 + breaksIn(before, 0, before.length, this.crBefore));
     }
     this.lastOut = -1;
     if (pre !== undefined) {
@@ -271,18 +267,6 @@ class ByteLineReader {
       this.carry = grown;
     }
     this.carried += b.copy(this.carry, this.carried, s, e);
-  }
-
-  /** Looks for the first byte of `b` (this chunk) that is not UTF-8, as `forEachLine` does, to name its line. */
-  private check(b: Buffer): void {
-    const carried = this.checkCarried;
-    const all = carried.length > 0 ? Buffer.concat([carried, b]) : b;
-    const bad = firstInvalidUtf8(all);
-    if (bad === -1) return;
-    // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
-    this.invalidAt(
-      this.lineNo + 1 + breaksIn(all, carried.length, Math.max(bad, carried.length), this.crBefore),
-    );
   }
 
   // The warning waits until its line is handed over: a source that stops earlier never read that line.

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
+import { firstInvalidUtf8, Utf8Watch } from './utf8-watch.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -69,53 +70,6 @@ export function decodeHead(head: Uint8Array): string {
   }
   const start = bom ? bom.length : 0;
   return new StringDecoder('utf8').write(Buffer.from(head.subarray(start)));
-}
-
-/**
- * Index of the first byte of `b` that is not part of well-formed UTF-8 (Unicode Table 3-7: no overlong forms,
- * no surrogates, nothing above U+10FFFF), or -1. A sequence cut off by the end of `b` is not judged.
- */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      else if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      else if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= n) return -1;
-      const d = b[i + k]!;
-      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** How many bytes at the end of `b` begin a UTF-8 sequence that `b` does not finish (0–3). */
-export function unfinishedTail(b: Uint8Array): number {
-  for (let k = 1; k <= 3 && k <= b.length; k++) {
-    const c = b[b.length - k]!;
-    if ((c & 0xc0) === 0x80) continue;
-    const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return length > k ? k : 0;
-  }
-  return 0;
 }
 
 /** Line breaks (CR, LF, CRLF as one) in `b[from, to)`; `afterCr`: the byte before `from` was a CR. */
@@ -270,8 +224,7 @@ export async function forEachLine(
         : iconv().getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     return bom ? buf.subarray(bom.length) : buf;
   };
-  // The bytes of the previous chunk that begin a character finished in this one, for the UTF-8 check.
-  let carried: Uint8Array = new Uint8Array(0);
+  const watch = new Utf8Watch();
   let checking = ctx !== undefined;
   // The warning waits until its line is handed over: a source that stops earlier never read that line, and how
   // far ahead of the lines the bytes were decoded must not change what is reported.
@@ -279,23 +232,12 @@ export async function forEachLine(
     checking = false;
     warnAt = line;
   };
-  const checkUtf8 = (text: string, bytes: Uint8Array): void => {
-    if (text.indexOf('\ufffd') === -1) return;
-    const all = carried.length > 0 ? Buffer.concat([carried, bytes]) : bytes;
-    const bad = firstInvalidUtf8(all);
-    if (bad === -1) return; // U+FFFD written in the file itself
-    // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
-    invalidAt(lineNo + 1 + breaksIn(all, carried.length, Math.max(bad, carried.length), afterCr));
-  };
   const decode = (buf: Buffer): string => {
     const text = decoder!.write(buf);
     if (checking && encoding === 'utf-8') {
-      checkUtf8(text, buf);
-      // A character's start lies within its last three bytes: only a chunk shorter than that needs the one before.
-      const end = buf.length < 3 && carried.length > 0 ? Buffer.concat([carried, buf]) : buf;
-      const tail = unfinishedTail(end);
-      // A copy: the chunk's memory may be read into again.
-      carried = tail > 0 ? Buffer.from(end.subarray(end.length - tail)) : new Uint8Array(0);
+      const before = watch.check(buf, text);
+      // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
+      if (before !== undefined) invalidAt(lineNo + 1 + breaksIn(before, 0, before.length, afterCr));
     }
     return text;
   };
@@ -305,7 +247,7 @@ export async function forEachLine(
   }
   const rest = decoder?.end() ?? '';
   // What is left is a character the file never finished: a U+FFFD here always replaced bytes.
-  if (checking && encoding === 'utf-8' && rest.includes('\ufffd')) invalidAt(lineNo + 1);
+  if (checking && encoding === 'utf-8' && watch.end(rest)) invalidAt(lineNo + 1);
   if (rest.length > 0) lines(rest);
   if (warnAt !== 0) warnInvalid();
   if (pending.length > 0) onLine(pending.join(''), ++lineNo, true);

@@ -1,13 +1,60 @@
 /**
- * For readers that decode UTF-8 themselves (SMS Backup & Restore XML, Meta's JSON and HTML): bytes that are no
- * UTF-8 (a backup or page re-saved as Windows-1252, a damaged copy) silently become U+FFFD in Node's decoders, and
- * the letters they stood for are lost. The line readers warn about that (TEXT_INVALID_UTF8, text.ts); this gives
- * the other readers the same check at the same cost: one search for U+FFFD per decoded chunk, and the bytes are
- * looked at only in a chunk that holds one (a U+FFFD the file itself holds is no alarm).
+ * The one check for bytes that are no UTF-8, for every reader that decodes UTF-8 (the line readers in text.ts and
+ * byte-lines.ts, SMS Backup & Restore XML, Meta's JSON and HTML): such bytes (a chat or backup re-saved as
+ * Windows-1252, a damaged copy) silently become U+FFFD in Node's decoders, and the letters they stood for are
+ * lost. The check costs each chunk a cheap test its reader makes anyway (a search for U+FFFD in the decoded text,
+ * or the native `isUtf8` on the bytes), and the bytes are looked at only in a chunk that fails it (a U+FFFD the
+ * file itself holds is no alarm).
  */
-import { firstInvalidUtf8, unfinishedTail } from './text.js';
 
 const NONE = new Uint8Array(0);
+
+/**
+ * Index of the first byte of `b` that is not part of well-formed UTF-8 (Unicode Table 3-7: no overlong forms,
+ * no surrogates, nothing above U+10FFFF), or -1. A sequence cut off by the end of `b` is not judged.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return -1;
+      const d = b[i + k]!;
+      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** How many bytes at the end of `b` begin a UTF-8 sequence that `b` does not finish (0–3). */
+export function unfinishedTail(b: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= b.length; k++) {
+    const c = b[b.length - k]!;
+    if ((c & 0xc0) === 0x80) continue;
+    const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return length > k ? k : 0;
+  }
+  return 0;
+}
 
 /** Watches one input's chunks, as they are decoded, for the first byte that is not UTF-8. */
 export class Utf8Watch {
@@ -21,8 +68,16 @@ export class Utf8Watch {
    * the line breaks in; otherwise undefined.
    */
   check(bytes: Uint8Array, text: string): Uint8Array | undefined {
+    return this.next(bytes, text.indexOf('\ufffd') !== -1);
+  }
+
+  /**
+   * `check` for a reader that does not decode the chunk: `suspect` when a cheaper test on its bytes (the native
+   * `isUtf8`) failed, so that they may hold a byte that is not UTF-8.
+   */
+  next(bytes: Uint8Array, suspect: boolean): Uint8Array | undefined {
     if (this.found) return undefined;
-    if (text.indexOf('\ufffd') !== -1) {
+    if (suspect) {
       const carried = this.carried;
       const all = carried.length > 0 ? Buffer.concat([carried, bytes]) : bytes;
       const bad = firstInvalidUtf8(all);

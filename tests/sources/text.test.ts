@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { SourceContext, SourceInput } from '../../src/sources/index.js';
-import { decodeBytes, firstInvalidUtf8, forEachLine, headFirst } from '../../src/sources/text.js';
+import { decodeBytes, forEachLine, headFirst } from '../../src/sources/text.js';
+import { firstInvalidUtf8 } from '../../src/sources/utf8-watch.js';
 
 /** An input delivered in exactly these chunks. */
 function chunked(...chunks: Buffer[]): SourceInput {

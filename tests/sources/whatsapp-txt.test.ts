@@ -763,4 +763,24 @@ describe('detect', () => {
     expect(detects('2024-01-03 12:00:00 server: started\n')).toBe(false);
     expect(detects('')).toBe(false);
   });
+
+  it('claims the layout Signal also writes when the text shows WhatsApp wrote it, in each language read', () => {
+    const iso = (text: string) => `[2024-03-05 16:17:13] Sam: hej\n[2024-03-05 16:18:02] Sam: ${text}\n`;
+    const signs = [
+      `${LRM}Messages and calls are end-to-end encrypted. No one outside of this chat can read them.`,
+      `${LRM}Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.`,
+      'Los mensajes y las llamadas están cifrados de extremo a extremo.',
+      'Les messages et les appels sont chiffrés de bout en bout.',
+      'As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta.',
+      '<Media omitted>',
+      '<media omitted>',
+      '<Médias omis>',
+      '<Mídia oculta>',
+      `${LRM}<attached: 00000012-PHOTO-2024-03-05-16-18-02.jpg>`,
+      `${LRM}image omitted`,
+      'IMG-20240305-WA0003.jpg (file attached)',
+    ];
+    for (const sign of signs) expect(detects(iso(sign)), sign).toBe(true);
+    expect(detects(iso('see you at the station'))).toBe(false);
+  });
 });

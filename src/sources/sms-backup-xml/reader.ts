@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { iconv } from '../iconv.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { breaksIn, sniffBom, warnInvalidUtf8 } from '../text.js';
+import { breaksIn, headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
@@ -318,24 +318,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     }
     feed(text, false, !utf8 || zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
   };
-  let read = 0;
-  // The first bytes are held until there are 3: a byte-order mark must not be judged from a 1-byte chunk.
-  let head: Buffer | undefined = Buffer.alloc(0);
   try {
-    for await (const chunk of input.open()) {
-      const buf = chunk as Buffer;
-      read += buf.length;
-      if (head === undefined) take(buf);
-      else {
-        head = head.length === 0 ? buf : Buffer.concat([head, buf]);
-        if (head.length >= 3) {
-          take(head);
-          head = undefined;
-        }
-      }
+    // The first bytes are gathered into one head: a byte-order mark must not be judged from a 1-byte chunk.
+    for await (const { buf, read } of headFirst(input.open() as AsyncIterable<Buffer>)) {
+      take(buf);
       ctx.progress(read);
     }
-    if (head !== undefined && head.length > 0) take(head);
     const rest = decoder?.end() ?? '';
     if (utf8 && utf8Watch.end(rest)) invalidLine = lineAhead();
     feed(rest, true, true, true);

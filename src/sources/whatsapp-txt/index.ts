@@ -28,6 +28,7 @@
 import type { Source, SourceContext, SourceInput } from '../source.js';
 import { firstPass, HeaderDates } from './first-pass.js';
 import { readMessages } from './messages.js';
+import { SIGN_PATTERNS } from './notices.js';
 import { type Decision, decide, noMessages, sameDecision } from './plan.js';
 import { Framing, HeaderScanner, Scan } from './scan.js';
 import { conversationFromFileName } from './senders.js';
@@ -37,8 +38,7 @@ const detectScanner = new HeaderScanner();
 // Signal's chat.md writes "[2024-01-01 12:00:00] Name: text", which is also a valid iOS layout (sv, en-CA);
 // such files, and the rare colon/bare layouts, are only claimed with some sign that WhatsApp made them.
 const WHATSAPP_NAME_RE = /whatsapp|^_chat\.txt$/i;
-const WHATSAPP_TEXT_RE =
-  /end-to-end encrypted|Ende-zu-Ende|extremo a extremo|de bout en bout|ponta a ponta|<Media omitted>|<Médias omis>|<Mídia oculta>|<attached: | omitted$|\(file attached\)/im;
+const WHATSAPP_TEXT_RE = new RegExp(SIGN_PATTERNS.join('|'), 'im');
 
 function hasWhatsAppSign(name: string, text: string): boolean {
   return WHATSAPP_NAME_RE.test(name) || WHATSAPP_TEXT_RE.test(text);

@@ -8,7 +8,7 @@
  * context as bytes when it takes them (`SourceContext.emitUtf8`), decoded otherwise.
  */
 
-import { shownOf } from '../../model/format.js';
+import { listed } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
@@ -363,9 +363,9 @@ function undatedFailure(
   const named = [...senders]
     .map(([p, count]) => ({ name: p.name ?? p.id ?? '', count }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const listed = shownOf(named.length, SENDERS_SHOWN);
-  const shown = named.slice(0, listed).map((s) => `${s.name} (${s.count})`);
-  if (named.length > listed) shown.push(`${named.length - listed} more`);
+  const some = listed(named, SENDERS_SHOWN);
+  const shown = some.shown.map((s) => `${s.name} (${s.count})`);
+  if (some.more > 0) shown.push(`${some.more} more`);
   const who = shown.length === 0 ? '' : ` Their senders: ${shown.join(', ')}.`;
   return new SourceFailure(
     undecided.code,

@@ -39,6 +39,11 @@ interface LocalePhrases {
   readonly notice: readonly string[];
   /** Verbs that put a notice's actor before the first `: ` (e.g. a quoted group name holding a colon). */
   readonly noticeVerb: readonly string[];
+  /**
+   * Besides the Android media placeholder, text that shows WhatsApp made a file (detection, `SIGN_PATTERNS`):
+   * the words of its encryption notice, and for English its file markers and the end of its iOS placeholders.
+   */
+  readonly sign: readonly string[];
 }
 
 const EN: LocalePhrases = {
@@ -74,6 +79,7 @@ const EN: LocalePhrases = {
   noticeVerb: [
     '(?:created group|created this group|added|removed|left|changed|joined using|deleted this group|pinned a message|turned (?:on|off) disappearing)',
   ],
+  sign: ['end-to-end encrypted', '<attached: ', ' omitted$', '\\(file attached\\)'],
 };
 
 const DE: LocalePhrases = {
@@ -96,6 +102,7 @@ const DE: LocalePhrases = {
     '.+ hat zu .+ gewechselt',
   ],
   noticeVerb: ['(?:hat|hast)'],
+  sign: ['Ende-zu-Ende'],
 };
 
 const ES: LocalePhrases = {
@@ -120,6 +127,7 @@ const ES: LocalePhrases = {
     'Tu código de seguridad con .+ cambió',
   ],
   noticeVerb: ['(?:creó|añadió|eliminó|cambió|salió|se unió)'],
+  sign: ['extremo a extremo'],
 };
 
 // French and Portuguese (Brazil): the Android media placeholder, the deletion notices, the file marker, missed
@@ -137,6 +145,7 @@ const FR: LocalePhrases = {
   waiting: [],
   notice: [],
   noticeVerb: [],
+  sign: ['de bout en bout'],
 };
 
 const PT: LocalePhrases = {
@@ -151,6 +160,7 @@ const PT: LocalePhrases = {
   waiting: [],
   notice: [],
   noticeVerb: [],
+  sign: ['ponta a ponta'],
 };
 
 // Arabic: only the Android media placeholder, from a public parser's table (chat-analytics), unverified. Android
@@ -167,6 +177,7 @@ const AR: LocalePhrases = {
   waiting: [],
   notice: [],
   noticeVerb: [],
+  sign: [],
 };
 
 const LOCALES = [EN, DE, ES, FR, PT, AR];
@@ -184,6 +195,16 @@ const SPECIAL_RE = new RegExp(
 /** The patterns of file markers, anywhere in a first line (ATTACHED_RE). */
 export const ATTACHED_PATTERNS: readonly string[] = LOCALES.flatMap((l) => l.attached);
 const ATTACHED_RE = new RegExp(ATTACHED_PATTERNS.join('|'));
+/**
+ * Text that shows WhatsApp made a file, for detection of the layouts other apps write too (index.ts): regex
+ * sources, matched anywhere in what detection reads of the file, without regard to case. The Android media
+ * placeholder is a sign only in English, French and Portuguese, as detection has always taken it: the German,
+ * Spanish and Arabic ones would claim files it now leaves unread, a change of its own.
+ */
+export const SIGN_PATTERNS: readonly string[] = [
+  ...LOCALES.flatMap((l) => l.sign),
+  ...[EN, FR, PT].map((l) => l.media[0]!),
+];
 /** Placeholders that end a first line (plain text). */
 export const MEDIA_SUFFIXES: readonly string[] = LOCALES.flatMap((l) => l.mediaSuffix);
 /** The patterns SPECIAL_RE matches at the start of a first line. */
