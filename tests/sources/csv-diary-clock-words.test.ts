@@ -6,31 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { readTimeCell } from '../../src/sources/csv-diary/times.js';
-import { runSource, type SourceRun } from '../helpers/run-source.js';
+import { clock, diaryTimes, NO_MERIDIEM, range } from '../helpers/diary.js';
+import { runSource } from '../helpers/run-source.js';
 
 const DIR = 'fixtures/csv-diary-clock-words';
 
 /** Each event as [line, local time, precision, flags, time as written]. */
-function timeline(run: SourceRun) {
-  return run.events.map((e) => [
-    e.locator,
-    e.time.type === 'local' ? e.time.local : '',
-    e.time.precision,
-    e.flags,
-    e.details?.['time_as_written'],
-  ]);
-}
-
-const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
-const range = (h: number, m = 0) => ({ kind: 'clock', h, m, s: 0, approx: true, range: true });
-const NO_MERIDIEM = { kind: 'day', approx: true, how: 'no-meridiem' };
 
 describe('the spoken clock', () => {
   it('reads "10 to 9pm" as 20:50 and keeps the ranges that hold the spoken time as ranges', async () => {
     // "10 to 9pm" was read as a range from 10:00 to 21:00, placing an evening call in the morning; "25 to 3pm" was
     // rejected as "not a valid time range".
     const run = await runSource(csvDiary, `${DIR}/spoken.csv`);
-    expect(timeline(run)).toEqual([
+    expect(diaryTimes(run)).toEqual([
       [2, '2024-05-13T20:50', 'min', undefined, undefined],
       [3, '2024-05-14T11:20', 'min', undefined, undefined],
       [4, '2024-05-15T21:45', 'min', undefined, undefined],
@@ -93,7 +81,7 @@ describe('the spoken clock', () => {
 describe('an hour and am/pm that contradict each other', () => {
   it('keeps "13:00pm" as 13:00 and rejects "13:00am", "0:30pm" and "25pm" with the reason and the line', async () => {
     const run = await runSource(csvDiary, `${DIR}/contradictions.csv`);
-    expect(timeline(run)).toEqual([
+    expect(diaryTimes(run)).toEqual([
       [2, '2024-05-12T13:00', 'min', undefined, undefined],
       [6, '2024-05-16T21:15', 'min', undefined, undefined],
     ]);
@@ -143,7 +131,7 @@ describe('a range with am/pm on one end only', () => {
     // 10:00 (a 16-hour range) rather than 22:00; "10pm-midnight" and "midnight-1am" were rejected; "12 noon"
     // worked but "9:30-10" was rejected although "9-10:30" keeps its date.
     const run = await runSource(csvDiary, `${DIR}/ranges.csv`);
-    expect(timeline(run)).toEqual([
+    expect(diaryTimes(run)).toEqual([
       [2, '2024-05-18T09:00', 'min', ['time-approximate', 'time-range'], '9am-10'],
       [3, '2024-05-19T11:00', 'min', ['time-approximate', 'time-range'], '11am-1'],
       [4, '2024-05-20T22:00', 'min', ['time-approximate', 'time-range'], '10-2am'],

@@ -6,25 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { readTimeCell } from '../../src/sources/csv-diary/times.js';
+import { clock, diaryTimes, FREE, NO_MERIDIEM } from '../helpers/diary.js';
 import { runSource } from '../helpers/run-source.js';
-
-const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
-const NO_MERIDIEM = { kind: 'day', approx: true, how: 'no-meridiem' };
-const FREE = { kind: 'day', approx: false, how: 'free-text' };
 
 describe('times written in words', () => {
   it('are read as their digit forms are, and words that are still no time keep the date', async () => {
     // Each of lines 2 and 3 and 5 to 9 kept only its date, flagged time-unparsed, as "after the school run" does.
     const run = await runSource(csvDiary, 'fixtures/csv-diary-number-words/diary.csv');
-    expect(
-      run.events.map((e) => [
-        e.locator,
-        e.time.type === 'local' ? e.time.local : '',
-        e.time.precision,
-        e.flags,
-        e.details?.['time_as_written'],
-      ]),
-    ).toEqual([
+    expect(diaryTimes(run)).toEqual([
       [2, '2024-06-14T20:50', 'min', undefined, undefined],
       [3, '2024-06-15T20:30', 'min', undefined, undefined],
       [4, '2024-06-16T22:15', 'min', undefined, undefined],

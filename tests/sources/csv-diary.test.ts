@@ -22,6 +22,7 @@ import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';
 import { clockStyle, readTimeCell } from '../../src/sources/csv-diary/times.js';
 import { makeProbe } from '../../src/sources/detect.js';
 import { type SourceContext, SourceFailure, type SourceOptions } from '../../src/sources/index.js';
+import { clock, diaryTimes } from '../helpers/diary.js';
 import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/csv-diary';
@@ -395,7 +396,6 @@ describe('times', () => {
 });
 
 describe('times written as a bound or an open start', () => {
-  const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
   // These were refused as "cannot be read as a time", the hint asking the victim to rewrite a contemporaneous
   // record whose words were clear. A bound keeps only the date; an open start is read like a range's start.
   const day = { kind: 'day', approx: true, how: 'bound' };
@@ -535,13 +535,7 @@ describe('times written as a bound or an open start', () => {
 
   it('reads a diary of such times: dates kept, words kept, no time made up, one summary warning', async () => {
     const run = await runSource(csvDiary, 'fixtures/csv-diary-time-words/incident-log.csv');
-    const rows = run.events.map((e) => [
-      e.locator,
-      e.time.type === 'local' ? e.time.local : '',
-      e.time.precision,
-      e.flags,
-      e.details?.['time_as_written'],
-    ]);
+    const rows = diaryTimes(run);
     expect(rows).toEqual([
       [2, '2024-03-02', 'day', ['time-approximate'], 'after 10pm'],
       // An hour with no am/pm: morning or evening cannot be told, so only the date is kept, as for "evening".
@@ -578,15 +572,7 @@ describe('a time with no am/pm in a diary written on the 12-hour clock', () => {
     // Was read as 07:30 and 11:15 on the 24-hour clock: in this log an evening call would move twelve hours.
     // Then rejected; the call did happen on 5 April, so it is counted there, its hour left open.
     const run = await runSource(csvDiary, 'fixtures/csv-diary-twelve-hour/stalking-log.csv');
-    expect(
-      run.events.map((e) => [
-        e.locator,
-        e.time.type === 'local' ? e.time.local : '',
-        e.time.precision,
-        e.flags,
-        e.details?.['time_as_written'],
-      ]),
-    ).toEqual([
+    expect(diaryTimes(run)).toEqual([
       [2, '2024-04-02T21:40', 'min', undefined, undefined],
       [3, '2024-04-03T08:00', 'min', undefined, undefined],
       [4, '2024-04-05', 'day', ['time-approximate'], '7:30'],
