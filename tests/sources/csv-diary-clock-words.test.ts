@@ -59,13 +59,15 @@ describe('the spoken clock', () => {
     ['20 to 22:00', range(20)],
     // 11 is not said before "to" without "minutes": "11 to 1pm" is 11am to 1pm.
     ['11 to 1pm', range(11)],
-    // Ranges of at most four hours across noon or midnight, which hold the spoken reading too (12:50, 01:50):
-    // either reading is common, and an exact time the writer did not mean would be wrong without a flag.
+    // Ranges of at most four hours across noon, which hold the spoken reading too (12:50): either reading is
+    // common, and an exact time the writer did not mean would be wrong without a flag.
     ['10 to 12pm', range(10)],
     ['10 to 1pm', range(10)],
     ['10 to 2pm', range(10)],
-    ['10 to 1am', range(22)],
-    ['10 to 2am', range(22)],
+    // Never across midnight: a range from 22:00 would be a day from the small hours named.
+    ['10 to 1am', clock(0, 50)],
+    ['10 to 2am', clock(1, 50)],
+    ['ten to one in the morning', clock(0, 50)],
   ])('%s', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });

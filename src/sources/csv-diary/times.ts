@@ -19,10 +19,11 @@
  * The spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm", British "half 9pm"
  * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "5 to 9pm" and
  * "8 to 10pm" are also ranges within one half of the day, which hold the spoken time too, so they are read as the
- * ranges (17:00, 20:00, flagged); so are "10 to 12pm", "10 to 1pm" and "10 to 2am", ranges of at most four hours
- * across noon or midnight (10:00, 10:00, 22:00, flagged) that also hold 11:50, 12:50 and 01:50: either reading is
- * common, and an exact time the writer did not mean would be wrong without a flag. "10 to 9pm" as a range would
- * start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
+ * ranges (17:00, 20:00, flagged); so are "10 to 12pm" and "10 to 1pm", ranges of at most four hours across noon
+ * (10:00, flagged) that also hold 11:50 and 12:50: either reading is common, and an exact time the writer did not
+ * mean would be wrong without a flag. Never across midnight: "10 to 1am" as a range would start at 22:00 on the
+ * evening of the row's date, a day from the small hours it also names, so it is 00:50. "10 to 9pm" as a range
+ * would start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
  * 9") the hour is unknown, as for "9". Numbers written as words, one to twelve, twenty and twenty-five ("ten to
  * nine pm", "half past eight in the evening", "eleven at night", "nine"), are read as the digits are, when the
  * cell cannot be read as written; other number words ("thirteen", "twenty one") are not, and words that are still
@@ -458,7 +459,7 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
 
 /**
  * Whether "n to <clock>" reads as a range in one half of the day ("5 to 9pm", "8 to 10", "20 to 22:00"), or as a
- * range of at most CROSSING_HOURS across noon or midnight ("10 to 1pm": 10am to 1pm; "10 to 2am": 10pm to 2am).
+ * range of at most CROSSING_HOURS across noon ("10 to 1pm": 10am to 1pm).
  */
 function alsoRange(n: number, clock: Clock): boolean {
   if (clock.bare) return n <= 12;
@@ -468,10 +469,11 @@ function alsoRange(n: number, clock: Clock): boolean {
   if (n > 12) return !twelveHour(clock.meridiem) && n < end;
   const start = hour24(n, clock.meridiem);
   if (start !== undefined && start < end) return true;
-  if (clock.meridiem !== 'am' && clock.meridiem !== 'pm') return false;
-  const other = hour24(n, clock.meridiem === 'am' ? 'pm' : 'am');
-  // "10 to 12am" ends at midnight, the start of the row's date: no range of that date ends there.
-  return other !== undefined && end !== 0 && (end - other + 24) % 24 <= CROSSING_HOURS;
+  // Across noon only: a range across midnight ("10 to 1am" as 10pm to 1am) would start on the evening before the
+  // small hours the spoken reading (00:50) gives, a day's difference on the row's date; so it is ten to one.
+  if (clock.meridiem !== 'pm') return false;
+  const other = hour24(n, 'am');
+  return other !== undefined && end - other <= CROSSING_HOURS;
 }
 
 /** The longest range across noon or midnight that "n to <clock>" is read as (see the module comment). */
