@@ -159,9 +159,18 @@ export class RowReader {
             hint: 'Write the time after the date as 21:40 or 9:40pm, or as an ISO 8601 stamp with its UTC offset (YYYY-MM-DDThh:mm+01:00, or Z for UTC; a zone name such as CET is not read, several zones share some), or leave it out if unknown',
           }
         : { code: 'DIARY_BAD_TIME', message: `Time "${written}" ${reading.why}`, hint: TIME_HINT };
-    // A spreadsheet writes a date-only value as midnight ("2024-02-03T00:00:00Z"): beside a filled Time cell,
-    // midnight says no time, so the row is read from its date and Time cell, as other rows are.
-    if (cell.kind === 'fixed' && cell.zoned && !(timeCell !== '' && isMidnight(cell.zoned))) {
+    if (cell.kind === 'fixed' && cell.zoned) {
+      // A spreadsheet writes a date-only value as midnight: of its own clock ("2024-02-03T00:00:00Z"), or of the
+      // zone it was typed in, converted to UTC ("2024-02-02T23:00:00Z" for 3 February in London in summer).
+      // Midnight then says no time, so the row is read from that date and its Time cell, as other rows are; a
+      // blank Time cell keeps the date alone, never a made-up 00:00.
+      const dateOnly = this.dateOnlyStamp(cell.ymd, cell.zoned, date);
+      if (dateOnly !== undefined) {
+        const timeReading = readTimeCell(timeCell);
+        if (timeReading.kind === 'bad')
+          return { code: 'DIARY_BAD_TIME', message: `Time "${timeCell}" ${timeReading.why}`, hint: TIME_HINT };
+        return { cell, date: dateOnly, reading: timeReading, written: timeCell };
+      }
       const stamp = this.stamped(dateRaw, cell.ymd, cell.zoned, reading, written);
       return 'code' in stamp ? stamp : { cell, date, reading, written, stamp };
     }
@@ -171,6 +180,20 @@ export class RowReader {
       return { cell, date, reading: NO_MERIDIEM, written };
     }
     return { cell, date, reading, written };
+  }
+
+  /**
+   * The date a stamp stands for when it is a date-only value: midnight of its own clock (its written date), or
+   * midnight in the case zone (that local date); undefined for any other time.
+   */
+  private dateOnlyStamp(ymd: Ymd, zoned: ZonedTime, written: string): string | undefined {
+    if (zoned.s) return undefined;
+    if (isMidnight(zoned)) return written;
+    const at = stampInstant(ymd, zoned);
+    if ('invalid' in at) return undefined;
+    const local = new Date(at.ms + tzOffset(this.ctx.options.timezone, new Date(at.ms)) * 60_000);
+    if (local.getUTCHours() !== 0 || local.getUTCMinutes() !== 0 || local.getUTCSeconds() !== 0) return undefined;
+    return local.toISOString().slice(0, 10);
   }
 
   /**
