@@ -27,7 +27,8 @@
  *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
  *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
  * 8. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
- * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]` (it reads only the windows of the
+ *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`;
@@ -63,6 +64,7 @@ import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
+import { phoneWindows } from './phone-windows.js';
 import { PLATE_RE, plate } from './plates.js';
 import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
@@ -211,6 +213,7 @@ const LETTER_O_DIGITS_RE = new RegExp(
 /**
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
+ * At most 9 characters: the 12 before a number are enough to find it, however long the text.
  */
 const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.-]{0,2}$/;
 /** Endings that are rarely a word: a host on one of them is a URL even without a path. */
@@ -559,15 +562,22 @@ export class Redactor {
 
   private phones(text: FoldedText): void {
     if (!/\d{3}/.test(text.text)) return;
-    this.counts.phone += text.replaceFound(
-      (s) =>
-        phoneNumbers()
-          .findPhoneNumbersInText(s, { defaultCountry: this.region as CountryCode | undefined })
-          .map((f) => {
-            const lead = s[f.startsAt] === '+' ? null : CALLING_CODE_BEFORE.exec(s.slice(0, f.startsAt));
-            return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
-          }),
-      '[PHONE]',
-    );
+    this.counts.phone += text.replaceFound((s) => {
+      // Only the places a number can be (phone-windows.ts): a hostile text made the library parse every digit.
+      const { searched, unread } = phoneWindows(s);
+      const found =
+        searched === undefined
+          ? []
+          : phoneNumbers()
+              .findPhoneNumbersInText(searched, { defaultCountry: this.region as CountryCode | undefined })
+              .map((f) => {
+                const lead =
+                  s[f.startsAt] === '+'
+                    ? null
+                    : CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, f.startsAt - 12), f.startsAt));
+                return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
+              });
+      return [...found, ...unread];
+    }, '[PHONE]');
   }
 }
