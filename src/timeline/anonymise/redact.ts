@@ -16,7 +16,9 @@
  *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
  *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
  *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
- *    → `[ID]`;
+ *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
+ *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts) → `[PASSPORT]`, `[ACCOUNT]`,
+ *    `[UTR]` (without the word they stay `[PHONE]`);
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -66,6 +68,7 @@ import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
 import { PLATE_RE, plate } from './plates.js';
+import { REFERENCE_RES } from './references.js';
 import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -136,6 +139,9 @@ export type RedactionType =
   | 'mac'
   | 'sortcode'
   | 'iban'
+  | 'passport'
+  | 'account'
+  | 'utr'
   | 'plate'
   | 'postcode'
   | 'address'
@@ -327,6 +333,9 @@ export class Redactor {
     mac: 0,
     sortcode: 0,
     iban: 0,
+    passport: 0,
+    account: 0,
+    utr: 0,
     plate: 0,
     postcode: 0,
     address: 0,
@@ -443,6 +452,12 @@ export class Redactor {
     this.sub(t, MAC_RE, 'mac', '[MAC]');
     this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
     this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
+    // Before sort codes, cards, NHS numbers and phone numbers, which would take their digits.
+    for (const [kind, re] of REFERENCE_RES)
+      t.replace(re, (m) => {
+        this.counts[kind]++;
+        return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
+      });
     t.replace(SORT_CODE_RE, (m, text) => {
       if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
       this.counts.sortcode++;
