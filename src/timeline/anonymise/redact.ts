@@ -11,7 +11,8 @@
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
- * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`; payment card numbers, IMEIs and NHS
+ * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
+ *    (`version 10.0.1.2`) set aside; payment card numbers, IMEIs and NHS
  *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
  *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
  *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
@@ -33,7 +34,7 @@
  *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
- * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`;
+ * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -64,10 +65,10 @@ import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.j
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
-import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
+import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
-import { PLATE_RE, plate } from './plates.js';
+import { flight, PLATE_RE, plate } from './plates.js';
 import { REFERENCE_RES } from './references.js';
 import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
@@ -440,7 +441,9 @@ export class Redactor {
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
-    // Before dates and phone numbers, which would take their digits for a phone number (or a date).
+    // Before dates and phone numbers, which would take their digits for a phone number (or a date). A version
+    // number after its word is set aside first: it is no address.
+    t.setAside(VERSION_RE, () => true, '\uE000');
     this.sub(t, IPV4_RE, 'ip', '[IP]');
     t.replace(IPV6_RE, (m) => {
       // A full stop after the address ends the sentence.
@@ -490,7 +493,11 @@ export class Redactor {
       '[PHONE]',
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
-    this.sub(t, PLATE_RE, 'plate', '[PLATE]', plate);
+    t.replace(PLATE_RE, (m, text) => {
+      if (!plate(m) || flight(m, text)) return undefined;
+      this.counts.plate++;
+      return '[PLATE]';
+    });
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
