@@ -75,4 +75,17 @@ describe('anonymise: version numbers and flights are no IP addresses or plates',
     for (const [text, expected] of cases) expect(r.redact(text), text).toBe(expected);
     expect(r.counts.plate).toBe(4);
   });
+
+  it.each([
+    [
+      'version words and dotted numbers',
+      'version 1.1.1.1.1. '.repeat(10_000),
+      'version 1.1.1.1.1. '.repeat(10_000),
+    ],
+    ['flights one after another', 'flight BA12 LHR '.repeat(10_000), 'flight BA12 LHR '.repeat(10_000)],
+    // A letter glued after the dotted run makes it no version: its digits are a number.
+    ['a version word before a run of dots', `build 1${'.1'.repeat(100_000)}a`, 'build [PHONE]a'],
+  ])('reads a long run once: %s', (_what, text, expected) => {
+    expect(new Redactor([], 'GB', { shiftedDates: true }).redact(text)).toBe(expected);
+  });
 });
