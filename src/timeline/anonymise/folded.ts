@@ -106,6 +106,8 @@ export class FoldedText {
   /** Per folded character: 1 where it is a boundary the fold took away (read only by the second copy). */
   private readonly boundary: Uint8Array | undefined;
   private readonly folded: string;
+  /** The copies the patterns read, until the next edit. */
+  private read: Reading[] | undefined;
 
   constructor(readonly original: string) {
     if (ASCII.test(original) || (original.normalize('NFKC') === original && !INVISIBLE.test(original))) {
@@ -271,6 +273,12 @@ export class FoldedText {
 
   /** The copies the patterns read: the text without its boundaries and, when it has some, the text itself. */
   private readings(): Reading[] {
+    // Read by every pattern: built again only after an edit (each build walks the whole text).
+    this.read ??= this.build();
+    return this.read;
+  }
+
+  private build(): Reading[] {
     const t = this.current;
     const boundary = this.boundary;
     if (!boundary) return [{ text: t, at: undefined }];
@@ -378,6 +386,7 @@ export class FoldedText {
     next.set(from.subarray(at), w);
     this.current = parts.join('');
     this.from = next;
+    this.read = undefined;
   }
 
   /** The folded original's span behind [start, end) of the text. */

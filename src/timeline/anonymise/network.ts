@@ -9,6 +9,14 @@
  * written; each names a home connection or a handset. An IPv6 candidate is a run of hex digits, colons and dots
  * with a `::` or two `hex:` groups in it, kept only when `isIPv6` accepts it, so a time (`21:30:05`) or a MAC
  * address is none. (node:net's isIP is not used: the timeline reads nothing of the network, by design.)
+ *
+ *   updated to version 10.0.1.2 / build 10.0.1.2 / Windows 10.0.19045.4170     (a version: kept)
+ *
+ * A version number of four or more dotted parts is written like an IPv4 address (or, longer, like a phone number
+ * with dots) and was `[IP]` or `[PHONE]`; it names an app or a system, not a person. It is kept as written where a
+ * version word comes just before it ("version", "ver.", "v", "build", "release", "firmware", "software",
+ * "update", "iOS", "Android", "Windows", "macOS"), and only then: a bare `10.0.1.2` can be a home network's
+ * address and stays `[IP]`. Three parts are not taken (`release 12.03.2024` is a date, shifted as dates are).
  */
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -27,6 +35,14 @@ const IPV4_WHOLE = new RegExp(`^(?:${OCTET}\\.){3}${OCTET}$`);
  */
 export const IPV6_RE =
   /(?<![\p{L}\p{N}_:.])(?=[\dA-Fa-f:.]{0,40}::|(?:[\dA-Fa-f]{1,4}:){2})[\dA-Fa-f:.]{2,45}(?![\p{L}\p{N}_:]|\.\d)/gu;
+
+/**
+ * Four or more dotted numbers (not part of a longer dotted number, and with no port after them, which makes them an
+ * address: `81.2.69.160:8080`) just after a version word. The word is a
+ * bounded look-behind, so only the number is matched and each position is read back a few characters at most.
+ */
+export const VERSION_RE =
+  /(?<=(?<![\p{L}\p{N}_])(?:version|ver\.?|v|build|release|firmware|software|update[ds]?(?:\s{1,3}to)?|ios|ipados|android|windows|macos)\s{0,3}[:#]?\s{0,3})(?<![\p{N}.])\d{1,6}(?:\.\d{1,6}){3,}(?![\p{L}\p{N}_]|[.:]\d)/giu;
 
 /** MAC addresses: six hex pairs split by one kind of separator, or three dotted groups of four. */
 export const MAC_RE =

@@ -11,6 +11,14 @@
  * A12 NOW") and roads keep their words. Case-insensitive only in the current format (the digits inside the
  * letters make it no word); older formats only in capitals, as plates are written. Not attempted: dateless and
  * Northern Irish marks (`ABC 1234`, `1 AB`), which are too like other codes.
+ *
+ *   flight BA12 LHR / LH20 FRA delayed again     (a flight: airline code, flight number, airport)
+ *
+ * A two-digit flight number between an airline's code and an airport's has the shape of a current plate and was
+ * `[PLATE]`. It is kept where all three hold: the first two letters are an airline's (`AIRLINES`), the last three
+ * an airport's (`AIRPORTS`), and a word about flying comes within a few words before or after ("flight",
+ * "landed", "boarding"…). One or two of them are chance in a real plate ("his car BA12 LHR"), which stays
+ * `[PLATE]`: a plate let through names a car's keeper, a flight taken for a plate only loses a flight number.
  */
 
 /** `cls` (a character class body of capitals) with its lower-case letters too. */
@@ -49,4 +57,38 @@ export function plate(m: RegExpExecArray): boolean {
   }
   const letters = g['suffix'] !== undefined ? text.slice(0, 3) : text.slice(-3);
   return !WORDS.has(letters);
+}
+
+/** IATA codes of airlines flying from the UK (codes holding a digit, such as easyJet's U2, never look like a plate). */
+const AIRLINES = new Set(
+  `BA VS FR LS BY EI KL AF LH EK QR EY AA UA DL AC IB VY TP SK AY LX OS SN TK SQ CX QF NH JL AI ET MS WY SV LO AZ BE
+LM UX OA JU RO FB PC DY`.split(/\s+/),
+);
+
+/** IATA codes of UK airports and of the airports most flown to from them. */
+const AIRPORTS = new Set(
+  `LHR LGW STN LTN LCY SEN MAN BHX EDI GLA BRS NCL LPL EMA LBA ABZ BFS BHD SOU EXT CWL NWI DSA MME JER GCI IOM BOH
+PIK JFK EWR LAX SFO ORD MIA BOS IAD ATL YYZ CDG ORY AMS FRA MUC MAD BCN DUB FCO MXP ZRH GVA VIE CPH ARN OSL HEL LIS
+OPO ATH IST DXB DOH AUH SIN HKG NRT HND BKK DEL BOM SYD MEL JNB CPT PMI AGP ALC FAO TFS LPA ACE FUE BRU PRG BUD WAW
+KRK NCE LYS MRS BER HAM DUS CGN STR NAP VCE BLQ PSA CTA HER RHO CFU LCA MLA`.split(/\s+/),
+);
+
+/** Words about a flight, read a few words either side of a plate-shaped code. */
+const FLIGHT_BEFORE =
+  /\b(?:flights?|flt|flew|fly(?:ing)?|plane|airport|boarding|board|gate|terminal|landed|landing|departs?|departing|departure|arriv(?:es|ed|ing|al)|delayed|check-?in)\b[^.!?\n]{0,20}$/i;
+const FLIGHT_AFTER =
+  /^[^.!?\n]{0,20}\b(?:flights?|landed|lands|landing|departs?|departed|departing|delayed|boarding|gate|terminal|arriv(?:es|ed|ing)|took off|cancelled)\b/i;
+
+/**
+ * Whether a current-format `PLATE_RE` match in `text` is a flight: an airline's code, an airport's, and a word
+ * about flying near it.
+ */
+export function flight(m: RegExpExecArray, text: string): boolean {
+  const code = m.groups?.['current']?.toUpperCase();
+  if (code === undefined || !AIRLINES.has(code.slice(0, 2)) || !AIRPORTS.has(code.slice(-3))) return false;
+  const end = m.index + m[0].length;
+  return (
+    FLIGHT_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+    FLIGHT_AFTER.test(text.slice(end, end + 40))
+  );
 }

@@ -11,12 +11,15 @@
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
- * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`; payment card numbers, IMEIs and NHS
+ * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
+ *    (`version 10.0.1.2`) set aside; payment card numbers, IMEIs and NHS
  *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
  *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
  *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
  *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
- *    → `[ID]`;
+ *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
+ *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts) → `[PASSPORT]`, `[ACCOUNT]`,
+ *    `[UTR]` (without the word they stay `[PHONE]`);
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -27,10 +30,11 @@
  *    digits for a phone number; with the dates shifted, a day and month without a year (`14/2`, `14.02.`,
  *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
  * 8. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
- * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]`, then any remaining run of 7+
+ * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]` (it reads only the windows of the
+ *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
- * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`;
+ * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -61,9 +65,11 @@ import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.j
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
-import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE } from './network.js';
+import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
-import { PLATE_RE, plate } from './plates.js';
+import { phoneWindows } from './phone-windows.js';
+import { flight, PLATE_RE, plate } from './plates.js';
+import { REFERENCE_RES } from './references.js';
 import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -134,6 +140,9 @@ export type RedactionType =
   | 'mac'
   | 'sortcode'
   | 'iban'
+  | 'passport'
+  | 'account'
+  | 'utr'
   | 'plate'
   | 'postcode'
   | 'address'
@@ -211,6 +220,7 @@ const LETTER_O_DIGITS_RE = new RegExp(
 /**
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
+ * At most 9 characters: the 12 before a number are enough to find it, however long the text.
  */
 const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.-]{0,2}$/;
 /** Endings that are rarely a word: a host on one of them is a URL even without a path. */
@@ -324,6 +334,9 @@ export class Redactor {
     mac: 0,
     sortcode: 0,
     iban: 0,
+    passport: 0,
+    account: 0,
+    utr: 0,
     plate: 0,
     postcode: 0,
     address: 0,
@@ -428,7 +441,9 @@ export class Redactor {
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
-    // Before dates and phone numbers, which would take their digits for a phone number (or a date).
+    // Before dates and phone numbers, which would take their digits for a phone number (or a date). A version
+    // number after its word is set aside first: it is no address.
+    t.setAside(VERSION_RE, () => true, '\uE000');
     this.sub(t, IPV4_RE, 'ip', '[IP]');
     t.replace(IPV6_RE, (m) => {
       // A full stop after the address ends the sentence.
@@ -440,6 +455,12 @@ export class Redactor {
     this.sub(t, MAC_RE, 'mac', '[MAC]');
     this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
     this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
+    // Before sort codes, cards, NHS numbers and phone numbers, which would take their digits.
+    for (const [kind, re] of REFERENCE_RES)
+      t.replace(re, (m) => {
+        this.counts[kind]++;
+        return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
+      });
     t.replace(SORT_CODE_RE, (m, text) => {
       if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
       this.counts.sortcode++;
@@ -472,7 +493,11 @@ export class Redactor {
       '[PHONE]',
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
-    this.sub(t, PLATE_RE, 'plate', '[PLATE]', plate);
+    t.replace(PLATE_RE, (m, text) => {
+      if (!plate(m) || flight(m, text)) return undefined;
+      this.counts.plate++;
+      return '[PLATE]';
+    });
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
@@ -559,15 +584,22 @@ export class Redactor {
 
   private phones(text: FoldedText): void {
     if (!/\d{3}/.test(text.text)) return;
-    this.counts.phone += text.replaceFound(
-      (s) =>
-        phoneNumbers()
-          .findPhoneNumbersInText(s, { defaultCountry: this.region as CountryCode | undefined })
-          .map((f) => {
-            const lead = s[f.startsAt] === '+' ? null : CALLING_CODE_BEFORE.exec(s.slice(0, f.startsAt));
-            return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
-          }),
-      '[PHONE]',
-    );
+    this.counts.phone += text.replaceFound((s) => {
+      // Only the places a number can be (phone-windows.ts): a hostile text made the library parse every digit.
+      const { searched, unread } = phoneWindows(s);
+      const found =
+        searched === undefined
+          ? []
+          : phoneNumbers()
+              .findPhoneNumbersInText(searched, { defaultCountry: this.region as CountryCode | undefined })
+              .map((f) => {
+                const lead =
+                  s[f.startsAt] === '+'
+                    ? null
+                    : CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, f.startsAt - 12), f.startsAt));
+                return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
+              });
+      return [...found, ...unread];
+    }, '[PHONE]');
   }
 }
