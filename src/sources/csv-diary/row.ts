@@ -168,7 +168,11 @@ export class RowReader {
       if (dateOnly !== undefined) {
         const timeReading = readTimeCell(timeCell);
         if (timeReading.kind === 'bad')
-          return { code: 'DIARY_BAD_TIME', message: `Time "${timeCell}" ${timeReading.why}`, hint: TIME_HINT };
+          return {
+            code: 'DIARY_BAD_TIME',
+            message: `Time "${timeCell}" ${timeReading.why}`,
+            hint: TIME_HINT,
+          };
         return { cell, date: dateOnly, reading: timeReading, written: timeCell };
       }
       const stamp = this.stamped(dateRaw, cell.ymd, cell.zoned, reading, written);
@@ -192,7 +196,8 @@ export class RowReader {
     const at = stampInstant(ymd, zoned);
     if ('invalid' in at) return undefined;
     const local = new Date(at.ms + tzOffset(this.ctx.options.timezone, new Date(at.ms)) * 60_000);
-    if (local.getUTCHours() !== 0 || local.getUTCMinutes() !== 0 || local.getUTCSeconds() !== 0) return undefined;
+    if (local.getUTCHours() !== 0 || local.getUTCMinutes() !== 0 || local.getUTCSeconds() !== 0)
+      return undefined;
     return local.toISOString().slice(0, 10);
   }
 
