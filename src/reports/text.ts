@@ -218,12 +218,16 @@ export const text: ReportFormat = {
 
 // chalk's styles (SGR sequences); the data's own escape characters never reach here (sanitize.ts).
 const STYLE = /\x1b\[[0-9;]*m/g;
-// A line led by a 12-column label ("Calls       13: …") or continuing one (12 spaces).
-const LABELLED = /^(?:[A-Z][A-Za-z/ -]{0,10} | {12})(?! )/;
+// A line led by a 12-column label ("Calls       13: …", "Busiest day 2024-…") or continuing one (12 spaces): the
+// label fills the 12 columns exactly, so a sentence ("For the full report…") is no label.
+const LABELLED = /^(?:[A-Z][A-Za-z/ -]{10} | {12})(?! )/;
+// A table row: after its indent, columns apart by two spaces or more ("  Sam     324  2024-01-08 → …").
+const TABLE_ROW = /^ +\S+(?: \S+)* {2,}\S/;
 
 /**
  * A line wider than the terminal on as many lines as it needs, each further line indented under the text: 12
- * columns after a label, else 2 more than the line's own indent ("  ! file: …" goes on at 4). A line holding a
+ * columns after a label, else 2 more than the line's own indent ("  ! file: …" goes on at 4). A table's row is
+ * left whole (the terminal folds it), as its cells must stay under their headings. A line holding a
  * " · " list breaks only between its items and at a double space (before a bracketed note), so "missed 8" or
  * "2024-01 10%" stays on one line; other lines break at any space. A word is never split, so a path, number or
  * address stays whole and copyable even when it alone is wider. The styles carry over: a terminal keeps a line's
@@ -232,7 +236,10 @@ const LABELLED = /^(?:[A-Z][A-Za-z/ -]{0,10} | {12})(?! )/;
 function wrapped(line: string, width: number): string[] {
   const plainLine = line.replace(STYLE, '');
   if (displayWidth(plainLine) <= width) return [line];
-  const indent = LABELLED.test(plainLine) ? 12 : (/^ */.exec(plainLine)?.[0].length ?? 0) + 2;
+  const labelled = LABELLED.test(plainLine);
+  // A table's row stays one line: split, its cells would no longer stand under their headings.
+  if (!labelled && TABLE_ROW.test(plainLine)) return [line];
+  const indent = labelled ? 12 : (/^ */.exec(plainLine)?.[0].length ?? 0) + 2;
   const rest = ' '.repeat(indent);
   const lead = /^ */.exec(line)?.[0] ?? '';
   // [text, break, text, break, …, text]: the breaks are kept, so the parts joined give the line back.

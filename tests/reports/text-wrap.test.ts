@@ -43,6 +43,20 @@ describe('text report wrapped to a terminal', () => {
     expect(lines[at + 1]).toMatch(/^ {4}\S/);
   });
 
+  it('leaves a table row whole, and reads a sentence as no label (60 columns)', async () => {
+    const r = await reportOf(['fixtures/demo-case']);
+    const whole = renderAs('text', r).split('\n');
+    const narrow = renderAs('text', r, 60).split('\n');
+    // The accounting and identifier tables' rows, each still one line.
+    for (const row of whole.filter((l) => /^ {2}\S.* {2,}\d/.test(l))) expect(narrow).toContain(row);
+    expect(narrow).toContain(
+      '  sms-20240601090000.xml      sms-backup-xml      752    514        238        0         0',
+    );
+    // The closing sentence goes on 2 columns in, not under a 12-column "label".
+    const at = narrow.findIndex((l) => l.startsWith('For the full report to share:'));
+    expect(narrow[at + 1]).toMatch(/^ {2}\S/);
+  });
+
   it('never splits a word wider than the terminal', async () => {
     const r = await reportOf(['fixtures/hostile-text']);
     const whole = renderAs('text', r);
