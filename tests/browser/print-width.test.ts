@@ -84,6 +84,21 @@ describe.skipIf(!HAS_CHROMIUM)(
       await page.close();
     });
 
+    it('opens the folded comparisons before printing and folds them again after, for browsers without ::details-content', async () => {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+      await page.goto(pathToFileURL(files['demo-case']!).href);
+      const openFolds = (): Promise<boolean[]> =>
+        page.evaluate(`[...document.querySelectorAll('details.aside')].map((d) => d.open)`);
+      const before = await openFolds();
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.every((o) => !o)).toBe(true);
+      await page.evaluate(`window.dispatchEvent(new Event('beforeprint'))`);
+      expect(await openFolds()).toEqual(before.map(() => true));
+      await page.evaluate(`window.dispatchEvent(new Event('afterprint'))`);
+      expect(await openFolds()).toEqual(before);
+      await page.close();
+    });
+
     it('draws every channel of the daily legend inside the chart', async () => {
       const page = await printed('mixed-case');
       const outside: string[] = await page.evaluate(

@@ -1,11 +1,24 @@
 /**
- * The page's only script: the chronology annex filter (free text and channel). It is a fixed string, allowed by
- * its SHA-256 in the Content-Security-Policy, and it only reads the table already in the page and toggles the
- * `hidden` attribute of rows: it builds no markup (no innerHTML), evaluates nothing and opens no connection. The
- * controls are hidden until it runs, so a page opened with scripts off shows every row and no dead controls.
+ * The page's only script: the chronology annex filter (free text and channel), and the opening for print of the
+ * comparisons folded away on screen (`details.aside`: the stylesheet opens them in print where the browser
+ * supports `::details-content`, Chromium; this does it in the others, and folds them again after). It is a fixed
+ * string, allowed by its SHA-256 in the Content-Security-Policy, and it only reads the page and toggles the
+ * `hidden` attribute of rows and the `open` attribute of those folds: it builds no markup (no innerHTML),
+ * evaluates nothing and opens no connection. The controls are hidden until it runs, so a page opened with
+ * scripts off shows every row and no dead controls.
  */
 export const FILTER_SCRIPT = `(function () {
   'use strict';
+  if (window.addEventListener && document.querySelectorAll) {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      var folds = document.querySelectorAll('details.aside:not([open])');
+      for (var i = 0; i < folds.length; i++) { folds[i].open = true; opened.push(folds[i]); }
+    });
+    window.addEventListener('afterprint', function () {
+      while (opened.length) opened.pop().open = false;
+    });
+  }
   var table = document.getElementById('annex-table');
   var box = document.getElementById('annex-filter');
   if (!table || !box) return;
