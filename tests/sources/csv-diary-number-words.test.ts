@@ -61,6 +61,12 @@ describe('times written in words', () => {
     // Only one to twelve, twenty and twenty-five are read; other words, and words in other words, stay as today.
     ['thirteen', FREE],
     ['twenty one', FREE],
+    // Number words joined to each other are one number, or a clock time ("ten-twenty" is 10:20) these words do
+    // not spell: read as digits they made ranges ("20-1" from 20:00, "10-20 pm" from 10:00).
+    ['twenty-one', FREE],
+    ['ten-twenty pm', FREE],
+    ['nine-twenty at night', FREE],
+    ['one-twenty pm', FREE],
     ['often', FREE],
     ['someone rang', FREE],
     ['one of the neighbours saw him', FREE],

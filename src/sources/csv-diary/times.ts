@@ -246,6 +246,9 @@ const NUMBERS = new Map<string, number>(
   ),
 );
 NUMBERS.set('twenty', 20);
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+// Two number words joined by a hyphen or a space, but for "twenty-five" (one of the words read).
+const JOINED_NUMBER_WORDS = new RegExp(`\\b(?!twenty[- ]five\\b)(?:${NUMBER_WORDS})[- ](?:${NUMBER_WORDS})\\b`);
 
 /**
  * `readTimeCell`, noting in `said` how a clock time it returns was written. A time it cannot read as written
@@ -257,6 +260,9 @@ function readTime(raw: string, said: Said): TimeReading {
   const reading = readWritten(raw, said);
   if (reading.kind !== 'bad' && !(reading.kind === 'day' && reading.how === 'free-text')) return reading;
   const t = lowerPlain(raw);
+  // Number words joined to each other ("twenty-one", "ten-twenty pm", "ten twenty") are one number or a clock time
+  // these words do not spell: as digits they would read as a range ("20-1", "10-20 pm"), so they stay words.
+  if (JOINED_NUMBER_WORDS.test(t)) return reading;
   const digits = t.replace(NUMBER_WORD, (w) => String(NUMBERS.get(w) ?? 25)); // 25: "twenty-five".
   if (digits === t) return reading;
   const inDigits: Said = { twelveHour: false };
