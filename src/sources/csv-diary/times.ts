@@ -246,9 +246,12 @@ const NUMBERS = new Map<string, number>(
   ),
 );
 NUMBERS.set('twenty', 20);
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
 // Two number words joined by a hyphen or a space, but for "twenty-five" (one of the words read).
-const JOINED_NUMBER_WORDS = new RegExp(`\\b(?!twenty[- ]five\\b)(?:${NUMBER_WORDS})[- ](?:${NUMBER_WORDS})\\b`);
+const JOINED_NUMBER_WORDS = new RegExp(
+  `\\b(?!twenty[- ]five\\b)(?:${NUMBER_WORDS})[- ](?:${NUMBER_WORDS})\\b`,
+);
 
 /**
  * `readTimeCell`, noting in `said` how a clock time it returns was written. A time it cannot read as written
