@@ -68,6 +68,17 @@ describe('the spoken clock', () => {
     ['10 to 1am', clock(0, 50)],
     ['10 to 2am', clock(1, 50)],
     ['ten to one in the morning', clock(0, 50)],
+    // Midnight and noon as the hour: "past midnight" from the date's start, "to midnight" to its end. A number
+    // that can be an hour ("10 to midnight", "5 to noon") stays a range, as "10 to 11pm" does.
+    ['20 to midnight', clock(23, 40)],
+    ['25 to midnight', clock(23, 35)],
+    ['quarter to midnight', clock(23, 45)],
+    ['10 past midnight', clock(0, 10)],
+    ['20 past midnight', clock(0, 20)],
+    ['half past midnight', clock(0, 30)],
+    ['5 past noon', clock(12, 5)],
+    ['quarter past midday', clock(12, 15)],
+    ['10 to midnight', range(22)],
   ])('%s', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });

@@ -24,7 +24,9 @@
  * mean would be wrong without a flag. Never across midnight: "10 to 1am" as a range would start at 22:00 on the
  * evening of the row's date, a day from the small hours it also names, so it is 00:50. "10 to 9pm" as a range
  * would start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
- * 9") the hour is unknown, as for "9". Numbers written as words, one to twelve, twenty and twenty-five ("ten to
+ * 9") the hour is unknown, as for "9". Midnight and noon can be the hour: "20 to midnight" is 23:40 and "quarter
+ * past midnight" 00:15 on the row's date (midnight is its end after "to", its start after "past"), "twenty to
+ * noon" 11:40; "10 to midnight" stays the range from 22:00, as "10 to 11pm" does. Numbers written as words, one to twelve, twenty and twenty-five ("ten to
  * nine pm", "half past eight in the evening", "eleven at night", "nine"), are read as the digits are, when the
  * cell cannot be read as written; other number words ("thirteen", "twenty one") are not, and words that are still
  * no time ("one of the neighbours saw") keep only the date, as before.
@@ -446,9 +448,11 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   const half = HALF.exec(t);
   const m = half ? ([t, 'half', undefined, 'past', half[1]] as const) : PAST_TO.exec(t);
   if (!m) return undefined;
+  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  const named = NAMED_HOURS.get(m[4]!);
+  if (named !== undefined) return pastOrToNamed(m[1]!, m[3] === 'to', minutes, named, approx);
   const clock = readClock(m[4]!);
   if (clock === undefined || isInvalid(clock) || clock.m !== 0) return undefined;
-  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
   if (
     /\d/.test(m[1]!) &&
     m[2] === undefined &&
@@ -463,6 +467,32 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   said.twelveHour = twelveHour(clock.meridiem);
+  return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+}
+
+// Hours named by a word, as minutes of the row's date: midnight is its start after "past" and its end after "to".
+const NAMED_HOURS = new Map<string, 'midnight' | number>([
+  ['midnight', 'midnight'],
+  ['noon', 12 * 60],
+  ['midday', 12 * 60],
+]);
+
+/**
+ * "quarter to midnight" (23:45), "20 past midnight" (00:20), "twenty to noon" (11:40) on the row's date. A number
+ * that can be an hour ("10 to midnight", "5 to noon") is left to RANGE, as "10 to 11pm" is: the range holds the
+ * spoken time too. undefined when the minutes are none ("half to noon", "75 past midnight").
+ */
+function pastOrToNamed(
+  said: string,
+  to: boolean,
+  minutes: number,
+  named: 'midnight' | number,
+  approx: boolean,
+): TimeReading | undefined {
+  if (/\d/.test(said) && to && minutes <= 12) return undefined;
+  if (minutes < 1 || minutes > 59 || (said === 'half' && to)) return undefined;
+  const base = named === 'midnight' ? (to ? 24 * 60 : 0) : named;
+  const at = base + (to ? -minutes : minutes);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
 }
 
