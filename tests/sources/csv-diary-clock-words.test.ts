@@ -79,6 +79,9 @@ describe('the spoken clock', () => {
     ['5 past noon', clock(12, 5)],
     ['quarter past midday', clock(12, 15)],
     ['10 to midnight', range(22)],
+    ['20 past 12 noon', clock(12, 20)],
+    ['10 mins to 9pm', clock(20, 50)],
+    ['5 min past 3pm', clock(15, 5)],
   ])('%s', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
   });

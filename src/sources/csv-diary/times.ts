@@ -154,7 +154,7 @@ const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 // before "to" that can start a range in one half of the day ("8 to 10pm", "5 to 9pm") is left to RANGE: read as
 // "minutes to", it would make up an exact time (21:52) from a two-hour span (see `pastOrTo`). "past" joins no
 // range, so "20 past 10pm" is a time.
-const PAST_TO = /^(half|quarter|\d{1,2})( minutes?)? (past|to) (.+)$/;
+const PAST_TO = /^(half|quarter|\d{1,2})( minutes?| mins?)? (past|to) (.+)$/;
 // British "half 9" is half past nine. (German "halb 9" is half to nine, but that is written in German.)
 const HALF = /^half (\d.*)$/;
 
@@ -298,8 +298,9 @@ function readWritten(raw: string, said: Said): TimeReading {
     if (t === before) break;
     approx = true;
   }
-  // "12 noon", "12noon", "12:00 midday" are noon; "12 midnight" is midnight, whose date is as unclear as ever.
-  t = t.replace(/^12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '');
+  // "12 noon", "12noon", "12:00 midday" are noon ("20 past 12 noon" 12:20); "12 midnight" is midnight, whose date
+  // is as unclear as ever.
+  t = t.replace(/(^| )12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '$1');
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
   if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
   const spoken = pastOrTo(t, approx, said);
