@@ -4,11 +4,12 @@
  * this source exists so the format id of the read-back input still says "diary", which is how the analysis
  * knows a file has no export period (a diary does not limit the days a channel covers). Sample:
  *
- *   {"format":"chronolog-anonymised-timeline","version":2,"handKept":true,"input":"input-003","originalFormat":"csv-diary","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
- *   {"utc":"2024-02-02T00:00:00.000Z","precision":"day","channel":"in-person","kind":"visit","direction":"incoming","sender":null,"role":"subject","call":null,"conversation":null,"text":"Waiting outside [ADDRESS]","textLength":31,"flags":[],"dedupe":7}
+ *   {"format":"chronolog-anonymised-timeline","version":3,"handKept":true,"input":"input-003","originalFormat":"csv-diary","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
+ *   {"utc":"2024-02-02T00:00:00.000Z","precision":"day","channel":"in-person","kind":"visit","direction":"incoming","sender":null,"role":"subject","call":null,"conversation":null,"text":"Waiting outside [ADDRESS]","textLength":25,"flags":[],"dedupe":7}
  *   {"rejected":"DIARY_BAD_DATE"}
  *
- * Unsupported: version 1 files (one file per case, no hand-kept inputs).
+ * Versions 2 and 3 are read (they differ only in what `textLength` means: see chronolog-jsonl.ts). Unsupported:
+ * version 1 files (one file per case, no hand-kept inputs).
  */
 import { ANONYMISED_TIMES } from '../model/time-range.js';
 import { HAND_KEPT_HEADER, parseAnonymised } from './chronolog-jsonl.js';
@@ -19,7 +20,7 @@ export const chronologJsonlDiary: Source = {
   id: 'chronolog-jsonl-diary',
   label: 'chronolog anonymised diary (.jsonl)',
   reads: 'an anonymised hand-kept input (diary) written by `chronolog anonymise`',
-  recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":2,"handKept":true,…}',
+  recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":2|3,"handKept":true,…}',
   howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (a diary becomes one input-NNN.jsonl)',
   extensions: ['.jsonl'],
   times: ANONYMISED_TIMES,

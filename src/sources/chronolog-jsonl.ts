@@ -1,9 +1,9 @@
 /**
  * chronolog's own anonymised timeline (written by `chronolog anonymise`), read back so `report`, `batch` and
- * `timeline` work on anonymised data. Version 2 writes one file per original input (`input-001.jsonl`, …, in
- * the original order); its first line is a header, then one line per record of that input. Samples:
+ * `timeline` work on anonymised data. Versions 2 and 3 write one file per original input (`input-001.jsonl`, …,
+ * in the original order); its first line is a header, then one line per record of that input. Samples:
  *
- *   {"format":"chronolog-anonymised-timeline","version":2,"handKept":false,"input":"input-004","originalFormat":"sms-backup-xml","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
+ *   {"format":"chronolog-anonymised-timeline","version":3,"handKept":false,"input":"input-004","originalFormat":"sms-backup-xml","incomplete":false,"datesShifted":false,"textDropped":false,"pseudonyms":"…"}
  *   {"utc":"2024-01-08T21:14:00.000Z","precision":"min","channel":"sms","kind":"message","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":null,"conversation":null,"text":"Call me [NAME:p5d1e]","textLength":20,"flags":[],"dedupe":41}
  *   {"utc":"2024-01-09T07:02:11.000Z","precision":"s","channel":"call","kind":"call","direction":"incoming","sender":"p3b9c0e6f1a2d4c58","role":"subject","call":{"status":"missed"},"conversation":null,"text":null,"textLength":null,"flags":[],"dedupe":42}
  *   {"skipped":"system-notice"}
@@ -15,7 +15,10 @@
  *   de-duplicate exactly as the originals did although text is redacted.
  * - `{"skipped":REASON}` and `{"rejected":CODE}` stand for records the original input skipped or rejected: they
  *   are skipped or rejected again with the same reason or code, so the books match the original's.
- * - The v2 header is not a record. `"incomplete":true` (the original stopped early) ends the read with
+ * - `textLength`: in version 3, the length of `text` as written here (the redacted text), null when the text was
+ *   dropped (`"textDropped":true`); in version 2, the original text's length, given even with the text dropped.
+ *   Reading does not use it, so both versions are read alike; the number tells a study which meaning it has.
+ * - The v2/v3 header is not a record. `"incomplete":true` (the original stopped early) ends the read with
  *   CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE after every line is read, so the input is marked incomplete again; with
  *   `"readToEnd":true` too (the original was read to its end, some records unusable for a reason of the whole
  *   file, such as a day/month order that cannot be told), it is marked read to the end as well.
@@ -35,9 +38,10 @@ import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
-const HEADER = /^\{"format":"chronolog-anonymised-timeline","version":[12][,}]/;
+const HEADER = /^\{"format":"chronolog-anonymised-timeline","version":[123][,}]/;
 /** The header of a hand-kept input, which `chronolog-jsonl-diary` reads. */
-export const HAND_KEPT_HEADER = /^\{"format":"chronolog-anonymised-timeline","version":2,"handKept":true[,}]/;
+export const HAND_KEPT_HEADER =
+  /^\{"format":"chronolog-anonymised-timeline","version":[23],"handKept":true[,}]/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 const REASON = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
@@ -153,7 +157,7 @@ function isJson(text: string): boolean {
   }
 }
 
-/** Reads an anonymised file, either version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. */
+/** Reads an anonymised file, any version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. */
 export async function parseAnonymised(input: SourceInput, ctx: SourceContext): Promise<void> {
   let incomplete = false;
   let readToEnd = false;
@@ -176,7 +180,7 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       } catch {
         throw new SourceFailure('CHRONOLOG_JSONL_HEADER', 'the chronolog header line is not valid JSON', 1);
       }
-      // Version 1 counted its header as a record; version 2's header is the file's, not a record of the input.
+      // Version 1 counted its header as a record; version 2's and 3's header is the file's, not a record of the input.
       if (header['version'] === 1) ctx.skip('header', 1);
       incomplete = header['incomplete'] === true;
       readToEnd = incomplete && header['readToEnd'] === true;
@@ -215,7 +219,7 @@ export const chronologJsonl: Source = {
   id: 'chronolog-jsonl',
   label: 'chronolog anonymised timeline (.jsonl)',
   reads: 'the pseudonymised inputs written by `chronolog anonymise`',
-  recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":1|2,…}',
+  recognisedBy: 'a first line {"format":"chronolog-anonymised-timeline","version":1|2|3,…}',
   howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (writes OUTDIR/input-001.jsonl, …)',
   extensions: ['.jsonl'],
   times: ANONYMISED_TIMES,

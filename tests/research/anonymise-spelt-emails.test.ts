@@ -52,4 +52,28 @@ describe('anonymise: e-mail addresses spelt out', () => {
       expect(r.redact(kept)).toBe(kept);
     expect(r.counts.email).toBe(3);
   });
+
+  it('takes a spaced "@" for an address only before a provider or a known ending', () => {
+    const r = new Redactor([], 'GB');
+    for (const kept of [
+      'see you @ home.Love you',
+      "I'm @ work.so busy",
+      'text me @ 9pm.ok',
+      'see you @ live.Love you',
+    ])
+      expect(r.redact(kept)).toBe(kept);
+    expect(r.counts.email).toBe(0);
+    expect(
+      r.redact('sam.sample @ gmail . com, sam (at) outlook (dot) co (dot) uk, hans @ web.de, x @ yahoo.so'),
+    ).toBe('[EMAIL], [EMAIL], [EMAIL], [EMAIL]');
+    expect(r.counts.email).toBe(4);
+  });
+
+  it('reads a long run of spaced "@"s in time proportional to it', () => {
+    const text = 'me @ home.so '.repeat(100_000 / 13);
+    expect(text.length).toBeGreaterThan(99_000);
+    expect(new Redactor([], 'GB').redact(text)).toBe(text);
+    const mixed = `${'you @ work.ok '.repeat(7_200)}sam @ gmail . com`;
+    expect(new Redactor([], 'GB').redact(mixed)).toBe(`${'you @ work.ok '.repeat(7_200)}[EMAIL]`);
+  });
 });

@@ -51,4 +51,41 @@ describe('anonymise: street addresses', () => {
     expect(r.redact('Apt 4B, 7 Elm Street; flat 2/1, 40 KINGSWAY')).toBe('[ADDRESS]; [ADDRESS]');
     expect(r.counts.address).toBe(2);
   });
+
+  it('takes no count of things or a distance for a lower-case street', () => {
+    const r = new Redactor([], 'GB');
+    for (const kept of [
+      'he sent 3 texts close together',
+      '2 cars drive past',
+      'a 30 second drive away',
+      'a 5 km drive',
+      'saw 2 Broadway shows',
+      'it is a 4 wheel drive',
+      'the 2 guys drive, then stop',
+    ])
+      expect(r.redact(kept)).toBe(kept);
+    expect(r.counts.address).toBe(0);
+    expect(r.redact('14 Kingsway is shut; 221b Baker Street; 7 elm road; 12 kings road')).toBe(
+      '[ADDRESS] is shut; [ADDRESS]; [ADDRESS]; [ADDRESS]',
+    );
+    expect(r.redact('4 elm close, Leeds or 9 moss drive LS1 4AB')).toBe(
+      '[ADDRESS], Leeds or [ADDRESS] [POSTCODE]',
+    );
+    expect(r.counts.address).toBe(6);
+  });
+
+  it('reads long runs of near-addresses in time proportional to them', () => {
+    const r = new Redactor([], 'GB');
+    const unit = (u: string) => u.repeat(Math.ceil(100_000 / u.length));
+    for (const kept of [
+      unit('3 texts close '),
+      unit('2 Broadway shows '),
+      unit('2 Broadwayyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy'),
+      unit('4 elm close,'.replace(',', ' ')),
+      unit('1 sssssssssssssssssssssssssssssssssssss drive '),
+    ])
+      expect(r.redact(kept)).toBe(kept);
+    expect(r.redact('4 elm close, L '.repeat(6_700))).toBe('[ADDRESS], L '.repeat(6_700));
+    expect(r.counts.address).toBe(6_700);
+  });
 });

@@ -55,4 +55,22 @@ describe('anonymise: the length of a message text', () => {
     expect(original.length - copy.length).toBe(12);
     expect(r[3]).toEqual(expect.objectContaining({ text: copy, textLength: copy.length }));
   });
+
+  it('is marked by version 3 in every header, so files where it was the original length (version 2) are told apart', async () => {
+    for (const [out, dropText] of [
+      ['version-dropped', true],
+      ['version-kept', false],
+    ] as const) {
+      expect((await rows(out, dropText)).length).toBe(8);
+      const dest = path.join(tmp, out);
+      const files = readdirSync(dest).filter((f) => f.endsWith('.jsonl'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) {
+        const header = JSON.parse(readFileSync(path.join(dest, f), 'utf8').split('\n')[0]!);
+        expect(header).toMatchObject({ format: 'chronolog-anonymised-timeline', version: 3 });
+      }
+      const manifest = JSON.parse(readFileSync(path.join(dest, 'manifest.json'), 'utf8'));
+      expect(manifest.version).toBe(3);
+    }
+  });
 });

@@ -61,6 +61,23 @@ describe('anonymise: cards, IMEIs, NHS numbers and IP addresses have their own p
     expect(r.counts).toMatchObject({ card: 1, nhs: 1, ip: 1 });
   });
 
+  it('takes a number written with its international prefix for a phone number, never an IMEI', () => {
+    const r = new Redactor([], 'GB');
+    // Both pass Luhn by chance and have 15 digits, as an IMEI has.
+    expect(luhn('004915123456704')).toBe(true);
+    expect(luhn('008613812345603')).toBe(true);
+    expect(r.redact('new number 0049 1512 3456704, or 0086 138 1234 5603, or +49 1512 3456704')).toBe(
+      'new number [PHONE], or [PHONE], or [PHONE]',
+    );
+    expect(r.counts).toMatchObject({ imei: 0, card: 0, phone: 3 });
+    expect(r.redact('IMEI 352099001761481 and 352099001761481')).toBe('IMEI [IMEI] and [IMEI]');
+    expect(r.counts.imei).toBe(2);
+    const many = '0049 1512 3456704, '.repeat(5_300);
+    expect(many.length).toBeGreaterThan(100_000);
+    expect(r.redact(many)).toBe('[PHONE], '.repeat(5_300));
+    expect(r.counts.imei).toBe(2);
+  });
+
   it('takes no time of day, version or MAC address for an IP address', () => {
     const r = new Redactor([], 'GB');
     expect(r.redact('at 21:30:05, v1.2.3, 256.1.1.1, 00:1A:2B:3C:4D:5E')).not.toContain('[IP]');

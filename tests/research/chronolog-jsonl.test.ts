@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chronologJsonl } from '../../src/sources/chronolog-jsonl.js';
@@ -14,17 +14,20 @@ describe('chronolog-jsonl source', () => {
   it('is detected first and only from its header line; a hand-kept input goes to the diary variant', () => {
     expect(sources.slice(0, 2)).toEqual([chronologJsonlDiary, chronologJsonl]);
     const probe = (text: string) => ({ name: 't.jsonl', path: 't.jsonl', head: Buffer.from(text), text });
-    const v2 = (handKept: boolean) =>
-      `{"format":"chronolog-anonymised-timeline","version":2,"handKept":${handKept},"input":"input-001"}\n`;
+    const v = (version: number, handKept: boolean) =>
+      `{"format":"chronolog-anonymised-timeline","version":${version},"handKept":${handKept},"input":"input-001"}\n`;
     expect(chronologJsonl.detect(probe(`${HEADER}\n`))).toBe(true);
-    expect(chronologJsonl.detect(probe(v2(false)))).toBe(true);
-    expect(chronologJsonl.detect(probe(v2(true)))).toBe(false);
-    expect(chronologJsonlDiary.detect(probe(v2(true)))).toBe(true);
-    expect(chronologJsonlDiary.detect(probe(v2(false)))).toBe(false);
     expect(chronologJsonlDiary.detect(probe(`${HEADER}\n`))).toBe(false);
+    // Version 3 (textLength of the redacted text) and version 2 (of the original) are both read.
+    for (const version of [2, 3]) {
+      expect(chronologJsonl.detect(probe(v(version, false)))).toBe(true);
+      expect(chronologJsonl.detect(probe(v(version, true)))).toBe(false);
+      expect(chronologJsonlDiary.detect(probe(v(version, true)))).toBe(true);
+      expect(chronologJsonlDiary.detect(probe(v(version, false)))).toBe(false);
+    }
     for (const s of [chronologJsonl, chronologJsonlDiary]) {
       expect(s.detect(probe('{"utc":"2024-01-01T00:00:00.000Z"}\n'))).toBe(false);
-      expect(s.detect(probe('{"format":"chronolog-anonymised-timeline","version":3}\n'))).toBe(false);
+      expect(s.detect(probe('{"format":"chronolog-anonymised-timeline","version":4}\n'))).toBe(false);
     }
   });
 
@@ -50,6 +53,34 @@ describe('chronolog-jsonl source', () => {
       ['CHRONOLOG_JSONL_BAD_FIELD', 9],
     ]);
     expect(run.accounting).toEqual({ records: 8, events: 4, skipped: 1, rejected: 3 });
+  });
+
+  it('reads version 3 (textLength of the redacted text, null with the text dropped) as version 2', async () => {
+    const exported = await runSource(chronologJsonl, 'fixtures/chronolog-jsonl-v3/input-001.jsonl');
+    expect(exported.failure).toBeUndefined();
+    expect(exported.events.map((e) => [e.locator, e.channel, e.nativeId, e.text])).toEqual([
+      [2, 'whatsapp', 'dedupe:12', 'I know you moved to [ADDRESS]'],
+      [3, 'whatsapp', 'dedupe:13', 'Text me on [PHONE] or [EMAIL]'],
+    ]);
+    expect(exported.accounting).toEqual({ records: 3, events: 2, skipped: 1, rejected: 0 });
+    const diary = await runSource(chronologJsonlDiary, 'fixtures/chronolog-jsonl-v3/input-002.jsonl');
+    expect(diary.failure).toBeUndefined();
+    expect(diary.events.map((e) => [e.channel, e.kind, e.nativeId])).toEqual([
+      ['in-person', 'visit', 'dedupe:14'],
+    ]);
+    expect(diary.rejected.map((r) => [r.code, r.locator])).toEqual([['DIARY_BAD_DATE', 3]]);
+  });
+
+  it("gives sample rows in its notes whose textLength is their text's length", () => {
+    for (const file of ['src/sources/chronolog-jsonl.ts', 'src/sources/chronolog-jsonl-diary.ts']) {
+      const samples = readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/^ \*\s+/, ''))
+        .filter((l) => l.startsWith('{"utc"'))
+        .map((l) => JSON.parse(l) as { text: string | null; textLength: number | null });
+      expect(samples.length).toBeGreaterThan(0);
+      for (const r of samples) expect(r.textLength).toBe(r.text === null ? null : r.text.length);
+    }
   });
 
   it('reads a hand-kept input alike under its own format id', async () => {

@@ -11,9 +11,14 @@
  * side are none.
  */
 
-/** UK driving licence numbers: 5 surname characters (9 pads), 6 digits, 2 initials (9 pads), a digit, 2 check characters. */
+/**
+ * UK driving licence numbers: 5 surname characters (9 pads), 6 digits, 2 initials (9 pads), a digit, 2 check
+ * characters, then the 2-digit issue number. In any case and with a space between the parts, as people type the
+ * card ("morga753116sm9ij 35", "MORGA 753116 SM9IJ 35"): each space is optional and single, so the pattern stays
+ * linear.
+ */
 export const LICENCE_RE =
-  /(?<![\p{L}\p{N}_])[A-Z][A-Z9]{4}\d(?<month>[0156]\d)(?<day>[0-3]\d)\d[A-Z9]{2}\d[A-Z\d]{2}(?:\s?\d{2}(?!\d))?(?![\p{L}\p{N}_])/gu;
+  /(?<![\p{L}\p{N}_])[A-Z][A-Z9]{4} ?\d(?<month>[0156]\d)(?<day>[0-3]\d)\d ?[A-Z9]{2}\d[A-Z\d]{2}(?: ?\d{2}(?!\d))?(?![\p{L}\p{N}_])/giu;
 
 /** Whether a `LICENCE_RE` match holds a valid month and day. */
 export function licence(m: RegExpExecArray): boolean {
@@ -23,13 +28,16 @@ export function licence(m: RegExpExecArray): boolean {
   return realMonth >= 1 && realMonth <= 12 && day >= 1 && day <= 31;
 }
 
-/** IBANs: country, check digits, then groups of four (spaced or not) and a last short group; 15–34 characters. */
+/**
+ * IBANs: country, check digits, then groups of four (spaced, dashed or not: `GB82-WEST-1234-…` kept its country
+ * and bank before the rest was read as a phone number) and a last short group; 15–34 characters.
+ */
 export const IBAN_RE =
-  /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}_])/gu;
+  /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![\p{L}\p{N}_])/gu;
 
 /** The IBAN check (ISO 13616): the first four characters moved to the end, letters as 10–35, mod 97 is 1. */
 export function iban(m: RegExpExecArray): boolean {
-  const s = m[0].replace(/ /g, '').toUpperCase();
+  const s = m[0].replace(/[ -]/g, '').toUpperCase();
   if (s.length < 15 || s.length > 34) return false;
   let rest = 0;
   for (const c of s.slice(4) + s.slice(0, 4)) {

@@ -6,17 +6,19 @@
  *   sam {AT} outlook . com
  *
  * Each was left as written (or with only its name part redacted: "[NAME:…] (at) gmail (dot) com"), and an
- * address identifies a person as surely as a phone number. A bracketed "at" or a spaced `@` makes an address
- * whatever follows it; the bare words "at" and "dot" ("meet me at ten dot com"? rarely) only where it is clearly
- * one: a known ending (`com`, `co.uk`…) and a mail provider's name (`gmail`, `hotmail`…), or an address-like user
- * part (with a digit, `.`, `_`, `+` or `-`), or a bracketed dot. "look at this dot com" stays.
+ * address identifies a person as surely as a phone number. A bracketed "at" makes an address whatever follows it;
+ * a spaced `@` only before a mail provider's name or a known ending, since chat uses a spaced "@" for "at" ("see
+ * you @ home.Love you", "I'm @ work.so busy", "text me @ 9pm.ok" stay); the bare words "at" and "dot" ("meet me
+ * at ten dot com"? rarely) only where it is clearly one: a known ending (`com`, `co.uk`…) and a mail provider's
+ * name (`gmail`, `hotmail`…), or an address-like user part (with a digit, `.`, `_`, `+` or `-`), or a bracketed
+ * dot. "look at this dot com" stays.
  *
  * Every part is bounded (64 characters for the user part, 63 for a label, five labels) and starts where a run
  * of address characters starts, so the pattern reads each character a bounded number of times.
  */
 
 const BRACKETED = (word: string) => `[\\[({<]\\s{0,2}${word}\\s{0,2}[\\])}>]`;
-/** A bracketed "at" or a spaced `@`: an address whatever follows. */
+/** A bracketed "at" (an address whatever follows) or a spaced `@` (one before a provider or a known ending). */
 const STRONG_AT = `\\s{0,3}(?:${BRACKETED('(?:at|@)')}|@)\\s{0,3}`;
 /** The bare word "at": an address only where `obfuscatedEmail` finds it clearly one. */
 const WORD_AT = '\\s{1,3}at\\s{1,3}';
@@ -41,11 +43,19 @@ export const OBFUSCATED_EMAIL_RES = [spelt(STRONG_AT), spelt(WORD_AT)] as const;
  * "us", "be"), or "sam_88 at work. It was" would be taken for one.
  */
 const ENDINGS = new Set('com net org uk ie edu gov info biz io ca au nz eu fr'.split(' '));
+/**
+ * Endings after an `@`, which is less often a word than "at": also countries' endings that are no English word
+ * (not "so", "me", "in", "it"…, or "I'm @ work.so busy" would be taken for one).
+ */
+const AT_ENDINGS = new Set([...ENDINGS, ...'de nl ch se dk fi pl pt es cz ru jp cn br za'.split(' ')]);
 /** Mail providers' names, the label after the "at". */
 const PROVIDERS = new Set(
   `gmail googlemail hotmail outlook live msn yahoo ymail icloud me mac aol protonmail proton pm btinternet sky
 talktalk virginmedia blueyonder ntlworld gmx mail yandex zoho tutanota tuta fastmail hushmail`.split(/\s+/),
 );
+
+/** Providers' names that are also words or abbreviations. */
+const WORD_PROVIDERS = new Set('live me mac sky mail pm'.split(' '));
 
 /** Whether an `OBFUSCATED_EMAIL_RES` match is an address (see the module comment). */
 export function obfuscatedEmail(m: RegExpExecArray): boolean {
@@ -58,7 +68,10 @@ export function obfuscatedEmail(m: RegExpExecArray): boolean {
   if (!/^\p{L}{2,24}$/u.test(last)) return false;
   // A plain `user@domain.tld` is EMAIL_RE's: here at least one part is spelt out, spaced or bracketed.
   if (at === '@' && !/[[({<]|\bdot\b|\s/i.test(rest)) return false;
-  if (/[[({<@]/.test(at)) return true;
+  if (/[[({<]/.test(at)) return true;
+  // A provider that is also a word ("see you @ live.Love you") only with a known ending too.
+  if (at.includes('@'))
+    return AT_ENDINGS.has(last) || (PROVIDERS.has(labels[0]!) && !WORD_PROVIDERS.has(labels[0]!));
   if (!ENDINGS.has(last)) return false;
   return PROVIDERS.has(labels[0]!) || /[\d._+-]/.test(user) || /[[({<]/.test(rest);
 }

@@ -29,8 +29,13 @@ export { ORDINARY_WORDS } from './words.js';
 
 /** The first line of every anonymised file; `format` is what the chronolog-jsonl sources detect. */
 export const ANON_FORMAT = 'chronolog-anonymised-timeline';
-/** Version 2: one file per original input, with stubs and de-duplication identities (1: one file per case). */
-export const ANON_VERSION = 2;
+/**
+ * Version 3: one file per original input, with stubs and de-duplication identities; `textLength` is the length of
+ * the text as written in the file (redacted), null when the text is dropped. Version 2 had the same layout but the
+ * original text's length, also with the text dropped; version 1 one file per case. The number changed with the
+ * meaning of `textLength`, so that a study merging files of both can tell them apart.
+ */
+export const ANON_VERSION = 3;
 
 export interface AnonymiseOptions {
   readonly shiftDates: boolean;

@@ -10,7 +10,10 @@
  * which have none: a random number passes Luhn one time in ten and the NHS check about one in eleven, so more is
  * asked. A card starts with 2–6 (Mastercard, Amex, Visa, Discover…; no phone number written in full with its
  * 0 or 00 does), and has 13–19 digits other than 15, or 15 starting 34 or 37 (Amex). Any other 15 digits passing
- * Luhn are an IMEI (a number of 15 digits is no UK number, and no E.164 number written with its 00 prefix). An
+ * Luhn are an IMEI (a number of 15 digits is no UK number), except one starting 00: that is the international
+ * prefix of a phone number (`0049 1512 3456704`, a German mobile, 15 digits that pass Luhn by chance), and no
+ * IMEI starts 00 (its first two digits name the body that issued it: 01, 35, 86…). A number written with `+` is
+ * never read here (LONG_NUMBER_RE does not start after one). An
  * NHS number needs the word "NHS" (or "health") just before it, or the NHS's own 3-3-4 grouping and a region
  * that uses NHS numbers (GB, or none set), and a first digit other than 0 (UK phone numbers start with 0).
  * What fails all of these stays for the phone-number steps.
@@ -56,6 +59,8 @@ export function numberKind(raw: string, before: string, region: string | undefin
   const digits = raw.replace(/\D/g, '');
   const n = digits.length;
   const named = (re: RegExp) => re.test(before.slice(-24));
+  // The international prefix: a phone number, whatever its check digit says.
+  if (digits.startsWith('00')) return undefined;
   if (n === 10 && digits[0] !== '0' && nhsCheck(digits)) {
     if (named(/\b(?:nhs|health)\b[^\d]*$/i)) return 'nhs';
     if ((region === undefined || NHS_REGIONS.has(region)) && /^\d{3}([ -])\d{3}\1\d{4}$/.test(raw))

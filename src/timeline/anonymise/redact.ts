@@ -250,7 +250,7 @@ const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
  * an abbreviation ("Elm St.") is the address's; after a whole word it ends the sentence and stays.
  */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:${FLAT}?\\d{1,4}[a-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
+  `\\b(?:${FLAT}?\\d{1,4}[A-Za-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
   'g',
 );
 

@@ -9,7 +9,11 @@
  *
  * Everything here needs the house number, which is what makes "Green" or a lower-case "road" an address: "3
  * times", "10 minutes down the road" and "a 2 way street" stay. A lower-case street name is one word, and not a
- * word of time, distance or quantity.
+ * word of time, distance or quantity ("a 30 second drive", "a 5 km drive"). The lower-case street words that are
+ * also verbs or ordinary nouns ("he sent 3 texts close together", "2 cars drive past") make an address only after
+ * a name that is no plural and before a comma and a town or a postcode ("4 elm close, Leeds"); written
+ * capitalised they are the first pattern's. A one-word street followed by a plural noun is a count of something
+ * ("saw 2 Broadway shows").
  */
 
 /** `words` in capitals, as written capitalised, and in lower case. */
@@ -25,13 +29,23 @@ Greenway Esplanade Promenade Embankment Quayside Seafront`.split(/\s+/);
 /** Street words that are also ordinary words: a street only after a house number and a capitalised name. */
 const NUMBERED_STREET_WORDS = ['Green', 'Rise', 'View', 'Vale', 'Gate', 'Yard', 'Quay', 'Wharf', 'Circus'];
 
-/** Street words after a lower-case street name. */
-const LOWER_STREET_WORDS =
-  'street|road|lane|avenue|ave|drive|close|crescent|gardens|grove|terrace|place|square|mews|rd|st';
+/** Street words after a lower-case street name that are nothing else. */
+const LOWER_STREET_WORDS = 'street|road|lane|avenue|ave|crescent|grove|mews|rd|st';
+/** Lower-case street words that are also verbs or ordinary nouns: only where more of an address follows. */
+const LOWER_AMBIGUOUS_STREET_WORDS = 'drive|close|place|square|gardens|terrace';
 
 /** Lower-case words after a number that are no street's name ("10 minutes road", "a 2 way street"). */
 const NOT_A_NAME =
-  'times?|minutes?|mins?|hours?|hrs?|miles?|more|the|a|an|way|one|other|main|same|down|up|back|side|dirt|long|busy|quiet|dark|empty|different|wrong|right|next|last|first|whole|of|on|in|at|to|by|lanes?|roads?|streets?';
+  'times?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|mi|km|kms|kilometres?|kilometers?|metres?|meters?|m|yards?|yds?|feet|foot|ft|mph|kph|more|the|a|an|way|one|other|main|same|down|up|back|side|dirt|long|short|quick|busy|quiet|dark|empty|different|wrong|right|next|last|first|whole|of|on|in|at|to|by|lanes?|roads?|streets?';
+
+/** A lower-case word that is no plural: not ending in one "s" ("texts", "cars"); "moss", "elm" are. */
+const NOT_PLURAL = "[a-z][a-z'’-]{1,30}(?<![^s]s)";
+/** After an ambiguous street word: a comma and a town, or a postcode (already `[POSTCODE]` or as written). */
+const MORE_ADDRESS =
+  ',?\\s{0,3}(?:\\[POSTCODE\\]|[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s{0,2}\\d[A-Za-z]{2}(?![\\p{L}\\p{N}_]))|,\\s{0,3}\\p{L}';
+/** A plural noun after a one-word street ("2 Broadway shows"), not a short word that ends in "s" ("is", "this"). */
+const PLURAL_AFTER =
+  "\\s{1,3}(?!(?:this|does|goes|says|always|perhaps|unless|towards|besides|afterwards|sometimes|yes|plus|thus|was|has|his|its|is|us|as)(?![\\p{L}\\p{N}_]))[a-z][a-z'’-]{1,30}[^s'’\\s]s(?![\\p{L}\\p{N}_])";
 
 /** A flat, apartment or unit before the house number ("Flat 3, ", "Apt 4B ", "flat 2/1, "). */
 export const FLAT = `(?:(?:${cased(['Flat', 'Apartment', 'Apt', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3})?,?\\s{1,3})`;
@@ -41,6 +55,6 @@ const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
 /** A house number (a flat before it allowed), then one of the forms above. */
 export const NUMBERED_ADDRESS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})|(?!(?:${NOT_A_NAME})\\s)[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})(?![\\p{L}\\p{N}_]|${PLURAL_AFTER})|(?!(?:${NOT_A_NAME})\\s)(?:[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?=${MORE_ADDRESS}))|(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
   'gu',
 );
