@@ -4,31 +4,18 @@
  * and a MAC address the very handset a diary says the subject used. They are now `[SORT-CODE]` and `[MAC]`; a
  * date written with dashes (`20-12-15`) stays a date unless "sort code" comes just before it.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: sort codes and MAC addresses', () => {
   it('redacts them in a diary', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-bank-devices', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-bank-devices', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
+    });
     expect(texts).toEqual([
       'Bank rang: someone tried to change my account online. Sort code [SORT-CODE], they gave my account number.',
       'He texted my own bank details back to me: [SORT-CODE] and said "I know where your money is"',

@@ -3,31 +3,18 @@
  * as written, and an IBAN kept its country, check digits and bank ("GB82 WEST [PHONE]"). They are now `[ID]` and
  * `[IBAN]`, checked (a valid month and day; the IBAN mod-97 check) so that other codes stay.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: driving licence numbers and IBANs', () => {
   it('redacts them in a diary', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-documents', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
-        subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-documents', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
+      subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
+    });
     expect(texts).toEqual([
       'Car insurer says a policy was taken out in my name with licence [ID], which he photographed.',
       'He sent "pay me back or else" with his bank details: IBAN [IBAN].',

@@ -6,32 +6,20 @@
  * tag (camel case); a part that is an ordinary word ("GoodWill") and a word that merely starts like a name
  * ("Samsung") stay.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFixtureTexts } from './env.js';
 
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
 const NAME = '\\[NAME:p[0-9a-f]{4}\\]';
 
 describe('anonymise: names glued to other letters', () => {
   it('redacts the names inside tags and user names in a WhatsApp chat', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-glued-names', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-glued-names', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
     for (const leaked of [/sam(?!sung)/i, /sample/i, /alex/i, /morgan/i])
       expect(texts.join('\n')).not.toMatch(leaked);
     expect(texts).toEqual([

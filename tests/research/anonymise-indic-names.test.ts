@@ -6,31 +6,19 @@
  * A mark of the name's script now belongs to the word on either side; a zero-width joiner inside a name is
  * still read past.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFixtureTexts } from './env.js';
 
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
 const NAME = /\[NAME:p[0-9a-f]{4}\]/.source;
 
 describe('anonymise: names in Devanagari', () => {
   it('redacts the names whole, and keeps the words and other names they begin', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-indic-names', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Asia/Kolkata',
-        region: 'IN',
-        victim: { name: 'प्रिया शर्मा', identifiers: ['प्रिया शर्मा'] },
-        subject: { name: 'अमित कुमार', identifiers: ['अमित कुमार'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-indic-names', {
+      timezone: 'Asia/Kolkata',
+      region: 'IN',
+      victim: { name: 'प्रिया शर्मा', identifiers: ['प्रिया शर्मा'] },
+      subject: { name: 'अमित कुमार', identifiers: ['अमित कुमार'] },
+    });
     expect(texts).toEqual([
       expect.stringMatching(new RegExp(`^${NAME}, मैं ${NAME} हूँ। जवाब दो$`)),
       'मुझे संदेश मत भेजो',

@@ -5,31 +5,18 @@
  * and a flight where airline, airport and a word about flying all hold; the same digits without the word stay
  * `[IP]`, and a plate whose letters happen to spell an airline and an airport stays `[PLATE]`.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: version numbers and flights are no IP addresses or plates', () => {
   it('keeps them in a diary and still redacts the address and the plate beside them', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-lookalikes', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-lookalikes', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
+    });
     expect(texts).toEqual([
       'Took flight BA12 LHR to see my sister. He texted while we were boarding, so he knew I was away.',
       'His car [PLATE] was parked outside when I got home.',

@@ -3,31 +3,18 @@
  * as written: a plate names a car's keeper through the DVLA. They are now `[PLATE]`; roads ("the A12", "the M25"),
  * shouted words after them ("M25 FOR HOURS") and counts stay.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: UK number plates', () => {
   it('redacts current, prefix and suffix plates in an SMS backup', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-number-plates', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
-        subject: { name: 'Sam Sample', identifiers: ['07700 900 456'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-number-plates', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
+      subject: { name: 'Sam Sample', identifiers: ['07700 900 456'] },
+    });
     expect(texts).toEqual([
       "Saw you at Tesco. Nice to see you're still driving [PLATE]",
       'Stop following me. I have your reg, [PLATE], and I will give it to the police',

@@ -4,31 +4,18 @@
  * passport and a bank account among them. After the word that names them they are now `[PASSPORT]`,
  * `[ACCOUNT]` and `[UTR]`, the word kept; the same digits without it stay `[PHONE]`.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: passport, bank account and UTR numbers', () => {
   it('labels them in a diary by the word before them', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-references', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-references', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
+    });
     expect(texts).toEqual([
       'Found he had photographed my passport, number [PASSPORT], and left the photo on the kitchen table.',
       'He texted: "nice savings in a/c no. [ACCOUNT], shame if they froze it"',

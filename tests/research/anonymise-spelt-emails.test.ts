@@ -4,31 +4,18 @@
  * or with only a known name inside them redacted. They are now `[EMAIL]`; the bare words "at" and "dot" make an
  * address only where it clearly is one, so "at work. It was" and "look at this dot com" stay.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: e-mail addresses spelt out', () => {
   it('redacts them in a WhatsApp chat', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-spelt-emails', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-spelt-emails', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
     expect(texts).toEqual([
       'You blocked my number so write to me at [EMAIL]',
       'or my work one, [EMAIL]',

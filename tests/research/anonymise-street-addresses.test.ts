@@ -4,31 +4,18 @@
  * street ending in an ordinary word ("3 Abbey Green"). Each needs its house number, so counts and times ("3 times",
  * "10 minutes", "a 2 way street") and a street named alone ("the Broadway shops") stay.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
-
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
+import { anonymisedFixtureTexts } from './env.js';
 
 describe('anonymise: street addresses', () => {
   it('redacts them in a diary, counts and times kept', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-street-addresses', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
-        subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-street-addresses', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['+447700900001'] },
+      subject: { name: 'Sam Sample', identifiers: ['+447700900123'] },
+    });
     expect(texts).toEqual([
       'He was outside my work at [ADDRESS] when I arrived, 3 times this week now.',
       'A card came to my new address, [ADDRESS]. Nobody should know it.',

@@ -5,34 +5,22 @@
  * now has its own placeholder, told apart from a phone number by its check digits (Luhn for cards and IMEIs, the
  * NHS's mod 11); a phone number is still `[PHONE]`.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
 import { isIPv6 } from '../../src/timeline/anonymise/network.js';
 import { luhn, nhsCheck } from '../../src/timeline/anonymise/numbers.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFixtureTexts } from './env.js';
 
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
 const NAME = '\\[NAME:p[0-9a-f]{4}\\]';
 
 describe('anonymise: cards, IMEIs, NHS numbers and IP addresses have their own placeholders', () => {
   it('labels each in a WhatsApp chat, and keeps [PHONE] for the phone number', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-typed-numbers', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-typed-numbers', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
     expect(texts).toEqual([
       "I've still got your card [CARD], exp 09/27. Shall I use it?",
       'Stop. My bank is cancelling it.',

@@ -4,32 +4,20 @@
  * or in part ("[NAME]_carter88"), since a name was matched only as a whole word and only with spaces between its
  * parts. Each is now redacted as that person's name, digits included.
  */
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
-import { anonymisedFolderTexts, KEY_A, keyFile, scratch } from './env.js';
+import { anonymisedFixtureTexts } from './env.js';
 
-const tmp = scratch();
-const key = keyFile(tmp, KEY_A);
 const NAME = /\[NAME:p[0-9a-f]{4}\]/.source;
 
 describe('anonymise: user names and tags made of a name', () => {
   it('redacts the subject and victim run together, with digits after, and tagged', async () => {
-    const dir = path.join(tmp, 'in');
-    mkdirSync(dir, { recursive: true });
-    cpSync('fixtures/anonymise-user-names', dir, { recursive: true });
-    const texts = await anonymisedFolderTexts(
-      dir,
-      {
-        timezone: 'Europe/London',
-        region: 'GB',
-        victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
-        subject: { name: 'Sam Carter', identifiers: ['Sam Carter'] },
-      },
-      path.join(tmp, 'out'),
-      key,
-    );
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-user-names', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Carter', identifiers: ['Sam Carter'] },
+    });
     const all = texts.join('\n');
     for (const leaked of [/sam/i, /carter/i, /alex/i, /morgan/i, /88|1994/]) expect(all).not.toMatch(leaked);
     expect(texts).toEqual([

@@ -1,5 +1,5 @@
 /** Helpers for the research-mode tests: a quiet in-process environment and a scratch folder with a study key. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -52,4 +52,16 @@ export async function anonymisedFolderTexts(
     .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
     .map((l) => (JSON.parse(l) as { text?: string | null }).text)
     .filter((t): t is string => typeof t === 'string');
+}
+
+/**
+ * `anonymisedFolderTexts` of a copy of the fixture folder `fixture` (so the case file it writes stays out of the
+ * repository), with the key KEY_A, in a fresh scratch folder.
+ */
+export async function anonymisedFixtureTexts(fixture: string, kase: object): Promise<string[]> {
+  const tmp = scratch();
+  const dir = path.join(tmp, 'in');
+  mkdirSync(dir, { recursive: true });
+  cpSync(fixture, dir, { recursive: true });
+  return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out'), keyFile(tmp, KEY_A));
 }
