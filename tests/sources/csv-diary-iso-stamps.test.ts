@@ -34,8 +34,17 @@ describe('a Date cell written as an ISO 8601 stamp with a UTC offset', () => {
       [5, '2024-04-07T18:20:00.000Z', 'instant', 'min', undefined, '2024-04-07 19:20:00+0100', undefined],
       // 18:45 UTC is 19:45 in London (BST), the time the Time cell gives: it agrees.
       [6, '2024-04-08T18:45:00.000Z', 'instant', 'min', undefined, '2024-04-08T18:45:00Z', undefined],
-      // The Time cell contradicts the stamp: the stamp is used, the Time cell kept, a warning names the line.
-      [7, '2024-04-09T19:10:00.000Z', 'instant', 'min', undefined, '2024-04-09T20:10+01:00', '10:15pm'],
+      // The Time cell contradicts the stamp: the stamp is used, flagged, the Time cell kept, a warning names the
+      // line.
+      [
+        7,
+        '2024-04-09T19:10:00.000Z',
+        'instant',
+        'min',
+        ['time-local-mismatch'],
+        '2024-04-09T20:10+01:00',
+        '10:15pm',
+      ],
       // Midnight beside a filled Time cell is a date-only value: the row is read from its date and Time cell.
       [8, '2024-04-10T21:00', 'local', 'min', ['time-approximate'], '2024-04-10T00:00:00Z', 'approx 9pm'],
       // No offset: wall-clock time in the case zone, as other diary times are.

@@ -254,13 +254,16 @@ export class RowReader {
     if (stamp) {
       time = { type: 'instant', ms: stamp.ms, precision: stamp.precision };
       if (written !== '' && !stamp.agrees) details['time_as_written'] = written;
-      if (stamp.disagreement)
+      if (stamp.disagreement) {
+        // Flagged as a Telegram date that its other clock contradicts is: every citation of the record says so.
+        flags.push('time-local-mismatch');
         this.ctx.warn(
           'DIARY_TIME_DISAGREES',
           line,
           stamp.disagreement,
           'Check the original record and correct whichever cell is wrong, then re-run',
         );
+      }
     } else if (reading.kind === 'clock') {
       const hm = `${date}T${pad(reading.h)}:${pad(reading.m)}`;
       time =
