@@ -80,7 +80,8 @@ function figures(r: Report, ctx: ReportContext): string[] {
   }
   const ids = identifierTally(r);
   lines.push(`${c.bold('Identifiers')} ${int(ids.count)}${placeholderClause(ids)}`);
-  const shown = r.identifiers.slice(0, 8);
+  // Eight at most, but never "and 1 more": that line would take the place of the one it counts.
+  const { shown, more } = listed(r.identifiers, 8);
   const w = Math.max(...shown.map((row) => displayWidth(safe(row.identifier))));
   // Dates only here: a note on how to read the time (approximate, a range) would say nothing about the date,
   // but one on the date itself (read from a spreadsheet number, far from the received date) is given.
@@ -96,7 +97,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
       `  ${pad(safe(row.identifier), w)}  ${pad(int(row.incidents), 6, true)}  ${day(row.firstLocal, row.firstTimeFlags)} → ${day(row.lastLocal, row.lastTimeFlags)}  ${row.channels.join(', ')}`,
     );
   }
-  if (r.identifiers.length > shown.length) lines.push(`  … and ${r.identifiers.length - shown.length} more`);
+  if (more > 0) lines.push(`  … and ${more} more`);
   const weeks = i.weekly.map((wk) => wk.count);
   lines.push(
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,

@@ -4,7 +4,7 @@
  * took 14 lines of the screen for each milestone; the text report now names the exports by channel there and
  * points to the reports that give their dates, and keeps the full words when they are short (demo case with a
  * milestone in June, when the call and sms exports have ended). Also the count of two one-line figures, which
- * said "(25)" or "7 in all" without saying what was counted.
+ * said "(25)" or "7 in all" without saying what was counted, and the identifiers list, which never ends "and 1 more".
  */
 import { describe, expect, it } from 'vitest';
 import { renderAs, reportOf } from '../helpers/report.js';
@@ -80,5 +80,19 @@ describe('text report: a case of many channels', () => {
       .replace(/^Channels\s+/, '')
       .split(/\s+·\s+/);
     expect(listed.length).toBe(Object.keys(r.incidents.byChannel).length);
+  });
+});
+
+describe('text report: the identifiers list', () => {
+  it('lists nine identifiers whole rather than eight and "and 1 more", and eight of eleven with "and 3 more"', async () => {
+    const r = await reportOf(['fixtures/mixed-case']);
+    expect(r.identifiers.length).toBe(11);
+    const rows = (t: string) => t.split('\n').filter((l) => /^ {2}\S.* {2,}\d+ {2}\d{4}-/.test(l)).length;
+    const nine = renderAs('text', { ...r, identifiers: r.identifiers.slice(0, 9) });
+    expect(rows(nine)).toBe(9);
+    expect(nine).not.toContain('… and 1 more');
+    const all = renderAs('text', r);
+    expect(rows(all)).toBe(8);
+    expect(all).toContain('  … and 3 more');
   });
 });
