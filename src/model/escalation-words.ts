@@ -5,6 +5,7 @@
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
 import { formatCi, plural, sig2, thousands } from './format.js';
+import { timeFlagText } from './time-flags.js';
 
 type MannKendall = Escalation['trend']['mannKendall'];
 
@@ -14,6 +15,11 @@ type MannKendall = Escalation['trend']['mannKendall'];
  */
 export function milestoneStart(m: Pick<MilestoneAnalysis, 'date' | 'startsAtLocal'>): string {
   return m.date.length > 10 ? m.startsAtLocal : m.startsAtLocal.slice(0, 10);
+}
+
+/** How a clock change read a milestone's time, in words in brackets (" (the written time did not exist, …)"); ''. */
+export function milestoneTimeNote(m: Pick<MilestoneAnalysis, 'startsAtTimeFlags'>): string {
+  return m.startsAtTimeFlags ? ` (${timeFlagText(m.startsAtTimeFlags)})` : '';
 }
 
 /**

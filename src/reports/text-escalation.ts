@@ -9,6 +9,7 @@ import {
   countsOnly,
   dayAmount,
   milestoneStart,
+  milestoneTimeNote,
   notCoveredChannels,
   notCoveredWords,
   periodLength,
@@ -102,8 +103,7 @@ function milestoneLines(e: Escalation): string[] {
           }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
-    const moved = m.startsAtTimeFlags ? ` (${timeFlagText(m.startsAtTimeFlags)})` : '';
-    return `${milestoneStart(m)}${moved} ${safe(m.label)}: ${sides}; ${after}`;
+    return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${sides}; ${after}`;
   });
 }
 

@@ -12,6 +12,7 @@ import {
   countsOnly,
   hoursApart,
   milestoneStart,
+  milestoneTimeNote,
   notCoveredWords,
   periodLength,
   phiAboveOne,
@@ -30,7 +31,6 @@ import {
 } from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
-import { timeFlagText } from '../../model/time-flags.js';
 import { MAX_LISTED } from './cease.js';
 import {
   boundNote,
@@ -95,8 +95,7 @@ function milestoneSentences(b: Body): string[] {
     // The label is the case file's own words, quoted as written: "the reported to police" or "the sam arrested"
     // came of putting "the" before a lower-cased label. A milestone given a time of day is named with it, since
     // two milestones can fall on one date ("the arrest on 10 March 2024 at 14:30").
-    const moved = m.startsAtTimeFlags ? ` (${timeFlagText(m.startsAtTimeFlags)})` : '';
-    const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}${moved}`;
+    const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}${milestoneTimeNote(m)}`;
     if (m.status === 'ok') {
       const dir = shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
       out.push(

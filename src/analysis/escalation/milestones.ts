@@ -72,9 +72,22 @@ export function sidesNotCovered(
 
 /** The instant a milestone's "after" side starts, or undefined when its date cannot be read. */
 export function milestoneInstant(ctx: Pick<Ctx, 'zone'>, date: string): number | undefined {
+  return milestoneStartsAt(ctx, date)?.ms;
+}
+
+/**
+ * The instant a milestone's "after" side starts and, when a clock change read its local time, the time flag
+ * saying how: `dst-gap` when the time written did not exist (read after the change), `dst-ambiguous` when it
+ * happened twice (the earlier is used). No flag for a date alone (its day starts at its first instant), a time
+ * with an offset, or a time no clock change touches. Undefined when the date cannot be read.
+ */
+export function milestoneStartsAt(
+  ctx: Pick<Ctx, 'zone'>,
+  date: string,
+): { ms: number; timeFlags: string[] } | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     try {
-      return ctx.zone.startOfLocalDay(dayNumber(date));
+      return { ms: ctx.zone.startOfLocalDay(dayNumber(date)), timeFlags: [] };
     } catch {
       return undefined;
     }
@@ -84,22 +97,12 @@ export function milestoneInstant(ctx: Pick<Ctx, 'zone'>, date: string): number |
   if (m[3] !== undefined) {
     const offset = m[3] === 'Z' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`;
     const ms = Date.parse(`${m[1]}T${m[2]}${offset}`);
-    return Number.isFinite(ms) ? ms : undefined;
+    return Number.isFinite(ms) ? { ms, timeFlags: [] } : undefined;
   }
   const wall = wallClockMs(`${m[1]}T${m[2]}`);
-  return wall === undefined ? undefined : ctx.zone.resolve(wall).ms;
-}
-
-/**
- * How a clock change read a milestone's local time, as a time flag: `dst-gap` when the time written did not exist
- * (read after the change), `dst-ambiguous` when it happened twice (the earlier is used). None for a date alone
- * (its day starts at its first instant), a time with an offset, or a time no clock change touches.
- */
-export function milestoneTimeFlags(ctx: Pick<Ctx, 'zone'>, date: string): string[] {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/.exec(date);
-  const wall = m ? wallClockMs(`${m[1]}T${m[2]}`) : undefined;
-  const dst = wall === undefined ? undefined : ctx.zone.resolve(wall).dst;
-  return dst === undefined ? [] : [DST_FLAGS[dst]];
+  if (wall === undefined) return undefined;
+  const { ms, dst } = ctx.zone.resolve(wall);
+  return { ms, timeFlags: dst === undefined ? [] : [DST_FLAGS[dst]] };
 }
 
 /** Incidents at or after an instant: count, channels, first and last. */
@@ -208,10 +211,10 @@ export function milestoneAnalysis(ctx: Ctx, changePoints: Escalation['changePoin
   const boundaries = boundariesOf(ctx, changePoints);
   const out: MilestoneAnalysis[] = [];
   for (const m of ctx.case.milestones as readonly Milestone[]) {
-    const ms = milestoneInstant(ctx, m.date);
-    if (ms === undefined) continue;
+    const at = milestoneStartsAt(ctx, m.date);
+    if (at === undefined) continue;
+    const { ms, timeFlags } = at;
     const split = splitAt(ctx, ms);
-    const timeFlags = milestoneTimeFlags(ctx, m.date);
     out.push({
       date: m.date,
       label: m.label,
