@@ -120,14 +120,11 @@ export function dayAmount(days: number): string {
  * 31 March 2024, sms export ends on 5 April 2024". Empty when none.
  */
 export function notCoveredWords(m: { readonly notCovered?: MilestoneAnalysis['notCovered'] }): string {
-  const list = m.notCovered ?? [];
-  return (['before', 'after'] as const)
-    .map((side) => {
-      const texts = list.filter((x) => x.side === side).map((x) => x.text);
-      return texts.length ? `${side}: ${texts.join(', ')}` : '';
-    })
-    .filter(Boolean)
-    .join('; ');
+  return bySide(
+    m.notCovered,
+    (side) => `${side}:`,
+    (x) => x.text,
+  );
 }
 
 /**
@@ -135,10 +132,23 @@ export function notCoveredWords(m: { readonly notCovered?: MilestoneAnalysis['no
  * ('' for none). One entry per side and channel (analysis/escalation/milestones.ts, `sidesNotCovered`).
  */
 export function notCoveredChannels(list: MilestoneAnalysis['notCovered'] | undefined): string {
+  return bySide(
+    list,
+    (side) => `${side} it:`,
+    (x) => x.channel,
+  );
+}
+
+/** "before: a, b; after: c" of the entries of each side, each written by `item`, after the side's `label`. */
+function bySide(
+  list: MilestoneAnalysis['notCovered'] | undefined,
+  label: (side: 'before' | 'after') => string,
+  item: (x: NonNullable<MilestoneAnalysis['notCovered']>[number]) => string,
+): string {
   return (['before', 'after'] as const)
     .map((side) => {
-      const channels = (list ?? []).filter((x) => x.side === side).map((x) => x.channel);
-      return channels.length ? `${side} it: ${channels.join(', ')}` : '';
+      const items = (list ?? []).filter((x) => x.side === side).map(item);
+      return items.length ? `${label(side)} ${items.join(', ')}` : '';
     })
     .filter(Boolean)
     .join('; ');

@@ -34,7 +34,7 @@
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 
-import { callStatus } from './meta/calls.js';
+import { callerOf, callStatus } from './meta/calls.js';
 import { type EventBase, withKind } from './meta/event.js';
 import { participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
@@ -160,13 +160,7 @@ export const messengerE2eeJson: Source = {
           else if (said?.type === 'attachment') ctx.emit(withKind(base, 'media'));
           else if (said?.type === 'call') {
             // Filed under the caller, as in the classic export; the placeholder gives no duration.
-            const by =
-              said.by ??
-              (sender === undefined || owner === undefined
-                ? undefined
-                : sender === owner
-                  ? 'owner'
-                  : 'other');
+            const by = callerOf(said.by, sender, owner);
             ctx.emit(withKind(base, 'call', { call: { status: callStatus(by, said.missed, undefined) } }));
           } else {
             if (!UNAVAILABLE.test(text) && !unknownPlaceholder) {

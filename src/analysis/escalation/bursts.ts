@@ -5,8 +5,9 @@
  * descriptive only. Needs at least 10 episodes.
  */
 import type { Escalation } from '../../model/escalation.js';
+import { refOf } from '../cite.js';
 import { burstiness, dateOf, gapHours } from '../stats/index.js';
-import { type Ctx, MIN, plural, refOf } from './context.js';
+import { type Ctx, MIN, plural } from './context.js';
 
 const HOUR = 3_600_000;
 

@@ -16,10 +16,11 @@ import type { Escalation } from '../../model/escalation.js';
 import type { Precision, ResolvedCase } from '../../model/index.js';
 import type { EventList } from '../../timeline/list.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
+import { refOf } from '../cite.js';
 import { byteSearch } from './byte-search.js';
 import type { Boundary } from './compare.js';
 import { splitAt } from './compare.js';
-import { type Ctx, lowerBound, refOf } from './context.js';
+import { type Ctx, lowerBound } from './context.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
 import { comparisonAt, incidentsAfter } from './milestones.js';
 

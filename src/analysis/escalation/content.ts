@@ -9,8 +9,9 @@
 import type { Escalation } from '../../model/escalation.js';
 import type { CaseFile, TimelineEvent } from '../../model/index.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
+import { refOf } from '../cite.js';
 import { byteSearch, UNSETTLED } from './byte-search.js';
-import { type Ctx, refOf } from './context.js';
+import type { Ctx } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
 

@@ -1,7 +1,7 @@
 /**
  * What every part of the escalation analysis shares: the incidents inside the window, the dense daily series,
- * the fully covered stretch, and how an incident is cited (`refOf`, from ../cite.ts: id, local time and how to
- * read it, file and locator) so that every figure links back to a line of an original file.
+ * and the fully covered stretch (an incident is cited by ../cite.ts `refOf`, so that every figure links back to a
+ * line of an original file).
  */
 import type { InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
@@ -72,8 +72,6 @@ export interface Ctx {
 }
 
 export { plural } from '../../model/format.js';
-
-export { refOf } from '../cite.js';
 
 const MONTHS = new Map<number, string>();
 

@@ -13,8 +13,9 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import { CHANNELS } from '../../model/vocabulary.js';
+import { refOf } from '../cite.js';
 import { CHANNELS_SORTED } from '../columns.js';
-import { type Ctx, refOf } from './context.js';
+import type { Ctx } from './context.js';
 import { type DayRange, inSpans } from './window.js';
 
 const WEEK = 7 * 86_400_000;

@@ -16,9 +16,10 @@ import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { DST_FLAGS } from '../../model/time-flags.js';
 import { wallClockMs } from '../../timeline/zone.js';
+import { refOf } from '../cite.js';
 import { dateOf, dayNumber } from '../stats/index.js';
 import { type Boundary, countsOnly, dayStart, type Split, splitAt, splitComparison } from './compare.js';
-import { type Ctx, channelCounts, countBetween, datesOf, lowerBound, refOf } from './context.js';
+import { type Ctx, channelCounts, countBetween, datesOf, lowerBound } from './context.js';
 import { type DayRange, inSpans, type LimitingChannel } from './window.js';
 
 type NotCovered = NonNullable<MilestoneAnalysis['notCovered']>;

@@ -5,9 +5,10 @@
  * covered days against the first 28, by the exact conditional test (counts only when no day is fully covered).
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
+import { refOf } from '../cite.js';
 import { dateOf, periodRows, poissonRate } from '../stats/index.js';
 import { compare, countsOnly } from './compare.js';
-import { type Ctx, countBetween, MIN, refOf } from './context.js';
+import { type Ctx, countBetween, MIN } from './context.js';
 import { sidesNotCovered } from './milestones.js';
 import type { DayRange } from './window.js';
 

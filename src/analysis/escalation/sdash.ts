@@ -10,8 +10,9 @@ import type { TimelineEvent } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
+import { refOf } from '../cite.js';
 import { dateOf, isoWeekday } from '../stats/index.js';
-import { type Ctx, lowerBound, refOf } from './context.js';
+import { type Ctx, lowerBound } from './context.js';
 import { noted } from './wording.js';
 
 /** Incidents linked per fact. */

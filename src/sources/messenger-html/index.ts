@@ -27,7 +27,7 @@
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
 import type { ParsedEvent } from '../../model/index.js';
-import { callStatus } from '../meta/calls.js';
+import { callerOf, callStatus } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { tellPeople, threadOwner } from '../meta/people.js';
@@ -181,13 +181,7 @@ function emitBlock(
     ctx.skip(sentence.reason, locator);
   } else if (sentence?.type === 'call') {
     // Filed under the caller, as in the JSON: the owner's own call is outgoing, never missed. No duration is shown.
-    const by =
-      sentence.by ??
-      (sender === undefined || page.owner === undefined
-        ? undefined
-        : sender === page.owner
-          ? 'owner'
-          : 'other');
+    const by = callerOf(sentence.by, sender, page.owner);
     ctx.emit(withKind(base, 'call', { call: { status: callStatus(by, sentence.missed, undefined) } }));
   } else if (sentence?.type === 'unsent') {
     ctx.emit(withKind(base, 'deleted'));

@@ -3,7 +3,7 @@
  * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
  */
 import type { ParsedEvent } from '../../model/index.js';
-import { callStatus } from '../meta/calls.js';
+import { callerOf, callStatus } from '../meta/calls.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
@@ -152,13 +152,7 @@ function decide(
     const durationSec = typeof duration === 'number' && duration >= 0 ? duration : undefined;
     const said = sentence?.type === 'call' ? sentence : undefined;
     // The record is filed under the caller: the owner's own call is outgoing whatever its outcome.
-    const by =
-      said?.by ??
-      (senderName === undefined || t.owner === undefined
-        ? undefined
-        : senderName === t.owner
-          ? 'owner'
-          : 'other');
+    const by = callerOf(said?.by, senderName, t.owner);
     const missed = m['missed'] === true || said?.missed === true;
     const status = callStatus(by, missed, durationSec);
     const event = withKind(base, 'call', {

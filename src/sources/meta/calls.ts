@@ -23,3 +23,17 @@ export function callStatus(
   if (durationSec === 0 && by === 'other') return 'missed';
   return 'unknown';
 }
+
+/**
+ * Who placed a call: as its sentence says ("You called…"), else from the sender it is filed under and the
+ * thread's owner (meta/people.ts `threadOwner`), when both are known.
+ */
+export function callerOf(
+  said: Caller | undefined,
+  sender: string | undefined,
+  owner: string | undefined,
+): Caller | undefined {
+  if (said !== undefined) return said;
+  if (sender === undefined || owner === undefined) return undefined;
+  return sender === owner ? 'owner' : 'other';
+}
