@@ -165,16 +165,8 @@ export class RowReader {
       // Midnight then says no time, so the row is read from that date and its Time cell, as other rows are; a
       // blank Time cell keeps the date alone, never a made-up 00:00.
       const dateOnly = this.dateOnlyStamp(cell.ymd, cell.zoned, date);
-      if (dateOnly !== undefined) {
-        const timeReading = readTimeCell(timeCell);
-        if (timeReading.kind === 'bad')
-          return {
-            code: 'DIARY_BAD_TIME',
-            message: `Time "${timeCell}" ${timeReading.why}`,
-            hint: TIME_HINT,
-          };
-        return { cell, date: dateOnly, reading: timeReading, written: timeCell };
-      }
+      // A zoned stamp leaves nothing after it in the cell (`rest` is ''), so `reading` is the Time cell's.
+      if (dateOnly !== undefined) return { cell, date: dateOnly, reading, written };
       const stamp = this.stamped(dateRaw, cell.ymd, cell.zoned, reading, written);
       return 'code' in stamp ? stamp : { cell, date, reading, written, stamp };
     }

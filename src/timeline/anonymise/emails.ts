@@ -23,6 +23,8 @@ const STRONG_AT = `\\s{0,3}(?:${BRACKETED('(?:at|@)')}|@)\\s{0,3}`;
 /** The bare word "at": an address only where `obfuscatedEmail` finds it clearly one. */
 const WORD_AT = '\\s{1,3}at\\s{1,3}';
 const DOT = `\\s{0,3}${BRACKETED('(?:dot|\\.)')}\\s{0,3}|\\s{1,3}dot\\s{1,3}|\\s{1,2}\\.\\s{1,2}|\\.`;
+/** Splits a spelt-out address at its dots (no `g` flag: shared, it keeps no state). */
+const DOT_SPLIT = new RegExp(DOT, 'iu');
 const LABEL = '[\\p{L}\\p{N}_-]{1,63}';
 
 /** An address with `at` between the user part and the domain (the domain spelt out or not). */
@@ -63,7 +65,7 @@ export function obfuscatedEmail(m: RegExpExecArray): boolean {
   const user = m.groups?.['user'] ?? '';
   if (/\p{L}/u.test(user) === false && !/\d/.test(user)) return false;
   const rest = m[0].slice(user.length + at.length);
-  const labels = rest.split(new RegExp(DOT, 'iu')).map((l) => l.toLowerCase());
+  const labels = rest.split(DOT_SPLIT).map((l) => l.toLowerCase());
   const last = labels[labels.length - 1]!;
   if (!/^\p{L}{2,24}$/u.test(last)) return false;
   // A plain `user@domain.tld` is EMAIL_RE's: here at least one part is spelt out, spaced or bracketed.

@@ -25,10 +25,11 @@
  * The masked text keeps every offset, so what the library finds is where it is in the text.
  */
 
-/** The characters of a candidate (libphonenumber-js constants.js: VALID_DIGITS, VALID_PUNCTUATION, PLUS_CHARS; extensions). */
-const CHARS =
-  '\\p{Nd}\\-\\u2010-\\u2015\\u2212\\u30FC\\uFF0D\\uFF0F/\\uFF0E. \\t\\xA0\\xAD\\u200B\\u2060\\u3000' +
-  '()\\uFF08\\uFF09\\uFF3B\\uFF3D\\[\\]~\\u2053\\u223C\\uFF5E+\\uFF0B,;:=#\\uFF03';
+/** The library's punctuation inside a candidate (libphonenumber-js constants.js: VALID_PUNCTUATION). */
+const PUNCTUATION =
+  '\\-\\u2010-\\u2015\\u2212\\u30FC\\uFF0D\\uFF0F/\\uFF0E. \\t\\xA0\\xAD\\u200B\\u2060\\u3000()\\uFF08\\uFF09\\uFF3B\\uFF3D\\[\\]~\\u2053\\u223C\\uFF5E';
+/** The characters of a candidate: digits, its punctuation, PLUS_CHARS, and what an extension adds. */
+const CHARS = `\\p{Nd}${PUNCTUATION}+\\uFF0B,;:=#\\uFF03`;
 /** Extension labels (createExtensionPattern.js; the library matches them in any case). */
 const LABELS =
   'e?xt(?:ensi(?:o\\u0301?|\\u00F3))?n?|\\uFF45?\\uFF58\\uFF54\\uFF4E?|\\u0434\\u043E\\u0431|anexo|int|\\uFF49\\uFF4E\\uFF54|[x\\uFF58]';
@@ -41,8 +42,6 @@ export const BUDGET = 10_000;
 /** What stands for a masked character: no digit, punctuation or letter, so no candidate starts or runs there. */
 const MASK = '\uE002';
 /** A number in a window past the budget: 7 or more digits, at most 4 of the library's punctuation between two. */
-const PUNCTUATION =
-  '\\-\\u2010-\\u2015\\u2212\\u30FC\\uFF0D\\uFF0F/\\uFF0E. \\t\\xA0\\xAD\\u200B\\u2060\\u3000()\\uFF08\\uFF09\\uFF3B\\uFF3D\\[\\]~\\u2053\\u223C\\uFF5E';
 const UNREAD_NUMBER_RE = new RegExp(`(?:[+\\uFF0B] ?)?\\p{Nd}(?:[${PUNCTUATION}]{0,4}\\p{Nd})*`, 'gu');
 
 /** What the phone library is to read of `text`. */

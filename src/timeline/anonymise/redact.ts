@@ -521,7 +521,7 @@ export class Redactor {
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
-    for (const re of [this.names, this.capitalised]) {
+    for (const re of [this.names, this.capitalised, this.glued, this.camel]) {
       if (!re) continue;
       // Per copy of the text the patterns read (folded.ts), the spans the phrases to keep cover.
       const kept = new Map<string, [number, number][]>();
@@ -532,13 +532,6 @@ export class Redactor {
           kept.set(text, keep);
           if (keep.some(([from, to]) => from <= at && at + m[0].length <= to)) return undefined;
         }
-        this.counts.name++;
-        return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
-      });
-    }
-    for (const re of [this.glued, this.camel]) {
-      if (!re) continue;
-      t.replace(re, (m) => {
         this.counts.name++;
         return this.placeholders.get(key(m.groups?.['name'] ?? m[0])) ?? '[NAME]';
       });
