@@ -4,7 +4,7 @@
  * distinct value or kind (capped), never one per row, so a long diary with one odd habit gives a short, readable
  * problem list.
  */
-import { shownOf } from '../../model/format.js';
+import { listed, shownOf } from '../../model/format.js';
 import type { SourceContext } from '../source.js';
 import type { Layout } from './layout.js';
 import { MAX_EXAMPLES, type RowReader, type Tally } from './row.js';
@@ -13,9 +13,9 @@ const MAX_LISTED = 20;
 
 /** `"a", "b" and 3 more`: at most `max` values, or all of them when only one would be left over. */
 function list(values: readonly string[], max: number): string {
-  const n = shownOf(values.length, max);
-  const shown = values.slice(0, n).map((v) => `"${v}"`);
-  return n < values.length ? `${shown.join(', ')} and ${values.length - n} more` : shown.join(', ');
+  const { shown, more } = listed(values, max);
+  const quoted = shown.map((v) => `"${v}"`).join(', ');
+  return more > 0 ? `${quoted} and ${more} more` : quoted;
 }
 
 function rows(n: number): string {
@@ -121,11 +121,13 @@ function warnTimes(
 ): void {
   if (times.size === 0) return;
   const n = [...times.values()].reduce((a, t) => a + t.count, 0);
-  const values = [...times];
-  const examples = values
-    .slice(0, shownOf(values.length, MAX_EXAMPLES))
-    .map(([v, t]) => `"${v}" on line ${t.line}`);
+  const { shown, more } = listed([...times], MAX_EXAMPLES);
+  const examples = shown.map(([v, t]) => `"${v}" on line ${t.line}`);
   // How many other ways of writing such a time the list leaves out: without it, five named read as all there were.
-  const more = values.length > examples.length ? ` and ${values.length - examples.length} more` : '';
-  ctx.warn(code, undefined, `${what} (${rows(n)}: ${examples.join(', ')}${more})`, hint);
+  ctx.warn(
+    code,
+    undefined,
+    `${what} (${rows(n)}: ${examples.join(', ')}${more > 0 ? ` and ${more} more` : ''})`,
+    hint,
+  );
 }
