@@ -51,7 +51,7 @@ export async function readThreadFile(
 ): Promise<void> {
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
-  const senders = new Set<string>();
+  const quotedSenders = new Set<string>();
   let hasMessages = false;
   // Why pass 1 stopped early: a damaged file (SourceFailure) or an input that failed part-way (a disk error, a
   // damaged archive member). Pass 2 meets it at the same place and throws it, after the messages before it.
@@ -82,15 +82,9 @@ export async function readThreadFile(
         },
         messageText: (_i, text) => {
           hasMessages = true;
+          // The sender as written (a JSON string), parsed once per distinct sender after the pass.
           const sender = SENDER_MEMBER.exec(text)?.[1];
-          if (sender !== undefined) {
-            try {
-              const name: unknown = JSON.parse(sender);
-              if (typeof name === 'string' && name !== '') senders.add(name);
-            } catch {
-              // Pass 2 reports the syntax error.
-            }
-          }
+          if (sender !== undefined) quotedSenders.add(sender);
           // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
           if (!MAY_HOLD_NON_ASCII.test(text)) return;
           try {
@@ -107,6 +101,15 @@ export async function readThreadFile(
     stopped = err;
   }
 
+  const senders = new Set<string>();
+  for (const quoted of quotedSenders) {
+    try {
+      const name: unknown = JSON.parse(quoted);
+      if (typeof name === 'string' && name !== '') senders.add(name);
+    } catch {
+      // Pass 2 reports the syntax error.
+    }
+  }
   const { channel, named } = channelFromPath(input.path);
   const fix = verdict.repair ? repairMojibake : (s: string) => s;
   const file: ThreadFile = {
