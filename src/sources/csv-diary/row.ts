@@ -42,6 +42,12 @@ interface Rejection {
   readonly hint: string;
 }
 
+/** A stamp's instant, and its wall clock in the case zone as a Date whose UTC fields are that clock. */
+interface Instant {
+  readonly ms: number;
+  readonly inZone: Date;
+}
+
 /** A row whose date and time could be read. */
 interface Readable {
   readonly cell: DateCell;
@@ -164,10 +170,12 @@ export class RowReader {
       // zone it was typed in, converted to UTC ("2024-02-02T23:00:00Z" for 3 February in London in summer).
       // Midnight then says no time, so the row is read from that date and its Time cell, as other rows are; a
       // blank Time cell keeps the date alone, never a made-up 00:00.
-      const dateOnly = this.dateOnlyStamp(cell.ymd, cell.zoned, date);
+      // The stamp's instant and its clock in the case zone, worked out once for both checks below.
+      const at = this.instant(cell.ymd, cell.zoned);
+      const dateOnly = dateOnlyStamp(cell.zoned, 'invalid' in at ? undefined : at.inZone, date);
       // A zoned stamp leaves nothing after it in the cell (`rest` is ''), so `reading` is the Time cell's.
       if (dateOnly !== undefined) return { cell, date: dateOnly, reading, written };
-      const stamp = this.stamped(dateRaw, cell.ymd, cell.zoned, reading, written);
+      const stamp = this.stamped(dateRaw, cell.zoned, at, reading, written);
       return 'code' in stamp ? stamp : { cell, date, reading, written, stamp };
     }
     // "7:30" in a diary that writes "9:40 PM" and "8:00 AM" could be either, as a bare "8" could.
@@ -179,18 +187,16 @@ export class RowReader {
   }
 
   /**
-   * The date a stamp stands for when it is a date-only value: midnight of its own clock (its written date), or
-   * midnight in the case zone (that local date); undefined for any other time.
+   * The instant a stamp states (`stampInstant`) and its wall clock in the case zone, as a Date whose UTC fields
+   * are that clock (`inZone.getUTCHours()` is the hour in the case zone); or why it states none.
    */
-  private dateOnlyStamp(ymd: Ymd, zoned: ZonedTime, written: string): string | undefined {
-    if (zoned.s) return undefined;
-    if (isMidnight(zoned)) return written;
+  private instant(ymd: Ymd, zoned: ZonedTime): Instant | { invalid: string } {
     const at = stampInstant(ymd, zoned);
-    if ('invalid' in at) return undefined;
-    const local = new Date(at.ms + tzOffset(this.ctx.options.timezone, new Date(at.ms)) * 60_000);
-    if (local.getUTCHours() !== 0 || local.getUTCMinutes() !== 0 || local.getUTCSeconds() !== 0)
-      return undefined;
-    return local.toISOString().slice(0, 10);
+    if ('invalid' in at) return at;
+    return {
+      ms: at.ms,
+      inZone: new Date(at.ms + tzOffset(this.ctx.options.timezone, new Date(at.ms)) * 60_000),
+    };
   }
 
   /**
@@ -202,12 +208,11 @@ export class RowReader {
    */
   private stamped(
     raw: string,
-    ymd: Ymd,
     zoned: ZonedTime,
+    at: Instant | { invalid: string },
     reading: Readable['reading'],
     written: string,
   ): Stamp | Rejection {
-    const at = stampInstant(ymd, zoned);
     if ('invalid' in at)
       return {
         code: 'DIARY_BAD_TIME',
@@ -215,20 +220,19 @@ export class RowReader {
         hint: 'Correct the date and time in the diary as the original record gives it (hours 00–23, minutes and seconds 00–59, a UTC offset such as +01:00 or Z) and re-run',
       };
     const precision = zoned.s !== undefined && zoned.s > 0 ? 's' : 'min';
-    if (reading.kind !== 'clock' || reading.approx || reading.range)
-      return { ...at, precision, agrees: false };
+    const { ms, inZone } = at;
+    if (reading.kind !== 'clock' || reading.approx || reading.range) return { ms, precision, agrees: false };
     const zone = this.ctx.options.timezone;
-    const inZone = new Date(at.ms + tzOffset(zone, new Date(at.ms)) * 60_000);
     const candidates = [
       [zoned.h, zoned.m],
       [inZone.getUTCHours(), inZone.getUTCMinutes()],
     ];
     const same = (h: number, m: number) =>
       m === reading.m && (reading.open ? h % 12 === reading.h % 12 : h === reading.h);
-    if (candidates.some(([h, m]) => same(h!, m!))) return { ...at, precision, agrees: true };
+    if (candidates.some(([h, m]) => same(h!, m!))) return { ms, precision, agrees: true };
     const hm = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
     return {
-      ...at,
+      ms,
       precision,
       agrees: false,
       disagreement: `Date "${raw}" gives the time ${hm(zoned.h, zoned.m)} (${hm(inZone.getUTCHours(), inZone.getUTCMinutes())} in ${zone}), but the Time cell says "${written}"; the Date cell's time is used, and the Time cell is kept as written (time_as_written)`,
@@ -376,6 +380,20 @@ const ORDER_WORDS: Record<DateOrder, string> = {
   mdy: 'month/day/year',
   ymd: 'year/month/day',
 };
+
+/**
+ * The date a stamp stands for when it is a date-only value: midnight of its own clock (its written date,
+ * `written`), or midnight in the case zone (that local date, from `inZone`, the stamp's clock there); undefined
+ * for any other time.
+ */
+function dateOnlyStamp(zoned: ZonedTime, inZone: Date | undefined, written: string): string | undefined {
+  if (zoned.s) return undefined;
+  if (isMidnight(zoned)) return written;
+  if (inZone === undefined) return undefined;
+  if (inZone.getUTCHours() !== 0 || inZone.getUTCMinutes() !== 0 || inZone.getUTCSeconds() !== 0)
+    return undefined;
+  return inZone.toISOString().slice(0, 10);
+}
 
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
 function isMidnight(t: ZonedTime): boolean {
