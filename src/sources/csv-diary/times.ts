@@ -17,14 +17,17 @@
  * but "midnight-2am" is as unclear as "midnight" (which night?) and keeps only the date.
  *
  * The spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm", British "half 9pm"
- * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "5 to 9pm" and
- * "8 to 10pm" are also ranges within one half of the day, which hold the spoken time too, so they are read as the
- * ranges (17:00, 20:00, flagged); so are "10 to 12pm" and "10 to 1pm", ranges of at most four hours across noon
- * (10:00, flagged) that also hold 11:50 and 12:50: either reading is common, and an exact time the writer did not
- * mean would be wrong without a flag. Never across midnight: "10 to 1am" as a range would start at 22:00 on the
- * evening of the row's date, a day from the small hours it also names, so it is 00:50. "10 to 9pm" as a range
- * would start at 10am, eleven hours before its end, so it is ten to nine. Without am/pm ("10 to 9", "5 past 3", "half
- * 9") the hour is unknown, as for "9". Midnight and noon can be the hour: "20 to midnight" is 23:40 and "quarter
+ * (21:30), and "5", "10", "20" or "25" to an hour ("10 to 9pm" is 20:50, "25 to 3pm" 14:35). "n to <hour>" can
+ * also be a range from hour n, which holds the spoken time too; one rule, whichever hour: it is read as that range
+ * (its start, flagged) when the range runs forward on the row's date and is at most four hours long, in one half
+ * of the day or across noon, and as the spoken time otherwise. So "5 to 9pm" (17:00 to 21:00), "8 to 10pm",
+ * "10 to 12pm", "10 to 1pm" and "10 to 2pm" (10:00 to 14:00) are ranges, flagged: either reading is common, and
+ * an exact time the writer did not mean would be wrong without a flag. "5 to 10pm" is 21:55, "10 to 3pm" 14:50
+ * and "10 to 9pm" 20:50: as ranges they would last five, five and eleven hours, longer than people write "from
+ * 5 to 10" for. Never across midnight: "10 to 1am" as a range would start at 22:00 on the evening of the row's
+ * date, a day from the small hours it also names, so it is 00:50. Numbers other than 5, 10, 20 and 25 are not
+ * said before "to" without "minutes": "8 to 10pm" and "11 to 1pm" are only ranges, read as other ranges are.
+ * Without am/pm ("10 to 9", "5 past 3", "half 9") the hour is unknown, as for "9". Midnight and noon can be the hour: "20 to midnight" is 23:40 and "quarter
  * past midnight" 00:15 on the row's date (midnight is its end after "to", its start after "past"), "twenty to
  * noon" 11:40; "10 to midnight" stays the range from 22:00, as "10 to 11pm" does. Numbers written as words, one to twelve, twenty and twenty-five ("ten to
  * nine pm", "half past eight in the evening", "eleven at night", "nine"), are read as the digits are, when the
@@ -151,7 +154,7 @@ const OPEN_START =
 const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 
 // The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
-// before "to" that can start a range in one half of the day ("8 to 10pm", "5 to 9pm") is left to RANGE: read as
+// before "to" that starts a range of at most four hours ("8 to 10pm", "5 to 9pm") is left to RANGE: read as
 // "minutes to", it would make up an exact time (21:52) from a two-hour span (see `pastOrTo`). "past" joins no
 // range, so "20 past 10pm" is a time.
 const PAST_TO = /^(half|quarter|\d{1,2})( minutes?| mins?)? (past|to) (.+)$/;
@@ -440,10 +443,11 @@ const SPOKEN_TO = new Set([5, 10, 20, 25]);
 
 /**
  * "half past 8pm" as 20:30, "quarter to 9pm" as 20:45, "half 9pm" (British) as 21:30, "10 to 9pm" as 20:50;
- * undefined when `t` is not in that form, or when it is also a range that takes it in ("5 to 9pm", "8 to 10pm",
- * "10 to 11pm": 17:00, 20:00, 22:00, flagged as ranges, which hold 20:55, 21:52 and 22:50 too). "10 to 9pm" as a
- * range would start at 10am, eleven hours before its end, the other half of the day from the "pm" written, so it
- * is ten to nine; "20 to 9pm" and "25 to 3pm" (no hour 20 or 25 goes with "pm") are spoken times too.
+ * undefined when `t` is not in that form, or when it is also a range of at most four hours that takes it in
+ * ("5 to 9pm", "8 to 10pm", "10 to 2pm": 17:00, 20:00, 10:00, flagged as ranges, which hold 20:55, 21:52 and
+ * 13:50 too; see `alsoRange`). "5 to 10pm" and "10 to 3pm" as ranges would last five hours, "10 to 9pm" eleven,
+ * so they are 21:55, 14:50 and 20:50; "20 to 9pm" and "25 to 3pm" (no hour 20 or 25 goes with "pm") are spoken
+ * times too.
  */
 function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefined {
   const half = HALF.exec(t);
@@ -498,26 +502,30 @@ function pastOrToNamed(
 }
 
 /**
- * Whether "n to <clock>" reads as a range in one half of the day ("5 to 9pm", "8 to 10", "20 to 22:00"), or as a
- * range of at most CROSSING_HOURS across noon ("10 to 1pm": 10am to 1pm).
+ * Whether "n to <clock>" also reads as a range from hour n to that clock ("5 to 9pm": 17:00 to 21:00), one that
+ * runs forward on the row's date and is at most SPOKEN_RANGE_HOURS long (see the module comment).
  */
 function alsoRange(n: number, clock: Clock): boolean {
   if (clock.bare) return n <= 12;
   const end = hour24(clock.h, clock.meridiem);
   if (end === undefined) return false;
   // An hour above 12 does not go with am/pm ("20 to 9pm"): only a 24-hour end makes "20 to 22" a range.
-  if (n > 12) return !twelveHour(clock.meridiem) && n < end;
-  const start = hour24(n, clock.meridiem);
-  if (start !== undefined && start < end) return true;
-  // Across noon only: a range across midnight ("10 to 1am" as 10pm to 1am) would start on the evening before the
-  // small hours the spoken reading (00:50) gives, a day's difference on the row's date; so it is ten to one.
-  if (clock.meridiem !== 'pm') return false;
-  const other = hour24(n, 'am');
-  return other !== undefined && end - other <= CROSSING_HOURS;
+  if (n > 12 && twelveHour(clock.meridiem)) return false;
+  return shortRangeTo(n, end * 60);
 }
 
-/** The longest range across noon or midnight that "n to <clock>" is read as (see the module comment). */
-const CROSSING_HOURS = 4;
+/**
+ * Whether hour n, in either half of the day (hour n itself when above 12), starts a range that ends at `end`
+ * (minutes from the start of the row's date) and is at most SPOKEN_RANGE_HOURS long. Never across midnight: "10
+ * to 1am" as 10pm to 1am would start on the evening before the small hours the spoken reading (00:50) gives.
+ */
+function shortRangeTo(n: number, end: number): boolean {
+  const starts = n > 12 ? [n] : [n % 12, (n % 12) + 12];
+  return starts.some((h) => end > h * 60 && end - h * 60 <= SPOKEN_RANGE_HOURS * 60);
+}
+
+/** The longest range "n to <clock>" is read as rather than the spoken time (see the module comment). */
+const SPOKEN_RANGE_HOURS = 4;
 
 /**
  * Which clock a time cell shows it is written on: `12h` when a clock time read from it has its hour with am or pm
