@@ -69,7 +69,7 @@ describe('the spoken clock', () => {
     ['10 to 2am', clock(1, 50)],
     ['ten to one in the morning', clock(0, 50)],
     // Midnight and noon as the hour: "past midnight" from the date's start, "to midnight" to its end. A number
-    // that can be an hour ("10 to midnight", "5 to noon") stays a range, as "10 to 11pm" does.
+    // that can be an hour ("10 to midnight") stays a range of at most four hours, as "10 to 11pm" does.
     ['20 to midnight', clock(23, 40)],
     ['25 to midnight', clock(23, 35)],
     ['quarter to midnight', clock(23, 45)],
@@ -86,8 +86,13 @@ describe('the spoken clock', () => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 
-  it('refuses "10 to 12am", which would be the day before the date', () => {
-    expect(readTimeCell('10 to 12am')).toEqual({
+  it('reads "10 to 12am" as "10 to midnight", and refuses "10 to 00:00", which would be the day before the date', () => {
+    // "10 to 12am" was refused as the day before the date while "10 to midnight" was the range from 22:00: after
+    // "to", 12am is the midnight that ends the row's date, as "midnight" is (csv-diary-spoken-spans.test.ts).
+    expect(readTimeCell('10 to 12am')).toEqual(readTimeCell('10 to midnight'));
+    expect(readTimeCell('10 to 12am')).toEqual(range(22));
+    // Hour 0 of the 24-hour clock starts the date.
+    expect(readTimeCell('10 to 00:00')).toEqual({
       kind: 'bad',
       why: 'is before midnight of the day before the date',
     });

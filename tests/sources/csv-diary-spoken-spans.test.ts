@@ -55,3 +55,57 @@ describe('"n to <hour>" with am/pm', () => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 });
+
+describe('"n to midnight" and "n to noon"', () => {
+  it('follow the same rule as other hours, and "12am" after "to" is the midnight that ends the day, as "midnight" is', async () => {
+    // "5 to midnight" was the range from 17:00 (seven hours) and "5 to noon" the range from 05:00 (seven hours),
+    // where "5 to 10pm" and "5 to 12pm" are spoken times; "10 to 12am", "5 to 12am" and "quarter to 12am" were
+    // rejected as before the date's midnight and "ten to twelve am" kept only its date, while "10 to midnight" was
+    // the range from 22:00 and "quarter to midnight" 23:45 on the row's date.
+    const run = await runSource(csvDiary, `${DIR}/midnight.csv`);
+    expect(diaryTimes(run)).toEqual([
+      [2, '2024-10-14T23:55', 'min', undefined, undefined],
+      [3, '2024-10-15T22:00', 'min', RANGE, '10 to midnight'],
+      [4, '2024-10-16T22:00', 'min', RANGE, '10 to 12am'],
+      [5, '2024-10-17T23:55', 'min', undefined, undefined],
+      [6, '2024-10-18T23:45', 'min', undefined, undefined],
+      [7, '2024-10-19T23:55', 'min', undefined, undefined],
+      [8, '2024-10-20T22:00', 'min', RANGE, 'ten to twelve am'],
+      [9, '2024-10-21T11:55', 'min', undefined, undefined],
+      [10, '2024-10-22T10:00', 'min', RANGE, '10 to noon'],
+      [11, '2024-10-23T11:55', 'min', undefined, undefined],
+      // After "past", midnight and 12am are the start of the row's date.
+      [12, '2024-10-24T00:10', 'min', undefined, undefined],
+    ]);
+    expect(run.rejected).toEqual([]);
+    expect(run.accounting).toEqual({ records: 11, events: 11, skipped: 0, rejected: 0 });
+  });
+
+  it.each([
+    ['5 to midnight', clock(23, 55)],
+    ['5 to 12am', clock(23, 55)],
+    ['five to midnight', clock(23, 55)],
+    ['10 to midnight', range(22)],
+    ['10 to 12am', range(22)],
+    ['10 to 12 midnight', range(22)],
+    ['ten to twelve am', range(22)],
+    ['20 to midnight', clock(23, 40)],
+    ['20 to 12am', clock(23, 40)],
+    ['quarter to 12am', clock(23, 45)],
+    ['quarter to midnight', clock(23, 45)],
+    ['5 to noon', clock(11, 55)],
+    ['5 to 12pm', clock(11, 55)],
+    ['10 to noon', range(10)],
+    ['10 to 12pm', range(10)],
+    // 8 and 12 are not said before "to" without "minutes": only ranges, as "8 to 10pm" is.
+    ['8 to midnight', range(20)],
+    // "minutes" says the spoken time, as in "10 minutes to 9pm" ("5 mins to noon" was refused).
+    ['10 minutes to midnight', clock(23, 50)],
+    ['5 mins to noon', clock(11, 55)],
+    ['10 to 12 at night', range(22)],
+    ['10 past 12am', clock(0, 10)],
+    ['10 past midnight', clock(0, 10)],
+  ])('%s', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+});

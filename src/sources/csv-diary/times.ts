@@ -27,12 +27,17 @@
  * 5 to 10" for. Never across midnight: "10 to 1am" as a range would start at 22:00 on the evening of the row's
  * date, a day from the small hours it also names, so it is 00:50. Numbers other than 5, 10, 20 and 25 are not
  * said before "to" without "minutes": "8 to 10pm" and "11 to 1pm" are only ranges, read as other ranges are.
- * Without am/pm ("10 to 9", "5 past 3", "half 9") the hour is unknown, as for "9". Midnight and noon can be the hour: "20 to midnight" is 23:40 and "quarter
- * past midnight" 00:15 on the row's date (midnight is its end after "to", its start after "past"), "twenty to
- * noon" 11:40; "10 to midnight" stays the range from 22:00, as "10 to 11pm" does. Numbers written as words, one to twelve, twenty and twenty-five ("ten to
- * nine pm", "half past eight in the evening", "eleven at night", "nine"), are read as the digits are, when the
- * cell cannot be read as written; other number words ("thirteen", "twenty one") are not, and words that are still
- * no time ("one of the neighbours saw") keep only the date, as before.
+ * Without am/pm ("10 to 9", "5 past 3", "half 9") the hour is unknown, as for "9". Midnight and noon can be the
+ * hour: "20 to midnight" is 23:40 and "quarter past midnight" 00:15 on the row's date (midnight is its end after
+ * "to", its start after "past"), "twenty to noon" 11:40. "12am" is midnight too, so after "to" it also ends the
+ * row's date ("20 to 12am" 23:40; a range ending "-12am" ends there too); only hour 0 of the 24-hour clock starts
+ * it, so "10 to 00:00" is refused (the day before the date). They follow the rule other hours do: "10 to midnight"
+ * and "10 to 12am" are the range from 22:00, as "10 to 11pm" is, and "10 to noon" from 10:00; "5 to midnight" and
+ * "5 to noon" would be seven-hour ranges, so they are 23:55 and 11:55, as "5 to 12pm" is. Numbers written as words,
+ * one to twelve, twenty and twenty-five ("ten to nine pm", "half past eight in the evening", "eleven at night",
+ * "nine"), are read as the digits are, when the cell cannot be read as written; other number words ("thirteen",
+ * "twenty one") are not, and words that are still no time ("one of the neighbours saw") keep only the date, as
+ * before.
  *
  * A time given only as a bound — "after 10pm", "just before 7am", "gone 10pm", "by 6pm", "until 3am", "nach
  * 22 Uhr" — says when the incident was not, not when it was: it keeps only the date (flagged approximate, the
@@ -454,10 +459,15 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   const m = half ? ([t, 'half', undefined, 'past', half[1]] as const) : PAST_TO.exec(t);
   if (!m) return undefined;
   const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  const spoken = { said: m[1]!, minutesWord: m[2] !== undefined, to: m[3] === 'to', minutes };
   const named = NAMED_HOURS.get(m[4]!);
-  if (named !== undefined) return pastOrToNamed(m[1]!, m[3] === 'to', minutes, named, approx);
+  if (named !== undefined) return pastOrToNamed(spoken, named, approx);
   const clock = readClock(m[4]!);
   if (clock === undefined || isInvalid(clock) || clock.m !== 0) return undefined;
+  // "10 to 12am" is "10 to midnight": 12am after "to" is the midnight that ends the row's date, as it is at the
+  // end of a range ("11pm-12am"), not the one that starts it.
+  if (spoken.to && !clock.bare && clock.h === 12 && hour24(clock.h, clock.meridiem) === 0)
+    return pastOrToNamed(spoken, 'midnight', approx);
   if (
     /\d/.test(m[1]!) &&
     m[2] === undefined &&
@@ -469,7 +479,7 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   const h = hour24(clock.h, clock.meridiem);
   if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[3] === 'to')) return undefined;
   const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
-  // "quarter to 12am" is 23:45 on the day before the row's date: not read into the wrong day.
+  // "10 to 00:00" is 23:50 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   said.twelveHour = twelveHour(clock.meridiem);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
@@ -484,19 +494,27 @@ const NAMED_HOURS = new Map<string, 'midnight' | number>([
 
 /**
  * "quarter to midnight" (23:45), "20 past midnight" (00:20), "twenty to noon" (11:40) on the row's date. A number
- * that can be an hour ("10 to midnight", "5 to noon") is left to RANGE, as "10 to 11pm" is: the range holds the
- * spoken time too. undefined when the minutes are none ("half to noon", "75 past midnight").
+ * that can be an hour before "to" is also a range to the named hour, and is left to RANGE by the rule other hours
+ * follow (`alsoRange`): "10 to midnight" (22:00 to midnight) and "10 to noon" are ranges, as "10 to 11pm" is;
+ * "5 to midnight" and "5 to noon" would last seven hours, so they are 23:55 and 11:55, as "5 to 12pm" is.
+ * undefined when the minutes are none ("half to noon", "75 past midnight").
  */
 function pastOrToNamed(
-  said: string,
-  to: boolean,
-  minutes: number,
+  spoken: { said: string; minutesWord: boolean; to: boolean; minutes: number },
   named: 'midnight' | number,
   approx: boolean,
 ): TimeReading | undefined {
-  if (/\d/.test(said) && to && minutes <= 12) return undefined;
+  const { said, to, minutes } = spoken;
+  const base = named === 'midnight' ? (to ? DAY : 0) : named;
+  if (
+    /\d/.test(said) &&
+    !spoken.minutesWord &&
+    to &&
+    minutes <= 12 &&
+    (!SPOKEN_TO.has(minutes) || shortRangeTo(minutes, base))
+  )
+    return undefined;
   if (minutes < 1 || minutes > 59 || (said === 'half' && to)) return undefined;
-  const base = named === 'midnight' ? (to ? 24 * 60 : 0) : named;
   const at = base + (to ? -minutes : minutes);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
 }
