@@ -3,7 +3,10 @@
  * is displayed: `03/02/2024`, `3.2.24`, `2024-02-03`, `Sat 3 Feb 2024`, `03-Feb-24`, an Excel serial number
  * (`45325`) when the column was never formatted as a date, or a date and time together (`03/02/2024 21:40`),
  * which a diary app writes as an ISO 8601 stamp, with its UTC offset (`2024-02-03T21:40:00Z`,
- * `2024-02-03 21:40:00+0100`: read as an instant) or without (`2024-02-03T21:40`: wall-clock time).
+ * `2024-02-03 21:40:00+0100`: read as an instant) or without (`2024-02-03T21:40`: wall-clock time). A zone after
+ * the time of a date written any other way (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`), or a zone name
+ * or "GMT+1" after any date, is not read, and is kept (`zone`) so that its row is rejected, never read without
+ * it: a day-first date's offset is rare and some are ranges (`22:35-23:00`), a name is shared by several zones.
  *
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
  */
@@ -36,9 +39,18 @@ export interface ZonedTime {
   readonly offsetM: number;
 }
 
-/** A date cell as read, before the file's day/month order is applied. `rest` is any time written after it. */
+/**
+ * A date cell as read, before the file's day/month order is applied. `rest` is any time written after it; `zone`
+ * the time zone written after that time when it is not read (`ZONE_AFTER_TIME`), as written, upper-cased.
+ */
 export type DateCell =
-  | { readonly kind: 'fixed'; readonly ymd: Ymd; readonly rest: string; readonly zoned?: ZonedTime }
+  | {
+      readonly kind: 'fixed';
+      readonly ymd: Ymd;
+      readonly rest: string;
+      readonly zoned?: ZonedTime;
+      readonly zone?: string;
+    }
   | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
   | {
       readonly kind: 'numeric';
@@ -48,6 +60,7 @@ export type DateCell =
       readonly cDigits: number;
       readonly sep: string;
       readonly rest: string;
+      readonly zone?: string;
     };
 
 const MONTHS = new Map<string, number>();
@@ -82,7 +95,23 @@ const MONTH_DAY =
 // alone are offset zero; "GMT+1" is not read (POSIX writes it with the sign reversed), nor is an abbreviation
 // such as "CET" (several zones share some): such a time is rejected as unreadable, never read without its zone.
 const ZONED =
-  /^(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
+  /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
+// A time zone after a clock time that is not read as a stamp's: after a date not written year first
+// (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`, `Jul 13, 2023 at 10:35 PM EDT`), or a zone name or "GMT+1"
+// after one that is. Read without it the time would be an hour or more off, so its row is rejected. A minus
+// counts only with a space before it and none after (`22:35 -04:00`): `22:35-23:00` and `22:35 - 01:00` are
+// ranges as a hand-typed diary writes them (a year-first stamp's `22:35-04:00` is read by ZONED). The names are
+// the abbreviations phones and mail programs print; an unknown word after the time stays a time that cannot be read.
+const ZONE_AFTER_TIME =
+  /^\d{1,2}(?:[:.h]\d{2}){0,2}(?:[.,]\d{1,9})?(?:\s?[ap]\.?m\.?)?(?:\s?(z|[+\u2212]\d{1,2}(?::?\d{2})?)|\s(-\d{2}:?\d{2})|\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat))$/;
+
+/** The zone written after a clock time in `t` (see ZONE_AFTER_TIME), upper-cased, or undefined. */
+function zoneAfterTime(t: string): { zone: string } | Record<string, never> {
+  const z = ZONE_AFTER_TIME.exec(t);
+  const zone = z && (z[1] ?? z[2] ?? z[3]);
+  return zone ? { zone: zone.toUpperCase() } : {};
+}
+
 // The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
 const FRACTION = /^(\d{2}:\d{2}:\d{2})[.,]\d{1,9}$/;
 // "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40".
@@ -116,29 +145,45 @@ export function readDateCell(raw: string): DateCell | undefined {
     const after = rest(m[5]);
     const zoned = zonedTime(after);
     if (zoned) return { kind: 'fixed', ymd, rest: '', zoned };
-    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1') };
+    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1'), ...zoneAfterTime(after) };
   }
   m = NUMERIC.exec(s);
   if (m) {
     const [a, b, c] = [Number(m[1]), Number(m[3]), Number(m[4])];
-    return { kind: 'numeric', a, b, c, cDigits: m[4]!.length, sep: m[2]!, rest: rest(m[5]) };
+    const after = rest(m[5]);
+    return {
+      kind: 'numeric',
+      a,
+      b,
+      c,
+      cDigits: m[4]!.length,
+      sep: m[2]!,
+      rest: after,
+      ...zoneAfterTime(after),
+    };
   }
   m = DAY_MONTH.exec(s);
   const dm = m && MONTHS.get(m[2]!);
-  if (m && dm)
+  if (m && dm) {
+    const after = rest(m[4]);
     return {
       kind: 'fixed',
       ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: dm, d: Number(m[1]) },
-      rest: rest(m[4]),
+      rest: after,
+      ...zoneAfterTime(after),
     };
+  }
   m = MONTH_DAY.exec(s);
   const md = m && MONTHS.get(m[1]!);
-  if (m && md)
+  if (m && md) {
+    const after = rest(m[4]);
     return {
       kind: 'fixed',
       ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: md, d: Number(m[2]) },
-      rest: rest(m[4]),
+      rest: after,
+      ...zoneAfterTime(after),
     };
+  }
   return undefined;
 }
 

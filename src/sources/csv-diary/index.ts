@@ -49,7 +49,9 @@
  *   ("approx 9pm", "evening"). A stamp at midnight beside a filled Time cell is a date-only value as spreadsheets
  *   write one (`2024-02-03T00:00:00Z`): the row is read from its date and Time cell. A stamp that is no time
  *   (`T24:10Z`, offset `+15:00`) or whose zone is a name (`21:00 BST`, shared by several zones) is rejected with
- *   its line; one without an offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
+ *   its line, and so is a zone after the time of a date not written year first (`13/07/2023 22:35 +01:00`),
+ *   whatever the Time cell says: read without its zone the row would be an hour or more off. One without an
+ *   offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without

@@ -151,6 +151,8 @@ export class RowReader {
     if (cell && this.undecided && dependsOnOrder(cell)) return this.undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
     if (!cell || !date) return this.badDate(dateRaw, cell);
+    // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
+    if (cell.kind !== 'serial' && cell.zone !== undefined) return zoneNotRead(dateRaw, cell.zone, date);
     const timeCell = layout.cell(cells, 'time');
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
@@ -393,6 +395,23 @@ function dateOnlyStamp(zoned: ZonedTime, inZone: Date | undefined, written: stri
   if (inZone.getUTCHours() !== 0 || inZone.getUTCMinutes() !== 0 || inZone.getUTCSeconds() !== 0)
     return undefined;
   return inZone.toISOString().slice(0, 10);
+}
+
+/**
+ * The rejection of a Date cell whose time is followed by a zone that is not read (`zone`, see `ZONE_AFTER_TIME`
+ * in dates.ts): an offset after a date not written year first, or a zone name. `date` is the row's date.
+ */
+function zoneNotRead(raw: string, zone: string, date: string): Rejection {
+  const why = /^(?:GMT|UTC)./.test(zone)
+    ? `("${zone}"), which is not read (an offset from GMT or UTC is written both ways round: POSIX writes GMT+1 for an hour behind UTC)`
+    : /^[A-Z]{2,}$/.test(zone) && zone !== 'UTC' && zone !== 'GMT'
+      ? `name ("${zone}"), which is not read (several zones share some names)`
+      : `("${zone}"), which is read only in an ISO 8601 stamp (the date year first, a 24-hour time and its UTC offset)`;
+  return {
+    code: 'DIARY_BAD_TIME',
+    message: `Date "${raw}" gives its time with a time zone ${why}; the row is not read without its zone`,
+    hint: `Write the date and time as an ISO 8601 stamp with the UTC offset the original record gives (${date}Thh:mm+01:00, or Z for UTC), or leave the zone out if the time is local time in the case zone, and re-run`,
+  };
 }
 
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
