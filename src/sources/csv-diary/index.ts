@@ -17,9 +17,9 @@
  * `2024-02-03 21:40:00+0100`), as diary apps export them: that is the instant it states (`instant`, minute
  * precision, or second when its seconds are not zero), kept as written (`date_as_written`). Record flags:
  * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm", or an hour without am/pm),
- * `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`,
- * `contact-type-unmapped`, `via-third-party`. Lines above the header (blank, or Excel's `sep=;`) are
- * structure, not records.
+ * `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`, `time-local-mismatch` (the Date and
+ * Time cells give different times), `contact-type-unmapped`, `via-third-party`. Lines above the header (blank,
+ * or Excel's `sep=;`) are structure, not records.
  *
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
  * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
@@ -52,6 +52,10 @@
  *   its line, and so is a zone after the time of a date not written year first (`13/07/2023 22:35 +01:00`),
  *   whatever the Time cell says: read without its zone the row would be an hour or more off. One without an
  *   offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
+ * - A time without a zone in the Date cell (`13/08/2024 21:00`) beside a filled Time cell: the Time cell's time
+ *   is used, and the Date cell is kept (`date_as_written`). When both are exact clock times that differ, to the
+ *   minute, the row is also flagged `time-local-mismatch` with a `DIARY_TIME_DISAGREES` warning naming the
+ *   line, as for a stamp; midnight in the Date cell is a date alone, as a spreadsheet writes one.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without

@@ -56,6 +56,16 @@ interface Readable {
   readonly written: string;
   /** The instant a Date cell's stamp with a UTC offset states, and what its Time cell says of it. */
   readonly stamp?: Stamp;
+  /** A time the Date cell also gives beside a filled Time cell, which the Time cell's time is used over. */
+  readonly inDate?: InDate;
+}
+
+/**
+ * A time written in the Date cell (`13/08/2024 21:00`) beside a filled Time cell: the Date cell is kept as
+ * written (`date_as_written`), and `disagreement` is set when both are exact clock times that differ.
+ */
+interface InDate {
+  readonly disagreement?: string;
 }
 
 /** A row's instant from its Date cell (`2024-02-03T21:40+01:00`), which its Time cell, if filled, should agree with. */
@@ -180,12 +190,14 @@ export class RowReader {
       const stamp = this.stamped(dateRaw, cell.zoned, at, reading, written);
       return 'code' in stamp ? stamp : { cell, date, reading, written, stamp };
     }
+    const inDate = timeCell === '' ? undefined : timeInDate(dateRaw, cell, reading, timeCell);
+    const also = inDate === undefined ? {} : { inDate };
     // "7:30" in a diary that writes "9:40 PM" and "8:00 AM" could be either, as a bare "8" could.
     if (reading.kind === 'clock' && reading.open && this.twelveHourLine !== undefined) {
       this.hoursWithoutAmPm.inTwelveHour ??= written;
-      return { cell, date, reading: NO_MERIDIEM, written };
+      return { cell, date, reading: NO_MERIDIEM, written, ...also };
     }
-    return { cell, date, reading, written };
+    return { cell, date, reading, written, ...also };
   }
 
   /**
@@ -284,6 +296,19 @@ export class RowReader {
     }
     if (!stamp && written !== '' && (reading.kind !== 'clock' || reading.approx))
       details['time_as_written'] = written;
+    if (readable.inDate) {
+      details['date_as_written'] = layout.cell(cells, 'date');
+      if (readable.inDate.disagreement) {
+        // Flagged and warned as a stamp that its Time cell contradicts is, the other way round.
+        flags.push('time-local-mismatch');
+        this.ctx.warn(
+          'DIARY_TIME_DISAGREES',
+          line,
+          readable.inDate.disagreement,
+          'Check the original record and correct whichever cell is wrong, then re-run',
+        );
+      }
+    }
     if (cell.kind === 'serial') {
       flags.push('date-excel-serial');
       details['date_as_written'] = layout.cell(cells, 'date');
@@ -395,6 +420,39 @@ function dateOnlyStamp(zoned: ZonedTime, inZone: Date | undefined, written: stri
   if (inZone.getUTCHours() !== 0 || inZone.getUTCMinutes() !== 0 || inZone.getUTCSeconds() !== 0)
     return undefined;
   return inZone.toISOString().slice(0, 10);
+}
+
+/**
+ * What a time in the Date cell (`raw`, as read: `cell`) says beside the Time cell's (`reading`, written `timeCell`),
+ * or undefined when there is none to keep. Only two exact clock times are compared, to the minute, as a stamp and
+ * its Time cell are: "9:40" without am/pm agrees with 09:40 or 21:40. A time that says less ("evening", "approx
+ * 10pm" on either side) is kept as written, not compared; midnight is how a spreadsheet writes a date alone.
+ */
+function timeInDate(
+  raw: string,
+  cell: DateCell,
+  reading: Readable['reading'],
+  timeCell: string,
+): InDate | undefined {
+  const inDate =
+    cell.kind === 'serial'
+      ? cell.seconds
+        ? serialClock(cell.seconds)
+        : undefined
+      : cell.rest === ''
+        ? undefined
+        : readTimeCell(cell.rest);
+  if (inDate === undefined) return undefined;
+  const exact = (r: TimeReading) => r.kind === 'clock' && !r.approx && !r.range;
+  if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
+    return undefined;
+  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading)) return {};
+  const open = inDate.open || reading.open;
+  if (inDate.m === reading.m && (open ? inDate.h % 12 === reading.h % 12 : inDate.h === reading.h))
+    return undefined;
+  return {
+    disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
+  };
 }
 
 /**
