@@ -12,7 +12,7 @@ import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom, warnInvalidUtf8 } from '../text.js';
-import { lineFeeds, Utf8Watch } from '../utf8-watch.js';
+import { Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
 import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
@@ -203,7 +203,7 @@ export async function readThreadJson(
   const scanner = new ThreadJsonScanner(handlers);
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let utf8 = false;
-  const watch = new Utf8Watch();
+  const watch = new Utf8Watch('lf');
   let invalidLine: number | undefined;
   const reportInvalid = () => {
     if (invalidLine !== undefined) onInvalidUtf8?.(invalidLine);
@@ -222,10 +222,7 @@ export async function readThreadJson(
         : iconv().getDecoder(bom?.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
     const text = decoder.write(buf);
-    if (utf8 && onInvalidUtf8) {
-      const before = watch.check(buf, text);
-      if (before !== undefined) invalidLine = scanner.currentLine + lineFeeds(before);
-    }
+    if (utf8 && onInvalidUtf8) invalidLine ??= watch.check(buf, text, scanner.currentLine);
     push(text);
   };
   // A UTF-16 decoder may end a piece between the two halves of a surrogate pair; the high half waits for the
@@ -253,7 +250,7 @@ export async function readThreadJson(
     }
     if (head) feed(head);
     const rest = decoder?.end() ?? '';
-    if (utf8 && onInvalidUtf8 && watch.end(rest)) invalidLine = scanner.currentLine;
+    if (utf8 && onInvalidUtf8) invalidLine ??= watch.end(rest, scanner.currentLine);
     push(rest);
     if (carry !== '') scanner.push(carry);
   } catch (err) {
