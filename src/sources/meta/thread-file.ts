@@ -11,7 +11,7 @@ import { STAMPED_TIMES } from '../../model/time-range.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { sniffBom, warnInvalidUtf8 } from '../text.js';
+import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
 import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
@@ -209,9 +209,6 @@ export async function readThreadJson(
     if (invalidLine !== undefined) onInvalidUtf8?.(invalidLine);
     invalidLine = undefined;
   };
-  // The BOM is sniffed on the first 3 bytes, however small the first chunks are.
-  let head: Buffer | undefined = Buffer.alloc(0);
-  let read = 0;
   const feed = (buf: Buffer) => {
     if (!decoder) {
       const bom = sniffBom(buf);
@@ -236,19 +233,11 @@ export async function readThreadJson(
     if (cut > 0) scanner.push(cut === text.length ? text : text.slice(0, cut));
   };
   try {
-    for await (const chunk of input.open()) {
-      const buf = chunk as Buffer;
-      read += buf.length;
-      if (head) {
-        head = Buffer.concat([head, buf]);
-        if (head.length >= 3) {
-          feed(head);
-          head = undefined;
-        }
-      } else feed(buf);
+    // The BOM is sniffed on the first bytes gathered into one head, however small the first chunks are.
+    for await (const { buf, read } of headFirst(input.open() as AsyncIterable<Buffer>)) {
+      feed(buf);
       onBytes?.(read);
     }
-    if (head) feed(head);
     const rest = decoder?.end() ?? '';
     if (utf8 && onInvalidUtf8) invalidLine ??= watch.end(rest, scanner.currentLine);
     push(rest);
