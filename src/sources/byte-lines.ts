@@ -13,14 +13,7 @@
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
-import {
-  breaksIn,
-  headFirst,
-  sniffBom,
-  type TextEncoding,
-  transientChunks,
-  warnInvalidUtf8,
-} from './text.js';
+import { headFirst, sniffBom, type TextEncoding, transientChunks, warnInvalidUtf8 } from './text.js';
 import { Utf8Watch } from './utf8-watch.js';
 
 type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
@@ -78,7 +71,7 @@ class ByteLineReader {
   // chunks, whether the text decoded before ended in a CR, and the line of the first invalid byte found, reported
   // when that line is handed over.
   private checking: boolean;
-  private readonly watch = new Utf8Watch();
+  private readonly watch = new Utf8Watch('any');
   private crBefore = false;
   private lastOut = -1;
   private warnAt = 0;
@@ -159,10 +152,8 @@ class ByteLineReader {
     const preValid = pre === undefined || isUtf8(pre);
     const bodyValid = s >= end || isUtf8(b.subarray(s, end));
     if (this.checking) {
-      const before = this.watch.next(b, !preValid || !bodyValid);
-      // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
-      if (before !== undefined)
-        this.invalidAt(this.lineNo + 1 + breaksIn(before, 0, before.length, this.crBefore));
+      const bad = this.watch.next(b, !preValid || !bodyValid, this.lineNo + 1, this.crBefore);
+      if (bad !== undefined) this.invalidAt(bad);
     }
     this.lastOut = -1;
     if (pre !== undefined) {

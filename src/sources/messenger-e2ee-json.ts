@@ -16,9 +16,11 @@
  *   is an unsent message → `deleted`. A `placeholder` is text Messenger wrote in place of the message, read by its
  *   words like the classic export's sentences (meta/sentences.ts): an unsend ("User unsent a message", "You
  *   unsent a message", "This message was unsent") → `deleted`; a call summary → `call`, outgoing when the owner
- *   placed it (meta/calls.ts); "… sent an attachment." → `media`; a notice or pseudo-reaction → skipped with its
- *   reason. A message whose content is not in the download ("Message unavailable", "This message is no longer
- *   available") is still a message someone sent, of unknown content: kind `other`, flagged MESSENGER_NO_CONTENT.
+ *   placed it, `unknown` when marked missed but its caller is not shown (a group; MESSENGER_CALLER_UNKNOWN) or
+ *   another person is said to have missed it (meta/calls.ts); "… sent an attachment." → `media`; a notice or
+ *   pseudo-reaction → skipped with its reason. A message whose content is not in the download ("Message
+ *   unavailable", "This message is no longer available") is still a message someone sent, of unknown content:
+ *   kind `other`, flagged MESSENGER_NO_CONTENT.
  *   So is a placeholder in words not recognised, with one MESSENGER_PLACEHOLDER_UNKNOWN warning quoting it. None
  *   of these is `deleted` unless its words say it was unsent.
  * - A media `uri` can be the literal "Failed to download media": still a media message, counted in details.
@@ -34,7 +36,7 @@
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 
-import { callerOf, callStatus } from './meta/calls.js';
+import { callerOf, callStatus, unknownCallerWarning } from './meta/calls.js';
 import { type EventBase, withKind } from './meta/event.js';
 import { participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
@@ -89,6 +91,7 @@ export const messengerE2eeJson: Source = {
       const unknownTypes = new Set<string>();
       let empty = 0;
       let unknownPlaceholder = false;
+      const callerUnknown = unknownCallerWarning(ctx);
       const noContent = (locator: string) => {
         if (++empty === 1) {
           ctx.warn(
@@ -161,7 +164,9 @@ export const messengerE2eeJson: Source = {
           else if (said?.type === 'call') {
             // Filed under the caller, as in the classic export; the placeholder gives no duration.
             const by = callerOf(said.by, sender, owner);
-            ctx.emit(withKind(base, 'call', { call: { status: callStatus(by, said.missed, undefined) } }));
+            const status = callStatus(by, said.missed, undefined, said.missedBy);
+            callerUnknown(locator, status, said.missed);
+            ctx.emit(withKind(base, 'call', { call: { status } }));
           } else {
             if (!UNAVAILABLE.test(text) && !unknownPlaceholder) {
               unknownPlaceholder = true;

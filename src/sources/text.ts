@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
-import { firstInvalidUtf8, Utf8Watch } from './utf8-watch.js';
+import { breaksIn, firstInvalidUtf8, Utf8Watch } from './utf8-watch.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -70,19 +70,6 @@ export function decodeHead(head: Uint8Array): string {
   }
   const start = bom ? bom.length : 0;
   return new StringDecoder('utf8').write(Buffer.from(head.subarray(start)));
-}
-
-/** Line breaks (CR, LF, CRLF as one) in `b[from, to)`; `afterCr`: the byte before `from` was a CR. */
-export function breaksIn(b: Uint8Array, from: number, to: number, afterCr: boolean): number {
-  let count = 0;
-  let cr = afterCr;
-  for (let i = from; i < to; i++) {
-    const c = b[i]!;
-    if (c === 0x0a && !cr) count++;
-    else if (c === 0x0d) count++;
-    cr = c === 0x0d;
-  }
-  return count;
 }
 
 const INVALID_UTF8_HINT =
@@ -224,7 +211,7 @@ export async function forEachLine(
         : iconv().getDecoder(encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     return bom ? buf.subarray(bom.length) : buf;
   };
-  const watch = new Utf8Watch();
+  const watch = new Utf8Watch('any');
   let checking = ctx !== undefined;
   // The warning waits until its line is handed over: a source that stops earlier never read that line, and how
   // far ahead of the lines the bytes were decoded must not change what is reported.
@@ -234,11 +221,8 @@ export async function forEachLine(
   };
   const decode = (buf: Buffer): string => {
     const text = decoder!.write(buf);
-    if (checking && encoding === 'utf-8') {
-      const before = watch.check(buf, text);
-      // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
-      if (before !== undefined) invalidAt(lineNo + 1 + breaksIn(before, 0, before.length, afterCr));
-    }
+    const bad = checking && encoding === 'utf-8' ? watch.check(buf, text, lineNo + 1, afterCr) : undefined;
+    if (bad !== undefined) invalidAt(bad);
     return text;
   };
   for await (const { buf, head, read } of headFirst(transientChunks(input))) {
@@ -247,7 +231,8 @@ export async function forEachLine(
   }
   const rest = decoder?.end() ?? '';
   // What is left is a character the file never finished: a U+FFFD here always replaced bytes.
-  if (checking && encoding === 'utf-8' && watch.end(rest)) invalidAt(lineNo + 1);
+  const bad = checking && encoding === 'utf-8' ? watch.end(rest, lineNo + 1) : undefined;
+  if (bad !== undefined) invalidAt(bad);
   if (rest.length > 0) lines(rest);
   if (warnAt !== 0) warnInvalid();
   if (pending.length > 0) onLine(pending.join(''), ++lineNo, true);

@@ -56,26 +56,38 @@ export function unfinishedTail(b: Uint8Array): number {
   return 0;
 }
 
-/** Watches one input's chunks, as they are decoded, for the first byte that is not UTF-8. */
+/**
+ * How a reader counts lines, so that the watch names the line it does: by LF alone (Meta's JSON scanner and HTML
+ * pages), or CRLF, LF and a lone CR each as one break (the line readers, and saxes for SMS Backup & Restore).
+ */
+export type LineBreaks = 'lf' | 'any';
+
+/**
+ * Watches one input's chunks, as they are decoded, for the first byte that is not UTF-8, and says on which line
+ * it is: each reader makes one call per chunk and one at the end, and reports the line when it sees fit.
+ */
 export class Utf8Watch {
   /** The bytes of the previous chunk that begin a character finished in this one. */
   private carried: Uint8Array = NONE;
   private found = false;
 
+  constructor(private readonly breaks: LineBreaks) {}
+
   /**
-   * Takes the next chunk of bytes and the text the (streaming, lossy) UTF-8 decoder made of it. The first time
-   * bytes turn out not to be UTF-8, returns the bytes of this chunk before the bad one, for the caller to count
-   * the line breaks in; otherwise undefined.
+   * Takes the next chunk of bytes, the text the (streaming, lossy) UTF-8 decoder made of it, and the line the
+   * chunk starts on (with `afterCr` when the text before it ended in a CR, so that a LF first is the rest of that
+   * CRLF). The first time bytes turn out not to be UTF-8, returns the line of the first bad one; otherwise
+   * undefined.
    */
-  check(bytes: Uint8Array, text: string): Uint8Array | undefined {
-    return this.next(bytes, text.indexOf('\ufffd') !== -1);
+  check(bytes: Uint8Array, text: string, line: number, afterCr = false): number | undefined {
+    return this.next(bytes, text.indexOf('\ufffd') !== -1, line, afterCr);
   }
 
   /**
    * `check` for a reader that does not decode the chunk: `suspect` when a cheaper test on its bytes (the native
    * `isUtf8`) failed, so that they may hold a byte that is not UTF-8.
    */
-  next(bytes: Uint8Array, suspect: boolean): Uint8Array | undefined {
+  next(bytes: Uint8Array, suspect: boolean, line: number, afterCr = false): number | undefined {
     if (this.found) return undefined;
     if (suspect) {
       const carried = this.carried;
@@ -83,7 +95,11 @@ export class Utf8Watch {
       const bad = firstInvalidUtf8(all);
       if (bad !== -1) {
         this.found = true;
-        return all.subarray(carried.length, Math.max(bad, carried.length));
+        // Line breaks are single bytes that never occur inside a character, so they can be counted in the bytes.
+        const before = all.subarray(carried.length, Math.max(bad, carried.length));
+        return (
+          line + (this.breaks === 'lf' ? lineFeeds(before) : breaksIn(before, 0, before.length, afterCr))
+        );
       }
     }
     // A character's start lies within its last three bytes: only a chunk shorter than that needs the one before.
@@ -94,11 +110,14 @@ export class Utf8Watch {
     return undefined;
   }
 
-  /** Takes what the decoder gave at the end of the input: true when that replaced a character left unfinished. */
-  end(rest: string): boolean {
-    if (this.found || !rest.includes('\ufffd')) return false;
+  /**
+   * Takes what the decoder gave at the end of the input, and the line it is on: returns that line when the
+   * decoder replaced a character left unfinished and nothing bad was found before; otherwise undefined.
+   */
+  end(rest: string, line: number): number | undefined {
+    if (this.found || !rest.includes('\ufffd')) return undefined;
     this.found = true;
-    return true;
+    return line;
   }
 }
 
@@ -107,4 +126,17 @@ export function lineFeeds(bytes: Uint8Array): number {
   let n = 0;
   for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
   return n;
+}
+
+/** Line breaks (CR, LF, CRLF as one) in `b[from, to)`; `afterCr`: the byte before `from` was a CR. */
+export function breaksIn(b: Uint8Array, from: number, to: number, afterCr: boolean): number {
+  let count = 0;
+  let cr = afterCr;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c === 0x0a && !cr) count++;
+    else if (c === 0x0d) count++;
+    cr = c === 0x0d;
+  }
+  return count;
 }

@@ -6,7 +6,8 @@
  * offset and back within a day), so nearly every question is answered by two array reads. Days with a change are
  * answered per UTC hour (every zone changes on a quarter-hour boundary at most once per hour).
  *
- * Resolving a wall-clock time (the documented rule, also in README "Time zones"):
+ * Resolving a wall-clock time (the documented rule, also in README "Time zones"; the rule itself is
+ * model/wall-clock.ts, which the e-mail reader shares):
  * - exists once: that instant;
  * - occurs twice (the repeated hour when clocks go back): the EARLIER instant, flagged `TIMELINE_DST_AMBIGUOUS`;
  * - does not exist (the hour skipped when clocks go forward): read with the offset in force just before the
@@ -14,6 +15,7 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import { daysInMonth, digitsAt } from '../model/dates.js';
+import { type DstFlag, resolveWallClock } from '../model/wall-clock.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -35,7 +37,7 @@ export interface LocalParts {
   readonly weekday: number;
 }
 
-export type DstFlag = 'gap' | 'overlap' | undefined;
+export type { DstFlag };
 
 /**
  * Offsets per hour, and wall-clock hours known to be far from a clock change, per zone name: pure functions of
@@ -174,7 +176,7 @@ export class Zone {
   resolve(wallMs: number): { ms: number; dst: DstFlag } {
     const quick = this.quickInstant(wallMs);
     if (quick !== undefined) return { ms: quick, dst: undefined };
-    const r = this.resolveSlow(wallMs);
+    const r = resolveWallClock(this, wallMs);
     if (r.dst === undefined && this.offsetAt(wallMs - DAY) === this.offsetAt(wallMs + DAY)) {
       if (this.wallCache.size >= 500_000) this.wallCache.clear();
       this.wallCache.set(Math.floor(wallMs / HOUR), (wallMs - r.ms) / 60_000);
@@ -205,25 +207,6 @@ export class Zone {
     const before = this.offsetAt(wallMs - DAY);
     const after = this.offsetAt(wallMs + DAY);
     return Math.max(wallMs - before * 60_000, wallMs - after * 60_000);
-  }
-
-  private resolveSlow(wallMs: number): { ms: number; dst: DstFlag } {
-    const before = this.offsetAt(wallMs - DAY);
-    const after = this.offsetAt(wallMs + DAY);
-    if (before === after) {
-      const guess = wallMs - before * 60_000;
-      if (this.offsetAt(guess) === before) return { ms: guess, dst: undefined };
-      // The offset changed and changed back within two days (rare); use the exact offset at the guess.
-      return { ms: wallMs - this.offsetAt(guess) * 60_000, dst: undefined };
-    }
-    const withBefore = wallMs - before * 60_000;
-    const withAfter = wallMs - after * 60_000;
-    const validBefore = this.offsetAt(withBefore) === before;
-    const validAfter = this.offsetAt(withAfter) === after;
-    if (validBefore && validAfter) return { ms: Math.min(withBefore, withAfter), dst: 'overlap' };
-    if (validBefore) return { ms: withBefore, dst: undefined };
-    if (validAfter) return { ms: withAfter, dst: undefined };
-    return { ms: withBefore, dst: 'gap' };
   }
 }
 

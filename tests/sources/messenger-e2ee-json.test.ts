@@ -216,3 +216,24 @@ describe('placeholders, by what they say', () => {
     expect(run.accounting).toEqual({ records: 9, events: 8, skipped: 1, rejected: 0 });
   });
 });
+
+describe('call placeholders in a group, where the owner is not shown', () => {
+  const FILE = 'fixtures/messenger-group-calls/Flat 4_3.json';
+
+  it('are missed only when the words say the owner missed someone else’s call', async () => {
+    const run = await runSource(messengerE2eeJson, FILE);
+    expect(run.events.map((e) => [e.locator, e.kind, e.sender?.name, e.call?.status])).toEqual([
+      ['messages[0]', 'message', 'Sam Sample', undefined],
+      // Filed under Zoë, the owner, whom a group thread does not name as such: maybe her own unanswered call.
+      ['messages[1]', 'call', 'Zoë Example', 'unknown'],
+      ['messages[2]', 'call', 'Sam Sample', 'missed'],
+      // Jo missed it, not the owner; whose call it was is not said.
+      ['messages[3]', 'call', 'Jo Example', 'unknown'],
+      // Sam placed it; how it ended is not said.
+      ['messages[4]', 'call', 'Sam Sample', 'unknown'],
+    ]);
+    expect(run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').map((w) => w.locator)).toEqual([
+      'messages[1]',
+    ]);
+  });
+});

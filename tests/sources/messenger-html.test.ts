@@ -346,3 +346,22 @@ describe('bytes that are no UTF-8', () => {
     }
   });
 });
+
+describe('call sentences on a group page, where the owner is not shown', () => {
+  const FILE =
+    'fixtures/messenger-group-calls/your_facebook_activity/messages/inbox/flatfour_5550004444/message_1.html';
+
+  it('are missed only when the words say the owner missed someone else’s call', async () => {
+    const run = await runSource(messengerHtml, FILE);
+    expect(run.events.map((e) => [e.locator, e.sender?.name, e.text, e.call?.status])).toEqual([
+      // "Missed video call" filed under Zoë, the owner, whom a group page does not name as such.
+      ['messages[0]', 'Zoë Example', 'Missed video call', 'unknown'],
+      ['messages[1]', 'Sam Sample', 'You missed a call from Sam Sample.', 'missed'],
+      ['messages[2]', 'Jo Example', 'Jo Example missed a video chat.', 'unknown'],
+      ['messages[3]', 'Sam Sample', 'Open the door', undefined],
+    ]);
+    expect(run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').map((w) => w.locator)).toEqual([
+      'messages[0]',
+    ]);
+  });
+});

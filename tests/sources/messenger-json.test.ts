@@ -186,12 +186,16 @@ describe('reading a classic thread', () => {
   it('reads an Instagram DM as channel instagram, told by its your_instagram_activity folder', async () => {
     const run = await runSource(messengerJson, INSTAGRAM);
     expect(new Set(run.events.map((e) => e.channel))).toEqual(new Set(['instagram']));
-    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call)).toEqual([
-      { status: 'answered', durationSec: 65 },
-      { status: 'missed', durationSec: 0 },
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => [e.text, e.call])).toEqual([
+      ['Video chat ended', { status: 'answered', durationSec: 65 }],
+      // Filed under Sam, whom the words say missed it: not a call the owner missed, and whose it was is not said.
+      ['sam.sample.99 missed a video chat.', { status: 'unknown', durationSec: 0 }],
     ]);
     expect(run.skipped.map((s) => s.reason)).toEqual(['reaction', 'reaction']);
-    expect(run.warnings.map((w) => w.code)).toEqual(['MESSENGER_MOJIBAKE_REPAIRED']);
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([
+      ['MESSENGER_MOJIBAKE_REPAIRED', undefined],
+      ['MESSENGER_CALLER_UNKNOWN', 'messages[5]'],
+    ]);
   });
 
   it('rejects a message without a usable timestamp_ms, naming its locator and the bad value', async () => {
@@ -650,6 +654,65 @@ describe('calls, from the owner’s side', () => {
       { status: 'unknown', durationSec: 0 },
       { status: 'missed', durationSec: 0 },
     ]);
+  });
+});
+
+describe('calls in a group thread, where the owner is not shown', () => {
+  const FILE =
+    'fixtures/messenger-group-calls/your_facebook_activity/messages/inbox/flatfour_5550003333/message_1.json';
+
+  it('never calls a call missed unless someone else placed it: the owner’s own unanswered call stays unknown', async () => {
+    const run = await runSource(messengerJson, FILE);
+    expect(
+      run.events
+        .filter((e) => e.kind === 'call')
+        .map((e) => [e.locator, e.sender?.name, e.text, e.call, e.details]),
+    ).toEqual([
+      // Zoë is the owner, but a group thread does not say so: her own call nobody answered is not "missed",
+      // and the export's mark is kept.
+      [
+        'messages[1]',
+        'Zoë Example',
+        undefined,
+        { status: 'unknown', durationSec: 0 },
+        { calleeMissed: 'true' },
+      ],
+      // The words name the owner ("You") as the one who missed Sam's call.
+      [
+        'messages[2]',
+        'Sam Sample',
+        'You missed a call from Sam Sample.',
+        { status: 'missed', durationSec: 0 },
+        undefined,
+      ],
+      // Jo missed a call; whose, the words do not say.
+      [
+        'messages[3]',
+        'Jo Example',
+        'Jo Example missed a video chat.',
+        { status: 'unknown', durationSec: 0 },
+        undefined,
+      ],
+      ['messages[4]', 'Sam Sample', undefined, { status: 'answered', durationSec: 254 }, undefined],
+    ]);
+  });
+
+  it('says once per file why a call marked missed is listed as unknown', async () => {
+    const run = await runSource(messengerJson, FILE);
+    const notes = run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.locator).toBe('messages[1]');
+    expect(notes[0]!.message).toContain('listed with status "unknown", not "missed"');
+    expect(notes[0]!.message).toContain('a group thread does not say which participant is the account');
+  });
+
+  it('still calls the other person’s unanswered call missed in a one-to-one thread, without the warning', async () => {
+    const run = await runSource(
+      messengerJson,
+      'fixtures/messenger-json-calls/your_facebook_activity/messages/inbox/samsample_5550001111/message_1.json',
+    );
+    expect(run.events.filter((e) => e.call?.status === 'missed')).toHaveLength(2);
+    expect(run.warnings.map((w) => w.code)).not.toContain('MESSENGER_CALLER_UNKNOWN');
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { callerOf, callStatus } from '../../src/sources/meta/calls.js';
 import { channelFromPath } from '../../src/sources/meta/channel.js';
 import { ThreadJsonScanner } from '../../src/sources/meta/json-thread.js';
 import {
@@ -115,22 +116,41 @@ describe('generated sentences', () => {
 
   it('recognises call summaries, also filed under another participant', () => {
     // `by`: who placed the call, as the words tell it ("You" is the exporting account).
-    expect(r('You missed a call from Sam Sample.')).toEqual({ type: 'call', missed: true, by: 'other' });
-    expect(r('Jo Example missed your call.')).toEqual({ type: 'call', missed: true, by: 'owner' });
+    // `missedBy`: who the words say missed it.
+    expect(r('You missed a call from Sam Sample.')).toEqual({
+      type: 'call',
+      missed: true,
+      by: 'other',
+      missedBy: 'owner',
+    });
+    expect(r('Jo Example missed your call.')).toEqual({
+      type: 'call',
+      missed: true,
+      by: 'owner',
+      missedBy: 'other',
+    });
     expect(r('Sam Sample called you.')).toEqual({ type: 'call', missed: false, by: 'other' });
     expect(r('You called Jo Example.', 'Jo Example')).toEqual({ type: 'call', missed: false, by: 'owner' });
     expect(r('The video chat ended.')).toEqual({ type: 'call', missed: false });
   });
 
   it("recognises Instagram's call sentences and who placed the call", () => {
-    expect(r('You missed an audio call')).toEqual({ type: 'call', missed: true, by: 'other' });
+    expect(r('You missed an audio call')).toEqual({
+      type: 'call',
+      missed: true,
+      by: 'other',
+      missedBy: 'owner',
+    });
     expect(r('Sam Sample missed a video chat with you.')).toEqual({
       type: 'call',
       missed: true,
       by: 'owner',
+      missedBy: 'other',
     });
-    // Someone missed a call, but the words do not say whose.
-    expect(r('Sam Sample missed a video chat.')).toEqual({ type: 'call', missed: true });
+    // Sam missed a call, not the owner, but the words do not say whose call it was.
+    expect(r('Sam Sample missed a video chat.')).toEqual({ type: 'call', missed: true, missedBy: 'other' });
+    // No actor: nothing said of who missed it.
+    expect(r('Missed video call')).toEqual({ type: 'call', missed: true });
     expect(r('You started a video chat')).toEqual({ type: 'call', missed: false, by: 'owner' });
     expect(r('Sam Sample started an audio call')).toEqual({ type: 'call', missed: false, by: 'other' });
     expect(r('Audio call ended')).toEqual({ type: 'call', missed: false });
@@ -153,6 +173,37 @@ describe('generated sentences', () => {
     expect(r('User unsent a message')).toEqual({ type: 'unsent' });
     expect(r('Sam Sample sent an attachment.')).toEqual({ type: 'attachment' });
     expect(r('You sent a GIF from GIPHY.')).toEqual({ type: 'attachment' });
+  });
+});
+
+describe('a call’s status, from the owner’s side', () => {
+  it('is missed only when someone else placed it and nobody answered', () => {
+    expect(callStatus('other', true, 0)).toBe('missed');
+    expect(callStatus('other', false, 0)).toBe('missed');
+    expect(callStatus('other', false, 30)).toBe('answered');
+    // The owner's own call, answered or not.
+    expect(callStatus('owner', true, 0)).toBe('outgoing');
+    expect(callStatus('owner', false, 30)).toBe('outgoing');
+  });
+
+  it('stays unknown when marked missed but the caller is not known: it may be the owner’s own call', () => {
+    // A group thread: Meta does not say which participant is the exporting account (callerOf gives nothing).
+    const by = callerOf(undefined, 'Zoë Example', undefined);
+    expect(by).toBeUndefined();
+    expect(callStatus(by, true, 0)).toBe('unknown');
+    expect(callStatus(by, true, undefined)).toBe('unknown');
+    expect(callStatus(by, false, 0)).toBe('unknown');
+    // Someone answered: that holds whoever called.
+    expect(callStatus(by, false, 254)).toBe('answered');
+  });
+
+  it('stays unknown when the words say another person missed it and do not say whose call it was', () => {
+    // "Sam Sample missed a video chat." filed under Sam in a one-to-one thread: the owner did not miss it.
+    expect(callStatus(callerOf(undefined, 'Sam Sample', 'Zoë Example'), true, 0, 'other')).toBe('unknown');
+    // Filed under the owner: her own call that Sam did not answer.
+    expect(callStatus(callerOf(undefined, 'Zoë Example', 'Zoë Example'), true, 0, 'other')).toBe('outgoing');
+    // "You missed a call from Sam Sample.": the owner missed Sam's call, group or not.
+    expect(callStatus(callerOf('other', 'Sam Sample', undefined), true, 0, 'owner')).toBe('missed');
   });
 });
 

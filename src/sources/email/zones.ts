@@ -8,6 +8,7 @@
  */
 
 import { tzOffset } from '@date-fns/tz';
+import { type DstFlag, resolveWallClock } from '../../model/wall-clock.js';
 
 /** Zones with a fixed meaning: RFC 5322 §3.3/§4.3, plus UTC and Z, which cannot be misread. */
 export const RFC_ZONES: Record<string, number> = {
@@ -79,25 +80,13 @@ export const POSIX_ZONES: Record<string, string> = {
   pst8pdt: 'PST8PDT',
 };
 
-/** The zone's offset from UTC, in minutes, at the instant `ms` (as timeline/zone.ts reads offsets). */
-const offsetAt = (zone: string, ms: number): number => tzOffset(zone, new Date(ms));
-
 /**
  * The offset, in minutes, of a wall-clock time (`wallMs`: the time as written, read as if UTC) in `zone`, by the
- * rule wall-clock sources follow (README, "Time zones"), and which clock change it met, as the timeline says of
- * them: a time that occurs twice (`overlap`) is the earlier instant, one that does not exist (`gap`) is read with
- * the offset in force just before the change.
+ * rule every wall-clock source follows (model/wall-clock.ts, README "Time zones"), and which clock change it met,
+ * as the timeline says of them: a time that occurs twice (`overlap`) is the earlier instant, one that does not
+ * exist (`gap`) is read with the offset in force just before the change.
  */
-export function wallClockOffset(
-  zone: string,
-  wallMs: number,
-): { offset: number; dst: 'gap' | 'overlap' | undefined } {
-  const DAY = 86_400_000;
-  const before = offsetAt(zone, wallMs - DAY);
-  const after = offsetAt(zone, wallMs + DAY);
-  const fits = (o: number) => offsetAt(zone, wallMs - o * 60_000) === o;
-  if (fits(before) && fits(after))
-    return { offset: Math.max(before, after), dst: before === after ? undefined : 'overlap' };
-  if (fits(after)) return { offset: after, dst: undefined };
-  return { offset: before, dst: fits(before) ? undefined : 'gap' };
+export function wallClockOffset(zone: string, wallMs: number): { offset: number; dst: DstFlag } {
+  const read = resolveWallClock({ offsetAt: (ms) => tzOffset(zone, new Date(ms)) }, wallMs);
+  return { offset: (wallMs - read.ms) / 60_000, dst: read.dst };
 }

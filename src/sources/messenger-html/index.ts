@@ -15,7 +15,9 @@
  * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
  *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is. A call the
  *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner of a one-to-one
- *   page, the participant the title does not name) is `outgoing`, never `missed` (meta/calls.ts).
+ *   page, the participant the title does not name) is `outgoing`, never `missed` (meta/calls.ts). A call marked
+ *   missed whose caller the page does not show (a group) is `unknown`, as is one the words say another person
+ *   missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
@@ -26,8 +28,8 @@
  * Deliberately unsupported: the pre-2018 `messages.htm` archive (sender and body in separate elements); other
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
-import type { ParsedEvent } from '../../model/index.js';
-import { callerOf, callStatus } from '../meta/calls.js';
+import type { CallStatus, ParsedEvent } from '../../model/index.js';
+import { callerOf, callStatus, unknownCallerWarning } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { tellPeople, threadOwner } from '../meta/people.js';
@@ -83,6 +85,7 @@ export const messengerHtml: Source = {
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
     const owner = threadOwner([...facts.participants], conversation);
+    const callerUnknown = unknownCallerWarning(ctx);
     let index = 0;
     let warnedZone = false;
     let warnedEmpty = false;
@@ -130,7 +133,7 @@ export const messengerHtml: Source = {
           );
         }
       }
-      emitBlock(ctx, locator, time, block, { channel, conversation, names, owner }, () => {
+      emitBlock(ctx, locator, time, block, { channel, conversation, names, owner, callerUnknown }, () => {
         if (warnedEmpty) return;
         warnedEmpty = true;
         ctx.warn(
@@ -161,6 +164,8 @@ function emitBlock(
     names: ReadonlySet<string>;
     /** The exporting account, when the page shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
     owner: string | undefined;
+    /** The page's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
+    callerUnknown: (locator: number | string, status: CallStatus, missed: boolean) => void;
   },
   onEmpty: () => void,
 ): void {
@@ -182,7 +187,9 @@ function emitBlock(
   } else if (sentence?.type === 'call') {
     // Filed under the caller, as in the JSON: the owner's own call is outgoing, never missed. No duration is shown.
     const by = callerOf(sentence.by, sender, page.owner);
-    ctx.emit(withKind(base, 'call', { call: { status: callStatus(by, sentence.missed, undefined) } }));
+    const status = callStatus(by, sentence.missed, undefined, sentence.missedBy);
+    page.callerUnknown(locator, status, sentence.missed);
+    ctx.emit(withKind(base, 'call', { call: { status } }));
   } else if (sentence?.type === 'unsent') {
     ctx.emit(withKind(base, 'deleted'));
   } else if (text !== undefined && sentence?.type !== 'attachment') {

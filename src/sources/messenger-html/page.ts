@@ -24,7 +24,7 @@ export async function scanPage(
 ): Promise<void> {
   // A streaming TextDecoder drops a leading UTF-8 BOM even when it arrives split across chunks.
   const decoder = new TextDecoder('utf-8');
-  const watch = new Utf8Watch();
+  const watch = new Utf8Watch('lf');
   let line = 1;
   let invalidLine: number | undefined;
   let read = 0;
@@ -33,15 +33,14 @@ export async function scanPage(
     read += buf.length;
     const text = decoder.decode(buf, { stream: true });
     if (onInvalidUtf8 && invalidLine === undefined) {
-      const before = watch.check(buf, text);
-      if (before !== undefined) invalidLine = line + lineFeeds(before);
-      else line += lineFeeds(buf);
+      invalidLine = watch.check(buf, text, line);
+      line += lineFeeds(buf);
     }
     scanner.push(text);
     onBytes(read);
   }
   const rest = decoder.decode();
-  if (onInvalidUtf8 && invalidLine === undefined && watch.end(rest)) invalidLine = line;
+  if (onInvalidUtf8) invalidLine ??= watch.end(rest, line);
   scanner.push(rest);
   if (invalidLine !== undefined) onInvalidUtf8?.(invalidLine);
   scanner.end();

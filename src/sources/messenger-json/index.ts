@@ -20,7 +20,9 @@
  *   answered, whoever called, so the status is read from the owner's side (meta/calls.ts): the owner's own call is
  *   `outgoing` (`details.calleeMissed` when marked missed), another's is `missed` when marked so or 0 s long,
  *   `answered` when longer. The owner is known in a one-to-one thread (the title names the other person) or from
- *   the sentence ("You called Sam.", "Sam missed your call."); otherwise a 0-second call is `unknown`.
+ *   the sentence ("You called Sam.", "Sam missed your call."); otherwise a 0-second or missed call is `unknown`
+ *   (in a group it may be the owner's own unanswered call; `details.calleeMissed` keeps the mark), as is a call
+ *   the words say another person missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
  *   `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
  *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
  *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
@@ -37,6 +39,7 @@
  * file's time, not the message's).
  */
 
+import { unknownCallerWarning } from '../meta/calls.js';
 import { isThreadJsonPath } from '../meta/channel.js';
 import { participantNames, senderAliases, tellPeople, threadOwner } from '../meta/people.js';
 import { readThreadFile } from '../meta/thread-file.js';
@@ -100,6 +103,7 @@ export const messengerJson: Source = {
         aliases,
         unknownTypes: new Set(),
         empty: 0,
+        callerUnknown: unknownCallerWarning(ctx),
       };
       let first = true;
       return (value, locator) => {

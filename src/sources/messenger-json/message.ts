@@ -2,7 +2,7 @@
  * One classic Messenger/Instagram message → exactly one outcome (event, skip or reject). Kept apart from the
  * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
  */
-import type { ParsedEvent } from '../../model/index.js';
+import type { CallStatus, ParsedEvent } from '../../model/index.js';
 import { callerOf, callStatus } from '../meta/calls.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { reactionList } from '../meta/reactions.js';
@@ -24,6 +24,8 @@ export interface ClassicThread {
   readonly unknownTypes: Set<string>;
   /** Records with neither text, media nor a call, counted for one warning per file. */
   empty: number;
+  /** The file's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
+  readonly callerUnknown: (locator: number | string, status: CallStatus, missed: boolean) => void;
 }
 
 const KNOWN_TYPES = new Set(['Generic', 'Share', 'Call', 'Subscribe', 'Unsubscribe']);
@@ -154,12 +156,14 @@ function decide(
     // The record is filed under the caller: the owner's own call is outgoing whatever its outcome.
     const by = callerOf(said?.by, senderName, t.owner);
     const missed = m['missed'] === true || said?.missed === true;
-    const status = callStatus(by, missed, durationSec);
+    const status = callStatus(by, missed, durationSec, said?.missedBy);
+    t.callerUnknown(base.locator, status, missed);
     const event = withKind(base, 'call', {
       call: durationSec === undefined ? { status } : { status, durationSec },
     });
-    // Not lost on an outgoing call: the export says the person called did not answer.
-    if (status === 'outgoing' && m['missed'] === true)
+    // Not lost on an outgoing call, nor on one whose caller is unknown: the export says the person called did not
+    // answer.
+    if ((status === 'outgoing' || status === 'unknown') && m['missed'] === true)
       return { ...event, details: { ...event.details, calleeMissed: 'true' } };
     return event;
   }

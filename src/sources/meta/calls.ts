@@ -3,22 +3,34 @@
  * it and marks it `missed` (or words it "… missed …") when nobody answered, whoever called; `call_duration` is 0
  * for a call nobody answered. So a call the exporting account placed is `outgoing` whatever became of it (an
  * unanswered call of one's own is no missed call), and only a call someone else placed can be `missed`.
+ *
+ * Who placed it is known from the words ("You called Sam.", "Sam missed your call.") or from the sender and the
+ * thread's owner, which only a one-to-one thread shows (meta/people.ts `threadOwner`). In a group thread Meta
+ * does not say which participant is the exporting account, so a call marked missed there may be the owner's own
+ * call nobody answered: its status is `unknown`, never `missed`, and the file gets one MESSENGER_CALLER_UNKNOWN
+ * warning. So is a call whose words say someone else missed it ("Sam missed a video chat."): the owner did not
+ * miss it, and whose call it was the words do not say.
  */
 import type { CallStatus } from '../../model/index.js';
+import type { SourceContext } from '../source.js';
 import type { Caller } from './sentences.js';
 
 /**
  * `by`: who placed the call, when the sentence or the thread shows it; `missed`: the export marks it missed;
- * `durationSec`: its `call_duration`. A 0-second call of someone else's is one the owner did not answer (missed);
- * a 0-second call whose caller is unknown may be the owner's own unanswered call, so it stays `unknown`.
+ * `durationSec`: its `call_duration`; `missedBy`: who the words say missed it ("You missed…": `owner`, "Sam
+ * missed…": `other`). A 0-second or missed call of someone else's is one the owner did not answer (missed); one
+ * whose caller is unknown may be the owner's own unanswered call, so it stays `unknown`, as does one another person
+ * is said to have missed.
  */
 export function callStatus(
   by: Caller | undefined,
   missed: boolean,
   durationSec: number | undefined,
+  missedBy?: Caller,
 ): CallStatus {
   if (by === 'owner') return 'outgoing';
-  if (missed) return 'missed';
+  if (missedBy === 'other') return 'unknown';
+  if (missed) return by === 'other' ? 'missed' : 'unknown';
   if (durationSec !== undefined && durationSec > 0) return 'answered';
   if (durationSec === 0 && by === 'other') return 'missed';
   return 'unknown';
@@ -36,4 +48,24 @@ export function callerOf(
   if (said !== undefined) return said;
   if (sender === undefined || owner === undefined) return undefined;
   return sender === owner ? 'owner' : 'other';
+}
+
+/**
+ * One file's MESSENGER_CALLER_UNKNOWN warning: call it for each call with its status; the first call marked
+ * missed (`missed`: by the export or its words) whose status had to stay `unknown` is warned about, once.
+ */
+export function unknownCallerWarning(
+  ctx: SourceContext,
+): (locator: number | string, status: CallStatus, missed: boolean) => void {
+  let warned = false;
+  return (locator, status, missed) => {
+    if (warned || status !== 'unknown' || !missed) return;
+    warned = true;
+    ctx.warn(
+      'MESSENGER_CALLER_UNKNOWN',
+      locator,
+      'A call marked missed is listed with status "unknown", not "missed": Meta marks a call missed when nobody answered, whoever placed it, and neither this thread nor the call\'s words show that the exporting account was the one who missed it (a group thread does not say which participant is the account; "Sam missed a video chat" says another person missed it, not whose call it was). Other such calls in this file are listed the same way.',
+      'Check these calls in Messenger itself if it matters who placed them; the words of each call record are kept as written.',
+    );
+  };
 }

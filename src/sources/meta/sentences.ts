@@ -21,10 +21,13 @@
  */
 export type Caller = 'owner' | 'other';
 
-/** What a generated sentence stands for. `by` is left out when the sentence does not say who called. */
+/**
+ * What a generated sentence stands for. `by` is left out when the sentence does not say who called; `missedBy`,
+ * who it says missed the call ("You missed…": the owner; "Sam missed…": another person), when it names them.
+ */
 export type Sentence =
   | { readonly type: 'notice'; readonly reason: string }
-  | { readonly type: 'call'; readonly missed: boolean; readonly by?: Caller }
+  | { readonly type: 'call'; readonly missed: boolean; readonly by?: Caller; readonly missedBy?: Caller }
   | { readonly type: 'unsent' }
   | { readonly type: 'attachment' };
 
@@ -95,9 +98,12 @@ function after(text: string, actor: string): string | undefined {
 function callAfterActor(rest: string, you: boolean): Sentence | undefined {
   if (MISSED_CALL.test(rest)) {
     // "You missed a call from Sam": Sam called. "Sam missed your call": the owner called. "Sam missed a video chat":
-    // the sentence does not say who called.
+    // Sam missed it, not the owner, and the sentence does not say who called (in a group, anyone).
+    const missedBy: Caller = you ? 'owner' : 'other';
     const by: Caller | undefined = you ? 'other' : MISSED_OWN_CALL.test(rest) ? 'owner' : undefined;
-    return by === undefined ? { type: 'call', missed: true } : { type: 'call', missed: true, by };
+    return by === undefined
+      ? { type: 'call', missed: true, missedBy }
+      : { type: 'call', missed: true, by, missedBy };
   }
   if (STARTED_CALL.test(rest)) return { type: 'call', missed: false, by: you ? 'owner' : 'other' };
   return undefined;

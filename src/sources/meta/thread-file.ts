@@ -11,8 +11,8 @@ import { STAMPED_TIMES } from '../../model/time-range.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { sniffBom, warnInvalidUtf8 } from '../text.js';
-import { lineFeeds, Utf8Watch } from '../utf8-watch.js';
+import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
+import { Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
 import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
@@ -203,15 +203,12 @@ export async function readThreadJson(
   const scanner = new ThreadJsonScanner(handlers);
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let utf8 = false;
-  const watch = new Utf8Watch();
+  const watch = new Utf8Watch('lf');
   let invalidLine: number | undefined;
   const reportInvalid = () => {
     if (invalidLine !== undefined) onInvalidUtf8?.(invalidLine);
     invalidLine = undefined;
   };
-  // The BOM is sniffed on the first 3 bytes, however small the first chunks are.
-  let head: Buffer | undefined = Buffer.alloc(0);
-  let read = 0;
   const feed = (buf: Buffer) => {
     if (!decoder) {
       const bom = sniffBom(buf);
@@ -222,10 +219,7 @@ export async function readThreadJson(
         : iconv().getDecoder(bom?.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }
     const text = decoder.write(buf);
-    if (utf8 && onInvalidUtf8) {
-      const before = watch.check(buf, text);
-      if (before !== undefined) invalidLine = scanner.currentLine + lineFeeds(before);
-    }
+    if (utf8 && onInvalidUtf8) invalidLine ??= watch.check(buf, text, scanner.currentLine);
     push(text);
   };
   // A UTF-16 decoder may end a piece between the two halves of a surrogate pair; the high half waits for the
@@ -239,21 +233,13 @@ export async function readThreadJson(
     if (cut > 0) scanner.push(cut === text.length ? text : text.slice(0, cut));
   };
   try {
-    for await (const chunk of input.open()) {
-      const buf = chunk as Buffer;
-      read += buf.length;
-      if (head) {
-        head = Buffer.concat([head, buf]);
-        if (head.length >= 3) {
-          feed(head);
-          head = undefined;
-        }
-      } else feed(buf);
+    // The BOM is sniffed on the first bytes gathered into one head, however small the first chunks are.
+    for await (const { buf, read } of headFirst(input.open() as AsyncIterable<Buffer>)) {
+      feed(buf);
       onBytes?.(read);
     }
-    if (head) feed(head);
     const rest = decoder?.end() ?? '';
-    if (utf8 && onInvalidUtf8 && watch.end(rest)) invalidLine = scanner.currentLine;
+    if (utf8 && onInvalidUtf8) invalidLine ??= watch.end(rest, scanner.currentLine);
     push(rest);
     if (carry !== '') scanner.push(carry);
   } catch (err) {

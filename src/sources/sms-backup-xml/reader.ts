@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { iconv } from '../iconv.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { breaksIn, headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
+import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
@@ -286,7 +286,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
 
   // Bytes that are no UTF-8 (a backup re-saved as Windows-1252) became U+FFFD: the line of the first is warned
   // about once saxes has read past it, so where the file's chunks end never changes what is reported.
-  const utf8Watch = new Utf8Watch();
+  const utf8Watch = new Utf8Watch('any');
   let invalidLine: number | undefined;
   /** The line the next decoded text starts on: saxes' line, plus a CR it holds back (the text so far ends in it). */
   const lineAhead = (): number => parser.line + (endsWithCR ? 1 : 0);
@@ -312,10 +312,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     const zero = utf8 ? buf.indexOf(0) : -1;
     const decoded = zero === -1 ? buf : buf.subarray(0, zero + 1);
     const text = decoder.write(decoded);
-    if (utf8) {
-      const before = utf8Watch.check(decoded, text);
-      if (before !== undefined) invalidLine = lineAhead() + breaksIn(before, 0, before.length, endsWithCR);
-    }
+    if (utf8) invalidLine ??= utf8Watch.check(decoded, text, lineAhead(), endsWithCR);
     feed(text, false, !utf8 || zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
   };
   try {
@@ -325,7 +322,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       ctx.progress(read);
     }
     const rest = decoder?.end() ?? '';
-    if (utf8 && utf8Watch.end(rest)) invalidLine = lineAhead();
+    if (utf8) invalidLine ??= utf8Watch.end(rest, lineAhead());
     feed(rest, true, true, true);
   } catch (err) {
     // Failed part-way: the bad bytes count only when they lie before the line saxes stopped on.
