@@ -3,7 +3,7 @@
  * frequency figures, then the accounting table and any problems. Every string from the data is sanitised:
  * message text and file names can carry terminal escape sequences.
  */
-import { listed } from '../model/format.js';
+import { listed, shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import {
   bookCells,
@@ -192,9 +192,10 @@ function problems(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   if (r.problems.length === 0) return [];
   const lines = ['', c.bold(`Problems  ${severityText(r.problems, r.problemsOmittedLocations)}`)];
-  const max = 12;
-  for (const p of r.problems.slice(0, max)) lines.push(...problemLines(p, c));
-  const note = notListedNote(r, max, safe);
+  // Twelve at most, but never twelve and "1 more problem": the note would take the place of the one it counts.
+  const shown = shownOf(r.problems.length, 12);
+  for (const p of r.problems.slice(0, shown)) lines.push(...problemLines(p, c));
+  const note = notListedNote(r, shown, safe);
   if (note) lines.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   return lines;
 }
