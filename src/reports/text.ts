@@ -25,7 +25,16 @@ import {
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
-import { callPlaces, callTally, identifierTally, placeholderClause, subjectAssumed } from './tallies.js';
+import {
+  callPlaces,
+  callTally,
+  GAP_COVERED,
+  gapCoverage,
+  gapNotCoveredWords,
+  identifierTally,
+  placeholderClause,
+  subjectAssumed,
+} from './tallies.js';
 import { escalationText } from './text-escalation.js';
 
 function header(r: Report, ctx: ReportContext): string[] {
@@ -103,10 +112,25 @@ function figures(r: Report, ctx: ReportContext): string[] {
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
     `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} → ${i.longestStreak.to})` : ''}`,
-    `${c.bold('Gap')}         longest run without contact: ${plural(i.longestGap.days, 'day')}${i.longestGap.from ? ` (${i.longestGap.from} → ${i.longestGap.to})` : ''}`,
+    `${c.bold('Gap')}         ${gapLine(r)}`,
     `${c.bold('Weekly')}      ${sparkline(fold(weeks, Math.max(10, ctx.width - 14)))}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart})`,
   );
   return lines;
+}
+
+/**
+ * "longest run without contact: 2 days (2024-01-21 → 2024-01-22)"; where days without contact fall on days not
+ * every export covers, which the figure leaves out, it says so and how many ("… on days every export covers: none;
+ * all 61 days without contact are on days not every export covers").
+ */
+function gapLine(r: Report): string {
+  const g = r.incidents.longestGap;
+  const left = gapNotCoveredWords(gapCoverage(r));
+  const value =
+    left && g.days === 0 ? 'none' : `${plural(g.days, 'day')}${g.from ? ` (${g.from} → ${g.to})` : ''}`;
+  return left
+    ? `longest run without contact ${GAP_COVERED}: ${value}; ${left}`
+    : `longest run without contact: ${value}`;
 }
 
 /** The longest folder prefix (ending in a separator) shared by every path. */
