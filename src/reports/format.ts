@@ -129,6 +129,14 @@ export function reasonCounts(reasons: Readonly<Record<string, number>>): string 
     .join(', ');
 }
 
+/**
+ * A run of days, "2024-01-21 → 2024-01-22" with the given separator, or the one date when it is one day:
+ * "2024-02-14 → 2024-02-14" says nothing more and reads like a typo.
+ */
+export function dayRange(from: string, to: string, sep: string): string {
+  return from === to ? from : `${from}${sep}${to}`;
+}
+
 /** "149 of the 174 days", or "1 of 1 day" (not "of the 1 day"): the days with contact among the days counted. */
 export function daysOf(withContact: number, days: number): string {
   return `${int(withContact)} of ${days === 1 ? '1 day' : `the ${plural(days, 'day')}`}`;

@@ -9,6 +9,7 @@ import { isTimeFlag } from '../model/time-flags.js';
 import {
   accountingWords,
   bookCells,
+  dayRange,
   daysOf,
   inputMarks,
   int,
@@ -100,7 +101,7 @@ function callRows(i: Report['incidents']): string[] {
 function gapCell(r: Report): string {
   const g = r.incidents.longestGap;
   const left = gapNotCoveredWords(gapCoverage(r));
-  const run = `${plural(g.days, 'day')}${g.from ? ` (${g.from} – ${g.to})` : ''}`;
+  const run = `${plural(g.days, 'day')}${g.from ? ` (${dayRange(g.from, g.to!, ' – ')})` : ''}`;
   if (!left) return run;
   return `${g.days === 0 ? 'none' : run} ${GAP_COVERED}; ${left}`;
 }
@@ -145,7 +146,7 @@ export function frequencySection(r: Report): string[] {
         ],
         [
           'Longest run of contact days',
-          `${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} – ${i.longestStreak.to})` : ''}`,
+          `${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' – ')})` : ''}`,
         ],
         ['Longest gap without contact', gapCell(r)],
       ],

@@ -9,6 +9,7 @@ import {
   bookCells,
   bookWords,
   countList,
+  dayRange,
   daysOf,
   displayWidth,
   fold,
@@ -111,7 +112,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
   lines.push(
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
     `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
-    `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} → ${i.longestStreak.to})` : ''}`,
+    `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
     `${c.bold('Gap')}         ${gapLine(r)}`,
     `${c.bold('Weekly')}      ${sparkline(fold(weeks, Math.max(10, ctx.width - 14)))}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart})`,
   );
@@ -127,7 +128,9 @@ function gapLine(r: Report): string {
   const g = r.incidents.longestGap;
   const left = gapNotCoveredWords(gapCoverage(r));
   const value =
-    left && g.days === 0 ? 'none' : `${plural(g.days, 'day')}${g.from ? ` (${g.from} → ${g.to})` : ''}`;
+    left && g.days === 0
+      ? 'none'
+      : `${plural(g.days, 'day')}${g.from ? ` (${dayRange(g.from, g.to!, ' → ')})` : ''}`;
   return left
     ? `longest run without contact ${GAP_COVERED}: ${value}; ${left}`
     : `longest run without contact: ${value}`;

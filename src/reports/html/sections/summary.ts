@@ -22,7 +22,7 @@ import {
 } from '../../tallies.js';
 import { whyNot } from '../../withheld.js';
 import { milestoneKey } from '../charts/svg.js';
-import { longDate, longDateTime, timeFlagNote } from '../dates.js';
+import { longDate, longDateSpan, longDateTime, timeFlagNote } from '../dates.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
 import type { Section } from './section.js';
@@ -50,7 +50,7 @@ function counts(
 function gapFigure(r: Report): string {
   const g = r.incidents.longestGap;
   const left = gapNotCoveredWords(gapCoverage(r));
-  const run = g.from ? `${g.days === 1 ? 'day' : 'days'}, ${longDate(g.from)} – ${longDate(g.to!)}` : '';
+  const run = g.from ? `${g.days === 1 ? 'day' : 'days'}, ${longDateSpan(g.from, g.to!)}` : '';
   if (!left) return figure('Longest gap without contact', int(g.days), run || 'no day without contact');
   return figure(
     'Longest gap without contact',
@@ -202,7 +202,7 @@ export function summarySection(r: Report): Section {
         'Longest run of contact days',
         int(i.longestStreak.days),
         i.longestStreak.from
-          ? `${i.longestStreak.days === 1 ? 'day' : 'days'}, ${longDate(i.longestStreak.from)} – ${longDate(i.longestStreak.to!)}`
+          ? `${i.longestStreak.days === 1 ? 'day' : 'days'}, ${longDateSpan(i.longestStreak.from, i.longestStreak.to!)}`
           : '',
       ),
       figure(
