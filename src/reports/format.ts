@@ -9,6 +9,14 @@ export function int(n: number): string {
   return thousands(Math.trunc(n));
 }
 
+/**
+ * The report's title: the case file's, or "Contact report" when it gives none or leaves it blank (a template's
+ * `"title": ""`), the same in every report, so no heading or HTML <title> is empty.
+ */
+export function reportTitle(r: Report): string {
+  return r.case.title?.trim() ? r.case.title : 'Contact report';
+}
+
 /** The books of an input or of the whole run, in the order every accounting table shows them. */
 export function bookCells(b: {
   readonly records: number;

@@ -17,6 +17,7 @@ import {
   pct,
   plural,
   reasonCounts,
+  reportTitle,
   sparkline,
   timeWithFlags,
 } from './format.js';
@@ -48,7 +49,7 @@ function countRows(record: Partial<Record<string, number>>): string[][] {
 
 export function summarySection(r: Report): string[] {
   const i = r.incidents;
-  const out = [`# ${md(r.case.title ?? 'Contact report')}`, ''];
+  const out = [`# ${md(reportTitle(r))}`, ''];
   const subject = r.case.subject.name ? ` attributed to ${md(r.case.subject.name)}` : '';
   if (i.total === 0) {
     out.push(`No incidents found${subject}.`, '');

@@ -20,6 +20,7 @@ import {
   pct,
   plural,
   reasonCounts,
+  reportTitle,
   sparkline,
   timeWithFlags,
 } from './format.js';
@@ -41,7 +42,7 @@ import { escalationText } from './text-escalation.js';
 function header(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const i = r.incidents;
-  const title = r.case.title ? safe(r.case.title) : 'Contact report';
+  const title = safe(reportTitle(r));
   const assumed = subjectAssumed(r);
   const subject = r.case.subject.name && !assumed ? ` attributed to ${safe(r.case.subject.name)}` : '';
   const lines = [c.bold(`chronolog — ${title}`)];
