@@ -175,13 +175,21 @@ export function sparkline(values: readonly number[]): string {
     .join('');
 }
 
-/** Folds a series into at most `width` buckets by summing neighbours, for narrow terminals. */
-export function fold(values: readonly number[], width: number): number[] {
-  if (values.length <= width) return [...values];
+/**
+ * Folds a series into at most `width` buckets of `per` neighbours each, for a line too short for one mark a value.
+ * A bucket is the mean of its values, and the buckets end with the last value, so only the first can hold fewer
+ * values: summed, a last bucket of one week beside buckets of two drew as a fall in contact at the very end, where
+ * a reader looks to see whether it is rising.
+ */
+export function fold(values: readonly number[], width: number): { values: number[]; per: number } {
+  if (values.length <= width) return { values: [...values], per: 1 };
   const per = Math.ceil(values.length / width);
   const out: number[] = [];
-  for (let i = 0; i < values.length; i += per) out.push(values.slice(i, i + per).reduce((a, b) => a + b, 0));
-  return out;
+  for (let end = values.length; end > 0; end -= per) {
+    const bucket = values.slice(Math.max(0, end - per), end);
+    out.unshift(bucket.reduce((a, b) => a + b, 0) / bucket.length);
+  }
+  return { values: out, per };
 }
 
 // Characters a terminal draws two columns wide: emoji shown as emoji, and East Asian wide and full-width ones

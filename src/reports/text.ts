@@ -110,12 +110,13 @@ function figures(r: Report, ctx: ReportContext): string[] {
   }
   if (more > 0) lines.push(`  … and ${more} more`);
   const weeks = i.weekly.map((wk) => wk.count);
+  const folded = fold(weeks, Math.max(10, ctx.width - 14));
   lines.push(
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
     `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
     `${c.bold('Gap')}         ${gapLine(r)}`,
-    `${c.bold('Weekly')}      ${sparkline(fold(weeks, Math.max(10, ctx.width - 14)))}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart})`,
+    `${c.bold('Weekly')}      ${sparkline(folded.values)}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''})`,
   );
   return lines;
 }
