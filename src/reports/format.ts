@@ -9,6 +9,14 @@ export function int(n: number): string {
   return thousands(Math.trunc(n));
 }
 
+/**
+ * The report's title: the case file's, or "Contact report" when it gives none or leaves it blank (a template's
+ * `"title": ""`), the same in every report, so no heading or HTML <title> is empty.
+ */
+export function reportTitle(r: Report): string {
+  return r.case.title?.trim() ? r.case.title : 'Contact report';
+}
+
 /** The books of an input or of the whole run, in the order every accounting table shows them. */
 export function bookCells(b: {
   readonly records: number;
@@ -129,6 +137,14 @@ export function reasonCounts(reasons: Readonly<Record<string, number>>): string 
     .join(', ');
 }
 
+/**
+ * A run of days, "2024-01-21 → 2024-01-22" with the given separator, or the one date when it is one day:
+ * "2024-02-14 → 2024-02-14" says nothing more and reads like a typo.
+ */
+export function dayRange(from: string, to: string, sep: string): string {
+  return from === to ? from : `${from}${sep}${to}`;
+}
+
 /** "149 of the 174 days", or "1 of 1 day" (not "of the 1 day"): the days with contact among the days counted. */
 export function daysOf(withContact: number, days: number): string {
   return `${int(withContact)} of ${days === 1 ? '1 day' : `the ${plural(days, 'day')}`}`;
@@ -159,13 +175,21 @@ export function sparkline(values: readonly number[]): string {
     .join('');
 }
 
-/** Folds a series into at most `width` buckets by summing neighbours, for narrow terminals. */
-export function fold(values: readonly number[], width: number): number[] {
-  if (values.length <= width) return [...values];
+/**
+ * Folds a series into at most `width` buckets of `per` neighbours each, for a line too short for one mark a value.
+ * A bucket is the mean of its values, and the buckets end with the last value, so only the first can hold fewer
+ * values: summed, a last bucket of one week beside buckets of two drew as a fall in contact at the very end, where
+ * a reader looks to see whether it is rising.
+ */
+export function fold(values: readonly number[], width: number): { values: number[]; per: number } {
+  if (values.length <= width) return { values: [...values], per: 1 };
   const per = Math.ceil(values.length / width);
   const out: number[] = [];
-  for (let i = 0; i < values.length; i += per) out.push(values.slice(i, i + per).reduce((a, b) => a + b, 0));
-  return out;
+  for (let end = values.length; end > 0; end -= per) {
+    const bucket = values.slice(Math.max(0, end - per), end);
+    out.unshift(bucket.reduce((a, b) => a + b, 0) / bucket.length);
+  }
+  return { values: out, per };
 }
 
 // Characters a terminal draws two columns wide: emoji shown as emoji, and East Asian wide and full-width ones

@@ -16,7 +16,7 @@ import {
   trendEstimated,
   underADay,
 } from '../model/escalation-words.js';
-import { formatCi, formatMonth, formatP, formatShare, sig2 } from '../model/format.js';
+import { formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
@@ -437,11 +437,13 @@ function sdashSection(e: Escalation): string[] {
       '',
     );
     for (const f of q.facts) {
-      // The chronology annex has no id column: cite each incident by its time and source line.
-      const shown = f.events
-        .slice(0, 6)
-        .map((x) => `${at(x)} ${md(`(${x.file.slice(x.file.lastIndexOf('/') + 1)} ${x.locator})`)}`);
-      const more = f.events.length - shown.length + f.more;
+      // The chronology annex has no id column: cite each incident by its time and source line. Six at most,
+      // never six and "and 1 more" (`listed`); `f.more` counts those the analysis itself left out.
+      const { shown: cited, more: notCited } = listed(f.events, 6);
+      const shown = cited.map(
+        (x) => `${at(x)} ${md(`(${x.file.slice(x.file.lastIndexOf('/') + 1)} ${x.locator})`)}`,
+      );
+      const more = notCited + f.more;
       out.push(
         `- ${md(f.text)}${shown.length ? ` Incidents: ${shown.join('; ')}${more ? ` and ${more} more` : ''}.` : ''}`,
       );

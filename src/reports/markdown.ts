@@ -9,6 +9,7 @@ import { isTimeFlag } from '../model/time-flags.js';
 import {
   accountingWords,
   bookCells,
+  dayRange,
   daysOf,
   inputMarks,
   int,
@@ -16,6 +17,7 @@ import {
   pct,
   plural,
   reasonCounts,
+  reportTitle,
   sparkline,
   timeWithFlags,
 } from './format.js';
@@ -24,7 +26,15 @@ import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
 import { markdownEscape as md } from './sanitize.js';
-import { callPlaces, callTally, identifierWords, subjectAssumed } from './tallies.js';
+import {
+  callPlaces,
+  callTally,
+  GAP_COVERED,
+  gapCoverage,
+  gapNotCoveredWords,
+  identifierWords,
+  subjectAssumed,
+} from './tallies.js';
 
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
   const sep = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
@@ -39,7 +49,7 @@ function countRows(record: Partial<Record<string, number>>): string[][] {
 
 export function summarySection(r: Report): string[] {
   const i = r.incidents;
-  const out = [`# ${md(r.case.title ?? 'Contact report')}`, ''];
+  const out = [`# ${md(reportTitle(r))}`, ''];
   const subject = r.case.subject.name ? ` attributed to ${md(r.case.subject.name)}` : '';
   if (i.total === 0) {
     out.push(`No incidents found${subject}.`, '');
@@ -85,6 +95,18 @@ function callRows(i: Report['incidents']): string[] {
   ];
 }
 
+/**
+ * The longest gap: "2 days (2024-01-21 – 2024-01-22)", and where it leaves out days without contact that not every
+ * export covers, that it counts the days every export covers and how many it leaves out.
+ */
+function gapCell(r: Report): string {
+  const g = r.incidents.longestGap;
+  const left = gapNotCoveredWords(gapCoverage(r));
+  const run = `${plural(g.days, 'day')}${g.from ? ` (${dayRange(g.from, g.to!, ' – ')})` : ''}`;
+  if (!left) return run;
+  return `${g.days === 0 ? 'none' : run} ${GAP_COVERED}; ${left}`;
+}
+
 export function frequencySection(r: Report): string[] {
   const i = r.incidents;
   if (i.total === 0) return [];
@@ -125,12 +147,9 @@ export function frequencySection(r: Report): string[] {
         ],
         [
           'Longest run of contact days',
-          `${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} – ${i.longestStreak.to})` : ''}`,
+          `${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' – ')})` : ''}`,
         ],
-        [
-          'Longest gap without contact',
-          `${plural(i.longestGap.days, 'day')}${i.longestGap.from ? ` (${i.longestGap.from} – ${i.longestGap.to})` : ''}`,
-        ],
+        ['Longest gap without contact', gapCell(r)],
       ],
     ),
     '',

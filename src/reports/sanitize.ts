@@ -64,11 +64,12 @@ export function csvSafe(s: string): string {
  * renderers (GitHub, GitLab, Pandoc's gfm, remark, markdown-it with linkify) also turn a bare `https://…`,
  * `www.…` or `name@host` into a link: a message's web address would be one click from a reader's browser, telling
  * its owner who opened it, where the HTML report shows it as text. Escaping the colon before `//`, the dot after
- * `www` and the `@` breaks those autolinks; each still shows as written.
+ * `www` and the `@` breaks those autolinks; each still shows as written. GitHub also sets text between two dollar
+ * signs as mathematics (a message's "$x^2$" as x squared): `$` is escaped too.
  */
 export function markdownEscape(s: string): string {
   return terminalSafe(s)
-    .replace(/[\\`*_{}[\]()#+!|<>~@]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()#+!|<>~@$]/g, (c) => `\\${c}`)
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/&/g, '&amp;');

@@ -20,7 +20,7 @@ import {
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { plural } from './format.js';
+import { dayRange, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
@@ -123,7 +123,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const lines = [
     '',
     c.bold(
-      `Escalation  window ${e.window.from} → ${e.window.to} (${plural(e.window.days, 'day')})${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${e.coverage.fullyCovered.from} → ${e.coverage.fullyCovered.to}` : ''}`,
+      `Escalation  window ${dayRange(e.window.from, e.window.to!, ' → ')} (${plural(e.window.days, 'day')})${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${dayRange(e.coverage.fullyCovered.from, e.coverage.fullyCovered.to, ' → ')}` : ''}`,
     ),
     `${label('Rate')}${rateLine(e)}`,
   ];
@@ -143,7 +143,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
     lines.push(
-      `${pad}last ${h.days === 1 ? 'day' : `${h.days} days`} ${countsOnly(h) ? 'of the window' : 'covered'} ${h.after.from} → ${h.after.to}, first ${h.before.from} → ${h.before.to}`,
+      `${pad}last ${h.days === 1 ? 'day' : `${h.days} days`} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.after.from, h.after.to!, ' → ')}, first ${dayRange(h.before.from, h.before.to!, ' → ')}`,
     );
   }
   const [t0, ...trest] = trendLines(e);

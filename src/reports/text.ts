@@ -3,12 +3,13 @@
  * frequency figures, then the accounting table and any problems. Every string from the data is sanitised:
  * message text and file names can carry terminal escape sequences.
  */
-import { listed } from '../model/format.js';
+import { listed, shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import {
   bookCells,
   bookWords,
   countList,
+  dayRange,
   daysOf,
   displayWidth,
   fold,
@@ -19,19 +20,29 @@ import {
   pct,
   plural,
   reasonCounts,
+  reportTitle,
   sparkline,
   timeWithFlags,
 } from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
-import { callPlaces, callTally, identifierTally, placeholderClause, subjectAssumed } from './tallies.js';
+import {
+  callPlaces,
+  callTally,
+  GAP_COVERED,
+  gapCoverage,
+  gapNotCoveredWords,
+  identifierTally,
+  placeholderClause,
+  subjectAssumed,
+} from './tallies.js';
 import { escalationText } from './text-escalation.js';
 
 function header(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const i = r.incidents;
-  const title = r.case.title ? safe(r.case.title) : 'Contact report';
+  const title = safe(reportTitle(r));
   const assumed = subjectAssumed(r);
   const subject = r.case.subject.name && !assumed ? ` attributed to ${safe(r.case.subject.name)}` : '';
   const lines = [c.bold(`chronolog — ${title}`)];
@@ -99,14 +110,32 @@ function figures(r: Report, ctx: ReportContext): string[] {
   }
   if (more > 0) lines.push(`  … and ${more} more`);
   const weeks = i.weekly.map((wk) => wk.count);
+  const folded = fold(weeks, Math.max(10, ctx.width - 14));
   lines.push(
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
     `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
-    `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${i.longestStreak.from} → ${i.longestStreak.to})` : ''}`,
-    `${c.bold('Gap')}         longest run without contact: ${plural(i.longestGap.days, 'day')}${i.longestGap.from ? ` (${i.longestGap.from} → ${i.longestGap.to})` : ''}`,
-    `${c.bold('Weekly')}      ${sparkline(fold(weeks, Math.max(10, ctx.width - 14)))}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart})`,
+    `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
+    `${c.bold('Gap')}         ${gapLine(r)}`,
+    `${c.bold('Weekly')}      ${sparkline(folded.values)}  (${plural(weeks.length, 'week')} from ${i.weekly[0]?.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''})`,
   );
   return lines;
+}
+
+/**
+ * "longest run without contact: 2 days (2024-01-21 → 2024-01-22)"; where days without contact fall on days not
+ * every export covers, which the figure leaves out, it says so and how many ("… on days every export covers: none;
+ * all 61 days without contact are on days not every export covers").
+ */
+function gapLine(r: Report): string {
+  const g = r.incidents.longestGap;
+  const left = gapNotCoveredWords(gapCoverage(r));
+  const value =
+    left && g.days === 0
+      ? 'none'
+      : `${plural(g.days, 'day')}${g.from ? ` (${dayRange(g.from, g.to!, ' → ')})` : ''}`;
+  return left
+    ? `longest run without contact ${GAP_COVERED}: ${value}; ${left}`
+    : `longest run without contact: ${value}`;
 }
 
 /** The longest folder prefix (ending in a separator) shared by every path. */
@@ -192,9 +221,10 @@ function problems(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   if (r.problems.length === 0) return [];
   const lines = ['', c.bold(`Problems  ${severityText(r.problems, r.problemsOmittedLocations)}`)];
-  const max = 12;
-  for (const p of r.problems.slice(0, max)) lines.push(...problemLines(p, c));
-  const note = notListedNote(r, max, safe);
+  // Twelve at most, but never twelve and "1 more problem": the note would take the place of the one it counts.
+  const shown = shownOf(r.problems.length, 12);
+  for (const p of r.problems.slice(0, shown)) lines.push(...problemLines(p, c));
+  const note = notListedNote(r, shown, safe);
   if (note) lines.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   return lines;
 }

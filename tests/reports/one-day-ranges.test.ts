@@ -29,3 +29,43 @@ describe('a period of one day', () => {
     expect(page).not.toMatch(/(\d{1,2} \w+ \d{4}) – \1\b/);
   });
 });
+
+/**
+ * The same in the summary figures and the text report: one visit (fixtures/single-incident) is a run of contact
+ * days of one day and an escalation window of one day; a chat of three days (fixtures/markdown-hostile) compares
+ * its last day with its first.
+ */
+describe('a period of one day in the summary figures and the text report', () => {
+  let one: Record<string, string>;
+  beforeAll(async () => {
+    const single = await reportOf(['fixtures/single-incident']);
+    one = {
+      text: renderAs('text', single),
+      markdown: renderAs('markdown', single),
+      html: renderHtml(single),
+    };
+  });
+
+  it('is one date for the longest run of contact days, in every format', () => {
+    expect(one['text']).toContain('\nStreak      longest run of contact days: 1 day (2024-02-14)\n');
+    expect(one['markdown']).toContain('| Longest run of contact days | 1 day (2024-02-14) |');
+    expect(one['html']).toContain(
+      '<dt>Longest run of contact days</dt><dd><span class="big">1</span><span class="note">day, 14 February 2024</span>',
+    );
+  });
+
+  it('is one date for an escalation window of one day in the text report', () => {
+    expect(one['text']).toContain('\nEscalation  window 2024-02-14 (1 day)\n');
+  });
+
+  it('is one date for each side of the latest rate against the first in the text report', async () => {
+    const text = renderAs('text', await reportOf(['fixtures/markdown-hostile']));
+    expect(text).toContain('\n            last day covered 2024-03-15, first 2024-03-13\n');
+  });
+
+  it('is never written as a range from a date to the same date', () => {
+    for (const f of ['text', 'markdown'])
+      expect(one[f]).not.toMatch(/(\d{4}-\d{2}-\d{2}) (?:–|→) \1\b(?! {2})/);
+    expect(one['html']).not.toMatch(/(\d{1,2} \w+ \d{4}) – \1\b/);
+  });
+});

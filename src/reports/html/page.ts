@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/index.js';
+import { reportTitle } from '../format.js';
 import { subjectAssumed } from '../tallies.js';
 import { longDateTime, timeFlagNote } from './dates.js';
 import { bdi, plain, text } from './escape.js';
@@ -61,7 +62,7 @@ function header(r: Report): string {
       `${text(r.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''))} UTC by ${text(r.generator.name)} ${text(r.generator.version)}`,
     ],
   );
-  return `<header class="doc-header"><p class="kicker">Record of contact, made from the original export files</p><h1>${text(r.case.title ?? 'Report of contact')}</h1><dl class="meta">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl></header>`;
+  return `<header class="doc-header"><p class="kicker">Record of contact, made from the original export files</p><h1>${text(reportTitle(r))}</h1><dl class="meta">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl></header>`;
 }
 
 function contents(sections: readonly Section[]): string {
@@ -74,7 +75,7 @@ function section(s: Section, k: number): string {
 
 /** The complete HTML document. */
 export function page(r: Report, sections: readonly Section[]): string {
-  const title = r.case.title ?? 'Report of contact';
+  const title = reportTitle(r);
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>

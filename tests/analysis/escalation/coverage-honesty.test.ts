@@ -280,7 +280,7 @@ describe('one day', () => {
   it('is "1 day" or "day", never "1 days", in the text, Markdown and HTML escalation parts', () => {
     expect(r.escalation!.headline.rateNowVsStart.days).toBe(1);
     const t = textOf(r);
-    expect(t).toContain('last day covered 2024-01-02 → 2024-01-02, first 2024-01-01 → 2024-01-01');
+    expect(t).toContain('last day covered 2024-01-02, first 2024-01-01');
     expect(mdOf(r)).toContain('**Latest rate against the first** (last against first day, exact');
     const page = renderHtml(r);
     expect(htmlPart(page, 'esc-now')).toContain('<th scope="row">First day</th>');

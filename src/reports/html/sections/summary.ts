@@ -12,6 +12,9 @@ import { accountingWords, int, pct, plural } from '../../format.js';
 import {
   callPlaces,
   callTally,
+  GAP_COVERED,
+  gapCoverage,
+  gapNotCoveredWords,
   identifierTally,
   OUTCOME_NOT_RECORDED,
   placeholderClause,
@@ -19,7 +22,7 @@ import {
 } from '../../tallies.js';
 import { whyNot } from '../../withheld.js';
 import { milestoneKey } from '../charts/svg.js';
-import { longDate, longDateTime, timeFlagNote } from '../dates.js';
+import { longDate, longDateSpan, longDateTime, timeFlagNote } from '../dates.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
 import type { Section } from './section.js';
@@ -38,6 +41,22 @@ function counts(
       const [one, many] = names[k] ?? [k, k];
       return `${int(v)} ${text(v === 1 ? one : many)}`;
     });
+}
+
+/**
+ * The longest gap between contact days. It counts only days every export covers: where that leaves out days
+ * without contact, the note says so and how many, and a gap of none is "–", never "no day without contact".
+ */
+function gapFigure(r: Report): string {
+  const g = r.incidents.longestGap;
+  const left = gapNotCoveredWords(gapCoverage(r));
+  const run = g.from ? `${g.days === 1 ? 'day' : 'days'}, ${longDateSpan(g.from, g.to!)}` : '';
+  if (!left) return figure('Longest gap without contact', int(g.days), run || 'no day without contact');
+  return figure(
+    'Longest gap without contact',
+    g.days === 0 ? '–' : int(g.days),
+    `${g.days === 0 ? 'none' : `${run},`} ${GAP_COVERED}; ${left}`,
+  );
 }
 
 const KIND_NAMES: Record<string, [string, string]> = {
@@ -183,7 +202,7 @@ export function summarySection(r: Report): Section {
         'Longest run of contact days',
         int(i.longestStreak.days),
         i.longestStreak.from
-          ? `${i.longestStreak.days === 1 ? 'day' : 'days'}, ${longDate(i.longestStreak.from)} – ${longDate(i.longestStreak.to!)}`
+          ? `${i.longestStreak.days === 1 ? 'day' : 'days'}, ${longDateSpan(i.longestStreak.from, i.longestStreak.to!)}`
           : '',
       ),
       figure(
@@ -191,13 +210,7 @@ export function summarySection(r: Report): Section {
         pct(i.night.share),
         `${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')}`,
       ),
-      figure(
-        'Longest gap without contact',
-        int(i.longestGap.days),
-        i.longestGap.from
-          ? `${i.longestGap.days === 1 ? 'day' : 'days'}, ${longDate(i.longestGap.from)} – ${longDate(i.longestGap.to!)}`
-          : 'no day without contact',
-      ),
+      gapFigure(r),
       now,
       '</dl>',
       '<h3>Findings</h3>',
