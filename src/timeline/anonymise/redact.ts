@@ -12,9 +12,9 @@
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
- *    (`version 10.0.1.2`) set aside; payment card numbers, IMEIs and NHS
- *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
- *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
+ *    (`version 10.0.1.2`) or one no phone number is shaped like (`10.0.19045.4170`) set aside; payment card
+ *    numbers, IMEIs and NHS numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`,
+ *    `[IMEI]`, `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
  *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
  *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
  *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
@@ -65,7 +65,7 @@ import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.j
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
-import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE } from './network.js';
+import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
 import { flight, PLATE_RE, plate } from './plates.js';
@@ -444,6 +444,7 @@ export class Redactor {
     // Before dates and phone numbers, which would take their digits for a phone number (or a date). A version
     // number after its word is set aside first: it is no address.
     t.setAside(VERSION_RE, () => true, '\uE000');
+    t.setAside(VERSION_SHAPE_RE, versionShaped, '\uE000');
     this.sub(t, IPV4_RE, 'ip', '[IP]');
     t.replace(IPV6_RE, (m) => {
       // A full stop after the address ends the sentence.
