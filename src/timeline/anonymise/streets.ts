@@ -14,6 +14,13 @@
  * a name that is no plural and before a comma and a town or a postcode ("4 elm close, Leeds"); written
  * capitalised they are the first pattern's. A one-word street followed by a plural noun is a count of something
  * ("saw 2 Broadway shows").
+ *
+ *   he was waiting on acacia avenue / outside kings road tesco      (lower case, no house number)
+ *
+ * Without a house number, a lower-case street is one where a word of place comes just before its name ("on",
+ * "at", "outside", "down", "along"…; the word stays) and the street word is nothing else (street, road, lane,
+ * avenue…). Its name, one or two words, is none that a road is described by rather than named: a determiner or a
+ * possessive ("down the road", "on my street"), a word of kind or state ("main", "side", "bus", "memory", "fast").
  */
 
 /** `words` in capitals, as written capitalised, and in lower case. */
@@ -46,6 +53,23 @@ const MORE_ADDRESS =
 /** A plural noun after a one-word street ("2 Broadway shows"), not a short word that ends in "s" ("is", "this"). */
 const PLURAL_AFTER =
   "\\s{1,3}(?!(?:this|does|goes|says|always|perhaps|unless|towards|besides|afterwards|sometimes|yes|plus|thus|was|has|his|its|is|us|as)(?![\\p{L}\\p{N}_]))[a-z][a-z'’-]{1,30}[^s'’\\s]s(?![\\p{L}\\p{N}_])";
+
+/** Words of place before a street's name ("waiting on", "outside", "down"). */
+const PLACE_WORDS =
+  'on|at|in|into|onto|off|along|down|up|from|to|near|outside|past|via|by|round|around|across|towards?|opposite|behind|beside';
+/** Lower-case words before a street word that describe a road rather than name one ("my road", "bus lane"). */
+const NOT_A_STREET_NAME = `${NOT_A_NAME}|my|his|her|our|your|their|its|this|that|these|those|every|each|any|some|no|which|what|whose|bus|cycle|bike|memory|fast|slow|middle|inside|outside|left|toll|slip|ring|country|dead|private|public|easy|open|icy|wet|narrow|wide|major|minor|local|nearest|closest|traffic|single|dual|big|small|little|new|old|own|very|such|one-way|two-way|work|home`;
+const LOWER_NAME = `(?!(?:${NOT_A_STREET_NAME})\\s)[a-z][a-z'’-]{1,30}`;
+
+/**
+ * A lower-case street (one or two name words and a street word that is nothing else) just after a word of place,
+ * which a look-behind reads so that it stays. In any case, as shouted text writes it ("ON ACACIA AVENUE"); the
+ * capitalised ones are the first pattern's already.
+ */
+export const PLACED_STREET_RE = new RegExp(
+  `(?<=(?<![\\p{L}\\p{N}_])(?:${PLACE_WORDS})\\s{1,3})${LOWER_NAME}(?:\\s{1,3}${LOWER_NAME})?\\s{1,3}(?:${LOWER_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
+  'giu',
+);
 
 /** A flat, apartment or unit before the house number ("Flat 3, ", "Apt 4B ", "flat 2/1, "). */
 export const FLAT = `(?:(?:${cased(['Flat', 'Apartment', 'Apt', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3})?,?\\s{1,3})`;
