@@ -34,7 +34,8 @@
  *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
- * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
+ * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
+ *    "reg"; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -69,7 +70,7 @@ import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
 import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
-import { flight, PLATE_RE, plate } from './plates.js';
+import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
 import { REFERENCE_RES } from './references.js';
 import { FLAT, NUMBERED_ADDRESS_RE, PLACED_STREET_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
@@ -497,6 +498,12 @@ export class Redactor {
     );
     t.replace(PLATE_RE, (m, text) => {
       if (!plate(m) || flight(m, text)) return undefined;
+      this.counts.plate++;
+      return '[PLATE]';
+    });
+    this.sub(t, NI_PLATE_RE, 'plate', '[PLATE]', niPlate);
+    t.replace(DATELESS_RE, (m, text) => {
+      if (!datelessPlate(m, text)) return undefined;
       this.counts.plate++;
       return '[PLATE]';
     });
