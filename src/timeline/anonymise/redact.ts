@@ -320,6 +320,20 @@ export interface NameTerm {
   readonly placeholder: string;
 }
 
+/**
+ * The end of a number the library found in `text` at [start, end), without an "extension" that is the next number
+ * of a list. The library reads digits after a comma or semicolon as a dialling extension (`0161 496 0000,204`), so
+ * in "07911 123456, 07911 654321" it found "07911 123456, 07911", and "654321" was left in clear. Such an
+ * extension that goes on into more digits, or holds five or more, is cut off at its comma (no other punctuation
+ * of the library's numbers is a comma or semicolon), and the digit patterns take the next number whole.
+ */
+function listedEnd(text: string, start: number, end: number): number {
+  const comma = /\s*[,;]/.exec(text.slice(start, end));
+  if (!comma) return end;
+  const ext = text.slice(start + comma.index, end).replace(/\D/g, '');
+  return ext.length >= 5 || /^[\s.\-()]{0,2}\d/.test(text.slice(end, end + 3)) ? start + comma.index : end;
+}
+
 /** Redacts text for one case: build once per case (the name pattern is compiled once), call per event. */
 export class Redactor {
   readonly counts: Record<RedactionType, number> = {
@@ -600,7 +614,7 @@ export class Redactor {
                   s[f.startsAt] === '+'
                     ? null
                     : CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, f.startsAt - 12), f.startsAt));
-                return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
+                return [f.startsAt - (lead?.[0].length ?? 0), listedEnd(s, f.startsAt, f.endsAt)] as const;
               });
       return [...found, ...unread];
     }, '[PHONE]');
