@@ -19,8 +19,13 @@
  * What fails all of these stays for the phone-number steps.
  */
 
-/** 10–19 digits, each group split by one space or dash; not inside a longer number, a decimal or an amount. */
-export const LONG_NUMBER_RE = /(?<![\p{L}\p{N}_+.,£$€¥-])\d(?:[ -]?\d){9,18}(?![\p{L}\p{N}_]|[.,-]\d)/gu;
+/**
+ * 10–19 digits, each group split by one space or dash; not inside a longer number, a decimal or an amount, nor
+ * just after a date's or a time's separator: "12/03/2024 07911 123456" read "2024 07911 123456" as 15 digits,
+ * which passed the Luhn check one time in ten and left "12/03/[IMEI]".
+ */
+export const LONG_NUMBER_RE =
+  /(?<![\p{L}\p{N}_+.,£$€¥-]|\d[/:])\d(?:[ -]?\d){9,18}(?![\p{L}\p{N}_]|[.,-]\d)/gu;
 
 /** How a long number is labelled; undefined: not one of these (left for the phone steps). */
 export type NumberKind = 'card' | 'imei' | 'nhs';
