@@ -20,6 +20,7 @@
  *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
  *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts) → `[PASSPORT]`, `[ACCOUNT]`,
  *    `[UTR]` (without the word they stay `[PHONE]`);
+ * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -190,6 +191,12 @@ function covered(re: RegExp, text: string): [number, number][] {
   }
   return spans;
 }
+
+/**
+ * A time of day (`21:30`, `9:05`, `21:30:05`), not inside a longer run of digits and colons: "21:30 07911 123456"
+ * was "21:[PHONE]", the digit pattern taking the minutes for the number's first group.
+ */
+const TIME_RE = /(?<![\p{L}\p{N}_:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\p{N}]|[:.]\d)/gu;
 
 /** A capitalised word, its accents as combining marks or not (folded.ts leaves them apart). */
 const CAPITALISED = `\\p{Lu}\\p{M}*(?:\\p{Ll}\\p{M}*)+(?:['’-](?:\\p{L}\\p{M}*)+)*`;
@@ -470,6 +477,8 @@ export class Redactor {
       return { text: '[IP]', trail };
     });
     this.sub(t, MAC_RE, 'mac', '[MAC]');
+    // Times of day are kept, with the dates shifted too: set aside, so no number step takes their minutes.
+    t.setAside(TIME_RE, () => true, '\uE000');
     this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
     this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
     // Before sort codes, cards, NHS numbers and phone numbers, which would take their digits.
