@@ -413,15 +413,20 @@ export class Redactor {
     // (7 letters or more: no word holds "samsample" by chance) is found inside any word, in any case; a single
     // part only where its capital starts it inside a word and no lower-case letter goes on after it (camel case),
     // and not a part that is an ordinary word ("GoodWill", "NoHope" stay), so "Samsung" and "Samantha" stay.
+    // Each keeps the placeholder of the full name it was made of; where two full names run together alike, the
+    // first (longest) one's, as `uniq` is sorted.
     const joined = uniq
-      .map((t) => t.term.trim().split(/\s+/))
-      .filter((parts) => parts.length > 1 && parts.every((w) => /^\p{L}+$/u.test(w)))
-      .map((parts) => parts.join(''))
-      .filter((j) => j.length >= 7);
+      .map((t) => ({ parts: t.term.trim().split(/\s+/), placeholder: t.placeholder }))
+      .filter(({ parts }) => parts.length > 1 && parts.every((w) => /^\p{L}+$/u.test(w)))
+      .map(({ parts, placeholder }) => ({ term: parts.join(''), placeholder }))
+      .filter((j) => j.term.length >= 7);
     for (const j of joined)
-      if (!this.placeholders.has(fold(j))) this.placeholders.set(fold(j), this.placeholderOfParts(j, uniq));
+      if (!this.placeholders.has(fold(j.term))) this.placeholders.set(fold(j.term), j.placeholder);
     this.glued = joined.length
-      ? new RegExp(`(?<name>${[...new Set(joined.flatMap(forms))].map(spacedLiteral).join('|')})\\d*`, 'giu')
+      ? new RegExp(
+          `(?<name>${[...new Set(joined.flatMap((j) => forms(j.term)))].map(spacedLiteral).join('|')})\\d*`,
+          'giu',
+        )
       : undefined;
     const parts = [
       ...new Set(
@@ -437,13 +442,6 @@ export class Redactor {
           'gu',
         )
       : undefined;
-  }
-
-  /** The placeholder of the full name `joined` was made of (its terms are sorted longest first). */
-  private placeholderOfParts(joined: string, terms: readonly NameTerm[]): string {
-    const j = joined.toLowerCase();
-    const t = terms.find((x) => x.term.replace(/\s+/g, '').toLowerCase() === j);
-    return t?.placeholder ?? '[NAME]';
   }
 
   /**
