@@ -69,7 +69,14 @@ import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
-import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
+import {
+  LONG_NUMBER_RE,
+  NAMED_WITHIN,
+  type NumberKind,
+  numberKind,
+  SORT_CODE_RE,
+  sortCode,
+} from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
 import { REFERENCE_RES } from './references.js';
@@ -486,12 +493,12 @@ export class Redactor {
         return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
       });
     t.replace(SORT_CODE_RE, (m, text) => {
-      if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
+      if (!sortCode(m, text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index))) return undefined;
       this.counts.sortcode++;
       return '[SORT-CODE]';
     });
     t.replace(LONG_NUMBER_RE, (m, text) => {
-      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - 24), m.index), this.region);
+      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
       if (kind === undefined) return undefined;
       this.counts[kind]++;
       return NUMBER_PLACEHOLDERS[kind];
