@@ -16,11 +16,14 @@
  * ("saw 2 Broadway shows").
  *
  *   he was waiting on acacia avenue / outside kings road tesco      (lower case, no house number)
+ *   he was waiting at 4 elm close                                    (an ambiguous street word, nothing after)
  *
  * Without a house number, a lower-case street is one where a word of place comes just before its name ("on",
  * "at", "outside", "down", "along"…; the word stays) and the street word is nothing else (street, road, lane,
  * avenue…). Its name, one or two words, is none that a road is described by rather than named: a determiner or a
  * possessive ("down the road", "on my street"), a word of kind or state ("main", "side", "bus", "memory", "fast").
+ * The same word of place before a house number makes a lower-case street with an ambiguous street word an address
+ * with nothing after it, unless the number is a count or a time ("at 5 pm drive home", "by 9 they close").
  */
 
 /** `words` in capitals, as written capitalised, and in lower case. */
@@ -71,10 +74,25 @@ export const PLACED_STREET_RE = new RegExp(
   'giu',
 );
 
+/** A house number. */
+const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
+
+/** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
+const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all`;
+
+/**
+ * A house number and a lower-case street ending in a street word that is also a verb or a noun ("close",
+ * "drive"…), just after a word of place ("waiting at 4 elm close"): without it, such a street needs a town or a
+ * postcode after it (`NUMBERED_ADDRESS_RE`), which the end of a text or a sentence does not give.
+ */
+export const PLACED_NUMBERED_STREET_RE = new RegExp(
+  `(?<=(?<![\\p{L}\\p{N}_])(?:${PLACE_WORDS})\\s{1,3})${HOUSE}(?!(?:${NOT_AFTER_A_HOUSE})(?![\\p{L}\\p{N}_'’-]))${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
 /** A flat, apartment or unit before the house number ("Flat 3, ", "Apt 4B ", "flat 2/1, "). */
 export const FLAT = `(?:(?:${cased(['Flat', 'Apartment', 'Apt', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3})?,?\\s{1,3})`;
 
-const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
 const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
 /** A house number (a flat before it allowed), then one of the forms above. */
