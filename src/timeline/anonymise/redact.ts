@@ -18,8 +18,8 @@
  *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
  *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
  *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
- *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts) → `[PASSPORT]`, `[ACCOUNT]`,
- *    `[UTR]` (without the word they stay `[PHONE]`);
+ *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts), and an account number just
+ *    after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]` (without the word they stay `[PHONE]`);
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
@@ -79,7 +79,7 @@ import {
 } from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
-import { REFERENCE_RES } from './references.js';
+import { ACCOUNT_AFTER_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import { FLAT, NUMBERED_ADDRESS_RE, PLACED_NUMBERED_STREET_RE, PLACED_STREET_RE } from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
@@ -497,6 +497,7 @@ export class Redactor {
       this.counts.sortcode++;
       return '[SORT-CODE]';
     });
+    this.sub(t, ACCOUNT_AFTER_SORT_CODE_RE, 'account', '[ACCOUNT]');
     t.replace(LONG_NUMBER_RE, (m, text) => {
       const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
       if (kind === undefined) return undefined;

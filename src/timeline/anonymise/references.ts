@@ -32,6 +32,18 @@ const START = '(?<![\\p{L}\\p{N}_])';
  */
 const MIXED = '(?=[A-Za-z\\d]{6,9}(?![\\p{L}\\p{N}_]))(?:[A-Za-z]*\\d){2}[A-Za-z\\d]*';
 
+/** A bank account number: 8 digits, 7 (written without its leading 0) or 10 (some building societies). */
+const ACCOUNT_DIGITS = '(?:\\d(?:[ \\-]?\\d){6,7}|\\d(?:[ \\-]?\\d){9})';
+
+/**
+ * An account number just after its sort code, once that is `[SORT-CODE]` ("12-34-56 12345678", "40-47-84 / 1234
+ * 5678"), as banking apps show them: the sort code names it as surely as the word.
+ */
+export const ACCOUNT_AFTER_SORT_CODE_RE = new RegExp(
+  `(?<=\\[SORT-CODE\\][\\s,;:/]{1,3})${ACCOUNT_DIGITS}${END}`,
+  'gu',
+);
+
 export type ReferenceKind = 'passport' | 'account' | 'utr';
 
 /** Each kind: the words that name it, then its number (digits in groups of any size, one space or dash apart). */
@@ -45,10 +57,7 @@ export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
   ],
   [
     'account',
-    new RegExp(
-      `${START}(?<marker>(?:account|acct|acc|a/c)${MARKER})(?:\\d(?:[ \\-]?\\d){6,7}|\\d(?:[ \\-]?\\d){9})${END}`,
-      'giu',
-    ),
+    new RegExp(`${START}(?<marker>(?:account|acct|acc|a/c)${MARKER})${ACCOUNT_DIGITS}${END}`, 'giu'),
   ],
   [
     'utr',
