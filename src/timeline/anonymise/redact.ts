@@ -44,7 +44,8 @@
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
  *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
  *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
- *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`) → `[ADDRESS]`;
+ *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
+ *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`;
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -80,7 +81,13 @@ import {
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
 import { ACCOUNT_AFTER_SORT_CODE_RE, REFERENCE_RES } from './references.js';
-import { FLAT, NUMBERED_ADDRESS_RE, PLACED_NUMBERED_STREET_RE, PLACED_STREET_RE } from './streets.js';
+import {
+  FLAT,
+  NUMBERED_ADDRESS_RE,
+  PLACED_NUMBERED_STREET_RE,
+  PLACED_STREET_RE,
+  SHOUTED_ADDRESS_RE,
+} from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -559,6 +566,7 @@ export class Redactor {
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_NUMBERED_STREET_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_STREET_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised, this.glued, this.camel]) {

@@ -17,6 +17,7 @@
  *
  *   he was waiting on acacia avenue / outside kings road tesco      (lower case, no house number)
  *   he was waiting at 4 elm close                                    (an ambiguous street word, nothing after)
+ *   I KNOW YOU LIVE AT 12 ELM ROAD                                   (in capitals, after a house number)
  *
  * Without a house number, a lower-case street is one where a word of place comes just before its name ("on",
  * "at", "outside", "down", "along"…; the word stays) and the street word is nothing else (street, road, lane,
@@ -98,5 +99,14 @@ const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 /** A house number (a flat before it allowed), then one of the forms above. */
 export const NUMBERED_ADDRESS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})(?![\\p{L}\\p{N}_]|${PLURAL_AFTER})|(?!(?:${NOT_A_NAME})\\s)(?:[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?=${MORE_ADDRESS}))|(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
+/**
+ * A house number, then one or two words in capitals and a street word that is nothing else, as threats are
+ * shouted ("I KNOW YOU LIVE AT 12 ELM ROAD"); a count or a time in capitals is none ("10 MINUTES DOWN THE ROAD").
+ */
+export const SHOUTED_ADDRESS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
