@@ -31,6 +31,10 @@ describe('anonymise: a house number and an ambiguous lower-case street after a w
       'at 10 we drive back',
       'in 2 days time drive',
       'he sent 3 texts close together',
+      'at 12 noon drive to his',
+      'at 10 past drive over',
+      'at 6 tonight drive by',
+      'by 3 quarter close',
     ];
     for (const text of kept) expect(r.redact(text), text).toBe(text);
     expect(r.counts.address).toBe(0);

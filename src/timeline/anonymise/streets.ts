@@ -79,7 +79,7 @@ export const PLACED_STREET_RE = new RegExp(
 const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
 
 /** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
-const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all`;
+const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|noon|midnight|past|quarter|half|tonight|today|tomorrow|morning|evening|night|afternoon|yesterday|hundred|thousand|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all`;
 
 /**
  * A house number and a lower-case street ending in a street word that is also a verb or a noun ("close",
