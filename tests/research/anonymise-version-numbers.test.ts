@@ -17,6 +17,9 @@ describe('anonymise: version numbers without their word', () => {
       'chrome 120.0.6099.109 update came through',
       'the app said 6.1.0.1234, then crashed',
       'Edge 10.0.22631.3296.',
+      // Windows also writes its build in three parts: a major version, 0, and five digits.
+      'on windows 10.0.19045 he installed it',
+      'build 10.0.22631 again',
     ];
     for (const text of kept) expect(r.redact(text), text).toBe(text);
     expect(r.counts.phone).toBe(0);
@@ -31,9 +34,10 @@ describe('anonymise: version numbers without their word', () => {
       ['ring 01.23.45.67.89', 'ring [PHONE]'],
       ['ring 0161.496.0000', 'ring [PHONE]'],
       ['new one 44.7911.123.456', 'new one [PHONE]'],
+      ['ring 44.0.79111234567', 'ring [PHONE]'],
     ];
     for (const [text, expected] of cases) expect(r.redact(text), text).toBe(expected);
-    expect(r.counts).toMatchObject({ ip: 2, phone: 4 });
+    expect(r.counts).toMatchObject({ ip: 2, phone: 5 });
   });
 
   it('reads a long run of dotted numbers once', () => {
