@@ -54,7 +54,8 @@ export const NI_PLATE_RE = new RegExp(
 /** Three-letter words with a Northern Irish code in them. */
 const NI_WORDS = new Set(
   `BIZ COZ FEZ FIZ WIZ ADZ REZ LUZ VIA MIA PIA RIA FIB RIB JIB NIB SIB DIB BIB GIB LIB BIG DIG FIG GIG JIG MIG PIG
-RIG WIG ZIG SIG OIL NIL AIL FIL PIL MIL KOI POI HOI BOI GUI HUI`.split(/\s+/),
+RIG WIG ZIG SIG OIL NIL AIL FIL PIL MIL LIL TIL KOI POI HOI BOI GUI HUI DUI KIA TIA DIA GIA SEZ BAZ GAZ JAZ
+ROZ CAZ RAZ TAZ`.split(/\s+/),
 );
 
 /** Whether a `NI_PLATE_RE` match is a plate: its letters are no word. */
