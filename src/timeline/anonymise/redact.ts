@@ -14,12 +14,13 @@
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
  *    (`version 10.0.1.2`) or one no phone number is shaped like (`10.0.19045.4170`) set aside; payment card
  *    numbers, IMEIs and NHS numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`,
- *    `[IMEI]`, `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
- *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
- *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
- *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
- *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts), and an account number just
- *    after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]` (without the word they stay `[PHONE]`);
+ *    `[IMEI]`, `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses
+ *    (`00:1A:2B:3C:4D:5E`) → `[MAC]`; UK sort codes (`12-34-56`, or a date-shaped one after "sort code")
+ *    → `[SORT-CODE]`; IBANs (mod-97 checked) → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname
+ *    and date of birth inside; documents.ts) → `[ID]`; passport, UK bank account and UTR tax reference numbers
+ *    after the word that names them (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts),
+ *    and an account number just after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]` (without the word they
+ *    stay `[PHONE]`);
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;

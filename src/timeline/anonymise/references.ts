@@ -4,8 +4,8 @@
  *
  *   he photographed my passport, number 123456789      (UK passport: 9 digits; others 1–2 letters and 6–9 digits,
  *   passport no. 12AB34567 / C01X00T47                   or letters and digits mixed: French, German)
- *   account no: 12345678 / a/c 1234 5678                 (UK bank account: 8 digits; 7 written without its
- *   acct 1234567 / account 12345 67890                   leading 0, and 10 at some building societies)
+ *   account no: 12345678 / a/c 1234 5678                 (UK bank account: 8 digits; 7 written without
+ *   acct 1234567 / account 12345 67890                   its leading 0, and 10 at some building societies)
  *   my UTR is 12345 67890                                 (HMRC Unique Taxpayer Reference: 10 digits, K after it online)
  *
  * Written alone they are runs of 7 or more digits and were all `[PHONE]`, a false label: a researcher counting
