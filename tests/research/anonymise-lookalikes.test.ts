@@ -32,10 +32,12 @@ describe('anonymise: version numbers and flights are no IP addresses or plates',
       ['Version: 2.1.0.4 on the router', 'Version: 2.1.0.4 on the router'],
       ['Windows 10.0.19045.4170', 'Windows 10.0.19045.4170'],
       ['ver. 1.2.3.4.5.6.7.8.9', 'ver. 1.2.3.4.5.6.7.8.9'],
-      // No version word just before: an address (or, longer, a number).
+      // No version word just before: an address, or (longer, grouped as a phone number is) a number; a
+      // build number no phone number is shaped like is kept (anonymise-version-numbers.test.ts).
       ['from 10.0.1.2, version 3', 'from [IP], version 3'],
       ['conversion 10.0.1.2', 'conversion [IP]'],
-      ['10.0.19045.4170', '[PHONE]'],
+      ['10.0.19045.4170', '10.0.19045.4170'],
+      ['1.555.010.9999', '[PHONE]'],
       // A port makes it an address; three parts after "release" are a date.
       ['version 81.2.69.160:8080', 'version [IP]:8080'],
       ['release 12.03.2024', 'release [DATE]'],

@@ -46,6 +46,7 @@ describe('anonymise: the phone-number search reads a bounded part of a hostile t
       '[PHONE]\n[PHONE]\n[PHONE]',
     ],
     ['digits, letters and invisible marks', run('07911\u200B123456 a\u2060', 195_000), undefined],
+    ['numbers between slashes', run('07911 123456 / ', 195_000), undefined],
   ])('%s', (_what, text, expected) => {
     const spy = vi.spyOn(phoneNumbers(), 'findPhoneNumbersInText');
     const out = new Redactor([], 'GB').redact(text);
@@ -62,6 +63,17 @@ describe('anonymise: the phone-number search reads a bounded part of a hostile t
   it('gives each number of a long hostile text its own placeholder', () => {
     const text = '07911\u200B123456 a\u2060'.repeat(13_000);
     expect(new Redactor([], 'GB').redact(text)).toBe('[PHONE] a\u2060'.repeat(13_000));
+  });
+
+  it('past the budget, splits numbers where the library does, each its own placeholder', () => {
+    // A long pasted call log: its windows use up the budget, and the numbers after it are read without the
+    // library. They were one [PHONE] per line ("[PHONE]" for "07911 123456 / 07911 654321"), two within the budget.
+    const line = '07911 123456 / 07911 654321 - 0161 496 0000 \u2013 020 7946 0958. 0113 496 0000 then 4/5\n';
+    const within = new Redactor([], 'GB').redact(line);
+    expect(within).toBe('[PHONE] / [PHONE] - [PHONE] \u2013 [PHONE]. [PHONE] then 4/5\n');
+    const r = new Redactor([], 'GB');
+    expect(r.redact(line.repeat(400))).toBe(within.repeat(400));
+    expect(r.counts.phone).toBe(5 * 400);
   });
 
   it('hands the library nothing for digits it cannot read as a number', () => {

@@ -17,6 +17,14 @@
  * version word comes just before it ("version", "ver.", "v", "build", "release", "firmware", "software",
  * "update", "iOS", "Android", "Windows", "macOS"), and only then: a bare `10.0.1.2` can be a home network's
  * address and stays `[IP]`. Three parts are not taken (`release 12.03.2024` is a date, shifted as dates are).
+ *
+ *   my laptop is on 10.0.19045.4170 / chrome 120.0.6099.109 update      (a version without its word: kept)
+ *
+ * Without the word, a version number of four or more dotted parts that is no IPv4 address is still kept where no
+ * phone number is shaped like it: its first part has one to three digits and no leading 0 (a national number starts
+ * with 0, an international one with + or 00), and another part is a lone 0 or has five or more digits (phone
+ * numbers are grouped in twos to fours). Three parts only as Windows writes its build (`10.0.19045`: a 0, then five
+ * digits). `1.555.010.9999` and `01.23.45.67.89` stay `[PHONE]`.
  */
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -43,6 +51,18 @@ export const IPV6_RE =
  */
 export const VERSION_RE =
   /(?<=(?<![\p{L}\p{N}_])(?:version|ver\.?|v|build|release|firmware|software|update[ds]?(?:\s{1,3}to)?|ios|ipados|android|windows|macos)\s{0,3}[:#]?\s{0,3})(?<![\p{N}.])\d{1,6}(?:\.\d{1,6}){3,}(?![\p{L}\p{N}_]|[.:]\d)/giu;
+
+/** Three or more dotted numbers, the first of one to three digits and no leading 0 (`versionShaped` tells the rest). */
+export const VERSION_SHAPE_RE = /(?<![\p{L}\p{N}_+.])[1-9]\d{0,2}(?:\.\d{1,6}){2,}(?![\p{L}\p{N}_]|[.:]\d)/gu;
+
+/** Whether a `VERSION_SHAPE_RE` match is a version number: no IPv4 address, and a part no phone number has. */
+export function versionShaped(m: RegExpExecArray): boolean {
+  if (IPV4_WHOLE.test(m[0])) return false;
+  const parts = m[0].split('.');
+  // Three parts only as Windows writes its build (`10.0.19045`): a date or a phone number is never so grouped.
+  if (parts.length === 3) return parts[1] === '0' && parts[2]!.length === 5;
+  return parts.slice(1).some((part) => part === '0' || part.length >= 5);
+}
 
 /** MAC addresses: six hex pairs split by one kind of separator, or three dotted groups of four. */
 export const MAC_RE =

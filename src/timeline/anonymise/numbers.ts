@@ -19,8 +19,16 @@
  * What fails all of these stays for the phone-number steps.
  */
 
-/** 10–19 digits, each group split by one space or dash; not inside a longer number, a decimal or an amount. */
-export const LONG_NUMBER_RE = /(?<![\p{L}\p{N}_+.,£$€¥-])\d(?:[ -]?\d){9,18}(?![\p{L}\p{N}_]|[.,-]\d)/gu;
+/**
+ * 10–19 digits, each group split by one space or dash; not inside a longer number, a decimal or an amount, nor
+ * just after a date's or a time's separator: "12/03/2024 07911 123456" read "2024 07911 123456" as 15 digits,
+ * which passed the Luhn check one time in ten and left "12/03/[IMEI]".
+ */
+export const LONG_NUMBER_RE =
+  /(?<![\p{L}\p{N}_+.,£$€¥-]|\d[/:])\d(?:[ -]?\d){9,18}(?![\p{L}\p{N}_]|[.,-]\d)/gu;
+
+/** How many characters before a number are read for the words that name it ("NHS no", "IMEI:", "sort code"). */
+export const NAMED_WITHIN = 24;
 
 /** How a long number is labelled; undefined: not one of these (left for the phone steps). */
 export type NumberKind = 'card' | 'imei' | 'nhs';
@@ -52,13 +60,13 @@ export function nhsCheck(digits: string): boolean {
 const NHS_REGIONS = new Set(['GB', 'IM', 'JE', 'GG']);
 
 /**
- * The kind of a `LONG_NUMBER_RE` match `raw`, read with `before` (the text just before it) for the words that
- * name it.
+ * The kind of a `LONG_NUMBER_RE` match `raw`, read with `before` (the `NAMED_WITHIN` characters just before it)
+ * for the words that name it.
  */
 export function numberKind(raw: string, before: string, region: string | undefined): NumberKind | undefined {
   const digits = raw.replace(/\D/g, '');
   const n = digits.length;
-  const named = (re: RegExp) => re.test(before.slice(-24));
+  const named = (re: RegExp) => re.test(before);
   // The international prefix: a phone number, whatever its check digit says.
   if (digits.startsWith('00')) return undefined;
   if (n === 10 && digits[0] !== '0' && nhsCheck(digits)) {
@@ -81,9 +89,9 @@ export function numberKind(raw: string, before: string, region: string | undefin
 export const SORT_CODE_RE =
   /(?<![\p{L}\p{N}_./:-])(?<a>\d{2})(?<sep>[- ])(?<b>\d{2})\k<sep>\d{2}(?![\p{L}\p{N}_]|[-/.:]\d)/gu;
 
-/** Whether a `SORT_CODE_RE` match, with `before` the text just before it, is a sort code. */
+/** Whether a `SORT_CODE_RE` match, with `before` the `NAMED_WITHIN` characters just before it, is a sort code. */
 export function sortCode(m: RegExpExecArray, before: string): boolean {
-  if (/\b(?:sort\s*-?\s*code|s\/c|sc)\b[^\d]*$/i.test(before.slice(-24))) return true;
+  if (/\b(?:sort\s*-?\s*code|s\/c|sc)\b[^\d]*$/i.test(before)) return true;
   if (m.groups?.['sep'] !== '-') return false;
   const a = Number(m.groups['a']);
   const b = Number(m.groups['b']);

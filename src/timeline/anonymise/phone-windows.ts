@@ -19,8 +19,11 @@
  *   library's metadata has 4 digits) and is masked.
  * - At most `BUDGET` characters of windows per text are handed over, in order; the windows past it are masked
  *   too, and their runs of 7 or more digits (with up to 4 of the library's punctuation between two digits, as
- *   its candidates allow) are taken as phone numbers without the library. A message holds far fewer; only a
- *   text built to stall the redactor gets there, and its numbers are still redacted.
+ *   its candidates allow) are taken as phone numbers without the library, split where the library splits a
+ *   candidate into two numbers (a slash, a dash with a space beside it, a wide dash, a full stop and a space:
+ *   `07911 123456 / 07911 654321`) when each side holds 7 digits or more, so that each number of a long pasted
+ *   list is its own `[PHONE]` as within the budget. A message holds far fewer; only a long list or a text built
+ *   to stall the redactor gets there, and its numbers are still redacted.
  *
  * The masked text keeps every offset, so what the library finds is where it is in the text.
  */
@@ -43,6 +46,49 @@ export const BUDGET = 10_000;
 const MASK = '\uE002';
 /** A number in a window past the budget: 7 or more digits, at most 4 of the library's punctuation between two. */
 const UNREAD_NUMBER_RE = new RegExp(`(?:[+\\uFF0B] ?)?\\p{Nd}(?:[${PUNCTUATION}]{0,4}\\p{Nd})*`, 'gu');
+
+/**
+ * Where the library breaks a candidate that is no number into two (libphonenumber-js findNumbers
+ * INNER_MATCHES): slashes, a dash with a space beside it, a wide dash, full stops then a space.
+ */
+const SPLIT_RE = /\/+|\s-|-\s|[\u2012-\u2015\uFF0D]|\.+\s/g;
+
+/**
+ * The [start, end) spans, from `offset`, of the numbers in `run` (a match of UNREAD_NUMBER_RE): split at each
+ * SPLIT_RE break with 7 digits or more either side. Digits are counted once, so a long run is read in linear time.
+ */
+function splitRun(run: string, offset: number): [number, number][] {
+  const spans: [number, number][] = [];
+  const total = run.match(DIGIT_RE)?.length ?? 0;
+  let start = 0;
+  let before = 0; // digits in run[start, scanned)
+  let seen = 0; // digits in run[0, scanned)
+  let scanned = 0;
+  const count = (to: number) => {
+    const n = run.slice(scanned, to).match(DIGIT_RE)?.length ?? 0;
+    before += n;
+    seen += n;
+    scanned = to;
+  };
+  SPLIT_RE.lastIndex = 0;
+  for (let b = SPLIT_RE.exec(run); b !== null; b = SPLIT_RE.exec(run)) {
+    count(b.index);
+    if (before >= 7 && total - seen >= 7) {
+      spans.push([offset + start, offset + b.index]);
+      start = b.index + b[0].length;
+      before = 0;
+      scanned = start;
+    }
+  }
+  spans.push([offset + start, offset + run.length]);
+  return spans.map(([s, e]) => {
+    // The spaces a break leaves at either end of a piece stay in the text.
+    const piece = run.slice(s - offset, e - offset);
+    const lead = piece.length - piece.trimStart().length;
+    const trail = piece.length - piece.trimEnd().length;
+    return [s + lead, e - trail] as [number, number];
+  });
+}
 
 /** What the phone library is to read of `text`. */
 export interface PhoneWindows {
@@ -72,8 +118,7 @@ export function phoneWindows(text: string, budget = BUDGET): PhoneWindows {
       parts.push(MASK.repeat(w.length));
       UNREAD_NUMBER_RE.lastIndex = 0;
       for (let n = UNREAD_NUMBER_RE.exec(w); n !== null; n = UNREAD_NUMBER_RE.exec(w))
-        if ((n[0].match(DIGIT_RE)?.length ?? 0) >= 7)
-          unread.push([m.index + n.index, m.index + n.index + n[0].length]);
+        if ((n[0].match(DIGIT_RE)?.length ?? 0) >= 7) unread.push(...splitRun(n[0], m.index + n.index));
     }
   }
   parts.push(text.slice(at));

@@ -9,8 +9,15 @@
  * written. The letters each format never uses (I, Q, Z…) and the age digits (not 00, 01 or 50) rule out most
  * words; the three-letter group must not be a common word either, so shouting ("STUCK ON M25 FOR HOURS", "ON
  * A12 NOW") and roads keep their words. Case-insensitive only in the current format (the digits inside the
- * letters make it no word); older formats only in capitals, as plates are written. Not attempted: dateless and
- * Northern Irish marks (`ABC 1234`, `1 AB`), which are too like other codes.
+ * letters make it no word); older formats only in capitals, as plates are written.
+ *
+ *   his van ABZ 1234 / LXI 4321                  (Northern Irish: a letter, a code holding I or Z, 1–4 digits)
+ *   his reg is 1 ABC / registration: ABC 123     (dateless, "cherished": 1–3 letters and 1–4 digits)
+ *
+ * A Northern Irish mark's code (AZ, BZ… YZ, IA, IB, IG, IJ, IL, IW, OI, UI, XI) is in no other format, so one
+ * written in capitals is a plate unless its letters are a word ("A BIG 1000", "OIL 2000"). A dateless mark is any
+ * short code ("ABC 123", "PIN 1234"), so it is one only just after the word that names it ("reg", "registration",
+ * "plate", "number plate", "VRM"), and of three characters or more ("A 1" is more often a grade or a road).
  *
  *   flight BA12 LHR / LH20 FRA delayed again     (a flight: airline code, flight number, airport)
  *
@@ -37,6 +44,37 @@ export const PLATE_RE = new RegExp(
   ].join('|'),
   'gu',
 );
+
+/** The two-letter codes of Northern Irish marks: each holds an I or a Z, which no code of Great Britain does. */
+const NI_CODE = '(?:[A-HJ-PR-Y]Z|I[ABGJLW]|[OUX]I)';
+export const NI_PLATE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?<letters>[A-Z]${NI_CODE}) ?[1-9]\\d{0,3}(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+/** Three-letter words with a Northern Irish code in them. */
+const NI_WORDS = new Set(
+  `BIZ COZ FEZ FIZ WIZ ADZ REZ LUZ VIA MIA PIA RIA FIB RIB JIB NIB SIB DIB BIB GIB LIB BIG DIG FIG GIG JIG MIG PIG
+RIG WIG ZIG SIG OIL NIL AIL FIL PIL MIL LIL TIL KOI POI HOI BOI GUI HUI DUI KIA TIA DIA GIA SEZ BAZ GAZ JAZ
+ROZ CAZ RAZ TAZ`.split(/\s+/),
+);
+
+/** Whether a `NI_PLATE_RE` match is a plate: its letters are no word. */
+export function niPlate(m: RegExpExecArray): boolean {
+  return !NI_WORDS.has(m.groups?.['letters'] ?? '');
+}
+
+/** A dateless mark: 1–3 capitals and 1–4 digits (no leading 0), either way round. */
+export const DATELESS_RE =
+  /(?<![\p{L}\p{N}_])(?:[A-Z]{1,3} ?[1-9]\d{0,3}|[1-9]\d{0,3} ?[A-Z]{1,3})(?![\p{L}\p{N}_])/gu;
+/** The word that names a plate, and a few fillers, just before it. */
+const PLATE_WORD_BEFORE =
+  /(?<![\p{L}\p{N}_])(?:reg(?:istration)?|(?:number\s?)?plates?|vrm)(?:[\s:#.,-]{1,3}(?:no|number|mark|is|was|reads|read|says|said)\.?)*[\s:#.,-]{1,3}$/iu;
+
+/** Whether a `DATELESS_RE` match in `text` is a plate: three characters or more, just after its word. */
+export function datelessPlate(m: RegExpExecArray, text: string): boolean {
+  if (m[0].replace(' ', '').length < 3) return false;
+  return PLATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
+}
 
 /** Three-letter words that follow a road name or a number in shouted text: never a plate's letters. */
 const WORDS = new Set(

@@ -12,14 +12,16 @@
  *    `.to`…) only with a path, so ordinary words with dots are left;
  * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
- *    (`version 10.0.1.2`) set aside; payment card numbers, IMEIs and NHS
- *    numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`, `[IMEI]`,
- *    `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses (`00:1A:2B:3C:4D:5E`) → `[MAC]`;
- *    UK sort codes (`12-34-56`, or a date-shaped one after "sort code") → `[SORT-CODE]`; IBANs (mod-97 checked)
- *    → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname and date of birth inside; documents.ts)
- *    → `[ID]`; passport, UK bank account and UTR tax reference numbers after the word that names them
- *    (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts) → `[PASSPORT]`, `[ACCOUNT]`,
- *    `[UTR]` (without the word they stay `[PHONE]`);
+ *    (`version 10.0.1.2`) or one no phone number is shaped like (`10.0.19045.4170`) set aside; payment card
+ *    numbers, IMEIs and NHS numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`,
+ *    `[IMEI]`, `[NHS-NUMBER]` (they were all `[PHONE]`, or left as written); MAC addresses
+ *    (`00:1A:2B:3C:4D:5E`) → `[MAC]`; UK sort codes (`12-34-56`, or a date-shaped one after "sort code")
+ *    → `[SORT-CODE]`; IBANs (mod-97 checked) → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname
+ *    and date of birth inside; documents.ts) → `[ID]`; passport, UK bank account and UTR tax reference numbers
+ *    after the word that names them (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts),
+ *    and an account number just after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]` (without the word they
+ *    stay `[PHONE]`);
+ * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
  * 6. map positions (`51.5074, -0.1278`, `51°30'26"N 0°07'40"W`, what3words `///filled.count.soap`, plus codes
@@ -34,14 +36,17 @@
  *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
- * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
+ * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
+ *    "reg"; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
  *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
- *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts) → `[ADDRESS]`;
+ *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
+ *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
+ *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`;
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -65,12 +70,25 @@ import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.j
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
-import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE } from './network.js';
-import { LONG_NUMBER_RE, type NumberKind, numberKind, SORT_CODE_RE, sortCode } from './numbers.js';
+import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
+import {
+  LONG_NUMBER_RE,
+  NAMED_WITHIN,
+  type NumberKind,
+  numberKind,
+  SORT_CODE_RE,
+  sortCode,
+} from './numbers.js';
 import { phoneWindows } from './phone-windows.js';
-import { flight, PLATE_RE, plate } from './plates.js';
-import { REFERENCE_RES } from './references.js';
-import { FLAT, NUMBERED_ADDRESS_RE } from './streets.js';
+import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
+import { ACCOUNT_AFTER_SORT_CODE_RE, REFERENCE_RES } from './references.js';
+import {
+  FLAT,
+  NUMBERED_ADDRESS_RE,
+  PLACED_NUMBERED_STREET_RE,
+  PLACED_STREET_RE,
+  SHOUTED_ADDRESS_RE,
+} from './streets.js';
 import { ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
@@ -188,6 +206,12 @@ function covered(re: RegExp, text: string): [number, number][] {
   }
   return spans;
 }
+
+/**
+ * A time of day (`21:30`, `9:05`, `21:30:05`), not inside a longer run of digits and colons: "21:30 07911 123456"
+ * was "21:[PHONE]", the digit pattern taking the minutes for the number's first group.
+ */
+const TIME_RE = /(?<![\p{L}\p{N}_:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\p{N}]|[:.]\d)/gu;
 
 /** A capitalised word, its accents as combining marks or not (folded.ts leaves them apart). */
 const CAPITALISED = `\\p{Lu}\\p{M}*(?:\\p{Ll}\\p{M}*)+(?:['’-](?:\\p{L}\\p{M}*)+)*`;
@@ -318,6 +342,20 @@ export interface NameTerm {
   readonly placeholder: string;
 }
 
+/**
+ * The end of a number the library found in `text` at [start, end), without an "extension" that is the next number
+ * of a list. The library reads digits after a comma or semicolon as a dialling extension (`0161 496 0000,204`), so
+ * in "07911 123456, 07911 654321" it found "07911 123456, 07911", and "654321" was left in clear. Such an
+ * extension that goes on into more digits, or holds five or more, is cut off at its comma (no other punctuation
+ * of the library's numbers is a comma or semicolon), and the digit patterns take the next number whole.
+ */
+function listedEnd(text: string, start: number, end: number): number {
+  const comma = /\s*[,;]/.exec(text.slice(start, end));
+  if (!comma) return end;
+  const ext = text.slice(start + comma.index, end).replace(/\D/g, '');
+  return ext.length >= 5 || /^[\s.\-()]{0,2}\d/.test(text.slice(end, end + 3)) ? start + comma.index : end;
+}
+
 /** Redacts text for one case: build once per case (the name pattern is compiled once), call per event. */
 export class Redactor {
   readonly counts: Record<RedactionType, number> = {
@@ -390,15 +428,20 @@ export class Redactor {
     // (7 letters or more: no word holds "samsample" by chance) is found inside any word, in any case; a single
     // part only where its capital starts it inside a word and no lower-case letter goes on after it (camel case),
     // and not a part that is an ordinary word ("GoodWill", "NoHope" stay), so "Samsung" and "Samantha" stay.
+    // Each keeps the placeholder of the full name it was made of; where two full names run together alike, the
+    // first (longest) one's, as `uniq` is sorted.
     const joined = uniq
-      .map((t) => t.term.trim().split(/\s+/))
-      .filter((parts) => parts.length > 1 && parts.every((w) => /^\p{L}+$/u.test(w)))
-      .map((parts) => parts.join(''))
-      .filter((j) => j.length >= 7);
+      .map((t) => ({ parts: t.term.trim().split(/\s+/), placeholder: t.placeholder }))
+      .filter(({ parts }) => parts.length > 1 && parts.every((w) => /^\p{L}+$/u.test(w)))
+      .map(({ parts, placeholder }) => ({ term: parts.join(''), placeholder }))
+      .filter((j) => j.term.length >= 7);
     for (const j of joined)
-      if (!this.placeholders.has(fold(j))) this.placeholders.set(fold(j), this.placeholderOfParts(j, uniq));
+      if (!this.placeholders.has(fold(j.term))) this.placeholders.set(fold(j.term), j.placeholder);
     this.glued = joined.length
-      ? new RegExp(`(?<name>${[...new Set(joined.flatMap(forms))].map(spacedLiteral).join('|')})\\d*`, 'giu')
+      ? new RegExp(
+          `(?<name>${[...new Set(joined.flatMap((j) => forms(j.term)))].map(spacedLiteral).join('|')})\\d*`,
+          'giu',
+        )
       : undefined;
     const parts = [
       ...new Set(
@@ -414,13 +457,6 @@ export class Redactor {
           'gu',
         )
       : undefined;
-  }
-
-  /** The placeholder of the full name `joined` was made of (its terms are sorted longest first). */
-  private placeholderOfParts(joined: string, terms: readonly NameTerm[]): string {
-    const j = joined.toLowerCase();
-    const t = terms.find((x) => x.term.replace(/\s+/g, '').toLowerCase() === j);
-    return t?.placeholder ?? '[NAME]';
   }
 
   /**
@@ -444,6 +480,7 @@ export class Redactor {
     // Before dates and phone numbers, which would take their digits for a phone number (or a date). A version
     // number after its word is set aside first: it is no address.
     t.setAside(VERSION_RE, () => true, '\uE000');
+    t.setAside(VERSION_SHAPE_RE, versionShaped, '\uE000');
     this.sub(t, IPV4_RE, 'ip', '[IP]');
     t.replace(IPV6_RE, (m) => {
       // A full stop after the address ends the sentence.
@@ -453,6 +490,8 @@ export class Redactor {
       return { text: '[IP]', trail };
     });
     this.sub(t, MAC_RE, 'mac', '[MAC]');
+    // Times of day are kept, with the dates shifted too: set aside, so no number step takes their minutes.
+    t.setAside(TIME_RE, () => true, '\uE000');
     this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
     this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
     // Before sort codes, cards, NHS numbers and phone numbers, which would take their digits.
@@ -462,12 +501,13 @@ export class Redactor {
         return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
       });
     t.replace(SORT_CODE_RE, (m, text) => {
-      if (!sortCode(m, text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
+      if (!sortCode(m, text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index))) return undefined;
       this.counts.sortcode++;
       return '[SORT-CODE]';
     });
+    this.sub(t, ACCOUNT_AFTER_SORT_CODE_RE, 'account', '[ACCOUNT]');
     t.replace(LONG_NUMBER_RE, (m, text) => {
-      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - 24), m.index), this.region);
+      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
       if (kind === undefined) return undefined;
       this.counts[kind]++;
       return NUMBER_PLACEHOLDERS[kind];
@@ -498,6 +538,12 @@ export class Redactor {
       this.counts.plate++;
       return '[PLATE]';
     });
+    this.sub(t, NI_PLATE_RE, 'plate', '[PLATE]', niPlate);
+    t.replace(DATELESS_RE, (m, text) => {
+      if (!datelessPlate(m, text)) return undefined;
+      this.counts.plate++;
+      return '[PLATE]';
+    });
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
@@ -521,6 +567,9 @@ export class Redactor {
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, PLACED_NUMBERED_STREET_RE, 'address', '[ADDRESS]');
+    this.sub(t, PLACED_STREET_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised, this.glued, this.camel]) {
       if (!re) continue;
       // Per copy of the text the patterns read (folded.ts), the spans the phrases to keep cover.
@@ -590,7 +639,7 @@ export class Redactor {
                   s[f.startsAt] === '+'
                     ? null
                     : CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, f.startsAt - 12), f.startsAt));
-                return [f.startsAt - (lead?.[0].length ?? 0), f.endsAt] as const;
+                return [f.startsAt - (lead?.[0].length ?? 0), listedEnd(s, f.startsAt, f.endsAt)] as const;
               });
       return [...found, ...unread];
     }, '[PHONE]');

@@ -14,6 +14,17 @@
  * a name that is no plural and before a comma and a town or a postcode ("4 elm close, Leeds"); written
  * capitalised they are the first pattern's. A one-word street followed by a plural noun is a count of something
  * ("saw 2 Broadway shows").
+ *
+ *   he was waiting on acacia avenue / outside kings road tesco      (lower case, no house number)
+ *   he was waiting at 4 elm close                                    (an ambiguous street word, nothing after)
+ *   I KNOW YOU LIVE AT 12 ELM ROAD                                   (in capitals, after a house number)
+ *
+ * Without a house number, a lower-case street is one where a word of place comes just before its name ("on",
+ * "at", "outside", "down", "along"…; the word stays) and the street word is nothing else (street, road, lane,
+ * avenue…). Its name, one or two words, is none that a road is described by rather than named: a determiner or a
+ * possessive ("down the road", "on my street"), a word of kind or state ("main", "side", "bus", "memory", "fast").
+ * The same word of place before a house number makes a lower-case street with an ambiguous street word an address
+ * with nothing after it, unless the number is a count or a time ("at 5 pm drive home", "by 9 they close").
  */
 
 /** `words` in capitals, as written capitalised, and in lower case. */
@@ -47,14 +58,55 @@ const MORE_ADDRESS =
 const PLURAL_AFTER =
   "\\s{1,3}(?!(?:this|does|goes|says|always|perhaps|unless|towards|besides|afterwards|sometimes|yes|plus|thus|was|has|his|its|is|us|as)(?![\\p{L}\\p{N}_]))[a-z][a-z'’-]{1,30}[^s'’\\s]s(?![\\p{L}\\p{N}_])";
 
+/** Words of place before a street's name ("waiting on", "outside", "down"). */
+const PLACE_WORDS =
+  'on|at|in|into|onto|off|along|down|up|from|to|near|outside|past|via|by|round|around|across|towards?|opposite|behind|beside';
+/** Lower-case words before a street word that describe a road rather than name one ("my road", "bus lane"). */
+const NOT_A_STREET_NAME = `${NOT_A_NAME}|my|his|her|our|your|their|its|this|that|these|those|every|each|any|some|no|which|what|whose|bus|cycle|bike|memory|fast|slow|middle|inside|outside|left|toll|slip|ring|country|dead|private|public|easy|open|icy|wet|narrow|wide|major|minor|local|nearest|closest|traffic|single|dual|big|small|little|new|old|own|very|such|one-way|two-way|work|home`;
+const LOWER_NAME = `(?!(?:${NOT_A_STREET_NAME})\\s)[a-z][a-z'’-]{1,30}`;
+
+/**
+ * A lower-case street (one or two name words and a street word that is nothing else) just after a word of place,
+ * which a look-behind reads so that it stays. In any case, as shouted text writes it ("ON ACACIA AVENUE"); the
+ * capitalised ones are the first pattern's already.
+ */
+export const PLACED_STREET_RE = new RegExp(
+  `(?<=(?<![\\p{L}\\p{N}_])(?:${PLACE_WORDS})\\s{1,3})${LOWER_NAME}(?:\\s{1,3}${LOWER_NAME})?\\s{1,3}(?:${LOWER_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
+  'giu',
+);
+
+/** A house number. */
+const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
+
+/** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
+const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|noon|midnight|past|quarter|half|tonight|today|tomorrow|morning|evening|night|afternoon|yesterday|hundred|thousand|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all`;
+
+/**
+ * A house number and a lower-case street ending in a street word that is also a verb or a noun ("close",
+ * "drive"…), just after a word of place ("waiting at 4 elm close"): without it, such a street needs a town or a
+ * postcode after it (`NUMBERED_ADDRESS_RE`), which the end of a text or a sentence does not give.
+ */
+export const PLACED_NUMBERED_STREET_RE = new RegExp(
+  `(?<=(?<![\\p{L}\\p{N}_])(?:${PLACE_WORDS})\\s{1,3})${HOUSE}(?!(?:${NOT_AFTER_A_HOUSE})(?![\\p{L}\\p{N}_'’-]))${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
 /** A flat, apartment or unit before the house number ("Flat 3, ", "Apt 4B ", "flat 2/1, "). */
 export const FLAT = `(?:(?:${cased(['Flat', 'Apartment', 'Apt', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3})?,?\\s{1,3})`;
 
-const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
 const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
 /** A house number (a flat before it allowed), then one of the forms above. */
 export const NUMBERED_ADDRESS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})(?![\\p{L}\\p{N}_]|${PLURAL_AFTER})|(?!(?:${NOT_A_NAME})\\s)(?:[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?=${MORE_ADDRESS}))|(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
+/**
+ * A house number, then one or two words in capitals and a street word that is nothing else, as threats are
+ * shouted ("I KNOW YOU LIVE AT 12 ELM ROAD"); a count or a time in capitals is none ("10 MINUTES DOWN THE ROAD").
+ */
+export const SHOUTED_ADDRESS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
