@@ -3,7 +3,8 @@
  * less (model/format.ts `listed`). fixtures/seven-visits has seven in-person incidents, one more than the Markdown
  * S-DASH sheet lists for a fact, so every one of them is listed there, as in the HTML report;
  * fixtures/diary-impossible-dates has thirteen rejected rows, one more than the text report lists, so it lists
- * each one.
+ * each one. fixtures/twenty-one-visits has one in-person incident more than an S-DASH fact cites (20): each
+ * fact cites all twenty-one.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/index.js';
@@ -74,5 +75,20 @@ describe('the text report with one problem more than it lists (diary-impossible-
     expect(text).toContain(
       'Not listed here: 4 more problems (CASE_SUBJECT_NOT_FOUND 1, DIARY_BAD_DATE 1, WHATSAPP_BAD_TIMESTAMP 2).',
     );
+  });
+});
+
+describe('the S-DASH facts with one incident more than they cite (twenty-one-visits)', () => {
+  it('cite all twenty-one in-person incidents, the weeks with more than three included', async () => {
+    const r = await reportOf(['fixtures/twenty-one-visits']);
+    const facts = r.escalation!.sdash.flatMap((q) => q.facts).filter((f) => f.events.length > 2);
+    // Before, 20 and "1 more"; and the busy weeks' fact cited 20 with no word of the 21st.
+    expect(facts.map((f) => [f.text.slice(0, 45), f.events.length, f.more])).toEqual([
+      ['21 in-person incidents in 3 ISO weeks; at mos', 21, 0],
+      ['Weeks with more than 3 in-person incidents: w', 21, 0],
+      ['21 in-person incidents (visits, following, wa', 21, 0],
+    ]);
+    for (const f of facts)
+      expect(f.events.map((e) => e.locator)).toEqual(Array.from({ length: 21 }, (_, i) => `line ${i + 2}`));
   });
 });

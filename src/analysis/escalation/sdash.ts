@@ -5,7 +5,7 @@
  * speak to one, it says so.
  */
 import type { Escalation, EventRef } from '../../model/escalation.js';
-import { isPlaceholderIdentifier, plural } from '../../model/format.js';
+import { isPlaceholderIdentifier, plural, shownOf } from '../../model/format.js';
 import type { TimelineEvent } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { CHANNELS } from '../../model/vocabulary.js';
@@ -51,11 +51,13 @@ export const SDASH_QUESTIONS: readonly { number: number; question: string; backe
 
 type Fact = Escalation['sdash'][number]['facts'][number];
 
+/** A fact citing its incidents, LINKS at most (never LINKS and "1 more": the note would take the cited one's place). */
 function fact(ctx: Ctx, text: string, events: EventList | readonly TimelineEvent[]): Fact {
+  const shown = shownOf(events.length, LINKS);
   return {
     text,
-    events: events.slice(0, LINKS).map((e) => refOf(ctx, e)),
-    more: Math.max(0, events.length - LINKS),
+    events: events.slice(0, shown).map((e) => refOf(ctx, e)),
+    more: events.length - shown,
   };
 }
 
@@ -181,16 +183,15 @@ export function sdashSheet(
             visits,
           ),
         );
-        facts.push({
-          text: busy.length
-            ? `Weeks with more than 3 in-person incidents: ${busy.map(([d, l]) => `week of ${dateOf(d)} (${l.length})`).join('; ')}.`
-            : 'No week has more than 3 in-person incidents.',
-          events: busy
-            .flatMap(([, l]) => l)
-            .slice(0, LINKS)
-            .map((e) => refOf(ctx, e)),
-          more: 0,
-        });
+        facts.push(
+          fact(
+            ctx,
+            busy.length
+              ? `Weeks with more than 3 in-person incidents: ${busy.map(([d, l]) => `week of ${dateOf(d)} (${l.length})`).join('; ')}.`
+              : 'No week has more than 3 in-person incidents.',
+            busy.flatMap(([, l]) => l),
+          ),
+        );
         note = 'Where each visit happened is in the entry text (and Location column when kept).';
         break;
       }
