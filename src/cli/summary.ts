@@ -74,9 +74,11 @@ const MAX_LISTED = 20;
  * and `inspect` show them, at most 20 of each, the rest counted.
  */
 export function problemList(r: Unread, c: ChalkInstance): string[] {
-  const lines = r.problems.slice(0, MAX_LISTED).flatMap((p) => problemLines(p, c));
+  // 20 at most, but never 20 and "1 more problem": the note would take the place of the one it counts.
+  const shown = shownOf(r.problems.length, MAX_LISTED);
+  const lines = r.problems.slice(0, shown).flatMap((p) => problemLines(p, c));
   // Those not listed (beyond 20 here, or beyond 50 of a code), by code, and where each one is given.
-  const note = notListedNote(r, MAX_LISTED, undefined, (o) => `chronolog report ${o}`);
+  const note = notListedNote(r, shown, undefined, (o) => `chronolog report ${o}`);
   const ignored = r.ignoredFiles;
   if (note) lines.push(c.dim(`  ${note.what} ${note.where}`));
   const listed = shownOf(ignored.length, MAX_LISTED);

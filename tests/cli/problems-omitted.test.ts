@@ -199,6 +199,21 @@ describe('one problem more than the cap', () => {
   });
 });
 
+describe('one problem more than inspect lists', () => {
+  it('lists all 31 rather than 30 and "1 more problem"', () => {
+    const c = chat('inspect-31/chat.txt', 31);
+    // Every date of this chat could be either order (no day above 12): the order is given.
+    const r = cli(['inspect', c.file, '--subject', 'Sam', '--tz', 'UTC', '--date-order', 'dmy']);
+    expect(r.code, r.stderr).toBe(0);
+    const listedLines = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  ✖ '))
+      .map((l) => Number(/:line (\d+):/.exec(l)?.[1]));
+    expect(listedLines).toEqual(c.lines);
+    expect(r.stdout).not.toContain('Not listed here');
+  });
+});
+
 describe('a million rejected records that are not lines', () => {
   it('are located by one run of their index, in a JSON report that stays small', { timeout: 120_000 }, () => {
     // A Telegram chat of one message and a million entries that are not message objects: messages[1] … [1000000].

@@ -116,6 +116,19 @@ describe('timeline --strict', () => {
     );
   });
 
+  it('lists all 21 problems when there is one more than 20, not 20 and "1 more problem"', () => {
+    // The backup's own bad date and 20 more: 21 rejected.
+    const many = SMS.replace('count="3"', 'count="23"').replace(
+      '</smses>',
+      `${Array.from({ length: 20 }, () => '  <sms protocol="0" address="+447700900123" date="abc" type="1" body="x" />').join('\n')}\n</smses>`,
+    );
+    const r = cli(['timeline', s.file('twenty-one/sms.xml', many), ...OPTS]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    expect(lines.filter((l) => l.startsWith('  ✖ '))).toHaveLength(21);
+    expect(r.stderr).not.toContain('Not listed here');
+  });
+
   it('is in the help, with what stderr shows', () => {
     const r = cli(['timeline', '--help']);
     expect(r.stdout).toMatch(/--strict +exit 1 if any record was rejected/);

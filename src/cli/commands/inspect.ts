@@ -84,8 +84,9 @@ export async function inspectCommand(
   if (problems.length) {
     // As `report` shows them (with the hint saying what to do), so checking a folder first loses nothing.
     out.push('', c.bold(`Problems  ${severityText(problems, data.problemsOmittedLocations)}`));
-    for (const p of problems.slice(0, MAX_PROBLEMS)) out.push(...problemLines(p, c));
-    const note = notListedNote(data, MAX_PROBLEMS, safe);
+    const shown = shownOf(problems.length, MAX_PROBLEMS);
+    for (const p of problems.slice(0, shown)) out.push(...problemLines(p, c));
+    const note = notListedNote(data, shown, safe);
     if (note) out.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   }
   process.stdout.write(`${out.join('\n')}\n`);
