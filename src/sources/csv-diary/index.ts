@@ -23,7 +23,10 @@
  *
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
  * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
- * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; dates day- or month-first with `/ . -`,
+ * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; rows with more cells than the header (a
+ * non-empty extra cell rejects the row, `DIARY_TOO_MANY_CELLS`; empty ones are read, with one
+ * `DIARY_EXTRA_EMPTY_CELLS` warning, since an unquoted delimiter may have moved the cells after it); dates day- or
+ * month-first with `/ . -`,
  * ISO, month names (en/de/es/fr), Excel serial numbers, a date and time in one cell; free-text times.
  *
  * Decisions, each to keep the record honest rather than tidy:

@@ -111,6 +111,11 @@ export class RowReader {
     inTwelveHour: undefined as string | undefined,
   };
   readonly blankTypes: Tally = { count: 0, line: 0 };
+  /**
+   * Rows read with more cells than the header has, the extra ones empty: a trailing delimiter, or a delimiter
+   * inside an unquoted cell that moved the cells after it one column on (warned about once, summary.ts).
+   */
+  readonly longRows: Tally = { count: 0, line: 0 };
   emitted = 0;
   /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
   readonly undated: Tally = { count: 0, line: 0 };
@@ -133,7 +138,13 @@ export class RowReader {
     else if ('code' in r) {
       this.ctx.reject(r.code, line, r.message, r.hint);
       if (r.code === UNDATED && this.undated.count++ === 0) this.undated.line = line;
-    } else this.emit(cells, line, r);
+    } else {
+      this.emit(cells, line, r);
+      if (cells.length > this.layout.cells.length) {
+        this.longRows.count++;
+        this.longRows.line ||= line;
+      }
+    }
   }
 
   /** Checks one row's cells: empty, malformed, or a date and time that can be used. */

@@ -38,6 +38,13 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       'The diary has no type-of-contact column: every entry is counted as channel "other"',
       'Add a "Type of contact" column (text, call, WhatsApp, e-mail, letter, in person…) to count entries by channel',
     );
+  if (reader.longRows.count > 0)
+    ctx.warn(
+      'DIARY_EXTRA_EMPTY_CELLS',
+      reader.longRows.line,
+      `${rows(reader.longRows.count)} read with more cells than the header's ${layout.cells.length} columns, the extra cells empty (first on line ${reader.longRows.line}): a delimiter at the end of the row, or one inside a cell that was not in double quotes, which moves every cell after it one column on`,
+      'Check the Description and later columns of those rows in the original diary; a cell holding the delimiter needs double quotes',
+    );
   if (reader.blankTypes.count > 0)
     ctx.warn(
       'DIARY_BLANK_CONTACT_TYPE',
