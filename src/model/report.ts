@@ -99,8 +99,14 @@ export const IncidentsSchema = z.object({
   /** Incidents 00:00–05:59 local; `eligible` leaves out day-precision records, which have no hour. */
   night: z.object({ count: Count, eligible: Count, share: z.number().nullable() }),
   longestStreak: RunSchema,
-  /** Longest run of days without contact between two contact days. */
-  longestGap: RunSchema,
+  /**
+   * Longest run of days without contact between two contact days, counting only days every export that limits
+   * the fully covered days covers (`escalation.coverage`): a day no such export holds is no day of silence, and
+   * ends the run. `days: 0` can so stand beside days without contact (`daily`) that fall outside that coverage.
+   */
+  longestGap: RunSchema.describe(
+    'Longest run of days without contact between two contact days, on days every export that limits the fully covered days covers (escalation.coverage); a day outside that coverage ends the run, so days: 0 can stand beside days without contact in daily',
+  ),
   /** ISO weeks (Monday start) over the daily series; `days` < 7 marks a partial week. */
   weekly: z.array(z.object({ weekStart: LocalDate, days: Count, count: Count, partial: z.boolean() })),
   /** Incidents by local weekday (row 0 = Monday … 6 = Sunday) and hour (0–23); day-precision records left out. */
