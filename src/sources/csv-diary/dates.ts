@@ -84,7 +84,7 @@ const MONTHS = new Map<string, number>();
 const WEEKDAY =
   /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|jueves|viernes|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mo|di|mi|do|fr|sa|so)\.?,?\s+/;
 const SERIAL = /^(\d{5})(?:[.,](\d+))?$/;
-const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:$|(?:t|\s*,\s*|\s+)(.*)$)/;
+const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:$|(t|\s*,\s*|\s+)(.*)$)/;
 const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\.?(?:$|(?:\s*,\s*|\s+)(.*)$)/;
 const DAY_MONTH =
   /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
@@ -99,11 +99,12 @@ const ZONED =
 // A time zone after a clock time that is not read as a stamp's: after a date not written year first
 // (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`, `Jul 13, 2023 at 10:35 PM EDT`), or a zone name or "GMT+1"
 // after one that is. Read without it the time would be an hour or more off, so its row is rejected. A minus
-// counts only with a space before it and none after (`22:35 -04:00`): `22:35-23:00` and `22:35 - 01:00` are
-// ranges as a hand-typed diary writes them (a year-first stamp's `22:35-04:00` is read by ZONED). The names are
+// (`-` or `−`) counts only with a space before it and none after (`22:35 -04:00`): `22:35-23:00` and
+// `22:35 - 01:00` are ranges as a hand-typed diary writes them (a year-first stamp's `T22:35-04:00` or
+// `22:35:00-04:00` is read by ZONED; its `22:35-23:00` is a range too, zonedTime). The names are
 // the abbreviations phones and mail programs print; an unknown word after the time stays a time that cannot be read.
 const ZONE_AFTER_TIME =
-  /^\d{1,2}(?:[:.h]\d{2}){0,2}(?:[.,]\d{1,9})?(?:\s?[ap]\.?m\.?)?(?:\s?(z|[+\u2212]\d{1,2}(?::?\d{2})?)|\s(-\d{2}:?\d{2})|\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat))$/;
+  /^\d{1,2}(?:[:.h]\d{2}){0,2}(?:[.,]\d{1,9})?(?:\s?[ap]\.?m\.?)?(?:\s?(z|\+\d{1,2}(?::?\d{2})?)|\s([-\u2212]\d{2}:?\d{2})|\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat))$/;
 
 /** The zone written after a clock time in `t` (see ZONE_AFTER_TIME), upper-cased, or undefined. */
 function zoneAfterTime(t: string): { zone: string } | Record<string, never> {
@@ -142,8 +143,8 @@ export function readDateCell(raw: string): DateCell | undefined {
   m = YEAR_FIRST.exec(s);
   if (m) {
     const ymd = { y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) };
-    const after = rest(m[5]);
-    const zoned = zonedTime(after);
+    const after = rest(m[6]);
+    const zoned = zonedTime(after, m[5] === 't');
     if (zoned) return { kind: 'fixed', ymd, rest: '', zoned };
     return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1'), ...zoneAfterTime(after) };
   }
@@ -187,9 +188,15 @@ export function readDateCell(raw: string): DateCell | undefined {
   return undefined;
 }
 
-function zonedTime(t: string): ZonedTime | undefined {
+/**
+ * The stamp's time and offset in `t`, the time after a year-first date (`stamp`: joined to it by `T`). A minus
+ * offset is read only where a stamp shows it is one (after a `T`, or after seconds): a hand-typed `9:00-11:00` or
+ * `08:30-10:15` after the date is a range, which read as an offset would move the row ten hours without a word.
+ */
+function zonedTime(t: string, stamp: boolean): ZonedTime | undefined {
   const z = ZONED.exec(t);
   if (!z) return undefined;
+  if (z[5] !== undefined && z[5] !== '+' && !stamp && z[3] === undefined) return undefined;
   const [offsetH, offsetM] = [Number(z[6] ?? 0), Number(z[7] ?? 0)];
   const sign = z[5] === '+' ? 1 : -1;
   return {

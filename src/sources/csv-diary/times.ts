@@ -143,8 +143,8 @@ const O_CLOCK = /\bo ?['\u2019]? ?clock\b/g;
 const COMPACT = /^([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hr|h|hours)?$/;
 // Words between the two times need spaces round them: in "10am-11am" the "a" of "am" is not Spanish "a".
 // "and" joins a range only after "between" ("8am and 9pm" is two incidents, to be written as two rows).
-const RANGE = /^(?:(?:from|von|de|du)\s+)?(.+?)(?:\s*[-–—]\s*|\s+(?:to|till|until|til|bis|a|au)\s+)(.+)$/;
-const BETWEEN = /^(?:between|zwischen|entre)\s+(.+?)(?:\s*[-–—]\s*|\s+(?:and|to|und|bis|y|a|et)\s+)(.+)$/;
+const RANGE = /^(?:(?:from|von|de|du)\s+)?(.+?)(?:\s*[-–—−]\s*|\s+(?:to|till|until|til|bis|a|au)\s+)(.+)$/;
+const BETWEEN = /^(?:between|zwischen|entre)\s+(.+?)(?:\s*[-–—−]\s*|\s+(?:and|to|und|bis|y|a|et)\s+)(.+)$/;
 
 // A time that only bounds the incident: "after 10pm", "just before 7am", "no later than 6pm", "gone 10pm".
 // Accents are already folded ("apres", "despues").
