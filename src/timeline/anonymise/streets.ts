@@ -62,7 +62,7 @@ const PLURAL_AFTER =
 const PLACE_WORDS =
   'on|at|in|into|onto|off|along|down|up|from|to|near|outside|past|via|by|round|around|across|towards?|opposite|behind|beside';
 /** Lower-case words before a street word that describe a road rather than name one ("my road", "bus lane"). */
-const NOT_A_STREET_NAME = `${NOT_A_NAME}|my|his|her|our|your|their|its|this|that|these|those|every|each|any|some|no|which|what|whose|bus|cycle|bike|memory|fast|slow|middle|inside|outside|left|toll|slip|ring|country|dead|private|public|easy|open|icy|wet|narrow|wide|major|minor|local|nearest|closest|traffic|single|dual|big|small|little|new|old|own|very|such|one-way|two-way|work|home`;
+const NOT_A_STREET_NAME = `${NOT_A_NAME}|my|his|her|our|your|their|its|this|that|these|those|every|each|any|some|no|which|what|whose|bus|cycle|bike|memory|fast|slow|middle|inside|outside|left|toll|slip|ring|country|dead|private|public|easy|open|icy|wet|narrow|wide|major|minor|local|nearest|closest|traffic|single|dual|big|small|little|new|old|own|very|such|one-way|two-way|work|home|another|either|neither|both|nearby|adjacent|neighbouring|neighboring|passing|oncoming|opposite|next|same|wrong|busy`;
 const LOWER_NAME = `(?!(?:${NOT_A_STREET_NAME})\\s)[a-z][a-z'’-]{1,30}`;
 
 /**
@@ -79,7 +79,7 @@ export const PLACED_STREET_RE = new RegExp(
 const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
 
 /** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
-const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|noon|midnight|past|quarter|half|tonight|today|tomorrow|morning|evening|night|afternoon|yesterday|hundred|thousand|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all`;
+const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|noon|midnight|past|quarter|half|tonight|today|tomorrow|morning|evening|night|afternoon|yesterday|hundred|thousand|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all|wheel|times|minutes|hours|mins|miles|mph|yards|metres|meters`;
 
 /**
  * A house number and a lower-case street ending in a street word that is also a verb or a noun ("close",
@@ -104,9 +104,10 @@ export const NUMBERED_ADDRESS_RE = new RegExp(
 
 /**
  * A house number, then one or two words in capitals and a street word that is nothing else, as threats are
- * shouted ("I KNOW YOU LIVE AT 12 ELM ROAD"); a count or a time in capitals is none ("10 MINUTES DOWN THE ROAD").
+ * shouted ("I KNOW YOU LIVE AT 12 ELM ROAD"); a count or a time in capitals is none ("10 MINUTES DOWN THE ROAD",
+ * "AT 11 PM ROAD WAS EMPTY").
  */
 export const SHOUTED_ADDRESS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?!(?:${NOT_AFTER_A_HOUSE.toUpperCase()})(?![\\p{L}\\p{N}_'’-]))(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
