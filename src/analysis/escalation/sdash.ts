@@ -51,7 +51,7 @@ export const SDASH_QUESTIONS: readonly { number: number; question: string; backe
 
 type Fact = Escalation['sdash'][number]['facts'][number];
 
-/** A fact citing its incidents, LINKS at most (never LINKS and "1 more": the note would take the cited one's place). */
+/** A fact citing its first LINKS incidents and counting the rest, or citing all LINKS + 1 (never LINKS and "1 more"). */
 function fact(ctx: Ctx, text: string, events: EventList | readonly TimelineEvent[]): Fact {
   const shown = shownOf(events.length, LINKS);
   return {

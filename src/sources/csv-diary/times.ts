@@ -159,9 +159,9 @@ const OPEN_START =
 const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
 
 // The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
-// before "to" that starts a range of at most four hours ("8 to 10pm", "5 to 9pm") is left to RANGE: read as
-// "minutes to", it would make up an exact time (21:52) from a two-hour span (see `pastOrTo`). "past" joins no
-// range, so "20 past 10pm" is a time.
+// before "to" is left to RANGE ("8 to 10pm", "8 to 3pm"), unless it is one said as minutes to the hour (5, 10, 20,
+// 25) and the range it would start is longer than four hours (`pastOrTo`): read as "minutes to", "8 to 10pm"
+// would make up an exact time (21:52) from a two-hour span. "past" joins no range, so "20 past 10pm" is a time.
 const PAST_TO = /^(half|quarter|\d{1,2})( minutes?| mins?)? (past|to) (.+)$/;
 // British "half 9" is half past nine. (German "halb 9" is half to nine, but that is written in German.)
 const HALF = /^half (\d.*)$/;
