@@ -9,7 +9,10 @@ export type Evaluate = (x: number) => { value: number; slope: number };
 /**
  * Root of an increasing function on (lo, hi), starting at x0. The bracket shrinks with every evaluation; a Newton
  * step that leaves it is replaced by bisection (geometric when the bracket spans orders of magnitude, so that roots
- * near 1e-300 are reached in a few dozen steps). Stops at a relative change of 1e-15 or after 400 steps.
+ * near 1e-300 are reached in a few dozen steps). Stops at a change of 1e-15 relative to the distance to the
+ * nearer end of (lo, hi), or after 400 steps. Relative to that distance, not to x: a beta quantile at 1 − 2.6e-14
+ * is a few hundred doubles from 1, and a step of 1e-15 (relative to x) stopped Newton at 1 − 7e-16, whose upper
+ * tail is 14 times too small.
  */
 export function solveIncreasing(f: Evaluate, x0: number, lo: number, hi: number): number {
   let x = x0;
@@ -22,7 +25,7 @@ export function solveIncreasing(f: Evaluate, x0: number, lo: number, hi: number)
     else b = x;
     let next = x - value / slope;
     if (!(next > a && next < b) || !Number.isFinite(next)) next = bisect(a, b, x);
-    if (Math.abs(next - x) <= 1e-15 * Math.abs(next) || next === a || next === b) return next;
+    if (Math.abs(next - x) <= 1e-15 * Math.min(next - lo, hi - next) || next === a || next === b) return next;
     x = next;
   }
   return x;

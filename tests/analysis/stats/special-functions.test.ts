@@ -61,6 +61,13 @@ describe('regularised incomplete beta', () => {
   it.each(g.qbeta as Golden[])('qbeta($p, $a, $b)', ({ a, b, p, q }) =>
     close(betaQuantile(p, a, b), q, 1e-12),
   );
+  it('finds a quantile a few hundred doubles from 1 to within 4 of them (U-shaped shapes, far upper tail)', () => {
+    // Relative to q ≈ 1 any answer near 1 is close; what matters is 1 − q, which sets the upper tail.
+    const far = (g.qbeta as Golden[]).filter((r) => r.a < 0.5 && r.p > 0.5 && r.q! > 1 - 1e-12);
+    expect(far).toHaveLength(2);
+    for (const { a, b, p, q } of far)
+      expect(Math.abs(betaQuantile(p!, a!, b!) - q!)).toBeLessThanOrEqual(4 * Number.EPSILON);
+  });
 });
 
 describe('binomial', () => {
