@@ -99,11 +99,7 @@ export const IncidentsSchema = z.object({
   /** Incidents 00:00–05:59 local; `eligible` leaves out day-precision records, which have no hour. */
   night: z.object({ count: Count, eligible: Count, share: z.number().nullable() }),
   longestStreak: RunSchema,
-  /**
-   * Longest run of days without contact between two contact days, counting only days every export that limits
-   * the fully covered days covers (`escalation.coverage`): a day no such export holds is no day of silence, and
-   * ends the run. `days: 0` can so stand beside days without contact (`daily`) that fall outside that coverage.
-   */
+  // Its description is in the JSON Schema too (`chronolog schema`), for scripts that read the field.
   longestGap: RunSchema.describe(
     'Longest run of days without contact between two contact days, on days every export that limits the fully covered days covers (escalation.coverage); a day outside that coverage ends the run, so days: 0 can stand beside days without contact in daily',
   ),

@@ -30,8 +30,7 @@ import {
   callPlaces,
   callTally,
   GAP_COVERED,
-  gapCoverage,
-  gapNotCoveredWords,
+  gapNotCovered,
   identifierWords,
   subjectAssumed,
 } from './tallies.js';
@@ -101,7 +100,7 @@ function callRows(i: Report['incidents']): string[] {
  */
 function gapCell(r: Report): string {
   const g = r.incidents.longestGap;
-  const left = gapNotCoveredWords(gapCoverage(r));
+  const left = gapNotCovered(r);
   const run = `${plural(g.days, 'day')}${g.from ? ` (${dayRange(g.from, g.to!, ' – ')})` : ''}`;
   if (!left) return run;
   return `${g.days === 0 ? 'none' : run} ${GAP_COVERED}; ${left}`;

@@ -95,23 +95,18 @@ export function subjectAssumed(r: Report): boolean {
   return r.problems.some((p) => p.code === 'CASE_SUBJECT_ASSUMED') || subjectIsEveryoneElse(r.case);
 }
 
-export interface GapCoverage {
-  /** Days from the first to the last incident without a recorded contact. */
-  readonly quietDays: number;
-  /**
-   * Of those, the days not every export that limits the fully covered days holds (`escalation.coverage`): the
-   * longest gap does not count them (analysis/figures.ts), as an export's silence there is no silence in the contact.
-   */
-  readonly notCovered: number;
-}
-
-export function gapCoverage(r: Report): GapCoverage {
+/**
+ * The days without contact from the first to the last incident (`quiet`) and, of those, the days not every export
+ * that limits the fully covered days holds (`notCovered`, `escalation.coverage`): the longest gap does not count
+ * them (analysis/figures.ts), as an export's silence there is no silence in the contact.
+ */
+function gapCoverage(r: Report): { quiet: number; notCovered: number } {
   const limiting = (r.escalation?.coverage.channels ?? []).filter((c) => c.limits).map((c) => c.spans);
   // ISO dates compare as text.
   const covered = (date: string) =>
     limiting.every((spans) => spans.some((s) => s.from <= date && date <= s.to));
   const quiet = r.incidents.daily.filter((d) => d.count === 0);
-  return { quietDays: quiet.length, notCovered: quiet.filter((d) => !covered(d.date)).length };
+  return { quiet: quiet.length, notCovered: quiet.filter((d) => !covered(d.date)).length };
 }
 
 /** Said after the longest gap's figure, so it says what it counts. */
@@ -122,11 +117,12 @@ export const GAP_COVERED = 'on days every export covers';
  * covers them", or, when it leaves out every such day (so it is none), "all 61 days without contact are on days not
  * every export covers"; '' when it counts every day without contact.
  */
-export function gapNotCoveredWords(g: GapCoverage): string {
+export function gapNotCovered(r: Report): string {
+  const g = gapCoverage(r);
   if (g.notCovered === 0) return '';
-  if (g.notCovered === g.quietDays)
-    return g.quietDays === 1
+  if (g.notCovered === g.quiet)
+    return g.quiet === 1
       ? 'the 1 day without contact is on a day not every export covers'
-      : `all ${int(g.quietDays)} days without contact are on days not every export covers`;
+      : `all ${int(g.quiet)} days without contact are on days not every export covers`;
   return `${plural(g.notCovered, 'day')} without contact not counted, as not every export covers ${g.notCovered === 1 ? 'it' : 'them'}`;
 }

@@ -31,8 +31,7 @@ import {
   callPlaces,
   callTally,
   GAP_COVERED,
-  gapCoverage,
-  gapNotCoveredWords,
+  gapNotCovered,
   identifierTally,
   placeholderClause,
   subjectAssumed,
@@ -128,7 +127,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
  */
 function gapLine(r: Report): string {
   const g = r.incidents.longestGap;
-  const left = gapNotCoveredWords(gapCoverage(r));
+  const left = gapNotCovered(r);
   const value =
     left && g.days === 0
       ? 'none'

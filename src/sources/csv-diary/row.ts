@@ -212,6 +212,20 @@ export class RowReader {
   }
 
   /**
+   * A row whose Date and Time cells give different clock times: flagged, as a Telegram date that its other clock
+   * contradicts is, so every citation of the record says so, and warned about with `message` naming the line.
+   */
+  private disagrees(flags: string[], line: number, message: string): void {
+    flags.push('time-local-mismatch');
+    this.ctx.warn(
+      'DIARY_TIME_DISAGREES',
+      line,
+      message,
+      'Check the original record and correct whichever cell is wrong, then re-run',
+    );
+  }
+
+  /**
    * The instant a stamp states (`stampInstant`) and its wall clock in the case zone, as a Date whose UTC fields
    * are that clock (`inZone.getUTCHours()` is the hour in the case zone); or why it states none.
    */
@@ -252,9 +266,8 @@ export class RowReader {
       [zoned.h, zoned.m],
       [inZone.getUTCHours(), inZone.getUTCMinutes()],
     ];
-    const same = (h: number, m: number) =>
-      m === reading.m && (reading.open ? h % 12 === reading.h % 12 : h === reading.h);
-    if (candidates.some(([h, m]) => same(h!, m!))) return { ms, precision, agrees: true };
+    if (candidates.some(([h, m]) => sameMinute(h!, m!, reading, reading.open)))
+      return { ms, precision, agrees: true };
     const hm = (h: number, m: number) => `${pad(h)}:${pad(m)}`;
     return {
       ms,
@@ -275,16 +288,7 @@ export class RowReader {
     if (stamp) {
       time = { type: 'instant', ms: stamp.ms, precision: stamp.precision };
       if (written !== '' && !stamp.agrees) details['time_as_written'] = written;
-      if (stamp.disagreement) {
-        // Flagged as a Telegram date that its other clock contradicts is: every citation of the record says so.
-        flags.push('time-local-mismatch');
-        this.ctx.warn(
-          'DIARY_TIME_DISAGREES',
-          line,
-          stamp.disagreement,
-          'Check the original record and correct whichever cell is wrong, then re-run',
-        );
-      }
+      if (stamp.disagreement) this.disagrees(flags, line, stamp.disagreement);
     } else if (reading.kind === 'clock') {
       const hm = `${date}T${pad(reading.h)}:${pad(reading.m)}`;
       time =
@@ -309,16 +313,8 @@ export class RowReader {
       details['time_as_written'] = written;
     if (readable.inDate) {
       details['date_as_written'] = layout.cell(cells, 'date');
-      if (readable.inDate.disagreement) {
-        // Flagged and warned as a stamp that its Time cell contradicts is, the other way round.
-        flags.push('time-local-mismatch');
-        this.ctx.warn(
-          'DIARY_TIME_DISAGREES',
-          line,
-          readable.inDate.disagreement,
-          'Check the original record and correct whichever cell is wrong, then re-run',
-        );
-      }
+      // The other way round from a stamp: the Time cell's time is used, and the Date cell's contradicts it.
+      if (readable.inDate.disagreement) this.disagrees(flags, line, readable.inDate.disagreement);
     }
     if (cell.kind === 'serial') {
       flags.push('date-excel-serial');
@@ -458,9 +454,7 @@ function timeInDate(
   if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
     return undefined;
   if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading)) return {};
-  const open = inDate.open || reading.open;
-  if (inDate.m === reading.m && (open ? inDate.h % 12 === reading.h % 12 : inDate.h === reading.h))
-    return undefined;
+  if (sameMinute(inDate.h, inDate.m, reading, inDate.open || reading.open)) return undefined;
   return {
     disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
   };
@@ -481,6 +475,19 @@ function zoneNotRead(raw: string, zone: string, date: string): Rejection {
     message: `Date "${raw}" gives its time with a time zone ${why}; the row is not read without its zone`,
     hint: `Write the date and time as an ISO 8601 stamp with the UTC offset the original record gives (${date}Thh:mm+01:00, or Z for UTC), or leave the zone out if the time is local time in the case zone, and re-run`,
   };
+}
+
+/**
+ * Whether the clock time h:m is `clock`'s, to the minute; `open` when one of them has its hour without am/pm
+ * ("9:40" is 09:40 or 21:40), whose hour then agrees in either half of the day.
+ */
+function sameMinute(
+  h: number,
+  m: number,
+  clock: { h: number; m: number },
+  open: boolean | undefined,
+): boolean {
+  return m === clock.m && (open ? h % 12 === clock.h % 12 : h === clock.h);
 }
 
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */

@@ -13,8 +13,7 @@ import {
   callPlaces,
   callTally,
   GAP_COVERED,
-  gapCoverage,
-  gapNotCoveredWords,
+  gapNotCovered,
   identifierTally,
   OUTCOME_NOT_RECORDED,
   placeholderClause,
@@ -49,7 +48,7 @@ function counts(
  */
 function gapFigure(r: Report): string {
   const g = r.incidents.longestGap;
-  const left = gapNotCoveredWords(gapCoverage(r));
+  const left = gapNotCovered(r);
   const run = g.from ? `${g.days === 1 ? 'day' : 'days'}, ${longDateSpan(g.from, g.to!)}` : '';
   if (!left) return figure('Longest gap without contact', int(g.days), run || 'no day without contact');
   return figure(
