@@ -14,7 +14,8 @@
  * two spinning threads against one around the run (and the batch row the load average), so such a run can be
  * recognised. Spinning
  * threads scale better than real work: the row also shows the ceiling for chronolog's own kind of work, two
- * independent `report` processes at once against one after the other.
+ * independent `report` processes at once against one after the other. VMs also differ tenfold in what a fresh page
+ * of memory costs, which the WhatsApp peer pays seven times as often as chronolog: its row shows that cost too.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,6 +172,23 @@ const spinning = (n) =>
  */
 const parallelism = () => (2 * spinning(1)) / spinning(2);
 
+/**
+ * What a fresh 4 KiB page of memory costs on this machine right now, in µs (baselines.mjs `pages`, median of three).
+ * Printed beside the WhatsApp ratio, which moves with it: the peer's parse of the 1M chat takes ~212,000 fresh
+ * pages (minor faults, `/usr/bin/time -f %R`) and chronolog's report ~32,000. On the VMs of this project's earlier
+ * rounds a page cost 10–15 µs and the peer 4.4–6.9 s; on one where it cost 1.4 µs the peer took 1.9 s.
+ */
+const pageCost = () =>
+  median(
+    Array.from({ length: 3 }, () => {
+      const r = spawnSync(process.execPath, [path.join(here, 'baselines.mjs'), 'pages'], {
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`the pages baseline failed: ${r.stderr}`);
+      return Number(r.stdout.trim());
+    }),
+  );
+
 const cases = {
   async whatsapp() {
     const f1 = path.join(tmp, 'whatsapp-1m.txt');
@@ -178,6 +196,7 @@ const cases = {
     await generateWhatsApp(f1, 1_000_000);
     await generateWhatsApp(f3, 3_000_000);
     const before = parallelism();
+    const pages = pageCost();
     const [peer, ours, ours3] = measureInTurn([
       ['whatsapp-chat-parser', [path.join(here, 'baselines.mjs'), 'whatsapp-chat-parser', f1]],
       ['chronolog whatsapp 1M', report(f1, 'Sam')],
@@ -186,7 +205,7 @@ const cases = {
     const after = parallelism();
     row(
       'WhatsApp 1M: peer parse time / our full report time',
-      `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)}; two spinning threads ran ${before.toFixed(2)}× one's speed before, ${after.toFixed(2)}× after)`,
+      `${(peer.ms / ours.ms).toFixed(2)}× (${s(peer.ms)} vs ${s(ours.ms)}; two spinning threads ran ${before.toFixed(2)}× one's speed before, ${after.toFixed(2)}× after; a fresh page of memory cost ${pages.toFixed(1)} µs)`,
       '≥ 3×',
       peer.ms / ours.ms >= 3,
     );
