@@ -105,7 +105,7 @@ function findings(r: Report): string[] {
     const t = identifierTally(r);
     if (ids.length)
       out.push(
-        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the recipient (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
+        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
       );
     else if (t.placeholders.length)
       out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
@@ -154,11 +154,11 @@ export function accountingLine(r: Report): string {
 export function summarySection(r: Report): Section {
   const i = r.incidents;
   const subject = r.case.subject.name ? `, ${bdi(r.case.subject.name)}` : '';
-  // Without subject identifiers every sender but the recipient was counted: the headline says so.
+  // Without subject identifiers every sender but the victim was counted: the headline says so.
   const assumed = subjectAssumed(r);
   const now = rateNow(r);
   const who = assumed
-    ? ' counted from every sender other than the recipient, as no subject was named'
+    ? ' counted from every sender other than the victim, as no subject was named'
     : ` attributed to the subject${subject}`;
   const howToName = assumed
     ? ' To count only one person’s contact, name them as the subject (<code>--subject</code> or the case file).'
@@ -177,7 +177,7 @@ export function summarySection(r: Report): Section {
       figure(
         'Incidents',
         int(i.total),
-        `${assumed ? 'from every sender but the recipient, ' : ''}over the ${plural(i.daily.length, 'day')} from first to last incident`,
+        `${assumed ? 'from every sender but the victim, ' : ''}over the ${plural(i.daily.length, 'day')} from first to last incident`,
       ),
       figure(
         'Days with contact',
@@ -188,7 +188,7 @@ export function summarySection(r: Report): Section {
       figure(
         'Identifiers',
         int(ids.count),
-        `${subjectAssumed(r) ? 'of senders other than the recipient (no subject named)' : 'attributed to the subject'}${text(placeholderClause(ids))}`,
+        `${subjectAssumed(r) ? 'of senders other than the victim (no subject named)' : 'attributed to the subject'}${text(placeholderClause(ids))}`,
       ),
       figure(
         'Busiest day',

@@ -60,7 +60,7 @@ const FIRST_REQUEST = 'the first request to stop';
 
 export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   const c = e.ceaseRequest;
-  const intro = `<p>Messages from the recipient were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
+  const intro = `<p>Messages from the victim were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
   if (!c.first) return `${intro}<p>No such request was found.</p>`;
   const rows = c.requests.map((q) => [
     ref(q.event, ctx),
