@@ -10,6 +10,7 @@ import {
   countsOnly,
   dayCount,
   hoursApart,
+  milestoneStart,
   notCoveredWords,
   periodLength,
   senSlopeWords,
@@ -225,7 +226,7 @@ function milestoneSection(e: Escalation): string[] {
         if (countsOnly(m)) {
           const uncovered = notCoveredWords(m);
           return [
-            timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md),
+            timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md),
             md(m.label),
             sideCounts(m.before),
             sideCounts(m.after),
@@ -236,7 +237,7 @@ function milestoneSection(e: Escalation): string[] {
           ];
         }
         return [
-          timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md),
+          timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md),
           md(m.label),
           side(m.before),
           side(m.after),
@@ -253,8 +254,8 @@ function milestoneSection(e: Escalation): string[] {
   for (const m of e.milestones) {
     const a = m.incidentsAfter;
     const head = a.breachWindow
-      ? `**Breach window — ${md(m.label)}** (from ${timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md)})`
-      : `After ${md(m.label)} (from ${timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md)})`;
+      ? `**Breach window — ${md(m.label)}** (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`
+      : `After ${md(m.label)} (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`;
     out.push(
       `${head}: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
       '',

@@ -135,9 +135,11 @@ describe('html report: structure', () => {
 
   it('keys the milestones A, B… in the summary and the charts, and names those outside the period', () => {
     const page = renderHtml(baseReport());
-    expect(page).toContain('<span class="key">A</span></td><td>2024-03-05</td><td><bdi>Police warning</bdi>');
-    expect(page).toContain('B 2024-03-20 Order served (after the period) (outside the period shown)');
-    expect(count(page, '<g class="milestone"><title>A: 2024-03-05 Police warning</title>')).toBe(3);
+    expect(page).toContain(
+      '<span class="key">A</span></td><td>5 March 2024</td><td><bdi>Police warning</bdi>',
+    );
+    expect(page).toContain('B 20 March 2024 Order served (after the period) (outside the period shown)');
+    expect(count(page, '<g class="milestone"><title>A: 5 March 2024 Police warning</title>')).toBe(3);
     expect(page).not.toContain('<g class="milestone"><title>B:');
   });
 

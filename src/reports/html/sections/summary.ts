@@ -10,11 +10,13 @@ import { andList, formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } fro
 import type { Report } from '../../../model/index.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
 import {
+  analysedMilestone,
   callPlaces,
   callTally,
   GAP_COVERED,
   gapNotCovered,
   identifierTally,
+  milestoneWhen,
   OUTCOME_NOT_RECORDED,
   placeholderClause,
   subjectAssumed,
@@ -220,8 +222,7 @@ export function summarySection(r: Report): Section {
   }
   if (r.case.milestones.length) {
     // With the escalation analysis, each milestone also gets its count of incidents from then on.
-    const after = (m: Report['case']['milestones'][number]) =>
-      r.escalation?.milestones.find((x) => x.date === m.date && x.label === m.label)?.incidentsAfter;
+    const after = (m: Report['case']['milestones'][number]) => analysedMilestone(r, m)?.incidentsAfter;
     const withCounts = r.escalation !== undefined;
     parts.push(
       '<h3>Milestones</h3>',
@@ -236,9 +237,11 @@ export function summarySection(r: Report): Section {
         ],
         rows: r.case.milestones.map((m, k) => {
           const a = after(m);
+          // When it starts in the case zone, written as the summary's other times ("10 March 2024, 14:30").
+          const when = milestoneWhen(r, m);
           return [
             `<span class="key">${milestoneKey(k)}</span>`,
-            text(m.date),
+            `${text(longDateTime(when.local))}${timeFlagNote(when.flags)}`,
             bdi(m.label),
             m.type ? text(m.type) : '–',
             ...(withCounts
