@@ -10,6 +10,7 @@ import {
   countsOnly,
   dayCount,
   hoursApart,
+  milestoneStart,
   notCoveredWords,
   periodLength,
   senSlopeWords,
@@ -18,7 +19,7 @@ import {
 } from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
-import { timeWithFlags } from './format.js';
+import { int, plural, timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
@@ -71,26 +72,26 @@ function quasi(c: Pick<Comparison, 'overdispersed'>): string {
  */
 function side(p: Comparison['before']): string {
   if (underADay(p.days)) return sideCounts(p);
-  return `${p.count} in ${dayCount(p.days)} (${sig2(p.ratePerDay)}/day)${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
+  return `${int(p.count)} in ${dayCount(p.days)} (${sig2(p.ratePerDay)}/day)${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
 /** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
 function sideCounts(p: Comparison['before']): string {
-  return `${p.count} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
+  return `${int(p.count)} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
 /** "1 day", "3 days" (a whole number of days). */
 function nDays(n: number): string {
-  return `${n} ${n === 1 ? 'day' : 'days'}`;
+  return plural(n, 'day');
 }
 
 function overview(e: Escalation): string[] {
   const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
     i === 0 ? 'Window' : 'Fully covered days',
     r.from && r.to ? isoRange(r.from, r.to) : '–',
-    String(r.days),
-    String(r.count),
-    `${r.daysWithContact}`,
+    int(r.days),
+    int(r.count),
+    int(r.daysWithContact),
     `${sig2(r.perDay)} (${formatCi(r.ci95)})`,
     `${sig2(r.perWeek.rate)} (${formatCi(r.perWeek.ci95)})`,
     `${sig2(r.per30Days.rate)} (${formatCi(r.per30Days.ci95)})`,
@@ -128,7 +129,7 @@ function coverageTable(e: Escalation): string[] {
         c.channel,
         c.handKept ? 'hand-kept (no export period)' : c.spans.map((s) => isoRange(s.from, s.to)).join(', '),
         md(c.files.join(', ')),
-        String(c.incidents),
+        int(c.incidents),
         c.limits ? 'yes' : 'no',
       ]),
       ['l', 'l', 'l', 'r', 'l'],
@@ -191,8 +192,8 @@ function changeSection(e: Escalation): string[] {
       ['Segment', 'Days', 'Contacts', 'Per day (95% CI)'],
       e.segments.map((s) => [
         isoRange(s.from, s.to),
-        String(s.days),
-        String(s.count),
+        int(s.days),
+        int(s.count),
         `${sig2(s.ratePerDay)} (${formatCi(s.ci95)})`,
       ]),
       ['l', 'r', 'r', 'r'],
@@ -225,7 +226,7 @@ function milestoneSection(e: Escalation): string[] {
         if (countsOnly(m)) {
           const uncovered = notCoveredWords(m);
           return [
-            timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md),
+            timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md),
             md(m.label),
             sideCounts(m.before),
             sideCounts(m.after),
@@ -236,7 +237,7 @@ function milestoneSection(e: Escalation): string[] {
           ];
         }
         return [
-          timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md),
+          timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md),
           md(m.label),
           side(m.before),
           side(m.after),
@@ -253,10 +254,10 @@ function milestoneSection(e: Escalation): string[] {
   for (const m of e.milestones) {
     const a = m.incidentsAfter;
     const head = a.breachWindow
-      ? `**Breach window — ${md(m.label)}** (from ${timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md)})`
-      : `After ${md(m.label)} (from ${timeWithFlags(m.startsAtLocal, m.startsAtTimeFlags, md)})`;
+      ? `**Breach window — ${md(m.label)}** (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`
+      : `After ${md(m.label)} (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`;
     out.push(
-      `${head}: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${c.count}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${m.afterUncovered.count} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
+      `${head}: ${plural(a.count, 'contact')}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${int(c.count)}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${int(m.afterUncovered.count)} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
       '',
     );
   }
@@ -278,7 +279,7 @@ function ceaseSection(e: Escalation): string[] {
   const c = e.ceaseRequest;
   const out = ['### Cease requests', ''];
   out.push(
-    `Outgoing messages from the victim to the subject searched: ${c.searched}; phrases (${c.phrasesSource}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
+    `Outgoing messages from the victim to the subject searched: ${int(c.searched)}; phrases (${c.phrasesSource}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
     '',
   );
   if (!c.requests.length) return [...out, 'No message contains a cease phrase.', ''];
@@ -291,7 +292,7 @@ function ceaseSection(e: Escalation): string[] {
         md(r.text),
         md(r.phrase),
         md(`${r.event.file} ${r.event.locator}`),
-        String(r.incidentsAfter),
+        int(r.incidentsAfter),
       ]),
       ['l', 'l', 'l', 'l', 'l', 'r'],
     ),
@@ -300,7 +301,7 @@ function ceaseSection(e: Escalation): string[] {
   if (a) {
     const atRequestTime = atRequestTimeWords(c);
     out.push(
-      `After the first request: ${a.count} ${a.count === 1 ? 'contact' : 'contacts'}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ')}); last ${ref(a.last!)}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${cmpText(a.comparison)}.`,
+      `After the first request: ${plural(a.count, 'contact')}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ')}); last ${ref(a.last!)}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${cmpText(a.comparison)}.`,
       '',
     );
   }
@@ -324,14 +325,14 @@ function monthSection(e: Escalation): string[] {
         const ch = chans.get(m.month);
         return [
           formatMonth(m.month),
-          String(m.days),
-          String(m.count),
+          int(m.days),
+          int(m.count),
           sig2(m.ratePerDay),
           n
-            ? `${formatShare(n.share)} (${n.count}/${n.eligible}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`
+            ? `${formatShare(n.share)} (${int(n.count)}/${int(n.eligible)}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`
             : '–',
           g ? sig2(g.medianHours) : '–',
-          ch ? ch.byChannel.map((x) => `${x.channel} ${x.count}`).join(', ') : '–',
+          ch ? ch.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ') : '–',
           ch?.newChannels.join(', ') || '–',
           [m.partial ? 'partial month' : '', m.partialCoverage ? 'partial coverage' : '']
             .filter(Boolean)
@@ -346,8 +347,8 @@ function monthSection(e: Escalation): string[] {
       ['Week from', 'Days', 'Contacts', 'Per day', 'Note'],
       e.weekly.map((w) => [
         w.weekStart,
-        String(w.days),
-        String(w.count),
+        int(w.days),
+        int(w.count),
         sig2(w.ratePerDay),
         [w.partial ? 'partial week' : '', w.partialCoverage ? 'partial coverage' : '']
           .filter(Boolean)
@@ -364,9 +365,9 @@ function signsSection(e: Escalation): string[] {
   const out = [
     '### Gaps, bursts and identifiers',
     '',
-    `Contact episodes: ${e.gaps.episodes}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(withheldWords(g))}.`,
+    `Contact episodes: ${int(e.gaps.episodes)}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(withheldWords(g))}.`,
     '',
-    `Most contacts within one hour: ${b.maxInOneHour ? `${b.maxInOneHour.count} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${b.maxInOneDay.count} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(withheldWords(b.burstiness))} (descriptive; a change of rate alone looks bursty).`,
+    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(withheldWords(b.burstiness))} (descriptive; a change of rate alone looks bursty).`,
     '',
     ...table(
       ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],
@@ -378,12 +379,12 @@ function signsSection(e: Escalation): string[] {
           : [];
         return [
           md(r.identifier),
-          String(r.incidents),
+          int(r.incidents),
           r.channels.join(', '),
           ref(r.first),
           at(r.last),
           q
-            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${q.usesAfter} ${q.usesAfter === 1 ? 'use' : 'uses'} after`)}`
+            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${plural(q.usesAfter, 'use')} after`)}`
             : '–',
         ];
       }),
@@ -408,8 +409,8 @@ function contentSection(e: Escalation): string[] {
       ['Category', 'Incidents', 'By month', 'First'],
       e.content.categories.map((c) => [
         md(c.label),
-        String(c.incidents),
-        c.byMonth.map((m) => `${m.month} ${m.count}`).join(', ') || '–',
+        int(c.incidents),
+        c.byMonth.map((m) => `${m.month} ${int(m.count)}`).join(', ') || '–',
         c.first ? ref(c.first) : '–',
       ]),
       ['l', 'r', 'l', 'l'],

@@ -32,6 +32,7 @@ import {
   GAP_COVERED,
   gapNotCovered,
   identifierWords,
+  milestoneWhen,
   subjectAssumed,
 } from './tallies.js';
 
@@ -70,7 +71,11 @@ export function summarySection(r: Report): string[] {
       '',
       ...table(
         ['Date', 'Milestone'],
-        r.case.milestones.map((m) => [m.date, md(m.label)]),
+        // When it starts in the case zone, as the other times here (never the case file's string as written).
+        r.case.milestones.map((m) => {
+          const when = milestoneWhen(r, m);
+          return [timeWithFlags(when.local, when.flags, md), md(m.label)];
+        }),
       ),
       '',
     );

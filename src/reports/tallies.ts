@@ -8,10 +8,12 @@
  * - identifiers: the rows that stand for no identifier ("(subject, as recorded)", "(unknown sender)") are listed
  *   but not counted as identifiers, and are said in words where the count is given;
  * - whether the subject was assumed to be every sender other than the victim (no subject identifiers given);
- * - the days without contact the longest gap leaves out, as not every export covers them.
+ * - the days without contact the longest gap leaves out, as not every export covers them;
+ * - when each milestone of the case file starts, as the case zone's clock reads it.
  */
+import { milestoneStart } from '../model/escalation-words.js';
 import { isPlaceholderIdentifier } from '../model/format.js';
-import type { Report } from '../model/index.js';
+import type { MilestoneAnalysis, Report } from '../model/index.js';
 import { subjectIsEveryoneElse } from '../model/subject.js';
 import { int, plural } from './format.js';
 
@@ -125,4 +127,26 @@ export function gapNotCovered(r: Report): string {
       ? 'the 1 day without contact is on a day not every export covers'
       : `all ${int(g.quiet)} days without contact are on days not every export covers`;
   return `${plural(g.notCovered, 'day')} without contact not counted, as not every export covers ${g.notCovered === 1 ? 'it' : 'them'}`;
+}
+
+type CaseMilestone = Report['case']['milestones'][number];
+
+/** The escalation analysis's row of a case milestone (the same date and label), if the report has it. */
+export function analysedMilestone(r: Report, m: CaseMilestone): MilestoneAnalysis | undefined {
+  return r.escalation?.milestones.find((x) => x.date === m.date && x.label === m.label);
+}
+
+/**
+ * When a case milestone starts, as every report shows it: the local time in the case zone the analysis read it
+ * as, the date alone for a milestone without a time of day (`milestoneStart`, as the text report and the findings
+ * give it), with the flags saying how a clock change read its time. The case file's `2024-04-20T09:15+02:00` is
+ * `2024-04-20 08:15` in Europe/London, like every other time in the reports, never the string as written. A
+ * report without the analysis (one made by an older version) shows the date as the case file wrote it.
+ */
+export function milestoneWhen(
+  r: Report,
+  m: CaseMilestone,
+): { readonly local: string; readonly flags: readonly string[] | undefined } {
+  const a = analysedMilestone(r, m);
+  return a ? { local: milestoneStart(a), flags: a.startsAtTimeFlags } : { local: m.date, flags: undefined };
 }

@@ -20,7 +20,7 @@ import {
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { dayRange, plural } from './format.js';
+import { dayRange, int, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
@@ -85,7 +85,7 @@ function notCoveredShort(m: Escalation['milestones'][number]): string {
 
 function milestoneLines(e: Escalation): string[] {
   return e.milestones.map((m) => {
-    const counts = `${plural(m.before.count, 'contact')} in ${periodLength(m.before.days)} before, ${m.after.count} in ${periodLength(m.after.days)} after`;
+    const counts = `${plural(m.before.count, 'contact')} in ${periodLength(m.before.days)} before, ${int(m.after.count)} in ${periodLength(m.after.days)} after`;
     // Days as "24 d", "6.5 d": the unit reads the same for one day or many, and the line stays short.
     // Not every export covers the sides: counts and days only, and which exports miss them. A rate there would
     // compare what was exported, not what happened.
@@ -96,7 +96,7 @@ function milestoneLines(e: Escalation): string[] {
       ? `${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
       : underADay(m.before.days) || underADay(m.after.days)
         ? `${counts}; no rate ratio: ${whyNot(m)}`
-        : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${m.before.count} in ${d(m.before.days)}, ${m.after.count} in ${d(m.after.days)}); ${
+        : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${int(m.before.count)} in ${d(m.before.days)}, ${int(m.after.count)} in ${d(m.after.days)}); ${
             m.status === 'ok'
               ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
               : `no rate ratio: ${whyNot(m)}`
@@ -136,7 +136,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   const h = e.headline.rateNowVsStart;
   // Counts in the label's order, each named: "Last/first  counts only (19 and 1)" read as 19 on the last day when
   // it was the first. A window too short to have two halves has no sides to count: the reason alone says so.
-  const sides = h.days > 0 ? ` (last ${h.after.count}, first ${h.before.count})` : '';
+  const sides = h.days > 0 ? ` (last ${int(h.after.count)}, first ${int(h.before.count)})` : '';
   lines.push(
     `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
   );
@@ -166,7 +166,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   lines.push(
     e.content.textsSearched === 0
       ? `${label('Content')}no incident text to search  [the lexicon was not applied]`
-      : `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${k.incidents}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
+      : `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${int(k.incidents)}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
   );
   // The terminal report stays one screen: every number above is already stated with its method, and the
   // plain-language findings mostly restate them, so they are counted here and printed in the Markdown and HTML

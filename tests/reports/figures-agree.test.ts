@@ -162,16 +162,16 @@ describe('with only the victim named, the headline says every other sender is co
       '**16 incidents** counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts), between 2024-02-10 19:50',
     );
     expect(out['html']).toContain(
-      '<p class="lede"><strong>16 incidents</strong> counted from every sender other than the recipient, as no subject was named, from ',
+      '<p class="lede"><strong>16 incidents</strong> counted from every sender other than the victim, as no subject was named, from ',
     );
     expect(out['html']).toContain(
       'To count only one person’s contact, name them as the subject (<code>--subject</code> or the case file).</p>',
     );
     expect(out['html']).toContain(
-      '<dt>Subject</dt><dd>not named: every sender other than the recipient is counted</dd>',
+      '<dt>Subject</dt><dd>not named: every sender other than the victim is counted</dd>',
     );
     expect(out['html']).toContain(
-      '<span class="note">from every sender but the recipient, over the 51 days from first to last incident</span>',
+      '<span class="note">from every sender but the victim, over the 51 days from first to last incident</span>',
     );
   });
 

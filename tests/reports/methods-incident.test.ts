@@ -1,6 +1,6 @@
 /**
  * The HTML "Evidence and method" section says what an incident is for this report: with the subject named, only
- * their records; with only the recipient named, every other sender's records, which the section must not deny.
+ * their records; with only the victim named, every other sender's records, which the section must not deny.
  */
 import { describe, expect, it } from 'vitest';
 import { cli, NOW } from '../helpers/cli.js';
@@ -24,9 +24,9 @@ describe('the methods entry for incidents', () => {
     expect(m).toContain('Records from other people and withheld numbers are not incidents.');
   });
 
-  it('with only the recipient named: every other sender counts, and it says how to narrow it', () => {
+  it('with only the victim named: every other sender counts, and it says how to narrow it', () => {
     const m = incidentMethod(['--victim', 'Jo']);
-    expect(m).toContain('No subject was named, so every record not sent by the recipient');
+    expect(m).toContain('No subject was named, so every record not sent by the victim');
     expect(m).toContain('family, friends and businesses included');
     expect(m).not.toContain('Records from other people');
   });
@@ -52,6 +52,6 @@ describe('with no subject named, nothing says the senders were attributed to the
     expect(run('markdown')).toContain(
       '4 identifiers of senders other than the victim \\(no subject was named\\):',
     );
-    expect(run('html')).toContain('of senders other than the recipient (no subject named)');
+    expect(run('html')).toContain('of senders other than the victim (no subject named)');
   });
 });

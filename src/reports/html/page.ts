@@ -41,11 +41,9 @@ function header(r: Report): string {
   const rows: [string, string][] = [
     [
       'Subject',
-      subjectAssumed(r)
-        ? 'not named: every sender other than the recipient is counted'
-        : person(r.case.subject),
+      subjectAssumed(r) ? 'not named: every sender other than the victim is counted' : person(r.case.subject),
     ],
-    ['Recipient', person(r.case.victim)],
+    ['Victim', person(r.case.victim)],
   ];
   if (i.firstLocal && i.lastLocal)
     rows.push([

@@ -6,6 +6,7 @@
  */
 import type { Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
+import { milestoneWhen } from '../../tallies.js';
 import { dayNumber, isoDate, longDate, monthLabel, WEEKDAYS, weekday } from '../dates.js';
 import { plain } from '../escape.js';
 import { HEAT, heatBounds, heatLabels, heatLevel } from '../palette.js';
@@ -60,7 +61,8 @@ export function calendarChart(r: Report): Figure | null {
   const counts = new Map(i.daily.map((d) => [dayNumber(d.date), d.count]));
   const milestoneDays = new Map<number, string[]>();
   r.case.milestones.forEach((m, k) => {
-    const d = dayNumber(m.date);
+    // The day the case zone's clock puts it on, as the squares are the case zone's days.
+    const d = dayNumber(milestoneWhen(r, m).local);
     milestoneDays.set(d, [...(milestoneDays.get(d) ?? []), milestoneKey(k)]);
   });
 

@@ -4,7 +4,8 @@
  * one decimal so the bytes are the same on every run and every machine.
  */
 import type { Report } from '../../../model/index.js';
-import { dayFraction, dayNumber, monthLabel } from '../dates.js';
+import { milestoneWhen } from '../../tallies.js';
+import { dayFraction, dayNumber, longDateTime, monthLabel } from '../dates.js';
 import { plain } from '../escape.js';
 
 export const WIDTH = 960;
@@ -134,11 +135,13 @@ export function milestoneKey(i: number): string {
 export function milestoneRules(r: Report, axis: TimeAxis, top: number, bottom: number): string {
   return r.case.milestones
     .map((m, i) => {
-      const day = dayNumber(m.date);
+      // Drawn where the case zone's clock puts it, as the axis's days are the case zone's.
+      const { local } = milestoneWhen(r, m);
+      const day = dayNumber(local);
       if (Number.isNaN(day) || !axis.contains(day)) return '';
-      const x = n(axis.x(day, dayFraction(m.date)));
+      const x = n(axis.x(day, dayFraction(local)));
       const key = milestoneKey(i);
-      return `<g class="milestone"><title>${plain(`${key}: ${m.date} ${m.label}`)}</title><line x1="${x}" x2="${x}" y1="${n(top)}" y2="${n(bottom)}"/><rect x="${n(Number(x) - 7)}" y="${n(top - 16)}" width="14" height="14" rx="2"/><text x="${x}" y="${n(top - 5)}" text-anchor="middle">${key}</text></g>`;
+      return `<g class="milestone"><title>${plain(`${key}: ${longDateTime(local)} ${m.label}`)}</title><line x1="${x}" x2="${x}" y1="${n(top)}" y2="${n(bottom)}"/><rect x="${n(Number(x) - 7)}" y="${n(top - 16)}" width="14" height="14" rx="2"/><text x="${x}" y="${n(top - 5)}" text-anchor="middle">${key}</text></g>`;
     })
     .join('');
 }
@@ -147,8 +150,9 @@ export function milestoneRules(r: Report, axis: TimeAxis, top: number, bottom: n
 export function milestoneNote(r: Report, axis: TimeAxis): string {
   if (r.case.milestones.length === 0) return '';
   const parts = r.case.milestones.map((m, i) => {
-    const outside = !axis.contains(dayNumber(m.date));
-    return `${milestoneKey(i)} ${m.date} ${m.label}${outside ? ' (outside the period shown)' : ''}`;
+    const { local } = milestoneWhen(r, m);
+    const outside = !axis.contains(dayNumber(local));
+    return `${milestoneKey(i)} ${longDateTime(local)} ${m.label}${outside ? ' (outside the period shown)' : ''}`;
   });
   return ` Dashed lines mark the milestones: ${parts.join('; ')}.`;
 }

@@ -96,7 +96,7 @@ function run(r: Report): string {
       c.subject.identifiers.length ? c.subject.identifiers.map((x) => bdi(x)).join(', ') : '–',
     ],
     [
-      'Recipient identifiers',
+      'Victim identifiers',
       c.victim.identifiers.length ? c.victim.identifiers.map((x) => bdi(x)).join(', ') : '–',
     ],
   ];

@@ -10,11 +10,13 @@ import { andList, formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } fro
 import type { Report } from '../../../model/index.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
 import {
+  analysedMilestone,
   callPlaces,
   callTally,
   GAP_COVERED,
   gapNotCovered,
   identifierTally,
+  milestoneWhen,
   OUTCOME_NOT_RECORDED,
   placeholderClause,
   subjectAssumed,
@@ -105,7 +107,7 @@ function findings(r: Report): string[] {
     const t = identifierTally(r);
     if (ids.length)
       out.push(
-        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the recipient (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
+        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
       );
     else if (t.placeholders.length)
       out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
@@ -154,11 +156,11 @@ export function accountingLine(r: Report): string {
 export function summarySection(r: Report): Section {
   const i = r.incidents;
   const subject = r.case.subject.name ? `, ${bdi(r.case.subject.name)}` : '';
-  // Without subject identifiers every sender but the recipient was counted: the headline says so.
+  // Without subject identifiers every sender but the victim was counted: the headline says so.
   const assumed = subjectAssumed(r);
   const now = rateNow(r);
   const who = assumed
-    ? ' counted from every sender other than the recipient, as no subject was named'
+    ? ' counted from every sender other than the victim, as no subject was named'
     : ` attributed to the subject${subject}`;
   const howToName = assumed
     ? ' To count only one person’s contact, name them as the subject (<code>--subject</code> or the case file).'
@@ -177,7 +179,7 @@ export function summarySection(r: Report): Section {
       figure(
         'Incidents',
         int(i.total),
-        `${assumed ? 'from every sender but the recipient, ' : ''}over the ${plural(i.daily.length, 'day')} from first to last incident`,
+        `${assumed ? 'from every sender but the victim, ' : ''}over the ${plural(i.daily.length, 'day')} from first to last incident`,
       ),
       figure(
         'Days with contact',
@@ -188,7 +190,7 @@ export function summarySection(r: Report): Section {
       figure(
         'Identifiers',
         int(ids.count),
-        `${subjectAssumed(r) ? 'of senders other than the recipient (no subject named)' : 'attributed to the subject'}${text(placeholderClause(ids))}`,
+        `${subjectAssumed(r) ? 'of senders other than the victim (no subject named)' : 'attributed to the subject'}${text(placeholderClause(ids))}`,
       ),
       figure(
         'Busiest day',
@@ -220,8 +222,7 @@ export function summarySection(r: Report): Section {
   }
   if (r.case.milestones.length) {
     // With the escalation analysis, each milestone also gets its count of incidents from then on.
-    const after = (m: Report['case']['milestones'][number]) =>
-      r.escalation?.milestones.find((x) => x.date === m.date && x.label === m.label)?.incidentsAfter;
+    const after = (m: Report['case']['milestones'][number]) => analysedMilestone(r, m)?.incidentsAfter;
     const withCounts = r.escalation !== undefined;
     parts.push(
       '<h3>Milestones</h3>',
@@ -236,9 +237,11 @@ export function summarySection(r: Report): Section {
         ],
         rows: r.case.milestones.map((m, k) => {
           const a = after(m);
+          // When it starts in the case zone, written as the summary's other times ("10 March 2024, 14:30").
+          const when = milestoneWhen(r, m);
           return [
             `<span class="key">${milestoneKey(k)}</span>`,
-            text(m.date),
+            `${text(longDateTime(when.local))}${timeFlagNote(when.flags)}`,
             bdi(m.label),
             m.type ? text(m.type) : '–',
             ...(withCounts

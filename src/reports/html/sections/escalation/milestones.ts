@@ -3,8 +3,7 @@
  * first request to stop. Comparisons use the days every export covers; the counts "from then on" use every day.
  */
 
-import { atRequestTimeWords, countsOnly } from '../../../../model/escalation-words.js';
-import { formatDate } from '../../../../model/format.js';
+import { atRequestTimeWords, countsOnly, milestoneStart } from '../../../../model/escalation-words.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { milestoneKey } from '../../charts/svg.js';
@@ -32,9 +31,12 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
     .map((m) => {
       const k = r.case.milestones.findIndex((x) => x.date === m.date && x.label === m.label);
       const key = k >= 0 ? `<span class="key">${milestoneKey(k)}</span> ` : '';
-      const about = `the milestone “${m.label}” on ${formatDate(m.date)}`;
+      // The case zone's date, and its time when the milestone has one, as the summary and the findings give it:
+      // "2024-04-20T00:30+02:00" is 19 April in London, and two milestones can fall on one date.
+      const when = longDateTime(milestoneStart(m));
+      const about = `the milestone “${m.label}” on ${when}`;
       const parts = [
-        `<h4>${key}${bdi(m.label)}, ${text(formatDate(m.date))}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
+        `<h4>${key}${bdi(m.label)}, ${text(when)}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
         `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time${timeFlagNote(m.startsAtTimeFlags)}.</p>`,
         after(m.incidentsAfter, ctx, 'from then on'),
         // Sides not every export covers are the whole-window sides: one table of counts, not two of rates.
@@ -60,7 +62,7 @@ const FIRST_REQUEST = 'the first request to stop';
 
 export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   const c = e.ceaseRequest;
-  const intro = `<p>Messages from the recipient were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
+  const intro = `<p>Messages from the victim were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
   if (!c.first) return `${intro}<p>No such request was found.</p>`;
   const rows = c.requests.map((q) => [
     ref(q.event, ctx),
