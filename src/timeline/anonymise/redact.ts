@@ -35,7 +35,8 @@
  * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]` (it reads only the windows of the
  *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
- *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ *    rejects are not left behind, cut where a whole number ends (phone-ends.ts: "07700 900123 5 times" keeps its
+ *    count), and one typed with the letter O for its zeros (`O7700 9OO 456`);
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
  *    "reg"; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
@@ -79,6 +80,7 @@ import {
   SORT_CODE_RE,
   sortCode,
 } from './numbers.js';
+import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
 import { ACCOUNT_AFTER_SORT_CODE_RE, REFERENCE_RES } from './references.js';
@@ -525,7 +527,7 @@ export class Redactor {
     else t.setAside(DATE_RE, realDate, '\uE000');
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
-    this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    this.digitRuns(t);
     this.sub(
       t,
       LETTER_O_DIGITS_RE,
@@ -622,6 +624,21 @@ export class Redactor {
     });
     // The time after the date stays, as times of day do (and is no phone number either).
     text.setAside(STAMP_TRAIL_RE, () => true, '\uE000');
+  }
+
+  /**
+   * The runs of 7 or more digits the library took no number from (DIGITS_RE) → `[PHONE]`, each number of a run
+   * apart and a count after one kept (phone-ends.ts: "rang 07700 900123 5 times").
+   */
+  private digitRuns(text: FoldedText): void {
+    const ends = new NumberEnds(this.region);
+    this.counts.phone += text.replaceFound((s) => {
+      const spans: [number, number][] = [];
+      DIGITS_RE.lastIndex = 0;
+      for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
+        spans.push(...ends.spans(m[0], m.index));
+      return spans;
+    }, '[PHONE]');
   }
 
   private phones(text: FoldedText): void {
