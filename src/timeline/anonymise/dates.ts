@@ -18,9 +18,9 @@
  * identifies a person whether or not dates are shifted, so it is always replaced.
  */
 
-const MONTH =
+export const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\\.(?=,?\\s*[\\d\\x27’‘]))?';
-const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+export const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR4 = '(?:1[89]\\d\\d|2[01]\\d\\d)';
 /**
  * Words after a number that make it a quantity, a count or a time, not a year or a date ("1/2 hour", "3 May

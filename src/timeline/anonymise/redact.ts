@@ -19,8 +19,9 @@
  *    → `[SORT-CODE]`; IBANs (mod-97 checked) → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname
  *    and date of birth inside; documents.ts) → `[ID]`; passport, UK bank account and UTR tax reference numbers
  *    after the word that names them (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts),
- *    and an account number just after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]` (without the word they
- *    stay `[PHONE]`);
+ *    and an account number just after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]`, and police crime and
+ *    incident references after theirs (`crime ref 14/123456/24`, `CAD 1234 12/03`) → `[REFERENCE]` (without the
+ *    word they stay `[PHONE]`);
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
@@ -163,6 +164,7 @@ export type RedactionType =
   | 'passport'
   | 'account'
   | 'utr'
+  | 'reference'
   | 'plate'
   | 'postcode'
   | 'address'
@@ -377,6 +379,7 @@ export class Redactor {
     passport: 0,
     account: 0,
     utr: 0,
+    reference: 0,
     plate: 0,
     postcode: 0,
     address: 0,
