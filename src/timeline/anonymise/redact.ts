@@ -39,7 +39,8 @@
  *    rejects are not left behind, cut where a whole number ends (phone-ends.ts: "07700 900123 5 times" keeps its
  *    count), and one typed with the letter O for its zeros (`O7700 9OO 456`);
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
- *    "reg"; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
+ *    "reg"; in lower case after "reg" or a vehicle, `his van a123 bcd`; plates.ts) → `[PLATE]`, not a flight
+ *    (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -539,11 +540,15 @@ export class Redactor {
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
     t.replace(PLATE_RE, (m, text) => {
-      if (!plate(m) || flight(m, text)) return undefined;
+      if (!plate(m, text) || flight(m, text)) return undefined;
       this.counts.plate++;
       return '[PLATE]';
     });
-    this.sub(t, NI_PLATE_RE, 'plate', '[PLATE]', niPlate);
+    t.replace(NI_PLATE_RE, (m, text) => {
+      if (!niPlate(m, text)) return undefined;
+      this.counts.plate++;
+      return '[PLATE]';
+    });
     t.replace(DATELESS_RE, (m, text) => {
       if (!datelessPlate(m, text)) return undefined;
       this.counts.plate++;
