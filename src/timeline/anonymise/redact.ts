@@ -19,7 +19,7 @@
  *    → `[SORT-CODE]`; IBANs (mod-97 checked) → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname
  *    and date of birth inside; documents.ts) → `[ID]`; passport, UK bank account and UTR tax reference numbers
  *    after the word that names them (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts),
- *    and an account number just after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]`, and police crime and
+ *    and an account number just before or after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]`, and police crime and
  *    incident references after theirs (`crime ref 14/123456/24`, `CAD 1234 12/03`) → `[REFERENCE]` (without the
  *    word they stay `[PHONE]`);
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
@@ -85,7 +85,7 @@ import {
 import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
-import { ACCOUNT_AFTER_SORT_CODE_RE, REFERENCE_RES } from './references.js';
+import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
   FLAT,
   NUMBERED_ADDRESS_RE,
@@ -511,7 +511,7 @@ export class Redactor {
       this.counts.sortcode++;
       return '[SORT-CODE]';
     });
-    this.sub(t, ACCOUNT_AFTER_SORT_CODE_RE, 'account', '[ACCOUNT]');
+    this.sub(t, ACCOUNT_BESIDE_SORT_CODE_RE, 'account', '[ACCOUNT]');
     t.replace(LONG_NUMBER_RE, (m, text) => {
       const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
       if (kind === undefined) return undefined;

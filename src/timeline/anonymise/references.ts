@@ -52,10 +52,11 @@ const ACCOUNT_DIGITS = '(?:\\d(?:[ \\-]?\\d){6,7}|\\d(?:[ \\-]?\\d){9})';
 
 /**
  * An account number just after its sort code, once that is `[SORT-CODE]` ("12-34-56 12345678", "40-47-84 / 1234
- * 5678"), as banking apps show them: the sort code names it as surely as the word.
+ * 5678"), as banking apps show them, or just before it ("12345678 12-34-56", as a payee is written down): the
+ * sort code names it as surely as the word. Not the end of a longer run of digits ("07911 1234567 12-34-56").
  */
-export const ACCOUNT_AFTER_SORT_CODE_RE = new RegExp(
-  `(?<=\\[SORT-CODE\\][\\s,;:/]{1,3})${ACCOUNT_DIGITS}${END}`,
+export const ACCOUNT_BESIDE_SORT_CODE_RE = new RegExp(
+  `(?<=\\[SORT-CODE\\][\\s,;:/]{1,3})${ACCOUNT_DIGITS}${END}|(?<![\\p{L}\\p{N}_]|\\d[ \\-])${ACCOUNT_DIGITS}(?=[\\s,;:/]{1,3}\\[SORT-CODE\\])`,
   'gu',
 );
 
