@@ -93,7 +93,7 @@ import {
   PLACED_STREET_RE,
   SHOUTED_ADDRESS_RE,
 } from './streets.js';
-import { ORDINARY_WORDS } from './words.js';
+import { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
 export const STREET_WORDS = [
@@ -125,20 +125,6 @@ export const STREET_WORDS = [
   'Walk',
   'Park',
 ] as const;
-
-/** Contact-label words that are not names: never redacted on their own (a full name holding one still is). */
-export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
-  ...['mum', 'mom', 'mam', 'mummy', 'mommy', 'mother', 'dad', 'daddy', 'father', 'parents', 'family'],
-  ...['sister', 'sis', 'brother', 'bro', 'son', 'daughter', 'wife', 'husband', 'hubby', 'partner', 'ex'],
-  ...['boyfriend', 'girlfriend', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandmother'],
-  ...['grandad', 'granddad', 'grandpa', 'grandfather', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin'],
-  ...['niece', 'nephew', 'friend', 'friends', 'boss', 'manager', 'work', 'office', 'home', 'school'],
-  ...['nursery', 'surgery', 'doctor', 'doctors', 'dentist', 'hospital', 'police', 'landlord', 'neighbour'],
-  ...['neighbor', 'new', 'old', 'number', 'mobile', 'landline', 'phone', 'unknown', 'private', 'the', 'my'],
-  // What a diary's witness column says when no person is named ("None", "Security", "Neighbours").
-  ...['none', 'nobody', 'noone', 'security', 'reception', 'staff', 'colleague', 'colleagues', 'neighbours'],
-  ...['neighbors', 'witness', 'witnesses', 'officer', 'passerby', 'passer-by', 'me', 'myself', 'self'],
-]);
 
 /** The placeholders of the long numbers that are no phone numbers (numbers.ts). */
 const NUMBER_PLACEHOLDERS: Record<NumberKind, string> = {
