@@ -103,9 +103,13 @@ export const DATE_RE = new RegExp(DATE_SRC, 'giu');
  */
 export const YEAR_RE = new RegExp(`(?<![\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'gu');
 
-/** A date of birth: the marker (kept, group `marker`), then a date or a year (`1990`, `'90`; replaced). */
+/**
+ * A date of birth: the marker (kept, group `marker`), then a date or a year (`1990`, `'90`; replaced). The marker
+ * may say "is" or "was" ("her DOB is 12.04.1990", "date of birth was …") and "born on the 3rd of April 1990" its
+ * "the": without them the date stayed as written whenever dates were not shifted.
+ */
 export const BIRTH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|(?:${YEAR4}|['’‘]\\d\\d)(?![\\p{L}\\p{N}_]))`,
+  `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?(?:\\s+the)?|(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s+(?:is|was))?)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|(?:${YEAR4}|['’‘]\\d\\d)(?![\\p{L}\\p{N}_]))`,
   'giu',
 );
 
