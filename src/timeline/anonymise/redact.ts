@@ -49,7 +49,8 @@
  *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
  *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
  *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
- *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`;
+ *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`; not a court of law without a house number
+ *    (`Leeds Crown Court`, `the Family Court`; streets.ts);
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -87,6 +88,7 @@ import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
 import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
+  courtOfLaw,
   FLAT,
   NUMBERED_ADDRESS_RE,
   PLACED_NUMBERED_STREET_RE,
@@ -561,7 +563,7 @@ export class Redactor {
       };
     });
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
-    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m) => !courtOfLaw(m));
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_NUMBERED_STREET_RE, 'address', '[ADDRESS]');

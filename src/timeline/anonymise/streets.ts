@@ -119,3 +119,16 @@ export const SHOUTED_ADDRESS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?!(?:${NOT_AFTER_A_HOUSE.toUpperCase()})(?![\\p{L}\\p{N}_'’-]))(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
+
+/**
+ * A court of law named as the street word "Court" ends: "Leeds Crown Court", "the Family Court", "Magistrates
+ * Court", where a hearing is, were `[ADDRESS]`, taking the very words a case's legal steps are told by. Without a
+ * house number such a name is a court, not an address ("4 Crown Court" still is one).
+ */
+const COURT_OF_LAW_RE =
+  /^(?:[\p{L}'’-]+\s+){0,2}(?:Crown|Magistrates['’]?|County|Family|Youth|High|Supreme|Coroner['’]?s|Sheriff|Employment|Civil|Appeal|Appeals)\s+Court$/u;
+
+/** Whether a match of the capitalised address pattern (redact.ts) is a court of law, not an address. */
+export function courtOfLaw(m: RegExpExecArray): boolean {
+  return COURT_OF_LAW_RE.test(m[0]);
+}
