@@ -10,7 +10,8 @@
  * 3. URLs without a scheme on a known top-level domain (`instagram.com/roselee`, `bbc.co.uk`) or a short-link
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
- * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
+ * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address; or just after the app it is on, `snap:
+ *    sammy_b_1990`) → `[HANDLE]`;
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
  *    (`version 10.0.1.2`) or one no phone number is shaped like (`10.0.19045.4170`) set aside; payment card
  *    numbers, IMEIs and NHS numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`,
@@ -256,6 +257,15 @@ const BARE_URL_RE = new RegExp(
 /** `@name` not inside a word or an address; at least one letter or underscore. */
 const HANDLE_RE =
   /(?<![\p{L}\p{N}_@.])@(?=[\w.]*[A-Za-z_])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\p{N}_@])/gu;
+/**
+ * A user name without its `@`, just after the app it is on ("add me on snap: sammy_b_1990", "my insta is
+ * sam.sample_"), as people give them out: it was left as written. Only a name holding a digit, an underscore or
+ * an inner dot, starting with a letter or an underscore, so the words after an app's name ("on twitter
+ * yesterday.", "tiktok 3 times", "my discord is down") stay; and not just after a comma, which ends a list's item
+ * ("on snap, sam.official on tiktok": that name is tiktok's, left to the name step).
+ */
+const APP_HANDLE_RE =
+  /(?<=(?<![\p{L}\p{N}_])(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|kik|telegram|discord|twitter|threads|twitch|psn|xbox|gamertag)(?:,?\s{1,3}(?:name|handle|user\s?name|id|is|was|its|it['’]s)){0,2}\s{0,3}[:=-]?\s{1,3})(?=[A-Za-z0-9_.]{0,28}(?:[_\d]|\.[A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_](?![\p{L}\p{N}_@]|\.[A-Za-z0-9_])/giu;
 /** UK National Insurance numbers: two letters, six digits, A–D (spaced forms in capitals only). */
 const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
@@ -470,6 +480,7 @@ export class Redactor {
       return { text: '[URL]', trail: tail.length };
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
+    this.sub(t, APP_HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
     // Before dates and phone numbers, which would take their digits for a phone number (or a date). A version
     // number after its word is set aside first: it is no address.
