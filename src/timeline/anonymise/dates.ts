@@ -18,9 +18,9 @@
  * identifies a person whether or not dates are shifted, so it is always replaced.
  */
 
-const MONTH =
+export const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\\.(?=,?\\s*[\\d\\x27’‘]))?';
-const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+export const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR4 = '(?:1[89]\\d\\d|2[01]\\d\\d)';
 /**
  * Words after a number that make it a quantity, a count or a time, not a year or a date ("1/2 hour", "3 May
@@ -103,9 +103,13 @@ export const DATE_RE = new RegExp(DATE_SRC, 'giu');
  */
 export const YEAR_RE = new RegExp(`(?<![\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'gu');
 
-/** A date of birth: the marker (kept, group `marker`), then a date or a year (`1990`, `'90`; replaced). */
+/**
+ * A date of birth: the marker (kept, group `marker`), then a date or a year (`1990`, `'90`; replaced). The marker
+ * may say "is" or "was" ("her DOB is 12.04.1990", "date of birth was …") and "born on the 3rd of April 1990" its
+ * "the": without them the date stayed as written whenever dates were not shifted.
+ */
 export const BIRTH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|(?:${YEAR4}|['’‘]\\d\\d)(?![\\p{L}\\p{N}_]))`,
+  `(?<![\\p{L}\\p{N}_])(?<marker>(?:born(?:\\s+(?:on|in))?(?:\\s+the)?|(?:d\\.?o\\.?b\\.?|date\\s+of\\s+birth)(?:\\s+(?:is|was))?)(?:\\s*[:\\-–]\\s*|\\s+|(?<=\\.)))(?:${DATE_SRC}|(?:${YEAR4}|['’‘]\\d\\d)(?![\\p{L}\\p{N}_]))`,
   'giu',
 );
 

@@ -3,7 +3,7 @@
  *
  *   sam.sample[at]gmail[dot]com        sam (at) gmail (dot) co (dot) uk      sam{at}gmail.com
  *   sam @ gmail.com                    sam@gmail dot com                     sam.s88 at gmail dot com
- *   sam {AT} outlook . com
+ *   sam {AT} outlook . com             sam dot sample at gmail dot com       sam[dot]sample[at]gmail[dot]com
  *
  * Each was left as written (or with only its name part redacted: "[NAME:…] (at) gmail (dot) com"), and an
  * address identifies a person as surely as a phone number. A bracketed "at" makes an address whatever follows it;
@@ -26,11 +26,16 @@ const DOT = `\\s{0,3}${BRACKETED('(?:dot|\\.)')}\\s{0,3}|\\s{1,3}dot\\s{1,3}|\\s
 /** Splits a spelt-out address at its dots (no `g` flag: shared, it keeps no state). */
 const DOT_SPLIT = new RegExp(DOT, 'iu');
 const LABEL = '[\\p{L}\\p{N}_-]{1,63}';
+/**
+ * A user part, its dots spelt out too (`sam dot sample at gmail dot com`, `sam[dot]sample[at]…`): without them
+ * only "sample at gmail dot com" was the address, and "sam dot " stayed in clear.
+ */
+const USER = `[\\p{L}\\p{N}_.+-]{1,64}(?:(?:\\s{0,3}${BRACKETED('(?:dot|\\.)')}\\s{0,3}|\\s{1,3}dot\\s{1,3})[\\p{L}\\p{N}_+-]{1,64}){0,3}`;
 
 /** An address with `at` between the user part and the domain (the domain spelt out or not). */
 const spelt = (at: string) =>
   new RegExp(
-    `(?<![\\p{L}\\p{N}_.+-])(?<user>[\\p{L}\\p{N}_.+-]{1,64})(?<at>${at})${LABEL}(?:(?:${DOT})${LABEL}){1,4}(?![\\p{L}\\p{N}_])`,
+    `(?<![\\p{L}\\p{N}_.+-])(?<user>${USER})(?<at>${at})${LABEL}(?:(?:${DOT})${LABEL}){1,4}(?![\\p{L}\\p{N}_])`,
     'giu',
   );
 

@@ -23,9 +23,9 @@ import { type NameTerm, type RedactionType, Redactor } from './redact.js';
 import { type AnonRow, type AnonStub, inputName, shiftDate, shifter, stubsOf } from './rows.js';
 
 export { MIN_KEY_BYTES, PSEUDONYM_SCHEME, Pseudonymiser } from './pseudonym.js';
-export { EVERYDAY_WORDS, type RedactionType, Redactor, STREET_WORDS } from './redact.js';
+export { type RedactionType, Redactor, STREET_WORDS } from './redact.js';
 export type { AnonRow, AnonStub } from './rows.js';
-export { ORDINARY_WORDS } from './words.js';
+export { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
 
 /** The first line of every anonymised file; `format` is what the chronolog-jsonl sources detect. */
 export const ANON_FORMAT = 'chronolog-anonymised-timeline';

@@ -82,12 +82,12 @@ export function numberKind(raw: string, before: string, region: string | undefin
 }
 
 /**
- * A UK bank sort code, `12-34-56` (or `12 34 56` after the words "sort code"). It was left as written: six digits
- * are no phone number. Dashed, it is one where it cannot be a date (`12-34-56`), or where "sort code", "s/c" or
- * "sc" comes just before it (`20-12-15` is otherwise a date, kept or `[DATE]` as dates are).
+ * A UK bank sort code, `12-34-56` (or `12 34 56` and `123456` after the words "sort code"). It was left as
+ * written: six digits are no phone number. Dashed, it is one where it cannot be a date (`12-34-56`), or where "sort
+ * code", "s/c" or "sc" comes just before it (`20-12-15` is otherwise a date, kept or `[DATE]` as dates are).
  */
 export const SORT_CODE_RE =
-  /(?<![\p{L}\p{N}_./:-])(?<a>\d{2})(?<sep>[- ])(?<b>\d{2})\k<sep>\d{2}(?![\p{L}\p{N}_]|[-/.:]\d)/gu;
+  /(?<![\p{L}\p{N}_./:-])(?<a>\d{2})(?<sep>[- ]?)(?<b>\d{2})\k<sep>\d{2}(?![\p{L}\p{N}_]|[-/.:]\d)/gu;
 
 /** Whether a `SORT_CODE_RE` match, with `before` the `NAMED_WITHIN` characters just before it, is a sort code. */
 export function sortCode(m: RegExpExecArray, before: string): boolean {

@@ -8,8 +8,10 @@
  * A plate names the subject's car (or the victim's) through the DVLA as surely as a name, and was left as
  * written. The letters each format never uses (I, Q, Z…) and the age digits (not 00, 01 or 50) rule out most
  * words; the three-letter group must not be a common word either, so shouting ("STUCK ON M25 FOR HOURS", "ON
- * A12 NOW") and roads keep their words. Case-insensitive only in the current format (the digits inside the
- * letters make it no word); older formats only in capitals, as plates are written.
+ * A12 NOW") and roads keep their words. Case-insensitive in the current format (the digits inside the letters
+ * make it no word); older formats (and the Northern Irish and dateless marks below) in capitals, as plates are
+ * written, or in lower case just after the word that names a plate or a vehicle ("reg a123 bcd", "his van
+ * abz 1234"), as people type them on a phone: alone, such a lower-case code is as often a word and a number.
  *
  *   his van ABZ 1234 / LXI 4321                  (Northern Irish: a letter, a code holding I or Z, 1–4 digits)
  *   his reg is 1 ABC / registration: ABC 123     (dateless, "cherished": 1–3 letters and 1–4 digits)
@@ -39,8 +41,8 @@ const AGE = 'A-HJ-NPR-TV-Y';
 export const PLATE_RE = new RegExp(
   [
     `(?<![\\p{L}\\p{N}_])(?<current>${both(AREA)}${both(SECOND)}(?<age>\\d\\d) ?${both(LETTER)}{3})(?![\\p{L}\\p{N}_])`,
-    `(?<![\\p{L}\\p{N}_])(?<prefix>[${AGE}]\\d{1,3} ?[${LETTER}]{3})(?![\\p{L}\\p{N}_])`,
-    `(?<![\\p{L}\\p{N}_])(?<suffix>[${LETTER}]{3} ?\\d{1,3}[${AGE}])(?![\\p{L}\\p{N}_])`,
+    `(?<![\\p{L}\\p{N}_])(?<prefix>${both(AGE)}\\d{1,3} ?${both(LETTER)}{3})(?![\\p{L}\\p{N}_])`,
+    `(?<![\\p{L}\\p{N}_])(?<suffix>${both(LETTER)}{3} ?\\d{1,3}${both(AGE)})(?![\\p{L}\\p{N}_])`,
   ].join('|'),
   'gu',
 );
@@ -49,7 +51,7 @@ export const PLATE_RE = new RegExp(
 const NI_CODE = '(?:[A-HJ-PR-Y]Z|I[ABGJLW]|[OUX]I)';
 export const NI_PLATE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])(?<letters>[A-Z]${NI_CODE}) ?[1-9]\\d{0,3}(?![\\p{L}\\p{N}_])`,
-  'gu',
+  'giu',
 );
 /** Three-letter words with a Northern Irish code in them. */
 const NI_WORDS = new Set(
@@ -58,22 +60,36 @@ RIG WIG ZIG SIG OIL NIL AIL FIL PIL MIL LIL TIL KOI POI HOI BOI GUI HUI DUI KIA 
 ROZ CAZ RAZ TAZ FOI ROI DOI CIA SIA`.split(/\s+/),
 );
 
-/** Whether a `NI_PLATE_RE` match is a plate: its letters are no word. */
-export function niPlate(m: RegExpExecArray): boolean {
-  return !NI_WORDS.has(m.groups?.['letters'] ?? '');
+/** Whether a `NI_PLATE_RE` match in `text` is a plate: its letters are no word, and in capitals or named. */
+export function niPlate(m: RegExpExecArray, text: string): boolean {
+  return !NI_WORDS.has((m.groups?.['letters'] ?? '').toUpperCase()) && shown(m, text);
 }
 
-/** A dateless mark: 1–3 capitals and 1–4 digits (no leading 0), either way round. */
-export const DATELESS_RE =
-  /(?<![\p{L}\p{N}_])(?:[A-Z]{1,3} ?[1-9]\d{0,3}|[1-9]\d{0,3} ?[A-Z]{1,3})(?![\p{L}\p{N}_])/gu;
 /** The word that names a plate, and a few fillers, just before it. */
 const PLATE_WORD_BEFORE =
-  /(?<![\p{L}\p{N}_])(?:reg(?:istration)?|(?:number\s?)?plates?|vrm)(?:[\s:#.,-]{1,3}(?:no|number|mark|is|was|reads|read|says|said)\.?)*[\s:#.,-]{1,3}$/iu;
+  /(?<![\p{L}\p{N}_])(?:reg(?:istration)?|(?:number\s?)?plates?|vrm)(?:[\s:#.,-]{1,3}(?:no|number|mark|is|was|it|it['’]?s|reads|read|says|said)\.?)*[\s:#.,-]{1,3}$/iu;
+/** A vehicle just before a plate ("his van a123 bcd", "the car is abz 1234"). */
+const VEHICLE_BEFORE =
+  /(?<![\p{L}\p{N}_])(?:car|van|motorbike|motorcycle|bike|scooter|moped|truck|lorry|pickup|taxi|cab|minicab|jeep|suv|4x4|vehicle)(?:[\s:#.,-]{1,3}(?:is|was|it|it['’]?s)\.?){0,2}[\s:#.,-]{1,3}$/iu;
+
+/** Whether `re` (a word before a plate) ends just before the match `m` in `text`. */
+function after(re: RegExp, m: RegExpExecArray, text: string): boolean {
+  return re.test(text.slice(Math.max(0, m.index - 40), m.index));
+}
+
+/**
+ * Whether a plate of an older format, Northern Irish or dateless, is written as one: in capitals, as plates are,
+ * or in lower case just after the word that names it or a vehicle ("reg a123 bcd", "his van abz 1234"): typed
+ * in lower case alone, such a code is as often a word and a number ("a4 pad").
+ */
+function shown(m: RegExpExecArray, text: string): boolean {
+  return m[0] === m[0].toUpperCase() || after(PLATE_WORD_BEFORE, m, text) || after(VEHICLE_BEFORE, m, text);
+}
 
 /** Whether a `DATELESS_RE` match in `text` is a plate: three characters or more, just after its word. */
 export function datelessPlate(m: RegExpExecArray, text: string): boolean {
   if (m[0].replace(' ', '').length < 3) return false;
-  return PLATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
+  return after(PLATE_WORD_BEFORE, m, text);
 }
 
 /** Three-letter words that follow a road name or a number in shouted text: never a plate's letters. */
@@ -83,15 +99,30 @@ WAY WHO DID ITS LET PUT SAY SHE TOO USE YES YET WHY OFF OWN RUN SAW SET TRY GOT 
 SAT SIX TEN TOP WIN CAR VAN BUS MIN MPH KPH HRS AGO EVE AMP USB GBP USD EUR TIL GOD OMG LOL WTF`.split(/\s+/),
 );
 
-/** Whether a `PLATE_RE` match is a plate: a valid age, and letters that are no common word. */
-export function plate(m: RegExpExecArray): boolean {
+/** Three lower-case letters that are no word of `WORDS` ("reg was 1 abc": "was 1" is none). */
+const LOWER_LETTERS = `(?!(?:${[...WORDS].join('|').toLowerCase()})(?![\\p{L}\\p{N}_]))[a-z]{3}`;
+/**
+ * A dateless mark: 1–3 capitals and 1–4 digits (no leading 0), either way round; in lower case three letters,
+ * since shorter ones are words after "reg" ("reg is 1 abc").
+ */
+export const DATELESS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:[A-Z]{1,3} ?[1-9]\\d{0,3}|[1-9]\\d{0,3} ?[A-Z]{1,3}|${LOWER_LETTERS} ?[1-9]\\d{0,3}|[1-9]\\d{0,3} ?${LOWER_LETTERS})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
+/**
+ * Whether a `PLATE_RE` match in `text` is a plate: a valid age, letters that are no common word, and an older
+ * format in capitals or just after its word (`shown`).
+ */
+export function plate(m: RegExpExecArray, text: string): boolean {
   const g = m.groups ?? {};
-  const text = (g['current'] ?? g['prefix'] ?? g['suffix'] ?? '').toUpperCase();
+  if (g['current'] === undefined && !shown(m, text)) return false;
+  const code = (g['current'] ?? g['prefix'] ?? g['suffix'] ?? '').toUpperCase();
   if (g['current'] !== undefined) {
     const age = g['age']!;
     if (age === '00' || age === '01' || age === '50') return false;
   }
-  const letters = g['suffix'] !== undefined ? text.slice(0, 3) : text.slice(-3);
+  const letters = g['suffix'] !== undefined ? code.slice(0, 3) : code.slice(-3);
   return !WORDS.has(letters);
 }
 

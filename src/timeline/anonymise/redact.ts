@@ -10,7 +10,8 @@
  * 3. URLs without a scheme on a known top-level domain (`instagram.com/roselee`, `bbc.co.uk`) or a short-link
  *    host (`t.me/roselee`, `bit.ly/3xYz`) → `[URL]`; domains whose ending is also a short word (`.me`, `.ly`,
  *    `.to`…) only with a path, so ordinary words with dots are left;
- * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address) → `[HANDLE]`;
+ * 4. handles (`@jane_doe_88`, not the `@` of an e-mail address; or just after the app it is on, `snap:
+ *    sammy_b_1990`) → `[HANDLE]`;
  * 4b. IP addresses (`81.2.69.160`, `2001:db8::1`; network.ts) → `[IP]`, a version number after its word
  *    (`version 10.0.1.2`) or one no phone number is shaped like (`10.0.19045.4170`) set aside; payment card
  *    numbers, IMEIs and NHS numbers, told apart from phone numbers by their check digits (numbers.ts) → `[CARD]`,
@@ -19,8 +20,9 @@
  *    → `[SORT-CODE]`; IBANs (mod-97 checked) → `[IBAN]`; UK driving licence numbers (`MORGA753116SM9IJ`, surname
  *    and date of birth inside; documents.ts) → `[ID]`; passport, UK bank account and UTR tax reference numbers
  *    after the word that names them (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts),
- *    and an account number just after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]` (without the word they
- *    stay `[PHONE]`);
+ *    and an account number just before or after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]`, and police crime and
+ *    incident references after theirs (`crime ref 14/123456/24`, `CAD 1234 12/03`) → `[REFERENCE]` (without the
+ *    word they stay `[PHONE]`);
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
@@ -35,9 +37,11 @@
  * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]` (it reads only the windows of the
  *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
- *    rejects are not left behind, and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ *    rejects are not left behind, cut where a whole number ends (phone-ends.ts: "07700 900123 5 times" keeps its
+ *    count), and one typed with the letter O for its zeros (`O7700 9OO 456`);
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
- *    "reg"; plates.ts) → `[PLATE]`, not a flight (`flight BA12 LHR`);
+ *    "reg"; in lower case after "reg" or a vehicle, `his van a123 bcd`; plates.ts) → `[PLATE]`, not a flight
+ *    (`flight BA12 LHR`);
  * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
  *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
@@ -46,7 +50,8 @@
  *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
  *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
  *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
- *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`;
+ *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`; not a court of law without a house number
+ *    (`Leeds Crown Court`, `the Family Court`; streets.ts);
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -79,17 +84,19 @@ import {
   SORT_CODE_RE,
   sortCode,
 } from './numbers.js';
+import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
-import { ACCOUNT_AFTER_SORT_CODE_RE, REFERENCE_RES } from './references.js';
+import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
+  courtOfLaw,
   FLAT,
   NUMBERED_ADDRESS_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
   SHOUTED_ADDRESS_RE,
 } from './streets.js';
-import { ORDINARY_WORDS } from './words.js';
+import { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
 
 /** Street words recognised after one to three capitalised words. */
 export const STREET_WORDS = [
@@ -122,20 +129,6 @@ export const STREET_WORDS = [
   'Park',
 ] as const;
 
-/** Contact-label words that are not names: never redacted on their own (a full name holding one still is). */
-export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
-  ...['mum', 'mom', 'mam', 'mummy', 'mommy', 'mother', 'dad', 'daddy', 'father', 'parents', 'family'],
-  ...['sister', 'sis', 'brother', 'bro', 'son', 'daughter', 'wife', 'husband', 'hubby', 'partner', 'ex'],
-  ...['boyfriend', 'girlfriend', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandmother'],
-  ...['grandad', 'granddad', 'grandpa', 'grandfather', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin'],
-  ...['niece', 'nephew', 'friend', 'friends', 'boss', 'manager', 'work', 'office', 'home', 'school'],
-  ...['nursery', 'surgery', 'doctor', 'doctors', 'dentist', 'hospital', 'police', 'landlord', 'neighbour'],
-  ...['neighbor', 'new', 'old', 'number', 'mobile', 'landline', 'phone', 'unknown', 'private', 'the', 'my'],
-  // What a diary's witness column says when no person is named ("None", "Security", "Neighbours").
-  ...['none', 'nobody', 'noone', 'security', 'reception', 'staff', 'colleague', 'colleagues', 'neighbours'],
-  ...['neighbors', 'witness', 'witnesses', 'officer', 'passerby', 'passer-by', 'me', 'myself', 'self'],
-]);
-
 /** The placeholders of the long numbers that are no phone numbers (numbers.ts). */
 const NUMBER_PLACEHOLDERS: Record<NumberKind, string> = {
   card: '[CARD]',
@@ -161,6 +154,7 @@ export type RedactionType =
   | 'passport'
   | 'account'
   | 'utr'
+  | 'reference'
   | 'plate'
   | 'postcode'
   | 'address'
@@ -263,6 +257,15 @@ const BARE_URL_RE = new RegExp(
 /** `@name` not inside a word or an address; at least one letter or underscore. */
 const HANDLE_RE =
   /(?<![\p{L}\p{N}_@.])@(?=[\w.]*[A-Za-z_])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\p{N}_@])/gu;
+/**
+ * A user name without its `@`, just after the app it is on ("add me on snap: sammy_b_1990", "my insta is
+ * sam.sample_"), as people give them out: it was left as written. Only a name holding a digit, an underscore or
+ * an inner dot, starting with a letter or an underscore, so the words after an app's name ("on twitter
+ * yesterday.", "tiktok 3 times", "my discord is down") stay; and not just after a comma, which ends a list's item
+ * ("on snap, sam.official on tiktok": that name is tiktok's, left to the name step).
+ */
+const APP_HANDLE_RE =
+  /(?<=(?<![\p{L}\p{N}_])(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|kik|telegram|discord|twitter|threads|twitch|psn|xbox|gamertag)(?:,?\s{1,3}(?:name|handle|user\s?name|id|is|was|its|it['’]s)){0,2}\s{0,3}[:=-]?\s{1,3})(?=[A-Za-z0-9_.]{0,28}(?:[_\d]|\.[A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_](?![\p{L}\p{N}_@]|\.[A-Za-z0-9_])/giu;
 /** UK National Insurance numbers: two letters, six digits, A–D (spaced forms in capitals only). */
 const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
@@ -375,6 +378,7 @@ export class Redactor {
     passport: 0,
     account: 0,
     utr: 0,
+    reference: 0,
     plate: 0,
     postcode: 0,
     address: 0,
@@ -476,6 +480,7 @@ export class Redactor {
       return { text: '[URL]', trail: tail.length };
     });
     this.sub(t, HANDLE_RE, 'handle', '[HANDLE]');
+    this.sub(t, APP_HANDLE_RE, 'handle', '[HANDLE]');
     this.fileStamps(t);
     // Before dates and phone numbers, which would take their digits for a phone number (or a date). A version
     // number after its word is set aside first: it is no address.
@@ -505,7 +510,7 @@ export class Redactor {
       this.counts.sortcode++;
       return '[SORT-CODE]';
     });
-    this.sub(t, ACCOUNT_AFTER_SORT_CODE_RE, 'account', '[ACCOUNT]');
+    this.sub(t, ACCOUNT_BESIDE_SORT_CODE_RE, 'account', '[ACCOUNT]');
     t.replace(LONG_NUMBER_RE, (m, text) => {
       const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
       if (kind === undefined) return undefined;
@@ -525,7 +530,7 @@ export class Redactor {
     else t.setAside(DATE_RE, realDate, '\uE000');
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
-    this.sub(t, DIGITS_RE, 'phone', '[PHONE]');
+    this.digitRuns(t);
     this.sub(
       t,
       LETTER_O_DIGITS_RE,
@@ -534,11 +539,15 @@ export class Redactor {
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
     t.replace(PLATE_RE, (m, text) => {
-      if (!plate(m) || flight(m, text)) return undefined;
+      if (!plate(m, text) || flight(m, text)) return undefined;
       this.counts.plate++;
       return '[PLATE]';
     });
-    this.sub(t, NI_PLATE_RE, 'plate', '[PLATE]', niPlate);
+    t.replace(NI_PLATE_RE, (m, text) => {
+      if (!niPlate(m, text)) return undefined;
+      this.counts.plate++;
+      return '[PLATE]';
+    });
     t.replace(DATELESS_RE, (m, text) => {
       if (!datelessPlate(m, text)) return undefined;
       this.counts.plate++;
@@ -565,7 +574,7 @@ export class Redactor {
       };
     });
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
-    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m) => !courtOfLaw(m));
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_NUMBERED_STREET_RE, 'address', '[ADDRESS]');
@@ -622,6 +631,21 @@ export class Redactor {
     });
     // The time after the date stays, as times of day do (and is no phone number either).
     text.setAside(STAMP_TRAIL_RE, () => true, '\uE000');
+  }
+
+  /**
+   * The runs of 7 or more digits the library took no number from (DIGITS_RE) → `[PHONE]`, each number of a run
+   * apart and a count after one kept (phone-ends.ts: "rang 07700 900123 5 times").
+   */
+  private digitRuns(text: FoldedText): void {
+    const ends = new NumberEnds(this.region);
+    this.counts.phone += text.replaceFound((s) => {
+      const spans: [number, number][] = [];
+      DIGITS_RE.lastIndex = 0;
+      for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
+        spans.push(...ends.spans(m[0], m.index));
+      return spans;
+    }, '[PHONE]');
   }
 
   private phones(text: FoldedText): void {

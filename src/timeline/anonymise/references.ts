@@ -7,6 +7,9 @@
  *   account no: 12345678 / a/c 1234 5678                 (UK bank account: 8 digits; 7 written without
  *   acct 1234567 / account 12345 67890                   its leading 0, and 10 at some building societies)
  *   my UTR is 12345 67890                                 (HMRC Unique Taxpayer Reference: 10 digits, K after it online)
+ *   crime ref 14/123456/24 / police ref: 1234567/24       (a police force's crime or incident reference; forces
+ *   CAD 1234 12/03 / incident no. 4521 of 12/03/24        write them differently: a log number and its day, a
+ *   ref CRI/06NN/0012345/24 / NFRC240312345678            force code, Action Fraud's NFRC numbers)
  *
  * Written alone they are runs of 7 or more digits and were all `[PHONE]`, a false label: a researcher counting
  * the phone numbers shared in a case counted identity documents and bank accounts too. They become `[PASSPORT]`,
@@ -15,7 +18,19 @@
  * separators; the word stays, as a date of birth's "born" does. Without the word they stay `[PHONE]`, since
  * nothing else tells them apart. Every quantifier before the number is bounded, so a long run of spaces or
  * separators after the word is read once.
+ *
+ * A police reference (the crime reference number victims are told to note down) finds the victim's record as
+ * surely: it was `[PHONE]` ("crime ref [PHONE]") or, short and dated ("CAD 1234 12/03"), left as written. It is
+ * `[REFERENCE]` after "crime", "police", "incident", "case", "log", "occurrence" or "report" with "ref",
+ * "reference", "number" or "no" ("crime ref", "incident number"), or after "CAD", "storm" or "URN" (a log number
+ * and the day it was opened: `1234 12/03`, `CAD1234/12MAR24`), and after a bare "ref" or "reference" only
+ * where it holds a slash or a letter and 5 digits (`ref 1234567/24`): "for reference 07911 123456" is a phone
+ * number, "for reference: 12/03" a date. An
+ * Action Fraud number (`NFRC` and digits) needs no word. A reference has 4 digits or more and is never cut
+ * from a longer number: one followed by more digits after a space is left to the phone steps.
  */
+
+import { DAY, MONTH } from './dates.js';
 
 /** Between the word and the number: separators, and up to two filler words. */
 const SEP = '[\\s:#.,\\-]';
@@ -37,14 +52,30 @@ const ACCOUNT_DIGITS = '(?:\\d(?:[ \\-]?\\d){6,7}|\\d(?:[ \\-]?\\d){9})';
 
 /**
  * An account number just after its sort code, once that is `[SORT-CODE]` ("12-34-56 12345678", "40-47-84 / 1234
- * 5678"), as banking apps show them: the sort code names it as surely as the word.
+ * 5678"), as banking apps show them, or just before it ("12345678 12-34-56", as a payee is written down): the
+ * sort code names it as surely as the word. Not the end of a longer run of digits ("07911 1234567 12-34-56").
  */
-export const ACCOUNT_AFTER_SORT_CODE_RE = new RegExp(
-  `(?<=\\[SORT-CODE\\][\\s,;:/]{1,3})${ACCOUNT_DIGITS}${END}`,
+export const ACCOUNT_BESIDE_SORT_CODE_RE = new RegExp(
+  `(?<=\\[SORT-CODE\\][\\s,;:/]{1,3})${ACCOUNT_DIGITS}${END}|(?<![\\p{L}\\p{N}_]|\\d[ \\-])${ACCOUNT_DIGITS}(?=[\\s,;:/]{1,3}\\[SORT-CODE\\])`,
   'gu',
 );
 
-export type ReferenceKind = 'passport' | 'account' | 'utr';
+export type ReferenceKind = 'passport' | 'account' | 'utr' | 'reference';
+
+/** Words that name a police reference when "ref", "number" or "no" follows them ("crime ref", "incident no."). */
+const POLICE = '(?:crime|police|incident|case|log|occurrence|report)';
+const REF = '(?:ref(?:erence)?|number|num|no|nr|#)\\.?';
+/**
+ * A reference: letters, digits, and up to four more parts after a slash or a dash (`14/123456/24`,
+ * `CRI/06NN/0012345/24`, `PS-20240312-1234`), 4 digits at least; not a UK phone number's 0 and 10 or 11 digits
+ * ("police number 01632960001" names the station's phone). The look-ahead bounds the run, so it is read once.
+ */
+const REFERENCE =
+  '(?!0\\d{9,10}(?![A-Za-z\\d/-]))(?=[A-Za-z\\d/-]{4,60}(?![A-Za-z\\d/-]))(?=(?:[A-Za-z/-]{0,8}\\d){4})(?:[A-Za-z]{1,4}[/-])?[A-Za-z]{0,4}\\d[A-Za-z\\d]*(?:[/-][A-Za-z\\d]+){0,4}';
+/** A log number and the day it was opened, as forces number their control-room logs: `1234 12/03`, `1234/12MAR`. */
+const LOG_DAY = `\\d{1,6}(?:\\s{1,3}of\\s{1,3}|\\s{1,3}|/)(?:\\d{1,2}[/.]\\d{1,2}(?:[/.](?:\\d{4}|\\d{2}))?|${DAY}\\s{0,2}${MONTH}(?:\\s{0,2}(?:\\d{4}|\\d{2}))?)`;
+/** Not a part of a longer number: no digit after it, also not after a space. */
+const REFERENCE_END = '(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)';
 
 /** Each kind: the words that name it, then its number (digits in groups of any size, one space or dash apart). */
 export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
@@ -66,4 +97,19 @@ export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
       'giu',
     ),
   ],
+  [
+    'reference',
+    new RegExp(
+      `${START}(?<marker>${POLICE}\\s{0,3}${REF}${MARKER}|(?:cad|storm|urn)(?:\\s{0,3}${REF})?(?:${MARKER}|(?=\\d)))(?:${LOG_DAY}|${REFERENCE})${REFERENCE_END}`,
+      'giu',
+    ),
+  ],
+  [
+    'reference',
+    new RegExp(
+      `${START}(?<marker>ref(?:erence)?${MARKER})(?=[\\d-]{0,30}[/A-Za-z])(?=(?:[A-Za-z/-]{0,8}\\d){5})${REFERENCE}${REFERENCE_END}`,
+      'giu',
+    ),
+  ],
+  ['reference', new RegExp(`${START}(?<marker>)NFRC\\d{8,14}${END}`, 'giu')],
 ];

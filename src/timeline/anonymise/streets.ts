@@ -22,10 +22,13 @@
  * Without a house number, a lower-case street is one where a word of place comes just before its name ("on",
  * "at", "outside", "down", "along"…; the word stays) and the street word is nothing else (street, road, lane,
  * avenue…). Its name, one or two words, is none that a road is described by rather than named: a determiner or a
- * possessive ("down the road", "on my street"), a word of kind or state ("main", "side", "bus", "memory", "fast").
+ * possessive ("down the road", "on my street", "on mum's street"), a word of kind or state ("main", "side", "bus",
+ * "memory", "fast").
  * The same word of place before a house number makes a lower-case street with an ambiguous street word an address
  * with nothing after it, unless the number is a count or a time ("at 5 pm drive home", "by 9 they close").
  */
+
+import { EVERYDAY_WORDS } from './words.js';
 
 /** `words` in capitals, as written capitalised, and in lower case. */
 const cased = (words: readonly string[]) =>
@@ -63,7 +66,12 @@ const PLACE_WORDS =
   'on|at|in|into|onto|off|along|down|up|from|to|near|outside|past|via|by|round|around|across|towards?|opposite|behind|beside';
 /** Lower-case words before a street word that describe a road rather than name one ("my road", "bus lane"). */
 const NOT_A_STREET_NAME = `${NOT_A_NAME}|my|his|her|our|your|their|its|this|that|these|those|every|each|any|some|no|which|what|whose|bus|cycle|bike|memory|fast|slow|middle|inside|outside|left|toll|slip|ring|country|dead|private|public|easy|open|icy|wet|narrow|wide|major|minor|local|nearest|closest|traffic|single|dual|big|small|little|new|old|own|very|such|one-way|two-way|work|home|another|either|neither|both|nearby|adjacent|neighbouring|neighboring|passing|oncoming|opposite|next|same|wrong|busy`;
-const LOWER_NAME = `(?!(?:${NOT_A_STREET_NAME})\\s)[a-z][a-z'’-]{1,30}`;
+/**
+ * A person's street named by who lives there ("on mum's street", "outside nan's road"): a relationship or a place
+ * with "'s" describes a street as "my street" does. A possessive name ("king's road", "st john's road") still names one.
+ */
+const DESCRIBED_BY = `(?:${[...EVERYDAY_WORDS].filter((w) => /^[a-z]+$/.test(w)).join('|')})['’]s`;
+const LOWER_NAME = `(?!(?:${NOT_A_STREET_NAME}|${DESCRIBED_BY})\\s)[a-z][a-z'’-]{1,30}`;
 
 /**
  * A lower-case street (one or two name words and a street word that is nothing else) just after a word of place,
@@ -111,3 +119,16 @@ export const SHOUTED_ADDRESS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?!(?:${NOT_AFTER_A_HOUSE.toUpperCase()})(?![\\p{L}\\p{N}_'’-]))(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
+
+/**
+ * A court of law named as the street word "Court" ends: "Leeds Crown Court", "the Family Court", "Magistrates
+ * Court", where a hearing is, were `[ADDRESS]`, taking the very words a case's legal steps are told by. Without a
+ * house number such a name is a court, not an address ("4 Crown Court" still is one).
+ */
+const COURT_OF_LAW_RE =
+  /^(?:[\p{L}'’-]+\s+){0,2}(?:Crown|Magistrates['’]?|County|Family|Youth|High|Supreme|Coroner['’]?s|Sheriff|Employment|Civil|Appeal|Appeals)\s+Court$/u;
+
+/** Whether a match of the capitalised address pattern (redact.ts) is a court of law, not an address. */
+export function courtOfLaw(m: RegExpExecArray): boolean {
+  return COURT_OF_LAW_RE.test(m[0]);
+}

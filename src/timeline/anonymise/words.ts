@@ -38,3 +38,21 @@ silver steel rivers sands summers winters gale haven hardy moss marsh hood cole 
 export const ORDINARY_WORDS: ReadonlySet<string> = new Set(
   `${LEXICON_WORDS} ${NAME_WORDS}`.split(/\s+/).filter(Boolean),
 );
+
+/**
+ * Contact-label words that are not names: never redacted on their own (a full name holding one still is). They
+ * name a relationship or a place ("Mum", the "Work" of "Priya Work"), and so, with "'s", a street described
+ * rather than named ("on mum's street"; streets.ts).
+ */
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
+  ...['mum', 'mom', 'mam', 'mummy', 'mommy', 'mother', 'dad', 'daddy', 'father', 'parents', 'family'],
+  ...['sister', 'sis', 'brother', 'bro', 'son', 'daughter', 'wife', 'husband', 'hubby', 'partner', 'ex'],
+  ...['boyfriend', 'girlfriend', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandma', 'grandmother'],
+  ...['grandad', 'granddad', 'grandpa', 'grandfather', 'aunt', 'auntie', 'aunty', 'uncle', 'cousin'],
+  ...['niece', 'nephew', 'friend', 'friends', 'boss', 'manager', 'work', 'office', 'home', 'school'],
+  ...['nursery', 'surgery', 'doctor', 'doctors', 'dentist', 'hospital', 'police', 'landlord', 'neighbour'],
+  ...['neighbor', 'new', 'old', 'number', 'mobile', 'landline', 'phone', 'unknown', 'private', 'the', 'my'],
+  // What a diary's witness column says when no person is named ("None", "Security", "Neighbours").
+  ...['none', 'nobody', 'noone', 'security', 'reception', 'staff', 'colleague', 'colleagues', 'neighbours'],
+  ...['neighbors', 'witness', 'witnesses', 'officer', 'passerby', 'passer-by', 'me', 'myself', 'self'],
+]);
