@@ -246,22 +246,41 @@ export function readTimeCell(raw: string): TimeReading {
   return readTime(raw, { twelveHour: false });
 }
 
-// The numbers a clock time is said with, written as words: "ten to nine pm", "half past eight in the evening",
-// "twenty-five to three pm", "eleven at night". Whole words only ("often" holds no "ten").
-const NUMBER_WORD =
-  /\b(?:twenty[- ]?five|twenty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g;
-const NUMBERS = new Map<string, number>(
-  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
-    (w, i) => [w, i + 1],
-  ),
+// Number words, one list: those a clock time is said with are read as digits ("ten to nine pm", "half past eight
+// in the evening", "twenty-five to three pm", "eleven at night"): one to twelve, twenty and twenty-five. The others
+// ("thirteen", "forty") are here only so that two joined words ("twenty-one", "ten forty") are seen as one number
+// or a time these words do not spell (JOINED_NUMBER_WORDS), never read half as digits.
+const NUMBER_VALUES = new Map<string, number>(
+  [
+    'one two three four five six seven eight nine ten eleven twelve',
+    'thirteen fourteen fifteen sixteen seventeen eighteen nineteen',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((w, i) => [w, i + 1] as const)
+    .concat([
+      ['twenty', 20],
+      ['thirty', 30],
+      ['forty', 40],
+      ['fifty', 50],
+    ]),
 );
-NUMBERS.set('twenty', 20);
-const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+const SAID_IN_CLOCK = (n: number): boolean => n <= 12 || n === 20;
+const TWENTY_FIVE = 'twenty[- ]?five';
+// Whole words only ("often" holds no "ten").
+const NUMBER_WORD = new RegExp(
+  `\\b(?:${TWENTY_FIVE}|${[...NUMBER_VALUES].flatMap(([w, n]) => (SAID_IN_CLOCK(n) ? [w] : [])).join('|')})\\b`,
+  'g',
+);
+const ANY_NUMBER_WORD = [...NUMBER_VALUES.keys()].join('|');
 // Two number words joined by a hyphen or a space, but for "twenty-five" (one of the words read).
 const JOINED_NUMBER_WORDS = new RegExp(
-  `\\b(?!twenty[- ]five\\b)(?:${NUMBER_WORDS})[- ](?:${NUMBER_WORDS})\\b`,
+  `\\b(?!${TWENTY_FIVE}\\b)(?:${ANY_NUMBER_WORD})[- ](?:${ANY_NUMBER_WORD})\\b`,
 );
+/** The value of a word NUMBER_WORD matched. */
+function numberValue(w: string): number {
+  return NUMBER_VALUES.get(w) ?? 25;
+}
 
 /**
  * `readTimeCell`, noting in `said` how a clock time it returns was written. A time it cannot read as written
@@ -276,7 +295,7 @@ function readTime(raw: string, said: Said): TimeReading {
   // Number words joined to each other ("twenty-one", "ten-twenty pm", "ten twenty") are one number or a clock time
   // these words do not spell: as digits they would read as a range ("20-1", "10-20 pm"), so they stay words.
   if (JOINED_NUMBER_WORDS.test(t)) return reading;
-  const digits = t.replace(NUMBER_WORD, (w) => String(NUMBERS.get(w) ?? 25)); // 25: "twenty-five".
+  const digits = t.replace(NUMBER_WORD, (w) => String(numberValue(w)));
   if (digits === t) return reading;
   const inDigits: Said = { twelveHour: false };
   const read = readWritten(digits, inDigits);
