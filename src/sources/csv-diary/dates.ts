@@ -6,7 +6,8 @@
  * `2024-02-03 21:40:00+0100`: read as an instant) or without (`2024-02-03T21:40`: wall-clock time). A zone after
  * the time of a date written any other way (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`), or a zone name
  * or "GMT+1" after any date, is not read, and is kept (`zone`) so that its row is rejected, never read without
- * it: a day-first date's offset is rare and some are ranges (`22:35-23:00`), a name is shared by several zones.
+ * it: a day-first date's offset is rare and a dash mostly starts a range (`22:35-23:00`; zones.ts says when it
+ * is an offset), a name is shared by several zones.
  *
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
  */
@@ -15,6 +16,7 @@ import { HAND_KEPT_YEARS } from '../../model/time-range.js';
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { lowerPlain } from './fold.js';
+import { type RangeReading, zoneAfterTime } from './zones.js';
 
 /** A calendar date; not necessarily a real one until `realDate` says so. */
 export interface Ymd {
@@ -41,7 +43,8 @@ export interface ZonedTime {
 
 /**
  * A date cell as read, before the file's day/month order is applied. `rest` is any time written after it; `zone`
- * the time zone written after that time when it is not read (`ZONE_AFTER_TIME`), as written, upper-cased.
+ * the time zone written after that time when it is not read (zones.ts), as written, upper-cased, and
+ * `zoneOrRange` the range it could also end ("22:35" to "01:00" of "22:35 -01:00").
  */
 export type DateCell =
   | {
@@ -50,6 +53,7 @@ export type DateCell =
       readonly rest: string;
       readonly zoned?: ZonedTime;
       readonly zone?: string;
+      readonly zoneOrRange?: RangeReading;
     }
   | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
   | {
@@ -61,6 +65,7 @@ export type DateCell =
       readonly sep: string;
       readonly rest: string;
       readonly zone?: string;
+      readonly zoneOrRange?: RangeReading;
     };
 
 const MONTHS = new Map<string, number>();
@@ -96,21 +101,12 @@ const MONTH_DAY =
 // such as "CET" (several zones share some): such a time is rejected as unreadable, never read without its zone.
 const ZONED =
   /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
-// A time zone after a clock time that is not read as a stamp's: after a date not written year first
-// (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`, `Jul 13, 2023 at 10:35 PM EDT`), or a zone name or "GMT+1"
-// after one that is. Read without it the time would be an hour or more off, so its row is rejected. A minus
-// (`-` or `−`) counts only with a space before it and none after (`22:35 -04:00`): `22:35-23:00` and
-// `22:35 - 01:00` are ranges as a hand-typed diary writes them (a year-first stamp's `T22:35-04:00` or
-// `22:35:00-04:00` is read by ZONED; its `22:35-23:00` is a range too, zonedTime). The names are
-// the abbreviations phones and mail programs print; an unknown word after the time stays a time that cannot be read.
-const ZONE_AFTER_TIME =
-  /^\d{1,2}(?:[:.h]\d{2}){0,2}(?:[.,]\d{1,9})?(?:\s?[ap]\.?m\.?)?(?:\s?(z|\+\d{1,2}(?::?\d{2})?)|\s([-\u2212]\d{2}:?\d{2})|\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat))$/;
 
-/** The zone written after a clock time in `t` (see ZONE_AFTER_TIME), upper-cased, or undefined. */
-function zoneAfterTime(t: string): { zone: string } | Record<string, never> {
-  const z = ZONE_AFTER_TIME.exec(t);
-  const zone = z && (z[1] ?? z[2] ?? z[3]);
-  return zone ? { zone: zone.toUpperCase() } : {};
+/** The zone written after a clock time in `t` that is not read (zones.ts), or nothing. */
+function zoneFields(t: string): { zone: string; zoneOrRange?: RangeReading } | Record<string, never> {
+  const z = zoneAfterTime(t);
+  if (!z) return {};
+  return z.orRange === undefined ? { zone: z.zone } : { zone: z.zone, zoneOrRange: z.orRange };
 }
 
 // The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
@@ -146,7 +142,7 @@ export function readDateCell(raw: string): DateCell | undefined {
     const after = rest(m[6]);
     const zoned = zonedTime(after, m[5] === 't');
     if (zoned) return { kind: 'fixed', ymd, rest: '', zoned };
-    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1'), ...zoneAfterTime(after) };
+    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1'), ...zoneFields(after) };
   }
   m = NUMERIC.exec(s);
   if (m) {
@@ -160,7 +156,7 @@ export function readDateCell(raw: string): DateCell | undefined {
       cDigits: m[4]!.length,
       sep: m[2]!,
       rest: after,
-      ...zoneAfterTime(after),
+      ...zoneFields(after),
     };
   }
   m = DAY_MONTH.exec(s);
@@ -171,7 +167,7 @@ export function readDateCell(raw: string): DateCell | undefined {
       kind: 'fixed',
       ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: dm, d: Number(m[1]) },
       rest: after,
-      ...zoneAfterTime(after),
+      ...zoneFields(after),
     };
   }
   m = MONTH_DAY.exec(s);
@@ -182,7 +178,7 @@ export function readDateCell(raw: string): DateCell | undefined {
       kind: 'fixed',
       ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: md, d: Number(m[2]) },
       rest: after,
-      ...zoneAfterTime(after),
+      ...zoneFields(after),
     };
   }
   return undefined;

@@ -53,8 +53,10 @@
  *   write one (`2024-02-03T00:00:00Z`): the row is read from its date and Time cell. A stamp that is no time
  *   (`T24:10Z`, offset `+15:00`) or whose zone is a name (`21:00 BST`, shared by several zones) is rejected with
  *   its line, and so is a zone after the time of a date not written year first (`13/07/2023 22:35 +01:00`),
- *   whatever the Time cell says: read without its zone the row would be an hour or more off. One without an
- *   offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
+ *   whatever the Time cell says: read without its zone the row would be an hour or more off. So is a zone in the
+ *   Time cell (`21:00 BST`, `22:35:00-01:00`), a word after a time that is no zone chronolog knows (`21:00 XYZ`,
+ *   named in the reason), and `22:35 -01:00`, which could be an offset or a range to 01:00 (zones.ts). One without
+ *   an offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
  * - A time without a zone in the Date cell (`13/08/2024 21:00`) beside a filled Time cell: the Time cell's time
  *   is used, and the Date cell is kept (`date_as_written`). When both are exact clock times that differ, to the
  *   minute, the row is also flagged `time-local-mismatch` with a `DIARY_TIME_DISAGREES` warning naming the

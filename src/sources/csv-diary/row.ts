@@ -22,10 +22,11 @@ import {
   type Ymd,
   type ZonedTime,
 } from './dates.js';
-import { fold, words } from './fold.js';
+import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { NO_MERIDIEM, readTimeCell, type TimeReading } from './times.js';
 import type { DiaryYears } from './years.js';
+import { wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
@@ -173,14 +174,23 @@ export class RowReader {
     const date = cell && realDate(applyOrder(cell, this.order));
     if (!cell || !date) return this.badDate(dateRaw, cell);
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
-    if (cell.kind !== 'serial' && cell.zone !== undefined) return zoneNotRead(dateRaw, cell.zone, date);
+    if (cell.kind !== 'serial' && cell.zone !== undefined)
+      return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));
     const timeCell = layout.cell(cells, 'time');
+    // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
+    const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell));
+    if (zoneInTime) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
       written === '' && cell.kind === 'serial' && cell.seconds !== undefined
         ? serialClock(cell.seconds)
         : readTimeCell(written);
-    if (reading.kind === 'bad')
+    if (reading.kind === 'bad') {
+      const where = timeCell === '' ? 'Date' : 'Time';
+      const raw = timeCell === '' ? dateRaw : timeCell;
+      // "21:00 XYZ": the word is named, and what to do if it is a zone.
+      const word = wordAfterTime(timeCell === '' ? dateTimeAsWritten(dateRaw, written) : timeCell);
+      if (word !== undefined) return badTime(wordNotRead(where, raw, word, date));
       return timeCell === ''
         ? {
             code: 'DIARY_BAD_TIME',
@@ -188,6 +198,7 @@ export class RowReader {
             hint: 'Write the time after the date as 21:40 or 9:40pm, or as an ISO 8601 stamp with its UTC offset (YYYY-MM-DDThh:mm+01:00, or Z for UTC; a zone name such as CET is not read, several zones share some), or leave it out if unknown',
           }
         : { code: 'DIARY_BAD_TIME', message: `Time "${written}" ${reading.why}`, hint: TIME_HINT };
+    }
     if (cell.kind === 'fixed' && cell.zoned) {
       // A spreadsheet writes a date-only value as midnight: of its own clock ("2024-02-03T00:00:00Z"), or of the
       // zone it was typed in, converted to UTC ("2024-02-02T23:00:00Z" for 3 February in London in summer).
@@ -461,23 +472,6 @@ function timeInDate(
 }
 
 /**
- * The rejection of a Date cell whose time is followed by a zone that is not read (`zone`, see `ZONE_AFTER_TIME`
- * in dates.ts): an offset after a date not written year first, or a zone name. `date` is the row's date.
- */
-function zoneNotRead(raw: string, zone: string, date: string): Rejection {
-  const why = /^(?:GMT|UTC)./.test(zone)
-    ? `("${zone}"), which is not read (an offset from GMT or UTC is written both ways round: POSIX writes GMT+1 for an hour behind UTC)`
-    : /^[A-Z]{2,}$/.test(zone) && zone !== 'UTC' && zone !== 'GMT'
-      ? `name ("${zone}"), which is not read (several zones share some names)`
-      : `("${zone}"), which is read only in an ISO 8601 stamp (the date year first, a 24-hour time and its UTC offset)`;
-  return {
-    code: 'DIARY_BAD_TIME',
-    message: `Date "${raw}" gives its time with a time zone ${why}; the row is not read without its zone`,
-    hint: `Write the date and time as an ISO 8601 stamp with the UTC offset the original record gives (${date}Thh:mm+01:00, or Z for UTC), or leave the zone out if the time is local time in the case zone, and re-run`,
-  };
-}
-
-/**
  * Whether the clock time h:m is `clock`'s, to the minute; `open` when one of them has its hour without am/pm
  * ("9:40" is 09:40 or 21:40), whose hour then agrees in either half of the day.
  */
@@ -493,6 +487,20 @@ function sameMinute(
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
 function isMidnight(t: ZonedTime): boolean {
   return t.h === 0 && t.m === 0 && !t.s;
+}
+
+/** A row rejected for its time, with the reason and what to do. */
+function badTime(reason: { message: string; hint: string }): Rejection {
+  return { code: 'DIARY_BAD_TIME', ...reason };
+}
+
+/**
+ * The time after the date in a Date cell as written (`raw`), given it as read (`rest`, lower-cased): the last
+ * words of the cell, as many as `rest` has, so that a word after the time is named as the diary writes it.
+ */
+function dateTimeAsWritten(raw: string, rest: string): string {
+  const n = rest.split(' ').length;
+  return raw.trim().split(/\s+/).slice(-n).join(' ');
 }
 
 function pad(n: number): string {
