@@ -1,6 +1,6 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
- * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`,
+ * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`, `9pm approximately`,
  * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, `9 o'clock pm`,
  * or nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
  * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8", "9 o'clock")
@@ -86,7 +86,9 @@ const APPROX_PREFIX =
   /^(?:approx(?:imately)?|appr|apx|about|abt|around|round about|circa|ca|c|roughly|sometime around|at about|at around|gegen|etwa|ungefahr|zirka|cirka|hacia|sobre|alrededor de|aprox(?:imadamente)?|vers|environ|~|≈)(?:\.\s*|\s+|(?=\d))/;
 // Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads.
 const AT = /^(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+/;
-const APPROX_SUFFIX = /(?:\s*-?\s*ish|\s+or so|\s*\?+|\s+approx\.?|\s+ca\.?|\s+circa)$/;
+// Words after the time that say it is approximate: "9pm-ish", "9pm or so", "9pm approximately", "9pm (roughly)".
+const APPROX_SUFFIX =
+  /(?:\s*-?\s*ish|\s+or so|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
   '??',
