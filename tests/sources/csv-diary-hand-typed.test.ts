@@ -3,8 +3,12 @@
  * rejected with a reason that says what is missing and what to do, never given a time or a year it did not say.
  */
 import { describe, expect, it } from 'vitest';
+import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { readTimeCell } from '../../src/sources/csv-diary/times.js';
-import { clock } from '../helpers/diary.js';
+import { clock, diaryTimes } from '../helpers/diary.js';
+import { runSource } from '../helpers/run-source.js';
+
+const FILE = 'fixtures/csv-diary-hand-typed/diary.csv';
 
 const approx = (h: number, m: number) => ({ ...clock(h, m), approx: true });
 
@@ -22,5 +26,27 @@ describe('words after a time that say it is approximate', () => {
     ['9:30pm approximately', approx(21, 30)],
   ])('%s', (raw, expected) => {
     expect(readTimeCell(raw)).toEqual(expected);
+  });
+});
+
+describe('a date typed by hand', () => {
+  it('without a year is rejected saying so; with an apostrophe for the century it is read', async () => {
+    const run = await runSource(csvDiary, FILE);
+    // Lines 5 and 6 were rejected as "Cannot read the date".
+    expect(diaryTimes(run).map(([line, local, , flags]) => [line, local, flags])).toEqual([
+      [5, '2024-06-05T21:00', ['time-approximate']],
+      [6, '2024-06-06', ['time-part-of-day']],
+      [7, '2024-06-07T21:00', undefined],
+    ]);
+    // Each said only "Cannot read the date", with a hint to correct it "as the original record gives it".
+    expect(run.rejected).toEqual(
+      ['Mon 3rd June', '3/6', 'June 4th'].map((date, i) => ({
+        code: 'DIARY_BAD_DATE',
+        locator: i + 2,
+        message: `Date "${date}" has no year, and a year is never guessed`,
+        hint: 'Add the year to the date in the diary and re-run',
+      })),
+    );
+    expect(run.accounting).toEqual({ records: 6, events: 3, skipped: 0, rejected: 3 });
   });
 });

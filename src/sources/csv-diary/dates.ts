@@ -91,10 +91,11 @@ const WEEKDAY =
 const SERIAL = /^(\d{5})(?:[.,](\d+))?$/;
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:$|(t|\s*,\s*|\s+)(.*)$)/;
 const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\.?(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+// "3 Jun 2024", "3rd of June '24", "3-Jun-24"; "June 3rd, 2024", "Jun 3 '24" (an apostrophe for the century).
 const DAY_MONTH =
-  /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+  /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*['\u2019]?(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
 const MONTH_DAY =
-  /^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]+(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+  /^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?(?:[\s\-/.,]+|[\s,]*['\u2019])(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
 // The time of an ISO 8601 stamp after a year-first date, as apps and spreadsheets export it (lower-cased by
 // then): `21:40z`, `21:40:00.000z`, `21:40+01:00`, `21:40:00+0100`, `21:40 +01`, `21:40:00 utc`. "UTC" and "GMT"
 // alone are offset zero; "GMT+1" is not read (POSIX writes it with the sign reversed), nor is an abbreviation
@@ -124,6 +125,25 @@ export function fullYear(y: number, digits: number): number {
 function fromSerial(days: number): Ymd {
   const dt = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+// A day and month with no year after them: "3/6", "3.6.", "3rd June", "June 3rd", each maybe followed by a time
+// ("3/6 9pm"). Not "3-6", which could be a span of days.
+const NO_YEAR_NUMERIC = /^\d{1,2}[/.]\d{1,2}\.?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+const NO_YEAR_DAY_MONTH =
+  /^\d{1,2}(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+const NO_YEAR_MONTH_DAY =
+  /^([a-z]+)\.?\s*\d{1,2}(?:st|nd|rd|th)?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+
+/**
+ * Whether a Date cell that is no date (`readDateCell` gave nothing) is a day and month written without a year
+ * ("Mon 3rd June", "3/6"), so that its rejection says so: the year is never taken from other rows or the clock.
+ */
+export function lacksYear(raw: string): boolean {
+  const s = lowerPlain(raw).replace(WEEKDAY, '');
+  if (NO_YEAR_NUMERIC.test(s)) return true;
+  const month = NO_YEAR_DAY_MONTH.exec(s)?.[1] ?? NO_YEAR_MONTH_DAY.exec(s)?.[1];
+  return month !== undefined && MONTHS.has(month);
 }
 
 /** Reads a date cell. Undefined when it is not a date in any form this reader knows. */

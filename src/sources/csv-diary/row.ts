@@ -14,6 +14,7 @@ import {
   FIRST_YEAR,
   impossibleInBothOrders,
   LAST_YEAR,
+  lacksYear,
   type OrderDecision,
   outOfRange,
   readDateCell,
@@ -369,6 +370,12 @@ export class RowReader {
     // No example date: next to "31/02/2024" any real date reads as the suggested correction.
     const hint =
       'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
+    if (!cell && lacksYear(raw))
+      return {
+        code,
+        message: `Date "${raw}" has no year, and a year is never guessed`,
+        hint: 'Add the year to the date in the diary and re-run',
+      };
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
