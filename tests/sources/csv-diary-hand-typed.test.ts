@@ -30,13 +30,25 @@ describe('words after a time that say it is approximate', () => {
 });
 
 describe('a date typed by hand', () => {
-  it('without a year is rejected saying so; with an apostrophe for the century it is read', async () => {
+  it('without a year is rejected saying so; with an apostrophe for the century it is read; a wrong weekday is flagged', async () => {
     const run = await runSource(csvDiary, FILE);
     // Lines 5 and 6 were rejected as "Cannot read the date".
     expect(diaryTimes(run).map(([line, local, , flags]) => [line, local, flags])).toEqual([
       [5, '2024-06-05T21:00', ['time-approximate']],
       [6, '2024-06-06', ['time-part-of-day']],
       [7, '2024-06-07T21:00', undefined],
+      [8, '2024-06-09T21:00', undefined],
+      // The weekday was dropped without a word.
+      [9, '2024-06-08T22:00', ['date-weekday-mismatch']],
+      [10, '2024-06-11T21:00', undefined],
+    ]);
+    expect(run.warnings.filter((w) => w.code === 'DIARY_WEEKDAY_DISAGREES')).toEqual([
+      {
+        code: 'DIARY_WEEKDAY_DISAGREES',
+        locator: 9,
+        message:
+          'Date "Fri 8 June 2024" says Friday, but 8 June 2024 was a Saturday; the date is used as written, flagged date-weekday-mismatch',
+      },
     ]);
     // Each said only "Cannot read the date", with a hint to correct it "as the original record gives it".
     expect(run.rejected).toEqual(
@@ -47,6 +59,6 @@ describe('a date typed by hand', () => {
         hint: 'Add the year to the date in the diary and re-run',
       })),
     );
-    expect(run.accounting).toEqual({ records: 6, events: 3, skipped: 0, rejected: 3 });
+    expect(run.accounting).toEqual({ records: 9, events: 6, skipped: 0, rejected: 3 });
   });
 });

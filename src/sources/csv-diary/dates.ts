@@ -54,6 +54,7 @@ export type DateCell =
       readonly zoned?: ZonedTime;
       readonly zone?: string;
       readonly zoneOrRange?: RangeReading;
+      readonly weekday?: number;
     }
   | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
   | {
@@ -66,6 +67,7 @@ export type DateCell =
       readonly rest: string;
       readonly zone?: string;
       readonly zoneOrRange?: RangeReading;
+      readonly weekday?: number;
     };
 
 const MONTHS = new Map<string, number>();
@@ -146,9 +148,41 @@ export function lacksYear(raw: string): boolean {
   return month !== undefined && MONTHS.has(month);
 }
 
-/** Reads a date cell. Undefined when it is not a date in any form this reader knows. */
+// The day of the week (0 Sunday) each weekday name and abbreviation WEEKDAY reads stands for; English by its
+// first three letters ("tues", "thurs", "wednesday").
+const WEEKDAY_NUMBERS = new Map<string, number>();
+[
+  'sun sonntag so domingo dimanche',
+  'mon montag mo lunes lundi',
+  'tue dienstag di martes mardi',
+  'wed mittwoch mi miercoles mercredi',
+  'thu donnerstag do jueves jeudi',
+  'fri freitag fr viernes vendredi',
+  'sat samstag sa sabado samedi',
+].forEach((names, i) => {
+  for (const n of names.split(' ')) WEEKDAY_NUMBERS.set(n, i);
+});
+
+/** The day of the week a weekday as WEEKDAY matched it ("Sat, ", "mittwoch ") names, 0 for Sunday. */
+function weekdayNumber(written: string): number | undefined {
+  const w = written.replace(/[.,\s]+$/, '');
+  return WEEKDAY_NUMBERS.get(w) ?? WEEKDAY_NUMBERS.get(w.slice(0, 3));
+}
+
+/**
+ * Reads a date cell. Undefined when it is not a date in any form this reader knows. A weekday before the date
+ * ("Sat 3 Feb 2024") is kept (`weekday`, 0 for Sunday), so that one the date contradicts is flagged.
+ */
 export function readDateCell(raw: string): DateCell | undefined {
-  const s = lowerPlain(raw).replace(WEEKDAY, '');
+  const t = lowerPlain(raw);
+  const wd = WEEKDAY.exec(t);
+  const cell = readDate(wd ? t.slice(wd[0].length) : t);
+  const weekday = wd ? weekdayNumber(wd[0]) : undefined;
+  return cell && cell.kind !== 'serial' && weekday !== undefined ? { ...cell, weekday } : cell;
+}
+
+/** `readDateCell` of a cell lower-cased, its weekday taken off. */
+function readDate(s: string): DateCell | undefined {
   let m = SERIAL.exec(s);
   if (m) {
     // The fraction of an Excel date-time is the time of day; rounded to the second, as Excel displays it.

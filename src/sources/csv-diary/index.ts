@@ -61,7 +61,10 @@
  *   is used, and the Date cell is kept (`date_as_written`). When both are exact clock times that differ, to the
  *   minute, the row is also flagged `time-local-mismatch` with a `DIARY_TIME_DISAGREES` warning naming the
  *   line, as for a stamp; midnight in the Date cell is a date alone, as a spreadsheet writes one.
- * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
+ * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it; so is
+ *   a date without a year ("3/6", "Mon 3rd June"), saying so: the year is never guessed. A weekday the date
+ *   contradicts ("Fri 8 June 2024", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`, with a
+ *   `DIARY_WEEKDAY_DISAGREES` warning naming the line.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day

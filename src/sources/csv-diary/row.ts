@@ -294,6 +294,8 @@ export class RowReader {
     const { layout } = this;
     const flags: string[] = [];
     const details: Record<string, string> = {};
+    if (cell.kind !== 'serial' && cell.weekday !== undefined)
+      this.checkWeekday(layout.cell(cells, 'date'), cell.weekday, date, flags, line);
     let time: EventTime;
     // The stamp as written, with its offset: the timeline shows the instant in the case zone, which may differ.
     if (cell.kind === 'fixed' && cell.zoned) details['date_as_written'] = layout.cell(cells, 'date');
@@ -364,6 +366,24 @@ export class RowReader {
     });
   }
 
+  /**
+   * A weekday written before the date ("Sun 3rd June 2024") that is not the date's (3 June 2024 was a Monday):
+   * the day or the weekday is wrong, and the diary does not say which. The date is kept as written, flagged
+   * `date-weekday-mismatch` so every citation of the row says so, and a warning names the line.
+   */
+  private checkWeekday(raw: string, weekday: number, date: string, flags: string[], line: number): void {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const actual = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    if (actual === weekday) return;
+    flags.push('date-weekday-mismatch');
+    this.ctx.warn(
+      'DIARY_WEEKDAY_DISAGREES',
+      line,
+      `Date "${raw}" says ${DAY_NAMES[weekday]}, but ${dateInWords({ y, m, d })} was a ${DAY_NAMES[actual]}; the date is used as written, flagged date-weekday-mismatch`,
+      'Check the original record and correct the day or the weekday, whichever is wrong, then re-run',
+    );
+  }
+
   /** Why a Date cell gives no usable date: unreadable, not in the calendar, or a real date in a year refused. */
   private badDate(raw: string, cell: DateCell | undefined): Rejection {
     const code = 'DIARY_BAD_DATE';
@@ -423,6 +443,8 @@ export class RowReader {
     return this.types.get(type);
   }
 }
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The reject code of a row whose date depends on a day/month order the file does not settle. */
 const UNDATED = 'DIARY_DATE_ORDER_UNKNOWN';
