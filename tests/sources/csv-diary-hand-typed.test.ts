@@ -62,3 +62,23 @@ describe('a date typed by hand', () => {
     expect(run.accounting).toEqual({ records: 9, events: 6, skipped: 0, rejected: 3 });
   });
 });
+
+describe('several times in one Time cell', () => {
+  // Each was "cannot be read as a time", which did not say that the time was there but there were two.
+  it.each([
+    ['9pm and 11pm', 'gives 2 times ("9pm", "11pm"); each incident needs its own row'],
+    ['9pm & 11pm', 'gives 2 times ("9pm", "11pm"); each incident needs its own row'],
+    ['21:00, 23:00', 'gives 2 times ("21:00", "23:00"); each incident needs its own row'],
+    ['9pm then again at 11pm', 'gives 2 times ("9pm", "11pm"); each incident needs its own row'],
+    ['8am, 1pm and 9pm', 'gives 3 times ("8am", "1pm", "9pm"); each incident needs its own row'],
+  ])('%s is refused as one row', (raw, why) => {
+    expect(readTimeCell(raw)).toEqual({ kind: 'bad', why });
+  });
+
+  it.each([
+    ['between 8 and 9pm', { ...clock(20, 0), approx: true, range: true }],
+    ['9pm and later', { ...clock(21, 0), approx: true, range: true }],
+  ])('%s is still one time', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+});

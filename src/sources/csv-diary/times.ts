@@ -44,6 +44,9 @@
  * words kept as written), never the bound as if it were the time. A start with no end — "from 9pm", "9pm
  * onwards", "since 9pm", "ab 21 Uhr" — is the start of an open range, read as that time, approximate, as the
  * start of "9pm-11pm" is; "from 9" is an hour without am/pm as "9" is, and "from 7:30" is open as "7:30" is.
+ *
+ * Several times in one cell — "9pm and 11pm", "21:00, 23:00", "9pm then again at 11pm" — are several incidents,
+ * each needing its own row: refused, saying so, never read as the first of them.
  */
 import { lowerPlain, words } from './fold.js';
 
@@ -351,9 +354,27 @@ function readWritten(raw: string, said: Said): TimeReading {
   const bounded = boundOrStart(t, said);
   if (bounded) return bounded;
   if (single?.bare) return NO_MERIDIEM;
+  const several = severalTimes(t);
+  if (several) return { kind: 'bad', why: several };
   // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
   if (/\d/.test(t)) return { kind: 'bad', why: 'cannot be read as a time' };
   return { kind: 'day', approx, how: 'free-text' };
+}
+
+// Two or more times in one cell, each an incident: "9pm and 11pm", "9pm & 11pm", "21:00, 23:00", "9pm / 11pm",
+// "9pm then again 11pm". ("between 8 and 9pm" is a range, read before this is asked.)
+const TIMES_JOINED = /\s*(?:[,;&+/]|\band\b|\bthen\b)\s*(?:(?:again|also)\s+)?(?:(?:at|@)\s+)?/;
+
+/**
+ * Why a cell that gives several times ("9pm and 11pm") is not one row's time, or undefined when `t` is not that:
+ * one row is one incident, and taking the first time would drop the others without a word.
+ */
+function severalTimes(t: string): string | undefined {
+  const parts = t.split(TIMES_JOINED).filter((p) => p !== '');
+  if (parts.length < 2 || parts.length > 12) return undefined;
+  const times = parts.every((p) => /\d/.test(p) && readWritten(p, { twelveHour: false }).kind !== 'bad');
+  if (!times) return undefined;
+  return `gives ${parts.length} times (${parts.map((p) => `"${p}"`).join(', ')}); each incident needs its own row`;
 }
 
 /** Whether a time without am/pm (`written`, read as hour `h`) could be either: hour 1 to 12, no leading zero. */
