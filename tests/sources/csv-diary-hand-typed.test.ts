@@ -41,6 +41,9 @@ describe('a date typed by hand', () => {
       // The weekday was dropped without a word.
       [9, '2024-06-08T22:00', ['date-weekday-mismatch']],
       [10, '2024-06-11T21:00', undefined],
+      // Lines 11 and 12 were rejected as "cannot be read as a time".
+      [11, '2024-06-14T21:00', undefined],
+      [12, '2024-06-15T21:30', undefined],
     ]);
     expect(run.warnings.filter((w) => w.code === 'DIARY_WEEKDAY_DISAGREES')).toEqual([
       {
@@ -51,15 +54,22 @@ describe('a date typed by hand', () => {
       },
     ]);
     // Each said only "Cannot read the date", with a hint to correct it "as the original record gives it".
-    expect(run.rejected).toEqual(
-      ['Mon 3rd June', '3/6', 'June 4th'].map((date, i) => ({
+    expect(run.rejected).toEqual([
+      ...['Mon 3rd June', '3/6', 'June 4th'].map((date, i) => ({
         code: 'DIARY_BAD_DATE',
         locator: i + 2,
         message: `Date "${date}" has no year, and a year is never guessed`,
         hint: 'Add the year to the date in the diary and re-run',
       })),
-    );
-    expect(run.accounting).toEqual({ records: 9, events: 6, skipped: 0, rejected: 3 });
+      // Read as one incident on 16 June at 21:00: the 17th was dropped without a word.
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 13,
+        message: 'Date "16/06/2024 & 17/06/2024" gives more than one date; a row is one incident on one date',
+        hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 12, events: 8, skipped: 0, rejected: 4 });
   });
 });
 

@@ -114,8 +114,8 @@ function zoneFields(t: string): { zone: string; zoneOrRange?: RangeReading } | R
 
 // The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
 const FRACTION = /^(\d{2}:\d{2}:\d{2})[.,]\d{1,9}$/;
-// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40".
-const TIME_LEAD = /^(?:at|um|a las|a la|a|vers|-)\s+/;
+// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40", "3/2/2024 @ 21:40".
+const TIME_LEAD = /^(?:(?:at|um|a las|a la|a|vers|-)\s+|@\s*)/;
 
 /** Years written with two digits: 00–69 are 2000–2069, 70–99 are 1970–1999 (the POSIX `%y` rule). */
 export function fullYear(y: number, digits: number): number {
@@ -179,6 +179,20 @@ export function readDateCell(raw: string): DateCell | undefined {
   const cell = readDate(wd ? t.slice(wd[0].length) : t);
   const weekday = wd ? weekdayNumber(wd[0]) : undefined;
   return cell && cell.kind !== 'serial' && weekday !== undefined ? { ...cell, weekday } : cell;
+}
+
+// What joins a second date to the first: "3/6/2024 & 4/6/2024", "3 June 2024 to 5 June 2024" ("-" is taken off
+// with the words before a time, TIME_LEAD).
+const DATE_JOIN = /^(?:&|and|und|y|et|,|;|\+|\/|[-\u2013]|to|till|until|bis|then)\s*/;
+
+/**
+ * Whether a Date cell gives a second date after its first (`rest`, what follows the first as read): two
+ * incidents, or one over several days, in one row. Read, the row would keep the first date and drop the other
+ * without a word (a filled Time cell leaves what follows the date unread).
+ */
+export function hasSecondDate(rest: string): boolean {
+  const cell = readDateCell(rest.replace(DATE_JOIN, ''));
+  return cell !== undefined && cell.kind !== 'serial';
 }
 
 /** `readDateCell` of a cell lower-cased, its weekday taken off. */

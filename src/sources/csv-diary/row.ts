@@ -12,6 +12,7 @@ import {
   dateInWords,
   dependsOnOrder,
   FIRST_YEAR,
+  hasSecondDate,
   impossibleInBothOrders,
   LAST_YEAR,
   lacksYear,
@@ -174,6 +175,12 @@ export class RowReader {
     if (cell && this.undecided && dependsOnOrder(cell)) return this.undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
     if (!cell || !date) return this.badDate(dateRaw, cell);
+    if (cell.kind !== 'serial' && cell.rest !== '' && hasSecondDate(cell.rest))
+      return {
+        code: 'DIARY_BAD_DATE',
+        message: `Date "${dateRaw}" gives more than one date; a row is one incident on one date`,
+        hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
+      };
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
     if (cell.kind !== 'serial' && cell.zone !== undefined)
       return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));

@@ -87,8 +87,9 @@ export const NO_MERIDIEM: Extract<TimeReading, { kind: 'day' }> = {
 // A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
 const APPROX_PREFIX =
   /^(?:approx(?:imately)?|appr|apx|about|abt|around|round about|circa|ca|c|roughly|sometime around|at about|at around|gegen|etwa|ungefahr|zirka|cirka|hacia|sobre|alrededor de|aprox(?:imadamente)?|vers|environ|~|≈)(?:\.\s*|\s+|(?=\d))/;
-// Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads.
-const AT = /^(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+/;
+// Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads;
+// "@ 9pm" and "@9pm" as people write "at" in a hurry.
+const AT = /^(?:(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+|@\s*)/;
 // Words after the time that say it is approximate: "9pm-ish", "9pm or so", "9pm approximately", "9pm (roughly)".
 const APPROX_SUFFIX =
   /(?:\s*-?\s*ish|\s+or so|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
