@@ -92,3 +92,26 @@ describe('several times in one Time cell', () => {
     expect(readTimeCell(raw)).toEqual(expected);
   });
 });
+
+describe('more times as people type them', () => {
+  const day = (how: string) => ({ kind: 'day', approx: false, how });
+  // Each was read as free words (the date alone, flagged unparsed) or rejected as "cannot be read as a time".
+  it.each([
+    ['tea-time', day('part-of-day')],
+    ['lunch-time', day('part-of-day')],
+    ['all afternoon', day('part-of-day')],
+    ['in the early hours', day('part-of-day')],
+    ['from 9pm till late', { ...clock(21, 0), approx: true, range: true }],
+    ['9pm till late', { ...clock(21, 0), approx: true, range: true }],
+    ['9pm-ish (not sure)', approx(21, 0)],
+    ['9pm (I think)', approx(21, 0)],
+    ['21:00:00.000', clock(21, 0)],
+    ['21:00:59.999', { ...clock(21, 0), s: 59 }],
+  ])('%s', (raw, expected) => {
+    expect(readTimeCell(raw)).toEqual(expected);
+  });
+
+  it('keeps "from 9 till late" to its date, the hour being morning or evening', () => {
+    expect(readTimeCell('from 9 till late')).toEqual({ kind: 'day', approx: true, how: 'no-meridiem' });
+  });
+});

@@ -92,7 +92,7 @@ const APPROX_PREFIX =
 const AT = /^(?:(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+|@\s*)/;
 // Words after the time that say it is approximate: "9pm-ish", "9pm or so", "9pm approximately", "9pm (roughly)".
 const APPROX_SUFFIX =
-  /(?:\s*-?\s*ish|\s+or so|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
+  /(?:\s*-?\s*ish|\s+or so|\s+not sure|\s+unsure|\s+i think|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
   '??',
@@ -119,7 +119,8 @@ const PART_OF_DAY = new Set(
     late afternoon | in the afternoon | evening | early evening | late evening | this evening |
     in the evening | night | late night | last night | tonight | at night | overnight | during the night |
     in the night | lunchtime | lunch time | lunch | at lunch | dinner time | dinnertime | teatime |
-    tea time | midnight | early hours | early hours of the morning | small hours | dawn | dusk | daytime |
+    tea time | midnight | early hours | early hours of the morning | in the early hours | small hours |
+    in the small hours | dawn | dusk | daytime | all morning | all afternoon |
     during the day | all day | all evening | all night | throughout the day | several times | various |
     various times | multiple times | after work | before work | after school | school run | rush hour |
     morgens | fruh | fruhmorgens | vormittags | vormittag | mittags | mittag | nachmittags | nachmittag |
@@ -162,7 +163,9 @@ const BOUND_SUFFIX =
 // (The leading "a " of "a partir de" is already gone with the other "at" words.)
 const OPEN_START =
   /^(?:from|since|starting(?: at| from)?|ab|seit|desde(?: las?)?|partir de(?: las?)?|depuis|des)\s+(.+)$/;
-const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
+// "9pm till late" starts at 9pm and says no end, as "9pm onwards" does ("from 9pm till late" too).
+const TILL_LATE = /\s*(?:till|until|til|to|-)\s*late$/;
+const OPEN_START_SUFFIX = new RegExp(`^(.+?)(?:\\s*(?:onwards|onward|and later|\\+)|${TILL_LATE.source})$`);
 
 // The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
 // before "to" is left to RANGE ("8 to 10pm", "8 to 3pm"), unless it is one said as minutes to the hour (5, 10, 20,
@@ -334,8 +337,12 @@ function readWritten(raw: string, said: Said): TimeReading {
   // "12 noon", "12noon", "12:00 midday" are noon ("20 past 12 noon" 12:20); "12 midnight" is midnight, whose date
   // is as unclear as ever.
   t = t.replace(/(^| )12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '$1');
+  // A spreadsheet's "21:40:00.000": the fraction of a second is dropped (truncated, as a Date cell's is).
+  t = t.replace(/^(\d{1,2}:\d{2}:\d{2})[.,]\d{1,9}$/, '$1');
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
-  if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
+  // "tea-time", "lunch-time", "early-evening": the hyphen says nothing.
+  if (PART_OF_DAY.has(t) || PART_OF_DAY.has(t.replace(/-/g, ' ')))
+    return { kind: 'day', approx, how: 'part-of-day' };
   const spoken = pastOrTo(t, approx, said);
   if (spoken) return spoken;
   const single = readClock(t);
@@ -392,7 +399,9 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   const boundM = startM ? undefined : (BOUND.exec(t) ?? BOUND_SUFFIX.exec(t));
   const inner = (startM ?? boundM)?.[1];
   if (inner === undefined) return undefined;
-  const written = inner.replace(AT, '').replace(APPROX_PREFIX, '');
+  const bare = inner.replace(AT, '').replace(APPROX_PREFIX, '');
+  // "from 9pm till late": the start is "9pm".
+  const written = startM ? bare.replace(TILL_LATE, '') : bare;
   const clock = readClock(written);
   if (clock === undefined || isInvalid(clock)) return undefined;
   const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
