@@ -68,8 +68,27 @@ describe('a date typed by hand', () => {
         message: 'Date "16/06/2024 & 17/06/2024" gives more than one date; a row is one incident on one date',
         hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
       },
+      // Lines 14 to 17 said only "Cannot read the date".
+      ...[
+        [14, 'approx 18 June 2024', 'approx'],
+        [15, '19/06/2024?', '?'],
+      ].map(([locator, date, word]) => ({
+        code: 'DIARY_BAD_DATE',
+        locator,
+        message: `Date "${date}" is marked as uncertain ("${word}"); a date is read only as the diary gives it, never one it is unsure of`,
+        hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
+      })),
+      ...[
+        [16, 'June 2024'],
+        [17, 'end of June 2024'],
+      ].map(([locator, date]) => ({
+        code: 'DIARY_BAD_DATE',
+        locator,
+        message: `Date "${date}" gives a month but no day, and a day is never guessed`,
+        hint: 'Add the day to the date in the diary if it is known, then re-run',
+      })),
     ]);
-    expect(run.accounting).toEqual({ records: 12, events: 8, skipped: 0, rejected: 4 });
+    expect(run.accounting).toEqual({ records: 16, events: 8, skipped: 0, rejected: 8 });
   });
 });
 

@@ -137,6 +137,17 @@ const NO_YEAR_DAY_MONTH =
 const NO_YEAR_MONTH_DAY =
   /^([a-z]+)\.?\s*\d{1,2}(?:st|nd|rd|th)?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
 
+// A month and year with no day: "June 2024", "early June 2024", "end of June 2024", "06/2024".
+const NO_DAY =
+  /^(?:(?:early|mid|late|end of|start of|beginning of|sometime in|in)\s+)?(?:([a-z]+)\.?,?\s+(?:of\s+)?|(\d{1,2})[/.-])\d{4}$/;
+
+/** Whether a Date cell that is no date (`readDateCell` gave nothing) is a month and year without a day. */
+export function lacksDay(raw: string): boolean {
+  const m = NO_DAY.exec(lowerPlain(raw));
+  if (!m) return false;
+  return m[1] === undefined ? Number(m[2]) >= 1 && Number(m[2]) <= 12 : MONTHS.has(m[1]);
+}
+
 /**
  * Whether a Date cell that is no date (`readDateCell` gave nothing) is a day and month written without a year
  * ("Mon 3rd June", "3/6"), so that its rejection says so: the year is never taken from other rows or the clock.
@@ -179,6 +190,22 @@ export function readDateCell(raw: string): DateCell | undefined {
   const cell = readDate(wd ? t.slice(wd[0].length) : t);
   const weekday = wd ? weekdayNumber(wd[0]) : undefined;
   return cell && cell.kind !== 'serial' && weekday !== undefined ? { ...cell, weekday } : cell;
+}
+
+// A date its writer marks as uncertain: "approx 13 June 2024", "around 13/06/2024", "c. 13/06/2024", "13/06/2024?".
+const UNSURE_BEFORE = /^(approx(?:imately)?\.?|around|about|abt\.?|roughly|circa|ca\.|c\.|~|\u2248)\s*/i;
+const UNSURE_AFTER = /\s*(\?+)$/;
+
+/**
+ * The word with which a Date cell that is no date (`readDateCell` gave nothing) marks a date as uncertain, as
+ * written ("approx" of "approx 13 June 2024", "?" of "13/06/2024?"), or undefined: its rejection then says why,
+ * and the date is never read as if the diary were sure of it.
+ */
+export function unsureDateWord(raw: string): string | undefined {
+  const t = raw.trim();
+  const m = UNSURE_BEFORE.exec(t) ?? UNSURE_AFTER.exec(t);
+  if (!m) return undefined;
+  return readDateCell(t.replace(m[0], '')) === undefined ? undefined : m[1];
 }
 
 // What joins a second date to the first: "3/6/2024 & 4/6/2024", "3 June 2024 to 5 June 2024" ("-" is taken off

@@ -15,12 +15,14 @@ import {
   hasSecondDate,
   impossibleInBothOrders,
   LAST_YEAR,
+  lacksDay,
   lacksYear,
   type OrderDecision,
   outOfRange,
   readDateCell,
   realDate,
   stampInstant,
+  unsureDateWord,
   type Ymd,
   type ZonedTime,
 } from './dates.js';
@@ -397,11 +399,24 @@ export class RowReader {
     // No example date: next to "31/02/2024" any real date reads as the suggested correction.
     const hint =
       'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
+    if (!cell && lacksDay(raw))
+      return {
+        code,
+        message: `Date "${raw}" gives a month but no day, and a day is never guessed`,
+        hint: 'Add the day to the date in the diary if it is known, then re-run',
+      };
     if (!cell && lacksYear(raw))
       return {
         code,
         message: `Date "${raw}" has no year, and a year is never guessed`,
         hint: 'Add the year to the date in the diary and re-run',
+      };
+    const unsure = cell ? undefined : unsureDateWord(raw);
+    if (unsure !== undefined)
+      return {
+        code,
+        message: `Date "${raw}" is marked as uncertain ("${unsure}"); a date is read only as the diary gives it, never one it is unsure of`,
+        hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
       };
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
