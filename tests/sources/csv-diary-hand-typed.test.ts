@@ -44,6 +44,9 @@ describe('a date typed by hand', () => {
       // Lines 11 and 12 were rejected as "cannot be read as a time".
       [11, '2024-06-14T21:00', undefined],
       [12, '2024-06-15T21:30', undefined],
+      // The Date cell's "approx" was kept only as written: the time stood as exact.
+      [18, '2024-06-20T21:00', ['time-approximate']],
+      [19, '2024-06-21T21:00', ['time-approximate']],
     ]);
     expect(run.warnings.filter((w) => w.code === 'DIARY_WEEKDAY_DISAGREES')).toEqual([
       {
@@ -88,7 +91,7 @@ describe('a date typed by hand', () => {
         hint: 'Add the day to the date in the diary if it is known, then re-run',
       })),
     ]);
-    expect(run.accounting).toEqual({ records: 16, events: 8, skipped: 0, rejected: 8 });
+    expect(run.accounting).toEqual({ records: 18, events: 10, skipped: 0, rejected: 8 });
   });
 });
 

@@ -60,7 +60,9 @@
  * - A time without a zone in the Date cell (`13/08/2024 21:00`) beside a filled Time cell: the Time cell's time
  *   is used, and the Date cell is kept (`date_as_written`). When both are exact clock times that differ, to the
  *   minute, the row is also flagged `time-local-mismatch` with a `DIARY_TIME_DISAGREES` warning naming the
- *   line, as for a stamp; midnight in the Date cell is a date alone, as a spreadsheet writes one.
+ *   line, as for a stamp; midnight in the Date cell is a date alone, as a spreadsheet writes one. A Date cell that
+ *   says the time is approximate ("13/06/2024 (approx)", "approx 9pm") flags the row `time-approximate`. A second
+ *   date in the Date cell ("16/06/2024 & 17/06/2024") rejects the row: one row is one incident on one date.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it; so is
  *   a date without a year ("3/6", "Mon 3rd June"), saying so: the year is never guessed. A weekday the date
  *   contradicts ("Fri 8 June 2024", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`, with a

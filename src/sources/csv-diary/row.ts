@@ -71,7 +71,13 @@ interface Readable {
  */
 interface InDate {
   readonly disagreement?: string;
+  /** Set when the Date cell says the time is approximate ("13/06/2024 (approx)"), which the row is flagged for. */
+  readonly approximate?: true;
 }
+
+// Words after a date that say only that its time is approximate: "13/06/2024 (approx)", "13/06/2024 roughly".
+const APPROX_ONLY =
+  /^\(?\s*(?:approx(?:imately)?\.?|roughly|circa|ca\.?|c\.|about|around|not sure|unsure|-?ish)\s*\)?$/;
 
 /** A row's instant from its Date cell (`2024-02-03T21:40+01:00`), which its Time cell, if filled, should agree with. */
 interface Stamp {
@@ -338,6 +344,7 @@ export class RowReader {
       details['date_as_written'] = layout.cell(cells, 'date');
       // The other way round from a stamp: the Time cell's time is used, and the Date cell's contradicts it.
       if (readable.inDate.disagreement) this.disagrees(flags, line, readable.inDate.disagreement);
+      if (readable.inDate.approximate && !flags.includes('time-approximate')) flags.push('time-approximate');
     }
     if (cell.kind === 'serial') {
       flags.push('date-excel-serial');
@@ -515,7 +522,11 @@ function timeInDate(
   const exact = (r: TimeReading) => r.kind === 'clock' && !r.approx && !r.range;
   if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
     return undefined;
-  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading)) return {};
+  // "13/06/2024 (approx)" or "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
+  const approximate =
+    (inDate.kind !== 'bad' && inDate.approx) || (cell.kind !== 'serial' && APPROX_ONLY.test(cell.rest));
+  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading))
+    return approximate ? { approximate } : {};
   if (sameMinute(inDate.h, inDate.m, reading, inDate.open || reading.open)) return undefined;
   return {
     disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
