@@ -89,6 +89,11 @@ describe('a dash or a zone after a diary time', () => {
     // After seconds: an offset, as a stamp writes it.
     ['22:35:00-01:00', { zone: '-01:00' }],
     ['22:35:00 -01', { zone: '-01' }],
+    // After words that say the time is approximate, or "at": the zone all the same (was no zone, "cannot be read").
+    ['approx 9pm est', { zone: 'EST' }],
+    ['at 21:00 bst', { zone: 'BST' }],
+    ['@ 21:00 +01:00', { zone: '+01:00' }],
+    ['about 9:00 -11:00', undefined],
     // No time of day is an end: an offset.
     ['9:00 -25:00', { zone: '-25:00' }],
   ])('%s', (t, zone) => {

@@ -29,6 +29,8 @@ export interface RangeReading {
 // A clock time as people and programs write it before a zone: hour, minutes, seconds with a fraction, am/pm.
 const TIME =
   /^(\d{1,2})(?:[:.h](\d{2})(?:[:.](\d{2})(?:[.,]\d{1,9})?)?)?(?:\s?([ap])\.?m\.?)?(?=\s|[-+\u2212z]|$)/;
+// Words before the time that leave its zone as much a zone: "approx 9pm EST", "at 21:00 BST", "@ 21:00 CET".
+const LEAD = /^(?:(?:approx(?:imately)?\.?|about|around|at|ca\.?|c\.|circa)\s+|[~@]\s*)+/;
 const PLUS_OR_Z = /^\s?(z|\+\d{1,2}(?::?\d{2})?)$/;
 // The names are the abbreviations phones and mail programs print; "GMT+1" is written both ways round (POSIX
 // writes it for an hour behind UTC).
@@ -37,8 +39,9 @@ const NAME =
 const MINUS_AFTER_SECONDS = /^\s?([-\u2212]\d{2}(?::?\d{2})?)$/;
 const MINUS_AFTER_SPACE = /^\s([-\u2212](\d{2}):?(\d{2}))$/;
 
-/** The zone written after a clock time in `t` (lower-cased, as `lowerPlain` gives it), or undefined. */
-export function zoneAfterTime(t: string): ZoneAfter | undefined {
+/** The zone written after a clock time in `written` (lower-cased, as `lowerPlain` gives it), or undefined. */
+export function zoneAfterTime(written: string): ZoneAfter | undefined {
+  const t = written.replace(LEAD, '');
   const time = TIME.exec(t);
   if (!time) return undefined;
   const tail = t.slice(time[0].length);
