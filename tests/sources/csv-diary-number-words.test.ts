@@ -45,6 +45,7 @@ describe('times written in words', () => {
     ['eleven at night', clock(23, 0)],
     ['twenty to eight am', clock(7, 40)],
     ['twenty five past ten pm', clock(22, 25)],
+    ['twenty-five to three pm', clock(14, 35)],
     ['twelve noon', { ...clock(12, 0), approx: true }],
     ['ten minutes to nine pm', clock(20, 50)],
     ['half nine pm', clock(21, 30)],
@@ -71,6 +72,9 @@ describe('times written in words', () => {
     ['ten-twenty pm', FREE],
     ['nine-twenty at night', FREE],
     ['one-twenty pm', FREE],
+    // A word not read as a digit ("forty") still joins: "ten forty pm" is 22:40 in words, not "10 forty pm".
+    ['ten forty pm', FREE],
+    ['thirteen to nine pm', FREE],
     ['often', FREE],
     ['someone rang', FREE],
     ['one of the neighbours saw him', FREE],

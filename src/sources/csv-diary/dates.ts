@@ -6,7 +6,8 @@
  * `2024-02-03 21:40:00+0100`: read as an instant) or without (`2024-02-03T21:40`: wall-clock time). A zone after
  * the time of a date written any other way (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`), or a zone name
  * or "GMT+1" after any date, is not read, and is kept (`zone`) so that its row is rejected, never read without
- * it: a day-first date's offset is rare and some are ranges (`22:35-23:00`), a name is shared by several zones.
+ * it: a day-first date's offset is rare and a dash mostly starts a range (`22:35-23:00`; zones.ts says when it
+ * is an offset), a name is shared by several zones.
  *
  * Day/month order is a property of the whole file, decided in `decideOrder` from every date in it.
  */
@@ -15,6 +16,7 @@ import { HAND_KEPT_YEARS } from '../../model/time-range.js';
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { lowerPlain } from './fold.js';
+import { type RangeReading, zoneAfterTime } from './zones.js';
 
 /** A calendar date; not necessarily a real one until `realDate` says so. */
 export interface Ymd {
@@ -41,7 +43,8 @@ export interface ZonedTime {
 
 /**
  * A date cell as read, before the file's day/month order is applied. `rest` is any time written after it; `zone`
- * the time zone written after that time when it is not read (`ZONE_AFTER_TIME`), as written, upper-cased.
+ * the time zone written after that time when it is not read (zones.ts), as written, upper-cased, and
+ * `zoneOrRange` the range it could also end ("22:35" to "01:00" of "22:35 -01:00").
  */
 export type DateCell =
   | {
@@ -50,6 +53,8 @@ export type DateCell =
       readonly rest: string;
       readonly zoned?: ZonedTime;
       readonly zone?: string;
+      readonly zoneOrRange?: RangeReading;
+      readonly weekday?: number;
     }
   | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
   | {
@@ -61,6 +66,8 @@ export type DateCell =
       readonly sep: string;
       readonly rest: string;
       readonly zone?: string;
+      readonly zoneOrRange?: RangeReading;
+      readonly weekday?: number;
     };
 
 const MONTHS = new Map<string, number>();
@@ -86,37 +93,29 @@ const WEEKDAY =
 const SERIAL = /^(\d{5})(?:[.,](\d+))?$/;
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:$|(t|\s*,\s*|\s+)(.*)$)/;
 const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\.?(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+// "3 Jun 2024", "3rd of June '24", "3-Jun-24"; "June 3rd, 2024", "Jun 3 '24" (an apostrophe for the century).
 const DAY_MONTH =
-  /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+  /^(\d{1,2})(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?:\s+de)?[\s\-/.,]*['\u2019]?(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
 const MONTH_DAY =
-  /^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]+(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
+  /^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?,?(?:[\s\-/.,]+|[\s,]*['\u2019])(\d{4}|\d{2})(?:$|(?:\s*,\s*|\s+)(.*)$)/;
 // The time of an ISO 8601 stamp after a year-first date, as apps and spreadsheets export it (lower-cased by
 // then): `21:40z`, `21:40:00.000z`, `21:40+01:00`, `21:40:00+0100`, `21:40 +01`, `21:40:00 utc`. "UTC" and "GMT"
 // alone are offset zero; "GMT+1" is not read (POSIX writes it with the sign reversed), nor is an abbreviation
 // such as "CET" (several zones share some): such a time is rejected as unreadable, never read without its zone.
 const ZONED =
   /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
-// A time zone after a clock time that is not read as a stamp's: after a date not written year first
-// (`13/07/2023 22:35 +01:00`, `14/07/2023 21:10 BST`, `Jul 13, 2023 at 10:35 PM EDT`), or a zone name or "GMT+1"
-// after one that is. Read without it the time would be an hour or more off, so its row is rejected. A minus
-// (`-` or `−`) counts only with a space before it and none after (`22:35 -04:00`): `22:35-23:00` and
-// `22:35 - 01:00` are ranges as a hand-typed diary writes them (a year-first stamp's `T22:35-04:00` or
-// `22:35:00-04:00` is read by ZONED; its `22:35-23:00` is a range too, zonedTime). The names are
-// the abbreviations phones and mail programs print; an unknown word after the time stays a time that cannot be read.
-const ZONE_AFTER_TIME =
-  /^\d{1,2}(?:[:.h]\d{2}){0,2}(?:[.,]\d{1,9})?(?:\s?[ap]\.?m\.?)?(?:\s?(z|\+\d{1,2}(?::?\d{2})?)|\s([-\u2212]\d{2}:?\d{2})|\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat))$/;
 
-/** The zone written after a clock time in `t` (see ZONE_AFTER_TIME), upper-cased, or undefined. */
-function zoneAfterTime(t: string): { zone: string } | Record<string, never> {
-  const z = ZONE_AFTER_TIME.exec(t);
-  const zone = z && (z[1] ?? z[2] ?? z[3]);
-  return zone ? { zone: zone.toUpperCase() } : {};
+/** The zone written after a clock time in `t` that is not read (zones.ts), or nothing. */
+function zoneFields(t: string): { zone: string; zoneOrRange?: RangeReading } | Record<string, never> {
+  const z = zoneAfterTime(t);
+  if (!z) return {};
+  return z.orRange === undefined ? { zone: z.zone } : { zone: z.zone, zoneOrRange: z.orRange };
 }
 
 // The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
 const FRACTION = /^(\d{2}:\d{2}:\d{2})[.,]\d{1,9}$/;
-// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40".
-const TIME_LEAD = /^(?:at|um|a las|a la|a|vers|-)\s+/;
+// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40", "3/2/2024 @ 21:40".
+const TIME_LEAD = /^(?:(?:at|um|a las|a la|a|vers|-)\s+|@\s*)/;
 
 /** Years written with two digits: 00–69 are 2000–2069, 70–99 are 1970–1999 (the POSIX `%y` rule). */
 export function fullYear(y: number, digits: number): number {
@@ -130,9 +129,101 @@ function fromSerial(days: number): Ymd {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
-/** Reads a date cell. Undefined when it is not a date in any form this reader knows. */
-export function readDateCell(raw: string): DateCell | undefined {
+// A day and month with no year after them: "3/6", "3.6.", "3rd June", "June 3rd", each maybe followed by a time
+// ("3/6 9pm"). Not "3-6", which could be a span of days.
+const NO_YEAR_NUMERIC = /^\d{1,2}[/.]\d{1,2}\.?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+const NO_YEAR_DAY_MONTH =
+  /^\d{1,2}(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+const NO_YEAR_MONTH_DAY =
+  /^([a-z]+)\.?\s*\d{1,2}(?:st|nd|rd|th)?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+
+// A month and year with no day: "June 2024", "early June 2024", "end of June 2024", "06/2024".
+const NO_DAY =
+  /^(?:(?:early|mid|late|end of|start of|beginning of|sometime in|in)\s+)?(?:([a-z]+)\.?,?\s+(?:of\s+)?|(\d{1,2})[/.-])\d{4}$/;
+
+/** Whether a Date cell that is no date (`readDateCell` gave nothing) is a month and year without a day. */
+export function lacksDay(raw: string): boolean {
+  const m = NO_DAY.exec(lowerPlain(raw));
+  if (!m) return false;
+  return m[1] === undefined ? Number(m[2]) >= 1 && Number(m[2]) <= 12 : MONTHS.has(m[1]);
+}
+
+/**
+ * Whether a Date cell that is no date (`readDateCell` gave nothing) is a day and month written without a year
+ * ("Mon 3rd June", "3/6"), so that its rejection says so: the year is never taken from other rows or the clock.
+ */
+export function lacksYear(raw: string): boolean {
   const s = lowerPlain(raw).replace(WEEKDAY, '');
+  if (NO_YEAR_NUMERIC.test(s)) return true;
+  const month = NO_YEAR_DAY_MONTH.exec(s)?.[1] ?? NO_YEAR_MONTH_DAY.exec(s)?.[1];
+  return month !== undefined && MONTHS.has(month);
+}
+
+// The day of the week (0 Sunday) each weekday name and abbreviation WEEKDAY reads stands for; English by its
+// first three letters ("tues", "thurs", "wednesday").
+const WEEKDAY_NUMBERS = new Map<string, number>();
+[
+  'sun sonntag so domingo dimanche',
+  'mon montag mo lunes lundi',
+  'tue dienstag di martes mardi',
+  'wed mittwoch mi miercoles mercredi',
+  'thu donnerstag do jueves jeudi',
+  'fri freitag fr viernes vendredi',
+  'sat samstag sa sabado samedi',
+].forEach((names, i) => {
+  for (const n of names.split(' ')) WEEKDAY_NUMBERS.set(n, i);
+});
+
+/** The day of the week a weekday as WEEKDAY matched it ("Sat, ", "mittwoch ") names, 0 for Sunday. */
+function weekdayNumber(written: string): number | undefined {
+  const w = written.replace(/[.,\s]+$/, '');
+  return WEEKDAY_NUMBERS.get(w) ?? WEEKDAY_NUMBERS.get(w.slice(0, 3));
+}
+
+/**
+ * Reads a date cell. Undefined when it is not a date in any form this reader knows. A weekday before the date
+ * ("Sat 3 Feb 2024") is kept (`weekday`, 0 for Sunday), so that one the date contradicts is flagged.
+ */
+export function readDateCell(raw: string): DateCell | undefined {
+  const t = lowerPlain(raw);
+  const wd = WEEKDAY.exec(t);
+  const cell = readDate(wd ? t.slice(wd[0].length) : t);
+  const weekday = wd ? weekdayNumber(wd[0]) : undefined;
+  return cell && cell.kind !== 'serial' && weekday !== undefined ? { ...cell, weekday } : cell;
+}
+
+// A date its writer marks as uncertain: "approx 13 June 2024", "around 13/06/2024", "c. 13/06/2024", "13/06/2024?".
+const UNSURE_BEFORE = /^(approx(?:imately)?\.?|around|about|abt\.?|roughly|circa|ca\.|c\.|~|\u2248)\s*/i;
+const UNSURE_AFTER = /\s*(\?+)$/;
+
+/**
+ * The word with which a Date cell that is no date (`readDateCell` gave nothing) marks a date as uncertain, as
+ * written ("approx" of "approx 13 June 2024", "?" of "13/06/2024?"), or undefined: its rejection then says why,
+ * and the date is never read as if the diary were sure of it.
+ */
+export function unsureDateWord(raw: string): string | undefined {
+  const t = raw.trim();
+  const m = UNSURE_BEFORE.exec(t) ?? UNSURE_AFTER.exec(t);
+  if (!m) return undefined;
+  return readDateCell(t.replace(m[0], '')) === undefined ? undefined : m[1];
+}
+
+// What joins a second date to the first: "3/6/2024 & 4/6/2024", "3 June 2024 to 5 June 2024" ("-" is taken off
+// with the words before a time, TIME_LEAD).
+const DATE_JOIN = /^(?:&|and|und|y|et|,|;|\+|\/|[-\u2013]|to|till|until|bis|then)\s*/;
+
+/**
+ * Whether a Date cell gives a second date after its first (`rest`, what follows the first as read): two
+ * incidents, or one over several days, in one row. Read, the row would keep the first date and drop the other
+ * without a word (a filled Time cell leaves what follows the date unread).
+ */
+export function hasSecondDate(rest: string): boolean {
+  const cell = readDateCell(rest.replace(DATE_JOIN, ''));
+  return cell !== undefined && cell.kind !== 'serial';
+}
+
+/** `readDateCell` of a cell lower-cased, its weekday taken off. */
+function readDate(s: string): DateCell | undefined {
   let m = SERIAL.exec(s);
   if (m) {
     // The fraction of an Excel date-time is the time of day; rounded to the second, as Excel displays it.
@@ -146,7 +237,7 @@ export function readDateCell(raw: string): DateCell | undefined {
     const after = rest(m[6]);
     const zoned = zonedTime(after, m[5] === 't');
     if (zoned) return { kind: 'fixed', ymd, rest: '', zoned };
-    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1'), ...zoneAfterTime(after) };
+    return { kind: 'fixed', ymd, rest: after.replace(FRACTION, '$1'), ...zoneFields(after) };
   }
   m = NUMERIC.exec(s);
   if (m) {
@@ -160,7 +251,7 @@ export function readDateCell(raw: string): DateCell | undefined {
       cDigits: m[4]!.length,
       sep: m[2]!,
       rest: after,
-      ...zoneAfterTime(after),
+      ...zoneFields(after),
     };
   }
   m = DAY_MONTH.exec(s);
@@ -171,7 +262,7 @@ export function readDateCell(raw: string): DateCell | undefined {
       kind: 'fixed',
       ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: dm, d: Number(m[1]) },
       rest: after,
-      ...zoneAfterTime(after),
+      ...zoneFields(after),
     };
   }
   m = MONTH_DAY.exec(s);
@@ -182,7 +273,7 @@ export function readDateCell(raw: string): DateCell | undefined {
       kind: 'fixed',
       ymd: { y: fullYear(Number(m[3]), m[3]!.length), m: md, d: Number(m[2]) },
       rest: after,
-      ...zoneAfterTime(after),
+      ...zoneFields(after),
     };
   }
   return undefined;

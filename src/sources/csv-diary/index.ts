@@ -53,13 +53,20 @@
  *   write one (`2024-02-03T00:00:00Z`): the row is read from its date and Time cell. A stamp that is no time
  *   (`T24:10Z`, offset `+15:00`) or whose zone is a name (`21:00 BST`, shared by several zones) is rejected with
  *   its line, and so is a zone after the time of a date not written year first (`13/07/2023 22:35 +01:00`),
- *   whatever the Time cell says: read without its zone the row would be an hour or more off. One without an
- *   offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
+ *   whatever the Time cell says: read without its zone the row would be an hour or more off. So is a zone in the
+ *   Time cell (`21:00 BST`, `22:35:00-01:00`), a word after a time that is no zone chronolog knows (`21:00 XYZ`,
+ *   named in the reason), and `22:35 -01:00`, which could be an offset or a range to 01:00 (zones.ts). One without
+ *   an offset (`2024-02-03T21:40`) is wall-clock time as other diary times are.
  * - A time without a zone in the Date cell (`13/08/2024 21:00`) beside a filled Time cell: the Time cell's time
  *   is used, and the Date cell is kept (`date_as_written`). When both are exact clock times that differ, to the
  *   minute, the row is also flagged `time-local-mismatch` with a `DIARY_TIME_DISAGREES` warning naming the
- *   line, as for a stamp; midnight in the Date cell is a date alone, as a spreadsheet writes one.
- * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it.
+ *   line, as for a stamp; midnight in the Date cell is a date alone, as a spreadsheet writes one. A Date cell that
+ *   says the time is approximate ("13/06/2024 (approx)", "approx 9pm") flags the row `time-approximate`. A second
+ *   date in the Date cell ("16/06/2024 & 17/06/2024") rejects the row: one row is one incident on one date.
+ * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it; so is
+ *   a date without a year ("3/6", "Mon 3rd June"), saying so: the year is never guessed. A weekday the date
+ *   contradicts ("Fri 8 June 2024", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`, with a
+ *   `DIARY_WEEKDAY_DISAGREES` warning naming the line.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day

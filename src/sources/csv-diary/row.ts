@@ -12,20 +12,25 @@ import {
   dateInWords,
   dependsOnOrder,
   FIRST_YEAR,
+  hasSecondDate,
   impossibleInBothOrders,
   LAST_YEAR,
+  lacksDay,
+  lacksYear,
   type OrderDecision,
   outOfRange,
   readDateCell,
   realDate,
   stampInstant,
+  unsureDateWord,
   type Ymd,
   type ZonedTime,
 } from './dates.js';
-import { fold, words } from './fold.js';
+import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { NO_MERIDIEM, readTimeCell, type TimeReading } from './times.js';
 import type { DiaryYears } from './years.js';
+import { wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
@@ -66,7 +71,13 @@ interface Readable {
  */
 interface InDate {
   readonly disagreement?: string;
+  /** Set when the Date cell says the time is approximate ("13/06/2024 (approx)"), which the row is flagged for. */
+  readonly approximate?: true;
 }
+
+// Words after a date that say only that its time is approximate: "13/06/2024 (approx)", "13/06/2024 roughly".
+const APPROX_ONLY =
+  /^\(?\s*(?:approx(?:imately)?\.?|roughly|circa|ca\.?|c\.|about|around|not sure|unsure|-?ish)\s*\)?$/;
 
 /** A row's instant from its Date cell (`2024-02-03T21:40+01:00`), which its Time cell, if filled, should agree with. */
 interface Stamp {
@@ -172,15 +183,30 @@ export class RowReader {
     if (cell && this.undecided && dependsOnOrder(cell)) return this.undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
     if (!cell || !date) return this.badDate(dateRaw, cell);
+    if (cell.kind !== 'serial' && cell.rest !== '' && hasSecondDate(cell.rest))
+      return {
+        code: 'DIARY_BAD_DATE',
+        message: `Date "${dateRaw}" gives more than one date; a row is one incident on one date`,
+        hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
+      };
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
-    if (cell.kind !== 'serial' && cell.zone !== undefined) return zoneNotRead(dateRaw, cell.zone, date);
+    if (cell.kind !== 'serial' && cell.zone !== undefined)
+      return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));
     const timeCell = layout.cell(cells, 'time');
+    // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
+    const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell));
+    if (zoneInTime) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
       written === '' && cell.kind === 'serial' && cell.seconds !== undefined
         ? serialClock(cell.seconds)
         : readTimeCell(written);
-    if (reading.kind === 'bad')
+    if (reading.kind === 'bad') {
+      const where = timeCell === '' ? 'Date' : 'Time';
+      const raw = timeCell === '' ? dateRaw : timeCell;
+      // "21:00 XYZ": the word is named, and what to do if it is a zone.
+      const word = wordAfterTime(timeCell === '' ? dateTimeAsWritten(dateRaw, written) : timeCell);
+      if (word !== undefined) return badTime(wordNotRead(where, raw, word, date));
       return timeCell === ''
         ? {
             code: 'DIARY_BAD_TIME',
@@ -188,6 +214,7 @@ export class RowReader {
             hint: 'Write the time after the date as 21:40 or 9:40pm, or as an ISO 8601 stamp with its UTC offset (YYYY-MM-DDThh:mm+01:00, or Z for UTC; a zone name such as CET is not read, several zones share some), or leave it out if unknown',
           }
         : { code: 'DIARY_BAD_TIME', message: `Time "${written}" ${reading.why}`, hint: TIME_HINT };
+    }
     if (cell.kind === 'fixed' && cell.zoned) {
       // A spreadsheet writes a date-only value as midnight: of its own clock ("2024-02-03T00:00:00Z"), or of the
       // zone it was typed in, converted to UTC ("2024-02-02T23:00:00Z" for 3 February in London in summer).
@@ -282,6 +309,8 @@ export class RowReader {
     const { layout } = this;
     const flags: string[] = [];
     const details: Record<string, string> = {};
+    if (cell.kind !== 'serial' && cell.weekday !== undefined)
+      this.checkWeekday(layout.cell(cells, 'date'), cell.weekday, date, flags, line);
     let time: EventTime;
     // The stamp as written, with its offset: the timeline shows the instant in the case zone, which may differ.
     if (cell.kind === 'fixed' && cell.zoned) details['date_as_written'] = layout.cell(cells, 'date');
@@ -315,6 +344,7 @@ export class RowReader {
       details['date_as_written'] = layout.cell(cells, 'date');
       // The other way round from a stamp: the Time cell's time is used, and the Date cell's contradicts it.
       if (readable.inDate.disagreement) this.disagrees(flags, line, readable.inDate.disagreement);
+      if (readable.inDate.approximate && !flags.includes('time-approximate')) flags.push('time-approximate');
     }
     if (cell.kind === 'serial') {
       flags.push('date-excel-serial');
@@ -352,12 +382,49 @@ export class RowReader {
     });
   }
 
+  /**
+   * A weekday written before the date ("Sun 3rd June 2024") that is not the date's (3 June 2024 was a Monday):
+   * the day or the weekday is wrong, and the diary does not say which. The date is kept as written, flagged
+   * `date-weekday-mismatch` so every citation of the row says so, and a warning names the line.
+   */
+  private checkWeekday(raw: string, weekday: number, date: string, flags: string[], line: number): void {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const actual = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    if (actual === weekday) return;
+    flags.push('date-weekday-mismatch');
+    this.ctx.warn(
+      'DIARY_WEEKDAY_DISAGREES',
+      line,
+      `Date "${raw}" says ${DAY_NAMES[weekday]}, but ${dateInWords({ y, m, d })} was a ${DAY_NAMES[actual]}; the date is used as written, flagged date-weekday-mismatch`,
+      'Check the original record and correct the day or the weekday, whichever is wrong, then re-run',
+    );
+  }
+
   /** Why a Date cell gives no usable date: unreadable, not in the calendar, or a real date in a year refused. */
   private badDate(raw: string, cell: DateCell | undefined): Rejection {
     const code = 'DIARY_BAD_DATE';
     // No example date: next to "31/02/2024" any real date reads as the suggested correction.
     const hint =
       'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
+    if (!cell && lacksDay(raw))
+      return {
+        code,
+        message: `Date "${raw}" gives a month but no day, and a day is never guessed`,
+        hint: 'Add the day to the date in the diary if it is known, then re-run',
+      };
+    if (!cell && lacksYear(raw))
+      return {
+        code,
+        message: `Date "${raw}" has no year, and a year is never guessed`,
+        hint: 'Add the year to the date in the diary and re-run',
+      };
+    const unsure = cell ? undefined : unsureDateWord(raw);
+    if (unsure !== undefined)
+      return {
+        code,
+        message: `Date "${raw}" is marked as uncertain ("${unsure}"); a date is read only as the diary gives it, never one it is unsure of`,
+        hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
+      };
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
@@ -406,6 +473,8 @@ export class RowReader {
   }
 }
 
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /** The reject code of a row whose date depends on a day/month order the file does not settle. */
 const UNDATED = 'DIARY_DATE_ORDER_UNKNOWN';
 
@@ -453,27 +522,14 @@ function timeInDate(
   const exact = (r: TimeReading) => r.kind === 'clock' && !r.approx && !r.range;
   if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
     return undefined;
-  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading)) return {};
+  // "13/06/2024 (approx)" or "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
+  const approximate =
+    (inDate.kind !== 'bad' && inDate.approx) || (cell.kind !== 'serial' && APPROX_ONLY.test(cell.rest));
+  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading))
+    return approximate ? { approximate } : {};
   if (sameMinute(inDate.h, inDate.m, reading, inDate.open || reading.open)) return undefined;
   return {
     disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
-  };
-}
-
-/**
- * The rejection of a Date cell whose time is followed by a zone that is not read (`zone`, see `ZONE_AFTER_TIME`
- * in dates.ts): an offset after a date not written year first, or a zone name. `date` is the row's date.
- */
-function zoneNotRead(raw: string, zone: string, date: string): Rejection {
-  const why = /^(?:GMT|UTC)./.test(zone)
-    ? `("${zone}"), which is not read (an offset from GMT or UTC is written both ways round: POSIX writes GMT+1 for an hour behind UTC)`
-    : /^[A-Z]{2,}$/.test(zone) && zone !== 'UTC' && zone !== 'GMT'
-      ? `name ("${zone}"), which is not read (several zones share some names)`
-      : `("${zone}"), which is read only in an ISO 8601 stamp (the date year first, a 24-hour time and its UTC offset)`;
-  return {
-    code: 'DIARY_BAD_TIME',
-    message: `Date "${raw}" gives its time with a time zone ${why}; the row is not read without its zone`,
-    hint: `Write the date and time as an ISO 8601 stamp with the UTC offset the original record gives (${date}Thh:mm+01:00, or Z for UTC), or leave the zone out if the time is local time in the case zone, and re-run`,
   };
 }
 
@@ -493,6 +549,20 @@ function sameMinute(
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
 function isMidnight(t: ZonedTime): boolean {
   return t.h === 0 && t.m === 0 && !t.s;
+}
+
+/** A row rejected for its time, with the reason and what to do. */
+function badTime(reason: { message: string; hint: string }): Rejection {
+  return { code: 'DIARY_BAD_TIME', ...reason };
+}
+
+/**
+ * The time after the date in a Date cell as written (`raw`), given it as read (`rest`, lower-cased): the last
+ * words of the cell, as many as `rest` has, so that a word after the time is named as the diary writes it.
+ */
+function dateTimeAsWritten(raw: string, rest: string): string {
+  const n = rest.split(' ').length;
+  return raw.trim().split(/\s+/).slice(-n).join(' ');
 }
 
 function pad(n: number): string {

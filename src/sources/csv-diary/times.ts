@@ -1,6 +1,6 @@
 /**
  * Reading the Time cell, which people fill in freely: `14:30`, `2:30pm`, `2.30 pm`, `14h30`, `1430hrs`,
- * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`,
+ * `8 Uhr`, `8 Uhr abends`, `8 de la tarde`, `8h du soir`, `approx 8am`, `ca. 8 Uhr`, `8pm-ish`, `9ish pm`, `9pm approximately`,
  * `between 14:00-15:00`, `2-3pm`, `half past 8pm`, `evening`, `nachts`, `after 10pm`, `from 9pm`, `9 o'clock pm`,
  * or nothing. A clock time keeps minute precision (seconds only when written and not zero); an approximate one is flagged; a part of the day
  * ("evening") keeps only the date. An hour below 13 without am/pm ("8", "around 9ish", "9-10", "half past 8", "9 o'clock")
@@ -44,6 +44,9 @@
  * words kept as written), never the bound as if it were the time. A start with no end — "from 9pm", "9pm
  * onwards", "since 9pm", "ab 21 Uhr" — is the start of an open range, read as that time, approximate, as the
  * start of "9pm-11pm" is; "from 9" is an hour without am/pm as "9" is, and "from 7:30" is open as "7:30" is.
+ *
+ * Several times in one cell — "9pm and 11pm", "21:00, 23:00", "9pm then again at 11pm" — are several incidents,
+ * each needing its own row: refused, saying so, never read as the first of them.
  */
 import { lowerPlain, words } from './fold.js';
 
@@ -84,9 +87,12 @@ export const NO_MERIDIEM: Extract<TimeReading, { kind: 'day' }> = {
 // A prefix counts only before a dot, a space or a digit, so "c" does not eat the start of "christmas".
 const APPROX_PREFIX =
   /^(?:approx(?:imately)?|appr|apx|about|abt|around|round about|circa|ca|c|roughly|sometime around|at about|at around|gegen|etwa|ungefahr|zirka|cirka|hacia|sobre|alrededor de|aprox(?:imadamente)?|vers|environ|~|≈)(?:\.\s*|\s+|(?=\d))/;
-// Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads.
-const AT = /^(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+/;
-const APPROX_SUFFIX = /(?:\s*-?\s*ish|\s+or so|\s*\?+|\s+approx\.?|\s+ca\.?|\s+circa)$/;
+// Spanish "a" ("a las 9"), but not the "a" of "a bit after 10pm" or "a little before 7am", which BOUND reads;
+// "@ 9pm" and "@9pm" as people write "at" in a hurry.
+const AT = /^(?:(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+|@\s*)/;
+// Words after the time that say it is approximate: "9pm-ish", "9pm or so", "9pm approximately", "9pm (roughly)".
+const APPROX_SUFFIX =
+  /(?:\s*-?\s*ish|\s+or so|\s+not sure|\s+unsure|\s+i think|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
   '??',
@@ -113,7 +119,8 @@ const PART_OF_DAY = new Set(
     late afternoon | in the afternoon | evening | early evening | late evening | this evening |
     in the evening | night | late night | last night | tonight | at night | overnight | during the night |
     in the night | lunchtime | lunch time | lunch | at lunch | dinner time | dinnertime | teatime |
-    tea time | midnight | early hours | early hours of the morning | small hours | dawn | dusk | daytime |
+    tea time | midnight | early hours | early hours of the morning | in the early hours | small hours |
+    in the small hours | dawn | dusk | daytime | all morning | all afternoon |
     during the day | all day | all evening | all night | throughout the day | several times | various |
     various times | multiple times | after work | before work | after school | school run | rush hour |
     morgens | fruh | fruhmorgens | vormittags | vormittag | mittags | mittag | nachmittags | nachmittag |
@@ -156,7 +163,9 @@ const BOUND_SUFFIX =
 // (The leading "a " of "a partir de" is already gone with the other "at" words.)
 const OPEN_START =
   /^(?:from|since|starting(?: at| from)?|ab|seit|desde(?: las?)?|partir de(?: las?)?|depuis|des)\s+(.+)$/;
-const OPEN_START_SUFFIX = /^(.+?)\s*(?:onwards|onward|and later|\+)$/;
+// "9pm till late" starts at 9pm and says no end, as "9pm onwards" does ("from 9pm till late" too).
+const TILL_LATE = /\s*(?:till|until|til|to|-)\s*late$/;
+const OPEN_START_SUFFIX = new RegExp(`^(.+?)(?:\\s*(?:onwards|onward|and later|\\+)|${TILL_LATE.source})$`);
 
 // The British spoken clock: "half past 8pm", "quarter to 9pm", "20 past 10pm", "10 minutes to 9pm". A bare number
 // before "to" is left to RANGE ("8 to 10pm", "8 to 3pm"), unless it is one said as minutes to the hour (5, 10, 20,
@@ -246,22 +255,41 @@ export function readTimeCell(raw: string): TimeReading {
   return readTime(raw, { twelveHour: false });
 }
 
-// The numbers a clock time is said with, written as words: "ten to nine pm", "half past eight in the evening",
-// "twenty-five to three pm", "eleven at night". Whole words only ("often" holds no "ten").
-const NUMBER_WORD =
-  /\b(?:twenty[- ]?five|twenty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g;
-const NUMBERS = new Map<string, number>(
-  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
-    (w, i) => [w, i + 1],
-  ),
+// Number words, one list: those a clock time is said with are read as digits ("ten to nine pm", "half past eight
+// in the evening", "twenty-five to three pm", "eleven at night"): one to twelve, twenty and twenty-five. The others
+// ("thirteen", "forty") are here only so that two joined words ("twenty-one", "ten forty") are seen as one number
+// or a time these words do not spell (JOINED_NUMBER_WORDS), never read half as digits.
+const NUMBER_VALUES = new Map<string, number>(
+  [
+    'one two three four five six seven eight nine ten eleven twelve',
+    'thirteen fourteen fifteen sixteen seventeen eighteen nineteen',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((w, i) => [w, i + 1] as const)
+    .concat([
+      ['twenty', 20],
+      ['thirty', 30],
+      ['forty', 40],
+      ['fifty', 50],
+    ]),
 );
-NUMBERS.set('twenty', 20);
-const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+const SAID_IN_CLOCK = (n: number): boolean => n <= 12 || n === 20;
+const TWENTY_FIVE = 'twenty[- ]?five';
+// Whole words only ("often" holds no "ten").
+const NUMBER_WORD = new RegExp(
+  `\\b(?:${TWENTY_FIVE}|${[...NUMBER_VALUES].flatMap(([w, n]) => (SAID_IN_CLOCK(n) ? [w] : [])).join('|')})\\b`,
+  'g',
+);
+const ANY_NUMBER_WORD = [...NUMBER_VALUES.keys()].join('|');
 // Two number words joined by a hyphen or a space, but for "twenty-five" (one of the words read).
 const JOINED_NUMBER_WORDS = new RegExp(
-  `\\b(?!twenty[- ]five\\b)(?:${NUMBER_WORDS})[- ](?:${NUMBER_WORDS})\\b`,
+  `\\b(?!${TWENTY_FIVE}\\b)(?:${ANY_NUMBER_WORD})[- ](?:${ANY_NUMBER_WORD})\\b`,
 );
+/** The value of a word NUMBER_WORD matched. */
+function numberValue(w: string): number {
+  return NUMBER_VALUES.get(w) ?? 25;
+}
 
 /**
  * `readTimeCell`, noting in `said` how a clock time it returns was written. A time it cannot read as written
@@ -276,7 +304,7 @@ function readTime(raw: string, said: Said): TimeReading {
   // Number words joined to each other ("twenty-one", "ten-twenty pm", "ten twenty") are one number or a clock time
   // these words do not spell: as digits they would read as a range ("20-1", "10-20 pm"), so they stay words.
   if (JOINED_NUMBER_WORDS.test(t)) return reading;
-  const digits = t.replace(NUMBER_WORD, (w) => String(NUMBERS.get(w) ?? 25)); // 25: "twenty-five".
+  const digits = t.replace(NUMBER_WORD, (w) => String(numberValue(w)));
   if (digits === t) return reading;
   const inDigits: Said = { twelveHour: false };
   const read = readWritten(digits, inDigits);
@@ -309,8 +337,12 @@ function readWritten(raw: string, said: Said): TimeReading {
   // "12 noon", "12noon", "12:00 midday" are noon ("20 past 12 noon" 12:20); "12 midnight" is midnight, whose date
   // is as unclear as ever.
   t = t.replace(/(^| )12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '$1');
+  // A spreadsheet's "21:40:00.000": the fraction of a second is dropped (truncated, as a Date cell's is).
+  t = t.replace(/^(\d{1,2}:\d{2}:\d{2})[.,]\d{1,9}$/, '$1');
   if (NOON.has(t)) return { kind: 'clock', h: 12, m: 0, s: 0, approx: true, range: false };
-  if (PART_OF_DAY.has(t)) return { kind: 'day', approx, how: 'part-of-day' };
+  // "tea-time", "lunch-time", "early-evening": the hyphen says nothing.
+  if (PART_OF_DAY.has(t) || PART_OF_DAY.has(t.replace(/-/g, ' ')))
+    return { kind: 'day', approx, how: 'part-of-day' };
   const spoken = pastOrTo(t, approx, said);
   if (spoken) return spoken;
   const single = readClock(t);
@@ -330,9 +362,27 @@ function readWritten(raw: string, said: Said): TimeReading {
   const bounded = boundOrStart(t, said);
   if (bounded) return bounded;
   if (single?.bare) return NO_MERIDIEM;
+  const several = severalTimes(t);
+  if (several) return { kind: 'bad', why: several };
   // Free words such as "after the school run" keep the date only; digits we cannot read are refused.
   if (/\d/.test(t)) return { kind: 'bad', why: 'cannot be read as a time' };
   return { kind: 'day', approx, how: 'free-text' };
+}
+
+// Two or more times in one cell, each an incident: "9pm and 11pm", "9pm & 11pm", "21:00, 23:00", "9pm / 11pm",
+// "9pm then again 11pm". ("between 8 and 9pm" is a range, read before this is asked.)
+const TIMES_JOINED = /\s*(?:[,;&+/]|\band\b|\bthen\b)\s*(?:(?:again|also)\s+)?(?:(?:at|@)\s+)?/;
+
+/**
+ * Why a cell that gives several times ("9pm and 11pm") is not one row's time, or undefined when `t` is not that:
+ * one row is one incident, and taking the first time would drop the others without a word.
+ */
+function severalTimes(t: string): string | undefined {
+  const parts = t.split(TIMES_JOINED).filter((p) => p !== '');
+  if (parts.length < 2 || parts.length > 12) return undefined;
+  const times = parts.every((p) => /\d/.test(p) && readWritten(p, { twelveHour: false }).kind !== 'bad');
+  if (!times) return undefined;
+  return `gives ${parts.length} times (${parts.map((p) => `"${p}"`).join(', ')}); each incident needs its own row`;
 }
 
 /** Whether a time without am/pm (`written`, read as hour `h`) could be either: hour 1 to 12, no leading zero. */
@@ -349,7 +399,9 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
   const boundM = startM ? undefined : (BOUND.exec(t) ?? BOUND_SUFFIX.exec(t));
   const inner = (startM ?? boundM)?.[1];
   if (inner === undefined) return undefined;
-  const written = inner.replace(AT, '').replace(APPROX_PREFIX, '');
+  const bare = inner.replace(AT, '').replace(APPROX_PREFIX, '');
+  // "from 9pm till late": the start is "9pm".
+  const written = startM ? bare.replace(TILL_LATE, '') : bare;
   const clock = readClock(written);
   if (clock === undefined || isInvalid(clock)) return undefined;
   const h = clock.bare ? undefined : hour24(clock.h, clock.meridiem);
