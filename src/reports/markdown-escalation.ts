@@ -113,8 +113,8 @@ function overview(e: Escalation): string[] {
       ? `**Latest rate against the first:** not compared: ${md(whyNot(h))}.`
       : countsOnly(h)
         ? // No day every export covers: counts and days only, no rate and no ratio (rates.ts), and why.
-          `**Latest rate against the first** (${h.days === 1 ? 'last against first day' : `last ${h.days} against first ${h.days} days`} of the window): first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
-        : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${h.days} against first ${h.days}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+          `**Latest rate against the first** (${h.days === 1 ? 'last against first day' : `last ${int(h.days)} against first ${int(h.days)} days`} of the window): first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
+        : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
     '',
   ];
 }

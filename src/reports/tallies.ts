@@ -131,9 +131,18 @@ export function gapNotCovered(r: Report): string {
 
 type CaseMilestone = Report['case']['milestones'][number];
 
-/** The escalation analysis's row of a case milestone (the same date and label), if the report has it. */
+/** A case milestone and the analysis's row of it are one milestone when they share date and label. */
+const sameMilestone = (a: { date: string; label: string }, b: { date: string; label: string }): boolean =>
+  a.date === b.date && a.label === b.label;
+
+/** The escalation analysis's row of a case milestone, if the report has it. */
 export function analysedMilestone(r: Report, m: CaseMilestone): MilestoneAnalysis | undefined {
-  return r.escalation?.milestones.find((x) => x.date === m.date && x.label === m.label);
+  return r.escalation?.milestones.find((x) => sameMilestone(x, m));
+}
+
+/** Where the analysis's milestone `m` stands in the case file's list (its key: A, B, …), or −1. */
+export function milestoneIndex(r: Report, m: MilestoneAnalysis): number {
+  return r.case.milestones.findIndex((x) => sameMilestone(x, m));
 }
 
 /**

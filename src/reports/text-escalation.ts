@@ -143,7 +143,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
     lines.push(
-      `${pad}last ${h.days === 1 ? 'day' : `${h.days} days`} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.after.from, h.after.to!, ' → ')}, first ${dayRange(h.before.from, h.before.to!, ' → ')}`,
+      `${pad}last ${h.days === 1 ? 'day' : plural(h.days, 'day')} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.after.from, h.after.to!, ' → ')}, first ${dayRange(h.before.from, h.before.to!, ' → ')}`,
     );
   }
   const [t0, ...trest] = trendLines(e);

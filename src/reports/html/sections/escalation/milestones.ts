@@ -6,6 +6,7 @@
 import { atRequestTimeWords, countsOnly, milestoneStart } from '../../../../model/escalation-words.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
+import { milestoneIndex } from '../../../tallies.js';
 import { milestoneKey } from '../../charts/svg.js';
 import { longDateTime, timeFlagNote } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
@@ -29,7 +30,7 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
   if (e.milestones.length === 0) return '<p>The case file names no milestones.</p>';
   return e.milestones
     .map((m) => {
-      const k = r.case.milestones.findIndex((x) => x.date === m.date && x.label === m.label);
+      const k = milestoneIndex(r, m);
       const key = k >= 0 ? `<span class="key">${milestoneKey(k)}</span> ` : '';
       // The case zone's date, and its time when the milestone has one, as the summary and the findings give it:
       // "2024-04-20T00:30+02:00" is 19 April in London, and two milestones can fall on one date.
