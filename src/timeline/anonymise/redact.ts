@@ -262,10 +262,12 @@ const HANDLE_RE =
  * sam.sample_"), as people give them out: it was left as written. Only a name holding a digit, an underscore or
  * an inner dot, starting with a letter or an underscore, so the words after an app's name ("on twitter
  * yesterday.", "tiktok 3 times", "my discord is down") stay; and not just after a comma, which ends a list's item
- * ("on snap, sam.official on tiktok": that name is tiktok's, left to the name step).
+ * ("on snap, sam.official on tiktok": that name is tiktok's, left to the name step). Single letters between dots
+ * are an abbreviation, not a name ("on insta i.e. the photo", "on twitter e.g.", "a.k.a."), though they have an
+ * inner dot; a name with more after its letters ("s.sample88", "s.k.88") is still one.
  */
 const APP_HANDLE_RE =
-  /(?<=(?<![\p{L}\p{N}_])(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|kik|telegram|discord|twitter|threads|twitch|psn|xbox|gamertag)(?:,?\s{1,3}(?:name|handle|user\s?name|id|is|was|its|it['’]s)){0,2}\s{0,3}[:=-]?\s{1,3})(?=[A-Za-z0-9_.]{0,28}(?:[_\d]|\.[A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_](?![\p{L}\p{N}_@]|\.[A-Za-z0-9_])/giu;
+  /(?<=(?<![\p{L}\p{N}_])(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|kik|telegram|discord|twitter|threads|twitch|psn|xbox|gamertag)(?:,?\s{1,3}(?:name|handle|user\s?name|id|is|was|its|it['’]s)){0,2}\s{0,3}[:=-]?\s{1,3})(?![A-Za-z](?:\.[A-Za-z])+\.?(?![\p{L}\p{N}_]|\.[\p{L}\p{N}_]))(?=[A-Za-z0-9_.]{0,28}(?:[_\d]|\.[A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_](?![\p{L}\p{N}_@]|\.[A-Za-z0-9_])/giu;
 /** UK National Insurance numbers: two letters, six digits, A–D (spaced forms in capitals only). */
 const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;

@@ -22,10 +22,12 @@
  * A police reference (the crime reference number victims are told to note down) finds the victim's record as
  * surely: it was `[PHONE]` ("crime ref [PHONE]") or, short and dated ("CAD 1234 12/03"), left as written. It is
  * `[REFERENCE]` after "crime", "police", "incident", "case", "log", "occurrence" or "report" with "ref",
- * "reference", "number" or "no" ("crime ref", "incident number"), or after "CAD", "storm" or "URN" (a log number
- * and the day it was opened: `1234 12/03`, `CAD1234/12MAR24`), and after a bare "ref" or "reference" only
- * where it holds a slash or a letter and 5 digits (`ref 1234567/24`): "for reference 07911 123456" is a phone
- * number, "for reference: 12/03" a date. An
+ * "reference", "number" or "no" ("crime ref", "incident number"), or after "CAD" (a log number, also with the day
+ * it was opened: `CAD 5521`, `1234 12/03`, `CAD1234/12MAR24`). "storm" and "URN" are ordinary words too ("the
+ * great storm 1987", "the storm 12/03 was bad"): after them a reference needs "ref", "no" or "number" ("storm ref
+ * 0456") or a log number and its day ("STORM 1234 12/03"); after "CAD", "storm" or "URN" a year alone
+ * (1900–2099) is never one. After a bare "ref" or "reference" only where it holds a slash or a letter and 5
+ * digits (`ref 1234567/24`): "for reference 07911 123456" is a phone number, "for reference: 12/03" a date. An
  * Action Fraud number (`NFRC` and digits) needs no word. A reference has 4 digits or more and is never cut
  * from a longer number: one followed by more digits after a space is left to the phone steps.
  */
@@ -72,10 +74,21 @@ const REF = '(?:ref(?:erence)?|number|num|no|nr|#)\\.?';
  */
 const REFERENCE =
   '(?!0\\d{9,10}(?![A-Za-z\\d/-]))(?=[A-Za-z\\d/-]{4,60}(?![A-Za-z\\d/-]))(?=(?:[A-Za-z/-]{0,8}\\d){4})(?:[A-Za-z]{1,4}[/-])?[A-Za-z]{0,4}\\d[A-Za-z\\d]*(?:[/-][A-Za-z\\d]+){0,4}';
+/** The day a log was opened: `12/03`, `12.03.24`, `12 March`, `12MAR24`. */
+const NUMERIC_DAY = '\\d{1,2}[/.]\\d{1,2}(?:[/.](?:\\d{4}|\\d{2}))?';
+const NAMED_DAY = `${DAY}\\s{0,2}${MONTH}(?:\\s{0,2}(?:\\d{4}|\\d{2}))?`;
 /** A log number and the day it was opened, as forces number their control-room logs: `1234 12/03`, `1234/12MAR`. */
-const LOG_DAY = `\\d{1,6}(?:\\s{1,3}of\\s{1,3}|\\s{1,3}|/)(?:\\d{1,2}[/.]\\d{1,2}(?:[/.](?:\\d{4}|\\d{2}))?|${DAY}\\s{0,2}${MONTH}(?:\\s{0,2}(?:\\d{4}|\\d{2}))?)`;
+const LOG_DAY = `\\d{1,6}(?:\\s{1,3}of\\s{1,3}|\\s{1,3}|/)(?:${NUMERIC_DAY}|${NAMED_DAY})`;
+/**
+ * The same after "storm" or "URN" with no word that names a reference, where a date must not be taken for one:
+ * "the storm 12/03/24" is the log 12 and the day 03/24 to `LOG_DAY`, so a slash parts a log from its day only
+ * before a month's name (`1234/12MAR24`).
+ */
+const LOG_DAY_UNNAMED = `\\d{1,6}(?:(?:\\s{1,3}of\\s{1,3}|\\s{1,3})(?:${NUMERIC_DAY}|${NAMED_DAY})|/${NAMED_DAY})`;
 /** Not a part of a longer number: no digit after it, also not after a space. */
 const REFERENCE_END = '(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)';
+/** A year alone (1900–2099) is no reference after "CAD", "storm" or "URN": "the great storm 1987", "CAD 2024". */
+const NOT_YEAR = `(?!(?:19|20)\\d\\d${REFERENCE_END})`;
 
 /** Each kind: the words that name it, then its number (digits in groups of any size, one space or dash apart). */
 export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
@@ -100,7 +113,22 @@ export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
   [
     'reference',
     new RegExp(
-      `${START}(?<marker>${POLICE}\\s{0,3}${REF}${MARKER}|(?:cad|storm|urn)(?:\\s{0,3}${REF})?(?:${MARKER}|(?=\\d)))(?:${LOG_DAY}|${REFERENCE})${REFERENCE_END}`,
+      `${START}(?<marker>${POLICE}\\s{0,3}${REF}${MARKER})(?:${LOG_DAY}|${REFERENCE})${REFERENCE_END}`,
+      'giu',
+    ),
+  ],
+  [
+    'reference',
+    new RegExp(
+      `${START}(?<marker>cad(?:\\s{0,3}${REF})?(?:${MARKER}|(?=\\d))|(?:storm|urn)${SEP}{0,3}${REF}(?:${MARKER}|(?=\\d)))${NOT_YEAR}(?:${LOG_DAY}|${REFERENCE})${REFERENCE_END}`,
+      'giu',
+    ),
+  ],
+  // "storm" and "URN" are words too ("the storm 12/03 was bad", "the URN 2024 was broken"): alone, only a log and its day.
+  [
+    'reference',
+    new RegExp(
+      `${START}(?<marker>(?:storm|urn)(?:${MARKER}|(?=\\d)))${LOG_DAY_UNNAMED}${REFERENCE_END}`,
       'giu',
     ),
   ],
