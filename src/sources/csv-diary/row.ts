@@ -194,7 +194,7 @@ export class RowReader {
       return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));
     const timeCell = layout.cell(cells, 'time');
     // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
-    const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell));
+    const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell), 'Time');
     if (zoneInTime) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =

@@ -7,7 +7,9 @@
  * Read without it the time would be an hour or more off, so its row is rejected (a year-first ISO 8601 stamp's
  * offset, `2023-07-13T22:35-04:00`, is read by dates.ts before this is asked). A dash is the hard part, because
  * a hand-typed diary writes ranges with it: `22:35-01:00` and `22:35 - 01:00` cross midnight, as diary ranges
- * often do, and are ranges; a minus is an offset only after seconds (`22:35:00-01:00`), where a stamp puts it.
+ * often do, and are ranges; a minus is an offset only after seconds (`22:35:00-01:00`), where a stamp puts it,
+ * and no further than 14:00 from UTC (`21:00:00-23:00` is a range); in the Time cell, typed by hand, even that
+ * could end a range, so its row is rejected saying it could be either.
  * With a space before it and none after (`9:00 -11:00`), people still mean a range when its end comes later
  * the same day (there is no other sign of a zone), but `22:35 -01:00` could be the offset an e-mail program writes
  * (`-0100`) as well as a range to 01:00, so that row is rejected saying it could be either, never read by a
@@ -36,27 +38,46 @@ const PLUS_OR_Z = /^\s?(z|\+\d{1,2}(?::?\d{2})?)$/;
 // writes it for an hour behind UTC).
 const NAME =
   /^\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat)$/;
-const MINUS_AFTER_SECONDS = /^\s?([-\u2212]\d{2}(?::?\d{2})?)$/;
+const MINUS_AFTER_SECONDS = /^\s?([-\u2212](\d{2})(?::?(\d{2}))?)$/;
 const MINUS_AFTER_SPACE = /^\s([-\u2212](\d{2}):?(\d{2}))$/;
 
-/** The zone written after a clock time in `written` (lower-cased, as `lowerPlain` gives it), or undefined. */
-export function zoneAfterTime(written: string): ZoneAfter | undefined {
+/**
+ * The zone written after a clock time in `written` (lower-cased, as `lowerPlain` gives it), in the `where` cell, or
+ * undefined. A minus beyond 14:00 is never an offset (none is further from UTC), so `21:00:00-23:00` is a range.
+ * After seconds in the Time cell, which is typed by hand (a stamp is written in the Date cell), a plausible minus
+ * offset could as well end a range (`10:00:00-11:00`), so it is given as either, never asserted a zone.
+ */
+export function zoneAfterTime(written: string, where: TimeCellName = 'Date'): ZoneAfter | undefined {
   const t = written.replace(LEAD, '');
   const time = TIME.exec(t);
   if (!time) return undefined;
   const tail = t.slice(time[0].length);
-  const zone = PLUS_OR_Z.exec(tail) ?? NAME.exec(tail) ?? (time[3] ? MINUS_AFTER_SECONDS.exec(tail) : null);
+  const zone = PLUS_OR_Z.exec(tail) ?? NAME.exec(tail);
   if (zone) return { zone: zone[1]!.toUpperCase() };
+  const afterSeconds = time[3] ? MINUS_AFTER_SECONDS.exec(tail) : null;
+  if (afterSeconds) {
+    const [h, m] = [afterSeconds[2]!, afterSeconds[3] ?? '00'];
+    if (!isOffset(Number(h), Number(m))) return undefined;
+    if (where === 'Date') return { zone: afterSeconds[1]! };
+    // The range written again without seconds: "10:00-11:00" (with them, it is what was written).
+    const from = `${time[1]}:${time[2]}${time[4] ? `${time[4]}m` : ''}`;
+    return { zone: afterSeconds[1]!, orRange: { from, to: `${h}:${m}` } };
+  }
   const minus = MINUS_AFTER_SPACE.exec(tail);
   if (!minus) return undefined;
   const [h, m] = [Number(minus[2]), Number(minus[3])];
-  if (h > 23 || m > 59) return { zone: minus[1]! };
+  if (!isOffset(h, m)) return undefined;
   const hour = (Number(time[1]) % (time[4] ? 12 : 24)) + (time[4] === 'p' ? 12 : 0);
   const start = hour * 60 + Number(time[2] ?? 0);
   const end = h * 60 + m;
   // "9:00 -11:00" is a range to 11:00 the same morning, "9:30pm -11:00" one to 11pm: no zone.
   if (end > start || (time[4] === 'p' && end < 12 * 60 && end + 12 * 60 > start)) return undefined;
   return { zone: minus[1]!, orRange: { from: time[0], to: `${minus[2]}:${minus[3]}` } };
+}
+
+/** Whether a minus h:m could be a UTC offset: none is further behind UTC than -12:00, nor ahead than +14:00. */
+function isOffset(h: number, m: number): boolean {
+  return m <= 59 && h * 60 + m <= 14 * 60;
 }
 
 /**
