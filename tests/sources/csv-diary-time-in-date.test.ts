@@ -26,6 +26,36 @@ describe('a time in the Date cell', () => {
     expect(why[6]).toBe(`Date "16/06/2024 17/06/2024" ${TWO_DATES}`);
   });
 
+  it('compares a range in the Date cell with the Time cell, and flags only words as approximate', async () => {
+    const run = await runSource(csvDiary, FILE);
+    // Each range was flagged time-approximate, an exact 21:00 beside it or not, and never compared.
+    expect(diaryTimes(run).filter(([line]) => (line as number) >= 7)).toEqual([
+      [7, '2024-06-28T21:00', 'min', ['time-local-mismatch'], undefined],
+      // "9:00-10:00" without am/pm holds 21:00 as 9pm to 10pm, as a Date cell's "9:00" agrees with 21:00.
+      [8, '2024-06-28T21:00', 'min', undefined, undefined],
+      [9, '2024-06-29T21:30', 'min', undefined, undefined],
+      [10, '2024-06-29T20:00', 'min', ['time-local-mismatch'], undefined],
+      // Words that say the time is approximate: flagged, not compared.
+      [11, '2024-06-30T23:00', 'min', ['time-approximate'], undefined],
+    ]);
+    expect(run.events.find((e) => e.locator === 7)?.details?.['date_as_written']).toBe('28/06/2024 09:00-10:00');
+    expect(run.warnings.filter((w) => w.code === 'DIARY_TIME_DISAGREES')).toEqual([
+      {
+        code: 'DIARY_TIME_DISAGREES',
+        locator: 7,
+        message:
+          'Date "28/06/2024 09:00-10:00" gives the times from 09:00 to 10:00, but the Time cell says "21:00", outside them; the Time cell\'s time is used, and the Date cell is kept as written (date_as_written)',
+      },
+      {
+        code: 'DIARY_TIME_DISAGREES',
+        locator: 10,
+        message:
+          'Date "29/06/2024 from 9pm" gives the times from 21:00 on, but the Time cell says "20:00", outside them; the Time cell\'s time is used, and the Date cell is kept as written (date_as_written)',
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 10, events: 8, skipped: 0, rejected: 2 });
+  });
+
   it.each([
     ['09.30.00', false],
     ['21.30.00', false],

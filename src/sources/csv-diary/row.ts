@@ -28,7 +28,7 @@ import {
 } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
-import { NO_MERIDIEM, readTimeCell, type TimeReading } from './times.js';
+import { NO_MERIDIEM, readTimeCell, readTimeSpan, type TimeReading, type TimeSpan } from './times.js';
 import type { DiaryYears } from './years.js';
 import { wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
@@ -500,9 +500,12 @@ function dateOnlyStamp(zoned: ZonedTime, inZone: Date | undefined, written: stri
 
 /**
  * What a time in the Date cell (`raw`, as read: `cell`) says beside the Time cell's (`reading`, written `timeCell`),
- * or undefined when there is none to keep. Only two exact clock times are compared, to the minute, as a stamp and
- * its Time cell are: "9:40" without am/pm agrees with 09:40 or 21:40. A time that says less ("evening", "approx
- * 10pm" on either side) is kept as written, not compared; midnight is how a spreadsheet writes a date alone.
+ * or undefined when there is none to keep. Only an exact clock time in the Time cell is compared, to the minute, as
+ * a stamp and its Time cell are: with an exact time in the Date cell ("9:40" without am/pm agrees with 09:40 or
+ * 21:40), or with a range or an open start there ("9:00-10:00", "from 9pm"), which it agrees with when it falls
+ * within it. A time that says less ("evening", "approx 10pm" on either side) is kept as written, not compared;
+ * words that say it is approximate flag the row so (a range is not for that approximate: the Time cell narrows
+ * it). Midnight is how a spreadsheet writes a date alone.
  */
 function timeInDate(
   raw: string,
@@ -510,27 +513,57 @@ function timeInDate(
   reading: Readable['reading'],
   timeCell: string,
 ): InDate | undefined {
-  const inDate =
+  const span: TimeSpan | undefined =
     cell.kind === 'serial'
       ? cell.seconds
-        ? serialClock(cell.seconds)
+        ? { reading: serialClock(cell.seconds), approxWords: false }
         : undefined
       : cell.rest === ''
         ? undefined
-        : readTimeCell(cell.rest);
-  if (inDate === undefined) return undefined;
+        : readTimeSpan(cell.rest);
+  if (span === undefined) return undefined;
+  const inDate = span.reading;
   const exact = (r: TimeReading) => r.kind === 'clock' && !r.approx && !r.range;
   if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
     return undefined;
   // "13/06/2024 (approx)" or "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
-  const approximate =
-    (inDate.kind !== 'bad' && inDate.approx) || (cell.kind !== 'serial' && APPROX_ONLY.test(cell.rest));
-  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading))
-    return approximate ? { approximate } : {};
-  if (sameMinute(inDate.h, inDate.m, reading, inDate.open || reading.open)) return undefined;
+  const approximate = span.approxWords || (cell.kind !== 'serial' && APPROX_ONLY.test(cell.rest));
+  if (approximate) return { approximate };
+  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(reading)) return {};
+  const open = inDate.open || reading.open;
+  if (!inDate.range) {
+    if (sameMinute(inDate.h, inDate.m, reading, open)) return undefined;
+    return {
+      disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
+    };
+  }
+  const from = inDate.h * 60 + inDate.m;
+  if (within(from, span.end, reading.h * 60 + reading.m, open)) return {};
+  const times =
+    span.end === undefined
+      ? `times from ${clockOf(from)} on`
+      : `times from ${clockOf(from)} to ${clockOf(span.end)}`;
   return {
-    disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
+    disagreement: `Date "${raw}" gives the ${times}, but the Time cell says "${timeCell}", outside them; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
   };
+}
+
+/**
+ * Whether the minute `t` of the day falls in the range from `from` to `end` (minutes, across midnight if it ends
+ * earlier; no `end`: from `from` to the end of the day); `open` when an hour is without am/pm, so that either half
+ * of the day is tried.
+ */
+function within(from: number, end: number | undefined, t: number, open: boolean | undefined): boolean {
+  const day = 24 * 60;
+  const on = (a: number, b: number) => (((b - a) % day) + day) % day;
+  return (open ? [0, day / 2] : [0]).some((shift) => {
+    const a = (from + shift) % day;
+    return end === undefined ? t >= a : on(a, t) <= on(a, (end + shift) % day);
+  });
+}
+
+function clockOf(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
 }
 
 /**
