@@ -30,7 +30,7 @@ import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { NO_MERIDIEM, readTimeCell, readTimeSpan, type TimeReading, type TimeSpan } from './times.js';
 import type { DiaryYears } from './years.js';
-import { wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
+import { estimated, wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
@@ -190,12 +190,13 @@ export class RowReader {
         hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
       };
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
-    if (cell.kind !== 'serial' && cell.zone !== undefined)
+    const caseZone = this.ctx.options.timezone;
+    if (cell.kind !== 'serial' && cell.zone !== undefined && !estimated(cell.zone, caseZone))
       return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));
     const timeCell = layout.cell(cells, 'time');
     // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
     const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell), 'Time');
-    if (zoneInTime) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
+    if (zoneInTime && !estimated(zoneInTime.zone, caseZone)) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
       written === '' && cell.kind === 'serial' && cell.seconds !== undefined

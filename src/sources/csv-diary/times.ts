@@ -91,8 +91,10 @@ const APPROX_PREFIX =
 // "@ 9pm" and "@9pm" as people write "at" in a hurry.
 const AT = /^(?:(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+|@\s*)/;
 // Words after the time that say it is approximate: "9pm-ish", "9pm or so", "9pm approximately", "9pm (roughly)".
+// "9pm est" is "estimated" in a British diary; the row reader reads it so only where EST is no zone the case
+// could be in (zones.ts and row.ts).
 const APPROX_SUFFIX =
-  /(?:\s*-?\s*ish|\s+or so|\s+not sure|\s+unsure|\s+i think|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
+  /(?:\s*-?\s*ish|\s+or so|\s+not sure|\s+unsure|\s+i think|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+est\.?|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
   '??',

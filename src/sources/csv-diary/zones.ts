@@ -14,6 +14,7 @@
  * the same day (there is no other sign of a zone), but `22:35 -01:00` could be the offset an e-mail program writes
  * (`-0100`) as well as a range to 01:00, so that row is rejected saying it could be either, never read by a
  * guess. A word after a time that is no zone chronolog knows (`21:00 XYZ`) is named in the rejection too.
+ * "EST" is the exception: in a British diary `9pm est` is "estimated", read so outside the Americas (`estimated`).
  */
 
 /** A zone after a clock time, as written, upper-cased; `orRange` when it is a minus that could end a range. */
@@ -37,7 +38,7 @@ const PLUS_OR_Z = /^\s?(z|\+\d{1,2}(?::?\d{2})?)$/;
 // The names are the abbreviations phones and mail programs print; "GMT+1" is written both ways round (POSIX
 // writes it for an hour behind UTC).
 const NAME =
-  /^\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat)$/;
+  /^\s((?:utc|gmt)(?:\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)?|bst|ist|cet|cest|mez|mesz|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|aest|aedt|acst|acdt|awst|nzst|nzdt|jst|kst|sast|wat|cat|eat)\.?$/;
 const MINUS_AFTER_SECONDS = /^\s?([-\u2212](\d{2})(?::?(\d{2}))?)$/;
 const MINUS_AFTER_SPACE = /^\s([-\u2212](\d{2}):?(\d{2}))$/;
 
@@ -47,6 +48,15 @@ const MINUS_AFTER_SPACE = /^\s([-\u2212](\d{2}):?(\d{2}))$/;
  * After seconds in the Time cell, which is typed by hand (a stamp is written in the Date cell), a plausible minus
  * offset could as well end a range (`10:00:00-11:00`), so it is given as either, never asserted a zone.
  */
+/**
+ * Whether "EST" after a time (`zone`, as `zoneAfterTime` gives it) is "estimated", as a British diary writes it
+ * ("9pm est"), in a case whose zone is `caseZone`: everywhere but in the Americas, where it is as likely Eastern
+ * Standard Time, which is not read without its offset.
+ */
+export function estimated(zone: string | undefined, caseZone: string): boolean {
+  return zone === 'EST' && !caseZone.startsWith('America/');
+}
+
 export function zoneAfterTime(written: string, where: TimeCellName = 'Date'): ZoneAfter | undefined {
   const t = written.replace(LEAD, '');
   const time = TIME.exec(t);
