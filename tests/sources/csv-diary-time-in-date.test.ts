@@ -38,7 +38,9 @@ describe('a time in the Date cell', () => {
       // Words that say the time is approximate: flagged, not compared.
       [11, '2024-06-30T23:00', 'min', ['time-approximate'], undefined],
     ]);
-    expect(run.events.find((e) => e.locator === 7)?.details?.['date_as_written']).toBe('28/06/2024 09:00-10:00');
+    expect(run.events.find((e) => e.locator === 7)?.details?.['date_as_written']).toBe(
+      '28/06/2024 09:00-10:00',
+    );
     expect(run.warnings.filter((w) => w.code === 'DIARY_TIME_DISAGREES')).toEqual([
       {
         code: 'DIARY_TIME_DISAGREES',

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { readTimeCell } from '../../src/sources/csv-diary/times.js';
-import { zoneAfterTime } from '../../src/sources/csv-diary/zones.js';
+import { clockBefore, zoneAfterTime, zoneNotRead } from '../../src/sources/csv-diary/zones.js';
 import { runSource } from '../helpers/run-source.js';
 
 const FILE = 'fixtures/csv-diary-zone-or-range/diary.csv';
@@ -45,8 +45,8 @@ describe('a dash or a zone after a diary time', () => {
     expect(why[5]![1]).toBe(
       'Date "16/07/2023 22:35 -01:00" gives "-01:00" after its time, which could be a UTC offset or the end of a time range (to 01:00); the row is not read by a guess',
     );
-    expect(why[5]![2]).toContain(
-      'If it is a range, write the dash without a space before it or with spaces on both sides (22:35-01:00, 22:35 - 01:00)',
+    expect(why[5]![2]).toBe(
+      'If it is a range, write the dash without a space before it or with spaces on both sides (22:35-01:00, 22:35 - 01:00); if it is a UTC offset, write the date and time as an ISO 8601 stamp in the Date cell (2023-07-16T22:35-01:00); then re-run',
     );
     // Lines 10 and 11 were ranges from 22:35, while the same after a year-first date (line 13) was an offset.
     const offsetNotRead = '("-01:00"), which is read only in an ISO 8601 stamp';
@@ -71,8 +71,12 @@ describe('a dash or a zone after a diary time', () => {
     expect(why[15]![1]).toBe(
       'Time "21:00 XYZ" has "XYZ" after its time, which is neither a time zone chronolog knows nor a word it reads for a time; the row is not read without knowing what it means',
     );
-    expect(why[15]![2]).toContain(
-      'If "XYZ" is a time zone, write the date and time as an ISO 8601 stamp with its UTC offset (2023-07-26Thh:mm+01:00',
+    // The hint led with "ISO 8601 stamp" and showed "Thh:mm+01:00" whatever the time and zone.
+    expect(why[15]![2]).toBe(
+      'If "XYZ" is a note, move it to the description. If it is a time zone and the time is local time in the case\'s time zone (Europe/London), delete it; if it is another zone, write the date and time as an ISO 8601 stamp with its UTC offset in the Date cell and leave the Time cell blank: 2023-07-26T21:00+hh:mm, with the offset from UTC the original record gives in place of +hh:mm (e.g. +01:00 or -05:00). Then re-run',
+    );
+    expect(why[16]![2]).toBe(
+      'If the time is local time in the case\'s time zone (Europe/London), delete "BST" from the Time cell and re-run. If it is not, write the date and time as an ISO 8601 stamp with its UTC offset in the Date cell and leave the Time cell blank: 2023-07-27T21:00+hh:mm, with the offset from UTC the original record gives in place of +hh:mm (e.g. +01:00 or -05:00); then re-run',
     );
     expect(why[16]![1]).toBe(
       'Time "21:00 BST" gives its time with a time zone name ("BST"), which is not read (several zones share some names); the row is not read without its zone',
@@ -142,6 +146,27 @@ describe('a dash or a zone after a diary time', () => {
     'reads "%s" as an approximate time ("estimated")',
     (raw) => {
       expect(readTimeCell(raw)).toMatchObject({ kind: 'clock', h: 21, m: 0, approx: true, range: false });
+    },
+  );
+
+  it.each([
+    ['21:00 GMT', '2024-06-14T21:00Z'],
+    ['9pm utc', '2024-06-14T21:00Z'],
+    ['21:00:30 +0100', '2024-06-14T21:00:30+01:00'],
+    ['9:15pm +5', '2024-06-14T21:15+05:00'],
+  ])(
+    'gives the stamp of "%s" with its own time and offset (it showed +01:00 for every zone)',
+    (raw, stamp) => {
+      const t = raw.toLowerCase();
+      const { hint } = zoneNotRead(
+        'Time',
+        raw,
+        zoneAfterTime(t, 'Time')!,
+        '2024-06-14',
+        clockBefore(t),
+        'Europe/London',
+      );
+      expect(hint).toContain(`in the Date cell and leave the Time cell blank: ${stamp};`);
     },
   );
 

@@ -301,7 +301,12 @@ function zonedTime(t: string, stamp: boolean): ZonedTime | undefined {
   if (!z) return undefined;
   const [offsetH, offsetM] = [Number(z[6] ?? 0), Number(z[7] ?? 0)];
   // "2024-06-14 21:00:00-23:00": no zone is 23 hours behind UTC, so without a `T` that is a range.
-  if (z[5] !== undefined && z[5] !== '+' && !stamp && (z[3] === undefined || offsetH * 60 + offsetM > 14 * 60))
+  if (
+    z[5] !== undefined &&
+    z[5] !== '+' &&
+    !stamp &&
+    (z[3] === undefined || offsetH * 60 + offsetM > 14 * 60)
+  )
     return undefined;
   const sign = z[5] === '+' ? 1 : -1;
   return {

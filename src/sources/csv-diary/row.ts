@@ -30,7 +30,7 @@ import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { NO_MERIDIEM, readTimeCell, readTimeSpan, type TimeReading, type TimeSpan } from './times.js';
 import type { DiaryYears } from './years.js';
-import { estimated, wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
+import { clockBefore, estimated, wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
@@ -192,11 +192,23 @@ export class RowReader {
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
     const caseZone = this.ctx.options.timezone;
     if (cell.kind !== 'serial' && cell.zone !== undefined && !estimated(cell.zone, caseZone))
-      return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));
+      return badTime(
+        zoneNotRead(
+          'Date',
+          dateRaw,
+          { zone: cell.zone, orRange: cell.zoneOrRange },
+          date,
+          clockBefore(cell.rest),
+          caseZone,
+        ),
+      );
     const timeCell = layout.cell(cells, 'time');
     // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
     const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell), 'Time');
-    if (zoneInTime && !estimated(zoneInTime.zone, caseZone)) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
+    if (zoneInTime && !estimated(zoneInTime.zone, caseZone))
+      return badTime(
+        zoneNotRead('Time', timeCell, zoneInTime, date, clockBefore(lowerPlain(timeCell)), caseZone),
+      );
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
       written === '' && cell.kind === 'serial' && cell.seconds !== undefined
@@ -207,7 +219,8 @@ export class RowReader {
       const raw = timeCell === '' ? dateRaw : timeCell;
       // "21:00 XYZ": the word is named, and what to do if it is a zone.
       const word = wordAfterTime(timeCell === '' ? dateTimeAsWritten(dateRaw, written) : timeCell);
-      if (word !== undefined) return badTime(wordNotRead(where, raw, word, date));
+      if (word !== undefined)
+        return badTime(wordNotRead(where, raw, word, date, clockBefore(lowerPlain(written)), caseZone));
       return timeCell === ''
         ? {
             code: 'DIARY_BAD_TIME',

@@ -107,13 +107,59 @@ interface Reason {
   readonly hint: string;
 }
 
-/** Why a row whose time is followed by `zone` (written in the `where` cell, `raw`) is not read; `date` its date. */
-export function zoneNotRead(where: TimeCellName, raw: string, zone: ZoneAfter, date: string): Reason {
-  const stampHint = `write the date and time as an ISO 8601 stamp with the UTC offset the original record gives (${date}Thh:mm+01:00, or Z for UTC)${where === 'Time' ? ' in the Date cell and leave the Time cell blank' : ''}`;
+/**
+ * The clock time at the start of `written` (lower-cased), on the 24-hour clock with seconds when written ("9pm
+ * bst" 21:00, "22:35:00-01:00" 22:35:00), for a worked example in a hint; undefined when there is none.
+ */
+export function clockBefore(written: string): string | undefined {
+  const time = TIME.exec(written.replace(LEAD, ''));
+  if (!time) return undefined;
+  const hour = (Number(time[1]) % (time[4] ? 12 : 24)) + (time[4] === 'p' ? 12 : 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(hour)}:${time[2] ?? '00'}${time[3] ? `:${time[3]}` : ''}`;
+}
+
+/** The UTC offset a zone as written states for certain ("Z", "+0100", "-01"), as a stamp writes it, or undefined. */
+function knownOffset(zone: string): string | undefined {
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') return 'Z';
+  const m = /^([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (!m) return undefined;
+  return `${m[1] === '+' ? '+' : '-'}${m[2]!.padStart(2, '0')}:${m[3] ?? '00'}`;
+}
+
+/**
+ * The ISO 8601 stamp of the row's date (`date`) and time (`at`) with `zone`'s offset when it states one for certain
+ * (2024-06-14T21:00+01:00, 2024-06-14T21:00Z), else the form with the offset to fill in.
+ */
+function stampExample(date: string, at: string | undefined, zone: string | undefined): string {
+  const time = `${date}T${at ?? 'hh:mm'}`;
+  const offset = zone === undefined ? undefined : knownOffset(zone);
+  return offset !== undefined
+    ? time + offset
+    : `${time}+hh:mm, with the offset from UTC the original record gives in place of +hh:mm (e.g. +01:00 or -05:00)`;
+}
+
+/** The end of a hint that says to write the stamp: where, and what to leave blank. */
+function stampIn(where: TimeCellName): string {
+  return where === 'Time' ? ' in the Date cell and leave the Time cell blank' : ' in the Date cell';
+}
+
+/**
+ * Why a row whose time is followed by `zone` (written in the `where` cell, `raw`) is not read; `date` its date, `at`
+ * its time (`clockBefore`), `caseZone` the case's time zone.
+ */
+export function zoneNotRead(
+  where: TimeCellName,
+  raw: string,
+  zone: ZoneAfter,
+  date: string,
+  at: string | undefined,
+  caseZone: string,
+): Reason {
   if (zone.orRange !== undefined)
     return {
       message: `${where} "${raw}" gives "${zone.zone}" after its time, which could be a UTC offset or the end of a time range (to ${zone.orRange.to}); the row is not read by a guess`,
-      hint: `If it is a range, write the dash without a space before it or with spaces on both sides (${zone.orRange.from}-${zone.orRange.to}, ${zone.orRange.from} - ${zone.orRange.to}); if it is a UTC offset, ${stampHint}; then re-run`,
+      hint: `If it is a range, write the dash without a space before it or with spaces on both sides (${zone.orRange.from}-${zone.orRange.to}, ${zone.orRange.from} - ${zone.orRange.to}); if it is a UTC offset, write the date and time as an ISO 8601 stamp${stampIn(where)} (${stampExample(date, at, zone.zone)}); then re-run`,
     };
   const why = /^(?:GMT|UTC)./.test(zone.zone)
     ? `("${zone.zone}"), which is not read (an offset from GMT or UTC is written both ways round: POSIX writes GMT+1 for an hour behind UTC)`
@@ -122,18 +168,21 @@ export function zoneNotRead(where: TimeCellName, raw: string, zone: ZoneAfter, d
       : `("${zone.zone}"), which is read only in an ISO 8601 stamp (the date year first, a 24-hour time and its UTC offset)`;
   return {
     message: `${where} "${raw}" gives its time with a time zone ${why}; the row is not read without its zone`,
-    hint: `${capital(stampHint)}, or leave the zone out if the time is local time in the case zone, and re-run`,
+    hint: `If the time is local time in the case's time zone (${caseZone}), delete "${zone.zone}" from the ${where} cell and re-run. If it is not, write the date and time as an ISO 8601 stamp with its UTC offset${stampIn(where)}: ${stampExample(date, at, zone.zone)}; then re-run`,
   };
 }
 
 /** Why a row whose time is followed by a word that is no zone chronolog knows and no word for a time is not read. */
-export function wordNotRead(where: TimeCellName, raw: string, word: string, date: string): Reason {
+export function wordNotRead(
+  where: TimeCellName,
+  raw: string,
+  word: string,
+  date: string,
+  at: string | undefined,
+  caseZone: string,
+): Reason {
   return {
     message: `${where} "${raw}" has "${word}" after its time, which is neither a time zone chronolog knows nor a word it reads for a time; the row is not read without knowing what it means`,
-    hint: `If "${word}" is a time zone, write the date and time as an ISO 8601 stamp with its UTC offset (${date}Thh:mm+01:00, or Z for UTC)${where === 'Time' ? ' in the Date cell and leave the Time cell blank' : ''}, or leave it out if the time is local time in the case zone; if it is a note, move it to the description; then re-run`,
+    hint: `If "${word}" is a note, move it to the description. If it is a time zone and the time is local time in the case's time zone (${caseZone}), delete it; if it is another zone, write the date and time as an ISO 8601 stamp with its UTC offset${stampIn(where)}: ${stampExample(date, at, undefined)}. Then re-run`,
   };
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
