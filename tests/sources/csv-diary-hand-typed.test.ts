@@ -88,7 +88,8 @@ describe('a date typed by hand', () => {
         code: 'DIARY_BAD_DATE',
         locator,
         message: `Date "${date}" gives a month but no day, and a day is never guessed`,
-        hint: 'Add the day to the date in the diary if it is known, then re-run',
+        // The hint did not say what becomes of the row when the day is not known.
+        hint: 'Add the day to the date in the diary if it is known, then re-run; if it is not known, the row stays listed as rejected (without a day it cannot be placed in time)',
       })),
     ]);
     expect(run.accounting).toEqual({ records: 18, events: 10, skipped: 0, rejected: 8 });

@@ -424,7 +424,7 @@ export class RowReader {
       return {
         code,
         message: `Date "${raw}" gives a month but no day, and a day is never guessed`,
-        hint: 'Add the day to the date in the diary if it is known, then re-run',
+        hint: 'Add the day to the date in the diary if it is known, then re-run; if it is not known, the row stays listed as rejected (without a day it cannot be placed in time)',
       };
     if (!cell && lacksYear(raw))
       return {
