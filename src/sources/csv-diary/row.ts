@@ -71,13 +71,14 @@ interface Readable {
  */
 interface InDate {
   readonly disagreement?: string;
-  /** Set when the Date cell says the time is approximate ("13/06/2024 (approx)"), which the row is flagged for. */
+  /** Set when the Date cell says the time is approximate ("13/06/2024 approx 9pm"), which the row is flagged for. */
   readonly approximate?: true;
 }
 
-// Words after a date that say only that its time is approximate: "13/06/2024 (approx)", "13/06/2024 roughly".
+// Words alone after a date that say it is approximate: "13/06/2024 (approx)", "13/06/2024 roughly". Nothing says
+// they are of a time rather than of the date, so the date is taken as uncertain, as "approx 13/06/2024" is.
 const APPROX_ONLY =
-  /^\(?\s*(?:approx(?:imately)?\.?|roughly|circa|ca\.?|c\.|about|around|not sure|unsure|-?ish)\s*\)?$/;
+  /^\(?\s*(approx(?:imately)?\.?|roughly|circa|ca\.?|c\.|about|around|not sure|unsure|-?ish)\s*\)?$/;
 
 /** A row's instant from its Date cell (`2024-02-03T21:40+01:00`), which its Time cell, if filled, should agree with. */
 interface Stamp {
@@ -189,6 +190,8 @@ export class RowReader {
         message: `Date "${dateRaw}" gives more than one date; a row is one incident on one date`,
         hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
       };
+    const unsure = cell.kind === 'serial' ? null : APPROX_ONLY.exec(cell.rest);
+    if (unsure) return unsureDate(dateRaw, unsure[1]!);
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
     const caseZone = this.ctx.options.timezone;
     if (cell.kind !== 'serial' && cell.zone !== undefined && !estimated(cell.zone, caseZone))
@@ -433,12 +436,7 @@ export class RowReader {
         hint: 'Add the year to the date in the diary and re-run',
       };
     const unsure = cell ? undefined : unsureDateWord(raw);
-    if (unsure !== undefined)
-      return {
-        code,
-        message: `Date "${raw}" is marked as uncertain ("${unsure}"); a date is read only as the diary gives it, never one it is unsure of`,
-        hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
-      };
+    if (unsure !== undefined) return unsureDate(raw, unsure);
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
@@ -540,9 +538,8 @@ function timeInDate(
   const exact = (r: TimeReading) => r.kind === 'clock' && !r.approx && !r.range;
   if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
     return undefined;
-  // "13/06/2024 (approx)" or "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
-  const approximate = span.approxWords || (cell.kind !== 'serial' && APPROX_ONLY.test(cell.rest));
-  if (approximate) return { approximate };
+  // "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
+  if (span.approxWords) return { approximate: true };
   if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(reading)) return {};
   const open = inDate.open || reading.open;
   if (!inDate.range) {
@@ -596,6 +593,15 @@ function sameMinute(
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
 function isMidnight(t: ZonedTime): boolean {
   return t.h === 0 && t.m === 0 && !t.s;
+}
+
+/** A row rejected because its Date cell (`raw`) marks the date as uncertain with `word`. */
+function unsureDate(raw: string, word: string): Rejection {
+  return {
+    code: 'DIARY_BAD_DATE',
+    message: `Date "${raw}" is marked as uncertain ("${word}"); a date is read only as the diary gives it, never one it is unsure of`,
+    hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
+  };
 }
 
 /** A row rejected for its time, with the reason and what to do. */
