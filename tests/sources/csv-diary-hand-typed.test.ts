@@ -45,7 +45,6 @@ describe('a date typed by hand', () => {
       [11, '2024-06-14T21:00', undefined],
       [12, '2024-06-15T21:30', undefined],
       // The Date cell's "approx" was kept only as written: the time stood as exact.
-      [18, '2024-06-20T21:00', ['time-approximate']],
       [19, '2024-06-21T21:00', ['time-approximate']],
     ]);
     expect(run.warnings.filter((w) => w.code === 'DIARY_WEEKDAY_DISAGREES')).toEqual([
@@ -88,10 +87,20 @@ describe('a date typed by hand', () => {
         code: 'DIARY_BAD_DATE',
         locator,
         message: `Date "${date}" gives a month but no day, and a day is never guessed`,
-        hint: 'Add the day to the date in the diary if it is known, then re-run',
+        // The hint did not say what becomes of the row when the day is not known.
+        hint: 'Add the day to the date in the diary if it is known, then re-run; if it is not known, the row stays listed as rejected (without a day it cannot be placed in time)',
       })),
+      // Read as 20 June at 21:00 flagged approximate, while "approx 18 June 2024" (line 14) was rejected: an
+      // "(approx)" alone after the date does not say it is of the time, so the date is not taken as certain.
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 18,
+        message:
+          'Date "20/06/2024 (approx)" is marked as uncertain ("approx"); a date is read only as the diary gives it, never one it is unsure of',
+        hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
+      },
     ]);
-    expect(run.accounting).toEqual({ records: 18, events: 10, skipped: 0, rejected: 8 });
+    expect(run.accounting).toEqual({ records: 18, events: 9, skipped: 0, rejected: 9 });
   });
 });
 

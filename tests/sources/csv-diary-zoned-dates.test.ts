@@ -39,10 +39,41 @@ describe('a time zone in a Date cell that is not a year-first ISO 8601 stamp', (
       ['DIARY_BAD_TIME', 8, offset('19/07/2023 18:00Z', 'Z')],
       ['DIARY_BAD_TIME', 9, name('2023-07-20 21:00 BST', 'BST')],
     ]);
-    // The hint gives the row's own date in the form that is read.
-    expect(run.rejected[0]!.hint).toBe(
-      'Write the date and time as an ISO 8601 stamp with the UTC offset the original record gives (2023-07-13Thh:mm+01:00, or Z for UTC), or leave the zone out if the time is local time in the case zone, and re-run',
-    );
+    // The hint first says to delete the zone if the time is local time, then gives the row's own date and time in
+    // the form that is read, with the offset written when it is certain (it showed "Thh:mm+01:00" for every zone,
+    // "Z" too).
+    const hint = (zone: string, cell: string) =>
+      `If the time is local time in the case's time zone (Europe/London), delete "${zone}" from the Date cell and re-run. If it is not, write the date and time as an ISO 8601 stamp with its UTC offset in the Date cell: ${cell}; then re-run`;
+    expect(run.rejected.map((r) => [r.locator, r.hint])).toEqual([
+      [2, hint('+01:00', '2023-07-13T22:35+01:00')],
+      [
+        3,
+        hint(
+          'BST',
+          '2023-07-14T21:10+hh:mm, with the offset from UTC the original record gives in place of +hh:mm (e.g. +01:00 or -05:00)',
+        ),
+      ],
+      [
+        4,
+        'If it is a range, write the dash without a space before it or with spaces on both sides (20:05-04:00, 20:05 - 04:00); if it is a UTC offset, write the date and time as an ISO 8601 stamp in the Date cell (2023-07-15T20:05-04:00); then re-run',
+      ],
+      [5, hint('+01:00', '2023-07-16T19:30+01:00')],
+      [
+        6,
+        hint(
+          'BST',
+          '2023-07-17T23:15+hh:mm, with the offset from UTC the original record gives in place of +hh:mm (e.g. +01:00 or -05:00)',
+        ),
+      ],
+      [8, hint('Z', '2023-07-19T18:00Z')],
+      [
+        9,
+        hint(
+          'BST',
+          '2023-07-20T21:00+hh:mm, with the offset from UTC the original record gives in place of +hh:mm (e.g. +01:00 or -05:00)',
+        ),
+      ],
+    ]);
     expect(run.accounting).toEqual({ records: 9, events: 2, skipped: 0, rejected: 7 });
   });
 

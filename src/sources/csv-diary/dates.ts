@@ -16,6 +16,7 @@ import { HAND_KEPT_YEARS } from '../../model/time-range.js';
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { lowerPlain } from './fold.js';
+import { readTimeCell } from './times.js';
 import { type RangeReading, zoneAfterTime } from './zones.js';
 
 /** A calendar date; not necessarily a real one until `realDate` says so. */
@@ -215,11 +216,22 @@ const DATE_JOIN = /^(?:&|and|und|y|et|,|;|\+|\/|[-\u2013]|to|till|until|bis|then
 /**
  * Whether a Date cell gives a second date after its first (`rest`, what follows the first as read): two
  * incidents, or one over several days, in one row. Read, the row would keep the first date and drop the other
- * without a word (a filled Time cell leaves what follows the date unread).
+ * without a word (a filled Time cell leaves what follows the date unread). A clock time is no second date, though
+ * written with dots and seconds it has a date's form (`14.06.2024 21.30.00`, `10.12.05`): one that reads as a time
+ * is a time. Otherwise it must be a real date, and joined to the first by a word ("&", "and", "to") or written
+ * with a four-digit year, before the row is rejected for it.
  */
 export function hasSecondDate(rest: string): boolean {
-  const cell = readDateCell(rest.replace(DATE_JOIN, ''));
-  return cell !== undefined && cell.kind !== 'serial';
+  if (readTimeCell(rest).kind !== 'bad') return false;
+  const join = DATE_JOIN.exec(rest);
+  const after = join ? rest.slice(join[0].length) : rest;
+  const cell = readDateCell(after);
+  if (cell === undefined || cell.kind === 'serial') return false;
+  const real =
+    cell.kind === 'numeric'
+      ? isCalendarDate(applyOrder(cell, 'dmy')) || isCalendarDate(applyOrder(cell, 'mdy'))
+      : isCalendarDate(cell.ymd);
+  return real && (join !== null || /\d{4}/.test(after));
 }
 
 /** `readDateCell` of a cell lower-cased, its weekday taken off. */
@@ -287,8 +299,15 @@ function readDate(s: string): DateCell | undefined {
 function zonedTime(t: string, stamp: boolean): ZonedTime | undefined {
   const z = ZONED.exec(t);
   if (!z) return undefined;
-  if (z[5] !== undefined && z[5] !== '+' && !stamp && z[3] === undefined) return undefined;
   const [offsetH, offsetM] = [Number(z[6] ?? 0), Number(z[7] ?? 0)];
+  // "2024-06-14 21:00:00-23:00": no zone is 23 hours behind UTC, so without a `T` that is a range.
+  if (
+    z[5] !== undefined &&
+    z[5] !== '+' &&
+    !stamp &&
+    (z[3] === undefined || offsetH * 60 + offsetM > 14 * 60)
+  )
+    return undefined;
   const sign = z[5] === '+' ? 1 : -1;
   return {
     h: Number(z[1]),

@@ -28,9 +28,9 @@ import {
 } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
-import { NO_MERIDIEM, readTimeCell, type TimeReading } from './times.js';
+import { NO_MERIDIEM, readTimeCell, readTimeSpan, type TimeReading, type TimeSpan } from './times.js';
 import type { DiaryYears } from './years.js';
-import { wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
+import { clockBefore, estimated, wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
 // How people say "same day as the row above". Read literally it would copy a date nobody wrote on this row.
 const DITTO = new Set(
@@ -71,13 +71,14 @@ interface Readable {
  */
 interface InDate {
   readonly disagreement?: string;
-  /** Set when the Date cell says the time is approximate ("13/06/2024 (approx)"), which the row is flagged for. */
+  /** Set when the Date cell says the time is approximate ("13/06/2024 approx 9pm"), which the row is flagged for. */
   readonly approximate?: true;
 }
 
-// Words after a date that say only that its time is approximate: "13/06/2024 (approx)", "13/06/2024 roughly".
+// Words alone after a date that say it is approximate: "13/06/2024 (approx)", "13/06/2024 roughly". Nothing says
+// they are of a time rather than of the date, so the date is taken as uncertain, as "approx 13/06/2024" is.
 const APPROX_ONLY =
-  /^\(?\s*(?:approx(?:imately)?\.?|roughly|circa|ca\.?|c\.|about|around|not sure|unsure|-?ish)\s*\)?$/;
+  /^\(?\s*(approx(?:imately)?\.?|roughly|circa|ca\.?|c\.|about|around|not sure|unsure|-?ish)\s*\)?$/;
 
 /** A row's instant from its Date cell (`2024-02-03T21:40+01:00`), which its Time cell, if filled, should agree with. */
 interface Stamp {
@@ -189,13 +190,28 @@ export class RowReader {
         message: `Date "${dateRaw}" gives more than one date; a row is one incident on one date`,
         hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
       };
+    const unsure = cell.kind === 'serial' ? null : APPROX_ONLY.exec(cell.rest);
+    if (unsure) return unsureDate(dateRaw, unsure[1]!);
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
-    if (cell.kind !== 'serial' && cell.zone !== undefined)
-      return badTime(zoneNotRead('Date', dateRaw, { zone: cell.zone, orRange: cell.zoneOrRange }, date));
+    const caseZone = this.ctx.options.timezone;
+    if (cell.kind !== 'serial' && cell.zone !== undefined && !estimated(cell.zone, caseZone))
+      return badTime(
+        zoneNotRead(
+          'Date',
+          dateRaw,
+          { zone: cell.zone, orRange: cell.zoneOrRange },
+          date,
+          clockBefore(cell.rest),
+          caseZone,
+        ),
+      );
     const timeCell = layout.cell(cells, 'time');
     // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
-    const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell));
-    if (zoneInTime) return badTime(zoneNotRead('Time', timeCell, zoneInTime, date));
+    const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell), 'Time');
+    if (zoneInTime && !estimated(zoneInTime.zone, caseZone))
+      return badTime(
+        zoneNotRead('Time', timeCell, zoneInTime, date, clockBefore(lowerPlain(timeCell)), caseZone),
+      );
     const written = timeCell || (cell.kind === 'serial' ? '' : cell.rest);
     const reading =
       written === '' && cell.kind === 'serial' && cell.seconds !== undefined
@@ -206,7 +222,8 @@ export class RowReader {
       const raw = timeCell === '' ? dateRaw : timeCell;
       // "21:00 XYZ": the word is named, and what to do if it is a zone.
       const word = wordAfterTime(timeCell === '' ? dateTimeAsWritten(dateRaw, written) : timeCell);
-      if (word !== undefined) return badTime(wordNotRead(where, raw, word, date));
+      if (word !== undefined)
+        return badTime(wordNotRead(where, raw, word, date, clockBefore(lowerPlain(written)), caseZone));
       return timeCell === ''
         ? {
             code: 'DIARY_BAD_TIME',
@@ -410,7 +427,7 @@ export class RowReader {
       return {
         code,
         message: `Date "${raw}" gives a month but no day, and a day is never guessed`,
-        hint: 'Add the day to the date in the diary if it is known, then re-run',
+        hint: 'Add the day to the date in the diary if it is known, then re-run; if it is not known, the row stays listed as rejected (without a day it cannot be placed in time)',
       };
     if (!cell && lacksYear(raw))
       return {
@@ -419,12 +436,7 @@ export class RowReader {
         hint: 'Add the year to the date in the diary and re-run',
       };
     const unsure = cell ? undefined : unsureDateWord(raw);
-    if (unsure !== undefined)
-      return {
-        code,
-        message: `Date "${raw}" is marked as uncertain ("${unsure}"); a date is read only as the diary gives it, never one it is unsure of`,
-        hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
-      };
+    if (unsure !== undefined) return unsureDate(raw, unsure);
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
@@ -500,9 +512,12 @@ function dateOnlyStamp(zoned: ZonedTime, inZone: Date | undefined, written: stri
 
 /**
  * What a time in the Date cell (`raw`, as read: `cell`) says beside the Time cell's (`reading`, written `timeCell`),
- * or undefined when there is none to keep. Only two exact clock times are compared, to the minute, as a stamp and
- * its Time cell are: "9:40" without am/pm agrees with 09:40 or 21:40. A time that says less ("evening", "approx
- * 10pm" on either side) is kept as written, not compared; midnight is how a spreadsheet writes a date alone.
+ * or undefined when there is none to keep. Only an exact clock time in the Time cell is compared, to the minute, as
+ * a stamp and its Time cell are: with an exact time in the Date cell ("9:40" without am/pm agrees with 09:40 or
+ * 21:40), or with a range or an open start there ("9:00-10:00", "from 9pm"), which it agrees with when it falls
+ * within it. A time that says less ("evening", "approx 10pm" on either side) is kept as written, not compared;
+ * words that say it is approximate flag the row so (a range is not for that approximate: the Time cell narrows
+ * it). Midnight is how a spreadsheet writes a date alone.
  */
 function timeInDate(
   raw: string,
@@ -510,27 +525,56 @@ function timeInDate(
   reading: Readable['reading'],
   timeCell: string,
 ): InDate | undefined {
-  const inDate =
+  const span: TimeSpan | undefined =
     cell.kind === 'serial'
       ? cell.seconds
-        ? serialClock(cell.seconds)
+        ? { reading: serialClock(cell.seconds), approxWords: false }
         : undefined
       : cell.rest === ''
         ? undefined
-        : readTimeCell(cell.rest);
-  if (inDate === undefined) return undefined;
+        : readTimeSpan(cell.rest);
+  if (span === undefined) return undefined;
+  const inDate = span.reading;
   const exact = (r: TimeReading) => r.kind === 'clock' && !r.approx && !r.range;
   if (inDate.kind === 'clock' && exact(inDate) && inDate.h === 0 && inDate.m === 0 && inDate.s === 0)
     return undefined;
-  // "13/06/2024 (approx)" or "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
-  const approximate =
-    (inDate.kind !== 'bad' && inDate.approx) || (cell.kind !== 'serial' && APPROX_ONLY.test(cell.rest));
-  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(inDate) || !exact(reading))
-    return approximate ? { approximate } : {};
-  if (sameMinute(inDate.h, inDate.m, reading, inDate.open || reading.open)) return undefined;
+  // "13/06/2024 approx 9pm" beside "21:00": the row says its time is approximate.
+  if (span.approxWords) return { approximate: true };
+  if (inDate.kind !== 'clock' || reading.kind !== 'clock' || !exact(reading)) return {};
+  const open = inDate.open || reading.open;
+  if (!inDate.range) {
+    if (sameMinute(inDate.h, inDate.m, reading, open)) return undefined;
+    return {
+      disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
+    };
+  }
+  const from = inDate.h * 60 + inDate.m;
+  if (within(from, span.end, reading.h * 60 + reading.m, open)) return {};
+  const times =
+    span.end === undefined
+      ? `times from ${clockOf(from)} on`
+      : `times from ${clockOf(from)} to ${clockOf(span.end)}`;
   return {
-    disagreement: `Date "${raw}" gives the time ${pad(inDate.h)}:${pad(inDate.m)}, but the Time cell says "${timeCell}"; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
+    disagreement: `Date "${raw}" gives the ${times}, but the Time cell says "${timeCell}", outside them; the Time cell's time is used, and the Date cell is kept as written (date_as_written)`,
   };
+}
+
+/**
+ * Whether the minute `t` of the day falls in the range from `from` to `end` (minutes, across midnight if it ends
+ * earlier; no `end`: from `from` to the end of the day); `open` when an hour is without am/pm, so that either half
+ * of the day is tried.
+ */
+function within(from: number, end: number | undefined, t: number, open: boolean | undefined): boolean {
+  const day = 24 * 60;
+  const on = (a: number, b: number) => (((b - a) % day) + day) % day;
+  return (open ? [0, day / 2] : [0]).some((shift) => {
+    const a = (from + shift) % day;
+    return end === undefined ? t >= a : on(a, t) <= on(a, (end + shift) % day);
+  });
+}
+
+function clockOf(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
 }
 
 /**
@@ -549,6 +593,15 @@ function sameMinute(
 /** Whether a stamp's clock is 00:00 (or 00:00:00), as a date-only value is written. */
 function isMidnight(t: ZonedTime): boolean {
   return t.h === 0 && t.m === 0 && !t.s;
+}
+
+/** A row rejected because its Date cell (`raw`) marks the date as uncertain with `word`. */
+function unsureDate(raw: string, word: string): Rejection {
+  return {
+    code: 'DIARY_BAD_DATE',
+    message: `Date "${raw}" is marked as uncertain ("${word}"); a date is read only as the diary gives it, never one it is unsure of`,
+    hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
+  };
 }
 
 /** A row rejected for its time, with the reason and what to do. */

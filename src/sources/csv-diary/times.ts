@@ -91,8 +91,10 @@ const APPROX_PREFIX =
 // "@ 9pm" and "@9pm" as people write "at" in a hurry.
 const AT = /^(?:(?:at|um|a las|a la|a(?!\s+(?:bit|little)\b))\s+|@\s*)/;
 // Words after the time that say it is approximate: "9pm-ish", "9pm or so", "9pm approximately", "9pm (roughly)".
+// "9pm est" is "estimated" in a British diary; the row reader reads it so only where EST is no zone the case
+// could be in (zones.ts and row.ts).
 const APPROX_SUFFIX =
-  /(?:\s*-?\s*ish|\s+or so|\s+not sure|\s+unsure|\s+i think|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+ca\.?|\s+circa)$/;
+  /(?:\s*-?\s*ish|\s+or so|\s+not sure|\s+unsure|\s+i think|\s+or thereabouts|\s+give or take|\s*\?+|\s+approx(?:imately)?\.?|\s+apx\.?|\s+roughly|\s+estimated|\s+est\.?|\s+ca\.?|\s+circa)$/;
 const UNKNOWN = new Set([
   '?',
   '??',
@@ -243,6 +245,29 @@ function hour24(h: number, meridiem: Meridiem): number | undefined {
 interface Said {
   /** True when its hour came with am/pm or a word for the part of the day ("pm", "in the evening", "abends"). */
   twelveHour: boolean;
+  /** The end of a range read as its start, in minutes from midnight ("9-10pm": 22:00); "from 9pm" has none. */
+  end?: number;
+  /** True when words say the time is approximate ("approx 9pm", "9pm-ish"), as a range's start is not. */
+  approxWords?: boolean;
+}
+
+/** A time cell as read (`readTimeCell`), with the end of a range and whether words say it is approximate. */
+export interface TimeSpan {
+  readonly reading: TimeReading;
+  /** The end of a range, in minutes from midnight of the row's date (1440 for midnight at its end). */
+  readonly end?: number;
+  readonly approxWords: boolean;
+}
+
+/** `readTimeCell`, with what a row needs to compare a time in the Date cell with the Time cell's. */
+export function readTimeSpan(raw: string): TimeSpan {
+  const said: Said = { twelveHour: false };
+  const reading = readTime(raw, said);
+  return {
+    reading,
+    approxWords: said.approxWords === true,
+    ...(said.end === undefined ? {} : { end: said.end }),
+  };
 }
 
 /** Whether a clock's meridiem is one the 12-hour clock needs: am, pm or a part of the day, not "Uhr" or "h". */
@@ -309,7 +334,7 @@ function readTime(raw: string, said: Said): TimeReading {
   const inDigits: Said = { twelveHour: false };
   const read = readWritten(digits, inDigits);
   if (read.kind === 'bad' || (read.kind === 'day' && read.how === 'free-text')) return reading;
-  said.twelveHour = inDigits.twelveHour;
+  Object.assign(said, inDigits);
   return read;
 }
 
@@ -334,6 +359,7 @@ function readWritten(raw: string, said: Said): TimeReading {
     if (t === before) break;
     approx = true;
   }
+  said.approxWords = approx;
   // "12 noon", "12noon", "12:00 midday" are noon ("20 past 12 noon" 12:20); "12 midnight" is midnight, whose date
   // is as unclear as ever.
   t = t.replace(/(^| )12(?::00)? ?(?=noon$|midday$|mid day$|midnight$)/, '$1');
@@ -454,11 +480,12 @@ function readRange(a: string, b: string, approx: boolean, said: Said): TimeReadi
     const start = hour24(from.h, from.meridiem);
     if (start === undefined) return { kind: 'bad', why: contradiction(from) };
     const [same, other]: Meridiem[] = start < 12 ? ['am', 'pm'] : ['pm', 'am'];
-    const fits = [hour24(to.h, same), hour24(to.h, other)].some(
+    const fits = [hour24(to.h, same), hour24(to.h, other)].find(
       (end) => end !== undefined && inRange(start * 60 + from.m, end * 60),
     );
-    if (!fits) return unreadable;
+    if (fits === undefined) return unreadable;
     said.twelveHour = twelveHour(from.meridiem);
+    said.end = fits * 60 + to.m;
     return range(start);
   }
   const end = hour24(to.h, to.meridiem);
@@ -481,6 +508,8 @@ function readRange(a: string, b: string, approx: boolean, said: Said): TimeReadi
     start = from.h;
   }
   said.twelveHour = twelveHour(from.meridiem, to.meridiem);
+  // Midnight at a range's end ("10pm-12am") is the end of the row's date.
+  said.end = end === 0 && to.m === 0 ? DAY : end * 60 + to.m;
   const reading = range(start);
   // "7:30-8:30" says am or pm no more than "7:30" does.
   return from.meridiem === undefined && to.meridiem === undefined && openHour(start, a) && openHour(end, b)
