@@ -218,8 +218,8 @@ const DATE_JOIN = /^(?:&|and|und|y|et|,|;|\+|\/|[-\u2013]|to|till|until|bis|then
  * incidents, or one over several days, in one row. Read, the row would keep the first date and drop the other
  * without a word (a filled Time cell leaves what follows the date unread). A clock time is no second date, though
  * written with dots and seconds it has a date's form (`14.06.2024 21.30.00`, `10.12.05`): one that reads as a time
- * is a time. Otherwise it must be a real date, and joined to the first by a word ("&", "and", "to") or written
- * with a four-digit year, before the row is rejected for it.
+ * is a time. Otherwise a real date is a second date, joined to the first by a word ("&", "and", "to") or not
+ * (`16/06/24 17/06/24`, `16.06.24 17.06.2024`).
  */
 export function hasSecondDate(rest: string): boolean {
   if (readTimeCell(rest).kind !== 'bad') return false;
@@ -231,7 +231,7 @@ export function hasSecondDate(rest: string): boolean {
     cell.kind === 'numeric'
       ? isCalendarDate(applyOrder(cell, 'dmy')) || isCalendarDate(applyOrder(cell, 'mdy'))
       : isCalendarDate(cell.ymd);
-  return real && (join !== null || /\d{4}/.test(after));
+  return real;
 }
 
 /** `readDateCell` of a cell lower-cased, its weekday taken off. */
