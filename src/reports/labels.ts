@@ -112,6 +112,15 @@ export function flagLabel(flag: string): string {
   return FLAGS[flag] ?? flag;
 }
 
+/**
+ * A chronology row's kind with how the call ended, the same in the HTML and Markdown chronologies: "call (missed)",
+ * or the kind alone ("sms") when the record gives no outcome. Both are words from a fixed list (the schema's), so
+ * nothing here needs escaping.
+ */
+export function kindWithOutcome(row: { readonly kind: string; readonly callStatus: string | null }): string {
+  return row.callStatus ? `${row.kind} (${row.callStatus})` : row.kind;
+}
+
 /** A record's details as [label, value] pairs, in the order the source wrote them; empty values left out. */
 export function detailPairs(details: Readonly<Record<string, string>> | null): [string, string][] {
   if (details === null) return [];

@@ -21,7 +21,7 @@ import {
   sparkline,
   timeWithFlags,
 } from './format.js';
-import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from './labels.js';
+import { detailPairs, dstWrittenTimes, flagLabel, kindWithOutcome, timeNotes } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
@@ -248,7 +248,7 @@ export function chronologySection(r: Report): string[] {
         return [
           times.length ? `${c.local} (${md(times.join(', '))})` : c.local,
           c.channel,
-          c.callStatus ? `${c.kind} (${c.callStatus})` : c.kind,
+          kindWithOutcome(c),
           md(c.sender),
           md(after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '')),
           md(`${c.file} ${c.locator}`),

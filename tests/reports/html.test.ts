@@ -448,7 +448,7 @@ describe('html report: determinism, print, annex, wording', () => {
     const rows = [...page.matchAll(/<tr id="e-([0-9a-z_-]+)" data-ch="([a-z-]+)">/g)];
     expect(rows.map((m) => m[1])).toEqual(r.chronology!.map((e) => e.id));
     expect(rows.map((m) => m[2])).toEqual(['sms', 'call', 'in-person', 'call', 'sms']);
-    expect(page).toContain('<td>call, missed</td>');
+    expect(page).toContain('<td>call (missed)</td>');
     expect(page).toContain('<a href="#f1" title="case/sms.xml">F1</a> <span class="loc">line 1</span>');
     expect(page).toContain('<a href="#f2" title="case/diary.csv">F2</a>');
     // Record notes in words (the code stays in the title), and a diary row's evidence columns under its text.

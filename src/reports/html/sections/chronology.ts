@@ -8,7 +8,7 @@
 import type { ChronologyRow, Report } from '../../../model/index.js';
 import { isTimeFlag } from '../../../model/time-flags.js';
 import { int, plural } from '../../format.js';
-import { detailPairs, dstWrittenTimes, flagLabel, timeNotes } from '../../labels.js';
+import { detailPairs, dstWrittenTimes, flagLabel, kindWithOutcome, timeNotes } from '../../labels.js';
 import { bdi, plain, text, token } from '../escape.js';
 import type { HtmlContext, Section } from './section.js';
 
@@ -17,7 +17,8 @@ function row(e: ChronologyRow, k: number, ctx: HtmlContext, written: ReadonlyMap
   const source = key
     ? `<a href="#${key.toLowerCase()}" title="${plain(e.file)}">${key}</a>`
     : `<bdi>${text(e.file)}</bdi>`;
-  const kind = e.callStatus ? `${text(e.kind)}, ${text(e.callStatus)}` : text(e.kind);
+  // Escaped all the same: an imported timeline is read back through its schema, but the page trusts no data.
+  const kind = text(kindWithOutcome(e));
   const name =
     e.senderName && e.senderName !== e.sender ? `<span class="sub">${bdi(e.senderName)}</span>` : '';
   // Time flags in words; a dst-gap row also says the time as written, so it can be found in the export.

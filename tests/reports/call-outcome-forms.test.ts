@@ -1,0 +1,49 @@
+/**
+ * The same record reads the same in the Markdown and HTML reports (fixtures/report-call-outcomes: a missed, a
+ * rejected and an answered call, two SMS): each chronology row says how a call ended in one form, "call (missed)",
+ * as both chronologies take it from one helper.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model/index.js';
+import { renderAll, reportOf } from '../helpers/report.js';
+
+let r: Report;
+let out: Record<string, string>;
+beforeAll(async () => {
+  r = await reportOf(['fixtures/report-call-outcomes']);
+  out = renderAll(r);
+});
+
+/** The cells of the Markdown table under `heading`, row by row, split at unescaped bars. */
+function markdownRows(md: string, heading: string): string[][] {
+  const lines = md.slice(md.indexOf(heading)).split('\n').slice(2);
+  const rows = lines.slice(0, lines.findIndex((l) => !l.startsWith('|')));
+  return rows.slice(2).map((l) =>
+    l
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
+}
+
+describe('how a call ended, in the Markdown and HTML chronologies', () => {
+  it('reads the three calls with their outcomes', () => {
+    expect(r.chronology!.map((c) => [c.kind, c.callStatus])).toEqual([
+      ['call', 'missed'],
+      ['message', null],
+      ['call', 'rejected'],
+      ['call', 'answered'],
+      ['message', null],
+    ]);
+  });
+
+  it('writes each row’s kind and outcome in the same words in both reports', () => {
+    const kinds = ['call (missed)', 'message', 'call (rejected)', 'call (answered)', 'message'];
+    expect(markdownRows(out['markdown']!, '## Chronology of incidents').map((row) => row[2])).toEqual(kinds);
+    const annex = out['html']!.slice(out['html']!.indexOf('id="annex-table"'));
+    const html = [...annex.matchAll(/<td class="when">[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(html).toEqual(kinds);
+  });
+});
