@@ -127,13 +127,16 @@ export function frequencySection(r: Report): string[] {
     `${md(identifierWords(r, subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'))}:`,
     '',
     ...table(
-      ['Identifier', 'Incidents', 'First used', 'Last used', 'Channels'],
+      ['Identifier', 'Incidents', 'First used', 'Last used', 'Channels', 'Names shown in the exports'],
       r.identifiers.map((row) => [
         md(row.identifier),
         int(row.incidents),
         row.firstLocal ? timeWithFlags(row.firstLocal, row.firstTimeFlags, md) : '',
         row.lastLocal ? timeWithFlags(row.lastLocal, row.lastTimeFlags, md) : '',
         row.channels.join(', '),
+        // The names the exports give the identifier, as the HTML table lists them: written by whoever saved the
+        // contact (or chose the account name), so escaped like message text.
+        row.names.length ? row.names.map(md).join(', ') : '–',
       ]),
       ['l', 'r'],
     ),

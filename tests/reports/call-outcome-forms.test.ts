@@ -16,8 +16,12 @@ beforeAll(async () => {
 
 /** The cells of the Markdown table under `heading`, row by row, split at unescaped bars. */
 function markdownRows(md: string, heading: string): string[][] {
-  const lines = md.slice(md.indexOf(heading)).split('\n').slice(2);
-  const rows = lines.slice(0, lines.findIndex((l) => !l.startsWith('|')));
+  const after = md.slice(md.indexOf(heading)).split('\n');
+  const lines = after.slice(after.findIndex((l) => l.startsWith('|')));
+  const rows = lines.slice(
+    0,
+    lines.findIndex((l) => !l.startsWith('|')),
+  );
   return rows.slice(2).map((l) =>
     l
       .split(/(?<!\\)\|/)
@@ -45,5 +49,29 @@ describe('how a call ended, in the Markdown and HTML chronologies', () => {
       (m) => m[1],
     );
     expect(html).toEqual(kinds);
+  });
+});
+
+describe('the names the exports show, in the Markdown identifiers table', () => {
+  it('lists the names the HTML table lists, escaped so they add no cell, link, emphasis or tag', () => {
+    expect(r.identifiers.map((x) => [x.identifier, x.names])).toEqual([
+      ['+447700900123', ['Sam | *Carter* <b>', '[Sam](https://example.invalid/t)']],
+    ]);
+    const rows = markdownRows(out['markdown']!, '## Identifiers used');
+    expect(rows).toEqual([
+      [
+        '\\+447700900123',
+        '5',
+        '2024-03-04 09:40',
+        '2024-03-07 23:30',
+        'call, sms',
+        'Sam \\| \\*Carter\\* \\<b\\>, \\[Sam\\]\\(https\\://example.invalid/t\\)',
+      ],
+    ]);
+    expect(out['markdown']).toContain('| Channels | Names shown in the exports |');
+    // The HTML table, the same names from the same field.
+    expect(out['html']).toContain(
+      '<td><bdi>Sam | *Carter* &#60;b&#62;</bdi>, <bdi>[Sam](https://example.invalid/t)</bdi></td>',
+    );
   });
 });
