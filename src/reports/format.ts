@@ -145,6 +145,22 @@ export function dayRange(from: string, to: string, sep: string): string {
   return from === to ? from : `${from}${sep}${to}`;
 }
 
+/**
+ * Two local times of the report ("2024-04-07 19:01", "2024-04-07 19:47") as a span, the end without its date when
+ * both fall on one day: "2024-04-07 19:01 – 19:47", as the findings say it ("from 7 April 2024 at 19:01 … to
+ * 19:47"); across midnight both in full, and one time when they are the same. `full` writes a time with its date
+ * (the HTML's "7 April 2024, 19:01"); the end alone is its clock time as written.
+ */
+export function localSpan(
+  from: string,
+  to: string,
+  sep: string,
+  full: (local: string) => string = (s) => s,
+): string {
+  if (from === to) return full(from);
+  return `${full(from)}${sep}${from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : full(to)}`;
+}
+
 /** "149 of the 174 days", or "1 of 1 day" (not "of the 1 day"): the days with contact among the days counted. */
 export function daysOf(withContact: number, days: number): string {
   return `${int(withContact)} of ${days === 1 ? '1 day' : `the ${plural(days, 'day')}`}`;

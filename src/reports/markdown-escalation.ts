@@ -19,7 +19,7 @@ import {
 } from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
-import { int, plural, timeWithFlags } from './format.js';
+import { int, localSpan, plural, timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
@@ -367,7 +367,7 @@ function signsSection(e: Escalation): string[] {
     '',
     `Contact episodes: ${int(e.gaps.episodes)}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(withheldWords(g))}.`,
     '',
-    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${b.maxInOneHour.from} – ${b.maxInOneHour.to})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(withheldWords(b.burstiness))} (descriptive; a change of rate alone looks bursty).`,
+    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(withheldWords(b.burstiness))} (descriptive; a change of rate alone looks bursty).`,
     '',
     ...table(
       ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],

@@ -7,9 +7,9 @@
 import { hoursApart } from '../../../../model/escalation-words.js';
 import { formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
-import { int, plural } from '../../../format.js';
+import { int, localSpan, plural } from '../../../format.js';
 import { NO_TEXT_TO_SEARCH } from '../../../markdown-escalation.js';
-import { longDate } from '../../dates.js';
+import { longDate, longDateTime } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
@@ -105,7 +105,7 @@ export function bursts(e: Escalation, ctx: HtmlContext): string {
   if (b.maxInOneHour)
     rows.push([
       'Most incidents within one hour',
-      `${int(b.maxInOneHour.count)}, from ${text(b.maxInOneHour.from)} to ${text(b.maxInOneHour.to)}; the first: ${ref(b.maxInOneHour.first, ctx)}`,
+      `${int(b.maxInOneHour.count)}, ${b.maxInOneHour.from === b.maxInOneHour.to ? 'at' : 'from'} ${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' to ', (t) => text(longDateTime(t)))}; the first: ${ref(b.maxInOneHour.first, ctx)}`,
     ]);
   if (b.maxInOneDay)
     rows.push([
