@@ -252,7 +252,9 @@ export function chronologySection(r: Report): string[] {
           times.length ? `${c.local} (${md(times.join(', '))})` : c.local,
           c.channel,
           kindWithOutcome(c),
-          md(c.sender),
+          // The name the export shows beside the identifier, as the HTML chronology gives it; written by whoever
+          // saved the contact, so escaped (its brackets too, so no link can form around the parentheses).
+          c.senderName && c.senderName !== c.sender ? `${md(c.sender)} (${md(c.senderName)})` : md(c.sender),
           md(after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '')),
           md(`${c.file} ${c.locator}`),
         ];

@@ -75,3 +75,20 @@ describe('the names the exports show, in the Markdown identifiers table', () => 
     );
   });
 });
+
+describe('the sender of each chronology row, in the Markdown report', () => {
+  it('gives the name the export shows beside the identifier, as the HTML chronology does, escaped', () => {
+    const call = '\\+447700900123 (\\[Sam\\]\\(https\\://example.invalid/t\\))';
+    const sms = '\\+447700900123 (Sam \\| \\*Carter\\* \\<b\\>)';
+    expect(markdownRows(out['markdown']!, '## Chronology of incidents').map((row) => row[3])).toEqual([
+      call,
+      sms,
+      call,
+      call,
+      sms,
+    ]);
+    expect(out['html']).toContain(
+      '<td class="ident"><bdi>+447700900123</bdi><span class="sub"><bdi>[Sam](https://example.invalid/t)</bdi></span></td>',
+    );
+  });
+});
