@@ -195,18 +195,34 @@ export function readDateCell(raw: string): DateCell | undefined {
 
 // A date its writer marks as uncertain: "approx 13 June 2024", "around 13/06/2024", "c. 13/06/2024", "13/06/2024?".
 const UNSURE_BEFORE = /^(approx(?:imately)?\.?|around|about|abt\.?|roughly|circa|ca\.|c\.|~|\u2248)\s*/i;
-const UNSURE_AFTER = /\s*(\?+)$/;
 
 /**
- * The word with which a Date cell that is no date (`readDateCell` gave nothing) marks a date as uncertain, as
- * written ("approx" of "approx 13 June 2024", "?" of "13/06/2024?"), or undefined: its rejection then says why,
- * and the date is never read as if the diary were sure of it.
+ * Whether a "?" in a Date cell comes straight after its date, attached or after a space or an opening bracket, with
+ * nothing but the date before it: "13/06/2024?", "13/06/2024 ?", "13/06/2024 (?)", "13/06/2024? 21:00". Typed there
+ * it questions the date, whatever follows it; only a "?" after a time ("13/06/2024 21:00?") or after "at"
+ * ("13/06/2024 at ?") questions the time.
+ */
+function questionAfterDate(t: string): boolean {
+  const at = t.indexOf('?');
+  if (at < 0) return false;
+  const date = t.slice(0, at).replace(/[\s(]+$/, '');
+  // "13/06/2024 at ?", "… @ ?": the time is what is not known.
+  if (/(?:@|\s(?:at|um|a las|a la|a|vers))$/i.test(date)) return false;
+  const cell = readDateCell(date);
+  return cell !== undefined && (cell.kind === 'serial' || cell.rest === '');
+}
+
+/**
+ * The word with which a Date cell marks its date as uncertain, as written ("approx" of "approx 13 June 2024", "?"
+ * of "13/06/2024?" and of "13/06/2024 ?"), or undefined: its rejection then says why, and the date is never read as
+ * if the diary were sure of it. A "?" is read so only straight after the date (`questionAfterDate`).
  */
 export function unsureDateWord(raw: string): string | undefined {
   const t = raw.trim();
-  const m = UNSURE_BEFORE.exec(t) ?? UNSURE_AFTER.exec(t);
-  if (!m) return undefined;
-  return readDateCell(t.replace(m[0], '')) === undefined ? undefined : m[1];
+  const before = UNSURE_BEFORE.exec(t);
+  const after = before ? t.slice(before[0].length) : t;
+  if (questionAfterDate(after)) return before ? before[1] : '?';
+  return before && readDateCell(after) !== undefined ? before[1] : undefined;
 }
 
 // What joins a second date to the first: "3/6/2024 & 4/6/2024", "3 June 2024 to 5 June 2024" ("-" is taken off

@@ -180,6 +180,9 @@ export class RowReader {
             : `Date "${dateRaw}" refers to another row; each row needs its own date`,
         hint: 'Fill in the date on this row (copy it from the row above if it is the same day) and re-run',
       };
+    // Before all else: a date the diary questions is not read, whatever else the row says of it.
+    const unsureWord = unsureDateWord(dateRaw);
+    if (unsureWord !== undefined) return unsureDate(dateRaw, unsureWord);
     const cell = readDateCell(dateRaw);
     if (cell && this.undecided && dependsOnOrder(cell)) return this.undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
@@ -435,8 +438,6 @@ export class RowReader {
         message: `Date "${raw}" has no year, and a year is never guessed`,
         hint: 'Add the year to the date in the diary and re-run',
       };
-    const unsure = cell ? undefined : unsureDateWord(raw);
-    if (unsure !== undefined) return unsureDate(raw, unsure);
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
