@@ -42,3 +42,37 @@ describe('a "?" in the Date cell', () => {
     expect(run.accounting).toEqual({ records: 9, events: 3, skipped: 0, rejected: 6 });
   });
 });
+
+describe('a Date cell that gives several days or a week', () => {
+  it('is rejected saying so, with a hint to give each day its own row', async () => {
+    const run = await runSource(csvDiary, `${DIR}/days-and-weeks.csv`);
+    // Each said only "Cannot read the date", with a hint to correct it "as the original record gives it"
+    // ("30 May - 2 June 2024" that it had no year).
+    const hint =
+      'Give the incident one row for each day it happened, each with the date it happened (one day, month and year), then re-run; if the day is not known, the row stays listed as rejected';
+    const reason = (locator: number, date: string, what: string) => ({
+      code: 'DIARY_BAD_DATE',
+      locator,
+      message: `Date "${date}" ${what}, not one date, and no day is picked from it`,
+      hint,
+    });
+    expect(run.rejected).toEqual([
+      reason(2, '3-4 June 2024', 'gives a span of days'),
+      reason(3, 'w/c 3 June 2024', 'is a week ("w/c")'),
+      reason(4, '3rd to 5th June 2024', 'gives a span of days'),
+      reason(5, '3 & 4 June 2024', 'gives more than one day'),
+      reason(6, 'Week commencing 10 June 2024', 'is a week ("Week commencing")'),
+      reason(7, '30 May - 2 June 2024', 'gives a span of days'),
+      reason(8, 'June 6-7 2024', 'gives a span of days'),
+      reason(9, 'W/E 16/06/2024', 'is a week ("W/E")'),
+      // Neither a date nor clearly days of one ("3-6" could be March to June): still unreadable.
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 11,
+        message: 'Cannot read the date "3-6"',
+        hint: 'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run',
+      },
+    ]);
+    expect(diaryTimes(run)).toEqual([[10, '2024-06-07T21:00', 'min', undefined, undefined]]);
+  });
+});

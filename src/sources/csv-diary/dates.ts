@@ -225,6 +225,42 @@ export function unsureDateWord(raw: string): string | undefined {
   return before && readDateCell(after) !== undefined ? before[1] : undefined;
 }
 
+// A week for a date: "w/c 3 June 2024" (week commencing), "w/b", "week beginning", "week of", "w/e" (week ending).
+const WEEK =
+  /^(w\/? ?c|w\/? ?b|w\/? ?e|wk\.? (?:comm?|commencing|beg|beginning|ending)|week (?:commencing|beginning|starting|ending|of))\.?:? +(.+)$/;
+// Days joined before one date: "3-4 June 2024", "3rd to 5th June 2024", "3 & 4 June 2024", "30 May - 2 June 2024",
+// "3.-4. Juni 2024", "3-4/6/2024"; the first part is a day (with or without its month) the second's date ends.
+const DAYS_JOIN = / *(?:[-\u2013\u2014&+,]|\b(?:to|till|til|until|through|thru|and|bis|und|al|au|y|et)\b) */;
+// Days listed rather than spanned: "3 & 4 June 2024", "3rd and 5th June 2024".
+const LIST = /[&+,]|\b(?:and|und|y|et)\b/;
+const DAY_ONLY = /^\d{1,2}(?:st|nd|rd|th|er)?\.?$/;
+// "June 3-4, 2024", "Jun 3rd to 5th 2024": month first.
+const MONTH_DAYS =
+  /^([a-z]+)\.? +\d{1,2}(?:st|nd|rd|th)? *(?:[-\u2013\u2014&+,]|\b(?:to|till|until|through|thru|and)\b) *\d{1,2}(?:st|nd|rd|th)?,? +['\u2019]?(?:\d{4}|\d{2})\b/;
+
+/**
+ * What a Date cell that is no date (`readDateCell` gave nothing) gives instead of one day, as written: a week
+ * ("w/c" of "w/c 3 June 2024"), or days, spanned ("3-4 June 2024") or listed ("3 & 4 June 2024"). Neither is one
+ * date, and taking its first day would place an incident on a day the diary does not give.
+ */
+export function manyDays(
+  raw: string,
+): { kind: 'week'; word: string } | { kind: 'days'; span: boolean } | undefined {
+  const t = lowerPlain(raw);
+  const week = WEEK.exec(t);
+  if (week && (readDateCell(week[2]!) !== undefined || lacksYear(week[2]!)))
+    return { kind: 'week', word: raw.trim().slice(0, week[1]!.length) };
+  const month = MONTH_DAYS.exec(t.replace(WEEKDAY, ''));
+  if (month && MONTHS.has(month[1]!)) return { kind: 'days', span: !LIST.test(month[0]) };
+  const join = DAYS_JOIN.exec(t);
+  if (!join || join.index === 0) return undefined;
+  const [first, second] = [t.slice(0, join.index), t.slice(join.index + join[0].length)];
+  const firstIsDay = DAY_ONLY.test(first.replace(WEEKDAY, '')) || lacksYear(first);
+  // The second part may lack its year too ("3-4 June"): the row needs one date for each day first.
+  const secondIsDate = readDateCell(second) !== undefined || lacksYear(second);
+  return firstIsDay && secondIsDate ? { kind: 'days', span: !LIST.test(join[0]) } : undefined;
+}
+
 // What joins a second date to the first: "3/6/2024 & 4/6/2024", "3 June 2024 to 5 June 2024" ("-" is taken off
 // with the words before a time, TIME_LEAD).
 const DATE_JOIN = /^(?:&|and|und|y|et|,|;|\+|\/|[-\u2013]|to|till|until|bis|then)\s*/;

@@ -17,6 +17,7 @@ import {
   LAST_YEAR,
   lacksDay,
   lacksYear,
+  manyDays,
   type OrderDecision,
   outOfRange,
   readDateCell,
@@ -426,6 +427,16 @@ export class RowReader {
     // No example date: next to "31/02/2024" any real date reads as the suggested correction.
     const hint =
       'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
+    const many = cell ? undefined : manyDays(raw);
+    if (many)
+      return {
+        code,
+        message:
+          many.kind === 'week'
+            ? `Date "${raw}" is a week ("${many.word}"), not one date, and no day is picked from it`
+            : `Date "${raw}" gives ${many.span ? 'a span of days' : 'more than one day'}, not one date, and no day is picked from it`,
+        hint: 'Give the incident one row for each day it happened, each with the date it happened (one day, month and year), then re-run; if the day is not known, the row stays listed as rejected',
+      };
     if (!cell && lacksDay(raw))
       return {
         code,
