@@ -76,3 +76,72 @@ describe('a Date cell that gives several days or a week', () => {
     expect(diaryTimes(run)).toEqual([[10, '2024-06-07T21:00', 'min', undefined, undefined]]);
   });
 });
+
+describe('a weekday written with the date', () => {
+  it('in a diary whose order is unknown, is named in the rejection when it fits one reading, and decides nothing', async () => {
+    // No day above 12 and no region: every date could be either. Each rejection said only that, though the
+    // weekday fits one reading; the order is still not taken from it (it may be the slip).
+    const run = await runSource(csvDiary, `${DIR}/weekday-order.csv`);
+    const why = "this file's dates do not tell which order it uses";
+    expect(run.rejected.map((r) => [r.code, r.locator, r.message])).toEqual([
+      [
+        'DIARY_DATE_ORDER_UNKNOWN',
+        2,
+        `Date "Mon 3/6/24" is 3 June 2024 read day-first but 6 March 2024 read month-first, and ${why}; Monday fits only the day-first reading (6 March 2024 was a Wednesday), but a weekday does not decide the order: if it is right and the diary writes dates day-first, re-run with --date-order dmy`,
+      ],
+      [
+        'DIARY_DATE_ORDER_UNKNOWN',
+        3,
+        `Date "4/6/24" is 4 June 2024 read day-first but 6 April 2024 read month-first, and ${why}`,
+      ],
+      // A weekday after the date counts as one before it does.
+      [
+        'DIARY_DATE_ORDER_UNKNOWN',
+        4,
+        `Date "5/6/24 (Wed)" is 5 June 2024 read day-first but 6 May 2024 read month-first, and ${why}; Wednesday fits only the day-first reading (6 May 2024 was a Monday), but a weekday does not decide the order: if it is right and the diary writes dates day-first, re-run with --date-order dmy`,
+      ],
+      [
+        'DIARY_DATE_ORDER_UNKNOWN',
+        5,
+        `Date "Fri 7/6/24" is 7 June 2024 read day-first but 6 July 2024 read month-first, and ${why}; Friday fits only the day-first reading (6 July 2024 was a Saturday), but a weekday does not decide the order: if it is right and the diary writes dates day-first, re-run with --date-order dmy`,
+      ],
+    ]);
+    // 4/4/24 is the same date either way: read, and its weekday checked (4 April 2024 was a Thursday).
+    expect(diaryTimes(run)).toEqual([[6, '2024-04-04T21:00', 'min', ['date-weekday-mismatch'], undefined]]);
+    expect(run.failure?.code).toBe('DIARY_DATE_ORDER_AMBIGUOUS');
+  });
+
+  it('that fits neither reading says so', async () => {
+    const run = await runSource(csvDiary, `${DIR}/weekday-neither.csv`);
+    expect(run.rejected.map((r) => r.message)).toEqual([
+      `Date "Sun 3/6/24" is 3 June 2024 read day-first but 6 March 2024 read month-first, and this file's dates do not tell which order it uses; Sunday fits neither reading (3 June 2024 was a Monday, 6 March 2024 a Wednesday)`,
+    ]);
+  });
+
+  it('after the date, is checked against the date as one before it is', async () => {
+    const run = await runSource(csvDiary, `${DIR}/weekday-after.csv`);
+    // The weekday after the date was not checked: "(Wed)" and "(Sun)" were dropped without a word, or kept only as
+    // a time in words ("2024-06-05, Friday", "(Sun)"), and "6 June 2024 Thu 10pm" was rejected as no time.
+    expect(diaryTimes(run)).toEqual([
+      [2, '2024-06-03T21:00', 'min', undefined, undefined],
+      [3, '2024-06-04T21:00', 'min', ['date-weekday-mismatch'], undefined],
+      [4, '2024-06-05', 'day', ['date-weekday-mismatch'], undefined],
+      [5, '2024-06-06T22:00', 'min', undefined, undefined],
+      [6, '2024-06-08', 'day', ['date-weekday-mismatch'], undefined],
+      // "sat outside" is no weekday and a time: words, kept as written.
+      [7, '2024-06-09', 'day', ['time-unparsed'], 'sat outside'],
+    ]);
+    expect(run.warnings.filter((w) => w.code === 'DIARY_WEEKDAY_DISAGREES')).toEqual(
+      [
+        [3, '4 June 2024 (Wed)', 'Wednesday', '4 June 2024', 'Tuesday'],
+        [4, '2024-06-05, Friday', 'Friday', '5 June 2024', 'Wednesday'],
+        [6, '2024-06-08 (Sun)', 'Sunday', '8 June 2024', 'Saturday'],
+      ].map(([locator, date, says, inWords, was]) => ({
+        code: 'DIARY_WEEKDAY_DISAGREES',
+        locator,
+        message: `Date "${date}" says ${says}, but ${inWords} was a ${was}; the date is used as written, flagged date-weekday-mismatch`,
+      })),
+    );
+    expect(run.rejected).toEqual([]);
+  });
+});

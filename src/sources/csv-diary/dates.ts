@@ -183,14 +183,47 @@ function weekdayNumber(written: string): number | undefined {
 
 /**
  * Reads a date cell. Undefined when it is not a date in any form this reader knows. A weekday before the date
- * ("Sat 3 Feb 2024") is kept (`weekday`, 0 for Sunday), so that one the date contradicts is flagged.
+ * ("Sat 3 Feb 2024") or after it ("3 Feb 2024 (Sat)") is kept (`weekday`, 0 for Sunday), so that one the date
+ * contradicts is flagged.
  */
 export function readDateCell(raw: string): DateCell | undefined {
   const t = lowerPlain(raw);
   const wd = WEEKDAY.exec(t);
-  const cell = readDate(wd ? t.slice(wd[0].length) : t);
+  const s = wd ? t.slice(wd[0].length) : t;
+  const cell = readDate(s);
   const weekday = wd ? weekdayNumber(wd[0]) : undefined;
-  return cell && cell.kind !== 'serial' && weekday !== undefined ? { ...cell, weekday } : cell;
+  if (!cell || cell.kind === 'serial') return cell;
+  if (weekday !== undefined) return { ...cell, weekday };
+  return weekdayAfter(s, cell) ?? cell;
+}
+
+// A weekday after the date: "3 June 2024 (Mon)", "3/6/24, Monday", "3 June 2024 Mon 9pm". In brackets any name
+// WEEKDAY reads; without, only one of three letters or more ("Mo" or "do" could be a word) followed by nothing,
+// or by a time.
+const AFTER_WEEKDAY = /^(?:\(\s*([a-z]+)\.?\s*\)|([a-z]{3,})\.?(?=[,\s]|$))[\s,]*/;
+
+/**
+ * The date read from `s` (as `cell`, its weekday taken off) with a weekday written after it as the one written
+ * before it is: kept (`weekday`), and taken off what follows the date, so that it is checked against the date and
+ * not read as a time. Undefined when none follows the date. "3 June 2024 sat outside" is no weekday: what follows
+ * "sat" is no time.
+ */
+function weekdayAfter(s: string, cell: Exclude<DateCell, { kind: 'serial' }>): DateCell | undefined {
+  const m = AFTER_WEEKDAY.exec(cell.rest);
+  if (!m || !s.endsWith(cell.rest)) return undefined;
+  const word = m[1] ?? m[2]!;
+  const weekday = WEEKDAY.test(`${word} `) ? weekdayNumber(word) : undefined;
+  if (weekday === undefined) return undefined;
+  const after = cell.rest.slice(m[0].length);
+  if (m[2] !== undefined && after !== '') {
+    const time = readTimeCell(after);
+    // A time with a zone ("Mon 21:00 BST") is a time, whose zone the row reader then rejects as it does any.
+    const timeWithZone = time.kind === 'bad' && zoneAfterTime(after) !== undefined;
+    if ((time.kind === 'bad' && !timeWithZone) || (time.kind === 'day' && time.how === 'free-text'))
+      return undefined;
+  }
+  const again = readDate(`${s.slice(0, s.length - cell.rest.length).trimEnd()} ${after}`.trim());
+  return again && again.kind !== 'serial' ? { ...again, weekday } : undefined;
 }
 
 // A date its writer marks as uncertain: "approx 13 June 2024", "around 13/06/2024", "c. 13/06/2024", "13/06/2024?".

@@ -486,7 +486,7 @@ export class RowReader {
     };
     return {
       code: UNDATED,
-      message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}`,
+      message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}${weekdayFits(cell)}`,
       hint: undecided.failure.hint ?? 'Re-run with --date-order dmy or --date-order mdy',
     };
   }
@@ -495,6 +495,34 @@ export class RowReader {
     if (!this.types.has(type)) this.types.set(type, classifyContactType(type));
     return this.types.get(type);
   }
+}
+
+/**
+ * What a weekday written with a date that depends on the order says of its two readings, for the rejection of
+ * its row: "; Monday fits only the day-first reading (6 March 2024 was a Wednesday)…", or nothing when it fits
+ * both or there is none. It is not used to settle the order: it may be the slip (a row whose weekday disagrees
+ * with its date is kept as written, flagged), and one row would then decide every date in the diary without a
+ * word. It is named so that the person can check it and re-run with that order.
+ */
+function weekdayFits(cell: DateCell): string {
+  if (cell.kind !== 'numeric' || cell.weekday === undefined) return '';
+  const reading = (order: 'dmy' | 'mdy') => {
+    const ymd = applyOrder(cell, order);
+    const date = realDate(ymd);
+    return date === undefined ? undefined : { ymd, day: new Date(`${date}T00:00Z`).getUTCDay() };
+  };
+  const [dmy, mdy] = [reading('dmy'), reading('mdy')];
+  if (dmy === undefined || mdy === undefined) return '';
+  const named = DAY_NAMES[cell.weekday];
+  const fitsDmy = dmy.day === cell.weekday;
+  const fitsMdy = mdy.day === cell.weekday;
+  if (fitsDmy === fitsMdy)
+    return fitsDmy
+      ? ''
+      : `; ${named} fits neither reading (${dateInWords(dmy.ymd)} was a ${DAY_NAMES[dmy.day]}, ${dateInWords(mdy.ymd)} a ${DAY_NAMES[mdy.day]})`;
+  const [order, other] = fitsDmy ? (['day-first', mdy] as const) : (['month-first', dmy] as const);
+  const flag = fitsDmy ? 'dmy' : 'mdy';
+  return `; ${named} fits only the ${order} reading (${dateInWords(other.ymd)} was a ${DAY_NAMES[other.day]}), but a weekday does not decide the order: if it is right and the diary writes dates ${order}, re-run with --date-order ${flag}`;
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
