@@ -183,30 +183,115 @@ function weekdayNumber(written: string): number | undefined {
 
 /**
  * Reads a date cell. Undefined when it is not a date in any form this reader knows. A weekday before the date
- * ("Sat 3 Feb 2024") is kept (`weekday`, 0 for Sunday), so that one the date contradicts is flagged.
+ * ("Sat 3 Feb 2024") or after it ("3 Feb 2024 (Sat)") is kept (`weekday`, 0 for Sunday), so that one the date
+ * contradicts is flagged.
  */
 export function readDateCell(raw: string): DateCell | undefined {
   const t = lowerPlain(raw);
   const wd = WEEKDAY.exec(t);
-  const cell = readDate(wd ? t.slice(wd[0].length) : t);
+  const s = wd ? t.slice(wd[0].length) : t;
+  const cell = readDate(s);
   const weekday = wd ? weekdayNumber(wd[0]) : undefined;
-  return cell && cell.kind !== 'serial' && weekday !== undefined ? { ...cell, weekday } : cell;
+  if (!cell || cell.kind === 'serial') return cell;
+  if (weekday !== undefined) return { ...cell, weekday };
+  return weekdayAfter(s, cell) ?? cell;
+}
+
+// A weekday after the date: "3 June 2024 (Mon)", "3/6/24, Monday", "3 June 2024 Mon 9pm". In brackets any name
+// WEEKDAY reads; without, only one of three letters or more ("Mo" or "do" could be a word) followed by nothing,
+// or by a time.
+const AFTER_WEEKDAY = /^(?:\(\s*([a-z]+)\.?\s*\)|([a-z]{3,})\.?(?=[,\s]|$))[\s,]*/;
+
+/**
+ * The date read from `s` (as `cell`, its weekday taken off) with a weekday written after it as the one written
+ * before it is: kept (`weekday`), and taken off what follows the date, so that it is checked against the date and
+ * not read as a time. Undefined when none follows the date. "3 June 2024 sat outside" is no weekday: what follows
+ * "sat" is no time.
+ */
+function weekdayAfter(s: string, cell: Exclude<DateCell, { kind: 'serial' }>): DateCell | undefined {
+  const m = AFTER_WEEKDAY.exec(cell.rest);
+  if (!m || !s.endsWith(cell.rest)) return undefined;
+  const word = m[1] ?? m[2]!;
+  const weekday = WEEKDAY.test(`${word} `) ? weekdayNumber(word) : undefined;
+  if (weekday === undefined) return undefined;
+  const after = cell.rest.slice(m[0].length);
+  if (m[2] !== undefined && after !== '') {
+    const time = readTimeCell(after);
+    // A time with a zone ("Mon 21:00 BST") is a time, whose zone the row reader then rejects as it does any.
+    const timeWithZone = time.kind === 'bad' && zoneAfterTime(after) !== undefined;
+    if ((time.kind === 'bad' && !timeWithZone) || (time.kind === 'day' && time.how === 'free-text'))
+      return undefined;
+  }
+  const again = readDate(`${s.slice(0, s.length - cell.rest.length).trimEnd()} ${after}`.trim());
+  return again && again.kind !== 'serial' ? { ...again, weekday } : undefined;
 }
 
 // A date its writer marks as uncertain: "approx 13 June 2024", "around 13/06/2024", "c. 13/06/2024", "13/06/2024?".
 const UNSURE_BEFORE = /^(approx(?:imately)?\.?|around|about|abt\.?|roughly|circa|ca\.|c\.|~|\u2248)\s*/i;
-const UNSURE_AFTER = /\s*(\?+)$/;
 
 /**
- * The word with which a Date cell that is no date (`readDateCell` gave nothing) marks a date as uncertain, as
- * written ("approx" of "approx 13 June 2024", "?" of "13/06/2024?"), or undefined: its rejection then says why,
- * and the date is never read as if the diary were sure of it.
+ * Whether a "?" in a Date cell comes straight after its date, attached or after a space or an opening bracket, with
+ * nothing but the date before it: "13/06/2024?", "13/06/2024 ?", "13/06/2024 (?)", "13/06/2024? 21:00". Typed there
+ * it questions the date, whatever follows it; only a "?" after a time ("13/06/2024 21:00?") or after "at"
+ * ("13/06/2024 at ?") questions the time.
+ */
+function questionAfterDate(t: string): boolean {
+  const at = t.indexOf('?');
+  if (at < 0) return false;
+  const date = t.slice(0, at).replace(/[\s(]+$/, '');
+  // "13/06/2024 at ?", "… @ ?": the time is what is not known.
+  if (/(?:@|\s(?:at|um|a las|a la|a|vers))$/i.test(date)) return false;
+  const cell = readDateCell(date);
+  return cell !== undefined && (cell.kind === 'serial' || cell.rest === '');
+}
+
+/**
+ * The word with which a Date cell marks its date as uncertain, as written ("approx" of "approx 13 June 2024", "?"
+ * of "13/06/2024?" and of "13/06/2024 ?"), or undefined: its rejection then says why, and the date is never read as
+ * if the diary were sure of it. A "?" is read so only straight after the date (`questionAfterDate`).
  */
 export function unsureDateWord(raw: string): string | undefined {
   const t = raw.trim();
-  const m = UNSURE_BEFORE.exec(t) ?? UNSURE_AFTER.exec(t);
-  if (!m) return undefined;
-  return readDateCell(t.replace(m[0], '')) === undefined ? undefined : m[1];
+  const before = UNSURE_BEFORE.exec(t);
+  const after = before ? t.slice(before[0].length) : t;
+  if (questionAfterDate(after)) return before ? before[1] : '?';
+  return before && readDateCell(after) !== undefined ? before[1] : undefined;
+}
+
+// A week for a date: "w/c 3 June 2024" (week commencing), "w/b", "week beginning", "week of", "w/e" (week ending).
+const WEEK =
+  /^(w\/? ?c|w\/? ?b|w\/? ?e|wk\.? (?:comm?|commencing|beg|beginning|ending)|week (?:commencing|beginning|starting|ending|of))\.?:? +(.+)$/;
+// Days joined before one date: "3-4 June 2024", "3rd to 5th June 2024", "3 & 4 June 2024", "30 May - 2 June 2024",
+// "3.-4. Juni 2024", "3-4/6/2024"; the first part is a day (with or without its month) the second's date ends.
+const DAYS_JOIN = / *(?:[-\u2013\u2014&+,]|\b(?:to|till|til|until|through|thru|and|bis|und|al|au|y|et)\b) */;
+// Days listed rather than spanned: "3 & 4 June 2024", "3rd and 5th June 2024".
+const LIST = /[&+,]|\b(?:and|und|y|et)\b/;
+const DAY_ONLY = /^\d{1,2}(?:st|nd|rd|th|er)?\.?$/;
+// "June 3-4, 2024", "Jun 3rd to 5th 2024": month first.
+const MONTH_DAYS =
+  /^([a-z]+)\.? +\d{1,2}(?:st|nd|rd|th)? *(?:[-\u2013\u2014&+,]|\b(?:to|till|until|through|thru|and)\b) *\d{1,2}(?:st|nd|rd|th)?,? +['\u2019]?(?:\d{4}|\d{2})\b/;
+
+/**
+ * What a Date cell that is no date (`readDateCell` gave nothing) gives instead of one day, as written: a week
+ * ("w/c" of "w/c 3 June 2024"), or days, spanned ("3-4 June 2024") or listed ("3 & 4 June 2024"). Neither is one
+ * date, and taking its first day would place an incident on a day the diary does not give.
+ */
+export function manyDays(
+  raw: string,
+): { kind: 'week'; word: string } | { kind: 'days'; span: boolean } | undefined {
+  const t = lowerPlain(raw);
+  const week = WEEK.exec(t);
+  if (week && (readDateCell(week[2]!) !== undefined || lacksYear(week[2]!)))
+    return { kind: 'week', word: raw.trim().slice(0, week[1]!.length) };
+  const month = MONTH_DAYS.exec(t.replace(WEEKDAY, ''));
+  if (month && MONTHS.has(month[1]!)) return { kind: 'days', span: !LIST.test(month[0]) };
+  const join = DAYS_JOIN.exec(t);
+  if (!join || join.index === 0) return undefined;
+  const [first, second] = [t.slice(0, join.index), t.slice(join.index + join[0].length)];
+  const firstIsDay = DAY_ONLY.test(first.replace(WEEKDAY, '')) || lacksYear(first);
+  // The second part may lack its year too ("3-4 June"): the row needs one date for each day first.
+  const secondIsDate = readDateCell(second) !== undefined || lacksYear(second);
+  return firstIsDay && secondIsDate ? { kind: 'days', span: !LIST.test(join[0]) } : undefined;
 }
 
 // What joins a second date to the first: "3/6/2024 & 4/6/2024", "3 June 2024 to 5 June 2024" ("-" is taken off

@@ -64,9 +64,12 @@
  *   says the time is approximate ("13/06/2024 (approx)", "approx 9pm") flags the row `time-approximate`. A second
  *   date in the Date cell ("16/06/2024 & 17/06/2024") rejects the row: one row is one incident on one date.
  * - A blank or "same as above" Date is rejected, not copied from the row above: the diary did not say it; so is
- *   a date without a year ("3/6", "Mon 3rd June"), saying so: the year is never guessed. A weekday the date
- *   contradicts ("Fri 8 June 2024", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`, with a
- *   `DIARY_WEEKDAY_DISAGREES` warning naming the line.
+ *   a date without a year ("3/6", "Mon 3rd June"), saying so: the year is never guessed; and so, each saying
+ *   why, are a date the diary doubts ("19/06/2024?", "19/06/2024 ?": a "?" straight after the date), a span of
+ *   days or a week ("3-4 June 2024", "w/c 3 June 2024"). A weekday the date contradicts, before or after it ("Fri
+ *   8 June 2024", "8 June 2024 (Fri)", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`, with
+ *   a `DIARY_WEEKDAY_DISAGREES` warning naming the line; it never decides the day/month order, but a row rejected
+ *   for want of one says which reading its weekday fits.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day

@@ -17,6 +17,7 @@ import {
   LAST_YEAR,
   lacksDay,
   lacksYear,
+  manyDays,
   type OrderDecision,
   outOfRange,
   readDateCell,
@@ -180,6 +181,9 @@ export class RowReader {
             : `Date "${dateRaw}" refers to another row; each row needs its own date`,
         hint: 'Fill in the date on this row (copy it from the row above if it is the same day) and re-run',
       };
+    // Before all else: a date the diary questions is not read, whatever else the row says of it.
+    const unsureWord = unsureDateWord(dateRaw);
+    if (unsureWord !== undefined) return unsureDate(dateRaw, unsureWord);
     const cell = readDateCell(dateRaw);
     if (cell && this.undecided && dependsOnOrder(cell)) return this.undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
@@ -423,6 +427,16 @@ export class RowReader {
     // No example date: next to "31/02/2024" any real date reads as the suggested correction.
     const hint =
       'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
+    const many = cell ? undefined : manyDays(raw);
+    if (many)
+      return {
+        code,
+        message:
+          many.kind === 'week'
+            ? `Date "${raw}" is a week ("${many.word}"), not one date, and no day is picked from it`
+            : `Date "${raw}" gives ${many.span ? 'a span of days' : 'more than one day'}, not one date, and no day is picked from it`,
+        hint: 'Give the incident one row for each day it happened, each with the date it happened (one day, month and year), then re-run; if the day is not known, the row stays listed as rejected',
+      };
     if (!cell && lacksDay(raw))
       return {
         code,
@@ -435,8 +449,6 @@ export class RowReader {
         message: `Date "${raw}" has no year, and a year is never guessed`,
         hint: 'Add the year to the date in the diary and re-run',
       };
-    const unsure = cell ? undefined : unsureDateWord(raw);
-    if (unsure !== undefined) return unsureDate(raw, unsure);
     if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
     const ymd = applyOrder(cell, this.order);
     if (outOfRange(ymd)) {
@@ -474,7 +486,7 @@ export class RowReader {
     };
     return {
       code: UNDATED,
-      message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}`,
+      message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}${weekdayFits(cell)}`,
       hint: undecided.failure.hint ?? 'Re-run with --date-order dmy or --date-order mdy',
     };
   }
@@ -483,6 +495,34 @@ export class RowReader {
     if (!this.types.has(type)) this.types.set(type, classifyContactType(type));
     return this.types.get(type);
   }
+}
+
+/**
+ * What a weekday written with a date that depends on the order says of its two readings, for the rejection of
+ * its row: "; Monday fits only the day-first reading (6 March 2024 was a Wednesday)…", or nothing when it fits
+ * both or there is none. It is not used to settle the order: it may be the slip (a row whose weekday disagrees
+ * with its date is kept as written, flagged), and one row would then decide every date in the diary without a
+ * word. It is named so that the person can check it and re-run with that order.
+ */
+function weekdayFits(cell: DateCell): string {
+  if (cell.kind !== 'numeric' || cell.weekday === undefined) return '';
+  const reading = (order: 'dmy' | 'mdy') => {
+    const ymd = applyOrder(cell, order);
+    const date = realDate(ymd);
+    return date === undefined ? undefined : { ymd, day: new Date(`${date}T00:00Z`).getUTCDay() };
+  };
+  const [dmy, mdy] = [reading('dmy'), reading('mdy')];
+  if (dmy === undefined || mdy === undefined) return '';
+  const named = DAY_NAMES[cell.weekday];
+  const fitsDmy = dmy.day === cell.weekday;
+  const fitsMdy = mdy.day === cell.weekday;
+  if (fitsDmy === fitsMdy)
+    return fitsDmy
+      ? ''
+      : `; ${named} fits neither reading (${dateInWords(dmy.ymd)} was a ${DAY_NAMES[dmy.day]}, ${dateInWords(mdy.ymd)} a ${DAY_NAMES[mdy.day]})`;
+  const [order, other] = fitsDmy ? (['day-first', mdy] as const) : (['month-first', dmy] as const);
+  const flag = fitsDmy ? 'dmy' : 'mdy';
+  return `; ${named} fits only the ${order} reading (${dateInWords(other.ymd)} was a ${DAY_NAMES[other.day]}), but a weekday does not decide the order: if it is right and the diary writes dates ${order}, re-run with --date-order ${flag}`;
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
