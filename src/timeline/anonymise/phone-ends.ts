@@ -20,6 +20,10 @@
  * run stays one `[PHONE]` as before: a number of another country's length left partly in clear would be worse than
  * a count lost. The library is asked at most `CHECKS` times per text, past which runs are taken whole, so a text
  * built of thousands of numbers costs no more than a message.
+ *
+ * A country code in brackets (`(+44) 7700 900123 5 times`, a spelling the digit pattern takes with its bracket) is
+ * read without the bracket before the `+`: the library calls anything starting "(+" no number at all, so no
+ * number ended in such a run and the count after it was taken into the `[PHONE]`.
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
@@ -37,6 +41,11 @@ const MIN_DIGITS = 7;
 export const CHECKS = 2_000;
 /** A break between two groups where a number may end: separators holding white space. */
 const BREAK_RE = /[\s.\-()]*\s[\s.\-()]*/g;
+
+/** `number` as the library reads it: `(+44) 7700 900123` as `+44) 7700 900123` (it rejects "(+" outright). */
+function asked(number: string): string {
+  return number.replace(/^\(\s*\+/, '+');
+}
 
 /** Asks the library whether the numbers of a run end, within a budget of checks shared by one text. */
 export class NumberEnds {
@@ -102,7 +111,7 @@ export class NumberEnds {
   private possible(number: string): boolean {
     if (this.left <= 0) return true;
     this.left--;
-    return phoneNumbers().validatePhoneNumberLength(number, this.country) === undefined;
+    return phoneNumbers().validatePhoneNumberLength(asked(number), this.country) === undefined;
   }
 
   /** Whether a number ends with `number`: valid, or of a possible length that one digit more makes too long. */
@@ -110,6 +119,7 @@ export class NumberEnds {
     if (this.left <= 0) return false;
     this.left -= 2;
     const lib = phoneNumbers();
+    number = asked(number);
     if (lib.isValidPhoneNumber(number, this.country)) return true;
     return (
       lib.validatePhoneNumberLength(number, this.country) === undefined &&

@@ -22,7 +22,8 @@
  *    after the word that names them (`passport no. 123456789`, `a/c 12345678`, `UTR: 12345 67890`; references.ts),
  *    and an account number just before or after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]`, and police crime and
  *    incident references after theirs (`crime ref 14/123456/24`, `CAD 1234 12/03`) → `[REFERENCE]` (without the
- *    word they stay `[PHONE]`);
+ *    word they stay `[PHONE]`); parcel tracking, order and booking numbers after their word or with letters
+ *    glued to their digits (`JD0123456789GB`, `tracking 15501234567890`; parcels.ts) → `[REFERENCE]`, whole;
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
@@ -84,6 +85,7 @@ import {
   SORT_CODE_RE,
   sortCode,
 } from './numbers.js';
+import { GLUED_REFERENCE_RE, gluedReference, NAMED_PARCEL_RE } from './parcels.js';
 import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
@@ -507,6 +509,12 @@ export class Redactor {
         this.counts[kind]++;
         return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
       });
+    // Tracking, order and booking numbers (parcels.ts), whole: the digit steps left their letters ("JD[PHONE]GB").
+    t.replace(NAMED_PARCEL_RE, (m) => {
+      this.counts.reference++;
+      return { text: '[REFERENCE]', lead: m.groups!['marker']!.length };
+    });
+    this.sub(t, GLUED_REFERENCE_RE, 'reference', '[REFERENCE]', gluedReference);
     t.replace(SORT_CODE_RE, (m, text) => {
       if (!sortCode(m, text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index))) return undefined;
       this.counts.sortcode++;
