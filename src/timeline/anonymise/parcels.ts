@@ -9,7 +9,8 @@
  *
  * Each finds the victim's address as surely as a phone number finds them. The digit steps took only the run of
  * digits inside them, so "JD0123456789GB" became "JD[PHONE]GB", and the letters left in clear (the carrier, the
- * destination country, the shop's prefix) were part of the identifier. They become `[REFERENCE]`, whole:
+ * destination country, the shop's prefix) were part of the identifier. They become `[ORDER-REF]`, whole (not `[REFERENCE]`, which
+ * counts police references only):
  *
  * - After the word that names one ("tracking", "parcel", "consignment", "shipment"; "order", "booking",
  *   "confirmation" or "delivery" with "ref", "no", "number", "id", "code" or "#"), which stays: letters and

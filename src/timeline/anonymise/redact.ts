@@ -23,7 +23,7 @@
  *    and an account number just before or after its sort code → `[PASSPORT]`, `[ACCOUNT]`, `[UTR]`, and police crime and
  *    incident references after theirs (`crime ref 14/123456/24`, `CAD 1234 12/03`) → `[REFERENCE]` (without the
  *    word they stay `[PHONE]`); parcel tracking, order and booking numbers after their word or with letters
- *    glued to their digits (`JD0123456789GB`, `tracking 15501234567890`; parcels.ts) → `[REFERENCE]`, whole;
+ *    glued to their digits (`JD0123456789GB`, `tracking 15501234567890`; parcels.ts) → `[ORDER-REF]`, whole;
  * 4c. times of day (`21:30`) are set aside, so that no number step takes their minutes for a number's;
  * 5. the counters and dates in the names apps give attachments (`<attached: 00000004-PHOTO-2024-04-06-20-21-45.jpg>`,
  *    `IMG-20240312-WA0003.jpg`; file-names.ts) are set aside, their dates replaced as in 7 when shifted;
@@ -157,6 +157,7 @@ export type RedactionType =
   | 'account'
   | 'utr'
   | 'reference'
+  | 'order'
   | 'plate'
   | 'postcode'
   | 'address'
@@ -383,6 +384,7 @@ export class Redactor {
     account: 0,
     utr: 0,
     reference: 0,
+    order: 0,
     plate: 0,
     postcode: 0,
     address: 0,
@@ -503,18 +505,21 @@ export class Redactor {
     t.setAside(TIME_RE, () => true, '\uE000');
     this.sub(t, IBAN_RE, 'iban', '[IBAN]', iban);
     this.sub(t, LICENCE_RE, 'id', '[ID]', licence);
+    // Tracking, order and booking numbers (parcels.ts), whole: the digit steps left their letters ("JD[PHONE]GB").
+    // Their own placeholder, and before the police references, whose bare "ref" would take "booking ref QX12345678":
+    // a researcher counting police references must not count parcels among them.
+    t.replace(NAMED_PARCEL_RE, (m) => {
+      this.counts.order++;
+      return { text: '[ORDER-REF]', lead: m.groups!['marker']!.length };
+    });
     // Before sort codes, cards, NHS numbers and phone numbers, which would take their digits.
     for (const [kind, re] of REFERENCE_RES)
       t.replace(re, (m) => {
         this.counts[kind]++;
         return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
       });
-    // Tracking, order and booking numbers (parcels.ts), whole: the digit steps left their letters ("JD[PHONE]GB").
-    t.replace(NAMED_PARCEL_RE, (m) => {
-      this.counts.reference++;
-      return { text: '[REFERENCE]', lead: m.groups!['marker']!.length };
-    });
-    this.sub(t, GLUED_REFERENCE_RE, 'reference', '[REFERENCE]', gluedReference);
+    // Letters glued to digits with no word: after the police references, so "crime ref AB1234567" stays one.
+    this.sub(t, GLUED_REFERENCE_RE, 'order', '[ORDER-REF]', gluedReference);
     t.replace(SORT_CODE_RE, (m, text) => {
       if (!sortCode(m, text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index))) return undefined;
       this.counts.sortcode++;
