@@ -43,12 +43,6 @@ const MINUS_AFTER_SECONDS = /^\s?([-\u2212](\d{2})(?::?(\d{2}))?)$/;
 const MINUS_AFTER_SPACE = /^\s([-\u2212](\d{2}):?(\d{2}))$/;
 
 /**
- * The zone written after a clock time in `written` (lower-cased, as `lowerPlain` gives it), in the `where` cell, or
- * undefined. A minus beyond 14:00 is never an offset (none is further from UTC), so `21:00:00-23:00` is a range.
- * After seconds in the Time cell, which is typed by hand (a stamp is written in the Date cell), a plausible minus
- * offset could as well end a range (`10:00:00-11:00`), so it is given as either, never asserted a zone.
- */
-/**
  * Whether "EST" after a time (`zone`, as `zoneAfterTime` gives it) is "estimated", as a British diary writes it
  * ("9pm est"), in a case whose zone is `caseZone`: everywhere but in the Americas, where it is as likely Eastern
  * Standard Time, which is not read without its offset.
@@ -57,6 +51,12 @@ export function estimated(zone: string | undefined, caseZone: string): boolean {
   return zone === 'EST' && !caseZone.startsWith('America/');
 }
 
+/**
+ * The zone written after a clock time in `written` (lower-cased, as `lowerPlain` gives it), in the `where` cell, or
+ * undefined. A minus beyond 14:00 is never an offset (none is further from UTC), so `21:00:00-23:00` is a range.
+ * After seconds in the Time cell, which is typed by hand (a stamp is written in the Date cell), a plausible minus
+ * offset could as well end a range (`10:00:00-11:00`), so it is given as either, never asserted a zone.
+ */
 export function zoneAfterTime(written: string, where: TimeCellName = 'Date'): ZoneAfter | undefined {
   const t = written.replace(LEAD, '');
   const time = TIME.exec(t);
@@ -77,12 +77,16 @@ export function zoneAfterTime(written: string, where: TimeCellName = 'Date'): Zo
   if (!minus) return undefined;
   const [h, m] = [Number(minus[2]), Number(minus[3])];
   if (!isOffset(h, m)) return undefined;
-  const hour = (Number(time[1]) % (time[4] ? 12 : 24)) + (time[4] === 'p' ? 12 : 0);
-  const start = hour * 60 + Number(time[2] ?? 0);
+  const start = hour24Of(time) * 60 + Number(time[2] ?? 0);
   const end = h * 60 + m;
   // "9:00 -11:00" is a range to 11:00 the same morning, "9:30pm -11:00" one to 11pm: no zone.
   if (end > start || (time[4] === 'p' && end < 12 * 60 && end + 12 * 60 > start)) return undefined;
   return { zone: minus[1]!, orRange: { from: time[0], to: `${minus[2]}:${minus[3]}` } };
+}
+
+/** The hour of a TIME match on the 24-hour clock ("9pm" 21, "12am" 0, "21:00" 21). */
+function hour24Of(time: RegExpExecArray): number {
+  return (Number(time[1]) % (time[4] ? 12 : 24)) + (time[4] === 'p' ? 12 : 0);
 }
 
 /** Whether a minus h:m could be a UTC offset: none is further behind UTC than -12:00, nor ahead than +14:00. */
@@ -114,9 +118,7 @@ interface Reason {
 export function clockBefore(written: string): string | undefined {
   const time = TIME.exec(written.replace(LEAD, ''));
   if (!time) return undefined;
-  const hour = (Number(time[1]) % (time[4] ? 12 : 24)) + (time[4] === 'p' ? 12 : 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(hour)}:${time[2] ?? '00'}${time[3] ? `:${time[3]}` : ''}`;
+  return `${String(hour24Of(time)).padStart(2, '0')}:${time[2] ?? '00'}${time[3] ? `:${time[3]}` : ''}`;
 }
 
 /** The UTC offset a zone as written states for certain ("Z", "+0100", "-01"), as a stamp writes it, or undefined. */
