@@ -4,6 +4,7 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import type { EventTime } from '../../model/index.js';
+import { FULL_DAYS } from '../english-dates.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { type ContactClass, classifyContactType } from './channels.js';
 import {
@@ -29,7 +30,14 @@ import {
 } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
-import { NO_MERIDIEM, readTimeCell, readTimeSpan, type TimeReading, type TimeSpan } from './times.js';
+import {
+  minutesOn,
+  NO_MERIDIEM,
+  readTimeCell,
+  readTimeSpan,
+  type TimeReading,
+  type TimeSpan,
+} from './times.js';
 import type { DiaryYears } from './years.js';
 import { clockBefore, estimated, wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
 
@@ -409,9 +417,9 @@ export class RowReader {
    * `date-weekday-mismatch` so every citation of the row says so, and a warning names the line.
    */
   private checkWeekday(raw: string, weekday: number, date: string, flags: string[], line: number): void {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    const actual = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    const actual = weekdayOf(date);
     if (actual === weekday) return;
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     flags.push('date-weekday-mismatch');
     this.ctx.warn(
       'DIARY_WEEKDAY_DISAGREES',
@@ -509,7 +517,7 @@ function weekdayFits(cell: DateCell): string {
   const reading = (order: 'dmy' | 'mdy') => {
     const ymd = applyOrder(cell, order);
     const date = realDate(ymd);
-    return date === undefined ? undefined : { ymd, day: new Date(`${date}T00:00Z`).getUTCDay() };
+    return date === undefined ? undefined : { ymd, day: weekdayOf(date) };
   };
   const [dmy, mdy] = [reading('dmy'), reading('mdy')];
   if (dmy === undefined || mdy === undefined) return '';
@@ -525,7 +533,13 @@ function weekdayFits(cell: DateCell): string {
   return `; ${named} fits only the ${order} reading (${dateInWords(other.ymd)} was a ${DAY_NAMES[other.day]}), but a weekday does not decide the order: if it is right and the diary writes dates ${order}, re-run with --date-order ${flag}`;
 }
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Day names as a message writes them, Sunday first (as `weekdayOf` numbers them). */
+const DAY_NAMES = FULL_DAYS.map((d) => d[0]!.toUpperCase() + d.slice(1));
+
+/** The day of the week of a `YYYY-MM-DD` date, 0 for Sunday. */
+function weekdayOf(date: string): number {
+  return new Date(`${date}T00:00Z`).getUTCDay();
+}
 
 /** The reject code of a row whose date depends on a day/month order the file does not settle. */
 const UNDATED = 'DIARY_DATE_ORDER_UNKNOWN';
@@ -606,10 +620,9 @@ function timeInDate(
  */
 function within(from: number, end: number | undefined, t: number, open: boolean | undefined): boolean {
   const day = 24 * 60;
-  const on = (a: number, b: number) => (((b - a) % day) + day) % day;
   return (open ? [0, day / 2] : [0]).some((shift) => {
     const a = (from + shift) % day;
-    return end === undefined ? t >= a : on(a, t) <= on(a, (end + shift) % day);
+    return end === undefined ? t >= a : minutesOn(a, t) <= minutesOn(a, (end + shift) % day);
   });
 }
 

@@ -441,7 +441,7 @@ function boundOrStart(t: string, said: Said): TimeReading | undefined {
 }
 
 /** Minutes from one time of day to the next at or after it, crossing midnight if need be (0 to 1439). */
-function minutesOn(from: number, to: number): number {
+export function minutesOn(from: number, to: number): number {
   return (((to - from) % DAY) + DAY) % DAY;
 }
 const DAY = 24 * 60;
