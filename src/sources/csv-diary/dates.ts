@@ -106,17 +106,17 @@ const MONTH_DAY =
 const ZONED =
   /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
 
+// The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
+const FRACTION = /^(\d{2}:\d{2}:\d{2})[.,]\d{1,9}$/;
+// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40", "3/2/2024 @ 21:40".
+const TIME_LEAD = /^(?:(?:at|um|a las|a la|a|vers|-)\s+|@\s*)/;
+
 /** The zone written after a clock time in `t` that is not read (zones.ts), or nothing. */
 function zoneFields(t: string): { zone: string; zoneOrRange?: RangeReading } | Record<string, never> {
   const z = zoneAfterTime(t);
   if (!z) return {};
   return z.orRange === undefined ? { zone: z.zone } : { zone: z.zone, zoneOrRange: z.orRange };
 }
-
-// The same without a zone but with a fraction of a second (`21:40:00.000`): wall-clock time, read without it.
-const FRACTION = /^(\d{2}:\d{2}:\d{2})[.,]\d{1,9}$/;
-// "3 Feb 2024 at 21:40", "3.2.2024 um 21:40 Uhr", "3 de febrero a las 21:40", "3/2/2024 @ 21:40".
-const TIME_LEAD = /^(?:(?:at|um|a las|a la|a|vers|-)\s+|@\s*)/;
 
 /** Years written with two digits: 00–69 are 2000–2069, 70–99 are 1970–1999 (the POSIX `%y` rule). */
 export function fullYear(y: number, digits: number): number {
@@ -132,11 +132,14 @@ function fromSerial(days: number): Ymd {
 
 // A day and month with no year after them: "3/6", "3.6.", "3rd June", "June 3rd", each maybe followed by a time
 // ("3/6 9pm"). Not "3-6", which could be a span of days.
-const NO_YEAR_NUMERIC = /^\d{1,2}[/.]\d{1,2}\.?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
-const NO_YEAR_DAY_MONTH =
-  /^\d{1,2}(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
-const NO_YEAR_MONTH_DAY =
-  /^([a-z]+)\.?\s*\d{1,2}(?:st|nd|rd|th)?(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))/;
+// What ends such a day and month: the end of the cell, a space or a comma, and no year after it ("'24", "2024";
+// a time, "3/6 21:00" or "3/6 10.30", is no year).
+const NO_YEAR_AFTER = String.raw`(?=$|[\s,])(?![\s,]*['\u2019]?\d{2}(?:\d{2})?(?![\d:.h]))`;
+const NO_YEAR_NUMERIC = new RegExp(String.raw`^\d{1,2}[/.]\d{1,2}\.?` + NO_YEAR_AFTER);
+const NO_YEAR_DAY_MONTH = new RegExp(
+  String.raw`^\d{1,2}(?:st|nd|rd|th|er)?\.?(?:\s+(?:of|de))?[\s\-/.]*([a-z]+)\.?` + NO_YEAR_AFTER,
+);
+const NO_YEAR_MONTH_DAY = new RegExp(String.raw`^([a-z]+)\.?\s*\d{1,2}(?:st|nd|rd|th)?` + NO_YEAR_AFTER);
 
 // A month and year with no day: "June 2024", "early June 2024", "end of June 2024", "06/2024".
 const NO_DAY =
