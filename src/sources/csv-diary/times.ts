@@ -527,6 +527,27 @@ function inRange(from: number, to: number): boolean {
 // "twenty-five to nine". Others ("11 to 1pm") can only be the start of a range.
 const SPOKEN_TO = new Set([5, 10, 20, 25]);
 
+/** A spoken clock time as PAST_TO reads it: "10 minutes to 9pm" is said "10", with the word minutes, to, 10. */
+interface Spoken {
+  readonly said: string;
+  readonly minutesWord: boolean;
+  readonly to: boolean;
+  readonly minutes: number;
+}
+
+/**
+ * Whether "n to <hour>", said with a bare number and no "minutes", is left to RANGE: n is no number said as
+ * minutes to the hour (5, 10, 20, 25), or `alsoRange` says the range from hour n is short enough to be meant.
+ */
+function leftToRange(spoken: Spoken, alsoRange: (n: number) => boolean): boolean {
+  return (
+    /\d/.test(spoken.said) &&
+    !spoken.minutesWord &&
+    spoken.to &&
+    (!SPOKEN_TO.has(spoken.minutes) || alsoRange(spoken.minutes))
+  );
+}
+
 /**
  * "half past 8pm" as 20:30, "quarter to 9pm" as 20:45, "half 9pm" (British) as 21:30, "10 to 9pm" as 20:50;
  * undefined when `t` is not in that form, or when it is also a range of at most four hours that takes it in
@@ -540,7 +561,7 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   const m = half ? ([t, 'half', undefined, 'past', half[1]] as const) : PAST_TO.exec(t);
   if (!m) return undefined;
   const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
-  const spoken = { said: m[1]!, minutesWord: m[2] !== undefined, to: m[3] === 'to', minutes };
+  const spoken: Spoken = { said: m[1]!, minutesWord: m[2] !== undefined, to: m[3] === 'to', minutes };
   const named = NAMED_HOURS.get(m[4]!);
   if (named !== undefined) return pastOrToNamed(spoken, named, approx);
   const clock = readClock(m[4]!);
@@ -549,17 +570,12 @@ function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | undefin
   // end of a range ("11pm-12am"), not the one that starts it.
   if (spoken.to && !clock.bare && clock.h === 12 && hour24(clock.h, clock.meridiem) === 0)
     return pastOrToNamed(spoken, 'midnight', approx);
-  if (
-    /\d/.test(m[1]!) &&
-    m[2] === undefined &&
-    m[3] === 'to' &&
-    (!SPOKEN_TO.has(minutes) || alsoRange(minutes, clock))
-  )
-    return undefined;
+  if (leftToRange(spoken, (n) => alsoRange(n, clock))) return undefined;
   if (clock.bare) return NO_MERIDIEM;
   const h = hour24(clock.h, clock.meridiem);
-  if (h === undefined || minutes < 1 || minutes > 59 || (m[1] === 'half' && m[3] === 'to')) return undefined;
-  const at = h * 60 + (m[3] === 'past' ? minutes : -minutes);
+  if (h === undefined || minutes < 1 || minutes > 59 || (spoken.said === 'half' && spoken.to))
+    return undefined;
+  const at = h * 60 + (spoken.to ? -minutes : minutes);
   // "10 to 00:00" is 23:50 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   said.twelveHour = twelveHour(clock.meridiem);
@@ -580,21 +596,10 @@ const NAMED_HOURS = new Map<string, 'midnight' | number>([
  * "5 to midnight" and "5 to noon" would last seven hours, so they are 23:55 and 11:55, as "5 to 12pm" is.
  * undefined when the minutes are none ("half to noon", "75 past midnight").
  */
-function pastOrToNamed(
-  spoken: { said: string; minutesWord: boolean; to: boolean; minutes: number },
-  named: 'midnight' | number,
-  approx: boolean,
-): TimeReading | undefined {
+function pastOrToNamed(spoken: Spoken, named: 'midnight' | number, approx: boolean): TimeReading | undefined {
   const { said, to, minutes } = spoken;
   const base = named === 'midnight' ? (to ? DAY : 0) : named;
-  if (
-    /\d/.test(said) &&
-    !spoken.minutesWord &&
-    to &&
-    minutes <= 12 &&
-    (!SPOKEN_TO.has(minutes) || shortRangeTo(minutes, base))
-  )
-    return undefined;
+  if (minutes <= 12 && leftToRange(spoken, (n) => shortRangeTo(n, base))) return undefined;
   if (minutes < 1 || minutes > 59 || (said === 'half' && to)) return undefined;
   const at = base + (to ? -minutes : minutes);
   return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
