@@ -19,13 +19,13 @@ import {
 } from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
-import { int, localSpan, plural, timeWithFlags } from './format.js';
+import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
-/** "2024-03-15" for a period of one day, else "2024-03-15 – 2024-03-20". */
+/** "2024-03-15" for a period of one day, else "2024-03-15 – 2024-03-20" (`dayRange`, as the summary writes runs). */
 function isoRange(from: string, to: string): string {
-  return from === to ? from : `${from} – ${to}`;
+  return dayRange(from, to, ' – ');
 }
 
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
@@ -80,11 +80,6 @@ function sideCounts(p: Comparison['before']): string {
   return `${int(p.count)} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
-/** "1 day", "3 days" (a whole number of days). */
-function nDays(n: number): string {
-  return plural(n, 'day');
-}
-
 function overview(e: Escalation): string[] {
   const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
     i === 0 ? 'Window' : 'Fully covered days',
@@ -107,7 +102,7 @@ function overview(e: Escalation): string[] {
       rows,
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${nDays(e.persistence.spanDays)} from first to last, contact on ${nDays(e.persistence.daysWithContact)}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
+    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${plural(e.persistence.spanDays, 'day')} from first to last, contact on ${plural(e.persistence.daysWithContact, 'day')}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
     h.days === 0
       ? `**Latest rate against the first:** not compared: ${md(whyNot(h))}.`

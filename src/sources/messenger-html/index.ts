@@ -28,8 +28,8 @@
  * Deliberately unsupported: the pre-2018 `messages.htm` archive (sender and body in separate elements); other
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
-import type { CallStatus, ParsedEvent } from '../../model/index.js';
-import { callerOf, callStatus, unknownCallerWarning } from '../meta/calls.js';
+import type { ParsedEvent } from '../../model/index.js';
+import { type CallerUnknownWarning, callerOf, callStatus, unknownCallerWarning } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { tellPeople, threadOwner } from '../meta/people.js';
@@ -165,7 +165,7 @@ function emitBlock(
     /** The exporting account, when the page shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
     owner: string | undefined;
     /** The page's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
-    callerUnknown: (locator: number | string, status: CallStatus, missed: boolean) => void;
+    callerUnknown: CallerUnknownWarning;
   },
   onEmpty: () => void,
 ): void {

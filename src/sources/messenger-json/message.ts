@@ -2,8 +2,8 @@
  * One classic Messenger/Instagram message → exactly one outcome (event, skip or reject). Kept apart from the
  * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
  */
-import type { CallStatus, ParsedEvent } from '../../model/index.js';
-import { callerOf, callStatus } from '../meta/calls.js';
+import type { ParsedEvent } from '../../model/index.js';
+import { type CallerUnknownWarning, callerOf, callStatus } from '../meta/calls.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
@@ -25,7 +25,7 @@ export interface ClassicThread {
   /** Records with neither text, media nor a call, counted for one warning per file. */
   empty: number;
   /** The file's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
-  readonly callerUnknown: (locator: number | string, status: CallStatus, missed: boolean) => void;
+  readonly callerUnknown: CallerUnknownWarning;
 }
 
 const KNOWN_TYPES = new Set(['Generic', 'Share', 'Call', 'Subscribe', 'Unsubscribe']);
