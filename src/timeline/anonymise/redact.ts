@@ -79,8 +79,8 @@ import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
 import {
   LONG_NUMBER_RE,
-  NAMED_WITHIN,
   type NumberKind,
+  namingText,
   numberKind,
   SORT_CODE_RE,
   sortCode,
@@ -520,12 +520,10 @@ export class Redactor {
       });
     // Letters glued to digits with no word: after the police references, so "crime ref AB1234567" stays one.
     this.sub(t, GLUED_REFERENCE_RE, 'order', '[ORDER-REF]', gluedReference);
-    this.sub(t, SORT_CODE_RE, 'sortcode', '[SORT-CODE]', (m, text) =>
-      sortCode(m, text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index)),
-    );
+    this.sub(t, SORT_CODE_RE, 'sortcode', '[SORT-CODE]', (m, text) => sortCode(m, namingText(text, m.index)));
     this.sub(t, ACCOUNT_BESIDE_SORT_CODE_RE, 'account', '[ACCOUNT]');
     t.replace(LONG_NUMBER_RE, (m, text) => {
-      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
+      const kind = numberKind(m[0], namingText(text, m.index), this.region);
       if (kind === undefined) return undefined;
       this.counts[kind]++;
       return NUMBER_PLACEHOLDERS[kind];
