@@ -28,7 +28,12 @@ export const LONG_NUMBER_RE =
   /(?<![\p{L}\p{N}_+.,£$€¥-]|\d[/:])\d(?:[ -]?\d){9,18}(?![\p{L}\p{N}_]|[.,-]\d)/gu;
 
 /** How many characters before a number are read for the words that name it ("NHS no", "IMEI:", "sort code"). */
-export const NAMED_WITHIN = 24;
+const NAMED_WITHIN = 24;
+
+/** The `NAMED_WITHIN` characters of `text` just before `at`, where the words naming a number there are read. */
+export function namingText(text: string, at: number): string {
+  return text.slice(Math.max(0, at - NAMED_WITHIN), at);
+}
 
 /** How a long number is labelled; undefined: not one of these (left for the phone steps). */
 export type NumberKind = 'card' | 'imei' | 'nhs';

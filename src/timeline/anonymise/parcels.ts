@@ -24,11 +24,12 @@
  *   ISO date and time run together (`20240312T103000Z`) is a date, not a reference.
  */
 
+import { REFERENCE_END, SEP, START } from './references.js';
+
 /** A word that names a tracking number by itself, or one that names an order or booking with "ref", "no"… */
 const TRACKING = '(?:tracking|parcel|consignment|shipment)';
 const ORDER = '(?:order|booking|confirmation|delivery)';
 const NAMES = '(?:ref(?:erence)?|number|num|no|nr|id|code|#)\\.?';
-const SEP = '[\\s:#.,\\-]';
 const MARKER = `(?:${SEP}{1,3}(?:${NAMES}|is|was)){0,2}${SEP}{1,3}`;
 /** Letters and digits, up to five parts a dash or slash apart; 6 digits at least; read once (the look-ahead). */
 const GLUED_PARTS =
@@ -41,7 +42,7 @@ const NOT_PHONE = '(?!0(?: ?\\d){9,10}(?![ \\d]*\\d|[A-Za-z/-]))';
 
 /** A tracking, order or booking number after its word; group `marker` is the word and what follows it. */
 export const NAMED_PARCEL_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?<marker>(?:${TRACKING}(?:${SEP}{0,3}${NAMES})?|${ORDER}${SEP}{0,3}${NAMES})(?:${MARKER}|(?<=#)))${NOT_PHONE}(?:${SPACED}|${GLUED_PARTS})(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)`,
+  `${START}(?<marker>(?:${TRACKING}(?:${SEP}{0,3}${NAMES})?|${ORDER}${SEP}{0,3}${NAMES})(?:${MARKER}|(?<=#)))${NOT_PHONE}(?:${SPACED}|${GLUED_PARTS})${REFERENCE_END}`,
   'giu',
 );
 

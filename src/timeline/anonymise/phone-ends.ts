@@ -38,7 +38,7 @@ const MAX_GROUPS = 5;
 /** Fewer digits than any number the digit pattern takes. */
 const MIN_DIGITS = 7;
 /** Library checks per text; a message needs a few, a pasted list of numbers a few per number. */
-export const CHECKS = 2_000;
+const CHECKS = 2_000;
 /** A break between two groups where a number may end: separators holding white space. */
 const BREAK_RE = /[\s.\-()]*\s[\s.\-()]*/g;
 
@@ -70,8 +70,8 @@ export class NumberEnds {
     groups.push([at, run.length]);
     const digits = groups.map(([s, e]) => run.slice(s, e).replace(/\D/g, '').length);
     const spans: [number, number][] = [];
+    let rest = digits.reduce((a, b) => a + b, 0); // digits in groups[i…]
     for (let i = 0; i < groups.length; ) {
-      const rest = digits.slice(i).reduce((a, b) => a + b, 0);
       if (rest < MIN_DIGITS) break;
       const end = this.firstEnd(run, groups, digits, i);
       if (end === undefined) {
@@ -79,7 +79,7 @@ export class NumberEnds {
         break;
       }
       spans.push([offset + groups[i]![0], offset + groups[end]![1]]);
-      i = end + 1;
+      for (; i <= end; i++) rest -= digits[i]!;
     }
     return spans;
   }

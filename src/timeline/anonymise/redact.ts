@@ -79,8 +79,8 @@ import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
 import {
   LONG_NUMBER_RE,
-  NAMED_WITHIN,
   type NumberKind,
+  namingText,
   numberKind,
   SORT_CODE_RE,
   sortCode,
@@ -520,14 +520,10 @@ export class Redactor {
       });
     // Letters glued to digits with no word: after the police references, so "crime ref AB1234567" stays one.
     this.sub(t, GLUED_REFERENCE_RE, 'order', '[ORDER-REF]', gluedReference);
-    t.replace(SORT_CODE_RE, (m, text) => {
-      if (!sortCode(m, text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index))) return undefined;
-      this.counts.sortcode++;
-      return '[SORT-CODE]';
-    });
+    this.sub(t, SORT_CODE_RE, 'sortcode', '[SORT-CODE]', (m, text) => sortCode(m, namingText(text, m.index)));
     this.sub(t, ACCOUNT_BESIDE_SORT_CODE_RE, 'account', '[ACCOUNT]');
     t.replace(LONG_NUMBER_RE, (m, text) => {
-      const kind = numberKind(m[0], text.slice(Math.max(0, m.index - NAMED_WITHIN), m.index), this.region);
+      const kind = numberKind(m[0], namingText(text, m.index), this.region);
       if (kind === undefined) return undefined;
       this.counts[kind]++;
       return NUMBER_PLACEHOLDERS[kind];
@@ -553,21 +549,9 @@ export class Redactor {
       '[PHONE]',
       (m) => /[Oo]/.test(m[0]) && (m[0].match(/[\dOo]/g)?.length ?? 0) >= 7,
     );
-    t.replace(PLATE_RE, (m, text) => {
-      if (!plate(m, text) || flight(m, text)) return undefined;
-      this.counts.plate++;
-      return '[PLATE]';
-    });
-    t.replace(NI_PLATE_RE, (m, text) => {
-      if (!niPlate(m, text)) return undefined;
-      this.counts.plate++;
-      return '[PLATE]';
-    });
-    t.replace(DATELESS_RE, (m, text) => {
-      if (!datelessPlate(m, text)) return undefined;
-      this.counts.plate++;
-      return '[PLATE]';
-    });
+    this.sub(t, PLATE_RE, 'plate', '[PLATE]', (m, text) => plate(m, text) && !flight(m, text));
+    this.sub(t, NI_PLATE_RE, 'plate', '[PLATE]', niPlate);
+    this.sub(t, DATELESS_RE, 'plate', '[PLATE]', datelessPlate);
     // After phone numbers, whose digit groups may look like years or a day and month.
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
@@ -618,10 +602,10 @@ export class Redactor {
     re: RegExp,
     type: RedactionType,
     placeholder: string,
-    when: (m: RegExpExecArray) => boolean = () => true,
+    when: (m: RegExpExecArray, text: string) => boolean = () => true,
   ): void {
-    text.replace(re, (m) => {
-      if (!when(m)) return undefined;
+    text.replace(re, (m, s) => {
+      if (!when(m, s)) return undefined;
       this.counts[type]++;
       return placeholder;
     });

@@ -34,13 +34,13 @@
 
 import { DAY, MONTH } from './dates.js';
 
-/** Between the word and the number: separators, and up to two filler words. */
-const SEP = '[\\s:#.,\\-]';
+/** Between the word and the number: separators, and up to two filler words (parcels.ts reads the same). */
+export const SEP = '[\\s:#.,\\-]';
 const FILLER = '(?:no|nos|number|num|nr|is|was)\\.?';
 const MARKER = `(?:${SEP}{1,3}${FILLER}){0,2}${SEP}{1,3}`;
 /** Not part of a longer number, a decimal or a word. */
 const END = '(?![\\p{L}\\p{N}_]|[.,\\-]\\d)';
-const START = '(?<![\\p{L}\\p{N}_])';
+export const START = '(?<![\\p{L}\\p{N}_])';
 
 /**
  * A passport number of letters and digits in another order (French `12AB34567`, German `C01X00T47`, Spanish
@@ -85,8 +85,8 @@ const LOG_DAY = `\\d{1,6}(?:\\s{1,3}of\\s{1,3}|\\s{1,3}|/)(?:${NUMERIC_DAY}|${NA
  * before a month's name (`1234/12MAR24`).
  */
 const LOG_DAY_UNNAMED = `\\d{1,6}(?:(?:\\s{1,3}of\\s{1,3}|\\s{1,3})(?:${NUMERIC_DAY}|${NAMED_DAY})|/${NAMED_DAY})`;
-/** Not a part of a longer number: no digit after it, also not after a space. */
-const REFERENCE_END = '(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)';
+/** Not a part of a longer number: no digit after it, also not after a space (parcels.ts ends the same). */
+export const REFERENCE_END = '(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)';
 /** A year alone (1900–2099) is no reference after "CAD", "storm" or "URN": "the great storm 1987", "CAD 2024". */
 const NOT_YEAR = `(?!(?:19|20)\\d\\d${REFERENCE_END})`;
 
