@@ -217,9 +217,11 @@ export function evidenceSection(r: Report): string[] {
       '## Problems',
       '',
       ...table(
-        ['Severity', 'Where', 'Problem', 'What to do'],
+        ['Severity', 'Code', 'Where', 'Problem', 'What to do'],
         r.problems.map((p) => [
           p.severity,
+          // The code, as the HTML and JSON reports give it: what to search the README and issues for.
+          `\`${p.code}\``,
           md(`${p.file ?? ''}${p.locator ? `:${p.locator}` : ''}`),
           md(p.message),
           // The hint the terminal and the HTML report give too.

@@ -176,6 +176,9 @@ describe('what to do about a problem', () => {
     expect(shownMixed['html']).toContain('If the Mac used another zone, re-run with --tz ZONE.');
     const row = shownMixed['markdown']!.split('\n').find((l) => l.includes('are the Mac'))!;
     expect(row.endsWith('| If the Mac used another zone, re-run with --tz ZONE. |')).toBe(true);
-    expect(shownMixed['markdown']).toContain('| Severity | Where | Problem | What to do |');
+    // The code, as the HTML and JSON give it, so a reader of any format can look the same problem up.
+    expect(row.startsWith('| warning | `IMESSAGE_LOCAL_TIME` | ')).toBe(true);
+    expect(shownMixed['html']).toContain('<code>IMESSAGE_LOCAL_TIME</code>');
+    expect(shownMixed['markdown']).toContain('| Severity | Code | Where | Problem | What to do |');
   });
 });
