@@ -19,6 +19,7 @@ import {
 } from '../model/escalation-words.js';
 import { formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { quasiFigures, quasiMethod } from './comparison-words.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
@@ -61,9 +62,26 @@ function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reas
   return c.status === 'ok' ? `rate ratio ${ratio(c)}` : ratio(c);
 }
 
+/**
+ * The quasi-Poisson interval and p with the φ̂ of the days compared (comparison-words.ts), as the HTML and text
+ * reports give them; '–' when the counts were not overdispersed.
+ */
 function quasi(c: Pick<Comparison, 'overdispersed'>): string {
   const q = c.overdispersed;
-  return q && q.ci95[0] !== null ? `${formatCi(q.ci95)} (φ̂ ${sig2(q.phi)})` : '–';
+  return q ? `${quasiFigures(q)} (${quasiMethod(q)})` : '–';
+}
+
+/**
+ * The exact test and, when the counts are overdispersed, the quasi-Poisson check, in a sentence: "rate ratio 1.7
+ * (95% CI 1.4–2.1), p < 0.001; allowing for overdispersion 95% CI 1.1–2.5, p = 0.0096 (…)". Every comparison
+ * the HTML gives with its check (latest against first, milestones, the whole window, the cease request) is
+ * written with it here.
+ */
+function tested(
+  c: Pick<Comparison, 'rateRatio' | 'ci95' | 'p' | 'overdispersed' | 'status' | 'reason'>,
+): string {
+  if (c.status !== 'ok') return ratioPhrase(c);
+  return `${ratioPhrase(c)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}`;
 }
 
 /**
@@ -109,7 +127,7 @@ function overview(e: Escalation): string[] {
       : countsOnly(h)
         ? // No day every export covers: counts and days only, no rate and no ratio (rates.ts), and why.
           `**Latest rate against the first** (${h.days === 1 ? 'last against first day' : `last ${int(h.days)} against first ${int(h.days)} days`} of the window): first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
-        : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${ratioPhrase(h)}${h.status === 'ok' ? `, ${formatP(h.p)}; allowing for overdispersion ${quasi(h)}` : ''}.`,
+        : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${tested(h)}.`,
     '',
   ];
 }
@@ -212,7 +230,7 @@ function milestoneSection(e: Escalation): string[] {
         'After',
         'Rate ratio (95% CI)',
         'p',
-        'Overdispersion-adjusted CI',
+        'Allowing for overdispersion',
         'Whole window (for comparison only)',
       ],
       e.milestones.map((m) => {
@@ -239,9 +257,7 @@ function milestoneSection(e: Escalation): string[] {
           ratio(m),
           m.status === 'ok' ? formatP(m.p) : '–',
           quasi(m),
-          m.wholeWindow
-            ? `${ratio(m.wholeWindow)}${m.wholeWindow.status === 'ok' ? `, ${formatP(m.wholeWindow.p)}` : ''}`
-            : '–',
+          m.wholeWindow ? tested(m.wholeWindow) : '–',
         ];
       }),
     ),
@@ -267,7 +283,7 @@ function cmpText(
     const uncovered = notCoveredWords(c);
     return `Before ${sideCounts(c.before)}; after ${sideCounts(c.after)}; ${md(`counts only: ${whyNot(c)}${uncovered ? ` (${uncovered})` : ''}`)}`;
   }
-  return `Before ${side(c.before)}; after ${side(c.after)}; ${ratioPhrase(c)}${c.status === 'ok' ? `, ${formatP(c.p)}` : ''}`;
+  return `Before ${side(c.before)}; after ${side(c.after)}; ${tested(c)}`;
 }
 
 function ceaseSection(e: Escalation): string[] {

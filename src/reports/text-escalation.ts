@@ -3,7 +3,7 @@
  * then the findings sentences wrapped to the terminal. The full tables, examples, S-DASH sheet and method
  * caveats are in the Markdown, HTML and JSON reports. Every string from the data is sanitised.
  */
-import type { Escalation } from '../model/escalation.js';
+import type { Comparison, Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   countsOnly,
@@ -20,6 +20,7 @@ import {
 import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
+import { quasiFigures } from './comparison-words.js';
 import { dayRange, int, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
@@ -48,6 +49,16 @@ function trendLines(e: Escalation): string[] {
     out.push(`Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${senSlopeWords(mk)}`);
   }
   return out;
+}
+
+/**
+ * "1.7 (95% CI 1.4–2.1, p < 0.001; quasi 95% CI 1.1–2.5, p = 0.0096)": the exact test, then the quasi-Poisson
+ * interval and p when the counts are overdispersed, as the Markdown and HTML reports give them (their φ̂ is in
+ * those reports). The latest rate against the first and each milestone are written alike.
+ */
+function ratioWithTests(c: Comparison): string {
+  const q = c.overdispersed;
+  return `${c.rateRatio === null ? '∞' : sig2(c.rateRatio)} (${formatCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})`;
 }
 
 function changeLine(e: Escalation): string {
@@ -97,9 +108,7 @@ function milestoneLines(e: Escalation): string[] {
       : underADay(m.before.days) || underADay(m.after.days)
         ? `${counts}; no rate ratio: ${whyNot(m)}`
         : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${int(m.before.count)} in ${d(m.before.days)}, ${int(m.after.count)} in ${d(m.after.days)}); ${
-            m.status === 'ok'
-              ? `RR ${m.rateRatio === null ? '∞' : sig2(m.rateRatio)} (${formatCi(m.ci95)}, ${formatP(m.p)}${m.overdispersed?.ci95[0] != null ? `; quasi ${formatCi(m.overdispersed.ci95)}` : ''})`
-              : `no rate ratio: ${whyNot(m)}`
+            m.status === 'ok' ? `RR ${ratioWithTests(m)}` : `no rate ratio: ${whyNot(m)}`
           }`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
@@ -138,7 +147,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // it was the first. A window too short to have two halves has no sides to count: the reason alone says so.
   const sides = h.days > 0 ? ` (last ${int(h.after.count)}, first ${int(h.before.count)})` : '';
   lines.push(
-    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${sig2(h.rateRatio)} (${formatCi(h.ci95)})  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
+    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${ratioWithTests(h)}  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
   );
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {

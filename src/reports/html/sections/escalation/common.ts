@@ -7,6 +7,7 @@
 import { dayAmount, periodLength, underADay } from '../../../../model/escalation-words.js';
 import { cap, formatCi, formatP, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
+import { quasiFigures, quasiMethod } from '../../../comparison-words.js';
 import { int } from '../../../format.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { longDateSpan, longDateTime, timeFlagNote } from '../../dates.js';
@@ -57,7 +58,7 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
   const parts = [`${ratio}.`];
   if (c.overdispersed)
     parts.push(
-      `Allowing for overdispersion (quasi-Poisson step model, φ̂ = ${text(sig2(c.overdispersed.phi))}): ${text(formatCi(c.overdispersed.ci95))}, ${text(formatP(c.overdispersed.p))}.`,
+      `Allowing for overdispersion (${text(quasiMethod(c.overdispersed))}): ${text(quasiFigures(c.overdispersed))}.`,
     );
   if (c.adjustedForTrend)
     parts.push(
