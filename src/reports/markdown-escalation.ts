@@ -17,10 +17,11 @@ import {
   trendEstimated,
   underADay,
 } from '../model/escalation-words.js';
-import { formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
+import { cap, formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { quasiFigures, quasiMethod } from './comparison-words.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
+import { burstinessWords, gapTrendWords, gapWords } from './pattern-words.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
@@ -180,7 +181,7 @@ function trendSection(e: Escalation): string[] {
         [
           `Mann–Kendall (${mk.series})`,
           mk.status === 'ok' || mk.S !== null
-            ? `${notUsed}S = ${mk.S}, z = ${sig2(mk.z)}, ${formatP(mk.p)}${mk.reason ? ` — ${md(mk.reason)}` : ''}`
+            ? `${notUsed}S = ${mk.S}, ${formatP(mk.p)} (n = ${int(mk.n)})${mk.reason ? ` — ${md(mk.reason)}` : ''}`
             : status(mk),
           'two-sided, tie-corrected, continuity-corrected',
         ],
@@ -371,14 +372,13 @@ function monthSection(e: Escalation): string[] {
 }
 
 function signsSection(e: Escalation): string[] {
-  const g = e.gaps.trend;
   const b = e.bursts;
   const out = [
     '### Gaps, bursts and identifiers',
     '',
-    `Contact episodes: ${int(e.gaps.episodes)}; median gap ${sig2(e.gaps.medianHours)} h. Gap trend (Mann–Kendall on the gap sequence, fully covered days): ${g.status === 'ok' ? `S = ${g.S}, ${formatP(g.p)}, Sen's slope ${sig2(g.senSlope)} h per episode${g.shrinking === true ? ' — shrinking' : g.shrinking === false ? ' — lengthening' : ''}` : md(withheldWords(g))}.`,
+    `${md(cap(gapWords(e.gaps)))}. ${md(gapTrendWords(e.gaps.trend))}.`,
     '',
-    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${b.burstiness.status === 'ok' ? `B ${sig2(b.burstiness.B)}, A_n ${sig2(b.burstiness.An)}` : md(withheldWords(b.burstiness))} (descriptive; a change of rate alone looks bursty).`,
+    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${md(burstinessWords(b.burstiness))}.`,
     '',
     ...table(
       ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],

@@ -66,3 +66,44 @@ describe('the overdispersion check beside a comparison', () => {
     expect(md).not.toContain(`(φ̂ ${sig2(checked(h).phi)})`);
   });
 });
+
+describe('the statistics each format gives', () => {
+  it('are one set: Mann–Kendall S and p (with n), no z or τ in one format only', () => {
+    const mk = json.escalation!.trend.mannKendall;
+    expect(md).toContain(`| Mann–Kendall (${mk.series}) | S = ${mk.S}, ${formatP(mk.p)} (n = ${mk.n}) |`);
+    expect(html).toContain(`On ${mk.series} counts (n = ${mk.n}): S = ${mk.S}, ${formatP(mk.p)};`);
+    expect(text).toContain(`Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)};`);
+    for (const shown of [md, html, text]) {
+      expect(shown).not.toContain(`z = ${sig2(mk.z)}`);
+      expect(shown).not.toContain(`τ = ${sig2(mk.tau)}`);
+    }
+  });
+
+  it('leave the step adjusted for a linear trend to the JSON, as the methods say', () => {
+    const m = json.escalation!.milestones.find((x) => x.adjustedForTrend)!;
+    const method = json.escalation!.methods.find((x) =>
+      x.description.includes('linear trend is in the JSON'),
+    );
+    expect(method).toBeDefined();
+    for (const shown of [md, html, text]) {
+      expect(shown).not.toContain('Adjusted for a linear trend');
+      expect(shown).not.toContain(
+        `${sig2(m.adjustedForTrend!.rateRatio)} (${formatCi(m.adjustedForTrend!.ci95)})`,
+      );
+    }
+  });
+
+  it('give the gaps, their trend and the burstiness alike in the Markdown and HTML', () => {
+    const g = json.escalation!.gaps;
+    const b = json.escalation!.bursts.burstiness;
+    const gaps = `${g.episodes} contact episodes (contacts less than ${g.episodeMinutes} minutes apart form one episode); median gap ${sig2(g.medianHours)} hours over ${g.gaps} gaps`;
+    const trend = `Mann–Kendall on the sequence of gaps, fully covered days: S = ${g.trend.S}, ${formatP(g.trend.p)}, Sen's slope ${sig2(g.trend.senSlope)} hours per episode, shrinking`;
+    const bursty = `B = ${sig2(b.B)}, A_n = ${sig2(b.An)} over ${b.gaps} gaps`;
+    expect(g.trend.shrinking).toBe(true);
+    for (const shown of [md, html]) {
+      expect(shown).toContain(gaps);
+      expect(shown).toContain(trend);
+      expect(shown).toContain(bursty);
+    }
+  });
+});

@@ -5,15 +5,16 @@
  */
 
 import { hoursApart } from '../../../../model/escalation-words.js';
-import { formatMonth, formatShare, sig2 } from '../../../../model/format.js';
+import { cap, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, localSpan, plural } from '../../../format.js';
 import { NO_TEXT_TO_SEARCH } from '../../../markdown-escalation.js';
+import { burstinessWords, gapTrendWords, gapWords } from '../../../pattern-words.js';
 import { longDate, longDateTime } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
-import { channelCounts, ref, withheld } from './common.js';
+import { channelCounts, ref } from './common.js';
 
 export function monthly(e: Escalation): string {
   const night = new Map(e.night.byMonth.map((m) => [m.month, m]));
@@ -60,7 +61,7 @@ export function monthly(e: Escalation): string {
     rows,
     rowHeaders: true,
     cls: 'data',
-  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${plural(e.night.eligible, 'timed incident')}; 95% CI ${text(formatShare(e.night.ci95[0]))}–${text(formatShare(e.night.ci95[1]))}). Gaps are measured between episodes (contacts less than ${int(e.gaps.episodeMinutes)} minutes apart form one episode); median ${text(sig2(e.gaps.medianHours))} hours over ${plural(e.gaps.gaps, 'gap')}.${e.gaps.trend.status === 'ok' && e.gaps.trend.shrinking !== null ? ` The gaps were ${e.gaps.trend.shrinking ? 'shrinking' : 'not shrinking'} over time (Mann–Kendall on the sequence of gaps; the rate change seen another way, not separate evidence).` : ''}</p>`;
+  })}</div><p class="muted">Night-time share over the window: ${text(formatShare(e.night.share))} (${int(e.night.count)} of ${plural(e.night.eligible, 'timed incident')}; 95% CI ${text(formatShare(e.night.ci95[0]))}–${text(formatShare(e.night.ci95[1]))}). ${text(cap(gapWords(e.gaps)))}. ${text(gapTrendWords(e.gaps.trend))}.</p>`;
 }
 
 export function identifiers(e: Escalation, ctx: HtmlContext): string {
@@ -112,12 +113,7 @@ export function bursts(e: Escalation, ctx: HtmlContext): string {
       'Most incidents on one day',
       `${int(b.maxInOneDay.count)}, on ${text(longDate(b.maxInOneDay.date))}`,
     ]);
-  rows.push([
-    'Burstiness',
-    b.burstiness.status === 'ok'
-      ? `B = ${text(sig2(b.burstiness.B))} over ${plural(b.burstiness.gaps, 'gap')} (−1 regular, 0 random, towards 1 in bursts)`
-      : withheld(b.burstiness),
-  ]);
+  rows.push(['Burstiness', text(cap(burstinessWords(b.burstiness)))]);
   return `<dl class="kv">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
 }
 

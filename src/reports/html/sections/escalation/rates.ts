@@ -124,7 +124,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Mann–Kendall test with Sen’s slope',
       mk.status === 'ok'
-        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(whyNot(p))}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}, τ = ${text(sig2(mk.tau))}; Sen’s slope ${text(senSlopeWords(mk, 'incidents') ?? '–')}.`
+        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(whyNot(p))}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}; Sen’s slope ${text(senSlopeWords(mk, 'incidents') ?? '–')}.`
         : withheld(mk),
     ],
     [

@@ -1,0 +1,40 @@
+/**
+ * The gaps between contact episodes, their trend and the burstiness, in the same words in the Markdown and HTML
+ * reports (the text report leaves them to those two). Before, the Markdown gave the gap trend's S, p and Sen's
+ * slope and the HTML only "shrinking"; the Markdown gave A_n, the HTML did not; and one counted 280 episodes
+ * where the other counted 279 gaps, both right but not recognisably the same figure.
+ *
+ * Plain text: each report escapes it for its format.
+ */
+import type { Escalation } from '../model/escalation.js';
+import { formatP, sig2 } from '../model/format.js';
+import { int, plural } from './format.js';
+import { withheldWords } from './withheld.js';
+
+/** "280 contact episodes (…); median gap 9.8 hours over 279 gaps". */
+export function gapWords(g: Escalation['gaps']): string {
+  return `${plural(g.episodes, 'contact episode')} (contacts less than ${int(g.episodeMinutes)} minutes apart form one episode); median gap ${sig2(g.medianHours)} hours over ${plural(g.gaps, 'gap')}`;
+}
+
+/**
+ * "Mann–Kendall on the sequence of gaps, fully covered days: S = -4715, p < 0.001, Sen's slope -0.026 hours per
+ * episode, shrinking (the rate change seen another way, not separate evidence)", or why it is withheld.
+ */
+export function gapTrendWords(t: Escalation['gaps']['trend']): string {
+  const head = 'Mann–Kendall on the sequence of gaps, fully covered days';
+  if (t.status !== 'ok') return `${head}: ${withheldWords(t)}`;
+  // In the findings' words: a direction only where p < 0.05 (the analysis's `shrinking`), never "not shrinking".
+  const way =
+    t.shrinking === true
+      ? ', shrinking'
+      : t.shrinking === false
+        ? ', lengthening'
+        : ', no clear monotone trend';
+  return `${head}: S = ${t.S}, ${formatP(t.p)}, Sen's slope ${sig2(t.senSlope)} hours per episode${way} (the rate change seen another way, not separate evidence)`;
+}
+
+/** "B = 0.0038, A_n = 0.0059 over 279 gaps (…; descriptive: …)", or why it is withheld. */
+export function burstinessWords(b: Escalation['bursts']['burstiness']): string {
+  if (b.status !== 'ok') return withheldWords(b);
+  return `B = ${sig2(b.B)}, A_n = ${sig2(b.An)} over ${plural(b.gaps, 'gap')} (−1 regular, 0 random, towards 1 in bursts; descriptive: a change of rate alone looks bursty)`;
+}
