@@ -17,11 +17,11 @@ import {
   trendEstimated,
   underADay,
 } from '../model/escalation-words.js';
-import { cap, formatCi, formatMonth, formatP, formatShare, listed, sig2 } from '../model/format.js';
+import { cap, formatCi, formatMonth, formatP, listed, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { quasiFigures, quasiMethod } from './comparison-words.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
-import { burstinessWords, gapTrendWords, gapWords } from './pattern-words.js';
+import { burstinessWords, gapTrendWords, gapWords, monthNote, nightShareWords } from './pattern-words.js';
 import { markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
@@ -101,7 +101,7 @@ function sideCounts(p: Comparison['before']): string {
 
 function overview(e: Escalation): string[] {
   const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
-    i === 0 ? 'Window' : 'Fully covered days',
+    i === 0 ? 'Whole window' : 'Fully covered days',
     r.from && r.to ? isoRange(r.from, r.to) : '–',
     int(r.days),
     int(r.count),
@@ -133,6 +133,9 @@ function overview(e: Escalation): string[] {
   ];
 }
 
+/** A channel kept by hand in the coverage tables of the Markdown and HTML, in the methods' words. */
+export const HAND_KEPT = 'hand-kept record (a diary): no export period';
+
 function coverageTable(e: Escalation): string[] {
   return [
     '### Coverage',
@@ -141,7 +144,7 @@ function coverageTable(e: Escalation): string[] {
       ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],
       e.coverage.channels.map((c) => [
         c.channel,
-        c.handKept ? 'hand-kept (no export period)' : c.spans.map((s) => isoRange(s.from, s.to)).join(', '),
+        c.handKept ? HAND_KEPT : c.spans.map((s) => isoRange(s.from, s.to)).join(', '),
         md(c.files.join(', ')),
         int(c.incidents),
         c.limits ? 'yes' : 'no',
@@ -340,15 +343,11 @@ function monthSection(e: Escalation): string[] {
           int(m.days),
           int(m.count),
           sig2(m.ratePerDay),
-          n
-            ? `${formatShare(n.share)} (${int(n.count)}/${int(n.eligible)}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`
-            : '–',
+          n ? nightShareWords(n) : '–',
           g ? sig2(g.medianHours) : '–',
           ch ? ch.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ') : '–',
           ch?.newChannels.join(', ') || '–',
-          [m.partial ? 'partial month' : '', m.partialCoverage ? 'partial coverage' : '']
-            .filter(Boolean)
-            .join('; ') || '',
+          monthNote(m),
         ];
       }),
       ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'l'],

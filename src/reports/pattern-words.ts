@@ -7,7 +7,7 @@
  * Plain text: each report escapes it for its format.
  */
 import type { Escalation } from '../model/escalation.js';
-import { formatP, sig2 } from '../model/format.js';
+import { formatP, formatShare, sig2 } from '../model/format.js';
 import { int, plural } from './format.js';
 import { withheldWords } from './withheld.js';
 
@@ -37,4 +37,19 @@ export function gapTrendWords(t: Escalation['gaps']['trend']): string {
 export function burstinessWords(b: Escalation['bursts']['burstiness']): string {
   if (b.status !== 'ok') return withheldWords(b);
   return `B = ${sig2(b.B)}, A_n = ${sig2(b.An)} over ${plural(b.gaps, 'gap')} (−1 regular, 0 random, towards 1 in bursts; descriptive: a change of rate alone looks bursty)`;
+}
+
+/** A month's note: "partial month (24 days in the window)", "partial coverage (not every export covers it)". */
+export function monthNote(m: Escalation['monthly'][number]): string {
+  return [
+    m.partial ? `partial month (${plural(m.days, 'day')} in the window)` : '',
+    m.partialCoverage ? 'partial coverage (not every export covers it)' : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** A month's night-time share: "3% (1 of 37; 95% CI 0%–14%)" (Clopper–Pearson). */
+export function nightShareWords(n: Escalation['night']['byMonth'][number]): string {
+  return `${formatShare(n.share)} (${int(n.count)} of ${int(n.eligible)}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`;
 }

@@ -5,7 +5,7 @@
  * so the test follows the analysis and only fails when a format says something the JSON does not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatCi, formatP, sig2 } from '../../src/model/format.js';
+import { formatCi, formatP, formatShare, sig2 } from '../../src/model/format.js';
 import type { Comparison, Report } from '../../src/model/index.js';
 import { renderAll, reportOf } from '../helpers/report.js';
 
@@ -19,6 +19,8 @@ let html: string;
 function visible(page: string): string {
   return page
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    // A cell, term or paragraph ends with a space, as a reader sees the gap between them.
+    .replace(/<\/(th|td|dt|dd|li|p|caption|h\d)>/g, ' ')
     .replace(/<[^>]+>/g, '')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
@@ -105,5 +107,54 @@ describe('the statistics each format gives', () => {
       expect(shown).toContain(trend);
       expect(shown).toContain(bursty);
     }
+  });
+});
+
+describe('the escalation section’s words', () => {
+  it('counts contacts, as its methods define them and the findings, text and Markdown say, in the HTML too', () => {
+    const e = json.escalation!;
+    const m = e.milestones.find((x) => x.incidentsAfter.breachWindow)!;
+    const after = m.incidentsAfter;
+    expect(text).toContain(`${after.count} contacts from then on (breach window)`);
+    expect(md).toContain(`${after.count} contacts — `);
+    expect(html).toContain(`${after.count} contacts from then on (`);
+    expect(html).not.toContain(`${after.count} incidents from then on`);
+    const uncovered = m.afterUncovered!;
+    expect(html).toContain(`${uncovered.count} contacts fall on`);
+    const first = e.ceaseRequest.afterFirst!;
+    expect(text).toContain(`${first.count} contacts after the first`);
+    expect(md).toContain(`After the first request: ${first.count} contacts (`);
+    expect(html).toContain(`${first.count} contacts after the first request (`);
+    expect(html).toContain('Sent Message Phrase Where Contacts after');
+    expect(html).toContain('Side Dates Days Contacts Per day Ends at');
+    expect(md).toContain('| Sent | Channel | Text | Phrase | Source | Contacts after |');
+    const hour = e.bursts.maxInOneHour!;
+    expect(md).toContain(`Most contacts within one hour: ${hour.count} (`);
+    expect(html).toContain(`Most contacts within one hour ${hour.count}, from`);
+  });
+
+  it('names the periods, coverage and month notes alike', () => {
+    const e = json.escalation!;
+    const full = e.rateFullyCovered!;
+    for (const shown of [md, html]) {
+      expect(shown).toContain('Whole window');
+      expect(shown).toContain('Fully covered days');
+      expect(shown).toContain('Records cover');
+      expect(shown).toContain('Limits the fully covered days');
+      expect(shown).toContain('hand-kept record (a diary): no export period');
+      expect(shown).not.toContain('Days every export covers');
+    }
+    expect(md).toContain(`| Fully covered days | ${full.from} – ${full.to} | ${full.days} | ${full.count} |`);
+    expect(text).toContain(`fully covered days ${sig2(full.perDay)} (${formatCi(full.ci95)})`);
+    const partial = e.monthly.find((x) => x.partial)!;
+    const covered = e.monthly.find((x) => x.partialCoverage)!;
+    for (const shown of [md, html]) {
+      expect(shown).toContain(`partial month (${partial.days} days in the window)`);
+      expect(shown).toContain('partial coverage (not every export covers it)');
+    }
+    const n = e.night.byMonth.find((x) => x.month === covered.month)!;
+    const share = `(${n.count} of ${n.eligible}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`;
+    expect(md).toContain(share);
+    expect(html).toContain(share);
   });
 });

@@ -17,15 +17,15 @@ describe('before/after tables in the HTML report', () => {
   it('name what each compares, so no two have the same caption', async () => {
     const page = renderHtml(await reportOf(['fixtures/demo-case']));
     expect(comparisonCaptions(page)).toEqual([
-      'The first and the last 28 days that every export covers: first 28 days compared with last 28 days, dates, days and incidents',
-      'The milestone “Police warning (PIN) issued” on 2 April 2024: before compared with after, dates, days and incidents',
-      'The milestone “Police warning (PIN) issued” on 2 April 2024, over the whole window: before compared with after, dates, days and incidents',
-      'The milestone “Non-molestation order served” on 20 May 2024: before compared with after, dates, days and incidents',
-      'The milestone “Non-molestation order served” on 20 May 2024, over the whole window: before compared with after, dates, days and incidents',
-      'The first request to stop: before compared with after, dates, days and incidents',
+      'The first and the last 28 days that every export covers: first 28 days compared with last 28 days, dates, days and contacts',
+      'The milestone “Police warning (PIN) issued” on 2 April 2024: before compared with after, dates, days and contacts',
+      'The milestone “Police warning (PIN) issued” on 2 April 2024, over the whole window: before compared with after, dates, days and contacts',
+      'The milestone “Non-molestation order served” on 20 May 2024: before compared with after, dates, days and contacts',
+      'The milestone “Non-molestation order served” on 20 May 2024, over the whole window: before compared with after, dates, days and contacts',
+      'The first request to stop: before compared with after, dates, days and contacts',
     ]);
     // The requests table lists every request, not only the first.
-    expect(captions(page)).toContain('Each request to stop, its phrase and the incidents after it');
+    expect(captions(page)).toContain('Each request to stop, its phrase and the contacts after it');
   });
 
   it('stay distinct for milestones on the same day (one with a time)', async () => {

@@ -95,7 +95,7 @@ describe('html report: structure', () => {
     }
     // Before/after tables say what they compare around and which sides (html-comparison-tables.test.ts).
     expect(renderHtml(reportWithEscalation())).toMatch(
-      /<caption class="vh">The milestone “[^”]+” on \d+ \w+ \d{4}: before compared with after, dates, days and incidents<\/caption>/,
+      /<caption class="vh">The milestone “[^”]+” on \d+ \w+ \d{4}: before compared with after, dates, days and contacts<\/caption>/,
     );
   });
 
@@ -382,7 +382,7 @@ describe('html report: escalation and S-DASH', () => {
     expect(esc).toContain(
       'Rate ratio after/before <strong>0.10</strong> (95% CI 0.0020–1.9; exact conditional Poisson test, p = 0.087)',
     );
-    expect(esc).toContain('2 incidents fall on 10 March 2024 (1 day)');
+    expect(esc).toContain('2 contacts fall on 10 March 2024 (1 day)');
     expect(esc).toContain('<q dir="auto">You&#39;ll regret this b</q>');
     expect(esc).toContain('<h3 id="fig-segments-h">Figure 6. ');
     // Incident references link to the annex and name the input file by its key.

@@ -69,7 +69,7 @@ describe('counts over a thousand', () => {
     );
     expect(md).toContain('After Harassment warning (from 2024-03-31): 1,200 contacts — whatsapp 1,200;');
     expect(md).toContain('After the first request: 2,399 contacts (whatsapp 2,399);');
-    expect(md).toContain('| Window | 2024-03-01 – 2024-04-29 | 60 | 2,400 | 60 |');
+    expect(md).toContain('| Whole window | 2024-03-01 – 2024-04-29 | 60 | 2,400 | 60 |');
     expect(md).toMatch(/\| Sam \| 2,400 \| whatsapp \|/);
     // Every figure column of every table: no bare number of four digits or more.
     for (const row of md.split('\n').filter((l) => l.startsWith('| ') && !l.includes('---'))) {

@@ -76,7 +76,7 @@ export function segmentsChart(r: Report, e: Escalation): Figure | null {
         `<rect class="seg-ci" x="${n(x1)}" y="${n(y(hi))}" width="${n(x2 - x1)}" height="${n(y(lo) - y(hi))}"/>`,
       );
     parts.push(
-      `<g><title>${plain(`${s.from} to ${s.to}: ${sig2(s.ratePerDay)} a day (${formatCi(s.ci95)}), ${plural(s.count, 'incident')} in ${plural(s.days, 'day')}`)}</title><line class="seg" x1="${n(x1)}" x2="${n(x2)}" y1="${n(y(s.ratePerDay))}" y2="${n(y(s.ratePerDay))}"/></g>`,
+      `<g><title>${plain(`${s.from} to ${s.to}: ${sig2(s.ratePerDay)} a day (${formatCi(s.ci95)}), ${plural(s.count, 'contact')} in ${plural(s.days, 'day')}`)}</title><line class="seg" x1="${n(x1)}" x2="${n(x2)}" y1="${n(y(s.ratePerDay))}" y2="${n(y(s.ratePerDay))}"/></g>`,
       `<text class="seg-label" x="${n((x1 + x2) / 2)}" y="${n(y(hi ?? s.ratePerDay) - 5)}" text-anchor="middle">${plain(sig2(s.ratePerDay))} a day</text>`,
     );
   }
@@ -125,7 +125,7 @@ export function segmentsChart(r: Report, e: Escalation): Figure | null {
         { label: 'From' },
         { label: 'To' },
         { label: 'Days', num: true },
-        { label: 'Incidents', num: true },
+        { label: 'Contacts', num: true },
         { label: 'Per day', num: true },
         { label: '95% interval' },
       ],

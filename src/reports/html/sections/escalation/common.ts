@@ -53,7 +53,7 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
   if (c.status !== 'ok') return `No rate ratio is given: ${text(whyNot(c))}.`;
   const ratio =
     c.rateRatio === null
-      ? `Rate ratio not bounded above (no incidents before): ${text(formatCi(c.ci95))}`
+      ? `Rate ratio not bounded above (no contacts before): ${text(formatCi(c.ci95))}`
       : `Rate ratio after/before <strong>${text(sig2(c.rateRatio))}</strong> (${text(formatCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
   const parts = [`${ratio}.`];
   if (c.overdispersed)
@@ -68,7 +68,8 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
 type Side = Comparison['before'];
 
 /**
- * A before/after table: each side's dates, days and incidents, then the columns `extra` adds (their labels and,
+ * A before/after table: each side's dates, days and contacts (the unit of count the escalation methods define,
+ * and the word the findings and the other formats use there), then the columns `extra` adds (their labels and,
  * per side, their cells), and the sentence below the table. `about` names what the sides are of (plain text:
  * "the milestone “Arrest” on 15 March 2024"), so that a screen reader's list of tables tells the comparisons of
  * one page apart: without it every milestone's table was "Before compared with After".
@@ -80,12 +81,12 @@ function sidesTable(
   below: string,
 ): string {
   return `${table({
-    caption: `${text(cap(about))}: ${sides.map(([label]) => label.toLowerCase()).join(' compared with ')}, dates, days and incidents`,
+    caption: `${text(cap(about))}: ${sides.map(([label]) => label.toLowerCase()).join(' compared with ')}, dates, days and contacts`,
     columns: [
       { label: 'Side' },
       { label: 'Dates' },
       { label: 'Days', num: true },
-      { label: 'Incidents', num: true },
+      { label: 'Contacts', num: true },
       ...extra.columns,
     ],
     rows: sides.map(([label, p], k) => [

@@ -17,9 +17,9 @@ import { channelCounts, comparison, countsOnlyComparison, range, ref } from './c
 type AfterDate = Escalation['milestones'][number]['incidentsAfter'];
 
 function after(a: AfterDate, ctx: HtmlContext, what: string): string {
-  if (a.count === 0) return `<p>No incidents ${what}.</p>`;
+  if (a.count === 0) return `<p>No contacts ${what}.</p>`;
   const items = [
-    `<strong>${plural(a.count, 'incident')}</strong> ${what} (${channelCounts(a.byChannel)})${a.breachWindow ? '; each is a possible breach for an officer to assess' : ''}.`,
+    `<strong>${plural(a.count, 'contact')}</strong> ${what} (${channelCounts(a.byChannel)})${a.breachWindow ? '; each is a possible breach for an officer to assess' : ''}.`,
   ];
   if (a.first) items.push(`First: ${ref(a.first, ctx)}.`);
   if (a.last) items.push(`Last: ${ref(a.last, ctx)}.`);
@@ -47,7 +47,7 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
       ];
       if (m.afterUncovered)
         parts.push(
-          `<p>${plural(m.afterUncovered.count, 'incident')} ${m.afterUncovered.count === 1 ? 'falls' : 'fall'} on ${text(range(m.afterUncovered.from, m.afterUncovered.to))} (${plural(m.afterUncovered.days, 'day')}), when not every export covers the days; ${m.afterUncovered.count === 1 ? 'it is' : 'they are'} counted above but not in the rate comparison.</p>`,
+          `<p>${plural(m.afterUncovered.count, 'contact')} ${m.afterUncovered.count === 1 ? 'falls' : 'fall'} on ${text(range(m.afterUncovered.from, m.afterUncovered.to))} (${plural(m.afterUncovered.days, 'day')}), when not every export covers the days; ${m.afterUncovered.count === 1 ? 'it is' : 'they are'} counted above but not in the rate comparison.</p>`,
         );
       if (m.wholeWindow && !countsOnly(m))
         parts.push(
@@ -76,13 +76,13 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   return [
     intro,
     `<div class="scroll">${table({
-      caption: 'Each request to stop, its phrase and the incidents after it',
+      caption: 'Each request to stop, its phrase and the contacts after it',
       columns: [
         { label: 'Sent' },
         { label: 'Message' },
         { label: 'Phrase' },
         { label: 'Where' },
-        { label: 'Incidents after', num: true },
+        { label: 'Contacts after', num: true },
       ],
       rows,
       cls: 'data',

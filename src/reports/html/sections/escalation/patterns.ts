@@ -9,7 +9,13 @@ import { cap, formatMonth, formatShare, sig2 } from '../../../../model/format.js
 import type { Escalation } from '../../../../model/index.js';
 import { int, localSpan, plural } from '../../../format.js';
 import { NO_TEXT_TO_SEARCH } from '../../../markdown-escalation.js';
-import { burstinessWords, gapTrendWords, gapWords } from '../../../pattern-words.js';
+import {
+  burstinessWords,
+  gapTrendWords,
+  gapWords,
+  monthNote,
+  nightShareWords,
+} from '../../../pattern-words.js';
 import { longDate, longDateTime } from '../../dates.js';
 import { bdi, text } from '../../escape.js';
 import { table } from '../../table.js';
@@ -24,20 +30,13 @@ export function monthly(e: Escalation): string {
     const nm = night.get(m.month);
     const g = gaps.get(m.month);
     const c = channels.get(m.month);
-    const notes = [
-      m.partial ? `${plural(m.days, 'day')} in the window` : '',
-      m.partialCoverage ? 'not every export covers it' : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const notes = text(monthNote(m));
     return [
       text(formatMonth(m.month)),
       int(m.days),
       int(m.count),
       text(sig2(m.ratePerDay)),
-      nm
-        ? `${text(formatShare(nm.share))} <span class="muted">(${int(nm.count)} of ${int(nm.eligible)})</span>`
-        : '–',
+      nm ? text(nightShareWords(nm)) : '–',
       g ? text(sig2(g.medianHours)) : '–',
       c
         ? channelCounts(c.byChannel) +
@@ -47,11 +46,11 @@ export function monthly(e: Escalation): string {
     ];
   });
   return `<div class="scroll">${table({
-    caption: 'Incidents per month: days, incidents, rate, night-time share, gaps and channels',
+    caption: 'Contacts per month: days, contacts, rate, night-time share, gaps and channels',
     columns: [
       { label: 'Month' },
       { label: 'Days', num: true },
-      { label: 'Incidents', num: true },
+      { label: 'Contacts', num: true },
       { label: 'Per day', num: true },
       { label: `Night ${text(e.night.hours)}` },
       { label: 'Median gap, hours', num: true },
@@ -85,10 +84,10 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
     ];
   });
   return `<div class="scroll">${table({
-    caption: 'Identifiers over time: incidents, channels, first and last use',
+    caption: 'Identifiers over time: contacts, channels, first and last use',
     columns: [
       { label: 'Identifier', cls: 'ident' },
-      { label: 'Incidents', num: true },
+      { label: 'Contacts', num: true },
       { label: 'Channels' },
       { label: 'First use' },
       { label: 'Last use' },
@@ -105,12 +104,12 @@ export function bursts(e: Escalation, ctx: HtmlContext): string {
   const rows: [string, string][] = [];
   if (b.maxInOneHour)
     rows.push([
-      'Most incidents within one hour',
+      'Most contacts within one hour',
       `${int(b.maxInOneHour.count)}, ${b.maxInOneHour.from === b.maxInOneHour.to ? 'at' : 'from'} ${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' to ', (t) => text(longDateTime(t)))}; the first: ${ref(b.maxInOneHour.first, ctx)}`,
     ]);
   if (b.maxInOneDay)
     rows.push([
-      'Most incidents on one day',
+      'Most contacts on one day',
       `${int(b.maxInOneDay.count)}, on ${text(longDate(b.maxInOneDay.date))}`,
     ]);
   rows.push(['Burstiness', text(cap(burstinessWords(b.burstiness)))]);

@@ -8,6 +8,7 @@ import { countsOnly, senSlopeWords, trendEstimated } from '../../../../model/esc
 import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
+import { HAND_KEPT } from '../../../markdown-escalation.js';
 import { whyNot } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';
@@ -24,9 +25,7 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
       : 'the first to the last day of any record';
   const rows = e.coverage.channels.map((c) => [
     text(c.channel),
-    c.handKept
-      ? 'hand-kept record (a diary): no fixed coverage'
-      : c.spans.map((s) => text(range(s.from, s.to))).join('; ') || '–',
+    c.handKept ? HAND_KEPT : c.spans.map((s) => text(range(s.from, s.to))).join('; ') || '–',
     c.files.map((f) => ctx.inputKeys.get(f) ?? `<bdi>${text(f)}</bdi>`).join(', ') || '–',
     int(c.incidents),
     c.limits ? 'yes' : 'no',
@@ -34,16 +33,16 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
   const full = e.coverage.fullyCovered;
   return [
     `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} fall outside it and are not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
-    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${e.coverage.partialDays ? ` ${plural(e.coverage.partialDays, 'day')} of the window are covered by some exports only.` : ''}</p>`,
+    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${e.coverage.partialDays ? ` ${plural(e.coverage.partialDays, 'day')} of the window are covered by some exports only.` : ''}</p>`,
     `<div class="scroll">${table({
       caption:
-        'Coverage of each channel: dates covered, files, incidents and whether it limits the analysed days',
+        'Coverage of each channel: dates its records cover, files, incidents and whether it limits the fully covered days',
       columns: [
         { label: 'Channel' },
-        { label: 'Covered' },
+        { label: 'Records cover' },
         { label: 'Files' },
         { label: 'Incidents', num: true },
-        { label: 'Limits the analysed days' },
+        { label: 'Limits the fully covered days' },
       ],
       rows,
       rowHeaders: true,
@@ -71,14 +70,14 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
     `${text(sig2(x.per30Days.rate))} <span class="muted">(${text(formatCi(x.per30Days.ci95))})</span>`,
   ];
   const rows = [rate('Whole window', e.rate)];
-  if (e.rateFullyCovered) rows.push(rate('Days every export covers', e.rateFullyCovered));
+  if (e.rateFullyCovered) rows.push(rate('Fully covered days', e.rateFullyCovered));
   return `<div class="scroll">${table({
-    caption: 'Rate of contact in each period: dates, days, incidents, per day and per week',
+    caption: 'Rate of contact in each period: dates, days, contacts, per day and per week',
     columns: [
       { label: 'Period' },
       { label: 'Dates' },
       { label: 'Days', num: true },
-      { label: 'Incidents', num: true },
+      { label: 'Contacts', num: true },
       { label: 'Per day' },
       { label: 'Per week' },
       { label: 'Per 30 days' },
@@ -86,7 +85,7 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
     rows,
     rowHeaders: true,
     cls: 'data',
-  })}</div><p class="muted">Rates are incidents divided by days, with exact Poisson 95% intervals (Garwood).</p>${persistence(e, ctx)}`;
+  })}</div><p class="muted">Rates are contacts divided by days, with exact Poisson 95% intervals (Garwood).</p>${persistence(e, ctx)}`;
 }
 
 export function headline(e: Escalation): string {
@@ -124,7 +123,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Mann–Kendall test with Sen’s slope',
       mk.status === 'ok'
-        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(whyNot(p))}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}; Sen’s slope ${text(senSlopeWords(mk, 'incidents') ?? '–')}.`
+        ? `${trendEstimated(e) ? '' : `<strong>Not used for conclusions:</strong> the trend is not estimated (${text(whyNot(p))}); shown for completeness. `}On ${mk.series} counts (n = ${int(mk.n)}): S = ${text(String(mk.S))}, ${text(formatP(mk.p))}; Sen’s slope ${text(senSlopeWords(mk) ?? '–')}.`
         : withheld(mk),
     ],
     [
