@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCi, formatP, formatShare, sig2 } from '../../src/model/format.js';
 import type { Comparison, Report } from '../../src/model/index.js';
+import { int } from '../../src/reports/format.js';
+import { longDateSpan } from '../../src/reports/html/dates.js';
 import { renderAll, reportOf } from '../helpers/report.js';
 
 let report: Report;
@@ -16,19 +18,26 @@ let md: string;
 /** The HTML's text as a reader sees it: tags removed, entities decoded, white space folded. */
 let html: string;
 
+/** A string matched as it is written, inside a regular expression. */
+function literal(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function visible(page: string): string {
-  return page
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    // A cell, term or paragraph ends with a space, as a reader sees the gap between them.
-    .replace(/<\/(th|td|dt|dd|li|p|caption|h\d)>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+  return (
+    page
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      // A cell, term or paragraph ends with a space, as a reader sees the gap between them.
+      .replace(/<\/(th|td|dt|dd|li|p|caption|h\d)>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 beforeAll(async () => {
@@ -156,5 +165,101 @@ describe('the escalation section’s words', () => {
     const share = `(${n.count} of ${n.eligible}; 95% CI ${formatShare(n.ci95[0])}–${formatShare(n.ci95[1])})`;
     expect(md).toContain(share);
     expect(html).toContain(share);
+  });
+});
+
+describe('the key figures of the demo case', () => {
+  it('give the total incidents and each channel’s count as the JSON does', () => {
+    const total = int(json.incidents.total);
+    expect(text).toContain(`Incidents   ${total} attributed to`);
+    expect(md).toContain(`**${total} incidents** attributed to`);
+    expect(html).toContain(`${total} incidents attributed to the subject`);
+    const channels = Object.entries(json.incidents.byChannel);
+    expect(channels.length).toBeGreaterThan(3);
+    // The HTML summary's Channels card: the number of channels, then each channel's count.
+    const card = / Channels (\d+)(.*?) Identifiers /.exec(html)!;
+    expect(Number(card[1]!.slice(0, String(channels.length).length))).toBe(channels.length);
+    for (const [channel, n] of channels) {
+      expect(text).toMatch(new RegExp(`Channels .*${channel} ${int(n)}( ·|\\n)`));
+      expect(md).toContain(`| ${channel} | ${int(n)} |`);
+      expect(` ${card[1]!.slice(String(channels.length).length)}${card[2]} `).toContain(
+        ` ${int(n)} ${channel} `,
+      );
+    }
+  });
+
+  it('give the accounting totals as the JSON does', () => {
+    const a = json.accounting;
+    const line = `${int(a.records)} records read from ${a.files} files`;
+    const rest = `${int(a.events)} events (${int(a.kept)} kept, ${int(a.duplicates)} duplicates), ${int(a.skipped)} skipped, ${int(a.rejected)} rejected`;
+    expect(text).toMatch(new RegExp(`Accounting  ${line} in [^:]+: ${literal(rest)}`));
+    for (const shown of [md, html]) {
+      expect(shown).toContain(`${line}: ${rest}; ${int(a.incidents)} incidents among the events kept.`);
+    }
+  });
+
+  it('give the latest rate against the first with its rate ratio, interval and counts', () => {
+    const h = json.escalation!.headline.rateNowVsStart;
+    const rr = `${sig2(h.rateRatio)} (${formatCi(h.ci95)}`;
+    expect(text).toContain(
+      `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${rr}, ${formatP(h.p)}`,
+    );
+    expect(md).toContain(
+      `first ${h.before.count} in ${h.before.days} days (${sig2(h.before.ratePerDay)}/day) ${h.before.from} – ${h.before.to}; last ${h.after.count} in ${h.after.days} days (${sig2(h.after.ratePerDay)}/day)`,
+    );
+    expect(md).toContain(`rate ratio ${rr}), ${formatP(h.p)}`);
+    expect(html).toContain(
+      `First ${h.days} days ${longDateSpan(h.before.from!, h.before.to!)} ${h.before.days} ${h.before.count} ${sig2(h.before.ratePerDay)}`,
+    );
+    expect(html).toContain(
+      `Last ${h.days} days ${longDateSpan(h.after.from!, h.after.to!)} ${h.after.days} ${h.after.count} ${sig2(h.after.ratePerDay)}`,
+    );
+    expect(html).toContain(
+      `Rate ratio after/before ${sig2(h.rateRatio)} (${formatCi(h.ci95)}; exact conditional Poisson test, ${formatP(h.p)})`,
+    );
+  });
+
+  it('give each milestone’s before and after counts, and its rate ratio where there is one', () => {
+    const ms = json.escalation!.milestones;
+    expect(ms.filter((m) => m.status === 'ok').length).toBeGreaterThan(0);
+    for (const m of ms) {
+      const { before: b, after: a } = m;
+      expect(text).toContain(
+        `${m.label}: ${sig2(b.ratePerDay)} → ${sig2(a.ratePerDay)} a day (${b.count} in ${b.days} d, ${a.count} in ${a.days} d)`,
+      );
+      expect(md).toContain(
+        `| ${b.count} in ${b.days} days (${sig2(b.ratePerDay)}/day) ${b.from} – ${b.to} | ${a.count} in ${a.days} days (${sig2(a.ratePerDay)}/day) ${a.from} – ${a.to} |`,
+      );
+      expect(html).toContain(
+        `Before ${longDateSpan(b.from!, b.to!)} ${b.days} ${b.count} ${sig2(b.ratePerDay)}`,
+      );
+      expect(html).toContain(
+        `After ${longDateSpan(a.from!, a.to!)} ${a.days} ${a.count} ${sig2(a.ratePerDay)}`,
+      );
+      expect(text).toContain(`${int(m.incidentsAfter.count)} contacts from then on`);
+      if (m.status !== 'ok') continue;
+      const rr = `${sig2(m.rateRatio)} (${formatCi(m.ci95)}`;
+      expect(text).toContain(`RR ${rr}, ${formatP(m.p)}`);
+      expect(md).toContain(`| ${rr}) | ${formatP(m.p)} |`);
+      expect(html).toContain(
+        `Rate ratio after/before ${rr}; exact conditional Poisson test, ${formatP(m.p)})`,
+      );
+    }
+  });
+
+  it('give the trend’s rate ratio per 30 days and the Mann–Kendall S and p', () => {
+    const p = json.escalation!.trend.poisson;
+    const mk = json.escalation!.trend.mannKendall;
+    const figures = `${sig2(p.rateRatioPer30Days)} (${formatCi(p.ci95)}`;
+    expect(text).toContain(
+      `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression`,
+    );
+    expect(md).toContain(`| Rate ratio per 30 days | ${figures}), ${formatP(p.p)} |`);
+    // The Markdown's name for it, in the HTML too (it said "Rate multiplied by 1.4 every 30 days").
+    expect(html).toContain(`Rate ratio per 30 days ${figures}, ${formatP(p.p)};`);
+    for (const shown of [text, md, html]) {
+      expect(shown).toContain(`S = ${mk.S}, ${formatP(mk.p)}`);
+      expect(shown).toContain(`φ̂ = ${sig2(p.dispersion)}`);
+    }
   });
 });

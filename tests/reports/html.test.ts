@@ -377,7 +377,7 @@ describe('html report: escalation and S-DASH', () => {
       'content',
     ])
       expect(esc, id).toContain(`<section class="subsection" id="esc-${id}"`);
-    expect(esc).toContain('Rate multiplied by 2.3 every 30 days (95% CI 1.5–3.9, p &#60; 0.001;');
+    expect(esc).toContain('Rate ratio per 30 days 2.3 (95% CI 1.5–3.9, p &#60; 0.001;');
     expect(esc).toContain('Withheld: only 7 days d.');
     expect(esc).toContain(
       'Rate ratio after/before <strong>0.10</strong> (95% CI 0.0020–1.9; exact conditional Poisson test, p = 0.087)',

@@ -117,7 +117,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Poisson regression on time',
       p.status === 'ok'
-        ? `Rate multiplied by ${text(sig2(p.rateRatioPer30Days))} every 30 days (${text(formatCi(p.ci95))}, ${text(formatP(p.p))}; standard error scaled for overdispersion, φ̂ = ${text(sig2(p.dispersion))}).`
+        ? `Rate ratio per 30 days ${text(sig2(p.rateRatioPer30Days))} (${text(formatCi(p.ci95))}, ${text(formatP(p.p))}; standard error scaled for overdispersion, φ̂ = ${text(sig2(p.dispersion))}).`
         : withheld(p),
     ],
     [
