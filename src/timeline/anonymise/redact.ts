@@ -642,7 +642,7 @@ export class Redactor {
       const spans: [number, number][] = [];
       DIGITS_RE.lastIndex = 0;
       for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
-        spans.push(...ends.spans(m[0], m.index));
+        spans.push(...ends.spans(m[0], m.index, s.slice(m.index + m[0].length, m.index + m[0].length + 16)));
       return spans;
     }, '[PHONE]');
   }
