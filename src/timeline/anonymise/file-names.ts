@@ -6,14 +6,20 @@
  *   IMG-20240312-WA0003.jpg (file attached)                 (WhatsApp Android: the type, date, a counter)
  *   PTT-20240312-WA0011.opus, AUD-20190101-WA0000.
  *   IMG_20240312_210455.jpg, PXL_20240312_210455123.jpg, Screenshot_20240312-210455.png   (cameras, screenshots)
+ *   clip_20240312T103000Z.mp4, stamp 20240312T103000.123+0100      (compact ISO 8601: doorbells, dashcams, logs)
  *
  * Their digits say when a picture was taken and how many files came before it; they name no one. Read as
  * digits alone they are runs of 8 or more, which the redactor would take for phone numbers, so the copy read
  * `<attached: [PHONE]-PHOTO-[PHONE].jpg>` with the dates kept as written elsewhere. So these stamps are set aside
  * before the phone numbers: the counter always, the date as every written date is (kept, or `[DATE]` with
  * `--shift-dates`, where it would give the shift away), the time of day kept as times are. A name the rest of a
- * file name holds (`00000001-Sam_passport.pdf`) is still found by the name step.
+ * file name holds (`00000001-Sam_passport.pdf`) is still found by the name step. A compact ISO 8601 stamp is
+ * read the same way wherever it is written, in a file name or not: `2024-03-12T10:30:00Z` is a written date and
+ * a time of day (dates.ts), and `20240312T103000Z` is no less one.
  */
+
+/** The time and zone after the date of a compact ISO 8601 stamp: `T1030`, `T103000Z`, `T103000.123+01:00`. */
+const ISO_TIME = 'T(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3])(?::?[0-5]\\d)?)?';
 
 /** The 8-digit counter (zero-padded, so it starts `000`; no phone number does) before `-` and the rest of a name. */
 export const COUNTER_RE = /(?<![\p{L}\p{N}_])000\d{5}(?=-[\p{L}\p{N}_])/gu;
@@ -27,20 +33,27 @@ export const STAMP_RE = new RegExp(
     '(?<![\\p{L}\\p{N}_])(?<leadAndroid>(?:IMG|VID|AUD|PTT|PTV|DOC|STK)-)(?<wa>\\d{8})(?<trailAndroid>-WA\\d{4,})(?![\\p{L}\\p{N}_])',
     // Cameras and screenshots: IMG_20240312_210455, PXL_20240312_210455123, Screenshot_20240312-210455.
     '(?<![\\p{L}\\p{N}])(?<leadCamera>[A-Za-z]+_)(?<compact>\\d{8})(?<trailCamera>[_-]\\d{6}(?:\\d{3})?)(?![\\p{N}])',
+    // Compact ISO 8601: 20240312T103000Z, also inside a file name (clip_20240312T1045+0000.mp4).
+    `(?<![\\p{L}\\p{N}])(?<isoCompact>\\d{8})(?<trailIsoCompact>${ISO_TIME})(?![\\p{L}\\p{N}])`,
   ].join('|'),
   'gu',
 );
 
-/** What stays after a stamp's date once it is `[DATE]`: the time (`-20-21-45`, `_210455123`) or the counter (`-WA0003`). */
-export const STAMP_TRAIL_RE =
-  /(?<=\[DATE\])(?:-\d\d-\d\d-\d\d|-WA\d{4,}|[_-]\d{6}(?:\d{3})?)(?![\p{L}\p{N}_])/gu;
+/**
+ * What stays after a stamp's date once it is `[DATE]`: the time (`-20-21-45`, `_210455123`, `T103000Z`) or the
+ * counter (`-WA0003`).
+ */
+export const STAMP_TRAIL_RE = new RegExp(
+  `(?<=\\[DATE\\])(?:-\\d\\d-\\d\\d-\\d\\d|-WA\\d{4,}|[_-]\\d{6}(?:\\d{3})?|${ISO_TIME})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
 
 /** The parts of a `STAMP_RE` match: what stays before the date, the date, what stays after it. */
 export function stampParts(m: RegExpExecArray): { lead: string; date: string; trail: string } | undefined {
   const g = m.groups ?? {};
   const lead = g['leadIos'] ?? g['leadAndroid'] ?? g['leadCamera'] ?? '';
-  const trail = g['trailIos'] ?? g['trailAndroid'] ?? g['trailCamera'] ?? '';
-  const date = g['iso'] ?? g['wa'] ?? g['compact'] ?? '';
+  const trail = g['trailIos'] ?? g['trailAndroid'] ?? g['trailCamera'] ?? g['trailIsoCompact'] ?? '';
+  const date = g['iso'] ?? g['wa'] ?? g['compact'] ?? g['isoCompact'] ?? '';
   const digits = date.replace(/-/g, '');
   const year = Number(digits.slice(0, 4));
   const month = Number(digits.slice(4, 6));
