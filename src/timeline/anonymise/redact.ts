@@ -72,7 +72,7 @@ import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
 import { IBAN_RE, iban, LICENCE_RE, licence } from './documents.js';
 import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
-import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
+import { CAMERA_COUNTER_RE, COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
@@ -616,8 +616,10 @@ export class Redactor {
    * are no phone number; the date is replaced as every written date is when the dates are shifted.
    */
   private fileStamps(text: FoldedText): void {
-    if (!/\d{5}/.test(text.text)) return;
+    // Every stamp holds 5 digits together, or an ISO date (`photo_2024-03-12_10-30-00.jpg`).
+    if (!/\d{5}|\d{4}-\d\d-\d\d/.test(text.text)) return;
     text.setAside(COUNTER_RE, () => true, '\uE000');
+    text.setAside(CAMERA_COUNTER_RE, () => true, '\uE000');
     if (!this.options.shiftedDates) {
       text.setAside(STAMP_RE, (m) => stampParts(m) !== undefined, '\uE000');
       return;
