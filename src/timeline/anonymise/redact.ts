@@ -241,9 +241,27 @@ const LETTER_O_DIGITS_RE = new RegExp(
 /**
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
- * At most 9 characters: the 12 before a number are enough to find it, however long the text.
+ * At most 13 characters (`( +1234 ) `): the 14 before a number are enough to find it, however long the text.
  */
-const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.-]{0,2}$/;
+const CALLING_CODE_BEFORE = /(?:\(\s{0,2}\+\d{1,4}\s{0,2}\)|\(?\+\d{1,4}\)?)[\s.-]{0,2}$/;
+/** A bracket opened before a number's `+`, which a bracket after its code closes: `( +44) 7700 900123`. */
+const BRACKET_BEFORE = /\(\s{0,2}$/;
+const CODE_CLOSED = /^\+\d{1,4}\s{0,2}\)/;
+
+/**
+ * Where a number found at `start` of `s` starts with its country calling code: before a code written apart from
+ * it (`+1 (555) 010-9999`, `( +44 ) 7911 123456`), or before the bracket a code's `+` is written in
+ * (`( +44) 7700 900123`: the library finds the number from its `+`, which left "( [PHONE]").
+ */
+function withCallingCode(s: string, start: number): number {
+  if (s[start] === '+') {
+    const open = BRACKET_BEFORE.exec(s.slice(Math.max(0, start - 3), start));
+    return open && CODE_CLOSED.test(s.slice(start, start + 9)) ? start - open[0].length : start;
+  }
+  if (!/[\d(]/.test(s[start] ?? '')) return start;
+  const lead = CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, start - 14), start));
+  return start - (lead?.[0].length ?? 0);
+}
 /** Endings that are rarely a word: a host on one of them is a URL even without a path. */
 const TLDS = 'com|org|net|edu|gov|info|biz|io|uk|ie|xyz|app|dev|online|site|shop|tv|eu|au|nz|ca';
 /** Endings that are also short words or abbreviations ("no.it", "e.g."): a URL only with a path. */
@@ -645,7 +663,8 @@ export class Redactor {
       DIGITS_RE.lastIndex = 0;
       for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
         spans.push(...ends.spans(m[0], m.index, s.slice(m.index + m[0].length, m.index + m[0].length + 16)));
-      return spans;
+      // A code written apart from the number (`( +44 ) 7700 900123`): the run starts after it.
+      return spans.map(([from, to]): [number, number] => [withCallingCode(s, from), to]);
     }, '[PHONE]');
   }
 
@@ -659,13 +678,7 @@ export class Redactor {
           ? []
           : phoneNumbers()
               .findPhoneNumbersInText(searched, { defaultCountry: this.region as CountryCode | undefined })
-              .map((f) => {
-                const lead =
-                  s[f.startsAt] === '+'
-                    ? null
-                    : CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, f.startsAt - 12), f.startsAt));
-                return [f.startsAt - (lead?.[0].length ?? 0), listedEnd(s, f.startsAt, f.endsAt)] as const;
-              });
+              .map((f) => [withCallingCode(s, f.startsAt), listedEnd(s, f.startsAt, f.endsAt)] as const);
       return [...found, ...unread];
     }, '[PHONE]');
   }
