@@ -100,7 +100,10 @@ import {
 } from './streets.js';
 import { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
 
-/** Street words recognised after one to three capitalised words. */
+/**
+ * Street words recognised after one to three capitalised words. Not "Park" or "Hill": without a house number
+ * "Roundhay Park" and "Primrose Hill" are places, as towns are (streets.ts, NUMBERED_STREET_WORDS).
+ */
 export const STREET_WORDS = [
   'Street',
   'St',
@@ -121,14 +124,12 @@ export const STREET_WORDS = [
   'Gardens',
   'Grove',
   'Way',
-  'Hill',
   'Row',
   'Mews',
   'Boulevard',
   'Blvd',
   'Parade',
   'Walk',
-  'Park',
 ] as const;
 
 /** The placeholders of the long numbers that are no phone numbers (numbers.ts). */
