@@ -93,6 +93,7 @@ import { ACCOUNT_BESIDE_SORT_CODE_RE, CAD_YEAR_RE, policeNearby, REFERENCE_RES }
 import {
   courtOfLaw,
   FLAT,
+  HOUSE_NUMBER,
   NUMBERED_ADDRESS_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
@@ -301,7 +302,7 @@ const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
  * an abbreviation ("Elm St.") is the address's; after a whole word it ends the sentence and stays.
  */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:${FLAT}?\\d{1,4}[A-Za-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
+  `\\b(?:${FLAT}?${HOUSE_NUMBER},?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
   'g',
 );
 

@@ -101,8 +101,12 @@ export const PLACED_STREET_RE = new RegExp(
   'giu',
 );
 
-/** A house number. */
-const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
+/**
+ * A house number, or a range of them (`14-16 Elm Road`, `3 – 5`: a shop with flats above, a block): with only
+ * the last number taken, "14-[ADDRESS]" kept the first in clear.
+ */
+export const HOUSE_NUMBER = '\\d{1,4}[A-Za-z]?(?:\\s{0,2}[-–]\\s{0,2}\\d{1,4}[A-Za-z]?)?';
+const HOUSE = `${HOUSE_NUMBER},?\\s{1,3}`;
 
 /** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
 const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|noon|midnight|past|quarter|half|tonight|today|tomorrow|morning|evening|night|afternoon|yesterday|hundred|thousand|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all|wheel|times|minutes|hours|mins|miles|mph|yards|metres|meters`;
