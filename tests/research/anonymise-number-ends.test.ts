@@ -44,9 +44,10 @@ describe('anonymise: a phone number ends where a real number ends', () => {
     expect(r.counts.phone).toBe(cases.length);
   });
 
-  it('without a region, cuts only after a number in international form', () => {
+  it('without a region, cuts after a number in international form, or a national one before a count word', () => {
     const r = new Redactor([], undefined);
-    expect(r.redact('rang 07700 900123 5 times')).toBe('rang [PHONE] times');
+    expect(r.redact('rang 07700 900123 5 times')).toBe('rang [PHONE] 5 times');
+    expect(r.redact('rang 07700 900123 5 then hung up')).toBe('rang [PHONE] then hung up');
     expect(r.redact('rang +44 7700 900123 5 times')).toBe('rang [PHONE] 5 times');
   });
 });

@@ -21,6 +21,13 @@
  * a count lost. The library is asked at most `CHECKS` times per text, past which runs are taken whole, so a text
  * built of thousands of numbers costs no more than a message.
  *
+ * Without a case region a number in national form shows no end, but one case is safe to cut: a count of 1 to 3
+ * digits that a count word follows (`rang 07700 900123 5 times`, `3 missed calls`, `5x`), after groups that are
+ * a whole UK number (trunk 0) or North American one (`(555) 010-9999 4 times`). The word says the last group is a
+ * count, and the whole number before it says no digit of the number is left in clear; without the word
+ * (`030 1234567 89`, a German number's last digits?) or the whole number (`0151 2345 6704 2 times`), the run
+ * stays one `[PHONE]`.
+ *
  * A country code in brackets (`(+44) 7700 900123 5 times`, a spelling the digit pattern takes with its bracket) is
  * read without the bracket before the `+`: the library calls anything starting "(+" no number at all, so no
  * number ended in such a run and the count after it was taken into the `[PHONE]`.
@@ -42,6 +49,12 @@ const CHECKS = 2_000;
 /** A break between two groups where a number may end: separators holding white space. */
 const BREAK_RE = /[\s.\-()]*\s[\s.\-()]*/g;
 
+/** The regions whose national numbers a count is cut from without a case region (see above). */
+const COUNTED_REGIONS: readonly CountryCode[] = ['GB', 'US'];
+/** A word after a count of calls or messages, as victims write them: "5 times", "3 missed calls", "5x". */
+const COUNT_WORD_RE =
+  /^\s*(?:x|times?|calls?|missed|rings?|texts?|messages?|msgs?|voicemails?|vms?|attempts?|mins?|minutes?|hrs?|hours?|days?|weeks?|more|in a row)(?![\p{L}\p{N}])/iu;
+
 /** `number` as the library reads it: `(+44) 7700 900123` as `+44) 7700 900123` (it rejects "(+" outright). */
 function asked(number: string): string {
   return number.replace(/^\(\s*\+/, '+');
@@ -58,7 +71,7 @@ export class NumberEnds {
    * where one ends, the rest as one number, and the groups after the last number left out when they hold fewer
    * than 7 digits.
    */
-  spans(run: string, offset: number): [number, number][] {
+  spans(run: string, offset: number, after = ''): [number, number][] {
     // The groups of digits, split at the breaks holding white space.
     const groups: [number, number][] = [];
     let at = 0;
@@ -75,7 +88,8 @@ export class NumberEnds {
       if (rest < MIN_DIGITS) break;
       const end = this.firstEnd(run, groups, digits, i);
       if (end === undefined) {
-        spans.push([offset + groups[i]![0], offset + run.length]);
+        const counted = i === 0 && this.counted(run, groups, digits, after);
+        spans.push([offset + groups[i]![0], offset + (counted ? groups[groups.length - 2]![1] : run.length)]);
         break;
       }
       spans.push([offset + groups[i]![0], offset + groups[end]![1]]);
@@ -107,6 +121,24 @@ export class NumberEnds {
     return found;
   }
 
+  /**
+   * Without a region: whether the run's last group is a count (1 to 3 digits, a count word `after` the run) after
+   * a whole national number of COUNTED_REGIONS, the rest of the run.
+   */
+  private counted(
+    run: string,
+    groups: readonly [number, number][],
+    digits: readonly number[],
+    after: string,
+  ): boolean {
+    const last = groups.length - 1;
+    if (this.region !== undefined || last < 1 || digits[last]! > 3 || !COUNT_WORD_RE.test(after))
+      return false;
+    const number = run.slice(0, groups[last - 1]![1]);
+    if (number.replace(/\D/g, '').length < MIN_DIGITS || /^\D*\+/.test(number)) return false;
+    return COUNTED_REGIONS.some((country) => this.ends(number, country));
+  }
+
   /** Whether `number` has a length a number can have (false when out of checks: the run is taken whole). */
   private possible(number: string): boolean {
     if (this.left <= 0) return true;
@@ -115,15 +147,15 @@ export class NumberEnds {
   }
 
   /** Whether a number ends with `number`: valid, or of a possible length that one digit more makes too long. */
-  private ends(number: string): boolean {
+  private ends(number: string, country = this.country): boolean {
     if (this.left <= 0) return false;
     this.left -= 2;
     const lib = phoneNumbers();
     number = asked(number);
-    if (lib.isValidPhoneNumber(number, this.country)) return true;
+    if (lib.isValidPhoneNumber(number, country)) return true;
     return (
-      lib.validatePhoneNumberLength(number, this.country) === undefined &&
-      lib.validatePhoneNumberLength(`${number}0`, this.country) === 'TOO_LONG'
+      lib.validatePhoneNumberLength(number, country) === undefined &&
+      lib.validatePhoneNumberLength(`${number}0`, country) === 'TOO_LONG'
     );
   }
 

@@ -72,7 +72,7 @@ import { phoneNumbers } from '../phone-numbers.js';
 import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
 import { IBAN_RE, iban, LICENCE_RE, licence } from './documents.js';
 import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
-import { COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
+import { CAMERA_COUNTER_RE, COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
@@ -89,10 +89,11 @@ import { GLUED_REFERENCE_RE, gluedReference, NAMED_PARCEL_RE } from './parcels.j
 import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
-import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
+import { ACCOUNT_BESIDE_SORT_CODE_RE, CAD_YEAR_RE, policeNearby, REFERENCE_RES } from './references.js';
 import {
   courtOfLaw,
   FLAT,
+  HOUSE_NUMBER,
   NUMBERED_ADDRESS_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
@@ -100,7 +101,10 @@ import {
 } from './streets.js';
 import { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
 
-/** Street words recognised after one to three capitalised words. */
+/**
+ * Street words recognised after one to three capitalised words. Not "Park" or "Hill": without a house number
+ * "Roundhay Park" and "Primrose Hill" are places, as towns are (streets.ts, NUMBERED_STREET_WORDS).
+ */
 export const STREET_WORDS = [
   'Street',
   'St',
@@ -121,14 +125,12 @@ export const STREET_WORDS = [
   'Gardens',
   'Grove',
   'Way',
-  'Hill',
   'Row',
   'Mews',
   'Boulevard',
   'Blvd',
   'Parade',
   'Walk',
-  'Park',
 ] as const;
 
 /** The placeholders of the long numbers that are no phone numbers (numbers.ts). */
@@ -241,9 +243,27 @@ const LETTER_O_DIGITS_RE = new RegExp(
 /**
  * A country calling code written just before a number libphonenumber-js found without it: `+1 (555) 010-9999`,
  * where a number not valid in its country is still found as the national `(555) 010-9999`, leaving `+1 ` out.
- * At most 9 characters: the 12 before a number are enough to find it, however long the text.
+ * At most 13 characters (`( +1234 ) `): the 14 before a number are enough to find it, however long the text.
  */
-const CALLING_CODE_BEFORE = /\(?\+\d{1,4}\)?[\s.-]{0,2}$/;
+const CALLING_CODE_BEFORE = /(?:\(\s{0,2}\+\d{1,4}\s{0,2}\)|\(?\+\d{1,4}\)?)[\s.-]{0,2}$/;
+/** A bracket opened before a number's `+`, which a bracket after its code closes: `( +44) 7700 900123`. */
+const BRACKET_BEFORE = /\(\s{0,2}$/;
+const CODE_CLOSED = /^\+\d{1,4}\s{0,2}\)/;
+
+/**
+ * Where a number found at `start` of `s` starts with its country calling code: before a code written apart from
+ * it (`+1 (555) 010-9999`, `( +44 ) 7911 123456`), or before the bracket a code's `+` is written in
+ * (`( +44) 7700 900123`: the library finds the number from its `+`, which left "( [PHONE]").
+ */
+function withCallingCode(s: string, start: number): number {
+  if (s[start] === '+') {
+    const open = BRACKET_BEFORE.exec(s.slice(Math.max(0, start - 3), start));
+    return open && CODE_CLOSED.test(s.slice(start, start + 9)) ? start - open[0].length : start;
+  }
+  if (!/[\d(]/.test(s[start] ?? '')) return start;
+  const lead = CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, start - 14), start));
+  return start - (lead?.[0].length ?? 0);
+}
 /** Endings that are rarely a word: a host on one of them is a URL even without a path. */
 const TLDS = 'com|org|net|edu|gov|info|biz|io|uk|ie|xyz|app|dev|online|site|shop|tv|eu|au|nz|ca';
 /** Endings that are also short words or abbreviations ("no.it", "e.g."): a URL only with a path. */
@@ -282,7 +302,7 @@ const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
  * an abbreviation ("Elm St.") is the address's; after a whole word it ends the sentence and stays.
  */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:${FLAT}?\\d{1,4}[A-Za-z]?,?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
+  `\\b(?:${FLAT}?${HOUSE_NUMBER},?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
   'g',
 );
 
@@ -518,6 +538,11 @@ export class Redactor {
         this.counts[kind]++;
         return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
       });
+    t.replace(CAD_YEAR_RE, (m, text) => {
+      if (!policeNearby(text, m.index, m[0].length)) return undefined;
+      this.counts.reference++;
+      return { text: '[REFERENCE]', lead: m.groups!['marker']!.length };
+    });
     // Letters glued to digits with no word: after the police references, so "crime ref AB1234567" stays one.
     this.sub(t, GLUED_REFERENCE_RE, 'order', '[ORDER-REF]', gluedReference);
     this.sub(t, SORT_CODE_RE, 'sortcode', '[SORT-CODE]', (m, text) => sortCode(m, namingText(text, m.index)));
@@ -616,8 +641,10 @@ export class Redactor {
    * are no phone number; the date is replaced as every written date is when the dates are shifted.
    */
   private fileStamps(text: FoldedText): void {
-    if (!/\d{5}/.test(text.text)) return;
+    // Every stamp holds 5 digits together, or an ISO date (`photo_2024-03-12_10-30-00.jpg`).
+    if (!/\d{5}|\d{4}-\d\d-\d\d/.test(text.text)) return;
     text.setAside(COUNTER_RE, () => true, '\uE000');
+    text.setAside(CAMERA_COUNTER_RE, () => true, '\uE000');
     if (!this.options.shiftedDates) {
       text.setAside(STAMP_RE, (m) => stampParts(m) !== undefined, '\uE000');
       return;
@@ -642,8 +669,9 @@ export class Redactor {
       const spans: [number, number][] = [];
       DIGITS_RE.lastIndex = 0;
       for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
-        spans.push(...ends.spans(m[0], m.index));
-      return spans;
+        spans.push(...ends.spans(m[0], m.index, s.slice(m.index + m[0].length, m.index + m[0].length + 16)));
+      // A code written apart from the number (`( +44 ) 7700 900123`): the run starts after it.
+      return spans.map(([from, to]): [number, number] => [withCallingCode(s, from), to]);
     }, '[PHONE]');
   }
 
@@ -657,13 +685,7 @@ export class Redactor {
           ? []
           : phoneNumbers()
               .findPhoneNumbersInText(searched, { defaultCountry: this.region as CountryCode | undefined })
-              .map((f) => {
-                const lead =
-                  s[f.startsAt] === '+'
-                    ? null
-                    : CALLING_CODE_BEFORE.exec(s.slice(Math.max(0, f.startsAt - 12), f.startsAt));
-                return [f.startsAt - (lead?.[0].length ?? 0), listedEnd(s, f.startsAt, f.endsAt)] as const;
-              });
+              .map((f) => [withCallingCode(s, f.startsAt), listedEnd(s, f.startsAt, f.endsAt)] as const);
       return [...found, ...unread];
     }, '[PHONE]');
   }

@@ -25,8 +25,9 @@
  * "reference", "number" or "no" ("crime ref", "incident number"), or after "CAD" (a log number, also with the day
  * it was opened: `CAD 5521`, `1234 12/03`, `CAD1234/12MAR24`). "storm" and "URN" are ordinary words too ("the
  * great storm 1987", "the storm 12/03 was bad"): after them a reference needs "ref", "no" or "number" ("storm ref
- * 0456") or a log number and its day ("STORM 1234 12/03"); after "CAD", "storm" or "URN" a year alone
- * (1900–2099) is never one. After a bare "ref" or "reference" only where it holds a slash or a letter and 5
+ * 0456") or a log number and its day ("STORM 1234 12/03"); after "storm" or "URN" a year alone
+ * (1900–2099) is never one, and after a bare "CAD" only where the police are spoken of around it ("rang 999, CAD
+ * 2019"; not "learnt CAD 2019 at college"), since a log number runs from 1 each day and is often 4 digits. After a bare "ref" or "reference" only where it holds a slash or a letter and 5
  * digits (`ref 1234567/24`): "for reference 07911 123456" is a phone number, "for reference: 12/03" a date. An
  * Action Fraud number (`NFRC` and digits) needs no word. A reference has 4 digits or more and is never cut
  * from a longer number: one followed by more digits after a space is left to the phone steps.
@@ -87,7 +88,11 @@ const LOG_DAY = `\\d{1,6}(?:\\s{1,3}of\\s{1,3}|\\s{1,3}|/)(?:${NUMERIC_DAY}|${NA
 const LOG_DAY_UNNAMED = `\\d{1,6}(?:(?:\\s{1,3}of\\s{1,3}|\\s{1,3})(?:${NUMERIC_DAY}|${NAMED_DAY})|/${NAMED_DAY})`;
 /** Not a part of a longer number: no digit after it, also not after a space (parcels.ts ends the same). */
 export const REFERENCE_END = '(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)';
-/** A year alone (1900–2099) is no reference after "CAD", "storm" or "URN": "the great storm 1987", "CAD 2024". */
+/**
+ * A year alone (1900–2099) is no reference after "storm" or "URN" ("the great storm 1987"), nor after a bare
+ * "CAD" where nothing speaks of the police (`CAD_YEAR_RE`): "learnt CAD 2019 at college". After "CAD ref", "CAD
+ * no." it is one: a log number runs from 1 each day, so many are 4 digits in that range.
+ */
 const NOT_YEAR = `(?!(?:19|20)\\d\\d${REFERENCE_END})`;
 
 /** Each kind: the words that name it, then its number (digits in groups of any size, one space or dash apart). */
@@ -120,7 +125,7 @@ export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
   [
     'reference',
     new RegExp(
-      `${START}(?<marker>cad(?:\\s{0,3}${REF})?(?:${MARKER}|(?=\\d))|(?:storm|urn)${SEP}{0,3}${REF}(?:${MARKER}|(?=\\d)))${NOT_YEAR}(?:${LOG_DAY}|${REFERENCE})${REFERENCE_END}`,
+      `${START}(?<marker>cad\\s{0,3}${REF}(?:${MARKER}|(?=\\d))|(?:cad(?:${MARKER}|(?=\\d))|(?:storm|urn)${SEP}{0,3}${REF}(?:${MARKER}|(?=\\d)))${NOT_YEAR})(?:${LOG_DAY}|${REFERENCE})${REFERENCE_END}`,
       'giu',
     ),
   ],
@@ -141,3 +146,23 @@ export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
   ],
   ['reference', new RegExp(`${START}(?<marker>)NFRC\\d{8,14}${END}`, 'giu')],
 ];
+
+/**
+ * A year after a bare "CAD" (`CAD 2019`, `CAD2019`), left by the patterns above: a control-room log number where
+ * the police are spoken of around it (`policeNearby`), a year or a software version elsewhere.
+ */
+export const CAD_YEAR_RE = new RegExp(
+  `${START}(?<marker>cad(?:${MARKER}|(?=\\d)))(?:19|20)\\d\\d${REFERENCE_END}`,
+  'giu',
+);
+/** Words that put a log number among police matters: "rang 999", "called 101", "call handler", "officer". */
+const POLICE_WORDS_RE =
+  /(?<![\p{L}\p{N}_])(?:police|999|101|112|911|officers?|pc|pcso|ds|dc|sgt|sergeant|constable|call\s{1,3}handler|control\s{1,3}room|log(?:ged)?|crime|incident|reported|attending|attended)(?![\p{L}\p{N}_])/iu;
+/** How far before and after a CAD number the police words are looked for: the sentence around it, roughly. */
+const NEARBY_BEFORE = 80;
+const NEARBY_AFTER = 40;
+
+/** Whether a match of `CAD_YEAR_RE` at `index` of `text` has police words around it. */
+export function policeNearby(text: string, index: number, length: number): boolean {
+  return POLICE_WORDS_RE.test(text.slice(Math.max(0, index - NEARBY_BEFORE), index + length + NEARBY_AFTER));
+}

@@ -6,6 +6,7 @@
  *   14 Kingsway, 2 the Strand   (a street named in one word, with no street word to find)
  *   12 elm road, 40 kingsway    (typed in lower case)
  *   3 Abbey Green, 9 Chapel Rise (street words that are also ordinary words, only after a house number)
+ *   7 Belsize Park, 12 Ludgate Hill (parks and hills: places without the number, as towns are)
  *
  * Everything here needs the house number, which is what makes "Green" or a lower-case "road" an address: "3
  * times", "10 minutes down the road" and "a 2 way street" stay. A lower-case street name is one word, and not a
@@ -40,8 +41,25 @@ const ONE_WORD_STREETS =
 Westgate Eastgate Northgate Southgate Headrow Briggate Causeway Ringway Westway Northway Southway Eastway Fairway
 Greenway Esplanade Promenade Embankment Quayside Seafront`.split(/\s+/);
 
-/** Street words that are also ordinary words: a street only after a house number and a capitalised name. */
-const NUMBERED_STREET_WORDS = ['Green', 'Rise', 'View', 'Vale', 'Gate', 'Yard', 'Quay', 'Wharf', 'Circus'];
+/**
+ * Street words that are also ordinary words, or the names of places: a street only after a house number and a
+ * capitalised name. "in Roundhay Park" and "up Primrose Hill" name a park and a hill, places like a town or a
+ * district, which the research copy keeps (README, Research mode); "12 Ludgate Hill" and "7 Belsize Park" are
+ * addresses.
+ */
+const NUMBERED_STREET_WORDS = [
+  'Green',
+  'Rise',
+  'View',
+  'Vale',
+  'Gate',
+  'Yard',
+  'Quay',
+  'Wharf',
+  'Circus',
+  'Park',
+  'Hill',
+];
 
 /** Street words after a lower-case street name that are nothing else. */
 const LOWER_STREET_WORDS = 'street|road|lane|avenue|ave|crescent|grove|mews|rd|st';
@@ -83,8 +101,12 @@ export const PLACED_STREET_RE = new RegExp(
   'giu',
 );
 
-/** A house number. */
-const HOUSE = '\\d{1,4}[A-Za-z]?,?\\s{1,3}';
+/**
+ * A house number, or a range of them (`14-16 Elm Road`, `3 – 5`: a shop with flats above, a block): with only
+ * the last number taken, "14-[ADDRESS]" kept the first in clear.
+ */
+export const HOUSE_NUMBER = '\\d{1,4}[A-Za-z]?(?:\\s{0,2}[-–]\\s{0,2}\\d{1,4}[A-Za-z]?)?';
+const HOUSE = `${HOUSE_NUMBER},?\\s{1,3}`;
 
 /** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
 const NOT_AFTER_A_HOUSE = `${NOT_A_STREET_NAME}|am|pm|o['’]clock|sharp|ish|noon|midnight|past|quarter|half|tonight|today|tomorrow|morning|evening|night|afternoon|yesterday|hundred|thousand|we|he|she|you|they|it|then|and|or|but|so|just|still|will|would|could|should|must|can|not|never|always|usually|both|all|wheel|times|minutes|hours|mins|miles|mph|yards|metres|meters`;
