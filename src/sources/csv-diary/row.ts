@@ -89,6 +89,8 @@ export class RowReader {
   /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
   readonly undated: Tally = { count: 0, line: 0 };
   serial: { count: number; line: number; value: string; date: string } | undefined;
+  /** Times written as Excel fractions of a day ("0.875"), read as clock times: how many, and the first. */
+  excelTimes: { count: number; line: number; value: string; time: string } | undefined;
   private readonly types = new Map<string, ContactClass | undefined>();
 
   constructor(
@@ -187,9 +189,15 @@ export class RowReader {
         ? {
             code: 'DIARY_BAD_TIME',
             message: `The time in Date "${dateRaw}" ${reading.why}`,
-            hint: 'Write the time after the date as 21:40 or 9:40pm, or as an ISO 8601 stamp with its UTC offset (YYYY-MM-DDThh:mm+01:00, or Z for UTC; a zone name such as CET is not read, several zones share some), or leave it out if unknown',
+            hint:
+              reading.hint ??
+              'Write the time after the date as 21:40 or 9:40pm, or as an ISO 8601 stamp with its UTC offset (YYYY-MM-DDThh:mm+01:00, or Z for UTC; a zone name such as CET is not read, several zones share some), or leave it out if unknown',
           }
-        : { code: 'DIARY_BAD_TIME', message: `Time "${written}" ${reading.why}`, hint: TIME_HINT };
+        : {
+            code: 'DIARY_BAD_TIME',
+            message: `Time "${written}" ${reading.why}`,
+            hint: reading.hint ?? TIME_HINT,
+          };
     }
     if (cell.kind === 'fixed' && cell.zoned) {
       // A spreadsheet writes a date-only value as midnight: of its own clock ("2024-02-03T00:00:00Z"), or of the
@@ -250,6 +258,10 @@ export class RowReader {
           : { type: 'local', local: hm, precision: 'min' };
       if (reading.approx) flags.push('time-approximate');
       if (reading.range) flags.push('time-range');
+      if (reading.excel) {
+        this.excelTimes ??= { count: 0, line, value: written, time: hm.slice(11) };
+        this.excelTimes.count++;
+      }
     } else {
       time = { type: 'local', local: date, precision: 'day' };
       if (reading.how === 'part-of-day') flags.push('time-part-of-day');
@@ -262,7 +274,8 @@ export class RowReader {
       if (reading.how === 'no-meridiem' && this.hoursWithoutAmPm.count++ <= MAX_EXAMPLES)
         this.hoursWithoutAmPm.examples.push({ written, line });
     }
-    if (!stamp && written !== '' && (reading.kind !== 'clock' || reading.approx))
+    // An Excel fraction ("0.875") is kept as written, so that the row shows the time was converted from it.
+    if (!stamp && written !== '' && (reading.kind !== 'clock' || reading.approx || reading.excel))
       details['time_as_written'] = written;
     if (readable.inDate) {
       details['date_as_written'] = layout.cell(cells, 'date');

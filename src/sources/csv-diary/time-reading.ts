@@ -19,6 +19,8 @@ export type TimeReading =
        * the 24-hour clock (see `clockStyle`).
        */
       readonly open?: true;
+      /** Read from the fraction of a day Excel writes for a time cell formatted as General ("0.875": excel-times.ts). */
+      readonly excel?: true;
     }
   | {
       readonly kind: 'day';
@@ -29,7 +31,12 @@ export type TimeReading =
        */
       readonly how: 'blank' | 'part-of-day' | 'free-text' | 'bound' | 'no-meridiem';
     }
-  | { readonly kind: 'bad'; readonly why: string };
+  | {
+      readonly kind: 'bad';
+      readonly why: string;
+      /** What to do, when the row's usual advice on writing a time would not help (excel-times.ts). */
+      readonly hint?: string;
+    };
 
 /** An hour written without am/pm: the date is known, the hour is one of two twelve hours apart. */
 export const NO_MERIDIEM: Extract<TimeReading, { kind: 'day' }> = {

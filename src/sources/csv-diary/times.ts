@@ -18,6 +18,7 @@
  * each needing its own row: refused, saying so, never read as the first of them.
  */
 import { contradiction, hour24, isInvalid, O_CLOCK, openHour, readClock, twelveHour } from './clock.js';
+import { excelTime } from './excel-times.js';
 import { lowerPlain } from './fold.js';
 import { numberWordsAsDigits } from './number-words.js';
 import { pastOrTo } from './spoken-clock.js';
@@ -67,6 +68,8 @@ function readWritten(raw: string, said: Said): TimeReading {
     .replace(/(\d)\s*-?\s*ish\s*([ap]m)\b/g, '$1$2 ish')
     .replace(O_CLOCK, ' ');
   if (t === '' || UNKNOWN.has(t)) return { kind: 'day', approx: false, how: 'blank' };
+  const excel = excelTime(t);
+  if (excel) return excel;
   t = t
     .replace(/[()[\]]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -142,7 +145,8 @@ function severalTimes(t: string): string | undefined {
 export function clockStyle(raw: string): '12h' | '24h' | undefined {
   const said: Said = { twelveHour: false };
   const reading = readTime(raw, said);
-  if (reading.kind !== 'clock' || reading.open) return undefined;
+  // An Excel fraction ("0.875") is how the spreadsheet stores a time, not how the diary writes one.
+  if (reading.kind !== 'clock' || reading.open || reading.excel) return undefined;
   if (said.twelveHour) return '12h';
   const t = lowerPlain(raw);
   if (reading.h === 0 || reading.h > 12 || /(?:^|\D)0\d(?:[:.h]?\d{2})/.test(t)) return '24h';
