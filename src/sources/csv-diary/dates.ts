@@ -47,6 +47,8 @@ export type DateCell =
       readonly zone?: string;
       readonly zoneOrRange?: RangeReading;
       readonly weekday?: number;
+      /** A second weekday, written after the date when `weekday` is written before it ("Mon 3 June 2024 (Tue)"). */
+      readonly secondWeekday?: number;
     }
   | { readonly kind: 'serial'; readonly ymd: Ymd; readonly seconds: number | undefined }
   | {
@@ -60,6 +62,8 @@ export type DateCell =
       readonly zone?: string;
       readonly zoneOrRange?: RangeReading;
       readonly weekday?: number;
+      /** A second weekday, written after the date when `weekday` is written before it ("Mon 3 June 2024 (Tue)"). */
+      readonly secondWeekday?: number;
     };
 
 export const MONTHS = new Map<string, number>();
@@ -119,7 +123,14 @@ export function readDateCell(raw: string): DateCell | undefined {
   const cell = readDate(s);
   const weekday = wd ? weekdayNumber(wd[0]) : undefined;
   if (!cell || cell.kind === 'serial') return cell;
-  if (weekday !== undefined) return { ...cell, weekday };
+  if (weekday !== undefined) {
+    // "Mon 3 June 2024 (Tue)": a weekday after the date too is taken off what follows it and checked as well, so
+    // that two that disagree are flagged, never one dropped or read as a time in words.
+    const second = weekdayAfter(s, cell);
+    return second && second.kind !== 'serial' && second.weekday !== undefined
+      ? { ...second, weekday, secondWeekday: second.weekday }
+      : { ...cell, weekday };
+  }
   return weekdayAfter(s, cell) ?? cell;
 }
 

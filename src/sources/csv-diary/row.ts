@@ -241,8 +241,7 @@ export class RowReader {
     const { layout } = this;
     const flags: string[] = [];
     const details: Record<string, string> = {};
-    if (cell.kind !== 'serial' && cell.weekday !== undefined)
-      checkWeekday(this.ctx, layout.cell(cells, 'date'), cell.weekday, date, flags, line);
+    if (cell.kind !== 'serial') checkWeekday(this.ctx, layout.cell(cells, 'date'), cell, date, flags, line);
     let time: EventTime;
     // The stamp as written, with its offset: the timeline shows the instant in the case zone, which may differ.
     if (cell.kind === 'fixed' && cell.zoned) details['date_as_written'] = layout.cell(cells, 'date');

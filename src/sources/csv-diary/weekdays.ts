@@ -33,26 +33,35 @@ export function weekdayNumber(written: string): number | undefined {
 }
 
 /**
- * A weekday written before the date ("Sun 3rd June 2024") that is not the date's (3 June 2024 was a Monday):
- * the day or the weekday is wrong, and the diary does not say which. The date is kept as written, flagged
- * `date-weekday-mismatch` so every citation of the row says so, and a warning names the line.
+ * A weekday written with the date ("Sun 3rd June 2024", "3 June 2024 (Sun)") that is not the date's (3 June 2024
+ * was a Monday), or two written before and after it that disagree with each other ("Mon 3 June 2024 (Tue)": one
+ * of them is not the date's): the day or a weekday is wrong, and the diary does not say which. The date is kept as
+ * written, flagged `date-weekday-mismatch` so every citation of the row says so, and a warning names the line.
  */
 export function checkWeekday(
   ctx: SourceContext,
   raw: string,
-  weekday: number,
+  cell: { readonly weekday?: number; readonly secondWeekday?: number },
   date: string,
   flags: string[],
   line: number,
 ): void {
+  const { weekday, secondWeekday } = cell;
+  if (weekday === undefined) return;
   const actual = weekdayOf(date);
-  if (actual === weekday) return;
+  const second = secondWeekday ?? weekday;
+  if (actual === weekday && actual === second) return;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const inWords = dateInWords({ y, m, d });
   flags.push('date-weekday-mismatch');
   ctx.warn(
     'DIARY_WEEKDAY_DISAGREES',
     line,
-    `Date "${raw}" says ${DAY_NAMES[weekday]}, but ${dateInWords({ y, m, d })} was a ${DAY_NAMES[actual]}; the date is used as written, flagged date-weekday-mismatch`,
+    `Date "${raw}" ${
+      second === weekday
+        ? `says ${DAY_NAMES[weekday]}, but ${inWords} was a ${DAY_NAMES[actual]}`
+        : `gives two weekdays that disagree with each other, ${DAY_NAMES[weekday]} and ${DAY_NAMES[second]}, and ${inWords} was a ${DAY_NAMES[actual]}`
+    }; the date is used as written, flagged date-weekday-mismatch`,
     'Check the original record and correct the day or the weekday, whichever is wrong, then re-run',
   );
 }
@@ -66,6 +75,8 @@ export function checkWeekday(
  */
 export function weekdayFits(cell: DateCell): string {
   if (cell.kind !== 'numeric' || cell.weekday === undefined) return '';
+  // Two weekdays that disagree ("Mon 3/6/24 (Tue)"): naming what one of them fits would pass over the other.
+  if (cell.secondWeekday !== undefined && cell.secondWeekday !== cell.weekday) return '';
   const reading = (order: 'dmy' | 'mdy') => {
     const ymd = applyOrder(cell, order);
     const date = realDate(ymd);
