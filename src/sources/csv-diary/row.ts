@@ -40,6 +40,12 @@ interface Readable {
   readonly stamp?: Stamp;
   /** A time the Date cell also gives beside a filled Time cell, which the Time cell's time is used over. */
   readonly inDate?: InDate;
+  /**
+   * Set when the Date cell says after its date that the time is unknown ("13/06/2024 - ?", "13/06/2024 at ?"),
+   * read as a "?" in the Time cell is. The date alone does not show what the cell says after it, and "- ?"
+   * could also be read as days with no end given, so the cell is kept as written (`date_as_written`).
+   */
+  readonly unknownInDate?: true;
 }
 
 // Words alone after a date that say it is approximate: "13/06/2024 (approx)", "13/06/2024 roughly". Nothing says
@@ -219,6 +225,9 @@ export class RowReader {
       this.hoursWithoutAmPm.inTwelveHour ??= written;
       return { cell, date, reading: NO_MERIDIEM, written, ...also };
     }
+    // "13/06/2024 - ?": the dash leads a time here as in "13/06/2024 - 21:00" (TIME_LEAD), and the "?" is that time.
+    if (timeCell === '' && written !== '' && reading.kind === 'day' && reading.how === 'blank')
+      return { cell, date, reading, written, unknownInDate: true };
     return { cell, date, reading, written, ...also };
   }
 
@@ -276,6 +285,7 @@ export class RowReader {
     // An Excel fraction ("0.875") is kept as written, so that the row shows the time was converted from it.
     if (!stamp && written !== '' && (reading.kind !== 'clock' || reading.approx || reading.excel))
       details['time_as_written'] = written;
+    if (readable.unknownInDate) details['date_as_written'] = layout.cell(cells, 'date');
     if (readable.inDate) {
       details['date_as_written'] = layout.cell(cells, 'date');
       // The other way round from a stamp: the Time cell's time is used, and the Date cell's contradicts it.
