@@ -113,6 +113,14 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `Dates written as Excel serial numbers read with the 1900 date system (${rows(serial.count)}; "${serial.value}" on line ${serial.line} is ${serial.date})`,
       'Check one date against the spreadsheet; a workbook using the 1904 date system (old Mac Excel) reads 4 years and a day early. Formatting the column as dates before exporting avoids this',
     );
+  const excel = reader.excelTimes;
+  if (excel)
+    ctx.warn(
+      'DIARY_EXCEL_TIME',
+      excel.line,
+      `Times written as Excel fractions of a day read as clock times (${rows(excel.count)}; "${excel.value}" on line ${excel.line} is ${excel.time})`,
+      'Check one time against the spreadsheet; formatting the Time column as times before exporting avoids this',
+    );
 }
 
 /**

@@ -4,7 +4,8 @@
  * for `2024`) or one digit wrong (`2924`, `0024`). When exactly one year of the other rows is such a slip away,
  * the hint names it; the row is rejected all the same, since the diary did not say that year.
  */
-import { type DateCell, FIRST_YEAR, LAST_YEAR, type Ymd } from './dates.js';
+import { FIRST_YEAR, LAST_YEAR, type Ymd } from './calendar.js';
+import type { DateCell } from './dates.js';
 
 /** Whether two 4-digit years differ in one digit, or in two digits that are each other's swapped. */
 function oneSlipApart(a: string, b: string): boolean {

@@ -1,0 +1,158 @@
+/**
+ * The day/month order of a diary's numeric dates (`03/02/2024`: 3 February or March 2?), a property of the whole
+ * file: pass one collects what each date says of it (`collectOrder`), `decideOrder` settles it, or says why it
+ * cannot, and `applyOrder` reads a date under it.
+ */
+import type { DateOrder, SourceOptions } from '../source.js';
+import { SourceFailure } from '../source.js';
+import { fullYear, isCalendarDate, realDate, type Ymd } from './calendar.js';
+import type { DateCell } from './dates.js';
+
+/** The calendar date of a cell under the file's order (numeric cells only depend on it). */
+export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
+  if (cell.kind !== 'numeric') return cell.ymd;
+  const c = fullYear(cell.c, cell.cDigits);
+  if (order === 'dmy') return { y: c, m: cell.b, d: cell.a };
+  if (order === 'mdy') return { y: c, m: cell.a, d: cell.b };
+  // ymd: a two-digit year written first ("24/02/03"); a four-digit last part cannot be a day.
+  return { y: fullYear(cell.a, 2), m: cell.b, d: cell.cDigits > 2 ? 99 : cell.c };
+}
+
+/**
+ * What one date says about the file's order: `dmy` when it only reads day-first, `mdy` when only month-first.
+ */
+export function orderEvidence(cell: DateCell): 'dmy' | 'mdy' | undefined {
+  if (cell.kind !== 'numeric' || cell.a > 31 || cell.b > 31) return undefined;
+  if (cell.a > 12 && cell.b <= 12) return 'dmy';
+  if (cell.b > 12 && cell.a <= 12) return 'mdy';
+  return undefined;
+}
+
+/** Everything pass one learned about the file's numeric dates. */
+export interface OrderStats {
+  /** First line whose date can only be day-first / month-first, with the value. */
+  dmy?: { line: number; value: string };
+  mdy?: { line: number; value: string };
+  /** First numeric date that needs an order, and whether every such date uses dots. */
+  firstAmbiguous?: { line: number; value: string };
+  allDotted: boolean;
+}
+
+/**
+ * Whether a numeric cell is a usable date in neither day-first nor month-first order: `32/01/2024`, and also
+ * `15/03/2204`, real but outside the accepted years. Such a row is rejected, so it does not steer the order.
+ */
+export function invalidInBothOrders(cell: DateCell): boolean {
+  return (
+    cell.kind === 'numeric' &&
+    realDate(applyOrder(cell, 'dmy')) === undefined &&
+    realDate(applyOrder(cell, 'mdy')) === undefined
+  );
+}
+
+/** Whether a numeric cell is not a calendar date in either order, whatever the year (`31/02/2024`). */
+export function impossibleInBothOrders(cell: DateCell): boolean {
+  return (
+    cell.kind === 'numeric' &&
+    !isCalendarDate(applyOrder(cell, 'dmy')) &&
+    !isCalendarDate(applyOrder(cell, 'mdy'))
+  );
+}
+
+/**
+ * Whether a cell's date depends on the day/month order: a numeric date whose first two parts differ and that is a
+ * usable date in at least one order (one usable in neither is rejected for that, whatever the order).
+ */
+export function dependsOnOrder(cell: DateCell): boolean {
+  return cell.kind === 'numeric' && cell.a !== cell.b && !invalidInBothOrders(cell);
+}
+
+/** Adds one cell to the statistics. */
+export function collectOrder(stats: OrderStats, cell: DateCell, line: number, value: string): void {
+  if (cell.kind !== 'numeric') return;
+  // A date that is real in neither order says nothing about the order and needs none: its row is rejected.
+  if (invalidInBothOrders(cell)) return;
+  const ev = orderEvidence(cell);
+  if (ev && !stats[ev]) stats[ev] = { line, value };
+  // 03/03/2024 is the same date in either order: it needs no order, so it asks for none (`dependsOnOrder`, whose
+  // other tests were passed above).
+  if (!ev && cell.a !== cell.b) stats.firstAmbiguous ??= { line, value };
+  if (cell.sep !== '.') stats.allDotted = false;
+}
+
+// Countries that write month first. Canada mixes both, so it decides nothing.
+const MDY_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW']);
+
+/** The file's day/month order, or why it has none, with the warning a guess calls for. */
+export interface OrderDecision {
+  /** The order to read dates with; with `undecided`, only dates that read the same in either order are read. */
+  readonly order: DateOrder;
+  readonly code?: string;
+  readonly message?: string;
+  readonly locator?: number;
+  /**
+   * Set when the order cannot be decided: every row whose date depends on it is rejected (`DIARY_DATE_ORDER_UNKNOWN`)
+   * and, once the file is read, this is thrown as read to the end. `why`: the end of each such row's message.
+   */
+  readonly undecided?: { readonly failure: SourceFailure; readonly why: string };
+}
+
+/**
+ * The order to read the file with, or why it cannot be decided. A date that reads only one way (a day
+ * above 12) with none contradicting it settles the order, so there is nothing to warn about (as in the
+ * WhatsApp reader). Only a guess, from the dots or the case region, comes with a warning that says so.
+ */
+export function decideOrder(
+  stats: OrderStats,
+  options: Pick<SourceOptions, 'dateOrder' | 'region'>,
+): OrderDecision {
+  if (options.dateOrder) return { order: options.dateOrder };
+  const { dmy, mdy, firstAmbiguous } = stats;
+  if (dmy && mdy)
+    return {
+      order: 'dmy',
+      undecided: {
+        failure: new SourceFailure(
+          'DIARY_DATE_ORDER_CONFLICT',
+          `Dates are written both day-first ("${dmy.value}" on line ${dmy.line}) and month-first ("${mdy.value}" on line ${mdy.line})`,
+          dmy.line,
+          'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
+        ),
+        why: `this file writes dates both day-first (line ${dmy.line}) and month-first (line ${mdy.line})`,
+      },
+    };
+  if (dmy) return { order: 'dmy' };
+  if (mdy) return { order: 'mdy' };
+  if (!firstAmbiguous) return { order: 'dmy' };
+  const example = `"${firstAmbiguous.value}" on line ${firstAmbiguous.line}`;
+  // Dotted numeric dates are day-first wherever they are written (de, at, ch, pl, ru…): nobody writes 2.25.2024.
+  if (stats.allDotted)
+    return {
+      order: 'dmy',
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+      message: `Every date could be day- or month-first (e.g. ${example}); read as day.month.year, the convention for dates written with dots`,
+      locator: firstAmbiguous.line,
+    };
+  const region = options.region?.toUpperCase();
+  if (region && region !== 'CA') {
+    const order = MDY_REGIONS.has(region) ? 'mdy' : 'dmy';
+    return {
+      order,
+      code: 'DIARY_DATE_ORDER_ASSUMED',
+      message: `Every date could be day- or month-first (e.g. ${example}); read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}, the convention in region ${region}`,
+      locator: firstAmbiguous.line,
+    };
+  }
+  return {
+    order: 'dmy',
+    undecided: {
+      failure: new SourceFailure(
+        'DIARY_DATE_ORDER_AMBIGUOUS',
+        `Cannot tell whether dates are day/month or month/day: every date could be either (e.g. ${example})`,
+        firstAmbiguous.line,
+        'Re-run with --date-order dmy or --date-order mdy',
+      ),
+      why: "this file's dates do not tell which order it uses",
+    },
+  };
+}

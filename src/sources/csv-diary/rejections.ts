@@ -1,0 +1,115 @@
+/**
+ * A diary row's rejections that need more than a sentence to word: why its Date cell gives no usable date, and
+ * why one that depends on an unsettled day/month order is not read; with the shared shape of a rejection.
+ */
+import type { DateOrder } from '../source.js';
+import { dateInWords, FIRST_YEAR, LAST_YEAR, outOfRange, realDate } from './calendar.js';
+import { applyOrder, impossibleInBothOrders, type OrderDecision } from './date-order.js';
+import type { DateCell } from './dates.js';
+import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
+import { weekdayFits } from './weekdays.js';
+import type { DiaryYears } from './years.js';
+
+export interface Rejection {
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** Why a Date cell gives no usable date: unreadable, not in the calendar, or a real date in a year refused. */
+export function badDate(
+  raw: string,
+  cell: DateCell | undefined,
+  order: DateOrder,
+  years: DiaryYears,
+): Rejection {
+  const code = 'DIARY_BAD_DATE';
+  // No example date: next to "31/02/2024" any real date reads as the suggested correction.
+  const hint =
+    'Correct the date in the diary as the original record gives it (a day, month and year, written like the other rows, or as YYYY-MM-DD) and re-run';
+  const many = cell ? undefined : manyDays(raw);
+  if (many)
+    return {
+      code,
+      message:
+        many.kind === 'week'
+          ? `Date "${raw}" is a week ("${many.word}"), not one date, and no day is picked from it`
+          : `Date "${raw}" gives ${many.span ? 'a span of days' : 'more than one day'}, not one date, and no day is picked from it`,
+      hint: 'Give the incident one row for each day it happened, each with the date it happened (one day, month and year), then re-run; if the day is not known, the row stays listed as rejected',
+    };
+  if (!cell && lacksDay(raw))
+    return {
+      code,
+      message: `Date "${raw}" gives a month but no day, and a day is never guessed`,
+      hint: 'Add the day to the date in the diary if it is known, then re-run; if it is not known, the row stays listed as rejected (without a day it cannot be placed in time)',
+    };
+  if (!cell && lacksYear(raw))
+    return {
+      code,
+      message: `Date "${raw}" has no year, and a year is never guessed`,
+      hint: 'Add the year to the date in the diary and re-run',
+    };
+  if (!cell) return { code, message: `Cannot read the date "${raw}"`, hint };
+  const ymd = applyOrder(cell, order);
+  if (outOfRange(ymd)) {
+    const meant = years.likelyMeant(cell, ymd);
+    return {
+      code,
+      message: `Date "${raw}"${cell.kind === 'serial' ? ' (an Excel serial number)' : ''} is ${dateInWords(ymd)}, outside the years chronolog accepts (${FIRST_YEAR} to ${LAST_YEAR})`,
+      hint: meant
+        ? `Did you mean ${meant.year}? ${meant.rows === 1 ? 'Another row is' : `${meant.rows} other rows are`} dated ${meant.year}. Correct the year in the diary and re-run`
+        : cell.kind === 'serial'
+          ? hint
+          : 'Correct the year in the diary and re-run',
+    };
+  }
+  const how = impossibleInBothOrders(cell)
+    ? ' whether read day-first or month-first'
+    : cell.kind === 'numeric'
+      ? ` (read as ${ORDER_WORDS[order]})`
+      : '';
+  return { code, message: `Date "${raw}" is not a real date${how}`, hint };
+}
+
+/**
+ * A date that is two different days in the two orders (or a day in one and none in the other), in a file that
+ * does not settle its order: rejected, never read by a guess.
+ */
+export function undatable(
+  raw: string,
+  cell: DateCell,
+  undecided: NonNullable<OrderDecision['undecided']>,
+): Rejection {
+  const as = (order: 'dmy' | 'mdy'): string => {
+    const ymd = applyOrder(cell, order);
+    return realDate(ymd) === undefined ? 'no date' : dateInWords(ymd);
+  };
+  return {
+    code: UNDATED,
+    message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}${weekdayFits(cell)}`,
+    hint: undecided.failure.hint ?? 'Re-run with --date-order dmy or --date-order mdy',
+  };
+}
+
+/** The reject code of a row whose date depends on a day/month order the file does not settle. */
+export const UNDATED = 'DIARY_DATE_ORDER_UNKNOWN';
+
+const ORDER_WORDS: Record<DateOrder, string> = {
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+  ymd: 'year/month/day',
+};
+
+/** A row rejected because its Date cell (`raw`) marks the date as uncertain with `word`. */
+export function unsureDate(raw: string, word: string): Rejection {
+  return {
+    code: 'DIARY_BAD_DATE',
+    message: `Date "${raw}" is marked as uncertain ("${word}"); a date is read only as the diary gives it, never one it is unsure of`,
+    hint: 'If the day is right, write the date alone and say in the description that it is approximate, then re-run',
+  };
+}
+
+/** A row rejected for its time, with the reason and what to do. */
+export function badTime(reason: { message: string; hint: string }): Rejection {
+  return { code: 'DIARY_BAD_TIME', ...reason };
+}
