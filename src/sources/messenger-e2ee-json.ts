@@ -17,7 +17,9 @@
  *   words like the classic export's sentences (meta/sentences.ts): an unsend ("User unsent a message", "You
  *   unsent a message", "This message was unsent") → `deleted`; a call summary → `call`, outgoing when the owner
  *   placed it, `unknown` when marked missed but its caller is not shown (a group; MESSENGER_CALLER_UNKNOWN) or
- *   another person is said to have missed it (meta/calls.ts); "… sent an attachment." → `media`; a notice or
+ *   another person is said to have missed it (meta/calls.ts, as the classic export reads calls); words that mark
+ *   it missed ("Missed video call", "Sam missed your call.") on a call the status cannot call `missed` are kept
+ *   as `details.calleeMissed`; "… sent an attachment." → `media`; a notice or
  *   pseudo-reaction → skipped with its reason. A message whose content is not in the download ("Message
  *   unavailable", "This message is no longer available") is still a message someone sent, of unknown content:
  *   kind `other`, flagged MESSENGER_NO_CONTENT.
@@ -36,7 +38,7 @@
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 
-import { callerOf, callStatus, unknownCallerWarning } from './meta/calls.js';
+import { CallReader } from './meta/calls.js';
 import { type EventBase, withKind } from './meta/event.js';
 import { participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
@@ -91,7 +93,7 @@ export const messengerE2eeJson: Source = {
       const unknownTypes = new Set<string>();
       let empty = 0;
       let unknownPlaceholder = false;
-      const callerUnknown = unknownCallerWarning(ctx);
+      const calls = new CallReader(ctx, owner);
       const noContent = (locator: string) => {
         if (++empty === 1) {
           ctx.warn(
@@ -161,13 +163,9 @@ export const messengerE2eeJson: Source = {
           if (said?.type === 'notice') ctx.skip(said.reason, locator);
           else if (said?.type === 'unsent') ctx.emit(withKind(base, 'deleted'));
           else if (said?.type === 'attachment') ctx.emit(withKind(base, 'media'));
-          else if (said?.type === 'call') {
-            // Filed under the caller, as in the classic export; the placeholder gives no duration.
-            const by = callerOf(said.by, sender, owner);
-            const status = callStatus(by, said.missed, undefined, said.missedBy);
-            callerUnknown(locator, status, said.missed);
-            ctx.emit(withKind(base, 'call', { call: { status } }));
-          } else {
+          // Filed under the caller, as in the classic export; the placeholder gives no duration.
+          else if (said?.type === 'call') ctx.emit(calls.event(base, { said, sender }));
+          else {
             if (!UNAVAILABLE.test(text) && !unknownPlaceholder) {
               unknownPlaceholder = true;
               ctx.warn(

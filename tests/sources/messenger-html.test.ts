@@ -132,6 +132,13 @@ describe('reading a thread page', () => {
       ['Sam Sample', 'You missed a call from Sam Sample.', 'call', 'missed'],
       ['Sam Sample', 'Sam Sample called you.', 'call', 'unknown'],
     ]);
+    // "Sam Sample missed your call.": the owner's own call, which its words mark missed, as the JSON's field does.
+    expect(run.events.map((e) => e.details?.['calleeMissed'])).toEqual([
+      'true',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads the 2019–2022 layout with minute precision and 12-hour clock', async () => {
@@ -362,6 +369,16 @@ describe('call sentences on a group page, where the owner is not shown', () => {
     ]);
     expect(run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').map((w) => w.locator)).toEqual([
       'messages[0]',
+    ]);
+  });
+
+  it('keep the words’ missed mark on a call whose status cannot say it', async () => {
+    const run = await runSource(messengerHtml, FILE);
+    expect(run.events.map((e) => [e.locator, e.details?.['calleeMissed']])).toEqual([
+      ['messages[0]', 'true'],
+      ['messages[1]', undefined],
+      ['messages[2]', 'true'],
+      ['messages[3]', undefined],
     ]);
   });
 });

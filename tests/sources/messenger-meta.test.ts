@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { messengerHtml } from '../../src/sources/messenger-html/index.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { callerOf, callStatus } from '../../src/sources/meta/calls.js';
 import { channelFromPath } from '../../src/sources/meta/channel.js';
 import { ThreadJsonScanner } from '../../src/sources/meta/json-thread.js';
@@ -12,6 +15,7 @@ import {
 import { senderAliases, threadOwner } from '../../src/sources/meta/people.js';
 import { recogniseSentence } from '../../src/sources/meta/sentences.js';
 import { SourceFailure } from '../../src/sources/source.js';
+import { runSource } from '../helpers/run-source.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function isUtf8(latin1: string): boolean {
@@ -314,5 +318,37 @@ describe('thread JSON scanner', () => {
     );
     expect(fail('{"a": 1} {')).toMatch(/unexpected content after the end/);
     expect(fail('{"a": @}')).toMatch(/expected a JSON value/);
+  });
+});
+
+describe('the three Meta exports read the same calls alike', () => {
+  const GROUP = 'fixtures/messenger-group-calls';
+  // One group's calls in each format: the owner's unanswered call (filed under her, not shown as the owner),
+  // Sam's call the owner missed, and "Jo Example missed a video chat.".
+  const files = [
+    [messengerJson, `${GROUP}/your_facebook_activity/messages/inbox/flatfour_5550003333/message_1.json`],
+    [messengerE2eeJson, `${GROUP}/Flat 4_3.json`],
+    [messengerHtml, `${GROUP}/your_facebook_activity/messages/inbox/flatfour_5550004444/message_1.html`],
+  ] as const;
+
+  it('with the same status, caller warning and missed mark, whichever export they come from', async () => {
+    const seen = [];
+    for (const [source, file] of files) {
+      const run = await runSource(source, file);
+      const calls = run.events
+        .filter((e) => e.kind === 'call' && e.sender?.name !== undefined)
+        .map((e) => [e.sender!.name, e.call!.status, e.details?.['calleeMissed']]);
+      const warned = run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').length;
+      seen.push({ calls: calls.slice(0, 3), warned });
+    }
+    const expected = {
+      calls: [
+        ['Zoë Example', 'unknown', 'true'],
+        ['Sam Sample', 'missed', undefined],
+        ['Jo Example', 'unknown', 'true'],
+      ],
+      warned: 1,
+    };
+    expect(seen).toEqual([expected, expected, expected]);
   });
 });

@@ -17,7 +17,8 @@
  *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner of a one-to-one
  *   page, the participant the title does not name) is `outgoing`, never `missed` (meta/calls.ts). A call marked
  *   missed whose caller the page does not show (a group) is `unknown`, as is one the words say another person
- *   missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
+ *   missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning. Words that mark such a call
+ *   missed are kept as `details.calleeMissed`, as the JSON keeps its `missed` field (one CallReader for all three).
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
@@ -29,7 +30,7 @@
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
 import type { ParsedEvent } from '../../model/index.js';
-import { type CallerUnknownWarning, callerOf, callStatus, unknownCallerWarning } from '../meta/calls.js';
+import { CallReader } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { tellPeople, threadOwner } from '../meta/people.js';
@@ -85,7 +86,7 @@ export const messengerHtml: Source = {
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
     const owner = threadOwner([...facts.participants], conversation);
-    const callerUnknown = unknownCallerWarning(ctx);
+    const calls = new CallReader(ctx, owner);
     let index = 0;
     let warnedZone = false;
     let warnedEmpty = false;
@@ -133,7 +134,7 @@ export const messengerHtml: Source = {
           );
         }
       }
-      emitBlock(ctx, locator, time, block, { channel, conversation, names, owner, callerUnknown }, () => {
+      emitBlock(ctx, locator, time, block, { channel, conversation, names, calls }, () => {
         if (warnedEmpty) return;
         warnedEmpty = true;
         ctx.warn(
@@ -162,10 +163,8 @@ function emitBlock(
     channel: ParsedEvent['channel'];
     conversation: string | undefined;
     names: ReadonlySet<string>;
-    /** The exporting account, when the page shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
-    owner: string | undefined;
-    /** The page's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
-    callerUnknown: CallerUnknownWarning;
+    /** The page's calls, read from the owner's side (meta/calls.ts). */
+    calls: CallReader;
   },
   onEmpty: () => void,
 ): void {
@@ -186,10 +185,7 @@ function emitBlock(
     ctx.skip(sentence.reason, locator);
   } else if (sentence?.type === 'call') {
     // Filed under the caller, as in the JSON: the owner's own call is outgoing, never missed. No duration is shown.
-    const by = callerOf(sentence.by, sender, page.owner);
-    const status = callStatus(by, sentence.missed, undefined, sentence.missedBy);
-    page.callerUnknown(locator, status, sentence.missed);
-    ctx.emit(withKind(base, 'call', { call: { status } }));
+    ctx.emit(page.calls.event(base, { said: sentence, sender }));
   } else if (sentence?.type === 'unsent') {
     ctx.emit(withKind(base, 'deleted'));
   } else if (text !== undefined && sentence?.type !== 'attachment') {

@@ -23,6 +23,8 @@
  *   the sentence ("You called Sam.", "Sam missed your call."); otherwise a 0-second or missed call is `unknown`
  *   (in a group it may be the owner's own unanswered call; `details.calleeMissed` keeps the mark), as is a call
  *   the words say another person missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
+ *   A call counts as marked missed by its `missed` field or by its words, as in the E2EE and HTML exports, which
+ *   have only the words: the three read calls through one CallReader.
  *   `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
  *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
  *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
@@ -39,7 +41,7 @@
  * file's time, not the message's).
  */
 
-import { unknownCallerWarning } from '../meta/calls.js';
+import { CallReader } from '../meta/calls.js';
 import { isThreadJsonPath } from '../meta/channel.js';
 import { participantNames, senderAliases, tellPeople, threadOwner } from '../meta/people.js';
 import { readThreadFile } from '../meta/thread-file.js';
@@ -99,11 +101,10 @@ export const messengerJson: Source = {
         file,
         conversation,
         names,
-        owner,
         aliases,
         unknownTypes: new Set(),
         empty: 0,
-        callerUnknown: unknownCallerWarning(ctx),
+        calls: new CallReader(ctx, owner),
       };
       let first = true;
       return (value, locator) => {

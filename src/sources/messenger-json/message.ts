@@ -3,7 +3,7 @@
  * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
  */
 import type { ParsedEvent } from '../../model/index.js';
-import { type CallerUnknownWarning, callerOf, callStatus } from '../meta/calls.js';
+import type { CallReader } from '../meta/calls.js';
 import { type EventBase, withKind } from '../meta/event.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
@@ -16,16 +16,14 @@ export interface ClassicThread {
   readonly conversation: string | undefined;
   /** Participants and the title: the names a call summary may start with or name. */
   readonly names: ReadonlySet<string>;
-  /** The exporting account's name when the thread shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
-  readonly owner: string | undefined;
   /** Sender → every name their generated sentences may start with (meta/people.ts `senderAliases`). */
   readonly aliases: ReadonlyMap<string, readonly string[]>;
   /** `type` values met that are not in the documented set, each warned about once. */
   readonly unknownTypes: Set<string>;
   /** Records with neither text, media nor a call, counted for one warning per file. */
   empty: number;
-  /** The file's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
-  readonly callerUnknown: CallerUnknownWarning;
+  /** The file's calls, read from the owner's side (meta/calls.ts). */
+  readonly calls: CallReader;
 }
 
 const KNOWN_TYPES = new Set(['Generic', 'Share', 'Call', 'Subscribe', 'Unsubscribe']);
@@ -151,21 +149,12 @@ function decide(
   if (sentence?.type === 'notice') return sentence.reason;
   if (rawType === 'Call' || typeof m['call_duration'] === 'number' || sentence?.type === 'call') {
     const duration = m['call_duration'];
-    const durationSec = typeof duration === 'number' && duration >= 0 ? duration : undefined;
-    const said = sentence?.type === 'call' ? sentence : undefined;
-    // The record is filed under the caller: the owner's own call is outgoing whatever its outcome.
-    const by = callerOf(said?.by, senderName, t.owner);
-    const missed = m['missed'] === true || said?.missed === true;
-    const status = callStatus(by, missed, durationSec, said?.missedBy);
-    t.callerUnknown(base.locator, status, missed);
-    const event = withKind(base, 'call', {
-      call: durationSec === undefined ? { status } : { status, durationSec },
+    return t.calls.event(base, {
+      said: sentence?.type === 'call' ? sentence : undefined,
+      sender: senderName,
+      markedMissed: m['missed'] === true,
+      durationSec: typeof duration === 'number' && duration >= 0 ? duration : undefined,
     });
-    // Not lost on an outgoing call, nor on one whose caller is unknown: the export says the person called did not
-    // answer.
-    if ((status === 'outgoing' || status === 'unknown') && m['missed'] === true)
-      return { ...event, details: { ...event.details, calleeMissed: 'true' } };
-    return event;
   }
   if (sentence?.type === 'unsent') return withKind(base, 'deleted');
   // A generated "Sam sent an attachment." keeps its words but counts as media: nothing was typed.

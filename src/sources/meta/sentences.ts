@@ -27,9 +27,17 @@ export type Caller = 'owner' | 'other';
  */
 export type Sentence =
   | { readonly type: 'notice'; readonly reason: string }
-  | { readonly type: 'call'; readonly missed: boolean; readonly by?: Caller; readonly missedBy?: Caller }
+  | CallSentence
   | { readonly type: 'unsent' }
   | { readonly type: 'attachment' };
+
+/** A call summary: `missed` when its words say nobody answered. */
+export interface CallSentence {
+  readonly type: 'call';
+  readonly missed: boolean;
+  readonly by?: Caller;
+  readonly missedBy?: Caller;
+}
 
 const MISSED_CALL = /^missed (?:a|an|your) (?:video |audio )?(?:call|chat)(?: (?:from|with) .+)?\.?$/su;
 /** The callee's side of a missed call the exporting account made: "Sam missed your call", "… a call with you". */
