@@ -15,16 +15,17 @@
  * - `type` is text | media | link | placeholder (msgvault's sample writes the classic "Generic"). `isUnsent: true`
  *   is an unsent message → `deleted`. A `placeholder` is text Messenger wrote in place of the message, read by its
  *   words like the classic export's sentences (meta/sentences.ts): an unsend ("User unsent a message", "You
- *   unsent a message", "This message was unsent") → `deleted`; a call summary → `call`, outgoing when the owner
- *   placed it, `unknown` when marked missed but its caller is not shown (a group; MESSENGER_CALLER_UNKNOWN) or
- *   another person is said to have missed it (meta/calls.ts, as the classic export reads calls); words that mark
- *   it missed ("Missed video call", "Sam missed your call.") on a call the status cannot call `missed` are kept
- *   as `details.calleeMissed`; "… sent an attachment." → `media`; a notice or
- *   pseudo-reaction → skipped with its reason. A message whose content is not in the download ("Message
- *   unavailable", "This message is no longer available") is still a message someone sent, of unknown content:
- *   kind `other`, flagged MESSENGER_NO_CONTENT.
- *   So is a placeholder in words not recognised, with one MESSENGER_PLACEHOLDER_UNKNOWN warning quoting it. None
- *   of these is `deleted` unless its words say it was unsent.
+ *   unsent a message", "This message was unsent") → `deleted`; "… sent an attachment." → `media`; a notice or
+ *   pseudo-reaction → skipped with its reason; a call summary → `call`, read as the classic export reads calls
+ *   (meta/calls.ts): outgoing when the owner placed it, `unknown` when marked missed but its caller is not shown
+ *   or another person is said to have missed it (MESSENGER_CALLER_UNKNOWN), and words that mark it missed
+ *   ("Missed video call", "Sam missed your call.") kept as `details.calleeMissed` when the status cannot say so.
+ *   The owner is the participant the thread's name does not name, or in a group the one every "You …"
+ *   placeholder is filed under (meta/people.ts `ownerFromSentences`). A message whose content is not in the
+ *   download ("Message unavailable", "This message is no longer available") is still a message someone sent, of
+ *   unknown content: kind `other`, flagged MESSENGER_NO_CONTENT. So is a placeholder in words not recognised,
+ *   with one MESSENGER_PLACEHOLDER_UNKNOWN warning quoting it. None of these is `deleted` unless its words say it
+ *   was unsent.
  * - A media `uri` can be the literal "Failed to download media": still a media message, counted in details.
  * - Text may be double-encoded like the classic export, or correctly encoded; decided per file (meta/mojibake.ts).
  * - Messages are usually oldest first; nothing depends on the order.
@@ -40,7 +41,7 @@
 
 import { CallReader } from './meta/calls.js';
 import { type EventBase, withKind } from './meta/event.js';
-import { participantNames, tellPeople, threadOwner } from './meta/people.js';
+import { ownerFromSentences, participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
 import { recogniseSentence } from './meta/sentences.js';
 import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
@@ -89,7 +90,13 @@ export const messengerE2eeJson: Source = {
       tellPeople(ctx, participants);
       const names = new Set(participants);
       // The file's threadName is the thread's title with the file's number ("Sam Sample_12").
-      const owner = threadOwner(participants, conversation?.replace(/_\d+$/, ''));
+      // A group shows its owner only by the placeholders worded "You …" under the owner's name (meta/people.ts).
+      const owner =
+        threadOwner(participants, conversation?.replace(/_\d+$/, '')) ??
+        ownerFromSentences(
+          file.youSentences.filter((y) => y.type === 'placeholder'),
+          names,
+        );
       const unknownTypes = new Set<string>();
       let empty = 0;
       let unknownPlaceholder = false;

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
@@ -12,7 +15,7 @@ import {
   repairMojibake,
   toMojibake,
 } from '../../src/sources/meta/mojibake.js';
-import { senderAliases, threadOwner } from '../../src/sources/meta/people.js';
+import { ownerFromSentences, senderAliases, threadOwner } from '../../src/sources/meta/people.js';
 import { recogniseSentence } from '../../src/sources/meta/sentences.js';
 import { SourceFailure } from '../../src/sources/source.js';
 import { runSource } from '../helpers/run-source.js';
@@ -350,5 +353,108 @@ describe('the three Meta exports read the same calls alike', () => {
       warned: 1,
     };
     expect(seen).toEqual([expected, expected, expected]);
+  });
+});
+
+describe('the owner of a group thread, from what they did in it', () => {
+  const GROUP = 'fixtures/messenger-group-owner';
+  const files = [
+    [messengerJson, `${GROUP}/your_facebook_activity/messages/inbox/bookclub_5550006666/message_1.json`],
+    [messengerE2eeJson, `${GROUP}/Book club_8.json`],
+    [messengerHtml, `${GROUP}/your_facebook_activity/messages/inbox/bookclub_5550007777/message_1.html`],
+  ] as const;
+
+  it('is the sender of the "You named the group …" sentences, so her unanswered call is outgoing and Sam’s missed', async () => {
+    for (const [source, file] of files) {
+      const run = await runSource(source, file);
+      const calls = run.events
+        .filter((e) => e.kind === 'call')
+        .map((e) => [e.sender?.name, e.call?.status, e.details?.['calleeMissed']]);
+      // Zoë's own call nobody answered, and Sam's call she did not answer; in either order, as each file has them.
+      expect(calls, file).toHaveLength(2);
+      expect(calls, file).toEqual(
+        expect.arrayContaining([
+          ['Zoë Example', 'outgoing', 'true'],
+          ['Sam Sample', 'missed', undefined],
+        ]),
+      );
+      expect(
+        run.warnings.map((w) => w.code),
+        file,
+      ).not.toContain('MESSENGER_CALLER_UNKNOWN');
+      // The sentences themselves are still notices, and "You can't keep me out" stays Sam's message.
+      expect(run.skipped.map((s) => s.reason).sort(), file).toEqual(['membership-notice', 'settings-notice']);
+      expect(
+        run.events.filter((e) => e.text?.startsWith('You can')).map((e) => e.kind),
+        file,
+      ).toEqual(['message']);
+    }
+  });
+
+  /** Runs the classic JSON fixture changed by `edit` from a scratch copy placed like an export. */
+  async function scratchRun(edit: (doc: { messages: unknown[] }) => void) {
+    const doc = JSON.parse(readFileSync(files[0][1], 'utf8'));
+    edit(doc);
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-owner-'));
+    try {
+      const scratch = join(dir, 'your_facebook_activity/messages/inbox/bookclub_1/message_1.json');
+      mkdirSync(dirname(scratch), { recursive: true });
+      writeFileSync(scratch, JSON.stringify(doc));
+      return await runSource(messengerJson, scratch);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('stays unknown when such sentences are filed under two names', async () => {
+    // Sam types words of the same shape: whose account this is can no longer be told.
+    const run = await scratchRun((doc) =>
+      doc.messages.unshift({
+        sender_name: 'Sam Sample',
+        timestamp_ms: 1715000600000,
+        content: 'You left the group.',
+      }),
+    );
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call?.status)).toEqual([
+      'unknown',
+      'unknown',
+    ]);
+    expect(run.warnings.map((w) => w.code)).toContain('MESSENGER_CALLER_UNKNOWN');
+  });
+
+  it('is still found among hundreds of typed messages that start with "You"', async () => {
+    const run = await scratchRun((doc) => {
+      const typed = Array.from({ length: 400 }, (_, i) => ({
+        sender_name: 'Sam Sample',
+        timestamp_ms: 1715100000000 + i * 1000,
+        content: `You will regret this (${i})`,
+        type: 'Generic',
+      }));
+      doc.messages.unshift(...typed);
+    });
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call?.status)).toEqual([
+      'outgoing',
+      'missed',
+    ]);
+    expect(run.events.filter((e) => e.kind === 'message')).toHaveLength(402);
+  });
+
+  it('is learnt only from the account’s own acts, never from "You missed a call from Sam" or typed words', () => {
+    const names = new Set(['Sam Sample', 'Jo Example', 'Zoë Example', 'Book club']);
+    expect(
+      ownerFromSentences(
+        [
+          { sender: 'Sam Sample', text: 'You missed a call from Sam Sample.' },
+          { sender: 'Jo Example', text: 'You called me a liar.' },
+          { sender: 'Zoë Example', text: 'You added Jo Example to the group.' },
+          { sender: 'Zoë Example', text: 'You called Sam Sample.' },
+        ],
+        names,
+      ),
+    ).toBe('Zoë Example');
+    expect(
+      ownerFromSentences([{ sender: 'Sam Sample', text: 'You missed a call from Sam Sample.' }], names),
+    ).toBe(undefined);
+    expect(ownerFromSentences([], names)).toBe(undefined);
   });
 });

@@ -14,11 +14,13 @@
  * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list is not text.
  * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
  *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is. A call the
- *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner of a one-to-one
- *   page, the participant the title does not name) is `outgoing`, never `missed` (meta/calls.ts). A call marked
- *   missed whose caller the page does not show (a group) is `unknown`, as is one the words say another person
- *   missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning. Words that mark such a call
- *   missed are kept as `details.calleeMissed`, as the JSON keeps its `missed` field (one CallReader for all three).
+ *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner) is
+ *   `outgoing`, never `missed` (meta/calls.ts). The owner of a one-to-one page is the participant the title does
+ *   not name; of a group page, the sender every "You named the group …"-like sentence is filed under
+ *   (meta/people.ts `ownerFromSentences`). A call marked missed whose caller the page does not show is `unknown`,
+ *   as is one the words say another person missed ("Sam missed a video chat."), with one
+ *   MESSENGER_CALLER_UNKNOWN warning. Words that mark such a call missed are kept as `details.calleeMissed`, as
+ *   the JSON keeps its `missed` field (one CallReader for all three).
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
@@ -33,7 +35,7 @@ import type { ParsedEvent } from '../../model/index.js';
 import { CallReader } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { type EventBase, withKind } from '../meta/event.js';
-import { tellPeople, threadOwner } from '../meta/people.js';
+import { ownerFromSentences, tellPeople, threadOwner } from '../meta/people.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { warnInvalidUtf8 } from '../text.js';
@@ -85,7 +87,10 @@ export const messengerHtml: Source = {
     tellPeople(ctx, facts.participants);
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
-    const owner = threadOwner([...facts.participants], conversation);
+    // A one-to-one page shows its owner by its title; a group page only by what the owner did ("You named the
+    // group …"), filed under the owner's name (meta/people.ts).
+    const owner =
+      threadOwner([...facts.participants], conversation) ?? ownerFromSentences(facts.youSentences, names);
     const calls = new CallReader(ctx, owner);
     let index = 0;
     let warnedZone = false;
