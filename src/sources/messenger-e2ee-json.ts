@@ -40,7 +40,8 @@
  */
 
 import { CallReader } from './meta/calls.js';
-import { type EventBase, withKind } from './meta/event.js';
+import { eventBase, withKind } from './meta/event.js';
+import { noContentNote, rejectNotAMessage, unknownTypeNote } from './meta/notes.js';
 import { ownerFromSentences, participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
 import { recogniseSentence } from './meta/sentences.js';
@@ -97,27 +98,14 @@ export const messengerE2eeJson: Source = {
           file.youSentences.filter((y) => y.type === 'placeholder'),
           names,
         );
-      const unknownTypes = new Set<string>();
-      let empty = 0;
+      const typeNote = unknownTypeNote(ctx, KNOWN_TYPES);
+      const noContent = noContentNote(ctx, 'neither text nor media');
       let unknownPlaceholder = false;
       const calls = new CallReader(ctx, owner);
-      const noContent = (locator: string) => {
-        if (++empty === 1) {
-          ctx.warn(
-            'MESSENGER_NO_CONTENT',
-            locator,
-            'A message has neither text nor media; it is kept as kind "other".',
-          );
-        }
-      };
 
       return (value, locator) => {
         if (!isRecord(value)) {
-          ctx.reject(
-            'MESSENGER_BAD_MESSAGE',
-            locator,
-            `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
-          );
+          rejectNotAMessage(ctx, locator, value);
           return;
         }
         const ms = readEpochMs(value['timestamp'], 'timestamp');
@@ -131,14 +119,7 @@ export const messengerE2eeJson: Source = {
           return;
         }
         const type = typeof value['type'] === 'string' ? value['type'] : undefined;
-        if (type !== undefined && !KNOWN_TYPES.has(type) && !unknownTypes.has(type)) {
-          unknownTypes.add(type);
-          ctx.warn(
-            'MESSENGER_UNKNOWN_TYPE',
-            locator,
-            `Message type ${JSON.stringify(type)} is not a known type; read by its content.`,
-          );
-        }
+        typeNote(locator, type);
         const sender =
           typeof value['senderName'] === 'string' && value['senderName'] !== ''
             ? fix(value['senderName'])
@@ -154,16 +135,15 @@ export const messengerE2eeJson: Source = {
         const reactions = reactionList(value['reactions'], fix);
         if (reactions !== undefined) details['reactions'] = reactions;
 
-        const base: EventBase = {
+        const base = eventBase({
           locator,
-          time: { type: 'instant' as const, ms, precision: 'ms' as const },
+          time: { type: 'instant', ms, precision: 'ms' },
           channel: file.channel,
-          direction: 'unknown' as const,
-          ...(sender !== undefined ? { sender: { name: sender } } : {}),
-          ...(text !== undefined ? { text } : {}),
-          ...(conversation !== undefined ? { conversation } : {}),
-          ...(Object.keys(details).length > 0 ? { details } : {}),
-        };
+          sender,
+          text,
+          conversation,
+          details,
+        });
         if (value['isUnsent'] === true) ctx.emit(withKind(base, 'deleted'));
         else if (type === 'placeholder' && text !== undefined) {
           const said = recogniseSentence(text, sender, names);

@@ -34,7 +34,8 @@
 import type { ParsedEvent } from '../../model/index.js';
 import { CallReader } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
-import { type EventBase, withKind } from '../meta/event.js';
+import { eventBase, withKind } from '../meta/event.js';
+import { noContentNote, warnChannelAssumed } from '../meta/notes.js';
 import { ownerFromSentences, tellPeople, threadOwner } from '../meta/people.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
@@ -94,15 +95,8 @@ export const messengerHtml: Source = {
     const calls = new CallReader(ctx, owner);
     let index = 0;
     let warnedZone = false;
-    let warnedEmpty = false;
-    if (!named) {
-      ctx.warn(
-        'MESSENGER_CHANNEL_ASSUMED',
-        undefined,
-        'The path names neither Facebook nor Instagram, so these messages are counted as Messenger.',
-        'Keep Instagram threads under their your_instagram_activity folder (or put "instagram" in the folder name).',
-      );
-    }
+    const noContent = noContentNote(ctx, 'neither text nor media');
+    if (!named) warnChannelAssumed(ctx);
 
     const onBlock = (node: HtmlNode): boolean => {
       const block = readBlock(node);
@@ -139,15 +133,7 @@ export const messengerHtml: Source = {
           );
         }
       }
-      emitBlock(ctx, locator, time, block, { channel, conversation, names, calls }, () => {
-        if (warnedEmpty) return;
-        warnedEmpty = true;
-        ctx.warn(
-          'MESSENGER_NO_CONTENT',
-          locator,
-          'A message has neither text nor media; it is kept as kind "other".',
-        );
-      });
+      emitBlock(ctx, locator, time, block, { channel, conversation, names, calls }, noContent);
       return true;
     };
     await scanPage(
@@ -171,20 +157,19 @@ function emitBlock(
     /** The page's calls, read from the owner's side (meta/calls.ts). */
     calls: CallReader;
   },
-  onEmpty: () => void,
+  noContent: (locator: string) => void,
 ): void {
   const text = block.text === '' ? undefined : block.text;
   const sender = block.sender === '' ? undefined : block.sender;
-  const base: EventBase = {
+  const base = eventBase({
     locator,
     time,
     channel: page.channel,
-    direction: 'unknown' as const,
-    ...(sender !== undefined ? { sender: { name: sender } } : {}),
-    ...(text !== undefined ? { text } : {}),
-    ...(page.conversation !== undefined ? { conversation: page.conversation } : {}),
-    ...(block.media.length > 0 ? { details: { attachments: block.media.join(', ') } } : {}),
-  };
+    sender,
+    text,
+    conversation: page.conversation,
+    details: block.media.length > 0 ? { attachments: block.media.join(', ') } : undefined,
+  });
   const sentence = text !== undefined ? recogniseSentence(text, sender, page.names) : undefined;
   if (sentence?.type === 'notice') {
     ctx.skip(sentence.reason, locator);
@@ -198,7 +183,7 @@ function emitBlock(
   } else if (block.media.length > 0 || sentence) {
     ctx.emit(withKind(base, 'media'));
   } else {
-    onEmpty();
+    noContent(locator);
     ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
   }
 }

@@ -46,6 +46,7 @@
 
 import { CallReader } from '../meta/calls.js';
 import { isThreadJsonPath } from '../meta/channel.js';
+import { noContentNote, unknownTypeNote, warnChannelAssumed } from '../meta/notes.js';
 import {
   ownerFromSentences,
   participantNames,
@@ -55,7 +56,7 @@ import {
 } from '../meta/people.js';
 import { readThreadFile } from '../meta/thread-file.js';
 import type { Source } from '../source.js';
-import { type ClassicThread, readClassicMessage } from './message.js';
+import { type ClassicThread, KNOWN_TYPES, readClassicMessage } from './message.js';
 
 const HEAD_OBJECT = /^\s*\{/;
 const HEAD_MESSAGES = /"messages"\s*:\s*\[/;
@@ -115,32 +116,16 @@ export const messengerJson: Source = {
         conversation,
         names,
         aliases,
-        unknownTypes: new Set(),
-        empty: 0,
+        typeNote: unknownTypeNote(ctx, KNOWN_TYPES),
+        noContent: noContentNote(ctx, 'neither text, media nor a call (Meta leaves some records empty)'),
         calls: new CallReader(ctx, owner),
       };
       let first = true;
       return (value, locator) => {
-        if (first) {
-          first = false;
-          if (!file.channelNamed) {
-            ctx.warn(
-              'MESSENGER_CHANNEL_ASSUMED',
-              undefined,
-              'The path names neither Facebook nor Instagram, so these messages are counted as Messenger.',
-              'Keep Instagram threads under their your_instagram_activity folder (or put "instagram" in the folder name).',
-            );
-          }
-        }
-        const before = thread.empty;
+        // Said at the first message, so a thread file without any says nothing of its app.
+        if (first && !file.channelNamed) warnChannelAssumed(ctx);
+        first = false;
         readClassicMessage(value, locator, thread, ctx);
-        if (thread.empty > before && thread.empty === 1) {
-          ctx.warn(
-            'MESSENGER_NO_CONTENT',
-            locator,
-            'A message has neither text, media nor a call (Meta leaves some records empty); it is kept as kind "other".',
-          );
-        }
       };
     });
   },

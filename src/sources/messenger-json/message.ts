@@ -4,7 +4,8 @@
  */
 import type { ParsedEvent } from '../../model/index.js';
 import type { CallReader } from '../meta/calls.js';
-import { type EventBase, withKind } from '../meta/event.js';
+import { type EventBase, eventBase, withKind } from '../meta/event.js';
+import { rejectNotAMessage } from '../meta/notes.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { isRecord, readEpochMs, type ThreadFile } from '../meta/thread-file.js';
@@ -18,15 +19,22 @@ export interface ClassicThread {
   readonly names: ReadonlySet<string>;
   /** Sender → every name their generated sentences may start with (meta/people.ts `senderAliases`). */
   readonly aliases: ReadonlyMap<string, readonly string[]>;
-  /** `type` values met that are not in the documented set, each warned about once. */
-  readonly unknownTypes: Set<string>;
-  /** Records with neither text, media nor a call, counted for one warning per file. */
-  empty: number;
+  /** The file's MESSENGER_UNKNOWN_TYPE note, for `type` values not in the documented set (meta/notes.ts). */
+  readonly typeNote: (locator: string, type: string | undefined) => void;
+  /** The file's MESSENGER_NO_CONTENT note, for records with neither text, media nor a call (meta/notes.ts). */
+  readonly noContent: (locator: string) => void;
   /** The file's calls, read from the owner's side (meta/calls.ts). */
   readonly calls: CallReader;
 }
 
-const KNOWN_TYPES = new Set(['Generic', 'Share', 'Call', 'Subscribe', 'Unsubscribe']);
+/** The `type` values of the classic export (formats.md §3.2). */
+export const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  'Generic',
+  'Share',
+  'Call',
+  'Subscribe',
+  'Unsubscribe',
+]);
 const MEDIA_ARRAYS = ['photos', 'videos', 'audio_files', 'files', 'gifs'] as const;
 
 /** Reads the message's time: `timestamp_ms`, or the seconds-based `timestamp` of 2018 exports (FBMessage#2). */
@@ -64,11 +72,7 @@ export function readClassicMessage(
   ctx: SourceContext,
 ): void {
   if (!isRecord(value)) {
-    ctx.reject(
-      'MESSENGER_BAD_MESSAGE',
-      locator,
-      `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
-    );
+    rejectNotAMessage(ctx, locator, value);
     return;
   }
   const m = value;
@@ -84,14 +88,7 @@ export function readClassicMessage(
   }
   const { fix } = t.file;
   const rawType = typeof m['type'] === 'string' ? m['type'] : undefined;
-  if (rawType !== undefined && !KNOWN_TYPES.has(rawType) && !t.unknownTypes.has(rawType)) {
-    t.unknownTypes.add(rawType);
-    ctx.warn(
-      'MESSENGER_UNKNOWN_TYPE',
-      locator,
-      `Message type ${JSON.stringify(rawType)} is not a known type; read by its content.`,
-    );
-  }
+  t.typeNote(locator, rawType);
   const senderName =
     typeof m['sender_name'] === 'string' && m['sender_name'] !== '' ? fix(m['sender_name']) : undefined;
   const content = typeof m['content'] === 'string' && m['content'] !== '' ? fix(m['content']) : undefined;
@@ -107,21 +104,20 @@ export function readClassicMessage(
   const reactions = reactionList(m['reactions'], fix);
   if (reactions !== undefined) details['reactions'] = reactions;
 
-  const base: EventBase = {
+  const base = eventBase({
     locator,
     time,
     channel: t.file.channel,
-    direction: 'unknown' as const,
-    ...(senderName !== undefined ? { sender: { name: senderName } } : {}),
-    ...(content !== undefined ? { text: content } : {}),
-    ...(t.conversation !== undefined ? { conversation: t.conversation } : {}),
-    ...(Object.keys(details).length > 0 ? { details } : {}),
-  };
+    sender: senderName,
+    text: content,
+    conversation: t.conversation,
+    details,
+  });
 
   const outcome = decide(m, base, rawType, senderName, hasMedia, t);
   if (typeof outcome === 'string') ctx.skip(outcome, locator);
   else {
-    if (outcome.kind === 'other') t.empty++;
+    if (outcome.kind === 'other') t.noContent(locator);
     ctx.emit(outcome);
   }
 }
