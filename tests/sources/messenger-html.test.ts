@@ -84,6 +84,14 @@ describe('reading a thread page', () => {
     expect(run.events.at(-1)!.time).toEqual({ type: 'local', local: '2023-11-13T23:59:59', precision: 's' });
   });
 
+  it('keeps the reaction list in details in the JSON sources’ words, never as text or a record', async () => {
+    const run = await runSource(messengerHtml, PAGE_2023);
+    // <ul class="_a6-q"><li>😢Zoë Example</li></ul> under Renée's first message.
+    expect(run.events[0]!.details).toEqual({ reactions: '😢 by Zoë Example' });
+    expect(run.events[0]!.text).not.toContain('Zoë');
+    expect(run.events.filter((e) => e.details?.['reactions'] !== undefined)).toHaveLength(1);
+  });
+
   it('reads sender, text with entities and line breaks, and leaves the reaction list out of the text', async () => {
     const run = await runSource(messengerHtml, PAGE_2023);
     expect(run.events[0]).toMatchObject({

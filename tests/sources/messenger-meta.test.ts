@@ -16,6 +16,7 @@ import {
   toMojibake,
 } from '../../src/sources/meta/mojibake.js';
 import { ownerFromSentences, senderAliases, threadOwner } from '../../src/sources/meta/people.js';
+import { htmlReactionList } from '../../src/sources/meta/reactions.js';
 import { recogniseSentence } from '../../src/sources/meta/sentences.js';
 import { SourceFailure } from '../../src/sources/source.js';
 import { runSource } from '../helpers/run-source.js';
@@ -456,5 +457,26 @@ describe('the owner of a group thread, from what they did in it', () => {
       ownerFromSentences([{ sender: 'Sam Sample', text: 'You missed a call from Sam Sample.' }], names),
     ).toBe(undefined);
     expect(ownerFromSentences([], names)).toBe(undefined);
+  });
+});
+
+describe('reactions as an HTML page lists them', () => {
+  it('split one whole emoji from the name, however many code points it has', () => {
+    expect(
+      htmlReactionList([
+        '😢Zoë Example',
+        '❤️\u200d🔥 Sam Sample',
+        '👍🏽Jo Example',
+        '🇫🇷Amélie Exemple',
+        '❤1975 Club',
+      ]),
+    ).toBe(
+      '😢 by Zoë Example, ❤️\u200d🔥 by Sam Sample, 👍🏽 by Jo Example, 🇫🇷 by Amélie Exemple, ❤ by 1975 Club',
+    );
+  });
+
+  it('keep an item as the page shows it when it is not one emoji and a name', () => {
+    expect(htmlReactionList(['Zoë Example', '😢'])).toBe('Zoë Example, 😢');
+    expect(htmlReactionList([])).toBeUndefined();
   });
 });

@@ -11,7 +11,9 @@
  * - TIME ZONE: date lines have no zone. They are the exporting account's wall clock, emitted as local times that
  *   the timeline resolves in the case zone, with one MESSENGER_HTML_LOCAL_TIME warning per file. Precision is the
  *   minute, or the second when the line shows seconds. Only English month names are read (stamp.ts).
- * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list is not text.
+ * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list (`<ul><li>😢Zoë
+ *   Example</li></ul>`) is not text: it is kept in `details.reactions` in the JSON sources' words (`😢 by Zoë
+ *   Example`, meta/reactions.ts), part of its message and never a record.
  * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
  *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is. A call the
  *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner) is
@@ -37,6 +39,7 @@ import { channelFromPath } from '../meta/channel.js';
 import { eventBase, withKind } from '../meta/event.js';
 import { noContentNote, warnChannelAssumed } from '../meta/notes.js';
 import { ownerFromSentences, tellPeople, threadOwner } from '../meta/people.js';
+import { htmlReactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { warnInvalidUtf8 } from '../text.js';
@@ -161,6 +164,10 @@ function emitBlock(
 ): void {
   const text = block.text === '' ? undefined : block.text;
   const sender = block.sender === '' ? undefined : block.sender;
+  const details: Record<string, string> = {};
+  if (block.media.length > 0) details['attachments'] = block.media.join(', ');
+  const reactions = htmlReactionList(block.reactions);
+  if (reactions !== undefined) details['reactions'] = reactions;
   const base = eventBase({
     locator,
     time,
@@ -168,7 +175,7 @@ function emitBlock(
     sender,
     text,
     conversation: page.conversation,
-    details: block.media.length > 0 ? { attachments: block.media.join(', ') } : undefined,
+    details,
   });
   const sentence = text !== undefined ? recogniseSentence(text, sender, page.names) : undefined;
   if (sentence?.type === 'notice') {
