@@ -457,6 +457,10 @@ describe('the owner of a group thread, from what they did in it', () => {
       ownerFromSentences([{ sender: 'Sam Sample', text: 'You missed a call from Sam Sample.' }], names),
     ).toBe(undefined);
     expect(ownerFromSentences([], names)).toBe(undefined);
+    // What someone else did to the account, possibly filed under them.
+    expect(ownerFromSentences([{ sender: 'Jo Example', text: 'You are now an admin.' }], names)).toBe(
+      undefined,
+    );
   });
 });
 

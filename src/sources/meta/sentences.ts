@@ -170,7 +170,8 @@ function calledKnown(rest: string, names: ReadonlySet<string> | undefined): bool
  */
 export function isOwnActSentence(text: string, names?: ReadonlySet<string>): boolean {
   const rest = after(text, 'You');
-  if (rest === undefined) return false;
+  // "You are now an admin." tells what someone else did to the account, and may be filed under them.
+  if (rest === undefined || rest.startsWith('are ')) return false;
   if (ACTOR_SENTENCES.some(([re]) => re.test(rest))) return true;
   return STARTED_CALL.test(rest) || calledKnown(rest, names);
 }
