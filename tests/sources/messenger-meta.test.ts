@@ -262,6 +262,34 @@ describe('channel from path', () => {
       named: false,
     });
   });
+
+  it('ignores the file name, which the end-to-end-encrypted download takes from the thread', async () => {
+    expect(channelFromPath('evidence/secure/messages/Instagram Besties_5.json')).toEqual({
+      channel: 'messenger',
+      named: false,
+    });
+    expect(channelFromPath('facebook-zoe/secure/messages/Instagram Besties_5.json')).toEqual({
+      channel: 'messenger',
+      named: true,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-channel-'));
+    try {
+      const file = join(dir, 'messenger-secure-storage/messages/Instagram Besties_5.json');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(
+        file,
+        JSON.stringify({
+          participants: ['Zoë Example', 'Instagram Besties'],
+          threadName: 'Instagram Besties_5',
+          messages: [{ senderName: 'Instagram Besties', text: 'hi', timestamp: 1717000000000, type: 'text' }],
+        }),
+      );
+      const run = await runSource(messengerE2eeJson, file);
+      expect(run.events.map((e) => e.channel)).toEqual(['messenger']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('thread JSON scanner', () => {
