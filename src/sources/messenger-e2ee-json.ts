@@ -15,14 +15,17 @@
  * - `type` is text | media | link | placeholder (msgvault's sample writes the classic "Generic"). `isUnsent: true`
  *   is an unsent message → `deleted`. A `placeholder` is text Messenger wrote in place of the message, read by its
  *   words like the classic export's sentences (meta/sentences.ts): an unsend ("User unsent a message", "You
- *   unsent a message", "This message was unsent") → `deleted`; a call summary → `call`, outgoing when the owner
- *   placed it, `unknown` when marked missed but its caller is not shown (a group; MESSENGER_CALLER_UNKNOWN) or
- *   another person is said to have missed it (meta/calls.ts); "… sent an attachment." → `media`; a notice or
- *   pseudo-reaction → skipped with its reason. A message whose content is not in the download ("Message
- *   unavailable", "This message is no longer available") is still a message someone sent, of unknown content:
- *   kind `other`, flagged MESSENGER_NO_CONTENT.
- *   So is a placeholder in words not recognised, with one MESSENGER_PLACEHOLDER_UNKNOWN warning quoting it. None
- *   of these is `deleted` unless its words say it was unsent.
+ *   unsent a message", "This message was unsent") → `deleted`; "… sent an attachment." → `media`; a notice or
+ *   pseudo-reaction → skipped with its reason; a call summary → `call`, read as the classic export reads calls
+ *   (meta/calls.ts): outgoing when the owner placed it, `unknown` when marked missed but its caller is not shown
+ *   or another person is said to have missed it (MESSENGER_CALLER_UNKNOWN), and words that mark it missed
+ *   ("Missed video call", "Sam missed your call.") kept as `details.calleeMissed` when the status cannot say so.
+ *   The owner is the participant the thread's name does not name, or in a group the one every "You …"
+ *   placeholder is filed under (meta/people.ts `ownerFromSentences`). A message whose content is not in the
+ *   download ("Message unavailable", "This message is no longer available") is still a message someone sent, of
+ *   unknown content: kind `other`, flagged MESSENGER_NO_CONTENT. So is a placeholder in words not recognised,
+ *   with one MESSENGER_PLACEHOLDER_UNKNOWN warning quoting it. None of these is `deleted` unless its words say it
+ *   was unsent.
  * - A media `uri` can be the literal "Failed to download media": still a media message, counted in details.
  * - Text may be double-encoded like the classic export, or correctly encoded; decided per file (meta/mojibake.ts).
  * - Messages are usually oldest first; nothing depends on the order.
@@ -36,9 +39,10 @@
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 
-import { callerOf, callStatus, unknownCallerWarning } from './meta/calls.js';
-import { type EventBase, withKind } from './meta/event.js';
-import { participantNames, tellPeople, threadOwner } from './meta/people.js';
+import { CallReader } from './meta/calls.js';
+import { eventBase, withKind } from './meta/event.js';
+import { noContentNote, rejectNotAMessage, unknownTypeNote } from './meta/notes.js';
+import { ownerFromSentences, participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
 import { recogniseSentence } from './meta/sentences.js';
 import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
@@ -87,28 +91,21 @@ export const messengerE2eeJson: Source = {
       tellPeople(ctx, participants);
       const names = new Set(participants);
       // The file's threadName is the thread's title with the file's number ("Sam Sample_12").
-      const owner = threadOwner(participants, conversation?.replace(/_\d+$/, ''));
-      const unknownTypes = new Set<string>();
-      let empty = 0;
+      // A group shows its owner only by the placeholders worded "You …" under the owner's name (meta/people.ts).
+      const owner =
+        threadOwner(participants, conversation?.replace(/_\d+$/, '')) ??
+        ownerFromSentences(
+          file.youSentences.filter((y) => y.type === 'placeholder'),
+          names,
+        );
+      const typeNote = unknownTypeNote(ctx, KNOWN_TYPES);
+      const noContent = noContentNote(ctx, 'neither text nor media');
       let unknownPlaceholder = false;
-      const callerUnknown = unknownCallerWarning(ctx);
-      const noContent = (locator: string) => {
-        if (++empty === 1) {
-          ctx.warn(
-            'MESSENGER_NO_CONTENT',
-            locator,
-            'A message has neither text nor media; it is kept as kind "other".',
-          );
-        }
-      };
+      const calls = new CallReader(ctx, owner);
 
       return (value, locator) => {
         if (!isRecord(value)) {
-          ctx.reject(
-            'MESSENGER_BAD_MESSAGE',
-            locator,
-            `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
-          );
+          rejectNotAMessage(ctx, locator, value);
           return;
         }
         const ms = readEpochMs(value['timestamp'], 'timestamp');
@@ -122,14 +119,7 @@ export const messengerE2eeJson: Source = {
           return;
         }
         const type = typeof value['type'] === 'string' ? value['type'] : undefined;
-        if (type !== undefined && !KNOWN_TYPES.has(type) && !unknownTypes.has(type)) {
-          unknownTypes.add(type);
-          ctx.warn(
-            'MESSENGER_UNKNOWN_TYPE',
-            locator,
-            `Message type ${JSON.stringify(type)} is not a known type; read by its content.`,
-          );
-        }
+        typeNote(locator, type);
         const sender =
           typeof value['senderName'] === 'string' && value['senderName'] !== ''
             ? fix(value['senderName'])
@@ -145,29 +135,24 @@ export const messengerE2eeJson: Source = {
         const reactions = reactionList(value['reactions'], fix);
         if (reactions !== undefined) details['reactions'] = reactions;
 
-        const base: EventBase = {
+        const base = eventBase({
           locator,
-          time: { type: 'instant' as const, ms, precision: 'ms' as const },
+          time: { type: 'instant', ms, precision: 'ms' },
           channel: file.channel,
-          direction: 'unknown' as const,
-          ...(sender !== undefined ? { sender: { name: sender } } : {}),
-          ...(text !== undefined ? { text } : {}),
-          ...(conversation !== undefined ? { conversation } : {}),
-          ...(Object.keys(details).length > 0 ? { details } : {}),
-        };
+          sender,
+          text,
+          conversation,
+          details,
+        });
         if (value['isUnsent'] === true) ctx.emit(withKind(base, 'deleted'));
         else if (type === 'placeholder' && text !== undefined) {
           const said = recogniseSentence(text, sender, names);
           if (said?.type === 'notice') ctx.skip(said.reason, locator);
           else if (said?.type === 'unsent') ctx.emit(withKind(base, 'deleted'));
           else if (said?.type === 'attachment') ctx.emit(withKind(base, 'media'));
-          else if (said?.type === 'call') {
-            // Filed under the caller, as in the classic export; the placeholder gives no duration.
-            const by = callerOf(said.by, sender, owner);
-            const status = callStatus(by, said.missed, undefined, said.missedBy);
-            callerUnknown(locator, status, said.missed);
-            ctx.emit(withKind(base, 'call', { call: { status } }));
-          } else {
+          // Filed under the caller, as in the classic export; the placeholder gives no duration.
+          else if (said?.type === 'call') ctx.emit(calls.event(base, { said, sender }));
+          else {
             if (!UNAVAILABLE.test(text) && !unknownPlaceholder) {
               unknownPlaceholder = true;
               ctx.warn(

@@ -236,4 +236,18 @@ describe('call placeholders in a group, where the owner is not shown', () => {
       'messages[1]',
     ]);
   });
+
+  it('keep the words’ missed mark on a call whose status cannot say it', async () => {
+    const run = await runSource(messengerE2eeJson, FILE);
+    expect(run.events.map((e) => [e.locator, e.details?.['calleeMissed']])).toEqual([
+      ['messages[0]', undefined],
+      // "Missed video call" under the owner, who is not shown: the person called did not answer.
+      ['messages[1]', 'true'],
+      // The owner missed Sam's call: the status says so already.
+      ['messages[2]', undefined],
+      // "Jo Example missed a video chat."
+      ['messages[3]', 'true'],
+      ['messages[4]', undefined],
+    ]);
+  });
 });

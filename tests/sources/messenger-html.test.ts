@@ -84,6 +84,14 @@ describe('reading a thread page', () => {
     expect(run.events.at(-1)!.time).toEqual({ type: 'local', local: '2023-11-13T23:59:59', precision: 's' });
   });
 
+  it('keeps the reaction list in details in the JSON sources’ words, never as text or a record', async () => {
+    const run = await runSource(messengerHtml, PAGE_2023);
+    // <ul class="_a6-q"><li>😢Zoë Example</li></ul> under Renée's first message.
+    expect(run.events[0]!.details).toEqual({ reactions: '😢 by Zoë Example' });
+    expect(run.events[0]!.text).not.toContain('Zoë');
+    expect(run.events.filter((e) => e.details?.['reactions'] !== undefined)).toHaveLength(1);
+  });
+
   it('reads sender, text with entities and line breaks, and leaves the reaction list out of the text', async () => {
     const run = await runSource(messengerHtml, PAGE_2023);
     expect(run.events[0]).toMatchObject({
@@ -131,6 +139,13 @@ describe('reading a thread page', () => {
       ['Zoë Example', 'You called Sam Sample.', 'call', 'outgoing'],
       ['Sam Sample', 'You missed a call from Sam Sample.', 'call', 'missed'],
       ['Sam Sample', 'Sam Sample called you.', 'call', 'unknown'],
+    ]);
+    // "Sam Sample missed your call.": the owner's own call, which its words mark missed, as the JSON's field does.
+    expect(run.events.map((e) => e.details?.['calleeMissed'])).toEqual([
+      'true',
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 
@@ -362,6 +377,16 @@ describe('call sentences on a group page, where the owner is not shown', () => {
     ]);
     expect(run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').map((w) => w.locator)).toEqual([
       'messages[0]',
+    ]);
+  });
+
+  it('keep the words’ missed mark on a call whose status cannot say it', async () => {
+    const run = await runSource(messengerHtml, FILE);
+    expect(run.events.map((e) => [e.locator, e.details?.['calleeMissed']])).toEqual([
+      ['messages[0]', 'true'],
+      ['messages[1]', undefined],
+      ['messages[2]', 'true'],
+      ['messages[3]', undefined],
     ]);
   });
 });

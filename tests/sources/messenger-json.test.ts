@@ -685,13 +685,13 @@ describe('calls in a group thread, where the owner is not shown', () => {
         { status: 'missed', durationSec: 0 },
         undefined,
       ],
-      // Jo missed a call; whose, the words do not say.
+      // Jo missed a call; whose, the words do not say. The words mark it missed, as the `missed` field would.
       [
         'messages[3]',
         'Jo Example',
         'Jo Example missed a video chat.',
         { status: 'unknown', durationSec: 0 },
-        undefined,
+        { calleeMissed: 'true' },
       ],
       ['messages[4]', 'Sam Sample', undefined, { status: 'answered', durationSec: 254 }, undefined],
     ]);

@@ -1,5 +1,11 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { messengerE2eeJson } from '../../src/sources/messenger-e2ee-json.js';
+import { messengerHtml } from '../../src/sources/messenger-html/index.js';
+import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { callerOf, callStatus } from '../../src/sources/meta/calls.js';
 import { channelFromPath } from '../../src/sources/meta/channel.js';
 import { ThreadJsonScanner } from '../../src/sources/meta/json-thread.js';
@@ -9,9 +15,11 @@ import {
   repairMojibake,
   toMojibake,
 } from '../../src/sources/meta/mojibake.js';
-import { senderAliases, threadOwner } from '../../src/sources/meta/people.js';
+import { ownerFromSentences, senderAliases, threadOwner } from '../../src/sources/meta/people.js';
+import { htmlReactionList } from '../../src/sources/meta/reactions.js';
 import { recogniseSentence } from '../../src/sources/meta/sentences.js';
 import { SourceFailure } from '../../src/sources/source.js';
+import { runSource } from '../helpers/run-source.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function isUtf8(latin1: string): boolean {
@@ -254,6 +262,34 @@ describe('channel from path', () => {
       named: false,
     });
   });
+
+  it('ignores the file name, which the end-to-end-encrypted download takes from the thread', async () => {
+    expect(channelFromPath('evidence/secure/messages/Instagram Besties_5.json')).toEqual({
+      channel: 'messenger',
+      named: false,
+    });
+    expect(channelFromPath('facebook-zoe/secure/messages/Instagram Besties_5.json')).toEqual({
+      channel: 'messenger',
+      named: true,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-channel-'));
+    try {
+      const file = join(dir, 'messenger-secure-storage/messages/Instagram Besties_5.json');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(
+        file,
+        JSON.stringify({
+          participants: ['Zoë Example', 'Instagram Besties'],
+          threadName: 'Instagram Besties_5',
+          messages: [{ senderName: 'Instagram Besties', text: 'hi', timestamp: 1717000000000, type: 'text' }],
+        }),
+      );
+      const run = await runSource(messengerE2eeJson, file);
+      expect(run.events.map((e) => e.channel)).toEqual(['messenger']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('thread JSON scanner', () => {
@@ -314,5 +350,165 @@ describe('thread JSON scanner', () => {
     );
     expect(fail('{"a": 1} {')).toMatch(/unexpected content after the end/);
     expect(fail('{"a": @}')).toMatch(/expected a JSON value/);
+  });
+});
+
+describe('the three Meta exports read the same calls alike', () => {
+  const GROUP = 'fixtures/messenger-group-calls';
+  // One group's calls in each format: the owner's unanswered call (filed under her, not shown as the owner),
+  // Sam's call the owner missed, and "Jo Example missed a video chat.".
+  const files = [
+    [messengerJson, `${GROUP}/your_facebook_activity/messages/inbox/flatfour_5550003333/message_1.json`],
+    [messengerE2eeJson, `${GROUP}/Flat 4_3.json`],
+    [messengerHtml, `${GROUP}/your_facebook_activity/messages/inbox/flatfour_5550004444/message_1.html`],
+  ] as const;
+
+  it('with the same status, caller warning and missed mark, whichever export they come from', async () => {
+    const seen = [];
+    for (const [source, file] of files) {
+      const run = await runSource(source, file);
+      const calls = run.events
+        .filter((e) => e.kind === 'call' && e.sender?.name !== undefined)
+        .map((e) => [e.sender!.name, e.call!.status, e.details?.['calleeMissed']]);
+      const warned = run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').length;
+      seen.push({ calls: calls.slice(0, 3), warned });
+    }
+    const expected = {
+      calls: [
+        ['Zoë Example', 'unknown', 'true'],
+        ['Sam Sample', 'missed', undefined],
+        ['Jo Example', 'unknown', 'true'],
+      ],
+      warned: 1,
+    };
+    expect(seen).toEqual([expected, expected, expected]);
+  });
+});
+
+describe('the owner of a group thread, from what they did in it', () => {
+  const GROUP = 'fixtures/messenger-group-owner';
+  const files = [
+    [messengerJson, `${GROUP}/your_facebook_activity/messages/inbox/bookclub_5550006666/message_1.json`],
+    [messengerE2eeJson, `${GROUP}/Book club_8.json`],
+    [messengerHtml, `${GROUP}/your_facebook_activity/messages/inbox/bookclub_5550007777/message_1.html`],
+  ] as const;
+
+  it('is the sender of the "You named the group …" sentences, so her unanswered call is outgoing and Sam’s missed', async () => {
+    for (const [source, file] of files) {
+      const run = await runSource(source, file);
+      const calls = run.events
+        .filter((e) => e.kind === 'call')
+        .map((e) => [e.sender?.name, e.call?.status, e.details?.['calleeMissed']]);
+      // Zoë's own call nobody answered, and Sam's call she did not answer; in either order, as each file has them.
+      expect(calls, file).toHaveLength(2);
+      expect(calls, file).toEqual(
+        expect.arrayContaining([
+          ['Zoë Example', 'outgoing', 'true'],
+          ['Sam Sample', 'missed', undefined],
+        ]),
+      );
+      expect(
+        run.warnings.map((w) => w.code),
+        file,
+      ).not.toContain('MESSENGER_CALLER_UNKNOWN');
+      // The sentences themselves are still notices, and "You can't keep me out" stays Sam's message.
+      expect(run.skipped.map((s) => s.reason).sort(), file).toEqual(['membership-notice', 'settings-notice']);
+      expect(
+        run.events.filter((e) => e.text?.startsWith('You can')).map((e) => e.kind),
+        file,
+      ).toEqual(['message']);
+    }
+  });
+
+  /** Runs the classic JSON fixture changed by `edit` from a scratch copy placed like an export. */
+  async function scratchRun(edit: (doc: { messages: unknown[] }) => void) {
+    const doc = JSON.parse(readFileSync(files[0][1], 'utf8'));
+    edit(doc);
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-owner-'));
+    try {
+      const scratch = join(dir, 'your_facebook_activity/messages/inbox/bookclub_1/message_1.json');
+      mkdirSync(dirname(scratch), { recursive: true });
+      writeFileSync(scratch, JSON.stringify(doc));
+      return await runSource(messengerJson, scratch);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('stays unknown when such sentences are filed under two names', async () => {
+    // Sam types words of the same shape: whose account this is can no longer be told.
+    const run = await scratchRun((doc) =>
+      doc.messages.unshift({
+        sender_name: 'Sam Sample',
+        timestamp_ms: 1715000600000,
+        content: 'You left the group.',
+      }),
+    );
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call?.status)).toEqual([
+      'unknown',
+      'unknown',
+    ]);
+    expect(run.warnings.map((w) => w.code)).toContain('MESSENGER_CALLER_UNKNOWN');
+  });
+
+  it('is still found among hundreds of typed messages that start with "You"', async () => {
+    const run = await scratchRun((doc) => {
+      const typed = Array.from({ length: 400 }, (_, i) => ({
+        sender_name: 'Sam Sample',
+        timestamp_ms: 1715100000000 + i * 1000,
+        content: `You will regret this (${i})`,
+        type: 'Generic',
+      }));
+      doc.messages.unshift(...typed);
+    });
+    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call?.status)).toEqual([
+      'outgoing',
+      'missed',
+    ]);
+    expect(run.events.filter((e) => e.kind === 'message')).toHaveLength(402);
+  });
+
+  it('is learnt only from the account’s own acts, never from "You missed a call from Sam" or typed words', () => {
+    const names = new Set(['Sam Sample', 'Jo Example', 'Zoë Example', 'Book club']);
+    expect(
+      ownerFromSentences(
+        [
+          { sender: 'Sam Sample', text: 'You missed a call from Sam Sample.' },
+          { sender: 'Jo Example', text: 'You called me a liar.' },
+          { sender: 'Zoë Example', text: 'You added Jo Example to the group.' },
+          { sender: 'Zoë Example', text: 'You called Sam Sample.' },
+        ],
+        names,
+      ),
+    ).toBe('Zoë Example');
+    expect(
+      ownerFromSentences([{ sender: 'Sam Sample', text: 'You missed a call from Sam Sample.' }], names),
+    ).toBe(undefined);
+    expect(ownerFromSentences([], names)).toBe(undefined);
+    // What someone else did to the account, possibly filed under them.
+    expect(ownerFromSentences([{ sender: 'Jo Example', text: 'You are now an admin.' }], names)).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('reactions as an HTML page lists them', () => {
+  it('split one whole emoji from the name, however many code points it has', () => {
+    expect(
+      htmlReactionList([
+        '😢Zoë Example',
+        '❤️\u200d🔥 Sam Sample',
+        '👍🏽Jo Example',
+        '🇫🇷Amélie Exemple',
+        '❤1975 Club',
+      ]),
+    ).toBe(
+      '😢 by Zoë Example, ❤️\u200d🔥 by Sam Sample, 👍🏽 by Jo Example, 🇫🇷 by Amélie Exemple, ❤ by 1975 Club',
+    );
+  });
+
+  it('keep an item as the page shows it when it is not one emoji and a name', () => {
+    expect(htmlReactionList(['Zoë Example', '😢'])).toBe('Zoë Example, 😢');
+    expect(htmlReactionList([])).toBeUndefined();
   });
 });

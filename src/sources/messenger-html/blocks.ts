@@ -13,6 +13,8 @@ export interface Block {
   readonly sender: string;
   readonly text: string;
   readonly media: readonly string[];
+  /** The reaction list's items as the page shows them ("😢Zoë Example"), in order. */
+  readonly reactions: readonly string[];
   readonly stamp: Stamp;
 }
 
@@ -52,7 +54,12 @@ interface Walk {
  * Walks the subtrees in document order with a stack of its own, not recursion: markup nested a hundred thousand
  * deep (a damaged or hostile page) is read like any other instead of overflowing the call stack.
  */
-function collect(children: readonly (HtmlNode | string)[], text: string[], media: Set<string>): void {
+function collect(
+  children: readonly (HtmlNode | string)[],
+  text: string[],
+  media: Set<string>,
+  reactions?: string[],
+): void {
   const stack: Walk[] = [{ children, next: 0, block: false }];
   while (stack.length > 0) {
     const walk = stack[stack.length - 1]!;
@@ -66,7 +73,16 @@ function collect(children: readonly (HtmlNode | string)[], text: string[], media
       text.push(c);
       continue;
     }
-    if (NOT_TEXT.has(c.tag)) continue;
+    if (NOT_TEXT.has(c.tag)) {
+      // Each item is one reaction; an item nested deeper is read as one line of text, like any other.
+      if (reactions)
+        for (const li of c.children)
+          if (typeof li !== 'string' && li.tag === 'li') {
+            const item = textOf(li.children).replace(/\n/g, ' ');
+            if (item !== '') reactions.push(item);
+          }
+      continue;
+    }
     if (c.tag === 'br') text.push(BREAK);
     else if (MEDIA.has(c.tag)) {
       if (c.src) media.add(c.src);
@@ -81,9 +97,13 @@ function collect(children: readonly (HtmlNode | string)[], text: string[], media
  * The text of some children as a browser shows it: runs of ASCII white space collapse, blocks and `<br>` start
  * new lines, empty lines go. Non-breaking and other Unicode spaces are kept as written.
  */
-export function textOf(children: readonly (HtmlNode | string)[], media = new Set<string>()): string {
+export function textOf(
+  children: readonly (HtmlNode | string)[],
+  media = new Set<string>(),
+  reactions?: string[],
+): string {
   const parts: string[] = [];
-  collect(children, parts, media);
+  collect(children, parts, media, reactions);
   return parts
     .join('')
     .replace(ASCII_SPACE, ' ')
@@ -126,6 +146,7 @@ export function readBlock(node: HtmlNode): Block | undefined {
   const from = node.children.indexOf(e.first);
   const to = node.children.lastIndexOf(e.last);
   const media = new Set<string>();
-  const text = textOf(node.children.slice(from + 1, to), media);
-  return { sender: textOf([e.first]).replace(/\n/g, ' '), text, media: [...media], stamp };
+  const reactions: string[] = [];
+  const text = textOf(node.children.slice(from + 1, to), media, reactions);
+  return { sender: textOf([e.first]).replace(/\n/g, ' '), text, media: [...media], reactions, stamp };
 }

@@ -11,13 +11,18 @@
  * - TIME ZONE: date lines have no zone. They are the exporting account's wall clock, emitted as local times that
  *   the timeline resolves in the case zone, with one MESSENGER_HTML_LOCAL_TIME warning per file. Precision is the
  *   minute, or the second when the line shows seconds. Only English month names are read (stamp.ts).
- * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list is not text.
+ * - Blocks are recognised by shape, not class names (blocks.ts); the body's reaction list (`<ul><li>😢Zoë
+ *   Example</li></ul>`) is not text: it is kept in `details.reactions` in the JSON sources' words (`😢 by Zoë
+ *   Example`, meta/reactions.ts), part of its message and never a record.
  * - No unsend flag, call duration or message type: generated sentences are recognised from the text alone
  *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is. A call the
- *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner of a one-to-one
- *   page, the participant the title does not name) is `outgoing`, never `missed` (meta/calls.ts). A call marked
- *   missed whose caller the page does not show (a group) is `unknown`, as is one the words say another person
- *   missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
+ *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner) is
+ *   `outgoing`, never `missed` (meta/calls.ts). The owner of a one-to-one page is the participant the title does
+ *   not name; of a group page, the sender every "You named the group …"-like sentence is filed under
+ *   (meta/people.ts `ownerFromSentences`). A call marked missed whose caller the page does not show is `unknown`,
+ *   as is one the words say another person missed ("Sam missed a video chat."), with one
+ *   MESSENGER_CALLER_UNKNOWN warning. Words that mark such a call missed are kept as `details.calleeMissed`, as
+ *   the JSON keeps its `missed` field (one CallReader for all three).
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
@@ -29,10 +34,12 @@
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
 import type { ParsedEvent } from '../../model/index.js';
-import { type CallerUnknownWarning, callerOf, callStatus, unknownCallerWarning } from '../meta/calls.js';
+import { CallReader } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
-import { type EventBase, withKind } from '../meta/event.js';
-import { tellPeople, threadOwner } from '../meta/people.js';
+import { eventBase, withKind } from '../meta/event.js';
+import { noContentNote, warnChannelAssumed } from '../meta/notes.js';
+import { ownerFromSentences, tellPeople, threadOwner } from '../meta/people.js';
+import { htmlReactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { warnInvalidUtf8 } from '../text.js';
@@ -84,19 +91,15 @@ export const messengerHtml: Source = {
     tellPeople(ctx, facts.participants);
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
-    const owner = threadOwner([...facts.participants], conversation);
-    const callerUnknown = unknownCallerWarning(ctx);
+    // A one-to-one page shows its owner by its title; a group page only by what the owner did ("You named the
+    // group …"), filed under the owner's name (meta/people.ts).
+    const owner =
+      threadOwner([...facts.participants], conversation) ?? ownerFromSentences(facts.youSentences, names);
+    const calls = new CallReader(ctx, owner);
     let index = 0;
     let warnedZone = false;
-    let warnedEmpty = false;
-    if (!named) {
-      ctx.warn(
-        'MESSENGER_CHANNEL_ASSUMED',
-        undefined,
-        'The path names neither Facebook nor Instagram, so these messages are counted as Messenger.',
-        'Keep Instagram threads under their your_instagram_activity folder (or put "instagram" in the folder name).',
-      );
-    }
+    const noContent = noContentNote(ctx, 'neither text nor media');
+    if (!named) warnChannelAssumed(ctx);
 
     const onBlock = (node: HtmlNode): boolean => {
       const block = readBlock(node);
@@ -133,15 +136,7 @@ export const messengerHtml: Source = {
           );
         }
       }
-      emitBlock(ctx, locator, time, block, { channel, conversation, names, owner, callerUnknown }, () => {
-        if (warnedEmpty) return;
-        warnedEmpty = true;
-        ctx.warn(
-          'MESSENGER_NO_CONTENT',
-          locator,
-          'A message has neither text nor media; it is kept as kind "other".',
-        );
-      });
+      emitBlock(ctx, locator, time, block, { channel, conversation, names, calls }, noContent);
       return true;
     };
     await scanPage(
@@ -162,34 +157,32 @@ function emitBlock(
     channel: ParsedEvent['channel'];
     conversation: string | undefined;
     names: ReadonlySet<string>;
-    /** The exporting account, when the page shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
-    owner: string | undefined;
-    /** The page's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
-    callerUnknown: CallerUnknownWarning;
+    /** The page's calls, read from the owner's side (meta/calls.ts). */
+    calls: CallReader;
   },
-  onEmpty: () => void,
+  noContent: (locator: string) => void,
 ): void {
   const text = block.text === '' ? undefined : block.text;
   const sender = block.sender === '' ? undefined : block.sender;
-  const base: EventBase = {
+  const details: Record<string, string> = {};
+  if (block.media.length > 0) details['attachments'] = block.media.join(', ');
+  const reactions = htmlReactionList(block.reactions);
+  if (reactions !== undefined) details['reactions'] = reactions;
+  const base = eventBase({
     locator,
     time,
     channel: page.channel,
-    direction: 'unknown' as const,
-    ...(sender !== undefined ? { sender: { name: sender } } : {}),
-    ...(text !== undefined ? { text } : {}),
-    ...(page.conversation !== undefined ? { conversation: page.conversation } : {}),
-    ...(block.media.length > 0 ? { details: { attachments: block.media.join(', ') } } : {}),
-  };
+    sender,
+    text,
+    conversation: page.conversation,
+    details,
+  });
   const sentence = text !== undefined ? recogniseSentence(text, sender, page.names) : undefined;
   if (sentence?.type === 'notice') {
     ctx.skip(sentence.reason, locator);
   } else if (sentence?.type === 'call') {
     // Filed under the caller, as in the JSON: the owner's own call is outgoing, never missed. No duration is shown.
-    const by = callerOf(sentence.by, sender, page.owner);
-    const status = callStatus(by, sentence.missed, undefined, sentence.missedBy);
-    page.callerUnknown(locator, status, sentence.missed);
-    ctx.emit(withKind(base, 'call', { call: { status } }));
+    ctx.emit(page.calls.event(base, { said: sentence, sender }));
   } else if (sentence?.type === 'unsent') {
     ctx.emit(withKind(base, 'deleted'));
   } else if (text !== undefined && sentence?.type !== 'attachment') {
@@ -197,7 +190,7 @@ function emitBlock(
   } else if (block.media.length > 0 || sentence) {
     ctx.emit(withKind(base, 'media'));
   } else {
-    onEmpty();
+    noContent(locator);
     ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
   }
 }

@@ -20,9 +20,14 @@
  *   answered, whoever called, so the status is read from the owner's side (meta/calls.ts): the owner's own call is
  *   `outgoing` (`details.calleeMissed` when marked missed), another's is `missed` when marked so or 0 s long,
  *   `answered` when longer. The owner is known in a one-to-one thread (the title names the other person) or from
- *   the sentence ("You called Sam.", "Sam missed your call."); otherwise a 0-second or missed call is `unknown`
+ *   the sentence ("You called Sam.", "Sam missed your call."). A group's title names the group, but what the owner
+ *   did is worded "You …" under the owner's own name ("You named the group Flat 4.", "You added Jo to the
+ *   group."), which shows the owner when every such sentence is filed under one name (meta/people.ts
+ *   `ownerFromSentences`; English only). Otherwise a 0-second or missed call is `unknown`
  *   (in a group it may be the owner's own unanswered call; `details.calleeMissed` keeps the mark), as is a call
  *   the words say another person missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
+ *   A call counts as marked missed by its `missed` field or by its words, as in the E2EE and HTML exports, which
+ *   have only the words: the three read calls through one CallReader.
  *   `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
  *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
  *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
@@ -39,12 +44,19 @@
  * file's time, not the message's).
  */
 
-import { unknownCallerWarning } from '../meta/calls.js';
+import { CallReader } from '../meta/calls.js';
 import { isThreadJsonPath } from '../meta/channel.js';
-import { participantNames, senderAliases, tellPeople, threadOwner } from '../meta/people.js';
+import { noContentNote, unknownTypeNote, warnChannelAssumed } from '../meta/notes.js';
+import {
+  ownerFromSentences,
+  participantNames,
+  senderAliases,
+  tellPeople,
+  threadOwner,
+} from '../meta/people.js';
 import { readThreadFile } from '../meta/thread-file.js';
 import type { Source } from '../source.js';
-import { type ClassicThread, readClassicMessage } from './message.js';
+import { type ClassicThread, KNOWN_TYPES, readClassicMessage } from './message.js';
 
 const HEAD_OBJECT = /^\s*\{/;
 const HEAD_MESSAGES = /"messages"\s*:\s*\[/;
@@ -90,43 +102,30 @@ export const messengerJson: Source = {
       const aliases = senderAliases(participants, file.senders);
       // A participant listed by their username stands for the sender of that name (Instagram: see senderAliases).
       const byName = new Map([...aliases].map(([sender, [, alias]]) => [alias!, sender]));
+      // A one-to-one thread shows its owner by its title; a group only by what the owner did ("You named the
+      // group …"), filed under the owner's name.
       const owner =
         threadOwner(
           participants.map((p) => byName.get(p) ?? p),
           conversation,
-        ) ?? threadOwner(participants, conversation);
+        ) ??
+        threadOwner(participants, conversation) ??
+        ownerFromSentences(file.youSentences, names);
       const thread: ClassicThread = {
         file,
         conversation,
         names,
-        owner,
         aliases,
-        unknownTypes: new Set(),
-        empty: 0,
-        callerUnknown: unknownCallerWarning(ctx),
+        typeNote: unknownTypeNote(ctx, KNOWN_TYPES),
+        noContent: noContentNote(ctx, 'neither text, media nor a call (Meta leaves some records empty)'),
+        calls: new CallReader(ctx, owner),
       };
       let first = true;
       return (value, locator) => {
-        if (first) {
-          first = false;
-          if (!file.channelNamed) {
-            ctx.warn(
-              'MESSENGER_CHANNEL_ASSUMED',
-              undefined,
-              'The path names neither Facebook nor Instagram, so these messages are counted as Messenger.',
-              'Keep Instagram threads under their your_instagram_activity folder (or put "instagram" in the folder name).',
-            );
-          }
-        }
-        const before = thread.empty;
+        // Said at the first message, so a thread file without any says nothing of its app.
+        if (first && !file.channelNamed) warnChannelAssumed(ctx);
+        first = false;
         readClassicMessage(value, locator, thread, ctx);
-        if (thread.empty > before && thread.empty === 1) {
-          ctx.warn(
-            'MESSENGER_NO_CONTENT',
-            locator,
-            'A message has neither text, media nor a call (Meta leaves some records empty); it is kept as kind "other".',
-          );
-        }
       };
     });
   },

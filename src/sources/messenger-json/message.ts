@@ -3,8 +3,9 @@
  * file reading so the rules read top to bottom: unsent → notice → call → unsend sentence → text → media → empty.
  */
 import type { ParsedEvent } from '../../model/index.js';
-import { type CallerUnknownWarning, callerOf, callStatus } from '../meta/calls.js';
-import { type EventBase, withKind } from '../meta/event.js';
+import type { CallReader } from '../meta/calls.js';
+import { type EventBase, eventBase, withKind } from '../meta/event.js';
+import { rejectNotAMessage } from '../meta/notes.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { isRecord, readEpochMs, type ThreadFile } from '../meta/thread-file.js';
@@ -16,19 +17,24 @@ export interface ClassicThread {
   readonly conversation: string | undefined;
   /** Participants and the title: the names a call summary may start with or name. */
   readonly names: ReadonlySet<string>;
-  /** The exporting account's name when the thread shows it (a one-to-one thread: meta/people.ts `threadOwner`). */
-  readonly owner: string | undefined;
   /** Sender → every name their generated sentences may start with (meta/people.ts `senderAliases`). */
   readonly aliases: ReadonlyMap<string, readonly string[]>;
-  /** `type` values met that are not in the documented set, each warned about once. */
-  readonly unknownTypes: Set<string>;
-  /** Records with neither text, media nor a call, counted for one warning per file. */
-  empty: number;
-  /** The file's MESSENGER_CALLER_UNKNOWN warning (meta/calls.ts `unknownCallerWarning`). */
-  readonly callerUnknown: CallerUnknownWarning;
+  /** The file's MESSENGER_UNKNOWN_TYPE note, for `type` values not in the documented set (meta/notes.ts). */
+  readonly typeNote: (locator: string, type: string | undefined) => void;
+  /** The file's MESSENGER_NO_CONTENT note, for records with neither text, media nor a call (meta/notes.ts). */
+  readonly noContent: (locator: string) => void;
+  /** The file's calls, read from the owner's side (meta/calls.ts). */
+  readonly calls: CallReader;
 }
 
-const KNOWN_TYPES = new Set(['Generic', 'Share', 'Call', 'Subscribe', 'Unsubscribe']);
+/** The `type` values of the classic export (formats.md §3.2). */
+export const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  'Generic',
+  'Share',
+  'Call',
+  'Subscribe',
+  'Unsubscribe',
+]);
 const MEDIA_ARRAYS = ['photos', 'videos', 'audio_files', 'files', 'gifs'] as const;
 
 /** Reads the message's time: `timestamp_ms`, or the seconds-based `timestamp` of 2018 exports (FBMessage#2). */
@@ -66,11 +72,7 @@ export function readClassicMessage(
   ctx: SourceContext,
 ): void {
   if (!isRecord(value)) {
-    ctx.reject(
-      'MESSENGER_BAD_MESSAGE',
-      locator,
-      `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
-    );
+    rejectNotAMessage(ctx, locator, value);
     return;
   }
   const m = value;
@@ -86,14 +88,7 @@ export function readClassicMessage(
   }
   const { fix } = t.file;
   const rawType = typeof m['type'] === 'string' ? m['type'] : undefined;
-  if (rawType !== undefined && !KNOWN_TYPES.has(rawType) && !t.unknownTypes.has(rawType)) {
-    t.unknownTypes.add(rawType);
-    ctx.warn(
-      'MESSENGER_UNKNOWN_TYPE',
-      locator,
-      `Message type ${JSON.stringify(rawType)} is not a known type; read by its content.`,
-    );
-  }
+  t.typeNote(locator, rawType);
   const senderName =
     typeof m['sender_name'] === 'string' && m['sender_name'] !== '' ? fix(m['sender_name']) : undefined;
   const content = typeof m['content'] === 'string' && m['content'] !== '' ? fix(m['content']) : undefined;
@@ -109,21 +104,20 @@ export function readClassicMessage(
   const reactions = reactionList(m['reactions'], fix);
   if (reactions !== undefined) details['reactions'] = reactions;
 
-  const base: EventBase = {
+  const base = eventBase({
     locator,
     time,
     channel: t.file.channel,
-    direction: 'unknown' as const,
-    ...(senderName !== undefined ? { sender: { name: senderName } } : {}),
-    ...(content !== undefined ? { text: content } : {}),
-    ...(t.conversation !== undefined ? { conversation: t.conversation } : {}),
-    ...(Object.keys(details).length > 0 ? { details } : {}),
-  };
+    sender: senderName,
+    text: content,
+    conversation: t.conversation,
+    details,
+  });
 
   const outcome = decide(m, base, rawType, senderName, hasMedia, t);
   if (typeof outcome === 'string') ctx.skip(outcome, locator);
   else {
-    if (outcome.kind === 'other') t.empty++;
+    if (outcome.kind === 'other') t.noContent(locator);
     ctx.emit(outcome);
   }
 }
@@ -151,21 +145,12 @@ function decide(
   if (sentence?.type === 'notice') return sentence.reason;
   if (rawType === 'Call' || typeof m['call_duration'] === 'number' || sentence?.type === 'call') {
     const duration = m['call_duration'];
-    const durationSec = typeof duration === 'number' && duration >= 0 ? duration : undefined;
-    const said = sentence?.type === 'call' ? sentence : undefined;
-    // The record is filed under the caller: the owner's own call is outgoing whatever its outcome.
-    const by = callerOf(said?.by, senderName, t.owner);
-    const missed = m['missed'] === true || said?.missed === true;
-    const status = callStatus(by, missed, durationSec, said?.missedBy);
-    t.callerUnknown(base.locator, status, missed);
-    const event = withKind(base, 'call', {
-      call: durationSec === undefined ? { status } : { status, durationSec },
+    return t.calls.event(base, {
+      said: sentence?.type === 'call' ? sentence : undefined,
+      sender: senderName,
+      markedMissed: m['missed'] === true,
+      durationSec: typeof duration === 'number' && duration >= 0 ? duration : undefined,
     });
-    // Not lost on an outgoing call, nor on one whose caller is unknown: the export says the person called did not
-    // answer.
-    if ((status === 'outgoing' || status === 'unknown') && m['missed'] === true)
-      return { ...event, details: { ...event.details, calleeMissed: 'true' } };
-    return event;
   }
   if (sentence?.type === 'unsent') return withKind(base, 'deleted');
   // A generated "Sam sent an attachment." keeps its words but counts as media: nothing was typed.

@@ -10,10 +10,14 @@
  * call nobody answered: its status is `unknown`, never `missed`, and the file gets one MESSENGER_CALLER_UNKNOWN
  * warning. So is a call whose words say someone else missed it ("Sam missed a video chat."): the owner did not
  * miss it, and whose call it was the words do not say.
+ *
+ * The classic JSON, the E2EE JSON and the HTML page all read their calls through `CallReader`, so one call reads
+ * alike whichever export holds it; only the classic JSON adds a `missed` field and a duration to the words.
  */
-import type { CallStatus } from '../../model/index.js';
+import type { CallStatus, ParsedEvent } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
-import type { Caller } from './sentences.js';
+import { type EventBase, withKind } from './event.js';
+import type { Caller, CallSentence } from './sentences.js';
 
 /**
  * `by`: who placed the call, when the sentence or the thread shows it; `missed`: the export marks it missed;
@@ -69,4 +73,49 @@ export function unknownCallerWarning(ctx: SourceContext): CallerUnknownWarning {
       'Check these calls in Messenger itself if it matters who placed them; the words of each call record are kept as written.',
     );
   };
+}
+
+/** What one call record says of itself, as each export writes it. */
+export interface CallRecord {
+  /** Its words, when they are a call sentence (meta/sentences.ts). */
+  readonly said?: CallSentence | undefined;
+  /** The name it is filed under (the caller, in Meta's exports). */
+  readonly sender?: string | undefined;
+  /** The classic JSON's `missed` field; the E2EE and HTML exports have only the words. */
+  readonly markedMissed?: boolean | undefined;
+  /** The classic JSON's `call_duration` in seconds; the other exports show none. */
+  readonly durationSec?: number | undefined;
+}
+
+/**
+ * One file's reading of calls, the same for the classic JSON, the E2EE JSON and the HTML page: who placed the
+ * call (`callerOf`), its status from the owner's side (`callStatus`), the file's one MESSENGER_CALLER_UNKNOWN
+ * warning, and `details.calleeMissed` when the export marks the call missed (by its `missed` field or by its
+ * words, "Sam missed your call.") but the status cannot say so — the owner's own call (`outgoing`) or one whose
+ * caller is not shown (`unknown`) — so the mark is never lost.
+ */
+export class CallReader {
+  private readonly warn: CallerUnknownWarning;
+
+  /** `owner`: the exporting account's name when the thread shows it (meta/people.ts). */
+  constructor(
+    ctx: SourceContext,
+    private readonly owner: string | undefined,
+  ) {
+    this.warn = unknownCallerWarning(ctx);
+  }
+
+  /** The call event of a record whose fields are `base`. */
+  event(base: EventBase, record: CallRecord): ParsedEvent {
+    const { said, durationSec } = record;
+    const by = callerOf(said?.by, record.sender, this.owner);
+    const missed = record.markedMissed === true || said?.missed === true;
+    const status = callStatus(by, missed, durationSec, said?.missedBy);
+    this.warn(base.locator, status, missed);
+    const event = withKind(base, 'call', {
+      call: durationSec === undefined ? { status } : { status, durationSec },
+    });
+    if (!missed || (status !== 'outgoing' && status !== 'unknown')) return event;
+    return { ...event, details: { ...event.details, calleeMissed: 'true' } };
+  }
 }

@@ -22,10 +22,12 @@ const THREAD_PARENTS = new Set([
 /**
  * The app a thread file belongs to, and whether the path said so (`named`) or it is the default. The deepest
  * folder that names an app wins, so `evidence-instagram/facebook-jo.zip!/your_facebook_activity/…` is Messenger.
+ * The file's own name is not read: Meta names it `message_N.json`, or after the thread's people in the
+ * end-to-end-encrypted download (`Instagram Besties_5.json` is a Messenger thread of that name).
  */
 export function channelFromPath(path: string): { channel: Channel; named: boolean } {
   const segments = path.toLowerCase().split(/[/\\!]+/);
-  for (let i = segments.length - 1; i >= 0; i--) {
+  for (let i = segments.length - 2; i >= 0; i--) {
     // A thread folder is derived from participants' names, so it says nothing about the app.
     if (i > 0 && THREAD_PARENTS.has(segments[i - 1]!)) continue;
     const seg = segments[i]!;

@@ -8,6 +8,7 @@
  * or "Facebook".
  */
 import type { SourceContext } from '../source.js';
+import { isOwnActSentence } from './sentences.js';
 import { isRecord } from './thread-file.js';
 
 const STAND_IN = /^(?:facebook|instagram|messenger) user$/i;
@@ -66,4 +67,30 @@ export function senderAliases(
   const unlisted = [...senders].filter((s) => !listed.has(s));
   if (silent.length !== 1 || unlisted.length !== 1) return new Map();
   return new Map([[unlisted[0]!, [unlisted[0]!, silent[0]!]]]);
+}
+
+/** A record whose words start with "You": its sender and its words, both repaired. */
+export interface YouSentence {
+  readonly sender: string;
+  readonly text: string;
+}
+
+/**
+ * The exporting account of a thread whose title does not show it (a group): Meta words what the account did
+ * itself with "You" ("You named the group Flat 4.", "You added Jo Example to the group.", "You called Sam
+ * Sample.") and files the record under the account's own name, so the sender of such a sentence is the owner
+ * (meta/sentences.ts `isOwnActSentence`). Only when every such sentence of the thread is filed under one and the
+ * same name: two names (one of them a person typing those words) leave the owner unknown, never guessed.
+ */
+export function ownerFromSentences(
+  records: Iterable<YouSentence>,
+  names: ReadonlySet<string>,
+): string | undefined {
+  let owner: string | undefined;
+  for (const { sender, text } of records) {
+    if (!isOwnActSentence(text, names)) continue;
+    if (owner !== undefined && owner !== sender) return undefined;
+    owner = sender;
+  }
+  return owner;
 }

@@ -27,9 +27,17 @@ export type Caller = 'owner' | 'other';
  */
 export type Sentence =
   | { readonly type: 'notice'; readonly reason: string }
-  | { readonly type: 'call'; readonly missed: boolean; readonly by?: Caller; readonly missedBy?: Caller }
+  | CallSentence
   | { readonly type: 'unsent' }
   | { readonly type: 'attachment' };
+
+/** A call summary: `missed` when its words say nobody answered. */
+export interface CallSentence {
+  readonly type: 'call';
+  readonly missed: boolean;
+  readonly by?: Caller;
+  readonly missedBy?: Caller;
+}
 
 const MISSED_CALL = /^missed (?:a|an|your) (?:video |audio )?(?:call|chat)(?: (?:from|with) .+)?\.?$/su;
 /** The callee's side of a missed call the exporting account made: "Sam missed your call", "… a call with you". */
@@ -142,9 +150,28 @@ export function recogniseSentence(
     // "Sam called you." is a call summary only with a participant's full name as its subject.
     if (rest === 'called you.') return { type: 'call', missed: false, by: 'other' };
   }
-  // "You called Sam." only with a known callee: "You called me a liar." is a message.
-  const callee = /^You called (.+)\.$/su.exec(text)?.[1];
-  if (callee !== undefined && (callee === 'a contact' || names.has(callee)))
-    return { type: 'call', missed: false, by: 'owner' };
+  if (you !== undefined && calledKnown(you, names)) return { type: 'call', missed: false, by: 'owner' };
   return undefined;
+}
+
+/** "called Sam." after "You", only with a known callee: "You called me a liar." is a message. */
+function calledKnown(rest: string, names: ReadonlySet<string> | undefined): boolean {
+  const callee = /^called (.+)\.$/su.exec(rest)?.[1];
+  return callee !== undefined && (callee === 'a contact' || names === undefined || names.has(callee));
+}
+
+/**
+ * True when `text` is a sentence Meta generates for something the exporting account did, which it words with
+ * "You" and files under the account's own name: "You named the group Flat 4.", "You added Jo Example to the
+ * group.", "You left the group.", "You sent an attachment.", "You called Sam Sample.", "You started a video
+ * chat". Not "You missed a call from Sam.": a call is filed under its caller, here Sam. English only, like every
+ * sentence here; `names` are the thread's participants and title ("You called …" must name one). Without
+ * `names` (a first sift, before a file's names are all known) any callee will do.
+ */
+export function isOwnActSentence(text: string, names?: ReadonlySet<string>): boolean {
+  const rest = after(text, 'You');
+  // "You are now an admin." tells what someone else did to the account, and may be filed under them.
+  if (rest === undefined || rest.startsWith('are ')) return false;
+  if (ACTOR_SENTENCES.some(([re]) => re.test(rest))) return true;
+  return STARTED_CALL.test(rest) || calledKnown(rest, names);
 }

@@ -16,6 +16,8 @@ import { Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
 import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
+import type { YouSentence } from './people.js';
+import { isOwnActSentence } from './sentences.js';
 
 const MAY_HOLD_NON_ASCII = /\\u|[\u0080-\u{10ffff}]/u;
 const DAMAGED =
@@ -33,6 +35,30 @@ export interface ThreadFile {
   readonly channelNamed: boolean;
   /** Every sender name of the file's messages (`sender_name`, or `senderName` in the E2EE export), repaired. */
   readonly senders: ReadonlySet<string>;
+  /**
+   * The messages whose words have the shape of the exporting account's own acts ("You named the group …";
+   * `content`, or `text` in the E2EE export), repaired, with their `type`: Meta words them so, under the
+   * account's own name (meta/people.ts `ownerFromSentences`). At most `MAX_YOU_SENTENCES` distinct ones.
+   */
+  readonly youSentences: readonly (YouSentence & { readonly type: string | undefined })[];
+}
+
+/** More than enough to learn the owner from: one such sentence already names them. */
+const MAX_YOU_SENTENCES = 256;
+
+/** A message's words start with "You " (cheap test on its JSON text, before parsing it). */
+const YOU_WORDS = /"(?:content|text)"\s*:\s*"You /;
+
+/** The sender, words and type of a message whose words have the shape of the owner's own act, as written. */
+function youSentence(value: unknown): { sender: string; text: string; type: string | undefined } | undefined {
+  if (!isRecord(value)) return undefined;
+  const sender = value['sender_name'] ?? value['senderName'];
+  const text = value['content'] ?? value['text'];
+  const type = typeof value['type'] === 'string' ? value['type'] : undefined;
+  if (typeof sender !== 'string' || sender === '' || typeof text !== 'string') return undefined;
+  // Only the shapes of the account's own acts: typed words starting with "You" are common and must not crowd
+  // them out. The shapes are ASCII around names, so words not yet repaired (mojibake) sift the same.
+  return isOwnActSentence(text) ? { sender, text, type } : undefined;
 }
 
 /** A message's sender as written: the first `sender_name` or `senderName` member of its JSON text. */
@@ -52,6 +78,7 @@ export async function readThreadFile(
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
   const quotedSenders = new Set<string>();
+  const youSaid = new Map<string, { sender: string; text: string; type: string | undefined }>();
   let hasMessages = false;
   // Why pass 1 stopped early: a damaged file (SourceFailure) or an input that failed part-way (a disk error, a
   // damaged archive member). Pass 2 meets it at the same place and throws it, after the messages before it.
@@ -85,10 +112,14 @@ export async function readThreadFile(
           // The sender as written (a JSON string), parsed once per distinct sender after the pass.
           const sender = SENDER_MEMBER.exec(text)?.[1];
           if (sender !== undefined) quotedSenders.add(sender);
+          const you = youSaid.size < MAX_YOU_SENTENCES && YOU_WORDS.test(text);
           // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
-          if (!MAY_HOLD_NON_ASCII.test(text)) return;
+          if (!you && !MAY_HOLD_NON_ASCII.test(text)) return;
           try {
-            verdict.observe(JSON.parse(text));
+            const value: unknown = JSON.parse(text);
+            verdict.observe(value);
+            const said = you ? youSentence(value) : undefined;
+            if (said !== undefined) youSaid.set(JSON.stringify([said.sender, said.text, said.type]), said);
           } catch {
             // Pass 2 parses every message and reports the syntax error with its position.
           }
@@ -118,6 +149,7 @@ export async function readThreadFile(
     channel,
     channelNamed: named,
     senders: new Set([...senders].map(fix)),
+    youSentences: [...youSaid.values()].map((y) => ({ ...y, sender: fix(y.sender), text: fix(y.text) })),
   };
   if (verdict.repair) {
     ctx.warn(
