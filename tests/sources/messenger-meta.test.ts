@@ -393,25 +393,41 @@ describe('the owner of a group thread, from what they did in it', () => {
     [messengerHtml, `${GROUP}/your_facebook_activity/messages/inbox/bookclub_5550007777/message_1.html`],
   ] as const;
 
-  it('is the sender of the "You named the group …" sentences, so her unanswered call is outgoing and Sam’s missed', async () => {
-    for (const [source, file] of files) {
+  it('is, in the E2EE export, the sender of the "You named the group …" placeholders, so her unanswered call is outgoing and Sam’s missed', async () => {
+    const run = await runSource(messengerE2eeJson, files[1][1]);
+    const calls = run.events
+      .filter((e) => e.kind === 'call')
+      .map((e) => [e.sender?.name, e.call?.status, e.details?.['calleeMissed']]);
+    expect(calls).toHaveLength(2);
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        ['Zoë Example', 'outgoing', 'true'],
+        ['Sam Sample', 'missed', undefined],
+      ]),
+    );
+    expect(run.warnings.map((w) => w.code)).not.toContain('MESSENGER_CALLER_UNKNOWN');
+  });
+
+  it('is not learnt from sentences in the classic JSON and HTML, where typed words look the same: the calls stay unknown, with the warning', async () => {
+    for (const [source, file] of [files[0], files[2]]) {
       const run = await runSource(source, file);
-      const calls = run.events
-        .filter((e) => e.kind === 'call')
-        .map((e) => [e.sender?.name, e.call?.status, e.details?.['calleeMissed']]);
-      // Zoë's own call nobody answered, and Sam's call she did not answer; in either order, as each file has them.
-      expect(calls, file).toHaveLength(2);
+      const calls = run.events.filter((e) => e.kind === 'call').map((e) => [e.sender?.name, e.call?.status]);
       expect(calls, file).toEqual(
         expect.arrayContaining([
-          ['Zoë Example', 'outgoing', 'true'],
-          ['Sam Sample', 'missed', undefined],
+          ['Zoë Example', 'unknown'],
+          ['Sam Sample', 'unknown'],
         ]),
       );
       expect(
         run.warnings.map((w) => w.code),
         file,
-      ).not.toContain('MESSENGER_CALLER_UNKNOWN');
-      // The sentences themselves are still notices, and "You can't keep me out" stays Sam's message.
+      ).toContain('MESSENGER_CALLER_UNKNOWN');
+    }
+  });
+
+  it('keeps the sentences as notices in every export, and "You can\'t keep me out" as Sam’s message', async () => {
+    for (const [source, file] of files) {
+      const run = await runSource(source, file);
       expect(run.skipped.map((s) => s.reason).sort(), file).toEqual(['membership-notice', 'settings-notice']);
       expect(
         run.events.filter((e) => e.text?.startsWith('You can')).map((e) => e.kind),
@@ -451,21 +467,20 @@ describe('the owner of a group thread, from what they did in it', () => {
     expect(run.warnings.map((w) => w.code)).toContain('MESSENGER_CALLER_UNKNOWN');
   });
 
-  it('is still found among hundreds of typed messages that start with "You"', async () => {
+  it('never makes a member the owner for typing such a sentence (classic JSON)', async () => {
+    // The group's own sentences gone, Sam types one: his calls must not become the owner's own.
     const run = await scratchRun((doc) => {
-      const typed = Array.from({ length: 400 }, (_, i) => ({
+      doc.messages = (doc.messages as { content?: string }[]).filter((m) => !m.content?.startsWith('You '));
+      doc.messages.unshift({
         sender_name: 'Sam Sample',
-        timestamp_ms: 1715100000000 + i * 1000,
-        content: `You will regret this (${i})`,
-        type: 'Generic',
-      }));
-      doc.messages.unshift(...typed);
+        timestamp_ms: 1715000600000,
+        content: 'You left the group.',
+      });
     });
-    expect(run.events.filter((e) => e.kind === 'call').map((e) => e.call?.status)).toEqual([
-      'outgoing',
-      'missed',
-    ]);
-    expect(run.events.filter((e) => e.kind === 'message')).toHaveLength(402);
+    const calls = run.events.filter((e) => e.kind === 'call');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.map((e) => e.call?.status)).not.toContain('outgoing');
+    expect(run.warnings.map((w) => w.code)).toContain('MESSENGER_CALLER_UNKNOWN');
   });
 
   it('is learnt only from the account’s own acts, never from "You missed a call from Sam" or typed words', () => {

@@ -18,8 +18,10 @@
  *   (meta/sentences.ts), so an unsent message or call is only known when its English sentence is. A call the
  *   exporting account placed ("You called Sam.", "Sam missed your call.", or filed under the owner) is
  *   `outgoing`, never `missed` (meta/calls.ts). The owner of a one-to-one page is the participant the title does
- *   not name; of a group page, the sender every "You named the group …"-like sentence is filed under
- *   (meta/people.ts `ownerFromSentences`). A call marked missed whose caller the page does not show is `unknown`,
+ *   not name. A group page does not show it: its "You named the group …" sentences look exactly like words a
+ *   member typed, so one typed "You left the group." would make the typist the owner, and their calls the
+ *   owner's own (only the E2EE export marks such sentences, meta/people.ts `ownerFromSentences`). A call marked
+ *   missed whose caller the page does not show is `unknown`,
  *   as is one the words say another person missed ("Sam missed a video chat."), with one
  *   MESSENGER_CALLER_UNKNOWN warning. Words that mark such a call missed are kept as `details.calleeMissed`, as
  *   the JSON keeps its `missed` field (one CallReader for all three).
@@ -38,7 +40,7 @@ import { CallReader } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { eventBase, withKind } from '../meta/event.js';
 import { noContentNote, warnChannelAssumed } from '../meta/notes.js';
-import { ownerFromSentences, tellPeople, threadOwner } from '../meta/people.js';
+import { tellPeople, threadOwner } from '../meta/people.js';
 import { htmlReactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
@@ -91,10 +93,8 @@ export const messengerHtml: Source = {
     tellPeople(ctx, facts.participants);
     const names = new Set(facts.participants);
     if (conversation) names.add(conversation);
-    // A one-to-one page shows its owner by its title; a group page only by what the owner did ("You named the
-    // group …"), filed under the owner's name (meta/people.ts).
-    const owner =
-      threadOwner([...facts.participants], conversation) ?? ownerFromSentences(facts.youSentences, names);
+    // A one-to-one page shows its owner by its title; a group page not at all (see the top of this file).
+    const owner = threadOwner([...facts.participants], conversation);
     const calls = new CallReader(ctx, owner);
     let index = 0;
     let warnedZone = false;

@@ -5,11 +5,9 @@
  * that show a group page's owner.
  */
 
-import type { YouSentence } from '../meta/people.js';
-import { isOwnActSentence } from '../meta/sentences.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { lineFeeds, Utf8Watch } from '../utf8-watch.js';
-import { blockStamp, ends, readBlock, shortText } from './blocks.js';
+import { blockStamp, ends, shortText } from './blocks.js';
 import { type HtmlNode, HtmlTreeScanner } from './tree.js';
 
 /** Elements with the same tag, class and depth as a message block are message blocks. */
@@ -57,16 +55,7 @@ export interface PageFacts {
   participants: Set<string>;
   title: string | undefined;
   firstDateLike: string | undefined;
-  /**
-   * Blocks whose words have the shape of the exporting account's own acts ("You named the group …"), with their
-   * sender: Meta words them so, under the account's own name (meta/people.ts `ownerFromSentences`). At most
-   * `MAX_YOU_SENTENCES`.
-   */
-  readonly youSentences: YouSentence[];
 }
-
-/** More than enough to learn the owner from: one such sentence already names them. */
-const MAX_YOU_SENTENCES = 256;
 
 /** Pass 1; `complete` is false when the page is cut or broken (pass 2 then reports it). */
 export async function learn(
@@ -78,18 +67,11 @@ export async function learn(
     participants: new Set(),
     title: undefined,
     firstDateLike: undefined,
-    youSentences: [],
   };
   let complete = true;
   const scanner = new HtmlTreeScanner((node) => {
     if (blockStamp(node)) {
       facts.blockKeys.add(key(node));
-      if (facts.youSentences.length < MAX_YOU_SENTENCES) {
-        const block = readBlock(node);
-        // Only the shapes of the account's own acts: typed words starting with "You" must not crowd them out.
-        if (block && block.sender !== '' && isOwnActSentence(block.text))
-          facts.youSentences.push({ sender: block.sender, text: block.text });
-      }
       return true;
     }
     const head = node.elements === 0 ? node.children[0] : undefined;

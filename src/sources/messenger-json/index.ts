@@ -20,10 +20,12 @@
  *   answered, whoever called, so the status is read from the owner's side (meta/calls.ts): the owner's own call is
  *   `outgoing` (`details.calleeMissed` when marked missed), another's is `missed` when marked so or 0 s long,
  *   `answered` when longer. The owner is known in a one-to-one thread (the title names the other person) or from
- *   the sentence ("You called Sam.", "Sam missed your call."). A group's title names the group, but what the owner
- *   did is worded "You …" under the owner's own name ("You named the group Flat 4.", "You added Jo to the
- *   group."), which shows the owner when every such sentence is filed under one name (meta/people.ts
- *   `ownerFromSentences`; English only). Otherwise a 0-second or missed call is `unknown`
+ *   the sentence ("You called Sam.", "Sam missed your call."). A group's title names the group; what the owner
+ *   did is worded "You …" under the owner's own name ("You named the group Flat 4."), but in this export such a
+ *   sentence looks exactly like words a member typed (every record is "Generic"), and one typed "You left the
+ *   group." would make the typist the owner and their calls the owner's own. So a group's owner is learnt from
+ *   those sentences only in the E2EE export, which marks them (`placeholder`; meta/people.ts
+ *   `ownerFromSentences`). Otherwise a 0-second or missed call is `unknown`
  *   (in a group it may be the owner's own unanswered call; `details.calleeMissed` keeps the mark), as is a call
  *   the words say another person missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning.
  *   A call counts as marked missed by its `missed` field or by its words, as in the E2EE and HTML exports, which
@@ -47,13 +49,7 @@
 import { CallReader } from '../meta/calls.js';
 import { isThreadJsonPath } from '../meta/channel.js';
 import { noContentNote, unknownTypeNote, warnChannelAssumed } from '../meta/notes.js';
-import {
-  ownerFromSentences,
-  participantNames,
-  senderAliases,
-  tellPeople,
-  threadOwner,
-} from '../meta/people.js';
+import { participantNames, senderAliases, tellPeople, threadOwner } from '../meta/people.js';
 import { readThreadFile } from '../meta/thread-file.js';
 import type { Source } from '../source.js';
 import { type ClassicThread, KNOWN_TYPES, readClassicMessage } from './message.js';
@@ -102,15 +98,12 @@ export const messengerJson: Source = {
       const aliases = senderAliases(participants, file.senders);
       // A participant listed by their username stands for the sender of that name (Instagram: see senderAliases).
       const byName = new Map([...aliases].map(([sender, [, alias]]) => [alias!, sender]));
-      // A one-to-one thread shows its owner by its title; a group only by what the owner did ("You named the
-      // group …"), filed under the owner's name.
+      // A one-to-one thread shows its owner by its title; a group not at all (see the top of this file).
       const owner =
         threadOwner(
           participants.map((p) => byName.get(p) ?? p),
           conversation,
-        ) ??
-        threadOwner(participants, conversation) ??
-        ownerFromSentences(file.youSentences, names);
+        ) ?? threadOwner(participants, conversation);
       const thread: ClassicThread = {
         file,
         conversation,
