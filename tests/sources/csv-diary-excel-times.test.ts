@@ -33,7 +33,7 @@ describe('an Excel time fraction in the Time cell', () => {
     const run = await runSource(csvDiary, FILE);
     const rows = run.rejected.map((r) => [r.locator, r.code, r.message, r.hint]);
     const hint =
-      'Format the Time column as a time (such as 13:30) in the spreadsheet and export the diary again, or write the time as 14:30';
+      'Format the Time column as a time (such as 13:30) in the spreadsheet and export the diary again, or type the time into the cell as hours and minutes';
     expect(rows).toEqual([
       [
         6,
@@ -54,7 +54,11 @@ describe('an Excel time fraction in the Time cell', () => {
     expect(readTimeCell('0.875')).toEqual({ ...clock(21, 0), excel: true });
     expect(readTimeCell('0.000')).toEqual({ ...clock(0, 0), excel: true });
     // 86399.9 seconds: within a second of 24:00, which is the next day.
-    expect(readTimeCell('0.999999').kind).toBe('bad');
+    const midnight = readTimeCell('0.999999');
+    expect(midnight.kind).toBe('bad');
+    // Said as what it is (24:00, the next day), not as a time of this day that is no whole minute.
+    expect(midnight).toMatchObject({ why: expect.stringContaining('comes to 24:00') });
+    expect(JSON.stringify(midnight)).not.toContain('23:59:59');
     // "1.250" is no fraction of a day; "0.50" and "0.5" are h.mm as typed by hand.
     expect(readTimeCell('1.250').kind).toBe('bad');
     expect(readTimeCell('0.50')).toEqual({ ...clock(0, 50) });

@@ -21,7 +21,7 @@ const DAY_SECONDS = 86_400;
 
 /** What to do about a fraction that is no whole minute. */
 const HINT =
-  'Format the Time column as a time (such as 13:30) in the spreadsheet and export the diary again, or write the time as 14:30';
+  'Format the Time column as a time (such as 13:30) in the spreadsheet and export the diary again, or type the time into the cell as hours and minutes';
 
 /** `t` (lower-cased) read as an Excel fraction of a day, or undefined when it is not one. */
 export function excelTime(t: string): TimeReading | undefined {
@@ -39,8 +39,15 @@ export function excelTime(t: string): TimeReading | undefined {
       range: false,
       excel: true,
     };
+  // Within a second of 24:00: the next day's midnight, which this row's date does not give.
+  if (minutes >= DAY_SECONDS / 60)
+    return {
+      kind: 'bad',
+      why: 'is an Excel fraction of a day (a time cell formatted as General) that comes to 24:00, the start of the next day, which the Date cell does not give',
+      hint: HINT,
+    };
   // To the nearest second, as Excel shows it (0.87534722 is 21:00:30).
-  const whole = Math.min(Math.round(seconds), DAY_SECONDS - 1);
+  const whole = Math.round(seconds);
   const clock = `${pad(Math.floor(whole / 3600))}:${pad(Math.floor((whole % 3600) / 60))}:${pad(whole % 60)}`;
   return {
     kind: 'bad',
