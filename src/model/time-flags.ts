@@ -19,6 +19,7 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'time-from-received': 'time taken from when the e-mail was received',
   'time-from-mbox-separator': 'time taken from the mailbox file, not the e-mail',
   'date-excel-serial': 'date read from a spreadsheet number',
+  'time-excel-fraction': 'time read from a spreadsheet number',
   'date-received-mismatch': 'sent date far from the received date',
   'date-weekday-mismatch': 'the weekday written in the date does not match the date',
   'date-zone-abbreviation': 'time zone written as an abbreviation (such as EST), read by its usual meaning',

@@ -12,13 +12,13 @@ import { runSource } from '../helpers/run-source.js';
 const FILE = 'fixtures/csv-diary-excel-times/diary.csv';
 
 describe('an Excel time fraction in the Time cell', () => {
-  it('reads a fraction that is a whole minute as that time, keeping the fraction as written', async () => {
+  it('reads a fraction that is a whole minute as that time, flagged, keeping the fraction as written', async () => {
     const run = await runSource(csvDiary, FILE);
     // Lines 2 to 4 were rejected: "cannot be read as a time".
     expect(diaryTimes(run)).toEqual([
-      [2, '2024-06-14T21:00', 'min', undefined, '0.875'],
-      [3, '2024-06-14T08:30', 'min', undefined, '0.354166667'],
-      [4, '2024-06-15T22:30', 'min', undefined, '0,9375'],
+      [2, '2024-06-14T21:00', 'min', ['time-excel-fraction'], '0.875'],
+      [3, '2024-06-14T08:30', 'min', ['time-excel-fraction'], '0.354166667'],
+      [4, '2024-06-15T22:30', 'min', ['time-excel-fraction'], '0,9375'],
       // Two decimals: an h.mm time typed by hand, as before.
       [5, '2024-06-15T00:50', 'min', undefined, undefined],
       [8, '2024-06-17T21:15', 'min', undefined, undefined],

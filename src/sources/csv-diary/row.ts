@@ -267,6 +267,8 @@ export class RowReader {
       if (reading.approx) flags.push('time-approximate');
       if (reading.range) flags.push('time-range');
       if (reading.excel) {
+        // On the event as well as in the file's one warning: a time converted from a number says so where it is cited.
+        flags.push('time-excel-fraction');
         this.excelTimes ??= { count: 0, line, value: written, time: hm.slice(11) };
         this.excelTimes.count++;
       }
