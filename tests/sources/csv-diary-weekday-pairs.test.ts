@@ -25,6 +25,17 @@ describe('a weekday before and after the date', () => {
       [7, '2024-06-10T21:00', 'min', ['date-weekday-mismatch'], undefined],
     ]);
     expect(run.rejected).toEqual([]);
+    // A flagged row keeps its Date cell as written, so the event itself shows which weekday was written; a row
+    // whose weekdays agree with the date needs none.
+    const written = run.events.map((e) => [e.locator, e.details?.['date_as_written'] !== undefined]);
+    expect(written).toEqual([
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, true],
+      [6, true],
+      [7, true],
+    ]);
   });
 
   it('names both weekdays in the warning, and one written twice once', async () => {

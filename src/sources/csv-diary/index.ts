@@ -67,9 +67,9 @@
  *   a date without a year ("3/6", "Mon 3rd June"), saying so: the year is never guessed; and so, each saying
  *   why, are a date the diary doubts ("19/06/2024?", "19/06/2024 ?": a "?" straight after the date), a span of
  *   days or a week ("3-4 June 2024", "w/c 3 June 2024"). A weekday the date contradicts, before or after it ("Fri
- *   8 June 2024", "8 June 2024 (Fri)", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`, with
- *   a `DIARY_WEEKDAY_DISAGREES` warning naming the line; it never decides the day/month order, but a row rejected
- *   for want of one says which reading its weekday fits.
+ *   8 June 2024", "8 June 2024 (Fri)", a Saturday) keeps the date as written, flagged `date-weekday-mismatch`
+ *   (the cell in `date_as_written`), with a `DIARY_WEEKDAY_DISAGREES` warning naming the line; it never decides
+ *   the day/month order, but a row rejected for want of one says which reading its weekday fits.
  * - An unreadable or impossible date or time rejects its row (with its line), and so does a real date outside
  *   the years 1900–2100 (`15/03/2204`), whose hint names the year the other rows suggest (`2024`) without
  *   applying it; a time in words the reader does not know ("after the school run") keeps the row at day

@@ -251,6 +251,8 @@ export class RowReader {
     const flags: string[] = [];
     const details: Record<string, string> = {};
     if (cell.kind !== 'serial') checkWeekday(this.ctx, layout.cell(cells, 'date'), cell, date, flags, line);
+    // The flag says a weekday disagrees; the cell as written says which one, on the event every citation reads.
+    if (flags.includes('date-weekday-mismatch')) details['date_as_written'] = layout.cell(cells, 'date');
     let time: EventTime;
     // The stamp as written, with its offset: the timeline shows the instant in the case zone, which may differ.
     if (cell.kind === 'fixed' && cell.zoned) details['date_as_written'] = layout.cell(cells, 'date');
