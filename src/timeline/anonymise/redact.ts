@@ -89,7 +89,7 @@ import { GLUED_REFERENCE_RE, gluedReference, NAMED_PARCEL_RE } from './parcels.j
 import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
-import { ACCOUNT_BESIDE_SORT_CODE_RE, CAD_YEAR_RE, policeNearby, REFERENCE_RES } from './references.js';
+import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
   courtOfLaw,
   FLAT,
@@ -533,16 +533,12 @@ export class Redactor {
       return { text: '[ORDER-REF]', lead: m.groups!['marker']!.length };
     });
     // Before sort codes, cards, NHS numbers and phone numbers, which would take their digits.
-    for (const [kind, re] of REFERENCE_RES)
-      t.replace(re, (m) => {
+    for (const [kind, re, when] of REFERENCE_RES)
+      t.replace(re, (m, text) => {
+        if (when && !when(m, text)) return undefined;
         this.counts[kind]++;
         return { text: `[${kind.toUpperCase()}]`, lead: m.groups!['marker']!.length };
       });
-    t.replace(CAD_YEAR_RE, (m, text) => {
-      if (!policeNearby(text, m.index, m[0].length)) return undefined;
-      this.counts.reference++;
-      return { text: '[REFERENCE]', lead: m.groups!['marker']!.length };
-    });
     // Letters glued to digits with no word: after the police references, so "crime ref AB1234567" stays one.
     this.sub(t, GLUED_REFERENCE_RE, 'order', '[ORDER-REF]', gluedReference);
     this.sub(t, SORT_CODE_RE, 'sortcode', '[SORT-CODE]', (m, text) => sortCode(m, namingText(text, m.index)));

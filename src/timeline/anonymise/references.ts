@@ -90,13 +90,20 @@ const LOG_DAY_UNNAMED = `\\d{1,6}(?:(?:\\s{1,3}of\\s{1,3}|\\s{1,3})(?:${NUMERIC_
 export const REFERENCE_END = '(?![\\p{L}\\p{N}_]|[.,\\-/]\\d|\\s{1,3}\\d)';
 /**
  * A year alone (1900–2099) is no reference after "storm" or "URN" ("the great storm 1987"), nor after a bare
- * "CAD" where nothing speaks of the police (`CAD_YEAR_RE`): "learnt CAD 2019 at college". After "CAD ref", "CAD
- * no." it is one: a log number runs from 1 each day, so many are 4 digits in that range.
+ * "CAD" where nothing speaks of the police (the last of `REFERENCE_RES`): "learnt CAD 2019 at college". After
+ * "CAD ref", "CAD no." it is one: a log number runs from 1 each day, so many are 4 digits in that range.
  */
 const NOT_YEAR = `(?!(?:19|20)\\d\\d${REFERENCE_END})`;
 
-/** Each kind: the words that name it, then its number (digits in groups of any size, one space or dash apart). */
-export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
+/**
+ * Each kind: the words that name it, then its number (digits in groups of any size, one space or dash apart), and
+ * where a match is one only in some texts, what says so.
+ */
+export const REFERENCE_RES: readonly (readonly [
+  ReferenceKind,
+  RegExp,
+  ((m: RegExpExecArray, text: string) => boolean)?,
+])[] = [
   [
     'passport',
     new RegExp(
@@ -145,16 +152,15 @@ export const REFERENCE_RES: readonly (readonly [ReferenceKind, RegExp])[] = [
     ),
   ],
   ['reference', new RegExp(`${START}(?<marker>)NFRC\\d{8,14}${END}`, 'giu')],
+  // A year after a bare "CAD" (`CAD 2019`, `CAD2019`), left by the patterns above: a control-room log number where
+  // the police are spoken of around it (`policeNearby`), a year or a software version elsewhere.
+  [
+    'reference',
+    new RegExp(`${START}(?<marker>cad(?:${MARKER}|(?=\\d)))(?:19|20)\\d\\d${REFERENCE_END}`, 'giu'),
+    policeNearby,
+  ],
 ];
 
-/**
- * A year after a bare "CAD" (`CAD 2019`, `CAD2019`), left by the patterns above: a control-room log number where
- * the police are spoken of around it (`policeNearby`), a year or a software version elsewhere.
- */
-export const CAD_YEAR_RE = new RegExp(
-  `${START}(?<marker>cad(?:${MARKER}|(?=\\d)))(?:19|20)\\d\\d${REFERENCE_END}`,
-  'giu',
-);
 /** Words that put a log number among police matters: "rang 999", "called 101", "call handler", "officer". */
 const POLICE_WORDS_RE =
   /(?<![\p{L}\p{N}_])(?:police|999|101|112|911|officers?|pc|pcso|ds|dc|sgt|sergeant|constable|call\s{1,3}handler|control\s{1,3}room|log(?:ged)?|crime|incident|reported|attending|attended)(?![\p{L}\p{N}_])/iu;
@@ -162,7 +168,9 @@ const POLICE_WORDS_RE =
 const NEARBY_BEFORE = 80;
 const NEARBY_AFTER = 40;
 
-/** Whether a match of `CAD_YEAR_RE` at `index` of `text` has police words around it. */
-export function policeNearby(text: string, index: number, length: number): boolean {
-  return POLICE_WORDS_RE.test(text.slice(Math.max(0, index - NEARBY_BEFORE), index + length + NEARBY_AFTER));
+/** Whether the CAD year `m` of `text` has police words around it. */
+function policeNearby(m: RegExpExecArray, text: string): boolean {
+  return POLICE_WORDS_RE.test(
+    text.slice(Math.max(0, m.index - NEARBY_BEFORE), m.index + m[0].length + NEARBY_AFTER),
+  );
 }
