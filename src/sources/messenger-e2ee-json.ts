@@ -94,10 +94,7 @@ export const messengerE2eeJson: Source = {
       // A group shows its owner only by the placeholders worded "You …" under the owner's name (meta/people.ts).
       const owner =
         threadOwner(participants, conversation?.replace(/_\d+$/, '')) ??
-        ownerFromSentences(
-          file.youSentences.filter((y) => y.type === 'placeholder'),
-          names,
-        );
+        ownerFromSentences(file.youSentences, names);
       const typeNote = unknownTypeNote(ctx, KNOWN_TYPES);
       const noContent = noContentNote(ctx, 'neither text nor media');
       let unknownPlaceholder = false;

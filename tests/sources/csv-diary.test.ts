@@ -5,17 +5,15 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
+import { isCalendarDate, outOfRange, realDate } from '../../src/sources/csv-diary/calendar.js';
 import { classifyContactType, DIARY_CONTACT_TYPES } from '../../src/sources/csv-diary/channels.js';
 import {
   applyOrder,
   collectOrder,
   decideOrder,
-  isCalendarDate,
   type OrderStats,
-  outOfRange,
-  readDateCell,
-  realDate,
-} from '../../src/sources/csv-diary/dates.js';
+} from '../../src/sources/csv-diary/date-order.js';
+import { readDateCell } from '../../src/sources/csv-diary/dates.js';
 import { DATE_HINT, DIARY_COLUMNS, fieldOf, readHeaderLine } from '../../src/sources/csv-diary/headers.js';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { MAX_DIARY_BYTES } from '../../src/sources/csv-diary/read.js';

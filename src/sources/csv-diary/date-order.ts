@@ -21,7 +21,7 @@ export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
 /**
  * What one date says about the file's order: `dmy` when it only reads day-first, `mdy` when only month-first.
  */
-export function orderEvidence(cell: DateCell): 'dmy' | 'mdy' | undefined {
+function orderEvidence(cell: DateCell): 'dmy' | 'mdy' | undefined {
   if (cell.kind !== 'numeric' || cell.a > 31 || cell.b > 31) return undefined;
   if (cell.a > 12 && cell.b <= 12) return 'dmy';
   if (cell.b > 12 && cell.a <= 12) return 'mdy';
@@ -42,7 +42,7 @@ export interface OrderStats {
  * Whether a numeric cell is a usable date in neither day-first nor month-first order: `32/01/2024`, and also
  * `15/03/2204`, real but outside the accepted years. Such a row is rejected, so it does not steer the order.
  */
-export function invalidInBothOrders(cell: DateCell): boolean {
+function invalidInBothOrders(cell: DateCell): boolean {
   return (
     cell.kind === 'numeric' &&
     realDate(applyOrder(cell, 'dmy')) === undefined &&

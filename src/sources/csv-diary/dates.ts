@@ -23,16 +23,6 @@ import { WEEKDAY, weekdayNumber } from './weekdays.js';
 import { type ZonedTime, zonedTime } from './zoned-stamps.js';
 import { type RangeReading, zoneAfterTime } from './zones.js';
 
-// The calendar and the day/month order have their own files (calendar.ts, date-order.ts); the tests still find
-// them here, where they were before those files were split off.
-export { FIRST_YEAR, isCalendarDate, LAST_YEAR, outOfRange, realDate, type Ymd } from './calendar.js';
-export {
-  applyOrder,
-  collectOrder,
-  decideOrder,
-  type OrderStats,
-} from './date-order.js';
-
 /**
  * A date cell as read, before the file's day/month order is applied. `rest` is any time written after it; `zone`
  * the time zone written after that time when it is not read (zones.ts), as written, upper-cased, and

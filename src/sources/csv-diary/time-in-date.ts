@@ -91,7 +91,7 @@ function within(from: number, end: number | undefined, t: number, open: boolean 
   });
 }
 
-export function serialClock(seconds: number): UsableTime {
+function serialClock(seconds: number): UsableTime {
   const s = Math.min(seconds, 86_399);
   return {
     kind: 'clock',

@@ -32,7 +32,7 @@ export interface ZonedTime {
 // then): `21:40z`, `21:40:00.000z`, `21:40+01:00`, `21:40:00+0100`, `21:40 +01`, `21:40:00 utc`. "UTC" and "GMT"
 // alone are offset zero; "GMT+1" is not read (POSIX writes it with the sign reversed), nor is an abbreviation
 // such as "CET" (several zones share some): such a time is rejected as unreadable, never read without its zone.
-export const ZONED =
+const ZONED =
   /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:(z|utc|gmt)|([+\-\u2212])(\d{2})(?::?(\d{2}))?)$/;
 
 /**

@@ -55,13 +55,13 @@ export function callerOf(
 }
 
 /** A file's MESSENGER_CALLER_UNKNOWN warning, called for each call with its status (`unknownCallerWarning`). */
-export type CallerUnknownWarning = (locator: number | string, status: CallStatus, missed: boolean) => void;
+type CallerUnknownWarning = (locator: number | string, status: CallStatus, missed: boolean) => void;
 
 /**
  * One file's MESSENGER_CALLER_UNKNOWN warning: call it for each call with its status; the first call marked
  * missed (`missed`: by the export or its words) whose status had to stay `unknown` is warned about, once.
  */
-export function unknownCallerWarning(ctx: SourceContext): CallerUnknownWarning {
+function unknownCallerWarning(ctx: SourceContext): CallerUnknownWarning {
   let warned = false;
   return (locator, status, missed) => {
     if (warned || status !== 'unknown' || !missed) return;

@@ -36,29 +36,30 @@ export interface ThreadFile {
   /** Every sender name of the file's messages (`sender_name`, or `senderName` in the E2EE export), repaired. */
   readonly senders: ReadonlySet<string>;
   /**
-   * The messages whose words have the shape of the exporting account's own acts ("You named the group …";
-   * `content`, or `text` in the E2EE export), repaired, with their `type`: Meta words them so, under the
-   * account's own name (meta/people.ts `ownerFromSentences`). At most `MAX_YOU_SENTENCES` distinct ones.
+   * The E2EE export's `placeholder` messages whose words have the shape of the exporting account's own acts
+   * ("You named the group …"), repaired: Meta words them so, under the account's own name (meta/people.ts
+   * `ownerFromSentences`). At most `MAX_YOU_SENTENCES` distinct ones. The classic export does not mark such
+   * sentences (messenger-json/index.ts), so none of its messages is collected.
    */
-  readonly youSentences: readonly (YouSentence & { readonly type: string | undefined })[];
+  readonly youSentences: readonly YouSentence[];
 }
 
 /** More than enough to learn the owner from: one such sentence already names them. */
 const MAX_YOU_SENTENCES = 256;
 
-/** A message's words start with "You " (cheap test on its JSON text, before parsing it). */
+/** An E2EE placeholder whose words start with "You " (cheap tests on its JSON text, before parsing it). */
 const YOU_WORDS = /"(?:content|text)"\s*:\s*"You /;
+const PLACEHOLDER = /"type"\s*:\s*"placeholder"/;
 
-/** The sender, words and type of a message whose words have the shape of the owner's own act, as written. */
-function youSentence(value: unknown): { sender: string; text: string; type: string | undefined } | undefined {
-  if (!isRecord(value)) return undefined;
+/** The sender and words of a placeholder whose words have the shape of the owner's own act, as written. */
+function youSentence(value: unknown): YouSentence | undefined {
+  if (!isRecord(value) || value['type'] !== 'placeholder') return undefined;
   const sender = value['sender_name'] ?? value['senderName'];
   const text = value['content'] ?? value['text'];
-  const type = typeof value['type'] === 'string' ? value['type'] : undefined;
   if (typeof sender !== 'string' || sender === '' || typeof text !== 'string') return undefined;
   // Only the shapes of the account's own acts: typed words starting with "You" are common and must not crowd
   // them out. The shapes are ASCII around names, so words not yet repaired (mojibake) sift the same.
-  return isOwnActSentence(text) ? { sender, text, type } : undefined;
+  return isOwnActSentence(text) ? { sender, text } : undefined;
 }
 
 /** A message's sender as written: the first `sender_name` or `senderName` member of its JSON text. */
@@ -78,7 +79,7 @@ export async function readThreadFile(
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
   const quotedSenders = new Set<string>();
-  const youSaid = new Map<string, { sender: string; text: string; type: string | undefined }>();
+  const youSaid = new Map<string, YouSentence>();
   let hasMessages = false;
   // Why pass 1 stopped early: a damaged file (SourceFailure) or an input that failed part-way (a disk error, a
   // damaged archive member). Pass 2 meets it at the same place and throws it, after the messages before it.
@@ -112,14 +113,14 @@ export async function readThreadFile(
           // The sender as written (a JSON string), parsed once per distinct sender after the pass.
           const sender = SENDER_MEMBER.exec(text)?.[1];
           if (sender !== undefined) quotedSenders.add(sender);
-          const you = youSaid.size < MAX_YOU_SENTENCES && YOU_WORDS.test(text);
+          const you = youSaid.size < MAX_YOU_SENTENCES && YOU_WORDS.test(text) && PLACEHOLDER.test(text);
           // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
           if (!you && !MAY_HOLD_NON_ASCII.test(text)) return;
           try {
             const value: unknown = JSON.parse(text);
             verdict.observe(value);
             const said = you ? youSentence(value) : undefined;
-            if (said !== undefined) youSaid.set(JSON.stringify([said.sender, said.text, said.type]), said);
+            if (said !== undefined) youSaid.set(JSON.stringify([said.sender, said.text]), said);
           } catch {
             // Pass 2 parses every message and reports the syntax error with its position.
           }
