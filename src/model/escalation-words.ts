@@ -162,3 +162,11 @@ function bySide(
 export function countsOnly(c: Pick<Comparison, 'status'>): boolean {
   return c.status === 'not-computable';
 }
+
+/**
+ * The direction of the gap trend in words: "shrinking" or "lengthening" only where the analysis says so (p < 0.05;
+ * `shrinking` true or false), otherwise "no clear monotone trend", never "not shrinking".
+ */
+export function gapDirection(shrinking: boolean | null): string {
+  return shrinking === true ? 'shrinking' : shrinking === false ? 'lengthening' : 'no clear monotone trend';
+}

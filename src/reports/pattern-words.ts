@@ -7,6 +7,7 @@
  * Plain text: each report escapes it for its format.
  */
 import type { Escalation } from '../model/escalation.js';
+import { gapDirection } from '../model/escalation-words.js';
 import { formatP, formatShare, sig2 } from '../model/format.js';
 import { int, plural } from './format.js';
 import { withheldWords } from './withheld.js';
@@ -23,13 +24,8 @@ export function gapWords(g: Escalation['gaps']): string {
 export function gapTrendWords(t: Escalation['gaps']['trend']): string {
   const head = 'Mann–Kendall on the sequence of gaps, fully covered days';
   if (t.status !== 'ok') return `${head}: ${withheldWords(t)}`;
-  // In the findings' words: a direction only where p < 0.05 (the analysis's `shrinking`), never "not shrinking".
-  const way =
-    t.shrinking === true
-      ? ', shrinking'
-      : t.shrinking === false
-        ? ', lengthening'
-        : ', no clear monotone trend';
+  // In the findings' words (gapDirection).
+  const way = `, ${gapDirection(t.shrinking)}`;
   return `${head}: S = ${t.S}, ${formatP(t.p)}, Sen's slope ${sig2(t.senSlope)} hours per episode${way} (the rate change seen another way, not separate evidence)`;
 }
 

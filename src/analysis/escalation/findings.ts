@@ -10,6 +10,7 @@ import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/esca
 import {
   atRequestTimeWords,
   countsOnly,
+  gapDirection,
   hoursApart,
   milestoneStart,
   milestoneTimeNote,
@@ -312,7 +313,7 @@ function signSentences(b: Body): string[] {
     const t = b.gaps.trend;
     const test =
       t.status === 'ok'
-        ? ` (Mann–Kendall on the sequence of gaps: S = ${t.S}, ${formatP(t.p)}${t.shrinking === true ? ', shrinking' : t.shrinking === false ? ', lengthening' : ', no clear monotone trend'}; this is the rate change seen another way, not separate evidence)`
+        ? ` (Mann–Kendall on the sequence of gaps: S = ${t.S}, ${formatP(t.p)}, ${gapDirection(t.shrinking)}; this is the rate change seen another way, not separate evidence)`
         : '';
     out.push(
       `The median gap between contact episodes was ${sig2(x.medianHours)} hours in ${formatMonth(x.month)} and ${sig2(y.medianHours)} hours in ${formatMonth(y.month)}${test}.`,
