@@ -1,8 +1,9 @@
 /**
  * A time written in the Date cell after its date: a time written with dots and seconds is a time, not a second
  * date, unless it is written as the date is and reads as a date near it ("16.06.24 17.06.24"), and a time or range
- * there that the Time cell contradicts is warned about. Fixtures: fixtures/csv-diary-time-in-date/diary.csv
- * and fixtures/csv-diary-dotted-two-dates/diary.csv (their READMEs say what each line holds).
+ * there that the Time cell contradicts is warned about. Fixtures: fixtures/csv-diary-time-in-date/diary.csv,
+ * fixtures/csv-diary-dotted-two-dates/diary.csv and fixtures/csv-diary-dotted-twelve-hour/diary.csv (their READMEs
+ * say what each line holds).
  */
 import { describe, expect, it } from 'vitest';
 import { dateShapedTime } from '../../src/sources/csv-diary/date-shaped-times.js';
@@ -157,6 +158,17 @@ describe('a second date written as a time with dots and seconds', () => {
     ]);
     expect(run.warnings).toEqual([]);
     expect(run.accounting).toEqual({ records: 23, events: 9, skipped: 0, rejected: 14 });
+  });
+
+  it('takes no second date for a sign of the 24-hour clock in a diary that writes am/pm', async () => {
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-dotted-twelve-hour/diary.csv');
+    expect(run.rejected).toEqual([twoDates(3, '15.06.24 16.06.24', '16.06.24')]);
+    // "7:30" was read as 07:30: "16.06.24", read as 16:06:24, showed the 24-hour clock.
+    expect(diaryTimes(run)).toEqual([
+      [2, '2024-06-14T21:40', 'min', undefined, undefined],
+      [4, '2024-06-18', 'day', ['time-approximate'], '7:30'],
+    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual(['DIARY_HOUR_WITHOUT_AMPM']);
   });
 
   it.each([

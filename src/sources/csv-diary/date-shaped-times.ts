@@ -12,7 +12,7 @@
  * widths: a hand-kept diary writes its dates one way), and whether, read as a date, its year is the row's date's
  * or the one before or after. Both say a date; neither says a time; one of each cannot be decided, and the row
  * is then rejected rather than given a time the diary may not give. "17.06", "5.30pm" and "17:06:24" have no
- * date's form.
+ * date's form. Read first in pass one too, so that a second date is no sign of the 24-hour clock (index.ts).
  */
 import { dateInWords, isCalendarDate, type Ymd } from './calendar.js';
 import { pad } from './clock.js';
