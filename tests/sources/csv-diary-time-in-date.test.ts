@@ -111,13 +111,6 @@ describe('a second date written as a time with dots and seconds', () => {
       twoDates(10, '16.06.24 17.06.24', '17.06.24'),
       {
         code: 'DIARY_BAD_DATE',
-        locator: 16,
-        message:
-          'Date "24.06.24 10.12.05" gives "10.12.05" after its date, which could be the time 10:12:05 or a second date (10 December 2005); neither is guessed',
-        hint: 'If it is a time, write it as 10:12:05; if it is a second date, give each incident its own row with its own date; then re-run',
-      },
-      {
-        code: 'DIARY_BAD_DATE',
         locator: 17,
         message:
           'Date "25/06/24 17.06.24" gives "17.06.24" after its date, which could be the time 17:06:24 or a second date (17 June 2024); neither is guessed',
@@ -136,13 +129,6 @@ describe('a second date written as a time with dots and seconds', () => {
         message: 'Time "17.06.24" could be the time 17:06:24 or a date (17 June 2024); neither is guessed',
         hint: 'If it is a time, write it as 17:06:24; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run',
       },
-      {
-        code: 'DIARY_BAD_TIME',
-        locator: 23,
-        message:
-          'Time "10.12.05" could be the time 10:12:05 or a date (10 December 2005); neither is guessed',
-        hint: 'If it is a time, write it as 10:12:05; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run',
-      },
     ]);
     expect(diaryTimes(run)).toEqual([
       [11, '2024-06-22T17:06', 'min', undefined, undefined],
@@ -150,14 +136,16 @@ describe('a second date written as a time with dots and seconds', () => {
       [13, '2024-06-23T17:06', 'min', undefined, undefined],
       [14, '2024-06-23T17:06:24', 's', undefined, undefined],
       [15, '2024-06-24T21:30', 'min', undefined, undefined],
-      // Written unlike its date, and as a date years from it: a time, as before.
+      // As a date years from the row's (10 December 2005), whether written as the date is or not: a time, as before.
+      [16, '2024-06-24T10:12:05', 's', undefined, undefined],
       [18, '2024-06-25T10:12:05', 's', undefined, undefined],
       [21, '2024-06-27T21:30', 'min', undefined, undefined],
       [22, '2024-06-27T17:06', 'min', undefined, undefined],
+      [23, '2024-06-28T10:12:05', 's', undefined, undefined],
       [24, '2024-06-28T10:12:05', 's', undefined, undefined],
     ]);
     expect(run.warnings).toEqual([]);
-    expect(run.accounting).toEqual({ records: 23, events: 9, skipped: 0, rejected: 14 });
+    expect(run.accounting).toEqual({ records: 23, events: 11, skipped: 0, rejected: 12 });
   });
 
   it('takes no second date for a sign of the 24-hour clock in a diary that writes am/pm', async () => {
@@ -176,12 +164,12 @@ describe('a second date written as a time with dots and seconds', () => {
     ['17.06.24', '16.06.24', 'date'],
     ['17.06.24', 'Sun 16.06.24', 'date'],
     ['15.06.23', '16.06.24', 'date'],
-    // Written unlike the date but near it, or as it is but years from it: either.
+    // Written unlike the date but near it: either.
     ['17.06.24', '16/06/24', 'either'],
     ['17.06.24', '16.06.2024', 'either'],
     ['17.06.24', '16 June 2024', 'either'],
-    ['10.12.05', '16.06.24', 'either'],
-    // Written unlike the date and years from it, or no date (day-first, month 30), or no time's form: a time.
+    // Years from the date however written, or no date (day-first, month 30), or no time's form: a time.
+    ['10.12.05', '16.06.24', undefined],
     ['10.12.05', '15.06.2024', undefined],
     ['09.30.00', '16.06.24', undefined],
     ['21.30.00', '16.06.24', undefined],
@@ -194,12 +182,14 @@ describe('a second date written as a time with dots and seconds', () => {
   });
 
   it('reads a token as a date in either order when the file does not settle it', () => {
-    // "09.30.00" is 30 September 2000 read month-first; written as the date is: either.
-    expect(dateShapedTime('09.30.00', '16.06.24', readDateCell('16.06.24')!, ['dmy', 'mdy'])).toEqual({
-      kind: 'either',
-      written: '09.30.00',
-      asTime: '09:30:00',
-      asDate: '30 September 2000',
+    // "09.30.00" is 30 September 2000 read month-first: years from the date, a time in either order.
+    expect(dateShapedTime('09.30.00', '16.06.24', readDateCell('16.06.24')!, ['dmy', 'mdy'])).toBeUndefined();
+    // "06.17.24" is no date day-first (month 17) but 17 June 2024 month-first, the day after the row's: a date.
+    expect(dateShapedTime('06.17.24', '06.16.24', readDateCell('06.16.24')!, ['dmy', 'mdy'])).toEqual({
+      kind: 'date',
+      written: '06.17.24',
+      asTime: '06:17:24',
+      asDate: '17 June 2024',
     });
   });
 });
