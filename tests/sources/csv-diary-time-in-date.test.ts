@@ -1,10 +1,13 @@
 /**
  * A time written in the Date cell after its date: a time written with dots and seconds is a time, not a second
- * date, and a time or range there that the Time cell contradicts is warned about. Fixture:
- * fixtures/csv-diary-time-in-date/diary.csv (its README says what each line holds).
+ * date, unless it is written as the date is and reads as a date near it ("16.06.24 17.06.24"), and a time or range
+ * there that the Time cell contradicts is warned about. Fixtures: fixtures/csv-diary-time-in-date/diary.csv,
+ * fixtures/csv-diary-dotted-two-dates/diary.csv and fixtures/csv-diary-dotted-twelve-hour/diary.csv (their READMEs
+ * say what each line holds).
  */
 import { describe, expect, it } from 'vitest';
-import { hasSecondDate } from '../../src/sources/csv-diary/dates.js';
+import { dateShapedTime } from '../../src/sources/csv-diary/date-shaped-times.js';
+import { hasSecondDate, readDateCell } from '../../src/sources/csv-diary/dates.js';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { diaryTimes } from '../helpers/diary.js';
 import { runSource } from '../helpers/run-source.js';
@@ -75,5 +78,118 @@ describe('a time in the Date cell', () => {
     ['17.06.2024', true],
   ])('%s after a date is a second date: %s', (rest, expected) => {
     expect(hasSecondDate(rest)).toBe(expected);
+  });
+});
+
+const DOTTED = 'fixtures/csv-diary-dotted-two-dates/diary.csv';
+const ONE_ROW_EACH =
+  'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run';
+const twoDates = (line: number, date: string, time?: string) => ({
+  code: 'DIARY_BAD_DATE',
+  locator: line,
+  message: `Date "${date}" ${TWO_DATES}`,
+  hint:
+    time === undefined
+      ? ONE_ROW_EACH
+      : `${ONE_ROW_EACH}; if "${time}" is a time, write it as ${time.replace(/\./g, ':')}`,
+});
+
+describe('a second date written as a time with dots and seconds', () => {
+  it('rejects two dates with two-digit years as other two dates are, and reads times that have no date form', async () => {
+    const run = await runSource(csvDiary, DOTTED);
+    // Lines 2, 7, 8 and 10 were read as one instant: 16 June 2024 17:06:24 (precision s), 18 June 19:06:24, ...
+    expect(run.rejected).toEqual([
+      twoDates(2, '16.06.24 17.06.24', '17.06.24'),
+      twoDates(3, '16.06.2024 17.06.2024'),
+      twoDates(4, '16-06-24 17-06-24'),
+      twoDates(5, '18.06.24 & 19.06.24'),
+      twoDates(6, '18.06.24 and 19.06.24'),
+      twoDates(7, '18.06.24, 19.06.24', '19.06.24'),
+      twoDates(8, '20.06.24 - 21.06.24', '21.06.24'),
+      twoDates(9, '29-06-24, 30-06-24'),
+      // Beside a filled Time cell: was 21:00 on the 16th, the 17th kept only in date_as_written.
+      twoDates(10, '16.06.24 17.06.24', '17.06.24'),
+      {
+        code: 'DIARY_BAD_DATE',
+        locator: 17,
+        message:
+          'Date "25/06/24 17.06.24" gives "17.06.24" after its date, which could be the time 17:06:24 or a second date (17 June 2024); neither is guessed',
+        hint: 'If it is a time, write it as 17:06:24; if it is a second date, give each incident its own row with its own date; then re-run',
+      },
+      {
+        code: 'DIARY_BAD_TIME',
+        locator: 19,
+        message:
+          'Time "17.06.24" is a date (17 June 2024), written as the Date "26.06.24" is; it is not read as the time 17:06:24',
+        hint: 'If it is a time, write it as 17:06:24; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run',
+      },
+      {
+        code: 'DIARY_BAD_TIME',
+        locator: 20,
+        message: 'Time "17.06.24" could be the time 17:06:24 or a date (17 June 2024); neither is guessed',
+        hint: 'If it is a time, write it as 17:06:24; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run',
+      },
+    ]);
+    expect(diaryTimes(run)).toEqual([
+      [11, '2024-06-22T17:06', 'min', undefined, undefined],
+      [12, '2024-06-22T17:30', 'min', undefined, undefined],
+      [13, '2024-06-23T17:06', 'min', undefined, undefined],
+      [14, '2024-06-23T17:06:24', 's', undefined, undefined],
+      [15, '2024-06-24T21:30', 'min', undefined, undefined],
+      // As a date years from the row's (10 December 2005), whether written as the date is or not: a time, as before.
+      [16, '2024-06-24T10:12:05', 's', undefined, undefined],
+      [18, '2024-06-25T10:12:05', 's', undefined, undefined],
+      [21, '2024-06-27T21:30', 'min', undefined, undefined],
+      [22, '2024-06-27T17:06', 'min', undefined, undefined],
+      [23, '2024-06-28T10:12:05', 's', undefined, undefined],
+      [24, '2024-06-28T10:12:05', 's', undefined, undefined],
+    ]);
+    expect(run.warnings).toEqual([]);
+    expect(run.accounting).toEqual({ records: 23, events: 11, skipped: 0, rejected: 12 });
+  });
+
+  it('takes no second date for a sign of the 24-hour clock in a diary that writes am/pm', async () => {
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-dotted-twelve-hour/diary.csv');
+    expect(run.rejected).toEqual([twoDates(3, '15.06.24 16.06.24', '16.06.24')]);
+    // "7:30" was read as 07:30: "16.06.24", read as 16:06:24, showed the 24-hour clock.
+    expect(diaryTimes(run)).toEqual([
+      [2, '2024-06-14T21:40', 'min', undefined, undefined],
+      [4, '2024-06-18', 'day', ['time-approximate'], '7:30'],
+    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual(['DIARY_HOUR_WITHOUT_AMPM']);
+  });
+
+  it.each([
+    // Written as the date is, and near it: a date.
+    ['17.06.24', '16.06.24', 'date'],
+    ['17.06.24', 'Sun 16.06.24', 'date'],
+    ['15.06.23', '16.06.24', 'date'],
+    // Written unlike the date but near it: either.
+    ['17.06.24', '16/06/24', 'either'],
+    ['17.06.24', '16.06.2024', 'either'],
+    ['17.06.24', '16 June 2024', 'either'],
+    // Years from the date however written, or no date (day-first, month 30), or no time's form: a time.
+    ['10.12.05', '16.06.24', undefined],
+    ['10.12.05', '15.06.2024', undefined],
+    ['09.30.00', '16.06.24', undefined],
+    ['21.30.00', '16.06.24', undefined],
+    ['17.06', '16.06.24', undefined],
+    ['17:06:24', '16.06.24', undefined],
+    ['5.30pm', '16.06.24', undefined],
+  ])('%s beside the date %s is a date: %s', (token, date, expected) => {
+    const cell = readDateCell(date)!;
+    expect(dateShapedTime(token, date, cell, ['dmy'])?.kind).toBe(expected);
+  });
+
+  it('reads a token as a date in either order when the file does not settle it', () => {
+    // "09.30.00" is 30 September 2000 read month-first: years from the date, a time in either order.
+    expect(dateShapedTime('09.30.00', '16.06.24', readDateCell('16.06.24')!, ['dmy', 'mdy'])).toBeUndefined();
+    // "06.17.24" is no date day-first (month 17) but 17 June 2024 month-first, the day after the row's: a date.
+    expect(dateShapedTime('06.17.24', '06.16.24', readDateCell('06.16.24')!, ['dmy', 'mdy'])).toEqual({
+      kind: 'date',
+      written: '06.17.24',
+      asTime: '06:17:24',
+      asDate: '17 June 2024',
+    });
   });
 });

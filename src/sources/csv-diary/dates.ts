@@ -162,7 +162,8 @@ const DATE_JOIN = /^(?:&|and|und|y|et|,|;|\+|\/|[-\u2013]|to|till|until|bis|then
  * incidents, or one over several days, in one row. Read, the row would keep the first date and drop the other
  * without a word (a filled Time cell leaves what follows the date unread). A clock time is no second date, though
  * written with dots and seconds it has a date's form (`14.06.2024 21.30.00`, `10.12.05`): one that reads as a time
- * is a time. Otherwise a real date is a second date, joined to the first by a word ("&", "and", "to") or not
+ * is a time here, and date-shaped-times.ts then decides whether it is rather a date (`16.06.24 17.06.24`).
+ * Otherwise a real date is a second date, joined to the first by a word ("&", "and", "to") or not
  * (`16/06/24 17/06/24`, `16.06.24 17.06.2024`). `asTime`: `rest` read as a time, when the caller has read it.
  */
 export function hasSecondDate(rest: string, asTime: TimeReading = readTimeCell(rest)): boolean {

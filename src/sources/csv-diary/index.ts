@@ -87,6 +87,7 @@ import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { DIARY_CONTACT_TYPES } from './channels.js';
 import { applyOrder, collectOrder, decideOrder, type OrderStats } from './date-order.js';
+import { dateShapedTime } from './date-shaped-times.js';
 import { readDateCell } from './dates.js';
 import { fold, words } from './fold.js';
 import { DIARY_COLUMNS, type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
@@ -161,7 +162,9 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     const dateValue = layout!.cell(cells, 'date');
     const dated = dateValue === '' ? undefined : readDateCell(dateValue);
     const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');
-    const style = time === '' ? undefined : clockStyle(time);
+    // "17.06.24" of "16.06.24 17.06.24" is a second date (date-shaped-times.ts), no sign of the 24-hour clock.
+    const dateShaped = dated !== undefined && dateShapedTime(time, dateValue, dated, ['dmy', 'mdy']);
+    const style = time === '' || dateShaped ? undefined : clockStyle(time);
     if (style === '12h') clocks.twelve ||= line;
     else if (style === '24h') clocks.twentyFour = true;
     for (const field of ['date', 'recorded_at'] as const) {

@@ -5,6 +5,7 @@
 import type { DateOrder } from '../source.js';
 import { dateInWords, FIRST_YEAR, LAST_YEAR, outOfRange, realDate } from './calendar.js';
 import { applyOrder, impossibleInBothOrders, type OrderDecision } from './date-order.js';
+import type { DateShaped } from './date-shaped-times.js';
 import type { DateCell } from './dates.js';
 import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
 import { weekdayFits } from './weekdays.js';
@@ -112,4 +113,46 @@ export function unsureDate(raw: string, word: string): Rejection {
 /** A row rejected for its time, with the reason and what to do. */
 export function badTime(reason: { message: string; hint: string }): Rejection {
   return { code: 'DIARY_BAD_TIME', ...reason };
+}
+
+const ONE_ROW_EACH =
+  'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run';
+
+/**
+ * A row whose Date cell gives two dates ("16/06/2024 & 17/06/2024", "16.06.24 17.06.24"); `shaped` when the second
+ * has the form of a time with dots and seconds (date-shaped-times.ts), which the hint then says how to write.
+ */
+export function twoDates(raw: string, shaped?: DateShaped): Rejection {
+  return {
+    code: 'DIARY_BAD_DATE',
+    message: `Date "${raw}" gives more than one date; a row is one incident on one date`,
+    hint: shaped
+      ? `${ONE_ROW_EACH}; if "${shaped.written}" is a time, write it as ${shaped.asTime}`
+      : ONE_ROW_EACH,
+  };
+}
+
+/** A row whose Date cell gives after its date what could be a time or a second date ("16.06.24 10.12.05"). */
+export function dateOrTimeInDate(raw: string, shaped: DateShaped): Rejection {
+  return {
+    code: 'DIARY_BAD_DATE',
+    message: `Date "${raw}" gives "${shaped.written}" after its date, which could be the time ${shaped.asTime} or a second date (${shaped.asDate}); neither is guessed`,
+    hint: `If it is a time, write it as ${shaped.asTime}; if it is a second date, give each incident its own row with its own date; then re-run`,
+  };
+}
+
+/**
+ * A row whose Time cell holds a date, or what could be one ("17.06.24" beside the Date "16.06.24"), which would
+ * otherwise be read as a time with seconds (17:06:24).
+ */
+export function dateInTimeCell(timeCell: string, dateRaw: string, shaped: DateShaped): Rejection {
+  const message =
+    shaped.kind === 'date'
+      ? `Time "${timeCell}" is a date (${shaped.asDate}), written as the Date "${dateRaw}" is; it is not read as the time ${shaped.asTime}`
+      : `Time "${timeCell}" could be the time ${shaped.asTime} or a date (${shaped.asDate}); neither is guessed`;
+  return {
+    code: 'DIARY_BAD_TIME',
+    message,
+    hint: `If it is a time, write it as ${shaped.asTime}; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run`,
+  };
 }

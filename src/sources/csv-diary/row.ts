@@ -8,11 +8,22 @@ import { realDate } from './calendar.js';
 import { type ContactClass, classifyContactType } from './channels.js';
 import { pad } from './clock.js';
 import { applyOrder, dependsOnOrder, type OrderDecision } from './date-order.js';
+import { dateShapedTime } from './date-shaped-times.js';
 import { type DateCell, hasSecondDate, readDateCell } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { unsureDateWord } from './not-one-date.js';
-import { badDate, badTime, type Rejection, UNDATED, undatable, unsureDate } from './rejections.js';
+import {
+  badDate,
+  badTime,
+  dateInTimeCell,
+  dateOrTimeInDate,
+  type Rejection,
+  twoDates,
+  UNDATED,
+  undatable,
+  unsureDate,
+} from './rejections.js';
 import { dateCellTime, type InDate, timeInDate } from './time-in-date.js';
 import { NO_MERIDIEM, type UsableTime } from './time-reading.js';
 import { readTimeCell } from './times.js';
@@ -155,11 +166,16 @@ export class RowReader {
     // The time the Date cell gives with its date, read once for each check of it below.
     const dateTime = dateCellTime(cell);
     if (cell.kind !== 'serial' && dateTime !== undefined && hasSecondDate(cell.rest, dateTime.reading))
-      return {
-        code: 'DIARY_BAD_DATE',
-        message: `Date "${dateRaw}" gives more than one date; a row is one incident on one date`,
-        hint: 'Give each incident its own row with its own date (something that went on over several days: one row for each day), then re-run',
-      };
+      return twoDates(dateRaw);
+    const orders = this.undecided ? (['dmy', 'mdy'] as const) : [this.order];
+    const timeCell = layout.cell(cells, 'time');
+    // "16.06.24 17.06.24": the second date has the form of a time with dots and seconds (date-shaped-times.ts).
+    const dateShaped = cell.kind === 'serial' ? undefined : dateShapedTime(cell.rest, dateRaw, cell, orders);
+    if (dateShaped?.kind === 'date') return twoDates(dateRaw, dateShaped);
+    if (dateShaped) return dateOrTimeInDate(dateRaw, dateShaped);
+    // Date "16.06.24", Time "17.06.24": a date in the Time cell is not read as 17:06:24 either.
+    const timeShaped = timeCell === '' ? undefined : dateShapedTime(timeCell, dateRaw, cell, orders);
+    if (timeShaped) return dateInTimeCell(timeCell, dateRaw, timeShaped);
     const unsure = cell.kind === 'serial' ? null : APPROX_ONLY.exec(cell.rest);
     if (unsure) return unsureDate(dateRaw, unsure[1]!);
     // Never read without its zone, whatever the Time cell says: the row would be an hour or more off.
@@ -175,7 +191,6 @@ export class RowReader {
           caseZone,
         ),
       );
-    const timeCell = layout.cell(cells, 'time');
     // A zone in the Time cell ("21:00 BST", "9pm EST") is no more read than one in the Date cell.
     const zoneInTime = timeCell === '' ? undefined : zoneAfterTime(lowerPlain(timeCell), 'Time');
     if (zoneInTime && !estimated(zoneInTime.zone, caseZone))
