@@ -4,7 +4,8 @@
  * rise", "7 elm park". So was a capitalised name before a lower-case street word ("23 Chapel rise", "12 Elm
  * road"). They are now `[ADDRESS]`, unless the word after the number makes it a count, a measure, a price or a
  * time, or names a kind of place rather than a street ("a 10 minute walk", "a 3 hour drive", "2 car park", "a 5
- * star view", "a 10 percent rise", "at 3 school gate", "at 10 crown court").
+ * star view", "a 10 percent rise", "at 3 school gate", "at 10 crown court"), or "court" is a court's business
+ * ("2 separate court dates").
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -81,6 +82,8 @@ describe('anonymise: lower-case streets ending in a word of place after a house 
       'at 10 Family court',
       'at 2 magistrates court',
       'the 2 tennis court',
+      'he has 2 separate court dates',
+      '1 final court hearing',
       'the 2 theme park rides',
     ];
     for (const text of kept) expect(r.redact(text), text).toBe(text);

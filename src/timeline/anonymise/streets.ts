@@ -155,12 +155,15 @@ export const SHOUTED_ADDRESS_RE = new RegExp(
   'gu',
 );
 
+/** What a court of law's business is called: "court" before it is no street ("2 separate court dates"). */
+const COURT_BUSINESS =
+  'hearings?|dates?|cases?|orders?|appearances?|summons|papers|letters?|fees?|proceedings|documents?|bundles?|listings?';
+
 /**
  * Street words that are also the names of places or things ("rise", "park", "view", "walk", "row"), and rarer
  * street words, typed in lower case after a house number ("23 chapel rise", "7 elm park", "4 mill ln").
  */
-const LOWER_PLACE_STREET_WORDS =
-  'rise|vale|quay|wharf|hill|green|view|gate|yard|way|walk|row|court|park|parade|boulevard|blvd|ln';
+const LOWER_PLACE_STREET_WORDS = `rise|vale|quay|wharf|hill|green|view|gate|yard|way|walk|row|court(?!\\s{1,3}(?:${COURT_BUSINESS}))|park|parade|boulevard|blvd|ln`;
 
 /**
  * Words before such a street word that make the number a count, a measure, a price or a time, or the place a
@@ -168,7 +171,7 @@ const LOWER_PLACE_STREET_WORDS =
  * school gate", "1 good way", "we had 1 massive row" (a count or a time, "3 hour", "5 mile", "at 7 pm", is
  * `NOT_AFTER_A_HOUSE`'s).
  */
-const NOT_A_PLACE_STREET_NAME = `${NOT_AFTER_A_HOUSE}|people|person|man|men|woman|women|child|children|kid|police|staff|folk|guy|girl|boy|lad|percent|per|cent|pence|pound|quid|dollar|euro|point|degree|inch|acre|storey|story|floor|bed|bedroom|room|door|seat|seater|star|piece|part|step|lap|stage|speed|fold|sided|tone|pay|price|rent|tax|fare|rate|bill|fee|car|theme|skate|water|trailer|caravan|retail|business|industrial|science|holiday|safari|national|amusement|ball|play|dog|leisure|trampoline|adventure|wildlife|nature|office|shopping|ski|food|tennis|basketball|squash|netball|football|school|security|departure|front|top|bottom|rear|light|bright|pale|good|better|best|bad|worse|worst|only|simple|possible|nice|great|proper|real|certain|similar|huge|massive|blazing|almighty|screaming|shouting|heated|terrible|awful|horrible`;
+const NOT_A_PLACE_STREET_NAME = `${NOT_AFTER_A_HOUSE}|people|person|man|men|woman|women|child|children|kid|police|staff|folk|guy|girl|boy|lad|percent|per|cent|pence|pound|quid|dollar|euro|point|degree|inch|acre|storey|story|floor|bed|bedroom|room|door|seat|seater|star|piece|part|step|lap|stage|speed|fold|sided|tone|pay|price|rent|tax|fare|rate|bill|fee|car|theme|skate|water|trailer|caravan|retail|business|industrial|science|holiday|safari|national|amusement|ball|play|dog|leisure|trampoline|adventure|wildlife|nature|office|shopping|ski|food|tennis|basketball|squash|netball|football|school|security|departure|front|top|bottom|rear|light|bright|pale|good|better|best|bad|worse|worst|only|simple|possible|nice|great|proper|real|certain|similar|huge|massive|blazing|almighty|screaming|shouting|heated|terrible|awful|horrible|separate|final|further|upcoming|criminal|custody|divorce`;
 /**
  * A court of law (`COURT_OF_LAW_RE`) typed in lower case: "at 10 crown court" is a hearing and its time ("magistrates",
  * "coroner's" end in "s", which no name does here).
