@@ -1,7 +1,10 @@
 /**
  * A building numbered as a range, "14-16 Elm Road" (a shop with flats above, a block, a terrace of two), lost only
  * its last number: "14-[ADDRESS]" kept the first in clear, part of the address beside the placeholder. The range
- * is now the house number, whichever dash or spaces part it.
+ * is now the house number, whichever dash or spaces part it. So is a range written with a word ("14 to 16 Elm
+ * Road", "14 and 16", "14 & 16", "flats 3 to 5, Elm Court"), which kept "14 to [ADDRESS]", and a range of flats
+ * before a house number ("Flat 3-5, 12 High Road"). A range of times before a street goes with it ("from 9 to 5
+ * Elm Road"): rare, and a first house number left in clear is part of an address.
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -30,6 +33,21 @@ describe('anonymise: a range of house numbers goes with its address', () => {
     // A count or a time range before a road stays as written.
     ['5-10 minutes down the road', '5-10 minutes down the road'],
     ['2-3 cars drive past', '2-3 cars drive past'],
+    // Ranges written with a word, and ranges of flats.
+    ['He stood outside 14 to 16 Elm Road', 'He stood outside [ADDRESS]'],
+    ['14 and 16 Elm Road', '[ADDRESS]'],
+    ['14 & 16 Elm Road', '[ADDRESS]'],
+    ['flats 3 to 5, Elm Court', 'flats [ADDRESS]'],
+    ['Flats 3 to 5, 12 High Road', '[ADDRESS]'],
+    ['Flat 3-5, 12 High Road', '[ADDRESS]'],
+    ['AT 14 TO 16 ELM ROAD', 'AT [ADDRESS]'],
+    ['at 5 and 7 elm close', 'at [ADDRESS]'],
+    ['12 to 14 elm road', '[ADDRESS]'],
+    ['from 9 to 5 Elm Road was closed', 'from [ADDRESS] was closed'],
+    // A range of counts or times with no street after it stays as written.
+    ['rang 3 and 4 times', 'rang 3 and 4 times'],
+    ['5 to 10 minutes down the road', '5 to 10 minutes down the road'],
+    ['at 5 and we close', 'at 5 and we close'],
   ])('%s', (text, expected) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(expected);
   });

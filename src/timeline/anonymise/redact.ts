@@ -48,8 +48,9 @@
  * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
- *    after a house number a street named in one word (`14 Kingsway`), one typed in lower case (`12 elm road`) or
- *    one ending in a word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
+ *    after a house number, or a range of them (`14-16`, `14 to 16`, `14 & 16`), a street named in one word
+ *    (`14 Kingsway`), one typed in lower case (`12 elm road`, `23 chapel rise`, `7 elm park`) or one ending in a
+ *    word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
  *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
  *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`; not a court of law without a house number
  *    (`Leeds Crown Court`, `the Family Court`; streets.ts);
@@ -94,6 +95,7 @@ import {
   courtOfLaw,
   FLAT,
   HOUSE_NUMBER,
+  LOWER_PLACE_STREET_RE,
   NUMBERED_ADDRESS_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
@@ -597,6 +599,7 @@ export class Redactor {
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m) => !courtOfLaw(m));
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');
+    this.sub(t, LOWER_PLACE_STREET_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_NUMBERED_STREET_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_STREET_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised, this.glued, this.camel]) {

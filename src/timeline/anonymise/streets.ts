@@ -7,6 +7,8 @@
  *   12 elm road, 40 kingsway    (typed in lower case)
  *   3 Abbey Green, 9 Chapel Rise (street words that are also ordinary words, only after a house number)
  *   7 Belsize Park, 12 Ludgate Hill (parks and hills: places without the number, as towns are)
+ *   23 chapel rise, 7 elm park, 23 Chapel rise, 12 Elm road  (a lower-case street word of place after a number)
+ *   14 to 16 Elm Road, 14 & 16 Elm Road, Flats 3-5, 12 High Road  (ranges of house or flat numbers)
  *
  * Everything here needs the house number, which is what makes "Green" or a lower-case "road" an address: "3
  * times", "10 minutes down the road" and "a 2 way street" stay. A lower-case street name is one word, and not a
@@ -14,7 +16,9 @@
  * also verbs or ordinary nouns ("he sent 3 texts close together", "2 cars drive past") make an address only after
  * a name that is no plural and before a comma and a town or a postcode ("4 elm close, Leeds"); written
  * capitalised they are the first pattern's. A one-word street followed by a plural noun is a count of something
- * ("saw 2 Broadway shows").
+ * ("saw 2 Broadway shows"). The lower-case street words of place ("rise", "park", "view", "walk", "row"…) make an
+ * address after a one-word name that is no plural and no word of count, measure, price, time or kind ("a 10
+ * minute walk", "2 car park", "a 5 star view", "a £2 pay rise", "at 3 school gate", "at 10 crown court").
  *
  *   he was waiting on acacia avenue / outside kings road tesco      (lower case, no house number)
  *   he was waiting at 4 elm close                                    (an ambiguous street word, nothing after)
@@ -102,10 +106,16 @@ export const PLACED_STREET_RE = new RegExp(
 );
 
 /**
- * A house number, or a range of them (`14-16 Elm Road`, `3 – 5`: a shop with flats above, a block): with only
- * the last number taken, "14-[ADDRESS]" kept the first in clear.
+ * What joins the two numbers of a range: a dash (`14-16`, `3 – 5`) or a word, as people write it (`14 to 16`,
+ * `14 and 16`, `14 & 16`). A range of times before a street is taken too ("from 9 to 5 Elm Road"): rare, and a
+ * first house number left in clear is part of the address.
  */
-export const HOUSE_NUMBER = '\\d{1,4}[A-Za-z]?(?:\\s{0,2}[-–]\\s{0,2}\\d{1,4}[A-Za-z]?)?';
+const RANGE_JOIN = '\\s{0,2}[-–&]\\s{0,2}|\\s{1,3}(?:to|To|TO|and|And|AND)\\s{1,3}';
+/**
+ * A house number, or a range of them (`14-16 Elm Road`, `14 to 16 Elm Road`: a shop with flats above, a block):
+ * with only the last number taken, "14-[ADDRESS]" and "14 to [ADDRESS]" kept the first in clear.
+ */
+export const HOUSE_NUMBER = `\\d{1,4}[A-Za-z]?(?:(?:${RANGE_JOIN})\\d{1,4}[A-Za-z]?)?`;
 const HOUSE = `${HOUSE_NUMBER},?\\s{1,3}`;
 
 /** Lower-case words after a number that make it a count or a time, not a house number ("at 5 pm", "by 9 they"). */
@@ -121,8 +131,11 @@ export const PLACED_NUMBERED_STREET_RE = new RegExp(
   'gu',
 );
 
-/** A flat, apartment or unit before the house number ("Flat 3, ", "Apt 4B ", "flat 2/1, "). */
-export const FLAT = `(?:(?:${cased(['Flat', 'Apartment', 'Apt', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3})?,?\\s{1,3})`;
+/**
+ * A flat, apartment or unit before the house number ("Flat 3, ", "Apt 4B ", "flat 2/1, "), or a range of them
+ * ("Flats 3 to 5, ", "Units 2-4 "): "Flat 3-5, [ADDRESS]" kept the flats in clear.
+ */
+export const FLAT = `(?:(?:${cased(['Flats', 'Flat', 'Apartments', 'Apartment', 'Apt', 'Units', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3}|(?:${RANGE_JOIN})\\d{1,4}[A-Za-z]?)?,?\\s{1,3})`;
 
 const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
@@ -139,6 +152,48 @@ export const NUMBERED_ADDRESS_RE = new RegExp(
  */
 export const SHOUTED_ADDRESS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?!(?:${NOT_AFTER_A_HOUSE.toUpperCase()})(?![\\p{L}\\p{N}_'’-]))(?:(?!(?:${NOT_A_STREET_NAME.toUpperCase()})\\s)[A-Z][A-Z'’-]{1,30}\\s{1,3}){1,2}(?:${LOWER_STREET_WORDS.toUpperCase()})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
+/** What a court of law's business is called: "court" before it is no street ("2 separate court dates"). */
+const COURT_BUSINESS =
+  'hearings?|dates?|cases?|orders?|appearances?|summons|papers|letters?|fees?|proceedings|documents?|bundles?|listings?';
+
+/**
+ * Street words that are also the names of places or things ("rise", "park", "view", "walk", "row"), and rarer
+ * street words, typed in lower case after a house number ("23 chapel rise", "7 elm park", "4 mill ln").
+ */
+const LOWER_PLACE_STREET_WORDS = `rise|vale|quay|wharf|hill|green|view|gate|yard|way|walk|row|court(?!\\s{1,3}(?:${COURT_BUSINESS}))|park|parade|boulevard|blvd|ln`;
+
+/**
+ * Words before such a street word that make the number a count, a measure, a price or a time, or the place a
+ * kind of thing, not a street's name: "2 people walk", "a 5 star view", "a 10 percent rise", "2 car park", "at 3
+ * school gate", "1 good way", "we had 1 massive row" (a count or a time, "3 hour", "5 mile", "at 7 pm", is
+ * `NOT_AFTER_A_HOUSE`'s).
+ */
+const NOT_A_PLACE_STREET_NAME = `${NOT_AFTER_A_HOUSE}|people|person|man|men|woman|women|child|children|kid|police|staff|folk|guy|girl|boy|lad|percent|per|cent|pence|pound|quid|dollar|euro|point|degree|inch|acre|storey|story|floor|bed|bedroom|room|door|seat|seater|star|piece|part|step|lap|stage|speed|fold|sided|tone|pay|price|rent|tax|fare|rate|bill|fee|car|theme|skate|water|trailer|caravan|retail|business|industrial|science|holiday|safari|national|amusement|ball|play|dog|leisure|trampoline|adventure|wildlife|nature|office|shopping|ski|food|tennis|basketball|squash|netball|football|school|security|departure|front|top|bottom|rear|light|bright|pale|good|better|best|bad|worse|worst|only|simple|possible|nice|great|proper|real|certain|similar|huge|massive|blazing|almighty|screaming|shouting|heated|terrible|awful|horrible|separate|final|further|upcoming|criminal|custody|divorce`;
+/**
+ * A court of law (`COURT_OF_LAW_RE`) typed in lower case: "at 10 crown court" is a hearing and its time ("magistrates",
+ * "coroner's" end in "s", which no name does here).
+ */
+const COURT_OF_LAW_NAMES = 'crown|county|family|youth|high|supreme|sheriff|employment|civil|appeal';
+
+/** An alternation of lower-case words, each also with its first letter a capital ("Times?", "O['’]clock"). */
+const withCapital = (alternation: string) =>
+  alternation
+    .split('|')
+    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)])
+    .join('|');
+
+/**
+ * A house number (a flat before it allowed, not a price: "£2 pay rise"), a one-word name that is no plural and
+ * none of `NOT_A_PLACE_STREET_NAME`, in lower case or capitalised, and a lower-case street word: one of
+ * `LOWER_PLACE_STREET_WORDS` ("23 chapel rise", "23 Chapel rise"), or one that is nothing else after a capitalised
+ * name ("12 Elm road"; in lower case `NUMBERED_ADDRESS_RE` takes it). The street words of `NUMBERED_ADDRESS_RE`
+ * capitalised ("3 Abbey Green") stay its, parks and hills without a house number stay places.
+ */
+export const LOWER_PLACE_STREET_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_£$€])${FLAT}?${HOUSE}(?!(?:${withCapital(NOT_A_PLACE_STREET_NAME)})(?![\\p{L}\\p{N}_'’-])|(?:${withCapital(COURT_OF_LAW_NAMES)})\\s{1,3}court(?![\\p{L}\\p{N}_]))[A-Za-z][a-z'’-]{1,30}(?<![^s]s)\\s{1,3}(?:${LOWER_PLACE_STREET_WORDS}|${LOWER_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
 
