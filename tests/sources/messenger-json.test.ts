@@ -693,8 +693,12 @@ describe('calls in a group thread, where the owner is not shown', () => {
         { status: 'unknown', durationSec: 0 },
         { calleeMissed: 'true' },
       ],
-      ['messages[4]', 'Sam Sample', undefined, { status: 'answered', durationSec: 254 }, undefined],
+      // Sam's call lasted 254 s: someone joined it, but nothing shows the owner did (a group of three).
+      ['messages[4]', 'Sam Sample', undefined, { status: 'unknown', durationSec: 254 }, undefined],
     ]);
+    expect(
+      run.warnings.filter((w) => w.code === 'MESSENGER_GROUP_CALL_JOIN_UNKNOWN').map((w) => w.locator),
+    ).toEqual(['messages[4]']);
   });
 
   it('says once per file why a call marked missed is listed as unknown', async () => {
@@ -713,6 +717,46 @@ describe('calls in a group thread, where the owner is not shown', () => {
     );
     expect(run.events.filter((e) => e.call?.status === 'missed')).toHaveLength(2);
     expect(run.warnings.map((w) => w.code)).not.toContain('MESSENGER_CALLER_UNKNOWN');
+  });
+});
+
+describe('a group a member left and another never wrote in', () => {
+  // "Flat 4" as exported after Sam left: `participants` lists Zoë (the owner) and Jo, who never wrote; Sam wrote,
+  // placed a 412-second video call, then left.
+  const FILE =
+    'fixtures/messenger-group-leaver/your_facebook_activity/messages/inbox/flatfour_5550005555/message_1.json';
+  const GROUP_CALL = 'MESSENGER_GROUP_CALL_JOIN_UNKNOWN';
+
+  it('does not call Sam’s group call answered: it lasted, but nothing shows the owner joined it', async () => {
+    const run = await runSource(messengerJson, FILE);
+    expect(
+      run.events.filter((e) => e.kind === 'call').map((e) => [e.sender?.name, e.call, e.details]),
+    ).toEqual([['Sam Sample', { status: 'unknown', durationSec: 412 }, undefined]]);
+    expect(run.skipped).toEqual([{ reason: 'membership-notice', locator: 'messages[1]' }]);
+    const notes = run.warnings.filter((w) => w.code === GROUP_CALL);
+    expect(notes.map((w) => w.locator)).toEqual(['messages[2]']);
+    expect(notes[0]!.message).toContain('412');
+    expect(run.warnings.map((w) => w.code)).not.toContain('MESSENGER_CALLER_UNKNOWN');
+  });
+
+  it('is still a group without thread_type (Instagram writes none): Sam is never taken for Jo', async () => {
+    const doc = JSON.parse(readFileSync(FILE, 'utf8'));
+    delete doc.thread_type;
+    const run = await runScratch(doc, 'your_instagram_activity/messages/inbox/flatfour_1');
+    // Paired with Jo, Sam would make the thread look like one of two, and his call look answered by the owner.
+    expect(run.events.find((e) => e.kind === 'call')?.call).toEqual({ status: 'unknown', durationSec: 412 });
+    expect(run.warnings.map((w) => w.code)).toContain(GROUP_CALL);
+  });
+
+  it('leaves a one-to-one call that lasted answered, without the warning', async () => {
+    const run = await runSource(
+      messengerJson,
+      'fixtures/messenger-json-calls/your_facebook_activity/messages/inbox/samsample_5550001111/message_1.json',
+    );
+    expect(run.events.filter((e) => e.call?.status === 'answered').map((e) => e.call?.durationSec)).toEqual([
+      312,
+    ]);
+    expect(run.warnings.map((w) => w.code)).not.toContain(GROUP_CALL);
   });
 });
 

@@ -201,8 +201,20 @@ describe('a call’s status, from the owner’s side', () => {
     expect(callStatus(by, true, 0)).toBe('unknown');
     expect(callStatus(by, true, undefined)).toBe('unknown');
     expect(callStatus(by, false, 0)).toBe('unknown');
-    // Someone answered: that holds whoever called.
+    // In a thread of two, someone answered: that holds whoever called.
     expect(callStatus(by, false, 254)).toBe('answered');
+  });
+
+  it('is not answered for a group call someone else placed: it lasted, but that does not show the owner joined', () => {
+    const group = true;
+    expect(callStatus('other', false, 254, undefined, group)).toBe('unknown');
+    // The caller not shown (a group does not say which member is the account): the same.
+    expect(callStatus(undefined, false, 254, undefined, group)).toBe('unknown');
+    // The owner's own call stays outgoing; a call the words say the owner missed stays missed.
+    expect(callStatus('owner', false, 254, undefined, group)).toBe('outgoing');
+    expect(callStatus('other', true, 0, 'owner', group)).toBe('missed');
+    // One-to-one, as before: the only other person's call lasted, so the owner answered it.
+    expect(callStatus('other', false, 254, undefined, false)).toBe('answered');
   });
 
   it('stays unknown when the words say another person missed it and do not say whose call it was', () => {
@@ -224,16 +236,46 @@ describe('who the thread shows', () => {
   });
 
   it('links a listed username to the one sender not listed, only in a thread of two', () => {
-    const two = senderAliases(['samsample', 'Zoë Example'], new Set(['Sam Sample', 'Zoë Example']));
+    // The thread is titled after the other person, by the name they sign with.
+    const two = senderAliases(
+      ['samsample', 'Zoë Example'],
+      new Set(['Sam Sample', 'Zoë Example']),
+      'Sam Sample',
+      false,
+    );
     expect([...two]).toEqual([['Sam Sample', ['Sam Sample', 'samsample']]]);
     // A group: the silent member and the sender who left are two people.
     expect(
       senderAliases(
         ['quietone', 'Zoë Example', 'Jo Example'],
         new Set(['Sam Sample', 'Zoë Example', 'Jo Example']),
+        'Sam Sample',
+        false,
       ).size,
     ).toBe(0);
-    expect(senderAliases(['Sam Sample', 'Zoë Example'], new Set(['Sam Sample', 'Zoë Example'])).size).toBe(0);
+    expect(
+      senderAliases(
+        ['Sam Sample', 'Zoë Example'],
+        new Set(['Sam Sample', 'Zoë Example']),
+        'Sam Sample',
+        false,
+      ).size,
+    ).toBe(0);
+  });
+
+  it('never links a member who left a group to a member who never wrote', () => {
+    // "Flat 4": Sam wrote, then left (so `participants` no longer lists him); Jo is still in it and never wrote.
+    // Two listed, one silent, one unlisted sender: the shape of an Instagram thread of two, yet two people.
+    const listed = ['Jo Example', 'Zoë Example'];
+    const senders = new Set(['Sam Sample', 'Zoë Example']);
+    expect(senderAliases(listed, senders, 'Flat 4', true).size).toBe(0);
+    // Instagram writes no thread_type: the title, which names the group and not Sam, still refuses the link.
+    expect(senderAliases(listed, senders, 'Flat 4', false).size).toBe(0);
+    // A title naming the silent member could be a thread of two titled by username or a group titled after the
+    // member left in it: not enough to tell, so nothing is linked.
+    expect(senderAliases(listed, senders, 'Jo Example', false).size).toBe(0);
+    // A thread that says it is a group is one, whatever its title.
+    expect(senderAliases(listed, senders, 'Sam Sample', true).size).toBe(0);
   });
 });
 

@@ -11,6 +11,13 @@
  * warning. So is a call whose words say someone else missed it ("Sam missed a video chat."): the owner did not
  * miss it, and whose call it was the words do not say.
  *
+ * A call that lasted (`call_duration` > 0) was answered by someone. In a thread of two that can only be the owner
+ * (or the owner placed it: `outgoing`), so it is `answered`. In a group it may be any other member: the duration
+ * shows the call took place, not that the owner (the victim) joined it, and the call record does not say who
+ * joined (a "… joined the video call." notice is a separate record, not read as an answer). So a group call
+ * the owner is not shown to have placed stays `unknown`, with one MESSENGER_GROUP_CALL_JOIN_UNKNOWN warning per
+ * file; its duration is kept.
+ *
  * The classic JSON, the E2EE JSON and the HTML page all read their calls through `CallReader`, so one call reads
  * alike whichever export holds it; only the classic JSON adds a `missed` field and a duration to the words.
  */
@@ -24,18 +31,21 @@ import type { Caller, CallSentence } from './sentences.js';
  * `durationSec`: its `call_duration`; `missedBy`: who the words say missed it ("You missed…": `owner`, "Sam
  * missed…": `other`). A 0-second or missed call of someone else's is one the owner did not answer (missed); one
  * whose caller is unknown may be the owner's own unanswered call, so it stays `unknown`, as does one another person
- * is said to have missed.
+ * is said to have missed. `group`: the thread is a group (meta/people.ts `isGroupThread`), where a call that lasted
+ * says nothing of whether the owner joined it, so it stays `unknown` rather than `answered`.
  */
 export function callStatus(
   by: Caller | undefined,
   missed: boolean,
   durationSec: number | undefined,
   missedBy?: Caller,
+  group = false,
 ): CallStatus {
   if (by === 'owner') return 'outgoing';
   if (missedBy === 'other') return 'unknown';
   if (missed) return by === 'other' ? 'missed' : 'unknown';
-  if (durationSec !== undefined && durationSec > 0) return 'answered';
+  // Someone answered; in a thread of two that is the owner, in a group it may be any other member.
+  if (durationSec !== undefined && durationSec > 0) return group ? 'unknown' : 'answered';
   if (durationSec === 0 && by === 'other') return 'missed';
   return 'unknown';
 }
@@ -75,6 +85,24 @@ function unknownCallerWarning(ctx: SourceContext): CallerUnknownWarning {
   };
 }
 
+/**
+ * One file's MESSENGER_GROUP_CALL_JOIN_UNKNOWN warning: call it for each group call that lasted but is listed
+ * `unknown` (`callStatus` with `group`); the first is warned about, once, naming its duration.
+ */
+function groupCallWarning(ctx: SourceContext): (locator: number | string, durationSec: number) => void {
+  let warned = false;
+  return (locator, durationSec) => {
+    if (warned) return;
+    warned = true;
+    ctx.warn(
+      'MESSENGER_GROUP_CALL_JOIN_UNKNOWN',
+      locator,
+      `A group call that lasted ${durationSec} seconds is listed with status "unknown", not "answered": in a group, a call's duration shows that the call took place, not that the exporting account joined it, and the call record does not say who joined. Other such group calls in this file are listed the same way, with their durations.`,
+      'Check in Messenger itself, or with the account owner, whether they took part in these calls.',
+    );
+  };
+}
+
 /** What one call record says of itself, as each export writes it. */
 export interface CallRecord {
   /** Its words, when they are a call sentence (meta/sentences.ts). */
@@ -92,17 +120,25 @@ export interface CallRecord {
  * call (`callerOf`), its status from the owner's side (`callStatus`), the file's one MESSENGER_CALLER_UNKNOWN
  * warning, and `details.calleeMissed` when the export marks the call missed (by its `missed` field or by its
  * words, "Sam missed your call.") but the status cannot say so — the owner's own call (`outgoing`) or one whose
- * caller is not shown (`unknown`) — so the mark is never lost.
+ * caller is not shown (`unknown`) — so the mark is never lost. In a group (`group`), a call that lasted is not
+ * `answered` unless the owner placed it, with the file's one MESSENGER_GROUP_CALL_JOIN_UNKNOWN warning.
  */
 export class CallReader {
   private readonly warn: CallerUnknownWarning;
+  private readonly warnGroupCall: (locator: number | string, durationSec: number) => void;
 
-  /** `owner`: the exporting account's name when the thread shows it (meta/people.ts). */
+  /**
+   * `owner`: the exporting account's name when the thread shows it (meta/people.ts). `group`: the thread is a
+   * group (meta/people.ts `isGroupThread`); it matters only to an export that writes a call's duration (the
+   * classic JSON): without one no call is `answered`.
+   */
   constructor(
     ctx: SourceContext,
     private readonly owner: string | undefined,
+    private readonly group = false,
   ) {
     this.warn = unknownCallerWarning(ctx);
+    this.warnGroupCall = groupCallWarning(ctx);
   }
 
   /** The call event of a record whose fields are `base`. */
@@ -110,8 +146,15 @@ export class CallReader {
     const { said, durationSec } = record;
     const by = callerOf(said?.by, record.sender, this.owner);
     const missed = record.markedMissed === true || said?.missed === true;
-    const status = callStatus(by, missed, durationSec, said?.missedBy);
+    const status = callStatus(by, missed, durationSec, said?.missedBy, this.group);
     this.warn(base.locator, status, missed);
+    // Held back from `answered` only because the thread is a group: say so, once per file.
+    if (
+      this.group &&
+      status === 'unknown' &&
+      callStatus(by, missed, durationSec, said?.missedBy) === 'answered'
+    )
+      this.warnGroupCall(base.locator, durationSec!);
     const event = withKind(base, 'call', {
       call: durationSec === undefined ? { status } : { status, durationSec },
     });

@@ -47,26 +47,63 @@ export function threadOwner(participants: readonly string[], title: string | und
 }
 
 /**
+ * True when the classic export's `thread_type` says the thread is a group ("RegularGroup"; a thread of two is
+ * "Regular"). Not every export writes it (the Instagram samples here do not), so false says nothing.
+ */
+export function isGroupType(threadType: unknown): boolean {
+  return typeof threadType === 'string' && /group/i.test(threadType);
+}
+
+/**
  * The other names a thread's senders go by, learnt from the thread alone. Instagram lists a person in
  * `participants` by one name (their username, `samsample`) and signs their messages with another (`Sam Sample`),
- * and writes its generated sentences with the username ("samsample sent an attachment."). When exactly one
- * participant never signs a message and exactly one sender is not among the participants, those two names are the
- * same person (each thread holds each person once). Only in a thread of two: in a group, a member who never
- * writes and a sender who has left (`participants` lists only those still in it) are two people. Otherwise nothing
- * is linked, never guessed.
+ * and writes its generated sentences with the username ("samsample sent an attachment."). Linked only when the
+ * thread shows it is a thread of two, titled after that sender: exactly two participants, one of whom never
+ * signs a message, exactly one sender not among them, the title naming that sender (a thread of two is titled
+ * after the other person) and no `thread_type` saying group (`declaredGroup`, `isGroupType`).
+ * Why so strict: a group a member has left has the same shape. `participants` lists only those still in it, so
+ * "Flat 4" after Sam left lists the owner and Jo, who never wrote, while Sam signs messages: linking Sam to Jo
+ * would make two people one, and the thread look like one of two (`isGroupThread`). A missed link only leaves
+ * an Instagram sentence counted as a message, which the report shows; a wrong one cannot be seen. The title
+ * tells them apart as far as the thread can: a thread of two is titled after the other person, a named group
+ * after the group.
+ * Otherwise nothing is linked, never guessed.
  * Returns sender name → the names to recognise their sentences by (their own first).
  */
 export function senderAliases(
   participants: readonly string[],
   senders: ReadonlySet<string>,
+  title: string | undefined,
+  declaredGroup: boolean,
 ): ReadonlyMap<string, readonly string[]> {
   const listed = new Set(participants);
   // Only a one-to-one thread: in a group, a silent member and a sender who left the group are two people.
-  if (listed.size !== 2) return new Map();
+  if (listed.size !== 2 || declaredGroup) return new Map();
   const silent = [...listed].filter((p) => !senders.has(p));
   const unlisted = [...senders].filter((s) => !listed.has(s));
   if (silent.length !== 1 || unlisted.length !== 1) return new Map();
+  // The title must name the unlisted sender: one naming the silent participant fits a group titled after the
+  // member still in it as well as a thread of two titled by username.
+  if (title !== unlisted[0]) return new Map();
   return new Map([[unlisted[0]!, [unlisted[0]!, silent[0]!]]]);
+}
+
+/**
+ * True when the thread is a group: its `thread_type` says so (`declaredGroup`), or more than two people are in it,
+ * counting the participants and every sender (a member who left is a sender no longer listed), a sender linked to
+ * a participant by `senderAliases` once. Used where a thread of two allows a conclusion a group does not (a call
+ * that lasted was answered by the owner, meta/calls.ts).
+ */
+export function isGroupThread(
+  participants: readonly string[],
+  senders: ReadonlySet<string>,
+  aliases: ReadonlyMap<string, readonly string[]>,
+  declaredGroup: boolean,
+): boolean {
+  if (declaredGroup) return true;
+  const people = new Set(participants);
+  for (const s of senders) people.add(aliases.get(s)?.[1] ?? s);
+  return people.size > 2;
 }
 
 /** A record whose words start with "You": its sender and its words, both repaired. */
