@@ -65,19 +65,12 @@ export function csvSafe(s: string): string {
  * `www.…` or `name@host` into a link: a message's web address would be one click from a reader's browser, telling
  * its owner who opened it, where the HTML report shows it as text. Escaping the colon before `//`, the dot after
  * `www` and the `@` breaks those autolinks; each still shows as written. GitHub also sets text between two dollar
- * signs as mathematics (a message's "$x^2$" as x squared): `$` is escaped too. GitHub and GitLab show a word
- * between two colons as an emoji (":knife:" as 🔪): a message quoted as evidence must read as it was written, so the
- * colon that opens such a word is escaped (and GitHub's four without a letter: +1, -1, 100, 1234). A clock time's
- * colons (21:40:05) stay.
+ * signs as mathematics (a message's "$x^2$" as x squared): `$` is escaped too.
  */
 export function markdownEscape(s: string): string {
-  return (
-    terminalSafe(s)
-      .replace(/[\\`*_{}[\]()#+!|<>~@$]/g, (c) => `\\${c}`)
-      .replace(/:(?=\/\/)/g, '\\:')
-      // After the escapes above, so "thumbs_up" reads "thumbs\_up" here.
-      .replace(/:(?=(?:[\w\\+-]*[a-z][\w\\+-]*|\\?[+-]1|100|1234):)/gi, '\\:')
-      .replace(/\b(www)\./gi, '$1\\.')
-      .replace(/&/g, '&amp;')
-  );
+  return terminalSafe(s)
+    .replace(/[\\`*_{}[\]()#+!|<>~@$]/g, (c) => `\\${c}`)
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/&/g, '&amp;');
 }
