@@ -111,21 +111,21 @@ describe('a second date written as a time with dots and seconds', () => {
       twoDates(10, '16.06.24 17.06.24', '17.06.24'),
       {
         code: 'DIARY_BAD_DATE',
-        locator: 17,
+        locator: 25,
         message:
-          'Date "25/06/24 17.06.24" gives "17.06.24" after its date, which could be the time 17:06:24 or a second date (17 June 2024); neither is guessed',
+          'Date "16/06/24 17.06.24" gives "17.06.24" after its date, which could be the time 17:06:24 or a second date (17 June 2024); neither is guessed',
         hint: 'If it is a time, write it as 17:06:24; if it is a second date, give each incident its own row with its own date; then re-run',
       },
       {
         code: 'DIARY_BAD_TIME',
-        locator: 19,
+        locator: 26,
         message:
-          'Time "17.06.24" is a date (17 June 2024), written as the Date "26.06.24" is; it is not read as the time 17:06:24',
+          'Time "17.06.24" is a date (17 June 2024), written as the Date "16.06.24" is; it is not read as the time 17:06:24',
         hint: 'If it is a time, write it as 17:06:24; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run',
       },
       {
         code: 'DIARY_BAD_TIME',
-        locator: 20,
+        locator: 27,
         message: 'Time "17.06.24" could be the time 17:06:24 or a date (17 June 2024); neither is guessed',
         hint: 'If it is a time, write it as 17:06:24; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run',
       },
@@ -138,14 +138,20 @@ describe('a second date written as a time with dots and seconds', () => {
       [15, '2024-06-24T21:30', 'min', undefined, undefined],
       // As a date years from the row's (10 December 2005), whether written as the date is or not: a time, as before.
       [16, '2024-06-24T10:12:05', 's', undefined, undefined],
+      // As a date before the row's (17 June beside 25 or 26 June), in either cell: a time.
+      [17, '2024-06-25T17:06:24', 's', undefined, undefined],
       [18, '2024-06-25T10:12:05', 's', undefined, undefined],
+      [19, '2024-06-26T17:06:24', 's', undefined, undefined],
+      [20, '2024-06-26T17:06:24', 's', undefined, undefined],
       [21, '2024-06-27T21:30', 'min', undefined, undefined],
       [22, '2024-06-27T17:06', 'min', undefined, undefined],
       [23, '2024-06-28T10:12:05', 's', undefined, undefined],
       [24, '2024-06-28T10:12:05', 's', undefined, undefined],
+      // 9 May 2023 as a date, a year before the row's: the time 09:05:23.
+      [28, '2024-06-14T09:05:23', 's', undefined, undefined],
     ]);
     expect(run.warnings).toEqual([]);
-    expect(run.accounting).toEqual({ records: 23, events: 11, skipped: 0, rejected: 12 });
+    expect(run.accounting).toEqual({ records: 27, events: 15, skipped: 0, rejected: 12 });
   });
 
   it('takes no second date for a sign of the 24-hour clock in a diary that writes am/pm', async () => {
@@ -160,10 +166,16 @@ describe('a second date written as a time with dots and seconds', () => {
   });
 
   it.each([
-    // Written as the date is, and near it: a date.
+    // Written as the date is, and on it or in the month after it: a date.
     ['17.06.24', '16.06.24', 'date'],
     ['17.06.24', 'Sun 16.06.24', 'date'],
-    ['15.06.23', '16.06.24', 'date'],
+    ['16.07.24', '16.06.24', 'date'],
+    ['16.06.24', '16.06.24', 'date'],
+    // Before the date, or more than a month after it: a time (15:06:23, 09:05:23, 12:05:24, 18:07:24).
+    ['15.06.23', '16.06.24', undefined],
+    ['09.05.23', '14.06.24', undefined],
+    ['12.05.24', '14.06.24', undefined],
+    ['18.07.24', '16.06.24', undefined],
     // Written unlike the date but near it: either.
     ['17.06.24', '16/06/24', 'either'],
     ['17.06.24', '16.06.2024', 'either'],
