@@ -76,7 +76,7 @@ class Lane {
  * optimised code that held objects of finished cases and compiles it again (`node --trace-opt --trace-deopt`: 23
  * compilations a case, ~70 functions dropped at each collection, "weak objects"). With no inlining the compiler
  * does far less per function: 200 generated cases (`npm run bench -- batch`) in 10.1–10.5 s instead of
- * 10.9–11.3 s with one job, and 8.0–8.2 s instead of 9.3–9.8 s with two. Not for a single large report, whose
+ * 10.9–11.3 s with one job, and 7.8–8.2 s instead of 9.3–9.8 s with two. Not for a single large report, whose
  * hot loops need inlining (the 1M WhatsApp chat took 1.02–1.06 s with the flag against 0.84–0.87 s).
  */
 const LANE_V8_FLAGS = '--no-turbo-inlining';
