@@ -739,13 +739,23 @@ describe('a group a member left and another never wrote in', () => {
     expect(run.warnings.map((w) => w.code)).not.toContain('MESSENGER_CALLER_UNKNOWN');
   });
 
+  it('words the warning as a group’s when thread_type says so', async () => {
+    const run = await runSource(messengerJson, FILE);
+    const note = run.warnings.find((w) => w.code === GROUP_CALL)!;
+    expect(note.message).toMatch(/^A group call that lasted 412 seconds/);
+    expect(note.message).not.toContain('may be a group');
+  });
+
   it('is still a group without thread_type (Instagram writes none): Sam is never taken for Jo', async () => {
     const doc = JSON.parse(readFileSync(FILE, 'utf8'));
     delete doc.thread_type;
     const run = await runScratch(doc, 'your_instagram_activity/messages/inbox/flatfour_1');
     // Paired with Jo, Sam would make the thread look like one of two, and his call look answered by the owner.
     expect(run.events.find((e) => e.kind === 'call')?.call).toEqual({ status: 'unknown', durationSec: 412 });
-    expect(run.warnings.map((w) => w.code)).toContain(GROUP_CALL);
+    // Only the names show it: three appear (Jo, Zoë, Sam), so the warning says it may be a group.
+    expect(run.warnings.find((w) => w.code === GROUP_CALL)?.message).toContain(
+      'may be a group (more than two names appear in it)',
+    );
   });
 
   it('leaves a one-to-one call that lasted answered, without the warning', async () => {
@@ -776,6 +786,41 @@ describe('Instagram sentences worded with the username', () => {
     // Sam placed the call (the owner, Zoë, is the participant the title does not name) and nobody answered it.
     expect(run.events[2]!.call).toEqual({ status: 'missed', durationSec: 0 });
     expect(run.events[2]!.channel).toBe('instagram');
+  });
+
+  it('stay one-to-one when the thread is titled by the username (a call that lasted is answered)', async () => {
+    // Listed "samsample", signed "Sam Sample", titled "samsample"; Sam's 412-second call is the newest record.
+    const run = await runSource(
+      messengerJson,
+      'fixtures/instagram-json-username-title/your_instagram_activity/messages/inbox/samsample_17841455500000000/message_1.json',
+    );
+    expect(run.events.map((e) => [e.locator, e.kind, e.sender?.name, e.call])).toEqual([
+      ['messages[0]', 'call', 'Sam Sample', { status: 'answered', durationSec: 412 }],
+      ['messages[1]', 'media', 'Zoë Example', undefined],
+      ['messages[3]', 'media', 'Sam Sample', undefined],
+      ['messages[4]', 'call', 'Sam Sample', { status: 'missed', durationSec: 0 }],
+      ['messages[5]', 'message', 'Sam Sample', undefined],
+    ]);
+    // "samsample liked a message" is Sam's reaction, not a message.
+    expect(run.skipped).toEqual([{ reason: 'reaction', locator: 'messages[2]' }]);
+    expect(run.warnings.map((w) => w.code)).not.toContain('MESSENGER_GROUP_CALL_JOIN_UNKNOWN');
+  });
+
+  it('say a thread whose names cannot be linked only may be a group', async () => {
+    const doc = JSON.parse(
+      readFileSync(
+        'fixtures/instagram-json-username-title/your_instagram_activity/messages/inbox/samsample_17841455500000000/message_1.json',
+        'utf8',
+      ),
+    );
+    // Titled after neither name: "samsample" and "Sam Sample" could be two people, so three names appear.
+    doc.title = 'Sam';
+    const run = await runScratch(doc, 'your_instagram_activity/messages/inbox/samsample_2');
+    expect(run.events[0]!.call).toEqual({ status: 'unknown', durationSec: 412 });
+    const notes = run.warnings.filter((w) => w.code === 'MESSENGER_GROUP_CALL_JOIN_UNKNOWN');
+    expect(notes.map((w) => w.locator)).toEqual(['messages[0]']);
+    expect(notes[0]!.message).toContain('may be a group (more than two names appear in it)');
+    expect(notes[0]!.message).not.toContain('A group call');
   });
 
   it('stay messages when nothing in the thread ties the username to the sender', async () => {

@@ -15,7 +15,13 @@ import {
   repairMojibake,
   toMojibake,
 } from '../../src/sources/meta/mojibake.js';
-import { ownerFromSentences, senderAliases, threadOwner } from '../../src/sources/meta/people.js';
+import {
+  isGroupThread,
+  isGroupType,
+  ownerFromSentences,
+  senderAliases,
+  threadOwner,
+} from '../../src/sources/meta/people.js';
 import { htmlReactionList } from '../../src/sources/meta/reactions.js';
 import { recogniseSentence } from '../../src/sources/meta/sentences.js';
 import { SourceFailure } from '../../src/sources/source.js';
@@ -263,6 +269,44 @@ describe('who the thread shows', () => {
     ).toBe(0);
   });
 
+  it('links the username an Instagram thread of two is titled by to the one sender not listed', () => {
+    const listed = ['samsample', 'Zoë Example'];
+    const senders = new Set(['Sam Sample', 'Zoë Example']);
+    expect([...senderAliases(listed, senders, 'samsample', false)]).toEqual([
+      ['Sam Sample', ['Sam Sample', 'samsample']],
+    ]);
+    // The owner need not have written: the title names Sam, so the owner is the other participant.
+    expect([...senderAliases(listed, new Set(['Sam Sample']), 'samsample', false)]).toEqual([
+      ['Sam Sample', ['Sam Sample', 'samsample']],
+    ]);
+    // Listed by display name, signed by username: the same link the other way round.
+    expect([
+      ...senderAliases(
+        ['Sam Sample', 'Zoë Example'],
+        new Set(['samsample', 'Zoë Example']),
+        'Sam Sample',
+        false,
+      ),
+    ]).toEqual([['samsample', ['samsample', 'Sam Sample']]]);
+  });
+
+  it('links nothing the thread does not tie', () => {
+    const listed = ['samsample', 'Zoë Example'];
+    // Titled after the sender, but neither participant wrote: which one is the owner is not shown.
+    expect(senderAliases(listed, new Set(['Sam Sample']), 'Sam Sample', false).size).toBe(0);
+    // The titled participant writes under the listed name: the unlisted sender is someone else.
+    expect(senderAliases(listed, new Set(['samsample', 'Sam Sample']), 'samsample', false).size).toBe(0);
+    // Two senders not listed: neither can be told to be samsample.
+    expect(
+      senderAliases(listed, new Set(['Sam Sample', 'Jo Example', 'Zoë Example']), 'samsample', false).size,
+    ).toBe(0);
+    // No title, a title naming nobody in the thread, a thread that says it is a group.
+    const senders = new Set(['Sam Sample', 'Zoë Example']);
+    expect(senderAliases(listed, senders, undefined, false).size).toBe(0);
+    expect(senderAliases(listed, senders, 'Sam', false).size).toBe(0);
+    expect(senderAliases(listed, senders, 'samsample', true).size).toBe(0);
+  });
+
   it('never links a member who left a group to a member who never wrote', () => {
     // "Flat 4": Sam wrote, then left (so `participants` no longer lists him); Jo is still in it and never wrote.
     // Two listed, one silent, one unlisted sender: the shape of an Instagram thread of two, yet two people.
@@ -271,11 +315,57 @@ describe('who the thread shows', () => {
     expect(senderAliases(listed, senders, 'Flat 4', true).size).toBe(0);
     // Instagram writes no thread_type: the title, which names the group and not Sam, still refuses the link.
     expect(senderAliases(listed, senders, 'Flat 4', false).size).toBe(0);
-    // A title naming the silent member could be a thread of two titled by username or a group titled after the
-    // member left in it: not enough to tell, so nothing is linked.
-    expect(senderAliases(listed, senders, 'Jo Example', false).size).toBe(0);
+    // A title naming the silent member reads as a thread of two titled after them (Instagram titles by username
+    // too), so Sam is linked to Jo: the one shape left to the title (README, meta/people.ts senderAliases).
+    expect([...senderAliases(listed, senders, 'Jo Example', false)]).toEqual([
+      ['Sam Sample', ['Sam Sample', 'Jo Example']],
+    ]);
     // A thread that says it is a group is one, whatever its title.
     expect(senderAliases(listed, senders, 'Sam Sample', true).size).toBe(0);
+  });
+});
+
+describe('whether a thread is or may be a group', () => {
+  const none = new Map<string, readonly string[]>();
+
+  it('is a group when thread_type says so, whoever is in it', () => {
+    expect(isGroupType('RegularGroup')).toBe(true);
+    expect(isGroupType('Regular')).toBe(false);
+    expect(isGroupType(undefined)).toBe(false);
+    expect(isGroupThread(['Sam Sample', 'Zoë Example'], new Set(['Sam Sample']), none, true)).toBe(true);
+  });
+
+  it('is not one with two names, listed or writing', () => {
+    expect(
+      isGroupThread(['Sam Sample', 'Zoë Example'], new Set(['Sam Sample', 'Zoë Example']), none, false),
+    ).toBe(false);
+    // Nobody wrote, or only one of them.
+    expect(isGroupThread(['Sam Sample', 'Zoë Example'], new Set(), none, false)).toBe(false);
+    expect(isGroupThread(['Sam Sample', 'Zoë Example'], new Set(['Zoë Example']), none, false)).toBe(false);
+  });
+
+  it('may be one when more than two names appear: listed, or writing without being listed', () => {
+    const three = ['Sam Sample', 'Zoë Example', 'Jo Example'];
+    expect(isGroupThread(three, new Set(['Zoë Example']), none, false)).toBe(true);
+    // "Flat 4" after Sam left: Jo and Zoë listed, Sam wrote.
+    expect(
+      isGroupThread(['Jo Example', 'Zoë Example'], new Set(['Sam Sample', 'Zoë Example']), none, false),
+    ).toBe(true);
+  });
+
+  it('counts a sender linked to a participant once (the Instagram repro: titled by username)', () => {
+    const listed = ['samsample', 'Zoë Example'];
+    const senders = new Set(['Sam Sample', 'Zoë Example']);
+    const linked = senderAliases(listed, senders, 'samsample', false);
+    expect(isGroupThread(listed, senders, linked, false)).toBe(false);
+    // Titled by display name, as before.
+    expect(isGroupThread(listed, senders, senderAliases(listed, senders, 'Sam Sample', false), false)).toBe(
+      false,
+    );
+    // Unlinked, the username and the display name are two of three names.
+    expect(isGroupThread(listed, senders, none, false)).toBe(true);
+    // A link does not hide a third writer.
+    expect(isGroupThread(listed, new Set([...senders, 'Jo Example']), linked, false)).toBe(true);
   });
 });
 

@@ -19,19 +19,19 @@
  *   become `call` on the app's channel. A call is filed under its caller and `missed` / duration 0 mean nobody
  *   answered, whoever called, so the status is read from the owner's side (meta/calls.ts): the owner's own call is
  *   `outgoing` (`details.calleeMissed` when marked missed), another's is `missed` when marked so or 0 s long,
- *   `answered` when longer in a thread of two; in a group (`thread_type` "RegularGroup", or more than two people
- *   listed or writing: meta/people.ts `isGroupThread`) a call that lasted shows someone joined, not that the owner
- *   did, so it is `unknown`, with one MESSENGER_GROUP_CALL_JOIN_UNKNOWN warning. The owner is known in a one-to-one
- *   thread (the title names the other person) or from the sentence ("You called Sam.", "Sam missed your call."). A
- *   group's title names the group; what the owner did is worded "You …" under the owner's own name ("You named the
- *   group Flat 4."), but in this export such a sentence looks exactly like words a member typed (every record is
- *   "Generic"), and one typed "You left the group." would make the typist the owner and their calls the owner's own.
- *   So a group's owner is learnt from those sentences only in the E2EE export, which marks them (`placeholder`;
- *   meta/people.ts `ownerFromSentences`). Otherwise a 0-second or missed call is `unknown` (in a group it may be the
- *   owner's own unanswered call; `details.calleeMissed` keeps the mark), as is a call the words say another person
- *   missed ("Sam missed a video chat."), with one MESSENGER_CALLER_UNKNOWN warning. A call counts as marked missed by
- *   its `missed` field or by its words, as in the E2EE and HTML exports, which have only the words: the three read
- *   calls through one CallReader.
+ *   `answered` when longer in a thread of two; in a group (`thread_type` "RegularGroup") or a thread that may be one
+ *   (more than two names listed or writing once usernames are linked: meta/people.ts `isGroupThread`) a call that
+ *   lasted shows someone joined, not that the owner did, so it is `unknown`, with one MESSENGER_GROUP_CALL_JOIN_UNKNOWN
+ *   warning ("may be a group" when only the names suggest it). The owner is known in a one-to-one thread (the title
+ *   names the other person) or from the sentence ("You called Sam.", "Sam missed your call."). A group's title names
+ *   the group; what the owner did is worded "You …" under the owner's own name ("You named the group Flat 4."), but in
+ *   this export such a sentence looks exactly like words a member typed (every record is "Generic"), and one typed "You
+ *   left the group." would make the typist the owner and their calls the owner's own. So a group's owner is learnt from
+ *   those sentences only in the E2EE export, which marks them (`placeholder`; meta/people.ts `ownerFromSentences`).
+ *   Otherwise a 0-second or missed call is `unknown` (in a group it may be the owner's own unanswered call;
+ *   `details.calleeMissed` keeps the mark), as is a call the words say another person missed ("Sam missed a video
+ *   chat."), with one MESSENGER_CALLER_UNKNOWN warning. A call counts as marked missed by its `missed` field or by its
+ *   words, as in the E2EE and HTML exports, which have only the words: the three read calls through one CallReader.
  *   `is_unsent` becomes `deleted`; photos/videos/audio_files/files/gifs/
  *   sticker/share without typed text become `media`; reactions are part of their message, never records, listed
  *   in `details.reactions` as the Twitter source writes them (`😢 by Zoë Example`).
@@ -40,16 +40,17 @@
  * - Generated sentences (group notices, nicknames, "Reacted 😂 to your message") are skipped with a reason; only
  *   English ones are recognised (meta/sentences.ts). Instagram words them with the username ("samsample sent an
  *   attachment.") while signing the message with the display name; the username counts as the sender's only when
- *   the thread ties them (a one-to-one thread listing `samsample` in `participants`, signed `Sam Sample` and titled
- *   "Sam Sample": meta/people.ts `senderAliases`), never by resemblance, and never a member who left a group
- *   (no longer listed) to one who never wrote. A record with nothing at all is kept as `other`, flagged.
+ *   the thread ties them (a thread of two listing `samsample` in `participants`, signed `Sam Sample` and titled
+ *   after him by either name: meta/people.ts `senderAliases`), never by resemblance, and never a member who left
+ *   a group (no longer listed) to one who never wrote when the title names the group. A record with nothing at
+ *   all is kept as `other`, flagged.
  *
  * Deliberately unsupported: the pre-2018 `messages.htm` archive and Instagram's 2019–2021 `messages.json` (an
  * array of conversations); reactions as separate contacts; attachments' own `creation_timestamp` (seconds, the
  * file's time, not the message's).
  */
 
-import { CallReader } from '../meta/calls.js';
+import { CallReader, type GroupShownBy } from '../meta/calls.js';
 import { isThreadJsonPath } from '../meta/channel.js';
 import { noContentNote, unknownTypeNote, warnChannelAssumed } from '../meta/notes.js';
 import {
@@ -115,6 +116,12 @@ export const messengerJson: Source = {
           participants.map((p) => byName.get(p) ?? p),
           conversation,
         ) ?? threadOwner(participants, conversation);
+      // A thread of two whose names could not be linked shows three names too: it only "may be" a group.
+      const groupShownBy: GroupShownBy | undefined = declaredGroup
+        ? 'thread-type'
+        : isGroupThread(participants, file.senders, aliases, false)
+          ? 'names'
+          : undefined;
       const thread: ClassicThread = {
         file,
         conversation,
@@ -123,7 +130,7 @@ export const messengerJson: Source = {
         typeNote: unknownTypeNote(ctx, KNOWN_TYPES),
         noContent: noContentNote(ctx, 'neither text, media nor a call (Meta leaves some records empty)'),
         // In a group a call that lasted does not show the owner answered it (meta/calls.ts).
-        calls: new CallReader(ctx, owner, isGroupThread(participants, file.senders, aliases, declaredGroup)),
+        calls: new CallReader(ctx, owner, groupShownBy),
       };
       let first = true;
       return (value, locator) => {

@@ -16,7 +16,8 @@
  * shows the call took place, not that the owner (the victim) joined it, and the call record does not say who
  * joined (a "… joined the video call." notice is a separate record, not read as an answer). So a group call
  * the owner is not shown to have placed stays `unknown`, with one MESSENGER_GROUP_CALL_JOIN_UNKNOWN warning per
- * file; its duration is kept.
+ * file; its duration is kept. A thread that only may be a group (more than two names appear in it, no
+ * `thread_type` saying so) is read the same way, and its warning says "may be a group", not that it is one.
  *
  * The classic JSON, the E2EE JSON and the HTML page all read their calls through `CallReader`, so one call reads
  * alike whichever export holds it; only the classic JSON adds a `missed` field and a duration to the words.
@@ -86,19 +87,36 @@ function unknownCallerWarning(ctx: SourceContext): CallerUnknownWarning {
 }
 
 /**
+ * What shows a thread is a group, for the words of the warning: its `thread_type` ("RegularGroup"), or only more
+ * than two names appearing in it (meta/people.ts `isGroupThread`), which a thread of two whose username and
+ * display name could not be linked also shows, so that one "may be" a group.
+ */
+export type GroupShownBy = 'thread-type' | 'names';
+
+/**
  * One file's MESSENGER_GROUP_CALL_JOIN_UNKNOWN warning: call it for each group call that lasted but is listed
  * `unknown` (`callStatus` with `group`); the first is warned about, once, naming its duration.
  */
-function groupCallWarning(ctx: SourceContext): (locator: number | string, durationSec: number) => void {
+function groupCallWarning(
+  ctx: SourceContext,
+  shownBy: GroupShownBy,
+): (locator: number | string, durationSec: number) => void {
+  // A thread_type saying group is stated as such; more than two names only suggest one (meta/people.ts).
+  const declared = shownBy === 'thread-type';
   let warned = false;
   return (locator, durationSec) => {
     if (warned) return;
     warned = true;
+    const opening = declared
+      ? `A group call that lasted ${durationSec} seconds is listed with status "unknown", not "answered": in a group,`
+      : `A call that lasted ${durationSec} seconds is listed with status "unknown", not "answered": this thread may be a group (more than two names appear in it), and in a group`;
     ctx.warn(
       'MESSENGER_GROUP_CALL_JOIN_UNKNOWN',
       locator,
-      `A group call that lasted ${durationSec} seconds is listed with status "unknown", not "answered": in a group, a call's duration shows that the call took place, not that the exporting account joined it, and the call record does not say who joined. Other such group calls in this file are listed the same way, with their durations.`,
-      'Check in Messenger itself, or with the account owner, whether they took part in these calls.',
+      `${opening} a call's duration shows that the call took place, not that the exporting account joined it, and the call record does not say who joined. Other such ${declared ? 'group calls' : 'calls'} in this file are listed the same way, with their durations.`,
+      declared
+        ? 'Check in Messenger itself, or with the account owner, whether they took part in these calls.'
+        : 'Check in Messenger or Instagram itself, or with the account owner, who was in this conversation and whether they took part in these calls.',
     );
   };
 }
@@ -126,19 +144,21 @@ export interface CallRecord {
 export class CallReader {
   private readonly warn: CallerUnknownWarning;
   private readonly warnGroupCall: (locator: number | string, durationSec: number) => void;
+  private readonly group: boolean;
 
   /**
-   * `owner`: the exporting account's name when the thread shows it (meta/people.ts). `group`: the thread is a
-   * group (meta/people.ts `isGroupThread`); it matters only to an export that writes a call's duration (the
-   * classic JSON): without one no call is `answered`.
+   * `owner`: the exporting account's name when the thread shows it (meta/people.ts). `group`: what shows the
+   * thread is or may be a group (`GroupShownBy`), undefined for a thread of two; it matters only to an export
+   * that writes a call's duration (the classic JSON): without one no call is `answered`.
    */
   constructor(
     ctx: SourceContext,
     private readonly owner: string | undefined,
-    private readonly group = false,
+    group?: GroupShownBy,
   ) {
+    this.group = group !== undefined;
     this.warn = unknownCallerWarning(ctx);
-    this.warnGroupCall = groupCallWarning(ctx);
+    this.warnGroupCall = groupCallWarning(ctx, group ?? 'thread-type');
   }
 
   /** The call event of a record whose fields are `base`. */

@@ -56,17 +56,24 @@ export function isGroupType(threadType: unknown): boolean {
 
 /**
  * The other names a thread's senders go by, learnt from the thread alone. Instagram lists a person in
- * `participants` by one name (their username, `samsample`) and signs their messages with another (`Sam Sample`),
- * and writes its generated sentences with the username ("samsample sent an attachment."). Linked only when the
- * thread shows it is a thread of two, titled after that sender: exactly two participants, one of whom never
- * signs a message, exactly one sender not among them, the title naming that sender (a thread of two is titled
- * after the other person) and no `thread_type` saying group (`declaredGroup`, `isGroupType`).
+ * `participants` by one name and signs their messages with another (listed `samsample`, signed `Sam Sample`, or
+ * the other way round), titles a thread of two after the other person by either name, and writes its generated
+ * sentences with the username ("samsample liked a message"). Linked only when the thread shows it is a thread of
+ * two: exactly two participants, no `thread_type` saying group (`declaredGroup`, `isGroupType`), exactly one
+ * sender not among the participants, and a title that ties that sender to the other participant:
+ * - the title names a participant: the thread is titled after them, so the owner is the other one
+ *   (`threadOwner`), and the unlisted sender is the titled participant under another name, provided that
+ *   participant never signs a message under the listed name (else the unlisted sender is someone else);
+ * - the title names the unlisted sender: they are the other person, listed under another name, which is the one
+ *   participant who never signs a message (with two such, which one is the owner is not shown: nothing linked).
  * Why so strict: a group a member has left has the same shape. `participants` lists only those still in it, so
  * "Flat 4" after Sam left lists the owner and Jo, who never wrote, while Sam signs messages: linking Sam to Jo
- * would make two people one, and the thread look like one of two (`isGroupThread`). A missed link only leaves
- * an Instagram sentence counted as a message, which the report shows; a wrong one cannot be seen. The title
- * tells them apart as far as the thread can: a thread of two is titled after the other person, a named group
- * after the group.
+ * would make two people one, and the thread look like one of two (`isGroupThread`). The title tells them apart
+ * as far as the thread can: a thread of two is titled after the other person, a named group after the group.
+ * Left to the title: a group without `thread_type` (Instagram writes none) titled after the one member still in
+ * it besides the owner reads as a thread of two; a Facebook export says "RegularGroup", which refuses the link.
+ * A missed link leaves an Instagram sentence counted as a message and the thread counted as a possible group
+ * (a call that lasted is then `unknown`, with a warning saying why): both shown in the report, never silent.
  * Otherwise nothing is linked, never guessed.
  * Returns sender name → the names to recognise their sentences by (their own first).
  */
@@ -78,21 +85,25 @@ export function senderAliases(
 ): ReadonlyMap<string, readonly string[]> {
   const listed = new Set(participants);
   // Only a one-to-one thread: in a group, a silent member and a sender who left the group are two people.
-  if (listed.size !== 2 || declaredGroup) return new Map();
-  const silent = [...listed].filter((p) => !senders.has(p));
+  if (listed.size !== 2 || declaredGroup || title === undefined) return new Map();
   const unlisted = [...senders].filter((s) => !listed.has(s));
-  if (silent.length !== 1 || unlisted.length !== 1) return new Map();
-  // The title must name the unlisted sender: one naming the silent participant fits a group titled after the
-  // member still in it as well as a thread of two titled by username.
-  if (title !== unlisted[0]) return new Map();
-  return new Map([[unlisted[0]!, [unlisted[0]!, silent[0]!]]]);
+  if (unlisted.length !== 1) return new Map();
+  const sender = unlisted[0]!;
+  const silent = [...listed].filter((p) => !senders.has(p));
+  // The listed name of the other person: the titled participant, or the only silent one when the title names
+  // the sender. The owner is then the remaining participant, whether or not they wrote.
+  const other = listed.has(title) ? title : title === sender && silent.length === 1 ? silent[0] : undefined;
+  if (other === undefined || senders.has(other)) return new Map();
+  return new Map([[sender, [sender, other]]]);
 }
 
 /**
- * True when the thread is a group: its `thread_type` says so (`declaredGroup`), or more than two people are in it,
- * counting the participants and every sender (a member who left is a sender no longer listed), a sender linked to
- * a participant by `senderAliases` once. Used where a thread of two allows a conclusion a group does not (a call
- * that lasted was answered by the owner, meta/calls.ts).
+ * True when the thread is or may be a group: its `thread_type` says so (`declaredGroup`), or more than two names
+ * appear in it, counting the participants and every sender (a member who left is a sender no longer listed), a
+ * sender linked to a participant by `senderAliases` once. More than two names do not prove a group: a thread of
+ * two whose username and display name could not be linked shows three. Used where a thread of two allows a
+ * conclusion a group does not (a call that lasted was answered by the owner, meta/calls.ts), so a doubt counts
+ * as a group; the warning then says "may be a group" (`GroupShownBy`).
  */
 export function isGroupThread(
   participants: readonly string[],
