@@ -38,6 +38,9 @@ describe('anonymise: a range of house numbers goes with its address', () => {
     ['14 and 16 Elm Road', '[ADDRESS]'],
     ['14 & 16 Elm Road', '[ADDRESS]'],
     ['flats 3 to 5, Elm Court', 'flats [ADDRESS]'],
+    // In lower case too, where "court" is also an everyday word: "flats" before the numbers shows an address.
+    ['flats 3 to 5, elm court', 'flats [ADDRESS]'],
+    ['flats 3 to 5, hazelmere court', 'flats [ADDRESS]'],
     ['Flats 3 to 5, 12 High Road', '[ADDRESS]'],
     ['Flat 3-5, 12 High Road', '[ADDRESS]'],
     ['AT 14 TO 16 ELM ROAD', 'AT [ADDRESS]'],

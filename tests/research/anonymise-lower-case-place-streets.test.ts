@@ -5,7 +5,10 @@
  * road"). They are now `[ADDRESS]`, unless the word after the number makes it a count, a measure, a price or a
  * time, or names a kind of place rather than a street ("a 10 minute walk", "a 3 hour drive", "2 car park", "a 5
  * star view", "a 10 percent rise", "at 3 school gate", "at 10 crown court"), or "court" is a court's business
- * ("2 separate court dates").
+ * ("2 separate court dates"). Review: counts and times went too ("and 1 lovely view", "meet at 5 Sunday park
+ * run", "at 10 magistrates' court"); an everyday street word in lower case now needs more to show an address, a
+ * weekday or a month is no street's name, and an hour before a court of law after a word of time is a hearing's
+ * time in any case ("at 10 Crown Court").
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -88,6 +91,86 @@ describe('anonymise: lower-case streets ending in a word of place after a house 
     ];
     for (const text of kept) expect(r.redact(text), text).toBe(text);
     expect(r.counts.address).toBe(0);
+  });
+
+  it.each([
+    ["the hearing is at 10 magistrates' court on Friday"],
+    ['the hearing is at 10 magistrates’ court on Friday'],
+    ['at 10 district court'],
+    ['at 9 juvenile court'],
+    ["at 9 coroner's court"],
+    ["at 9 coroners' court"],
+    ['at 10 crown court'],
+    ['at 10 Crown Court'],
+    ['Hearing at 10 Crown Court tomorrow'],
+    ['Hearing at 10 Leeds Crown Court tomorrow'],
+    ["by 2 Magistrates' Court"],
+    ['at 9.30 Crown Court'],
+    ['at 9.30 crown court'],
+    ['at 9:45 crown court'],
+    ['1 crown court judge'],
+  ])('keeps a hearing’s time before a court of law, in any case: %s', (text) => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact(text)).toBe(text);
+    expect(r.counts.address).toBe(0);
+  });
+
+  it.each([
+    // A number before a court of law that is no hearing time is an address, capitalised or not: streets are
+    // named Crown Court.
+    [
+      'Note through the door at my new place, 4 Crown Court.',
+      'Note through the door at my new place, [ADDRESS].',
+    ],
+    [
+      'Note through the door at my new place, 4 crown court.',
+      'Note through the door at my new place, [ADDRESS].',
+    ],
+    ['he lives at 4 Crown Court', 'he lives at [ADDRESS]'],
+    ['he lives at 4 crown court', 'he lives at [ADDRESS]'],
+    ['Flat 2, 7 crown court', '[ADDRESS]'],
+    ['at 30 Crown Court', 'at [ADDRESS]'],
+  ])('redacts a court of law’s name as a street after a house number: %s', (text, expected) => {
+    expect(new Redactor([], 'GB').redact(text)).toBe(expected);
+  });
+
+  it.each([
+    // Counts and times before a street word that is also an everyday word.
+    ['got 2 parking fines and 1 lovely view'],
+    ['1 thing way worse than before'],
+    ['he said meet at 5 Sunday park run'],
+    ['pay me 50 quid by 5 Friday green light'],
+    ['by 5 Friday Green light'],
+    ['at 3 SUNDAY park'],
+    ['on 3 march way'],
+    ['2 nasty row'],
+    ['2 hard hill'],
+    ['1 mate walk'],
+    ['1 cat walk'],
+    ['went up 1 steep hill'],
+    ['walked to 1 lovely view'],
+    ['meet at 5 village green'],
+    ["at 3 parents' place"],
+  ])('keeps a count or a time before an everyday street word: %s', (text) => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact(text)).toBe(text);
+    expect(r.counts.address).toBe(0);
+  });
+
+  it.each([
+    // A usual street name (a tree is one), a capitalised name, a flat, a word of place or a town or postcode after.
+    ['12 oak view', '[ADDRESS]'],
+    ['23 chapel rise', '[ADDRESS]'],
+    ['4 elm road', '[ADDRESS]'],
+    ['12 Hazelmere view', '[ADDRESS]'],
+    ['Flat 1, 12 hazelmere view', '[ADDRESS]'],
+    ['moved to 12 hazelmere view', 'moved to [ADDRESS]'],
+    ['he lives at 12 hazelmere view', 'he lives at [ADDRESS]'],
+    ['12 hazelmere view, Leeds', '[ADDRESS], Leeds'],
+    ['12 hazelmere view LS1 4AB', '[ADDRESS] [POSTCODE]'],
+    ['5 Friday Street', '[ADDRESS]'],
+  ])('redacts an everyday street word with more to show an address: %s', (text, expected) => {
+    expect(new Redactor([], 'GB').redact(text)).toBe(expected);
   });
 
   it('keeps parks and hills without a house number', () => {

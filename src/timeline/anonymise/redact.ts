@@ -53,7 +53,8 @@
  *    word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
  *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
  *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`; not a court of law without a house number
- *    (`Leeds Crown Court`, `the Family Court`; streets.ts);
+ *    (`Leeds Crown Court`, `the Family Court`), nor with an hour after a word of time (`at 10 Crown Court`), nor a
+ *    count before a lower-case everyday street word (`1 lovely view`; streets.ts);
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
@@ -95,7 +96,9 @@ import {
   courtOfLaw,
   FLAT,
   HOUSE_NUMBER,
+  hearingTime,
   LOWER_PLACE_STREET_RE,
+  lowerPlaceStreet,
   NUMBERED_ADDRESS_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
@@ -596,10 +599,10 @@ export class Redactor {
       };
     });
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
-    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m) => !courtOfLaw(m));
+    this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m, s) => !courtOfLaw(m) && !hearingTime(m, s));
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');
-    this.sub(t, LOWER_PLACE_STREET_RE, 'address', '[ADDRESS]');
+    this.sub(t, LOWER_PLACE_STREET_RE, 'address', '[ADDRESS]', lowerPlaceStreet);
     this.sub(t, PLACED_NUMBERED_STREET_RE, 'address', '[ADDRESS]');
     this.sub(t, PLACED_STREET_RE, 'address', '[ADDRESS]');
     for (const re of [this.names, this.capitalised, this.glued, this.camel]) {

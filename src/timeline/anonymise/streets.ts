@@ -74,8 +74,11 @@ const LOWER_AMBIGUOUS_STREET_WORDS = 'drive|close|place|square|gardens|terrace';
 const NOT_A_NAME =
   'times?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|mi|km|kms|kilometres?|kilometers?|metres?|meters?|m|yards?|yds?|feet|foot|ft|mph|kph|more|the|a|an|way|one|other|main|same|down|up|back|side|dirt|long|short|quick|busy|quiet|dark|empty|different|wrong|right|next|last|first|whole|of|on|in|at|to|by|lanes?|roads?|streets?';
 
-/** A lower-case word that is no plural: not ending in one "s" ("texts", "cars"); "moss", "elm" are. */
-const NOT_PLURAL = "[a-z][a-z'’-]{1,30}(?<![^s]s)";
+/**
+ * A lower-case word that is no plural: not ending in one "s" ("texts", "cars") nor in "s'" ("parents'",
+ * "magistrates'"); "moss", "elm" are.
+ */
+const NOT_PLURAL = "[a-z][a-z'’-]{1,30}(?<![^s]s|s['’])";
 /** After an ambiguous street word: a comma and a town, or a postcode (already `[POSTCODE]` or as written). */
 const MORE_ADDRESS =
   ',?\\s{0,3}(?:\\[POSTCODE\\]|[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s{0,2}\\d[A-Za-z]{2}(?![\\p{L}\\p{N}_]))|,\\s{0,3}\\p{L}';
@@ -137,11 +140,22 @@ export const PLACED_NUMBERED_STREET_RE = new RegExp(
  */
 export const FLAT = `(?:(?:${cased(['Flats', 'Flat', 'Apartments', 'Apartment', 'Apt', 'Units', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3}|(?:${RANGE_JOIN})\\d{1,4}[A-Za-z]?)?,?\\s{1,3})`;
 
+/**
+ * Weekdays and months, in any case: a number before one is a time or a date, never a house number ("meet at 5
+ * Sunday park run", "by 5 Friday green light", "on 3 march way"). "Friday Street" exists, but in lower case or
+ * before an everyday street word a time is far likelier.
+ */
+const DAYS_AND_MONTHS = cased(
+  `Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Weds Thu Thur Thurs Fri Weekend
+January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+Sep Sept Oct Nov Dec`.split(/\s+/),
+);
+
 const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
 /** A house number (a flat before it allowed), then one of the forms above. */
 export const NUMBERED_ADDRESS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})(?![\\p{L}\\p{N}_]|${PLURAL_AFTER})|(?!(?:${NOT_A_NAME})\\s)(?:[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?=${MORE_ADDRESS}))|(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})(?![\\p{L}\\p{N}_]|${PLURAL_AFTER})|(?!(?:${NOT_A_NAME})\\s)(?:[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?=${MORE_ADDRESS}))|(?!(?:${DAYS_AND_MONTHS})\\s)(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
   'gu',
 );
 
@@ -157,26 +171,47 @@ export const SHOUTED_ADDRESS_RE = new RegExp(
 
 /** What a court of law's business is called: "court" before it is no street ("2 separate court dates"). */
 const COURT_BUSINESS =
-  'hearings?|dates?|cases?|orders?|appearances?|summons|papers|letters?|fees?|proceedings|documents?|bundles?|listings?';
+  'hearings?|dates?|cases?|orders?|appearances?|summons|papers|letters?|fees?|proceedings|documents?|bundles?|listings?|judges?|judgments?|judgements?|trials?|rooms?|staff|ushers?|clerks?|buildings?|lists?';
 
+/** Street words after a house number and a lower-case name that are nothing but street words ("23 chapel rise"). */
+const PLAIN_PLACE_STREET_WORDS = 'rise|vale|quay|wharf|parade|boulevard|blvd|ln';
 /**
- * Street words that are also the names of places or things ("rise", "park", "view", "walk", "row"), and rarer
- * street words, typed in lower case after a house number ("23 chapel rise", "7 elm park", "4 mill ln").
+ * Street words that are also everyday words, and a count or a time before them reads like a street: "and 1
+ * lovely view", "1 thing way worse", "2 nasty row", "1 cat walk", "2 hard hill". After a lower-case name they
+ * make an address only with more to show it (`lowerPlaceStreet`).
  */
-const LOWER_PLACE_STREET_WORDS = `rise|vale|quay|wharf|hill|green|view|gate|yard|way|walk|row|court(?!\\s{1,3}(?:${COURT_BUSINESS}))|park|parade|boulevard|blvd|ln`;
+const ORDINARY_PLACE_STREET_WORDS = `way|view|row|walk|hill|green|park|gate|yard|court(?!\\s{1,3}(?:${COURT_BUSINESS})(?![\\p{L}\\p{N}_]))`;
 
 /**
  * Words before such a street word that make the number a count, a measure, a price or a time, or the place a
  * kind of thing, not a street's name: "2 people walk", "a 5 star view", "a 10 percent rise", "2 car park", "at 3
  * school gate", "1 good way", "we had 1 massive row" (a count or a time, "3 hour", "5 mile", "at 7 pm", is
- * `NOT_AFTER_A_HOUSE`'s).
+ * `NOT_AFTER_A_HOUSE`'s). The adjectives here are the ones a walk, a view, a hill or a row is described by after
+ * a word of place ("up 1 steep hill", "to 1 lovely view"), which `lowerPlaceStreet` otherwise takes as evidence
+ * of an address; without a word of place a lower-case name needs no deny-list ("1 mate walk" stays).
  */
-const NOT_A_PLACE_STREET_NAME = `${NOT_AFTER_A_HOUSE}|people|person|man|men|woman|women|child|children|kid|police|staff|folk|guy|girl|boy|lad|percent|per|cent|pence|pound|quid|dollar|euro|point|degree|inch|acre|storey|story|floor|bed|bedroom|room|door|seat|seater|star|piece|part|step|lap|stage|speed|fold|sided|tone|pay|price|rent|tax|fare|rate|bill|fee|car|theme|skate|water|trailer|caravan|retail|business|industrial|science|holiday|safari|national|amusement|ball|play|dog|leisure|trampoline|adventure|wildlife|nature|office|shopping|ski|food|tennis|basketball|squash|netball|football|school|security|departure|front|top|bottom|rear|light|bright|pale|good|better|best|bad|worse|worst|only|simple|possible|nice|great|proper|real|certain|similar|huge|massive|blazing|almighty|screaming|shouting|heated|terrible|awful|horrible|separate|final|further|upcoming|criminal|custody|divorce`;
+const NOT_A_PLACE_STREET_NAME = `${NOT_AFTER_A_HOUSE}|people|person|man|men|woman|women|child|children|kid|police|staff|folk|guy|girl|boy|lad|percent|per|cent|pence|pound|quid|dollar|euro|point|degree|inch|acre|storey|story|floor|bed|bedroom|room|door|seat|seater|star|piece|part|step|lap|stage|speed|fold|sided|tone|pay|price|rent|tax|fare|rate|bill|fee|car|theme|skate|water|trailer|caravan|retail|business|industrial|science|holiday|safari|national|amusement|ball|play|dog|leisure|trampoline|adventure|wildlife|nature|office|shopping|ski|food|tennis|basketball|squash|netball|football|school|security|departure|front|top|bottom|rear|light|bright|pale|good|better|best|bad|worse|worst|only|simple|possible|nice|great|proper|real|certain|similar|huge|massive|blazing|almighty|screaming|shouting|heated|terrible|awful|horrible|separate|final|further|upcoming|criminal|custody|divorce|lovely|beautiful|stunning|amazing|gorgeous|scenic|pleasant|nasty|hard|steep|gentle|brisk|slight|full|clear`;
+
 /**
- * A court of law (`COURT_OF_LAW_RE`) typed in lower case: "at 10 crown court" is a hearing and its time ("magistrates",
- * "coroner's" end in "s", which no name does here).
+ * Lower-case names that streets are commonly named with (trees, flowers, buildings, the land and water, the
+ * crown): before an everyday street word they make an address with nothing else ("12 oak view", "3 church row",
+ * "5 sea view", "4 crown court"). A walk by a river or a view of the sea counted ("we did 1 river walk") is taken
+ * too: these are the usual names of such streets, and the address matters more.
  */
-const COURT_OF_LAW_NAMES = 'crown|county|family|youth|high|supreme|sheriff|employment|civil|appeal';
+const STREET_NAME_WORDS = new Set(
+  `oak elm ash beech birch cedar willow pine maple chestnut hazel holly rowan yew lime poplar larch alder cherry
+laurel acacia sycamore hawthorn juniper rose ivy fern heather lavender primrose bluebell church chapel abbey priory
+castle mill manor grange hall station market bridge tower college river sea lake bay brook meadow orchard forest
+wood heath moor marsh valley ridge cliff harbour north south east west king queen prince princess victoria albert
+crown`.split(/\s+/),
+);
+
+/**
+ * The courts of law (`COURT_OF_LAW_RE`), as a name before "court" in any case; the plural possessive
+ * ("magistrates'", "coroners'") is a court's name too.
+ */
+const COURT_OF_LAW_NAMES =
+  "crown|magistrates['’]?|county|family|youth|high|supreme|coroner['’]?s|coroners['’]|sheriff|employment|civil|appeals?|district|juvenile";
 
 /** An alternation of lower-case words, each also with its first letter a capital ("Times?", "O['’]clock"). */
 const withCapital = (alternation: string) =>
@@ -186,26 +221,91 @@ const withCapital = (alternation: string) =>
     .join('|');
 
 /**
- * A house number (a flat before it allowed, not a price: "£2 pay rise"), a one-word name that is no plural and
- * none of `NOT_A_PLACE_STREET_NAME`, in lower case or capitalised, and a lower-case street word: one of
- * `LOWER_PLACE_STREET_WORDS` ("23 chapel rise", "23 Chapel rise"), or one that is nothing else after a capitalised
- * name ("12 Elm road"; in lower case `NUMBERED_ADDRESS_RE` takes it). The street words of `NUMBERED_ADDRESS_RE`
- * capitalised ("3 Abbey Green") stay its, parks and hills without a house number stay places.
+ * A house number (a flat before it allowed, not a price: "£2 pay rise"), a one-word name that is no plural (nor
+ * a plural possessive, "magistrates'") and none of `NOT_A_PLACE_STREET_NAME` nor a weekday or month, in lower case
+ * or capitalised, and a lower-case street word: one of `PLAIN_PLACE_STREET_WORDS` ("23 chapel rise", "23 Chapel
+ * rise"), one of `ORDINARY_PLACE_STREET_WORDS` ("12 oak view", where `lowerPlaceStreet` decides), or one that is
+ * nothing else after a capitalised name ("12 Elm road"; in lower case `NUMBERED_ADDRESS_RE` takes it). The street
+ * words of `NUMBERED_ADDRESS_RE` capitalised ("3 Abbey Green") stay its, parks and hills without a house number
+ * stay places.
  */
 export const LOWER_PLACE_STREET_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_£$€])${FLAT}?${HOUSE}(?!(?:${withCapital(NOT_A_PLACE_STREET_NAME)})(?![\\p{L}\\p{N}_'’-])|(?:${withCapital(COURT_OF_LAW_NAMES)})\\s{1,3}court(?![\\p{L}\\p{N}_]))[A-Za-z][a-z'’-]{1,30}(?<![^s]s)\\s{1,3}(?:${LOWER_PLACE_STREET_WORDS}|${LOWER_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_£$€]|\\d[.:])(?<flat>${FLAT})?${HOUSE}(?!(?:${withCapital(NOT_A_PLACE_STREET_NAME)}|${DAYS_AND_MONTHS})(?![\\p{L}\\p{N}_'’-]))(?<name>[A-Za-z][a-z'’-]{1,30})(?<![^s]s|s['’])\\s{1,3}(?<word>${PLAIN_PLACE_STREET_WORDS}|${ORDINARY_PLACE_STREET_WORDS}|${LOWER_STREET_WORDS})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
+
+const ORDINARY_WORD_RE = new RegExp(`^(?:${ORDINARY_PLACE_STREET_WORDS})$`, 'u');
+/**
+ * Words of place just before a house number that show an address ("moved to", "outside", "lives at"), and the
+ * word of a block of flats ("flats 3 to 5, hazelmere court"). Not "at", "by" or "from" alone: a time comes after
+ * them as often ("meet at 5 village green").
+ */
+const ADDRESS_BEFORE_RE =
+  /(?<![\p{L}\p{N}_])(?:flats?|apartments?|units?|to|into|onto|on|in|off|along|down|up|near|outside|past|via|round|around|across|towards?|opposite|behind|beside|(?:lives?|lived|living|stay(?:s|ed|ing)?|based|address(?:\s{1,3}is)?)\s{1,3}at)\s{1,3}$/iu;
+/** After a street: a comma and a capitalised town, or a postcode (already `[POSTCODE]` or as written). */
+const ADDRESS_AFTER_RE =
+  /^(?:,\s{0,3}\p{Lu}|,?\s{0,3}(?:\[POSTCODE\]|[A-Za-z]{1,2}\d[A-Za-z\d]?\s{0,2}\d[A-Za-z]{2}(?![\p{L}\p{N}_])))/u;
+
+/**
+ * Whether a match of `LOWER_PLACE_STREET_RE` is an address. The trade-off: a research copy whose counts and
+ * times are gone ("and [ADDRESS]" for "and 1 lovely view") loses what the research is about, while a lower-case
+ * street of an uncommon name with nothing around it ("12 hazelmere view") is rare. So a name before an everyday
+ * street word makes an address when it is capitalised, is a usual street name (`STREET_NAME_WORDS`), comes after
+ * a flat or a word of place (`ADDRESS_BEFORE_RE`), or has a town or a postcode after it; a court of law after an
+ * hour is a hearing's time (`hearingTime`).
+ */
+export function lowerPlaceStreet(m: RegExpExecArray, text: string): boolean {
+  if (hearingTime(m, text)) return false;
+  const { flat, name = '', word = '' } = m.groups ?? {};
+  if (!ORDINARY_WORD_RE.test(word) || flat || /^[A-Z]/.test(name) || STREET_NAME_WORDS.has(name)) return true;
+  const end = m.index + m[0].length;
+  return (
+    ADDRESS_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+    ADDRESS_AFTER_RE.test(text.slice(end, end + 20))
+  );
+}
 
 /**
  * A court of law named as the street word "Court" ends: "Leeds Crown Court", "the Family Court", "Magistrates
  * Court", where a hearing is, were `[ADDRESS]`, taking the very words a case's legal steps are told by. Without a
  * house number such a name is a court, not an address ("4 Crown Court" still is one).
  */
-const COURT_OF_LAW_RE =
-  /^(?:[\p{L}'’-]+\s+){0,2}(?:Crown|Magistrates['’]?|County|Family|Youth|High|Supreme|Coroner['’]?s|Sheriff|Employment|Civil|Appeal|Appeals)\s+Court$/u;
+const COURT_OF_LAW_RE = new RegExp(
+  `^(?:[\\p{L}'’-]+\\s+){0,2}(?:${withCapital(COURT_OF_LAW_NAMES)})\\s+Court$`,
+  'u',
+);
 
 /** Whether a match of the capitalised address pattern (redact.ts) is a court of law, not an address. */
 export function courtOfLaw(m: RegExpExecArray): boolean {
   return COURT_OF_LAW_RE.test(m[0]);
+}
+
+/**
+ * An hour or its minutes (no flat, no range) before a court of law, in any case: "10 Crown Court", "9 magistrates'
+ * court", the "30" of "9.30 Crown Court".
+ */
+const COURT_HOUR_RE = new RegExp(
+  `^(?<n>\\d{1,2})\\s{1,3}(?:[\\p{L}'’-]+\\s{1,3}){0,2}(?:${COURT_OF_LAW_NAMES})\\s{1,3}court$`,
+  'iu',
+);
+/**
+ * A word of time before it ("at 10", "by 9"), and the hour of "at 9.30", unless someone lives there ("he lives at
+ * 4 Crown Court").
+ */
+const TIME_BEFORE_RE =
+  /(?<![\p{L}\p{N}_])(?:at|by|until|till|before|after|from|for|around|about)\s{1,3}(?<hour>(?:[1-9]|1[0-2])[.:])?$/iu;
+const LIVES_BEFORE_RE =
+  /(?<![\p{L}\p{N}_])(?:lives?|lived|living|stay(?:s|ed|ing)?|based)\s{1,3}at\s{1,3}$/iu;
+
+/**
+ * Whether a house number and a court of law are a hearing's time and place: "Hearing at 10 Crown Court" is at
+ * 10 o'clock at the Crown Court, in any case. "4 Crown Court" after anything else, after a flat ("Flat 2, 7 Crown
+ * Court"), after "lives at", or with a number that is no hour is an address: streets are named Crown Court.
+ */
+export function hearingTime(m: RegExpExecArray, text: string): boolean {
+  const n = COURT_HOUR_RE.exec(m[0])?.groups?.n;
+  if (n === undefined) return false;
+  const time = TIME_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+  if (!time || LIVES_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
+  return time.groups?.hour ? /^[0-5]\d$/.test(n) : Number(n) >= 1 && Number(n) <= 12;
 }
