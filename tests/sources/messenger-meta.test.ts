@@ -316,10 +316,16 @@ describe('who the thread shows', () => {
     // Instagram writes no thread_type: the title, which names the group and not Sam, still refuses the link.
     expect(senderAliases(listed, senders, 'Flat 4', false).size).toBe(0);
     // A title naming the silent member reads as a thread of two titled after them (Instagram titles by username
-    // too), so Sam is linked to Jo: the one shape left to the title (README, meta/people.ts senderAliases).
-    expect([...senderAliases(listed, senders, 'Jo Example', false)]).toEqual([
-      ['Sam Sample', ['Sam Sample', 'Jo Example']],
-    ]);
+    // too), but "Sam Sample" and "Jo Example" are not one person's two names: nothing linked, and the thread
+    // stays a possible group (a call of Sam's that lasted is unknown, with a warning, not answered).
+    expect(senderAliases(listed, senders, 'Jo Example', false).size).toBe(0);
+    expect(senderAliases(['jo.example', 'Zoë Example'], senders, 'jo.example', false).size).toBe(0);
+    expect(isGroupThread(listed, senders, new Map(), false)).toBe(true);
+    // The same shape with a username and a display name of one person is linked, however the username is written.
+    for (const username of ['samsample', 'sam.sample_99', 'SAM_SAMPLE'])
+      expect([...senderAliases([username, 'Zoë Example'], senders, username, false)]).toEqual([
+        ['Sam Sample', ['Sam Sample', username]],
+      ]);
     // A thread that says it is a group is one, whatever its title.
     expect(senderAliases(listed, senders, 'Sam Sample', true).size).toBe(0);
   });

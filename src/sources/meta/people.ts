@@ -70,8 +70,9 @@ export function isGroupType(threadType: unknown): boolean {
  * "Flat 4" after Sam left lists the owner and Jo, who never wrote, while Sam signs messages: linking Sam to Jo
  * would make two people one, and the thread look like one of two (`isGroupThread`). The title tells them apart
  * as far as the thread can: a thread of two is titled after the other person, a named group after the group.
- * Left to the title: a group without `thread_type` (Instagram writes none) titled after the one member still in
- * it besides the owner reads as a thread of two; a Facebook export says "RegularGroup", which refuses the link.
+ * And the two names must look like one person's (`oneHandle`): a group without `thread_type` (Instagram writes
+ * none) titled after the one member still in it besides the owner would otherwise read as a thread of two, a
+ * former member linked to that one; a Facebook export says "RegularGroup", which refuses the link anyway.
  * A missed link leaves an Instagram sentence counted as a message and the thread counted as a possible group
  * (a call that lasted is then `unknown`, with a warning saying why): both shown in the report, never silent.
  * Otherwise nothing is linked, never guessed.
@@ -93,8 +94,25 @@ export function senderAliases(
   // The listed name of the other person: the titled participant, or the only silent one when the title names
   // the sender. The owner is then the remaining participant, whether or not they wrote.
   const other = listed.has(title) ? title : title === sender && silent.length === 1 ? silent[0] : undefined;
-  if (other === undefined || senders.has(other)) return new Map();
+  if (other === undefined || senders.has(other) || !oneHandle(sender, other)) return new Map();
   return new Map([[sender, [sender, other]]]);
+}
+
+/**
+ * Whether a display name and a username look like one person's: their letters and digits, accents and case
+ * folded, are the same or one holds the other ("Sam Sample", "samsample", "sam.sample_99"). Not proof, but two
+ * people in one thread rarely share a name so, while a group titled after a remaining member (Jo) and a former
+ * one signing as Sam would otherwise be read as a thread of two, and Sam's call as answered by the owner.
+ */
+function oneHandle(a: string, b: string): boolean {
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, '');
+  const [x, y] = [fold(a), fold(b)].sort((p, q) => p.length - q.length) as [string, string];
+  return x === y || (x.length >= 4 && y.includes(x));
 }
 
 /**
