@@ -8,7 +8,9 @@
  * ("2 separate court dates"). Review: counts and times went too ("and 1 lovely view", "meet at 5 Sunday park
  * run", "at 10 magistrates' court"); an everyday street word in lower case now needs more to show an address, a
  * weekday or a month is no street's name, and an hour before a court of law after a word of time is a hearing's
- * time in any case ("at 10 Crown Court").
+ * time in any case ("at 10 Crown Court"). Review of that: "the house at 4 Crown Court", "he is at 4 Crown
+ * Court" and "he walked from 4 Crown Court" were kept as hearing times; a hearing must now be spoken of nearby in
+ * the sentence, with no home before and no town or postcode after ("my trial is at 10 Crown Court" stays).
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -81,9 +83,9 @@ describe('anonymise: lower-case streets ending in a word of place after a house 
       'at 7 pm walk home',
       "at 3 o'clock walk back",
       'at 9 we walk',
-      'at 10 crown court',
-      'at 10 Family court',
-      'at 2 magistrates court',
+      'hearing at 10 crown court',
+      'the hearing is at 10 Family court',
+      'my case is at 2 magistrates court',
       'the 2 tennis court',
       'he has 2 separate court dates',
       '1 final court hearing',
@@ -96,15 +98,23 @@ describe('anonymise: lower-case streets ending in a word of place after a house 
   it.each([
     ["the hearing is at 10 magistrates' court on Friday"],
     ['the hearing is at 10 magistrates’ court on Friday'],
-    ['at 10 district court'],
-    ['at 9 juvenile court'],
-    ["at 9 coroner's court"],
-    ["at 9 coroners' court"],
-    ['at 10 crown court'],
-    ['at 10 Crown Court'],
+    ['hearing at 10 district court'],
+    ['his trial starts at 9 juvenile court'],
+    ["the inquest hearing is at 9 coroner's court"],
+    ["the inquest hearing is at 9 coroners' court"],
+    ['Hearing at 10 crown court'],
+    ['my trial is at 10 Crown Court'],
     ['Hearing at 10 Crown Court tomorrow'],
     ['Hearing at 10 Leeds Crown Court tomorrow'],
-    ["by 2 Magistrates' Court"],
+    ["he has to appear by 2 Magistrates' Court"],
+    ['sentencing is at 10 Crown Court'],
+    ['bail hearing before 11 Crown Court'],
+    ['the judge sits at 10 Crown Court'],
+    ['it took place at 10 Crown Court, the case was listed that morning'],
+    ['case listed at 9.30 at crown court'],
+    ['at 10 am Crown Court'],
+    ["at 10 o'clock crown court"],
+    // The minutes of a time are no house number.
     ['at 9.30 Crown Court'],
     ['at 9.30 crown court'],
     ['at 9:45 crown court'],
@@ -132,6 +142,35 @@ describe('anonymise: lower-case streets ending in a word of place after a house 
     ['at 30 Crown Court', 'at [ADDRESS]'],
   ])('redacts a court of law’s name as a street after a house number: %s', (text, expected) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(expected);
+  });
+
+  it.each([
+    // Review of 16e97a1: a word of time and an hour before a court of law were read as a hearing's time
+    // whatever came around them. Without a hearing spoken of in the sentence, after a home, or before a town
+    // or a postcode, it is a street named Crown Court; "from", "for", "around" and "about" are no words of time.
+    ['the house at 4 Crown Court', 'the house at [ADDRESS]'],
+    ['he was waiting outside the house at 4 Crown Court', 'he was waiting outside the house at [ADDRESS]'],
+    ['he walked from 4 Crown Court', 'he walked from [ADDRESS]'],
+    ['he is at 4 Crown Court', 'he is at [ADDRESS]'],
+    ['he is at 3 Crown Court, Leeds LS1 1AA', 'he is at [ADDRESS], Leeds [POSTCODE]'],
+    ['at 10 crown court', 'at [ADDRESS]'],
+    ["by 2 Magistrates' Court", 'by [ADDRESS]'],
+    ['he went round for 4 Crown Court again', 'he went round for [ADDRESS] again'],
+    ['the hearing is at 10 Crown Court, Leeds LS1 1AA', 'the hearing is at [ADDRESS], Leeds [POSTCODE]'],
+    [
+      'my trial is next week, but he lives at 4 Crown Court',
+      'my trial is next week, but he lives at [ADDRESS]',
+    ],
+    ['just in case he is at 4 crown court', 'just in case he is at [ADDRESS]'],
+    // A hearing in the sentence before is not this one's.
+    [
+      'Hearing at 10 Crown Court tomorrow. He is at 4 Crown Court now',
+      'Hearing at 10 Crown Court tomorrow. He is at [ADDRESS] now',
+    ],
+  ])('redacts a court of law’s name as a street where nothing speaks of a hearing: %s', (text, expected) => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact(text)).toBe(expected);
+    expect(r.counts.address).toBe(1);
   });
 
   it.each([
@@ -169,6 +208,9 @@ describe('anonymise: lower-case streets ending in a word of place after a house 
     ['12 hazelmere view, Leeds', '[ADDRESS], Leeds'],
     ['12 hazelmere view LS1 4AB', '[ADDRESS] [POSTCODE]'],
     ['5 Friday Street', '[ADDRESS]'],
+    // Being at a place: an uncommon lower-case name after "was at", "is at", "he's at".
+    ['he was at 12 hazelmere view again', 'he was at [ADDRESS] again'],
+    ['he’s at 12 hazelmere view', 'he’s at [ADDRESS]'],
   ])('redacts an everyday street word with more to show an address: %s', (text, expected) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(expected);
   });

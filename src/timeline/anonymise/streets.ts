@@ -237,11 +237,11 @@ export const LOWER_PLACE_STREET_RE = new RegExp(
 const ORDINARY_WORD_RE = new RegExp(`^(?:${ORDINARY_PLACE_STREET_WORDS})$`, 'u');
 /**
  * Words of place just before a house number that show an address ("moved to", "outside", "lives at"), and the
- * word of a block of flats ("flats 3 to 5, hazelmere court"). Not "at", "by" or "from" alone: a time comes after
- * them as often ("meet at 5 village green").
+ * word of a block of flats ("flats 3 to 5, hazelmere court"), and being at a place ("he was at 12 hazelmere view
+ * again"). Not "at", "by" or "from" alone: a time comes after them as often ("meet at 5 village green").
  */
 const ADDRESS_BEFORE_RE =
-  /(?<![\p{L}\p{N}_])(?:flats?|apartments?|units?|to|into|onto|on|in|off|along|down|up|near|outside|past|via|round|around|across|towards?|opposite|behind|beside|(?:lives?|lived|living|stay(?:s|ed|ing)?|based|address(?:\s{1,3}is)?)\s{1,3}at)\s{1,3}$/iu;
+  /(?:(?<![\p{L}\p{N}_])(?:flats?|apartments?|units?|to|into|onto|on|in|off|along|down|up|near|outside|past|via|round|around|across|towards?|opposite|behind|beside|(?:lives?|lived|living|stay(?:s|ed|ing)?|based|address(?:\s{1,3}is)?|is|was|were|be|been|being)\s{1,3}at)|['’]s\s{1,3}at)\s{1,3}$/iu;
 /** After a street: a comma and a capitalised town, or a postcode (already `[POSTCODE]` or as written). */
 const ADDRESS_AFTER_RE =
   /^(?:,\s{0,3}\p{Lu}|,?\s{0,3}(?:\[POSTCODE\]|[A-Za-z]{1,2}\d[A-Za-z\d]?\s{0,2}\d[A-Za-z]{2}(?![\p{L}\p{N}_])))/u;
@@ -289,23 +289,69 @@ const COURT_HOUR_RE = new RegExp(
   'iu',
 );
 /**
- * A word of time before it ("at 10", "by 9"), and the hour of "at 9.30", unless someone lives there ("he lives at
- * 4 Crown Court").
+ * A word of time just before it ("at 10", "by 9"), and the hour of "at 9.30". Not "from", "for", "around" or
+ * "about": "he walked from 4 Crown Court" is a street far more often than a time.
  */
 const TIME_BEFORE_RE =
-  /(?<![\p{L}\p{N}_])(?:at|by|until|till|before|after|from|for|around|about)\s{1,3}(?<hour>(?:[1-9]|1[0-2])[.:])?$/iu;
-const LIVES_BEFORE_RE =
-  /(?<![\p{L}\p{N}_])(?:lives?|lived|living|stay(?:s|ed|ing)?|based)\s{1,3}at\s{1,3}$/iu;
+  /(?<![\p{L}\p{N}_])(?:at|by|until|till|before|after)\s{1,3}(?<hour>(?:[1-9]|1[0-2])[.:])?$/iu;
+/**
+ * Words of a home before the number, in its sentence: "the house at 4 Crown Court", "waiting outside … at 4
+ * Crown Court", "he lives at 4 Crown Court". "took place" is a hearing's, not a home's.
+ */
+const HOME_BEFORE_RE =
+  /(?<![\p{L}\p{N}_])(?:houses?|homes?|flats?|(?<!(?:take|takes|took|taking|taken)\s{1,3})place|address|outside|waiting|waited|parked|lives?|lived|living|stay(?:s|ed|ing)?|based)(?![\p{L}\p{N}_])/iu;
+/**
+ * Words of a hearing: without one in the sentence or close by, "at 4 Crown Court" is where someone is, and
+ * streets are named Crown Court. "magistrates" counts as people ("the magistrates said"), not in the court's
+ * name; "case" not in "in case".
+ */
+const HEARING_WORD_RE =
+  /(?<![\p{L}\p{N}_])(?:hearings?|trials?|court\s{1,3}dates?|(?<!in\s{1,3})cases?|listed|listing|sentencing|sentenced|mention|appear(?:s|ed|ing|ances?)?|bail|judges?|magistrates?(?!['’]?\s{1,3}court))(?![\p{L}\p{N}_])/iu;
+/** A time written after the number: "at 10 am Crown Court", "at 10 o'clock Crown Court". */
+const TIME_AFTER_RE = /^\s{1,3}(?:a\.?m\.?|p\.?m\.?|o['’]clock)(?![\p{L}\p{N}_])/iu;
+/** Where the sentence around a match begins and ends: not at the dot of "9.30". */
+const SENTENCE_END_RE = /[!?\n]|\.(?=\s)/gu;
+
+/**
+ * The sentence around [start, end) up to it, and the part of that sentence within `reach` characters either side.
+ * Not the next sentence: in "Hearing at 10 Crown Court. He is at 4 Crown Court now" the second is a street.
+ */
+function around(text: string, start: number, end: number, reach: number): { before: string; near: string } {
+  let from = 0;
+  let to = text.length;
+  for (const e of text.matchAll(SENTENCE_END_RE)) {
+    if (e.index < start) from = e.index + 1;
+    else if (e.index >= end) {
+      to = e.index;
+      break;
+    }
+  }
+  return {
+    before: text.slice(from, start),
+    near: text.slice(Math.max(from, start - reach), Math.min(to, end + reach)),
+  };
+}
 
 /**
  * Whether a house number and a court of law are a hearing's time and place: "Hearing at 10 Crown Court" is at
- * 10 o'clock at the Crown Court, in any case. "4 Crown Court" after anything else, after a flat ("Flat 2, 7 Crown
- * Court"), after "lives at", or with a number that is no hour is an address: streets are named Crown Court.
+ * 10 o'clock at the Crown Court, in any case. Privacy comes first, as streets are named Crown Court: the number
+ * must be an hour (or the minutes of "9.30") just after a word of time, a hearing must be spoken of in the
+ * sentence within 60 characters (or the hour is written as one: "9.30", "10 am"), and no home may come before
+ * it nor a town or a postcode after it. So "the house at 4 Crown Court", "he is at 4 Crown Court", "at 3 Crown
+ * Court, Leeds LS1 1AA", a flat ("Flat 2, 7 Crown Court") and a number that is no hour are addresses.
  */
 export function hearingTime(m: RegExpExecArray, text: string): boolean {
   const n = COURT_HOUR_RE.exec(m[0])?.groups?.n;
   if (n === undefined) return false;
-  const time = TIME_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 40), m.index));
-  if (!time || LIVES_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
-  return time.groups?.hour ? /^[0-5]\d$/.test(n) : Number(n) >= 1 && Number(n) <= 12;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  const time = TIME_BEFORE_RE.exec(text.slice(Math.max(0, start - 40), start));
+  if (!time) return false;
+  const minutes = time.groups?.hour !== undefined;
+  if (minutes ? !/^[0-5]\d$/.test(n) : Number(n) < 1 || Number(n) > 12) return false;
+  if (ADDRESS_AFTER_RE.test(text.slice(end, end + 20))) return false;
+  const { before, near } = around(text, start, end, 60);
+  if (HOME_BEFORE_RE.test(before)) return false;
+  const written = minutes || TIME_AFTER_RE.test(m[0].slice(n.length));
+  return written || HEARING_WORD_RE.test(near);
 }
