@@ -53,8 +53,9 @@
  *    word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
  *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
  *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`; not a court of law without a house number
- *    (`Leeds Crown Court`, `the Family Court`), nor with an hour after a word of time (`at 10 Crown Court`), nor a
- *    count before a lower-case everyday street word (`1 lovely view`; streets.ts);
+ *    (`Leeds Crown Court`, `the Family Court`), nor with an hour after a word of time where a hearing is spoken of
+ *    (`the hearing is at 10 Crown Court`), nor a count before a lower-case everyday street word (`1 lovely view`;
+ *    streets.ts);
  * 13. the names and identifiers of everyone in the case (case-folded, on word boundaries) → `[NAME:p7f3a]`
  *    (the first five characters of that person's pseudonym, so mentions stay linkable within a study), except
  *    everyday words that phones use as contact labels (`EVERYDAY_WORDS`: "Mum", the "Work" of "Priya Work"):
