@@ -95,6 +95,7 @@ import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, pla
 import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
   courtOfLaw,
+  DATED_STREET_RE,
   FLAT,
   HOUSE_NUMBER,
   hearingTime,
@@ -562,6 +563,8 @@ export class Redactor {
       this.counts.date++;
       return { text: '[DATE]', lead: m.groups!['marker']!.length };
     });
+    // A street named after a month ("5 May Road") before its house number and month are taken for a date.
+    this.sub(t, DATED_STREET_RE, 'address', '[ADDRESS]');
     // Dates kept as written are set aside, so that no later step takes their digits for a phone number.
     const realDate = (m: RegExpExecArray) => validDate(m.groups) && !verbMay(m[0]);
     if (this.options.shiftedDates) this.sub(t, DATE_RE, 'date', '[DATE]', realDate);

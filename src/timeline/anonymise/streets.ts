@@ -153,6 +153,25 @@ Sep Sept Oct Nov Dec`.split(/\s+/),
 
 const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
+/** Words as written with a capital, or in capitals; not in lower case. */
+const capitalOrUpper = (words: readonly string[]) => words.flatMap((w) => [w, w.toUpperCase()]).join('|');
+
+/**
+ * A street named after a month or a weekday, after its house number: "moved to 5 May Road", "outside 7 June
+ * Avenue", "12 April Close", "3 Friday Street". The house number and the month read as a date ("5 May"), which is
+ * set aside before any street is looked for (redact.ts), so the street word was left alone and the address kept in
+ * clear. Taken before dates, and only with a capitalised street word that is nothing but a street's (a date then
+ * a capitalised "Road" is rarer than such a street): "on 5 May road works began" and "by 5 Friday green light"
+ * stay.
+ */
+export const DATED_STREET_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:${capitalOrUpper(
+    `January February March April May June July August September October November December Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday`.split(/\s+/),
+  )})\\s{1,3}(?:${capitalOrUpper('Road Street Avenue Lane Close Drive Crescent Grove Gardens Terrace Place Square Mews Way'.split(' '))})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
 /** A house number (a flat before it allowed), then one of the forms above. */
 export const NUMBERED_ADDRESS_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:(?:(?:the|The|THE)\\s{1,3})?(?:${cased(ONE_WORD_STREETS)})(?![\\p{L}\\p{N}_]|${PLURAL_AFTER})|(?!(?:${NOT_A_NAME})\\s)(?:[a-z][a-z'’-]{1,30}\\s{1,3}(?:${LOWER_STREET_WORDS})|${NOT_PLURAL}\\s{1,3}(?:${LOWER_AMBIGUOUS_STREET_WORDS})(?=${MORE_ADDRESS}))|(?!(?:${DAYS_AND_MONTHS})\\s)(?:${NAME_WORD}\\s{1,3}){1,2}(?:${NUMBERED_STREET_WORDS.join('|')}))(?![\\p{L}\\p{N}_])`,
