@@ -140,16 +140,22 @@ export const PLACED_NUMBERED_STREET_RE = new RegExp(
  */
 export const FLAT = `(?:(?:${cased(['Flats', 'Flat', 'Apartments', 'Apartment', 'Apt', 'Units', 'Unit', 'Suite', 'Studio'])})\\.?\\s{1,3}\\d{1,4}[A-Za-z]?(?:/\\d{1,3}|(?:${RANGE_JOIN})\\d{1,4}[A-Za-z]?)?,?\\s{1,3})`;
 
+/** The weekdays and months, written out. */
+const DAY_AND_MONTH_NAMES =
+  `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December`.split(/\s+/);
+
 /**
  * Weekdays and months, in any case: a number before one is a time or a date, never a house number ("meet at 5
  * Sunday park run", "by 5 Friday green light", "on 3 march way"). "Friday Street" exists, but in lower case or
  * before an everyday street word a time is far likelier.
  */
-const DAYS_AND_MONTHS = cased(
-  `Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Weds Thu Thur Thurs Fri Weekend
-January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
-Sep Sept Oct Nov Dec`.split(/\s+/),
-);
+const DAYS_AND_MONTHS = cased([
+  ...DAY_AND_MONTH_NAMES,
+  ...`Mon Tue Tues Wed Weds Thu Thur Thurs Fri Weekend Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`.split(
+    ' ',
+  ),
+]);
 
 const NAME_WORD = "[A-Z](?:[a-z]{0,20}['’]?[A-Z])?[a-z'’-]{1,30}";
 
@@ -165,10 +171,7 @@ const capitalOrUpper = (words: readonly string[]) => words.flatMap((w) => [w, w.
  * stay.
  */
 export const DATED_STREET_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:${capitalOrUpper(
-    `January February March April May June July August September October November December Monday Tuesday
-Wednesday Thursday Friday Saturday Sunday`.split(/\s+/),
-  )})\\s{1,3}(?:${capitalOrUpper('Road Street Avenue Lane Close Drive Crescent Grove Gardens Terrace Place Square Mews Way'.split(' '))})(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])${FLAT}?${HOUSE}(?:${capitalOrUpper(DAY_AND_MONTH_NAMES)})\\s{1,3}(?:${capitalOrUpper('Road Street Avenue Lane Close Drive Crescent Grove Gardens Terrace Place Square Mews Way'.split(' '))})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
 
