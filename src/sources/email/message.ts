@@ -187,6 +187,16 @@ function tracker(ctx: SourceContext): Tracker {
   return t;
 }
 
+// What to do about a message without header lines: in an mbox (a "From " line came before it) and in an .eml file.
+const NO_HEADERS_IN_MBOX =
+  'In an mbox, header lines (From:, Date:, Subject:) follow the "From " line that starts each message; here text ' +
+  'follows it, so the message has no sender or time to read. The start of the mailbox may have been cut off or ' +
+  'edited by hand: export the mailbox again from the mail program (or Google Takeout).';
+const NO_HEADERS_IN_FILE =
+  'A saved e-mail starts with header lines (From:, Date:, Subject:) and then the text; this file starts with ' +
+  'text, so it has no sender or time to read. A message copied and pasted as text loses them: save it again ' +
+  'from the mail program (Gmail: ⋮ → Download message; Outlook or Thunderbird: Save As .eml).';
+
 function interpret(msg: RawMessage, ctx: SourceContext): void {
   const { bytes, locator } = msg;
   const split = splitHeader(bytes);
@@ -197,7 +207,12 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   const fields = parseHeaderFields(bytes.subarray(0, split.headerEnd));
   if (fields.length === 0) {
     const first = Buffer.from(bytes.subarray(0, 80)).toString('utf8').split(/\r?\n/)[0];
-    ctx.reject('EMAIL_NO_HEADERS', locator, `No header fields at the start of the message ("${first}").`);
+    ctx.reject(
+      'EMAIL_NO_HEADERS',
+      locator,
+      `No header fields at the start of the message ("${first}").`,
+      msg.envelope ? NO_HEADERS_IN_MBOX : NO_HEADERS_IN_FILE,
+    );
     return;
   }
   const labels = parseLabels(header(fields, 'x-gmail-labels'));
