@@ -11,7 +11,9 @@
  *
  * Variants: mboxo and mboxrd quoting (`>From` loses one `>`), LF or CRLF (Google writes CRLF), Thunderbird's
  * `From - <date>` separators, Gmail's `+0000` separator dates. Each message is one record; its locator is
- * `message[i] (line N)`: the 0-based ordinal in the file and the 1-based line of its `From ` separator.
+ * `message[i] (line N)`: the 0-based ordinal in the file and the 1-based line of its `From ` separator. A body
+ * line that starts `From ` unquoted (a writer that does not quote, a file joined by hand) starts no message unless
+ * header lines follow it: it stays in the message before, with one `MBOX_UNQUOTED_FROM_LINE` warning per file.
  * Splitting rules and limits: ./email/mbox-split.ts; message → event: ./email/message.ts; time rules:
  * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`). A file
  * that ends inside a line was cut short (MBOX_TRUNCATED): the message that line belongs to is not read.
@@ -60,7 +62,7 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
             },
             ctx,
           ),
-        onWarn: (code, locator, message) => ctx.warn(code, locator, message),
+        onWarn: (code, locator, message, hint) => ctx.warn(code, locator, message, hint),
       });
       let read = 0;
       let first = true;

@@ -252,11 +252,13 @@ function sms(): Fixture {
 
 function mailbox(): Fixture {
   const DAYS = ['Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
-  const mail = (k: number, from: string, headers = true): Part => {
+  const mail = (k: number, from: string, dated = true): Part => {
     const day = `${DAYS[k]}, ${k + 1} Mar 2024 18:0${k}:00 +0000`;
-    const head = headers
+    // The undated message is rejected: its Date cannot be read and the separator's time has no zone. (A separator
+    // with no header after it is no separator: its lines stay in the message before.)
+    const head = dated
       ? `From: ${from}\nTo: alex@example.com\nDate: ${day}\nSubject: message ${k}\nMessage-ID: <m${k}@example.org>\n\n`
-      : 'this line is not a header field\n\n';
+      : 'Date: the day after\n\n';
     return {
       text: `From sam@example.org ${DAYS[k]} Mar  ${k + 1} 18:0${k}:00 2024\n${head}${said(k)}\nAnd again: ${THREAT}\n\n`,
       locator: (line, i) => `message[${i}] (line ${line})`,

@@ -22,8 +22,12 @@ function otherFixtures(root = 'fixtures'): string[] {
   return readdirSync(root).flatMap((n) => {
     const p = join(root, n);
     if (statSync(p).isDirectory())
-      // mixed-case holds one file of every format, e-mail included.
-      return ['fixtures/mbox', 'fixtures/eml', 'fixtures/mixed-case'].includes(p) ? [] : otherFixtures(p);
+      // mixed-case holds one file of every format, e-mail included; mbox-unquoted-from is mbox too.
+      return ['fixtures/mbox', 'fixtures/mbox-unquoted-from', 'fixtures/eml', 'fixtures/mixed-case'].includes(
+        p,
+      )
+        ? []
+        : otherFixtures(p);
     return p.endsWith('.expected.json') ? [] : [p];
   });
 }

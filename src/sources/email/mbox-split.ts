@@ -7,12 +7,19 @@
  *   >From the pier I watched you.                      mboxo/mboxrd quoting: one ">" is removed
  *   From the station I saw you.                        prose, not a separator: no date follows
  *
- * A line is a separator when it starts `From `, a sender token and a date with a time follow, and it is the
- * first line or comes after an empty line. A line that passes the date test without the empty line before it
- * is a separator only if the next line is a header field (some writers omit the empty line); it is reported
- * with `MBOX_SEPARATOR_WITHOUT_BLANK_LINE`. `^>+From ` lines lose one `>` (mboxrd; also right for mboxo's
- * single level). Messages above `maxMessageBytes` keep their first `maxMessageBytes` only (enough for the
- * headers); the rest is counted, not stored. Lines longer than 1 MiB are passed through in pieces.
+ * A line is a separator when it starts `From `, a sender token and a date with a time follow, and the next line
+ * is a header field (`Name: …`): a message always starts with its header block. Writers that do not quote body
+ * lines (`>From `), and mailboxes joined by hand, leave lines such as a forwarded envelope in a body, after an
+ * empty line and with a date; the header test keeps those in the message they are in. The first separator of the
+ * file is taken without that test (there is no message before it to keep it in; ./message.ts rejects a piece with
+ * no headers as `EMAIL_NO_HEADERS`). A separator normally follows an empty line; one that does not is still taken
+ * when a header follows (some writers omit the empty line), reported with `MBOX_SEPARATOR_WITHOUT_BLANK_LINE`.
+ * Every other line that starts `From ` inside a message is kept in it, and the first of them is named in one
+ * `MBOX_UNQUOTED_FROM_LINE` warning per file, with the count of the rest: splitting on such lines is a guess, and
+ * the warning says where to look. `^>+From ` lines lose one `>` (mboxrd; also right for mboxo's single level).
+ * Deciding a separator waits for one more line, so at most one line (under 1 MiB) is held back. Messages above
+ * `maxMessageBytes` keep their first `maxMessageBytes` only (enough for the headers); the rest is counted, not
+ * stored. Lines longer than 1 MiB are passed through in pieces.
  * Deliberately unsupported: mboxcl2 `Content-Length` framing and old-Mac CR-only line endings.
  */
 import { type EmailDate, parseEmailDate } from './date.js';
@@ -36,7 +43,7 @@ export interface MboxMessage {
 export interface MboxSplitterOptions {
   readonly maxMessageBytes: number;
   onMessage(message: MboxMessage): void;
-  onWarn(code: string, locator: string | undefined, message: string): void;
+  onWarn(code: string, locator: string | undefined, message: string, hint?: string): void;
 }
 
 const MAX_LINE = 1 << 20;
@@ -64,6 +71,33 @@ function isFieldLine(buf: Buffer, s: number, e: number): boolean {
   return i > s && i < e && buf[i] === 58;
 }
 
+/** True when a line cut short may be the start of a header field line: a field name so far, or more. */
+function mayBeFieldLine(buf: Buffer): boolean {
+  let i = 0;
+  while (i < buf.length && buf[i]! > 32 && buf[i]! < 127 && buf[i] !== 58) i++;
+  return i > 0 && (i === buf.length || buf[i] === 58);
+}
+
+/** How many further kept "From " lines the warning lists by number (the rest are counted). */
+const LISTED = 8;
+
+/** The "From " lines kept inside messages: the first in full, a few more by number, and how many. */
+interface KeptFromLines {
+  readonly line: number;
+  readonly shown: string;
+  /** It had a sender and a date, but no header line followed it. */
+  readonly dated: boolean;
+  readonly ordinal: number;
+  readonly messageLine: number;
+  readonly more: number[];
+  count: number;
+}
+
+const KEPT_HINT =
+  'Mail programs write a body line that begins "From " as ">From ", so that it cannot be taken for the start of ' +
+  'a message; the program that wrote this mailbox did not, or the file was joined by hand. A message is started ' +
+  'only at a "From <sender> <date>" line that header lines follow. Check the messages around the lines named.';
+
 interface Current {
   ordinal: number;
   line: number;
@@ -87,7 +121,9 @@ export class MboxSplitter {
   private midLine = false;
   private cur: Current | undefined;
   private run: { buf: Buffer; start: number; end: number } | undefined;
-  private pending: { bytes: Buffer; line: number; text: string; date: EmailDate } | undefined;
+  /** A separator candidate waiting for the next line; `blank`: an empty line came before it. */
+  private pending: { bytes: Buffer; line: number; text: string; date: EmailDate; blank: boolean } | undefined;
+  private kept: KeptFromLines | undefined;
 
   constructor(private readonly options: MboxSplitterOptions) {}
 
@@ -115,7 +151,7 @@ export class MboxSplitter {
     }
     if (buf.length - start > MAX_LINE) {
       // A giant line (a base64 blob without breaks): pass it on in pieces; it cannot be a separator.
-      this.resolvePending(false);
+      this.resolvePending(isFieldLine(buf, start, buf.length));
       if (this.cur) this.append(buf, start, buf.length);
       this.midLine = true;
       this.prevBlank = false;
@@ -140,6 +176,23 @@ export class MboxSplitter {
         `${this.preambleLines} non-empty line(s) before the first "From " separator line were not read as mail.`,
       );
     }
+    const k = this.kept;
+    if (k) {
+      this.kept = undefined;
+      const why = k.dated ? 'no header lines follow it' : 'no sender and date follow "From "';
+      const where = `message[${k.ordinal}] (line ${k.messageLine})`;
+      const rest = k.count - 1;
+      const listed = k.more.join(', ') + (rest > k.more.length ? `, and ${rest - k.more.length} more` : '');
+      this.options.onWarn(
+        'MBOX_UNQUOTED_FROM_LINE',
+        where,
+        `Line ${k.line}, "${k.shown}", starts with "From " but is not a message separator (${why}); it was kept in the text of the message before it, ${where}.` +
+          (rest > 0
+            ? ` ${rest} more line${rest === 1 ? '' : 's'} starting with "From " ${rest === 1 ? 'was' : 'were'} kept the same way (line${rest === 1 ? '' : 's'} ${listed}).`
+            : ''),
+        KEPT_HINT,
+      );
+    }
   }
 
   /**
@@ -162,7 +215,8 @@ export class MboxSplitter {
       c.compare(FROM_, 0, 5, 0, 5) === 0;
     let dropped: { ordinal: number; line: number } | undefined;
     if (!separator) {
-      this.resolvePending(false);
+      // A separator candidate just before: the cut line decides it as far as it goes.
+      this.resolvePending(c !== undefined && mayBeFieldLine(c));
       if (this.cur) dropped = { ordinal: this.cur.ordinal, line: this.cur.line };
       this.cur = undefined;
     }
@@ -189,11 +243,20 @@ export class MboxSplitter {
       const text = buf.toString('latin1', s, ce);
       const date = separatorDate(text);
       if (date) {
-        if (this.prevBlank) this.start(text, this.lineNo, date);
-        else this.pending = { bytes: Buffer.from(buf.subarray(s, e)), line: this.lineNo, text, date };
+        // The first message has no message before it to hold the line: it starts without waiting.
+        if (this.prevBlank && !this.cur) this.start(text, this.lineNo, date);
+        else
+          this.pending = {
+            bytes: Buffer.from(buf.subarray(s, e)),
+            line: this.lineNo,
+            text,
+            date,
+            blank: this.prevBlank,
+          };
         this.prevBlank = false;
         return;
       }
+      if (this.cur) this.keep(this.lineNo, buf, s, ce, false);
     }
     this.prevBlank = blank;
     if (!this.cur) {
@@ -217,16 +280,36 @@ export class MboxSplitter {
     if (!p) return;
     this.pending = undefined;
     if (nextIsHeader) {
-      this.options.onWarn(
-        'MBOX_SEPARATOR_WITHOUT_BLANK_LINE',
-        `message[${this.messages}] (line ${p.line})`,
-        `Line ${p.line} "${p.text}" starts a new message although no empty line precedes it.`,
-      );
+      if (!p.blank) {
+        this.options.onWarn(
+          'MBOX_SEPARATOR_WITHOUT_BLANK_LINE',
+          `message[${this.messages}] (line ${p.line})`,
+          `Line ${p.line} "${p.text}" starts a new message although no empty line precedes it.`,
+        );
+      }
       this.start(p.text, p.line, p.date);
     } else if (this.cur) {
+      this.keep(p.line, p.bytes, 0, p.bytes.length, true);
       this.flushRun();
       this.store(p.bytes);
     } else this.preambleLines++;
+  }
+
+  /** Notes a line that starts "From " but stays in the current message, for the one warning of the file. */
+  private keep(line: number, buf: Buffer, s: number, e: number, dated: boolean): void {
+    const k = this.kept;
+    if (k) {
+      k.count++;
+      if (k.more.length < LISTED) k.more.push(line);
+      return;
+    }
+    const c = this.cur!;
+    // Decoded as UTF-8 for display only. 324 bytes hold more than the 80 code points shown, so a character the
+    // byte limit cuts in two is always among those left out.
+    const text = buf.toString('utf8', s, Math.min(e, s + 324)).replace(/[\r\n]+$/, '');
+    const chars = [...text];
+    const shown = chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : text;
+    this.kept = { line, shown, dated, ordinal: c.ordinal, messageLine: c.line, more: [], count: 1 };
   }
 
   private start(separator: string, line: number, date: EmailDate): void {
