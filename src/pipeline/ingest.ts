@@ -3,6 +3,7 @@
  * de-duplicate across inputs → sort. Keeps the books: for every input, records = events + skipped + rejected,
  * and events = kept + duplicates.
  */
+import { isHandKept } from '../analysis/escalation/window.js';
 import type { InputSummary, ParsedEvent, Problem } from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
@@ -317,8 +318,13 @@ export async function ingest(
   if (n > 0 && store.input(kept[0]!) === store.input(kept[n - 1]!)) inputs[store.input(kept[0]!)]!.kept += n;
   else {
     // findDuplicates reads the identity list before it is overwritten below with the kept events. Of a record
-    // both an intact input and a damaged or partly read one hold, the intact input's copy is kept (dedupe.ts).
-    const dup = findDuplicates(new StoreList(store, kept), (k) => inputs[k]!.incomplete);
+    // both an intact input and a damaged or partly read one hold, the intact input's copy is kept (dedupe.ts). A
+    // diary's texts are its writer's own, a call's too, and are compared where an app's wording is not.
+    const dup = findDuplicates(
+      new StoreList(store, kept),
+      (k) => inputs[k]!.incomplete,
+      (k) => isHandKept(inputs[k]),
+    );
     n = 0;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i]!;

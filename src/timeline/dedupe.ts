@@ -22,13 +22,16 @@
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
  * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
- * (not the second) makes a minute-precision copy match a second-precision one. The text of a call, a deleted
- * message or a media message is left out too: it is the app's wording of the record, not the sender's, and differs
- * between copies of one chat (WhatsApp writes one photo "<Media omitted>" in an export without media,
- * "IMG-20240301-WA0001.jpg (file attached)" in one with media and "image omitted" on an iPhone; one missed call
- * "Missed voice call" on Android and "Missed voice call, Tap to call back" on an iPhone; "This message was deleted"
- * with and without a full stop), so comparing it counted every such record of two overlapping exports twice. Kind,
- * sender, minute and call outcome still tell them apart, and on multisets two photos sent in one minute stay two.
+ * (not the second) makes a minute-precision copy match a second-precision one. In an app's export the text of a
+ * call, a deleted message or a media message is left out too: it is the app's wording of the record, not the
+ * sender's, and differs between copies of one chat (WhatsApp writes one photo "<Media omitted>" in an export
+ * without media, "IMG-20240301-WA0001.jpg (file attached)" in one with media and "image omitted" on an iPhone; one
+ * missed call "Missed voice call" on Android and "Missed voice call, Tap to call back" on an iPhone; "This message
+ * was deleted" with and without a full stop), so comparing it counted every such record of two overlapping exports
+ * twice. Kind, sender, minute and call outcome still tell them apart, and on multisets two photos sent in one
+ * minute stay two. In an input written by hand (a diary, `ownWords`) every text is the writer's own account, a
+ * call's too ("Rang and threatened to burn the car"): it is compared, so two diaries' different accounts of a call
+ * in one minute are two events, while the same row in two copies of one diary is still one.
  * A call's duration is left out:
  * exports write it at different resolutions (DiscordChatExporter's JSON to the millisecond, its CSV only as
  * "lasted 13 minutes"), and the start minute, sender and outcome already tell one call from another.
@@ -46,20 +49,26 @@ export function idFingerprint(e: TimelineEvent): string | undefined {
   return e.nativeId === undefined ? undefined : `${e.channel}\u0000${e.nativeId}`;
 }
 
-/** A record's identity for de-duplication: its platform id when it has one, else its content. */
-export function fingerprint(e: TimelineEvent): string {
+/**
+ * A record's identity for de-duplication: its platform id when it has one, else its content. `ownWords`: the
+ * record is from an input written by hand (a diary), whose every text is the writer's own (see above).
+ */
+export function fingerprint(e: TimelineEvent, ownWords = false): string {
   const id = idFingerprint(e);
-  return id === undefined ? contentFingerprint(e) : `id\u0000${id}`;
+  return id === undefined ? contentFingerprint(e, ownWords) : `id\u0000${id}`;
 }
 
-/** Kinds whose text is the app's wording of the record, which copies of one chat write differently (see above). */
+/**
+ * Kinds whose text, in an app's export, is the app's wording of the record, which copies of one chat write
+ * differently (see above). A diary's text for them is the writer's own, and is compared.
+ */
 const WORDED_BY_APP: ReadonlySet<string> = new Set(['call', 'deleted', 'media']);
 
-/** The content fingerprint. */
-export function contentFingerprint(e: TimelineEvent): string {
+/** The content fingerprint; `ownWords` as for `fingerprint`. */
+export function contentFingerprint(e: TimelineEvent, ownWords = false): string {
   const minute = Math.floor(e.ms / 60_000);
   const text =
-    e.text === undefined || WORDED_BY_APP.has(e.kind)
+    e.text === undefined || (!ownWords && WORDED_BY_APP.has(e.kind))
       ? ''
       : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return [e.channel, e.kind, e.direction, e.senderKey ?? '', minute, e.call?.status ?? '', text].join(
@@ -90,12 +99,14 @@ class Seen {
 
 /**
  * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
- * `incomplete(input)` tells an input that was damaged or read only in part. Returns a parallel array: 1 where the
- * event duplicates one from an input taken before it.
+ * `incomplete(input)` tells an input that was damaged or read only in part, `ownWords(input)` one written by hand
+ * (a diary), whose texts of calls and media are the writer's own and compared. Returns a parallel array: 1 where
+ * the event duplicates one from an input taken before it.
  */
 export function findDuplicates(
   events: EventList,
   incomplete: (input: number) => boolean = () => false,
+  ownWords: (input: number) => boolean = () => false,
 ): Uint8Array {
   const dup = new Uint8Array(events.length);
   // Events are grouped by input, so one input means nothing to compare with.
@@ -123,11 +134,12 @@ export function findDuplicates(
   const byContentWithoutId = new Seen();
   for (const [start, end] of inputsInComparisonOrder(events, incomplete)) {
     for (const s of [byId, byContent, byContentWithoutId]) s.close();
-    for (let i = start; i < end; i++) markIfSeen(i);
+    const own = ownWords(events.input(start));
+    for (let i = start; i < end; i++) markIfSeen(i, own);
   }
   return dup;
 
-  function markIfSeen(i: number): void {
+  function markIfSeen(i: number, own: boolean): void {
     const e = events.at(i);
     if (!shared.has(e.channel)) return;
     const id = idFingerprint(e);
@@ -135,7 +147,7 @@ export function findDuplicates(
       if (byId.held(id, byId.count(id))) dup[i] = 1;
       return;
     }
-    const content = contentFingerprint(e);
+    const content = contentFingerprint(e, own);
     const nContent = byContent.count(content);
     if (id === undefined) {
       byContentWithoutId.count(content);

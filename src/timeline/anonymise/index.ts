@@ -165,10 +165,12 @@ export function anonymiseCase(
   const shift = shifter(zone, weeks);
   const senders = new Set<string>();
   const classes = new Map<string, number>();
-  const row = (e: TimelineEvent): AnonRow => {
+  // `handKept`: the event's input is a diary (a duplicate's own `input` field is not read, so it is passed).
+  const row = (e: TimelineEvent, handKept: boolean): AnonRow => {
     const sender = e.senderKey === undefined ? null : p.of(e.senderKey);
     if (sender) senders.add(sender);
-    const fp = fingerprint(e);
+    // A diary's texts are its writer's own and tell its records apart, as they do for de-duplication.
+    const fp = fingerprint(e, handKept);
     let dedupe = classes.get(fp);
     if (dedupe === undefined) {
       dedupe = classes.size + 1;
@@ -194,7 +196,10 @@ export function anonymiseCase(
     const name = inputName(k, inputs.length);
     // Duplicates come first so that reading back, which marks an input's first copies of a record as the
     // duplicates, drops exactly these rows and keeps exactly the rows the original kept.
-    const lines: (AnonRow | AnonStub)[] = [...(input.duplicates[k] ?? []), ...perInput[k]!].map(row);
+    const handKept = input.handKept[k] === true;
+    const lines: (AnonRow | AnonStub)[] = [...(input.duplicates[k] ?? []), ...perInput[k]!].map((e) =>
+      row(e, handKept),
+    );
     rows += lines.length;
     lines.push(...stubsOf(summary));
     const { path: _path, sha256: _sha, bytes: _bytes, format, ...books } = summary;
