@@ -28,11 +28,19 @@ function orderEvidence(cell: DateCell): 'dmy' | 'mdy' | undefined {
   return undefined;
 }
 
+/** A date that reads only one way, day-first or month-first: its line, the cell as written and as read. */
+export interface OrderEvidence {
+  readonly line: number;
+  readonly value: string;
+  /** The cell as read; absent in hand-made statistics (tests), when it is taken not to read year-first. */
+  readonly cell?: DateCell;
+}
+
 /** Everything pass one learned about the file's numeric dates. */
 export interface OrderStats {
   /** First line whose date can only be day-first / month-first, with the value. */
-  dmy?: { line: number; value: string };
-  mdy?: { line: number; value: string };
+  dmy?: OrderEvidence;
+  mdy?: OrderEvidence;
   /** First numeric date that needs an order, and whether every such date uses dots. */
   firstAmbiguous?: { line: number; value: string };
   allDotted: boolean;
@@ -73,7 +81,7 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
   // A date that is real in neither order says nothing about the order and needs none: its row is rejected.
   if (invalidInBothOrders(cell)) return;
   const ev = orderEvidence(cell);
-  if (ev && !stats[ev]) stats[ev] = { line, value };
+  if (ev && !stats[ev]) stats[ev] = { line, value, cell };
   // 03/03/2024 is the same date in either order: it needs no order, so it asks for none (`dependsOnOrder`, whose
   // other tests were passed above).
   if (!ev && cell.a !== cell.b) stats.firstAmbiguous ??= { line, value };
@@ -83,13 +91,22 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
 // Countries that write month first. Canada mixes both, so it decides nothing.
 const MDY_REGIONS = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW']);
 
-/** The file's day/month order, or why it has none, with the warning a guess calls for. */
+/** How a message names an order. */
+export const ORDER_WORDS: Record<DateOrder, string> = {
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+  ymd: 'year/month/day',
+};
+
+/** The file's day/month order, or why it has none, with the warning a guess (or an option not used) calls for. */
 export interface OrderDecision {
   /** The order to read dates with; with `undecided`, only dates that read the same in either order are read. */
   readonly order: DateOrder;
   readonly code?: string;
   readonly message?: string;
   readonly locator?: number;
+  /** The warning's hint, when `code` is set. */
+  readonly hint?: string;
   /**
    * Set when the order cannot be decided: every row whose date depends on it is rejected (`DIARY_DATE_ORDER_UNKNOWN`)
    * and, once the file is read, this is thrown as read to the end. `why`: the end of each such row's message.
@@ -97,17 +114,37 @@ export interface OrderDecision {
   readonly undecided?: { readonly failure: SourceFailure; readonly why: string };
 }
 
+const GUESS_HINT = 'If this is wrong, re-run with --date-order dmy or --date-order mdy';
+
 /**
  * The order to read the file with, or why it cannot be decided. A date that reads only one way (a day
  * above 12) with none contradicting it settles the order, so there is nothing to warn about (as in the
  * WhatsApp reader). Only a guess, from the dots or the case region, comes with a warning that says so.
+ *
+ * `--date-order` is for a file that cannot tell (the option's help says so): a diary whose own dates settle the
+ * order keeps it, with a warning that names the option and the date that settles it, since reading it the
+ * other way would reject every row the option makes impossible and tell the person to correct records that are
+ * right. A diary whose every date could be either, or that writes dates both ways, is read as the option says.
  */
 export function decideOrder(
   stats: OrderStats,
   options: Pick<SourceOptions, 'dateOrder' | 'region'>,
 ): OrderDecision {
-  if (options.dateOrder) return { order: options.dateOrder };
   const { dmy, mdy, firstAmbiguous } = stats;
+  const forced = options.dateOrder;
+  if (forced) {
+    const shown = dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : undefined;
+    const proof = shown && stats[shown];
+    // A two-digit year written first ("24/02/03") reads year-first too: it does not gainsay --date-order ymd.
+    if (!shown || !proof || shown === forced || readsIn(proof, forced)) return { order: forced };
+    return {
+      order: shown,
+      code: 'DIARY_DATE_ORDER_OPTION_NOT_USED',
+      message: `Dates read as ${ORDER_WORDS[shown]}, not ${ORDER_WORDS[forced]} as --date-order ${forced} asks: the diary's own dates show their order ("${proof.value}" on line ${proof.line} is a date only read ${ORDER_WORDS[shown]}, and none is one only read ${ORDER_WORDS[shown === 'dmy' ? 'mdy' : 'dmy']})`,
+      locator: proof.line,
+      hint: `--date-order is used only for a diary whose dates could be read either way. If this diary does write ${ORDER_WORDS[forced]}, the date on line ${proof.line} is the wrong way round: correct it as the original record gives it and re-run`,
+    };
+  }
   if (dmy && mdy)
     return {
       order: 'dmy',
@@ -132,6 +169,7 @@ export function decideOrder(
       code: 'DIARY_DATE_ORDER_ASSUMED',
       message: `Every date could be day- or month-first (e.g. ${example}); read as day.month.year, the convention for dates written with dots`,
       locator: firstAmbiguous.line,
+      hint: GUESS_HINT,
     };
   const region = options.region?.toUpperCase();
   if (region && region !== 'CA') {
@@ -141,6 +179,7 @@ export function decideOrder(
       code: 'DIARY_DATE_ORDER_ASSUMED',
       message: `Every date could be day- or month-first (e.g. ${example}); read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}, the convention in region ${region}`,
       locator: firstAmbiguous.line,
+      hint: GUESS_HINT,
     };
   }
   return {
@@ -154,5 +193,32 @@ export function decideOrder(
       ),
       why: "this file's dates do not tell which order it uses",
     },
+  };
+}
+
+/** Whether the date that settles a file's order is also a usable date in `order`. */
+function readsIn(proof: OrderEvidence, order: DateOrder): boolean {
+  return proof.cell !== undefined && realDate(applyOrder(proof.cell, order)) !== undefined;
+}
+
+/** The order --date-order made a file read with, for the rows it leaves no date: they are told of the option. */
+export interface ForcedOrder {
+  readonly order: DateOrder;
+  /** Set when the file writes dates both ways: either order then leaves some rows rejected, which it says. */
+  readonly mixed?: string;
+}
+
+/** The forced order the file is read with, or undefined when the file's own dates (or no option) decided it. */
+export function forcedOrder(
+  decided: OrderDecision,
+  stats: OrderStats,
+  option: DateOrder | undefined,
+): ForcedOrder | undefined {
+  if (option === undefined || decided.order !== option) return undefined;
+  const { dmy, mdy } = stats;
+  if (!dmy || !mdy) return { order: option };
+  return {
+    order: option,
+    mixed: `this diary writes dates both day-first (line ${dmy.line}) and month-first (line ${mdy.line}), so either order leaves the rows written the other way rejected`,
   };
 }

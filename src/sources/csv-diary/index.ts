@@ -31,7 +31,11 @@
  *
  * Decisions, each to keep the record honest rather than tidy:
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
- *   part over 12 month-first, which settles it without a warning); `--date-order` overrides. When every date
+ *   part over 12 month-first, which settles it without a warning). `--date-order` is for a diary whose dates do
+ *   not settle it: one whose dates do keeps their order, with one `DIARY_DATE_ORDER_OPTION_NOT_USED` warning
+ *   naming the option and the line that settles it, rather than every such row rejected with a hint to correct a
+ *   date that is right. Under the option, a date that is no date in its order but one in another is rejected
+ *   with a hint naming the option, never one to correct the diary. When every date
  *   could be either, dotted dates are read day-first (nobody writes 2.25.2024) and otherwise the case region
  *   decides (US and a few others month-first, the rest day-first), with a warning. With no region, or when
  *   dates are written both ways, every row whose date depends on the order is rejected with its line and a
@@ -86,7 +90,7 @@ import { HAND_KEPT_TIMES } from '../../model/time-range.js';
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { DIARY_CONTACT_TYPES } from './channels.js';
-import { applyOrder, collectOrder, decideOrder, type OrderStats } from './date-order.js';
+import { applyOrder, collectOrder, decideOrder, forcedOrder, type OrderStats } from './date-order.js';
 import { dateShapedTime } from './date-shaped-times.js';
 import { readDateCell } from './dates.js';
 import { fold, words } from './fold.js';
@@ -149,7 +153,10 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     );
   const { delimiter } = header.layout;
   const stats: OrderStats = { allDotted: true };
+  // The years of the Date cells, for the hint on a year typed wrong; read year-first too when --date-order ymd
+  // asks, which the diary's own dates may gainsay (`decideOrder`). Day- and month-first give the same year.
   const years = new DiaryYears();
+  const yearFirst = ctx.options.dateOrder === 'ymd' ? new DiaryYears() : undefined;
   // Whether the diary writes its times with am/pm (the first such line) and whether any shows the 24-hour clock.
   const clocks = { twelve: 0, twentyFour: false };
   let layout: Layout | undefined;
@@ -172,22 +179,26 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       const cell = field === 'date' ? dated : value === '' ? undefined : readDateCell(value);
       if (!cell) continue;
       collectOrder(stats, cell, line, value);
-      // The year is the same read day- or month-first; only a forced year-first order moves it.
-      if (field === 'date') years.add(applyOrder(cell, ctx.options.dateOrder ?? 'dmy').y);
+      if (field === 'date') {
+        years.add(applyOrder(cell, 'dmy').y);
+        yearFirst?.add(applyOrder(cell, 'ymd').y);
+      }
     }
   });
   if (!layout)
     throw new SourceFailure('DIARY_NO_DATE_COLUMN', 'The header row could not be read', header.line);
   const decided = decideOrder(stats, ctx.options);
-  if (decided.code)
-    ctx.warn(
-      decided.code,
-      decided.locator,
-      decided.message!,
-      'If this is wrong, re-run with --date-order dmy or --date-order mdy',
-    );
+  if (decided.code) ctx.warn(decided.code, decided.locator, decided.message!, decided.hint);
   const twelveHourLine = clocks.twentyFour ? undefined : clocks.twelve || undefined;
-  const reader = new RowReader(layout, decided.order, ctx, years, decided.undecided, twelveHourLine);
+  const reader = new RowReader(
+    layout,
+    decided.order,
+    ctx,
+    decided.order === 'ymd' && yearFirst ? yearFirst : years,
+    decided.undecided,
+    twelveHourLine,
+    forcedOrder(decided, stats, ctx.options.dateOrder),
+  );
   const end = await readRecords(text, delimiter, (cells, line) => {
     // Lines above the header are blank or an Excel `sep=` directive: file structure, like the header itself.
     if (line > header.line) reader.row(cells, line);

@@ -3,8 +3,14 @@
  * why one that depends on an unsettled day/month order is not read; with the shared shape of a rejection.
  */
 import type { DateOrder } from '../source.js';
-import { dateInWords, FIRST_YEAR, LAST_YEAR, outOfRange, realDate } from './calendar.js';
-import { applyOrder, impossibleInBothOrders, type OrderDecision } from './date-order.js';
+import { dateInWords, FIRST_YEAR, isCalendarDate, LAST_YEAR, outOfRange, realDate } from './calendar.js';
+import {
+  applyOrder,
+  type ForcedOrder,
+  impossibleInBothOrders,
+  ORDER_WORDS,
+  type OrderDecision,
+} from './date-order.js';
 import type { DateShaped } from './date-shaped-times.js';
 import type { DateCell } from './dates.js';
 import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
@@ -73,6 +79,30 @@ export function badDate(
 }
 
 /**
+ * A numeric date that is no calendar date in the order --date-order forced but a date in another (`14/03/2024`
+ * under `mdy`, in a diary that writes dates both ways or whose every other date could be either): the option,
+ * not the diary, leaves it without a date, so the hint names the option and never asks for the record to be
+ * changed. Undefined for any other date, which `badDate` words (one real in no order is the diary's to correct).
+ */
+export function againstOption(raw: string, cell: DateCell, forced: ForcedOrder): Rejection | undefined {
+  const { order } = forced;
+  if (cell.kind !== 'numeric' || isCalendarDate(applyOrder(cell, order))) return undefined;
+  const others = (['dmy', 'mdy', 'ymd'] as const).filter(
+    (o) => o !== order && realDate(applyOrder(cell, o)) !== undefined,
+  );
+  if (others.length === 0) return undefined;
+  const readings = others.map((o) => `${ORDER_WORDS[o]} it is ${dateInWords(applyOrder(cell, o))}`);
+  const reruns = others.map(
+    (o, i) => `with --date-order ${o} if ${i === 0 ? 'the diary writes its dates ' : ''}${ORDER_WORDS[o]}`,
+  );
+  return {
+    code: 'DIARY_BAD_DATE',
+    message: `Date "${raw}" is not a real date read ${ORDER_WORDS[order]}, as --date-order ${order} asks; read ${readings.join(', and read ')}`,
+    hint: `Re-run ${reruns.join(', or ')}${forced.mixed ? `; ${forced.mixed}` : ''}`,
+  };
+}
+
+/**
  * A date that is two different days in the two orders (or a day in one and none in the other), in a file that
  * does not settle its order: rejected, never read by a guess.
  */
@@ -94,12 +124,6 @@ export function undatable(
 
 /** The reject code of a row whose date depends on a day/month order the file does not settle. */
 export const UNDATED = 'DIARY_DATE_ORDER_UNKNOWN';
-
-const ORDER_WORDS: Record<DateOrder, string> = {
-  dmy: 'day/month/year',
-  mdy: 'month/day/year',
-  ymd: 'year/month/day',
-};
 
 /** A row rejected because its Date cell (`raw`) marks the date as uncertain with `word`. */
 export function unsureDate(raw: string, word: string): Rejection {

@@ -7,13 +7,14 @@ import type { DateOrder, SourceContext } from '../source.js';
 import { realDate } from './calendar.js';
 import { type ContactClass, classifyContactType } from './channels.js';
 import { pad } from './clock.js';
-import { applyOrder, dependsOnOrder, type OrderDecision } from './date-order.js';
+import { applyOrder, dependsOnOrder, type ForcedOrder, type OrderDecision } from './date-order.js';
 import { dateShapedTime } from './date-shaped-times.js';
 import { type DateCell, hasSecondDate, readDateCell } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { unsureDateWord } from './not-one-date.js';
 import {
+  againstOption,
   badDate,
   badTime,
   dateInTimeCell,
@@ -118,6 +119,8 @@ export class RowReader {
     private readonly undecided?: OrderDecision['undecided'],
     /** The first line with an am/pm time, when the diary writes its times so and never on the 24-hour clock. */
     readonly twelveHourLine?: number,
+    /** Set when --date-order gave `order`: a date it leaves none is rejected naming the option. */
+    private readonly forced?: ForcedOrder,
   ) {}
 
   row(cells: readonly string[], line: number): void {
@@ -162,6 +165,10 @@ export class RowReader {
     const cell = readDateCell(dateRaw);
     if (cell && this.undecided && dependsOnOrder(cell)) return undatable(dateRaw, cell, this.undecided);
     const date = cell && realDate(applyOrder(cell, this.order));
+    if (cell && !date && this.forced) {
+      const option = againstOption(dateRaw, cell, this.forced);
+      if (option) return option;
+    }
     if (!cell || !date) return badDate(dateRaw, cell, this.order, this.years);
     // The time the Date cell gives with its date, read once for each check of it below.
     const dateTime = dateCellTime(cell);
