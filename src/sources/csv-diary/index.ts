@@ -19,7 +19,9 @@
  * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm", or an hour without am/pm),
  * `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`, `time-excel-fraction`, `time-local-mismatch` (the Date and
  * Time cells give different times), `contact-type-unmapped`, `via-third-party`. Lines above the header (blank,
- * or Excel's `sep=;`) are structure, not records.
+ * or Excel's `sep=;`) are structure, not records. The header row again further down (two exports joined into one
+ * file) is a record skipped as `repeated-header` when it names the same columns; one naming other columns is
+ * rejected (`DIARY_HEADER_DIFFERS`), since the rows after it are still read with the first header's columns.
  *
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
  * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
@@ -163,9 +165,11 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   await readRecords(text, delimiter, (cells, line) => {
     if (line < header.line) return;
     if (line === header.line) {
-      layout = new Layout(cells, mapHeader(cells));
+      layout = new Layout(cells, mapHeader(cells), line);
       return;
     }
+    // The header again (two exports joined): its cells are column names, not a date or a time.
+    if (layout!.headerAgain(cells) !== undefined) return;
     const dateValue = layout!.cell(cells, 'date');
     const dated = dateValue === '' ? undefined : readDateCell(dateValue);
     const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');

@@ -4,7 +4,7 @@
  */
 import type { Party } from '../../model/index.js';
 import { fold, lowerPlain, words } from './fold.js';
-import { type DiaryField, foldHeader } from './headers.js';
+import { type DiaryField, fieldOf, foldHeader, mapHeader } from './headers.js';
 
 /** Fields that go to `details` under their own key, as written (`reported` is read as yes/no). */
 const DETAIL_FIELDS = words(`
@@ -21,7 +21,9 @@ export class Layout {
 
   constructor(
     readonly cells: readonly string[],
-    fields: readonly (DiaryField | undefined)[],
+    readonly fields: readonly (DiaryField | undefined)[],
+    /** The header's line in the file. */
+    readonly line = 1,
   ) {
     fields.forEach((f, i) => {
       if (f !== undefined) this.index[f] ??= i;
@@ -42,6 +44,29 @@ export class Layout {
   cell(cells: readonly string[], field: DiaryField): string {
     const i = this.index[field];
     return i === undefined ? '' : (cells[i] ?? '').trim();
+  }
+
+  /**
+   * Whether a row is a header row again, as when two exports of a diary are joined into one file: `same` when
+   * it names the same columns in the same places (in the same or other words: "Type" for "Type of contact"),
+   * `other` when it names other columns (a Date among them), undefined for a row that is no header. Only a row
+   * whose Date cell names a column is looked at, so an incident's row is never taken for one.
+   */
+  headerAgain(cells: readonly string[]): 'same' | 'other' | undefined {
+    if (fieldOf(this.cell(cells, 'date')) === undefined) return undefined;
+    const fields = mapHeader(cells);
+    if (!fields.includes('date')) return undefined;
+    const n = Math.max(cells.length, this.cells.length);
+    let same = true;
+    for (let i = 0; i < n && same; i++) {
+      const f = fields[i];
+      same =
+        f === this.fields[i] &&
+        (f !== undefined || foldHeader(cells[i] ?? '') === foldHeader(this.cells[i] ?? ''));
+    }
+    if (same) return 'same';
+    // A Date and one other column named: a header. A Date cell alone saying "Date" stays a row with no date.
+    return fields.filter((f) => f !== undefined).length >= 2 ? 'other' : undefined;
   }
 }
 

@@ -142,6 +142,15 @@ export class RowReader {
   private read(cells: readonly string[]): { skip: string } | Rejection | Readable {
     const { layout } = this;
     if (cells.every((c) => c.trim() === '')) return { skip: 'empty-row' };
+    // The header again (two exports joined into one file): structure, not an incident with an unreadable date.
+    const header = layout.headerAgain(cells);
+    if (header === 'same') return { skip: 'repeated-header' };
+    if (header === 'other')
+      return {
+        code: 'DIARY_HEADER_DIFFERS',
+        message: `Row is a header naming other columns (${namedCells(cells)}) than the header on line ${layout.line}; the rows after it are read with the columns of line ${layout.line}`,
+        hint: `If two diaries were joined, put the rows below this one in the columns of line ${layout.line} (or keep them as a CSV file of their own, with this row as its header), then re-run`,
+      };
     const extra = cells.slice(layout.cells.length).filter((c) => c.trim() !== '');
     if (extra.length > 0)
       return {
@@ -367,4 +376,11 @@ export class RowReader {
 function dateTimeAsWritten(raw: string, rest: string): string {
   const n = rest.split(' ').length;
   return raw.trim().split(/\s+/).slice(-n).join(' ');
+}
+
+/** A header row's cells as a message quotes them: `"Date", "Type", "Time"`, at most eight. */
+function namedCells(cells: readonly string[]): string {
+  const named = cells.map((c) => c.trim()).filter((c) => c !== '');
+  const shown = named.slice(0, 8).map((c) => `"${c.slice(0, 40)}"`);
+  return named.length > 8 ? `${shown.join(', ')}…` : shown.join(', ');
 }
