@@ -10,7 +10,7 @@ import { makeProbe } from '../../src/sources/detect.js';
 import { SourceFailure, type SourceInput, type SourceOptions } from '../../src/sources/index.js';
 import { forEachLine } from '../../src/sources/text.js';
 import { DateStats, LAYOUTS, layoutName } from '../../src/sources/whatsapp-txt/date-order.js';
-import { firstPass } from '../../src/sources/whatsapp-txt/first-pass.js';
+import { firstPass, HeaderDates } from '../../src/sources/whatsapp-txt/first-pass.js';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { classify, firstCharTable, Special } from '../../src/sources/whatsapp-txt/notices.js';
 import { Framing, HeaderScanner, Scan } from '../../src/sources/whatsapp-txt/scan.js';
@@ -41,6 +41,11 @@ async function runText(
 function detects(text: string, name = 'chat.txt'): boolean {
   const head = Buffer.from(text, 'utf8').subarray(0, 64 * 1024);
   return whatsappTxt.detect(makeProbe(name, name, head));
+}
+
+/** What the header dates of a pass say, group by group (framing and date shape), for comparing two passes. */
+function summary(dates: HeaderDates) {
+  return dates.groups.map((d) => d && [d.headers, d.dates, d.firstLine, d.firstText, d.infer()]);
 }
 
 /** Records (header lines plus a block of undated text) counted by hand in each fixture. */
@@ -206,15 +211,20 @@ describe('day/month order', () => {
     expect(asDmy.warnings).toEqual([]);
   });
 
-  it('warns when the option contradicts the file, and rejects the headers impossible in that order', async () => {
-    const run = await runSource(whatsappTxt, join(FIXTURES, 'android-12h-mdy-nnbsp.txt'), {
-      dateOrder: 'dmy',
+  it('does not apply the option to a file whose dates prove their order, and says why', async () => {
+    const file = join(FIXTURES, 'android-12h-mdy-nnbsp.txt');
+    const run = await runSource(whatsappTxt, file, { dateOrder: 'dmy' });
+    // Read day-first, every date of this US file would have a month of 13, 14 or 15: it is read month-first.
+    expect(run).toEqual({
+      ...(await runSource(whatsappTxt, file)),
+      warnings: [
+        {
+          code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+          message: `--date-order dmy was not applied to ${file}: its dates such as 2/13/24 (line 1) can only be read as month/day/year (mdy).`,
+        },
+        ...(await runSource(whatsappTxt, file)).warnings,
+      ],
     });
-    expect(run.warnings.map((w) => w.code)).toContain('WHATSAPP_DATE_ORDER_OVERRIDDEN');
-    // Read day-first, every date of this US file has a month of 13, 14 or 15.
-    expect(run.rejected.map((r) => r.locator)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(run.events).toEqual([]);
-    expect(run.rejected[0]!.message).toContain('there is no month 13');
   });
 
   it('guesses from the order of the messages and says so', async () => {
@@ -576,10 +586,11 @@ describe('a chat larger than a megabyte, read in one pass with the date order it
     const a = await both(undecided);
     expect(a.restarts).toBe(0);
     expect(a.guessed).toEqual(a.twoPasses);
-    // Forced month-first against a day-first file: the warning the whole file calls for, once.
+    // Month-first asked of a day-first file: not applied, with the warning the whole file calls for, once.
     const forced = await both(chat(daysOf(2024, 1, 1, 31), 600, 'dmy'), { dateOrder: 'mdy' });
     expect(forced.guessed).toEqual(forced.twoPasses);
-    expect(forced.guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_OVERRIDDEN']);
+    expect(forced.guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_NOT_APPLIED']);
+    expect((forced.guessed.events.at(-1)!.time as { local: string }).local.slice(0, 10)).toBe('2024-01-31');
   });
 });
 
@@ -622,7 +633,7 @@ describe('reading the file', () => {
     const first = await firstPass(input, () => {});
     const read = await forEachLine(input, () => {});
     expect(first.lines).toBe(read.lines);
-    expect(first.byFraming[Framing.Dash]!.headers).toBe(6000);
+    expect(first.dates.headers(Framing.Dash)).toBe(6000);
     const run = await runSource(whatsappTxt, file);
     expect(run.events).toHaveLength(6000);
     expect(run.warnings).toEqual([]);
@@ -648,20 +659,19 @@ describe('reading the file', () => {
       if (i === 1500) text += `${'x'.repeat(10_000)}${end}`;
     }
     const reference = () => {
-      const stats = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+      const stats = new HeaderDates();
       const scanner = new HeaderScanner();
       const lines = text.slice(1).split(/\r\n|\r|\n/);
       if (lines.at(-1) === '') lines.pop();
       lines.forEach((line, k) => {
-        if (scanLine(scanner, line) === Scan.Header)
-          stats[scanner.framing]!.add(scanner, utf8Line(line), k + 1);
+        if (scanLine(scanner, line) === Scan.Header) stats.add(scanner, utf8Line(line), k + 1);
       });
       return { lines: lines.length, stats };
     };
     const expected = reference();
-    const summary = (stats: readonly DateStats[]) => stats.map((d) => [d.headers, d.dates, d.infer()]);
-    expect(expected.stats[Framing.Bracket]!.headers).toBe(31);
-    expect(expected.stats[Framing.Dash]!.infer()).toMatchObject({
+    expect(expected.stats.headers(Framing.Bracket)).toBe(31);
+    // Day-first and month-first dates of one shape (d/m/yyyy and m/d/yyyy): they contradict each other.
+    expect(expected.stats.of(Framing.Dash, 2).infer()).toMatchObject({
       warn: { code: 'WHATSAPP_DATE_ORDER_CONFLICT' },
     });
     for (const encoding of ['utf8', 'utf16le'] as const) {
@@ -670,7 +680,7 @@ describe('reading the file', () => {
       const first = await firstPass(fileInput(file, statSync(file).size), () => {});
       expect(first.lines).toBe(expected.lines);
       expect(first.bytes).toBe(statSync(file).size);
-      expect(summary(first.byFraming)).toEqual(summary(expected.stats));
+      expect(summary(first.dates)).toEqual(summary(expected.stats));
     }
   });
 
@@ -686,18 +696,16 @@ describe('reading the file', () => {
       '',
     ];
     const reference = (text: string) => {
-      const stats = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+      const stats = new HeaderDates();
       const scanner = new HeaderScanner();
       const body = text.startsWith('\ufeff') ? text.slice(1) : text;
       const lines = body.split(/\r\n|\r|\n/);
       if (lines.at(-1) === '') lines.pop();
       lines.forEach((line, k) => {
-        if (scanLine(scanner, line) === Scan.Header)
-          stats[scanner.framing]!.add(scanner, utf8Line(line), k + 1);
+        if (scanLine(scanner, line) === Scan.Header) stats.add(scanner, utf8Line(line), k + 1);
       });
       return { lines: lines.length, stats };
     };
-    const summary = (stats: readonly DateStats[]) => stats.map((d) => [d.headers, d.dates, d.infer()]);
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom('\n', '\r\n', '\r')), {
@@ -728,7 +736,7 @@ describe('reading the file', () => {
           const expected = reference(text);
           expect(first.lines).toBe(expected.lines);
           expect(first.bytes).toBe(bytes.length);
-          expect(summary(first.byFraming)).toEqual(summary(expected.stats));
+          expect(summary(first.dates)).toEqual(summary(expected.stats));
         },
       ),
       { numRuns: 300 },

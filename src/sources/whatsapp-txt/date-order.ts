@@ -1,7 +1,7 @@
 /**
  * Day/month order of a WhatsApp export, inferred from every header date of the file (the first pass).
  * One line cannot tell `03/04/21` apart; the file usually can. Evidence, strongest first:
- *   1. a position holding 4 digits or a value above 31 is the year (`2021/04/03` is year-first);
+ *   1. the position written with 4 digits is the year (`2021/04/03` is year-first); without one, the last;
  *   2. a value above 12 can only be a day (`13/04/21` ⇒ day first) — no warning needed;
  *   3. chats run forwards in time: the reading with fewer backward steps between consecutive dates wins;
  *   4. days change more often than months between consecutive dates.
@@ -10,6 +10,10 @@
  * they are read as usual) — unless every date has day equal to month, when both orders give the same dates.
  * The statistics are updated only when the date changes from one header to the next, so the cost per line is
  * three integer comparisons.
+ *
+ * Headers are counted apart by their date shape (`dateShape`: the separator and where the year is), one
+ * `DateStats` each: an export writes every date one way, and a line written another way (an ISO-dated log line
+ * pasted into a message) must neither decide the file's order nor be taken for one of its messages (plan.ts).
  */
 import type { DateOrder } from '../source.js';
 import { type HeaderScanner, isMark } from './scan.js';
@@ -27,6 +31,20 @@ export const LAYOUTS: Readonly<Record<DateOrder, Layout>> = {
   mdy: { m: 0, d: 1, y: 2 },
   ymd: { y: 0, m: 1, d: 2 },
 };
+
+/** The number of date shapes `dateShape` tells apart. */
+export const SHAPES = 9;
+
+/**
+ * The date shape of the header the scanner just read, 0–8: its separator (`/`, `.` or `-`) and the position of
+ * its year, the field written with four digits (the first, if several are), else the last, where nearly every
+ * layout writes a two-digit year (`--date-order ymd` reads one first). `14/03/24` and `14/03/2024` have one shape
+ * (they read the same in any order), `2024-03-14` another.
+ */
+export function dateShape(sc: HeaderScanner): number {
+  const sep = sc.sep === 0x2f ? 0 : sc.sep === 0x2e ? 3 : 6;
+  return sep + (sc.w0 === 4 ? 0 : sc.w1 === 4 ? 1 : 2);
+}
 
 /** A two-digit year is 20xx (WhatsApp dates from 2009); four digits as written; anything else is invalid. */
 export function fullYear(value: number, width: number): number {
@@ -76,15 +94,29 @@ export type Inference =
     }
   | { readonly ok: false; readonly message: string };
 
+/** Evidence in the file against one layout: a date it cannot be, and why. */
+export interface Contradiction {
+  readonly line: number;
+  /** The date as written, e.g. `14.03.24`. */
+  readonly text: string;
+  /** What the date shows, e.g. `can only be read as day/month/year (dmy)`. */
+  readonly shows: string;
+}
+
 /** Accumulates the numeric date fields of header lines. */
 export class DateStats {
   /** Header lines seen. */
   headers = 0;
   /** Distinct consecutive dates seen. */
   dates = 0;
+  /** The first header's line and its date as written (an example of how the file writes dates). */
+  firstLine = 0;
+  firstText = '';
   private readonly prev = [-1, -1, -1];
   private readonly prevW = [0, 0, 0];
+  /** Dates whose field k has 4 digits, and the first of them. */
   private readonly yearish = [0, 0, 0];
+  private readonly yearSample: (Sample | undefined)[] = [undefined, undefined, undefined];
   /** over12[y][k]: dates where pair position k is above 12 and the other is not (k can only be the day). */
   private readonly over12 = [
     [0, 0],
@@ -122,8 +154,16 @@ export class DateStats {
     const p = [p0, p1, p2];
     const w = [w0, w1, w2];
     const text = visible(b.toString('utf8', sc.stampStart, sc.dateEnd));
-    this.dates++;
-    for (let k = 0; k < 3; k++) if (w[k] === 4 || p[k]! > 31) this.yearish[k]!++;
+    if (this.dates++ === 0) {
+      this.firstLine = line;
+      this.firstText = text;
+    }
+    for (let k = 0; k < 3; k++) {
+      if (w[k] === 4) {
+        this.yearish[k]!++;
+        this.yearSample[k] ??= { line, text, p, w };
+      }
+    }
     for (let y = 0; y < 3; y++) {
       const [a, b] = PAIRS[y]!;
       const pa = p[a]!;
@@ -156,11 +196,31 @@ export class DateStats {
     this.prevW[2] = w2;
   }
 
-  /** The year position: the one holding 4-digit or >31 values most often, else the last. */
+  /** The year position: the one holding 4-digit values most often, else the last. */
   yearPosition(): number {
     const [a, b, c] = this.yearish as [number, number, number];
     if (a === 0 && b === 0 && c === 0) return 2;
     return a >= b && a >= c ? 0 : b >= c ? 1 : 2;
+  }
+
+  /**
+   * The evidence that no date of the file can be read in `layout`, if there is any beyond doubt: a year written
+   * with four digits elsewhere, or a number above 12 where `layout` has the month, with none where it has the day.
+   * Dates that contradict each other prove nothing (the option is then what decides).
+   */
+  contradicts(layout: Layout): Contradiction | undefined {
+    const y = this.yearPosition();
+    if (this.yearish[y]! > 0 && y !== layout.y) {
+      const s = this.yearSample[y]!;
+      return { line: s.line, text: s.text, shows: `${YEAR_AT[y]} (four digits)` };
+    }
+    const [a, b] = PAIRS[layout.y]!;
+    const [ga, gb] = this.over12[layout.y] as [number, number];
+    const day = ga > 0 && gb === 0 ? 0 : gb > 0 && ga === 0 ? 1 : -1;
+    if (day === -1 || (day === 0 ? a : b) === layout.d) return undefined;
+    const s = this.over12Sample[layout.y]![day]!;
+    const proven: Layout = { y: layout.y, d: layout.m, m: layout.d };
+    return { line: s.line, text: s.text, shows: `can only be read as ${describeLayout(proven)}` };
   }
 
   /** Decides the layout from the evidence, or explains why it cannot. */
@@ -230,6 +290,8 @@ export class DateStats {
     };
   }
 }
+
+const YEAR_AT = ['have the year first', 'have the year in the middle', 'have the year last'];
 
 function visible(s: string): string {
   let out = '';

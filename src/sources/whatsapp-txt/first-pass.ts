@@ -1,5 +1,6 @@
 /**
- * The first of the two passes: every header line's date fields, per framing, without building line strings.
+ * The first of the two passes: every header line's date fields, per framing and date shape, without building line
+ * strings.
  *
  * A UTF-8 file (nearly every export) is scanned as bytes: line breaks are single bytes and the header scanner
  * reads UTF-8 in place, so no line is decoded (a header's date is decoded only when it differs from the one
@@ -10,15 +11,15 @@
 import { iconv } from '../iconv.js';
 import type { SourceInput } from '../source.js';
 import { sniffBom, transientChunks } from '../text.js';
-import { DateStats } from './date-order.js';
+import { DateStats, dateShape, SHAPES } from './date-order.js';
 import { HeaderScanner, Scan } from './scan.js';
 
 /** Bytes (or characters) of an unfinished line kept between chunks: far more than any header's date and name. */
 const LINE_START = 4096;
 
-/** Date statistics of the header lines, one set per framing (`Framing` values index the array). */
+/** Date statistics of the header lines, one set per framing and date shape (see `HeaderDates`). */
 export interface FirstPass {
-  readonly byFraming: readonly DateStats[];
+  readonly dates: HeaderDates;
   /** Bytes read, for progress reporting of the second pass. */
   readonly bytes: number;
   /** Lines read, counted exactly as `forEachLine` numbers them. */
@@ -32,15 +33,36 @@ export interface FirstPass {
   readonly complete: boolean;
 }
 
-/** Header dates per framing (`Framing` values index `byFraming`), from whichever pass scans the lines. */
+/** Header dates per framing and date shape, from whichever pass scans the lines. */
 export class HeaderDates {
-  readonly byFraming = [new DateStats(), new DateStats(), new DateStats(), new DateStats()];
+  /** Indexed by `Framing` value × `SHAPES` + `dateShape`; a set is made when its first header is met. */
+  readonly groups: (DateStats | undefined)[] = new Array(4 * SHAPES).fill(undefined);
 
   /** Records the header `scanner` just scanned in the UTF-8 `line` (the line numbered `lineNo`). */
   add(scanner: HeaderScanner, line: Buffer, lineNo: number): void {
-    this.byFraming[scanner.framing]!.add(scanner, line, lineNo);
+    const k = scanner.framing * SHAPES + dateShape(scanner);
+    let stats = this.groups[k];
+    if (stats === undefined) {
+      stats = new DateStats();
+      this.groups[k] = stats;
+    }
+    stats.add(scanner, line, lineNo);
+  }
+
+  /** The statistics of the headers in `framing` with date shape `shape` (empty ones if there were none). */
+  of(framing: number, shape: number): DateStats {
+    return this.groups[framing * SHAPES + shape] ?? EMPTY;
+  }
+
+  /** How many headers use `framing`, whatever their date shape. */
+  headers(framing: number): number {
+    let n = 0;
+    for (let k = framing * SHAPES; k < (framing + 1) * SHAPES; k++) n += this.groups[k]?.headers ?? 0;
+    return n;
   }
 }
+
+const EMPTY = new DateStats();
 
 const LF = Buffer.from([0x0a]);
 
@@ -162,7 +184,7 @@ export async function firstPass(
           progress,
         );
   return {
-    byFraming: collector.byFraming,
+    dates: collector,
     bytes: read,
     lines: collector.lineNo,
     ...('error' in stopped ? { failure: stopped.error } : {}),

@@ -11,8 +11,12 @@
  *
  * Variants: `/ . -` date separators (also "13. 6. 2023."), 2- or 4-digit years (2-digit = 20xx), 12 h clocks
  * (`PM`, `p.m.`, `p. m.` with NBSP/U+202F, `am`; "00:xx AM" is read as 00:xx and flagged), with or without
- * seconds; BOM, LRM/RLM and bidi marks anywhere in a header; CRLF/LF/CR. Day/month order comes from the whole
- * file (see date-order.ts) unless `--date-order` is given. Multi-line messages take their continuation lines.
+ * seconds; BOM, LRM/RLM and bidi marks anywhere in a header; CRLF/LF/CR. The framing and date shape are those
+ * of most headers; a header written another way (an ISO-dated line pasted into a message) is read as part of the
+ * message before it, with a warning. Day/month order comes from the whole file (see date-order.ts); `--date-order`
+ * decides only where the file's dates cannot (it is not applied, with a warning, to a file they decide). Multi-line
+ * messages take their continuation lines. A file that ends inside a message header was cut short: the messages
+ * before it are kept and the file is listed as read in part.
  * Media placeholders, deleted messages and call notices are events; system notices (also iOS ones attributed to
  * a contact) and block notices are skipped with a reason.
  *
@@ -25,7 +29,7 @@
  * date/time order other than date first. Such lines are not headers; a file of them is not detected (one named
  * like a WhatsApp export is listed with a reason that says so: `notRead`).
  */
-import type { Source, SourceContext, SourceInput } from '../source.js';
+import type { Source, SourceContext, SourceFailure, SourceInput } from '../source.js';
 import { firstPass, HeaderDates } from './first-pass.js';
 import { readMessages } from './messages.js';
 import { SIGN_PATTERNS } from './notices.js';
@@ -80,34 +84,40 @@ const GUESS_BYTES = 1 << 20;
 async function parse(input: SourceInput, ctx: SourceContext): Promise<void> {
   if (ctx.restart !== undefined && input.bytes > GUESS_BYTES && (await readWithGuess(input, ctx))) return;
   const first = await firstPass(input, (bytes) => ctx.progress(Math.floor(bytes / 2)));
-  const decision = decide(first.byFraming, ctx.options.dateOrder);
+  const decision = decide(first.dates, ctx.options.dateOrder, input.path);
   if (decision === undefined) throw first.failure ?? noMessages();
   // The line reader reports progress only through this; the second pass fills the second half of the bar.
   const progressCtx: SourceContext = {
     ...ctx,
     progress: (bytes) => ctx.progress(Math.floor((first.bytes + bytes) / 2)),
   };
-  await readDecided(input, ctx, decision, progressCtx);
+  const failure = await readDecided(input, ctx, decision, progressCtx);
+  if (failure !== undefined) throw failure;
   // The first read failed but this one did not (an error that passed): every message was read, with the day/month
   // order taken from the part read first. The failure is still reported, and the file listed as read in part.
   if (first.failure !== undefined) throw first.failure;
 }
 
-/** Gives the decision's warning, then reads the messages as it says. */
+/**
+ * Gives the decision's warnings, then reads the messages as it says; returns the failure to throw once they are
+ * read (the file was cut short, or its order is undecided), if any.
+ */
 async function readDecided(
   input: SourceInput,
   ctx: SourceContext,
   decision: Decision,
   progressCtx: SourceContext,
   dates?: HeaderDates,
-): Promise<void> {
-  const { framing, layout, undecided, warn } = decision;
-  if (warn) ctx.warn(warn.code, undefined, warn.message, warn.hint);
-  await readMessages(
+): Promise<SourceFailure | undefined> {
+  const { framing, shape, example, layout, undecided, warns } = decision;
+  for (const w of warns) ctx.warn(w.code, undefined, w.message, w.hint);
+  return readMessages(
     input,
     ctx,
     {
       framing,
+      shape,
+      example,
       layout,
       conversation: conversationFromFileName(input.name),
       ...(undecided ? { undecided } : {}),
@@ -125,19 +135,20 @@ async function readDecided(
 async function readWithGuess(input: SourceInput, ctx: SourceContext): Promise<boolean> {
   const forced = ctx.options.dateOrder;
   const certain = (d: Decision | undefined): d is Decision =>
-    d !== undefined && d.undecided === undefined && d.warn === undefined;
+    d !== undefined && d.undecided === undefined && d.warns.length === 0;
   // Read only as far as it takes (most chats show a day above 12 within days): this part runs before the code
   // is compiled, at a few microseconds a line.
   const head = await firstPass(input, () => {}, {
     limit: GUESS_BYTES,
-    enough: (dates) => certain(decide(dates.byFraming, forced)),
+    enough: (dates) => certain(decide(dates, forced, input.path)),
   });
   if (head.failure !== undefined || head.complete) return false;
-  const guess = decide(head.byFraming, forced);
+  const guess = decide(head.dates, forced, input.path);
   if (!certain(guess)) return false;
   const dates = new HeaderDates();
+  let failure: SourceFailure | undefined;
   try {
-    await readDecided(input, ctx, guess, ctx, dates);
+    failure = await readDecided(input, ctx, guess, ctx, dates);
   } catch {
     // A read that fails part-way (a disk error, a damaged archive member): the first pass would have seen the
     // unfinished last line too, which this one never delivers. Rare enough to take everything back and read the
@@ -145,12 +156,13 @@ async function readWithGuess(input: SourceInput, ctx: SourceContext): Promise<bo
     ctx.restart!();
     return false;
   }
-  const whole = decide(dates.byFraming, forced);
+  const whole = decide(dates, forced, input.path);
   if (whole === undefined || !sameDecision(whole, guess)) {
     ctx.restart!();
     if (whole === undefined) throw noMessages();
-    await readDecided(input, ctx, whole, ctx);
+    failure = await readDecided(input, ctx, whole, ctx);
   }
+  if (failure !== undefined) throw failure;
   return true;
 }
 

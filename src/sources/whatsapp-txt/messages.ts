@@ -1,7 +1,9 @@
 /**
  * The second pass: turns header lines and their continuation lines into records, each ending as exactly one
  * emit, skip or reject. A message is emitted when the next header (or the end of the file) shows it is complete;
- * a skipped or rejected record takes its continuation lines with it.
+ * a skipped or rejected record takes its continuation lines with it. A header in another framing or date shape than
+ * the file's is such a continuation line too, with a warning. A last line that breaks off inside a header (the
+ * file was cut short) is no part of the message before it: the file fails once read, naming that line.
  *
  * Lines are read as UTF-8 bytes (byte-lines.ts) and only what must be a string is decoded: a sender the first
  * time it is seen, a text that may be a placeholder or notice, what a message quotes. Message texts go to the
@@ -13,12 +15,12 @@ import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from 
 import { forEachLineBytes } from '../byte-lines.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
-import { type Layout, layoutName } from './date-order.js';
+import { dateShape, type Layout, layoutName } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
 import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
 import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
 import { isAttributedNotice, Special } from './notices.js';
-import { type Framing, HeaderScanner, Scan } from './scan.js';
+import { Framing, HeaderScanner, Scan } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
 
 const MIDNIGHT_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_MIDNIGHT']);
@@ -28,12 +30,15 @@ const WAITING_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_WAITING_FOR_ME
 /** What the second pass needs to know about the file. */
 export interface ReadPlan {
   readonly framing: Framing;
+  /** The date shape of the file's headers (`dateShape`), and its first header's line and date as written. */
+  readonly shape: number;
+  readonly example: { readonly line: number; readonly text: string };
   readonly layout: Layout;
   readonly conversation: string | undefined;
   /**
    * Set when nothing decided the day/month order: notices need no date and are skipped as usual, and every
-   * record that needs one (a message, a call) is rejected with its line; at the end, this failure is thrown
-   * (as read to the end) if any was, so that the file is listed as read in part.
+   * record that needs one (a message, a call) is rejected with its line; at the end, if any was, a failure made
+   * from this one is returned (as read to the end), so that the file is listed as read in part.
    */
   readonly undecided?: SourceFailure;
 }
@@ -126,7 +131,9 @@ function liveEvent(
 
 /**
  * Runs the second pass over `input`; `progressCtx` receives the line reader's progress. `dates`, when given,
- * collects every header's date as the first pass would, for checking a plan that was a guess.
+ * collects every header's date as the first pass would, for checking a plan that was a guess. Returns the failure
+ * to throw now that every line was read, if any: the file was cut short inside a header, or records were rejected
+ * because the day/month order is undecided.
  */
 export async function readMessages(
   input: SourceInput,
@@ -134,8 +141,8 @@ export async function readMessages(
   plan: ReadPlan,
   progressCtx: SourceContext,
   dates?: HeaderDates,
-): Promise<void> {
-  const { framing, layout, conversation, undecided } = plan;
+): Promise<SourceFailure | undefined> {
+  const { framing, shape, example, layout, conversation, undecided } = plan;
   const scanner = new HeaderScanner();
   const senders = new Senders();
   const clock = new LocalClock(layout);
@@ -147,6 +154,10 @@ export async function readMessages(
   let event: Mutable<ParsedEvent> | undefined;
   const live = ctx.emitUtf8 !== undefined ? liveEvent(clock, conversation) : undefined;
   let blanks = 0;
+  // The line of the record being read (continuation lines are quoted against it), and the last line if it breaks
+  // off inside a header: its line and what it holds.
+  let recordLine = 0;
+  let cut: { line: number; text: string } | undefined;
   // Per-record clock oddities, summed up in one warning each at the end.
   const odd = { midnight: { n: 0, first: 0 }, hour24: { n: 0, first: 0 } };
   // Records rejected because the day/month order is undecided: how many, the first one's line, and their senders
@@ -281,11 +292,26 @@ export async function readMessages(
     state = MESSAGE;
   };
 
-  const onLine = (b: Buffer, start: number, end: number, lineNo: number): void => {
+  const onLine = (b: Buffer, start: number, end: number, lineNo: number, unended: boolean): void => {
     const scanned = scanner.scan(b, start, end);
     if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, b, lineNo);
-    if (scanned === Scan.Header && scanner.framing === framing) {
+    // Only the file's own layout starts a record: a whole header of another date shape is pasted text.
+    const other = scanned === Scan.Header && scanner.framing === framing && dateShape(scanner) !== shape;
+    if (
+      unended &&
+      scanned !== Scan.NotDate &&
+      !other &&
+      cutHeader(scanner, scanned, b, start, end, framing, shape)
+    ) {
+      // The file ends inside a header: nothing of that message was read, and the one before it is whole.
       flush();
+      state = CLOSED;
+      cut = { line: lineNo, text: excerpt(b, start, end) };
+      return;
+    }
+    if (scanned === Scan.Header && scanner.framing === framing && !other) {
+      flush();
+      recordLine = lineNo;
       header(b, end, lineNo);
       return;
     }
@@ -294,13 +320,22 @@ export async function readMessages(
       ctx.reject(
         'WHATSAPP_UNDATED_LINE',
         lineNo,
-        `Text before the first message header has no date: "${excerpt(b, start, end)}".`,
+        other
+          ? `Text before the first message header: "${excerpt(b, start, end)}", dated in another layout than the file's message headers (such as ${example.text} on line ${example.line}).`
+          : `Text before the first message header has no date: "${excerpt(b, start, end)}".`,
         'Check the start of the export; lines above the first dated message cannot be placed in time.',
       );
       state = CLOSED;
       return;
     }
-    if (scanned !== Scan.NotDate) {
+    if (other) {
+      ctx.warn(
+        'WHATSAPP_OTHER_DATE_LAYOUT',
+        lineNo,
+        `"${excerpt(b, start, end)}" looks like a message header, but its date is written in another layout than the file's message headers (such as ${example.text} on line ${example.line}), so it was read as part of the record above (line ${recordLine}).`,
+        'It is most likely text pasted into that message. If it is a message of its own, the file joins exports that write dates differently: read each export as a file of its own.',
+      );
+    } else if (scanned !== Scan.NotDate) {
       ctx.warn(
         'WHATSAPP_SUSPICIOUS_CONTINUATION',
         lineNo,
@@ -341,7 +376,53 @@ export async function readMessages(
     odd.hour24.first,
     'a 24-hour hour with PM (like 23:59 PM), read as written',
   );
-  if (undecided !== undefined && undated.n > 0) throw undatedFailure(undecided, undated);
+  const unplaced = undecided !== undefined && undated.n > 0 ? undatedFailure(undecided, undated) : undefined;
+  return cut !== undefined ? cutFailure(cut, unplaced) : unplaced;
+}
+
+/** What may follow the date of a header cut short: the start of its time, AM/PM and framing, nothing else. */
+const STAMP_START_RE =
+  /^\.?[,\u060c]?\s*(?:(?:klo|à)\s*)?(?:\p{Nd}{1,2}(?:[:.](?:\p{Nd}{1,2}(?:[:.]\p{Nd}{0,2})?)?)?)?\s*(?:[ap]\.?\s*(?:m\.?)?|\u0635|\u0645)?\s*[-\u2013\]:]?\s*$/iu;
+
+/**
+ * True when the line `b[start, end)`, the last of a file that ends without a line break, breaks off inside a
+ * header of the file's framing and date shape: a header without anything after its stamp (`14/03/2024, 21:06 -`),
+ * or a date of the file's shape followed by nothing but the start of a stamp (`14/03/2024, 21:`, `…, 9:05 P`). A line that is
+ * only a date (`14/03/2024`) may be the end of a message and stays one.
+ */
+function cutHeader(
+  sc: HeaderScanner,
+  scanned: Scan,
+  b: Buffer,
+  start: number,
+  end: number,
+  framing: Framing,
+  shape: number,
+): boolean {
+  if (dateShape(sc) !== shape) return false;
+  if (scanned === Scan.Header && sc.framing === framing) return sc.restStart >= end;
+  // A stamp cut short may still scan as a header of another framing ("21:05 P" as a bare one, "P" its text).
+  if (sc.dateEnd >= end) return false;
+  const bracketed = excerpt(b, start, sc.stampStart).startsWith('[');
+  if (bracketed !== (framing === Framing.Bracket)) return false;
+  const rest = b.toString('utf8', sc.dateEnd, end).replace(MARKS_RE, '').replace(SPACES_RE, ' ');
+  return STAMP_START_RE.test(rest);
+}
+
+const MARKS_RE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const SPACES_RE = /[\u00a0\u202f\u2009]/g;
+
+/**
+ * The failure for a file whose last line breaks off inside a message header: the file was cut short there (an
+ * interrupted copy or download). `unplaced`: the failure the file would give otherwise (its order undecided).
+ */
+function cutFailure(cut: { line: number; text: string }, unplaced: SourceFailure | undefined): SourceFailure {
+  return new SourceFailure(
+    'WHATSAPP_TRUNCATED',
+    `The file ends in the middle of line ${cut.line} ("${cut.text}"), the start of a message header: the export was cut short (an interrupted copy or download), so the message that line begins was not read. The messages before it were kept.${unplaced ? ` ${unplaced.message}` : ''}`,
+    cut.line,
+    `Copy the export again from the phone, or export the chat again, to read the rest.${unplaced?.hint ? ` ${unplaced.hint}` : ''}`,
+  );
 }
 
 /** Senders named in the failure of a file whose order is undecided. */

@@ -1,12 +1,14 @@
 /**
  * How the second pass reads a chat, decided from the header dates of the whole file: the framing most headers
- * use (every export uses one; headers in another framing are text pasted into messages), and the day/month
- * order: the `--date-order` option if given, else the file's evidence (date-order.ts), with the warning that
- * either calls for.
+ * use, then the date shape (separator and year position) most of those use — every export writes one framing
+ * and one shape; a header written otherwise is text pasted into a message (an ISO-dated log line), read as part
+ * of the message before it with a warning (messages.ts) — and the day/month order: the file's evidence
+ * (date-order.ts), or the `--date-order` option where the file cannot tell, with the warnings either calls for.
  */
 import type { DateOrder } from '../source.js';
 import { SourceFailure } from '../source.js';
-import { type DateStats, describeLayout, LAYOUTS, type Layout, layoutName } from './date-order.js';
+import { type DateStats, LAYOUTS, type Layout, SHAPES } from './date-order.js';
+import type { HeaderDates } from './first-pass.js';
 import { Framing } from './scan.js';
 
 /** A warning to give before reading the messages. */
@@ -18,42 +20,65 @@ export interface PlanWarning {
 
 export interface Decision {
   readonly framing: Framing;
+  /** The date shape of the file's headers (`dateShape`); a header of another shape is not one of its messages. */
+  readonly shape: number;
+  /** The first header of that framing and shape: its line and date as written (how the file writes dates). */
+  readonly example: { readonly line: number; readonly text: string };
   readonly layout: Layout;
   /**
    * Set when nothing decides the day/month order: why, for the records that need a date, which are rejected
    * (a file of notices needs none), and for the failure thrown once the file is read (messages.ts).
    */
   readonly undecided?: SourceFailure;
-  readonly warn?: PlanWarning;
+  readonly warns: readonly PlanWarning[];
 }
 
-/** The decision for these header dates (indexed by `Framing`); undefined when the file has no header at all. */
-export function decide(byFraming: readonly DateStats[], forced: DateOrder | undefined): Decision | undefined {
+/**
+ * The decision for these header dates; undefined when the file has no header at all. `path` names the file in
+ * the warning that the option was not applied.
+ */
+export function decide(
+  dates: HeaderDates,
+  forced: DateOrder | undefined,
+  path: string,
+): Decision | undefined {
   let framing: Framing = Framing.Bracket;
   for (const f of [Framing.Dash, Framing.Colon, Framing.Bare]) {
-    if (byFraming[f]!.headers > byFraming[framing]!.headers) framing = f;
+    if (dates.headers(f) > dates.headers(framing)) framing = f;
   }
-  const stats = byFraming[framing]!;
-  if (stats.headers === 0) return undefined;
-  const inference = stats.infer();
+  if (dates.headers(framing) === 0) return undefined;
+  // The shape of most headers; of two as common, the one the file starts with (its first message is its own).
+  let shape = -1;
+  let stats: DateStats | undefined;
+  for (let k = 0; k < SHAPES; k++) {
+    const s = dates.of(framing, k);
+    if (s.headers === 0) continue;
+    if (
+      stats === undefined ||
+      s.headers > stats.headers ||
+      (s.headers === stats.headers && s.firstLine < stats.firstLine)
+    ) {
+      shape = k;
+      stats = s;
+    }
+  }
+  const base = { framing, shape, example: { line: stats!.firstLine, text: stats!.firstText } };
+  const warns: PlanWarning[] = [];
   if (forced !== undefined) {
     const layout = LAYOUTS[forced];
-    if (inference.ok && inference.warn === undefined && layoutName(inference.layout) !== forced) {
-      return {
-        framing,
-        layout,
-        warn: {
-          code: 'WHATSAPP_DATE_ORDER_OVERRIDDEN',
-          message: `Dates read as ${describeLayout(layout)} as asked, although the file's dates only make sense as ${describeLayout(inference.layout)}.`,
-          hint: 'Headers impossible in the chosen order are rejected; drop --date-order to use the order the file shows.',
-        },
-      };
-    }
-    return { framing, layout };
+    const against = stats!.contradicts(layout);
+    // The option is for files that cannot tell: one whose own dates prove their order keeps it.
+    if (against === undefined) return { ...base, layout, warns };
+    warns.push({
+      code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+      message: `--date-order ${forced} was not applied to ${path}: its dates such as ${against.text} (line ${against.line}) ${against.shows}.`,
+      hint: `The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.`,
+    });
   }
+  const inference = stats!.infer();
   if (!inference.ok) {
     return {
-      framing,
+      ...base,
       layout: LAYOUTS.dmy,
       undecided: new SourceFailure(
         'WHATSAPP_DATE_ORDER_AMBIGUOUS',
@@ -61,21 +86,25 @@ export function decide(byFraming: readonly DateStats[], forced: DateOrder | unde
         undefined,
         'Re-run with --date-order dmy or --date-order mdy',
       ),
+      warns,
     };
   }
-  return { framing, layout: inference.layout, ...(inference.warn ? { warn: inference.warn } : {}) };
+  if (inference.warn) warns.push(inference.warn);
+  return { ...base, layout: inference.layout, warns };
 }
 
 /** True when two decisions read the file alike and say the same. */
 export function sameDecision(a: Decision, b: Decision): boolean {
   return (
     a.framing === b.framing &&
+    a.shape === b.shape &&
+    a.example.line === b.example.line &&
     a.layout.y === b.layout.y &&
     a.layout.m === b.layout.m &&
     a.layout.d === b.layout.d &&
     a.undecided?.message === b.undecided?.message &&
-    a.warn?.code === b.warn?.code &&
-    a.warn?.message === b.warn?.message
+    a.warns.length === b.warns.length &&
+    a.warns.every((w, i) => w.code === b.warns[i]!.code && w.message === b.warns[i]!.message)
   );
 }
 

@@ -1,0 +1,334 @@
+/**
+ * The WhatsApp source against lines written in another date layout than the file's (a pasted ISO-dated log line
+ * must not decide the day/month order nor become a message), against `--date-order` where the file's own dates
+ * prove its order, and against a file cut short inside a message header. Goldens live beside their fixtures
+ * (fixtures/whatsapp-pasted-headers, whatsapp-date-order-proven, whatsapp-cut-short); UPDATE_GOLDEN=1 rewrites them.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeProbe } from '../../src/sources/detect.js';
+import type { SourceOptions } from '../../src/sources/index.js';
+import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
+import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'whatsapp-layouts-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const PASTED = 'fixtures/whatsapp-pasted-headers';
+const PROVEN = 'fixtures/whatsapp-date-order-proven';
+const CUT = 'fixtures/whatsapp-cut-short';
+
+/** Writes a scratch export and runs the source over it. */
+async function runText(text: string, options: Partial<SourceOptions> = {}): Promise<SourceRun> {
+  const file = join(tmp, 'chat.txt');
+  writeFileSync(file, text);
+  return runSource(whatsappTxt, file, options);
+}
+
+const locals = (run: SourceRun) => run.events.map((e) => (e.time as { local: string }).local);
+
+/** Fixture, options and golden, with the records (header lines) counted by hand in each fixture. */
+const GOLDENS: { file: string; options?: Partial<SourceOptions>; golden: string; records: number }[] = [
+  { file: `${PASTED}/uk-android-24h.txt`, golden: `${PASTED}/uk-android-24h.expected.json`, records: 9 },
+  { file: `${PASTED}/de-android-24h.txt`, golden: `${PASTED}/de-android-24h.expected.json`, records: 7 },
+  { file: `${PASTED}/us-android-12h.txt`, golden: `${PASTED}/us-android-12h.expected.json`, records: 7 },
+  { file: `${PASTED}/ios-en-gb.txt`, golden: `${PASTED}/ios-en-gb.expected.json`, records: 5 },
+  { file: `${PROVEN}/de-android-24h.txt`, golden: `${PROVEN}/de-android-24h.expected.json`, records: 6 },
+  {
+    file: `${PROVEN}/de-android-24h.txt`,
+    options: { dateOrder: 'mdy' },
+    golden: `${PROVEN}/de-android-24h.date-order-mdy.expected.json`,
+    records: 6,
+  },
+  { file: `${CUT}/android-cut-in-time.txt`, golden: `${CUT}/android-cut-in-time.expected.json`, records: 2 },
+  { file: `${CUT}/ios-cut-after-stamp.txt`, golden: `${CUT}/ios-cut-after-stamp.expected.json`, records: 3 },
+];
+
+describe('goldens', () => {
+  for (const { file, options, golden, records } of GOLDENS) {
+    it(`${golden.split('/').slice(-2).join('/')}`, async () => {
+      const run = await runSource(whatsappTxt, file, options);
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, `${JSON.stringify(run, null, 2)}\n`);
+      expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+      const name = file.split('/').pop()!;
+      expect(whatsappTxt.detect(makeProbe(name, file, readFileSync(file).subarray(0, 65536)))).toBe(true);
+      // Every record ends exactly once, as an event, a skip or a reject.
+      expect(run.accounting.records).toBe(records);
+      const locators = [...run.events, ...run.skipped, ...run.rejected].map((r) => r.locator);
+      expect(new Set(locators).size).toBe(locators.length);
+    });
+  }
+});
+
+describe('a header in another date layout than the file', () => {
+  it('neither decides the order nor becomes a message: the UK chat stays 2024, the pasted line is text', async () => {
+    // The reviewer's case: one pasted ISO line made every 13/03/24 read as 2013-03-24, without a warning.
+    let text = '';
+    for (let n = 1; n <= 6; n++) text += `${n + 12}/03/24, 21:05 - Sam: msg ${n}\n`;
+    text += '19/03/24, 07:01 - Sam: pasted:\n2023-12-25 10:00 - Sam: merry xmas\n';
+    const run = await runText(text);
+    expect(locals(run)).toEqual([
+      '2024-03-13T21:05',
+      '2024-03-14T21:05',
+      '2024-03-15T21:05',
+      '2024-03-16T21:05',
+      '2024-03-17T21:05',
+      '2024-03-18T21:05',
+      '2024-03-19T07:01',
+    ]);
+    expect(run.events.at(-1)!.text).toBe('pasted:\n2023-12-25 10:00 - Sam: merry xmas');
+    expect(run.warnings).toEqual([
+      {
+        code: 'WHATSAPP_OTHER_DATE_LAYOUT',
+        locator: 8,
+        message:
+          '"2023-12-25 10:00 - Sam: merry xmas" looks like a message header, but its date is written in another layout than the file\'s message headers (such as 13/03/24 on line 1), so it was read as part of the record above (line 7).',
+      },
+    ]);
+    expect(run.rejected).toEqual([]);
+  });
+
+  it('keeps every message of a US 12-hour chat, where the pasted line used to be the only one read', async () => {
+    const run = await runSource(whatsappTxt, `${PASTED}/us-android-12h.txt`);
+    expect(run.rejected).toEqual([]);
+    expect(run.failure).toBeUndefined();
+    expect(locals(run)).toEqual([
+      '2024-03-14T21:05',
+      '2024-03-14T21:31',
+      '2024-03-15T07:01',
+      '2024-03-15T07:02',
+      '2024-03-16T23:59',
+      '2024-03-17T00:04',
+    ]);
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['WHATSAPP_OTHER_DATE_LAYOUT', 5]]);
+  });
+
+  it('reads German and UK chats day-first with their pasted router logs inside the message before', async () => {
+    const de = await runSource(whatsappTxt, `${PASTED}/de-android-24h.txt`);
+    expect(locals(de)[0]).toBe('2024-03-14T21:05');
+    expect(de.events.find((e) => e.locator === 4)!.text).toBe(
+      'Hier ist das Log von deinem Router:\n2024-03-15 07:00 - Router: Anmeldung von 192.0.2.5\n2024-03-15 07:00 - Router: WLAN-Gerät "Handy" verbunden',
+    );
+    expect(de.warnings.map((w) => [w.code, w.locator])).toEqual([
+      ['WHATSAPP_OTHER_DATE_LAYOUT', 5],
+      ['WHATSAPP_OTHER_DATE_LAYOUT', 6],
+    ]);
+    const uk = await runSource(whatsappTxt, `${PASTED}/uk-android-24h.txt`);
+    expect(locals(uk).every((l) => l.startsWith('2024-03-'))).toBe(true);
+    expect(uk.events.map((e) => e.sender?.name)).not.toContain('admin');
+  });
+
+  it('tells iOS layouts apart within one framing: a bracketed ISO date in a d/m/yyyy chat is text', async () => {
+    const run = await runSource(whatsappTxt, `${PASTED}/ios-en-gb.txt`);
+    expect(run.events.find((e) => e.locator === 2)!.text).toBe(
+      'Remember this?\n[2023-12-25, 10:00:00] Sam Carter: merry xmas, see you at yours',
+    );
+    expect(locals(run).every((l) => l.startsWith('2024-03-'))).toBe(true);
+  });
+
+  it('takes a year first in the same separator for another layout, and 2- and 4-digit years in place for one', async () => {
+    const yearFirst = await runText(
+      '14/03/24, 10:00 - Sam: a\n15/03/24, 10:00 - Sam: log:\n2024/03/15 07:00 - Router: login\n16/03/24, 10:00 - Sam: b\n',
+    );
+    expect(locals(yearFirst)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00', '2024-03-16T10:00']);
+    expect(yearFirst.warnings.map((w) => w.code)).toEqual(['WHATSAPP_OTHER_DATE_LAYOUT']);
+    // Two exports of one phone joined, before and after it wrote four-digit years: the same dates either way.
+    const joined = await runText(
+      '14/03/24, 10:00 - Sam: a\n15/03/24, 10:00 - Sam: b\n16/03/2025, 10:00 - Sam: c\n',
+    );
+    expect(locals(joined)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00', '2025-03-16T10:00']);
+    expect(joined.warnings).toEqual([]);
+  });
+
+  it('takes the layout the file starts with when two are as common', async () => {
+    const run = await runText('14/03/24, 10:00 - Sam: look\n2023-12-25 10:00 - Sam: merry xmas\n');
+    expect(locals(run)).toEqual(['2024-03-14T10:00']);
+    expect(run.events[0]!.text).toBe('look\n2023-12-25 10:00 - Sam: merry xmas');
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['WHATSAPP_OTHER_DATE_LAYOUT', 2]]);
+  });
+
+  it('rejects such a line before the first message header, saying it is dated in another layout', async () => {
+    const run = await runText(
+      '2023-12-25 10:00 - Sam: merry xmas\n14/03/24, 10:00 - Sam: a\n15/03/24, 10:00 - Sam: b\n',
+    );
+    expect(locals(run)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00']);
+    expect(run.rejected).toEqual([
+      {
+        code: 'WHATSAPP_UNDATED_LINE',
+        locator: 1,
+        message:
+          'Text before the first message header: "2023-12-25 10:00 - Sam: merry xmas", dated in another layout than the file\'s message headers (such as 14/03/24 on line 2).',
+        hint: 'Check the start of the export; lines above the first dated message cannot be placed in time.',
+      },
+    ]);
+  });
+
+  it('reads a chat over a megabyte with pasted lines in one pass, as two passes read it', async () => {
+    let text = '';
+    for (let d = 13; d <= 28; d++) {
+      for (let k = 0; k < 800; k++) {
+        text += `${d}/03/24, ${String(Math.floor(k / 60) % 24).padStart(2, '0')}:${String(k % 60).padStart(2, '0')} - Sam: message ${k} of the day, with enough words to make the chat long\n`;
+        if (k % 200 === 7) text += `2023-12-${d} 10:00 - router: login ${k}\n`;
+      }
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const restarts = { count: 0 };
+    const guessed = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), {}, restarts);
+    const twoPasses = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'));
+    expect(restarts.count).toBe(0);
+    expect(guessed).toEqual(twoPasses);
+    expect(guessed.events).toHaveLength(16 * 800);
+    expect(guessed.warnings).toHaveLength(16 * 4);
+    expect(guessed.warnings.every((w) => w.code === 'WHATSAPP_OTHER_DATE_LAYOUT')).toBe(true);
+  });
+});
+
+describe('--date-order where the file proves its own order', () => {
+  it('is not applied to a day-first chat, with a warning naming the option and the evidence', async () => {
+    const file = `${PROVEN}/de-android-24h.txt`;
+    const plain = await runSource(whatsappTxt, file);
+    const asked = await runSource(whatsappTxt, file, { dateOrder: 'mdy' });
+    expect(asked.events).toEqual(plain.events);
+    expect(asked.rejected).toEqual([]);
+    expect(asked.warnings).toEqual([
+      {
+        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+        message: `--date-order mdy was not applied to ${file}: its dates such as 14.03.24 (line 1) can only be read as day/month/year (dmy).`,
+      },
+    ]);
+    const full = await runInput(whatsappTxt, inPieces(readFileSync(file), 64, file), { dateOrder: 'mdy' });
+    expect(full.warnings[0]!.hint).toBe(
+      "The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.",
+    );
+  });
+
+  it('is not applied against a year written with four digits elsewhere', async () => {
+    const run = await runText('[2024/03/05, 10:00:00] Sam: a\n[2024/03/06, 10:00:00] Sam: b\n', {
+      dateOrder: 'dmy',
+    });
+    expect(locals(run)).toEqual(['2024-03-05T10:00:00', '2024-03-06T10:00:00']);
+    expect(run.warnings.map((w) => w.message)).toEqual([
+      `--date-order dmy was not applied to ${join(tmp, 'chat.txt')}: its dates such as 2024/03/05 (line 1) have the year first (four digits).`,
+    ]);
+  });
+
+  it('is applied where the file cannot tell, or where its dates contradict each other', async () => {
+    const ambiguous = await runText('01/02/24, 10:00 - Sam: a\n03/04/24, 10:01 - Sam: b\n', {
+      dateOrder: 'mdy',
+    });
+    expect(locals(ambiguous)).toEqual(['2024-01-02T10:00', '2024-03-04T10:01']);
+    expect(ambiguous.warnings).toEqual([]);
+    // Two day-first dates against one month-first: the file cannot prove either, the option decides.
+    const mixed = await runText(
+      '13/01/24, 10:00 - Sam: a\n14/01/24, 10:00 - Sam: b\n01/15/24, 10:00 - Sam: c\n',
+      { dateOrder: 'mdy' },
+    );
+    expect(mixed.warnings).toEqual([]);
+    expect(locals(mixed)).toEqual(['2024-01-15T10:00']);
+    expect(mixed.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['WHATSAPP_BAD_TIMESTAMP', 1],
+      ['WHATSAPP_BAD_TIMESTAMP', 2],
+    ]);
+  });
+
+  it('still says when the order, once the option is set aside, is only a guess', async () => {
+    // Four-digit years last: ymd cannot apply; no day above 12, so the order comes from how the dates run.
+    const run = await runText(
+      '1/4/2023, 10:00 - Sam: a\n2/2/2023, 10:00 - Sam: b\n2/4/2023, 10:00 - Sam: c\n',
+      {
+        dateOrder: 'ymd',
+      },
+    );
+    expect(run.warnings.map((w) => w.code)).toEqual([
+      'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+      'WHATSAPP_DATE_ORDER_INFERRED',
+    ]);
+    expect(run.warnings[0]!.message).toContain('have the year last (four digits)');
+    expect(locals(run)).toEqual(['2023-01-04T10:00', '2023-02-02T10:00', '2023-02-04T10:00']);
+  });
+});
+
+describe('a file cut short inside a message header', () => {
+  it('keeps the messages before it whole, and fails as read in part, naming the line', async () => {
+    const run = await runSource(whatsappTxt, `${CUT}/android-cut-in-time.txt`);
+    expect(run.events.map((e) => e.text)).toEqual(['Where are you?', "I'm outside\nI can see your light on"]);
+    expect(run.warnings).toEqual([]);
+    expect(run.failure).toEqual({
+      code: 'WHATSAPP_TRUNCATED',
+      locator: 4,
+      message:
+        'The file ends in the middle of line 4 ("14/03/2024, 21:"), the start of a message header: the export was cut short (an interrupted copy or download), so the message that line begins was not read. The messages before it were kept.',
+    });
+    // Not `readToEnd`: the file is listed as read in part, its counts covering what was read.
+    expect(run.failure).not.toHaveProperty('readToEnd');
+  });
+
+  it('knows a header cut after its stamp, in iOS and Android framing', async () => {
+    const ios = await runSource(whatsappTxt, `${CUT}/ios-cut-after-stamp.txt`);
+    expect(ios.skipped).toEqual([]);
+    expect(ios.failure).toMatchObject({ code: 'WHATSAPP_TRUNCATED', locator: 4 });
+    const android = await runText('14/03/2024, 21:05 - Sam: a\n14/03/2024, 21:06 -');
+    expect(android.skipped).toEqual([]);
+    expect(android.events.map((e) => e.text)).toEqual(['a']);
+    expect(android.failure).toMatchObject({ code: 'WHATSAPP_TRUNCATED', locator: 2 });
+    for (const tail of [
+      '14/03/2024,',
+      '14/03/2024, 9',
+      '14/03/2024, 9:0',
+      '14/03/2024, 9:05 P',
+      '14/03/2024, 9:05 PM ',
+    ]) {
+      const r = await runText(`14/03/2024, 21:05 - Sam: a\n${tail}`);
+      expect(r.failure?.code, tail).toBe('WHATSAPP_TRUNCATED');
+      expect(r.events.map((e) => e.text)).toEqual(['a']);
+    }
+  });
+
+  it('leaves a last line that may end a message as part of it', async () => {
+    const tails: [string, string][] = [
+      ['14/03/2024', ''],
+      ['14.50', ''],
+      ['14/03/2024 was the day', ''],
+      // Another layout's date: pasted text, whatever follows it.
+      ['2023-12-25 10:', ''],
+      // Followed by a line break: the file did not end inside it.
+      ['14/03/2024, 21:', '\n'],
+    ];
+    for (const [tail, end] of tails) {
+      const r = await runText(`14/03/2024, 21:05 - Sam: see you on\n${tail}${end}`);
+      expect(r.failure, tail).toBeUndefined();
+      expect(r.events.map((e) => e.text)).toEqual([`see you on\n${tail}`]);
+    }
+  });
+
+  it('says both when the cut file also cannot tell its order', async () => {
+    const run = await runText('03/04/24, 21:40 - Sam: a\n03/04/24, 21:41 - Sam: b\n03/04/24, 21:');
+    expect(run.rejected.map((r) => r.locator)).toEqual([1, 2]);
+    expect(run.failure?.code).toBe('WHATSAPP_TRUNCATED');
+    expect(run.failure?.message).toContain(
+      'The messages before it were kept. Cannot tell whether dates are day-first',
+    );
+    expect(run.failure).not.toHaveProperty('readToEnd');
+  });
+
+  it('fails the same in one pass as in two for a chat over a megabyte', async () => {
+    let text = '';
+    for (let d = 13; d <= 28; d++) {
+      for (let k = 0; k < 800; k++) {
+        text += `${d}/03/24, 10:${String(k % 60).padStart(2, '0')} - Sam: message ${k} of the day, with enough words to make the chat long\n`;
+      }
+    }
+    const bytes = Buffer.from(`${text}29/03/24, 10:`, 'utf8');
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const restarts = { count: 0 };
+    const guessed = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), {}, restarts);
+    const twoPasses = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'));
+    expect(restarts.count).toBe(0);
+    expect(guessed).toEqual(twoPasses);
+    expect(guessed.failure).toMatchObject({ code: 'WHATSAPP_TRUNCATED', locator: 16 * 800 + 1 });
+    expect(guessed.events).toHaveLength(16 * 800);
+  });
+});
