@@ -5,6 +5,8 @@
  * address with no e-mail among the inputs); none matching at all is a warning that names the senders found.
  * Without a region, a number written in national form and the same number written with its country code cannot
  * match: then the hint says to set the region, since checking how the number is written would not help.
+ * When the subject is found, a file where they are not (subject-absent.ts) is warned about by name, since an
+ * identifier that matched elsewhere says nothing about the files that count for nothing.
  */
 import { type Participant, participants } from '../analysis/participants.js';
 import { plural, shownOf } from '../model/format.js';
@@ -19,6 +21,7 @@ import {
 } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import { regionAdvice } from './national-numbers.js';
+import { subjectAbsentProblems } from './subject-absent.js';
 
 /** Senders named in the warning when no identifier matched. */
 const SHOWN = 5;
@@ -27,9 +30,10 @@ const SHOWN = 5;
 const FILES_SHOWN = 3;
 
 /**
- * The problems to report for subject identifiers that matched no sender (none when all matched). Only the senders
- * of events are compared: where a file was read in part (`inputs`), the words say so, since the records it did
- * not turn into events (a chat whose day/month order cannot be told) may be the subject's.
+ * The problems to report for subject identifiers that matched no sender, and, when some matched, for each file
+ * where the subject is not found (none when all matched and every file with others' events has the subject's
+ * too). Only the senders of events are compared: where a file was read in part (`inputs`), the words say so,
+ * since the records it did not turn into events (a chat whose day/month order cannot be told) may be the subject's.
  */
 export function unmatchedSubjectProblems(
   subject: readonly string[],
@@ -37,24 +41,28 @@ export function unmatchedSubjectProblems(
   events: EventList,
   inputs: readonly InputSummary[] = [],
 ): Problem[] {
+  if (subject.length === 0) return [];
   const unmatched = identities.unmatchedSubjectIdentifiers();
-  if (unmatched.length === 0) return [];
+  if (unmatched.length === 0) return subjectAbsentProblems(events, inputs);
   const partly = readInPart(inputs);
   const where = partly === undefined ? 'in these inputs' : 'among the events read';
   // Every sender with its records: a walk over all events, made at most once, and only when needed.
   let people: Participant[] | undefined;
   const senders = (): Participant[] => (people ??= participants(events));
   if (unmatched.length < subject.length) {
-    return unmatched.map((id) => ({
-      code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
-      severity: 'info',
-      message: `The subject identifier "${id}" matched no sender ${where}.${partly ?? ''}`,
-      hint:
-        regionHint(id, identities) ??
-        nameOnlyHint(id, identities) ??
-        handleHint(id, senders) ??
-        'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
-    }));
+    const unused = unmatched.map(
+      (id): Problem => ({
+        code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
+        severity: 'info',
+        message: `The subject identifier "${id}" matched no sender ${where}.${partly ?? ''}`,
+        hint:
+          regionHint(id, identities) ??
+          nameOnlyHint(id, identities) ??
+          handleHint(id, senders) ??
+          'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
+      }),
+    );
+    return [...unused, ...subjectAbsentProblems(events, inputs)];
   }
   const others = senders().filter((p) => p.role === 'other');
   if (others.length === 0) return [];
