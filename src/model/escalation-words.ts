@@ -170,3 +170,50 @@ export function countsOnly(c: Pick<Comparison, 'status'>): boolean {
 export function gapDirection(shrinking: boolean | null): string {
   return shrinking === true ? 'shrinking' : shrinking === false ? 'lengthening' : 'no clear monotone trend';
 }
+
+/**
+ * True when a comparison's 95% interval (or, with overdispersion, the wider one) includes a rate ratio of 1:
+ * "rose" or "fell" then describes the two rates, and every report must say the data cannot tell it from chance.
+ * With no contacts before, the ratio is infinite and the interval has a lower bound only (its upper bound, null,
+ * is ∞): it includes 1 when that bound is at most 1 (0 before and 5 after in a month each: at least 0.89). Equal
+ * rates (a ratio of exactly 1) have no difference that chance could explain: false.
+ */
+export function couldBeChance(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdispersed'>): boolean {
+  if (c.rateRatio === 1) return false;
+  const spans = (ci: readonly (number | null)[]) =>
+    ci[0] !== null &&
+    ci[0] !== undefined &&
+    ci[0] <= 1 &&
+    (ci[1] === null || (ci[1] !== undefined && ci[1] >= 1));
+  return (
+    spans(c.ci95) ||
+    (c.overdispersed !== null && c.overdispersed !== undefined && spans(c.overdispersed.ci95))
+  );
+}
+
+/** What the findings and every report add to a difference `couldBeChance` finds: "the interval includes 1, …". */
+export const COULD_BE_CHANCE = 'the interval includes 1, no change, so this difference could be chance';
+
+/**
+ * Why no message was searched for a cease phrase when none could be told to be the victim's though others than the
+ * subject wrote in the subject's conversations (no `--victim`, and no export marks the exporter's own messages, as a
+ * WhatsApp chat exported on its own does not): nothing was searched, which is not "no request". Says how to name
+ * the victim with the first of those senders ("--victim Alex"), listing the others when there are several; they are
+ * named as senders only, never as the victim. Null when messages were identified, when nobody but the subject wrote
+ * (a diary: nothing to search), or in a report made before `victimIdentified` was recorded.
+ */
+export function victimNotIdentifiedWords(
+  c: Pick<Escalation['ceaseRequest'], 'victimIdentified' | 'otherSenders'>,
+): string | null {
+  const others = c.otherSenders ?? [];
+  if (c.victimIdentified !== false || others.length === 0) return null;
+  // As a shell would take it: a name with a space or a quote is quoted.
+  const arg = /^[\p{L}\p{N}+@._-]+$/u.test(others[0]!)
+    ? others[0]!
+    : `"${others[0]!.replace(/(["\\$`])/g, '\\$1')}"`;
+  const list =
+    others.length > 1
+      ? ` (the senders other than the subject in the subject's conversations: ${others.join(', ')})`
+      : " (the one sender other than the subject in the subject's conversations)";
+  return `no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a cease phrase; to search them, name the victim, e.g. --victim ${arg}${list}`;
+}

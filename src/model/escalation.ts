@@ -68,7 +68,22 @@ export const ComparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
-const RateCi = z.object({ rate: Num, ci95: Ci });
+/**
+ * A rate per 7 or per 30 days. Given only when the days it is taken over are at least that many (per week from 7
+ * days, per 30 days from 30): from a shorter window it would be an extrapolation ("30 per 30 days" from one visit on
+ * one day). Withheld, `rate` and `ci95` are null with `status` `below-minimum` and the `reason`. `status` and
+ * `reason` are absent in reports made before they were added.
+ */
+const RateCi = z.object({
+  rate: Num,
+  ci95: Ci,
+  status: FigureStatusSchema.optional(),
+  reason: z.string().nullable().optional(),
+});
+/**
+ * The rate over a range of days. `perDay` is given whenever the range has a day (statistics.md §1.9: the rate a day
+ * with its exact interval from 1 observed day); `perWeek` and `per30Days` only from 7 and 30 days (`RateCi`).
+ */
 export const RateSchema = z.object({
   from: LocalDate.nullable(),
   to: LocalDate.nullable(),
@@ -167,6 +182,20 @@ export const CeaseRequestSchema = z.object({
   phrasesSource: z.enum(['built-in', 'case-file']),
   /** Outgoing victim messages with text that were searched. */
   searched: Count,
+  /**
+   * Whether any message in the subject's conversations (or, where an export names none, in a file with the
+   * subject's contacts) could be told to be the victim's: from an identifier given with `--victim` or the case file,
+   * or marked outgoing by its export. False when none could (a WhatsApp chat exported on its own and no `--victim`):
+   * `searched` is then 0 because there was nothing to search, which is not "no request". Absent in reports made
+   * before it was recorded.
+   */
+  victimIdentified: z.boolean().optional(),
+  /**
+   * When `victimIdentified` is false: the other senders of those conversations (neither the subject nor the
+   * victim), most messages first, at most 10, as their exports name them. One of them may be the victim; naming
+   * them (`--victim`) lets their messages be searched. Listed as senders only, never as the victim. Absent otherwise.
+   */
+  otherSenders: z.array(z.string()).optional(),
   requests: z.array(CeaseRequestRowSchema),
   first: CeaseRequestRowSchema.nullable(),
   afterFirst: AfterDateSchema.extend({

@@ -34,6 +34,30 @@ export function sig2(x: number | null): string {
   return x.toPrecision(2);
 }
 
+/**
+ * A ratio (a rate ratio, a factor per 30 days, a bound of its interval): as `sig2` writes it, except from 0.9 to 1.1,
+ * where it gets two decimals, or as many more as it takes not to read as 1. `sig2` wrote 1.042 as "1.0" in "rose by
+ * a factor of 1.0 (95% CI 1.0–1.1)", a sentence that contradicts itself, while 0.96 kept its two decimals. Exactly 1
+ * is "1.0"; "–" when null.
+ */
+export function formatRatio(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  if (x === 1 || x < 0.9 || x >= 1.1) return sig2(x);
+  for (let d = 2; d < 6; d++) {
+    const s = x.toFixed(d);
+    if (Number(s) !== 1) return s;
+  }
+  return x.toFixed(6);
+}
+
+/** `formatCi` for the interval of a ratio, its bounds written by `formatRatio`: "95% CI 1.02–1.07". */
+export function formatRatioCi(ci: readonly [number | null, number | null]): string {
+  const [lo, hi] = ci;
+  if (lo === null && hi === null) return '95% CI not computable';
+  if (hi === null) return `95% CI at least ${formatRatio(lo)}`;
+  return `95% CI ${formatRatio(lo ?? 0)}–${formatRatio(hi)}`;
+}
+
 /** "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". */
 export function formatP(p: number | null): string {
   if (p === null) return 'p not computable';

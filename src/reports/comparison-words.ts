@@ -9,13 +9,13 @@
  * else read as two answers to one question.
  */
 import type { Comparison } from '../model/escalation.js';
-import { formatCi, formatP, sig2 } from '../model/format.js';
+import { formatP, formatRatioCi, sig2 } from '../model/format.js';
 
 type Quasi = NonNullable<Comparison['overdispersed']>;
 
 /** "95% CI 1.1–2.5, p = 0.0096": the quasi-Poisson interval and p. */
 export function quasiFigures(q: Quasi): string {
-  return `${formatCi(q.ci95)}, ${formatP(q.p)}`;
+  return `${formatRatioCi(q.ci95)}, ${formatP(q.p)}`;
 }
 
 /** "quasi-Poisson step model, φ̂ = 3.8 from the daily counts of the days compared". */

@@ -7,6 +7,8 @@
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
   atRequestTimeWords,
+  COULD_BE_CHANCE,
+  couldBeChance,
   countsOnly,
   dayCount,
   hoursApart,
@@ -16,8 +18,18 @@ import {
   senSlopeWords,
   trendEstimated,
   underADay,
+  victimNotIdentifiedWords,
 } from '../model/escalation-words.js';
-import { cap, formatCi, formatMonth, formatP, listed, sig2 } from '../model/format.js';
+import {
+  cap,
+  formatCi,
+  formatMonth,
+  formatP,
+  formatRatio,
+  formatRatioCi,
+  listed,
+  sig2,
+} from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { quasiFigures, quasiMethod } from './comparison-words.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
@@ -55,7 +67,7 @@ function ref(r: EventRef): string {
 /** A rate-ratio cell: "1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" when it is not given. */
 function ratio(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
   if (c.status !== 'ok') return md(`no rate ratio: ${whyNot(c)}`);
-  return `${c.rateRatio === null ? '∞' : sig2(c.rateRatio)} (${formatCi(c.ci95)})`;
+  return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)})`;
 }
 
 /** The rate ratio in a sentence: "rate ratio 1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" (never both). */
@@ -82,7 +94,7 @@ function tested(
   c: Pick<Comparison, 'rateRatio' | 'ci95' | 'p' | 'overdispersed' | 'status' | 'reason'>,
 ): string {
   if (c.status !== 'ok') return ratioPhrase(c);
-  return `${ratioPhrase(c)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}`;
+  return `${ratioPhrase(c)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
 }
 
 /**
@@ -99,6 +111,16 @@ function sideCounts(p: Comparison['before']): string {
   return `${int(p.count)} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
+/**
+ * A rate per week or per 30 days with its interval, or why it is withheld ("withheld: only 3 days; a rate per week
+ * needs at least 7"): from fewer days than the period has it would be an extrapolation (analysis rates.ts).
+ */
+function periodRate(x: Escalation['rate']['perWeek']): string {
+  if (x.status !== undefined && x.status !== 'ok')
+    return md(withheldWords({ status: x.status, reason: x.reason ?? null }));
+  return `${sig2(x.rate)} (${formatCi(x.ci95)})`;
+}
+
 function overview(e: Escalation): string[] {
   const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
     i === 0 ? 'Whole window' : 'Fully covered days',
@@ -107,14 +129,14 @@ function overview(e: Escalation): string[] {
     int(r.count),
     int(r.daysWithContact),
     `${sig2(r.perDay)} (${formatCi(r.ci95)})`,
-    `${sig2(r.perWeek.rate)} (${formatCi(r.perWeek.ci95)})`,
-    `${sig2(r.per30Days.rate)} (${formatCi(r.per30Days.ci95)})`,
+    periodRate(r.perWeek),
+    periodRate(r.per30Days),
   ]);
   const h = e.headline.rateNowVsStart;
   return [
     '### Rates',
     '',
-    'Exact (Garwood) 95% intervals; one record = one contact.',
+    'Exact (Garwood) 95% intervals; one record = one contact. A rate per week or per 30 days is given only from at least 7 or 30 days.',
     '',
     ...table(
       ['Period', 'Dates', 'Days', 'Contacts', 'Days with contact', 'Per day', 'Per week', 'Per 30 days'],
@@ -177,7 +199,7 @@ function trendSection(e: Escalation): string[] {
         [
           'Rate ratio per 30 days',
           p.status === 'ok'
-            ? `${sig2(p.rateRatioPer30Days)} (${formatCi(p.ci95)}), ${formatP(p.p)}`
+            ? `${formatRatio(p.rateRatioPer30Days)} (${formatRatioCi(p.ci95)}), ${formatP(p.p)}`
             : status(p),
           'Poisson regression on time, SE scaled by √max(1, φ̂)',
         ],
@@ -297,7 +319,17 @@ function ceaseSection(e: Escalation): string[] {
     `Outgoing messages from the victim to the subject searched: ${int(c.searched)}; phrases (${c.phrasesSource}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
     '',
   );
-  if (!c.requests.length) return [...out, 'No message contains a cease phrase.', ''];
+  // No message could be told to be the victim's: nothing was searched, which is not "no request" (with how to name them).
+  const unidentified = victimNotIdentifiedWords(c);
+  if (unidentified) return [...out, `${md(cap(unidentified))}.`, ''];
+  if (!c.requests.length)
+    return [
+      ...out,
+      c.searched === 0
+        ? 'No message from the victim to the subject to search.'
+        : 'No message contains a cease phrase.',
+      '',
+    ];
   out.push(
     ...table(
       ['Sent', 'Channel', 'Text', 'Phrase', 'Source', 'Contacts after'],

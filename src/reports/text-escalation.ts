@@ -6,6 +6,8 @@
 import type { Comparison, Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
+  COULD_BE_CHANCE,
+  couldBeChance,
   countsOnly,
   dayAmount,
   milestoneStart,
@@ -16,8 +18,9 @@ import {
   senSlopeWords,
   trendEstimated,
   underADay,
+  victimNotIdentifiedWords,
 } from '../model/escalation-words.js';
-import { formatCi, formatP, formatShare, sig2 } from '../model/format.js';
+import { formatCi, formatP, formatRatio, formatRatioCi, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 import { quasiFigures } from './comparison-words.js';
@@ -26,12 +29,18 @@ import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
 
+/**
+ * The rate a day over the window (and the fully covered days). A window too short for a rate per week (rates.ts)
+ * gives the count it comes from first: "1.0 a day" alone, from one visit on one day, reads as a visit every day.
+ */
 function rateLine(e: Escalation): string {
   const r = e.rate;
   const full = e.rateFullyCovered
     ? `; fully covered days ${sig2(e.rateFullyCovered.perDay)} (${formatCi(e.rateFullyCovered.ci95)})`
     : '';
-  return `${sig2(r.perDay)} a day (${formatCi(r.ci95)})${full}  [exact Poisson interval]`;
+  const short =
+    r.perWeek.status === 'below-minimum' ? `${plural(r.count, 'contact')} in ${plural(r.days, 'day')}: ` : '';
+  return `${short}${sig2(r.perDay)} a day (${formatCi(r.ci95)})${full}  [exact Poisson interval]`;
 }
 
 function trendLines(e: Escalation): string[] {
@@ -40,7 +49,7 @@ function trendLines(e: Escalation): string[] {
   const out: string[] = [];
   out.push(
     p.status === 'ok'
-      ? `×${sig2(p.rateRatioPer30Days)} per 30 days (${formatCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? 'SE scaled by √φ̂, ' : ''}φ̂ = ${sig2(p.dispersion)}]`
+      ? `×${formatRatio(p.rateRatioPer30Days)} per 30 days (${formatRatioCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? 'SE scaled by √φ̂, ' : ''}φ̂ = ${sig2(p.dispersion)}]`
       : `not estimated: ${whyNot(p)}`,
   );
   // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any
@@ -58,7 +67,8 @@ function trendLines(e: Escalation): string[] {
  */
 function ratioWithTests(c: Comparison): string {
   const q = c.overdispersed;
-  return `${c.rateRatio === null ? '∞' : sig2(c.rateRatio)} (${formatCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})`;
+  // An interval that includes 1 is said to, as the findings and the other reports say it.
+  return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
 }
 
 function changeLine(e: Escalation): string {
@@ -164,8 +174,16 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   const atRequestTime = atRequestTimeWords(cr);
+  // Nothing searched because no message is the victim's is said as such, with how to name them: "no cease phrase
+  // in 0 messages searched" read as if the victim had never asked.
+  const unidentified = victimNotIdentifiedWords(cr);
+  const none =
+    unidentified ??
+    (cr.searched === 0
+      ? 'no message from the victim to the subject to search'
+      : `no cease phrase in ${plural(cr.searched, 'message')} searched`);
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : `no cease phrase in ${plural(cr.searched, 'message')} searched`}`,
+    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

@@ -52,7 +52,7 @@ describe('demo case: what the reports say', () => {
       'Last/first  6.7 vs 1.4 a day: RR 4.7 (95% CI 3.3–6.8, p < 0.001; quasi 95% CI 2.5–8.8, p < 0.001)  [exact conditional Poisson test]\n            last 28 days covered 2024-05-04 → 2024-05-31, first 2024-01-08 → 2024-02-04\n',
     );
     expect(rendered['html']).toContain(
-      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">1.4 → 6.7</span><span class="note">first and last 28 days every export covers (8 January to 4 February 2024 and 4–31 May 2024);',
+      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">1.4 → 6.7</span><span class="note">first 28 days every export covers (8 January to 4 February 2024) against the last 28 days (4–31 May 2024);',
     );
     expect(rendered['markdown']).toContain('**Latest rate against the first** (last 28 against first 28');
   });

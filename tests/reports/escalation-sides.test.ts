@@ -156,7 +156,7 @@ describe('the latest rate against the first with no day that every export covers
     expect(section).toContain(`<p class="ratio">Counts only, no rates and no rate ratio: ${why}.</p>`);
     expect(section).not.toMatch(/Per day|Rate ratio after\/before|95% CI|p = /);
     expect(html).toContain(
-      `<dt>Contacts, first → last 28 days</dt><dd><span class="big">21 → 28</span><span class="note">first and last 28 days of the window (8 January to 4 February 2024 and 24 March to 20 April 2024); counts only: ${why}</span>`,
+      `<dt>Contacts, first → last 28 days</dt><dd><span class="big">21 → 28</span><span class="note">first 28 days of the window (8 January to 4 February 2024) against the last 28 days (24 March to 20 April 2024); counts only: ${why}</span>`,
     );
     expect(html).not.toContain('Contacts a day, first → last');
   });

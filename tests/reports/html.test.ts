@@ -349,7 +349,7 @@ describe('html report: escalation and S-DASH', () => {
     expect(summary).toContain('<li>Contact rose &#60;img src=x onerror=alert(1)&#62;</li>');
     expect(summary).toContain('<li>Second finding &#60;/script&#62;');
     expect(summary).toContain(
-      '<dt>Contacts a day, first → last 3 days</dt><dd><span class="big">1.0 → 0</span><span class="note">first and last 3 days every export covers (4–6 March 2024 and 7–9 March 2024);',
+      '<dt>Contacts a day, first → last 3 days</dt><dd><span class="big">1.0 → 0</span><span class="note">first 3 days every export covers (4–6 March 2024) against the last 3 days (7–9 March 2024);',
     );
     expect(summary).toContain('no rate ratio: only 7 days &#60;/style&#62;');
     expect(summary).toContain('<dl class="figures n9">');

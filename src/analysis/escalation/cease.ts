@@ -11,6 +11,11 @@
  * WhatsApp export times 21:04, from 21:05:00. Every figure after a request uses that one instant: the count after
  * the first request, each request's count and the before/after comparison, whose "before" side keeps the
  * request's own minute.
+ *
+ * When no message can be told to be the victim's (a WhatsApp chat exported on its own names both people by their
+ * display names, and only `--victim` says which is the victim), nothing is searched: the result says so
+ * (`victimIdentified` false) and lists the other senders of the subject's conversations, so the reports can say
+ * how to name the victim rather than "no cease phrase in 0 messages".
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { Precision, ResolvedCase } from '../../model/index.js';
@@ -101,6 +106,9 @@ export function afterRequest(ctx: Pick<Ctx, 'zone'>, ms: number, precision: Prec
 /** Most requests listed in the JSON: `requests` holds the first MAX_LISTED (the findings say when it is full). */
 export const MAX_LISTED = 100;
 
+/** Most other senders listed when no message is the victim's (`otherSenders`). */
+export const MAX_OTHER_SENDERS = 10;
+
 type Row = Escalation['ceaseRequest']['requests'][number];
 
 /** Finds the cease requests and the contact after the first one. */
@@ -116,12 +124,19 @@ export function ceaseRequests(
   const span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const { conversations, inputs: inputsWithIncidents } = ctx.columns;
   let searched = 0;
+  // Messages told to be the victim's, in the subject's conversations; until there is one, how many each other
+  // sender there wrote (by the identifier or name their export gives, which `--victim` takes).
+  let fromVictim = 0;
+  const others = new Map<string, number>();
   // `after`: the instant the contact after the request starts (`afterRequest`).
   const rows: { row: Row; ms: number; after: number }[] = [];
   // The events are read through the list's columns; a view object is made only for a request found.
   for (let i = 0; i < events.length; i++) {
     if (events.incident(i)) continue;
-    if (!(events.who(i).role === 'victim' || events.direction(i) === 'outgoing')) continue;
+    const who = events.who(i);
+    const victim = who.role === 'victim' || events.direction(i) === 'outgoing';
+    // Once a message is the victim's, the other senders are not needed: the rest of the loop is as it was.
+    if (!victim && fromVictim > 0) continue;
     let recipient: Row['recipient'];
     const conversation = events.conversation(i);
     if (conversation !== undefined) {
@@ -131,6 +146,12 @@ export function ceaseRequests(
       if (!inputsWithIncidents.has(events.input(i))) continue;
       recipient = 'unknown';
     }
+    if (!victim) {
+      const name = who.role === 'subject' ? undefined : (who.sender?.id ?? who.sender?.name);
+      if (name) others.set(name, (others.get(name) ?? 0) + 1);
+      continue;
+    }
+    fromVictim++;
     // Most texts are settled on their stored bytes (byte-search.ts), most of them as they were stored (a mark,
     // text-marks.ts: a text marked 0 may no longer be kept). The rest are read once, and only for the victim's
     // messages to the subject: each read of a stored event's text decodes it again.
@@ -187,10 +208,17 @@ export function ceaseRequests(
       },
     };
   }
+  // Most messages first, then by name, so the list (and the example the reports give) is the same every run.
+  const otherSenders = [...others]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, MAX_OTHER_SENDERS)
+    .map(([name]) => name);
   return {
     phrases,
     phrasesSource: fromCase ? 'case-file' : 'built-in',
     searched,
+    victimIdentified: fromVictim > 0,
+    ...(fromVictim === 0 ? { otherSenders } : {}),
     requests: rows.slice(0, MAX_LISTED).map((r) => r.row),
     first: first?.row ?? null,
     afterFirst,

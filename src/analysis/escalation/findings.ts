@@ -19,6 +19,7 @@ import {
   phiAboveOne,
   senSlopeWords,
   trendEstimated,
+  victimNotIdentifiedWords,
 } from '../../model/escalation-words.js';
 import {
   andList,
@@ -27,6 +28,8 @@ import {
   formatDateRange,
   formatMonth,
   formatP,
+  formatRatio,
+  formatRatioCi,
   formatShare,
   sig2,
 } from '../../model/format.js';
@@ -231,6 +234,10 @@ function listDates(locals: readonly string[]): string {
 
 function ceaseSentences(b: Body, victim: string): string[] {
   const c = b.ceaseRequest;
+  // No message could be told to be the victim's: say so, and how to name them, not nothing (which read as "no
+  // request was made").
+  const unidentified = victimNotIdentifiedWords(c);
+  if (unidentified) return [`${cap(unidentified)}.`];
   if (!c.first) {
     return c.searched > 0
       ? [
@@ -367,7 +374,7 @@ function trendSentences(b: Body): string[] {
     // it, so the sentence says so only then; with φ̂ ≤ 1 the interval is the plain Poisson one.
     const scaled = p.dispersion !== null && p.dispersion > 1;
     out.push(
-      `Over the fully covered days the rate ${dir} on average by a factor of ${sig2(p.rateRatioPer30Days)} every 30 days (Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
+      `Over the fully covered days the rate ${dir} on average by a factor of ${formatRatio(p.rateRatioPer30Days)} every 30 days (Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).

@@ -125,7 +125,7 @@ export function methods(b: Body): Method[] {
     {
       name: 'Rates with exact intervals',
       description:
-        'Rate = contacts / days, per day, per 7 and per 30 days, with the exact (Garwood) 95% interval of R poisson.test. ISO weeks start on Monday; partial weeks and months are flagged and compared as rates, not counts.',
+        'Rate = contacts / days, per day, per 7 and per 30 days, with the exact (Garwood) 95% interval of R poisson.test. A rate per 7 or per 30 days is given only when the days it is taken over are at least 7 or 30: from fewer it would be an extrapolation. ISO weeks start on Monday; partial weeks and months are flagged and compared as rates, not counts.',
       caveats: [
         'The interval assumes independent contacts; bursty contact makes it too narrow. Days with contact is robust to bursts.',
       ],

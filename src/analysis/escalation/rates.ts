@@ -1,19 +1,45 @@
 /**
  * Counts and rates (statistics.md §2.1, §1.5): the rate per day, per week and per 30 days with the exact
- * (Garwood) 95% interval, over the window and over the fully covered stretch; ISO-week and calendar-month rows
- * with days observed and partial flags; and the headline "rate now versus at the start": the last 28 fully
- * covered days against the first 28, by the exact conditional test (counts only when no day is fully covered).
+ * (Garwood) 95% interval, over the window and over the fully covered stretch, a rate per period only from as many
+ * days as the period has (`PERIOD_DAYS`); ISO-week and calendar-month rows with days observed and partial flags;
+ * and the headline "rate now versus at the start": the last 28 fully covered days against the first 28, by the
+ * exact conditional test (counts only when no day is fully covered).
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import { refOf } from '../cite.js';
-import { dateOf, periodRows, poissonRate } from '../stats/index.js';
+import { dateOf, periodRows, poissonRate, type RateWithCi } from '../stats/index.js';
 import { compare, countsOnly } from './compare.js';
-import { type Ctx, countBetween, MIN } from './context.js';
+import { type Ctx, countBetween, MIN, plural } from './context.js';
 import { sidesNotCovered } from './milestones.js';
 import type { DayRange } from './window.js';
 
 /** Length of each side of the headline comparison, in days. */
 export const HEADLINE_DAYS = 28;
+
+/**
+ * The fewest days a rate per period is given from: a period's own length. A rate per week from 3 days, or per 30
+ * days from 1 visit on 1 day ("30 per 30 days"), states what the data never showed: that the contact went on at that
+ * pace for a week or a month. The rate a day needs 1 day, which every range has (statistics.md §1.9).
+ */
+export const PERIOD_DAYS = { week: 7, '30 days': 30 } as const;
+
+/** A rate per `unit`, or withheld (null, with why) when the range has fewer days than the unit. */
+function perPeriod(
+  r: RateWithCi,
+  days: number,
+  unit: keyof typeof PERIOD_DAYS,
+): Escalation['rate']['perWeek'] {
+  const need = PERIOD_DAYS[unit];
+  if (days < need) {
+    return {
+      rate: null,
+      ci95: [null, null],
+      status: 'below-minimum',
+      reason: `only ${plural(days, 'day')}; a rate per ${unit} needs at least ${need}`,
+    };
+  }
+  return { rate: r.rate, ci95: r.ci, status: 'ok', reason: null };
+}
 
 /** The rate over a range of window days. */
 export function rateOver(ctx: Ctx, range: DayRange): Escalation['rate'] {
@@ -34,8 +60,8 @@ export function rateOver(ctx: Ctx, range: DayRange): Escalation['rate'] {
     daysWithContact: withContact,
     perDay: r.perDay.rate,
     ci95: r.perDay.ci,
-    perWeek: { rate: r.perWeek.rate, ci95: r.perWeek.ci },
-    per30Days: { rate: r.per30Days.rate, ci95: r.per30Days.ci },
+    perWeek: perPeriod(r.perWeek, days, 'week'),
+    per30Days: perPeriod(r.per30Days, days, '30 days'),
   };
 }
 

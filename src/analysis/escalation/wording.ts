@@ -3,7 +3,8 @@
  * the small phrases every sentence shares.
  */
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { cap, formatCi, formatDate, formatP, sig2 } from '../../model/format.js';
+import { COULD_BE_CHANCE, couldBeChance } from '../../model/escalation-words.js';
+import { cap, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
 export { cap, plural } from '../../model/format.js';
@@ -56,34 +57,13 @@ export function perDay(rate: number | null): string {
 export function comparisonStats(c: Comparison): string {
   const ratio =
     c.rateRatio === null
-      ? `the rate ratio is infinite, ${formatCi(c.ci95)}`
-      : `rate ratio ${sig2(c.rateRatio)}, ${formatCi(c.ci95)}`;
+      ? `the rate ratio is infinite, ${formatRatioCi(c.ci95)}`
+      : `rate ratio ${formatRatio(c.rateRatio)}, ${formatRatioCi(c.ci95)}`;
   const od =
     c.overdispersed?.ci95[0] != null
-      ? `; allowing for overdispersion, ${formatCi(c.overdispersed.ci95)}`
+      ? `; allowing for overdispersion, ${formatRatioCi(c.overdispersed.ci95)}`
       : '';
-  // Equal rates have no difference that chance could explain.
-  const chance =
-    c.rateRatio === 1 ? '' : '; the interval includes 1, no change, so this difference could be chance';
-  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${spansNoChange(c) ? chance : ''})`;
-}
-
-/**
- * True when a comparison's 95% interval (or, with overdispersion, the wider one) includes a rate ratio of 1:
- * "rose" or "fell" then describes the two rates, and the sentence must say the data cannot tell it from chance.
- * With no contacts before, the ratio is infinite and the interval has a lower bound only (its upper bound, null,
- * is ∞): it includes 1 when that bound is at most 1 (0 before and 5 after in a month each: at least 0.89).
- */
-function spansNoChange(c: Comparison): boolean {
-  const spans = (ci: readonly (number | null)[]) =>
-    ci[0] !== null &&
-    ci[0] !== undefined &&
-    ci[0] <= 1 &&
-    (ci[1] === null || (ci[1] !== undefined && ci[1] >= 1));
-  return (
-    spans(c.ci95) ||
-    (c.overdispersed !== null && c.overdispersed !== undefined && spans(c.overdispersed.ci95))
-  );
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''})`;
 }
 
 /** Says where a side was cut at an estimated change point (its boundary came from the data). */

@@ -8,7 +8,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { phiAboveOne } from '../../../src/model/escalation-words.js';
-import { formatCi, formatP, sig2 } from '../../../src/model/format.js';
+import { formatP, formatRatio, formatRatioCi } from '../../../src/model/format.js';
 import { ReportSchema } from '../../../src/model/index.js';
 import { escalationText } from '../../../src/reports/text-escalation.js';
 import { readDaily, readJson } from '../stats/helpers.js';
@@ -54,9 +54,9 @@ describe('trend finding: the interval is described as what it is', () => {
     const s = trendSentence(e.findings);
     expect(s).not.toContain('overdispersion');
     expect(s).toContain(
-      `(Poisson regression on time: ${formatCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, no change, so this trend could be chance)`,
+      `(Poisson regression on time: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, no change, so this trend could be chance)`,
     );
-    expect(s).toContain(`fell on average by a factor of ${sig2(ref.rr_per_30d)} every 30 days`);
+    expect(s).toContain(`fell on average by a factor of ${formatRatio(ref.rr_per_30d)} every 30 days`);
   });
 
   it('φ̂ above 1 (overdispersed 365-day series, φ̂ = 4.42): the interval widened by √φ̂, and said so', () => {
@@ -69,8 +69,33 @@ describe('trend finding: the interval is described as what it is', () => {
     near(p.ci95[1], ref.quasi_poisson_glm.ci_wald[1], 1e-5);
     const s = trendSentence(e.findings);
     expect(s).toContain(
-      `(Poisson regression on time, SE scaled for overdispersion: ${formatCi(p.ci95)}, ${formatP(p.p)}`,
+      `(Poisson regression on time, SE scaled for overdispersion: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}`,
     );
+    // R: 0.984 [0.94, 1.03]: the upper bound shows it is above 1, as the sentence says the interval includes 1.
+    expect(s).toContain('fell on average by a factor of 0.98 every 30 days');
+    expect(s).toContain(
+      '95% CI 0.94–1.03, p = 0.52; the interval includes 1, no change, so this trend could be chance',
+    );
+  });
+
+  it('writes a factor near 1 with the decimals that show which side of 1 it and its interval are on', () => {
+    // fixtures/diary-two-years: 1.042 (95% CI 1.019–1.067) was "a factor of 1.0 (95% CI 1.0–1.1, p < 0.001)" beside
+    // "rose". The 3-year ramp, R: RR₃₀ 1.0586 [1.0540, 1.0632], φ̂ 1.05 (statistics.md §7.2).
+    const ref = readJson('ramp-3y.ref.json').poisson_glm;
+    const e = analyseSeries('ramp-3y');
+    const p = e.trend.poisson;
+    near(p.rateRatioPer30Days, ref.rr_per_30d, 1e-7);
+    const s = trendSentence(e.findings);
+    expect(s).toContain('rose on average by a factor of 1.06 every 30 days');
+    // Quasi-Poisson (φ̂ > 1): R's Wald interval widened by √φ̂, both bounds visibly above 1.
+    expect(s).toContain(`: ${formatRatioCi(p.ci95)}, p < 0.001).`);
+    expect(formatRatioCi(p.ci95)).toBe('95% CI 1.05–1.06');
+    expect(s).not.toContain('could be chance');
+    // Three-regime series, R: 1.040 [0.999, 1.081] before the scaling: a lower bound under 1 never prints as 1.
+    const three = analyseSeries('three-regime-300d').trend.poisson;
+    near(three.rateRatioPer30Days, readJson('three-regime-300d.ref.json').poisson_glm.rr_per_30d, 1e-7);
+    expect(formatRatio(three.rateRatioPer30Days)).toBe('1.04');
+    expect(formatRatioCi(three.ci95)).toMatch(/^95% CI 0\.9\d+–1\.\d*[1-9]$/);
   });
 
   it('the terminal line names the scaling only when φ̂ > 1 applied it', () => {

@@ -113,22 +113,78 @@ describe('coverage per channel', () => {
 
 describe('rates, weeks and months', () => {
   it('gives the rate per day, week and 30 days with the exact Garwood interval', () => {
-    const e = analyse(daily('2024-01-01', [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]));
-    const [lo, hi] = garwoodInterval(20);
+    const e = analyse(daily('2024-01-01', Array<number>(30).fill(2)));
+    const [lo, hi] = garwoodInterval(60);
     expect(e.rate).toEqual({
       from: '2024-01-01',
-      to: '2024-01-10',
-      count: 20,
-      days: 10,
-      daysWithContact: 10,
+      to: '2024-01-30',
+      count: 60,
+      days: 30,
+      daysWithContact: 30,
       perDay: 2,
-      ci95: [lo / 10, hi / 10],
-      perWeek: { rate: 14, ci95: [(7 * lo) / 10, (7 * hi) / 10] },
-      per30Days: { rate: 60, ci95: [(30 * lo) / 10, (30 * hi) / 10] },
+      ci95: [lo / 30, hi / 30],
+      perWeek: { rate: 14, ci95: [(7 * lo) / 30, (7 * hi) / 30], status: 'ok', reason: null },
+      per30Days: { rate: 60, ci95: [lo, hi], status: 'ok', reason: null },
     });
-    // R: poisson.test(20, 10)$conf.int
-    expect(e.rate.ci95[0]).toBeCloseTo(1.221652, 5);
-    expect(e.rate.ci95[1]).toBeCloseTo(3.08884, 4);
+    // R poisson.test(60, 30)$conf.int, the Gamma quantiles qgamma(0.025, 60) / 30 and qgamma(0.975, 61) / 30
+    // (here from scipy's gamma.ppf).
+    expect(e.rate.ci95[0]).toBeCloseTo(1.5262107, 6);
+    expect(e.rate.ci95[1]).toBeCloseTo(2.5743964, 6);
+  });
+
+  it('gives a rate per week or per 30 days only from at least 7 or 30 days, else withholds it with why', () => {
+    // 10 days: the rate a day and per week, not per 30 days ("60 per 30 days" would be an extrapolation).
+    const ten = analyse(daily('2024-01-01', Array<number>(10).fill(2)));
+    const [lo, hi] = garwoodInterval(20);
+    expect(ten.rate.perDay).toBe(2);
+    expect(ten.rate.perWeek).toEqual({
+      rate: 14,
+      ci95: [(7 * lo) / 10, (7 * hi) / 10],
+      status: 'ok',
+      reason: null,
+    });
+    expect(ten.rate.per30Days).toEqual({
+      rate: null,
+      ci95: [null, null],
+      status: 'below-minimum',
+      reason: 'only 10 days; a rate per 30 days needs at least 30',
+    });
+    // 29 and 30 days: the edge of the rule.
+    expect(analyse(daily('2024-01-01', Array<number>(29).fill(1))).rate.per30Days.status).toBe(
+      'below-minimum',
+    );
+    expect(analyse(daily('2024-01-01', Array<number>(30).fill(1))).rate.per30Days.rate).toBe(30);
+    // 6 and 7 days.
+    const six = analyse(daily('2024-01-01', Array<number>(6).fill(1))).rate;
+    expect(six.perWeek).toEqual({
+      rate: null,
+      ci95: [null, null],
+      status: 'below-minimum',
+      reason: 'only 6 days; a rate per week needs at least 7',
+    });
+    expect(six.perDay).toBe(1);
+    expect(analyse(daily('2024-01-01', Array<number>(7).fill(1))).rate.perWeek.rate).toBe(7);
+    // One visit on one day: the rate a day (statistics.md §1.9: from 1 observed day) with its wide interval only.
+    const one = analyse(daily('2024-02-14', [1])).rate;
+    expect([one.perDay, one.perWeek.rate, one.per30Days.rate]).toEqual([1, null, null]);
+    expect(one.perWeek.reason).toBe('only 1 day; a rate per week needs at least 7');
+  });
+
+  it('withholds the rate per period of the fully covered days by their own number of days', () => {
+    // The call export covers 5 of the 40 days: the fully covered days are 5, too few for a rate per week.
+    const e = analyse(
+      [
+        ...daily('2024-01-01', Array<number>(40).fill(1), { channel: 'sms', input: 0 }),
+        ...daily('2024-01-10', Array<number>(5).fill(1), { channel: 'call', input: 1 }),
+      ],
+      kase(),
+      [input('case/sms.xml'), input('case/calls.xml')],
+    );
+    expect(e.rate.per30Days.status).toBe('ok');
+    expect(e.rateFullyCovered).not.toBeNull();
+    expect(e.rateFullyCovered!.days).toBe(5);
+    expect(e.rateFullyCovered!.perWeek.status).toBe('below-minimum');
+    expect(e.rateFullyCovered!.perWeek.reason).toBe('only 5 days; a rate per week needs at least 7');
   });
 
   it('flags partial ISO weeks and months and compares them as rates', () => {

@@ -5,9 +5,20 @@
  * two report fields.
  */
 
-import { countsOnly } from '../../../model/escalation-words.js';
-import { andList, formatCi, formatDateRange, isPlaceholderIdentifier, sig2 } from '../../../model/format.js';
+import type { Comparison } from '../../../model/escalation.js';
+import { COULD_BE_CHANCE, couldBeChance, countsOnly } from '../../../model/escalation-words.js';
+import {
+  andList,
+  formatDate,
+  formatDateRange,
+  formatP,
+  formatRatio,
+  formatRatioCi,
+  isPlaceholderIdentifier,
+  sig2,
+} from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
+import { quasiFigures } from '../../comparison-words.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
 import {
   analysedMilestone,
@@ -119,32 +130,65 @@ function findings(r: Report): string[] {
   return out;
 }
 
+/**
+ * The rate ratio of the latest rate against the first as the text summary and the findings give it: with the exact
+ * test's p, the interval allowing for overdispersion when the counts are overdispersed, and, when an interval
+ * includes 1, that the difference could be chance. A bare "rate ratio 2.0 (95% CI 0.54–9.1)" on the summary page
+ * read as a doubling where the text report gave p = 0.39 and the findings said it could be chance.
+ */
+function ratioWords(h: Comparison): string {
+  if (h.status !== 'ok') return `no rate ratio: ${text(whyNot(h))}`;
+  const ratio = h.rateRatio === null ? 'infinite' : formatRatio(h.rateRatio);
+  const q = h.overdispersed;
+  return text(
+    `rate ratio ${ratio} (${formatRatioCi(h.ci95)}, exact test ${formatP(h.p)}${q?.ci95[0] != null ? `; allowing for overdispersion ${quasiFigures(q)}` : ''})${couldBeChance(h) ? `; ${COULD_BE_CHANCE}` : ''}`,
+  );
+}
+
+/**
+ * The estimated change points inside one of the two periods: the rate there is a mix of two rates, so the period's
+ * rate is not the rate at its end (the demo case's last 28 days run at 6.7 a day, but the rate is estimated to have
+ * fallen to 2.3 a day around 22 May, inside them).
+ */
+function changesInside(r: Report, p: Comparison['before'], which: string): string[] {
+  if (!p.from || !p.to) return [];
+  return (r.escalation?.changePoints ?? [])
+    .filter((c) => c.date > p.from! && c.date <= p.to!)
+    .map(
+      (c) =>
+        `the rate is estimated to have changed around ${formatDate(c.date)}, inside the ${which}, from about ${sig2(c.rateBefore)} to ${sig2(c.rateAfter)} a day (PELT change point)`,
+    );
+}
+
 /** The rate over the last fully covered days against the first, when the escalation analysis gives it. */
 function rateNow(r: Report): string {
   const h = r.escalation?.headline.rateNowVsStart;
   // A one-day range has no first and last days: "– → –" over "0 days" would read as missing data. The escalation
   // section says why they are not compared.
   if (!h || h.days === 0) return '';
-  const ratio =
-    h.status === 'ok'
-      ? `rate ratio ${text(sig2(h.rateRatio))} (${text(formatCi(h.ci95))})`
-      : `no rate ratio: ${text(whyNot(h))}`;
-  const dates =
-    h.before.from && h.before.to && h.after.from && h.after.to
-      ? ` (${text(formatDateRange(h.before.from, h.before.to))} and ${text(formatDateRange(h.after.from, h.after.to))})`
-      : '';
+  const period = h.days === 1 ? 'day' : plural(h.days, 'day');
+  // Each number named by its period and dates, in the order the figure gives them (first → last). "Every export
+  // covers" only where some days of the window are not (as the findings say "fully covered").
+  const scope = !countsOnly(h) && r.escalation?.rateFullyCovered ? 'every export covers' : 'of the window';
+  const dated = (p: Comparison['before']) =>
+    p.from && p.to ? ` (${text(formatDateRange(p.from, p.to))})` : '';
+  const sides = `first ${period} ${scope}${dated(h.before)} against the last ${period}${dated(h.after)}`;
   // No day every export covers: the first and last days are covered by different exports, so the figure is the
   // two counts, never two rates a day set side by side.
   if (countsOnly(h))
     return figure(
       `Contacts, first → last ${plural(h.days, 'day')}`,
       `${int(h.before.count)} → ${int(h.after.count)}`,
-      `first and last ${plural(h.days, 'day')} of the window${dates}; counts only: ${text(whyNot(h))}`,
+      `${sides}; counts only: ${text(whyNot(h))}`,
     );
+  const inside = [
+    ...changesInside(r, h.before, `first ${period}`),
+    ...changesInside(r, h.after, `last ${period}`),
+  ].map((s) => `; ${text(s)}`);
   return figure(
     `Contacts a day, first → last ${plural(h.days, 'day')}`,
     `${text(sig2(h.before.ratePerDay))} → ${text(sig2(h.after.ratePerDay))}`,
-    `first and last ${plural(h.days, 'day')} every export covers${dates}; ${ratio}`,
+    `${sides}; ${ratioWords(h)}${inside.join('')}`,
   );
 }
 

@@ -1,11 +1,18 @@
 /**
  * Shared pieces of the escalation and S-DASH sections: incident references that link to the annex, the
  * before/after comparison block, and number wording. Numbers go through the contract's helpers (`sig2`,
- * `formatCi`, `formatP`, statistics reference §3) so the page shows exactly what the findings sentences say.
+ * `formatCi`, `formatRatio`, `formatP`, statistics reference §3) so the page shows exactly what the findings
+ * sentences say.
  */
 
-import { dayAmount, periodLength, underADay } from '../../../../model/escalation-words.js';
-import { cap, formatCi, formatP, sig2 } from '../../../../model/format.js';
+import {
+  COULD_BE_CHANCE,
+  couldBeChance,
+  dayAmount,
+  periodLength,
+  underADay,
+} from '../../../../model/escalation-words.js';
+import { cap, formatP, formatRatio, formatRatioCi, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { quasiFigures, quasiMethod } from '../../../comparison-words.js';
 import { int } from '../../../format.js';
@@ -53,13 +60,15 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
   if (c.status !== 'ok') return `No rate ratio is given: ${text(whyNot(c))}.`;
   const ratio =
     c.rateRatio === null
-      ? `Rate ratio not bounded above (no contacts before): ${text(formatCi(c.ci95))}`
-      : `Rate ratio after/before <strong>${text(sig2(c.rateRatio))}</strong> (${text(formatCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
+      ? `Rate ratio not bounded above (no contacts before): ${text(formatRatioCi(c.ci95))}`
+      : `Rate ratio after/before <strong>${text(formatRatio(c.rateRatio))}</strong> (${text(formatRatioCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
   const parts = [`${ratio}.`];
   if (c.overdispersed)
     parts.push(
       `Allowing for overdispersion (${text(quasiMethod(c.overdispersed))}): ${text(quasiFigures(c.overdispersed))}.`,
     );
+  // As the findings and the other reports say it: an interval that includes 1 cannot tell the difference from chance.
+  if (couldBeChance(c)) parts.push(`${text(cap(COULD_BE_CHANCE))}.`);
   // The step adjusted for a linear trend is left to the JSON, as the methods every format shares say ("in the JSON
   // as a sensitivity check"): given here alone, the HTML showed a third rate ratio the other reports did not.
   return parts.join(' ');

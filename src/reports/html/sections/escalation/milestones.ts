@@ -3,7 +3,13 @@
  * first request to stop. Comparisons use the days every export covers; the counts "from then on" use every day.
  */
 
-import { atRequestTimeWords, countsOnly, milestoneStart } from '../../../../model/escalation-words.js';
+import {
+  atRequestTimeWords,
+  countsOnly,
+  milestoneStart,
+  victimNotIdentifiedWords,
+} from '../../../../model/escalation-words.js';
+import { cap } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { milestoneIndex } from '../../../tallies.js';
@@ -64,6 +70,9 @@ const FIRST_REQUEST = 'the first request to stop';
 export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   const c = e.ceaseRequest;
   const intro = `<p>Messages from the victim were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
+  // No message could be told to be the victim's: nothing was searched, which is not "no request" (with how to name them).
+  const unidentified = victimNotIdentifiedWords(c);
+  if (unidentified) return `${intro}<p>${text(cap(unidentified))}.</p>`;
   if (!c.first) return `${intro}<p>No such request was found.</p>`;
   const rows = c.requests.map((q) => [
     ref(q.event, ctx),

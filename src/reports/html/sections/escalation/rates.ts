@@ -5,11 +5,11 @@
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import { countsOnly, senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
-import { formatCi, formatDate, formatP, sig2 } from '../../../../model/format.js';
+import { formatCi, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
 import { HAND_KEPT } from '../../../markdown-escalation.js';
-import { whyNot } from '../../../withheld.js';
+import { whyNot, withheldWords } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';
 import { table } from '../../table.js';
@@ -59,6 +59,16 @@ function persistence(e: Escalation, ctx: HtmlContext): string {
   return `<dl class="kv"><div><dt>First and last incident</dt><dd>${ref(p.first, ctx)} – ${ref(p.last, ctx)}</dd></div><div><dt>Span</dt><dd>${plural(p.spanDays, 'day')}, with contact on ${plural(p.daysWithContact, 'day')}</dd></div><div><dt>Contact beyond two weeks</dt><dd>${yes(p.beyondTwoWeeks)} <span class="muted">(Purcell, Pathé &amp; Mullen 2004)</span></dd></div><div><dt>At least 10 contacts over at least 4 weeks</dt><dd>${yes(p.tenOverFourWeeks)} <span class="muted">(Roberts 2005, a research criterion)</span></dd></div></dl>`;
 }
 
+/**
+ * A rate per week or per 30 days with its interval, or why it is withheld: from fewer days than the period has it
+ * would be an extrapolation (analysis rates.ts).
+ */
+function periodRate(x: Escalation['rate']['perWeek']): string {
+  if (x.status !== undefined && x.status !== 'ok')
+    return `<span class="muted">${text(withheldWords({ status: x.status, reason: x.reason ?? null }))}</span>`;
+  return `${text(sig2(x.rate))} <span class="muted">(${text(formatCi(x.ci95))})</span>`;
+}
+
 export function rates(e: Escalation, ctx: HtmlContext): string {
   const rate = (label: string, x: Escalation['rate']) => [
     label,
@@ -66,8 +76,8 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
     int(x.days),
     int(x.count),
     `${text(sig2(x.perDay))} <span class="muted">(${text(formatCi(x.ci95))})</span>`,
-    `${text(sig2(x.perWeek.rate))} <span class="muted">(${text(formatCi(x.perWeek.ci95))})</span>`,
-    `${text(sig2(x.per30Days.rate))} <span class="muted">(${text(formatCi(x.per30Days.ci95))})</span>`,
+    periodRate(x.perWeek),
+    periodRate(x.per30Days),
   ];
   const rows = [rate('Whole window', e.rate)];
   if (e.rateFullyCovered) rows.push(rate('Fully covered days', e.rateFullyCovered));
@@ -85,7 +95,7 @@ export function rates(e: Escalation, ctx: HtmlContext): string {
     rows,
     rowHeaders: true,
     cls: 'data',
-  })}</div><p class="muted">Rates are contacts divided by days, with exact Poisson 95% intervals (Garwood).</p>${persistence(e, ctx)}`;
+  })}</div><p class="muted">Rates are contacts divided by days, with exact Poisson 95% intervals (Garwood). A rate per week or per 30 days is given only from at least 7 or 30 days.</p>${persistence(e, ctx)}`;
 }
 
 export function headline(e: Escalation): string {
@@ -117,7 +127,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Poisson regression on time',
       p.status === 'ok'
-        ? `Rate ratio per 30 days ${text(sig2(p.rateRatioPer30Days))} (${text(formatCi(p.ci95))}, ${text(formatP(p.p))}; standard error scaled for overdispersion, φ̂ = ${text(sig2(p.dispersion))}).`
+        ? `Rate ratio per 30 days ${text(formatRatio(p.rateRatioPer30Days))} (${text(formatRatioCi(p.ci95))}, ${text(formatP(p.p))}; standard error scaled for overdispersion, φ̂ = ${text(sig2(p.dispersion))}).`
         : withheld(p),
     ],
     [
