@@ -145,6 +145,24 @@ describe('local dates', () => {
     expect(run.warnings.map((w) => w.code)).toEqual(['DISCORD_CSV_LOCAL_TIME']);
   });
 
+  it('keeps the order a day above 12 shows, whatever --date-order says, and says so', async () => {
+    const run = await runSource(discordCsv, join(FIXTURES, 'semicolon-2019-day-first.csv'), {
+      dateOrder: 'mdy',
+    });
+    expect(run.events.map((e) => e.time)).toEqual([
+      { type: 'local', local: '2023-03-01T23:58', precision: 'min' },
+      { type: 'local', local: '2023-03-13T00:05', precision: 'min' },
+      { type: 'local', local: '2023-03-14T07:30', precision: 'min' },
+    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual([
+      'DISCORD_CSV_DATE_ORDER_NOT_APPLIED',
+      'DISCORD_CSV_LOCAL_TIME',
+    ]);
+    expect(run.warnings[0]!.message).toBe(
+      '--date-order mdy was not applied to this file: its dates have a day above 12 where the option puts the month, so they can only be read day first (dmy), and were.',
+    );
+  });
+
   it('reads the 2019 ";" layout without AuthorID, day first once a day above 12 appears', async () => {
     const run = await runSource(discordCsv, join(FIXTURES, 'semicolon-2019-day-first.csv'));
     expect(run.events.map((e) => [e.locator, e.sender, e.time])).toEqual([

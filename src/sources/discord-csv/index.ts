@@ -47,8 +47,7 @@ export const discordCsv: Source = {
   },
 
   async parse(input, ctx) {
-    let order = ctx.options.dateOrder;
-    if (order === undefined) order = await surveyOrder(input, ctx);
+    const order = await surveyOrder(input, ctx, ctx.options.dateOrder);
     const conversation = conversationFromName(input.name);
     let columns: Columns | undefined;
     let warnedLocal = false;

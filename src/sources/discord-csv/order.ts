@@ -1,7 +1,9 @@
 /**
  * The day/month order of a DCE CSV's numeric dates (`10/06/2023 12:37 AM`), decided from the whole file before
  * any row is read: a day above 12 settles it; otherwise the rows must run forwards in time (DCE writes oldest
- * first); otherwise the usual order for the clock style, with a warning. `--date-order` skips all of this.
+ * first); otherwise the usual order for the clock style, with a warning. `--date-order` decides only where the
+ * file cannot tell: a file with a day above 12 keeps the order that shows, with a warning naming the option (as the
+ * WhatsApp and diary readers do: the option is for files that could be read either way).
  */
 import type { DateOrder, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
@@ -53,8 +55,15 @@ export class OrderEvidence {
   }
 }
 
-/** Reads the numeric dates once to decide their day/month order; other forms need no survey. */
-export async function surveyOrder(input: SourceInput, ctx: SourceContext): Promise<DateOrder> {
+/**
+ * Reads the numeric dates once to decide their day/month order; other forms need no survey. `given` is the order
+ * --date-order names, if any.
+ */
+export async function surveyOrder(
+  input: SourceInput,
+  ctx: SourceContext,
+  given: DateOrder | undefined,
+): Promise<DateOrder> {
   const evidence = new OrderEvidence();
   let columns: Columns | undefined;
   let first: Numeric | undefined;
@@ -78,8 +87,9 @@ export async function surveyOrder(input: SourceInput, ctx: SourceContext): Promi
     // error, a damaged archive member), whose errors carry a code. Anything else is a bug and propagates.
     if (!(err instanceof SourceFailure) && typeof (err as { code?: unknown }).code !== 'string') throw err;
   }
-  if (!first || evidence.numeric === 0) return 'dmy';
+  if (!first || evidence.numeric === 0) return given ?? 'dmy';
   const verdict = evidence.decide();
+  if (given !== undefined) return givenOrProven(given, verdict, ctx);
   if ('conflict' in verdict) {
     throw new SourceFailure(
       'DISCORD_CSV_DATE_ORDER',
@@ -100,5 +110,25 @@ export async function surveyOrder(input: SourceInput, ctx: SourceContext): Promi
       'If that is wrong, pass --date-order dmy or --date-order mdy.',
     );
   }
+  return verdict.order;
+}
+
+/**
+ * The order --date-order names, unless the file's own dates prove the other (a day above 12): then the file's, with
+ * a warning, since reading a provable file against its dates would reject every row whose day is above 12.
+ */
+function givenOrProven(
+  given: DateOrder,
+  verdict: ReturnType<OrderEvidence['decide']>,
+  ctx: SourceContext,
+): DateOrder {
+  if ('conflict' in verdict || verdict.how !== 'certain' || verdict.order === given) return given;
+  const shown = verdict.order === 'dmy' ? 'day first (dmy)' : 'month first (mdy)';
+  ctx.warn(
+    'DISCORD_CSV_DATE_ORDER_NOT_APPLIED',
+    undefined,
+    `--date-order ${given} was not applied to this file: its dates have a day above 12 where the option puts the month, so they can only be read ${shown}, and were.`,
+    'Nothing needs doing if the dates read right; --date-order is for files whose dates could be read either way.',
+  );
   return verdict.order;
 }
