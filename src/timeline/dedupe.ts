@@ -67,10 +67,21 @@ const WORDED_BY_APP: ReadonlySet<string> = new Set(['call', 'deleted', 'media'])
 /** The content fingerprint; `ownWords` as for `fingerprint`. */
 export function contentFingerprint(e: TimelineEvent, ownWords = false): string {
   const minute = Math.floor(e.ms / 60_000);
-  const text =
-    e.text === undefined || (!ownWords && WORDED_BY_APP.has(e.kind))
-      ? ''
-      : e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (e.text === undefined || (!ownWords && WORDED_BY_APP.has(e.kind))) return contentKey(e, minute, '');
+  const text = e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return contentKey(e, minute, ownWords ? handWritten(text) : text);
+}
+
+/**
+ * A hand-written text as compared: case and the punctuation at its end folded, so that a diary saved again after
+ * a full stop was added or a capital corrected ("Missed call from Sam" and "missed call from Sam.") still matches
+ * its earlier copy. Any other change of words makes another record, as for every text.
+ */
+function handWritten(text: string): string {
+  return text.toLowerCase().replace(/[\s.!?,;:…]+$/u, '');
+}
+
+function contentKey(e: TimelineEvent, minute: number, text: string): string {
   return [e.channel, e.kind, e.direction, e.senderKey ?? '', minute, e.call?.status ?? '', text].join(
     '\u0000',
   );

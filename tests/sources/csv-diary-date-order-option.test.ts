@@ -36,7 +36,7 @@ describe('a diary whose dates show day-first, read with --date-order mdy', () =>
     expect(got.inputs[0]).toMatchObject({ records: 3, kept: 3, rejected: 0 });
     expect(got.problems.filter((p) => p.file !== undefined)).toEqual([
       {
-        code: 'DIARY_DATE_ORDER_OPTION_NOT_USED',
+        code: 'DIARY_DATE_ORDER_NOT_APPLIED',
         severity: 'warning',
         file: `${DIR}/day-first.csv`,
         locator: 'line 2',
@@ -60,11 +60,11 @@ describe('a diary whose dates show day-first, read with --date-order mdy', () =>
     expect(ymd.events).toEqual(none.events);
     expect(none.warnings).toEqual([]);
     expect(dmy.warnings).toEqual([]);
-    expect(mdy.warnings.map((w) => [w.code, w.locator])).toEqual([['DIARY_DATE_ORDER_OPTION_NOT_USED', 2]]);
+    expect(mdy.warnings.map((w) => [w.code, w.locator])).toEqual([['DIARY_DATE_ORDER_NOT_APPLIED', 2]]);
     // A four-digit year last is no year-first date either: --date-order ymd is not used, and said so once.
     expect(ymd.warnings).toEqual([
       {
-        code: 'DIARY_DATE_ORDER_OPTION_NOT_USED',
+        code: 'DIARY_DATE_ORDER_NOT_APPLIED',
         locator: 2,
         message:
           'Dates read as day/month/year, not year/month/day as --date-order ymd asks: the diary\'s own dates show their order ("14/03/2024" on line 2 is a date only read day/month/year, and none is one only read month/day/year)',

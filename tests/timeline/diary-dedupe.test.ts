@@ -63,6 +63,16 @@ describe('a diary row of a call, a photo or a message', () => {
     expect(marks([...march, ...april], [0, 1])).toBe('0001110');
   });
 
+  it('counts once when a copy of the diary was saved again with a capital or a full stop changed', () => {
+    expect(marks([row(0, 'Missed call from Sam'), row(1, 'missed call from Sam. ')], [0, 1])).toBe('01');
+    expect(marks([row(0, 'Banging on the door'), row(1, 'BANGING ON THE DOOR!!')], [0, 1])).toBe('01');
+    // Other words are another account: two events.
+    expect(marks([row(0, 'Missed call from Sam'), row(1, 'Missed call from Sam again')], [0, 1])).toBe('00');
+    // An app's texts are compared as written: a message with a full stop added is another message.
+    const wa = { channel: 'whatsapp' as const, kind: 'message' as const, senderKey: 'name:sam' };
+    expect(marks([row(0, 'Answer me', wa), row(1, 'Answer me.', wa)], [])).toBe('00');
+  });
+
   it("still leaves out an app's wording of a call, in an export beside a diary", () => {
     const wa = { channel: 'whatsapp' as const, precision: 'min' as const, senderKey: 'name:sam' };
     const android = row(0, 'Missed voice call', wa);

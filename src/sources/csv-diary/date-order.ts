@@ -139,7 +139,7 @@ export function decideOrder(
     if (!shown || !proof || shown === forced || readsIn(proof, forced)) return { order: forced };
     return {
       order: shown,
-      code: 'DIARY_DATE_ORDER_OPTION_NOT_USED',
+      code: 'DIARY_DATE_ORDER_NOT_APPLIED',
       message: `Dates read as ${ORDER_WORDS[shown]}, not ${ORDER_WORDS[forced]} as --date-order ${forced} asks: the diary's own dates show their order ("${proof.value}" on line ${proof.line} is a date only read ${ORDER_WORDS[shown]}, and none is one only read ${ORDER_WORDS[shown === 'dmy' ? 'mdy' : 'dmy']})`,
       locator: proof.line,
       hint: `--date-order is used only for a diary whose dates could be read either way. If this diary does write ${ORDER_WORDS[forced]}, the date on line ${proof.line} is the wrong way round: correct it as the original record gives it and re-run`,

@@ -34,7 +34,7 @@
  * Decisions, each to keep the record honest rather than tidy:
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
  *   part over 12 month-first, which settles it without a warning). `--date-order` is for a diary whose dates do
- *   not settle it: one whose dates do keeps their order, with one `DIARY_DATE_ORDER_OPTION_NOT_USED` warning
+ *   not settle it: one whose dates do keeps their order, with one `DIARY_DATE_ORDER_NOT_APPLIED` warning
  *   naming the option and the line that settles it, rather than every such row rejected with a hint to correct a
  *   date that is right. Under the option, a date that is no date in its order but one in another is rejected
  *   with a hint naming the option, never one to correct the diary. When every date
