@@ -1,6 +1,7 @@
 /**
- * The warning on a file where the subject is not found (CASE_SUBJECT_NOT_IN_FILE, pipeline/subject-absent.ts)
- * reaches every report through the problem list: the terminal text, JSON, Markdown and HTML all carry it.
+ * The warning on files where the subject is not found (CASE_SUBJECT_NOT_IN_FILE, pipeline/subject-absent.ts)
+ * reaches every report through the problem list: the terminal text, JSON, Markdown and HTML all carry it. Files on
+ * one channel without the subject are told about in one warning, and none on a channel where the subject is found.
  */
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/model/index.js';
@@ -33,4 +34,55 @@ describe('a file where the subject is not found, in every report format', () => 
       if (format !== 'text') expect(r.stdout).toContain('CASE_SUBJECT_NOT_IN_FILE');
     });
   }
+});
+
+describe('several files on a channel where the subject is not found', () => {
+  // Five WhatsApp chats with other people (one of them the subject's, as "Sam"); the subject, named by number,
+  // is found in the SMS backup alone.
+  const FILES = 'fixtures/subject-not-on-channel';
+
+  it('are told about in one warning that names the channel, three of the files and the top senders', () => {
+    const r = cli([
+      'report',
+      FILES,
+      '--subject',
+      '+447700900123',
+      '--victim',
+      'Alex',
+      '--tz',
+      'UTC',
+      '-f',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const found = ReportSchema.parse(JSON.parse(r.stdout)).problems.filter(
+      (p) => p.code === 'CASE_SUBJECT_NOT_IN_FILE',
+    );
+    expect(found.map((p) => [p.severity, p.file, p.message])).toEqual([
+      [
+        'warning',
+        `${FILES}/WhatsApp Chat with Jess.txt`,
+        `None of the 13 events in the 5 whatsapp files (${FILES}/WhatsApp Chat with Jess.txt; ${FILES}/WhatsApp Chat with Mum.txt; ${FILES}/WhatsApp Chat with Priya.txt, and 2 more) is from the subject, who is found in other files but in no whatsapp file, so these files add no incident. Their senders besides the victim, with their records: Jess: 3; Sam: 3; Ravi: 2, and 2 more.`,
+      ],
+    ]);
+    expect(found[0]!.hint).toContain('--subject "Jess"');
+  });
+
+  it('give no warning once the subject is found on the channel', () => {
+    const r = cli([
+      'report',
+      FILES,
+      '--subject',
+      '+447700900123',
+      '--subject',
+      'Sam',
+      '--tz',
+      'UTC',
+      '-f',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    const codes = ReportSchema.parse(JSON.parse(r.stdout)).problems.map((p) => p.code);
+    expect(codes).not.toContain('CASE_SUBJECT_NOT_IN_FILE');
+  });
 });

@@ -1,12 +1,14 @@
 /**
- * A file where the subject is not found, while they are found in other files, is named in a warning with its
- * senders: a WhatsApp chat where the subject is "Sam" while the case names only their number otherwise counts
- * for nothing, and the accounting table's "kept 84" reads as if it counted. Files with the subject among their
- * senders, with only the victim's records or with no sender are not; and when no identifier matches anywhere,
+ * Files on a channel where the subject is not found, while they are found in other files, are named in one
+ * warning with their senders: a WhatsApp chat where the subject is "Sam" while the case names only their number
+ * otherwise counts for nothing, and the accounting table's "kept 84" reads as if it counted. Files with the
+ * subject among their senders, on a channel where the subject is found (a Messenger thread with someone else),
+ * with only the victim's records or with no sender are not; and when no identifier matches anywhere,
  * CASE_SUBJECT_NOT_FOUND alone says so.
  */
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/index.js';
+import type { Channel } from '../../src/model/vocabulary.js';
 import { subjectAbsentProblems } from '../../src/pipeline/subject-absent.js';
 import { listOf } from '../../src/timeline/list.js';
 import { timelineOf } from '../helpers/timeline.js';
@@ -96,11 +98,10 @@ describe('a file where the subject is not found, while they are found in other f
   });
 });
 
-describe('files the warning is not for', () => {
-  const base: Omit<TimelineEvent, 'input' | 'sender' | 'senderKey' | 'role'> = {
+describe('files the warning is not for, and files told about together', () => {
+  const base: Omit<TimelineEvent, 'input' | 'sender' | 'senderKey' | 'role' | 'channel'> = {
     ms: Date.UTC(2024, 2, 1),
     precision: 'min',
-    channel: 'sms',
     kind: 'message',
     direction: 'incoming',
     incident: false,
@@ -112,9 +113,11 @@ describe('files the warning is not for', () => {
     details: undefined,
     locator: 1,
   };
-  const ev = (input: number, who: Pick<TimelineEvent, 'sender' | 'senderKey' | 'role'>): TimelineEvent => ({
+  type WhoOf = Pick<TimelineEvent, 'sender' | 'senderKey' | 'role'>;
+  const ev = (input: number, who: WhoOf, channel: Channel = 'sms'): TimelineEvent => ({
     ...base,
     input,
+    channel,
     ...who,
   });
   const SUBJECT = {
@@ -123,6 +126,11 @@ describe('files the warning is not for', () => {
     role: 'subject',
   } as const;
   const VICTIM = { sender: { name: 'Alex' }, senderKey: 'name:alex', role: 'victim' } as const;
+  const person = (name: string): WhoOf => ({
+    sender: { name },
+    senderKey: `name:${name.toLowerCase()}`,
+    role: 'other',
+  });
   const JESS = {
     sender: { id: '+447700900003', name: 'Jess' },
     senderKey: 'phone:+447700900003',
@@ -145,19 +153,21 @@ describe('files the warning is not for', () => {
     incomplete: false,
   });
 
-  it('passes over the subject among others, the victim alone and records with no sender', () => {
+  it('passes over the subject among others, their channel, the victim alone and records with no sender', () => {
     const events = listOf([
       ev(0, SUBJECT),
       ev(0, JESS),
       ev(0, VICTIM),
-      ev(1, VICTIM),
-      ev(2, NOBODY),
-      ev(2, VICTIM),
-      ev(3, JESS),
-      ev(3, NOBODY),
+      ev(1, VICTIM, 'whatsapp'),
+      ev(2, NOBODY, 'call'),
+      ev(2, VICTIM, 'call'),
+      ev(3, JESS, 'whatsapp'),
+      ev(3, NOBODY, 'whatsapp'),
+      // Someone else's texts in another backup: the subject is found on sms, so this is ordinary.
+      ev(4, JESS),
     ]);
-    const inputs = ['backup.xml', 'mine.txt', 'calls.xml', 'jess.txt'].map((p, k) =>
-      input(p, k === 0 ? 3 : 2),
+    const inputs = ['backup.xml', 'mine.txt', 'calls.xml', 'jess.txt', 'other.xml'].map((p, k) =>
+      input(p, k === 0 ? 3 : k === 4 ? 1 : 2),
     );
     const problems = subjectAbsentProblems(events, inputs);
     expect(problems.map((p) => [p.file, p.message])).toEqual([
@@ -169,6 +179,68 @@ describe('files the warning is not for', () => {
     expect(problems[0]!.hint).toContain('--subject "+447700900003"');
   });
 
+  it('passes over a file whose only other channel holds no subject, when one of its channels does', () => {
+    // An SMS backup whose calls are all from others, while the subject texts from another backup.
+    const events = listOf([ev(0, SUBJECT), ev(1, JESS, 'call'), ev(1, JESS, 'call'), ev(1, JESS)]);
+    expect(subjectAbsentProblems(events, [input('a.xml', 1), input('b.xml', 3)])).toEqual([]);
+  });
+
+  it('passes over many threads with other people on a channel where the subject is found', () => {
+    // A Facebook download: one input per thread, the subject in one of them.
+    const friends = Array.from({ length: 40 }, (_, k) => person(`Friend ${k + 2}`));
+    const events = listOf([
+      ev(0, SUBJECT, 'messenger'),
+      ev(0, VICTIM, 'messenger'),
+      ...friends.flatMap((f, k) => [ev(k + 1, f, 'messenger'), ev(k + 1, VICTIM, 'messenger')]),
+    ]);
+    const inputs = Array.from({ length: 41 }, (_, k) => input(`inbox/thread_${k}/message_1.json`, 2));
+    expect(subjectAbsentProblems(events, inputs)).toEqual([]);
+  });
+
+  it('tells about several files on a channel without the subject once, naming three files and three senders', () => {
+    const [ravi, mum, priya] = ['Ravi', 'Mum', 'Priya'].map(person) as [WhoOf, WhoOf, WhoOf];
+    const events = listOf([
+      ev(0, SUBJECT),
+      ev(1, JESS, 'whatsapp'),
+      ev(1, JESS, 'whatsapp'),
+      ev(1, VICTIM, 'whatsapp'),
+      ev(2, mum, 'whatsapp'),
+      ev(3, ravi, 'whatsapp'),
+      ev(3, ravi, 'whatsapp'),
+      ev(3, ravi, 'whatsapp'),
+      ev(4, priya, 'whatsapp'),
+      ev(5, JESS, 'whatsapp'),
+      ev(5, NOBODY, 'whatsapp'),
+      // A file on its own channel: its own warning, in the words for one file.
+      ev(6, person('Sam'), 'telegram'),
+    ]);
+    const inputs = [
+      input('sms.xml', 1),
+      input('chat-jess.txt', 3),
+      input('chat-mum.txt', 1),
+      input('chat-ravi.txt', 3),
+      input('chat-priya.txt', 1),
+      input('chat-jess-2.txt', 2),
+      input('telegram.json', 1),
+    ];
+    const problems = subjectAbsentProblems(events, inputs);
+    // Jess's count is over both of her chats; a fourth sender is named rather than "and 1 more".
+    expect(problems.map((p) => [p.code, p.file, p.message, p.hint])).toEqual([
+      [
+        'CASE_SUBJECT_NOT_IN_FILE',
+        'chat-jess.txt',
+        'None of the 10 events in the 5 whatsapp files (chat-jess.txt; chat-mum.txt; chat-ravi.txt, and 2 more) is from the subject, who is found in other files but in no whatsapp file, so these files add no incident. Their senders besides the victim, with their records: Ravi: 3; +447700900003 (Jess): 3; Mum: 1; Priya: 1.',
+        'If one of them is the subject, add them as written here with --subject (such as --subject "Ravi") or to the subject\'s identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.',
+      ],
+      [
+        'CASE_SUBJECT_NOT_IN_FILE',
+        'telegram.json',
+        'The one event in telegram.json is not from the subject, who is found in other files, so this file adds no incident. Its senders, with their records: Sam: 1.',
+        'If this sender is the subject, add --subject "Sam" (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
+      ],
+    ]);
+  });
+
   it('lists three senders at most, and how many more', () => {
     const others = ['1', '2', '3', '4', '5'].map((d, n) => ({
       sender: { id: `+44770090000${d}` },
@@ -178,7 +250,7 @@ describe('files the warning is not for', () => {
     }));
     const events = listOf([
       ev(0, SUBJECT),
-      ...others.flatMap(({ n, ...who }) => Array.from({ length: n }, () => ev(1, who))),
+      ...others.flatMap(({ n, ...who }) => Array.from({ length: n }, () => ev(1, who, 'whatsapp'))),
     ]);
     const [p] = subjectAbsentProblems(events, [input('a.xml', 1), input('b.xml', 15)]);
     expect(p!.message).toContain(
