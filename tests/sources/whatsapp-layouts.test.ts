@@ -19,6 +19,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const PASTED = 'fixtures/whatsapp-pasted-headers';
 const PROVEN = 'fixtures/whatsapp-date-order-proven';
 const CUT = 'fixtures/whatsapp-cut-short';
+const MAJORITY = 'fixtures/whatsapp-pasted-log-majority';
 
 /** Writes a scratch export and runs the source over it. */
 async function runText(text: string, options: Partial<SourceOptions> = {}): Promise<SourceRun> {
@@ -35,6 +36,7 @@ const GOLDENS: { file: string; options?: Partial<SourceOptions>; golden: string;
   { file: `${PASTED}/de-android-24h.txt`, golden: `${PASTED}/de-android-24h.expected.json`, records: 7 },
   { file: `${PASTED}/us-android-12h.txt`, golden: `${PASTED}/us-android-12h.expected.json`, records: 7 },
   { file: `${PASTED}/ios-en-gb.txt`, golden: `${PASTED}/ios-en-gb.expected.json`, records: 5 },
+  { file: `${MAJORITY}/uk-android-24h.txt`, golden: `${MAJORITY}/uk-android-24h.expected.json`, records: 3 },
   { file: `${PROVEN}/de-android-24h.txt`, golden: `${PROVEN}/de-android-24h.expected.json`, records: 6 },
   {
     file: `${PROVEN}/de-android-24h.txt`,
@@ -149,11 +151,27 @@ describe('a header in another date layout than the file', () => {
     expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['WHATSAPP_OTHER_DATE_LAYOUT', 2]]);
   });
 
-  it('rejects such a line before the first message header, saying it is dated in another layout', async () => {
-    const run = await runText(
-      '2023-12-25 10:00 - Sam: merry xmas\n14/03/24, 10:00 - Sam: a\n15/03/24, 10:00 - Sam: b\n',
+  it('keeps the layout of the first header against a longer pasted log, unless outnumbered more than twice', async () => {
+    // The reviewer's case: 3 real headers and 4 pasted router lines; the majority made the log the messages.
+    const run = await runSource(whatsappTxt, `${MAJORITY}/uk-android-24h.txt`);
+    expect(locals(run)).toEqual(['2024-03-15T07:01', '2024-03-15T07:02', '2024-03-16T23:59']);
+    expect(run.events[0]!.text!.split('\n')).toHaveLength(5);
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual(
+      [2, 3, 4, 5].map((n) => ['WHATSAPP_OTHER_DATE_LAYOUT', n]),
     );
-    expect(locals(run)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00']);
+    // Exactly twice as many: still the first header's layout.
+    const twice = await runText(
+      '14/03/24, 10:00 - Sam: log:\n2023-12-25 10:00 - R: a\n2023-12-25 10:01 - R: b\n',
+    );
+    expect(locals(twice)).toEqual(['2024-03-14T10:00']);
+  });
+
+  it('rejects such a line before the first message header, saying it is dated in another layout', async () => {
+    // Outnumbered more than twice, the first header's layout gives way: it is the pasted one.
+    const run = await runText(
+      '2023-12-25 10:00 - Sam: merry xmas\n14/03/24, 10:00 - Sam: a\n15/03/24, 10:00 - Sam: b\n16/03/24, 10:00 - Sam: c\n',
+    );
+    expect(locals(run)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00', '2024-03-16T10:00']);
     expect(run.rejected).toEqual([
       {
         code: 'WHATSAPP_UNDATED_LINE',
@@ -196,6 +214,8 @@ describe('--date-order where the file proves its own order', () => {
     expect(asked.warnings).toEqual([
       {
         code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+        // The line of the date that proves the order.
+        locator: 1,
         message: `--date-order mdy was not applied to ${file}: its dates such as 14.03.24 (line 1) can only be read as day/month/year (dmy).`,
       },
     ]);
@@ -296,12 +316,31 @@ describe('a file cut short inside a message header', () => {
       ['2023-12-25 10:', ''],
       // Followed by a line break: the file did not end inside it.
       ['14/03/2024, 21:', '\n'],
+      // A whole date and time, with or without the header's comma: a message may end with one.
+      ['15/03/2024, 21:05', ''],
+      ['15/03/2024 21:05', ''],
+      ['15/03/2024, 9:05 PM', ''],
+      ['15/03/2024, 21:05:02', ''],
     ];
     for (const [tail, end] of tails) {
       const r = await runText(`14/03/2024, 21:05 - Sam: see you on\n${tail}${end}`);
       expect(r.failure, tail).toBeUndefined();
       expect(r.events.map((e) => e.text)).toEqual([`see you on\n${tail}`]);
     }
+  });
+
+  it('warns, naming the line, where the last line may be cut inside the sender name', async () => {
+    for (const text of [
+      '14/03/2024, 21:05 - Sam: a\n15/03/2024, 07:00 - Sam',
+      '[14/03/2024, 21:05:01] Sam: a\n[15/03/2024, 07:00:03] Sa',
+    ]) {
+      const run = await runText(text);
+      expect(run.events.map((e) => e.text)).toEqual(['a']);
+      expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['WHATSAPP_LAST_LINE_NO_SENDER', 2]]);
+    }
+    // With a line break after it, a header without a sender is a notice as usual.
+    const ended = await runText('14/03/2024, 21:05 - Sam: a\n15/03/2024, 07:00 - Sam\n');
+    expect(ended.warnings).toEqual([]);
   });
 
   it('says both when the cut file also cannot tell its order', async () => {

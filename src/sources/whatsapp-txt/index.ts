@@ -110,7 +110,7 @@ async function readDecided(
   dates?: HeaderDates,
 ): Promise<SourceFailure | undefined> {
   const { framing, shape, example, layout, undecided, warns } = decision;
-  for (const w of warns) ctx.warn(w.code, undefined, w.message, w.hint);
+  for (const w of warns) ctx.warn(w.code, w.locator, w.message, w.hint);
   return readMessages(
     input,
     ctx,

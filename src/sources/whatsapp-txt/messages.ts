@@ -312,6 +312,16 @@ export async function readMessages(
     if (scanned === Scan.Header && scanner.framing === framing && !other) {
       flush();
       recordLine = lineNo;
+      // A last line without "Name: " and without a line break is read as a notice, as any header without a
+      // sender is; but the file may have been cut inside the sender's name (`…, 07:00 - Sam`): say so.
+      if (unended && authorEnd(b, scanner.restStart, end, senders) === -1) {
+        ctx.warn(
+          'WHATSAPP_LAST_LINE_NO_SENDER',
+          lineNo,
+          `The file ends in the middle of line ${lineNo} ("${excerpt(b, start, end)}"), without a line break, in a message header with no "Name:" part: it was read as a notice, but the export may have been cut short inside the sender's name.`,
+          'If the file was copied or downloaded, check that the copy is complete; export the chat again to read the rest.',
+        );
+      }
       header(b, end, lineNo);
       return;
     }
@@ -385,10 +395,18 @@ const STAMP_START_RE =
   /^\.?[,\u060c]?\s*(?:(?:klo|à)\s*)?(?:\p{Nd}{1,2}(?:[:.](?:\p{Nd}{1,2}(?:[:.]\p{Nd}{0,2})?)?)?)?\s*(?:[ap]\.?\s*(?:m\.?)?|\u0635|\u0645)?\s*[-\u2013\]:]?\s*$/iu;
 
 /**
- * True when the line `b[start, end)`, the last of a file that ends without a line break, breaks off inside a
- * header of the file's framing and date shape: a header without anything after its stamp (`14/03/2024, 21:06 -`),
- * or a date of the file's shape followed by nothing but the start of a stamp (`14/03/2024, 21:`, `…, 9:05 P`). A line that is
- * only a date (`14/03/2024`) may be the end of a message and stays one.
+ * What follows the date of a line that is a whole date and time (`, 21:05`, ` 9:05 PM`, `, 06:59:02`) and
+ * nothing else: text a message may end with, not a header cut short.
+ */
+const COMPLETE_STAMP_RE =
+  /^\.?[,\u060c]?\s*(?:(?:klo|à)\s*)?\p{Nd}{1,2}[:.]\p{Nd}{2}(?:[:.]\p{Nd}{2})?(?:\s*(?:[ap]\.?\s*m\.?|\u0635|\u0645))?$/iu;
+
+/**
+ * True when the line `b[start, end)`, the last of a file that ends without a line break, breaks off inside the
+ * fixed part of a header of the file's framing and date shape: a header without anything after its stamp
+ * (`14/03/2024, 21:06 -`, `[15/03/2024, 06:59:02]`), or a date of the file's shape followed by nothing but the
+ * start of a stamp (`14/03/2024,`, `14/03/2024, 21:`, `…, 9:05 P`). A line that is only a date (`14/03/2024`) or
+ * a whole date and time (`14/03/2024, 21:05`) may be the end of a message and stays one.
  */
 function cutHeader(
   sc: HeaderScanner,
@@ -400,12 +418,15 @@ function cutHeader(
   shape: number,
 ): boolean {
   if (dateShape(sc) !== shape) return false;
+  const rest = b.toString('utf8', sc.dateEnd, end).replace(MARKS_RE, '').replace(SPACES_RE, ' ');
+  // A whole date and time with nothing after it may be the last line of a message ("see you on" / "15/03/2024,
+  // 21:05"); only a stamp broken off before its end cannot be.
+  if (COMPLETE_STAMP_RE.test(rest)) return false;
   if (scanned === Scan.Header && sc.framing === framing) return sc.restStart >= end;
   // A stamp cut short may still scan as a header of another framing ("21:05 P" as a bare one, "P" its text).
   if (sc.dateEnd >= end) return false;
   const bracketed = excerpt(b, start, sc.stampStart).startsWith('[');
   if (bracketed !== (framing === Framing.Bracket)) return false;
-  const rest = b.toString('utf8', sc.dateEnd, end).replace(MARKS_RE, '').replace(SPACES_RE, ' ');
   return STAMP_START_RE.test(rest);
 }
 

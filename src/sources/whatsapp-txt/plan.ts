@@ -1,7 +1,7 @@
 /**
  * How the second pass reads a chat, decided from the header dates of the whole file: the framing most headers
- * use, then the date shape (separator and year position) most of those use — every export writes one framing
- * and one shape; a header written otherwise is text pasted into a message (an ISO-dated log line), read as part
+ * use, then the date shape (separator and year position) of the first of those, unless another shape has more
+ * than twice as many — every export writes one framing and one shape, and starts with a header of its own; a header written otherwise is text pasted into a message (an ISO-dated log line), read as part
  * of the message before it with a warning (messages.ts) — and the day/month order: the file's evidence
  * (date-order.ts), or the `--date-order` option where the file cannot tell, with the warnings either calls for.
  */
@@ -14,6 +14,8 @@ import { Framing } from './scan.js';
 /** A warning to give before reading the messages. */
 export interface PlanWarning {
   readonly code: string;
+  /** The line the warning is about, if one. */
+  readonly locator?: number;
   readonly message: string;
   readonly hint: string;
 }
@@ -47,17 +49,23 @@ export function decide(
     if (dates.headers(f) > dates.headers(framing)) framing = f;
   }
   if (dates.headers(framing) === 0) return undefined;
-  // The shape of most headers; of two as common, the one the file starts with (its first message is its own).
+  // The shape of the file's first header: an export starts with one of its own (a message or the encryption
+  // notice), so a shape that outnumbers it only a little is pasted text (a router log longer than the chat
+  // quoting it). Only a shape with more than twice as many headers is taken instead (the first header then
+  // being the pasted one); of several, the most common.
   let shape = -1;
   let stats: DateStats | undefined;
   for (let k = 0; k < SHAPES; k++) {
     const s = dates.of(framing, k);
-    if (s.headers === 0) continue;
-    if (
-      stats === undefined ||
-      s.headers > stats.headers ||
-      (s.headers === stats.headers && s.firstLine < stats.firstLine)
-    ) {
+    if (s.headers > 0 && (stats === undefined || s.firstLine < stats.firstLine)) {
+      shape = k;
+      stats = s;
+    }
+  }
+  const first = stats!;
+  for (let k = 0; k < SHAPES; k++) {
+    const s = dates.of(framing, k);
+    if (s.headers > 2 * first.headers && s.headers > stats!.headers) {
       shape = k;
       stats = s;
     }
@@ -71,6 +79,7 @@ export function decide(
     if (against === undefined) return { ...base, layout, warns };
     warns.push({
       code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+      locator: against.line,
       message: `--date-order ${forced} was not applied to ${path}: its dates such as ${against.text} (line ${against.line}) ${against.shows}.`,
       hint: `The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.`,
     });
@@ -104,7 +113,10 @@ export function sameDecision(a: Decision, b: Decision): boolean {
     a.layout.d === b.layout.d &&
     a.undecided?.message === b.undecided?.message &&
     a.warns.length === b.warns.length &&
-    a.warns.every((w, i) => w.code === b.warns[i]!.code && w.message === b.warns[i]!.message)
+    a.warns.every(
+      (w, i) =>
+        w.code === b.warns[i]!.code && w.locator === b.warns[i]!.locator && w.message === b.warns[i]!.message,
+    )
   );
 }
 
