@@ -220,6 +220,7 @@ describe('day/month order', () => {
       warnings: [
         {
           code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+          locator: 1,
           message: `--date-order dmy was not applied to ${file}: its dates such as 2/13/24 (line 1) can only be read as month/day/year (mdy).`,
         },
         ...(await runSource(whatsappTxt, file)).warnings,
