@@ -19,6 +19,7 @@ import {
   shown,
 } from './case-load.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
+import { quoted } from './shell-quote.js';
 import { timeZoneProblem } from './time-zone-advice.js';
 
 export interface CaseFlags {
@@ -32,9 +33,7 @@ export interface CaseFlags {
   readonly to?: string;
 }
 
-/** A path as a shell would take it: quoted when it holds a space, a quote or a character the shell expands. */
-export const quoted = (p: string): string =>
-  /[\s"'$`\\]/.test(p) ? `"${p.replace(/["$`\\]/g, '\\$&')}"` : p;
+export { quoted };
 
 /**
  * The case file to use: `--case`, else the only one found at the top of the folder arguments. Several found is a

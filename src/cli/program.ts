@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../model/errors.js';
 import { reportFormats, timelineFormats } from '../reports/index.js';
 import { CASE_OPTIONS, toOptions, WINDOW_OPTIONS } from './options.js';
+import { endingsHelp } from './out-format.js';
 import { VERSION } from './version.js';
 
 export type Action = (env: import('./environment.js').Environment) => Promise<number> | number;
@@ -82,9 +83,12 @@ ${EXIT_CODES}`,
       .description('read every export under PATHS and write one report')
       .argument('<paths...>', 'files or folders (folders are read recursively)')
       .addOption(
-        new Option('-f, --format <format>', 'report format')
-          .choices(reportFormats.map((f) => f.id))
-          .default('text'),
+        // No commander default: a format not given follows the --out name (out-format.ts), so the two must be told
+        // apart.
+        new Option(
+          '-f, --format <format>',
+          `report format (default: the one the --out name ends in: ${endingsHelp('report')}; else text)`,
+        ).choices(reportFormats.map((f) => f.id)),
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout', outFile)
       .option(
@@ -120,9 +124,10 @@ ${EXIT_CODES}`,
       .description('write every event, one row each (CSV or JSON Lines)')
       .argument('<paths...>', 'files or folders')
       .addOption(
-        new Option('-f, --format <format>', 'timeline format')
-          .choices(timelineFormats.map((f) => f.id))
-          .default('csv'),
+        new Option(
+          '-f, --format <format>',
+          `timeline format (default: the one the --out name ends in: ${endingsHelp('timeline')}; else csv)`,
+        ).choices(timelineFormats.map((f) => f.id)),
       )
       .option('-o, --out <file>', 'write to a file instead of stdout', outFile)
       .option('--incidents-only', 'only events sent by the subject')

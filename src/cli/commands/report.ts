@@ -5,17 +5,19 @@ import type { Report } from '../../model/index.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
-import { quoted } from '../case.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
+import { chooseFormat, type FormatOrigin } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
+import { quoted } from '../shell-quote.js';
 import { complete, summaryLine } from '../summary.js';
 import { VERSION } from '../version.js';
 
 export interface ReportFlags extends ReadFlags {
-  readonly format: string;
+  /** As given; when absent, the --out name chooses (out-format.ts), else text. */
+  readonly format?: string;
   readonly out?: string;
   readonly now?: string;
   readonly strict?: boolean;
@@ -90,22 +92,32 @@ export async function makeReport(
  */
 function refuseChronologyWithout(
   format: (typeof reportFormats)[number],
+  origin: FormatOrigin,
   paths: readonly string[],
   flags: ReportFlags,
 ): void {
   if (flags.chronology !== true || format.id === 'json' || format.needsChronology === true) return;
   const cmd = `chronolog report ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}`;
+  const why =
+    format.id !== 'text'
+      ? ''
+      : origin === 'default'
+        ? ' (the default format, a one-screen summary)'
+        : origin === 'out'
+          ? ` (a one-screen summary, chosen by the --out name ${flags.out ?? ''})`
+          : ' (a one-screen summary)';
   throw new UsageError(
     'USAGE_CHRONOLOGY_FORMAT',
-    `--chronology adds every incident to the JSON report; the ${format.id} report${format.id === 'text' ? ' (the default format, a one-screen summary)' : ''} has no chronology`,
+    `--chronology adds every incident to the JSON report; the ${format.id} report${why} has no chronology`,
     `The HTML and Markdown reports always include it, the JSON with --chronology: ${cmd} --format html --out report.html\n      or ${cmd} --format json --chronology --out report.json`,
   );
 }
 
 export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
-  const format = reportFormats.find((f) => f.id === flags.format);
-  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${flags.format}"`);
-  refuseChronologyWithout(format, paths, flags);
+  const chosen = chooseFormat('report', flags.format, flags.out, 'text');
+  const format = reportFormats.find((f) => f.id === chosen.id);
+  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${chosen.id}"`);
+  refuseChronologyWithout(format, chosen.origin, paths, flags);
   if (format.notForTerminal && (flags.out === undefined || flags.out === '-') && env.stdoutIsTTY) {
     throw new UsageError(
       'USAGE_TERMINAL_OUTPUT',

@@ -7,13 +7,15 @@ import { UsageError } from '../../model/errors.js';
 import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
 import type { Environment } from '../environment.js';
+import { chooseFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
 import { complete, problemList, summaryLine, tallyOf } from '../summary.js';
 
 export interface TimelineFlags extends ReadFlags {
-  readonly format: string;
+  /** As given; when absent, the --out name chooses (out-format.ts), else csv. */
+  readonly format?: string;
   readonly out?: string;
   readonly incidentsOnly?: boolean;
   readonly strict?: boolean;
@@ -24,8 +26,9 @@ export async function timelineCommand(
   flags: TimelineFlags,
   env: Environment,
 ): Promise<number> {
-  const format = timelineFormats.find((f) => f.id === flags.format);
-  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown timeline format "${flags.format}"`);
+  const chosen = chooseFormat('timeline', flags.format, flags.out, 'csv');
+  const format = timelineFormats.find((f) => f.id === chosen.id);
+  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown timeline format "${chosen.id}"`);
   await refuseToOverwriteInputs({
     out: flags.out,
     paths,
