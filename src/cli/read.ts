@@ -22,6 +22,7 @@ import { identity } from './out-guard.js';
 import { parseHost } from './parse-host.js';
 import { workerPolicy } from './parse-spawn.js';
 import { createProgress } from './progress.js';
+import { quoted } from './shell-quote.js';
 
 export interface ReadFlags extends CaseFlags {
   readonly dateOrder?: DateOrder;
@@ -29,6 +30,8 @@ export interface ReadFlags extends CaseFlags {
   readonly quiet?: boolean;
   /** The report's generation time: records dated well after it are flagged (timeline/future.ts). */
   readonly generatedAt?: string;
+  /** The command being run (`report` when absent), for the examples hints give. */
+  readonly command?: string;
 }
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */
@@ -102,6 +105,62 @@ async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string 
   }
 }
 
+/** The hint for a path that does not exist, with an example of the command that was run. */
+const checkThePath = (command = 'report'): string =>
+  `Check the path. Give the folder that holds the exports, e.g. chronolog ${command} ~/exports`;
+
+/** True when nothing is at `p` (a broken link included); an error other than "not found" is left to the walk. */
+async function absent(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
+/** The most arguments one path split at its spaces is looked for in: more is no likely typing. */
+const MOST_PIECES = 12;
+
+/**
+ * Refuses paths that do not exist, naming every one (not just the first the walk meets). A path with spaces left
+ * unquoted reaches chronolog as several arguments (`report mixed case/My Exports` is `mixed`, `case/My` and
+ * `Exports`), none of which exists: where consecutive arguments, one of them missing, joined with spaces name a
+ * path that does exist, the hint names it and says to quote it.
+ */
+async function refuseMissingPaths(paths: readonly string[], command: string): Promise<void> {
+  const missing: boolean[] = [];
+  for (const p of paths) missing.push(await absent(p));
+  if (!missing.includes(true)) return;
+  const joined: string[] = [];
+  const explained = new Set<number>();
+  // Leftmost first, longest first: the whole of each path that was split, not a part of it that also exists.
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = Math.min(paths.length, i + MOST_PIECES) - 1; j > i; j--) {
+      if (!missing.slice(i, j + 1).includes(true)) continue;
+      const whole = paths.slice(i, j + 1).join(' ');
+      if (await absent(whole)) continue;
+      joined.push(whole);
+      for (let k = i; k <= j; k++) explained.add(k);
+      i = j;
+      break;
+    }
+  }
+  const unexplained = missing.some((m, k) => m && !explained.has(k));
+  const gone = paths.filter((_, k) => missing[k]);
+  const safe = (p: string) => terminalSafe(p);
+  const message =
+    gone.length === 1
+      ? `${safe(gone[0]!)}: no such file or folder`
+      : `${gone.length === paths.length ? `none of the ${gone.length} paths given exists` : `${gone.length} of the ${paths.length} paths given do not exist`} (no such file or folder):\n  ${gone.map(safe).join('\n  ')}`;
+  const hint =
+    joined.length > 0
+      ? `Did you mean ${joined.map((p) => quoted(safe(p))).join(' and ')}? Put a path with spaces in quotes: without them, the shell gives each word to chronolog as a path of its own.${unexplained ? ' Check the other paths too.' : ''}`
+      : checkThePath(command);
+  throw new ToolError('INPUT_NOT_FOUND', message, hint);
+}
+
 /**
  * Walks, reads and checks the inputs. Throws a `ToolError` when nothing usable was read, unless `keepGoing`
  * (for `inspect`, which shows what it found either way) — then the error comes back as `failure`.
@@ -114,6 +173,7 @@ export async function readInputs(
   marksFor?: (kase: ResolvedCase) => TextMarks,
 ): Promise<ReadResult> {
   await refuseCaseFileAsInput(paths, flags.case);
+  await refuseMissingPaths(paths, flags.command ?? 'report');
   const policy = workerPolicy(env.workerMinBytes);
   const forced = forcedFormats(flags.formatOf);
   let walked: Awaited<ReturnType<typeof walk>>;
@@ -126,7 +186,7 @@ export async function readInputs(
       throw new ToolError(
         'INPUT_NOT_FOUND',
         `${target}: no such file or folder`,
-        'Check the path. Give the folder that holds the exports, e.g. chronolog report ~/exports',
+        checkThePath(flags.command),
       );
     throw new ToolError(
       'INPUT_UNREADABLE',

@@ -275,7 +275,7 @@ export async function anonymiseCommand(
       'Nothing was written. anonymise writes several files: give a new folder, e.g. --out anon/case-001.',
     );
   }
-  const { timeline, kase } = await readInputs(paths, flags, env);
+  const { timeline, kase } = await readInputs(paths, { ...flags, command: 'anonymise' }, env);
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     throw noSubject(paths, flags, timeline);
   }

@@ -25,7 +25,7 @@ export async function inspectCommand(
   env: Environment,
 ): Promise<number> {
   // Shows what it found even when no report could be made from it; the reason follows on stderr, exit 1.
-  const { timeline: t, kase, failure } = await readInputs(paths, flags, env, true);
+  const { timeline: t, kase, failure } = await readInputs(paths, { ...flags, command: 'inspect' }, env, true);
   const c = env.stdoutChalk;
   // Each file's own first and last event, duplicates included: what the file holds, not only what was kept.
   // A record that gives only a date (a diary's letter) is shown by its date: 00:00 would make up a time.

@@ -38,7 +38,7 @@ export async function timelineCommand(
   });
   // Opened first: an unwritable --out fails before a long read.
   const sink = sinkFor(flags.out);
-  const { timeline, kase } = await readInputs(paths, flags, env);
+  const { timeline, kase } = await readInputs(paths, { ...flags, command: 'timeline' }, env);
   if (flags.incidentsOnly && kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     throw new UsageError(
       'USAGE_NO_SUBJECT',
