@@ -40,7 +40,7 @@ describe('a path with spaces, not quoted', () => {
   it('a word that exists on its own (a folder My) is still joined with the missing one after it', () => {
     expectNotFound(
       cli(['inspect', 'My', 'Exports'], {}, path.join(s.dir, 'mixed case')),
-      'error: Exports: no such file or folder\n' + `hint: Did you mean "My Exports"? ${QUOTE}\n`,
+      `error: Exports: no such file or folder\nhint: Did you mean "My Exports"? ${QUOTE}\n`,
     );
   });
 
