@@ -1,8 +1,9 @@
 /**
  * The first bytes of a file as text, for the checks that tell a file by how it starts: batch's own tables, the
- * files anonymise writes, chronolog's outputs beside the evidence (verify).
+ * files anonymise writes, chronolog's outputs beside the evidence (verify, and an --out that would replace one).
  */
 import { open } from 'node:fs/promises';
+import { chronologOutput, type OutputKind } from '../model/output-marks.js';
 
 /** The first `bytes` bytes of `file` decoded as UTF-8, or '' when it cannot be read. */
 export async function fileHead(file: string, bytes: number): Promise<string> {
@@ -17,4 +18,16 @@ export async function fileHead(file: string, bytes: number): Promise<string> {
   } catch {
     return '';
   }
+}
+
+/** How far into a file its generator mark is looked for: a Markdown report states it after its summary sections. */
+const MARK_WINDOW = 256 * 1024;
+
+/**
+ * What kind of chronolog output the file at `abs` is (`model/output-marks.ts`), told from its first 256 KiB: a
+ * Markdown report states its generator after its summary sections. Undefined for any other file, and for one
+ * that cannot be read.
+ */
+export async function chronologOutputAt(abs: string): Promise<OutputKind | undefined> {
+  return chronologOutput(await fileHead(abs, MARK_WINDOW));
 }

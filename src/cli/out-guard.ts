@@ -4,13 +4,18 @@
  * them (device and inode, links followed), so another spelling of the path, a symbolic link or a hard link to an
  * input is caught too. Every file found under the input paths counts, read or not (a `notes.txt` that is no
  * export is still someone's file), except in the folders the command says hold only its own earlier outputs
- * (`batch`'s --out folder inside the folder of cases). A new file, including one inside the case folder, is always
- * allowed.
+ * (`batch`'s --out folder inside the folder of cases), and except a file that is itself chronolog's output (a
+ * report or timeline written there before, told by its first bytes as reading tells it): reading passes it over as
+ * "not read (a chronolog report)", so it is no input, and a report run again into the folder it reads replaces
+ * its own earlier copy. A new file, including one inside the case folder, is always allowed.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
-import { walk } from './inputs.js';
+import { readHead } from '../pipeline/hashing.js';
+import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
+import { chronologOutputAt } from './file-head.js';
+import { fileInput, walk } from './inputs.js';
 
 /** `dev:ino` of a regular file (links followed), or undefined when there is none. */
 export async function identity(file: string): Promise<string | undefined> {
@@ -36,10 +41,30 @@ export interface OutGuard {
   readonly exclude?: readonly string[];
   /** `--case FILE`, when given. */
   readonly caseFile?: string | undefined;
+  /** The format `--format-of` forces on an input path, if any: a forced file is read, whatever it holds. */
+  readonly forced?: (path: string) => string | undefined;
   /** What is written, for the message: "report", "timeline", "anonymised case", "tables". */
   readonly what: string;
   /** A sensible --out for the hint. */
   readonly example: string;
+}
+
+/**
+ * True when the file at `abs` (shown as `display`) is chronolog's own output that reading would pass over: no
+ * format reads it (detection as reading does it, on the same first bytes, `forced` first), and its first bytes
+ * carry the mark of a report or timeline (model/output-marks.ts; looked for as `verify` does, in the first 256 KiB,
+ * where a Markdown report states it after its summary).
+ */
+async function ownOutput(abs: string, display: string, forced: string | undefined): Promise<boolean> {
+  try {
+    const input = fileInput(abs, (await stat(abs)).size, display);
+    const head = await readHead(input, HEAD_BYTES);
+    if (detect(makeProbe(input.name, display, head), forced).kind !== 'none') return false;
+    return (await chronologOutputAt(abs)) !== undefined;
+  } catch {
+    // Cannot be read now: nothing shows it is an output, so it stays protected.
+    return false;
+  }
 }
 
 /** Throws a usage error (exit 2) when a file the command would write is one of its inputs or the case file. */
@@ -77,6 +102,7 @@ export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
   for (const c of candidates) {
     const id = await identity(c.file);
     if (id === undefined || !existing.has(id)) continue;
+    if (c.kind === 'the input file' && (await ownOutput(c.file, c.name, g.forced?.(c.name)))) continue;
     throw new UsageError(
       'USAGE_OUT_IS_INPUT',
       `--out ${g.out} would overwrite ${c.kind} ${c.name}`,

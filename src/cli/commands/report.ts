@@ -10,7 +10,7 @@ import { byteOrder } from '../inputs.js';
 import { chooseFormat, type FormatOrigin } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
-import { type ReadFlags, readInputs } from '../read.js';
+import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
 import { quoted } from '../shell-quote.js';
 import { complete, summaryLine } from '../summary.js';
 import { VERSION } from '../version.js';
@@ -130,6 +130,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     out: flags.out,
     paths,
     caseFile: flags.case,
+    forced: forcedFormats(flags.formatOf),
     what: 'report',
     example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
   });

@@ -10,7 +10,7 @@ import type { Environment } from '../environment.js';
 import { chooseFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
-import { type ReadFlags, readInputs } from '../read.js';
+import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
 import { complete, problemList, summaryLine, tallyOf } from '../summary.js';
 
 export interface TimelineFlags extends ReadFlags {
@@ -33,6 +33,7 @@ export async function timelineCommand(
     out: flags.out,
     paths,
     caseFile: flags.case,
+    forced: forcedFormats(flags.formatOf),
     what: 'timeline',
     example: `timeline.${format.id}`,
   });

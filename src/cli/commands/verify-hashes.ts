@@ -6,11 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { chronologOutput, type OutputKind } from '../../model/output-marks.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
-import { fileHead } from '../file-head.js';
 import { fileInput } from '../inputs.js';
 
 /** What re-reading one input found. */
@@ -129,14 +127,4 @@ export async function memberHashes(
   return out;
 }
 
-/** How far into a file its generator mark is looked for: a Markdown report states it after its summary sections. */
-const MARK_WINDOW = 256 * 1024;
-
-/**
- * What kind of chronolog output the file at `abs` is (`model/output-marks.ts`), told from its first 256 KiB: a
- * Markdown report states its generator after its summary sections. Undefined for any other file, and for one
- * that cannot be read.
- */
-export async function chronologOutputAt(abs: string): Promise<OutputKind | undefined> {
-  return chronologOutput(await fileHead(abs, MARK_WINDOW));
-}
+export { chronologOutputAt } from '../file-head.js';
