@@ -1,23 +1,28 @@
 /**
- * The first bytes of a file as text, for the checks that tell a file by how it starts: batch's own tables, the
+ * The first bytes of a file, as bytes or text, for the checks that tell a file by how it starts: batch's own tables, the
  * files anonymise writes, chronolog's outputs beside the evidence (verify, and an --out that would replace one).
  */
 import { open } from 'node:fs/promises';
 import { chronologOutput, type OutputKind } from '../model/output-marks.js';
 
-/** The first `bytes` bytes of `file` decoded as UTF-8, or '' when it cannot be read. */
-export async function fileHead(file: string, bytes: number): Promise<string> {
+/** The first `bytes` bytes of `file`, or undefined when it cannot be read. */
+export async function fileBytes(file: string, bytes: number): Promise<Buffer | undefined> {
   try {
     const fh = await open(file, 'r');
     try {
       const { buffer, bytesRead } = await fh.read(Buffer.alloc(bytes), 0, bytes, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
+      return buffer.subarray(0, bytesRead);
     } finally {
       await fh.close();
     }
   } catch {
-    return '';
+    return undefined;
   }
+}
+
+/** The first `bytes` bytes of `file` decoded as UTF-8, or '' when it cannot be read. */
+export async function fileHead(file: string, bytes: number): Promise<string> {
+  return (await fileBytes(file, bytes))?.toString('utf8') ?? '';
 }
 
 /** How far into a file its generator mark is looked for: a Markdown report states it after its summary sections. */

@@ -15,7 +15,9 @@ import { containers, type DateOrder, sources } from '../sources/index.js';
 import { TEXT_BLOCK_BYTES } from '../timeline/pages.js';
 import type { TextMarks } from '../timeline/text-marks.js';
 import { type CaseFlags, resolveCase } from './case.js';
+import { DOCUMENT_HEAD_BYTES, documentReason, isDocument, namedAsDocument } from './documents.js';
 import type { Environment } from './environment.js';
+import { fileBytes } from './file-head.js';
 import { freshBlocks } from './fresh-blocks.js';
 import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
 import { identity } from './out-guard.js';
@@ -103,6 +105,32 @@ async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string 
       `Give it with --case ${p}, or give the folder that holds it and the exports instead.`,
     );
   }
+}
+
+/** How many files' first bytes are read at once when looking for pictures and documents among them. */
+const DOCUMENT_CHECKS_AT_ONCE = 32;
+
+/**
+ * The pictures, recordings and documents among `files` (documents.ts), by the path shown, with why each is not
+ * read: named so and starting so. Only files named so are opened here, for their first 8 KiB; one that cannot be
+ * opened, or that `--format-of` forces a format on, is left to be read, which says what happens to it.
+ */
+async function documentsAmong(
+  files: readonly { abs: string; display: string }[],
+  forced: (p: string) => string | undefined,
+): Promise<Map<string, string>> {
+  const named = files.filter((f) => namedAsDocument(f.display) && forced(f.display) === undefined);
+  const found = new Map<string, string>();
+  for (let i = 0; i < named.length; i += DOCUMENT_CHECKS_AT_ONCE) {
+    const batch = named.slice(i, i + DOCUMENT_CHECKS_AT_ONCE);
+    const heads = await Promise.all(batch.map((f) => fileBytes(f.abs, DOCUMENT_HEAD_BYTES)));
+    batch.forEach((f, k) => {
+      const head = heads[k];
+      const reason = head === undefined ? undefined : documentReason(f.display, head);
+      if (reason !== undefined) found.set(f.display, reason);
+    });
+  }
+  return found;
 }
 
 /** The hint for a path that does not exist, with an example of the command that was run. */
@@ -198,9 +226,12 @@ export async function readInputs(
   const nested = walked.files.filter((f) =>
     (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.abs)),
   );
-  const files = walked.files.filter((f) => !nested.includes(f));
+  const candidates = walked.files.filter((f) => !nested.includes(f));
+  const documents = await documentsAmong(candidates, forced);
+  const files = candidates.filter((f) => !documents.has(f.display));
   const passedOver = [
     ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason, error: p.error })),
+    ...[...documents].map(([p, reason]) => ({ path: p, reason })),
     ...nested.map((f) => ({
       path: f.display,
       // Given as a path itself (allowed only when it is also --case), or found below the top of a folder, where
@@ -276,6 +307,15 @@ function located(p: Problem): string {
 const FORMATS_HINT =
   'Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".';
 
+/**
+ * Said when pictures or documents were all there was to read, or among what there was: --format-of cannot make a
+ * screenshot or a letter readable, so it is offered only for the other files, which may be exports in a layout not
+ * recognised.
+ */
+function documentsHint(othersToo: boolean): string {
+  return `Screenshots, photos, letters and other documents cannot be read: chronolog reads the messages as exported from the app itself (a WhatsApp chat exported as text, an SMS backup, …). Run \`chronolog formats\` to see how to export each.${othersToo ? ' If another of these files is an export in a layout not recognised, force its format with --format-of "GLOB=FORMAT".' : ''}`;
+}
+
 /** Said when the paths hold no file at all: the likely cause is the wrong folder, not a format. */
 const NO_FILES_HINT =
   'Give the folder the exports were saved or unzipped to (a WhatsApp chat, an SMS backup, an incident diary, …). Run `chronolog formats` to see what can be read and how to export it.';
@@ -319,6 +359,10 @@ function nothingUsable(
     if (first && ignored.length === 1)
       return new ToolError(first.code, located(first), first.hint ?? FORMATS_HINT);
     const allFailed = ignored.every((f) => failed.has(f.path));
+    // With pictures or documents among them, --format-of is offered only for the others that no format read.
+    const formatsHint = ignored.some(isDocument)
+      ? documentsHint(ignored.some((f) => !isDocument(f) && !failed.has(f.path)))
+      : FORMATS_HINT;
     const files = ignored.length === 1 ? 'the file' : `none of the ${plural(ignored.length, 'file')}`;
     const listed = shownOf(reasons.length, 20);
     const list = `\n  ${reasons.slice(0, listed).join('\n  ')}${reasons.length > listed ? `\n  … and ${reasons.length - listed} more` : ''}`;
@@ -329,7 +373,7 @@ function nothingUsable(
         : first
           ? `${files} could be read as a supported export:${list}`
           : `${ignored.length === 1 ? 'the file is not' : `${files} is`} a supported export:${list}`,
-      first ? `${first.hint ?? ''}${allFailed ? '' : ` ${FORMATS_HINT}`}`.trim() : FORMATS_HINT,
+      first ? `${first.hint ?? ''}${allFailed ? '' : ` ${formatsHint}`}`.trim() : formatsHint,
     );
   }
   if (timeline.inputs.every((i) => i.events === 0)) {

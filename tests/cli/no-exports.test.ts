@@ -53,7 +53,7 @@ describe('paths that hold no export', () => {
     const r = run(['report', 'photos', '--subject', 'Sam']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^error: the file is not a supported export:\n {2}photos\/IMG_0001\.jpg: binary file/,
+      /^error: the file is not a supported export:\n {2}photos\/IMG_0001\.jpg: a picture or screenshot, not a message export\nhint: Screenshots, photos, letters and other documents cannot be read/,
     );
   });
 });

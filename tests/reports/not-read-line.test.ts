@@ -46,8 +46,8 @@ describe('text report: files not read', () => {
   it('names every file when a reason has only a few, as the JSON lists them', () => {
     const out = report(caseFolder('few', 3));
     expect(notRead(out)).toEqual([
-      '  not read: few/IMG_0001.HEIC, few/IMG_0002.HEIC, few/IMG_0003.HEIC, few/Screenshot_20240316.png — binary file, not a supported export',
-      '  not read: few/Police letter.pdf — not a supported export format',
+      '  not read: few/IMG_0001.HEIC, few/IMG_0002.HEIC, few/IMG_0003.HEIC, few/Screenshot_20240316.png — a picture or screenshot, not a message export',
+      '  not read: few/Police letter.pdf — a PDF document, not a message export',
     ]);
     const json = JSON.parse(report('few', 'json')) as { ignoredFiles: { path: string }[] };
     expect(json.ignoredFiles.map((f) => f.path).sort()).toEqual(
@@ -64,22 +64,22 @@ describe('text report: files not read', () => {
   it('names five files of one reason, all of them', () => {
     const [photos] = notRead(report(caseFolder('five', 4)));
     expect(photos).toBe(
-      '  not read: five/IMG_0001.HEIC, five/IMG_0002.HEIC, five/IMG_0003.HEIC, five/IMG_0004.HEIC, five/Screenshot_20240316.png — binary file, not a supported export',
+      '  not read: five/IMG_0001.HEIC, five/IMG_0002.HEIC, five/IMG_0003.HEIC, five/IMG_0004.HEIC, five/Screenshot_20240316.png — a picture or screenshot, not a message export',
     );
   });
 
   it('keeps a folder of many photos to one line: the first four named, the rest counted', () => {
     const lines = notRead(report(caseFolder('many', 11)));
     expect(lines).toEqual([
-      '  not read: many/IMG_0001.HEIC, many/IMG_0002.HEIC, many/IMG_0003.HEIC, many/IMG_0004.HEIC and 8 more — binary file, not a supported export',
-      '  not read: many/Police letter.pdf — not a supported export format',
+      '  not read: many/IMG_0001.HEIC, many/IMG_0002.HEIC, many/IMG_0003.HEIC, many/IMG_0004.HEIC and 8 more — a picture or screenshot, not a message export',
+      '  not read: many/Police letter.pdf — a PDF document, not a message export',
     ]);
   });
 
   it('never leaves a single file unnamed: six files are four named and 2 more', () => {
     const [photos] = notRead(report(caseFolder('six', 5)));
     expect(photos).toMatch(
-      /^ {2}not read: six\/IMG_0001\.HEIC, .*six\/IMG_0004\.HEIC and 2 more — binary file/,
+      /^ {2}not read: six\/IMG_0001\.HEIC, .*six\/IMG_0004\.HEIC and 2 more — a picture or screenshot/,
     );
   });
 });

@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { readHead } from '../../pipeline/hashing.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
+import { DOCUMENT_HEAD_BYTES, documentReason } from '../documents.js';
 import { fileInput } from '../inputs.js';
 
 /** What re-reading one input found. */
@@ -39,13 +40,20 @@ export function notReadReason(
   return found.kind === 'none' ? found.reason : undefined;
 }
 
-/** Why a report made now would not read the file `input`, or undefined when it would or it cannot be read. */
+/**
+ * Why a report made now would not read the file `input`, or undefined when it would or it cannot be read: a
+ * picture or document as `report` passes it over (documents.ts), else detection.
+ */
 export async function fileNotRead(
   input: SourceInput,
   forced: string | undefined,
 ): Promise<string | undefined> {
   const head = await readHead(input, HEAD_BYTES).catch(() => undefined);
-  return head === undefined ? undefined : notReadReason(input, head, forced);
+  if (head === undefined) return undefined;
+  // A picture or document is passed over before reading (documents.ts), unless --format-of forces a format on it.
+  const document =
+    forced === undefined ? documentReason(input.path, head.subarray(0, DOCUMENT_HEAD_BYTES)) : undefined;
+  return document ?? notReadReason(input, head, forced);
 }
 
 /** The SHA-256 of an input read to the end; a read that fails throws. */
