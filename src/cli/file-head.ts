@@ -1,6 +1,7 @@
 /**
- * The first bytes of a file, as bytes or text, for the checks that tell a file by how it starts: batch's own tables, the
- * files anonymise writes, chronolog's outputs beside the evidence (verify, and an --out that would replace one).
+ * The first bytes of a file, as bytes or text, for the checks that tell a file by how it starts: batch's own
+ * tables, the files anonymise writes, chronolog's outputs beside the evidence (verify, and an --out that would
+ * replace one), pictures and documents among the exports (documents.ts).
  */
 import { open } from 'node:fs/promises';
 import { chronologOutput, type OutputKind } from '../model/output-marks.js';

@@ -137,14 +137,13 @@ async function documentsAmong(
 const checkThePath = (command = 'report'): string =>
   `Check the path. Give the folder that holds the exports, e.g. chronolog ${command} ~/exports`;
 
-/** True when nothing is at `p` (a broken link included); an error other than "not found" is left to the walk. */
+/** True when nothing is at `p` (a broken link included); any other error is left to the walk, which says it. */
 async function absent(p: string): Promise<boolean> {
   try {
     await stat(p);
     return false;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
@@ -201,9 +200,10 @@ export async function readInputs(
   marksFor?: (kase: ResolvedCase) => TextMarks,
 ): Promise<ReadResult> {
   await refuseCaseFileAsInput(paths, flags.case);
-  await refuseMissingPaths(paths, flags.command ?? 'report');
   const policy = workerPolicy(env.workerMinBytes);
   const forced = forcedFormats(flags.formatOf);
+  // After the usage errors above (exit 2), which come first whatever the paths.
+  await refuseMissingPaths(paths, flags.command ?? 'report');
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
     walked = await walk(paths);
