@@ -96,10 +96,29 @@ export const DATE_HINT =
   'SMS Backup & Restore writes `date` as milliseconds since 1970 (e.g. 1709312640000). The record was ' +
   'edited or written by another tool; its readable_date is not used because it has no time zone.';
 
-/** Whole seconds from a `duration` attribute, or undefined when absent or not a whole number. */
-export function seconds(raw: string | undefined): number | undefined {
+/**
+ * The longest call length taken as read: a day. Android logs a call's length in whole seconds; a value past a day
+ * (`99999999`, three years) is a damaged or placeholder value, and shown as a call's length it would mislead.
+ */
+export const MAX_CALL_SECONDS = 86_400;
+
+/**
+ * Whole seconds from a call's `duration` attribute: the number, undefined when absent, empty or `"null"` (no
+ * length recorded), or the reason it cannot be a call's length, naming the raw value (negative, not a whole
+ * number, longer than a day).
+ */
+export function seconds(raw: string | undefined): number | undefined | string {
   const t = present(raw);
-  return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;
+  if (t === undefined) return undefined;
+  if (DIGITS.test(t)) {
+    const n = Number(t);
+    return n <= MAX_CALL_SECONDS
+      ? n
+      : `duration="${raw}" is longer than a day (${MAX_CALL_SECONDS} seconds), longer than a call log plausibly records`;
+  }
+  return /^-\d+$/.test(t)
+    ? `duration="${raw}" is negative`
+    : `duration="${raw}" is not a whole number of seconds`;
 }
 
 /**

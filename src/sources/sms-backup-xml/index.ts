@@ -22,6 +22,9 @@
  * (incoming, answered); `presentation` 2/3/4 or
  * the numbers -2/-1/-3 (Android's placeholders) give a sender without id named "Withheld number", "Unknown
  * number" or "Payphone", flagged `withheld`. `conversation` is the thread address / other party's number.
+ * `duration` is the call's length in whole seconds; a value that cannot be one (negative, not a whole number,
+ * longer than a day) leaves the length unknown and the call kept, with one SMS_BAD_CALL_DURATION warning per file
+ * naming the first such call and counting them.
  *
  * Times: `date` (epoch ms) only; `readable_date` is zone-less and locale-formatted and is never used. The
  * literal `"null"` means missing everywhere; `contact_name="(Unknown)"` means not in contacts.

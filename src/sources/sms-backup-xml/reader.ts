@@ -15,7 +15,7 @@ import { TextWindow } from './gaps.js';
 import { Handover } from './handover.js';
 import { Interner } from './interner.js';
 import { MmsRecord } from './mms.js';
-import { readCall, readSms } from './records.js';
+import { BadDurations, readCall, readSms } from './records.js';
 import {
   checkCount,
   LoneSurrogates,
@@ -60,6 +60,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   const repair = new SurrogateRepair();
   const lone = new LoneSurrogates(ctx);
   const strings = new Interner();
+  const durations = new BadDurations();
   const ordinals: Record<string, number> = Object.create(null);
   let depth = 0;
   let rootDone = false;
@@ -161,7 +162,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (cur.problems !== undefined && reportProblems(cur.problems, cur.locator, ctx)) return;
     if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx, strings);
     else if (cur.name === 'mms') cur.mms!.finish(ctx);
-    else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx, strings);
+    else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx, strings, durations);
     else ctx.skip('unknown-element', cur.locator);
   });
   parser.on('error', (err) => {
@@ -234,7 +235,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       burst = 0;
       if (recordNames.includes(name)) records++;
       if (name === 'sms') readSms(attrs, locator, ctx, strings);
-      else readCall(attrs, locator, ctx, strings);
+      else readCall(attrs, locator, ctx, strings, durations);
     },
     {
       between: () => depth === 1 && current === undefined && !rootDone && !lone.pending,
@@ -316,22 +317,27 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     feed(text, false, !utf8 || zero !== -1, !utf8 || bytesMayHoldSurrogateRef(buf));
   };
   try {
-    // The first bytes are gathered into one head: a byte-order mark must not be judged from a 1-byte chunk.
-    for await (const { buf, read } of headFirst(input.open() as AsyncIterable<Buffer>)) {
-      take(buf);
-      ctx.progress(read);
+    try {
+      // The first bytes are gathered into one head: a byte-order mark must not be judged from a 1-byte chunk.
+      for await (const { buf, read } of headFirst(input.open() as AsyncIterable<Buffer>)) {
+        take(buf);
+        ctx.progress(read);
+      }
+      const rest = decoder?.end() ?? '';
+      if (utf8) invalidLine ??= utf8Watch.end(rest, lineAhead());
+      feed(rest, true, true, true);
+    } catch (err) {
+      // Failed part-way: the bad bytes count only when they lie before the line saxes stopped on.
+      if (invalidLine !== undefined && invalidLine < parser.line) warnInvalid();
+      throw err;
     }
-    const rest = decoder?.end() ?? '';
-    if (utf8) invalidLine ??= utf8Watch.end(rest, lineAhead());
-    feed(rest, true, true, true);
-  } catch (err) {
-    // Failed part-way: the bad bytes count only when they lie before the line saxes stopped on.
-    if (invalidLine !== undefined && invalidLine < parser.line) warnInvalid();
-    throw err;
+    warnInvalid();
+    closing = true;
+    parser.close();
+    lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
+    checkCount(declaredCount, records, recordNames, ctx);
+  } finally {
+    // The calls kept before a failure are on the timeline too: their unknown lengths are told all the same.
+    durations.report(ctx);
   }
-  warnInvalid();
-  closing = true;
-  parser.close();
-  lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
-  checkCount(declaredCount, records, recordNames, ctx);
 }

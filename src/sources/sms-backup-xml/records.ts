@@ -120,8 +120,47 @@ function emitSms(
   });
 }
 
-/** Emits or rejects one `<call>`. */
-export function readCall(a: Attrs, locator: string, ctx: SourceContext, strings: Interner): void {
+/**
+ * Calls kept with their length unknown because their `duration` cannot be one (negative, not a whole number,
+ * longer than a day): their time is good, so they stay on the timeline. One warning per file names the first and
+ * counts them all, rather than one per call: a damaged log can hold thousands.
+ */
+export class BadDurations {
+  private first: { readonly locator: string; readonly why: string } | undefined;
+  private count = 0;
+
+  note(locator: string, why: string): void {
+    this.count++;
+    this.first ??= { locator, why };
+  }
+
+  /** Warns once for the calls noted so far, if any; called when the file ends, also when it fails part-way. */
+  report(ctx: SourceContext): void {
+    if (this.first === undefined) return;
+    const { locator, why } = this.first;
+    ctx.warn(
+      'SMS_BAD_CALL_DURATION',
+      locator,
+      this.count === 1
+        ? `${why}, so the call's length is unknown; the call is kept (its time is good)`
+        : `${this.count} calls have a duration that cannot be a call's length, so their length is unknown; they are ` +
+            `kept (their time is good). The first is here: ${why}`,
+      "SMS Backup & Restore writes a call's length in whole seconds (0 for a call not answered); this file was " +
+        "edited or written by another tool. Compare with the phone's call log where the length matters.",
+    );
+    this.first = undefined;
+    this.count = 0;
+  }
+}
+
+/** Emits or rejects one `<call>`; a `duration` that cannot be a length is noted in `durations`. */
+export function readCall(
+  a: Attrs,
+  locator: string,
+  ctx: SourceContext,
+  strings: Interner,
+  durations: BadDurations,
+): void {
   const known = CALL_TYPES.get(present(a['type']) ?? '');
   const ms = epochMs(a['date']);
   if (known === undefined) {
@@ -132,7 +171,7 @@ export function readCall(a: Attrs, locator: string, ctx: SourceContext, strings:
       'Some phone makers add their own call types; tell the chronolog maintainers which phone made this backup.',
     );
   } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
-  else emitCall(a, locator, known, ms, ctx, strings);
+  else emitCall(a, locator, known, ms, ctx, strings, durations);
 }
 
 function emitCall(
@@ -142,6 +181,7 @@ function emitCall(
   ms: number,
   ctx: SourceContext,
   strings: Interner,
+  durations: BadDurations,
 ): void {
   const number = present(a['number']);
   // Only a caller can be withheld; an outgoing call without a number is simply one we cannot place.
@@ -154,7 +194,11 @@ function emitCall(
   let sender: Party | undefined = OWNER;
   if (hidden !== undefined) sender = strings.party(undefined, hidden);
   else if (direction === 'incoming') sender = strings.party(realNumber, contactName(a['contact_name']));
-  const durationSec = seconds(a['duration']);
+  let durationSec = seconds(a['duration']);
+  if (typeof durationSec === 'string') {
+    durations.note(locator, durationSec);
+    durationSec = undefined;
+  }
   ctx.emit({
     locator,
     time: { type: 'instant', ms, precision: 'ms' },
