@@ -122,7 +122,10 @@ describe('malformed XML', () => {
     const text = `<smses count="2">\n${plain(2)}</smses>\r\r\n 😀 and > more`;
     const out = await atAnyChunkSize(text);
     expect(out.events).toHaveLength(2);
-    expect(out.failure?.message).toBe('XML error at line 6, column 2: text data outside of root node.');
+    // Every record was read before the fault, as the count the root declares says.
+    expect(out.failure?.message).toBe(
+      'XML error at line 6, column 2: text data outside of root node; the file declares 2 records; 2 were read before this error',
+    );
     const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     expect((await atAnyChunkSize(utf16)).failure?.message).toBe(out.failure?.message);
   });
@@ -134,7 +137,8 @@ describe('malformed XML', () => {
     expect(out.events).toHaveLength(50);
     expect(out.failure).toEqual({
       code: 'SMS_MALFORMED_XML',
-      message: 'XML error at line 52, column 13 inside sms[50] (line 52): unquoted attribute value.',
+      message:
+        'XML error at line 52, column 13 inside sms[50] (line 52): unquoted attribute value; the file declares 51 records; 50 were read before this error',
       locator: 'sms[50] (line 52)',
     });
   });
@@ -144,7 +148,7 @@ describe('malformed XML', () => {
     const out = await atAnyChunkSize(new Uint8Array(doc));
     expect(out.events).toHaveLength(2);
     expect(out.failure?.message).toBe(
-      "the file ends at line 4, column 0 before the backup's closing tag: the rest of the file is zero bytes (an interrupted copy or a full disk)",
+      "the file ends at line 4, column 0 before the backup's closing tag: the rest of the file is zero bytes (an interrupted copy or a full disk); the file declares 3 records; 2 were read before it was cut short",
     );
   });
 });

@@ -37,8 +37,9 @@
  * stored as `<mms>`; elements SBR does not write are skipped (`unknown-element`), stray text warns.
  * Damage: bytes that are no UTF-8 (a backup re-saved as Windows-1252) become U+FFFD with one TEXT_INVALID_UTF8
  * warning naming the first line; a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
- * SMS_MALFORMED_XML, both after keeping what was read; DTD entities are never expanded (XXE, "billion laughs"):
- * a record using one is rejected.
+ * SMS_MALFORMED_XML, both after keeping what was read and saying how many records that was against the root's
+ * `count` ("the file declares 120 records; 0 were read before it was cut short"); DTD entities are never expanded
+ * (XXE, "billion laughs"): a record using one is rejected.
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
  */

@@ -23,6 +23,7 @@ import {
   type ProblemKind,
   RECOVERABLE,
   type RecordProblem,
+  readBeforeStop,
   reportProblems,
 } from './xml-problems.js';
 
@@ -196,13 +197,15 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     column = `${endsWithCR ? 0 : parser.column}`,
   ): never {
     const where = `line ${line}, column ${column}`;
+    // How much is missing: the records read against the count the root declares (before its records).
+    const read = `; ${readBeforeStop(declaredCount, records, 'it was cut short')}`;
     throw new SourceFailure(
       'SMS_TRUNCATED_XML',
       current !== undefined
-        ? `the file ends inside ${current.locator}, before its end tag (${where}): ${why}`
+        ? `the file ends inside ${current.locator}, before its end tag (${where}): ${why}${read}`
         : recordNames.length === 0
           ? `the file ends at ${where} before its root element <smses> or <calls>: it is empty or ${why.replace(/^the backup was /, '')}`
-          : `the file ends at ${where} before the backup's closing tag: ${why}`,
+          : `the file ends at ${where} before the backup's closing tag: ${why}${read}`,
       current?.locator ?? `line ${line}`,
       TRUNCATED_HINT,
     );
@@ -210,9 +213,14 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
 
   function fail(what: string, line = `${parser.line}`, column = `${parser.column}`): never {
     const inside = current === undefined ? '' : ` inside ${current.locator}`;
+    // saxes ends its messages with a full stop, which would stand before the semicolon.
+    const said =
+      recordNames.length === 0
+        ? what
+        : `${what.replace(/\.$/, '')}; ${readBeforeStop(declaredCount, records, 'this error')}`;
     throw new SourceFailure(
       'SMS_MALFORMED_XML',
-      `XML error at line ${line}, column ${column}${inside}: ${what}`,
+      `XML error at line ${line}, column ${column}${inside}: ${said}`,
       current?.locator ?? `line ${line}`,
       MALFORMED_HINT,
     );

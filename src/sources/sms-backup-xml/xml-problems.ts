@@ -187,6 +187,26 @@ export function labelProblems(problems: readonly RecordProblem[], attrs: Attrs):
   }
 }
 
+/** The root's `count` as a number, or undefined when it is absent or not a whole number. */
+function declaredNumber(declared: string | undefined): number | undefined {
+  return declared !== undefined && /^\d+$/.test(declared.trim()) ? Number(declared) : undefined;
+}
+
+const recordCount = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+
+/**
+ * How much of a file that stopped early was read, against what its root declares, for the failure message: "the
+ * file declares 120 records; 0 were read before it was cut short". Said even when the count is absent, so a
+ * reader knows whether anything was kept.
+ */
+export function readBeforeStop(declared: string | undefined, read: number, before: string): string {
+  const n = declaredNumber(declared);
+  const verb = read === 1 ? 'was' : 'were';
+  return n === undefined
+    ? `${recordCount(read)} ${verb} read before ${before}`
+    : `the file declares ${recordCount(n)}; ${read} ${verb} read before ${before}`;
+}
+
 /** The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. */
 export function checkCount(
   declared: string | undefined,
@@ -194,7 +214,8 @@ export function checkCount(
   names: readonly string[],
   ctx: SourceContext,
 ): void {
-  if (declared === undefined || !/^\d+$/.test(declared.trim()) || Number(declared) === records) return;
+  const count = declaredNumber(declared);
+  if (count === undefined || count === records) return;
   ctx.warn(
     'SMS_COUNT_MISMATCH',
     undefined,
