@@ -17,6 +17,7 @@ export function chronology(
 ): ChronologyRow[] {
   return incidents.map((e) => {
     const input = inputs[e.input]!;
+    const seconds = e.call?.durationSec;
     return {
       id: eventId(input.sha256, e.locator),
       utc: new Date(e.ms).toISOString(),
@@ -24,6 +25,7 @@ export function chronology(
       channel: e.channel,
       kind: e.kind,
       callStatus: e.call?.status ?? null,
+      callDurationSec: seconds !== undefined && seconds >= 0 ? seconds : null,
       sender: senderLabel(e),
       senderName: e.sender?.name === undefined ? null : cleanName(e.sender.name),
       text: e.text ?? null,

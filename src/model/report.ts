@@ -109,6 +109,15 @@ export const IncidentsSchema = z.object({
   hourByWeekday: z.array(z.array(Count).length(24)).length(7),
 });
 
+/** A call's length, shared by the timeline rows and the chronology so both say it alike. */
+const CallDurationSec = z
+  .number()
+  .nonnegative()
+  .nullable()
+  .describe(
+    'How long the call lasted, in seconds, as the export records it (0 for a call that was not answered); null (an empty cell in CSV) for an event that is no call, and for a call whose export gives no length or one no call can have',
+  );
+
 /** One incident in the chronology annex (HTML, Markdown, or JSON with --chronology). */
 export const ChronologyRowSchema = z.object({
   id: z.string(),
@@ -117,6 +126,7 @@ export const ChronologyRowSchema = z.object({
   channel: ChannelSchema,
   kind: KindSchema,
   callStatus: CallStatusSchema.nullable(),
+  callDurationSec: CallDurationSec,
   sender: z.string(),
   senderName: z.string().nullable(),
   text: z.string().nullable(),
@@ -246,5 +256,7 @@ export const TimelineRowSchema = z.object({
     .describe(
       "What the export records beside the text (a diary row's location, witnesses, police reference…); a JSON object in CSV",
     ),
+  // Appended last, after the columns of earlier versions, so a script reading CSV columns by position still reads.
+  callDurationSec: CallDurationSec,
 });
 export type TimelineRow = z.infer<typeof TimelineRowSchema>;

@@ -9,6 +9,7 @@ export function* timelineRows(t: Timeline, incidentsOnly: boolean): Generator<Ti
     if (incidentsOnly && !e.incident) continue;
     const input = t.inputs[e.input]!;
     const sender = e.sender ? (e.sender.id ?? e.sender.name ?? null) : null;
+    const seconds = e.call?.durationSec;
     yield {
       id: eventId(input.sha256, e.locator),
       utc: new Date(e.ms).toISOString(),
@@ -28,6 +29,8 @@ export function* timelineRows(t: Timeline, incidentsOnly: boolean): Generator<Ti
       locator: locatorText(e.locator),
       flags: (e.flags ?? []).join(' '),
       details: e.details ?? null,
+      // Last, as in the CSV header (timeline-columns.ts); a length no call can have is unknown, not shown.
+      callDurationSec: seconds !== undefined && seconds >= 0 ? seconds : null,
     };
   }
 }

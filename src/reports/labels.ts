@@ -113,12 +113,39 @@ export function flagLabel(flag: string): string {
 }
 
 /**
- * A chronology row's kind with how the call ended, the same in the HTML and Markdown chronologies: "call (missed)",
- * or the kind alone ("sms") when the record gives no outcome. Both are words from a fixed list (the schema's), so
- * nothing here needs escaping.
+ * A call's length in words: "0 s", "48 s", "4 min 12 s", "1 h 2 min 5 s", "2 h" (units left out when zero), to the
+ * nearest second. An hour is written as hours, not 60 min, so a long call reads as long at a glance.
  */
-export function kindWithOutcome(row: { readonly kind: string; readonly callStatus: string | null }): string {
-  return row.callStatus ? `${row.kind} (${row.callStatus})` : row.kind;
+export function callLength(seconds: number): string {
+  const total = Math.round(seconds);
+  if (total === 0) return '0 s';
+  const h = Math.floor(total / 3600);
+  const min = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return [h ? `${h} h` : '', min ? `${min} min` : '', s ? `${s} s` : ''].filter((p) => p !== '').join(' ');
+}
+
+/** Outcomes in which no one spoke: their length is 0 as a rule, and "0 s" beside them would say nothing new. */
+const UNSPOKEN: ReadonlySet<string> = new Set(['missed', 'rejected', 'blocked']);
+
+/**
+ * A chronology row's kind with how the call ended and how long it lasted, the same in the HTML and Markdown
+ * chronologies: "call (answered, 4 min 12 s)", "call (outgoing, 0 s)" (not answered), "call (missed)" (a missed,
+ * rejected or blocked call of 0 s, or any call whose record gives no length), or the kind alone ("sms") when it
+ * gives neither. Words from a fixed list (the schema's) and digits, so nothing here needs escaping. The length is
+ * optional: a chronology from an earlier version has none.
+ */
+export function kindWithOutcome(row: {
+  readonly kind: string;
+  readonly callStatus: string | null;
+  readonly callDurationSec?: number | null;
+}): string {
+  const seconds = row.callDurationSec;
+  const known = typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0;
+  const noOneSpoke = known && Math.round(seconds) === 0 && UNSPOKEN.has(row.callStatus ?? '');
+  const length = known && !noOneSpoke ? callLength(seconds) : '';
+  const said = [row.callStatus ?? '', length].filter((p) => p !== '').join(', ');
+  return said ? `${row.kind} (${said})` : row.kind;
 }
 
 /** A record's details as [label, value] pairs, in the order the source wrote them; empty values left out. */

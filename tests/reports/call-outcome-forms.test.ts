@@ -1,7 +1,7 @@
 /**
  * The same record reads the same in the Markdown and HTML reports (fixtures/report-call-outcomes: a missed, a
- * rejected and an answered call, two SMS): each chronology row says how a call ended in one form, "call (missed)",
- * as both chronologies take it from one helper.
+ * rejected and an answered call, two SMS): each chronology row says how a call ended and how long it lasted in one
+ * form, "call (answered, 48 s)", as both chronologies take it from one helper.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/index.js';
@@ -32,17 +32,18 @@ function markdownRows(md: string, heading: string): string[][] {
 
 describe('how a call ended, in the Markdown and HTML chronologies', () => {
   it('reads the three calls with their outcomes', () => {
-    expect(r.chronology!.map((c) => [c.kind, c.callStatus])).toEqual([
-      ['call', 'missed'],
-      ['message', null],
-      ['call', 'rejected'],
-      ['call', 'answered'],
-      ['message', null],
+    expect(r.chronology!.map((c) => [c.kind, c.callStatus, c.callDurationSec])).toEqual([
+      ['call', 'missed', 0],
+      ['message', null, null],
+      ['call', 'rejected', 0],
+      ['call', 'answered', 48],
+      ['message', null, null],
     ]);
   });
 
   it('writes each row’s kind and outcome in the same words in both reports', () => {
-    const kinds = ['call (missed)', 'message', 'call (rejected)', 'call (answered)', 'message'];
+    // A missed or rejected call lasts 0 s as a rule: its length is said only when it is not 0.
+    const kinds = ['call (missed)', 'message', 'call (rejected)', 'call (answered, 48 s)', 'message'];
     expect(markdownRows(out['markdown']!, '## Chronology of incidents').map((row) => row[2])).toEqual(kinds);
     const annex = out['html']!.slice(out['html']!.indexOf('id="annex-table"'));
     const html = [...annex.matchAll(/<td class="when">[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map(

@@ -179,6 +179,7 @@ const row = (
   channel,
   kind,
   callStatus: null,
+  callDurationSec: null,
   sender: '+447700900123',
   senderName: 'Sam',
   text,

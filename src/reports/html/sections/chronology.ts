@@ -1,6 +1,7 @@
 /**
- * Section 5, the chronology annex: every incident in time order, with its local date and time, channel, kind,
- * sender identifier (and the name the export shows), the message text, and where it is in which input file.
+ * Section 5, the chronology annex: every incident in time order, with its local date and time, channel, kind (for a
+ * call, how it ended and how long it lasted: labels.ts), sender identifier (and the name the export shows), the
+ * message text with its line breaks, and where it is in which input file.
  * Shown only when the report carries `report.chronology`. A text filter and a channel filter (the inline script)
  * narrow the rows on screen; the print stylesheet shows every row whatever the filter state, and without the
  * script the controls stay hidden and every row shows.
