@@ -236,20 +236,43 @@ export function evidenceSection(r: Report): string[] {
   return out;
 }
 
+/** What stands for a line break in a chronology cell: a table row is one line, so the break needs a mark. */
+export const LINE_BREAK = '↵';
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * Text for a table cell, escaped as `markdownEscape` escapes it, with each line break in it shown as " ↵ ": a
+ * message of several lines would otherwise read as one sentence (the HTML report keeps the breaks). The mark is
+ * plain text, no Markdown or HTML, and each line is escaped alone, so a line that begins with "#", ">" or "-" is
+ * as inert as any other text. A blank line between two paragraphs is two marks.
+ */
+export function markdownLines(s: string): string {
+  return s.split(LINE_BREAKS).map(md).join(` ${LINE_BREAK} `);
+}
+
 export function chronologySection(r: Report): string[] {
   if (!r.chronology?.length) return [];
   const written = dstWrittenTimes(r.problems);
+  const cellText = (c: NonNullable<Report['chronology']>[number]) => {
+    const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
+    const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
+    const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
+    return after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '');
+  };
+  const texts = r.chronology.map(cellText);
+  // Said only when a mark is shown, so a chronology without one reads as before.
+  const note = texts.some((t) => LINE_BREAKS.test(t))
+    ? [`A line break inside a message is shown as ${LINE_BREAK}.`, '']
+    : [];
   return [
     '## Chronology of incidents',
     '',
+    ...note,
     ...table(
       ['Local time', 'Channel', 'Kind', 'From', 'Text', 'Source'],
-      r.chronology.map((c) => {
+      r.chronology.map((c, k) => {
         // How exact the time is belongs next to the time; the rest of the notes and details after the text.
         const times = timeNotes(c, written);
-        const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
-        const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
-        const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
         return [
           times.length ? `${c.local} (${md(times.join(', '))})` : c.local,
           c.channel,
@@ -257,7 +280,7 @@ export function chronologySection(r: Report): string[] {
           // The name the export shows beside the identifier, as the HTML chronology gives it; written by whoever
           // saved the contact, so escaped (its brackets too, so no link can form around the parentheses).
           c.senderName && c.senderName !== c.sender ? `${md(c.sender)} (${md(c.senderName)})` : md(c.sender),
-          md(after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '')),
+          markdownLines(texts[k]!),
           md(`${c.file} ${c.locator}`),
         ];
       }),
