@@ -171,4 +171,20 @@ describe('demo case: what the reports say', () => {
     expect(empty.escalation!.findings).toEqual([said]);
     expect(textOf(empty)).toContain(`\nEscalation  not analysed. ${said}\n`);
   });
+
+  it('keeps the line breaks of a message of several lines visible in the Markdown chronology, as the HTML does', () => {
+    // _chat.txt lines 71–73 of the iPhone export: one message of three lines.
+    expect(rendered['markdown']).toContain(
+      '| Sam | I’m not going away ↵ Why did you do that to me ↵ I know you’re home | fixtures/demo-case/whatsapp-iphone/\\_chat.txt line 71 |',
+    );
+    expect(rendered['html']).toContain('I’m not going away\nWhy did you do that to me\nI know you’re home');
+  });
+
+  it('says how long each of the call log’s answered calls lasted, in both chronologies', () => {
+    const answered = report.chronology!.filter((c) => c.channel === 'call' && c.callStatus === 'answered');
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((c) => typeof c.callDurationSec === 'number')).toBe(true);
+    expect(rendered['markdown']).toContain('| call | call (answered, 1 min 8 s) |');
+    expect(rendered['html']).toContain('<td>call</td><td>call (answered, 1 min 8 s)</td>');
+  });
 });
