@@ -48,6 +48,8 @@ interface Held {
  * CASE_SUBJECT_NOT_FOUND already says so for them all.
  */
 export function subjectAbsentProblems(events: EventList, inputs: readonly InputSummary[]): Problem[] {
+  // One input holds the subject, who was found: nothing to look at, and no walk over a million-event chat.
+  if (inputs.length < 2) return [];
   const held = holdings(events);
   let withSubject = 0;
   for (const h of held.values()) if (h.subject) withSubject++;
@@ -138,7 +140,7 @@ function holdings(events: EventList): Map<number, Held> {
     for (let r = 0; r < runs.length; r++) {
       const [start, input] = runs[r]!;
       const end = r + 1 < runs.length ? runs[r + 1]![0] : store.length;
-      for (let k = start; k < end; k++) add(input, store.who(k), CHANNELS.indexOf(store.channel(k)));
+      for (let k = start; k < end; k++) add(input, store.who(k), store.channelIndex(k));
     }
     return out;
   }
@@ -168,9 +170,7 @@ function channelProblem(
   const whose =
     senders.length === 0
       ? ''
-      : files.length === 1
-        ? ` ${hasVictim ? 'Its senders besides the victim' : 'Its senders'}, with their records: ${shown}${more}.`
-        : ` ${hasVictim ? 'Their senders besides the victim' : 'Their senders'}, with their records: ${shown}${more}.`;
+      : ` ${files.length === 1 ? 'Its' : 'Their'} senders${hasVictim ? ' besides the victim' : ''}, with their records: ${shown}${more}.`;
   let said: string;
   if (files.length === 1) {
     const n = first.events;
