@@ -16,7 +16,7 @@
  * pasted into a message) must neither decide the file's order nor be taken for one of its messages (plan.ts).
  */
 import type { DateOrder } from '../source.js';
-import { type HeaderScanner, isMark } from './scan.js';
+import { type HeaderScanner, withoutMarks } from './scan.js';
 
 /** Which of the three written date fields is the year, the month and the day. */
 export interface Layout {
@@ -153,7 +153,7 @@ export class DateStats {
     // Below runs once per distinct date (a few per day of chat), so it may allocate.
     const p = [p0, p1, p2];
     const w = [w0, w1, w2];
-    const text = visible(b.toString('utf8', sc.stampStart, sc.dateEnd));
+    const text = withoutMarks(b.toString('utf8', sc.stampStart, sc.dateEnd));
     if (this.dates++ === 0) {
       this.firstLine = line;
       this.firstText = text;
@@ -292,12 +292,6 @@ export class DateStats {
 }
 
 const YEAR_AT = ['have the year first', 'have the year in the middle', 'have the year last'];
-
-function visible(s: string): string {
-  let out = '';
-  for (const ch of s) if (!isMark(ch.charCodeAt(0))) out += ch;
-  return out;
-}
 
 function ordinal(k: number): string {
   return ['first', 'second', 'third'][k]!;

@@ -20,7 +20,7 @@ import type { HeaderDates } from './first-pass.js';
 import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
 import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
 import { isAttributedNotice, Special } from './notices.js';
-import { Framing, HeaderScanner, Scan } from './scan.js';
+import { Framing, HeaderScanner, Scan, withoutMarks } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
 
 const MIDNIGHT_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_MIDNIGHT']);
@@ -296,7 +296,8 @@ export async function readMessages(
     const scanned = scanner.scan(b, start, end);
     if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, b, lineNo);
     // Only the file's own layout starts a record: a whole header of another date shape is pasted text.
-    const other = scanned === Scan.Header && scanner.framing === framing && dateShape(scanner) !== shape;
+    const ownFraming = scanned === Scan.Header && scanner.framing === framing;
+    const other = ownFraming && dateShape(scanner) !== shape;
     if (
       unended &&
       scanned !== Scan.NotDate &&
@@ -309,7 +310,7 @@ export async function readMessages(
       cut = { line: lineNo, text: excerpt(b, start, end) };
       return;
     }
-    if (scanned === Scan.Header && scanner.framing === framing && !other) {
+    if (ownFraming && !other) {
       flush();
       recordLine = lineNo;
       // A last line without "Name: " and without a line break is read as a notice, as any header without a
@@ -418,7 +419,7 @@ function cutHeader(
   shape: number,
 ): boolean {
   if (dateShape(sc) !== shape) return false;
-  const rest = b.toString('utf8', sc.dateEnd, end).replace(MARKS_RE, '').replace(SPACES_RE, ' ');
+  const rest = withoutMarks(b.toString('utf8', sc.dateEnd, end)).replace(SPACES_RE, ' ');
   // A whole date and time with nothing after it may be the last line of a message ("see you on" / "15/03/2024,
   // 21:05"); only a stamp broken off before its end cannot be.
   if (COMPLETE_STAMP_RE.test(rest)) return false;
@@ -430,7 +431,7 @@ function cutHeader(
   return STAMP_START_RE.test(rest);
 }
 
-const MARKS_RE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** The spaces other than U+0020 that the scanner reads as one (`spaceAt`). */
 const SPACES_RE = /[\u00a0\u202f\u2009]/g;
 
 /**

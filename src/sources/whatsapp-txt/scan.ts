@@ -35,6 +35,13 @@ export function isMark(c: number): boolean {
   );
 }
 
+/** `s` without its invisible marks (`isMark`), for reading a line's text as the scanner reads its bytes. */
+export function withoutMarks(s: string): string {
+  let out = '';
+  for (const ch of s) if (!isMark(ch.charCodeAt(0))) out += ch;
+  return out;
+}
+
 /**
  * The length of the mark whose UTF-8 bytes start at `b[i]` (3), or 0. Reads no further than the first byte that
  * differs, so it stops at a line break.
