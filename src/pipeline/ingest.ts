@@ -3,7 +3,7 @@
  * de-duplicate across inputs → sort. Keeps the books: for every input, records = events + skipped + rejected,
  * and events = kept + duplicates.
  */
-import { isHandKept } from '../analysis/escalation/window.js';
+import { isHandKept } from '../model/hand-kept.js';
 import type { InputSummary, ParsedEvent, Problem } from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';

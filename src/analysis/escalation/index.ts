@@ -6,6 +6,7 @@
  * PELT and Sen's slope on the daily series (days, not events).
  */
 import type { Escalation } from '../../model/escalation.js';
+import { isHandKept } from '../../model/hand-kept.js';
 import { incidentColumns } from '../columns.js';
 import { dateOf } from '../stats/index.js';
 import { burstAnalysis } from './bursts.js';
@@ -24,7 +25,7 @@ import { nightAnalysis } from './night.js';
 import { periodTables, persistence, rateNowVsStart, rateOver } from './rates.js';
 import { sdashSheet } from './sdash.js';
 import { trendAnalysis } from './trend.js';
-import { coverage, isHandKept, resolveWindow } from './window.js';
+import { coverage, resolveWindow } from './window.js';
 
 export { DEFAULT_CEASE_PHRASES } from './cease.js';
 export type { EscalationInput } from './context.js';

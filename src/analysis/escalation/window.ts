@@ -14,6 +14,7 @@
  */
 
 import type { Escalation } from '../../model/escalation.js';
+import { isHandKept } from '../../model/hand-kept.js';
 import type { Channel, InputSummary, ResolvedCase } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
@@ -27,11 +28,6 @@ export const LIMITING_SHARE = 0.05;
 export interface DayRange {
   readonly from: number;
   readonly to: number;
-}
-
-/** A hand-kept record (a diary row) carries no export period. */
-export function isHandKept(input: InputSummary | undefined): boolean {
-  return input !== undefined && /diary/i.test(input.format);
 }
 
 function safeDay(date: string | undefined): number | undefined {

@@ -9,9 +9,9 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../analysis/escalation/index.js';
-import { isHandKept } from '../../analysis/escalation/window.js';
 import { participants } from '../../analysis/index.js';
 import { ToolError, UsageError } from '../../model/errors.js';
+import { isHandKept } from '../../model/hand-kept.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
