@@ -1,11 +1,11 @@
 /** Helpers for the research-mode tests: a quiet in-process environment and a scratch folder with a study key. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { expect } from 'vitest';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import type { Environment } from '../../src/cli/environment.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 export const NOW = '2024-07-01T09:00:00Z';
 
@@ -20,10 +20,11 @@ export const env: Environment = {
   tzdata: null,
 };
 
-/** A fresh temporary folder. */
-export function scratch(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'chronolog-research-'));
-}
+/**
+ * A fresh temporary folder, removed after the last test of the file that made it (the hook is registered when a
+ * test file imports this module, so no test has to clean up after itself).
+ */
+export const scratch: () => string = tempDirs('chronolog-research-');
 
 /** Writes a key file holding `key` and returns its path. */
 export function keyFile(dir: string, key: string, name = 'study.key'): string {

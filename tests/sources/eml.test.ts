@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -7,6 +6,9 @@ import { detect, makeProbe } from '../../src/sources/detect.js';
 import { createEmlSource, eml, looksLikeMessage } from '../../src/sources/eml.js';
 import { decodeHead } from '../../src/sources/text.js';
 import { runSource } from '../helpers/run-source.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
+
+const tempDir = tempDirs('chronolog-eml-');
 
 const dir = 'fixtures/eml';
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.eml'));
@@ -257,7 +259,7 @@ describe('eml behaviour', () => {
   });
 
   it('reads a forced one-message mbox, keeping its separator line as the envelope', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-eml-'));
+    const tmp = tempDir();
     writeFileSync(
       join(tmp, 'one.eml'),
       'From sam@example.org Mon Jan  1 10:00:00 2024\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nFrom: sam@example.org\n\nhi\n',
@@ -269,7 +271,7 @@ describe('eml behaviour', () => {
   });
 
   it('keeps the headers of an oversized file and skips the body', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-eml-'));
+    const tmp = tempDir();
     const head = 'Date: Mon, 1 Jan 2024 10:00:00 +0000\nFrom: sam@example.org\nSubject: big\n\n';
     writeFileSync(join(tmp, 'big.eml'), head + 'z'.repeat(200_000));
     const run = await runSource(createEmlSource(4096), join(tmp, 'big.eml'));

@@ -3,8 +3,7 @@
  * hand): a line is a message separator only when header lines follow it; any other stays in the message before
  * it, with one MBOX_UNQUOTED_FROM_LINE warning per file. Fixtures in fixtures/mbox-unquoted-from.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,13 +13,16 @@ import { eml } from '../../src/sources/eml.js';
 import { mbox } from '../../src/sources/mbox.js';
 import type { SourceContext } from '../../src/sources/source.js';
 import { runSource } from '../helpers/run-source.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const DIR = 'fixtures/mbox-unquoted-from';
 const FILE = join(DIR, 'unquoted-from-lines.mbox');
 
+const tempDir = tempDirs('chronolog-mbox-from-');
+
 /** Writes `text` to a new temporary .mbox file and returns its path. */
 function mboxFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'chronolog-mbox-from-')), 'box.mbox');
+  const file = join(tempDir(), 'box.mbox');
   writeFileSync(file, text);
   return file;
 }

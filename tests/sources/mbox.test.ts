@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,9 @@ import { eml } from '../../src/sources/eml.js';
 import { createMboxSource, mbox } from '../../src/sources/mbox.js';
 import { decodeHead } from '../../src/sources/text.js';
 import { runSource } from '../helpers/run-source.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
+
+const tempDir = tempDirs('chronolog-mbox-');
 
 const dir = 'fixtures/mbox';
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.mbox'));
@@ -76,7 +78,7 @@ describe('mbox behaviour', () => {
   });
 
   it('reads the first of two Date headers and warns when the other says something else', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-mbox-'));
+    const tmp = tempDir();
     const message = (n: number, dates: string[]) =>
       [
         `From sam@example.com Wed Jan 10 10:00:00 2024`,
@@ -170,7 +172,7 @@ describe('mbox behaviour', () => {
   });
 
   it('fails honestly on a file with no separator and warns about text before the first one', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-mbox-'));
+    const tmp = tempDir();
     writeFileSync(join(tmp, 'notes.mbox'), 'Just some notes.\nFrom the station I saw you.\n');
     const none = await runSource(mbox, join(tmp, 'notes.mbox'));
     expect(none.failure?.code).toBe('MBOX_NO_SEPARATOR');
@@ -187,7 +189,7 @@ describe('mbox behaviour', () => {
   });
 
   it('keeps the headers of an oversized message, skips its body with a warning, and reads the next one', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-mbox-'));
+    const tmp = tempDir();
     const msg = (n: number, body: string) =>
       `From a@example.org Mon Jan  1 10:0${n}:00 2024\nDate: Mon, 1 Jan 2024 10:0${n}:00 +0000\n` +
       `From: a@example.org\nSubject: message ${n}\n\n${body}\n\n`;
@@ -203,7 +205,7 @@ describe('mbox behaviour', () => {
   });
 
   it('passes a line longer than 1 MiB through without splitting on it', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'chronolog-mbox-'));
+    const tmp = tempDir();
     const head = 'From a@example.org Mon Jan  1 10:00:00 2024\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\n';
     writeFileSync(join(tmp, 'long.mbox'), `${head}${'y'.repeat(3 << 20)}\n\n${head}second\n`);
     const run = await runSource(mbox, join(tmp, 'long.mbox'));
