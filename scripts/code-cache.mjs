@@ -31,14 +31,16 @@ if (process.argv[2] === '--warm') {
   const shebang = readFileSync(path.join(root, 'bin/chronolog.cjs'), 'utf8').split('\n', 1)[0];
   const flags = shebang.split(/\s+/).slice(shebang.split(/\s+/).indexOf('node') + 1);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'chronolog-build-'));
+  let status;
   try {
-    const r = spawnSync(
+    status = spawnSync(
       process.execPath,
       [...flags, fileURLToPath(import.meta.url), '--warm', path.join(tmp, 'warm-up.json')],
       { stdio: 'inherit', env: { ...process.env, SOURCE_DATE_EPOCH: '0', NO_COLOR: '1' } },
-    );
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    ).status;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  // Exited only once the folder is removed: process.exit inside the try skipped the finally and left it behind.
+  if (status !== 0) process.exit(status ?? 1);
 }
