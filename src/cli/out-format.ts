@@ -3,11 +3,15 @@
  * `--format html`. Without this, the default format went into any file name (a text report in `report.html`, which
  * a browser shows as one run-on paragraph), with exit 0. A `--format` that disagrees with the name
  * (`--format json --out report.html`) is refused as a usage error, naming both and the fix, rather than writing a
- * file whose name promises another format. A name that says nothing known (`--out notes`, `--out -`, `.csv` for a
- * report) leaves the default.
+ * file whose name promises another format. So is a name in a format the command does not write: the other
+ * command's (`timeline --out t.json`, `report --out report.csv`) or one neither writes (`.xlsx`, `.pdf`, `.docx`,
+ * `.parquet`), which used to receive CSV or a text report, with exit 0; the hint names the command line that
+ * writes what the name asks for, or the nearest output there is. A name that says nothing known (`--out notes`, `--out evidence.out`,
+ * `--out -`) leaves the default.
  */
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
+import { terminalSafe } from '../reports/sanitize.js';
 import { quoted } from './shell-quote.js';
 
 /** One output format a file name can ask for: its id, its name in words, and its file name endings. */
@@ -36,6 +40,64 @@ const TABLES = { report: REPORT, timeline: TIMELINE } as const;
 
 export type FormatCommand = keyof typeof TABLES;
 
+/** The command that writes the other's formats: a report name given to timeline, a timeline name to report. */
+const OTHER: Readonly<Record<FormatCommand, FormatCommand>> = { report: 'timeline', timeline: 'report' };
+
+/**
+ * A format a file name can ask for that no chronolog command writes, with the output to use instead (`use`, a
+ * command and one of its formats) and what makes it the one (`why`).
+ */
+interface Unwritten extends Named {
+  readonly why: string;
+  readonly use: { readonly command: FormatCommand; readonly id: string };
+  /** Said after "No chronolog command writes a … file", where one is written in another way. */
+  readonly except?: string;
+}
+
+const UNWRITTEN: readonly Unwritten[] = [
+  {
+    id: 'excel',
+    words: 'Excel',
+    a: 'an Excel',
+    endings: ['.xlsx', '.xls'],
+    why: 'Excel and other spreadsheets open the timeline as CSV',
+    use: { command: 'timeline', id: 'csv' },
+  },
+  {
+    id: 'pdf',
+    words: 'PDF',
+    a: 'a PDF',
+    endings: ['.pdf'],
+    why: 'the HTML report prints to one from a browser',
+    use: { command: 'report', id: 'html' },
+  },
+  {
+    id: 'word',
+    words: 'Word',
+    a: 'a Word',
+    endings: ['.docx', '.doc'],
+    why: 'Word opens the HTML report',
+    use: { command: 'report', id: 'html' },
+  },
+  {
+    id: 'parquet',
+    words: 'Parquet',
+    a: 'a Parquet',
+    endings: ['.parquet'],
+    why: 'the timeline as JSON Lines loads into the same tools',
+    use: { command: 'timeline', id: 'jsonl' },
+    except: ' for one case (batch writes events.parquet, of a folder of cases)',
+  },
+];
+
+/** `s` with its first letter in capitals, to start a sentence. */
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A list in words: `a`, `a or b`, `a, b or c`. */
+function either(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
 /** Where the format in use came from: `--format`, the `--out` name, or the command's default. */
 export type FormatOrigin = 'flag' | 'out' | 'default';
 
@@ -56,6 +118,64 @@ export function endingsHelp(command: FormatCommand): string {
 function renamed(command: FormatCommand, out: string, id: string): string {
   const ending = TABLES[command].find((f) => f.id === id)?.endings[0] ?? `.${id}`;
   return `${out.slice(0, out.length - path.extname(out).length)}${ending}`;
+}
+
+/** The format an `--out` name asks for that `command` does not write, if it names one (case ignored). */
+function unwrittenOfName(command: FormatCommand, out: string | undefined): Named | Unwritten | undefined {
+  if (out === undefined || out === '-') return undefined;
+  const ending = path.extname(out).toLowerCase();
+  if (ending === '') return undefined;
+  const has = (f: Named) => f.endings.includes(ending);
+  return TABLES[OTHER[command]].find(has) ?? UNWRITTEN.find(has);
+}
+
+/**
+ * Refuses an `--out` name in a format `command` does not write (`timeline --out t.json`), naming the formats it
+ * writes and the command line that writes what the name asks for, or the nearest output chronolog has (exit 2,
+ * nothing written). `paths` are the inputs, for that command line. The commands call it after the check that
+ * `--out` replaces no input, so that an `--out` naming the evidence itself is told that first.
+ */
+export function refuseUnwrittenFormat(
+  command: FormatCommand,
+  given: string | undefined,
+  out: string | undefined,
+  paths: readonly string[],
+): void {
+  const format = unwrittenOfName(command, out);
+  if (format === undefined || out === undefined) return;
+  const own = TABLES[command];
+  const unwritten = 'use' in format ? format : undefined;
+  const use = unwritten?.use ?? { command: OTHER[command], id: format.id };
+  // A name the other command writes is kept as given (`t.markdown` stays so); another is renamed for `use`.
+  const name = unwritten === undefined ? out : renamed(use.command, out, use.id);
+  // The same command under another name, or the other command's whole line.
+  // With --format given, the same command needs the format named too (the name alone would now disagree with it).
+  const target =
+    use.command === command
+      ? `${given !== undefined ? `--format ${use.id} ` : ''}--out ${quoted(name)}`
+      : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')} --out ${quoted(name)}`;
+  const instead = (withTarget: boolean) =>
+    unwritten === undefined
+      ? `${capital(format.a)} file is written by ${use.command}: ${target}`
+      : `No chronolog command writes ${format.a} file${unwritten.except ?? ''}; ${unwritten.why}${withTarget ? `: ${target}` : '.'}`;
+  if (given !== undefined) {
+    const words = own.find((f) => f.id === given)?.words ?? given;
+    // `--format html --out r.pdf`: the file renamed for the format is already the output to use instead.
+    const same = use.command === command && use.id === given;
+    throw new UsageError(
+      'USAGE_FORMAT_OUT_UNSUPPORTED',
+      `--format ${given} writes ${words}, but --out ${out} is named as ${format.a} file, which ${command} does not write`,
+      `Nothing was written. Name the file for the format (--out ${quoted(renamed(command, out, given))}). ${instead(!same)}`,
+    );
+  }
+  const names = either(own.map((f) => `--out ${quoted(renamed(command, out, f.id))}`));
+  throw new UsageError(
+    'USAGE_FORMAT_OUT_UNSUPPORTED',
+    `${command} writes ${either(own.map((f) => f.words))}, not ${format.words}: --out ${out} is named as ${format.a} file`,
+    use.command === command
+      ? `Nothing was written. ${instead(true)}`
+      : `Nothing was written. ${instead(true)}\n      or name the file for a format ${command} writes: ${names}`,
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * The --out name chooses the format when --format is not given: `report --out report.html` writes HTML, not a text
  * report inside a .html file. A --format that disagrees with the name is a usage error (exit 2) naming both and the
- * fix, with nothing written. A name that says nothing known keeps the default (text for report, CSV for timeline).
+ * fix, with nothing written; so is a name in a format the command does not write (`timeline --out t.json`,
+ * `report --out report.csv`, `.xlsx`, `.pdf`…), whose hint gives the command line that writes it. A name that says
+ * nothing known keeps the default (text for report, CSV for timeline).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,7 +38,7 @@ describe('report: the format follows the --out name', () => {
     ['guess.markdown', /^# /],
     ['guess.txt', /^chronolog — /],
     ['guess', /^chronolog — /],
-    ['guess.csv', /^chronolog — /],
+    ['guess.out', /^chronolog — /],
   ])('%s', (name, start) => {
     expect(written(['report', demo], out(name))).toMatch(start);
   });
@@ -85,6 +87,8 @@ describe('timeline: the format follows the --out name', () => {
     ['rows.jsonl', (t: string) => t.startsWith('{"id":')],
     ['rows.ndjson', (t: string) => t.startsWith('{"id":')],
     ['rows', (t: string) => t.startsWith(header)],
+    ['notes', (t: string) => t.startsWith(header)],
+    ['evidence.out', (t: string) => t.startsWith(header)],
   ])('%s', (name, ok) => {
     expect(ok(written(['timeline', demo], out(name)))).toBe(true);
   });
@@ -96,6 +100,117 @@ describe('timeline: the format follows the --out name', () => {
       `error: --format csv writes CSV, but --out ${out('rows-mismatch.jsonl')} is named as a JSON Lines file\n` +
         `hint: Nothing was written. Name the file for the format (--out ${out('rows-mismatch.csv')}), or give --format jsonl; without --format, the format follows the --out name.\n`,
     );
+  });
+});
+
+describe('an --out name in a format the command does not write', () => {
+  it('timeline named as a report: refused, naming the formats it writes and the report line', () => {
+    const r = cli(['timeline', demo, '--out', out('t.json')]);
+    expectUsageError(
+      r,
+      `error: timeline writes CSV or JSON Lines, not JSON: --out ${out('t.json')} is named as a JSON file\n` +
+        `hint: Nothing was written. A JSON file is written by report: chronolog report ${demo} --out ${out('t.json')}\n` +
+        `      or name the file for a format timeline writes: --out ${out('t.csv')} or --out ${out('t.jsonl')}\n`,
+    );
+    expect(existsSync(out('t.json'))).toBe(false);
+  });
+
+  it.each([
+    ['t.html', 'HTML'],
+    ['t.HTM', 'HTML'],
+    ['t.md', 'Markdown'],
+    ['t.markdown', 'Markdown'],
+    ['t.txt', 'text'],
+  ])('timeline --out %s', (name, words) => {
+    const r = cli(['timeline', demo, '--out', out(name)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: timeline writes CSV or JSON Lines, not ${words}: --out ${out(name)}`);
+    expect(r.stderr).toContain(`is written by report: chronolog report ${demo} --out ${out(name)}\n`);
+    expect(existsSync(out(name))).toBe(false);
+  });
+
+  it('a report named .csv: the timeline command writes CSV', () => {
+    const r = cli(['report', demo, '--subject', 'Sam', '--out', out('report.csv')]);
+    expectUsageError(
+      r,
+      `error: report writes HTML, JSON, Markdown or text, not CSV: --out ${out('report.csv')} is named as a CSV file\n` +
+        `hint: Nothing was written. A CSV file is written by timeline: chronolog timeline ${demo} --out ${out('report.csv')}\n` +
+        `      or name the file for a format report writes: --out ${out('report.html')}, --out ${out('report.json')}, --out ${out('report.md')} or --out ${out('report.txt')}\n`,
+    );
+    expect(existsSync(out('report.csv'))).toBe(false);
+  });
+
+  it.each(['r.jsonl', 'r.NDJSON'])('report --out %s', (name) => {
+    const r = cli(['report', demo, '--subject', 'Sam', '--out', out(name)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`not JSON Lines: --out ${out(name)} is named as a JSON Lines file\n`);
+    expect(r.stderr).toContain(`A JSON Lines file is written by timeline: chronolog timeline ${demo} --out`);
+    expect(existsSync(out(name))).toBe(false);
+  });
+
+  it('formats no command writes: the nearest output, as the same command or the other line', () => {
+    const say = (args: string[]) => {
+      const r = cli([...args, '--subject', 'Sam']);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      return r.stderr;
+    };
+    expect(say(['timeline', demo, '--out', out('t.xlsx')])).toBe(
+      `error: timeline writes CSV or JSON Lines, not Excel: --out ${out('t.xlsx')} is named as an Excel file\n` +
+        `hint: Nothing was written. No chronolog command writes an Excel file; Excel and other spreadsheets open the timeline as CSV: --out ${out('t.csv')}\n`,
+    );
+    expect(say(['report', demo, '--out', out('r.xls')])).toContain(
+      `open the timeline as CSV: chronolog timeline ${demo} --out ${out('r.csv')}\n      or name the file for a format report writes:`,
+    );
+    expect(say(['report', demo, '--out', out('r.pdf')])).toBe(
+      `error: report writes HTML, JSON, Markdown or text, not PDF: --out ${out('r.pdf')} is named as a PDF file\n` +
+        `hint: Nothing was written. No chronolog command writes a PDF file; the HTML report prints to one from a browser: --out ${out('r.html')}\n`,
+    );
+    expect(say(['timeline', demo, '--out', out('t.pdf')])).toContain(
+      `from a browser: chronolog report ${demo} --out ${out('t.html')}\n`,
+    );
+    expect(say(['report', demo, '--out', out('r.docx')])).toContain(
+      `No chronolog command writes a Word file; Word opens the HTML report: --out ${out('r.html')}\n`,
+    );
+    expect(say(['report', demo, '--out', out('r.parquet')])).toContain(
+      `No chronolog command writes a Parquet file for one case (batch writes events.parquet, of a folder of cases); the timeline as JSON Lines loads into the same tools: chronolog timeline ${demo} --out ${out('r.jsonl')}\n`,
+    );
+    for (const name of ['t.xlsx', 'r.xls', 'r.pdf', 't.pdf', 'r.docx', 'r.parquet']) {
+      expect(existsSync(out(name)), name).toBe(false);
+    }
+  });
+
+  it('with --format, names the file for the format, and the line for the one the name asks for', () => {
+    expectUsageError(
+      cli(['timeline', demo, '--format', 'jsonl', '--out', out('f.json')]),
+      `error: --format jsonl writes JSON Lines, but --out ${out('f.json')} is named as a JSON file, which timeline does not write\n` +
+        `hint: Nothing was written. Name the file for the format (--out ${out('f.jsonl')}). A JSON file is written by report: chronolog report ${demo} --out ${out('f.json')}\n`,
+    );
+    // The output to use instead is the report's HTML: with --format json, it needs --format html too.
+    expect(cli(['report', demo, '--format', 'json', '--out', out('f.pdf')]).stderr).toContain(
+      `(--out ${out('f.json')}). No chronolog command writes a PDF file; the HTML report prints to one from a browser: --format html --out ${out('f.html')}\n`,
+    );
+    // --format html is already that output: said once.
+    expect(cli(['report', demo, '--format', 'html', '--out', out('f.pdf')]).stderr).toContain(
+      `(--out ${out('f.html')}). No chronolog command writes a PDF file; the HTML report prints to one from a browser.\n`,
+    );
+    expect(existsSync(out('f.json'))).toBe(false);
+    expect(existsSync(out('f.pdf'))).toBe(false);
+  });
+
+  it('is said before --chronology is refused for the default text format the name left', () => {
+    const r = cli(['report', demo, '--subject', 'Sam', '--chronology', '--out', out('chrono.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: report writes HTML, JSON, Markdown or text, not CSV: /);
+    expect(existsSync(out('chrono.csv'))).toBe(false);
+  });
+
+  it('a path with a space is quoted in the suggested line', () => {
+    const r = cli(['timeline', demo, '--out', 'my rows.json'], {}, s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`chronolog report ${demo} --out "my rows.json"\n`);
+    expect(r.stderr).toContain('--out "my rows.csv" or --out "my rows.jsonl"\n');
   });
 });
 

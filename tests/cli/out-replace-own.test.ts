@@ -51,9 +51,17 @@ describe('an earlier output in the folder being read is replaced', () => {
     expect(listed.stdout).toMatch(
       /not read: clob\/timeline\.csv, clob\/timeline\.jsonl — a chronolog timeline/,
     );
-    const r = run(['report', 'clob', '--now', NOW, '--format', 'text', '--out', 'clob/timeline.csv']);
+    // Not under the other's name, though: a report in timeline.csv is refused (CSV is the timeline's format)…
+    const csv = readFileSync(path.join(s.dir, 'clob/timeline.csv'));
+    const named = run(['report', 'clob', '--now', NOW, '--format', 'text', '--out', 'clob/timeline.csv']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('is named as a CSV file, which report does not write');
+    expect(readFileSync(path.join(s.dir, 'clob/timeline.csv'))).toEqual(csv);
+    // …and replaces an earlier timeline under a name that says no format.
+    expect(run(['timeline', 'clob', '--out', 'clob/rows.out']).code).toBe(0);
+    const r = run(['report', 'clob', '--now', NOW, '--format', 'text', '--out', 'clob/rows.out']);
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(s.dir, 'clob/timeline.csv'), 'utf8')).toMatch(/^chronolog — /);
+    expect(readFileSync(path.join(s.dir, 'clob/rows.out'), 'utf8')).toMatch(/^chronolog — /);
   });
 });
 

@@ -7,7 +7,7 @@ import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
-import { chooseFormat, type FormatOrigin } from '../out-format.js';
+import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
@@ -117,6 +117,16 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
   const chosen = chooseFormat('report', flags.format, flags.out, 'text');
   const format = reportFormats.find((f) => f.id === chosen.id);
   if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${chosen.id}"`);
+  // An --out that would replace an input is said first: the other refusals are about the name or the format.
+  await refuseToOverwriteInputs({
+    out: flags.out,
+    paths,
+    caseFile: flags.case,
+    forced: forcedFormats(flags.formatOf),
+    what: 'report',
+    example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
+  });
+  refuseUnwrittenFormat('report', flags.format, flags.out, paths);
   refuseChronologyWithout(format, chosen.origin, paths, flags);
   if (format.notForTerminal && (flags.out === undefined || flags.out === '-') && env.stdoutIsTTY) {
     throw new UsageError(
@@ -126,14 +136,6 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     );
   }
   const stamp = generatedAt(flags.now);
-  await refuseToOverwriteInputs({
-    out: flags.out,
-    paths,
-    caseFile: flags.case,
-    forced: forcedFormats(flags.formatOf),
-    what: 'report',
-    example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
-  });
   // Opened first: an unwritable --out fails before a long read, and an interrupted run has a temp file to clean.
   const sink = sinkFor(flags.out);
   const report = await makeReport(

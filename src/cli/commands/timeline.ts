@@ -7,7 +7,7 @@ import { UsageError } from '../../model/errors.js';
 import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
 import type { Environment } from '../environment.js';
-import { chooseFormat } from '../out-format.js';
+import { chooseFormat, refuseUnwrittenFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
@@ -37,6 +37,7 @@ export async function timelineCommand(
     what: 'timeline',
     example: `timeline.${format.id}`,
   });
+  refuseUnwrittenFormat('timeline', flags.format, flags.out, paths);
   // Opened first: an unwritable --out fails before a long read.
   const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, { ...flags, command: 'timeline' }, env);
