@@ -1,8 +1,10 @@
 /**
  * The WhatsApp source against lines written in another date layout than the file's (a pasted ISO-dated log line
  * must not decide the day/month order nor become a message), against `--date-order` where the file's own dates
- * prove its order, and against a file cut short inside a message header. Goldens live beside their fixtures
- * (fixtures/whatsapp-pasted-headers, whatsapp-date-order-proven, whatsapp-cut-short); UPDATE_GOLDEN=1 rewrites them.
+ * prove its order (a day above 12, a four-digit year, or dates that cannot be year-first), and against a file cut
+ * short inside a message header. Goldens live beside their fixtures (fixtures/whatsapp-pasted-headers,
+ * whatsapp-date-order-proven, whatsapp-date-order-ymd-contradicted, whatsapp-cut-short); UPDATE_GOLDEN=1 rewrites
+ * them.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ const PASTED = 'fixtures/whatsapp-pasted-headers';
 const PROVEN = 'fixtures/whatsapp-date-order-proven';
 const CUT = 'fixtures/whatsapp-cut-short';
 const MAJORITY = 'fixtures/whatsapp-pasted-log-majority';
+const NOT_YMD = 'fixtures/whatsapp-date-order-ymd-contradicted';
 
 /** Writes a scratch export and runs the source over it. */
 async function runText(text: string, options: Partial<SourceOptions> = {}): Promise<SourceRun> {
@@ -42,6 +45,20 @@ const GOLDENS: { file: string; options?: Partial<SourceOptions>; golden: string;
     file: `${PROVEN}/de-android-24h.txt`,
     options: { dateOrder: 'mdy' },
     golden: `${PROVEN}/de-android-24h.date-order-mdy.expected.json`,
+    records: 6,
+  },
+  { file: `${NOT_YMD}/us-android-12h.txt`, golden: `${NOT_YMD}/us-android-12h.expected.json`, records: 7 },
+  {
+    file: `${NOT_YMD}/us-android-12h.txt`,
+    options: { dateOrder: 'ymd' },
+    golden: `${NOT_YMD}/us-android-12h.date-order-ymd.expected.json`,
+    records: 7,
+  },
+  { file: `${NOT_YMD}/uk-android-24h.txt`, golden: `${NOT_YMD}/uk-android-24h.expected.json`, records: 6 },
+  {
+    file: `${NOT_YMD}/uk-android-24h.txt`,
+    options: { dateOrder: 'ymd' },
+    golden: `${NOT_YMD}/uk-android-24h.date-order-ymd.expected.json`,
     records: 6,
   },
   { file: `${CUT}/android-cut-in-time.txt`, golden: `${CUT}/android-cut-in-time.expected.json`, records: 2 },
@@ -268,6 +285,148 @@ describe('--date-order where the file proves its own order', () => {
     ]);
     expect(run.warnings[0]!.message).toContain('have the year last (four digits)');
     expect(locals(run)).toEqual(['2023-01-04T10:00', '2023-02-02T10:00', '2023-02-04T10:00']);
+  });
+});
+
+describe('--date-order ymd where the dates cannot be year-first', () => {
+  const HINT =
+    "The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.";
+
+  it('is not applied to a US chat with two-digit years (3/14/24 has no month 14 year-first)', async () => {
+    // It used to reject every message, one by one, as "there is no month 14 when read as year/month/day (ymd)".
+    const file = `${NOT_YMD}/us-android-12h.txt`;
+    const plain = await runSource(whatsappTxt, file);
+    const asked = await runSource(whatsappTxt, file, { dateOrder: 'ymd' });
+    expect(plain.warnings).toEqual([]);
+    expect(asked.events).toEqual(plain.events);
+    expect(asked.rejected).toEqual([]);
+    expect(locals(asked)).toEqual([
+      '2024-03-14T21:05',
+      '2024-03-14T21:31',
+      '2024-03-15T07:01',
+      '2024-03-15T07:02',
+      '2024-03-16T23:59',
+      '2024-03-17T00:04',
+    ]);
+    expect(asked.warnings).toEqual([
+      {
+        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+        locator: 1,
+        message: `--date-order ymd was not applied to ${file}: its dates such as 3/14/24 (line 1) cannot be read as year/month/day (ymd): there is no month 14.`,
+      },
+    ]);
+    const full = await runInput(whatsappTxt, inPieces(readFileSync(file), 64, file), { dateOrder: 'ymd' });
+    expect(full.warnings[0]!.hint).toBe(HINT);
+  });
+
+  it('is not applied to a UK chat where a date would fall before WhatsApp (02/03/24 as 2002), naming that line', async () => {
+    // Read year-first, 28/02/24 is 24 February 2028 and 14/03/24 24 March 2014: only 02/03/24 gives it away.
+    const file = `${NOT_YMD}/uk-android-24h.txt`;
+    const plain = await runSource(whatsappTxt, file);
+    const asked = await runSource(whatsappTxt, file, { dateOrder: 'ymd' });
+    expect(asked.events).toEqual(plain.events);
+    expect(locals(asked)[0]).toBe('2024-02-28T21:05');
+    expect(asked.warnings).toEqual([
+      {
+        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+        locator: 4,
+        message: `--date-order ymd was not applied to ${file}: its dates such as 02/03/24 (line 4) cannot be read as year/month/day (ymd): the year would be 2002, before WhatsApp existed (2009).`,
+      },
+    ]);
+  });
+
+  it('says so, and that the file cannot tell either, when its dates may be day- or month-first', async () => {
+    const text = '5/6/24, 10:00 - Sam: a\n5/6/24, 10:01 - Sam: b\n';
+    const run = await runText(text, { dateOrder: 'ymd' });
+    expect(run.events).toEqual([]);
+    expect(run.rejected.map((r) => r.locator)).toEqual([1, 2]);
+    expect(run.failure?.code).toBe('WHATSAPP_DATE_ORDER_AMBIGUOUS');
+    expect(run.warnings).toEqual([
+      {
+        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+        locator: 1,
+        message: `--date-order ymd was not applied to ${join(tmp, 'chat.txt')}: its dates such as 5/6/24 (line 1) cannot be read as year/month/day (ymd): the year "5" has neither 2 nor 4 digits.`,
+      },
+    ]);
+    const full = await runInput(whatsappTxt, inPieces(Buffer.from(text), 64, 'chat.txt'), {
+      dateOrder: 'ymd',
+    });
+    expect(full.warnings[0]!.hint).toBe(
+      'Nor do its dates show whether the day or the month comes first: re-run with --date-order dmy or --date-order mdy.',
+    );
+    // With the order named, the same file is read.
+    expect(locals(await runText(text, { dateOrder: 'dmy' }))).toEqual([
+      '2024-06-05T10:00',
+      '2024-06-05T10:01',
+    ]);
+  });
+
+  it('gives the guess when the file, once the option is set aside, only suggests its order', async () => {
+    // 03/04/24 read year-first is 2003: not ymd; no day above 12, so the order comes from how the dates run.
+    const run = await runText(
+      '03/04/24, 10:00 - Sam: a\n03/05/24, 10:00 - Sam: b\n03/06/24, 10:00 - Sam: c\n',
+      {
+        dateOrder: 'ymd',
+      },
+    );
+    expect(run.warnings.map((w) => w.code)).toEqual([
+      'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+      'WHATSAPP_DATE_ORDER_INFERRED',
+    ]);
+    expect(locals(run)).toEqual(['2024-03-04T10:00', '2024-03-05T10:00', '2024-03-06T10:00']);
+  });
+
+  it('is applied to two-digit dates that can all be read year-first, and where no reading fits every date', async () => {
+    // 24/03/14 is 14 March 2024 year-first and 24 March 2014 day-first: the file cannot tell, the option decides.
+    const yearFirst = await runText('24/03/14, 10:00 - Sam: a\n24/03/15, 10:00 - Sam: b\n', {
+      dateOrder: 'ymd',
+    });
+    expect(yearFirst.warnings).toEqual([]);
+    expect(locals(yearFirst)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00']);
+    // 13/13/24 fits no order: it proves nothing against the option, and each line the option cannot read is rejected.
+    const broken = await runText('03/14/24, 10:00 - Sam: a\n13/13/24, 10:00 - Sam: b\n', {
+      dateOrder: 'ymd',
+    });
+    expect(broken.warnings).toEqual([]);
+    expect(broken.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['WHATSAPP_BAD_TIMESTAMP', 1],
+      ['WHATSAPP_BAD_TIMESTAMP', 2],
+    ]);
+  });
+
+  it('dmy and mdy are not applied to an ISO-dated chat, whose four-digit years come first', async () => {
+    const text = '2024-03-14, 21:04 - Sam: hi\n2024-03-15, 09:10 - Sam: again\n';
+    for (const order of ['dmy', 'mdy'] as const) {
+      const run = await runText(text, { dateOrder: order });
+      expect(locals(run)).toEqual(['2024-03-14T21:04', '2024-03-15T09:10']);
+      expect(run.rejected).toEqual([]);
+      expect(run.warnings.map((w) => [w.code, w.locator, w.message])).toEqual([
+        [
+          'WHATSAPP_DATE_ORDER_NOT_APPLIED',
+          1,
+          `--date-order ${order} was not applied to ${join(tmp, 'chat.txt')}: its dates such as 2024-03-14 (line 1) have the year first (four digits).`,
+        ],
+      ]);
+    }
+  });
+
+  it('reads a chat over a megabyte in one pass as two passes read it', async () => {
+    let text = '';
+    for (let d = 14; d <= 28; d++) {
+      for (let k = 0; k < 800; k++) {
+        text += `3/${d}/24, ${(k % 12) + 1}:${String(k % 60).padStart(2, '0')}\u202fPM - Sam: message ${k} of the day, with enough words to make the chat long\n`;
+      }
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const restarts = { count: 0 };
+    const options = { dateOrder: 'ymd' } as const;
+    const guessed = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), options, restarts);
+    const twoPasses = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), options);
+    expect(restarts.count).toBe(0);
+    expect(guessed).toEqual(twoPasses);
+    expect(guessed.events).toHaveLength(15 * 800);
+    expect(guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_NOT_APPLIED']);
   });
 });
 

@@ -14,7 +14,12 @@
  * Headers are counted apart by their date shape (`dateShape`: the separator and where the year is), one
  * `DateStats` each: an export writes every date one way, and a line written another way (an ISO-dated log line
  * pasted into a message) must neither decide the file's order nor be taken for one of its messages (plan.ts).
+ *
+ * The stats also say which orders no date of the file can be read in, for `--date-order` (`contradicts`): an order
+ * the file disproves is not applied, as it would reject every line one by one (`03/14/24` has no month 14 read
+ * year-first).
  */
+import { daysInMonth } from '../../model/dates.js';
 import type { DateOrder } from '../source.js';
 import { type HeaderScanner, withoutMarks } from './scan.js';
 
@@ -46,6 +51,9 @@ export function dateShape(sc: HeaderScanner): number {
   return sep + (sc.w0 === 4 ? 0 : sc.w1 === 4 ? 1 : 2);
 }
 
+/** WhatsApp's first year. */
+const FIRST_YEAR = 2009;
+
 /** A two-digit year is 20xx (WhatsApp dates from 2009); four digits as written; anything else is invalid. */
 export function fullYear(value: number, width: number): number {
   if (width === 4) return value;
@@ -76,6 +84,38 @@ const PAIRS = [
   [0, 2],
   [0, 1],
 ] as const;
+
+/** Every layout, as `ORDERS[2 * y + k]`: the year at `y`, the day at `PAIRS[y][k]`. */
+const ORDERS: readonly Layout[] = [0, 1, 2].flatMap((y) => {
+  const [a, b] = PAIRS[y]!;
+  return [
+    { y, d: a, m: b },
+    { y, d: b, m: a },
+  ];
+});
+
+/** The index of `l` in ORDERS. */
+function orderIndex(l: Layout): number {
+  return 2 * l.y + (l.d === PAIRS[l.y]![0] ? 0 : 1);
+}
+
+/**
+ * Why the date with fields `p` (written with `w` digits) cannot be read in layout `l`, or undefined when it can:
+ * what clock.ts rejects, and, said last as the weakest reason, a two-digit year before WhatsApp existed
+ * (`03/04/24` read year-first is 2003), which no export writes.
+ */
+function impossibleIn(p: readonly number[], w: readonly number[], l: Layout): string | undefined {
+  // The month first: `3/14/24` read year-first is best told by its month 14, then by its one-digit year.
+  const m = p[l.m]!;
+  if (m < 1 || m > 12) return `there is no month ${m}`;
+  const y = fullYear(p[l.y]!, w[l.y]!);
+  if (y < 0) return `the year "${p[l.y]}" has neither 2 nor 4 digits`;
+  const d = p[l.d]!;
+  if (d < 1 || d > daysInMonth(y, m)) return `there is no day ${d} in ${MONTHS[m - 1]} ${y}`;
+  if (w[l.y] === 2 && y < FIRST_YEAR)
+    return `the year would be ${y}, before WhatsApp existed (${FIRST_YEAR})`;
+  return undefined;
+}
 
 /** A date as evidence in messages: where it is, how it was written, and its fields. */
 interface Sample {
@@ -143,6 +183,9 @@ export class DateStats {
     [0, 0],
     [0, 0],
   ];
+  /** impossible[i]: dates that cannot be read in the layout ORDERS[i], and the first of them with the reason. */
+  private readonly impossible = [0, 0, 0, 0, 0, 0];
+  private readonly impossibleSample: ((Sample & { why: string }) | undefined)[] = ORDERS.map(() => undefined);
 
   /** Records the date of the header the scanner just read in the UTF-8 line `b` (line number `line`). */
   add(sc: HeaderScanner, b: Buffer, line: number): void {
@@ -163,6 +206,12 @@ export class DateStats {
         this.yearish[k]!++;
         this.yearSample[k] ??= { line, text, p, w };
       }
+    }
+    for (let i = 0; i < ORDERS.length; i++) {
+      const why = impossibleIn(p, w, ORDERS[i]!);
+      if (why === undefined) continue;
+      this.impossible[i]!++;
+      this.impossibleSample[i] ??= { line, text, p, w, why };
     }
     for (let y = 0; y < 3; y++) {
       const [a, b] = PAIRS[y]!;
@@ -205,14 +254,28 @@ export class DateStats {
 
   /**
    * The evidence that no date of the file can be read in `layout`, if there is any beyond doubt: a year written
-   * with four digits elsewhere, or a number above 12 where `layout` has the month, with none where it has the day.
-   * Dates that contradict each other prove nothing (the option is then what decides).
+   * with four digits elsewhere; a date that cannot be read with the year where `layout` puts it, when every date
+   * can be read with the year where the file has it (last, without four digits), in one day/month order or the
+   * other (`03/14/24` read year-first has no month 14); or a number above 12 where `layout` has the month, with
+   * none where it has the day. Dates that contradict each other prove nothing (the option is then what decides).
    */
   contradicts(layout: Layout): Contradiction | undefined {
     const y = this.yearPosition();
     if (this.yearish[y]! > 0 && y !== layout.y) {
       const s = this.yearSample[y]!;
       return { line: s.line, text: s.text, shows: `${YEAR_AT[y]} (four digits)` };
+    }
+    const against = this.impossibleSample[orderIndex(layout)];
+    if (
+      against !== undefined &&
+      y !== layout.y &&
+      (this.impossible[2 * y] === 0 || this.impossible[2 * y + 1] === 0)
+    ) {
+      return {
+        line: against.line,
+        text: against.text,
+        shows: `cannot be read as ${describeLayout(layout)}: ${against.why}`,
+      };
     }
     const [a, b] = PAIRS[layout.y]!;
     const [ga, gb] = this.over12[layout.y] as [number, number];

@@ -72,6 +72,7 @@ export function decide(
   }
   const base = { framing, shape, example: { line: stats!.firstLine, text: stats!.firstText } };
   const warns: PlanWarning[] = [];
+  const inference = stats!.infer();
   if (forced !== undefined) {
     const layout = LAYOUTS[forced];
     const against = stats!.contradicts(layout);
@@ -81,10 +82,13 @@ export function decide(
       code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
       locator: against.line,
       message: `--date-order ${forced} was not applied to ${path}: its dates such as ${against.text} (line ${against.line}) ${against.shows}.`,
-      hint: `The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.`,
+      // A file that disproves the option may still not show its own day/month order (`5/6/24` is not year-first,
+      // but may be 5 June or 6 May): then the records that need a date are rejected as for any undecided file.
+      hint: inference.ok
+        ? `The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.`
+        : `Nor do its dates show whether the day or the month comes first: re-run with --date-order dmy or --date-order mdy.`,
     });
   }
-  const inference = stats!.infer();
   if (!inference.ok) {
     return {
       ...base,
