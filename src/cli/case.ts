@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DATE_RE, isRealDate, isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../model/errors.js';
 import type { ResolvedCase } from '../model/index.js';
+import { quoted } from '../model/shell-quote.js';
 import {
   invalidCaseFile,
   type LoadedCase,
@@ -19,7 +20,6 @@ import {
   shown,
 } from './case-load.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
-import { quoted } from './shell-quote.js';
 import { timeZoneProblem } from './time-zone-advice.js';
 
 export interface CaseFlags {

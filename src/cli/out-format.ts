@@ -11,8 +11,8 @@
  */
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
+import { quoted } from '../model/shell-quote.js';
 import { terminalSafe } from '../reports/sanitize.js';
-import { quoted } from './shell-quote.js';
 
 /** One output format a file name can ask for: its id, its name in words, and its file name endings. */
 interface Named {

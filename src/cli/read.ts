@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ToolError, UsageError } from '../model/errors.js';
 import { shownOf } from '../model/format.js';
 import type { Problem, ResolvedCase } from '../model/index.js';
+import { quoted } from '../model/shell-quote.js';
 import { readTimeline, type Timeline } from '../pipeline/index.js';
 import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
 import { plural } from '../reports/format.js';
@@ -24,7 +25,6 @@ import { identity } from './out-guard.js';
 import { parseHost } from './parse-host.js';
 import { workerPolicy } from './parse-spawn.js';
 import { createProgress } from './progress.js';
-import { quoted } from './shell-quote.js';
 
 export interface ReadFlags extends CaseFlags {
   readonly dateOrder?: DateOrder;

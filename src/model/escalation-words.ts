@@ -5,6 +5,7 @@
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
 import { formatCi, plural, sig2, thousands } from './format.js';
+import { quoted } from './shell-quote.js';
 import { timeFlagText } from './time-flags.js';
 
 type MannKendall = Escalation['trend']['mannKendall'];
@@ -207,10 +208,7 @@ export function victimNotIdentifiedWords(
 ): string | null {
   const others = c.otherSenders ?? [];
   if (c.victimIdentified !== false || others.length === 0) return null;
-  // As a shell would take it: a name with a space or a quote is quoted.
-  const arg = /^[\p{L}\p{N}+@._-]+$/u.test(others[0]!)
-    ? others[0]!
-    : `"${others[0]!.replace(/(["\\$`])/g, '\\$1')}"`;
+  const arg = quoted(others[0]!);
   const list =
     others.length > 1
       ? ` (the senders other than the subject in the subject's conversations: ${others.join(', ')})`

@@ -2,6 +2,7 @@
 import { participants } from '../../analysis/index.js';
 import { UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
+import { quoted } from '../../model/shell-quote.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
@@ -11,7 +12,6 @@ import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-f
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
-import { quoted } from '../shell-quote.js';
 import { complete, summaryLine } from '../summary.js';
 import { VERSION } from '../version.js';
 
