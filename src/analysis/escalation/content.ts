@@ -8,9 +8,11 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import type { CaseFile, TimelineEvent } from '../../model/index.js';
+import type { EventList } from '../../timeline/list.js';
+import type { Utf8Span } from '../../timeline/pages.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
 import { refOf } from '../cite.js';
-import { byteSearch, UNSETTLED } from './byte-search.js';
+import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
 import type { Ctx } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
@@ -36,6 +38,64 @@ function classifierOf(lists: readonly (readonly string[])[]): TextClassifier {
   return keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
     start === end ? EMPTY : onBytes(bytes, start, end),
   );
+}
+
+/**
+ * The ids of the lexicon categories incident i of a list matches, in the lexicon's order ([] for none, and for no
+ * text): the timeline's `lexicon` column and the chronology's (pipeline/rows.ts, ../chronology.ts), so that a
+ * reader can list the incidents behind each count. The answers are `contentAnalysis`'s, found the same ways: the
+ * mark made while the timeline was read when there is one (a report's), else the byte search on the stored text,
+ * else the exact search of matcher.ts; the byte search answers as the exact search does (byte-search.ts). So the
+ * incidents of the window that name category c are the `incidents` the report counts for c.
+ *
+ * `text` is the incident's text as the caller read it for its row (a stored text is decoded again on every read).
+ */
+export type LexiconTagger = (list: EventList, i: number, text: string | undefined) => readonly string[];
+
+const NONE: readonly string[] = Object.freeze([]);
+
+export function lexiconTagger(lexicon: CaseFile['lexicon']): LexiconTagger {
+  const { categories } = resolveLexicon(lexicon);
+  const lists = categories.map((c) => c.terms);
+  const ids = categories.map((c) => c.id);
+  const idsOf = (has: (c: number) => boolean): readonly string[] => {
+    const tags = ids.filter((_, c) => has(c));
+    return tags.length === 0 ? NONE : Object.freeze(tags);
+  };
+  // Made at the first text, as the report's marks are (text-marks.ts): a timeline of calls alone never builds
+  // the automaton.
+  let made:
+    | { classify: TextClassifier; onBytes: ByteSearch; search: ReturnType<typeof searchAll> }
+    | undefined;
+  // One array per combination of categories: most matching texts share a few.
+  const byBits = new Map<number, readonly string[]>();
+  const span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+  return (list, i, text) => {
+    if (text === undefined || text === '') return NONE;
+    made ??= {
+      // Known as contentClassifier's by its key: a report's marks are read, not worked out again.
+      classify: classifierOf(lists),
+      onBytes: byteSearch(lists),
+      search: searchAll(
+        categories.map((c) => compilePhrases(c.terms)),
+        compilePhrases(lists.flat()),
+      ),
+    };
+    let answer = list.textMark(i, made.classify);
+    if (answer === undefined && list.textBytes(i, span))
+      answer = made.onBytes(span.bytes, span.start, span.end);
+    if (answer !== undefined && answer !== UNSETTLED && answer !== EMPTY) {
+      const bits = answer;
+      let tags = byBits.get(bits);
+      if (tags === undefined) {
+        tags = idsOf((c) => (bits & (1 << c)) !== 0);
+        byBits.set(bits, tags);
+      }
+      return tags;
+    }
+    const found = made.search(text);
+    return found === undefined ? NONE : idsOf((c) => found.hits[c] !== undefined);
+  };
 }
 
 /** Lexicon matches per category over the window's incidents. */
