@@ -66,7 +66,7 @@ export function buildReport(a: AnalysisInput): Report {
     identifiers: identifierTable(incidents, columns, a.zone, a.inputs),
     incidents: incidentFigures(incidents, columns, a.zone, coveredByEveryExport(escalation), a.inputs),
     escalation,
-    ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone) } : {}),
+    ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone, a.case.lexicon) } : {}),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
     problemsOmittedLocations: [...a.problemsOmittedLocations],

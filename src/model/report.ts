@@ -118,6 +118,17 @@ const CallDurationSec = z
     'How long the call lasted, in seconds, as the export records it (0 for a call that was not answered); null (an empty cell in CSV) for an event that is no call, and for a call whose export gives no length or one no call can have',
   );
 
+/**
+ * The lexicon categories an incident's text matches, in the timeline rows and the chronology: what makes each
+ * count of escalation.content traceable to its incidents.
+ */
+const lexiconIds = (more: string) =>
+  z
+    .array(z.string())
+    .describe(
+      `The ids of the content lexicon's categories (escalation.content.categories[].id) whose terms the incident's text matches, in the lexicon's order, found as the report finds them; empty when none matches or there is no text${more}. The incidents inside the report's analysis window (escalation.window) whose list names a category are the ones counted in that category's incidents`,
+    );
+
 /** One incident in the chronology annex (HTML, Markdown, or JSON with --chronology). */
 export const ChronologyRowSchema = z.object({
   id: z.string(),
@@ -135,6 +146,8 @@ export const ChronologyRowSchema = z.object({
   flags: z.array(z.string()),
   /** What the export records beside the text: a diary's location, witnesses, police reference; an e-mail's subject. */
   details: z.record(z.string(), z.string()).nullable(),
+  // Added after the first release: last, after the fields of earlier versions.
+  lexicon: lexiconIds(''),
 });
 export type ChronologyRow = z.infer<typeof ChronologyRowSchema>;
 
@@ -258,5 +271,9 @@ export const TimelineRowSchema = z.object({
     ),
   // Appended last, after the columns of earlier versions, so a script reading CSV columns by position still reads.
   callDurationSec: CallDurationSec,
+  // Appended after callDurationSec: only incidents are searched, as the report searches them (rows.ts).
+  lexicon: lexiconIds(
+    "; in CSV joined with ';' (an empty cell for none); empty too for an event that is not an incident, as the report searches only incidents' texts",
+  ),
 });
 export type TimelineRow = z.infer<typeof TimelineRowSchema>;

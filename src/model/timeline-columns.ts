@@ -24,10 +24,11 @@ export const TIMELINE_COLUMNS = [
   'flags',
   'details',
   'callDurationSec',
+  'lexicon',
 ] as const;
 
 /**
  * The columns added after the first release, in the order they were appended. A timeline saved by an earlier
  * version has a header that stops before them, and is still recognised as chronolog's (output-marks.ts).
  */
-export const APPENDED_TIMELINE_COLUMNS = ['callDurationSec'] as const;
+export const APPENDED_TIMELINE_COLUMNS = ['callDurationSec', 'lexicon'] as const;

@@ -148,6 +148,29 @@ export function kindWithOutcome(row: {
   return said ? `${row.kind} (${said})` : row.kind;
 }
 
+/**
+ * A chronology row's lexicon categories in words, the same in the HTML and Markdown chronologies: "Lexicon: Threats
+ * to kill or harm; Surveillance or knowledge of whereabouts", by the labels the report's content section gives
+ * them (an id it does not name stands for itself); '' for none. The words are the report's own and the case
+ * file's, so the caller escapes them. Optional: a chronology from an earlier version has none.
+ */
+export function lexiconNote(
+  row: { readonly lexicon?: readonly string[] },
+  labels: ReadonlyMap<string, string>,
+): string {
+  const ids = Array.isArray(row.lexicon) ? row.lexicon : [];
+  return ids.length ? `Lexicon: ${ids.map((id) => labels.get(id) ?? id).join('; ')}` : '';
+}
+
+/** The report's label of each lexicon category, by id (none without an escalation section). */
+export function lexiconLabels(r: {
+  readonly escalation?: {
+    readonly content: { readonly categories: readonly { id: string; label: string }[] };
+  };
+}): Map<string, string> {
+  return new Map((r.escalation?.content.categories ?? []).map((c) => [c.id, c.label]));
+}
+
 /** A record's details as [label, value] pairs, in the order the source wrote them; empty values left out. */
 export function detailPairs(details: Readonly<Record<string, string>> | null): [string, string][] {
   if (details === null) return [];

@@ -21,7 +21,15 @@ import {
   sparkline,
   timeWithFlags,
 } from './format.js';
-import { detailPairs, dstWrittenTimes, flagLabel, kindWithOutcome, timeNotes } from './labels.js';
+import {
+  detailPairs,
+  dstWrittenTimes,
+  flagLabel,
+  kindWithOutcome,
+  lexiconLabels,
+  lexiconNote,
+  timeNotes,
+} from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
@@ -253,17 +261,32 @@ export function markdownLines(s: string): string {
 export function chronologySection(r: Report): string[] {
   if (!r.chronology?.length) return [];
   const written = dstWrittenTimes(r.problems);
+  const labels = lexiconLabels(r);
   const cellText = (c: NonNullable<Report['chronology']>[number]) => {
     const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
     const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
-    const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
+    // The lexicon categories the text matches: the incidents "What the messages say" counts.
+    const lexicon = lexiconNote(c, labels);
+    const after = [
+      ...details,
+      ...(other.length ? [`(${other.join(', ')})`] : []),
+      ...(lexicon ? [`(${lexicon})`] : []),
+    ].join('; ');
     return after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '');
   };
   const texts = r.chronology.map(cellText);
-  // Said only when a mark is shown, so a chronology without one reads as before.
-  const note = texts.some((t) => LINE_BREAKS.test(t))
-    ? [`A line break inside a message is shown as ${LINE_BREAK}.`, '']
-    : [];
+  // Each said only when what it explains is shown, so a chronology without it reads as before.
+  const note = [
+    ...(texts.some((t) => LINE_BREAKS.test(t))
+      ? [`A line break inside a message is shown as ${LINE_BREAK}.`]
+      : []),
+    ...(r.chronology.some((c) => Array.isArray(c.lexicon) && c.lexicon.length > 0)
+      ? [
+          'A text that matches terms of the content lexicon is followed by the categories it matches ("Lexicon: …"); those inside the analysis window are the incidents counted in "What the messages say".',
+        ]
+      : []),
+  ];
+  if (note.length) note.push('');
   return [
     '## Chronology of incidents',
     '',

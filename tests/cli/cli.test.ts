@@ -290,7 +290,7 @@ describe('other commands', () => {
     const r = cli(['timeline', DEMO, '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags,details,callDurationSec',
+      'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags,details,callDurationSec,lexicon',
     );
     // A diary row's evidence columns travel with it, as a JSON object in one cell.
     expect(r.stdout).toContain(

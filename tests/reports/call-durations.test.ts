@@ -1,5 +1,5 @@
 /**
- * How long a call lasted reaches every output (fixtures/sms-backup-xml-call-durations): the timeline CSV's last
+ * How long a call lasted reaches every output (fixtures/sms-backup-xml-call-durations): the timeline CSV's 19th
  * column and a JSON Lines field `callDurationSec` (empty or null when unknown), the JSON chronology, and the HTML
  * and Markdown chronologies beside how the call ended ("call (answered, 4 min 12 s)"), so a 0-second call no longer
  * reads like an hour-long one. The CSV and JSON Lines are held to goldens.
@@ -22,8 +22,8 @@ const DIR = 'fixtures/sms-backup-xml-call-durations';
 
 /** The timeline rows `chronolog timeline PATHS` writes, made in-process. */
 async function rowsOf(paths: string[]): Promise<TimelineRow[]> {
-  const { timeline } = await readInputs(paths, { quiet: true }, plainEnvironment);
-  return [...timelineRows(timeline, false)];
+  const { timeline, kase } = await readInputs(paths, { quiet: true }, plainEnvironment);
+  return [...timelineRows(timeline, false, kase.lexicon)];
 }
 
 const write = (format: typeof timelineCsv, rows: readonly TimelineRow[]) =>
@@ -56,15 +56,16 @@ describe('the timeline CSV', () => {
   it('appends callDurationSec after the columns of earlier versions, which keep their places', () => {
     const header = timelineCsv.header();
     expect(header).toBe(
-      'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags,details,callDurationSec\n',
+      'id,utc,local,precision,channel,kind,callStatus,direction,sender,senderResolved,role,incident,text,file,sha256,locator,flags,details,callDurationSec,lexicon\n',
     );
-    expect(TIMELINE_COLUMNS.at(-1)).toBe('callDurationSec');
+    // 19th, after details; lexicon was appended after it.
+    expect(TIMELINE_COLUMNS.indexOf('callDurationSec')).toBe(18);
   });
 
-  it('gives each call its length in seconds in the last cell, empty when unknown', () => {
+  it('gives each call its length in seconds in the 19th cell, empty when unknown', () => {
     const cells: string[][] = parseCsv(write(timelineCsv, rows));
     expect(cells.slice(1).map((r) => r.length)).toEqual(LENGTHS.map(() => TIMELINE_COLUMNS.length));
-    expect(cells.slice(1).map((r) => r.at(-1))).toEqual(LENGTHS.map((s) => (s === null ? '' : String(s))));
+    expect(cells.slice(1).map((r) => r[18])).toEqual(LENGTHS.map((s) => (s === null ? '' : String(s))));
     // The cells before it are where they were: the locator still 16th, the details 18th.
     expect(cells.slice(1, 3).map((r) => [r[15], r[17]])).toEqual([
       ['call[0] (line 5)', ''],
@@ -77,7 +78,7 @@ describe('the timeline CSV', () => {
     expect(sms.length).toBeGreaterThan(0);
     expect(sms.map((r) => r.callDurationSec)).toEqual(sms.map(() => null));
     const cells: string[][] = parseCsv(write(timelineCsv, sms));
-    expect(cells.slice(1).map((r) => r.at(-1))).toEqual(sms.map(() => ''));
+    expect(cells.slice(1).map((r) => r[18])).toEqual(sms.map(() => ''));
   });
 });
 

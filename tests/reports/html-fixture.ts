@@ -187,6 +187,7 @@ const row = (
   locator: `line ${k}`,
   flags: [],
   details: null,
+  lexicon: [],
   ...extra,
 });
 
@@ -579,6 +580,8 @@ export function hostileReport(): Report {
   chronology[3]!.text = all;
   chronology[4]!.text = `${HOSTILE.esc} ${HOSTILE.bidi} you can't hide`;
   chronology[4]!.id = `"><script>alert(6)</script>`;
+  // A category of the report (its label hostile) and one it does not name (shown as its id).
+  chronology[4]!.lexicon = ['threats', HOSTILE.img];
   chronology[2]!.flags = [HOSTILE.img];
   chronology[2]!.details = { location: HOSTILE.script, [HOSTILE.attr]: HOSTILE.bidi };
   r.escalation = escalation(

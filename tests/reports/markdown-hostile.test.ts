@@ -35,16 +35,21 @@ describe('the Markdown report of messages written as markup', () => {
 
   it('keeps every character of each message, to be read as written', () => {
     const cells = textCells(out['markdown']!);
-    const texts = r.chronology!.map((c) => c.text!);
+    const labels = new Map(r.escalation!.content.categories.map((k) => [k.id, k.label]));
+    // A text the lexicon matches is followed by its categories, as the report names them.
+    const note = (ids: readonly string[]) =>
+      ids.length ? ` — (Lexicon: ${ids.map((id) => labels.get(id)).join('; ')})` : '';
     // The escape sequences are shown as markers, as in every report a person reads.
     expect(cells.map(shown)).toEqual(
-      texts.map((t) =>
-        t.replace(
-          /[\u0007\u001b\u009b]/g,
-          (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
-        ),
+      r.chronology!.map(
+        (c) =>
+          c.text!.replace(
+            /[\u0007\u001b\u009b]/g,
+            (x) => `<U+${x.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+          ) + note(c.lexicon),
       ),
     );
+    expect(r.chronology!.filter((c) => c.lexicon.length > 0)).toHaveLength(4);
   });
 
   it('leaves no punctuation that could start Markdown unescaped', () => {

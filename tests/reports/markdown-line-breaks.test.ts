@@ -59,7 +59,9 @@ describe('messages of several lines in the Markdown chronology', () => {
     ]);
     const cells = textCells(out['markdown']!);
     expect(cells).toHaveLength(5);
-    expect(cells[0]).toBe("Pick up. ↵ I know you're home. ↵ I can see the light on.");
+    expect(cells[0]).toBe(
+      "Pick up. ↵ I know you're home. ↵ I can see the light on. — \\(Lexicon: Surveillance or knowledge of whereabouts\\)",
+    );
     // CR LF is one break, and a blank line between paragraphs two marks.
     expect(cells[2]).toBe(
       'Last warning. ↵  ↵ \\| answer \\| or else \\| ↵ \\<b\\>tonight\\</b\\> \\[here\\]\\(https\\://evil.example/x\\)',
@@ -67,29 +69,38 @@ describe('messages of several lines in the Markdown chronology', () => {
     expect(cells[3]).toBe('ok');
   });
 
-  it('says once, above the table, what the mark means', () => {
-    expect(chronologyOf(out['markdown']!).split('\n').slice(0, 4)).toEqual([
+  it('says once, above the table, what the mark means (and what the lexicon note after a text is)', () => {
+    expect(chronologyOf(out['markdown']!).split('\n').slice(0, 5)).toEqual([
       '## Chronology of incidents',
       '',
       'A line break inside a message is shown as ↵.',
+      'A text that matches terms of the content lexicon is followed by the categories it matches ("Lexicon: …"); those inside the analysis window are the incidents counted in "What the messages say".',
       '',
     ]);
   });
 
   it('keeps every character of each line, to be read as written', () => {
-    const marked = r.chronology!.map((c) => c.text!.split(/\r\n|[\n\r\u2028\u2029]/).join(' ↵ '));
-    expect(textCells(out['markdown']!).map(shown)).toEqual(marked.map((t) => t.trim()));
+    const labels = new Map(r.escalation!.content.categories.map((k) => [k.id, k.label]));
+    // A text the lexicon matches is followed by its categories, as the report names them.
+    const note = (ids: readonly string[]) =>
+      ids.length ? ` — (Lexicon: ${ids.map((id) => labels.get(id)).join('; ')})` : '';
+    const marked = r.chronology!.map((c) => {
+      const lines = c.text!.split(/\r\n|[\n\r\u2028\u2029]/).join(' ↵ ');
+      // The cell is trimmed at its ends: a text's last break is only kept when the note follows it.
+      return c.lexicon.length ? lines + note(c.lexicon) : lines.trim();
+    });
+    expect(textCells(out['markdown']!).map(shown)).toEqual(marked);
   });
 
   it('leaves no punctuation that could start Markdown unescaped, at the start of a line or anywhere', () => {
     for (const cell of textCells(out['markdown']!)) {
       expect(cell.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(/[\\`*_{}[\]()#+!|<>~@$]/);
     }
-    // No line of a message starts a line of the document: below the note, every line is a table row.
+    // No line of a message starts a line of the document: below the notes, every line is a table row.
     expect(
       chronologyOf(out['markdown']!)
         .split('\n')
-        .slice(4)
+        .slice(5)
         .every((l) => l.startsWith('| ') && l.endsWith(' |')),
     ).toBe(true);
   });

@@ -21,15 +21,22 @@ describe('timeline columns', () => {
     expect(TIMELINE_COLUMNS.slice(-APPENDED_TIMELINE_COLUMNS.length)).toEqual([...APPENDED_TIMELINE_COLUMNS]);
   });
 
-  it('are recognised as a saved timeline, and so is the header of a timeline saved before callDurationSec', () => {
-    const before = TIMELINE_COLUMNS.filter((c) => c !== 'callDurationSec').join(',');
-    expect(before.endsWith(',flags,details')).toBe(true);
+  it('are recognised as a saved timeline, and so are the headers of timelines saved before a column was appended', () => {
+    const first = TIMELINE_COLUMNS.slice(0, -APPENDED_TIMELINE_COLUMNS.length).join(',');
+    expect(first.endsWith(',flags,details')).toBe(true);
+    expect(timelineCsv.header()).toBe(`${first},callDurationSec,lexicon\n`);
     expect(chronologOutput(timelineCsv.header())).toBe('timeline');
-    expect(chronologOutput(`${before}\r\n`)).toBe('timeline');
-    expect(chronologOutput(`${before},callDurationSec\r\n`)).toBe('timeline');
-    // Only chronolog's own headers: another column after them, or a different one, is some other CSV.
-    expect(chronologOutput(`${before},notes\n`)).toBeUndefined();
-    expect(chronologOutput(`${before},callDurationSecs\n`)).toBeUndefined();
-    expect(chronologOutput(`${before},callDurationSec,notes\n`)).toBeUndefined();
+    // Saved before callDurationSec, before lexicon, and now.
+    expect(chronologOutput(`${first}\r\n`)).toBe('timeline');
+    expect(chronologOutput(`${first},callDurationSec\r\n`)).toBe('timeline');
+    expect(chronologOutput(`${first},callDurationSec,lexicon\r\n`)).toBe('timeline');
+    // Only chronolog's own headers: another column after them, a different one, or the appended ones out of
+    // order, is some other CSV.
+    expect(chronologOutput(`${first},notes\n`)).toBeUndefined();
+    expect(chronologOutput(`${first},callDurationSecs\n`)).toBeUndefined();
+    expect(chronologOutput(`${first},callDurationSec,notes\n`)).toBeUndefined();
+    expect(chronologOutput(`${first},lexicon\n`)).toBeUndefined();
+    expect(chronologOutput(`${first},callDurationSec,lexicon,notes\n`)).toBeUndefined();
+    expect(chronologOutput(`${first},callDurationSec,lexicons\n`)).toBeUndefined();
   });
 });

@@ -50,7 +50,7 @@ export async function timelineCommand(
   }
   // Rows are written in batches so a million-event timeline never becomes one giant string.
   let buffer = format.header();
-  for (const row of timelineRows(timeline, flags.incidentsOnly === true)) {
+  for (const row of timelineRows(timeline, flags.incidentsOnly === true, kase.lexicon)) {
     buffer += format.row(row);
     if (buffer.length > 1 << 16) {
       await sink.write(buffer);

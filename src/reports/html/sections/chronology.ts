@@ -1,7 +1,7 @@
 /**
  * Section 5, the chronology annex: every incident in time order, with its local date and time, channel, kind (for a
  * call, how it ended and how long it lasted: labels.ts), sender identifier (and the name the export shows), the
- * message text with its line breaks, and where it is in which input file.
+ * message text with its line breaks, the lexicon categories it matches, and where it is in which input file.
  * Shown only when the report carries `report.chronology`. A text filter and a channel filter (the inline script)
  * narrow the rows on screen; the print stylesheet shows every row whatever the filter state, and without the
  * script the controls stay hidden and every row shows.
@@ -9,11 +9,25 @@
 import type { ChronologyRow, Report } from '../../../model/index.js';
 import { isTimeFlag } from '../../../model/time-flags.js';
 import { int, plural } from '../../format.js';
-import { detailPairs, dstWrittenTimes, flagLabel, kindWithOutcome, timeNotes } from '../../labels.js';
+import {
+  detailPairs,
+  dstWrittenTimes,
+  flagLabel,
+  kindWithOutcome,
+  lexiconLabels,
+  lexiconNote,
+  timeNotes,
+} from '../../labels.js';
 import { bdi, plain, text, token } from '../escape.js';
 import type { HtmlContext, Section } from './section.js';
 
-function row(e: ChronologyRow, k: number, ctx: HtmlContext, written: ReadonlyMap<string, string>): string {
+function row(
+  e: ChronologyRow,
+  k: number,
+  ctx: HtmlContext,
+  written: ReadonlyMap<string, string>,
+  labels: ReadonlyMap<string, string>,
+): string {
   const key = ctx.inputKeys.get(e.file);
   const source = key
     ? `<a href="#${key.toLowerCase()}" title="${plain(e.file)}">${key}</a>`
@@ -35,9 +49,12 @@ function row(e: ChronologyRow, k: number, ctx: HtmlContext, written: ReadonlyMap
   const details = detailPairs(e.details ?? null)
     .map(([k, v]) => `${text(k)}: <bdi>${text(v)}</bdi>`)
     .join('; ');
+  // The lexicon categories the text matches: the incidents the section "Words in the messages" counts.
+  const lexicon = lexiconNote(e, labels);
   const body =
     (e.text === null || e.text === '' ? '<span class="muted">(no text)</span>' : text(e.text)) +
-    (details ? `<span class="sub">${details}</span>` : '');
+    (details ? `<span class="sub">${details}</span>` : '') +
+    (lexicon ? `<span class="sub lexicon">${text(lexicon)}</span>` : '');
   return `<tr id="e-${token(e.id)}" data-ch="${token(e.channel)}"><td class="num">${k + 1}</td><td class="when">${text(e.local)}</td><td>${text(e.channel)}</td><td>${kind}</td><td class="ident"><bdi>${text(e.sender)}</bdi>${name}</td><td class="msg" dir="auto">${body}${flags ? `<span class="flags">${flags}</span>` : ''}</td><td class="src">${source} <span class="loc">${text(e.locator)}</span><span class="eid">${text(e.id)}</span></td></tr>`;
 }
 
@@ -51,14 +68,22 @@ function controls(rows: readonly ChronologyRow[]): string {
   return `<div class="filter" id="annex-filter" role="search" hidden><label for="annex-q">Search text</label><input type="search" id="annex-q" autocomplete="off" spellcheck="false"><label for="annex-ch">Channel</label><select id="annex-ch"><option value="">All channels</option>${options}</select><p id="annex-count" aria-live="polite">Showing all ${plural(rows.length, 'incident')}</p></div>`;
 }
 
+/** Said only when a row names lexicon categories, so a chronology without any reads as before. */
+function lexiconIntro(rows: readonly ChronologyRow[]): string {
+  return rows.some((e) => Array.isArray(e.lexicon) && e.lexicon.length > 0)
+    ? ' A text that matches terms of the content lexicon is followed by the categories it matches (“Lexicon: …”); those inside the analysis window are the incidents counted in “Words in the messages”.'
+    : '';
+}
+
 export function chronologySection(r: Report, ctx: HtmlContext): Section | null {
   const rows = r.chronology;
   if (!Array.isArray(rows)) return null;
-  const intro = `<p>Every incident attributed to the subject, in time order (${plural(rows.length, 'row')}). Times are local to ${text(r.case.timezone)}, shown to the precision the export gives. <em>Source</em> names the input file by its key in section “Evidence and method” (F1, F2, …) and the line or element inside it; the last item is the incident’s stable id, which the JSON and timeline outputs also use. Message text is reproduced as written; control characters and invisible characters such as zero-width spaces are shown as <span class="cc">&#60;U+…&#62;</span> markers.</p>`;
+  const intro = `<p>Every incident attributed to the subject, in time order (${plural(rows.length, 'row')}). Times are local to ${text(r.case.timezone)}, shown to the precision the export gives. <em>Source</em> names the input file by its key in section “Evidence and method” (F1, F2, …) and the line or element inside it; the last item is the incident’s stable id, which the JSON and timeline outputs also use. Message text is reproduced as written; control characters and invisible characters such as zero-width spaces are shown as <span class="cc">&#60;U+…&#62;</span> markers.${lexiconIntro(rows)}</p>`;
   const head =
     '<thead><tr><th scope="col" class="num">#</th><th scope="col">Date and time</th><th scope="col">Channel</th><th scope="col">Kind</th><th scope="col">Sender</th><th scope="col">Text</th><th scope="col">Source</th></tr></thead>';
   const written = dstWrittenTimes(r.problems);
-  const body = rows.map((e, k) => row(e, k, ctx, written)).join('');
+  const labels = lexiconLabels(r);
+  const body = rows.map((e, k) => row(e, k, ctx, written, labels)).join('');
   return {
     id: 'chronology',
     title: 'Chronology of incidents',
