@@ -78,6 +78,19 @@ export const CaseFileSchema = z
           z.object({ terms: z.array(z.string().min(1)), replace: z.boolean() }),
         ]),
       )
+      // A category's id is what the timeline's lexicon column names, the ids joined with ';' in CSV.
+      .superRefine((lexicon, ctx) => {
+        for (const id of Object.keys(lexicon)) {
+          if (id === '' || id.includes(';')) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [id],
+              message:
+                "a category's name may not be empty or contain ';', which separates the names in the timeline's lexicon column",
+            });
+          }
+        }
+      })
       .optional(),
   })
   .strict();
