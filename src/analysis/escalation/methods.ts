@@ -4,7 +4,7 @@
  */
 import type { Comparison, Escalation } from '../../model/escalation.js';
 import { dayCount } from '../../model/escalation-words.js';
-import { andList, formatDate, sig2 } from '../../model/format.js';
+import { andList, formatDate, plural, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
 import { EPISODE_MINUTES } from './episodes.js';
@@ -35,6 +35,12 @@ function coverageCaveats(b: Body): string[] {
     );
   }
   return out;
+}
+
+/** Said when incidents fall outside the window: the timeline and chronology give their categories too. */
+function outsideNote(outside: number): string {
+  if (outside === 0) return '';
+  return ` (${plural(outside, 'incident')} outside the window ${outside === 1 ? 'is' : 'are'} listed so too, but not counted)`;
 }
 
 /** The p-values the report states, each with the question it answers (statistics.md §1.8). */
@@ -220,7 +226,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Content lexicon',
-      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator.`,
+      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator. Every incident counted is listed with the ids of the categories its text matches, in the lexicon column of the timeline (chronolog timeline) and in the chronology (the HTML and Markdown reports, the JSON with --chronology): the incidents inside the window whose list names a category are the ones counted for it${outsideNote(b.window.incidentsOutside)}.`,
       caveats: [
         'A match is text for a person to read, not a finding: negations ("I would never hurt you"), quotations and jokes match too, and other wordings are missed.',
         'Nobody is scored; diary rows are the victim’s own account of what happened.',
