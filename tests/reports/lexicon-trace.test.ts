@@ -1,0 +1,298 @@
+/**
+ * Every lexicon count of the report can be traced to its incidents (fixtures/lexicon-trace, Europe/London, window
+ * 14–28 March 2024 from the case file, which adds a term to "threats" and a category "vehicle" of its own):
+ * - the timeline's last column, `lexicon`, names the categories each incident's text matches (';'-joined in CSV, an
+ *   array in JSON Lines), and the JSON chronology's `lexicon` field the same, so that among the incidents inside the
+ *   window, those naming category c are as many as `escalation.content.categories[c].incidents`;
+ * - an event that is not an incident (Riley's reply, whose "your friends" the lexicon would match) names none, as the
+ *   report searches no such text; the 3 incidents outside the window (13, 29 and 30 March) name theirs, uncounted;
+ * - the HTML and Markdown chronologies write the categories' labels after the text, escaped; the methods say where
+ *   the counted incidents are listed;
+ * - a timeline saved before the column existed is still recognised as chronolog's own output.
+ * The report is made both by the built CLI (its text marks read while the timeline is read) and in-process (the
+ * stored texts searched afterwards): the two agree.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Report, ReportSchema, type TimelineRow, TimelineRowSchema } from '../../src/model/index.js';
+import { TIMELINE_COLUMNS } from '../../src/model/timeline-columns.js';
+import { cli, NOW } from '../helpers/cli.js';
+import { renderAll, reportOf } from '../helpers/report.js';
+import { scratch } from '../helpers/robustness.js';
+
+const DIR = 'fixtures/lexicon-trace';
+const CHAT = `${DIR}/WhatsApp Chat with Jordan.txt`;
+
+/** Counted by hand from the fixture: the incidents inside the window whose text matches each category. */
+const COUNTS = {
+  threats: 2,
+  intimidation: 2,
+  'self-harm': 0,
+  surveillance: 5,
+  'third-parties': 2,
+  sexual: 0,
+  abuse: 1,
+  'property-damage': 2,
+  violence: 0,
+  vehicle: 2,
+};
+
+const s = scratch('chronolog-lexicon-trace-');
+afterAll(() => s.cleanup());
+
+let report: Report;
+let inProcess: Report;
+let csv: Record<string, string>[];
+let csvHeader: string[];
+let jsonl: TimelineRow[];
+let shown: Record<string, string>;
+beforeAll(async () => {
+  const r = cli(['report', DIR, '--format', 'json', '--chronology', '--now', NOW, '-q']);
+  expect(r.code, r.stderr).toBe(0);
+  report = ReportSchema.parse(JSON.parse(r.stdout));
+  const c = cli(['timeline', DIR, '--format', 'csv', '-q']);
+  expect(c.code, c.stderr).toBe(0);
+  const cells: string[][] = parseCsv(c.stdout);
+  csvHeader = cells[0]!;
+  csv = cells.slice(1).map((row) => Object.fromEntries(csvHeader.map((h, k) => [h, row[k]!])));
+  const j = cli(['timeline', DIR, '--format', 'jsonl', '-q']);
+  expect(j.code, j.stderr).toBe(0);
+  jsonl = j.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => TimelineRowSchema.parse(JSON.parse(l)));
+  inProcess = await reportOf([DIR]);
+  shown = renderAll(inProcess);
+});
+
+/** Whether a local time (or date) falls on a day of the report's window. */
+const inWindow = (local: string) =>
+  local.slice(0, 10) >= report.escalation!.window.from! &&
+  local.slice(0, 10) <= report.escalation!.window.to!;
+
+/** The JSON Lines row whose text starts with `start`. */
+const row = (start: string) => jsonl.find((r) => r.text?.startsWith(start))!;
+const csvRow = (start: string) => csv.find((r) => r['text']!.startsWith(start))!;
+
+describe('the report counts and the rows that list each counted incident', () => {
+  it('are the counts the fixture was written for, with incidents outside the window', () => {
+    const content = report.escalation!.content;
+    expect(Object.fromEntries(content.categories.map((c) => [c.id, c.incidents]))).toEqual(COUNTS);
+    expect(report.escalation!.window).toMatchObject({
+      from: '2024-03-14',
+      to: '2024-03-28',
+      source: 'given',
+    });
+    expect(report.escalation!.window.incidentsOutside).toBe(3);
+    // Made in-process, without the marks the CLI reads while reading the timeline: the same counts.
+    expect(inProcess.escalation!.content).toEqual(content);
+  });
+
+  it('agree in the timeline JSON Lines: per category, the incidents inside the window that name it', () => {
+    const incidents = jsonl.filter((r) => r.incident && inWindow(r.local));
+    for (const c of report.escalation!.content.categories) {
+      expect(
+        incidents.filter((r) => r.lexicon.includes(c.id)),
+        c.id,
+      ).toHaveLength(c.incidents);
+    }
+    // Outside the window, incidents are listed with their categories too, and are not counted.
+    const outside = jsonl.filter((r) => r.incident && !inWindow(r.local));
+    expect(outside.map((r) => [r.local, r.lexicon])).toEqual([
+      ['2024-03-13 20:16', ['surveillance']],
+      ['2024-03-29 10:00', ['surveillance']],
+      ['2024-03-30', ['surveillance']],
+    ]);
+  });
+
+  it('agree in the timeline CSV, whose cell joins the ids with ;', () => {
+    const incidents = csv.filter((r) => r['incident'] === 'yes' && inWindow(r['local']!));
+    for (const c of report.escalation!.content.categories) {
+      const naming = incidents.filter((r) => r['lexicon']!.split(';').includes(c.id));
+      expect(naming, c.id).toHaveLength(c.incidents);
+    }
+  });
+
+  it('agree in the JSON chronology, row for row with the timeline', () => {
+    const rows = report.chronology!;
+    expect(rows).toHaveLength(report.incidents.total);
+    for (const c of report.escalation!.content.categories) {
+      expect(
+        rows.filter((r) => inWindow(r.local) && r.lexicon.includes(c.id)),
+        c.id,
+      ).toHaveLength(c.incidents);
+    }
+    const byId = new Map(jsonl.map((r) => [r.id, r.lexicon]));
+    for (const r of rows) expect(r.lexicon, r.text ?? r.id).toEqual(byId.get(r.id));
+    // The in-process report (no marks: the stored texts searched afterwards) lists the same.
+    expect(inProcess.chronology!.map((r) => [r.id, r.lexicon])).toEqual(rows.map((r) => [r.id, r.lexicon]));
+  });
+});
+
+describe('the lexicon column of the timeline', () => {
+  it('is appended last, after callDurationSec, in the CSV header and the JSON Lines keys', () => {
+    expect(csvHeader).toEqual([...TIMELINE_COLUMNS]);
+    expect(csvHeader.slice(-2)).toEqual(['callDurationSec', 'lexicon']);
+    for (const r of jsonl) expect(Object.keys(r)).toEqual([...TIMELINE_COLUMNS]);
+  });
+
+  it("lists the categories in the lexicon's order: built-in ones first, the case file's own last", () => {
+    expect(row('Your car is outside').lexicon).toEqual(['surveillance', 'vehicle']);
+    expect(csvRow('Your car is outside')['lexicon']).toBe('surveillance;vehicle');
+    // "torch your" is the case file's term for a built-in category; "number plate*" takes "plates".
+    expect(row("I'll torch your car").lexicon).toEqual(['threats', 'vehicle']);
+    expect(csvRow("I'll torch your car")['lexicon']).toBe('threats;vehicle');
+    expect(row('I saw you at the station').lexicon).toEqual(['surveillance', 'third-parties']);
+  });
+
+  it('finds what the report finds in texts the byte search cannot settle, typographic quotes and emoji', () => {
+    // "Café" is not ASCII: the exact search decides.
+    expect(row('Café by your work?').lexicon).toEqual(['surveillance', 'third-parties']);
+    expect(row('You’ll regret this').lexicon).toEqual(['intimidation']);
+    expect(row('I’m outside').lexicon).toEqual(['surveillance']);
+    // A match on the second line of a message; a diary row's own account.
+    expect(row("I'm not going anywhere").lexicon).toEqual(['surveillance']);
+    expect(row('Jordan stood outside my house').lexicon).toEqual(['abuse']);
+  });
+
+  it('is empty for an incident that matches nothing, or has no text to match', () => {
+    // "skilled" is not "kill", "liars" not "liar": whole words only.
+    expect(row('skilled liars').lexicon).toEqual([]);
+    expect(csvRow('skilled liars')['lexicon']).toBe('');
+    expect(row('Morning').lexicon).toEqual([]);
+    expect(row('<Media omitted>').lexicon).toEqual([]);
+  });
+
+  it('is empty for an event that is not an incident, whose text the report does not search', () => {
+    const reply = row('Leave my family alone');
+    expect(reply.incident).toBe(false);
+    expect(reply.text).toContain('your friends');
+    expect(reply.lexicon).toEqual([]);
+    expect(csvRow('Leave my family alone')['lexicon']).toBe('');
+  });
+
+  it('is the same with --incidents-only', () => {
+    const r = cli(['timeline', DIR, '--format', 'jsonl', '--incidents-only', '-q']);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as TimelineRow);
+    expect(rows.map((x) => [x.id, x.lexicon])).toEqual(
+      jsonl.filter((x) => x.incident).map((x) => [x.id, x.lexicon]),
+    );
+  });
+});
+
+describe('the chronologies people read', () => {
+  it('write the labels of the categories after the text in the Markdown report', () => {
+    const md = shown['markdown']!;
+    const chronology = md.slice(md.indexOf('## Chronology of incidents'));
+    expect(chronology).toContain(
+      '| Your car is outside your flat again — \\(Lexicon: Surveillance or knowledge of whereabouts; vehicle\\) |',
+    );
+    expect(chronology).toContain(
+      'those inside the analysis window are the incidents counted in "What the messages say".',
+    );
+    // A row that matches nothing has no note.
+    expect(chronology).toContain('| skilled liars end up alone |');
+  });
+
+  it('write them after the text in the HTML report, where the annex filter finds them', () => {
+    const html = shown['html']!;
+    expect(html).toContain(
+      'Your car is outside your flat again<span class="sub lexicon">Lexicon: Surveillance or knowledge of whereabouts; vehicle</span>',
+    );
+    expect(html.match(/<span class="sub lexicon">/g)).toHaveLength(
+      inProcess.chronology!.filter((r) => r.lexicon.length > 0).length,
+    );
+    expect(html).toContain(
+      'those inside the analysis window are the incidents counted in “Words in the messages”.',
+    );
+  });
+
+  it('escape what the case file names a category, and say an id the report does not name as it is', () => {
+    const r = structuredClone(inProcess);
+    r.escalation!.content.categories.find((c) => c.id === 'vehicle')!.label = '<b>cars</b> & *bold*';
+    r.chronology![0]!.lexicon = ['surveillance', 'no-such-<i>'];
+    const out = renderAll(r);
+    expect(out['html']).toContain(
+      'Lexicon: Surveillance or knowledge of whereabouts; &#60;b&#62;cars&#60;/b&#62; &#38; *bold*</span>',
+    );
+    expect(out['html']).toContain(
+      'Lexicon: Surveillance or knowledge of whereabouts; no-such-&#60;i&#62;</span>',
+    );
+    expect(out['html']).not.toContain('<b>cars');
+    expect(out['markdown']).toContain(
+      '— \\(Lexicon: Surveillance or knowledge of whereabouts; \\<b\\>cars\\</b\\> &amp; \\*bold\\*\\) |',
+    );
+  });
+});
+
+describe('the method of the content lexicon', () => {
+  it('says where each counted incident is listed, and that those outside the window are not counted', () => {
+    const m = report.escalation!.methods.find((x) => x.name === 'Content lexicon')!;
+    expect(m.description).toContain(
+      'Every incident counted is listed with the ids of the categories its text matches, in the lexicon column of the timeline (chronolog timeline) and in the chronology (the HTML and Markdown reports, the JSON with --chronology): the incidents inside the window whose list names a category are the ones counted for it (3 incidents outside the window are listed so too, but not counted).',
+    );
+    expect(shown['markdown']).toContain('in the lexicon column of the timeline \\(chronolog timeline\\)');
+  });
+});
+
+describe('a timeline saved beside the evidence', () => {
+  const header = TIMELINE_COLUMNS.join(',');
+  const headerBefore = (column: string) => header.slice(0, header.indexOf(`,${column}`));
+
+  it('is told as chronolog output, whether saved before the lexicon column, before callDurationSec, or now', () => {
+    s.file('saved/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    // The rows as an earlier version wrote them: without the columns appended since.
+    const upTo = (column: string) =>
+      stringify(
+        csv.map((r) => csvHeader.slice(0, csvHeader.indexOf(column)).map((h) => r[h])),
+        { record_delimiter: '\n' },
+      );
+    s.file('saved/timeline-before-lexicon.csv', `${headerBefore('lexicon')}\n${upTo('lexicon')}`);
+    s.file(
+      'saved/timeline-before-call-lengths.csv',
+      `${headerBefore('callDurationSec')}\n${upTo('callDurationSec')}`,
+    );
+    s.file('saved/timeline.csv', cli(['timeline', DIR, '--format', 'csv', '-q']).stdout);
+    s.file('saved/timeline.jsonl', cli(['timeline', DIR, '--format', 'jsonl', '-q']).stdout);
+    const r = cli(
+      ['report', 'saved', '--subject', 'Jordan', '--format', 'json', '--now', NOW, '-q'],
+      {},
+      s.dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const ignored = ReportSchema.parse(JSON.parse(r.stdout)).ignoredFiles;
+    expect(ignored).toEqual([
+      { path: 'saved/timeline-before-call-lengths.csv', reason: 'a chronolog timeline, not an export' },
+      { path: 'saved/timeline-before-lexicon.csv', reason: 'a chronolog timeline, not an export' },
+      { path: 'saved/timeline.csv', reason: 'a chronolog timeline, not an export' },
+      { path: 'saved/timeline.jsonl', reason: 'a chronolog timeline, not an export' },
+    ]);
+  });
+
+  it('saved before the lexicon column, may be written over by the timeline of the same folder', () => {
+    s.file('again/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    const old = s.file('again/timeline.csv', `${headerBefore('lexicon')}\n`);
+    const r = cli(['timeline', 'again', '--out', 'again/timeline.csv', '-q'], {}, s.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(old, 'utf8').split('\n')[0]).toBe(header);
+  });
+});
+
+describe("a case file's lexicon category", () => {
+  it("may not be named with ';', which separates the names in the CSV cell, nor be empty", () => {
+    s.file('semicolon/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    s.file('semicolon/case.json', JSON.stringify({ lexicon: { 'cars;bikes': ['your car'], '': ['x'] } }));
+    const r = cli(['report', 'semicolon'], {}, s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      "lexicon.cars;bikes: a category's name may not be empty or contain ';', which separates the names in the timeline's lexicon column",
+    );
+    expect(r.stderr).toContain('case file semicolon/case.json has 2 invalid fields');
+  });
+});
