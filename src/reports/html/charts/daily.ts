@@ -1,9 +1,11 @@
 /**
  * Incidents per day stacked by channel, with the milestones marked. Periods longer than a year are drawn per ISO
  * week instead (bars of a day would be thinner than a pixel), each week's bar being the sum of its days from
- * `incidents.daily`; partial weeks are drawn lighter and named in the table. Days that not every export covers
- * (a channel that limits the fully covered days, `escalation.coverage`, has no export for them) are shaded
- * behind the bars and named in the legend and the caption: a low bar there may only mean that an export ends.
+ * `incidents.daily`; partial weeks are drawn lighter and named in the table. The days drawn run from the first to
+ * the last incident, widened to the escalation analysis's window when it reaches further (a window set in the case
+ * file, or one that starts with the victim's own first message), so that every day the analysis left out can be
+ * shown. Those days (outside the fully covered days, `escalation.daily[].covered`: coverage.ts) are shaded behind
+ * the bars and named in the legend and the caption: a low bar there may only mean that an export ends.
  */
 import type { Channel, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
@@ -11,6 +13,7 @@ import { dayNumber, isoDate, longDate, longDateSpan } from '../dates.js';
 import { plain } from '../escape.js';
 import { type ChannelStyle, channelStyles, patternDefs, patterned } from '../palette.js';
 import { table } from '../table.js';
+import { type Hatching, hatching, runTitle } from './coverage.js';
 import {
   type Figure,
   milestoneNote,
@@ -40,19 +43,20 @@ interface Bin {
   readonly partial: boolean;
 }
 
-function bins(r: Report): Bin[] {
+/** The bars: one a day over the axis (days without a row in `incidents.daily` are zero), or one an ISO week. */
+function bins(r: Report, axis: TimeAxis): Bin[] {
   const daily = r.incidents.daily;
-  const days = daily.map((d) => ({
-    date: d.date,
-    days: 1,
-    count: d.count,
-    byChannel: d.byChannel,
-    partial: false,
-  }));
-  if (daily.length <= MAX_DAILY_BARS) return days;
+  if (axis.days <= MAX_DAILY_BARS) {
+    const rows = new Map(daily.map((d) => [d.date, d]));
+    return Array.from({ length: axis.days }, (_, k) => {
+      const date = isoDate(axis.start + k);
+      const d = rows.get(date);
+      return { date, days: 1, count: d?.count ?? 0, byChannel: d ? d.byChannel : {}, partial: false };
+    });
+  }
   let offset = 0;
   return r.incidents.weekly.map((w) => {
-    const slice = days.slice(offset, offset + w.days);
+    const slice = daily.slice(offset, offset + w.days);
     offset += w.days;
     const byChannel: Partial<Record<Channel, number>> = {};
     for (const d of slice) {
@@ -69,8 +73,26 @@ function bins(r: Report): Bin[] {
   });
 }
 
+/**
+ * The days drawn: the first to the last incident, widened to the escalation window where it reaches further, so
+ * that the hatched days are every day the analysis left out (coverage.ts), none cut off at an edge.
+ */
+function axisOf(r: Report): TimeAxis {
+  const daily = r.incidents.daily;
+  const w = r.escalation?.window;
+  let first = dayNumber(daily[0]!.date);
+  let last = dayNumber(daily[daily.length - 1]!.date);
+  if (w?.from && w.to) {
+    first = Math.min(first, dayNumber(w.from));
+    last = Math.max(last, dayNumber(w.to));
+  }
+  return new TimeAxis(isoDate(first), last - first + 1, LEFT, WIDTH - 12);
+}
+
 /** Text of the legend entry for the shaded days. */
 const UNCOVERED_KEY = 'not every export covers these days';
+/** The same when some of them every export covers, apart from the fully covered days (coverage.ts). */
+const LEFT_OUT_KEY = 'outside the fully covered days';
 
 /** The grey hatch of days not every export covers, as in the change-point chart (reads in black-and-white too). */
 const UNCOVERED_FILL = `<pattern id="${ID}-uncov" width="6" height="6" patternUnits="userSpaceOnUse"><path d="M0 6L6 0" stroke="#9a9a9a" stroke-width="0.8"/></pattern>`;
@@ -83,7 +105,7 @@ const LEGEND_LINE = 18;
  * within the chart's width (an entry past the right edge would be cut off by the SVG, and that channel would have
  * no key). `lines` says how many lines it took, so the plot can move down to make room.
  */
-function legend(styles: readonly ChannelStyle[], uncovered: boolean): { svg: string; lines: number } {
+function legend(styles: readonly ChannelStyle[], shadeKey: string | null): { svg: string; lines: number } {
   const right = WIDTH - 12;
   let x = LEFT;
   let line = 0;
@@ -104,57 +126,60 @@ function legend(styles: readonly ChannelStyle[], uncovered: boolean): { svg: str
     const swatch = `<rect x="${n(sx)}" y="${sy}" width="14" height="14"/>`;
     return `${patterned(ID, 'key', s, swatch, { x: Math.floor(sx), y: sy, width: 15, height: 14 })}<rect class="swatch" x="${n(sx)}" y="${sy}" width="14" height="14" fill="none"/><text x="${n(sx + 20)}" y="${sy + 11}">${plain(label)}</text>`;
   });
-  if (uncovered) {
-    const [kx, ky] = place(20 + UNCOVERED_KEY.length * 6.6);
+  if (shadeKey) {
+    const [kx, ky] = place(20 + shadeKey.length * 6.6);
     items.push(
-      `<rect class="swatch" x="${n(kx)}" y="${ky}" width="14" height="14" fill="url(#${ID}-uncov)"/><text x="${n(kx + 20)}" y="${ky + 11}">${plain(UNCOVERED_KEY)}</text>`,
+      `<rect class="swatch" x="${n(kx)}" y="${ky}" width="14" height="14" fill="url(#${ID}-uncov)"/><text x="${n(kx + 20)}" y="${ky + 11}">${plain(shadeKey)}</text>`,
     );
   }
   return { svg: items.join(''), lines: items.length ? line + 1 : 0 };
 }
 
 /**
- * Runs of day numbers inside the axis that not every limiting channel's export covers, and the caption's words
- * for them ("the whatsapp export covers 15 February 2024 – 31 March 2024"); none when the report has no escalation section
- * or every limiting channel covers every day.
+ * The caption's sentence on the hatched days, naming the exports that miss them ("the whatsapp export covers
+ * 15 February 2024 – 31 March 2024"); '' when none is hatched. Its count is `escalation.coverage.partialDays`.
  */
-function uncoveredDays(r: Report, axis: TimeAxis): { runs: { from: number; to: number }[]; words: string } {
-  const limiting = (r.escalation?.coverage.channels ?? []).filter((c) => c.limits && c.spans.length > 0);
-  const spans = limiting.map((c) => c.spans.map((s) => ({ from: dayNumber(s.from), to: dayNumber(s.to) })));
-  const runs: { from: number; to: number }[] = [];
-  for (let d = axis.start; d < axis.start + axis.days; d++) {
-    if (spans.every((list) => list.some((s) => d >= s.from && d <= s.to))) continue;
-    const last = runs[runs.length - 1];
-    if (last && last.to === d - 1) last.to = d;
-    else runs.push({ from: d, to: d });
-  }
-  const words = limiting
-    .filter((_, k) => runs.some((run) => !spans[k]!.some((s) => s.from <= run.from && s.to >= run.to)))
+function hatchedWords(r: Report, h: Hatching): string {
+  if (h.runs.length === 0) return '';
+  const words = h.missing
     .map(
       (c) =>
         `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => longDateSpan(s.from, s.to)).join(' and ')}`,
     )
     .join('; ');
-  return { runs, words };
+  if (h.apartDays === 0)
+    return ` Hatched days (${plural(h.days, 'day')}) are not covered by every export (${words}): fewer incidents there may only mean that an export ends, and the trend, change points and comparisons leave them out.`;
+  // Days every export covers apart from the longest run of them: left out too, but not "not covered". There is
+  // then a fully covered run, and at least one day not every export covers between it and them.
+  const full = r.escalation!.coverage.fullyCovered!;
+  const uncovered = h.days - h.apartDays;
+  return ` Hatched days (${plural(h.days, 'day')}) are left out of the trend, change points and comparisons, which use the longest run of days every export covers (${longDateSpan(full.from, full.to)}): ${plural(uncovered, 'day')} not covered by every export (${words}), where fewer incidents may only mean that an export ends, and ${plural(h.apartDays, 'day')} that every export covers but that are cut off from that run.`;
+}
+
+/** A sentence on incidents drawn outside the analysis window (a window set in the case file); '' when none. */
+function outsideWords(r: Report): string {
+  const w = r.escalation?.window;
+  if (!w?.from || !w.to || w.incidentsOutside === 0) return '';
+  return ` The analysis window is ${longDateSpan(w.from, w.to)}: ${plural(w.incidentsOutside, 'incident')} outside it ${w.incidentsOutside === 1 ? 'is' : 'are'} drawn but not analysed.`;
 }
 
 /** The daily (or weekly) chart, or null when there are no incidents. */
 export function dailyChart(r: Report): Figure | null {
   const i = r.incidents;
   if (i.total === 0 || i.daily.length === 0) return null;
-  const data = bins(r);
-  const weekly = data.length !== i.daily.length;
+  const axis = axisOf(r);
+  const data = bins(r, axis);
+  const weekly = axis.days > MAX_DAILY_BARS;
   const byChannel = data.every((b) => b.byChannel !== undefined);
   const styles = channelStyles(i.byChannel);
-  const axis = new TimeAxis(i.daily[0]!.date, i.daily.length, LEFT, WIDTH - 12);
   const { top, ticks } = valueTicks(Math.max(...data.map((b) => b.count)));
   const y = (v: number) => BOTTOM - (v / top) * (BOTTOM - TOP);
   const unit = weekly ? 'week' : 'day';
-  const uncovered = uncoveredDays(r, axis);
-  const shade = uncovered.runs
+  const hatched = hatching(r.escalation);
+  const shade = hatched.runs
     .map(
       (u) =>
-        `<rect x="${n(axis.x(u.from))}" y="${TOP}" width="${n((u.to - u.from + 1) * axis.step)}" height="${BOTTOM - TOP}"><title>${plain(`not every export covers ${isoDate(u.from)}${u.to > u.from ? ` to ${isoDate(u.to)}` : ''}`)}</title></rect>`,
+        `<rect x="${n(axis.x(u.from))}" y="${TOP}" width="${n((u.to - u.from + 1) * axis.step)}" height="${BOTTOM - TOP}"><title>${plain(runTitle(u))}</title></rect>`,
     )
     .join('');
 
@@ -192,7 +217,8 @@ export function dailyChart(r: Report): Figure | null {
     hits.join(''),
   ].join('');
 
-  const key = byChannel || shade ? legend(byChannel ? styles : [], shade !== '') : { svg: '', lines: 0 };
+  const shadeKey = shade === '' ? null : hatched.apartDays > 0 ? LEFT_OUT_KEY : UNCOVERED_KEY;
+  const key = byChannel || shade ? legend(byChannel ? styles : [], shadeKey) : { svg: '', lines: 0 };
   // The plot moves down by whatever the legend needs beyond its first line, clear of the milestone keys above it
   // (their boxes start 20 px above the plot).
   const drop = Math.max(0, key.lines * LEGEND_LINE - 24);
@@ -210,16 +236,9 @@ export function dailyChart(r: Report): Figure | null {
     drop ? `<g transform="translate(0 ${drop})">${plot}</g>` : plot,
   ].join('');
 
-  const first = i.daily[0]!.date;
-  const last = i.daily[i.daily.length - 1]!.date;
-  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(i.daily.length, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; the busiest day was ${i.maxPerDay ? `${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}` : '–'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${
-    uncovered.runs.length
-      ? ` Hatched days (${plural(
-          uncovered.runs.reduce((k, u) => k + u.to - u.from + 1, 0),
-          'day',
-        )}) are not covered by every export (${uncovered.words}): fewer incidents there may only mean that an export ends, and the trend, change points and comparisons leave them out.`
-      : ''
-  }${milestoneNote(r, axis)}`;
+  const first = isoDate(axis.start);
+  const last = isoDate(axis.start + axis.days - 1);
+  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(axis.days, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; the busiest day was ${i.maxPerDay ? `${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}` : '–'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${hatchedWords(r, hatched)}${outsideWords(r)}${milestoneNote(r, axis)}`;
 
   const cols = byChannel ? styles.map((s) => s.channel) : [];
   const rows = data.map((b) => [

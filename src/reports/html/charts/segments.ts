@@ -1,8 +1,9 @@
 /**
  * The escalation chart: daily incidents as grey bars with the rate of each PELT segment drawn over them as a
  * heavy line (its 95% interval as a light band, rate written above), the estimated change points as dotted rules,
- * the milestones as dashed rules, and the days not every export covers hatched — the figures stop there because
- * missing data would look like a fall. Drawn from `report.escalation` and `incidents.daily` only.
+ * the milestones as dashed rules, and the days outside the fully covered days hatched (coverage.ts: nearly always
+ * days not every export covers) — the figures stop there because missing data would look like a fall. Drawn from
+ * `report.escalation` and `incidents.daily` only.
  */
 
 import { formatCi, formatDate, sig2 } from '../../../model/format.js';
@@ -11,6 +12,7 @@ import { int, plural } from '../../format.js';
 import { dayNumber, isoDate } from '../dates.js';
 import { plain } from '../escape.js';
 import { table } from '../table.js';
+import { hatching, runTitle } from './coverage.js';
 import {
   type Figure,
   milestoneNote,
@@ -46,15 +48,15 @@ export function segmentsChart(r: Report, e: Escalation): Figure | null {
     `<defs><pattern id="${ID}-hatch" width="6" height="6" patternUnits="userSpaceOnUse"><path d="M0 6L6 0" stroke="#9a9a9a" stroke-width="0.8"/></pattern></defs>`,
   ];
   const full = e.coverage.fullyCovered;
+  // The same days the daily chart hatches and `coverage.partialDays` counts, with the same tooltips.
+  const hatched = hatching(e);
   if (full) {
-    const bands: [number, number][] = [
-      [start, dayNumber(full.from)],
-      [dayNumber(full.to) + 1, start + span],
-    ];
-    for (const [a, b] of bands) {
+    for (const u of hatched.runs) {
+      const a = Math.max(u.from, start);
+      const b = Math.min(u.to + 1, start + span);
       if (b <= a) continue;
       parts.push(
-        `<rect class="uncovered" x="${n(axis.x(a))}" y="${TOP}" width="${n(axis.x(b) - axis.x(a))}" height="${BOTTOM - TOP}" fill="url(#${ID}-hatch)"><title>not every export covers ${isoDate(a)} to ${isoDate(b - 1)}</title></rect>`,
+        `<rect class="uncovered" x="${n(axis.x(a))}" y="${TOP}" width="${n(axis.x(b) - axis.x(a))}" height="${BOTTOM - TOP}" fill="url(#${ID}-hatch)"><title>${plain(runTitle(u))}</title></rect>`,
       );
     }
   }
@@ -100,7 +102,13 @@ export function segmentsChart(r: Report, e: Escalation): Figure | null {
     found
       ? `Incidents per day (grey bars) with the rate of each period between the estimated change points (heavy lines, light band = 95% interval): ${segText}. Dotted lines mark the estimated change points (PELT; the dates are estimates).`
       : `Incidents per day (grey bars) with the rate over the whole period (heavy line, light band = 95% interval): ${segText}. No change point was found (PELT), so the rate is drawn as one period.`
-  }${full ? ` Hatched days are not covered by every export and are left out of the analysis (fully covered: ${formatDate(full.from)} to ${formatDate(full.to)}).` : ''}${milestoneNote(r, axis)}`;
+  }${
+    !full || hatched.days === 0
+      ? ''
+      : hatched.apartDays === 0
+        ? ` Hatched days are not covered by every export and are left out of the analysis (fully covered: ${formatDate(full.from)} to ${formatDate(full.to)}).`
+        : ` Hatched days are left out of the analysis (fully covered: ${formatDate(full.from)} to ${formatDate(full.to)}): not every export covers ${plural(hatched.days - hatched.apartDays, 'day')} of them, and ${plural(hatched.apartDays, 'day')} that every export covers are cut off from the fully covered days.`
+  }${milestoneNote(r, axis)}`;
   return {
     id: ID,
     title: found

@@ -17,6 +17,19 @@ import { figureHtml } from '../charts.js';
 import type { HtmlContext } from '../section.js';
 import { comparison, countsOnlyComparison, range, ref, withheld } from './common.js';
 
+/**
+ * The window's days outside the fully covered days, `coverage.partialDays`: the days the charts hatch (charts/
+ * coverage.ts), in the same number. Not "covered by some exports only": such a day may be covered by none, or, cut
+ * off from the fully covered days by a gap in one channel's exports, by every export.
+ */
+function leftOut(e: Escalation): string {
+  const p = e.coverage.partialDays;
+  if (p === 0) return '';
+  // With incidents in the window there is a chart of incidents per day, drawn over the whole window.
+  const charts = e.rate.count > 0 ? ` and ${p === 1 ? 'is' : 'are'} hatched in the charts` : '';
+  return ` The other ${plural(p, 'day')} of the window ${p === 1 ? 'lies' : 'lie'} outside them${charts}.`;
+}
+
 export function coverage(e: Escalation, ctx: HtmlContext): string {
   const w = e.window;
   const source =
@@ -33,7 +46,7 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
   const full = e.coverage.fullyCovered;
   return [
     `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} fall outside it and are not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
-    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${e.coverage.partialDays ? ` ${plural(e.coverage.partialDays, 'day')} of the window are covered by some exports only.` : ''}</p>`,
+    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.${leftOut(e)}` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}</p>`,
     `<div class="scroll">${table({
       caption:
         'Coverage of each channel: dates its records cover, files, incidents and whether it limits the fully covered days',
