@@ -170,6 +170,7 @@ export type MilestoneAnalysis = z.infer<typeof MilestoneAnalysisSchema>;
 
 export const CeaseRequestRowSchema = z.object({
   event: EventRefSchema,
+  /** The message text around the phrase, verbatim (… where shortened; each line break as "\n"). */
   text: z.string(),
   phrase: z.string(),
   /** `subject-conversation`: in a conversation where the subject also wrote; `unknown`: no conversation named. */
@@ -239,7 +240,7 @@ export const ChangePointSchema = z.object({
 export const ContentExampleSchema = z.object({
   event: EventRefSchema,
   term: z.string(),
-  /** The message text around the match, verbatim (… where shortened). */
+  /** The message text around the match, verbatim (… where shortened; each line break as "\n"). */
   text: z.string(),
 });
 

@@ -34,7 +34,7 @@ import type { Report } from '../model/index.js';
 import { quasiFigures, quasiMethod } from './comparison-words.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { burstinessWords, gapTrendWords, gapWords, monthNote, nightShareWords } from './pattern-words.js';
-import { markdownEscape as md } from './sanitize.js';
+import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
 /** "2024-03-15" for a period of one day, else "2024-03-15 – 2024-03-20" (`dayRange`, as the summary writes runs). */
@@ -336,7 +336,7 @@ function ceaseSection(e: Escalation): string[] {
       c.requests.map((r) => [
         at(r.event),
         r.event.channel,
-        md(r.text),
+        markdownLines(r.text),
         md(r.phrase),
         md(`${r.event.file} ${r.event.locator}`),
         int(r.incidentsAfter),
@@ -461,7 +461,8 @@ function contentSection(e: Escalation): string[] {
   for (const c of e.content.categories) {
     if (!c.examples.length) continue;
     out.push(`**${md(c.label)}**`, '');
-    for (const x of c.examples) out.push(`- “${md(x.text)}” — ${ref(x.event)} (term: ${md(x.term)})`);
+    for (const x of c.examples)
+      out.push(`- “${markdownLines(x.text)}” — ${ref(x.event)} (term: ${md(x.term)})`);
     out.push('');
   }
   return out;
@@ -511,7 +512,23 @@ function methodsSection(e: Escalation): string[] {
 export function escalationSection(r: Report): string[] {
   const e = r.escalation;
   if (!e) return [];
-  const out = ['## Escalation', '', '### Findings', '', ...e.findings.map((f) => `- ${md(f)}`), ''];
+  // A finding that quotes a message (the first request to stop) shows its line breaks as the chronology does.
+  const out = [
+    '## Escalation',
+    '',
+    '### Findings',
+    '',
+    ...e.findings.map((f) => `- ${markdownLines(f)}`),
+    '',
+  ];
+  const quoted = [
+    ...e.findings,
+    ...e.ceaseRequest.requests.map((q) => q.text),
+    ...e.content.categories.flatMap((k) => k.examples.map((x) => x.text)),
+  ];
+  // Said only when a mark is shown, as in the chronology.
+  if (quoted.some((t) => LINE_BREAKS.test(t)))
+    out.push(`A line break inside a quoted message is shown as ${LINE_BREAK}.`, '');
   if (e.window.from === null || e.rate.count === 0) return [...out, ...methodsSection(e)];
   return [
     ...out,

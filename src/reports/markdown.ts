@@ -33,7 +33,7 @@ import {
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
-import { markdownEscape as md } from './sanitize.js';
+import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownEscape as md } from './sanitize.js';
 import {
   callPlaces,
   callTally,
@@ -244,19 +244,8 @@ export function evidenceSection(r: Report): string[] {
   return out;
 }
 
-/** What stands for a line break in a chronology cell: a table row is one line, so the break needs a mark. */
-export const LINE_BREAK = '↵';
-const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/;
-
-/**
- * Text for a table cell, escaped as `markdownEscape` escapes it, with each line break in it shown as " ↵ ": a
- * message of several lines would otherwise read as one sentence (the HTML report keeps the breaks). The mark is
- * plain text, no Markdown or HTML, and each line is escaped alone, so a line that begins with "#", ">" or "-" is
- * as inert as any other text. A blank line between two paragraphs is two marks.
- */
-export function markdownLines(s: string): string {
-  return s.split(LINE_BREAKS).map(md).join(` ${LINE_BREAK} `);
-}
+// The chronology's line-break mark, shared with the escalation section's quotes (sanitize.ts).
+export { LINE_BREAK, markdownLines } from './sanitize.js';
 
 export function chronologySection(r: Report): string[] {
   if (!r.chronology?.length) return [];

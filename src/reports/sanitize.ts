@@ -74,3 +74,20 @@ export function markdownEscape(s: string): string {
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/&/g, '&amp;');
 }
+
+/** What stands for a line break in a Markdown table cell or list item: a row is one line, so the break needs a mark. */
+export const LINE_BREAK = '↵';
+/** A line break in message text: CR LF, LF, CR, U+2028 or U+2029. */
+export const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * Text for a Markdown table cell or list item, escaped as `markdownEscape` escapes it, with each line break in it
+ * shown as " ↵ ": a message of several lines would otherwise read as one sentence (the HTML report keeps the
+ * breaks). The mark is plain text, no Markdown or HTML, and each line is escaped alone, so a line that begins with
+ * "#", ">" or "-" is as inert as any other text. A blank line between two paragraphs is two marks. Used for the
+ * chronology and for every quoted message in the escalation section (requests to stop, lexicon examples, the
+ * findings that quote them), so a message reads alike in each.
+ */
+export function markdownLines(s: string): string {
+  return s.split(LINE_BREAKS).map(markdownEscape).join(` ${LINE_BREAK} `);
+}

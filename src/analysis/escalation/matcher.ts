@@ -189,14 +189,27 @@ export function searchAll(
   };
 }
 
-/** The verbatim text around a match (whole when short), with … where shortened. */
+/** A line break as the chronology reads one (reports/sanitize.ts `LINE_BREAKS`): CR LF, LF, CR, U+2028, U+2029. */
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * The verbatim text around a match (whole when short), with … where shortened. Runs of other white space are one
+ * space, but each line break is kept, as "\n": a request to stop written on two lines, quoted as one sentence,
+ * is not what the victim sent, and the reports show the break as the chronology does (" ↵ " in Markdown).
+ */
 export function excerpt(
   original: string,
   normalisedIndex: number,
   normalisedLength: number,
   width = 240,
 ): string {
-  const text = original.replace(SPACE, ' ').trim();
+  const text = LINE_BREAKS.test(original)
+    ? original
+        .split(LINE_BREAKS)
+        .map((line) => line.replace(SPACE, ' ').trim())
+        .join('\n')
+        .trim()
+    : original.replace(SPACE, ' ').trim();
   if (text.length <= width) return text;
   // NFKC and lower-casing can change lengths slightly: place the window proportionally.
   const centre = Math.round((normalisedIndex / Math.max(1, normalisedLength)) * text.length);

@@ -9,7 +9,7 @@
  * so they are dropped as in the terminal output.
  */
 import { markInvisible } from '../invisible.js';
-import { DIRECTION_MARKS, htmlEscape } from '../sanitize.js';
+import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS } from '../sanitize.js';
 
 /**
  * Escaped text for element content; controls, bidi overrides and invisible characters appear as visible, styled
@@ -20,6 +20,16 @@ export function text(s: string): string {
     htmlEscape(s.replace(DIRECTION_MARKS, '')),
     (code) => `<span class="cc">&#60;${code}&#62;</span>`,
   );
+}
+
+/**
+ * Escaped text for element content with each line break kept as `<br>`, for a message quoted inside running text or
+ * a table cell (a request to stop, a lexicon example, the finding that quotes one), where the line breaks of the
+ * text would collapse to spaces; the chronology keeps them with `white-space: pre-wrap` on its own column. Each
+ * line is escaped alone, so the only markup is the `<br>` put between them.
+ */
+export function textLines(s: string): string {
+  return s.split(LINE_BREAKS).map(text).join('<br>');
 }
 
 /**

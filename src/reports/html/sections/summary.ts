@@ -35,7 +35,7 @@ import {
 import { whyNot } from '../../withheld.js';
 import { milestoneKey } from '../charts/svg.js';
 import { longDate, longDateSpan, longDateTime, timeFlagNote } from '../dates.js';
-import { bdi, text } from '../escape.js';
+import { bdi, text, textLines } from '../escape.js';
 import { table } from '../table.js';
 import type { Section } from './section.js';
 
@@ -95,7 +95,8 @@ function findings(r: Report): string[] {
       `${plural(i.total, 'incident')} on ${plural(i.daysWithContact, 'separate day')} between ${longDate(i.firstLocal!)} and ${longDate(i.lastLocal!)}, a period of ${plural(days, 'day')}; contact on ${pct(i.daysWithContact / days)} of those days.`,
     );
   } else {
-    out.push(...escalation.map((s) => text(s)));
+    // A finding that quotes a message (the first request to stop) keeps its line breaks.
+    out.push(...escalation.map((s) => textLines(s)));
   }
   const kinds = counts(i.byKind, KIND_NAMES);
   if (kinds.length) out.push(`By kind of contact: ${andList(kinds)}.`);

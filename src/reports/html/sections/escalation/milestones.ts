@@ -15,7 +15,7 @@ import { int, plural } from '../../../format.js';
 import { milestoneIndex } from '../../../tallies.js';
 import { milestoneKey } from '../../charts/svg.js';
 import { longDateTime, timeFlagNote } from '../../dates.js';
-import { bdi, text } from '../../escape.js';
+import { bdi, text, textLines } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
 import { channelCounts, comparison, countsOnlyComparison, range, ref } from './common.js';
@@ -76,7 +76,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   if (!c.first) return `${intro}<p>No such request was found.</p>`;
   const rows = c.requests.map((q) => [
     ref(q.event, ctx),
-    `<q dir="auto">${text(q.text)}</q>`,
+    `<q dir="auto">${textLines(q.text)}</q>`,
     text(q.phrase),
     q.recipient === 'subject-conversation' ? 'in a conversation with the subject' : 'conversation not named',
     int(q.incidentsAfter),

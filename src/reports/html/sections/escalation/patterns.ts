@@ -17,7 +17,7 @@ import {
   nightShareWords,
 } from '../../../pattern-words.js';
 import { longDate, longDateTime } from '../../dates.js';
-import { bdi, text } from '../../escape.js';
+import { bdi, text, textLines } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
 import { channelCounts, ref } from './common.js';
@@ -127,7 +127,7 @@ export function content(e: Escalation, ctx: HtmlContext): string {
     text(k.label),
     int(k.incidents),
     k.first ? ref(k.first, ctx) : '–',
-    `<ul class="quotes">${k.examples.map((x) => `<li><q dir="auto">${text(x.text)}</q> <span class="muted">(“${text(x.term)}”; ${ref(x.event, ctx)})</span></li>`).join('')}</ul>`,
+    `<ul class="quotes">${k.examples.map((x) => `<li><q dir="auto">${textLines(x.text)}</q> <span class="muted">(“${text(x.term)}”; ${ref(x.event, ctx)})</span></li>`).join('')}</ul>`,
   ]);
   return `${intro}<div class="scroll">${table({
     caption: 'Words in the messages: terms of the lexicon matched in incident texts',
