@@ -14,6 +14,17 @@ export interface CiteContext {
   readonly zone: Zone;
 }
 
+/**
+ * How precisely a summary writes an incident's local time: the date alone when the record gives no time of day (a
+ * diary row of a letter: 00:00 would make up a time), to the minute when it gives minutes (an Android WhatsApp
+ * export), else to the second (an SMS backup or an e-mail, which record milliseconds: a phone's call log shows
+ * seconds, and the chronology has the milliseconds). Every summary time (a citation, the first and last incident,
+ * each identifier's first and last use) follows it, so one incident reads alike wherever it is named.
+ */
+export function citedPrecision(precision: TimelineEvent['precision']): 'day' | 'min' | 's' {
+  return precision === 'day' ? 'day' : precision === 'min' ? 'min' : 's';
+}
+
 /** How an incident is cited; `timeFlags` only when the record has some, so an exact time cites as before. */
 export function refOf(ctx: CiteContext, e: TimelineEvent): EventRef {
   const input = ctx.inputs[e.input];
@@ -21,7 +32,7 @@ export function refOf(ctx: CiteContext, e: TimelineEvent): EventRef {
   return {
     id: eventId(input?.sha256 ?? '', e.locator),
     utc: new Date(e.ms).toISOString(),
-    local: ctx.zone.localText(e.ms, e.precision === 'day' ? 'day' : e.precision === 'min' ? 'min' : 's'),
+    local: ctx.zone.localText(e.ms, citedPrecision(e.precision)),
     ...(timeFlags.length > 0 ? { timeFlags } : {}),
     channel: e.channel,
     file: input?.path ?? '',

@@ -9,7 +9,7 @@ import { CHANNELS } from '../model/vocabulary.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
-import { refOf } from './cite.js';
+import { citedPrecision, refOf } from './cite.js';
 import { CHANNELS_SORTED, type IncidentColumns } from './columns.js';
 
 const cleaned = new Map<string, string>();
@@ -47,11 +47,12 @@ export interface IdentifierRow {
 }
 
 /**
- * How precisely to write event i's local time in summaries: to the minute, or only the date when the record
- * gives no time of day (a diary row of a letter): writing 00:00 would make up a time.
+ * How precisely to write event i's local time in summaries (the first and last incident, each identifier's first
+ * and last use): as it is cited (`citedPrecision`): the date alone, to the minute, or to the second when the
+ * record has seconds. Never finer than the record: a WhatsApp time of 21:14 is not written 21:14:00.
  */
-export function shownPrecision(events: EventList, i: number): 'day' | 'min' {
-  return events.at(i).precision === 'day' ? 'day' : 'min';
+export function shownPrecision(events: EventList, i: number): 'day' | 'min' | 's' {
+  return citedPrecision(events.at(i).precision);
 }
 
 /**

@@ -53,8 +53,9 @@ const FirstAndLast = {
   first: IsoInstant.nullable(),
   last: IsoInstant.nullable(),
   /**
-   * The first and last as wall-clock time in the case zone, `YYYY-MM-DD HH:mm`, or `YYYY-MM-DD` when that record
-   * gives only a date (no time is made up).
+   * The first and last as wall-clock time in the case zone, as `EventRef.local` cites them: `YYYY-MM-DD HH:mm:ss`
+   * when that record has seconds (an SMS backup, an e-mail), `YYYY-MM-DD HH:mm` when it has minutes (an Android
+   * WhatsApp export), or `YYYY-MM-DD` when it gives only a date (no time is made up).
    */
   firstLocal: z.string().nullable(),
   lastLocal: z.string().nullable(),

@@ -171,7 +171,8 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // Each milestone on a line of its own; text.ts wraps every line to the terminal's width.
   lines.push(...milestoneLines(e).map((m, i) => `${i === 0 ? label('Milestones') : pad}${safe(m)}`));
   const cr = e.ceaseRequest;
-  // How to read the time goes in the same brackets as the channel, as the chronology writes it beside the time.
+  // Its time as cited (seconds when the record has them, as the Markdown and HTML give it); how to read the time
+  // goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   const atRequestTime = atRequestTimeWords(cr);
   // Nothing searched because no message is the victim's is said as such, with how to name them: "no cease phrase
@@ -183,7 +184,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       ? 'no message from the victim to the subject to search'
       : `no cease phrase in ${plural(cr.searched, 'message')} searched`);
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${cr.first.event.local.slice(0, 16)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
+    `${label('Cease')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');

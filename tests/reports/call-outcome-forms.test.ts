@@ -63,8 +63,9 @@ describe('the names the exports show, in the Markdown identifiers table', () => 
       [
         '\\+447700900123',
         '5',
-        '2024-03-04 09:40',
-        '2024-03-07 23:30',
+        // An SMS backup records seconds: shown, as the JSON and the escalation table give them.
+        '2024-03-04 09:40:00',
+        '2024-03-07 23:30:00',
         'call, sms',
         'Sam \\| \\*Carter\\* \\<b\\>, \\[Sam\\]\\(https\\://example.invalid/t\\)',
       ],

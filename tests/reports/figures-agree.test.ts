@@ -122,7 +122,7 @@ describe('each count of days says which days it counts', () => {
     expect(report.incidents.daily).toHaveLength(51);
     expect(report.escalation!.window).toMatchObject({ from: '2024-02-10', to: '2024-04-05', days: 56 });
     expect(shown['text']).toContain(
-      'Period      2024-02-10 19:50 → 2024-03-31 02:45 (Europe/London): 51 days, first to last incident\nIncidents   13; contact on 10 of the 51 days (20%)\n',
+      'Period      2024-02-10 19:50:00 → 2024-03-31 02:45 (Europe/London): 51 days, first to last incident\nIncidents   13; contact on 10 of the 51 days (20%)\n',
     );
     expect(shown['markdown']).toContain('on 10 of the 51 days from first to last incident (20%)');
     expect(shown['markdown']).toContain(
@@ -130,7 +130,7 @@ describe('each count of days says which days it counts', () => {
     );
     expect(shown['html']).toContain('over the 51 days from first to last incident');
     expect(shown['html']).toContain(
-      '<dt>Period</dt><dd>10 February 2024, 19:50 – 31 March 2024, 02:45 <span class="muted">(first to last incident)</span>',
+      '<dt>Period</dt><dd>10 February 2024, 19:50:00 – 31 March 2024, 02:45 <span class="muted">(first to last incident)</span>',
     );
   });
 
