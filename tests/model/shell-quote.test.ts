@@ -42,7 +42,7 @@ describe('quoted', () => {
     for (const w of awkward) expect(bashWords(quoted(w))).toEqual([w]);
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12, unit: 'binary' }), (w) => {
-        fc.pre(!w.includes('\0') && w.isWellFormed());
+        fc.pre(!w.includes('\0') && (w as string & { isWellFormed(): boolean }).isWellFormed());
         expect(bashWords(quoted(w))).toEqual([w]);
       }),
       { numRuns: 150 },

@@ -68,13 +68,16 @@ describe('a request to stop written on two lines (fixtures/cease-two-lines)', ()
     expect(cells(second)[2]).toBe(
       'Leave me alone. ↵ \\# \\<b\\>I mean it\\</b\\> \\| \\[here\\]\\(https\\://evil.example/y\\)',
     );
-    // Sam's message, quoted as a lexicon example, reads exactly as its chronology cell.
+    // Sam's message, quoted as a lexicon example, reads exactly as its chronology cell's text (which the categories
+    // it matches follow there).
     const quoted = md.split('\n').find((l) => l.startsWith("- “You'll regret this"))!;
     const chronology = rows.find((l) => l.startsWith('| 2024-02-14 21:20 | whatsapp | message |'))!;
-    expect(quoted).toContain(`“${cells(chronology)[4]}”`);
-    expect(cells(chronology)[4]).toBe(
+    const [text, lexicon] = cells(chronology)[4]!.split(' — \\(Lexicon: ');
+    expect(quoted).toContain(`“${text}”`);
+    expect(text).toBe(
       "You'll regret this ↵ \\<img src=x onerror=alert\\(1\\)\\> \\[see\\]\\(https\\://evil.example/x\\) \\| \\# tonight",
     );
+    expect(lexicon).toBe('Intimidation and veiled threats\\)');
     for (const line of md.split('\n')) expect(line).not.toMatch(/(?<!\\)<(?:b|img)\b/);
   });
 
