@@ -22,6 +22,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ToolError } from '../model/errors.js';
+import { quoted } from '../model/shell-quote.js';
+import { terminalSafe } from '../reports/sanitize.js';
 import { publish, tempPath } from './tempfiles.js';
 
 export interface Sink {
@@ -70,7 +72,7 @@ function inWords(code: string | undefined, target: string): { why: string; hint:
     case 'ENOTEMPTY':
       return {
         why: 'it is a folder',
-        hint: `--out needs a file name: add one after the folder, e.g. --out ${path.join(target, 'report.txt')}`,
+        hint: `--out needs a file name: add one after the folder, e.g. --out ${quoted(terminalSafe(path.join(target, 'report.txt')))}`,
       };
     case 'EACCES':
     case 'EPERM':

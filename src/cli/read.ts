@@ -102,7 +102,7 @@ async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string 
     throw new UsageError(
       'USAGE_CASE_FILE_AS_INPUT',
       `${p} is a case file, which is never read as an export: given among the paths, it would not be used`,
-      `Give it with --case ${p}, or give the folder that holds it and the exports instead.`,
+      `Give it with --case ${quoted(terminalSafe(p))}, or give the folder that holds it and the exports instead.`,
     );
   }
 }

@@ -14,6 +14,7 @@
  */
 import { plural, shownOf } from '../model/format.js';
 import type { InputSummary, Problem } from '../model/index.js';
+import { quoted } from '../model/shell-quote.js';
 import { CHANNELS } from '../model/vocabulary.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import { type EventList, StoreList } from '../timeline/list.js';
@@ -195,8 +196,8 @@ function channelProblem(
     suggested === undefined
       ? "If the subject wrote in these files under another name or number, add it with --subject or to the subject's identifiers in the case file, and run again (chronolog inspect lists every sender). If not, nothing needs doing."
       : one
-        ? `If this sender is the subject, add --subject "${suggested}" (or "${suggested}" to the subject's identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.`
-        : `If one of them is the subject, add them as written here with --subject (such as --subject "${suggested}") or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.`;
+        ? `If this sender is the subject, add --subject ${quoted(suggested)} (or "${suggested}" to the subject's identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.`
+        : `If one of them is the subject, add them as written here with --subject (such as --subject ${quoted(suggested)}) or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.`;
   return {
     code: 'CASE_SUBJECT_NOT_IN_FILE',
     severity: 'warning',

@@ -11,6 +11,7 @@
 import { type Participant, participants } from '../analysis/participants.js';
 import { plural, shownOf } from '../model/format.js';
 import type { InputSummary, Problem } from '../model/index.js';
+import { quoted } from '../model/shell-quote.js';
 import {
   caseIdentifierKeys,
   type IdentityResolver,
@@ -114,7 +115,7 @@ function handleHint(id: string, senders: () => Participant[]): string | undefine
   if (found.length === 0) return undefined;
   const records = found.reduce((n, f) => n + f.count, 0);
   const name = found[0]!.name;
-  return `None of these exports shows @handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${plural(records, 'record')}): name it without the @ (--subject "${name}") or by its account id, after checking it is the subject's.`;
+  return `None of these exports shows @handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${plural(records, 'record')}): name it without the @ (--subject ${quoted(name)}) or by its account id, after checking it is the subject's.`;
 }
 
 /** `handleHint` for each handle among the subject's identifiers, as sentences ending in a space; '' for none. */

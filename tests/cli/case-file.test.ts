@@ -264,7 +264,7 @@ describe('window and milestones', () => {
     expect(flag.stderr).toBe(
       [
         'error: --milestone "2024-03-02T10:00+15:00=Warning": 2024-03-02T10:00+15:00 is not a real date and time: an offset from UTC is at most 14:00 either way, e.g. +01:00',
-        'hint: Write a real date and time, year-month-day: --milestone "YYYY-MM-DDTHH:MM+HH:MM=Warning".',
+        'hint: Write a real date and time, year-month-day: --milestone YYYY-MM-DDTHH:MM+HH:MM=Warning.',
         '',
       ].join('\n'),
     );
@@ -472,7 +472,7 @@ describe('every problem at once', () => {
         'error: found 3 problems in the options',
         '  - --tz "Europe/Londn" is not an IANA time zone. Examples: Europe/London, America/New_York, UTC.',
         '  - --to "2024-02-30" is not a real date YYYY-MM-DD. Example: --from 2024-01-01 --to 2024-06-30.',
-        '  - --milestone "x" has no date. Write the date year-month-day, "=" and what happened: --milestone "YYYY-MM-DD=x".',
+        '  - --milestone "x" has no date. Write the date year-month-day, "=" and what happened: --milestone YYYY-MM-DD=x.',
         'hint: Fix each one listed above.',
         '',
       ].join('\n'),

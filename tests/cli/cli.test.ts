@@ -187,7 +187,7 @@ describe('help and usage', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/who is the report about/);
     expect(r.stderr).toMatch(/\+447700900123 \(Sam\): \d+ records on sms/);
-    expect(r.stderr).toMatch(/--subject "/);
+    expect(r.stderr).toMatch(/--subject \+447700900003\n/);
   });
 
   it('refuses a case file given among the paths, for every command that reads inputs, and takes it with --case', () => {

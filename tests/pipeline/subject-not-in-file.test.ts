@@ -46,7 +46,7 @@ describe('a file where the subject is not found, while they are found in other f
         severity: 'warning',
         file: CHAT,
         message: `None of the 84 events in ${CHAT} is from the subject, who is found in other files, so this file adds no incident. Its senders, with their records: Sam: 74; Alex: 10.`,
-        hint: 'If one of them is the subject, add them as written here with --subject (such as --subject "Sam") or to the subject\'s identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.',
+        hint: "If one of them is the subject, add them as written here with --subject (such as --subject Sam) or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.",
       },
     ]);
   });
@@ -59,7 +59,7 @@ describe('a file where the subject is not found, while they are found in other f
         severity: 'warning',
         file: CHAT,
         message: `None of the 84 events in ${CHAT} is from the subject, who is found in other files, so this file adds no incident. Its senders besides the victim, with their records: Sam: 74.`,
-        hint: 'If this sender is the subject, add --subject "Sam" (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
+        hint: 'If this sender is the subject, add --subject Sam (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
       },
     ]);
   });
@@ -176,7 +176,7 @@ describe('files the warning is not for, and files told about together', () => {
         'None of the 2 events in jess.txt is from the subject, who is found in other files, so this file adds no incident. Its senders, with their records: +447700900003 (Jess): 1.',
       ],
     ]);
-    expect(problems[0]!.hint).toContain('--subject "+447700900003"');
+    expect(problems[0]!.hint).toContain('--subject +447700900003');
   });
 
   it('passes over a file whose only other channel holds no subject, when one of its channels does', () => {
@@ -230,13 +230,13 @@ describe('files the warning is not for, and files told about together', () => {
         'CASE_SUBJECT_NOT_IN_FILE',
         'chat-jess.txt',
         'None of the 10 events in the 5 whatsapp files (chat-jess.txt; chat-mum.txt; chat-ravi.txt, and 2 more) is from the subject, who is found in other files but in no whatsapp file, so these files add no incident. Their senders besides the victim, with their records: Ravi: 3; +447700900003 (Jess): 3; Mum: 1; Priya: 1.',
-        'If one of them is the subject, add them as written here with --subject (such as --subject "Ravi") or to the subject\'s identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.',
+        "If one of them is the subject, add them as written here with --subject (such as --subject Ravi) or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.",
       ],
       [
         'CASE_SUBJECT_NOT_IN_FILE',
         'telegram.json',
         'The one event in telegram.json is not from the subject, who is found in other files, so this file adds no incident. Its senders, with their records: Sam: 1.',
-        'If this sender is the subject, add --subject "Sam" (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
+        'If this sender is the subject, add --subject Sam (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
       ],
     ]);
   });

@@ -191,7 +191,7 @@ describe('anonymise and the case', () => {
       'error: who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".\n' +
         '  - +447700900456: 2 records on whatsapp\n' +
         '  - alex (Alex): 1 record on whatsapp\n' +
-        `hint: For example: chronolog anonymise nobody --key-file ${key} --out nobody-anon --subject "+447700900456"\n` +
+        `hint: For example: chronolog anonymise nobody --key-file ${key} --out nobody-anon --subject +447700900456\n` +
         '      or put "subject": {"identifiers": […]} in case.json.\n',
     );
     expect(existsSync(path.join(s.dir, 'nobody-anon'))).toBe(false);

@@ -13,6 +13,7 @@ import { participants } from '../../analysis/index.js';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { isHandKept } from '../../model/hand-kept.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
+import { quoted } from '../../model/shell-quote.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
@@ -214,11 +215,11 @@ async function writeJsonl(file: string, first: unknown, lines: readonly unknown[
 /** The usage error for a case that names neither subject nor victim, listing who is in the inputs. */
 function noSubject(paths: readonly string[], flags: AnonymiseFlags, timeline: Timeline): UsageError {
   const people = participants(timeline.events).slice(0, 15);
-  const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);
+  const q = (p: string) => quoted(terminalSafe(p));
   return new UsageError(
     'USAGE_NO_SUBJECT',
     'who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".',
-    `For example: chronolog anonymise ${paths.map(q).join(' ')} --key-file ${q(flags.keyFile ?? 'study.key')} --out ${q(flags.out ?? 'anon/case-001')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
+    `For example: chronolog anonymise ${paths.map(q).join(' ')} --key-file ${q(flags.keyFile ?? 'study.key')} --out ${q(flags.out ?? 'anon/case-001')} --subject ${q(people[0]?.identifier ?? '+447700900123')}\n      or put "subject": {"identifiers": […]} in case.json.`,
     people.map(
       (p) =>
         `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${plural(p.count, 'record')} on ${p.channels.join(', ')}`,

@@ -63,11 +63,11 @@ export async function makeReport(
   );
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
     const people = participants(timeline.events).slice(0, 15);
-    const q = (p: string) => (/\s/.test(p) ? `"${p}"` : p);
+    const q = (p: string) => quoted(terminalSafe(p));
     throw new UsageError(
       'USAGE_NO_SUBJECT',
       'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
-      `For example: chronolog report ${paths.map(q).join(' ')} --subject "${people[0]?.identifier ?? '+447700900123'}"\n      or put "subject": {"identifiers": […]} in case.json.`,
+      `For example: chronolog report ${paths.map(q).join(' ')} --subject ${q(people[0]?.identifier ?? '+447700900123')}\n      or put "subject": {"identifiers": […]} in case.json.`,
       people.map(
         (p) =>
           `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${p.count} record${p.count === 1 ? '' : 's'} on ${p.channels.join(', ')}`,

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { chronologOutput } from '../../model/output-marks.js';
+import { quoted } from '../../model/shell-quote.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
@@ -188,11 +189,6 @@ const ADDED_CASE =
 /** What the case file decides, said beside its path when it differs. */
 const CASE_FILE = 'the case file: who counts as the subject, the milestones, the window and the time zone';
 
-/** A --root value as typed in a shell: quoted when it holds anything but plain path characters. */
-function shellWord(p: string): string {
-  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`;
-}
-
 /**
  * The hint when none of the files is found: the --root that finds every one of them, tried from the report's own
  * folder and its parent, or how to give the right folder.
@@ -218,8 +214,8 @@ async function whereFound(
       ),
     );
     if (all.every(Boolean)) {
-      const rootArg = shellWord(path.relative(process.cwd(), dir) || '.');
-      return `They are all found from ${safe(dir)}: run chronolog verify ${safe(shellWord(reportFile))} --root ${safe(rootArg)}`;
+      const rootArg = quoted(safe(path.relative(process.cwd(), dir) || '.'));
+      return `They are all found from ${safe(dir)}: run chronolog verify ${quoted(safe(reportFile))} --root ${rootArg}`;
     }
   }
   return 'Run verify from the folder the report was made in, or give that folder with --root DIR.';
