@@ -4,10 +4,12 @@
  * a browser shows as one run-on paragraph), with exit 0. A `--format` that disagrees with the name
  * (`--format json --out report.html`) is refused as a usage error, naming both and the fix, rather than writing a
  * file whose name promises another format. So is a name in a format the command does not write: the other
- * command's (`timeline --out t.json`, `report --out report.csv`) or one neither writes (`.xlsx`, `.pdf`, `.docx`,
- * `.parquet`), which used to receive CSV or a text report, with exit 0; the hint names the command line that
- * writes what the name asks for, or the nearest output there is. A name that says nothing known (`--out notes`, `--out evidence.out`,
- * `--out -`) leaves the default.
+ * command's (`timeline --out t.json`, `report --out report.csv`) or one neither writes (`.xlsx`, `.ods`, `.tsv`,
+ * `.pdf`, `.docx`, `.odt`, `.rtf`, `.parquet`), which used to receive CSV or a text report, with exit 0; the hint
+ * names the command line that writes what the name asks for, or the nearest output there is, with the options given
+ * that the other command takes too (a line that dropped `--subject` or `--tz` would, pasted, fail or read the case
+ * otherwise). A name that is only an ending (`--out .json`) counts as that ending. A name that says nothing known
+ * (`--out notes`, `--out evidence.out`, `--out -`) leaves the default.
  */
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
@@ -64,6 +66,22 @@ const UNWRITTEN: readonly Unwritten[] = [
     use: { command: 'timeline', id: 'csv' },
   },
   {
+    id: 'ods',
+    words: 'OpenDocument spreadsheet',
+    a: 'an OpenDocument spreadsheet',
+    endings: ['.ods'],
+    why: 'LibreOffice and other spreadsheets open the timeline as CSV',
+    use: { command: 'timeline', id: 'csv' },
+  },
+  {
+    id: 'tsv',
+    words: 'TSV',
+    a: 'a TSV',
+    endings: ['.tsv'],
+    why: 'the timeline is written as CSV, which the same tools read',
+    use: { command: 'timeline', id: 'csv' },
+  },
+  {
     id: 'pdf',
     words: 'PDF',
     a: 'a PDF',
@@ -80,6 +98,22 @@ const UNWRITTEN: readonly Unwritten[] = [
     use: { command: 'report', id: 'html' },
   },
   {
+    id: 'odt',
+    words: 'OpenDocument text',
+    a: 'an OpenDocument text',
+    endings: ['.odt'],
+    why: 'LibreOffice and other word processors open the HTML report',
+    use: { command: 'report', id: 'html' },
+  },
+  {
+    id: 'rtf',
+    words: 'RTF',
+    a: 'an RTF',
+    endings: ['.rtf'],
+    why: 'word processors open the HTML report',
+    use: { command: 'report', id: 'html' },
+  },
+  {
     id: 'parquet',
     words: 'Parquet',
     a: 'a Parquet',
@@ -89,6 +123,52 @@ const UNWRITTEN: readonly Unwritten[] = [
     except: ' for one case (batch writes events.parquet, of a folder of cases)',
   },
 ];
+
+/** The options of `report` and `timeline` that say what is read and how, as given on the command line. */
+export interface CarriedFlags {
+  readonly case?: string;
+  readonly tz?: string;
+  readonly region?: string;
+  readonly subject?: readonly string[];
+  readonly victim?: readonly string[];
+  readonly milestone?: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+  readonly dateOrder?: string;
+  readonly formatOf?: readonly string[];
+  readonly strict?: boolean;
+}
+
+/**
+ * The options a suggested line for `to` carries over, in the order `--help` lists them, with the commands that take
+ * each. The output options (`--format`, `--out`, `--incidents-only`, `--chronology`, `--now`) are the command's own.
+ */
+const CARRIED: readonly (readonly [keyof CarriedFlags, string, readonly FormatCommand[]])[] = [
+  ['case', '--case', ['report', 'timeline']],
+  ['tz', '--tz', ['report', 'timeline']],
+  ['region', '--region', ['report', 'timeline']],
+  ['subject', '--subject', ['report', 'timeline']],
+  ['victim', '--victim', ['report', 'timeline']],
+  ['milestone', '--milestone', ['report', 'timeline']],
+  ['from', '--from', ['report']],
+  ['to', '--to', ['report']],
+  ['dateOrder', '--date-order', ['report', 'timeline']],
+  ['formatOf', '--format-of', ['report', 'timeline']],
+  ['strict', '--strict', ['report', 'timeline']],
+];
+
+/** `flags` as words on a `to` command line, each value as a shell reads it back: ` --subject dan --tz …`. */
+function carriedWords(flags: CarriedFlags, to: FormatCommand): string {
+  const words: string[] = [];
+  for (const [key, flag, takes] of CARRIED) {
+    const value = flags[key];
+    if (!takes.includes(to) || value === undefined || value === false) continue;
+    if (value === true) words.push(flag);
+    else
+      for (const v of typeof value === 'string' ? [value] : value) words.push(flag, quoted(terminalSafe(v)));
+  }
+  return words.map((w) => ` ${w}`).join('');
+}
 
 /** `s` with its first letter in capitals, to start a sentence. */
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -101,10 +181,20 @@ function either(items: readonly string[]): string {
 /** Where the format in use came from: `--format`, the `--out` name, or the command's default. */
 export type FormatOrigin = 'flag' | 'out' | 'default';
 
+/**
+ * The ending of an `--out` name, as written: `path.extname`, or the whole base name when it is only an ending
+ * (`.json`, `out/.xlsx`), which `path.extname` takes for a hidden file's name with no ending. A name of `.` or `..`
+ * alone has none.
+ */
+function endingOf(out: string): string {
+  const base = path.basename(out);
+  return path.extname(out) || (/^\.[^.]+$/.test(base) ? base : '');
+}
+
 /** The format an `--out` name asks for, if it names one of the command's formats (case ignored). */
 export function formatOfName(command: FormatCommand, out: string | undefined): Named | undefined {
   if (out === undefined || out === '-') return undefined;
-  const ending = path.extname(out).toLowerCase();
+  const ending = endingOf(out).toLowerCase();
   if (ending === '') return undefined;
   return TABLES[command].find((f) => f.endings.includes(ending));
 }
@@ -117,13 +207,13 @@ export function endingsHelp(command: FormatCommand): string {
 /** `out` with its ending replaced by the first ending of `id`, for a hint. */
 function renamed(command: FormatCommand, out: string, id: string): string {
   const ending = TABLES[command].find((f) => f.id === id)?.endings[0] ?? `.${id}`;
-  return `${out.slice(0, out.length - path.extname(out).length)}${ending}`;
+  return `${out.slice(0, out.length - endingOf(out).length)}${ending}`;
 }
 
 /** The format an `--out` name asks for that `command` does not write, if it names one (case ignored). */
 function unwrittenOfName(command: FormatCommand, out: string | undefined): Named | Unwritten | undefined {
   if (out === undefined || out === '-') return undefined;
-  const ending = path.extname(out).toLowerCase();
+  const ending = endingOf(out).toLowerCase();
   if (ending === '') return undefined;
   const has = (f: Named) => f.endings.includes(ending);
   return TABLES[OTHER[command]].find(has) ?? UNWRITTEN.find(has);
@@ -132,7 +222,7 @@ function unwrittenOfName(command: FormatCommand, out: string | undefined): Named
 /**
  * Refuses an `--out` name in a format `command` does not write (`timeline --out t.json`), naming the formats it
  * writes and the command line that writes what the name asks for, or the nearest output chronolog has (exit 2,
- * nothing written). `paths` are the inputs, for that command line. The commands call it after the check that
+ * nothing written). `paths` are the inputs and `flags` the options, for that command line. The commands call it after the check that
  * `--out` replaces no input, so that an `--out` naming the evidence itself is told that first.
  */
 export function refuseUnwrittenFormat(
@@ -140,6 +230,7 @@ export function refuseUnwrittenFormat(
   given: string | undefined,
   out: string | undefined,
   paths: readonly string[],
+  flags: CarriedFlags = {},
 ): void {
   const format = unwrittenOfName(command, out);
   if (format === undefined || out === undefined) return;
@@ -153,7 +244,7 @@ export function refuseUnwrittenFormat(
   const target =
     use.command === command
       ? `${given !== undefined ? `--format ${use.id} ` : ''}--out ${quoted(name)}`
-      : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')} --out ${quoted(name)}`;
+      : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}${carriedWords(flags, use.command)} --out ${quoted(name)}`;
   const instead = (withTarget: boolean) =>
     unwritten === undefined
       ? `${capital(format.a)} file is written by ${use.command}: ${target}`

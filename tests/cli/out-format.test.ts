@@ -5,6 +5,7 @@
  * `report --out report.csv`, `.xlsx`, `.pdf`…), whose hint gives the command line that writes it. A name that says
  * nothing known keeps the default (text for report, CSV for timeline).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,7 +135,7 @@ describe('an --out name in a format the command does not write', () => {
     expectUsageError(
       r,
       `error: report writes HTML, JSON, Markdown or text, not CSV: --out ${out('report.csv')} is named as a CSV file\n` +
-        `hint: Nothing was written. A CSV file is written by timeline: chronolog timeline ${demo} --out ${out('report.csv')}\n` +
+        `hint: Nothing was written. A CSV file is written by timeline: chronolog timeline ${demo} --subject Sam --out ${out('report.csv')}\n` +
         `      or name the file for a format report writes: --out ${out('report.html')}, --out ${out('report.json')}, --out ${out('report.md')} or --out ${out('report.txt')}\n`,
     );
     expect(existsSync(out('report.csv'))).toBe(false);
@@ -144,7 +145,9 @@ describe('an --out name in a format the command does not write', () => {
     const r = cli(['report', demo, '--subject', 'Sam', '--out', out(name)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`not JSON Lines: --out ${out(name)} is named as a JSON Lines file\n`);
-    expect(r.stderr).toContain(`A JSON Lines file is written by timeline: chronolog timeline ${demo} --out`);
+    expect(r.stderr).toContain(
+      `A JSON Lines file is written by timeline: chronolog timeline ${demo} --subject Sam --out`,
+    );
     expect(existsSync(out(name))).toBe(false);
   });
 
@@ -161,20 +164,20 @@ describe('an --out name in a format the command does not write', () => {
         `hint: Nothing was written. No chronolog command writes an Excel file; Excel and other spreadsheets open the timeline as CSV: --out ${out('t.csv')}\n`,
     );
     expect(say(['report', demo, '--out', out('r.xls')])).toContain(
-      `open the timeline as CSV: chronolog timeline ${demo} --out ${out('r.csv')}\n      or name the file for a format report writes:`,
+      `open the timeline as CSV: chronolog timeline ${demo} --subject Sam --out ${out('r.csv')}\n      or name the file for a format report writes:`,
     );
     expect(say(['report', demo, '--out', out('r.pdf')])).toBe(
       `error: report writes HTML, JSON, Markdown or text, not PDF: --out ${out('r.pdf')} is named as a PDF file\n` +
         `hint: Nothing was written. No chronolog command writes a PDF file; the HTML report prints to one from a browser: --out ${out('r.html')}\n`,
     );
     expect(say(['timeline', demo, '--out', out('t.pdf')])).toContain(
-      `from a browser: chronolog report ${demo} --out ${out('t.html')}\n`,
+      `from a browser: chronolog report ${demo} --subject Sam --out ${out('t.html')}\n`,
     );
     expect(say(['report', demo, '--out', out('r.docx')])).toContain(
       `No chronolog command writes a Word file; Word opens the HTML report: --out ${out('r.html')}\n`,
     );
     expect(say(['report', demo, '--out', out('r.parquet')])).toContain(
-      `No chronolog command writes a Parquet file for one case (batch writes events.parquet, of a folder of cases); the timeline as JSON Lines loads into the same tools: chronolog timeline ${demo} --out ${out('r.jsonl')}\n`,
+      `No chronolog command writes a Parquet file for one case (batch writes events.parquet, of a folder of cases); the timeline as JSON Lines loads into the same tools: chronolog timeline ${demo} --subject Sam --out ${out('r.jsonl')}\n`,
     );
     for (const name of ['t.xlsx', 'r.xls', 'r.pdf', 't.pdf', 'r.docx', 'r.parquet']) {
       expect(existsSync(out(name)), name).toBe(false);
@@ -211,6 +214,130 @@ describe('an --out name in a format the command does not write', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`chronolog report ${demo} --out "my rows.json"\n`);
     expect(r.stderr).toContain('--out "my rows.csv" or --out "my rows.jsonl"\n');
+  });
+});
+
+describe('the suggested line keeps the options the other command takes', () => {
+  /** The words bash makes of the command line a hint suggests, as a pasted line gives them to chronolog. */
+  const pasted = (line: string): string[] =>
+    execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' })
+      .split('\0')
+      .slice(0, -1);
+  const lineIn = (stderr: string, command: string): string =>
+    new RegExp(`(chronolog ${command} .*) --out `).exec(stderr)?.[1] ?? '';
+
+  it('timeline to report: the reading and case options carried, each value quoted; its own options left', () => {
+    const reading = [
+      ...['--case', 'my case.json', '--tz', 'Europe/London', '--region', 'GB'],
+      ...['--subject', 'Sam!', '--subject', '+447700900123', '--victim', "Jo's phone"],
+      ...[
+        '--milestone',
+        '2024-06-01=Police warning',
+        '--date-order',
+        'dmy',
+        '--format-of',
+        '*.txt=whatsapp-txt',
+      ],
+      '--strict',
+    ];
+    const r = cli([
+      'timeline',
+      demo,
+      ...reading,
+      '--incidents-only',
+      '--format',
+      'csv',
+      '--out',
+      out('t.html'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(existsSync(out('t.html'))).toBe(false);
+    const line = lineIn(r.stderr, 'report');
+    expect(line).toBe(
+      `chronolog report ${demo} --case "my case.json" --tz Europe/London --region GB --subject 'Sam!' --subject +447700900123 --victim "Jo's phone" --milestone "2024-06-01=Police warning" --date-order dmy --format-of "*.txt=whatsapp-txt" --strict`,
+    );
+    // Pasted, the shell gives chronolog every option as it was given (--incidents-only and --format left behind).
+    expect(pasted(line)).toEqual(['chronolog', 'report', demo, ...reading]);
+  });
+
+  it('report to timeline: --from and --to, which timeline does not take, and the output options left', () => {
+    const r = cli([
+      ...['report', demo, '--subject', 'dan', '--tz', 'UTC', '--from', '2024-01-01', '--to', '2024-06-30'],
+      ...['--chronology', '--now', NOW, '--out', out('r.tsv')],
+    ]);
+    expect(r.code).toBe(2);
+    expect(lineIn(r.stderr, 'timeline')).toBe(`chronolog timeline ${demo} --tz UTC --subject dan`);
+  });
+
+  it('no options given: none added', () => {
+    expect(lineIn(cli(['timeline', demo, '--out', out('t.md')]).stderr, 'report')).toBe(
+      `chronolog report ${demo}`,
+    );
+  });
+});
+
+describe('a name that is only an ending, and more formats no command writes', () => {
+  it('--out .json is a JSON name: written by report, refused by timeline', () => {
+    expect(written(['report', demo], out('.json'))).toMatch(/^\{\s*"schemaVersion": 1,/);
+    expectUsageError(
+      cli(['timeline', demo, '--out', '.json'], {}, s.dir),
+      'error: timeline writes CSV or JSON Lines, not JSON: --out .json is named as a JSON file\n' +
+        `hint: Nothing was written. A JSON file is written by report: chronolog report ${demo} --out .json\n` +
+        '      or name the file for a format timeline writes: --out .csv or --out .jsonl\n',
+    );
+    expect(cli(['report', demo, '--subject', 'Sam', '--out', out('.XLSX')]).stderr).toContain(
+      `open the timeline as CSV: chronolog timeline ${demo} --subject Sam --out ${out('.csv')}\n`,
+    );
+    expect(existsSync(out('.XLSX'))).toBe(false);
+  });
+
+  it.each([
+    [
+      't.ods',
+      'timeline',
+      'an OpenDocument spreadsheet',
+      `LibreOffice and other spreadsheets open the timeline as CSV: --out ${out('t.csv')}`,
+    ],
+    [
+      't.tsv',
+      'timeline',
+      'a TSV',
+      `the timeline is written as CSV, which the same tools read: --out ${out('t.csv')}`,
+    ],
+    [
+      'r.ods',
+      'report',
+      'an OpenDocument spreadsheet',
+      `open the timeline as CSV: chronolog timeline ${demo} --out ${out('r.csv')}`,
+    ],
+    [
+      'r.TSV',
+      'report',
+      'a TSV',
+      `which the same tools read: chronolog timeline ${demo} --out ${out('r.csv')}`,
+    ],
+    [
+      'r.odt',
+      'report',
+      'an OpenDocument text',
+      `LibreOffice and other word processors open the HTML report: --out ${out('r.html')}`,
+    ],
+    ['r.rtf', 'report', 'an RTF', `word processors open the HTML report: --out ${out('r.html')}`],
+    [
+      't.odt',
+      'timeline',
+      'an OpenDocument text',
+      `open the HTML report: chronolog report ${demo} --out ${out('t.html')}`,
+    ],
+    ['t.rtf', 'timeline', 'an RTF', `open the HTML report: chronolog report ${demo} --out ${out('t.html')}`],
+  ])('--out %s (%s)', (name, command, a, hint) => {
+    const r = cli([command, demo, '--out', out(name)]);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`is named as ${a} file\n`);
+    expect(r.stderr).toContain(`No chronolog command writes ${a} file; `);
+    expect(r.stderr).toContain(`${hint}\n`);
+    expect(existsSync(out(name))).toBe(false);
   });
 });
 

@@ -126,7 +126,7 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     what: 'report',
     example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
   });
-  refuseUnwrittenFormat('report', flags.format, flags.out, paths);
+  refuseUnwrittenFormat('report', flags.format, flags.out, paths, flags);
   refuseChronologyWithout(format, chosen.origin, paths, flags);
   if (format.notForTerminal && (flags.out === undefined || flags.out === '-') && env.stdoutIsTTY) {
     throw new UsageError(

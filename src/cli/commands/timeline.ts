@@ -37,7 +37,7 @@ export async function timelineCommand(
     what: 'timeline',
     example: `timeline.${format.id}`,
   });
-  refuseUnwrittenFormat('timeline', flags.format, flags.out, paths);
+  refuseUnwrittenFormat('timeline', flags.format, flags.out, paths, flags);
   // Opened first: an unwritable --out fails before a long read.
   const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, { ...flags, command: 'timeline' }, env);
