@@ -177,7 +177,22 @@ function issueWords(
   }
 }
 
-const pathName = (path: Path) => (path.length ? path.map(String).join('.') : '(top level)');
+/**
+ * A name the file gives (a lexicon category, a misspelt field) that is empty or holds a space, dot, quote, control
+ * or invisible character is shown in JSON quotes, `lexicon[" "]`: bare, `lexicon. ` would not show what is wrong,
+ * and a line break would split the message.
+ */
+const PLAIN_SEGMENT = /^[^\s."'\\[\]\p{C}\p{Default_Ignorable_Code_Point}]+$/u;
+const pathName = (path: Path) =>
+  path.length
+    ? path
+        .map((k, i) =>
+          typeof k !== 'string' || PLAIN_SEGMENT.test(k)
+            ? `${i ? '.' : ''}${String(k)}`
+            : `[${JSON.stringify(k)}]`,
+        )
+        .join('')
+    : '(top level)';
 
 /**
  * Every bad field, in the order they are written. `extra` are problems found beyond the schema (a region no

@@ -17,6 +17,18 @@ const DateOrDateTime = z.string().refine(isRealDate, {
   message: 'must be a real date YYYY-MM-DD or date-time YYYY-MM-DDTHH:mm[:ss][offset]',
 });
 
+/**
+ * A lexicon category's name, which the timeline's lexicon column writes (joined with ';' in CSV) and the
+ * chronologies show: a plain name, so that it reads the same in every row and every format. It starts with a
+ * letter or digit (a leading = + - @ would get the spreadsheet guard's apostrophe only where it comes first in
+ * the cell), has no ';', tab, line break or invisible character (default-ignorable code points such as U+202E or
+ * a Hangul filler, which count as letters or marks), and does not end in a space. The built-in ids pass.
+ */
+const CATEGORY_NAME =
+  /^(?!.*\p{Default_Ignorable_Code_Point})[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ._-]*[\p{L}\p{M}\p{N}._-])?$/u;
+const CATEGORY_NAME_RULE =
+  "a category's name must start with a letter or digit and hold only letters, accents, digits, spaces, '-', '_' and '.', not ending in a space (e.g. death-threats): the timeline's lexicon column lists the names, joined with ';'";
+
 export const PersonSchema = z
   .object({
     name: z.string().optional(),
@@ -71,26 +83,25 @@ export const CaseFileSchema = z
     ceasePhrases: z.array(z.string().min(1)).optional(),
     /** Content lexicon: extra terms per category, or `replace: true` to use only these. */
     lexicon: z
-      .record(
-        z.string(),
-        z.union([
-          z.array(z.string().min(1)),
-          z.object({ terms: z.array(z.string().min(1)), replace: z.boolean() }),
-        ]),
-      )
-      // A category's id is what the timeline's lexicon column names, the ids joined with ';' in CSV.
+      .unknown()
+      // The names are checked on the object as read: the record below drops a key `__proto__` without a word.
       .superRefine((lexicon, ctx) => {
+        if (lexicon === null || typeof lexicon !== 'object' || Array.isArray(lexicon)) return;
         for (const id of Object.keys(lexicon)) {
-          if (id === '' || id.includes(';')) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [id],
-              message:
-                "a category's name may not be empty or contain ';', which separates the names in the timeline's lexicon column",
-            });
+          if (!CATEGORY_NAME.test(id)) {
+            ctx.addIssue({ code: 'custom', path: [id], message: CATEGORY_NAME_RULE });
           }
         }
       })
+      .and(
+        z.record(
+          z.string(),
+          z.union([
+            z.array(z.string().min(1)),
+            z.object({ terms: z.array(z.string().min(1)), replace: z.boolean() }),
+          ]),
+        ),
+      )
       .optional(),
   })
   .strict();

@@ -9,6 +9,8 @@
  * - the HTML and Markdown chronologies write the categories' labels after the text, escaped; the methods say where
  *   the counted incidents are listed;
  * - a timeline saved before the column existed is still recognised as chronolog's own output.
+ * - a case file's category name is a plain name (a letter or digit first; letters, marks, digits, spaces, - _ .;
+ *   no space last), so it reads the same in every row and format: anything else, `__proto__` too, is a field error.
  * The report is made both by the built CLI (its text marks read while the timeline is read) and in-process (the
  * stored texts searched afterwards): the two agree.
  */
@@ -284,15 +286,91 @@ describe('a timeline saved beside the evidence', () => {
 });
 
 describe("a case file's lexicon category", () => {
+  const RULE =
+    "a category's name must start with a letter or digit and hold only letters, accents, digits, spaces, '-', '_' and '.', not ending in a space (e.g. death-threats): the timeline's lexicon column lists the names, joined with ';'";
+
   it("may not be named with ';', which separates the names in the CSV cell, nor be empty", () => {
     s.file('semicolon/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
     s.file('semicolon/case.json', JSON.stringify({ lexicon: { 'cars;bikes': ['your car'], '': ['x'] } }));
     const r = cli(['report', 'semicolon'], {}, s.dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(
-      "lexicon.cars;bikes: a category's name may not be empty or contain ';', which separates the names in the timeline's lexicon column",
-    );
+    expect(r.stderr).toContain(`lexicon.cars;bikes: ${RULE}`);
+    expect(r.stderr).toContain(`lexicon[""]: ${RULE}`);
     expect(r.stderr).toContain('case file semicolon/case.json has 2 invalid fields');
+  });
+
+  it('may not start with = + - @ (which the CSV guard marks only first in the cell), nor hold controls, invisible characters, tabs or line breaks, nor end in a space', () => {
+    // Each of these is refused by name: the CLI shows a name with a space, quote or hidden character in JSON
+    // quotes, the hidden ones as <U+…>, so that the message says which one is meant, on one line.
+    const bad: Record<string, string> = {
+      '=SUM(A1)': 'lexicon.=SUM(A1)',
+      '+threats': 'lexicon.+threats',
+      '-x': 'lexicon.-x',
+      '@home': 'lexicon.@home',
+      ' ': 'lexicon[" "]',
+      'cars ': 'lexicon["cars "]',
+      ' cars': 'lexicon[" cars"]',
+      'a\tb': 'lexicon["a\\tb"]',
+      'a\nb': 'lexicon["a\\nb"]',
+      'evil\u202Etxt': 'lexicon["evil<U+202E>txt"]',
+      'sa\u200Bm': 'lexicon["sa<U+200B>m"]',
+      '\u3164': 'lexicon["<U+3164>"]',
+      _private: 'lexicon._private',
+      '.hidden': 'lexicon[".hidden"]',
+      'a,b': 'lexicon.a,b',
+    };
+    s.file('names/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    s.file(
+      'names/case.json',
+      JSON.stringify({ lexicon: Object.fromEntries(Object.keys(bad).map((k) => [k, ['x']])) }),
+    );
+    const r = cli(['report', 'names'], {}, s.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`case file names/case.json has ${Object.keys(bad).length} invalid fields`);
+    for (const shownAs of Object.values(bad)) expect(r.stderr).toContain(`, ${shownAs}: ${RULE}\n`);
+  });
+
+  it('may not be named __proto__, which would otherwise be dropped without a word, in JSON or YAML', () => {
+    s.file('proto/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    s.file('proto/case.json', '{ "lexicon": { "__proto__": ["knife"], "vehicle": ["your car"] } }');
+    const json = cli(['report', 'proto'], {}, s.dir);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain(`line 1, lexicon.__proto__: ${RULE}`);
+    expect(json.stderr).toContain('case file proto/case.json has an invalid field');
+    s.file('proto-yaml/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    s.file('proto-yaml/case.yaml', 'lexicon:\n  vehicle: [your car]\n  __proto__: [knife]\n');
+    const yaml = cli(['report', 'proto-yaml'], {}, s.dir);
+    expect(yaml.code).toBe(2);
+    expect(yaml.stderr).toContain(`line 3, lexicon.__proto__: ${RULE}`);
+  });
+
+  it('is named by the built-in ids and by plain names in any script, which the timeline lists as written', () => {
+    const names = [
+      'threats',
+      'self-harm',
+      'third-parties',
+      'Death threats',
+      'café',
+      'धमकी',
+      '日本語',
+      'v2.0',
+      '1st_contact',
+    ];
+    s.file('good/WhatsApp Chat with Jordan.txt', readFileSync(CHAT));
+    s.file(
+      'good/case.json',
+      JSON.stringify({
+        subject: { identifiers: ['Jordan'] },
+        lexicon: Object.fromEntries(names.map((n) => [n, ['your car']])),
+      }),
+    );
+    const r = cli(['timeline', 'good', '--format', 'csv', '-q'], {}, s.dir);
+    expect(r.code, r.stderr).toBe(0);
+    const cells: string[][] = parseCsv(r.stdout);
+    const car = cells.find((c) => c[csvHeader.indexOf('text')]!.startsWith('Your car is outside'))!;
+    const listed = car[csvHeader.indexOf('lexicon')]!.split(';');
+    for (const n of names) expect(listed).toContain(n);
   });
 });
