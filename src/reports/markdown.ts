@@ -254,16 +254,19 @@ export function chronologySection(r: Report): string[] {
   const cellText = (c: NonNullable<Report['chronology']>[number]) => {
     const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
     const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
-    // The lexicon categories the text matches: the incidents "What the messages say" counts.
-    const lexicon = lexiconNote(c, labels);
-    const after = [
-      ...details,
-      ...(other.length ? [`(${other.join(', ')})`] : []),
-      ...(lexicon ? [`(${lexicon})`] : []),
-    ].join('; ');
+    const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
     return after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '');
   };
   const texts = r.chronology.map(cellText);
+  // The lexicon categories the text matches (the incidents "What the messages say" counts), in italics written
+  // after the escaping: a message's own `*` is escaped, so no text can end in what looks like this marker.
+  const lexiconCell = (c: NonNullable<Report['chronology']>[number], k: number) => {
+    const cell = markdownLines(texts[k]!);
+    const lexicon = lexiconNote(c, labels);
+    if (!lexicon) return cell;
+    const before = texts[k] === '' ? '' : texts[k] === (c.text ?? '') ? ' — ' : '; ';
+    return `${cell}${before}*${md(lexicon)}*`;
+  };
   // Each said only when what it explains is shown, so a chronology without it reads as before.
   const note = [
     ...(texts.some((t) => LINE_BREAKS.test(t))
@@ -271,7 +274,7 @@ export function chronologySection(r: Report): string[] {
       : []),
     ...(r.chronology.some((c) => Array.isArray(c.lexicon) && c.lexicon.length > 0)
       ? [
-          'A text that matches terms of the content lexicon is followed by the categories it matches ("Lexicon: …"); those inside the analysis window are the incidents counted in "What the messages say".',
+          'A text that matches terms of the content lexicon is followed by the categories it matches, in italics (*Lexicon: …*); those inside the analysis window are the incidents counted in "What the messages say".',
         ]
       : []),
   ];
@@ -292,7 +295,7 @@ export function chronologySection(r: Report): string[] {
           // The name the export shows beside the identifier, as the HTML chronology gives it; written by whoever
           // saved the contact, so escaped (its brackets too, so no link can form around the parentheses).
           c.senderName && c.senderName !== c.sender ? `${md(c.sender)} (${md(c.senderName)})` : md(c.sender),
-          markdownLines(texts[k]!),
+          lexiconCell(c, k),
           md(`${c.file} ${c.locator}`),
         ];
       }),

@@ -72,12 +72,12 @@ describe('a request to stop written on two lines (fixtures/cease-two-lines)', ()
     // it matches follow there).
     const quoted = md.split('\n').find((l) => l.startsWith("- “You'll regret this"))!;
     const chronology = rows.find((l) => l.startsWith('| 2024-02-14 21:20 | whatsapp | message |'))!;
-    const [text, lexicon] = cells(chronology)[4]!.split(' — \\(Lexicon: ');
+    const [text, lexicon] = cells(chronology)[4]!.split(' — *Lexicon: ');
     expect(quoted).toContain(`“${text}”`);
     expect(text).toBe(
       "You'll regret this ↵ \\<img src=x onerror=alert\\(1\\)\\> \\[see\\]\\(https\\://evil.example/x\\) \\| \\# tonight",
     );
-    expect(lexicon).toBe('Intimidation and veiled threats\\)');
+    expect(lexicon).toBe('Intimidation and veiled threats*');
     for (const line of md.split('\n')) expect(line).not.toMatch(/(?<!\\)<(?:b|img)\b/);
   });
 

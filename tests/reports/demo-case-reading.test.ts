@@ -175,7 +175,7 @@ describe('demo case: what the reports say', () => {
   it('keeps the line breaks of a message of several lines visible in the Markdown chronology, as the HTML does', () => {
     // _chat.txt lines 71–73 of the iPhone export: one message of three lines.
     expect(rendered['markdown']).toContain(
-      '| Sam | I’m not going away ↵ Why did you do that to me ↵ I know you’re home — \\(Lexicon: Surveillance or knowledge of whereabouts\\) | fixtures/demo-case/whatsapp-iphone/\\_chat.txt line 71 |',
+      '| Sam | I’m not going away ↵ Why did you do that to me ↵ I know you’re home — *Lexicon: Surveillance or knowledge of whereabouts* | fixtures/demo-case/whatsapp-iphone/\\_chat.txt line 71 |',
     );
     expect(rendered['html']).toContain('I’m not going away\nWhy did you do that to me\nI know you’re home');
   });

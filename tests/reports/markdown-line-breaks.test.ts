@@ -60,7 +60,7 @@ describe('messages of several lines in the Markdown chronology', () => {
     const cells = textCells(out['markdown']!);
     expect(cells).toHaveLength(5);
     expect(cells[0]).toBe(
-      "Pick up. ↵ I know you're home. ↵ I can see the light on. — \\(Lexicon: Surveillance or knowledge of whereabouts\\)",
+      "Pick up. ↵ I know you're home. ↵ I can see the light on. — *Lexicon: Surveillance or knowledge of whereabouts*",
     );
     // CR LF is one break, and a blank line between paragraphs two marks.
     expect(cells[2]).toBe(
@@ -74,7 +74,7 @@ describe('messages of several lines in the Markdown chronology', () => {
       '## Chronology of incidents',
       '',
       'A line break inside a message is shown as ↵.',
-      'A text that matches terms of the content lexicon is followed by the categories it matches ("Lexicon: …"); those inside the analysis window are the incidents counted in "What the messages say".',
+      'A text that matches terms of the content lexicon is followed by the categories it matches, in italics (*Lexicon: …*); those inside the analysis window are the incidents counted in "What the messages say".',
       '',
     ]);
   });
@@ -83,7 +83,7 @@ describe('messages of several lines in the Markdown chronology', () => {
     const labels = new Map(r.escalation!.content.categories.map((k) => [k.id, k.label]));
     // A text the lexicon matches is followed by its categories, as the report names them.
     const note = (ids: readonly string[]) =>
-      ids.length ? ` — (Lexicon: ${ids.map((id) => labels.get(id)).join('; ')})` : '';
+      ids.length ? ` — *Lexicon: ${ids.map((id) => labels.get(id)).join('; ')}*` : '';
     const marked = r.chronology!.map((c) => {
       const lines = c.text!.split(/\r\n|[\n\r\u2028\u2029]/).join(' ↵ ');
       // The cell is trimmed at its ends: a text's last break is only kept when the note follows it.
@@ -94,7 +94,9 @@ describe('messages of several lines in the Markdown chronology', () => {
 
   it('leaves no punctuation that could start Markdown unescaped, at the start of a line or anywhere', () => {
     for (const cell of textCells(out['markdown']!)) {
-      expect(cell.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(/[\\`*_{}[\]()#+!|<>~@$]/);
+      // The report's own italics after the text, the lexicon categories, aside: only the message's words are checked.
+      const words = cell.replace(/ — \*Lexicon: [^*]*\*$/, '');
+      expect(words.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(/[\\`*_{}[\]()#+!|<>~@$]/);
     }
     // No line of a message starts a line of the document: below the notes, every line is a table row.
     expect(

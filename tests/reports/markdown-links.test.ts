@@ -33,12 +33,12 @@ describe('addresses in messages, in the Markdown report', () => {
     // Not dropped: each address is in the chronology, escaped character by character (and the lexicon's note after
     // a text that matches it, escaped alike).
     expect(md).toContain(
-      '| Saw your new place. Look: https\\://maps.example.com/?q=51.5072,-0.1276 — \\(Lexicon: Surveillance or knowledge of whereabouts\\) |',
+      '| Saw your new place. Look: https\\://maps.example.com/?q=51.5072,-0.1276 — *Lexicon: Surveillance or knowledge of whereabouts* |',
     );
     expect(md).toContain('| Open it www\\.example.net/photos/you.jpg |');
     expect(md).toContain("| Or write to sam.carter\\@example.org if you won't answer here |");
     expect(md).toContain(
-      '| Told your boss at hr\\@example.co.uk, see http\\://example.com/t?id=alex — \\(Lexicon: Contact with family, friends or workplace\\) |',
+      '| Told your boss at hr\\@example.co.uk, see http\\://example.com/t?id=alex — *Lexicon: Contact with family, friends or workplace* |',
     );
   });
 
