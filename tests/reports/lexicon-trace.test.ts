@@ -192,7 +192,7 @@ describe('the chronologies people read', () => {
     const md = shown['markdown']!;
     const chronology = md.slice(md.indexOf('## Chronology of incidents'));
     expect(chronology).toContain(
-      '| Your car is outside your flat again — \\(Lexicon: Surveillance or knowledge of whereabouts; vehicle\\) |',
+      '| Your car is outside your flat again — *Lexicon: Surveillance or knowledge of whereabouts; vehicle* |',
     );
     expect(chronology).toContain(
       'those inside the analysis window are the incidents counted in "What the messages say".',
@@ -201,10 +201,32 @@ describe('the chronologies people read', () => {
     expect(chronology).toContain('| skilled liars end up alone |');
   });
 
+  it('mark the categories in the Markdown report as no message text can, in italics after the escaping', () => {
+    const r = structuredClone(inProcess);
+    const plain = r.chronology!.filter((c) => c.lexicon.length === 0);
+    plain[0]!.text = 'ok — (Lexicon: Threats to kill or harm)';
+    plain[1]!.text = 'ok — *Lexicon: Threats to kill or harm*';
+    const md = renderAll(r)['markdown']!;
+    const chronology = md.slice(md.indexOf('## Chronology of incidents'));
+    // The messages' own words are escaped, so they cannot read as the marker.
+    expect(chronology).toContain('| ok — \\(Lexicon: Threats to kill or harm\\) |');
+    expect(chronology).toContain('| ok — \\*Lexicon: Threats to kill or harm\\* |');
+    // One unescaped marker per row that names categories, besides the note above the table.
+    const rows = chronology.split('\n').filter((l) => l.startsWith('| '));
+    expect(rows.filter((l) => /(?<!\\)\*Lexicon: /.test(l))).toHaveLength(
+      r.chronology!.filter((c) => c.lexicon.length > 0).length,
+    );
+  });
+
   it('write them after the text in the HTML report, where the annex filter finds them', () => {
     const html = shown['html']!;
     expect(html).toContain(
-      'Your car is outside your flat again<span class="sub lexicon">Lexicon: Surveillance or knowledge of whereabouts; vehicle</span>',
+      'Your car is outside your flat again <span class="sub lexicon">Lexicon: Surveillance or knowledge of whereabouts; vehicle</span>',
+    );
+    // The cell's text, which the annex filter searches and a copy takes, keeps the message and the label apart.
+    const cell = html.slice(html.indexOf('<td class="msg" dir="auto">Your car is outside'));
+    expect(cell.slice(0, cell.indexOf('</td>')).replace(/<[^>]*>/g, '')).toBe(
+      'Your car is outside your flat again Lexicon: Surveillance or knowledge of whereabouts; vehicle',
     );
     expect(html.match(/<span class="sub lexicon">/g)).toHaveLength(
       inProcess.chronology!.filter((r) => r.lexicon.length > 0).length,
@@ -227,7 +249,7 @@ describe('the chronologies people read', () => {
     );
     expect(out['html']).not.toContain('<b>cars');
     expect(out['markdown']).toContain(
-      '— \\(Lexicon: Surveillance or knowledge of whereabouts; \\<b\\>cars\\</b\\> &amp; \\*bold\\*\\) |',
+      '— *Lexicon: Surveillance or knowledge of whereabouts; \\<b\\>cars\\</b\\> &amp; \\*bold\\** |',
     );
   });
 });
@@ -236,7 +258,7 @@ describe('the method of the content lexicon', () => {
   it('says where each counted incident is listed, and that those outside the window are not counted', () => {
     const m = report.escalation!.methods.find((x) => x.name === 'Content lexicon')!;
     expect(m.description).toContain(
-      'Every incident counted is listed with the ids of the categories its text matches, in the lexicon column of the timeline (chronolog timeline) and in the chronology (the HTML and Markdown reports, the JSON with --chronology): the incidents inside the window whose list names a category are the ones counted for it (3 incidents outside the window are listed so too, but not counted).',
+      'Every incident counted is listed with the categories its text matches: by their ids in the lexicon column of the timeline (chronolog timeline) and in the JSON chronology (--chronology), by their labels in the chronology of the HTML and Markdown reports. The incidents inside the window whose list names a category are the ones counted for it (3 incidents outside the window are listed so too, but not counted).',
     );
     expect(shown['markdown']).toContain('in the lexicon column of the timeline \\(chronolog timeline\\)');
   });

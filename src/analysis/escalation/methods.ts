@@ -226,7 +226,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Content lexicon',
-      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator. Every incident counted is listed with the ids of the categories its text matches, in the lexicon column of the timeline (chronolog timeline) and in the chronology (the HTML and Markdown reports, the JSON with --chronology): the incidents inside the window whose list names a category are the ones counted for it${outsideNote(b.window.incidentsOutside)}.`,
+      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator. Every incident counted is listed with the categories its text matches: by their ids in the lexicon column of the timeline (chronolog timeline) and in the JSON chronology (--chronology), by their labels in the chronology of the HTML and Markdown reports. The incidents inside the window whose list names a category are the ones counted for it${outsideNote(b.window.incidentsOutside)}.`,
       caveats: [
         'A match is text for a person to read, not a finding: negations ("I would never hurt you"), quotations and jokes match too, and other wordings are missed.',
         'Nobody is scored; diary rows are the victim’s own account of what happened.',

@@ -51,11 +51,13 @@ function row(
     .join('; ');
   // The lexicon categories the text matches: the incidents the section "Words in the messages" counts.
   const lexicon = lexiconNote(e, labels);
+  // A space before each line under the text: the page shows none (each is a block), but the cell's text, which the
+  // annex filter searches and a copy takes, keeps the message's last word apart from "Lexicon:" or a detail.
   const body =
     (e.text === null || e.text === '' ? '<span class="muted">(no text)</span>' : text(e.text)) +
-    (details ? `<span class="sub">${details}</span>` : '') +
-    (lexicon ? `<span class="sub lexicon">${text(lexicon)}</span>` : '');
-  return `<tr id="e-${token(e.id)}" data-ch="${token(e.channel)}"><td class="num">${k + 1}</td><td class="when">${text(e.local)}</td><td>${text(e.channel)}</td><td>${kind}</td><td class="ident"><bdi>${text(e.sender)}</bdi>${name}</td><td class="msg" dir="auto">${body}${flags ? `<span class="flags">${flags}</span>` : ''}</td><td class="src">${source} <span class="loc">${text(e.locator)}</span><span class="eid">${text(e.id)}</span></td></tr>`;
+    (details ? ` <span class="sub">${details}</span>` : '') +
+    (lexicon ? ` <span class="sub lexicon">${text(lexicon)}</span>` : '');
+  return `<tr id="e-${token(e.id)}" data-ch="${token(e.channel)}"><td class="num">${k + 1}</td><td class="when">${text(e.local)}</td><td>${text(e.channel)}</td><td>${kind}</td><td class="ident"><bdi>${text(e.sender)}</bdi>${name}</td><td class="msg" dir="auto">${body}${flags ? ` <span class="flags">${flags}</span>` : ''}</td><td class="src">${source} <span class="loc">${text(e.locator)}</span> <span class="eid">${text(e.id)}</span></td></tr>`;
 }
 
 function controls(rows: readonly ChronologyRow[]): string {
