@@ -83,11 +83,13 @@ const cell = (v: number | null | undefined) => (v === null || v === undefined ? 
 function caseRow(name: string, r: Report): (string | number)[] {
   const esc = r.escalation;
   // Lexicon counts only where there was text to search: a case without any (calls only, anonymised with
-  // --drop-text) leaves the cell empty, never a false 0 in pooled data.
+  // --drop-text) leaves the cell empty, never a false 0 in pooled data. The built-in category `threats` alone (to
+  // kill or harm): a case file's own `death-threats` is not comparable across cases, and adding it would count an
+  // incident in both twice.
   const threats =
     esc?.content.textsSearched === 0
       ? null
-      : esc?.content.categories.filter((c) => /threat/i.test(c.id)).reduce((n, c) => n + c.incidents, 0);
+      : esc?.content.categories.find((c) => c.id === 'threats')?.incidents;
   return [
     name,
     r.incidents.total,
