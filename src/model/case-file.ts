@@ -26,6 +26,8 @@ const DateOrDateTime = z.string().refine(isRealDate, {
  */
 const CATEGORY_NAME =
   /^(?!.*\p{Default_Ignorable_Code_Point})[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ._-]*[\p{L}\p{M}\p{N}._-])?$/u;
+/** Whether a case file may name a lexicon category so (see CATEGORY_NAME). */
+export const isLexiconCategoryName = (name: string): boolean => CATEGORY_NAME.test(name);
 const CATEGORY_NAME_RULE =
   "a category's name must start with a letter or digit and hold only letters, accents, digits, spaces, '-', '_' and '.', not ending in a space (e.g. death-threats): the timeline's lexicon column lists the names, joined with ';'";
 
@@ -88,7 +90,7 @@ export const CaseFileSchema = z
       .superRefine((lexicon, ctx) => {
         if (lexicon === null || typeof lexicon !== 'object' || Array.isArray(lexicon)) return;
         for (const id of Object.keys(lexicon)) {
-          if (!CATEGORY_NAME.test(id)) {
+          if (!isLexiconCategoryName(id)) {
             ctx.addIssue({ code: 'custom', path: [id], message: CATEGORY_NAME_RULE });
           }
         }

@@ -464,7 +464,9 @@ describe("anonymise: the case's own lexicon and cease phrases", () => {
     const n = /\[NAME:p[0-9a-f]{4}\]/.source;
     expect(kase.lexicon.surveillance).toEqual(['visit [ADDRESS]']);
     const [category] = Object.keys(kase.lexicon).filter((k) => k !== 'surveillance');
-    expect(category).toMatch(new RegExp(`^${n} property$`));
+    // The name as the case file accepts it: the placeholder without its brackets, its colon a hyphen.
+    const plain = /NAME-p[0-9a-f]{4}/.source;
+    expect(category).toMatch(new RegExp(`^${plain} property$`));
     expect(kase.lexicon[category!].replace).toBe(true);
     expect(kase.lexicon[category!].terms[0]).toMatch(new RegExp(`^${n} owns$`));
     expect(kase.ceasePhrases[0]).toMatch(new RegExp(`^stop it ${n}$`));
@@ -480,7 +482,36 @@ describe("anonymise: the case's own lexicon and cease phrases", () => {
     expect(surveillance(copy)).toBe(2);
     const own = original.escalation!.content.categories.findIndex((c) => c.id === 'Sam Carter property');
     expect(original.escalation!.content.categories[own]!.incidents).toBe(1);
-    expect(copy.escalation!.content.categories[own]!.id).toMatch(new RegExp(`^${n} property$`));
+    expect(copy.escalation!.content.categories[own]!.id).toMatch(new RegExp(`^${plain} property$`));
+  });
+});
+
+describe("anonymise: the case's own lexicon category names", () => {
+  it('stay names a case file accepts, two redacted alike kept apart, so the copy can be reported on', async () => {
+    const rows = [
+      ['01/05/2024', '21:00', 'Text message', 'He rang from 07700 900456 again'],
+      ['02/05/2024', '21:00', 'Text message', 'Another call from 07700 900789'],
+    ];
+    const phrases = {
+      lexicon: {
+        '07700 900456': ['rang from'],
+        '07700 900789': ['call from'],
+        'Sam Carter property': ['owns'],
+      },
+    };
+    const input = makeCase('own-lexicon-names', { 'diary.csv': diary(rows) }, { phrases });
+    const anon = await anonymise(input, 'own-lexicon-names');
+    const kase = JSON.parse(readFileSync(path.join(anon.dir, 'case.json'), 'utf8'));
+    expect(Object.keys(kase.lexicon)).toHaveLength(3);
+    expect(Object.keys(kase.lexicon).slice(0, 2)).toEqual(['PHONE', 'PHONE 2']);
+    expect(Object.keys(kase.lexicon)[2]).toMatch(/^NAME-p[0-9a-f]{4} property$/);
+    expect(anon.bytes).not.toMatch(/900456|900789|Sam|Carter/);
+    const copy = await report(anon.dir, 'own-lexicon-names-copy');
+    const own = copy.escalation!.content.categories.filter((c) => /^PHONE/.test(c.id));
+    expect(own.map((c) => [c.id, c.incidents])).toEqual([
+      ['PHONE', 1],
+      ['PHONE 2', 1],
+    ]);
   });
 });
 

@@ -13,6 +13,7 @@
  * that its content figures match. Dropped on purpose: file names, hashes, locators, native ids and `details`
  * (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
  */
+import { isLexiconCategoryName } from '../../model/case-file.js';
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { fingerprint } from '../dedupe.js';
 import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
@@ -268,17 +269,34 @@ function textAndLength(
   return { text: redacted, textLength: redacted.length };
 }
 
-/** A case file's lexicon with every category name and term redacted. */
+/**
+ * A case file's lexicon with every category name and term redacted. A name must stay one the case file accepts
+ * (isLexiconCategoryName), so that the copy can be reported on: a placeholder's brackets are dropped and its colon
+ * becomes '-' (`[NAME:p4a66] property` is `NAME-p4a66 property`, `[PHONE]` is `PHONE`). Two names redacted alike
+ * (two phone numbers) are told apart by a number, ` 2`, rather than the second replacing the first.
+ */
 function redactedLexicon(
   lexicon: NonNullable<ResolvedCase['lexicon']>,
   redact: (s: string) => string,
 ): NonNullable<ResolvedCase['lexicon']> {
-  return Object.fromEntries(
-    Object.entries(lexicon).map(([category, v]) => [
-      redact(category),
-      Array.isArray(v) ? v.map(redact) : { terms: v.terms.map(redact), replace: v.replace },
-    ]),
-  );
+  const out: NonNullable<ResolvedCase['lexicon']> = {};
+  for (const [category, v] of Object.entries(lexicon)) {
+    const base = plainName(redact(category));
+    let name = base;
+    for (let k = 2; Object.hasOwn(out, name); k++) name = `${base} ${k}`;
+    out[name] = Array.isArray(v) ? v.map(redact) : { terms: v.terms.map(redact), replace: v.replace };
+  }
+  return out;
+}
+
+/** A redacted category name as the case file accepts it (the original was accepted; redaction adds `[KIND:id]`). */
+function plainName(redacted: string): string {
+  if (isLexiconCategoryName(redacted)) return redacted;
+  const plain = redacted
+    .replace(/[[\]]/g, '')
+    .replace(/[^\p{L}\p{M}\p{N} ._-]/gu, '-')
+    .replace(/^[^\p{L}\p{N}]+|\s+$/gu, '');
+  return isLexiconCategoryName(plain) ? plain : 'category';
 }
 
 /** The typed keys a case identifier could match a sender by (its id under each type its shape allows, its name). */
