@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
+import { cap, orList } from '../model/format.js';
 import { quoted } from '../model/shell-quote.js';
 import { terminalSafe } from '../reports/sanitize.js';
 
@@ -170,14 +171,6 @@ function carriedWords(flags: CarriedFlags, to: FormatCommand): string {
   return words.map((w) => ` ${w}`).join('');
 }
 
-/** `s` with its first letter in capitals, to start a sentence. */
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A list in words: `a`, `a or b`, `a, b or c`. */
-function either(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
 /** Where the format in use came from: `--format`, the `--out` name, or the command's default. */
 export type FormatOrigin = 'flag' | 'out' | 'default';
 
@@ -191,10 +184,14 @@ function endingOf(out: string): string {
   return path.extname(out) || (/^\.[^.]+$/.test(base) ? base : '');
 }
 
+/** The ending of an `--out` file name in lower case, to look up; '' for stdout, no name or no ending. */
+function endingKey(out: string | undefined): string {
+  return out === undefined || out === '-' ? '' : endingOf(out).toLowerCase();
+}
+
 /** The format an `--out` name asks for, if it names one of the command's formats (case ignored). */
 export function formatOfName(command: FormatCommand, out: string | undefined): Named | undefined {
-  if (out === undefined || out === '-') return undefined;
-  const ending = endingOf(out).toLowerCase();
+  const ending = endingKey(out);
   if (ending === '') return undefined;
   return TABLES[command].find((f) => f.endings.includes(ending));
 }
@@ -212,8 +209,7 @@ function renamed(command: FormatCommand, out: string, id: string): string {
 
 /** The format an `--out` name asks for that `command` does not write, if it names one (case ignored). */
 function unwrittenOfName(command: FormatCommand, out: string | undefined): Named | Unwritten | undefined {
-  if (out === undefined || out === '-') return undefined;
-  const ending = endingOf(out).toLowerCase();
+  const ending = endingKey(out);
   if (ending === '') return undefined;
   const has = (f: Named) => f.endings.includes(ending);
   return TABLES[OTHER[command]].find(has) ?? UNWRITTEN.find(has);
@@ -247,7 +243,7 @@ export function refuseUnwrittenFormat(
       : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}${carriedWords(flags, use.command)} --out ${quoted(name)}`;
   const instead = (withTarget: boolean) =>
     unwritten === undefined
-      ? `${capital(format.a)} file is written by ${use.command}: ${target}`
+      ? `${cap(format.a)} file is written by ${use.command}: ${target}`
       : `No chronolog command writes ${format.a} file${unwritten.except ?? ''}; ${unwritten.why}${withTarget ? `: ${target}` : '.'}`;
   if (given !== undefined) {
     const words = own.find((f) => f.id === given)?.words ?? given;
@@ -259,10 +255,10 @@ export function refuseUnwrittenFormat(
       `Nothing was written. Name the file for the format (--out ${quoted(renamed(command, out, given))}). ${instead(!same)}`,
     );
   }
-  const names = either(own.map((f) => `--out ${quoted(renamed(command, out, f.id))}`));
+  const names = orList(own.map((f) => `--out ${quoted(renamed(command, out, f.id))}`));
   throw new UsageError(
     'USAGE_FORMAT_OUT_UNSUPPORTED',
-    `${command} writes ${either(own.map((f) => f.words))}, not ${format.words}: --out ${out} is named as ${format.a} file`,
+    `${command} writes ${orList(own.map((f) => f.words))}, not ${format.words}: --out ${out} is named as ${format.a} file`,
     use.command === command
       ? `Nothing was written. ${instead(true)}`
       : `Nothing was written. ${instead(true)}\n      or name the file for a format ${command} writes: ${names}`,

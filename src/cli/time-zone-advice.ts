@@ -10,6 +10,7 @@
  * The IANA database's own short names (`UTC`, `GMT`, `EST`, `CET`, `GB`, …) are real zones and accepted: a time
  * shown in them is the time in the zone printed beside it.
  */
+import { orList } from '../model/format.js';
 
 /** ICU-only id → the IANA zones people who type it usually mean. */
 const ICU_ONLY: Readonly<Record<string, readonly string[]>> = {
@@ -61,7 +62,7 @@ export function timeZoneProblem(zone: string): { why: string; meant: string } | 
   const read = readAs(zone);
   if (read === undefined) return undefined;
   const system = upper.startsWith('SYSTEMV/');
-  const names = meant.length === 1 ? meant[0] : `${meant.slice(0, -1).join(', ')} or ${meant.at(-1)}`;
+  const names = orList(meant);
   return {
     why: `is ${system ? 'an old system name' : 'an abbreviation'}, not an IANA time zone: it would be read as ${read}`,
     meant:

@@ -118,6 +118,11 @@ export function andList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
+/** "a, b or c"; "a or b"; "a"; "" for none. */
+export function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '');
+}
+
 /**
  * How many of `n` items a list that shows at most `max` shows: all of them when only one would be left over, as
  * "and 1 more" takes the place of the item it hides and says less.

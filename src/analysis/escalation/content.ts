@@ -12,7 +12,7 @@ import type { EventList } from '../../timeline/list.js';
 import type { Utf8Span } from '../../timeline/pages.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
 import { refOf } from '../cite.js';
-import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
+import { byteSearch, UNSETTLED } from './byte-search.js';
 import type { Ctx } from './context.js';
 import { resolveLexicon } from './lexicon.js';
 import { compilePhrases, excerpt, searchAll } from './matcher.js';
@@ -64,18 +64,16 @@ export function lexiconTagger(lexicon: CaseFile['lexicon']): LexiconTagger {
   };
   // Made at the first text, as the report's marks are (text-marks.ts): a timeline of calls alone never builds
   // the automaton.
-  let made:
-    | { classify: TextClassifier; onBytes: ByteSearch; search: ReturnType<typeof searchAll> }
-    | undefined;
+  let made: { classify: TextClassifier; search: ReturnType<typeof searchAll> } | undefined;
   // One array per combination of categories: most matching texts share a few.
   const byBits = new Map<number, readonly string[]>();
   const span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
   return (list, i, text) => {
     if (text === undefined || text === '') return NONE;
     made ??= {
-      // Known as contentClassifier's by its key: a report's marks are read, not worked out again.
+      // Known as contentClassifier's by its key: a report's marks are read, not worked out again. It also answers
+      // for a stored text without a mark: its byte search, EMPTY for an empty text.
       classify: classifierOf(lists),
-      onBytes: byteSearch(lists),
       search: searchAll(
         categories.map((c) => compilePhrases(c.terms)),
         compilePhrases(lists.flat()),
@@ -83,7 +81,7 @@ export function lexiconTagger(lexicon: CaseFile['lexicon']): LexiconTagger {
     };
     let answer = list.textMark(i, made.classify);
     if (answer === undefined && list.textBytes(i, span))
-      answer = made.onBytes(span.bytes, span.start, span.end);
+      answer = made.classify(span.bytes, span.start, span.end);
     if (answer !== undefined && answer !== UNSETTLED && answer !== EMPTY) {
       const bits = answer;
       let tags = byBits.get(bits);
