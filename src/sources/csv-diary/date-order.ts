@@ -177,7 +177,7 @@ export function decideOrder(
     return {
       order,
       code: 'DIARY_DATE_ORDER_ASSUMED',
-      message: `Every date could be day- or month-first (e.g. ${example}); read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}, the convention in region ${region}`,
+      message: `Every date could be day- or month-first (e.g. ${example}); read as ${ORDER_WORDS[order]}, the convention in region ${region}`,
       locator: firstAmbiguous.line,
       hint: GUESS_HINT,
     };
