@@ -176,14 +176,13 @@ async function refuseMissingPaths(paths: readonly string[], command: string): Pr
   }
   const unexplained = missing.some((m, k) => m && !explained.has(k));
   const gone = paths.filter((_, k) => missing[k]);
-  const safe = (p: string) => terminalSafe(p);
   const message =
     gone.length === 1
-      ? `${safe(gone[0]!)}: no such file or folder`
-      : `${gone.length === paths.length ? `none of the ${gone.length} paths given exists` : `${gone.length} of the ${paths.length} paths given do not exist`} (no such file or folder):\n  ${gone.map(safe).join('\n  ')}`;
+      ? `${terminalSafe(gone[0]!)}: no such file or folder`
+      : `${gone.length === paths.length ? `none of the ${gone.length} paths given exists` : `${gone.length} of the ${paths.length} paths given do not exist`} (no such file or folder):\n  ${gone.map(terminalSafe).join('\n  ')}`;
   const hint =
     joined.length > 0
-      ? `Did you mean ${joined.map((p) => quoted(safe(p))).join(' and ')}? Put a path with spaces in quotes: without them, the shell gives each word to chronolog as a path of its own.${unexplained ? ' Check the other paths too.' : ''}`
+      ? `Did you mean ${joined.map((p) => quoted(terminalSafe(p))).join(' and ')}? Put a path with spaces in quotes: without them, the shell gives each word to chronolog as a path of its own.${unexplained ? ' Check the other paths too.' : ''}`
       : checkThePath(command);
   throw new ToolError('INPUT_NOT_FOUND', message, hint);
 }
