@@ -17,7 +17,7 @@ const ALLOWED_TAGS = new Set(
   ),
 );
 const ALLOWED_ATTRS = new Set(
-  'lang charset http-equiv content name class id href title role aria-labelledby aria-label aria-live hidden for type autocomplete spellcheck value viewBox width height x y x1 x2 y1 y2 cx cy r rx d fill fill-opacity stroke stroke-width stroke-opacity text-anchor focusable patternUnits clip-path dir data-ch scope'.split(
+  'lang charset http-equiv content name class id href title role aria-labelledby aria-label aria-live hidden for type autocomplete spellcheck value viewBox width height x y x1 x2 y1 y2 cx cy r rx d fill fill-opacity stroke stroke-width stroke-opacity text-anchor focusable patternUnits clip-path dir data-ch data-lex data-window scope'.split(
     ' ',
   ),
 );

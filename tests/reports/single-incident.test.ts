@@ -63,7 +63,12 @@ describe('a case with a single incident', () => {
   it('has the annex filter script count one row in the singular', () => {
     // The page script rewrites the count as the reader filters; run it against the one-row table.
     const status = { textContent: '' };
-    const row = { hidden: false, textContent: 'Rang the doorbell', getAttribute: () => 'in-person' };
+    const attributes: Record<string, string> = { 'data-ch': 'in-person' };
+    const row = {
+      hidden: false,
+      textContent: 'Rang the doorbell',
+      getAttribute: (name: string) => attributes[name] ?? null,
+    };
     const elements: Record<string, unknown> = {
       'annex-table': { tBodies: [{ rows: [row] }] },
       'annex-filter': { hidden: true },

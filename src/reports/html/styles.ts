@@ -130,12 +130,14 @@ details.data-table .scroll { max-height: 26rem; overflow: auto; }
 
 .filter { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem .75rem; margin: 1rem 0; padding: .6rem .8rem; background: var(--faint); border: 1px solid var(--rule); }
 .filter[hidden] { display: none; }
+.filter .ctl { display: inline-flex; align-items: center; gap: .4rem; max-width: 100%; }
 .filter input { font: inherit; padding: .25rem .4rem; min-width: 16rem; border: 1px solid #767676; }
-.filter select { font: inherit; padding: .2rem; border: 1px solid #767676; }
+.filter select { font: inherit; padding: .2rem; border: 1px solid #767676; min-width: 0; max-width: 100%; }
 .filter p { margin: 0 0 0 auto; color: var(--muted); font-size: .88rem; }
 table.annex { font-size: .84rem; }
 table.annex thead th { position: sticky; top: 0; background: #fff; }
 table.annex .when { white-space: nowrap; }
+table.annex .when .sub { white-space: normal; }
 bdi.ident, .ident > bdi { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
 table.annex .ident { font-family: var(--mono); font-size: .92em; min-width: 16ch; }
 table.annex .ident .sub { font-family: var(--sans); overflow-wrap: anywhere; }
