@@ -202,7 +202,7 @@ export function endingsHelp(command: FormatCommand): string {
 }
 
 /** `out` with its ending replaced by the first ending of `id`, for a hint. */
-function renamed(command: FormatCommand, out: string, id: string): string {
+export function renamed(command: FormatCommand, out: string, id: string): string {
   const ending = TABLES[command].find((f) => f.id === id)?.endings[0] ?? `.${id}`;
   return `${out.slice(0, out.length - endingOf(out).length)}${ending}`;
 }

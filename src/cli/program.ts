@@ -21,6 +21,13 @@ Exit codes:
 /** `--strict`, the same for every command that reads inputs into one output. */
 const STRICT = 'exit 1 if any record was rejected, any file read only in part, or any error listed';
 
+/**
+ * `--excel`, for the commands that write CSV: a byte-order mark so Excel reads the file as UTF-8. Off by default,
+ * as pandas and R then keep the mark in the first column's name unless told the encoding.
+ */
+const EXCEL = (what: string) =>
+  `start ${what} with a UTF-8 byte-order mark, so Excel shows accents and emoji as written (pandas then needs encoding="utf-8-sig", R fileEncoding="UTF-8-BOM")`;
+
 /** `--out` for a file: an empty value is a usage error, not a file that cannot be written. */
 function outFile(value: string): string {
   if (value === '')
@@ -131,6 +138,7 @@ ${EXIT_CODES}`,
       )
       .option('-o, --out <file>', 'write to a file instead of stdout', outFile)
       .option('--incidents-only', 'only events sent by the subject')
+      .option('--excel', EXCEL('the CSV'))
       .option('--strict', STRICT),
     CASE_OPTIONS,
   ).addHelpText(
@@ -142,6 +150,7 @@ files not read; then the summary line report writes (records; events, kept and d
 
 Examples:
   $ chronolog timeline ~/exports --format csv > timeline.csv
+  $ chronolog timeline ~/exports --excel --out timeline.csv
   $ chronolog timeline ~/exports --subject "+447700900123" --incidents-only --format jsonl
 ${EXIT_CODES}`,
   );

@@ -13,11 +13,13 @@ export type OutputKind = 'report' | 'text report' | 'timeline';
 /**
  * The timeline CSV's header, or that of an earlier version, written before some appended columns existed: the
  * first columns, then each appended one only after the one before it ("…,details" or "…,details,callDurationSec").
+ * `timeline --excel` puts a UTF-8 byte-order mark before it, so one may come first. (The mark is allowed here only:
+ * chronolog writes no report with one.)
  */
 const TIMELINE_HEADER = (() => {
   const first = TIMELINE_COLUMNS.slice(0, TIMELINE_COLUMNS.length - APPENDED_TIMELINE_COLUMNS.length);
   const later = APPENDED_TIMELINE_COLUMNS.reduceRight((rest, c) => `(?:,${c}${rest})?`, '');
-  return new RegExp(`^${first.join(',')}${later}\r?\n`);
+  return new RegExp(`^\uFEFF?${first.join(',')}${later}\r?\n`);
 })();
 
 const MARKS: readonly (readonly [RegExp, OutputKind])[] = [

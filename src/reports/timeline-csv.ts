@@ -1,12 +1,21 @@
 /**
  * `timeline --format csv`: one row per event, RFC 4180 quoting via csv-stringify. Every cell that could start
  * a spreadsheet formula is neutralised, because message text is written by the person being reported. A list
- * (the lexicon categories) is one cell, its items joined with ';'; an object (details) is JSON text.
+ * (the lexicon categories) is one cell, its items joined with ';'; an object (details) is JSON text. With `--excel`
+ * the file starts with EXCEL_BOM; every byte after it is the same.
  */
 import { stringify } from 'csv-stringify/sync';
 import { TIMELINE_COLUMNS } from '../model/timeline-columns.js';
 import type { TimelineFormat } from './report.js';
 import { csvSafe, showControls } from './sanitize.js';
+
+/**
+ * The UTF-8 byte-order mark (bytes EF BB BF) that `--excel` writes before the header (the timeline's and batch's
+ * tables). Excel on Windows reads a CSV without it in the ANSI code page, so an accented letter, a curly quote or
+ * an emoji in a message shows as mojibake (é as Ã©). It is not the default: pandas and R keep it in the first
+ * column's name unless told the encoding (utf-8-sig, UTF-8-BOM), and scripts read these files too.
+ */
+export const EXCEL_BOM = '\uFEFF';
 
 const line = (cells: string[]) =>
   stringify([cells.map((c) => csvSafe(showControls(c)))], { record_delimiter: '\n' });

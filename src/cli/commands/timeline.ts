@@ -1,13 +1,16 @@
 /**
  * `chronolog timeline PATHS…`: every event, one row each, streamed as CSV or JSON Lines. The rows have no room for
  * what was not turned into an event, so stderr lists it (rejected records and other problems, files not read)
- * above the summary line `report` writes, and --strict fails the run as it does for `report`.
+ * above the summary line `report` writes, and --strict fails the run as it does for `report`. `--excel` starts the CSV
+ * with a UTF-8 byte-order mark for Excel; with JSON Lines it is refused.
  */
 import { UsageError } from '../../model/errors.js';
+import { quoted } from '../../model/shell-quote.js';
 import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
+import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import type { Environment } from '../environment.js';
-import { chooseFormat, refuseUnwrittenFormat } from '../out-format.js';
+import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat, renamed } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
@@ -19,6 +22,30 @@ export interface TimelineFlags extends ReadFlags {
   readonly out?: string;
   readonly incidentsOnly?: boolean;
   readonly strict?: boolean;
+  /** Start the CSV with a UTF-8 byte-order mark, so Excel reads it as UTF-8. */
+  readonly excel?: boolean;
+}
+
+/**
+ * `--excel` with JSON Lines: the mark is for a CSV opened in Excel, and JSON Lines is read by scripts, which a mark
+ * would trip up. Refused before anything is read (exit 2), with the options that write the CSV for Excel; the
+ * format given by --format is named as such, one chosen by the --out name as that.
+ */
+function refuseExcelWithout(id: string, origin: FormatOrigin, flags: TimelineFlags): void {
+  if (flags.excel !== true || id === 'csv') return;
+  const given =
+    origin === 'flag'
+      ? `--format ${id} writes JSON Lines`
+      : `--out ${flags.out} is named as a JSON Lines file`;
+  const out =
+    flags.out === undefined || flags.out === '-'
+      ? ''
+      : ` --out ${quoted(renamed('timeline', flags.out, 'csv'))}`;
+  throw new UsageError(
+    'USAGE_EXCEL_FORMAT',
+    `--excel starts a CSV timeline with the mark Excel needs to read it as UTF-8, but ${given}`,
+    `Nothing was written. For Excel, write the CSV: ${origin === 'flag' ? '--format csv ' : ''}--excel${out}; for JSON Lines, leave out --excel.`,
+  );
 }
 
 export async function timelineCommand(
@@ -38,6 +65,7 @@ export async function timelineCommand(
     example: `timeline.${format.id}`,
   });
   refuseUnwrittenFormat('timeline', flags.format, flags.out, paths, flags);
+  refuseExcelWithout(format.id, chosen.origin, flags);
   // Opened first: an unwritable --out fails before a long read.
   const sink = sinkFor(flags.out);
   const { timeline, kase } = await readInputs(paths, { ...flags, command: 'timeline' }, env);
@@ -49,7 +77,7 @@ export async function timelineCommand(
     );
   }
   // Rows are written in batches so a million-event timeline never becomes one giant string.
-  let buffer = format.header();
+  let buffer = (flags.excel === true ? EXCEL_BOM : '') + format.header();
   for (const row of timelineRows(timeline, flags.incidentsOnly === true, kase.lexicon)) {
     buffer += format.row(row);
     if (buffer.length > 1 << 16) {
