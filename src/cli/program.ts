@@ -313,6 +313,7 @@ ${EXIT_CODES}`,
     .option('--jobs <n>', 'cases in parallel (default: the number of cores)')
     .option('--shard <i/n>', 'process only shard I of N (by a hash of the case name)')
     .option('--resume', 'skip cases whose outputs exist and whose inputs have not changed')
+    .option('--excel', EXCEL('each CSV table'))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .addHelpText(
       'after',
@@ -343,6 +344,7 @@ Exit codes:
     .description('combine the outputs of sharded batch runs into one set')
     .argument('<dirs...>', 'batch output folders')
     .option('-o, --out <dir>', 'output folder', outFolder)
+    .option('--excel', EXCEL('each CSV table'))
     .option('-q, --quiet', 'no summary on stderr')
     .addHelpText(
       'after',

@@ -2,10 +2,11 @@
  * `chronolog batch DIR --out OUTDIR` with OUTDIR inside DIR (`batch cases --out cases/results`, run again and
  * again). Every subfolder of DIR is a case and every file under DIR is guarded as an input, so without care the
  * second run would read the first run's tables as a case and refuse to replace them. OUTDIR is batch's own when
- * everything in it is something batch writes (the tables with their exact first bytes, `cases/` holding state
- * files and Parquet parts) or hidden (`.DS_Store`), or when it does not exist yet: then it is not a case, and its
- * files are not inputs. Anything else there (`case.json`, a chat export) makes it a case, and then --out is
- * refused, as it is for an --out inside a case or equal to DIR: tables written there would mix with evidence.
+ * everything in it is something batch writes (the tables with their exact first bytes, after the byte-order mark
+ * `--excel` writes or none; `cases/` holding state files and Parquet parts) or hidden (`.DS_Store`), or when it
+ * does not exist yet: then it is not a case, and its files are not inputs. Anything else there (`case.json`, a
+ * chat export) makes it a case, and then --out is refused, as it is for an --out inside a case or equal to DIR:
+ * tables written there would mix with evidence.
  * A folder of batch's own left by a run with another --out is no case either (`isBatchOutput`).
  */
 import type { Dirent } from 'node:fs';
@@ -56,6 +57,16 @@ export async function realTarget(p: string): Promise<string> {
   }
 }
 
+/** The UTF-8 byte-order mark `batch --excel` writes before each table's header. */
+const BOM = '\uFEFF';
+
+/** True when `file` starts with `start` (ASCII), after the byte-order mark a table written with --excel has. */
+async function startsWith(file: string, start: string): Promise<boolean> {
+  // The mark is 3 bytes in UTF-8.
+  const head = await fileHead(file, 3 + start.length);
+  return (head.startsWith(BOM) ? head.slice(BOM.length) : head).startsWith(start);
+}
+
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Entries of a folder in byte order; undefined when it does not exist, null when it is no readable folder. */
@@ -94,7 +105,7 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
     const header = (TABLE_HEADERS as Record<string, readonly string[]>)[e.name];
     const start =
       header !== undefined ? `${header.join(',')}\n` : e.name === 'events.parquet' ? PARQUET : undefined;
-    if (!e.isFile() || start === undefined || (await fileHead(file, start.length)) !== start) return e.name;
+    if (!e.isFile() || start === undefined || !(await startsWith(file, start))) return e.name;
   }
   return undefined;
 }
@@ -106,8 +117,7 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
 export async function isBatchOutput(folder: string): Promise<boolean> {
   const header = `${TABLE_HEADERS['cases.csv'].join(',')}\n`;
   return (
-    (await fileHead(path.join(folder, 'cases.csv'), header.length)) === header &&
-    (await foreignFile(folder)) === undefined
+    (await startsWith(path.join(folder, 'cases.csv'), header)) && (await foreignFile(folder)) === undefined
   );
 }
 

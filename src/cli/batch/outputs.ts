@@ -1,13 +1,15 @@
 /**
  * The batch output folder: one state file per case under OUTDIR/cases/ (what `--resume` and `merge` read) with
  * the case's events beside it as a Parquet part (OUTDIR/cases/<case>.parquet), and the tidy tables assembled from
- * them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and events.parquet.
+ * them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and events.parquet. With `--excel` each CSV
+ * table starts with a UTF-8 byte-order mark, as the timeline's does.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { csvSafe, showControls } from '../../reports/sanitize.js';
+import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import { publish, tempPath } from '../tempfiles.js';
 import { byteOrder } from './case-folders.js';
 import { TABLE_HEADERS } from './out-folder.js';
@@ -68,8 +70,15 @@ export async function stateNames(outDir: string): Promise<string[]> {
   return files.filter((f) => f.endsWith('.json')).map((f) => decodeURIComponent(f.slice(0, -5)));
 }
 
-/** Writes the tables for these cases (sorted by case name, byte order); events come from the state files. */
-export async function writeTables(outDir: string, results: readonly CaseResult[]): Promise<void> {
+/**
+ * Writes the tables for these cases (sorted by case name, byte order); events come from the state files. `excel`
+ * starts each CSV table with a byte-order mark (`--excel`): case names and error reasons may hold any letter.
+ */
+export async function writeTables(
+  outDir: string,
+  results: readonly CaseResult[],
+  excel = false,
+): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const sorted = [...results].sort((a, b) => byteOrder(a.case, b.case));
   const ok = sorted.filter((r) => r.error === undefined);
@@ -79,6 +88,7 @@ export async function writeTables(outDir: string, results: readonly CaseResult[]
   // shown as `<U+001B>`, formulas quoted; numbers stay numbers). The state files and events.parquet keep the name
   // exactly.
   const csv = (header: readonly string[], rows: unknown[][]) =>
+    (excel ? EXCEL_BOM : '') +
     stringify([
       header as string[],
       ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(showControls(v)) : v))),

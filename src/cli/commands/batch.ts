@@ -1,9 +1,10 @@
 /**
- * `chronolog batch DIR --out OUTDIR [--jobs N] [--shard I/N] [--resume]`: every subfolder of DIR (or symbolic
- * link to a folder, see batch/case-folders.ts) is one case.
+ * `chronolog batch DIR --out OUTDIR [--jobs N] [--shard I/N] [--resume] [--excel]`: every subfolder of DIR (or
+ * symbolic link to a folder, see batch/case-folders.ts) is one case.
  * Writes a state file per case (OUTDIR/cases/) and the tables cases.csv, channels.csv, daily.csv, errors.csv
- * and events.parquet. `--shard I/N` (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command
- * runs under any scheduler; `chronolog merge` joins the shards.
+ * and events.parquet; `--excel` starts each CSV table with a byte-order mark for Excel. `--shard I/N`
+ * (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command runs under any scheduler;
+ * `chronolog merge` joins the shards.
  * Exit 0 when at least one case was analysed (or left unchanged by --resume), whatever failed besides (errors.csv
  * lists it); 1 when every case tried failed (the tables are still written), and when DIR holds no case to read.
  * A shard none of DIR's cases falls in is no failure: it writes empty tables, which `merge` joins.
@@ -33,6 +34,8 @@ export interface BatchFlags {
   readonly jobs?: string;
   readonly shard?: string;
   readonly resume?: boolean;
+  /** Start each CSV table with a UTF-8 byte-order mark, so Excel reads it as UTF-8. */
+  readonly excel?: boolean;
   readonly quiet?: boolean;
 }
 
@@ -200,7 +203,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     }
   });
   if (progress) process.stderr.write('\r\x1b[K');
-  await writeTables(out, results);
+  await writeTables(out, results, flags.excel === true);
   // Cases tried (links not followed are not tried): each was analysed now, left as it was by --resume, or failed.
   const failedNow = results.filter((r) => r.error !== undefined).length - notRead.length;
   const unchanged = names.length - todo.length;

@@ -1,7 +1,8 @@
 /**
  * `chronolog merge OUTDIR… --out TARGET`: joins the outputs of `batch --shard` runs into one set. The per-case
  * state files are copied into TARGET/cases/ and every table is rebuilt from them, so the result is the same as
- * one unsharded run. A case found in two shards with different results is an error (the shards disagree).
+ * one unsharded run (`--excel` as batch's: the CSV tables start with a byte-order mark). A case found in two
+ * shards with different results is an error (the shards disagree).
  */
 import { existsSync, Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -47,7 +48,7 @@ async function refuseWithoutStates(dir: string): Promise<void> {
 
 export async function mergeCommand(
   dirs: string[],
-  flags: { out?: string; quiet?: boolean },
+  flags: { out?: string; quiet?: boolean; excel?: boolean },
   _env: Environment,
 ) {
   if (flags.out === undefined)
@@ -82,7 +83,7 @@ export async function mergeCommand(
     const r = await loadState(dir, name);
     if (r) await saveState(flags.out, r);
   }
-  await writeTables(flags.out, [...all.values()]);
+  await writeTables(flags.out, [...all.values()], flags.excel === true);
   if (!flags.quiet)
     process.stderr.write(
       `merged ${plural(all.size, 'case')} from ${plural(dirs.length, 'folder')} into ${flags.out}\n`,
