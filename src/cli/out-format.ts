@@ -48,11 +48,11 @@ const OTHER: Readonly<Record<FormatCommand, FormatCommand>> = { report: 'timelin
 
 /**
  * A format a file name can ask for that no chronolog command writes, with the output to use instead (`use`, a
- * command and one of its formats) and what makes it the one (`why`).
+ * command and one of its formats, and an option the suggested line adds) and what makes it the one (`why`).
  */
 interface Unwritten extends Named {
   readonly why: string;
-  readonly use: { readonly command: FormatCommand; readonly id: string };
+  readonly use: { readonly command: FormatCommand; readonly id: string; readonly option?: string };
   /** Said after "No chronolog command writes a … file", where one is written in another way. */
   readonly except?: string;
 }
@@ -63,8 +63,9 @@ const UNWRITTEN: readonly Unwritten[] = [
     words: 'Excel',
     a: 'an Excel',
     endings: ['.xlsx', '.xls'],
-    why: 'Excel and other spreadsheets open the timeline as CSV',
-    use: { command: 'timeline', id: 'csv' },
+    // A name for Excel says the file is for Excel, which needs the byte-order mark to read the CSV as UTF-8.
+    why: 'Excel opens the timeline as CSV, and with --excel shows its accents and emoji as written',
+    use: { command: 'timeline', id: 'csv', option: '--excel' },
   },
   {
     id: 'ods',
@@ -232,15 +233,16 @@ export function refuseUnwrittenFormat(
   if (format === undefined || out === undefined) return;
   const own = TABLES[command];
   const unwritten = 'use' in format ? format : undefined;
-  const use = unwritten?.use ?? { command: OTHER[command], id: format.id };
+  const use: Unwritten['use'] = unwritten?.use ?? { command: OTHER[command], id: format.id };
+  const option = use.option === undefined ? '' : `${use.option} `;
   // A name the other command writes is kept as given (`t.markdown` stays so); another is renamed for `use`.
   const name = unwritten === undefined ? out : renamed(use.command, out, use.id);
   // The same command under another name, or the other command's whole line.
   // With --format given, the same command needs the format named too (the name alone would now disagree with it).
   const target =
     use.command === command
-      ? `${given !== undefined ? `--format ${use.id} ` : ''}--out ${quoted(name)}`
-      : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}${carriedWords(flags, use.command)} --out ${quoted(name)}`;
+      ? `${given !== undefined ? `--format ${use.id} ` : ''}${option}--out ${quoted(name)}`
+      : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}${carriedWords(flags, use.command)} ${option}--out ${quoted(name)}`;
   const instead = (withTarget: boolean) =>
     unwritten === undefined
       ? `${cap(format.a)} file is written by ${use.command}: ${target}`

@@ -161,10 +161,10 @@ describe('an --out name in a format the command does not write', () => {
     };
     expect(say(['timeline', demo, '--out', out('t.xlsx')])).toBe(
       `error: timeline writes CSV or JSON Lines, not Excel: --out ${out('t.xlsx')} is named as an Excel file\n` +
-        `hint: Nothing was written. No chronolog command writes an Excel file; Excel and other spreadsheets open the timeline as CSV: --out ${out('t.csv')}\n`,
+        `hint: Nothing was written. No chronolog command writes an Excel file; Excel opens the timeline as CSV, and with --excel shows its accents and emoji as written: --excel --out ${out('t.csv')}\n`,
     );
     expect(say(['report', demo, '--out', out('r.xls')])).toContain(
-      `open the timeline as CSV: chronolog timeline ${demo} --subject Sam --out ${out('r.csv')}\n      or name the file for a format report writes:`,
+      `as written: chronolog timeline ${demo} --subject Sam --excel --out ${out('r.csv')}\n      or name the file for a format report writes:`,
     );
     expect(say(['report', demo, '--out', out('r.pdf')])).toBe(
       `error: report writes HTML, JSON, Markdown or text, not PDF: --out ${out('r.pdf')} is named as a PDF file\n` +
@@ -286,7 +286,7 @@ describe('a name that is only an ending, and more formats no command writes', ()
         '      or name the file for a format timeline writes: --out .csv or --out .jsonl\n',
     );
     expect(cli(['report', demo, '--subject', 'Sam', '--out', out('.XLSX')]).stderr).toContain(
-      `open the timeline as CSV: chronolog timeline ${demo} --subject Sam --out ${out('.csv')}\n`,
+      `as written: chronolog timeline ${demo} --subject Sam --excel --out ${out('.csv')}\n`,
     );
     expect(existsSync(out('.XLSX'))).toBe(false);
   });
