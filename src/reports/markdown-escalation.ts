@@ -1,8 +1,11 @@
 /**
- * The escalation section of `--format markdown`: findings, then the tables behind them (rates, coverage, trend,
- * change points, milestones and breach windows, cease requests, months, identifiers, content with quoted
- * examples, the S-DASH evidence sheet) and the methods with their caveats. Numbers are written with the model's
- * helpers, so they read exactly as in the findings; every value from the data is escaped.
+ * The "Change over time" section of `--format markdown` (the JSON's `escalation`): findings, then the tables behind
+ * them (window and coverage, rate of contact, the latest rate against the first, trend and estimated change points,
+ * before and after the milestones with the contacts after an order, requests to stop, months, identifiers, bursts,
+ * words in the messages with quoted examples, the S-DASH evidence sheet) and the statistical methods with their
+ * limits. The subsections carry the names the HTML report gives the same figures, so a reader holding both finds
+ * each under one name; the heading is neutral because contact may rise, fall or stay flat. Numbers are written with
+ * the model's helpers, so they read exactly as in the findings; every value from the data is escaped.
  */
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
@@ -15,6 +18,7 @@ import {
   milestoneStart,
   notCoveredWords,
   periodLength,
+  phiAboveOne,
   senSlopeWords,
   trendEstimated,
   underADay,
@@ -70,9 +74,12 @@ function ratio(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>):
   return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)})`;
 }
 
-/** The rate ratio in a sentence: "rate ratio 1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" (never both). */
-function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>): string {
-  return c.status === 'ok' ? `rate ratio ${ratio(c)}` : ratio(c);
+/**
+ * The rate ratio in a sentence: "rate ratio 1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" (never both); with `of`,
+ * what it divides, as the HTML labels it: "rate ratio, last ÷ first, 0.10 (…)".
+ */
+function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reason'>, of?: string): string {
+  return c.status === 'ok' ? `rate ratio${of ? `, ${of},` : ''} ${ratio(c)}` : ratio(c);
 }
 
 /**
@@ -92,9 +99,10 @@ function quasi(c: Pick<Comparison, 'overdispersed'>): string {
  */
 function tested(
   c: Pick<Comparison, 'rateRatio' | 'ci95' | 'p' | 'overdispersed' | 'status' | 'reason'>,
+  of?: string,
 ): string {
   if (c.status !== 'ok') return ratioPhrase(c);
-  return `${ratioPhrase(c)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
+  return `${ratioPhrase(c, of)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
 }
 
 /**
@@ -109,6 +117,28 @@ function side(p: Comparison['before']): string {
 /** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
 function sideCounts(p: Comparison['before']): string {
   return `${int(p.count)} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
+}
+
+/**
+ * Pearson φ̂ of the trend model as the Markdown and HTML reports print it: two significant digits, as the text
+ * report gives it, except that counts the analysis found overdispersed (φ̂ > 1, `dispersion.overdispersed`) show as
+ * many decimals as keep φ̂ above 1, as the findings do: "φ̂ 1.0 (overdispersed)" for 1.02 read as a contradiction.
+ */
+export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdispersed'>): string {
+  return d.overdispersed && d.phi !== null ? phiAboveOne(d.phi) : sig2(d.phi);
+}
+
+/**
+ * Said beside the trend's rate ratio per 30 days when its interval includes 1 (`couldBeChance`), in the findings'
+ * words for the trend (a comparison's difference has COULD_BE_CHANCE).
+ */
+export const TREND_COULD_BE_CHANCE = 'the interval includes 1, no change, so this trend could be chance';
+
+/** Whether the trend's interval includes 1: the same test as a comparison's, on the interval the report shows. */
+export function trendCouldBeChance(p: Escalation['trend']['poisson']): boolean {
+  return (
+    p.status === 'ok' && couldBeChance({ rateRatio: p.rateRatioPer30Days, ci95: p.ci95, overdispersed: null })
+  );
 }
 
 /**
@@ -132,9 +162,8 @@ function overview(e: Escalation): string[] {
     periodRate(r.perWeek),
     periodRate(r.per30Days),
   ]);
-  const h = e.headline.rateNowVsStart;
   return [
-    '### Rates',
+    '### Rate of contact',
     '',
     'Exact (Garwood) 95% intervals; one record = one contact. A rate per week or per 30 days is given only from at least 7 or 30 days.',
     '',
@@ -145,12 +174,21 @@ function overview(e: Escalation): string[] {
     ),
     `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${plural(e.persistence.spanDays, 'day')} from first to last, contact on ${plural(e.persistence.daysWithContact, 'day')}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
+  ];
+}
+
+/** The latest rate against the first, under its own heading as in the HTML report; its ratio is last ÷ first. */
+function latestSection(e: Escalation): string[] {
+  const h = e.headline.rateNowVsStart;
+  return [
+    '### Latest rate against the first',
+    '',
     h.days === 0
-      ? `**Latest rate against the first:** not compared: ${md(whyNot(h))}.`
+      ? `Not compared: ${md(whyNot(h))}.`
       : countsOnly(h)
         ? // No day every export covers: counts and days only, no rate and no ratio (rates.ts), and why.
-          `**Latest rate against the first** (${h.days === 1 ? 'last against first day' : `last ${int(h.days)} against first ${int(h.days)} days`} of the window): first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
-        : `**Latest rate against the first** (${h.days === 1 ? 'last against first' : `last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test): first ${side(h.before)}; last ${side(h.after)}; ${tested(h)}.`,
+          `${h.days === 1 ? 'Last against first day' : `Last ${int(h.days)} against first ${int(h.days)} days`} of the window: first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
+        : `${h.days === 1 ? 'Last against first' : `Last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test: first ${side(h.before)}; last ${side(h.after)}; ${tested(h, 'last ÷ first')}.`,
     '',
   ];
 }
@@ -158,9 +196,21 @@ function overview(e: Escalation): string[] {
 /** A channel kept by hand in the coverage tables of the Markdown and HTML, in the methods' words. */
 export const HAND_KEPT = 'hand-kept record (a diary): no export period';
 
+/**
+ * The window, the days every export covers and each channel's coverage, in the HTML's words: a heading "Window and
+ * coverage" over the coverage table alone would leave the window unsaid.
+ */
 function coverageTable(e: Escalation): string[] {
+  const w = e.window;
+  const full = e.coverage.fullyCovered;
+  const source =
+    w.source === 'given'
+      ? 'set in the case file or on the command line'
+      : 'the first to the last day of any record';
   return [
-    '### Coverage',
+    '### Window and coverage',
+    '',
+    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls' : 'fall'} outside it and are not analysed here` : ''}. ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}`,
     '',
     ...table(
       ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],
@@ -176,6 +226,7 @@ function coverageTable(e: Escalation): string[] {
   ];
 }
 
+/** The trend and the estimated change points under one heading, as the HTML report has them. */
 function trendSection(e: Escalation): string[] {
   const p = e.trend.poisson;
   const mk = e.trend.mannKendall;
@@ -183,8 +234,17 @@ function trendSection(e: Escalation): string[] {
   const status = (s: { status: string; reason: string | null }) => md(withheldWords(s));
   // The trend is withheld: these figures are shown for completeness, and said to support no conclusion.
   const notUsed = trendEstimated(e) ? '' : '*not used for conclusions: the trend is not estimated* — ';
+  // The analysis scales the trend's SE by √φ̂ only when the counts are overdispersed (φ̂ > 1, trend.ts); the
+  // dispersion's flag says whether it did, so the method is not said to be scaled when it was not.
+  const scaling = d.overdispersed
+    ? ', SE scaled by √φ̂ for overdispersion'
+    : d.phi !== null
+      ? ', SE not scaled (no overdispersion)'
+      : '';
   return [
-    '### Trend and dispersion',
+    '### Trend and estimated change points',
+    '',
+    '#### Trend',
     '',
     ...table(
       ['Figure', 'Value', 'Method'],
@@ -192,16 +252,16 @@ function trendSection(e: Escalation): string[] {
         [
           'Dispersion',
           d.status === 'ok'
-            ? `index ${sig2(d.index)}; φ̂ ${sig2(d.phi)}${d.overdispersed ? ' (overdispersed)' : ''}`
+            ? `index ${sig2(d.index)}; φ̂ ${phiWords(d)}${d.overdispersed ? ' (overdispersed)' : ''}`
             : status(d),
           's²/x̄ of daily counts; Pearson φ̂ of the trend model',
         ],
         [
           'Rate ratio per 30 days',
           p.status === 'ok'
-            ? `${formatRatio(p.rateRatioPer30Days)} (${formatRatioCi(p.ci95)}), ${formatP(p.p)}`
+            ? `${formatRatio(p.rateRatioPer30Days)} (${formatRatioCi(p.ci95)}), ${formatP(p.p)}${trendCouldBeChance(p) ? `; ${TREND_COULD_BE_CHANCE}` : ''}`
             : status(p),
-          'Poisson regression on time, SE scaled by √max(1, φ̂)',
+          `Poisson regression on time${scaling}`,
         ],
         [
           `Mann–Kendall (${mk.series})`,
@@ -222,7 +282,7 @@ function trendSection(e: Escalation): string[] {
 
 function changeSection(e: Escalation): string[] {
   const m = e.changePointMethod;
-  const out = ['### Change points', ''];
+  const out = ['#### Estimated change points', ''];
   if (m.status !== 'ok') return [...out, md(`Not searched: ${whyNot(m)}.`), ''];
   out.push(
     `PELT, Poisson cost, ${md(m.penalty ?? '')} (penalty ${sig2(m.penaltyValue)}${m.phiWithin !== null ? `, within-segment φ̂ ${sig2(m.phiWithin)}` : ''}). The dates are estimates; no p-value is attached to them.${m.scaled && m.unscaledDates.length ? ` The unscaled MBIC pass found: ${m.unscaledDates.join(', ')}.` : ''}`,
@@ -244,7 +304,7 @@ function changeSection(e: Escalation): string[] {
 function milestoneSection(e: Escalation): string[] {
   if (!e.milestones.length) return [];
   const out = [
-    '### Milestones',
+    '### Before and after the milestones',
     '',
     'Exact conditional Poisson rate-ratio test (R poisson.test); each side runs to the nearest milestone, estimated change point or edge of the fully covered days. The quasi-Poisson step interval is shown when the counts are overdispersed.',
     '',
@@ -290,8 +350,10 @@ function milestoneSection(e: Escalation): string[] {
   ];
   for (const m of e.milestones) {
     const a = m.incidentsAfter;
+    // After an order each contact is a possible breach: said in the words the HTML report uses, as a question for
+    // an officer, not as a finding of breach.
     const head = a.breachWindow
-      ? `**Breach window — ${md(m.label)}** (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`
+      ? `**Contacts after the order “${md(m.label)}” (possible breaches, for an officer to assess)** (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`
       : `After ${md(m.label)} (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`;
     out.push(
       `${head}: ${plural(a.count, 'contact')}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${int(c.count)}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${int(m.afterUncovered.count)} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
@@ -314,7 +376,7 @@ function cmpText(
 
 function ceaseSection(e: Escalation): string[] {
   const c = e.ceaseRequest;
-  const out = ['### Cease requests', ''];
+  const out = ['### Requests to stop', ''];
   out.push(
     `Outgoing messages from the victim to the subject searched: ${int(c.searched)}; phrases (${c.phrasesSource}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
     '',
@@ -384,6 +446,9 @@ function monthSection(e: Escalation): string[] {
       }),
       ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'l'],
     ),
+    // The gaps over the window below the months, where the HTML report gives them.
+    `${md(cap(gapWords(e.gaps)))}. ${md(gapTrendWords(e.gaps.trend))}.`,
+    '',
     '#### Weeks',
     '',
     ...table(
@@ -402,14 +467,11 @@ function monthSection(e: Escalation): string[] {
   ];
 }
 
-function signsSection(e: Escalation): string[] {
-  const b = e.bursts;
-  const out = [
-    '### Gaps, bursts and identifiers',
-    '',
-    `${md(cap(gapWords(e.gaps)))}. ${md(gapTrendWords(e.gaps.trend))}.`,
-    '',
-    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${md(burstinessWords(b.burstiness))}.`,
+/** The identifiers and when each was used, under the HTML's heading (none shown when there are none, as there). */
+function identifiersSection(e: Escalation): string[] {
+  if (e.identifiers.length === 0) return [];
+  return [
+    '### Identifiers over time',
     '',
     ...table(
       ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],
@@ -433,7 +495,16 @@ function signsSection(e: Escalation): string[] {
       ['l', 'r', 'l', 'l', 'l', 'l'],
     ),
   ];
-  return out;
+}
+
+function burstsSection(e: Escalation): string[] {
+  const b = e.bursts;
+  return [
+    '### Bursts',
+    '',
+    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${md(burstinessWords(b.burstiness))}.`,
+    '',
+  ];
 }
 
 /** Said instead of the lexicon's counts when no incident had text: zero matches there would be a false zero. */
@@ -441,9 +512,9 @@ export const NO_TEXT_TO_SEARCH =
   'No incident text to search: none of the incidents has message text (calls or visits only, or text removed when the case was anonymised), so the lexicon was not applied. This says nothing about what was said.';
 
 function contentSection(e: Escalation): string[] {
-  if (e.content.textsSearched === 0) return ['### What the messages say', '', NO_TEXT_TO_SEARCH, ''];
+  if (e.content.textsSearched === 0) return ['### Words in the messages', '', NO_TEXT_TO_SEARCH, ''];
   const out = [
-    '### What the messages say',
+    '### Words in the messages',
     '',
     `Lexicon matches in incident texts (${e.content.lexiconSource}; ${md(e.content.normalisation)}). For a person to read in context: a match is not a finding, and nobody is scored.`,
     '',
@@ -499,7 +570,7 @@ function sdashSection(e: Escalation): string[] {
 }
 
 function methodsSection(e: Escalation): string[] {
-  const out = ['### Methods and caveats', ''];
+  const out = ['### Statistical methods and their limits', ''];
   for (const m of e.methods) {
     out.push(`**${md(m.name)}.** ${md(m.description)}`, '');
     for (const c of m.caveats) out.push(`- ${md(c)}`);
@@ -508,13 +579,13 @@ function methodsSection(e: Escalation): string[] {
   return out;
 }
 
-/** The Markdown escalation section; empty when the report has none. */
+/** The Markdown "Change over time" section (the JSON's `escalation`); empty when the report has none. */
 export function escalationSection(r: Report): string[] {
   const e = r.escalation;
   if (!e) return [];
   // A finding that quotes a message (the first request to stop) shows its line breaks as the chronology does.
   const out = [
-    '## Escalation',
+    '## Change over time',
     '',
     '### Findings',
     '',
@@ -532,14 +603,17 @@ export function escalationSection(r: Report): string[] {
   if (e.window.from === null || e.rate.count === 0) return [...out, ...methodsSection(e)];
   return [
     ...out,
-    ...overview(e),
+    // In the order of the HTML report's subsections.
     ...coverageTable(e),
+    ...overview(e),
+    ...latestSection(e),
     ...trendSection(e),
     ...changeSection(e),
     ...milestoneSection(e),
     ...ceaseSection(e),
     ...monthSection(e),
-    ...signsSection(e),
+    ...identifiersSection(e),
+    ...burstsSection(e),
     ...contentSection(e),
     ...sdashSection(e),
     ...methodsSection(e),

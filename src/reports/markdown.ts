@@ -258,7 +258,7 @@ export function chronologySection(r: Report): string[] {
     return after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '');
   };
   const texts = r.chronology.map(cellText);
-  // The lexicon categories the text matches (the incidents "What the messages say" counts), in italics written
+  // The lexicon categories the text matches (the incidents "Words in the messages" counts), in italics written
   // after the escaping: a message's own `*` is escaped, so no text can end in what looks like this marker.
   const lexiconCell = (c: NonNullable<Report['chronology']>[number], k: number) => {
     const cell = markdownLines(texts[k]!);
@@ -274,7 +274,7 @@ export function chronologySection(r: Report): string[] {
       : []),
     ...(r.chronology.some((c) => Array.isArray(c.lexicon) && c.lexicon.length > 0)
       ? [
-          'A text that matches terms of the content lexicon is followed by the categories it matches, in italics (*Lexicon: …*); those inside the analysis window are the incidents counted in "What the messages say".',
+          'A text that matches terms of the content lexicon is followed by the categories it matches, in italics (*Lexicon: …*); those inside the analysis window are the incidents counted in "Words in the messages".',
         ]
       : []),
   ];

@@ -207,7 +207,7 @@ describe('the key figures of the demo case', () => {
     expect(md).toContain(
       `first ${h.before.count} in ${h.before.days} days (${sig2(h.before.ratePerDay)}/day) ${h.before.from} – ${h.before.to}; last ${h.after.count} in ${h.after.days} days (${sig2(h.after.ratePerDay)}/day)`,
     );
-    expect(md).toContain(`rate ratio ${rr}), ${formatP(h.p)}`);
+    expect(md).toContain(`rate ratio, last ÷ first, ${rr}), ${formatP(h.p)}`);
     expect(html).toContain(
       `First ${h.days} days ${longDateSpan(h.before.from!, h.before.to!)} ${h.before.days} ${h.before.count} ${sig2(h.before.ratePerDay)}`,
     );
@@ -215,7 +215,7 @@ describe('the key figures of the demo case', () => {
       `Last ${h.days} days ${longDateSpan(h.after.from!, h.after.to!)} ${h.after.days} ${h.after.count} ${sig2(h.after.ratePerDay)}`,
     );
     expect(html).toContain(
-      `Rate ratio after/before ${sig2(h.rateRatio)} (${formatCi(h.ci95)}; exact conditional Poisson test, ${formatP(h.p)})`,
+      `Rate ratio, last ÷ first, ${sig2(h.rateRatio)} (${formatCi(h.ci95)}; exact conditional Poisson test, ${formatP(h.p)})`,
     );
   });
 
@@ -242,7 +242,7 @@ describe('the key figures of the demo case', () => {
       expect(text).toContain(`RR ${rr}, ${formatP(m.p)}`);
       expect(md).toContain(`| ${rr}) | ${formatP(m.p)} |`);
       expect(html).toContain(
-        `Rate ratio after/before ${rr}; exact conditional Poisson test, ${formatP(m.p)})`,
+        `Rate ratio, after ÷ before, ${rr}; exact conditional Poisson test, ${formatP(m.p)})`,
       );
     }
   });

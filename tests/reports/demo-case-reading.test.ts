@@ -54,7 +54,7 @@ describe('demo case: what the reports say', () => {
     expect(rendered['html']).toContain(
       '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">1.4 → 6.7</span><span class="note">first 28 days every export covers (8 January to 4 February 2024) against the last 28 days (4–31 May 2024);',
     );
-    expect(rendered['markdown']).toContain('**Latest rate against the first** (last 28 against first 28');
+    expect(rendered['markdown']).toContain('### Latest rate against the first\n\nLast 28 against first 28');
   });
 
   it('attributes incidents to the subject rather than saying they are "from" them', () => {

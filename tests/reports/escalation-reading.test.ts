@@ -100,7 +100,7 @@ describe('a case of one day, too short to have first and last days (content-sear
 
   it('shows no "0 days" sides and no "–/day" rates in Markdown or HTML, only the reason', () => {
     expect(out['markdown']).toContain(
-      `**Latest rate against the first:** not compared: ${why.replace(/[()]/g, '\\$&')}.`,
+      `### Latest rate against the first\n\nNot compared: ${why.replace(/[()]/g, '\\$&')}.`,
     );
     expect(out['html']).toContain(`<p>The first and last days are not compared: ${why}.</p>`);
     for (const f of ['text', 'markdown', 'html']) {

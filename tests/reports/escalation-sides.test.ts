@@ -136,10 +136,11 @@ describe('the latest rate against the first with no day that every export covers
 
   it('gives the counts and the reason in Markdown, with no rate, ratio or p', () => {
     const md = unescaped(out['markdown']!);
-    const line = md.split('\n').find((l) => l.startsWith('**Latest rate against the first**'))!;
+    const lines = md.split('\n');
+    const line = lines[lines.indexOf('### Latest rate against the first') + 2]!;
     expect(line).toMatch(
       new RegExp(
-        `^\\*\\*Latest rate against the first\\*\\* \\(last 28 against first 28 days of the window\\): first 21 in 28 days 2024-01-08 – 2024-02-04; last 28 in 28 days 2024-03-24 – 2024-04-20; counts only: ${why} \\(before: .*sms exports start on 2 February 2024.*; after: .*sms exports end on 4 April 2024.*\\)\\.$`,
+        `^Last 28 against first 28 days of the window: first 21 in 28 days 2024-01-08 – 2024-02-04; last 28 in 28 days 2024-03-24 – 2024-04-20; counts only: ${why} \\(before: .*sms exports start on 2 February 2024.*; after: .*sms exports end on 4 April 2024.*\\)\\.$`,
       ),
     );
     expect(line).not.toMatch(/rate ratio 1|95% CI|p = |\/day|Poisson/);

@@ -8,7 +8,7 @@ import { heatBounds, heatLabels, heatLevel } from '../../src/reports/html/palett
 import { reportFormats } from '../../src/reports/index.js';
 import { baseReport, hostileReport, reportWithChronology, reportWithEscalation } from './html-fixture.js';
 
-const SECTION_IDS = ['summary', 'charts', 'escalation', 'sdash', 'chronology', 'evidence'];
+const SECTION_IDS = ['summary', 'charts', 'change-over-time', 'sdash', 'chronology', 'evidence'];
 const CHART_IDS = ['fig-daily', 'fig-calendar', 'fig-hours', 'fig-identifiers', 'fig-cumulative'];
 
 const ALLOWED_TAGS = new Set(
@@ -70,8 +70,13 @@ afterEach(() => {
 describe('html report: structure', () => {
   it('has every section, numbered in order, with a contents list, when the report carries all the data', () => {
     const page = renderHtml(hostileReport());
-    const found = [...page.matchAll(/<section class="major" id="([a-z]+)"/g)].map((m) => m[1]);
+    const found = [...page.matchAll(/<section class="major" id="([a-z-]+)"/g)].map((m) => m[1]);
     expect(found).toEqual(SECTION_IDS);
+    // The headings the Markdown report gives the same sections: neutral, since contact may also fall or stay flat.
+    expect(page).toContain('<h2 id="change-over-time-h"><span class="num">3</span>Change over time</h2>');
+    expect(page).toContain('<h2 id="sdash-h"><span class="num">4</span>S-DASH evidence sheet</h2>');
+    expect(page).toContain('<li><a href="#change-over-time">Change over time</a></li>');
+    expect(page).not.toMatch(/>Escalation</);
     SECTION_IDS.forEach((id, k) => {
       expect(page).toContain(`<h2 id="${id}-h"><span class="num">${k + 1}</span>`);
       expect(page).toContain(`<a href="#${id}">`);
@@ -82,7 +87,7 @@ describe('html report: structure', () => {
 
   it('leaves out escalation, S-DASH and the annex when the report has none of them', () => {
     const page = renderHtml(baseReport());
-    const found = [...page.matchAll(/<section class="major" id="([a-z]+)"/g)].map((m) => m[1]);
+    const found = [...page.matchAll(/<section class="major" id="([a-z-]+)"/g)].map((m) => m[1]);
     expect(found).toEqual(['summary', 'charts', 'evidence']);
     expect(page).not.toContain('id="annex-table"');
   });
@@ -363,7 +368,7 @@ describe('html report: escalation and S-DASH', () => {
 
   it('renders every part of the escalation analysis, escaped, with its methods and withheld figures', () => {
     const page = renderHtml(reportWithEscalation());
-    const esc = page.slice(page.indexOf('id="escalation"'), page.indexOf('id="sdash"'));
+    const esc = page.slice(page.indexOf('id="change-over-time"'), page.indexOf('id="sdash"'));
     for (const id of [
       'coverage',
       'rate',
@@ -380,7 +385,7 @@ describe('html report: escalation and S-DASH', () => {
     expect(esc).toContain('Rate ratio per 30 days 2.3 (95% CI 1.5–3.9, p &#60; 0.001;');
     expect(esc).toContain('Withheld: only 7 days d.');
     expect(esc).toContain(
-      'Rate ratio after/before <strong>0.10</strong> (95% CI 0.0020–1.9; exact conditional Poisson test, p = 0.087)',
+      'Rate ratio, after ÷ before, <strong>0.10</strong> (95% CI 0.0020–1.9; exact conditional Poisson test, p = 0.087)',
     );
     expect(esc).toContain('2 contacts fall on 10 March 2024 (1 day)');
     expect(esc).toContain('<q dir="auto">You&#39;ll regret this b</q>');
@@ -409,7 +414,7 @@ describe('html report: escalation and S-DASH', () => {
     const r = reportWithEscalation();
     r.escalation!.sdash = [];
     const page = renderHtml(r);
-    expect(page).toContain('id="escalation"');
+    expect(page).toContain('id="change-over-time"');
     expect(page).not.toContain('id="sdash"');
   });
 });

@@ -195,7 +195,7 @@ describe('the chronologies people read', () => {
       '| Your car is outside your flat again — *Lexicon: Surveillance or knowledge of whereabouts; vehicle* |',
     );
     expect(chronology).toContain(
-      'those inside the analysis window are the incidents counted in "What the messages say".',
+      'those inside the analysis window are the incidents counted in "Words in the messages".',
     );
     // A row that matches nothing has no note.
     expect(chronology).toContain('| skilled liars end up alone |');

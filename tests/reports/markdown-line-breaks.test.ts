@@ -74,7 +74,7 @@ describe('messages of several lines in the Markdown chronology', () => {
       '## Chronology of incidents',
       '',
       'A line break inside a message is shown as ↵.',
-      'A text that matches terms of the content lexicon is followed by the categories it matches, in italics (*Lexicon: …*); those inside the analysis window are the incidents counted in "What the messages say".',
+      'A text that matches terms of the content lexicon is followed by the categories it matches, in italics (*Lexicon: …*); those inside the analysis window are the incidents counted in "Words in the messages".',
       '',
     ]);
   });

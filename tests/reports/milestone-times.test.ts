@@ -76,7 +76,9 @@ describe('milestone times', () => {
       '| 2024-04-19 23:30',
     ]);
     expect(md).toContain('After Police warning (from 2024-02-20): 79 contacts');
-    expect(md).toContain('**Breach window — Restraining order** (from 2024-04-10): 22 contacts');
+    expect(md).toContain(
+      '**Contacts after the order “Restraining order” (possible breaches, for an officer to assess)** (from 2024-04-10): 22 contacts',
+    );
     expect(md).toContain('After Court order (from 2024-04-19 23:30): 11 contacts');
     expect(md).not.toMatch(
       /2024-03-10T14:30|2024-04-20T00:30\+02:00|\| 2024-02-20 00:00 \||from 2024-02-20 00:00\)/,

@@ -131,7 +131,7 @@ describe('a trend near 1 and the latest rate against the first (fixtures/diary-t
       'RR 2.0 (95% CI 0.54–9.1, p = 0.39); the interval includes 1, no change, so this difference could be chance',
     );
     expect(shown['markdown']).toContain(
-      'rate ratio 2.0 (95% CI 0.54–9.1), p = 0.39; the interval includes 1, no change, so this difference could be chance.',
+      'rate ratio, last ÷ first, 2.0 (95% CI 0.54–9.1), p = 0.39; the interval includes 1, no change, so this difference could be chance.',
     );
   });
 });

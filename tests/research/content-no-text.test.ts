@@ -112,7 +112,7 @@ describe('content analysis of incidents without text', () => {
       expect(text).toMatch(/Content\s+no incident text to search {2}\[the lexicon was not applied\]/);
       expect(text).not.toContain('no lexicon matches');
       const md = await report(name, 'markdown');
-      expect(md).toContain(`### What the messages say\n\n${NO_TEXT_TO_SEARCH}\n`);
+      expect(md).toContain(`### Words in the messages\n\n${NO_TEXT_TO_SEARCH}\n`);
       const html = await report(name, 'html');
       expect(html).toContain(`<p>${NO_TEXT_TO_SEARCH}</p>`);
       expect(html).not.toContain('No incident text matches the lexicon.');

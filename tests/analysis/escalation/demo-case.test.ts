@@ -246,7 +246,7 @@ describe('demo case: text and Markdown show the JSON numbers', () => {
         `| ${s.from} – ${s.to} | ${s.days} | ${s.count} | ${sig2(s.ratePerDay)} (${formatCi(s.ci95)}) |`,
       );
     expect(mdText).toContain('**7. Harassed any third party since the harassment began?**'.replace('?', '?'));
-    expect(mdText).toContain('### Methods and caveats');
+    expect(mdText).toContain('### Statistical methods and their limits');
   });
 
   it('the terminal section carries the key figures and points to the findings, within one screen', () => {

@@ -58,19 +58,46 @@ describe('rendered sections', () => {
 
   it('Markdown has every section with the JSON figures', () => {
     for (const h of [
+      '## Change over time',
       '### Findings',
-      '### Rates',
-      '### Coverage',
-      '### Trend and dispersion',
-      '### Change points',
-      '### Milestones',
-      '### Cease requests',
+      '### Window and coverage',
+      '### Rate of contact',
+      '### Latest rate against the first',
+      '### Trend and estimated change points',
+      '#### Trend',
+      '#### Estimated change points',
+      '### Before and after the milestones',
+      '### Requests to stop',
       '### Month by month',
-      '### What the messages say',
+      '### Identifiers over time',
+      '### Bursts',
+      '### Words in the messages',
       '### S-DASH evidence sheet',
-      '### Methods and caveats',
+      '### Statistical methods and their limits',
     ])
       expect(md).toContain(h);
+    // The names the HTML report gives the same parts, in its order (html/sections/escalation/index.ts).
+    const headings = md.split('\n').filter((l) => /^#{2,4} /.test(l));
+    expect(headings).toEqual([
+      '## Change over time',
+      '### Findings',
+      '### Window and coverage',
+      '### Rate of contact',
+      '### Latest rate against the first',
+      '### Trend and estimated change points',
+      '#### Trend',
+      '#### Estimated change points',
+      '### Before and after the milestones',
+      '### Requests to stop',
+      '### Month by month',
+      '#### Weeks',
+      '### Identifiers over time',
+      '### Bursts',
+      '### Words in the messages',
+      '### S-DASH evidence sheet',
+      '### Statistical methods and their limits',
+    ]);
+    expect(md).not.toMatch(/Escalation|Breach window|What the messages say|Methods and caveats/);
     const m = e.milestones[0]!;
     expect(md).toContain(`${sig2(m.rateRatio)} (${formatCi(m.ci95)})`);
     expect(md).toContain(formatP(m.p));
@@ -104,8 +131,8 @@ describe('rendered sections', () => {
     const full = text.render(r, { chalk, width: 90 });
     expect(full.match(/^Escalation {2}window/gm)).toHaveLength(1);
     const fullMd = markdown.render(r, { chalk, width: 90 });
-    expect(fullMd.match(/^## Escalation$/gm)).toHaveLength(1);
-    expect(fullMd.indexOf('## Escalation')).toBeLessThan(fullMd.indexOf('## Evidence and method'));
+    expect(fullMd.match(/^## Change over time$/gm)).toHaveLength(1);
+    expect(fullMd.indexOf('## Change over time')).toBeLessThan(fullMd.indexOf('## Evidence and method'));
   });
 
   it('says little, but correctly, when there is nothing to analyse', () => {
@@ -117,7 +144,7 @@ describe('rendered sections', () => {
     );
     const m = escalationSection(empty).join('\n');
     expect(m).toContain('From 1 January 2024');
-    expect(m).toContain('### Methods and caveats');
-    expect(m).not.toContain('### Rates');
+    expect(m).toContain('### Statistical methods and their limits');
+    expect(m).not.toContain('### Rate of contact');
   });
 });

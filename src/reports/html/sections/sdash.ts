@@ -33,7 +33,7 @@ export function sdashSection(r: Report, ctx: HtmlContext): Section | null {
     '<p>Facts from the files that an officer completing the S-DASH checklist may use, question by question (the questions’ sense, paraphrased). chronolog does not answer or score the questions and gives no risk level: risk assessment is a professional judgement. Incidents are linked to the chronology.</p>';
   return {
     id: 'sdash',
-    title: 'Facts for the S-DASH checklist',
+    title: 'S-DASH evidence sheet',
     body:
       intro +
       [...items]

@@ -292,7 +292,8 @@ export function summarySection(r: Report): Section {
             ...(withCounts
               ? [
                   a
-                    ? `${int(a.count)}${a.breachWindow ? ' <span class="muted">(order: possible breaches)</span>' : ''}`
+                    ? // After an order: in the words the milestone's own paragraph and the Markdown report use.
+                      `${int(a.count)}${a.breachWindow ? ' <span class="muted">(after the order: possible breaches, for an officer to assess)</span>' : ''}`
                     : '–',
                 ]
               : []),

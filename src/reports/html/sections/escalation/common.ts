@@ -55,13 +55,28 @@ export function range(from: string | null, to: string | null): string {
   return from && to ? longDateSpan(from, to) : '–';
 }
 
-/** "4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the overdispersion check. */
-function ratioText(c: Omit<Comparison, 'before' | 'after'>): string {
+/**
+ * What a rate ratio divides, named beside it: "after ÷ before" around a milestone or a request; "last ÷ first" for
+ * the latest rate against the first, whose sides are not before and after anything. `none` says why the ratio has
+ * no upper bound (no contacts on the dividing side).
+ */
+export interface RatioName {
+  readonly of: string;
+  readonly none: string;
+}
+
+const AFTER_BEFORE: RatioName = { of: 'after ÷ before', none: 'no contacts before' };
+
+/**
+ * "Rate ratio, after ÷ before, 4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the
+ * overdispersion check.
+ */
+function ratioText(c: Omit<Comparison, 'before' | 'after'>, name: RatioName): string {
   if (c.status !== 'ok') return `No rate ratio is given: ${text(whyNot(c))}.`;
   const ratio =
     c.rateRatio === null
-      ? `Rate ratio not bounded above (no contacts before): ${text(formatRatioCi(c.ci95))}`
-      : `Rate ratio after/before <strong>${text(formatRatio(c.rateRatio))}</strong> (${text(formatRatioCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
+      ? `Rate ratio, ${text(name.of)}, not bounded above (${text(name.none)}): ${text(formatRatioCi(c.ci95))}`
+      : `Rate ratio, ${text(name.of)}, <strong>${text(formatRatio(c.rateRatio))}</strong> (${text(formatRatioCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
   const parts = [`${ratio}.`];
   if (c.overdispersed)
     parts.push(
@@ -137,11 +152,15 @@ export function countsOnlyComparison(
   );
 }
 
-/** The before/after table of a comparison with its rate-ratio sentence below; `about` as for `sidesTable`. */
+/**
+ * The before/after table of a comparison with its rate-ratio sentence below; `about` as for `sidesTable`, `name`
+ * what the ratio divides.
+ */
 export function comparison(
   c: Comparison,
   about: string,
   labels: [string, string] = ['Before', 'After'],
+  name: RatioName = AFTER_BEFORE,
 ): string {
   return sidesTable(
     [
@@ -153,7 +172,7 @@ export function comparison(
       columns: [{ label: 'Per day', num: true }, { label: 'Ends at' }],
       cells: (p) => [perDay(p), p.boundedBy ? text(p.boundedBy) : '–'],
     },
-    ratioText(c),
+    ratioText(c, name),
   );
 }
 

@@ -1,10 +1,11 @@
 /**
- * Section 3, escalation: shown only when the report has `report.escalation`. How often contact happened and how
- * that changed — over the window, now against the start, as a trend with estimated change points, around each
- * milestone and after the first request to stop — then month by month, identifiers, bursts and the content
- * lexicon. Every inferential figure names its method and says when it was withheld and why; the wording
- * describes the data, never intent or cause. The findings sentences are on the summary page and the methods in
- * "Evidence and method".
+ * Section 3, "Change over time" (the JSON's `escalation`; the heading is neutral because contact may rise, fall or
+ * stay flat): shown only when the report has `report.escalation`. How often contact happened and how that changed
+ * — over the window, now against the start, as a trend with estimated change points, around each milestone and
+ * after the first request to stop — then month by month, identifiers, bursts and the content lexicon. Every
+ * inferential figure names its method and says when it was withheld and why; the wording describes the data,
+ * never intent or cause. The findings sentences are on the summary page and the methods in "Evidence and method".
+ * The Markdown report gives its subsections the same names (markdown-escalation.ts).
  */
 import type { Report } from '../../../../model/index.js';
 import type { HtmlContext, Section } from '../section.js';
@@ -34,5 +35,6 @@ export function escalationSection(r: Report, ctx: HtmlContext): Section | null {
     sub('esc-bursts', 'Bursts', bursts(e, ctx)),
     sub('esc-content', 'Words in the messages', content(e, ctx)),
   ].join('');
-  return { id: 'escalation', title: 'Escalation', body };
+  // The id is the fragment the Contents links to and the address bar shows, so it reads as the heading does.
+  return { id: 'change-over-time', title: 'Change over time', body };
 }

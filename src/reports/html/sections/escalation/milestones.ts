@@ -24,8 +24,10 @@ type AfterDate = Escalation['milestones'][number]['incidentsAfter'];
 
 function after(a: AfterDate, ctx: HtmlContext, what: string): string {
   if (a.count === 0) return `<p>No contacts ${what}.</p>`;
+  // After an order each contact is a possible breach: labelled in the words the summary and the Markdown report
+  // use, as a question for an officer, not as a finding of breach.
   const items = [
-    `<strong>${plural(a.count, 'contact')}</strong> ${what} (${channelCounts(a.byChannel)})${a.breachWindow ? '; each is a possible breach for an officer to assess' : ''}.`,
+    `${a.breachWindow ? 'Contacts after the order (possible breaches, for an officer to assess): ' : ''}<strong>${plural(a.count, 'contact')}</strong> ${what} (${channelCounts(a.byChannel)}).`,
   ];
   if (a.first) items.push(`First: ${ref(a.first, ctx)}.`);
   if (a.last) items.push(`Last: ${ref(a.last, ctx)}.`);

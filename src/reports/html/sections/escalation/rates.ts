@@ -5,10 +5,23 @@
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import { countsOnly, senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
-import { formatCi, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../../../model/format.js';
+import {
+  cap,
+  formatCi,
+  formatDate,
+  formatP,
+  formatRatio,
+  formatRatioCi,
+  sig2,
+} from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
-import { HAND_KEPT } from '../../../markdown-escalation.js';
+import {
+  HAND_KEPT,
+  phiWords,
+  TREND_COULD_BE_CHANCE,
+  trendCouldBeChance,
+} from '../../../markdown-escalation.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';
@@ -45,7 +58,7 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
   ]);
   const full = e.coverage.fullyCovered;
   return [
-    `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} fall outside it and are not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
+    `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls' : 'fall'} outside it and are not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
     `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.${leftOut(e)}` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}</p>`,
     `<div class="scroll">${table({
       caption:
@@ -119,7 +132,8 @@ export function headline(e: Escalation): string {
   // No day every export covers: counts and days only, with the exports that miss each side's days (rates.ts).
   if (countsOnly(h))
     return `<p>The last ${plural(h.days, 'day')} of the window against the first ${plural(h.days, 'day')}.</p>${countsOnlyComparison(h, `the first and the last ${side} of the window`, [`First ${side}`, `Last ${side}`])}`;
-  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, `the first and the last ${side} that every export covers`, [`First ${side}`, `Last ${side}`])}`;
+  // The sides are the first and last days, not before and after anything: the ratio is named last ÷ first.
+  return `<p>The last ${plural(h.days, 'day')} that every export covers against the first ${plural(h.days, 'day')}.</p>${comparison(h, `the first and the last ${side} that every export covers`, [`First ${side}`, `Last ${side}`], { of: 'last ÷ first', none: `no contacts in the first ${side}` })}`;
 }
 
 /** Changes only the unscaled penalty places (they do not stand out from the day-to-day variation). */
@@ -136,11 +150,17 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
   const mk = t.mannKendall;
   const d = e.dispersion;
   const cpm = e.changePointMethod;
+  // The analysis scales the standard error by √φ̂ only when the counts are overdispersed (φ̂ > 1, trend.ts): the
+  // dispersion's flag says whether it did. φ̂ of the trend model is the dispersion's, printed as there.
+  const phi = text(phiWords(d));
+  const scaling = d.overdispersed
+    ? `standard error scaled for overdispersion, φ̂ = ${phi}`
+    : `φ̂ = ${phi}, no overdispersion, so the standard error is not scaled`;
   const rows: [string, string][] = [
     [
       'Poisson regression on time',
       p.status === 'ok'
-        ? `Rate ratio per 30 days ${text(formatRatio(p.rateRatioPer30Days))} (${text(formatRatioCi(p.ci95))}, ${text(formatP(p.p))}; standard error scaled for overdispersion, φ̂ = ${text(sig2(p.dispersion))}).`
+        ? `Rate ratio per 30 days ${text(formatRatio(p.rateRatioPer30Days))} (${text(formatRatioCi(p.ci95))}, ${text(formatP(p.p))}; ${scaling}).${trendCouldBeChance(p) ? ` ${text(cap(TREND_COULD_BE_CHANCE))}.` : ''}`
         : withheld(p),
     ],
     [
@@ -152,7 +172,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Dispersion',
       d.status === 'ok'
-        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${text(sig2(d.phi))}: ${d.overdispersed ? 'the counts vary more than independent contacts would, so model intervals are widened' : 'no overdispersion'}.`
+        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${phi}: ${d.overdispersed ? 'the counts vary more than independent contacts would, so model intervals are widened' : 'no overdispersion'}.`
         : withheld(d),
     ],
     [
