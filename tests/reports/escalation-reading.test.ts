@@ -74,14 +74,14 @@ describe('the text report’s Last/first line when only counts are given (telegr
       30,
     ]);
     expect(lineOf(text, 'Last/first')).toBe(
-      'Last/first  counts only (last 30, first 1): only 1 day before and 1 day after (at least 14 days each side are needed) last day covered 2024-03-01, first 2024-02-29',
+      'Last/first  counts only (last 30, first 1): only 1 day at each end (at least 14 days at each end are needed) last day covered 2024-03-01, first 2024-02-29',
     );
   });
 });
 
 describe('a case of one day, too short to have first and last days (content-search)', () => {
   const why =
-    'the stretch of fully covered days is 1 day long, too short to set its first days against its last (at least 14 days each side are needed)';
+    'the stretch of fully covered days is 1 day long, too short to set its first days against its last (at least 14 days at each end are needed)';
   let r: Report;
   let out: Record<string, string>;
   beforeAll(async () => {

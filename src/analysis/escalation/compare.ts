@@ -135,7 +135,11 @@ export function countsOnly(sides: Pick<Comparison, 'before' | 'after'>, reason: 
   };
 }
 
-/** The comparison of two periods, withheld below the minimums (14 days each side, 5 contacts in all). */
+/**
+ * The comparison of two periods, withheld below the minimums (14 days each side, 5 contacts in all). `ends`: the
+ * two periods are the first and the last days of a range, of equal length, not the two sides of a date, so a short
+ * reason says "only 1 day at each end", not "1 day before and 1 day after" (before and after what?).
+ */
 export function compare(
   before: Period,
   after: Period,
@@ -143,6 +147,7 @@ export function compare(
   splitIndex: number,
   overdispersed: boolean,
   trendAdjusted = true,
+  ends = false,
 ): Comparison {
   const base = { before, after };
   const none = {
@@ -163,9 +168,12 @@ export function compare(
       ...base,
       ...none,
       status: 'below-minimum',
-      reason: empty
-        ? `no ${empty[1].boundedBy === 'coverage' ? 'day that every export covers' : 'day of the window'} is ${empty[0]} it, so there is nothing to compare with`
-        : `only ${short.join(' and ')} (at least ${MIN.sideDays} days each side are needed)`,
+      reason:
+        empty && !ends
+          ? `no ${empty[1].boundedBy === 'coverage' ? 'day that every export covers' : 'day of the window'} is ${empty[0]} it, so there is nothing to compare with`
+          : ends
+            ? `only ${periodLength(before.days)} at each end (at least ${MIN.sideDays} days at each end are needed)`
+            : `only ${short.join(' and ')} (at least ${MIN.sideDays} days each side are needed)`,
     };
   }
   if (before.count + after.count < MIN.comparisonEvents) {

@@ -125,13 +125,14 @@ export function rateNowVsStart(
     days,
     ctx.phi !== null,
     false,
+    true,
   );
   // A one-day range has no first and last days to set side by side: "only 0 days before and 0 days after" would
   // read as if days were missing, so the reason says what the range is.
   if (days === 0) {
     return {
       ...c,
-      reason: `the ${by === 'window' ? 'window' : 'stretch of fully covered days'} is ${total === 1 ? '1 day' : `${total} days`} long, too short to set its first days against its last (at least ${MIN.sideDays} days each side are needed)`,
+      reason: `the ${by === 'window' ? 'window' : 'stretch of fully covered days'} is ${total === 1 ? '1 day' : `${total} days`} long, too short to set its first days against its last (at least ${MIN.sideDays} days at each end are needed)`,
       days,
     };
   }

@@ -287,7 +287,7 @@ describe('one day', () => {
     for (const out of [t, mdOf(r), page, r.escalation!.findings.join('\n')])
       expect(out).not.toMatch(/\b1 days\b/);
     expect(r.escalation!.findings).toContain(
-      'The first and the last day had 2 and 3 contacts; no rate ratio is given: only 1 day before and 1 day after (at least 14 days each side are needed).',
+      'The first and the last day had 2 and 3 contacts; no rate ratio is given: only 1 day at each end (at least 14 days at each end are needed).',
     );
   });
 });

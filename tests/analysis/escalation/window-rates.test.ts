@@ -235,7 +235,7 @@ describe('rates, weeks and months', () => {
       p: null,
     });
     expect(e.headline.rateNowVsStart.reason).toBe(
-      'only 10 days before and 10 days after (at least 14 days each side are needed)',
+      'only 10 days at each end (at least 14 days at each end are needed)',
     );
   });
 });
