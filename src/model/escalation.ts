@@ -265,7 +265,12 @@ export const SdashItemSchema = z.object({
   number: z.number().int().min(1).max(11),
   /** The question's sense, quoted unchanged from the reference (paraphrased S-DASH wording). */
   question: z.string(),
-  /** The reference's own answer to "backed by computed facts?" (Yes, Partly, Diary, No…). */
+  /**
+   * The reference's own answer to "backed by computed facts?" (Yes, Partly, Diary, No…), which the reports print as
+   * "can these files inform it?": given as the reference has it, except for a question whose answer rests on a
+   * diary when no diary was among the files read (and, for the visit questions, no in-person incident came from
+   * elsewhere): then "No (no diary among the files read)".
+   */
   backedByData: z.string(),
   /** False when nothing in these files can speak to the question. */
   answerable: z.boolean(),

@@ -18,7 +18,11 @@ import { noted } from './wording.js';
 /** Incidents linked per fact. */
 const LINKS = 20;
 
-/** The questions' sense and the reference's "backed by computed facts?" column, verbatim from domain.md §4.1. */
+/**
+ * The questions' sense and the reference's "backed by computed facts?" column, verbatim from domain.md §4.1. The
+ * sheet gives the column as the reference has it only where the files read are of the kind it rests on: see
+ * `backedBy`.
+ */
 export const SDASH_QUESTIONS: readonly { number: number; question: string; backedByData: string }[] = [
   { number: 1, question: 'Is the victim very frightened?', backedByData: 'No (self-report)' },
   {
@@ -69,6 +73,32 @@ function windowedAt(ctx: Ctx, indices: readonly number[]): EventList {
   const to = from + ctx.windowed.length;
   const inside = new Set(indices.filter((k) => k >= from && k < to).map((k) => k - from));
   return inside.size === 0 ? ctx.windowed.slice(0, 0) : ctx.windowed.where((i) => inside.has(i));
+}
+
+/** The questions whose reference answer rests on a diary (hand-kept records): "Diary only", "Yes (diary)", "Diary". */
+const DIARY_QUESTIONS: ReadonlySet<number> = new Set([3, 4, 5, 8]);
+
+/**
+ * What the sheet says to "can the files inform it?": the reference's answer, unless it rests on a diary and no
+ * diary was read (and, for the visit questions, no in-person incident came from another source). "Yes (diary)"
+ * above "Cannot be answered from these files" read as a contradiction for a WhatsApp chat alone.
+ */
+function backedBy(q: (typeof SDASH_QUESTIONS)[number], hasDiary: boolean, visits: number): string {
+  if (!DIARY_QUESTIONS.has(q.number) || hasDiary) return q.backedByData;
+  if ((q.number === 4 || q.number === 5) && visits > 0) return q.backedByData;
+  return 'No (no diary among the files read)';
+}
+
+/**
+ * The Q9 fact when no incident carries an identifier of its sender (a diary names the subject without a number or
+ * account): says so, not "from 0 identifiers …: ." with an empty list.
+ */
+function noIdentifierText(identifiers: Escalation['identifiers']): string {
+  const why: string[] = [];
+  if (identifiers.some((r) => r.identifier === '(subject, as recorded)'))
+    why.push('diary entries name the subject without one');
+  if (identifiers.some((r) => r.identifier === '(unknown sender)')) why.push('other records name no sender');
+  return `No incident in the window records a phone number, account or other identifier of its sender${why.length ? ` (${why.join('; ')})` : ''}, so these files cannot show which numbers or accounts were used.`;
 }
 
 /** The evidence sheet, from the analysis already made. */
@@ -147,7 +177,8 @@ export function sdashSheet(
           events: gaps.map((g) => g.resumed),
           more: 0,
         });
-        note = 'Harassment of other victims, or before the earliest record, is not in these files.';
+        // The note must not presume the conduct the question asks about ("harassment of other victims").
+        note = 'Conduct towards other people, or before the earliest record, is not in these files.';
         break;
       }
       case 3:
@@ -249,11 +280,13 @@ export function sdashSheet(
       case 9: {
         const ids = parts.identifiers.filter((r) => !isPlaceholderIdentifier(r.identifier));
         facts.push({
-          text: `The incidents come from ${
-            subjectIsEveryoneElse(ctx.case)
-              ? `${plural(ids.length, 'sender')} other than the victim, all counted because no subject was named`
-              : `${plural(ids.length, 'identifier')} attributed to the subject by the identifiers given for them (case file or --subject)`
-          }: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`,
+          text: ids.length
+            ? `The incidents come from ${
+                subjectIsEveryoneElse(ctx.case)
+                  ? `${plural(ids.length, 'sender')} other than the victim, all counted because no subject was named`
+                  : `${plural(ids.length, 'identifier')} attributed to the subject by the identifiers given for them (case file or --subject)`
+              }: ${ids.map((r) => `${r.identifier} (${r.incidents})`).join(', ')}.`
+            : noIdentifierText(parts.identifiers),
           events: ids.map((r) => r.first),
           more: 0,
         });
@@ -265,7 +298,7 @@ export function sdashSheet(
         answerable = false;
         note = 'Not in these files: external information.';
     }
-    items.push({ ...q, answerable, facts, note });
+    items.push({ ...q, backedByData: backedBy(q, hasDiary, visits.length), answerable, facts, note });
   }
   return items;
 }
