@@ -78,14 +78,24 @@ export function periodLength(days: number): string {
 }
 
 /**
- * A φ̂ above 1 to two significant digits, or with as many decimals as show it above 1: "φ̂ = 1.0" beside "vary
- * more than independent contacts would" read as a contradiction for φ̂ = 1.02.
+ * A φ̂ above 1 to two significant digits, or with as many decimals as show it above 1: "φ̂ = 1.0" beside "the model
+ * intervals were widened" read as a contradiction for φ̂ = 1.02.
  */
 export function phiAboveOne(phi: number): string {
   const s = sig2(phi);
   if (Number(s) > 1) return s;
   for (let d = 2; d <= 6; d++) if (Number(phi.toFixed(d)) > 1) return phi.toFixed(d);
   return phi.toPrecision(10);
+}
+
+/**
+ * Whether φ̂ is clearly above 1: above 1 (the test the trend analysis uses to widen its intervals, φ̂ > 1) and still
+ * above it as every report prints it, to two significant digits. A φ̂ of 1.02, which the tables print as "1.0",
+ * widens the intervals by 1%: the sentences then say the counts vary about as much as independent contacts would,
+ * not that they vary more or that the exact intervals are too narrow.
+ */
+export function clearlyOverdispersed(phi: number | null): boolean {
+  return phi !== null && phi > 1 && Number(sig2(phi)) > 1;
 }
 
 /**
@@ -192,8 +202,13 @@ export function couldBeChance(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdi
   );
 }
 
-/** What the findings and every report add to a difference `couldBeChance` finds: "the interval includes 1, …". */
-export const COULD_BE_CHANCE = 'the interval includes 1, no change, so this difference could be chance';
+/**
+ * What the findings and every report add to a difference `couldBeChance` finds: "the interval includes 1, …". It
+ * says what the interval shows, not that no change was found: "no change, so this difference could be chance" read
+ * as a finding of no change.
+ */
+export const COULD_BE_CHANCE =
+  'the interval includes 1, so the data cannot tell this difference from no change';
 
 /**
  * Why no message was searched for a cease phrase when none could be told to be the victim's though others than the

@@ -4,7 +4,8 @@
  * - one visit on one day gave "7.0 per week" and "30 per 30 days" (a police reader may quote them): a rate per
  *   week or per 30 days is now given only from at least 7 or 30 days, and withheld with why (in the JSON too);
  * - a rise of 1.042 per 30 days (95% CI 1.019–1.067) read "rose by a factor of 1.0 (95% CI 1.0–1.1)";
- * - the summary tile gave "rate ratio 2.0 (95% CI 0.54–9.1)" without p = 0.39 or "could be chance";
+ * - the summary tile gave "rate ratio 2.0 (95% CI 0.54–9.1)" without p = 0.39 or that the data cannot tell it
+ *   from no change;
  * - a WhatsApp chat alone with no --victim said "no cease phrase in 0 messages searched" though the victim wrote
  *   "Stop messaging me.": the chat cannot say whose messages are the victim's.
  */
@@ -113,7 +114,7 @@ describe('a trend near 1 and the latest rate against the first (fixtures/diary-t
     const p = r.escalation!.trend.poisson;
     expect(p.rateRatioPer30Days).toBeCloseTo(1.042, 3);
     expect(r.escalation!.findings).toContain(
-      'Over the fully covered days the rate rose on average by a factor of 1.04 every 30 days (Poisson regression on time: 95% CI 1.02–1.07, p < 0.001).',
+      'Over the fully covered days the rate rose: on average it was multiplied by 1.04 every 30 days, a rise of 4% per 30 days (Poisson regression on time: 95% CI 1.02–1.07, p < 0.001).',
     );
     expect(shown['text']).toContain('Trend       ×1.04 per 30 days (95% CI 1.02–1.07, p < 0.001)');
     expect(shown['markdown']).toContain('| Rate ratio per 30 days | 1.04 (95% CI 1.02–1.07), p < 0.001 |');
@@ -122,16 +123,16 @@ describe('a trend near 1 and the latest rate against the first (fixtures/diary-t
       expect(shown[id]).not.toMatch(/1\.0 every|×1\.0 |CI 1\.0–1\.1/);
   });
 
-  it('gives the summary tile its periods, the exact test p and that the difference could be chance', () => {
+  it('gives the summary tile its periods, the exact test p and that the data cannot tell the difference from no change', () => {
     expect(shown['html']).toContain(
-      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">0.14 → 0.29</span><span class="note">first 28 days of the window (4–31 January 2023) against the last 28 days (5 December 2024 to 1 January 2025); rate ratio 2.0 (95% CI 0.54–9.1, exact test p = 0.39); the interval includes 1, no change, so this difference could be chance</span>',
+      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">0.14 → 0.29</span><span class="note">first 28 days of the window (4–31 January 2023) against the last 28 days (5 December 2024 to 1 January 2025); rate ratio 2.0 (95% CI 0.54–9.1, exact test p = 0.39); the interval includes 1, so the data cannot tell this difference from no change</span>',
     );
     // The text summary and the Markdown say the same.
     expect(shown['text']).toContain(
-      'RR 2.0 (95% CI 0.54–9.1, p = 0.39); the interval includes 1, no change, so this difference could be chance',
+      'RR 2.0 (95% CI 0.54–9.1, p = 0.39); the interval includes 1, so the data cannot tell this difference from no change',
     );
     expect(shown['markdown']).toContain(
-      'rate ratio, last ÷ first, 2.0 (95% CI 0.54–9.1), p = 0.39; the interval includes 1, no change, so this difference could be chance.',
+      'rate ratio, last ÷ first, 2.0 (95% CI 0.54–9.1), p = 0.39; the interval includes 1, so the data cannot tell this difference from no change.',
     );
   });
 });

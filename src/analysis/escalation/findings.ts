@@ -1,14 +1,18 @@
 /**
- * Findings: short, neutral, plain-language sentences with the numbers (statistics.md §3). They say "rose",
- * "fell", "changed around", never "because"; they name the test beside every p-value; below the minimum data
- * sizes they give counts only and say why. Every number is written with the shared helpers of the model, so
- * the sentences match the tables of every report format.
+ * Findings: short, neutral, plain-language sentences with the numbers (statistics.md §3). They say "rose" or
+ * "fell" only where the 95% interval excludes no change (a rate ratio of 1), and otherwise give the two rates and say
+ * the data cannot tell them apart from no change; they say "changed around", never "because"; they name the test
+ * beside every p-value and how many contacts a comparison of few rests on; below the minimum data sizes they give
+ * counts only and say why. Every number is written with the shared helpers of the model, so the sentences match the
+ * tables of every report format.
  */
 
 import { unscaledOnlyDates } from '../../model/change-points.js';
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import {
   atRequestTimeWords,
+  clearlyOverdispersed,
+  couldBeChance,
   countsOnly,
   gapDirection,
   hoursApart,
@@ -32,10 +36,12 @@ import {
   formatRatioCi,
   formatShare,
   sig2,
+  thousands,
 } from '../../model/format.js';
 import type { ResolvedCase } from '../../model/index.js';
 import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { MAX_LISTED } from './cease.js';
+import { MIN } from './context.js';
 import {
   boundNote,
   cap,
@@ -101,9 +107,12 @@ function milestoneSentences(b: Body): string[] {
     // two milestones can fall on one date ("the arrest on 10 March 2024 at 14:30").
     const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}${milestoneTimeNote(m)}`;
     if (m.status === 'ok') {
-      const dir = shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0);
+      // "Rose" or "fell" only where the interval excludes 1: 1 contact before and 5 after "rose" with p = 0.22.
+      const dir = couldBeChance(m)
+        ? 'was'
+        : `${shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0)}:`;
       out.push(
-        `After ${name} the rate ${dir}: ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m)}.${boundNote(m)}`,
+        `After ${name} the rate ${dir} ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m, fewContacts(m))}.${boundNote(m)}`,
       );
     } else if (m.status === 'below-minimum') {
       out.push(`After ${name} ${belowMinimumSides(b, m)}; no rate ratio is given: ${m.reason}.`);
@@ -264,7 +273,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
     const cmp = a.comparison;
     const rate =
       cmp.status === 'ok'
-        ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp)}.${boundNote(cmp)}`
+        ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp, fewContacts(cmp))}.${boundNote(cmp)}`
         : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!, cite(a.last!))}.${rate}`,
@@ -349,32 +358,62 @@ function contentSentence(b: Body): string | null {
   return `Incident texts match the lexicon for: ${hits.map((c) => `${lower(c.label)} (${c.incidents}, first on ${formatDate(c.first!.local)} [${cite(c.first!)}])`).join('; ')}. The examples are quoted with their source for a person to read in context; a match is not a finding.`;
 }
 
+/**
+ * "based on 1 contact before and 5 after" when either side of a comparison has fewer than `MIN.eventStats` contacts
+ * (a rate ratio of 5.0 from 1 and 5 contacts reads differently from one from 100 and 500); '' otherwise. The first
+ * and last days of a range (`days`) are named as such, not as before and after.
+ */
+function fewContacts(c: Pick<Comparison, 'before' | 'after'>, days?: number): string {
+  const { before, after } = c;
+  if (Math.min(before.count, after.count) >= MIN.eventStats) return '';
+  return days === undefined
+    ? `based on ${plural(before.count, 'contact')} before and ${thousands(after.count)} after`
+    : `based on ${plural(before.count, 'contact')} in the first ${plural(days, 'day')} and ${thousands(after.count)} in the last ${days}`;
+}
+
+/**
+ * The dispersion sentence, when φ̂ > 1 widened the model intervals (the trend analysis's test). Only a φ̂ clearly
+ * above 1 (`clearlyOverdispersed`) is said to mean counts that vary more than independent contacts would and exact
+ * intervals too narrow; one that every table prints as 1.0 is said to be close to 1, with how little it widened them.
+ */
+function dispersionSentence(b: Body): string | null {
+  const phi = b.dispersion.phi;
+  if (!b.dispersion.overdispersed || phi === null) return null;
+  if (clearlyOverdispersed(phi))
+    return `Daily counts vary more than independent contacts would (dispersion φ̂ = ${phiAboveOne(phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`;
+  const wider = Math.round((Math.sqrt(phi) - 1) * 100);
+  return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;
+}
+
+/** A change by a factor, as a percentage of the rate: 0.39 is "61%" (a fall), 1.4 "40%" (a rise), from the factor shown. */
+function percentChange(factor: number | null): string {
+  const pct = Math.abs(Number(formatRatio(factor)) - 1) * 100;
+  return `${pct >= 10 ? thousands(Math.round(pct)) : Number(pct.toPrecision(2))}%`;
+}
+
 function trendSentences(b: Body): string[] {
   const out: string[] = [];
   const p = b.trend.poisson;
   const mk = b.trend.mannKendall;
-  if (b.dispersion.overdispersed && b.dispersion.phi !== null) {
-    out.push(
-      `Daily counts vary more than independent contacts would (dispersion φ̂ = ${phiAboveOne(b.dispersion.phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`,
-    );
-  }
+  const dispersion = dispersionSentence(b);
+  if (dispersion) out.push(dispersion);
   if (p.status === 'ok') {
-    // A factor of exactly 1 is "changed … by a factor of 1", not a rise.
-    const moved = changeWord(p.rateRatioPer30Days ?? 1, 1);
-    const dir = moved === 'stayed the same' ? 'changed' : moved;
+    const f = p.rateRatioPer30Days ?? 1;
     const steps = b.changePoints.length > 0 ? ' A log-linear trend also absorbs the steps above.' : '';
-    // As for a comparison (wording.ts): "rose" describes the fitted factor, and an interval that includes 1 must
-    // say the data cannot tell it from no change.
     const [lo, hi] = p.ci95;
-    const chance =
-      dir !== 'changed' && lo !== null && hi !== null && lo <= 1 && hi >= 1
-        ? '; the interval includes 1, no change, so this trend could be chance'
-        : '';
-    // The SE is scaled by √max(1, φ̂): only counts that vary more than independent contacts would (φ̂ > 1) widen
-    // it, so the sentence says so only then; with φ̂ ≤ 1 the interval is the plain Poisson one.
+    // The SE is scaled by √max(1, φ̂): only φ̂ > 1 widens it, so the sentence says so only then; with φ̂ ≤ 1 the
+    // interval is the plain Poisson one.
     const scaled = p.dispersion !== null && p.dispersion > 1;
+    const stats = `Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}`;
+    // "Rose" or "fell" only where the interval excludes 1, with the factor as a percentage ("multiplied by 0.39"
+    // is a fall of 61%, not of 39%). Otherwise the factor alone, and that the data cannot tell it from no change.
+    const clear = f !== 1 && lo !== null && hi !== null && (lo > 1 || hi < 1);
+    const chance = f !== 1 && lo !== null && hi !== null && lo <= 1 && hi >= 1;
+    const dir = f > 1 ? 'rise' : 'fall';
     out.push(
-      `Over the fully covered days the rate ${dir} on average by a factor of ${formatRatio(p.rateRatioPer30Days)} every 30 days (Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}${chance}).${steps}`,
+      clear
+        ? `Over the fully covered days the rate ${f > 1 ? 'rose' : 'fell'}: on average it was multiplied by ${formatRatio(f)} every 30 days, a ${dir} of ${percentChange(f)} per 30 days (${stats}).${steps}`
+        : `Over the fully covered days the rate was multiplied on average by ${formatRatio(f)} every 30 days (${stats}${chance ? '; the interval includes 1, so the data cannot tell this trend from no change' : ''}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).
@@ -433,7 +472,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     );
   } else if (h.status === 'ok') {
     out.push(
-      `Latest rate against the first: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h)}.`,
+      `Latest rate against the first: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h, fewContacts(h, h.days))}.`,
     );
   } else if (h.days > 0) {
     out.push(
@@ -442,7 +481,8 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   }
   if (b.changePointMethod.status === 'ok') {
     if (b.changePoints.length === 0)
-      out.push('No change in the daily rate was found (PELT change-point search).');
+      // What the search did not find, not a finding that nothing changed: a comparison beside it can still differ.
+      out.push('The change-point search (PELT) found no date where the daily rate clearly changed.');
     else {
       const parts = b.changePoints.map((c, i) => {
         const dir = changeWord(c.rateAfter, c.rateBefore);

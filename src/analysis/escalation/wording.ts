@@ -53,8 +53,11 @@ export function perDay(rate: number | null): string {
   return `${sig2(rate)} ${rate === 1 ? 'contact' : 'contacts'} a day`;
 }
 
-/** The statistics of a comparison, "(rate ratio 1.7, 95% CI 1.5–1.9; exact test p < 0.001; …)". */
-export function comparisonStats(c: Comparison): string {
+/**
+ * The statistics of a comparison, "(rate ratio 1.7, 95% CI 1.5–1.9; exact test p < 0.001; …)", with `counts`
+ * ("based on 1 contact before and 5 after") before the note on chance, when given.
+ */
+export function comparisonStats(c: Comparison, counts = ''): string {
   const ratio =
     c.rateRatio === null
       ? `the rate ratio is infinite, ${formatRatioCi(c.ci95)}`
@@ -63,7 +66,7 @@ export function comparisonStats(c: Comparison): string {
     c.overdispersed?.ci95[0] != null
       ? `; allowing for overdispersion, ${formatRatioCi(c.overdispersed.ci95)}`
       : '';
-  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''})`;
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${counts ? `; ${counts}` : ''}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''})`;
 }
 
 /** Says where a side was cut at an estimated change point (its boundary came from the data). */

@@ -1,39 +1,44 @@
 /**
- * "Rose" and "fell" describe two rates; when the comparison's 95% interval includes a rate ratio of 1 the sentence
- * must also say that the data cannot tell the difference from chance, or a reader takes a warning to have worked.
- * And a figure never describes lines it does not draw.
+ * "Rose" and "fell" are said only when the comparison's 95% interval excludes a rate ratio of 1; when it includes 1
+ * the sentence gives the two rates (or the factor) without a direction and says the data cannot tell the difference
+ * from no change, or a reader takes a warning to have worked. And a figure never describes lines it does not draw.
  */
 import { describe, expect, it } from 'vitest';
 import { segmentsChart } from '../../../src/reports/html/charts/segments.js';
 import { analyse, daily, kase, report } from './helpers.js';
 
-const NOTE = 'the interval includes 1, no change, so this difference could be chance';
+const NOTE = 'the interval includes 1, so the data cannot tell this difference from no change';
 
 describe('the trend sentence', () => {
-  const TREND_NOTE = 'the interval includes 1, no change, so this trend could be chance';
+  const TREND_NOTE = 'the interval includes 1, so the data cannot tell this trend from no change';
   const trendOf = (counts: number[]) =>
     analyse(daily('2024-01-01', counts), kase({})).findings.find((f) =>
       f.startsWith('Over the fully covered days the rate'),
     )!;
 
-  it('says a rise or fall could be chance when its interval includes 1', () => {
+  it('gives the factor without "rose" or "fell" when its interval includes 1, and says so', () => {
     // Two or three contacts a day at random-looking places for 90 days: no real trend.
     const counts = Array.from({ length: 90 }, (_, i) => 2 + ((i * 7) % 3 === 0 ? 1 : 0));
     const sentence = trendOf(counts);
-    expect(sentence).toMatch(/the rate (rose|fell) on average/);
+    expect(sentence).toMatch(
+      /^Over the fully covered days the rate was multiplied on average by [\d.]+ every 30 days \(/,
+    );
+    expect(sentence).not.toMatch(/rose|fell|rise|fall/);
     expect(sentence).toContain(TREND_NOTE);
   });
 
-  it('says nothing of chance for a clear rise', () => {
+  it('says "rose", with the rise as a percentage, and nothing of chance for a clear rise', () => {
     const counts = Array.from({ length: 90 }, (_, i) => 1 + Math.floor(i / 10));
     const sentence = trendOf(counts);
-    expect(sentence).toContain('the rate rose on average');
+    expect(sentence).toMatch(
+      /^Over the fully covered days the rate rose: on average it was multiplied by ([\d.]+) every 30 days, a rise of \d+% per 30 days \(/,
+    );
     expect(sentence).not.toContain(TREND_NOTE);
   });
 });
 
 describe('comparison sentences', () => {
-  it('say a difference could be chance when the interval includes 1', () => {
+  it('give the two rates without "rose" or "fell" when the interval includes 1, and say so', () => {
     // One contact a day for 30 days, then one on each of the next 30 days but two days: a small fall.
     const counts = [
       ...Array(30).fill(1),
@@ -50,7 +55,12 @@ describe('comparison sentences', () => {
     expect(m.ci95[0]!).toBeLessThan(1);
     expect(m.ci95[1]!).toBeGreaterThan(1);
     const sentence = e.findings.find((f) => f.startsWith('After the milestone “Warning issued”'))!;
-    expect(sentence).toContain('the rate fell');
+    expect(sentence).toMatch(
+      /^After the milestone “Warning issued” on 31 January 2024 the rate was 0\.93 contacts a day from /,
+    );
+    expect(sentence).not.toMatch(/rose|fell/);
+    // 30 and 28 contacts: enough on each side that the counts are not added.
+    expect(sentence).not.toContain('based on');
     expect(sentence).toContain(NOTE);
   });
 

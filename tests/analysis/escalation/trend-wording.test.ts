@@ -53,10 +53,11 @@ describe('trend finding: the interval is described as what it is', () => {
     expect(p.ci95).toEqual(p.ci95Poisson);
     const s = trendSentence(e.findings);
     expect(s).not.toContain('overdispersion');
+    expect(e.findings.join('\n')).not.toContain('φ̂');
     expect(s).toContain(
-      `(Poisson regression on time: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, no change, so this trend could be chance)`,
+      `(Poisson regression on time: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, so the data cannot tell this trend from no change)`,
     );
-    expect(s).toContain(`fell on average by a factor of ${formatRatio(ref.rr_per_30d)} every 30 days`);
+    expect(s).toContain(`the rate was multiplied on average by ${formatRatio(ref.rr_per_30d)} every 30 days`);
   });
 
   it('φ̂ above 1 (overdispersed 365-day series, φ̂ = 4.42): the interval widened by √φ̂, and said so', () => {
@@ -71,10 +72,16 @@ describe('trend finding: the interval is described as what it is', () => {
     expect(s).toContain(
       `(Poisson regression on time, SE scaled for overdispersion: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}`,
     );
-    // R: 0.984 [0.94, 1.03]: the upper bound shows it is above 1, as the sentence says the interval includes 1.
-    expect(s).toContain('fell on average by a factor of 0.98 every 30 days');
+    // R: 0.984 [0.94, 1.03]: the upper bound shows it is above 1, as the sentence says the interval includes 1, so
+    // the sentence gives the factor without "fell".
+    expect(s).toContain('the rate was multiplied on average by 0.98 every 30 days');
+    expect(s).not.toContain('fell');
     expect(s).toContain(
-      '95% CI 0.94–1.03, p = 0.52; the interval includes 1, no change, so this trend could be chance',
+      '95% CI 0.94–1.03, p = 0.52; the interval includes 1, so the data cannot tell this trend from no change',
+    );
+    // φ̂ = 4.4 is clearly above 1: the counts vary more than independent contacts would, and it is said.
+    expect(e.findings).toContain(
+      'Daily counts vary more than independent contacts would (dispersion φ̂ = 4.4), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.',
     );
   });
 
@@ -86,11 +93,11 @@ describe('trend finding: the interval is described as what it is', () => {
     const p = e.trend.poisson;
     near(p.rateRatioPer30Days, ref.rr_per_30d, 1e-7);
     const s = trendSentence(e.findings);
-    expect(s).toContain('rose on average by a factor of 1.06 every 30 days');
+    expect(s).toContain('rose: on average it was multiplied by 1.06 every 30 days, a rise of 6% per 30 days');
     // Quasi-Poisson (φ̂ > 1): R's Wald interval widened by √φ̂, both bounds visibly above 1.
     expect(s).toContain(`: ${formatRatioCi(p.ci95)}, p < 0.001).`);
     expect(formatRatioCi(p.ci95)).toBe('95% CI 1.05–1.06');
-    expect(s).not.toContain('could be chance');
+    expect(s).not.toContain('no change');
     // Three-regime series, R: 1.040 [0.999, 1.081] before the scaling: a lower bound under 1 never prints as 1.
     const three = analyseSeries('three-regime-300d').trend.poisson;
     near(three.rateRatioPer30Days, readJson('three-regime-300d.ref.json').poisson_glm.rr_per_30d, 1e-7);
