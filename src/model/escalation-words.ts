@@ -230,3 +230,47 @@ export function victimNotIdentifiedWords(
       : " (the one sender other than the subject in the subject's conversations)";
   return `no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a cease phrase; to search them, name the victim, e.g. --victim ${arg}${list}`;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A cited local time ("2024-03-01", "2024-03-01 23:00", "2024-03-01 23:00:05") as milliseconds of its wall clock,
+ * read as UTC. The space is made the ISO "T": only that form is one every engine must parse.
+ */
+function wallMs(local: string): number {
+  return Date.parse(`${local.length === 10 ? `${local}T00:00` : local.replace(' ', 'T')}Z`);
+}
+
+/**
+ * The least time, in days, that can have passed from the first contact to the last (persistence, domain.md §4.4):
+ * the difference of their local wall-clock times, each local day counted as one day as every exposure is
+ * (statistics.md §1.4), so four weeks across a clock change are 28 days. A contact with a date but no time is taken
+ * at the end of its day when it is the first and at its start when it is the last: two diary entries dated 1 and 15
+ * March are at least 13 days apart, not 14 or "beyond two weeks". `dateOnly` says which of the two has a date alone.
+ */
+export function daysApart(
+  first: { readonly local: string },
+  last: { readonly local: string },
+): { days: number; dateOnly: 'first' | 'last' | 'both' | null } {
+  const a = first.local.length === 10;
+  const z = last.local.length === 10;
+  const ms = wallMs(last.local) - (wallMs(first.local) + (a ? DAY_MS : 0));
+  return {
+    days: Math.max(0, ms / DAY_MS),
+    dateOnly: a && z ? 'both' : a ? 'first' : z ? 'last' : null,
+  };
+}
+
+/**
+ * A time between two contacts in words, rounded down so it never reads as reaching a threshold it misses: "13 days
+ * and 2 hours", "14 days and 30 minutes", "28 days"; below a day as `periodLength` gives it ("2 hours 5 minutes").
+ */
+export function timeApartWords(days: number): string {
+  if (days < 1) return days > 0 ? periodLength(days) : '0 minutes';
+  const minutes = Math.floor(days * 1440 + 1e-6);
+  const whole = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const rest = h > 0 ? plural(h, 'hour') : m > 0 ? plural(m, 'minute') : '';
+  return `${plural(whole, 'day')}${rest ? ` and ${rest}` : ''}`;
+}

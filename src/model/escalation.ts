@@ -334,12 +334,27 @@ export const EscalationSchema = z.object({
     spanDays: Count,
     daysWithContact: Count,
     /**
-     * Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004): `spanDays` > 14, i.e. the last incident
-     * is on a date at least 14 days after the first's. Weeks are counted as days covered, as for the next.
+     * Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004): more than 14 days passed from the first
+     * incident to the last, by their local clock times (not `spanDays`: 1 March 23:00 to 15 March 01:00 touches 15
+     * dates but is 13 days and 2 hours). An incident with a date but no time is taken at the end of its day when
+     * it is the first and at its start when it is the last, so the time is never overstated. Reports made before
+     * this rule tested `spanDays` > 14.
      */
-    beyondTwoWeeks: z.boolean(),
-    /** At least 10 contacts over at least 4 weeks (Roberts 2005 research criterion): `spanDays` ≥ 28. */
-    tenOverFourWeeks: z.boolean(),
+    beyondTwoWeeks: z
+      .boolean()
+      .describe(
+        'More than 14 days passed from the first incident to the last (elapsed time by local clock; a date-only first incident counts from the end of its day, a date-only last one from the start of its day); not calendar days touched',
+      ),
+    /**
+     * At least 10 contacts over at least 4 weeks, a threshold used in stalking research (Roberts 2005), not a legal
+     * test: at least 10 incidents in the window and at least 28 days passed from the first to the last, measured as
+     * for `beyondTwoWeeks`.
+     */
+    tenOverFourWeeks: z
+      .boolean()
+      .describe(
+        'At least 10 incidents in the window and at least 28 days passed from the first to the last (elapsed time, measured as for beyondTwoWeeks); a research threshold (Roberts 2005), not a legal test',
+      ),
   }),
   weekly: z.array(z.object({ weekStart: LocalDate, ...PeriodRow })),
   monthly: z.array(z.object({ month: Month, ...PeriodRow })),

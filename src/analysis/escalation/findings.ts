@@ -14,6 +14,7 @@ import {
   clearlyOverdispersed,
   couldBeChance,
   countsOnly,
+  daysApart,
   gapDirection,
   hoursApart,
   milestoneStart,
@@ -22,6 +23,7 @@ import {
   periodLength,
   phiAboveOne,
   senSlopeWords,
+  timeApartWords,
   trendEstimated,
   victimNotIdentifiedWords,
 } from '../../model/escalation-words.js';
@@ -452,8 +454,17 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   );
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
+    // The time between the first and the last contact, which the two criteria are tested on (rates.ts), not the
+    // calendar days they touch: 13 days and 2 hours touch 15 dates.
+    const { days, dateOnly } = daysApart(ps.first, ps.last);
+    const undated =
+      dateOnly === 'both'
+        ? '; neither has a clock time'
+        : dateOnly
+          ? `; the ${dateOnly} has no clock time`
+          : '';
     out.push(
-      `The contact spans ${plural(ps.spanDays, 'day')} from the first to the last incident (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; it persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ' and meets the research criterion of at least 10 intrusions over at least 4 weeks (Roberts 2005)' : ''}.`,
+      `The first and last contacts are ${dateOnly ? 'at least ' : ''}${timeApartWords(days)} apart (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}${undated}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; the contact persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ', and the contacts meet a threshold used in stalking research, at least 10 contacts over at least 4 weeks (Roberts 2005), which is not a legal test' : ''}.`,
     );
   }
   if (b.window.incidentsOutside > 0)

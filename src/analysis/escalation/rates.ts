@@ -6,6 +6,7 @@
  * exact conditional test (counts only when no day is fully covered).
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
+import { daysApart } from '../../model/escalation-words.js';
 import { refOf } from '../cite.js';
 import { dateOf, periodRows, poissonRate, type RateWithCi } from '../stats/index.js';
 import { compare, countsOnly } from './compare.js';
@@ -149,18 +150,26 @@ export function rateNowVsStart(
 export const NO_FULL_COVERAGE =
   'no day of the window is covered by every export, so the first and the last days are covered by different exports and a rate ratio would compare what was exported, not what happened';
 
-/** From the first to the last incident in the window: span, days with contact, and the two persistence criteria. */
+/**
+ * From the first to the last incident in the window: span in calendar days, days with contact, and the two
+ * persistence criteria. The criteria are tested on the time that passed between the first and the last contact
+ * (`daysApart`), not on calendar days: two messages 13 days and 2 hours apart touch 15 dates but have not gone on
+ * beyond two weeks.
+ */
 export function persistence(ctx: Ctx): Escalation['persistence'] {
   const first = ctx.windowed.length ? ctx.windowed.at(0) : undefined;
   const last = ctx.windowed.length ? ctx.windowed.at(ctx.windowed.length - 1) : undefined;
   const span = first && last ? ctx.zone.localDayNumber(last.ms) - ctx.zone.localDayNumber(first.ms) + 1 : 0;
   const withContact = ctx.counts.filter((c) => c > 0).length;
+  const a = first ? refOf(ctx, first) : null;
+  const z = last ? refOf(ctx, last) : null;
+  const apart = a && z ? daysApart(a, z).days : 0;
   return {
-    first: first ? refOf(ctx, first) : null,
-    last: last ? refOf(ctx, last) : null,
+    first: a,
+    last: z,
     spanDays: span,
     daysWithContact: withContact,
-    beyondTwoWeeks: span > 14,
-    tenOverFourWeeks: ctx.windowed.length >= 10 && span >= 28,
+    beyondTwoWeeks: apart > 14,
+    tenOverFourWeeks: ctx.windowed.length >= 10 && apart >= 28,
   };
 }

@@ -190,21 +190,51 @@ describe('an incident with a date only, on the day of an order served at a time'
   });
 });
 
-describe('persistence criteria at their boundaries (calendar days covered, both ends included)', () => {
-  /** Ten incidents: nine on 1 March 2024 (UTC, Europe/London is GMT then) and one `days` − 1 days later. */
-  const over = (days: number) =>
+describe('persistence criteria at their boundaries (time passed from the first contact to the last)', () => {
+  /**
+   * Ten incidents: one on 1 March 2024 at 09:00 (UTC, Europe/London is GMT then), eight more that day, and the last
+   * at `last` (an ISO instant).
+   */
+  const over = (last: string) =>
     analyse([
-      ...Array.from({ length: 9 }, (_, k) => ev({ at: `2024-03-01T1${k}:00:00Z` })),
-      ev({ at: new Date(Date.UTC(2024, 2, days, 9)).toISOString() }),
+      ...Array.from({ length: 9 }, (_, k) =>
+        ev({ at: `2024-03-01T${String(9 + k).padStart(2, '0')}:00:00Z` }),
+      ),
+      ev({ at: last }),
     ]).persistence;
 
-  it('two weeks: 1 to 14 March is not beyond them, 1 to 15 March is', () => {
-    expect(over(14)).toMatchObject({ spanDays: 14, beyondTwoWeeks: false });
-    expect(over(15)).toMatchObject({ spanDays: 15, beyondTwoWeeks: true });
+  it('two weeks: exactly 14 days is not beyond them, a minute more is', () => {
+    expect(over('2024-03-15T09:00:00Z')).toMatchObject({ spanDays: 15, beyondTwoWeeks: false });
+    expect(over('2024-03-15T09:01:00Z')).toMatchObject({ spanDays: 15, beyondTwoWeeks: true });
   });
 
-  it('four weeks with ten contacts: 1 to 27 March is short of them, 1 to 28 March meets them', () => {
-    expect(over(27)).toMatchObject({ spanDays: 27, tenOverFourWeeks: false });
-    expect(over(28)).toMatchObject({ spanDays: 28, tenOverFourWeeks: true });
+  it('15 calendar days but 13 days and 2 hours are not beyond two weeks', () => {
+    const p = analyse([ev({ at: '2024-03-01T23:00:00Z' }), ev({ at: '2024-03-15T01:00:00Z' })]).persistence;
+    expect(p).toMatchObject({ spanDays: 15, beyondTwoWeeks: false, tenOverFourWeeks: false });
+  });
+
+  it('four weeks with ten contacts: a minute short of 28 days misses them, 28 days meets them', () => {
+    expect(over('2024-03-29T08:59:00Z')).toMatchObject({ spanDays: 29, tenOverFourWeeks: false });
+    expect(over('2024-03-29T09:00:00Z')).toMatchObject({ spanDays: 29, tenOverFourWeeks: true });
+  });
+
+  it('counts four weeks across a clock change by the local clock: 28 days, though 1 hour less has passed', () => {
+    // Europe/London moves to BST on 31 March 2024: 09:00 GMT on 20 March to 09:00 BST (08:00 UTC) on 17 April.
+    const events = [
+      ...Array.from({ length: 9 }, (_, k) =>
+        ev({ at: `2024-03-20T${String(9 + k).padStart(2, '0')}:00:00Z` }),
+      ),
+      ev({ at: '2024-04-17T08:00:00Z' }),
+    ];
+    expect(analyse(events, kase({ timezone: 'Europe/London' })).persistence.tenOverFourWeeks).toBe(true);
+    // In UTC the same instants are 27 days and 23 hours apart.
+    expect(analyse(events).persistence.tenOverFourWeeks).toBe(false);
+  });
+
+  it('takes a date-only first contact at the end of its day and a date-only last one at its start', () => {
+    // Diary entries dated 1 and 16 March, no times: at least 14 days apart, not beyond two weeks; 17 March is.
+    const dated = (d: string) => ev({ at: `${d}T00:00:00Z`, precision: 'day' });
+    expect(analyse([dated('2024-03-01'), dated('2024-03-16')]).persistence.beyondTwoWeeks).toBe(false);
+    expect(analyse([dated('2024-03-01'), dated('2024-03-17')]).persistence.beyondTwoWeeks).toBe(true);
   });
 });

@@ -64,7 +64,7 @@ describe('a diary with approximate times, through the CLI (fixtures/csv-diary/uk
 
   it('says so in the findings and the S-DASH facts', () => {
     expect(e.findings).toContain(
-      'The contact spans 22 days from the first to the last incident (3 February 2024 at 21:40 [uk-bom-crlf-dmy.csv, line 2] to 24 February 2024 [only the part of the day is known; uk-bom-crlf-dmy.csv, line 11]), with contact on 10 separate days; it persisted beyond two weeks.',
+      'The first and last contacts are at least 20 days and 2 hours apart (3 February 2024 at 21:40 [uk-bom-crlf-dmy.csv, line 2] to 24 February 2024 [only the part of the day is known; uk-bom-crlf-dmy.csv, line 11]; the last has no clock time), with contact on 10 separate days; the contact persisted beyond two weeks.',
     );
     expect(e.sdash[1]!.facts[0]!.text).toBe(
       'The earliest incident in these files is on 2024-02-03 21:40; the latest on 2024-02-24 (only the part of the day is known); the window analysed runs from 2024-02-03 to 2024-02-24.',

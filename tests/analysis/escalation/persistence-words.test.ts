@@ -1,0 +1,74 @@
+/**
+ * The shared words of the persistence and dispersion sentences (model/escalation-words.ts): the time between the
+ * first and the last contact, never rounded up to a threshold it misses and never overstated for a date-only record,
+ * and whether φ̂ is clearly above 1.
+ */
+import { describe, expect, it } from 'vitest';
+import { clearlyOverdispersed, daysApart, timeApartWords } from '../../../src/model/escalation-words.js';
+import { analyse, ev } from './helpers.js';
+
+describe('daysApart', () => {
+  it('is the difference of the local clock times', () => {
+    expect(daysApart({ local: '2024-03-01 23:00' }, { local: '2024-03-15 01:00' })).toEqual({
+      days: 13 + 2 / 24,
+      dateOnly: null,
+    });
+  });
+
+  it('takes a date-only first record at the end of its day and a date-only last one at its start', () => {
+    expect(daysApart({ local: '2024-03-01' }, { local: '2024-03-15' })).toEqual({
+      days: 13,
+      dateOnly: 'both',
+    });
+    expect(daysApart({ local: '2024-03-01' }, { local: '2024-03-15 06:00' })).toEqual({
+      days: 13.25,
+      dateOnly: 'first',
+    });
+    expect(daysApart({ local: '2024-03-01 18:00' }, { local: '2024-03-15' })).toEqual({
+      days: 13.25,
+      dateOnly: 'last',
+    });
+    // Both on one date: no time can be said to have passed.
+    expect(daysApart({ local: '2024-03-01' }, { local: '2024-03-01' }).days).toBe(0);
+  });
+});
+
+describe('timeApartWords', () => {
+  it('gives days and hours, or minutes when the hours are none, rounded down', () => {
+    expect(timeApartWords(13 + 2 / 24)).toBe('13 days and 2 hours');
+    expect(timeApartWords(14 + 30 / 1440)).toBe('14 days and 30 minutes');
+    expect(timeApartWords(28)).toBe('28 days');
+    expect(timeApartWords(1)).toBe('1 day');
+    // A minute short of 28 days never reads "28 days" beside a threshold it misses.
+    expect(timeApartWords(28 - 1 / 1440)).toBe('27 days and 23 hours');
+    expect(timeApartWords(2 / 24 + 5 / 1440)).toBe('2 hours 5 minutes');
+  });
+});
+
+describe('clearlyOverdispersed', () => {
+  it('is true only for a φ̂ that is above 1 as the reports print it', () => {
+    expect([0.9, 1, 1.02, 1.049, 1.06, 1.3, 4.4, null].map(clearlyOverdispersed)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
+describe('the persistence sentence with a date-only record', () => {
+  it('says "at least", and which record has no clock time', () => {
+    const e = analyse([
+      ev({ at: '2024-03-01T00:00:00Z', precision: 'day' }),
+      ev({ at: '2024-03-20T18:30:00Z' }),
+    ]);
+    const s = e.findings.find((f) => f.startsWith('The first and last contacts'))!;
+    expect(s).toMatch(
+      /^The first and last contacts are at least 18 days and 18 hours apart \(1 March 2024 \[.*\] to 20 March 2024 at 18:30 \[.*\]; the first has no clock time\), with contact on 2 separate days; the contact persisted beyond two weeks\.$/,
+    );
+  });
+});
