@@ -210,6 +210,10 @@ export function couldBeChance(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdi
 export const COULD_BE_CHANCE =
   'the interval includes 1, so the data cannot tell this difference from no change';
 
+/** COULD_BE_CHANCE for the trend's rate ratio per 30 days, in the findings' words for the trend. */
+export const TREND_COULD_BE_CHANCE =
+  'the interval includes 1, so the data cannot tell this trend from no change';
+
 /**
  * Why no message was searched for a cease phrase when none could be told to be the victim's though others than the
  * subject wrote in the subject's conversations (no `--victim`, and no export marks the exporter's own messages, as a

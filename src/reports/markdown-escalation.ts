@@ -20,6 +20,7 @@ import {
   periodLength,
   phiAboveOne,
   senSlopeWords,
+  TREND_COULD_BE_CHANCE,
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
@@ -127,12 +128,6 @@ function sideCounts(p: Comparison['before']): string {
 export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdispersed'>): string {
   return d.overdispersed && d.phi !== null ? phiAboveOne(d.phi) : sig2(d.phi);
 }
-
-/**
- * Said beside the trend's rate ratio per 30 days when its interval includes 1 (`couldBeChance`), in the findings'
- * words for the trend (a comparison's difference has COULD_BE_CHANCE).
- */
-export const TREND_COULD_BE_CHANCE = 'the interval includes 1, no change, so this trend could be chance';
 
 /** Whether the trend's interval includes 1: the same test as a comparison's, on the interval the report shows. */
 export function trendCouldBeChance(p: Escalation['trend']['poisson']): boolean {

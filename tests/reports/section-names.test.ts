@@ -5,8 +5,8 @@
  * officer to assess, and the latest rate against the first as a ratio of last ÷ first.
  */
 import { describe, expect, it } from 'vitest';
+import { TREND_COULD_BE_CHANCE } from '../../src/model/escalation-words.js';
 import { type Report, ReportSchema } from '../../src/model/index.js';
-import { TREND_COULD_BE_CHANCE } from '../../src/reports/markdown-escalation.js';
 import { daily, kase, report } from '../analysis/escalation/helpers.js';
 import { renderAs } from '../helpers/report.js';
 
@@ -139,7 +139,7 @@ describe('overdispersion and chance beside the trend', () => {
     expect(hi!).toBeLessThan(1);
     const before = { md: renderAs('markdown', r), html: pageText(renderAs('html', r)) };
     expect(before.md).not.toContain(TREND_COULD_BE_CHANCE);
-    expect(before.html).not.toContain('so this trend could be chance');
+    expect(before.html).not.toContain('so the data cannot tell this trend from no change');
     p.rateRatioPer30Days = 0.97;
     p.ci95 = [lo!, 1.08];
     const md = renderAs('markdown', r);
@@ -149,6 +149,6 @@ describe('overdispersion and chance beside the trend', () => {
         `\\| Rate ratio per 30 days \\| 0\\.97 \\(95% CI [^)]+–1\\.08\\), p [^|]+; ${TREND_COULD_BE_CHANCE} \\|`,
       ),
     );
-    expect(page).toContain('The interval includes 1, no change, so this trend could be chance.');
+    expect(page).toContain('The interval includes 1, so the data cannot tell this trend from no change.');
   });
 });

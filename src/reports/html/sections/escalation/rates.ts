@@ -4,7 +4,12 @@
  */
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
-import { countsOnly, senSlopeWords, trendEstimated } from '../../../../model/escalation-words.js';
+import {
+  countsOnly,
+  senSlopeWords,
+  TREND_COULD_BE_CHANCE,
+  trendEstimated,
+} from '../../../../model/escalation-words.js';
 import {
   cap,
   formatCi,
@@ -16,12 +21,7 @@ import {
 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
-import {
-  HAND_KEPT,
-  phiWords,
-  TREND_COULD_BE_CHANCE,
-  trendCouldBeChance,
-} from '../../../markdown-escalation.js';
+import { HAND_KEPT, phiWords, trendCouldBeChance } from '../../../markdown-escalation.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';
