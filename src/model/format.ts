@@ -50,12 +50,20 @@ export function formatRatio(x: number | null): string {
   return x.toFixed(6);
 }
 
+/**
+ * Two bounds as a range: "1.5–1.9", or "-0.063 to -0.042" when either is negative. An en dash beside a minus sign
+ * ("-0.063–-0.042", "-0.33–1.0") reads as a subtraction or a double sign; "to" does not.
+ */
+function range(lo: number, hi: number, write: (x: number) => string): string {
+  return lo < 0 || hi < 0 ? `${write(lo)} to ${write(hi)}` : `${write(lo)}–${write(hi)}`;
+}
+
 /** `formatCi` for the interval of a ratio, its bounds written by `formatRatio`: "95% CI 1.02–1.07". */
 export function formatRatioCi(ci: readonly [number | null, number | null]): string {
   const [lo, hi] = ci;
   if (lo === null && hi === null) return '95% CI not computable';
   if (hi === null) return `95% CI at least ${formatRatio(lo)}`;
-  return `95% CI ${formatRatio(lo ?? 0)}–${formatRatio(hi)}`;
+  return `95% CI ${range(lo ?? 0, hi, formatRatio)}`;
 }
 
 /** "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". */
@@ -64,12 +72,15 @@ export function formatP(p: number | null): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;
 }
 
-/** "95% CI 1.5–1.9", or "95% CI at least 2.8" with an unbounded upper limit. */
+/**
+ * "95% CI 1.5–1.9", "95% CI -0.063 to -0.042" when a bound is negative (a slope), or "95% CI at least 2.8" with an
+ * unbounded upper limit.
+ */
 export function formatCi(ci: readonly [number | null, number | null]): string {
   const [lo, hi] = ci;
   if (lo === null && hi === null) return '95% CI not computable';
   if (hi === null) return `95% CI at least ${sig2(lo)}`;
-  return `95% CI ${sig2(lo ?? 0)}–${sig2(hi)}`;
+  return `95% CI ${range(lo ?? 0, hi, sig2)}`;
 }
 
 /** "11 March 2024" from YYYY-MM-DD (or the date part of a longer local time). */

@@ -260,7 +260,7 @@ describe('a withheld trend', () => {
   it('words Sen’s slope on weeks, and a zero from ties, in words', () => {
     const mk = e.trend.mannKendall;
     expect(senSlopeWords({ ...mk, series: 'weekly', senSlope: -0.5, senCi95: [-1, 0] }, 'incidents')).toBe(
-      'a change of -0.50 in incidents a week, per week (95% CI -1.0–0)',
+      'a change of -0.50 in incidents a week, per week (95% CI -1.0 to 0)',
     );
     expect(senSlopeWords({ ...mk, senSlope: 0, shareZeroPairSlopes: 0.4, senCi95: [0, 0] })).toBe(
       'a change of 0 in contacts a day, per day (95% CI 0–0)',
