@@ -43,19 +43,28 @@ function rateLine(e: Escalation): string {
   return `${short}${sig2(r.perDay)} a day (${formatCi(r.ci95)})${full}  [exact Poisson interval]`;
 }
 
+/** What the trend line adds when its interval includes 1, in the findings' words (analysis/escalation/findings.ts). */
+const TREND_COULD_BE_CHANCE = 'the interval includes 1, no change, so this trend could be chance';
+
 function trendLines(e: Escalation): string[] {
   const p = e.trend.poisson;
   const mk = e.trend.mannKendall;
   const out: string[] = [];
+  // "×1.2 per 30 days" alone read as a rise where the interval includes 1: the line says what the findings say.
+  // The interval is the one shown, scaled by √φ̂ when the counts are overdispersed.
+  const chance = couldBeChance({ rateRatio: p.rateRatioPer30Days, ci95: p.ci95, overdispersed: null });
   out.push(
     p.status === 'ok'
-      ? `×${formatRatio(p.rateRatioPer30Days)} per 30 days (${formatRatioCi(p.ci95)}, ${formatP(p.p)})  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? 'SE scaled by √φ̂, ' : ''}φ̂ = ${sig2(p.dispersion)}]`
+      ? `×${formatRatio(p.rateRatioPer30Days)} per 30 days (${formatRatioCi(p.ci95)}, ${formatP(p.p)})${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? 'SE scaled by √φ̂, ' : ''}φ̂ = ${sig2(p.dispersion)}]`
       : `not estimated: ${whyNot(p)}`,
   );
   // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any
-  // conclusion, in the Markdown and HTML tables.
+  // conclusion, in the Markdown and HTML tables. A p of 0.05 or more says so, as the Poisson line does.
   if (mk.status === 'ok' && trendEstimated(e)) {
-    out.push(`Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${senSlopeWords(mk)}`);
+    const unclear = mk.p !== null && mk.p >= 0.05 ? ', so no clear trend' : '';
+    out.push(
+      `Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}${unclear}; Sen's slope ${senSlopeWords(mk)}`,
+    );
   }
   return out;
 }
@@ -130,19 +139,22 @@ function milestoneLines(e: Escalation): string[] {
 export function escalationText(r: Report, ctx: ReportContext): string[] {
   const e = r.escalation;
   if (!e) return [];
-  // No window at all: say why the statistics are missing rather than leave the section out.
+  // No window at all: say why the statistics are missing rather than leave the section out (the finding says there
+  // is nothing to analyse, and why).
   if (e.window.from === null) {
     return e.window.incidentsOutside > 0
-      ? ['', `${ctx.chalk.bold('Escalation')}  not analysed. ${safe(e.findings[0] ?? '')}`]
+      ? ['', `${ctx.chalk.bold('Window')}      ${safe(e.findings[0] ?? '')}`]
       : [];
   }
   const c = ctx.chalk;
   const label = (s: string) => c.bold(s.padEnd(12));
   const pad = ' '.repeat(12);
+  // The section's heading is the analysis window, not "Escalation": contact that falls or stays flat is analysed
+  // alike, and a heading that named a rise read as a finding above figures that showed none.
   const lines = [
     '',
     c.bold(
-      `Escalation  window ${dayRange(e.window.from, e.window.to!, ' → ')} (${plural(e.window.days, 'day')})${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${dayRange(e.coverage.fullyCovered.from, e.coverage.fullyCovered.to, ' → ')}` : ''}`,
+      `${'Window'.padEnd(12)}${dayRange(e.window.from, e.window.to!, ' → ')} (${plural(e.window.days, 'day')})${e.coverage.fullyCovered && e.coverage.partialDays > 0 ? `; fully covered ${dayRange(e.coverage.fullyCovered.from, e.coverage.fullyCovered.to, ' → ')}` : ''}`,
     ),
     `${label('Rate')}${rateLine(e)}`,
   ];
@@ -153,16 +165,18 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
     );
   }
   const h = e.headline.rateNowVsStart;
-  // Counts in the label's order, each named: "Last/first  counts only (19 and 1)" read as 19 on the last day when
-  // it was the first. A window too short to have two halves has no sides to count: the reason alone says so.
-  const sides = h.days > 0 ? ` (last ${int(h.after.count)}, first ${int(h.before.count)})` : '';
+  // First, then last, as the milestones and the HTML summary give them (a rate before → after); the rate ratio is
+  // the last rate over the first, so it reads along the arrow. Counts in the label's order, each named:
+  // "counts only (19 and 1)" read as 19 on the last day when it was the first. A window too short to have two
+  // halves has no sides to count: the reason alone says so.
+  const sides = h.days > 0 ? ` (first ${int(h.before.count)}, last ${int(h.after.count)})` : '';
   lines.push(
-    `${label('Last/first')}${h.status === 'ok' ? `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${ratioWithTests(h)}  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
+    `${label('First/last')}${h.status === 'ok' ? `${sig2(h.before.ratePerDay)} → ${sig2(h.after.ratePerDay)} a day: RR ${ratioWithTests(h)}  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
   );
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
     lines.push(
-      `${pad}last ${h.days === 1 ? 'day' : plural(h.days, 'day')} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.after.from, h.after.to!, ' → ')}, first ${dayRange(h.before.from, h.before.to!, ' → ')}`,
+      `${pad}first ${h.days === 1 ? 'day' : plural(h.days, 'day')} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.before.from, h.before.to!, ' → ')}, last ${dayRange(h.after.from, h.after.to!, ' → ')}`,
     );
   }
   const [t0, ...trest] = trendLines(e);
@@ -184,24 +198,28 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       ? 'no message from the victim to the subject to search'
       : `no cease phrase in ${plural(cr.searched, 'message')} searched`);
   lines.push(
-    `${label('Cease')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
+    `${label('Stop asked')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');
   if (nights) lines.push(`${label('Night')}${nights}  [00:00–05:59 share by month]`);
   const hits = e.content.categories.filter((k) => k.incidents > 0);
-  // No incident with text (calls only, or anonymised with --drop-text): nothing was searched, so no count is shown.
+  // By the categories' labels, as the Markdown and HTML name them: a bare "threats 2" read as two threats, where
+  // "I would never hurt you" matches a term of that list. No incident with text (calls only, or anonymised with
+  // --drop-text): nothing was searched, so no count is shown.
   lines.push(
     e.content.textsSearched === 0
-      ? `${label('Content')}no incident text to search  [the lexicon was not applied]`
-      : `${label('Content')}${hits.length ? hits.map((k) => `${safe(k.id)} ${int(k.incidents)}`).join(' · ') : 'no lexicon matches'}  [lexicon matches, for reading; not a score]`,
+      ? `${label('Words')}no incident text to search  [the word lists were not applied]`
+      : hits.length
+        ? `${label('Words')}incidents using terms from the word lists: ${hits.map((k) => `${safe(k.label)} ${int(k.incidents)}`).join(' · ')}  [word matches to read in context, not findings]`
+        : `${label('Words')}no incident text uses a term from the word lists`,
   );
   // The terminal report stays one screen: every number above is already stated with its method, and the
   // plain-language findings mostly restate them, so they are counted here and printed in the Markdown and HTML
   // reports (with the methods, the S-DASH sheet and the quoted examples).
   lines.push(
     c.dim(
-      `${label('Findings')}${e.findings.length} in plain language, with methods and caveats, the S-DASH evidence sheet and quoted examples: --format markdown or html`,
+      `${label('Findings')}${e.findings.length} in plain language; what each method in [brackets] means and its limits, the S-DASH evidence sheet and quoted examples: --format markdown or html`,
     ),
   );
   return lines;

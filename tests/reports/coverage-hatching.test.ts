@@ -101,7 +101,7 @@ describe('an export that starts a month later (fixtures/coverage-late-export)', 
       `use the ${covered} days that every export covers, 15 March to 20 April 2024`,
     );
     expect(out['text']).toContain(
-      'Escalation  window 2024-02-14 → 2024-04-22 (69 days); fully covered 2024-03-15 → 2024-04-20',
+      'Window      2024-02-14 → 2024-04-22 (69 days); fully covered 2024-03-15 → 2024-04-20',
     );
   });
 });

@@ -202,7 +202,7 @@ describe('the key figures of the demo case', () => {
     const h = json.escalation!.headline.rateNowVsStart;
     const rr = `${sig2(h.rateRatio)} (${formatCi(h.ci95)}`;
     expect(text).toContain(
-      `${sig2(h.after.ratePerDay)} vs ${sig2(h.before.ratePerDay)} a day: RR ${rr}, ${formatP(h.p)}`,
+      `First/last  ${sig2(h.before.ratePerDay)} → ${sig2(h.after.ratePerDay)} a day: RR ${rr}, ${formatP(h.p)}`,
     );
     expect(md).toContain(
       `first ${h.before.count} in ${h.before.days} days (${sig2(h.before.ratePerDay)}/day) ${h.before.from} – ${h.before.to}; last ${h.after.count} in ${h.after.days} days (${sig2(h.after.ratePerDay)}/day)`,

@@ -2,7 +2,7 @@
  * How the escalation lines read to an officer on the project's own cases, where a short wording once misled:
  * - a trend not estimated because no day is covered by every export says so, never "0 days and 0 contacts" beside
  *   a report that counts 99 incidents over 104 days (fixtures/mixed-case);
- * - the text report's "Last/first" line names each count, in that order: a Telegram chat with 1 contact on its
+ * - the text report's "First/last" line names each count, in that order: a Telegram chat with 1 contact on its
  *   first day and 30 on its last read "counts only (1 and 30)" under "Last/first" (fixtures/telegram-json);
  * - a case of one day has no first and last days to compare: every format says so, with no "0 days" sides;
  * - a milestone given with a time of day is shown with that time in the text report, as in the other formats: two
@@ -56,7 +56,7 @@ describe('a trend where no day is covered by every export (mixed-case)', () => {
   });
 });
 
-describe('the text report’s Last/first line when only counts are given (telegram-json)', () => {
+describe('the text report’s First/last line when only counts are given (telegram-json)', () => {
   let r: Report;
   let text: string;
   beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('the text report’s Last/first line when only counts are given (telegr
     text = renderAll(r)['text']!;
   });
 
-  it('names the last count first, as its label reads', () => {
+  it('names each count, first then last, as its label reads', () => {
     const h = r.escalation!.headline.rateNowVsStart;
     expect(h.status).toBe('below-minimum');
     expect([h.before.from, h.before.count, h.after.from, h.after.count]).toEqual([
@@ -73,8 +73,8 @@ describe('the text report’s Last/first line when only counts are given (telegr
       '2024-03-01',
       30,
     ]);
-    expect(lineOf(text, 'Last/first')).toBe(
-      'Last/first  counts only (last 30, first 1): only 1 day at each end (at least 14 days at each end are needed) last day covered 2024-03-01, first 2024-02-29',
+    expect(lineOf(text, 'First/last')).toBe(
+      'First/last  counts only (first 1, last 30): only 1 day at each end (at least 14 days at each end are needed) first day covered 2024-02-29, last 2024-03-01',
     );
   });
 });
@@ -95,7 +95,7 @@ describe('a case of one day, too short to have first and last days (content-sear
   });
 
   it('gives no "0 and 0" counts in the text report', () => {
-    expect(lineOf(out['text']!, 'Last/first')).toBe(`Last/first  counts only: ${why}`);
+    expect(lineOf(out['text']!, 'First/last')).toBe(`First/last  counts only: ${why}`);
   });
 
   it('shows no "0 days" sides and no "–/day" rates in Markdown or HTML, only the reason', () => {

@@ -124,12 +124,12 @@ describe('the latest rate against the first with no day that every export covers
   });
 
   it('gives the counts and the reason in the text report', () => {
-    // The dates' line follows, joined by `unwrap`: "last" means the window's last days here, not covered ones.
+    // The dates' line follows, joined by `unwrap`: "first" and "last" mean the window's days here, not covered ones.
     const line = unwrap(out['text']!)
       .split('\n')
-      .find((l) => l.startsWith('Last/first'));
+      .find((l) => l.startsWith('First/last'));
     expect(line).toBe(
-      `Last/first  counts only (last 28, first 21): ${why} last 28 days of the window 2024-03-24 → 2024-04-20, first 2024-01-08 → 2024-02-04`,
+      `First/last  counts only (first 21, last 28): ${why} first 28 days of the window 2024-01-08 → 2024-02-04, last 2024-03-24 → 2024-04-20`,
     );
     expect(line).not.toMatch(/RR|a day:|95% CI/);
   });

@@ -55,12 +55,12 @@ describe('a period of one day in the summary figures and the text report', () =>
   });
 
   it('is one date for an escalation window of one day in the text report', () => {
-    expect(one['text']).toContain('\nEscalation  window 2024-02-14 (1 day)\n');
+    expect(one['text']).toContain('\nWindow      2024-02-14 (1 day)\n');
   });
 
   it('is one date for each side of the latest rate against the first in the text report', async () => {
     const text = renderAs('text', await reportOf(['fixtures/markdown-hostile']));
-    expect(text).toContain('\n            last day covered 2024-03-15, first 2024-03-13\n');
+    expect(text).toContain('\n            first day covered 2024-03-13, last 2024-03-15\n');
   });
 
   it('is never written as a range from a date to the same date', () => {

@@ -173,7 +173,7 @@ describe('cease requests in a WhatsApp chat alone, with the subject named and th
       expect([c.searched, c.victimIdentified, c.otherSenders, c.first]).toEqual([0, false, ['Alex'], null]);
       expect(r.escalation!.findings).toContain(`N${words.slice(1)}.`);
       const shown = renderAll(r);
-      expect(shown['text']).toContain(`Cease       ${words.slice(0, 60)}`);
+      expect(shown['text']).toContain(`Stop asked  ${words.slice(0, 60)}`);
       expect(shown['text']).not.toContain('no cease phrase in 0 messages');
       expect(shown['markdown']).toContain(
         "No message could be identified as the victim's \\(the victim is not identified in these files\\)",
@@ -191,7 +191,7 @@ describe('cease requests in a WhatsApp chat alone, with the subject named and th
     expect(c.otherSenders).toBeUndefined();
     expect(c.first?.text).toBe('I’m busy. Stop messaging me.');
     expect(renderAll(r)['text']).toMatch(
-      /^Cease {7}first 2024-01-10 23:19 \(whatsapp, phrase: stop messaging me\)/m,
+      /^Stop asked {2}first 2024-01-10 23:19 \(whatsapp, phrase: stop messaging me\)/m,
     );
   });
 
@@ -200,7 +200,7 @@ describe('cease requests in a WhatsApp chat alone, with the subject named and th
     const c = r.escalation!.ceaseRequest;
     expect([c.searched, c.victimIdentified, c.otherSenders]).toEqual([0, false, []]);
     const shown = renderAll(r);
-    expect(shown['text']).toContain('Cease       no message from the victim to the subject to search');
+    expect(shown['text']).toContain('Stop asked  no message from the victim to the subject to search');
     expect(shown['markdown']).toContain('No message from the victim to the subject to search.');
     expect(shown['text']).not.toContain('identified');
   });

@@ -9,11 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderAs, reportOf } from '../helpers/report.js';
 
-/** The lines from "Milestones" to the line before "Cease". */
+/** The lines from "Milestones" to the line before "Stop asked". */
 function milestoneBlock(text: string): string[] {
   const lines = text.split('\n');
   const from = lines.findIndex((l) => l.startsWith('Milestones'));
-  const to = lines.findIndex((l) => l.startsWith('Cease'));
+  const to = lines.findIndex((l) => l.startsWith('Stop asked'));
   return lines.slice(from, to);
 }
 
@@ -47,7 +47,7 @@ describe('text report: milestones whose days not every export covers', () => {
   it('says what the count of cease requests counts', async () => {
     const text = renderAs('text', await reportOf(['fixtures/demo-case']));
     expect(text).toContain(
-      'Cease       first 2024-01-10 23:19 (whatsapp, phrase: stop messaging me); 7 requests in all; 682 contacts after the first',
+      'Stop asked  first 2024-01-10 23:19 (whatsapp, phrase: stop messaging me); 7 requests in all; 682 contacts after the first',
     );
   });
 });

@@ -27,7 +27,7 @@ describe('text report wrapped to a terminal', () => {
       'Calls       13: missed 7 · answered 1 · blocked 1 · rejected 1 · voicemail 1',
       '            outcome not recorded 2  (6 by phone, 7 in apps)',
     ]);
-    const last = lines.findIndex((l) => l.startsWith('Last/first'));
+    const last = lines.findIndex((l) => l.startsWith('First/last'));
     expect(lines[last]!.length).toBeLessThanOrEqual(100);
     expect(lines[last + 1]).toMatch(/^ {12}\S/);
     // Nothing lost or changed: the words, in order, are those of the unwrapped report.
@@ -78,7 +78,7 @@ describe('text report wrapped to a terminal', () => {
   it('leaves every line whole for a file or pipe', async () => {
     const text = renderAs('text', await reportOf(['fixtures/mixed-case']));
     expect(text).toMatch(/^Calls {7}13: missed 7 · .* outcome not recorded 2 {2}\(6 by phone, 7 in apps\)$/m);
-    const last = text.split('\n').find((l) => l.startsWith('Last/first'))!;
+    const last = text.split('\n').find((l) => l.startsWith('First/last'))!;
     expect(last).toMatch(/not what happened$/);
     expect(last.length).toBeGreaterThan(200);
   });

@@ -109,8 +109,8 @@ describe('content analysis of incidents without text', () => {
   it('says "no incident text to search" in the text, Markdown and HTML reports, never "no lexicon matches"', async () => {
     for (const name of ['dropped', 'calls-only']) {
       const text = await report(name, 'text');
-      expect(text).toMatch(/Content\s+no incident text to search {2}\[the lexicon was not applied\]/);
-      expect(text).not.toContain('no lexicon matches');
+      expect(text).toMatch(/Words\s+no incident text to search {2}\[the word lists were not applied\]/);
+      expect(text).not.toMatch(/no lexicon matches|no incident text uses a term/);
       const md = await report(name, 'markdown');
       expect(md).toContain(`### Words in the messages\n\n${NO_TEXT_TO_SEARCH}\n`);
       const html = await report(name, 'html');
@@ -118,6 +118,8 @@ describe('content analysis of incidents without text', () => {
       expect(html).not.toContain('No incident text matches the lexicon.');
     }
     // A case with text keeps its counts.
-    expect(await report('raw', 'text')).toMatch(/Content\s+threats 2 · /);
+    expect(await report('raw', 'text')).toMatch(
+      /Words\s+incidents using terms from the word lists: Threats to kill or harm 2 · /,
+    );
   });
 });

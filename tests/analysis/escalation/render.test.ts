@@ -112,7 +112,9 @@ describe('rendered sections', () => {
     // φ̂ = 0.16 here: the SE is not scaled (√max(1, φ̂) = 1), so the line does not say it is.
     expect(tx).toContain('[Poisson regression, φ̂ = 0.16]');
     expect(tx).toContain('dates estimated]');
-    expect(tx).toMatch(/Findings {4}\d+ in plain language, with methods and caveats/);
+    expect(tx).toMatch(
+      /Findings {4}\d+ in plain language; what each method in \[brackets\] means and its limits/,
+    );
   });
 
   it('keeps message text and labels inert', () => {
@@ -129,7 +131,7 @@ describe('rendered sections', () => {
 
   it('the full text and Markdown reports include the section once', () => {
     const full = text.render(r, { chalk, width: 90 });
-    expect(full.match(/^Escalation {2}window/gm)).toHaveLength(1);
+    expect(full.match(/^Window {6}\d{4}-/gm)).toHaveLength(1);
     const fullMd = markdown.render(r, { chalk, width: 90 });
     expect(fullMd.match(/^## Change over time$/gm)).toHaveLength(1);
     expect(fullMd.indexOf('## Change over time')).toBeLessThan(fullMd.indexOf('## Evidence and method'));
