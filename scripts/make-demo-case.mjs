@@ -1653,14 +1653,14 @@ Milestone comparisons (each side up to the neighbouring change):
 ## What a careful analyst should conclude
 
 1. **A course of conduct**: contact on ${inc.daysWithContact} of ${inc.daysInWindow} days over almost six months, far beyond
-   two occasions, persistent beyond two weeks, and meeting the research criterion of 10 intrusions over 4 weeks.
+   two occasions, persistent beyond two weeks, and meeting a threshold used in stalking research (at least 10 contacts over at least 4 weeks).
 2. **Contact continued after she asked him to stop**: first in a reply on ${truth.case.firstAskedToStop.local.slice(0, 10)}, then in a
    clear written request on 20 Feb - ${inc.afterCeaseRequest} incidents after that one.
 3. **Channel switching after a block**: the old number was blocked on 10 Mar at 20:30 and a new number appeared
    the next morning; the old number kept trying (blocked calls), then WhatsApp moved to the new number too.
-4. **Escalation**: the rate rose ${(w[1].ratePerDay / w[0].ratePerDay).toFixed(1)}-fold after the new number and a further
+4. **Change over time**: the rate rose ${(w[1].ratePerDay / w[0].ratePerDay).toFixed(1)}-fold after the new number and a further
    ${(w[2].ratePerDay / w[1].ratePerDay).toFixed(1)}-fold after the police warning; the warning did not stop the contact. Night-time contact grew from ${(w[0].night.share * 100).toFixed(0)}% to ${(w[2].night.share * 100).toFixed(0)}%-${(w[4].night.share * 100).toFixed(0)}%.
-5. **Breach window**: contact continued after the non-molestation order (${inc.afterOrder} incidents from 20 May,
+5. **After the order** (possible breaches): contact continued after the non-molestation order (${inc.afterOrder} incidents from 20 May,
    including diary visits and a letter) at a lower but non-zero rate.
 6. **Facts for S-DASH, not a score**: third parties contacted (Alex's mother twice, her workplace), visits and
    loitering at home and work (diary), surveillance statements ("I saw you at the gym on Tuesday" - matched by the

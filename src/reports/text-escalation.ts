@@ -15,7 +15,9 @@ import {
   notCoveredChannels,
   notCoveredWords,
   periodLength,
+  phiAboveOne,
   senSlopeWords,
+  TREND_COULD_BE_CHANCE,
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
@@ -43,9 +45,6 @@ function rateLine(e: Escalation): string {
   return `${short}${sig2(r.perDay)} a day (${formatCi(r.ci95)})${full}  [exact Poisson interval]`;
 }
 
-/** What the trend line adds when its interval includes 1, in the findings' words (analysis/escalation/findings.ts). */
-const TREND_COULD_BE_CHANCE = 'the interval includes 1, no change, so this trend could be chance';
-
 function trendLines(e: Escalation): string[] {
   const p = e.trend.poisson;
   const mk = e.trend.mannKendall;
@@ -55,7 +54,7 @@ function trendLines(e: Escalation): string[] {
   const chance = couldBeChance({ rateRatio: p.rateRatioPer30Days, ci95: p.ci95, overdispersed: null });
   out.push(
     p.status === 'ok'
-      ? `×${formatRatio(p.rateRatioPer30Days)} per 30 days (${formatRatioCi(p.ci95)}, ${formatP(p.p)})${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? 'SE scaled by √φ̂, ' : ''}φ̂ = ${sig2(p.dispersion)}]`
+      ? `×${formatRatio(p.rateRatioPer30Days)} per 30 days (${formatRatioCi(p.ci95)}, ${formatP(p.p)})${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? `SE scaled by √φ̂, φ̂ = ${phiAboveOne(p.dispersion)}` : `φ̂ = ${sig2(p.dispersion)}`}]`
       : `not estimated: ${whyNot(p)}`,
   );
   // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any
@@ -129,7 +128,7 @@ function milestoneLines(e: Escalation): string[] {
         : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${int(m.before.count)} in ${d(m.before.days)}, ${int(m.after.count)} in ${d(m.after.days)}); ${
             m.status === 'ok' ? `RR ${ratioWithTests(m)}` : `no rate ratio: ${whyNot(m)}`
           }`;
-    const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (breach window)' : ''}`;
+    const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (possible breaches, for an officer to assess)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
     return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${sides}; ${after}`;
   });

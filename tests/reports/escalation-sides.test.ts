@@ -52,7 +52,7 @@ describe('an order at 18:00 and an arrest at 20:00 the same day (milestones-same
   it('gives it in hours in the text report, counts on both sides', () => {
     const text = unwrap(out['text']!);
     expect(text).toContain(
-      'Milestones  2024-03-15 18:00 Non-molestation order served: 45 contacts in 43.8 days before, 2 in 2 hours after; no rate ratio: only 2 hours after (at least 14 days each side are needed); 17 contacts from then on (breach window)',
+      'Milestones  2024-03-15 18:00 Non-molestation order served: 45 contacts in 43.8 days before, 2 in 2 hours after; no rate ratio: only 2 hours after (at least 14 days each side are needed); 17 contacts from then on (possible breaches, for an officer to assess)',
     );
     expect(text).toContain(
       '2024-03-15 20:00 Arrest: 2 contacts in 2 hours before, 15 in 14.2 days after; no rate ratio: only 2 hours before (at least 14 days each side are needed); 15 contacts from then on',

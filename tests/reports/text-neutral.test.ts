@@ -38,18 +38,18 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
     expect(p.ci95[0]!).toBeLessThan(1);
     expect(p.ci95[1]!).toBeGreaterThan(1);
     expect(text).toContain(
-      '\nTrend       ×1.2 per 30 days (95% CI 0.95–1.4, p = 0.14); the interval includes 1, no change, so this trend could be chance  [Poisson regression, SE scaled by √φ̂, φ̂ = 1.1]\n' +
+      '\nTrend       ×1.2 per 30 days (95% CI 0.95–1.4, p = 0.14); the interval includes 1, so the data cannot tell this trend from no change  [Poisson regression, SE scaled by √φ̂, φ̂ = 1.1]\n' +
         "            Mann–Kendall (weekly) S = 14, p = 0.42, so no clear trend; Sen's slope a change of 0.24 in contacts a week, per week (95% CI -0.50 to 1.0)\n",
     );
     // The findings say the same of the trend.
-    expect(r.escalation!.findings.join('\n')).toContain('so this trend could be chance');
+    expect(r.escalation!.findings.join('\n')).toContain('cannot tell this trend from no change');
   });
 
   it('gives the first rate, then the last, with the rate ratio of the last to the first and its caveat', () => {
     const h = r.escalation!.headline.rateNowVsStart;
     expect(h.rateRatio! * h.before.ratePerDay!).toBeCloseTo(h.after.ratePerDay!, 10);
     expect(text).toContain(
-      '\nFirst/last  1.3 → 1.8 a day: RR 1.3 (95% CI 0.85–2.1, p = 0.24; quasi 95% CI 0.84–2.1, p = 0.23); the interval includes 1, no change, so this difference could be chance  [exact conditional Poisson test]\n' +
+      '\nFirst/last  1.3 → 1.8 a day: RR 1.3 (95% CI 0.85–2.1, p = 0.24; quasi 95% CI 0.84–2.1, p = 0.23); the interval includes 1, so the data cannot tell this difference from no change  [exact conditional Poisson test]\n' +
         '            first 28 days covered 2024-01-15 → 2024-02-11, last 2024-03-19 → 2024-04-15\n',
     );
     expect(text).not.toMatch(/Last\/first| vs [\d.]+ a day/);
@@ -57,7 +57,7 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
 
   it('says a milestone’s rate ratio could be chance', () => {
     expect(lineOf(text, 'Milestones')).toBe(
-      'Milestones  2024-02-28 Warning letter sent: 1.3 → 1.7 a day (58 in 44 d, 82 in 48 d); RR 1.3 (95% CI 0.91–1.8, p = 0.15; quasi 95% CI 0.91–1.9, p = 0.15); the interval includes 1, no change, so this difference could be chance; 82 contacts from then on',
+      'Milestones  2024-02-28 Warning letter sent: 1.3 → 1.7 a day (58 in 44 d, 82 in 48 d); RR 1.3 (95% CI 0.91–1.8, p = 0.15; quasi 95% CI 0.91–1.9, p = 0.15); the interval includes 1, so the data cannot tell this difference from no change; 82 contacts from then on',
     );
   });
 
@@ -127,7 +127,7 @@ describe('falling contact (text-neutral/falling)', () => {
     expect(lineOf(text, 'First/last')).toBe(
       'First/last  4.1 → 0.86 a day: RR 0.21 (95% CI 0.13–0.32, p < 0.001)  [exact conditional Poisson test]',
     );
-    expect(text).not.toContain('could be chance');
+    expect(text).not.toContain('cannot tell this');
     expect(text).not.toContain('no clear trend');
   });
 

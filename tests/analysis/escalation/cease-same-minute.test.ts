@@ -99,7 +99,7 @@ describe('contact after a cease request recorded to the minute', () => {
     expect(e.findings.find((f) => f.startsWith('After the first request'))).toMatch(
       /^After the first request there were 23 contacts \(whatsapp 23\), the last on 15 March 2024 at 21:45 \(WhatsApp Chat with Sam\.txt, line 46\)\./,
     );
-    const m = e.methods.find((x) => x.name === 'Cease requests')!;
+    const m = e.methods.find((x) => x.name === 'Requests to stop')!;
     expect(m.description).toContain('for a request timed 21:04, from 21:05:00');
     expect(m.caveats.join(' ')).toContain('A contact in the same minute as the request counts before it');
     const cmp = e.methods.find((x) => x.name === 'Before and after a milestone or the cease request')!;

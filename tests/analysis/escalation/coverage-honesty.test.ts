@@ -286,9 +286,7 @@ describe('one day', () => {
     expect(r.escalation!.headline.rateNowVsStart.days).toBe(1);
     const t = textOf(r);
     expect(t).toContain('first day covered 2024-01-01, last 2024-01-02');
-    expect(mdOf(r)).toContain('### Latest rate against the first
-
-Last against first day, exact');
+    expect(mdOf(r)).toContain('### Latest rate against the first\n\nLast against first day, exact');
     const page = renderHtml(r);
     expect(htmlPart(page, 'esc-now')).toContain('<th scope="row">First day</th>');
     for (const out of [t, mdOf(r), page, r.escalation!.findings.join('\n')])
