@@ -1,7 +1,8 @@
 /**
  * `--format markdown`: the report as tables and text, for pasting into a statement or an e-mail to an officer.
  * Renders on common Markdown viewers (GitHub, GitLab, most mail clients' Markdown). Every value from the data is
- * escaped so message text cannot inject links, HTML or formatting.
+ * escaped so message text cannot inject links, HTML or formatting; what the tool adds after a message in the
+ * chronology is in italics, which escaped text cannot produce.
  */
 
 import type { Report } from '../model/index.js';
@@ -251,26 +252,50 @@ export function chronologySection(r: Report): string[] {
   if (!r.chronology?.length) return [];
   const written = dstWrittenTimes(r.problems);
   const labels = lexiconLabels(r);
-  const cellText = (c: NonNullable<Report['chronology']>[number]) => {
+  type Row = NonNullable<Report['chronology']>[number];
+  // What the tool writes after a message's text: the record's details by name, its notes and the lexicon
+  // categories the text matches (the incidents "What the messages say" counts). Each is marked in italics written
+  // after the escaping, a detail by its name, the notes and the categories whole: a message's own `*` and `_` are
+  // escaped, so no text written by the person reported can read as one of them. A detail's value is data (an
+  // e-mail's subject, a diary's location), escaped as the text is.
+  const annotations = (c: Row): string[] => {
     const other = c.flags.filter((f) => !isTimeFlag(f)).map(flagLabel);
-    const details = detailPairs(c.details ?? null).map(([k, v]) => `${k}: ${v}`);
-    const after = [...details, ...(other.length ? [`(${other.join(', ')})`] : [])].join('; ');
-    return after ? `${c.text ?? ''}${c.text ? ' — ' : ''}${after}` : (c.text ?? '');
-  };
-  const texts = r.chronology.map(cellText);
-  // The lexicon categories the text matches (the incidents "Words in the messages" counts), in italics written
-  // after the escaping: a message's own `*` is escaped, so no text can end in what looks like this marker.
-  const lexiconCell = (c: NonNullable<Report['chronology']>[number], k: number) => {
-    const cell = markdownLines(texts[k]!);
     const lexicon = lexiconNote(c, labels);
-    if (!lexicon) return cell;
-    const before = texts[k] === '' ? '' : texts[k] === (c.text ?? '') ? ' — ' : '; ';
-    return `${cell}${before}*${md(lexicon)}*`;
+    return [
+      ...detailPairs(c.details ?? null).map(([k, v]) => `*${md(k)}:* ${markdownLines(v)}`),
+      ...(other.length ? [`*(${md(other.join(', '))})*`] : []),
+      ...(lexicon ? [`*${md(lexicon)}*`] : []),
+    ];
   };
+  const textCell = (c: Row) => {
+    const text = markdownLines(c.text ?? '');
+    const after = annotations(c).join('; ');
+    return after ? `${text}${c.text ? ' — ' : ''}${after}` : text;
+  };
+  // The first detail name and the first note in the chronology, as the examples the note above the table gives.
+  const firstDetail = r.chronology
+    .map((c) => detailPairs(c.details ?? null)[0]?.[0])
+    .find((k) => k !== undefined);
+  const firstNote = r.chronology.map((c) => c.flags.find((f) => !isTimeFlag(f))).find((f) => f !== undefined);
   // Each said only when what it explains is shown, so a chronology without it reads as before.
   const note = [
-    ...(texts.some((t) => LINE_BREAKS.test(t))
+    ...(r.chronology.some(
+      (c) =>
+        LINE_BREAKS.test(c.text ?? '') || detailPairs(c.details ?? null).some(([, v]) => LINE_BREAKS.test(v)),
+    )
       ? [`A line break inside a message is shown as ${LINE_BREAK}.`]
+      : []),
+    ...(firstDetail !== undefined || firstNote !== undefined
+      ? [
+          `A message's text is followed by ${[
+            ...(firstDetail !== undefined
+              ? [`the record's details, each named in italics (*${md(firstDetail)}:* …)`]
+              : []),
+            ...(firstNote !== undefined
+              ? [`notes on the record, in italics and brackets (*(${md(flagLabel(firstNote))})*)`]
+              : []),
+          ].join(', and by ')}. The text of a message is never in italics.`,
+        ]
       : []),
     ...(r.chronology.some((c) => Array.isArray(c.lexicon) && c.lexicon.length > 0)
       ? [
@@ -285,7 +310,7 @@ export function chronologySection(r: Report): string[] {
     ...note,
     ...table(
       ['Local time', 'Channel', 'Kind', 'From', 'Text', 'Source'],
-      r.chronology.map((c, k) => {
+      r.chronology.map((c) => {
         // How exact the time is belongs next to the time; the rest of the notes and details after the text.
         const times = timeNotes(c, written);
         return [
@@ -295,7 +320,7 @@ export function chronologySection(r: Report): string[] {
           // The name the export shows beside the identifier, as the HTML chronology gives it; written by whoever
           // saved the contact, so escaped (its brackets too, so no link can form around the parentheses).
           c.senderName && c.senderName !== c.sender ? `${md(c.sender)} (${md(c.senderName)})` : md(c.sender),
-          lexiconCell(c, k),
+          textCell(c),
           md(`${c.file} ${c.locator}`),
         ];
       }),

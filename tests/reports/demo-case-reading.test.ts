@@ -113,7 +113,7 @@ describe('demo case: what the reports say', () => {
       '| 2024-03-02 20:00 (time approximate) | in-person | visit | \\(subject, as recorded\\) | Standing across the road',
     );
     expect(md).toContain(
-      'Called 999. — Type of contact: Turned up at my house; Location: Home \\(new flat\\); Witnesses: Neighbour at no. 12; Reported to police: Y \\(999\\); Police reference: 41/25502/24 | fixtures/demo-case/incident-diary.csv line 26 |',
+      'Called 999. — *Type of contact:* Turned up at my house; *Location:* Home \\(new flat\\); *Witnesses:* Neighbour at no. 12; *Reported to police:* Y \\(999\\); *Police reference:* 41/25502/24 | fixtures/demo-case/incident-diary.csv line 26 |',
     );
     expect(rendered['html']).toContain('Police reference: <bdi>41/25502/24</bdi>');
     const row = report.chronology!.find(
