@@ -115,7 +115,9 @@ describe('demo case: what the reports say', () => {
     expect(md).toContain(
       'Called 999. — *Type of contact:* Turned up at my house; *Location:* Home \\(new flat\\); *Witnesses:* Neighbour at no. 12; *Reported to police:* Y \\(999\\); *Police reference:* 41/25502/24 | fixtures/demo-case/incident-diary.csv line 26 |',
     );
-    expect(rendered['html']).toContain('Police reference: <bdi>41/25502/24</bdi>');
+    expect(rendered['html']).toContain(
+      '<span class="detail-name">Police reference:</span> <bdi>41/25502/24</bdi>',
+    );
     const row = report.chronology!.find(
       (c) => c.locator === 'line 26' && c.file.endsWith('incident-diary.csv'),
     )!;

@@ -459,7 +459,7 @@ describe('html report: determinism, print, annex, wording', () => {
     // Record notes in words (the code stays in the title), and a diary row's evidence columns under its text.
     expect(page).toContain('<span class="flag" title="time-approximate">time approximate</span>');
     expect(page).toContain(
-      'for an hour <span class="sub">Location: <bdi>Home (new flat)</bdi>; Witnesses: <bdi>Jess</bdi>; Reported to police: <bdi>yes</bdi>; Police reference: <bdi>41/25502/24</bdi></span>',
+      'for an hour <span class="sub"><span class="detail-name">Location:</span> <bdi>Home (new flat)</bdi>; <span class="detail-name">Witnesses:</span> <bdi>Jess</bdi>; <span class="detail-name">Reported to police:</span> <bdi>yes</bdi>; <span class="detail-name">Police reference:</span> <bdi>41/25502/24</bdi></span>',
     );
     // Filter controls stay hidden until the script shows them, so a page without scripts has no dead controls.
     expect(page).toContain('<div class="filter" id="annex-filter" role="search" hidden>');

@@ -149,7 +149,14 @@ describe('annotations after a message in the HTML chronology', () => {
     const html = out['html']!;
     expect(html).toContain('<td class="msg" dir="auto">see you — Location: 12 High St (edited)</td>');
     expect(html).toContain(
-      'I changed this one <span class="sub">Edited at: <bdi>2024-03-17T20:05:00.000Z</bdi></span> <span class="flags"><span class="flag" title="edited">edited</span></span></td>',
+      'I changed this one <span class="sub"><span class="detail-name">Edited at:</span> <bdi>2024-03-17T20:05:00.000Z</bdi></span> <span class="flags"><span class="flag" title="edited">edited</span></span></td>',
+    );
+    // The diary's details each named in an element of their own, the values escaped beside them.
+    expect(html).toContain(
+      'Note said: ok — Location: nowhere (edited) <span class="sub"><span class="detail-name">Type of contact:</span> <bdi>Letter through the door</bdi>; <span class="detail-name">Location:</span> <bdi>Home</bdi>;',
+    );
+    expect(html.match(/<span class="detail-name">/g)).toHaveLength(
+      r.chronology!.reduce((n, c) => n + Object.values(c.details ?? {}).filter((v) => v !== '').length, 0),
     );
   });
 });

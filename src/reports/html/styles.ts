@@ -142,6 +142,7 @@ bdi.ident, .ident > bdi { white-space: nowrap; overflow-wrap: normal; word-break
 table.annex .ident { font-family: var(--mono); font-size: .92em; min-width: 16ch; }
 table.annex .ident .sub { font-family: var(--sans); overflow-wrap: anywhere; }
 table.annex .msg { white-space: pre-wrap; overflow-wrap: anywhere; width: 40%; }
+table.annex .detail-name { font-style: italic; }
 table.annex .src { white-space: nowrap; font-size: .92em; }
 table.annex .eid { display: block; color: var(--muted); font-size: .9em; }
 .flags { display: block; }

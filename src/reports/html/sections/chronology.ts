@@ -71,9 +71,11 @@ function row(
   ]
     .map(([f, words]) => `<span class="flag" title="${plain(f)}">${text(words)}</span>`)
     .join(' ');
-  // A diary row's location, witnesses and police reference, an e-mail's subject: evidence beside the text.
+  // A diary row's location, witnesses and police reference, an e-mail's subject: evidence beside the text. Each
+  // name in an element of its own (in italics), so a value written by the person reported (a subject reading
+  // "hi; Witnesses: none") cannot pass for another detail, as it can in plain text.
   const details = detailPairs(e.details ?? null)
-    .map(([k, v]) => `${text(k)}: <bdi>${text(v)}</bdi>`)
+    .map(([k, v]) => `<span class="detail-name">${text(k)}:</span> <bdi>${text(v)}</bdi>`)
     .join('; ');
   // The lexicon categories the text matches: the incidents the section "Words in the messages" counts.
   const lexicon = lexiconNote(e, labels);
