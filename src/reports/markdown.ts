@@ -254,7 +254,7 @@ export function chronologySection(r: Report): string[] {
   const labels = lexiconLabels(r);
   type Row = NonNullable<Report['chronology']>[number];
   // What the tool writes after a message's text: the record's details by name, its notes and the lexicon
-  // categories the text matches (the incidents "What the messages say" counts). Each is marked in italics written
+  // categories the text matches (the incidents "Words in the messages" counts). Each is marked in italics written
   // after the escaping, a detail by its name, the notes and the categories whole: a message's own `*` and `_` are
   // escaped, so no text written by the person reported can read as one of them. A detail's value is data (an
   // e-mail's subject, a diary's location), escaped as the text is.
