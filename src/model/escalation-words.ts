@@ -266,6 +266,16 @@ export function daysApart(
 }
 
 /**
+ * The time from the first contact to the last, as the findings give it (`daysApart`, `timeApartWords`): "13 days
+ * and 2 hours", "at least 13 days" when either has a date alone. The Markdown and HTML persistence lines print it
+ * beside their yes/no tests, which are made on it, not on the calendar days the two contacts touch.
+ */
+export function apartWords(first: { readonly local: string }, last: { readonly local: string }): string {
+  const { days, dateOnly } = daysApart(first, last);
+  return `${dateOnly ? 'at least ' : ''}${timeApartWords(days)}`;
+}
+
+/**
  * A time between two contacts in words, rounded down so it never reads as reaching a threshold it misses: "13 days
  * and 2 hours", "14 days and 30 minutes", "28 days"; below a day as `periodLength` gives it ("2 hours 5 minutes").
  */

@@ -9,6 +9,7 @@
  */
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
+  apartWords,
   atRequestTimeWords,
   COULD_BE_CHANCE,
   couldBeChance,
@@ -167,7 +168,7 @@ function overview(e: Escalation): string[] {
       rows,
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${plural(e.persistence.spanDays, 'day')} from first to last, contact on ${plural(e.persistence.daysWithContact, 'day')}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks: ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
+    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${apartWords(e.persistence.first, e.persistence.last!)} between the first and the last, contact on ${plural(e.persistence.daysWithContact, 'day')}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
     '',
   ];
 }

@@ -109,6 +109,17 @@ describe('two messages 13 days and 2 hours apart (thirteen-days)', () => {
     expect(c.out['html']).toContain('<dt>Contact beyond two weeks</dt><dd>no');
   });
 
+  it('prints the time the tests are made on in the Markdown and HTML persistence lines, not the 15 dates', () => {
+    expect(c.out['markdown']).toContain(
+      '13 days and 2 hours between the first and the last, contact on 2 days; beyond two weeks: no; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): no.',
+    );
+    expect(c.out['html']).toContain(
+      '<dt>Span</dt><dd>13 days and 2 hours between the first and the last, with contact on 2 days</dd>',
+    );
+    expect(c.out['html']).toContain('(Roberts 2005; a threshold used in stalking research, not a legal test)');
+    expect(c.out['markdown']).not.toContain('15 days from first to last, contact on');
+  });
+
   it('says "7 days at each end" of the first and last days, not "before" and "after"', () => {
     expect(c.findings).toContain(
       'The first and the last 7 days had 1 and 1 contacts; no rate ratio is given: only 7 days at each end (at least 14 days at each end are needed).',

@@ -5,6 +5,7 @@
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import {
+  apartWords,
   countsOnly,
   senSlopeWords,
   TREND_COULD_BE_CHANCE,
@@ -82,7 +83,7 @@ function persistence(e: Escalation, ctx: HtmlContext): string {
   const p = e.persistence as Escalation['persistence'] | undefined;
   if (!p?.first || !p.last) return '';
   const yes = (b: boolean) => (b ? 'yes' : 'no');
-  return `<dl class="kv"><div><dt>First and last incident</dt><dd>${ref(p.first, ctx)} – ${ref(p.last, ctx)}</dd></div><div><dt>Span</dt><dd>${plural(p.spanDays, 'day')}, with contact on ${plural(p.daysWithContact, 'day')}</dd></div><div><dt>Contact beyond two weeks</dt><dd>${yes(p.beyondTwoWeeks)} <span class="muted">(Purcell, Pathé &amp; Mullen 2004)</span></dd></div><div><dt>At least 10 contacts over at least 4 weeks</dt><dd>${yes(p.tenOverFourWeeks)} <span class="muted">(Roberts 2005, a research criterion)</span></dd></div></dl>`;
+  return `<dl class="kv"><div><dt>First and last incident</dt><dd>${ref(p.first, ctx)} – ${ref(p.last, ctx)}</dd></div><div><dt>Span</dt><dd>${text(apartWords(p.first, p.last!))} between the first and the last, with contact on ${plural(p.daysWithContact, 'day')}</dd></div><div><dt>Contact beyond two weeks</dt><dd>${yes(p.beyondTwoWeeks)} <span class="muted">(Purcell, Pathé &amp; Mullen 2004)</span></dd></div><div><dt>At least 10 contacts over at least 4 weeks</dt><dd>${yes(p.tenOverFourWeeks)} <span class="muted">(Roberts 2005; a threshold used in stalking research, not a legal test)</span></dd></div></dl>`;
 }
 
 /**
