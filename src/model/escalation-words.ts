@@ -248,17 +248,25 @@ function wallMs(local: string): number {
 /**
  * The least time, in days, that can have passed from the first contact to the last (persistence, domain.md §4.4):
  * the difference of their local wall-clock times, each local day counted as one day as every exposure is
- * (statistics.md §1.4), so four weeks across a clock change are 28 days. A contact with a date but no time is taken
+ * (statistics.md §1.4), so four weeks across the autumn clock change are 28 days; or, when both have a time and it is
+ * less, of their instants (across the spring change the wall clocks gain an hour that did not pass). A contact with a date but no time is taken
  * at the end of its day when it is the first and at its start when it is the last: two diary entries dated 1 and 15
  * March are at least 13 days apart, not 14 or "beyond two weeks". `dateOnly` says which of the two has a date alone.
  */
 export function daysApart(
-  first: { readonly local: string },
-  last: { readonly local: string },
+  first: { readonly local: string; readonly utc?: string },
+  last: { readonly local: string; readonly utc?: string },
 ): { days: number; dateOnly: 'first' | 'last' | 'both' | null } {
   const a = first.local.length === 10;
   const z = last.local.length === 10;
-  const ms = wallMs(last.local) - (wallMs(first.local) + (a ? DAY_MS : 0));
+  let ms = wallMs(last.local) - (wallMs(first.local) + (a ? DAY_MS : 0));
+  // Across the spring clock change the wall clocks gain an hour that did not pass: 10:00 on 17 March to 10:30 on
+  // 31 March in London is 13 days and 23.5 hours, not "beyond two weeks". With both times known, the lesser of
+  // the two differences is the least time that can have passed.
+  if (!a && !z && first.utc !== undefined && last.utc !== undefined) {
+    const utc = Date.parse(last.utc) - Date.parse(first.utc);
+    if (utc < ms) ms = utc;
+  }
   return {
     days: Math.max(0, ms / DAY_MS),
     dateOnly: a && z ? 'both' : a ? 'first' : z ? 'last' : null,
@@ -270,7 +278,10 @@ export function daysApart(
  * and 2 hours", "at least 13 days" when either has a date alone. The Markdown and HTML persistence lines print it
  * beside their yes/no tests, which are made on it, not on the calendar days the two contacts touch.
  */
-export function apartWords(first: { readonly local: string }, last: { readonly local: string }): string {
+export function apartWords(
+  first: { readonly local: string; readonly utc?: string },
+  last: { readonly local: string; readonly utc?: string },
+): string {
   const { days, dateOnly } = daysApart(first, last);
   return `${dateOnly ? 'at least ' : ''}${timeApartWords(days)}`;
 }
@@ -281,10 +292,12 @@ export function apartWords(first: { readonly local: string }, last: { readonly l
  */
 export function timeApartWords(days: number): string {
   if (days < 1) return days > 0 ? periodLength(days) : '0 minutes';
-  const minutes = Math.floor(days * 1440 + 1e-6);
-  const whole = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  const rest = h > 0 ? plural(h, 'hour') : m > 0 ? plural(m, 'minute') : '';
+  // To the second: "14 days" for 14 days and 30 seconds read as not beyond two weeks beside a test that found it so.
+  const seconds = Math.floor(days * 86_400 + 1e-6);
+  const whole = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const sec = seconds % 60;
+  const rest = h > 0 ? plural(h, 'hour') : m > 0 ? plural(m, 'minute') : sec > 0 ? plural(sec, 'second') : '';
   return `${plural(whole, 'day')}${rest ? ` and ${rest}` : ''}`;
 }

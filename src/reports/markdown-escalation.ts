@@ -12,6 +12,7 @@ import {
   apartWords,
   atRequestTimeWords,
   COULD_BE_CHANCE,
+  clearlyOverdispersed,
   couldBeChance,
   countsOnly,
   dayCount,
@@ -206,7 +207,7 @@ function coverageTable(e: Escalation): string[] {
   return [
     '### Window and coverage',
     '',
-    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls' : 'fall'} outside it and are not analysed here` : ''}. ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}`,
+    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}. ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}`,
     '',
     ...table(
       ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],
@@ -248,7 +249,7 @@ function trendSection(e: Escalation): string[] {
         [
           'Dispersion',
           d.status === 'ok'
-            ? `index ${sig2(d.index)}; φ̂ ${phiWords(d)}${d.overdispersed ? ' (overdispersed)' : ''}`
+            ? `index ${sig2(d.index)}; φ̂ ${phiWords(d)}${!d.overdispersed ? '' : clearlyOverdispersed(d.phi) ? ' (overdispersed)' : ' (close to 1; intervals widened by √φ̂ all the same)'}`
             : status(d),
           's²/x̄ of daily counts; Pearson φ̂ of the trend model',
         ],

@@ -182,6 +182,15 @@ describe('about two messages a day for 120 days, φ̂ = 1.01 (flat)', () => {
     expect(c.findings.join('\n')).not.toMatch(/vary more than independent contacts|too narrow/);
   });
 
+  it('says the same in the Markdown and HTML dispersion rows as in the findings', () => {
+    expect(c.out['markdown']).toContain('φ̂ 1.01 (close to 1; intervals widened by √φ̂ all the same)');
+    expect(c.out['html']).toContain(
+      'Pearson φ̂ 1.01: close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same.',
+    );
+    expect(c.out['markdown']).not.toContain('(overdispersed)');
+    expect(c.out['html']).not.toContain('vary more than independent contacts would');
+  });
+
   it('gives the trend factor without a direction when its interval includes 1', () => {
     expect(c.findings).toContain(
       'Over the fully covered days the rate was multiplied on average by 1.03 every 30 days (Poisson regression on time, SE scaled for overdispersion: 95% CI 0.92–1.2, p = 0.59; the interval includes 1, so the data cannot tell this trend from no change).',

@@ -388,8 +388,10 @@ function dispersionSentence(b: Body): string | null {
 }
 
 /** A change by a factor, as a percentage of the rate: 0.39 is "61%" (a fall), 1.4 "40%" (a rise), from the factor shown. */
-function percentChange(factor: number | null): string {
+export function percentChange(factor: number | null): string {
   const pct = Math.abs(Number(formatRatio(factor)) - 1) * 100;
+  // A fall that rounds to 100% would read as contact having stopped, which a factor above 0 never says.
+  if (pct < 100 && Math.round(pct) >= 100) return 'more than 99%';
   return `${pct >= 10 ? thousands(Math.round(pct)) : Number(pct.toPrecision(2))}%`;
 }
 

@@ -4,10 +4,34 @@
  * and whether φ̂ is clearly above 1.
  */
 import { describe, expect, it } from 'vitest';
+import { percentChange } from '../../../src/analysis/escalation/findings.js';
 import { clearlyOverdispersed, daysApart, timeApartWords } from '../../../src/model/escalation-words.js';
 import { analyse, ev } from './helpers.js';
 
 describe('daysApart', () => {
+  it('is the lesser of the clock and the instant differences across the spring clock change (Europe/London)', () => {
+    // 10:00 GMT on 17 March to 10:30 BST on 31 March 2024: the clocks gained an hour that did not pass.
+    const { days } = daysApart(
+      { local: '2024-03-17 10:00', utc: '2024-03-17T10:00:00.000Z' },
+      { local: '2024-03-31 10:30', utc: '2024-03-31T09:30:00.000Z' },
+    );
+    expect(days).toBe(13 + 23.5 / 24);
+    expect(timeApartWords(days)).toBe('13 days and 23 hours');
+    // Across the autumn change the clock difference is the lesser: four weeks of wall clock are 28 days.
+    expect(
+      daysApart(
+        { local: '2024-10-13 10:00', utc: '2024-10-13T09:00:00.000Z' },
+        { local: '2024-11-10 10:00', utc: '2024-11-10T10:00:00.000Z' },
+      ).days,
+    ).toBe(28);
+  });
+
+  it('says the seconds a threshold was passed by: 14 days and 30 seconds is not "14 days"', () => {
+    const { days } = daysApart({ local: '2024-03-15 10:00:00' }, { local: '2024-03-29 10:00:30' });
+    expect(days).toBeGreaterThan(14);
+    expect(timeApartWords(days)).toBe('14 days and 30 seconds');
+  });
+
   it('is the difference of the local clock times', () => {
     expect(daysApart({ local: '2024-03-01 23:00' }, { local: '2024-03-15 01:00' })).toEqual({
       days: 13 + 2 / 24,
@@ -70,5 +94,14 @@ describe('the persistence sentence with a date-only record', () => {
     expect(s).toMatch(
       /^The first and last contacts are at least 18 days and 18 hours apart \(1 March 2024 \[.*\] to 20 March 2024 at 18:30 \[.*\]; the first has no clock time\), with contact on 2 separate days; the contact persisted beyond two weeks\.$/,
     );
+  });
+});
+
+describe('percentChange', () => {
+  it('never calls a fall to a factor above 0 a fall of 100%', () => {
+    expect(percentChange(0.0027)).toBe('more than 99%');
+    expect(percentChange(0.39)).toBe('61%');
+    expect(percentChange(1.4)).toBe('40%');
+    expect(percentChange(25)).toBe('2,400%');
   });
 });

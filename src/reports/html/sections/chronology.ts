@@ -143,7 +143,7 @@ function lexiconIntro(rows: readonly ChronologyRow[]): string {
 /** Said only when some rows fall outside the analysis window, which their date cell then says. */
 function windowIntro(w: DayRange, outsideRows: number): string {
   return w && outsideRows > 0
-    ? ` The analysis window is ${text(longDateSpan(w.from, w.to))}: the ${plural(outsideRows, 'row')} outside it ${outsideRows === 1 ? 'is' : 'are'} marked “outside the analysis window” under ${outsideRows === 1 ? 'its' : 'their'} date and ${outsideRows === 1 ? 'is' : 'are'} not analysed in section “Escalation”.`
+    ? ` The analysis window is ${text(longDateSpan(w.from, w.to))}: the ${plural(outsideRows, 'row')} outside it ${outsideRows === 1 ? 'is' : 'are'} marked “outside the analysis window” under ${outsideRows === 1 ? 'its' : 'their'} date and ${outsideRows === 1 ? 'is' : 'are'} not analysed in section “Change over time”.`
     : '';
 }
 

@@ -6,6 +6,7 @@
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import {
   apartWords,
+  clearlyOverdispersed,
   countsOnly,
   senSlopeWords,
   TREND_COULD_BE_CHANCE,
@@ -173,7 +174,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Dispersion',
       d.status === 'ok'
-        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${phi}: ${d.overdispersed ? 'the counts vary more than independent contacts would, so model intervals are widened' : 'no overdispersion'}.`
+        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${phi}: ${!d.overdispersed ? 'no overdispersion' : clearlyOverdispersed(d.phi) ? 'the counts vary more than independent contacts would, so model intervals are widened' : 'close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same'}.`
         : withheld(d),
     ],
     [
