@@ -13,6 +13,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
+import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import { fileHead } from '../file-head.js';
 import { CASE_COLUMNS } from './run-case.js';
 
@@ -57,14 +58,11 @@ export async function realTarget(p: string): Promise<string> {
   }
 }
 
-/** The UTF-8 byte-order mark `batch --excel` writes before each table's header. */
-const BOM = '\uFEFF';
-
 /** True when `file` starts with `start` (ASCII), after the byte-order mark a table written with --excel has. */
 async function startsWith(file: string, start: string): Promise<boolean> {
   // The mark is 3 bytes in UTF-8.
   const head = await fileHead(file, 3 + start.length);
-  return (head.startsWith(BOM) ? head.slice(BOM.length) : head).startsWith(start);
+  return (head.startsWith(EXCEL_BOM) ? head.slice(EXCEL_BOM.length) : head).startsWith(start);
 }
 
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
