@@ -208,6 +208,42 @@ export function fold(values: readonly number[], width: number): { values: number
   return { values: out, per };
 }
 
+type Week = Report['incidents']['weekly'][number];
+
+/**
+ * The weekly sparkline and its legend (text and Markdown reports), folded to `width` marks. The series starts on the first incident's day and ends on the last's, so the
+ * first and last weeks can be part weeks. Drawn as counted, a last week of one day with 3 contacts stood at a third
+ * of the weeks of 9 before it (fixtures/text-neutral/flat), as if contact had dropped at the very end, where a
+ * reader looks to see whether it is rising; drawn at its rate for 7 days it rose instead, as a part week ends (or starts) on a day with contact by
+ * its making: a diary of two entries a week whose last week has 3 days drew a last mark more than twice as high as
+ * the others (fixtures/diary-two-years). So with at least two full weeks, only full weeks are drawn, and the legend
+ * gives the part weeks' days and counts; with fewer, every week is drawn as counted and the legend says which are
+ * part weeks.
+ */
+export function weeklySparkline(
+  weekly: readonly Week[],
+  width = Number.POSITIVE_INFINITY,
+): { marks: string; legend: string } {
+  const part = (w: Week) => w.days < 7;
+  const full = weekly.filter((w) => !part(w));
+  const drawn = full.length >= 2 ? full : weekly;
+  const folded = fold(
+    drawn.map((w) => w.count),
+    width,
+  );
+  const first = weekly[0];
+  const last = weekly.length > 1 ? weekly.at(-1) : undefined;
+  const ends = [
+    first && part(first) ? ['first', first] : null,
+    last && part(last) ? ['last', last] : null,
+  ].filter((x): x is [string, Week] => x !== null);
+  const legend =
+    drawn === full && ends.length > 0
+      ? `${plural(full.length, 'full week')} from ${full[0]!.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}; part weeks not drawn: ${ends.map(([which, w]) => `${which} ${plural(w.days, 'day')} (${plural(w.count, 'incident')})`).join(', ')}`
+      : `${plural(weekly.length, 'week')} from ${first?.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}${weekly.length > 1 && ends.length > 0 ? `; ${ends.map(([which, w]) => `the ${which} has ${plural(w.days, 'day')}`).join(', ')}` : ''}`;
+  return { marks: sparkline(folded.values), legend };
+}
+
 // Characters a terminal draws two columns wide: emoji shown as emoji, and East Asian wide and full-width ones
 // (Hangul, CJK, kana, full-width forms; Unicode's East_Asian_Width W and F, by block).
 const EMOJI_WIDE = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;

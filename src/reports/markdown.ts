@@ -19,8 +19,8 @@ import {
   plural,
   reasonCounts,
   reportTitle,
-  sparkline,
   timeWithFlags,
+  weeklySparkline,
 } from './format.js';
 import {
   detailPairs,
@@ -169,9 +169,15 @@ export function frequencySection(r: Report): string[] {
       ],
     ),
     '',
-    `Weekly incidents from ${i.weekly[0]?.weekStart}: \`${sparkline(i.weekly.map((w) => w.count))}\``,
+    weeklyMarkdown(i.weekly),
     '',
   ];
+}
+
+/** The weekly sparkline as the text report draws it (part weeks named, not drawn as a drop), one mark a week. */
+function weeklyMarkdown(weekly: Report['incidents']['weekly']): string {
+  const { marks, legend } = weeklySparkline(weekly);
+  return `Weekly incidents: \`${marks}\` (${legend})`;
 }
 
 export function evidenceSection(r: Report): string[] {

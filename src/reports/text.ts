@@ -12,7 +12,6 @@ import {
   dayRange,
   daysOf,
   displayWidth,
-  fold,
   inputMarks,
   int,
   marked,
@@ -21,8 +20,8 @@ import {
   plural,
   reasonCounts,
   reportTitle,
-  sparkline,
   timeWithFlags,
+  weeklySparkline,
 } from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
@@ -113,42 +112,15 @@ function figures(r: Report, ctx: ReportContext): string[] {
     `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
     `${c.bold('Gap')}         ${gapLine(r)}`,
-    `${c.bold('Weekly')}      ${weeklyLine(i.weekly, Math.max(10, ctx.width - 14))}`,
+    `${c.bold('Weekly')}      ${weeklyText(i.weekly, Math.max(10, ctx.width - 14))}`,
   );
   return lines;
 }
 
-type Week = Report['incidents']['weekly'][number];
-
-/**
- * The weekly sparkline and its legend. The series starts on the first incident's day and ends on the last's, so the
- * first and last weeks can be part weeks. Drawn as counted, a last week of one day with 3 contacts stood at a third
- * of the weeks of 9 before it (fixtures/text-neutral/flat), as if contact had dropped at the very end, where a
- * reader looks to see whether it is rising; drawn at its rate for 7 days it rose instead, as a part week ends (or starts) on a day with contact by
- * its making: a diary of two entries a week whose last week has 3 days drew a last mark more than twice as high as
- * the others (fixtures/diary-two-years). So with at least two full weeks, only full weeks are drawn, and the legend
- * gives the part weeks' days and counts; with fewer, every week is drawn as counted and the legend says which are
- * part weeks.
- */
-function weeklyLine(weekly: readonly Week[], width: number): string {
-  const part = (w: Week) => w.days < 7;
-  const full = weekly.filter((w) => !part(w));
-  const drawn = full.length >= 2 ? full : weekly;
-  const folded = fold(
-    drawn.map((w) => w.count),
-    width,
-  );
-  const first = weekly[0];
-  const last = weekly.length > 1 ? weekly.at(-1) : undefined;
-  const ends = [
-    first && part(first) ? ['first', first] : null,
-    last && part(last) ? ['last', last] : null,
-  ].filter((x): x is [string, Week] => x !== null);
-  const legend =
-    drawn === full && ends.length > 0
-      ? `${plural(full.length, 'full week')} from ${full[0]!.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}; part weeks not drawn: ${ends.map(([which, w]) => `${which} ${plural(w.days, 'day')} (${plural(w.count, 'incident')})`).join(', ')}`
-      : `${plural(weekly.length, 'week')} from ${first?.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}${weekly.length > 1 && ends.length > 0 ? `; ${ends.map(([which, w]) => `the ${which} has ${plural(w.days, 'day')}`).join(', ')}` : ''}`;
-  return `${sparkline(folded.values)}  (${legend})`;
+/** The weekly sparkline folded to `width` marks, then its legend. */
+function weeklyText(weekly: Report['incidents']['weekly'], width: number): string {
+  const { marks, legend } = weeklySparkline(weekly, width);
+  return `${marks}  (${legend})`;
 }
 
 /**

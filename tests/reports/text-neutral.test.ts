@@ -83,6 +83,10 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
     expect(lineOf(text, 'Weekly')).toBe(
       'Weekly      ▅▄▆▄▄▆▅█▅▄█▃█  (13 full weeks from 2024-01-15; part weeks not drawn: last 1 day (3 incidents))',
     );
+    // The Markdown report draws the same weeks with the same legend (it drew the one-day week as a drop too).
+    expect(renderAs('markdown', r)).toContain(
+      '\nWeekly incidents: `▅▄▆▄▄▆▅█▅▄█▃█` (13 full weeks from 2024-01-15; part weeks not drawn: last 1 day (3 incidents))\n',
+    );
   });
 
   it('points from the bracketed methods to the reports that explain them', () => {
