@@ -124,7 +124,9 @@ describe('the escalation section’s words', () => {
     const e = json.escalation!;
     const m = e.milestones.find((x) => x.incidentsAfter.breachWindow)!;
     const after = m.incidentsAfter;
-    expect(text).toContain(`${after.count} contacts from then on (possible breaches, for an officer to assess)`);
+    expect(text).toContain(
+      `${after.count} contacts from then on (possible breaches, for an officer to assess)`,
+    );
     expect(md).toContain(`${after.count} contacts — `);
     expect(html).toContain(`${after.count} contacts from then on (`);
     expect(html).not.toContain(`${after.count} incidents from then on`);

@@ -116,7 +116,9 @@ describe('two messages 13 days and 2 hours apart (thirteen-days)', () => {
     expect(c.out['html']).toContain(
       '<dt>Span</dt><dd>13 days and 2 hours between the first and the last, with contact on 2 days</dd>',
     );
-    expect(c.out['html']).toContain('(Roberts 2005; a threshold used in stalking research, not a legal test)');
+    expect(c.out['html']).toContain(
+      '(Roberts 2005; a threshold used in stalking research, not a legal test)',
+    );
     expect(c.out['markdown']).not.toContain('15 days from first to last, contact on');
   });
 
