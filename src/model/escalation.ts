@@ -343,7 +343,7 @@ export const EscalationSchema = z.object({
     beyondTwoWeeks: z
       .boolean()
       .describe(
-        'More than 14 days passed from the first incident to the last (elapsed time by local clock; a date-only first incident counts from the end of its day, a date-only last one from the start of its day); not calendar days touched',
+        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and, when both have a time, of the instants (across a spring clock change the clocks gain an hour that did not pass); a date-only first incident counts from the end of its day, a date-only last one from the start of its day); not calendar days touched',
       ),
     /**
      * At least 10 contacts over at least 4 weeks, a threshold used in stalking research (Roberts 2005), not a legal

@@ -126,10 +126,20 @@ describe('overdispersion and chance beside the trend', () => {
     e.trend.poisson.dispersion = 1.02;
     const md = renderAs('markdown', r);
     const page = pageText(renderAs('html', r));
-    expect(md).toContain('φ̂ 1.02 (overdispersed) |');
+    // Scaled, but only just above 1: said to be close to 1, as the findings say (not "overdispersed").
+    expect(md).toContain('φ̂ 1.02 (close to 1; intervals widened by √φ̂ all the same) |');
     expect(md).toContain('| Poisson regression on time, SE scaled by √φ̂ for overdispersion |');
     expect(page).toContain('standard error scaled for overdispersion, φ̂ = 1.02)');
-    expect(page).toContain('Pearson φ̂ 1.02: the counts vary more than independent contacts would');
+    expect(page).toContain(
+      'Pearson φ̂ 1.02: close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same.',
+    );
+    // Clearly above 1: overdispersed in both.
+    e.dispersion.phi = 1.5;
+    e.trend.poisson.dispersion = 1.5;
+    expect(renderAs('markdown', r)).toContain('φ̂ 1.5 (overdispersed) |');
+    expect(pageText(renderAs('html', r))).toContain(
+      'Pearson φ̂ 1.5: the counts vary more than independent contacts would, so model intervals are widened.',
+    );
   });
 
   it('says the trend could be chance when its interval includes 1, and only then', () => {

@@ -218,17 +218,25 @@ describe('persistence criteria at their boundaries (time passed from the first c
     expect(over('2024-03-29T09:00:00Z')).toMatchObject({ spanDays: 29, tenOverFourWeeks: true });
   });
 
-  it('counts four weeks across a clock change by the local clock: 28 days, though 1 hour less has passed', () => {
-    // Europe/London moves to BST on 31 March 2024: 09:00 GMT on 20 March to 09:00 BST (08:00 UTC) on 17 April.
-    const events = [
+  it('counts four weeks across a clock change as the time that passed, never the hour the clocks gained', () => {
+    // Europe/London moves to BST on 31 March 2024: 09:00 GMT on 20 March to 09:00 BST (08:00 UTC) on 17 April is
+    // 28 days by the local clock, but 27 days and 23 hours passed, so not four weeks.
+    const spring = [
       ...Array.from({ length: 9 }, (_, k) =>
         ev({ at: `2024-03-20T${String(9 + k).padStart(2, '0')}:00:00Z` }),
       ),
       ev({ at: '2024-04-17T08:00:00Z' }),
     ];
-    expect(analyse(events, kase({ timezone: 'Europe/London' })).persistence.tenOverFourWeeks).toBe(true);
-    // In UTC the same instants are 27 days and 23 hours apart.
-    expect(analyse(events).persistence.tenOverFourWeeks).toBe(false);
+    expect(analyse(spring, kase({ timezone: 'Europe/London' })).persistence.tenOverFourWeeks).toBe(false);
+    // Back to GMT on 27 October 2024: 09:00 BST (08:00 UTC) on 20 October to 09:00 GMT on 17 November is 28 days by
+    // the clock and 28 days and 1 hour of time: four weeks, by the lesser.
+    const autumn = [
+      ...Array.from({ length: 9 }, (_, k) =>
+        ev({ at: `2024-10-20T${String(8 + k).padStart(2, '0')}:00:00Z` }),
+      ),
+      ev({ at: '2024-11-17T09:00:00Z' }),
+    ];
+    expect(analyse(autumn, kase({ timezone: 'Europe/London' })).persistence.tenOverFourWeeks).toBe(true);
   });
 
   it('takes a date-only first contact at the end of its day and a date-only last one at its start', () => {
