@@ -210,6 +210,22 @@ export function couldBeChance(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdi
 export const COULD_BE_CHANCE =
   'the interval includes 1, so the data cannot tell this difference from no change';
 
+/**
+ * Pearson φ̂ of the trend model as the Markdown and HTML reports print it: two significant digits, as the text
+ * report gives it, except that counts the analysis found overdispersed (φ̂ > 1, `dispersion.overdispersed`) show as
+ * many decimals as keep φ̂ above 1, as the findings do: "φ̂ 1.0 (overdispersed)" for 1.02 read as a contradiction.
+ */
+export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdispersed'>): string {
+  return d.overdispersed && d.phi !== null ? phiAboveOne(d.phi) : sig2(d.phi);
+}
+
+/** Whether the trend's interval includes 1: the same test as a comparison's, on the interval the report shows. */
+export function trendCouldBeChance(p: Escalation['trend']['poisson']): boolean {
+  return (
+    p.status === 'ok' && couldBeChance({ rateRatio: p.rateRatioPer30Days, ci95: p.ci95, overdispersed: null })
+  );
+}
+
 /** COULD_BE_CHANCE for the trend's rate ratio per 30 days, in the findings' words for the trend. */
 export const TREND_COULD_BE_CHANCE =
   'the interval includes 1, so the data cannot tell this trend from no change';
@@ -248,10 +264,11 @@ function wallMs(local: string): number {
 /**
  * The least time, in days, that can have passed from the first contact to the last (persistence, domain.md §4.4):
  * the difference of their local wall-clock times, each local day counted as one day as every exposure is
- * (statistics.md §1.4), so four weeks across the autumn clock change are 28 days; or, when both have a time and it is
- * less, of their instants (across the spring change the wall clocks gain an hour that did not pass). A contact with a date but no time is taken
- * at the end of its day when it is the first and at its start when it is the last: two diary entries dated 1 and 15
- * March are at least 13 days apart, not 14 or "beyond two weeks". `dateOnly` says which of the two has a date alone.
+ * (statistics.md §1.4), so four weeks across the autumn clock change are 28 days; or, when both have a time and it
+ * is less, of their instants (across the spring change the wall clocks gain an hour that did not pass). A contact
+ * with a date but no time is taken at the end of its day when it is the first and at its start when it is the last:
+ * two diary entries dated 1 and 15 March are at least 13 days apart, not 14 or "beyond two weeks". `dateOnly` says
+ * which of the two has a date alone.
  */
 export function daysApart(
   first: { readonly local: string; readonly utc?: string },

@@ -335,7 +335,7 @@ export const EscalationSchema = z.object({
     daysWithContact: Count,
     /**
      * Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004): more than 14 days passed from the first
-     * incident to the last, by their local clock times (not `spanDays`: 1 March 23:00 to 15 March 01:00 touches 15
+     * incident to the last, as `daysApart` measures it (not `spanDays`: 1 March 23:00 to 15 March 01:00 touches 15
      * dates but is 13 days and 2 hours). An incident with a date but no time is taken at the end of its day when
      * it is the first and at its start when it is the last, so the time is never overstated. Reports made before
      * this rule tested `spanDays` > 14.

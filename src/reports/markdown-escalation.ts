@@ -21,8 +21,10 @@ import {
   notCoveredWords,
   periodLength,
   phiAboveOne,
+  phiWords,
   senSlopeWords,
   TREND_COULD_BE_CHANCE,
+  trendCouldBeChance,
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
@@ -120,22 +122,6 @@ function side(p: Comparison['before']): string {
 /** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
 function sideCounts(p: Comparison['before']): string {
   return `${int(p.count)} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
-}
-
-/**
- * Pearson φ̂ of the trend model as the Markdown and HTML reports print it: two significant digits, as the text
- * report gives it, except that counts the analysis found overdispersed (φ̂ > 1, `dispersion.overdispersed`) show as
- * many decimals as keep φ̂ above 1, as the findings do: "φ̂ 1.0 (overdispersed)" for 1.02 read as a contradiction.
- */
-export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdispersed'>): string {
-  return d.overdispersed && d.phi !== null ? phiAboveOne(d.phi) : sig2(d.phi);
-}
-
-/** Whether the trend's interval includes 1: the same test as a comparison's, on the interval the report shows. */
-export function trendCouldBeChance(p: Escalation['trend']['poisson']): boolean {
-  return (
-    p.status === 'ok' && couldBeChance({ rateRatio: p.rateRatioPer30Days, ci95: p.ci95, overdispersed: null })
-  );
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   phiAboveOne,
   senSlopeWords,
   TREND_COULD_BE_CHANCE,
+  trendCouldBeChance,
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
@@ -51,7 +52,7 @@ function trendLines(e: Escalation): string[] {
   const out: string[] = [];
   // "×1.2 per 30 days" alone read as a rise where the interval includes 1: the line says what the findings say.
   // The interval is the one shown, scaled by √φ̂ when the counts are overdispersed.
-  const chance = couldBeChance({ rateRatio: p.rateRatioPer30Days, ci95: p.ci95, overdispersed: null });
+  const chance = trendCouldBeChance(p);
   out.push(
     p.status === 'ok'
       ? `×${formatRatio(p.rateRatioPer30Days)} per 30 days (${formatRatioCi(p.ci95)}, ${formatP(p.p)})${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}  [Poisson regression, ${p.dispersion !== null && p.dispersion > 1 ? `SE scaled by √φ̂, φ̂ = ${phiAboveOne(p.dispersion)}` : `φ̂ = ${sig2(p.dispersion)}`}]`

@@ -10,6 +10,7 @@
 import { unscaledOnlyDates } from '../../model/change-points.js';
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
 import {
+  apartWords,
   atRequestTimeWords,
   clearlyOverdispersed,
   couldBeChance,
@@ -23,7 +24,8 @@ import {
   periodLength,
   phiAboveOne,
   senSlopeWords,
-  timeApartWords,
+  TREND_COULD_BE_CHANCE,
+  trendCouldBeChance,
   trendEstimated,
   victimNotIdentifiedWords,
 } from '../../model/escalation-words.js';
@@ -411,13 +413,13 @@ function trendSentences(b: Body): string[] {
     const stats = `Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}`;
     // "Rose" or "fell" only where the interval excludes 1, with the factor as a percentage ("multiplied by 0.39"
     // is a fall of 61%, not of 39%). Otherwise the factor alone, and that the data cannot tell it from no change.
-    const clear = f !== 1 && lo !== null && hi !== null && (lo > 1 || hi < 1);
-    const chance = f !== 1 && lo !== null && hi !== null && lo <= 1 && hi >= 1;
+    const chance = trendCouldBeChance(p);
+    const clear = f !== 1 && lo !== null && hi !== null && !chance;
     const dir = f > 1 ? 'rise' : 'fall';
     out.push(
       clear
         ? `Over the fully covered days the rate ${f > 1 ? 'rose' : 'fell'}: on average it was multiplied by ${formatRatio(f)} every 30 days, a ${dir} of ${percentChange(f)} per 30 days (${stats}).${steps}`
-        : `Over the fully covered days the rate was multiplied on average by ${formatRatio(f)} every 30 days (${stats}${chance ? '; the interval includes 1, so the data cannot tell this trend from no change' : ''}).${steps}`,
+        : `Over the fully covered days the rate was multiplied on average by ${formatRatio(f)} every 30 days (${stats}${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}).${steps}`,
     );
   } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).
@@ -458,7 +460,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   if (ps.first && ps.last && ps.spanDays > 1) {
     // The time between the first and the last contact, which the two criteria are tested on (rates.ts), not the
     // calendar days they touch: 13 days and 2 hours touch 15 dates.
-    const { days, dateOnly } = daysApart(ps.first, ps.last);
+    const { dateOnly } = daysApart(ps.first, ps.last);
     const undated =
       dateOnly === 'both'
         ? '; neither has a clock time'
@@ -466,7 +468,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
           ? `; the ${dateOnly} has no clock time`
           : '';
     out.push(
-      `The first and last contacts are ${dateOnly ? 'at least ' : ''}${timeApartWords(days)} apart (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}${undated}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; the contact persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ', and the contacts meet a threshold used in stalking research, at least 10 contacts over at least 4 weeks (Roberts 2005), which is not a legal test' : ''}.`,
+      `The first and last contacts are ${apartWords(ps.first, ps.last)} apart (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}${undated}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; the contact persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ', and the contacts meet a threshold used in stalking research, at least 10 contacts over at least 4 weeks (Roberts 2005), which is not a legal test' : ''}.`,
     );
   }
   if (b.window.incidentsOutside > 0)

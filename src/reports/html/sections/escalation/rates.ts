@@ -8,8 +8,10 @@ import {
   apartWords,
   clearlyOverdispersed,
   countsOnly,
+  phiWords,
   senSlopeWords,
   TREND_COULD_BE_CHANCE,
+  trendCouldBeChance,
   trendEstimated,
 } from '../../../../model/escalation-words.js';
 import {
@@ -23,7 +25,7 @@ import {
 } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
 import { int, plural } from '../../../format.js';
-import { HAND_KEPT, phiWords, trendCouldBeChance } from '../../../markdown-escalation.js';
+import { HAND_KEPT } from '../../../markdown-escalation.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
 import { text } from '../../escape.js';
