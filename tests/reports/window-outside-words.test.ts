@@ -19,12 +19,14 @@ describe('incidents outside the analysis window (html-filter-exact)', () => {
     expect(html).not.toContain('section “Escalation”');
   });
 
-  it('says "falls … and is" for one incident and "fall … and are" for several in Markdown', () => {
+  it('says "falls … and is" for one incident and "fall … and are" for several in Markdown and HTML', () => {
     expect(r.escalation!.window.incidentsOutside).toBe(3);
     expect(renderAs('markdown', r)).toContain('; 3 incidents fall outside it and are not analysed here.');
     // The same report with one incident outside, as the renderer reads it.
     const one = structuredClone(r);
     one.escalation!.window.incidentsOutside = 1;
     expect(renderAs('markdown', one)).toContain('; 1 incident falls outside it and is not analysed here.');
+    expect(renderAs('html', one)).toContain('; 1 incident falls outside it and is not analysed here.');
+    expect(renderAs('html', r)).toContain('; 3 incidents fall outside it and are not analysed here.');
   });
 });
