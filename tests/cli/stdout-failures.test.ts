@@ -112,6 +112,25 @@ describe('a reader that stops early', () => {
   });
 });
 
+describe('a reader slower than the run', () => {
+  // The bin ends the process itself once the command is done (bin/chronolog.cjs): never before what was written
+  // to stdout has all reached the reader.
+  it('gets every byte of a long timeline, read only after a pause', async () => {
+    const args = ['timeline', DEMO, '--format', 'jsonl'];
+    const whole = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, maxBuffer: 1 << 26 });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV });
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(whole.stdout.length).toBeGreaterThan(256 << 10);
+    expect(Buffer.concat(chunks).equals(whole.stdout)).toBe(true);
+  });
+});
+
 describe('stderr that cannot be written', () => {
   it('leaves the run as it was: the report written, exit 0', () => {
     const out = path.join(s.dir, 'report.txt');
