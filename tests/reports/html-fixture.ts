@@ -229,6 +229,8 @@ function escalation(finding: string, strings: Partial<typeof HOSTILE>, linkedId:
   const h = { img: 'a', script: 'b', attr: 'c', style: 'd', svg: 'e', esc: 'f', ...strings };
   const sms = ref(linkedId, '2024-03-10 02:30', 'sms', 'case/sms.xml', `sms[4] ${h.attr}`);
   const first = ref('0000000000000001', '2024-03-04 09:10', 'sms', 'case/sms.xml', 'line 1');
+  // The victim's request to stop: a message the victim sent, so not an incident and no row of the chronology.
+  const request = ref('00000000000000a0', '2024-03-04 09:10', 'sms', 'case/sms.xml', 'line 7');
   const withheld = { status: 'below-minimum', reason: `only 7 days ${h.style}` };
   return {
     unit: 'records',
@@ -357,7 +359,7 @@ function escalation(finding: string, strings: Partial<typeof HOSTILE>, linkedId:
       searched: 2,
       requests: [
         {
-          event: first,
+          event: request,
           text: `Stop contacting me ${h.img}`,
           phrase: 'stop contacting me',
           recipient: 'unknown',
@@ -365,7 +367,7 @@ function escalation(finding: string, strings: Partial<typeof HOSTILE>, linkedId:
         },
       ],
       first: {
-        event: first,
+        event: request,
         text: `Stop contacting me ${h.img}`,
         phrase: 'stop contacting me',
         recipient: 'unknown',

@@ -399,6 +399,22 @@ describe('html report: escalation and S-DASH', () => {
     expect(evidence).toContain('<li>Counts only what the files hold c</li>');
   });
 
+  it('cites a request to stop, a message from the victim with no chronology row, by file, place and id, unlinked', () => {
+    const page = renderHtml(reportWithEscalation());
+    const cease = page.slice(page.indexOf('id="esc-cease"'), page.indexOf('id="esc-monthly"'));
+    expect(cease).toContain(
+      '<td>4 March 2024, 09:10 <span class="muted">(sms; <span title="case/sms.xml">F1</span> line 7; id 00000000000000a0)</span></td>',
+    );
+    expect(page).not.toContain('href="#e-00000000000000a0"');
+    expect(cease).toContain(
+      'The request is a message from the victim, not an incident: it is not counted among the contacts and has no row in section “Chronology of incidents”.',
+    );
+    // An incident cited beside it still opens its row, and says no id (its row shows it).
+    expect(cease).toContain(
+      'First: <a href="#e-0000000000000005">10 March 2024, 02:30</a> <span class="muted">(sms; <span title="case/sms.xml">F1</span> sms[4] c)</span>.',
+    );
+  });
+
   it('lists S-DASH facts by question number, never answering or scoring, and names what the files cannot inform', () => {
     const page = renderHtml(reportWithEscalation());
     const sdash = page.slice(page.indexOf('id="sdash"'), page.indexOf('id="chronology"'));
@@ -476,6 +492,8 @@ describe('html report: determinism, print, annex, wording', () => {
       '<dt>Victim identifiers</dt>',
       'The victim’s own messages are not incidents.',
       'Messages from the victim were searched',
+      // Why a request to stop is cited without a link to the chronology.
+      'is a message from the victim, not an incident',
     ];
     for (const role of roles) expect(page).toContain(role);
     expect(roles.reduce((p, role) => p.split(role).join(''), page)).not.toMatch(/\bvictim\b/i);

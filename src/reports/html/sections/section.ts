@@ -13,8 +13,11 @@ export interface Section {
 export interface HtmlContext {
   /** Short key of each input file by path, in report order: `F1`, `F2`, … (the evidence table's first column). */
   readonly inputKeys: ReadonlyMap<string, string>;
-  /** The page has the chronology annex, so incident ids can link to its rows. */
-  readonly annex: boolean;
+  /**
+   * The ids of the chronology annex's rows (none without the annex): a citation links to a row only when the page
+   * has it, so no link leads nowhere.
+   */
+  readonly annexRows: ReadonlySet<string>;
   /** The next figure number: figures are numbered through the page in the order sections are built. */
   nextFigure(): number;
 }
@@ -24,7 +27,7 @@ export function htmlContext(r: Report): HtmlContext {
   let figure = 0;
   return {
     inputKeys: new Map(r.inputs.map((x, i) => [x.path, `F${i + 1}`])),
-    annex: Array.isArray(r.chronology),
+    annexRows: new Set(Array.isArray(r.chronology) ? r.chronology.map((e) => e.id) : []),
     nextFigure: () => ++figure,
   };
 }

@@ -40,14 +40,21 @@ function perDay(p: Comparison['before']): string {
 /**
  * "20 May 2024, 21:28" linked to its annex row, then how to read that time when the record says (in the
  * chronology's words: "(time approximate)"), then channel and source: "(sms; F5 sms[696] (line 701))".
+ *
+ * A record with no row on the page (a message the victim sent, which is not an incident, or any record of a page
+ * without the annex) is not linked, since a link that opens nothing reads as a missing row; its citation adds the
+ * id the annex would have shown ("…; id 08e26b52feff5db3)"), made from the file's SHA-256 and the place in it, by
+ * which the JSON report names the record too.
  */
 export function ref(e: EventRef, ctx: HtmlContext): string {
   const when = text(longDateTime(e.local));
-  const link = ctx.annex ? `<a href="#${rowId(e.id)}">${when}</a>` : when;
+  const row = ctx.annexRows.has(e.id);
+  const link = row ? `<a href="#${rowId(e.id)}">${when}</a>` : when;
   const note = timeFlagNote(e.timeFlags);
   const key = ctx.inputKeys.get(e.file);
   const file = key ? `<span title="${plain(e.file)}">${key}</span>` : `<bdi>${text(e.file)}</bdi>`;
-  return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)})</span>`;
+  const id = row ? '' : `; id ${text(e.id)}`;
+  return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)}${id})</span>`;
 }
 
 /** A date range "8 January 2024 – 4 February 2024", one date for a range of one day, or "–". */

@@ -69,6 +69,18 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
 /** What the cease request's before/after table compares around. */
 const FIRST_REQUEST = 'the first request to stop';
 
+/**
+ * Why a request's time is no link, where every other cited time opens its chronology row: a request is the
+ * victim's own message, which the chronology (the subject's contacts) has no row for, and which no count includes.
+ */
+function sentBy(n: number): string {
+  const what =
+    n === 1
+      ? 'The request is a message from the victim, not an incident: it is not counted among the contacts and has no row in section “Chronology of incidents”. It is cited'
+      : 'Each request is a message from the victim, not an incident: none is counted among the contacts or has a row in section “Chronology of incidents”. Each is cited';
+  return `<p class="muted">${what} by the key of its file in section “Evidence and method” (where the file’s SHA-256 is given), its place in the file and its id, by which the JSON report names it too.</p>`;
+}
+
 export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
   const c = e.ceaseRequest;
   const intro = `<p>Messages from the victim were searched for phrases asking for contact to stop (${plural(c.searched, 'message')} searched; ${c.phrasesSource === 'case-file' ? 'phrases from the case file' : 'built-in phrases'}).</p>`;
@@ -98,6 +110,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
       rows,
       cls: 'data',
     })}</div>`,
+    sentBy(c.requests.length),
     c.afterFirst ? after(c.afterFirst, ctx, 'after the first request') : '',
     atRequestTime ? `<p>${text(atRequestTime)}.</p>` : '',
     c.afterFirst
