@@ -113,6 +113,11 @@ function notCoveredShort(m: Escalation['milestones'][number]): string {
   return `exports that miss days ${notCoveredChannels(m.notCovered)}; dates in the Markdown or HTML report`;
 }
 
+/** "401 in 48 d, 36 in 12 d": the counts and days the two rates a day of a milestone come from. */
+function sideCounts(m: Escalation['milestones'][number]): string {
+  return `${int(m.before.count)} in ${d(m.before.days)}, ${int(m.after.count)} in ${d(m.after.days)}`;
+}
+
 function milestoneLines(e: Escalation): string[] {
   return e.milestones.map((m) => {
     const counts = `${plural(m.before.count, 'contact')} in ${periodLength(m.before.days)} before, ${int(m.after.count)} in ${periodLength(m.after.days)} after`;
@@ -126,9 +131,11 @@ function milestoneLines(e: Escalation): string[] {
       ? `${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
       : underADay(m.before.days) || underADay(m.after.days)
         ? `${counts}; no rate ratio: ${whyNot(m)}`
-        : `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${int(m.before.count)} in ${d(m.before.days)}, ${int(m.after.count)} in ${d(m.after.days)}); ${
-            m.status === 'ok' ? `RR ${ratioWithTests(m)}` : `no rate ratio: ${whyNot(m)}`
-          }`;
+        : m.status === 'ok'
+          ? `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${sideCounts(m)}); RR ${ratioWithTests(m)}`
+          : // Untested, the two rates are each named by its side, not joined by the arrow that reads as a measured
+            // change ("8.4 → 3.0 a day") just before the line says it cannot compare them.
+            `${sig2(m.before.ratePerDay)} a day before, ${sig2(m.after.ratePerDay)} a day after (${sideCounts(m)}); no rate ratio: ${whyNot(m)}`;
     const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (possible breaches, for an officer to assess)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
     return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${sides}; ${after}`;

@@ -226,8 +226,12 @@ describe('the key figures of the demo case', () => {
     expect(ms.filter((m) => m.status === 'ok').length).toBeGreaterThan(0);
     for (const m of ms) {
       const { before: b, after: a } = m;
+      // The arrow only beside a rate ratio: untested, the two rates are named by their sides.
+      const counts = `(${b.count} in ${b.days} d, ${a.count} in ${a.days} d)`;
       expect(text).toContain(
-        `${m.label}: ${sig2(b.ratePerDay)} → ${sig2(a.ratePerDay)} a day (${b.count} in ${b.days} d, ${a.count} in ${a.days} d)`,
+        m.status === 'ok'
+          ? `${m.label}: ${sig2(b.ratePerDay)} → ${sig2(a.ratePerDay)} a day ${counts}; RR `
+          : `${m.label}: ${sig2(b.ratePerDay)} a day before, ${sig2(a.ratePerDay)} a day after ${counts}; no rate ratio: `,
       );
       expect(md).toContain(
         `| ${b.count} in ${b.days} days (${sig2(b.ratePerDay)}/day) ${b.from} – ${b.to} | ${a.count} in ${a.days} days (${sig2(a.ratePerDay)}/day) ${a.from} – ${a.to} |`,
