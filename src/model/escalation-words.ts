@@ -248,7 +248,7 @@ export function victimNotIdentifiedWords(
     others.length > 1
       ? ` (the senders other than the subject in the subject's conversations: ${others.join(', ')})`
       : " (the one sender other than the subject in the subject's conversations)";
-  return `no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a cease phrase; to search them, name the victim, e.g. --victim ${arg}${list}`;
+  return `no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a request to stop; to search them, name the victim, e.g. --victim ${arg}${list}`;
 }
 
 const DAY_MS = 86_400_000;

@@ -372,7 +372,7 @@ function ceaseSection(e: Escalation): string[] {
       ...out,
       c.searched === 0
         ? 'No message from the victim to the subject to search.'
-        : 'No message contains a cease phrase.',
+        : 'No message contains a request to stop.',
       '',
     ];
   out.push(

@@ -196,20 +196,21 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   const atRequestTime = atRequestTimeWords(cr);
-  // Nothing searched because no message is the victim's is said as such, with how to name them: "no cease phrase
-  // in 0 messages searched" read as if the victim had never asked.
+  // Nothing searched because no message is the victim's is said as such, with how to name them: "no request to
+  // stop in 0 messages searched" read as if the victim had never asked.
   const unidentified = victimNotIdentifiedWords(cr);
   const none =
     unidentified ??
     (cr.searched === 0
       ? 'no message from the victim to the subject to search'
-      : `no cease phrase in ${plural(cr.searched, 'message')} searched`);
+      : `no request to stop in ${plural(cr.searched, 'message')} searched`);
   lines.push(
     `${label('Stop asked')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
   );
-  // "2024-01", never "24-01", which reads as a day of the month.
+  // "2024-01", never "24-01", which reads as a day of the month. Its own label: a second "Night" under the
+  // overall share (text.ts) read as the same figure given twice.
   const nights = e.night.byMonth.map((m) => `${m.month} ${formatShare(m.share)}`).join(' · ');
-  if (nights) lines.push(`${label('Night')}${nights}  [00:00–05:59 share by month]`);
+  if (nights) lines.push(`${label('Night/month')}${nights}  [00:00–05:59 share by month]`);
   const hits = e.content.categories.filter((k) => k.incidents > 0);
   // By the categories' labels, as the Markdown and HTML name them: a bare "threats 2" read as two threats, where
   // "I would never hurt you" matches a term of that list. No incident with text (calls only, or anonymised with

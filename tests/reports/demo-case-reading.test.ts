@@ -132,7 +132,7 @@ describe('demo case: what the reports say', () => {
   });
 
   it('writes months and intervals so they cannot be misread', () => {
-    expect(rendered['text']).toContain('Night       2024-01 3% · 2024-02 3% · 2024-03 13%');
+    expect(rendered['text']).toContain('Night/month 2024-01 3% · 2024-02 3% · 2024-03 13%');
     expect(rendered['html']).toContain('(120 of 689 timed incidents; 95% CI 15%–20%)');
   });
 

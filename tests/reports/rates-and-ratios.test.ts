@@ -161,7 +161,7 @@ describe('cease requests in a WhatsApp chat alone, with the subject named and th
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const words =
-    "no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a cease phrase; to search them, name the victim, e.g. --victim Alex (the one sender other than the subject in the subject's conversations)";
+    "no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a request to stop; to search them, name the victim, e.g. --victim Alex (the one sender other than the subject in the subject's conversations)";
 
   for (const [name, folder] of [
     ['plain', () => plain],
@@ -174,11 +174,11 @@ describe('cease requests in a WhatsApp chat alone, with the subject named and th
       expect(r.escalation!.findings).toContain(`N${words.slice(1)}.`);
       const shown = renderAll(r);
       expect(shown['text']).toContain(`Stop asked  ${words.slice(0, 60)}`);
-      expect(shown['text']).not.toContain('no cease phrase in 0 messages');
+      expect(shown['text']).not.toContain('no request to stop in 0 messages');
       expect(shown['markdown']).toContain(
         "No message could be identified as the victim's \\(the victim is not identified in these files\\)",
       );
-      expect(shown['markdown']).not.toContain('No message contains a cease phrase');
+      expect(shown['markdown']).not.toContain('No message contains a request to stop');
       expect(shown['html']).toContain(`<p>N${words.slice(1).replaceAll("'", '&#39;')}.</p>`);
       expect(shown['html']).not.toContain('No such request was found');
     });

@@ -1,11 +1,27 @@
 /**
  * Words of the one-screen text report a police reader could misread in a minute, as a review found them:
+ * - two lines carried the label "Night" (the overall share and the share by month), read as one figure given twice;
  * - a milestone too short for a rate ratio read "8.4 → 3.0 a day (…); no rate ratio: …", the arrow of a measured
  *   change beside the words that the two sides cannot be compared;
+ * - "no cease phrase in 2 messages searched" and "No message contains a cease phrase." where the section and the
+ *   label say "requests to stop";
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/index.js';
 import { renderAs, reportOf } from '../helpers/report.js';
+
+/** The first line that starts with `label` (the report is rendered unwrapped, each line whole). */
+const lineOf = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(label));
+
+/** The 12-column labels of the text report's lines, in order ("Night", "Streak", …). */
+const labelsOf = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => /^([A-Z][A-Za-z/ -]{10}) (?! )/.exec(l)?.[1]?.trimEnd())
+    .filter((l): l is string => l !== undefined);
 
 describe('text report of the demo case', () => {
   let r: Report;
@@ -13,6 +29,28 @@ describe('text report of the demo case', () => {
   beforeAll(async () => {
     r = await reportOf(['fixtures/demo-case']);
     text = renderAs('text', r);
+  });
+
+  it('gives the night share by month its own label, so no label repeats', () => {
+    expect(lineOf(text, 'Night ')).toBe(
+      'Night       120 of 689 timed incidents between 00:00 and 05:59 (17%)',
+    );
+    expect(lineOf(text, 'Night/month')).toBe(
+      'Night/month 2024-01 3% · 2024-02 3% · 2024-03 13% · 2024-04 17% · 2024-05 25% · 2024-06 22%  [00:00–05:59 share by month]',
+    );
+    const labels = labelsOf(text);
+    expect(labels).toContain('Night/month');
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('wraps the monthly line under its text, between months, as the other labelled lines', () => {
+    const lines = renderAs('text', r, 60).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Night/month'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      'Night/month 2024-01 3% · 2024-02 3% · 2024-03 13%',
+      '            2024-04 17% · 2024-05 25% · 2024-06 22%',
+      '            [00:00–05:59 share by month]',
+    ]);
   });
 
   it('gives an untested milestone’s rates as before and after figures, without the arrow of a change', () => {
@@ -28,6 +66,10 @@ describe('text report of the demo case', () => {
       '            2024-05-20 Non-molestation order served: 8.4 a day before, 3.0 a day after (401 in 48 d, 36 in 12 d); no rate ratio: only 12 days after (at least 14 days each side are needed); 82 contacts from then on (possible breaches, for an officer to assess)',
     );
     expect(text).not.toContain('8.4 → 3.0');
+  });
+
+  it('says "request to stop", never "cease", on the screen', () => {
+    expect(text).not.toMatch(/cease/i);
   });
 });
 
@@ -66,5 +108,44 @@ describe('milestones too close for a rate ratio (findings-neutral/flat, three mi
     );
     const html = renderAs('html', r);
     expect(html).not.toMatch(/1\.9 → 2\.4|2\.2 → 1\.9|1\.9 → 2\.2/);
+  });
+});
+
+describe('a search for requests to stop that finds none', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronolog-no-stop-'));
+  beforeAll(() => {
+    mkdirSync(join(dir, 'chat'));
+    writeFileSync(
+      join(dir, 'chat', 'WhatsApp Chat with Sam.txt'),
+      [
+        '14/01/2024, 20:33 - Sam: Where are you?',
+        '14/01/2024, 20:40 - Alex: At work, talk later',
+        '15/01/2024, 09:12 - Sam: Answer me',
+        '15/01/2024, 09:30 - Alex: I said I am busy',
+        '16/01/2024, 23:05 - Sam: Are you home?',
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('says so in the report’s own term, in the text and Markdown reports', async () => {
+    const r = await reportOf([join(dir, 'chat')], { subject: ['Sam'], victim: ['Alex'] });
+    expect(r.escalation!.ceaseRequest.searched).toBe(2);
+    expect(r.escalation!.ceaseRequest.first).toBeNull();
+    const text = renderAs('text', r);
+    expect(lineOf(text, 'Stop asked')).toBe('Stop asked  no request to stop in 2 messages searched');
+    expect(text).not.toMatch(/cease/i);
+    expect(renderAs('markdown', r)).toContain('\nNo message contains a request to stop.\n');
+    expect(renderAs('html', r)).toContain('<p>No such request was found.</p>');
+  });
+
+  it('says a search not made, for want of the victim, in the same term', async () => {
+    const r = await reportOf([join(dir, 'chat')], { subject: ['Sam'] });
+    const text = renderAs('text', r);
+    expect(lineOf(text, 'Stop asked')).toBe(
+      "Stop asked  no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a request to stop; to search them, name the victim, e.g. --victim Alex (the one sender other than the subject in the subject's conversations)",
+    );
+    expect(text).not.toMatch(/cease/i);
   });
 });
