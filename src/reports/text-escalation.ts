@@ -80,6 +80,30 @@ function ratioWithTests(c: Comparison): string {
   return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
 }
 
+/**
+ * "; the rate is estimated to have changed inside the last 28 days, around 2024-05-22 (see Changes)": a change point
+ * inside the first or last days makes that side's rate a mix of two rates, so it is not the rate at the side's end
+ * (the demo case's last 28 days run at 6.7 a day, but the rate is estimated to have fallen to 2.3 a day around 22
+ * May, inside them), as the HTML summary says beside the same figure. Empty when none falls inside.
+ */
+function changesInside(e: Escalation, period: string): string {
+  const h = e.headline.rateNowVsStart;
+  const sides = [
+    ['first', h.before],
+    ['last', h.after],
+  ] as const;
+  return sides
+    .map(([which, p]) => {
+      const dates = e.changePoints
+        .filter((c) => p.from && p.to && c.date > p.from && c.date <= p.to)
+        .map((c) => c.date);
+      return dates.length
+        ? `; the rate is estimated to have changed inside the ${which} ${period}, around ${dates.join(' and ')} (see Changes)`
+        : '';
+    })
+    .join('');
+}
+
 function changeLine(e: Escalation): string {
   const m = e.changePointMethod;
   if (m.status !== 'ok') return `not searched: ${whyNot(m)}`;
@@ -182,8 +206,9 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   );
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
+    const period = h.days === 1 ? 'day' : plural(h.days, 'day');
     lines.push(
-      `${pad}first ${h.days === 1 ? 'day' : plural(h.days, 'day')} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.before.from, h.before.to!, ' → ')}, last ${dayRange(h.after.from, h.after.to!, ' → ')}`,
+      `${pad}first ${period} ${countsOnly(h) ? 'of the window' : 'covered'} ${dayRange(h.before.from, h.before.to!, ' → ')}, last ${dayRange(h.after.from, h.after.to!, ' → ')}${h.status === 'ok' ? changesInside(e, period) : ''}`,
     );
   }
   const [t0, ...trest] = trendLines(e);

@@ -49,7 +49,7 @@ describe('demo case: what the reports say', () => {
       ).toBe(true);
     }
     expect(rendered['text']).toContain(
-      'First/last  1.4 → 6.7 a day: RR 4.7 (95% CI 3.3–6.8, p < 0.001; quasi 95% CI 2.5–8.8, p < 0.001)  [exact conditional Poisson test]\n            first 28 days covered 2024-01-08 → 2024-02-04, last 2024-05-04 → 2024-05-31\n',
+      'First/last  1.4 → 6.7 a day: RR 4.7 (95% CI 3.3–6.8, p < 0.001; quasi 95% CI 2.5–8.8, p < 0.001)  [exact conditional Poisson test]\n            first 28 days covered 2024-01-08 → 2024-02-04, last 2024-05-04 → 2024-05-31; the rate is estimated to have changed inside the last 28 days, around 2024-05-22 (see Changes)\n',
     );
     expect(rendered['html']).toContain(
       '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">1.4 → 6.7</span><span class="note">first 28 days every export covers (8 January to 4 February 2024) against the last 28 days (4–31 May 2024);',

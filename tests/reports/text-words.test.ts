@@ -5,11 +5,14 @@
  *   change beside the words that the two sides cannot be compared;
  * - "no cease phrase in 2 messages searched" and "No message contains a cease phrase." where the section and the
  *   label say "requests to stop";
+ * - the last 28 days' rate (6.7 a day in the demo case) read as the rate at their end, when the rate is estimated
+ *   to have fallen to 2.3 a day inside them, as the HTML summary says beside the same figure.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sig2 } from '../../src/model/format.js';
 import type { Report } from '../../src/model/index.js';
 import { renderAs, reportOf } from '../helpers/report.js';
 
@@ -66,6 +69,20 @@ describe('text report of the demo case', () => {
       '            2024-05-20 Non-molestation order served: 8.4 a day before, 3.0 a day after (401 in 48 d, 36 in 12 d); no rate ratio: only 12 days after (at least 14 days each side are needed); 82 contacts from then on (possible breaches, for an officer to assess)',
     );
     expect(text).not.toContain('8.4 → 3.0');
+  });
+
+  it('says a change point falls inside the last 28 days, whose rate is then not the rate at their end', () => {
+    const h = r.escalation!.headline.rateNowVsStart;
+    const inside = r.escalation!.changePoints.filter((c) => c.date > h.after.from! && c.date <= h.after.to!);
+    expect(inside.map((c) => [c.date, sig2(c.rateBefore), sig2(c.rateAfter)])).toEqual([
+      ['2024-05-22', '7.2', '2.3'],
+    ]);
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('First/last'));
+    expect(lines[at + 1]).toBe(
+      '            first 28 days covered 2024-01-08 → 2024-02-04, last 2024-05-04 → 2024-05-31; the rate is estimated to have changed inside the last 28 days, around 2024-05-22 (see Changes)',
+    );
+    expect(lineOf(text, 'Changes')).toContain('around 2024-05-22: 7.2 → 2.3 a day');
   });
 
   it('says "request to stop", never "cease", on the screen', () => {
