@@ -291,16 +291,97 @@ export function daysApart(
 }
 
 /**
+ * The greatest time, in days, that can have passed from the first contact to the last: a contact with a date but
+ * no time taken at the start of its day when it is the first and at the end of its day when it is the last (two
+ * diary entries dated 1 and 15 March are at most 15 days apart), by the local wall clock as `daysApart` counts it.
+ * With both times known it is `daysApart`'s time, which the criteria are decided on. The end of a day is a bound
+ * never reached: a threshold is within reach only when it is below this figure.
+ */
+export function mostDaysApart(
+  first: { readonly local: string; readonly utc?: string },
+  last: { readonly local: string; readonly utc?: string },
+): number {
+  const a = first.local.length === 10;
+  const z = last.local.length === 10;
+  if (!a && !z) return daysApart(first, last).days;
+  return Math.max(0, (wallMs(last.local) + (z ? DAY_MS : 0) - wallMs(first.local)) / DAY_MS);
+}
+
+/**
  * The time from the first contact to the last, as the findings give it (`daysApart`, `timeApartWords`): "13 days
- * and 2 hours", "at least 13 days" when either has a date alone. The Markdown and HTML persistence lines print it
- * beside their yes/no tests, which are made on it, not on the calendar days the two contacts touch.
+ * and 2 hours", "at least 13 days" when either has a date alone. With `range` (a criterion that the dates alone
+ * cannot decide) the greatest time too: "at least 13 days and at most 15 days", as "between 13 days and 6 hours and
+ * 14 days and 6 hours" could be read two ways. The Markdown and HTML persistence lines print it beside their
+ * yes/no tests, which are made on it, not on the calendar days the two contacts touch.
  */
 export function apartWords(
   first: { readonly local: string; readonly utc?: string },
   last: { readonly local: string; readonly utc?: string },
+  range = false,
 ): string {
   const { days, dateOnly } = daysApart(first, last);
+  if (dateOnly && range)
+    return `at least ${timeApartWords(days)} and at most ${timeApartWords(mostDaysApart(first, last))}`;
   return `${dateOnly ? 'at least ' : ''}${timeApartWords(days)}`;
+}
+
+/**
+ * "on the same day" or "on consecutive days" when a contact with a date but no time leaves no time known to have
+ * passed between the first and the last (`daysApart` is 0): "at least 0 minutes" read as if they were at one
+ * moment. Null otherwise, `apartWords` then giving the time.
+ */
+export function sameOrNextDayWords(
+  first: { readonly local: string; readonly utc?: string },
+  last: { readonly local: string; readonly utc?: string },
+): string | null {
+  const { days, dateOnly } = daysApart(first, last);
+  if (!dateOnly || days > 0) return null;
+  const dates = (wallMs(last.local.slice(0, 10)) - wallMs(first.local.slice(0, 10))) / DAY_MS;
+  return dates === 0 ? 'on the same day' : dates === 1 ? 'on consecutive days' : null;
+}
+
+/** Which of the first and the last contact has no clock time, in words ("neither has a clock time"); '' if both have. */
+export function noClockTimeWords(dateOnly: 'first' | 'last' | 'both' | null): string {
+  return dateOnly === 'both'
+    ? 'neither has a clock time'
+    : dateOnly
+      ? `the ${dateOnly} has no clock time`
+      : '';
+}
+
+/**
+ * Why a persistence criterion is left open: the time between a date-only first or last incident and the other
+ * straddles its threshold (`beyondTwoWeeksDecided`, `tenOverFourWeeksDecided` false).
+ */
+export const UNDECIDED_BY_DATES =
+  'cannot be decided from the dates alone, as an incident with a date but no time could have been at any time of that day';
+
+/** A persistence criterion's answer: "yes", "no", or that the dates alone cannot decide it (absent: decided). */
+export function criterionWords(met: boolean, decided: boolean | undefined): string {
+  return decided === false ? UNDECIDED_BY_DATES : met ? 'yes' : 'no';
+}
+
+/** Whether the dates alone leave either persistence criterion open, so the time is given as a range. */
+export function persistenceUndecided(
+  p: Pick<Escalation['persistence'], 'beyondTwoWeeksDecided' | 'tenOverFourWeeksDecided'>,
+): boolean {
+  return p.beyondTwoWeeksDecided === false || p.tenOverFourWeeksDecided === false;
+}
+
+/**
+ * The Markdown and HTML persistence lines' span: "13 days and 2 hours between the first and the last", "on
+ * consecutive days (neither has a clock time)", or "one incident only" when the first incident is the last.
+ */
+export function spanWords(
+  p: Pick<Escalation['persistence'], 'beyondTwoWeeksDecided' | 'tenOverFourWeeksDecided'> & {
+    readonly first: { readonly id: string; readonly local: string; readonly utc?: string };
+    readonly last: { readonly id: string; readonly local: string; readonly utc?: string };
+  },
+): string {
+  if (p.first.id === p.last.id) return 'one incident only';
+  const close = sameOrNextDayWords(p.first, p.last);
+  if (close) return `${close} (${noClockTimeWords(daysApart(p.first, p.last).dateOnly)})`;
+  return `${apartWords(p.first, p.last, persistenceUndecided(p))} between the first and the last`;
 }
 
 /**

@@ -337,13 +337,27 @@ export const EscalationSchema = z.object({
      * Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004): more than 14 days passed from the first
      * incident to the last, as `daysApart` measures it (not `spanDays`: 1 March 23:00 to 15 March 01:00 touches 15
      * dates but is 13 days and 2 hours). An incident with a date but no time is taken at the end of its day when
-     * it is the first and at its start when it is the last, so the time is never overstated. Reports made before
-     * this rule tested `spanDays` > 14.
+     * it is the first and at its start when it is the last, so the time is never overstated: false when the dates
+     * alone cannot decide it (`beyondTwoWeeksDecided` false: entries dated 1 and 15 March are 13 to 15 days apart).
+     * Reports made before this rule tested `spanDays` > 14.
      */
     beyondTwoWeeks: z
       .boolean()
       .describe(
-        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and, when both have a time, of the instants (across a spring clock change the clocks gain an hour that did not pass); a date-only first incident counts from the end of its day, a date-only last one from the start of its day); not calendar days touched',
+        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and, when both have a time, of the instants (across a spring clock change the clocks gain an hour that did not pass); a date-only first incident counts from the end of its day, a date-only last one from the start of its day); not calendar days touched. False when the dates alone cannot decide it: see beyondTwoWeeksDecided',
+      ),
+    /**
+     * Whether `beyondTwoWeeks` is decided. False when the first or the last incident has a date but no time and the
+     * least time that can have passed (`daysApart.least`) is at most 14 days while the greatest (`daysApart.most`)
+     * is more: entries dated 1 and 15 March, 13 to 15 days apart. `beyondTwoWeeks` is then false, meaning "not
+     * known to be beyond two weeks", and the reports say it cannot be decided. Absent in reports made before it was
+     * recorded, which said no in such cases.
+     */
+    beyondTwoWeeksDecided: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether beyondTwoWeeks is decided: false when a date-only first or last incident leaves the time between them on both sides of 14 days (daysApart.least at most 14, daysApart.most above it), beyondTwoWeeks then being false (not known to be beyond two weeks); absent in reports made before it was recorded',
       ),
     /**
      * At least 10 contacts over at least 4 weeks, a threshold used in stalking research (Roberts 2005), not a legal
@@ -353,7 +367,33 @@ export const EscalationSchema = z.object({
     tenOverFourWeeks: z
       .boolean()
       .describe(
-        'At least 10 incidents in the window and at least 28 days passed from the first to the last (elapsed time, measured as for beyondTwoWeeks); a research threshold (Roberts 2005), not a legal test',
+        'At least 10 incidents in the window and at least 28 days passed from the first to the last (elapsed time, measured as for beyondTwoWeeks); a research threshold (Roberts 2005), not a legal test. False when the dates alone cannot decide it: see tenOverFourWeeksDecided',
+      ),
+    /**
+     * Whether `tenOverFourWeeks` is decided: false when there are at least 10 incidents and a date-only first or last
+     * incident leaves the time between them on both sides of 28 days (`daysApart.least` under 28, `daysApart.most`
+     * above it), `tenOverFourWeeks` then being false (not known to be met). Absent in reports made before it was
+     * recorded.
+     */
+    tenOverFourWeeksDecided: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether tenOverFourWeeks is decided: false when there are at least 10 incidents and a date-only first or last incident leaves the time between them on both sides of 28 days, tenOverFourWeeks then being false (not known to be met); absent in reports made before it was recorded',
+      ),
+    /**
+     * The least and the greatest time, in days, that can have passed from the first incident to the last: equal when
+     * both have a time (the time the criteria are tested on); with a date-only first incident taken at the end of
+     * its day for the least and at its start for the greatest, a date-only last one the other way round (1 and 15
+     * March: 13 and 15). The greatest is a bound never reached (the end of a day). Null with no incident; absent in
+     * reports made before it was recorded.
+     */
+    daysApart: z
+      .object({ least: z.number().nonnegative(), most: z.number().nonnegative() })
+      .nullable()
+      .optional()
+      .describe(
+        'The least and the greatest time in days that can have passed from the first incident to the last: equal when both have a time; a date-only first incident at the end of its day for the least and at its start for the greatest, a date-only last one the other way round (entries dated 1 and 15 March: 13 and 15); null with no incident; absent in reports made before it was recorded',
       ),
   }),
   weekly: z.array(z.object({ weekStart: LocalDate, ...PeriodRow })),

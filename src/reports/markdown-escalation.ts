@@ -9,12 +9,12 @@
  */
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
-  apartWords,
   atRequestTimeWords,
   COULD_BE_CHANCE,
   clearlyOverdispersed,
   couldBeChance,
   countsOnly,
+  criterionWords,
   dayCount,
   hoursApart,
   milestoneStart,
@@ -23,6 +23,7 @@ import {
   phiAboveOne,
   phiWords,
   senSlopeWords,
+  spanWords,
   TREND_COULD_BE_CHANCE,
   trendCouldBeChance,
   trendEstimated,
@@ -155,9 +156,22 @@ function overview(e: Escalation): string[] {
       rows,
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-    `**Persistence:** ${e.persistence.first ? `first incident ${ref(e.persistence.first)}; last ${ref(e.persistence.last!)}; ${apartWords(e.persistence.first, e.persistence.last!)} between the first and the last, contact on ${plural(e.persistence.daysWithContact, 'day')}; beyond two weeks: ${e.persistence.beyondTwoWeeks ? 'yes' : 'no'}; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): ${e.persistence.tenOverFourWeeks ? 'yes' : 'no'}.` : 'no incidents.'}`,
+    `**Persistence:** ${persistenceLine(e.persistence)}`,
     '',
   ];
+}
+
+/**
+ * The persistence line after its label: the first and the last incident, the time between them (`spanWords`), and
+ * the two criteria, each "yes", "no" or undecided by the dates alone (a date-only first or last incident).
+ */
+function persistenceLine(p: Escalation['persistence']): string {
+  if (!p.first || !p.last) return 'no incidents.';
+  const single = p.first.id === p.last.id;
+  const span = single
+    ? `one incident only (${ref(p.first)})`
+    : `first incident ${ref(p.first)}; last ${ref(p.last)}; ${spanWords({ ...p, first: p.first, last: p.last })}, contact on ${plural(p.daysWithContact, 'day')}`;
+  return `${span}; beyond two weeks: ${criterionWords(p.beyondTwoWeeks, p.beyondTwoWeeksDecided)}; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): ${criterionWords(p.tenOverFourWeeks, p.tenOverFourWeeksDecided)}.`;
 }
 
 /** The latest rate against the first, under its own heading as in the HTML report; its ratio is last ÷ first. */

@@ -20,13 +20,17 @@ import {
   hoursApart,
   milestoneStart,
   milestoneTimeNote,
+  noClockTimeWords,
   notCoveredWords,
   periodLength,
+  persistenceUndecided,
   phiAboveOne,
+  sameOrNextDayWords,
   senSlopeWords,
   TREND_COULD_BE_CHANCE,
   trendCouldBeChance,
   trendEstimated,
+  UNDECIDED_BY_DATES,
   victimNotIdentifiedWords,
 } from '../../model/escalation-words.js';
 import {
@@ -459,16 +463,30 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
     // The time between the first and the last contact, which the two criteria are tested on (rates.ts), not the
-    // calendar days they touch: 13 days and 2 hours touch 15 dates.
+    // calendar days they touch: 13 days and 2 hours touch 15 dates. A date-only record can leave a criterion open
+    // (rates.ts): the time is then given as a range and the criterion said to be undecided, never left out as if it
+    // were not met; with no time known to have passed, "on consecutive days", never "at least 0 minutes".
     const { dateOnly } = daysApart(ps.first, ps.last);
-    const undated =
-      dateOnly === 'both'
-        ? '; neither has a clock time'
-        : dateOnly
-          ? `; the ${dateOnly} has no clock time`
+    const undated = dateOnly ? `; ${noClockTimeWords(dateOnly)}` : '';
+    const apart =
+      sameOrNextDayWords(ps.first, ps.last) ??
+      `${apartWords(ps.first, ps.last, persistenceUndecided(ps))} apart`;
+    const roberts =
+      'a threshold used in stalking research, at least 10 contacts over at least 4 weeks (Roberts 2005), which is not a legal test';
+    const twoWeeks =
+      ps.beyondTwoWeeksDecided === false
+        ? `; whether the contact persisted beyond two weeks ${UNDECIDED_BY_DATES}`
+        : ps.beyondTwoWeeks
+          ? '; the contact persisted beyond two weeks'
+          : '';
+    const tenFour =
+      ps.tenOverFourWeeksDecided === false
+        ? `; whether the contacts meet ${roberts}, ${UNDECIDED_BY_DATES}`
+        : ps.tenOverFourWeeks
+          ? `, and the contacts meet ${roberts}`
           : '';
     out.push(
-      `The first and last contacts are ${apartWords(ps.first, ps.last)} apart (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}${undated}), with contact on ${plural(ps.daysWithContact, 'separate day')}${ps.beyondTwoWeeks ? '; the contact persisted beyond two weeks' : ''}${ps.tenOverFourWeeks ? ', and the contacts meet a threshold used in stalking research, at least 10 contacts over at least 4 weeks (Roberts 2005), which is not a legal test' : ''}.`,
+      `The first and last contacts are ${apart} (${whenRefInner(ps.first, cite(ps.first))} to ${whenRefInner(ps.last, cite(ps.last))}${undated}), with contact on ${plural(ps.daysWithContact, 'separate day')}${twoWeeks}${tenFour}.`,
     );
   }
   if (b.window.incidentsOutside > 0)

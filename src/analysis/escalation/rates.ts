@@ -6,7 +6,7 @@
  * exact conditional test (counts only when no day is fully covered).
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
-import { daysApart } from '../../model/escalation-words.js';
+import { daysApart, mostDaysApart } from '../../model/escalation-words.js';
 import { refOf } from '../cite.js';
 import { dateOf, periodRows, poissonRate, type RateWithCi } from '../stats/index.js';
 import { compare, countsOnly } from './compare.js';
@@ -154,7 +154,8 @@ export const NO_FULL_COVERAGE =
  * From the first to the last incident in the window: span in calendar days, days with contact, and the two
  * persistence criteria. The criteria are tested on the time that passed between the first and the last contact
  * (`daysApart`), not on calendar days: two messages 13 days and 2 hours apart touch 15 dates but have not gone on
- * beyond two weeks.
+ * beyond two weeks. A criterion is undecided when a date-only first or last record lets the time fall on either side
+ * of its threshold (diary entries dated 1 and 15 March are 13 to 15 days apart); its boolean then stays false.
  */
 export function persistence(ctx: Ctx): Escalation['persistence'] {
   const first = ctx.windowed.length ? ctx.windowed.at(0) : undefined;
@@ -163,13 +164,21 @@ export function persistence(ctx: Ctx): Escalation['persistence'] {
   const withContact = ctx.counts.filter((c) => c > 0).length;
   const a = first ? refOf(ctx, first) : null;
   const z = last ? refOf(ctx, last) : null;
-  const apart = a && z ? daysApart(a, z).days : 0;
+  const least = a && z ? daysApart(a, z).days : 0;
+  const most = a && z ? mostDaysApart(a, z) : 0;
+  const ten = ctx.windowed.length >= 10;
   return {
     first: a,
     last: z,
     spanDays: span,
     daysWithContact: withContact,
-    beyondTwoWeeks: apart > 14,
-    tenOverFourWeeks: ctx.windowed.length >= 10 && apart >= 28,
+    beyondTwoWeeks: least > 14,
+    // Open when a date-only record lets the time fall on either side of the threshold. `most` is a bound never
+    // reached (the end of a day), so "more than 14 days" is within reach only when `most` exceeds 14, and "at least
+    // 28 days" only when it exceeds 28.
+    beyondTwoWeeksDecided: least > 14 || most <= 14,
+    tenOverFourWeeks: ten && least >= 28,
+    tenOverFourWeeksDecided: !ten || least >= 28 || most <= 28,
+    daysApart: a && z ? { least, most } : null,
   };
 }

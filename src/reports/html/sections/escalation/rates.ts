@@ -5,11 +5,12 @@
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import {
-  apartWords,
   clearlyOverdispersed,
   countsOnly,
+  criterionWords,
   phiWords,
   senSlopeWords,
+  spanWords,
   TREND_COULD_BE_CHANCE,
   trendCouldBeChance,
   trendEstimated,
@@ -85,8 +86,16 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
 function persistence(e: Escalation, ctx: HtmlContext): string {
   const p = e.persistence as Escalation['persistence'] | undefined;
   if (!p?.first || !p.last) return '';
-  const yes = (b: boolean) => (b ? 'yes' : 'no');
-  return `<dl class="kv"><div><dt>First and last incident</dt><dd>${ref(p.first, ctx)} – ${ref(p.last, ctx)}</dd></div><div><dt>Span</dt><dd>${text(apartWords(p.first, p.last!))} between the first and the last, with contact on ${plural(p.daysWithContact, 'day')}</dd></div><div><dt>Contact beyond two weeks</dt><dd>${yes(p.beyondTwoWeeks)} <span class="muted">(Purcell, Pathé &amp; Mullen 2004)</span></dd></div><div><dt>At least 10 contacts over at least 4 weeks</dt><dd>${yes(p.tenOverFourWeeks)} <span class="muted">(Roberts 2005; a threshold used in stalking research, not a legal test)</span></dd></div></dl>`;
+  // One incident has no time between a first and a last ("0 minutes" read as a measurement); a date-only one can
+  // leave a criterion undecided, which is said, not answered "no".
+  const single = p.first.id === p.last.id;
+  const incidents = single
+    ? `<dt>The only incident</dt><dd>${ref(p.first, ctx)}</dd>`
+    : `<dt>First and last incident</dt><dd>${ref(p.first, ctx)} – ${ref(p.last, ctx)}</dd>`;
+  const span = single
+    ? 'one incident only'
+    : `${text(spanWords({ ...p, first: p.first, last: p.last }))}, with contact on ${plural(p.daysWithContact, 'day')}`;
+  return `<dl class="kv"><div>${incidents}</div><div><dt>Span</dt><dd>${span}</dd></div><div><dt>Contact beyond two weeks</dt><dd>${text(criterionWords(p.beyondTwoWeeks, p.beyondTwoWeeksDecided))} <span class="muted">(Purcell, Pathé &amp; Mullen 2004)</span></dd></div><div><dt>At least 10 contacts over at least 4 weeks</dt><dd>${text(criterionWords(p.tenOverFourWeeks, p.tenOverFourWeeksDecided))} <span class="muted">(Roberts 2005; a threshold used in stalking research, not a legal test)</span></dd></div></dl>`;
 }
 
 /**
