@@ -97,6 +97,76 @@ describe('the persistence sentence with a date-only record', () => {
   });
 });
 
+describe('the persistence criteria when a date-only record leaves them open', () => {
+  const dated = (d: string) => ev({ at: `${d}T00:00:00Z`, precision: 'day' });
+  /** Nine incidents on 1 March 2024 (the first of them date-only) and `last`. */
+  const ten = (last: ReturnType<typeof ev>) =>
+    analyse([
+      dated('2024-03-01'),
+      ...Array.from({ length: 8 }, (_, k) =>
+        ev({ at: `2024-03-01T${String(10 + k).padStart(2, '0')}:00:00Z` }),
+      ),
+      last,
+    ]).persistence;
+
+  it('is undecided, with the range, when a date-only first record and a timed last one straddle two weeks', () => {
+    const e = analyse([dated('2024-03-01'), ev({ at: '2024-03-15T06:00:00Z' })]);
+    expect(e.persistence).toMatchObject({
+      beyondTwoWeeks: false,
+      beyondTwoWeeksDecided: false,
+      daysApart: { least: 13.25, most: 14.25 },
+    });
+    expect(e.findings.find((f) => f.startsWith('The first and last contacts'))).toMatch(
+      /^The first and last contacts are at least 13 days and 6 hours and at most 14 days and 6 hours apart \(.*; the first has no clock time\), with contact on 2 separate days; whether the contact persisted beyond two weeks cannot be decided from the dates alone, as an incident with a date but no time could have been at any time of that day\.$/,
+    );
+  });
+
+  it('decides two weeks only where every time of the dates falls on one side of them', () => {
+    const two = (a: string, z: string) => analyse([dated(a), dated(z)]).persistence;
+    // 1 and 14 March: at most 14 days, never beyond; 1 and 16 March: 14 to 16 days, open; 1 and 17 March: beyond.
+    expect(two('2024-03-01', '2024-03-14')).toMatchObject({
+      beyondTwoWeeks: false,
+      beyondTwoWeeksDecided: true,
+    });
+    expect(two('2024-03-01', '2024-03-16')).toMatchObject({
+      beyondTwoWeeks: false,
+      beyondTwoWeeksDecided: false,
+    });
+    expect(two('2024-03-01', '2024-03-17')).toMatchObject({
+      beyondTwoWeeks: true,
+      beyondTwoWeeksDecided: true,
+    });
+  });
+
+  it('decides four weeks only where every time of the dates falls on one side of them', () => {
+    // A date-only last record on 28 March is less than 28 days after 1 March whatever its time; on 29 March it
+    // could be either; on 30 March it is at least 28 days (the first at the end of its day).
+    expect(ten(dated('2024-03-28'))).toMatchObject({
+      tenOverFourWeeks: false,
+      tenOverFourWeeksDecided: true,
+    });
+    expect(ten(dated('2024-03-29'))).toMatchObject({
+      tenOverFourWeeks: false,
+      tenOverFourWeeksDecided: false,
+    });
+    expect(ten(dated('2024-03-30'))).toMatchObject({ tenOverFourWeeks: true, tenOverFourWeeksDecided: true });
+  });
+
+  it('is decided, with no range, when both records have a time', () => {
+    const p = analyse([ev({ at: '2024-03-01T23:00:00Z' }), ev({ at: '2024-03-15T01:00:00Z' })]).persistence;
+    expect(p).toMatchObject({
+      beyondTwoWeeksDecided: true,
+      tenOverFourWeeksDecided: true,
+      daysApart: { least: 13 + 2 / 24, most: 13 + 2 / 24 },
+    });
+  });
+
+  it('is decided with fewer than 10 incidents whatever the dates', () => {
+    const p = analyse([dated('2024-03-01'), dated('2024-03-29')]).persistence;
+    expect(p).toMatchObject({ tenOverFourWeeks: false, tenOverFourWeeksDecided: true });
+  });
+});
+
 describe('percentChange', () => {
   it('never calls a fall to a factor above 0 a fall of 100%', () => {
     expect(percentChange(0.0027)).toBe('more than 99%');
