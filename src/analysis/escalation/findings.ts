@@ -258,7 +258,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
   if (!c.first) {
     return c.searched > 0
       ? [
-          `None of the ${plural(c.searched, 'message')} the victim sent to the subject contains a cease phrase (the phrases searched are listed in the method section).`,
+          `None of the ${plural(c.searched, 'message')} the victim sent to the subject contains a request to stop (the phrases searched for are listed in the method section).`,
         ]
       : [];
   }
@@ -269,9 +269,9 @@ function ceaseSentences(b: Body, victim: string): string[] {
   const full = c.requests.length >= MAX_LISTED;
   const later = c.requests.slice(1).map((r) => r.event.local);
   const more = full
-    ? `; at least ${plural(others, 'later message')} also contain a cease phrase, those ${others} from ${formatDateRange(later[0]!.slice(0, 10), later.at(-1)!.slice(0, 10))} (the report lists the first ${MAX_LISTED} requests only)`
+    ? `; at least ${plural(others, 'later message')} also contain a request to stop, those ${others} from ${formatDateRange(later[0]!.slice(0, 10), later.at(-1)!.slice(0, 10))} (the report lists the first ${MAX_LISTED} requests only)`
     : others > 0
-      ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a cease phrase, on ${listDates(later)}`
+      ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a request to stop, on ${listDates(later)}`
       : '';
   const out = [
     `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${more}.`,

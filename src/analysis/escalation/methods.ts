@@ -55,7 +55,7 @@ function testsGiven(b: Body): string[] {
     if (w?.status === 'ok' && !(m.status === 'ok' && sameSides(w, m)))
       out.push(`the milestone “${m.label}” over the whole window`);
   }
-  if (b.ceaseRequest.afterFirst?.comparison.status === 'ok') out.push('the first cease request');
+  if (b.ceaseRequest.afterFirst?.comparison.status === 'ok') out.push('the first request to stop');
   if (b.trend.poisson.status === 'ok') out.push('the Poisson trend', 'the Mann–Kendall test');
   if (b.gaps.trend.status === 'ok') out.push('the trend in the gaps');
   return out;
@@ -176,8 +176,8 @@ export function methods(b: Body): Method[] {
       ],
     },
     {
-      name: 'Before and after a milestone or the cease request',
-      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after ÷ before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date, one with a time at that time; the cease request's after side starts when the minute (second, day) it was recorded in ends. Neighbouring milestones share one boundary: the after side of one ends exactly where the before side of the next starts (at the very instant when either has a time), so each contact between them is counted once, and a day that a time splits counts on each side as the share of it there (8 days and 14 h 30 min is 8.6 days of exposure). The quasi-Poisson step model is shown beside the test when its φ̂ > 1; the step adjusted for a linear trend is in the JSON as a sensitivity check. A milestone's comparison is also given over the whole window, with no boundary but the window's, for comparison only: as counts and days alone when not every export covers the window's days. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
+      name: 'Before and after a milestone or the first request to stop',
+      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after ÷ before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date, one with a time at that time; the first request to stop's after side starts when the minute (second, day) it was recorded in ends. Neighbouring milestones share one boundary: the after side of one ends exactly where the before side of the next starts (at the very instant when either has a time), so each contact between them is counted once, and a day that a time splits counts on each side as the share of it there (8 days and 14 h 30 min is 8.6 days of exposure). The quasi-Poisson step model is shown beside the test when its φ̂ > 1; the step adjusted for a linear trend is in the JSON as a sensitivity check. A milestone's comparison is also given over the whole window, with no boundary but the window's, for comparison only: as counts and days alone when not every export covers the window's days. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
       caveats: [
         'Overdispersion makes the exact test anti-conservative; the quasi-Poisson interval is the honest one then.',
         'When a side ends at an estimated change point, that boundary came from the data, so the p-value is approximate.',

@@ -57,7 +57,7 @@ describe('cease requests', () => {
     // The request is timed to the second (20:00:00): the before side runs to the end of that second.
     expect(c.afterFirst?.comparison.before.days).toBeCloseTo(4 + (20 * 3600 + 1) / 86_400, 12);
     expect(e.findings).toContain(
-      'Alex first asked for contact to stop on 5 January 2024 at 20:00 (whatsapp: “I’m busy. STOP messaging me!”, WhatsApp Chat with Sam.txt, line 4); 2 later messages also contain a cease phrase, on 20 January 2024 and 22 January 2024.'.replace(
+      'Alex first asked for contact to stop on 5 January 2024 at 20:00 (whatsapp: “I’m busy. STOP messaging me!”, WhatsApp Chat with Sam.txt, line 4); 2 later messages also contain a request to stop, on 20 January 2024 and 22 January 2024.'.replace(
         'line 4',
         c.first!.event.locator,
       ),

@@ -217,7 +217,7 @@ describe('more cease requests than the report lists', () => {
     expect(e.ceaseRequest.requests).toHaveLength(100);
     expect(e.findings).toContainEqual(
       expect.stringMatching(
-        /^Alex first asked for contact to stop on 1 January 2024 at 21:00 \(whatsapp: “Please leave me alone\.”, WhatsApp Chat with Sam\.txt, line \d+\); at least 99 later messages also contain a cease phrase, those 99 from 2 January to 9 April 2024 \(the report lists the first 100 requests only\)\.$/,
+        /^Alex first asked for contact to stop on 1 January 2024 at 21:00 \(whatsapp: “Please leave me alone\.”, WhatsApp Chat with Sam\.txt, line \d+\); at least 99 later messages also contain a request to stop, those 99 from 2 January to 9 April 2024 \(the report lists the first 100 requests only\)\.$/,
       ),
     );
   });
