@@ -69,8 +69,9 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
   });
 
   it('names the word lists’ categories by their labels, as matches to read, not findings', () => {
+    // One threat ("I would never hurt you"): "I will kill myself if you leave" is self-harm only, not a threat.
     expect(lineOf(text, 'Words')).toBe(
-      'Words       incidents using terms from the word lists: Threats to kill or harm 2 · Intimidation and veiled threats 1 · Threats of suicide or self-harm 1  [word matches to read in context, not findings]',
+      'Words       incidents using terms from the word lists: Threats to kill or harm 1 · Intimidation and veiled threats 1 · Threats of suicide or self-harm 1  [word matches to read in context, not findings]',
     );
     expect(text).not.toMatch(/^Content/m);
     expect(text).not.toContain('threats 2');
@@ -99,7 +100,7 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
     const wrapped = renderAs('text', r, 80).split('\n');
     const words = wrapped.findIndex((l) => l.startsWith('Words'));
     expect(wrapped.slice(words, words + 4)).toEqual([
-      'Words       incidents using terms from the word lists: Threats to kill or harm 2',
+      'Words       incidents using terms from the word lists: Threats to kill or harm 1',
       '            Intimidation and veiled threats 1',
       '            Threats of suicide or self-harm 1',
       '            [word matches to read in context, not findings]',

@@ -21,13 +21,25 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
   {
     id: 'threats',
     label: 'Threats to kill or harm',
+    // Each term names whom it threatens. An open-ended "i'll kill" also matched "I'll kill myself", so words about
+    // the writer were counted as a threat to others (and under S-DASH Q6) as well as under self-harm. The whole-word
+    // rule keeps "kill your" from matching "kill yourself", and "kill them" from "kill themselves". A name is not
+    // here ("I'll kill Dave"): the case file adds it ("threats": ["kill dave"]).
     terms: [
       'kill you',
       'kill u',
-      "i'll kill",
-      'i will kill',
+      'kill ya',
+      'kill your',
+      'kill ur',
       'kill him',
       'kill her',
+      'kill them',
+      'kill everyone',
+      'kill anyone',
+      "i'll kill the",
+      'i will kill the',
+      "i'll kill that",
+      'i will kill that',
       'hurt you',
       'hurt your',
       'harm you',
@@ -67,6 +79,7 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
     label: 'Threats of suicide or self-harm',
     terms: [
       'kill myself',
+      'kill my self',
       'end my life',
       'end it all',
       'take my own life',
@@ -79,6 +92,7 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
       'hurt myself',
       'harm myself',
       'cut myself',
+      'set fire to myself',
       'overdose',
       'better off dead',
       'better off without me',
@@ -209,7 +223,16 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
       'broke my',
       'broken window',
       'graffiti',
-      'set fire',
+      // What was set on fire is named, as for threats: an open-ended "set fire" also matched "set fire to myself".
+      'set fire to my',
+      'set fire to your',
+      'set fire to his',
+      'set fire to her',
+      'set fire to their',
+      'set fire to our',
+      'set fire to the',
+      'set fire to a',
+      'set fire to it',
     ],
   },
   {

@@ -10,17 +10,18 @@
  * The list holds every word of the built-in content lexicon and cease phrases (analysis/escalation; a test
  * keeps them in step) and common words that are names.
  */
-const LEXICON_WORDS = `a address again all alone am any are around assaulted at attacked away back be beat bed
-better bitch body boss break broke broken brother burn call calling can't cannot children choked colleagues
-contact contacting cunt cut dad damaged dead disgusting do don't else employer end ever family father fire flat
-followed friend friends from fuck fucking grabbed graffiti happens harassing harm hear her hide him hit home hurt
-i i'll i'm idiot in is it job keyed kicked kids kill know leave liar life light lights live living longer make
-manager me meat message messaging mom mother much mum my myself naked neighbors neighbours new next no nobody not
-nude nudes of off office on one outside overdose own parents pathetic pay photos pic pictures place please porn
-psycho punched pushed rape reason regret ringing saw scratched see send set sex sexy shoot sister slapped slashed
-sleep sleeping slept slut smash smashed sorry stab stay stop strangle strangled stupid suicidal suicide take text
-texting this to u ugly useless vandalised vandalized want was watch watching wearing were what where who whore will
-window with without won't work workplace worth worthless you you'll you're your`;
+const LEXICON_WORDS = `a address again all alone am any anyone are around assaulted at attacked away back be beat
+bed better bitch body boss break broke broken brother burn call calling can't cannot children choked colleagues
+contact contacting cunt cut dad damaged dead disgusting do don't else employer end ever everyone family father
+fire flat followed friend friends from fuck fucking grabbed graffiti happens harassing harm hear her hide him his
+hit home hurt i i'll i'm idiot in is it job keyed kicked kids kill know leave liar life light lights live living
+longer make manager me meat message messaging mom mother much mum my myself naked neighbors neighbours new next
+no nobody not nude nudes of off office on one our outside overdose own parents pathetic pay photos pic pictures
+place please porn psycho punched pushed rape reason regret ringing saw scratched see send set sex sexy shoot
+sister slapped slashed sleep sleeping slept slut smash smashed sorry stab stay stop strangle strangled stupid
+suicidal suicide take text texting that their them this to u ugly ur useless vandalised vandalized want was watch
+watching wearing were what where who whore will window with without won't work workplace worth worthless ya you
+you'll you're your`;
 
 const NAME_WORDS = `will bill mark pat sue rob jack frank guy dean ray art bob chase hunter grant miles drew gene
 sandy rusty buddy sonny hope faith joy grace rose lily daisy ivy holly heather iris violet ruby pearl amber crystal

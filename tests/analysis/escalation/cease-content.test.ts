@@ -221,7 +221,7 @@ describe('content lexicon', () => {
     expect(cat('threats').examples).toEqual([
       {
         event: expect.objectContaining({ local: '2024-01-03 10:00:00' }),
-        term: 'i will kill',
+        term: 'kill you',
         text: 'I will KILL you',
       },
     ]);
