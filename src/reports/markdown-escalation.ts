@@ -20,7 +20,6 @@ import {
   milestoneStart,
   notCoveredWords,
   periodLength,
-  phiAboveOne,
   phiWords,
   senSlopeWords,
   spanWords,

@@ -102,7 +102,9 @@ describe('contact after a cease request recorded to the minute', () => {
     const m = e.methods.find((x) => x.name === 'Requests to stop')!;
     expect(m.description).toContain('for a request timed 21:04, from 21:05:00');
     expect(m.caveats.join(' ')).toContain('A contact in the same minute as the request counts before it');
-    const cmp = e.methods.find((x) => x.name === 'Before and after a milestone or the first request to stop')!;
+    const cmp = e.methods.find(
+      (x) => x.name === 'Before and after a milestone or the first request to stop',
+    )!;
     expect(cmp.description).toContain(
       "the first request to stop's after side starts when the minute (second, day) it was recorded in ends",
     );
