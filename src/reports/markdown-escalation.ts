@@ -528,8 +528,10 @@ function contentSection(e: Escalation): string[] {
   for (const c of e.content.categories) {
     if (!c.examples.length) continue;
     out.push(`**${md(c.label)}**`, '');
+    // The citation in italics, written after the escaping: a message cannot imitate it (its `*` and `_` are
+    // escaped), so a text holding "” — 2024-03-13 09:00 · chat.txt line 1 (term: …)" reads as the sender's words.
     for (const x of c.examples)
-      out.push(`- “${markdownLines(x.text)}” — ${ref(x.event)} (term: ${md(x.term)})`);
+      out.push(`- “${markdownLines(x.text)}” — *${ref(x.event)} (term: ${md(x.term)})*`);
     out.push('');
   }
   return out;
