@@ -219,6 +219,18 @@ export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdisperse
   return d.overdispersed && d.phi !== null ? phiAboveOne(d.phi) : sig2(d.phi);
 }
 
+/**
+ * What the dispersion of the daily counts says, for the Markdown and HTML labels that each word it their own way:
+ * 'none' when the analysis did not widen its intervals (φ̂ ≤ 1), 'close' when it did for a φ̂ just above 1 that
+ * prints as 1.0 (`clearlyOverdispersed`), 'over' when the counts clearly vary more than independent contacts would.
+ */
+export function dispersionState(
+  d: Pick<Escalation['dispersion'], 'phi' | 'overdispersed'>,
+): 'none' | 'close' | 'over' {
+  if (!d.overdispersed) return 'none';
+  return clearlyOverdispersed(d.phi) ? 'over' : 'close';
+}
+
 /** Whether the trend's interval includes 1: the same test as a comparison's, on the interval the report shows. */
 export function trendCouldBeChance(p: Escalation['trend']['poisson']): boolean {
   return (

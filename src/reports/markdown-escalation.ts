@@ -11,11 +11,11 @@ import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   COULD_BE_CHANCE,
-  clearlyOverdispersed,
   couldBeChance,
   countsOnly,
   criterionWords,
   dayCount,
+  dispersionState,
   hoursApart,
   milestoneStart,
   notCoveredWords,
@@ -45,6 +45,13 @@ import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { burstinessWords, gapTrendWords, gapWords, monthNote, nightShareWords } from './pattern-words.js';
 import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownEscape as md } from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
+
+/** What follows φ̂ in the dispersion cell, by `dispersionState`. */
+const PHI_NOTE = {
+  none: '',
+  close: ' (close to 1; intervals widened by √φ̂ all the same)',
+  over: ' (overdispersed)',
+} as const;
 
 /** "2024-03-15" for a period of one day, else "2024-03-15 – 2024-03-20" (`dayRange`, as the summary writes runs). */
 function isoRange(from: string, to: string): string {
@@ -248,7 +255,7 @@ function trendSection(e: Escalation): string[] {
         [
           'Dispersion',
           d.status === 'ok'
-            ? `index ${sig2(d.index)}; φ̂ ${phiWords(d)}${!d.overdispersed ? '' : clearlyOverdispersed(d.phi) ? ' (overdispersed)' : ' (close to 1; intervals widened by √φ̂ all the same)'}`
+            ? `index ${sig2(d.index)}; φ̂ ${phiWords(d)}${PHI_NOTE[dispersionState(d)]}`
             : status(d),
           's²/x̄ of daily counts; Pearson φ̂ of the trend model',
         ],

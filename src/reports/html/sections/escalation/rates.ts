@@ -5,9 +5,9 @@
 
 import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import {
-  clearlyOverdispersed,
   countsOnly,
   criterionWords,
+  dispersionState,
   phiWords,
   senSlopeWords,
   spanWords,
@@ -34,6 +34,13 @@ import { table } from '../../table.js';
 import { figureHtml } from '../charts.js';
 import type { HtmlContext } from '../section.js';
 import { comparison, countsOnlyComparison, range, ref, withheld } from './common.js';
+
+/** What the dispersion sentence says of φ̂, by `dispersionState`. */
+const PHI_NOTE = {
+  none: 'no overdispersion',
+  close: 'close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same',
+  over: 'the counts vary more than independent contacts would, so model intervals are widened',
+} as const;
 
 /**
  * The window's days outside the fully covered days, `coverage.partialDays`: the days the charts hatch (charts/
@@ -185,7 +192,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Dispersion',
       d.status === 'ok'
-        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${phi}: ${!d.overdispersed ? 'no overdispersion' : clearlyOverdispersed(d.phi) ? 'the counts vary more than independent contacts would, so model intervals are widened' : 'close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same'}.`
+        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${phi}: ${PHI_NOTE[dispersionState(d)]}.`
         : withheld(d),
     ],
     [
