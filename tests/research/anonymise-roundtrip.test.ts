@@ -43,7 +43,7 @@ const NOT_COMPARED = new Set([
 ]);
 /** Elapsed-time figures (see the header): compared apart when dates are shifted. */
 function elapsed(e: Report['escalation']) {
-  return { gaps: e!.gaps, burstiness: e!.bursts.burstiness };
+  return { gaps: e!.gaps, burstiness: e!.bursts.burstiness, daysApart: e!.persistence.daysApart };
 }
 
 /** Days of [from, to] on which the case zone's offset differs from the day before (clock changes). */
@@ -126,7 +126,12 @@ function figures(r: Report, days: number, shifted: boolean) {
     identifiers: r.identifiers.map((i) => JSON.stringify(n(i))).sort(),
     escalation: n(
       shifted
-        ? { ...r.escalation, gaps: null, bursts: { ...r.escalation!.bursts, burstiness: null } }
+        ? {
+            ...r.escalation,
+            gaps: null,
+            bursts: { ...r.escalation!.bursts, burstiness: null },
+            persistence: { ...r.escalation!.persistence, daysApart: null },
+          }
         : r.escalation,
     ),
   };
@@ -206,6 +211,12 @@ describe('anonymise round trip on the demo case', () => {
     expect(Math.abs(a.gaps.episodes - b.gaps.episodes)).toBeLessThanOrEqual(changes);
     expect(Math.abs(a.gaps.gaps - b.gaps.gaps)).toBeLessThanOrEqual(changes);
     expect(a.gaps.episodeMinutes).toBe(b.gaps.episodeMinutes);
+    // The time between the first and the last contact moves by an hour for each clock change between them.
+    for (const end of ['least', 'most'] as const) {
+      const hours = Math.abs(a.daysApart![end]! - b.daysApart![end]!) * 24;
+      expect(hours).toBeLessThanOrEqual(changes + 1e-9);
+      expect(Number.isInteger(Math.round(hours * 1e6) / 1e6)).toBe(true);
+    }
   });
 
   it('with the text dropped, keeps every figure that does not read text', async () => {
