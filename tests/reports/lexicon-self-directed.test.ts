@@ -10,7 +10,9 @@
  * - "I'll kill myself and then I'll kill you": both;
  * - "I'll kill Dave": threats, through the case file's own term "kill dave" (a name is not in the built-in list);
  * - "I'll set fire to myself": self-harm, not damage to property (an open-ended "set fire" matched it);
- *   "I'll set fire to your car": damage to property.
+ *   "I'll set fire to your car": damage to property;
+ * - threats whose object the open-ended "i'll kill" covered ("every last one of you", "anybody", "somebody",
+ *   "whoever", "this guy", "y'all", "'em", "em", "all of you", "set fire to you"): threats, each object named.
  * The report is made by the built CLI (text marks read while the timeline is read, the byte search) and
  * in-process (the stored texts searched afterwards): both say the same.
  */
@@ -39,6 +41,18 @@ const EXPECTED: readonly (readonly [string, readonly string[]])[] = [
   ["I'll set fire to myself", ['self-harm']],
   ["I'll set fire to your car", ['property-damage']],
   ['Morning', []],
+  // Threats whose object the open-ended "i'll kill" covered: each is named in the list now.
+  ["I'll kill every last one of you", ['threats']],
+  ["I'll kill anybody who comes near you", ['threats']],
+  ["I'll kill somebody tonight", ['threats']],
+  ["I'll kill whoever you're with", ['threats']],
+  ["I'll kill this guy you're seeing", ['threats']],
+  ["I will kill y'all", ['threats']],
+  ["I'll kill 'em both", ['threats']],
+  ["I'll kill em", ['threats']],
+  ['I will kill all of you', ['threats']],
+  ["I'll set fire to you", ['threats']],
+  ["I'll set fire to everything you own", ['property-damage']],
 ];
 
 const SELF_DIRECTED = EXPECTED.filter(([, ids]) => ids.includes('self-harm') && !ids.includes('threats'));
@@ -72,8 +86,11 @@ describe('self-directed words in the content lexicon', () => {
       const quoted = threats.examples.map((x) => x.text);
       for (const [text] of SELF_DIRECTED) expect(quoted).not.toContain(text);
       expect(category(r, 'property-damage')).toMatchObject({
-        incidents: 1,
-        examples: [{ term: 'set fire to your', text: "I'll set fire to your car" }],
+        incidents: 2,
+        examples: [
+          { term: 'set fire to your', text: "I'll set fire to your car" },
+          { term: 'set fire to everything', text: "I'll set fire to everything you own" },
+        ],
       });
       // The examples are the first five threats, each found by a term of the list (the case file's included).
       expect(quoted).toEqual(THREATS.slice(0, 5).map(([t]) => t));
