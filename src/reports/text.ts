@@ -109,12 +109,23 @@ function figures(r: Report, ctx: ReportContext): string[] {
   if (more > 0) lines.push(`  … and ${more} more`);
   lines.push(
     `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
-    `${c.bold('Night')}       ${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} between 00:00 and 05:59 (${pct(i.night.share)})`,
+    `${c.bold('Night')}       ${nightLine(i.night)}`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
     `${c.bold('Gap')}         ${gapLine(r)}`,
     `${c.bold('Weekly')}      ${weeklyText(i.weekly, Math.max(10, ctx.width - 14))}`,
   );
   return lines;
+}
+
+/**
+ * "120 of 689 timed incidents (17%) were between 00:00 and 05:59": the share beside the counts it is of, and the
+ * hours after them, so the sentence says which incidents fell at night. "120 of 689 timed incidents between 00:00
+ * and 05:59" read as all 689 falling at night. The verb follows the count: "1 of 4 timed incidents (25%) was". With
+ * no time of day on any incident (a diary of dates) there is no share to give: "0 of 0 … (–)" said so in figures.
+ */
+function nightLine(n: Report['incidents']['night']): string {
+  if (n.eligible === 0) return 'no incident has a time of day to place between 00:00 and 05:59';
+  return `${int(n.count)} of ${plural(n.eligible, 'timed incident')} (${pct(n.share)}) ${n.count === 1 ? 'was' : 'were'} between 00:00 and 05:59`;
 }
 
 /** The weekly sparkline folded to `width` marks, then its legend. */

@@ -32,7 +32,7 @@ describe('a case with a single incident', () => {
     expect(t).toContain(
       'Accounting  1 record read from 1 file in fixtures/single-incident/: 1 event (1 kept,',
     );
-    expect(t).toContain('Night       1 of 1 timed incident between 00:00 and 05:59 (100%)');
+    expect(t).toContain('Night       1 of 1 timed incident (100%) was between 00:00 and 05:59');
     expect(t).toContain('contact on 1 of 1 day (100%)');
     expect(t).not.toMatch(/\b1 (records|incidents|days)\b|of the 1 day/);
   });

@@ -36,7 +36,7 @@ describe('text report of the demo case', () => {
 
   it('gives the night share by month its own label, so no label repeats', () => {
     expect(lineOf(text, 'Night ')).toBe(
-      'Night       120 of 689 timed incidents between 00:00 and 05:59 (17%)',
+      'Night       120 of 689 timed incidents (17%) were between 00:00 and 05:59',
     );
     expect(lineOf(text, 'Night/month')).toBe(
       'Night/month 2024-01 3% · 2024-02 3% · 2024-03 13% · 2024-04 17% · 2024-05 25% · 2024-06 22%  [00:00–05:59 share by month]',
