@@ -33,13 +33,14 @@ import { terminalSafe as safe } from './sanitize.js';
 import { whyNot } from './withheld.js';
 
 /**
- * The rate a day over the window (and the fully covered days). A window too short for a rate per week (rates.ts)
+ * The rate a day over the window and, each with its unit, on the fully covered days: "3.9 a day (…); 4.4 a day on
+ * fully covered days (…)", never "fully covered days 4.4", a figure without its unit. A window too short for a rate per week (rates.ts)
  * gives the count it comes from first: "1.0 a day" alone, from one visit on one day, reads as a visit every day.
  */
 function rateLine(e: Escalation): string {
   const r = e.rate;
   const full = e.rateFullyCovered
-    ? `; fully covered days ${sig2(e.rateFullyCovered.perDay)} (${formatCi(e.rateFullyCovered.ci95)})`
+    ? `; ${sig2(e.rateFullyCovered.perDay)} a day on fully covered days (${formatCi(e.rateFullyCovered.ci95)})`
     : '';
   const short =
     r.perWeek.status === 'below-minimum' ? `${plural(r.count, 'contact')} in ${plural(r.days, 'day')}: ` : '';
@@ -79,6 +80,13 @@ function ratioWithTests(c: Comparison): string {
   // An interval that includes 1 is said to, as the findings and the other reports say it.
   return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
 }
+
+/**
+ * The method of every rate ratio on the screen (the latest rate against the first, each milestone), in brackets as
+ * each line names its method. On a milestone it follows the ratio it belongs to, before the count of contacts from
+ * then on, which no test gives; a milestone without a ratio has no method to name.
+ */
+const COMPARISON_METHOD = '[exact conditional Poisson test]';
 
 /**
  * "; the rate is estimated to have changed inside the last 28 days, around 2024-05-22 (see Changes)": a change point
@@ -156,7 +164,7 @@ function milestoneLines(e: Escalation): string[] {
       : underADay(m.before.days) || underADay(m.after.days)
         ? `${counts}; no rate ratio: ${whyNot(m)}`
         : m.status === 'ok'
-          ? `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${sideCounts(m)}); RR ${ratioWithTests(m)}`
+          ? `${sig2(m.before.ratePerDay)} → ${sig2(m.after.ratePerDay)} a day (${sideCounts(m)}); RR ${ratioWithTests(m)}  ${COMPARISON_METHOD}`
           : // Untested, the two rates are each named by its side, not joined by the arrow that reads as a measured
             // change ("8.4 → 3.0 a day") just before the line says it cannot compare them.
             `${sig2(m.before.ratePerDay)} a day before, ${sig2(m.after.ratePerDay)} a day after (${sideCounts(m)}); no rate ratio: ${whyNot(m)}`;
@@ -164,6 +172,15 @@ function milestoneLines(e: Escalation): string[] {
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
     return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${sides}; ${after}`;
   });
+}
+
+/**
+ * “stop messaging me”: a phrase or message text between curly quotes, as the findings quote a request to stop, so it
+ * cannot run into the words around it ("phrase: stop messaging me); 7 requests"). Made terminal-safe inside the
+ * quotes: controls, escape characters and line breaks never reach the screen raw.
+ */
+function quote(s: string): string {
+  return `“${safe(s)}”`;
 }
 
 /** Lines of the escalation section; empty when the report has none. */
@@ -202,7 +219,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // halves has no sides to count: the reason alone says so.
   const sides = h.days > 0 ? ` (first ${int(h.before.count)}, last ${int(h.after.count)})` : '';
   lines.push(
-    `${label('First/last')}${h.status === 'ok' ? `${sig2(h.before.ratePerDay)} → ${sig2(h.after.ratePerDay)} a day: RR ${ratioWithTests(h)}  [exact conditional Poisson test]` : `counts only${sides}: ${whyNot(h)}`}`,
+    `${label('First/last')}${h.status === 'ok' ? `${sig2(h.before.ratePerDay)} → ${sig2(h.after.ratePerDay)} a day: RR ${ratioWithTests(h)}  ${COMPARISON_METHOD}` : `counts only${sides}: ${whyNot(h)}`}`,
   );
   // The dates on a line of their own: "last" means the last days every export covers, not today.
   if (h.after.from && h.before.from) {
@@ -230,7 +247,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       ? 'no message from the victim to the subject to search'
       : `no request to stop in ${plural(cr.searched, 'message')} searched`);
   lines.push(
-    `${label('Stop asked')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase: ${safe(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
+    `${label('Stop asked')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase ${quote(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month. Its own label: a second "Night" under the
   // overall share (text.ts) read as the same figure given twice.

@@ -101,7 +101,7 @@ describe('a request to stop written on two lines (fixtures/cease-two-lines)', ()
   it('text: the one-screen line names the phrase, not the message, and stays one line', () => {
     const line = out['text']!.split('\n').find((l) => l.startsWith('Stop asked'))!;
     expect(line).toBe(
-      'Stop asked  first 2024-02-14 21:14 (whatsapp, phrase: please stop contacting me); 2 requests in all; 16 contacts after the first',
+      'Stop asked  first 2024-02-14 21:14 (whatsapp, phrase “please stop contacting me”); 2 requests in all; 16 contacts after the first',
     );
     expect(out['text']).not.toContain('hear from you again');
   });

@@ -156,7 +156,7 @@ describe('the escalation section’s words', () => {
       expect(shown).not.toContain('Days every export covers');
     }
     expect(md).toContain(`| Fully covered days | ${full.from} – ${full.to} | ${full.days} | ${full.count} |`);
-    expect(text).toContain(`fully covered days ${sig2(full.perDay)} (${formatCi(full.ci95)})`);
+    expect(text).toContain(`${sig2(full.perDay)} a day on fully covered days (${formatCi(full.ci95)})`);
     const partial = e.monthly.find((x) => x.partial)!;
     const covered = e.monthly.find((x) => x.partialCoverage)!;
     for (const shown of [md, html]) {

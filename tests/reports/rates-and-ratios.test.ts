@@ -191,7 +191,7 @@ describe('cease requests in a WhatsApp chat alone, with the subject named and th
     expect(c.otherSenders).toBeUndefined();
     expect(c.first?.text).toBe('I’m busy. Stop messaging me.');
     expect(renderAll(r)['text']).toMatch(
-      /^Stop asked {2}first 2024-01-10 23:19 \(whatsapp, phrase: stop messaging me\)/m,
+      /^Stop asked {2}first 2024-01-10 23:19 \(whatsapp, phrase “stop messaging me”\)/m,
     );
   });
 

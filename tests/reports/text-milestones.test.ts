@@ -47,7 +47,7 @@ describe('text report: milestones whose days not every export covers', () => {
   it('says what the count of cease requests counts', async () => {
     const text = renderAs('text', await reportOf(['fixtures/demo-case']));
     expect(text).toContain(
-      'Stop asked  first 2024-01-10 23:19 (whatsapp, phrase: stop messaging me); 7 requests in all; 682 contacts after the first',
+      'Stop asked  first 2024-01-10 23:19 (whatsapp, phrase “stop messaging me”); 7 requests in all; 682 contacts after the first',
     );
   });
 });

@@ -57,13 +57,13 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
 
   it('says a milestone’s rate ratio could be chance', () => {
     expect(lineOf(text, 'Milestones')).toBe(
-      'Milestones  2024-02-28 Warning letter sent: 1.3 → 1.7 a day (58 in 44 d, 82 in 48 d); RR 1.3 (95% CI 0.91–1.8, p = 0.15; quasi 95% CI 0.91–1.9, p = 0.15); the interval includes 1, so the data cannot tell this difference from no change; 82 contacts from then on',
+      'Milestones  2024-02-28 Warning letter sent: 1.3 → 1.7 a day (58 in 44 d, 82 in 48 d); RR 1.3 (95% CI 0.91–1.8, p = 0.15; quasi 95% CI 0.91–1.9, p = 0.15); the interval includes 1, so the data cannot tell this difference from no change  [exact conditional Poisson test]; 82 contacts from then on',
     );
   });
 
   it('labels the requests to stop plainly, with the same content', () => {
     expect(lineOf(text, 'Stop asked')).toBe(
-      'Stop asked  first 2024-02-04 21:05 (whatsapp, phrase: stop messaging me); 2 requests in all; 111 contacts after the first',
+      'Stop asked  first 2024-02-04 21:05 (whatsapp, phrase “stop messaging me”); 2 requests in all; 111 contacts after the first',
     );
     expect(text).not.toMatch(/^Cease/m);
   });

@@ -187,7 +187,7 @@ describe('cited times in every report format (hand-built timeline)', () => {
     );
     const tx = escalationText(r, { chalk: new Chalk({ level: 0 }), width: 200 }).join('\n');
     expect(tx).toContain(
-      'first 2024-01-10 09:00:00 (time taken from when the e-mail was received; email, phrase: please stop contacting me)',
+      'first 2024-01-10 09:00:00 (time taken from when the e-mail was received; email, phrase “please stop contacting me”)',
     );
   });
 
