@@ -34,8 +34,9 @@ import { whyNot } from './withheld.js';
 
 /**
  * The rate a day over the window and, each with its unit, on the fully covered days: "3.9 a day (…); 4.4 a day on
- * fully covered days (…)", never "fully covered days 4.4", a figure without its unit. A window too short for a rate per week (rates.ts)
- * gives the count it comes from first: "1.0 a day" alone, from one visit on one day, reads as a visit every day.
+ * fully covered days (…)", never "fully covered days 4.4", a figure without its unit. A window too short for a rate
+ * per week (rates.ts) gives the count it comes from first: "1.0 a day" alone, from one visit on one day, reads as a
+ * visit every day.
  */
 function rateLine(e: Escalation): string {
   const r = e.rate;
