@@ -4,7 +4,7 @@
  * on every run.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
-import { formatCi, plural, sig2, thousands } from './format.js';
+import { andList, formatCi, formatDate, plural, sig2, thousands } from './format.js';
 import { quoted } from './shell-quote.js';
 import { timeFlagText } from './time-flags.js';
 
@@ -229,6 +229,50 @@ export function dispersionState(
 ): 'none' | 'close' | 'over' {
   if (!d.overdispersed) return 'none';
   return clearlyOverdispersed(d.phi) ? 'over' : 'close';
+}
+
+/**
+ * The estimated change points inside one side of the latest-against-first comparison (after its first day, up to
+ * its last): that side's rate is then a mix of two rates, not the rate at its end (the demo case's last 28 days run
+ * at 6.7 a day, but the rate is estimated to have fallen to 2.3 a day around 22 May, inside them). Every format
+ * says so beside the figure.
+ */
+export function changePointsInside(
+  e: Pick<Escalation, 'changePoints'>,
+  side: Pick<Comparison['before'], 'from' | 'to'>,
+): Escalation['changePoints'] {
+  const { from, to } = side;
+  if (!from || !to) return [];
+  return e.changePoints.filter((c) => c.date > from && c.date <= to);
+}
+
+/**
+ * The findings' and the Markdown's sentence on `changePointsInside` for each side of the latest-against-first
+ * comparison: "The rate is estimated (PELT change point) to have changed inside the last 28 days, around 22 May 2024
+ * (from about 7.2 to 2.3 a day), so the rate of those days is a mix of two rates, not the rate at their end." Empty
+ * when none.
+ */
+export function changesInsideSentences(
+  e: Pick<Escalation, 'changePoints' | 'headline'>,
+  date: (d: string) => string = formatDate,
+): string[] {
+  const h = e.headline.rateNowVsStart;
+  const days = h.days === 1 ? 'day' : `${h.days} days`;
+  return (
+    [
+      ['first', h.before],
+      ['last', h.after],
+    ] as const
+  ).flatMap(([which, side]) => {
+    const inside = changePointsInside(e, side);
+    if (inside.length === 0) return [];
+    const around = andList(
+      inside.map((c) => `${date(c.date)} (from about ${sig2(c.rateBefore)} to ${sig2(c.rateAfter)} a day)`),
+    );
+    return [
+      `The rate is estimated (PELT change ${inside.length === 1 ? 'point' : 'points'}) to have changed inside the ${which} ${days}, around ${around}, so the rate of those ${h.days === 1 ? 'day' : 'days'} is a mix of ${inside.length === 1 ? 'two rates' : 'several rates'}, not the rate at ${which === 'last' ? 'their end' : 'their start'}.`,
+    ];
+  });
 }
 
 /** Whether the trend's interval includes 1: the same test as a comparison's, on the interval the report shows. */

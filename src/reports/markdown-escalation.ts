@@ -11,6 +11,7 @@ import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   COULD_BE_CHANCE,
+  changesInsideSentences,
   couldBeChance,
   countsOnly,
   criterionWords,
@@ -191,7 +192,10 @@ function latestSection(e: Escalation): string[] {
       : countsOnly(h)
         ? // No day every export covers: counts and days only, no rate and no ratio (rates.ts), and why.
           `${h.days === 1 ? 'Last against first day' : `Last ${int(h.days)} against first ${int(h.days)} days`} of the window: first ${sideCounts(h.before)}; last ${sideCounts(h.after)}; ${md(`counts only: ${whyNot(h)}${notCoveredWords(h) ? ` (${notCoveredWords(h)})` : ''}`)}.`
-        : `${h.days === 1 ? 'Last against first' : `Last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test: first ${side(h.before)}; last ${side(h.after)}; ${tested(h, 'last ÷ first')}.`,
+        : [
+            `${h.days === 1 ? 'Last against first' : `Last ${int(h.days)} against first ${int(h.days)}`} ${e.rateFullyCovered ? 'fully covered ' : ''}${h.days === 1 ? 'day' : 'days'}, exact conditional Poisson test: first ${side(h.before)}; last ${side(h.after)}; ${tested(h, 'last ÷ first')}.`,
+            ...changesInsideSentences(e).map(md),
+          ].join(' '),
     '',
   ];
 }

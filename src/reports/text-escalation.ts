@@ -7,6 +7,7 @@ import type { Comparison, Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
   COULD_BE_CHANCE,
+  changePointsInside,
   couldBeChance,
   countsOnly,
   dayAmount,
@@ -103,9 +104,7 @@ function changesInside(e: Escalation, period: string): string {
   ] as const;
   return sides
     .map(([which, p]) => {
-      const dates = e.changePoints
-        .filter((c) => p.from && p.to && c.date > p.from && c.date <= p.to)
-        .map((c) => c.date);
+      const dates = changePointsInside(e, p).map((c) => c.date);
       return dates.length
         ? `; the rate is estimated to have changed inside the ${which} ${period}, around ${dates.join(' and ')} (see Changes)`
         : '';

@@ -12,6 +12,7 @@ import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/esca
 import {
   apartWords,
   atRequestTimeWords,
+  changesInsideSentences,
   clearlyOverdispersed,
   couldBeChance,
   countsOnly,
@@ -506,6 +507,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   } else if (h.status === 'ok') {
     out.push(
       `Latest rate against the first: ${perDay(h.after.ratePerDay)} in the last ${h.days} ${b.rateFullyCovered ? 'fully covered ' : ''}days (${formatDateRange(h.after.from!, h.after.to!)}), against ${sig2(h.before.ratePerDay)} a day in the first ${h.days} (${formatDateRange(h.before.from!, h.before.to!)}) ${comparisonStats(h, fewContacts(h, h.days))}.`,
+      ...changesInsideSentences(b),
     );
   } else if (h.days > 0) {
     out.push(

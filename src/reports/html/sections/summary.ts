@@ -6,7 +6,12 @@
  */
 
 import type { Comparison } from '../../../model/escalation.js';
-import { COULD_BE_CHANCE, couldBeChance, countsOnly } from '../../../model/escalation-words.js';
+import {
+  COULD_BE_CHANCE,
+  changePointsInside,
+  couldBeChance,
+  countsOnly,
+} from '../../../model/escalation-words.js';
 import {
   andList,
   formatDate,
@@ -152,13 +157,11 @@ function ratioWords(h: Comparison): string {
  * fallen to 2.3 a day around 22 May, inside them).
  */
 function changesInside(r: Report, p: Comparison['before'], which: string): string[] {
-  if (!p.from || !p.to) return [];
-  return (r.escalation?.changePoints ?? [])
-    .filter((c) => c.date > p.from! && c.date <= p.to!)
-    .map(
-      (c) =>
-        `the rate is estimated to have changed around ${formatDate(c.date)}, inside the ${which}, from about ${sig2(c.rateBefore)} to ${sig2(c.rateAfter)} a day (PELT change point)`,
-    );
+  if (!r.escalation) return [];
+  return changePointsInside(r.escalation, p).map(
+    (c) =>
+      `the rate is estimated to have changed around ${formatDate(c.date)}, inside the ${which}, from about ${sig2(c.rateBefore)} to ${sig2(c.rateAfter)} a day (PELT change point)`,
+  );
 }
 
 /** The rate over the last fully covered days against the first, when the escalation analysis gives it. */
