@@ -324,7 +324,8 @@ function wallMs(local: string): number {
  * is less, of their instants (across the spring change the wall clocks gain an hour that did not pass). A contact
  * with a date but no time is taken at the end of its day when it is the first and at its start when it is the last:
  * two diary entries dated 1 and 15 March are at least 13 days apart, not 14 or "beyond two weeks". `dateOnly` says
- * which of the two has a date alone.
+ * which of the two has a date alone. The analysis counts every incident on the two dates (rates.ts
+ * `persistenceBounds`); this reads the two incidents alone, for a report that did not record `daysApart`.
  */
 export function daysApart(
   first: { readonly local: string; readonly utc?: string },
@@ -347,7 +348,9 @@ export function daysApart(
 }
 
 /**
- * The greatest time, in days, that can have passed from the first contact to the last: a contact with a date but
+ * The greatest time, in days, from the first incident to the last read from these two alone (the analysis counts
+ * every incident on their dates, analysis/escalation/rates.ts `persistenceBounds`; this is for a report that did not
+ * record `daysApart`): a contact with a date but
  * no time taken at the start of its day when it is the first and at the end of its day when it is the last (two
  * diary entries dated 1 and 15 March are at most 15 days apart), by the local wall clock as `daysApart` counts it.
  * With both times known it is `daysApart`'s time, which the criteria are decided on. The end of a day is a bound
@@ -363,37 +366,81 @@ export function mostDaysApart(
   return Math.max(0, (wallMs(last.local) + (z ? DAY_MS : 0) - wallMs(first.local)) / DAY_MS);
 }
 
+/** A first or last incident as the persistence words read it: its local time, and its instant when known. */
+type Moment = { readonly local: string; readonly utc?: string };
+
 /**
- * The time from the first contact to the last, as the findings give it (`daysApart`, `timeApartWords`): "13 days
- * and 2 hours", "at least 13 days" when either has a date alone. With `range` (a criterion that the dates alone
- * cannot decide) the greatest time too: "at least 13 days and at most 15 days", as "between 13 days and 6 hours and
- * 14 days and 6 hours" could be read two ways. The Markdown and HTML persistence lines print it beside their
- * yes/no tests, which are made on it, not on the calendar days the two contacts touch.
+ * What the persistence words read: the first and the last incident, the least and the greatest time between the
+ * first and the last contact (`daysApart` of the report, which counts every incident on the first and the last
+ * date; worked out from the two incidents alone in a report made before it was recorded), and the criteria.
  */
-export function apartWords(
-  first: { readonly local: string; readonly utc?: string },
-  last: { readonly local: string; readonly utc?: string },
-  range = false,
-): string {
-  const { days, dateOnly } = daysApart(first, last);
-  if (dateOnly && range)
-    return `at least ${timeApartWords(days)} and at most ${timeApartWords(mostDaysApart(first, last))}`;
-  return `${dateOnly ? 'at least ' : ''}${timeApartWords(days)}`;
+export type PersistenceSpan = Pick<
+  Escalation['persistence'],
+  'beyondTwoWeeks' | 'beyondTwoWeeksDecided' | 'tenOverFourWeeksDecided' | 'daysApart'
+> & { readonly first: Moment; readonly last: Moment };
+
+/** The least and the greatest time between the first and the last contact, in days (see `PersistenceSpan`). */
+function boundsOf(p: PersistenceSpan): { least: number; most: number } {
+  return p.daysApart ?? { least: daysApart(p.first, p.last).days, most: mostDaysApart(p.first, p.last) };
+}
+
+/**
+ * The time from the first contact to the last, as the findings give it (`timeApartWords`): "13 days and 2 hours",
+ * "at least 13 days" when a date-only record on the first or the last date leaves a range. With `range` (a
+ * criterion that the dates alone cannot decide) the greatest time too, rounded up so that it bounds the time: "at
+ * least 13 days and at most 15 days", as "between 13 days and 6 hours and 14 days and 6 hours" could be read two
+ * ways. "More than 14 days" when the least is exactly 14 days and the contact is known to have gone on beyond two
+ * weeks (entries dated 1 and 16 March: the end of 1 March, which the least counts from, is never reached), as "at
+ * least 14 days" beside "beyond two weeks" read as a contradiction. The Markdown and HTML persistence lines print it
+ * beside their yes/no tests, which are made on it, not on the calendar days the two contacts touch.
+ */
+export function apartWords(p: PersistenceSpan, range = false): string {
+  const { least, most } = boundsOf(p);
+  if (least === most) return timeApartWords(least);
+  const from =
+    p.beyondTwoWeeks && least <= 14 ? `more than ${timeApartWords(14)}` : `at least ${timeApartWords(least)}`;
+  return range ? `${from} and at most ${timeApartWords(most, 'up')}` : from;
 }
 
 /**
  * "on the same day" or "on consecutive days" when a contact with a date but no time leaves no time known to have
- * passed between the first and the last (`daysApart` is 0): "at least 0 minutes" read as if they were at one
+ * passed between the first and the last (the least time is 0): "at least 0 minutes" read as if they were at one
  * moment. Null otherwise, `apartWords` then giving the time.
  */
-export function sameOrNextDayWords(
-  first: { readonly local: string; readonly utc?: string },
-  last: { readonly local: string; readonly utc?: string },
-): string | null {
-  const { days, dateOnly } = daysApart(first, last);
-  if (!dateOnly || days > 0) return null;
-  const dates = (wallMs(last.local.slice(0, 10)) - wallMs(first.local.slice(0, 10))) / DAY_MS;
+export function sameOrNextDayWords(p: PersistenceSpan): string | null {
+  const { least, most } = boundsOf(p);
+  if (least > 0 || least === most) return null;
+  const dates = (wallMs(p.last.local.slice(0, 10)) - wallMs(p.first.local.slice(0, 10))) / DAY_MS;
   return dates === 0 ? 'on the same day' : dates === 1 ? 'on consecutive days' : null;
+}
+
+/**
+ * Which incidents on the first and the last date have no clock time, in words, or '' if none has: "neither has a
+ * clock time", "the first has no clock time"; "another incident on 15 March 2024 has no clock time" when a date-only
+ * record on the last date sorts before the timed last incident (to 00:00) but could have been later, which the
+ * greatest time shows; "another incident on 1 March 2024 has one" when a timed incident on the date-only first
+ * incident's date bounds it, which the least time shows. Only the recorded bounds tell these apart, so a report
+ * made before they were recorded names the two incidents alone.
+ */
+export function undatedWords(p: PersistenceSpan): string {
+  const a = p.first.local.length === 10;
+  const z = p.last.local.length === 10;
+  const own = noClockTimeWords(a && z ? 'both' : a ? 'first' : z ? 'last' : null);
+  if (!p.daysApart) return own;
+  const { least, most } = p.daysApart;
+  const utc = p.first.utc !== undefined && p.last.utc !== undefined;
+  const instants = utc ? Date.parse(p.last.utc!) - Date.parse(p.first.utc!) : Number.POSITIVE_INFINITY;
+  const extra: string[] = [];
+  // With a timed last incident, the greatest time from the first (at the start of its date if date-only, whose
+  // cited instant is that start) to it; more means a date-only record on the last date could be later.
+  // A second's leeway: a cited time to the second drops its milliseconds.
+  if (!z && most * DAY_MS > Math.min(wallMs(p.last.local) - wallMs(p.first.local), instants) + 1000)
+    extra.push(`another incident on ${formatDate(p.last.local.slice(0, 10))} has no clock time`);
+  // With a date-only first incident, the least time from the end of its date by the wall clock bounds the least
+  // from above; more means a timed incident on that date was the latest the first contact can have been.
+  if (a && least * DAY_MS > Math.max(0, wallMs(p.last.local) - (wallMs(p.first.local) + DAY_MS)) + 1000)
+    extra.push(`another incident on ${formatDate(p.first.local)} has one`);
+  return [own, ...extra].filter(Boolean).join('; ');
 }
 
 /** Which of the first and the last contact has no clock time, in words ("neither has a clock time"); '' if both have. */
@@ -429,29 +476,42 @@ export function persistenceUndecided(
  * consecutive days (neither has a clock time)", or "one incident only" when the first incident is the last.
  */
 export function spanWords(
-  p: Pick<Escalation['persistence'], 'beyondTwoWeeksDecided' | 'tenOverFourWeeksDecided'> & {
-    readonly first: { readonly id: string; readonly local: string; readonly utc?: string };
-    readonly last: { readonly id: string; readonly local: string; readonly utc?: string };
+  p: PersistenceSpan & {
+    readonly first: { readonly id: string };
+    readonly last: { readonly id: string };
   },
 ): string {
   if (p.first.id === p.last.id) return 'one incident only';
-  const close = sameOrNextDayWords(p.first, p.last);
-  if (close) return `${close} (${noClockTimeWords(daysApart(p.first, p.last).dateOnly)})`;
-  return `${apartWords(p.first, p.last, persistenceUndecided(p))} between the first and the last`;
+  const close = sameOrNextDayWords(p);
+  if (close) return `${close} (${undatedWords(p)})`;
+  return `${apartWords(p, persistenceUndecided(p))} between the first and the last`;
 }
 
 /**
  * A time between two contacts in words, rounded down so it never reads as reaching a threshold it misses: "13 days
  * and 2 hours", "14 days and 30 minutes", "28 days"; below a day as `periodLength` gives it ("2 hours 5 minutes").
+ * With 'up', for a greatest time ("at most …"), rounded up in the unit shown, so it never reads below the time it
+ * bounds: 14 days and 13.5 hours is "14 days and 14 hours", 14 days and 23.5 hours "15 days".
  */
-export function timeApartWords(days: number): string {
-  if (days < 1) return days > 0 ? periodLength(days) : '0 minutes';
+export function timeApartWords(days: number, round: 'down' | 'up' = 'down'): string {
+  const up = round === 'up';
+  if (up && days > 0 && days < 1) {
+    const minutes = Math.ceil(days * 1440 - 1e-6);
+    if (minutes < 1440) return periodLength(minutes / 1440);
+  }
+  if (days < 1 && !up) return days > 0 ? periodLength(days) : '0 minutes';
+  if (days <= 0) return '0 minutes';
   // To the second: "14 days" for 14 days and 30 seconds read as not beyond two weeks beside a test that found it so.
-  const seconds = Math.floor(days * 86_400 + 1e-6);
-  const whole = Math.floor(seconds / 86_400);
-  const h = Math.floor((seconds % 86_400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const sec = seconds % 60;
+  const seconds = up ? Math.ceil(days * 86_400 - 1e-6) : Math.floor(days * 86_400 + 1e-6);
+  let whole = Math.floor(seconds / 86_400);
+  let h = Math.floor((seconds % 86_400) / 3600);
+  let m = Math.floor((seconds % 3600) / 60);
+  let sec = seconds % 60;
+  // Rounded up, the unit shown after the days takes whatever is below it: 13 hours and 30 minutes is 14 hours.
+  if (up && h > 0 && m + sec > 0) [h, m, sec] = [h + 1, 0, 0];
+  else if (up && h === 0 && m > 0 && sec > 0) [m, sec] = [m + 1, 0];
+  if (m === 60) [h, m] = [1, 0];
+  if (h === 24) [whole, h] = [whole + 1, 0];
   const rest = h > 0 ? plural(h, 'hour') : m > 0 ? plural(m, 'minute') : sec > 0 ? plural(sec, 'second') : '';
   return `${plural(whole, 'day')}${rest ? ` and ${rest}` : ''}`;
 }

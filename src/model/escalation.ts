@@ -336,20 +336,22 @@ export const EscalationSchema = z.object({
     /**
      * Contact persisted beyond two weeks (Purcell, Pathé & Mullen 2004): more than 14 days passed from the first
      * incident to the last, as `daysApart` measures it (not `spanDays`: 1 March 23:00 to 15 March 01:00 touches 15
-     * dates but is 13 days and 2 hours). An incident with a date but no time is taken at the end of its day when
-     * it is the first and at its start when it is the last, so the time is never overstated: false when the dates
-     * alone cannot decide it (`beyondTwoWeeksDecided` false: entries dated 1 and 15 March are 13 to 15 days apart).
+     * dates but is 13 days and 2 hours). An incident with a date but no time could have been at any time of its
+     * day, and every incident on the first and the last date counts (`daysApart`): true when the least time
+     * exceeds 14 days, or is 14 days counted from the end of a date-only first day, which no time reaches (entries
+     * dated 1 and 16 March); false when the dates alone cannot decide it (`beyondTwoWeeksDecided` false: entries
+     * dated 1 and 15 March are 13 to 15 days apart).
      * Reports made before this rule tested `spanDays` > 14.
      */
     beyondTwoWeeks: z
       .boolean()
       .describe(
-        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and, when both have a time, of the instants (across a spring clock change the clocks gain an hour that did not pass); a date-only first incident counts from the end of its day, a date-only last one from the start of its day); not calendar days touched. False when the dates alone cannot decide it: see beyondTwoWeeksDecided',
+        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and, when both have a time, of the instants (across a spring clock change the clocks gain an hour that did not pass); the least time that can have passed, see daysApart, more than 14 days, or exactly 14 days from the end of a date-only first day, which no time reaches); not calendar days touched. False when the dates alone cannot decide it: see beyondTwoWeeksDecided',
       ),
     /**
-     * Whether `beyondTwoWeeks` is decided. False when the first or the last incident has a date but no time and the
-     * least time that can have passed (`daysApart.least`) is at most 14 days while the greatest (`daysApart.most`)
-     * is more: entries dated 1 and 15 March, 13 to 15 days apart. `beyondTwoWeeks` is then false, meaning "not
+     * Whether `beyondTwoWeeks` is decided. False when an incident on the first or the last date has a date but no
+     * time and the time that can have passed (`daysApart`) lies on both sides of 14 days: entries dated 1 and 15
+     * March, 13 to 15 days apart. `beyondTwoWeeks` is then false, meaning "not
      * known to be beyond two weeks", and the reports say it cannot be decided. Absent in reports made before it was
      * recorded, which said no in such cases.
      */
@@ -357,7 +359,7 @@ export const EscalationSchema = z.object({
       .boolean()
       .optional()
       .describe(
-        'Whether beyondTwoWeeks is decided: false when a date-only first or last incident leaves the time between them on both sides of 14 days (daysApart.least at most 14, daysApart.most above it), beyondTwoWeeks then being false (not known to be beyond two weeks); absent in reports made before it was recorded',
+        'Whether beyondTwoWeeks is decided: false when a date-only incident on the first or the last date leaves the time between the first and the last contact on both sides of 14 days (daysApart.least at most 14, or exactly 14 and reachable, and daysApart.most above it), beyondTwoWeeks then being false (not known to be beyond two weeks); absent in reports made before it was recorded',
       ),
     /**
      * At least 10 contacts over at least 4 weeks, a threshold used in stalking research (Roberts 2005), not a legal
@@ -370,22 +372,24 @@ export const EscalationSchema = z.object({
         'At least 10 incidents in the window and at least 28 days passed from the first to the last (elapsed time, measured as for beyondTwoWeeks); a research threshold (Roberts 2005), not a legal test. False when the dates alone cannot decide it: see tenOverFourWeeksDecided',
       ),
     /**
-     * Whether `tenOverFourWeeks` is decided: false when there are at least 10 incidents and a date-only first or last
-     * incident leaves the time between them on both sides of 28 days (`daysApart.least` under 28, `daysApart.most`
-     * above it), `tenOverFourWeeks` then being false (not known to be met). Absent in reports made before it was
+     * Whether `tenOverFourWeeks` is decided: false when there are at least 10 incidents and a date-only incident on
+     * the first or the last date leaves the time on both sides of 28 days (`daysApart.least` under 28,
+     * `daysApart.most` above it, or exactly 28 when reachable: an undated 1 March to 29 March at 00:00), `tenOverFourWeeks` then being false (not known to be met). Absent in reports made before it was
      * recorded.
      */
     tenOverFourWeeksDecided: z
       .boolean()
       .optional()
       .describe(
-        'Whether tenOverFourWeeks is decided: false when there are at least 10 incidents and a date-only first or last incident leaves the time between them on both sides of 28 days, tenOverFourWeeks then being false (not known to be met); absent in reports made before it was recorded',
+        'Whether tenOverFourWeeks is decided: false when there are at least 10 incidents and a date-only incident on the first or the last date leaves the time on both sides of 28 days (daysApart.least under 28, daysApart.most above it or exactly 28 and reachable), tenOverFourWeeks then being false (not known to be met); absent in reports made before it was recorded',
       ),
     /**
-     * The least and the greatest time, in days, that can have passed from the first incident to the last: equal when
-     * both have a time (the time the criteria are tested on); with a date-only first incident taken at the end of
-     * its day for the least and at its start for the greatest, a date-only last one the other way round (1 and 15
-     * March: 13 and 15). The greatest is a bound never reached (the end of a day). Null with no incident; absent in
+     * The least and the greatest time, in days, that can have passed from the first contact to the last, counting
+     * every incident on the first and the last date: the first contact at the latest at the earliest timed incident
+     * of its date, else at the end of the date, and at the earliest at the start of the date if a date-only incident
+     * is on it, else at that timed incident; the last contact the other way round (1 and 15 March: 13 and 15). Equal
+     * when no incident on either date is date-only (the time the criteria are tested on). Elapsed time across a
+     * clock change, as for `beyondTwoWeeks`. The end of a day is never reached, the start of one is. Null with no incident; absent in
      * reports made before it was recorded.
      */
     daysApart: z
@@ -393,7 +397,7 @@ export const EscalationSchema = z.object({
       .nullable()
       .optional()
       .describe(
-        'The least and the greatest time in days that can have passed from the first incident to the last: equal when both have a time; a date-only first incident at the end of its day for the least and at its start for the greatest, a date-only last one the other way round (entries dated 1 and 15 March: 13 and 15); null with no incident; absent in reports made before it was recorded',
+        'The least and the greatest time in days that can have passed from the first contact to the last, counting every incident on the first and the last date (a date-only incident at any time of its day: the first contact no later than the earliest timed incident of its date, else the end of that date; the last no earlier than the latest timed incident of its date, else the start of that date; entries dated 1 and 15 March: 13 and 15); equal when no incident on either date is date-only; elapsed time across a clock change, as for beyondTwoWeeks; null with no incident; absent in reports made before it was recorded',
       ),
   }),
   weekly: z.array(z.object({ weekStart: LocalDate, ...PeriodRow })),

@@ -16,12 +16,10 @@ import {
   clearlyOverdispersed,
   couldBeChance,
   countsOnly,
-  daysApart,
   gapDirection,
   hoursApart,
   milestoneStart,
   milestoneTimeNote,
-  noClockTimeWords,
   notCoveredWords,
   periodLength,
   persistenceUndecided,
@@ -32,6 +30,7 @@ import {
   trendCouldBeChance,
   trendEstimated,
   UNDECIDED_BY_DATES,
+  undatedWords,
   victimNotIdentifiedWords,
 } from '../../model/escalation-words.js';
 import {
@@ -467,11 +466,10 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     // calendar days they touch: 13 days and 2 hours touch 15 dates. A date-only record can leave a criterion open
     // (rates.ts): the time is then given as a range and the criterion said to be undecided, never left out as if it
     // were not met; with no time known to have passed, "on consecutive days", never "at least 0 minutes".
-    const { dateOnly } = daysApart(ps.first, ps.last);
-    const undated = dateOnly ? `; ${noClockTimeWords(dateOnly)}` : '';
-    const apart =
-      sameOrNextDayWords(ps.first, ps.last) ??
-      `${apartWords(ps.first, ps.last, persistenceUndecided(ps))} apart`;
+    const between = { ...ps, first: ps.first, last: ps.last };
+    const noTime = undatedWords(between);
+    const undated = noTime ? `; ${noTime}` : '';
+    const apart = sameOrNextDayWords(between) ?? `${apartWords(between, persistenceUndecided(ps))} apart`;
     const roberts =
       'a threshold used in stalking research, at least 10 contacts over at least 4 weeks (Roberts 2005), which is not a legal test';
     const twoWeeks =

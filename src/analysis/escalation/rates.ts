@@ -6,7 +6,6 @@
  * exact conditional test (counts only when no day is fully covered).
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
-import { daysApart, mostDaysApart } from '../../model/escalation-words.js';
 import { refOf } from '../cite.js';
 import { dateOf, periodRows, poissonRate, type RateWithCi } from '../stats/index.js';
 import { compare, countsOnly } from './compare.js';
@@ -153,9 +152,10 @@ export const NO_FULL_COVERAGE =
 /**
  * From the first to the last incident in the window: span in calendar days, days with contact, and the two
  * persistence criteria. The criteria are tested on the time that passed between the first and the last contact
- * (`daysApart`), not on calendar days: two messages 13 days and 2 hours apart touch 15 dates but have not gone on
- * beyond two weeks. A criterion is undecided when a date-only first or last record lets the time fall on either side
- * of its threshold (diary entries dated 1 and 15 March are 13 to 15 days apart); its boolean then stays false.
+ * (`persistenceBounds`), not on calendar days: two messages 13 days and 2 hours apart touch 15 dates but have not gone
+ * on beyond two weeks. A criterion is undecided when a date-only record on the first or the last date lets the time
+ * fall on either side of its threshold (diary entries dated 1 and 15 March are 13 to 15 days apart); its boolean then
+ * stays false.
  */
 export function persistence(ctx: Ctx): Escalation['persistence'] {
   const first = ctx.windowed.length ? ctx.windowed.at(0) : undefined;
@@ -164,21 +164,88 @@ export function persistence(ctx: Ctx): Escalation['persistence'] {
   const withContact = ctx.counts.filter((c) => c > 0).length;
   const a = first ? refOf(ctx, first) : null;
   const z = last ? refOf(ctx, last) : null;
-  const least = a && z ? daysApart(a, z).days : 0;
-  const most = a && z ? mostDaysApart(a, z) : 0;
+  const b = persistenceBounds(ctx);
   const ten = ctx.windowed.length >= 10;
+  // "Beyond two weeks" is more than 14 days: met for certain when the least exceeds 14 days, or equals it and is
+  // never reached (the end of a date-only first day); impossible when the most is 14 days or less. "At least 28
+  // days" is met for certain when the least reaches 28 days; impossible when the most is under 28 days, or equals
+  // it and is never reached (the end of a date-only last day).
+  const beyondYes = b.least > TWO_WEEKS_MS || (b.least === TWO_WEEKS_MS && b.leastOpen);
+  const beyondNo = b.most <= TWO_WEEKS_MS;
+  const fourYes = b.least >= FOUR_WEEKS_MS;
+  const fourNo = b.most < FOUR_WEEKS_MS || (b.most === FOUR_WEEKS_MS && b.mostOpen);
   return {
     first: a,
     last: z,
     spanDays: span,
     daysWithContact: withContact,
-    beyondTwoWeeks: least > 14,
-    // Open when a date-only record lets the time fall on either side of the threshold. `most` is a bound never
-    // reached (the end of a day), so "more than 14 days" is within reach only when `most` exceeds 14, and "at least
-    // 28 days" only when it exceeds 28.
-    beyondTwoWeeksDecided: least > 14 || most <= 14,
-    tenOverFourWeeks: ten && least >= 28,
-    tenOverFourWeeksDecided: !ten || least >= 28 || most <= 28,
-    daysApart: a && z ? { least, most } : null,
+    beyondTwoWeeks: beyondYes,
+    beyondTwoWeeksDecided: beyondYes || beyondNo,
+    tenOverFourWeeks: ten && fourYes,
+    tenOverFourWeeksDecided: !ten || fourYes || fourNo,
+    daysApart: a && z ? { least: b.least / DAY_MS, most: b.most / DAY_MS } : null,
+  };
+}
+
+const DAY_MS = 86_400_000;
+const TWO_WEEKS_MS = 14 * DAY_MS;
+const FOUR_WEEKS_MS = 28 * DAY_MS;
+
+/** A moment a contact can be placed at: its instant and its local wall clock (read as UTC), in milliseconds. */
+interface Moment {
+  readonly ms: number;
+  readonly wall: number;
+}
+
+/**
+ * The least and the greatest time, in milliseconds, that can have passed from the first contact to the last
+ * (domain.md §4.4). Every incident on the first and on the last date counts, not only the first and the last in
+ * time order: a date-only record sorts to 00:00 of its day but could have been at any time of it, so a date-only
+ * visit on the last date may be later than a timed text that sorts after it, and a timed text on the first date
+ * bounds a date-only record beside it (the first contact was no later than that text). The first contact was at
+ * the earliest at the start of its date if a date-only record is on it, else at its earliest timed incident; at the
+ * latest at that earliest timed incident if there is one, else at the end of the date, which no time of the day
+ * reaches (`leastOpen`). The last contact the other way round (`mostOpen`: the end of the last date). A time is
+ * the lesser of the local wall-clock and the instant differences (`daysApart`): each local day counts as one day,
+ * and across the spring clock change an hour that did not pass is not counted, whichever end is date-only.
+ */
+export function persistenceBounds(ctx: Ctx): {
+  least: number;
+  most: number;
+  leastOpen: boolean;
+  mostOpen: boolean;
+} {
+  const n = ctx.windowed.length;
+  if (n === 0) return { least: 0, most: 0, leastOpen: false, mostOpen: false };
+  const moment = (ms: number): Moment => ({ ms, wall: ms + ctx.zone.offsetAt(ms) * 60_000 });
+  const dayStart = (day: number): Moment => ({ ms: ctx.zone.startOfLocalDay(day), wall: day * DAY_MS });
+  /** The date-only and the earliest and latest timed incidents on one local day, from index `i` stepping `step`. */
+  const onDay = (i: number, step: 1 | -1) => {
+    const day = ctx.days[i]!;
+    let undated = false;
+    let earliest: Moment | null = null;
+    let latest: Moment | null = null;
+    for (let k = i; k >= 0 && k < n && ctx.days[k] === day; k += step) {
+      const e = ctx.windowed.at(k);
+      if (e.precision === 'day') undated = true;
+      else {
+        if (!earliest || e.ms < earliest.ms) earliest = moment(e.ms);
+        if (!latest || e.ms > latest.ms) latest = moment(e.ms);
+      }
+    }
+    return { day, undated, earliest, latest };
+  };
+  const f = onDay(0, 1);
+  const l = onDay(n - 1, -1);
+  const firstEarliest = f.undated || !f.earliest ? dayStart(f.day) : f.earliest;
+  const firstLatest = f.earliest ?? dayStart(f.day + 1);
+  const lastLatest = l.undated || !l.latest ? dayStart(l.day + 1) : l.latest;
+  const lastEarliest = l.latest ?? dayStart(l.day);
+  const apart = (x: Moment, y: Moment) => Math.max(0, Math.min(y.wall - x.wall, y.ms - x.ms));
+  return {
+    least: apart(firstLatest, lastEarliest),
+    most: apart(firstEarliest, lastLatest),
+    leastOpen: !f.earliest,
+    mostOpen: l.undated || !l.latest,
   };
 }

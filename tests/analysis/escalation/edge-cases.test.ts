@@ -240,9 +240,12 @@ describe('persistence criteria at their boundaries (time passed from the first c
   });
 
   it('takes a date-only first contact at the end of its day and a date-only last one at its start', () => {
-    // Diary entries dated 1 and 16 March, no times: at least 14 days apart, not beyond two weeks; 17 March is.
+    // Diary entries dated 1 and 15 March, no times: at least 13 days apart, not known to be beyond two weeks. Dated
+    // 1 and 16 March: more than 14 days, as the end of 1 March is never reached, so beyond two weeks whatever the
+    // times (this test said not beyond before); 17 March too.
     const dated = (d: string) => ev({ at: `${d}T00:00:00Z`, precision: 'day' });
-    expect(analyse([dated('2024-03-01'), dated('2024-03-16')]).persistence.beyondTwoWeeks).toBe(false);
+    expect(analyse([dated('2024-03-01'), dated('2024-03-15')]).persistence.beyondTwoWeeks).toBe(false);
+    expect(analyse([dated('2024-03-01'), dated('2024-03-16')]).persistence.beyondTwoWeeks).toBe(true);
     expect(analyse([dated('2024-03-01'), dated('2024-03-17')]).persistence.beyondTwoWeeks).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentChange } from '../../../src/analysis/escalation/findings.js';
 import { clearlyOverdispersed, daysApart, timeApartWords } from '../../../src/model/escalation-words.js';
-import { analyse, ev } from './helpers.js';
+import { analyse, ev, kase } from './helpers.js';
 
 describe('daysApart', () => {
   it('is the lesser of the clock and the instant differences across the spring clock change (Europe/London)', () => {
@@ -67,6 +67,14 @@ describe('timeApartWords', () => {
     expect(timeApartWords(28 - 1 / 1440)).toBe('27 days and 23 hours');
     expect(timeApartWords(2 / 24 + 5 / 1440)).toBe('2 hours 5 minutes');
   });
+
+  it('rounds up when asked, so an "at most" figure is never below the time it bounds', () => {
+    expect(timeApartWords(14 + 13.5 / 24, 'up')).toBe('14 days and 14 hours');
+    expect(timeApartWords(14 + 23.5 / 24, 'up')).toBe('15 days');
+    expect(timeApartWords(15, 'up')).toBe('15 days');
+    expect(timeApartWords(14 + 30 / 1440, 'up')).toBe('14 days and 30 minutes');
+    expect(timeApartWords(14 + 30.5 / 1440, 'up')).toBe('14 days and 31 minutes');
+  });
 });
 
 describe('clearlyOverdispersed', () => {
@@ -123,14 +131,21 @@ describe('the persistence criteria when a date-only record leaves them open', ()
 
   it('decides two weeks only where every time of the dates falls on one side of them', () => {
     const two = (a: string, z: string) => analyse([dated(a), dated(z)]).persistence;
-    // 1 and 14 March: at most 14 days, never beyond; 1 and 16 March: 14 to 16 days, open; 1 and 17 March: beyond.
+    // 1 and 14 March: at most 14 days, never beyond; 1 and 15 March: 13 to 15 days, open; 1 and 16 March: more
+    // than 14 days, as the end of 1 March, which the least is counted from, is never reached (this test said "open"
+    // for 1 and 16 March before); 1 and 17 March: beyond.
     expect(two('2024-03-01', '2024-03-14')).toMatchObject({
       beyondTwoWeeks: false,
       beyondTwoWeeksDecided: true,
     });
-    expect(two('2024-03-01', '2024-03-16')).toMatchObject({
+    expect(two('2024-03-01', '2024-03-15')).toMatchObject({
       beyondTwoWeeks: false,
       beyondTwoWeeksDecided: false,
+    });
+    expect(two('2024-03-01', '2024-03-16')).toMatchObject({
+      beyondTwoWeeks: true,
+      beyondTwoWeeksDecided: true,
+      daysApart: { least: 14, most: 16 },
     });
     expect(two('2024-03-01', '2024-03-17')).toMatchObject({
       beyondTwoWeeks: true,
@@ -150,6 +165,49 @@ describe('the persistence criteria when a date-only record leaves them open', ()
       tenOverFourWeeksDecided: false,
     });
     expect(ten(dated('2024-03-30'))).toMatchObject({ tenOverFourWeeks: true, tenOverFourWeeksDecided: true });
+  });
+
+  it('leaves four weeks open when exactly 28 days is reachable: a date-only first record can be at 00:00', () => {
+    // 1 March 00:00 (the start of the date-only first record's day) to 29 March 00:00 is 28 days.
+    expect(ten(ev({ at: '2024-03-29T00:00:00Z' }))).toMatchObject({
+      tenOverFourWeeks: false,
+      tenOverFourWeeksDecided: false,
+    });
+    // A minute earlier it can never reach 28 days.
+    expect(ten(ev({ at: '2024-03-28T23:59:00Z' }))).toMatchObject({
+      tenOverFourWeeks: false,
+      tenOverFourWeeksDecided: true,
+    });
+  });
+
+  it('counts every incident on the first and the last date, not only the first and the last in time order', () => {
+    // A date-only record on 15 March sorts to 00:00, before the 11:00 text, but could have been in the evening.
+    const late = analyse([
+      ev({ at: '2024-03-01T12:00:00Z' }),
+      ev({ at: '2024-03-15T11:00:00Z' }),
+      dated('2024-03-15'),
+    ]).persistence;
+    expect(late).toMatchObject({ beyondTwoWeeks: false, beyondTwoWeeksDecided: false });
+    expect(late.daysApart!.most).toBeCloseTo(14.5, 9);
+    // A 09:00 text on 1 March bounds a date-only record that day: the first contact was no later than 09:00.
+    const early = analyse([
+      dated('2024-03-01'),
+      ev({ at: '2024-03-01T09:00:00Z' }),
+      ev({ at: '2024-03-15T12:00:00Z' }),
+    ]).persistence;
+    expect(early).toMatchObject({ beyondTwoWeeks: true, beyondTwoWeeksDecided: true });
+    expect(early.daysApart!.least).toBeCloseTo(14 + 3 / 24, 9);
+  });
+
+  it('measures elapsed time across the spring clock change when one end is date-only (Europe/London)', () => {
+    // 23:59 GMT on 17 March to 00:30 BST on 1 April is 13 days and 23.5 hours: the clocks gained an hour.
+    const p = analyse(
+      [ev({ at: '2024-03-17T00:00:00Z', precision: 'day' }), ev({ at: '2024-03-31T23:30:00Z' })],
+      kase({ timezone: 'Europe/London' }),
+    ).persistence;
+    expect(p).toMatchObject({ beyondTwoWeeks: false, beyondTwoWeeksDecided: false });
+    expect(p.daysApart!.least).toBeCloseTo(13 + 23.5 / 24, 9);
+    expect(p.daysApart!.most).toBeCloseTo(14 + 23.5 / 24, 9);
   });
 
   it('is decided, with no range, when both records have a time', () => {
