@@ -3,7 +3,9 @@
  * have been at any time of its day, so the time between the first and the last is a range, and where a threshold
  * falls inside it the reports say it cannot be decided from the dates alone, never a plain "no". Entries with no
  * time known to have passed between them read "on the same day" or "on consecutive days", and a single incident
- * "one incident only", never "0 minutes". Cases: fixtures/persistence-date-only.
+ * "one incident only", never "0 minutes". Cases: fixtures/persistence-date-only, and fixtures/persistence-bounds for the
+ * range's bounds: every incident on the first and the last date counts, not only the first and the last in time
+ * order; the end of a day is never reached; the range is elapsed time across a clock change; "at most" is rounded up.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/index.js';
@@ -18,8 +20,9 @@ const ROBERTS =
 /** The report of one case of the folder, its text in every format, and its Markdown persistence line. */
 async function caseOf(
   name: string,
+  dir = DIR,
 ): Promise<{ r: Report; out: Record<string, string>; findings: string[]; md: string }> {
-  const r = await reportOf([`${DIR}/${name}`]);
+  const r = await reportOf([`${dir}/${name}`]);
   const out = renderAll(r);
   const md = out['markdown']!.split('\n').find((l) => l.startsWith('**Persistence:**'))!;
   return { r, out, findings: r.escalation!.findings, md };
@@ -144,5 +147,109 @@ describe('a single incident (one-incident)', () => {
       expect(c.out[id]).not.toMatch(/\b0 minutes/);
       expect(c.out[id]).not.toContain('between the first and the last');
     }
+  });
+});
+
+const BOUNDS = 'fixtures/persistence-bounds';
+/** The persistence sentence of the findings. */
+const sentence = (c: Awaited<ReturnType<typeof caseOf>>) =>
+  c.findings.find((f) => f.startsWith('The first and last contacts'));
+
+describe('an undated visit on the last date, after a timed text in time order (undated-on-last-date)', () => {
+  // 1 March 12:00, then on 15 March a text at 11:00 and a visit with no time, which sorts to 00:00 but could have
+  // been in the evening: 13 days and 23 hours to 14 days and 12 hours, not "no" from the 11:00 text alone.
+  it('is undecided, with the range up to the end of the last date', async () => {
+    const c = await caseOf('undated-on-last-date', BOUNDS);
+    const p = c.r.escalation!.persistence;
+    expect(p).toMatchObject({
+      beyondTwoWeeks: false,
+      beyondTwoWeeksDecided: false,
+      tenOverFourWeeksDecided: true,
+    });
+    expect(p.daysApart!.least).toBeCloseTo(13 + 23 / 24, 9);
+    expect(p.daysApart!.most).toBeCloseTo(14.5, 9);
+    expect(sentence(c)).toBe(
+      `The first and last contacts are at least 13 days and 23 hours and at most 14 days and 12 hours apart (1 March 2024 at 12:00 [diary.csv, line 2] to 15 March 2024 at 11:00 [diary.csv, line 3]; another incident on 15 March 2024 has no clock time), with contact on 2 separate days; whether the contact persisted beyond two weeks ${WHY}.`,
+    );
+    expect(c.md).toContain(
+      `; at least 13 days and 23 hours and at most 14 days and 12 hours between the first and the last, contact on 2 days; beyond two weeks: ${WHY};`,
+    );
+    expect(c.out['html']).toContain(`<dt>Contact beyond two weeks</dt><dd>${WHY} <span`);
+  });
+});
+
+describe('an undated visit and a 09:00 text on the first date (timed-on-first-date)', () => {
+  // The first contact was no later than 09:00 on 1 March, so at least 14 days and 3 hours before 15 March 12:00.
+  it('is beyond two weeks, decided', async () => {
+    const c = await caseOf('timed-on-first-date', BOUNDS);
+    const p = c.r.escalation!.persistence;
+    expect(p).toMatchObject({ beyondTwoWeeks: true, beyondTwoWeeksDecided: true });
+    expect(p.daysApart!.least).toBeCloseTo(14 + 3 / 24, 9);
+    expect(p.daysApart!.most).toBeCloseTo(14.5, 9);
+    expect(sentence(c)).toBe(
+      'The first and last contacts are at least 14 days and 3 hours apart (1 March 2024 [diary.csv, line 2] to 15 March 2024 at 12:00 [diary.csv, line 4]; the first has no clock time; another incident on 1 March 2024 has one), with contact on 2 separate days; the contact persisted beyond two weeks.',
+    );
+    expect(c.md).toContain('; beyond two weeks: yes;');
+  });
+});
+
+describe('entries dated 1 and 16 March without times (two-weeks-exclusive)', () => {
+  // The latest the first can have been is the end of 1 March, which no time of that day reaches: more than 14
+  // days whatever the times. (The test "1 and 16 March: 14 to 16 days, open" said undecided before.)
+  it('is beyond two weeks, decided, and says "more than 14 days"', async () => {
+    const c = await caseOf('two-weeks-exclusive', BOUNDS);
+    expect(c.r.escalation!.persistence).toMatchObject({
+      beyondTwoWeeks: true,
+      beyondTwoWeeksDecided: true,
+      daysApart: { least: 14, most: 16 },
+    });
+    expect(sentence(c)).toBe(
+      'The first and last contacts are more than 14 days apart (1 March 2024 [diary.csv, line 2] to 16 March 2024 [diary.csv, line 3]; neither has a clock time), with contact on 2 separate days; the contact persisted beyond two weeks.',
+    );
+    expect(c.md).toContain(
+      '; more than 14 days between the first and the last, contact on 2 days; beyond two weeks: yes;',
+    );
+  });
+});
+
+describe('ten entries from an undated 1 March to 29 March at 00:00 (four-weeks-reachable)', () => {
+  // A first contact at 00:00 on 1 March is exactly 28 days before the last: at least 4 weeks is reachable.
+  it('leaves the Roberts threshold undecided, not "no"', async () => {
+    const c = await caseOf('four-weeks-reachable', BOUNDS);
+    expect(c.r.escalation!.persistence).toMatchObject({
+      beyondTwoWeeks: true,
+      beyondTwoWeeksDecided: true,
+      tenOverFourWeeks: false,
+      tenOverFourWeeksDecided: false,
+      daysApart: { least: 27, most: 28 },
+    });
+    expect(c.md).toContain(`; beyond two weeks: yes; ${ROBERTS}: ${WHY}.`);
+  });
+});
+
+describe('an undated 17 March to 1 April 2024 at 00:30, across the spring clock change (spring-clock-change)', () => {
+  // A first contact at 23:59 GMT on 17 March is 13 days and 23.5 hours before 00:30 BST on 1 April: the clocks
+  // gained an hour that did not pass.
+  it('is undecided, the range in elapsed time', async () => {
+    const c = await caseOf('spring-clock-change', BOUNDS);
+    const p = c.r.escalation!.persistence;
+    expect(p).toMatchObject({ beyondTwoWeeks: false, beyondTwoWeeksDecided: false });
+    expect(p.daysApart!.least).toBeCloseTo(13 + 23.5 / 24, 9);
+    expect(p.daysApart!.most).toBeCloseTo(14 + 23.5 / 24, 9);
+    expect(sentence(c)).toMatch(
+      /^The first and last contacts are at least 13 days and 23 hours and at most 15 days apart \(17 March 2024 \[diary\.csv, line 2\] to 1 April 2024 at 00:30 \[diary\.csv, line 3\]; the first has no clock time\), with contact on 2 separate days; whether the contact persisted beyond two weeks cannot be decided/,
+    );
+    for (const id of ['markdown', 'html']) expect(c.out[id]).not.toContain('14 days and 30 minutes');
+  });
+});
+
+describe('an undated 1 March to 15 March at 13:30 (upper-bound-rounding)', () => {
+  it('rounds "at most" up, so 14 days and 13.5 hours reads "at most 14 days and 14 hours"', async () => {
+    const c = await caseOf('upper-bound-rounding', BOUNDS);
+    expect(c.md).toContain(
+      '; at least 13 days and 13 hours and at most 14 days and 14 hours between the first and the last,',
+    );
+    expect(c.out['html']).toContain('at least 13 days and 13 hours and at most 14 days and 14 hours');
+    expect(sentence(c)).toContain('at least 13 days and 13 hours and at most 14 days and 14 hours apart');
   });
 });
