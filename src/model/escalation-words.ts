@@ -434,7 +434,14 @@ export function undatedWords(p: PersistenceSpan): string {
   // With a timed last incident, the greatest time from the first (at the start of its date if date-only, whose
   // cited instant is that start) to it; more means a date-only record on the last date could be later.
   // A second's leeway: a cited time to the second drops its milliseconds.
-  if (!z && most * DAY_MS > Math.min(wallMs(p.last.local) - wallMs(p.first.local), instants) + 1000)
+  // Not when the two share their date: a date-only first incident is then on the last date too, and is what
+  // lets the last contact be later.
+  const sameDate = p.first.local.slice(0, 10) === p.last.local.slice(0, 10);
+  if (
+    !z &&
+    !sameDate &&
+    most * DAY_MS > Math.min(wallMs(p.last.local) - wallMs(p.first.local), instants) + 1000
+  )
     extra.push(`another incident on ${formatDate(p.last.local.slice(0, 10))} has no clock time`);
   // With a date-only first incident, the least time from the end of its date by the wall clock bounds the least
   // from above; more means a timed incident on that date was the latest the first contact can have been.
@@ -484,7 +491,10 @@ export function spanWords(
   if (p.first.id === p.last.id) return 'one incident only';
   const close = sameOrNextDayWords(p);
   if (close) return `${close} (${undatedWords(p)})`;
-  return `${apartWords(p, persistenceUndecided(p))} between the first and the last`;
+  // A range says why there is one: the incidents on the first or the last date without a clock time.
+  const { least, most } = boundsOf(p);
+  const why = least === most ? '' : undatedWords(p);
+  return `${apartWords(p, persistenceUndecided(p))} between the first and the last${why ? ` (${why})` : ''}`;
 }
 
 /**

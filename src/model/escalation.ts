@@ -346,7 +346,7 @@ export const EscalationSchema = z.object({
     beyondTwoWeeks: z
       .boolean()
       .describe(
-        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and, when both have a time, of the instants (across a spring clock change the clocks gain an hour that did not pass); the least time that can have passed, see daysApart, more than 14 days, or exactly 14 days from the end of a date-only first day, which no time reaches); not calendar days touched. False when the dates alone cannot decide it: see beyondTwoWeeksDecided',
+        'More than 14 days passed from the first incident to the last (elapsed time: the lesser of the local clock difference and of the instants, a date-only day read from its start or to its end in the case zone (across a spring clock change the clocks gain an hour that did not pass); the least time that can have passed, see daysApart, more than 14 days, or exactly 14 days from the end of a date-only first day, which no time reaches); not calendar days touched. False when the dates alone cannot decide it: see beyondTwoWeeksDecided',
       ),
     /**
      * Whether `beyondTwoWeeks` is decided. False when an incident on the first or the last date has a date but no
@@ -359,7 +359,7 @@ export const EscalationSchema = z.object({
       .boolean()
       .optional()
       .describe(
-        'Whether beyondTwoWeeks is decided: false when a date-only incident on the first or the last date leaves the time between the first and the last contact on both sides of 14 days (daysApart.least at most 14, or exactly 14 and reachable, and daysApart.most above it), beyondTwoWeeks then being false (not known to be beyond two weeks); absent in reports made before it was recorded',
+        'Whether beyondTwoWeeks is decided: false when a date-only incident on the first or the last date leaves the time between the first and the last contact on both sides of 14 days (daysApart.least under 14, or exactly 14 and reachable, and daysApart.most above it), beyondTwoWeeks then being false (not known to be beyond two weeks); absent in reports made before it was recorded',
       ),
     /**
      * At least 10 contacts over at least 4 weeks, a threshold used in stalking research (Roberts 2005), not a legal

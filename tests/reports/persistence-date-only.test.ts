@@ -53,7 +53,7 @@ describe('entries dated 1 and 15 March without times (undecided-two-weeks)', () 
 
   it('says so in the Markdown and HTML persistence lines, never a plain "no"', () => {
     expect(c.md).toContain(
-      `; at least 13 days and at most 15 days between the first and the last, contact on 2 days; beyond two weeks: ${WHY}; ${ROBERTS}: no.`,
+      `; at least 13 days and at most 15 days between the first and the last (neither has a clock time), contact on 2 days; beyond two weeks: ${WHY}; ${ROBERTS}: no.`,
     );
     expect(c.out['html']).toContain(`<dt>Contact beyond two weeks</dt><dd>${WHY} <span`);
     expect(c.out['html']).toContain(
@@ -172,7 +172,7 @@ describe('an undated visit on the last date, after a timed text in time order (u
       `The first and last contacts are at least 13 days and 23 hours and at most 14 days and 12 hours apart (1 March 2024 at 12:00 [diary.csv, line 2] to 15 March 2024 at 11:00 [diary.csv, line 3]; another incident on 15 March 2024 has no clock time), with contact on 2 separate days; whether the contact persisted beyond two weeks ${WHY}.`,
     );
     expect(c.md).toContain(
-      `; at least 13 days and 23 hours and at most 14 days and 12 hours between the first and the last, contact on 2 days; beyond two weeks: ${WHY};`,
+      `; at least 13 days and 23 hours and at most 14 days and 12 hours between the first and the last (another incident on 15 March 2024 has no clock time), contact on 2 days; beyond two weeks: ${WHY};`,
     );
     expect(c.out['html']).toContain(`<dt>Contact beyond two weeks</dt><dd>${WHY} <span`);
   });
@@ -193,6 +193,20 @@ describe('an undated visit and a 09:00 text on the first date (timed-on-first-da
   });
 });
 
+describe('an undated visit and a 15:00 text on the only date (same-day-undated-first)', () => {
+  // The undated first incident is on the last date too: it is what lets the last contact be later than 15:00, and
+  // there is no other undated incident to name.
+  it('names the first as undated, and no other incident', async () => {
+    const c = await caseOf('same-day-undated-first', BOUNDS);
+    expect(c.r.escalation!.persistence.daysApart).toEqual({ least: 0, most: 1 });
+    expect(c.md).toContain(
+      '; on the same day (the first has no clock time), contact on 1 day; beyond two weeks: no;',
+    );
+    expect(c.out['html']).not.toContain('another incident on 1 March 2024');
+    expect(c.findings.join('\n')).not.toContain('another incident on 1 March 2024');
+  });
+});
+
 describe('entries dated 1 and 16 March without times (two-weeks-exclusive)', () => {
   // The latest the first can have been is the end of 1 March, which no time of that day reaches: more than 14
   // days whatever the times. (The test "1 and 16 March: 14 to 16 days, open" said undecided before.)
@@ -207,7 +221,7 @@ describe('entries dated 1 and 16 March without times (two-weeks-exclusive)', () 
       'The first and last contacts are more than 14 days apart (1 March 2024 [diary.csv, line 2] to 16 March 2024 [diary.csv, line 3]; neither has a clock time), with contact on 2 separate days; the contact persisted beyond two weeks.',
     );
     expect(c.md).toContain(
-      '; more than 14 days between the first and the last, contact on 2 days; beyond two weeks: yes;',
+      '; more than 14 days between the first and the last (neither has a clock time), contact on 2 days; beyond two weeks: yes;',
     );
   });
 });
@@ -247,7 +261,7 @@ describe('an undated 1 March to 15 March at 13:30 (upper-bound-rounding)', () =>
   it('rounds "at most" up, so 14 days and 13.5 hours reads "at most 14 days and 14 hours"', async () => {
     const c = await caseOf('upper-bound-rounding', BOUNDS);
     expect(c.md).toContain(
-      '; at least 13 days and 13 hours and at most 14 days and 14 hours between the first and the last,',
+      '; at least 13 days and 13 hours and at most 14 days and 14 hours between the first and the last (the first has no clock time),',
     );
     expect(c.out['html']).toContain('at least 13 days and 13 hours and at most 14 days and 14 hours');
     expect(sentence(c)).toContain('at least 13 days and 13 hours and at most 14 days and 14 hours apart');
