@@ -12,7 +12,9 @@
  * - "I'll set fire to myself": self-harm, not damage to property (an open-ended "set fire" matched it);
  *   "I'll set fire to your car": damage to property;
  * - threats whose object the open-ended "i'll kill" covered ("every last one of you", "anybody", "somebody",
- *   "whoever", "this guy", "y'all", "'em", "em", "all of you", "set fire to you"): threats, each object named.
+ *   "whoever", "this guy", "y'all", "'em", "em", "all of you", "set fire to you"): threats, each object named;
+ * - ordinary words a bare "kill all", "kill this", "kill em", "set fire to that" would match ("kill all the lights",
+ *   "I could kill this headache", "kill em with kindness", "set fire to that pile of leaves"): no category.
  * The report is made by the built CLI (text marks read while the timeline is read, the byte search) and
  * in-process (the stored texts searched afterwards): both say the same.
  */
@@ -53,6 +55,16 @@ const EXPECTED: readonly (readonly [string, readonly string[]])[] = [
   ['I will kill all of you', ['threats']],
   ["I'll set fire to you", ['threats']],
   ["I'll set fire to everything you own", ['property-damage']],
+  // Ordinary words that a bare "kill" or "set fire to" and a determiner matched: the terms name a person instead.
+  ['can you kill all the lights when you leave', []],
+  ['I could kill this headache', []],
+  ['kill em with kindness, my nan always said', []],
+  ['we need to kill those ants in the kitchen', []],
+  ["I'd kill someone for a coffee", []],
+  ['kill every light in the house', []],
+  ['two birds, one stone: kill both birds', []],
+  ['set fire to this town is a great song', []],
+  ['dad will set fire to that pile of leaves', []],
 ];
 
 const SELF_DIRECTED = EXPECTED.filter(([, ids]) => ids.includes('self-harm') && !ids.includes('threats'));
