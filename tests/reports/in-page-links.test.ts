@@ -1,7 +1,7 @@
 /**
  * Every in-page link of the HTML and Markdown reports leads somewhere: a citation a police reader clicks must
- * open the row or section it names, never nothing. Checked for every fixture case folder that has a case.json
- * (the demo case among them), each report made in-process as `chronolog report FOLDER` makes it, and for the
+ * open the row or section it names, never nothing. Checked for every fixture case folder that has a case.json, at
+ * the top of fixtures/ or one level down (the demo case among them), each report made in-process as `chronolog report FOLDER` makes it, and for the
  * hand-built reports of the HTML tests. The Markdown report has no in-page links today; its check resolves
  * `](#…)` and `href="#…"` against the anchors GitHub-flavoured renderers give headings and against explicit
  * `id`/`name` attributes, so a link added later is held to the same rule.
@@ -13,10 +13,17 @@ import { renderHtml } from '../../src/reports/html/index.js';
 import { renderAs, reportOf } from '../helpers/report.js';
 import { hostileReport, reportWithEscalation } from './html-fixture.js';
 
-/** Fixture folders with a case file, in name order. */
+/** Fixture folders with a case file, and those one level down (fixtures/persistence-bounds/*), in name order. */
 const CASES = readdirSync('fixtures', { withFileTypes: true })
-  .filter((e) => e.isDirectory() && existsSync(path.join('fixtures', e.name, 'case.json')))
-  .map((e) => path.join('fixtures', e.name))
+  .filter((e) => e.isDirectory())
+  .flatMap((e) => {
+    const dir = path.join('fixtures', e.name);
+    const subs = readdirSync(dir, { withFileTypes: true })
+      .filter((s) => s.isDirectory())
+      .map((s) => path.join(dir, s.name));
+    return [dir, ...subs];
+  })
+  .filter((dir) => existsSync(path.join(dir, 'case.json')))
   .sort();
 
 /** Character references decoded, as a browser reads an attribute value. */
@@ -87,6 +94,7 @@ function citedWithoutRow(escalation: unknown, rows: ReadonlySet<string>): string
 describe('in-page links of the reports', () => {
   it('finds the fixture case folders, the demo case among them', () => {
     expect(CASES).toContain(path.join('fixtures', 'demo-case'));
+    expect(CASES).toContain(path.join('fixtures', 'persistence-bounds', 'spring-clock-change'));
     expect(CASES.length).toBeGreaterThan(10);
   });
 
