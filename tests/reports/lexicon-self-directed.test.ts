@@ -14,7 +14,8 @@
  * - threats whose object the open-ended "i'll kill" covered ("every last one of you", "anybody", "somebody",
  *   "whoever", "this guy", "y'all", "'em", "em", "all of you", "set fire to you"): threats, each object named;
  * - ordinary words a bare "kill all", "kill this", "kill em", "set fire to that" would match ("kill all the lights",
- *   "I could kill this headache", "kill em with kindness", "set fire to that pile of leaves"): no category.
+ *   "I could kill this headache", "kill em with kindness", "set fire to that pile of leaves"): no category;
+ * - "go kill yourself", "kys": abuse and insults only.
  * The report is made by the built CLI (text marks read while the timeline is read, the byte search) and
  * in-process (the stored texts searched afterwards): both say the same.
  */
@@ -65,6 +66,9 @@ const EXPECTED: readonly (readonly [string, readonly string[]])[] = [
   ['two birds, one stone: kill both birds', []],
   ['set fire to this town is a great song', []],
   ['dad will set fire to that pile of leaves', []],
+  // Telling the victim to end their life: abuse, not a threat to kill and not the writer's self-harm.
+  ['go kill yourself', ['abuse']],
+  ['kys', ['abuse']],
 ];
 
 const SELF_DIRECTED = EXPECTED.filter(([, ids]) => ids.includes('self-harm') && !ids.includes('threats'));

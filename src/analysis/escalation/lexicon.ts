@@ -237,6 +237,11 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
       'nobody will ever',
       'no one will ever',
       'nobody else will',
+      // Telling the victim to end their life: abuse, not a threat to kill (the words name no act of the writer's).
+      'kill yourself',
+      'kill urself',
+      'kill your self',
+      'kys',
     ],
   },
   {

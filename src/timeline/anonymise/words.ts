@@ -22,7 +22,7 @@ sister slapped slashed sleep sleeping slept slut smash smashed sorry stab stay s
 suicidal suicide take text texting that their them this to u ugly ur useless vandalised vandalized want was watch
 watching wearing were what where who whore will window with without won't work workplace worth worthless ya you
 you'll you're your 'em anybody both em every everybody everything last somebody someone these those whoever y'all
-yall yours youse`;
+yall yours youse yourself urself self kys`;
 
 const NAME_WORDS = `will bill mark pat sue rob jack frank guy dean ray art bob chase hunter grant miles drew gene
 sandy rusty buddy sonny hope faith joy grace rose lily daisy ivy holly heather iris violet ruby pearl amber crystal
