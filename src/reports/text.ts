@@ -296,7 +296,9 @@ function wrapped(line: string, width: number): string[] {
     const next = parts[k + 1]!;
     const w = displayWidth(next.replace(STYLE, ''));
     if (used + gap.length + w > width && used > indent && next.trim() !== '') {
-      out.push(current);
+      // Without the space of a two-space gap already added ("…p < 0.001)  [Poisson regression …]" splits into
+      // ")", " ", "", " ", "[Poisson"): a line does not end in a space.
+      out.push(current.replace(/ +$/, ''));
       current = rest + next.trimStart();
       used = indent + displayWidth(next.trimStart().replace(STYLE, ''));
     } else {

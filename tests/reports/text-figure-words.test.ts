@@ -128,6 +128,13 @@ describe('text report of the demo case: figures in words that cannot be misread'
       expect(words(block)).toEqual(words(blockOf(whole, label)));
     }
   });
+
+  it('leaves no line ending in a space, at any width, where a line breaks before a [method] bracket', () => {
+    for (const width of [60, 72, 80, 100, 120]) {
+      const lines = renderAs('text', r, width).split('\n');
+      for (const l of lines) expect(l, `${width} columns: "${l}"`).not.toMatch(/ $/);
+    }
+  });
 });
 
 describe('milestones without a rate ratio name no method (findings-neutral/flat, three milestones)', () => {
