@@ -246,6 +246,16 @@ export function changePointsInside(
   return e.changePoints.filter((c) => c.date > from && c.date <= to);
 }
 
+/** The two sides of the latest-against-first comparison, named as the reports name them: first, then last. */
+export function comparisonSides(
+  h: Pick<Comparison, 'before' | 'after'>,
+): readonly (readonly ['first' | 'last', Comparison['before']])[] {
+  return [
+    ['first', h.before],
+    ['last', h.after],
+  ];
+}
+
 /**
  * The findings' and the Markdown's sentence on `changePointsInside` for each side of the latest-against-first
  * comparison: "The rate is estimated (PELT change point) to have changed inside the last 28 days, around 22 May 2024
@@ -258,12 +268,7 @@ export function changesInsideSentences(
 ): string[] {
   const h = e.headline.rateNowVsStart;
   const days = h.days === 1 ? 'day' : `${h.days} days`;
-  return (
-    [
-      ['first', h.before],
-      ['last', h.after],
-    ] as const
-  ).flatMap(([which, side]) => {
+  return comparisonSides(h).flatMap(([which, side]) => {
     const inside = changePointsInside(e, side);
     if (inside.length === 0) return [];
     const around = andList(

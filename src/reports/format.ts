@@ -211,14 +211,14 @@ export function fold(values: readonly number[], width: number): { values: number
 type Week = Report['incidents']['weekly'][number];
 
 /**
- * The weekly sparkline and its legend (text and Markdown reports), folded to `width` marks. The series starts on the first incident's day and ends on the last's, so the
- * first and last weeks can be part weeks. Drawn as counted, a last week of one day with 3 contacts stood at a third
- * of the weeks of 9 before it (fixtures/text-neutral/flat), as if contact had dropped at the very end, where a
- * reader looks to see whether it is rising; drawn at its rate for 7 days it rose instead, as a part week ends (or starts) on a day with contact by
- * its making: a diary of two entries a week whose last week has 3 days drew a last mark more than twice as high as
- * the others (fixtures/diary-two-years). So with at least two full weeks, only full weeks are drawn, and the legend
- * gives the part weeks' days and counts; with fewer, every week is drawn as counted and the legend says which are
- * part weeks.
+ * The weekly sparkline and its legend (text and Markdown reports), folded to `width` marks. The series starts on
+ * the first incident's day and ends on the last's, so the first and last weeks can be part weeks. Drawn as counted,
+ * a last week of one day with 3 contacts stood at a third of the weeks of 9 before it (fixtures/text-neutral/flat),
+ * as if contact had dropped at the very end, where a reader looks to see whether it is rising; drawn at its rate for
+ * 7 days it rose instead, as a part week ends (or starts) on a day with contact by its making: a diary of two
+ * entries a week whose last week has 3 days drew a last mark more than twice as high as the others
+ * (fixtures/diary-two-years). So with at least two full weeks, only full weeks are drawn, and the legend gives the
+ * part weeks' days and counts; with fewer, every week is drawn as counted and the legend says which are part weeks.
  */
 export function weeklySparkline(
   weekly: readonly Week[],

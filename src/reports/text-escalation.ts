@@ -8,6 +8,7 @@ import {
   atRequestTimeWords,
   COULD_BE_CHANCE,
   changePointsInside,
+  comparisonSides,
   couldBeChance,
   countsOnly,
   dayAmount,
@@ -97,12 +98,7 @@ const COMPARISON_METHOD = '[exact conditional Poisson test]';
  * May, inside them), as the HTML summary says beside the same figure. Empty when none falls inside.
  */
 function changesInside(e: Escalation, period: string): string {
-  const h = e.headline.rateNowVsStart;
-  const sides = [
-    ['first', h.before],
-    ['last', h.after],
-  ] as const;
-  return sides
+  return comparisonSides(e.headline.rateNowVsStart)
     .map(([which, p]) => {
       const dates = changePointsInside(e, p).map((c) => c.date);
       return dates.length
