@@ -53,10 +53,14 @@ export function htmlEscape(s: string): string {
 
 /**
  * Neutralises spreadsheet formulas (OWASP "CSV injection"): a cell starting with = + - @, tab or carriage
- * return gets a leading apostrophe so spreadsheet programs show it as text.
+ * return, or with the fullwidth ＝ ＋ － ＠ (Apple Numbers reads those as formulas too), gets one leading
+ * apostrophe so spreadsheet programs show it as text. So does a cell that already starts with an apostrophe:
+ * then every apostrophe at the start of a cell is one added here, and a script gets the value as sent by
+ * dropping exactly one ("'=x" was "=x", "''=x" was "'=x"). Identifiers are cells like any other: +447700900123
+ * is written '+447700900123 (JSON Lines is never changed).
  */
 export function csvSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /^['=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) ? `'${s}` : s;
 }
 
 /**

@@ -17,8 +17,14 @@ import { csvSafe, showControls } from './sanitize.js';
  */
 export const EXCEL_BOM = '\uFEFF';
 
+// Rows end in LF, and a cell holding a CR or LF is quoted: csv-stringify quotes CR and LF only while the record
+// delimiter is its default unless told to, and an unquoted CR ends the row for Python's csv module, pandas and
+// spreadsheet programs, so a message's "ok\r=SUM(…)" became a row of its own starting with a live formula.
 const line = (cells: string[]) =>
-  stringify([cells.map((c) => csvSafe(showControls(c)))], { record_delimiter: '\n' });
+  stringify([cells.map((c) => csvSafe(showControls(c)))], {
+    record_delimiter: '\n',
+    quote_record_delimiter: true,
+  });
 
 export const timelineCsv: TimelineFormat = {
   id: 'csv',
