@@ -42,6 +42,9 @@ const DITTO = new Set(
 );
 const DITTO_MARKS = /^["“”〃'`]+$/;
 
+/** The skip reason of a row that holds a date and nothing else. */
+export const DATE_ONLY = 'date-only-row';
+
 /** A row whose date and time could be read. */
 interface Readable {
   readonly cell: DateCell;
@@ -103,6 +106,11 @@ export class RowReader {
    * inside an unquoted cell that moved the cells after it one column on (warned about once, summary.ts).
    */
   readonly longRows: Tally = { count: 0, line: 0 };
+  /**
+   * Rows holding a date and nothing else, skipped (`DATE_ONLY`): a diary template filled in ahead with every date
+   * of a month would otherwise count each blank day as an incident. The first and last line, for the warning.
+   */
+  readonly dateOnly = { count: 0, line: 0, last: 0 };
   emitted = 0;
   /** Rows rejected because their date depends on a day/month order the file does not settle, and the first. */
   readonly undated: Tally = { count: 0, line: 0 };
@@ -125,8 +133,14 @@ export class RowReader {
 
   row(cells: readonly string[], line: number): void {
     const r = this.read(cells);
-    if ('skip' in r) this.ctx.skip(r.skip, line);
-    else if ('code' in r) {
+    if ('skip' in r) {
+      this.ctx.skip(r.skip, line);
+      if (r.skip === DATE_ONLY) {
+        this.dateOnly.count++;
+        this.dateOnly.line ||= line;
+        this.dateOnly.last = line;
+      }
+    } else if ('code' in r) {
       this.ctx.reject(r.code, line, r.message, r.hint);
       if (r.code === UNDATED && this.undated.count++ === 0) this.undated.line = line;
     } else {
@@ -181,6 +195,12 @@ export class RowReader {
     if (!cell || !date) return badDate(dateRaw, cell, this.order, this.years);
     // The time the Date cell gives with its date, read once for each check of it below.
     const dateTime = dateCellTime(cell);
+    // A real date and no other cell filled: nothing was recorded on that day. A date with a time, in its own
+    // cell or the Date cell, is kept (the time says something happened then), and so is a date that cannot
+    // be read (rejected above, so that a typo in a template is still told).
+    const dateAt = layout.index.date;
+    if (dateTime === undefined && cells.every((c, i) => i === dateAt || c.trim() === ''))
+      return { skip: DATE_ONLY };
     if (cell.kind !== 'serial' && dateTime !== undefined && hasSecondDate(cell.rest, dateTime.reading))
       return twoDates(dateRaw);
     const orders = this.undecided ? (['dmy', 'mdy'] as const) : [this.order];

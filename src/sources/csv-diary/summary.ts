@@ -45,6 +45,14 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `${rows(reader.longRows.count)} read with more cells than the header's ${layout.cells.length} columns, the extra cells empty (first on line ${reader.longRows.line}): a delimiter at the end of the row, or one inside a cell that was not in double quotes, which moves every cell after it one column on`,
       'Check the Description and later columns of those rows in the original diary; a cell holding the delimiter needs double quotes',
     );
+  const { dateOnly } = reader;
+  if (dateOnly.count > 0)
+    ctx.warn(
+      'DIARY_DATE_ONLY_ROWS',
+      dateOnly.line,
+      `${rows(dateOnly.count)} with a date and nothing else (${dateOnly.count === 1 ? `line ${dateOnly.line}` : `first on line ${dateOnly.line}, last on line ${dateOnly.last}`}) not counted as incidents: a row records an incident only when it says something besides the date, such as a time, the type of contact or what happened`,
+      'If one of those rows records an incident, write on it the type of contact or what happened (a time if known), then re-run',
+    );
   if (reader.blankTypes.count > 0)
     ctx.warn(
       'DIARY_BLANK_CONTACT_TYPE',
