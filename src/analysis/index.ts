@@ -13,6 +13,7 @@ import { analyseEscalation } from './escalation/index.js';
 import { inSpans } from './escalation/window.js';
 import { incidentFigures } from './figures.js';
 import { dayNumberOf } from './series.js';
+import { withheldCalls } from './withheld-calls.js';
 
 export interface AnalysisInput {
   readonly version: string;
@@ -65,12 +66,18 @@ export function buildReport(a: AnalysisInput): Report {
     accounting: accounting(a.inputs, incidents.length),
     identifiers: identifierTable(incidents, columns, a.zone, a.inputs),
     incidents: incidentFigures(incidents, columns, a.zone, coveredByEveryExport(escalation), a.inputs),
+    ...withheldKey(withheldCalls(events, columns.day, a.zone, a.inputs)),
     escalation,
     ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone, a.case.lexicon) } : {}),
     problems: [...a.problems],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
     problemsOmittedLocations: [...a.problemsOmittedLocations],
   };
+}
+
+/** The report's `withheldCalls` key, only when there is at least one such call (reports before it are unchanged). */
+function withheldKey(w: Report['withheldCalls']): { withheldCalls?: NonNullable<Report['withheldCalls']> } {
+  return w === undefined ? {} : { withheldCalls: w };
 }
 
 /**

@@ -74,6 +74,28 @@ const FirstAndLast = {
   lastRef: EventRefSchema.nullable().optional(),
 };
 
+/**
+ * Incoming calls whose number the phone did not get: attributed to nobody, so never incidents, and counted here
+ * apart (formats.md: withheld-number calls are among the most telling in a stalking case, and which of them are
+ * the subject's is for the reader to weigh, not for chronolog to assume).
+ */
+export const WithheldCallsSchema = z
+  .object({
+    total: Count,
+    /** By the label the export gives the caller ("Withheld number", "Unknown number", "Payphone"). */
+    byCaller: z.record(z.string(), Count),
+    byCallStatus: z.partialRecord(CallStatusSchema, Count),
+    first: EventRefSchema,
+    last: EventRefSchema,
+    /** Local dates (case zone) with at least one such call. */
+    days: Count,
+    /** Of those dates, the ones on which the subject also made contact (an incident). */
+    daysWithIncidents: Count,
+  })
+  .describe(
+    "Incoming calls whose number the phone did not get (withheld, unknown, payphone), flagged 'withheld' in the timeline: attributed to nobody, never counted as incidents; present only when there is at least one",
+  );
+
 export const IdentifierSummarySchema = z.object({
   identifier: z.string(),
   role: RoleSchema,
@@ -231,6 +253,7 @@ export const ReportSchema = z.object({
   }),
   identifiers: z.array(IdentifierSummarySchema),
   incidents: IncidentsSchema,
+  withheldCalls: WithheldCallsSchema.optional(),
   /** Added by the escalation analysis; see docs/report.md. */
   escalation: EscalationSchema.optional(),
   /** Every incident, in order. Present in HTML and Markdown reports, and in JSON with --chronology. */

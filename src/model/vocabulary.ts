@@ -43,6 +43,12 @@ export const CALL_STATUSES = [
 ] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+/**
+ * The flag on an incoming call whose number the phone did not get (withheld, unknown or payphone): such a call is
+ * attributed to nobody, and the reports count it apart (analysis/withheld-calls.ts).
+ */
+export const WITHHELD_FLAG = 'withheld';
+
 /** How an identifier was written in the source; decides how it is normalised. */
 export const ID_TYPES = ['phone', 'email', 'account', 'handle', 'name'] as const;
 export type IdType = (typeof ID_TYPES)[number];

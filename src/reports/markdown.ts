@@ -43,6 +43,7 @@ import {
   identifierWords,
   milestoneWhen,
   subjectAssumed,
+  withheldSentence,
 } from './tallies.js';
 
 function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): string[] {
@@ -120,6 +121,12 @@ function gapCell(r: Report): string {
   return `${g.days === 0 ? 'none' : run} ${GAP_COVERED}; ${left}`;
 }
 
+/** Incoming calls with no number shown, apart from the incidents (tallies.ts says it alike in every report). */
+function withheldParagraph(r: Report): string[] {
+  const s = withheldSentence(r, (local) => local);
+  return s === null ? [] : [`**Calls with no number shown.** ${md(s)}`, ''];
+}
+
 export function frequencySection(r: Report): string[] {
   const i = r.incidents;
   if (i.total === 0) return [];
@@ -131,6 +138,7 @@ export function frequencySection(r: Report): string[] {
     ...table(['Kind', 'Incidents'], countRows(i.byKind), ['l', 'r']),
     '',
     ...callRows(i),
+    ...withheldParagraph(r),
     '## Identifiers used',
     '',
     `${md(identifierWords(r, subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'))}:`,

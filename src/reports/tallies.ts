@@ -12,7 +12,7 @@
  * - when each milestone of the case file starts, as the case zone's clock reads it.
  */
 import { milestoneStart } from '../model/escalation-words.js';
-import { isPlaceholderIdentifier } from '../model/format.js';
+import { andList, isPlaceholderIdentifier } from '../model/format.js';
 import type { MilestoneAnalysis, Report } from '../model/index.js';
 import { subjectIsEveryoneElse } from '../model/subject.js';
 import { int, plural } from './format.js';
@@ -158,4 +158,61 @@ export function milestoneWhen(
 ): { readonly local: string; readonly flags: readonly string[] | undefined } {
   const a = analysedMilestone(r, m);
   return a ? { local: milestoneStart(a), flags: a.startsAtTimeFlags } : { local: m.date, flags: undefined };
+}
+
+/**
+ * Incoming calls with no number shown (`withheldCalls`) in the words every human-readable report uses: outcomes
+ * largest first ("missed 4", "answered 1"), the export's caller labels largest first, and how many of their days
+ * also had an incident. Null when there were none.
+ */
+export interface WithheldTally {
+  readonly total: number;
+  readonly outcomes: readonly [string, number][];
+  readonly callers: readonly [string, number][];
+  readonly firstLocal: string;
+  readonly lastLocal: string;
+  /** "on 3 days, 2 of them with contact from the subject" */
+  readonly days: string;
+}
+
+export function withheldTally(r: Report): WithheldTally | null {
+  const w = r.withheldCalls;
+  if (w === undefined) return null;
+  const largest = (x: Record<string, number | undefined>) =>
+    (Object.entries(x) as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const withContact = w.daysWithIncidents;
+  const days =
+    w.days === 1
+      ? `on 1 day, ${withContact === 1 ? 'one with' : 'without'} contact from the subject`
+      : `on ${int(w.days)} days, ${withContact === w.days ? 'each' : int(withContact)} of them with contact from the subject`;
+  return {
+    total: w.total,
+    outcomes: largest(w.byCallStatus).map(([k, n]) => [k === 'unknown' ? OUTCOME_NOT_RECORDED : k, n]),
+    callers: largest(w.byCaller),
+    firstLocal: w.first.local,
+    lastLocal: w.last.local,
+    days,
+  };
+}
+
+/**
+ * The calls with no number shown as the Markdown and HTML reports write them, in plain text for the caller to
+ * escape whole; `time` writes a local time as the report writes times. Null when there were none.
+ */
+export function withheldSentence(r: Report, time: (local: string) => string): string | null {
+  const w = withheldTally(r);
+  const calls = r.withheldCalls;
+  if (!w || !calls) return null;
+  const place = (e: { file: string; locator: string }) =>
+    `${e.file.slice(e.file.lastIndexOf('/') + 1)} ${e.locator}`;
+  const when =
+    w.total === 1
+      ? `On ${time(calls.first.local)} (${place(calls.first)})`
+      : `The first on ${time(calls.first.local)} (${place(calls.first)}), the last on ${time(calls.last.local)} (${place(calls.last)})`;
+  return [
+    `${plural(w.total, 'incoming call')} came from a number the phone did not get (withheld, unknown or payphone): attributed to no one, so not counted as incidents.`,
+    `How ${w.total === 1 ? 'it' : 'they'} ended: ${andList(w.outcomes.map(([k, n]) => `${int(n)} ${k}`))}.`,
+    `The export names the caller ${andList(w.callers.map(([k, n]) => `“${k}” (${int(n)})`))}.`,
+    `${when}, ${w.days}.`,
+  ].join(' ');
 }

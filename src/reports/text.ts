@@ -14,6 +14,7 @@ import {
   displayWidth,
   inputMarks,
   int,
+  localSpan,
   marked,
   pad,
   pct,
@@ -34,6 +35,7 @@ import {
   identifierTally,
   placeholderClause,
   subjectAssumed,
+  withheldTally,
 } from './tallies.js';
 import { escalationText } from './text-escalation.js';
 
@@ -123,6 +125,21 @@ function figures(r: Report, ctx: ReportContext): string[] {
  * and 05:59" read as all 689 falling at night. The verb follows the count: "1 of 4 timed incidents (25%) was". With
  * no time of day on any incident (a diary of dates) there is no share to give: "0 of 0 … (–)" said so in figures.
  */
+/**
+ * Incoming calls with no number shown, apart from the incidents (analysis/withheld-calls.ts): how many and how they
+ * ended, then the export's labels for the caller, when, and on how many days, with the subject's contact or not.
+ */
+function withheldLines(r: Report, ctx: ReportContext): string[] {
+  const w = withheldTally(r);
+  if (!w) return [];
+  const list = (x: readonly [string, number][]) => x.map(([k, n]) => `${safe(k)} ${int(n)}`).join(' · ');
+  return [
+    ...(r.incidents.total === 0 ? [''] : []),
+    `${ctx.chalk.bold('Withheld')}    ${plural(w.total, 'incoming call')} with no number shown, not counted as incidents: ${list(w.outcomes)}`,
+    `            ${list(w.callers)}; ${localSpan(w.firstLocal, w.lastLocal, ' → ')}, ${w.days}`,
+  ];
+}
+
 function nightLine(n: Report['incidents']['night']): string {
   if (n.eligible === 0) return 'no incident has a time of day to place between 00:00 and 05:59';
   return `${int(n.count)} of ${plural(n.eligible, 'timed incident')} (${pct(n.share)}) ${n.count === 1 ? 'was' : 'were'} between 00:00 and 05:59`;
@@ -249,6 +266,7 @@ export const text: ReportFormat = {
     const lines = [
       ...header(r, ctx),
       ...figures(r, ctx),
+      ...withheldLines(r, ctx),
       ...escalationText(r, ctx),
       ...accounting(r, ctx),
       ...problems(r, ctx),

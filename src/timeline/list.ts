@@ -104,6 +104,12 @@ export abstract class EventList implements Iterable<TimelineEvent> {
     }
     return out;
   }
+  /** The positions of the events flagged `flag`, in order. */
+  withFlag(flag: string): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) if (this.flags(i)?.includes(flag)) out.push(i);
+    return out;
+  }
   /** The inputs of the events. */
   inputSet(): Set<number> {
     const out = new Set<number>();
@@ -296,6 +302,9 @@ export class StoreList extends EventList {
   }
   override withFlagsOrDetails(): number[] {
     return this.store.withFlagsOrDetails(this.numbers);
+  }
+  override withFlag(flag: string): number[] {
+    return this.store.withFlag(this.numbers, flag);
   }
   override inputSet(): Set<number> {
     return this.store.inputsOf(this.numbers);

@@ -287,6 +287,19 @@ export class EventStore {
     }
     return out;
   }
+  /** The positions in `numbers` of the events flagged `flag`, in order. */
+  withFlag(numbers: Uint32Array, flag: string): number[] {
+    const out: number[] = [];
+    const flags = this.flagsCol;
+    // Most timelines have no flag at all, and few sets hold a given one: no scan unless some set does.
+    const sets = new Set<number>();
+    this.flagSets.forEach((set, id) => {
+      if (set?.includes(flag)) sets.add(id);
+    });
+    if (flags === undefined || sets.size === 0) return out;
+    for (let i = 0; i < numbers.length; i++) if (sets.has(flags[numbers[i]!]!)) out.push(i);
+    return out;
+  }
   /** The inputs of the events `numbers`. */
   inputsOf(numbers: Uint32Array): Set<number> {
     // Most timelines are one input, or few: the runs of inputs answer without reading each event.

@@ -3,6 +3,7 @@
  * their attributes, plus what `<mms>` (mms.ts) shares with them.
  */
 import type { CallStatus, Direction, Party } from '../../model/index.js';
+import { WITHHELD_FLAG } from '../../model/vocabulary.js';
 import type { SourceContext } from '../source.js';
 import { type Attrs, contactName, DATE_HINT, epochMs, OWNER, present, seconds, textOf } from './fields.js';
 import { detach, type Interner } from './interner.js';
@@ -66,7 +67,7 @@ const HIDDEN_BY_NUMBER: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Flag on a call whose number the phone did not get (withheld, unknown or payphone). */
-export const WITHHELD = 'withheld';
+export const WITHHELD = WITHHELD_FLAG;
 const WITHHELD_FLAGS: readonly string[] = Object.freeze([WITHHELD]);
 
 /** Hint for a record whose type/box says neither received nor sent. */

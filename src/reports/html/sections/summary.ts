@@ -36,6 +36,7 @@ import {
   OUTCOME_NOT_RECORDED,
   placeholderClause,
   subjectAssumed,
+  withheldSentence,
 } from '../../tallies.js';
 import { whyNot } from '../../withheld.js';
 import { milestoneKey } from '../charts/svg.js';
@@ -114,6 +115,8 @@ function findings(r: Report): string[] {
     const where = callPlaces(calls);
     out.push(`Calls by outcome: ${andList(outcomes)}${where ? ` (${where})` : ''}.`);
   }
+  const withheld = withheldSentence(r, longDateTime);
+  if (withheld !== null) out.push(text(withheld));
   if (escalation.length === 0) {
     const ids = [...r.identifiers]
       .filter((x) => x.firstLocal && !isPlaceholderIdentifier(x.identifier))
