@@ -77,9 +77,10 @@ export async function recompute(report: unknown, base: string, env: Environment)
   const original = report as Record<string, unknown>;
   const found: string[] = [];
   let count = 0;
-  const note = (where: string, a: unknown, b: unknown): void => {
+  const note: Note = (where, a, b, said) => {
     count++;
-    if (found.length < LISTED) found.push(`${where}: ${shown(a)} in the report, ${shown(b)} made again`);
+    if (found.length < LISTED)
+      found.push(`${where}: ${said ?? `${shown(a)} in the report, ${shown(b)} made again`}`);
   };
   for (const key of new Set([...Object.keys(original), ...Object.keys(again)])) {
     if (key === 'ignoredFiles') continue;
@@ -109,16 +110,18 @@ export async function recompute(report: unknown, base: string, env: Environment)
   };
 }
 
+/** One difference at JSON path `where`: the report's value `a`, the one made again `b`, or `said` in words. */
+type Note = (where: string, a: unknown, b: unknown, said?: string) => void;
+
 /** Calls `note` for each leaf where `a` and `b` differ, named by its JSON path. */
-function differences(
-  where: string,
-  a: unknown,
-  b: unknown,
-  note: (w: string, a: unknown, b: unknown) => void,
-): void {
+function differences(where: string, a: unknown, b: unknown, note: Note): void {
   if (isDeepStrictEqual(a, b)) return;
-  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    for (let i = 0; i < a.length; i++) differences(`${where}[${i}]`, a[i], b[i], note);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length === b.length) {
+      for (let i = 0; i < a.length; i++) differences(`${where}[${i}]`, a[i], b[i], note);
+      return;
+    }
+    note(where, a, b, listChange(where, a, b));
     return;
   }
   if (isObject(a) && isObject(b)) {
@@ -129,12 +132,49 @@ function differences(
   note(where, a, b);
 }
 
+/**
+ * How a list differs when it is longer or shorter than the one made again: both lengths, and the item added or
+ * missing (found as what is left between the items both share at the start and at the end), else the first item
+ * that differs. Both lists cut short to a few characters would look the same, as they begin alike.
+ */
+function listChange(where: string, a: readonly unknown[], b: readonly unknown[]): string {
+  const items = (n: number) => (n === 1 ? '1 item' : `${n} items`);
+  let start = 0;
+  while (start < a.length && start < b.length && isDeepStrictEqual(a[start], b[start])) start++;
+  let end = 0;
+  const room = Math.min(a.length, b.length) - start;
+  while (end < room && isDeepStrictEqual(a[a.length - 1 - end], b[b.length - 1 - end])) end++;
+  const onlyA = a.length - start - end;
+  const onlyB = b.length - start - end;
+  const which = (n: number) => (n === 1 ? `item ${start + 1} is` : `items ${start + 1}–${start + n} are`);
+  const first = (n: number, v: unknown) => `${n === 1 ? '' : 'the first '}${shown(v, ITEM)}`;
+  const how =
+    onlyB === 0
+      ? `${which(onlyA)} not made again: ${first(onlyA, a[start])}`
+      : onlyA === 0
+        ? `${which(onlyB)} made again but not in the report: ${first(onlyB, b[start])}`
+        : `item ${start + 1} is the first that differs, ${firstLeaf(`${where}[${start}]`, a[start], b[start])}`;
+  return `${items(a.length)} in the report, ${b.length} made again; ${how}`;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The first place two items differ, with both values: two whole items cut short would look the same. */
+function firstLeaf(where: string, a: unknown, b: unknown): string {
+  let said = '';
+  differences(where, a, b, (w, x, y, words) => {
+    said ||= `at ${w}: ${words ?? `${shown(x)} in the report, ${shown(y)} made again`}`;
+  });
+  return said;
+}
+
+/** The characters a whole item added or missing is shown in: enough to tell which it is. */
+const ITEM = 160;
+
 /** A value as said in a difference: short. */
-function shown(v: unknown): string {
+function shown(v: unknown, max = 60): string {
   if (v === undefined) return 'nothing';
   const s = JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
