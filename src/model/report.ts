@@ -18,6 +18,23 @@ const Count = z.number().int().nonnegative();
 const IsoInstant = z.string().describe('ISO 8601 UTC instant, e.g. 2024-03-01T18:04:00.000Z');
 const LocalDate = z.string().describe('Local calendar date in the case zone, YYYY-MM-DD');
 
+/**
+ * The archive a file was read from inside (a zip read in place), hashed as a whole: what an evidence log records
+ * for the download. The input's own `sha256` and `bytes` stay those of the file inside it, as the timeline's.
+ */
+export const ArchiveSummarySchema = z
+  .object({
+    path: z.string().describe('The archive as given, e.g. exports/WhatsApp Chat with Sam.zip'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 of the whole archive file'),
+    bytes: Count.describe('Size of the whole archive file'),
+  })
+  .describe(
+    "Present when the input was read from inside an archive: the archive file itself. The input's sha256 and bytes are those of the file inside it.",
+  );
+
 export const InputSummarySchema = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -43,7 +60,9 @@ export const InputSummarySchema = z.object({
    * could not be used among the rejected (`rejectedReasons` says which reason, the problems which lines).
    */
   readToEnd: z.literal(true).optional(),
+  archive: ArchiveSummarySchema.optional(),
 });
+export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>;
 export type InputSummary = z.infer<typeof InputSummarySchema>;
 
 export const IgnoredFileSchema = z.object({ path: z.string(), reason: z.string() });

@@ -190,3 +190,18 @@ export async function readHead(input: SourceInput, max: number): Promise<Buffer>
   const all = Buffer.concat(chunks);
   return all.length > max ? all.subarray(0, max) : all;
 }
+
+/**
+ * The SHA-256 and size of a whole input read once more, start to end: an archive, whose members are read in
+ * place and hashed one by one, is hashed as the file it is too. Streamed, so memory stays bounded whatever its
+ * size; a reader of transient chunks is used when there is one (the hash takes each chunk before the next).
+ */
+export async function wholeDigest(input: SourceInput): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of input.chunks?.() ?? input.open()) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}

@@ -4,7 +4,7 @@
  * and events = kept + duplicates.
  */
 import { isHandKept } from '../model/hand-kept.js';
-import type { InputSummary, ParsedEvent, Problem } from '../model/index.js';
+import type { ArchiveSummary, InputSummary, ParsedEvent, Problem } from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
@@ -18,7 +18,7 @@ import { sortTimeline, storeOrder } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
 import { CopyWarnings } from './copies.js';
-import { type ParseOutcome, parseHashed, readHead } from './hashing.js';
+import { type ParseOutcome, parseHashed, readHead, wholeDigest } from './hashing.js';
 import { errnoCode, readErrorWords, readStoppedAt, unreadableProblem } from './read-errors.js';
 import { type InputSpans, inputSpans, storeSpans } from './spans.js';
 
@@ -80,8 +80,11 @@ export async function ingest(
   const copies = new CopyWarnings();
   const people = new Set<string>();
 
-  /** `alone`: the run's only input (a member: its archive's only member, the archive being the only input). */
-  async function visit(input: SourceInput, alone: boolean): Promise<void> {
+  /**
+   * `alone`: the run's only input (a member: its archive's only member, the archive being the only input).
+   * `archive`: for a member, the archive it is in, hashed as a whole (`archiveOf`).
+   */
+  async function visit(input: SourceInput, alone: boolean, archive?: ArchiveHash): Promise<void> {
     let head: Buffer;
     try {
       head = await readHead(input, HEAD_BYTES);
@@ -112,7 +115,7 @@ export async function ingest(
       // One input, one source: no duplicates will be told apart by their texts, so only the texts an analysis
       // reads need keeping (timeline/text-marks.ts).
       if (alone) builder.store.textMarks?.dropUnread();
-      await parseOne(input, found.source);
+      await parseOne(input, found.source, archive);
       return;
     }
     const members: SourceInput[] = [];
@@ -139,10 +142,11 @@ export async function ingest(
       });
     }
     members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const m of members) await visit(m, alone && members.length === 1);
+    const whole = archiveOf(input);
+    for (const m of members) await visit(m, alone && members.length === 1, whole);
   }
 
-  async function parseOne(input: SourceInput, source: Source): Promise<void> {
+  async function parseOne(input: SourceInput, source: Source, archive?: ArchiveHash): Promise<void> {
     const index = inputs.length;
     const tally: Tally = {
       path: input.path,
@@ -252,7 +256,11 @@ export async function ingest(
         opts.onProgress?.({ path: file, bytesRead, bytes: input.bytes });
       },
     };
+    // The archive is hashed while its member is read (the first member starts it; the others share it).
+    const archived = archive?.();
     const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
+    const whole = await archived;
+    if (whole !== undefined) tally.archive = whole;
     copies.close();
     for (const name of named) people.add(name);
     const late = opts.generatedAt === undefined ? undefined : future.problem(file, opts.generatedAt);
@@ -338,6 +346,22 @@ export async function ingest(
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
   return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans, people };
+}
+
+/** The SHA-256 of an archive, read once when a file inside it is first read (a zip of media only is never hashed). */
+type ArchiveHash = () => Promise<ArchiveSummary | undefined>;
+
+/**
+ * The archive `input` as a whole, hashed at most once and only when asked. An archive that cannot be read to the
+ * end gives none: its members fail to read too, and those failures are reported where they are met.
+ */
+function archiveOf(input: SourceInput): ArchiveHash {
+  let done: Promise<ArchiveSummary | undefined> | undefined;
+  return () =>
+    (done ??= wholeDigest(input).then(
+      (d) => ({ path: input.path, ...d }),
+      () => undefined,
+    ));
 }
 
 /** Event numbers 0 … count − 1, less the voided ranges (which are in order and do not overlap). */

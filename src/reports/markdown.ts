@@ -7,6 +7,7 @@
 
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
+import { ARCHIVE_NOTE, archivesOf } from './archives.js';
 import {
   accountingWords,
   bookCells,
@@ -217,6 +218,14 @@ export function evidenceSection(r: Report): string[] {
       '',
     );
   }
+  const archives = archivesOf(r.inputs);
+  if (archives.length > 0)
+    out.push(
+      ARCHIVE_NOTE,
+      '',
+      ...archives.map((z) => `- ${md(z.path)}: SHA-256 \`${z.sha256}\`, ${int(z.bytes)} bytes`),
+      '',
+    );
   const why = r.inputs.flatMap((x) => {
     const parts = [
       ['skipped', reasonCounts(x.skippedReasons)],

@@ -5,6 +5,7 @@
  */
 import { listed, shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
+import { archivesOf } from './archives.js';
 import {
   bookCells,
   bookWords,
@@ -212,6 +213,11 @@ function accounting(r: Report, ctx: ReportContext): string[] {
     ),
   ];
   lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
+  // The archive a file was read from, hashed whole: what an evidence log records for the download.
+  for (const z of archivesOf(r.inputs)) {
+    const shown = z.path.startsWith(prefix) ? z.path.slice(prefix.length) : z.path;
+    lines.push(c.dim(`  read from inside ${safe(shown)}, SHA-256 ${z.sha256}`));
+  }
   for (const m of inputMarks(r.inputs)) lines.push(c.yellow(`  ${m.mark}: ${m.means}`));
   // Why records were skipped or rejected, summed over the files in one line, so the screen does not grow with
   // the number of files (the HTML, Markdown and JSON reports give them per file).

@@ -73,7 +73,9 @@ describe('verify and the case file', () => {
     expect(report.inputs.map((i: { path: string }) => i.path)).toEqual(['case/WhatsApp Chat with Sam.txt']);
     const r = verify(dir);
     expect(r.code).toBe(0);
-    expect(r.lines).toEqual(['✔ the 1 input and the case file match the SHA-256 recorded in report.json']);
+    expect(r.lines).toEqual([
+      '✔ the 1 input and the case file match the SHA-256 recorded in report.json; figures not recomputed (add --recompute to check them)',
+    ]);
   });
 
   it('fails when the case file changed, naming it as the case file and saying what to do', () => {
@@ -168,7 +170,9 @@ describe('verify and the case file', () => {
   it('speaks of inputs only when the report was made without a case file', () => {
     const dir = reportedWithoutCaseFile('no-case');
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).case.caseFile).toBeNull();
-    expect(verify(dir).lines).toEqual(['✔ the 1 input matches the SHA-256 recorded in report.json']);
+    expect(verify(dir).lines).toEqual([
+      '✔ the 1 input matches the SHA-256 recorded in report.json; figures not recomputed (add --recompute to check them)',
+    ]);
   });
 
   it('names a case file added to an input folder after the report, which a new report would read', () => {

@@ -1,7 +1,8 @@
 /**
  * `chronolog verify` and a zip member whose bytes no longer match the CRC-32 the archive recorded for them (a bad
  * copy, download or disk). The damaged member is named as damaged with the reason, the other members of the same
- * archive are still re-hashed and judged on their own, and the run fails with exit 1 and says what to do. A report
+ * archive are still re-hashed and judged on their own, the archive itself (hashed whole) is named as changed, and
+ * the run fails with exit 1 and says what to do. A report
  * made from an archive that was already damaged verifies against the same archive: its SHA-256 is that of the bytes
  * read, and the report lists the member as incomplete, so the member is noted, not failed.
  */
@@ -58,6 +59,8 @@ const CRC = /CRC-32 [0-9a-f]{8}, expected [0-9a-f]{8}/.source;
 const DAMAGED = new RegExp(
   `^ {2}damaged: case/chat\\.zip!/_chat\\.txt \\(its content does not match the checksum recorded in the archive: ${CRC}\\)$`,
 );
+/** The archive itself, hashed whole, changed with the member's bytes (verify-archive.test.ts). */
+const ARCHIVE = /^ {2}changed: case\/chat\.zip \(the archive; expected [0-9a-f]{16}…, found [0-9a-f]{16}…\)$/;
 const WHAT_TO_DO =
   'A damaged archive member no longer holds the bytes that were put in the archive (a bad copy, download or disk). ' +
   'Verify the original archive the report was made from; if that is damaged too, download or export it again and make a new report from it.';
@@ -70,7 +73,10 @@ describe('verify and a damaged zip member', () => {
     expect(r.code).toBe(1);
     expect(r.lines[0]).toBe('✖ the inputs differ from those recorded in report.json:');
     // The sibling member and the loose file are unchanged, so they are not named; nothing is "missing".
-    expect(r.lines.filter((l) => l.startsWith('  '))).toEqual([expect.stringMatching(DAMAGED)]);
+    expect(r.lines.filter((l) => l.startsWith('  '))).toEqual([
+      expect.stringMatching(ARCHIVE),
+      expect.stringMatching(DAMAGED),
+    ]);
     expect(r.lines.slice(-2)).toEqual([
       WHAT_TO_DO,
       `Paths are resolved from ${dir}; use --root DIR to verify a copy kept elsewhere.`,
@@ -88,6 +94,7 @@ describe('verify and a damaged zip member', () => {
       expect.stringMatching(
         /^ {2}changed: case\/chat\.zip!\/WhatsApp Chat with Sam \(2\)\.txt \(expected [0-9a-f]{16}…, found [0-9a-f]{16}…\)$/,
       ),
+      expect.stringMatching(ARCHIVE),
       expect.stringMatching(DAMAGED),
       '  extra:   case/extra.txt',
     ]);
@@ -107,6 +114,7 @@ describe('verify and a damaged zip member', () => {
     const r = verify(dir);
     expect(r.code).toBe(1);
     expect(r.lines.filter((l) => l.startsWith('  '))).toEqual([
+      expect.stringMatching(ARCHIVE),
       expect.stringMatching(
         new RegExp(
           `^ {2}damaged: case/chat\\.zip!/_chat\\.txt \\((its compressed data cannot be read: .+|its content does not match the checksum recorded in the archive: ${CRC})\\)$`,
@@ -123,7 +131,7 @@ describe('verify and a damaged zip member', () => {
     const r = verify(dir);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
-      '✔ all 3 inputs match the SHA-256 recorded in report.json',
+      '✔ all 3 inputs match the SHA-256 recorded in report.json; figures not recomputed (add --recompute to check them)',
       expect.stringMatching(
         new RegExp(
           `^ {2}note: case/chat\\.zip!/_chat\\.txt was already damaged when the report was made \\(its content does not match the checksum recorded in the archive: ${CRC}\\); the report lists it as incomplete$`,
@@ -140,6 +148,9 @@ describe('verify and a damaged zip member', () => {
     writeFileSync(path.join(dir, 'case/chat.zip'), worse);
     const r = verify(dir);
     expect(r.code).toBe(1);
-    expect(r.lines.filter((l) => l.startsWith('  '))).toEqual([expect.stringMatching(DAMAGED)]);
+    expect(r.lines.filter((l) => l.startsWith('  '))).toEqual([
+      expect.stringMatching(ARCHIVE),
+      expect.stringMatching(DAMAGED),
+    ]);
   });
 });

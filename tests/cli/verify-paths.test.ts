@@ -35,7 +35,9 @@ describe('verify and the form of the report paths', () => {
     for (const cwd of [s.dir, ROOT]) {
       const r = run(['verify', out], cwd);
       expect(r.code, r.stdout).toBe(0);
-      expect(r.stdout).toBe(`✔ all 6 inputs and the case file match the SHA-256 recorded in ${out}\n`);
+      expect(r.stdout).toBe(
+        `✔ all 6 inputs and the case file match the SHA-256 recorded in ${out}; figures not recomputed (add --recompute to check them)\n`,
+      );
     }
   });
 
@@ -92,7 +94,7 @@ describe('verify and the form of the report paths', () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toBe(
       [
-        '✔ all 6 inputs and the case file match the SHA-256 recorded in kept/report.json',
+        '✔ all 6 inputs and the case file match the SHA-256 recorded in kept/report.json; figures not recomputed (add --recompute to check them)',
         '  not an input: kept/report.html (a chronolog report)',
         '  not an input: kept/report.md (a chronolog report)',
         '',

@@ -1,7 +1,9 @@
 /**
  * `verify --recompute` makes the report again from its matching inputs, with the options, case file and
  * "generated at" time it records, and compares: a report whose figures were edited after it was made fails, naming
- * each figure with both values, although every input still matches its SHA-256. Reports made from a relative
+ * each figure with both values (a list that gained or lost items: both lengths and the item added or missing),
+ * although every input still matches its SHA-256; without --recompute, the line that says the inputs match says the
+ * figures were not recomputed. Reports made from a relative
  * path are made again from the folder given with --root, under the same names; the report file kept beside the
  * inputs (itself "not read" by a report made now) changes nothing.
  */
@@ -33,7 +35,8 @@ const SAME = `✔ made again from these inputs, the report is the same: its figu
 /** The fields of a report the tests below edit. */
 interface Editable {
   generator: { version: string };
-  incidents: { total: number; byChannel: Record<string, number> };
+  incidents: { total: number; byChannel: Record<string, number>; daily: unknown[] };
+  problems: unknown[];
 }
 
 /** The report with `edit` applied, saved as `name` beside it. */
@@ -63,8 +66,12 @@ describe('verify --recompute', () => {
       r.incidents.total = 5;
       r.incidents.byChannel.sms = 1;
     });
-    // Re-hashing alone cannot see it: the inputs are the same files.
-    expect(run(['verify', file]).code).toBe(0);
+    // Re-hashing alone cannot see it: the inputs are the same files, and it says the figures were not checked.
+    const plain = run(['verify', file]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')[0]).toBe(
+      `✔ all 6 inputs and the case file match the SHA-256 recorded in ${file}; figures not recomputed (add --recompute to check them)`,
+    );
     const r = run(['verify', file, '--recompute']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(-5)).toEqual([
@@ -74,6 +81,42 @@ describe('verify --recompute', () => {
       'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
       '',
     ]);
+  });
+
+  it('says both lengths and the item added or missing when a list gains or loses one', () => {
+    const made = JSON.parse(readFileSync(report, 'utf8')) as Editable;
+    const added = { ...(made.problems[0] as object), locator: 'line 93' };
+    const n = made.problems.length;
+    const longer = run(['verify', edited('longer.json', (r) => r.problems.push(added)), '--recompute']);
+    expect(longer.code).toBe(1);
+    // Cut to a few characters, the two lists begin alike and would look the same: the lengths and the item tell.
+    expect(longer.stdout).toContain(
+      `\n  problems: ${n + 1} items in the report, ${n} made again; item ${n + 1} is not made again: ${JSON.stringify(added).slice(0, 160)}…\n`,
+    );
+    const days = made.incidents.daily.length;
+    const shorter = run([
+      'verify',
+      edited('shorter.json', (r) => r.incidents.daily.splice(10, 1)),
+      '--recompute',
+    ]);
+    expect(shorter.code).toBe(1);
+    expect(shorter.stdout).toContain(
+      `\n  incidents.daily: ${days - 1} items in the report, ${days} made again; item 11 is made again but not in the report: ${JSON.stringify(made.incidents.daily[10])}\n`,
+    );
+  });
+
+  it('names the first place an item differs when a list also changes length', () => {
+    const file = edited('both.json', (r) => {
+      (r.incidents.daily[3] as { count: number }).count = 99;
+      r.incidents.daily.splice(10, 1);
+    });
+    const days = (JSON.parse(readFileSync(report, 'utf8')) as Editable).incidents.daily.length;
+    const r = run(['verify', file, '--recompute']);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `\\n {2}incidents\\.daily: ${days - 1} items in the report, ${days} made again; item 4 is the first that differs, at incidents\\.daily\\[3\\]\\.count: 99 in the report, \\d+ made again\\n`,
+      ),
+    );
   });
 
   it('says when another chronolog version made the report, as a difference can come from that', () => {

@@ -1,11 +1,12 @@
 /**
- * Re-reading the inputs a report lists, for `chronolog verify`: the SHA-256 of a file on disk, and of each member of
- * a zip archive read in place. A member whose bytes fail the archive's own CRC-32 check (ZIP_MEMBER_DAMAGED: a bad
+ * Re-reading the inputs a report lists, for `chronolog verify`: the SHA-256 of a file on disk, of each member of
+ * a zip archive read in place, and of the archive itself. A member whose bytes fail the archive's own CRC-32 check (ZIP_MEMBER_DAMAGED: a bad
  * copy, download or disk) is hashed over the bytes it delivered before the check failed, exactly as `report`
  * hashed it, and carries the reason; the other members of the archive are read as usual.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { readHead } from '../../pipeline/hashing.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
@@ -136,3 +137,36 @@ export async function memberHashes(
 }
 
 export { chronologOutputAt } from '../file-head.js';
+
+/** The archive a report records for an input read from inside one (`inputs[].archive`). */
+export interface RecordedArchive {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/**
+ * Each archive the report records, hashed whole again: `changed` lines, said as a changed file is, naming it as
+ * the archive and whether the files read from inside it still match (`faulty`: the inputs found changed, damaged
+ * or missing). An archive that cannot be read is left out: its members are already named as missing.
+ */
+export async function archiveChanges(
+  inputs: readonly { readonly path: string; readonly archive?: RecordedArchive | undefined }[],
+  base: string,
+  faulty: ReadonlySet<string>,
+): Promise<string[]> {
+  const recorded = new Map<string, RecordedArchive>();
+  for (const i of inputs)
+    if (i.archive && !recorded.has(i.archive.path)) recorded.set(i.archive.path, i.archive);
+  const out: string[] = [];
+  for (const z of recorded.values()) {
+    const actual = await fileHash(path.resolve(base, z.path), z.path);
+    if (actual === undefined || actual === z.sha256) continue;
+    const inside = inputs.filter((i) => i.archive?.path === z.path);
+    // A re-packed archive can hold the very same files: said, as it tells a changed download from changed evidence.
+    const members = inside.every((i) => !faulty.has(i.path)) ? '; the files read from inside it match' : '';
+    out.push(
+      `${z.path} (the archive${members}; expected ${z.sha256.slice(0, 16)}…, found ${actual.slice(0, 16)}…)`,
+    );
+  }
+  return out;
+}

@@ -10,6 +10,9 @@
  * path they are absolute and checked where they are; relative ones are resolved from `--root` (default: the
  * current folder).
  *
+ * An archive the inputs were read from inside is re-hashed as a whole too (`inputs[].archive`, in reports that
+ * record it), and named as changed when it differs, saying whether the files read from inside it still match.
+ *
  * A zip member whose bytes fail the archive's CRC-32 check is named as damaged, and the other members of that
  * archive are still checked one by one. A member that was already damaged when the report was made (the report
  * lists it as incomplete, and its bytes hash to the SHA-256 the report recorded) is the file the report was made
@@ -34,6 +37,7 @@ import { forcedFormats } from '../read.js';
 import { VERSION } from '../version.js';
 import { LISTED, recompute } from './verify-figures.js';
 import {
+  archiveChanges,
   chronologOutputAt,
   fileHash,
   fileNotRead,
@@ -48,7 +52,14 @@ const ReportInputs = z.object({
   run: z
     .object({ paths: z.array(z.string()), options: z.record(z.string(), z.unknown()).optional() })
     .optional(),
-  inputs: z.array(z.object({ path: z.string(), sha256: z.string(), incomplete: z.boolean().optional() })),
+  inputs: z.array(
+    z.object({
+      path: z.string(),
+      sha256: z.string(),
+      incomplete: z.boolean().optional(),
+      archive: z.object({ path: z.string(), sha256: z.string() }).optional(),
+    }),
+  ),
   ignoredFiles: z.array(z.object({ path: z.string() })).default([]),
   case: z
     .object({ caseFile: z.object({ path: z.string(), sha256: z.string() }).nullable().optional() })
@@ -240,6 +251,8 @@ export async function verifyCommand(
   const damaged: string[] = [];
   const missing: string[] = [];
   const notes: string[] = [];
+  // The inputs named above as changed, damaged or missing, to tell whether an archive's files still match.
+  const faulty = new Set<string>();
   // Everything the report names, read or not read: anything else found now is new since, extra or not read.
   const listed = new Set([...parsed.inputs.map((i) => i.path), ...parsed.ignoredFiles.map((i) => i.path)]);
   const forced = forcedFormatsOf(parsed);
@@ -268,6 +281,7 @@ export async function verifyCommand(
     } catch {
       actual = undefined;
     }
+    const before = changed.length + damaged.length + missing.length;
     if (actual === undefined) missing.push(input.path);
     else if (actual.damage !== undefined) {
       // The same damaged bytes the report was made from, and said it could not read cleanly: the file matches.
@@ -280,7 +294,10 @@ export async function verifyCommand(
       changed.push(
         `${input.path} (expected ${input.sha256.slice(0, 16)}…, found ${actual.sha256.slice(0, 16)}…)`,
       );
+    if (changed.length + damaged.length + missing.length > before) faulty.add(input.path);
   }
+  // An archive read in place is hashed whole too: it is the file an evidence log records for the download.
+  changed.push(...(await archiveChanges(parsed.inputs, base, faulty)));
   // The case file is not an input, but the figures rest on it as much: it is judged the same way, and named as such.
   const caseFile = parsed.case?.caseFile ?? undefined;
   let caseDiffers = false;
@@ -354,7 +371,9 @@ export async function verifyCommand(
     const what = caseFile
       ? `${inputs} and the case file match`
       : `${inputs} ${n === 1 ? 'matches' : 'match'}`;
-    const all = `${c.green('✔')} ${what} the SHA-256 recorded in ${safe(reportFile)}`;
+    // Matching inputs say nothing of the figures: said on the same line, so it is not read as covering them.
+    const unchecked = recomputeFigures ? '' : '; figures not recomputed (add --recompute to check them)';
+    const all = `${c.green('✔')} ${what} the SHA-256 recorded in ${safe(reportFile)}${unchecked}`;
     const figures = recomputeFigures
       ? await figuresLines(JSON.parse(text), base, env)
       : { lines: [], ok: true };

@@ -203,7 +203,8 @@ export function anonymiseCase(
     );
     rows += lines.length;
     lines.push(...stubsOf(summary));
-    const { path: _path, sha256: _sha, bytes: _bytes, format, ...books } = summary;
+    // The archive a file was read from names it as the path does (`WhatsApp Chat with Sam.zip`): left out too.
+    const { path: _path, sha256: _sha, bytes: _bytes, archive: _archive, format, ...books } = summary;
     return {
       name,
       header: {

@@ -6,6 +6,7 @@
 
 import { cap } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
+import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
 import { bookCells, inputMark, int } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
 import { bdi, text } from '../escape.js';
@@ -55,6 +56,17 @@ function inputs(r: Report, ctx: HtmlContext): string {
     foot: ['', 'Total', '', '', ...bookCells(a)],
     cls: 'data inputs',
   });
+}
+
+/** Each archive a file was read from inside, once, with its own SHA-256 (archives.ts). */
+function archives(r: Report): string {
+  const list = archivesOf(r.inputs);
+  if (list.length === 0) return '';
+  const items = list.map(
+    (z) =>
+      `<li><bdi class="path">${text(z.path)}</bdi> (${int(z.bytes)} bytes)<code class="hash">${text(z.sha256)}</code></li>`,
+  );
+  return `<p>${text(ARCHIVE_NOTE)}</p><ul class="plain">${items.join('')}</ul>`;
 }
 
 function option(v: string | boolean | string[]): string {
@@ -154,6 +166,7 @@ export function evidenceSection(r: Report, ctx: HtmlContext): Section {
     '<h3>Input files</h3>',
     `<p>${accountingLine(r)} Each file’s SHA-256 identifies its exact content: any change to the file changes it.</p>`,
     `<div class="scroll">${inputs(r, ctx)}</div>`,
+    archives(r),
     ignored,
     '<h3>How this report was made</h3>',
     run(r),
