@@ -1,7 +1,8 @@
 /**
  * The WhatsApp source against lines written in another date layout than the file's (a pasted ISO-dated log line
  * must not decide the day/month order nor become a message), against `--date-order` where the file's own dates
- * prove its order (a day above 12, a four-digit year, or dates that cannot be year-first), and against a file cut
+ * prove another order (a day above 12, a four-digit year, or dates that cannot be year-first: the option still
+ * decides, and each header it cannot read is rejected), and against a file cut
  * short inside a message header. Goldens live beside their fixtures (fixtures/whatsapp-pasted-headers,
  * whatsapp-date-order-proven, whatsapp-date-order-ymd-contradicted, whatsapp-cut-short); UPDATE_GOLDEN=1 rewrites
  * them.
@@ -221,35 +222,38 @@ describe('a header in another date layout than the file', () => {
   });
 });
 
-describe('--date-order where the file proves its own order', () => {
-  it('is not applied to a day-first chat, with a warning naming the option and the evidence', async () => {
+/** The rejections of a run, as [code, line, hint]. */
+const rejections = (run: SourceRun) => run.rejected.map((r) => [r.code, r.locator, r.hint]);
+
+describe('--date-order always decides, even where the file proves another order', () => {
+  it('reads a day-first chat month-first as asked, rejecting each header that has no date that way', async () => {
     const file = `${PROVEN}/de-android-24h.txt`;
-    const plain = await runSource(whatsappTxt, file);
     const asked = await runSource(whatsappTxt, file, { dateOrder: 'mdy' });
-    expect(asked.events).toEqual(plain.events);
-    expect(asked.rejected).toEqual([]);
-    expect(asked.warnings).toEqual([
-      {
-        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-        // The line of the date that proves the order.
-        locator: 1,
-        message: `--date-order mdy was not applied to ${file}: its dates such as 14.03.24 (line 1) can only be read as day/month/year (dmy).`,
-      },
-    ]);
-    const full = await runInput(whatsappTxt, inPieces(readFileSync(file), 64, file), { dateOrder: 'mdy' });
-    expect(full.warnings[0]!.hint).toBe(
-      "The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.",
-    );
+    // Every header has a day above 12: none is a date month-first, and none is read another way.
+    expect(asked.events).toEqual([]);
+    expect(asked.warnings).toEqual([]);
+    expect(asked.rejected.map((r) => r.locator)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(asked.rejected[0]).toEqual({
+      code: 'WHATSAPP_BAD_TIMESTAMP',
+      locator: 1,
+      message:
+        'Impossible date or time "14.03.24, 21:05" in a message header: there is no month 14 when read as month/day/year (mdy).',
+      hint: 'Line 1 was read as --date-order mdy asks; read as day/month/year (dmy) it would be 14 March 2024. If the chat writes its dates that way, re-run with --date-order dmy; if not, check line 1 of the export.',
+    });
   });
 
-  it('is not applied against a year written with four digits elsewhere', async () => {
+  it('rejects a year written with four digits elsewhere, naming the order that reads it', async () => {
     const run = await runText('[2024/03/05, 10:00:00] Sam: a\n[2024/03/06, 10:00:00] Sam: b\n', {
       dateOrder: 'dmy',
     });
-    expect(locals(run)).toEqual(['2024-03-05T10:00:00', '2024-03-06T10:00:00']);
-    expect(run.warnings.map((w) => w.message)).toEqual([
-      `--date-order dmy was not applied to ${join(tmp, 'chat.txt')}: its dates such as 2024/03/05 (line 1) have the year first (four digits).`,
+    expect(run.events).toEqual([]);
+    expect(run.warnings).toEqual([]);
+    expect(rejections(run).map(([code, line]) => [code, line])).toEqual([
+      ['WHATSAPP_BAD_TIMESTAMP', 1],
+      ['WHATSAPP_BAD_TIMESTAMP', 2],
     ]);
+    expect(run.rejected[0]!.hint).toContain('read as year/month/day (ymd) it would be 5 March 2024');
+    expect(run.rejected[0]!.hint).toContain('re-run with --date-order ymd');
   });
 
   it('is applied where the file cannot tell, or where its dates contradict each other', async () => {
@@ -258,7 +262,7 @@ describe('--date-order where the file proves its own order', () => {
     });
     expect(locals(ambiguous)).toEqual(['2024-01-02T10:00', '2024-03-04T10:01']);
     expect(ambiguous.warnings).toEqual([]);
-    // Two day-first dates against one month-first: the file cannot prove either, the option decides.
+    // Two day-first dates against one month-first: the option decides.
     const mixed = await runText(
       '13/01/24, 10:00 - Sam: a\n14/01/24, 10:00 - Sam: b\n01/15/24, 10:00 - Sam: c\n',
       { dateOrder: 'mdy' },
@@ -270,90 +274,40 @@ describe('--date-order where the file proves its own order', () => {
       ['WHATSAPP_BAD_TIMESTAMP', 2],
     ]);
   });
-
-  it('still says when the order, once the option is set aside, is only a guess', async () => {
-    // Four-digit years last: ymd cannot apply; no day above 12, so the order comes from how the dates run.
-    const run = await runText(
-      '1/4/2023, 10:00 - Sam: a\n2/2/2023, 10:00 - Sam: b\n2/4/2023, 10:00 - Sam: c\n',
-      {
-        dateOrder: 'ymd',
-      },
-    );
-    expect(run.warnings.map((w) => w.code)).toEqual([
-      'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-      'WHATSAPP_DATE_ORDER_INFERRED',
-    ]);
-    expect(run.warnings[0]!.message).toContain('have the year last (four digits)');
-    expect(locals(run)).toEqual(['2023-01-04T10:00', '2023-02-02T10:00', '2023-02-04T10:00']);
-  });
 });
 
 describe('--date-order ymd where the dates cannot be year-first', () => {
-  const HINT =
-    "The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.";
-
-  it('is not applied to a US chat with two-digit years (3/14/24 has no month 14 year-first)', async () => {
-    // It used to reject every message, one by one, as "there is no month 14 when read as year/month/day (ymd)".
+  it('rejects each header of a US chat with two-digit years (3/14/24 has no month 14 year-first)', async () => {
     const file = `${NOT_YMD}/us-android-12h.txt`;
-    const plain = await runSource(whatsappTxt, file);
     const asked = await runSource(whatsappTxt, file, { dateOrder: 'ymd' });
-    expect(plain.warnings).toEqual([]);
-    expect(asked.events).toEqual(plain.events);
-    expect(asked.rejected).toEqual([]);
-    expect(locals(asked)).toEqual([
-      '2024-03-14T21:05',
-      '2024-03-14T21:31',
-      '2024-03-15T07:01',
-      '2024-03-15T07:02',
-      '2024-03-16T23:59',
-      '2024-03-17T00:04',
-    ]);
-    expect(asked.warnings).toEqual([
-      {
-        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-        locator: 1,
-        message: `--date-order ymd was not applied to ${file}: its dates such as 3/14/24 (line 1) cannot be read as year/month/day (ymd): there is no month 14.`,
-      },
-    ]);
-    const full = await runInput(whatsappTxt, inPieces(readFileSync(file), 64, file), { dateOrder: 'ymd' });
-    expect(full.warnings[0]!.hint).toBe(HINT);
+    expect(asked.events).toEqual([]);
+    expect(asked.warnings).toEqual([]);
+    expect(asked.rejected.map((r) => r.locator)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(asked.rejected[1]!.hint).toBe(
+      'Line 2 was read as --date-order ymd asks; read as month/day/year (mdy) it would be 14 March 2024. If the chat writes its dates that way, re-run with --date-order mdy; if not, check line 2 of the export.',
+    );
   });
 
-  it('is not applied to a UK chat where a date would fall before WhatsApp (02/03/24 as 2002), naming that line', async () => {
-    // Read year-first, 28/02/24 is 24 February 2028 and 14/03/24 24 March 2014: only 02/03/24 gives it away.
+  it('rejects a header of a UK chat that would fall before WhatsApp (02/03/24 as 2002), reading the others', async () => {
+    // Read year-first, 28/02/24 is 24 February 2028 and 14/03/24 24 March 2014: as asked, if not as meant.
     const file = `${NOT_YMD}/uk-android-24h.txt`;
-    const plain = await runSource(whatsappTxt, file);
     const asked = await runSource(whatsappTxt, file, { dateOrder: 'ymd' });
-    expect(asked.events).toEqual(plain.events);
-    expect(locals(asked)[0]).toBe('2024-02-28T21:05');
-    expect(asked.warnings).toEqual([
-      {
-        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-        locator: 4,
-        message: `--date-order ymd was not applied to ${file}: its dates such as 02/03/24 (line 4) cannot be read as year/month/day (ymd): the year would be 2002, before WhatsApp existed (2009).`,
-      },
-    ]);
+    expect(asked.warnings).toEqual([]);
+    expect(locals(asked)[0]).toBe('2028-02-24T21:05');
+    expect(asked.rejected.map((r) => r.locator)).toEqual([4, 5]);
+    expect(asked.rejected[0]!.hint).toContain(
+      'read as day/month/year (dmy) it would be 2 March 2024, or read as month/day/year (mdy) it would be 3 February 2024',
+    );
   });
 
-  it('says so, and that the file cannot tell either, when its dates may be day- or month-first', async () => {
+  it('names both orders in the hint when a date may be day- or month-first', async () => {
     const text = '5/6/24, 10:00 - Sam: a\n5/6/24, 10:01 - Sam: b\n';
     const run = await runText(text, { dateOrder: 'ymd' });
     expect(run.events).toEqual([]);
+    expect(run.failure).toBeUndefined();
+    expect(run.warnings).toEqual([]);
     expect(run.rejected.map((r) => r.locator)).toEqual([1, 2]);
-    expect(run.failure?.code).toBe('WHATSAPP_DATE_ORDER_AMBIGUOUS');
-    expect(run.warnings).toEqual([
-      {
-        code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-        locator: 1,
-        message: `--date-order ymd was not applied to ${join(tmp, 'chat.txt')}: its dates such as 5/6/24 (line 1) cannot be read as year/month/day (ymd): the year "5" has neither 2 nor 4 digits.`,
-      },
-    ]);
-    const full = await runInput(whatsappTxt, inPieces(Buffer.from(text), 64, 'chat.txt'), {
-      dateOrder: 'ymd',
-    });
-    expect(full.warnings[0]!.hint).toBe(
-      'Nor do its dates show whether the day or the month comes first: re-run with --date-order dmy or --date-order mdy.',
-    );
+    expect(run.rejected[0]!.hint).toContain('re-run with --date-order dmy or --date-order mdy');
     // With the order named, the same file is read.
     expect(locals(await runText(text, { dateOrder: 'dmy' }))).toEqual([
       '2024-06-05T10:00',
@@ -361,29 +315,14 @@ describe('--date-order ymd where the dates cannot be year-first', () => {
     ]);
   });
 
-  it('gives the guess when the file, once the option is set aside, only suggests its order', async () => {
-    // 03/04/24 read year-first is 2003: not ymd; no day above 12, so the order comes from how the dates run.
-    const run = await runText(
-      '03/04/24, 10:00 - Sam: a\n03/05/24, 10:00 - Sam: b\n03/06/24, 10:00 - Sam: c\n',
-      {
-        dateOrder: 'ymd',
-      },
-    );
-    expect(run.warnings.map((w) => w.code)).toEqual([
-      'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-      'WHATSAPP_DATE_ORDER_INFERRED',
-    ]);
-    expect(locals(run)).toEqual(['2024-03-04T10:00', '2024-03-05T10:00', '2024-03-06T10:00']);
-  });
-
   it('is applied to two-digit dates that can all be read year-first, and where no reading fits every date', async () => {
-    // 24/03/14 is 14 March 2024 year-first and 24 March 2014 day-first: the file cannot tell, the option decides.
+    // 24/03/14 is 14 March 2024 year-first and 24 March 2014 day-first: the option decides.
     const yearFirst = await runText('24/03/14, 10:00 - Sam: a\n24/03/15, 10:00 - Sam: b\n', {
       dateOrder: 'ymd',
     });
     expect(yearFirst.warnings).toEqual([]);
     expect(locals(yearFirst)).toEqual(['2024-03-14T10:00', '2024-03-15T10:00']);
-    // 13/13/24 fits no order: it proves nothing against the option, and each line the option cannot read is rejected.
+    // 13/13/24 fits no order: its hint says so; 03/14/24 is rejected naming the order that reads it.
     const broken = await runText('03/14/24, 10:00 - Sam: a\n13/13/24, 10:00 - Sam: b\n', {
       dateOrder: 'ymd',
     });
@@ -392,21 +331,21 @@ describe('--date-order ymd where the dates cannot be year-first', () => {
       ['WHATSAPP_BAD_TIMESTAMP', 1],
       ['WHATSAPP_BAD_TIMESTAMP', 2],
     ]);
+    expect(broken.rejected[1]!.hint).toBe(
+      'Line 2 was read as --date-order ymd asks, and is no date in any order: check it in the export.',
+    );
   });
 
-  it('dmy and mdy are not applied to an ISO-dated chat, whose four-digit years come first', async () => {
+  it('dmy and mdy reject each header of an ISO-dated chat, whose four-digit years come first', async () => {
     const text = '2024-03-14, 21:04 - Sam: hi\n2024-03-15, 09:10 - Sam: again\n';
     for (const order of ['dmy', 'mdy'] as const) {
       const run = await runText(text, { dateOrder: order });
-      expect(locals(run)).toEqual(['2024-03-14T21:04', '2024-03-15T09:10']);
-      expect(run.rejected).toEqual([]);
-      expect(run.warnings.map((w) => [w.code, w.locator, w.message])).toEqual([
-        [
-          'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-          1,
-          `--date-order ${order} was not applied to ${join(tmp, 'chat.txt')}: its dates such as 2024-03-14 (line 1) have the year first (four digits).`,
-        ],
-      ]);
+      expect(run.events).toEqual([]);
+      expect(run.warnings).toEqual([]);
+      expect(run.rejected.map((r) => r.locator)).toEqual([1, 2]);
+      expect(run.rejected[0]!.hint).toContain(
+        'read as year/month/day (ymd) it would be 14 March 2024. If the chat writes its dates that way, re-run with --date-order ymd',
+      );
     }
   });
 
@@ -425,8 +364,9 @@ describe('--date-order ymd where the dates cannot be year-first', () => {
     const twoPasses = await runInput(whatsappTxt, inPieces(bytes, 65536, 'chat.txt'), options);
     expect(restarts.count).toBe(0);
     expect(guessed).toEqual(twoPasses);
-    expect(guessed.events).toHaveLength(15 * 800);
-    expect(guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_NOT_APPLIED']);
+    expect(guessed.events).toHaveLength(0);
+    expect(guessed.rejected).toHaveLength(15 * 800);
+    expect(guessed.warnings).toEqual([]);
   });
 });
 

@@ -211,21 +211,18 @@ describe('day/month order', () => {
     expect(asDmy.warnings).toEqual([]);
   });
 
-  it('does not apply the option to a file whose dates prove their order, and says why', async () => {
+  it('applies the option even to a file whose dates prove another order, rejecting what it cannot read', async () => {
     const file = join(FIXTURES, 'android-12h-mdy-nnbsp.txt');
     const run = await runSource(whatsappTxt, file, { dateOrder: 'dmy' });
-    // Read day-first, every date of this US file would have a month of 13, 14 or 15: it is read month-first.
-    expect(run).toEqual({
-      ...(await runSource(whatsappTxt, file)),
-      warnings: [
-        {
-          code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-          locator: 1,
-          message: `--date-order dmy was not applied to ${file}: its dates such as 2/13/24 (line 1) can only be read as month/day/year (mdy).`,
-        },
-        ...(await runSource(whatsappTxt, file)).warnings,
-      ],
-    });
+    // Read day-first, every date of this US file has a month of 13, 14 or 15: each header is rejected with its
+    // line and the month-first reading, none read month-first behind the person's back.
+    expect(run.events).toEqual([]);
+    expect(run.warnings.map((w) => w.code)).not.toContain('WHATSAPP_DATE_ORDER_NOT_APPLIED');
+    expect(run.rejected.length).toBeGreaterThan(0);
+    expect(run.rejected.every((r) => r.code === 'WHATSAPP_BAD_TIMESTAMP')).toBe(true);
+    expect(run.rejected[0]!.hint).toBe(
+      'Line 1 was read as --date-order dmy asks; read as month/day/year (mdy) it would be 13 February 2024. If the chat writes its dates that way, re-run with --date-order mdy; if not, check line 1 of the export.',
+    );
   });
 
   it('guesses from the order of the messages and says so', async () => {
@@ -587,11 +584,13 @@ describe('a chat larger than a megabyte, read in one pass with the date order it
     const a = await both(undecided);
     expect(a.restarts).toBe(0);
     expect(a.guessed).toEqual(a.twoPasses);
-    // Month-first asked of a day-first file: not applied, with the warning the whole file calls for, once.
+    // Month-first asked of a day-first file: applied, in one pass; the days above 12 are rejected, not turned round.
     const forced = await both(chat(daysOf(2024, 1, 1, 31), 600, 'dmy'), { dateOrder: 'mdy' });
+    expect(forced.restarts).toBe(0);
     expect(forced.guessed).toEqual(forced.twoPasses);
-    expect(forced.guessed.warnings.map((w) => w.code)).toEqual(['WHATSAPP_DATE_ORDER_NOT_APPLIED']);
-    expect((forced.guessed.events.at(-1)!.time as { local: string }).local.slice(0, 10)).toBe('2024-01-31');
+    expect(forced.guessed.warnings).toEqual([]);
+    expect((forced.guessed.events.at(-1)!.time as { local: string }).local.slice(0, 10)).toBe('2024-12-01');
+    expect(forced.guessed.rejected).toHaveLength(19 * 600);
   });
 });
 

@@ -51,7 +51,15 @@ export class LocalClock {
    */
   wallMs: number | undefined = 0;
 
-  constructor(private readonly layout: Layout) {
+  /**
+   * `forced`: the layout is the one `--date-order` names. A two-digit year it makes earlier than WhatsApp
+   * (`02/03/24` read year-first is 2002) is then rejected as a date no export writes, rather than read as asked;
+   * an inferred layout never puts such a year there, as date-order.ts counts it against the layout.
+   */
+  constructor(
+    private readonly layout: Layout,
+    private readonly forced = false,
+  ) {
     this.order = describeLayout(layout);
   }
 
@@ -82,6 +90,9 @@ export class LocalClock {
     const mo = sc.field(layout.m);
     const d = sc.field(layout.d);
     if (y < 0) return { reason: `the year "${sc.field(layout.y)}" has neither 2 nor 4 digits`, date: true };
+    if (this.forced && y < FIRST_YEAR && sc.digits(layout.y) === 2) {
+      return { reason: `the year would be ${y}, before WhatsApp existed (${FIRST_YEAR})`, date: true };
+    }
     // Phones set to Arabic or Persian may write the Hijri or Solar Hijri year (1445, 1403), which read as a
     // Gregorian year would date a message centuries back. WhatsApp dates from 2009: such a header is rejected.
     if (y < FIRST_YEAR && sc.native) {

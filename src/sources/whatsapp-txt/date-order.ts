@@ -2,7 +2,9 @@
  * Day/month order of a WhatsApp export, inferred from every header date of the file (the first pass).
  * One line cannot tell `03/04/21` apart; the file usually can. Evidence, strongest first:
  *   1. the position written with 4 digits is the year (`2021/04/03` is year-first); without one, the last;
- *   2. a value above 12 can only be a day (`13/04/21` ⇒ day first) — no warning needed;
+ *   2. a value above 12 can only be a day (`13/04/21` ⇒ day first) — no warning needed, unless that proof is thin
+ *      (a few dates: thin-proof.ts) and the chat's other dates run forwards only when read the other way: then
+ *      nothing decides;
  *   3. chats run forwards in time: the reading with fewer backward steps between consecutive dates wins;
  *   4. days change more often than months between consecutive dates.
  * 3 and 4 are guesses and are reported as such; when nothing decides, every record that needs a date is
@@ -15,13 +17,13 @@
  * `DateStats` each: an export writes every date one way, and a line written another way (an ISO-dated log line
  * pasted into a message) must neither decide the file's order nor be taken for one of its messages (plan.ts).
  *
- * The stats also say which orders no date of the file can be read in, for `--date-order` (`contradicts`): an order
- * the file disproves is not applied, as it would reject every line one by one (`03/14/24` has no month 14 read
- * year-first).
+ * `--date-order` is not checked against these statistics: the option always decides, and a header it cannot be
+ * read in is rejected with its line (messages.ts), with the date it would be in another order (`otherReadings`).
  */
 import { daysInMonth } from '../../model/dates.js';
 import type { DateOrder } from '../source.js';
 import { type HeaderScanner, withoutMarks } from './scan.js';
+import { isThin, PlainChain, thinProofMessage } from './thin-proof.js';
 
 /** Which of the three written date fields is the year, the month and the day. */
 export interface Layout {
@@ -85,20 +87,6 @@ const PAIRS = [
   [0, 1],
 ] as const;
 
-/** Every layout, as `ORDERS[2 * y + k]`: the year at `y`, the day at `PAIRS[y][k]`. */
-const ORDERS: readonly Layout[] = [0, 1, 2].flatMap((y) => {
-  const [a, b] = PAIRS[y]!;
-  return [
-    { y, d: a, m: b },
-    { y, d: b, m: a },
-  ];
-});
-
-/** The index of `l` in ORDERS. */
-function orderIndex(l: Layout): number {
-  return 2 * l.y + (l.d === PAIRS[l.y]![0] ? 0 : 1);
-}
-
 /**
  * Why the date with fields `p` (written with `w` digits) cannot be read in layout `l`, or undefined when it can:
  * what clock.ts rejects, and, said last as the weakest reason, a two-digit year before WhatsApp existed
@@ -134,15 +122,6 @@ export type Inference =
     }
   | { readonly ok: false; readonly message: string };
 
-/** Evidence in the file against one layout: a date it cannot be, and why. */
-export interface Contradiction {
-  readonly line: number;
-  /** The date as written, e.g. `14.03.24`. */
-  readonly text: string;
-  /** What the date shows, e.g. `can only be read as day/month/year (dmy)`. */
-  readonly shows: string;
-}
-
 /** Accumulates the numeric date fields of header lines. */
 export class DateStats {
   /** Header lines seen. */
@@ -154,9 +133,8 @@ export class DateStats {
   firstText = '';
   private readonly prev = [-1, -1, -1];
   private readonly prevW = [0, 0, 0];
-  /** Dates whose field k has 4 digits, and the first of them. */
+  /** Dates whose field k has 4 digits. */
   private readonly yearish = [0, 0, 0];
-  private readonly yearSample: (Sample | undefined)[] = [undefined, undefined, undefined];
   /** over12[y][k]: dates where pair position k is above 12 and the other is not (k can only be the day). */
   private readonly over12 = [
     [0, 0],
@@ -183,9 +161,8 @@ export class DateStats {
     [0, 0],
     [0, 0],
   ];
-  /** impossible[i]: dates that cannot be read in the layout ORDERS[i], and the first of them with the reason. */
-  private readonly impossible = [0, 0, 0, 0, 0, 0];
-  private readonly impossibleSample: ((Sample & { why: string }) | undefined)[] = ORDERS.map(() => undefined);
+  /** plain[y]: the dates that prove no order, and how they run in time read either way (thin-proof.ts). */
+  private readonly plain = [new PlainChain(), new PlainChain(), new PlainChain()];
 
   /** Records the date of the header the scanner just read in the UTF-8 line `b` (line number `line`). */
   add(sc: HeaderScanner, b: Buffer, line: number): void {
@@ -201,23 +178,13 @@ export class DateStats {
       this.firstLine = line;
       this.firstText = text;
     }
-    for (let k = 0; k < 3; k++) {
-      if (w[k] === 4) {
-        this.yearish[k]!++;
-        this.yearSample[k] ??= { line, text, p, w };
-      }
-    }
-    for (let i = 0; i < ORDERS.length; i++) {
-      const why = impossibleIn(p, w, ORDERS[i]!);
-      if (why === undefined) continue;
-      this.impossible[i]!++;
-      this.impossibleSample[i] ??= { line, text, p, w, why };
-    }
+    for (let k = 0; k < 3; k++) if (w[k] === 4) this.yearish[k]!++;
     for (let y = 0; y < 3; y++) {
       const [a, b] = PAIRS[y]!;
       const pa = p[a]!;
       const pb = p[b]!;
       const over = this.over12[y]!;
+      this.plain[y]!.add(line, text, fullYear(p[y]!, w[y]!), pa, pb);
       if (pa !== pb) {
         this.unequal[y]!++;
         this.unequalSample[y] ??= { line, text, p, w };
@@ -253,47 +220,16 @@ export class DateStats {
   }
 
   /**
-   * The evidence that no date of the file can be read in `layout`, if there is any beyond doubt: a year written
-   * with four digits elsewhere; a date that cannot be read with the year where `layout` puts it, when every date
-   * can be read with the year where the file has it (last, without four digits), in one day/month order or the
-   * other (`03/14/24` read year-first has no month 14); or a number above 12 where `layout` has the month, with
-   * none where it has the day. Dates that contradict each other prove nothing (the option is then what decides).
+   * Decides the layout from the evidence, or explains why it cannot. `path` names the file in the lines a message
+   * quotes (`chat.txt:8`); without it they are quoted as `line 8`.
    */
-  contradicts(layout: Layout): Contradiction | undefined {
-    const y = this.yearPosition();
-    if (this.yearish[y]! > 0 && y !== layout.y) {
-      const s = this.yearSample[y]!;
-      return { line: s.line, text: s.text, shows: `${YEAR_AT[y]} (four digits)` };
-    }
-    const against = this.impossibleSample[orderIndex(layout)];
-    if (
-      against !== undefined &&
-      y !== layout.y &&
-      (this.impossible[2 * y] === 0 || this.impossible[2 * y + 1] === 0)
-    ) {
-      return {
-        line: against.line,
-        text: against.text,
-        shows: `cannot be read as ${describeLayout(layout)}: ${against.why}`,
-      };
-    }
-    const [a, b] = PAIRS[layout.y]!;
-    const [ga, gb] = this.over12[layout.y] as [number, number];
-    const day = ga > 0 && gb === 0 ? 0 : gb > 0 && ga === 0 ? 1 : -1;
-    if (day === -1 || (day === 0 ? a : b) === layout.d) return undefined;
-    const s = this.over12Sample[layout.y]![day]!;
-    const proven: Layout = { y: layout.y, d: layout.m, m: layout.d };
-    return { line: s.line, text: s.text, shows: `can only be read as ${describeLayout(proven)}` };
-  }
-
-  /** Decides the layout from the evidence, or explains why it cannot. */
-  infer(): Inference {
+  infer(path = ''): Inference {
     const y = this.yearPosition();
     const [a, b] = PAIRS[y]!;
     const pick = (day: number): Layout => ({ y, d: day, m: day === a ? b : a });
     const [ga, gb] = this.over12[y] as [number, number];
-    if (ga > 0 && gb === 0) return { ok: true, layout: pick(a) };
-    if (gb > 0 && ga === 0) return { ok: true, layout: pick(b) };
+    if (ga > 0 && gb === 0) return this.proven(y, 0, pick, path);
+    if (gb > 0 && ga === 0) return this.proven(y, 1, pick, path);
     if (ga > 0 && gb > 0) {
       const [sa, sb] = this.over12Sample[y] as [Sample, Sample];
       const both = `line ${sa.line} (${sa.text}) can only be read with the ${ordinal(a)} number as the day, line ${sb.line} (${sb.text}) only with the ${ordinal(b)}`;
@@ -352,9 +288,63 @@ export class DateStats {
       },
     };
   }
+
+  /**
+   * The layout the dates above 12 at pair position `k` prove (`pick` makes it), unless the proof is thin and the
+   * file's other dates run forwards in time only when read the other way (thin-proof.ts): then nothing decides.
+   */
+  private proven(y: number, k: number, pick: (day: number) => Layout, path: string): Inference {
+    const pair = PAIRS[y]!;
+    const layout = pick(pair[k]!);
+    const proofs = this.over12[y]![k]!;
+    const chain = this.plain[y]!;
+    const backProven = chain.back[k]!;
+    const backOther = chain.back[1 - k]!;
+    if (!isThin(proofs, this.unequal[y]!) || backProven <= backOther) return { ok: true, layout };
+    const sample = this.over12Sample[y]![k]!;
+    return {
+      ok: false,
+      message: thinProofMessage(
+        {
+          proven: describeLayout(layout),
+          other: describeLayout(pick(pair[1 - k]!)),
+          proofs,
+          dependent: this.unequal[y]!,
+          sample,
+          backProven,
+          backOther,
+          // There is one: the proven reading steps back more often, so at least once where the other does not.
+          step: chain.first[k]!,
+        },
+        path,
+      ),
+    };
+  }
 }
 
-const YEAR_AT = ['have the year first', 'have the year in the middle', 'have the year last'];
+/**
+ * What a header's date (fields `p`, written with `w` digits) would be in the orders other than `l`, for the
+ * rejection of one `--date-order` cannot read: `dmy` and `day/month/year (dmy) it would be 25 December 2023`.
+ * Empty when it is no date in any order.
+ */
+export function otherReadings(
+  p: readonly number[],
+  w: readonly number[],
+  l: Layout,
+): { readonly order: string; readonly words: string }[] {
+  const name = layoutName(l);
+  const date = { line: 0, text: '', p: [...p], w: [...w] };
+  const readable = Object.values(LAYOUTS).filter(
+    (o) => layoutName(o) !== name && impossibleIn(p, w, o) === undefined,
+  );
+  // Day and month the other way round, the year where `l` has it, is what a wrong order most often is: when it
+  // reads, it alone is named (`14.03.24` under mdy is 14 March 2024, not also 24 March 2014 year-first).
+  const swapped = readable.filter((o) => o.y === l.y);
+  return (swapped.length > 0 ? swapped : readable).map((o) => ({
+    order: layoutName(o),
+    words: `${describeLayout(o)} it would be ${describeDate(date, o)}`,
+  }));
+}
 
 function ordinal(k: number): string {
   return ['first', 'second', 'third'][k]!;

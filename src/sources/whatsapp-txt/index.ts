@@ -109,7 +109,7 @@ async function readDecided(
   progressCtx: SourceContext,
   dates?: HeaderDates,
 ): Promise<SourceFailure | undefined> {
-  const { framing, shape, example, layout, undecided, warns } = decision;
+  const { framing, shape, example, layout, forced, undecided, warns } = decision;
   for (const w of warns) ctx.warn(w.code, w.locator, w.message, w.hint);
   return readMessages(
     input,
@@ -119,6 +119,7 @@ async function readDecided(
       shape,
       example,
       layout,
+      ...(forced ? { forced } : {}),
       conversation: conversationFromFileName(input.name),
       ...(undecided ? { undecided } : {}),
     },

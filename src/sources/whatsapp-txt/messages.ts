@@ -15,7 +15,7 @@ import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from 
 import { forEachLineBytes } from '../byte-lines.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
-import { dateShape, type Layout, layoutName } from './date-order.js';
+import { dateShape, type Layout, layoutName, otherReadings } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
 import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
 import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
@@ -34,6 +34,8 @@ export interface ReadPlan {
   readonly shape: number;
   readonly example: { readonly line: number; readonly text: string };
   readonly layout: Layout;
+  /** Set when `layout` is the one `--date-order` names (plan.ts). */
+  readonly forced?: boolean;
   readonly conversation: string | undefined;
   /**
    * Set when nothing decided the day/month order: notices need no date and are skipped as usual, and every
@@ -142,10 +144,10 @@ export async function readMessages(
   progressCtx: SourceContext,
   dates?: HeaderDates,
 ): Promise<SourceFailure | undefined> {
-  const { framing, shape, example, layout, conversation, undecided } = plan;
+  const { framing, shape, example, layout, conversation, undecided, forced } = plan;
   const scanner = new HeaderScanner();
   const senders = new Senders();
-  const clock = new LocalClock(layout);
+  const clock = new LocalClock(layout, forced);
   const boms = new BomSearch();
   const text = new MessageText(boms);
   const specials = new RecentSpecials();
@@ -211,9 +213,11 @@ export async function readMessages(
           'WHATSAPP_BAD_TIMESTAMP',
           lineNo,
           `Impossible date or time "${excerpt(b, scanner.stampStart, scanner.stampEnd)}" in a message header: ${read.reason}.`,
-          read.date && layout.y === 2
-            ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
-            : `Check line ${lineNo} of the export; the message is not counted.`,
+          read.date && forced
+            ? optionHint(lineNo, scanner, layout)
+            : read.date && layout.y === 2
+              ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
+              : `Check line ${lineNo} of the export; the message is not counted.`,
         );
         state = CLOSED;
         return;
@@ -445,6 +449,20 @@ function cutFailure(cut: { line: number; text: string }, unplaced: SourceFailure
     cut.line,
     `Copy the export again from the phone, or export the chat again, to read the rest.${unplaced?.hint ? ` ${unplaced.hint}` : ''}`,
   );
+}
+
+/**
+ * The hint for a header whose date `--date-order` cannot read: the option, not the export, left it without a date,
+ * so the hint says what it would be in another order, and which option reads it so, rather than to correct it.
+ */
+function optionHint(lineNo: number, sc: HeaderScanner, layout: Layout): string {
+  const name = layoutName(layout);
+  const readings = otherReadings([sc.p0, sc.p1, sc.p2], [sc.w0, sc.w1, sc.w2], layout);
+  const asked = `Line ${lineNo} was read as --date-order ${name} asks`;
+  if (readings.length === 0) return `${asked}, and is no date in any order: check it in the export.`;
+  const words = readings.map((r) => r.words).join(', or read as ');
+  const options = readings.map((r) => `--date-order ${r.order}`).join(' or ');
+  return `${asked}; read as ${words}. If the chat writes its dates that way, re-run with ${options}; if not, check line ${lineNo} of the export.`;
 }
 
 /** Senders named in the failure of a file whose order is undecided. */

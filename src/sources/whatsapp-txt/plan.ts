@@ -2,8 +2,9 @@
  * How the second pass reads a chat, decided from the header dates of the whole file: the framing most headers
  * use, then the date shape (separator and year position) of the first of those, unless another shape has more
  * than twice as many — every export writes one framing and one shape, and starts with a header of its own; a header written otherwise is text pasted into a message (an ISO-dated log line), read as part
- * of the message before it with a warning (messages.ts) — and the day/month order: the file's evidence
- * (date-order.ts), or the `--date-order` option where the file cannot tell, with the warnings either calls for.
+ * of the message before it with a warning (messages.ts) — and the day/month order: the `--date-order` option when
+ * given (it always decides: a header it cannot be read in is rejected with its line, never read another way), else
+ * the file's evidence (date-order.ts), with the warnings a guess calls for.
  */
 import type { DateOrder } from '../source.js';
 import { SourceFailure } from '../source.js';
@@ -27,6 +28,8 @@ export interface Decision {
   /** The first header of that framing and shape: its line and date as written (how the file writes dates). */
   readonly example: { readonly line: number; readonly text: string };
   readonly layout: Layout;
+  /** Set when the layout is the one `--date-order` names: a header it cannot read is rejected saying so. */
+  readonly forced?: boolean;
   /**
    * Set when nothing decides the day/month order: why, for the records that need a date, which are rejected
    * (a file of notices needs none), and for the failure thrown once the file is read (messages.ts).
@@ -37,7 +40,7 @@ export interface Decision {
 
 /**
  * The decision for these header dates; undefined when the file has no header at all. `path` names the file in
- * the warning that the option was not applied.
+ * the lines an undecided order's message quotes.
  */
 export function decide(
   dates: HeaderDates,
@@ -72,23 +75,9 @@ export function decide(
   }
   const base = { framing, shape, example: { line: stats!.firstLine, text: stats!.firstText } };
   const warns: PlanWarning[] = [];
-  const inference = stats!.infer();
-  if (forced !== undefined) {
-    const layout = LAYOUTS[forced];
-    const against = stats!.contradicts(layout);
-    // The option is for files that cannot tell: one whose own dates prove their order keeps it.
-    if (against === undefined) return { ...base, layout, warns };
-    warns.push({
-      code: 'WHATSAPP_DATE_ORDER_NOT_APPLIED',
-      locator: against.line,
-      message: `--date-order ${forced} was not applied to ${path}: its dates such as ${against.text} (line ${against.line}) ${against.shows}.`,
-      // A file that disproves the option may still not show its own day/month order (`5/6/24` is not year-first,
-      // but may be 5 June or 6 May): then the records that need a date are rejected as for any undecided file.
-      hint: inference.ok
-        ? `The order the file's own dates show is used; --date-order applies only to a file whose dates could be read either way.`
-        : `Nor do its dates show whether the day or the month comes first: re-run with --date-order dmy or --date-order mdy.`,
-    });
-  }
+  // The option is the person's word on how the phone writes dates: it wins over any date of the file.
+  if (forced !== undefined) return { ...base, layout: LAYOUTS[forced], forced: true, warns };
+  const inference = stats!.infer(path);
   if (!inference.ok) {
     return {
       ...base,
@@ -115,6 +104,7 @@ export function sameDecision(a: Decision, b: Decision): boolean {
     a.layout.y === b.layout.y &&
     a.layout.m === b.layout.m &&
     a.layout.d === b.layout.d &&
+    a.forced === b.forced &&
     a.undecided?.message === b.undecided?.message &&
     a.warns.length === b.warns.length &&
     a.warns.every(
