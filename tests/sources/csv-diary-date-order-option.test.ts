@@ -1,8 +1,7 @@
 /**
- * `--date-order` on a diary: it is for a diary whose dates cannot tell their order. A diary whose own dates show
- * it keeps it, with one warning naming the option and the line that shows it; one whose every date could be
- * either, or that writes dates both ways, is read as the option says, and a row the option leaves no date is told
- * of the option, never asked to correct a date that is right. Fixtures in fixtures/csv-diary-date-order-option.
+ * `--date-order` on a diary: the option always decides, whether the diary's dates show another order, could be
+ * either, or are written both ways; a row the option leaves no date is rejected with its line and told of the
+ * option, never asked to correct a date that is right. Fixtures in fixtures/csv-diary-date-order-option.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,26 +27,26 @@ const localTimes = (run: Awaited<ReturnType<typeof runText>>) =>
   run.events.map((e) => (e.time.type === 'local' ? e.time.local : e.time.ms));
 
 describe('a diary whose dates show day-first, read with --date-order mdy', () => {
-  it('keeps day-first, with one warning naming the option and the line (golden: books, problems, timeline)', async () => {
-    // Before: every row was rejected as "not a real date (read as month/day/year)", each with the hint to
-    // "Correct the date in the diary", and nothing said that the option was the cause.
+  it('reads as the option says: each row it leaves no date is rejected naming the option (golden)', async () => {
+    // The option always decides: no row is read day-first behind the person's back, and each rejection says what
+    // the date is day-first and which option reads it so, never to correct a date that is right.
     const got = await caseGolden([`${DIR}/day-first.csv`], 'mdy');
     expectGolden(got, `${DIR}/day-first.mdy.expected.json`);
-    expect(got.inputs[0]).toMatchObject({ records: 3, kept: 3, rejected: 0 });
-    expect(got.problems.filter((p) => p.file !== undefined)).toEqual([
+    expect(got.inputs[0]).toMatchObject({ records: 3, kept: 0, rejected: 3 });
+    expect(got.problems.filter((p) => p.file !== undefined && p.locator === 'line 2')).toEqual([
       {
-        code: 'DIARY_DATE_ORDER_NOT_APPLIED',
-        severity: 'warning',
+        code: 'DIARY_BAD_DATE',
+        severity: 'error',
         file: `${DIR}/day-first.csv`,
         locator: 'line 2',
         message:
-          'Dates read as day/month/year, not month/day/year as --date-order mdy asks: the diary\'s own dates show their order ("14/03/2024" on line 2 is a date only read day/month/year, and none is one only read month/day/year)',
-        hint: '--date-order is used only for a diary whose dates could be read either way. If this diary does write month/day/year, the date on line 2 is the wrong way round: correct it as the original record gives it and re-run',
+          'Date "14/03/2024" is not a real date read month/day/year, as --date-order mdy asks; read day/month/year it is 14 March 2024',
+        hint: 'Re-run with --date-order dmy if the diary writes its dates day/month/year',
       },
     ]);
   });
 
-  it('reads the same events as without the option, and says nothing when the option agrees', async () => {
+  it('reads the same events as without the option when the option agrees, and says nothing', async () => {
     const file = `${DIR}/day-first.csv`;
     const [none, mdy, dmy, ymd] = await Promise.all([
       runSource(csvDiary, file),
@@ -55,21 +54,19 @@ describe('a diary whose dates show day-first, read with --date-order mdy', () =>
       runSource(csvDiary, file, { dateOrder: 'dmy' }),
       runSource(csvDiary, file, { dateOrder: 'ymd' }),
     ]);
-    expect(mdy.events).toEqual(none.events);
     expect(dmy.events).toEqual(none.events);
-    expect(ymd.events).toEqual(none.events);
     expect(none.warnings).toEqual([]);
     expect(dmy.warnings).toEqual([]);
-    expect(mdy.warnings.map((w) => [w.code, w.locator])).toEqual([['DIARY_DATE_ORDER_NOT_APPLIED', 2]]);
-    // A four-digit year last is no year-first date either: --date-order ymd is not used, and said so once.
-    expect(ymd.warnings).toEqual([
-      {
-        code: 'DIARY_DATE_ORDER_NOT_APPLIED',
-        locator: 2,
-        message:
-          'Dates read as day/month/year, not year/month/day as --date-order ymd asks: the diary\'s own dates show their order ("14/03/2024" on line 2 is a date only read day/month/year, and none is one only read month/day/year)',
-      },
-    ]);
+    for (const run of [mdy, ymd]) {
+      expect(run.events).toEqual([]);
+      expect(run.warnings).toEqual([]);
+      expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+        ['DIARY_BAD_DATE', 2],
+        ['DIARY_BAD_DATE', 3],
+        ['DIARY_BAD_DATE', 4],
+      ]);
+      expect(run.accounting).toEqual({ records: 3, events: 0, skipped: 0, rejected: 3 });
+    }
   });
 });
 

@@ -1,12 +1,14 @@
 /**
  * The day/month order of a diary's numeric dates (`03/02/2024`: 3 February or March 2?), a property of the whole
  * file: pass one collects what each date says of it (`collectOrder`), `decideOrder` settles it, or says why it
- * cannot, and `applyOrder` reads a date under it.
+ * cannot, and `applyOrder` reads a date under it. `--date-order` always decides: a row it cannot read is rejected
+ * with its line (rejections.ts `againstOption`), never read in another order.
  */
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { fullYear, isCalendarDate, realDate, type Ymd } from './calendar.js';
 import type { DateCell } from './dates.js';
+import { isThin, RowChain, thinProofFailure } from './thin-proof.js';
 
 /** The calendar date of a cell under the file's order (numeric cells only depend on it). */
 export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
@@ -44,6 +46,14 @@ export interface OrderStats {
   /** First numeric date that needs an order, and whether every such date uses dots. */
   firstAmbiguous?: { line: number; value: string };
   allDotted: boolean;
+  /**
+   * How many dates read only day-first / only month-first, and how many depend on the order at all (those and the
+   * ones that could be either), for thin proof (thin-proof.ts). Absent in hand-made statistics (tests): then a
+   * date that reads one way only decides, as it did before these were counted.
+   */
+  counts?: { dmy: number; mdy: number; dependent: number };
+  /** How the Date cells that could be either run in time, read each way (thin-proof.ts); absent as `counts` is. */
+  chain?: RowChain;
 }
 
 /**
@@ -75,6 +85,19 @@ export function dependsOnOrder(cell: DateCell): boolean {
   return cell.kind === 'numeric' && cell.a !== cell.b && !invalidInBothOrders(cell);
 }
 
+/**
+ * Adds a Date cell (not a Recorded-at one: entries may be written up in any order) to the chain of dates that
+ * could be either, in row order, once `collectOrder` has taken it.
+ */
+export function collectRowOrder(stats: OrderStats, cell: DateCell, line: number, value: string): void {
+  if (cell.kind !== 'numeric' || cell.a > 12 || cell.b > 12 || invalidInBothOrders(cell)) return;
+  const dmy = applyOrder(cell, 'dmy');
+  const mdy = applyOrder(cell, 'mdy');
+  if (realDate(dmy) === undefined || realDate(mdy) === undefined) return;
+  stats.chain ??= new RowChain();
+  stats.chain.add(line, value, dmy, mdy);
+}
+
 /** Adds one cell to the statistics. */
 export function collectOrder(stats: OrderStats, cell: DateCell, line: number, value: string): void {
   if (cell.kind !== 'numeric') return;
@@ -82,6 +105,11 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
   if (invalidInBothOrders(cell)) return;
   const ev = orderEvidence(cell);
   if (ev && !stats[ev]) stats[ev] = { line, value, cell };
+  if (cell.a !== cell.b) {
+    stats.counts ??= { dmy: 0, mdy: 0, dependent: 0 };
+    stats.counts.dependent++;
+    if (ev) stats.counts[ev]++;
+  }
   // 03/03/2024 is the same date in either order: it needs no order, so it asks for none (`dependsOnOrder`, whose
   // other tests were passed above).
   if (!ev && cell.a !== cell.b) stats.firstAmbiguous ??= { line, value };
@@ -119,32 +147,20 @@ const GUESS_HINT = 'If this is wrong, re-run with --date-order dmy or --date-ord
 /**
  * The order to read the file with, or why it cannot be decided. A date that reads only one way (a day
  * above 12) with none contradicting it settles the order, so there is nothing to warn about (as in the
- * WhatsApp reader). Only a guess, from the dots or the case region, comes with a warning that says so.
+ * WhatsApp reader), unless that proof is thin, the diary's other dates run forwards in time only the other way
+ * round, and neither the dots nor the case region support it (thin-proof.ts): then the file is undecided. Only a guess, from the dots or the case region, comes with a warning that says so.
  *
- * `--date-order` is for a file that cannot tell (the option's help says so): a diary whose own dates settle the
- * order keeps it, with a warning that names the option and the date that settles it, since reading it the
- * other way would reject every row the option makes impossible and tell the person to correct records that are
- * right. A diary whose every date could be either, or that writes dates both ways, is read as the option says.
+ * `--date-order` is the person's word on how the diary writes dates, so it always decides: a row whose date is
+ * none in that order is rejected with its line and a hint naming the option (`againstOption`), never read in the
+ * order the other dates suggest. `path` names the file in the lines a thin proof's failure quotes.
  */
 export function decideOrder(
   stats: OrderStats,
   options: Pick<SourceOptions, 'dateOrder' | 'region'>,
+  path = '',
 ): OrderDecision {
   const { dmy, mdy, firstAmbiguous } = stats;
-  const forced = options.dateOrder;
-  if (forced) {
-    const shown = dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : undefined;
-    const proof = shown && stats[shown];
-    // A two-digit year written first ("24/02/03") reads year-first too: it does not gainsay --date-order ymd.
-    if (!shown || !proof || shown === forced || readsIn(proof, forced)) return { order: forced };
-    return {
-      order: shown,
-      code: 'DIARY_DATE_ORDER_NOT_APPLIED',
-      message: `Dates read as ${ORDER_WORDS[shown]}, not ${ORDER_WORDS[forced]} as --date-order ${forced} asks: the diary's own dates show their order ("${proof.value}" on line ${proof.line} is a date only read ${ORDER_WORDS[shown]}, and none is one only read ${ORDER_WORDS[shown === 'dmy' ? 'mdy' : 'dmy']})`,
-      locator: proof.line,
-      hint: `--date-order is used only for a diary whose dates could be read either way. If this diary does write ${ORDER_WORDS[forced]}, the date on line ${proof.line} is the wrong way round: correct it as the original record gives it and re-run`,
-    };
-  }
+  if (options.dateOrder) return { order: options.dateOrder };
   if (dmy && mdy)
     return {
       order: 'dmy',
@@ -158,8 +174,32 @@ export function decideOrder(
         why: `this file writes dates both day-first (line ${dmy.line}) and month-first (line ${mdy.line})`,
       },
     };
-  if (dmy) return { order: 'dmy' };
-  if (mdy) return { order: 'mdy' };
+  const proven = dmy ? 'dmy' : mdy ? 'mdy' : undefined;
+  const { counts, chain } = stats;
+  if (proven && counts && chain && isThin(counts[proven], counts.dependent)) {
+    const other = proven === 'dmy' ? 'mdy' : 'dmy';
+    const step = chain.first[proven];
+    // The dots or the case region agreeing with the few dates is support enough; so is a diary whose rows do not
+    // run forwards more often the other way. Otherwise the few dates decide nothing.
+    if (convention(stats, options.region) !== proven && chain.back[proven] > chain.back[other] && step) {
+      return {
+        order: 'dmy',
+        undecided: thinProofFailure(
+          {
+            words: ORDER_WORDS[proven],
+            first: stats[proven]!,
+            count: counts[proven],
+            back: chain.back[proven],
+          },
+          { words: ORDER_WORDS[other], back: chain.back[other] },
+          counts.dependent,
+          step,
+          path,
+        ),
+      };
+    }
+  }
+  if (proven) return { order: proven };
   if (!firstAmbiguous) return { order: 'dmy' };
   const example = `"${firstAmbiguous.value}" on line ${firstAmbiguous.line}`;
   // Dotted numeric dates are day-first wherever they are written (de, at, ch, pl, ru…): nobody writes 2.25.2024.
@@ -196,9 +236,12 @@ export function decideOrder(
   };
 }
 
-/** Whether the date that settles a file's order is also a usable date in `order`. */
-function readsIn(proof: OrderEvidence, order: DateOrder): boolean {
-  return proof.cell !== undefined && realDate(applyOrder(proof.cell, order)) !== undefined;
+/** The order the dots or the case region stand for, if either does (as the guesses above read them). */
+function convention(stats: OrderStats, region: string | undefined): DateOrder | undefined {
+  if (stats.allDotted) return 'dmy';
+  const r = region?.toUpperCase();
+  if (!r || r === 'CA') return undefined;
+  return MDY_REGIONS.has(r) ? 'mdy' : 'dmy';
 }
 
 /** The order --date-order made a file read with, for the rows it leaves no date: they are told of the option. */

@@ -33,11 +33,10 @@
  *
  * Decisions, each to keep the record honest rather than tidy:
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
- *   part over 12 month-first, which settles it without a warning). `--date-order` is for a diary whose dates do
- *   not settle it: one whose dates do keeps their order, with one `DIARY_DATE_ORDER_NOT_APPLIED` warning
- *   naming the option and the line that settles it, rather than every such row rejected with a hint to correct a
- *   date that is right. Under the option, a date that is no date in its order but one in another is rejected
- *   with a hint naming the option, never one to correct the diary. When every date
+ *   part over 12 month-first, which settles it without a warning), unless that proof is thin: one or two such
+ *   dates among many that could be either, which run forwards in time only read the other way, with neither the
+ *   dots nor the region behind them (thin-proof.ts), is treated as no proof. `--date-order` always decides: a date that is no date in its order but one in another is
+ *   rejected with its line and a hint naming the option, never one to correct the diary. When every date
  *   could be either, dotted dates are read day-first (nobody writes 2.25.2024) and otherwise the case region
  *   decides (US and a few others month-first, the rest day-first), with a warning. With no region, or when
  *   dates are written both ways, every row whose date depends on the order is rejected with its line and a
@@ -92,7 +91,14 @@ import { HAND_KEPT_TIMES } from '../../model/time-range.js';
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { DIARY_CONTACT_TYPES } from './channels.js';
-import { applyOrder, collectOrder, decideOrder, forcedOrder, type OrderStats } from './date-order.js';
+import {
+  applyOrder,
+  collectOrder,
+  collectRowOrder,
+  decideOrder,
+  forcedOrder,
+  type OrderStats,
+} from './date-order.js';
 import { dateShapedTime } from './date-shaped-times.js';
 import { readDateCell } from './dates.js';
 import { fold, words } from './fold.js';
@@ -156,7 +162,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   const { delimiter } = header.layout;
   const stats: OrderStats = { allDotted: true };
   // The years of the Date cells, for the hint on a year typed wrong; read year-first too when --date-order ymd
-  // asks, which the diary's own dates may gainsay (`decideOrder`). Day- and month-first give the same year.
+  // asks. Day- and month-first give the same year.
   const years = new DiaryYears();
   const yearFirst = ctx.options.dateOrder === 'ymd' ? new DiaryYears() : undefined;
   // Whether the diary writes its times with am/pm (the first such line) and whether any shows the 24-hour clock.
@@ -184,6 +190,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       if (!cell) continue;
       collectOrder(stats, cell, line, value);
       if (field === 'date') {
+        collectRowOrder(stats, cell, line, value);
         years.add(applyOrder(cell, 'dmy').y);
         yearFirst?.add(applyOrder(cell, 'ymd').y);
       }
@@ -191,7 +198,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   });
   if (!layout)
     throw new SourceFailure('DIARY_NO_DATE_COLUMN', 'The header row could not be read', header.line);
-  const decided = decideOrder(stats, ctx.options);
+  const decided = decideOrder(stats, ctx.options, input.path);
   if (decided.code) ctx.warn(decided.code, decided.locator, decided.message!, decided.hint);
   const twelveHourLine = clocks.twentyFour ? undefined : clocks.twelve || undefined;
   const reader = new RowReader(
