@@ -212,6 +212,13 @@ export class DateStats {
     this.prevW[2] = w2;
   }
 
+  /** The position holding 4-digit values most often, or undefined when no date writes its year so. */
+  fourDigitYear(): number | undefined {
+    const [a, b, c] = this.yearish as [number, number, number];
+    if (a === 0 && b === 0 && c === 0) return undefined;
+    return this.yearPosition();
+  }
+
   /** The year position: the one holding 4-digit values most often, else the last. */
   yearPosition(): number {
     const [a, b, c] = this.yearish as [number, number, number];

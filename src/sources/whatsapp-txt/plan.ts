@@ -75,8 +75,25 @@ export function decide(
   }
   const base = { framing, shape, example: { line: stats!.firstLine, text: stats!.firstText } };
   const warns: PlanWarning[] = [];
-  // The option is the person's word on how the phone writes dates: it wins over any date of the file.
-  if (forced !== undefined) return { ...base, layout: LAYOUTS[forced], forced: true, warns };
+  // The option is the person's word on the order of the day and the month: it wins over any date of the file.
+  // A year written with four digits shows its own place, which no option moves: `2024-03-14` is year-first
+  // under --date-order dmy too (one option for a folder of diaries and chats must not void an ISO-dated chat),
+  // and `14/03/2024` under --date-order ymd keeps the order its own dates show.
+  const yearAt = stats!.fourDigitYear();
+  if (forced !== undefined && yearAt === 0 && LAYOUTS[forced].y !== 0) {
+    return { ...base, layout: LAYOUTS.ymd, forced: true, warns };
+  }
+  if (forced !== undefined && !(yearAt === 2 && LAYOUTS[forced].y === 0)) {
+    return { ...base, layout: LAYOUTS[forced], forced: true, warns };
+  }
+  if (forced !== undefined) {
+    warns.push({
+      code: 'WHATSAPP_DATE_ORDER_YEAR_LAST',
+      locator: base.example.line,
+      message: `--date-order ${forced} was not applied to ${path}: its dates write the year last, with four digits (${base.example.text}, line ${base.example.line})`,
+      hint: 'The order of the day and the month is taken from the file; for it, re-run with --date-order dmy or --date-order mdy',
+    });
+  }
   const inference = stats!.infer(path);
   if (!inference.ok) {
     return {
