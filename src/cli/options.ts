@@ -45,7 +45,8 @@ export const CASE_OPTIONS: readonly OptionSpec[] = [
   },
   {
     flags: '--date-order <order>',
-    description: 'day/month order of WhatsApp chats and diaries (always applied); of other files where they cannot tell',
+    description:
+      'day/month order of WhatsApp chats and diaries (always applied); of other files where they cannot tell',
     choices: ['dmy', 'mdy', 'ymd'],
   },
   {
