@@ -4,6 +4,7 @@
  * `--date-order ymd` on a chat whose four-digit year comes last is not applied, with a warning naming the line.
  */
 import { describe, expect, it } from 'vitest';
+import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import type { DateOrder } from '../../src/sources/index.js';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { runSource } from '../helpers/run-source.js';
@@ -37,5 +38,12 @@ describe('--date-order and a year written with four digits', () => {
     // 02/03 and 11/03 read month-first are 3 February and 3 November; 14/03/2024 is no date so.
     expect(locals(run)).toEqual(['2024-02-03T21:05', '2024-02-03T21:06', '2024-11-03T07:40']);
     expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([['WHATSAPP_BAD_TIMESTAMP', 4]]);
+  });
+
+  it('does not apply --date-order ymd to a diary that writes its four-digit year last either', async () => {
+    const run = await runSource(csvDiary, `${DIR}/diary-day-first.csv`, { dateOrder: 'ymd' });
+    expect(run.accounting).toEqual({ records: 3, events: 3, skipped: 0, rejected: 0 });
+    expect(locals(run)).toEqual(['2024-03-02T21:05', '2024-03-11T07:40', '2024-03-14T23:10']);
+    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['DIARY_DATE_ORDER_YEAR_LAST', 2]]);
   });
 });

@@ -6,9 +6,10 @@
  */
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
+import { isThin } from '../thin-proof.js';
 import { fullYear, isCalendarDate, realDate, type Ymd } from './calendar.js';
 import type { DateCell } from './dates.js';
-import { isThin, RowChain, thinProofFailure } from './thin-proof.js';
+import { RowChain, thinProofFailure } from './thin-proof.js';
 
 /** The calendar date of a cell under the file's order (numeric cells only depend on it). */
 export function applyOrder(cell: DateCell, order: DateOrder): Ymd {
@@ -54,6 +55,8 @@ export interface OrderStats {
   counts?: { dmy: number; mdy: number; dependent: number };
   /** How the Date cells that could be either run in time, read each way (thin-proof.ts); absent as `counts` is. */
   chain?: RowChain;
+  /** First numeric date whose last part is a four-digit year (`14/03/2024`): no option puts its year first. */
+  yearLast?: { line: number; value: string };
 }
 
 /**
@@ -114,6 +117,7 @@ export function collectOrder(stats: OrderStats, cell: DateCell, line: number, va
   // other tests were passed above).
   if (!ev && cell.a !== cell.b) stats.firstAmbiguous ??= { line, value };
   if (cell.sep !== '.') stats.allDotted = false;
+  if (cell.cDigits === 4) stats.yearLast ??= { line, value };
 }
 
 // Countries that write month first. Canada mixes both, so it decides nothing.
@@ -160,6 +164,20 @@ export function decideOrder(
   path = '',
 ): OrderDecision {
   const { dmy, mdy, firstAmbiguous } = stats;
+  // The option orders the day and the month; a year written last with four digits keeps its place, as in a chat
+  // (whatsapp-txt/plan.ts): `--date-order ymd` on `14/03/2024` is not applied, the diary's own dates deciding.
+  // Where the diary's own dates cannot decide either, the option's rejections say more (both readings of each date).
+  const own =
+    options.dateOrder === 'ymd' && stats.yearLast
+      ? decideOrder(stats, { region: options.region }, path)
+      : undefined;
+  if (own && stats.yearLast && own.undecided === undefined) {
+    const { line, value } = stats.yearLast;
+    const why = `--date-order ymd was not applied: this diary writes the year last, with four digits ("${value}" on line ${line})`;
+    return own.code === undefined
+      ? { ...own, code: 'DIARY_DATE_ORDER_YEAR_LAST', message: why, locator: line, hint: GUESS_HINT }
+      : { ...own, message: `${why}; ${own.message}` };
+  }
   if (options.dateOrder) return { order: options.dateOrder };
   if (dmy && mdy)
     return {
@@ -180,8 +198,16 @@ export function decideOrder(
     const other = proven === 'dmy' ? 'mdy' : 'dmy';
     const step = chain.first[proven];
     // The dots or the case region agreeing with the few dates is support enough; so is a diary whose rows do not
-    // run forwards more often the other way. Otherwise the few dates decide nothing.
-    if (convention(stats, options.region) !== proven && chain.back[proven] > chain.back[other] && step) {
+    // run forwards the other way: more often back read the proven way, and mostly forwards (at most a quarter of
+    // the steps back) read the other. A diary kept newest first steps back on nearly every row read its true way,
+    // and read the other way steps back often too: its dates decide. Otherwise the few dates decide nothing.
+    const forwardsOtherWay = chain.back[other] * 4 <= chain.steps;
+    if (
+      convention(stats, options.region) !== proven &&
+      chain.back[proven] > chain.back[other] &&
+      forwardsOtherWay &&
+      step
+    ) {
       return {
         order: 'dmy',
         undecided: thinProofFailure(

@@ -11,23 +11,6 @@
 import { SourceFailure } from '../source.js';
 import type { Ymd } from './calendar.js';
 
-/**
- * Proof from fewer rows than this is thin when they are also fewer than 1 in `THIN_PROOF_FEW_SHARE` of the rows
- * whose date depends on the order; proof from fewer than 1 in `THIN_PROOF_SHARE` of them is thin however many rows
- * it is. In a day-first diary about 19 in 30 such dates have a day above 12: a real one is rarely this thin.
- */
-export const THIN_PROOF_ROWS = 3;
-export const THIN_PROOF_FEW_SHARE = 4;
-export const THIN_PROOF_SHARE = 100;
-
-/** Whether `proofs` dates that read only one way are thin proof among `dependent` dates that depend on the order. */
-export function isThin(proofs: number, dependent: number): boolean {
-  return (
-    (proofs < THIN_PROOF_ROWS && proofs * THIN_PROOF_FEW_SHARE < dependent) ||
-    proofs * THIN_PROOF_SHARE < dependent
-  );
-}
-
 /** A date as evidence: its line and the cell as written. */
 interface Seen {
   readonly line: number;
@@ -46,6 +29,8 @@ export interface BackStep extends Seen {
  */
 export class RowChain {
   readonly back = { dmy: 0, mdy: 0 };
+  /** Steps between consecutive dates of the chain (each is back, forwards or the same day, read each way). */
+  steps = 0;
   readonly first: { dmy?: BackStep; mdy?: BackStep } = {};
   private prev: (Seen & { dmy: number; mdy: number }) | undefined;
 
@@ -56,6 +41,7 @@ export class RowChain {
     const prev = this.prev;
     this.prev = here;
     if (prev === undefined) return;
+    this.steps++;
     const backDmy = here.dmy < prev.dmy;
     const backMdy = here.mdy < prev.mdy;
     const step = { line, value, prev: { line: prev.line, value: prev.value } };

@@ -22,8 +22,9 @@
  */
 import { daysInMonth } from '../../model/dates.js';
 import type { DateOrder } from '../source.js';
+import { isThin } from '../thin-proof.js';
 import { type HeaderScanner, withoutMarks } from './scan.js';
-import { isThin, PlainChain, thinProofMessage } from './thin-proof.js';
+import { PlainChain, thinProofMessage } from './thin-proof.js';
 
 /** Which of the three written date fields is the year, the month and the day. */
 export interface Layout {

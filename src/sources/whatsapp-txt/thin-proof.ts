@@ -7,24 +7,6 @@
  * file is treated as one whose order cannot be told (the person names it with `--date-order`).
  */
 
-/**
- * Proof from fewer dates than this is thin when they are also fewer than 1 in `THIN_PROOF_FEW_SHARE` of the dates
- * that read differently in the two orders; proof from fewer than 1 in `THIN_PROOF_SHARE` of them is thin however
- * many dates it is. A day-first chat has a day above 12 on about 19 of every 30 such dates, so a real one is thin
- * only by chance in a chat of a few days, where its own order of messages then agrees with it.
- */
-export const THIN_PROOF_DATES = 3;
-export const THIN_PROOF_FEW_SHARE = 4;
-export const THIN_PROOF_SHARE = 100;
-
-/** Whether `proofs` dates (each counted once per run of headers that carry it) are thin proof among `dependent`. */
-export function isThin(proofs: number, dependent: number): boolean {
-  return (
-    (proofs < THIN_PROOF_DATES && proofs * THIN_PROOF_FEW_SHARE < dependent) ||
-    proofs * THIN_PROOF_SHARE < dependent
-  );
-}
-
 /** A step back in time between two consecutive dates: the later one's line and date as written, and the one before. */
 export interface BackStep {
   readonly line: number;
