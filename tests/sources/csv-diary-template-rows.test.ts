@@ -39,6 +39,13 @@ describe('a diary template with every date filled in ahead', () => {
     );
   });
 
+  it('takes midnight in the Date cell, as a spreadsheet writes a date alone, for no time', async () => {
+    const run = await runSource(csvDiary, 'fixtures/csv-diary-template-rows/diary-june-2024-spreadsheet.csv');
+    expect(run.accounting).toEqual({ records: 6, events: 3, skipped: 3, rejected: 0 });
+    expect(run.skipped).toEqual([2, 3, 5].map((locator) => ({ reason: DATE_ONLY, locator })));
+    expect(run.events.map((e) => e.locator)).toEqual([4, 6, 7]);
+  });
+
   it('the report counts only the rows that say something, and gives the warning with what to do', () => {
     const r = cli([
       'report',

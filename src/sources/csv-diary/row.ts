@@ -26,7 +26,7 @@ import {
   unsureDate,
 } from './rejections.js';
 import { dateCellTime, type InDate, timeInDate } from './time-in-date.js';
-import { NO_MERIDIEM, type UsableTime } from './time-reading.js';
+import { NO_MERIDIEM, type TimeReading, type UsableTime } from './time-reading.js';
 import { readTimeCell } from './times.js';
 import { checkWeekday } from './weekdays.js';
 import type { DiaryYears } from './years.js';
@@ -44,6 +44,11 @@ const DITTO_MARKS = /^["“”〃'`]+$/;
 
 /** The skip reason of a row that holds a date and nothing else. */
 export const DATE_ONLY = 'date-only-row';
+
+/** Exactly 00:00:00, as read from a Date cell: no range, not approximate. */
+function isMidnight(r: TimeReading): boolean {
+  return r.kind === 'clock' && r.h === 0 && r.m === 0 && r.s === 0 && !r.range && !r.approx;
+}
 
 /** A row whose date and time could be read. */
 interface Readable {
@@ -198,9 +203,10 @@ export class RowReader {
     // A real date and no other cell filled: nothing was recorded on that day. A date with a time, in its own
     // cell or the Date cell, is kept (the time says something happened then), and so is a date that cannot
     // be read (rejected above, so that a typo in a template is still told).
+    // Midnight in the Date cell is how a spreadsheet writes a date alone (`2024-03-03 00:00:00`, serial `45353.0`).
     const dateAt = layout.index.date;
-    if (dateTime === undefined && cells.every((c, i) => i === dateAt || c.trim() === ''))
-      return { skip: DATE_ONLY };
+    const noTime = dateTime === undefined || isMidnight(dateTime.reading);
+    if (noTime && cells.every((c, i) => i === dateAt || c.trim() === '')) return { skip: DATE_ONLY };
     if (cell.kind !== 'serial' && dateTime !== undefined && hasSecondDate(cell.rest, dateTime.reading))
       return twoDates(dateRaw);
     const orders = this.undecided ? (['dmy', 'mdy'] as const) : [this.order];
