@@ -6,7 +6,7 @@
  */
 import type { InputSummary } from '../model/index.js';
 import type { Report } from '../model/report.js';
-import { KINDS, WITHHELD_FLAG } from '../model/vocabulary.js';
+import { CALL_STATUSES, KINDS, WITHHELD_FLAG } from '../model/vocabulary.js';
 import type { EventList } from '../timeline/list.js';
 import type { Zone } from '../timeline/zone.js';
 import { refOf } from './cite.js';
@@ -42,7 +42,10 @@ export function withheldCalls(
   return {
     total: calls.length,
     byCaller: sortedByKey(byCaller),
-    byCallStatus,
+    // In the vocabulary's order, as incidents.byCallStatus is, whatever the order the calls came in.
+    byCallStatus: Object.fromEntries(
+      CALL_STATUSES.filter((c) => byCallStatus[c] !== undefined).map((c) => [c, byCallStatus[c]!]),
+    ),
     first: refOf(cite, events.at(calls[0]!)),
     last: refOf(cite, events.at(calls[calls.length - 1]!)),
     days: days.size,

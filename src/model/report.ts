@@ -101,15 +101,14 @@ const FirstAndLast = {
 export const WithheldCallsSchema = z
   .object({
     total: Count,
-    /** By the label the export gives the caller ("Withheld number", "Unknown number", "Payphone"). */
-    byCaller: z.record(z.string(), Count),
+    byCaller: z
+      .record(z.string(), Count)
+      .describe('By the label the export gives the caller ("Withheld number", "Unknown number", "Payphone")'),
     byCallStatus: z.partialRecord(CallStatusSchema, Count),
     first: EventRefSchema,
     last: EventRefSchema,
-    /** Local dates (case zone) with at least one such call. */
-    days: Count,
-    /** Of those dates, the ones on which the subject also made contact (an incident). */
-    daysWithIncidents: Count,
+    days: Count.describe('Local dates (case zone) with at least one such call'),
+    daysWithIncidents: Count.describe('Of those dates, the ones that also have an incident'),
   })
   .describe(
     "Incoming calls whose number the phone did not get (withheld, unknown, payphone), flagged 'withheld' in the timeline: attributed to nobody, never counted as incidents; present only when there is at least one",

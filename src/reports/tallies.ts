@@ -181,10 +181,11 @@ export function withheldTally(r: Report): WithheldTally | null {
   const largest = (x: Record<string, number | undefined>) =>
     (Object.entries(x) as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const withContact = w.daysWithIncidents;
+  // "Incidents", not "contact from the subject": with no subject named, every other sender's records count.
   const days =
     w.days === 1
-      ? `on 1 day, ${withContact === 1 ? 'one with' : 'without'} contact from the subject`
-      : `on ${int(w.days)} days, ${withContact === w.days ? 'each' : int(withContact)} of them with contact from the subject`;
+      ? `on 1 day, ${withContact === 1 ? 'a day with' : 'a day without'} incidents`
+      : `on ${int(w.days)} days, ${withContact === w.days ? 'each' : int(withContact)} of them with incidents`;
   return {
     total: w.total,
     outcomes: largest(w.byCallStatus).map(([k, n]) => [k === 'unknown' ? OUTCOME_NOT_RECORDED : k, n]),

@@ -121,12 +121,6 @@ function figures(r: Report, ctx: ReportContext): string[] {
 }
 
 /**
- * "120 of 689 timed incidents (17%) were between 00:00 and 05:59": the share beside the counts it is of, and the
- * hours after them, so the sentence says which incidents fell at night. "120 of 689 timed incidents between 00:00
- * and 05:59" read as all 689 falling at night. The verb follows the count: "1 of 4 timed incidents (25%) was". With
- * no time of day on any incident (a diary of dates) there is no share to give: "0 of 0 … (–)" said so in figures.
- */
-/**
  * Incoming calls with no number shown, apart from the incidents (analysis/withheld-calls.ts): how many and how they
  * ended, then the export's labels for the caller, when, and on how many days, with the subject's contact or not.
  */
@@ -141,6 +135,12 @@ function withheldLines(r: Report, ctx: ReportContext): string[] {
   ];
 }
 
+/**
+ * "120 of 689 timed incidents (17%) were between 00:00 and 05:59": the share beside the counts it is of, and the
+ * hours after them, so the sentence says which incidents fell at night. "120 of 689 timed incidents between 00:00
+ * and 05:59" read as all 689 falling at night. The verb follows the count: "1 of 4 timed incidents (25%) was". With
+ * no time of day on any incident (a diary of dates) there is no share to give: "0 of 0 … (–)" said so in figures.
+ */
 function nightLine(n: Report['incidents']['night']): string {
   if (n.eligible === 0) return 'no incident has a time of day to place between 00:00 and 05:59';
   return `${int(n.count)} of ${plural(n.eligible, 'timed incident')} (${pct(n.share)}) ${n.count === 1 ? 'was' : 'were'} between 00:00 and 05:59`;
