@@ -80,6 +80,9 @@ describe('chronolog anonymise', () => {
     const { timeline } = await readInputs([DEMO], { quiet: true }, env);
     const needles = new Set<string>(['Sam Carter', 'Alex Morgan', 'Carter', 'Morgan']);
     for (const e of timeline.events) {
+      // A caller the phone did not get is named by the export's fixed label ("Withheld number"), which names
+      // nobody and is kept in the copy (anonymise-withheld-callers.test.ts).
+      if (e.flags?.includes('withheld') && e.sender?.id === undefined) continue;
       if (e.sender?.id) needles.add(e.sender.id);
       // A contact saved as "Mum" or "Surgery" names a relationship or a place, not a person (EVERYDAY_WORDS).
       const name = e.sender?.name;
@@ -119,7 +122,8 @@ describe('chronolog anonymise', () => {
     const sa = senders(outA);
     const sb = senders(other);
     expect(sa.size).toBe(sb.size);
-    for (const x of sa) if (x !== null) expect(sb.has(x)).toBe(false);
+    // Pseudonyms differ under another key; the fixed label of a caller with no number shown is the same.
+    for (const x of sa) if (x !== null && x !== 'Withheld number') expect(sb.has(x)).toBe(false);
     for (const dir of [outA, again, other]) {
       const all = outputText(dir);
       for (const k of [

@@ -15,6 +15,7 @@
  */
 import { isLexiconCategoryName } from '../../model/case-file.js';
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import { WITHHELD_FLAG } from '../../model/vocabulary.js';
 import { fingerprint } from '../dedupe.js';
 import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
 import type { Zone } from '../zone.js';
@@ -168,8 +169,13 @@ export function anonymiseCase(
   const classes = new Map<string, number>();
   // `handKept`: the event's input is a diary (a duplicate's own `input` field is not read, so it is passed).
   const row = (e: TimelineEvent, handKept: boolean): AnonRow => {
-    const sender = e.senderKey === undefined ? null : p.of(e.senderKey);
-    if (sender) senders.add(sender);
+    // A caller the phone did not get is named by the export's fixed label ("Withheld number", "Payphone"), which
+    // names nobody: kept as it is, so the copy's report counts those calls as the original's does, instead of one
+    // pseudonym that every case of a study key would share as if it were one caller.
+    const withheld = e.flags?.includes(WITHHELD_FLAG) === true && e.sender?.id === undefined;
+    const sender =
+      e.senderKey === undefined ? null : withheld && e.sender?.name ? e.sender.name : p.of(e.senderKey);
+    if (sender && !withheld) senders.add(sender);
     // A diary's texts are its writer's own and tell its records apart, as they do for de-duplication.
     const fp = fingerprint(e, handKept);
     let dedupe = classes.get(fp);
