@@ -3,11 +3,15 @@
  * with its own SHA-256: the hash an evidence log records for the download. The human-readable reports name them
  * under their list of files, whose SHA-256 values are those of the files inside.
  */
-import type { ArchiveSummary, InputSummary } from '../model/index.js';
 
-/** Each archive the inputs name, once, in the order of the inputs (sorted by path). */
-export function archivesOf(inputs: readonly InputSummary[]): ArchiveSummary[] {
-  const seen = new Map<string, ArchiveSummary>();
+/**
+ * Each archive the inputs name, once, in the order of the inputs (sorted by path): the reports' list, and the
+ * archives `verify` hashes again (it reads the report's JSON, whose archives carry what it needs of them).
+ */
+export function archivesOf<A extends { readonly path: string }>(
+  inputs: readonly { readonly archive?: A | undefined }[],
+): A[] {
+  const seen = new Map<string, A>();
   for (const i of inputs) if (i.archive && !seen.has(i.archive.path)) seen.set(i.archive.path, i.archive);
   return [...seen.values()];
 }

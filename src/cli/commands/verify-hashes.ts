@@ -1,13 +1,14 @@
 /**
  * Re-reading the inputs a report lists, for `chronolog verify`: the SHA-256 of a file on disk, of each member of
- * a zip archive read in place, and of the archive itself. A member whose bytes fail the archive's own CRC-32 check (ZIP_MEMBER_DAMAGED: a bad
- * copy, download or disk) is hashed over the bytes it delivered before the check failed, exactly as `report`
+ * a zip archive read in place, and of the archive itself. A member whose bytes fail the archive's own CRC-32
+ * check (ZIP_MEMBER_DAMAGED: a bad copy, download or disk) is hashed over the bytes it delivered before the check failed, exactly as `report`
  * hashed it, and carries the reason; the other members of the archive are read as usual.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readHead } from '../../pipeline/hashing.js';
+import { archivesOf } from '../../reports/archives.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
 import { DOCUMENT_HEAD_BYTES, documentReason } from '../documents.js';
@@ -154,11 +155,8 @@ export async function archiveChanges(
   base: string,
   faulty: ReadonlySet<string>,
 ): Promise<string[]> {
-  const recorded = new Map<string, RecordedArchive>();
-  for (const i of inputs)
-    if (i.archive && !recorded.has(i.archive.path)) recorded.set(i.archive.path, i.archive);
   const out: string[] = [];
-  for (const z of recorded.values()) {
+  for (const z of archivesOf(inputs)) {
     const actual = await fileHash(path.resolve(base, z.path), z.path);
     if (actual === undefined || actual === z.sha256) continue;
     const inside = inputs.filter((i) => i.archive?.path === z.path);

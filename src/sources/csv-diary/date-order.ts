@@ -152,7 +152,8 @@ const GUESS_HINT = 'If this is wrong, re-run with --date-order dmy or --date-ord
  * The order to read the file with, or why it cannot be decided. A date that reads only one way (a day
  * above 12) with none contradicting it settles the order, so there is nothing to warn about (as in the
  * WhatsApp reader), unless that proof is thin, the diary's other dates run forwards in time only the other way
- * round, and neither the dots nor the case region support it (thin-proof.ts): then the file is undecided. Only a guess, from the dots or the case region, comes with a warning that says so.
+ * round, and neither the dots nor the case region support it (thin-proof.ts): then the file is undecided.
+ * Only a guess, from the dots or the case region, comes with a warning that says so.
  *
  * `--date-order` is the person's word on how the diary writes dates, so it always decides: a row whose date is
  * none in that order is rejected with its line and a hint naming the option (`againstOption`), never read in the

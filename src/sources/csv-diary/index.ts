@@ -35,8 +35,9 @@
  * - Day/month order is decided once per file from every date (a first part over 12 means day-first, a second
  *   part over 12 month-first, which settles it without a warning), unless that proof is thin: one or two such
  *   dates among many that could be either, which run forwards in time only read the other way, with neither the
- *   dots nor the region behind them (thin-proof.ts), is treated as no proof. `--date-order` always decides: a date that is no date in its order but one in another is
- *   rejected with its line and a hint naming the option, never one to correct the diary. When every date
+ *   dots nor the region behind them (thin-proof.ts), is treated as no proof. `--date-order` always decides: a
+ *   date that is no date in its order but one in another is rejected with its line and a hint naming the
+ *   option, never one to correct the diary. When every date
  *   could be either, dotted dates are read day-first (nobody writes 2.25.2024) and otherwise the case region
  *   decides (US and a few others month-first, the rest day-first), with a warning. With no region, or when
  *   dates are written both ways, every row whose date depends on the order is rejected with its line and a

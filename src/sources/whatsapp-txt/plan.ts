@@ -1,8 +1,9 @@
 /**
  * How the second pass reads a chat, decided from the header dates of the whole file: the framing most headers
  * use, then the date shape (separator and year position) of the first of those, unless another shape has more
- * than twice as many — every export writes one framing and one shape, and starts with a header of its own; a header written otherwise is text pasted into a message (an ISO-dated log line), read as part
- * of the message before it with a warning (messages.ts) — and the day/month order: the `--date-order` option when
+ * than twice as many — every export writes one framing and one shape, and starts with a header of its own; a
+ * header written otherwise is text pasted into a message (an ISO-dated log line), read as part of the message
+ * before it with a warning (messages.ts) — and the day/month order: the `--date-order` option when
  * given (it always decides: a header it cannot be read in is rejected with its line, never read another way), else
  * the file's evidence (date-order.ts), with the warnings a guess calls for.
  */
