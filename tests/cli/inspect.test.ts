@@ -2,6 +2,7 @@
  * `inspect` shows what a folder holds before any report: each file's own date range (duplicates included),
  * case files that will not be used, and — when no report could be made — the listing anyway, with the reason.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,5 +108,22 @@ describe('inspect', () => {
       '  i The subject identifier "sam.carter@example.org" matched no sender in these inputs.\n' +
         '    Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).\n',
     );
+  });
+
+  it('names the archive a file was read from, with the SHA-256 and size of the archive as a whole', () => {
+    const zip = 'fixtures/mixed-case/whatsapp/WhatsApp Chat - +44 7700 900462.zip';
+    const r = cli(['inspect', zip]);
+    expect(r.code).toBe(0);
+    // The member's own hash is on its line; the download's, the one an evidence log records, on the next.
+    expect(r.stdout).toContain(`  ${zip}!/_chat.txt  whatsapp-txt  sha256 a17451931be8…  1,294 bytes\n`);
+    expect(r.stdout).toContain(
+      `  read from inside ${zip}, SHA-256 ${createHash('sha256').update(readFileSync(zip)).digest('hex')}, 1,696 bytes\n`,
+    );
+    const json = JSON.parse(cli(['inspect', zip, '--format', 'json']).stdout);
+    expect(json.inputs[0].archive).toEqual({
+      path: zip,
+      sha256: '0959a1ccead419abeec76434d5096838c1a5e578d0b5f1c268216b6b27747719',
+      bytes: 1696,
+    });
   });
 });

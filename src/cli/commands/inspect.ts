@@ -5,6 +5,7 @@
 import { participants } from '../../analysis/index.js';
 import type { ToolError } from '../../model/errors.js';
 import { shownOf } from '../../model/format.js';
+import { archivesOf } from '../../reports/archives.js';
 import { int, plural } from '../../reports/format.js';
 import { notListedNote, problemLines, severityText } from '../../reports/problem-lines.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
@@ -65,6 +66,10 @@ export async function inspectCommand(
     out.push(
       `    ${plural(i.records, 'record')}: ${int(i.kept)} kept, ${int(i.duplicates)} duplicates, ${int(i.skipped)} skipped, ${int(i.rejected)} rejected${i.firstLocal ? `; ${i.firstLocal} → ${i.lastLocal}` : ''}${i.incomplete ? c.red(' (incomplete)') : ''}`,
     );
+  }
+  // As the report names it: the archive hashed whole is what an evidence log records for the download.
+  for (const z of archivesOf(data.inputs)) {
+    out.push(c.dim(`  read from inside ${safe(z.path)}, SHA-256 ${z.sha256}, ${int(z.bytes)} bytes`));
   }
   for (const f of t.ignored) out.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));
   out.push('', c.bold(`Participants (${people.length})`));
