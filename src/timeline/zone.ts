@@ -24,6 +24,13 @@ const FIRST_DAY = -62_091;
 const DAYS = 146_097;
 /** An offset not yet looked up. */
 const UNKNOWN = -32_768;
+/**
+ * `steadyDay`'s answer for a day with a clock change (or outside the table). A small integer rather than NaN: the
+ * hot callers compare it with offsets, and V8 compiles those comparisons for small integers; the first NaN, at the
+ * first clock change a chat reaches, threw away the compiled timeline builder around them (two recompilations of
+ * its largest function during a million-message parse).
+ */
+const UNSTEADY = -32_767;
 
 export interface LocalParts {
   readonly year: number;
@@ -82,18 +89,21 @@ export class Zone {
     return off;
   }
 
-  /** The offset of the whole UTC day `day` when it has one (it starts and the next day starts with it), else NaN. */
+  /**
+   * The offset of the whole UTC day `day` when it has one (it starts and the next day starts with it), else
+   * UNSTEADY.
+   */
   private steadyDay(day: number): number {
     const i = day - FIRST_DAY;
-    if (i < 0 || i >= DAYS) return Number.NaN;
+    if (i < 0 || i >= DAYS) return UNSTEADY;
     const off = this.dayStart(i);
-    return this.dayStart(i + 1) === off ? off : Number.NaN;
+    return this.dayStart(i + 1) === off ? off : UNSTEADY;
   }
 
   /** Offset from UTC in minutes at the given instant (e.g. 60 for BST). */
   offsetAt(ms: number): number {
     const steady = this.steadyDay(Math.floor(ms / DAY));
-    if (!Number.isNaN(steady)) return steady;
+    if (steady !== UNSTEADY) return steady;
     const bucket = Math.floor(ms / HOUR);
     let off = this.cache.get(bucket);
     if (off === undefined) {
@@ -193,7 +203,7 @@ export class Zone {
     // after, which covers the instant whatever the offset (at most 14 hours), so the time exists exactly once.
     const day = Math.floor(wallMs / DAY);
     const off = this.steadyDay(day);
-    if (!Number.isNaN(off) && this.steadyDay(day - 1) === off && this.steadyDay(day + 1) === off)
+    if (off !== UNSTEADY && this.steadyDay(day - 1) === off && this.steadyDay(day + 1) === off)
       return wallMs - off * 60_000;
     const known = this.wallCache.get(Math.floor(wallMs / HOUR));
     return known === undefined ? undefined : wallMs - known * 60_000;
