@@ -25,7 +25,10 @@
  *
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
  * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
- * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; rows with more cells than the header (a
+ * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; a cell that opens a quote and never closes it
+ * (typed in a text editor): when nothing closes it, or only a later row's quote does and a line it runs over starts
+ * a row of its own, that row is rejected (`DIARY_QUOTE_NOT_CLOSED`) and reading starts again on the line after its
+ * quote, so the rows after it keep their own lines (run-on-quotes.ts); rows with more cells than the header (a
  * non-empty extra cell rejects the row, `DIARY_TOO_MANY_CELLS`; empty ones are read, with one
  * `DIARY_EXTRA_EMPTY_CELLS` warning, since an unquoted delimiter may have moved the cells after it); dates day- or
  * month-first with `/ . -`,
@@ -103,9 +106,9 @@ import {
 import { dateShapedTime } from './date-shaped-times.js';
 import { readDateCell } from './dates.js';
 import { fold, words } from './fold.js';
-import { DIARY_COLUMNS, type HeaderLayout, mapHeader, readHeaderLine } from './headers.js';
+import { DIARY_COLUMNS, type HeaderLayout, mapHeader, readHeaderLine, splitLine } from './headers.js';
 import { Layout } from './layout.js';
-import { MAX_DIARY_BYTES, readDiaryText, readRecords } from './read.js';
+import { MAX_DIARY_BYTES, type RunOnRow, readDiaryText, readRecords } from './read.js';
 import { RowReader } from './row.js';
 import { warnSummaries } from './summary.js';
 import { clockStyle } from './times.js';
@@ -148,6 +151,33 @@ function findHeader(text: string): HeaderAt | undefined {
   return undefined;
 }
 
+/** The longest Date cell looked at when telling whether a line starts a row: a date and time are far shorter. */
+const MAX_DATE_CELL = 80;
+
+/**
+ * Whether a line, read on its own, starts a diary row: at least two cells, the one in the Date column a date
+ * (a quoted cell running on over such lines has run on over rows of their own, run-on-quotes.ts).
+ */
+function rowStart(delimiter: string, dateAt: number): (line: string) => boolean {
+  return (line) => {
+    const cells = splitLine(line, delimiter);
+    const date = cells[dateAt]?.trim() ?? '';
+    return (
+      cells.length >= 2 && date !== '' && date.length <= MAX_DATE_CELL && readDateCell(date) !== undefined
+    );
+  };
+}
+
+/** The header row itself opens a quoted cell that runs on: no column can be told. */
+function headerRunOn(row: RunOnRow): SourceFailure {
+  return new SourceFailure(
+    'DIARY_QUOTE_NOT_CLOSED',
+    `The header row opens a quoted cell (${row.cell}) whose closing double quote is missing, so its columns cannot be told`,
+    row.line,
+    `Add the missing double quote (") at the end of that column name on line ${row.quoteLine}, then re-run`,
+  );
+}
+
 async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void> {
   const text = await readDiaryText(input, ctx);
   const header = findHeader(text);
@@ -169,33 +199,42 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   // Whether the diary writes its times with am/pm (the first such line) and whether any shows the 24-hour clock.
   const clocks = { twelve: 0, twentyFour: false };
   let layout: Layout | undefined;
-  await readRecords(text, delimiter, (cells, line) => {
-    if (line < header.line) return;
-    if (line === header.line) {
-      layout = new Layout(cells, mapHeader(cells), line);
-      return;
-    }
-    // The header again (two exports joined): its cells are column names, not a date or a time.
-    if (layout!.headerAgain(cells) !== undefined) return;
-    const dateValue = layout!.cell(cells, 'date');
-    const dated = dateValue === '' ? undefined : readDateCell(dateValue);
-    const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');
-    // "17.06.24" of "16.06.24 17.06.24" is a second date (date-shaped-times.ts), no sign of the 24-hour clock.
-    const dateShaped = dated !== undefined && dateShapedTime(time, dateValue, dated, ['dmy', 'mdy']);
-    const style = time === '' || dateShaped ? undefined : clockStyle(time);
-    if (style === '12h') clocks.twelve ||= line;
-    else if (style === '24h') clocks.twentyFour = true;
-    for (const field of ['date', 'recorded_at'] as const) {
-      const value = field === 'date' ? dateValue : layout!.cell(cells, field);
-      const cell = field === 'date' ? dated : value === '' ? undefined : readDateCell(value);
-      if (!cell) continue;
-      collectOrder(stats, cell, line, value);
-      if (field === 'date') {
-        collectRowOrder(stats, cell, line, value);
-        years.add(applyOrder(cell, 'dmy').y);
-        yearFirst?.add(applyOrder(cell, 'ymd').y);
+  const startsRow = rowStart(delimiter, header.layout.fields.indexOf('date'));
+  const onHeaderRunOn = (row: RunOnRow): void => {
+    if (row.line <= header.line) throw headerRunOn(row);
+  };
+  await readRecords(text, {
+    delimiter,
+    startsRow,
+    onRunOn: onHeaderRunOn,
+    onRecord: (cells, line) => {
+      if (line < header.line) return;
+      if (line === header.line) {
+        layout = new Layout(cells, mapHeader(cells), line);
+        return;
       }
-    }
+      // The header again (two exports joined): its cells are column names, not a date or a time.
+      if (layout!.headerAgain(cells) !== undefined) return;
+      const dateValue = layout!.cell(cells, 'date');
+      const dated = dateValue === '' ? undefined : readDateCell(dateValue);
+      const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');
+      // "17.06.24" of "16.06.24 17.06.24" is a second date (date-shaped-times.ts), no sign of the 24-hour clock.
+      const dateShaped = dated !== undefined && dateShapedTime(time, dateValue, dated, ['dmy', 'mdy']);
+      const style = time === '' || dateShaped ? undefined : clockStyle(time);
+      if (style === '12h') clocks.twelve ||= line;
+      else if (style === '24h') clocks.twentyFour = true;
+      for (const field of ['date', 'recorded_at'] as const) {
+        const value = field === 'date' ? dateValue : layout!.cell(cells, field);
+        const cell = field === 'date' ? dated : value === '' ? undefined : readDateCell(value);
+        if (!cell) continue;
+        collectOrder(stats, cell, line, value);
+        if (field === 'date') {
+          collectRowOrder(stats, cell, line, value);
+          years.add(applyOrder(cell, 'dmy').y);
+          yearFirst?.add(applyOrder(cell, 'ymd').y);
+        }
+      }
+    },
   });
   if (!layout)
     throw new SourceFailure('DIARY_NO_DATE_COLUMN', 'The header row could not be read', header.line);
@@ -211,9 +250,14 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     twelveHourLine,
     forcedOrder(decided, stats, ctx.options.dateOrder),
   );
-  const end = await readRecords(text, delimiter, (cells, line) => {
+  const end = await readRecords(text, {
+    delimiter,
+    startsRow,
     // Lines above the header are blank or an Excel `sep=` directive: file structure, like the header itself.
-    if (line > header.line) reader.row(cells, line);
+    onRecord: (cells, line) => {
+      if (line > header.line) reader.row(cells, line);
+    },
+    onRunOn: (row) => reader.runOn(row),
   });
   warnSummaries(layout, reader, ctx);
   if (end.failure) {

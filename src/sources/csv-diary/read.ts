@@ -2,11 +2,13 @@
  * Getting a diary's text and its records. A diary is small by nature, so it is read whole (which is what lets
  * an invalid UTF-8 byte on the last line still switch the whole file to Windows-1252, also behind a UTF-8
  * byte-order mark, which some programs add to any file), under a hard cap.
- * Records come from csv-parse; each carries the 1-based line on which it starts.
+ * Records come from csv-parse; each carries the 1-based line on which it starts. A row whose quoted cell runs on
+ * over the rows after it is no record: it is reported with its line and reading starts again after it.
  */
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { decodeBytes } from '../text.js';
+import { cellStart, LineCursor, runOnSpan } from './run-on-quotes.js';
 
 /** Larger than any diary a person keeps by hand; a bigger file is almost certainly the wrong file. */
 export const MAX_DIARY_BYTES = 200 * 1024 * 1024;
@@ -58,18 +60,93 @@ export interface RecordsEnd {
   readonly failure?: { readonly code: string; readonly message: string; readonly line: number };
 }
 
+/** A row whose quoted cell runs on over the rows after it (run-on-quotes.ts): not read, reading goes on after it. */
+export interface RunOnRow {
+  /** The row's first line. */
+  readonly line: number;
+  /** The line the unclosed quote is on (the row's own, unless a closed quoted cell of several lines came first). */
+  readonly quoteLine: number;
+  /** The cell from its opening quote to the end of that line, shortened. */
+  readonly cell: string;
+  /** The line of the later quote that closed it, or undefined when nothing did. */
+  readonly closedOn: number | undefined;
+}
+
+/** How the records of a diary are read. */
+export interface RecordReading {
+  readonly delimiter: string;
+  /** Whether a line looks like a diary row of its own (a date in the Date column), to tell a run-on quote. */
+  readonly startsRow: (line: string) => boolean;
+  readonly onRecord: (cells: string[], line: number) => void;
+  readonly onRunOn: (row: RunOnRow) => void;
+}
+
+/** The first piece of the text csv-parse is given on each reading, and the largest (characters). */
+const FIRST_PIECE = 4 * 1024;
+const MAX_PIECE = 1024 * 1024;
+
+/** Thrown from csv-parse's record hook to stop it at a run-on row; never leaves `readRecords`. */
+class RunOn extends Error {
+  constructor(readonly row: RunOnRow) {
+    super('run-on quoted cell');
+  }
+}
+
 /**
- * Calls `onRecord(cells, line)` for every record, in order, synchronously. csv-parse's `on_record` hook is
- * used instead of reading the stream so that the records before a fatal error (an unclosed quote) are all
- * delivered.
+ * Calls `onRecord(cells, line)` for every record, in order, synchronously, and `onRunOn` for a row whose quoted
+ * cell runs on over the rows after it (never closed, or closed only by a later row's quote when a line it runs
+ * over starts a row of its own): that row is not a record, and reading starts again on the line after its quote,
+ * so each later row is read with its own line. csv-parse's `on_record` hook is used instead of reading the stream
+ * so that the records before a fatal error are all delivered. Reading again after a run-on reads the lines it ran
+ * over twice; a file of such rows that would cost more than a few readings of the whole text fails at the first
+ * one that would go over, as an unclosed quote did before.
  */
-export async function readRecords(
+export async function readRecords(text: string, reading: RecordReading): Promise<RecordsEnd> {
+  const lines = new LineCursor(text);
+  let budget = 4 * text.length + 1024 * 1024;
+  let from = 1;
+  for (;;) {
+    const offset = lines.start(from);
+    const end = await readFrom(text, offset, from - 1, reading, lines);
+    if (!('runOn' in end)) return end;
+    const { row, readTo } = end.runOn;
+    budget -= readTo - offset;
+    if (budget < 0)
+      return {
+        failure: { code: 'CSV_QUOTE_NOT_CLOSED', message: 'Quote not closed', line: row.line },
+      };
+    reading.onRunOn(row);
+    from = row.quoteLine + 1;
+    if (lines.start(from) >= text.length) return {};
+  }
+}
+
+/**
+ * One reading of the records from `offset`, the start of the line after `before` lines: to the end, or to the
+ * first run-on row (its description, and how far into the text csv-parse had read).
+ */
+async function readFrom(
   text: string,
-  delimiter: string,
-  onRecord: (cells: string[], line: number) => void,
-): Promise<RecordsEnd> {
+  offset: number,
+  before: number,
+  reading: RecordReading,
+  lines: LineCursor,
+): Promise<RecordsEnd | { runOn: { row: RunOnRow; readTo: number } }> {
   // Loaded on first use, like every source's parser library: a run without a diary need not load it.
   const { parse } = await import('csv-parse');
+  const { delimiter, startsRow, onRecord } = reading;
+  /** The run-on row whose text starts on `line` (`raw`: its lines), or undefined when it runs on over none. */
+  const runOn = (raw: string, line: number): RunOnRow | undefined => {
+    const span = runOnSpan(raw, delimiter, startsRow);
+    if (!span) return undefined;
+    return {
+      line,
+      quoteLine: line + span.opened,
+      cell: cellStart(raw, span.at),
+      closedOn: span.closed === undefined ? undefined : line + span.closed,
+    };
+  };
+  let read = offset;
   return new Promise((resolve) => {
     let lastLine = 0;
     const parser = parse({
@@ -84,16 +161,40 @@ export async function readRecords(
       // With `info: true` each record arrives as { record, info }; `info.lines` is the line it ends on.
       on_record: (item: unknown) => {
         const { record, info } = item as { record: string[]; info: { lines: number } };
-        onRecord(record, lastLine + 1);
+        const line = before + lastLine + 1;
+        const last = before + info.lines;
+        // A record over several lines: a quoted cell spans them, rightly or run on over later rows.
+        if (last > line) {
+          const row = runOn(lines.lines(line, last), line);
+          if (row) throw new RunOn(row);
+        }
+        onRecord(record, line);
         lastLine = info.lines;
         return null;
       },
     });
     parser.on('data', () => {});
-    parser.on('error', (err: Error & { code?: string }) =>
-      resolve({ failure: { code: err.code ?? 'CSV_ERROR', message: err.message, line: lastLine + 1 } }),
-    );
+    parser.on('error', (err: Error & { code?: string }) => {
+      const line = before + lastLine + 1;
+      if (err instanceof RunOn) {
+        resolve({ runOn: { row: err.row, readTo: read } });
+        return;
+      }
+      const row = err.code === 'CSV_QUOTE_NOT_CLOSED' ? runOn(lines.lines(line), line) : undefined;
+      if (row) resolve({ runOn: { row, readTo: read } });
+      else resolve({ failure: { code: err.code ?? 'CSV_ERROR', message: err.message, line } });
+    });
     parser.on('end', () => resolve({}));
-    parser.end(text);
+    // In pieces that end at a line end (never inside a character), small at first and growing: a reading that
+    // stops at a run-on row soon after it starts has not copied the rest of the text.
+    let size = FIRST_PIECE;
+    while (read < text.length && !parser.destroyed) {
+      const nl = read + size >= text.length ? -1 : text.indexOf('\n', read + size);
+      const end = nl < 0 ? text.length : nl + 1;
+      parser.write(text.slice(read, end));
+      read = end;
+      size = Math.min(size * 2, MAX_PIECE);
+    }
+    if (!parser.destroyed) parser.end();
   });
 }

@@ -14,6 +14,7 @@ import {
 import type { DateShaped } from './date-shaped-times.js';
 import type { DateCell } from './dates.js';
 import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
+import type { RunOnRow } from './read.js';
 import { weekdayFits } from './weekdays.js';
 import type { DiaryYears } from './years.js';
 
@@ -178,5 +179,22 @@ export function dateInTimeCell(timeCell: string, dateRaw: string, shaped: DateSh
     code: 'DIARY_BAD_TIME',
     message,
     hint: `If it is a time, write it as ${shaped.asTime}; if it is a date, give the incident on that day its own row with the date in the Date column; then re-run`,
+  };
+}
+
+/**
+ * A row whose quoted cell runs on over the rows after it (run-on-quotes.ts): not read, since where its cell ends
+ * cannot be told, and the lines after its quote are read as rows of their own.
+ */
+export function runOnQuote(row: RunOnRow): Rejection {
+  const where = row.quoteLine === row.line ? '' : ` on line ${row.quoteLine}`;
+  const runOn =
+    row.closedOn === undefined
+      ? 'nothing closes it, so every line after it would be read as part of that one cell'
+      : `the next quote, on line ${row.closedOn}, closes it, so the rows up to that line would be read as part of that one cell`;
+  return {
+    code: 'DIARY_QUOTE_NOT_CLOSED',
+    message: `Row opens a quoted cell${where} (${row.cell}) whose closing double quote is missing: ${runOn}; the row is not read, and the lines after it are read as rows of their own`,
+    hint: `Add the missing double quote (") at the end of that cell on line ${row.quoteLine}; a quote that is part of the words is written twice ("") inside a quoted cell. Then re-run`,
   };
 }

@@ -13,6 +13,7 @@ import { type DateCell, hasSecondDate, readDateCell } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { unsureDateWord } from './not-one-date.js';
+import type { RunOnRow } from './read.js';
 import {
   againstOption,
   badDate,
@@ -20,6 +21,7 @@ import {
   dateInTimeCell,
   dateOrTimeInDate,
   type Rejection,
+  runOnQuote,
   twoDates,
   UNDATED,
   undatable,
@@ -155,6 +157,12 @@ export class RowReader {
         this.longRows.line ||= line;
       }
     }
+  }
+
+  /** A row whose quoted cell runs on over the rows after it: rejected, with its line (read.ts). */
+  runOn(row: RunOnRow): void {
+    const r = runOnQuote(row);
+    this.ctx.reject(r.code, row.line, r.message, r.hint);
   }
 
   /** Checks one row's cells: empty, malformed, or a date and time that can be used. */
