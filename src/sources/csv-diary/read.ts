@@ -60,7 +60,7 @@ export interface RecordsEnd {
   readonly failure?: { readonly code: string; readonly message: string; readonly line: number };
 }
 
-/** A row whose quoted cell runs on over the rows after it (run-on-quotes.ts): not read, reading goes on after it. */
+/** A row whose quoted cell runs on over the rows after it (run-on-quotes.ts): not read; reading goes on after. */
 export interface RunOnRow {
   /** The row's first line. */
   readonly line: number;

@@ -4,7 +4,8 @@
  * line after it as that one cell, up to the end of the file (an error) or up to the next quote, which opens a cell
  * of a later row and so closes this one followed by something other than a delimiter (no error at all: the rows
  * in between vanish into one cell). A spreadsheet closes a quoted cell over several lines (a description of two
- * or three lines) with a quote followed by a delimiter or the line end, so that closing is never taken for a run-on.
+ * or three lines) with a quote followed by a delimiter or the line end, so that closing is never taken for a
+ * run-on.
  */
 
 /** One quoted cell over more than one line: the line its quote opens on and the line it is closed on, 0-based. */
@@ -117,7 +118,7 @@ export class LineCursor {
     return this.offset;
   }
 
-  /** Lines `from` to `to` (1-based, inclusive) without the line end after the last; to the end when `to` is undefined. */
+  /** Lines `from` to `to` (1-based, inclusive) without the line end after the last; with no `to`, to the end. */
   lines(from: number, to?: number): string {
     const start = this.start(from);
     this.mark = { line: from, offset: start };
