@@ -86,10 +86,16 @@
  *   "after 10pm" does not say when it happened, so no time is given, and the words are kept (`time_as_written`).
  * - The sender is `{ role: 'subject' }` unless a Who or Number column names someone; a name is then matched
  *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
+ * - A column headed "What" in a diary with no description column is the type of contact, as the header table
+ *   says, unless half of its filled cells or more have 6 words or more: then it holds what happened, and is read
+ *   as the description, with one `DIARY_WHAT_READ_AS_DESCRIPTION` warning naming it and why; the channel is then
+ *   taken from a row's text only where its words name one kind of contact, never a go-between, else `other`
+ *   (what-column.ts). A type of contact is a word or a few; an account is a sentence.
  *
  * Not supported: title rows above the header (delete them), Excel's 1904 date system (old Mac workbooks are
  * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files
- * (save as CSV), and guessing the channel from the description when there is no Type column.
+ * (save as CSV), and guessing the channel from the description when there is no Type column (but for a What column
+ * read as the description, above).
  */
 import { HAND_KEPT_TIMES } from '../../model/time-range.js';
 import type { Probe, Source, SourceContext, SourceInput } from '../source.js';
@@ -112,6 +118,7 @@ import { MAX_DIARY_BYTES, type RunOnRow, readDiaryText, readRecords } from './re
 import { RowReader } from './row.js';
 import { warnSummaries } from './summary.js';
 import { clockStyle } from './times.js';
+import { addWhatCell, readsAsAccount, type WhatCells, whatColumn } from './what-column.js';
 import { DiaryYears } from './years.js';
 
 export { DIARY_CONTACT_TYPES, DIARY_THIRD_PARTY } from './channels.js';
@@ -199,6 +206,8 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   // Whether the diary writes its times with am/pm (the first such line) and whether any shows the 24-hour clock.
   const clocks = { twelve: 0, twentyFour: false };
   let layout: Layout | undefined;
+  // A What column in a diary with no description column: its cells, to tell a type from an account.
+  let what: WhatCells | undefined;
   const startsRow = rowStart(delimiter, header.layout.fields.indexOf('date'));
   const onHeaderRunOn = (row: RunOnRow): void => {
     if (row.line <= header.line) throw headerRunOn(row);
@@ -211,10 +220,12 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       if (line < header.line) return;
       if (line === header.line) {
         layout = new Layout(cells, mapHeader(cells), line);
+        what = whatColumn(layout);
         return;
       }
       // The header again (two exports joined): its cells are column names, not a date or a time.
       if (layout!.headerAgain(cells) !== undefined) return;
+      if (what) addWhatCell(what, (cells[what.column] ?? '').trim(), line);
       const dateValue = layout!.cell(cells, 'date');
       const dated = dateValue === '' ? undefined : readDateCell(dateValue);
       const time = layout!.cell(cells, 'time') || (dated && dated.kind !== 'serial' ? dated.rest : '');
@@ -238,6 +249,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
   });
   if (!layout)
     throw new SourceFailure('DIARY_NO_DATE_COLUMN', 'The header row could not be read', header.line);
+  if (what && readsAsAccount(what)) layout = layout.withAccount(what);
   const decided = decideOrder(stats, ctx.options, input.path);
   if (decided.code) ctx.warn(decided.code, decided.locator, decided.message!, decided.hint);
   const twelveHourLine = clocks.twentyFour ? undefined : clocks.twelve || undefined;

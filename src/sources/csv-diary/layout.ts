@@ -5,6 +5,7 @@
 import type { Party } from '../../model/index.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type DiaryField, fieldOf, foldHeader, mapHeader } from './headers.js';
+import type { WhatCells } from './what-column.js';
 
 /** Fields that go to `details` under their own key, as written (`reported` is read as yes/no). */
 const DETAIL_FIELDS = words(`
@@ -24,6 +25,10 @@ export class Layout {
     readonly fields: readonly (DiaryField | undefined)[],
     /** The header's line in the file. */
     readonly line = 1,
+    /** Set when a What column is read as the description (what-column.ts), with why. */
+    readonly account?: WhatCells,
+    /** The fields the header names, which a header row further down is compared with. */
+    private readonly named: readonly (DiaryField | undefined)[] = fields,
   ) {
     fields.forEach((f, i) => {
       if (f !== undefined) this.index[f] ??= i;
@@ -39,6 +44,12 @@ export class Layout {
       if (cell.trim() !== '') this.unrecognised.push(cell.trim());
       return key;
     });
+  }
+
+  /** The same header with its What column read as the description instead of the type of contact. */
+  withAccount(what: WhatCells): Layout {
+    const fields = this.fields.map((f, i) => (i === what.column ? 'description' : f));
+    return new Layout(this.cells, fields, this.line, what, this.named);
   }
 
   cell(cells: readonly string[], field: DiaryField): string {
@@ -61,7 +72,7 @@ export class Layout {
     for (let i = 0; i < n && same; i++) {
       const f = fields[i];
       same =
-        f === this.fields[i] &&
+        f === this.named[i] &&
         (f !== undefined || foldHeader(cells[i] ?? '') === foldHeader(this.cells[i] ?? ''));
     }
     if (same) return 'same';

@@ -8,6 +8,7 @@ import { listed, shownOf } from '../../model/format.js';
 import type { SourceContext } from '../source.js';
 import type { Layout } from './layout.js';
 import { MAX_EXAMPLES, type RowReader, type Tally } from './row.js';
+import { ACCOUNT_WORDS, type WhatCells } from './what-column.js';
 
 const MAX_LISTED = 20;
 
@@ -31,7 +32,8 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `Columns kept as details without being interpreted: ${list(layout.unrecognised, 10)}`,
       'Rename a column to a recognised name (see `chronolog formats`) if it should be read',
     );
-  if (reader.emitted > 0 && layout.index.contact_type === undefined)
+  if (layout.account) warnAccount(layout.account, reader, ctx);
+  else if (reader.emitted > 0 && layout.index.contact_type === undefined)
     ctx.warn(
       'DIARY_NO_CONTACT_TYPE_COLUMN',
       undefined,
@@ -129,6 +131,28 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `Times written as Excel fractions of a day read as clock times (${rows(excel.count)}; "${excel.value}" on line ${excel.line} is ${excel.time})`,
       'Check one time against the spreadsheet; formatting the Time column as times before exporting avoids this',
     );
+}
+
+/**
+ * The one warning of a diary whose What column was read as the description (what-column.ts): which column, why,
+ * and which rows took their channel from the text, so that the reader can check the column is what it seems.
+ */
+function warnAccount(what: WhatCells, reader: RowReader, ctx: SourceContext): void {
+  const first = what.first!;
+  const shown = first.value.length > 60 ? `${first.value.slice(0, 60).trimEnd()}…` : first.value;
+  const { fromText, otherText } = reader;
+  const channels =
+    otherText.count === 0
+      ? `The channel was taken from the text, whose words name one kind of contact on every row (${rows(fromText)})`
+      : fromText === 0
+        ? `No row's text names one kind of contact only, so every row is counted as channel "other"`
+        : `The channel was taken from the text where its words name one kind of contact only (${rows(fromText)}); ${otherText.count === 1 ? 'the other row is' : `the other ${otherText.count} rows are`} counted as channel "other" (first on line ${otherText.line})`;
+  ctx.warn(
+    'DIARY_WHAT_READ_AS_DESCRIPTION',
+    undefined,
+    `The column "${what.header}" was read as the description (what happened), not as the type of contact: the diary has no description column, and ${what.long} of its ${what.filled} filled cells have ${ACCOUNT_WORDS} words or more, as an account of what happened does (first on line ${first.line}: "${shown}"). ${channels}`,
+    `Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column to count the entries by channel; then re-run`,
+  );
 }
 
 /**

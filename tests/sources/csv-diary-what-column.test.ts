@@ -1,0 +1,140 @@
+/**
+ * A diary whose header has a column "What" and no description column: read as the description (the events' text)
+ * when half of its filled cells or more have 6 words or more, with one warning naming the column and why, the
+ * channel taken from the text only where its words name one kind of contact; read as the type of contact, as
+ * before, when its cells are short types. Fixtures in fixtures/csv-diary-what-column.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { classifyAccount } from '../../src/sources/csv-diary/channels.js';
+import { csvDiary } from '../../src/sources/csv-diary/index.js';
+import {
+  addWhatCell,
+  readsAsAccount,
+  type WhatCells,
+  wordCount,
+} from '../../src/sources/csv-diary/what-column.js';
+import { caseGolden, expectGolden } from '../helpers/case-golden.js';
+import { runSource } from '../helpers/run-source.js';
+
+const DIR = 'fixtures/csv-diary-what-column';
+const tmp = mkdtempSync(join(tmpdir(), 'csv-diary-what-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function runText(text: string) {
+  const file = join(tmp, `t${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(file, text);
+  return runSource(csvDiary, file);
+}
+
+describe('a What column holding what happened', () => {
+  it('is read as the description, the channel from the text only where it names one, with one warning (golden)', async () => {
+    // Before: no event had a text, each account was kept as an unwarned contact_type, line 2 counted as a visit
+    // only and line 6 flagged as contact through a third party ("tagged my sister").
+    const got = await caseGolden([`${DIR}/when-what-where.csv`]);
+    expectGolden(got, `${DIR}/when-what-where.expected.json`);
+    expect(got.inputs[0]).toMatchObject({ records: 5, events: 5, skipped: 0, rejected: 0 });
+    expect(got.problems.filter((p) => p.file !== undefined)).toEqual([
+      {
+        code: 'DIARY_WHAT_READ_AS_DESCRIPTION',
+        severity: 'warning',
+        file: `${DIR}/when-what-where.csv`,
+        message:
+          'The column "What" was read as the description (what happened), not as the type of contact: the diary has no description column, and 4 of its 5 filled cells have 6 words or more, as an account of what happened does (first on line 2: "He sent 14 texts then waited outside the gym"). The channel was taken from the text where its words name one kind of contact only (3 rows); the other 2 rows are counted as channel "other" (first on line 2)',
+        hint: 'Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column to count the entries by channel; then re-run',
+      },
+    ]);
+    expect(got.timeline.map((e) => [e.locator, e.channel, e.kind, e.text, e.flags])).toEqual([
+      [2, 'other', 'other', 'He sent 14 texts then waited outside the gym', undefined],
+      [3, 'call', 'call', 'Rang my phone six times before I left for work', undefined],
+      [4, 'post', 'delivery', 'Left a bunch of flowers and a card on the doorstep', undefined],
+      [5, 'sms', 'message', 'Texted', undefined],
+      [6, 'other', 'other', 'Posted about me on Facebook and tagged my sister in it', undefined],
+    ]);
+    // The account is the text, not a detail as well.
+    expect(got.timeline.some((e) => e.details && 'contact_type' in e.details)).toBe(false);
+  });
+
+  it('skips its header repeated further down as repeated-header, as any other', async () => {
+    const run = await runText(
+      'When,What,Where\n14/05/2024 21:40,He sent 14 texts then waited outside,Gym\nWhen,What,Where\n15/05/2024 08:10,Rang my phone six times before work,Home\n',
+    );
+    expect(run.skipped).toEqual([{ reason: 'repeated-header', locator: 3 }]);
+    expect(run.events.map((e) => e.text)).toEqual([
+      'He sent 14 texts then waited outside',
+      'Rang my phone six times before work',
+    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual(['DIARY_WHAT_READ_AS_DESCRIPTION']);
+  });
+
+  it('words the warning for every row mapped, and for none', async () => {
+    const all = await runText(
+      'Date,What\n2024-05-14,Rang my phone six times before work\n2024-05-15,Rang again three times after lunch today\n',
+    );
+    expect(all.warnings.map((w) => w.message.split('. ').pop())).toEqual([
+      'The channel was taken from the text, whose words name one kind of contact on every row (2 rows)',
+    ]);
+    const none = await runText('Date,What\n2024-05-14,He was at the end of the road again tonight\n');
+    expect(none.warnings.map((w) => w.message.split('. ').pop())).toEqual([
+      'No row\'s text names one kind of contact only, so every row is counted as channel "other"',
+    ]);
+  });
+});
+
+describe('a What column holding types of contact', () => {
+  it('is read as the type of contact, as before (golden)', async () => {
+    const got = await caseGolden([`${DIR}/what-types.csv`]);
+    expectGolden(got, `${DIR}/what-types.expected.json`);
+    expect(got.inputs[0]).toMatchObject({ records: 6, events: 6, skipped: 0, rejected: 0 });
+    expect(got.problems.map((p) => p.code)).toEqual(['DIARY_UNMAPPED_CONTACT_TYPE', 'CASE_SUBJECT_ASSUMED']);
+    expect(got.timeline.map((e) => [e.locator, e.channel, e.details?.['contact_type'], e.text])).toEqual([
+      [2, 'sms', 'Text', undefined],
+      [3, 'call', 'Call', undefined],
+      [4, 'in-person', 'Turned up at my house', undefined],
+      [5, 'post', 'Letter through the door', undefined],
+      [6, 'in-person', 'Sat outside in his car for an hour', undefined],
+      [7, 'other', 'Graffiti', undefined],
+    ]);
+  });
+
+  it('is the type of contact whenever the diary has a description column too', async () => {
+    const run = await runText(
+      'Date,What,Description\n2024-05-14,Turned up at the house and waited for an hour,Parked opposite\n',
+    );
+    expect(run.events.map((e) => [e.channel, e.text, e.details?.['contact_type']])).toEqual([
+      ['in-person', 'Parked opposite', 'Turned up at the house and waited for an hour'],
+    ]);
+    expect(run.warnings).toEqual([]);
+  });
+});
+
+describe('the rule', () => {
+  const cells = (...values: string[]): WhatCells => {
+    const what: WhatCells = { column: 1, header: 'What', filled: 0, long: 0 };
+    values.forEach((v, i) => void addWhatCell(what, v, i + 2));
+    return what;
+  };
+
+  it('counts words as runs holding a letter or a digit', () => {
+    expect(wordCount('Turned up at my house')).toBe(5);
+    expect(wordCount("He sent 14 texts - can't sleep")).toBe(6);
+    expect(wordCount('  ')).toBe(0);
+  });
+
+  it('reads the column as accounts when half of its filled cells or more have 6 words or more', () => {
+    expect(readsAsAccount(cells('Text', 'He sent 14 texts then waited outside'))).toBe(true);
+    expect(readsAsAccount(cells('Text', 'Call', 'He sent 14 texts then waited outside'))).toBe(false);
+    // Empty cells are not counted either way.
+    expect(readsAsAccount(cells('', '', 'Call', 'He sent 14 texts then waited outside'))).toBe(true);
+    expect(readsAsAccount(cells('', ''))).toBe(false);
+  });
+
+  it('takes a channel from an account only when its words name one, and never a go-between', () => {
+    expect(classifyAccount('Rang my phone six times before work')).toEqual({ channel: 'call', kind: 'call' });
+    expect(classifyAccount('He sent 14 texts then waited outside the gym')).toBeUndefined();
+    expect(classifyAccount('Rang my mum and asked where I was')).toBeUndefined();
+    expect(classifyAccount('Nothing today')).toBeUndefined();
+  });
+});
