@@ -1,14 +1,13 @@
 /**
  * A diary whose header has a column "What" and no description column: read as the description (the events' text)
- * when half of its filled cells or more have 6 words or more, with one warning naming the column and why, the
- * channel taken from the text only where its words name one kind of contact; read as the type of contact, as
- * before, when its cells are short types. Fixtures in fixtures/csv-diary-what-column.
+ * when half of its filled cells or more have 6 words or more, with one warning naming the column and why, every
+ * row channel `other` as in a diary with no type column (the channel is never guessed from the account's words);
+ * read as the type of contact, as before, when its cells are short types. Fixtures in fixtures/csv-diary-what-column.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyAccount } from '../../src/sources/csv-diary/channels.js';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import {
   addWhatCell,
@@ -30,7 +29,7 @@ async function runText(text: string) {
 }
 
 describe('a What column holding what happened', () => {
-  it('is read as the description, the channel from the text only where it names one, with one warning (golden)', async () => {
+  it('is read as the description, every row channel other, with one warning (golden)', async () => {
     // Before: no event had a text, each account was kept as an unwarned contact_type, line 2 counted as a visit
     // only and line 6 flagged as contact through a third party ("tagged my sister").
     const got = await caseGolden([`${DIR}/when-what-where.csv`]);
@@ -42,15 +41,15 @@ describe('a What column holding what happened', () => {
         severity: 'warning',
         file: `${DIR}/when-what-where.csv`,
         message:
-          'The column "What" was read as the description (what happened), not as the type of contact: the diary has no description column, and 4 of its 5 filled cells have 6 words or more, as an account of what happened does (first on line 2: "He sent 14 texts then waited outside the gym"). The channel was taken from the text where its words name one kind of contact only (3 rows); the other 2 rows are counted as channel "other" (first on line 2)',
-        hint: 'Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column to count the entries by channel; then re-run',
+          'The column "What" was read as the description (what happened), not as the type of contact: the diary has no description column, and 4 of its 5 filled cells have 6 words or more, as an account of what happened does (first on line 2: "He sent 14 texts then waited outside the gym"). With no type-of-contact column, every entry is counted as channel "other"',
+        hint: 'Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column (text, call, WhatsApp, e-mail, letter, in person…) to count the entries by channel; then re-run',
       },
     ]);
     expect(got.timeline.map((e) => [e.locator, e.channel, e.kind, e.text, e.flags])).toEqual([
       [2, 'other', 'other', 'He sent 14 texts then waited outside the gym', undefined],
-      [3, 'call', 'call', 'Rang my phone six times before I left for work', undefined],
-      [4, 'post', 'delivery', 'Left a bunch of flowers and a card on the doorstep', undefined],
-      [5, 'sms', 'message', 'Texted', undefined],
+      [3, 'other', 'other', 'Rang my phone six times before I left for work', undefined],
+      [4, 'other', 'other', 'Left a bunch of flowers and a card on the doorstep', undefined],
+      [5, 'other', 'other', 'Texted', undefined],
       [6, 'other', 'other', 'Posted about me on Facebook and tagged my sister in it', undefined],
     ]);
     // The account is the text, not a detail as well.
@@ -69,17 +68,15 @@ describe('a What column holding what happened', () => {
     expect(run.warnings.map((w) => w.code)).toEqual(['DIARY_WHAT_READ_AS_DESCRIPTION']);
   });
 
-  it('words the warning for every row mapped, and for none', async () => {
-    const all = await runText(
-      'Date,What\n2024-05-14,Rang my phone six times before work\n2024-05-15,Rang again three times after lunch today\n',
+  it('never takes a channel from the words of an account: they name calls and visits the subject did not make', async () => {
+    const run = await runText(
+      'Date,What\n2024-05-14,I called the police after he turned up again\n2024-05-15,He said he would ring my boss tomorrow\n',
     );
-    expect(all.warnings.map((w) => w.message.split('. ').pop())).toEqual([
-      'The channel was taken from the text, whose words name one kind of contact on every row (2 rows)',
+    expect(run.events.map((e) => [e.channel, e.kind, e.text])).toEqual([
+      ['other', 'other', 'I called the police after he turned up again'],
+      ['other', 'other', 'He said he would ring my boss tomorrow'],
     ]);
-    const none = await runText('Date,What\n2024-05-14,He was at the end of the road again tonight\n');
-    expect(none.warnings.map((w) => w.message.split('. ').pop())).toEqual([
-      'No row\'s text names one kind of contact only, so every row is counted as channel "other"',
-    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual(['DIARY_WHAT_READ_AS_DESCRIPTION']);
   });
 });
 
@@ -129,12 +126,5 @@ describe('the rule', () => {
     // Empty cells are not counted either way.
     expect(readsAsAccount(cells('', '', 'Call', 'He sent 14 texts then waited outside'))).toBe(true);
     expect(readsAsAccount(cells('', ''))).toBe(false);
-  });
-
-  it('takes a channel from an account only when its words name one, and never a go-between', () => {
-    expect(classifyAccount('Rang my phone six times before work')).toEqual({ channel: 'call', kind: 'call' });
-    expect(classifyAccount('He sent 14 texts then waited outside the gym')).toBeUndefined();
-    expect(classifyAccount('Rang my mum and asked where I was')).toBeUndefined();
-    expect(classifyAccount('Nothing today')).toBeUndefined();
   });
 });

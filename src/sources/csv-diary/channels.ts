@@ -164,19 +164,3 @@ export function classifyContactType(value: string): ContactClass | undefined {
   if (MEDIA_WORDS.test(folded)) return { channel, kind: 'media' };
   return { channel, kind: hit.kind ?? 'message' };
 }
-
-/**
- * The channel of an account of what happened (a What column read as the description, what-column.ts), only when
- * it is safe: the words of the contact-type table in it name one channel only ("Rang my phone six times" is a
- * call; "He sent 14 texts then waited outside the gym" names a text and a visit, so none), and none says the
- * contact went through someone else (in an account "my sister" is as often a witness as a go-between). Otherwise
- * undefined, for channel `other`.
- */
-export function classifyAccount(text: string): ContactClass | undefined {
-  const folded = fold(text);
-  if (folded.length === 0) return undefined;
-  const channels = new Set(RULES.filter((r) => r.re.test(folded)).map((r) => r.rule.channel));
-  if (channels.size !== 1) return undefined;
-  const cls = classifyContactType(text);
-  return cls?.viaThirdParty ? undefined : cls;
-}

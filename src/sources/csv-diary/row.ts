@@ -5,7 +5,7 @@
 import type { EventTime } from '../../model/index.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { realDate } from './calendar.js';
-import { type ContactClass, classifyAccount, classifyContactType } from './channels.js';
+import { type ContactClass, classifyContactType } from './channels.js';
 import { pad } from './clock.js';
 import { applyOrder, dependsOnOrder, type ForcedOrder, type OrderDecision } from './date-order.js';
 import { dateShapedTime } from './date-shaped-times.js';
@@ -108,9 +108,6 @@ export class RowReader {
     inTwelveHour: undefined as string | undefined,
   };
   readonly blankTypes: Tally = { count: 0, line: 0 };
-  /** With a What column read as the description: rows whose channel its words gave, and the others (`other`). */
-  fromText = 0;
-  readonly otherText: Tally = { count: 0, line: 0 };
   /**
    * Rows read with more cells than the header has, the extra ones empty: a trailing delimiter, or a delimiter
    * inside an unquoted cell that moved the cells after it one column on (warned about once, summary.ts).
@@ -372,15 +369,8 @@ export class RowReader {
     }
     const text = layout.index.description === undefined ? '' : (cells[layout.index.description] ?? '');
     const type = layout.cell(cells, 'contact_type');
-    // A What column read as the description: the channel comes from its words when they name one (channels.ts).
-    const cls = layout.account ? classifyAccount(text) : type === '' ? undefined : this.classify(type);
-    if (layout.account) {
-      if (cls) this.fromText++;
-      else {
-        this.otherText.count++;
-        this.otherText.line ||= line;
-      }
-    } else if (type === '' && layout.index.contact_type !== undefined) {
+    const cls = type === '' ? undefined : this.classify(type);
+    if (type === '' && layout.index.contact_type !== undefined) {
       this.blankTypes.count++;
       this.blankTypes.line ||= line;
     } else if (cls?.viaThirdParty) flags.push('via-third-party');

@@ -32,7 +32,7 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `Columns kept as details without being interpreted: ${list(layout.unrecognised, 10)}`,
       'Rename a column to a recognised name (see `chronolog formats`) if it should be read',
     );
-  if (layout.account) warnAccount(layout.account, reader, ctx);
+  if (layout.account) warnAccount(layout.account, ctx);
   else if (reader.emitted > 0 && layout.index.contact_type === undefined)
     ctx.warn(
       'DIARY_NO_CONTACT_TYPE_COLUMN',
@@ -134,24 +134,19 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
 }
 
 /**
- * The one warning of a diary whose What column was read as the description (what-column.ts): which column, why,
- * and which rows took their channel from the text, so that the reader can check the column is what it seems.
+ * The one warning of a diary whose What column was read as the description (what-column.ts): which column and why,
+ * so that the reader can check the column is what it seems. Its rows have no type of contact: channel `other`, as
+ * in a diary without a type column. The channel is not guessed from the account's words: "I called the police"
+ * and "he said he would ring my boss" name calls the subject did not make.
  */
-function warnAccount(what: WhatCells, reader: RowReader, ctx: SourceContext): void {
+function warnAccount(what: WhatCells, ctx: SourceContext): void {
   const first = what.first!;
   const shown = first.value.length > 60 ? `${first.value.slice(0, 60).trimEnd()}…` : first.value;
-  const { fromText, otherText } = reader;
-  const channels =
-    otherText.count === 0
-      ? `The channel was taken from the text, whose words name one kind of contact on every row (${rows(fromText)})`
-      : fromText === 0
-        ? `No row's text names one kind of contact only, so every row is counted as channel "other"`
-        : `The channel was taken from the text where its words name one kind of contact only (${rows(fromText)}); ${otherText.count === 1 ? 'the other row is' : `the other ${otherText.count} rows are`} counted as channel "other" (first on line ${otherText.line})`;
   ctx.warn(
     'DIARY_WHAT_READ_AS_DESCRIPTION',
     undefined,
-    `The column "${what.header}" was read as the description (what happened), not as the type of contact: the diary has no description column, and ${what.long} of its ${what.filled} filled cells have ${ACCOUNT_WORDS} words or more, as an account of what happened does (first on line ${first.line}: "${shown}"). ${channels}`,
-    `Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column to count the entries by channel; then re-run`,
+    `The column "${what.header}" was read as the description (what happened), not as the type of contact: the diary has no description column, and ${what.long} of its ${what.filled} filled cells have ${ACCOUNT_WORDS} words or more, as an account of what happened does (first on line ${first.line}: "${shown}"). With no type-of-contact column, every entry is counted as channel "other"`,
+    `Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column (text, call, WhatsApp, e-mail, letter, in person…) to count the entries by channel; then re-run`,
   );
 }
 
