@@ -32,13 +32,16 @@
  * and the line where its start tag begins.
  *
  * Variants: old backups lack readable_date/contact_name/date_sent/presentation; stylesheet PI and comments
- * before the root; UTF-8, or UTF-16 with or without a BOM; surrogate halves as character references
+ * before the root; white space before the XML declaration (a file copied, re-saved or joined by hand; XML allows
+ * nothing there) is read as usual with one SMS_XML_DECLARATION_NOT_FIRST warning naming the declaration's line;
+ * UTF-8, or UTF-16 with or without a BOM; surrogate halves as character references
  * (`&#55357;&#56396;`, Signal/Silence exports) are combined, a lone half becomes U+FFFD with a warning; RCS
  * stored as `<mms>`; elements SBR does not write are skipped (`unknown-element`), stray text warns.
  * Damage: bytes that are no UTF-8 (a backup re-saved as Windows-1252) become U+FFFD with one TEXT_INVALID_UTF8
  * warning naming the first line; a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
  * SMS_MALFORMED_XML, both after keeping what was read and saying how many records that was against the root's
- * `count` ("the file declares 120 records; 0 were read before it was cut short"); DTD entities are never expanded
+ * `count` ("the file declares 120 records; 0 were read before it was cut short"); text before the first element
+ * (a stray word) is still detected and fails the file at its line; DTD entities are never expanded
  * (XXE, "billion laughs"): a record using one is rejected.
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
@@ -67,6 +70,17 @@ export function rootElementName(text: string): string | undefined {
   return /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 64))?.[1];
 }
 
+/**
+ * The root element's name when a little text (no markup, at most 256 characters: a stray word typed or pasted in)
+ * stands before the first `<`. XML allows no text there, so the reader fails such a file, but it is plainly a
+ * backup: detected, it fails with the line and a hint instead of being passed over as an unknown format.
+ */
+export function rootAfterStrayText(text: string): string | undefined {
+  const lt = text.indexOf('<');
+  if (lt <= 0 || lt > 256 || text.slice(0, lt).trim() === '') return undefined;
+  return rootElementName(text.slice(lt));
+}
+
 function after(text: string, token: string, from: number): number {
   if (from === -1) return -1;
   const at = text.indexOf(token, from);
@@ -92,7 +106,7 @@ export const smsBackupXml: Source = {
               Buffer.from(probe.head.subarray(0, 4096)),
               utf16 === 'utf-16be' ? 'utf16-be' : 'utf16le',
             );
-      const root = rootElementName(text);
+      const root = rootElementName(text) ?? rootAfterStrayText(text);
       return root === 'smses' || root === 'calls';
     } catch {
       return false;

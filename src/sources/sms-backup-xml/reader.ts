@@ -49,11 +49,20 @@ const ROOTS: ReadonlyMap<string, readonly string[]> = new Map([
 const MALFORMED_HINT =
   'The file is not well-formed XML from this point on; the records before it were kept. Use the original ' +
   'backup file (not one edited by hand or another tool). Two backups joined into one file must be given separately.';
+/** For a failure before the root element: nothing was read, so "the records before it were kept" would mislead. */
+const PROLOG_HINT =
+  'No record was read: the file goes wrong before its root element <smses> or <calls>, where only the XML ' +
+  'declaration, comments and white space may stand (text there was typed or pasted in, or another file was joined ' +
+  'to the start). Use the backup as the app wrote it: copy it again from the phone or cloud.';
 const TRUNCATED_HINT =
   'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut ' +
   'too, the app was interrupted while writing it.';
 /** Recoverable errors tolerated between two complete records before the file counts as damaged. */
 const MAX_BURST = 10_000;
+/** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
+const DECLARATION_NOT_FIRST = 'an XML declaration must be at the start of the document.';
+/** A character that is not XML's white space. */
+const NOT_BLANK = /[^ \t\r\n]/;
 
 /** Reads one SMS Backup & Restore file, reporting every child of the root as an event, a skip or a reject. */
 export async function readBackup(input: SourceInput, ctx: SourceContext, fastPath = true): Promise<void> {
@@ -80,6 +89,23 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   let sms = 0;
   let mms = 0;
   let calls = 0;
+  /**
+   * How the text opens, while only white space has been read (then decided): white space and then `<?xml` is a
+   * declaration saxes refuses, but nothing else is wrong with it (a file copied, re-saved or joined by hand), so
+   * that one complaint warns instead of failing the file.
+   */
+  let opening: string | undefined = '';
+  let blankBeforeDeclaration = false;
+  const noteOpening = (text: string): void => {
+    const head = opening + text;
+    const k = head.search(NOT_BLANK);
+    // Only white space so far: one character of it is enough to remember that there was some.
+    if (k === -1) opening = head.slice(0, 1);
+    else if (head.length - k >= 6) {
+      blankBeforeDeclaration = k > 0 && /^<\?xml[ \t\r\n?]/.test(head.slice(k, k + 6));
+      opening = undefined;
+    } else opening = head;
+  };
   // Plain counters for the three record names; a dictionary lookup per record is measurably slower.
   const nextOrdinal = (name: string): number => {
     if (name === 'sms') return sms++;
@@ -171,6 +197,22 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     const [line, column, what] = m
       ? [m[1]!, m[2]!, m[3]!]
       : [`${parser.line}`, `${parser.column}`, err.message];
+    if (what === DECLARATION_NOT_FIRST && blankBeforeDeclaration && recordNames.length === 0) {
+      // Only white space stands before it (the first such complaint is about the first `<?xml`); saxes reads the
+      // declaration on as usual. A second declaration, or one after anything else, still fails the file.
+      blankBeforeDeclaration = false;
+      ctx.warn(
+        'SMS_XML_DECLARATION_NOT_FIRST',
+        `line ${line}`,
+        `the XML declaration (<?xml … ?>) is on line ${line} after white space, not at the very start of the ` +
+          'file where SMS Backup & Restore writes it, so the file is not byte for byte as the app wrote it; its ' +
+          'records were read as usual',
+        'White space before the declaration is what copying, re-saving or joining files by hand leaves. The ' +
+          "SHA-256 in the report is the file's as it is now, not that of the backup as the app wrote it; keep " +
+          'the copy from the phone or cloud where you can.',
+      );
+      return;
+    }
     const kind = RECOVERABLE.get(what);
     if (!closing && kind !== undefined && !rootDone) {
       const at = `line ${line}, column ${column}`;
@@ -222,7 +264,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       'SMS_MALFORMED_XML',
       `XML error at line ${line}, column ${column}${inside}: ${said}`,
       current?.locator ?? `line ${line}`,
-      MALFORMED_HINT,
+      recordNames.length === 0 ? PROLOG_HINT : MALFORMED_HINT,
     );
   }
 
@@ -265,6 +307,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   /** The text so far ends with a CR, which saxes holds back until it sees whether LF follows. */
   let endsWithCR = false;
   const write = (text: string, allowFast: boolean): void => {
+    if (opening !== undefined) noteOpening(text);
     if (text.length === 0) return;
     window.note(text);
     handover.write(text, allowFast);
