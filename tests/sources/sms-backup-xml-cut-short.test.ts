@@ -21,14 +21,24 @@ describe('the SMS backup of fixtures/sms-backup-xml-cut-short', () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
   });
 
-  it('says it declares 120 records and none was read before the cut', async () => {
+  it('says it declares 120 records and none was read whole before the cut, which is rejected', async () => {
     const r = await runSource(smsBackupXml, FILE);
-    expect(r.accounting).toEqual({ records: 0, events: 0, skipped: 0, rejected: 0 });
+    // The message the file ends in was begun: it is counted, rejected, so that nothing read goes uncounted.
+    expect(r.accounting).toEqual({ records: 1, events: 0, skipped: 0, rejected: 1 });
+    expect(r.rejected).toEqual([
+      {
+        code: 'SMS_RECORD_CUT_SHORT',
+        locator: 'sms[0] (line 5)',
+        message:
+          'the file ends inside this record, before its end tag (line 5, column 123): the backup was cut short; the part of it read is not used, as the rest is missing',
+        hint: 'Only the start of this record is in the file. A whole copy of the backup (from the phone or cloud) may hold it.',
+      },
+    ]);
     expect(r.failure).toEqual({
       code: 'SMS_TRUNCATED_XML',
       locator: 'sms[0] (line 5)',
       message:
-        'the file ends inside sms[0] (line 5), before its end tag (line 5, column 123): the backup was cut short; the file declares 120 records; 0 were read before it was cut short',
+        'the file ends inside sms[0] (line 5), before its end tag (line 5, column 123): the backup was cut short; the file declares 120 records; 0 were read whole before it was cut short',
     });
   });
 
@@ -39,7 +49,7 @@ describe('the SMS backup of fixtures/sms-backup-xml-cut-short', () => {
       ['sms-20240316081500.xml', 0],
     ]);
     expect(r.problems.filter((p) => p.code === 'SMS_TRUNCATED_XML').map((p) => p.message)).toEqual([
-      expect.stringContaining('the file declares 120 records; 0 were read before it was cut short'),
+      expect.stringContaining('the file declares 120 records; 0 were read whole before it was cut short'),
     ]);
   });
 });
@@ -61,7 +71,7 @@ const failureOf = async (bytes: Uint8Array) =>
 describe('how much of a backup that stops early was read', () => {
   it('counts the records read when the root declares no count', async () => {
     expect(await failureOf(backup(undefined, 3, '  <sms address='))).toBe(
-      'the file ends inside sms[3] (line 6), before its end tag (line 6, column 15): the backup was cut short; 3 records were read before it was cut short',
+      'the file ends inside sms[3] (line 6), before its end tag (line 6, column 15): the backup was cut short; 3 records were read whole before it was cut short',
     );
   });
 

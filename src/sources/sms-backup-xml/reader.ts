@@ -1,7 +1,8 @@
 /**
  * The streaming driver: bytes → text (UTF-8, or UTF-16 by BOM) → surrogate repair → the fast path for plain
  * `<sms>`/`<call>` records (fast.ts) or saxes for everything else (handover.ts) → one outcome per child of the
- * root. Nothing but the record being read is held: an MMS's base64 `data` is measured, then dropped.
+ * root, also for the one a file ends or breaks off inside (rejected). Nothing but the record being read is held: an
+ * MMS's base64 `data` is measured, then dropped.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
@@ -57,6 +58,8 @@ const PROLOG_HINT =
 const TRUNCATED_HINT =
   'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut ' +
   'too, the app was interrupted while writing it.';
+const CUT_RECORD_HINT =
+  'Only the start of this record is in the file. A whole copy of the backup (from the phone or cloud) may hold it.';
 /** Recoverable errors tolerated between two complete records before the file counts as damaged. */
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
@@ -240,7 +243,17 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   ): never {
     const where = `line ${line}, column ${column}`;
     // How much is missing: the records read against the count the root declares (before its records).
-    const read = `; ${readBeforeStop(declaredCount, records, 'it was cut short')}`;
+    const read = `; ${readBeforeStop(declaredCount, records, 'it was cut short', current !== undefined)}`;
+    // The record the file ends in was begun, so it is counted: rejected, as what is missing of it cannot be known.
+    if (current !== undefined) {
+      ctx.reject(
+        'SMS_RECORD_CUT_SHORT',
+        current.locator,
+        `the file ends inside this record, before its end tag (${where}): ${why}; the part of it read is not used, ` +
+          'as the rest is missing',
+        CUT_RECORD_HINT,
+      );
+    }
     throw new SourceFailure(
       'SMS_TRUNCATED_XML',
       current !== undefined

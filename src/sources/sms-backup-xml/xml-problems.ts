@@ -197,14 +197,21 @@ const recordCount = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
 /**
  * How much of a file that stopped early was read, against what its root declares, for the failure message: "the
  * file declares 120 records; 0 were read before it was cut short". Said even when the count is absent, so a
- * reader knows whether anything was kept.
+ * reader knows whether anything was kept. `oneCut`: the file stopped inside a record, which is rejected, so the
+ * count says the others were read "whole".
  */
-export function readBeforeStop(declared: string | undefined, read: number, before: string): string {
+export function readBeforeStop(
+  declared: string | undefined,
+  read: number,
+  before: string,
+  oneCut = false,
+): string {
   const n = declaredNumber(declared);
-  const verb = read === 1 ? 'was' : 'were';
+  // With a record cut in two (rejected, so counted too), "read" alone would not add up with the counts.
+  const verb = `${read === 1 ? 'was' : 'were'} read${oneCut ? ' whole' : ''}`;
   return n === undefined
-    ? `${recordCount(read)} ${verb} read before ${before}`
-    : `the file declares ${recordCount(n)}; ${read} ${verb} read before ${before}`;
+    ? `${recordCount(read)} ${verb} before ${before}`
+    : `the file declares ${recordCount(n)}; ${read} ${verb} before ${before}`;
 }
 
 /** The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. */
