@@ -138,9 +138,18 @@ describe('malformed XML', () => {
     expect(out.failure).toEqual({
       code: 'SMS_MALFORMED_XML',
       message:
-        'XML error at line 52, column 13 inside sms[50] (line 52): unquoted attribute value; the file declares 51 records; 50 were read before this error',
+        'XML error at line 52, column 13 inside sms[50] (line 52): unquoted attribute value; the file declares 51 records; 50 were read whole before this error',
       locator: 'sms[50] (line 52)',
     });
+    // The record the error is in is counted, rejected: 51 records = 50 events + 1 rejected.
+    expect(out.rejected).toEqual([
+      {
+        code: 'SMS_RECORD_MALFORMED',
+        locator: 'sms[50] (line 52)',
+        message:
+          'XML error at line 52, column 13 inside this record: unquoted attribute value; the rest of the file cannot be read, so the part of this record read is not used',
+      },
+    ]);
   });
 
   it('says a file cut by zero bytes just after a CR ends at the start of the next line', async () => {

@@ -83,7 +83,7 @@ describe('how much of a backup that stops early was read', () => {
 
   it('says so for an XML error too, without the full stop saxes ends its message with', async () => {
     expect(await failureOf(backup('40', 2, '  <sms date=1 />\n</smses>\n'))).toBe(
-      'XML error at line 5, column 13 inside sms[2] (line 5): unquoted attribute value; the file declares 40 records; 2 were read before this error',
+      'XML error at line 5, column 13 inside sms[2] (line 5): unquoted attribute value; the file declares 40 records; 2 were read whole before this error',
     );
   });
 

@@ -41,9 +41,9 @@
  * warning naming the first line; a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
  * SMS_MALFORMED_XML, both after keeping what was read and saying how many records that was against the root's
  * `count` ("the file declares 120 records; 0 were read whole before it was cut short"); the record the file ends
- * inside (an MMS cut in its photo's base64, say) was begun, so it is counted, rejected at its locator
- * (SMS_RECORD_CUT_SHORT), never emitted with what was read of it; text before the first element (a stray word) is
- * still detected and fails the file at its line; DTD entities are never expanded
+ * or breaks off inside (an MMS cut in its photo's base64, say) was begun, so it is counted, rejected at its
+ * locator (SMS_RECORD_CUT_SHORT, SMS_RECORD_MALFORMED), never emitted with what was read of it; text before the
+ * first element (a stray word) is still detected and fails the file at its line; DTD entities are never expanded
  * (XXE, "billion laughs"): a record using one is rejected.
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.

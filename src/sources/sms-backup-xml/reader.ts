@@ -60,6 +60,9 @@ const TRUNCATED_HINT =
   'too, the app was interrupted while writing it.';
 const CUT_RECORD_HINT =
   'Only the start of this record is in the file. A whole copy of the backup (from the phone or cloud) may hold it.';
+const DAMAGED_RECORD_HINT =
+  'This record is damaged in this copy of the backup (edited by hand or by another tool, or two files joined). ' +
+  'A copy from the phone or cloud may hold it whole.';
 /** Recoverable errors tolerated between two complete records before the file counts as damaged. */
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
@@ -272,7 +275,17 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     const said =
       recordNames.length === 0
         ? what
-        : `${what.replace(/\.$/, '')}; ${readBeforeStop(declaredCount, records, 'this error')}`;
+        : `${what.replace(/\.$/, '')}; ${readBeforeStop(declaredCount, records, 'this error', current !== undefined)}`;
+    // The record the error is in was begun, so it is counted: rejected, as its end cannot be read.
+    if (current !== undefined) {
+      ctx.reject(
+        'SMS_RECORD_MALFORMED',
+        current.locator,
+        `XML error at line ${line}, column ${column} inside this record: ${what.replace(/\.$/, '')}; the rest ` +
+          'of the file cannot be read, so the part of this record read is not used',
+        DAMAGED_RECORD_HINT,
+      );
+    }
     throw new SourceFailure(
       'SMS_MALFORMED_XML',
       `XML error at line ${line}, column ${column}${inside}: ${said}`,
