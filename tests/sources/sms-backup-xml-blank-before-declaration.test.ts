@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProbe } from '../../src/sources/detect.js';
 import { smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
-import { readBackup } from '../../src/sources/sms-backup-xml/reader.js';
-import { inPieces, type Outcome, runInput, runSource } from '../helpers/run-source.js';
+import { runSource } from '../helpers/run-source.js';
+import { expectSameInPieces, readSmsIn } from '../helpers/sms-pieces.js';
 
 const DIR = 'fixtures/sms-backup-xml-blank-before-declaration';
 const SMS = join(DIR, 'sms-20240318194500.xml');
@@ -24,15 +24,6 @@ const WARNING = (line: number) => ({
 });
 
 const probeOf = (name: string, bytes: Uint8Array) => makeProbe(name, name, bytes.subarray(0, 64 * 1024));
-
-/** What `bytes` gives read in pieces of `size` bytes; `fastPath` false: saxes reads it all. */
-async function readIn(bytes: Uint8Array, size: number, fastPath = true): Promise<Outcome> {
-  const source = {
-    ...smsBackupXml,
-    parse: (input, ctx) => readBackup(input, ctx, fastPath),
-  } as typeof smsBackupXml;
-  return runInput(source, inPieces(bytes, size, 'sms.xml'));
-}
 
 const DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>";
 const ONE_SMS =
@@ -103,15 +94,8 @@ describe('the files of fixtures/sms-backup-xml-blank-before-declaration', () => 
 
   it('says the same at any chunk size, on the fast path and through saxes alone', async () => {
     for (const file of [SMS, CALLS]) {
-      const bytes = readFileSync(file);
-      const whole = await readIn(bytes, bytes.length);
+      const whole = await expectSameInPieces(file, [1, 2, 3, 7, 64]);
       expect(whole.warnings).toHaveLength(1);
-      for (const size of [1, 2, 3, 7, 64]) {
-        expect(await readIn(bytes, size), `${file} in ${size}-byte pieces`).toEqual(whole);
-        expect(await readIn(bytes, size, false), `${file} in ${size}-byte pieces, saxes alone`).toEqual(
-          whole,
-        );
-      }
     }
   });
 });
@@ -123,7 +107,7 @@ describe('what stands before the XML declaration', () => {
       ['\r\r\n\n', 4],
       ['  ', 1],
     ] as const) {
-      const r = await readIn(Buffer.from(`${blank}${DECL}\n${ONE_SMS}`), 65536);
+      const r = await readSmsIn(Buffer.from(`${blank}${DECL}\n${ONE_SMS}`), 65536);
       expect(r.failure, JSON.stringify(blank)).toBeUndefined();
       expect(r.events.map((e) => e.locator)).toEqual([`sms[0] (line ${line + 2})`]);
       expect(r.warnings.map((w) => [w.code, w.locator])).toEqual([
@@ -137,14 +121,14 @@ describe('what stands before the XML declaration', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     expect(smsBackupXml.detect(probeOf('sms.xml', bytes))).toBe(true);
     for (const size of [1, 3, 65536]) {
-      const r = await readIn(bytes, size);
+      const r = await readSmsIn(bytes, size);
       expect(r.events.map((e) => [e.locator, e.text])).toEqual([['sms[0] (line 5)', 'Open the door']]);
       expect(r.warnings.map((w) => w.locator)).toEqual(['line 3']);
     }
   });
 
   it('does not warn for a file without a declaration, whose white space XML allows', async () => {
-    const r = await readIn(Buffer.from(`\n\n${ONE_SMS}`), 65536);
+    const r = await readSmsIn(Buffer.from(`\n\n${ONE_SMS}`), 65536);
     expect(r.events).toHaveLength(1);
     expect(r.warnings).toEqual([]);
   });
@@ -154,7 +138,7 @@ describe('what stands before the XML declaration', () => {
     expect(smsBackupXml.detect(probeOf('sms-20240318194500.xml', bytes))).toBe(true);
     for (const size of [1, 7, 65536]) {
       for (const fastPath of [true, false]) {
-        const r = await readIn(bytes, size, fastPath);
+        const r = await readSmsIn(bytes, size, fastPath);
         expect(r.events).toEqual([]);
         expect(r.rejected).toEqual([]);
         expect(r.failure).toEqual({
@@ -166,7 +150,7 @@ describe('what stands before the XML declaration', () => {
       }
     }
     // After blank lines too: the line is the word's.
-    const later = await readIn(Buffer.from(`\n\n  backup ${DECL}\n${ONE_SMS}`), 65536);
+    const later = await readSmsIn(Buffer.from(`\n\n  backup ${DECL}\n${ONE_SMS}`), 65536);
     expect(later.failure).toMatchObject({ code: 'SMS_MALFORMED_XML', locator: 'line 3' });
     expect(later.failure?.message).toBe('XML error at line 3, column 3: text data outside of root node.');
   });
@@ -177,14 +161,14 @@ describe('what stands before the XML declaration', () => {
   });
 
   it('still fails a declaration after a comment, and a second declaration', async () => {
-    const comment = await readIn(Buffer.from(`<!-- saved -->\n${DECL}\n${ONE_SMS}`), 65536);
+    const comment = await readSmsIn(Buffer.from(`<!-- saved -->\n${DECL}\n${ONE_SMS}`), 65536);
     expect(comment.events).toEqual([]);
     expect(comment.warnings).toEqual([]);
     expect(comment.failure).toMatchObject({
       code: 'SMS_MALFORMED_XML',
       message: 'XML error at line 2, column 6: an XML declaration must be at the start of the document.',
     });
-    const twice = await readIn(Buffer.from(`\n${DECL}\n${DECL}\n${ONE_SMS}`), 65536);
+    const twice = await readSmsIn(Buffer.from(`\n${DECL}\n${DECL}\n${ONE_SMS}`), 65536);
     expect(twice.events).toEqual([]);
     expect(twice.warnings.map((w) => [w.code, w.locator])).toEqual([
       ['SMS_XML_DECLARATION_NOT_FIRST', 'line 2'],

@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
-import { readBackup } from '../../src/sources/sms-backup-xml/reader.js';
-import { inPieces, type Outcome, runInput, runSource } from '../helpers/run-source.js';
+import { runSource } from '../helpers/run-source.js';
+import { expectSameInPieces, readSmsIn } from '../helpers/sms-pieces.js';
 
 const DIR = 'fixtures/sms-backup-xml-cut-in-attachment';
 const SMS = join(DIR, 'sms-20240320071500.xml');
@@ -17,15 +17,6 @@ const CALLS = join(DIR, 'calls-20240320071500.xml');
 
 const CUT_HINT =
   'Only the start of this record is in the file. A whole copy of the backup (from the phone or cloud) may hold it.';
-
-/** What `bytes` gives read in pieces of `size` bytes; `fastPath` false: saxes reads it all. */
-async function readIn(bytes: Uint8Array, size: number, fastPath = true): Promise<Outcome> {
-  const source = {
-    ...smsBackupXml,
-    parse: (input, ctx) => readBackup(input, ctx, fastPath),
-  } as typeof smsBackupXml;
-  return runInput(source, inPieces(bytes, size, 'sms.xml'));
-}
 
 describe('the files of fixtures/sms-backup-xml-cut-in-attachment', () => {
   for (const [file, golden] of [
@@ -114,15 +105,8 @@ describe('the files of fixtures/sms-backup-xml-cut-in-attachment', () => {
 
   it('says the same at any chunk size, on the fast path and through saxes alone', async () => {
     for (const file of [SMS, CALLS]) {
-      const bytes = readFileSync(file);
-      const whole = await readIn(bytes, bytes.length);
+      const whole = await expectSameInPieces(file, [1, 3, 7, 64, 1000]);
       expect(whole.rejected).toHaveLength(1);
-      for (const size of [1, 3, 7, 64, 1000]) {
-        expect(await readIn(bytes, size), `${file} in ${size}-byte pieces`).toEqual(whole);
-        expect(await readIn(bytes, size, false), `${file} in ${size}-byte pieces, saxes alone`).toEqual(
-          whole,
-        );
-      }
     }
   });
 });
@@ -140,7 +124,7 @@ describe('a backup cut anywhere', () => {
   it('counts every record begun as exactly one outcome, and rejects only the one it was cut in', async () => {
     for (let cut = first; cut < end; cut++) {
       const bytes = whole.subarray(0, cut);
-      const r = await readIn(bytes, 65536);
+      const r = await readSmsIn(bytes, 65536);
       const outcomes = r.events.length + r.skipped.length + r.rejected.length;
       const at = `cut after ${cut} bytes`;
       expect(outcomes, at).toBe(begun(bytes.toString('utf8')));
