@@ -35,6 +35,28 @@ export const ArchiveSummarySchema = z
     "Present when the input was read from inside an archive: the archive file itself. The input's sha256 and bytes are those of the file inside it.",
   );
 
+/** How many of a skip reason's records are located from the start of the file (`InputSummary.skippedAt`). */
+export const SKIPPED_AT_FIRST = 5;
+
+/**
+ * Where the records skipped for one reason are, bounded whatever their number: a chat can hold 100,000 system
+ * notices, and the count stays in `skippedReasons`. Locators are written as the problems list writes them.
+ */
+export const SkippedAtSchema = z
+  .object({
+    first: z
+      .array(z.string())
+      .describe(
+        `The first records skipped for this reason, at most ${SKIPPED_AT_FIRST}, in the order the file holds them: "line 4", or an element or JSON path such as "sms[3] (line 12)" or "messages[7]"`,
+      ),
+    last: z
+      .string()
+      .describe(
+        `The last record skipped for this reason; the last of "first" when there are at most ${SKIPPED_AT_FIRST}`,
+      ),
+  })
+  .describe('Where the records skipped for one reason are');
+
 export const InputSummarySchema = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -48,6 +70,12 @@ export const InputSummarySchema = z.object({
   skipped: Count,
   rejected: Count,
   skippedReasons: z.record(z.string(), Count),
+  skippedAt: z
+    .record(z.string(), SkippedAtSchema)
+    .optional()
+    .describe(
+      `For each reason in skippedReasons, where those records are in the file: the first ${SKIPPED_AT_FIRST} and the last (their count is in skippedReasons). Absent when no record was skipped, and in reports made before it was added. The records rejected are located in the problems list.`,
+    ),
   rejectedReasons: z.record(z.string(), Count),
   /**
    * Set when the file's records were not all read into events: it could not be read to the end (e.g. truncated
@@ -63,6 +91,7 @@ export const InputSummarySchema = z.object({
   archive: ArchiveSummarySchema.optional(),
 });
 export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>;
+export type SkippedAt = z.infer<typeof SkippedAtSchema>;
 export type InputSummary = z.infer<typeof InputSummarySchema>;
 
 export const IgnoredFileSchema = z.object({ path: z.string(), reason: z.string() });

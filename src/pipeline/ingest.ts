@@ -4,7 +4,14 @@
  * and events = kept + duplicates.
  */
 import { isHandKept } from '../model/hand-kept.js';
-import type { ArchiveSummary, InputSummary, ParsedEvent, Problem } from '../model/index.js';
+import {
+  type ArchiveSummary,
+  type InputSummary,
+  type ParsedEvent,
+  type Problem,
+  SKIPPED_AT_FIRST,
+  type SkippedAt,
+} from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
@@ -203,6 +210,9 @@ export async function ingest(
         if (copies.add(p, dstCopy(e, builder.store.ms(built), text))) problems.add(p);
       }
     };
+    // Where each reason's skipped records are: the first few in reading order and the last, so memory stays
+    // bounded by the number of reasons however many records are skipped. Locators become text once, at the end.
+    const skippedAt = new Map<string, { first: (number | string)[]; last: number | string }>();
     // Filled in place for each event a source hands over with its text as UTF-8: no object per event.
     const utf8: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
     // The file's people join the run's once the read is over; a read taken back (`restart`) takes them back too.
@@ -220,6 +230,7 @@ export async function ingest(
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
         tally.rejectedReasons = {};
+        skippedAt.clear();
         named.length = 0;
       },
       people(names) {
@@ -239,6 +250,12 @@ export async function ingest(
         tally.records++;
         tally.skipped++;
         tally.skippedReasons[reason] = (tally.skippedReasons[reason] ?? 0) + 1;
+        const at = skippedAt.get(reason);
+        if (at === undefined) skippedAt.set(reason, { first: [locator], last: locator });
+        else {
+          if (at.first.length < SKIPPED_AT_FIRST) at.first.push(locator);
+          at.last = locator;
+        }
       },
       reject,
       warn(code, locator, message, hint, copy) {
@@ -261,6 +278,13 @@ export async function ingest(
     const outcome = await (opts.elsewhere?.(input, source, ctx) ?? parseHashed(input, source, ctx));
     const whole = await archived;
     if (whole !== undefined) tally.archive = whole;
+    // In the order of skippedReasons (the order the reasons were first met), as the counts are.
+    if (skippedAt.size > 0) {
+      const located: Record<string, SkippedAt> = {};
+      for (const [reason, at] of skippedAt)
+        located[reason] = { first: at.first.map(locatorText), last: locatorText(at.last) };
+      tally.skippedAt = located;
+    }
     copies.close();
     for (const name of named) people.add(name);
     const late = opts.generatedAt === undefined ? undefined : future.problem(file, opts.generatedAt);

@@ -1,7 +1,7 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
 
 import { plural, thousands } from '../model/format.js';
-import type { Report } from '../model/index.js';
+import type { Report, SkippedAt } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 
 /** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
@@ -129,13 +129,45 @@ export function inputMarks(
     .filter((m) => m.count > 0);
 }
 
-/** Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). */
-export function reasonCounts(reasons: Readonly<Record<string, number>>): string {
+/**
+ * Reason codes with their counts, sorted by code: "block-notice 1, system-notice 2" ('' when none). With `at` (an
+ * input's `skippedAt`), each reason it locates says where: "system-notice 12 (lines 1, 4, 9, 15, 22 … 877)".
+ * `esc` escapes the codes and the places (Markdown), not the parentheses around the places.
+ */
+export function reasonCounts(
+  reasons: Readonly<Record<string, number>>,
+  at?: Readonly<Record<string, SkippedAt>>,
+  esc: (s: string) => string = (s) => s,
+): string {
   return Object.entries(reasons)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k} ${int(v)}`)
+    .map(([k, v]) => {
+      const where = at?.[k];
+      return `${esc(k)} ${int(v)}${where ? ` (${esc(skippedPlaces(where, v))})` : ''}`;
+    })
     .join(', ');
 }
+
+/**
+ * Where `count` records skipped for one reason are, from its `skippedAt` entry: the first ones, then the last after
+ * "…" when records between them are not named (after a comma when it is the next one). Line locators are
+ * written as one list ("lines 1, 4 … 877"); element and JSON paths as given ("messages[3], messages[9]").
+ */
+export function skippedPlaces(at: SkippedAt, count: number): string {
+  const places = [...at.first];
+  const shown = places.length;
+  if (count > shown) places.push(at.last);
+  const lines = places.map((p) => LINE.exec(p)?.[1]);
+  const numbered = lines.every((n) => n !== undefined);
+  const named = numbered ? (lines as string[]) : places;
+  const gap = count > shown + 1 ? ' … ' : ', ';
+  const list =
+    count > shown ? `${named.slice(0, -1).join(', ')}${gap}${named[named.length - 1]}` : named.join(', ');
+  return numbered ? `${places.length === 1 ? 'line' : 'lines'} ${list}` : list;
+}
+
+/** A locator as `locatorText` writes a line number (timeline/ids.ts). */
+const LINE = /^line (\d+)$/;
 
 /**
  * A run of days, "2024-01-21 → 2024-01-22" with the given separator, or the one date when it is one day:

@@ -228,10 +228,10 @@ export function evidenceSection(r: Report): string[] {
     );
   const why = r.inputs.flatMap((x) => {
     const parts = [
-      ['skipped', reasonCounts(x.skippedReasons)],
-      ['rejected', reasonCounts(x.rejectedReasons)],
+      ['skipped', reasonCounts(x.skippedReasons, x.skippedAt, md)],
+      ['rejected', reasonCounts(x.rejectedReasons, undefined, md)],
     ].filter(([, v]) => v !== '');
-    return parts.length ? [`- ${md(x.path)}: ${parts.map(([k, v]) => `${k} ${md(v!)}`).join('; ')}`] : [];
+    return parts.length ? [`- ${md(x.path)}: ${parts.map(([k, v]) => `${k} ${v}`).join('; ')}`] : [];
   });
   if (why.length) out.push('Skipped and rejected records by reason:', '', ...why, '');
   if (r.ignoredFiles.length) {

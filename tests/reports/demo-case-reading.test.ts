@@ -101,7 +101,7 @@ describe('demo case: what the reports say', () => {
       '| **Total** |  |  | **1,978** | **1,737** | **238** | **3** | **0** |',
     );
     expect(rendered['markdown']).toContain(
-      '- fixtures/demo-case/WhatsApp Chat with Sam.txt: skipped block-notice 1, system-notice 1',
+      '- fixtures/demo-case/WhatsApp Chat with Sam.txt: skipped block-notice 1 (line 92), system-notice 1 (line 1)',
     );
     // The one-screen text gives the reasons summed over the files, in one line whatever their number.
     expect(rendered['text']).toMatch(/\n {2}total {2}[^\n]*\n {2}skipped: block-notice 1, system-notice 2\n/);

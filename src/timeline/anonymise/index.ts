@@ -209,8 +209,17 @@ export function anonymiseCase(
     );
     rows += lines.length;
     lines.push(...stubsOf(summary));
-    // The archive a file was read from names it as the path does (`WhatsApp Chat with Sam.zip`): left out too.
-    const { path: _path, sha256: _sha, bytes: _bytes, archive: _archive, format, ...books } = summary;
+    // The archive a file was read from names it as the path does (`WhatsApp Chat with Sam.zip`): left out too,
+    // and so are where the skipped records were (`skippedAt`), locators in a file the copy does not name.
+    const {
+      path: _path,
+      sha256: _sha,
+      bytes: _bytes,
+      archive: _archive,
+      skippedAt: _skippedAt,
+      format,
+      ...books
+    } = summary;
     return {
       name,
       header: {

@@ -5,9 +5,9 @@
  */
 
 import { cap } from '../../../model/format.js';
-import type { Report } from '../../../model/index.js';
+import type { Report, SkippedAt } from '../../../model/index.js';
 import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
-import { bookCells, inputMark, int } from '../../format.js';
+import { bookCells, inputMark, int, reasonCounts } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
@@ -15,10 +15,10 @@ import { methodsOf } from './methods.js';
 import type { HtmlContext, Section } from './section.js';
 import { accountingLine } from './summary.js';
 
-function reasons(label: string, record: Record<string, number>): string {
-  const entries = Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1));
-  if (entries.length === 0) return '';
-  return `<span class="sub">${label}: ${entries.map(([k, v]) => `${text(k)} ${int(v)}`).join(', ')}</span>`;
+/** The reasons and counts under a file's name; where the skipped records are, when the report says (skippedAt). */
+function reasons(label: string, record: Record<string, number>, at?: Record<string, SkippedAt>): string {
+  const said = reasonCounts(record, at);
+  return said === '' ? '' : `<span class="sub">${label}: ${text(said)}</span>`;
 }
 
 function size(bytes: number): string {
@@ -46,7 +46,7 @@ function inputs(r: Report, ctx: HtmlContext): string {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons)}${reasons('rejected', x.rejectedReasons)}${markOf(x)}`,
+        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${markOf(x)}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
