@@ -72,6 +72,8 @@ describe('reading on the worker thread gives what reading here gives', () => {
     'calls-diary-dst',
     'mbox',
     'csv-diary',
+    // Skipped records located (inputs[].skippedAt): each skip's locator crosses the wire.
+    'skipped-locations',
   ])('report of fixtures/%s', (folder) => {
     const a = bothWays(['report', `fixtures/${folder}`, '--format', 'json', '--victim', 'Zz', '--now', NOW]);
     expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(0);
