@@ -155,6 +155,14 @@ describe('what stands before the XML declaration', () => {
     expect(later.failure?.message).toBe('XML error at line 3, column 3: text data outside of root node.');
   });
 
+  it('does not claim a note that is not named .xml and mentions <calls> after a few words', () => {
+    const note = Buffer.from('Things to do: export the <calls> log and the <smses> backup from the phone.\n');
+    expect(smsBackupXml.detect(probeOf('todo.txt', note))).toBe(false);
+    expect(smsBackupXml.detect(probeOf('notes', note))).toBe(false);
+    // Named .xml it is taken for a backup with a stray word (and then fails with its line, as above).
+    expect(smsBackupXml.detect(probeOf('calls-20240318.XML', note))).toBe(true);
+  });
+
   it('does not claim a text file that merely mentions <smses> far into it', () => {
     const prose = `${'These are my notes about the backup. '.repeat(10)}\n${DECL}\n${ONE_SMS}`;
     expect(smsBackupXml.detect(probeOf('notes.xml', Buffer.from(prose)))).toBe(false);

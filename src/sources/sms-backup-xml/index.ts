@@ -74,10 +74,12 @@ export function rootElementName(text: string): string | undefined {
 
 /**
  * The root element's name when a little text (no markup, at most 256 characters: a stray word typed or pasted in)
- * stands before the first `<`. XML allows no text there, so the reader fails such a file, but it is plainly a
- * backup: detected, it fails with the line and a hint instead of being passed over as an unknown format.
+ * stands before the first `<` of a file named `.xml`. XML allows no text there, so the reader fails such a file,
+ * but it is plainly a backup: detected, it fails with the line and a hint instead of being passed over as an
+ * unknown format. Only by that name: a note that mentions `<calls>` ("export the <calls> log") is no backup.
  */
-export function rootAfterStrayText(text: string): string | undefined {
+export function rootAfterStrayText(name: string, text: string): string | undefined {
+  if (!name.toLowerCase().endsWith('.xml')) return undefined;
   const lt = text.indexOf('<');
   if (lt <= 0 || lt > 256 || text.slice(0, lt).trim() === '') return undefined;
   return rootElementName(text.slice(lt));
@@ -108,7 +110,7 @@ export const smsBackupXml: Source = {
               Buffer.from(probe.head.subarray(0, 4096)),
               utf16 === 'utf-16be' ? 'utf16-be' : 'utf16le',
             );
-      const root = rootElementName(text) ?? rootAfterStrayText(text);
+      const root = rootElementName(text) ?? rootAfterStrayText(probe.name, text);
       return root === 'smses' || root === 'calls';
     } catch {
       return false;
