@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EscalationSchema, EventRefSchema } from './escalation.js';
 import { ProblemSchema, SeveritySchema } from './problem.js';
+import { SKIPPED_AT_FIRST } from './skipped-at.js';
 import {
   CallStatusSchema,
   ChannelSchema,
@@ -34,9 +35,6 @@ export const ArchiveSummarySchema = z
   .describe(
     "Present when the input was read from inside an archive: the archive file itself. The input's sha256 and bytes are those of the file inside it.",
   );
-
-/** How many of a skip reason's records are located from the start of the file (`InputSummary.skippedAt`). */
-export const SKIPPED_AT_FIRST = 5;
 
 /**
  * Where the records skipped for one reason are, bounded whatever their number: a chat can hold 100,000 system

@@ -4,14 +4,8 @@
  * and events = kept + duplicates.
  */
 import { isHandKept } from '../model/hand-kept.js';
-import {
-  type ArchiveSummary,
-  type InputSummary,
-  type ParsedEvent,
-  type Problem,
-  SKIPPED_AT_FIRST,
-  type SkippedAt,
-} from '../model/index.js';
+import type { ArchiveSummary, InputSummary, ParsedEvent, Problem, SkippedAt } from '../model/index.js';
+import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
