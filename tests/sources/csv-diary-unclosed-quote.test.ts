@@ -150,11 +150,19 @@ describe('quoted cells over several lines', () => {
   const row = (line: string) => /^\d{4}-\d\d-\d\d,/.test(line);
 
   it('tells a cell closed as a spreadsheet closes it from one closed by a later quote or by nothing', () => {
-    expect(quotedSpans('a,"b\nc",d', ',')).toEqual([{ opened: 0, closed: 1, relaxed: false, at: 2 }]);
-    expect(quotedSpans('a,"b\nc"d', ',')).toEqual([{ opened: 0, closed: 1, relaxed: true, at: 2 }]);
-    expect(quotedSpans('a,"b\nc', ',')).toEqual([{ opened: 0, closed: undefined, relaxed: false, at: 2 }]);
+    expect(quotedSpans('a,"b\nc",d', ',')).toEqual([
+      { opened: 0, closed: 1, relaxed: false, atCellStart: false, at: 2 },
+    ]);
+    expect(quotedSpans('a,"b\nc"d', ',')).toEqual([
+      { opened: 0, closed: 1, relaxed: true, atCellStart: false, at: 2 },
+    ]);
+    expect(quotedSpans('a,"b\nc', ',')).toEqual([
+      { opened: 0, closed: undefined, relaxed: false, atCellStart: false, at: 2 },
+    ]);
     // A doubled quote is a quote; a quote inside an unquoted cell is a character; one line is no span.
-    expect(quotedSpans('a,"b""\nc"', ',')).toEqual([{ opened: 0, closed: 1, relaxed: false, at: 2 }]);
+    expect(quotedSpans('a,"b""\nc"', ',')).toEqual([
+      { opened: 0, closed: 1, relaxed: false, atCellStart: false, at: 2 },
+    ]);
     expect(quotedSpans('a,b"c\nd', ',')).toEqual([]);
     expect(quotedSpans('a,"b"c', ',')).toEqual([]);
   });

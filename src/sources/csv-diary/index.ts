@@ -26,10 +26,11 @@
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
  * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
  * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; a cell that opens a quote and never closes it
- * (typed in a text editor): when nothing closes it, or only a later row's quote does and a line it runs over starts
- * a row of its own, that row is rejected (`DIARY_QUOTE_NOT_CLOSED`) and reading starts again on the line after its
- * quote, so the rows after it keep their own lines (run-on-quotes.ts); rows with more cells than the header (a
- * non-empty extra cell rejects the row, `DIARY_TOO_MANY_CELLS`; empty ones are read, with one
+ * (typed in a text editor): when nothing closes it, or only a later row's quote does (one standing where a cell
+ * opens) and a line it runs over starts a row of its own, that row is rejected (`DIARY_QUOTE_NOT_CLOSED`) and
+ * reading starts again on the line after its quote, so the rows after it keep their own lines (run-on-quotes.ts);
+ * a closing quote with white space before the delimiter or line end closes a cell; rows with more cells than the
+ * header (a non-empty extra cell rejects the row, `DIARY_TOO_MANY_CELLS`; empty ones are read, with one
  * `DIARY_EXTRA_EMPTY_CELLS` warning, since an unquoted delimiter may have moved the cells after it); dates day- or
  * month-first with `/ . -`,
  * ISO, month names (en/de/es/fr), Excel serial numbers, a date and time in one cell; free-text times.

@@ -4,8 +4,10 @@
  * line after it as that one cell, up to the end of the file (an error) or up to the next quote, which opens a cell
  * of a later row and so closes this one followed by something other than a delimiter (no error at all: the rows
  * in between vanish into one cell). A spreadsheet closes a quoted cell over several lines (a description of two
- * or three lines) with a quote followed by a delimiter or the line end, so that closing is never taken for a
- * run-on.
+ * or three lines) with a quote followed by a delimiter or the line end, and a hand-typed one may leave spaces
+ * before it (`...light on" ,Home`): neither is taken for a run-on. Nor is any other quote that does not stand
+ * where a later row's cell would open: taking a closed cell for a run-on reads its inner lines that start with
+ * dates as rows, events that never happened, which is worse than leaving rows in one cell's text.
  */
 
 /** One quoted cell over more than one line: the line its quote opens on and the line it is closed on, 0-based. */
@@ -13,8 +15,16 @@ export interface QuotedSpan {
   readonly opened: number;
   /** Undefined when the quote is never closed. */
   readonly closed: number | undefined;
-  /** The quote is closed by a quote followed by something other than a delimiter or the line end. */
+  /**
+   * The quote is closed by a quote followed by something other than a delimiter or the line end, white space
+   * (spaces, tabs) before them allowed.
+   */
   readonly relaxed: boolean;
+  /**
+   * The closing quote stands where a cell opens (at a line's start or after the delimiter, white space between
+   * allowed), as a later row's opening quote does; false for a quote never closed.
+   */
+  readonly atCellStart: boolean;
   /** Where in `raw` the opening quote is. */
   readonly at: number;
 }
@@ -23,7 +33,8 @@ export interface QuotedSpan {
  * The quoted cells of one record's text (`raw`, its lines joined by `\n`) that run over a line end, read as
  * csv-parse reads them with `relax_quotes`: a quote opens a cell only as its first character; inside, `""` is a
  * quote; a quote followed by the delimiter, the line end or the end of the text closes the cell, and one followed
- * by anything else closes it too (relaxed), the cell going on unquoted. Linear in `raw`.
+ * by anything else closes it too (relaxed, unless only spaces or tabs come before the delimiter or line end), the
+ * cell going on unquoted. Linear in `raw`.
  */
 export function quotedSpans(raw: string, delimiter: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
@@ -32,6 +43,16 @@ export function quotedSpans(raw: string, delimiter: string): QuotedSpan[] {
   let opened = 0;
   let at = 0;
   let fieldStart = true;
+  /**
+   * Whether the quote `raw[i]` stands where a cell opens: after the line start or the delimiter, with only white
+   * space between, or quotes (`"""x` closes on its third quote; read from its own row, its first opens the cell).
+   */
+  const cellStartAt = (i: number): boolean => {
+    let j = i - 1;
+    while (j >= 0 && raw[j] === '"') j--;
+    while (j >= 0 && (raw[j] === ' ' || raw[j] === '\t')) j--;
+    return j < 0 || raw[j] === '\n' || raw[j] === delimiter;
+  };
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === '\n') {
@@ -47,9 +68,11 @@ export function quotedSpans(raw: string, delimiter: string): QuotedSpan[] {
       }
       quoted = false;
       fieldStart = false;
-      const next = raw[i + 1];
+      let j = i + 1;
+      while (raw[j] === ' ' || raw[j] === '\t') j++;
+      const next = raw[j];
       const relaxed = next !== undefined && next !== '\n' && next !== delimiter;
-      if (line > opened) spans.push({ opened, closed: line, relaxed, at });
+      if (line > opened) spans.push({ opened, closed: line, relaxed, atCellStart: cellStartAt(i), at });
       continue;
     }
     if (c === delimiter) fieldStart = true;
@@ -61,15 +84,18 @@ export function quotedSpans(raw: string, delimiter: string): QuotedSpan[] {
     } else fieldStart = false;
   }
   // Never closed: csv-parse fails at the end of the text, whether or not the quote ran over a line end.
-  if (quoted) spans.push({ opened, closed: undefined, relaxed: false, at });
+  if (quoted) spans.push({ opened, closed: undefined, relaxed: false, atCellStart: false, at });
   return spans;
 }
 
 /**
  * The span of `raw` that runs on over rows of their own, or undefined: a quote never closed, or one closed only
- * by a later quote that is not followed by a delimiter (relaxed) when one of the lines after its opening line, up
- * to the closing one, starts a row of its own (`startsRow`: a date in the Date column). A quoted cell of several
- * lines closed as a spreadsheet closes it stays one cell, whatever its lines hold.
+ * by a later quote that is not followed by a delimiter (relaxed) and stands where a cell opens, as a later row's
+ * opening quote does, when one of the lines after its opening line, up to the closing one, starts a row of its
+ * own (`startsRow`: a date in the Date column). A quoted cell of several lines closed as a spreadsheet closes it,
+ * or by a quote inside a cell's words (`...light on" (copied)`), stays one cell, whatever its lines hold: a
+ * later row's quote inside its words (`He said "I'm outside"`) that closes a run-on cell is not told from that,
+ * and those rows stay in the one cell, as before run-ons were looked for.
  */
 export function runOnSpan(
   raw: string,
@@ -82,7 +108,7 @@ export function runOnSpan(
   return spans.find(
     (s) =>
       s.closed === undefined ||
-      (s.relaxed && lines.slice(s.opened + 1, s.closed + 1).some((l) => startsRow(l))),
+      (s.relaxed && s.atCellStart && lines.slice(s.opened + 1, s.closed + 1).some((l) => startsRow(l))),
   );
 }
 
