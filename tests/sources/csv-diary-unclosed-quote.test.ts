@@ -132,17 +132,47 @@ describe('a diary cell whose quote is never closed', () => {
     expect(run.accounting.records).toBe(0);
   });
 
-  it('gives up, as before, on a file of rows that each run on to its end, without reading it over and over', async () => {
-    // Each row opens a quote, and a doubled quote inside it keeps it open to the end of the file.
-    const rows = Array.from({ length: 20_000 }, () => '2024-07-01,10:00,Text,"""x').join('\n');
+  it('stops, saying why, in a file where every row runs on, without reading it over and over', async () => {
+    // Each row opens a quote that only the next row's quote closes: every row is a run-on, read again after.
+    const rows = Array.from({ length: 5_000 }, () => '2024-07-01,10:00,Text,"""x').join('\n');
     const file = join(tmp, 'many.csv');
     writeFileSync(file, `Date,Time,Type,Description\n${rows}\n`);
     const run = await runSource(csvDiary, file);
     expect(run.failure?.code).toBe('DIARY_QUOTE_NOT_CLOSED');
     const line = run.failure?.locator as number;
+    expect(line).toBeGreaterThan(100);
+    expect(line).toBeLessThan(5_000);
     // Every row before the one it stopped at is accounted for, each rejected with its line.
     expect(run.rejected.map((r) => r.locator)).toEqual(Array.from({ length: line - 2 }, (_, i) => i + 2));
     expect(run.events).toEqual([]);
+    expect(run.failure?.message).toBe(
+      `The row starting on line ${line} opens a quoted cell that is not closed on its own line, as ${line - 2} rows before it did (each rejected with its line); reading stopped there because the file has too many unclosed quotes to read each row again after them, so the rows from line ${line} on were not read`,
+    );
+  });
+
+  it('reads to the end a diary of thousands of rows with some quotes left open, rejecting only those rows', async () => {
+    // Before: re-reading after each run-on row went on to the end of the text, and the file stopped part-way.
+    const open = new Set(Array.from({ length: 50 }, (_, i) => 40 + i * 59));
+    const rows = Array.from({ length: 3_000 }, (_, i) => {
+      const day = new Date(Date.UTC(2022, 0, 1) + i * 6 * 3600_000).toISOString().slice(0, 10);
+      const text = open.has(i)
+        ? `"He said he is outside again ${i}`
+        : `He sent a text saying he is outside ${i}`;
+      return `${day},${String(i % 24).padStart(2, '0')}:15,Text,${text},Home`;
+    });
+    const file = join(tmp, 'stray-quotes.csv');
+    writeFileSync(file, `Date,Time,Type of contact,What happened,Location\n${rows.join('\n')}\n`);
+    const run = await runSource(csvDiary, file);
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 3_000, events: 2_950, skipped: 0, rejected: 50 });
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual(
+      [...open].map((i) => ['DIARY_QUOTE_NOT_CLOSED', i + 2]),
+    );
+    expect(run.events.map((e) => e.locator)).toEqual(
+      Array.from({ length: 3_000 }, (_, i) => i)
+        .filter((i) => !open.has(i))
+        .map((i) => i + 2),
+    );
   });
 });
 

@@ -175,6 +175,19 @@ function rowStart(delimiter: string, dateAt: number): (line: string) => boolean 
   };
 }
 
+/**
+ * Reading stopped at a run-on row because reading again after each of the many before it would have cost too much
+ * (read.ts): the rows before it were read, each run-on rejected with its line; the rows from it on were not.
+ */
+function runOnLimit(line: number, before: number): SourceFailure {
+  return new SourceFailure(
+    'DIARY_QUOTE_NOT_CLOSED',
+    `The row starting on line ${line} opens a quoted cell that is not closed on its own line, as ${before} ${before === 1 ? 'row' : 'rows'} before it did (each rejected with its line); reading stopped there because the file has too many unclosed quotes to read each row again after them, so the rows from line ${line} on were not read`,
+    line,
+    `Open the file in a text editor and add the missing closing quote (") to the row on line ${line} and to each row rejected for an unclosed quote (a quote that is part of the words is written twice: ""), then re-run`,
+  );
+}
+
 /** The header row itself opens a quoted cell that runs on: no column can be told. */
 function headerRunOn(row: RunOnRow): SourceFailure {
   return new SourceFailure(
@@ -272,6 +285,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     onRunOn: (row) => reader.runOn(row),
   });
   warnSummaries(layout, reader, ctx);
+  if (end.failure?.code === 'RUN_ON_LIMIT') throw runOnLimit(end.failure.line, end.failure.runOns ?? 0);
   if (end.failure) {
     const unclosed = end.failure.code === 'CSV_QUOTE_NOT_CLOSED';
     throw new SourceFailure(

@@ -55,9 +55,17 @@ export async function readDiaryText(input: SourceInput, ctx: SourceContext): Pro
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** How reading the records ended: completely, or at a record csv-parse could not finish. */
+/**
+ * How reading the records ended: completely, or at a record csv-parse could not finish, or at a run-on row after
+ * which reading again would have cost too much (code `RUN_ON_LIMIT`; `runOns`: the run-on rows before it).
+ */
 export interface RecordsEnd {
-  readonly failure?: { readonly code: string; readonly message: string; readonly line: number };
+  readonly failure?: {
+    readonly code: string;
+    readonly message: string;
+    readonly line: number;
+    readonly runOns?: number;
+  };
 }
 
 /** A row whose quoted cell runs on over the rows after it (run-on-quotes.ts): not read; reading goes on after. */
@@ -81,9 +89,20 @@ export interface RecordReading {
   readonly onRunOn: (row: RunOnRow) => void;
 }
 
-/** The first piece of the text csv-parse is given on each reading, and the largest (characters). */
-const FIRST_PIECE = 4 * 1024;
+/**
+ * The first piece of the text csv-parse is given on each reading, and the largest (characters). The first is
+ * small, a few lines, since each reading again after a run-on row is charged what it was given (`readRecords`):
+ * a run-on row over two short lines then costs about those lines, not a large piece.
+ */
+const FIRST_PIECE = 256;
 const MAX_PIECE = 1024 * 1024;
+
+/**
+ * What each reading again is charged besides the text it was given (characters): a new parser and its setup cost
+ * about as much as reading a short piece, so a file where every short row runs on stops after a thousand or so
+ * readings again (the budget's fixed part), not after hundreds of thousands.
+ */
+const RE_READ_COST = 1024;
 
 /** Thrown from csv-parse's record hook to stop it at a run-on row; never leaves `readRecords`. */
 class RunOn extends Error {
@@ -98,24 +117,27 @@ class RunOn extends Error {
  * over starts a row of its own): that row is not a record, and reading starts again on the line after its quote,
  * so each later row is read with its own line. csv-parse's `on_record` hook is used instead of reading the stream
  * so that the records before a fatal error are all delivered. Reading again after a run-on reads the lines it ran
- * over twice; a file of such rows that would cost more than a few readings of the whole text fails at the first
- * one that would go over, as an unclosed quote did before.
+ * over twice (each reading stops at its run-on row, so costs about that row's lines); a file of such rows that
+ * would cost more than a few readings of the whole text stops at the first one that would go over (`RUN_ON_LIMIT`),
+ * the rows after it not read.
  */
 export async function readRecords(text: string, reading: RecordReading): Promise<RecordsEnd> {
   const lines = new LineCursor(text);
   let budget = 4 * text.length + 1024 * 1024;
   let from = 1;
+  let runOns = 0;
   for (;;) {
     const offset = lines.start(from);
     const end = await readFrom(text, offset, from - 1, reading, lines);
     if (!('runOn' in end)) return end;
     const { row, readTo } = end.runOn;
-    budget -= readTo - offset;
+    budget -= readTo - offset + RE_READ_COST;
     if (budget < 0)
       return {
-        failure: { code: 'CSV_QUOTE_NOT_CLOSED', message: 'Quote not closed', line: row.line },
+        failure: { code: 'RUN_ON_LIMIT', message: 'Too many run-on quotes', line: row.line, runOns },
       };
     reading.onRunOn(row);
+    runOns++;
     from = row.quoteLine + 1;
     if (lines.start(from) >= text.length) return {};
   }
@@ -147,6 +169,9 @@ async function readFrom(
     };
   };
   let read = offset;
+  // Set before a run-on row is thrown from the record hook: csv-parse reports the error, but `destroyed` is not
+  // set until later, and writing on would make every re-reading read the whole rest of the text.
+  let stopped = false;
   return new Promise((resolve) => {
     let lastLine = 0;
     const parser = parse({
@@ -166,7 +191,10 @@ async function readFrom(
         // A record over several lines: a quoted cell spans them, rightly or run on over later rows.
         if (last > line) {
           const row = runOn(lines.lines(line, last), line);
-          if (row) throw new RunOn(row);
+          if (row) {
+            stopped = true;
+            throw new RunOn(row);
+          }
         }
         onRecord(record, line);
         lastLine = info.lines;
@@ -188,13 +216,13 @@ async function readFrom(
     // In pieces that end at a line end (never inside a character), small at first and growing: a reading that
     // stops at a run-on row soon after it starts has not copied the rest of the text.
     let size = FIRST_PIECE;
-    while (read < text.length && !parser.destroyed) {
+    while (read < text.length && !stopped && !parser.destroyed) {
       const nl = read + size >= text.length ? -1 : text.indexOf('\n', read + size);
       const end = nl < 0 ? text.length : nl + 1;
       parser.write(text.slice(read, end));
       read = end;
       size = Math.min(size * 2, MAX_PIECE);
     }
-    if (!parser.destroyed) parser.end();
+    if (!stopped && !parser.destroyed) parser.end();
   });
 }
