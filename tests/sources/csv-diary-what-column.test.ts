@@ -1,8 +1,9 @@
 /**
  * A diary whose header has a column "What" and no description column: read as the description (the events' text)
- * when half of its filled cells or more have 6 words or more, with one warning naming the column and why, every
- * row channel `other` as in a diary with no type column (the channel is never guessed from the account's words);
- * read as the type of contact, as before, when its cells are short types. Fixtures in fixtures/csv-diary-what-column.
+ * when half of its filled cells or more have 6 words or more, with one warning naming the column and why, each
+ * such long cell's row channel `other` as in a diary with no type column (the channel is never guessed from the
+ * account's words) and each shorter cell read as a type of contact; read as the type of contact, as before, when
+ * its cells are mostly short types. Fixtures in fixtures/csv-diary-what-column.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ describe('a What column holding what happened', () => {
         severity: 'warning',
         file: `${DIR}/when-what-where.csv`,
         message:
-          'The column "What" was read as the description (what happened), not as the type of contact: the diary has no description column, and 4 of its 5 filled cells have 6 words or more, as an account of what happened does (first on line 2: "He sent 14 texts then waited outside the gym"). With no type-of-contact column, every entry is counted as channel "other"',
+          'The column "What" was read as the description (what happened) where a cell has 6 words or more, as an account of what happened does: the diary has no description column, and 4 of its 5 filled cells are that long (first on line 2: "He sent 14 texts then waited outside the gym"). With no type of contact, those 4 entries are counted as channel "other"; the cell with fewer words is read as the type of contact, as in a "Type of contact" column',
         hint: 'Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column (text, call, WhatsApp, e-mail, letter, in person…) to count the entries by channel; then re-run',
       },
     ]);
@@ -49,11 +50,39 @@ describe('a What column holding what happened', () => {
       [2, 'other', 'other', 'He sent 14 texts then waited outside the gym', undefined],
       [3, 'other', 'other', 'Rang my phone six times before I left for work', undefined],
       [4, 'other', 'other', 'Left a bunch of flowers and a card on the doorstep', undefined],
-      [5, 'other', 'other', 'Texted', undefined],
+      // A short cell is a type of contact, read as a type cell is: no text, kept as contact_type.
+      [5, 'sms', 'message', undefined, undefined],
       [6, 'other', 'other', 'Posted about me on Facebook and tagged my sister in it', undefined],
     ]);
-    // The account is the text, not a detail as well.
-    expect(got.timeline.some((e) => e.details && 'contact_type' in e.details)).toBe(false);
+    // The account is the text, not a detail as well; the short cell is the detail.
+    expect(
+      got.timeline.filter((e) => e.details && 'contact_type' in e.details).map((e) => e.locator),
+    ).toEqual([5]);
+    expect(got.timeline[3]?.details).toEqual({ contact_type: 'Texted', location: 'Home' });
+  });
+
+  it('reads its short cells as types of contact, mapped or listed as unmapped, its long ones as accounts', async () => {
+    // Before: every row was channel other, the short types ("Text", "Call") included.
+    const run = await runText(
+      'Date,Time,What,Where\n2024-05-14,21:40,Missed call from a withheld number,Home\n2024-05-15,08:10,Text message from his new number,Home\n2024-05-16,19:00,Text,Home\n2024-05-17,07:30,Call,Home\n2024-05-18,09:00,Scratched car,Home\n2024-05-19,10:00,He sent 14 texts then waited outside,Gym\n',
+    );
+    expect(
+      run.events.map((e) => [e.locator, e.channel, e.kind, e.text, e.details?.['contact_type'], e.flags]),
+    ).toEqual([
+      [2, 'other', 'other', 'Missed call from a withheld number', undefined, undefined],
+      [3, 'other', 'other', 'Text message from his new number', undefined, undefined],
+      [4, 'sms', 'message', undefined, 'Text', undefined],
+      [5, 'call', 'call', undefined, 'Call', undefined],
+      [6, 'other', 'other', undefined, 'Scratched car', ['contact-type-unmapped']],
+      [7, 'other', 'other', 'He sent 14 texts then waited outside', undefined, undefined],
+    ]);
+    expect(run.warnings.map((w) => w.code)).toEqual([
+      'DIARY_WHAT_READ_AS_DESCRIPTION',
+      'DIARY_UNMAPPED_CONTACT_TYPE',
+    ]);
+    expect(run.warnings[0]?.message).toContain(
+      'With no type of contact, those 3 entries are counted as channel "other"; the 3 cells with fewer words are read as the type of contact, as in a "Type of contact" column',
+    );
   });
 
   it('skips its header repeated further down as repeated-header, as any other', async () => {

@@ -89,9 +89,9 @@
  *   by the timeline against the case file, except words that only point at the subject ("him", "my ex").
  * - A column headed "What" in a diary with no description column is the type of contact, as the header table
  *   says, unless half of its filled cells or more have 6 words or more: then it holds what happened, and is read
- *   as the description, with one `DIARY_WHAT_READ_AS_DESCRIPTION` warning naming it and why; with no type of
- *   contact, every row is channel `other` (what-column.ts). A type of contact is a word or a few; an account is a
- *   sentence.
+ *   as the description, with one `DIARY_WHAT_READ_AS_DESCRIPTION` warning naming it and why: a cell of 6 words or
+ *   more is the row's text, channel `other` (never guessed from its words), and a shorter one a type of contact,
+ *   read as in a type column (what-column.ts). A type of contact is a word or a few; an account is a sentence.
  *
  * Not supported: title rows above the header (delete them), Excel's 1904 date system (old Mac workbooks are
  * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files

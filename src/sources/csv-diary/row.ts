@@ -31,6 +31,7 @@ import { dateCellTime, type InDate, timeInDate } from './time-in-date.js';
 import { NO_MERIDIEM, type TimeReading, type UsableTime } from './time-reading.js';
 import { readTimeCell } from './times.js';
 import { checkWeekday } from './weekdays.js';
+import { isAccount } from './what-column.js';
 import type { DiaryYears } from './years.js';
 import { checkStamp, dateOnlyStamp, type Stamp, stampAt } from './zoned-stamps.js';
 import { clockBefore, estimated, wordAfterTime, wordNotRead, zoneAfterTime, zoneNotRead } from './zones.js';
@@ -367,8 +368,13 @@ export class RowReader {
       this.serial ??= { count: 0, line, value: details['date_as_written'], date };
       this.serial.count++;
     }
-    const text = layout.index.description === undefined ? '' : (cells[layout.index.description] ?? '');
-    const type = layout.cell(cells, 'contact_type');
+    // A What column read as the description (what-column.ts) holds accounts and types both: a cell of fewer than
+    // ACCOUNT_WORDS words is a type of contact, read as a type cell is; a longer one is the event's text.
+    const what = layout.account === undefined ? '' : (cells[layout.account.column] ?? '').trim();
+    const whatType = what !== '' && !isAccount(what);
+    const text =
+      whatType || layout.index.description === undefined ? '' : (cells[layout.index.description] ?? '');
+    const type = whatType ? what : layout.cell(cells, 'contact_type');
     const cls = type === '' ? undefined : this.classify(type);
     if (type === '' && layout.index.contact_type !== undefined) {
       this.blankTypes.count++;
@@ -381,6 +387,7 @@ export class RowReader {
     layout.detailKeys.forEach((key, i) => {
       const v = (cells[i] ?? '').trim();
       if (key !== undefined && v !== '') details[key] = key === 'reported' ? yesNo(v) : v;
+      else if (whatType && i === layout.account?.column) details['contact_type'] = v;
     });
     this.emitted++;
     this.ctx.emit({

@@ -135,17 +135,23 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
 
 /**
  * The one warning of a diary whose What column was read as the description (what-column.ts): which column and why,
- * so that the reader can check the column is what it seems. Its rows have no type of contact: channel `other`, as
- * in a diary without a type column. The channel is not guessed from the account's words: "I called the police"
- * and "he said he would ring my boss" name calls the subject did not make.
+ * so that the reader can check the column is what it seems. A row whose cell there is an account has no type of
+ * contact: channel `other`, as in a diary without a type column. The channel is not guessed from the account's
+ * words: "I called the police" and "he said he would ring my boss" name calls the subject did not make. A shorter
+ * cell is read as a type of contact, as in a type column.
  */
 function warnAccount(what: WhatCells, ctx: SourceContext): void {
   const first = what.first!;
   const shown = first.value.length > 60 ? `${first.value.slice(0, 60).trimEnd()}…` : first.value;
+  const short = what.filled - what.long;
+  const types =
+    short === 0
+      ? ''
+      : `; the ${short === 1 ? 'cell' : `${short} cells`} with fewer words ${short === 1 ? 'is' : 'are'} read as the type of contact, as in a "Type of contact" column`;
   ctx.warn(
     'DIARY_WHAT_READ_AS_DESCRIPTION',
     undefined,
-    `The column "${what.header}" was read as the description (what happened), not as the type of contact: the diary has no description column, and ${what.long} of its ${what.filled} filled cells have ${ACCOUNT_WORDS} words or more, as an account of what happened does (first on line ${first.line}: "${shown}"). With no type-of-contact column, every entry is counted as channel "other"`,
+    `The column "${what.header}" was read as the description (what happened) where a cell has ${ACCOUNT_WORDS} words or more, as an account of what happened does: the diary has no description column, and ${what.long} of its ${what.filled} filled cells are that long (first on line ${first.line}: "${shown}"). With no type of contact, ${what.long === 1 ? 'that entry is' : `those ${what.long} entries are`} counted as channel "other"${types}`,
     `Check a few rows: if the column holds the type of contact, rename it "Type of contact"; if it holds what happened, rename it "What happened" and add a "Type of contact" column (text, call, WhatsApp, e-mail, letter, in person…) to count the entries by channel; then re-run`,
   );
 }

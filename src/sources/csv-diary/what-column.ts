@@ -5,7 +5,10 @@
  * be no event's text, only a contact type nothing maps. The rule, on the column's filled cells in the data rows,
  * is fixed: when half of them or more have at least `ACCOUNT_WORDS` words, the column is read as the description,
  * with one warning naming it and why; otherwise as the type of contact, as before. A type of contact is a word or
- * a few; an account of what happened is a sentence.
+ * a few; an account of what happened is a sentence. Read as the description, the column's cells are still told
+ * apart one by one (`isAccount`): a short one is a type of contact, read as a type cell is, since a column of
+ * accounts can hold a few ("Text", "Call") and a column of types a few long ones ("Missed call from a withheld
+ * number").
  */
 import { foldHeader } from './headers.js';
 import type { Layout } from './layout.js';
@@ -35,11 +38,16 @@ export function wordCount(value: string): number {
   return value.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/** Whether a What cell is an account of what happened (a sentence) rather than a type of contact. */
+export function isAccount(value: string): boolean {
+  return wordCount(value) >= ACCOUNT_WORDS;
+}
+
 /** Counts one data row's What cell. */
 export function addWhatCell(what: WhatCells, value: string, line: number): void {
   if (value === '') return;
   what.filled++;
-  if (wordCount(value) < ACCOUNT_WORDS) return;
+  if (!isAccount(value)) return;
   what.long++;
   what.first ??= { value, line };
 }
