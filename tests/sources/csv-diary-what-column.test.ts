@@ -3,7 +3,8 @@
  * when half of its filled cells or more have 6 words or more, with one warning naming the column and why, each
  * such long cell's row channel `other` as in a diary with no type column (the channel is never guessed from the
  * account's words) and each shorter cell read as a type of contact; read as the type of contact, as before, when
- * its cells are mostly short types. Fixtures in fixtures/csv-diary-what-column.
+ * its cells are mostly short types. Beside another type-of-contact column it is the description, in either
+ * order. Fixtures in fixtures/csv-diary-what-column.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,5 +156,35 @@ describe('the rule', () => {
     // Empty cells are not counted either way.
     expect(readsAsAccount(cells('', '', 'Call', 'He sent 14 texts then waited outside'))).toBe(true);
     expect(readsAsAccount(cells('', ''))).toBe(false);
+  });
+});
+
+describe('a What column beside a type-of-contact column', () => {
+  // Before: "What" took the type role, "Type of contact" was kept as an uninterpreted detail, every row was
+  // channel other and the warning said the diary had no type-of-contact column.
+  it.each([
+    ['What first', 'Date,Time,What,Type of contact,Where', (what: string, type: string) => `${what},${type}`],
+    ['What last', 'Date,Time,Type of contact,What,Where', (what: string, type: string) => `${type},${what}`],
+  ])(
+    'reads What as the description and the other column as the type, with no warning (%s)',
+    async (_, header, cells) => {
+      const run = await runText(
+        `${header}\n2024-05-14,21:40,${cells('He sent 14 texts then waited outside the gym', 'Text')},Gym\n2024-05-15,08:10,${cells('Rang', 'Call')},Home\n`,
+      );
+      expect(run.events.map((e) => [e.locator, e.channel, e.text, e.details])).toEqual([
+        [2, 'sms', 'He sent 14 texts then waited outside the gym', { contact_type: 'Text', location: 'Gym' }],
+        [3, 'call', 'Rang', { contact_type: 'Call', location: 'Home' }],
+      ]);
+      expect(run.warnings).toEqual([]);
+    },
+  );
+
+  it('keeps What as a detail when the diary has a description column as well', async () => {
+    const run = await runText(
+      'Date,What,Type of contact,What happened\n2024-05-14,Evening,Text,He sent 14 texts\n',
+    );
+    expect(run.events.map((e) => [e.channel, e.text, e.details])).toEqual([
+      ['sms', 'He sent 14 texts', { what: 'Evening', contact_type: 'Text' }],
+    ]);
   });
 });

@@ -135,11 +135,20 @@ export function fieldOf(cell: string): DiaryField | undefined {
   return undefined;
 }
 
-/** Per column: the field it fills, or undefined for a column kept only as a detail. First one wins. */
+/**
+ * Per column: the field it fills, or undefined for a column kept only as a detail. First one wins, except that a
+ * column headed "What" gives the type of contact up to another column that names it.
+ */
 export function mapHeader(cells: readonly string[]): (DiaryField | undefined)[] {
+  const fields = cells.map(fieldOf);
+  // "What" is a type-of-contact name only for want of a better one: beside a column that is the type of contact
+  // ("Date,Time,What,Type of contact"), in either order, it is what happened, the description, unless the header
+  // has a description column too (then it is a detail, as any second column of a field).
+  const what = cells.findIndex((cell) => foldHeader(cell) === 'what');
+  if (what >= 0 && fields.some((f, i) => i !== what && f === 'contact_type'))
+    fields[what] = fields.includes('description') ? undefined : 'description';
   const taken = new Set<DiaryField>();
-  return cells.map((cell) => {
-    const field = fieldOf(cell);
+  return fields.map((field) => {
     if (field === undefined || taken.has(field)) return undefined;
     taken.add(field);
     return field;

@@ -92,6 +92,8 @@
  *   as the description, with one `DIARY_WHAT_READ_AS_DESCRIPTION` warning naming it and why: a cell of 6 words or
  *   more is the row's text, channel `other` (never guessed from its words), and a shorter one a type of contact,
  *   read as in a type column (what-column.ts). A type of contact is a word or a few; an account is a sentence.
+ *   Beside another column naming the type of contact ("Type of contact", "Method"…), in either order, "What" is
+ *   the description (a detail when there is a description column too), with no warning (headers.ts).
  *
  * Not supported: title rows above the header (delete them), Excel's 1904 date system (old Mac workbooks are
  * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files
