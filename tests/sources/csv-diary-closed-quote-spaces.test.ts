@@ -15,7 +15,10 @@ describe('a quoted cell over several lines closed with white space or words afte
     const got = await caseGolden([`${DIR}/space-before-delimiter.csv`]);
     expectGolden(got, `${DIR}/space-before-delimiter.expected.json`);
     expect(got.inputs[0]).toMatchObject({ records: 4, events: 4, skipped: 0, rejected: 0 });
-    expect(got.problems.filter((p) => p.file !== undefined)).toEqual([]);
+    // One warning: the cell's inner lines start with dates, read as its text (they may be rows left in it).
+    expect(got.problems.filter((p) => p.file !== undefined).map((p) => [p.code, p.locator])).toEqual([
+      ['DIARY_DATED_LINES_IN_CELL', 'line 2'],
+    ]);
     expect(got.timeline.map((e) => [e.locator, e.details?.['location']])).toEqual([
       [2, 'Home'],
       [5, 'Station Road'],
@@ -29,7 +32,10 @@ describe('a quoted cell over several lines closed with white space or words afte
     const got = await caseGolden([`${DIR}/space-at-line-end.csv`]);
     expectGolden(got, `${DIR}/space-at-line-end.expected.json`);
     expect(got.inputs[0]).toMatchObject({ records: 3, events: 3, skipped: 0, rejected: 0 });
-    expect(got.problems.filter((p) => p.file !== undefined)).toEqual([]);
+    // One warning: the cell's inner lines start with dates, read as its text (they may be rows left in it).
+    expect(got.problems.filter((p) => p.file !== undefined).map((p) => [p.code, p.locator])).toEqual([
+      ['DIARY_DATED_LINES_IN_CELL', 'line 2'],
+    ]);
     expect(got.timeline.map((e) => e.locator)).toEqual([2, 5, 7]);
   });
 });

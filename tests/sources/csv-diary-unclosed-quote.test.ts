@@ -83,7 +83,10 @@ describe('a diary cell whose quote is never closed', () => {
     const got = await caseGolden([`${DIR}/closed-cells.csv`]);
     expectGolden(got, `${DIR}/closed-cells.expected.json`);
     expect(got.inputs[0]).toMatchObject({ records: 3, events: 3, skipped: 0, rejected: 0 });
-    expect(got.problems.filter((p) => p.file !== undefined)).toEqual([]);
+    // One warning: the cell's inner lines start with dates, read as its text (they may be rows left in it).
+    expect(got.problems.filter((p) => p.file !== undefined).map((p) => [p.code, p.locator])).toEqual([
+      ['DIARY_DATED_LINES_IN_CELL', 'line 2'],
+    ]);
     expect(got.timeline.map((e) => [e.locator, e.text])).toEqual([
       [
         2,
@@ -106,6 +109,30 @@ describe('a diary cell whose quote is never closed', () => {
       [3, 'Rang twice'],
     ]);
     expect(run.rejected).toEqual([]);
+  });
+
+  it('warns, never silently, when a cell left open is closed by a quote inside a later row’s words', async () => {
+    // Not told from a pasted chat (a run-on only when the closing quote stands where a cell opens): the rows in
+    // between stay in the one cell, as a spreadsheet would read them, and a warning names where to look.
+    const file = join(tmp, 'closed-in-words.csv');
+    writeFileSync(
+      file,
+      'Date,Time,Type of contact,What happened\n' +
+        '13/03/2024,21:40,Text,"You can\'t hide from me\n' +
+        '14/03/2024,08:00,Phone call,Rang twice\n' +
+        '15/03/2024,19:15,In person,He said "I\'m outside" again\n',
+    );
+    const run = await runSource(csvDiary, file);
+    expect(run.events.map((e) => e.locator)).toEqual([2]);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+    expect(run.warnings.filter((w) => w.code === 'DIARY_DATED_LINES_IN_CELL')).toEqual([
+      {
+        code: 'DIARY_DATED_LINES_IN_CELL',
+        locator: 'line 2',
+        message:
+          "1 row with a quoted cell over several lines, some of which start with a date as rows of their own do (first: the row on line 2, its line 3); those lines were read as part of the cell's text, not as rows",
+      },
+    ]);
   });
 
   it('rejects the last row alone when it is the one left open, and accounts for every row', async () => {

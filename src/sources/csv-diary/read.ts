@@ -87,6 +87,12 @@ export interface RecordReading {
   readonly startsRow: (line: string) => boolean;
   readonly onRecord: (cells: string[], line: number) => void;
   readonly onRunOn: (row: RunOnRow) => void;
+  /**
+   * For a row read whole whose quoted cell runs over lines that start like rows of their own (`startsRow`), before
+   * its `onRecord`: the row's first line and the first such line. A pasted chat in a description does that, and so
+   * does a cell left open and closed by a quote in a later row's words, which this cannot tell apart.
+   */
+  readonly onDatedLinesInCell?: (line: number, dated: number) => void;
 }
 
 /**
@@ -190,10 +196,15 @@ async function readFrom(
         const last = before + info.lines;
         // A record over several lines: a quoted cell spans them, rightly or run on over later rows.
         if (last > line) {
-          const row = runOn(lines.lines(line, last), line);
+          const raw = lines.lines(line, last);
+          const row = runOn(raw, line);
           if (row) {
             stopped = true;
             throw new RunOn(row);
+          }
+          if (reading.onDatedLinesInCell) {
+            const k = raw.split('\n').findIndex((l, i) => i > 0 && startsRow(l));
+            if (k > 0) reading.onDatedLinesInCell(line, line + k);
           }
         }
         onRecord(record, line);

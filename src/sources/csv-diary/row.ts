@@ -109,6 +109,8 @@ export class RowReader {
     inTwelveHour: undefined as string | undefined,
   };
   readonly blankTypes: Tally = { count: 0, line: 0 };
+  /** Rows read whole whose quoted cell runs over lines that start with a date (read.ts), and the first such line. */
+  readonly datedLinesInCell = { count: 0, line: 0, dated: 0 };
   /**
    * Rows read with more cells than the header has, the extra ones empty: a trailing delimiter, or a delimiter
    * inside an unquoted cell that moved the cells after it one column on (warned about once, summary.ts).

@@ -55,6 +55,14 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       `${rows(dateOnly.count)} with a date and nothing else (${dateOnly.count === 1 ? `line ${dateOnly.line}` : `first on line ${dateOnly.line}, last on line ${dateOnly.last}`}) not counted as incidents: a row records an incident only when it says something besides the date, such as a time, the type of contact or what happened`,
       'If one of those rows records an incident, write on it the type of contact or what happened (a time if known), then re-run',
     );
+  const inCell = reader.datedLinesInCell;
+  if (inCell.count > 0)
+    ctx.warn(
+      'DIARY_DATED_LINES_IN_CELL',
+      `line ${inCell.line}`,
+      `${rows(inCell.count)} with a quoted cell over several lines, some of which start with a date as rows of their own do (first: the row on line ${inCell.line}, its line ${inCell.dated}); those lines were read as part of the cell's text, not as rows`,
+      `If the cell quotes dated lines (a chat pasted into a description), nothing is wrong. If they are rows of their own, a quote in the row on line ${inCell.line} is not closed where it should be: close it (a quote that is part of the words is written twice, ""), then re-run`,
+    );
   if (reader.blankTypes.count > 0)
     ctx.warn(
       'DIARY_BLANK_CONTACT_TYPE',
