@@ -285,10 +285,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       if (line > header.line) reader.row(cells, line);
     },
     onRunOn: (row) => reader.runOn(row),
-    onDatedLinesInCell: (line, dated) => {
-      const t = reader.datedLinesInCell;
-      if (t.count++ === 0) Object.assign(t, { line, dated });
-    },
+    onDatedLinesInCell: (line, dated) => reader.datedLines(line, dated),
   });
   warnSummaries(layout, reader, ctx);
   if (end.failure?.code === 'RUN_ON_LIMIT') throw runOnLimit(end.failure.line, end.failure.runOns ?? 0);

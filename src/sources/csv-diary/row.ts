@@ -162,6 +162,12 @@ export class RowReader {
     }
   }
 
+  /** A row read whole whose quoted cell runs over lines that start with a date (read.ts): counted, the first kept. */
+  datedLines(line: number, dated: number): void {
+    const t = this.datedLinesInCell;
+    if (t.count++ === 0) Object.assign(t, { line, dated });
+  }
+
   /** A row whose quoted cell runs on over the rows after it: rejected, with its line (read.ts). */
   runOn(row: RunOnRow): void {
     const r = runOnQuote(row);
