@@ -321,6 +321,7 @@ const CASES: Case[] = [
       message: `The file ends in the middle of the JSON, inside messages[4] (line ${line}, column ${column}, byte ${byte}): the export is incomplete. Everything before this point was read.`,
       hint: 'It was probably cut off while exporting, copying or downloading: export or copy it again to read the rest.',
     }),
+    cutRecord: 'TELEGRAM_RECORD_CUT_SHORT',
   },
   {
     title: 'DiscordChatExporter JSON',

@@ -401,6 +401,11 @@ describe('damaged files', () => {
     expect(r.events.map((e) => e.text)).toEqual(['one', 'two']);
     expect(r.failure).toMatchObject({ code: 'TELEGRAM_TRUNCATED', locator: 'messages[2]' });
     expect(r.failure!.message).toMatch(/inside messages\[2\] \(line 43, column 21, byte 810\)/);
+    // The message the file ends in was begun: counted, rejected, its part read ("three is") never emitted.
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['TELEGRAM_RECORD_CUT_SHORT', 'messages[2]'],
+    ]);
+    expect(JSON.stringify(r)).not.toContain('three is');
   });
 
   it('fails at a bracket that does not match, naming line and column, keeping what came before', async () => {
@@ -408,6 +413,8 @@ describe('damaged files', () => {
     expect(r.events).toHaveLength(2);
     expect(r.failure).toMatchObject({ code: 'TELEGRAM_INVALID_JSON' });
     expect(r.failure!.message).toContain('line 36, column 2');
+    // It breaks after the last message's closing brace: no message was begun and left uncounted.
+    expect(r.rejected).toEqual([]);
   });
 
   it('rejects entries that are not message objects or not valid JSON, and reads on', async () => {

@@ -35,7 +35,16 @@
  * a clear message). Other service entries (group created, member invited, message pinned…) are skipped as
  * `service-<action>`. For speed, only the members chronolog reads are decoded (with JSON semantics); other members
  * and everything outside the messages arrays are delimited but not validated as strict JSON.
+ *
+ * A file that stops inside an element of a messages array (it ends there after an interrupted export, copy or
+ * download, TELEGRAM_TRUNCATED; or its JSON breaks there, TELEGRAM_INVALID_JSON or TELEGRAM_TOO_DEEP) has had
+ * that element's start read: the element is counted, rejected at its own locator (TELEGRAM_RECORD_CUT_SHORT or
+ * TELEGRAM_RECORD_MALFORMED, worded by ../cut-record.ts) before the failure is thrown, and never emitted with the
+ * part read. A number element is whole only once the byte after it is read. A file that stops between two
+ * elements (after a message's closing brace, before the next one's first byte) or outside the messages arrays
+ * rejects none: every element it began is already counted.
  */
+import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
 import { newFileState, readElement, readObject, warnDateMismatch } from './message.js';
@@ -113,7 +122,7 @@ export const telegramJson: Source = {
       if (head !== undefined) start(head);
       scanner.end();
     } catch (err) {
-      if (err instanceof ScanError) throw await failure(err, input, bomLength);
+      if (err instanceof ScanError) throw await failure(err, input, bomLength, ctx);
       throw err;
     } finally {
       warnDateMismatch(st, ctx);
@@ -152,8 +161,16 @@ function notUtf8(encoding: string): SourceFailure {
   );
 }
 
-/** Turns a scanner error into a SourceFailure naming the line, column and byte where reading stopped. */
-async function failure(err: ScanError, input: SourceInput, bomLength: number): Promise<SourceFailure> {
+/**
+ * Turns a scanner error into a SourceFailure naming the line, column and byte where reading stopped. The message
+ * it stopped inside, if any, is first rejected at its own locator (cut-record.ts), so that it is counted.
+ */
+async function failure(
+  err: ScanError,
+  input: SourceInput,
+  bomLength: number,
+  ctx: SourceContext,
+): Promise<SourceFailure> {
   const offset = err.offset + bomLength;
   const where = err.path === '' ? '' : ` inside ${err.path}`;
   const kept = 'Everything before this point was read.';
@@ -161,6 +178,10 @@ async function failure(err: ScanError, input: SourceInput, bomLength: number): P
     return new SourceFailure('TELEGRAM_EMPTY', 'The file is empty.', undefined, 'Export the chat again.');
   }
   const pos = await position(input, offset);
+  if (err.record !== undefined) {
+    if (err.kind === 'truncated') rejectCutRecord(ctx, 'TELEGRAM_RECORD_CUT_SHORT', err.record, pos);
+    else rejectBrokenRecord(ctx, 'TELEGRAM_RECORD_MALFORMED', err.record, pos, err.message);
+  }
   if (err.kind === 'truncated') {
     return new SourceFailure(
       'TELEGRAM_TRUNCATED',

@@ -9,7 +9,7 @@
  * (tdesktop writes every text twice) goes further.
  */
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
-import { decimal, LITERAL, SpanScanner, show } from './spans.js';
+import { decimal, LITERAL, SpanScanner, show, startsValue } from './spans.js';
 
 /** What the export says about the chat a message belongs to. */
 export interface ChatInfo {
@@ -48,7 +48,10 @@ export interface ScanSink {
   oddity(path: string, message: string): void;
 }
 
-/** The document cannot be read past `offset` (bytes after any BOM). */
+/**
+ * The document cannot be read past `offset` (bytes after any BOM). `record` is the locator of the element of a
+ * messages array that reading stopped inside: its start was read, but it was handed to the sink in no form.
+ */
 export class ScanError extends Error {
   override readonly name = 'ScanError';
   constructor(
@@ -56,6 +59,7 @@ export class ScanError extends Error {
     message: string,
     readonly offset: number,
     readonly path: string,
+    readonly record?: string,
   ) {
     super(message);
   }
@@ -182,7 +186,13 @@ export class TelegramScanner {
   end(): void {
     if (this.state === S.Done) return;
     if (this.state === S.Start) throw new ScanError('empty', 'the file holds no JSON', this.base, '');
-    throw new ScanError('truncated', 'the file ends in the middle of the JSON', this.base, this.where());
+    throw new ScanError(
+      'truncated',
+      'the file ends in the middle of the JSON',
+      this.base,
+      this.where(),
+      this.openRecord(),
+    );
   }
 
   /** The JSON path being read, for error messages: the member inside a value, else the container. */
@@ -195,7 +205,21 @@ export class TelegramScanner {
   }
 
   private fail(kind: ScanError['kind'], message: string, i: number): never {
-    throw new ScanError(kind, message, this.base + i, this.where());
+    throw new ScanError(kind, message, this.base + i, this.where(), this.openRecord());
+  }
+
+  /**
+   * The locator of the messages-array element being scanned, if any: its first byte was read and `finish` has
+   * not handed it over yet. A value is scanned only between `start` and `finish`, inside no frame of its own, so
+   * the top frame is the array it belongs to; once handed over the state is After, and a file that stops before
+   * the next comma names no element, so no element is reported twice.
+   */
+  private openRecord(): string | undefined {
+    const s = this.state;
+    if (s !== S.Message && s !== S.Span && s !== S.Literal) return undefined;
+    if (this.mode !== Mode.Message && this.mode !== Mode.Element) return undefined;
+    const top = this.stack[this.stack.length - 1]!;
+    return `${top.prefix}${decimal(top.index)}]`;
   }
 
   /** One byte outside any value: punctuation, or the first byte of a key or value. */
@@ -261,6 +285,9 @@ export class TelegramScanner {
         else if (key === 'name' || key === 'type' || key === 'id') mode = Mode.Scalar;
         break;
       case Role.Messages:
+        // A byte that begins no value begins no element either (a stray comma, a comma before "]"): refused
+        // here, before the element is open, so that the failure names no element as begun.
+        if (!startsValue(c)) this.fail('syntax', `expected a value, found ${show(c)}`, i);
         mode = c === LBRACE ? Mode.Message : Mode.Element;
         break;
     }

@@ -72,7 +72,7 @@ export class SpanScanner {
     } else if (depth === 0 && !inStr) {
       const c = buf[i]!;
       if (c !== QUOTE && c !== LBRACE && c !== LBRACK) {
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e) return LITERAL;
+        if (startsLiteral(c)) return LITERAL;
         this.fail('syntax', `expected a value, found ${show(c)}`, i);
       }
     }
@@ -210,6 +210,16 @@ export class SpanScanner {
     this.types = next;
     return next;
   }
+}
+
+/** Whether `c` can begin a number, `true`, `false` or `null`. */
+function startsLiteral(c: number): boolean {
+  return c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e;
+}
+
+/** Whether `c` can begin a JSON value. */
+export function startsValue(c: number): boolean {
+  return c === QUOTE || c === LBRACE || c === LBRACK || startsLiteral(c);
 }
 
 /** A byte for an error message: the character when printable ASCII, else its hex value. */
