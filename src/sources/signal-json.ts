@@ -14,10 +14,14 @@
  * ./signal-export.ts describes (padding trimmed, a call's kind and outcome from its sentence), exactly as the
  * chat.md twin reads them, so the two files of one conversation count each message once. One bad line is
  * rejected with its line number and the rest are read (a line that is valid JSON but no object, such as an array
- * or `null`, too); a bad last line without a line break (signal-export ends every line with one) was cut short:
- * it is no message, and the file is reported as cut (SIGNAL_JSON_TRUNCATED).
+ * or `null`, too); a bad last line without a line break (signal-export ends every line with one) was cut short
+ * (an interrupted copy or download): its start was read, so it is counted, rejected at its line number
+ * (SIGNAL_RECORD_CUT_SHORT, worded by ./cut-record.ts) and never emitted with the part read, and the file is
+ * reported as cut (SIGNAL_JSON_TRUNCATED). A last line whose JSON is whole, and only its line break missing, is
+ * read as any other; a file cut just after a line break begins no line and rejects nothing.
  */
 import type { Kind, Party } from '../model/index.js';
+import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import { jsonQuote, peopleTeller, signalCall } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
@@ -47,6 +51,17 @@ function jsonReactors(reactions: unknown): string[] {
     if (typeof name === 'string' && name.trim() !== '' && name.trim() !== 'Me') names.push(name.trim());
   }
   return names;
+}
+
+/** Where a file that ends inside `line` (number `lineNo`, its whole text) ends: after its last character. */
+function endOf(line: string, lineNo: number): string {
+  let chars = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // The second half of a surrogate pair is no character of its own.
+    if (c < 0xdc00 || c > 0xdfff) chars++;
+  }
+  return `line ${lineNo}, column ${chars + 1}`;
 }
 
 /** The start of a rejected line, to find it by. */
@@ -97,9 +112,12 @@ export const signalJson: Source = {
         try {
           parsed = JSON.parse(line);
         } catch {
-          // signal-export ends every line with a line break: a broken last line without one was cut short.
-          if (unended) cut = lineNo;
-          else {
+          // signal-export ends every line with a line break: a broken last line without one was cut short. It
+          // was begun, so it is counted (rejected), before the failure below.
+          if (unended) {
+            cut = lineNo;
+            rejectCutRecord(ctx, 'SIGNAL_RECORD_CUT_SHORT', lineNo, endOf(raw, lineNo));
+          } else {
             ctx.reject(
               'SIGNAL_BAD_JSON',
               lineNo,

@@ -372,6 +372,7 @@ const CASES: Case[] = [
       message: `The file ends in the middle of line ${line}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept.`,
       hint: 'Copy data.json again from the signal-export folder, or run sigexport again, to read the rest.',
     }),
+    cutRecord: 'SIGNAL_RECORD_CUT_SHORT',
   },
   ...(
     [
