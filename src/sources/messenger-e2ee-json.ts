@@ -34,6 +34,10 @@
  *   counts and kinds do not change (a reaction to an empty record leaves it `other`).
  * - `participants` are told to the context once per file (`SourceContext.people`, meta/people.ts), for
  *   `anonymise` to redact someone who never sends or reacts wherever a text names them; no event carries them.
+ * - A file cut short or broken by a syntax error is read as the classic export's (meta/json-thread.ts): the messages
+ *   before the fault are kept, the one it breaks off in is counted, rejected at its locator
+ *   (MESSENGER_JSON_RECORD_CUT_SHORT / MESSENGER_JSON_RECORD_MALFORMED), never emitted in part, beside the file's
+ *   MESSENGER_JSON_TRUNCATED / MESSENGER_JSON_INVALID failure.
  *
  * Deliberately unsupported: calls and group notices outside placeholders (typed text stays a message);
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.

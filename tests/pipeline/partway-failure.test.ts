@@ -350,6 +350,7 @@ const CASES: Case[] = [
       message: `The JSON ends early at line ${line}, column ${column}, inside messages[4].`,
       hint: META_HINT,
     }),
+    cutRecord: 'MESSENGER_JSON_RECORD_CUT_SHORT',
   })),
   {
     title: 'Twitter/X direct-messages.js',

@@ -480,8 +480,18 @@ describe('thread JSON scanner', () => {
     expect(fail('{"messages": [1,\n2 3]}')).toMatch(
       /^MESSENGER_JSON_INVALID Invalid JSON at line 2, column 3: expected "," or "\]" after messages\[1\]/,
     );
+    // Between two messages the file ends inside none: the failure names the last one read.
     expect(fail('{"messages": [{"a": 1}')).toBe(
-      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 23, inside messages[1].',
+      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 23, after messages[0].',
+    );
+    expect(fail('{"messages": [{"a": 1},')).toBe(
+      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 24, after messages[0].',
+    );
+    expect(fail('{"messages": [')).toBe(
+      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 15, inside the messages array, before its first message.',
+    );
+    expect(fail('{"messages": [{"a": 1}, {"b"')).toBe(
+      'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 29, inside messages[1].',
     );
     expect(fail('')).toBe(
       'MESSENGER_JSON_TRUNCATED The JSON ends early at line 1, column 1, before any JSON.',

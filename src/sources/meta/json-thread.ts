@@ -5,8 +5,11 @@
  * has an exact line and column (stream-json's parser reports no positions; a hand scanner + per-value
  * `JSON.parse` also measured faster, see formats.md §13).
  *
- * Truncated or invalid JSON throws `SourceFailure` after everything before it was handed on. A value nested
- * absurdly deep is passed over (`tooDeep`) and the scan goes on.
+ * Truncated or invalid JSON throws `SourceFailure` after everything before it was handed on. When the file
+ * ends inside a message, or a message read to its end is no valid JSON, that message was begun but never handed
+ * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted. A syntax error between two
+ * messages (a missing comma) or an end of the file there falls in no message. A value nested absurdly deep is
+ * passed over (`tooDeep`) and the scan goes on.
  */
 import { SourceFailure } from '../source.js';
 import { parseFailure, ValueCapture } from './json-value.js';
@@ -27,6 +30,16 @@ export interface ThreadJsonHandlers {
    * `messages`, else the top-level `key`. Reading goes on after it.
    */
   tooDeep(where: { index: number } | { key: string }): void;
+  /**
+   * The file ends inside element `index` of `messages`, whose start was read: called just before the
+   * MESSENGER_JSON_TRUNCATED failure is thrown. `where` is the end of the file ("line 25, column 35").
+   */
+  messageCut?(index: number, where: string): void;
+  /**
+   * Element `index` of `messages` is read to its end but is no valid JSON: called just before the
+   * MESSENGER_JSON_INVALID failure is thrown. `where` is the error's place, `what` the error.
+   */
+  messageBroken?(index: number, where: string, what: string): void;
 }
 
 /** Hint shared by every failure of the reader. */
@@ -94,15 +107,24 @@ export class ThreadJsonScanner {
   /** Ends the input: throws when the object is not complete. */
   end(): void {
     if (this.state === 'done') return;
+    const at = `line ${this.line}, column ${this.base - this.lineStart + 1}`;
+    // Only a message whose first character was read is one the file ends inside; between two messages the
+    // failure names the last one read, as no later one was begun.
+    const cutMessage = this.cap !== undefined && this.target === 'message';
     const where =
       this.state === 'start'
         ? 'before any JSON'
-        : this.inMessages()
+        : cutMessage
           ? `inside messages[${this.index}]`
-          : 'before the closing brace';
+          : this.inMessages()
+            ? this.index === 0
+              ? 'inside the messages array, before its first message'
+              : `after messages[${this.index - 1}]`
+            : 'before the closing brace';
+    if (cutMessage) this.handlers.messageCut?.(this.index, at);
     throw new SourceFailure(
       'MESSENGER_JSON_TRUNCATED',
-      `The JSON ends early at line ${this.line}, column ${this.base - this.lineStart + 1}, ${where}.`,
+      `The JSON ends early at ${at}, ${where}.`,
       this.inMessages() ? `messages[${this.index}]` : this.line,
       HINT,
     );
@@ -222,6 +244,8 @@ export class ThreadJsonScanner {
     } catch (err) {
       const at = parseFailure(err as Error, raw, cap.line, cap.column);
       const inMessage = this.target === 'message';
+      if (inMessage)
+        this.handlers.messageBroken?.(this.index, `line ${at.line}, column ${at.column}`, at.why);
       throw new SourceFailure(
         'MESSENGER_JSON_INVALID',
         `Invalid JSON at line ${at.line}, column ${at.column}${inMessage ? ` in messages[${this.index}]` : ''}: ${at.why}.`,

@@ -8,6 +8,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Channel } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
+import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
@@ -69,7 +70,8 @@ const SENDER_MEMBER = /"(?:sender_name|senderName)"\s*:\s*("(?:[^"\\]|\\.)*")/;
  * Streams `input` twice. After pass 1, `start` receives what the file says about itself and returns the handler
  * that pass 2 calls for each element of `messages` with its locator `messages[i]`. Throws the `SourceFailure`
  * of a truncated or invalid file, or the error of an input that fails part-way, after the messages before the
- * fault were handed on.
+ * fault were handed on. A message the file ends inside (MESSENGER_JSON_RECORD_CUT_SHORT), or one read to its end
+ * that is no valid JSON (MESSENGER_JSON_RECORD_MALFORMED), is rejected at its locator before that failure.
  */
 export async function readThreadFile(
   input: SourceInput,
@@ -189,6 +191,11 @@ export async function readThreadFile(
             DAMAGED,
           );
       },
+      // The message the file breaks off in was begun, so it is counted: rejected, never read in part.
+      messageCut: (index, where) =>
+        rejectCutRecord(ctx, 'MESSENGER_JSON_RECORD_CUT_SHORT', `messages[${index}]`, where),
+      messageBroken: (index, where, what) =>
+        rejectBrokenRecord(ctx, 'MESSENGER_JSON_RECORD_MALFORMED', `messages[${index}]`, where, what),
     },
     (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
   );
