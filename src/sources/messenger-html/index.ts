@@ -29,6 +29,12 @@
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
  *   the page in document order (0-based), counting blocks whose date could not be read.
+ * - A page cut short (no `</body>` or `</html>`: MESSENGER_HTML_TRUNCATED) or whose markup breaks off in a tag
+ *   that never ends (MESSENGER_HTML_INVALID) keeps the blocks read whole before it. A message block whose start
+ *   tag was read but not its end tag is counted, rejected at its locator (MESSENGER_HTML_RECORD_CUT_SHORT /
+ *   MESSENGER_HTML_RECORD_MALFORMED), never emitted with the part read. A block is known by the tag, class and
+ *   depth of the page's whole blocks (page.ts), so a page cut inside its very first block rejects nothing: no
+ *   element of it is yet known to be a message. A cut inside a block's start tag or between blocks falls in none.
  * - The "Participants:" line is told to the context once per page (`SourceContext.people`, meta/people.ts), for
  *   `anonymise` to redact someone who never sends wherever a text names them; no event carries them.
  *
@@ -36,6 +42,7 @@
  * languages' date lines (a page where no date can be read fails with MESSENGER_HTML_NO_MESSAGES).
  */
 import type { ParsedEvent } from '../../model/index.js';
+import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { CallReader } from '../meta/calls.js';
 import { channelFromPath } from '../meta/channel.js';
 import { eventBase, withKind } from '../meta/event.js';
@@ -139,12 +146,35 @@ export const messengerHtml: Source = {
       emitBlock(ctx, locator, time, block, { channel, conversation, names, calls }, noContent);
       return true;
     };
-    await scanPage(
-      input,
-      new HtmlTreeScanner(onBlock),
-      (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
-      (line) => warnInvalidUtf8(ctx, line),
-    );
+    const scanner = new HtmlTreeScanner(onBlock);
+    try {
+      await scanPage(
+        input,
+        scanner,
+        (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
+        (line) => warnInvalidUtf8(ctx, line),
+      );
+    } catch (err) {
+      // The message blocks the page breaks off in were begun, so they are counted: rejected, never read in part.
+      // Innermost first, the order in which their end tags would have come.
+      const stop = err instanceof SourceFailure ? scanner.stop : undefined;
+      if (stop !== undefined) {
+        for (const node of [...scanner.openElements()].reverse()) {
+          if (!facts.blockKeys.has(key(node))) continue;
+          const locator = `messages[${index++}]`;
+          if (stop.cut) rejectCutRecord(ctx, 'MESSENGER_HTML_RECORD_CUT_SHORT', locator, stop.where);
+          else
+            rejectBrokenRecord(
+              ctx,
+              'MESSENGER_HTML_RECORD_MALFORMED',
+              locator,
+              stop.where,
+              'a tag or comment that starts there never ends',
+            );
+        }
+      }
+      throw err;
+    }
   },
 };
 

@@ -46,6 +46,11 @@ export class HtmlTreeScanner {
   title: string | undefined;
   /** True once `</html>` or `</body>` was read: the page was not cut short. */
   closed = false;
+  /**
+   * Why reading stopped, set just before the failure is thrown: the page ends (`cut`) or a tag never ends; `where`
+   * is the end of the page, or where that tag starts ("line 1, column 5120").
+   */
+  stop: { cut: boolean; where: string } | undefined;
   private readonly stack: HtmlNode[];
   private carry = '';
   private pendingText = '';
@@ -53,6 +58,10 @@ export class HtmlTreeScanner {
   private retained = 0;
   /** How many elements of each tag name are open: a stray end tag is known without searching the stack. */
   private readonly open = new Map<string, number>();
+  /** Characters scanned past (not counting `carry`), the line reached, and where that line starts. */
+  private base = 0;
+  private line = 1;
+  private lineStart = 0;
 
   constructor(private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean) {
     this.stack = [
@@ -129,8 +138,10 @@ export class HtmlTreeScanner {
       pos = gt + 1;
       this.tag(buf.slice(lt + 1, gt));
     }
+    this.advance(buf, pos);
     this.carry = buf.slice(pos);
     if (this.carry.length > MAX_CARRY) {
+      this.stop = { cut: false, where: this.position() };
       throw new SourceFailure(
         'MESSENGER_HTML_INVALID',
         'A tag or comment never ends; the markup is broken.',
@@ -140,10 +151,20 @@ export class HtmlTreeScanner {
     }
   }
 
+  /**
+   * The elements whose start tag was read and whose end tag was not, outermost first (the page's root aside):
+   * after a failure, the elements the page breaks off in.
+   */
+  openElements(): readonly HtmlNode[] {
+    return this.stack.slice(1);
+  }
+
   /** Ends the input; throws when the page was cut short. */
   end(): void {
     this.flushText();
     if (!this.closed) {
+      this.advance(this.carry, this.carry.length);
+      this.stop = { cut: true, where: this.position() };
       throw new SourceFailure(
         'MESSENGER_HTML_TRUNCATED',
         'The page ends before </body> or </html>: the file was cut short, so the last message may be missing.',
@@ -151,6 +172,20 @@ export class HtmlTreeScanner {
         HINT,
       );
     }
+  }
+
+  /** Moves the position past `text[0..to)`: its line feeds start new lines. */
+  private advance(text: string, to: number): void {
+    for (let nl = text.indexOf('\n'); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+      this.line++;
+      this.lineStart = this.base + nl + 1;
+    }
+    this.base += to;
+  }
+
+  /** The position reached, as line and column (1-based; columns count UTF-16 units, as the JSON readers'). */
+  private position(): string {
+    return `line ${this.line}, column ${this.base - this.lineStart + 1}`;
   }
 
   private get top(): HtmlNode {
