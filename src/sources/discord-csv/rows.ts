@@ -4,6 +4,7 @@
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { decodedText } from '../discord-json/json-walk.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 
@@ -50,7 +51,8 @@ export function columnsOf(header: string[]): Columns {
 
 /**
  * Streams the rows of `input` through csv-parse; `onRow` gets each row's cells and the line it starts on and may
- * return false to stop. A file cut inside a quoted cell throws `SourceFailure` after the rows before it.
+ * return false to stop. A file cut inside a quoted cell, or broken by a CSV error, throws `SourceFailure` after the
+ * rows before it; with `ctx`, the row it stopped in is first rejected at its line (never handed to `onRow`).
  */
 export async function readRows(
   input: SourceInput,
@@ -147,6 +149,30 @@ export async function readRows(
   // here on, which is a SourceFailure; anything without a code is a bug and propagates.
   if (typeof e.code !== 'string') throw e;
   const cut = e.code === 'CSV_QUOTE_NOT_CLOSED';
+  // The row reading stopped in was begun (the header, on line 1, is no record): it is counted, rejected at the
+  // line it starts on, and never handed to `onRow` with the cells read so far. Only the pass that reports rows
+  // (given `ctx`) says so; the date-order survey reads the same rows first and reports nothing.
+  if (ctx && nextLine > 1) {
+    if (cut) {
+      const end = await lastLine(input);
+      rejectCutRecord(
+        ctx,
+        'DISCORD_CSV_RECORD_CUT_SHORT',
+        nextLine,
+        `in a quoted cell, at the end of line ${end}`,
+      );
+    } else {
+      rejectBrokenRecord(
+        ctx,
+        'DISCORD_CSV_RECORD_MALFORMED',
+        nextLine,
+        `line ${e.lines ?? nextLine}`,
+        e.code === 'CSV_MAX_RECORD_SIZE'
+          ? `the row is longer than ${MAX_RECORD_CHARS / 1048576} MiB, which no DCE row is`
+          : e.message.replace(/:.*$/s, ''),
+      );
+    }
+  }
   throw new SourceFailure(
     cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
     cut
@@ -157,4 +183,22 @@ export async function readRows(
     nextLine,
     HINT,
   );
+}
+
+/**
+ * The last line of a file cut short that holds any of its text, as an editor numbers lines (CRLF is one break):
+ * a file ending in a line break ends at the end of the line before it.
+ */
+async function lastLine(input: SourceInput): Promise<number> {
+  let breaks = 0;
+  let cr = false;
+  let tail = '';
+  for await (const text of decodedText(input)) {
+    if (text === '') continue;
+    // A CRLF split between two pieces is one break: the LF after a CR that ended the last piece is not counted.
+    breaks += (text.match(LINE_BREAK)?.length ?? 0) - (cr && text.startsWith('\n') ? 1 : 0);
+    cr = text.endsWith('\r');
+    tail = text.slice(-1);
+  }
+  return tail === '\n' || tail === '\r' ? Math.max(1, breaks) : breaks + 1;
 }

@@ -32,13 +32,19 @@
  * DMs, `Server / channel` for server channels. A one-to-one DM's channel name is the recipient: told to the
  * context once per file (`SourceContext.people`), for `anonymise` to redact them in texts even if they never write.
  *
+ * A file that ends (a cut download or copy) or whose JSON breaks inside a message, once that message's `{` was read,
+ * counts it as rejected at its own locator (DISCORD_JSON_RECORD_CUT_SHORT, DISCORD_JSON_RECORD_MALFORMED), never
+ * emitted with the part read, before the file's DISCORD_JSON_TRUNCATED or DISCORD_JSON_INVALID failure; a break
+ * between two messages rejects nothing. A bare value where a message should be (DCE never writes one) is counted
+ * only once the token after it was read (see `held` in json-walker.ts).
+ *
  * Unsupported: DCE's HTML, TXT and CSV outputs (CSV is its own source, discord-csv), Discord's own "Request my
  * data" package, reactions as contacts (listed in `details.reactions`), and embeds' text.
  */
 
 import { plural } from '../../model/format.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
-import { formatPath, JsonWalkError, walkJson } from './json-walk.js';
+import { formatPath, JsonWalkError, rejectOpenRecord, walkJson } from './json-walk.js';
 import { type DiscordFile, newDiscordFile, readMessage, show } from './message.js';
 
 const HEAD_OBJECT = /^\s*\{/;
@@ -145,7 +151,14 @@ export const discordJson: Source = {
       );
       complete = true;
     } catch (err) {
-      if (err instanceof JsonWalkError) throw failure(err);
+      if (err instanceof JsonWalkError) {
+        // The message the file breaks off in was begun: counted, rejected, before the file's failure.
+        if (err.open?.length === 2 && err.open[0] === 'messages') {
+          file.messages++;
+          rejectOpenRecord(err, formatPath(err.open), 'DISCORD_JSON', ctx);
+        }
+        throw failure(err);
+      }
       throw err;
     } finally {
       summarise(file, ctx);

@@ -9,9 +9,10 @@
  * error the text is read again with stream-json's verifier ahead of the tokenizer (see `recover`).
  */
 import type { Token } from 'stream-json/parser.js';
-import type { SourceInput } from '../source.js';
+import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
+import type { SourceContext, SourceInput } from '../source.js';
 import { prepared, type TextOptions } from './json-text.js';
-import { Walker, type WalkHandlers } from './json-walker.js';
+import { type PathItem, Walker, type WalkHandlers } from './json-walker.js';
 
 export { decodedText } from './json-text.js';
 export {
@@ -40,6 +41,12 @@ export class JsonWalkError extends Error {
     readonly kind: 'invalid' | 'truncated' | 'empty',
     /** Where the walk was, e.g. `messages[12]`. */
     readonly path: string,
+    /**
+     * The object or array the walk was collecting when the document broke off (its start read, its end not):
+     * a record the caller has not been handed, e.g. `['messages', 12]`. Undefined when the fault lies between
+     * values or inside a scalar (see `Walker.openValue`).
+     */
+    readonly open?: readonly PathItem[],
   ) {
     super(message);
   }
@@ -74,7 +81,7 @@ const reason = (err: Error) =>
 /**
  * Walks `input` once, calling `handlers` in document order. Throws `JsonWalkError` when the JSON breaks off,
  * after every record closed before the fault was handed over (a bare scalar right before it is not: see `held` in
- * json-walker.ts).
+ * json-walker.ts); the error names the object or array the fault fell inside (`open`), never handed over.
  */
 export async function walkJson(
   input: SourceInput,
@@ -107,9 +114,24 @@ export async function walkJson(
     if (!isTokenizerError(err)) throw err;
     const end = await endOf(input, opts);
     const kind = walker.started ? 'truncated' : 'empty';
-    throw new JsonWalkError(reason(err), end.line, end.column, kind, walker.where());
+    throw new JsonWalkError(reason(err), end.line, end.column, kind, walker.where(), walker.openValue());
   }
   walker.finish();
+}
+
+/**
+ * Rejects the record at `locator` (the caller's reading of `err.open`), inside which the file ends or its syntax
+ * breaks, as `<prefix>_RECORD_CUT_SHORT` or `<prefix>_RECORD_MALFORMED`, in the shared wording of cut-record.ts.
+ */
+export function rejectOpenRecord(
+  err: JsonWalkError,
+  locator: string,
+  prefix: string,
+  ctx: SourceContext,
+): void {
+  const at = err.line > 0 ? `line ${err.line}, column ${err.column}` : 'an unknown position';
+  if (err.kind === 'truncated') rejectCutRecord(ctx, `${prefix}_RECORD_CUT_SHORT`, locator, at);
+  else rejectBrokenRecord(ctx, `${prefix}_RECORD_MALFORMED`, locator, at, err.message);
 }
 
 /** Wraps the handlers so `pass` sees every delivery (value, dropped, close) in order and may mute it. */
@@ -161,14 +183,14 @@ async function recover(
       } catch (inner) {
         if (!isTokenizerError(inner)) throw inner;
       }
-      return new JsonWalkError(reason(e), e.line, e.pos, 'invalid', walker.where());
+      return new JsonWalkError(reason(e), e.line, e.pos, 'invalid', walker.where(), walker.openValue());
     }
     feed(tokenize, walker, text);
     offset += text.length;
     // The verifier agrees with the tokenizer; this only guards against the two ever disagreeing.
     if (index++ > failed) break;
   }
-  return new JsonWalkError('the JSON could not be read', 0, 0, 'invalid', walker.where());
+  return new JsonWalkError('the JSON could not be read', 0, 0, 'invalid', walker.where(), walker.openValue());
 }
 
 /** Line and column just past the end of the text, for a file that stops in the middle of the document. */

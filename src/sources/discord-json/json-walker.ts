@@ -138,6 +138,17 @@ export class Walker {
     } else this.skipDepth = 1;
   }
 
+  /**
+   * The path of the object or array being collected when the walk stopped: its opening bracket was read, its
+   * closing one not, and it was not dropped (a dropped value was already reported). Undefined between values and
+   * for a scalar: stream-json reports a scalar's token only once it has read past it, at a point that depends on
+   * where chunks end, so whether a scalar was begun is not known the same way at every chunk size. An opening
+   * bracket is reported the moment it is read, so this answer never depends on chunking.
+   */
+  openValue(): PathItem[] | undefined {
+    return this.col ? [...this.path] : undefined;
+  }
+
   /** The document ended where it should: a scalar still held (a scalar root) is complete. */
   finish(): void {
     if (this.held) this.settle();

@@ -24,7 +24,10 @@
  * (`TWITTER_ARCHIVE_MESSAGES_NOT_A_LIST`), never passed over. Group notices are skipped (`join-conversation`,
  * `participants-leave`…), and so are the `reactionCreate` entries archives write beside the messages
  * (`reaction`); an account's automatic `welcomeMessageCreate` is read as a message flagged `welcome-message`.
- * Locators: `[2].dmConversation.messages[10]`.
+ * Locators: `[2].dmConversation.messages[10]`. A file that ends (a cut download or unzip) or whose JSON breaks
+ * inside an entry of `messages`, once the entry's `{` was read, counts that entry as rejected at its own locator
+ * (TWITTER_ARCHIVE_RECORD_CUT_SHORT, TWITTER_ARCHIVE_RECORD_MALFORMED), never emitted with the part read, before
+ * the file's failure; a break between entries, or outside any `messages`, rejects nothing.
  *
  * Not available in an archive at all: tweets by other accounts that mention or reply to the owner (only the
  * owner's own tweets are in `data/tweets.js`, and they are not contact, so that file is not read). Not read:
@@ -33,7 +36,7 @@
  */
 
 import { plural } from '../../model/format.js';
-import { formatPath, JsonWalkError, walkJson } from '../discord-json/json-walk.js';
+import { formatPath, JsonWalkError, rejectOpenRecord, walkJson } from '../discord-json/json-walk.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { newTwitterFile, noteConversation, readEntry, type TwitterFile } from './message.js';
 
@@ -63,6 +66,9 @@ export const twitterArchive: Source = {
   async parse(input, ctx) {
     const file = newTwitterFile();
     const odd = new Set<string>();
+    // plan() is asked again about every path before a syntax error (json-walk.ts reads the file a second time up
+    // to it): a conversation rejected there must not be rejected twice.
+    const notLists = new Set<string>();
     try {
       await walkJson(
         input,
@@ -87,9 +93,12 @@ export const twitterArchive: Source = {
                 if (path[2] === 'messages') {
                   if (kind === 'array') return 'descend';
                   // Whatever it holds cannot be told apart as messages: one rejected record, never passed over.
+                  const locator = formatPath(path);
+                  if (notLists.has(locator)) return 'skip';
+                  notLists.add(locator);
                   ctx.reject(
                     'TWITTER_ARCHIVE_MESSAGES_NOT_A_LIST',
-                    formatPath(path),
+                    locator,
                     `This conversation's "messages" is ${kind === 'object' ? 'an object' : 'a single value'}, not a list of messages, so none of it was read.`,
                     'X writes "messages" as a list; the archive may have been edited or damaged. Take the file from the archive again.',
                   );
@@ -131,7 +140,11 @@ export const twitterArchive: Source = {
         { preamble, semicolon: true, onBytes: (n) => ctx.progress(n) },
       );
     } catch (err) {
-      if (err instanceof JsonWalkError) throw failure(err);
+      if (err instanceof JsonWalkError) {
+        // The entry the file breaks off in was begun: counted, rejected, before the file's failure.
+        if (err.open?.length === 4) rejectOpenRecord(err, formatPath(err.open), 'TWITTER_ARCHIVE', ctx);
+        throw failure(err);
+      }
       throw err;
     } finally {
       summarise(file, odd, ctx);
