@@ -205,6 +205,8 @@ describe('damage', () => {
   it('keeps the rows before a cut inside a quoted cell and names the line it started on', async () => {
     const run = await runSource(discordCsv, join(FIXTURES, 'truncated.csv'));
     expect(run.events.map((e) => e.text)).toEqual(['first', 'second']);
+    // The row the file ends in was begun: counted, rejected, never emitted with the text read.
+    expect(run.rejected.map((x) => [x.code, x.locator])).toEqual([['DISCORD_CSV_RECORD_CUT_SHORT', 4]]);
     expect(run.failure).toEqual({
       code: 'DISCORD_CSV_TRUNCATED',
       message: 'The file ends inside a quoted cell that starts on line 4; the rows before it were kept.',
@@ -259,6 +261,7 @@ describe('chunk boundaries', () => {
     const run = await runSource(discordCsv, file);
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(run.events).toEqual([]);
+    expect(run.rejected.map((x) => [x.code, x.locator])).toEqual([['DISCORD_CSV_RECORD_MALFORMED', 2]]);
     expect(run.failure).toEqual({
       code: 'DISCORD_CSV_INVALID',
       message:

@@ -100,11 +100,15 @@ export async function readRows(
   // Each piece becomes UTF-8 bytes for csv-parse on its own. A UTF-16 decoder may end a piece between the two
   // halves of a surrogate pair (an emoji): alone, each half would turn into U+FFFD, so a trailing high half
   // waits for the next piece.
+  // Likewise a CR at the end of a piece, in a file whose rows end in CRLF, waits to be joined by its LF. When the
+  // file ends there instead (cut between the two), the CR is dropped: the row before it is whole, and read so, not
+  // refused as a quote closed before a stray CR.
+  const crlf = br?.[0] === '\r\n';
   let carry = '';
   const whole = (text: string): string => {
     const all = carry + text;
     const last = all.charCodeAt(all.length - 1);
-    const cut = last >= 0xd800 && last <= 0xdbff ? all.length - 1 : all.length;
+    const cut = (last >= 0xd800 && last <= 0xdbff) || (crlf && last === 0x0d) ? all.length - 1 : all.length;
     carry = all.slice(cut);
     return all.slice(0, cut);
   };
@@ -136,7 +140,7 @@ export async function readRows(
     failure = err;
   }
   if (!stopped && parseError === undefined && (failure === undefined || (endsLine && carry === ''))) {
-    await write(carry);
+    await write(carry === '\r' && crlf ? '' : carry);
     parser.end();
     await finished(parser).catch((err: Error) => {
       parseError ??= err;
