@@ -262,6 +262,10 @@ describe('damaged times and records', () => {
   it('keeps the messages before a cut and reports where the file ends', async () => {
     const run = await runSource(discordJson, join(FIXTURES, 'truncated.json'));
     expect(run.events.map((e) => e.text)).toEqual(['first', 'second']);
+    // The message the file ends in was begun: counted, rejected, never emitted with the text read.
+    expect(run.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['DISCORD_JSON_RECORD_CUT_SHORT', 'messages[2]'],
+    ]);
     expect(run.failure).toEqual({
       code: 'DISCORD_JSON_TRUNCATED',
       message: expect.stringMatching(

@@ -237,6 +237,10 @@ describe('group DMs and file variants', () => {
   it('keeps the messages before a cut and says where the file ends', async () => {
     const run = await runSource(twitterArchive, join(FIXTURES, 'direct-messages-truncated.js'));
     expect(run.events.map((e) => e.text)).toEqual(['first', 'second']);
+    // The message the file ends in was begun: counted, rejected, never emitted with the text read.
+    expect(run.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['TWITTER_ARCHIVE_RECORD_CUT_SHORT', '[0].dmConversation.messages[2]'],
+    ]);
     expect(run.failure).toEqual({
       code: 'TWITTER_ARCHIVE_TRUNCATED',
       message: expect.stringMatching(
