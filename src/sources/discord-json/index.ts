@@ -36,7 +36,8 @@
  * counts it as rejected at its own locator (DISCORD_JSON_RECORD_CUT_SHORT, DISCORD_JSON_RECORD_MALFORMED), never
  * emitted with the part read, before the file's DISCORD_JSON_TRUNCATED or DISCORD_JSON_INVALID failure; a break
  * between two messages rejects nothing. A bare value where a message should be (DCE never writes one) is counted
- * only once the token after it was read (see `held` in json-walker.ts).
+ * only once the JSON after it was read: one the file breaks off right after stays uncounted beside the failure,
+ * since where stream-json reports it depends on chunking (see `held` and `openValue` in json-walker.ts).
  *
  * Unsupported: DCE's HTML, TXT and CSV outputs (CSV is its own source, discord-csv), Discord's own "Request my
  * data" package, reactions as contacts (listed in `details.reactions`), and embeds' text.
