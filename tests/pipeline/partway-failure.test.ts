@@ -333,6 +333,7 @@ const CASES: Case[] = [
       message: `The file ends in the middle of the JSON (line ${line}, column ${column}, inside messages[4]).`,
       hint: 'Export the channel again with DiscordChatExporter, or copy the file again (a cut download or copy truncates it); the messages before this point were kept.',
     }),
+    cutRecord: 'DISCORD_JSON_RECORD_CUT_SHORT',
   },
   ...(
     [
@@ -362,6 +363,7 @@ const CASES: Case[] = [
       message: `The file ends in the middle of the JSON (line ${line}, column ${column}, inside [0].dmConversation.messages[4]).`,
       hint: 'Take the file from the archive again (or download a new archive from X); the messages before this point were kept.',
     }),
+    cutRecord: 'TWITTER_ARCHIVE_RECORD_CUT_SHORT',
   },
   {
     title: 'Signal data.json',
