@@ -43,8 +43,8 @@
  * `count` ("the file declares 120 records; 0 were read whole before it was cut short"); the record the file ends
  * or breaks off inside (an MMS cut in its photo's base64, say) was begun, so it is counted, rejected at its
  * locator (SMS_RECORD_CUT_SHORT, SMS_RECORD_MALFORMED), never emitted with what was read of it; text before the
- * first element (a stray word) is still detected and fails the file at its line; DTD entities are never expanded
- * (XXE, "billion laughs"): a record using one is rejected.
+ * root element (a stray word before or after the declaration, in a file named .xml) is still detected and fails the
+ * file at its line; DTD entities are never expanded (XXE, "billion laughs"): a record using one is rejected.
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
  */
@@ -54,7 +54,39 @@ import { utf16WithoutBom } from './fields.js';
 
 /** The root element's name after the XML declaration, processing instructions, comments and a DOCTYPE. */
 export function rootElementName(text: string): string | undefined {
-  let i = 0;
+  const i = afterProlog(text, 0);
+  return i === -1 ? undefined : nameAt(text, i);
+}
+
+/**
+ * The root element's name when a little text (no markup, at most 256 characters: a stray word typed or pasted in)
+ * stands in the prolog of a file named `.xml`: before the XML declaration, or between it (or a comment after it)
+ * and the root element. XML allows no text there, so the reader fails such a file, but it is plainly a backup:
+ * detected, it fails with the line and a hint instead of being passed over as an unknown format. Only by that
+ * name: a note that mentions `<calls>` ("export the <calls> log") is no backup.
+ */
+export function rootAfterStrayText(name: string, text: string): string | undefined {
+  if (!name.toLowerCase().endsWith('.xml')) return undefined;
+  // Where the prolog stops at something that is not markup: the stray text starts there (not blank, not `<`).
+  const stray = afterProlog(text, 0);
+  if (stray === -1 || stray >= text.length || text[stray] === '<') return undefined;
+  const lt = text.indexOf('<', stray);
+  if (lt === -1 || lt - stray > 256) return undefined;
+  const i = afterProlog(text, lt);
+  return i === -1 ? undefined : nameAt(text, i);
+}
+
+/** The element name starting at `i` (just after nothing but the prolog), if there is one. */
+function nameAt(text: string, i: number): string | undefined {
+  return /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 64))?.[1];
+}
+
+/**
+ * The index after white space, the XML declaration, processing instructions, comments and a DOCTYPE from `from`
+ * on, or -1 when one of them is not closed in the text.
+ */
+function afterProlog(text: string, from: number): number {
+  let i = from;
   for (let steps = 0; steps < 200; steps++) {
     while (i < text.length && /\s/.test(text[i]!)) i++;
     let end = -1;
@@ -66,23 +98,10 @@ export function rootElementName(text: string): string | undefined {
       end =
         subset !== -1 && subset < close ? after(text, '>', after(text, ']', subset)) : after(text, '>', i);
     } else break;
-    if (end === -1) return undefined;
+    if (end === -1) return -1;
     i = end;
   }
-  return /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 64))?.[1];
-}
-
-/**
- * The root element's name when a little text (no markup, at most 256 characters: a stray word typed or pasted in)
- * stands before the first `<` of a file named `.xml`. XML allows no text there, so the reader fails such a file,
- * but it is plainly a backup: detected, it fails with the line and a hint instead of being passed over as an
- * unknown format. Only by that name: a note that mentions `<calls>` ("export the <calls> log") is no backup.
- */
-export function rootAfterStrayText(name: string, text: string): string | undefined {
-  if (!name.toLowerCase().endsWith('.xml')) return undefined;
-  const lt = text.indexOf('<');
-  if (lt <= 0 || lt > 256 || text.slice(0, lt).trim() === '') return undefined;
-  return rootElementName(text.slice(lt));
+  return i;
 }
 
 function after(text: string, token: string, from: number): number {
