@@ -12,8 +12,16 @@
  * character is stray text, saxes names exactly it, wherever the chunks end. (A `>` inside a comment or a DOCTYPE
  * makes a cut saxes does not need; it reads the same across any cut.)
  *
- * That needs four of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
- * and if the fields are not there (another version) the fast path is simply never used.
+ * An `&` that starts no reference (`Tom & Jerry`, written by a hand edit or another tool) is read as the character
+ * `&` itself. saxes would take everything after it up to the next `;`, records included, for an entity name, and
+ * a file without a later `;` then read as cut short. So inside the root a piece also ends just after an `&` that
+ * is not plainly followed by `name;`, and while saxes reads a reference begun there, pieces end at the first
+ * character no reference holds (white space, a quote, `<`, `>`, `&`) or after its `;`: at such a character saxes is
+ * put back to reading the value or text, with `&` and what followed it kept as written, and the reader is told
+ * where the `&` stood (`ampersand`). Only the saxes path does this; the fast path hands such a record to saxes.
+ *
+ * That needs some of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
+ * and if the fields are not there (another version) the fast path is simply never used, nor is an `&` mended.
  */
 import { SaxesParser } from 'saxes';
 import { FastScanner, type FastSink } from './fast.js';
@@ -28,12 +36,52 @@ interface SaxesInternals {
   currentXMLVersion: string;
   line: number;
   column: number;
+  /** The value or text being read, the reference name read so far, the state it returns to, the attribute. */
+  text: string;
+  entity: string;
+  entityReturnState: number | undefined;
+  name: string;
+  /** Set only once a text handler is (the reader sets none). */
+  textHandler?: unknown;
 }
 
 const LT = 0x3c;
+const AMP = 0x26;
+const SEMI = 0x3b;
 
 /** saxes' "reading text" state, the one it is in between records (a parser for a fragment starts in it). */
 const TEXT_STATE = (new SaxesParser({ fragment: true }) as unknown as { state?: unknown }).state;
+
+/** saxes' "reading a reference after `&`" state. */
+const ENTITY_STATE = (() => {
+  const probe = new SaxesParser({ fragment: true }) as unknown as { state?: unknown; write(s: string): void };
+  probe.write('&');
+  return probe.state;
+})();
+
+/** True for a character no entity or character reference holds: white space, quotes, `<`, `>`, `&` (or `;`). */
+function endsReference(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === 0x22 ||
+    c === 0x27 ||
+    c === LT ||
+    c === 0x3e ||
+    c === AMP
+  );
+}
+
+/** The index of the first character from `from` on that ends a reference, or `;`; -1 when the text ends first. */
+function referenceEnd(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === SEMI || endsReference(c)) return j;
+  }
+  return -1;
+}
 
 /** The parser's internals when they look as expected, else undefined (the fast path is then off). */
 function internalsOf(parser: SaxesParser): SaxesInternals | undefined {
@@ -45,7 +93,12 @@ function internalsOf(parser: SaxesParser): SaxesInternals | undefined {
     typeof p.positionAtNewLine === 'number' &&
     typeof p.currentXMLVersion === 'string' &&
     'carriedFromPrevious' in p &&
-    typeof TEXT_STATE === 'number';
+    typeof p.text === 'string' &&
+    typeof p.entity === 'string' &&
+    typeof p.name === 'string' &&
+    'entityReturnState' in p &&
+    typeof TEXT_STATE === 'number' &&
+    typeof ENTITY_STATE === 'number';
   return ok ? (p as SaxesInternals) : undefined;
 }
 
@@ -59,11 +112,27 @@ export interface HandoverEvents {
   started(): void;
   /** The fast path hands over to saxes at absolute offset `at` (saxes' position is now there). */
   stopped(at: number): void;
+  /**
+   * An `&` that starts no reference stood at `line`, `column` (saxes' count), in the value of `attribute` or, when
+   * undefined, in text; it was read as `&` itself.
+   */
+  ampersand(line: number, column: number, attribute: string | undefined): void;
+}
+
+/** Where an `&` saxes is reading a reference after stood: known when the piece ending with it was read. */
+interface OpenAmp {
+  readonly line: number;
+  readonly column: number;
+  readonly attribute: string | undefined;
 }
 
 /** Feeds decoded text to saxes or the fast path, whichever may read it. */
 export class Handover {
   private readonly p: SaxesInternals | undefined;
+  /** saxes' internals for mending an `&` (on with the fast path off, too), or undefined. */
+  private readonly q: SaxesInternals | undefined;
+  /** saxes is reading a reference after an `&` that a piece ended with; undefined otherwise. */
+  private amp: OpenAmp | undefined;
   private readonly scanner: FastScanner;
   private fast = false;
   /** Absolute offset of the next text, in UTF-16 units (saxes' `position`). */
@@ -78,7 +147,8 @@ export class Handover {
     private readonly events: HandoverEvents,
     enabled: boolean,
   ) {
-    this.p = enabled ? internalsOf(parser) : undefined;
+    this.q = internalsOf(parser);
+    this.p = enabled ? this.q : undefined;
     this.scanner = new FastScanner(sink);
   }
 
@@ -88,15 +158,38 @@ export class Handover {
     this.written += text.length;
     const n = text.length;
     let pos = 0;
+    /** The next `&` from `pos` on that may start no reference (n: none), found once per text. */
+    let nextAmp = -1;
     if (this.fast && !allowFast) this.toSaxes(text, base, 0);
     while (pos < n) {
       if (this.fast) {
         pos = this.scanner.scan(text, base, pos);
         if (pos < n) this.toSaxes(text, base, pos);
+      } else if (this.amp !== undefined) {
+        pos = this.readReference(text, pos);
       } else {
         // In the root every piece ends after a `>`, so the one that closes the root ends there too.
-        const end = this.events.inRoot() ? this.tagEnd(text, pos) : this.outsideEnd(text, pos);
+        const inRoot = this.events.inRoot();
+        let end = inRoot ? this.tagEnd(text, pos) : this.outsideEnd(text, pos);
+        let atAmp = false;
+        if (inRoot && this.q !== undefined) {
+          if (nextAmp < pos) nextAmp = this.doubtfulAmp(text, pos);
+          if (nextAmp < end) {
+            end = nextAmp + 1;
+            atAmp = true;
+            this.afterMarkup = false;
+          }
+        }
         this.parser.write(pos === 0 && end === n ? text : text.slice(pos, end));
+        // saxes reads a reference from here (the `&` was in a value or text, not a comment, say).
+        if (atAmp && this.q!.state === ENTITY_STATE) {
+          const q = this.q!;
+          this.amp = {
+            line: this.parser.line,
+            column: this.parser.column,
+            attribute: q.entityReturnState === TEXT_STATE ? undefined : q.name,
+          };
+        }
         pos = end;
         if (allowFast && this.afterMarkup && this.clean()) {
           this.fast = true;
@@ -107,6 +200,46 @@ export class Handover {
     }
     // saxes is kept at the end of what was read, for the messages of a failure between chunks.
     if (this.fast) this.sync(base + n, this.scanner.line, this.scanner.endChunk(text, base));
+  }
+
+  /**
+   * The index of the next `&` from `pos` on not plainly followed by a reference's name and `;` in this text (one
+   * near the end may yet be), or the text's length.
+   */
+  private doubtfulAmp(text: string, pos: number): number {
+    let at = text.indexOf('&', pos);
+    while (at !== -1) {
+      const end = referenceEnd(text, at + 1);
+      if (end === -1 || text.charCodeAt(end) !== SEMI) return at;
+      at = text.indexOf('&', end + 1);
+    }
+    return text.length;
+  }
+
+  /**
+   * saxes reads a reference after an `&` (this.amp): hands it the text up to the `;` that ends the reference (saxes
+   * reads it as always), or up to a character no reference holds, where the `&` is mended; returns where it stopped.
+   */
+  private readReference(text: string, pos: number): number {
+    const end = referenceEnd(text, pos);
+    if (end === -1 || text.charCodeAt(end) === SEMI) {
+      const to = end === -1 ? text.length : end + 1;
+      this.parser.write(pos === 0 && to === text.length ? text : text.slice(pos, to));
+      if (end !== -1) this.amp = undefined;
+      return to;
+    }
+    if (end > pos) this.parser.write(text.slice(pos, end));
+    const q = this.q!;
+    const amp = this.amp!;
+    this.amp = undefined;
+    // What saxes does with a reference it has resolved, with "&" and the characters after it as the reference's
+    // text: a value keeps it; text between records is not kept (the reader sets no text handler).
+    if (q.entityReturnState !== TEXT_STATE || q.textHandler !== undefined) q.text += `&${q.entity}`;
+    q.entity = '';
+    q.state = q.entityReturnState!;
+    this.afterMarkup = false;
+    this.events.ampersand(amp.line, amp.column, amp.attribute);
+    return end;
   }
 
   /** The end of a piece inside the root: just after the next `>`, or the end of the text. */

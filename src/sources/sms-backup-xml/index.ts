@@ -45,6 +45,12 @@
  * locator (SMS_RECORD_CUT_SHORT, SMS_RECORD_MALFORMED), never emitted with what was read of it; text before the
  * root element (a stray word before or after the declaration, in a file named .xml) is still detected and fails the
  * file at its line; DTD entities are never expanded (XXE, "billion laughs"): a record using one is rejected.
+ * Hand edits: a record left open (`<sms … >` for `<sms … />`, an `<mms>` without `</mms>`), so that in the XML the
+ * records after it lie inside it, or the root's end tag closes it: it and each record after it are read as the
+ * records they are, with one SMS_RECORD_NOT_CLOSED warning per file naming the first (counting the others); an
+ * `&` not written `&amp;` and followed by white space, a quote, `<`, `>` or `&` before any `;` (`Tom & Jerry`,
+ * `AT&T"`) is read as `&` itself, its record kept with an SMS_UNESCAPED_AMPERSAND warning naming its line, column
+ * and attribute (a strict parser reads on to the next `;`, records included).
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
  */

@@ -1,7 +1,8 @@
 /**
  * The streaming driver: bytes → text (UTF-8, or UTF-16 by BOM) → surrogate repair → the fast path for plain
  * `<sms>`/`<call>` records (fast.ts) or saxes for everything else (handover.ts) → one outcome per child of the
- * root, also for the one a file ends or breaks off inside (rejected). Nothing but the record being read is held: an
+ * root, also for the one a file ends or breaks off inside (rejected) and for each record read inside one left open
+ * (`<sms … >` for `<sms … />`: each is read as the record it is). Nothing but the record being read is held: an
  * MMS's base64 `data` is measured, then dropped.
  */
 import { StringDecoder } from 'node:string_decoder';
@@ -26,6 +27,8 @@ import {
   type RecordProblem,
   readBeforeStop,
   reportProblems,
+  UNESCAPED_AMPERSAND,
+  UnclosedRecords,
 } from './xml-problems.js';
 
 /** A child of the root being read. Its locator is `<name>[<0-based ordinal among same-named siblings>] (line N)`. */
@@ -67,6 +70,8 @@ const DAMAGED_RECORD_HINT =
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
 const DECLARATION_NOT_FIRST = 'an XML declaration must be at the start of the document.';
+/** saxes' complaint when an end tag closes an element other than the innermost open one. */
+const UNEXPECTED_CLOSE = 'unexpected close tag.';
 /** A character that is not XML's white space. */
 const NOT_BLANK = /[^ \t\r\n]/;
 
@@ -95,6 +100,16 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   let sms = 0;
   let mms = 0;
   let calls = 0;
+  /**
+   * Records left open (`<sms … >` for `<sms … />`, an `<mms>` without `</mms>`): saxes holds their start tags (and
+   * any child left open in them) below the records read after them, which are read as records all the same; these
+   * are how many of those tags saxes has yet to close. `closedOpen`: the last end tag saxes met closed one of
+   * them, or the record before it (`closedRecord`), so its "unexpected close tag" is already accounted for.
+   */
+  const unclosed = new UnclosedRecords();
+  let openBelow = 0;
+  let closedOpen = false;
+  let closedRecord: string | undefined;
   /**
    * How the text opens, while only white space has been read (then decided): white space and then `<?xml` is a
    * declaration saxes refuses, but nothing else is wrong with it (a file copied, re-saved or joined by hand), so
@@ -145,7 +160,17 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   };
   parser.on('opentagstart', (tag) => {
     inTag = true;
-    if (depth !== 1) return;
+    if (depth !== 1) {
+      // A record inside a record: the one around it was left open (its start tag ends in ">" rather than "/>", or
+      // its end tag is missing). That one is finished here, and this one is read as the record it is.
+      if (current === undefined || !recordNames.includes(tag.name) || !recordNames.includes(current.name))
+        return;
+      const cur = current;
+      unclosed.note(cur.locator, true);
+      openBelow += depth - 1;
+      depth = 1;
+      finish(cur);
+    }
     checkGap(parser.position, parser.line);
     const n = nextOrdinal(tag.name);
     const line = parser.line;
@@ -175,11 +200,21 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       if (depth === 1) {
         current.attrs = tag.attributes;
         if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator, strings);
+        // `<sms … >` left open: what follows it up to the next record is checked as text between records.
+        else if (!tag.isSelfClosing) window.open(parser.position);
       } else current.mms?.child(tag.name, tag.attributes);
     }
     depth++;
   });
-  parser.on('closetag', () => {
+  parser.on('closetag', (tag) => {
+    // Below the records read since, only the start tags of records left open (and their children) remain: saxes
+    // closes them at the root's end tag (or their own), which closes no record here.
+    closedRecord = undefined;
+    closedOpen = depth === 1 && openBelow > 0;
+    if (closedOpen) {
+      openBelow--;
+      return;
+    }
     depth--;
     if (depth === 0) {
       rootDone = true;
@@ -188,6 +223,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (depth !== 1 || current === undefined) return;
     window.open(parser.position);
     const cur = current;
+    // An end tag that is not its own may close a record left open: the "unexpected close tag" after this says so.
+    closedRecord = tag.isSelfClosing || !recordNames.includes(cur.name) ? undefined : cur.locator;
+    finish(cur);
+  });
+  /** Reports the record `cur`, whose end (or the start of the next record, when it was left open) was read. */
+  function finish(cur: Current): void {
     current = undefined;
     burst = 0;
     if (recordNames.includes(cur.name)) records++;
@@ -197,12 +238,25 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     else if (cur.name === 'mms') cur.mms!.finish(ctx);
     else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx, strings, durations);
     else ctx.skip('unknown-element', cur.locator);
-  });
+  }
   parser.on('error', (err) => {
     const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
     const [line, column, what] = m
       ? [m[1]!, m[2]!, m[3]!]
       : [`${parser.line}`, `${parser.column}`, err.message];
+    if (what === UNEXPECTED_CLOSE && !closing) {
+      // The root's end tag (or another's) closed a record left open, or the start tag of one that records were
+      // read inside: that record is named in one warning (SMS_RECORD_NOT_CLOSED), and the file reads on.
+      if (closedOpen) {
+        closedOpen = false;
+        return;
+      }
+      if (closedRecord !== undefined) {
+        unclosed.note(closedRecord, false);
+        closedRecord = undefined;
+        return;
+      }
+    }
     if (what === DECLARATION_NOT_FIRST && blankBeforeDeclaration && recordNames.length === 0) {
       // Only white space stands before it (the first such complaint is about the first `<?xml`); saxes reads the
       // declaration on as usual. A second declaration, or one after anything else, still fails the file.
@@ -221,22 +275,28 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     }
     const kind = RECOVERABLE.get(what);
     if (!closing && kind !== undefined && !rootDone) {
-      const at = `line ${line}, column ${column}`;
-      // saxes steps back over a character it has read (to read it again as text, say) and reports it twice.
-      if (kind === lastProblem && at === lastProblemAt) return;
-      lastProblem = kind;
-      lastProblemAt = at;
-      if (++burst > MAX_BURST)
-        fail(`more than ${MAX_BURST} XML errors in a row; the file is damaged`, line, column);
-      const problem: RecordProblem = { kind, at, inTag };
-      if (current === undefined) reportProblems([problem], `line ${line}`, ctx, false);
-      else if (current.problems === undefined) current.problems = [problem];
-      else current.problems.push(problem);
+      problem(kind, line, column, inTag);
       return;
     }
     if (closing) truncated('the backup was cut short', line, column);
     fail(what, line, column);
   });
+
+  /** A recoverable XML error at `line`, `column`: kept with the record it lies in, or warned about between records. */
+  function problem(kind: ProblemKind, line: string, column: string, tag: boolean, attribute?: string): void {
+    const at = `line ${line}, column ${column}`;
+    // saxes steps back over a character it has read (to read it again as text, say) and reports it twice.
+    if (kind === lastProblem && at === lastProblemAt) return;
+    lastProblem = kind;
+    lastProblemAt = at;
+    if (++burst > MAX_BURST)
+      fail(`more than ${MAX_BURST} XML errors in a row; the file is damaged`, line, column);
+    const p: RecordProblem =
+      attribute === undefined ? { kind, at, inTag: tag } : { kind, at, inTag: false, attribute };
+    if (current === undefined) reportProblems([p], `line ${line}`, ctx, false);
+    else if (current.problems === undefined) current.problems = [p];
+    else current.problems.push(p);
+  }
 
   // A CR that ends the text so far may be half of CR LF, so saxes has not counted it yet; the file ends after it.
   function truncated(
@@ -324,6 +384,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       stopped: (at) => {
         if (fastEnd !== -1) window.open(at);
       },
+      ampersand: (line, column, attribute) =>
+        problem(UNESCAPED_AMPERSAND, decimal(line), decimal(column), false, attribute),
     },
     fastPath,
   );
@@ -414,7 +476,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
     checkCount(declaredCount, records, recordNames, ctx);
   } finally {
-    // The calls kept before a failure are on the timeline too: their unknown lengths are told all the same.
+    // The calls kept before a failure are on the timeline too: their unknown lengths are told all the same, and
+    // the records read open likewise.
     durations.report(ctx);
+    unclosed.report(ctx);
   }
 }

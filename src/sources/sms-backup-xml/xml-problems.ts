@@ -1,7 +1,9 @@
 /**
  * XML errors saxes can recover from, and what each means for the record it happened in. An unknown entity
- * (`&xxe;`, `&lol9;` — XXE and "billion laughs" payloads) or a raw `&` rejects the record: its text cannot be
- * read as written, and DTD entities are never expanded. A forbidden character or character reference only
+ * (`&xxe;`, `&lol9;` — XXE and "billion laughs" payloads) or an `&` followed by something like a name up to a `;`
+ * that is none (`&a,b;`) rejects the record: its text cannot be read as written, and DTD entities are never
+ * expanded. An `&` followed by white space, a quote or the like before any `;` (`Tom & Jerry`) only warns: it
+ * can only be the character itself, and is read so (handover.ts). A forbidden character or character reference only
  * warns: saxes keeps it (or, for a raw `<` in a value, drops just that), and the rest of the record is intact. Every other XML error ends the file (see reader.ts).
  */
 import type { SourceContext } from '../source.js';
@@ -76,6 +78,19 @@ const DISALLOWED_CHAR: ProblemKind = {
     `a character XML 1.0 forbids (${p.at}), usually an invisible control character, is kept as written ` +
     '(only a raw "<" inside a value is left out)',
   hint: 'The file was not written strictly as XML; compare with the phone if the exact text matters.',
+};
+
+/** An `&` starting no reference, read as `&` itself (handover.ts): nothing of the text is lost or in doubt. */
+export const UNESCAPED_AMPERSAND: ProblemKind = {
+  code: 'SMS_UNESCAPED_AMPERSAND',
+  rejects: false,
+  names: false,
+  describe: (p) =>
+    `an "&" not written as &amp; ${where(p)}, as XML requires, was read as the character "&" itself; the text ` +
+    'around it is read as written',
+  hint:
+    'SMS Backup & Restore always writes "&" as &amp;: this text was edited by hand or written by another tool. ' +
+    'Compare with the backup from the phone or cloud if the exact text matters.',
 };
 
 /** saxes error messages (without the position prefix) that do not stop the file. */
@@ -229,4 +244,45 @@ export function checkCount(
     `the backup's header says count="${declared}" but the file holds ${records} ${names.map((n) => `<${n}>`).join('/')} elements`,
     'Every record in the file was read. A different count can mean the file was edited, or the app skipped records while writing it.',
   );
+}
+
+/**
+ * Records left open: `<sms … >` where the app writes `<sms … />` (a hand edit), or an `<mms>` whose `</mms>` is
+ * missing. In the XML the records after such a record lie inside it, or the root's end tag closes it. Each is read
+ * as the record it is (an `<sms>` or `<call>` holds everything in its start tag; an `<mms>` holds what came before
+ * the next record), and one warning per file names the first and counts the others, so the file's damage is shown
+ * without a warning for every record of a backup whose every "/>" was lost.
+ */
+export class UnclosedRecords {
+  private first: { locator: string; nested: boolean } | undefined;
+  private count = 0;
+
+  /** `nested`: records were read inside it; else an end tag not its own closed it. */
+  note(locator: string, nested: boolean): void {
+    this.first ??= { locator, nested };
+    this.count++;
+  }
+
+  report(ctx: SourceContext): void {
+    const first = this.first;
+    if (first === undefined) return;
+    const name = /^[^[]*/.exec(first.locator)![0];
+    const open =
+      name === 'mms'
+        ? 'no </mms> end tag closes this record where its parts end'
+        : `the start tag of this record ends in ">" where SMS Backup & Restore writes "/>"`;
+    const then = first.nested
+      ? ', so in the XML the records after it lie inside it; it and each record after it were read as the separate records they are'
+      : `, and the end tag after it is not its own </${name}>; the record was read as usual`;
+    const n = this.count - 1;
+    const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'record' : 'records'} left open like it)` : '';
+    ctx.warn(
+      'SMS_RECORD_NOT_CLOSED',
+      first.locator,
+      `${open}${then}${more}`,
+      'The file was edited by hand or by another tool. Compare with a copy of the backup from the phone or cloud.',
+    );
+    this.first = undefined;
+    this.count = 0;
+  }
 }
