@@ -401,7 +401,7 @@ const CASES: Case[] = [
       code: 'SMS_TRUNCATED_XML',
       locator: `sms[4] (line ${line})`,
       // Four records lie wholly before the cut: the failure says so against the six the root declares.
-      message: `the file ends inside sms[4] (line ${line}), before its end tag (line ${line}, column ${column - 1}): the backup was cut short; the file declares 6 records; 4 were read whole before it was cut short`,
+      message: `the file ends inside sms[4] (line ${line}), before its end tag (line ${line}, column ${column - 1}): the backup was cut short; the file declares 6 records; 4 were read whole before the cut`,
       hint: 'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut too, the app was interrupted while writing it.',
     }),
     cutRecord: 'SMS_RECORD_CUT_SHORT',

@@ -157,7 +157,7 @@ describe('malformed XML', () => {
     const out = await atAnyChunkSize(new Uint8Array(doc));
     expect(out.events).toHaveLength(2);
     expect(out.failure?.message).toBe(
-      "the file ends at line 4, column 0 before the backup's closing tag: the rest of the file is zero bytes (an interrupted copy or a full disk); the file declares 3 records; 2 were read before it was cut short",
+      "the file ends at line 4, column 0 before the backup's closing tag: the rest of the file is zero bytes (an interrupted copy or a full disk); the file declares 3 records; 2 were read before the cut",
     );
   });
 });

@@ -44,7 +44,7 @@ describe('the files of fixtures/sms-backup-xml-cut-in-attachment', () => {
         code: 'SMS_RECORD_CUT_SHORT',
         locator: 'mms[0] (line 8)',
         message:
-          'the file ends inside this record, before its end tag (line 12, column 2255): the backup was cut short; the part of it read is not used, as the rest is missing',
+          'the file ends inside this record, before its end tag (line 12, column 2255); the part of it read is not used, as the rest is missing',
         hint: CUT_HINT,
       },
     ]);
@@ -53,7 +53,7 @@ describe('the files of fixtures/sms-backup-xml-cut-in-attachment', () => {
       code: 'SMS_TRUNCATED_XML',
       locator: 'mms[0] (line 8)',
       message:
-        'the file ends inside mms[0] (line 8), before its end tag (line 12, column 2255): the backup was cut short; the file declares 6 records; 3 were read whole before it was cut short',
+        'the file ends inside mms[0] (line 8), before its end tag (line 12, column 2255): the backup was cut short; the file declares 6 records; 3 were read whole before the cut',
     });
     // Line 8 is where the MMS starts; line 12 is the photo's part, the last line of the file.
     const lines = readFileSync(SMS, 'utf8').split('\n');
@@ -84,7 +84,7 @@ describe('the files of fixtures/sms-backup-xml-cut-in-attachment', () => {
         code: 'SMS_RECORD_CUT_SHORT',
         locator: 'call[2] (line 7)',
         message:
-          'the file ends inside this record, before its end tag (line 7, column 120): the backup was cut short; the part of it read is not used, as the rest is missing',
+          'the file ends inside this record, before its end tag (line 7, column 120); the part of it read is not used, as the rest is missing',
         hint: CUT_HINT,
       },
     ]);
@@ -92,7 +92,7 @@ describe('the files of fixtures/sms-backup-xml-cut-in-attachment', () => {
       code: 'SMS_TRUNCATED_XML',
       locator: 'call[2] (line 7)',
       message:
-        'the file ends inside call[2] (line 7), before its end tag (line 7, column 120): the backup was cut short; the file declares 5 records; 2 were read whole before it was cut short',
+        'the file ends inside call[2] (line 7), before its end tag (line 7, column 120): the backup was cut short; the file declares 5 records; 2 were read whole before the cut',
     });
   });
 

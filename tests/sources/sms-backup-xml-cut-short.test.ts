@@ -30,7 +30,7 @@ describe('the SMS backup of fixtures/sms-backup-xml-cut-short', () => {
         code: 'SMS_RECORD_CUT_SHORT',
         locator: 'sms[0] (line 5)',
         message:
-          'the file ends inside this record, before its end tag (line 5, column 123): the backup was cut short; the part of it read is not used, as the rest is missing',
+          'the file ends inside this record, before its end tag (line 5, column 123); the part of it read is not used, as the rest is missing',
         hint: 'Only the start of this record is in the file. A whole copy of the backup (from the phone or cloud) may hold it.',
       },
     ]);
@@ -38,7 +38,7 @@ describe('the SMS backup of fixtures/sms-backup-xml-cut-short', () => {
       code: 'SMS_TRUNCATED_XML',
       locator: 'sms[0] (line 5)',
       message:
-        'the file ends inside sms[0] (line 5), before its end tag (line 5, column 123): the backup was cut short; the file declares 120 records; 0 were read whole before it was cut short',
+        'the file ends inside sms[0] (line 5), before its end tag (line 5, column 123): the backup was cut short; the file declares 120 records; 0 were read whole before the cut',
     });
   });
 
@@ -49,8 +49,19 @@ describe('the SMS backup of fixtures/sms-backup-xml-cut-short', () => {
       ['sms-20240316081500.xml', 0],
     ]);
     expect(r.problems.filter((p) => p.code === 'SMS_TRUNCATED_XML').map((p) => p.message)).toEqual([
-      expect.stringContaining('the file declares 120 records; 0 were read whole before it was cut short'),
+      expect.stringContaining('the file declares 120 records; 0 were read whole before the cut'),
     ]);
+  });
+
+  it('says the cut once, and does not claim records before it were kept when none was', async () => {
+    const r = await reportOf([DIR]);
+    const sms = r.problems.filter((p) => p.code.startsWith('SMS_'));
+    expect(sms.map((p) => p.code)).toEqual(['SMS_RECORD_CUT_SHORT', 'SMS_TRUNCATED_XML']);
+    // The failure names the cut; the rejected record says only what became of it.
+    expect(sms.map((p) => p.message.split('the backup was cut short').length - 1)).toEqual([0, 1]);
+    expect(sms[1]!.hint).toBe(
+      'No record lies whole before the cut, so nothing from this file is on the timeline. Copy the backup from the phone or cloud again; if that copy is cut too, the app was interrupted while writing it.',
+    );
   });
 });
 
@@ -71,13 +82,13 @@ const failureOf = async (bytes: Uint8Array) =>
 describe('how much of a backup that stops early was read', () => {
   it('counts the records read when the root declares no count', async () => {
     expect(await failureOf(backup(undefined, 3, '  <sms address='))).toBe(
-      'the file ends inside sms[3] (line 6), before its end tag (line 6, column 15): the backup was cut short; 3 records were read whole before it was cut short',
+      'the file ends inside sms[3] (line 6), before its end tag (line 6, column 15): the backup was cut short; 3 records were read whole before the cut',
     );
   });
 
   it('writes one record and one read in the singular', async () => {
     expect(await failureOf(backup('1', 1, ''))).toBe(
-      "the file ends at line 4, column 0 before the backup's closing tag: the backup was cut short; the file declares 1 record; 1 was read before it was cut short",
+      "the file ends at line 4, column 0 before the backup's closing tag: the backup was cut short; the file declares 1 record; 1 was read before the cut",
     );
   });
 

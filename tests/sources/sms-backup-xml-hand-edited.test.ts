@@ -171,7 +171,7 @@ describe('a record left open', () => {
     expect(r.events).toHaveLength(2);
     expect(r.warnings.map((w) => w.code)).toEqual(['SMS_RECORD_NOT_CLOSED']);
     expect(r.failure?.message).toBe(
-      "the file ends at line 5, column 0 before the backup's closing tag: the backup was cut short; the file declares 2 records; 2 were read before it was cut short",
+      "the file ends at line 5, column 0 before the backup's closing tag: the backup was cut short; the file declares 2 records; 2 were read before the cut",
     );
     const stray = await outcome(backup(`${sms(0, 'a', ' >')}  </mms>\n`));
     expect(stray.events).toEqual([['sms[0] (line 3)', 'a']]);

@@ -40,7 +40,7 @@
  * Damage: bytes that are no UTF-8 (a backup re-saved as Windows-1252) become U+FFFD with one TEXT_INVALID_UTF8
  * warning naming the first line; a file cut short (or ending in zero bytes) fails with SMS_TRUNCATED_XML, any other XML error with
  * SMS_MALFORMED_XML, both after keeping what was read and saying how many records that was against the root's
- * `count` ("the file declares 120 records; 0 were read whole before it was cut short"); the record the file ends
+ * `count` ("the file declares 120 records; 0 were read whole before the cut"); the record the file ends
  * or breaks off inside (an MMS cut in its photo's base64, say) was begun, so it is counted, rejected at its
  * locator (SMS_RECORD_CUT_SHORT, SMS_RECORD_MALFORMED), never emitted with what was read of it; text before the
  * root element (a stray word before or after the declaration, in a file named .xml) is still detected and fails the

@@ -61,6 +61,12 @@ const PROLOG_HINT =
 const TRUNCATED_HINT =
   'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut ' +
   'too, the app was interrupted while writing it.';
+/** The same when no record lay whole before the cut: "were kept" would suggest some of the file was used. */
+const TRUNCATED_EMPTY_HINT =
+  'No record lies whole before the cut, so nothing from this file is on the timeline. Copy the backup from the ' +
+  'phone or cloud again; if that copy is cut too, the app was interrupted while writing it.';
+/** How a plain cut is named: the reason given for a file that ends early with nothing else wrong. */
+const CUT_SHORT = 'the backup was cut short';
 const CUT_RECORD_HINT =
   'Only the start of this record is in the file. A whole copy of the backup (from the phone or cloud) may hold it.';
 const DAMAGED_RECORD_HINT =
@@ -278,7 +284,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       problem(kind, line, column, inTag);
       return;
     }
-    if (closing) truncated('the backup was cut short', line, column);
+    if (closing) truncated(CUT_SHORT, line, column);
     fail(what, line, column);
   });
 
@@ -306,14 +312,16 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   ): never {
     const where = `line ${line}, column ${column}`;
     // How much is missing: the records read against the count the root declares (before its records).
-    const read = `; ${readBeforeStop(declaredCount, records, 'it was cut short', current !== undefined)}`;
+    const read = `; ${readBeforeStop(declaredCount, records, 'the cut', current !== undefined)}`;
     // The record the file ends in was begun, so it is counted: rejected, as what is missing of it cannot be known.
+    // Its message says what the file's failure does not (the part read is not used); a plain cut is said there
+    // once, not in both, where a police reader saw the same sentence twice for one cut.
     if (current !== undefined) {
       ctx.reject(
         'SMS_RECORD_CUT_SHORT',
         current.locator,
-        `the file ends inside this record, before its end tag (${where}): ${why}; the part of it read is not used, ` +
-          'as the rest is missing',
+        `the file ends inside this record, before its end tag (${where})${why === CUT_SHORT ? '' : `: ${why}`}; ` +
+          'the part of it read is not used, as the rest is missing',
         CUT_RECORD_HINT,
       );
     }
@@ -325,7 +333,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
           ? `the file ends at ${where} before its root element <smses> or <calls>: it is empty or ${why.replace(/^the backup was /, '')}`
           : `the file ends at ${where} before the backup's closing tag: ${why}${read}`,
       current?.locator ?? `line ${line}`,
-      TRUNCATED_HINT,
+      records === 0 ? TRUNCATED_EMPTY_HINT : TRUNCATED_HINT,
     );
   }
 

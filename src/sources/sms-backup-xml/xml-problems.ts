@@ -211,7 +211,7 @@ const recordCount = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
 
 /**
  * How much of a file that stopped early was read, against what its root declares, for the failure message: "the
- * file declares 120 records; 0 were read before it was cut short". Said even when the count is absent, so a
+ * file declares 120 records; 0 were read before the cut". Said even when the count is absent, so a
  * reader knows whether anything was kept. `oneCut`: the file stopped inside a record, which is rejected, so the
  * count says the others were read "whole".
  */
