@@ -345,6 +345,8 @@ describe('damaged times and records', () => {
       expect(once.events).toHaveLength(1);
       expect(once.rejected).toEqual([]);
       expect(once.failure?.locator).toBe('messages[1]');
+      // Whether the 7 was reported or not, the words name only what is certain: the fault is after messages[0].
+      expect(once.failure?.message).toContain('after messages[0]');
       for (const size of [1, 2, 3, 5])
         expect(await runInput(discordJson, inMemory(text, size))).toEqual(once);
     }
@@ -352,6 +354,25 @@ describe('damaged times and records', () => {
     const valid = await runInput(discordJson, inMemory(whole, 1));
     expect(valid.rejected.map((r) => r.locator)).toEqual(['messages[1]']);
     expect(valid.events).toHaveLength(2);
+  });
+
+  it('says a file cut between two messages ends after the last one, not inside one it never began', async () => {
+    const whole = dce([message(), message({ id: '1213302453190656002' })]);
+    const afterFirst = whole.slice(0, whole.indexOf('}},{') + 3);
+    const cut = await scratch(afterFirst);
+    expect(cut.failure?.code).toBe('DISCORD_JSON_TRUNCATED');
+    expect(cut.failure?.message).toMatch(/, after messages\[0\]\)\.$/);
+    expect(cut.events).toHaveLength(1);
+    expect(cut.rejected).toEqual([]);
+    const atStart = await scratch(whole.slice(0, whole.indexOf('[', whole.indexOf('"messages"')) + 1));
+    expect(atStart.failure?.message).toMatch(/, inside messages\)\.$/);
+    expect(atStart.accounting.records).toBe(0);
+    // Cut inside the second message's object: that one was begun, and is named.
+    const inside = await scratch(whole.slice(0, whole.lastIndexOf('"id"')));
+    expect(inside.failure?.message).toMatch(/, inside messages\[1\]\)\.$/);
+    expect(inside.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['DISCORD_JSON_RECORD_CUT_SHORT', 'messages[1]'],
+    ]);
   });
 
   it('reads an empty export without complaint, and says so when "messages" is missing', async () => {

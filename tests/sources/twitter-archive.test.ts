@@ -277,7 +277,7 @@ describe('hostile files', () => {
     expect(run.skipped).toHaveLength(1);
     expect(run.failure?.code).toBe('TWITTER_ARCHIVE_INVALID');
     expect(run.failure?.message).toMatch(
-      /^Invalid JSON at line 1, column \d+, inside \[0\]\.dmConversation\.messages/,
+      /^Invalid JSON at line 1, column \d+, after \[0\]\.dmConversation\.messages\[1\]: expected ','/,
     );
   });
 

@@ -209,7 +209,7 @@ function conversationOf(top: Map<string, unknown>): string | undefined {
 
 function failure(err: JsonWalkError): SourceFailure {
   const at = err.line > 0 ? `line ${err.line}, column ${err.column}` : 'an unknown position';
-  const inside = err.path === '' ? '' : `, inside ${err.path}`;
+  const inside = err.place === '' ? '' : `, ${err.place}`;
   const locator = err.path === '' ? err.line : err.path;
   if (err.kind === 'empty')
     return new SourceFailure('DISCORD_JSON_EMPTY', 'The file holds no JSON.', 1, HINT);

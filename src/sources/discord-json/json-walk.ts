@@ -47,6 +47,11 @@ export class JsonWalkError extends Error {
      * values or inside a scalar (see `Walker.openValue`).
      */
     readonly open?: readonly PathItem[],
+    /**
+     * `path` in words for the failure's message: `inside messages[12]`; or, when the fault lies between two items
+     * of an array, `after messages[11]`, as the item `path` names was never begun (`Walker.placeInWords`).
+     */
+    readonly place = path === '' ? '' : `inside ${path}`,
   ) {
     super(message);
   }
@@ -114,7 +119,15 @@ export async function walkJson(
     if (!isTokenizerError(err)) throw err;
     const end = await endOf(input, opts);
     const kind = walker.started ? 'truncated' : 'empty';
-    throw new JsonWalkError(reason(err), end.line, end.column, kind, walker.where(), walker.openValue());
+    throw new JsonWalkError(
+      reason(err),
+      end.line,
+      end.column,
+      kind,
+      walker.where(),
+      walker.openValue(),
+      walker.placeInWords(),
+    );
   }
   walker.finish();
 }
@@ -183,14 +196,30 @@ async function recover(
       } catch (inner) {
         if (!isTokenizerError(inner)) throw inner;
       }
-      return new JsonWalkError(reason(e), e.line, e.pos, 'invalid', walker.where(), walker.openValue());
+      return new JsonWalkError(
+        reason(e),
+        e.line,
+        e.pos,
+        'invalid',
+        walker.where(),
+        walker.openValue(),
+        walker.placeInWords(),
+      );
     }
     feed(tokenize, walker, text);
     offset += text.length;
     // The verifier agrees with the tokenizer; this only guards against the two ever disagreeing.
     if (index++ > failed) break;
   }
-  return new JsonWalkError('the JSON could not be read', 0, 0, 'invalid', walker.where(), walker.openValue());
+  return new JsonWalkError(
+    'the JSON could not be read',
+    0,
+    0,
+    'invalid',
+    walker.where(),
+    walker.openValue(),
+    walker.placeInWords(),
+  );
 }
 
 /** Line and column just past the end of the text, for a file that stops in the middle of the document. */

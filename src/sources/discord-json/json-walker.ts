@@ -80,6 +80,24 @@ export class Walker {
     private readonly ignore: ReadonlySet<string> | undefined,
   ) {}
 
+  /**
+   * `where()` in words. Between two items of an array (the last one closed, the next one not begun), `where()`
+   * names the next item, which the file may not hold: then the words say the fault is `after` the last item
+   * closed, or, before any, `inside` the array. The same words are used while a scalar item is held (`held`):
+   * whether stream-json has reported it by the fault depends on where the chunks of text end, and the words must
+   * not. "After" the last item closed is true either way.
+   */
+  placeInWords(): string {
+    const top = this.frames[this.frames.length - 1];
+    if (this.col || this.skipDepth > 0 || !top?.isArray) {
+      const path = this.where();
+      return path === '' ? '' : `inside ${path}`;
+    }
+    const array = this.held ? this.path.slice(0, -1) : this.path;
+    if (top.index > 0) return `after ${formatPath([...array, top.index - 1])}`;
+    return `inside ${array.length === 0 ? 'the top-level array' : formatPath(array)}`;
+  }
+
   /** Where the walk is, for error messages. */
   where(): string {
     if (this.held) return formatPath(this.path);
