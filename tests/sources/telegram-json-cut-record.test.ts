@@ -264,6 +264,15 @@ describe('the element a file ends inside, in a few words', () => {
     expect(await rejects(`{"messages":[${msg(1)}],"other":{"a":]`)).toEqual([]);
   });
 
+  it('words a cut between two elements as after the last one, never inside one not begun', async () => {
+    const failure = async (text: string) => (await read(Buffer.from(text), 5)).failure?.message;
+    expect(await failure(`{"messages":[${msg(1)},`)).toContain(', after messages[0] (');
+    expect(await failure(`{"messages":[${msg(1)}`)).toContain(', after messages[0] (');
+    expect(await failure(`{"messages":[${msg(1)},${msg(2)},,`)).toContain('stopped after messages[1] (');
+    expect(await failure(`{"messages":[`)).toContain(', inside messages (');
+    expect(await failure(`{"messages":[${msg(1)},{"id":2`)).toContain(', inside messages[1] (');
+  });
+
   it('rejects a message too large to keep as cut short when the file ends inside it', async () => {
     const big = 'x'.repeat(9 * 1024 * 1024);
     const r = await read(Buffer.from(`{"messages":[${msg(1)},{"type":"message","text":"${big}`), 65536);

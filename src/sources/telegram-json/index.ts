@@ -172,7 +172,7 @@ async function failure(
   ctx: SourceContext,
 ): Promise<SourceFailure> {
   const offset = err.offset + bomLength;
-  const where = err.path === '' ? '' : ` inside ${err.path}`;
+  const where = err.place === '' ? '' : ` ${err.place}`;
   const kept = 'Everything before this point was read.';
   if (err.kind === 'empty') {
     return new SourceFailure('TELEGRAM_EMPTY', 'The file is empty.', undefined, 'Export the chat again.');

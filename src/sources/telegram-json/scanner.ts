@@ -60,6 +60,11 @@ export class ScanError extends Error {
     readonly offset: number,
     readonly path: string,
     readonly record?: string,
+    /**
+     * `path` in words for the failure's message: `inside messages[12]`; or, between two elements of an array,
+     * `after messages[11]`, as the element `path` names was never begun (`TelegramScanner.placeInWords`).
+     */
+    readonly place = path === '' ? '' : `inside ${path}`,
   ) {
     super(message);
   }
@@ -192,6 +197,7 @@ export class TelegramScanner {
       this.base,
       this.where(),
       this.openRecord(),
+      this.placeInWords(),
     );
   }
 
@@ -204,8 +210,23 @@ export class TelegramScanner {
     return top.isObj ? join(top.path, top.key) : `${top.path}[${top.index}]`;
   }
 
+  /**
+   * `where()` in words. After an array's comma, before the next element's first byte, `where()` names that
+   * element, which was never begun: the words then say the fault is after the element before it, as they do
+   * between an element's end and the comma.
+   */
+  private placeInWords(): string {
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && !top.isObj) {
+      if (this.state === S.ArrValue) return `after ${top.path}[${decimal(top.index - 1)}]`;
+      if (this.state === S.After) return `after ${top.path}[${decimal(top.index)}]`;
+    }
+    const path = this.where();
+    return path === '' ? '' : `inside ${path}`;
+  }
+
   private fail(kind: ScanError['kind'], message: string, i: number): never {
-    throw new ScanError(kind, message, this.base + i, this.where(), this.openRecord());
+    throw new ScanError(kind, message, this.base + i, this.where(), this.openRecord(), this.placeInWords());
   }
 
   /**
