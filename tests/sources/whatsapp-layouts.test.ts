@@ -62,8 +62,8 @@ const GOLDENS: { file: string; options?: Partial<SourceOptions>; golden: string;
     golden: `${NOT_YMD}/uk-android-24h.date-order-ymd.expected.json`,
     records: 6,
   },
-  { file: `${CUT}/android-cut-in-time.txt`, golden: `${CUT}/android-cut-in-time.expected.json`, records: 2 },
-  { file: `${CUT}/ios-cut-after-stamp.txt`, golden: `${CUT}/ios-cut-after-stamp.expected.json`, records: 3 },
+  { file: `${CUT}/android-cut-in-time.txt`, golden: `${CUT}/android-cut-in-time.expected.json`, records: 3 },
+  { file: `${CUT}/ios-cut-after-stamp.txt`, golden: `${CUT}/ios-cut-after-stamp.expected.json`, records: 4 },
 ];
 
 describe('goldens', () => {
@@ -373,8 +373,19 @@ describe('a file cut short inside a message header', () => {
       code: 'WHATSAPP_TRUNCATED',
       locator: 4,
       message:
-        'The file ends in the middle of line 4 ("14/03/2024, 21:"), the start of a message header: the export was cut short (an interrupted copy or download), so the message that line begins was not read. The messages before it were kept.',
+        'The file ends in the middle of line 4 ("14/03/2024, 21:"), the start of a message header: the export was cut short (an interrupted copy or download), so the message that line begins is not used. The messages before it were kept.',
     });
+    // The message that line begins was met: it is counted, rejected at its line, beside the failure.
+    expect(run.rejected).toEqual([
+      {
+        code: 'WHATSAPP_RECORD_CUT_SHORT',
+        locator: 4,
+        message:
+          'the file ends inside this record (line 4, after "14/03/2024, 21:"); the part of it read is not used, as the rest is missing',
+        hint: 'Only the start of this record is in the file. A whole copy of the export may hold it.',
+      },
+    ]);
+    expect(run.accounting).toEqual({ records: 3, events: 2, skipped: 0, rejected: 1 });
     // Not `readToEnd`: the file is listed as read in part, its counts covering what was read.
     expect(run.failure).not.toHaveProperty('readToEnd');
   });
@@ -438,7 +449,12 @@ describe('a file cut short inside a message header', () => {
 
   it('says both when the cut file also cannot tell its order', async () => {
     const run = await runText('03/04/24, 21:40 - Sam: a\n03/04/24, 21:41 - Sam: b\n03/04/24, 21:');
-    expect(run.rejected.map((r) => r.locator)).toEqual([1, 2]);
+    // The two messages without a date, then the one the file ends in.
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['WHATSAPP_DATE_ORDER_UNKNOWN', 1],
+      ['WHATSAPP_DATE_ORDER_UNKNOWN', 2],
+      ['WHATSAPP_RECORD_CUT_SHORT', 3],
+    ]);
     expect(run.failure?.code).toBe('WHATSAPP_TRUNCATED');
     expect(run.failure?.message).toContain(
       'The messages before it were kept. Cannot tell whether dates are day-first',

@@ -16,7 +16,8 @@
  * message before it, with a warning. Day/month order comes from the whole file (see date-order.ts); `--date-order`
  * decides only where the file's dates cannot (it is not applied, with a warning, to a file they decide). Multi-line
  * messages take their continuation lines. A file that ends inside a message header was cut short: the messages
- * before it are kept and the file is listed as read in part.
+ * before it are kept, the message that header begins is counted as rejected at its line
+ * (WHATSAPP_RECORD_CUT_SHORT: it was begun, but none of its text is there), and the file is listed as read in part.
  * Media placeholders, deleted messages and call notices are events; system notices (also iOS ones attributed to
  * a contact) and block notices are skipped with a reason.
  *

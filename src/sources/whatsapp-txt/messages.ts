@@ -3,7 +3,8 @@
  * emit, skip or reject. A message is emitted when the next header (or the end of the file) shows it is complete;
  * a skipped or rejected record takes its continuation lines with it. A header in another framing or date shape than
  * the file's is such a continuation line too, with a warning. A last line that breaks off inside a header (the
- * file was cut short) is no part of the message before it: the file fails once read, naming that line.
+ * file was cut short) is no part of the message before it: it begins a message that was met but holds none of
+ * its text, rejected at that line (WHATSAPP_RECORD_CUT_SHORT), and the file fails once read, naming the line.
  *
  * Lines are read as UTF-8 bytes (byte-lines.ts) and only what must be a string is decoded: a sender the first
  * time it is seen, a text that may be a placeholder or notice, what a message quotes. Message texts go to the
@@ -13,6 +14,7 @@
 import { listed } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
+import { rejectCutRecord } from '../cut-record.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
 import { dateShape, type Layout, layoutName, otherReadings } from './date-order.js';
@@ -308,10 +310,12 @@ export async function readMessages(
       !other &&
       cutHeader(scanner, scanned, b, start, end, framing, shape)
     ) {
-      // The file ends inside a header: nothing of that message was read, and the one before it is whole.
+      // The file ends inside a header: the one before it is whole, and the message this line begins was met but
+      // holds none of its text. It is counted, rejected at its line (never emitted with what was read of it).
       flush();
       state = CLOSED;
       cut = { line: lineNo, text: excerpt(b, start, end) };
+      rejectCutRecord(ctx, 'WHATSAPP_RECORD_CUT_SHORT', lineNo, `line ${lineNo}, after "${cut.text}"`);
       return;
     }
     if (ownFraming && !other) {
@@ -445,7 +449,7 @@ const SPACES_RE = /[\u00a0\u202f\u2009]/g;
 function cutFailure(cut: { line: number; text: string }, unplaced: SourceFailure | undefined): SourceFailure {
   return new SourceFailure(
     'WHATSAPP_TRUNCATED',
-    `The file ends in the middle of line ${cut.line} ("${cut.text}"), the start of a message header: the export was cut short (an interrupted copy or download), so the message that line begins was not read. The messages before it were kept.${unplaced ? ` ${unplaced.message}` : ''}`,
+    `The file ends in the middle of line ${cut.line} ("${cut.text}"), the start of a message header: the export was cut short (an interrupted copy or download), so the message that line begins is not used. The messages before it were kept.${unplaced ? ` ${unplaced.message}` : ''}`,
     cut.line,
     `Copy the export again from the phone, or export the chat again, to read the rest.${unplaced?.hint ? ` ${unplaced.hint}` : ''}`,
   );
