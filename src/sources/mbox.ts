@@ -16,11 +16,15 @@
  * header lines follow it: it stays in the message before, with one `MBOX_UNQUOTED_FROM_LINE` warning per file.
  * Splitting rules and limits: ./email/mbox-split.ts; message → event: ./email/message.ts; time rules:
  * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`). A file
- * that ends inside a line was cut short (MBOX_TRUNCATED): the message that line belongs to is not read.
+ * that ends inside a line was cut short (MBOX_TRUNCATED): the message that line belongs to was begun, so it is
+ * counted, rejected at its locator (MBOX_RECORD_CUT_SHORT), and never read in part; when that line is the
+ * "From " separator that begins a message, the message before it is whole and kept, and the one it begins is
+ * the one rejected.
  * Deliberately unsupported: mboxcl2 `Content-Length` framing, Apple Mail `.emlx`, Maildir folders (each
  * Maildir file is an .eml and is read by that source).
  */
 
+import { rejectCutRecord } from './cut-record.js';
 import { MboxSplitter, separatorDate } from './email/mbox-split.js';
 import { readMessage } from './email/message.js';
 import type { Source, SourceContext, SourceInput } from './source.js';
@@ -87,20 +91,35 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
           'If this is a single message, read it as .eml (--format-of "<file>=eml").',
         );
       }
-      if (cut !== undefined) throw truncated(cut);
+      if (cut !== undefined) {
+        // The message the file ends in was begun, so it is counted: rejected at its locator, never read in part.
+        const m = cut.dropped ?? cut.begun;
+        if (m !== undefined) {
+          rejectCutRecord(
+            ctx,
+            'MBOX_RECORD_CUT_SHORT',
+            `message[${m.ordinal}] (line ${m.line})`,
+            cut.begun ? `line ${cut.line}, its "From " line` : `line ${cut.line}`,
+          );
+        }
+        throw truncated(cut);
+      }
     },
   };
 }
 
 /** The failure of a mailbox that ends in the middle of a line, naming the message it cut short. */
 function truncated(cut: ReturnType<MboxSplitter['endCut']>): SourceFailure {
-  const m = cut.dropped;
+  const m = cut.dropped ?? cut.begun;
   const where = m ? `message[${m.ordinal}] (line ${m.line})` : undefined;
+  const before = m !== undefined && m.ordinal > 0 ? ' The messages before it were kept.' : '';
   return new SourceFailure(
     'MBOX_TRUNCATED',
-    where
-      ? `The file ends in the middle of line ${cut.line}, inside ${where}: the mailbox was cut short, so that message was not read.${m!.ordinal > 0 ? ' The messages before it were kept.' : ''}`
-      : `The file ends in the middle of line ${cut.line}, the "From " line that begins a new message: the mailbox was cut short there, before anything of that message. The messages before it were kept.`,
+    cut.begun
+      ? `The file ends in the middle of line ${cut.line}, the "From " line that begins ${where}: the mailbox was cut short there, so that message is not used.${before}`
+      : where
+        ? `The file ends in the middle of line ${cut.line}, inside ${where}: the mailbox was cut short, so that message is not used.${before}`
+        : `The file ends in the middle of line ${cut.line}, before any message: the mailbox was cut short.`,
     where ?? cut.line,
     'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
   );

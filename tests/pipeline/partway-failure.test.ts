@@ -413,9 +413,10 @@ const CASES: Case[] = [
     truncated: (line) => ({
       code: 'MBOX_TRUNCATED',
       locator: 'message[4] (line 37)',
-      message: `The file ends in the middle of line ${line}, inside message[4] (line 37): the mailbox was cut short, so that message was not read. The messages before it were kept.`,
+      message: `The file ends in the middle of line ${line}, inside message[4] (line 37): the mailbox was cut short, so that message is not used. The messages before it were kept.`,
       hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
     }),
+    cutRecord: 'MBOX_RECORD_CUT_SHORT',
   },
 ];
 
@@ -615,37 +616,46 @@ describe('an mbox cut short in the separator line of its next message', () => {
       // "From " or "From sam@exa": the file ends inside the separator that begins the fifth message.
       const cut = fifth.start + bytes;
       const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
-      expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 4, events: 2, skipped: 1, rejected: 1 });
+      // The message that line begins was met: it is counted, rejected at its separator line.
+      expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 5, events: 2, skipped: 1, rejected: 2 });
       expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)', 'message[3] (line 27)']);
+      expect(t.problems.list.find((p) => p.code === 'MBOX_RECORD_CUT_SHORT')).toMatchObject({
+        locator: 'message[4] (line 37)',
+        message:
+          'the file ends inside this record (line 37, its "From " line); the part of it read is not used, as the rest is missing',
+      });
       expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
         code: 'MBOX_TRUNCATED',
         severity: 'error',
         file: `exports/${fx.name}`,
-        locator: 'line 37',
+        locator: 'message[4] (line 37)',
         message:
-          'The file ends in the middle of line 37, the "From " line that begins a new message: the mailbox was cut short there, before anything of that message. The messages before it were kept.',
+          'The file ends in the middle of line 37, the "From " line that begins message[4] (line 37): the mailbox was cut short there, so that message is not used. The messages before it were kept.',
         hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
       });
     },
   );
 
   it.each([1, 2, 3, 4])(
-    'takes a cut line of %i bytes ("F" … "From") as the end of the message before it, which is not read',
+    'takes a cut line of %i bytes ("F" … "From") as the end of the message before it, which is rejected',
     async (bytes) => {
       // "Fro" after an empty line may be a body line ("Frodo…", "Fine") as well as a separator cut short.
       const fx = mailbox();
       const fifth = fx.records[4]!;
       expect(fx.bytes.subarray(fifth.start, fifth.start + 5).toString()).toBe('From ');
       const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, fifth.start + bytes))]);
-      expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 3, events: 1, skipped: 1, rejected: 1 });
+      expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 4, events: 1, skipped: 1, rejected: 2 });
       expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)']);
+      expect(t.problems.list.find((p) => p.code === 'MBOX_RECORD_CUT_SHORT')?.locator).toBe(
+        'message[3] (line 27)',
+      );
       expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
         code: 'MBOX_TRUNCATED',
         severity: 'error',
         file: `exports/${fx.name}`,
         locator: 'message[3] (line 27)',
         message:
-          'The file ends in the middle of line 37, inside message[3] (line 27): the mailbox was cut short, so that message was not read. The messages before it were kept.',
+          'The file ends in the middle of line 37, inside message[3] (line 27): the mailbox was cut short, so that message is not used. The messages before it were kept.',
         hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
       });
     },
@@ -653,19 +663,22 @@ describe('an mbox cut short in the separator line of its next message', () => {
 });
 
 describe('an mbox cut short inside its first message', () => {
-  it('reads no message, and does not say that messages before it were kept', async () => {
+  it('rejects that message, and does not say that messages before it were kept', async () => {
     const fx = mailbox();
     // Inside its first body line (line 8), after its separator and headers.
     const cut = fx.bytes.indexOf('message 0: ') + 20;
     const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
-    expect(t.inputs[0]).toMatchObject({ incomplete: true, events: 0 });
+    expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 1, events: 0, rejected: 1 });
+    expect(t.problems.list.find((p) => p.code === 'MBOX_RECORD_CUT_SHORT')?.locator).toBe(
+      'message[0] (line 1)',
+    );
     expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
       code: 'MBOX_TRUNCATED',
       severity: 'error',
       file: `exports/${fx.name}`,
       locator: 'message[0] (line 1)',
       message:
-        'The file ends in the middle of line 8, inside message[0] (line 1): the mailbox was cut short, so that message was not read.',
+        'The file ends in the middle of line 8, inside message[0] (line 1): the mailbox was cut short, so that message is not used.',
       hint: 'Copy the mailbox file again (for Gmail, export it again with Google Takeout) to read the rest.',
     });
   });

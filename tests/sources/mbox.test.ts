@@ -24,10 +24,15 @@ function otherFixtures(root = 'fixtures'): string[] {
   return readdirSync(root).flatMap((n) => {
     const p = join(root, n);
     if (statSync(p).isDirectory())
-      // mixed-case holds one file of every format, e-mail included; mbox-unquoted-from is mbox too.
-      return ['fixtures/mbox', 'fixtures/mbox-unquoted-from', 'fixtures/eml', 'fixtures/mixed-case'].includes(
-        p,
-      )
+      // mixed-case holds one file of every format, e-mail included; mbox-unquoted-from and mbox-cut-short are
+      // mbox too.
+      return [
+        'fixtures/mbox',
+        'fixtures/mbox-unquoted-from',
+        'fixtures/mbox-cut-short',
+        'fixtures/eml',
+        'fixtures/mixed-case',
+      ].includes(p)
         ? []
         : otherFixtures(p);
     return p.endsWith('.expected.json') ? [] : [p];
@@ -231,8 +236,10 @@ describe('mbox behaviour', () => {
     for (const last of ['F', 'Fi', 'Fro', 'From', 'Frodo']) {
       expect(cut(last)).toEqual({ line: 7, dropped: { ordinal: 0, line: 1 }, handedOn: [] });
     }
-    // A separator cut short: the message before it is whole.
-    for (const last of ['From ', 'From a@x Mon Ja']) expect(cut(last)).toEqual({ line: 7, handedOn: [0] });
+    // A separator cut short: the message before it is whole, and the one it begins is the next, at its line.
+    for (const last of ['From ', 'From a@x Mon Ja']) {
+      expect(cut(last)).toEqual({ line: 7, begun: { ordinal: 1, line: 7 }, handedOn: [0] });
+    }
   });
 
   it('splits the same way whatever the chunk boundaries (streaming invariance)', () => {

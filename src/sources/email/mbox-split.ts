@@ -197,13 +197,18 @@ export class MboxSplitter {
 
   /**
    * Finishes an input that ends in the middle of a line: it was cut short. The message that line belongs to may
-   * lack any part of its text, so it is dropped, never handed on as if whole, and returned with the line the input
-   * ends in. A cut line that begins with "From " after an empty line is a separator (a writer quotes a body line
-   * that begins so, as ">From "): it begins a message of which nothing was read, so the message before it is whole
-   * and handed on. A shorter piece ("F", "Fro", "From") may as well be a body line ("Frodo…", "Fine"): the message
-   * it falls in is the one cut.
+   * lack any part of its text, so it is dropped, never handed on as if whole, and returned (`dropped`) with the
+   * line the input ends in, for the caller to count. A cut line that begins with "From " after an empty line is a
+   * separator (a writer quotes a body line that begins so, as ">From "): the message before it is whole and handed
+   * on, and the message that line begins (`begun`, the next ordinal, at that line) was met but holds nothing but
+   * part of its separator. A shorter piece ("F", "Fro", "From") may as well be a body line ("Frodo…", "Fine"): the
+   * message it falls in is the one cut. Neither is counted in `messages`.
    */
-  endCut(): { line: number; dropped?: { ordinal: number; line: number } } {
+  endCut(): {
+    line: number;
+    dropped?: { ordinal: number; line: number };
+    begun?: { ordinal: number; line: number };
+  } {
     const line = this.lineNo + 1;
     const c = this.carry;
     this.carry = undefined;
@@ -221,6 +226,8 @@ export class MboxSplitter {
       this.cur = undefined;
     }
     this.end();
+    // `end` has handed on every whole message, so the one the cut separator begins takes the next ordinal.
+    if (separator) return { line, begun: { ordinal: this.messages, line } };
     return dropped ? { line, dropped } : { line };
   }
 
