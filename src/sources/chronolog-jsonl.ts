@@ -27,12 +27,14 @@
  * - Version 1 (one file per case, header counted as a skipped record) is still read.
  * A blank line is skipped (`blank-line`); a line that is not valid JSON, or lacks a valid time or vocabulary
  * value, or a stub with a malformed reason or code is rejected with its line number. A last line without a line
- * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): it is no record, the lines before it are
- * kept and the input is marked incomplete. Unsupported: other versions.
+ * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): the record on it was begun, so it is
+ * counted, rejected with its line number (CHRONOLOG_JSONL_RECORD_CUT_SHORT), never read in part; the lines
+ * before it are kept and the input is marked incomplete. Unsupported: other versions.
  */
 import type { ParsedEvent } from '../model/index.js';
 import { ANONYMISED_TIMES } from '../model/time-range.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
+import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { SourceFailure } from './source.js';
@@ -167,8 +169,11 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
     (line, n, unended) => {
       if (n > 1) {
         // `chronolog anonymise` ends every line with a line break: a broken last line without one was cut short.
-        if (unended && line.trim() !== '' && !isJson(line)) cut = n;
-        else readLine(line, n, ctx);
+        // Its record was begun, so it is counted: rejected at its line, as what it held cannot be known.
+        if (unended && line.trim() !== '' && !isJson(line)) {
+          cut = n;
+          rejectCutRecord(ctx, 'CHRONOLOG_JSONL_RECORD_CUT_SHORT', n, `line ${n}, which has no line break`);
+        } else readLine(line, n, ctx);
         return;
       }
       if (!HEADER.test(line)) {

@@ -392,6 +392,7 @@ const CASES: Case[] = [
       message: `The file ends in the middle of line ${line}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept.`,
       hint: 'Copy the anonymised files again from where `chronolog anonymise` wrote them (or run it again) to read the rest.',
     }),
+    cutRecord: 'CHRONOLOG_JSONL_RECORD_CUT_SHORT',
   })),
   {
     title: 'SMS Backup & Restore XML',
