@@ -200,7 +200,8 @@ describe('chunk-boundary regressions found by the properties above', () => {
     sameRecords(await run(source, memoryInput('direct-messages-damaged.js', bytes, 65536)), byByte);
     expect(byByte.rejected).toEqual([]);
     expect(byByte.failure?.code).toBe('TWITTER_ARCHIVE_INVALID');
-    expect(byByte.failure?.message).toContain('[0].dmConversation.messages[1]');
+    // Whether the 0 was reported or not, the words name only what is certain: the fault is after messages[0].
+    expect(byByte.failure?.message).toContain('after [0].dmConversation.messages[0]');
   });
 
   it('sms-backup-xml: text before the root and its control characters are named alike at 1-byte and 64 KiB chunks', async () => {
