@@ -1,9 +1,9 @@
 /**
- * A DiscordChatExporter CSV cut short at every point. DCE quotes every cell, so a cut inside a row nearly always
- * falls inside a quoted cell: the row is then rejected at the line it starts on (DISCORD_CSV_RECORD_CUT_SHORT)
- * beside the file's DISCORD_CSV_TRUNCATED, and never emitted. A cut right after a cell's closing quote or a
- * delimiter leaves a short last row that reads as written (a BAD_ROW reject, or the row without its later cells);
- * either way every row begun is counted once. A CSV error inside a row rejects it as DISCORD_CSV_RECORD_MALFORMED.
+ * A DiscordChatExporter CSV cut short at every point. DCE quotes every cell and ends every row with a line break,
+ * so a cut anywhere inside a row (inside a quoted cell, right after a closing quote, right after a delimiter) leaves
+ * a row that is not whole, except the cut right after its last cell's closing quote: the row is then rejected at the
+ * line it starts on (DISCORD_CSV_RECORD_CUT_SHORT) beside the file's DISCORD_CSV_TRUNCATED, and never emitted. Every
+ * row begun is counted once. A CSV error inside a row rejects it as DISCORD_CSV_RECORD_MALFORMED.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe(`${NAME} cut anywhere`, () => {
     expect(whole.failure).toBeUndefined();
   });
 
-  it('counts every row begun once, and rejects the one a cut inside a quoted cell falls in', async () => {
+  it('counts every row begun once, and rejects the one any cut inside a row falls in', async () => {
     const whole = await read(bytes);
     const header = rows[0]!.start;
     for (let at = header; at < bytes.length; at++) {
@@ -72,30 +72,31 @@ describe(`${NAME} cut anywhere`, () => {
         outcomes.map((o) => o.locator).sort((a, b) => Number(a) - Number(b)),
         label,
       ).toEqual(begun.map((row) => row.line));
-      const cutIn = begun.find((row) => row.quoted.has(at));
+      // The last row begun is whole once its last cell's closing quote is read (the byte before its CR): cut
+      // anywhere before that, it is cut short, wherever in it the cut falls.
+      const last = begun.at(-1);
+      const cutIn = last !== undefined && at < last.end - 1 ? last : undefined;
       const fresh = r.rejected.filter((x) => x.code === 'DISCORD_CSV_RECORD_CUT_SHORT');
       if (cutIn) {
         expect(
           fresh.map((x) => x.locator),
           label,
         ).toEqual([cutIn.line]);
+        expect(fresh[0]!.message, label).toMatch(
+          cutIn.quoted.has(at) ? /\(in a quoted cell, at the end of line \d+\)/ : /\(after cell \d of 6/,
+        );
         expect(r.failure, label).toMatchObject({ code: 'DISCORD_CSV_TRUNCATED', locator: cutIn.line });
       } else {
         expect(fresh, label).toEqual([]);
         expect(r.failure, label).toBeUndefined();
       }
-      // The rows before the one cut are the whole file's; the one cut shows no cell it was cut in.
-      const last = begun.at(-1);
-      for (const e of r.events) {
-        const full = whole.events.find((w) => w.locator === e.locator);
-        if (e.locator !== last?.line || at > last.end) expect(e, label).toEqual(full);
-        else
-          expect({ text: e.text, time: e.time, sender: e.sender }, label).toEqual({
-            text: full?.text,
-            time: full?.time,
-            sender: full?.sender,
-          });
-      }
+      // No other reject: a cut row is never taken for one edited in a spreadsheet (DISCORD_CSV_BAD_ROW).
+      expect(r.rejected.length, label).toBe(fresh.length);
+      // Every row kept is the whole file's row, as it is there: none is kept with only the cells before the cut.
+      const kept = (o: { locator?: unknown }) =>
+        o.locator !== cutIn?.line && begun.some((b) => b.line === o.locator);
+      expect(r.events, label).toEqual(whole.events.filter(kept));
+      expect(r.skipped, label).toEqual(whole.skipped.filter(kept));
     }
   });
 
@@ -112,11 +113,25 @@ describe(`${NAME} cut anywhere`, () => {
   });
 
   it('says the same at any chunk size', async () => {
-    for (const at of [rows[1]!.start + 3, rows[2]!.start + 90, rows[2]!.end - 5, rows[4]!.start + 150]) {
+    // Inside quoted cells, then right after a closing quote, right after a delimiter, and after the whole row.
+    const afterQuote = bytes.indexOf('"","",""', rows[5]!.start) + 2;
+    for (const at of [
+      rows[1]!.start + 3,
+      rows[2]!.start + 90,
+      rows[2]!.end - 5,
+      rows[4]!.start + 150,
+      afterQuote,
+      afterQuote + 1,
+      rows[5]!.end - 2,
+    ]) {
       const once = await read(bytes.subarray(0, at));
       expect(once.rejected.map((x) => x.code)).toEqual(['DISCORD_CSV_RECORD_CUT_SHORT']);
       for (const size of [1, 2, 7]) expect(await read(bytes.subarray(0, at), size)).toEqual(once);
     }
+    const whole = await read(bytes.subarray(0, rows[5]!.end - 1));
+    expect(whole.rejected).toEqual([]);
+    for (const size of [1, 2, 7])
+      expect(await read(bytes.subarray(0, rows[5]!.end - 1), size)).toEqual(whole);
   });
 
   it('names where a file cut in a quoted cell ends, and the row it ends in', async () => {
@@ -135,6 +150,80 @@ describe(`${NAME} cut anywhere`, () => {
     expect(r.failure?.message).toBe(
       'The file ends inside a quoted cell that starts on line 4; the rows before it were kept.',
     );
+  });
+});
+
+describe('a DCE CSV cut right after a closing quote or a delimiter of its last row', () => {
+  // The photo and voice note sent on line 9: cut after its empty Content cell and the delimiter after it, the row
+  // read as written would be a message with no content and no attachments.
+  const row = rows.find((r) => r.line === 9)!;
+  const afterDelimiter = bytes.indexOf('+00:00","",', row.start) + 11;
+
+  it('rejects the row cut after a delimiter, and marks the file read in part', async () => {
+    const r = await read(bytes.subarray(0, afterDelimiter));
+    expect(r.events.map((e) => e.locator)).toEqual([2, 3, 4, 8]);
+    expect(r.rejected).toEqual([
+      {
+        code: 'DISCORD_CSV_RECORD_CUT_SHORT',
+        locator: 9,
+        message:
+          'the file ends inside this record (after cell 4 of 6 and the delimiter after it, at the end of line 9); the part of it read is not used, as the rest is missing',
+        hint: 'Only the start of this record is in the file. A whole copy of the export may hold it.',
+      },
+    ]);
+    expect(r.failure).toEqual({
+      code: 'DISCORD_CSV_TRUNCATED',
+      message:
+        'The file ends inside the row that starts on line 9, after cell 4 of 6 and the delimiter after it; the rows before it were kept.',
+      locator: 9,
+      hint: 'Export the channel again with DiscordChatExporter, preferably as JSON, which keeps message ids and types.',
+    });
+  });
+
+  it('rejects the row cut after a closing quote as cut short, not as edited in a spreadsheet', async () => {
+    const r = await read(bytes.subarray(0, afterDelimiter - 1));
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([['DISCORD_CSV_RECORD_CUT_SHORT', 9]]);
+    expect(r.rejected[0]!.message).toContain('(after cell 4 of 6, at the end of line 9)');
+    expect(r.failure).toMatchObject({ code: 'DISCORD_CSV_TRUNCATED', locator: 9 });
+  });
+
+  it('keeps a last row with every cell closed, though no line break follows it', async () => {
+    const r = await read(bytes.subarray(0, row.end - 1));
+    expect(r.events.at(-1)).toMatchObject({ locator: 9, kind: 'media' });
+    expect(r.rejected).toEqual([]);
+    expect(r.failure).toBeUndefined();
+  });
+});
+
+describe('a 2019 DCE CSV (";" after every cell) cut in its last row', () => {
+  const text =
+    'Author;Date;Content;Attachments;\r\n"sam";"13/03/2023 00:05";"first";"";\r\n"sam";"14/03/2023 07:31";"second";"";';
+  const cut = (drop: number) => read(Buffer.from(text.slice(0, text.length - drop)));
+
+  it('keeps the last row when it ends with its delimiter', async () => {
+    const r = await cut(0);
+    expect(r.events.map((e) => e.text)).toEqual(['first', 'second']);
+    expect(r.failure).toBeUndefined();
+  });
+
+  it('rejects it when the file ends before that delimiter, or before a cell', async () => {
+    const before = await cut(1);
+    expect(before.events.map((e) => e.text)).toEqual(['first']);
+    expect(
+      before.rejected.map((x) => [x.code, x.locator, x.message.replace(/^.*\((.*)\).*$/, '$1')]),
+    ).toEqual([
+      [
+        'DISCORD_CSV_RECORD_CUT_SHORT',
+        3,
+        'after its last cell, before the delimiter that ends every row, at the end of line 3',
+      ],
+    ]);
+    expect(before.failure).toMatchObject({ code: 'DISCORD_CSV_TRUNCATED', locator: 3 });
+    const cellShort = await cut(3);
+    expect(cellShort.rejected[0]!.message).toContain(
+      '(after cell 3 of 4 and the delimiter after it, at the end of line 3)',
+    );
+    expect(cellShort.failure).toMatchObject({ code: 'DISCORD_CSV_TRUNCATED', locator: 3 });
   });
 });
 

@@ -18,11 +18,13 @@
  * convention with a warning. There is no type column: DCE writes notices as fixed English sentences, so those
  * exact sentences are skipped as `system-…` and "Started a call that lasted N minutes." becomes a call of about
  * N minutes (flag `duration-rounded`). Locators are the line a row starts on. The conversation comes from DCE's
- * default file name (`Direct Messages - Sam [1200…].csv`) when the file still has it. A file that ends inside a
- * quoted cell (cut short: DCE quotes every cell, so a cut mostly falls in one) or breaks off at a CSV error counts
- * the row it stops in as rejected at the line it starts on (DISCORD_CSV_RECORD_CUT_SHORT,
- * DISCORD_CSV_RECORD_MALFORMED), never emitted with the cells read, before the file's failure. A file cut just
- * after a cell's closing quote or a delimiter is not told apart from a short last row: that row is read as written.
+ * default file name (`Direct Messages - Sam [1200…].csv`) when the file still has it. A file cut short inside a
+ * row, or broken off at a CSV error, counts the row it stops in as rejected at the line it starts on
+ * (DISCORD_CSV_RECORD_CUT_SHORT beside DISCORD_CSV_TRUNCATED, DISCORD_CSV_RECORD_MALFORMED beside
+ * DISCORD_CSV_INVALID), never emitted with the cells read. DCE quotes every cell and ends every row with a line
+ * break, so a last row with no line break after it is cut short unless it has all the header's cells and its last
+ * cell is closed by its quote (in the 2019 layout, followed by its `;`). A cut inside a quoted cell or right
+ * after any delimiter or closing quote but the row's last is told; the one cut that leaves a row whole is not.
  *
  * Unsupported: no message id (two overlapping CSVs cannot be matched by id; DCE#1152), no embeds (DCE#431),
  * custom date formats other than unix/unixms, and month or AM/PM names in languages other than English.

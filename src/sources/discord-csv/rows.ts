@@ -51,8 +51,9 @@ export function columnsOf(header: string[]): Columns {
 
 /**
  * Streams the rows of `input` through csv-parse; `onRow` gets each row's cells and the line it starts on and may
- * return false to stop. A file cut inside a quoted cell, or broken by a CSV error, throws `SourceFailure` after the
- * rows before it; with `ctx`, the row it stopped in is first rejected at its line (never handed to `onRow`).
+ * return false to stop. A file cut inside a row (inside a quoted cell, or in a last row that is not whole: see
+ * `cutShort`), or broken by a CSV error, throws `SourceFailure` after the rows before it; with `ctx`, the row it
+ * stopped in is first rejected at its line (never handed to `onRow`).
  */
 export async function readRows(
   input: SourceInput,
@@ -61,6 +62,13 @@ export async function readRows(
 ): Promise<void> {
   let stopped = false;
   let nextLine = 1;
+  let header: string[] | undefined;
+  // The last two characters of the text: whether the file ends with a line break, a closing quote or a delimiter.
+  let tail = '';
+  // Set once the whole text is written: the rows csv-parse hands over from then on are held back, so that the
+  // last one, which no line break may follow, can be judged before it is read.
+  let flushing = false;
+  const held: [string[], number][] = [];
   const texts = decodedText(input, ctx ? (n) => ctx.progress(n) : undefined);
   // The header line decides the delimiter (`;` in 2019 exports) and the line break: gather text until it is
   // complete. The pieces are pulled with next(), not a for-await loop: leaving such a loop with `break` closes
@@ -93,7 +101,9 @@ export async function readRows(
     on_record: ((record: string[]) => {
       const line = nextLine;
       nextLine = line + 1 + record.reduce((n, cell) => n + (cell.match(LINE_BREAK)?.length ?? 0), 0);
-      if (!stopped && onRow(record, line) === false) stopped = true;
+      if (line === 1) header = record;
+      if (flushing) held.push([record, line]);
+      else if (!stopped && onRow(record, line) === false) stopped = true;
       return null;
     }) as never,
   });
@@ -106,6 +116,7 @@ export async function readRows(
   const crlf = br?.[0] === '\r\n';
   let carry = '';
   const whole = (text: string): string => {
+    tail = (tail + text).slice(-2);
     const all = carry + text;
     const last = all.charCodeAt(all.length - 1);
     const cut = (last >= 0xd800 && last <= 0xdbff) || (crlf && last === 0x0d) ? all.length - 1 : all.length;
@@ -141,12 +152,37 @@ export async function readRows(
   }
   if (!stopped && parseError === undefined && (failure === undefined || (endsLine && carry === ''))) {
     await write(carry === '\r' && crlf ? '' : carry);
+    flushing = true;
     parser.end();
     await finished(parser).catch((err: Error) => {
       parseError ??= err;
     });
   }
+  // The last row is judged only when the file ends without a line break after it and csv-parse read it to the end
+  // (a CSV error there is reported below instead).
+  const last = parseError === undefined && !/[\r\n]$/.test(tail) ? held.at(-1) : undefined;
+  const stop = last && last[1] > 1 && header ? cutShort(last[0], header, delimiter, tail) : undefined;
+  for (const [record, line] of held) {
+    if (stopped || (stop !== undefined && record === last![0])) break;
+    if (onRow(record, line) === false) stopped = true;
+  }
   if (failure !== undefined) throw failure;
+  if (stop !== undefined && last && !stopped) {
+    const [, line] = last;
+    if (ctx)
+      rejectCutRecord(
+        ctx,
+        'DISCORD_CSV_RECORD_CUT_SHORT',
+        line,
+        `${stop}, at the end of line ${nextLine - 1}`,
+      );
+    throw new SourceFailure(
+      'DISCORD_CSV_TRUNCATED',
+      `The file ends inside the row that starts on line ${line}, ${stop}; the rows before it were kept.`,
+      line,
+      HINT,
+    );
+  }
   const e = parseError;
   if (e === undefined) return;
   // Every csv-parse error carries a code ('CSV_…' or e.g. 'INVALID_OPENING_QUOTE'): the file is unreadable from
@@ -187,6 +223,36 @@ export async function readRows(
     nextLine,
     HINT,
   );
+}
+
+/**
+ * Where the last row of a file stops, when the file ends right after it without a line break and the row is not
+ * whole; `undefined` when it is whole. DCE ends every row with a line break and quotes every cell (the 2019 layout
+ * also ends every row with the delimiter), so a file that ends without one was cut short or edited. The row is
+ * then whole only with all the header's cells and its last cell closed by its quote (and, where the header ends
+ * with the delimiter, that delimiter after it): a file cut right after a cell's closing quote or after a delimiter
+ * leaves a row that csv-parse reads without complaint, which would otherwise be kept with its later cells missing
+ * (a photo read as a message with no content), or refused as a row edited in a spreadsheet.
+ */
+function cutShort(cells: string[], header: string[], delimiter: string, tail: string): string | undefined {
+  // A header ending with the delimiter (2019) has an empty last cell: the cells it names are the ones before it.
+  const trailing = header.length > 1 && header.at(-1)!.trim() === '';
+  const named = header.length - (trailing ? 1 : 0);
+  const closed = tail.endsWith('"');
+  if (cells.length >= header.length && (trailing ? tail === `"${delimiter}` || closed : closed))
+    return undefined;
+  // Cells read whole: a closing quote ends the last cell; otherwise the last cell is one begun and not closed
+  // (empty after a delimiter, or unquoted).
+  const whole = closed ? cells.length : cells.length - 1;
+  if (closed) {
+    return whole < named
+      ? `after cell ${whole} of ${named}`
+      : 'after its last cell, before the delimiter that ends every row';
+  }
+  if (tail.endsWith(delimiter)) return `after cell ${whole} of ${named} and the delimiter after it`;
+  return whole < named
+    ? `in cell ${whole + 1} of ${named}, which is not quoted`
+    : `in cell ${whole + 1}, which is not quoted`;
 }
 
 /**
