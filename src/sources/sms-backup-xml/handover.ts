@@ -12,13 +12,16 @@
  * character is stray text, saxes names exactly it, wherever the chunks end. (A `>` inside a comment or a DOCTYPE
  * makes a cut saxes does not need; it reads the same across any cut.)
  *
- * An `&` that starts no reference (`Tom & Jerry`, written by a hand edit or another tool) is read as the character
- * `&` itself. saxes would take everything after it up to the next `;`, records included, for an entity name, and
- * a file without a later `;` then read as cut short. So inside the root a piece also ends just after an `&` that
- * is not plainly followed by `name;`, and while saxes reads a reference begun there, pieces end at the first
- * character no reference holds (white space, a quote, `<`, `>`, `&`) or after its `;`: at such a character saxes is
- * put back to reading the value or text, with `&` and what followed it kept as written, and the reader is told
- * where the `&` stood (`ampersand`). Only the saxes path does this; the fast path hands such a record to saxes.
+ * An `&` that starts no reference (`Tom & Jerry`, `?x=1&y=2;`, written by a hand edit or another tool) is read as
+ * the character `&` itself. saxes would take everything after it up to the next `;`, records included, for an
+ * entity name (a file without a later `;` then read as cut short), and reject what it read there. The rule: an `&`
+ * starts a reference only when what follows it up to a `;` is an XML name or `#digits` / `#xhex`. So a piece also
+ * ends just after an `&` not plainly followed by such a reference, and while saxes reads a reference begun there,
+ * pieces end at the first character no name holds or after its `;`: at such a character, or at a `;` after what
+ * is no name (`&a,b;`, `&;`, `&1x;`), saxes is put back to reading the value or text, with `&` and what followed it
+ * kept as written, and the reader is told where the `&` stood (`ampersand`). This holds in the root's start tag
+ * too; outside a value or text (a comment, say) the extra piece changes nothing. Only the saxes path does this;
+ * the fast path hands such a record to saxes.
  *
  * That needs some of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
  * and if the fields are not there (another version) the fast path is simply never used, nor is an `&` mended.
@@ -46,7 +49,6 @@ interface SaxesInternals {
 }
 
 const LT = 0x3c;
-const AMP = 0x26;
 const SEMI = 0x3b;
 
 /** saxes' "reading text" state, the one it is in between records (a parser for a fragment starts in it). */
@@ -59,26 +61,67 @@ const ENTITY_STATE = (() => {
   return probe.state;
 })();
 
-/** True for a character no entity or character reference holds: white space, quotes, `<`, `>`, `&` (or `;`). */
-function endsReference(c: number): boolean {
+/**
+ * True for a UTF-16 unit that may stand in a reference's name: XML 1.0's NameChar, `#`, or half of a surrogate pair
+ * (names allow U+10000 to U+EFFFF). Whether the whole is a reference is decided at its `;` (`isReference`).
+ */
+function inReference(c: number): boolean {
+  if (c < 0x80) {
+    return (
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f ||
+      c === 0x3a ||
+      c === 0x2d ||
+      c === 0x2e ||
+      c === 0x23
+    );
+  }
   return (
-    c === 0x20 ||
-    c === 0x0a ||
-    c === 0x0d ||
-    c === 0x09 ||
-    c === 0x22 ||
-    c === 0x27 ||
-    c === LT ||
-    c === 0x3e ||
-    c === AMP
+    c === 0xb7 ||
+    (c >= 0xc0 && c <= 0x37d && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x37f && c <= 0x1fff) ||
+    c === 0x200c ||
+    c === 0x200d ||
+    c === 0x203f ||
+    c === 0x2040 ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fef) ||
+    (c >= 0x3001 && c <= 0xdfff) ||
+    (c >= 0xf900 && c <= 0xfdcf) ||
+    (c >= 0xfdf0 && c <= 0xfffd)
   );
 }
 
-/** The index of the first character from `from` on that ends a reference, or `;`; -1 when the text ends first. */
+/** A character reference's digits: whether the character is allowed is saxes' to say (SMS_BAD_CHAR_REF). */
+const CHAR_REF = /^#(?:[0-9]+|x[0-9A-Fa-f]+)$/;
+
+/** True for a UTF-16 unit that may start an XML name (NameStartChar; a surrogate half stands for U+10000 on). */
+function startsName(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+  return inReference(c) && c !== 0xb7 && !(c >= 0x300 && c <= 0x36f) && c !== 0x203f && c !== 0x2040;
+}
+
+/**
+ * True when `&name;` is a reference (defined or not): `name` is an XML name, or `#digits` / `#xhex`. False when its
+ * `&` can only be the character itself.
+ */
+function isReference(name: string): boolean {
+  if (name.charCodeAt(0) === 0x23) return CHAR_REF.test(name);
+  if (name.length === 0 || !startsName(name.charCodeAt(0))) return false;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x23 || !inReference(c)) return false;
+  }
+  return true;
+}
+
+/** The index of the first character from `from` on no reference holds, or of `;`; -1 when the text ends first. */
 function referenceEnd(text: string, from: number): number {
   for (let j = from; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (c === SEMI || endsReference(c)) return j;
+    if (c === SEMI || !inReference(c)) return j;
   }
   return -1;
 }
@@ -172,7 +215,8 @@ export class Handover {
         const inRoot = this.events.inRoot();
         let end = inRoot ? this.tagEnd(text, pos) : this.outsideEnd(text, pos);
         let atAmp = false;
-        if (inRoot && this.q !== undefined) {
+        // Outside the root too: the root's start tag may hold an "&" (text there fails the file anyway).
+        if (this.q !== undefined) {
           if (nextAmp < pos) nextAmp = this.doubtfulAmp(text, pos);
           if (nextAmp < end) {
             end = nextAmp + 1;
@@ -203,14 +247,14 @@ export class Handover {
   }
 
   /**
-   * The index of the next `&` from `pos` on not plainly followed by a reference's name and `;` in this text (one
-   * near the end may yet be), or the text's length.
+   * The index of the next `&` from `pos` on not plainly followed by a reference and its `;` in this text (one near
+   * the end may yet be), or the text's length.
    */
   private doubtfulAmp(text: string, pos: number): number {
     let at = text.indexOf('&', pos);
     while (at !== -1) {
       const end = referenceEnd(text, at + 1);
-      if (end === -1 || text.charCodeAt(end) !== SEMI) return at;
+      if (end === -1 || text.charCodeAt(end) !== SEMI || !isReference(text.slice(at + 1, end))) return at;
       at = text.indexOf('&', end + 1);
     }
     return text.length;
@@ -218,11 +262,12 @@ export class Handover {
 
   /**
    * saxes reads a reference after an `&` (this.amp): hands it the text up to the `;` that ends the reference (saxes
-   * reads it as always), or up to a character no reference holds, where the `&` is mended; returns where it stopped.
+   * reads it as always), or up to a character no reference holds or a `;` after what is no reference, where the `&`
+   * is mended; returns where it stopped.
    */
   private readReference(text: string, pos: number): number {
     const end = referenceEnd(text, pos);
-    if (end === -1 || text.charCodeAt(end) === SEMI) {
+    if (end === -1 || (text.charCodeAt(end) === SEMI && isReference(this.q!.entity + text.slice(pos, end)))) {
       const to = end === -1 ? text.length : end + 1;
       this.parser.write(pos === 0 && to === text.length ? text : text.slice(pos, to));
       if (end !== -1) this.amp = undefined;
@@ -240,6 +285,15 @@ export class Handover {
     this.afterMarkup = false;
     this.events.ampersand(amp.line, amp.column, amp.attribute);
     return end;
+  }
+
+  /**
+   * True when an element named `name` is open (in saxes' stack, after the tags an end tag has popped so far);
+   * false when it is not, or saxes' internals are not as expected.
+   */
+  isOpen(name: string): boolean {
+    const tags = this.q?.tags as readonly { readonly name?: unknown }[] | undefined;
+    return tags?.some((t) => t.name === name) === true;
   }
 
   /** The end of a piece inside the root: just after the next `>`, or the end of the text. */

@@ -47,10 +47,13 @@
  * file at its line; DTD entities are never expanded (XXE, "billion laughs"): a record using one is rejected.
  * Hand edits: a record left open (`<sms … >` for `<sms … />`, an `<mms>` without `</mms>`), so that in the XML the
  * records after it lie inside it, or the root's end tag closes it: it and each record after it are read as the
- * records they are, with one SMS_RECORD_NOT_CLOSED warning per file naming the first (counting the others); an
- * `&` not written `&amp;` and followed by white space, a quote, `<`, `>` or `&` before any `;` (`Tom & Jerry`,
- * `AT&T"`) is read as `&` itself, its record kept with an SMS_UNESCAPED_AMPERSAND warning naming its line, column
- * and attribute (a strict parser reads on to the next `;`, records included).
+ * records they are, with one SMS_RECORD_NOT_CLOSED warning per file naming the first (counting the others); a
+ * record pasted inside another that its own end tag closes later (an `<sms/>` between an `<mms>`'s parts and its
+ * addresses) is read as a record of its own, the one around it with all of its own children, with one
+ * SMS_RECORD_INSIDE_RECORD warning per file; an `&` not written `&amp;` and not followed by an XML name (or
+ * `#digits`, `#xhex`) up to a `;` (`Tom & Jerry`, `AT&T"`, `?x=1&y=2;`) is read as `&` itself, with one
+ * SMS_UNESCAPED_AMPERSAND warning per file naming the first's line, column and attribute and counting the others
+ * (a strict parser reads on to the next `;`, records included).
  * Unsupported: encrypted ZIP backups (decrypt first); SuperBackup `<alllogs>` (a different format); two backups
  * pasted into one file; literal newlines inside attributes become spaces, as XML requires.
  */

@@ -1,9 +1,10 @@
 /**
  * The streaming driver: bytes → text (UTF-8, or UTF-16 by BOM) → surrogate repair → the fast path for plain
  * `<sms>`/`<call>` records (fast.ts) or saxes for everything else (handover.ts) → one outcome per child of the
- * root, also for the one a file ends or breaks off inside (rejected) and for each record read inside one left open
- * (`<sms … >` for `<sms … />`: each is read as the record it is). Nothing but the record being read is held: an
- * MMS's base64 `data` is measured, then dropped.
+ * root, also for the one a file ends or breaks off inside (rejected) and for each record read inside another
+ * (`<sms … >` left open for `<sms … />`, an `<sms/>` pasted inside an `<mms>`): each is read as the record it is,
+ * and the record around it goes on after it. Nothing but the records being read is held: an MMS's base64 `data`
+ * is measured, then dropped.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
@@ -25,23 +26,34 @@ import {
   type ProblemKind,
   RECOVERABLE,
   type RecordProblem,
+  RecordsInside,
   readBeforeStop,
   reportProblems,
   UNESCAPED_AMPERSAND,
   UnclosedRecords,
+  UnescapedAmpersands,
 } from './xml-problems.js';
 
-/** A child of the root being read. Its locator is `<name>[<0-based ordinal among same-named siblings>] (line N)`. */
+/**
+ * A record being read: a child of the root, or a record inside another (a hand edit). Its locator is
+ * `<name>[<0-based ordinal among same-named records>] (line N)`.
+ */
 interface Current {
   readonly name: string;
   readonly locator: string;
   readonly line: number;
   /** saxes' position just after the element name: a repaired surrogate half from here on lies in this record. */
   readonly start: number;
+  /** How many elements were open around its start tag (1 for a child of the root): its end tag returns there. */
+  readonly depth: number;
   attrs?: Attrs;
   mms?: MmsRecord;
   /** Allocated on the first problem only: nearly every record has none. */
   problems?: RecordProblem[];
+  /** The first record read inside this one, if any. */
+  inside?: string;
+  /** Its outcome was given: an `<sms>` or `<call>` holds all it has in its start tag, so one left open is read then. */
+  done?: boolean;
 }
 
 /** The two roots and the record elements each holds (a Map: the keys come from the file). */
@@ -107,15 +119,27 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   let mms = 0;
   let calls = 0;
   /**
-   * Records left open (`<sms … >` for `<sms … />`, an `<mms>` without `</mms>`): saxes holds their start tags (and
-   * any child left open in them) below the records read after them, which are read as records all the same; these
-   * are how many of those tags saxes has yet to close. `closedOpen`: the last end tag saxes met closed one of
-   * them, or the record before it (`closedRecord`), so its "unexpected close tag" is already accounted for.
+   * Records that a record was read inside (`<sms … >` left open, so the records after it lie inside it; an `<sms/>`
+   * pasted between an `<mms>`'s parts and its addresses), outermost first: each is taken up again when the one
+   * inside it ends, and ends at its own end tag, or at another's (the root's) that closes it too. An `<sms>` or
+   * `<call>` among them was read when the record inside it began (`done`); an `<mms>` is read at its end, with all
+   * of its own parts and addresses, those after the record inside it too.
    */
+  const around: Current[] = [];
   const unclosed = new UnclosedRecords();
-  let openBelow = 0;
-  let closedOpen = false;
-  let closedRecord: string | undefined;
+  const holding = new RecordsInside();
+  const amps = new UnescapedAmpersands();
+  /**
+   * The record (or an element inside one) the last end tag closed: when saxes says next that the end tag was not
+   * its own ("unexpected close tag"), that record was never closed; otherwise, if it held a record, it was. `null`:
+   * an element inside a record, left open and closed by the end tag of a record around it.
+   */
+  let closed: Current | null | undefined;
+  /** The end tag that closed `closed` was its own (no complaint came before the next event). */
+  const settle = (): void => {
+    if (closed?.inside !== undefined) holding.note(closed.locator, closed.inside, closed.start);
+    closed = undefined;
+  };
   /**
    * How the text opens, while only white space has been read (then decided): white space and then `<?xml` is a
    * declaration saxes refuses, but nothing else is wrong with it (a file copied, re-saved or joined by hand), so
@@ -166,23 +190,32 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   };
   parser.on('opentagstart', (tag) => {
     inTag = true;
+    if (closed !== undefined) settle();
+    let outer: Current | undefined;
     if (depth !== 1) {
-      // A record inside a record: the one around it was left open (its start tag ends in ">" rather than "/>", or
-      // its end tag is missing). That one is finished here, and this one is read as the record it is.
-      if (current === undefined || !recordNames.includes(tag.name) || !recordNames.includes(current.name))
-        return;
-      const cur = current;
-      unclosed.note(cur.locator, true);
-      openBelow += depth - 1;
-      depth = 1;
-      finish(cur);
+      // Inside a record: an element of its own, or a record inside it (a hand edit), read as the record it is. The
+      // one around it is taken up again after it (`around`).
+      outer = current ?? around[around.length - 1];
+      if (outer === undefined || !recordNames.includes(tag.name) || !recordNames.includes(outer.name)) return;
+      if (current !== undefined) {
+        const cur = current;
+        if (lone.pending) lone.flush(cur.start, parser.position, cur.locator);
+        // An <sms> or <call> has all it holds in its start tag: it is read now, in the order of the file.
+        if (cur.name !== 'mms') {
+          finish(cur);
+          cur.done = true;
+        }
+        current = undefined;
+        around.push(cur);
+      }
     }
     checkGap(parser.position, parser.line);
     const n = nextOrdinal(tag.name);
     const line = parser.line;
     // Joined rather than concatenated: a flat string is half the memory of a concatenation tree in a kept event.
     const locator = [tag.name, '[', decimal(n), '] (line ', decimal(line), ')'].join('');
-    current = { name: tag.name, locator, line, start: parser.position };
+    if (outer !== undefined) outer.inside ??= locator;
+    current = { name: tag.name, locator, line, start: parser.position, depth };
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     inTag = false;
@@ -203,7 +236,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       window.open(parser.position);
     } else if (current !== undefined) {
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
-      if (depth === 1) {
+      if (depth === current.depth) {
         current.attrs = tag.attributes;
         if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator, strings);
         // `<sms … >` left open: what follows it up to the next record is checked as text between records.
@@ -213,12 +246,25 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     depth++;
   });
   parser.on('closetag', (tag) => {
-    // Below the records read since, only the start tags of records left open (and their children) remain: saxes
-    // closes them at the root's end tag (or their own), which closes no record here.
-    closedRecord = undefined;
-    closedOpen = depth === 1 && openBelow > 0;
-    if (closedOpen) {
-      openBelow--;
+    if (closed !== undefined) settle();
+    const inner = current ?? around[around.length - 1];
+    if (
+      inner !== undefined &&
+      !tag.isSelfClosing &&
+      recordNames.includes(inner.name) &&
+      !closesOpen(tag.name)
+    ) {
+      // An end tag that matches no open element: saxes says "unexpected close tag" next, which fails the file
+      // inside the record. An <sms> or <call> left open has all it holds in its start tag, so it is read first.
+      if (
+        inner === current &&
+        inner.name !== 'mms' &&
+        inner.attrs !== undefined &&
+        depth - 1 === inner.depth
+      ) {
+        unclosed.note(inner.locator, 'end', inner.start);
+        finish(inner);
+      }
       return;
     }
     depth--;
@@ -226,13 +272,29 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       rootDone = true;
       checkGap(parser.position, parser.line);
     }
-    if (depth !== 1 || current === undefined) return;
-    window.open(parser.position);
-    const cur = current;
-    // An end tag that is not its own may close a record left open: the "unexpected close tag" after this says so.
-    closedRecord = tag.isSelfClosing || !recordNames.includes(cur.name) ? undefined : cur.locator;
-    finish(cur);
+    const cur = current ?? around[around.length - 1];
+    if (cur === undefined) return;
+    if (depth !== cur.depth) {
+      // An element inside a record; one left open (`<parts>` without `</parts>`) is closed by the record's end tag.
+      if (!tag.isSelfClosing && recordNames.includes(cur.name)) closed = null;
+      return;
+    }
+    // Its end tag, or one not its own that closes it too (the root's, after it was left open): the "unexpected
+    // close tag" saxes says then is kept for the one warning about records left open.
+    if (!tag.isSelfClosing && recordNames.includes(cur.name)) closed = cur;
+    if (cur === current) finish(cur);
+    else around.pop();
+    // The record around it, if any, goes on: an <mms> with the rest of its parts and addresses.
+    const outer = around[around.length - 1];
+    if (outer !== undefined && outer.done !== true) current = around.pop();
+    else window.open(parser.position);
   });
+  /** The end tag saxes read last is `popped`'s own, or that of an element open around it (which closes it too). */
+  function closesOpen(popped: string): boolean {
+    const name = window.endTagName(parser.position);
+    return name === popped || (name !== undefined && handover.isOpen(name));
+  }
+
   /** Reports the record `cur`, whose end (or the start of the next record, when it was left open) was read. */
   function finish(cur: Current): void {
     current = undefined;
@@ -250,18 +312,13 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     const [line, column, what] = m
       ? [m[1]!, m[2]!, m[3]!]
       : [`${parser.line}`, `${parser.column}`, err.message];
-    if (what === UNEXPECTED_CLOSE && !closing) {
-      // The root's end tag (or another's) closed a record left open, or the start tag of one that records were
-      // read inside: that record is named in one warning (SMS_RECORD_NOT_CLOSED), and the file reads on.
-      if (closedOpen) {
-        closedOpen = false;
-        return;
-      }
-      if (closedRecord !== undefined) {
-        unclosed.note(closedRecord, false);
-        closedRecord = undefined;
-        return;
-      }
+    if (what === UNEXPECTED_CLOSE && !closing && closed !== undefined) {
+      // The root's end tag (or another's) closed a record left open, or an element left open inside one: the
+      // record is named in one warning (SMS_RECORD_NOT_CLOSED), and the file reads on.
+      if (closed !== null)
+        unclosed.note(closed.locator, closed.inside === undefined ? 'end' : 'inside', closed.start);
+      closed = undefined;
+      return;
     }
     if (what === DECLARATION_NOT_FIRST && blankBeforeDeclaration && recordNames.length === 0) {
       // Only white space stands before it (the first such complaint is about the first `<?xml`); saxes reads the
@@ -299,7 +356,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       fail(`more than ${MAX_BURST} XML errors in a row; the file is damaged`, line, column);
     const p: RecordProblem =
       attribute === undefined ? { kind, at, inTag: tag } : { kind, at, inTag: false, attribute };
-    if (current === undefined) reportProblems([p], `line ${line}`, ctx, false);
+    // A tool that never escapes "&" leaves one in most records: told once for the file.
+    if (kind === UNESCAPED_AMPERSAND) amps.note(p, current?.locator ?? `line ${line}`);
+    else if (current === undefined) reportProblems([p], `line ${line}`, ctx, false);
     else if (current.problems === undefined) current.problems = [p];
     else current.problems.push(p);
   }
@@ -311,6 +370,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     column = `${endsWithCR ? 0 : parser.column}`,
   ): never {
     const where = `line ${line}, column ${column}`;
+    // An <sms> or <call> left open (`<sms … >`) whose start tag is whole has all its data: it is read, not lost.
+    if (current !== undefined && current.attrs !== undefined && !inTag && current.name !== 'mms') {
+      const cur = current;
+      if (recordNames.includes(cur.name)) unclosed.note(cur.locator, 'cut', cur.start);
+      finish(cur);
+    }
     // How much is missing: the records read against the count the root declares (before its records).
     const read = `; ${readBeforeStop(declaredCount, records, 'the cut', current !== undefined)}`;
     // The record the file ends in was begun, so it is counted: rejected, as what is missing of it cannot be known.
@@ -325,6 +390,15 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
         CUT_RECORD_HINT,
       );
     }
+    endAround((o) =>
+      ctx.reject(
+        'SMS_RECORD_CUT_SHORT',
+        o.locator,
+        `the file ends inside this record (${where}), after ${o.inside} inside it and before its own end tag; ` +
+          'the part of it read is not used, as the rest is missing',
+        CUT_RECORD_HINT,
+      ),
+    );
     throw new SourceFailure(
       'SMS_TRUNCATED_XML',
       current !== undefined
@@ -335,6 +409,19 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       current?.locator ?? `line ${line}`,
       records === 0 ? TRUNCATED_EMPTY_HINT : TRUNCATED_HINT,
     );
+  }
+
+  /**
+   * The file stops (cut short, or an error it cannot read past) with records around the one being read: an <mms>
+   * among them was begun, so it is counted, rejected by `reject` as its parts after the record inside it are
+   * missing; an <sms> or <call> was read, and is named as left open.
+   */
+  function endAround(reject: (o: Current) => void): void {
+    for (const o of around) {
+      if (o.done === true) unclosed.note(o.locator, 'inside', o.start);
+      else reject(o);
+    }
+    around.length = 0;
   }
 
   function fail(what: string, line = `${parser.line}`, column = `${parser.column}`): never {
@@ -354,6 +441,15 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
         DAMAGED_RECORD_HINT,
       );
     }
+    endAround((o) =>
+      ctx.reject(
+        'SMS_RECORD_MALFORMED',
+        o.locator,
+        `XML error at line ${line}, column ${column}, after ${o.inside} inside this record and before its own ` +
+          'end tag; the rest of the file cannot be read, so the part of this record read is not used',
+        DAMAGED_RECORD_HINT,
+      ),
+    );
     throw new SourceFailure(
       'SMS_MALFORMED_XML',
       `XML error at line ${line}, column ${column}${inside}: ${said}`,
@@ -487,6 +583,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     // The calls kept before a failure are on the timeline too: their unknown lengths are told all the same, and
     // the records read open likewise.
     durations.report(ctx);
+    if (closed !== undefined) settle();
+    amps.report(ctx);
     unclosed.report(ctx);
+    holding.report(ctx);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * XML errors saxes can recover from, and what each means for the record it happened in. An unknown entity
- * (`&xxe;`, `&lol9;` — XXE and "billion laughs" payloads) or an `&` followed by something like a name up to a `;`
- * that is none (`&a,b;`) rejects the record: its text cannot be read as written, and DTD entities are never
- * expanded. An `&` followed by white space, a quote or the like before any `;` (`Tom & Jerry`) only warns: it
- * can only be the character itself, and is read so (handover.ts). A forbidden character or character reference only
- * warns: saxes keeps it (or, for a raw `<` in a value, drops just that), and the rest of the record is intact. Every other XML error ends the file (see reader.ts).
+ * (`&xxe;`, `&lol9;` — XXE and "billion laughs" payloads) rejects the record: its text cannot be read as written,
+ * and DTD entities are never expanded. An `&` that starts no reference — what follows it up to a `;` is no XML
+ * name nor `#digits`/`#xhex` (`Tom & Jerry`, `AT&T`, `?x=1&y=2;`, `&a,b;`, `&;`) — only warns: it can only be the
+ * character itself, and is read so (handover.ts), with one warning for the file. A forbidden character or
+ * character reference only warns: saxes keeps it (or, for a raw `<` in a value, drops just that), and the rest of
+ * the record is intact. Every other XML error ends the file (see reader.ts).
  */
 import type { SourceContext } from '../source.js';
 import type { Attrs } from './fields.js';
@@ -247,19 +248,26 @@ export function checkCount(
 }
 
 /**
+ * How a record left open was found: records were read inside it (`inside`), an end tag not its own closed it
+ * (`end`), or the file ends after its whole start tag (`cut`).
+ */
+export type Unclosed = 'inside' | 'end' | 'cut';
+
+/**
  * Records left open: `<sms … >` where the app writes `<sms … />` (a hand edit), or an `<mms>` whose `</mms>` is
  * missing. In the XML the records after such a record lie inside it, or the root's end tag closes it. Each is read
- * as the record it is (an `<sms>` or `<call>` holds everything in its start tag; an `<mms>` holds what came before
- * the next record), and one warning per file names the first and counts the others, so the file's damage is shown
- * without a warning for every record of a backup whose every "/>" was lost.
+ * as the record it is (an `<sms>` or `<call>` holds everything in its start tag; an `<mms>` holds its parts and
+ * addresses, wherever they lie before the end tag that closes it), and one warning per file names the first and
+ * counts the others, so the file's damage is shown without a warning for every record of a backup whose every
+ * "/>" was lost.
  */
 export class UnclosedRecords {
-  private first: { locator: string; nested: boolean } | undefined;
+  private first: { locator: string; how: Unclosed; at: number } | undefined;
   private count = 0;
 
-  /** `nested`: records were read inside it; else an end tag not its own closed it. */
-  note(locator: string, nested: boolean): void {
-    this.first ??= { locator, nested };
+  /** `at`: where the record starts; the first in the file is named (the root's end tag closes the last first). */
+  note(locator: string, how: Unclosed, at: number): void {
+    if (this.first === undefined || at < this.first.at) this.first = { locator, how, at };
     this.count++;
   }
 
@@ -271,9 +279,12 @@ export class UnclosedRecords {
       name === 'mms'
         ? 'no </mms> end tag closes this record where its parts end'
         : `the start tag of this record ends in ">" where SMS Backup & Restore writes "/>"`;
-    const then = first.nested
-      ? ', so in the XML the records after it lie inside it; it and each record after it were read as the separate records they are'
-      : `, and the end tag after it is not its own </${name}>; the record was read as usual`;
+    const then =
+      first.how === 'inside'
+        ? ', so in the XML the records after it lie inside it; it and each record after it were read as the separate records they are'
+        : first.how === 'end'
+          ? `, and the end tag after it is not its own </${name}>; the record was read as usual`
+          : ', and the file ends after it; the record was read as usual, as all it holds is in its start tag';
     const n = this.count - 1;
     const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'record' : 'records'} left open like it)` : '';
     ctx.warn(
@@ -281,6 +292,91 @@ export class UnclosedRecords {
       first.locator,
       `${open}${then}${more}`,
       'The file was edited by hand or by another tool. Compare with a copy of the backup from the phone or cloud.',
+    );
+    this.first = undefined;
+    this.count = 0;
+  }
+}
+
+/**
+ * Records that hold a record and are closed by their own end tag after it: an `<sms/>` pasted between an
+ * `<mms>`'s parts and its addresses, or `<sms … >` … `</sms>` around another. The one inside is read as a record of
+ * its own and the one around it as usual (an `<mms>` with all its parts and addresses); one warning per file
+ * names the first and counts the others.
+ */
+export class RecordsInside {
+  private first: { locator: string; inside: string; at: number } | undefined;
+  private count = 0;
+
+  /** `at`: where the record starts; the first in the file is named (the innermost is closed first). */
+  note(locator: string, inside: string, at: number): void {
+    if (this.first === undefined || at < this.first.at) this.first = { locator, inside, at };
+    this.count++;
+  }
+
+  report(ctx: SourceContext): void {
+    const first = this.first;
+    if (first === undefined) return;
+    const name = /^[^[]*/.exec(first.locator)![0];
+    const own =
+      name === 'mms'
+        ? 'this record as usual, with all of its own parts and addresses, those after it too'
+        : 'this record as usual';
+    const n = this.count - 1;
+    const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'record' : 'records'} with a record inside)` : '';
+    ctx.warn(
+      'SMS_RECORD_INSIDE_RECORD',
+      first.locator,
+      `${first.inside} lies inside this record, before its end tag </${name}>, where SMS Backup & Restore writes ` +
+        `records one after another; it was read as a record of its own, and ${own}${more}`,
+      'The file was edited by hand or by another tool (a record pasted into another). Compare with a copy of the ' +
+        'backup from the phone or cloud.',
+    );
+    this.first = undefined;
+    this.count = 0;
+  }
+}
+
+/**
+ * Every `&` read as itself (UNESCAPED_AMPERSAND), told in one warning for the file: a tool that never escapes `&`
+ * leaves one in most records, and a warning for each buried everything else. It names the first (line, column,
+ * attribute) and counts the rest, with the records (or lines between records) of the next two.
+ */
+export class UnescapedAmpersands {
+  private first: { problem: RecordProblem; locator: string } | undefined;
+  private count = 0;
+  private places = 0;
+  private last = '';
+  private readonly next: string[] = [];
+  private between = false;
+
+  /** An `&` read as itself, in the record (or the text between records) `locator`. */
+  note(problem: RecordProblem, locator: string): void {
+    this.count++;
+    if (locator !== this.last) {
+      this.last = locator;
+      this.places++;
+      if (locator.startsWith('line ')) this.between = true;
+      if (this.first !== undefined && this.next.length < 2) this.next.push(locator);
+    }
+    this.first ??= { problem, locator };
+  }
+
+  report(ctx: SourceContext): void {
+    const first = this.first;
+    if (first === undefined) return;
+    const { count, places } = this;
+    let more = '';
+    if (places > 1) {
+      const where = [first.locator, ...this.next].join(', ') + (places > this.next.length + 1 ? ', …' : '');
+      const what = this.between ? 'places' : 'records';
+      more = ` (and ${count - 1} more like it; ${count} in ${places} ${what}: ${where})`;
+    } else if (count > 1) more = ` (and ${count - 1} more like it)`;
+    ctx.warn(
+      UNESCAPED_AMPERSAND.code,
+      first.locator,
+      UNESCAPED_AMPERSAND.describe(first.problem) + more,
+      UNESCAPED_AMPERSAND.hint,
     );
     this.first = undefined;
     this.count = 0;
