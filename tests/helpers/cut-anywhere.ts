@@ -1,8 +1,8 @@
 /**
  * The checks made at every point a test cuts or breaks an export (the file ends there, or a byte no format allows
  * stands there): every record begun is exactly one outcome; the one the fault falls strictly inside is rejected at
- * its locator with the reader's `_RECORD_CUT_SHORT` or `_RECORD_MALFORMED` code, and is the failure's locator; every
- * other outcome is the one the whole file gives for that record, so nothing read in part is ever emitted.
+ * its locator with the reader's `_RECORD_CUT_SHORT` or `_RECORD_MALFORMED` code, and is the failure's locator; a
+ * fault in no record gives a failure whose locator names no record; every other outcome is the one the whole file gives for that record, so nothing read in part is ever emitted.
  */
 import { expect } from 'vitest';
 import type { Outcome } from './run-source.js';
@@ -46,7 +46,15 @@ export function checkCut(r: Outcome, c: CutCase): void {
     ).toEqual([[code, inside.locator]]);
     expect(r.failure?.code, label).toBe(c.kind === 'cut' ? c.failures.cut : c.failures.broken);
     expect(r.failure?.locator, label).toBe(inside.locator);
-  } else expect(fresh, label).toEqual([]);
+  } else {
+    expect(fresh, label).toEqual([]);
+    // A fault in no record (between two, say) points at no record: never at the next one, which the file was cut
+    // or broken before and may not hold, nor at the one before, which was read whole.
+    expect(
+      c.spans.some((s) => s.locator === r.failure?.locator),
+      `${label}: failure at ${String(r.failure?.locator)}`,
+    ).toBe(false);
+  }
   // Every other outcome is the whole file's for that record: nothing read in part is emitted or skipped.
   const wholeAt = (list: readonly { locator?: string | number }[], locator: string | number | undefined) =>
     list.filter((o) => o.locator === locator);

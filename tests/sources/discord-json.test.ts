@@ -344,8 +344,9 @@ describe('damaged times and records', () => {
       const once = await runInput(discordJson, inMemory(text, 1 << 20));
       expect(once.events).toHaveLength(1);
       expect(once.rejected).toEqual([]);
-      expect(once.failure?.locator).toBe('messages[1]');
-      // Whether the 7 was reported or not, the words name only what is certain: the fault is after messages[0].
+      // Whether the 7 was reported or not, the words and the locator name only what is certain: the fault is
+      // after messages[0], in the array `messages` (the 7 is neither counted nor rejected).
+      expect(once.failure?.locator).toBe('messages');
       expect(once.failure?.message).toContain('after messages[0]');
       for (const size of [1, 2, 3, 5])
         expect(await runInput(discordJson, inMemory(text, size))).toEqual(once);
@@ -362,17 +363,55 @@ describe('damaged times and records', () => {
     const cut = await scratch(afterFirst);
     expect(cut.failure?.code).toBe('DISCORD_JSON_TRUNCATED');
     expect(cut.failure?.message).toMatch(/, after messages\[0\]\)\.$/);
+    // The locator names what the file holds: the array, not messages[1], which was never begun.
+    expect(cut.failure?.locator).toBe('messages');
     expect(cut.events).toHaveLength(1);
     expect(cut.rejected).toEqual([]);
+    // Cut before the comma: the same place in words, the same locator.
+    const beforeComma = await scratch(whole.slice(0, whole.indexOf('}},{') + 2));
+    expect(beforeComma.failure?.message).toMatch(/, after messages\[0\]\)\.$/);
+    expect(beforeComma.failure?.locator).toBe('messages');
     const atStart = await scratch(whole.slice(0, whole.indexOf('[', whole.indexOf('"messages"')) + 1));
     expect(atStart.failure?.message).toMatch(/, inside messages\)\.$/);
+    expect(atStart.failure?.locator).toBe('messages');
     expect(atStart.accounting.records).toBe(0);
-    // Cut inside the second message's object: that one was begun, and is named.
+    // Cut inside the second message's object: that one was begun, and is named, by the failure's locator too.
     const inside = await scratch(whole.slice(0, whole.lastIndexOf('"id"')));
     expect(inside.failure?.message).toMatch(/, inside messages\[1\]\)\.$/);
+    expect(inside.failure?.locator).toBe('messages[1]');
     expect(inside.rejected.map((r) => [r.code, r.locator])).toEqual([
       ['DISCORD_JSON_RECORD_CUT_SHORT', 'messages[1]'],
     ]);
+  });
+
+  it('points a syntax error between two messages at the array, one inside a message at that message', async () => {
+    const whole = dce([message(), message({ id: '1213302453190656002' })]);
+    // A missing comma: the fault is after messages[0], before messages[1] begins.
+    const between = await scratch(whole.replace('}},{', '}} {'));
+    expect(between.failure?.code).toBe('DISCORD_JSON_INVALID');
+    expect(between.failure?.message).toContain(', after messages[0]:');
+    expect(between.failure?.locator).toBe('messages');
+    expect(between.rejected).toEqual([]);
+    // A stray character inside the second message: that message is rejected, and the failure points at it.
+    const inside = await scratch(whole.replace(/"id":"1213302453190656002"/, '"id":"1213302453190656002" x'));
+    expect(inside.failure?.code).toBe('DISCORD_JSON_INVALID');
+    expect(inside.failure?.message).toContain(', inside messages[1]:');
+    expect(inside.failure?.locator).toBe('messages[1]');
+    expect(inside.rejected.map((r) => [r.code, r.locator])).toEqual([
+      ['DISCORD_JSON_RECORD_MALFORMED', 'messages[1]'],
+    ]);
+  });
+
+  it('points a group DM export cut after a message and its comma at "messages", which the file holds', async () => {
+    // The reviewer's case: fixtures/discord-json/group-dm.json cut at byte 1406, right after `},` and a newline.
+    const text = readFileSync(join(FIXTURES, 'group-dm.json'), 'utf8');
+    const run = await scratch(Buffer.from(text).subarray(0, 1406).toString('utf8'));
+    expect(run.failure).toMatchObject({
+      code: 'DISCORD_JSON_TRUNCATED',
+      locator: 'messages',
+      message: 'The file ends in the middle of the JSON (line 56, column 1, after messages[0]).',
+    });
+    expect(run.rejected).toEqual([]);
   });
 
   it('reads an empty export without complaint, and says so when "messages" is missing', async () => {

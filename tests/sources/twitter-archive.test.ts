@@ -249,6 +249,19 @@ describe('group DMs and file variants', () => {
       locator: '[0].dmConversation.messages[2]',
     });
   });
+
+  it("points a file cut between two messages at their conversation's messages, which the file holds", async () => {
+    // The reviewer's case: direct-messages-group.js cut at byte 397, right after `},` and a newline.
+    const bytes = readFileSync(join(FIXTURES, 'direct-messages-group.js')).subarray(0, 397);
+    const run = await scratch(bytes.toString('utf8'));
+    expect(run.failure).toEqual({
+      code: 'TWITTER_ARCHIVE_TRUNCATED',
+      message:
+        'The file ends in the middle of the JSON (line 14, column 1, after [0].dmConversation.messages[0]).',
+      locator: '[0].dmConversation.messages',
+    });
+    expect(run.rejected).toEqual([]);
+  });
 });
 
 describe('hostile files', () => {
@@ -279,6 +292,17 @@ describe('hostile files', () => {
     expect(run.failure?.message).toMatch(
       /^Invalid JSON at line 1, column \d+, after \[0\]\.dmConversation\.messages\[1\]: expected ','/,
     );
+    // Between two messages: the locator is the list they are in, not a third message the file never began.
+    expect(run.failure?.locator).toBe('[0].dmConversation.messages');
+    // Inside a message: that message, rejected at the same locator.
+    const whole = dmFile([good, good]);
+    const at = whole.lastIndexOf('"text":"ok"') + '"text":"ok"'.length;
+    const inside = await scratch(`${whole.slice(0, at)} oops${whole.slice(at)}`);
+    expect(inside.failure?.code).toBe('TWITTER_ARCHIVE_INVALID');
+    expect(inside.failure?.locator).toBe('[0].dmConversation.messages[1]');
+    expect(inside.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['TWITTER_ARCHIVE_RECORD_MALFORMED', '[0].dmConversation.messages[1]'],
+    ]);
   });
 
   it('refuses a file without the prefix, and content that is not a list of conversations', async () => {

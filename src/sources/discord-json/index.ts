@@ -34,8 +34,9 @@
  *
  * A file that ends (a cut download or copy) or whose JSON breaks inside a message, once that message's `{` was read,
  * counts it as rejected at its own locator (DISCORD_JSON_RECORD_CUT_SHORT, DISCORD_JSON_RECORD_MALFORMED), never
- * emitted with the part read, before the file's DISCORD_JSON_TRUNCATED or DISCORD_JSON_INVALID failure; a break
- * between two messages rejects nothing. A bare value where a message should be (DCE never writes one) is counted
+ * emitted with the part read, before the file's DISCORD_JSON_TRUNCATED or DISCORD_JSON_INVALID failure, whose
+ * locator is that message's; a break between two messages rejects nothing, and the failure's locator is then the
+ * array (`messages`), never the next message, which the file may not hold. A bare value where a message should be (DCE never writes one) is counted
  * only once the JSON after it was read: one the file breaks off right after stays uncounted beside the failure,
  * since where stream-json reports it depends on chunking (see `held` and `openValue` in json-walker.ts).
  *

@@ -39,7 +39,10 @@ export class JsonWalkError extends Error {
     readonly column: number,
     /** `truncated`: the file ends before the document does (a cut download or copy); `empty`: it holds no JSON. */
     readonly kind: 'invalid' | 'truncated' | 'empty',
-    /** Where the walk was, e.g. `messages[12]`. */
+    /**
+     * Where the walk was, for the failure's locator: the value the fault lies inside, e.g. `messages[12]`; between
+     * two items of an array, the array, e.g. `messages`, as the next item was never begun (`Walker.locator`).
+     */
     readonly path: string,
     /**
      * The object or array the walk was collecting when the document broke off (its start read, its end not):
@@ -124,7 +127,7 @@ export async function walkJson(
       end.line,
       end.column,
       kind,
-      walker.where(),
+      walker.locator(),
       walker.openValue(),
       walker.placeInWords(),
     );
@@ -201,7 +204,7 @@ async function recover(
         e.line,
         e.pos,
         'invalid',
-        walker.where(),
+        walker.locator(),
         walker.openValue(),
         walker.placeInWords(),
       );
@@ -216,7 +219,7 @@ async function recover(
     0,
     0,
     'invalid',
-    walker.where(),
+    walker.locator(),
     walker.openValue(),
     walker.placeInWords(),
   );

@@ -98,6 +98,18 @@ export class Walker {
     return `inside ${array.length === 0 ? 'the top-level array' : formatPath(array)}`;
   }
 
+  /**
+   * The failure's locator: `where()`, except between two items of an array (the last one closed, the next one not
+   * begun, or a scalar item held: see `placeInWords`), where it is the array, e.g. `messages`: `where()` names the
+   * next item, which the file does not hold, and a reader following the locator would look for a record that is
+   * not there. The top-level array has no path: `''`, for which the callers give the line.
+   */
+  locator(): string {
+    const top = this.frames[this.frames.length - 1];
+    if (this.col || this.skipDepth > 0 || !top?.isArray) return this.where();
+    return formatPath(this.held ? this.path.slice(0, -1) : this.path);
+  }
+
   /** Where the walk is, for error messages. */
   where(): string {
     if (this.held) return formatPath(this.path);

@@ -27,7 +27,9 @@
  * Locators: `[2].dmConversation.messages[10]`. A file that ends (a cut download or unzip) or whose JSON breaks
  * inside an entry of `messages`, once the entry's `{` was read, counts that entry as rejected at its own locator
  * (TWITTER_ARCHIVE_RECORD_CUT_SHORT, TWITTER_ARCHIVE_RECORD_MALFORMED), never emitted with the part read, before
- * the file's failure; a break between entries, or outside any `messages`, rejects nothing.
+ * the file's failure, whose locator is that entry's; a break between entries, or outside any `messages`, rejects
+ * nothing, and the failure's locator is then the list the break lies in (`[2].dmConversation.messages`; the line
+ * for the top-level list), never the next entry, which the file may not hold.
  *
  * Not available in an archive at all: tweets by other accounts that mention or reply to the owner (only the
  * owner's own tweets are in `data/tweets.js`, and they are not contact, so that file is not read). Not read:
