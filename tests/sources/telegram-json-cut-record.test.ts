@@ -166,8 +166,14 @@ describe.each(FIXTURES)('%s cut at every byte', (file) => {
         expect(r.failure?.code, at).toBe('TELEGRAM_TRUNCATED');
         const cutIn = spans.find((s) => s.start < cut && cut < s.end);
         const cutShort = r.rejected.filter((x) => x.code === 'TELEGRAM_RECORD_CUT_SHORT');
-        if (cutIn === undefined) expect(cutShort, at).toEqual([]);
-        else {
+        if (cutIn === undefined) {
+          expect(cutShort, at).toEqual([]);
+          // A cut in no element points at none: never at the next one, which the file does not hold.
+          expect(
+            spans.some((s) => s.locator === r.failure?.locator),
+            `${at}: failure at ${String(r.failure?.locator)}`,
+          ).toBe(false);
+        } else {
           if (size === cut + 1) inside++;
           expect(
             cutShort.map((x) => x.locator),
@@ -225,6 +231,10 @@ describe.each(FIXTURES)('%s cut at every byte', (file) => {
       between[comma] = 0x7d;
       const b = await read(between);
       expect(b.failure?.code, `after ${span.locator}`).toBe('TELEGRAM_INVALID_JSON');
+      expect(
+        spans.some((s) => s.locator === b.failure?.locator),
+        `after ${span.locator}`,
+      ).toBe(false);
       expect(outcomes(b).sort(), `after ${span.locator}`).toEqual(
         got
           .filter(([l]) => l !== span.locator)
@@ -271,6 +281,23 @@ describe('the element a file ends inside, in a few words', () => {
     expect(await failure(`{"messages":[${msg(1)},${msg(2)},,`)).toContain('stopped after messages[1] (');
     expect(await failure(`{"messages":[`)).toContain(', inside messages (');
     expect(await failure(`{"messages":[${msg(1)},{"id":2`)).toContain(', inside messages[1] (');
+  });
+
+  it('points a fault between two elements at their array, and one inside an element at that element', async () => {
+    const locator = async (text: string) => (await read(Buffer.from(text), 5)).failure?.locator;
+    // Between: after the comma (the next element never begun), before it, before the first, at a stray comma.
+    expect(await locator(`{"messages":[${msg(1)},`)).toBe('messages');
+    expect(await locator(`{"messages":[${msg(1)}`)).toBe('messages');
+    expect(await locator(`{"messages":[`)).toBe('messages');
+    expect(await locator(`{"messages":[${msg(1)},${msg(2)},,`)).toBe('messages');
+    expect(await locator(`{"messages":[${msg(1)}}`)).toBe('messages');
+    // A full export's chat: the locator is that chat's array.
+    expect(await locator(`{"chats":{"list":[{"name":"A","messages":[${msg(1)},`)).toBe(
+      'chats.list[0].messages',
+    );
+    // Inside: the element, which is also the one rejected.
+    expect(await locator(`{"messages":[${msg(1)},{"id":2`)).toBe('messages[1]');
+    expect(await locator(`{"messages":[${msg(1)},{"id":2]`)).toBe('messages[1]');
   });
 
   it('rejects a message too large to keep as cut short when the file ends inside it', async () => {

@@ -39,10 +39,12 @@
  * A file that stops inside an element of a messages array (it ends there after an interrupted export, copy or
  * download, TELEGRAM_TRUNCATED; or its JSON breaks there, TELEGRAM_INVALID_JSON or TELEGRAM_TOO_DEEP) has had
  * that element's start read: the element is counted, rejected at its own locator (TELEGRAM_RECORD_CUT_SHORT or
- * TELEGRAM_RECORD_MALFORMED, worded by ../cut-record.ts) before the failure is thrown, and never emitted with the
- * part read. A number element is whole only once the byte after it is read. A file that stops between two
- * elements (after a message's closing brace, before the next one's first byte) or outside the messages arrays
- * rejects none: every element it began is already counted.
+ * TELEGRAM_RECORD_MALFORMED, worded by ../cut-record.ts) before the failure is thrown, which takes the same
+ * locator, and never emitted with the part read. A number element is whole only once the byte after it is read.
+ * A file that stops between two elements (after a message's closing brace, before the next one's first byte) or
+ * outside the messages arrays rejects none: every element it began is already counted. Between two elements the
+ * failure's locator is their array (`messages`, `chats.list[0].messages`), never the next element, which the file
+ * may not hold.
  */
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../source.js';

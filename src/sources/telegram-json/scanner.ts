@@ -58,6 +58,10 @@ export class ScanError extends Error {
     readonly kind: 'empty' | 'truncated' | 'syntax' | 'not-object' | 'too-deep' | 'trailing',
     message: string,
     readonly offset: number,
+    /**
+     * The failure's locator: the value reading stopped inside, e.g. `messages[12]`; between two elements of an
+     * array, the array, e.g. `messages`, as the next element was never begun (`TelegramScanner.locator`).
+     */
     readonly path: string,
     readonly record?: string,
     /**
@@ -195,7 +199,7 @@ export class TelegramScanner {
       'truncated',
       'the file ends in the middle of the JSON',
       this.base,
-      this.where(),
+      this.locator(),
       this.openRecord(),
       this.placeInWords(),
     );
@@ -208,6 +212,18 @@ export class TelegramScanner {
     const s = this.state;
     if (s === S.ObjFirst || s === S.ObjKey || s === S.ArrFirst || s === S.After) return top.path;
     return top.isObj ? join(top.path, top.key) : `${top.path}[${top.index}]`;
+  }
+
+  /**
+   * The failure's locator: `where()`, except after an array's comma, before the next element's first byte, where
+   * `where()` names that element, never begun, which the file may not hold: then the array, e.g.
+   * `chats.list[0].messages`, as between an element's end and the comma (`where()` in state After) and before
+   * the first element (ArrFirst). A reader following the locator finds something that is in the file.
+   */
+  private locator(): string {
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && !top.isObj && this.state === S.ArrValue) return top.path;
+    return this.where();
   }
 
   /**
@@ -226,7 +242,7 @@ export class TelegramScanner {
   }
 
   private fail(kind: ScanError['kind'], message: string, i: number): never {
-    throw new ScanError(kind, message, this.base + i, this.where(), this.openRecord(), this.placeInWords());
+    throw new ScanError(kind, message, this.base + i, this.locator(), this.openRecord(), this.placeInWords());
   }
 
   /**
