@@ -237,13 +237,26 @@ describe('broken files', () => {
     expect(run.failure!.message).toMatch(/line 25, column 35/);
   });
 
+  it('points a thread cut right after a message and its comma at "messages", which the file holds', async () => {
+    // The reviewer's case: group-notices.json cut at byte 378, after messages[0]'s `},` and a line break.
+    const bytes = readFileSync(join(FIXTURES, 'group-notices.json')).subarray(0, 378);
+    const run = await runInput(messengerJson, inPieces(bytes, 1 << 16, 'message_1.json'));
+    expect(run.failure).toMatchObject({
+      code: 'MESSENGER_JSON_TRUNCATED',
+      message: 'The JSON ends early at line 20, column 1, after messages[0].',
+      locator: 'messages',
+    });
+    expect(run.rejected).toEqual([]);
+  });
+
   it('keeps the messages before a syntax error and reports its line and column', async () => {
     const run = await runSource(messengerJson, join(FIXTURES, 'invalid-json.json'));
     expect(run.events.map((e) => e.text)).toEqual(['kept: before the error']);
     expect(run.failure).toEqual({
       code: 'MESSENGER_JSON_INVALID',
       message: 'Invalid JSON at line 17, column 5: expected "," or "]" after messages[0], found "{".',
-      locator: 'messages[1]',
+      // The comma between messages[0] and the next one is missing: the fault is in the array, not in a message.
+      locator: 'messages',
     });
   });
 
@@ -419,7 +432,7 @@ describe('streaming', () => {
         code: 'MESSENGER_JSON_INVALID',
         message:
           'Invalid JSON at line 1, column 83: expected "," or "]" after messages[0], found "\u{1F620}".',
-        locator: 'messages[1]',
+        locator: 'messages',
         hint: expect.stringContaining('Download your information'),
       });
     }
@@ -591,7 +604,7 @@ describe('bytes that are no UTF-8', () => {
       expect(before.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 2 });
       expect(before.warnings.map((w) => w.code)).toEqual([]);
       const after = await everything(messengerJson, inPieces(late, size, FILE));
-      expect(after.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 'messages[1]' });
+      expect(after.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 'messages' });
       expect(after.warnings.map((w) => [w.code, w.locator])).toEqual([['TEXT_INVALID_UTF8', 14]]);
     }
   });

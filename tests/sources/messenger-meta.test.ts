@@ -499,6 +499,29 @@ describe('thread JSON scanner', () => {
     expect(fail('{"a": 1} {')).toMatch(/unexpected content after the end/);
     expect(fail('{"a": @}')).toMatch(/expected a JSON value/);
   });
+
+  it('points a fault between two messages at the array, one inside a message at that message', () => {
+    const locator = (t: string) => {
+      try {
+        scan(t);
+      } catch (err) {
+        if (err instanceof SourceFailure) return err.locator;
+        throw err;
+      }
+      return 'no failure';
+    };
+    // Between: messages[1] was never begun, so the locator is the array the file holds.
+    expect(locator('{"messages": [{"a": 1}')).toBe('messages');
+    expect(locator('{"messages": [{"a": 1},')).toBe('messages');
+    expect(locator('{"messages": [')).toBe('messages');
+    expect(locator('{"messages": [{"a": 1} {"b": 2}]}')).toBe('messages');
+    expect(locator('{"messages": [{"a": 1}, @]}')).toBe('messages');
+    // Inside: the message begun, the one a reader rejects.
+    expect(locator('{"messages": [{"a": 1}, {"b"')).toBe('messages[1]');
+    expect(locator('{"messages": [{"a": 1}, {"b" 2}]}')).toBe('messages[1]');
+    // Outside the array: the line.
+    expect(locator('{"messages": [{"a": 1}],\n"title"')).toBe(2);
+  });
 });
 
 describe('the three Meta exports read the same calls alike', () => {

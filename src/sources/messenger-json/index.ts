@@ -47,9 +47,10 @@
  * - A file cut short or broken by a syntax error keeps the messages read whole before the fault and then fails
  *   (MESSENGER_JSON_TRUNCATED / MESSENGER_JSON_INVALID, meta/json-thread.ts). The message it breaks off in (its
  *   first character read, its end not, or read to its end but no valid JSON) is counted, rejected at its locator
- *   (MESSENGER_JSON_RECORD_CUT_SHORT / MESSENGER_JSON_RECORD_MALFORMED), and never emitted with the part read; a
- *   cut or an error between two messages (after one's closing brace, before the next one's opening brace) rejects
- *   none. So records = events + skipped + rejected holds for such a file too.
+ *   (MESSENGER_JSON_RECORD_CUT_SHORT / MESSENGER_JSON_RECORD_MALFORMED), and never emitted with the part read; the
+ *   failure takes its locator. A cut or an error between two messages (after one's closing brace, before the next
+ *   one's opening brace) rejects none, and the failure's locator is then the array, `messages`, never the next
+ *   message, which the file may not hold. So records = events + skipped + rejected holds for such a file too.
  *
  * Deliberately unsupported: the pre-2018 `messages.htm` archive and Instagram's 2019–2021 `messages.json` (an
  * array of conversations); reactions as separate contacts; attachments' own `creation_timestamp` (seconds, the

@@ -7,8 +7,9 @@
  *
  * Truncated or invalid JSON throws `SourceFailure` after everything before it was handed on. When the file
  * ends inside a message, or a message read to its end is no valid JSON, that message was begun but never handed
- * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted. A syntax error between two
- * messages (a missing comma) or an end of the file there falls in no message. A value nested absurdly deep is
+ * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted, and the failure's locator is
+ * that message's. A syntax error between two messages (a missing comma) or an end of the file there falls in no
+ * message: the failure's locator is then the array, `messages`. A value nested absurdly deep is
  * passed over (`tooDeep`) and the scan goes on.
  */
 import { SourceFailure } from '../source.js';
@@ -125,9 +126,19 @@ export class ThreadJsonScanner {
     throw new SourceFailure(
       'MESSENGER_JSON_TRUNCATED',
       `The JSON ends early at ${at}, ${where}.`,
-      this.inMessages() ? `messages[${this.index}]` : this.line,
+      this.locator(),
       HINT,
     );
+  }
+
+  /**
+   * The failure's locator: the message the fault lies inside (`messages[3]`, its first character read); between
+   * two messages, or before the first, the array (`messages`), as `messages[index]` was never begun and the file
+   * may not hold it; elsewhere the line. A reader following the locator finds something that is in the file.
+   */
+  private locator(): string | number {
+    if (this.cap !== undefined && this.target === 'message') return `messages[${this.index}]`;
+    return this.inMessages() ? 'messages' : this.line;
   }
 
   private inMessages(): boolean {
@@ -272,7 +283,7 @@ export class ThreadJsonScanner {
     throw new SourceFailure(
       'MESSENGER_JSON_INVALID',
       `Invalid JSON at line ${this.line}, column ${this.base + i - this.lineStart + 1}: ${what}, found ${found}.`,
-      this.inMessages() ? `messages[${this.index}]` : this.line,
+      this.locator(),
       HINT,
     );
   }
