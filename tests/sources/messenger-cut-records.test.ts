@@ -128,6 +128,9 @@ describe.each(CASES)('$title, cut after every byte', (c) => {
   // once its </body> is read.
   const text = whole.toString('latin1');
   const end = c.source === messengerHtml ? text.indexOf('</body>') + 7 : text.trimEnd().length;
+  // A JSON file cut at or after `arrayOpen` bytes and at or before `arrayClose` ends inside the messages array.
+  const arrayOpen = text.indexOf('[', text.indexOf('"messages"')) + 1;
+  const arrayClose = text.indexOf(']', spans.at(-1)?.stop ?? arrayOpen);
 
   it('finds every message of the intact file', async () => {
     const r = await read(whole);
@@ -165,8 +168,15 @@ describe.each(CASES)('$title, cut after every byte', (c) => {
           at,
         ).not.toContain(`messages[${rejectedCut}]`);
       } else expect(cutShort, at).toEqual([]);
-      if (cut < end) expect(r.failure?.code, at).toMatch(new RegExp(`^${c.prefix}_(TRUNCATED|INVALID)$`));
-      else expect(r.failure, at).toBeUndefined();
+      if (cut < end) {
+        expect(r.failure?.code, at).toMatch(new RegExp(`^${c.prefix}_(TRUNCATED|INVALID)$`));
+        // The failure points at the message rejected; a cut in none points at no message, never at one the file
+        // was cut before: between two JSON messages, at their array.
+        if (rejectedCut >= 0) expect(r.failure?.locator, at).toBe(`messages[${rejectedCut}]`);
+        else if (c.source !== messengerHtml && cut >= arrayOpen && cut <= arrayClose && inside < 0)
+          expect(r.failure?.locator, at).toBe('messages');
+        else expect(String(r.failure?.locator), at).not.toMatch(/^messages\[/);
+      } else expect(r.failure, at).toBeUndefined();
     }
   });
 
@@ -219,7 +229,7 @@ describe('a JSON message that breaks off at a syntax error', () => {
     const r = await read(damaged(whole.indexOf(',', spans[1]!.stop), ' '));
     expect(counted(r)).toEqual(locators([0, 1]));
     expect(r.rejected.filter((x) => x.code.endsWith('_RECORD_MALFORMED'))).toEqual([]);
-    expect(r.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID' });
+    expect(r.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 'messages' });
     expect(r.failure!.message).toContain('after messages[1]');
   });
 });
@@ -248,6 +258,64 @@ describe('an HTML page that breaks off in a tag that never ends', () => {
         hint: expect.stringContaining('damaged in this copy of the export'),
       },
     ]);
-    expect(r.failure).toMatchObject({ code: 'MESSENGER_HTML_INVALID' });
+    expect(r.failure).toEqual({
+      code: 'MESSENGER_HTML_INVALID',
+      message: `A tag or comment that starts inside messages[2] (line 1, column ${column}) never ends; the markup is broken, so messages[2] is not used and the rest of the page cannot be read.`,
+      locator: 'messages[2]',
+      hint: expect.stringContaining('messages before this point were kept'),
+    });
+  });
+
+  it('names no message, and has no locator, when the tag starts between two blocks', async () => {
+    const at = spans[2]!.stop;
+    const bytes = Buffer.concat([
+      whole.subarray(0, at),
+      Buffer.from(`<!--${'x'.repeat(1_100_000)}`),
+      whole.subarray(at),
+    ]);
+    const r = await runInput(messengerHtml, inPieces(bytes, 65536, file.path), { timezone: 'UTC' });
+    expect(counted(r)).toEqual(locators([0, 1, 2]));
+    expect(r.rejected.filter((x) => x.code === 'MESSENGER_HTML_RECORD_MALFORMED')).toEqual([]);
+    const column = whole.subarray(0, at).toString('utf8').length + 1;
+    expect(r.failure).toEqual({
+      code: 'MESSENGER_HTML_INVALID',
+      message: `A tag or comment that starts at line 1, column ${column} never ends; the markup is broken, so the rest of the page cannot be read.`,
+      hint: expect.stringContaining('messages before this point were kept'),
+    });
+  });
+});
+
+describe('an HTML page cut short', () => {
+  const file = CASES[3];
+  const whole = readFileSync(file.file);
+  const spans = htmlSpans(whole);
+  const read = (bytes: Buffer) =>
+    runInput(messengerHtml, inPieces(bytes, 4096, file.path), { timezone: 'UTC' });
+
+  it('names the message block it ends inside, rejected beside it, and takes its locator', async () => {
+    const at = Math.floor((spans[2]!.begun + spans[2]!.stop) / 2);
+    const r = await read(whole.subarray(0, at));
+    const column = whole.subarray(0, at).toString('utf8').length + 1;
+    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['MESSENGER_HTML_RECORD_CUT_SHORT', 'messages[2]'],
+    ]);
+    expect(r.failure).toEqual({
+      code: 'MESSENGER_HTML_TRUNCATED',
+      message: `The page ends before </body> or </html>, inside messages[2] (line 1, column ${column}): the file was cut short, so messages[2] is not used and any messages after it are missing.`,
+      locator: 'messages[2]',
+      hint: expect.stringContaining('messages before this point were kept'),
+    });
+  });
+
+  it('names no message, and has no locator, when it ends between two blocks', async () => {
+    const at = spans[2]!.stop;
+    const r = await read(whole.subarray(0, at));
+    expect(counted(r)).toEqual(locators([0, 1, 2]));
+    const column = whole.subarray(0, at).toString('utf8').length + 1;
+    expect(r.failure).toEqual({
+      code: 'MESSENGER_HTML_TRUNCATED',
+      message: `The page ends before </body> or </html> (line 1, column ${column}): the file was cut short, so any message not whole before this point is missing.`,
+      hint: expect.stringContaining('messages before this point were kept'),
+    });
   });
 });

@@ -183,7 +183,16 @@ describe('reading a thread page', () => {
   it('keeps the complete blocks of a cut page and fails without inventing the cut one', async () => {
     const run = await runSource(messengerHtml, join(FIXTURES, 'truncated.html'));
     expect(run.events).toHaveLength(5);
-    expect(run.failure?.code).toBe('MESSENGER_HTML_TRUNCATED');
+    // The failure names the block the page ends inside and points at it, the record rejected beside it.
+    expect(run.rejected.map((x) => [x.code, x.locator])).toEqual([
+      ['MESSENGER_HTML_RECORD_CUT_SHORT', 'messages[5]'],
+    ]);
+    expect(run.failure).toEqual({
+      code: 'MESSENGER_HTML_TRUNCATED',
+      message:
+        'The page ends before </body> or </html>, inside messages[5] (line 1, column 2525): the file was cut short, so messages[5] is not used and any messages after it are missing.',
+      locator: 'messages[5]',
+    });
   });
 
   it('fails with the first date-like text when no date line can be read at all', async () => {

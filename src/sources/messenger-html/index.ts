@@ -35,6 +35,8 @@
  *   MESSENGER_HTML_RECORD_MALFORMED), never emitted with the part read. A block is known by the tag, class and
  *   depth of the page's whole blocks (page.ts), so a page cut inside its very first block rejects nothing: no
  *   element of it is yet known to be a message. A cut inside a block's start tag or between blocks falls in none.
+ *   The failure names the block it breaks off in and takes its locator (`messages[5]`), as the JSON readers' do;
+ *   one that falls in none has no locator, and says where the page stops.
  * - The "Participants:" line is told to the context once per page (`SourceContext.people`, meta/people.ts), for
  *   `anonymise` to redact someone who never sends wherever a text names them; no event carries them.
  *
@@ -55,7 +57,7 @@ import { warnInvalidUtf8 } from '../text.js';
 import { ends, readBlock, shortText } from './blocks.js';
 import { key, learn, scanPage } from './page.js';
 import { stampInstant } from './stamp.js';
-import { type HtmlNode, HtmlTreeScanner } from './tree.js';
+import { type HtmlNode, HtmlTreeScanner, stopFailure } from './tree.js';
 
 const HEAD_HTML = /<html[\s>]|<!doctype html/i;
 const HEAD_PARTICIPANTS = /Participants:/;
@@ -159,9 +161,11 @@ export const messengerHtml: Source = {
       // Innermost first, the order in which their end tags would have come.
       const stop = err instanceof SourceFailure ? scanner.stop : undefined;
       if (stop !== undefined) {
+        let first: string | undefined;
         for (const node of [...scanner.openElements()].reverse()) {
           if (!facts.blockKeys.has(key(node))) continue;
           const locator = `messages[${index++}]`;
+          first ??= locator;
           if (stop.cut) rejectCutRecord(ctx, 'MESSENGER_HTML_RECORD_CUT_SHORT', locator, stop.where);
           else
             rejectBrokenRecord(
@@ -172,6 +176,8 @@ export const messengerHtml: Source = {
               'a tag or comment that starts there never ends',
             );
         }
+        // The failure names the message it breaks off in and points at it, as the JSON readers' failures do.
+        if (first !== undefined) throw stopFailure(stop, first);
       }
       throw err;
     }

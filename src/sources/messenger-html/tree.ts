@@ -40,6 +40,40 @@ const MAX_CARRY = 1024 * 1024;
 const HINT =
   'Export the thread again, or choose the JSON format in "Download your information"; messages before this point were kept.';
 
+/** Why and where reading stopped (`HtmlTreeScanner.stop`). */
+export interface Stop {
+  /** True when the page ends (cut short), false when a tag or comment never ends. */
+  readonly cut: boolean;
+  /** The end of the page, or where the tag that never ends starts ("line 1, column 5120"). */
+  readonly where: string;
+}
+
+/**
+ * The page's failure. `record` is the locator of the message block the page breaks off in, rejected by the reader
+ * (`messages[5]`): the failure then names it and takes it as its locator, as the JSON readers' failures do. The
+ * scanner knows no message blocks, so it throws the failure without one; the reader throws it again with one.
+ */
+export function stopFailure(stop: Stop, record?: string): SourceFailure {
+  if (stop.cut) {
+    return new SourceFailure(
+      'MESSENGER_HTML_TRUNCATED',
+      record === undefined
+        ? `The page ends before </body> or </html> (${stop.where}): the file was cut short, so any message not whole before this point is missing.`
+        : `The page ends before </body> or </html>, inside ${record} (${stop.where}): the file was cut short, so ${record} is not used and any messages after it are missing.`,
+      record,
+      HINT,
+    );
+  }
+  return new SourceFailure(
+    'MESSENGER_HTML_INVALID',
+    record === undefined
+      ? `A tag or comment that starts at ${stop.where} never ends; the markup is broken, so the rest of the page cannot be read.`
+      : `A tag or comment that starts inside ${record} (${stop.where}) never ends; the markup is broken, so ${record} is not used and the rest of the page cannot be read.`,
+    record,
+    HINT,
+  );
+}
+
 /** Streaming tag scanner; `onClose` returns true when it consumed the element. */
 export class HtmlTreeScanner {
   /** Text of `<title>`, decoded; set once the title element ends. */
@@ -50,7 +84,7 @@ export class HtmlTreeScanner {
    * Why reading stopped, set just before the failure is thrown: the page ends (`cut`) or a tag never ends; `where`
    * is the end of the page, or where that tag starts ("line 1, column 5120").
    */
-  stop: { cut: boolean; where: string } | undefined;
+  stop: Stop | undefined;
   private readonly stack: HtmlNode[];
   private carry = '';
   private pendingText = '';
@@ -142,12 +176,7 @@ export class HtmlTreeScanner {
     this.carry = buf.slice(pos);
     if (this.carry.length > MAX_CARRY) {
       this.stop = { cut: false, where: this.position() };
-      throw new SourceFailure(
-        'MESSENGER_HTML_INVALID',
-        'A tag or comment never ends; the markup is broken.',
-        undefined,
-        HINT,
-      );
+      throw stopFailure(this.stop);
     }
   }
 
@@ -165,12 +194,7 @@ export class HtmlTreeScanner {
     if (!this.closed) {
       this.advance(this.carry, this.carry.length);
       this.stop = { cut: true, where: this.position() };
-      throw new SourceFailure(
-        'MESSENGER_HTML_TRUNCATED',
-        'The page ends before </body> or </html>: the file was cut short, so the last message may be missing.',
-        undefined,
-        HINT,
-      );
+      throw stopFailure(this.stop);
     }
   }
 
