@@ -7,42 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type SourceContext, SourceFailure, type SourceInput } from '../../src/sources/index.js';
+import type { SourceInput } from '../../src/sources/index.js';
 import { telegramJson } from '../../src/sources/telegram-json/index.js';
-import { inPieces } from '../helpers/run-source.js';
+import { inPieces, type Outcome, runInput } from '../helpers/run-source.js';
 
-interface Run {
-  events: { locator: string | number; text?: string }[];
-  skipped: { reason: string; locator: string | number }[];
-  rejected: { code: string; locator: string | number; message: string; hint?: string }[];
-  failure?: { code: string; message: string; locator?: string | number };
-}
+type Run = Outcome;
 
-async function collect(input: SourceInput): Promise<Run> {
-  const out: Run = { events: [], skipped: [], rejected: [] };
-  const ctx: SourceContext = {
-    options: { timezone: 'Europe/London' },
-    emit: (e) => void out.events.push(e),
-    skip: (reason, locator) => void out.skipped.push({ reason, locator }),
-    reject: (code, locator, message, hint) =>
-      void out.rejected.push(
-        hint === undefined ? { code, locator, message } : { code, locator, message, hint },
-      ),
-    warn: () => {},
-    progress: () => {},
-  };
-  try {
-    await telegramJson.parse(input, ctx);
-  } catch (err) {
-    if (!(err instanceof SourceFailure)) throw err;
-    out.failure = {
-      code: err.code,
-      message: err.message,
-      ...(err.locator !== undefined ? { locator: err.locator } : {}),
-    };
-  }
-  return out;
-}
+const collect = (input: SourceInput): Promise<Run> => runInput(telegramJson, input);
 
 const read = (bytes: Uint8Array, size = bytes.length + 1) => collect(inPieces(bytes, size, 'result.json'));
 
