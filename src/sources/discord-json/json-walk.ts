@@ -122,15 +122,7 @@ export async function walkJson(
     if (!isTokenizerError(err)) throw err;
     const end = await endOf(input, opts);
     const kind = walker.started ? 'truncated' : 'empty';
-    throw new JsonWalkError(
-      reason(err),
-      end.line,
-      end.column,
-      kind,
-      walker.locator(),
-      walker.openValue(),
-      walker.placeInWords(),
-    );
+    throw walkError(walker, reason(err), end.line, end.column, kind);
   }
   walker.finish();
 }
@@ -148,6 +140,25 @@ export function rejectOpenRecord(
   const at = err.line > 0 ? `line ${err.line}, column ${err.column}` : 'an unknown position';
   if (err.kind === 'truncated') rejectCutRecord(ctx, `${prefix}_RECORD_CUT_SHORT`, locator, at);
   else rejectBrokenRecord(ctx, `${prefix}_RECORD_MALFORMED`, locator, at, err.message);
+}
+
+/** The error for a document that breaks off at `line`:`column`, placed where `walker` stands. */
+function walkError(
+  walker: Walker,
+  message: string,
+  line: number,
+  column: number,
+  kind: JsonWalkError['kind'],
+): JsonWalkError {
+  return new JsonWalkError(
+    message,
+    line,
+    column,
+    kind,
+    walker.locator(),
+    walker.openValue(),
+    walker.placeInWords(),
+  );
 }
 
 /** Wraps the handlers so `pass` sees every delivery (value, dropped, close) in order and may mute it. */
@@ -199,30 +210,14 @@ async function recover(
       } catch (inner) {
         if (!isTokenizerError(inner)) throw inner;
       }
-      return new JsonWalkError(
-        reason(e),
-        e.line,
-        e.pos,
-        'invalid',
-        walker.locator(),
-        walker.openValue(),
-        walker.placeInWords(),
-      );
+      return walkError(walker, reason(e), e.line, e.pos, 'invalid');
     }
     feed(tokenize, walker, text);
     offset += text.length;
     // The verifier agrees with the tokenizer; this only guards against the two ever disagreeing.
     if (index++ > failed) break;
   }
-  return new JsonWalkError(
-    'the JSON could not be read',
-    0,
-    0,
-    'invalid',
-    walker.locator(),
-    walker.openValue(),
-    walker.placeInWords(),
-  );
+  return walkError(walker, 'the JSON could not be read', 0, 0, 'invalid');
 }
 
 /** Line and column just past the end of the text, for a file that stops in the middle of the document. */
