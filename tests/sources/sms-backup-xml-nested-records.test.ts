@@ -115,18 +115,28 @@ describe('a record inside another', () => {
     );
   });
 
-  it('rejects both the record a cut falls in and the MMS around it, whose addresses may follow', async () => {
+  it('rejects the record a cut falls in, and reads the MMS around it, whose own children are all closed', async () => {
     const cut = Buffer.from(`${DECL}\n<smses>\n${MMS_START}${PARTS}${sms(0, 'a').slice(0, 40)}`);
     expect(await outcome(cut)).toEqual({
-      events: [],
+      events: [['mms[0] (line 3)', 'Look', undefined]],
       skipped: [],
-      rejected: [
-        ['SMS_RECORD_CUT_SHORT', 'sms[0] (line 5)'],
-        ['SMS_RECORD_CUT_SHORT', 'mms[0] (line 3)'],
+      rejected: [['SMS_RECORD_CUT_SHORT', 'sms[0] (line 5)']],
+      warnings: [
+        ['SMS_MMS_NO_SENDER', 'mms[0] (line 3)'],
+        ['SMS_RECORD_NOT_CLOSED', 'mms[0] (line 3)'],
       ],
-      warnings: [],
       failure: 'SMS_TRUNCATED_XML',
     });
+  });
+
+  it('still rejects an MMS around the cut record when one of its own elements is open', async () => {
+    const cut = Buffer.from(`${DECL}\n<smses>\n${MMS_START}    <parts>\n${sms(0, 'a').slice(0, 40)}`);
+    const r = await outcome(cut);
+    expect(r.events).toEqual([]);
+    expect(r.rejected).toEqual([
+      ['SMS_RECORD_CUT_SHORT', 'sms[0] (line 5)'],
+      ['SMS_RECORD_CUT_SHORT', 'mms[0] (line 3)'],
+    ]);
   });
 
   it('still fails at an end tag that closes nothing open inside an MMS, rejecting the MMS', async () => {
@@ -206,5 +216,58 @@ describe('an "&"', () => {
       warnings: [['SMS_UNESCAPED_AMPERSAND', 'line 2']],
       failure: undefined,
     });
+  });
+});
+
+/**
+ * An <mms> with its parts and addresses but no </mms>, followed by records, in a file that is then cut short or
+ * breaks off: since records were kept on a stack, the MMS was taken up again after each record inside it and
+ * rejected at the cut as the record the file ends in (the failure located at it, lines before the cut). It holds
+ * all it has, so it is read with SMS_RECORD_NOT_CLOSED, as before; only the record the stop falls in is rejected.
+ */
+describe('an MMS left open whose own children are all closed, at a cut or fatal error', () => {
+  const MMS_WHOLE = `${MMS_START}${PARTS}${ADDRS}`;
+
+  it('is read when the file is cut short between the records after it; the failure names the line', async () => {
+    const cut = Buffer.from(
+      `${DECL}\n<smses count="4">\n${MMS_WHOLE}${sms(0, 's1')}${sms(1, 's2')}${sms(2, 's3')}`,
+    );
+    const r = await outcome(cut);
+    expect(r.events.map((e) => e[0])).toEqual([
+      'sms[0] (line 6)',
+      'sms[1] (line 7)',
+      'sms[2] (line 8)',
+      'mms[0] (line 3)',
+    ]);
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings).toEqual([['SMS_RECORD_NOT_CLOSED', 'mms[0] (line 3)']]);
+    expect(r.failure).toBe('SMS_TRUNCATED_XML');
+    const whole = await readSmsIn(cut, cut.length);
+    expect(whole.failure?.locator).toBe('line 9');
+  });
+
+  it('is read at a fatal error in a later record, which alone is rejected and locates the failure', async () => {
+    const bad = Buffer.from(
+      `${DECL}\n<smses count="3">\n${MMS_WHOLE}${sms(0, 's1')}${sms(1, 's2', ' / >')}</smses>\n`,
+    );
+    const r = await outcome(bad);
+    expect(r.events.map((e) => e[0])).toEqual(['sms[0] (line 6)', 'mms[0] (line 3)']);
+    expect(r.rejected).toEqual([['SMS_RECORD_MALFORMED', 'sms[1] (line 7)']]);
+    expect(r.warnings).toEqual([['SMS_RECORD_NOT_CLOSED', 'mms[0] (line 3)']]);
+    expect(r.failure).toBe('SMS_MALFORMED_XML');
+    expect((await readSmsIn(bad, bad.length)).failure?.locator).toBe('sms[1] (line 7)');
+  });
+
+  it('reads each of several MMSs left open one inside the next; the last, which the cut ends, is rejected', async () => {
+    const one = (n: number) =>
+      `<mms date="${1710880867000 + n * 1000}" msg_box="1" address="+447700900123" m_type="132">` +
+      `<parts><part seq="0" ct="text/plain" text="p${n}" /></parts>` +
+      '<addrs><addr address="+447700900123" type="137" /></addrs>\n';
+    const cut = Buffer.from(`${DECL}\n<smses count="5">\n${[0, 1, 2, 3, 4].map(one).join('')}`);
+    const r = await outcome(cut);
+    expect(r.events.map((e) => e[1])).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(r.rejected).toEqual([['SMS_RECORD_CUT_SHORT', 'mms[4] (line 7)']]);
+    expect(r.warnings).toEqual([['SMS_RECORD_NOT_CLOSED', 'mms[0] (line 3)']]);
+    expect(r.failure).toBe('SMS_TRUNCATED_XML');
   });
 });

@@ -370,6 +370,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     column = `${endsWithCR ? 0 : parser.column}`,
   ): never {
     const where = `line ${line}, column ${column}`;
+    readWaiting();
     // An <sms> or <call> left open (`<sms … >`) whose start tag is whole has all its data: it is read, not lost.
     if (current !== undefined && current.attrs !== undefined && !inTag && current.name !== 'mms') {
       const cur = current;
@@ -412,6 +413,37 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   }
 
   /**
+   * The file stops (cut short, or an error it cannot read past): an <mms> waiting for its end tag after a record
+   * read inside it, with all of its own children closed (`<parts>…</parts><addrs>…</addrs>` then records, and no
+   * `</mms>`), holds all it has, so it is read, as before records were kept on a stack, and named as left open
+   * (SMS_RECORD_NOT_CLOSED); the stop does not lie inside it. Only the record the stop falls inside is rejected.
+   * The records waiting in `around` are read in the order they began, the one being read (`current`) last; the
+   * failure is then located at the record still being read, or at the line when the stop lies in none.
+   */
+  function readWaiting(): void {
+    if (around.length === 0 && current?.inside === undefined) return;
+    const cur = current;
+    const kept: Current[] = [];
+    for (let i = 0; i < around.length; i++) {
+      const o = around[i]!;
+      // The record begun inside it started right inside it: no part or address list of its own was open then.
+      const next = around[i + 1] ?? cur;
+      if (o.done !== true && o.mms !== undefined && next !== undefined && next.depth === o.depth + 1) {
+        unclosed.note(o.locator, 'inside', o.start);
+        finish(o);
+      } else kept.push(o);
+    }
+    around.length = 0;
+    around.push(...kept);
+    current = cur;
+    // Taken up again after the records inside it, and nothing of its own opened since.
+    if (cur?.mms !== undefined && cur.inside !== undefined && !inTag && depth === cur.depth + 1) {
+      unclosed.note(cur.locator, 'inside', cur.start);
+      finish(cur);
+    }
+  }
+
+  /**
    * The file stops (cut short, or an error it cannot read past) with records around the one being read: an <mms>
    * among them was begun, so it is counted, rejected by `reject` as its parts after the record inside it are
    * missing; an <sms> or <call> was read, and is named as left open.
@@ -425,6 +457,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   }
 
   function fail(what: string, line = `${parser.line}`, column = `${parser.column}`): never {
+    readWaiting();
     const inside = current === undefined ? '' : ` inside ${current.locator}`;
     // saxes ends its messages with a full stop, which would stand before the semicolon.
     const said =
