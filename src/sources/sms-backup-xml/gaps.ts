@@ -18,8 +18,6 @@ export interface Stray {
 }
 
 const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
 const CR = 0x0d;
 const NL = 0x0a;
 const NEL = 0x85;
@@ -95,25 +93,6 @@ export class TextWindow {
       excerpt: excerpt.length > 80 ? `${excerpt.slice(0, 80)}…` : excerpt,
       linesBefore: this.lines,
     };
-  }
-
-  /**
-   * The name in the end tag that ends just before absolute offset `to` (`</name>`, white space allowed before the
-   * `>`), or undefined when what lies there is no end tag or not all of it is in the window.
-   */
-  endTagName(to: number): string | undefined {
-    if (this.charAt(to - 1) !== GT) return undefined;
-    let j = to - 2;
-    for (;;) {
-      const c = this.charAt(j);
-      if (c === undefined) return undefined;
-      if (c === LT) break;
-      j--;
-    }
-    if (this.charAt(j + 1) !== SLASH) return undefined;
-    let name = '';
-    for (let k = j + 2; k < to - 1; k++) name += String.fromCharCode(this.charAt(k)!);
-    return name.trimEnd();
   }
 
   /** Reads the gap from where the scan stands up to absolute offset `to`. */

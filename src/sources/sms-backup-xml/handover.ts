@@ -162,6 +162,33 @@ export interface HandoverEvents {
   ampersand(line: number, column: number, attribute: string | undefined): void;
 }
 
+/**
+ * The end tag saxes is closing: its name, and whether an element of that name is open below the elements it has
+ * popped so far (undefined: not looked up yet). saxes clears its own `name` before it pops, and reading the name
+ * back from the text failed when spaces before the `>` put its `<` out of reach. Kept here, not on the parser:
+ * each property added to a saxes instance slows it (see reader.ts). saxes pops and reports synchronously inside
+ * `closeTag`, so the reader's closetag handler always sees the end tag being closed, whatever other file is read.
+ */
+let endTag: string | undefined;
+let endTagOpen: boolean | undefined;
+
+/** saxes 6.0.0's private `closeTag`, which reads the end tag's name from `name` and pops the elements it closes. */
+const SAXES_CLOSE_TAG = (SaxesParser.prototype as unknown as { closeTag?: unknown }).closeTag;
+
+/** saxes that notes the name of each end tag before closing it (see `endTag`). */
+export class EndTagSaxes extends SaxesParser {}
+if (typeof SAXES_CLOSE_TAG === 'function') {
+  Object.defineProperty(EndTagSaxes.prototype, 'closeTag', {
+    value(this: { name?: unknown }): void {
+      endTag = typeof this.name === 'string' ? this.name : undefined;
+      endTagOpen = undefined;
+      SAXES_CLOSE_TAG.call(this);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 /** Where an `&` saxes is reading a reference after stood: known when the piece ending with it was read. */
 interface OpenAmp {
   readonly line: number;
@@ -288,12 +315,23 @@ export class Handover {
   }
 
   /**
-   * True when an element named `name` is open (in saxes' stack, after the tags an end tag has popped so far);
-   * false when it is not, or saxes' internals are not as expected.
+   * Called from a closetag event (not self-closing) for the element `popped` saxes just popped: true when the end
+   * tag being read is `popped`'s own, or that of an element still open below it (which closes it too); false when it
+   * matches no open element. Also true when saxes' internals are not as expected (its own end tag is assumed).
+   * The stack is searched once per end tag, from the top, where the match lies: as many steps as the end tag pops
+   * elements, so a hand edit that leaves thousands of records open stays linear.
    */
-  isOpen(name: string): boolean {
-    const tags = this.q?.tags as readonly { readonly name?: unknown }[] | undefined;
-    return tags?.some((t) => t.name === name) === true;
+  closesOpen(popped: string): boolean {
+    const name = endTag;
+    if (name === undefined || name === popped) return true;
+    if (endTagOpen === undefined) {
+      const tags = this.q?.tags as readonly { readonly name?: unknown }[] | undefined;
+      if (tags === undefined) return true;
+      let i = tags.length - 1;
+      while (i >= 0 && tags[i]!.name !== name) i--;
+      endTagOpen = i >= 0;
+    }
+    return endTagOpen;
   }
 
   /** The end of a piece inside the root: just after the next `>`, or the end of the text. */

@@ -7,7 +7,7 @@
  * is measured, then dropped.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { iconv } from '../iconv.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
@@ -15,7 +15,7 @@ import { Utf8Watch } from '../utf8-watch.js';
 import { bytesMayHoldSurrogateRef, SurrogateRepair } from './char-refs.js';
 import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
 import { TextWindow } from './gaps.js';
-import { Handover } from './handover.js';
+import { EndTagSaxes, Handover } from './handover.js';
 import { Interner } from './interner.js';
 import { MmsRecord } from './mms.js';
 import { BadDurations, readCall, readSms } from './records.js';
@@ -95,7 +95,7 @@ const NOT_BLANK = /[^ \t\r\n]/;
 
 /** Reads one SMS Backup & Restore file, reporting every child of the root as an event, a skip or a reject. */
 export async function readBackup(input: SourceInput, ctx: SourceContext, fastPath = true): Promise<void> {
-  const parser = new SaxesParser();
+  const parser = new EndTagSaxes();
   const repair = new SurrogateRepair();
   const lone = new LoneSurrogates(ctx);
   const strings = new Interner();
@@ -291,8 +291,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   });
   /** The end tag saxes read last is `popped`'s own, or that of an element open around it (which closes it too). */
   function closesOpen(popped: string): boolean {
-    const name = window.endTagName(parser.position);
-    return name === popped || (name !== undefined && handover.isOpen(name));
+    return handover.closesOpen(popped);
   }
 
   /** Reports the record `cur`, whose end (or the start of the next record, when it was left open) was read. */
