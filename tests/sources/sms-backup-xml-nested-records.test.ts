@@ -328,3 +328,19 @@ describe('an end tag that closes many records left open', () => {
     expect(await readSmsIn(bytes, 4096, false)).toEqual(r);
   });
 });
+
+/** An element inside a record left without its end tag is read, but flagged once per file: a hand edit. */
+describe('an element left open inside a record', () => {
+  it('is read, and named once with the first record that holds one', async () => {
+    const open = `${MMS_START}    <parts><part seq="0" ct="text/plain" text="Look" />\n${ADDRS}  </mms>\n`;
+    const r = await outcome(backup(open + open));
+    expect(r.events.map((e) => e[0])).toEqual(['mms[0] (line 3)', 'mms[1] (line 7)']);
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings).toEqual([['SMS_ELEMENT_NOT_CLOSED', 'mms[0] (line 3)']]);
+    const whole = await readSmsIn(backup(open + open), 65_536);
+    expect(whole.warnings[0]?.message).toBe(
+      '<parts> in this record has no end tag </parts> (SMS Backup & Restore closes every element): a later end ' +
+        'tag closes it, and what it holds was read as usual (and 1 more element left open like it)',
+    );
+  });
+});

@@ -21,6 +21,7 @@ import { MmsRecord } from './mms.js';
 import { BadDurations, readCall, readSms } from './records.js';
 import {
   checkCount,
+  ElementsNotClosed,
   LoneSurrogates,
   labelProblems,
   type ProblemKind,
@@ -128,6 +129,10 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   const around: Current[] = [];
   const unclosed = new UnclosedRecords();
   const holding = new RecordsInside();
+  const openElements = new ElementsNotClosed();
+  /** When `closed` is null: the element the last end tag popped, and the record it lies in. */
+  let poppedElement = '';
+  let poppedIn: Current | undefined;
   const amps = new UnescapedAmpersands();
   /**
    * The record (or an element inside one) the last end tag closed: when saxes says next that the end tag was not
@@ -139,6 +144,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   const settle = (): void => {
     if (closed?.inside !== undefined) holding.note(closed.locator, closed.inside, closed.start);
     closed = undefined;
+    poppedIn = undefined;
   };
   /**
    * How the text opens, while only white space has been read (then decided): white space and then `<?xml` is a
@@ -276,7 +282,11 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (cur === undefined) return;
     if (depth !== cur.depth) {
       // An element inside a record; one left open (`<parts>` without `</parts>`) is closed by the record's end tag.
-      if (!tag.isSelfClosing && recordNames.includes(cur.name)) closed = null;
+      if (!tag.isSelfClosing && recordNames.includes(cur.name)) {
+        closed = null;
+        poppedElement = tag.name;
+        poppedIn = cur;
+      }
       return;
     }
     // Its end tag, or one not its own that closes it too (the root's, after it was left open): the "unexpected
@@ -316,7 +326,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       // record is named in one warning (SMS_RECORD_NOT_CLOSED), and the file reads on.
       if (closed !== null)
         unclosed.note(closed.locator, closed.inside === undefined ? 'end' : 'inside', closed.start);
+      else if (poppedIn !== undefined) openElements.note(poppedIn.locator, poppedElement, poppedIn.start);
       closed = undefined;
+      poppedIn = undefined;
       return;
     }
     if (what === DECLARATION_NOT_FIRST && blankBeforeDeclaration && recordNames.length === 0) {
@@ -618,6 +630,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (closed !== undefined) settle();
     amps.report(ctx);
     unclosed.report(ctx);
+    openElements.report(ctx);
     holding.report(ctx);
   }
 }

@@ -299,6 +299,38 @@ export class UnclosedRecords {
 }
 
 /**
+ * Elements inside a record left without their end tag (`<parts>` with no `</parts>`), closed by the end tag of the
+ * record around them (or another's): what they hold is read as usual, but SMS Backup & Restore closes every element,
+ * so a hand edit is flagged. One warning per file names the first and counts the others.
+ */
+export class ElementsNotClosed {
+  private first: { locator: string; element: string; at: number } | undefined;
+  private count = 0;
+
+  /** `locator`: the record the element lies in; `at`: where that record starts (the first in the file is named). */
+  note(locator: string, element: string, at: number): void {
+    if (this.first === undefined || at < this.first.at) this.first = { locator, element, at };
+    this.count++;
+  }
+
+  report(ctx: SourceContext): void {
+    const first = this.first;
+    if (first === undefined) return;
+    const n = this.count - 1;
+    const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'element' : 'elements'} left open like it)` : '';
+    ctx.warn(
+      'SMS_ELEMENT_NOT_CLOSED',
+      first.locator,
+      `<${first.element}> in this record has no end tag </${first.element}> (SMS Backup & Restore closes every ` +
+        `element): a later end tag closes it, and what it holds was read as usual${more}`,
+      'The file was edited by hand or by another tool. Compare with a copy of the backup from the phone or cloud.',
+    );
+    this.first = undefined;
+    this.count = 0;
+  }
+}
+
+/**
  * Records that hold a record and are closed by their own end tag after it: an `<sms/>` pasted between an
  * `<mms>`'s parts and its addresses, or `<sms … >` … `</sms>` around another. The one inside is read as a record of
  * its own and the one around it as usual (an `<mms>` with all its parts and addresses); one warning per file
