@@ -254,6 +254,30 @@ export function checkCount(
 export type Unclosed = 'inside' | 'end' | 'cut';
 
 /**
+ * The earliest of the file's cases of one hand edit (by where its record starts) and how many there are: the three
+ * "one warning per file" reports below name the first and count the others.
+ */
+class EarliestInFile<T extends { readonly at: number }> {
+  private first: T | undefined;
+  private count = 0;
+
+  note(item: T): void {
+    if (this.first === undefined || item.at < this.first.at) this.first = item;
+    this.count++;
+  }
+
+  /** The earliest case and how many more there were, or undefined when none; starts again for the next file. */
+  take(): { first: T; more: number } | undefined {
+    const first = this.first;
+    if (first === undefined) return undefined;
+    const more = this.count - 1;
+    this.first = undefined;
+    this.count = 0;
+    return { first, more };
+  }
+}
+
+/**
  * Records left open: `<sms … >` where the app writes `<sms … />` (a hand edit), or an `<mms>` whose `</mms>` is
  * missing. In the XML the records after such a record lie inside it, or the root's end tag closes it. Each is read
  * as the record it is (an `<sms>` or `<call>` holds everything in its start tag; an `<mms>` holds its parts and
@@ -262,18 +286,17 @@ export type Unclosed = 'inside' | 'end' | 'cut';
  * "/>" was lost.
  */
 export class UnclosedRecords {
-  private first: { locator: string; how: Unclosed; at: number } | undefined;
-  private count = 0;
+  private readonly cases = new EarliestInFile<{ locator: string; how: Unclosed; at: number }>();
 
   /** `at`: where the record starts; the first in the file is named (the root's end tag closes the last first). */
   note(locator: string, how: Unclosed, at: number): void {
-    if (this.first === undefined || at < this.first.at) this.first = { locator, how, at };
-    this.count++;
+    this.cases.note({ locator, how, at });
   }
 
   report(ctx: SourceContext): void {
-    const first = this.first;
-    if (first === undefined) return;
+    const taken = this.cases.take();
+    if (taken === undefined) return;
+    const { first, more: n } = taken;
     const name = /^[^[]*/.exec(first.locator)![0];
     const open =
       name === 'mms'
@@ -285,7 +308,6 @@ export class UnclosedRecords {
         : first.how === 'end'
           ? `, and the end tag after it is not its own </${name}>; the record was read as usual`
           : ', and the file ends after it; the record was read as usual, as all it holds is in its start tag';
-    const n = this.count - 1;
     const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'record' : 'records'} left open like it)` : '';
     ctx.warn(
       'SMS_RECORD_NOT_CLOSED',
@@ -293,8 +315,6 @@ export class UnclosedRecords {
       `${open}${then}${more}`,
       'The file was edited by hand or by another tool. Compare with a copy of the backup from the phone or cloud.',
     );
-    this.first = undefined;
-    this.count = 0;
   }
 }
 
@@ -304,19 +324,17 @@ export class UnclosedRecords {
  * so a hand edit is flagged. One warning per file names the first and counts the others.
  */
 export class ElementsNotClosed {
-  private first: { locator: string; element: string; at: number } | undefined;
-  private count = 0;
+  private readonly cases = new EarliestInFile<{ locator: string; element: string; at: number }>();
 
   /** `locator`: the record the element lies in; `at`: where that record starts (the first in the file is named). */
   note(locator: string, element: string, at: number): void {
-    if (this.first === undefined || at < this.first.at) this.first = { locator, element, at };
-    this.count++;
+    this.cases.note({ locator, element, at });
   }
 
   report(ctx: SourceContext): void {
-    const first = this.first;
-    if (first === undefined) return;
-    const n = this.count - 1;
+    const taken = this.cases.take();
+    if (taken === undefined) return;
+    const { first, more: n } = taken;
     const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'element' : 'elements'} left open like it)` : '';
     ctx.warn(
       'SMS_ELEMENT_NOT_CLOSED',
@@ -325,8 +343,6 @@ export class ElementsNotClosed {
         `element): a later end tag closes it, and what it holds was read as usual${more}`,
       'The file was edited by hand or by another tool. Compare with a copy of the backup from the phone or cloud.',
     );
-    this.first = undefined;
-    this.count = 0;
   }
 }
 
@@ -337,24 +353,22 @@ export class ElementsNotClosed {
  * names the first and counts the others.
  */
 export class RecordsInside {
-  private first: { locator: string; inside: string; at: number } | undefined;
-  private count = 0;
+  private readonly cases = new EarliestInFile<{ locator: string; inside: string; at: number }>();
 
   /** `at`: where the record starts; the first in the file is named (the innermost is closed first). */
   note(locator: string, inside: string, at: number): void {
-    if (this.first === undefined || at < this.first.at) this.first = { locator, inside, at };
-    this.count++;
+    this.cases.note({ locator, inside, at });
   }
 
   report(ctx: SourceContext): void {
-    const first = this.first;
-    if (first === undefined) return;
+    const taken = this.cases.take();
+    if (taken === undefined) return;
+    const { first, more: n } = taken;
     const name = /^[^[]*/.exec(first.locator)![0];
     const own =
       name === 'mms'
         ? 'this record as usual, with all of its own parts and addresses, those after it too'
         : 'this record as usual';
-    const n = this.count - 1;
     const more = n > 0 ? ` (and ${n} more ${n === 1 ? 'record' : 'records'} with a record inside)` : '';
     ctx.warn(
       'SMS_RECORD_INSIDE_RECORD',
@@ -364,8 +378,6 @@ export class RecordsInside {
       'The file was edited by hand or by another tool (a record pasted into another). Compare with a copy of the ' +
         'backup from the phone or cloud.',
     );
-    this.first = undefined;
-    this.count = 0;
   }
 }
 
