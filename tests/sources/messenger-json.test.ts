@@ -337,6 +337,17 @@ describe('broken files', () => {
     const run = await runScratch(big);
     expect(run.failure?.code).toBe('MESSENGER_JSON_VALUE_TOO_LARGE');
     expect(run.events).toEqual([]);
+    // The message was begun, so it is counted: rejected at its own locator, beside the file's failure.
+    expect(run.rejected).toEqual([
+      {
+        code: 'MESSENGER_JSON_RECORD_MALFORMED',
+        locator: 'messages[0]',
+        message: expect.stringContaining(
+          `(line 1, column 15): a single value larger than ${MAX_VALUE_CHARS / 1048576} MiB;`,
+        ),
+        hint: expect.any(String),
+      },
+    ]);
   });
 });
 

@@ -217,6 +217,14 @@ export class ThreadJsonScanner {
     const cap = this.cap!;
     const end = cap.scan(text, from, start, (i) => this.newline(i));
     if (cap.length > MAX_VALUE_CHARS) {
+      // The message was begun, so it is counted: rejected, like one the file breaks off in.
+      if (this.target === 'message') {
+        this.handlers.messageBroken?.(
+          this.index,
+          `line ${cap.line}, column ${cap.column}`,
+          `a single value larger than ${MAX_VALUE_CHARS / 1048576} MiB`,
+        );
+      }
       throw new SourceFailure(
         'MESSENGER_JSON_VALUE_TOO_LARGE',
         `A single value starting at line ${cap.line}, column ${cap.column} is larger than ${MAX_VALUE_CHARS / 1048576} MiB; this is not a Messenger thread file.`,
