@@ -22,7 +22,16 @@
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
  * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
- * (not the second) makes a minute-precision copy match a second-precision one. In an app's export the text of a
+ * (not the second) makes a minute-precision copy match a second-precision one. Copies are compared by that minute
+ * unless every copy of the content, in every input, has one and the same precision finer than a minute (all to the
+ * millisecond, or all to the second): they are then compared at that precision (`ContentKeys`). One precision is
+ * one kind of export, which gives one record one time (an SMS backup's `date`, a Messenger download's
+ * `timestamp_ms`), while the same words from the same sender 30 seconds apart, in two threads, are two messages
+ * (merged before). Copies of mixed precision (Messenger JSON and HTML, an iPhone's and an Android phone's WhatsApp
+ * export) are still compared by the minute, as exports round differently. The conversation is not compared: two
+ * exports name one chat differently (a file named after the contact, renamed between exports; `_chat.txt` in a
+ * zip), and counting a chat exported twice twice would overstate; so the same words from the same sender in the
+ * same minute in two chats, where only the minute tells them apart, count once. In an app's export the text of a
  * call, a deleted message or a media message is left out too: it is the app's wording of the record, not the
  * sender's, and differs between copies of one chat (WhatsApp writes one photo "<Media omitted>" in an export
  * without media, "IMG-20240301-WA0001.jpg (file attached)" in one with media and "image omitted" on an iPhone; one
@@ -87,6 +96,45 @@ function contentKey(e: TimelineEvent, minute: number, text: string): string {
   );
 }
 
+/**
+ * The keys copies are compared by: their content fingerprint, with their time at their precision when every copy
+ * of that content has one and the same precision finer than a minute (see above). Every copy is `note`d first;
+ * then `key` gives each its key. Anonymised copies (anonymise/) number their records' classes by the same keys, so
+ * that reading such a copy back marks the same duplicates.
+ */
+export class ContentKeys {
+  /** Per content fingerprint, the PRECISIONS index all its copies share, or MIXED. */
+  private readonly precision = new Map<string, number>();
+
+  /** Notes one copy; returns its content fingerprint. `ownWords` as for `fingerprint`. */
+  note(e: TimelineEvent, ownWords = false): string {
+    const fp = contentFingerprint(e, ownWords);
+    const p = PRECISIONS.indexOf(e.precision);
+    const seen = this.precision.get(fp);
+    if (seen === undefined) this.precision.set(fp, p);
+    else if (seen !== p) this.precision.set(fp, MIXED);
+    return fp;
+  }
+
+  /** `fingerprint(e, ownWords)`, its content part keyed as `key` keys it; `e` must have been noted. */
+  fingerprint(e: TimelineEvent, ownWords = false): string {
+    const id = idFingerprint(e);
+    return id === undefined ? this.key(contentFingerprint(e, ownWords), e) : `id\u0000${id}`;
+  }
+
+  /** The key of copy `e`, whose content fingerprint (`note`) is `fp`. */
+  key(fp: string, e: TimelineEvent): string {
+    const p = this.precision.get(fp);
+    if (p === MS) return `${fp}\u0000${e.ms}`;
+    if (p === SECOND) return `${fp}\u0000${Math.floor(e.ms / 1000)}`;
+    return fp;
+  }
+}
+
+const MS = PRECISIONS.indexOf('ms');
+const SECOND = PRECISIONS.indexOf('s');
+const MIXED = -1;
+
 /** Per fingerprint, the most copies any one earlier input held. */
 class Seen {
   private readonly most = new Map<string, number>();
@@ -140,17 +188,24 @@ export function findDuplicates(
     if (shared.has(e.channel) && e.nativeId === undefined) withoutId.add(e.channel);
   }
 
+  // Every copy's content is noted before any is compared: the precision all copies share sets the keys.
+  const keys = new ContentKeys();
+  const contents: (string | undefined)[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events.at(i);
+    if (withoutId.has(e.channel)) contents[i] = keys.note(e, ownWords(e.input));
+  }
+
   const byId = new Seen();
   const byContent = new Seen();
   const byContentWithoutId = new Seen();
   for (const [start, end] of inputsInComparisonOrder(events, incomplete)) {
     for (const s of [byId, byContent, byContentWithoutId]) s.close();
-    const own = ownWords(events.input(start));
-    for (let i = start; i < end; i++) markIfSeen(i, own);
+    for (let i = start; i < end; i++) markIfSeen(i);
   }
   return dup;
 
-  function markIfSeen(i: number, own: boolean): void {
+  function markIfSeen(i: number): void {
     const e = events.at(i);
     if (!shared.has(e.channel)) return;
     const id = idFingerprint(e);
@@ -158,7 +213,7 @@ export function findDuplicates(
       if (byId.held(id, byId.count(id))) dup[i] = 1;
       return;
     }
-    const content = contentFingerprint(e, own);
+    const content = keys.key(contents[i]!, e);
     const nContent = byContent.count(content);
     if (id === undefined) {
       byContentWithoutId.count(content);

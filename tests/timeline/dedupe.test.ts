@@ -59,7 +59,43 @@ describe('multiset de-duplication', () => {
     const json = ev(1, t0 + 42_317, 'Why are you ignoring me', { precision: 'ms', channel: 'messenger' });
     expect(findDuplicates([html, json])).toEqual([true, false]);
     // Equally precise copies: the first input's is kept.
-    expect(findDuplicates([{ ...html, precision: 'ms' }, json])).toEqual([false, true]);
+    expect(findDuplicates([{ ...html, ms: json.ms, precision: 'ms' }, json])).toEqual([false, true]);
+  });
+
+  it('compares copies that are all to the millisecond, or all to the second, at that precision', () => {
+    // Two Messenger threads: the subject sends the same words to each, 35 s apart, each timed to the millisecond.
+    const messenger = { channel: 'messenger' as const, precision: 'ms' as const };
+    const direct = ev(0, t0 + 5_123, 'where are you', { ...messenger, conversation: 'Sam Jones' });
+    const group = ev(1, t0 + 40_456, 'where are you', { ...messenger, conversation: 'Sunday walkers' });
+    expect(findDuplicates([direct, group])).toEqual([false, false]);
+    // The same message in two downloads of one thread carries one time: one message.
+    expect(findDuplicates([direct, { ...direct, input: 1 }])).toEqual([false, true]);
+    // Two iPhone exports (to the second): 21:07:30 and 21:07:50 are two photos, the same second one.
+    const ios = { channel: 'whatsapp' as const, precision: 's' as const, kind: 'media' as const };
+    const a = ev(0, t0 + 30_000, 'image omitted', ios);
+    const b = ev(1, t0 + 50_000, 'image omitted', ios);
+    expect(findDuplicates([a, b])).toEqual([false, false]);
+    expect(findDuplicates([a, { ...a, input: 1 }])).toEqual([false, true]);
+    // Multisets at the finer precision: of a second backup's three copies, the two at times the first held are
+    // duplicates, the one at another millisecond is new.
+    const three = [0, 5, 9].map((s) => ev(1, t0 + s * 1000, 'Answer me'));
+    expect(findDuplicates([...fiveAnswerMe(0).slice(0, 2), ...three])).toEqual([
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('compares by the minute once any copy has another precision (exports round differently)', () => {
+    // A third copy to the minute (an Android export) makes all three compared by the minute.
+    const ms = ev(0, t0 + 5_123, 'where are you', { precision: 'ms' });
+    const s = ev(1, t0 + 5_000, 'where are you', { precision: 's' });
+    expect(findDuplicates([ms, s])).toEqual([false, true]);
+    const other = ev(1, t0 + 40_000, 'where are you', { precision: 's' });
+    // ms and s copies 35 s apart: mixed precision, so the minute decides, as before.
+    expect(findDuplicates([ms, other])).toEqual([false, true]);
   });
 
   it('prefers the platform id when there is one', () => {

@@ -16,7 +16,7 @@
 import { isLexiconCategoryName } from '../../model/case-file.js';
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { WITHHELD_FLAG } from '../../model/vocabulary.js';
-import { fingerprint } from '../dedupe.js';
+import { ContentKeys } from '../dedupe.js';
 import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
 import type { Zone } from '../zone.js';
 import { detailNames } from './names.js';
@@ -177,7 +177,7 @@ export function anonymiseCase(
       e.senderKey === undefined ? null : withheld && e.sender?.name ? e.sender.name : p.of(e.senderKey);
     if (sender && !withheld) senders.add(sender);
     // A diary's texts are its writer's own and tell its records apart, as they do for de-duplication.
-    const fp = fingerprint(e, handKept);
+    const fp = keys.fingerprint(e, handKept);
     let dedupe = classes.get(fp);
     if (dedupe === undefined) {
       dedupe = classes.size + 1;
@@ -198,6 +198,12 @@ export function anonymiseCase(
       dedupe,
     };
   };
+  // Classes are numbered by the keys de-duplication compares copies by, which depend on every copy's precision.
+  const keys = new ContentKeys();
+  inputs.forEach((_, k) => {
+    for (const e of [...(input.duplicates[k] ?? []), ...perInput[k]!])
+      keys.note(e, input.handKept[k] === true);
+  });
   let rows = 0;
   const files = inputs.map((summary, k): AnonFile => {
     const name = inputName(k, inputs.length);
