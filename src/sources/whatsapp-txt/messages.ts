@@ -21,7 +21,7 @@ import { dateShape, type Layout, layoutName, otherReadings } from './date-order.
 import type { HeaderDates } from './first-pass.js';
 import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
 import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
-import { isAttributedNotice, Special } from './notices.js';
+import { callDetail, isAttributedNotice, Special } from './notices.js';
 import { Framing, HeaderScanner, Scan, withoutMarks } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
 
@@ -67,6 +67,24 @@ function kindOf(special: Special): Typed | undefined {
   if (special === Special.MissedCall) return MISSED_CALL;
   if (special === Special.Call) return CALL;
   return undefined;
+}
+
+/**
+ * How a call notice's call ended (`Special.Call`: not a missed or silenced one), and its length where the notice
+ * gives one. iOS files a call under the person who placed it, so a call whose author is the exporter ("You") is
+ * `outgoing`, whatever became of it. A call that lasted was answered: in a chat of two, by the exporter if the
+ * other person placed it. A group call that lasted says only that someone joined, not that the exporter did: it
+ * stays `unknown`, its length kept. So does a call that gives no length ("Voice call", "Voice call, No answer").
+ */
+function callOf(sender: Party | undefined, text: MessageText): { status: CallStatus; durationSec?: number } {
+  const { durationSec, group } = callDetail(text.string());
+  const status: CallStatus =
+    sender?.role === 'victim'
+      ? 'outgoing'
+      : !group && durationSec !== undefined && durationSec > 0
+        ? 'answered'
+        : 'unknown';
+  return durationSec === undefined ? { status } : { status, durationSec };
 }
 
 /**
@@ -288,7 +306,12 @@ export async function readMessages(
     event.kind = typed?.kind ?? 'message';
     event.direction = sender?.role === 'victim' ? 'outgoing' : 'unknown';
     event.sender = sender;
-    event.call = typed?.call === undefined ? undefined : { status: typed.call };
+    event.call =
+      typed?.call === undefined
+        ? undefined
+        : special === Special.Call
+          ? callOf(sender, text)
+          : { status: typed.call };
     event.flags = undefined;
     if (scanner.ampm !== 0 && (scanner.hour === 0 || scanner.hour > 12)) {
       const count = scanner.hour === 0 ? odd.midnight : odd.hour24;

@@ -54,7 +54,12 @@ const EN: LocalePhrases = {
   mediaSuffix: ['document omitted'],
   attached: ['<attached: [^>]*>', '\\(file attached\\)'],
   deleted: ['This message was deleted', 'You deleted this message'],
-  missedCall: ['Missed (?:group )?(?:voice|video) call'],
+  // An iPhone writes "Silenced voice call" under the caller's name for an incoming call it did not ring for,
+  // followed by why ("Silenced voice call, Focus mode" in a 2025 export published in BeLazy167/ChatLore,
+  // backend/test_api.py); WhatsApp's "Silence unknown callers" setting does so for numbers not in the contacts. No
+  // one answered it: a missed call. "Silenced video call" is the same notice for a video call as public parsers'
+  // tables list it (unverified against an export).
+  missedCall: ['Missed (?:group )?(?:voice|video) call', 'Silenced (?:voice|video) call'],
   call: ['(?:Group )?(?:[Vv]oice|[Vv]ideo) call'],
   encryption: [
     'Messages and calls are end-to-end encrypted',
@@ -301,6 +306,39 @@ export function classify(firstLine: string): Special {
   if (first !== MARKER_FIRST && !SUFFIX_LAST.has(last)) return Special.None;
   for (const suffix of MEDIA_SUFFIXES) if (firstLine.endsWith(suffix)) return Special.Media;
   return ATTACHED_RE.test(firstLine) ? Special.Media : Special.None;
+}
+
+/** What a call notice says beyond its kind: how long the call lasted (seconds), and whether it was a group call. */
+export interface CallDetail {
+  readonly durationSec: number | undefined;
+  readonly group: boolean;
+}
+
+// An iPhone writes a call that took place as the phrase, a comma and its length in whole units, with U+200E before
+// the length: "Voice call, \u200e4 min", "Voice call, 9 sec" (a 2025 export published in BeLazy167/ChatLore,
+// backend/test_api.py, which also has "Voice call, No answer": a call the exporter placed that no one took, with no
+// length). Hours ("1 hr", alone or before minutes) and a group call's attendance after " • " ("Voice call, 28 min •
+// 4 joined") are as public parsers and write-ups quote them, unverified against an export. Only the English
+// wording is read: no export in another language with a call's length has been seen.
+const CALL_DETAIL_RE =
+  /^(Group )?(?:[Vv]oice|[Vv]ideo) call, (?:(\d{1,3}) hr)? ?(?:(\d{1,4}) min)? ?(?:(\d{1,5}) sec)?( • \d{1,4} joined)?$/;
+const GROUP_CALL_RE = /^Group |^Gruppen| • \d{1,4} joined$/;
+const BIDI_MARKS_RE = /[\u200e\u200f]/g;
+
+/**
+ * The length and group mark of a call notice (a first line `classify` found `Special.Call`); the length is
+ * undefined where the notice gives none ("Voice call", "Voice call, No answer", a German "Sprachanruf").
+ */
+export function callDetail(firstLine: string): CallDetail {
+  if (firstLine.length > MAX_NOTICE) return { durationSec: undefined, group: false };
+  const line = firstLine.replace(BIDI_MARKS_RE, '');
+  const m = CALL_DETAIL_RE.exec(line);
+  const group = GROUP_CALL_RE.test(line);
+  if (m === null || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) {
+    return { durationSec: undefined, group };
+  }
+  const durationSec = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  return { durationSec, group };
 }
 
 /** True when text that followed `Name: \u200e` is a system notice rather than something the contact wrote. */
