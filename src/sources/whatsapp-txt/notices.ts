@@ -55,10 +55,11 @@ const EN: LocalePhrases = {
   attached: ['<attached: [^>]*>', '\\(file attached\\)'],
   deleted: ['This message was deleted', 'You deleted this message'],
   // An iPhone writes "Silenced voice call" under the caller's name for an incoming call it did not ring for,
-  // followed by why ("Silenced voice call, Focus mode" in a 2025 export published in BeLazy167/ChatLore,
-  // backend/test_api.py); WhatsApp's "Silence unknown callers" setting does so for numbers not in the contacts. No
-  // one answered it: a missed call. "Silenced video call" is the same notice for a video call as public parsers'
-  // tables list it (unverified against an export).
+  // with or without why ("Silenced voice call, Focus mode" in a 2025 export published in BeLazy167/ChatLore,
+  // backend/test_api.py). WhatsApp's "Silence unknown callers" setting silences calls from numbers not in the
+  // contacts the same way (the reason it writes then is not seen in an export). No one answered it: a missed
+  // call. "Silenced video call" is the notice for a video call as public parsers' tables list it (unverified
+  // against an export).
   missedCall: ['Missed (?:group )?(?:voice|video) call', 'Silenced (?:voice|video) call'],
   call: ['(?:Group )?(?:[Vv]oice|[Vv]ideo) call'],
   encryption: [
@@ -321,7 +322,7 @@ export interface CallDetail {
 // 4 joined") are as public parsers and write-ups quote them, unverified against an export. Only the English
 // wording is read: no export in another language with a call's length has been seen.
 const CALL_DETAIL_RE =
-  /^(Group )?(?:[Vv]oice|[Vv]ideo) call, (?:(\d{1,3}) hr)? ?(?:(\d{1,4}) min)? ?(?:(\d{1,5}) sec)?( • \d{1,4} joined)?$/;
+  /^(?:Group )?(?:[Vv]oice|[Vv]ideo) call, (?:(\d{1,3}) hr)? ?(?:(\d{1,4}) min)? ?(?:(\d{1,5}) sec)?(?: • \d{1,4} joined)?$/;
 const GROUP_CALL_RE = /^Group |^Gruppen| • \d{1,4} joined$/;
 const BIDI_MARKS_RE = /[\u200e\u200f]/g;
 
@@ -334,10 +335,10 @@ export function callDetail(firstLine: string): CallDetail {
   const line = firstLine.replace(BIDI_MARKS_RE, '');
   const m = CALL_DETAIL_RE.exec(line);
   const group = GROUP_CALL_RE.test(line);
-  if (m === null || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) {
+  if (m === null || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) {
     return { durationSec: undefined, group };
   }
-  const durationSec = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  const durationSec = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
   return { durationSec, group };
 }
 
