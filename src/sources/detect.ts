@@ -40,6 +40,11 @@ export function detect(probe: Probe, forcedId?: string): Detection {
   for (const container of containers)
     if (safeDetect(container, probe)) return { kind: 'container', container };
   for (const source of sources) if (safeDetect(source, probe)) return { kind: 'source', source };
+  // A file that is all of its head and holds nothing but a byte-order mark and blank lines: an export saved
+  // empty, or a text never written, which "not a supported export format" would misdescribe.
+  if (probe.head.length < HEAD_BYTES && probe.text.trim() === '') {
+    return { kind: 'none', reason: 'no text (only blank lines or a byte-order mark)' };
+  }
   if (looksBinary(probe.head)) return { kind: 'none', reason: 'binary file, not a supported export' };
   const output = chronologOutput(probe.text);
   if (output !== undefined) return { kind: 'none', reason: `a chronolog ${output}, not an export` };

@@ -69,6 +69,20 @@ const cases: Case[] = [
     names: () => 'empty.txt',
   },
   {
+    name: 'a file holding only a byte-order mark and blank lines',
+    args: () => [s.file('WhatsApp Chat with Sam.txt', '\ufeff\r\n\r\n  \n')],
+    code: 1,
+    stderr: /WhatsApp Chat with Sam\.txt: no text \(only blank lines or a byte-order mark\)/,
+    names: () => 'WhatsApp Chat with Sam.txt',
+  },
+  {
+    name: 'a file in UTF-16 holding only its byte-order mark and a line break',
+    args: () => [s.file('sms.xml', Buffer.from([0xff, 0xfe, 0x0a, 0x00]))],
+    code: 1,
+    stderr: /sms\.xml: no text \(only blank lines or a byte-order mark\)/,
+    names: () => 'sms.xml',
+  },
+  {
     name: 'a binary file',
     args: () => [
       s.file('photo.dat', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256))),
