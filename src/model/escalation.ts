@@ -33,6 +33,12 @@ export const EventRefSchema = z.object({
   timeFlags: z.array(z.string()).optional(),
   channel: ChannelSchema,
   file: z.string(),
+  fileTail: z
+    .string()
+    .optional()
+    .describe(
+      'How the findings and summary sentences name `file`: the end of its path, as many whole folders as it takes for no other input path to end the same way (the file name alone when no other input has that name; the whole path when even that is not enough). Absent in reports made before it was added, whose sentences give the file name alone.',
+    ),
   locator: z.string(),
 });
 export type EventRef = z.infer<typeof EventRefSchema>;

@@ -5,6 +5,7 @@
  * never loads zod.
  */
 export * from './case-file.js';
+export * from './cited-file.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './escalation.js';

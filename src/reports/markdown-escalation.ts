@@ -7,6 +7,7 @@
  * each under one name; the heading is neutral because contact may rise, fall or stay flat. Numbers are written with
  * the model's helpers, so they read exactly as in the findings; every value from the data is escaped.
  */
+import { citedFile } from '../model/cited-file.js';
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
   atRequestTimeWords,
@@ -564,9 +565,7 @@ function sdashSection(e: Escalation): string[] {
       // The chronology annex has no id column: cite each incident by its time and source line. Six at most,
       // never six and "and 1 more" (`listed`); `f.more` counts those the analysis itself left out.
       const { shown: cited, more: notCited } = listed(f.events, 6);
-      const shown = cited.map(
-        (x) => `${at(x)} ${md(`(${x.file.slice(x.file.lastIndexOf('/') + 1)} ${x.locator})`)}`,
-      );
+      const shown = cited.map((x) => `${at(x)} ${md(`(${citedFile(x)} ${x.locator})`)}`);
       const more = notCited + f.more;
       out.push(
         `- ${md(f.text)}${shown.length ? ` Incidents: ${shown.join('; ')}${more ? ` and ${more} more` : ''}.` : ''}`,

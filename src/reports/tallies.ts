@@ -11,6 +11,7 @@
  * - the days without contact the longest gap leaves out, as not every export covers them;
  * - when each milestone of the case file starts, as the case zone's clock reads it.
  */
+import { citedFile } from '../model/cited-file.js';
 import { milestoneStart } from '../model/escalation-words.js';
 import { andList, isPlaceholderIdentifier } from '../model/format.js';
 import type { MilestoneAnalysis, Report } from '../model/index.js';
@@ -204,8 +205,8 @@ export function withheldSentence(r: Report, time: (local: string) => string): st
   const w = withheldTally(r);
   const calls = r.withheldCalls;
   if (!w || !calls) return null;
-  const place = (e: { file: string; locator: string }) =>
-    `${e.file.slice(e.file.lastIndexOf('/') + 1)} ${e.locator}`;
+  const place = (e: { file: string; fileTail?: string | undefined; locator: string }) =>
+    `${citedFile(e)} ${e.locator}`;
   const when =
     w.total === 1
       ? `On ${time(calls.first.local)} (${place(calls.first)})`

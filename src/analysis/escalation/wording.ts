@@ -2,6 +2,7 @@
  * How the findings word their numbers, dates and sources: the model's number helpers (statistics.md §3) plus
  * the small phrases every sentence shares.
  */
+import { citedFile } from '../../model/cited-file.js';
 import type { Comparison, EventRef } from '../../model/escalation.js';
 import { COULD_BE_CHANCE, couldBeChance } from '../../model/escalation-words.js';
 import { cap, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../model/format.js';
@@ -38,9 +39,12 @@ export function whenRefInner(r: EventRef, aside = ''): string {
   return parts.length === 0 ? when(r.local) : `${when(r.local)} [${parts.join('; ')}]`;
 }
 
-/** "file name, locator" of an incident. */
+/**
+ * "file, locator" of an incident: the file by the end of its path that no other input shares (`citedFile`), the
+ * file name alone when it is the only input of that name ("_chat.txt, line 4").
+ */
 export function cite(r: EventRef): string {
-  return `${r.file.slice(r.file.lastIndexOf('/') + 1)}, ${r.locator}`;
+  return `${citedFile(r)}, ${r.locator}`;
 }
 
 /** "whatsapp 61, sms 9". */
