@@ -30,7 +30,7 @@ describe('a trend where no day is covered by every export (mixed-case)', () => {
     // jordan.reeve.77 (instagram) first wrote 45 minutes after the last Discord contact: "0.75 hours" made the
     // reader work it out.
     expect(r.escalation!.findings.join('\n')).toContain(
-      'jordan.reeve.77 (instagram) was first used on 19 March 2024 at 08:00 (message_1.json, messages[5]), 45 minutes after the last contact from 930000000000000101 (discord)',
+      'jordan.reeve.77 (instagram) was first used on 19 March 2024 at 08:00 (jordanreeve77_17841400000000001/message_1.json, messages[5]), 45 minutes after the last contact from 930000000000000101 (discord)',
     );
     expect(out['html']).toContain('First used 45 minutes after the last contact from');
     expect(out['markdown']).toContain('\\(45 minutes before\\)');

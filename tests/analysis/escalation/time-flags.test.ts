@@ -59,7 +59,15 @@ describe('a diary with approximate times, through the CLI (fixtures/csv-diary/uk
     // Absent, not empty: the JSON of an exact time is what it was before the field existed.
     for (const line of ['line 2', 'line 7', 'line 9'])
       expect(Object.keys(byLine.get(line)!)).not.toContain('timeFlags');
-    expect(Object.keys(byLine.get('line 2')!)).toEqual(['id', 'utc', 'local', 'channel', 'file', 'locator']);
+    expect(Object.keys(byLine.get('line 2')!)).toEqual([
+      'id',
+      'utc',
+      'local',
+      'channel',
+      'file',
+      'fileTail',
+      'locator',
+    ]);
   });
 
   it('says so in the findings and the S-DASH facts', () => {
