@@ -104,7 +104,9 @@ describe('findings in the mixed case', () => {
   });
 
   it('name the Instagram thread where its new username was first used, not the Facebook one', () => {
-    const line = r.escalation.findings.find((f) => f.startsWith('jordan.reeve.77 (instagram) was first used'))!;
+    const line = r.escalation.findings.find((f) =>
+      f.startsWith('jordan.reeve.77 (instagram) was first used'),
+    )!;
     expect(line).toContain(
       'on 19 March 2024 at 08:00 (jordanreeve77_17841400000000001/message_1.json, messages[5])',
     );
