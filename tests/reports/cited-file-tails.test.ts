@@ -77,7 +77,7 @@ describe('findings in the mixed case', () => {
   });
 
   it('cite each incident by a path end that leads to one input, holding the record cited', () => {
-    const refs = refsIn(r.escalation);
+    const refs = refsIn(r.escalation!);
     expect(refs.length).toBeGreaterThan(50);
     const paths = r.inputs.map((i) => i.path);
     const rows = new Map(r.chronology!.map((x) => [x.id, x]));
@@ -104,7 +104,7 @@ describe('findings in the mixed case', () => {
   });
 
   it('name the Instagram thread where its new username was first used, not the Facebook one', () => {
-    const line = r.escalation.findings.find((f) =>
+    const line = r.escalation!.findings.find((f) =>
       f.startsWith('jordan.reeve.77 (instagram) was first used'),
     )!;
     expect(line).toContain(
@@ -115,16 +115,16 @@ describe('findings in the mixed case', () => {
     expect(facebook.skippedAt?.['reaction']?.first).toEqual(['messages[5]']);
     expect(line).not.toMatch(/\(message_1\.json, /);
     // The Facebook thread, where it is cited, by its own folder.
-    expect(r.escalation.findings.join('\n')).toContain(
+    expect(r.escalation!.findings.join('\n')).toContain(
       '(jordanreeve_10158000000000001/message_1.json, messages[2])',
     );
   });
 
   it('name the zipped chat apart from the same chat unpacked, alike in every format that gives the findings', () => {
     const cited = `[${'WhatsApp Chat - +44 7700 900462.zip!/_chat.txt'}, line 15]`;
-    const lexicon = r.escalation.findings.find((f) => f.startsWith('Incident texts match the lexicon'))!;
+    const lexicon = r.escalation!.findings.find((f) => f.startsWith('Incident texts match the lexicon'))!;
     expect(lexicon).toContain(`intimidation and veiled threats (1, first on 8 April 2024 ${cited})`);
-    expect(r.escalation.findings.join('\n')).not.toMatch(/[[(]_chat\.txt, /);
+    expect(r.escalation!.findings.join('\n')).not.toMatch(/[[(]_chat\.txt, /);
     expect(out['markdown']).toContain(markdownEscape(cited));
     expect(out['html']).toContain('[WhatsApp Chat - +44 7700 900462.zip!/_chat.txt, line 15]');
     // The Markdown S-DASH sheet cites its incidents the same way.
