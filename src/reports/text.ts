@@ -28,6 +28,7 @@ import {
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
+import { shortPaths } from './short-paths.js';
 import {
   callPlaces,
   callTally,
@@ -179,40 +180,39 @@ function commonFolder(paths: readonly string[]): string {
   return prefix;
 }
 
-/** The end of a path in `width` characters after "…", never starting inside a `<U+001B>` marker. */
-function pathTail(path: string, width: number): string {
-  let start = path.length - width + 1;
-  for (const m of path.matchAll(/<U\+[0-9A-F]{4}>/g)) {
-    if (m.index < start && start < m.index + m[0].length) start = m.index + m[0].length;
-  }
-  return `…${path.slice(start)}`;
-}
-
 function accounting(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const a = r.accounting;
   // Files usually share a folder: name it once in the heading and show paths below it.
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
-  // A file read only in part is marked at the end of its name, which survives the path being shortened.
-  const rows = r.inputs.map((inp) => [
-    safe(inp.path.slice(prefix.length)) + marked(inp, (m) => ` (${m})`),
+  const names = r.inputs.map((inp) => safe(inp.path.slice(prefix.length)));
+  const marks = r.inputs.map((inp) => marked(inp, (m) => `(${m})`));
+  const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
+  const total = ['total', '', ...bookCells(a)];
+  const rest = [head, ...r.inputs.map((inp) => ['', inp.format, ...bookCells(inp)]), total];
+  const widths = head.map((_, k) => Math.max(...rest.map((row) => displayWidth(row[k]!))));
+  const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));
+  // A file read only in part is marked after its name when every such name fits whole with its mark; else each
+  // mark has a line of its own below the file's row, so that no name is shortened to make room for it.
+  const beside = names.every((n, i) => marks[i] === '' || n.length + 1 + marks[i]!.length <= maxPath);
+  // Names too long for the column are shortened in the middle, each still reading differently from the others.
+  const short = shortPaths(names, maxPath);
+  const rows = r.inputs.map((inp, i) => [
+    beside && marks[i] ? `${short[i]} ${marks[i]}` : short[i]!,
     inp.format,
     ...bookCells(inp),
   ]);
-  const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
-  const total = ['total', '', ...bookCells(a)];
-  const all = [head, ...rows, total];
-  const widths = head.map((_, k) => Math.max(...all.map((row) => displayWidth(row[k]!))));
-  const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));
+  widths[0] = Math.min(maxPath, Math.max(...[head, ...rows, total].map((row) => displayWidth(row[0]!))));
   const fmt = (row: string[]) =>
-    `  ${row.map((cell, k) => (k < 2 ? pad(k === 0 && cell.length > maxPath ? pathTail(cell, maxPath) : cell, Math.min(widths[k]!, k === 0 ? maxPath : 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
+    `  ${row.map((cell, k) => (k < 2 ? pad(cell, k === 0 ? widths[0]! : Math.min(widths[k]!, 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
+  const below = (i: number) => (!beside && marks[i] ? [`    ${marks[i]}`] : []);
   const lines = [
     '',
     c.bold(
       `Accounting  ${plural(a.records, 'record')} read from ${plural(a.files, 'file')}${prefix ? ` in ${safe(prefix)}` : ''}: ${bookWords(a)}`,
     ),
   ];
-  lines.push(c.dim(fmt(head)), ...rows.map(fmt), c.dim(fmt(total)));
+  lines.push(c.dim(fmt(head)), ...rows.flatMap((row, i) => [fmt(row), ...below(i)]), c.dim(fmt(total)));
   // The archive a file was read from, hashed whole: what an evidence log records for the download.
   for (const z of archivesOf(r.inputs)) {
     const shown = z.path.startsWith(prefix) ? z.path.slice(prefix.length) : z.path;

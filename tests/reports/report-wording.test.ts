@@ -119,7 +119,7 @@ describe('a file read only in part', () => {
     expect(member.incomplete).toBe(true);
     expect(r.inputs.find((i) => i.path === `${archive}!/sms.xml`)!.incomplete).toBe(false);
     const out = renderAll(r);
-    // Text: the mark ends the file's row (it survives a shortened path), and what it means is said below.
+    // Text: the mark ends the file's row when it fits there with the name whole, and what it means is said below.
     const textRows = out['text']!.split('\n');
     expect(textRows.filter((l) => l.includes('(not read to the end)'))).toEqual([
       expect.stringMatching(/^ {2}_chat\.txt \(not read to the end\) +whatsapp-txt /),
@@ -149,8 +149,11 @@ describe('a file read only in part', () => {
     const undecided = r.inputs.find((i) => i.path.endsWith('ambiguous-order-group.txt'))!;
     expect([undecided.incomplete, undecided.readToEnd]).toEqual([true, true]);
     const out = renderAll(r);
-    // The row ends with the mark (a long row's path is shortened from its start, the mark kept).
-    expect(out['text']).toMatch(/some records unusable\) +whatsapp-txt +8 +0 +0 +3 +5\n/);
+    // The mark does not fit beside the name in the file column: it has the line below the file's row, the name
+    // whole (it took the name's place: "…ead to the end, some records unusable)").
+    expect(out['text']).toMatch(
+      /\n {2}ambiguous-order-group\.txt +whatsapp-txt +8 +0 +0 +3 +5\n {4}\(read to the end, some records unusable\)\n/,
+    );
     expect(out['text']).toContain(
       '\n  read to the end, some records unusable: the counts cover the whole file; its rejected records say why\n',
     );
