@@ -32,6 +32,7 @@ async function jsonReport(input: string, out: string): Promise<Report> {
 const NOT_COMPARED = new Set([
   'id',
   'file',
+  'fileTail',
   'files',
   'locator',
   'identifier',
