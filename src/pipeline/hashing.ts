@@ -2,11 +2,15 @@
  * Hashes an input while a source reads it, so a 2 GB backup is read once, not twice. If the source never reads
  * to the end (it failed early, or it only needed part of an archive member), the caller hashes separately.
  * It also keeps the first error the input's own stream raised (an unreadable disk, a damaged archive member),
- * whatever the source made of it: some sources wrap every read error in a failure of their own format.
+ * whatever the source made of it: some sources wrap every read error in a failure of their own format. An error
+ * raised only once every byte was delivered (`FailureAtEnd`: a zip member whose CRC-32 fails) is kept the same
+ * way, but the source is not told of it: its read ends as at the end of an intact file, so every record is read
+ * and counted, and the pipeline reports the error afterwards.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Source, SourceContext, SourceInput } from '../sources/index.js';
+import { FailureAtEnd } from '../sources/source.js';
 
 export interface HashedInput {
   readonly input: SourceInput;
@@ -58,7 +62,12 @@ export function hashing(inner: SourceInput): HashedInput {
         fail(raw.errored, delivered);
         // Its chunks read ahead are all delivered now: the read got this far.
         if (failure === raw.errored) failedAfter = delivered;
-        out.destroy(raw.errored);
+        // Found once every byte was delivered (a zip member's checksum): the source reads to the end, and the
+        // fault is the input's error all the same (`failure`).
+        if (raw.errored instanceof FailureAtEnd) {
+          digest ??= hash.digest('hex');
+          out.push(null);
+        } else out.destroy(raw.errored);
       } else if (raw.readableEnded) {
         digest ??= hash.digest('hex');
         out.push(null);
@@ -111,7 +120,7 @@ export function hashing(inner: SourceInput): HashedInput {
         }
       } catch (err) {
         fail(err as Error, delivered);
-        throw err;
+        if (!(err instanceof FailureAtEnd)) throw err;
       }
       digest ??= hash.digest('hex');
     };

@@ -168,3 +168,11 @@ export class SourceFailure extends Error {
     super(message);
   }
 }
+
+/**
+ * A fault an input's stream finds only once it has delivered every byte: a zip member whose CRC-32 does not match
+ * the archive's. The stream still fails with it, so whoever reads the bytes alone is told (`verify-hashes`); the
+ * pipeline's reader of an input (pipeline/hashing.ts) ends the read normally instead, so the source reads and
+ * counts every record, and reports the fault as the input's error afterwards, the input listed as incomplete.
+ */
+export class FailureAtEnd extends SourceFailure {}

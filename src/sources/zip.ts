@@ -13,9 +13,11 @@
  *   member never inflates beyond its declared size. A limit hit is reported with the limit and the member.
  * - Names are decoded as UTF-8 when the archive says so (general-purpose bit 11), else as CP437, the zip default.
  * - Damage: yauzl does not check a member's CRC-32, so each member's CRC is computed as it streams (no copy is
- *   kept) and compared with the central directory when the member ends; a mismatch, or deflate data that cannot
- *   be inflated, fails that member with ZIP_MEMBER_DAMAGED once all its bytes have been delivered. A reader that
- *   stops early (detection reads 64 KiB) is not checked, as it has not read what the CRC covers.
+ *   kept) and compared with the central directory when the member ends. A mismatch fails the member's stream
+ *   with ZIP_MEMBER_DAMAGED once all its bytes have been delivered, as a `FailureAtEnd`: the pipeline lets the
+ *   source read to the end, every record counted, and reports the damage as the member's error, the member listed
+ *   as incomplete. Deflate data that cannot be inflated fails it with ZIP_MEMBER_DAMAGED where it breaks off. A
+ *   reader that stops early (detection reads 64 KiB) is not checked, as it has not read what the CRC covers.
  * Unsupported: encrypted members (reported), zips inside zips (offered to detection like any member, so that
  * one is warned as not read rather than passed over as an attachment).
  */
@@ -25,7 +27,7 @@ import type yauzl from 'yauzl';
 import { crc32 } from './crc32.js';
 import { iconv } from './iconv.js';
 import type { Container, ContainerContext, SourceInput } from './source.js';
-import { SourceFailure } from './source.js';
+import { FailureAtEnd, SourceFailure } from './source.js';
 
 export const ZIP_LIMITS = {
   /** More members than any real export holds. */
@@ -84,9 +86,12 @@ function nameOf(entry: yauzl.Entry): string {
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
-/** The member's bytes differ from what the archive recorded: a damaged download, copy or disk. */
-function damaged(why: string): SourceFailure {
-  return new SourceFailure(
+/**
+ * The member's bytes differ from what the archive recorded: a damaged download, copy or disk. `atEnd`: found once
+ * every byte was delivered (the CRC-32), so a reader may still read them all (`FailureAtEnd`).
+ */
+function damaged(why: string, atEnd = false): SourceFailure {
+  return new (atEnd ? FailureAtEnd : SourceFailure)(
     'ZIP_MEMBER_DAMAGED',
     `this file inside the archive is damaged: ${why}; anything read from it may be garbled`,
     undefined,
@@ -143,6 +148,7 @@ function memberInput(zip: yauzl.ZipFile, entry: yauzl.Entry, parent: SourceInput
                 out.destroy(
                   damaged(
                     `its content does not match the checksum recorded in the archive (CRC-32 ${hex(crc)}, expected ${hex(expected)})`,
+                    true,
                   ),
                 );
             } catch (err) {
