@@ -2,14 +2,15 @@
  * Every streamed format, read from an input that fails part-way: a file that ends early (a cut download or
  * copy), a disk error after some bytes, a zip member whose compressed data cannot be inflated past a point, and a
  * zip member whose checksum fails once all its bytes were delivered. Whatever the failure, every record read
- * before it ends as the outcome it has in the intact file (event, skipped or rejected), the record the failure
- * cut short is not read at all (except in a format that counts a record its file ends inside as rejected:
+ * before it ends as the outcome it has in the intact file (event, skipped or rejected; for the bad checksum, every
+ * record of the file, as it was read to its end), the record the failure cut short is not read at all (except in a format that counts a record its file ends inside as rejected:
  * `cutRecord`), the books add up, the input is listed as read in part, and the error names the
  * file and what to do (and, when the format itself says where it stops, the place).
  *
  * Each fixture is built here from records of about 250 bytes: an event, a record the format skips, one it rejects,
  * then events. The failures fall in the middle of the fifth record.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/cli/case.js';
 import { hashing } from '../../src/pipeline/hashing.js';
@@ -25,6 +26,7 @@ import { signalJson } from '../../src/sources/signal-json.js';
 import { smsBackupXml } from '../../src/sources/sms-backup-xml/index.js';
 import { telegramJson } from '../../src/sources/telegram-json/index.js';
 import { twitterArchive } from '../../src/sources/twitter-archive/index.js';
+import { zip as zipContainer } from '../../src/sources/zip.js';
 import { locatorText } from '../../src/timeline/ids.js';
 import { errno, failingInput, memoryInput, zipBadChecksum, zipDamagedAt } from '../helpers/partway.js';
 import { type Outcome, runInput } from '../helpers/run-source.js';
@@ -555,7 +557,9 @@ describe.each(CASES)('$title, read from an input that fails part-way', (c) => {
 
   it('keeps every record of a zip member whose checksum fails after its last byte', async () => {
     const zip = memoryInput('exports/export.zip', zipBadChecksum(fx.name, fx.bytes));
-    await expectPartway(c, zip, fx.bytes.length, {
+    // Every byte was delivered and the read ends as at the end of the file: every record is read, the last too
+    // (one a reader knows complete only at the end of the file: an mbox's last message).
+    await expectPartway(c, zip, Number.POSITIVE_INFINITY, {
       code: 'ZIP_MEMBER_DAMAGED',
       message:
         /^this file inside the archive is damaged: its content does not match the checksum recorded in the archive \(CRC-32 [0-9a-f]{8}, expected [0-9a-f]{8}\); anything read from it may be garbled$/,
@@ -578,6 +582,44 @@ describe('the input under the source', () => {
     ).rejects.toMatchObject({ code: 'EIO' });
     expect(Buffer.concat(got).toString()).toBe('01234');
     expect(hashed.failure()).toMatchObject({ code: 'EIO' });
+  });
+
+  it('ends a zip member whose checksum fails as at its end, and keeps the damage as the failure', async () => {
+    const data = Buffer.from('13/01/2024, 18:04 - Sam: Answer me\n'.repeat(4000));
+    const members: SourceInput[] = [];
+    const archive = memoryInput('exports/export.zip', zipBadChecksum('_chat.txt', data), 4096);
+    for await (const m of zipContainer.members(archive, { ignore: () => {}, warn: () => {} }))
+      members.push(m);
+    // Read plainly, the member's stream fails once its last byte is delivered.
+    let plain = 0;
+    await expect(
+      (async () => {
+        for await (const chunk of members[0]!.open()) plain += (chunk as Buffer).length;
+      })(),
+    ).rejects.toMatchObject({ code: 'ZIP_MEMBER_DAMAGED' });
+    expect(plain).toBe(data.length);
+    // Read by a source, it ends: every byte, no error; the damage is the input's failure, the hash of all bytes.
+    const hashed = hashing(members[0]!);
+    const got: Buffer[] = [];
+    for await (const chunk of hashed.input.open()) got.push(chunk as Buffer);
+    expect(Buffer.concat(got).equals(data)).toBe(true);
+    expect(hashed.failure()).toMatchObject({ code: 'ZIP_MEMBER_DAMAGED' });
+    expect(hashed.failedAfter()).toBe(data.length);
+    expect(hashed.digest()).toBe(createHash('sha256').update(data).digest('hex'));
+    // Compressed data that cannot be inflated still stops the read where it breaks off.
+    const cut = memoryInput('exports/cut.zip', zipDamagedAt('_chat.txt', data, 70_000), 4096);
+    const [broken] = await (async () => {
+      const list: SourceInput[] = [];
+      for await (const m of zipContainer.members(cut, { ignore: () => {}, warn: () => {} })) list.push(m);
+      return list;
+    })();
+    const partial = hashing(broken!);
+    await expect(
+      (async () => {
+        for await (const _ of partial.input.open());
+      })(),
+    ).rejects.toMatchObject({ code: 'ZIP_MEMBER_DAMAGED' });
+    expect(partial.digest()).toBeUndefined();
   });
 });
 
