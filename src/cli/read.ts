@@ -13,6 +13,7 @@ import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
 import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
+import { NESTED } from '../sources/zip.js';
 import { TEXT_BLOCK_BYTES } from '../timeline/pages.js';
 import type { TextMarks } from '../timeline/text-marks.js';
 import { type CaseFlags, resolveCase } from './case.js';
@@ -315,6 +316,41 @@ function documentsHint(othersToo: boolean): string {
   return `Screenshots, photos, letters and other documents cannot be read: chronolog reads the messages as exported from the app itself (a WhatsApp chat exported as text, an SMS backup, …). Run \`chronolog formats\` to see how to export each.${othersToo ? ' If another of these files is an export in a layout not recognised, force its format with --format-of "GLOB=FORMAT".' : ''}`;
 }
 
+/**
+ * Why nothing was read when the paths hold archives inside archives (`nested`, which are not opened) and, of the
+ * other files (`ignored` holds them all), none that failed: the archives are not empty, and the remedy is to unzip
+ * the outer one, not another format.
+ */
+function onlyNested(
+  nested: readonly { path: string; reason: string }[],
+  ignored: readonly { path: string; reason: string }[],
+): ToolError {
+  const split = (p: string) => {
+    const at = p.lastIndexOf('!/');
+    return { outer: terminalSafe(p.slice(0, at)), inner: terminalSafe(p.slice(at + 2)) };
+  };
+  const outers = [...new Set(nested.map((f) => split(f.path).outer))];
+  // Named within their archive when there is one archive, else in full.
+  const inner = nested
+    .map((f) => (outers.length === 1 ? split(f.path).inner : terminalSafe(f.path)))
+    .join(', ');
+  const one = nested.length === 1;
+  const others = ignored.filter((f) => f.reason !== NESTED);
+  const listed = shownOf(others.length, 20);
+  const rest =
+    others.length === 0
+      ? ''
+      : `; the other ${others.length === 1 ? 'file is' : `${plural(others.length, 'file')} are`} not an export:\n  ${others
+          .slice(0, listed)
+          .map((f) => terminalSafe(`${f.path}: ${f.reason}`))
+          .join('\n  ')}${others.length > listed ? `\n  … and ${others.length - listed} more` : ''}`;
+  return new ToolError(
+    'ZIP_NESTED',
+    `no export could be read: ${outers.join(', ')} ${outers.length === 1 ? 'holds' : 'hold'} ${others.length === 0 ? 'only ' : ''}${one ? 'another archive' : 'other archives'} (${inner}), which ${one ? 'is' : 'are'} not opened: a zip inside a zip is not read${rest}`,
+    `Unzip ${outers.length === 1 ? outers[0] : 'the outer archives'} and give chronolog the ${one ? 'archive' : 'archives'} inside (${inner}), which ${one ? 'is' : 'are'} read in place.`,
+  );
+}
+
 /** Said when the paths hold no file at all: the likely cause is the wrong folder, not a format. */
 const NO_FILES_HINT =
   'Give the folder the exports were saved or unzipped to (a WhatsApp chat, an SMS backup, an incident diary, …). Run `chronolog formats` to see what can be read and how to export it.';
@@ -349,6 +385,8 @@ function nothingUsable(
     const failed = new Map<string, Problem>();
     for (const p of timeline.problems.list)
       if (p.severity === 'error' && p.file !== undefined && !failed.has(p.file)) failed.set(p.file, p);
+    const nested = ignored.filter((f) => f.reason === NESTED);
+    if (nested.length > 0 && !ignored.some((f) => failed.has(f.path))) return onlyNested(nested, ignored);
     // One line per file: a line break in a file name must not split its line.
     const reasons = ignored.map((f) => {
       const p = failed.get(f.path);

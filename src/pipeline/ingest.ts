@@ -125,6 +125,7 @@ export async function ingest(
         ignore: (path, reason) => ignored.push({ path: `${input.path}!/${path}`, reason }),
         warn: (code, message, hint) =>
           problems.add({ code, severity: 'warning', file: input.path, message, ...(hint ? { hint } : {}) }),
+        notOpened: (reason) => ignored.push({ path: input.path, reason }),
       })) {
         members.push(member);
       }

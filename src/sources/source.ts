@@ -148,6 +148,8 @@ export interface ContainerContext {
   /** A member was left out (`__MACOSX`, path escaping the archive, limit hit). */
   ignore(memberPath: string, reason: string): void;
   warn(code: string, message: string, hint?: string): void;
+  /** The archive itself is not opened (a zip inside a zip): it is listed as not read, with `reason`. */
+  notOpened(reason: string): void;
 }
 
 /**

@@ -19,7 +19,7 @@
  *   as incomplete. Deflate data that cannot be inflated fails it with ZIP_MEMBER_DAMAGED where it breaks off. A
  *   reader that stops early (detection reads 64 KiB) is not checked, as it has not read what the CRC covers.
  * Unsupported: encrypted members (reported), zips inside zips (offered to detection like any member, so that
- * one is warned as not read rather than passed over as an attachment).
+ * one is listed as not read, with a warning, rather than passed over as an attachment).
  */
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
@@ -167,8 +167,13 @@ function memberInput(zip: yauzl.ZipFile, entry: yauzl.Entry, parent: SourceInput
   };
 }
 
+/** Why a zip inside a zip is not read, as the list of files not read gives it. */
+export const NESTED =
+  'zip archive inside an archive, not opened; unzip the outer archive and give chronolog this one';
+
 async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterable<SourceInput> {
   if (!input.readRange) {
+    ctx.notOpened(NESTED);
     ctx.warn(
       'ZIP_NESTED',
       `${input.path} is an archive inside an archive; it was not read`,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/model/index.js';
+import { NESTED as NESTED_REASON } from '../../src/sources/zip.js';
 import { type CliResult, cli, NOW, ROOT, STACK } from '../helpers/cli.js';
 import { makeZip } from '../helpers/zip-writer.js';
 
@@ -181,7 +182,7 @@ describe('archives that cannot be read', () => {
     const r = run(['report', archive, ...REPORT]);
     expect(r.code, r.stderr).toBe(0);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
-    expect(report.ignoredFiles).toEqual([]);
+    expect(report.ignoredFiles).toEqual([{ path: `${archive}!/inner.zip`, reason: NESTED_REASON }]);
     expect(report.problems).toContainEqual({
       code: 'ZIP_NESTED',
       severity: 'warning',
@@ -189,5 +190,47 @@ describe('archives that cannot be read', () => {
       message: `${archive}!/inner.zip is an archive inside an archive; it was not read`,
       hint: 'If it holds exports (it may also be a file sent as an attachment), unzip the outer archive and give chronolog the inner one, which is read in place.',
     });
+  });
+  it('says a zip holding only another zip holds an archive not opened, not that it is empty', () => {
+    const inner = makeZip([{ name: '_chat.txt', data: '13/01/2024, 18:04 - Sam: Answer me\n' }]);
+    const archive = file('only-nested/outer.zip', makeZip([{ name: 'ios.zip', data: inner, store: true }]));
+    const r = run(['inspect', archive, '--format', 'json']);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).not.toMatch(/no files found/);
+    expect(r.stderr).toContain(
+      `error: no export could be read: ${archive} holds only another archive (ios.zip), which is not opened: a zip inside a zip is not read\n`,
+    );
+    expect(r.stderr).toContain(
+      `hint: Unzip ${archive} and give chronolog the archive inside (ios.zip), which is read in place.`,
+    );
+    const shown = JSON.parse(r.stdout) as {
+      ignoredFiles: unknown;
+      problems: { code: string; file: string }[];
+    };
+    expect(shown.ignoredFiles).toEqual([{ path: `${archive}!/ios.zip`, reason: NESTED_REASON }]);
+    expect(shown.problems).toEqual([
+      expect.objectContaining({ code: 'ZIP_NESTED', severity: 'warning', file: `${archive}!/ios.zip` }),
+    ]);
+    // In words too: the inner archive is counted and named as not read.
+    const text = run(['inspect', archive]);
+    expect(text.stdout).toContain('Inputs: 0 files read, 1 not read');
+    expect(text.stdout).toContain(`not read: ${archive}!/ios.zip — ${NESTED_REASON}`);
+  });
+
+  it('names the other files beside a nested zip (a macOS resource fork) when nothing could be read', () => {
+    const inner = makeZip([{ name: '_chat.txt', data: '13/01/2024, 18:04 - Sam: Answer me\n' }]);
+    const archive = file(
+      'nested-mac/outer.zip',
+      makeZip([
+        { name: 'ios.zip', data: inner, store: true },
+        { name: '__MACOSX/._ios.zip', data: Buffer.alloc(82, 1) },
+      ]),
+    );
+    const r = run(['inspect', archive]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(
+      `error: no export could be read: ${archive} holds another archive (ios.zip), which is not opened: a zip inside a zip is not read; the other file is not an export:\n  ${archive}!/__MACOSX/._ios.zip: macOS resource fork, not an export\n`,
+    );
   });
 });

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NESTED } from '../../src/sources/zip.js';
 import { cli, NOW, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 import { makeZip } from '../helpers/zip-writer.js';
@@ -81,6 +82,39 @@ describe('verify: a file added since that a report would not read', () => {
       ),
       '  not read: zip-added/chat.zip!/extra.txt (not a supported export format)',
       '  not read: zip-added/chat.zip!/IMG-0001.jpg (media or document attachment, not a message export)',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('in a zip: a zip inside it, listed by the report as not read, matches; one added since is not read', () => {
+    const inner = makeZip([{ name: '_chat.txt', data: CHAT }]);
+    const dir = reported('zip-in-zip', {
+      'chat.zip': makeZip([
+        { name: '_chat.txt', data: CHAT },
+        { name: 'sent.zip', data: inner, store: true },
+      ]),
+    });
+    const report = JSON.parse(readFileSync(`${dir}.json`, 'utf8'));
+    expect(report.ignoredFiles).toEqual([{ path: 'zip-in-zip/chat.zip!/sent.zip', reason: NESTED }]);
+    const same = verify('zip-in-zip');
+    expect(same.stdout).toBe(
+      '✔ the 1 input matches the SHA-256 recorded in zip-in-zip.json; figures not recomputed (add --recompute to check them)\n',
+    );
+    expect(same.code).toBe(0);
+    writeFileSync(
+      path.join(dir, 'chat.zip'),
+      makeZip([
+        { name: '_chat.txt', data: CHAT },
+        { name: 'sent.zip', data: inner, store: true },
+        { name: 'more.zip', data: inner, store: true },
+      ]),
+    );
+    const r = verify('zip-in-zip');
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      expect.stringMatching(
+        /^ {2}changed: zip-in-zip\/chat\.zip \(the archive; the files read from inside it match;/,
+      ),
+      `  not read: zip-in-zip/chat.zip!/more.zip (${NESTED})`,
     ]);
     expect(r.code).toBe(1);
   });

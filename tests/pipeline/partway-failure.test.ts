@@ -588,7 +588,11 @@ describe('the input under the source', () => {
     const data = Buffer.from('13/01/2024, 18:04 - Sam: Answer me\n'.repeat(4000));
     const members: SourceInput[] = [];
     const archive = memoryInput('exports/export.zip', zipBadChecksum('_chat.txt', data), 4096);
-    for await (const m of zipContainer.members(archive, { ignore: () => {}, warn: () => {} }))
+    for await (const m of zipContainer.members(archive, {
+      ignore: () => {},
+      warn: () => {},
+      notOpened: () => {},
+    }))
       members.push(m);
     // Read plainly, the member's stream fails once its last byte is delivered.
     let plain = 0;
@@ -610,7 +614,12 @@ describe('the input under the source', () => {
     const cut = memoryInput('exports/cut.zip', zipDamagedAt('_chat.txt', data, 70_000), 4096);
     const [broken] = await (async () => {
       const list: SourceInput[] = [];
-      for await (const m of zipContainer.members(cut, { ignore: () => {}, warn: () => {} })) list.push(m);
+      for await (const m of zipContainer.members(cut, {
+        ignore: () => {},
+        warn: () => {},
+        notOpened: () => {},
+      }))
+        list.push(m);
       return list;
     })();
     const partial = hashing(broken!);

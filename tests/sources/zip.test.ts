@@ -23,6 +23,7 @@ async function list(input: SourceInput) {
   for await (const m of zip.members(input, {
     ignore: (p, reason) => ignored.push({ path: p, reason }),
     warn: () => {},
+    notOpened: () => {},
   })) {
     members.push(m);
   }

@@ -103,7 +103,8 @@ async function locate(
     if (found.kind !== 'container') return undefined;
     // Collected first, as the pipeline does: a member is opened after its archive's listing has finished.
     const members: SourceInput[] = [];
-    for await (const m of found.container.members(outer, { ignore() {}, warn() {} })) members.push(m);
+    for await (const m of found.container.members(outer, { ignore() {}, warn() {}, notOpened() {} }))
+      members.push(m);
     for (const m of members) {
       if (m.path === target) return m;
       if (target.startsWith(`${m.path}!/`)) return within(m);

@@ -11,6 +11,7 @@ import { readHead } from '../../pipeline/hashing.js';
 import { archivesOf } from '../../reports/archives.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
+import { NESTED } from '../../sources/zip.js';
 import { DOCUMENT_HEAD_BYTES, documentReason } from '../documents.js';
 import { fileInput } from '../inputs.js';
 
@@ -39,6 +40,8 @@ export function notReadReason(
   forced: string | undefined,
 ): string | undefined {
   const found = detect(makeProbe(input.name, input.path, head), forced);
+  // An archive inside an archive (no byte ranges to read it in place) is not opened: a report lists it as not read.
+  if (found.kind === 'container' && input.readRange === undefined) return NESTED;
   return found.kind === 'none' ? found.reason : undefined;
 }
 
@@ -130,7 +133,8 @@ export async function memberHashes(
   const out = new Map<string, Rehash | PassedOver>();
   const container = containers.find((c) => c.id === 'zip')!;
   const ignore = (member: string, reason: string) => out.set(member, { passedOver: reason });
-  for await (const m of container.members(archive, { ignore, warn: () => {} })) {
+  // An archive on disk is always opened (only one inside another is not).
+  for await (const m of container.members(archive, { ignore, warn: () => {}, notOpened: () => {} })) {
     const member = m.path.slice(archive.path.length + 2);
     out.set(member, await rehashMember(m, unlisted(member) ? { forced: forcedFormat(m.path) } : undefined));
   }
