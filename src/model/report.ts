@@ -86,6 +86,12 @@ export const InputSummarySchema = z.object({
    * could not be used among the rejected (`rejectedReasons` says which reason, the problems which lines).
    */
   readToEnd: z.literal(true).optional(),
+  damaged: z
+    .literal(true)
+    .optional()
+    .describe(
+      'Present (true) only with incomplete and readToEnd: the file was read to its end and every record counted, but its bytes fail a check of the whole file (a zip member whose CRC-32 differs from the one the archive records), so any record read from it may be garbled; its error says which check. Absent in reports made before it was added.',
+    ),
   archive: ArchiveSummarySchema.optional(),
 });
 export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>;

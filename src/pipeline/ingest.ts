@@ -9,7 +9,7 @@ import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
-import { SourceFailure } from '../sources/index.js';
+import { FailureAtEnd, SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
 import { findDuplicates } from '../timeline/dedupe.js';
 import { FutureRecords } from '../timeline/future.js';
@@ -294,16 +294,21 @@ export async function ingest(
     // The file was read to the end and every record counted, some rejected for a reason that holds for the whole
     // file: the counts cover it all (unless the stream itself failed, which is then the failure reported).
     if (failure instanceof SourceFailure && failure.readToEnd) tally.readToEnd = true;
-    if (failure instanceof SourceFailure) {
-      problems.add({
-        code: failure.code,
-        severity: 'error',
-        file,
-        ...(failure.locator !== undefined ? { locator: locatorText(failure.locator) } : {}),
-        message: failure.message,
-        ...(failure.hint ? { hint: failure.hint } : {}),
-      });
-    } else {
+    if (failure instanceof FailureAtEnd) {
+      // Every byte was delivered before the fault was found (a zip member whose CRC-32 fails). When the source
+      // read them all, the counts cover the whole file, which is marked damaged; when it stopped at a fault of its
+      // own (garbled bytes), that fault is reported too, and the file was not read to its end.
+      const own = outcome.thrown;
+      if (own === undefined || (own instanceof SourceFailure && own.readToEnd)) {
+        tally.readToEnd = true;
+        tally.damaged = true;
+      } else if (own instanceof SourceFailure) {
+        delete tally.readToEnd;
+        addFailure(own, file);
+      }
+    }
+    if (failure instanceof SourceFailure) addFailure(failure, file);
+    else {
       const message = failure instanceof Error ? failure.message : String(failure);
       const errno = errnoCode(failure) !== undefined;
       problems.add({
@@ -322,6 +327,18 @@ export async function ingest(
   }
 
   for (const input of sorted) await visit(input, sorted.length === 1);
+
+  /** Lists a source's failure as the error of input `file`. */
+  function addFailure(failure: SourceFailure, file: string): void {
+    problems.add({
+      code: failure.code,
+      severity: 'error',
+      file,
+      ...(failure.locator !== undefined ? { locator: locatorText(failure.locator) } : {}),
+      message: failure.message,
+      ...(failure.hint ? { hint: failure.hint } : {}),
+    });
+  }
 
   const store = builder.store;
   const count = store.length;

@@ -137,7 +137,11 @@ function readInPart(inputs: readonly InputSummary[]): string | undefined {
   const listed = shownOf(partial.length, FILES_SHOWN);
   const named = partial.slice(0, listed).map((i) => {
     const rejected = i.rejected > 0 ? `${i.rejected} of ${i.records} records rejected` : undefined;
-    const how = i.readToEnd ? rejected : ['not read to the end', rejected].filter(Boolean).join(', ');
+    const how = i.damaged
+      ? ['read to the end, checksum failed', rejected].filter(Boolean).join(', ')
+      : i.readToEnd
+        ? rejected
+        : ['not read to the end', rejected].filter(Boolean).join(', ');
     return `${i.path}${how ? ` (${how})` : ''}`;
   });
   if (partial.length > listed) named.push(`${partial.length - listed} more`);

@@ -103,28 +103,32 @@ const RECORDS_UNUSABLE: InputMark = {
   many: 'were read whole, but not every record in them could be used',
 };
 
+/** A file read to its end whose bytes fail a check of the whole file (`damaged`: a zip member's CRC-32). */
+const DAMAGED: InputMark = {
+  mark: 'read to the end, checksum failed',
+  means: 'the counts cover the whole file; any record may be garbled',
+  one: 'was read whole, but its bytes fail the archive’s checksum',
+  many: 'were read whole, but their bytes fail the archive’s checksum',
+};
+
+type Marked = Pick<Report['inputs'][number], 'incomplete' | 'readToEnd' | 'damaged'>;
+
 /** The mark an inputs table gives an input, or undefined for a file read whole. */
-export function inputMark(
-  input: Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>,
-): InputMark | undefined {
+export function inputMark(input: Marked): InputMark | undefined {
   if (!input.incomplete) return undefined;
+  if (input.damaged) return DAMAGED;
   return input.readToEnd ? RECORDS_UNUSABLE : READ_IN_PART;
 }
 
 /** `shown(mark)` for an input not read whole, '' for one read whole: the mark beside a file's name. */
-export function marked(
-  input: Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>,
-  shown: (mark: string) => string,
-): string {
+export function marked(input: Marked, shown: (mark: string) => string): string {
   const m = inputMark(input);
   return m === undefined ? '' : shown(m.mark);
 }
 
 /** The marks `inputs` carry, each with how many carry it, read in part first: for a table's legend. */
-export function inputMarks(
-  inputs: readonly Pick<Report['inputs'][number], 'incomplete' | 'readToEnd'>[],
-): (InputMark & { count: number })[] {
-  return [READ_IN_PART, RECORDS_UNUSABLE]
+export function inputMarks(inputs: readonly Marked[]): (InputMark & { count: number })[] {
+  return [READ_IN_PART, RECORDS_UNUSABLE, DAMAGED]
     .map((m) => ({ ...m, count: inputs.filter((i) => inputMark(i) === m).length }))
     .filter((m) => m.count > 0);
 }

@@ -21,7 +21,9 @@
  * - The v2/v3 header is not a record. `"incomplete":true` (the original stopped early) ends the read with
  *   CHRONOLOG_JSONL_ORIGINAL_INCOMPLETE after every line is read, so the input is marked incomplete again; with
  *   `"readToEnd":true` too (the original was read to its end, some records unusable for a reason of the whole
- *   file, such as a day/month order that cannot be told), it is marked read to the end as well.
+ *   file, such as a day/month order that cannot be told), it is marked read to the end as well; with
+ *   `"damaged":true` besides (a zip member whose checksum failed, read to its end), CHRONOLOG_JSONL_ORIGINAL_DAMAGED
+ *   marks it damaged again.
  * - A hand-kept input (a diary) has `"handKept":true` and is read by `chronolog-jsonl-diary` instead, so the
  *   analysis treats it as a diary again (no export period).
  * - Version 1 (one file per case, header counted as a skipped record) is still read.
@@ -37,7 +39,7 @@ import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '.
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
-import { SourceFailure } from './source.js';
+import { FailureAtEnd, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
 const HEADER = /^\{"format":"chronolog-anonymised-timeline","version":[123][,}]/;
@@ -163,6 +165,7 @@ function isJson(text: string): boolean {
 export async function parseAnonymised(input: SourceInput, ctx: SourceContext): Promise<void> {
   let incomplete = false;
   let readToEnd = false;
+  let damaged = false;
   let cut: number | undefined;
   await forEachLine(
     input,
@@ -189,6 +192,7 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       if (header['version'] === 1) ctx.skip('header', 1);
       incomplete = header['incomplete'] === true;
       readToEnd = incomplete && header['readToEnd'] === true;
+      damaged = readToEnd && header['damaged'] === true;
     },
     ctx,
   );
@@ -198,6 +202,15 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       `The file ends in the middle of line ${cut}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept.`,
       cut,
       'Copy the anonymised files again from where `chronolog anonymise` wrote them (or run it again) to read the rest.',
+    );
+  }
+  if (readToEnd && damaged) {
+    throw new FailureAtEnd(
+      'CHRONOLOG_JSONL_ORIGINAL_DAMAGED',
+      'the original input was read to its end, but its bytes failed the archive’s checksum, so any of its records may be garbled',
+      undefined,
+      'The original case’s report names the archive and the damaged file.',
+      true,
     );
   }
   if (readToEnd) {

@@ -141,9 +141,11 @@ describe.each(CASES)('$title inside a zip whose CRC-32 fails', ({ name, data, fo
       ...counts,
       path: `${base}-bad.zip!/${name}`,
       incomplete: true,
+      // Read to its end, every record counted, but its bytes are not those the archive recorded.
+      readToEnd: true,
+      damaged: true,
       archive: expect.objectContaining({ path: `${base}-bad.zip` }),
     });
-    expect(bad.readToEnd).toBeUndefined();
     // The books: nothing dropped, nothing counted twice.
     expect(bad.records).toBe(bad.events + bad.skipped + bad.rejected);
     expect(bad.events).toBe(bad.kept + bad.duplicates);
@@ -165,6 +167,31 @@ describe.each(CASES)('$title inside a zip whose CRC-32 fails', ({ name, data, fo
         message: `this file inside the archive is damaged: its content does not match the checksum recorded in the archive (CRC-32 ${crc.toString(16).padStart(8, '0')}, expected ${recorded.toString(16).padStart(8, '0')}); anything read from it may be garbled`,
         hint: 'Download or export the archive again (a copy that unzips without errors), then re-run with the new archive.',
       },
+    ]);
+  });
+});
+
+describe('a zip member whose CRC-32 fails and whose reader stops at a fault of its own', () => {
+  it('reports both errors and is not marked read to the end', async () => {
+    // The export breaks off half way (its JSON ends inside a message), and the archive's checksum is that of the
+    // whole file: the reader stops at the cut, so the counts do not cover the file.
+    const whole = fixture('telegram-json/single-chat-mixed.json');
+    const data = whole.subarray(0, Math.floor(whole.length / 2));
+    const recorded = crc32(whole) >>> 0;
+    writeFileSync(
+      path.join(dir, 'cut-bad.zip'),
+      makeZip([{ name: 'result.json', data, declaredCrc: recorded }]),
+    );
+    const read1 = await read('cut-bad.zip');
+    const input = read1.inputs[0]!;
+    expect(input).toMatchObject({ format: 'telegram-json', incomplete: true });
+    expect([input.readToEnd, input.damaged]).toEqual([undefined, undefined]);
+    expect(input.records).toBe(input.events + input.skipped + input.rejected);
+    // The reader's own failure (which the damage used to hide) and the record it broke off in, then the damage.
+    expect(read1.problems.list.map((p) => [p.code, p.locator])).toEqual([
+      ['TELEGRAM_RECORD_CUT_SHORT', 'messages[9]'],
+      ['TELEGRAM_TRUNCATED', 'messages[9]'],
+      ['ZIP_MEMBER_DAMAGED', undefined],
     ]);
   });
 });

@@ -97,7 +97,7 @@ describe('a comparison without a rate ratio', () => {
 
 describe('a file read only in part', () => {
   // A WhatsApp chat in a zip whose stored bytes no longer match their CRC-32 (one byte flipped in transit), beside
-  // an SMS backup read whole: the chat's member is read, but only in part (`incomplete`).
+  // an SMS backup read whole: the chat's member is read to its end, but marked, as any record may be garbled.
   const tmp = scratch('chronolog-incomplete-');
   afterAll(() => tmp.cleanup());
   const chat = '13/01/2024, 18:04 - Sam: Answer me\n13/01/2024, 18:05 - Sam: Now\n';
@@ -109,34 +109,55 @@ describe('a file read only in part', () => {
   zip[at] = zip[at]! ^ 0x20;
   const archive = tmp.file('damaged.zip', zip);
 
-  it('is marked in the inputs table of every format, the same way', async () => {
+  it('marks a member whose checksum fails as read to the end but damaged, in every format, the same way', async () => {
     const r = await reportOf([archive], {
       tz: 'Europe/London',
       region: 'GB',
       subject: ['Sam', '+447700900123'],
     });
     const member = r.inputs.find((i) => i.path === `${archive}!/_chat.txt`)!;
-    expect(member.incomplete).toBe(true);
+    expect(member).toMatchObject({ incomplete: true, readToEnd: true, damaged: true, records: 2, events: 2 });
     expect(r.inputs.find((i) => i.path === `${archive}!/sms.xml`)!.incomplete).toBe(false);
     const out = renderAll(r);
-    // Text: the mark ends the file's row when it fits there with the name whole, and what it means is said below.
-    const textRows = out['text']!.split('\n');
-    expect(textRows.filter((l) => l.includes('(not read to the end)'))).toEqual([
-      expect.stringMatching(/^ {2}_chat\.txt \(not read to the end\) +whatsapp-txt /),
-    ]);
-    expect(out['text']).toContain('\n  not read to the end: the counts cover what could be read\n');
+    // Text: the mark does not fit beside the name, so it has the line below the row; what it means is said below.
+    expect(out['text']).toMatch(
+      /\n {2}_chat\.txt +whatsapp-txt +2 +2 +0 +0 +0\n {4}\(read to the end, checksum failed\)\n/,
+    );
+    expect(out['text']).toContain(
+      '\n  read to the end, checksum failed: the counts cover the whole file; any record may be garbled\n',
+    );
+    expect(out['text']).not.toContain('not read to the end');
     // Markdown: the same words in the row, and below the table.
-    const mdRows = out['markdown']!.split('\n').filter((l) => l.includes('not read to the end'));
-    expect(mdRows[0]).toMatch(/^\| \S*damaged\.zip\\!\/\\_chat\.txt \*\*\(not read to the end\)\*\* \|/);
+    const mdRows = out['markdown']!.split('\n').filter((l) => l.includes('checksum failed'));
+    expect(mdRows[0]).toMatch(
+      /^\| \S*damaged\.zip\\!\/\\_chat\.txt \*\*\(read to the end, checksum failed\)\*\* \|/,
+    );
     expect(mdRows[1]).toBe(
-      'A file marked “not read to the end” could be read only in part: the counts cover what could be read (see Problems).',
+      'A file marked “read to the end, checksum failed” was read whole, but its bytes fail the archive’s checksum: the counts cover the whole file; any record may be garbled (see Problems).',
     );
     expect(mdRows).toHaveLength(2);
-    // HTML: under the file's name in its row, as before.
+    // HTML: under the file's name in its row.
     expect(out['html']).toContain(
-      '<span class="sub warn">Not read to the end: the counts cover what could be read.</span>',
+      '<span class="sub warn">Read to the end, checksum failed: the counts cover the whole file; any record may be garbled.</span>',
     );
-    expect(out['html']!.match(/Not read to the end/g)).toHaveLength(1);
+  });
+
+  it('marks a file that breaks off as not read to the end, in every format, the same way', async () => {
+    const r = await reportOf(['fixtures/sms-backup-xml-cut-in-attachment'], {
+      tz: 'Europe/London',
+      region: 'GB',
+    });
+    const cut = r.inputs.filter((i) => i.incomplete);
+    expect(cut.length).toBeGreaterThan(0);
+    for (const i of cut) expect([i.readToEnd, i.damaged]).toEqual([undefined, undefined]);
+    const out = renderAll(r);
+    expect(out['text']).toContain('\n  not read to the end: the counts cover what could be read\n');
+    expect(out['markdown']).toContain(
+      'could be read only in part: the counts cover what could be read (see Problems).',
+    );
+    expect(out['html']!.match(/Not read to the end: the counts cover what could be read\./g)).toHaveLength(
+      cut.length,
+    );
   });
 
   it('marks a file read to its end whose records could not all be used apart from one read in part', async () => {

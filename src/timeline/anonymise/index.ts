@@ -237,6 +237,8 @@ export function anonymiseCase(
         incomplete: summary.incomplete,
         // Read to the end, though some records could not be used: said again when the file is read back.
         ...(summary.readToEnd ? { readToEnd: true } : {}),
+        // Read to the end, but its bytes failed the archive's checksum: said again when the file is read back.
+        ...(summary.damaged ? { damaged: true } : {}),
         datesShifted: opts.shiftDates,
         textDropped: opts.dropText,
         pseudonyms: PSEUDONYM_SCHEME,
