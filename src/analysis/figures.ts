@@ -51,10 +51,13 @@ export function incidentFigures(
     count,
     byChannel: countRecord(CHANNELS, perChannel.subarray(i * width, (i + 1) * width), CHANNELS_SORTED),
   }));
-  let maxPerDay: { date: string; count: number } | null = null;
+  // The earliest busiest day, with how many other days had as many: all of them are busiest days.
+  let maxPerDay: { date: string; count: number; ties: number } | null = null;
   for (const d of daily) {
-    if (d.count > 0 && (maxPerDay === null || d.count > maxPerDay.count))
-      maxPerDay = { date: d.date, count: d.count };
+    if (d.count === 0) continue;
+    if (maxPerDay === null || d.count > maxPerDay.count)
+      maxPerDay = { date: d.date, count: d.count, ties: 0 };
+    else if (d.count === maxPerDay.count) maxPerDay.ties++;
   }
   const gap = longestRun(series, (c, day) => c === 0 && covers(day));
   // The last incident's number; -1 when there is none.

@@ -47,17 +47,31 @@ export function trendEstimated(e: Pick<Escalation, 'trend'>): boolean {
 /**
  * Sen's slope with its unit in words: "a change of 0.12 in contacts a day, per day (95% CI 0.05–0.20)". When
  * the slope is 0 only because more than half the pairs of days (or weeks) have equal counts, says so instead:
- * a zero with a zero-width interval there reflects the tied counts, not the absence of a trend. Null when there
- * is no slope.
+ * a zero with a zero-width interval there reflects the tied counts, not the absence of a trend. A 0 whose interval
+ * is 0–0 with fewer ties is said to come of them too (the tied pairs hold the middle ranks of the pair slopes). Days
+ * or weeks without contact are named only when there are some (`zeroCounts`): 7 or 8 contacts every week tie as
+ * well as empty weeks do. The analysis's reason for the series used (too few complete weeks for the weekly one)
+ * follows, so a reader sees it beside the figure. Null when there is no slope.
  */
 export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null {
   if (mk.senSlope === null) return null;
   const unit = mk.series === 'daily' ? 'day' : 'week';
   const ties = mk.shareZeroPairSlopes;
+  const zero = mk.zeroCounts;
+  const empty =
+    zero !== undefined && zero > 0 && mk.n !== null
+      ? ` (${zero} of the ${plural(mk.n, unit)} ${zero === 1 ? 'has' : 'have'} no contact)`
+      : '';
+  const pairs =
+    ties !== null ? `${Math.round(ties * 100)}% of the pairs of ${unit}s have equal counts${empty}` : '';
+  const reason = mk.reason ? `; ${mk.reason}` : '';
   if (mk.senSlope === 0 && ties !== null && ties > 0.5) {
-    return `0 only because ${Math.round(ties * 100)}% of the pairs of ${unit}s have equal counts (many ${unit}s with the same count, often none), so it cannot show a trend here`;
+    return `0 only because ${pairs}, so it cannot show a trend here${reason}`;
   }
-  return `a change of ${sig2(mk.senSlope)} in ${noun} a ${unit}, per ${unit} (${formatCi(mk.senCi95)})`;
+  if (mk.senSlope === 0 && mk.senCi95[0] === 0 && mk.senCi95[1] === 0 && ties !== null && ties > 0) {
+    return `0 (${formatCi(mk.senCi95)}), which cannot show a trend here: ${pairs}, enough to make the slope and both ends of its interval 0${reason}`;
+  }
+  return `a change of ${sig2(mk.senSlope)} in ${noun} a ${unit}, per ${unit} (${formatCi(mk.senCi95)})${reason}`;
 }
 
 /** Exposure in days: "1 day", "6 days", "6.5 days" (one decimal when a milestone has a time of day). */
@@ -187,10 +201,11 @@ export function gapDirection(shrinking: boolean | null): string {
  * "rose" or "fell" then describes the two rates, and every report must say the data cannot tell it from chance.
  * With no contacts before, the ratio is infinite and the interval has a lower bound only (its upper bound, null,
  * is ∞): it includes 1 when that bound is at most 1 (0 before and 5 after in a month each: at least 0.89). Equal
- * rates (a ratio of exactly 1) have no difference that chance could explain: false.
+ * rates (a ratio of exactly 1) are no exception: 20 contacts in 19 days on each side give a ratio of 1 with an
+ * interval of 0.51–2.0, which the data cannot tell from a halving or a doubling; `chanceWords` says so in words
+ * that claim no difference.
  */
 export function couldBeChance(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdispersed'>): boolean {
-  if (c.rateRatio === 1) return false;
   const spans = (ci: readonly (number | null)[]) =>
     ci[0] !== null &&
     ci[0] !== undefined &&
@@ -209,6 +224,21 @@ export function couldBeChance(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdi
  */
 export const COULD_BE_CHANCE =
   'the interval includes 1, so the data cannot tell this difference from no change';
+
+/**
+ * COULD_BE_CHANCE for two equal rates (a ratio of exactly 1): there is no difference to call chance, but the interval
+ * includes changes either way, so "the rate stayed the same" would claim more than the data shows.
+ */
+export const EQUAL_RATES_CHANCE = 'the interval includes 1, so the data cannot tell whether the rate changed';
+
+/**
+ * What every report adds to a comparison whose interval includes 1 (`couldBeChance`): COULD_BE_CHANCE, or
+ * EQUAL_RATES_CHANCE when the two rates are equal. Null when the interval excludes 1.
+ */
+export function chanceWords(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdispersed'>): string | null {
+  if (!couldBeChance(c)) return null;
+  return c.rateRatio === 1 ? EQUAL_RATES_CHANCE : COULD_BE_CHANCE;
+}
 
 /**
  * Pearson φ̂ of the trend model as the Markdown and HTML reports print it: two significant digits, as the text

@@ -432,6 +432,9 @@ export const EscalationSchema = z.object({
       senSlope: Num,
       senCi95: Ci,
       shareZeroPairSlopes: Num,
+      zeroCounts: Count.optional().describe(
+        'How many of the n counts of the series are 0: days (daily) or complete weeks (weekly) without contact. Absent in reports made before it was recorded',
+      ),
       ...Status,
     }),
     poisson: z.object({
@@ -533,7 +536,15 @@ export const EscalationSchema = z.object({
     maxInOneHour: z
       .object({ count: Count, from: z.string(), to: z.string(), first: EventRefSchema })
       .nullable(),
-    maxInOneDay: z.object({ date: LocalDate, count: Count }).nullable(),
+    maxInOneDay: z
+      .object({
+        date: LocalDate,
+        count: Count,
+        ties: Count.optional().describe(
+          'How many other days of the window had as many contacts as date, the earliest of them; 0 when no other did. Absent in reports made before it was recorded',
+        ),
+      })
+      .nullable(),
     burstiness: z.object({ B: Num, An: Num, gaps: Count, ...Status }),
   }),
   content: z.object({

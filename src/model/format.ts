@@ -4,6 +4,18 @@
  * are loaded on every run.
  */
 
+/**
+ * The day with the most incidents, as every report names it, with how many other days had as many (`ties`): "2023-01-04",
+ * or "2023-01-04 and 157 other days" (the earliest is the one named). `show` writes the date ("4 January 2023").
+ * Naming only the earliest of tied days read as if that day stood out.
+ */
+export function busiestDays(
+  day: { readonly date: string; readonly ties?: number | undefined },
+  show: (date: string) => string = (d) => d,
+): string {
+  return day.ties ? `${show(day.date)} and ${plural(day.ties, 'other day')}` : show(day.date);
+}
+
 /** English month names, January first (reports never use the machine's locale). */
 export const MONTH_NAMES = [
   'January',

@@ -169,7 +169,11 @@ export const IncidentsSchema = z.object({
   /** Every local date from the first to the last incident, zeros included. */
   daily: z.array(DayCountSchema.extend({ byChannel: z.partialRecord(ChannelSchema, Count) })),
   daysWithContact: Count,
-  maxPerDay: DayCountSchema.nullable(),
+  maxPerDay: DayCountSchema.extend({
+    ties: Count.optional().describe(
+      'How many other days had as many incidents as date, the earliest of them; 0 when no other did. Absent in reports made before it was recorded',
+    ),
+  }).nullable(),
   /** Incidents 00:00–05:59 local; `eligible` leaves out day-precision records, which have no hour. */
   night: z.object({ count: Count, eligible: Count, share: z.number().nullable() }),
   longestStreak: RunSchema,

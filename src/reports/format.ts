@@ -1,8 +1,18 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
 
-import { plural, thousands } from '../model/format.js';
+import { busiestDays, plural, thousands } from '../model/format.js';
 import type { Report, SkippedAt } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
+
+/**
+ * The busiest day as the text and Markdown reports give it: "2024-03-20 (14 incidents)", or with the days that tie
+ * with it, "2023-01-04 and 157 other days (1 incident each)". '–' when there is none.
+ */
+export function busiestDayText(
+  d: { readonly date: string; readonly count: number; readonly ties?: number | undefined } | null,
+): string {
+  return d ? `${busiestDays(d)} (${plural(d.count, 'incident')}${d.ties ? ' each' : ''})` : '–';
+}
 
 /** Integer with thin grouping: 12408 → "12,408" (fixed separator, never the machine locale). */
 export function int(n: number): string {

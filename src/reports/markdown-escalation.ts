@@ -11,9 +11,8 @@ import { citedFile } from '../model/cited-file.js';
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
   atRequestTimeWords,
-  COULD_BE_CHANCE,
+  chanceWords,
   changesInsideSentences,
-  couldBeChance,
   countsOnly,
   criterionWords,
   dayCount,
@@ -32,6 +31,7 @@ import {
   victimNotIdentifiedWords,
 } from '../model/escalation-words.js';
 import {
+  busiestDays,
   cap,
   formatCi,
   formatMonth,
@@ -116,7 +116,7 @@ function tested(
   of?: string,
 ): string {
   if (c.status !== 'ok') return ratioPhrase(c);
-  return `${ratioPhrase(c, of)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
+  return `${ratioPhrase(c, of)}, ${formatP(c.p)}${c.overdispersed ? `; allowing for overdispersion ${quasi(c)}` : ''}${chanceWords(c) ? `; ${chanceWords(c)}` : ''}`;
 }
 
 /**
@@ -274,7 +274,7 @@ function trendSection(e: Escalation): string[] {
         [
           `Mann–Kendall (${mk.series})`,
           mk.status === 'ok' || mk.S !== null
-            ? `${notUsed}S = ${mk.S}, ${formatP(mk.p)} (n = ${int(mk.n)})${mk.reason ? ` — ${md(mk.reason)}` : ''}`
+            ? `${notUsed}S = ${mk.S}, ${formatP(mk.p)} (n = ${int(mk.n)})`
             : status(mk),
           'two-sided, tie-corrected, continuity-corrected',
         ],
@@ -496,7 +496,7 @@ function identifiersSection(e: Escalation): string[] {
           ref(r.first),
           at(r.last),
           q
-            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${plural(q.usesAfter, 'use')} after`)}`
+            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used before then`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${plural(q.usesAfter, 'use')} after`)}`
             : '–',
         ];
       }),
@@ -510,7 +510,7 @@ function burstsSection(e: Escalation): string[] {
   return [
     '### Bursts',
     '',
-    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${b.maxInOneDay.date})` : '–'}; burstiness ${md(burstinessWords(b.burstiness))}.`,
+    `Most contacts within one hour: ${b.maxInOneHour ? `${int(b.maxInOneHour.count)} (${localSpan(b.maxInOneHour.from, b.maxInOneHour.to, ' – ')})` : '–'}; most on one day: ${b.maxInOneDay ? `${int(b.maxInOneDay.count)} (${busiestDays(b.maxInOneDay)})` : '–'}; burstiness ${md(burstinessWords(b.burstiness))}.`,
     '',
   ];
 }

@@ -11,6 +11,7 @@ import { ARCHIVE_NOTE, archivesOf } from './archives.js';
 import {
   accountingWords,
   bookCells,
+  busiestDayText,
   dayRange,
   daysOf,
   inputMarks,
@@ -165,7 +166,7 @@ export function frequencySection(r: Report): string[] {
       ['Figure', 'Value'],
       [
         ['Days with contact', `${daysOf(i.daysWithContact, i.daily.length)} from first to last incident`],
-        ['Busiest day', i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'],
+        ['Busiest day', busiestDayText(i.maxPerDay)],
         [
           'Night-time (00:00–05:59)',
           `${int(i.night.count)} of ${plural(i.night.eligible, 'timed incident')} (${pct(i.night.share)})`,

@@ -6,10 +6,9 @@
 import type { Comparison, Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
-  COULD_BE_CHANCE,
+  chanceWords,
   changePointsInside,
   comparisonSides,
-  couldBeChance,
   countsOnly,
   dayAmount,
   milestoneStart,
@@ -81,7 +80,7 @@ function trendLines(e: Escalation): string[] {
 function ratioWithTests(c: Comparison): string {
   const q = c.overdispersed;
   // An interval that includes 1 is said to, as the findings and the other reports say it.
-  return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''}`;
+  return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})${chanceWords(c) ? `; ${chanceWords(c)}` : ''}`;
 }
 
 /**

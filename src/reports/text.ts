@@ -9,6 +9,7 @@ import { archivesOf } from './archives.js';
 import {
   bookCells,
   bookWords,
+  busiestDayText,
   countList,
   dayRange,
   daysOf,
@@ -112,7 +113,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
   }
   if (more > 0) lines.push(`  … and ${more} more`);
   lines.push(
-    `${c.bold('Busiest day')} ${i.maxPerDay ? `${i.maxPerDay.date} (${plural(i.maxPerDay.count, 'incident')})` : '–'}`,
+    `${c.bold('Busiest day')} ${busiestDayText(i.maxPerDay)}`,
     `${c.bold('Night')}       ${nightLine(i.night)}`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
     `${c.bold('Gap')}         ${gapLine(r)}`,

@@ -46,7 +46,7 @@ describe('chronolog report on the demo case', () => {
     );
     expect(report.incidents.byCallStatus).toEqual(truth.incidents.byCallStatus);
     expect(report.accounting.duplicates).toBe(truth.duplicates.smsRecordsInBothBackups);
-    expect(report.incidents.maxPerDay).toEqual({ date: '2024-04-22', count: 25 });
+    expect(report.incidents.maxPerDay).toEqual({ date: '2024-04-22', count: 25, ties: 0 });
     expect(report.incidents.night).toMatchObject({ count: 120, eligible: 689 });
   });
 

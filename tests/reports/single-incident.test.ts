@@ -21,7 +21,7 @@ describe('a case with a single incident', () => {
   it('has one of everything in the JSON', () => {
     expect(report.accounting.records).toBe(1);
     expect(report.incidents.total).toBe(1);
-    expect(report.incidents.maxPerDay).toEqual({ date: '2024-02-14', count: 1 });
+    expect(report.incidents.maxPerDay).toEqual({ date: '2024-02-14', count: 1, ties: 0 });
     expect(report.incidents.longestStreak.days).toBe(1);
     expect(report.incidents.night).toMatchObject({ count: 1, eligible: 1 });
     expect(report.chronology).toHaveLength(1);

@@ -31,11 +31,14 @@ export function burstAnalysis(ctx: Ctx): Escalation['bursts'] {
     }
     if (inside > best.count) best = { count: inside, i, j };
   }
-  let maxDay: { date: string; count: number } | null = null;
+  // The earliest busiest day, with how many other days had as many.
+  let maxDay: { date: string; count: number; ties: number } | null = null;
   for (let k = 0; k < ctx.counts.length; k++) {
     const c = ctx.counts[k]!;
-    if (c > 0 && (maxDay === null || c > maxDay.count))
-      maxDay = { date: dateOf(ctx.window.from + k), count: c };
+    if (c === 0) continue;
+    if (maxDay === null || c > maxDay.count)
+      maxDay = { date: dateOf(ctx.window.from + k), count: c, ties: 0 };
+    else if (c === maxDay.count) maxDay.ties++;
   }
   const starts = ctx.episodes;
   const b =

@@ -35,6 +35,7 @@ import {
 } from '../../model/escalation-words.js';
 import {
   andList,
+  busiestDays,
   formatCi,
   formatDate,
   formatDateRange,
@@ -115,7 +116,8 @@ function milestoneSentences(b: Body): string[] {
     // two milestones can fall on one date ("the arrest on 10 March 2024 at 14:30").
     const name = `the milestone “${m.label}” on ${when(milestoneStart(m))}${milestoneTimeNote(m)}`;
     if (m.status === 'ok') {
-      // "Rose" or "fell" only where the interval excludes 1: 1 contact before and 5 after "rose" with p = 0.22.
+      // "Rose" or "fell" only where the interval excludes 1: 1 contact before and 5 after "rose" with p = 0.22. Equal
+      // rates are not "stayed the same" either: their interval includes halving and doubling alike (chanceWords).
       const dir = couldBeChance(m)
         ? 'was'
         : `${shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0)}:`;
@@ -297,10 +299,12 @@ function signSentences(b: Body): string[] {
   for (const r of b.identifiers) {
     const q = r.appearedAfterQuiet;
     if (!q) continue;
-    // Facts about timing, with the channels of both: the two may be a phone number and an app account.
+    // Facts about timing, with the channels of both: the two may be a phone number and an app account. The older
+    // one's contact cited is its last before the new one's first use ("before then"), not its last: it may have been
+    // used again after, which the sentence goes on to count.
     const older = q.channels ?? b.identifiers.find((x) => x.identifier === q.identifier)?.channels ?? [];
     out.push(
-      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first, cite(r.first))}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''}, on ${whenRef(q.lastUseBefore, cite(q.lastUseBefore))}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse, cite(q.lastUse))}`}.`,
+      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first, cite(r.first))}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''} before then, on ${whenRef(q.lastUseBefore, cite(q.lastUseBefore))}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse, cite(q.lastUse))}`}.`,
     );
   }
   // A channel is "first used" in a later month only if its records could have shown it earlier: a diary, or an
@@ -353,8 +357,8 @@ function signSentences(b: Body): string[] {
     const first = h.first ? whenRef(h.first, cite(h.first)) : when(h.from);
     out.push(
       h.count === 1
-        ? `No two timed contacts fall within one hour of each other; the most on one day: ${d.count} (${formatDate(d.date)}).`
-        : `The most contacts within one hour: ${h.count}, from ${first} to ${end}; the most on one day: ${d.count} (${formatDate(d.date)}).`,
+        ? `No two timed contacts fall within one hour of each other; the most on one day: ${d.count} (${busiestDays(d, formatDate)}).`
+        : `The most contacts within one hour: ${h.count}, from ${first} to ${end}; the most on one day: ${d.count} (${busiestDays(d, formatDate)}).`,
     );
   }
   return out;

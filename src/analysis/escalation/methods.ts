@@ -154,11 +154,11 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Mann–Kendall test and Sen’s slope',
-      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when daily counts are sparse (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. This report used the ${b.trend.mannKendall.series} series. Sen's slope is the change in contacts a ${b.trend.mannKendall.series === 'daily' ? 'day, per day' : 'week, per week'}.`,
+      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when the daily counts tie too often (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. This report used the ${b.trend.mannKendall.series} series${b.trend.mannKendall.reason ? ` (${b.trend.mannKendall.reason})` : ''}. Sen's slope is the change in contacts a ${b.trend.mannKendall.series === 'daily' ? 'day, per day' : 'week, per week'}.`,
       caveats: [
         'Bursty days are autocorrelated, which makes p too small; read it beside the quasi-Poisson trend.',
         'A monotone test misses up-then-down patterns; the change points show those.',
-        'When most pairs of days have equal counts (most days without contact), Sen’s slope is 0 whatever the trend; the report says so instead of giving 0.',
+        'When most pairs of days (or weeks) have equal counts, because many have no contact or many have the same count, Sen’s slope is 0 whatever the trend; the report says so instead of giving 0, with how many days (or weeks) had no contact when some had none.',
         ...(b.trend.poisson.status === 'ok'
           ? []
           : [
@@ -217,7 +217,7 @@ export function methods(b: Body): Method[] {
     {
       name: 'Identifiers',
       description:
-        'When each identifier was first and last used. A new identifier "began as another fell quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then. The two may be on different channels (a number, then an app account); the channels of both are given.',
+        'When each identifier was first and last used. A new identifier "began as another fell quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then. The two may be on different channels (a number, then an app account); the channels of both are given. The older identifier’s use cited is its last before the new one’s first use, not its last use: any use after that is counted and its last one cited.',
       caveats: [
         'Which identifiers belong to the subject is taken from the case file; the analysis does not attribute them.',
         'It states timing only, not that one identifier replaced the other.',

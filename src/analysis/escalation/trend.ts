@@ -4,7 +4,8 @@
  *   which decides whether the counts are overdispersed (φ̂ > 1) and widens every model interval by √φ̂;
  * - Poisson regression of daily counts on time, as a rate ratio per 30 days with its SE scaled by √max(1, φ̂);
  * - Mann–Kendall with the tie correction and Sen's slope on the daily counts, or on complete ISO weeks when the
- *   daily counts are sparse (Sen's slope 0, or more than half the pair slopes 0) and there are ≥ 10 such weeks.
+ *   daily counts tie too often (Sen's slope 0, or more than half the pair slopes 0: many days without contact, or
+ *   many with the same count) and there are ≥ 10 such weeks.
  * Below 28 days or 10 contacts nothing is tested; the rate ratio per 30 days also needs a 60-day span.
  */
 import type { Escalation } from '../../model/escalation.js';
@@ -115,15 +116,16 @@ export function trendAnalysis(ctx: Ctx): Pick<Escalation, 'dispersion' | 'trend'
   let x: number[] = counts;
   let sen = senSlope(x);
   let note: string | null = null;
-  const sparse = sen.slope === 0 || (sen.shareZeroPairSlopes ?? 0) > 0.5;
-  if (sparse) {
+  const tied = sen.slope === 0 || (sen.shareZeroPairSlopes ?? 0) > 0.5;
+  if (tied) {
     const weeks = completeWeekCounts(counts, start);
     if (weeks.length >= MIN.weeklyWeeks) {
       series = 'weekly';
       x = weeks;
       sen = senSlope(x);
     } else {
-      note = `daily counts are sparse but there are only ${weeks.length} complete weeks (at least ${MIN.weeklyWeeks} are needed for the weekly test)`;
+      // Not "sparse": the counts may tie because most days have the same count, contact or not.
+      note = `the weekly series, used when the daily counts give a Sen's slope of 0 or more than half their pairs are equal, needs at least ${MIN.weeklyWeeks} complete weeks, and there ${weeks.length === 1 ? 'is' : 'are'} only ${weeks.length}`;
     }
   }
   const mk = mannKendall(x);
@@ -149,6 +151,7 @@ export function trendAnalysis(ctx: Ctx): Pick<Escalation, 'dispersion' | 'trend'
         senSlope: sen.slope,
         senCi95: sen.ci,
         shareZeroPairSlopes: sen.shareZeroPairSlopes,
+        zeroCounts: x.filter((c) => c === 0).length,
         status: 'ok',
         reason: note,
       },

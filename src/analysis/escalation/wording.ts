@@ -4,7 +4,7 @@
  */
 import { citedFile } from '../../model/cited-file.js';
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { COULD_BE_CHANCE, couldBeChance } from '../../model/escalation-words.js';
+import { chanceWords } from '../../model/escalation-words.js';
 import { cap, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
@@ -70,7 +70,7 @@ export function comparisonStats(c: Comparison, counts = ''): string {
     c.overdispersed?.ci95[0] != null
       ? `; allowing for overdispersion, ${formatRatioCi(c.overdispersed.ci95)}`
       : '';
-  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${counts ? `; ${counts}` : ''}${couldBeChance(c) ? `; ${COULD_BE_CHANCE}` : ''})`;
+  return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${counts ? `; ${counts}` : ''}${chanceWords(c) ? `; ${chanceWords(c)}` : ''})`;
 }
 
 /** Says where a side was cut at an estimated change point (its boundary came from the data). */

@@ -77,7 +77,7 @@ describe('comparison sentences', () => {
     expect(sentence).not.toContain(NOTE);
   });
 
-  it('say the rate stayed the same when the two sides have equal rates, neither rose nor fell', () => {
+  it('give equal rates without "stayed the same", and say the data cannot tell whether the rate changed', () => {
     const e = analyse(
       daily('2024-01-01', Array(60).fill(2)),
       kase({ milestones: [{ date: '2024-01-31', label: 'Warning issued' }] }),
@@ -86,12 +86,14 @@ describe('comparison sentences', () => {
     expect(m.before.ratePerDay).toBe(m.after.ratePerDay);
     const sentence = e.findings.find((f) => f.startsWith('After the milestone “Warning issued”'))!;
     expect(sentence).toMatch(
-      /^After the milestone “Warning issued” on .* the rate stayed the same: 2\.0 contacts a day from /,
+      /^After the milestone “Warning issued” on .* the rate was 2\.0 contacts a day from /,
     );
-    expect(sentence).not.toMatch(/rose|fell/);
-    // No difference, so nothing to put down to chance.
+    expect(sentence).not.toMatch(/rose|fell|stayed the same/);
+    // No difference to put down to chance, but an interval of 0.69–1.5 that the equal rates do not narrow to 1.
     expect(sentence).not.toContain(NOTE);
-    expect(sentence).toContain('(rate ratio 1.0, 95% CI 0.69–1.5; exact conditional Poisson test p = 1.0)');
+    expect(sentence).toContain(
+      '(rate ratio 1.0, 95% CI 0.69–1.5; exact conditional Poisson test p = 1.0; the interval includes 1, so the data cannot tell whether the rate changed)',
+    );
   });
 });
 

@@ -175,16 +175,16 @@ describe('an identifier that fell quiet where its export ends', () => {
       usesAfter: 0,
     });
     expect(e.findings).toContain(
-      '+447700900456 (sms) was first used on 29 February 2024 at 12:00 (sms-20240315.xml, line 435), 1.4 hours after the last contact from Sam (whatsapp), on 29 February 2024 at 10:37 (WhatsApp Chat with Sam.txt, line 365); Sam was not used again.',
+      '+447700900456 (sms) was first used on 29 February 2024 at 12:00 (sms-20240315.xml, line 435), 1.4 hours after the last contact from Sam (whatsapp) before then, on 29 February 2024 at 10:37 (WhatsApp Chat with Sam.txt, line 365); Sam was not used again.',
     );
     const part = htmlPart(renderHtml(r), 'esc-identifiers');
     expect(part).toContain('<th scope="col">Began as another fell quiet</th>');
     expect(part).toContain(
-      'First used 1.4 hours after the last contact from <span class="ident"><bdi>Sam</bdi></span> (whatsapp): ',
+      'First used 1.4 hours after the last contact from <span class="ident"><bdi>Sam</bdi></span> (whatsapp) before then: ',
     );
     expect(part).toContain('That identifier was not used again.');
     expect(mdOf(r)).toContain('| Began as another fell quiet |');
-    expect(mdOf(r)).toContain('Sam \\(whatsapp\\) last used');
+    expect(mdOf(r)).toContain('Sam \\(whatsapp\\) last used before then');
     // "Replaced" only where the method says what the rule does not claim.
     const identifierRows = mdOf(r)
       .split('\n')
@@ -230,7 +230,7 @@ describe('a withheld trend', () => {
       /\| Mann–Kendall \(daily\) \| \*not used for conclusions: the trend is not estimated\* — S = -?\d+, p = [\d.]+ \(n = 40\)/,
     );
     expect(md).toContain(
-      "| Sen's slope | *not used for conclusions: the trend is not estimated* — 0 only because 53% of the pairs of days have equal counts \\(many days with the same count, often none\\), so it cannot show a trend here |",
+      "| Sen's slope | *not used for conclusions: the trend is not estimated* — 0 only because 53% of the pairs of days have equal counts \\(26 of the 40 days have no contact\\), so it cannot show a trend here; the weekly series, used when the daily counts give a Sen's slope of 0 or more than half their pairs are equal, needs at least 10 complete weeks, and there are only 5 |",
     );
     const part = htmlPart(renderHtml(r), 'esc-trend');
     expect(part).toContain(
@@ -263,16 +263,39 @@ describe('a withheld trend', () => {
   });
 
   it('words Sen’s slope on weeks, and a zero from ties, in words', () => {
+    // This series: 40 days, 26 of them without contact, and 5 complete weeks (too few for the weekly series).
     const mk = e.trend.mannKendall;
-    expect(senSlopeWords({ ...mk, series: 'weekly', senSlope: -0.5, senCi95: [-1, 0] }, 'incidents')).toBe(
+    expect(mk.zeroCounts).toBe(26);
+    expect(mk.reason).toBe(
+      "the weekly series, used when the daily counts give a Sen's slope of 0 or more than half their pairs are equal, needs at least 10 complete weeks, and there are only 5",
+    );
+    const bare = { ...mk, reason: null };
+    expect(senSlopeWords({ ...bare, series: 'weekly', senSlope: -0.5, senCi95: [-1, 0] }, 'incidents')).toBe(
       'a change of -0.50 in incidents a week, per week (95% CI -1.0 to 0)',
     );
-    expect(senSlopeWords({ ...mk, senSlope: 0, shareZeroPairSlopes: 0.4, senCi95: [0, 0] })).toBe(
-      'a change of 0 in contacts a day, per day (95% CI 0–0)',
+    // A 0 whose interval is 0–0 comes of the tied pairs even when they are fewer than half: said, not given as a
+    // figure with no width.
+    expect(senSlopeWords({ ...bare, senSlope: 0, shareZeroPairSlopes: 0.4, senCi95: [0, 0] })).toBe(
+      '0 (95% CI 0–0), which cannot show a trend here: 40% of the pairs of days have equal counts (26 of the 40 days have no contact), enough to make the slope and both ends of its interval 0',
     );
-    // A zero from ties says so without claiming the days were empty: the tied days may all have contact.
-    expect(senSlopeWords({ ...mk, senSlope: 0, shareZeroPairSlopes: 0.9, senCi95: [0, 0] })).toBe(
-      '0 only because 90% of the pairs of days have equal counts (many days with the same count, often none), so it cannot show a trend here',
+    expect(senSlopeWords({ ...bare, senSlope: 0, shareZeroPairSlopes: 0.4, senCi95: [-0.1, 0.1] })).toBe(
+      'a change of 0 in contacts a day, per day (95% CI -0.10 to 0.10)',
+    );
+    // A zero from ties names the days without contact only when there are some: the tied days may all have contact.
+    expect(senSlopeWords({ ...bare, senSlope: 0, shareZeroPairSlopes: 0.9, senCi95: [0, 0] })).toBe(
+      '0 only because 90% of the pairs of days have equal counts (26 of the 40 days have no contact), so it cannot show a trend here',
+    );
+    expect(
+      senSlopeWords({ ...bare, senSlope: 0, shareZeroPairSlopes: 0.9, senCi95: [0, 0], zeroCounts: 0 }),
+    ).toBe('0 only because 90% of the pairs of days have equal counts, so it cannot show a trend here');
+    // A report made before the count was recorded says nothing of empty days either way.
+    const { zeroCounts: _old, ...older } = bare;
+    expect(senSlopeWords({ ...older, senSlope: 0, shareZeroPairSlopes: 0.9, senCi95: [0, 0] })).toBe(
+      '0 only because 90% of the pairs of days have equal counts, so it cannot show a trend here',
+    );
+    // The analysis's reason for the series used follows the figure.
+    expect(senSlopeWords(mk)).toBe(
+      "0 only because 53% of the pairs of days have equal counts (26 of the 40 days have no contact), so it cannot show a trend here; the weekly series, used when the daily counts give a Sen's slope of 0 or more than half their pairs are equal, needs at least 10 complete weeks, and there are only 5",
     );
     expect(senSlopeWords({ ...mk, senSlope: null })).toBeNull();
   });

@@ -53,7 +53,7 @@ describe('escalation edge cases', () => {
     );
     expect(e.headline.rateNowVsStart).toMatchObject({ days: 0, status: 'below-minimum' });
     expect(e.gaps.trend.status).toBe('below-minimum');
-    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-03-01', count: 4 });
+    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-03-01', count: 4, ties: 0 });
   });
 
   it('all incidents on one day of a long window', () => {
@@ -66,7 +66,7 @@ describe('escalation edge cases', () => {
     expect(e.window).toMatchObject({ from: '2024-01-01', to: '2024-04-30', days: 121 });
     expect(e.rate.count).toBe(30);
     expect(e.persistence).toMatchObject({ spanDays: 1, daysWithContact: 1, beyondTwoWeeks: false });
-    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-02-15', count: 30 });
+    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-02-15', count: 30, ties: 0 });
     expect(e.trend.poisson.status).toBe('ok');
     expect(e.segments.length).toBeGreaterThanOrEqual(1);
     expect(e.segments.reduce((s, x) => s + x.count, 0)).toBe(30);

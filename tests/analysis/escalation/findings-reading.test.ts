@@ -128,7 +128,7 @@ describe('the busiest hour', () => {
   it('says no two timed contacts fall within an hour, rather than "1 (… at 10:00 to 10:00)"', () => {
     const e = analyse(daily('2024-01-01', new Array<number>(20).fill(1)));
     expect(e.findings).toContain(
-      'No two timed contacts fall within one hour of each other; the most on one day: 1 (1 January 2024).',
+      'No two timed contacts fall within one hour of each other; the most on one day: 1 (1 January 2024 and 19 other days).',
     );
   });
 

@@ -111,7 +111,7 @@ describe('night share, channels, bursts', () => {
       from: '2024-02-01 20:00',
       to: '2024-02-01 20:59',
     });
-    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-02-01', count: 6 });
+    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-02-01', count: 6, ties: 0 });
     expect(e.bursts.burstiness.status).toBe('below-minimum');
   });
 });

@@ -37,7 +37,8 @@ describe('the exposure window', () => {
     const c = kase({ timezone: 'Europe/London' });
     const e = analyse([ev({ at: '2024-04-08T12:00:00Z' }), ev({ at: '2024-04-09T23:30:00Z' })], c);
     expect(e.window).toMatchObject({ from: '2024-04-08', to: '2024-04-10', days: 3 });
-    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-04-08', count: 1 });
+    // 8 and 10 April have one contact each: the earlier is named, and the other counted.
+    expect(e.bursts.maxInOneDay).toEqual({ date: '2024-04-08', count: 1, ties: 1 });
     expect(e.persistence.first?.local).toBe('2024-04-08 13:00:00');
     expect(e.persistence.last?.local).toBe('2024-04-10 00:30:00');
   });

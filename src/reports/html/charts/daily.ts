@@ -7,6 +7,8 @@
  * shown. Those days (outside the fully covered days, `escalation.daily[].covered`: coverage.ts) are shaded behind
  * the bars and named in the legend and the caption: a low bar there may only mean that an export ends.
  */
+
+import { busiestDays } from '../../../model/format.js';
 import type { Channel, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
 import { dayNumber, isoDate, longDate, longDateSpan } from '../dates.js';
@@ -238,7 +240,7 @@ export function dailyChart(r: Report): Figure | null {
 
   const first = isoDate(axis.start);
   const last = isoDate(axis.start + axis.days - 1);
-  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(axis.days, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; the busiest day was ${i.maxPerDay ? `${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}` : '–'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${hatchedWords(r, hatched)}${outsideWords(r)}${milestoneNote(r, axis)}`;
+  const caption = `Incidents per ${unit} from ${longDate(first)} to ${longDate(last)} (${plural(axis.days, 'day')})${byChannel ? ', stacked by channel; each channel has its own colour and pattern' : ''}. Contact on ${plural(i.daysWithContact, 'day')}; ${i.maxPerDay ? (i.maxPerDay.ties ? `the busiest days, with ${plural(i.maxPerDay.count, 'incident')} each, were ${busiestDays(i.maxPerDay, longDate)}` : `the busiest day was ${longDate(i.maxPerDay.date)} with ${plural(i.maxPerDay.count, 'incident')}`) : 'the busiest day was –'}.${weekly ? ' Lighter bars are partial weeks at the ends of the period.' : ''}${hatchedWords(r, hatched)}${outsideWords(r)}${milestoneNote(r, axis)}`;
 
   const cols = byChannel ? styles.map((s) => s.channel) : [];
   const rows = data.map((b) => [

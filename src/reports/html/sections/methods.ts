@@ -58,7 +58,7 @@ const METHODS: [string, string | ((r: Report) => string)][] = [
   ],
   [
     'Busiest day, longest run, longest gap',
-    'The busiest day is the local day with the most incidents (the earliest if several tie). The longest run is the most consecutive days with at least one incident; the longest gap is the most consecutive days without one between two days with contact.',
+    'The busiest day is the local day with the most incidents (when several tie, the earliest is named with how many other days had as many). The longest run is the most consecutive days with at least one incident; the longest gap is the most consecutive days without one between two days with contact.',
   ],
   [
     'Night-time share',

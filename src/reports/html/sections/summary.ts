@@ -6,14 +6,10 @@
  */
 
 import type { Comparison } from '../../../model/escalation.js';
-import {
-  COULD_BE_CHANCE,
-  changePointsInside,
-  couldBeChance,
-  countsOnly,
-} from '../../../model/escalation-words.js';
+import { chanceWords, changePointsInside, countsOnly } from '../../../model/escalation-words.js';
 import {
   andList,
+  busiestDays,
   formatDate,
   formatDateRange,
   formatP,
@@ -150,7 +146,7 @@ function ratioWords(h: Comparison): string {
   const ratio = h.rateRatio === null ? 'infinite' : formatRatio(h.rateRatio);
   const q = h.overdispersed;
   return text(
-    `rate ratio ${ratio} (${formatRatioCi(h.ci95)}, exact test ${formatP(h.p)}${q?.ci95[0] != null ? `; allowing for overdispersion ${quasiFigures(q)}` : ''})${couldBeChance(h) ? `; ${COULD_BE_CHANCE}` : ''}`,
+    `rate ratio ${ratio} (${formatRatioCi(h.ci95)}, exact test ${formatP(h.p)}${q?.ci95[0] != null ? `; allowing for overdispersion ${quasiFigures(q)}` : ''})${chanceWords(h) ? `; ${chanceWords(h)}` : ''}`,
   );
 }
 
@@ -247,7 +243,7 @@ export function summarySection(r: Report): Section {
         'Busiest day',
         i.maxPerDay ? int(i.maxPerDay.count) : '–',
         i.maxPerDay
-          ? `${i.maxPerDay.count === 1 ? 'incident' : 'incidents'} on ${longDate(i.maxPerDay.date)}`
+          ? `${i.maxPerDay.count === 1 ? 'incident' : 'incidents'}${i.maxPerDay.ties ? ' each' : ''} on ${busiestDays(i.maxPerDay, longDate)}`
           : '',
       ),
       figure(

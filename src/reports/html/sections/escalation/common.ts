@@ -5,13 +5,7 @@
  * sentences say.
  */
 
-import {
-  COULD_BE_CHANCE,
-  couldBeChance,
-  dayAmount,
-  periodLength,
-  underADay,
-} from '../../../../model/escalation-words.js';
+import { chanceWords, dayAmount, periodLength, underADay } from '../../../../model/escalation-words.js';
 import { cap, formatP, formatRatio, formatRatioCi, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { quasiFigures, quasiMethod } from '../../../comparison-words.js';
@@ -90,7 +84,8 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>, name: RatioName): st
       `Allowing for overdispersion (${text(quasiMethod(c.overdispersed))}): ${text(quasiFigures(c.overdispersed))}.`,
     );
   // As the findings and the other reports say it: an interval that includes 1 cannot tell the difference from chance.
-  if (couldBeChance(c)) parts.push(`${text(cap(COULD_BE_CHANCE))}.`);
+  const chance = chanceWords(c);
+  if (chance) parts.push(`${text(cap(chance))}.`);
   // The step adjusted for a linear trend is left to the JSON, as the methods every format shares say ("in the JSON
   // as a sensitivity check"): given here alone, the HTML showed a third rate ratio the other reports did not.
   return parts.join(' ');

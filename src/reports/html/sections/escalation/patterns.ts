@@ -5,7 +5,7 @@
  */
 
 import { hoursApart } from '../../../../model/escalation-words.js';
-import { cap, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
+import { busiestDays, cap, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, localSpan, plural } from '../../../format.js';
 import { NO_TEXT_TO_SEARCH } from '../../../markdown-escalation.js';
@@ -72,7 +72,7 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
       ? (q.channels ?? e.identifiers.find((y) => y.identifier === q.identifier)?.channels ?? [])
       : [];
     const note = q
-      ? `First used ${text(hoursApart(q.hoursBetween))} after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''}: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? 'not used again' : `used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}`}.`
+      ? `First used ${text(hoursApart(q.hoursBetween))} after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''} before then: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? 'not used again' : `used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}`}.`
       : '';
     return [
       `<bdi class="ident">${text(x.identifier)}</bdi>`,
@@ -110,7 +110,7 @@ export function bursts(e: Escalation, ctx: HtmlContext): string {
   if (b.maxInOneDay)
     rows.push([
       'Most contacts on one day',
-      `${int(b.maxInOneDay.count)}, on ${text(longDate(b.maxInOneDay.date))}`,
+      `${int(b.maxInOneDay.count)}${b.maxInOneDay.ties ? ' each' : ''}, on ${text(busiestDays(b.maxInOneDay, longDate))}`,
     ]);
   rows.push(['Burstiness', text(cap(burstinessWords(b.burstiness)))]);
   return `<dl class="kv">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
