@@ -6,7 +6,7 @@
  */
 import type { CallStatus, Channel, Kind } from '../model/index.js';
 import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
-import type { EventList } from '../timeline/list.js';
+import { type EventList, KIND_CALL_SLOTS, kindCallSlot } from '../timeline/list.js';
 import type { Who } from '../timeline/store.js';
 import type { Zone } from '../timeline/zone.js';
 import { senderLabel } from './counts.js';
@@ -43,6 +43,8 @@ export interface IncidentColumns {
   readonly kinds: readonly number[];
   /** Incidents per CALL_STATUSES index (events without a call are not counted). */
   readonly calls: readonly number[];
+  /** Incidents of kind `call` whose record gives no outcome (a diary row "phone call"). */
+  readonly callsWithoutOutcome: number;
 }
 
 /** What the incidents of one sender label add up to. */
@@ -58,6 +60,7 @@ export interface LabelStats {
 }
 
 const DAY = 86_400_000;
+const CALL_KIND = KINDS.indexOf('call');
 const HOUR = 3_600_000;
 
 /** Channel indices in the byte order of their names (the order of every sorted channel list). */
@@ -78,10 +81,18 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
   const n = incidents.length;
   const channel = new Uint8Array(n);
   const perChannel = new Int32Array(CHANNELS.length);
-  const perKind = new Int32Array(KINDS.length);
-  // Slot 0: no call; slot s + 1: CALL_STATUSES[s].
-  const perCall = new Int32Array(CALL_STATUSES.length + 1);
-  incidents.tally(channel, perChannel, perKind, perCall);
+  const perKindCall = new Int32Array(KIND_CALL_SLOTS);
+  incidents.tally(channel, perChannel, perKindCall);
+  const perKind = KINDS.map((_, k) => {
+    let n = 0;
+    for (let c = -1; c < CALL_STATUSES.length; c++) n += perKindCall[kindCallSlot(k, c)]!;
+    return n;
+  });
+  const perCall = CALL_STATUSES.map((_, c) => {
+    let n = 0;
+    for (let k = 0; k < KINDS.length; k++) n += perKindCall[kindCallSlot(k, c)]!;
+    return n;
+  });
   const { sender, labels, rawNames, perLabel } = senderColumn(incidents, channel);
   const { day, hour } = localDaysAndHours(incidents, zone);
   const withEffect: number[] = [];
@@ -103,8 +114,9 @@ export function incidentColumns(incidents: EventList, zone: Zone): IncidentColum
     inputs: incidents.inputSet(),
     withEffect,
     viaThirdParty,
-    kinds: Array.from(perKind),
-    calls: Array.from(perCall.subarray(1)),
+    kinds: perKind,
+    calls: perCall,
+    callsWithoutOutcome: perKindCall[kindCallSlot(CALL_KIND, -1)]!,
   };
 }
 
@@ -275,17 +287,23 @@ export function countRecord<K extends string>(
   return out;
 }
 
-/** Incidents per channel, kind, call outcome and identifier (keys sorted). */
+/**
+ * Incidents per channel, kind, call outcome and identifier (keys sorted), and the calls without an outcome, which
+ * byCallStatus cannot hold (its keys are outcomes): with them the outcomes add up to the calls (byKind.call).
+ */
 export function breakdowns(cols: IncidentColumns): {
   byChannel: Partial<Record<Channel, number>>;
   byKind: Partial<Record<Kind, number>>;
   byCallStatus: Partial<Record<CallStatus, number>>;
+  callsWithoutOutcome?: number;
   byIdentifier: Record<string, number>;
 } {
   return {
     byChannel: countRecord(CHANNELS, cols.perChannel, CHANNELS_SORTED),
     byKind: countRecord(KINDS, cols.kinds),
     byCallStatus: countRecord(CALL_STATUSES, cols.calls),
+    // Left out when there are none, as the counts beside it leave out zeros.
+    ...(cols.callsWithoutOutcome > 0 ? { callsWithoutOutcome: cols.callsWithoutOutcome } : {}),
     byIdentifier: countRecord(
       cols.labels,
       cols.perLabel.map((s) => s.count),

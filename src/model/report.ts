@@ -164,6 +164,10 @@ export const IncidentsSchema = z.object({
   byChannel: z.partialRecord(ChannelSchema, Count),
   byKind: z.partialRecord(KindSchema, Count),
   byCallStatus: z.partialRecord(CallStatusSchema, Count),
+  // Its description is in the JSON Schema too, for scripts that add up the outcomes.
+  callsWithoutOutcome: Count.optional().describe(
+    "Calls (byKind.call) whose record gives no outcome, such as a diary row 'phone call'; absent when there are none (and in reports made before it was added, where it is byKind.call less the sum of byCallStatus). byCallStatus counts the outcomes recorded ('unknown' where the export says it does not know), so byCallStatus and this add up to byKind.call; the text, Markdown and HTML reports count this and byCallStatus.unknown together as 'outcome not recorded'",
+  ),
   byIdentifier: z.record(z.string(), Count),
   ...FirstAndLast,
   /** Every local date from the first to the last incident, zeros included. */

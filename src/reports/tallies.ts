@@ -2,9 +2,10 @@
  * Figures the human-readable reports (terminal, Markdown, HTML) derive from the same report fields, so every
  * output writes the same numbers and the parts of a line add up to its total:
  *
- * - calls by outcome: a call whose record gives no outcome (a diary row "phone call", a WhatsApp "Voice call")
- *   is counted as "outcome not recorded", so the outcomes add up to the calls (`byKind.call`); calls not on the
- *   phone's own call log count on their app's channel, so the call channel can be smaller than the calls;
+ * - calls by outcome: a call whose record gives no outcome (a diary row "phone call": `callsWithoutOutcome`) or
+ *   gives it as unknown (`byCallStatus.unknown`: a WhatsApp "Voice call, No answer") is counted as "outcome not
+ *   recorded", so the outcomes add up to the calls (`byKind.call`); calls not on the phone's own call log count on
+ *   their app's channel, so the call channel can be smaller than the calls;
  * - identifiers: the rows that stand for no identifier ("(subject, as recorded)", "(unknown sender)") are listed
  *   but not counted as identifiers, and are said in words where the count is given;
  * - whether the subject was assumed to be every sender other than the victim (no subject identifiers given);
@@ -36,14 +37,17 @@ export function callTally(i: Report['incidents']): CallTally | null {
   const entries = Object.entries(i.byCallStatus) as [string, number][];
   const recorded = entries.filter(([k]) => k !== 'unknown');
   const recordedSum = recorded.reduce((s, [, n]) => s + n, 0);
-  // A call outcome on a record of another kind (possible only in an imported timeline) still counts as a call.
+  // byCallStatus and callsWithoutOutcome add up to byKind.call; a call outcome on a record of another kind
+  // (possible only in an imported timeline) still counts as a call. A report made before callsWithoutOutcome was
+  // added lacks it: its calls without an outcome are what byKind.call has beyond byCallStatus.
   const total = Math.max(
     i.byKind.call ?? 0,
-    entries.reduce((s, [, n]) => s + n, 0),
+    entries.reduce((s, [, n]) => s + n, 0) + (i.callsWithoutOutcome ?? 0),
   );
   if (total === 0) return null;
   const outcomes = recorded.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  // "unknown" is the export saying it does not know; a record without an outcome says the same.
+  // "unknown" is the export saying it does not know; a record without an outcome (callsWithoutOutcome) says the
+  // same: together they are "outcome not recorded".
   const notRecorded = total - recordedSum;
   if (notRecorded > 0) outcomes.push([OUTCOME_NOT_RECORDED, notRecorded]);
   const byPhone = Math.min(i.byChannel.call ?? 0, total);

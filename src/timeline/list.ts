@@ -13,6 +13,16 @@ import type { Utf8Span } from './pages.js';
 import type { EventStore, Who } from './store.js';
 import { sameClassifier, type TextClassifier } from './text-marks.js';
 
+/**
+ * The slot of `EventList.tally`'s perKindCall (length KIND_CALL_SLOTS) for a KINDS index and a CALL_STATUSES index
+ * (-1: no outcome): kind × 16 + 1 + outcome, so slot kind × 16 holds the records of that kind without one.
+ */
+export function kindCallSlot(kind: number, call: number): number {
+  return kind * 16 + call + 1;
+}
+/** The length of `EventList.tally`'s perKindCall. */
+export const KIND_CALL_SLOTS = KINDS.length * 16;
+
 export abstract class EventList implements Iterable<TimelineEvent> {
   abstract readonly length: number;
   /** Event i of the list. */
@@ -84,16 +94,16 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   // events answers each from the store in one loop over its columns.
 
   /**
-   * channel[i] := the CHANNELS index of event i; adds each event to perChannel (by CHANNELS index), perKind (by
-   * KINDS index) and perCall (0: no call; 1 + the CALL_STATUSES index of its outcome).
+   * channel[i] := the CHANNELS index of event i; adds each event to perChannel (by CHANNELS index) and to
+   * perKindCall (`kindCallSlot`: by KINDS index and call outcome together, so a call whose record gives no outcome
+   * is told from a record of another kind, which has none either).
    */
-  tally(channel: Uint8Array, perChannel: Int32Array, perKind: Int32Array, perCall: Int32Array): void {
+  tally(channel: Uint8Array, perChannel: Int32Array, perKindCall: Int32Array): void {
     for (let i = 0; i < this.length; i++) {
       const ch = this.channelIndex(i);
       channel[i] = ch;
       perChannel[ch]!++;
-      perKind[this.kindIndex(i)]!++;
-      perCall[this.callIndex(i) + 1]!++;
+      perKindCall[kindCallSlot(this.kindIndex(i), this.callIndex(i))]!++;
     }
   }
   /** The positions of the events that have flags or details, in order. */
@@ -292,13 +302,8 @@ export class StoreList extends EventList {
       ? marks.scan(this.numbers, skip, each)
       : super.textMarksExcept(classify, skip, each);
   }
-  override tally(
-    channel: Uint8Array,
-    perChannel: Int32Array,
-    perKind: Int32Array,
-    perCall: Int32Array,
-  ): void {
-    this.store.tally(this.numbers, channel, perChannel, perKind, perCall);
+  override tally(channel: Uint8Array, perChannel: Int32Array, perKindCall: Int32Array): void {
+    this.store.tally(this.numbers, channel, perChannel, perKindCall);
   }
   override withFlagsOrDetails(): number[] {
     return this.store.withFlagsOrDetails(this.numbers);

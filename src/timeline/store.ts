@@ -255,24 +255,18 @@ export class EventStore {
   // field costs more there than the reads themselves.
 
   /**
-   * channel[i] := the CHANNELS index of event numbers[i]; adds each event to perChannel (by CHANNELS index),
-   * perKind (by KINDS index) and perCall (0: no call; 1 + the CALL_STATUSES index of its outcome).
+   * channel[i] := the CHANNELS index of event numbers[i]; adds each event to perChannel (by CHANNELS index) and
+   * perKindCall at its kind and call outcome together (list.ts `kindCallSlot`: kind × 16 + the call bits, which are
+   * 0 for no outcome and 1 + the CALL_STATUSES index of one), one count an event and no branch.
    */
-  tally(
-    numbers: Uint32Array,
-    channel: Uint8Array,
-    perChannel: Int32Array,
-    perKind: Int32Array,
-    perCall: Int32Array,
-  ): void {
+  tally(numbers: Uint32Array, channel: Uint8Array, perChannel: Int32Array, perKindCall: Int32Array): void {
     const packed = this.packedCol;
     for (let i = 0; i < numbers.length; i++) {
       const p = packed[numbers[i]!]!;
       const ch = p & 31;
       channel[i] = ch;
       perChannel[ch]!++;
-      perKind[(p >> KIND_AT) & 15]!++;
-      perCall[(p >> CALL_AT) & 15]!++;
+      perKindCall[(((p >> KIND_AT) & 15) << 4) | ((p >> CALL_AT) & 15)]!++;
     }
   }
   /** The positions i of the events numbers[i] that have flags or details, in order. */

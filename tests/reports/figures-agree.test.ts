@@ -34,8 +34,12 @@ describe('calls by outcome add up to the calls', () => {
   it('counts a call whose record gives no outcome, so no part of the line is negative', () => {
     expect(report.incidents.byKind.call).toBe(6);
     expect(report.incidents.byChannel.call).toBe(4);
-    // The JSON counts outcomes only where the record has one; the reports add the calls without one.
+    // The JSON counts the outcomes recorded (the WhatsApp "Voice call" as unknown) and, apart, the call whose
+    // record gives none (the diary's "phone call"): together they are the calls. The reports count the two as
+    // "outcome not recorded".
     expect(report.incidents.byCallStatus).toEqual({ missed: 3, rejected: 1, unknown: 1 });
+    expect(report.incidents.callsWithoutOutcome).toBe(1);
+    expect(outcomesInJson(report)).toBe(report.incidents.byKind.call);
     expect(shown['text']).toContain(
       '\nCalls       6: missed 3 · rejected 1 · outcome not recorded 2  (4 by phone, 2 in apps)\n',
     );
@@ -57,7 +61,11 @@ describe('calls by outcome add up to the calls', () => {
   });
 
   it('says nothing about apps when every call is on the phone (the diary alone)', async () => {
-    const diary = renderAll(await reportOf([`${DIR}/Jo diary.csv`], SUBJECT));
+    const alone = await reportOf([`${DIR}/Jo diary.csv`], SUBJECT);
+    expect(alone.incidents.byCallStatus).toEqual({ missed: 1 });
+    expect(alone.incidents.callsWithoutOutcome).toBe(1);
+    expect(outcomesInJson(alone)).toBe(alone.incidents.byKind.call);
+    const diary = renderAll(alone);
     expect(diary['text']).toContain('\nCalls       2: missed 1 · outcome not recorded 1\n');
     expect(diary['html']).toContain('Calls by outcome: 1 missed and 1 with no outcome recorded.');
     expect(diary['markdown']).toContain(
@@ -83,7 +91,40 @@ describe('calls by outcome add up to the calls', () => {
       inApps: 3,
     });
   });
+
+  it('adds up in the JSON of a diary whose calls mostly give no outcome, as the text report says', async () => {
+    // fixtures/csv-diary: nine calls, of which two missed calls, a voicemail, and six rows that give no outcome.
+    const diary = await reportOf(['fixtures/csv-diary'], { tz: 'Europe/London', subject: ['him'] });
+    expect(diary.incidents.byKind.call).toBe(9);
+    expect(diary.incidents.byCallStatus).toEqual({ missed: 2, voicemail: 1 });
+    expect(diary.incidents.callsWithoutOutcome).toBe(6);
+    expect(outcomesInJson(diary)).toBe(9);
+    expect(renderAs('text', diary)).toContain(
+      '\nCalls       9: missed 2 · voicemail 1 · outcome not recorded 6  (',
+    );
+  });
+
+  it('leaves callsWithoutOutcome out when every call gives an outcome, unknown included', async () => {
+    const chat = await reportOf([`${DIR}/WhatsApp Chat with Sam.txt`], SUBJECT);
+    expect(chat.incidents.byCallStatus).toEqual({ missed: 1, unknown: 1 });
+    expect(chat.incidents).not.toHaveProperty('callsWithoutOutcome');
+    expect(outcomesInJson(chat)).toBe(chat.incidents.byKind.call);
+    expect(renderAs('text', chat)).toContain(
+      '\nCalls       2: missed 1 · outcome not recorded 1  (all in apps)\n',
+    );
+  });
+
+  it('counts, in a report made before callsWithoutOutcome, what byKind.call has beyond byCallStatus', () => {
+    const { callsWithoutOutcome: _, ...older } = report.incidents;
+    expect(callTally(older)).toEqual(callTally(report.incidents));
+  });
 });
+
+/** The calls the JSON accounts for: every outcome recorded, and the calls whose record gives none. */
+function outcomesInJson(r: Report): number {
+  const outcomes = Object.values(r.incidents.byCallStatus).reduce((s, n) => s + (n ?? 0), 0);
+  return outcomes + (r.incidents.callsWithoutOutcome ?? 0);
+}
 
 describe('identifiers are counted the same way everywhere', () => {
   it('leaves the placeholder row out of the count and says what it stands for', () => {
