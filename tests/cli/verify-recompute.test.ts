@@ -5,7 +5,9 @@
  * although every input still matches its SHA-256; without --recompute, the line that says the inputs match says the
  * figures were not recomputed. Reports made from a relative
  * path are made again from the folder given with --root, under the same names; the report file kept beside the
- * inputs (itself "not read" by a report made now) changes nothing.
+ * inputs (itself "not read" by a report made now) changes nothing, but a file not read that the report does not
+ * list (taken out of the list, or added since) is a difference, and so is the chronology of a report whose options
+ * say it was made with one.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +39,8 @@ interface Editable {
   generator: { version: string };
   incidents: { total: number; byChannel: Record<string, number>; daily: unknown[] };
   problems: unknown[];
+  ignoredFiles: { path: string; reason: string }[];
+  chronology?: unknown[];
 }
 
 /** The report with `edit` applied, saved as `name` beside it. */
@@ -130,6 +134,59 @@ describe('verify --recompute', () => {
     expect(r.stdout).toContain(
       `This can come from the software rather than an edit: the report was made by chronolog 0.0.9, this is ${VERSION}: that alone can change figures. Verify with the chronolog and time zone data that made the report.`,
     );
+  });
+
+  it('names a file not read that the report no longer lists, as it could hide that a file was not read', () => {
+    const made = JSON.parse(readFileSync(report, 'utf8')) as Editable;
+    // notes.txt is passed over by every report of the folder: taken out of the list, the report hides it.
+    expect(made.ignoredFiles).toContainEqual({ path: 'notes.txt', reason: 'not a supported export format' });
+    const file = edited('unlisted.json', (r) => {
+      r.ignoredFiles = r.ignoredFiles.filter((f) => f.path !== 'notes.txt');
+    });
+    // Re-hashing alone names it as not read, which a file added since would be too, and is no failure.
+    const plain = run(['verify', file]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('\n  not read: notes.txt (not a supported export format)\n');
+    const r = run(['verify', file, '--recompute']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').slice(-4)).toEqual([
+      '✖ made again from these inputs, the report differs in 1 place:',
+      '  ignoredFiles notes.txt: nothing in the report, "not a supported export format" made again (a file added since the report was made, or taken out of its list)',
+      'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
+      '',
+    ]);
+  });
+
+  it('names a file added since that a report made now would not read, but not chronolog outputs', () => {
+    const added = path.join(s.dir, 'added');
+    cpSync(dir, added, { recursive: true });
+    writeFileSync(path.join(added, 'phone-notes.txt'), 'Called the police on 14 March.\n');
+    // The reports kept beside the evidence (report.json and the edited copies above) are outputs, not inputs.
+    const r = run(['verify', path.join(added, 'report.json'), '--recompute'], added);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('\n  not read: phone-notes.txt (not a supported export format)\n');
+    expect(r.stdout).toContain('\n✖ made again from these inputs, the report differs in 1 place:\n');
+    expect(r.stdout).toContain(
+      '\n  ignoredFiles phone-notes.txt: nothing in the report, "not a supported export format" made again (a file added since the report was made, or taken out of its list)\n',
+    );
+  });
+
+  it('makes the chronology again when the options say the report was made with it, so one taken out is named', () => {
+    const withRows = path.join(dir, 'with-chronology.json');
+    const made = run(['report', '.', '--format', 'json', '--chronology', '--now', NOW, '--out', withRows]);
+    expect(made.code).toBe(0);
+    const kept = JSON.parse(readFileSync(withRows, 'utf8')) as Editable & { run: { options: object } };
+    expect(kept.run.options).toEqual({ chronology: true });
+    const rows = kept.chronology!.length;
+    expect(rows).toBe(690);
+    expect(run(['verify', withRows, '--recompute']).stdout.trimEnd().split('\n').at(-1)).toBe(SAME);
+    const file = path.join(dir, 'no-chronology.json');
+    const { chronology: _, ...rest } = kept;
+    writeFileSync(file, `${JSON.stringify(rest, null, 2)}\n`);
+    const r = run(['verify', file, '--recompute']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('\n✖ made again from these inputs, the report differs in 1 place:\n');
+    expect(r.stdout).toContain(`\n  chronology: nothing in the report, ${rows} items made again\n`);
   });
 
   it('does not make the report again when an input differs', () => {

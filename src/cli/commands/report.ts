@@ -38,6 +38,8 @@ function resultOptions(flags: ReportFlags): Record<string, string | boolean | st
     'dateOrder',
     'formatOf',
     'strict',
+    // Whether the JSON holds the chronology: verify --recompute makes it again with one when this says so.
+    'chronology',
   ] as const;
   const out: Record<string, string | boolean | string[]> = {};
   for (const k of keep) {

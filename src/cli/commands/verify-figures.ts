@@ -5,15 +5,18 @@
  * after it was written (a count changed by hand) is caught.
  *
  * Reports are deterministic, so a report made by the same chronolog from the same files is the same JSON. What may
- * honestly differ is named beside each difference: another chronolog version, another time zone database, and the
- * files not read (a report kept beside its inputs is itself "not read" by a report made again: only the files
- * the report lists as not read are compared, each must still be not read for the same reason).
+ * honestly differ is named beside each difference: another chronolog version, another time zone database. The
+ * files not read are compared both ways, except chronolog's own outputs (a report kept beside its inputs is itself
+ * "not read" by a report made again): each the report lists must still be not read for the same reason, and each a
+ * report made now passes over must be listed.
  */
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { ToolError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
 import type { Environment } from '../environment.js';
+import { chronologOutputAt } from '../file-head.js';
 import { VERSION } from '../version.js';
 import { makeReport, type ReportFlags } from './report.js';
 
@@ -62,7 +65,10 @@ export async function recompute(report: unknown, base: string, env: Environment)
   try {
     // The report names its inputs as they were given, relative to the folder it was made in.
     process.chdir(base);
-    made = await makeReport(given.run.paths, flags, quiet, given.generatedAt, given.chronology !== undefined);
+    // The chronology is made again when the options say it was asked for, so a report with it taken out is a
+    // difference; reports made before the options recorded it have one only if it is still there.
+    const withChronology = options['chronology'] === true || given.chronology !== undefined;
+    made = await makeReport(given.run.paths, flags, quiet, given.generatedAt, withChronology);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new ToolError(
@@ -86,11 +92,23 @@ export async function recompute(report: unknown, base: string, env: Environment)
     if (key === 'ignoredFiles') continue;
     differences(key, original[key], again[key], note);
   }
-  // Files found now that the report did not list are named by verify as not read or not an input; those it did
-  // list must still be passed over for the same reason.
+  // Files the report lists as not read must still be passed over for the same reason, and a file a report made
+  // now passes over must be listed: a report with an entry taken out would hide that a file was not read. Only
+  // chronolog's own outputs kept beside the evidence (the report itself among them) may be missing from the list,
+  // as they are no evidence and are written after the report; verify names them as not inputs.
   const now = new Map(made.ignoredFiles.map((f) => [f.path, f.reason]));
+  const listed = new Set(given.ignoredFiles.map((f) => f.path));
   for (const f of given.ignoredFiles) {
     if (now.get(f.path) !== f.reason) note(`ignoredFiles ${f.path}`, f.reason, now.get(f.path));
+  }
+  for (const f of made.ignoredFiles) {
+    if (listed.has(f.path) || (await chronologOutputOn(f.path, base))) continue;
+    note(
+      `ignoredFiles ${f.path}`,
+      undefined,
+      f.reason,
+      `nothing in the report, ${shown(f.reason)} made again (a file added since the report was made, or taken out of its list)`,
+    );
   }
   const caveats = [
     ...(given.generator.version !== VERSION
@@ -108,6 +126,11 @@ export async function recompute(report: unknown, base: string, env: Environment)
     caveat:
       count > 0 && caveats.length > 0 ? `${caveats.join('; ')}: that alone can change figures` : undefined,
   };
+}
+
+/** Whether `listed` (a path as a report lists it, from `base`) is a chronolog output; never a zip member. */
+async function chronologOutputOn(listed: string, base: string): Promise<boolean> {
+  return !listed.includes('!/') && (await chronologOutputAt(path.resolve(base, listed))) !== undefined;
 }
 
 /** One difference at JSON path `where`: the report's value `a`, the one made again `b`, or `said` in words. */
@@ -129,8 +152,16 @@ function differences(where: string, a: unknown, b: unknown, note: Note): void {
       differences(`${where}.${key}`, a[key], b[key], note);
     return;
   }
+  // A whole list taken out or added (the chronology): its length says more than its first characters.
+  if ((a === undefined && Array.isArray(b)) || (Array.isArray(a) && b === undefined)) {
+    const length = (v: unknown) => (Array.isArray(v) ? items(v.length) : 'nothing');
+    note(where, a, b, `${length(a)} in the report, ${length(b)} made again`);
+    return;
+  }
   note(where, a, b);
 }
+
+const items = (n: number) => (n === 1 ? '1 item' : `${n} items`);
 
 /**
  * How a list differs when it is longer or shorter than the one made again: both lengths, and the item added or
@@ -138,7 +169,6 @@ function differences(where: string, a: unknown, b: unknown, note: Note): void {
  * that differs. Both lists cut short to a few characters would look the same, as they begin alike.
  */
 function listChange(where: string, a: readonly unknown[], b: readonly unknown[]): string {
-  const items = (n: number) => (n === 1 ? '1 item' : `${n} items`);
   let start = 0;
   while (start < a.length && start < b.length && isDeepStrictEqual(a[start], b[start])) start++;
   let end = 0;
