@@ -7,9 +7,10 @@
  * its input's format id, every record of the original input (kept, duplicate, skipped, rejected) and its
  * de-duplication identity, so the report of the anonymised case has the same counts, coverage and statistics.
  * Senders become keyed pseudonyms of their normalised identifier; roles, channels, kinds, directions, calls,
- * precision and flags are kept; the names the details hold (e-mail Cc, diary witnesses…) and the inputs name
- * outside their records (a Messenger thread's silent participants) are redacted in texts and milestone labels
- * like the senders', and so are the case's own lexicon and cease phrases, which the copy's case file keeps so
+ * precision and flags are kept (with the dates shifted, not the flags only the original date explains, such as
+ * its clock changes: rows.ts, `shifter`); the names the details hold (e-mail Cc, diary witnesses…) and the
+ * inputs name outside their records (a Messenger thread's silent participants) are redacted in texts and
+ * milestone labels like the senders', and so are the case's own lexicon and cease phrases, which the copy's case file keeps so
  * that its content figures match. Dropped on purpose: file names, hashes, locators, native ids and `details`
  * (opaque protocol fields have leaked names before, e.g. MMS `tr_id`), and the case title.
  */
@@ -22,7 +23,15 @@ import type { Zone } from '../zone.js';
 import { detailNames } from './names.js';
 import { PSEUDONYM_SCHEME, type Pseudonymiser } from './pseudonym.js';
 import { type NameTerm, type RedactionType, Redactor } from './redact.js';
-import { type AnonRow, type AnonStub, inputName, shiftDate, shifter, stubsOf } from './rows.js';
+import {
+  type AnonRow,
+  type AnonStub,
+  inputName,
+  shiftDate,
+  shifter,
+  shiftMilestoneDate,
+  stubsOf,
+} from './rows.js';
 
 export { MIN_KEY_BYTES, PSEUDONYM_SCHEME, Pseudonymiser } from './pseudonym.js';
 export { type RedactionType, Redactor, STREET_WORDS } from './redact.js';
@@ -183,8 +192,10 @@ export function anonymiseCase(
       dedupe = classes.size + 1;
       classes.set(fp, dedupe);
     }
+    // With the dates shifted, the flags of the original date's clock changes go and the shifted date's come.
+    const at = shift(e.ms, e.flags ?? []);
     return {
-      utc: new Date(shift(e.ms)).toISOString(),
+      utc: new Date(at.ms).toISOString(),
       precision: e.precision,
       channel: e.channel,
       kind: e.kind,
@@ -194,7 +205,7 @@ export function anonymiseCase(
       call: e.call ?? null,
       conversation: e.conversation === undefined ? null : p.of(`conversation:${e.conversation}`),
       ...textAndLength(e.text, opts.dropText, redactor),
-      flags: e.flags ?? [],
+      flags: at.flags,
       dedupe,
     };
   };
@@ -253,7 +264,7 @@ export function anonymiseCase(
   });
   const milestone = (m: Milestone): Milestone => ({
     ...m,
-    date: shiftDate(m.date, shiftDays),
+    date: shiftMilestoneDate(m.date, shiftDays, zone, shift),
     label: redactor.redact(m.label),
   });
   const window = Object.fromEntries(
