@@ -20,6 +20,7 @@ import { WITHHELD_FLAG } from '../../model/vocabulary.js';
 import { ContentKeys } from '../dedupe.js';
 import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
 import type { Zone } from '../zone.js';
+import { bareIdentifier, nameVariants } from './name-parts.js';
 import { detailNames } from './names.js';
 import { PSEUDONYM_SCHEME, type Pseudonymiser } from './pseudonym.js';
 import { type NameTerm, type RedactionType, Redactor } from './redact.js';
@@ -73,24 +74,15 @@ function nameTerms(
   p: Pseudonymiser,
 ): NameTerm[] {
   const terms: NameTerm[] = [];
-  const add = (raw: string, key: string | undefined) => {
+  // `name`: a person's name, whose hyphens join its parts; else an identifier (`user-12345` is one).
+  const add = (raw: string, key: string | undefined, name: boolean) => {
     if (!key) return;
     const placeholder = nameToken(p, key);
-    terms.push({ term: raw.trim(), placeholder });
-    // Parts of a full name ("Sam" of "Sam Carter", without the brackets of "Sam (new number)") are redacted too;
-    // very short parts and digit groups (the "900" of "07700 900 456") are not (too many false hits).
-    const parts = raw.trim().split(/\s+/);
-    if (parts.length > 1) {
-      const words: string[] = [];
-      for (const part of parts) {
-        // A mark ends many words (the vowel sign "ा" of Hindi "प्रिया"): without it "प्रिय" is another word ("dear").
-        const word = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '');
-        if (/\p{L}/u.test(word)) words.push(word);
-        if (word.length >= 3 && /\p{L}/u.test(word)) terms.push({ term: word, placeholder });
-      }
-      // The full name run together, as user names and tags write it ("SamCarter", "#samcarter", "KimLee99").
-      if (words.length > 1) terms.push({ term: words.join(''), placeholder });
-    }
+    for (const term of [raw.trim(), ...nameVariants(raw, name)]) terms.push({ term, placeholder });
+  };
+  // A handle without its `@`, an address's user part without its domain: only the case's people's (name-parts.ts).
+  const addBare = (id: string, key: string | undefined) => {
+    if (key) for (const term of bareIdentifier(id)) terms.push({ term, placeholder: nameToken(p, key) });
   };
   const seen = new Set<string>();
   for (const e of events) {
@@ -99,8 +91,9 @@ function nameTerms(
     const id = `${s.id ?? ''}\u0000${s.name ?? ''}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (s.id !== undefined) add(s.id, e.senderKey);
-    if (s.name !== undefined) add(s.name, typedKey(s.name, 'name', undefined) ?? e.senderKey);
+    if (s.id !== undefined) add(s.id, e.senderKey, s.idType === 'name');
+    if (s.id !== undefined && (e.role === 'subject' || e.role === 'victim')) addBare(s.id, e.senderKey);
+    if (s.name !== undefined) add(s.name, typedKey(s.name, 'name', undefined) ?? e.senderKey, true);
   }
   // Other people the timeline names (e-mail Cc/To, diary witnesses and officers, forwards) and the inputs name
   // outside their records (a Messenger thread's participants, a Telegram chat's or Discord DM's other person,
@@ -108,11 +101,14 @@ function nameTerms(
   const named = new Set<string>();
   for (const e of events) for (const name of detailNames(e.details)) named.add(name);
   for (const name of people) if (/\p{L}/u.test(name)) named.add(name.trim());
-  for (const name of named) add(name, typedKey(name, 'name', undefined));
+  for (const name of named) add(name, typedKey(name, 'name', undefined), true);
   for (const person of [c.subject, c.victim]) {
-    if (person.name) add(person.name, typedKey(person.name, 'name', undefined));
-    for (const id of person.identifiers)
-      add(id.replace(/^(tel:|mailto:|id:|name:)/i, ''), caseIdentifierKeys(id, c.region)[0]);
+    if (person.name) add(person.name, typedKey(person.name, 'name', undefined), true);
+    for (const id of person.identifiers) {
+      const key = caseIdentifierKeys(id, c.region)[0];
+      add(id.replace(/^(tel:|mailto:|id:|name:)/i, ''), key, key?.startsWith('name:') === true);
+      addBare(id, key);
+    }
   }
   return terms;
 }

@@ -34,7 +34,7 @@ misty jade opal jasper clay flint heath forest wolf hawk crow swan bird drake fi
 walker waters barber butler archer bishop knight sterling major marshall noble frost snow north west south moody
 hurt worth lamb kit hazel olive basil sage jay robin wren finch lark raven dove bear buck chip chuck don nick
 ward hart bond law gill hay good wise sweet darling blessing precious gift honour honor justice story cash gold
-silver steel rivers sands summers winters gale haven hardy moss marsh hood cole dolly mint`;
+silver steel rivers sands summers winters gale haven hardy moss marsh hood cole dolly mint van`;
 
 /** Lower-case ordinary words that are redacted as single names only where written capitalised. */
 export const ORDINARY_WORDS: ReadonlySet<string> = new Set(
