@@ -328,9 +328,20 @@ function alternation(terms: readonly string[], flags: string): RegExp | undefine
   // A mark of the name's own script beside it continues the word: "अमित" (Amit) is not in "अमिता" (Amita), whose
   // vowel sign "ा" is a mark. A mark any script uses (an accent, U+0301) stays a boundary as written ("Sam\u0301").
   return new RegExp(
-    `(?<![\\p{L}\\p{N}]|${SCRIPT_MARK})(?<name>${terms.map(spacedLiteral).join('|')})\\d*(?![\\p{L}\\p{N}]|${SCRIPT_MARK})`,
+    `(?<![\\p{L}\\p{N}]|${SCRIPT_MARK})(?<name>${terms.map(nameLiteral).join('|')})\\d*(?![\\p{L}\\p{N}]|${SCRIPT_MARK})`,
     flags,
   );
+}
+
+/** The apostrophes a name is written with: the straight one, the curly one iOS and Word type, a backtick, U+02BC. */
+const APOSTROPHES = /['’‘`ʼ]/g;
+
+/**
+ * A name as an expression matching it literally, any run of white space matching any other and any apostrophe any
+ * other: a sender named "Declan D’Arcy" (iOS writes the curly one) is "D'Arcy" in a text typed elsewhere.
+ */
+function nameLiteral(text: string): string {
+  return spacedLiteral(text).replace(APOSTROPHES, "['’‘`ʼ]");
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -366,9 +377,9 @@ function withoutAccents(term: string): string {
     .normalize('NFC');
 }
 
-/** The key of a matched name among the terms: lower case, one space, accents composed. */
+/** The key of a matched name among the terms: lower case, one space, accents composed, one apostrophe. */
 function key(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(APOSTROPHES, "'");
 }
 
 /** A person's term to find in text and the placeholder that replaces it. */
@@ -431,7 +442,8 @@ export class Redactor {
     private readonly region: string | undefined,
     private readonly options: RedactOptions = { shiftedDates: false },
   ) {
-    const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ');
+    // One apostrophe, as `key` has it: "O’Neill" and "O'Neill" are one name with one placeholder.
+    const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ').replace(APOSTROPHES, "'");
     // Folded as the text is (folded.ts), so a name or a phrase given in another form still meets it.
     const folded = terms.map((t) => ({ term: foldText(t.term), placeholder: t.placeholder }));
     const uniq = [...new Map(folded.map((t) => [fold(t.term), t])).values()]
