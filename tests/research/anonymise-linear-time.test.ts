@@ -26,6 +26,8 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['spaces after "at", then a day and month', `at${run(' ')}14.02.`, `at${run(' ')}14.02.`],
     ['letters with no @ (e-mail)', run('a', 400_000), run('a', 400_000)],
     ['a local part with no domain', `${run('a.b')}@`, `${run('a.b')}@`],
+    ['accented letters with no @', run('é', 200_000), run('é', 200_000)],
+    ['an accented local part with no domain', `${run('ñ.b')}@`, `${run('ñ.b')}@`],
     // Cards, IMEIs, NHS numbers and IP addresses (numbers.ts, network.ts).
     ['digits spaced one by one', run('1 ').trimEnd(), '[PHONE]'],
     ['dotted numbers', run('1.2.'), '[PHONE].'],
