@@ -33,6 +33,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['dotted numbers', run('1.2.'), '[PHONE].'],
     ['hex and colons', run('ab:'), run('ab:')],
     ['hex pairs', run('0a:1b-'), run('0a:1b-')],
+    // Numbers joined by wide dashes, spaced dashes, slashes, commas (redact.ts, JOINED_DIGITS_RE).
+    ['groups joined by wide dashes', run('0\u2013'), '[PHONE]\u2013'],
+    ['short groups joined by colons and commas', run('012:3,'), run('012:3,')],
+    ['area codes and slashes with no number after', run('0151 / x '), run('0151 / x ')],
     // Sort codes and number plates (numbers.ts, plates.ts).
     ['dashed pairs', run('12-'), '[PHONE]'],
     ['plates one after another', run('AB12 ABC ', 99_999), '[PLATE] '.repeat(11_111)],

@@ -36,7 +36,9 @@
  *    `on the 14th`) → `[DATE]` after the phone numbers, and a year standing alone → `[YEAR]`;
  * 8. UK National Insurance numbers (`QQ123456C`, `QQ 12 34 56 C`) → `[ID]`;
  * 9. phone numbers found by libphonenumber-js in the case region → `[PHONE]` (it reads only the windows of the
- *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then any remaining run of 7+
+ *    text that can hold one, at most a bounded part of a hostile text: phone-windows.ts), then a number from a trunk
+ *    0 or a `+` whose groups a wide or spaced dash, a slash, an underscore, a comma, a colon or a middle dot joins
+ *    (`07700–900123`, `07700 - 900123`, `0151/23456789`, `07700,900,123`), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, cut where a whole number ends (phone-ends.ts: "07700 900123 5 times" keeps its
  *    count), and one typed with the letter O for its zeros (`O7700 9OO 456`);
@@ -238,6 +240,37 @@ const EMAIL_RE =
   /(?<![\p{L}\p{M}\p{N}_.+-])[\p{L}\p{M}\p{N}_.+-]+@[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)+/gu;
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
+/**
+ * What joins two groups of a number in the spellings the phone library and DIGITS_RE miss: a wide dash (`07700–900123`,
+ * `07700—900123`), a dash with spaces on both sides (`07700 - 900123`), a slash or a backslash between groups of 2
+ * digits or more (`07700/900123`, the German `0151/23456789`, `0171 / 1234567`), and an underscore, comma, colon or
+ * middle dot between groups of 3 or more (`07700_900123`, `07700,900,123`, `07700:900123`, `07700·900·123`); not
+ * between shorter groups, which lists and scores are written with (`01,15,22,34`, `3:2:1`).
+ */
+const ODD_JOIN =
+  '\\s{0,2}[\\u2010-\\u2015\\u2212]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d\\d)\\s?[/\\\\](?:\\s(?=\\d))?(?=\\d\\d)|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219](?=\\d{3})';
+/** Splits a match of JOINED_DIGITS_RE at its odd joins (no `g` flag: shared, it keeps no state). */
+const ODD_JOIN_SPLIT = new RegExp(`(?:${ODD_JOIN})`, 'u');
+/**
+ * A number joined by one of `ODD_JOIN` somewhere, 7 digits or more in all: only from a trunk `0` or a `+`, as a
+ * whole number is written (a count, an amount or a year never starts with 0: `£1,000,000`, `2019–2024` stay), and
+ * not inside a longer number or list. `joinedNumbers` takes it where the joins hold the number together.
+ */
+const JOINED_DIGITS_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-\\u2010-\\u2015\\u2212])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:(?:${ODD_JOIN}|[\\s.\\-()]{0,2})\\d){6,}`,
+  'gu',
+);
+/**
+ * The start of a number the library found only the end of, having split it at a join it breaks candidates at
+ * (a slash, a dash): `0151/[PHONE]`, `030 / [PHONE]`. Its first group or groups, from a trunk `0` or a `+`, and
+ * the join, up to the placeholder.
+ */
+const JOINED_START_RE =
+  /(?<![\p{L}\p{N}_.,:/\\\u00B7\u2022\u2219+\-\u2010-\u2015\u2212])(?:\(\s?\+|\+|\(?(?=0))\d(?:[\s.\-()]{0,2}\d){0,8}(?:(?<=\d\d)\s?[/\\]\s?|\s{0,2}[\u2010-\u2015\u2212]\s{0,2}|\s{1,2}-\s{1,2}|(?<=\d{3})[_,:\u00B7\u2022\u2219])(?=\[PHONE\])/gu;
+/** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
+const TIME_RANGE_RE = /^0\d[0-5]\d\s*[-\u2010-\u2015\u2212]\s*(?:[01]\d|2[0-3])[0-5]\d$/u;
+/** How many digits `s` holds. */
+const digitCount = (s: string) => s.replace(/\D/g, '').length;
 /**
  * A number written with the letter O for some of its zeros (`O7700 9OO 456`, `O77OO9OO456`), as people type them
  * and to slip past filters: groups of digits and O's, each holding a digit; taken when they hold 7 or more digits
@@ -586,6 +619,7 @@ export class Redactor {
     else t.setAside(DATE_RE, realDate, '\uE000');
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
+    this.joinedNumbers(t);
     this.digitRuns(t);
     this.sub(
       t,
@@ -694,6 +728,36 @@ export class Redactor {
       // A code written apart from the number (`( +44 ) 7700 900123`): the run starts after it.
       return spans.map(([from, to]): [number, number] => [withCallingCode(s, from), to]);
     }, '[PHONE]');
+  }
+
+  /**
+   * The numbers joined by a wide dash, a spaced dash, a slash, an underscore, a comma, a colon or a middle dot
+   * (`JOINED_DIGITS_RE`) → `[PHONE]`, before the library, which splits a candidate at such a join and took only
+   * the part after it (`0151/[PHONE]`) or nothing (`07700–900123`, `07700 - 900123`). Taken only where some part
+   * between the joins holds fewer than 7 digits, so the join holds one number together: where every part is a
+   * number of its own (`07700 900123 / 07700 900456`) the steps after take each as before. The run is read with
+   * its joins as spaces and dashes, so a count after it stays (`07700/900123 5 times`, phone-ends.ts).
+   */
+  private joinedNumbers(text: FoldedText): void {
+    const ends = new NumberEnds(this.region);
+    this.counts.phone += text.replaceFound((s) => {
+      const spans: [number, number][] = [];
+      JOINED_DIGITS_RE.lastIndex = 0;
+      for (let m = JOINED_DIGITS_RE.exec(s); m !== null; m = JOINED_DIGITS_RE.exec(s)) {
+        const run = m[0];
+        const parts = run.split(ODD_JOIN_SPLIT);
+        // Each join must come before the number is whole: "0161 496 0000,204" is a number and its extension.
+        if (parts.length < 2 || parts.slice(0, -1).some((p) => digitCount(p) >= 7) || TIME_RANGE_RE.test(run))
+          continue;
+        // Read as the library reads a number: the joins it does not know as spaces, wide dashes as dashes.
+        const read = run.replace(/[\u2010-\u2015\u2212]/gu, '-').replace(/[/\\_,:\u00B7\u2022\u2219]/gu, ' ');
+        const end = m.index + run.length;
+        spans.push(...ends.spans(read, m.index, s.slice(end, end + 16)));
+      }
+      return spans;
+    }, '[PHONE]');
+    // The start the library left of a number it found the rest of goes into its placeholder, counted once.
+    text.replace(JOINED_START_RE, (m) => (digitCount(m[0]) < 7 ? '' : undefined));
   }
 
   private phones(text: FoldedText): void {
