@@ -49,6 +49,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['numbers and lower-case words', run('12 elm '), run('12 elm ')],
     ['flats without a street', run('Flat 3, 12 '), run('Flat 3, 12 ')],
     ['capitalised words without a street word', run('12 Abbey '), run('12 Abbey ')],
+    ['a long lower-case word after a capital', `H${run('a')}`, `H${run('a')}`],
+    ['German street names without a house number', run('Hauptstraße '), run('Hauptstraße ')],
+    ['house numbers and French street words', run('12 rue de '), run('12 rue de ')],
+    ['Spanish street words and names without a number', run('Calle Mayor de '), run('Calle Mayor de ')],
     // Names glued to other letters.
     ['a full name run together, over and over', run('xsamsample'), 'x[NAME:p0001]'.repeat(10_000)],
     ['a name in camel case, over and over', run('aSam-'), 'a[NAME:p0001]-'.repeat(20_000)],

@@ -54,7 +54,9 @@
  *    (`14 Kingsway`), one typed in lower case (`12 elm road`, `23 chapel rise`, `7 elm park`) or one ending in a
  *    word that is also an ordinary word (`3 Abbey Green`; streets.ts), and after a word of place a
  *    lower-case street with or without a house number (`waiting at 4 elm close`, `on acacia avenue`), and one in
- *    capitals after its house number (`AT 12 ELM ROAD`) → `[ADDRESS]`; not a court of law without a house number
+ *    capitals after its house number (`AT 12 ELM ROAD`), an American numbered street (`350 5th Ave`), and a street
+ *    as German, French, Spanish and Portuguese addresses write it (`Hauptstraße 12`, `12 rue de la Paix`, `Calle
+ *    Mayor 5`; streets.ts) → `[ADDRESS]`; not a court of law without a house number
  *    (`Leeds Crown Court`, `the Family Court`), nor with an hour after a word of time where a hearing is spoken of
  *    (`the hearing is at 10 Crown Court`), nor a count before a lower-case everyday street word (`1 lovely view`;
  *    streets.ts);
@@ -99,11 +101,13 @@ import {
   courtOfLaw,
   DATED_STREET_RE,
   FLAT,
+  FOREIGN_STREET_RES,
   HOUSE_NUMBER,
   hearingTime,
   LOWER_PLACE_STREET_RE,
   lowerPlaceStreet,
   NUMBERED_ADDRESS_RE,
+  NUMBERED_US_STREET_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
   SHOUTED_ADDRESS_RE,
@@ -338,14 +342,19 @@ const APP_HANDLE_RE =
 const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
-/** A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`). */
-const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+";
+/**
+ * A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`) or after a
+ * hyphen (`Ashby-de-la-Zouch`, whose "Ashby-de-la-" was left in clear before the `[ADDRESS]`).
+ */
+const STREET_NAME_WORD = "[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+(?:(?<=-)[A-Z][a-z'’-]+)*";
+/** "St." or "Mt." before a street's name (`12 St. John’s Wood Road`), which kept "St." and its house number. */
+const SAINT = '(?:St|Mt|Ste)\\.?\\s+';
 /**
  * A street word before a name placeholder is a title ("Saw Dr [NAME:…]"), not the end of an address. The dot of
  * an abbreviation ("Elm St.") is the address's; after a whole word it ends the sentence and stays.
  */
 const ADDRESS_RE = new RegExp(
-  `\\b(?:${FLAT}?${HOUSE_NUMBER},?\\s+)?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
+  `\\b(?:${FLAT}?${HOUSE_NUMBER},?\\s+)?(?:${SAINT})?(?:${STREET_NAME_WORD}\\s+){1,3}(?:${STREET_WORDS.join('|')})\\b(?!\\.?\\s+\\[NAME)(?:(?<=St|Rd|Ln|Ave|Dr|Blvd)\\.)?`,
   'g',
 );
 
@@ -652,6 +661,9 @@ export class Redactor {
       };
     });
     this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
+    // Before the English patterns, which took "3 bis avenue" of "3 bis avenue Victor Hugo" for a lower-case street.
+    this.sub(t, NUMBERED_US_STREET_RE, 'address', '[ADDRESS]');
+    for (const re of FOREIGN_STREET_RES) this.sub(t, re, 'address', '[ADDRESS]');
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m, s) => !courtOfLaw(m) && !hearingTime(m, s));
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');

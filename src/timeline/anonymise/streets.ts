@@ -377,3 +377,52 @@ export function hearingTime(m: RegExpExecArray, text: string): boolean {
   const written = minutes || TIME_AFTER_RE.test(m[0].slice(n.length));
   return written || HEARING_WORD_RE.test(near);
 }
+
+/**
+ * A house number and a numbered street, as American addresses are written: `350 5th Ave`, `42 W 34th St`, `11
+ * West 53rd Street`. The capitalised-name patterns want a name of letters, so these stayed in clear. Only after a
+ * house number ("on 5th Ave" stays, as a street named alone does) and before a street word.
+ */
+export const NUMBERED_US_STREET_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_£$€])${FLAT}?${HOUSE}(?:(?:[NSEW]|North|South|East|West)\\.?\\s{1,3})?\\d{1,3}(?:st|nd|rd|th)\\s{1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Place|Pl|Drive|Dr|Lane|Ln|Terrace|Way)(?:(?<=St|Ave|Rd|Blvd|Pl|Dr|Ln)\\.)?(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+
+/** German street words, written at the end of the street's name (`Hauptstraße`) or as a word of their own. */
+const GERMAN_STREET_ENDINGS = 'straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|chaussee|steig|pfad';
+const GERMAN_STREET_WORDS = 'Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer|Chaussee';
+/** French, Spanish and Portuguese street words, written before the street's name. */
+const FRENCH_STREET_WORDS =
+  'rue|avenue|av\\.|boulevard|bd|place|allée|allee|impasse|chemin|quai|route|cours|passage|square';
+const IBERIAN_STREET_WORDS =
+  'Calle|C/|Avenida|Avda\\.|Av\\.|Plaza|Paseo|Camino|Carrer|Carretera|Ronda|Rua|R\\.|Travessa|Praça|Largo|Estrada|Alameda';
+/** The little words inside a French, Spanish or Portuguese street's name ("de la", "del", "dos"). */
+const ROMANCE_PARTICLES =
+  "(?:(?:de|del|de\\s+la|de\\s+las|de\\s+los|des|du|de\\s+l['’]|d['’]|la|le|les|los|las|el|do|da|dos|das|à|a)\\s{0,3})";
+/** A capitalised word of a street's name, in any Latin script (`Mayor`, `Élysées`, `São`). */
+const CAP_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]{1,30}";
+
+/**
+ * Streets written the way German, French, Spanish and Portuguese addresses are, which chronolog reads the exports
+ * of and which the English patterns missed:
+ *
+ *   Hauptstraße 12, Bahnhofstr. 5, Konrad-Adenauer-Straße 3a, Berliner Straße 12   (name then house number)
+ *   12 rue de la Paix, 3 bis avenue Victor Hugo                                      (house number then street word)
+ *   Calle Mayor 5, Avenida de la Constitución, 12, Rua Augusta 100                   (street word, name, number)
+ *
+ * Each needs its house number: "in der Hauptstraße" and "la rue" name a street as "Kingsway" alone does, kept.
+ */
+export const FOREIGN_STREET_RES: readonly RegExp[] = [
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:\\p{Lu}(?:\\p{Ll}|-\\p{Lu})+(?:${GERMAN_STREET_ENDINGS})|\\p{Lu}\\p{Ll}+(?:er|e|es)?(?:-\\p{Lu}\\p{Ll}+)*[\\s-](?:${GERMAN_STREET_WORDS}))\\s{1,3}\\d{1,4}(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?(?![\\p{L}\\p{N}_])`,
+    'gu',
+  ),
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_£$€])\\d{1,4}(?:\\s?(?:bis|ter|[a-zA-Z]))?,?\\s{1,3}(?:${FRENCH_STREET_WORDS}|${FRENCH_STREET_WORDS.replace(/(^|\|)([a-zé])/g, (_m, bar: string, c: string) => bar + c.toUpperCase())})\\s{1,3}${ROMANCE_PARTICLES}?${CAP_WORD}(?:\\s{1,3}${ROMANCE_PARTICLES}?${CAP_WORD}){0,3}`,
+    'gu',
+  ),
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${IBERIAN_STREET_WORDS}|${IBERIAN_STREET_WORDS.toLowerCase()})\\s{0,3}${ROMANCE_PARTICLES}?${CAP_WORD}(?:\\s{1,3}${ROMANCE_PARTICLES}?${CAP_WORD}){0,3},?\\s{1,3}(?:n\\.?[º°o]\\.?\\s{0,2})?\\d{1,4}(?:\\s?[a-zA-Z])?(?![\\p{L}\\p{N}_])`,
+    'gu',
+  ),
+];
