@@ -8,11 +8,16 @@
  * or `-` and 2- or 4-digit years (`22/04/2024`, `4.22.24`); ISO-like year-month-day (`2024-04-22`,
  * `2024/4/22`); a day and a month name (`20 May`, `20th of May 2024`, `1 Apr. '24`, `3rd April 90`); a month
  * name and a day (`May 20`, `May 20th, 2024`); a month name and a 4-digit year (`March 2024`), or a month
- * number and one (`03.2019`, `3/2019`); a holiday (`Christmas Eve`, `Bonfire Night 2023`). Month names are full
- * or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
+ * number and one (`03.2019`, `3/2019`); a holiday (`Christmas Eve`, `Bonfire Night 2023`); a day, month and
+ * year joined by dashes or slashes or run together (`14-Mar-2024`, `14Mar2024`, `14-Mar`); a day written as a word
+ * (`the fourteenth of March`, `March the fourteenth`); and a day and month, or a month and year, in German, French,
+ * Spanish or Portuguese (`14. März 2024`, `le 1er mars`, `14 de marzo de 2024`, `março de 2024`). Month names are
+ * full or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
  * parts with valid day and month numbers, and a month name needs a day or a year next to it. With the dates
  * shifted, a day and month without a year written as numbers or an ordinal (`14/2`, `14.02.`, `on the 14th`)
- * goes too (`DAY_MONTH_RE`).
+ * goes too (`DAY_MONTH_RE`, also `am 14.3.` after a word that puts a date after it), and so do a month named
+ * alone after a word of time (`since February`, `seit März`; `MONTH_ALONE_RE`) and a year standing alone, a
+ * season (`2023/24`) or a two-digit year after an apostrophe (`back in '23`) included (`YEAR_RE`).
  *
  * A date of birth (a date, or a year, `1990` or `'90`, after "born", "DOB", "d.o.b." or "date of birth")
  * identifies a person whether or not dates are shifted, so it is always replaced.
@@ -21,6 +26,8 @@
 export const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\\.(?=,?\\s*[\\d\\x27’‘]))?';
 export const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+/** A day of the month as a number, without an ordinal ending. */
+const DAY_NUMBER = '(?:[12]\\d|3[01]|0?[1-9])';
 const YEAR4 = '(?:1[89]\\d\\d|2[01]\\d\\d)';
 /**
  * Words after a number that make it a quantity, a count or a time, not a year or a date ("1/2 hour", "3 May
@@ -48,14 +55,49 @@ const ISO = `${NUM_BEFORE}\\d{4}(?<s2>[/.-])(?<im>\\d{1,2})\\k<s2>(?<id>\\d{1,2}
  * as telling beside a shifted record. Movable feasts (Easter, Mother's Day) are dates within a year too.
  */
 const HOLIDAY = `(?:christmas(?:\\s+(?:day|eve))?|xmas(?:\\s+(?:day|eve))?|boxing\\s+day|new\\s+year['’]?s(?:\\s+(?:day|eve))?|hogmanay|valentine['’]?s(?:\\s+day)?|hallowe['’]?en|bonfire\\s+night|guy\\s+fawkes(?:\\s+night)?|burns\\s+night|st\\.?\\s+patrick['’]?s\\s+day|easter(?:\\s+(?:sunday|monday|day|weekend))?|good\\s+friday|mothering\\s+sunday|mother['’]?s\\s+day|father['’]?s\\s+day|thanksgiving(?:\\s+day)?|independence\\s+day)(?:\\s+${YEAR4})?`;
-/** Dates with a month name: day month [year] | month day [year] | month year; and holidays. */
-const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
+/**
+ * The months in German, French, Spanish and Portuguese (chronolog reads those exports), written out, where they
+ * differ from the English names, and the abbreviations that are no word of those languages (not "set", "out", "ago").
+ */
+const FOREIGN_MONTH_NAMES =
+  `januar jänner februar märz maerz juni juli oktober dezember janvier février fevrier mars
+avril mai juin juillet août aout septembre octobre novembre décembre decembre enero febrero marzo abril mayo junio
+julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março maio junho julho setembro
+outubro novembro dezembro`.split(/\s+/);
+const FOREIGN_MONTH_ABBREVIATIONS = 'mär okt dez janv févr fevr avr juil déc'.split(' ');
+const FOREIGN_MONTH = `(?:${FOREIGN_MONTH_NAMES.join('|')}|(?:${FOREIGN_MONTH_ABBREVIATIONS.join('|')})\\.?)`;
+/** The same, in lower case or capitalised (for an expression without the `i` flag). */
+const FOREIGN_MONTH_CASED = `(?:${[
+  ...FOREIGN_MONTH_NAMES,
+  ...FOREIGN_MONTH_ABBREVIATIONS.map((a) => `${a}\\.?`),
+]
+  .flatMap((m) => [m, m.charAt(0).toUpperCase() + m.slice(1)])
+  .join('|')})`;
+/** A day before a foreign month: German `14.`, French `1er`, Spanish and Portuguese `1º`. */
+const FOREIGN_DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:\\.|er|º|°)?';
+/** "de" between a Spanish or Portuguese day, month and year (`14 de marzo de 2024`). */
+const DE = '(?:de\\s+)?';
+/** A day, month and year written together or with dashes or slashes: `14-Mar-2024`, `14Mar2024`, `14/Mar/24`, `14-Mar`. */
+const JOINED_NAMED = `${DAY_NUMBER}(?:-${MONTH}(?:-(?:${YEAR4}|\\d\\d))?|/${MONTH}(?:/(?:${YEAR4}|\\d\\d))?|${MONTH}(?:${YEAR4}|\\d\\d))`;
+/** A day of the month written as a word: "the fourteenth of March", "March the fourteenth". */
+const ORDINAL_WORD =
+  '(?:(?:twenty|thirty)[-\\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+/**
+ * Dates with a month name: day month [year] | month day [year] | month year | a day written as a word and a month
+ * | the joined forms | a foreign day and month [year] or month and year; and holidays.
+ */
+const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${YEAR4}|(?:${ORDINAL_WORD})\\s+of\\s+${MONTH}(?:,?\\s+${YEAR4})?|${MONTH}\\s+(?:the\\s+)?(?:${ORDINAL_WORD})(?:,?\\s+${YEAR4})?|${JOINED_NAMED}|${FOREIGN_DAY}\\s+${DE}${FOREIGN_MONTH}(?:,?\\s+${DE}(?:${YEAR4}|['’‘]\\d\\d))?|${FOREIGN_MONTH}\\s+${DE}${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
 
 /** `mm/yyyy` or `mm.yyyy` (`since 03.2019`), a month and a 4-digit year written as numbers. */
 const MONTH_YEAR = `${NUM_BEFORE}(?:0?[1-9]|1[0-2])[/.-]${YEAR4}${NUM_AFTER}`;
 
 /** A day and a month without a year, as numbers: `14/2`, `2/14` (either order), `14.02.` (day first). */
 const NUMERIC_DAY_MONTH = `${NUM_BEFORE}(?<![£$€¥]\\s?|/)(?:(?<sa>\\d{1,2})/(?<sb>\\d{1,2})(?!/)${NUM_AFTER}(?!\\s*(?:an?|of|${QUANTITY})(?![\\p{L}\\p{N}_]))|(?<!(?:\\bat|@)\\s*)(?<pd>\\d{1,2})\\.(?<pm>\\d\\d)\\.(?![\\p{N}]))`;
+/**
+ * A day and a one-digit month with dots (`am 14.3.`, `on 3.5.`), as German writes them, after a word that puts a
+ * date after it: without one, "14.3." ending a sentence is as often a decimal ("it was 14.3.").
+ */
+const DOTTED_DAY_MONTH = `(?<=(?<![\\p{L}\\p{N}_])(?:am|vom|bis|zum|ab|seit|ab|on|since|until|till|from|by|le|du|au|el|del|desde|hasta|em|até|ate)\\s{1,3})(?<qd>\\d{1,2})\\.(?<qm>[1-9])\\.(?![\\p{N}])`;
 /** A weekday, or a word that puts a day of the month after it ("on the 14th", "Tuesday 14th", "by 3rd"). */
 const BEFORE_ORDINAL =
   '(?:the|on|by|until|till|til|since|from|before|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)';
@@ -74,7 +116,10 @@ const ORDINAL_DAY = `(?<=(?<![\\p{L}\\p{N}_])${BEFORE_ORDINAL}\\s+)(?:[12]\\d|3[
  */
 // Both forms start with a digit: looking ahead for one first keeps the look-behinds (`\s+`, `\s*`) from reading
 // back over a run of spaces at every one of its characters (100,000 spaces took nearly two minutes).
-export const DAY_MONTH_RE = new RegExp(`(?=\\d)(?:${NUMERIC_DAY_MONTH}|${ORDINAL_DAY})`, 'giu');
+export const DAY_MONTH_RE = new RegExp(
+  `(?=\\d)(?:${NUMERIC_DAY_MONTH}|${ORDINAL_DAY}|${DOTTED_DAY_MONTH})`,
+  'giu',
+);
 
 /** Whether a match of `DAY_MONTH_RE` is a possible day and month (and not `24/7`). */
 export function dayMonth(m: RegExpExecArray): boolean {
@@ -86,6 +131,7 @@ export function dayMonth(m: RegExpExecArray): boolean {
     return !(a === 24 && b === 7) && (ok(a, b) || ok(b, a));
   }
   if (g['pd'] !== undefined) return ok(Number(g['pd']), Number(g['pm']));
+  if (g['qd'] !== undefined) return ok(Number(g['qd']), Number(g['qm']));
   return true;
 }
 
@@ -101,7 +147,31 @@ export const DATE_RE = new RegExp(DATE_SRC, 'giu');
  * decimal number, nor an amount after a currency sign; a four-digit time of day ("at 2030") or a plain count in
  * that range is taken for a year.
  */
-export const YEAR_RE = new RegExp(`(?<![\\p{N}_£$€¥]|\\d[.,])${YEAR4}s?(?![\\p{L}\\p{N}_]|[.,]\\d)`, 'gu');
+export const YEAR_RE = new RegExp(
+  `(?<![\\p{N}_£$€¥]|\\d[.,])${YEAR4}(?:[/\\u2013-]\\d\\d(?![\\p{N}]))?s?(?![\\p{L}\\p{N}_]|[.,]\\d)|(?<![\\p{L}\\p{N}_'’‘])['’‘]\\d\\ds?(?![\\p{L}\\p{N}_'’‘]|[.,:]\\d)${NOT_QUANTITY}`,
+  'gu',
+);
+
+/** Words of time before a month named alone ("since February", "last March"). */
+const BEFORE_MONTH =
+  '(?:in|since|until|till|til|by|from|before|after|during|last|next|this|early|late|mid|of|end\\s+of|start\\s+of|beginning\\s+of|middle\\s+of)';
+/** The same in German, French, Spanish and Portuguese ("seit März", "depuis mars", "desde febrero", "em março"). */
+const FOREIGN_BEFORE_MONTH =
+  '(?:seit|im|bis|ab|anfang|ende|mitte|en|depuis|jusqu[\x27’]en|dès|desde|hasta|em|até|ate|no|durante)';
+/** The English months, capitalised as a month is written ("may" and "march" in lower case are verbs). */
+const CAPITALISED_MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+
+/**
+ * A month named alone after a word of time (`since February`, `in Feb`, `last March`, `seit März`, `desde
+ * febrero`): with `--shift-dates` it dates the case to within a month of the shifted records, so it goes too. An
+ * English month only capitalised ("in May", not "I may"), after an English word; a foreign one, in lower case or
+ * capitalised, after a word of its languages; a month with a day or a year is `DATE_RE`'s.
+ */
+export const MONTH_ALONE_RE = new RegExp(
+  `(?:(?<=(?<![\\p{L}\\p{N}_])${BEFORE_MONTH}[\\s-]{1,3})${CAPITALISED_MONTH}|(?<=(?<![\\p{L}\\p{N}_])${FOREIGN_BEFORE_MONTH}\\s{1,3})${FOREIGN_MONTH_CASED})(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
 
 /**
  * A date of birth: the marker (kept, group `marker`), then a date or a year (`1990`, `'90`; replaced). The marker
@@ -127,5 +197,5 @@ export function validDate(g: Readonly<Record<string, string | undefined>> | unde
 
 /** "you may 2…": the verb, not the month (a lower-case "may" and a bare number, no ordinal, no year). */
 export function verbMay(match: string): boolean {
-  return /^may\s+\d{1,2}$/.test(match);
+  return /^may\s+(?:\d{1,2}|(?:the\s+)?\p{Ll}+)$/u.test(match);
 }

@@ -76,7 +76,16 @@
 
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
-import { BIRTH_RE, DATE_RE, DAY_MONTH_RE, dayMonth, validDate, verbMay, YEAR_RE } from './dates.js';
+import {
+  BIRTH_RE,
+  DATE_RE,
+  DAY_MONTH_RE,
+  dayMonth,
+  MONTH_ALONE_RE,
+  validDate,
+  verbMay,
+  YEAR_RE,
+} from './dates.js';
 import { IBAN_RE, iban, LICENCE_RE, licence } from './documents.js';
 import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
 import { CAMERA_COUNTER_RE, COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
@@ -644,6 +653,7 @@ export class Redactor {
     if (this.options.shiftedDates) {
       this.sub(t, DAY_MONTH_RE, 'date', '[DATE]', (m) => dayMonth(m));
       this.sub(t, YEAR_RE, 'date', '[YEAR]');
+      this.sub(t, MONTH_ALONE_RE, 'date', '[DATE]');
     }
     // Before addresses, which would take "Saw Dr" of "Saw Dr Patel" for a street; a name the case knows is
     // left to the name step, so it keeps its one placeholder.
