@@ -24,6 +24,10 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
   it.each([
     ['spaces, then a day of the month', `${run(' ')}on the 14th`, `${run(' ')}on the [DATE]`],
     ['spaces after "at", then a day and month', `at${run(' ')}14.02.`, `at${run(' ')}14.02.`],
+    ['spaces after "am", then a day and month', `am${run(' ')}14.3.`, `am${run(' ')}14.3.`],
+    ['words of time without a month', run('since in '), run('since in ')],
+    ['days without a month', run('am 14. de '), run('am 14. de ')],
+    ['apostrophes and digits', run("'2"), run("'2")],
     ['letters with no @ (e-mail)', run('a', 400_000), run('a', 400_000)],
     ['a local part with no domain', `${run('a.b')}@`, `${run('a.b')}@`],
     ['accented letters with no @', run('é', 200_000), run('é', 200_000)],
