@@ -3,7 +3,8 @@
  * sender's name ("Declan D’Arcy"), a message typed on another keyboard the straight one ("tell D'Arcy's mum"),
  * and the reverse. The name pattern compared apostrophes literally, so "D'Arcy" and "O'Neill" stayed in clear
  * beside the redacted senders. Any apostrophe (straight, curly, reversed, a backtick, U+02BC) now matches any
- * other, and both spellings are one name with one placeholder.
+ * other or none ("oneill"), a name with one also in the plural ("the O’Connors"), and every spelling is one name
+ * with one placeholder.
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -34,12 +35,16 @@ describe('anonymise: names written with another apostrophe', () => {
     ['O‘Connor and Oʼneill', `${SEAN} and ${SIOBHAN}`],
     ["declan d'arcy, SEAN O’CONNOR", `${DECLAN}, ${SEAN}`],
     ["Siobhan O'Neill again", `${SIOBHAN} again`],
+    // Typed without the apostrophe, and the family in the plural.
+    ['oneill and ONeill', `${SIOBHAN} and ${SIOBHAN}`],
+    ['the O’Connors, the OConnors', `the ${SEAN}, the ${SEAN}`],
   ])('%s', (text, expected) => {
     expect(r().redact(text)).toBe(expected);
   });
 
   it('takes no apostrophe or word that is not the name', () => {
     expect(r().redact("O'Neil's pub, D'Arcey and O'Connell")).toBe("O'Neil's pub, D'Arcey and O'Connell");
+    expect(r().redact('Seans and Declans')).toBe('Seans and Declans');
   });
 
   it('redacts the other spelling in an iPhone export whose sender has the curly one', async () => {
@@ -51,6 +56,7 @@ describe('anonymise: names written with another apostrophe', () => {
     });
     expect(texts).toHaveLength(4);
     for (const text of texts) expect(text).not.toMatch(/Arcy|Neill|Declan|Siobh/i);
+    expect(texts[0]).toMatch(/^\[NAME:p[0-9a-f]{4}\] you can't hide, \[NAME:p[0-9a-f]{4}\]$/);
     expect(texts[1]).toMatch(/^The \[NAME:p[0-9a-f]{4}\] family know what you did$/);
     expect(texts[2]).toMatch(/^Ask \[NAME:p[0-9a-f]{4}\]'s mum if you don't believe me$/);
   });

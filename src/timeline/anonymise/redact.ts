@@ -392,10 +392,13 @@ const APOSTROPHES = /['’‘`ʼ]/g;
 
 /**
  * A name as an expression matching it literally, any run of white space matching any other and any apostrophe any
- * other: a sender named "Declan D’Arcy" (iOS writes the curly one) is "D'Arcy" in a text typed elsewhere.
+ * other or none: a sender named "Declan D’Arcy" (iOS writes the curly one) is "D'Arcy" in a text typed elsewhere,
+ * and "O’Neill" is typed "oneill" too. A name with an apostrophe also stands for its family in the plural ("the
+ * O’Connors"), an `s` no other name part takes ("Sams" is no plural of Sam).
  */
 function nameLiteral(text: string): string {
-  return spacedLiteral(text).replace(APOSTROPHES, "['’‘`ʼ]");
+  const literal = spacedLiteral(text).replace(APOSTROPHES, "['’‘`ʼ]?");
+  return literal === spacedLiteral(text) ? literal : `${literal}(?:s(?![\\p{L}\\p{N}]))?`;
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -510,6 +513,13 @@ export class Redactor {
     for (const t of uniq) {
       const plain = fold(withoutAccents(t.term));
       if (!this.placeholders.has(plain)) this.placeholders.set(plain, t.placeholder);
+      // And typed without its apostrophe ("oneill" for "O’Neill"), or in the plural ("the O’Connors").
+      const bare = plain.replace(/'/g, '');
+      if (bare !== plain) {
+        if (!this.placeholders.has(bare)) this.placeholders.set(bare, t.placeholder);
+        for (const k of [`${plain}s`, `${bare}s`])
+          if (!this.placeholders.has(k)) this.placeholders.set(k, t.placeholder);
+      }
     }
     this.keep = phraseAlternation((options.keep ?? []).map(foldText));
     // Each form of a name on its own: "Rosé" is a name, but written without its accent it is the word "rose".
