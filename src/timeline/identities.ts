@@ -28,6 +28,8 @@ const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 // The joiners are part of how a name is drawn (an emoji family 👨‍👩‍👧, a Persian name): kept in its display
 // form, and removed only from the key names are matched on, so "Sam" and "Sa<ZWJ>m" are still one person.
 const JOINERS = /[\u200C\u200D]/g;
+/** Characters written for an apostrophe: right and left single quotes, the modifier letter, a grave and acute accent, a prime. */
+const APOSTROPHES = /[\u2019\u2018\u02BC\u0060\u00B4\u2032]/g;
 const PHONE_SHAPE = /^\+?[\d\s\-\u2011().]{5,}$/;
 const EMAIL_SHAPE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -119,7 +121,8 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
     case 'account':
       return `account:${value}`;
     case 'name': {
-      const folded = cleanName(value).replace(JOINERS, '').toLowerCase();
+      // Apostrophes folded: an iPhone writes O’Connor with a curly one, a case file typed on a keyboard O'Connor.
+      const folded = cleanName(value).replace(JOINERS, '').replace(APOSTROPHES, "'").toLowerCase();
       return folded === '' ? undefined : `name:${folded}`;
     }
   }

@@ -34,6 +34,16 @@ describe('identifier normalisation', () => {
     expect(resolver.resolve({ name: 'Sa\u200Dm' })).toEqual({ key: 'name:sam', role: 'subject' });
   });
 
+  it("matches a name whatever apostrophe it is written with (an iPhone's O’Connor, a keyboard's O'Connor)", () => {
+    const resolver = new IdentityResolver({ subject: ["Declan D'Arcy"], victim: [], region: undefined });
+    for (const written of ['Declan D’Arcy', 'Declan D‘Arcy', 'Declan Dʼarcy', "declan d'arcy"])
+      expect(resolver.resolve({ name: written })).toEqual({ key: "name:declan d'arcy", role: 'subject' });
+    // Shown as written: only the comparison folds it.
+    expect(cleanName('Declan D’Arcy')).toBe('Declan D’Arcy');
+    // A name without the apostrophe is another name.
+    expect(resolver.resolve({ name: 'Declan DArcy' }).role).not.toBe('subject');
+  });
+
   it('reads case-file prefixes and otherwise tries every type the shape allows', () => {
     expect(caseIdentifierKeys('mailto:Sam@Example.COM', undefined)).toEqual(['email:sam@example.com']);
     expect(caseIdentifierKeys('id:user123', undefined)).toEqual(['account:user123']);
