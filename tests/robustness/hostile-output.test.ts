@@ -182,8 +182,9 @@ describe('file names with terminal escapes', () => {
     expect(csv[1]![csv[0]!.indexOf('file')]).toBe(path.join(dir, shown));
     const text = run('text');
     expect(text).toMatch(/\n {2}y<U\+001B>\[2Jb\.txt +whatsapp-txt +1 +1 /);
-    // Too long for its column (100 characters wide): the end of the name, cut before a marker, not inside one.
-    expect(text).toMatch(/\n {2}…\]0;PWNED<U\+0007><U\+001B>\[31mred\.txt +whatsapp-txt +1 +1 /);
+    // Too long for its column (100 characters wide): shortened in the middle, start and end of the name kept, cut
+    // beside a marker, not inside one.
+    expect(text).toMatch(/\n {2}x<U\+001B>\]0;PWNED…<U\+001B>\[31mred\.txt +whatsapp-txt +1 +1 /);
     // Markdown: the full path, its Markdown characters escaped, in the table of inputs and in the chronology.
     const md = run('markdown');
     const mdPath = (name: string) => path.join(dir, name).replace(/[[\]<>+]/g, '\\$&');
