@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { valueTicks } from '../../src/reports/html/charts/svg.js';
+import { TimeAxis, valueTicks, WIDTH } from '../../src/reports/html/charts/svg.js';
 import { dayNumber, isoDate, longDate, weekday } from '../../src/reports/html/dates.js';
 import { plain, text, token } from '../../src/reports/html/escape.js';
 import { html, renderHtml } from '../../src/reports/html/index.js';
@@ -521,6 +521,38 @@ describe('html report: helpers', () => {
     expect(weekday(dayNumber('2024-03-10'))).toBe(6);
     expect(isoDate(dayNumber('2024-02-29') + 1)).toBe('2024-03-01');
     expect(longDate('2024-01-08 18:42')).toBe('8 January 2024');
+  });
+
+  it('labels months with the year at the first label and at each new year, all inside the chart', () => {
+    const labels = (svg: string) =>
+      [...svg.matchAll(/<text class="ax" x="([\d.]+)" y="[\d.]+"( text-anchor="end")?>([^<]+)<\/text>/g)].map(
+        (m) => ({ x: Number(m[1]), end: m[2] !== undefined, text: m[3]! }),
+      );
+    // fixtures/diary-two-years: 4 January 2023 to 1 January 2025, a label every two months, the last on the last day.
+    const two = new TimeAxis('2023-01-04', 729, 44, WIDTH - 12).months(222);
+    expect(labels(two).map((l) => l.text)).toEqual([
+      'Mar 2023',
+      'May',
+      'Jul',
+      'Sep',
+      'Nov',
+      'Jan 2024',
+      'Mar',
+      'May',
+      'Jul',
+      'Sep',
+      'Nov',
+      'Jan 2025',
+    ]);
+    // "Jan 2025" would start at its tick, 2 px from the plot's right edge: it ends just inside the chart instead.
+    expect(labels(two).at(-1)).toEqual({ x: WIDTH - 4, end: true, text: 'Jan 2025' });
+    expect(two.match(/class="tick"/g)).toHaveLength(12);
+    // The identifier chart's narrower plot has no room for "Nov" before "Jan 2025": its tick stays, its label goes.
+    const narrow = labels(new TimeAxis('2023-01-04', 729, 210, WIDTH - 16).months(100)).map((l) => l.text);
+    expect(narrow.slice(-3)).toEqual(['Jul', 'Sep', 'Jan 2025']);
+    // A case from mid-March: the partial month is named at the left edge, with its year, and April without.
+    const spring = labels(new TimeAxis('2024-03-10', 60, 44, WIDTH - 12).months(222)).map((l) => l.text);
+    expect(spring).toEqual(['Mar 2024', 'Apr', 'May']);
   });
 
   it('chooses value ticks and heat levels', () => {

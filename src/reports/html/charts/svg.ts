@@ -5,10 +5,18 @@
  */
 import type { Report } from '../../../model/index.js';
 import { milestoneWhen } from '../../tallies.js';
-import { dayFraction, dayNumber, longDateTime, monthLabel } from '../dates.js';
+import { dayFraction, dayNumber, isoDate, longDateTime, monthLabel } from '../dates.js';
 import { plain } from '../escape.js';
 
 export const WIDTH = 960;
+
+/**
+ * Widths allowed for a month label on a time axis (`.ax`, 10.5 px): its three-letter name and the year after it
+ * (" 2025"), a little more than either takes in DejaVu Sans, the widest of the fonts the page names ("May" 21.7 px,
+ * "Sep 2024" 49.7 px), so that labels estimated not to collide do not.
+ */
+const AXIS_MONTH_PX = 23;
+const AXIS_YEAR_PX = 30;
 
 /** A number as SVG coordinate text: at most one decimal, no "-0". */
 export function n(v: number): string {
@@ -94,7 +102,13 @@ export class TimeAxis {
     return day >= this.start && day < this.start + this.days;
   }
 
-  /** Month tick marks and labels along a baseline at `y`; fewer labels for long periods. */
+  /**
+   * Month tick marks and labels along a baseline at `y`; fewer labels for long periods. Each label is written to
+   * the right of its tick and names its year when it is the first label or the year has changed since the last
+   * one ("Nov", "Jan 2025"). A label that would run past the chart's right edge ends just inside it instead (over a
+   * case that ends on 1 January, "Jan 2025" would otherwise be cut off by the SVG as "Ja"), and a label that would
+   * overlap the one before is left out, its tick kept; of two that would overlap, the one naming a new year stays.
+   */
   months(y: number, gridTop?: number): string {
     const firsts: number[] = [];
     for (let d = this.start; d < this.start + this.days; d++) {
@@ -102,24 +116,42 @@ export class TimeAxis {
       if (iso.slice(8, 10) === '01') firsts.push(d);
     }
     const every = [1, 2, 3, 6, 12].find((k) => firsts.length / k <= 14) ?? 12;
-    const out: string[] = [];
+    const ticks: string[] = [];
+    /** The days to label, each at the x its text starts from. */
+    const wanted: { day: number; x: number }[] = [];
     // The first, partial month gets a label at the left edge when there is room before the first tick.
     const firstTick = firsts.length ? this.x(firsts[0]!) : this.right;
-    if (every === 1 && firstTick - this.left > 56) {
-      out.push(
-        `<text class="ax" x="${n(this.left + 2)}" y="${n(y + 14)}">${monthLabel(this.start, true)}</text>`,
-      );
-    }
-    firsts.forEach((d, i) => {
+    if (every === 1 && firstTick - this.left > 56) wanted.push({ day: this.start, x: this.left + 2 });
+    for (const d of firsts) {
       const month = Number(new Date(d * 86_400_000).toISOString().slice(5, 7));
-      if ((month - 1) % every !== 0) return;
+      if ((month - 1) % every !== 0) continue;
       const x = n(this.x(d));
       if (gridTop !== undefined)
-        out.push(`<line class="grid-v" x1="${x}" x2="${x}" y1="${n(gridTop)}" y2="${n(y)}"/>`);
-      out.push(`<line class="tick" x1="${x}" x2="${x}" y1="${n(y)}" y2="${n(y + 4)}"/>`);
-      out.push(`<text class="ax" x="${n(this.x(d) + 2)}" y="${n(y + 14)}">${monthLabel(d, i === 0)}</text>`);
-    });
-    return out.join('');
+        ticks.push(`<line class="grid-v" x1="${x}" x2="${x}" y1="${n(gridTop)}" y2="${n(y)}"/>`);
+      ticks.push(`<line class="tick" x1="${x}" x2="${x}" y1="${n(y)}" y2="${n(y + 4)}"/>`);
+      wanted.push({ day: d, x: this.x(d) + 2 });
+    }
+    /** Where labels must end: inside the SVG, whose width is WIDTH for every chart with a time axis. */
+    const limit = WIDTH - 4;
+    const kept: { day: number; text: string; from: number; to: number; end: boolean }[] = [];
+    for (const w of wanted) {
+      const last = kept[kept.length - 1];
+      const text = monthLabel(w.day, !last || isoDate(last.day).slice(0, 4) !== isoDate(w.day).slice(0, 4));
+      const width = AXIS_MONTH_PX + (text.length > 3 ? AXIS_YEAR_PX : 0);
+      const end = w.x + width > limit;
+      const label = { day: w.day, text, from: end ? limit - width : w.x, to: end ? limit : w.x + width, end };
+      if (last && label.from < last.to + 3) {
+        // Two labels would overlap: the later one stays only when it names a year the earlier does not.
+        if (!(text.length > 3 && last.text.length === 3)) continue;
+        kept.pop();
+      }
+      kept.push(label);
+    }
+    const labels = kept.map(
+      (l) =>
+        `<text class="ax" x="${n(l.end ? limit : l.from)}" y="${n(y + 14)}"${l.end ? ' text-anchor="end"' : ''}>${l.text}</text>`,
+    );
+    return [...ticks, ...labels].join('');
   }
 }
 

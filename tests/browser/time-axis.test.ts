@@ -1,0 +1,137 @@
+/**
+ * The month labels under the time charts (Figure 1 and the identifier, cumulative and change-point charts, which
+ * share one axis, and the calendar) in Chromium: every label is drawn whole inside its chart, none overlaps
+ * another, and the year is named at the first label and wherever it changes. fixtures/diary-two-years runs from
+ * 4 January 2023 to 1 January 2025: its last tick is on the last day, where "Jan 2025" used to be cut off by the
+ * SVG ("Ja"), and its first label used to be "Mar", 2023 named nowhere. Checked on screen (1200 and 400 px wide)
+ * and printed on A4, against the shorter cases too, whose labels follow the same convention.
+ *
+ * Needs /usr/bin/chromium (CI installs it); without it the test is skipped and says why.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/reports/html/index.js';
+import { reportOf } from '../helpers/report.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const SKIPPED = `SKIPPED: ${CHROMIUM} not found (Debian: apt-get install chromium fonts-dejavu-core)`;
+if (!HAS_CHROMIUM) console.warn(`tests/browser/time-axis.test.ts ${SKIPPED}`);
+
+/** A4's printable width at 96 px per inch: 210 mm less the 14 mm side margins of the print stylesheet. */
+const A4_CONTENT_PX = Math.floor(((210 - 2 * 14) / 25.4) * 96);
+const CASES = ['diary-two-years', 'demo-case', 'mixed-case', 'single-incident', 'hostile-text'];
+const VIEWS = [
+  { name: 'screen, 1200 px', width: 1200, media: 'screen' },
+  { name: 'screen, 400 px', width: 400, media: 'screen' },
+  { name: `print, ${A4_CONTENT_PX} px`, width: A4_CONTENT_PX, media: 'print' },
+] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+interface Label {
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+}
+interface Chart {
+  id: string;
+  left: number;
+  right: number;
+  labels: Label[];
+}
+
+/** Each chart's box and its month labels ("Mar", "Jan 2024") in document order, with their drawn boxes. */
+async function charts(page: Page): Promise<Chart[]> {
+  // A string expression: the test's TypeScript has no DOM library.
+  return page.evaluate(`[...document.querySelectorAll('svg.chart-svg')].map((svg) => {
+    const box = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll('text.ax')]
+      .filter((t) => /^(${MONTHS.join('|')})( \\d{4})?$/.test(t.textContent))
+      .map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent, left: r.left, right: r.right, top: Math.round(r.top) }; });
+    return { id: svg.getAttribute('aria-labelledby').split(' ')[0], left: box.left, right: box.right, labels };
+  })`);
+}
+
+describe.skipIf(!HAS_CHROMIUM)(
+  `month labels of the time charts in Chromium${HAS_CHROMIUM ? '' : ` (${SKIPPED})`}`,
+  () => {
+    let dir: string;
+    let browser: Browser;
+    const files: Record<string, string> = {};
+
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'chronolog-axis-'));
+      for (const name of CASES) {
+        files[name] = path.join(dir, `${name}.html`);
+        writeFileSync(files[name], renderHtml(await reportOf([`fixtures/${name}`], {})));
+      }
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function open(name: string, view: (typeof VIEWS)[number]): Promise<Page> {
+      const page = await browser.newPage({ viewport: { width: view.width, height: 1000 } });
+      await page.emulateMedia({ media: view.media });
+      await page.goto(pathToFileURL(files[name]!).href);
+      return page;
+    }
+
+    for (const view of VIEWS) {
+      it(`diary-two-years (${view.name}): Figure 1 names 2023, 2024 and 2025, and "Jan 2025" is whole inside it`, async () => {
+        const page = await open('diary-two-years', view);
+        const daily = (await charts(page)).find((c) => c.id === 'fig-daily-t')!;
+        expect(daily.labels.map((l) => l.text)).toEqual([
+          'Mar 2023',
+          'May',
+          'Jul',
+          'Sep',
+          'Nov',
+          'Jan 2024',
+          'Mar',
+          'May',
+          'Jul',
+          'Sep',
+          'Nov',
+          'Jan 2025',
+        ]);
+        const last = daily.labels[daily.labels.length - 1]!;
+        expect(last.right).toBeLessThanOrEqual(daily.right);
+        await page.close();
+      });
+
+      it.each(CASES)(
+        `%s (${view.name}): every month label is inside its chart, apart, with its year where it changes`,
+        async (name) => {
+          const page = await open(name, view);
+          const problems: string[] = [];
+          const all = await charts(page);
+          expect(all.some((c) => c.labels.length > 0)).toBe(true);
+          for (const c of all) {
+            let before: Label | undefined;
+            for (const l of c.labels) {
+              if (l.left < c.left - 0.5 || l.right > c.right + 0.5)
+                problems.push(`${c.id}: ${l.text} outside`);
+              // Months run on within a year, so a month no later than the one before starts a new year.
+              const newYear =
+                !before || MONTHS.indexOf(l.text.slice(0, 3)) <= MONTHS.indexOf(before.text.slice(0, 3));
+              if (newYear && l.text.length === 3) problems.push(`${c.id}: ${l.text} without its year`);
+              if (before && before.top === l.top && l.left < before.right)
+                problems.push(`${c.id}: ${before.text} and ${l.text} overlap`);
+              before = l;
+            }
+          }
+          expect(problems).toEqual([]);
+          await page.close();
+        },
+      );
+    }
+  },
+);
