@@ -150,7 +150,7 @@ describe('a case with more rejected records than the report lists in full', () =
     const html = report('html');
     expect(html.code).toBe(0);
     expect(html.stdout).toContain(
-      '<p>Not listed here: 90 more problems (<code>TELEGRAM_UNKNOWN_TYPE</code> 10, <code>WHATSAPP_BAD_TIMESTAMP</code> 80). The JSON report (<code>--format json</code>) gives the file and location of each one.</p>',
+      '<p>Not listed here: 90 more problems (<code><span class="brk">TELEGRAM_UNKNOWN_TYPE</span></code> 10, <code><span class="brk">WHATSAPP_BAD_TIMESTAMP</span></code> 80). The JSON report (<code>--format json</code>) gives the file and location of each one.</p>',
     );
   });
 
@@ -190,7 +190,7 @@ describe('one problem more than the cap', () => {
       '\nNot listed here: 1 more problem (WHATSAPP\\_BAD\\_TIMESTAMP 1). The JSON report (`--format json`) gives its file and location.\n',
     );
     expect(report('html', one).stdout).toContain(
-      '<p>Not listed here: 1 more problem (<code>WHATSAPP_BAD_TIMESTAMP</code> 1). The JSON report (<code>--format json</code>) gives its file and location.</p>',
+      '<p>Not listed here: 1 more problem (<code><span class="brk">WHATSAPP_BAD_TIMESTAMP</span></code> 1). The JSON report (<code>--format json</code>) gives its file and location.</p>',
     );
     expect(report('text', one).stdout).toContain(
       '\n  Not listed here: 39 more problems (WHATSAPP_BAD_TIMESTAMP 39).\n' +

@@ -29,7 +29,10 @@ describe('a file where the subject is not found, in every report format', () => 
     it(`is in the ${format} report with what to do`, () => {
       const r = report(format);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(SAID);
+      // In HTML the path is a run of more than 20 characters, in a span that may break anywhere (escape.ts).
+      const shown =
+        format === 'html' ? r.stdout.replace(/<span class="brk">([^<]*)<\/span>/g, '$1') : r.stdout;
+      expect(shown).toContain(SAID);
       expect(r.stdout).toContain('nothing needs doing');
       if (format !== 'text') expect(r.stdout).toContain('CASE_SUBJECT_NOT_IN_FILE');
     });

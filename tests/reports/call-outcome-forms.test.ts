@@ -73,7 +73,7 @@ describe('the names the exports show, in the Markdown identifiers table', () => 
     expect(out['markdown']).toContain('| Channels | Names shown in the exports |');
     // The HTML table, the same names from the same field.
     expect(out['html']).toContain(
-      '<td><bdi>Sam | *Carter* &#60;b&#62;</bdi>, <bdi>[Sam](https://example.invalid/t)</bdi></td>',
+      '<td><bdi>Sam | *Carter* &#60;b&#62;</bdi>, <bdi><span class="brk">[Sam](https://example.invalid/t)</span></bdi></td>',
     );
   });
 });
@@ -90,7 +90,7 @@ describe('the sender of each chronology row, in the Markdown report', () => {
       sms,
     ]);
     expect(out['html']).toContain(
-      '<td class="ident"><bdi>+447700900123</bdi><span class="sub"><bdi>[Sam](https://example.invalid/t)</bdi></span></td>',
+      '<td class="ident"><bdi>+447700900123</bdi><span class="sub"><bdi><span class="brk">[Sam](https://example.invalid/t)</span></bdi></span></td>',
     );
   });
 });

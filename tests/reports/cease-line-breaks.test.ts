@@ -87,10 +87,10 @@ describe('a request to stop written on two lines (fixtures/cease-two-lines)', ()
       '<q dir="auto">Please stop contacting me.<br>I don&#39;t want to hear from you again.</q>',
     );
     expect(html).toContain(
-      '<q dir="auto">Leave me alone.<br># &#60;b&#62;I mean it&#60;/b&#62; | [here](https://evil.example/y)</q>',
+      '<q dir="auto">Leave me alone.<br># &#60;b&#62;I mean it&#60;/b&#62; | <span class="brk">[here](https://evil.example/y)</span></q>',
     );
     expect(html).toContain(
-      '<q dir="auto">You&#39;ll regret this<br>&#60;img src=x onerror=alert(1)&#62; [see](https://evil.example/x) | # tonight</q>',
+      '<q dir="auto">You&#39;ll regret this<br>&#60;img src=x onerror=alert(1)&#62; <span class="brk">[see](https://evil.example/x)</span> | # tonight</q>',
     );
     expect(html).toContain(
       '(whatsapp: “Please stop contacting me.<br>I don&#39;t want to hear from you again.”, WhatsApp Chat with Sam.txt, line 16)',

@@ -151,12 +151,15 @@ describe('html report: structure', () => {
   it('gives the inputs with SHA-256, size, format and accounting, the run, the methods and how to verify', () => {
     const page = renderHtml(baseReport());
     const evidence = page.slice(page.indexOf('id="evidence"'));
-    expect(evidence).toContain(`<code class="hash">${'a'.repeat(64)}</code>`);
+    // A hash is a run of 64 characters: it may break anywhere (escape.ts, LONG_RUN).
+    expect(evidence).toContain(`<code class="hash"><span class="brk">${'a'.repeat(64)}</span></code>`);
     expect(evidence).toContain('<span id="f2">F2</span>');
     expect(evidence).toContain('skipped: blank-row 1');
     expect(evidence).toContain('rejected: DIARY_BAD_DATE 1');
     expect(evidence).toContain('<span title="2,048 bytes">2.0 KiB</span>');
-    expect(evidence).toContain('<dt>Generated at</dt><dd>2024-07-01T09:00:00.000Z (UTC)</dd>');
+    expect(evidence).toContain(
+      '<dt>Generated at</dt><dd><span class="brk">2024-07-01T09:00:00.000Z</span> (UTC)</dd>',
+    );
     expect(evidence).toContain('<code>--tz</code> <bdi>Europe/London</bdi>');
     expect(evidence).toContain('Europe/London (from the command line); tz database 2025c');
     expect(evidence).toContain('<code>chronolog verify report.json</code>');
@@ -352,11 +355,11 @@ describe('html report: escalation and S-DASH', () => {
     const page = renderHtml(hostileReport());
     const summary = page.slice(page.indexOf('id="summary"'), page.indexOf('id="charts"'));
     expect(summary).toContain('<li>Contact rose &#60;img src=x onerror=alert(1)&#62;</li>');
-    expect(summary).toContain('<li>Second finding &#60;/script&#62;');
+    expect(summary).toContain('<li>Second finding <span class="brk">&#60;/script&#62;');
     expect(summary).toContain(
       '<dt>Contacts a day, first → last 3 days</dt><dd><span class="big">1.0 → 0</span><span class="note">first 3 days every export covers (4–6 March 2024) against the last 3 days (7–9 March 2024);',
     );
-    expect(summary).toContain('no rate ratio: only 7 days &#60;/style&#62;');
+    expect(summary).toContain('no rate ratio: only 7 days <span class="brk">&#60;/style&#62;');
     expect(summary).toContain('<dl class="figures n9">');
     // The milestone table gets the count of incidents from each milestone on (matched by date and label).
     const plainPage = renderHtml(reportWithEscalation());
@@ -521,6 +524,20 @@ describe('html report: helpers', () => {
     expect(weekday(dayNumber('2024-03-10'))).toBe(6);
     expect(isoDate(dayNumber('2024-02-29') + 1)).toBe('2024-03-01');
     expect(longDate('2024-01-08 18:42')).toBe('8 January 2024');
+  });
+
+  it('wraps only runs of more than 20 characters without a space in a break-anywhere span', () => {
+    expect(text('an ordinary sentence of Februaryish words')).toBe(
+      'an ordinary sentence of Februaryish words',
+    );
+    expect(text(`see ${'x'.repeat(20)} then`)).toBe(`see ${'x'.repeat(20)} then`);
+    expect(text(`see ${'x'.repeat(21)} then`)).toBe(`see <span class="brk">${'x'.repeat(21)}</span> then`);
+    // An escaped character counts once, a marker as the text it shows ("<U+200B>", 8 characters).
+    expect(text('&'.repeat(20))).toBe('&#38;'.repeat(20));
+    expect(text(`ab\u200Bcdefghijkl`)).toBe('ab<span class="cc">&#60;U+200B&#62;</span>cdefghijkl');
+    expect(text(`ab\u200Bcdefghijklm`)).toBe(
+      '<span class="brk">ab<span class="cc">&#60;U+200B&#62;</span>cdefghijklm</span>',
+    );
   });
 
   it('labels months with the year at the first label and at each new year, all inside the chart', () => {

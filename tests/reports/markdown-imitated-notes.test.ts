@@ -149,7 +149,7 @@ describe('annotations after a message in the HTML chronology', () => {
     const html = out['html']!;
     expect(html).toContain('<td class="msg" dir="auto">see you — Location: 12 High St (edited)</td>');
     expect(html).toContain(
-      'I changed this one <span class="sub"><span class="detail-name">Edited at:</span> <bdi>2024-03-17T20:05:00.000Z</bdi></span> <span class="flags"><span class="flag" title="edited">edited</span></span></td>',
+      'I changed this one <span class="sub"><span class="detail-name">Edited at:</span> <bdi><span class="brk">2024-03-17T20:05:00.000Z</span></bdi></span> <span class="flags"><span class="flag" title="edited">edited</span></span></td>',
     );
     // The diary's details each named in an element of their own, the values escaped beside them.
     expect(html).toContain(

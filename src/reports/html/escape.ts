@@ -13,13 +13,30 @@ import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS } from '../sanitize.js';
 
 /**
  * Escaped text for element content; controls, bidi overrides and invisible characters appear as visible, styled
- * markers. Escaping first is safe: it only rewrites ASCII punctuation, which decides no character's context.
+ * markers. Escaping first is safe: it only rewrites ASCII punctuation, which decides no character's context. A run
+ * of more than LONG_RUN characters without a space (a URL, a hash, an error code, a name typed without spaces) is
+ * put in a `<span class="brk">`, which the stylesheet lets break anywhere; ordinary words are not, so a table
+ * column is never narrowed until they break ("othe|r"), and a long run cannot make a table wider than the page.
  */
 export function text(s: string): string {
-  return markInvisible(
+  const marked = markInvisible(
     htmlEscape(s.replace(DIRECTION_MARKS, '')),
     (code) => `<span class="cc">&#60;${code}&#62;</span>`,
   );
+  return marked.replace(RUN, (run) =>
+    shownLength(run) > LONG_RUN ? `<span class="brk">${run}</span>` : run,
+  );
+}
+
+/** Longest run of characters without a space that is left to break only where the text allows: a long word. */
+export const LONG_RUN = 20;
+
+/** A run without a space in `text`'s marked output, where the only markup is the markers and every `<` is one. */
+const RUN = /(?:<span class="cc">[^<]*<\/span>|[^\s<])+/g;
+
+/** How many characters a run of marked output shows: a marker as its text, an escaped character as one. */
+function shownLength(run: string): number {
+  return [...run.replace(/<\/?span[^>]*>/g, '').replace(/&#\d+;/g, '.')].length;
 }
 
 /**

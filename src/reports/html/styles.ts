@@ -3,10 +3,13 @@
  * only (nothing to download); near-black text on white with a contrast of at least 7:1 for body and muted text;
  * a print stylesheet for A4 with a page break before each section, page numbers, table headers repeated on every
  * page (their headings wrapping so that no table is wider than the page), and every annex row shown whatever the
- * on-screen filter says, and a comparison folded away on screen (`details.aside`) printed open. A long unbroken word (a URL, a name typed without spaces) wraps rather than pushing the
- * page wider than A4. An identifier (a phone number, address or
- * handle: `bdi.ident`, or the `<bdi>` of an `.ident` cell) never breaks across lines, on screen or in print: a
- * number split over two lines is easily read or copied wrong.
+ * on-screen filter says, and a comparison folded away on screen (`details.aside`) printed open. A run of more than 20
+ * characters without a space (a URL, a hash, a name typed without spaces: `span.brk`, escape.ts) may break anywhere
+ * rather than push the page wider than A4; an ordinary word is not broken, so no table column is narrowed to a
+ * letter or two (only in print, a word of a chronology message, should the row be too full for A4), and a table too
+ * wide for a phone scrolls in its own box (`.scroll`). An identifier (a phone number, address or handle:
+ * `bdi.ident`, or the `<bdi>` of an `.ident` cell) never breaks across lines, on screen or in print: a number split
+ * over two lines is easily read or copied wrong.
  */
 export const STYLES = `
 :root {
@@ -66,17 +69,19 @@ table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #e2e2e2; }
 thead th { border-bottom: 1.5px solid var(--ink); font-weight: 700; white-space: nowrap; }
-td, tbody th { overflow-wrap: anywhere; }
 tbody th { font-weight: 400; }
 tfoot td, tfoot th { border-top: 1.5px solid var(--ink); font-weight: 700; }
 .num { text-align: right; white-space: nowrap; }
+.num > .muted { white-space: normal; }
 .nowrap { white-space: nowrap; }
 table.plain { width: auto; }
 table.compact th, table.compact td { padding: .2rem .25rem; font-size: .8rem; }
 .scroll { overflow-x: auto; }
 .sub { display: block; color: var(--muted); font-size: .85em; }
 .sub.warn { color: #7a1f1f; }
-.path { word-break: break-all; }
+.brk { overflow-wrap: anywhere; }
+/* Inside a visually hidden caption the span has no box of its own: one line of it would reach far past the page. */
+.vh .brk { display: contents; }
 .hash { display: block; word-break: break-all; color: var(--muted); }
 .loc { color: var(--muted); white-space: nowrap; }
 dl.kv { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .35rem 1.25rem; margin: 0 0 1rem; font-size: .92rem; }
@@ -140,10 +145,10 @@ table.annex .when { white-space: nowrap; }
 table.annex .when .sub { white-space: normal; }
 bdi.ident, .ident > bdi { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
 table.annex .ident { font-family: var(--mono); font-size: .92em; min-width: 16ch; }
-table.annex .ident .sub { font-family: var(--sans); overflow-wrap: anywhere; }
-table.annex .msg { white-space: pre-wrap; overflow-wrap: anywhere; width: 40%; }
+table.annex .ident .sub { font-family: var(--sans); }
+table.annex .msg { white-space: pre-wrap; width: 40%; }
 table.annex .detail-name { font-style: italic; }
-table.annex .src { white-space: nowrap; font-size: .92em; }
+table.annex .src { font-size: .92em; }
 table.annex .eid { display: block; color: var(--muted); font-size: .9em; }
 .flags { display: block; }
 .flag { display: inline-block; font-size: .72rem; color: var(--muted); border: 1px solid var(--rule); border-radius: 2px; padding: 0 .3em; margin-top: .2rem; }
@@ -172,7 +177,7 @@ footer.doc-footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid 
   section.major { margin: 0; break-before: page; }
   section.major#summary { break-before: auto; }
   h2, h3 { break-after: avoid; }
-  section.chart, .fig, tr, .sdash-item, .block > table { break-inside: avoid; }
+  section.chart, .fig, tr, .sdash-item, .block > table, .block > .scroll > table { break-inside: avoid; }
   thead { display: table-header-group; }
   thead th { white-space: normal; }
   tfoot { display: table-footer-group; }
@@ -183,6 +188,9 @@ footer.doc-footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid 
   table { font-size: 8.5pt; }
   table.compact th, table.compact td { font-size: 8pt; }
   table.annex { font-size: 7.5pt; }
+  /* The chronology's other columns hold single words or keep to one line; should they take nearly all of A4, a word
+     of the message text breaks rather than the table running off the page. */
+  table.annex .msg { overflow-wrap: anywhere; }
   table.annex th, table.annex td { padding: .25em .4em; }
 }
 @media (max-width: 720px) {

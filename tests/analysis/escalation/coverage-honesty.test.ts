@@ -117,7 +117,7 @@ describe('a milestone after an export ends', () => {
     expect(part).not.toContain('Over the whole window');
     expect(part).toContain('<th scope="col">Not covered by</th>');
     expect(part).toContain(
-      '<td class="num">6</td><td>whatsapp export ends on 29 February 2024</td></tr></tbody></table><p class="ratio">Counts only, no rates and no rate ratio: the date is outside the days every export covers.</p>',
+      '<td class="num">6</td><td>whatsapp export ends on 29 February 2024</td></tr></tbody></table></div><p class="ratio">Counts only, no rates and no rate ratio: the date is outside the days every export covers.</p>',
     );
   });
 

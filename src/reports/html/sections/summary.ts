@@ -273,7 +273,7 @@ export function summarySection(r: Report): Section {
     const withCounts = r.escalation !== undefined;
     parts.push(
       '<h3>Milestones</h3>',
-      table({
+      `<div class="scroll">${table({
         caption: 'Milestones from the case file',
         columns: [
           { label: 'Key' },
@@ -302,7 +302,7 @@ export function summarySection(r: Report): Section {
           ];
         }),
         cls: 'plain',
-      }),
+      })}</div>`,
     );
   }
   parts.push(`<p class="accounting"><strong>Accounting:</strong> ${accountingLine(r)}</p>`);

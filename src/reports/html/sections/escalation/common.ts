@@ -106,7 +106,7 @@ function sidesTable(
   extra: { columns: { label: string; num?: boolean }[]; cells: (p: Side, k: number) => string[] },
   below: string,
 ): string {
-  return `${table({
+  return `<div class="scroll">${table({
     caption: `${text(cap(about))}: ${sides.map(([label]) => label.toLowerCase()).join(' compared with ')}, dates, days and contacts`,
     columns: [
       { label: 'Side' },
@@ -124,7 +124,7 @@ function sidesTable(
     ]),
     rowHeaders: true,
     cls: 'data comparison',
-  })}<p class="ratio">${below}</p>`;
+  })}</div><p class="ratio">${below}</p>`;
 }
 
 /**
