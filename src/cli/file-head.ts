@@ -3,14 +3,19 @@
  * tables, the files anonymise writes, chronolog's outputs beside the evidence (verify, and an --out that would
  * replace one), pictures and documents among the exports (documents.ts).
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { chronologOutput, type OutputKind } from '../model/output-marks.js';
 
-/** The first `bytes` bytes of `file`, or undefined when it cannot be read. */
+/**
+ * The first `bytes` bytes of `file`, or undefined when it cannot be read or is no regular file: opened without
+ * waiting, since a named pipe (FIFO) beside the evidence would otherwise hold the open until something writes to it.
+ */
 export async function fileBytes(file: string, bytes: number): Promise<Buffer | undefined> {
   try {
-    const fh = await open(file, 'r');
+    const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
+      if (!(await fh.stat()).isFile()) return undefined;
       const { buffer, bytesRead } = await fh.read(Buffer.alloc(bytes), 0, bytes, 0);
       return buffer.subarray(0, bytesRead);
     } finally {

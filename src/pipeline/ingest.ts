@@ -302,6 +302,8 @@ export async function ingest(
       if (own === undefined || (own instanceof SourceFailure && own.readToEnd)) {
         tally.readToEnd = true;
         tally.damaged = true;
+        // Its own error of the whole file (a day/month order it cannot tell) still says why records were rejected.
+        if (own !== undefined && own !== failure) addFailure(own, file);
       } else if (own instanceof SourceFailure) {
         delete tally.readToEnd;
         addFailure(own, file);

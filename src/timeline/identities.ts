@@ -122,7 +122,8 @@ export function typedKey(raw: string, type: IdType, region: string | undefined):
       return `account:${value}`;
     case 'name': {
       // Apostrophes folded: an iPhone writes O’Connor with a curly one, a case file typed on a keyboard O'Connor.
-      const folded = cleanName(value).replace(JOINERS, '').replace(APOSTROPHES, "'").toLowerCase();
+      // Before NFKC (cleanName), which turns an acute accent used as one into a space and a combining mark.
+      const folded = cleanName(value.replace(APOSTROPHES, "'")).replace(JOINERS, '').toLowerCase();
       return folded === '' ? undefined : `name:${folded}`;
     }
   }

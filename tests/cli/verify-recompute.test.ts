@@ -9,10 +9,11 @@
  * list (taken out of the list, or added since) is a difference, and so is the chronology of a report whose options
  * say it was made with one.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { BIN, cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
 const s = scratch('chronolog-verify-recompute-');
@@ -169,6 +170,22 @@ describe('verify --recompute', () => {
     expect(r.stdout).toContain(
       '\n  ignoredFiles phone-notes.txt: nothing in the report, "not a supported export format" made again (a file added since the report was made, or taken out of its list)\n',
     );
+  });
+
+  it('does not wait on a named pipe beside the evidence, which is no file to open', () => {
+    const piped = path.join(s.dir, 'piped');
+    cpSync(dir, piped, { recursive: true });
+    execFileSync('mkfifo', [path.join(piped, 'fifo.txt')]);
+    // Opening a pipe no program writes to would wait forever: the run must end, with the pipe not read.
+    const r = spawnSync(process.execPath, [BIN, 'verify', path.join(piped, 'report.json'), '--recompute'], {
+      cwd: piped,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout).toContain('fifo.txt');
+    expect(r.stdout).toContain('✖ made again from these inputs, the report differs in 1 place:');
   });
 
   it('makes the chronology again when the options say the report was made with it, so one taken out is named', () => {

@@ -195,3 +195,24 @@ describe('a zip member whose CRC-32 fails and whose reader stops at a fault of i
     ]);
   });
 });
+
+describe('a zip member whose CRC-32 fails and whose reader rejects records for a reason of the whole file', () => {
+  it('is read to the end and marked damaged, and lists both errors', async () => {
+    // Every date could be day-first or month-first: each message is rejected, with the file's own error saying why.
+    const data = Buffer.from('01/02/2024, 09:00 - Sam: Answer me\n03/04/2024, 10:00 - Sam: Pick up\n');
+    writeFileSync(
+      path.join(dir, 'undated-bad.zip'),
+      makeZip([{ name: 'WhatsApp Chat with Sam.txt', data, declaredCrc: (crc32(data) ^ 1) >>> 0 }]),
+    );
+    const read1 = await read('undated-bad.zip');
+    expect(read1.inputs[0]).toMatchObject({
+      records: 2,
+      rejected: 2,
+      incomplete: true,
+      readToEnd: true,
+      damaged: true,
+    });
+    const errors = read1.problems.list.filter((p) => p.locator === undefined).map((p) => p.code);
+    expect(errors).toEqual(['WHATSAPP_DATE_ORDER_AMBIGUOUS', 'ZIP_MEMBER_DAMAGED']);
+  });
+});

@@ -19,7 +19,7 @@ import {
   type WireOutcome,
 } from '../../src/pipeline/wire/records.js';
 import { WireReplay } from '../../src/pipeline/wire/replay.js';
-import { type SourceContext, SourceFailure } from '../../src/sources/index.js';
+import { FailureAtEnd, type SourceContext, SourceFailure } from '../../src/sources/index.js';
 import { whatsappTxt } from '../../src/sources/whatsapp-txt/index.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -291,6 +291,21 @@ describe('the wire', () => {
       overTheWire(() => {}, outcomeToWire({ digest: 'ab', thrown: undated, stream: undefined })).ended!,
     ).thrown as SourceFailure;
     expect(thrown).toMatchObject({ code: 'WHATSAPP_DATE_ORDER_AMBIGUOUS', hint: 'Re-run', readToEnd: true });
+    expect(thrown).not.toBeInstanceOf(FailureAtEnd);
+    // A fault found once every byte was delivered (a checksum) keeps its class, which marks the input damaged.
+    const damaged = new FailureAtEnd(
+      'CHRONOLOG_JSONL_ORIGINAL_DAMAGED',
+      'checksum failed',
+      undefined,
+      'Again',
+      true,
+    );
+    const atEnd = outcomeFromWire(
+      overTheWire(() => {}, outcomeToWire({ digest: 'ab', thrown: damaged, stream: damaged })).ended!,
+    );
+    expect(atEnd.thrown).toBeInstanceOf(FailureAtEnd);
+    expect(atEnd.stream).toBeInstanceOf(FailureAtEnd);
+    expect(atEnd.thrown).toMatchObject({ code: 'CHRONOLOG_JSONL_ORIGINAL_DAMAGED', readToEnd: true });
     expect(outcomeFromWire(outcomeToWire({ digest: 'ef', thrown: undefined, stream: undefined }))).toEqual({
       digest: 'ef',
       thrown: undefined,

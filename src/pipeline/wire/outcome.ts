@@ -3,7 +3,7 @@
  * so a `SourceFailure` is sent as its fields and made again, and any other error as its message and the system
  * error code the pipeline's messages read (`ENOENT`, `EIO`…).
  */
-import { SourceFailure } from '../../sources/index.js';
+import { FailureAtEnd, SourceFailure } from '../../sources/index.js';
 import type { ParseOutcome } from '../hashing.js';
 import type { WireError, WireOutcome } from './records.js';
 
@@ -34,6 +34,7 @@ function errorToWire(err: unknown): WireError {
       ...(err.locator !== undefined ? { locator: err.locator } : {}),
       ...(err.hint !== undefined ? { hint: err.hint } : {}),
       ...(err.readToEnd ? { readToEnd: true } : {}),
+      ...(err instanceof FailureAtEnd ? { atEnd: true } : {}),
     };
   }
   const e = err as Partial<NodeJS.ErrnoException> | null | undefined;
@@ -48,7 +49,7 @@ function errorToWire(err: unknown): WireError {
 
 function errorFromWire(w: WireError): Error {
   if (w.failure)
-    return new SourceFailure(
+    return new (w.atEnd === true ? FailureAtEnd : SourceFailure)(
       w.code ?? 'INPUT_READ_FAILED',
       w.message,
       w.locator,

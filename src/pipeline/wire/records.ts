@@ -129,6 +129,8 @@ export interface WireError {
   readonly hint?: string;
   /** `SourceFailure.readToEnd`. */
   readonly readToEnd?: boolean;
+  /** The failure is a `FailureAtEnd` (found only once every byte was delivered). */
+  readonly atEnd?: boolean;
   readonly errno?: number;
   readonly syscall?: string;
 }
