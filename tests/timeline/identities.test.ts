@@ -36,7 +36,14 @@ describe('identifier normalisation', () => {
 
   it("matches a name whatever apostrophe it is written with (an iPhone's O’Connor, a keyboard's O'Connor)", () => {
     const resolver = new IdentityResolver({ subject: ["Declan D'Arcy"], victim: [], region: undefined });
-    for (const written of ['Declan D’Arcy', 'Declan D‘Arcy', 'Declan Dʼarcy', "declan d'arcy"])
+    for (const written of [
+      'Declan D’Arcy',
+      'Declan D‘Arcy',
+      'Declan Dʼarcy',
+      'Declan D´Arcy',
+      'Declan D′Arcy',
+      "declan d'arcy",
+    ])
       expect(resolver.resolve({ name: written })).toEqual({ key: "name:declan d'arcy", role: 'subject' });
     // Shown as written: only the comparison folds it.
     expect(cleanName('Declan D’Arcy')).toBe('Declan D’Arcy');
