@@ -103,31 +103,50 @@ function contentKey(e: TimelineEvent, minute: number, text: string): string {
  * that reading such a copy back marks the same duplicates.
  */
 export class ContentKeys {
-  /** Per content fingerprint, the PRECISIONS index all its copies share, or MIXED. */
-  private readonly precision = new Map<string, number>();
+  /** Each content fingerprint's number, in the order first noted. */
+  private readonly ids = new Map<string, number>();
+  /** Per fingerprint number, the PRECISIONS index all its copies share, or MIXED. */
+  private precision = new Int8Array(1024);
 
-  /** Notes one copy; returns its content fingerprint. `ownWords` as for `fingerprint`. */
-  note(e: TimelineEvent, ownWords = false): string {
+  /** Notes one copy; returns the number of its content fingerprint. `ownWords` as for `fingerprint`. */
+  note(e: TimelineEvent, ownWords = false): number {
     const fp = contentFingerprint(e, ownWords);
     const p = PRECISIONS.indexOf(e.precision);
-    const seen = this.precision.get(fp);
-    if (seen === undefined) this.precision.set(fp, p);
-    else if (seen !== p) this.precision.set(fp, MIXED);
-    return fp;
+    let id = this.ids.get(fp);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(fp, id);
+      if (id === this.precision.length) {
+        const wider = new Int8Array(id * 2);
+        wider.set(this.precision);
+        this.precision = wider;
+      }
+      this.precision[id] = p;
+    } else if (this.precision[id] !== p) this.precision[id] = MIXED;
+    return id;
   }
 
   /** `fingerprint(e, ownWords)`, its content part keyed as `key` keys it; `e` must have been noted. */
   fingerprint(e: TimelineEvent, ownWords = false): string {
     const id = idFingerprint(e);
-    return id === undefined ? this.key(contentFingerprint(e, ownWords), e) : `id\u0000${id}`;
+    if (id !== undefined) return `id\u0000${id}`;
+    const content = this.ids.get(contentFingerprint(e, ownWords));
+    if (content === undefined) throw new Error('ContentKeys.fingerprint: the copy was not noted');
+    return `c${this.key(content, e)}`;
   }
 
-  /** The key of copy `e`, whose content fingerprint (`note`) is `fp`. */
-  key(fp: string, e: TimelineEvent): string {
-    const p = this.precision.get(fp);
-    if (p === MS) return `${fp}\u0000${e.ms}`;
-    if (p === SECOND) return `${fp}\u0000${Math.floor(e.ms / 1000)}`;
-    return fp;
+  /**
+   * The key of copy `e`, whose fingerprint's number (`note`) is `id`: the number itself for copies compared by
+   * the minute (the fingerprint holds it), else the number with the copy's time within that minute. Small keys:
+   * the fingerprints themselves, with the text, are long strings to hash again.
+   */
+  key(id: number, e: TimelineEvent): number {
+    const p = this.precision[id];
+    if (p !== MS && p !== SECOND) return id;
+    // Negative, so as not to meet a number of the first kind: −(1 + id × 60,000 + the milliseconds into the
+    // minute, to the second for copies all to the second). Exact as a double for any number of fingerprints.
+    const into = e.ms - Math.floor(e.ms / 60_000) * 60_000;
+    return -(1 + id * 60_000 + (p === MS ? into : Math.floor(into / 1000) * 1000));
   }
 }
 
@@ -137,16 +156,16 @@ const MIXED = -1;
 
 /** Per fingerprint, the most copies any one earlier input held. */
 class Seen {
-  private readonly most = new Map<string, number>();
-  private current = new Map<string, number>();
+  private readonly most = new Map<string | number, number>();
+  private current = new Map<string | number, number>();
   /** Counts one more copy in the input being read; returns how many it has now. */
-  count(fp: string): number {
+  count(fp: string | number): number {
     const n = (this.current.get(fp) ?? 0) + 1;
     this.current.set(fp, n);
     return n;
   }
   /** Whether earlier inputs held at least n copies. */
-  held(fp: string, n: number): boolean {
+  held(fp: string | number, n: number): boolean {
     return n <= (this.most.get(fp) ?? 0);
   }
   /** Closes the input being read. */
@@ -190,7 +209,7 @@ export function findDuplicates(
 
   // Every copy's content is noted before any is compared: the precision all copies share sets the keys.
   const keys = new ContentKeys();
-  const contents: (string | undefined)[] = new Array(events.length);
+  const contents = new Int32Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events.at(i);
     if (withoutId.has(e.channel)) contents[i] = keys.note(e, ownWords(e.input));
