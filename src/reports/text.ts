@@ -196,7 +196,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   // A file read only in part is marked after its name when every such name fits whole with its mark; else each
   // mark has a line of its own below the file's row, so that no name is shortened to make room for it.
   const beside = names.every((n, i) => marks[i] === '' || n.length + 1 + marks[i]!.length <= maxPath);
-  // Names too long for the column are shortened in the middle, each still reading differently from the others.
+  // Names too long for the column are shortened in the middle, each, read as start…end, fitting its own file alone.
   const short = shortPaths(names, maxPath);
   const rows = r.inputs.map((inp, i) => [
     beside && marks[i] ? `${short[i]} ${marks[i]}` : short[i]!,
