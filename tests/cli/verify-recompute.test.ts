@@ -153,7 +153,7 @@ describe('verify --recompute', () => {
     expect(r.stdout.split('\n').slice(-4)).toEqual([
       '✖ made again from these inputs, the report differs in 1 place:',
       '  ignoredFiles notes.txt: nothing in the report, "not a supported export format" made again (a file added since the report was made, or taken out of its list)',
-      'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
+      'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.',
       '',
     ]);
   });
@@ -169,6 +169,10 @@ describe('verify --recompute', () => {
     expect(r.stdout).toContain('\n✖ made again from these inputs, the report differs in 1 place:\n');
     expect(r.stdout).toContain(
       '\n  ignoredFiles phone-notes.txt: nothing in the report, "not a supported export format" made again (a file added since the report was made, or taken out of its list)\n',
+    );
+    // Only files not read differ: the closing line says that, rather than that the figures were edited.
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.',
     );
   });
 

@@ -434,6 +434,11 @@ export async function verifyCommand(
   return 1;
 }
 
+/** True when every difference is a file not read that the report does not list (all of them shown). */
+function onlyNotRead(r: { differences: readonly string[]; count: number }): boolean {
+  return r.count === r.differences.length && r.differences.every((d) => d.startsWith('ignoredFiles '));
+}
+
 /** What `--recompute` says: the report made again from the matching inputs is the same, or where it differs. */
 async function figuresLines(
   report: unknown,
@@ -457,7 +462,9 @@ async function figuresLines(
       ...(r.count > LISTED ? [`  … and ${r.count - LISTED} more`] : []),
       r.caveat
         ? `This can come from the software rather than an edit: ${safe(r.caveat)}. Verify with the chronolog and time zone data that made the report.`
-        : 'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
+        : onlyNotRead(r)
+          ? 'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.'
+          : 'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
     ],
   };
 }
