@@ -200,6 +200,16 @@ describe('two Facebook downloads, each with the same two threads', () => {
     // 100 columns leave 37 for the name: telling the download apart takes 27 ("facebook-zoeexample-2024-04") and
     // the thread 17 more ("…10/message_1.json"), so no shortening fits one file alone and each is given whole.
     expect(at(100)).toEqual(paths);
+    // Each whole name has a line of its own, above its row, whose numbers stay under their headings.
+    const text = reportFormats.find((f) => f.id === 'text')!.render(r, { chalk: plainChalk, width: 100 });
+    const rows = table(text);
+    const formatAt = rows[0]!.indexOf('format');
+    for (const name of paths) {
+      const i = rows.indexOf(`  ${name}`);
+      expect(i).toBeGreaterThan(0);
+      expect(rows[i + 1]!.indexOf('messenger-json')).toBe(formatAt);
+      expect(rows[i + 1]!.slice(0, formatAt).trim()).toBe('');
+    }
     // 120 columns: the download's date and the end of the thread's folder.
     expect(at(120)).toEqual([
       'facebook-zoeexample-2024-04…eve_9876543210/message_1.json',
