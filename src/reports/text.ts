@@ -217,7 +217,11 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   // the numbers of every row stay under their headings.
   const rowLines = (row: string[]) =>
     displayWidth(row[0]!) > widths[0]! ? [`  ${row[0]}`, fmt(['', ...row.slice(1)])] : [fmt(row)];
-  lines.push(c.dim(fmt(head)), ...rows.flatMap((row, i) => [...rowLines(row), ...below(i)]), c.dim(fmt(total)));
+  lines.push(
+    c.dim(fmt(head)),
+    ...rows.flatMap((row, i) => [...rowLines(row), ...below(i)]),
+    c.dim(fmt(total)),
+  );
   // The archive a file was read from, hashed whole: what an evidence log records for the download.
   for (const z of archivesOf(r.inputs)) {
     const shown = z.path.startsWith(prefix) ? z.path.slice(prefix.length) : z.path;
