@@ -414,7 +414,7 @@ const CAP_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]{1,30}";
  */
 export const FOREIGN_STREET_RES: readonly RegExp[] = [
   new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:\\p{Lu}(?:\\p{Ll}|-\\p{Lu})+(?:${GERMAN_STREET_ENDINGS})|\\p{Lu}\\p{Ll}+(?:er|e|es)?(?:-\\p{Lu}\\p{Ll}+)*[\\s-](?:${GERMAN_STREET_WORDS}))\\s{1,3}\\d{1,4}(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?(?![\\p{L}\\p{N}_])`,
+    `(?<![\\p{L}\\p{N}_])(?:\\p{Lu}(?:\\p{Ll}|-\\p{Lu}){1,60}(?:${GERMAN_STREET_ENDINGS})|\\p{Lu}\\p{Ll}{1,30}(?:er|e|es)?(?:-\\p{Lu}\\p{Ll}{1,30}){0,4}[\\s-](?:${GERMAN_STREET_WORDS}))\\s{1,3}\\d{1,4}(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?(?![\\p{L}\\p{N}_])`,
     'gu',
   ),
   new RegExp(
