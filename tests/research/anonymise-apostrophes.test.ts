@@ -2,7 +2,8 @@
  * A name holds an apostrophe written one way in the export and another in a text: iOS writes the curly ’ in a
  * sender's name ("Declan D’Arcy"), a message typed on another keyboard the straight one ("tell D'Arcy's mum"),
  * and the reverse. The name pattern compared apostrophes literally, so "D'Arcy" and "O'Neill" stayed in clear
- * beside the redacted senders. Any apostrophe (straight, curly, reversed, a backtick, U+02BC) now matches any
+ * beside the redacted senders. Any apostrophe (straight, curly, reversed, a backtick, U+02BC, an acute accent ´ or a
+ * prime ′ typed for one) now matches any
  * other or none ("oneill"), a name with one also in the plural ("the O’Connors"), and every spelling is one name
  * with one placeholder.
  */
@@ -38,8 +39,20 @@ describe('anonymise: names written with another apostrophe', () => {
     // Typed without the apostrophe, and the family in the plural.
     ['oneill and ONeill', `${SIOBHAN} and ${SIOBHAN}`],
     ['the O’Connors, the OConnors', `the ${SEAN}, the ${SEAN}`],
+    // An acute accent (U+00B4, which the fold makes a space and a combining acute) or a prime (U+2032) for it.
+    ['D´Arcy came', `${DECLAN} came`],
+    ['D′Arcy came', `${DECLAN} came`],
+    ['the O´Connors and O′Neill', `the ${SEAN} and ${SIOBHAN}`],
+    ['Declan D´Arcy again', `${DECLAN} again`],
   ])('%s', (text, expected) => {
     expect(r().redact(text)).toBe(expected);
+  });
+
+  it('finds the curly spelling where the case writes the name with an acute accent', () => {
+    const acute = new Redactor([{ term: 'Declan D´Arcy', placeholder: DECLAN }], 'GB');
+    expect(acute.redact('Declan D’Arcy, Declan D´Arcy')).toBe(`${DECLAN}, ${DECLAN}`);
+    // A combining acute after a letter is an accent, no apostrophe: "Arcy" is not the name's part.
+    expect(acute.redact('José Arcy, Declan Arcy')).toBe('José Arcy, Declan Arcy');
   });
 
   it('takes no apostrophe or word that is not the name', () => {

@@ -389,8 +389,14 @@ function alternation(terms: readonly string[], flags: string): RegExp | undefine
   );
 }
 
-/** The apostrophes a name is written with: the straight one, the curly one iOS and Word type, a backtick, U+02BC. */
-const APOSTROPHES = /['’‘`ʼ]/g;
+/**
+ * The apostrophes a name is written with: the straight one, the curly one iOS and Word type, a backtick, U+02BC,
+ * the acute accent ´ and the prime ′ some keyboards give for it ("D´Arcy"). The text is read folded (folded.ts),
+ * and NFKC folds ´ into a space and a combining acute (U+0301), so that pair is one too.
+ */
+const APOSTROPHES = /['’‘`ʼ´′]|\s\u0301/gu;
+/** Any one of `APOSTROPHES` or none, in an expression. */
+const ANY_APOSTROPHE = "(?:['’‘`ʼ´′]|\\s\\u0301)?";
 
 /**
  * A name as an expression matching it literally, any run of white space matching any other and any apostrophe any
@@ -399,8 +405,9 @@ const APOSTROPHES = /['’‘`ʼ]/g;
  * O’Connors"), an `s` no other name part takes ("Sams" is no plural of Sam).
  */
 function nameLiteral(text: string): string {
-  const literal = spacedLiteral(text).replace(APOSTROPHES, "['’‘`ʼ]?");
-  return literal === spacedLiteral(text) ? literal : `${literal}(?:s(?![\\p{L}\\p{N}]))?`;
+  const pieces = text.split(APOSTROPHES);
+  const literal = pieces.map(spacedLiteral).join(ANY_APOSTROPHE);
+  return pieces.length === 1 ? literal : `${literal}(?:s(?![\\p{L}\\p{N}]))?`;
 }
 
 /** `text` as an expression matching it literally, any run of white space matching any other. */
@@ -504,7 +511,8 @@ export class Redactor {
     // One apostrophe, as `key` has it: "O’Neill" and "O'Neill" are one name with one placeholder.
     const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ').replace(APOSTROPHES, "'");
     // Folded as the text is (folded.ts), so a name or a phrase given in another form still meets it.
-    const folded = terms.map((t) => ({ term: foldText(t.term), placeholder: t.placeholder }));
+    // An acute accent for an apostrophe ("D´Arcy") becomes one before the fold, which would part the name in two.
+    const folded = terms.map((t) => ({ term: foldText(t.term.replace(/´/gu, '’')), placeholder: t.placeholder }));
     const uniq = [...new Map(folded.map((t) => [fold(t.term), t])).values()]
       .filter((t) => fold(t.term).length >= 2 && !EVERYDAY_WORDS.has(fold(t.term)))
       // A digit group ("900" of "07700 900 456") is no name: only letters, or a whole number (7+ digits).
