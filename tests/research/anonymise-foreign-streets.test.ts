@@ -4,7 +4,9 @@
  * Paix`, `Calle Mayor 5`), an American numbered street (`350 5th Ave`, `42 W 34th St`), and a street named after a
  * saint written with a dot (`12 St. John’s Wood Road` kept "12 St.") or a hyphenated name (`7 Ashby-de-la-Zouch
  * Road` kept "7 Ashby-de-la-"). Each is now `[ADDRESS]` whole; each needs its house number, as English streets
- * named alone do, so "in der Hauptstraße", "on 5th Ave" and "Platz 1" (a ranking) stay.
+ * named alone do, so "in der Hauptstraße", "on 5th Ave" and "Platz 1" (a ranking) stay, and so do English words
+ * that are also such street words ("The Plaza Hotel, 5 stars", "2 Square Miles") and an initial before a name and
+ * a count or an age ("PC R. Jones, 3 officers", "R. Jones, 32").
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -43,6 +45,11 @@ describe('anonymise: streets as other countries write them', () => {
     ['Avenida de la Constitución, 12', '[ADDRESS]'],
     ['vive en la calle de Alcalá 20', 'vive en la [ADDRESS]'],
     ['Rua Augusta 100', '[ADDRESS]'],
+    ['Moro na R. da Prata, 100', 'Moro na [ADDRESS]'],
+    ['Morada: R. Augusta 100', 'Morada: [ADDRESS]'],
+    ['12 Route de Lyon', '[ADDRESS]'],
+    ['2 Square Louvois', '[ADDRESS]'],
+    ['Calle Mayor 5 B, Madrid', '[ADDRESS], Madrid'],
   ])('%s', (text, expected) => {
     const r = new Redactor([], 'GB');
     expect(r.redact(text)).toBe(expected);
@@ -55,6 +62,14 @@ describe('anonymise: streets as other countries write them', () => {
     'la rue est calme',
     'he waited on 5th Ave',
     'I came 2nd place, 3 times the price',
+    // English words that are also French or Iberian street words, and an initial that is also "R." for "Rua".
+    'PC R. Jones, 3 officers came',
+    'R. Jones, 32, of Leeds',
+    'The Plaza Hotel, 5 stars',
+    'Estrada Santos, 12 people saw it',
+    'the 2 Square Miles of the City',
+    'down 10 Route One',
+    'He walked 10 Avenue Roads',
   ])('keeps %s', (text) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(text);
   });

@@ -71,6 +71,8 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['a German adjective after hyphens', run('Berliner-'), run('Berliner-')],
     ['single capitals after hyphens', run('H-'), run('H-')],
     ['hyphenated capitals and a German street word', run('Ha-Ha-Straße '), run('Ha-Ha-Straße ')],
+    ['initials, names and counts', run('R. Jones, 3 '), run('R. Jones, 3 ')],
+    ['French street words before English words', run('2 Square '), run('2 Square ')],
     ['acute accents for apostrophes', run('D´'), run('D´')],
     // Names glued to other letters.
     ['a full name run together, over and over', run('xsamsample'), 'x[NAME:p0001]'.repeat(10_000)],

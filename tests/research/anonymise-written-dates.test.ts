@@ -5,7 +5,9 @@
  * exports are written in (`am 14. März 2024` became `am 14. März [YEAR]`; `el 14 de marzo` stayed), a day written
  * as a word (`the fourteenth of March`), a German day and one-digit month (`am 14.3.`), a month alone after a
  * word of time (`since February`), a two-digit year (`back in '23`) and a season (`the 2023/24 season` became
- * `the [YEAR]/24 season`). Each is now `[DATE]` or `[YEAR]`; times, decimals, counts and verbs stay.
+ * `the [YEAR]/24 season`). Each is now `[DATE]` or `[YEAR]`; times, decimals, counts and verbs stay, and so do
+ * English words that look like the foreign forms ("no mayo", "3 Mars bars", "rose by 2.5.", "I am 5.9.") and a
+ * given name after "from" ("a text from May").
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,6 +72,11 @@ describe('anonymise --shift-dates: dates written in other forms and languages', 
     ["the '90s were fun", 'the [YEAR] were fun'],
     ['the 2023/24 season', 'the [YEAR] season'],
     ['from 2023/2024', 'from [YEAR]/[YEAR]'],
+    ['from May to July, from June onwards', 'from [DATE] to [DATE], from [DATE] onwards'],
+    ['a text from May 3rd, a call from March', 'a text from [DATE], a call from [DATE]'],
+    ['le 14 Mars, 14 mars, 14 Mars 2024', 'le [DATE], [DATE], [DATE]'],
+    ['en mars, en mayo, até março', 'en [DATE], en [DATE], até [DATE]'],
+    ['ich bin am 1.5. weg, until 14.3.', 'ich bin am [DATE] weg, until [DATE]'],
   ])('%s', (text, expected) => {
     expect(shifted().redact(text)).toBe(expected);
   });
@@ -81,6 +88,14 @@ describe('anonymise --shift-dates: dates written in other forms and languages', 
     "he said '23 times'",
     'at 21:07, then 14.5 km',
     'since Mai left',
+    // English words before a foreign month or a dotted day and month, and a foreign month that is an English word.
+    'I want no mayo on it and no Mars bars',
+    'He ate Mars bars',
+    'He is 3 Mars bars down',
+    'prices rose by 2.5. Then fell',
+    'I am 5.9. Not tall',
+    // April, May and June after "from" alone are as often a person.
+    'Got a text from May and a call from April',
   ])('keeps %s', (text) => {
     expect(shifted().redact(text)).toBe(text);
   });

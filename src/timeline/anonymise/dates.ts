@@ -95,9 +95,11 @@ const MONTH_YEAR = `${NUM_BEFORE}(?:0?[1-9]|1[0-2])[/.-]${YEAR4}${NUM_AFTER}`;
 const NUMERIC_DAY_MONTH = `${NUM_BEFORE}(?<![£$€¥]\\s?|/)(?:(?<sa>\\d{1,2})/(?<sb>\\d{1,2})(?!/)${NUM_AFTER}(?!\\s*(?:an?|of|${QUANTITY})(?![\\p{L}\\p{N}_]))|(?<!(?:\\bat|@)\\s*)(?<pd>\\d{1,2})\\.(?<pm>\\d\\d)\\.(?![\\p{N}]))`;
 /**
  * A day and a one-digit month with dots (`am 14.3.`, `on 3.5.`), as German writes them, after a word that puts a
- * date after it: without one, "14.3." ending a sentence is as often a decimal ("it was 14.3.").
+ * date after it: without one, "14.3." ending a sentence is as often a decimal ("it was 14.3."). Not after the
+ * English words that put an amount after them as often: "by" ("rose by 2.5."), "am" after "I" ("I am 5.9."), and
+ * "ate" (the Portuguese "até" typed without its accent, but an English verb).
  */
-const DOTTED_DAY_MONTH = `(?<=(?<![\\p{L}\\p{N}_])(?:am|vom|bis|zum|ab|seit|ab|on|since|until|till|from|by|le|du|au|el|del|desde|hasta|em|até|ate)\\s{1,3})(?<qd>\\d{1,2})\\.(?<qm>[1-9])\\.(?![\\p{N}])`;
+const DOTTED_DAY_MONTH = `(?<=(?<![\\p{L}\\p{N}_])(?:(?<!(?<![\\p{L}\\p{N}_])i\\s{1,3})am|vom|bis|zum|ab|seit|on|since|until|till|from|le|du|au|el|del|desde|hasta|em|até)\\s{1,3})(?<qd>\\d{1,2})\\.(?<qm>[1-9])\\.(?![\\p{N}])`;
 /** A weekday, or a word that puts a day of the month after it ("on the 14th", "Tuesday 14th", "by 3rd"). */
 const BEFORE_ORDINAL =
   '(?:the|on|by|until|till|til|since|from|before|after|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)';
@@ -155,12 +157,25 @@ export const YEAR_RE = new RegExp(
 /** Words of time before a month named alone ("since February", "last March"). */
 const BEFORE_MONTH =
   '(?:in|since|until|till|til|by|from|before|after|during|last|next|this|early|late|mid|of|end\\s+of|start\\s+of|beginning\\s+of|middle\\s+of)';
-/** The same in German, French, Spanish and Portuguese ("seit März", "depuis mars", "desde febrero", "em março"). */
+/**
+ * The same in German, French, Spanish and Portuguese ("seit März", "depuis mars", "desde febrero", "em março"); not
+ * the ones that are English words too ("no mayo", "no Mars bars", "ate Mars bars": "no" and "ate" for "até").
+ */
 const FOREIGN_BEFORE_MONTH =
-  '(?:seit|im|bis|ab|anfang|ende|mitte|en|depuis|jusqu[\x27’]en|dès|desde|hasta|em|até|ate|no|durante)';
+  '(?:seit|im|bis|ab|anfang|ende|mitte|en|depuis|jusqu[\x27’]en|dès|desde|hasta|em|até|durante)';
 /** The English months, capitalised as a month is written ("may" and "march" in lower case are verbs). */
 const CAPITALISED_MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+
+/**
+ * April, May and June are given names too: after "from" alone ("a text from May", "a call from April") they name a
+ * person as often as a month, and stay; only a range after them makes them a month ("from May to July", "from
+ * June onwards"). A day or a year with them is `DATE_RE`'s ("from May 3rd").
+ */
+const NOT_FROM_A_PERSON = `(?:(?<!(?<![\\p{L}\\p{N}_])from[\\s-]{1,3}(?:April|May|June))|(?=\\s{0,3}[-–]|\\s{1,3}(?:to|till|until|through|onwards?)(?![\\p{L}\\p{N}_])))`;
+
+/** The month that ends a range ("from May to July", "March–April", "from [DATE] to June"). */
+const RANGE_END = `(?<=(?:(?<![\\p{L}\\p{N}_])${CAPITALISED_MONTH}|\\[DATE\\])(?:\\s{1,3}(?:to|till|until)\\s{1,3}|\\s{0,3}[-–]\\s{0,3}))${CAPITALISED_MONTH}`;
 
 /**
  * A month named alone after a word of time (`since February`, `in Feb`, `last March`, `seit März`, `desde
@@ -169,7 +184,7 @@ const CAPITALISED_MONTH =
  * capitalised, after a word of its languages; a month with a day or a year is `DATE_RE`'s.
  */
 export const MONTH_ALONE_RE = new RegExp(
-  `(?:(?<=(?<![\\p{L}\\p{N}_])${BEFORE_MONTH}[\\s-]{1,3})${CAPITALISED_MONTH}|(?<=(?<![\\p{L}\\p{N}_])${FOREIGN_BEFORE_MONTH}\\s{1,3})${FOREIGN_MONTH_CASED})(?![\\p{L}\\p{N}_])`,
+  `(?:(?<=(?<![\\p{L}\\p{N}_])${BEFORE_MONTH}[\\s-]{1,3})${CAPITALISED_MONTH}${NOT_FROM_A_PERSON}|${RANGE_END}|(?<=(?<![\\p{L}\\p{N}_])${FOREIGN_BEFORE_MONTH}\\s{1,3})${FOREIGN_MONTH_CASED})(?![\\p{L}\\p{N}_])`,
   'gu',
 );
 
@@ -193,6 +208,24 @@ export function validDate(g: Readonly<Record<string, string | undefined>> | unde
   }
   if (g?.['im'] !== undefined) return ok(Number(g['id']), Number(g['im']));
   return true;
+}
+
+/** The foreign months that are English words too: "3 Mars bars", "2 Mayo sachets". */
+const ENGLISH_WORD_MONTH_RE = /^\d{1,2}(?:\.|er|º|°)?\s+(?:de\s+)?(?:Mars|MARS|Mayo|MAYO)$/u;
+/** A French or Spanish word before a day and month, which makes "le 14 Mars" the month as written carelessly. */
+const ROMANCE_BEFORE_DAY_RE =
+  /(?:^|[^\p{L}\p{N}_])(?:le|du|au|dès|depuis|jusqu['’]au|el|del|desde|hasta|al)\s{1,3}$/iu;
+
+/**
+ * "3 Mars bars": a day and a foreign month that is also an English word, capitalised and without a year, is a count
+ * of something (`text`: the text the match was found in), unless a French or Spanish word comes before it ("le 14
+ * Mars"); "14 mars" in lower case, as French writes it, and "14 Mars 2024" stay dates.
+ */
+export function englishWordMonth(m: RegExpExecArray, text: string): boolean {
+  return (
+    ENGLISH_WORD_MONTH_RE.test(m[0]) &&
+    !ROMANCE_BEFORE_DAY_RE.test(text.slice(Math.max(0, m.index - 16), m.index))
+  );
 }
 
 /** "you may 2…": the verb, not the month (a lower-case "may" and a bare number, no ordinal, no year). */

@@ -81,6 +81,7 @@ import {
   DATE_RE,
   DAY_MONTH_RE,
   dayMonth,
+  englishWordMonth,
   MONTH_ALONE_RE,
   validDate,
   verbMay,
@@ -512,7 +513,10 @@ export class Redactor {
     const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ').replace(APOSTROPHES, "'");
     // Folded as the text is (folded.ts), so a name or a phrase given in another form still meets it.
     // An acute accent for an apostrophe ("D´Arcy") becomes one before the fold, which would part the name in two.
-    const folded = terms.map((t) => ({ term: foldText(t.term.replace(/´/gu, '’')), placeholder: t.placeholder }));
+    const folded = terms.map((t) => ({
+      term: foldText(t.term.replace(/´/gu, '’')),
+      placeholder: t.placeholder,
+    }));
     const uniq = [...new Map(folded.map((t) => [fold(t.term), t])).values()]
       .filter((t) => fold(t.term).length >= 2 && !EVERYDAY_WORDS.has(fold(t.term)))
       // A digit group ("900" of "07700 900 456") is no name: only letters, or a whole number (7+ digits).
@@ -653,7 +657,8 @@ export class Redactor {
     this.sub(t, DATED_STREET_RE, 'address', '[ADDRESS]');
     // Dates kept as written are set aside, so that no later step takes their digits for a phone number.
     const realDate = (m: RegExpExecArray) => validDate(m.groups) && !verbMay(m[0]);
-    if (this.options.shiftedDates) this.sub(t, DATE_RE, 'date', '[DATE]', realDate);
+    if (this.options.shiftedDates)
+      this.sub(t, DATE_RE, 'date', '[DATE]', (m, s) => realDate(m) && !englishWordMonth(m, s));
     else t.setAside(DATE_RE, realDate, '\uE000');
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
