@@ -10,7 +10,7 @@
  * say it was made with one.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, DEMO, NOW, ROOT, STACK } from '../helpers/cli.js';
@@ -174,6 +174,18 @@ describe('verify --recompute', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
       'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.',
     );
+  });
+
+  it('says a file it lists as not read is gone, not that files were added, when one was taken away', () => {
+    const gone = path.join(s.dir, 'gone');
+    cpSync(dir, gone, { recursive: true });
+    rmSync(path.join(gone, 'notes.txt'));
+    const r = run(['verify', path.join(gone, 'report.json'), '--recompute'], gone);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '  ignoredFiles notes.txt: "not a supported export format" in the report, nothing made again',
+      'The files beside the evidence changed since the report was made (a file it lists as not read is gone, or is passed over for another reason), or its list of files not read was edited. The inputs it read match; use the copy saved with the evidence.',
+    ]);
   });
 
   it('does not wait on a named pipe beside the evidence, which is no file to open', () => {

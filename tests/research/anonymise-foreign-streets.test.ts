@@ -50,6 +50,15 @@ describe('anonymise: streets as other countries write them', () => {
     ['12 Route de Lyon', '[ADDRESS]'],
     ['2 Square Louvois', '[ADDRESS]'],
     ['Calle Mayor 5 B, Madrid', '[ADDRESS], Madrid'],
+    // Hyphenated names, and German ones with a particle: each whole, none left half in clear.
+    ['elle habite 12 rue du Faubourg-Saint-Honoré', 'elle habite [ADDRESS]'],
+    ['12 avenue des Champs-Élysées', '[ADDRESS]'],
+    ['12 boulevard Saint-Germain', '[ADDRESS]'],
+    ['il habite 3 place Jean-Jaurès', 'il habite [ADDRESS]'],
+    ['vive en Calle Sant-Joan 5', 'vive en [ADDRESS]'],
+    ['mora na Avenida Sá-Carneiro 12', 'mora na [ADDRESS]'],
+    ['Friedrich-Wilhelm-von-Steuben-Straße 5', '[ADDRESS]'],
+    ['Friedrich-von-Schiller-Straße 5', '[ADDRESS]'],
   ])('%s', (text, expected) => {
     const r = new Redactor([], 'GB');
     expect(r.redact(text)).toBe(expected);

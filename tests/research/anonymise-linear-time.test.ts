@@ -74,6 +74,13 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['initials, names and counts', run('R. Jones, 3 '), run('R. Jones, 3 ')],
     ['French street words before English words', run('2 Square '), run('2 Square ')],
     ['acute accents for apostrophes', run('D´'), run('D´')],
+    // Each "12 rue Saint" is an address; a hyphen and a digit end its name.
+    [
+      'French street words before hyphenated names',
+      '12 rue Saint-'.repeat(7_700),
+      '[ADDRESS]-'.repeat(7_700),
+    ],
+    ['German particles between hyphens', run('Ha-von-'), run('Ha-von-')],
     // Names glued to other letters.
     ['a full name run together, over and over', run('xsamsample'), 'x[NAME:p0001]'.repeat(10_000)],
     ['a name in camel case, over and over', run('aSam-'), 'a[NAME:p0001]-'.repeat(20_000)],

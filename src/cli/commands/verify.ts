@@ -434,10 +434,23 @@ export async function verifyCommand(
   return 1;
 }
 
-/** True when every difference is a file not read that the report does not list (all of them shown). */
-function onlyNotRead(r: { differences: readonly string[]; count: number }): boolean {
-  return r.count === r.differences.length && r.differences.every((d) => d.startsWith('ignoredFiles '));
+/**
+ * What the differences say of the files not read, when they are all there is to say (all of them shown):
+ * `added` when each is a file a report made now passes over that the report does not list, `changed` when some
+ * file it lists is gone or passed over for another reason; undefined when any figure differs.
+ */
+function onlyNotRead(r: { differences: readonly string[]; count: number }): 'added' | 'changed' | undefined {
+  if (r.count !== r.differences.length || !r.differences.every((d) => d.startsWith('ignoredFiles ')))
+    return undefined;
+  return r.differences.every((d) => d.includes(': nothing in the report, ')) ? 'added' : 'changed';
 }
+
+const NOT_READ_WORDS = {
+  added:
+    'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.',
+  changed:
+    'The files beside the evidence changed since the report was made (a file it lists as not read is gone, or is passed over for another reason), or its list of files not read was edited. The inputs it read match; use the copy saved with the evidence.',
+};
 
 /** What `--recompute` says: the report made again from the matching inputs is the same, or where it differs. */
 async function figuresLines(
@@ -454,6 +467,7 @@ async function figuresLines(
         `${c.green('✔')} made again from these inputs, the report is the same: its figures are what chronolog ${VERSION} makes of them`,
       ],
     };
+  const notRead = onlyNotRead(r);
   return {
     ok: false,
     lines: [
@@ -462,8 +476,8 @@ async function figuresLines(
       ...(r.count > LISTED ? [`  … and ${r.count - LISTED} more`] : []),
       r.caveat
         ? `This can come from the software rather than an edit: ${safe(r.caveat)}. Verify with the chronolog and time zone data that made the report.`
-        : onlyNotRead(r)
-          ? 'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.'
+        : notRead
+          ? NOT_READ_WORDS[notRead]
           : 'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
     ],
   };

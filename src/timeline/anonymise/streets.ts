@@ -416,7 +416,9 @@ const IBERIAN_NUMBER =
 const ROMANCE_PARTICLES =
   "(?:(?:de|del|de\\s+la|de\\s+las|de\\s+los|des|du|de\\s+l['’]|d['’]|la|le|les|los|las|el|do|da|dos|das|à|a)\\s{0,3})";
 /** A capitalised word of a street's name, in any Latin script (`Mayor`, `Élysées`, `São`). */
-const CAP_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]{1,30}";
+// A capitalised word, hyphenated pieces included (Faubourg-Saint-Honoré, Champs-Élysées, Sá-Carneiro): each piece
+// bounded and begun by its hyphen, so a run of "Ha-Ha-…" is read once.
+const CAP_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]{1,30}(?:-\\p{L}[\\p{Ll}\\p{M}'’]{0,30}){0,5}";
 /** `words` (an alternation in lower case) also capitalised, as the first word of a name is written. */
 const capitalisedToo = (words: string) =>
   words
@@ -451,7 +453,7 @@ const ENGLISH_COUNT_AFTER = `(?:${PLURAL_AFTER}|\\s{1,3}(?:${COUNT_WORDS}|of|mor
  */
 export const FOREIGN_STREET_RES: readonly RegExp[] = [
   new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:\\p{Lu}(?:\\p{Ll}|-\\p{Lu}){1,60}(?:${GERMAN_STREET_ENDINGS})|\\p{Lu}\\p{Ll}{1,30}(?:er|e|es)?(?:-\\p{Lu}\\p{Ll}{1,30}){0,4}[\\s-](?:${GERMAN_STREET_WORDS}))\\s{1,3}\\d{1,4}(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?(?![\\p{L}\\p{N}_])`,
+    `(?<![\\p{L}\\p{N}_])(?:\\p{Lu}(?:\\p{Ll}|-\\p{Lu}){1,60}(?:${GERMAN_STREET_ENDINGS})|\\p{Lu}\\p{Ll}{1,30}(?:er|e|es)?(?:-(?:(?:von|vom|zu|zum|zur|der|den|am|an|im|auf)-)?\\p{Lu}\\p{Ll}{1,30}){0,4}[\\s-](?:${GERMAN_STREET_WORDS}))\\s{1,3}\\d{1,4}(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d{1,4}[a-zA-Z]?)?(?![\\p{L}\\p{N}_])`,
     'gu',
   ),
   new RegExp(
