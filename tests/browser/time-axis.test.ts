@@ -8,28 +8,13 @@
  *
  * Needs /usr/bin/chromium (CI installs it); without it the test is skipped and says why.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtml } from '../../src/reports/html/index.js';
-import { reportOf } from '../helpers/report.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fixturePages, HAS_CHROMIUM, SKIPPED, VIEWS } from '../helpers/browser-pages.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SKIPPED = `SKIPPED: ${CHROMIUM} not found (Debian: apt-get install chromium fonts-dejavu-core)`;
 if (!HAS_CHROMIUM) console.warn(`tests/browser/time-axis.test.ts ${SKIPPED}`);
 
-/** A4's printable width at 96 px per inch: 210 mm less the 14 mm side margins of the print stylesheet. */
-const A4_CONTENT_PX = Math.floor(((210 - 2 * 14) / 25.4) * 96);
 const CASES = ['diary-two-years', 'demo-case', 'mixed-case', 'single-incident', 'hostile-text'];
-const VIEWS = [
-  { name: 'screen, 1200 px', width: 1200, media: 'screen' },
-  { name: 'screen, 400 px', width: 400, media: 'screen' },
-  { name: `print, ${A4_CONTENT_PX} px`, width: A4_CONTENT_PX, media: 'print' },
-] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 interface Label {
@@ -60,29 +45,7 @@ async function charts(page: Page): Promise<Chart[]> {
 describe.skipIf(!HAS_CHROMIUM)(
   `month labels of the time charts in Chromium${HAS_CHROMIUM ? '' : ` (${SKIPPED})`}`,
   () => {
-    let dir: string;
-    let browser: Browser;
-    const files: Record<string, string> = {};
-
-    beforeAll(async () => {
-      dir = mkdtempSync(path.join(tmpdir(), 'chronolog-axis-'));
-      for (const name of CASES) {
-        files[name] = path.join(dir, `${name}.html`);
-        writeFileSync(files[name], renderHtml(await reportOf([`fixtures/${name}`], {})));
-      }
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
-
-    async function open(name: string, view: (typeof VIEWS)[number]): Promise<Page> {
-      const page = await browser.newPage({ viewport: { width: view.width, height: 1000 } });
-      await page.emulateMedia({ media: view.media });
-      await page.goto(pathToFileURL(files[name]!).href);
-      return page;
-    }
+    const { open } = fixturePages(CASES);
 
     for (const view of VIEWS) {
       it(`diary-two-years (${view.name}): Figure 1 names 2023, 2024 and 2025, and "Jan 2025" is whole inside it`, async () => {
