@@ -129,9 +129,13 @@ export class ContentKeys {
   /** `fingerprint(e, ownWords)`, its content part keyed as `key` keys it; `e` must have been noted. */
   fingerprint(e: TimelineEvent, ownWords = false): string {
     const id = idFingerprint(e);
-    if (id !== undefined) return `id\u0000${id}`;
+    return id === undefined ? this.contentKey(e, ownWords) : `id\u0000${id}`;
+  }
+
+  /** The content part of `fingerprint`, whether or not `e` has an id; `e` must have been noted. */
+  contentKey(e: TimelineEvent, ownWords = false): string {
     const content = this.ids.get(contentFingerprint(e, ownWords));
-    if (content === undefined) throw new Error('ContentKeys.fingerprint: the copy was not noted');
+    if (content === undefined) throw new Error('ContentKeys.contentKey: the copy was not noted');
     return `c${this.key(content, e)}`;
   }
 
@@ -147,6 +151,52 @@ export class ContentKeys {
     // minute, to the second for copies all to the second). Exact as a double for any number of fingerprints.
     const into = e.ms - Math.floor(e.ms / 60_000) * 60_000;
     return -(1 + id * 60_000 + (p === MS ? into : Math.floor(into / 1000) * 1000));
+  }
+}
+
+/**
+ * The classes an anonymised copy numbers its records by (`dedupe`): reading the copy back compares those numbers
+ * alone, so they must join what `findDuplicates` compares. In a channel where some record has no id, a record
+ * with one is a copy of an earlier record with its id or of an earlier id-less record with its content: its id and
+ * its content are one class here (a DiscordChatExporter JSON beside its CSV). Two records with different ids and
+ * the same content in such a channel are then one class too, which `findDuplicates` keeps apart: rare, as their
+ * times must agree as well. Use: `note` every record, then `link` every record, then `of`.
+ */
+export class CopyClasses {
+  private readonly keys = new ContentKeys();
+  /** Channels where some record has no id. */
+  private readonly idless = new Set<string>();
+  /** Union-find over keys: each key's parent, a key absent being its own root. */
+  private readonly parent = new Map<string, string>();
+
+  note(e: TimelineEvent, ownWords = false): void {
+    this.keys.note(e, ownWords);
+    if (e.nativeId === undefined) this.idless.add(e.channel);
+  }
+
+  link(e: TimelineEvent, ownWords = false): void {
+    if (e.nativeId === undefined || !this.idless.has(e.channel)) return;
+    const a = this.root(this.keys.fingerprint(e, ownWords));
+    const b = this.root(this.keys.contentKey(e, ownWords));
+    // The smaller key is the root, whichever order the records come in.
+    if (a < b) this.parent.set(b, a);
+    else if (b < a) this.parent.set(a, b);
+  }
+
+  /** The class of record `e`: the same string for records reading the copy back must compare as one. */
+  of(e: TimelineEvent, ownWords = false): string {
+    return this.root(this.keys.fingerprint(e, ownWords));
+  }
+
+  private root(key: string): string {
+    let r = key;
+    for (let up = this.parent.get(r); up !== undefined; up = this.parent.get(r)) r = up;
+    // Path compression: the keys on the way point at the root.
+    for (let k = key, up = this.parent.get(k); up !== undefined && up !== r; up = this.parent.get(k)) {
+      this.parent.set(k, r);
+      k = up;
+    }
+    return r;
   }
 }
 

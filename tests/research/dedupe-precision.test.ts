@@ -60,3 +60,25 @@ describe('copies to the millisecond in two Messenger downloads', () => {
     expect(copy.incidents.total).toBe(original.incidents.total);
   });
 });
+
+describe('an anonymised copy of a DiscordChatExporter JSON beside its CSV', () => {
+  // The JSON's messages carry ids, the CSV's do not: de-duplication matches them by content, and the copy, read back
+  // by its class numbers alone, must join the same pairs (it gave each side its own number, and kept both).
+  const DISCORD = 'fixtures/discord-same-channel';
+  const tmp = scratch();
+
+  it('drops the same copies when read back', async () => {
+    const original = await jsonReport(DISCORD, path.join(tmp, 'original.json'));
+    expect(original.accounting.duplicates).toBeGreaterThan(0);
+    const out = path.join(tmp, 'anonymised');
+    const code = await anonymiseCommand(
+      [DISCORD],
+      { keyFile: keyFile(tmp, KEY_A), out, quiet: true } as never,
+      env,
+    );
+    expect(code).toBe(0);
+    const copy = await jsonReport(out, path.join(tmp, 'copy.json'));
+    expect(books(copy)).toEqual(books(original));
+    expect(copy.incidents.total).toBe(original.incidents.total);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/index.js';
-import { findDuplicates as findIn } from '../../src/timeline/dedupe.js';
+import { CopyClasses, findDuplicates as findIn } from '../../src/timeline/dedupe.js';
 import { listOf } from '../../src/timeline/list.js';
 
 const findDuplicates = (events: TimelineEvent[]) => [...findIn(listOf(events))].map(Boolean);
@@ -217,5 +217,24 @@ describe('multiset de-duplication', () => {
       const garbled = ev(1, t0, 'See you Tyesday', { channel: 'whatsapp', precision: 'min' });
       expect(find([intact, garbled], 1)).toBe('00');
     });
+  });
+});
+
+describe('the classes of an anonymised copy', () => {
+  it('join a record with an id and the id-less copies of its content, and copies of one id whose text differs', () => {
+    const discord = { channel: 'discord' as const };
+    const json = ev(0, t0, 'Answer me', { ...discord, nativeId: '111' });
+    const edited = ev(1, t0, 'Answer me now', { ...discord, nativeId: '111' });
+    const csv = ev(2, t0, 'Answer me', discord);
+    const other = ev(2, t0 + 120_000, 'Pick up', discord);
+    const all = [json, edited, csv, other];
+    const classes = new CopyClasses();
+    for (const e of all) classes.note(e);
+    for (const e of all) classes.link(e);
+    const [a, b, c, d] = all.map((e) => classes.of(e));
+    // What findDuplicates compares: the edited copy by its id, the CSV's copy by its content.
+    expect(findDuplicates(all)).toEqual([false, true, true, false]);
+    expect([b, c]).toEqual([a, a]);
+    expect(d).not.toBe(a);
   });
 });

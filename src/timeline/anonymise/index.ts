@@ -17,7 +17,7 @@
 import { isLexiconCategoryName } from '../../model/case-file.js';
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { WITHHELD_FLAG } from '../../model/vocabulary.js';
-import { ContentKeys } from '../dedupe.js';
+import { CopyClasses } from '../dedupe.js';
 import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
 import type { Zone } from '../zone.js';
 import { bareIdentifier, nameVariants } from './name-parts.js';
@@ -182,7 +182,7 @@ export function anonymiseCase(
       e.senderKey === undefined ? null : withheld && e.sender?.name ? e.sender.name : p.of(e.senderKey);
     if (sender && !withheld) senders.add(sender);
     // A diary's texts are its writer's own and tell its records apart, as they do for de-duplication.
-    const fp = keys.fingerprint(e, handKept);
+    const fp = copyClasses.of(e, handKept);
     let dedupe = classes.get(fp);
     if (dedupe === undefined) {
       dedupe = classes.size + 1;
@@ -205,12 +205,15 @@ export function anonymiseCase(
       dedupe,
     };
   };
-  // Classes are numbered by the keys de-duplication compares copies by, which depend on every copy's precision.
-  const keys = new ContentKeys();
-  inputs.forEach((_, k) => {
-    for (const e of [...(input.duplicates[k] ?? []), ...perInput[k]!])
-      keys.note(e, input.handKept[k] === true);
-  });
+  // Classes are numbered by the keys de-duplication compares copies by, which depend on every copy's precision
+  // and on which channels hold records without ids.
+  const copyClasses = new CopyClasses();
+  const every = (visit: (e: TimelineEvent, handKept: boolean) => void) =>
+    inputs.forEach((_, k) => {
+      for (const e of [...(input.duplicates[k] ?? []), ...perInput[k]!]) visit(e, input.handKept[k] === true);
+    });
+  every((e, handKept) => copyClasses.note(e, handKept));
+  every((e, handKept) => copyClasses.link(e, handKept));
   let rows = 0;
   const files = inputs.map((summary, k): AnonFile => {
     const name = inputName(k, inputs.length);
