@@ -302,12 +302,9 @@ export async function ingest(
       if (own === undefined || (own instanceof SourceFailure && own.readToEnd)) {
         tally.readToEnd = true;
         tally.damaged = true;
-        // Its own error of the whole file (a day/month order it cannot tell) still says why records were rejected.
-        if (own !== undefined && own !== failure) addFailure(own, file);
-      } else if (own instanceof SourceFailure) {
-        delete tally.readToEnd;
-        addFailure(own, file);
       }
+      // Its own error, of the whole file (a day/month order it cannot tell) or where it stopped, is listed too.
+      if (own instanceof SourceFailure && own !== failure) addFailure(own, file);
     }
     if (failure instanceof SourceFailure) addFailure(failure, file);
     else {
