@@ -11,10 +11,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
-import { env, KEY_A, keyFile, scratch } from './env.js';
+import { env, KEY_A, keyFile, londonTime, scratch } from './env.js';
 
 const FIXTURE = 'fixtures/anonymise-clock-changes';
-const ZONE = 'Europe/London';
 const DAY_MS = 86_400_000;
 
 interface Row {
@@ -34,21 +33,8 @@ async function rows(shiftDates: boolean): Promise<Row[]> {
     .map((l) => JSON.parse(l) as Row);
 }
 
-const wallFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** `YYYY-MM-DD HH:mm` in London of a UTC instant. */
-function local(ms: number): string {
-  const p = Object.fromEntries(wallFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+const local = (ms: number): string => londonTime(ms).slice(0, 16);
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

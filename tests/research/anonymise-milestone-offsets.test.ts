@@ -11,27 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import type { Report } from '../../src/model/index.js';
-import { env, KEY_A, keyFile, NOW, scratch } from './env.js';
+import { env, KEY_A, keyFile, londonTime, NOW, scratch } from './env.js';
 
 const FIXTURE = 'fixtures/anonymise-milestone-offsets';
 const DAY_MS = 86_400_000;
 
-const wallFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** `YYYY-MM-DD HH:mm:ss` in London of a UTC instant. */
-function local(ms: number): string {
-  const p = Object.fromEntries(wallFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
+const local = londonTime;
 
 /** London's offset at `ms`, written `+01:00`. */
 function offset(ms: number): string {

@@ -18,6 +18,18 @@ async function jsonReport(input: string, out: string): Promise<Report> {
   return JSON.parse(readFileSync(out, 'utf8')) as Report;
 }
 
+/** The JSON report of the anonymised copy of `input`, made with the key KEY_A in `tmp`. */
+async function anonymisedReport(input: string, tmp: string): Promise<Report> {
+  const out = path.join(tmp, 'anonymised');
+  const code = await anonymiseCommand(
+    [input],
+    { keyFile: keyFile(tmp, KEY_A), out, quiet: true } as never,
+    env,
+  );
+  expect(code).toBe(0);
+  return jsonReport(out, path.join(tmp, 'copy.json'));
+}
+
 /** Each input's books: records, events, kept and duplicates. */
 const books = (r: Report) =>
   r.inputs.map((i) => ({ records: i.records, events: i.events, duplicates: i.duplicates }));
@@ -48,14 +60,7 @@ describe('copies to the millisecond in two Messenger downloads', () => {
   });
 
   it('gives the same books when its anonymised copy is read back', async () => {
-    const out = path.join(tmp, 'anonymised');
-    const code = await anonymiseCommand(
-      [CASE],
-      { keyFile: keyFile(tmp, KEY_A), out, quiet: true } as never,
-      env,
-    );
-    expect(code).toBe(0);
-    const copy = await jsonReport(out, path.join(tmp, 'copy.json'));
+    const copy = await anonymisedReport(CASE, tmp);
     expect(books(copy)).toEqual(books(original));
     expect(copy.incidents.total).toBe(original.incidents.total);
   });
@@ -70,14 +75,7 @@ describe('an anonymised copy of a DiscordChatExporter JSON beside its CSV', () =
   it('drops the same copies when read back', async () => {
     const original = await jsonReport(DISCORD, path.join(tmp, 'original.json'));
     expect(original.accounting.duplicates).toBeGreaterThan(0);
-    const out = path.join(tmp, 'anonymised');
-    const code = await anonymiseCommand(
-      [DISCORD],
-      { keyFile: keyFile(tmp, KEY_A), out, quiet: true } as never,
-      env,
-    );
-    expect(code).toBe(0);
-    const copy = await jsonReport(out, path.join(tmp, 'copy.json'));
+    const copy = await anonymisedReport(DISCORD, tmp);
     expect(books(copy)).toEqual(books(original));
     expect(copy.incidents.total).toBe(original.incidents.total);
   });

@@ -66,3 +66,23 @@ export async function anonymisedFixtureTexts(fixture: string, kase: object): Pro
   cpSync(fixture, dir, { recursive: true });
   return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out'), keyFile(tmp, KEY_A));
 }
+
+const londonFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/**
+ * `YYYY-MM-DD HH:mm:ss` in London of a UTC instant, told by the platform's time zone data rather than chronolog's
+ * own zone code, which the tests check.
+ */
+export function londonTime(ms: number): string {
+  const p = Object.fromEntries(londonFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
