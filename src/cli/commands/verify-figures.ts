@@ -40,6 +40,11 @@ export interface Recomputed {
   readonly count: number;
   /** Why a difference need not mean an edit (another version or time zone database), or undefined. */
   readonly caveat: string | undefined;
+  /**
+   * When the files not read are all that differs: `added` when each is a file a report made now passes over that
+   * the report does not list, `changed` when some file it lists is gone or passed over for another reason.
+   */
+  readonly notRead: 'added' | 'changed' | undefined;
 }
 
 /**
@@ -92,6 +97,7 @@ export async function recompute(report: unknown, base: string, env: Environment)
     if (key === 'ignoredFiles') continue;
     differences(key, original[key], again[key], note);
   }
+  const figures = count;
   // Files the report lists as not read must still be passed over for the same reason, and a file a report made
   // now passes over must be listed: a report with an entry taken out would hide that a file was not read. Only
   // chronolog's own outputs kept beside the evidence (the report itself among them) may be missing from the list,
@@ -101,6 +107,7 @@ export async function recompute(report: unknown, base: string, env: Environment)
   for (const f of given.ignoredFiles) {
     if (now.get(f.path) !== f.reason) note(`ignoredFiles ${f.path}`, f.reason, now.get(f.path));
   }
+  const changed = count - figures;
   for (const f of made.ignoredFiles) {
     if (listed.has(f.path) || (await chronologOutputOn(f.path, base))) continue;
     note(
@@ -123,6 +130,7 @@ export async function recompute(report: unknown, base: string, env: Environment)
   return {
     differences: found,
     count,
+    notRead: figures > 0 || count === figures ? undefined : changed > 0 ? 'changed' : 'added',
     caveat:
       count > 0 && caveats.length > 0 ? `${caveats.join('; ')}: that alone can change figures` : undefined,
   };

@@ -434,17 +434,6 @@ export async function verifyCommand(
   return 1;
 }
 
-/**
- * What the differences say of the files not read, when they are all there is to say (all of them shown):
- * `added` when each is a file a report made now passes over that the report does not list, `changed` when some
- * file it lists is gone or passed over for another reason; undefined when any figure differs.
- */
-function onlyNotRead(r: { differences: readonly string[]; count: number }): 'added' | 'changed' | undefined {
-  if (r.count !== r.differences.length || !r.differences.every((d) => d.startsWith('ignoredFiles ')))
-    return undefined;
-  return r.differences.every((d) => d.includes(': nothing in the report, ')) ? 'added' : 'changed';
-}
-
 const NOT_READ_WORDS = {
   added:
     'Files were added beside the evidence since the report was made (a report made now lists them as not read), or its list of files not read was edited. Move the added files out of the folder and verify again, or use the copy saved with the evidence.',
@@ -467,7 +456,6 @@ async function figuresLines(
         `${c.green('✔')} made again from these inputs, the report is the same: its figures are what chronolog ${VERSION} makes of them`,
       ],
     };
-  const notRead = onlyNotRead(r);
   return {
     ok: false,
     lines: [
@@ -476,8 +464,8 @@ async function figuresLines(
       ...(r.count > LISTED ? [`  … and ${r.count - LISTED} more`] : []),
       r.caveat
         ? `This can come from the software rather than an edit: ${safe(r.caveat)}. Verify with the chronolog and time zone data that made the report.`
-        : notRead
-          ? NOT_READ_WORDS[notRead]
+        : r.notRead
+          ? NOT_READ_WORDS[r.notRead]
           : 'The report was changed after it was made, or was not made from these inputs with the options it records. Use the copy saved with the evidence.',
     ],
   };
