@@ -11,12 +11,25 @@ import { VERSION } from './version.js';
 
 export type Action = (env: import('./environment.js').Environment) => Promise<number> | number;
 
-const EXIT_CODES = `
+/**
+ * The exit codes of a command that reads inputs. Only `report` and `timeline` take --strict, and `inspect` needs
+ * no subject (it lists the participants to choose one from), so each command's help names only what it does.
+ */
+function exitCodes(what: { strict: boolean; subject: boolean }): string {
+  const one = what.strict
+    ? `  1  an input or processing failure (nothing readable, no events, cannot write; or --strict and a record was
+     rejected, a file read only in part, or another error listed)`
+    : '  1  an input or processing failure (nothing readable, no events, cannot write)';
+  const two = `  2  a usage error (unknown option, bad value, invalid case file${what.subject ? ', no subject named' : ''})`;
+  return `
 Exit codes:
   0  success
-  1  an input or processing failure (nothing readable, no events, cannot write; or --strict and a record was
-     rejected, a file read only in part, or another error listed)
-  2  a usage error (unknown option, bad value, invalid case file, no subject named)`;
+${one}
+${two}`;
+}
+
+/** The program's own help and the commands that take --strict and need a subject. */
+const EXIT_CODES = exitCodes({ strict: true, subject: true });
 
 /** `--strict`, the same for every command that reads inputs into one output. */
 const STRICT = 'exit 1 if any record was rejected, any file read only in part, or any error listed';
@@ -177,7 +190,7 @@ ${EXIT_CODES}`,
 Examples:
   $ chronolog inspect ~/exports
   $ chronolog inspect ~/exports --format json
-${EXIT_CODES}`,
+${exitCodes({ strict: false, subject: false })}`,
   );
   inspect.action((paths: string[], opts: Record<string, unknown>) =>
     setAction({
@@ -230,7 +243,8 @@ would read; one it would not read (not a supported format, a picture in a zip) i
 Damaged: a zip member whose bytes fail the archive's own CRC-32 check. The case file is judged like an input, as
 every figure depends on it. Exit 1 if anything changed, missing, extra or damaged is named, 0 if everything
 matches; exit 1 too when the report cannot be read (cut short, a field missing), naming the line and column where
-it can.
+it can. Exit 2 for a usage error: an unknown option, or another file given in place of the JSON report (an HTML or
+text report, a timeline, an export).
 
 Examples:
   $ chronolog verify report.json
@@ -294,7 +308,7 @@ Examples:
   $ head -c 32 /dev/urandom | base64 > study.key
   $ chronolog anonymise ~/exports --key-file study.key --out anon/case-001
   $ chronolog report anon/case-001
-${EXIT_CODES}`,
+${exitCodes({ strict: false, subject: true })}`,
   );
   anonymise.action((paths: string[], opts: Record<string, unknown>) =>
     setAction({

@@ -331,7 +331,11 @@ export type Report = z.infer<typeof ReportSchema>;
 export const TimelineRowSchema = z.object({
   id: z.string(),
   utc: IsoInstant,
-  local: z.string().describe('Wall-clock time in the case zone, YYYY-MM-DD HH:mm[:ss]'),
+  local: z
+    .string()
+    .describe(
+      'Wall-clock time in the case zone, to the precision column: YYYY-MM-DD (day), YYYY-MM-DD HH:mm (min), YYYY-MM-DD HH:mm:ss (s) or YYYY-MM-DD HH:mm:ss.SSS (ms)',
+    ),
   precision: PrecisionSchema,
   channel: ChannelSchema,
   kind: KindSchema,
