@@ -6,7 +6,7 @@
  * Road` kept "7 Ashby-de-la-"). Each is now `[ADDRESS]` whole; each needs its house number, as English streets
  * named alone do, so "in der Hauptstraße", "on 5th Ave" and "Platz 1" (a ranking) stay, and so do English words
  * that are also such street words ("The Plaza Hotel, 5 stars", "2 Square Miles") and an initial before a name and
- * a count or an age ("PC R. Jones, 3 officers", "R. Jones, 32").
+ * a count or an age ("R. Jones, 3 officers", "R. Jones, 32"; after a title, "PC R. Jones" is a name).
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/timeline/anonymise/index.js';
@@ -72,7 +72,7 @@ describe('anonymise: streets as other countries write them', () => {
     'he waited on 5th Ave',
     'I came 2nd place, 3 times the price',
     // English words that are also French or Iberian street words, and an initial that is also "R." for "Rua".
-    'PC R. Jones, 3 officers came',
+    'saw R. Jones, 3 officers came',
     'R. Jones, 32, of Leeds',
     'The Plaza Hotel, 5 stars',
     'Estrada Santos, 12 people saw it',
@@ -81,5 +81,9 @@ describe('anonymise: streets as other countries write them', () => {
     'He walked 10 Avenue Roads',
   ])('keeps %s', (text) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(text);
+  });
+
+  it('takes a titled initial and surname for a name, not a street', () => {
+    expect(new Redactor([], 'GB').redact('PC R. Jones, 3 officers came')).toBe('PC [NAME], 3 officers came');
   });
 });

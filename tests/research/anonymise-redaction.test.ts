@@ -324,6 +324,24 @@ describe('anonymise: names chronolog knows from headers, diary columns and forwa
     );
   });
 
+  it('redacts the initials of a titled name with its surname', async () => {
+    const dir = makeCase('titled-initials', {
+      'diary.csv': diary([
+        [
+          '14/03/2024',
+          '10:00',
+          'Followed me',
+          'Reported it to PC R. Jones; Dr J.R. Okafor and Mr T Hale saw.',
+        ],
+      ]),
+    });
+    const { texts } = await anonymise(dir, 'titled-initials');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(
+      /^Reported it to PC \[NAME:p[0-9a-f]{4}\]; Dr \[NAME:p[0-9a-f]{4}\] and Mr \[NAME:p[0-9a-f]{4}\] saw\.$/,
+    );
+  });
+
   it('leaves witness notes that name nobody', async () => {
     const dir = makeCase('no-names', {
       'diary.csv': diary([

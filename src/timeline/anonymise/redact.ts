@@ -45,9 +45,11 @@
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
  *    "reg"; in lower case after "reg" or a vehicle, `his van a123 bcd`; plates.ts) → `[PLATE]`, not a flight
  *    (`flight BA12 LHR`);
- * 10. a title and a capitalised name no other step knows ("PC Hughes", "Mrs Patel's") → the title and
- *    `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of "Saw Dr Patel" for a street);
- * 11. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]`;
+ * 10. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]` (before 11, whose
+ *    placeholders' hex the case-blind pattern could take for a postcode);
+ * 11. a title and a capitalised name no other step knows, with up to three initials ("PC Hughes", "Mrs Patel's",
+ *    "PC R. Jones") → the title and `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of
+ *    "Saw Dr Patel" for a street);
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
  *    after a house number, or a range of them (`14-16`, `14 to 16`, `14 & 16`), a street named in one word
@@ -237,9 +239,13 @@ const TIME_RE = /(?<![\p{L}\p{N}_:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![
 
 /** A capitalised word, its accents as combining marks or not (folded.ts leaves them apart). */
 const CAPITALISED = `\\p{Lu}\\p{M}*(?:\\p{Ll}\\p{M}*)+(?:['’-](?:\\p{L}\\p{M}*)+)*`;
-/** A title ("PC", "Mrs", "Dr.") then one or two capitalised words: a person's name, even one no field named. */
+/**
+ * A title ("PC", "Mrs", "Dr.") then one or two capitalised words: a person's name, even one no field named. Up to
+ * three initials before them are the name's too ("PC R. Jones", "Dr J.R. Smith", "Mr J Smith"): left in clear, an
+ * initial and a surname are as telling as the full name.
+ */
 const TITLED_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)(${CAPITALISED}(?:\\s+${CAPITALISED})?)`,
+  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)((?:\\p{Lu}(?:\\.\\s*|\\s+)){0,3}${CAPITALISED}(?:\\s+${CAPITALISED})?)`,
   'gu',
 );
 
@@ -680,6 +686,9 @@ export class Redactor {
       this.sub(t, YEAR_RE, 'date', '[YEAR]');
       this.sub(t, MONTH_ALONE_RE, 'date', '[DATE]');
     }
+    // Before titled names: the hex of a titled name's placeholder can be postcode-shaped, and the case-blind
+    // pattern took the "p64fb" of "[NAME:p64fb]" for one, leaving "[NAME:[POSTCODE]]".
+    this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     // Before addresses, which would take "Saw Dr" of "Saw Dr Patel" for a street; a name the case knows is
     // left to the name step, so it keeps its one placeholder.
     t.replace(TITLED_RE, (m) => {
@@ -695,7 +704,6 @@ export class Redactor {
         trail: possessive.length,
       };
     });
-    this.sub(t, POSTCODE_RE, 'postcode', '[POSTCODE]');
     // Before the English patterns, which took "3 bis avenue" of "3 bis avenue Victor Hugo" for a lower-case street.
     this.sub(t, NUMBERED_US_STREET_RE, 'address', '[ADDRESS]');
     for (const re of FOREIGN_STREET_RES) this.sub(t, re, 'address', '[ADDRESS]');
