@@ -42,6 +42,14 @@ import {
 } from './tallies.js';
 import { escalationText } from './text-escalation.js';
 
+/**
+ * The case zone, and when neither the case file nor --tz gave it, that it is this computer's setting: every local
+ * time and day count depends on it, and a laptop set to another zone would shift them all without a word.
+ */
+function zoneWords(r: Report): string {
+  return r.case.timezoneSource === 'system' ? `${r.case.timezone}, this computer's zone` : r.case.timezone;
+}
+
 function header(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const i = r.incidents;
@@ -50,14 +58,14 @@ function header(r: Report, ctx: ReportContext): string[] {
   const subject = r.case.subject.name && !assumed ? ` attributed to ${safe(r.case.subject.name)}` : '';
   const lines = [c.bold(`chronolog — ${title}`)];
   if (i.total === 0) {
-    lines.push(`No incidents found${subject}. Zone ${r.case.timezone}.`);
+    lines.push(`No incidents found${subject}. Zone ${zoneWords(r)}.`);
     return lines;
   }
   // The daily series runs from the first to the last incident; the escalation window (below) may be longer,
   // so the span is named where its days are counted.
   const days = i.daily.length;
   lines.push(
-    `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${r.case.timezone}): ${plural(days, 'day')}, first to last incident`,
+    `${c.bold('Period')}      ${i.firstLocal} → ${i.lastLocal} (${zoneWords(r)}): ${plural(days, 'day')}, first to last incident`,
   );
   // How to read the first or last time when its record says, on a line of its own (the period line stays
   // within the screen), in the chronology's words: "2024-02-10 14:00 (time approximate, time given as a range)".
