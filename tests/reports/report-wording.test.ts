@@ -25,17 +25,19 @@ beforeAll(async () => {
 });
 
 describe('the zone the times are in', () => {
-  it('is said to be this computer\'s when neither the case file nor --tz gave it', async () => {
+  it("is said to be this computer's when neither the case file nor --tz gave it", async () => {
     const { tz: _given, ...noZone } = FLAGS;
     const r = await reportOf([DIARY], noZone);
     expect(r.case.timezoneSource).toBe('system');
     const text = renderAll(r)['text']!;
-    expect(text).toContain(`2024-02-24 (${r.case.timezone}, this computer's zone): 22 days, first to last incident`);
+    expect(text).toContain(
+      `2024-02-24 (${r.case.timezone}, this computer's zone): 22 days, first to last incident`,
+    );
     // Given with --tz, it is only named.
     expect(shown['text']).toContain('2024-02-24 (Europe/London): 22 days');
   });
 
-  it('is said to be this computer\'s when there is no incident either', async () => {
+  it("is said to be this computer's when there is no incident either", async () => {
     const { tz: _given, ...noZone } = FLAGS;
     const r = await reportOf(['fixtures/demo-case/sms-20240315120000.xml'], {
       ...noZone,
