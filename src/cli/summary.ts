@@ -99,3 +99,19 @@ export function complete(r: RunTally): boolean {
     !r.problems.some((p) => p.severity === 'error')
   );
 }
+
+/**
+ * Why --strict fails a run that wrote its output, for stderr after the summary line: without it the run would end
+ * with exit 1 and no word of what --strict found. '' when the run was complete.
+ */
+export function strictLine(r: RunTally, c: ChalkInstance): string {
+  if (complete(r)) return '';
+  const partial = r.inputs.filter((i) => i.incomplete).length;
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  const why = [
+    ...(r.accounting.rejected > 0 ? [`${plural(r.accounting.rejected, 'record')} rejected`] : []),
+    ...(partial > 0 ? [`${plural(partial, 'file')} read only in part`] : []),
+    ...(errors > 0 ? [`${plural(errors, 'error')} listed`] : []),
+  ];
+  return `${c.dim('chronolog:')} exit 1 (--strict): ${why.join(', ')}; the output was written all the same\n`;
+}

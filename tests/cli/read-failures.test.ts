@@ -53,6 +53,9 @@ describe('files and folders that cannot be read', () => {
     expect(r.stderr).not.toMatch(STACK);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/; 1 error, /);
+    expect(r.stderr).toMatch(
+      /\nchronolog: exit 1 \(--strict\): 1 error listed; the output was written all the same\n$/,
+    );
     const report = ReportSchema.parse(JSON.parse(r.stdout));
     expect(report.problems).toContainEqual({
       code: 'INPUT_UNREADABLE',

@@ -82,6 +82,10 @@ describe('timeline --strict', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(cli(['timeline', dir, ...OPTS]).stdout);
     expect(r.stderr).toMatch(/^chronolog: 3 records from 1 file: .* 1 rejected; 1 incident; 1 error/m);
+    // The last line says why the run fails, which the summary alone does not.
+    expect(r.stderr).toMatch(
+      /\nchronolog: exit 1 \(--strict\): 1 record rejected, 1 error listed; the output was written all the same\n$/,
+    );
   });
 
   it('exits 1 under --quiet too, saying nothing', () => {
@@ -93,6 +97,7 @@ describe('timeline --strict', () => {
   it('exits 0 when every record was read', () => {
     const r = cli(['timeline', clean, ...OPTS, '--strict']);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/--strict/);
     expect(r.stderr).toBe(
       'chronolog: 2 records from 1 file: 2 events (2 kept, 0 duplicates), 0 skipped, 0 rejected; 1 incident\n',
     );

@@ -12,7 +12,7 @@ import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-f
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
-import { complete, summaryLine } from '../summary.js';
+import { complete, strictLine, summaryLine } from '../summary.js';
 import { VERSION } from '../version.js';
 
 export interface ReportFlags extends ReadFlags {
@@ -157,6 +157,9 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
     }),
   );
   await sink.close();
-  if (!flags.quiet) process.stderr.write(summaryLine(report, env.stderrChalk, flags.out));
+  if (!flags.quiet) {
+    const strict = flags.strict ? strictLine(report, env.stderrChalk) : '';
+    process.stderr.write(summaryLine(report, env.stderrChalk, flags.out) + strict);
+  }
   return flags.strict && !complete(report) ? 1 : 0;
 }

@@ -14,7 +14,7 @@ import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat, renamed } from 
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
-import { complete, problemList, summaryLine, tallyOf } from '../summary.js';
+import { complete, problemList, strictLine, summaryLine, tallyOf } from '../summary.js';
 
 export interface TimelineFlags extends ReadFlags {
   /** As given; when absent, the --out name chooses (out-format.ts), else csv. */
@@ -91,7 +91,8 @@ export async function timelineCommand(
   if (!flags.quiet) {
     const c = env.stderrChalk;
     const lines = [...problemList(tally, c), ''];
-    process.stderr.write(lines.join('\n') + summaryLine(tally, c, flags.out, 'above'));
+    const strict = flags.strict ? strictLine(tally, c) : '';
+    process.stderr.write(lines.join('\n') + summaryLine(tally, c, flags.out, 'above') + strict);
   }
   return flags.strict && !complete(tally) ? 1 : 0;
 }
