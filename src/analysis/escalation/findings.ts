@@ -429,7 +429,11 @@ function trendSentences(b: Body): string[] {
         ? `Over the fully covered days the rate ${f > 1 ? 'rose' : 'fell'}: on average it was multiplied by ${formatRatio(f)} every 30 days, a ${dir} of ${percentChange(f)} per 30 days (${stats}).${steps}`
         : `Over the fully covered days the rate was multiplied on average by ${formatRatio(f)} every 30 days (${stats}${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}).${steps}`,
     );
-  } else if (p.status === 'below-minimum') out.push(`No trend is estimated: ${p.reason}.`);
+  } else if (p.reason !== null) {
+    // Withheld below the minimums, or not computable (a fit that does not converge): either way the findings say
+    // that no trend is estimated and why, never nothing at all.
+    out.push(`No trend is estimated: ${p.reason}.`);
+  }
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).
   if (mk.status === 'ok' && trendEstimated(b)) {
     out.push(

@@ -111,6 +111,14 @@ function edgeChangeCaveats(b: Body): string[] {
   return out;
 }
 
+/**
+ * " Not applied in this report: <why>." for a method whose figures were withheld (below the minimum data sizes, or
+ * not computable), so the method section never describes as done what was not (statistics.md §3); "" when applied.
+ */
+function notApplied(m: { readonly status: string; readonly reason: string | null }): string {
+  return m.status === 'ok' ? '' : ` Not applied in this report: ${m.reason ?? 'not computable'}.`;
+}
+
 /** The method list for the report. */
 export function methods(b: Body): Method[] {
   const phi = b.dispersion.phi;
@@ -145,8 +153,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Poisson regression on time',
-      description:
-        'log E[count on day t] = β₀ + β₁t over the fully covered days, reported as the rate ratio per 30 days exp(30β₁) with a Wald 95% interval and p whose standard error is scaled by √max(1, φ̂) (quasi-Poisson).',
+      description: `log E[count on day t] = β₀ + β₁t over the fully covered days, reported as the rate ratio per 30 days exp(30β₁) with a Wald 95% interval and p whose standard error is scaled by √max(1, φ̂) (quasi-Poisson).${notApplied(b.trend.poisson)}`,
       caveats: [
         'A log-linear trend is a model: a single step also shows up as a "trend".',
         `Needs at least ${MIN.trendDays} days and ${MIN.trendEvents} contacts, and a span of ${MIN.rateRatioSpanDays} days for the ratio per 30 days (shorter spans extrapolate absurdly).`,
@@ -154,12 +161,13 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Mann–Kendall test and Sen’s slope',
-      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when the daily counts tie too often (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. This report used the ${b.trend.mannKendall.series} series${b.trend.mannKendall.reason ? ` (${b.trend.mannKendall.reason})` : ''}. Sen's slope is the change in contacts a ${b.trend.mannKendall.series === 'daily' ? 'day, per day' : 'week, per week'}.`,
+      description: `Two-sided Mann–Kendall test with the tie correction and continuity-corrected Z, and Sen's slope with Gilbert's interval (R trend 1.1.6), on the daily counts — or on complete ISO weeks when the daily counts tie too often (Sen's slope 0 or more than half the pair slopes 0) and there are at least ${MIN.weeklyWeeks} such weeks. ${b.trend.mannKendall.status === 'ok' ? `This report used the ${b.trend.mannKendall.series} series${b.trend.mannKendall.reason ? ` (${b.trend.mannKendall.reason})` : ''}.` : notApplied(b.trend.mannKendall).trim()} Sen's slope is the change in contacts a ${b.trend.mannKendall.series === 'daily' ? 'day, per day' : 'week, per week'}.`,
       caveats: [
         'Bursty days are autocorrelated, which makes p too small; read it beside the quasi-Poisson trend.',
         'A monotone test misses up-then-down patterns; the change points show those.',
         'When most pairs of days (or weeks) have equal counts, because many have no contact or many have the same count, Sen’s slope is 0 whatever the trend; the report says so instead of giving 0, with how many days (or weeks) had no contact when some had none.',
-        ...(b.trend.poisson.status === 'ok'
+        // "Given for completeness" only when they are given: below the minimums neither the test nor the slope is.
+        ...(b.trend.poisson.status === 'ok' || b.trend.mannKendall.status !== 'ok'
           ? []
           : [
               `The trend is not estimated in this report (${b.trend.poisson.reason}), so the test and the slope are given for completeness only; no conclusion is drawn from them.`,
@@ -168,7 +176,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Change points (PELT)',
-      description: `PELT with the Poisson cost and the MBIC penalty (R changepoint 2.3, minimum segment 2 days) on the daily counts of the fully covered days; when the counts within the segments are overdispersed (φ̂_w > 1.5) the penalty is multiplied by φ̂_w and PELT rerun until the change points are stable.${b.changePointMethod.scaled ? ' The penalty was scaled in this report.' : ''} Segment rates have exact 95% intervals.`,
+      description: `PELT with the Poisson cost and the MBIC penalty (R changepoint 2.3, minimum segment 2 days) on the daily counts of the fully covered days; when the counts within the segments are overdispersed (φ̂_w > 1.5) the penalty is multiplied by φ̂_w and PELT rerun until the change points are stable.${b.changePointMethod.scaled ? ' The penalty was scaled in this report.' : ''} Segment rates have exact 95% intervals.${notApplied(b.changePointMethod)}`,
       caveats: [
         'The dates are estimates ("around"), without an interval; no p-value is attached to a date the algorithm chose.',
         'A gradual rise becomes a staircase of changes; a change point is not an event that happened on that date.',

@@ -91,7 +91,13 @@ export function trendAnalysis(ctx: Ctx): Pick<Escalation, 'dispersion' | 'trend'
           dispersion: phi,
           ci95Poisson: nullCi,
           status: 'not-computable',
-          reason: `the Poisson fit failed (${fit.reason})`,
+          // Said in the findings as the reason no trend is estimated: in words, not the fit's code alone. The fit
+          // fails to converge when the contacts sit at one end of the days (all on the last day: the log-linear
+          // slope grows without bound), so no finite rate ratio exists.
+          reason:
+            fit.reason === 'not-converged'
+              ? 'the Poisson regression on time did not converge (as when the contacts sit at one end of the days, where the fitted trend grows without bound), so it gives no rate ratio'
+              : `the Poisson fit failed (${fit.reason})`,
         }
       : n < MIN.rateRatioSpanDays
         ? {

@@ -4,7 +4,7 @@
  * the rate on its short side rests on a few days (a burst at the edge is not a lasting change).
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, daily, kase } from './helpers.js';
+import { analyse, daily, input, kase } from './helpers.js';
 
 const flat = Array.from({ length: 120 }, (_, i) => (i % 3 === 0 ? 1 : 0));
 
@@ -51,5 +51,70 @@ describe('a change point at an edge of the analysed days', () => {
     expect(e.changePoints.length).toBe(1);
     const caveats = e.methods.find((x) => x.name === 'Change points (PELT)')!.caveats;
     expect(caveats.filter((c) => c.includes('analysed days'))).toEqual([]);
+  });
+});
+
+describe('a method that was not applied', () => {
+  it('says so and why, and never that its figures are given for completeness', () => {
+    // Two days, 3 and 4 contacts: below every trend minimum, so neither the trend, nor Mann–Kendall and Sen's
+    // slope, nor PELT were run. The method section described them as run ("This report used the daily series")
+    // and said the test and the slope were "given for completeness", though none was given.
+    const e = analyse(daily('2024-02-14', [3, 4]));
+    expect([e.trend.poisson.status, e.trend.mannKendall.status, e.changePointMethod.status]).toEqual([
+      'below-minimum',
+      'below-minimum',
+      'below-minimum',
+    ]);
+    const why =
+      'Not applied in this report: 2 days and 7 contacts (at least 28 days and 10 contacts are needed).';
+    const method = (name: string) => e.methods.find((x) => x.name === name)!;
+    for (const name of [
+      'Poisson regression on time',
+      'Mann–Kendall test and Sen’s slope',
+      'Change points (PELT)',
+    ])
+      expect(method(name).description).toContain(why);
+    expect(method('Mann–Kendall test and Sen’s slope').description).not.toContain('This report used');
+    expect(method('Mann–Kendall test and Sen’s slope').caveats.join(' ')).not.toContain('for completeness');
+  });
+
+  it('keeps "given for completeness" where the test and the slope are given but the trend is not', () => {
+    // 41 days, 1 contact every other day: Mann–Kendall runs (28 days, 10 contacts) but the ratio per 30 days
+    // needs 60 days.
+    const e = analyse(
+      daily(
+        '2024-01-01',
+        Array.from({ length: 41 }, (_, i) => (i % 2 === 0 ? 1 : 0)),
+      ),
+    );
+    expect([e.trend.poisson.status, e.trend.mannKendall.status]).toEqual(['below-minimum', 'ok']);
+    const mk = e.methods.find((x) => x.name === 'Mann–Kendall test and Sen’s slope')!;
+    expect(mk.description).toContain('This report used the daily series');
+    expect(mk.description).not.toContain('Not applied');
+    expect(mk.caveats).toContain(
+      'The trend is not estimated in this report (a 41-day span is too short to express the trend per 30 days (at least 60 days)), so the test and the slope are given for completeness only; no conclusion is drawn from them.',
+    );
+    expect(e.methods.find((x) => x.name === 'Change points (PELT)')!.description).not.toContain(
+      'Not applied',
+    );
+  });
+});
+
+describe('a trend the Poisson regression cannot estimate', () => {
+  it('is said in the findings, not left out', () => {
+    // A diary (which limits no coverage) over a 28-day window given in the case file, all 10 contacts on the last
+    // day: the log-linear slope has no finite maximum-likelihood estimate, so the fit does not converge. The
+    // findings said nothing of the trend at all (only "below-minimum" was worded).
+    const e = analyse(daily('2024-03-03', [10]), kase({ window: { from: '2024-02-05', to: '2024-03-03' } }), [
+      input('case/diary.csv', 'csv-diary'),
+    ]);
+    expect(e.window.days).toBe(28);
+    expect(e.trend.poisson.status).toBe('not-computable');
+    expect(e.findings).toContain(
+      'No trend is estimated: the Poisson regression on time did not converge (as when the contacts sit at one end of the days, where the fitted trend grows without bound), so it gives no rate ratio.',
+    );
+    expect(e.methods.find((x) => x.name === 'Poisson regression on time')!.description).toContain(
+      'Not applied in this report: the Poisson regression on time did not converge',
+    );
   });
 });
