@@ -4,7 +4,7 @@
 #   sh scripts/stats-goldens/regenerate.sh [/path/to/ref_stats.R]      (default $REF_STATS or ../shared/tools/ref_stats.R)
 #   git diff --stat fixtures/stats fixtures/stats-milestones             (expect no change on the same R version)
 #
-# Needs Debian's r-base-core, r-cran-mass and r-cran-jsonlite; python3 with mpmath for the 50-digit values.
+# Needs Debian's r-base-core, r-cran-mass and r-cran-jsonlite; python3 with mpmath for the 50-digit values and scipy for the Pearson p.
 # The project's tests never run this: they read the committed files.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -15,3 +15,4 @@ Rscript scripts/stats-goldens/special-functions.R
 Rscript scripts/stats-goldens/whole-window.R
 Rscript scripts/stats-goldens/infinite-ratio.R
 python3 scripts/stats-goldens/high-precision.py > fixtures/stats/high-precision.json
+python3 scripts/stats-goldens/pearson-dispersion.py > fixtures/stats/pearson-dispersion.json

@@ -113,6 +113,18 @@ export function clearlyOverdispersed(phi: number | null): boolean {
 }
 
 /**
+ * Whether a φ̂ above 1 is more than chance: the Pearson χ² test of the trend model (`pPearson`) below 0.05. For
+ * Poisson counts φ̂ is above 1 about half the time, and by 5% or more about a third of the time over 60–180 days,
+ * so "the counts vary more than independent contacts would" needs the test. A report without `pPearson` (before
+ * 0.9.1) is read as it was written.
+ */
+export function overdispersedBeyondChance(d: Pick<Escalation['dispersion'], 'phi' | 'pPearson'>): boolean {
+  return (
+    clearlyOverdispersed(d.phi) && (d.pPearson === undefined || d.pPearson === null || d.pPearson < 0.05)
+  );
+}
+
+/**
  * A time between two contacts, given in hours (an identifier's first use after another's last): "1.4 hours", or
  * in minutes below an hour ("45 minutes", where "0.75 hours" made the reader work it out).
  */
@@ -252,13 +264,15 @@ export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdisperse
 /**
  * What the dispersion of the daily counts says, for the Markdown and HTML labels that each word it their own way:
  * 'none' when the analysis did not widen its intervals (φ̂ ≤ 1), 'close' when it did for a φ̂ just above 1 that
- * prints as 1.0 (`clearlyOverdispersed`), 'over' when the counts clearly vary more than independent contacts would.
+ * prints as 1.0 (`clearlyOverdispersed`), 'chance' for a φ̂ above that within what chance gives independent contacts
+ * (`overdispersedBeyondChance`), 'over' when the counts vary more than independent contacts would.
  */
 export function dispersionState(
-  d: Pick<Escalation['dispersion'], 'phi' | 'overdispersed'>,
-): 'none' | 'close' | 'over' {
+  d: Pick<Escalation['dispersion'], 'phi' | 'pPearson' | 'overdispersed'>,
+): 'none' | 'close' | 'chance' | 'over' {
   if (!d.overdispersed) return 'none';
-  return clearlyOverdispersed(d.phi) ? 'over' : 'close';
+  if (!clearlyOverdispersed(d.phi)) return 'close';
+  return overdispersedBeyondChance(d) ? 'over' : 'chance';
 }
 
 /**

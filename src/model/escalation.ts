@@ -415,6 +415,9 @@ export const EscalationSchema = z.object({
     index: Num,
     /** Pearson φ̂ of the Poisson trend model: > 1 means overdispersed. */
     phi: Num,
+    pPearson: Num.optional().describe(
+      'Upper-tail p of the Pearson χ² of the Poisson trend model (φ̂·(n − 2) on n − 2 degrees of freedom): below 0.05 the daily counts vary more than independent contacts would, and only then do the reports say so. Absent from reports made before chronolog 0.9.1.',
+    ),
     overdispersed: z.boolean(),
     ...Status,
   }),

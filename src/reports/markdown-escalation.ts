@@ -52,6 +52,7 @@ import { whyNot, withheldWords } from './withheld.js';
 const PHI_NOTE = {
   none: '',
   close: ' (close to 1; intervals widened by √φ̂ all the same)',
+  chance: ' (within chance of 1; intervals widened by √φ̂ all the same)',
   over: ' (overdispersed)',
 } as const;
 

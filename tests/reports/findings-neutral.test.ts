@@ -212,9 +212,12 @@ describe('messages falling over 90 days, φ̂ = 1.1 (falling)', () => {
     );
   });
 
-  it('says the counts vary more than independent contacts would where φ̂ is clearly above 1', () => {
+  it('says φ̂ = 1.1 over 89 days is within chance, not that the counts vary more than independent contacts would', () => {
+    // scipy: chi2.sf(1.118017 × 87, 87) = 0.2119 (the golden test of pOverdispersed checks the p itself).
+    expect(c.r.escalation!.dispersion.pPearson).toBeCloseTo(0.2119, 4);
     expect(c.findings).toContain(
-      'Daily counts vary more than independent contacts would (dispersion φ̂ = 1.1), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.',
+      'The dispersion of the daily counts is φ̂ = 1.1, within what chance gives independent contacts (Pearson χ² test p = 0.21); the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them 6% wider.',
     );
+    expect(c.findings.join('\n')).not.toContain('vary more than independent contacts would');
   });
 });

@@ -133,12 +133,21 @@ describe('overdispersion and chance beside the trend', () => {
     expect(page).toContain(
       'Pearson φ̂ 1.02: close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same.',
     );
-    // Clearly above 1: overdispersed in both.
+    // Clearly above 1 and beyond chance (the Pearson χ² test): overdispersed in both.
     e.dispersion.phi = 1.5;
+    e.dispersion.pPearson = 0.0004;
     e.trend.poisson.dispersion = 1.5;
     expect(renderAs('markdown', r)).toContain('φ̂ 1.5 (overdispersed) |');
     expect(pageText(renderAs('html', r))).toContain(
       'Pearson φ̂ 1.5: the counts vary more than independent contacts would, so model intervals are widened.',
+    );
+    // Above 1 as printed, but within what chance gives (few days): not called overdispersed in either.
+    e.dispersion.pPearson = 0.3;
+    const within = renderAs('markdown', r);
+    expect(within).toContain('φ̂ 1.5 (within chance of 1; intervals widened by √φ̂ all the same) |');
+    expect(within).not.toContain('(overdispersed)');
+    expect(pageText(renderAs('html', r))).toContain(
+      'Pearson φ̂ 1.5: within what chance gives independent contacts; model intervals are widened by √φ̂ all the same.',
     );
   });
 

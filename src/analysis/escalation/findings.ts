@@ -21,6 +21,7 @@ import {
   milestoneStart,
   milestoneTimeNote,
   notCoveredWords,
+  overdispersedBeyondChance,
   periodLength,
   persistenceUndecided,
   phiAboveOne,
@@ -384,16 +385,19 @@ function fewContacts(c: Pick<Comparison, 'before' | 'after'>, days?: number): st
 }
 
 /**
- * The dispersion sentence, when φ̂ > 1 widened the model intervals (the trend analysis's test). Only a φ̂ clearly
- * above 1 (`clearlyOverdispersed`) is said to mean counts that vary more than independent contacts would and exact
- * intervals too narrow; one that every table prints as 1.0 is said to be close to 1, with how little it widened them.
+ * The dispersion sentence, when φ̂ > 1 widened the model intervals (the trend analysis's test). Only a φ̂ above 1
+ * beyond chance (`overdispersedBeyondChance`: the Pearson χ² test) is said to mean counts that vary more than
+ * independent contacts would and exact intervals too narrow; one within chance is said to be so, and one that every
+ * table prints as 1.0 to be close to 1, each with how little it widened them.
  */
 function dispersionSentence(b: Body): string | null {
   const phi = b.dispersion.phi;
   if (!b.dispersion.overdispersed || phi === null) return null;
-  if (clearlyOverdispersed(phi))
-    return `Daily counts vary more than independent contacts would (dispersion φ̂ = ${phiAboveOne(phi)}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`;
   const wider = Math.round((Math.sqrt(phi) - 1) * 100);
+  if (overdispersedBeyondChance(b.dispersion))
+    return `Daily counts vary more than independent contacts would (dispersion φ̂ = ${phiAboveOne(phi)}${b.dispersion.pPearson != null ? `, Pearson χ² test ${formatP(b.dispersion.pPearson)}` : ''}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`;
+  if (clearlyOverdispersed(phi) && b.dispersion.pPearson != null)
+    return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, within what chance gives independent contacts (Pearson χ² test ${formatP(b.dispersion.pPearson)}); the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;
   return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;
 }
 

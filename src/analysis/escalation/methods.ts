@@ -4,7 +4,7 @@
  */
 import type { Comparison, Escalation } from '../../model/escalation.js';
 import { dayCount } from '../../model/escalation-words.js';
-import { andList, formatDate, plural, sig2 } from '../../model/format.js';
+import { andList, formatDate, formatP, plural, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
 import { EPISODE_MINUTES } from './episodes.js';
@@ -146,7 +146,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Dispersion',
-      description: `Index of dispersion s²/x̄ of the daily counts, and Pearson φ̂ of the Poisson trend model (φ̂ > 1 = overdispersed). ${phi === null ? 'Not computed.' : `φ̂ = ${sig2(phi)}.`}`,
+      description: `Index of dispersion s²/x̄ of the daily counts, and Pearson φ̂ of the Poisson trend model, with the Pearson χ² test of it (n − 2 degrees of freedom): the model intervals are widened by √φ̂ whenever φ̂ > 1, but the counts are called overdispersed only when the test gives p < 0.05, as φ̂ is above 1 by chance about half the time. ${phi === null ? 'Not computed.' : `φ̂ = ${sig2(phi)}${b.dispersion.pPearson != null ? `, ${formatP(b.dispersion.pPearson)}` : ''}.`}`,
       caveats: [
         'The index is inflated by any trend or step, so φ̂ of the trend model decides; it is a model check, not a headline.',
       ],

@@ -140,6 +140,7 @@ export function trendAnalysis(ctx: Ctx): Pick<Escalation, 'dispersion' | 'trend'
     dispersion: {
       index: disp.index,
       phi,
+      ...(phi !== null ? { pPearson: fit.pOverdispersed } : {}),
       overdispersed,
       status: disp.index === null ? 'not-computable' : 'ok',
       reason: disp.reason,

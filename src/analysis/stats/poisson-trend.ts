@@ -3,6 +3,7 @@
  * 30 days, with the quasi-Poisson standard error as the headline (statistics.md §2.4).
  */
 import { fitPoissonGlm } from './glm-fit.js';
+import { chiSquareUpper } from './incomplete-gamma.js';
 import { normalQuantile, twoSidedNormalP } from './normal.js';
 import { finite, type Num, type Series, sum } from './numeric.js';
 
@@ -41,6 +42,12 @@ export interface PoissonTrend {
   readonly pearsonChi2: Num;
   /** φ̂ = Pearson χ²/(n − 2); ≈ 1 for Poisson counts, > 1 when overdispersed. */
   readonly dispersion: Num;
+  /**
+   * Upper-tail p of the Pearson χ² on n − 2 degrees of freedom (R: pchisq(X², n − 2, lower.tail = FALSE)): small
+   * when the counts vary more than the fitted Poisson model allows. φ̂ lies above 1 by chance about half the time
+   * for Poisson counts (by 5% or more about a third of the time over 60–180 days), so φ̂ > 1 alone is no evidence.
+   */
+  readonly pOverdispersed: Num;
   readonly logLik: Num;
   /** Why the figures are null (`too-few-days`, `no-events`, `not-converged`), else null. */
   readonly reason: string | null;
@@ -89,6 +96,7 @@ export function poissonTrend(
     deviance: null,
     nullDeviance: null,
     pearsonChi2: null,
+    pOverdispersed: null,
     dispersion: null,
     logLik: null,
     reason,
@@ -122,6 +130,7 @@ export function poissonTrend(
     nullDeviance: 2 * nullDeviance,
     pearsonChi2: fit.pearson,
     dispersion: finite(phi),
+    pOverdispersed: n > 2 ? finite(chiSquareUpper(fit.pearson, n - 2)) : null,
     logLik: fit.logLik,
     reason: null,
   };

@@ -28,6 +28,7 @@ import {
 } from './helpers.js';
 
 const daily = manifest.filter((s) => !readJson(`${s.name}.ref.json`).error);
+const PEARSON = readJson<{ series: Record<string, { p_overdispersed: number }> }>('pearson-dispersion.json');
 
 describe.each(daily)('$name', (spec) => {
   const ref = readJson(`${spec.name}.ref.json`);
@@ -120,6 +121,11 @@ describe.each(daily)('$name', (spec) => {
     expect(t.dfResidual).toBe(g.df_residual);
     close(t.pearsonChi2, g.pearson_chi2, 1e-6, 'Pearson', 1e-12);
     close(t.dispersion, g.dispersion, 1e-6, 'phi', 1e-12);
+    // The Pearson χ² test of the trend model: scipy's chi2.sf on R's statistic (scripts/stats-goldens/
+    // pearson-dispersion.py); R's χ² carries its 1e-6, and the tail magnifies it by at most X²·density, far below 1e-5.
+    const pearson = PEARSON.series[spec.name];
+    if (pearson === undefined) expect(t.pOverdispersed).toBeNull();
+    else closeP(t.pOverdispersed, pearson.p_overdispersed, 1e-5, 'Pearson p');
     close(t.logLik, g.loglik, 1e-9, 'logLik');
     // The headline scales by √max(1, φ̂): equal to R's quasi block when φ̂ ≥ 1, to the Poisson interval otherwise.
     // With no residual degrees of freedom (two days) φ̂ is undefined, and so is the scaled interval (R's too).
