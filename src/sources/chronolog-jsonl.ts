@@ -95,6 +95,9 @@ function toEvent(o: Record<string, unknown>, line: number): ParsedEvent | string
   };
 }
 
+/** What to do about a line `chronolog anonymise` would not have written: the file was edited or damaged. */
+const EDITED = 'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.';
+
 /** One line after the header: an event row, a skipped or rejected stub, or a bad line. */
 function readLine(line: string, n: number, ctx: SourceContext): void {
   if (line.trim() === '') {
@@ -105,7 +108,7 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
   try {
     o = JSON.parse(line);
   } catch {
-    ctx.reject('CHRONOLOG_JSONL_BAD_JSON', n, `line ${n} is not valid JSON: ${line.slice(0, 80)}`);
+    ctx.reject('CHRONOLOG_JSONL_BAD_JSON', n, `line ${n} is not valid JSON: ${line.slice(0, 80)}`, EDITED);
     return;
   }
   if (nestsTooDeep(line)) {
@@ -113,12 +116,12 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
       'CHRONOLOG_JSONL_TOO_DEEP',
       n,
       `line ${n} is ${TOO_DEEP}, which \`chronolog anonymise\` never writes; it was not read`,
-      'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.',
+      EDITED,
     );
     return;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-    ctx.reject('CHRONOLOG_JSONL_NOT_OBJECT', n, `line ${n} is not a JSON object`);
+    ctx.reject('CHRONOLOG_JSONL_NOT_OBJECT', n, `line ${n} is not a JSON object`, EDITED);
     return;
   }
   const r = o as Record<string, unknown>;
@@ -130,6 +133,7 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
         'CHRONOLOG_JSONL_BAD_FIELD',
         n,
         `skip reason ${JSON.stringify(reason)} is not a kebab-case code`,
+        EDITED,
       );
     return;
   }
@@ -143,12 +147,17 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
         'The original case’s report names the record and why it was rejected.',
       );
     } else {
-      ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, `reject code ${JSON.stringify(code)} is not a problem code`);
+      ctx.reject(
+        'CHRONOLOG_JSONL_BAD_FIELD',
+        n,
+        `reject code ${JSON.stringify(code)} is not a problem code`,
+        EDITED,
+      );
     }
     return;
   }
   const e = toEvent(r, n);
-  if (typeof e === 'string') ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, e);
+  if (typeof e === 'string') ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, e, EDITED);
   else ctx.emit(e);
 }
 

@@ -148,7 +148,12 @@ export function readMessage(msg: RawMessage, ctx: SourceContext): void {
     interpret(msg, t.ctx);
   } catch (err) {
     if (t.reported) throw err;
-    ctx.reject('EMAIL_UNREADABLE', msg.locator, `The message could not be read: ${(err as Error).message}`);
+    ctx.reject(
+      'EMAIL_UNREADABLE',
+      msg.locator,
+      `The message could not be read: ${(err as Error).message}`,
+      'Open this message in a mail program and check it by hand; save it again from there (Save As .eml) if it shows.',
+    );
   }
 }
 
@@ -201,7 +206,12 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   const { bytes, locator } = msg;
   const split = splitHeader(bytes);
   if (msg.truncated && !split.complete) {
-    ctx.reject('EMAIL_HEADERS_TOO_LARGE', locator, `The header block is larger than ${bytes.length} bytes.`);
+    ctx.reject(
+      'EMAIL_HEADERS_TOO_LARGE',
+      locator,
+      `The header block is larger than ${bytes.length} bytes.`,
+      'No mail program writes header lines this long: the mailbox is damaged here. Export it again from the mail program (or Google Takeout).',
+    );
     return;
   }
   const fields = parseHeaderFields(bytes.subarray(0, split.headerEnd));

@@ -10,6 +10,7 @@ export function rejectNotAMessage(ctx: SourceContext, locator: string, value: un
     'MESSENGER_BAD_MESSAGE',
     locator,
     `${locator} is ${JSON.stringify(value)?.slice(0, 40)}, not a message object.`,
+    'The file was altered or damaged after Meta wrote it; download your information again, or check this entry by hand.',
   );
 }
 

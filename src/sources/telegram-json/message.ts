@@ -94,7 +94,12 @@ export function readObject(
       'Update Telegram Desktop and export again, or record this message from the phone.',
     );
   } else {
-    ctx.reject('TELEGRAM_UNKNOWN_TYPE', locator, `"type" is ${show(type)}, expected "message" or "service".`);
+    ctx.reject(
+      'TELEGRAM_UNKNOWN_TYPE',
+      locator,
+      `"type" is ${show(type)}, expected "message" or "service".`,
+      'A newer Telegram Desktop may write this type, or the file was altered: check this entry by hand.',
+    );
   }
 }
 
@@ -123,7 +128,7 @@ export function readElement(
     ctx.reject('TELEGRAM_BAD_JSON', locator, `This entry is not valid JSON: ${raw}`, DAMAGED);
     return;
   }
-  ctx.reject('TELEGRAM_NOT_A_MESSAGE', locator, `Expected a message object, found ${show(v)}.`);
+  ctx.reject('TELEGRAM_NOT_A_MESSAGE', locator, `Expected a message object, found ${show(v)}.`, DAMAGED);
 }
 
 function message(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
