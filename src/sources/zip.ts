@@ -99,6 +99,32 @@ function damaged(why: string, atEnd = false): SourceFailure {
   );
 }
 
+/** Compression methods other zip tools write (APPNOTE 4.4.5), by name; yauzl inflates only 0 (stored) and 8 (deflate). */
+const METHODS: Readonly<Record<number, string>> = {
+  9: 'Deflate64',
+  12: 'bzip2',
+  14: 'LZMA',
+  93: 'Zstandard',
+  95: 'XZ',
+  98: 'PPMd',
+};
+
+/**
+ * A member packed with a method that cannot be inflated here: Deflate64 (Windows Explorer's "Compressed (zipped)
+ * folder" for large files, 7-Zip's "Deflate64"), bzip2, LZMA… Its bytes are intact, so this is no damage, and
+ * no disk fault either: the archive must be unzipped by a tool that knows the method. `undefined` for 0 and 8.
+ */
+function unsupportedMethod(method: number): SourceFailure | undefined {
+  if (method === 0 || method === 8) return undefined;
+  const name = METHODS[method];
+  return new SourceFailure(
+    'ZIP_MEMBER_METHOD_UNSUPPORTED',
+    `this file inside the archive is compressed with ${name === undefined ? 'an unknown method' : name} (zip compression method ${method}), which chronolog cannot unpack; it was not read`,
+    undefined,
+    "Unzip the archive with your computer's own unzip tool or 7-Zip, then give chronolog the unzipped folder.",
+  );
+}
+
 /** zlib's errors for corrupt deflate data, and yauzl's for a member that ends before or after its size. */
 function isDamage(err: Error & { code?: string }): boolean {
   return (
@@ -119,7 +145,7 @@ function memberInput(zip: yauzl.ZipFile, entry: yauzl.Entry, parent: SourceInput
       const opened = new Promise<AsyncIterator<Buffer>>((resolve, reject) => {
         zip.openReadStream(entry, (err, stream) => {
           if (err || !stream) {
-            reject(err ?? new Error('cannot open member'));
+            reject(unsupportedMethod(entry.compressionMethod) ?? err ?? new Error('cannot open member'));
             return;
           }
           inner = stream;
@@ -208,7 +234,18 @@ async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterabl
       zip.readEntry();
     });
     zip.on('end', () => resolve(list));
-    zip.on('error', reject);
+    // A central directory that breaks off or points outside the file (a cut or damaged download): the same
+    // failure as an archive that cannot be opened at all, with what to do, never yauzl's words alone.
+    zip.on('error', (err: Error) =>
+      reject(
+        new SourceFailure(
+          'ZIP_UNREADABLE',
+          `${input.path} is not a readable zip archive: its list of files is damaged (${err.message})`,
+          undefined,
+          'Re-download the export; the archive may be incomplete.',
+        ),
+      ),
+    );
     zip.readEntry();
   });
   let total = 0;

@@ -13,6 +13,11 @@ export interface ZipMember {
   declaredSize?: number;
   /** Lie about the CRC-32 in the headers: a member that fails its checksum (a bad download or disk). */
   declaredCrc?: number;
+  /**
+   * Name another compression method in the headers (9 Deflate64, 12 bzip2, 14 LZMA…), the bytes written as they
+   * are: a member packed by a tool whose method yauzl cannot inflate.
+   */
+  method?: number;
 }
 
 export function makeZip(members: readonly ZipMember[]): Buffer {
@@ -21,7 +26,8 @@ export function makeZip(members: readonly ZipMember[]): Buffer {
   let offset = 0;
   for (const m of members) {
     const data = typeof m.data === 'string' ? Buffer.from(m.data, 'utf8') : m.data;
-    const body = m.store ? data : deflateRawSync(data);
+    const body = m.store || m.method !== undefined ? data : deflateRawSync(data);
+    const method = m.method ?? (m.store ? 0 : 8);
     const name = Buffer.from(m.name, 'utf8');
     const crc = m.declaredCrc ?? crc32(data);
     const size = m.declaredSize ?? data.length;
@@ -29,7 +35,7 @@ export function makeZip(members: readonly ZipMember[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(m.store ? 0 : 8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
@@ -40,7 +46,7 @@ export function makeZip(members: readonly ZipMember[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(m.store ? 0 : 8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
