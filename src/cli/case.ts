@@ -192,7 +192,7 @@ export async function resolveCase(
   const flagMilestones = (flags.milestone ?? []).map((m) => check(() => parseMilestoneFlag(m)));
   const error = oneError(loaded, errors);
   if (error) throw error;
-  const timezone = flags.tz ?? c?.timezone ?? systemZone;
+  const timezone = zoneAsWritten(flags.tz ?? c?.timezone ?? systemZone);
   return {
     title: c?.title,
     timezone,
@@ -220,4 +220,14 @@ export async function resolveCase(
           }
         : undefined,
   };
+}
+
+/**
+ * A zone in the case the tz database writes it (`europe/london` → `Europe/London`): Intl accepts any letter case,
+ * and a report that printed "(europe/london)" would look like a typing mistake to its reader. A zone Intl reads as
+ * another name (a link such as `US/Eastern`) is kept as given: it was written properly, and it is what was asked.
+ */
+function zoneAsWritten(zone: string): string {
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }

@@ -63,7 +63,9 @@ export function forcedFormats(specs: readonly string[] = []): (p: string) => str
     if (eq <= 0 || !known.has(id)) {
       throw new UsageError(
         'USAGE_BAD_FORMAT_OF',
-        `--format-of "${spec}" must be GLOB=FORMAT with a known format`,
+        eq <= 0
+          ? `--format-of "${spec}" must be GLOB=FORMAT with a known format`
+          : `--format-of "${spec}": "${id}" is not a known format`,
         `Known formats: ${[...known].sort().join(', ')}. Example: --format-of "*.txt=whatsapp-txt"`,
       );
     }

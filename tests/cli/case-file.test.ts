@@ -105,6 +105,16 @@ describe('region', () => {
   });
 });
 
+describe('time zone names', () => {
+  it('writes a zone given in lower case as the tz database does, from --tz and from the case file', () => {
+    expect(report(['no-region', '--tz', 'europe/london']).case.timezone).toBe('Europe/London');
+    caseFolder('lower-zone', { 'case.json': { ...NATIONAL, timezone: 'EUROPE/LONDON' } });
+    expect(report(['lower-zone']).case.timezone).toBe('Europe/London');
+    // A link is kept as it was written: it is the name asked for.
+    expect(report(['no-region', '--tz', 'US/Eastern']).case.timezone).toBe('US/Eastern');
+  });
+});
+
 describe('time zone abbreviations', () => {
   // Intl (ICU) accepts old Java ids that the IANA database does not have, with meanings nobody typing them
   // expects: BST is Asia/Dhaka. Accepted, the report would count days six hours off UK time and print "(BST)".
