@@ -67,6 +67,20 @@ describe('batch exit codes', () => {
     expect(r.stderr).toMatch(/^error: the one case in cases failed, so the tables hold no case;/);
   });
 
+  it('names the shard when every case of a shard failed, not the whole folder', () => {
+    // case-1 fails; the other cases are good and fall in the other shard (shardOf hashes the name alone).
+    const mine = shardOf('case-1', 2);
+    const others = ['case-2', 'case-3', 'case-4', 'case-5'].filter((n) => shardOf(n, 2) !== mine);
+    expect(others.length).toBeGreaterThan(0);
+    broken('shard-failed', 'case-1');
+    for (const n of others) good('shard-failed', n);
+    const r = run('shard-failed', ['batch', 'cases', '--out', 'out', '--shard', `${mine}/2`, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(`^error: the one case of shard ${mine}/2 in cases failed, so the tables hold no case;`),
+    );
+  });
+
   it('exits 0 when some cases failed and others were analysed', () => {
     good('some-failed', 'case-1');
     broken('some-failed', 'case-2');

@@ -228,7 +228,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   if (names.length > 0 && analysed + unchanged === 0) {
     throw new ToolError(
       'BATCH_ALL_FAILED',
-      `${names.length === 1 ? 'the one case' : `all ${plural(names.length, 'case')}`} in ${dir} failed, so the tables hold no case; ${path.join(out, 'errors.csv')} gives the reason for each`,
+      `${names.length === 1 ? 'the one case' : `all ${plural(names.length, 'case')}`} ${shard ? `of shard ${shard.i}/${shard.n} ` : ''}in ${dir} failed, so the tables hold no case; ${path.join(out, 'errors.csv')} gives the reason for each`,
       'A case folder needs an export chronolog reads and a case.json naming the subject or the victim. Fix the cases and run the same command again.',
     );
   }
