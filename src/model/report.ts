@@ -55,6 +55,40 @@ export const SkippedAtSchema = z
   })
   .describe('Where the records skipped for one reason are');
 
+/** One duplicate (a record another input also holds, dropped from this one) and the copy kept in its place. */
+export const DuplicateAtSchema = z
+  .object({
+    locator: z
+      .string()
+      .describe(
+        'The duplicate in this file, located as the problems list locates a record: "line 4", "sms[3] (line 12)"',
+      ),
+    kept: z
+      .object({
+        file: z.string().describe("The input holding the copy kept, as that input's path"),
+        locator: z.string().describe('The copy kept, in that file'),
+      })
+      .describe('The copy kept in its place, which the timeline holds'),
+  })
+  .describe('A duplicate and the copy kept in its place');
+
+/**
+ * Where an input's duplicates are, bounded whatever their number, as `skippedAt` bounds the skipped records: two
+ * overlapping backups can share 100,000 messages, and the count stays in `duplicates`.
+ */
+export const DuplicatesAtSchema = z
+  .object({
+    first: z
+      .array(DuplicateAtSchema)
+      .describe(
+        `The first duplicates, at most ${SKIPPED_AT_FIRST}, in the order the file holds them, each with the copy kept`,
+      ),
+    last: DuplicateAtSchema.describe(
+      `The last duplicate; the last of "first" when there are at most ${SKIPPED_AT_FIRST}`,
+    ),
+  })
+  .describe("Where an input's duplicates are, and the copies kept in their place");
+
 export const InputSummarySchema = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -74,6 +108,9 @@ export const InputSummarySchema = z.object({
     .describe(
       `For each reason in skippedReasons, where those records are in the file: the first ${SKIPPED_AT_FIRST} and the last (their count is in skippedReasons). Absent when no record was skipped, and in reports made before it was added. The records rejected are located in the problems list.`,
     ),
+  duplicatesAt: DuplicatesAtSchema.optional().describe(
+    `Where the duplicates counted in duplicates are in the file: the first ${SKIPPED_AT_FIRST} and the last, each with the file and locator of the copy kept in its place (the n-th copy of a record in a file duplicates the n-th copy kept). Absent when the file has no duplicates, and in reports made before it was added.`,
+  ),
   rejectedReasons: z.record(z.string(), Count),
   /**
    * Set when the file's records were not all read into events: it could not be read to the end (e.g. truncated
@@ -96,6 +133,8 @@ export const InputSummarySchema = z.object({
 });
 export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>;
 export type SkippedAt = z.infer<typeof SkippedAtSchema>;
+export type DuplicateAt = z.infer<typeof DuplicateAtSchema>;
+export type DuplicatesAt = z.infer<typeof DuplicatesAtSchema>;
 export type InputSummary = z.infer<typeof InputSummarySchema>;
 
 export const IgnoredFileSchema = z.object({ path: z.string(), reason: z.string() });

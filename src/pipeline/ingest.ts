@@ -4,20 +4,29 @@
  * and events = kept + duplicates.
  */
 import { isHandKept } from '../model/hand-kept.js';
-import type { ArchiveSummary, InputSummary, ParsedEvent, Problem, SkippedAt } from '../model/index.js';
+import type {
+  ArchiveSummary,
+  DuplicateAt,
+  DuplicatesAt,
+  InputSummary,
+  ParsedEvent,
+  Problem,
+  SkippedAt,
+} from '../model/index.js';
 import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { FailureAtEnd, SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
-import { findDuplicates } from '../timeline/dedupe.js';
+import { type DuplicatePlaces, type KeptPair, markDuplicates } from '../timeline/dedupe.js';
 import { FutureRecords } from '../timeline/future.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline, storeOrder } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
+import type { EventStore } from '../timeline/store.js';
 import { CopyWarnings } from './copies.js';
 import { type ParseOutcome, parseHashed, readHead, wholeDigest } from './hashing.js';
 import { errnoCode, readErrorWords, readStoppedAt, unreadableProblem } from './read-errors.js';
@@ -363,11 +372,13 @@ export async function ingest(
     // findDuplicates reads the identity list before it is overwritten below with the kept events. Of a record
     // both an intact input and a damaged or partly read one hold, the intact input's copy is kept (dedupe.ts). A
     // diary's texts are its writer's own, a call's too, and are compared where an app's wording is not.
-    const dup = findDuplicates(
+    const { dup, places } = markDuplicates(
       new StoreList(store, kept),
       (k) => inputs[k]!.incomplete,
       (k) => isHandKept(inputs[k]),
     );
+    // Where the duplicates are and the copies kept, read while `kept` still numbers the list marked.
+    for (const [input, at] of places) inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs);
     n = 0;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i]!;
@@ -381,6 +392,26 @@ export async function ingest(
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
   return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans, people };
+}
+
+/**
+ * An input's `duplicatesAt`: each duplicate's locator, with the file and locator of the copy kept. `numbers` maps
+ * the positions of `at` to events of `store`.
+ */
+function duplicatesAt(
+  at: DuplicatePlaces,
+  numbers: Uint32Array,
+  store: EventStore,
+  inputs: readonly Tally[],
+): DuplicatesAt {
+  const entry = ([dropped, kept]: KeptPair): DuplicateAt => {
+    const k = numbers[kept]!;
+    return {
+      locator: locatorText(store.locator(numbers[dropped]!)),
+      kept: { file: inputs[store.input(k)]!.path, locator: locatorText(store.locator(k)) },
+    };
+  };
+  return { first: at.first.map(entry), last: entry(at.last) };
 }
 
 /** The SHA-256 of an archive, read once when a file inside it is first read (a zip of media only is never hashed). */

@@ -50,7 +50,8 @@
  * unseen id with the content of earlier id-less records.
  */
 import type { TimelineEvent } from '../model/index.js';
-import { PRECISIONS } from '../model/vocabulary.js';
+import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
+import { CHANNELS, type Channel, PRECISIONS } from '../model/vocabulary.js';
 import type { EventList } from './list.js';
 
 /** The platform-id fingerprint, or undefined when the record has no id. */
@@ -208,10 +209,20 @@ const MIXED = -1;
 class Seen {
   private readonly most = new Map<string | number, number>();
   private current = new Map<string | number, number>();
-  /** Counts one more copy in the input being read; returns how many it has now. */
-  count(fp: string | number): number {
+  /**
+   * `firsts`, when given (`keptCopies`): per fingerprint, the position of the copy that first made each count,
+   * firsts[n − 1] for count n, in the order inputs are compared: the n-th copies that count as new.
+   */
+  constructor(private readonly firsts?: Map<string | number, number[]>) {}
+  /** Counts copy `i`, one more in the input being read; returns how many it has now. */
+  count(fp: string | number, i: number): number {
     const n = (this.current.get(fp) ?? 0) + 1;
     this.current.set(fp, n);
+    if (this.firsts !== undefined && !this.held(fp, n)) {
+      const at = this.firsts.get(fp);
+      if (at === undefined) this.firsts.set(fp, [i]);
+      else at[n - 1] = i;
+    }
     return n;
   }
   /** Whether earlier inputs held at least n copies. */
@@ -225,20 +236,136 @@ class Seen {
   }
 }
 
+/** What marking compares, worked out once for the list (`markDuplicates`). */
+interface Comparison {
+  readonly events: EventList;
+  /** Channels two or more inputs have records in. */
+  readonly shared: ReadonlySet<string>;
+  /** Shared channels where some record has no id: contents are compared there. */
+  readonly withoutId: ReadonlySet<string>;
+  readonly keys: ContentKeys;
+  /** Per position, the number of its content fingerprint (`ContentKeys.note`), in `withoutId` channels. */
+  readonly contents: Int32Array;
+  /** The inputs' runs of positions, in the order they are compared (`inputsInComparisonOrder`). */
+  readonly groups: readonly [number, number, number][];
+}
+
 /**
- * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
- * `incomplete(input)` tells an input that was damaged or read only in part, `ownWords(input)` one written by hand
- * (a diary), whose texts of calls and media are the writer's own and compared. Returns a parallel array: 1 where
- * the event duplicates one from an input taken before it.
+ * The marking rule (see above), one copy at a time in comparison order. After `mark` returns true, `matched`,
+ * `key` and `n` say how: the copy is its input's n-th copy of `key` as `matched` counts them, and earlier inputs
+ * held n. With `traced`, its counts keep the copies that count as new (`Seen.firsts`), for `keptCopies`.
+ */
+class Marker {
+  private readonly byId: Seen;
+  private readonly byContent: Seen;
+  private readonly byContentWithoutId: Seen;
+  readonly firsts = new Map<Seen, Map<string | number, number[]>>();
+  matched: Seen | undefined;
+  key: string | number = '';
+  n = 0;
+
+  constructor(
+    private readonly c: Comparison,
+    traced: boolean,
+  ) {
+    const seen = () => {
+      if (!traced) return new Seen();
+      const firsts = new Map<string | number, number[]>();
+      const s = new Seen(firsts);
+      this.firsts.set(s, firsts);
+      return s;
+    };
+    this.byId = seen();
+    this.byContent = seen();
+    this.byContentWithoutId = seen();
+  }
+
+  /** Starts the next input. */
+  close(): void {
+    for (const s of [this.byId, this.byContent, this.byContentWithoutId]) s.close();
+  }
+
+  /** Whether copy i duplicates a copy of an input compared before its own. */
+  mark(i: number): boolean {
+    const e = this.c.events.at(i);
+    if (!this.c.shared.has(e.channel)) return false;
+    const id = idFingerprint(e);
+    if (id !== undefined && !this.c.withoutId.has(e.channel)) {
+      return this.held(this.byId, id, this.byId.count(id, i));
+    }
+    const content = this.c.keys.key(this.c.contents[i]!, e);
+    const nContent = this.byContent.count(content, i);
+    if (id === undefined) {
+      this.byContentWithoutId.count(content, i);
+      return this.held(this.byContent, content, nContent);
+    }
+    const nId = this.byId.count(id, i);
+    return this.held(this.byId, id, nId) || this.held(this.byContentWithoutId, content, nContent);
+  }
+
+  /** The position of the copy that first made count n of `key` as `s` counts (traced only). */
+  firstAt(s: Seen, key: string | number, n: number): number | undefined {
+    return this.firsts.get(s)?.get(key)?.[n - 1];
+  }
+
+  private held(s: Seen, key: string | number, n: number): boolean {
+    if (!s.held(key, n)) return false;
+    this.matched = s;
+    this.key = key;
+    this.n = n;
+    return true;
+  }
+}
+
+/** A duplicate and the copy kept in its place, as positions in the list given to `markDuplicates`. */
+export type KeptPair = readonly [dropped: number, kept: number];
+
+/**
+ * Where one input's duplicates are, bounded as `skippedAt` is: the first few in the order the input holds them,
+ * and the last, each with the copy kept.
+ */
+export interface DuplicatePlaces {
+  readonly first: readonly KeptPair[];
+  readonly last: KeptPair;
+}
+
+export interface Duplicates {
+  /** A parallel array: 1 where the event duplicates one from an input taken before it. */
+  readonly dup: Uint8Array;
+  /** Per input with duplicates (by input number), where they are and the copies kept. */
+  readonly places: ReadonlyMap<number, DuplicatePlaces>;
+}
+
+/**
+ * Marks duplicates, as `markDuplicates`, and returns only the marks: 1 where the event duplicates one from an
+ * input taken before it.
  */
 export function findDuplicates(
   events: EventList,
   incomplete: (input: number) => boolean = () => false,
   ownWords: (input: number) => boolean = () => false,
 ): Uint8Array {
+  return markDuplicates(events, incomplete, ownWords).dup;
+}
+
+/**
+ * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
+ * `incomplete(input)` tells an input that was damaged or read only in part, `ownWords(input)` one written by hand
+ * (a diary), whose texts of calls and media are the writer's own and compared. For each input with duplicates,
+ * its first `first` duplicates and its last are located with the copy kept in their place (`places`): only those
+ * are traced, so a million duplicates cost no more than the marks.
+ */
+export function markDuplicates(
+  events: EventList,
+  incomplete: (input: number) => boolean = () => false,
+  ownWords: (input: number) => boolean = () => false,
+  first = SKIPPED_AT_FIRST,
+): Duplicates {
   const dup = new Uint8Array(events.length);
+  const places = new Map<number, DuplicatePlaces>();
+  const none = { dup, places };
   // Events are grouped by input, so one input means nothing to compare with.
-  if (events.length === 0 || events.at(0).input === events.at(events.length - 1).input) return dup;
+  if (events.length === 0 || events.at(0).input === events.at(events.length - 1).input) return none;
   // Only channels present in two or more inputs can hold duplicates: skip the hashing work otherwise.
   const inputsPerChannel = new Map<string, Set<number>>();
   for (let i = 0; i < events.length; i++) {
@@ -248,7 +375,7 @@ export function findDuplicates(
     inputsPerChannel.set(e.channel, s);
   }
   const shared = new Set([...inputsPerChannel].filter(([, s]) => s.size > 1).map(([c]) => c));
-  if (shared.size === 0) return dup;
+  if (shared.size === 0) return none;
   // Contents are compared only in channels where some record has no id: where every record carries one, the id
   // alone decides, and the content fingerprint (text normalised and folded) is not worth making.
   const withoutId = new Set<string>();
@@ -264,35 +391,112 @@ export function findDuplicates(
     const e = events.at(i);
     if (withoutId.has(e.channel)) contents[i] = keys.note(e, ownWords(e.input));
   }
+  const c: Comparison = {
+    events,
+    shared,
+    withoutId,
+    keys,
+    contents,
+    groups: inputsInComparisonOrder(events, incomplete),
+  };
+  const sampled = markAll(c, dup, first);
+  if (sampled.length === 0) return none;
+  const kept = keptCopies(
+    c,
+    dup,
+    sampled.flatMap(([, firsts, last]) => [...firsts, last]),
+  );
+  const pair = (i: number): KeptPair => [i, kept.get(i)!];
+  for (const [input, firsts, last] of sampled)
+    places.set(input, { first: firsts.map(pair), last: pair(last) });
+  return { dup, places };
+}
 
-  const byId = new Seen();
-  const byContent = new Seen();
-  const byContentWithoutId = new Seen();
-  for (const [start, end] of inputsInComparisonOrder(events, incomplete)) {
-    for (const s of [byId, byContent, byContentWithoutId]) s.close();
-    for (let i = start; i < end; i++) markIfSeen(i);
+/**
+ * Marks every duplicate in `dup`; returns, per input with duplicates, its number, the positions of its first
+ * `first` duplicates and of its last (the marking's counts are let go on return: only these few are traced).
+ */
+function markAll(c: Comparison, dup: Uint8Array, first: number): [number, number[], number][] {
+  const m = new Marker(c, false);
+  const sampled: [number, number[], number][] = [];
+  for (const [start, end] of c.groups) {
+    m.close();
+    const firsts: number[] = [];
+    let last = -1;
+    for (let i = start; i < end; i++) {
+      if (!m.mark(i)) continue;
+      dup[i] = 1;
+      if (firsts.length < first) firsts.push(i);
+      last = i;
+    }
+    if (last >= 0) sampled.push([c.events.input(start), firsts, last]);
   }
-  return dup;
+  return sampled;
+}
 
-  function markIfSeen(i: number): void {
-    const e = events.at(i);
-    if (!shared.has(e.channel)) return;
-    const id = idFingerprint(e);
-    if (id !== undefined && !withoutId.has(e.channel)) {
-      if (byId.held(id, byId.count(id))) dup[i] = 1;
-      return;
-    }
-    const content = keys.key(contents[i]!, e);
-    const nContent = byContent.count(content);
-    if (id === undefined) {
-      byContentWithoutId.count(content);
-      if (byContent.held(content, nContent)) dup[i] = 1;
-    } else {
-      const nId = byId.count(id);
-      if (byId.held(id, nId)) dup[i] = 1;
-      else if (byContentWithoutId.held(content, nContent)) dup[i] = 1;
+/**
+ * The copy kept in the place of each duplicate in `dropped` (positions): the n-th copy of a record in an input
+ * is the duplicate of the n-th kept, the one in the first input compared that held n. Found by marking again,
+ * counting only the copies that share a fingerprint with one of `dropped`, and keeping which copy first made each
+ * count. Where that copy is itself a duplicate (a channel where some records have ids and some not: a copy with
+ * an id matched by its id, whose own first copy was matched by its content), the copy kept in its place is
+ * found the same way, until a copy kept.
+ */
+function keptCopies(c: Comparison, dup: Uint8Array, dropped: readonly number[]): Map<number, number> {
+  const direct = new Map<number, number>();
+  for (let pending = [...new Set(dropped)]; pending.length > 0; ) {
+    const found = firstCopies(c, pending);
+    pending = [];
+    for (const [i, k] of found) {
+      direct.set(i, k);
+      if (dup[k] && !direct.has(k)) pending.push(k);
     }
   }
+  const kept = new Map<number, number>();
+  for (const i of dropped) {
+    let k = direct.get(i)!;
+    while (dup[k]) k = direct.get(k)!;
+    kept.set(i, k);
+  }
+  return kept;
+}
+
+/** For each duplicate in `targets` (positions), the copy it duplicates directly (see `keptCopies`). */
+function firstCopies(c: Comparison, targets: readonly number[]): Map<number, number> {
+  const { events, withoutId, contents } = c;
+  // Every fingerprint a copy is counted by holds its channel, and its id or its content's number: a copy that
+  // shares none of these with a target is not counted, and its fingerprints are not made.
+  const channels = new Set<number>();
+  const contentIds = new Set<number>();
+  const nativeIds = new Set<string>();
+  const wanted = new Set(targets);
+  for (const t of targets) {
+    channels.add(events.channelIndex(t));
+    const e = events.at(t);
+    if (withoutId.has(e.channel)) contentIds.add(contents[t]!);
+    if (e.nativeId !== undefined) nativeIds.add(e.nativeId);
+  }
+  const withoutIdAt = new Set([...withoutId].map((ch) => CHANNELS.indexOf(ch as Channel)));
+  const m = new Marker(c, true);
+  const out = new Map<number, number>();
+  for (const [start, end] of c.groups) {
+    if (out.size === wanted.size) break;
+    m.close();
+    for (let i = start; i < end; i++) {
+      const ch = events.channelIndex(i);
+      if (!channels.has(ch)) continue;
+      if (!(withoutIdAt.has(ch) && contentIds.has(contents[i]!))) {
+        const id = events.nativeId(i);
+        if (id === undefined || !nativeIds.has(id)) continue;
+      }
+      const isDup = m.mark(i);
+      if (!wanted.has(i)) continue;
+      const k = isDup && m.matched !== undefined ? m.firstAt(m.matched, m.key, m.n) : undefined;
+      if (k === undefined) throw new Error(`dedupe: no copy kept found for the duplicate at position ${i}`);
+      out.set(i, k);
+    }
+  }
+  return out;
 }
 
 /**

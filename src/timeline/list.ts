@@ -83,6 +83,10 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   conversation(i: number): string | undefined {
     return this.at(i).conversation;
   }
+  /** Event i's platform id (Message-ID, snowflake), without making a view. */
+  nativeId(i: number): string | undefined {
+    return this.at(i).nativeId;
+  }
   flags(i: number): readonly string[] | undefined {
     return this.at(i).flags;
   }
@@ -279,6 +283,9 @@ export class StoreList extends EventList {
   }
   override conversation(i: number): string | undefined {
     return this.store.conversation(this.numbers[i]!);
+  }
+  override nativeId(i: number): string | undefined {
+    return this.store.nativeId(this.numbers[i]!);
   }
   override flags(i: number): readonly string[] | undefined {
     return this.store.flags(this.numbers[i]!);

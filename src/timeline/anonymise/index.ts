@@ -226,13 +226,15 @@ export function anonymiseCase(
     rows += lines.length;
     lines.push(...stubsOf(summary));
     // The archive a file was read from names it as the path does (`WhatsApp Chat with Sam.zip`): left out too,
-    // and so are where the skipped records were (`skippedAt`), locators in a file the copy does not name.
+    // and so are where the skipped records were (`skippedAt`) and where the duplicates and the copies kept were
+    // (`duplicatesAt`): locators in files the copy does not name, and those files' paths.
     const {
       path: _path,
       sha256: _sha,
       bytes: _bytes,
       archive: _archive,
       skippedAt: _skippedAt,
+      duplicatesAt: _duplicatesAt,
       format,
       ...books
     } = summary;
