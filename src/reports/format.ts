@@ -1,7 +1,7 @@
 /** Small locale-independent formatting helpers shared by the human-readable outputs. */
 
 import { busiestDays, plural, thousands } from '../model/format.js';
-import type { Report, SkippedAt } from '../model/index.js';
+import type { DuplicateAt, DuplicatesAt, Report, SkippedAt } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 
 /**
@@ -178,6 +178,18 @@ export function skippedPlaces(at: SkippedAt, count: number): string {
   const list =
     count > shown ? `${named.slice(0, -1).join(', ')}${gap}${named[named.length - 1]}` : named.join(', ');
   return numbered ? `${places.length === 1 ? 'line' : 'lines'} ${list}` : list;
+}
+
+/**
+ * Where an input's `count` duplicates are, from its `duplicatesAt`, each with the copy kept in its place as the
+ * problems list names a place (file:locator): "sms[0] (line 5) → backup-a.xml:sms[287] (line 292); …", the first
+ * ones, then the last after "…" when duplicates between them are not named (after "; " when it is the next one).
+ */
+export function duplicatePlaces(at: DuplicatesAt, count: number): string {
+  const one = (d: DuplicateAt) => `${d.locator} → ${d.kept.file}:${d.kept.locator}`;
+  const list = at.first.map(one).join('; ');
+  if (count <= at.first.length) return list;
+  return `${list}${count > at.first.length + 1 ? ' … ' : '; '}${one(at.last)}`;
 }
 
 /** A locator as `locatorText` writes a line number (timeline/ids.ts). */

@@ -14,6 +14,7 @@ import {
   busiestDayText,
   dayRange,
   daysOf,
+  duplicatePlaces,
   inputMarks,
   int,
   marked,
@@ -235,6 +236,14 @@ export function evidenceSection(r: Report): string[] {
     return parts.length ? [`- ${md(x.path)}: ${parts.map(([k, v]) => `${k} ${v}`).join('; ')}`] : [];
   });
   if (why.length) out.push('Skipped and rejected records by reason:', '', ...why, '');
+  const copies = r.inputs.flatMap((x) =>
+    x.duplicatesAt
+      ? [
+          `- ${md(x.path)}: duplicates ${int(x.duplicates)} (${md(duplicatePlaces(x.duplicatesAt, x.duplicates))})`,
+        ]
+      : [],
+  );
+  if (copies.length) out.push('Duplicates, with the copy kept of each:', '', ...copies, '');
   if (r.ignoredFiles.length) {
     out.push('Files not read:', '', ...r.ignoredFiles.map((f) => `- ${md(f.path)} — ${md(f.reason)}`), '');
   }

@@ -7,7 +7,7 @@
 import { cap } from '../../../model/format.js';
 import type { Report, SkippedAt } from '../../../model/index.js';
 import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
-import { bookCells, inputMark, int, reasonCounts } from '../../format.js';
+import { bookCells, duplicatePlaces, inputMark, int, reasonCounts } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
 import { bdi, text } from '../escape.js';
 import { table } from '../table.js';
@@ -19,6 +19,13 @@ import { accountingLine } from './summary.js';
 function reasons(label: string, record: Record<string, number>, at?: Record<string, SkippedAt>): string {
   const said = reasonCounts(record, at);
   return said === '' ? '' : `<span class="sub">${label}: ${text(said)}</span>`;
+}
+
+/** Where the file's duplicates are and the copies kept, when the report says (duplicatesAt). */
+function duplicates(x: Report['inputs'][number]): string {
+  return x.duplicatesAt
+    ? `<span class="sub">duplicates: ${int(x.duplicates)} (${text(duplicatePlaces(x.duplicatesAt, x.duplicates))})</span>`
+    : '';
 }
 
 function size(bytes: number): string {
@@ -46,7 +53,7 @@ function inputs(r: Report, ctx: HtmlContext): string {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${markOf(x)}`,
+        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x)}${markOf(x)}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
