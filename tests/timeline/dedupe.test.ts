@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/index.js';
-import { CopyClasses, findDuplicates as findIn } from '../../src/timeline/dedupe.js';
+import { CopyClasses, findDuplicates as findIn, markDuplicates } from '../../src/timeline/dedupe.js';
 import { listOf } from '../../src/timeline/list.js';
 
 const findDuplicates = (events: TimelineEvent[]) => [...findIn(listOf(events))].map(Boolean);
@@ -217,6 +217,110 @@ describe('multiset de-duplication', () => {
       const garbled = ev(1, t0, 'See you Tyesday', { channel: 'whatsapp', precision: 'min' });
       expect(find([intact, garbled], 1)).toBe('00');
     });
+  });
+});
+
+describe('the copy kept in place of each duplicate (duplicatesAt)', () => {
+  /** Per input with duplicates, its sampled duplicates as [dropped, kept] pairs of locators. */
+  const placesOf = (events: TimelineEvent[], damaged?: number, first?: number) => {
+    const found = markDuplicates(
+      listOf(events),
+      (input) => input === damaged,
+      () => false,
+      first,
+    );
+    const loc = ([d, k]: readonly [number, number]) => [events[d]!.locator, events[k]!.locator];
+    return Object.fromEntries(
+      [...found.places].map(([input, at]) => [input, { first: at.first.map(loc), last: loc(at.last) }]),
+    );
+  };
+  const at = (input: number, locators: string[]) =>
+    locators.map((locator) => ({ ...ev(input, t0, 'Answer me'), locator }));
+
+  it('maps the n-th copy in a later input to the n-th kept, across the inputs that kept them', () => {
+    // Five identical records to the minute: the first input holds three, the second five, the third five.
+    const five = (input: number, n: number, file: string) =>
+      at(
+        input,
+        [2, 3, 4, 5, 6].slice(0, n).map((l) => `${file}:${l}`),
+      ).map((e) => ({
+        ...e,
+        precision: 'min' as const,
+      }));
+    const events = [...five(0, 3, 'a'), ...five(1, 5, 'b'), ...five(2, 5, 'c')];
+    expect(findIn(listOf(events)).join('')).toBe('000' + '11100' + '11111');
+    expect(placesOf(events)).toEqual({
+      1: {
+        first: [
+          ['b:2', 'a:2'],
+          ['b:3', 'a:3'],
+          ['b:4', 'a:4'],
+        ],
+        last: ['b:4', 'a:4'],
+      },
+      2: {
+        first: [
+          ['c:2', 'a:2'],
+          ['c:3', 'a:3'],
+          ['c:4', 'a:4'],
+          ['c:5', 'b:5'],
+          ['c:6', 'b:6'],
+        ],
+        last: ['c:6', 'b:6'],
+      },
+    });
+  });
+
+  it('keeps the first few and the last, in the order the input holds them', () => {
+    const minutes = (input: number, file: string) =>
+      Array.from({ length: 9 }, (_, k) =>
+        ev(input, t0 + k * 60_000, `message ${k}`, { locator: `${file}[${k}]` }),
+      );
+    expect(placesOf([...minutes(0, 'a'), ...minutes(1, 'b')], undefined, 2)).toEqual({
+      1: {
+        first: [
+          ['b[0]', 'a[0]'],
+          ['b[1]', 'a[1]'],
+        ],
+        last: ['b[8]', 'a[8]'],
+      },
+    });
+  });
+
+  it("names the intact copy kept in place of a damaged input's, though the damaged input sorts first", () => {
+    const events = [...at(0, ['d:1', 'd:2']), ...at(1, ['i:1', 'i:2'])];
+    expect(placesOf(events, 0)).toEqual({
+      0: {
+        first: [
+          ['d:1', 'i:1'],
+          ['d:2', 'i:2'],
+        ],
+        last: ['d:2', 'i:2'],
+      },
+    });
+  });
+
+  it('follows a copy matched by its id to the copy kept, when the one its id matched was itself a duplicate', () => {
+    // A DiscordChatExporter CSV (no ids) compared first, then two JSON exports with ids: the first JSON's copy is
+    // a duplicate of the CSV's by content, and the second JSON's, matched by its id, of the first JSON's.
+    const discord = { channel: 'discord' as const };
+    const csv = ev(0, t0, 'Answer me', { ...discord, locator: 'csv line 2' });
+    const json1 = ev(1, t0, 'Answer me', { ...discord, nativeId: '111', locator: 'json1 messages[0]' });
+    const json2 = ev(2, t0 + 3_600_000, 'Answer me (edited)', {
+      ...discord,
+      nativeId: '111',
+      locator: 'json2 messages[0]',
+    });
+    expect(findIn(listOf([csv, json1, json2])).join('')).toBe('011');
+    expect(placesOf([csv, json1, json2])).toEqual({
+      1: { first: [['json1 messages[0]', 'csv line 2']], last: ['json1 messages[0]', 'csv line 2'] },
+      2: { first: [['json2 messages[0]', 'csv line 2']], last: ['json2 messages[0]', 'csv line 2'] },
+    });
+  });
+
+  it('locates nothing where nothing is a duplicate', () => {
+    expect(markDuplicates(listOf(fiveAnswerMe(0))).places.size).toBe(0);
+    expect(placesOf([ev(0, t0, 'one'), ev(1, t0, 'two')])).toEqual({});
   });
 });
 
