@@ -120,8 +120,11 @@ function figures(r: Report, days: number, shifted: boolean) {
   const { byIdentifier, ...incidents } = r.incidents;
   const n = (x: unknown) => normalise(x, days, shifted);
   return {
-    // Where the skipped records are is in each file's own lines: the copy's stubs follow its rows.
-    books: r.inputs.map(({ path: _p, sha256: _s, bytes: _b, format: _f, skippedAt: _a, ...books }) => books),
+    // Where the skipped records are is in each file's own lines: the copy's stubs follow its rows. So are where
+    // the duplicates and the copies kept are (the copy's files, its lines), compared apart below.
+    books: r.inputs.map(
+      ({ path: _p, sha256: _s, bytes: _b, format: _f, skippedAt: _a, duplicatesAt: _d, ...books }) => books,
+    ),
     accounting: r.accounting,
     incidents: n(incidents),
     byIdentifier: Object.values(byIdentifier).sort((a, b) => a - b),
@@ -176,6 +179,17 @@ describe('anonymise round trip on the demo case', () => {
     // Nor where in the original files the skipped records were (record locators are left out).
     expect(original.inputs.some((i) => i.skippedAt !== undefined)).toBe(true);
     for (const i of manifest.inputs) expect(i).not.toHaveProperty('skippedAt');
+    // Nor where its duplicates and the copies kept were. Read back, the copy locates its own, in its own files:
+    // as many places, each naming a row of the copy.
+    expect(original.inputs[4]!.duplicatesAt?.first).toHaveLength(5);
+    for (const i of manifest.inputs) expect(i).not.toHaveProperty('duplicatesAt');
+    expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).not.toMatch(/sms\[\d+\]|mms\[\d+\]/);
+    const copied = report.inputs[4]!.duplicatesAt!;
+    expect(copied.first).toHaveLength(5);
+    for (const d of [...copied.first, copied.last]) {
+      expect(d.locator).toMatch(/^line \d+$/);
+      expect(d.kept.file).toBe(report.inputs[3]!.path);
+    }
   });
 
   it('gives the same books, counts and statistics without a date shift', async () => {
