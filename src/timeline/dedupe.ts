@@ -48,6 +48,13 @@
  * are two messages). When one side has no id (a DiscordChatExporter CSV beside its JSON, which has ids), the
  * content decides: an id-less record is compared with every earlier record's content, and a record with an
  * unseen id with the content of earlier id-less records.
+ *
+ * Which copy a duplicate stands for (the report's `duplicatesAt`): the n-th copy of a fingerprint in an input is
+ * a duplicate of the n-th copy kept, the n-th copy of the first input (in the order above) that held n. With
+ * three exports holding three, five and five copies of "Answer me", the third export's first three stand for the
+ * first export's three, its fourth and fifth for the second export's fourth and fifth. Only a few duplicates per
+ * input are traced (the first few and the last), after marking, by counting again only the copies that share a
+ * fingerprint with them: the marking keeps no position of any copy.
  */
 import type { TimelineEvent } from '../model/index.js';
 import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
