@@ -29,6 +29,8 @@
  * (typed in a text editor): when nothing closes it, or only a later row's quote does (one standing where a cell
  * opens) and a line it runs over starts a row of its own, that row is rejected (`DIARY_QUOTE_NOT_CLOSED`) and
  * reading starts again on the line after its quote, so the rows after it keep their own lines (run-on-quotes.ts);
+ * a row over 8 MiB (a picture or another file pasted into a cell) is rejected (`DIARY_ROW_TOO_LARGE`) and reading
+ * starts again after its last line, found from its quotes, so its neighbours keep the day/month order the file shows;
  * a closing quote with white space before the delimiter or line end closes a cell; rows with more cells than the
  * header (a non-empty extra cell rejects the row, `DIARY_TOO_MANY_CELLS`; empty ones are read, with one
  * `DIARY_EXTRA_EMPTY_CELLS` warning, since an unquoted delimiter may have moved the cells after it); dates day- or
@@ -231,6 +233,8 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     delimiter,
     startsRow,
     onRunOn: onHeaderRunOn,
+    // A row too long to read gives no date; the rows after it are read, and give theirs.
+    onTooLong: () => {},
     onRecord: (cells, line) => {
       if (line < header.line) return;
       if (line === header.line) {
@@ -285,6 +289,9 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       if (line > header.line) reader.row(cells, line);
     },
     onRunOn: (row) => reader.runOn(row),
+    onTooLong: (row) => {
+      if (row.line > header.line) reader.tooLong(row);
+    },
     onDatedLinesInCell: (line, dated) => reader.datedLines(line, dated),
   });
   warnSummaries(layout, reader, ctx);

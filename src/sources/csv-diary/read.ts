@@ -3,18 +3,19 @@
  * an invalid UTF-8 byte on the last line still switch the whole file to Windows-1252, also behind a UTF-8
  * byte-order mark, which some programs add to any file), under a hard cap.
  * Records come from csv-parse; each carries the 1-based line on which it starts. A row whose quoted cell runs on
- * over the rows after it is no record: it is reported with its line and reading starts again after it.
+ * over the rows after it is no record: it is reported with its line and reading starts again after it. So is a row
+ * longer than csv-parse reads one (`MAX_RECORD_CHARS`), after its last line.
  */
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { decodeBytes } from '../text.js';
-import { cellStart, LineCursor, runOnSpan } from './run-on-quotes.js';
+import { cellStart, LineCursor, recordEnd, runOnSpan } from './run-on-quotes.js';
 
 /** Larger than any diary a person keeps by hand; a bigger file is almost certainly the wrong file. */
 export const MAX_DIARY_BYTES = 200 * 1024 * 1024;
 
 /** A record's cells can be long (pasted messages), but not this long. */
-const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 function tooLarge(input: SourceInput, bytes: number): SourceFailure {
   return new SourceFailure(
@@ -80,6 +81,16 @@ export interface RunOnRow {
   readonly closedOn: number | undefined;
 }
 
+/** A row longer than `MAX_RECORD_CHARS` (a picture or a whole file pasted into a cell): not read; reading goes on after. */
+export interface TooLongRow {
+  /** The row's first line. */
+  readonly line: number;
+  /** The row's last line (its quoted cells may hold line ends). */
+  readonly lastLine: number;
+  /** Its length in characters. */
+  readonly chars: number;
+}
+
 /** How the records of a diary are read. */
 export interface RecordReading {
   readonly delimiter: string;
@@ -87,6 +98,7 @@ export interface RecordReading {
   readonly startsRow: (line: string) => boolean;
   readonly onRecord: (cells: string[], line: number) => void;
   readonly onRunOn: (row: RunOnRow) => void;
+  readonly onTooLong: (row: TooLongRow) => void;
   /**
    * For a row read whole whose quoted cell runs over lines that start like rows of their own (`startsRow`), before
    * its `onRecord`: the row's first line and the first such line. A pasted chat in a description does that, and so
@@ -125,7 +137,9 @@ class RunOn extends Error {
  * so that the records before a fatal error are all delivered. Reading again after a run-on reads the lines it ran
  * over twice (each reading stops at its run-on row, so costs about that row's lines); a file of such rows that
  * would cost more than a few readings of the whole text stops at the first one that would go over (`RUN_ON_LIMIT`),
- * the rows after it not read.
+ * the rows after it not read. A row too long to read (`onTooLong`) is passed over the same way, reading starting
+ * again on the line after its last, which is found by reading its quotes (`recordEnd`), so the rows after it are
+ * read with their own lines and the file's dates are all seen.
  */
 export async function readRecords(text: string, reading: RecordReading): Promise<RecordsEnd> {
   const lines = new LineCursor(text);
@@ -135,6 +149,13 @@ export async function readRecords(text: string, reading: RecordReading): Promise
   for (;;) {
     const offset = lines.start(from);
     const end = await readFrom(text, offset, from - 1, reading, lines);
+    if ('tooLong' in end) {
+      // Nothing is read twice: reading starts again after the row's last line, past where csv-parse stopped.
+      reading.onTooLong(end.tooLong);
+      from = end.tooLong.lastLine + 1;
+      if (lines.start(from) >= text.length) return {};
+      continue;
+    }
     if (!('runOn' in end)) return end;
     const { row, readTo } = end.runOn;
     budget -= readTo - offset + RE_READ_COST;
@@ -159,7 +180,7 @@ async function readFrom(
   before: number,
   reading: RecordReading,
   lines: LineCursor,
-): Promise<RecordsEnd | { runOn: { row: RunOnRow; readTo: number } }> {
+): Promise<RecordsEnd | { runOn: { row: RunOnRow; readTo: number } } | { tooLong: TooLongRow }> {
   // Loaded on first use, like every source's parser library: a run without a diary need not load it.
   const { parse } = await import('csv-parse');
   const { delimiter, startsRow, onRecord } = reading;
@@ -219,6 +240,16 @@ async function readFrom(
         resolve({ runOn: { row: err.row, readTo: read } });
         return;
       }
+      if (err.code === 'CSV_MAX_RECORD_SIZE') {
+        // csv-parse stops inside the row: where it ends is read from its quotes. A row that long because a quote
+        // left open ran on over the rows after it is that run-on row, rejected as one.
+        const start = lines.start(line);
+        const raw = text.slice(start, recordEnd(text, start, delimiter));
+        const row = runOn(raw, line);
+        if (row) resolve({ runOn: { row, readTo: read } });
+        else resolve({ tooLong: { line, lastLine: line + countLineEnds(raw), chars: raw.length } });
+        return;
+      }
       const row = err.code === 'CSV_QUOTE_NOT_CLOSED' ? runOn(lines.lines(line), line) : undefined;
       if (row) resolve({ runOn: { row, readTo: read } });
       else resolve({ failure: { code: err.code ?? 'CSV_ERROR', message: err.message, line } });
@@ -236,4 +267,10 @@ async function readFrom(
     }
     if (!stopped && !parser.destroyed) parser.end();
   });
+}
+
+function countLineEnds(raw: string): number {
+  let n = 0;
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -2,6 +2,7 @@
  * A diary row's rejections that need more than a sentence to word: why its Date cell gives no usable date, and
  * why one that depends on an unsettled day/month order is not read; with the shared shape of a rejection.
  */
+import { thousands } from '../../model/format.js';
 import type { DateOrder } from '../source.js';
 import { dateInWords, FIRST_YEAR, isCalendarDate, LAST_YEAR, outOfRange, realDate } from './calendar.js';
 import {
@@ -14,7 +15,7 @@ import {
 import type { DateShaped } from './date-shaped-times.js';
 import type { DateCell } from './dates.js';
 import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
-import type { RunOnRow } from './read.js';
+import { MAX_RECORD_CHARS, type RunOnRow, type TooLongRow } from './read.js';
 import { weekdayFits } from './weekdays.js';
 import type { DiaryYears } from './years.js';
 
@@ -196,5 +197,18 @@ export function runOnQuote(row: RunOnRow): Rejection {
     code: 'DIARY_QUOTE_NOT_CLOSED',
     message: `Row opens a quoted cell${where} (${row.cell}) whose closing double quote is missing: ${runOn}; the row is not read, and the lines after it are read as rows of their own`,
     hint: `Add the missing double quote (") at the end of that cell on line ${row.quoteLine}; a quote that is part of the words is written twice ("") inside a quoted cell. Then re-run`,
+  };
+}
+
+/**
+ * A row longer than a diary row is read up to (read.ts): nobody types 8 MiB into a diary, so a cell holds a picture,
+ * a whole chat or another file pasted in. It is not read; reading goes on after its last line.
+ */
+export function rowTooLong(row: TooLongRow): Rejection {
+  const lines = row.lastLine === row.line ? '' : ` (lines ${row.line} to ${row.lastLine})`;
+  return {
+    code: 'DIARY_ROW_TOO_LARGE',
+    message: `Row is ${thousands(row.chars)} characters long${lines}, over the ${MAX_RECORD_CHARS / 1024 / 1024} MiB a diary row is read up to, so it is not read; the rows after it are read`,
+    hint: `Open the file and look at the row on line ${row.line}: a cell holds something pasted in (a picture, a whole chat, another file). Keep that as a file of its own, write the incident's own words in the cell, then re-run`,
   };
 }

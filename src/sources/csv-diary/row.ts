@@ -13,7 +13,7 @@ import { type DateCell, hasSecondDate, readDateCell } from './dates.js';
 import { fold, lowerPlain, words } from './fold.js';
 import { type Layout, sender, yesNo } from './layout.js';
 import { unsureDateWord } from './not-one-date.js';
-import type { RunOnRow } from './read.js';
+import type { RunOnRow, TooLongRow } from './read.js';
 import {
   againstOption,
   badDate,
@@ -21,6 +21,7 @@ import {
   dateInTimeCell,
   dateOrTimeInDate,
   type Rejection,
+  rowTooLong,
   runOnQuote,
   twoDates,
   UNDATED,
@@ -171,6 +172,12 @@ export class RowReader {
   /** A row whose quoted cell runs on over the rows after it: rejected, with its line (read.ts). */
   runOn(row: RunOnRow): void {
     const r = runOnQuote(row);
+    this.ctx.reject(r.code, row.line, r.message, r.hint);
+  }
+
+  /** A row too long to read (read.ts): rejected, with its line. */
+  tooLong(row: TooLongRow): void {
+    const r = rowTooLong(row);
     this.ctx.reject(r.code, row.line, r.message, r.hint);
   }
 

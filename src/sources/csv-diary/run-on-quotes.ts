@@ -112,6 +112,35 @@ export function runOnSpan(
   );
 }
 
+/**
+ * Where the record that starts at `start` in `text` ends: the offset of the line end after it, or the text's length
+ * when it runs to the end. Read as `quotedSpans` reads a record (a quote opens a cell only as its first character,
+ * `""` inside is a quote, any other quote closes the cell): a line end inside a quoted cell is part of the cell. For
+ * a record too long for csv-parse, which stops without saying where it ends. Linear in the record's length.
+ */
+export function recordEnd(text: string, start: number, delimiter: string): number {
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = start; i < text.length; i++) {
+    if (quoted) {
+      // Inside a quoted cell only a quote matters: jump to the next one.
+      i = text.indexOf('"', i);
+      if (i < 0) break;
+      if (text[i + 1] === '"') i++;
+      else quoted = false;
+      continue;
+    }
+    const c = text[i];
+    if (c === '\n') return i;
+    if (c === delimiter) fieldStart = true;
+    else {
+      if (c === '"' && fieldStart) quoted = true;
+      fieldStart = false;
+    }
+  }
+  return text.length;
+}
+
 /** The text of a cell from its opening quote to its line's end, shortened for a message. */
 export function cellStart(raw: string, at: number, max = 50): string {
   const end = raw.indexOf('\n', at);
