@@ -8,7 +8,10 @@
  * Each member is offered to detection like a file on disk (`archive.zip!/_chat.txt`). Quirks and defences:
  * - `__MACOSX/` folders and `._name` AppleDouble files (resource forks made by macOS) are ignored.
  * - Media members (photos, voice notes, videos, PDFs) are not exports; they are passed over without reading.
- * - A member whose path escapes the archive (`../x`, `/etc/x`, `C:\x`, backslashes) is refused, never read.
+ * - Backslashes in a member's name are folder separators, as in the zips old Windows tools write
+ *   (`Exports\WhatsApp Chat with Sam.txt`, from PowerShell 5's Compress-Archive): the member is
+ *   `archive.zip!/Exports/WhatsApp Chat with Sam.txt`. Its path is checked after that, so `..\..\x` is `../../x`.
+ * - A member whose path escapes the archive (`../x`, `..\x`, `/etc/x`, `C:\x`, `\\server\x`) is refused, never read.
  * - Zip bombs: limits on entry count, total uncompressed size and compression ratio; yauzl also checks that a
  *   member never inflates beyond its declared size. A limit hit is reported with the limit and the member.
  * - Names are decoded as UTF-8 when the archive says so (general-purpose bit 11), else as CP437, the zip default.
@@ -81,7 +84,12 @@ function open(input: SourceInput): Promise<yauzl.ZipFile> {
 
 function nameOf(entry: yauzl.Entry): string {
   const raw = entry.fileName as unknown as Buffer;
-  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv().decode(raw, 'cp437');
+  const name =
+    (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv().decode(raw, 'cp437');
+  // The zip format says `/`, but tools on Windows have written `\` (APPNOTE 4.4.17.1 forbids it; unzip reads it as
+  // a separator too). A name with one is no escape in itself: yauzl's check refuses every backslash, so it is made
+  // a `/` first, and `..\x` or `C:\x` is then refused for what it is.
+  return name.replaceAll('\\', '/');
 }
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');

@@ -513,6 +513,11 @@ const cases: Case[] = [
               name: 'WhatsApp Chat with Sam.txt',
               data: '12/03/2024, 10:00 - Sam: hi\n13/03/2024, 10:01 - Sam: yo\n',
             },
+            // A folder written with a backslash, as Windows tools do: no escape, read as `Chats/…`.
+            {
+              name: 'Chats\\WhatsApp Chat with Kim.txt',
+              data: '14/03/2024, 11:00 - Kim: are you home\n',
+            },
           ]),
         ),
       ];
@@ -520,6 +525,7 @@ const cases: Case[] = [
     code: 0,
     report: (r) => {
       expect(r.inputs.map((i) => i.path)).toEqual([
+        expect.stringMatching(/escape\.zip!\/Chats\/WhatsApp Chat with Kim\.txt$/),
         expect.stringMatching(/escape\.zip!\/WhatsApp Chat with Sam\.txt$/),
       ]);
       for (const evil of ['evil.txt', 'evil-backslash.txt', 'chronolog-evil-absolute.txt', 'evil-drive.txt'])

@@ -66,6 +66,49 @@ describe('zip container', () => {
     for (const i of ignored) expect(i.reason).toMatch(/escapes the archive/);
   });
 
+  it('reads backslashes in member names as folders, as Windows tools write them, and still refuses escapes', async () => {
+    // Before: every member with a backslash was refused as "the member's path escapes the archive".
+    const chat = '12/01/2024, 18:04 - Sam: Answer me\n';
+    const input = archive('Evidence (Compress-Archive).zip', [
+      { name: 'Evidence\\WhatsApp\\WhatsApp Chat with Sam.txt', data: chat },
+      { name: 'Evidence\\SMS\\sms-20240301.xml', data: '<smses count="0"></smses>' },
+      { name: 'Evidence\\Photos\\IMG_0012.jpg', data: Buffer.alloc(512, 7), store: true },
+      { name: '..\\..\\evil.txt', data: 'x' },
+      { name: 'Evidence\\..\\..\\evil.txt', data: 'x' },
+      { name: 'C:\\Users\\evil.txt', data: 'x' },
+      { name: '\\\\server\\share\\evil.txt', data: 'x' },
+    ]);
+    const { members, ignored } = await list(input);
+    expect(members.map((m) => [m.path, m.name])).toEqual([
+      [
+        'Evidence (Compress-Archive).zip!/Evidence/WhatsApp/WhatsApp Chat with Sam.txt',
+        'WhatsApp Chat with Sam.txt',
+      ],
+      ['Evidence (Compress-Archive).zip!/Evidence/SMS/sms-20240301.xml', 'sms-20240301.xml'],
+    ]);
+    expect(await text(members[0]!)).toBe(chat);
+    expect(ignored).toEqual([
+      { path: 'Evidence/Photos/IMG_0012.jpg', reason: 'media or document attachment, not a message export' },
+      {
+        path: '../../evil.txt',
+        reason: "refused: the member's path escapes the archive (invalid relative path: ../../evil.txt)",
+      },
+      {
+        path: 'Evidence/../../evil.txt',
+        reason:
+          "refused: the member's path escapes the archive (invalid relative path: Evidence/../../evil.txt)",
+      },
+      {
+        path: 'C:/Users/evil.txt',
+        reason: "refused: the member's path escapes the archive (absolute path: C:/Users/evil.txt)",
+      },
+      {
+        path: '//server/share/evil.txt',
+        reason: "refused: the member's path escapes the archive (absolute path: //server/share/evil.txt)",
+      },
+    ]);
+  });
+
   it('refuses a zip bomb by its compression ratio', async () => {
     // 64 MiB of zeros deflates to about 64 KiB: a ratio near 1000:1.
     const input = archive('bomb.zip', [{ name: 'zeros.txt', data: Buffer.alloc(64 * 1024 * 1024) }]);
