@@ -4,6 +4,7 @@
  * values or a precise complaint naming the raw value.
  */
 import type { IdType, Party } from '../../model/index.js';
+import { STAMPED_TIMES } from '../../model/time-range.js';
 import type { TextEncoding } from '../text.js';
 
 /** Attributes of one element: as saxes hands them over, or as the fast path fills the ones read (fast.ts). */
@@ -66,6 +67,33 @@ const MIN_MS = 1e11;
 const MAX_MS = 1e13;
 
 const DIGITS = /^\d+$/;
+/** A number as a tool other than SBR may write one: negative, or with a fraction. */
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** `2024-03-01 17:08 UTC` (seconds and milliseconds shown when not 0; years past 9999 as `+010000`). */
+function utcText(ms: number): string {
+  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
+  return `${iso.replace(/\.000$/, '').replace(/^(.*\d\d:\d\d):00$/, '$1')} UTC`;
+}
+
+/** Whether `ms` is a time a phone could have stamped (model/time-range.ts): what a value in another unit must be. */
+function stamped(ms: number): boolean {
+  return ms >= STAMPED_TIMES.from && ms < STAMPED_TIMES.until;
+}
+
+/**
+ * What a number that is no time in milliseconds may be, in brackets: seconds or microseconds only when read so it
+ * is a time a phone could have stamped (saying which), else the time it would be (the year 9999 of a placeholder),
+ * or nothing past the calendar. A number with a fraction is no whole number of milliseconds, whatever its size.
+ */
+function unitGuess(n: number): string {
+  // Only a number with a fraction gets here as a time a phone could stamp: it is not rounded to one.
+  if (stamped(n)) return ` (read so, it is ${utcText(n)})`;
+  if (stamped(n * 1000)) return ` (it may be seconds: read so, it is ${utcText(n * 1000)})`;
+  if (stamped(n / 1000)) return ` (it may be microseconds: read so, it is ${utcText(n / 1000)})`;
+  if (Math.abs(n) <= 8.64e15) return ` (it would be ${utcText(n)}; it may be a placeholder)`;
+  return '';
+}
 
 /** Reads `date` (epoch milliseconds). Never falls back to `readable_date`, which has no zone and a locale format. */
 export function epochMs(raw: string | undefined): number | string {
@@ -82,13 +110,15 @@ export function epochMs(raw: string | undefined): number | string {
   const t = raw.trim();
   if (t === '') return `date="${raw}" is empty`;
   if (t === 'null') return 'date="null": the phone stored no date for this record';
-  if (!DIGITS.test(t)) return `date="${raw}" is not a number of milliseconds since 1970`;
-  const ms = Number(t);
-  if (ms < MIN_MS) {
-    return `date="${raw}" is too small for milliseconds since 1970 (it may be seconds, or a placeholder)`;
+  if (!NUMBER.test(t)) return `date="${raw}" is not a number of milliseconds since 1970`;
+  const n = Number(t);
+  if (!DIGITS.test(t)) {
+    const what = n < 0 ? 'a negative number' : 'not a whole number';
+    return `date="${raw}" is ${what} of milliseconds since 1970${unitGuess(n)}`;
   }
-  if (ms > MAX_MS) return `date="${raw}" is too large for milliseconds since 1970 (it may be microseconds)`;
-  return ms;
+  if (n < MIN_MS) return `date="${raw}" is too small for milliseconds since 1970${unitGuess(n)}`;
+  if (n > MAX_MS) return `date="${raw}" is too large for milliseconds since 1970${unitGuess(n)}`;
+  return n;
 }
 
 /** The hint shown with every rejected date. */
