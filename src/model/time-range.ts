@@ -76,6 +76,32 @@ export const ANONYMISED_TIMES: TimeRange = {
   until: HAND_KEPT_TIMES.until + SHIFT_MS,
   records: `anonymised copies (the years ${HAND_KEPT_YEARS.first}–${HAND_KEPT_YEARS.last}, moved by up to ${MAX_DATE_SHIFT_WEEKS} weeks)`,
   hint: 'chronolog anonymise never writes such a time: the file was changed after it was written. Make the anonymised copy again from the original.',
-  // A shifted copy may be dated up to five years on; an unshifted one was checked when its original was read.
+  // A shifted copy may be dated up to five years on; one whose header does not say it is unshifted may be shifted.
   shifted: true,
 };
+
+/**
+ * How far a wall-clock time may be from its UTC instant: zones run from UTC−12 to UTC+14. The original's range was
+ * checked on a wall-clock time as written (a WhatsApp chat's, a diary's); its anonymised copy holds the instant.
+ */
+const ZONE_SPREAD_MS = 14 * 3_600_000;
+
+/**
+ * An anonymised copy whose header says its dates were not shifted (`"datesShifted":false`): its instants are its
+ * original records', so the original's rule holds (`original`, widened by the zones, since the copy holds UTC
+ * instants), and a record dated after the report is flagged as the original's would be (not `shifted`).
+ */
+function unshifted(original: TimeRange): TimeRange {
+  return {
+    from: original.from - ZONE_SPREAD_MS,
+    until: original.until + ZONE_SPREAD_MS,
+    records: `anonymised copies whose dates were not shifted, of ${original.records}`,
+    hint: ANONYMISED_TIMES.hint,
+  };
+}
+
+/** An unshifted anonymised copy of an export: the times of `STAMPED_TIMES`. */
+export const UNSHIFTED_STAMPED_TIMES = unshifted(STAMPED_TIMES);
+
+/** An unshifted anonymised copy of a diary, or a version 1 copy (a case's diaries and exports in one file). */
+export const UNSHIFTED_HAND_KEPT_TIMES = unshifted(HAND_KEPT_TIMES);

@@ -14,7 +14,7 @@ import type {
   SkippedAt,
 } from '../model/index.js';
 import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
-import { STAMPED_TIMES } from '../model/time-range.js';
+import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { FailureAtEnd, SourceFailure } from '../sources/index.js';
@@ -116,7 +116,8 @@ export async function ingest(
       ignored.push({ path: input.path, reason: `could not be read: ${readErrorWords(err)}` });
       return;
     }
-    const found = detect(makeProbe(input.name, input.path, head), opts.forcedFormat(input.path));
+    const probe = makeProbe(input.name, input.path, head);
+    const found = detect(probe, opts.forcedFormat(input.path));
     if (found.kind === 'none') {
       ignored.push({ path: input.path, reason: found.reason });
       return;
@@ -125,7 +126,7 @@ export async function ingest(
       // One input, one source: no duplicates will be told apart by their texts, so only the texts an analysis
       // reads need keeping (timeline/text-marks.ts).
       if (alone) builder.store.textMarks?.dropUnread();
-      await parseOne(input, found.source, archive);
+      await parseOne(input, found.source, archive, found.source.timesOf?.(probe));
       return;
     }
     const members: SourceInput[] = [];
@@ -157,7 +158,13 @@ export async function ingest(
     for (const m of members) await visit(m, alone && members.length === 1, whole);
   }
 
-  async function parseOne(input: SourceInput, source: Source, archive?: ArchiveHash): Promise<void> {
+  /** `fileTimes`: the times this file's records may carry, when its first bytes say (`Source.timesOf`). */
+  async function parseOne(
+    input: SourceInput,
+    source: Source,
+    archive?: ArchiveHash,
+    fileTimes?: TimeRange,
+  ): Promise<void> {
     const index = inputs.length;
     const tally: Tally = {
       path: input.path,
@@ -176,7 +183,7 @@ export async function ingest(
     };
     inputs.push(tally);
     const file = input.path;
-    const times = source.times ?? STAMPED_TIMES;
+    const times = fileTimes ?? source.times ?? STAMPED_TIMES;
     // The locator of the record counted last, for where a read that fails part-way got to.
     let last: number | string | undefined;
     const reject = (code: string, locator: number | string, message: string, hint?: string) => {

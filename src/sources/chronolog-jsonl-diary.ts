@@ -12,7 +12,7 @@
  * version 1 files (one file per case, no hand-kept inputs).
  */
 import { ANONYMISED_TIMES } from '../model/time-range.js';
-import { HAND_KEPT_HEADER, parseAnonymised } from './chronolog-jsonl.js';
+import { anonymisedTimes, HAND_KEPT_HEADER, parseAnonymised } from './chronolog-jsonl.js';
 import type { Probe, Source } from './source.js';
 
 /** chronolog's anonymised JSONL of a hand-kept input (a diary). */
@@ -24,6 +24,7 @@ export const chronologJsonlDiary: Source = {
   howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (a diary becomes one input-NNN.jsonl)',
   extensions: ['.jsonl'],
   times: ANONYMISED_TIMES,
+  timesOf: anonymisedTimes,
   detect: (probe: Probe) => HAND_KEPT_HEADER.test(probe.text),
   parse: parseAnonymised,
 };

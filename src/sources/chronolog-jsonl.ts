@@ -27,6 +27,11 @@
  * - A hand-kept input (a diary) has `"handKept":true` and is read by `chronolog-jsonl-diary` instead, so the
  *   analysis treats it as a diary again (no export period).
  * - Version 1 (one file per case, header counted as a skipped record) is still read.
+ * - Times: a copy may have its dates shifted by up to five years (`"datesShifted":true`), so any time a shifted copy
+ *   of a diary could hold is read (ANONYMISED_TIMES), and none is flagged as dated after the report. A copy whose
+ *   header says `"datesShifted":false` holds its original's instants, so the original's rule holds: the times a
+ *   device stamps, or a diary's years for a hand-kept input or a version 1 file (which mixes them), a zone's
+ *   hours either way; a time outside is rejected (TIMELINE_IMPLAUSIBLE_TIME), one after the report flagged.
  * A blank line is skipped (`blank-line`); a line that is not valid JSON, or lacks a valid time or vocabulary
  * value, or a stub with a malformed reason or code is rejected with its line number. A last line without a line
  * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): the record on it was begun, so it is
@@ -34,7 +39,12 @@
  * before it are kept and the input is marked incomplete. Unsupported: other versions.
  */
 import type { ParsedEvent } from '../model/index.js';
-import { ANONYMISED_TIMES } from '../model/time-range.js';
+import {
+  ANONYMISED_TIMES,
+  type TimeRange,
+  UNSHIFTED_HAND_KEPT_TIMES,
+  UNSHIFTED_STAMPED_TIMES,
+} from '../model/time-range.js';
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
@@ -241,6 +251,24 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
   }
 }
 
+/**
+ * The times the records of the copy whose first line is in `probe` may carry: those of its original when its header
+ * says its dates were not shifted (module comment), undefined otherwise (the source's `ANONYMISED_TIMES`).
+ */
+export function anonymisedTimes(probe: Probe): TimeRange | undefined {
+  const first = /^[^\r\n]*/.exec(probe.text)![0];
+  let header: unknown;
+  try {
+    header = JSON.parse(first);
+  } catch {
+    return undefined;
+  }
+  if (typeof header !== 'object' || header === null) return undefined;
+  const h = header as Record<string, unknown>;
+  if (h['datesShifted'] !== false) return undefined;
+  return h['handKept'] === true || h['version'] === 1 ? UNSHIFTED_HAND_KEPT_TIMES : UNSHIFTED_STAMPED_TIMES;
+}
+
 /** chronolog's anonymised JSONL timeline (an exported input; hand-kept inputs go to `chronolog-jsonl-diary`). */
 export const chronologJsonl: Source = {
   id: 'chronolog-jsonl',
@@ -250,6 +278,7 @@ export const chronologJsonl: Source = {
   howToExport: 'chronolog anonymise PATHS --key-file KEY --out OUTDIR (writes OUTDIR/input-001.jsonl, …)',
   extensions: ['.jsonl'],
   times: ANONYMISED_TIMES,
+  timesOf: anonymisedTimes,
   detect: (probe: Probe) => HEADER.test(probe.text) && !HAND_KEPT_HEADER.test(probe.text),
   parse: parseAnonymised,
 };

@@ -118,6 +118,11 @@ export interface Source {
    * exports whose times a phone, app or server stamped (`STAMPED_TIMES`); a diary declares `HAND_KEPT_TIMES`.
    */
   readonly times?: TimeRange;
+  /**
+   * The times one file's records may carry, when its first bytes say more than `times` does (an anonymised copy
+   * whose header says its dates were not shifted); undefined to keep `times`. Cheap and total, like `detect`.
+   */
+  timesOf?(probe: Probe): TimeRange | undefined;
   /** Cheap and total: never throws, looks only at the probe. */
   detect(probe: Probe): boolean;
   /**

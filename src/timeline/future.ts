@@ -13,8 +13,9 @@
  * no guess of how far from the rest a record may be. The same inputs and generation time give the same flags; a
  * generation time before 1990 (SOURCE_DATE_EPOCH=0, or 1980 as some build tools set it) is a placeholder, not
  * when the report was made, and nothing is checked against it (STAMPED_TIMES rejects records before 1990).
- * Nor are anonymised copies checked (their `TimeRange` is `shifted`): with --shift-dates their dates are moved by
- * up to five years on purpose, and an unshifted copy's were checked when its original was read into a report.
+ * Nor are anonymised copies whose dates may have been shifted (their `TimeRange` is `shifted`): with --shift-dates
+ * their dates are moved by up to five years on purpose. A copy whose header says its dates were not shifted holds
+ * its original's instants, and is checked as its original is (sources/chronolog-jsonl.ts).
  */
 import { plural } from '../model/format.js';
 import type { Problem } from '../model/index.js';
