@@ -13,12 +13,14 @@
  * is kept in details as the envelope). Detection wants a well-formed RFC 5322 header block at the top with a
  * From address and a Date, Message-ID, Received or MIME field; a file whose first line is `From ` is left to the
  * mbox source.
+ * Lines may end in CRLF, LF or, in a message saved on classic Mac OS, CR alone (./email/cr-line-ends.ts).
  * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
  * and skip the body. A file cut off mid-body is read as far as it goes; when the body shows it (a multipart never
  * closed, base64 stopping mid-group: ./email/mime.ts) the event is flagged `body-incomplete` with a warning; a multipart whose boundary line never occurs is shown
  * as written, flagged `boundary-missing` (not called cut: the boundary parameter may be wrong). Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
  */
 
+import { lfText, wholeCrToLf } from './email/cr-line-ends.js';
 import { separatorDate } from './email/mbox-split.js';
 import { readMessage } from './email/message.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
@@ -48,7 +50,7 @@ const FIELD = /^([!-9;-~]+)[ \t]*:(.*)$/;
 export function looksLikeMessage(text: string): boolean {
   if (text.startsWith('From ')) return false;
   // 16 KiB is plenty for a header block; the piece after the last line break may be cut, so it is not judged.
-  const lines = text.slice(0, 16384).split('\n');
+  const lines = lfText(text.slice(0, 16384)).split('\n');
   lines.pop();
   let field = '';
   let from = '';
@@ -98,8 +100,9 @@ export function createEmlSource(maxMessageBytes = EML_MAX_MESSAGE_BYTES): Source
         if (keep.length < buf.length) break;
       }
       size = Math.max(size, input.bytes);
-      let bytes = Buffer.concat(parts, stored);
+      let bytes: Buffer = Buffer.concat(parts, stored);
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      bytes = wholeCrToLf(bytes);
       let locator = 1;
       let envelope: { line: string; date?: ReturnType<typeof separatorDate> } | undefined;
       if (bytes.subarray(0, 5).toString('latin1') === 'From ') {

@@ -9,7 +9,8 @@
  *   Subject: =?UTF-8?B?w5xiZXJyYXNjaHVuZw==?=
  *   >From now on I will keep writing.
  *
- * Variants: mboxo and mboxrd quoting (`>From` loses one `>`), LF or CRLF (Google writes CRLF), Thunderbird's
+ * Variants: mboxo and mboxrd quoting (`>From` loses one `>`), LF, CRLF (Google writes CRLF) or CR alone (classic
+ * Mac OS mail programs such as Eudora: ./email/cr-line-ends.ts), Thunderbird's
  * `From - <date>` separators, Gmail's `+0000` separator dates. Each message is one record; its locator is
  * `message[i] (line N)`: the 0-based ordinal in the file and the 1-based line of its `From ` separator. A body
  * line that starts `From ` unquoted (a writer that does not quote, a file joined by hand) starts no message unless
@@ -25,6 +26,7 @@
  */
 
 import { rejectCutRecord } from './cut-record.js';
+import { CrToLf, lfText } from './email/cr-line-ends.js';
 import { MboxSplitter, separatorDate } from './email/mbox-split.js';
 import { readMessage } from './email/message.js';
 import type { Source, SourceContext, SourceInput } from './source.js';
@@ -46,7 +48,7 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
     extensions: ['.mbox', '.mbx', ''],
     detect(probe) {
       // Some exporters write an empty line before the first separator; the parser tolerates it too.
-      const text = probe.text.replace(/^(?:\r?\n){1,4}/, '');
+      const text = lfText(probe.text).replace(/^(?:\r?\n){1,4}/, '');
       const nl = text.indexOf('\n');
       const first = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
       return first.startsWith('From ') && separatorDate(first) !== undefined;
@@ -71,15 +73,20 @@ export function createMboxSource(maxMessageBytes = MBOX_MAX_MESSAGE_BYTES): Sour
       let read = 0;
       let first = true;
       let last = 0x0a;
+      const lines = new CrToLf();
+      const push = (buf: Buffer): void => {
+        splitter.push(buf);
+        if (buf.length > 0) last = buf[buf.length - 1]!;
+      };
       for await (const chunk of input.open()) {
         let buf = chunk as Buffer;
         read += buf.length;
         if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
         first = false;
-        splitter.push(buf);
-        if (buf.length > 0) last = buf[buf.length - 1]!;
+        push(lines.push(buf));
         ctx.progress(read);
       }
+      push(lines.end());
       // mbox writers end every message with a line break: a file that ends inside a line was cut short.
       const cut = last === 0x0a || last === 0x0d ? undefined : splitter.endCut();
       if (cut === undefined) splitter.end();

@@ -1,0 +1,78 @@
+/**
+ * Old Mac line ends for the e-mail readers. Mail programs on classic Mac OS (Eudora among them) ended lines with
+ * a CR alone, as every text file there did, and their mailboxes and saved messages still turn up, copied from disk
+ * to disk. The mbox and .eml readers split bytes on LF (RFC 5322 lines end in CRLF, mbox files in LF or CRLF),
+ * so such a file would be one line. Here a file whose first line ends in a CR alone has each CR that no LF follows
+ * made an LF, a byte for a byte: offsets, sizes and line numbers stay as they were. Any other file (LF or CRLF)
+ * is passed on untouched, a CR inside a line left as written, since the choice is the file's, made once, as the
+ * text readers make it (text.ts).
+ */
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Whether `text`'s first line end is a CR alone: an old Mac file (text as decoded for detection). */
+function crLineEnds(text: string): boolean {
+  const m = /\r\n?|\n/.exec(text);
+  // A CR at the very end may be the first half of a CRLF cut by the end of the piece: not judged.
+  return m !== null && m[0] === '\r' && m.index < text.length - 1;
+}
+
+/** The start of a file as decoded for detection, with an old Mac file's line ends made LF, as `CrToLf` makes them. */
+export function lfText(text: string): string {
+  return crLineEnds(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Streams a file's bytes with an old Mac file's line ends made LF; other files pass through as they are. */
+export class CrToLf {
+  private mode: 'unknown' | 'cr' | 'other' = 'unknown';
+  /** The last chunk ended in a CR, held back: whether an LF follows it is in the next chunk. */
+  private held = false;
+
+  /** The bytes of the next chunk, line ends made LF in an old Mac file. */
+  push(chunk: Buffer): Buffer {
+    if (this.mode === 'other' && !this.held) return chunk;
+    let buf = this.held ? Buffer.concat([Buffer.of(CR), chunk]) : chunk;
+    this.held = false;
+    if (buf.length === 0) return buf;
+    if (this.mode !== 'other' && buf[buf.length - 1] === CR) {
+      this.held = true;
+      buf = buf.subarray(0, buf.length - 1);
+    }
+    if (this.mode === 'unknown') {
+      const i = firstLineEnd(buf);
+      if (i >= 0) this.mode = buf[i] === CR && buf[i + 1] !== LF ? 'cr' : 'other';
+      // No line end yet, or one that is a held CR: decided by the next chunk.
+    }
+    return this.mode === 'cr' ? toLf(buf) : buf;
+  }
+
+  /** The byte held back at the end of the file: a CR that ends its last line (an LF when the file is old Mac). */
+  end(): Buffer {
+    if (!this.held) return Buffer.alloc(0);
+    this.held = false;
+    return Buffer.of(this.mode === 'other' ? CR : LF);
+  }
+}
+
+/** Where the first CR or LF is in `buf`, or -1. */
+function firstLineEnd(buf: Buffer): number {
+  const cr = buf.indexOf(CR);
+  const lf = buf.indexOf(LF);
+  return cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+}
+
+/** A copy of `buf` with each CR that no LF follows made an LF (a CR at its end is one: none is held here). */
+function toLf(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  for (let i = out.indexOf(CR); i >= 0; i = out.indexOf(CR, i + 1)) if (out[i + 1] !== LF) out[i] = LF;
+  return out;
+}
+
+/** A whole file's bytes with an old Mac file's line ends made LF (the .eml reader reads a file whole). */
+export function wholeCrToLf(bytes: Buffer): Buffer {
+  const lines = new CrToLf();
+  const head = lines.push(bytes);
+  const tail = lines.end();
+  return tail.length === 0 ? head : Buffer.concat([head, tail]);
+}
