@@ -39,6 +39,27 @@ export function atRequestTimeWords(
   return `${plural(n, 'contact')} recorded in the same ${unit} as the request ${n === 1 ? 'is' : 'are'} counted before it, as ${n === 1 ? 'its' : 'their'} time cannot show which came first`;
 }
 
+/**
+ * Whether the window came from the records (no case file window, no --from/--to) and is the incidents' own span:
+ * no record falls on a day before the first incident or after the last, as in any input that is only a diary,
+ * whose every record is an incident. The window is then exactly what statistics.md §1.2 warns against, a window
+ * that starts at the first incident, and the reports say so instead of describing it as the span of the records.
+ */
+export function windowIsIncidentSpan(e: Pick<Escalation, 'window' | 'persistence'>): boolean {
+  const { first, last } = e.persistence;
+  return (
+    e.window.source === 'events' &&
+    first !== null &&
+    last !== null &&
+    first.local.slice(0, 10) === e.window.from &&
+    last.local.slice(0, 10) === e.window.to
+  );
+}
+
+/** Why a window that is the incidents' own span matters, and what to do (`windowIsIncidentSpan`). */
+export const INCIDENT_SPAN =
+  "no record falls on a day before the first incident or after the last, so the window is the incidents' own span: the rate may be inflated and trend tests biased upward; give the period covered with --from/--to or the case file's window";
+
 /** Whether the trend is estimated: when it is not, Mann–Kendall and Sen's slope support no conclusion. */
 export function trendEstimated(e: Pick<Escalation, 'trend'>): boolean {
   return e.trend.poisson.status === 'ok';
@@ -51,7 +72,9 @@ export function trendEstimated(e: Pick<Escalation, 'trend'>): boolean {
  * is 0–0 with fewer ties is said to come of them too (the tied pairs hold the middle ranks of the pair slopes). Days
  * or weeks without contact are named only when there are some (`zeroCounts`): 7 or 8 contacts every week tie as
  * well as empty weeks do. The analysis's reason for the series used (too few complete weeks for the weekly one)
- * follows, so a reader sees it beside the figure. Null when there is no slope.
+ * follows, so a reader sees it beside the figure. When every pair is tied, every day (or week) has the same count,
+ * and that is said as it is: "0 only because 100% of the pairs … cannot show a trend here" undersold a steady rate.
+ * Null when there is no slope.
  */
 export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null {
   if (mk.senSlope === null) return null;
@@ -65,6 +88,10 @@ export function senSlopeWords(mk: MannKendall, noun = 'contacts'): string | null
   const pairs =
     ties !== null ? `${Math.round(ties * 100)}% of the pairs of ${unit}s have equal counts${empty}` : '';
   const reason = mk.reason ? `; ${mk.reason}` : '';
+  if (mk.senSlope === 0 && ties === 1) {
+    const none = zero !== undefined && zero === mk.n ? ` (no ${unit} has contact)` : '';
+    return `0: the counts are the same every ${unit}${none}${reason}`;
+  }
   if (mk.senSlope === 0 && ties !== null && ties > 0.5) {
     return `0 only because ${pairs}, so it cannot show a trend here${reason}`;
   }
@@ -201,6 +228,15 @@ export function countsOnly(c: Pick<Comparison, 'status'>): boolean {
 }
 
 /**
+ * What a gap trend found by the test (p < 0.05, `shrinking` true or false) is, beside it: the rate's change seen
+ * another way, not separate evidence. Null when the test found no trend: there is then no change to see.
+ */
+export function gapTrendMeaning(shrinking: boolean | null): string | null {
+  if (shrinking === null) return null;
+  return `this is a ${shrinking ? 'rising' : 'falling'} rate seen another way, not separate evidence`;
+}
+
+/**
  * The direction of the gap trend in words: "shrinking" or "lengthening" only where the analysis says so (p < 0.05;
  * `shrinking` true or false), otherwise "no clear monotone trend", never "not shrinking".
  */
@@ -250,6 +286,49 @@ export const EQUAL_RATES_CHANCE = 'the interval includes 1, so the data cannot t
 export function chanceWords(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdispersed'>): string | null {
   if (!couldBeChance(c)) return null;
   return c.rateRatio === 1 ? EQUAL_RATES_CHANCE : COULD_BE_CHANCE;
+}
+
+/**
+ * The figures every report gives "allowing for overdispersion" beside an exact rate-ratio interval, from the
+ * quasi-Poisson step model (`overdispersed`). That model's interval is a Wald interval: beside the exact
+ * (Clopper–Pearson-based) one it can be narrower when its φ̂ is close to 1 (exact 1.73–3.19 against quasi-Poisson
+ * 1.73–3.14 with φ̂ 1.01), and a reader takes "allowing for overdispersion" to mean wider. So:
+ * - `quasi`: the quasi-Poisson interval reaches at least as far as the exact one at both ends: given as it is;
+ * - `hull`: it reaches further at one end only: the wider limit of the two intervals at each end, said to be so;
+ * - `inside`: it reaches no further at either end: no figures, only that it is no wider than the exact interval
+ *   (a Wald interval inside an exact one that excludes 1 excludes it too, so nothing is hidden).
+ * The p beside the interval is, for the same reason, the larger of the exact test's and the quasi-Poisson model's
+ * (0.24, not the model's 0.23, beside an exact 0.24). A null upper limit is unbounded. An interval the step model
+ * could not compute (separation: both limits null) is given as `quasi`, as the reports always have. Null when the
+ * counts were not overdispersed.
+ */
+export type OverdispersionFigures =
+  | {
+      readonly kind: 'quasi' | 'hull';
+      readonly phi: number | null;
+      readonly ci95: Ci;
+      readonly p: number | null;
+    }
+  | { readonly kind: 'inside'; readonly phi: number | null };
+
+type Ci = readonly [number | null, number | null];
+
+/** The figures allowing for overdispersion of a comparison by the rule above (`OverdispersionFigures`). */
+export function allowingForOverdispersion(
+  c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
+): OverdispersionFigures | null {
+  const q = c.overdispersed;
+  if (!q) return null;
+  const [elo, ehi] = c.ci95;
+  const [qlo, qhi] = q.ci95;
+  if (qlo === null || elo === null) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p: q.p };
+  const up = (x: number | null) => (x === null ? Number.POSITIVE_INFINITY : x);
+  const lo = Math.min(elo, qlo);
+  const hi = up(ehi) >= up(qhi) ? ehi : qhi;
+  const p = c.p === null || q.p === null ? q.p : Math.max(c.p, q.p);
+  if (lo === qlo && hi === qhi) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p };
+  if (lo === elo && hi === ehi) return { kind: 'inside', phi: q.phi };
+  return { kind: 'hull', phi: q.phi, ci95: [lo, hi], p };
 }
 
 /**

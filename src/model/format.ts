@@ -112,6 +112,19 @@ export function formatDateRange(from: string, to: string): string {
   return `${a} to ${b}`;
 }
 
+/**
+ * A span of dates that opens a sentence, with both ends said: "On 14 February 2024", "From 14 to 15 February
+ * 2024", "From 2 April to 19 May 2024", "From 8 January 2024 to 3 March 2025". "From 14–15 February 2024" and
+ * "From 14 February 2024" read as a start with no end.
+ */
+export function fromToDates(from: string, to: string): string {
+  if (from.slice(0, 10) === to.slice(0, 10)) return `On ${formatDate(from)}`;
+  const [a, b] = [formatDate(from), formatDate(to)];
+  if (from.slice(0, 7) === to.slice(0, 7)) return `From ${Number(from.slice(8, 10))} to ${b}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `From ${a.slice(0, -5)} to ${b}`;
+  return `From ${a} to ${b}`;
+}
+
 /** "March 2024" from YYYY-MM. */
 export function formatMonth(month: string): string {
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? '?'} ${month.slice(0, 4)}`;

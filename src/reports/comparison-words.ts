@@ -1,7 +1,7 @@
 /**
  * The overdispersion check beside a before/after comparison, in the same words in the text, Markdown and HTML
  * reports: "95% CI 1.1–2.5, p = 0.0096 (quasi-Poisson step model, φ̂ = 3.8 from the daily counts of the days
- * compared)".
+ * compared)", given only where it widens the exact interval (`allowingForOverdispersion`).
  *
  * Why φ̂ is named "of the days compared": each comparison fits its own step model, so its φ̂ is its own estimate
  * (the demo case's latest-against-first comparison has φ̂ 3.4 over its 56 days), not the φ̂ of the trend model
@@ -9,16 +9,42 @@
  * else read as two answers to one question.
  */
 import type { Comparison } from '../model/escalation.js';
+import {
+  allowingForOverdispersion,
+  type OverdispersionFigures,
+  phiAboveOne,
+} from '../model/escalation-words.js';
 import { formatP, formatRatioCi, sig2 } from '../model/format.js';
 
 type Quasi = NonNullable<Comparison['overdispersed']>;
 
-/** "95% CI 1.1–2.5, p = 0.0096": the quasi-Poisson interval and p. */
-export function quasiFigures(q: Quasi): string {
-  return `${formatRatioCi(q.ci95)}, ${formatP(q.p)}`;
+/**
+ * "quasi-Poisson step model, φ̂ = 3.8 from the daily counts of the days compared"; a φ̂ above 1 with as many decimals
+ * as show it above 1 (1.0084, not "1.0" beside "allowing for overdispersion").
+ */
+export function quasiMethod(q: Pick<Quasi, 'phi'>): string {
+  const phi = q.phi !== null && q.phi > 1 ? phiAboveOne(q.phi) : sig2(q.phi);
+  return `quasi-Poisson step model, φ̂ = ${phi} from the daily counts of the days compared`;
 }
 
-/** "quasi-Poisson step model, φ̂ = 3.8 from the daily counts of the days compared". */
-export function quasiMethod(q: Quasi): string {
-  return `quasi-Poisson step model, φ̂ = ${sig2(q.phi)} from the daily counts of the days compared`;
+/** What the reports say when the quasi-Poisson interval lies inside the exact one (`allowingForOverdispersion`). */
+export const NO_WIDER = 'no wider than the exact interval, as the quasi-Poisson interval lies inside it';
+
+/** What the figures are when the quasi-Poisson interval is narrower than the exact one at one end only. */
+export const WIDER_LIMITS = 'the wider limit at each end of the exact and the quasi-Poisson intervals';
+
+/**
+ * The figures "allowing for overdispersion" and how they were made, by the rule every report follows
+ * (`allowingForOverdispersion`): the quasi-Poisson interval with `quasiMethod`; the wider limit of the two
+ * intervals at each end, said to be so; or NO_WIDER. Null when the counts were not overdispersed.
+ */
+export function overdispersionWords(
+  c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
+): { kind: OverdispersionFigures['kind']; figures: string; method: string } | null {
+  const o = allowingForOverdispersion(c);
+  if (!o) return null;
+  const method = quasiMethod({ phi: o.phi });
+  if (o.kind === 'inside') return { kind: o.kind, figures: NO_WIDER, method };
+  const figures = `${formatRatioCi(o.ci95)}, ${formatP(o.p)}`;
+  return { kind: o.kind, figures, method: o.kind === 'quasi' ? method : `${WIDER_LIMITS}; ${method}` };
 }

@@ -18,6 +18,7 @@ import {
   dayCount,
   dispersionState,
   hoursApart,
+  INCIDENT_SPAN,
   milestoneStart,
   notCoveredWords,
   periodLength,
@@ -29,6 +30,7 @@ import {
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
+  windowIsIncidentSpan,
 } from '../model/escalation-words.js';
 import {
   busiestDays,
@@ -42,7 +44,7 @@ import {
   sig2,
 } from '../model/format.js';
 import type { Report } from '../model/index.js';
-import { quasiFigures, quasiMethod } from './comparison-words.js';
+import { overdispersionWords } from './comparison-words.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { burstinessWords, gapTrendWords, gapWords, monthNote, nightShareWords } from './pattern-words.js';
 import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownEscape as md } from './sanitize.js';
@@ -98,12 +100,12 @@ function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reas
 }
 
 /**
- * The quasi-Poisson interval and p with the φ̂ of the days compared (comparison-words.ts), as the HTML and text
- * reports give them; '–' when the counts were not overdispersed.
+ * The figures allowing for overdispersion with how they were made and the φ̂ of the days compared
+ * (comparison-words.ts), as the HTML and text reports give them; '–' when the counts were not overdispersed.
  */
-function quasi(c: Pick<Comparison, 'overdispersed'>): string {
-  const q = c.overdispersed;
-  return q ? `${quasiFigures(q)} (${quasiMethod(q)})` : '–';
+function quasi(c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>): string {
+  const o = overdispersionWords(c);
+  return o ? `${o.figures} (${o.method})` : '–';
 }
 
 /**
@@ -219,7 +221,7 @@ function coverageTable(e: Escalation): string[] {
   return [
     '### Window and coverage',
     '',
-    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}. ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}`,
+    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}.${windowIsIncidentSpan(e) ? ` ${md(cap(INCIDENT_SPAN))}.` : ''} ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}`,
     '',
     ...table(
       ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],
@@ -315,7 +317,7 @@ function milestoneSection(e: Escalation): string[] {
   const out = [
     '### Before and after the milestones',
     '',
-    'Exact conditional Poisson rate-ratio test (R poisson.test); each side runs to the nearest milestone, estimated change point or edge of the fully covered days. The quasi-Poisson step interval is shown when the counts are overdispersed.',
+    'Exact conditional Poisson rate-ratio test (R poisson.test); each side runs to the nearest milestone, estimated change point or edge of the fully covered days. Allowing for overdispersion: the quasi-Poisson step interval when the counts are overdispersed, or the wider limit of it and the exact interval at each end where it is narrower at one (see Methods).',
     '',
     ...table(
       [

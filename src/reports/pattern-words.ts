@@ -7,7 +7,7 @@
  * Plain text: each report escapes it for its format.
  */
 import type { Escalation } from '../model/escalation.js';
-import { gapDirection } from '../model/escalation-words.js';
+import { gapDirection, gapTrendMeaning } from '../model/escalation-words.js';
 import { formatP, formatShare, sig2 } from '../model/format.js';
 import { int, plural } from './format.js';
 import { withheldWords } from './withheld.js';
@@ -19,14 +19,16 @@ export function gapWords(g: Escalation['gaps']): string {
 
 /**
  * "Mann–Kendall on the sequence of gaps, fully covered days: S = -4715, p < 0.001, Sen's slope -0.026 hours per
- * episode, shrinking (the rate change seen another way, not separate evidence)", or why it is withheld.
+ * episode, shrinking (this is a rising rate seen another way, not separate evidence)", or why it is withheld. With
+ * no clear trend nothing changed, and nothing is said to be a change seen another way.
  */
 export function gapTrendWords(t: Escalation['gaps']['trend']): string {
   const head = 'Mann–Kendall on the sequence of gaps, fully covered days';
   if (t.status !== 'ok') return `${head}: ${withheldWords(t)}`;
   // In the findings' words (gapDirection).
   const way = `, ${gapDirection(t.shrinking)}`;
-  return `${head}: S = ${t.S}, ${formatP(t.p)}, Sen's slope ${sig2(t.senSlope)} hours per episode${way} (the rate change seen another way, not separate evidence)`;
+  const meaning = gapTrendMeaning(t.shrinking);
+  return `${head}: S = ${t.S}, ${formatP(t.p)}, Sen's slope ${sig2(t.senSlope)} hours per episode${way}${meaning ? ` (${meaning})` : ''}`;
 }
 
 /** "B = 0.0038, A_n = 0.0059 over 279 gaps (…; descriptive: …)", or why it is withheld. */

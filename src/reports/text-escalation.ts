@@ -11,6 +11,7 @@ import {
   comparisonSides,
   countsOnly,
   dayAmount,
+  INCIDENT_SPAN,
   milestoneStart,
   milestoneTimeNote,
   notCoveredChannels,
@@ -23,11 +24,12 @@ import {
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
+  windowIsIncidentSpan,
 } from '../model/escalation-words.js';
-import { formatCi, formatP, formatRatio, formatRatioCi, formatShare, sig2 } from '../model/format.js';
+import { cap, formatCi, formatP, formatRatio, formatRatioCi, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { quasiFigures } from './comparison-words.js';
+import { overdispersionWords, WIDER_LIMITS } from './comparison-words.js';
 import { dayRange, int, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
@@ -78,9 +80,16 @@ function trendLines(e: Escalation): string[] {
  * those reports). The latest rate against the first and each milestone are written alike.
  */
 function ratioWithTests(c: Comparison): string {
-  const q = c.overdispersed;
+  const o = overdispersionWords(c);
+  // Only an interval that widens the exact one is given as such (comparison-words.ts): "quasi" for the
+  // quasi-Poisson figures, the wider limits said as such, or that it is no wider.
+  const od = !o
+    ? ''
+    : o.kind === 'quasi'
+      ? `; quasi ${o.figures}`
+      : `; allowing for overdispersion ${o.figures}${o.kind === 'hull' ? `, ${WIDER_LIMITS}` : ''}`;
   // An interval that includes 1 is said to, as the findings and the other reports say it.
-  return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${q ? `; quasi ${quasiFigures(q)}` : ''})${chanceWords(c) ? `; ${chanceWords(c)}` : ''}`;
+  return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${od})${chanceWords(c) ? `; ${chanceWords(c)}` : ''}`;
 }
 
 /**
@@ -207,6 +216,8 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       `${pad}${plural(e.window.incidentsOutside, 'incident')} ${e.window.incidentsOutside === 1 ? 'falls' : 'fall'} outside the window and ${e.window.incidentsOutside === 1 ? 'is' : 'are'} not counted in these figures`,
     );
   }
+  // A window taken from records that are all on the incidents' days is their own span: the rate is read with that.
+  if (windowIsIncidentSpan(e)) lines.push(`${pad}${safe(cap(INCIDENT_SPAN))}`);
   const h = e.headline.rateNowVsStart;
   // First, then last, as the milestones and the HTML summary give them (a rate before → after); the rate ratio is
   // the last rate over the first, so it reads along the arrow. Counts in the label's order, each named:

@@ -17,6 +17,7 @@ import {
   couldBeChance,
   countsOnly,
   gapDirection,
+  gapTrendMeaning,
   hoursApart,
   milestoneStart,
   milestoneTimeNote,
@@ -45,6 +46,7 @@ import {
   formatRatio,
   formatRatioCi,
   formatShare,
+  fromToDates,
   sig2,
   thousands,
 } from '../../model/format.js';
@@ -342,7 +344,7 @@ function signSentences(b: Body): string[] {
     const t = b.gaps.trend;
     const test =
       t.status === 'ok'
-        ? ` (Mann–Kendall on the sequence of gaps: S = ${t.S}, ${formatP(t.p)}, ${gapDirection(t.shrinking)}; this is the rate change seen another way, not separate evidence)`
+        ? ` (Mann–Kendall on the sequence of gaps: S = ${t.S}, ${formatP(t.p)}, ${gapDirection(t.shrinking)}${gapTrendMeaning(t.shrinking) ? `; ${gapTrendMeaning(t.shrinking)}` : ''})`
         : '';
     out.push(
       `The median gap between contact episodes was ${sig2(x.medianHours)} hours in ${formatMonth(x.month)} and ${sig2(y.medianHours)} hours in ${formatMonth(y.month)}${test}.`,
@@ -462,7 +464,9 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   }
   const r = b.rate;
   // The zone is named once, here: every date and time in the findings is local to it.
-  const span = `From ${formatDateRange(b.window.from, b.window.to)} (${plural(b.window.days, 'day')}; dates and times in ${kase.timezone})`;
+  // Both ends said ("From 14 to 15 February 2024"), one day as such ("On 14 February 2024", not "From 14 February
+  // 2024 (1 day"): "From 14–15 February 2024" read as a start with no end.
+  const span = `${fromToDates(b.window.from, b.window.to)} (${b.window.days === 1 ? '' : `${plural(b.window.days, 'day')}; `}dates and times in ${kase.timezone})`;
   // With no subject named, every sender but the victim is counted: the sentence must not say "attributed to".
   const whom = subjectIsEveryoneElse(kase)
     ? 'from senders other than the victim (no subject was named, so all of them are counted)'

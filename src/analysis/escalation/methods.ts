@@ -3,7 +3,7 @@
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
 import type { Comparison, Escalation } from '../../model/escalation.js';
-import { dayCount } from '../../model/escalation-words.js';
+import { dayCount, INCIDENT_SPAN, windowIsIncidentSpan } from '../../model/escalation-words.js';
 import { andList, formatDate, formatP, plural, sig2 } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
@@ -119,13 +119,26 @@ function notApplied(m: { readonly status: string; readonly reason: string | null
   return m.status === 'ok' ? '' : ` Not applied in this report: ${m.reason ?? 'not computable'}.`;
 }
 
+/**
+ * Where the window came from, in the methods' words. A window taken from the records is said to be the first to the
+ * last day of any record, not of the incidents, except where the two are the same (`windowIsIncidentSpan`): a diary
+ * alone has no record but its incidents, and "not of the incidents" then described a window that was theirs.
+ */
+function windowSource(b: Body): string {
+  if (b.window.source === 'given') return 'given by the case file or --from/--to';
+  if (b.window.source === 'none') return 'none: no records';
+  return windowIsIncidentSpan(b)
+    ? `the first to the last day of any record in the inputs; here ${INCIDENT_SPAN}`
+    : 'the first to the last day of any record in the inputs, not of the incidents';
+}
+
 /** The method list for the report. */
 export function methods(b: Body): Method[] {
   const phi = b.dispersion.phi;
   return [
     {
       name: 'Unit of count and window',
-      description: `One record (message, call attempt, visit, letter) counts as one contact. Days are local calendar days in the case zone. The window runs from ${b.window.from ?? '–'} to ${b.window.to ?? '–'} (${b.window.source === 'given' ? 'given by the case file or --from/--to' : b.window.source === 'events' ? 'the first to the last day of any record in the inputs, not of the incidents' : 'none: no records'}); every day in it counts, zero days included.`,
+      description: `One record (message, call attempt, visit, letter) counts as one contact. Days are local calendar days in the case zone. The window runs from ${b.window.from ?? '–'} to ${b.window.to ?? '–'} (${windowSource(b)}); every day in it counts, zero days included.`,
       caveats: [
         'A window that started at the first incident would inflate the rate and bias trend tests upward.',
         'Split messages inflate record counts; contact episodes (gaps, bursts) and days with contact are harder to dispute.',
@@ -165,7 +178,7 @@ export function methods(b: Body): Method[] {
       caveats: [
         'Bursty days are autocorrelated, which makes p too small; read it beside the quasi-Poisson trend.',
         'A monotone test misses up-then-down patterns; the change points show those.',
-        'When most pairs of days (or weeks) have equal counts, because many have no contact or many have the same count, Sen’s slope is 0 whatever the trend; the report says so instead of giving 0, with how many days (or weeks) had no contact when some had none.',
+        'When most pairs of days (or weeks) have equal counts, because many have no contact or many have the same count, Sen’s slope is 0 whatever the trend; the report says so instead of giving 0, with how many days (or weeks) had no contact when some had none, and says that the counts are the same every day (or week) when they are.',
         // "Given for completeness" only when they are given: below the minimums neither the test nor the slope is.
         ...(b.trend.poisson.status === 'ok' || b.trend.mannKendall.status !== 'ok'
           ? []
@@ -185,9 +198,9 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Before and after a milestone or the first request to stop',
-      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after ÷ before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date, one with a time at that time; the first request to stop's after side starts when the minute (second, day) it was recorded in ends. Neighbouring milestones share one boundary: the after side of one ends exactly where the before side of the next starts (at the very instant when either has a time), so each contact between them is counted once, and a day that a time splits counts on each side as the share of it there (8 days and 14 h 30 min is 8.6 days of exposure). The quasi-Poisson step model is shown beside the test when its φ̂ > 1; the step adjusted for a linear trend is in the JSON as a sensitivity check. A milestone's comparison is also given over the whole window, with no boundary but the window's, for comparison only: as counts and days alone when not every export covers the window's days. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
+      description: `Exact conditional Poisson rate-ratio test (R poisson.test): the rate ratio after ÷ before with its Clopper–Pearson-based 95% interval and two-sided exact p. Each side runs from the date to the nearest milestone, estimated change point at least ${MIN.sideDays} days away, or edge of the fully covered days. A date-only milestone starts at 00:00 local time on that date, one with a time at that time; the first request to stop's after side starts when the minute (second, day) it was recorded in ends. Neighbouring milestones share one boundary: the after side of one ends exactly where the before side of the next starts (at the very instant when either has a time), so each contact between them is counted once, and a day that a time splits counts on each side as the share of it there (8 days and 14 h 30 min is 8.6 days of exposure). When the counts are overdispersed (φ̂ > 1), the quasi-Poisson step model, fitted to the whole days of the two sides, is shown beside the test as the interval allowing for overdispersion, but only where it widens the exact interval: its interval is a Wald interval, which beside an exact one can be narrower when φ̂ is close to 1. Where it is narrower at one end, the wider limit of the two intervals at each end is given; where it lies inside the exact interval, it is said to be no wider and no figures are given. The p given beside it is the larger of the exact test's and the model's; the step adjusted for a linear trend is in the JSON as a sensitivity check. A milestone's comparison is also given over the whole window, with no boundary but the window's, for comparison only: as counts and days alone when not every export covers the window's days. Needs ${MIN.sideDays} days each side and ${MIN.comparisonEvents} contacts in all; below that, counts only.`,
       caveats: [
-        'Overdispersion makes the exact test anti-conservative; the quasi-Poisson interval is the honest one then.',
+        'Overdispersion makes the exact test anti-conservative; read the interval allowing for overdispersion then.',
         'When a side ends at an estimated change point, that boundary came from the data, so the p-value is approximate.',
         'A rate that rose before the date can make a jump appear; warnings often follow peaks (regression to the mean); contact may react with a delay. The comparison shows what changed, not why.',
       ],

@@ -39,7 +39,7 @@ describe('escalation edge cases', () => {
     expect(e.trend.poisson.status).toBe('below-minimum');
     expect(e.changePoints).toEqual([]);
     expect(e.findings[0]).toBe(
-      'From 1–10 January 2024 (10 days; dates and times in UTC) there were no contacts attributed to Sam (rate 0 a day, 95% CI 0–0.37).',
+      'From 1 to 10 January 2024 (10 days; dates and times in UTC) there were no contacts attributed to Sam (rate 0 a day, 95% CI 0–0.37).',
     );
   });
 

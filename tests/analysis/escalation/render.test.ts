@@ -145,7 +145,7 @@ describe('rendered sections', () => {
       `Findings    ${empty.escalation!.findings.length} in plain language`,
     );
     const m = escalationSection(empty).join('\n');
-    expect(m).toContain('From 1 January 2024');
+    expect(m).toContain('On 1 January 2024 \\(dates and times in UTC\\)');
     expect(m).toContain('### Statistical methods and their limits');
     expect(m).not.toContain('### Rate of contact');
   });

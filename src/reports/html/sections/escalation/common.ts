@@ -8,7 +8,7 @@
 import { chanceWords, dayAmount, periodLength, underADay } from '../../../../model/escalation-words.js';
 import { cap, formatP, formatRatio, formatRatioCi, sig2 } from '../../../../model/format.js';
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
-import { quasiFigures, quasiMethod } from '../../../comparison-words.js';
+import { overdispersionWords } from '../../../comparison-words.js';
 import { int } from '../../../format.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { longDateSpan, longDateTime, timeFlagNote } from '../../dates.js';
@@ -79,10 +79,8 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>, name: RatioName): st
       ? `Rate ratio, ${text(name.of)}, not bounded above (${text(name.none)}): ${text(formatRatioCi(c.ci95))}`
       : `Rate ratio, ${text(name.of)}, <strong>${text(formatRatio(c.rateRatio))}</strong> (${text(formatRatioCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
   const parts = [`${ratio}.`];
-  if (c.overdispersed)
-    parts.push(
-      `Allowing for overdispersion (${text(quasiMethod(c.overdispersed))}): ${text(quasiFigures(c.overdispersed))}.`,
-    );
+  const od = overdispersionWords(c);
+  if (od) parts.push(`Allowing for overdispersion (${text(od.method)}): ${text(od.figures)}.`);
   // As the findings and the other reports say it: an interval that includes 1 cannot tell the difference from chance.
   const chance = chanceWords(c);
   if (chance) parts.push(`${text(cap(chance))}.`);

@@ -8,12 +8,14 @@ import {
   countsOnly,
   criterionWords,
   dispersionState,
+  INCIDENT_SPAN,
   phiWords,
   senSlopeWords,
   spanWords,
   TREND_COULD_BE_CHANCE,
   trendCouldBeChance,
   trendEstimated,
+  windowIsIncidentSpan,
 } from '../../../../model/escalation-words.js';
 import {
   cap,
@@ -71,7 +73,7 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
   ]);
   const full = e.coverage.fullyCovered;
   return [
-    `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}. The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
+    `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}.${windowIsIncidentSpan(e) ? ` ${text(cap(INCIDENT_SPAN))}.` : ''} The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
     `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.${leftOut(e)}` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}</p>`,
     `<div class="scroll">${table({
       caption:
