@@ -297,8 +297,8 @@ export function chanceWords(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdisp
  * - `hull`: it reaches further at one end only: the wider limit of the two intervals at each end, said to be so;
  * - `inside`: it reaches no further at either end: no figures, only that it is no wider than the exact interval
  *   (a Wald interval inside an exact one that excludes 1 excludes it too, so nothing is hidden).
- * The p beside the interval is, for the same reason, the larger of the exact test's and the quasi-Poisson model's
- * (0.24, not the model's 0.23, beside an exact 0.24). A null upper limit is unbounded. An interval the step model
+ * `quasi` keeps the model's own p, as it is labelled the model's; `hull`, whose interval is neither model's, gives the
+ * larger p of the two and says so. A null upper limit is unbounded. An interval the step model
  * could not compute (separation: both limits null) is given as `quasi`, as the reports always have. Null when the
  * counts were not overdispersed.
  */
@@ -326,7 +326,7 @@ export function allowingForOverdispersion(
   const lo = Math.min(elo, qlo);
   const hi = up(ehi) >= up(qhi) ? ehi : qhi;
   const p = c.p === null || q.p === null ? q.p : Math.max(c.p, q.p);
-  if (lo === qlo && hi === qhi) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p };
+  if (lo === qlo && hi === qhi) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p: q.p };
   if (lo === elo && hi === ehi) return { kind: 'inside', phi: q.phi };
   return { kind: 'hull', phi: q.phi, ci95: [lo, hi], p };
 }

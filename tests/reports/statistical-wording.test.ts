@@ -85,7 +85,7 @@ describe('the interval allowing for overdispersion', () => {
 
     it('states the rule in the methods', () => {
       expect(c.method(MILESTONE_METHOD)).toContain(
-        "When the counts are overdispersed (φ̂ > 1), the quasi-Poisson step model, fitted to the whole days of the two sides, is shown beside the test as the interval allowing for overdispersion, but only where it widens the exact interval: its interval is a Wald interval, which beside an exact one can be narrower when φ̂ is close to 1. Where it is narrower at one end, the wider limit of the two intervals at each end is given; where it lies inside the exact interval, it is said to be no wider and no figures are given. The p given beside it is the larger of the exact test's and the model's;",
+        "When the counts are overdispersed (φ̂ > 1), the quasi-Poisson step model, fitted to the whole days of the two sides, is shown beside the test as the interval allowing for overdispersion, but only where it widens the exact interval: its interval is a Wald interval, which beside an exact one can be narrower when φ̂ is close to 1. Where it is narrower at one end, the wider limit of the two intervals at each end is given, with the larger of the two p-values; where it lies inside the exact interval, it is said to be no wider and no figures are given. Given as it is, it keeps the model's own p;",
       );
       expect(c.out['markdown']).toContain(
         'Allowing for overdispersion: the quasi-Poisson step interval when the counts are overdispersed, or the wider limit of it and the exact interval at each end where it is narrower at one (see Methods).',
@@ -117,16 +117,16 @@ describe('the interval allowing for overdispersion', () => {
         'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.4 contacts a day from 29 March to 25 April 2024, against 1.3 a day from 1–28 March 2024 (rate ratio 2.6, 95% CI 1.8–3.9; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.7–3.9, taking the wider limit at each end of this interval and the quasi-Poisson one).',
       );
       expect(lineOf(c.out['text']!, 'Milestones')).toContain(
-        'RR 2.6 (95% CI 1.8–3.9, p < 0.001; allowing for overdispersion 95% CI 1.7–3.9, p < 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals)  [exact conditional Poisson test]',
+        'RR 2.6 (95% CI 1.8–3.9, p < 0.001; allowing for overdispersion 95% CI 1.7–3.9, p < 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p)  [exact conditional Poisson test]',
       );
       expect(c.out['markdown']).toContain(
-        '| 95% CI 1.7–3.9, p < 0.001 (the wider limit at each end of the exact and the quasi-Poisson intervals; quasi-Poisson step model, φ̂ = 1.1 from the daily counts of the days compared) |',
+        '| 95% CI 1.7–3.9, p < 0.001 (the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p; quasi-Poisson step model, φ̂ = 1.1 from the daily counts of the days compared) |',
       );
       expect(c.out['html']).toContain(
-        'Allowing for overdispersion (the wider limit at each end of the exact and the quasi-Poisson intervals; quasi-Poisson step model, φ̂ = 1.1 from the daily counts of the days compared): 95% CI 1.7–3.9, p &#60; 0.001.',
+        'Allowing for overdispersion (the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p; quasi-Poisson step model, φ̂ = 1.1 from the daily counts of the days compared): 95% CI 1.7–3.9, p &#60; 0.001.',
       );
       expect(c.out['html']).toContain(
-        'allowing for overdispersion 95% CI 1.7–3.9, p &#60; 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals)',
+        'allowing for overdispersion 95% CI 1.7–3.9, p &#60; 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p)',
       );
     });
   });

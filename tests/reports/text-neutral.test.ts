@@ -48,10 +48,10 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
   it('gives the first rate, then the last, with the rate ratio of the last to the first and its caveat', () => {
     const h = r.escalation!.headline.rateNowVsStart;
     expect(h.rateRatio! * h.before.ratePerDay!).toBeCloseTo(h.after.ratePerDay!, 10);
-    // The p beside the interval allowing for overdispersion is the larger of the exact test's (0.24) and the
-    // quasi-Poisson model's (0.23): "allowing for overdispersion" never reads as more certain than the exact test.
+    // The quasi-Poisson interval reaches further than the exact one at both ends, so it is given as the model's own,
+    // with the model's own p (0.23 beside the exact test's 0.24: a Wald test's p, labelled as the model's).
     expect(text).toContain(
-      '\nFirst/last  1.3 → 1.8 a day: RR 1.3 (95% CI 0.85–2.1, p = 0.24; quasi 95% CI 0.84–2.1, p = 0.24); the interval includes 1, so the data cannot tell this difference from no change  [exact conditional Poisson test]\n' +
+      '\nFirst/last  1.3 → 1.8 a day: RR 1.3 (95% CI 0.85–2.1, p = 0.24; quasi 95% CI 0.84–2.1, p = 0.23); the interval includes 1, so the data cannot tell this difference from no change  [exact conditional Poisson test]\n' +
         '            first 28 days covered 2024-01-15 → 2024-02-11, last 2024-03-19 → 2024-04-15\n',
     );
     expect(text).not.toMatch(/Last\/first| vs [\d.]+ a day/);
