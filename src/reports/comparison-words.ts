@@ -31,7 +31,8 @@ export function quasiMethod(q: Pick<Quasi, 'phi'>): string {
 export const NO_WIDER = 'no wider than the exact interval, as the quasi-Poisson interval lies inside it';
 
 /** What the figures are when the quasi-Poisson interval is narrower than the exact one at one end only. */
-export const WIDER_LIMITS = 'the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p';
+export const WIDER_LIMITS =
+  'the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p';
 
 /**
  * The figures "allowing for overdispersion" and how they were made, by the rule every report follows
