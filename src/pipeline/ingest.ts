@@ -19,7 +19,8 @@ import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { FailureAtEnd, SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
-import { type DuplicatePlaces, type KeptPair, markDuplicates } from '../timeline/dedupe.js';
+import { markDuplicates } from '../timeline/dedupe.js';
+import type { KeptPair, LocatedDuplicates } from '../timeline/dedupe-trace.js';
 import { FutureRecords } from '../timeline/future.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
@@ -379,13 +380,13 @@ export async function ingest(
     // findDuplicates reads the identity list before it is overwritten below with the kept events. Of a record
     // both an intact input and a damaged or partly read one hold, the intact input's copy is kept (dedupe.ts). A
     // diary's texts are its writer's own, a call's too, and are compared where an app's wording is not.
-    const { dup, places } = markDuplicates(
+    const { dup, located } = markDuplicates(
       new StoreList(store, kept),
       (k) => inputs[k]!.incomplete,
       (k) => isHandKept(inputs[k]),
     );
     // Where the duplicates are and the copies kept, read while `kept` still numbers the list marked.
-    for (const [input, at] of places) inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs);
+    for (const [input, at] of located) inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs);
     n = 0;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i]!;
@@ -406,7 +407,7 @@ export async function ingest(
  * the positions of `at` to events of `store`.
  */
 function duplicatesAt(
-  at: DuplicatePlaces,
+  at: LocatedDuplicates,
   numbers: Uint32Array,
   store: EventStore,
   inputs: readonly Tally[],

@@ -49,16 +49,13 @@
  * content decides: an id-less record is compared with every earlier record's content, and a record with an
  * unseen id with the content of earlier id-less records.
  *
- * Which copy a duplicate stands for (the report's `duplicatesAt`): the n-th copy of a fingerprint in an input is
- * a duplicate of the n-th copy kept, the n-th copy of the first input (in the order above) that held n. With
- * three exports holding three, five and five copies of "Answer me", the third export's first three stand for the
- * first export's three, its fourth and fifth for the second export's fourth and fifth. Only a few duplicates per
- * input are traced (the first few and the last), after marking, by counting again only the copies that share a
- * fingerprint with them: the marking keeps no position of any copy.
+ * Which copy a duplicate stands for (the report's `duplicatesAt`) is traced for a few duplicates per input after
+ * marking, in dedupe-trace.ts.
  */
 import type { TimelineEvent } from '../model/index.js';
 import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
-import { CHANNELS, type Channel, PRECISIONS } from '../model/vocabulary.js';
+import { PRECISIONS } from '../model/vocabulary.js';
+import { type LocatedDuplicates, locateDuplicates, type SampledDuplicates } from './dedupe-trace.js';
 import type { EventList } from './list.js';
 
 /** The platform-id fingerprint, or undefined when the record has no id. */
@@ -212,29 +209,41 @@ const MS = PRECISIONS.indexOf('ms');
 const SECOND = PRECISIONS.indexOf('s');
 const MIXED = -1;
 
+/** `Seen.heldBy`: earlier inputs did not hold the count. */
+const NOT_HELD = -1;
+/** `Seen.heldBy`, untraced: earlier inputs held the count (which copy made it is not kept). */
+const HELD = -2;
+
 /** Per fingerprint, the most copies any one earlier input held. */
 class Seen {
   private readonly most = new Map<string | number, number>();
   private current = new Map<string | number, number>();
   /**
-   * `firsts`, when given (`keptCopies`): per fingerprint, the position of the copy that first made each count,
-   * firsts[n − 1] for count n, in the order inputs are compared: the n-th copies that count as new.
+   * Traced only (dedupe-trace.ts): per fingerprint, the position of the copy whose counting first reached each
+   * count, reachedBy[n − 1] for count n, in the order inputs are compared: the n-th copies that count as new.
    */
-  constructor(private readonly firsts?: Map<string | number, number[]>) {}
+  private readonly reachedBy: Map<string | number, number[]> | undefined;
+  constructor(traced: boolean) {
+    this.reachedBy = traced ? new Map() : undefined;
+  }
   /** Counts copy `i`, one more in the input being read; returns how many it has now. */
   count(fp: string | number, i: number): number {
     const n = (this.current.get(fp) ?? 0) + 1;
     this.current.set(fp, n);
-    if (this.firsts !== undefined && !this.held(fp, n)) {
-      const at = this.firsts.get(fp);
-      if (at === undefined) this.firsts.set(fp, [i]);
+    if (this.reachedBy !== undefined && n > (this.most.get(fp) ?? 0)) {
+      const at = this.reachedBy.get(fp);
+      if (at === undefined) this.reachedBy.set(fp, [i]);
       else at[n - 1] = i;
     }
     return n;
   }
-  /** Whether earlier inputs held at least n copies. */
-  held(fp: string | number, n: number): boolean {
-    return n <= (this.most.get(fp) ?? 0);
+  /**
+   * NOT_HELD when earlier inputs held fewer than n copies of `fp`; else, traced, the position of the copy that
+   * first reached count n (the copy a duplicate counted n-th stands for directly), untraced HELD.
+   */
+  heldBy(fp: string | number, n: number): number {
+    if (n > (this.most.get(fp) ?? 0)) return NOT_HELD;
+    return this.reachedBy?.get(fp)?.[n - 1] ?? HELD;
   }
   /** Closes the input being read. */
   close(): void {
@@ -244,7 +253,7 @@ class Seen {
 }
 
 /** What marking compares, worked out once for the list (`markDuplicates`). */
-interface Comparison {
+export interface Comparison {
   readonly events: EventList;
   /** Channels two or more inputs have records in. */
   readonly shared: ReadonlySet<string>;
@@ -258,33 +267,21 @@ interface Comparison {
 }
 
 /**
- * The marking rule (see above), one copy at a time in comparison order. After `mark` returns true, `matched`,
- * `key` and `n` say how: the copy is its input's n-th copy of `key` as `matched` counts them, and earlier inputs
- * held n. With `traced`, its counts keep the copies that count as new (`Seen.firsts`), for `keptCopies`.
+ * The marking rule (see above), one copy at a time in comparison order. `traced` (dedupe-trace.ts): its counts
+ * keep which copy first reached each count, and `heldBy` says which copy a duplicate stands for directly.
  */
-class Marker {
+export class Marker {
   private readonly byId: Seen;
   private readonly byContent: Seen;
   private readonly byContentWithoutId: Seen;
-  readonly firsts = new Map<Seen, Map<string | number, number[]>>();
-  matched: Seen | undefined;
-  key: string | number = '';
-  n = 0;
 
   constructor(
     private readonly c: Comparison,
     traced: boolean,
   ) {
-    const seen = () => {
-      if (!traced) return new Seen();
-      const firsts = new Map<string | number, number[]>();
-      const s = new Seen(firsts);
-      this.firsts.set(s, firsts);
-      return s;
-    };
-    this.byId = seen();
-    this.byContent = seen();
-    this.byContentWithoutId = seen();
+    this.byId = new Seen(traced);
+    this.byContent = new Seen(traced);
+    this.byContentWithoutId = new Seen(traced);
   }
 
   /** Starts the next input. */
@@ -294,83 +291,52 @@ class Marker {
 
   /** Whether copy i duplicates a copy of an input compared before its own. */
   mark(i: number): boolean {
+    return this.heldBy(i) !== NOT_HELD;
+  }
+
+  /**
+   * Counts copy i, as `mark`: NOT_HELD (negative) when it is new; else, traced, the position of the copy it
+   * stands for directly (the one that first reached the count it is held by), untraced another negative number.
+   */
+  heldBy(i: number): number {
     const e = this.c.events.at(i);
-    if (!this.c.shared.has(e.channel)) return false;
+    if (!this.c.shared.has(e.channel)) return NOT_HELD;
     const id = idFingerprint(e);
-    if (id !== undefined && !this.c.withoutId.has(e.channel)) {
-      return this.held(this.byId, id, this.byId.count(id, i));
-    }
+    if (id !== undefined && !this.c.withoutId.has(e.channel))
+      return this.byId.heldBy(id, this.byId.count(id, i));
     const content = this.c.keys.key(this.c.contents[i]!, e);
     const nContent = this.byContent.count(content, i);
     if (id === undefined) {
       this.byContentWithoutId.count(content, i);
-      return this.held(this.byContent, content, nContent);
+      return this.byContent.heldBy(content, nContent);
     }
-    const nId = this.byId.count(id, i);
-    return this.held(this.byId, id, nId) || this.held(this.byContentWithoutId, content, nContent);
+    const byId = this.byId.heldBy(id, this.byId.count(id, i));
+    return byId !== NOT_HELD ? byId : this.byContentWithoutId.heldBy(content, nContent);
   }
-
-  /** The position of the copy that first made count n of `key` as `s` counts (traced only). */
-  firstAt(s: Seen, key: string | number, n: number): number | undefined {
-    return this.firsts.get(s)?.get(key)?.[n - 1];
-  }
-
-  private held(s: Seen, key: string | number, n: number): boolean {
-    if (!s.held(key, n)) return false;
-    this.matched = s;
-    this.key = key;
-    this.n = n;
-    return true;
-  }
-}
-
-/** A duplicate and the copy kept in its place, as positions in the list given to `markDuplicates`. */
-export type KeptPair = readonly [dropped: number, kept: number];
-
-/**
- * Where one input's duplicates are, bounded as `skippedAt` is: the first few in the order the input holds them,
- * and the last, each with the copy kept.
- */
-export interface DuplicatePlaces {
-  readonly first: readonly KeptPair[];
-  readonly last: KeptPair;
 }
 
 export interface Duplicates {
   /** A parallel array: 1 where the event duplicates one from an input taken before it. */
   readonly dup: Uint8Array;
-  /** Per input with duplicates (by input number), where they are and the copies kept. */
-  readonly places: ReadonlyMap<number, DuplicatePlaces>;
-}
-
-/**
- * Marks duplicates, as `markDuplicates`, and returns only the marks: 1 where the event duplicates one from an
- * input taken before it.
- */
-export function findDuplicates(
-  events: EventList,
-  incomplete: (input: number) => boolean = () => false,
-  ownWords: (input: number) => boolean = () => false,
-): Uint8Array {
-  return markDuplicates(events, incomplete, ownWords).dup;
+  /** Per input with duplicates (by input number), its first few and its last, with the copies kept. */
+  readonly located: ReadonlyMap<number, LocatedDuplicates>;
 }
 
 /**
  * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
  * `incomplete(input)` tells an input that was damaged or read only in part, `ownWords(input)` one written by hand
  * (a diary), whose texts of calls and media are the writer's own and compared. For each input with duplicates,
- * its first `first` duplicates and its last are located with the copy kept in their place (`places`): only those
- * are traced, so a million duplicates cost no more than the marks.
+ * its first `firstCount` duplicates and its last are located with the copy kept in their place (`located`): only
+ * those are traced (dedupe-trace.ts), so a million duplicates cost no more than the marks.
  */
 export function markDuplicates(
   events: EventList,
   incomplete: (input: number) => boolean = () => false,
   ownWords: (input: number) => boolean = () => false,
-  first = SKIPPED_AT_FIRST,
+  firstCount = SKIPPED_AT_FIRST,
 ): Duplicates {
   const dup = new Uint8Array(events.length);
-  const places = new Map<number, DuplicatePlaces>();
-  const none = { dup, places };
+  const none = { dup, located: new Map<number, LocatedDuplicates>() };
   // Events are grouped by input, so one input means nothing to compare with.
   if (events.length === 0 || events.at(0).input === events.at(events.length - 1).input) return none;
   // Only channels present in two or more inputs can hold duplicates: skip the hashing work otherwise.
@@ -406,104 +372,43 @@ export function markDuplicates(
     contents,
     groups: inputsInComparisonOrder(events, incomplete),
   };
-  const sampled = markAll(c, dup, first);
+  const sampled = markAll(c, dup, firstCount);
   if (sampled.length === 0) return none;
-  const kept = keptCopies(
-    c,
-    dup,
-    sampled.flatMap(([, firsts, last]) => [...firsts, last]),
-  );
-  const pair = (i: number): KeptPair => [i, kept.get(i)!];
-  for (const [input, firsts, last] of sampled)
-    places.set(input, { first: firsts.map(pair), last: pair(last) });
-  return { dup, places };
+  return { dup, located: locateDuplicates(c, dup, sampled, () => new Marker(c, true)) };
+}
+
+/**
+ * Marks duplicates, as `markDuplicates`, and returns only the marks: 1 where the event duplicates one from an
+ * input taken before it.
+ */
+export function findDuplicates(
+  events: EventList,
+  incomplete: (input: number) => boolean = () => false,
+  ownWords: (input: number) => boolean = () => false,
+): Uint8Array {
+  return markDuplicates(events, incomplete, ownWords).dup;
 }
 
 /**
  * Marks every duplicate in `dup`; returns, per input with duplicates, its number, the positions of its first
- * `first` duplicates and of its last (the marking's counts are let go on return: only these few are traced).
+ * `firstCount` duplicates and of its last (the marking's counts are let go on return: only these few are traced).
  */
-function markAll(c: Comparison, dup: Uint8Array, first: number): [number, number[], number][] {
+function markAll(c: Comparison, dup: Uint8Array, firstCount: number): SampledDuplicates[] {
   const m = new Marker(c, false);
-  const sampled: [number, number[], number][] = [];
+  const sampled: SampledDuplicates[] = [];
   for (const [start, end] of c.groups) {
     m.close();
-    const firsts: number[] = [];
+    const first: number[] = [];
     let last = -1;
     for (let i = start; i < end; i++) {
       if (!m.mark(i)) continue;
       dup[i] = 1;
-      if (firsts.length < first) firsts.push(i);
+      if (first.length < firstCount) first.push(i);
       last = i;
     }
-    if (last >= 0) sampled.push([c.events.input(start), firsts, last]);
+    if (last >= 0) sampled.push({ input: c.events.input(start), first, last });
   }
   return sampled;
-}
-
-/**
- * The copy kept in the place of each duplicate in `dropped` (positions): the n-th copy of a record in an input
- * is the duplicate of the n-th kept, the one in the first input compared that held n. Found by marking again,
- * counting only the copies that share a fingerprint with one of `dropped`, and keeping which copy first made each
- * count. Where that copy is itself a duplicate (a channel where some records have ids and some not: a copy with
- * an id matched by its id, whose own first copy was matched by its content), the copy kept in its place is
- * found the same way, until a copy kept.
- */
-function keptCopies(c: Comparison, dup: Uint8Array, dropped: readonly number[]): Map<number, number> {
-  const direct = new Map<number, number>();
-  for (let pending = [...new Set(dropped)]; pending.length > 0; ) {
-    const found = firstCopies(c, pending);
-    pending = [];
-    for (const [i, k] of found) {
-      direct.set(i, k);
-      if (dup[k] && !direct.has(k)) pending.push(k);
-    }
-  }
-  const kept = new Map<number, number>();
-  for (const i of dropped) {
-    let k = direct.get(i)!;
-    while (dup[k]) k = direct.get(k)!;
-    kept.set(i, k);
-  }
-  return kept;
-}
-
-/** For each duplicate in `targets` (positions), the copy it duplicates directly (see `keptCopies`). */
-function firstCopies(c: Comparison, targets: readonly number[]): Map<number, number> {
-  const { events, withoutId, contents } = c;
-  // Every fingerprint a copy is counted by holds its channel, and its id or its content's number: a copy that
-  // shares none of these with a target is not counted, and its fingerprints are not made.
-  const channels = new Set<number>();
-  const contentIds = new Set<number>();
-  const nativeIds = new Set<string>();
-  const wanted = new Set(targets);
-  for (const t of targets) {
-    channels.add(events.channelIndex(t));
-    const e = events.at(t);
-    if (withoutId.has(e.channel)) contentIds.add(contents[t]!);
-    if (e.nativeId !== undefined) nativeIds.add(e.nativeId);
-  }
-  const withoutIdAt = new Set([...withoutId].map((ch) => CHANNELS.indexOf(ch as Channel)));
-  const m = new Marker(c, true);
-  const out = new Map<number, number>();
-  for (const [start, end] of c.groups) {
-    if (out.size === wanted.size) break;
-    m.close();
-    for (let i = start; i < end; i++) {
-      const ch = events.channelIndex(i);
-      if (!channels.has(ch)) continue;
-      if (!(withoutIdAt.has(ch) && contentIds.has(contents[i]!))) {
-        const id = events.nativeId(i);
-        if (id === undefined || !nativeIds.has(id)) continue;
-      }
-      const isDup = m.mark(i);
-      if (!wanted.has(i)) continue;
-      const k = isDup && m.matched !== undefined ? m.firstAt(m.matched, m.key, m.n) : undefined;
-      if (k === undefined) throw new Error(`dedupe: no copy kept found for the duplicate at position ${i}`);
-      out.set(i, k);
-    }
-  }
-  return out;
 }
 
 /**

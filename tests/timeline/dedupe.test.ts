@@ -231,7 +231,7 @@ describe('the copy kept in place of each duplicate (duplicatesAt)', () => {
     );
     const loc = ([d, k]: readonly [number, number]) => [events[d]!.locator, events[k]!.locator];
     return Object.fromEntries(
-      [...found.places].map(([input, at]) => [input, { first: at.first.map(loc), last: loc(at.last) }]),
+      [...found.located].map(([input, at]) => [input, { first: at.first.map(loc), last: loc(at.last) }]),
     );
   };
   const at = (input: number, locators: string[]) =>
@@ -319,7 +319,7 @@ describe('the copy kept in place of each duplicate (duplicatesAt)', () => {
   });
 
   it('locates nothing where nothing is a duplicate', () => {
-    expect(markDuplicates(listOf(fiveAnswerMe(0))).places.size).toBe(0);
+    expect(markDuplicates(listOf(fiveAnswerMe(0))).located.size).toBe(0);
     expect(placesOf([ev(0, t0, 'one'), ev(1, t0, 'two')])).toEqual({});
   });
 });
