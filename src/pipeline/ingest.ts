@@ -377,9 +377,10 @@ export async function ingest(
   // nothing to compare (this saves a million-event case three more lists of its size).
   if (n > 0 && store.input(kept[0]!) === store.input(kept[n - 1]!)) inputs[store.input(kept[0]!)]!.kept += n;
   else {
-    // findDuplicates reads the identity list before it is overwritten below with the kept events. Of a record
-    // both an intact input and a damaged or partly read one hold, the intact input's copy is kept (dedupe.ts). A
-    // diary's texts are its writer's own, a call's too, and are compared where an app's wording is not.
+    // markDuplicates reads the live events through `kept` before that array is overwritten below with the events
+    // kept. Of a record both an intact input and a damaged or partly read one hold, the intact input's copy is
+    // kept (dedupe.ts). A diary's texts are its writer's own, a call's too, and are compared where an app's
+    // wording is not.
     const { dup, located } = markDuplicates(
       new StoreList(store, kept),
       (k) => inputs[k]!.incomplete,

@@ -161,10 +161,10 @@ export class ContentKeys {
 
 /**
  * The classes an anonymised copy numbers its records by (`dedupe`): reading the copy back compares those numbers
- * alone, so they must join what `findDuplicates` compares. In a channel where some record has no id, a record
+ * alone, so they must join what `markDuplicates` compares. In a channel where some record has no id, a record
  * with one is a copy of an earlier record with its id or of an earlier id-less record with its content: its id and
  * its content are one class here (a DiscordChatExporter JSON beside its CSV). Two records with different ids and
- * the same content in such a channel are then one class too, which `findDuplicates` keeps apart: rare, as their
+ * the same content in such a channel are then one class too, which `markDuplicates` keeps apart: rare, as their
  * times must agree as well. Use: `note` every record, then `link` every record, then `of`.
  */
 export class CopyClasses {
@@ -375,18 +375,6 @@ export function markDuplicates(
   const sampled = markAll(c, dup, firstCount);
   if (sampled.length === 0) return none;
   return { dup, located: locateDuplicates(c, dup, sampled, () => new Marker(c, true)) };
-}
-
-/**
- * Marks duplicates, as `markDuplicates`, and returns only the marks: 1 where the event duplicates one from an
- * input taken before it.
- */
-export function findDuplicates(
-  events: EventList,
-  incomplete: (input: number) => boolean = () => false,
-  ownWords: (input: number) => boolean = () => false,
-): Uint8Array {
-  return markDuplicates(events, incomplete, ownWords).dup;
 }
 
 /**

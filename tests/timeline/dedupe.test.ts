@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/index.js';
-import { CopyClasses, findDuplicates as findIn, markDuplicates } from '../../src/timeline/dedupe.js';
+import { CopyClasses, markDuplicates } from '../../src/timeline/dedupe.js';
 import { listOf } from '../../src/timeline/list.js';
 
-const findDuplicates = (events: TimelineEvent[]) => [...findIn(listOf(events))].map(Boolean);
+/** The marks, true where a record duplicates one of an input compared before its own. */
+const marked = (events: TimelineEvent[]) => [...markDuplicates(listOf(events)).dup].map(Boolean);
 
 function ev(input: number, ms: number, text: string, over: Partial<TimelineEvent> = {}): TimelineEvent {
   return {
@@ -33,33 +34,33 @@ const fiveAnswerMe = (input: number) => [0, 5, 11, 30, 52].map((s) => ev(input, 
 
 describe('multiset de-duplication', () => {
   it('keeps five identical messages sent within one minute in one export', () => {
-    expect(findDuplicates(fiveAnswerMe(0)).filter(Boolean)).toHaveLength(0);
+    expect(marked(fiveAnswerMe(0)).filter(Boolean)).toHaveLength(0);
   });
 
   it('keeps five, not ten and not one, when two overlapping backups both hold them', () => {
-    const dup = findDuplicates([...fiveAnswerMe(0), ...fiveAnswerMe(1)]);
+    const dup = marked([...fiveAnswerMe(0), ...fiveAnswerMe(1)]);
     expect(dup.filter((d) => !d)).toHaveLength(5);
     expect(dup.slice(5).every(Boolean)).toBe(true);
   });
 
   it('keeps the extra copies a later export has beyond what earlier ones held', () => {
     const first = fiveAnswerMe(0).slice(0, 3);
-    const dup = findDuplicates([...first, ...fiveAnswerMe(1)]);
+    const dup = marked([...first, ...fiveAnswerMe(1)]);
     expect(dup.filter((d) => !d)).toHaveLength(5);
   });
 
   it('matches a minute-precision copy with a second-precision one', () => {
     const a = ev(0, t0 + 42_000, 'Why are you ignoring me', { precision: 's' });
     const b = ev(1, t0, 'Why are you ignoring  me', { precision: 'min' });
-    expect(findDuplicates([a, b])).toEqual([false, true]);
+    expect(marked([a, b])).toEqual([false, true]);
   });
 
   it('keeps the more precise copy, whichever input comes first (Messenger HTML to the minute, JSON to the ms)', () => {
     const html = ev(0, t0, 'Why are you ignoring me', { precision: 'min', channel: 'messenger' });
     const json = ev(1, t0 + 42_317, 'Why are you ignoring me', { precision: 'ms', channel: 'messenger' });
-    expect(findDuplicates([html, json])).toEqual([true, false]);
+    expect(marked([html, json])).toEqual([true, false]);
     // Equally precise copies: the first input's is kept.
-    expect(findDuplicates([{ ...html, ms: json.ms, precision: 'ms' }, json])).toEqual([false, true]);
+    expect(marked([{ ...html, ms: json.ms, precision: 'ms' }, json])).toEqual([false, true]);
   });
 
   it('compares copies that are all to the millisecond, or all to the second, at that precision', () => {
@@ -67,41 +68,35 @@ describe('multiset de-duplication', () => {
     const messenger = { channel: 'messenger' as const, precision: 'ms' as const };
     const direct = ev(0, t0 + 5_123, 'where are you', { ...messenger, conversation: 'Sam Jones' });
     const group = ev(1, t0 + 40_456, 'where are you', { ...messenger, conversation: 'Sunday walkers' });
-    expect(findDuplicates([direct, group])).toEqual([false, false]);
+    expect(marked([direct, group])).toEqual([false, false]);
     // The same message in two downloads of one thread carries one time: one message.
-    expect(findDuplicates([direct, { ...direct, input: 1 }])).toEqual([false, true]);
+    expect(marked([direct, { ...direct, input: 1 }])).toEqual([false, true]);
     // Two iPhone exports (to the second): 21:07:30 and 21:07:50 are two photos, the same second one.
     const ios = { channel: 'whatsapp' as const, precision: 's' as const, kind: 'media' as const };
     const a = ev(0, t0 + 30_000, 'image omitted', ios);
     const b = ev(1, t0 + 50_000, 'image omitted', ios);
-    expect(findDuplicates([a, b])).toEqual([false, false]);
-    expect(findDuplicates([a, { ...a, input: 1 }])).toEqual([false, true]);
+    expect(marked([a, b])).toEqual([false, false]);
+    expect(marked([a, { ...a, input: 1 }])).toEqual([false, true]);
     // Multisets at the finer precision: of a second backup's three copies, the two at times the first held are
     // duplicates, the one at another millisecond is new.
     const three = [0, 5, 9].map((s) => ev(1, t0 + s * 1000, 'Answer me'));
-    expect(findDuplicates([...fiveAnswerMe(0).slice(0, 2), ...three])).toEqual([
-      false,
-      false,
-      true,
-      true,
-      false,
-    ]);
+    expect(marked([...fiveAnswerMe(0).slice(0, 2), ...three])).toEqual([false, false, true, true, false]);
   });
 
   it('compares by the minute once any copy has another precision (exports round differently)', () => {
     // A third copy to the minute (an Android export) makes all three compared by the minute.
     const ms = ev(0, t0 + 5_123, 'where are you', { precision: 'ms' });
     const s = ev(1, t0 + 5_000, 'where are you', { precision: 's' });
-    expect(findDuplicates([ms, s])).toEqual([false, true]);
+    expect(marked([ms, s])).toEqual([false, true]);
     const other = ev(1, t0 + 40_000, 'where are you', { precision: 's' });
     // ms and s copies 35 s apart: mixed precision, so the minute decides, as before.
-    expect(findDuplicates([ms, other])).toEqual([false, true]);
+    expect(marked([ms, other])).toEqual([false, true]);
   });
 
   it('prefers the platform id when there is one', () => {
     const a = ev(0, t0, 'Hello', { channel: 'email', nativeId: '<1@example.com>' });
     const b = ev(1, t0 + 3_600_000, 'Hello (re-encoded)', { channel: 'email', nativeId: '<1@example.com>' });
-    expect(findDuplicates([a, b])).toEqual([false, true]);
+    expect(marked([a, b])).toEqual([false, true]);
   });
 
   it('matches an export without ids against one with ids by content (DiscordChatExporter CSV beside JSON)', () => {
@@ -111,24 +106,24 @@ describe('multiset de-duplication', () => {
     ];
     const csv = [ev(1, t0, 'Answer me'), ev(1, t0 + 5_000, 'Answer me'), ev(1, t0 + 9_000, 'Answer me')];
     // Two copies were already held, so the CSV's third is new: three in all, as many as the CSV alone holds.
-    expect(findDuplicates([...json, ...csv])).toEqual([false, false, true, true, false]);
+    expect(marked([...json, ...csv])).toEqual([false, false, true, true, false]);
     // The other way round: the JSON's ids are unseen, but the CSV already held both by content.
     const csvFirst = csv.map((e) => ({ ...e, input: 0 }));
     const jsonSecond = json.map((e) => ({ ...e, input: 1 }));
-    expect(findDuplicates([...csvFirst, ...jsonSecond])).toEqual([false, false, false, true, true]);
+    expect(marked([...csvFirst, ...jsonSecond])).toEqual([false, false, false, true, true]);
   });
 
   it('keeps same-worded messages with different ids apart when both exports carry ids', () => {
     const a = ev(0, t0, 'Answer me', { nativeId: '111' });
     const b = ev(1, t0, 'Answer me', { nativeId: '222' });
-    expect(findDuplicates([a, b])).toEqual([false, false]);
+    expect(marked([a, b])).toEqual([false, false]);
   });
 
   it('never merges different senders, channels or call outcomes', () => {
     const a = ev(0, t0, 'Answer me');
     const b = ev(1, t0, 'Answer me', { senderKey: 'phone:+447700900456' });
     const c = ev(1, t0, 'Answer me', { channel: 'whatsapp' });
-    expect(findDuplicates([a, b, c])).toEqual([false, false, false]);
+    expect(marked([a, b, c])).toEqual([false, false, false]);
   });
 
   it("matches a call, a deleted message and a media message however each app words it (the app's text, not the sender's)", () => {
@@ -148,22 +143,13 @@ describe('multiset de-duplication', () => {
       ev(1, t0 + 135_000, 'This message was deleted.', { ...ios, kind: 'deleted' }),
     ];
     // The iPhone's copies are the more precise, so they are kept; the Android copies are its duplicates.
-    expect(findDuplicates([...android, ...iphone])).toEqual([
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(marked([...android, ...iphone])).toEqual([true, true, true, true, false, false, false, false]);
     // Two photos sent in one minute stay two, and a third call in that minute only one export holds is new.
     const twoPhotos = [
       ev(1, t0 + 5_000, 'IMG-1.jpg (file attached)', { ...wa, kind: 'media' }),
       { ...android[0]!, input: 1 },
     ];
-    expect(findDuplicates([android[0]!, ...twoPhotos])).toEqual([false, true, false]);
+    expect(marked([android[0]!, ...twoPhotos])).toEqual([false, true, false]);
     // The kind and the call outcome still tell records apart.
     const rejected = ev(1, t0 + 60_000, 'Missed voice call', {
       ...wa,
@@ -171,19 +157,14 @@ describe('multiset de-duplication', () => {
       call: { status: 'rejected' },
     });
     const message = ev(1, t0, '<Media omitted>', wa);
-    expect(findDuplicates([android[0]!, android[1]!, rejected, message])).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(marked([android[0]!, android[1]!, rejected, message])).toEqual([false, false, false, false]);
   });
 
   describe('an input damaged or read only in part (a zip member failing its CRC-32, a file cut short)', () => {
     const damagedOnly = (damaged: number) => (input: number) => input === damaged;
     /** The marks as a string, one digit an event: 1 for a duplicate. */
     const find = (events: TimelineEvent[], damaged: number) =>
-      findIn(listOf(events), damagedOnly(damaged)).join('');
+      markDuplicates(listOf(events), damagedOnly(damaged)).dup.join('');
 
     it("keeps the intact input's copies, whichever input sorts first", () => {
       // The damaged input sorts first (damaged.zip before export.zip): its copies are still the duplicates.
@@ -196,7 +177,7 @@ describe('multiset de-duplication', () => {
       const html = ev(1, t0, 'Why are you ignoring me', { precision: 'min', channel: 'messenger' });
       expect(find([json, html], 0)).toBe('10');
       // Both intact: precision decides, as before.
-      expect(findDuplicates([json, html])).toEqual([false, true]);
+      expect(marked([json, html])).toEqual([false, true]);
     });
 
     it('keeps, from the damaged input, the records and the extra copies only it holds', () => {
@@ -248,7 +229,7 @@ describe('the copy kept in place of each duplicate (duplicatesAt)', () => {
         precision: 'min' as const,
       }));
     const events = [...five(0, 3, 'a'), ...five(1, 5, 'b'), ...five(2, 5, 'c')];
-    expect(findIn(listOf(events)).join('')).toBe('000' + '11100' + '11111');
+    expect(markDuplicates(listOf(events)).dup.join('')).toBe('000' + '11100' + '11111');
     expect(placesOf(events)).toEqual({
       1: {
         first: [
@@ -311,7 +292,7 @@ describe('the copy kept in place of each duplicate (duplicatesAt)', () => {
       nativeId: '111',
       locator: 'json2 messages[0]',
     });
-    expect(findIn(listOf([csv, json1, json2])).join('')).toBe('011');
+    expect(markDuplicates(listOf([csv, json1, json2])).dup.join('')).toBe('011');
     expect(placesOf([csv, json1, json2])).toEqual({
       1: { first: [['json1 messages[0]', 'csv line 2']], last: ['json1 messages[0]', 'csv line 2'] },
       2: { first: [['json2 messages[0]', 'csv line 2']], last: ['json2 messages[0]', 'csv line 2'] },
@@ -336,8 +317,8 @@ describe('the classes of an anonymised copy', () => {
     for (const e of all) classes.note(e);
     for (const e of all) classes.link(e);
     const [a, b, c, d] = all.map((e) => classes.of(e));
-    // What findDuplicates compares: the edited copy by its id, the CSV's copy by its content.
-    expect(findDuplicates(all)).toEqual([false, true, true, false]);
+    // What markDuplicates compares: the edited copy by its id, the CSV's copy by its content.
+    expect(marked(all)).toEqual([false, true, true, false]);
     expect([b, c]).toEqual([a, a]);
     expect(d).not.toBe(a);
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import type { TimelineEvent } from '../../src/model/index.js';
-import { contentFingerprint, findDuplicates, fingerprint } from '../../src/timeline/dedupe.js';
+import { contentFingerprint, fingerprint, markDuplicates } from '../../src/timeline/dedupe.js';
 import { listOf } from '../../src/timeline/list.js';
 import { caseGolden, expectGolden } from '../helpers/case-golden.js';
 import { env, KEY_A, keyFile, scratch } from '../research/env.js';
@@ -42,7 +42,7 @@ function row(input: number, text: string, over: Partial<TimelineEvent> = {}): Ti
 
 /** The marks as a string, one digit an event: 1 for a duplicate. */
 const marks = (events: TimelineEvent[], diaries: readonly number[]) =>
-  findDuplicates(listOf(events), undefined, (k) => diaries.includes(k)).join('');
+  markDuplicates(listOf(events), undefined, (k) => diaries.includes(k)).dup.join('');
 
 const THREAT = 'Rang and threatened to burn the car';
 const GATE = 'Neighbour saw him at the gate during the call';
