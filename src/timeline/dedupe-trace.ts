@@ -52,7 +52,13 @@ export function locateDuplicates(
   );
   const located = new Map<number, LocatedDuplicates>();
   const pair = (i: number): KeptPair => [i, kept.get(i)!];
-  for (const s of sampled) located.set(s.input, { first: s.first.map(pair), last: pair(s.last) });
+  for (const s of sampled) {
+    // An input one of whose duplicates has no copy kept found is left out (its duplicatesAt is absent, as in a
+    // report made before it): a provenance field is not worth stopping a report over. It cannot happen (see
+    // `directCopies`), but a mistake here should cost the places, not the report.
+    if (![...s.first, s.last].every((i) => kept.has(i))) continue;
+    located.set(s.input, { first: s.first.map(pair), last: pair(s.last) });
+  }
   return located;
 }
 
@@ -62,7 +68,7 @@ export function locateDuplicates(
  * counting only the copies that share a fingerprint with one of `dropped`, and keeping which copy first reached
  * each count. Where that copy is itself a duplicate (a channel where some records have ids and some not: a copy
  * with an id matched by its id, whose own first copy was matched by its content), the copy kept in its place is
- * found the same way, until a copy kept.
+ * found the same way, until a copy kept. A duplicate whose copy kept is not found is left out.
  */
 function keptCopies(
   c: Comparison,
@@ -81,14 +87,23 @@ function keptCopies(
   }
   const kept = new Map<number, number>();
   for (const i of dropped) {
-    let k = direct.get(i)!;
-    while (dup[k]) k = direct.get(k)!;
-    kept.set(i, k);
+    let k = direct.get(i);
+    while (k !== undefined && dup[k]) k = direct.get(k);
+    if (k !== undefined) kept.set(i, k);
   }
   return kept;
 }
 
-/** For each duplicate in `targets` (positions), the copy it stands for directly (see `keptCopies`). */
+/**
+ * For each duplicate in `targets` (positions), the copy it stands for directly (see `keptCopies`).
+ *
+ * Every target is found: whether a copy is a duplicate, and which count holds it, depends only on the counts of
+ * its own fingerprints (its id's, its content's), and every copy counted by those passes the filter below (it is
+ * in the target's channel, with its id or its content's number), so each target is marked as the marking marked
+ * it. The count n that holds it was first reached in an earlier input, when no input before had n (counts only
+ * grow within an input, and inputs are closed after), so that copy was kept (`Seen.reachedBy`). A target not
+ * found all the same (a mistake in this reasoning or in the code) is left out rather than thrown.
+ */
 function directCopies(c: Comparison, targets: readonly number[], m: Marker): Map<number, number> {
   const { events, withoutId, contents } = c;
   // Every fingerprint a copy is counted by holds its channel, and its id or its content's number: a copy that
@@ -116,9 +131,7 @@ function directCopies(c: Comparison, targets: readonly number[], m: Marker): Map
         if (id === undefined || !nativeIds.has(id)) continue;
       }
       const k = m.heldBy(i);
-      if (!wanted.has(i)) continue;
-      if (k < 0) throw new Error(`dedupe: no copy kept found for the duplicate at position ${i}`);
-      out.set(i, k);
+      if (wanted.has(i) && k >= 0) out.set(i, k);
     }
   }
   return out;
