@@ -119,6 +119,8 @@ function directCopies(c: Comparison, targets: readonly number[], m: Marker): Map
     if (e.nativeId !== undefined) nativeIds.add(e.nativeId);
   }
   const withoutIdAt = new Set([...withoutId].map((ch) => CHANNELS.indexOf(ch as Channel)));
+  // Compared where they are stored, without making each record's id as a string (one per record of a channel).
+  const hasWantedId = events.nativeIdOneOf(nativeIds);
   const out = new Map<number, number>();
   for (const [start, end] of c.groups) {
     if (out.size === wanted.size) break;
@@ -126,10 +128,7 @@ function directCopies(c: Comparison, targets: readonly number[], m: Marker): Map
     for (let i = start; i < end; i++) {
       const ch = events.channelIndex(i);
       if (!channels.has(ch)) continue;
-      if (!(withoutIdAt.has(ch) && contentIds.has(contents[i]!))) {
-        const id = events.nativeId(i);
-        if (id === undefined || !nativeIds.has(id)) continue;
-      }
+      if (!(withoutIdAt.has(ch) && contentIds.has(contents[i]!)) && !hasWantedId(i)) continue;
       const k = m.heldBy(i);
       if (wanted.has(i) && k >= 0) out.set(i, k);
     }

@@ -83,9 +83,15 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   conversation(i: number): string | undefined {
     return this.at(i).conversation;
   }
-  /** Event i's platform id (Message-ID, snowflake), without making a view. */
-  nativeId(i: number): string | undefined {
-    return this.at(i).nativeId;
+  /**
+   * A test of whether event i's platform id (Message-ID, snowflake) is one of `ids`; a list of stored events makes
+   * no view nor id to tell.
+   */
+  nativeIdOneOf(ids: ReadonlySet<string>): (i: number) => boolean {
+    return (i) => {
+      const id = this.at(i).nativeId;
+      return id !== undefined && ids.has(id);
+    };
   }
   flags(i: number): readonly string[] | undefined {
     return this.at(i).flags;
@@ -284,8 +290,10 @@ export class StoreList extends EventList {
   override conversation(i: number): string | undefined {
     return this.store.conversation(this.numbers[i]!);
   }
-  override nativeId(i: number): string | undefined {
-    return this.store.nativeId(this.numbers[i]!);
+  override nativeIdOneOf(ids: ReadonlySet<string>): (i: number) => boolean {
+    const oneOf = this.store.nativeIdOneOf(ids);
+    const numbers = this.numbers;
+    return (i) => oneOf(numbers[i]!);
   }
   override flags(i: number): readonly string[] | undefined {
     return this.store.flags(this.numbers[i]!);

@@ -8,7 +8,7 @@
  * own. Long values, and values of a column whose shapes do not repeat (random message ids), go to string pages.
  */
 import { type Index, indexColumn, lengthened, put } from './columns.js';
-import { StringPages } from './pages.js';
+import { StringPages, type Utf8Span } from './pages.js';
 
 // Shape numbers with a fixed meaning; interned shapes follow.
 const ABSENT = 0;
@@ -227,6 +227,47 @@ export class ShapedStrings {
     return `${shape.head}${n}${shape.mid}${this.second?.[k] ?? 0}${shape.tail}`;
   }
 
+  /**
+   * A test of whether value k is one of `values`, as `values.has(String(get(k)))` answers it, that makes no string
+   * for a value stored as a shape and numbers or in pages: for a pass over a million values looking for a few.
+   * A value equal to one of them stored as a shape has that one's shape (a value's shape is a function of the
+   * value: `set` finds it by comparing the recent ones or by its key, never makes a second one for a key); any
+   * value may also be in pages (long ones, and all once shapes stop repeating), whose bytes are compared.
+   */
+  oneOf(values: ReadonlySet<string>): (k: number) => boolean {
+    // Per shape, the values' first numbers, and per first number their second (0 where the shape has one).
+    const shaped = new Map<number, Map<number, Set<number>>>();
+    const utf8 = new Map<number, Buffer[]>();
+    for (const v of values) {
+      const bytes = Buffer.from(v, 'utf8');
+      utf8.set(bytes.length, [...(utf8.get(bytes.length) ?? []), bytes]);
+      const cut = v.length > 200 ? undefined : shapeKey(v);
+      const s = cut === undefined ? undefined : this.shapeIds.get(cut.key);
+      if (s === undefined) continue;
+      const byA = shaped.get(s) ?? new Map<number, Set<number>>();
+      byA.set(cut!.a, (byA.get(cut!.a) ?? new Set()).add(cut!.b));
+      shaped.set(s, byA);
+    }
+    const span: Utf8Span = { bytes: new Uint8Array(0), start: 0, end: 0 };
+    return (k) => {
+      const s = this.shapeCol?.[k] ?? this.usual;
+      if (s === ABSENT) return false;
+      const a = this.first?.[k] ?? 0;
+      if (s === IN_PAGES && this.pages!.bytesOf(a, span)) {
+        const same = utf8.get(span.end - span.start);
+        for (const b of same ?? NONE) if (sameBytes(b, span)) return true;
+        return false;
+      }
+      if (s === PLAIN_NUMBER || s === ODD_NUMBER || s === IN_PAGES) return values.has(String(this.get(k)));
+      return (
+        shaped
+          .get(s)
+          ?.get(a)
+          ?.has(this.second?.[k] ?? 0) ?? false
+      );
+    };
+  }
+
   private page(k: number, text: string, shape = IN_PAGES): void {
     this.pages ??= new StringPages();
     this.put(k, shape, this.pages.push(text), 0);
@@ -277,4 +318,35 @@ function plainNumber(text: string, start: number, end: number): number {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * How `set` cuts a value of at most 200 characters: its shape's key and its numbers (b is 0 for a shape with one,
+ * both for a shape with none). Kept in step with `set`, which cuts without allocating.
+ */
+function shapeKey(text: string): { key: string; a: number; b: number } {
+  const e1 = runEnd(text, text.length);
+  const s1 = e1 < 0 ? -1 : runStart(text, e1);
+  const v1 = s1 < 0 ? -1 : plainNumber(text, s1, e1);
+  const e0 = v1 < 0 ? -1 : runEnd(text, s1);
+  const s0 = e0 < 0 ? -1 : runStart(text, e0);
+  const v0 = s0 < 0 ? -1 : plainNumber(text, s0, e0);
+  const numbers = v0 >= 0 ? 2 : v1 >= 0 ? 1 : 0;
+  const headEnd = numbers === 2 ? s0 : numbers === 1 ? s1 : text.length;
+  const head = text.slice(0, headEnd);
+  const mid = numbers === 2 ? text.slice(e0, s1) : '';
+  const tail = numbers === 0 ? '' : text.slice(e1);
+  return {
+    key: `${numbers}\u0000${head}\u0000${mid}\u0000${tail}`,
+    a: numbers === 2 ? v0 : numbers === 1 ? v1 : 0,
+    b: numbers === 2 ? v1 : 0,
+  };
+}
+
+const NONE: readonly Buffer[] = [];
+
+/** Whether `bytes` are the bytes `span` points at (of the same length). */
+function sameBytes(bytes: Uint8Array, span: Utf8Span): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== span.bytes[span.start + i]) return false;
+  return true;
 }

@@ -371,6 +371,10 @@ export class EventStore {
   nativeId(k: number): string | undefined {
     return this.nativeIds.get(k) as string | undefined;
   }
+  /** Whether event k's platform id is one of `ids`, without making the id (`ShapedStrings.oneOf`). */
+  nativeIdOneOf(ids: ReadonlySet<string>): (k: number) => boolean {
+    return this.nativeIds.oneOf(ids);
+  }
   flags(k: number): readonly string[] | undefined {
     return this.flagSets[this.flagsCol?.[k] ?? 0];
   }

@@ -94,4 +94,56 @@ describe('shaped strings', () => {
     const none = new Array<undefined>(3000).fill(undefined);
     expect(roundTrip(new ShapedStrings(), none)).toEqual(none);
   });
+
+  describe('tell whether a value is one of a few without making it (oneOf)', () => {
+    /** oneOf's answer for every value, beside the answer of making each value and looking it up. */
+    const both = (values: readonly (string | number | undefined)[], wanted: ReadonlySet<string>) => {
+      const column = new ShapedStrings();
+      for (let k = 0; k < values.length; k++) column.set(k, values[k]);
+      const oneOf = column.oneOf(wanted);
+      return {
+        found: values.map((_, k) => oneOf(k)),
+        made: values.map((_, k) => column.get(k) !== undefined && wanted.has(String(column.get(k)))),
+      };
+    };
+
+    it('agrees with making each value, for shapes with none, one or two numbers, leading zeros and long values', () => {
+      const value = fc.oneof(
+        fc.constant(undefined),
+        fc.nat({ max: 40 }).map(String),
+        fc.constantFrom('007', '0', '', 'x', '1234567890', 'a'.repeat(201), `${'b'.repeat(200)}7`),
+        fc
+          .tuple(fc.constantFrom('4001:', 'chats.list[', '<', ''), fc.nat({ max: 5 }), fc.nat({ max: 5 }))
+          .map(([h, a, b]) => `${h}${a}].messages[${b}]`),
+        fc.string({ unit: 'binary', maxLength: 6 }),
+      );
+      fc.assert(
+        fc.property(
+          fc.array(value, { maxLength: 200 }),
+          fc.array(value, { maxLength: 8 }),
+          (values, picks) => {
+            // Some of the values wanted are in the column, some are not.
+            const wanted = new Set(
+              [...picks, ...values.filter((_, k) => k % 7 === 0)].filter((v) => v !== undefined).map(String),
+            );
+            const { found, made } = both(values, wanted);
+            expect(found).toEqual(made);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('agrees past the point where the column stops interning shapes and pages its values', () => {
+      // Message-ids that never share a shape: the later ones are paged, their bytes compared.
+      const values = Array.from(
+        { length: 5000 },
+        (_, i) => `<${i}.${(i * 7919) % 1000}@mail${i}.example.org>`,
+      );
+      const wanted = new Set([values[3]!, values[4000]!, values[4999]!, '<1.1@nowhere.example.org>', 'é']);
+      const { found, made } = both([...values, 'é', 'e'], wanted);
+      expect(found).toEqual(made);
+      expect(found.filter(Boolean)).toHaveLength(4);
+    });
+  });
 });
