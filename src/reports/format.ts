@@ -181,15 +181,30 @@ export function skippedPlaces(at: SkippedAt, count: number): string {
 }
 
 /**
- * Where an input's `count` duplicates are, from its `duplicatesAt`, each with the copy kept in its place as the
- * problems list names a place (file:locator): "sms[0] (line 5) → backup-a.xml:sms[287] (line 292); …", the first
- * ones, then the last after "…" when duplicates between them are not named (after "; " when it is the next one).
+ * Where an input's `count` duplicates are, from its `duplicatesAt`, each with the copy kept in its place, the file
+ * kept in named once for each run of duplicates kept in the same file: "copies kept in backup-a.xml: sms[0] (line
+ * 5) → sms[287] (line 292); sms[1] (line 6) → sms[288] (line 293); in backup-b.xml: …". The first ones, then the
+ * last after "…" when duplicates between them are not named (after "; " when it is the next one). `file` cites a
+ * file as the report does elsewhere (markup made), `esc` escapes a locator.
  */
-export function duplicatePlaces(at: DuplicatesAt, count: number): string {
-  const one = (d: DuplicateAt) => `${d.locator} → ${d.kept.file}:${d.kept.locator}`;
-  const list = at.first.map(one).join('; ');
-  if (count <= at.first.length) return list;
-  return `${list}${count > at.first.length + 1 ? ' … ' : '; '}${one(at.last)}`;
+export function duplicatesCited(
+  at: DuplicatesAt,
+  count: number,
+  file: (path: string) => string,
+  esc: (s: string) => string,
+): string {
+  const shown: DuplicateAt[] = count > at.first.length ? [...at.first, at.last] : [...at.first];
+  // The last is shown after a gap when duplicates between it and the first few are not named.
+  const gapBefore = count > at.first.length + 1 ? at.first.length : -1;
+  let out = '';
+  let inFile: string | undefined;
+  shown.forEach((d, j) => {
+    if (j > 0) out += j === gapBefore ? ' … ' : '; ';
+    if (d.kept.file !== inFile) out += `${j === 0 ? 'copies kept in' : 'in'} ${file(d.kept.file)}: `;
+    inFile = d.kept.file;
+    out += `${esc(d.locator)} → ${esc(d.kept.locator)}`;
+  });
+  return out;
 }
 
 /** A locator as `locatorText` writes a line number (timeline/ids.ts). */

@@ -5,6 +5,7 @@
  * chronology is in italics, which escaped text cannot produce.
  */
 
+import { fileTails } from '../model/cited-file.js';
 import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
 import { ARCHIVE_NOTE, archivesOf } from './archives.js';
@@ -14,7 +15,7 @@ import {
   busiestDayText,
   dayRange,
   daysOf,
-  duplicatePlaces,
+  duplicatesCited,
   inputMarks,
   int,
   marked,
@@ -236,10 +237,13 @@ export function evidenceSection(r: Report): string[] {
     return parts.length ? [`- ${md(x.path)}: ${parts.map(([k, v]) => `${k} ${v}`).join('; ')}`] : [];
   });
   if (why.length) out.push('Skipped and rejected records by reason:', '', ...why, '');
+  // The file kept in is cited as a sentence of the report cites one: the end of its path that no other input's
+  // path ends with (model/cited-file.ts), found whole in the table above.
+  const tails = fileTails(r.inputs.map((x) => x.path));
   const copies = r.inputs.flatMap((x) =>
     x.duplicatesAt
       ? [
-          `- ${md(x.path)}: duplicates ${int(x.duplicates)} (${md(duplicatePlaces(x.duplicatesAt, x.duplicates))})`,
+          `- ${md(x.path)}: duplicates ${int(x.duplicates)} (${duplicatesCited(x.duplicatesAt, x.duplicates, (p) => md(tails.get(p) ?? p), md)})`,
         ]
       : [],
   );

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Report, SKIPPED_AT_FIRST } from '../../src/model/index.js';
-import { duplicatePlaces } from '../../src/reports/format.js';
+import { duplicatesCited } from '../../src/reports/format.js';
 import { renderAll, reportOf } from '../helpers/report.js';
 
 const DIR = 'fixtures/duplicates-located';
@@ -122,36 +122,59 @@ describe('where duplicates are, in the two overlapping SMS backups of fixtures/d
 });
 
 describe('where duplicates are, in the reports people read', () => {
-  it('says it in the Markdown, after the skipped and rejected records', () => {
+  it('says it in the Markdown, after the skipped and rejected records, naming each file kept in once', () => {
     const md = rendered['markdown']!;
+    // The files kept in as the report's sentences cite a file: the end of the path no other input's path ends
+    // with (all three are "WhatsApp Chat with Sam.txt"), each named once for the run of copies kept in it.
+    const [feb, mar] = [FEB, MAR].map((p) => p.slice(`${DIR}/`.length));
     const list = [
       'Duplicates, with the copy kept of each:',
       '',
-      `- ${MAR}: duplicates 3 (line 2 → ${FEB}:line 2; line 3 → ${FEB}:line 3; line 4 → ${FEB}:line 4)`,
-      `- ${MID}: duplicates 11 (line 2 → ${FEB}:line 2; line 3 → ${FEB}:line 3; line 4 → ${FEB}:line 4; line 5 → ${MAR}:line 5; line 6 → ${MAR}:line 6 … line 12 → ${MAR}:line 12)`,
+      `- ${MAR}: duplicates 3 (copies kept in ${feb}: line 2 → line 2; line 3 → line 3; line 4 → line 4)`,
+      `- ${MID}: duplicates 11 (copies kept in ${feb}: line 2 → line 2; line 3 → line 3; line 4 → line 4; in ${mar}: line 5 → line 5; line 6 → line 6 … line 12 → line 12)`,
       '',
     ].join('\n');
     expect(md).toContain(list);
     expect(md.indexOf('Skipped and rejected records by reason:')).toBeLessThan(md.indexOf(list));
   });
 
-  it('says it under each file of the HTML table of files read', () => {
-    // A path's long first word is wrapped in a span where the line may break (html/escape.ts).
-    const html = rendered['html']!.replace(/<span class="brk">([^<]*)<\/span>/g, '$1');
+  it('says it under each file of the HTML table of files read, citing the files kept in by their keys', () => {
+    const html = rendered['html']!;
+    const f1 = `<a href="#f1" title="${FEB}">F1</a>`;
+    const f2 = `<a href="#f2" title="${MAR}">F2</a>`;
     expect(html).toContain(
-      `<span class="sub">duplicates: 3 (line 2 → ${FEB}:line 2; line 3 → ${FEB}:line 3; line 4 → ${FEB}:line 4)</span>`,
+      `<span class="sub">duplicates: 3 (copies kept in ${f1}: line 2 → line 2; line 3 → line 3; line 4 → line 4)</span>`,
     );
-    expect(html).toContain(`; line 6 → ${MAR}:line 6 … line 12 → ${MAR}:line 12)</span>`);
+    expect(html).toContain(
+      `<span class="sub">duplicates: 11 (copies kept in ${f1}: line 2 → line 2; line 3 → line 3; line 4 → line 4; in ${f2}: line 5 → line 5; line 6 → line 6 … line 12 → line 12)</span>`,
+    );
+    // The keys are the table's: F1 is the row of the first export, F2 of the second. (A path's long first word is
+    // wrapped in a span where the line may break: html/escape.ts.)
+    const rows = html.replace(/<span class="brk">([^<]*)<\/span>/g, '$1');
+    expect(rows).toContain(`<span id="f1">F1</span></th><td class="file"><bdi class="path">${FEB}</bdi>`);
+    expect(rows).toContain(`<span id="f2">F2</span></th><td class="file"><bdi class="path">${MAR}</bdi>`);
   });
 
-  it('names the last after "; " when it is the next one, after "…" when some are not named', () => {
-    const d = (n: number) => at(`line ${n}`, FEB, `line ${n}`);
-    const six = { first: [2, 3, 4, 5, 6].map(d), last: d(7) };
-    expect(duplicatePlaces(six, 6)).toBe(
-      `${[2, 3, 4, 5, 6, 7].map((n) => `line ${n} → ${FEB}:line ${n}`).join('; ')}`,
+  it('names the last after "; " when it is the next one, after "…" when some are not named, and each file once a run', () => {
+    const cite = (at: Parameters<typeof duplicatesCited>[0], count: number) =>
+      duplicatesCited(
+        at,
+        count,
+        (p) => `<${p}>`,
+        (s) => s,
+      );
+    const d = (n: number, file = FEB) => at(`line ${n}`, file, `line ${n}`);
+    const six = { first: [2, 3, 4, 5, 6].map((n) => d(n)), last: d(7) };
+    expect(cite(six, 6)).toBe(
+      `copies kept in <${FEB}>: ${[2, 3, 4, 5, 6, 7].map((n) => `line ${n} → line ${n}`).join('; ')}`,
     );
-    expect(duplicatePlaces(six, 7)).toMatch(/line 6 → [^;]*line 6 … line 7 → /);
-    expect(duplicatePlaces({ first: [d(2)], last: d(2) }, 1)).toBe(`line 2 → ${FEB}:line 2`);
+    expect(cite(six, 7)).toMatch(/; line 6 → line 6 … line 7 → line 7$/);
+    expect(cite({ first: [d(2)], last: d(2) }, 1)).toBe(`copies kept in <${FEB}>: line 2 → line 2`);
+    // A file kept in is named again when the run returns to it, and after the gap when the last is elsewhere.
+    const mixed = { first: [d(2), d(3, MAR), d(4)], last: d(9, MID) };
+    expect(cite(mixed, 8)).toBe(
+      `copies kept in <${FEB}>: line 2 → line 2; in <${MAR}>: line 3 → line 3; in <${FEB}>: line 4 → line 4 … in <${MID}>: line 9 → line 9`,
+    );
   });
 
   it('renders a report made before duplicatesAt as before: the counts, no places', () => {

@@ -7,9 +7,9 @@
 import { cap } from '../../../model/format.js';
 import type { Report, SkippedAt } from '../../../model/index.js';
 import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
-import { bookCells, duplicatePlaces, inputMark, int, reasonCounts } from '../../format.js';
+import { bookCells, duplicatesCited, inputMark, int, reasonCounts } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
-import { bdi, text } from '../escape.js';
+import { bdi, plain, text } from '../escape.js';
 import { table } from '../table.js';
 import { methodsOf } from './methods.js';
 import type { HtmlContext, Section } from './section.js';
@@ -21,10 +21,19 @@ function reasons(label: string, record: Record<string, number>, at?: Record<stri
   return said === '' ? '' : `<span class="sub">${label}: ${text(said)}</span>`;
 }
 
-/** Where the file's duplicates are and the copies kept, when the report says (duplicatesAt). */
-function duplicates(x: Report['inputs'][number]): string {
+/**
+ * Where the file's duplicates are and the copies kept, when the report says (duplicatesAt); the files kept in by
+ * their keys in this table, linked to their rows, as the chronology cites them.
+ */
+function duplicates(x: Report['inputs'][number], ctx: HtmlContext): string {
+  const file = (path: string) => {
+    const key = ctx.inputKeys.get(path);
+    return key
+      ? `<a href="#${key.toLowerCase()}" title="${plain(path)}">${key}</a>`
+      : `<bdi>${text(path)}</bdi>`;
+  };
   return x.duplicatesAt
-    ? `<span class="sub">duplicates: ${int(x.duplicates)} (${text(duplicatePlaces(x.duplicatesAt, x.duplicates))})</span>`
+    ? `<span class="sub">duplicates: ${int(x.duplicates)} (${duplicatesCited(x.duplicatesAt, x.duplicates, file, text)})</span>`
     : '';
 }
 
@@ -53,7 +62,7 @@ function inputs(r: Report, ctx: HtmlContext): string {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x)}${markOf(x)}`,
+        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x, ctx)}${markOf(x)}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
