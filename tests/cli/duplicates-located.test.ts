@@ -8,6 +8,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { thirdExportDuplicatesAt } from '../helpers/duplicates-located.js';
 import { scratch } from '../helpers/robustness.js';
 
 const s = scratch('chronolog-duplicates-at-');
@@ -26,7 +27,6 @@ const run = (args: string[], cwd = dir) => {
   expect(r.stderr).not.toMatch(STACK);
   return r;
 };
-const at = (locator: string, file: string, kept: string) => ({ locator, kept: { file, locator: kept } });
 
 describe('duplicatesAt at the edges of the CLI', () => {
   it('is documented by chronolog schema, optional, with what first, last and each entry hold', () => {
@@ -47,16 +47,7 @@ describe('duplicatesAt at the edges of the CLI', () => {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json.inputs.map((i: { path: string }) => i.path)).toEqual([FEB, MAR, MID]);
     expect(json.inputs[0]).not.toHaveProperty('duplicatesAt');
-    expect(json.inputs[2].duplicatesAt).toEqual({
-      first: [
-        at('line 2', FEB, 'line 2'),
-        at('line 3', FEB, 'line 3'),
-        at('line 4', FEB, 'line 4'),
-        at('line 5', MAR, 'line 5'),
-        at('line 6', MAR, 'line 6'),
-      ],
-      last: at('line 12', MAR, 'line 12'),
-    });
+    expect(json.inputs[2].duplicatesAt).toEqual(thirdExportDuplicatesAt(FEB, MAR));
     const v = run(['verify', report, '--recompute']);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toMatch(/the report is the same/);
@@ -100,15 +91,6 @@ describe('duplicatesAt at the edges of the CLI', () => {
     expect(books(copy)).toEqual(books(original));
     // Each file of the copy: its header on line 1, then its duplicates, then the rows it kept.
     const [one, two] = ['input-001.jsonl', 'input-002.jsonl'].map((f) => path.join(out, f));
-    expect(copy.inputs[2].duplicatesAt).toEqual({
-      first: [
-        at('line 2', one!, 'line 2'),
-        at('line 3', one!, 'line 3'),
-        at('line 4', one!, 'line 4'),
-        at('line 5', two!, 'line 5'),
-        at('line 6', two!, 'line 6'),
-      ],
-      last: at('line 12', two!, 'line 12'),
-    });
+    expect(copy.inputs[2].duplicatesAt).toEqual(thirdExportDuplicatesAt(one!, two!));
   });
 });

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Report, SKIPPED_AT_FIRST } from '../../src/model/index.js';
 import { duplicatesCited } from '../../src/reports/format.js';
+import { at, thirdExportDuplicatesAt } from '../helpers/duplicates-located.js';
 import { renderAll, reportOf } from '../helpers/report.js';
 
 const DIR = 'fixtures/duplicates-located';
@@ -33,7 +34,6 @@ beforeAll(async () => {
   rendered = renderAll(report);
 });
 const inputOf = (r: Report, p: string) => r.inputs.find((i) => i.path === p)!;
-const at = (locator: string, file: string, kept: string) => ({ locator, kept: { file, locator: kept } });
 
 describe('where duplicates are, in the JSON report (three exports of one chat)', () => {
   it('keeps five "Answer me", not three, ten or fifteen, and the books add up', () => {
@@ -66,17 +66,7 @@ describe('where duplicates are, in the JSON report (three exports of one chat)',
   });
 
   it('maps the third export\'s fourth and fifth "Answer me" to the second export, and names its last duplicate', () => {
-    expect(inputOf(report, MID).duplicatesAt).toEqual({
-      first: [
-        at('line 2', FEB, 'line 2'),
-        at('line 3', FEB, 'line 3'),
-        at('line 4', FEB, 'line 4'),
-        at('line 5', MAR, 'line 5'),
-        at('line 6', MAR, 'line 6'),
-      ],
-      // Lines 7 to 12 are the messages the second export holds after the burst; 13 to 15 are new.
-      last: at('line 12', MAR, 'line 12'),
-    });
+    expect(inputOf(report, MID).duplicatesAt).toEqual(thirdExportDuplicatesAt(FEB, MAR));
     expect(inputOf(report, MID).duplicatesAt!.first).toHaveLength(SKIPPED_AT_FIRST);
   });
 

@@ -192,6 +192,35 @@ describe('anonymise round trip on the demo case', () => {
     }
   });
 
+  it("locates the copy's first duplicates one to one with the original's: the same records, dropped and kept", async () => {
+    const { report } = await run('located', {});
+    const mine = original.inputs[4]!.duplicatesAt!;
+    const copy = report.inputs[4]!.duplicatesAt!;
+    // The copy's files, by the original file each stands for (the manifest lists them in the same order).
+    const fileOf = new Map(original.inputs.map((i, k) => [i.path, report.inputs[k]!.path]));
+    const lineOf = (file: string, locator: string) =>
+      readFileSync(file, 'utf8').split('\n')[Number(/line (\d+)\)?$/.exec(locator)![1]) - 1]!;
+    // The instant of a record: an SMS backup's element by its date attribute, a copy's row by its utc.
+    const sms = (file: string, locator: string) => Number(/ date="(\d+)"/.exec(lineOf(file, locator))![1]);
+    const row = (file: string, locator: string) => Date.parse(JSON.parse(lineOf(file, locator)).utc);
+    const [NEW, COPY] = [original.inputs[4]!.path, report.inputs[4]!.path];
+    expect(copy.first).toHaveLength(mine.first.length);
+    copy.first.forEach((c, j) => {
+      const o = mine.first[j]!;
+      // The copy's j-th duplicate is the copy of the original's j-th, and its copy kept the copy of the original's.
+      expect(c.kept.file).toBe(fileOf.get(o.kept.file));
+      expect(row(COPY, c.locator)).toBe(sms(NEW, o.locator));
+      expect(row(c.kept.file, c.kept.locator)).toBe(sms(o.kept.file, o.kept.locator));
+    });
+    // The last is each file's last in its own order: the backup lists its MMS after every SMS (mms[0], of 14
+    // February), the copy its rows by time, so its last duplicate is another record, a copy kept of the same
+    // instant in the copy of the same file all the same.
+    expect(mine.last.locator).toMatch(/^mms\[0\]/);
+    expect(row(COPY, copy.last.locator)).not.toBe(sms(NEW, mine.last.locator));
+    expect(copy.last.kept.file).toBe(fileOf.get(mine.last.kept.file));
+    expect(row(copy.last.kept.file, copy.last.kept.locator)).toBe(row(COPY, copy.last.locator));
+  });
+
   it('gives the same books, counts and statistics without a date shift', async () => {
     const { report } = await run('same', {});
     expect(report.accounting.incidents).toBeGreaterThan(600);

@@ -281,6 +281,37 @@ describe('the copy kept in place of each duplicate (duplicatesAt)', () => {
     });
   });
 
+  it('maps the n-th to the n-th around a damaged input that sits between two intact ones', () => {
+    // Inputs 0 and 2 intact, input 1 damaged (a zip member failing its CRC-32 check): compared 0, 2, 1. The
+    // third input's first two stand for the first's two, though the damaged one comes between them in input
+    // order; the damaged one's first two for the first input's, its third and fourth for the third input's,
+    // and its fifth, held by no intact input, is kept from it.
+    const events = [
+      ...at(0, ['a:1', 'a:2']),
+      ...at(1, ['d:1', 'd:2', 'd:3', 'd:4', 'd:5']),
+      ...at(2, ['c:1', 'c:2', 'c:3', 'c:4']),
+    ];
+    expect(markDuplicates(listOf(events), (input) => input === 1).dup.join('')).toBe('00' + '11110' + '1100');
+    expect(placesOf(events, 1)).toEqual({
+      1: {
+        first: [
+          ['d:1', 'a:1'],
+          ['d:2', 'a:2'],
+          ['d:3', 'c:3'],
+          ['d:4', 'c:4'],
+        ],
+        last: ['d:4', 'c:4'],
+      },
+      2: {
+        first: [
+          ['c:1', 'a:1'],
+          ['c:2', 'a:2'],
+        ],
+        last: ['c:2', 'a:2'],
+      },
+    });
+  });
+
   it('follows a copy matched by its id to the copy kept, when the one its id matched was itself a duplicate', () => {
     // A DiscordChatExporter CSV (no ids) compared first, then two JSON exports with ids: the first JSON's copy is
     // a duplicate of the CSV's by content, and the second JSON's, matched by its id, of the first JSON's.
