@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
+import { type RunOnRow, readRecords } from '../../src/sources/csv-diary/read.js';
 import { recordEnd } from '../../src/sources/csv-diary/run-on-quotes.js';
 import { caseGolden } from '../helpers/case-golden.js';
 import { runSource } from '../helpers/run-source.js';
@@ -119,6 +120,42 @@ describe('a diary row over 8 MiB', () => {
     expect(run.accounting).toEqual({ records: 100_010, events: 100_009, skipped: 0, rejected: 1 });
     expect(run.events.at(-1)?.locator).toBe(100_011);
   });
+});
+
+describe('several quotes left open, each running on over more than 8 MiB of rows', () => {
+  it('are each rejected, and every row after them is read, the file not stopped for too many run-ons', async () => {
+    // Before: csv-parse's size error comes after the writing loop had given the failed parser the whole rest of the
+    // text, and each run-on row was charged to the end of the file, not its own end: reading stopped at the 5th of
+    // these 8 (RUN_ON_LIMIT), the 4 blocks of rows after it not read. 8 blocks is the fewest that showed it.
+    const words = 'He texted again and again asking where I was tonight and who I was with. '.repeat(13);
+    const blocks = 8;
+    const rows = 8_800; // about 8.6 MB a block, over the 8 MiB csv-parse reads a row up to
+    const parts = ['Date,Time,What happened\n'];
+    for (let b = 0; b < blocks; b++) {
+      const day = `${13 + b}/03/2024`;
+      parts.push(`${day},21:40,"He said I will find you\n`);
+      for (let i = 0; i < rows; i++)
+        parts.push(`${day},22:${String(i % 60).padStart(2, '0')},${words}${i}\n`);
+    }
+    const runOns: RunOnRow[] = [];
+    const dated: string[] = [];
+    const end = await readRecords(parts.join(''), {
+      delimiter: ',',
+      startsRow: (l) => /^\d\d\/\d\d\/\d{4},/.test(l),
+      onRecord: (cells) => {
+        dated.push(cells[0]!);
+      },
+      onRunOn: (row) => runOns.push(row),
+      onTooLong: (row) => expect.unreachable(`too long at line ${row.line}`),
+    });
+    expect(end).toEqual({});
+    const first = (b: number) => 2 + b * (rows + 1);
+    expect(runOns.map((r) => [r.line, r.closedOn])).toEqual(
+      Array.from({ length: blocks }, (_, b) => [first(b), b + 1 < blocks ? first(b + 1) : undefined]),
+    );
+    expect(dated.length).toBe(1 + blocks * rows);
+    expect(dated.at(-1)).toBe('20/03/2024');
+  }, 60_000);
 });
 
 describe('where a record ends', () => {

@@ -197,7 +197,8 @@ async function readFrom(
   };
   let read = offset;
   // Set before a run-on row is thrown from the record hook: csv-parse reports the error, but `destroyed` is not
-  // set until later, and writing on would make every re-reading read the whole rest of the text.
+  // set until later, and writing on would make every re-reading read the whole rest of the text. An error of
+  // csv-parse's own (a row over `MAX_RECORD_CHARS`) sets `errored` at once, and its event comes later too.
   let stopped = false;
   return new Promise((resolve) => {
     let lastLine = 0;
@@ -246,7 +247,8 @@ async function readFrom(
         const start = lines.start(line);
         const raw = text.slice(start, recordEnd(text, start, delimiter));
         const row = runOn(raw, line);
-        if (row) resolve({ runOn: { row, readTo: read } });
+        // Charged to the row's end, which was read to find it, or to where the parser was given text, if further.
+        if (row) resolve({ runOn: { row, readTo: Math.max(read, start + raw.length) } });
         else resolve({ tooLong: { line, lastLine: line + countLineEnds(raw), chars: raw.length } });
         return;
       }
@@ -258,14 +260,14 @@ async function readFrom(
     // In pieces that end at a line end (never inside a character), small at first and growing: a reading that
     // stops at a run-on row soon after it starts has not copied the rest of the text.
     let size = FIRST_PIECE;
-    while (read < text.length && !stopped && !parser.destroyed) {
+    while (read < text.length && !stopped && !parser.errored && !parser.destroyed) {
       const nl = read + size >= text.length ? -1 : text.indexOf('\n', read + size);
       const end = nl < 0 ? text.length : nl + 1;
       parser.write(text.slice(read, end));
       read = end;
       size = Math.min(size * 2, MAX_PIECE);
     }
-    if (!stopped && !parser.destroyed) parser.end();
+    if (!stopped && !parser.errored && !parser.destroyed) parser.end();
   });
 }
 
