@@ -56,7 +56,8 @@ export function looksLikeMessage(text: string): boolean {
   let from = '';
   let dated = false;
   for (const raw of lines) {
-    const line = raw.replace(/\r$/, '');
+    // CR CR LF: a CRLF file converted to CRLF again; its header values are read without the extra CR (trimmed).
+    const line = raw.replace(/\r+$/, '');
     if (line === '') break;
     if (line[0] === ' ' || line[0] === '\t') {
       if (field === '') return false;

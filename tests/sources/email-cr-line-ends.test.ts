@@ -65,6 +65,47 @@ describe('an .eml saved with old Mac line ends (CR alone)', () => {
   }
 });
 
+/** The file with its line ends converted to CRLF twice, each CR taken for a character the second time: CR CR LF. */
+const crlfTwice = (bytes: Buffer) =>
+  Buffer.from(bytes.toString('latin1').replace(/\r?\n/g, '\r\r\n'), 'latin1');
+
+/** What says which messages a file holds and when: each event's place, time, sender and id, and each row left out. */
+const messages = (o: Awaited<ReturnType<typeof runInput>>) => ({
+  events: o.events.map((e) => [e.locator, e.time, e.sender, e.nativeId, e.conversation, e.flags]),
+  skipped: o.skipped.map((r) => [r.code, r.locator]),
+  rejected: o.rejected.map((r) => [r.code, r.locator]),
+});
+
+describe('a file whose line ends are CR CR LF (a CRLF file converted to CRLF again) is no old Mac file', () => {
+  // Before: its first line end, a CR followed by CR LF, was taken for a CR alone, every CR CR LF became LF CR LF,
+  // a blank line after each line, and the mbox had no headers ("no events could be read"); read as it was before
+  // old Mac files were, split at its LFs.
+  for (const file of MBOXES) {
+    it(`an mbox keeps its messages and their times: ${file}`, async () => {
+      const original = readFileSync(file);
+      const bytes = crlfTwice(original);
+      expect(mbox.detect(probe(file, bytes))).toBe(true);
+      const want = messages(await runInput(mbox, inPieces(original, 1 << 20, file)));
+      expect(want.events.length).toBeGreaterThan(0);
+      const whole = await runInput(mbox, inPieces(bytes, 1 << 20, file));
+      expect(messages(whole)).toEqual(want);
+      // Pieces of 7 bytes end between the two CRs and between the second CR and its LF.
+      expect(await runInput(mbox, inPieces(bytes, 7, file))).toEqual(whole);
+    });
+  }
+  for (const file of EMLS) {
+    it(`an .eml keeps its message and its time: ${file}`, async () => {
+      const original = readFileSync(file);
+      const bytes = crlfTwice(original);
+      expect(eml.detect(probe(file, bytes))).toBe(true);
+      const want = messages(await runInput(eml, inPieces(original, 1 << 20, file)));
+      const whole = await runInput(eml, inPieces(bytes, 1 << 20, file));
+      expect(messages(whole)).toEqual(want);
+      expect(await runInput(eml, inPieces(bytes, 5, file))).toEqual(whole);
+    });
+  }
+});
+
 describe('reading a run of old Mac mail', () => {
   it('places both in the timeline, detected by content', async () => {
     const c = await resolveCase({}, [], 'Europe/London');
@@ -101,5 +142,18 @@ describe('line ends made LF', () => {
     expect(through(['a\nb\rc\n'])).toBe('a\nb\rc\n');
     expect(through(['a\r', '\nb\rc\r'])).toBe('a\r\nb\rc\r');
     expect(through(['abc'])).toBe('abc');
+  });
+
+  it('never in a file whose first line ends in CR CR LF, wherever the pieces end', () => {
+    for (const pieces of [
+      ['a\r\r\nb\r\r\n'],
+      ['a\r', '\r\nb\r\r\n'],
+      ['a\r\r', '\nb\r\r\n'],
+      ['a\r', '\r', '\nb\r'],
+    ])
+      expect(through(pieces)).toBe(pieces.join(''));
+    // A CR CR not followed by an LF is an old Mac file's blank line.
+    expect(through(['a\r\r', 'b\r'])).toBe('a\n\nb\n');
+    expect(through(['a\r\r'])).toBe('a\n\n');
   });
 });

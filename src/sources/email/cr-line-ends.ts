@@ -11,11 +11,18 @@
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** Whether `text`'s first line end is a CR alone: an old Mac file (text as decoded for detection). */
+/**
+ * Whether `text`'s first line end is a CR alone: an old Mac file (text as decoded for detection). A CR before a
+ * CRLF is no line end of its own: CR CR LF is a CRLF file converted to CRLF a second time (the CR of each line end
+ * taken for a character), which the readers read as the CRLF file it was.
+ */
 function crLineEnds(text: string): boolean {
-  const m = /\r\n?|\n/.exec(text);
-  // A CR at the very end may be the first half of a CRLF cut by the end of the piece: not judged.
-  return m !== null && m[0] === '\r' && m.index < text.length - 1;
+  const m = /\r\r\n|\r\n?|\n/.exec(text);
+  // A CR at the very end may be the first half of a CRLF cut by the end of the piece, and a CR CR of a CR CR LF:
+  // not judged.
+  if (m === null || m[0] !== '\r') return false;
+  const next = m.index + 1;
+  return next < text.length && !(text[next] === '\r' && next + 1 === text.length);
 }
 
 /** The start of a file as decoded for detection, with an old Mac file's line ends made LF, as `CrToLf` makes them. */
@@ -26,32 +33,42 @@ export function lfText(text: string): string {
 /** Streams a file's bytes with an old Mac file's line ends made LF; other files pass through as they are. */
 export class CrToLf {
   private mode: 'unknown' | 'cr' | 'other' = 'unknown';
-  /** The last chunk ended in a CR, held back: whether an LF follows it is in the next chunk. */
-  private held = false;
+  /**
+   * The CRs the last chunk ended in, held back: whether an LF follows is in the next chunk. One, or two while the
+   * file's first line end is still undecided (a CR CR that may be the start of a CR CR LF).
+   */
+  private held = 0;
 
   /** The bytes of the next chunk, line ends made LF in an old Mac file. */
   push(chunk: Buffer): Buffer {
-    if (this.mode === 'other' && !this.held) return chunk;
-    let buf = this.held ? Buffer.concat([Buffer.of(CR), chunk]) : chunk;
-    this.held = false;
+    if (this.mode === 'other' && this.held === 0) return chunk;
+    let buf = this.held > 0 ? Buffer.concat([Buffer.alloc(this.held, CR), chunk]) : chunk;
+    this.held = 0;
     if (buf.length === 0) return buf;
     if (this.mode !== 'other' && buf[buf.length - 1] === CR) {
-      this.held = true;
+      this.held = 1;
       buf = buf.subarray(0, buf.length - 1);
+      if (this.mode === 'unknown' && firstLineEnd(buf) === buf.length - 1) {
+        this.held = 2;
+        buf = buf.subarray(0, buf.length - 1);
+      }
     }
     if (this.mode === 'unknown') {
       const i = firstLineEnd(buf);
-      if (i >= 0) this.mode = buf[i] === CR && buf[i + 1] !== LF ? 'cr' : 'other';
-      // No line end yet, or one that is a held CR: decided by the next chunk.
+      // A CR before a CRLF is no line end of its own (`crLineEnds`).
+      const crlf = (at: number) => buf[at] === CR && buf[at + 1] === LF;
+      if (i >= 0) this.mode = buf[i] === CR && !crlf(i) && !crlf(i + 1) ? 'cr' : 'other';
+      // No line end yet, or one that is held: decided by the next chunk.
     }
     return this.mode === 'cr' ? toLf(buf) : buf;
   }
 
-  /** The byte held back at the end of the file: a CR that ends its last line (an LF when the file is old Mac). */
+  /** The bytes held back at the end of the file: CRs that end its last line (LFs when the file is old Mac). */
   end(): Buffer {
-    if (!this.held) return Buffer.alloc(0);
-    this.held = false;
-    return Buffer.of(this.mode === 'other' ? CR : LF);
+    if (this.held === 0) return Buffer.alloc(0);
+    const held = this.held;
+    this.held = 0;
+    return Buffer.alloc(held, this.mode === 'other' ? CR : LF);
   }
 }
 
