@@ -68,8 +68,9 @@ const SHIFT_MS = MAX_DATE_SHIFT_WEEKS * 7 * 86_400_000;
 
 /**
  * chronolog's anonymised copies (`chronolog-jsonl`, `chronolog-jsonl-diary`): the hand-kept range, the widest,
- * made wider by the largest date shift each way. Their times were checked when the original was read, and a
- * version 1 copy mixes a case's diary rows with its exports; this only keeps out a time no copy could hold.
+ * made wider by the largest date shift each way. A version 3 copy's times were checked by this file's rules when
+ * the original was read (a record outside them is written as a rejection), so this only keeps out a time no copy
+ * could hold; versions 1 and 2 have `EARLY_ANONYMISED_TIMES`.
  */
 export const ANONYMISED_TIMES: TimeRange = {
   from: HAND_KEPT_TIMES.from - SHIFT_MS,
@@ -103,5 +104,30 @@ function unshifted(original: TimeRange): TimeRange {
 /** An unshifted anonymised copy of an export: the times of `STAMPED_TIMES`. */
 export const UNSHIFTED_STAMPED_TIMES = unshifted(STAMPED_TIMES);
 
-/** An unshifted anonymised copy of a diary, or a version 1 copy (a case's diaries and exports in one file). */
+/** An unshifted anonymised copy of a diary. */
 export const UNSHIFTED_HAND_KEPT_TIMES = unshifted(HAND_KEPT_TIMES);
+
+/**
+ * Copies of versions 1 and 2 (`chronolog-jsonl`), written before the rules above were (version 3 came after them):
+ * their original's record may carry any time the reader of its format then took, such as an SMS of 1985 or of
+ * 2286 (a placeholder). The range anonymised copies have had since the rules came is kept, with words that blame
+ * the original record's time, not the copy.
+ */
+const EARLY_COPY_HINT =
+  'This anonymised copy (version 1 or 2) was written before chronolog checked the times records carry, so its ' +
+  'original record may have this time: a placeholder, a device clock set wrong, or damage. Check the record in the ' +
+  'original file; if you know when it really happened, note it in a diary with that date.';
+
+/** A version 1 or 2 copy whose dates may have been shifted (its header does not say they were not). */
+export const EARLY_ANONYMISED_TIMES: TimeRange = { ...ANONYMISED_TIMES, hint: EARLY_COPY_HINT };
+
+/**
+ * A version 1 or 2 copy whose header says its dates were not shifted: the same times, and a record dated after the
+ * report is flagged, as its original's would be.
+ */
+export const EARLY_UNSHIFTED_TIMES: TimeRange = {
+  from: ANONYMISED_TIMES.from,
+  until: ANONYMISED_TIMES.until,
+  records: `anonymised copies of version 1 or 2 (the years ${HAND_KEPT_YEARS.first}–${HAND_KEPT_YEARS.last}, moved by up to ${MAX_DATE_SHIFT_WEEKS} weeks)`,
+  hint: EARLY_COPY_HINT,
+};

@@ -28,10 +28,13 @@
  *   analysis treats it as a diary again (no export period).
  * - Version 1 (one file per case, header counted as a skipped record) is still read.
  * - Times: a copy may have its dates shifted by up to five years (`"datesShifted":true`), so any time a shifted copy
- *   of a diary could hold is read (ANONYMISED_TIMES), and none is flagged as dated after the report. A copy whose
- *   header says `"datesShifted":false` holds its original's instants, so the original's rule holds: the times a
- *   device stamps, or a diary's years for a hand-kept input or a version 1 file (which mixes them), a zone's
- *   hours either way; a time outside is rejected (TIMELINE_IMPLAUSIBLE_TIME), one after the report flagged.
+ *   of a diary could hold is read (ANONYMISED_TIMES), and none is flagged as dated after the report. A version 3
+ *   copy whose header says `"datesShifted":false` holds its original's instants, checked by the rule every reader
+ *   has kept since before version 3, so that rule holds: the times a device stamps, or a diary's years for a
+ *   hand-kept input, a zone's hours either way; a time outside is rejected (TIMELINE_IMPLAUSIBLE_TIME), one after
+ *   the report flagged. Versions 1 and 2 were written before that rule (an SMS of 1985 was read then, and copied):
+ *   they keep the wide range, with a hint that does not say the copy was changed (EARLY_ANONYMISED_TIMES), an
+ *   unshifted one's records after the report flagged (EARLY_UNSHIFTED_TIMES).
  * A blank line is skipped (`blank-line`); a line that is not valid JSON, or lacks a valid time or vocabulary
  * value, or a stub with a malformed reason or code is rejected with its line number. A last line without a line
  * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): the record on it was begun, so it is
@@ -41,6 +44,8 @@
 import type { ParsedEvent } from '../model/index.js';
 import {
   ANONYMISED_TIMES,
+  EARLY_ANONYMISED_TIMES,
+  EARLY_UNSHIFTED_TIMES,
   type TimeRange,
   UNSHIFTED_HAND_KEPT_TIMES,
   UNSHIFTED_STAMPED_TIMES,
@@ -252,8 +257,9 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
 }
 
 /**
- * The times the records of the copy whose first line is in `probe` may carry: those of its original when its header
- * says its dates were not shifted (module comment), undefined otherwise (the source's `ANONYMISED_TIMES`).
+ * The times the records of the copy whose first line is in `probe` may carry (module comment): those of its
+ * original when a version 3 header says its dates were not shifted, the early ones for a version 1 or 2 copy,
+ * undefined otherwise (the source's `ANONYMISED_TIMES`).
  */
 export function anonymisedTimes(probe: Probe): TimeRange | undefined {
   const first = /^[^\r\n]*/.exec(probe.text)![0];
@@ -265,8 +271,11 @@ export function anonymisedTimes(probe: Probe): TimeRange | undefined {
   }
   if (typeof header !== 'object' || header === null) return undefined;
   const h = header as Record<string, unknown>;
-  if (h['datesShifted'] !== false) return undefined;
-  return h['handKept'] === true || h['version'] === 1 ? UNSHIFTED_HAND_KEPT_TIMES : UNSHIFTED_STAMPED_TIMES;
+  const unshifted = h['datesShifted'] === false;
+  if (h['version'] === 1 || h['version'] === 2)
+    return unshifted ? EARLY_UNSHIFTED_TIMES : EARLY_ANONYMISED_TIMES;
+  if (!unshifted) return undefined;
+  return h['handKept'] === true ? UNSHIFTED_HAND_KEPT_TIMES : UNSHIFTED_STAMPED_TIMES;
 }
 
 /** chronolog's anonymised JSONL timeline (an exported input; hand-kept inputs go to `chronolog-jsonl-diary`). */
