@@ -95,6 +95,18 @@ export function formatCi(ci: readonly [number | null, number | null]): string {
   return `95% CI ${range(lo ?? 0, hi, sig2)}`;
 }
 
+/**
+ * An instant as a UTC date and time for a message, without the zone's name (the caller writes "UTC"):
+ * `2024-03-01 17:08`, seconds shown when not 0 (always with `seconds: 'always'`), milliseconds when not 0 (never
+ * with `millis: false`); years past 9999 as `+010000`. For times within the calendar (±8.64e15 ms).
+ */
+export function utcText(ms: number, shown: { seconds?: 'always'; millis?: false } = {}): string {
+  let t = new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
+  if (shown.millis === false || t.endsWith('.000')) t = t.slice(0, -4);
+  // Without its milliseconds the text ends in its seconds.
+  return shown.seconds !== 'always' && t.endsWith(':00') ? t.slice(0, -3) : t;
+}
+
 /** "11 March 2024" from YYYY-MM-DD (or the date part of a longer local time). */
 export function formatDate(date: string): string {
   const y = date.slice(0, 4);

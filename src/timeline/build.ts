@@ -5,6 +5,8 @@
  * resolved against the case file, once per distinct sender. A time that cannot be used is not stored: `build`
  * says why, and the caller rejects the record.
  */
+
+import { utcText } from '../model/format.js';
 import type { ParsedEvent, Party } from '../model/index.js';
 import { DST_FLAGS } from '../model/time-flags.js';
 import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
@@ -240,18 +242,12 @@ function implausible(e: ParsedEvent, at: number, range: TimeRange): UnusableTime
       ? `${e.time.local.length > 10 ? 'date and time' : 'date'} ${e.time.local.replace('T', ' ')} (local time as read)`
       : Math.abs(at) > 8.64e15
         ? `time ${at} ms since 1970 (no calendar date)`
-        : `time ${utcText(at)} UTC`;
+        : `time ${utcText(at, { seconds: 'always' })} UTC`;
   return {
     code: 'TIMELINE_IMPLAUSIBLE_TIME',
     message: `the record's ${shown} is outside the dates accepted for ${range.records} (${utcText(range.from).slice(0, 10)} to ${utcText(range.until - 1).slice(0, 10)})`,
     hint: range.hint,
   };
-}
-
-/** `2286-11-20 17:46:39.999`, or without the milliseconds when they are 0; years past 9999 as `+010000`. */
-function utcText(ms: number): string {
-  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
-  return iso.endsWith('.000') ? iso.slice(0, -4) : iso;
 }
 
 /** One string for a sender's fields: two senders are the same sender when their keys are equal. */

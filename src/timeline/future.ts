@@ -17,7 +17,7 @@
  * their dates are moved by up to five years on purpose. A copy whose header says its dates were not shifted holds
  * its original's instants, and is checked as its original is (sources/chronolog-jsonl.ts).
  */
-import { plural } from '../model/format.js';
+import { plural, utcText } from '../model/format.js';
 import type { Problem } from '../model/index.js';
 import { STAMPED_TIMES } from '../model/time-range.js';
 import { locatorText } from './ids.js';
@@ -57,14 +57,8 @@ export class FutureRecords {
       severity: 'warning',
       file,
       locator: locatorText(first.locator),
-      message: `${records} dated more than ${FUTURE_MARGIN_MS / 3_600_000} hours after this report was generated (${utc(Date.parse(generatedAt))} UTC), ${n === 1 ? 'at' : 'the first at'} ${locatorText(first.locator)} (${utc(first.ms)} UTC): kept, counted and marked "dated after this report was made".`,
+      message: `${records} dated more than ${FUTURE_MARGIN_MS / 3_600_000} hours after this report was generated (${utcText(Date.parse(generatedAt), { millis: false })} UTC), ${n === 1 ? 'at' : 'the first at'} ${locatorText(first.locator)} (${utcText(first.ms, { millis: false })} UTC): kept, counted and marked "dated after this report was made".`,
       hint: 'No record can be newer than the export that holds it: the device clock was probably set wrong, or the date was misread (day and month swapped, a two-digit year). Check these records in the original export. If the report itself should be dated later, set --now.',
     };
   }
-}
-
-/** `2031-05-02 10:00` (seconds when not 0). */
-function utc(ms: number): string {
-  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-  return iso.endsWith(':00') ? iso.slice(0, -3) : iso;
 }

@@ -73,12 +73,60 @@ describe('an SMS backup date in another unit, or a placeholder', () => {
 
   it('names the time a number of milliseconds with a fraction would be, without rounding it to one', async () => {
     const file = 'fixtures/sms-backup-xml-date-units/other-tools.xml';
-    const xml = readFileSync(file, 'utf8').replace('date="1709312820.5"', 'date="1709312820000.0"');
+    const xml = readFileSync(file, 'utf8').replace('date="1709312820.5"', 'date="1709312820000.5"');
     const r = await collectFrom(xml);
     expect(r.rejected[5]).toMatchObject({
       locator: 'sms[6] (line 10)',
       message:
-        'date="1709312820000.0" is not a whole number of milliseconds since 1970 (read so, it is 2024-03-01 17:07 UTC)',
+        'date="1709312820000.5" is not a whole number of milliseconds since 1970 (read so, it is 2024-03-01 17:07 UTC)',
     });
+  });
+
+  it('says how a whole number is written otherwise than SMS Backup & Restore writes one, and still rejects it', async () => {
+    // Before: 1709312820000.0, 1.0 and -0 were "not a whole number", and 1e12, 1.709312820e12, +1709312820000 and
+    // .5 "not a number". Only digits were ever read as a time, before and since: none of these is.
+    const file = 'fixtures/sms-backup-xml-date-units/other-tools.xml';
+    const cases: [string, string][] = [
+      [
+        '1709312820000.0',
+        'is written with a decimal point, not as SMS Backup & Restore writes a date (read so, it is 2024-03-01 17:07 UTC)',
+      ],
+      [
+        '1.0',
+        'is written with a decimal point, not as SMS Backup & Restore writes a date (it would be 1970-01-01 00:00:00.001 UTC; it may be a placeholder)',
+      ],
+      [
+        '-0',
+        'is written with a minus sign, not as SMS Backup & Restore writes a date (it would be 1970-01-01 00:00 UTC; it may be a placeholder)',
+      ],
+      [
+        '+1709312820000',
+        'is written with a plus sign, not as SMS Backup & Restore writes a date (read so, it is 2024-03-01 17:07 UTC)',
+      ],
+      [
+        '1e12',
+        'is written with an exponent, not as SMS Backup & Restore writes a date (read so, it is 2001-09-09 01:46:40 UTC)',
+      ],
+      [
+        '1.70931282e12',
+        'is written with an exponent, not as SMS Backup & Restore writes a date (read so, it is 2024-03-01 17:07 UTC)',
+      ],
+      [
+        '.5',
+        'is not a whole number of milliseconds since 1970 (it would be 1970-01-01 00:00 UTC; it may be a placeholder)',
+      ],
+      ['1e400', 'is written with an exponent, not as SMS Backup & Restore writes a date'],
+      ['0x18E0A9A7F20', 'is not a number of milliseconds since 1970'],
+    ];
+    for (const [value, words] of cases) {
+      const r = await collectFrom(
+        readFileSync(file, 'utf8').replace('date="1709312820.5"', `date="${value}"`),
+      );
+      expect(r.accounting).toEqual({ records: 9, events: 2, skipped: 0, rejected: 7 });
+      expect(r.rejected[5]).toMatchObject({
+        locator: 'sms[6] (line 10)',
+        message: `date="${value}" ${words}`,
+      });
+    }
   });
 });

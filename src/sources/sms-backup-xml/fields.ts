@@ -3,6 +3,8 @@
  * `"null"`, numbers as decimal strings, and times as epoch milliseconds; these helpers turn attributes into typed
  * values or a precise complaint naming the raw value.
  */
+
+import { utcText } from '../../model/format.js';
 import type { IdType, Party } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
 import type { TextEncoding } from '../text.js';
@@ -67,13 +69,15 @@ const MIN_MS = 1e11;
 const MAX_MS = 1e13;
 
 const DIGITS = /^\d+$/;
-/** A number as a tool other than SBR may write one: negative, or with a fraction. */
-const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/**
+ * A decimal number as a tool other than SBR may write one (`Number` reads each alike): a sign, digits with or
+ * without a decimal point and digits after it, an exponent.
+ */
+const NUMBER = /^([+-]?)(?:\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** `2024-03-01 17:08 UTC` (seconds and milliseconds shown when not 0; years past 9999 as `+010000`). */
-function utcText(ms: number): string {
-  const iso = new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
-  return `${iso.replace(/\.000$/, '').replace(/^(.*\d\d:\d\d):00$/, '$1')} UTC`;
+function utc(ms: number): string {
+  return `${utcText(ms)} UTC`;
 }
 
 /** Whether `ms` is a time a phone could have stamped (model/time-range.ts): what a value in another unit must be. */
@@ -87,12 +91,31 @@ function stamped(ms: number): boolean {
  * or nothing past the calendar. A number with a fraction is no whole number of milliseconds, whatever its size.
  */
 function unitGuess(n: number): string {
-  // Only a number with a fraction gets here as a time a phone could stamp: it is not rounded to one.
-  if (stamped(n)) return ` (read so, it is ${utcText(n)})`;
-  if (stamped(n * 1000)) return ` (it may be seconds: read so, it is ${utcText(n * 1000)})`;
-  if (stamped(n / 1000)) return ` (it may be microseconds: read so, it is ${utcText(n / 1000)})`;
-  if (Math.abs(n) <= 8.64e15) return ` (it would be ${utcText(n)}; it may be a placeholder)`;
+  // Only a number not written as SBR writes one (a fraction, a decimal point, an exponent, a sign) gets here as a
+  // time a phone could stamp: it is named, not taken for one.
+  if (stamped(n)) return ` (read so, it is ${utc(n)})`;
+  if (stamped(n * 1000)) return ` (it may be seconds: read so, it is ${utc(n * 1000)})`;
+  if (stamped(n / 1000)) return ` (it may be microseconds: read so, it is ${utc(n / 1000)})`;
+  if (Math.abs(n) <= 8.64e15) return ` (it would be ${utc(n)}; it may be a placeholder)`;
   return '';
+}
+
+/**
+ * What is wrong with a number SBR would not write (`NUMBER` but not `DIGITS`): negative, not whole, or a whole
+ * number written otherwise than as digits alone, first what says most.
+ */
+function oddNumber(t: string, sign: string, exponent: string | undefined, n: number): string {
+  if (n < 0) return 'is a negative number of milliseconds since 1970';
+  // `1e400` is no finite number: its exponent is what to say.
+  if (Number.isFinite(n) && !Number.isInteger(n)) return 'is not a whole number of milliseconds since 1970';
+  const how = exponent
+    ? 'with an exponent'
+    : t.includes('.')
+      ? 'with a decimal point'
+      : sign === '-'
+        ? 'with a minus sign'
+        : 'with a plus sign';
+  return `is written ${how}, not as SMS Backup & Restore writes a date`;
 }
 
 /** Reads `date` (epoch milliseconds). Never falls back to `readable_date`, which has no zone and a locale format. */
@@ -110,12 +133,11 @@ export function epochMs(raw: string | undefined): number | string {
   const t = raw.trim();
   if (t === '') return `date="${raw}" is empty`;
   if (t === 'null') return 'date="null": the phone stored no date for this record';
-  if (!NUMBER.test(t)) return `date="${raw}" is not a number of milliseconds since 1970`;
+  const number = NUMBER.exec(t);
+  if (!number) return `date="${raw}" is not a number of milliseconds since 1970`;
   const n = Number(t);
-  if (!DIGITS.test(t)) {
-    const what = n < 0 ? 'a negative number' : 'not a whole number';
-    return `date="${raw}" is ${what} of milliseconds since 1970${unitGuess(n)}`;
-  }
+  // Only digits are read as a time, as SBR writes one: a whole number written otherwise is named, not taken.
+  if (!DIGITS.test(t)) return `date="${raw}" ${oddNumber(t, number[1]!, number[2], n)}${unitGuess(n)}`;
   if (n < MIN_MS) return `date="${raw}" is too small for milliseconds since 1970${unitGuess(n)}`;
   if (n > MAX_MS) return `date="${raw}" is too large for milliseconds since 1970${unitGuess(n)}`;
   return n;
