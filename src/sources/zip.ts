@@ -11,7 +11,11 @@
  * - Backslashes in a member's name are folder separators, as in the zips old Windows tools write
  *   (`Exports\WhatsApp Chat with Sam.txt`, from PowerShell 5's Compress-Archive): the member is
  *   `archive.zip!/Exports/WhatsApp Chat with Sam.txt`. Its path is checked after that, so `..\..\x` is `../../x`.
- * - A member whose path escapes the archive (`../x`, `..\x`, `/etc/x`, `C:\x`, `\\server\x`) is refused, never read.
+ * - A member whose path escapes the archive (`../x`, `..\x`, `/etc/x`, `C:\x`, `\\server\x`) is refused, never read,
+ *   and listed under its name as stored. A member whose name ends in `\` is a folder when it holds nothing, and
+ *   listed as not read when it holds bytes.
+ * - Two members of one path (the same name twice, or `a\x` and `a/x`) are both read, the later ones as
+ *   `a/x (the archive's member N)`, N its place in the archive's list: a report names each file once.
  * - Zip bombs: limits on entry count, total uncompressed size and compression ratio; yauzl also checks that a
  *   member never inflates beyond its declared size. A limit hit is reported with the limit and the member.
  * - Names are decoded as UTF-8 when the archive says so (general-purpose bit 11), else as CP437, the zip default.
@@ -82,14 +86,20 @@ function open(input: SourceInput): Promise<yauzl.ZipFile> {
   });
 }
 
-function nameOf(entry: yauzl.Entry): string {
+/** A member's name as stored in the archive. */
+function storedName(entry: yauzl.Entry): string {
   const raw = entry.fileName as unknown as Buffer;
-  const name =
-    (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv().decode(raw, 'cp437');
-  // The zip format says `/`, but tools on Windows have written `\` (APPNOTE 4.4.17.1 forbids it; unzip reads it as
-  // a separator too). A name with one is no escape in itself: yauzl's check refuses every backslash, so it is made
-  // a `/` first, and `..\x` or `C:\x` is then refused for what it is.
-  return name.replaceAll('\\', '/');
+  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : iconv().decode(raw, 'cp437');
+}
+
+/**
+ * A member's path: its stored name with each `\\` made a `/`. The zip format says `/`, but tools on Windows have
+ * written `\\` (APPNOTE 4.4.17.1 forbids it; unzip reads it as a separator too). A name with one is no escape in
+ * itself: yauzl's check refuses every backslash, so it is made a `/` first, and `..\\x` or `C:\\x` is then refused
+ * for what it is.
+ */
+function pathOf(stored: string): string {
+  return stored.replaceAll('\\', '/');
 }
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');
@@ -141,10 +151,17 @@ function isDamage(err: Error & { code?: string }): boolean {
   );
 }
 
-function memberInput(zip: yauzl.ZipFile, entry: yauzl.Entry, parent: SourceInput, name: string): SourceInput {
+/** The member `entry` at `path` (its file name, for detection, is the last part of `name`, its path in the archive). */
+function memberInput(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  parent: SourceInput,
+  name: string,
+  path: string,
+): SourceInput {
   const expected = entry.crc32 >>> 0;
   return {
-    path: `${parent.path}!/${name}`,
+    path: `${parent.path}!/${path}`,
     name: name.slice(name.lastIndexOf('/') + 1),
     bytes: entry.uncompressedSize,
     open() {
@@ -257,46 +274,81 @@ async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterabl
     zip.readEntry();
   });
   let total = 0;
-  for (const entry of entries) {
-    const name = nameOf(entry);
-    if (name.endsWith('/')) continue;
-    const problem = loaded().yauzl.validateFileName(name);
-    if (problem !== null) {
-      ctx.ignore(name, `refused: the member's path escapes the archive (${problem})`);
+  // Every path given so far, read or listed: a report names each once (`verify` finds each member by it).
+  const given = new Set<string>();
+  const ignore = (path: string, reason: string) => {
+    given.add(path);
+    ctx.ignore(path, reason);
+  };
+  for (const [index, entry] of entries.entries()) {
+    const stored = storedName(entry);
+    if (stored.endsWith('/')) continue;
+    const name = pathOf(stored);
+    if (name.endsWith('/')) {
+      // A folder as a Windows tool writes one (`Exports\\`), holding nothing; one that holds bytes is a file whose
+      // name says folder, and is listed, as before backslashes were read as separators.
+      if (entry.uncompressedSize > 0)
+        ignore(
+          distinct(stored, index, given),
+          `a file whose name ends in a backslash, as a folder's does (${entry.uncompressedSize} bytes); extract it, name it as a file and give chronolog that file`,
+        );
       continue;
     }
+    const problem = loaded().yauzl.validateFileName(name);
+    if (problem !== null) {
+      // Named as stored, since that is what is in the archive; yauzl's words without the path it was given.
+      ignore(
+        distinct(stored, index, given),
+        `refused: the member's path escapes the archive (${problem.replace(/:.*$/s, '')})`,
+      );
+      continue;
+    }
+    // A path an earlier member has (the same name, or the same once its backslashes are made `/`): this one is
+    // read under its path and its place in the archive's list, so the report names two files, each found again.
+    const path = distinct(name, index, given);
     const base = name.slice(name.lastIndexOf('/') + 1);
     if (name.startsWith('__MACOSX/') || base.startsWith('._')) {
-      ctx.ignore(name, 'macOS resource fork, not an export');
+      ignore(path, 'macOS resource fork, not an export');
       continue;
     }
     if (MEDIA.test(name)) {
-      ctx.ignore(name, 'media or document attachment, not a message export');
+      ignore(path, 'media or document attachment, not a message export');
       continue;
     }
     if (entry.isEncrypted()) {
-      ctx.ignore(name, 'encrypted member; decrypt the archive first');
+      ignore(path, 'encrypted member; decrypt the archive first');
       continue;
     }
     const ratio =
       entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : Number.POSITIVE_INFINITY;
     if (entry.uncompressedSize > ZIP_LIMITS.ratioMinBytes && ratio > ZIP_LIMITS.maxRatio) {
-      ctx.ignore(
-        name,
+      ignore(
+        path,
         `refused: compression ratio ${Math.round(ratio)}:1 exceeds the limit of ${ZIP_LIMITS.maxRatio}:1 (possible zip bomb)`,
       );
       continue;
     }
     total += entry.uncompressedSize;
     if (total > ZIP_LIMITS.maxTotalBytes) {
-      ctx.ignore(
-        name,
+      ignore(
+        path,
         `refused: the archive's members exceed ${ZIP_LIMITS.maxTotalBytes / 1024 ** 3} GiB uncompressed (possible zip bomb)`,
       );
       continue;
     }
-    yield memberInput(zip, entry, input, name);
+    given.add(path);
+    yield memberInput(zip, entry, input, name, path);
   }
+}
+
+/**
+ * `path`, or when an earlier member was given it, `path (the archive's member N)`, N its place in the archive's
+ * list (as `unzip -l` shows it), which no other member has.
+ */
+function distinct(path: string, index: number, given: ReadonlySet<string>): string {
+  let out = path;
+  while (given.has(out)) out = `${out} (the archive's member ${index + 1})`;
+  return out;
 }
 
 export const zip: Container = {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { memberHashes } from '../../src/cli/commands/verify-hashes.js';
 import { fileInput } from '../../src/cli/inputs.js';
 import { SourceFailure, type SourceInput } from '../../src/sources/index.js';
 import { zip } from '../../src/sources/zip.js';
@@ -87,26 +88,75 @@ describe('zip container', () => {
       ['Evidence (Compress-Archive).zip!/Evidence/SMS/sms-20240301.xml', 'sms-20240301.xml'],
     ]);
     expect(await text(members[0]!)).toBe(chat);
+    // A refused member is named as it is stored in the archive, not as its backslashes were read.
     expect(ignored).toEqual([
       { path: 'Evidence/Photos/IMG_0012.jpg', reason: 'media or document attachment, not a message export' },
       {
-        path: '../../evil.txt',
-        reason: "refused: the member's path escapes the archive (invalid relative path: ../../evil.txt)",
+        path: '..\\..\\evil.txt',
+        reason: "refused: the member's path escapes the archive (invalid relative path)",
       },
       {
-        path: 'Evidence/../../evil.txt',
-        reason:
-          "refused: the member's path escapes the archive (invalid relative path: Evidence/../../evil.txt)",
+        path: 'Evidence\\..\\..\\evil.txt',
+        reason: "refused: the member's path escapes the archive (invalid relative path)",
       },
       {
-        path: 'C:/Users/evil.txt',
-        reason: "refused: the member's path escapes the archive (absolute path: C:/Users/evil.txt)",
+        path: 'C:\\Users\\evil.txt',
+        reason: "refused: the member's path escapes the archive (absolute path)",
       },
       {
-        path: '//server/share/evil.txt',
-        reason: "refused: the member's path escapes the archive (absolute path: //server/share/evil.txt)",
+        path: '\\\\server\\share\\evil.txt',
+        reason: "refused: the member's path escapes the archive (absolute path)",
       },
     ]);
+  });
+
+  it('lists a member whose name ends in a backslash but holds bytes; an empty one is a folder', async () => {
+    // Before: both were passed over as folders, unlisted (and before backslashes were read as folders, refused
+    // and listed).
+    const input = archive('Evidence.zip', [
+      { name: 'Exports\\', data: '' },
+      { name: 'Exports\\chat\\', data: '12/01/2024, 18:04 - Sam: Answer me\n' },
+    ]);
+    const { members, ignored } = await list(input);
+    expect(members).toEqual([]);
+    expect(ignored).toEqual([
+      {
+        path: 'Exports\\chat\\',
+        reason:
+          "a file whose name ends in a backslash, as a folder's does (35 bytes); extract it, name it as a file and give chronolog that file",
+      },
+    ]);
+  });
+
+  it('reads two members of one path (the same name, or the same once backslashes are folders) as two files', async () => {
+    // Before: both were read as Evidence/WhatsApp Chat with Sam.txt, so a report named one path for two files
+    // and `verify` of a report just made found the first "changed" (it hashed the second under that path).
+    const first = '12/01/2024, 18:04 - Sam: Answer me\n';
+    const second = '13/01/2024, 09:30 - Sam: I know you read it\n';
+    const third = '14/01/2024, 22:10 - Sam: Last chance\n';
+    const input = archive('Evidence.zip', [
+      { name: 'Evidence\\WhatsApp Chat with Sam.txt', data: first },
+      { name: 'Evidence/WhatsApp Chat with Sam.txt', data: second },
+      { name: 'Evidence/WhatsApp Chat with Sam.txt', data: third },
+    ]);
+    const { members, ignored } = await list(input);
+    expect(ignored).toEqual([]);
+    expect(members.map((m) => [m.path, m.name])).toEqual([
+      ['Evidence.zip!/Evidence/WhatsApp Chat with Sam.txt', 'WhatsApp Chat with Sam.txt'],
+      [
+        "Evidence.zip!/Evidence/WhatsApp Chat with Sam.txt (the archive's member 2)",
+        'WhatsApp Chat with Sam.txt',
+      ],
+      [
+        "Evidence.zip!/Evidence/WhatsApp Chat with Sam.txt (the archive's member 3)",
+        'WhatsApp Chat with Sam.txt',
+      ],
+    ]);
+    expect(await Promise.all(members.map(text))).toEqual([first, second, third]);
+    // What `verify` reads again: each path has its own member's hash.
+    const hashes = await memberHashes(input);
+    expect([...hashes.keys()]).toEqual(members.map((m) => m.path.slice('Evidence.zip!/'.length)));
+    expect(new Set([...hashes.values()].map((h) => ('sha256' in h ? h.sha256 : h.passedOver))).size).toBe(3);
   });
 
   it('refuses a zip bomb by its compression ratio', async () => {
