@@ -72,7 +72,7 @@ const crlfTwice = (bytes: Buffer) =>
 /** What says which messages a file holds and when: each event's place, time, sender and id, and each row left out. */
 const messages = (o: Awaited<ReturnType<typeof runInput>>) => ({
   events: o.events.map((e) => [e.locator, e.time, e.sender, e.nativeId, e.conversation, e.flags]),
-  skipped: o.skipped.map((r) => [r.code, r.locator]),
+  skipped: o.skipped.map((r) => [r.reason, r.locator]),
   rejected: o.rejected.map((r) => [r.code, r.locator]),
 });
 
