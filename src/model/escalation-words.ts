@@ -142,7 +142,7 @@ export function clearlyOverdispersed(phi: number | null): boolean {
 /**
  * Whether a φ̂ above 1 is more than chance: the Pearson χ² test of the trend model (`pPearson`) below 0.05. For
  * Poisson counts φ̂ is above 1 about half the time, and by 5% or more about a third of the time over 60–180 days,
- * so "the counts vary more than independent contacts would" needs the test. A report without `pPearson` (before
+ * so "the counts vary more than a steady trend with independent contacts allows" needs the test. A report without `pPearson` (before
  * 0.9.1) is read as it was written.
  */
 export function overdispersedBeyondChance(d: Pick<Escalation['dispersion'], 'phi' | 'pPearson'>): boolean {
@@ -344,7 +344,7 @@ export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdisperse
  * What the dispersion of the daily counts says, for the Markdown and HTML labels that each word it their own way:
  * 'none' when the analysis did not widen its intervals (φ̂ ≤ 1), 'close' when it did for a φ̂ just above 1 that
  * prints as 1.0 (`clearlyOverdispersed`), 'chance' for a φ̂ above that within what chance gives independent contacts
- * (`overdispersedBeyondChance`), 'over' when the counts vary more than independent contacts would.
+ * (`overdispersedBeyondChance`), 'over' when the counts vary more than a steady trend with independent contacts allows.
  */
 export function dispersionState(
   d: Pick<Escalation['dispersion'], 'phi' | 'pPearson' | 'overdispersed'>,

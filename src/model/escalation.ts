@@ -413,12 +413,16 @@ export const EscalationSchema = z.object({
   dispersion: z.object({
     /** s²/x̄ of the analysed daily counts (inflated by any trend or step). */
     index: Num,
-    /** Pearson φ̂ of the Poisson trend model: > 1 means overdispersed. */
+    /** Pearson φ̂ of the Poisson trend model: > 1 widens the model intervals by √φ̂ (quasi-Poisson). */
     phi: Num,
     pPearson: Num.optional().describe(
-      'Upper-tail p of the Pearson χ² of the Poisson trend model (φ̂·(n − 2) on n − 2 degrees of freedom): below 0.05 the daily counts vary more than independent contacts would, and only then do the reports say so. Absent from reports made before chronolog 0.9.1.',
+      'Upper-tail p of the Pearson χ² of the Poisson trend model (φ̂·(n − 2) on n − 2 degrees of freedom): below 0.05 the daily counts vary more than a steady trend with independent contacts allows (clustered contacts, or a rate that changed in steps), and only then, with φ̂ printed above 1.0, do the reports say so. Absent from reports made before chronolog 0.9.1.',
     ),
-    overdispersed: z.boolean(),
+    overdispersed: z
+      .boolean()
+      .describe(
+        'φ̂ > 1: the model intervals (the trend and the step models beside each comparison) were widened by √φ̂. Whether the reports call the counts overdispersed depends on pPearson as well.',
+      ),
     ...Status,
   }),
   trend: z.object({

@@ -139,7 +139,7 @@ describe('overdispersion and chance beside the trend', () => {
     e.trend.poisson.dispersion = 1.5;
     expect(renderAs('markdown', r)).toContain('φ̂ 1.5 (overdispersed) |');
     expect(pageText(renderAs('html', r))).toContain(
-      'Pearson φ̂ 1.5: the counts vary more than independent contacts would, so model intervals are widened.',
+      'Pearson φ̂ 1.5: the counts vary more than a steady trend with independent contacts allows (clusters, or steps in the rate), so model intervals are widened.',
     );
     // Above 1 as printed, but within what chance gives (few days): not called overdispersed in either.
     e.dispersion.pPearson = 0.3;

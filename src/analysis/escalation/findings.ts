@@ -397,7 +397,9 @@ function dispersionSentence(b: Body): string | null {
   if (!b.dispersion.overdispersed || phi === null) return null;
   const wider = Math.round((Math.sqrt(phi) - 1) * 100);
   if (overdispersedBeyondChance(b.dispersion))
-    return `Daily counts vary more than independent contacts would (dispersion φ̂ = ${phiAboveOne(phi)}${b.dispersion.pPearson != null ? `, Pearson χ² test ${formatP(b.dispersion.pPearson)}` : ''}), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.`;
+    // The test is of the trend model's fit: a rate that changed in steps (at a warning) fails it as clustered
+    // contacts do, so both are named, and the exact intervals "may be" too narrow, not "are".
+    return `Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = ${phiAboveOne(phi)}${b.dispersion.pPearson != null ? `, Pearson χ² test ${formatP(b.dispersion.pPearson)}` : ''}): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.`;
   if (clearlyOverdispersed(phi) && b.dispersion.pPearson != null)
     return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, within what chance gives independent contacts (Pearson χ² test ${formatP(b.dispersion.pPearson)}); the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;
   return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;

@@ -3,8 +3,8 @@
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
 import type { Comparison, Escalation } from '../../model/escalation.js';
-import { dayCount, INCIDENT_SPAN, windowIsIncidentSpan } from '../../model/escalation-words.js';
-import { andList, formatDate, formatP, plural, sig2 } from '../../model/format.js';
+import { dayCount, INCIDENT_SPAN, phiWords, windowIsIncidentSpan } from '../../model/escalation-words.js';
+import { andList, formatDate, formatP, plural } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
 import { EPISODE_MINUTES } from './episodes.js';
@@ -159,9 +159,9 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Dispersion',
-      description: `Index of dispersion s²/x̄ of the daily counts, and Pearson φ̂ of the Poisson trend model, with the Pearson χ² test of it (n − 2 degrees of freedom): the model intervals are widened by √φ̂ whenever φ̂ > 1, but the counts are called overdispersed only when the test gives p < 0.05, as φ̂ is above 1 by chance about half the time. ${phi === null ? 'Not computed.' : `φ̂ = ${sig2(phi)}${b.dispersion.pPearson != null ? `, ${formatP(b.dispersion.pPearson)}` : ''}.`}`,
+      description: `Index of dispersion s²/x̄ of the daily counts, and Pearson φ̂ of the Poisson trend model, with the Pearson χ² test of it (n − 2 degrees of freedom): the model intervals are widened by √φ̂ whenever φ̂ > 1, but only when the test gives p < 0.05 do the reports say that the counts depart from a steady trend with independent contacts, as φ̂ is above 1 by chance about half the time. ${phi === null ? 'Not computed.' : `φ̂ = ${phiWords(b.dispersion)}${b.dispersion.pPearson != null ? `, ${formatP(b.dispersion.pPearson)}` : ''}.`}`,
       caveats: [
-        'The index is inflated by any trend or step, so φ̂ of the trend model decides; it is a model check, not a headline.',
+        'The index is inflated by any trend or step, so φ̂ of the trend model decides; a step in the rate (at a warning) still inflates φ̂ and fails the test as clustered contacts do, so a φ̂ beyond chance is said to mean either. It is a model check, not a headline.',
       ],
     },
     {

@@ -79,10 +79,10 @@ describe('trend finding: the interval is described as what it is', () => {
     expect(s).toContain(
       '95% CI 0.94–1.03, p = 0.52; the interval includes 1, so the data cannot tell this trend from no change',
     );
-    // φ̂ = 4.4 is clearly above 1, far beyond chance: the counts vary more than independent contacts would, and it
+    // φ̂ = 4.4 is clearly above 1, far beyond chance: the counts vary more than a steady trend with independent contacts allows, and it
     // is said with the test.
     expect(e.findings).toContain(
-      'Daily counts vary more than independent contacts would (dispersion φ̂ = 4.4, Pearson χ² test p < 0.001), so the model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and are too narrow here.',
+      'Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = 4.4, Pearson χ² test p < 0.001): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.',
     );
   });
 

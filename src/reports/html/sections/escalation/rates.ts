@@ -42,7 +42,7 @@ const PHI_NOTE = {
   none: 'no overdispersion',
   close: 'close to the 1 of independent contacts; model intervals are widened by √φ̂ all the same',
   chance: 'within what chance gives independent contacts; model intervals are widened by √φ̂ all the same',
-  over: 'the counts vary more than independent contacts would, so model intervals are widened',
+  over: 'the counts vary more than a steady trend with independent contacts allows (clusters, or steps in the rate), so model intervals are widened',
 } as const;
 
 /**
