@@ -114,7 +114,7 @@ describe('the interval allowing for overdispersion', () => {
 
     it('says so in the findings and in every report', () => {
       expect(c.findings).toContain(
-        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.4 contacts a day from 29 March to 25 April 2024, against 1.3 a day from 1–28 March 2024 (rate ratio 2.6, 95% CI 1.8–3.9; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.7–3.9, taking the wider limit at each end of this interval and the quasi-Poisson one).',
+        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.4 contacts a day from 29 March to 25 April 2024, against 1.3 a day from 1–28 March 2024 (rate ratio 2.6, 95% CI 1.8–3.9; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.7–3.9, taking the wider limit at each end of the exact interval and the quasi-Poisson one).',
       );
       expect(lineOf(c.out['text']!, 'Milestones')).toContain(
         'RR 2.6 (95% CI 1.8–3.9, p < 0.001; allowing for overdispersion 95% CI 1.7–3.9, p < 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p)  [exact conditional Poisson test]',

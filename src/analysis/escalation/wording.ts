@@ -74,7 +74,7 @@ export function comparisonStats(c: Comparison, counts = ''): string {
     ? ''
     : o.kind === 'inside'
       ? '; allowing for overdispersion, the interval is no wider, as the quasi-Poisson one lies inside it'
-      : `; allowing for overdispersion, ${formatRatioCi(o.ci95)}${o.kind === 'hull' ? ', taking the wider limit at each end of this interval and the quasi-Poisson one' : ''}`;
+      : `; allowing for overdispersion, ${formatRatioCi(o.ci95)}${o.kind === 'hull' ? ', taking the wider limit at each end of the exact interval and the quasi-Poisson one' : ''}`;
   return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${counts ? `; ${counts}` : ''}${chanceWords(c) ? `; ${chanceWords(c)}` : ''})`;
 }
 
