@@ -49,3 +49,18 @@ export function overdispersionWords(
   const figures = `${formatRatioCi(o.ci95)}, ${formatP(o.p)}`;
   return { kind: o.kind, figures, method: o.kind === 'quasi' ? method : `${WIDER_LIMITS}; ${method}` };
 }
+
+/**
+ * "; allowing for overdispersion 95% CI 1.7–3.9, p < 0.001, the wider limit at each end …" after an exact test's
+ * figures in one line (the text report and the HTML summary tile): `overdispersionWords` with the wider limits said
+ * so, the quasi-Poisson figures under `quasiLabel`; '' when the counts were not overdispersed.
+ */
+export function overdispersionClause(
+  c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
+  quasiLabel = 'allowing for overdispersion',
+): string {
+  const o = overdispersionWords(c);
+  if (!o) return '';
+  const label = o.kind === 'quasi' ? quasiLabel : 'allowing for overdispersion';
+  return `; ${label} ${o.figures}${o.kind === 'hull' ? `, ${WIDER_LIMITS}` : ''}`;
+}

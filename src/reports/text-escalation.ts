@@ -29,7 +29,7 @@ import {
 import { cap, formatCi, formatP, formatRatio, formatRatioCi, formatShare, sig2 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
-import { overdispersionWords, WIDER_LIMITS } from './comparison-words.js';
+import { overdispersionClause } from './comparison-words.js';
 import { dayRange, int, plural } from './format.js';
 import type { ReportContext } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
@@ -80,14 +80,9 @@ function trendLines(e: Escalation): string[] {
  * those reports). The latest rate against the first and each milestone are written alike.
  */
 function ratioWithTests(c: Comparison): string {
-  const o = overdispersionWords(c);
   // Only an interval that widens the exact one is given as such (comparison-words.ts): "quasi" for the
   // quasi-Poisson figures, the wider limits said as such, or that it is no wider.
-  const od = !o
-    ? ''
-    : o.kind === 'quasi'
-      ? `; quasi ${o.figures}`
-      : `; allowing for overdispersion ${o.figures}${o.kind === 'hull' ? `, ${WIDER_LIMITS}` : ''}`;
+  const od = overdispersionClause(c, 'quasi');
   // An interval that includes 1 is said to, as the findings and the other reports say it.
   return `${c.rateRatio === null ? '∞' : formatRatio(c.rateRatio)} (${formatRatioCi(c.ci95)}, ${formatP(c.p)}${od})${chanceWords(c) ? `; ${chanceWords(c)}` : ''}`;
 }

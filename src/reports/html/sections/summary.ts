@@ -19,7 +19,7 @@ import {
   sig2,
 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
-import { overdispersionWords, WIDER_LIMITS } from '../../comparison-words.js';
+import { overdispersionClause } from '../../comparison-words.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
 import {
   analysedMilestone,
@@ -144,9 +144,9 @@ function findings(r: Report): string[] {
 function ratioWords(h: Comparison): string {
   if (h.status !== 'ok') return `no rate ratio: ${text(whyNot(h))}`;
   const ratio = h.rateRatio === null ? 'infinite' : formatRatio(h.rateRatio);
-  const od = h.overdispersed?.ci95[0] != null ? overdispersionWords(h) : null;
+  const od = h.overdispersed?.ci95[0] != null ? overdispersionClause(h) : '';
   return text(
-    `rate ratio ${ratio} (${formatRatioCi(h.ci95)}, exact test ${formatP(h.p)}${od ? `; allowing for overdispersion ${od.figures}${od.kind === 'hull' ? `, ${WIDER_LIMITS}` : ''}` : ''})${chanceWords(h) ? `; ${chanceWords(h)}` : ''}`,
+    `rate ratio ${ratio} (${formatRatioCi(h.ci95)}, exact test ${formatP(h.p)}${od})${chanceWords(h) ? `; ${chanceWords(h)}` : ''}`,
   );
 }
 
