@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePages, HAS_CHROMIUM, SKIPPED, VIEWS } from '../helpers/browser-pages.js';
+import { DIARY_TWO_YEARS_MONTHS } from '../helpers/time-axis-labels.js';
 
 if (!HAS_CHROMIUM) console.warn(`tests/browser/time-axis.test.ts ${SKIPPED}`);
 
@@ -51,20 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       it(`diary-two-years (${view.name}): Figure 1 names 2023, 2024 and 2025, and "Jan 2025" is whole inside it`, async () => {
         const page = await open('diary-two-years', view);
         const daily = (await charts(page)).find((c) => c.id === 'fig-daily-t')!;
-        expect(daily.labels.map((l) => l.text)).toEqual([
-          'Mar 2023',
-          'May',
-          'Jul',
-          'Sep',
-          'Nov',
-          'Jan 2024',
-          'Mar',
-          'May',
-          'Jul',
-          'Sep',
-          'Nov',
-          'Jan 2025',
-        ]);
+        expect(daily.labels.map((l) => l.text)).toEqual([...DIARY_TWO_YEARS_MONTHS]);
         const last = daily.labels[daily.labels.length - 1]!;
         expect(last.right).toBeLessThanOrEqual(daily.right);
         await page.close();

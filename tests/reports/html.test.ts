@@ -6,6 +6,7 @@ import { plain, text, token } from '../../src/reports/html/escape.js';
 import { html, renderHtml } from '../../src/reports/html/index.js';
 import { heatBounds, heatLabels, heatLevel } from '../../src/reports/html/palette.js';
 import { reportFormats } from '../../src/reports/index.js';
+import { DIARY_TWO_YEARS_MONTHS } from '../helpers/time-axis-labels.js';
 import { baseReport, hostileReport, reportWithChronology, reportWithEscalation } from './html-fixture.js';
 
 const SECTION_IDS = ['summary', 'charts', 'change-over-time', 'sdash', 'chronology', 'evidence'];
@@ -547,20 +548,7 @@ describe('html report: helpers', () => {
       );
     // fixtures/diary-two-years: 4 January 2023 to 1 January 2025, a label every two months, the last on the last day.
     const two = new TimeAxis('2023-01-04', 729, 44, WIDTH - 12).months(222);
-    expect(labels(two).map((l) => l.text)).toEqual([
-      'Mar 2023',
-      'May',
-      'Jul',
-      'Sep',
-      'Nov',
-      'Jan 2024',
-      'Mar',
-      'May',
-      'Jul',
-      'Sep',
-      'Nov',
-      'Jan 2025',
-    ]);
+    expect(labels(two).map((l) => l.text)).toEqual([...DIARY_TWO_YEARS_MONTHS]);
     // "Jan 2025" would start at its tick, 2 px from the plot's right edge: it ends just inside the chart instead.
     expect(labels(two).at(-1)).toEqual({ x: WIDTH - 4, end: true, text: 'Jan 2025' });
     expect(two.match(/class="tick"/g)).toHaveLength(12);

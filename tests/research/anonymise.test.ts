@@ -5,7 +5,7 @@ import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { readInputs } from '../../src/cli/read.js';
 import { chronologOutput } from '../../src/model/output-marks.js';
 import { EVERYDAY_WORDS } from '../../src/timeline/anonymise/index.js';
-import { env, KEY_A, KEY_B, keyFile, scratch } from './env.js';
+import { env, KEY_A, KEY_B, keyFile, londonTime, scratch } from './env.js';
 
 const DEMO = 'fixtures/demo-case';
 
@@ -23,21 +23,10 @@ function rows(dir: string): Record<string, unknown>[] {
     .filter((r) => 'utc' in r);
 }
 
-const london = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** Local wall-clock [day number, time of day] of an instant in the demo case's zone. */
 function local(iso: string): [number, string] {
-  const p = Object.fromEntries(london.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return [Date.UTC(+p.year!, +p.month! - 1, +p.day!) / 86_400_000, `${p.hour}:${p.minute}:${p.second}`];
+  const t = londonTime(Date.parse(iso));
+  return [Date.parse(`${t.slice(0, 10)}T00:00:00Z`) / 86_400_000, t.slice(11)];
 }
 
 function outputText(dir: string): string {
