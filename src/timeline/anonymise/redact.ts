@@ -122,6 +122,7 @@ import {
   NUMBERED_US_STREET_RE,
   PLACED_NUMBERED_STREET_RE,
   PLACED_STREET_RE,
+  ruaOrInitial,
   SHOUTED_ADDRESS_RE,
 } from './streets.js';
 import { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
@@ -706,7 +707,7 @@ export class Redactor {
     });
     // Before the English patterns, which took "3 bis avenue" of "3 bis avenue Victor Hugo" for a lower-case street.
     this.sub(t, NUMBERED_US_STREET_RE, 'address', '[ADDRESS]');
-    for (const re of FOREIGN_STREET_RES) this.sub(t, re, 'address', '[ADDRESS]');
+    for (const re of FOREIGN_STREET_RES) this.sub(t, re, 'address', '[ADDRESS]', ruaOrInitial);
     this.sub(t, ADDRESS_RE, 'address', '[ADDRESS]', (m, s) => !courtOfLaw(m) && !hearingTime(m, s));
     this.sub(t, NUMBERED_ADDRESS_RE, 'address', '[ADDRESS]');
     this.sub(t, SHOUTED_ADDRESS_RE, 'address', '[ADDRESS]');

@@ -1,0 +1,68 @@
+/**
+ * "R. Augusta, 100" stayed in clear: "R." for "Rua", a one-word name, a comma and a house number is how Portuguese
+ * and Brazilian addresses are written, and it reads like an initial, a surname and an age ("R. Jones, 32, of
+ * Leeds"), which was kept so as not to take people and their ages for streets. Both identify someone; but a name
+ * met only in free text is knowingly left (there is no named-entity model), while an address is redacted. So the
+ * pair is an address where something says it is a place: a number no age is (100 or more and no year, `12A`,
+ * `n.º 12`), a word of place before it (Portuguese "na", "Morada:", or English "lives at", "outside"), or a floor,
+ * a flat or a postcode and a town after it. Otherwise a one- or two-digit number after an initial and a surname is
+ * an age, and stays, as before.
+ */
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/timeline/anonymise/index.js';
+import { anonymisedFixtureTexts } from './env.js';
+
+describe('anonymise: "R." for "Rua" before a comma and a house number', () => {
+  it('redacts the addresses of a diary and keeps a person and an age', async () => {
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-rua-initials', {
+      timezone: 'Europe/Lisbon',
+      region: 'PT',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
+    expect(texts).toEqual([
+      'He wrote: sei que agora moras na [ADDRESS]',
+      'Said he will wait outside [ADDRESS] until I come down',
+      "Photo of the door of [ADDRESS], 2.º Esq. with 'bem-vinda a casa'",
+      "Letter left at my sister's: Morada: [ADDRESS]",
+      // People and their ages named only in free text, knowingly kept (README: no named-entity model).
+      'Statement taken by R. Jones, 3 officers came; the neighbour R. Patel, 68, saw him',
+    ]);
+  });
+
+  it.each([
+    // A number no age is.
+    ['R. Augusta, 100', '[ADDRESS]'],
+    ['R. Augusta, 1500 - Consolação, São Paulo', '[ADDRESS] - Consolação, São Paulo'],
+    ['R. Augusta, 12A', '[ADDRESS]'],
+    ['R. Augusta, n.º 12', '[ADDRESS]'],
+    // A word of place before it.
+    ['Moro na R. Augusta, 12', 'Moro na [ADDRESS]'],
+    ['Morada: R. Augusta, 12', 'Morada: [ADDRESS]'],
+    ['fica à R. Garrett, 19', 'fica à [ADDRESS]'],
+    ['he lives at R. Augusta, 12', 'he lives at [ADDRESS]'],
+    ['he moved to R. Augusta, 12', 'he moved to [ADDRESS]'],
+    ['my address is R. Augusta, 12', 'my address is [ADDRESS]'],
+    // A floor, a flat, or a postcode and a town after it.
+    ['R. Augusta, 12, 3º andar', '[ADDRESS], 3º andar'],
+    ['R. Augusta, 12, r/c', '[ADDRESS], r/c'],
+    ['R. Augusta, 12, 1100-053 Lisboa', '[ADDRESS], [PHONE] Lisboa'],
+  ])('%s', (text, expected) => {
+    const r = new Redactor([], 'PT');
+    expect(r.redact(text)).toBe(expected);
+    expect(r.counts.address).toBe(1);
+  });
+
+  it.each([
+    'R. Jones, 32, of Leeds',
+    'I spoke to R. Jones, 32, yesterday',
+    'a letter from R. Jones, 32, came',
+    'R. Jones-Smith, 32, of Leeds',
+    'saw R. Jones, 3 officers came',
+    'as R. Jones, 2019, found',
+    'R. Augusta, 12',
+    'Maria R. Santos, 12, was there',
+  ])('keeps %s', (text) => {
+    expect(new Redactor([], 'GB').redact(text)).toBe(text);
+  });
+});
