@@ -288,6 +288,21 @@ const JOINED_DIGITS_RE = new RegExp(
  */
 const JOINED_START_RE =
   /(?<![\p{L}\p{N}_.,:/\\\u00B7\u2022\u2219+\-\u2010-\u2015\u2212])(?:\(\s?\+|\+|\(?(?=0))\d(?:[\s.\-()]{0,2}\d){0,8}(?:(?<=\d\d)\s?[/\\]\s?|\s{0,2}[\u2010-\u2015\u2212]\s{0,2}|\s{1,2}-\s{1,2}|(?<=\d{3})[_,:\u00B7\u2022\u2219])(?=\[PHONE\])/gu;
+/**
+ * A North American number written with a wide dash between its groups (`(202) 555–0147`, `202—555—0147`, a figure
+ * dash `‒` or a minus `−`, as word processors and phones' "smart punctuation" write them; a full-width hyphen
+ * folds to `-`): JOINED_DIGITS_RE wants a trunk 0 or a `+`, which these have not, DIGITS_RE and the library know
+ * only the hyphen-minus, so they stayed in clear. An area code and an exchange starting 2–9, then 4 digits, with a
+ * `1` before it or not; `nanpWideDash` wants one wide dash at least (with hyphens only it is DIGITS_RE's). Not a
+ * 7-digit local number (`555–0147`), which reads like a range as often ("200–1000 people").
+ */
+const NANP_GAP = '\\s{0,2}[-\\u2010-\\u2015\\u2212]\\s{0,2}';
+const NANP_WIDE_DASH_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_.,:/\\\\+\\-\\u2010-\\u2015\\u2212])(?:1(?:${NANP_GAP}|\\s))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?:${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?:${NANP_GAP}|\\s))[2-9]\\d\\d${NANP_GAP}\\d{4}(?![\\p{N}]|[.,]\\d)`,
+  'gu',
+);
+/** Whether a match of NANP_WIDE_DASH_RE has a wide dash in it. */
+const nanpWideDash = (m: RegExpExecArray) => /[\u2010-\u2015\u2212]/u.test(m[0]);
 /** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
 const TIME_RANGE_RE = /^0\d[0-5]\d\s*[-\u2010-\u2015\u2212]\s*(?:[01]\d|2[0-3])[0-5]\d$/u;
 /** How many digits `s` holds. */
@@ -670,6 +685,8 @@ export class Redactor {
     this.sub(t, NINO_RE, 'id', '[ID]');
     this.phones(t);
     this.joinedNumbers(t);
+    // After the numbers from a `+` (`+1 202–555–0147` is one already), before the bare digit runs.
+    this.sub(t, NANP_WIDE_DASH_RE, 'phone', '[PHONE]', nanpWideDash);
     this.digitRuns(t);
     this.sub(
       t,

@@ -1,0 +1,67 @@
+/**
+ * North American numbers written with a wide dash between their groups stayed in clear: `(202) 555–0147`,
+ * `202—555—0147`, with a figure dash `‒` or a minus `−`, as word processors and phones' "smart punctuation" write
+ * them. The joined-number step wanted a trunk 0 or a `+` (UK and international numbers), and the digit runs and
+ * the phone library know only the hyphen-minus. An area code and an exchange starting 2 to 9 then four digits, `1`
+ * before them or not, with one wide dash at least, are now `[PHONE]`; a count after it stays, and so do ranges of
+ * three or four digits (`200–1000`, `202–210`), which are no such number.
+ */
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/timeline/anonymise/index.js';
+import { anonymisedFixtureTexts } from './env.js';
+
+describe('anonymise: North American numbers joined by wide dashes', () => {
+  it('redacts them in a diary', async () => {
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-wide-dash-us-numbers', {
+      timezone: 'America/New_York',
+      region: 'US',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
+    expect(texts).toEqual([
+      'New number, call me on [PHONE] or I come round',
+      'He sent his work line [PHONE] and said ring it 3 times',
+      'Voicemail from [PHONE], then a text from [PHONE]',
+      'Text from [PHONE]: pick up',
+      'Between 200–1000 people at the match, section 202–210, pages 312–355',
+    ]);
+  });
+
+  it.each([
+    ['call me on (202) 555–0147', 'GB'],
+    ['call me on 202—555—0147', 'GB'],
+    ['call me on 202‒555‒0147', 'GB'],
+    ['call me on 202−555−0147', undefined],
+    ['call me on 202－555－0147', 'GB'],
+    ['call me on 202 – 555 – 0147', 'US'],
+    ['call me on (202)–555–0147', 'US'],
+    ['call me on 1–202–555–0147', 'US'],
+    ['call me on 1 (202) 555–0147', 'GB'],
+    ['call me on +1 202–555–0147', 'GB'],
+    ['call me on 202-555–0147', 'GB'],
+  ])('%s (region %s)', (text, region) => {
+    const r = new Redactor([], region);
+    expect(r.redact(text)).toBe('call me on [PHONE]');
+    expect(r.counts.phone).toBe(1);
+  });
+
+  it('keeps a count after it and tells two numbers apart', () => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact('rang from 202—555—0147 5 times, then 312–555–0164.')).toBe(
+      'rang from [PHONE] 5 times, then [PHONE].',
+    );
+    expect(r.counts.phone).toBe(2);
+  });
+
+  it.each([
+    'between 200–1000 people',
+    'pages 202–555 of the bundle',
+    'call 555–0147 at work',
+    'the 2019–2020–2021 seasons',
+    'scores of 100–200–3000',
+    'rooms 202–555–01 and 4',
+    'flights 1–2–3',
+  ])('keeps %s', (text) => {
+    expect(new Redactor([], 'US', { shiftedDates: false }).redact(text)).toBe(text);
+  });
+});
