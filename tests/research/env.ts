@@ -45,9 +45,10 @@ export async function anonymisedFolderTexts(
   kase: object,
   out: string,
   key: string,
+  flags: { readonly shiftDates?: boolean } = {},
 ): Promise<string[]> {
   writeFileSync(path.join(dir, 'case.json'), `${JSON.stringify(kase)}\n`);
-  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true } as never, env)).toBe(0);
+  expect(await anonymiseCommand([dir], { keyFile: key, out, quiet: true, ...flags } as never, env)).toBe(0);
   return readdirSync(out)
     .filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n').slice(1).filter(Boolean))
@@ -57,14 +58,18 @@ export async function anonymisedFolderTexts(
 
 /**
  * `anonymisedFolderTexts` of a copy of the fixture folder `fixture` (so the case file it writes stays out of the
- * repository), with the key KEY_A, in a fresh scratch folder.
+ * repository), with the key KEY_A, in a fresh scratch folder; `flags` are anonymise's (`shiftDates`).
  */
-export async function anonymisedFixtureTexts(fixture: string, kase: object): Promise<string[]> {
+export async function anonymisedFixtureTexts(
+  fixture: string,
+  kase: object,
+  flags: { readonly shiftDates?: boolean } = {},
+): Promise<string[]> {
   const tmp = scratch();
   const dir = path.join(tmp, 'in');
   mkdirSync(dir, { recursive: true });
   cpSync(fixture, dir, { recursive: true });
-  return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out'), keyFile(tmp, KEY_A));
+  return anonymisedFolderTexts(dir, kase, path.join(tmp, 'out'), keyFile(tmp, KEY_A), flags);
 }
 
 const londonFormat = new Intl.DateTimeFormat('en-CA', {

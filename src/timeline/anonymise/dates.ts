@@ -64,7 +64,12 @@ const FOREIGN_MONTH_NAMES =
 avril mai juin juillet août aout septembre octobre novembre décembre decembre enero febrero marzo abril mayo junio
 julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março maio junho julho setembro
 outubro novembro dezembro`.split(/\s+/);
-const FOREIGN_MONTH_ABBREVIATIONS = 'mär okt dez janv févr fevr avr juil déc'.split(' ');
+/**
+ * German (`mär`, `okt`, `dez`), French (`janv`, `févr`, `fév`, `avr`, `juil`, `déc`), Spanish (`ene`, `abr`, `dic`)
+ * and Portuguese (`fev`, `abr`, `dez`) abbreviations that differ from the English ones (`jan`, `feb`, `mar`…, which
+ * `MONTH` has). Not the Spanish and Portuguese `ago`, `set` and `out`, which are English words ("3 out of 5").
+ */
+const FOREIGN_MONTH_ABBREVIATIONS = 'mär okt dez janv févr fevr fév fev avr juil déc ene abr dic'.split(' ');
 const FOREIGN_MONTH = `(?:${FOREIGN_MONTH_NAMES.join('|')}|(?:${FOREIGN_MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 /** The same, in lower case or capitalised (for an expression without the `i` flag). */
 const FOREIGN_MONTH_CASED = `(?:${[
@@ -210,20 +215,35 @@ export function validDate(g: Readonly<Record<string, string | undefined>> | unde
   return true;
 }
 
-/** The foreign months that are English words too: "3 Mars bars", "2 Mayo sachets". */
-const ENGLISH_WORD_MONTH_RE = /^\d{1,2}(?:\.|er|º|°)?\s+(?:de\s+)?(?:Mars|MARS|Mayo|MAYO)$/u;
+/**
+ * The foreign months that are English words too, capitalised, after a bare day number (no `1er`, `14.`, `1º`, no
+ * Spanish "de", which are no English) and without a year: "3 Mars bars", "2 Mayo sachets".
+ */
+const ENGLISH_WORD_MONTH_RE = /^\d{1,2}\s+(?:Mars|MARS|Mayo|MAYO)$/u;
+/**
+ * What makes "N Mars" or "N Mayo" a count of things, not a date: the chocolate bar, the planet's missions, the
+ * sauce's sachets, County Mayo's people, as an English word right after it ("3 Mars bars", "the 2 Mars rovers",
+ * "4 Mayo sachets", "the 15 Mayo players").
+ */
+const ENGLISH_NOUN_AFTER_RE =
+  /^\s{1,3}(?:bars?|rovers?|missions?|landers?|probes?|orbiters?|landings?|colon(?:y|ies)|chocolates?|minis?|bites|multipacks?|ice[\s-]?creams?|sachets?|packets?|jars?|tubs?|pots?|bottles?|squeezes?|dollops?|players?|lads?|men|women|fans|supporters|people|folk|teams?|clubs?|girls?|boys?|guys?)(?![\p{L}\p{N}_])/iu;
 /** A French or Spanish word before a day and month, which makes "le 14 Mars" the month as written carelessly. */
 const ROMANCE_BEFORE_DAY_RE =
   /(?:^|[^\p{L}\p{N}_])(?:le|du|au|dès|depuis|jusqu['’]au|el|del|desde|hasta|al)\s{1,3}$/iu;
 
 /**
  * "3 Mars bars": a day and a foreign month that is also an English word, capitalised and without a year, is a count
- * of something (`text`: the text the match was found in), unless a French or Spanish word comes before it ("le 14
- * Mars"); "14 mars" in lower case, as French writes it, and "14 Mars 2024" stay dates.
+ * of something (`text`: the text the match was found in) only where an English noun of that thing follows it and
+ * no French or Spanish word comes before it ("le 14 Mars bars" is still a date). Otherwise it is a date: "14 Mars",
+ * "14 Mars il est venu", "14 Mayo fuimos" were left in clear beside shifted records, and a date left there gives the
+ * secret shift away, while "I ate 3 Mars" losing its count to `[DATE]` costs the research nothing it is about.
+ * "14 mars" in lower case, as French writes it, "1er Mars", "14 de Mayo" and "14 Mars 2024" are dates always.
  */
 export function englishWordMonth(m: RegExpExecArray, text: string): boolean {
+  const end = m.index + m[0].length;
   return (
     ENGLISH_WORD_MONTH_RE.test(m[0]) &&
+    ENGLISH_NOUN_AFTER_RE.test(text.slice(end, end + 24)) &&
     !ROMANCE_BEFORE_DAY_RE.test(text.slice(Math.max(0, m.index - 16), m.index))
   );
 }
