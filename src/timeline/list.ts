@@ -53,6 +53,13 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   input(i: number): number {
     return this.at(i).input;
   }
+  /**
+   * Where event i was read: its place in the order the inputs and the records in each were read, which the report's
+   * `duplicatesAt` samples by. A list of plain events knows no other order than its own.
+   */
+  readOrder(i: number): number {
+    return i;
+  }
   /** The index in CHANNELS of event i's channel, without making a view. */
   channelIndex(i: number): number {
     return CHANNELS.indexOf(this.at(i).channel);
@@ -225,6 +232,10 @@ export class StoreList extends EventList {
   }
   ms(i: number): number {
     return this.store.ms(this.numbers[i]!);
+  }
+  /** The store holds the events in the order they were read: event i's number in it. */
+  override readOrder(i: number): number {
+    return this.numbers[i]!;
   }
   slice(from = 0, to = this.length): StoreList {
     return new StoreList(this.store, this.numbers.subarray(from, to));

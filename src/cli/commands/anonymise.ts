@@ -122,7 +122,8 @@ async function locate(
  * The records of each input that de-duplication dropped (copies of records of earlier inputs). The timeline
  * keeps only the first copy, but an anonymised input must hold them all for its books to match the original.
  * Each input with duplicates is read again on its own (with nothing to de-duplicate against, under the format
- * that read it the first time) and its kept records, matched on locator and instant, are taken away.
+ * that read it the first time) and its kept records, matched on locator and instant, are taken away; the rest are
+ * given in the order the input holds them.
  */
 async function duplicatesOf(
   paths: readonly string[],
@@ -159,13 +160,20 @@ async function duplicatesOf(
       forcedFormat: (p) => (p === summary.path ? summary.format : undefined),
     });
     const j = alone.inputs.findIndex((x) => x.path === summary.path);
-    for (const e of alone.events) {
+    const dropped: [number, TimelineEvent][] = [];
+    for (let i = 0; i < alone.events.length; i++) {
+      const e = alone.events.at(i);
       if (e.input !== j) continue;
       const key = keyOf(e);
       const n = left.get(key) ?? 0;
       if (n > 0) left.set(key, n - 1);
-      else out[k]!.push(e);
+      else dropped.push([alone.events.readOrder(i), e]);
     }
+    // In the order the input holds them, not in time order: the copy's report samples its duplicates (the first
+    // five and the last, `duplicatesAt`) in the order its file holds them, as the original's does, so only then are
+    // they the same records. A Messenger export lists its newest message first, and the copy's first five were the
+    // oldest of the overlap where the original's were the newest.
+    out[k]!.push(...dropped.sort((a, b) => a[0] - b[0]).map(([, e]) => e));
     if (out[k]!.length !== summary.duplicates)
       throw changed('the records read differ from the first reading');
   }
@@ -312,7 +320,7 @@ export async function anonymiseCommand(
     format: ANON_FORMAT,
     version: ANON_VERSION,
     layout:
-      'one JSONL file per original input, in the original order (input-001.jsonl, …); each starts with a header line naming the original format, then holds one line per record of that input: event rows (copies of records of earlier inputs first, then the kept rows in time order), then {"skipped":REASON} and {"rejected":CODE} stubs for the records the original input skipped or rejected',
+      'one JSONL file per original input, in the original order (input-001.jsonl, …); each starts with a header line naming the original format, then holds one line per record of that input: event rows (copies of records of earlier inputs first, in the order the original input holds them, then the kept rows in time order), then {"skipped":REASON} and {"rejected":CODE} stubs for the records the original input skipped or rejected',
     options: { shiftDates: flags.shiftDates === true, dropText: flags.dropText === true },
     datesShifted:
       flags.shiftDates === true

@@ -120,8 +120,9 @@ export interface AnonymiseInput {
   /** The original inputs, in their order (sorted path); their accounting is carried over. */
   readonly inputs: readonly InputSummary[];
   /**
-   * duplicates[k]: the events of input k that duplicated records of earlier inputs (dropped from `events`); their
-   * own `input` field is not read.
+   * duplicates[k]: the events of input k that duplicated records of earlier inputs (dropped from `events`), in the
+   * order input k holds them, so that the copy's report locates the same ones (`duplicatesAt`); their own `input`
+   * field is not read.
    */
   readonly duplicates: readonly (readonly TimelineEvent[])[];
   /** handKept[k]: input k is hand-kept (a diary): it is read back by a source the analysis treats alike. */
@@ -135,7 +136,10 @@ export interface AnonymiseInput {
 export interface AnonFile {
   readonly name: string;
   readonly header: Record<string, unknown>;
-  /** Duplicate rows first, then kept rows in timeline order, then one stub per skipped or rejected record. */
+  /**
+   * Duplicate rows first (in the order the original input holds them, as `duplicates` gives them), then kept rows in
+   * timeline order, then one stub per skipped or rejected record.
+   */
   readonly lines: (AnonRow | AnonStub)[];
   /** The original input's accounting and format, for the manifest. */
   readonly accounting: Record<string, unknown>;
