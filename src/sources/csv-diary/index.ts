@@ -29,7 +29,8 @@
  * (typed in a text editor): when nothing closes it, or only a later row's quote does (one standing where a cell
  * opens) and a line it runs over starts a row of its own, that row is rejected (`DIARY_QUOTE_NOT_CLOSED`) and
  * reading starts again on the line after its quote, so the rows after it keep their own lines (run-on-quotes.ts);
- * a row over 8 MiB (a picture or another file pasted into a cell) is rejected (`DIARY_ROW_TOO_LARGE`) and reading
+ * a row over 8 MiB (a picture or another file pasted into a cell), or of more than 20,000 cells (more than a
+ * spreadsheet has columns: `"","",…` added by a program), is rejected (`DIARY_ROW_TOO_LARGE`) and reading
  * starts again after its last line, found from its quotes, so its neighbours keep the day/month order the file shows;
  * a closing quote with white space before the delimiter or line end closes a cell; rows with more cells than the
  * header (a non-empty extra cell rejects the row, `DIARY_TOO_MANY_CELLS`; empty ones are read, with one

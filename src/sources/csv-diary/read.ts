@@ -4,11 +4,13 @@
  * byte-order mark, which some programs add to any file), under a hard cap.
  * Records come from csv-parse; each carries the 1-based line on which it starts. A row whose quoted cell runs on
  * over the rows after it is no record: it is reported with its line and reading starts again after it. So is a row
- * longer than csv-parse reads one (`MAX_RECORD_CHARS`), after its last line.
+ * longer than csv-parse reads one (`MAX_RECORD_CHARS` of cell contents) or of more cells than it is given one
+ * (`MAX_RECORD_CELLS`, row-cells.ts), after its last line.
  */
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { decodeBytes } from '../text.js';
+import { RowCells } from './row-cells.js';
 import { cellStart, LineCursor, recordEnd, runOnSpan } from './run-on-quotes.js';
 
 /** Larger than any diary a person keeps by hand; a bigger file is almost certainly the wrong file. */
@@ -81,7 +83,10 @@ export interface RunOnRow {
   readonly closedOn: number | undefined;
 }
 
-/** A row longer than `MAX_RECORD_CHARS` (a picture or a whole file pasted into a cell): not read; reading goes on after. */
+/**
+ * A row longer than `MAX_RECORD_CHARS` (a picture or a whole file pasted into a cell), or of more cells than
+ * `MAX_RECORD_CELLS`: not read; reading goes on after.
+ */
 export interface TooLongRow {
   /** The row's first line. */
   readonly line: number;
@@ -89,6 +94,11 @@ export interface TooLongRow {
   readonly lastLine: number;
   /** Its length in characters. */
   readonly chars: number;
+  /**
+   * What it is over: `MAX_RECORD_CHARS` of cell contents, or `MAX_RECORD_CELLS` cells (row-cells.ts), which empty
+   * cells (`"",""`) reach without any contents.
+   */
+  readonly over: 'chars' | 'cells';
 }
 
 /** How the records of a diary are read. */
@@ -196,12 +206,27 @@ async function readFrom(
     };
   };
   let read = offset;
+  /**
+   * A row too large to read, starting on `line`: csv-parse stops inside it (or is never given all of it), so where
+   * it ends is read from its quotes. A row that large because a quote left open ran on over the rows after it is
+   * that run-on row, rejected as one.
+   */
+  const passOver = (line: number, over: TooLongRow['over']) => {
+    const start = lines.start(line);
+    const raw = text.slice(start, recordEnd(text, start, delimiter));
+    const row = runOn(raw, line);
+    // Charged to the row's end, which was read to find it, or to where the parser was given text, if further.
+    if (row) return { runOn: { row, readTo: Math.max(read, start + raw.length) } };
+    return { tooLong: { line, lastLine: line + countLineEnds(raw), chars: raw.length, over } };
+  };
   // Set before a run-on row is thrown from the record hook: csv-parse reports the error, but `destroyed` is not
   // set until later, and writing on would make every re-reading read the whole rest of the text. An error of
   // csv-parse's own (a row over `MAX_RECORD_CHARS`) sets `errored` at once, and its event comes later too.
   let stopped = false;
   return new Promise((resolve) => {
     let lastLine = 0;
+    // The first line of a row over MAX_RECORD_CELLS, once one is found.
+    let overCells: number | undefined;
     const parser = parse({
       delimiter,
       info: true,
@@ -242,27 +267,40 @@ async function readFrom(
         return;
       }
       if (err.code === 'CSV_MAX_RECORD_SIZE') {
-        // csv-parse stops inside the row: where it ends is read from its quotes. A row that long because a quote
-        // left open ran on over the rows after it is that run-on row, rejected as one.
-        const start = lines.start(line);
-        const raw = text.slice(start, recordEnd(text, start, delimiter));
-        const row = runOn(raw, line);
-        // Charged to the row's end, which was read to find it, or to where the parser was given text, if further.
-        if (row) resolve({ runOn: { row, readTo: Math.max(read, start + raw.length) } });
-        else resolve({ tooLong: { line, lastLine: line + countLineEnds(raw), chars: raw.length } });
+        resolve(passOver(line, 'chars'));
         return;
       }
       const row = err.code === 'CSV_QUOTE_NOT_CLOSED' ? runOn(lines.lines(line), line) : undefined;
       if (row) resolve({ runOn: { row, readTo: read } });
       else resolve({ failure: { code: err.code ?? 'CSV_ERROR', message: err.message, line } });
     });
-    parser.on('end', () => resolve({}));
+    parser.on('end', () => resolve(overCells === undefined ? {} : passOver(overCells, 'cells')));
     // In pieces that end at a line end (never inside a character), small at first and growing: a reading that
-    // stops at a run-on row soon after it starts has not copied the rest of the text.
+    // stops at a run-on row soon after it starts has not copied the rest of the text. Each piece's rows are counted
+    // before csv-parse is given it: a row over MAX_RECORD_CELLS is never given to it whole.
+    const cells = new RowCells(text, offset, delimiter);
     let size = FIRST_PIECE;
     while (read < text.length && !stopped && !parser.errored && !parser.destroyed) {
       const nl = read + size >= text.length ? -1 : text.indexOf('\n', read + size);
       const end = nl < 0 ? text.length : nl + 1;
+      const over = cells.upTo(end);
+      if (over !== undefined) {
+        overCells = before + 1 + countLineEnds(text.slice(offset, over));
+        if (over >= read) {
+          // The rows before it are read to its first line, the last of them when csv-parse is told the text ends
+          // there (it holds a row back until it is given what follows); 'end' then passes this row over.
+          parser.write(text.slice(read, over));
+          read = over;
+          if (!stopped && !parser.errored && !parser.destroyed) parser.end();
+        } else if (!stopped && !parser.errored && !parser.destroyed) {
+          // The row began in a piece csv-parse was given, after the line end of the row before it, which it has
+          // read (it holds back only a row's last line end, until it is given more).
+          stopped = true;
+          parser.destroy();
+          resolve(passOver(overCells, 'cells'));
+        }
+        return;
+      }
       parser.write(text.slice(read, end));
       read = end;
       size = Math.min(size * 2, MAX_PIECE);

@@ -16,6 +16,7 @@ import type { DateShaped } from './date-shaped-times.js';
 import type { DateCell } from './dates.js';
 import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
 import { MAX_RECORD_CHARS, type RunOnRow, type TooLongRow } from './read.js';
+import { MAX_RECORD_CELLS } from './row-cells.js';
 import { weekdayFits } from './weekdays.js';
 import type { DiaryYears } from './years.js';
 
@@ -201,11 +202,18 @@ export function runOnQuote(row: RunOnRow): Rejection {
 }
 
 /**
- * A row longer than a diary row is read up to (read.ts): nobody types 8 MiB into a diary, so a cell holds a picture,
- * a whole chat or another file pasted in. It is not read; reading goes on after its last line.
+ * A row larger than a diary row is read up to (read.ts): nobody types 8 MiB into a diary, so a cell holds a picture,
+ * a whole chat or another file pasted in; and no spreadsheet writes more cells in a row than `MAX_RECORD_CELLS`, so
+ * a row of more was made by a program or by pasting. It is not read; reading goes on after its last line.
  */
 export function rowTooLong(row: TooLongRow): Rejection {
   const lines = row.lastLine === row.line ? '' : ` (lines ${row.line} to ${row.lastLine})`;
+  if (row.over === 'cells')
+    return {
+      code: 'DIARY_ROW_TOO_LARGE',
+      message: `Row has more than ${thousands(MAX_RECORD_CELLS)} cells (${thousands(row.chars)} characters${lines ? `, ${lines.slice(2, -1)}` : ''}), more than any spreadsheet has columns, so it is not read; the rows after it are read`,
+      hint: `Open the file in a text editor and look at the row on line ${row.line}: a program or a paste added a long run of delimiters or empty cells (""). Delete them, keeping the incident's own cells, then re-run`,
+    };
   return {
     code: 'DIARY_ROW_TOO_LARGE',
     message: `Row is ${thousands(row.chars)} characters long${lines}, over the ${MAX_RECORD_CHARS / 1024 / 1024} MiB a diary row is read up to, so it is not read; the rows after it are read`,
