@@ -13,7 +13,8 @@
  * is kept in details as the envelope). Detection wants a well-formed RFC 5322 header block at the top with a
  * From address and a Date, Message-ID, Received or MIME field; a file whose first line is `From ` is left to the
  * mbox source.
- * Lines may end in CRLF, LF or, in a message saved on classic Mac OS, CR alone (./email/cr-line-ends.ts).
+ * Lines may end in CRLF, LF or, in a message saved on classic Mac OS, CR alone; CR CR LF (a CRLF file converted
+ * to CRLF again in transfer) reads as the CRLF file it was (./email/cr-line-ends.ts).
  * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
  * and skip the body. A file cut off mid-body is read as far as it goes; when the body shows it (a multipart never
  * closed, base64 stopping mid-group: ./email/mime.ts) the event is flagged `body-incomplete` with a warning; a multipart whose boundary line never occurs is shown
@@ -56,8 +57,7 @@ export function looksLikeMessage(text: string): boolean {
   let from = '';
   let dated = false;
   for (const raw of lines) {
-    // CR CR LF: a CRLF file converted to CRLF again; its header values are read without the extra CR (trimmed).
-    const line = raw.replace(/\r+$/, '');
+    const line = raw.replace(/\r$/, '');
     if (line === '') break;
     if (line[0] === ' ' || line[0] === '\t') {
       if (field === '') return false;

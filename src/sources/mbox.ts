@@ -10,7 +10,8 @@
  *   >From now on I will keep writing.
  *
  * Variants: mboxo and mboxrd quoting (`>From` loses one `>`), LF, CRLF (Google writes CRLF) or CR alone (classic
- * Mac OS mail programs such as Eudora: ./email/cr-line-ends.ts), Thunderbird's
+ * Mac OS mail programs such as Eudora), CR CR LF (a CRLF mailbox converted to CRLF again in transfer, read as the
+ * CRLF file it was: ./email/cr-line-ends.ts), Thunderbird's
  * `From - <date>` separators, Gmail's `+0000` separator dates. Each message is one record; its locator is
  * `message[i] (line N)`: the 0-based ordinal in the file and the 1-based line of its `From ` separator. A body
  * line that starts `From ` unquoted (a writer that does not quote, a file joined by hand) starts no message unless

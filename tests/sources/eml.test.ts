@@ -21,9 +21,15 @@ function probe(file: string) {
 function otherFixtures(root = 'fixtures'): string[] {
   return readdirSync(root).flatMap((n) => {
     const p = join(root, n);
-    // mixed-case holds one file of every format, e-mail included; named-like-subject an e-mail beside texts.
+    // mixed-case holds one file of every format, e-mail included; named-like-subject an e-mail beside texts;
+    // email-cr-cr-lf an .eml beside an mbox.
     if (statSync(p).isDirectory())
-      return ['fixtures/eml', 'fixtures/mixed-case', 'fixtures/named-like-subject'].includes(p)
+      return [
+        'fixtures/eml',
+        'fixtures/mixed-case',
+        'fixtures/named-like-subject',
+        'fixtures/email-cr-cr-lf',
+      ].includes(p)
         ? []
         : otherFixtures(p);
     return p.endsWith('.expected.json') ? [] : [p];

@@ -25,11 +25,12 @@ function otherFixtures(root = 'fixtures'): string[] {
     const p = join(root, n);
     if (statSync(p).isDirectory())
       // mixed-case holds one file of every format, e-mail included; mbox-unquoted-from and mbox-cut-short are
-      // mbox too.
+      // mbox too, and email-cr-cr-lf holds an mbox and an .eml.
       return [
         'fixtures/mbox',
         'fixtures/mbox-unquoted-from',
         'fixtures/mbox-cut-short',
+        'fixtures/email-cr-cr-lf',
         'fixtures/eml',
         'fixtures/mixed-case',
       ].includes(p)
