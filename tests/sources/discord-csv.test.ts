@@ -74,6 +74,8 @@ describe('the current CSV (ISO dates with offsets)', () => {
     const crlf = await runSource(discordCsv, file);
     const lf = await runSource(discordCsv, join(FIXTURES, CURRENT));
     expect(crlf.events.map((e) => e.locator)).toEqual(lf.events.map((e) => e.locator));
+    // The texts too: the CRLF inside a message is read as LF (fixtures/discord-csv-crlf).
+    expect(crlf.events).toEqual(lf.events);
     expect(crlf.events[3]!.locator).toBe(8);
     expect(crlf.failure).toMatchObject({ code: 'DISCORD_CSV_TRUNCATED', locator: 16 });
   });

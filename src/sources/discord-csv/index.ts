@@ -8,7 +8,8 @@
  *   "900000000000000303","Jo Oldstyle#4821","04-Jan-19 05:52 PM","line one
  *   she said ""stop""","https://cdn.discordapp.com/attachments/1/2/photo.png","😂 (2)"
  *
- * Every cell is quoted with `""` escaping; content may hold newlines; attachments are comma-joined URLs;
+ * Every cell is quoted with `""` escaping; content may hold newlines (read as LF also in a file converted to CRLF
+ * throughout, whose cells hold CRLF); attachments are comma-joined URLs;
  * reactions `emoji (count)`. `Author` is the account's unique name (`name#1234` for old-style accounts), the
  * sender's name as written. Older DCE (2019) wrote `;` as the delimiter with a trailing `;`, and before
  * Sep 2019 had no AuthorID column (sender by name only). The `Date` forms are listed in dates.ts: with an offset

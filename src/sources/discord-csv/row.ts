@@ -56,7 +56,7 @@ export function emitRow(
   conversation: string | undefined,
   ctx: SourceContext,
 ): void {
-  const text = cells[c.content] ?? '';
+  const text = lfBreaks(cells[c.content] ?? '');
   const attachments = cells[c.attachments] ?? '';
   const notice = attachments === '' ? systemNotice(text) : undefined;
   if (notice?.skip) {
@@ -91,6 +91,14 @@ export function emitRow(
   if (conversation !== undefined) ev.conversation = conversation;
   if (Object.keys(details).length > 0) ev.details = details;
   ctx.emit(ev);
+}
+
+/**
+ * A message's line breaks as LF, as Discord stores them and as every reader gives a text: a file converted to CRLF
+ * throughout (unix2dos, git autocrlf, an editor on Windows) has them CRLF inside its quoted cells too.
+ */
+function lfBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** `https://cdn…/IMG_1.jpg?ex=…,https://…/b.png` → `IMG_1.jpg, b.png`. */
