@@ -192,7 +192,8 @@ describe('anonymise and the case', () => {
         '  - +447700900456: 2 records on whatsapp\n' +
         '  - alex (Alex): 1 record on whatsapp\n' +
         `hint: For example: chronolog anonymise nobody --key-file ${key} --out nobody-anon --subject +447700900456\n` +
-        '      or put "subject": {"identifiers": […]} in case.json.\n',
+        `      or name the victim, and the other sender counts as the subject: chronolog anonymise nobody --key-file ${key} --out nobody-anon --victim alex\n` +
+        '      or put "subject": {"identifiers": […]} (or "victim") in case.json.\n',
     );
     expect(existsSync(path.join(s.dir, 'nobody-anon'))).toBe(false);
   });

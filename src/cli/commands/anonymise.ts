@@ -9,7 +9,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../analysis/escalation/index.js';
-import { participants } from '../../analysis/index.js';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { isHandKept } from '../../model/hand-kept.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
@@ -34,6 +33,7 @@ import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.j
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
 import { byteOrder, fileInput, walk } from '../inputs.js';
+import { noSubjectError } from '../no-subject.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -223,16 +223,12 @@ async function writeJsonl(file: string, first: unknown, lines: readonly unknown[
 
 /** The usage error for a case that names neither subject nor victim, listing who is in the inputs. */
 function noSubject(paths: readonly string[], flags: AnonymiseFlags, timeline: Timeline): UsageError {
-  const people = participants(timeline.events).slice(0, 15);
   const q = (p: string) => quoted(terminalSafe(p));
-  return new UsageError(
-    'USAGE_NO_SUBJECT',
+  return noSubjectError(
     'who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".',
-    `For example: chronolog anonymise ${paths.map(q).join(' ')} --key-file ${q(flags.keyFile ?? 'study.key')} --out ${q(flags.out ?? 'anon/case-001')} --subject ${q(people[0]?.identifier ?? '+447700900123')}\n      or put "subject": {"identifiers": […]} in case.json.`,
-    people.map(
-      (p) =>
-        `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${plural(p.count, 'record')} on ${p.channels.join(', ')}`,
-    ),
+    timeline.events,
+    (option) =>
+      `chronolog anonymise ${paths.map(q).join(' ')} --key-file ${q(flags.keyFile ?? 'study.key')} --out ${q(flags.out ?? 'anon/case-001')} ${option}`,
   );
 }
 

@@ -1,5 +1,4 @@
 /** `chronolog report PATHS…`: read everything, analyse, and write one report. */
-import { participants } from '../../analysis/index.js';
 import { UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
 import { quoted } from '../../model/shell-quote.js';
@@ -8,6 +7,7 @@ import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
+import { noSubjectError } from '../no-subject.js';
 import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
@@ -64,16 +64,10 @@ export async function makeReport(
     reportMarks(c, withChronology),
   );
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
-    const people = participants(timeline.events).slice(0, 15);
-    const q = (p: string) => quoted(terminalSafe(p));
-    throw new UsageError(
-      'USAGE_NO_SUBJECT',
+    throw noSubjectError(
       'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
-      `For example: chronolog report ${paths.map(q).join(' ')} --subject ${q(people[0]?.identifier ?? '+447700900123')}\n      or put "subject": {"identifiers": […]} in case.json.`,
-      people.map(
-        (p) =>
-          `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${p.count} record${p.count === 1 ? '' : 's'} on ${p.channels.join(', ')}`,
-      ),
+      timeline.events,
+      (option) => `chronolog report ${paths.map((p) => quoted(terminalSafe(p))).join(' ')} ${option}`,
     );
   }
   return analyseTimeline(timeline, kase, {
