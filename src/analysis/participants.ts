@@ -2,7 +2,7 @@
  * Everyone who appears as a sender, with message counts: shown by `inspect`, and by `report` when it has not
  * been told who the subject is, so the user can pick the right identifier.
  */
-import type { Channel } from '../model/index.js';
+import type { Channel, Role } from '../model/index.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
 
@@ -12,11 +12,11 @@ export interface Participant {
   readonly names: string[];
   readonly count: number;
   readonly channels: Channel[];
-  readonly role: string;
+  readonly role: Role;
 }
 
 export function participants(events: EventList): Participant[] {
-  const m = new Map<string, { names: Set<string>; count: number; channels: Set<Channel>; role: string }>();
+  const m = new Map<string, { names: Set<string>; count: number; channels: Set<Channel>; role: Role }>();
   for (const e of events) {
     if (e.senderKey === undefined) continue;
     const p = m.get(e.senderKey) ?? {

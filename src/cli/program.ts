@@ -267,16 +267,23 @@ Examples:
 
   program
     .command('schema')
-    .description('print the JSON Schema of the report (or of one timeline row), generated from the model')
-    .addOption(new Option('--of <what>', 'which contract').choices(['report', 'timeline']).default('report'))
+    .description(
+      'print the JSON Schema of the report (or of one timeline row, or of inspect --format json), generated from the model',
+    )
+    .addOption(
+      new Option('--of <what>', 'which contract')
+        .choices(['report', 'timeline', 'inspect'])
+        .default('report'),
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ chronolog schema > report.schema.json
-  $ chronolog schema --of timeline`,
+  $ chronolog schema --of timeline
+  $ chronolog schema --of inspect`,
     )
-    .action((opts: { of: 'report' | 'timeline' }) =>
+    .action((opts: { of: 'report' | 'timeline' | 'inspect' }) =>
       setAction({
         name: 'schema',
         opts,

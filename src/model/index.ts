@@ -11,6 +11,7 @@ export * from './errors.js';
 export * from './escalation.js';
 export * from './event.js';
 export * from './format.js';
+export * from './inspect.js';
 export * from './problem.js';
 export * from './report.js';
 export * from './skipped-at.js';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InspectSchema } from '../../src/model/index.js';
 import { cli, DEMO } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
@@ -125,5 +126,28 @@ describe('inspect', () => {
       sha256: '0959a1ccead419abeec76434d5096838c1a5e578d0b5f1c268216b6b27747719',
       bytes: 1696,
     });
+  });
+});
+
+describe('inspect --format json', () => {
+  it('is a versioned contract, schemaVersion 1, whose every field the schema (chronolog schema --of inspect) describes', () => {
+    // The demo case (a warning, files not read, a case file) and two Facebook zips (files read from inside an
+    // archive, duplicates): between them every kind of field inspect writes.
+    for (const paths of [[DEMO], ['fixtures/two-facebook-downloads', 'fixtures/mixed-case/phone']]) {
+      const r = cli(['inspect', ...paths, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      // First, as in the report, so a script can tell the version before reading anything else.
+      expect(Object.keys(json)[0]).toBe('schemaVersion');
+      expect(json.schemaVersion).toBe(1);
+      // zod drops the fields a schema does not name: what is left equal to the whole means none is undescribed.
+      expect(InspectSchema.parse(json)).toEqual(json);
+    }
+    const schema = JSON.parse(cli(['schema', '--of', 'inspect']).stdout);
+    expect(schema.properties.schemaVersion).toMatchObject({ const: 1 });
+    expect(schema.properties.schemaVersion.description).toMatch(/fields are only ever added/);
+    expect(Object.keys(schema.properties)).toEqual(
+      Object.keys(JSON.parse(cli(['inspect', DEMO, '--format', 'json']).stdout)),
+    );
   });
 });

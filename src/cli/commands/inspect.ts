@@ -5,6 +5,7 @@
 import { participants } from '../../analysis/index.js';
 import type { ToolError } from '../../model/errors.js';
 import { shownOf } from '../../model/format.js';
+import type { Inspect } from '../../model/inspect.js';
 import { archivesOf } from '../../reports/archives.js';
 import { int, plural } from '../../reports/format.js';
 import { notListedNote, problemLines, severityText } from '../../reports/problem-lines.js';
@@ -33,14 +34,15 @@ export async function inspectCommand(
   const local = (ms: number | undefined, day = false) =>
     ms === undefined ? null : t.zone.localText(ms, day ? 'day' : 'min');
   const people = participants(t.events);
-  const data = {
+  const data: Inspect = {
+    schemaVersion: 1,
     case: {
       timezone: kase.timezone,
       timezoneSource: kase.timezoneSource,
       region: kase.region ?? null,
       caseFile: kase.caseFile?.path ?? null,
-      subject: kase.subject.identifiers,
-      victim: kase.victim.identifiers,
+      subject: [...kase.subject.identifiers],
+      victim: [...kase.victim.identifiers],
     },
     inputs: t.inputs.map((i, k) => ({
       ...i,

@@ -1,6 +1,9 @@
-/** `chronolog schema`: the JSON Schema of the report contract (or of a timeline row), generated from the zod model. */
+/**
+ * `chronolog schema`: the JSON Schema of the report contract (or of a timeline row, or of `inspect --format json`),
+ * generated from the zod model.
+ */
 import { z } from 'zod';
-import { ReportSchema, TimelineRowSchema } from '../../model/index.js';
+import { InspectSchema, ReportSchema, TimelineRowSchema } from '../../model/index.js';
 
 /** Fields are only ever added to schemaVersion 1, so consumers must tolerate unknown ones: open every object. */
 function open(node: unknown): unknown {
@@ -12,8 +15,15 @@ function open(node: unknown): unknown {
   return out;
 }
 
-export function schemaCommand(which: 'report' | 'timeline'): number {
-  const schema = z.toJSONSchema(which === 'report' ? ReportSchema : TimelineRowSchema, {
+/** The contracts `schema --of` prints. */
+export const CONTRACTS = {
+  report: ReportSchema,
+  timeline: TimelineRowSchema,
+  inspect: InspectSchema,
+} as const;
+
+export function schemaCommand(which: keyof typeof CONTRACTS): number {
+  const schema = z.toJSONSchema(CONTRACTS[which], {
     target: 'draft-2020-12',
     unrepresentable: 'any',
   });
