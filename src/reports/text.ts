@@ -6,6 +6,7 @@
 import { listed, shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { archivesOf } from './archives.js';
+import { commonFolder, fileColumn, INDENT } from './file-column.js';
 import {
   bookCells,
   bookWords,
@@ -29,7 +30,6 @@ import {
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe } from './sanitize.js';
-import { shortPaths } from './short-paths.js';
 import {
   callPlaces,
   callTally,
@@ -179,16 +179,6 @@ function gapLine(r: Report): string {
     : `longest run without contact: ${value}`;
 }
 
-/** The longest folder prefix (ending in a separator) shared by every path. */
-function commonFolder(paths: readonly string[]): string {
-  if (paths.length === 0) return '';
-  let prefix = paths[0]!.slice(0, paths[0]!.lastIndexOf('/') + 1);
-  for (const p of paths)
-    while (prefix && !p.startsWith(prefix))
-      prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
-  return prefix;
-}
-
 function accounting(r: Report, ctx: ReportContext): string[] {
   const c = ctx.chalk;
   const a = r.accounting;
@@ -201,11 +191,13 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const rest = [head, ...r.inputs.map((inp) => ['', inp.format, ...bookCells(inp)]), total];
   const widths = head.map((_, k) => Math.max(...rest.map((row) => displayWidth(row[k]!))));
   const maxPath = Math.max(12, ctx.width - widths.slice(1).reduce((s, x) => s + x + 2, 2));
+  // Names too long for the column are shortened in the middle, each, read as start…end, fitting its own file alone;
+  // those of two downloads holding the same paths go under a line naming their download (file-column.ts).
+  const column = fileColumn(names, maxPath, ctx.width);
   // A file read only in part is marked after its name when every such name fits whole with its mark; else each
   // mark has a line of its own below the file's row, so that no name is shortened to make room for it.
-  const beside = names.every((n, i) => marks[i] === '' || n.length + 1 + marks[i]!.length <= maxPath);
-  // Names too long for the column are shortened in the middle, each, read as start…end, fitting its own file alone.
-  const short = shortPaths(names, maxPath);
+  const beside = column.whole.every((n, i) => marks[i] === '' || n.length + 1 + marks[i]!.length <= maxPath);
+  const short = column.cells;
   const rows = r.inputs.map((inp, i) => [
     beside && marks[i] ? `${short[i]} ${marks[i]}` : short[i]!,
     inp.format,
@@ -214,7 +206,13 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   widths[0] = Math.min(maxPath, Math.max(...[head, ...rows, total].map((row) => displayWidth(row[0]!))));
   const fmt = (row: string[]) =>
     `  ${row.map((cell, k) => (k < 2 ? pad(cell, k === 0 ? widths[0]! : Math.min(widths[k]!, 99)) : pad(cell, widths[k]!, true))).join('  ')}`;
-  const below = (i: number) => (!beside && marks[i] ? [`    ${marks[i]}`] : []);
+  // Below the name, indented as far as the name is and two more.
+  const below = (i: number) =>
+    !beside && marks[i] ? [`    ${column.indented[i] ? INDENT : ''}${marks[i]}`] : [];
+  const heading = (i: number) => {
+    const h = column.headings[i];
+    return h === undefined ? [] : [`  ${h}`];
+  };
   const lines = [
     '',
     c.bold(
@@ -227,7 +225,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
     displayWidth(row[0]!) > widths[0]! ? [`  ${row[0]}`, fmt(['', ...row.slice(1)])] : [fmt(row)];
   lines.push(
     c.dim(fmt(head)),
-    ...rows.flatMap((row, i) => [...rowLines(row), ...below(i)]),
+    ...rows.flatMap((row, i) => [...heading(i), ...rowLines(row), ...below(i)]),
     c.dim(fmt(total)),
   );
   // The archive a file was read from, hashed whole: what an evidence log records for the download.

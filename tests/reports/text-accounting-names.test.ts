@@ -3,10 +3,13 @@
  * on a terminal). A name too long for it is shortened in the middle, keeping the end of the file name and the
  * folders that tell it apart, and read as "start…end" it fits that file alone: a reader would otherwise take one
  * file's counts for another's. The mark of a file not read whole goes on a line of its own below the file's row
- * when it does not fit beside the name, instead of taking the place of the name.
+ * when it does not fit beside the name, instead of taking the place of the name. Files of two downloads that hold
+ * the same paths (told apart only by the download's name and the thread's together, more than the column holds)
+ * are named under a line of their own naming their download.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileColumn, INDENT } from '../../src/reports/file-column.js';
 import { reportFormats } from '../../src/reports/index.js';
 import { shortPaths } from '../../src/reports/short-paths.js';
 import { plainChalk } from '../helpers/environment.js';
@@ -190,7 +193,7 @@ describe('two Facebook downloads, each with the same two threads', () => {
         thread(person, t, Date.UTC(2024, 2 + k, 14 + j, 21, 30), `Pick up the phone (${k + 1}.${j + 1})`),
       );
 
-  it('names each file by its download and its thread where the width holds both, else gives it whole', async () => {
+  it('names each file by its download and its thread where the width holds both, else under a line naming its download', async () => {
     const r = await reportOf([s.dir]);
     expect(belowCommonFolder(r.inputs.map((inp) => inp.path))).toEqual(paths);
     const at = (width: number) =>
@@ -198,18 +201,20 @@ describe('two Facebook downloads, each with the same two threads', () => {
         table(reportFormats.find((f) => f.id === 'text')!.render(r, { chalk: plainChalk, width })),
       ).slice(1, -1);
     // 100 columns leave 37 for the name: telling the download apart takes 27 ("facebook-zoeexample-2024-04") and
-    // the thread 17 more ("…10/message_1.json"), so no shortening fits one file alone and each is given whole.
-    expect(at(100)).toEqual(paths);
-    // Each whole name has a line of its own, above its row, whose numbers stay under their headings.
+    // the thread 17 more ("…10/message_1.json"). Before, no shortening fitted one file alone and each was given
+    // whole, 115 characters on a line of 100. Now each download has a line of its own, and its files are named
+    // below it by the rest of their paths, told apart from the other files of that download.
     const text = reportFormats.find((f) => f.id === 'text')!.render(r, { chalk: plainChalk, width: 100 });
-    const rows = table(text);
-    const formatAt = rows[0]!.indexOf('format');
-    for (const name of paths) {
-      const i = rows.indexOf(`  ${name}`);
-      expect(i).toBeGreaterThan(0);
-      expect(rows[i + 1]!.indexOf('messenger-json')).toBe(formatAt);
-      expect(rows[i + 1]!.slice(0, formatAt).trim()).toBe('');
-    }
+    expect(table(text)).toEqual([
+      '  file                                   format          records  kept  duplicate  skipped  rejected',
+      '  facebook-zoeexample-2024-04-01-AbCdEfGh/your_facebook_activity/messages/inbox/',
+      '    jordanreeve_9876543…/message_1.json  messenger-json        2     2          0        0         0',
+      '    samsample_1234567890/message_1.json  messenger-json        2     2          0        0         0',
+      '  facebook-zoeexample-2024-06-01-XyZwVuTs/your_facebook_activity/messages/inbox/',
+      '    jordanreeve_9876543…/message_1.json  messenger-json        2     2          0        0         0',
+      '    samsample_1234567890/message_1.json  messenger-json        2     2          0        0         0',
+      '  total                                                        8     8          0        0         0',
+    ]);
     // 120 columns: the download's date and the end of the thread's folder.
     expect(at(120)).toEqual([
       'facebook-zoeexample-2024-04…eve_9876543210/message_1.json',
@@ -295,5 +300,97 @@ describe('any set of paths', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('are shown, under the line naming their download where there is one, so that each fits its own path alone', () => {
+    fc.assert(
+      fc.property(
+        // Downloads holding the same paths inside (each path in some of them), and files in no folder.
+        fc
+          .tuple(
+            fc.uniqueArray(part, { minLength: 1, maxLength: 3 }),
+            fc.uniqueArray(path, { minLength: 1, maxLength: 4 }),
+            fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+            fc.uniqueArray(part, { maxLength: 2 }),
+          )
+          .map(([downloads, inner, keep, loose]) => [
+            ...new Set([
+              ...downloads.flatMap((d, j) =>
+                inner.flatMap((p, k) => (keep[(j * 4 + k) % 12] || k === 0 ? [`${d}/${p}`] : [])),
+              ),
+              ...loose,
+            ]),
+          ]),
+        fc.integer({ min: 12, max: 70 }),
+        (ps, w) => {
+          const col = fileColumn(ps, w, w + 50);
+          let heading = '';
+          col.cells.forEach((cell, i) => {
+            heading = col.headings[i] ?? (col.indented[i] ? heading : '');
+            // Read as a reader would: a row under a heading is a path that is some folder the heading fits, then
+            // a rest the row's name fits.
+            const reads = (p: string) =>
+              !col.indented[i]
+                ? fits(cell, p)
+                : [...p.matchAll(/\//g)].some(
+                    (m) =>
+                      fits(heading.slice(0, -1), p.slice(0, m.index)) &&
+                      fits(cell.slice(INDENT.length), p.slice(m.index + 1)),
+                  );
+            expect(ps.filter(reads), `${heading} ${cell}`).toEqual([ps[i]]);
+            if (cell !== col.whole[i]) expect(cell.length, cell).toBeLessThanOrEqual(w);
+          });
+          for (const h of col.headings) if (h !== undefined) expect(h.length + 2).toBeLessThanOrEqual(w + 50);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('two Facebook zips downloaded two months apart, holding the same threads', () => {
+  // fixtures/two-facebook-downloads: the June download repeats the April one's two threads and adds a third; the
+  // files inside differ only in the zip's name at the start of their paths.
+  it('names each file under a line naming its download, every line within 100 columns', async () => {
+    const r = await reportOf(['fixtures/two-facebook-downloads']);
+    const names = belowCommonFolder(r.inputs.map((inp) => inp.path));
+    const rows = table(renderAs('text', r)).slice(1, -1);
+    expect(rows).toEqual([
+      '  facebook-zoeexample-2024-04-01-AbCdEfGh.zip!/your_facebook_activity/messages/inbox/',
+      '    jordanreeve_9876543…/message_1.json  messenger-json        8     8          0        0         0',
+      '    samsample_1234567890/message_1.json  messenger-json        2     2          0        0         0',
+      '  facebook-zoeexample-2024-06-01-XyZwVuTs.zip!/your_facebook_activity/messages/inbox/',
+      '    jordanreeve_9876543…/message_1.json  messenger-json       13     5          8        0         0',
+      '    jreeve_1122334455/message_1.json     messenger-json        2     2          0        0         0',
+      '    samsample_1234567890/message_1.json  messenger-json        3     1          2        0         0',
+    ]);
+    for (const width of [60, 80, 100, 120]) {
+      const lines = table(
+        reportFormats.find((f) => f.id === 'text')!.render(r, { chalk: plainChalk, width }),
+      );
+      if (width >= 100) for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(width);
+      // Each row read with the download line above it (if any) fits its own file alone; the rows keep the
+      // inputs' order, so a row's counts are its file's.
+      let heading = '';
+      let k = 0;
+      for (const l of lines.slice(1, -1)) {
+        const cell = l.trimStart().split(/ {2,}/)[0]!;
+        if (!/\d\s*$/.test(l)) {
+          heading = cell;
+          continue;
+        }
+        if (!l.startsWith('    ')) heading = '';
+        const shown = heading + cell;
+        expect(
+          names.filter((n) => fits(shown, n)),
+          `${width}: ${shown}`,
+        ).toEqual([names[k]]);
+        expect(l).toMatch(
+          new RegExp(` ${r.inputs[k]!.records} +${r.inputs[k]!.kept} +${r.inputs[k]!.duplicates} `),
+        );
+        k++;
+      }
+      expect(k).toBe(r.inputs.length);
+    }
   });
 });
