@@ -31,6 +31,13 @@ ${two}`;
 /** The program's own help and the commands that take --strict and need a subject. */
 const EXIT_CODES = exitCodes({ strict: true, subject: true });
 
+/**
+ * Said under examples that read ~/exports without naming a subject: they rely on a case file there, and a user
+ * trying one on a folder of exports alone would otherwise meet exit 2 without knowing why.
+ */
+const CASE_NOTE = `  (~/exports is your folder of exports; examples without --subject read who the subject is from its case.json,
+   else add --subject ID: \`chronolog inspect ~/exports\` lists the people in them)`;
+
 /** `--strict`, the same for every command that reads inputs into one output. */
 const STRICT = 'exit 1 if any record was rejected, any file read only in part, or any error listed';
 
@@ -91,6 +98,7 @@ Examples:
   $ chronolog timeline ~/exports --format csv --incidents-only > timeline.csv
   $ chronolog inspect ~/exports
   $ chronolog formats
+${CASE_NOTE}
 
 Privacy: chronolog runs offline (no network, no telemetry), keeps no cache or history, never writes beside
 your exports, and writes files only where --out says (otherwise to the screen). See SECURITY.md.
@@ -128,6 +136,7 @@ Examples:
   $ chronolog report fixtures/demo-case
   $ chronolog report ~/exports --subject "+447700900123" --subject sam@example.com --region GB
   $ chronolog report ~/exports --milestone "2024-06-01=Police warning" --format html --out report.html
+${CASE_NOTE}
 ${EXIT_CODES}`,
   );
   report.action((paths: string[], opts: Record<string, unknown>) =>
@@ -315,6 +324,7 @@ Examples:
   $ head -c 32 /dev/urandom | base64 > study.key
   $ chronolog anonymise ~/exports --key-file study.key --out anon/case-001
   $ chronolog report anon/case-001
+${CASE_NOTE}
 ${exitCodes({ strict: false, subject: true })}`,
   );
   anonymise.action((paths: string[], opts: Record<string, unknown>) =>

@@ -165,6 +165,16 @@ describe('help and usage', () => {
     expect(cli(['report', '--help']).stdout).toMatch(/\$ chronolog report ~\/exports --subject/);
   });
 
+  it('says under the examples that those without --subject read the subject from ~/exports/case.json', () => {
+    // Run on a folder of exports alone, such an example exits 2 (no subject); the note says why and what to add.
+    for (const args of [['--help'], ['report', '--help'], ['anonymise', '--help']]) {
+      const out = cli(args).stdout;
+      const note = out.indexOf('examples without --subject read who the subject is from its case.json');
+      expect(note, args.join(' ')).toBeGreaterThan(out.lastIndexOf('  $ chronolog '));
+      expect(out.slice(note)).toMatch(/else add --subject ID: `chronolog inspect ~\/exports` lists the people/);
+    }
+  });
+
   it('with no command, shows the help with its examples on stderr and exits 2', () => {
     const r = cli([]);
     expect(r.code).toBe(2);
