@@ -14,10 +14,14 @@ import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
 import { inPieces, type Outcome, runInput } from '../helpers/run-source.js';
 
-/** Where one message lies in the file's bytes: it is begun once `begun` bytes are read, whole at `stop`. */
+/**
+ * Where one message lies in the file's bytes: it is begun once `begun` bytes are read, whole at `stop`; `locator`
+ * is the one its reader gives it.
+ */
 interface Span {
   readonly begun: number;
   readonly stop: number;
+  readonly locator: string;
 }
 
 /** The elements of a thread file's top-level `messages` array (structural characters are ASCII, so bytes do). */
@@ -42,14 +46,22 @@ function jsonSpans(bytes: Buffer): Span[] {
     } else if (c === '}' || c === ']') {
       if (--depth < 0) break;
       // The value's first character read, the record is begun; its last read, it is whole.
-      if (depth === 0) spans.push({ begun: start + 1, stop: i + 1 });
+      if (depth === 0) spans.push({ begun: start + 1, stop: i + 1, locator: `messages[${spans.length}]` });
     }
   }
   return spans;
 }
 
-/** The message blocks of a 2023 page (`<div class="_a6-g">`): begun once the start tag is read. */
+/**
+ * The message blocks of a 2023 page (`<div class="_a6-g">`): begun once the start tag is read, and located where
+ * that tag starts, as line and column (counted in the decoded text's UTF-16 units, not in bytes).
+ */
 function htmlSpans(bytes: Buffer): Span[] {
+  const position = (at: number) => {
+    const before = bytes.subarray(0, at).toString('utf8');
+    const lines = before.split('\n');
+    return `line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+  };
   const text = bytes.toString('latin1');
   const spans: Span[] = [];
   for (
@@ -63,7 +75,7 @@ function htmlSpans(bytes: Buffer): Span[] {
     for (let m = tags.exec(text); m; m = tags.exec(text)) {
       depth += m[1] === '/' ? -1 : 1;
       if (depth === 0) {
-        spans.push({ begun: text.indexOf('>', at) + 1, stop: m.index + m[0].length });
+        spans.push({ begun: text.indexOf('>', at) + 1, stop: m.index + m[0].length, locator: position(at) });
         break;
       }
     }
@@ -77,7 +89,8 @@ const counted = (r: Outcome) =>
     .map(String)
     .sort();
 
-const locators = (ks: number[]) => ks.map((k) => `messages[${k}]`).sort();
+/** The locators of messages `ks`, sorted as `counted` sorts them. */
+const locatorsOf = (spans: readonly Span[], ks: number[]) => ks.map((k) => spans[k]!.locator).sort();
 
 const CASES = [
   {
@@ -122,6 +135,7 @@ const CASES = [
 describe.each(CASES)('$title, cut after every byte', (c) => {
   const whole = readFileSync(c.file);
   const spans = c.spans(whole);
+  const locators = (ks: number[]) => locatorsOf(spans, ks);
   const read = (bytes: Buffer, size = 4096) =>
     runInput(c.source, inPieces(bytes, size, c.path), { timezone: 'UTC' });
   // A cut at or after this point leaves the file whole: only white space follows the JSON, and a page is whole
@@ -155,7 +169,7 @@ describe.each(CASES)('$title, cut after every byte', (c) => {
         expect(cutShort, at).toEqual([
           {
             code: `${c.prefix}_RECORD_CUT_SHORT`,
-            locator: `messages[${rejectedCut}]`,
+            locator: spans[rejectedCut]!.locator,
             message: expect.stringMatching(
               /^the file ends inside this record \(line \d+, column \d+\); the part of it read is not used, as the rest is missing$/,
             ),
@@ -166,16 +180,22 @@ describe.each(CASES)('$title, cut after every byte', (c) => {
         expect(
           r.events.map((e) => e.locator),
           at,
-        ).not.toContain(`messages[${rejectedCut}]`);
+        ).not.toContain(spans[rejectedCut]!.locator);
       } else expect(cutShort, at).toEqual([]);
       if (cut < end) {
         expect(r.failure?.code, at).toMatch(new RegExp(`^${c.prefix}_(TRUNCATED|INVALID)$`));
         // The failure points at the message rejected; a cut in none points at no message, never at one the file
         // was cut before: between two JSON messages, at their array.
-        if (rejectedCut >= 0) expect(r.failure?.locator, at).toBe(`messages[${rejectedCut}]`);
+        if (rejectedCut >= 0) expect(r.failure?.locator, at).toBe(spans[rejectedCut]!.locator);
         else if (c.source !== messengerHtml && cut >= arrayOpen && cut <= arrayClose && inside < 0)
           expect(r.failure?.locator, at).toBe('messages');
-        else expect(String(r.failure?.locator), at).not.toMatch(/^messages\[/);
+        else {
+          expect(String(r.failure?.locator), at).not.toMatch(/^messages\[/);
+          expect(
+            spans.map((s) => s.locator),
+            at,
+          ).not.toContain(r.failure?.locator);
+        }
       } else expect(r.failure, at).toBeUndefined();
     }
   });
@@ -185,7 +205,7 @@ describe.each(CASES)('$title, cut after every byte', (c) => {
     const bytes = whole.subarray(0, cut);
     const one = await read(bytes);
     expect(one.rejected.map((x) => [x.code, x.locator])).toEqual([
-      [`${c.prefix}_RECORD_CUT_SHORT`, 'messages[2]'],
+      [`${c.prefix}_RECORD_CUT_SHORT`, spans[2]!.locator],
     ]);
     for (const size of [1, 7, 64]) expect(await read(bytes, size)).toEqual(one);
   });
@@ -206,7 +226,12 @@ describe('a JSON message that breaks off at a syntax error', () => {
       // The colon after the message's first key: its brackets still match, so it is read to its end.
       const colon = whole.indexOf(':', spans[k]!.begun);
       const r = await read(damaged(colon, ' '));
-      expect(counted(r), `messages[${k}]`).toEqual(locators(Array.from({ length: k + 1 }, (_, i) => i)));
+      expect(counted(r), `messages[${k}]`).toEqual(
+        locatorsOf(
+          spans,
+          Array.from({ length: k + 1 }, (_, i) => i),
+        ),
+      );
       const broken = r.rejected.filter((x) => x.code === 'MESSENGER_JSON_RECORD_MALFORMED');
       expect(broken).toEqual([
         {
@@ -227,7 +252,7 @@ describe('a JSON message that breaks off at a syntax error', () => {
 
   it('rejects nothing for an error between two messages (a missing comma)', async () => {
     const r = await read(damaged(whole.indexOf(',', spans[1]!.stop), ' '));
-    expect(counted(r)).toEqual(locators([0, 1]));
+    expect(counted(r)).toEqual(locatorsOf(spans, [0, 1]));
     expect(r.rejected.filter((x) => x.code.endsWith('_RECORD_MALFORMED'))).toEqual([]);
     expect(r.failure).toMatchObject({ code: 'MESSENGER_JSON_INVALID', locator: 'messages' });
     expect(r.failure!.message).toContain('after messages[1]');
@@ -248,20 +273,20 @@ describe('an HTML page that breaks off in a tag that never ends', () => {
       whole.subarray(at),
     ]);
     const r = await runInput(messengerHtml, inPieces(bytes, 65536, file.path), { timezone: 'UTC' });
-    expect(counted(r)).toEqual(locators([0, 1, 2]));
+    expect(counted(r)).toEqual(locatorsOf(spans, [0, 1, 2]));
     const column = whole.subarray(0, at).toString('utf8').length + 1;
     expect(r.rejected).toEqual([
       {
         code: 'MESSENGER_HTML_RECORD_MALFORMED',
-        locator: 'messages[2]',
+        locator: spans[2]!.locator,
         message: `reading stopped inside this record at an error (line 1, column ${column}): a tag or comment that starts there never ends; the rest of the file cannot be read, so the part of this record read is not used`,
         hint: expect.stringContaining('damaged in this copy of the export'),
       },
     ]);
     expect(r.failure).toEqual({
       code: 'MESSENGER_HTML_INVALID',
-      message: `A tag or comment that starts inside messages[2] (line 1, column ${column}) never ends; the markup is broken, so messages[2] is not used and the rest of the page cannot be read.`,
-      locator: 'messages[2]',
+      message: `A tag or comment that starts at line 1, column ${column} never ends, inside the message that starts at ${spans[2]!.locator}; the markup is broken, so that message is not used and the rest of the page cannot be read.`,
+      locator: spans[2]!.locator,
       hint: expect.stringContaining('messages before this point were kept'),
     });
   });
@@ -274,7 +299,7 @@ describe('an HTML page that breaks off in a tag that never ends', () => {
       whole.subarray(at),
     ]);
     const r = await runInput(messengerHtml, inPieces(bytes, 65536, file.path), { timezone: 'UTC' });
-    expect(counted(r)).toEqual(locators([0, 1, 2]));
+    expect(counted(r)).toEqual(locatorsOf(spans, [0, 1, 2]));
     expect(r.rejected.filter((x) => x.code === 'MESSENGER_HTML_RECORD_MALFORMED')).toEqual([]);
     const column = whole.subarray(0, at).toString('utf8').length + 1;
     expect(r.failure).toEqual({
@@ -297,12 +322,12 @@ describe('an HTML page cut short', () => {
     const r = await read(whole.subarray(0, at));
     const column = whole.subarray(0, at).toString('utf8').length + 1;
     expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([
-      ['MESSENGER_HTML_RECORD_CUT_SHORT', 'messages[2]'],
+      ['MESSENGER_HTML_RECORD_CUT_SHORT', spans[2]!.locator],
     ]);
     expect(r.failure).toEqual({
       code: 'MESSENGER_HTML_TRUNCATED',
-      message: `The page ends before </body> or </html>, inside messages[2] (line 1, column ${column}): the file was cut short, so messages[2] is not used and any messages after it are missing.`,
-      locator: 'messages[2]',
+      message: `The page ends before </body> or </html> (line 1, column ${column}), inside the message that starts at ${spans[2]!.locator}: the file was cut short, so that message is not used and any messages after it are missing.`,
+      locator: spans[2]!.locator,
       hint: expect.stringContaining('messages before this point were kept'),
     });
   });
@@ -310,7 +335,7 @@ describe('an HTML page cut short', () => {
   it('names no message, and has no locator, when it ends between two blocks', async () => {
     const at = spans[2]!.stop;
     const r = await read(whole.subarray(0, at));
-    expect(counted(r)).toEqual(locators([0, 1, 2]));
+    expect(counted(r)).toEqual(locatorsOf(spans, [0, 1, 2]));
     const column = whole.subarray(0, at).toString('utf8').length + 1;
     expect(r.failure).toEqual({
       code: 'MESSENGER_HTML_TRUNCATED',

@@ -95,7 +95,7 @@ describe('reading a thread page', () => {
   it('reads sender, text with entities and line breaks, and leaves the reaction list out of the text', async () => {
     const run = await runSource(messengerHtml, PAGE_2023);
     expect(run.events[0]).toMatchObject({
-      locator: 'messages[0]',
+      locator: 'line 1, column 434',
       channel: 'messenger',
       kind: 'message',
       direction: 'unknown',
@@ -109,21 +109,27 @@ describe('reading a thread page', () => {
   it('turns call sentences into calls, unsend sentences into deleted, photos into media; skips notices', async () => {
     const run = await runSource(messengerHtml, PAGE_2023);
     const byLocator = Object.fromEntries(run.events.map((e) => [e.locator, e]));
-    expect(byLocator['messages[1]']).toMatchObject({ kind: 'call', call: { status: 'unknown' } });
-    expect(byLocator['messages[2]']).toMatchObject({ kind: 'call', call: { status: 'missed' } });
-    expect(byLocator['messages[4]']).toMatchObject({
+    expect(byLocator['line 1, column 851']).toMatchObject({ kind: 'call', call: { status: 'unknown' } });
+    expect(byLocator['line 1, column 1192']).toMatchObject({ kind: 'call', call: { status: 'missed' } });
+    expect(byLocator['line 1, column 1873']).toMatchObject({
       kind: 'media',
       details: {
         attachments: 'your_facebook_activity/messages/inbox/reneesample_1234567890/photos/3301_1.jpg',
       },
     });
-    expect(byLocator['messages[6]']!.kind).toBe('deleted');
-    expect(byLocator['messages[9]']).toMatchObject({ kind: 'message', text: 'https://example.com/article' });
-    expect(byLocator['messages[9]']!.details).toBeUndefined();
-    expect(byLocator['messages[10]']).toMatchObject({ kind: 'other', flags: ['MESSENGER_NO_CONTENT'] });
+    expect(byLocator['line 1, column 2755']!.kind).toBe('deleted');
+    expect(byLocator['line 1, column 3813']).toMatchObject({
+      kind: 'message',
+      text: 'https://example.com/article',
+    });
+    expect(byLocator['line 1, column 3813']!.details).toBeUndefined();
+    expect(byLocator['line 1, column 4215']).toMatchObject({
+      kind: 'other',
+      flags: ['MESSENGER_NO_CONTENT'],
+    });
     expect(run.skipped).toEqual([
-      { reason: 'settings-notice', locator: 'messages[7]' },
-      { reason: 'reaction', locator: 'messages[8]' },
+      { reason: 'settings-notice', locator: 'line 1, column 3102' },
+      { reason: 'reaction', locator: 'line 1, column 3471' },
     ]);
     expect(run.accounting).toEqual({ records: 12, events: 10, skipped: 2, rejected: 0 });
   });
@@ -156,7 +162,7 @@ describe('reading a thread page', () => {
       ['2020-09-13T12:20', 'call'],
       ['2020-09-13T00:05', 'message'],
     ]);
-    expect(run.skipped).toEqual([{ reason: 'membership-notice', locator: 'messages[3]' }]);
+    expect(run.skipped).toEqual([{ reason: 'membership-notice', locator: 'line 9, column 1' }]);
   });
 
   it('rejects a block whose date line cannot be read, and emits an instant when the line names its offset', async () => {
@@ -164,13 +170,13 @@ describe('reading a thread page', () => {
     expect(run.rejected.map((r) => [r.code, r.locator, r.message])).toEqual([
       [
         'MESSENGER_HTML_BAD_TIMESTAMP',
-        'messages[7]',
-        'The date line "Feb 30, 2021, 1:00 PM" of messages[7] is not a known layout.',
+        'line 13, column 1',
+        'The date line "Feb 30, 2021, 1:00 PM" of the message that starts at line 13, column 1 is not a known layout.',
       ],
       [
         'MESSENGER_HTML_BAD_TIMESTAMP',
-        'messages[8]',
-        'The date line "13.09.2020, 12:26" of messages[8] is not a known layout.',
+        'line 14, column 1',
+        'The date line "13.09.2020, 12:26" of the message that starts at line 14, column 1 is not a known layout.',
       ],
     ]);
     expect(run.events[6]!.time).toEqual({
@@ -185,13 +191,13 @@ describe('reading a thread page', () => {
     expect(run.events).toHaveLength(5);
     // The failure names the block the page ends inside and points at it, the record rejected beside it.
     expect(run.rejected.map((x) => [x.code, x.locator])).toEqual([
-      ['MESSENGER_HTML_RECORD_CUT_SHORT', 'messages[5]'],
+      ['MESSENGER_HTML_RECORD_CUT_SHORT', 'line 1, column 2411'],
     ]);
     expect(run.failure).toEqual({
       code: 'MESSENGER_HTML_TRUNCATED',
       message:
-        'The page ends before </body> or </html>, inside messages[5] (line 1, column 2525): the file was cut short, so messages[5] is not used and any messages after it are missing.',
-      locator: 'messages[5]',
+        'The page ends before </body> or </html> (line 1, column 2525), inside the message that starts at line 1, column 2411: the file was cut short, so that message is not used and any messages after it are missing.',
+      locator: 'line 1, column 2411',
     });
   });
 
@@ -220,17 +226,19 @@ describe('reading a thread page', () => {
 
   it('reads a message whose body is nested 100,000 tags deep, and the messages around it', async () => {
     const n = 100_000;
-    const run = await runScratch(
-      page(
-        block('Sam Sample', 'before', 'Sep 13, 2020, 12:26 PM') +
-          block('Sam Sample', `${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}`, 'Sep 13, 2020, 12:27 PM') +
-          block('Sam Sample', 'after', 'Sep 13, 2020, 12:28 PM'),
-      ),
+    const html = page(
+      block('Sam Sample', 'before', 'Sep 13, 2020, 12:26 PM') +
+        block('Sam Sample', `${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}`, 'Sep 13, 2020, 12:27 PM') +
+        block('Sam Sample', 'after', 'Sep 13, 2020, 12:28 PM'),
     );
+    const run = await runScratch(html);
+    // The page is one line, all ASCII: a block's column is one more than the offset of its start tag.
+    const starts = [...html.matchAll(/<div class="m">/g)].map((m) => `line 1, column ${m.index + 1}`);
+    expect(starts).toHaveLength(3);
     expect(run.events.map((e) => [e.locator, e.text])).toEqual([
-      ['messages[0]', 'before'],
-      ['messages[1]', 'deep'],
-      ['messages[2]', 'after'],
+      [starts[0], 'before'],
+      [starts[1], 'deep'],
+      [starts[2], 'after'],
     ]);
     expect(run.failure).toBeUndefined();
   });
@@ -254,6 +262,41 @@ describe('reading a thread page', () => {
       page(`<div>${'<span>x</span>'.repeat(10)}${'y'.repeat(33 * 1024 * 1024)}</div>`),
     );
     expect(run.failure?.code).toBe('MESSENGER_HTML_TOO_LARGE');
+    // No message block was begun, so none is counted and the failure names none.
+    expect(run.failure?.locator).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 0, events: 0, skipped: 0, rejected: 0 });
+  });
+
+  it('counts a message block too large to hold, rejected at its place, beside the failure', async () => {
+    // More than the 32 MiB budget inside one message: the block was begun, so it is in the books.
+    const html = page(
+      block('Sam Sample', 'one', 'Mar 14, 2024, 9:30 PM') +
+        block('Sam Sample', 'two', 'Mar 14, 2024, 9:31 PM') +
+        block('Sam Sample', 'z'.repeat(33 * 1024 * 1024), 'Mar 14, 2024, 9:32 PM') +
+        block('Sam Sample', 'four', 'Mar 14, 2024, 9:33 PM'),
+    );
+    const starts = [...html.matchAll(/<div class="m">/g)].map((m) => `line 1, column ${m.index + 1}`);
+    const run = await runScratch(html);
+    expect(run.events.map((e) => [e.locator, e.text])).toEqual([
+      [starts[0], 'one'],
+      [starts[1], 'two'],
+    ]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'MESSENGER_HTML_RECORD_MALFORMED',
+        locator: starts[2],
+        message: expect.stringMatching(
+          /^reading stopped inside this record at an error \(line 1, column \d+\): more than 32 MiB of the page up to there is not recognised as messages, far more than any message holds; /,
+        ),
+        hint: expect.stringContaining('damaged in this copy of the export'),
+      },
+    ]);
+    expect(run.failure).toMatchObject({
+      code: 'MESSENGER_HTML_TOO_LARGE',
+      locator: starts[2],
+      message: expect.stringContaining(`reading stopped inside the message that starts at ${starts[2]}`),
+    });
+    expect(run.accounting).toEqual({ records: 3, events: 2, skipped: 0, rejected: 1 });
   });
 
   it('uses the path for the channel and warns when it names neither app', async () => {
@@ -267,6 +310,58 @@ describe('reading a thread page', () => {
       'MESSENGER_CHANNEL_ASSUMED',
       'MESSENGER_HTML_LOCAL_TIME',
     ]);
+  });
+});
+
+describe('locators', () => {
+  const EDITED =
+    'fixtures/messenger-html-locators/your_facebook_activity/messages/inbox/samsample_5550002222/message_1.html';
+
+  /** The text of `file` from a "line L, column C" locator on, as an editor's go-to shows it (BOM not counted). */
+  function textAt(file: string, locator: string | number): string {
+    const m = /^line (\d+), column (\d+)$/.exec(String(locator));
+    if (!m) throw new Error(`not a line and column: ${locator}`);
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n');
+    return lines[Number(m[1]) - 1]!.slice(Number(m[2]) - 1);
+  }
+
+  it('names the line and column where each message block starts', async () => {
+    // Re-saved in an editor: a BOM, CRLF line ends, indented, and two blocks joined on one line.
+    const run = await runSource(messengerHtml, EDITED);
+    expect(run.events.map((e) => [e.locator, e.sender?.name, e.text])).toEqual([
+      ['line 9, column 5', 'Sam Sample', 'I know you’re home, your car is outside 🚗'],
+      ['line 14, column 5', 'Sam Sample', 'Answer me'],
+      ['line 19, column 5', 'Zoë Example', 'Stop messaging me.'],
+      ['line 23, column 11', 'Sam Sample', 'Why are you ignoring me?'],
+    ]);
+    for (const e of run.events) expect(textAt(EDITED, e.locator)).toMatch(/^<div class="_a6-g">\r$/);
+    expect(textAt(EDITED, 'line 23, column 11')).toBe('<div class="_a6-g">\r');
+  });
+
+  it('finds blocks on a page of one long line by column, counted in characters, not bytes', async () => {
+    // Meta's own pages are one line; names with accents and an emoji come before the later blocks.
+    for (const file of [PAGE_2023, PAGE_2020]) {
+      const run = await runSource(messengerHtml, file);
+      const located = [...run.events, ...run.skipped];
+      expect(new Set(located.map((r) => r.locator)).size, file).toBe(located.length);
+      for (const e of run.events) {
+        const at = textAt(file, e.locator);
+        expect(at, `${file} ${e.locator}`).toMatch(/^<div class="(?:_a6-g|pam _3-95[^"]*)"><div[^>]*>/);
+        expect(at.replace(/^<div[^>]*><div[^>]*>/, ''), `${file} ${e.locator}`).toMatch(
+          new RegExp(`^${e.sender!.name}<`),
+        );
+      }
+    }
+    const run = await runSource(messengerHtml, PAGE_2023);
+    expect(run.events.at(-1)!.locator).toBe('line 1, column 4532');
+  });
+
+  it('gives the same locators whatever the chunk size, a BOM, CRLF or an emoji split between chunks', async () => {
+    const whole = await collect(chunked(EDITED, 1 << 20));
+    expect(whole.events).toHaveLength(4);
+    for (const size of [1, 2, 3, 5]) expect(await collect(chunked(EDITED, size))).toEqual(whole);
   });
 });
 
@@ -379,23 +474,23 @@ describe('call sentences on a group page, where the owner is not shown', () => {
     const run = await runSource(messengerHtml, FILE);
     expect(run.events.map((e) => [e.locator, e.sender?.name, e.text, e.call?.status])).toEqual([
       // "Missed video call" filed under Zoë, the owner, whom a group page does not name as such.
-      ['messages[0]', 'Zoë Example', 'Missed video call', 'unknown'],
-      ['messages[1]', 'Sam Sample', 'You missed a call from Sam Sample.', 'missed'],
-      ['messages[2]', 'Jo Example', 'Jo Example missed a video chat.', 'unknown'],
-      ['messages[3]', 'Sam Sample', 'Open the door', undefined],
+      ['line 1, column 411', 'Zoë Example', 'Missed video call', 'unknown'],
+      ['line 1, column 743', 'Sam Sample', 'You missed a call from Sam Sample.', 'missed'],
+      ['line 1, column 1091', 'Jo Example', 'Jo Example missed a video chat.', 'unknown'],
+      ['line 1, column 1436', 'Sam Sample', 'Open the door', undefined],
     ]);
     expect(run.warnings.filter((w) => w.code === 'MESSENGER_CALLER_UNKNOWN').map((w) => w.locator)).toEqual([
-      'messages[0]',
+      'line 1, column 411',
     ]);
   });
 
   it('keep the words’ missed mark on a call whose status cannot say it', async () => {
     const run = await runSource(messengerHtml, FILE);
     expect(run.events.map((e) => [e.locator, e.details?.['calleeMissed']])).toEqual([
-      ['messages[0]', 'true'],
-      ['messages[1]', undefined],
-      ['messages[2]', 'true'],
-      ['messages[3]', undefined],
+      ['line 1, column 411', 'true'],
+      ['line 1, column 743', undefined],
+      ['line 1, column 1091', 'true'],
+      ['line 1, column 1436', undefined],
     ]);
   });
 });

@@ -27,16 +27,22 @@
  *   the JSON keeps its `missed` field (one CallReader for all three).
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
- * - Channel from the path, as for JSON (meta/channel.ts). Locators are `messages[N]`, the N-th message block of
- *   the page in document order (0-based), counting blocks whose date could not be read.
+ * - Channel from the path, as for JSON (meta/channel.ts). Locators are where a message block's start tag begins,
+ *   `line 12, column 1` (1-based; columns in UTF-16 units, as the JSON readers count them), so that the record can
+ *   be found in a text editor: Meta's own pages are one long line, where a line number alone would name them all.
+ *   No block index is added: a third number would cost every event its compact locator (timeline/shapes.ts keeps
+ *   the last two numbers of a locator out of its shape), and the position alone is unique.
  * - A page cut short (no `</body>` or `</html>`: MESSENGER_HTML_TRUNCATED) or whose markup breaks off in a tag
  *   that never ends (MESSENGER_HTML_INVALID) keeps the blocks read whole before it. A message block whose start
  *   tag was read but not its end tag is counted, rejected at its locator (MESSENGER_HTML_RECORD_CUT_SHORT /
  *   MESSENGER_HTML_RECORD_MALFORMED), never emitted with the part read. A block is known by the tag, class and
  *   depth of the page's whole blocks (page.ts), so a page cut inside its very first block rejects nothing: no
  *   element of it is yet known to be a message. A cut inside a block's start tag or between blocks falls in none.
- *   The failure names the block it breaks off in and takes its locator (`messages[5]`), as the JSON readers' do;
- *   one that falls in none has no locator, and says where the page stops.
+ *   The failure names the block it breaks off in and takes its locator (`line 1, column 2390`), as the JSON
+ *   readers' do; one that falls in none has no locator, and says where the page stops. More than 32 MiB of markup
+ *   not recognised as messages (MESSENGER_HTML_TOO_LARGE, tree.ts MAX_RETAINED) stops the page the same way: a
+ *   message block it stops inside is counted, rejected (MESSENGER_HTML_RECORD_MALFORMED), never left out of the
+ *   books.
  * - The "Participants:" line is told to the context once per page (`SourceContext.people`, meta/people.ts), for
  *   `anonymise` to redact someone who never sends wherever a text names them; no event carries them.
  *
@@ -57,7 +63,7 @@ import { warnInvalidUtf8 } from '../text.js';
 import { ends, readBlock, shortText } from './blocks.js';
 import { key, learn, scanPage } from './page.js';
 import { stampInstant } from './stamp.js';
-import { type HtmlNode, HtmlTreeScanner, stopFailure } from './tree.js';
+import { type HtmlNode, HtmlTreeScanner, MAX_RETAINED, nodeLocator, stopFailure } from './tree.js';
 
 const HEAD_HTML = /<html[\s>]|<!doctype html/i;
 const HEAD_PARTICIPANTS = /Participants:/;
@@ -105,7 +111,6 @@ export const messengerHtml: Source = {
     // A one-to-one page shows its owner by its title; a group page not at all (see the top of this file).
     const owner = threadOwner([...facts.participants], conversation);
     const calls = new CallReader(ctx, owner);
-    let index = 0;
     let warnedZone = false;
     const noContent = noContentNote(ctx, 'neither text nor media');
     if (!named) warnChannelAssumed(ctx);
@@ -114,17 +119,17 @@ export const messengerHtml: Source = {
       const block = readBlock(node);
       if (!block) {
         if (!facts.blockKeys.has(key(node)) || !ends(node)) return false;
-        const locator = `messages[${index++}]`;
+        const locator = nodeLocator(node);
         const last = ends(node)!.last;
         ctx.reject(
           'MESSENGER_HTML_BAD_TIMESTAMP',
           locator,
-          `The date line ${JSON.stringify((shortText(last) ?? '').slice(0, 60))} of ${locator} is not a known layout.`,
+          `The date line ${JSON.stringify((shortText(last) ?? '').slice(0, 60))} of the message that starts at ${locator} is not a known layout.`,
           'Only English date lines are read; choose the JSON format for exact times.',
         );
         return true;
       }
-      const locator = `messages[${index++}]`;
+      const locator = nodeLocator(node);
       const { stamp } = block;
       let time: ParsedEvent['time'];
       if (stamp.offsetMinutes !== undefined) {
@@ -164,16 +169,19 @@ export const messengerHtml: Source = {
         let first: string | undefined;
         for (const node of [...scanner.openElements()].reverse()) {
           if (!facts.blockKeys.has(key(node))) continue;
-          const locator = `messages[${index++}]`;
+          const locator = nodeLocator(node);
           first ??= locator;
-          if (stop.cut) rejectCutRecord(ctx, 'MESSENGER_HTML_RECORD_CUT_SHORT', locator, stop.where);
+          if (stop.why === 'cut')
+            rejectCutRecord(ctx, 'MESSENGER_HTML_RECORD_CUT_SHORT', locator, stop.where);
           else
             rejectBrokenRecord(
               ctx,
               'MESSENGER_HTML_RECORD_MALFORMED',
               locator,
               stop.where,
-              'a tag or comment that starts there never ends',
+              stop.why === 'broken'
+                ? 'a tag or comment that starts there never ends'
+                : `more than ${MAX_RETAINED / 1048576} MiB of the page up to there is not recognised as messages, far more than any message holds`,
             );
         }
         // The failure names the message it breaks off in and points at it, as the JSON readers' failures do.

@@ -17,6 +17,9 @@ export interface HtmlNode {
   readonly tag: string;
   readonly cls: string;
   readonly depth: number;
+  /** Where its start tag's `<` is: 1-based line, and column in UTF-16 units (as the JSON readers count them). */
+  readonly line: number;
+  readonly column: number;
   /** `src` or `href`, decoded, when present. */
   readonly src: string | undefined;
   readonly href: string | undefined;
@@ -42,24 +45,44 @@ const HINT =
 
 /** Why and where reading stopped (`HtmlTreeScanner.stop`). */
 export interface Stop {
-  /** True when the page ends (cut short), false when a tag or comment never ends. */
-  readonly cut: boolean;
-  /** The end of the page, or where the tag that never ends starts ("line 1, column 5120"). */
+  /**
+   * `cut`: the page ends (cut short); `broken`: a tag or comment never ends; `too-large`: more markup than
+   * MAX_RETAINED is held without being recognised as messages (or inside one message block).
+   */
+  readonly why: 'cut' | 'broken' | 'too-large';
+  /**
+   * The end of the page, where the tag that never ends starts, or how far reading got before the budget ran out
+   * ("line 1, column 5120").
+   */
   readonly where: string;
 }
 
+/** The locator of the message block that is `node`: where its start tag begins ("line 1, column 5120"). */
+export const nodeLocator = (node: HtmlNode) => `line ${node.line}, column ${node.column}`;
+
 /**
  * The page's failure. `record` is the locator of the message block the page breaks off in, rejected by the reader
- * (`messages[5]`): the failure then names it and takes it as its locator, as the JSON readers' failures do. The
+ * (`line 1, column 5120`, where its start tag begins): the failure then names it and takes it as its locator, as the JSON readers' failures do. The
  * scanner knows no message blocks, so it throws the failure without one; the reader throws it again with one.
  */
 export function stopFailure(stop: Stop, record?: string): SourceFailure {
-  if (stop.cut) {
+  const inside = record === undefined ? '' : `, inside the message that starts at ${record}`;
+  if (stop.why === 'cut') {
     return new SourceFailure(
       'MESSENGER_HTML_TRUNCATED',
       record === undefined
         ? `The page ends before </body> or </html> (${stop.where}): the file was cut short, so any message not whole before this point is missing.`
-        : `The page ends before </body> or </html>, inside ${record} (${stop.where}): the file was cut short, so ${record} is not used and any messages after it are missing.`,
+        : `The page ends before </body> or </html> (${stop.where})${inside}: the file was cut short, so that message is not used and any messages after it are missing.`,
+      record,
+      HINT,
+    );
+  }
+  if (stop.why === 'too-large') {
+    return new SourceFailure(
+      'MESSENGER_HTML_TOO_LARGE',
+      record === undefined
+        ? `More than ${MAX_RETAINED / 1048576} MiB of the page is not recognised as messages (reading stopped at ${stop.where}).`
+        : `More than ${MAX_RETAINED / 1048576} MiB of the page up to ${stop.where} is not recognised as messages: reading stopped inside the message that starts at ${record}, so that message is not used and the rest of the page cannot be read.`,
       record,
       HINT,
     );
@@ -68,7 +91,7 @@ export function stopFailure(stop: Stop, record?: string): SourceFailure {
     'MESSENGER_HTML_INVALID',
     record === undefined
       ? `A tag or comment that starts at ${stop.where} never ends; the markup is broken, so the rest of the page cannot be read.`
-      : `A tag or comment that starts inside ${record} (${stop.where}) never ends; the markup is broken, so ${record} is not used and the rest of the page cannot be read.`,
+      : `A tag or comment that starts at ${stop.where} never ends${inside}; the markup is broken, so that message is not used and the rest of the page cannot be read.`,
     record,
     HINT,
   );
@@ -80,10 +103,7 @@ export class HtmlTreeScanner {
   title: string | undefined;
   /** True once `</html>` or `</body>` was read: the page was not cut short. */
   closed = false;
-  /**
-   * Why reading stopped, set just before the failure is thrown: the page ends (`cut`) or a tag never ends; `where`
-   * is the end of the page, or where that tag starts ("line 1, column 5120").
-   */
+  /** Why and where reading stopped, set just before the failure is thrown. */
   stop: Stop | undefined;
   private readonly stack: HtmlNode[];
   private carry = '';
@@ -92,10 +112,16 @@ export class HtmlTreeScanner {
   private retained = 0;
   /** How many elements of each tag name are open: a stray end tag is known without searching the stack. */
   private readonly open = new Map<string, number>();
-  /** Characters scanned past (not counting `carry`), the line reached, and where that line starts. */
+  /**
+   * Characters scanned past before the text being scanned (`buf`: `carry` and the chunk), the line reached and
+   * where that line starts, how far into `buf` its line feeds were counted, and where its next line feed is.
+   */
   private base = 0;
   private line = 1;
   private lineStart = 0;
+  private buf = '';
+  private reached = 0;
+  private nextLineFeed = -1;
 
   constructor(private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean) {
     this.stack = [
@@ -103,6 +129,8 @@ export class HtmlTreeScanner {
         tag: '#root',
         cls: '',
         depth: 0,
+        line: 1,
+        column: 1,
         src: undefined,
         href: undefined,
         children: [],
@@ -118,6 +146,7 @@ export class HtmlTreeScanner {
     const buf = this.carry + chunk;
     let pos = 0;
     this.carry = '';
+    this.scanning(buf);
     while (pos < buf.length) {
       if (this.raw) {
         const endTag = new RegExp(`</${this.raw.tag}`, 'ig');
@@ -144,7 +173,10 @@ export class HtmlTreeScanner {
       if (lt < 0) {
         this.pendingText += buf.slice(pos);
         pos = buf.length;
-        if (this.pendingText.length > MAX_RETAINED) this.grow(this.pendingText.length);
+        if (this.pendingText.length > MAX_RETAINED) {
+          this.reach(pos);
+          this.grow(this.pendingText.length);
+        }
         break;
       }
       if (lt > pos) this.pendingText += buf.slice(pos, lt);
@@ -170,12 +202,16 @@ export class HtmlTreeScanner {
       const gt = tagEnd(buf, lt + 1);
       if (gt < 0) break;
       pos = gt + 1;
+      // The element's position is where its "<" is.
+      this.reach(lt);
       this.tag(buf.slice(lt + 1, gt));
     }
-    this.advance(buf, pos);
+    this.reach(pos);
+    this.base += pos;
     this.carry = buf.slice(pos);
+    this.scanning(this.carry);
     if (this.carry.length > MAX_CARRY) {
-      this.stop = { cut: false, where: this.position() };
+      this.stop = { why: 'broken', where: this.position() };
       throw stopFailure(this.stop);
     }
   }
@@ -192,24 +228,40 @@ export class HtmlTreeScanner {
   end(): void {
     this.flushText();
     if (!this.closed) {
-      this.advance(this.carry, this.carry.length);
-      this.stop = { cut: true, where: this.position() };
+      this.reach(this.carry.length);
+      this.stop = { why: 'cut', where: this.position() };
       throw stopFailure(this.stop);
     }
   }
 
-  /** Moves the position past `text[0..to)`: its line feeds start new lines. */
-  private advance(text: string, to: number): void {
-    for (let nl = text.indexOf('\n'); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) {
-      this.line++;
-      this.lineStart = this.base + nl + 1;
-    }
-    this.base += to;
+  /** Starts on the text `buf`, which begins `base` characters into the page. */
+  private scanning(buf: string): void {
+    this.buf = buf;
+    this.reached = 0;
+    this.nextLineFeed = buf.indexOf('\n');
   }
 
-  /** The position reached, as line and column (1-based; columns count UTF-16 units, as the JSON readers'). */
+  /**
+   * Moves the position to `buf[i]`, counting the line feeds passed. Positions only move forwards, and the next line
+   * feed is remembered, so a page of one long line is not searched again for each of its tags.
+   */
+  private reach(i: number): void {
+    while (this.nextLineFeed >= 0 && this.nextLineFeed < i) {
+      this.line++;
+      this.lineStart = this.base + this.nextLineFeed + 1;
+      this.nextLineFeed = this.buf.indexOf('\n', this.nextLineFeed + 1);
+    }
+    this.reached = i;
+  }
+
+  /** The column reached (1-based, in UTF-16 units, as the JSON readers count them). */
+  private column(): number {
+    return this.base + this.reached - this.lineStart + 1;
+  }
+
+  /** The position reached, as line and column ("line 1, column 5120"). */
   private position(): string {
-    return `line ${this.line}, column ${this.base - this.lineStart + 1}`;
+    return `line ${this.line}, column ${this.column()}`;
   }
 
   private get top(): HtmlNode {
@@ -236,6 +288,8 @@ export class HtmlTreeScanner {
       tag: name,
       cls: attrs.cls,
       depth: this.stack.length,
+      line: this.line,
+      column: this.column(),
       src: attrs.src,
       href: attrs.href,
       children: [],
@@ -290,12 +344,9 @@ export class HtmlTreeScanner {
   private grow(n: number): void {
     this.retained += n;
     if (this.retained > MAX_RETAINED) {
-      throw new SourceFailure(
-        'MESSENGER_HTML_TOO_LARGE',
-        `More than ${MAX_RETAINED / 1048576} MiB of the page is not recognised as messages.`,
-        undefined,
-        HINT,
-      );
+      // The reader counts a message block this stops inside (openElements), as for a page cut short.
+      this.stop = { why: 'too-large', where: this.position() };
+      throw stopFailure(this.stop);
     }
   }
 }
