@@ -257,13 +257,16 @@ describe('what a skip locator can show', () => {
     return out;
   }
 
-  it('is a line number or a path of element names and indexes, never words of a record', () => {
+  it('is a line number, a line and column, or a path of element names and indexes, never words of a record', () => {
     const skips = goldenSkips();
     expect(skips.length).toBeGreaterThan(50);
     expect(new Set(skips.map(([, l]) => typeof l))).toEqual(new Set(['number', 'string']));
     const odd = skips.filter(
       ([, l]) =>
-        typeof l !== 'number' && !/^(?:[A-Za-z_]\w*|\[\d+\])(?:\.\w+|\[\d+\])*(?: \(line \d+\))?$/.test(l),
+        typeof l !== 'number' &&
+        !/^(?:[A-Za-z_]\w*|\[\d+\])(?:\.\w+|\[\d+\])*(?: \(line \d+\))?$/.test(l) &&
+        // A Messenger HTML message block: where its start tag begins.
+        !/^line \d+, column \d+$/.test(l),
     );
     expect(odd).toEqual([]);
   });
