@@ -13,7 +13,14 @@
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
 import type { SourceContext, SourceInput } from './source.js';
-import { headFirst, sniffBom, type TextEncoding, transientChunks, warnInvalidUtf8 } from './text.js';
+import {
+  headFirst,
+  sniffEncoding,
+  type TextEncoding,
+  transientChunks,
+  warnInvalidUtf8,
+  warnUtf16WithoutBom,
+} from './text.js';
 import { Utf8Watch } from './utf8-watch.js';
 
 type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
@@ -86,8 +93,9 @@ class ByteLineReader {
 
   /** Chooses the encoding from the first bytes; returns them without the byte-order mark. */
   begin(head: Buffer): Buffer {
-    const bom = sniffBom(head);
+    const bom = sniffEncoding(head);
     this.encoding = bom?.encoding ?? 'utf-8';
+    if (bom?.bomless && this.ctx) warnUtf16WithoutBom(this.ctx, this.encoding);
     if (this.encoding !== 'utf-8') {
       this.utf16 = iconv().getDecoder(this.encoding === 'utf-16be' ? 'utf16-be' : 'utf16le');
     }

@@ -5,7 +5,7 @@
 import { chronologOutput } from '../model/output-marks.js';
 import { containers, sources } from './index.js';
 import type { Container, Probe, Source } from './source.js';
-import { decodeHead, sniffBom } from './text.js';
+import { decodeHead, sniffEncoding } from './text.js';
 
 export const HEAD_BYTES = 64 * 1024;
 
@@ -21,7 +21,7 @@ export function makeProbe(name: string, path: string, head: Uint8Array): Probe {
 
 /** True when the head looks like binary data rather than text in any encoding we read. */
 export function looksBinary(head: Uint8Array): boolean {
-  const bom = sniffBom(head);
+  const bom = sniffEncoding(head);
   if (bom && bom.encoding !== 'utf-8') return false;
   const n = Math.min(head.length, 8192);
   for (let i = 0; i < n; i++) if (head[i] === 0) return true;
@@ -39,11 +39,23 @@ export function detect(probe: Probe, forcedId?: string): Detection {
   if (probe.head.length === 0) return { kind: 'none', reason: 'empty file (0 bytes)' };
   for (const container of containers)
     if (safeDetect(container, probe)) return { kind: 'container', container };
-  for (const source of sources) if (safeDetect(source, probe)) return { kind: 'source', source };
+  // UTF-16 without a byte-order mark (a text saved as "Unicode" by a tool that left the mark out) is offered only to
+  // the sources whose readers decode it: another would read its bytes as UTF-8.
+  const bomless = sniffEncoding(probe.head)?.bomless === true;
+  for (const source of sources)
+    if ((!bomless || source.readsUtf16WithoutBom) && safeDetect(source, probe))
+      return { kind: 'source', source };
   // A file that is all of its head and holds nothing but a byte-order mark and blank lines: an export saved
   // empty, or a text never written, which "not a supported export format" would misdescribe.
   if (probe.head.length < HEAD_BYTES && probe.text.trim() === '') {
     return { kind: 'none', reason: 'no text (only blank lines or a byte-order mark)' };
+  }
+  if (bomless) {
+    const readers = sources.filter((s) => s.readsUtf16WithoutBom).map((s) => s.id);
+    return {
+      kind: 'none',
+      reason: `UTF-16 text without a byte-order mark, in no format read in that encoding (only ${readers.join(' and ')}): open it in a text editor and save it as UTF-8, then re-run`,
+    };
   }
   if (looksBinary(probe.head)) return { kind: 'none', reason: 'binary file, not a supported export' };
   const output = chronologOutput(probe.text);

@@ -123,6 +123,11 @@ export interface Source {
    * whose header says its dates were not shifted); undefined to keep `times`. Cheap and total, like `detect`.
    */
   timesOf?(probe: Probe): TimeRange | undefined;
+  /**
+   * True when its reader decodes UTF-16 without a byte-order mark (text.ts `sniffEncoding`); detection offers such a
+   * file only to sources that say so, and names the encoding for one no source reads.
+   */
+  readonly readsUtf16WithoutBom?: true;
   /** Cheap and total: never throws, looks only at the probe. */
   detect(probe: Probe): boolean;
   /**

@@ -1,7 +1,7 @@
 /**
  * Text helpers shared by line- and document-oriented sources: encoding detection and a streaming line reader.
- * Exports come as UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 from Excel; line endings are
- * CRLF, LF, CR or a mix of them.
+ * Exports come as UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when a file re-saved as
+ * "Unicode" by a Windows tool lacks it), or Windows-1252 from Excel; line endings are CRLF, LF, CR or a mix of them.
  */
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
@@ -19,10 +19,80 @@ export function sniffBom(head: Uint8Array): { encoding: TextEncoding; length: nu
   return undefined;
 }
 
+/**
+ * How many of a file's first bytes decide whether it is UTF-16 without a byte-order mark. Readers gather this many
+ * (or the whole file, when shorter) before choosing, so that the choice does not depend on how the file arrives.
+ */
+export const ENCODING_SNIFF_BYTES = 1024;
+/** Fewer code units than this say too little to call a text UTF-16 without a mark. */
+const UTF16_MIN_UNITS = 8;
+
+/**
+ * UTF-16 without a byte-order mark, told from the first ENCODING_SNIFF_BYTES: UTF-8 text never holds a zero byte,
+ * and UTF-16 text in any script holds many, all on one side of its code units (the high byte of ASCII digits,
+ * spaces and punctuation, which every chat header and CSV row has): little-endian at odd offsets, big-endian at
+ * even ones. Binary data has zeros on both sides, or decodes to control characters or broken surrogate pairs.
+ * So it is UTF-16 when at least one unit in 16 has a zero byte on one side, none on the other, and the units
+ * decode to text: no control character but tab, line feed, form feed and carriage return, no noncharacter, and
+ * no surrogate half out of its pair (a pair the sniffed bytes cut in two aside).
+ */
+export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(head.length, ENCODING_SNIFF_BYTES) & ~1;
+  const units = n / 2;
+  if (units < UTF16_MIN_UNITS) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const le = evenZeros === 0 && oddZeros * 16 >= units;
+  const be = oddZeros === 0 && evenZeros * 16 >= units;
+  if (!le && !be) return undefined;
+  let highPending = false;
+  for (let i = 0; i < n; i += 2) {
+    const u = le ? head[i]! | (head[i + 1]! << 8) : (head[i]! << 8) | head[i + 1]!;
+    const high = u >= 0xd800 && u <= 0xdbff;
+    const low = u >= 0xdc00 && u <= 0xdfff;
+    if (low !== highPending) return undefined;
+    highPending = high;
+    if (u < 0x20 ? u !== 0x09 && u !== 0x0a && u !== 0x0c && u !== 0x0d : u === 0xfffe || u === 0xffff)
+      return undefined;
+    if (u >= 0x7f && u < 0xa0) return undefined;
+  }
+  return le ? 'utf-16le' : 'utf-16be';
+}
+
+/**
+ * The encoding a file's first bytes show, and how many of them to skip: a byte-order mark's, or UTF-16 without
+ * one (`length` 0, `bomless`). Undefined for UTF-8 without a mark (or Windows-1252, told later).
+ */
+export function sniffEncoding(
+  head: Uint8Array,
+): { encoding: TextEncoding; length: number; bomless?: true } | undefined {
+  const bom = sniffBom(head);
+  if (bom) return bom;
+  const utf16 = utf16WithoutBom(head);
+  return utf16 === undefined ? undefined : { encoding: utf16, length: 0, bomless: true };
+}
+
+/** The one warning that a file was read as UTF-16 although it has no byte-order mark. */
+export function warnUtf16WithoutBom(ctx: SourceContext, encoding: TextEncoding): void {
+  const name = encoding === 'utf-16be' ? 'UTF-16BE' : 'UTF-16LE';
+  ctx.warn(
+    'TEXT_UTF16_WITHOUT_BOM',
+    undefined,
+    `The file has no byte-order mark, but its first bytes are ${name} text (a zero byte ${encoding === 'utf-16be' ? 'before' : 'after'} each ASCII character), so it was read as ${name}.`,
+    'If letters look wrong, open the file in a text editor and save it as UTF-8, then re-run.',
+  );
+}
+
 /** A whole small file decoded, and why it was read as Windows-1252 if it was. */
 export interface Decoded {
   readonly text: string;
   readonly encoding: TextEncoding;
+  /** UTF-16 read without a byte-order mark (`utf16WithoutBom`). */
+  readonly bomless?: true;
   /** For a Windows-1252 read: the line of the first byte that is not UTF-8. */
   readonly invalidLine?: number;
   /** For a Windows-1252 read: the file starts with a UTF-8 byte-order mark all the same. */
@@ -35,7 +105,7 @@ export interface Decoded {
  * falls back to Windows-1252 like a file without one. Returns the encoding used so the caller can warn.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  const bom = sniffBom(bytes);
+  const bom = sniffEncoding(bytes);
   const body = Buffer.from(
     bytes.buffer,
     bytes.byteOffset + (bom?.length ?? 0),
@@ -45,6 +115,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return {
       text: iconv().decode(body, bom.encoding === 'utf-16be' ? 'utf16-be' : bom.encoding),
       encoding: bom.encoding,
+      ...(bom.bomless ? { bomless: true as const } : {}),
     };
   if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
   const bad = firstInvalidUtf8(body);
@@ -54,13 +125,13 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     text: iconv().decode(body, 'win1252'),
     encoding: 'windows-1252',
     invalidLine: 1 + breaksIn(body, 0, at, false),
-    ...(bom ? { utf8Bom: true } : {}),
+    ...(bom ? { utf8Bom: true as const } : {}),
   };
 }
 
 /** Decodes the first bytes of a file for detection: lossy, BOM removed, a cut multi-byte sequence dropped. */
 export function decodeHead(head: Uint8Array): string {
-  const bom = sniffBom(head);
+  const bom = sniffEncoding(head);
   if (bom && bom.encoding !== 'utf-8') {
     const even = head.byteLength - ((head.byteLength - bom.length) % 2);
     return iconv().decode(
@@ -97,33 +168,44 @@ export function transientChunks(input: SourceInput, size?: number): AsyncIterabl
 /** A chunk of `headFirst`, with the bytes read so far. */
 export interface HeadedChunk {
   readonly buf: Buffer;
-  /** The first bytes of the file: at least four (enough to tell a byte-order mark apart) unless it is shorter. */
+  /**
+   * The first bytes of the file: at least ENCODING_SNIFF_BYTES (enough to tell a byte-order mark, or UTF-16 without
+   * one, apart) unless it is shorter.
+   */
   readonly head: boolean;
   readonly read: number;
 }
 
 /**
- * The chunks, the first ones gathered into one head of at least four bytes, so that the encoding can be chosen
- * from it: the line readers' common start. The head is a copy when it outlives a chunk (its memory may be read
- * into again); a file shorter than four bytes is all head, given at the end.
+ * The chunks, the first ones gathered into one head of at least ENCODING_SNIFF_BYTES, so that the encoding can be
+ * chosen from it: the line readers' common start. The head is a copy when it outlives a chunk (its memory may be
+ * read into again); a file shorter than that is all head, given at the end, and so is the part read of one whose
+ * reading fails before then.
  */
 export async function* headFirst(chunks: AsyncIterable<Buffer>): AsyncGenerator<HeadedChunk> {
   let head: Buffer | undefined;
   let headed = false;
   let read = 0;
-  for await (const buf of chunks) {
-    read += buf.length;
-    if (headed) {
-      yield { buf, head: false, read };
-      continue;
+  try {
+    for await (const buf of chunks) {
+      read += buf.length;
+      if (headed) {
+        yield { buf, head: false, read };
+        continue;
+      }
+      head = head ? Buffer.concat([head, buf]) : buf;
+      if (head.length < ENCODING_SNIFF_BYTES) {
+        head = Buffer.from(head);
+        continue;
+      }
+      headed = true;
+      yield { buf: head, head: true, read };
     }
-    head = head ? Buffer.concat([head, buf]) : buf;
-    if (head.length < 4) {
-      head = Buffer.from(head);
-      continue;
-    }
-    headed = true;
-    yield { buf: head, head: true, read };
+  } catch (err) {
+    // A read that fails before the head is whole (a disk error in a small file) still hands over what was read,
+    // so that the records before the failure are kept, as they are further on.
+    if (!headed && head) yield { buf: head, head: true, read };
+    throw err;
   }
   if (!headed && head) yield { buf: head, head: true, read };
 }
@@ -143,7 +225,8 @@ export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<
 
 /**
  * Streams an input line by line without holding the file in memory. Splits on CRLF, LF and lone CR (U+2028 is
- * left inside the line: WhatsApp keeps it inside messages). Decodes UTF-8, or UTF-16 when a BOM says so; the
+ * left inside the line: WhatsApp keeps it inside messages). Decodes UTF-8, or UTF-16 when a BOM says so or the
+ * first bytes show it without one (warned, TEXT_UTF16_WITHOUT_BOM); the
  * leading BOM is removed, BOMs elsewhere are left for the source to handle. `onLine` gets 1-based numbers, and
  * `unended` true for a last line the file ends without a line break (which may be a line cut short).
  *
@@ -203,8 +286,9 @@ export async function forEachLine(
   };
   // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
   const begin = (buf: Buffer): Buffer => {
-    const bom = sniffBom(buf);
+    const bom = sniffEncoding(buf);
     encoding = bom?.encoding ?? 'utf-8';
+    if (bom?.bomless && ctx) warnUtf16WithoutBom(ctx, encoding);
     decoder =
       encoding === 'utf-8'
         ? new StringDecoder('utf8')

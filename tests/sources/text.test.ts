@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { SourceContext, SourceInput } from '../../src/sources/index.js';
-import { decodeBytes, forEachLine, headFirst } from '../../src/sources/text.js';
+import { decodeBytes, ENCODING_SNIFF_BYTES, forEachLine, headFirst } from '../../src/sources/text.js';
 import { firstInvalidUtf8 } from '../../src/sources/utf8-watch.js';
 
 /** An input delivered in exactly these chunks. */
@@ -208,7 +208,7 @@ describe('decoding a whole small file', () => {
 describe('headFirst', () => {
   /** Chunks read into one buffer again and again, as `SourceInput.chunks` gives them. */
   async function* reused(pieces: string[]): AsyncGenerator<Buffer> {
-    const buf = Buffer.alloc(16);
+    const buf = Buffer.alloc(4096);
     for (const p of pieces) {
       const n = buf.write(p, 'latin1');
       yield buf.subarray(0, n);
@@ -222,18 +222,39 @@ describe('headFirst', () => {
     return out;
   };
 
-  it('gathers the first chunks into a head of at least four bytes, kept although their memory is reused', async () => {
-    expect(await seen(['a', 'bc', 'defg', 'hi'])).toEqual([
-      ['abcdefg', true, 7],
-      ['hi', false, 9],
+  it('gathers the first chunks into a head of at least ENCODING_SNIFF_BYTES, kept although their memory is reused', async () => {
+    // Enough to tell a byte-order mark, or UTF-16 without one, apart (text.ts utf16WithoutBom).
+    expect(ENCODING_SNIFF_BYTES).toBe(1024);
+    const [a, b, c] = ['a'.repeat(600), 'b'.repeat(300), 'c'.repeat(200)];
+    expect(await seen([a, b, c, 'hi'])).toEqual([
+      [a + b + c, true, 1100],
+      ['hi', false, 1102],
     ]);
-    expect(await seen(['abcd', 'e'])).toEqual([
-      ['abcd', true, 4],
-      ['e', false, 5],
+    const k = 'k'.repeat(1024);
+    expect(await seen([k, 'e'])).toEqual([
+      [k, true, 1024],
+      ['e', false, 1025],
     ]);
   });
 
-  it('gives a file shorter than four bytes whole as its head, and nothing for an empty one', async () => {
+  it('hands over the part read as the head when reading fails before the head is whole', async () => {
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield Buffer.from('14/03/2024, 21:02 - Sam: hi\n');
+      throw Object.assign(new Error('i/o error'), { code: 'EIO' });
+    }
+    const got: string[] = [];
+    await expect(
+      (async () => {
+        for await (const { buf, head } of headFirst(failing())) got.push(`${head}:${buf.toString()}`);
+      })(),
+    ).rejects.toThrow('i/o error');
+    expect(got).toEqual(['true:14/03/2024, 21:02 - Sam: hi\n']);
+  });
+
+  it('gives a file shorter than that whole as its head, and nothing for an empty one', async () => {
+    expect(await seen(['a'.repeat(600), 'b'.repeat(300)])).toEqual([
+      [`${'a'.repeat(600)}${'b'.repeat(300)}`, true, 900],
+    ]);
     expect(await seen(['a', 'b'])).toEqual([['ab', true, 2]]);
     expect(await seen([])).toEqual([]);
   });

@@ -24,7 +24,8 @@
  * rejected (`DIARY_HEADER_DIFFERS`), since the rows after it are still read with the first header's columns.
  *
  * Variants: `,` `;` tab or `|` delimiters (chosen by which one makes the header name most known columns; an
- * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 (warned);
+ * Excel `sep=;` first line is honoured); UTF-8 with or without BOM, UTF-16 with BOM or without one (warned,
+ * text.ts utf16WithoutBom), Windows-1252 (warned);
  * CRLF/LF/CR; quoted multi-line cells; stray quotes inside cells; a cell that opens a quote and never closes it
  * (typed in a text editor): when nothing closes it, or only a later row's quote does (one standing where a cell
  * opens) and a line it runs over starts a row of its own, that row is rejected (`DIARY_QUOTE_NOT_CLOSED`) and
@@ -99,7 +100,7 @@
  *   the description (a detail when there is a description column too), with no warning (headers.ts).
  *
  * Not supported: title rows above the header (delete them), Excel's 1904 date system (old Mac workbooks are
- * 4 years and a day off; the serial-date warning says so), MacRoman and UTF-16 without a BOM, `.xlsx` files
+ * 4 years and a day off; the serial-date warning says so), MacRoman, `.xlsx` files
  * (save as CSV), and guessing the channel from the description when there is no Type column.
  */
 import { HAND_KEPT_TIMES } from '../../model/time-range.js';
@@ -340,6 +341,7 @@ export const csvDiary: Source = {
   howToExport: `Spreadsheet: File → Save as / Download → CSV (UTF-8 preferred); files over ${MAX_DIARY_BYTES / 1024 / 1024} MB are refused`,
   extensions: ['.csv', '.tsv', '.txt'],
   times: HAND_KEPT_TIMES,
+  readsUtf16WithoutBom: true,
   tables: [
     {
       title: 'Column headings recognised (case and punctuation ignored)',

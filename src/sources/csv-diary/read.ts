@@ -9,7 +9,7 @@
  */
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
-import { decodeBytes } from '../text.js';
+import { decodeBytes, warnUtf16WithoutBom } from '../text.js';
 import { RowCells } from './row-cells.js';
 import { cellStart, LineCursor, recordEnd, runOnSpan } from './run-on-quotes.js';
 
@@ -44,7 +44,8 @@ export async function readDiaryText(input: SourceInput, ctx: SourceContext): Pro
     chunks.push(b);
     ctx.progress(read);
   }
-  const { text, encoding, invalidLine, utf8Bom } = decodeBytes(Buffer.concat(chunks));
+  const { text, encoding, invalidLine, utf8Bom, bomless } = decodeBytes(Buffer.concat(chunks));
+  if (bomless) warnUtf16WithoutBom(ctx, encoding);
   if (encoding === 'windows-1252')
     ctx.warn(
       'DIARY_ENCODING_CP1252',

@@ -10,7 +10,7 @@
  */
 import { iconv } from '../iconv.js';
 import type { SourceInput } from '../source.js';
-import { sniffBom, transientChunks } from '../text.js';
+import { ENCODING_SNIFF_BYTES, sniffEncoding, transientChunks } from '../text.js';
 import { DateStats, dateShape, SHAPES } from './date-order.js';
 import { HeaderScanner, Scan } from './scan.js';
 
@@ -154,11 +154,11 @@ export async function firstPass(
     end ? upTo(transientChunks(input), end, collector, stopped) : transientChunks(input),
     stopped,
   )[Symbol.asyncIterator]();
-  // Gather the first bytes until a byte-order mark could be told apart (copied when more must be read: a
-  // chunk's memory may be read into again).
+  // Gather the first bytes until a byte-order mark, or UTF-16 without one, could be told apart (copied when more
+  // must be read: a chunk's memory may be read into again).
   let head: Buffer = Buffer.alloc(0);
   let done = false;
-  while (head.length < 4) {
+  while (head.length < ENCODING_SNIFF_BYTES) {
     const next = await chunks.next();
     if (next.done) {
       done = true;
@@ -166,7 +166,7 @@ export async function firstPass(
     }
     head = Buffer.concat([head, next.value]);
   }
-  const bom = sniffBom(head);
+  const bom = sniffEncoding(head);
   const body = bom ? head.subarray(bom.length) : head;
   const rest = (async function* () {
     yield body;

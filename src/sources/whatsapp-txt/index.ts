@@ -11,7 +11,8 @@
  *
  * Variants: `/ . -` date separators (also "13. 6. 2023."), 2- or 4-digit years (2-digit = 20xx), 12 h clocks
  * (`PM`, `p.m.`, `p. m.` with NBSP/U+202F, `am`; "00:xx AM" is read as 00:xx and flagged), with or without
- * seconds; BOM, LRM/RLM and bidi marks anywhere in a header; CRLF/LF/CR. The framing is that of most headers, the
+ * seconds; BOM, LRM/RLM and bidi marks anywhere in a header; CRLF/LF/CR; UTF-8, or UTF-16 with a BOM or without
+ * one (warned, text.ts utf16WithoutBom: a chat saved again as "Unicode" by a Windows tool). The framing is that of most headers, the
  * date shape that of the first (unless another has more than twice as many headers); a header written another way (an ISO-dated line pasted into a message) is read as part of the
  * message before it, with a warning. Day/month order comes from the whole file (see date-order.ts); `--date-order`
  * decides only where the file's dates cannot (it is not applied, with a warning, to a file they decide). Multi-line
@@ -179,6 +180,7 @@ export const whatsappTxt: Source = {
   howToExport:
     'In the chat: ⋮ or the contact name → More → Export chat → Without media (a .txt, or _chat.txt in a .zip)',
   extensions: ['.txt'],
+  readsUtf16WithoutBom: true,
   detect: (probe) => detect(probe.name, probe.text),
   notRead: (probe) =>
     WHATSAPP_NAME_RE.test(probe.name)
