@@ -14,7 +14,8 @@ describe('anonymise: North American numbers joined by wide dashes', () => {
   it('redacts them in a diary', async () => {
     const texts = await anonymisedFixtureTexts('fixtures/anonymise-wide-dash-us-numbers', {
       timezone: 'America/New_York',
-      region: 'US',
+      // Not 'US': the phone library reads such numbers in a US case already, so the rule would go untested.
+      region: 'GB',
       victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
       subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
     });
@@ -33,9 +34,9 @@ describe('anonymise: North American numbers joined by wide dashes', () => {
     ['call me on 202‒555‒0147', 'GB'],
     ['call me on 202−555−0147', undefined],
     ['call me on 202－555－0147', 'GB'],
-    ['call me on 202 – 555 – 0147', 'US'],
-    ['call me on (202)–555–0147', 'US'],
-    ['call me on 1–202–555–0147', 'US'],
+    ['call me on 202 – 555 – 0147', 'GB'],
+    ['call me on (202)–555–0147', 'GB'],
+    ['call me on 1–202–555–0147', 'GB'],
     ['call me on 1 (202) 555–0147', 'GB'],
     ['call me on +1 202–555–0147', 'GB'],
     ['call me on 202-555–0147', 'GB'],
