@@ -25,7 +25,23 @@ describe('anonymise: North American numbers joined by wide dashes', () => {
       'Voicemail from [PHONE], then a text from [PHONE]',
       'Text from [PHONE]: pick up',
       'Between 200–1000 people at the match, section 202–210, pages 312–355',
+      'His new card says Tel:[PHONE], Mobile:[PHONE], or text me,[PHONE]',
     ]);
+  });
+
+  // A label's colon, full stop or comma just before it, no space: the rule wanted no punctuation there at all.
+  it.each([
+    ['Tel:202–555–0147', 'Tel:[PHONE]'],
+    ['call me,202–555–0147', 'call me,[PHONE]'],
+    ['tel.202–555–0147', 'tel.[PHONE]'],
+    ['Mobile:(202) 555–0147', 'Mobile:[PHONE]'],
+    ['Tel:202-555-0147', 'Tel:[PHONE]'],
+  ])('%s after a label', (text, expected) => {
+    for (const region of ['GB', undefined]) {
+      const r = new Redactor([], region);
+      expect(r.redact(text)).toBe(expected);
+      expect(r.counts.phone).toBe(1);
+    }
   });
 
   it.each([
@@ -62,6 +78,8 @@ describe('anonymise: North American numbers joined by wide dashes', () => {
     'scores of 100–200–3000',
     'rooms 202–555–01 and 4',
     'flights 1–2–3',
+    // A comma after a digit: the number goes on from it.
+    'totals 1,202–555–0147',
   ])('keeps %s', (text) => {
     expect(new Redactor([], 'US', { shiftedDates: false }).redact(text)).toBe(text);
   });

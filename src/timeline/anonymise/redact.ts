@@ -294,11 +294,13 @@ const JOINED_START_RE =
  * folds to `-`): JOINED_DIGITS_RE wants a trunk 0 or a `+`, which these have not, DIGITS_RE and the library know
  * only the hyphen-minus, so they stayed in clear. An area code and an exchange starting 2–9, then 4 digits, with a
  * `1` before it or not; `nanpWideDash` wants one wide dash at least (with hyphens only it is DIGITS_RE's). Not a
- * 7-digit local number (`555–0147`), which reads like a range as often ("200–1000 people").
+ * 7-digit local number (`555–0147`), which reads like a range as often ("200–1000 people"). A label may come
+ * just before it, with its punctuation and no space (`Tel:202–555–0147`, `call me,202–555–0147`, `tel.(202)
+ * 555–0147`); a full stop, comma or colon after a digit says it goes on a number (`1.202–555–0147`, a decimal).
  */
 const NANP_GAP = '\\s{0,2}[-\\u2010-\\u2015\\u2212]\\s{0,2}';
 const NANP_WIDE_DASH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,:/\\\\+\\-\\u2010-\\u2015\\u2212])(?:1(?:${NANP_GAP}|\\s))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?:${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?:${NANP_GAP}|\\s))[2-9]\\d\\d${NANP_GAP}\\d{4}(?![\\p{N}]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}_/\\\\+\\-\\u2010-\\u2015\\u2212])(?<!\\p{N}[.,:])(?:1(?:${NANP_GAP}|\\s))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?:${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?:${NANP_GAP}|\\s))[2-9]\\d\\d${NANP_GAP}\\d{4}(?![\\p{N}]|[.,]\\d)`,
   'gu',
 );
 /** Whether a match of NANP_WIDE_DASH_RE has a wide dash in it. */
