@@ -26,7 +26,27 @@ describe('anonymise: North American numbers joined by wide dashes', () => {
       'Text from [PHONE]: pick up',
       'Between 200–1000 people at the match, section 202–210, pages 312–355',
       'His new card says Tel:[PHONE], Mobile:[PHONE], or text me,[PHONE]',
+      "He rang from [PHONE], then from [PHONE]; his mother's line is [PHONE]",
     ]);
+  });
+
+  // Each was half redacted: the digit runs took the part before or after the wide dash ("[PHONE]–0147", "202–[PHONE]").
+  it.each([
+    'call 1(202)555–0147',
+    'call 1(202) 555–0147',
+    'call 1.202.555–0147',
+    'call 1 202.555–0147',
+    'call 202.555–0147',
+    'call 202–555 0147',
+    'call 202–555.0147',
+    'call 202⁃555⁃0147',
+    'call 202⸺555⸺0147',
+  ])('%s whole', (text) => {
+    for (const region of ['GB', 'US', undefined]) {
+      const r = new Redactor([], region);
+      expect(r.redact(text)).toBe('call [PHONE]');
+      expect(r.counts.phone).toBe(1);
+    }
   });
 
   // A label's colon, full stop or comma just before it, no space: the rule wanted no punctuation there at all.

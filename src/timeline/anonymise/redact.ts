@@ -297,14 +297,27 @@ const JOINED_START_RE =
  * 7-digit local number (`555–0147`), which reads like a range as often ("200–1000 people"). A label may come
  * just before it, with its punctuation and no space (`Tel:202–555–0147`, `call me,202–555–0147`, `tel.(202)
  * 555–0147`); a full stop, comma or colon after a digit says it goes on a number (`1.202–555–0147`, a decimal).
+ * Beside the wide dash, its other gaps may be a hyphen, a space or a full stop, and the `1` may touch the area
+ * code's bracket (`1(202)555–0147`, `1.202.555–0147`, `202–555 0147`): the digit runs took the part of such a
+ * number before or after its wide dash, and left the rest in clear (`[PHONE]–0147`, `202–[PHONE]`).
  */
-const NANP_GAP = '\\s{0,2}[-\\u2010-\\u2015\\u2212]\\s{0,2}';
+const NANP_DASH = '[\\-\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B]';
+/** The dashes only this rule knows: en, em, figure and other dashes, a minus, `⁃`, `⸺`, `⸻`. */
+const NANP_WIDE = /[\u2010-\u2015\u2212\u2043\u2E3A\u2E3B]/u;
+const NANP_DASHED = new RegExp(NANP_DASH, 'u');
+const NANP_GAP = `\\s{0,2}${NANP_DASH}\\s{0,2}|\\s|\\.`;
 const NANP_WIDE_DASH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_/\\\\+\\-\\u2010-\\u2015\\u2212])(?<!\\p{N}[.,:])(?:1(?:${NANP_GAP}|\\s))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?:${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?:${NANP_GAP}|\\s))[2-9]\\d\\d${NANP_GAP}\\d{4}(?![\\p{N}]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}_/\\\\+\\-\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B])(?<!\\p{N}[.,:])(?:1(?<g0>${NANP_GAP}|(?=\\()))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?<g1b>${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?<g1>${NANP_GAP}))[2-9]\\d\\d(?<g2>${NANP_GAP})\\d{4}(?![\\p{N}]|[.,]\\d)`,
   'gu',
 );
-/** Whether a match of NANP_WIDE_DASH_RE has a wide dash in it. */
-const nanpWideDash = (m: RegExpExecArray) => /[\u2010-\u2015\u2212]/u.test(m[0]);
+/**
+ * Whether a match of NANP_WIDE_DASH_RE is such a number: it has a wide dash, and where its last gap is a space or
+ * a full stop (`202–555 0147`), a dash before the exchange.
+ */
+function nanpWideDash(m: RegExpExecArray): boolean {
+  const { g1, g1b, g2 } = m.groups!;
+  return NANP_WIDE.test(m[0]) && (NANP_DASHED.test(g2!) || NANP_DASHED.test(g1 ?? g1b!));
+}
 /** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
 const TIME_RANGE_RE = /^0\d[0-5]\d\s*[-\u2010-\u2015\u2212]\s*(?:[01]\d|2[0-3])[0-5]\d$/u;
 /** How many digits `s` holds. */
