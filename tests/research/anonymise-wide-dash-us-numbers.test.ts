@@ -27,7 +27,36 @@ describe('anonymise: North American numbers joined by wide dashes', () => {
       'Between 200–1000 people at the match, section 202–210, pages 312–355',
       'His new card says Tel:[PHONE], Mobile:[PHONE], or text me,[PHONE]',
       "He rang from [PHONE], then from [PHONE]; his mother's line is [PHONE]",
+      'Took bus 212 830–1030 then walked; between 250 300–1000 people at the vigil, invoice (450) 600–2024 unpaid, he ran 400 800–1500 metres behind me',
     ]);
+  });
+
+  // A number, a space, then a range: the rule took them for one number. The old code kept them.
+  it.each([
+    'Bus 212 830–1030 then walk',
+    'between 250 300–1000 people',
+    'between 250 300–1050 people',
+    'Invoice (450) 600–2024',
+    'chapter 1 212–213–2024 draft',
+    'she ran 400 800–1500 metres',
+  ])('keeps %s (a space before the exchange)', (text) => {
+    for (const region of ['GB', undefined]) expect(new Redactor([], region).redact(text)).toBe(text);
+  });
+
+  it.each([
+    '(202) 555–0147',
+    '202 555–0147',
+    '(202)555–0147',
+    '1 (202) 555–0147',
+    '1 202–555–0147',
+    '(202) 555–7891',
+    '(202) 555 – 0147',
+  ])('still redacts %s', (text) => {
+    for (const region of ['GB', undefined]) {
+      const r = new Redactor([], region);
+      expect(r.redact(`call ${text} now`)).toBe('call [PHONE] now');
+      expect(r.counts.phone).toBe(1);
+    }
   });
 
   // Each was half redacted: the digit runs took the part before or after the wide dash ("[PHONE]–0147", "202–[PHONE]").

@@ -110,6 +110,7 @@ import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
 import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
+  COUNT_WORDS,
   courtOfLaw,
   DATED_STREET_RE,
   FLAT,
@@ -310,13 +311,37 @@ const NANP_WIDE_DASH_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_/\\\\+\\-\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B])(?<!\\p{N}[.,:])(?:1(?<g0>${NANP_GAP}|(?=\\()))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?<g1b>${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?<g1>${NANP_GAP}))[2-9]\\d\\d(?<g2>${NANP_GAP})\\d{4}(?![\\p{N}]|[.,]\\d)`,
   'gu',
 );
+/** An English word of count, time or measure after it: "between 250 300–1050 people" is no number. */
+const NANP_COUNT_AFTER_RE = new RegExp(`^\\s{1,3}(?:${COUNT_WORDS})(?![\\p{L}\\p{N}_])`, 'iu');
+/** A gap of white space only, or none (`1(202)`, `(202)555`): a number or two of their own may go before it. */
+const plainGap = (gap: string | undefined) => gap !== undefined && /^\s*$/u.test(gap);
+/** A time of day at the hour or a quarter past, to, or half past (`830`, `1030`, `1745`). */
+const quarterHour = (n: number) => n % 100 < 60 && (n % 100) % 15 === 0 && n < 2400;
 /**
- * Whether a match of NANP_WIDE_DASH_RE is such a number: it has a wide dash, and where its last gap is a space or
- * a full stop (`202–555 0147`), a dash before the exchange.
+ * Whether `exchange`–`line` reads as a range rather than a number's last 7 digits: to a round hundred
+ * (`300–1000`, `800–1500`), to a year (`600–2024`), or from one time of day to another (`830–1030`).
  */
-function nanpWideDash(m: RegExpExecArray): boolean {
-  const { g1, g1b, g2 } = m.groups!;
-  return NANP_WIDE.test(m[0]) && (NANP_DASHED.test(g2!) || NANP_DASHED.test(g1 ?? g1b!));
+function rangeShaped(exchange: number, line: number): boolean {
+  if (line < 1000) return false;
+  return line % 100 === 0 || (line >= 1990 && line <= 2039) || (quarterHour(exchange) && quarterHour(line));
+}
+/**
+ * Whether a match of NANP_WIDE_DASH_RE (in `text`) is such a number: it has a wide dash, and where its last gap
+ * is a space or a full stop (`202–555 0147`), a dash before the exchange. Where a gap before the exchange is only a
+ * space, or none, that gap may part two numbers ("Bus 212 830–1030 then walk", "between 250 300–1000 people",
+ * "chapter 1 212–213–2024"), and the rule took both for one: then its last 7 digits must have no range's shape
+ * (`rangeShaped`) and no count word may follow (`(202) 555–0147`, `202 555–0147` are numbers). A real number
+ * whose last 4 digits are a round hundred or a year 1990–2039 (3 in 200) is knowingly left, when so written.
+ */
+function nanpWideDash(m: RegExpExecArray, text: string): boolean {
+  const { g0, g1, g1b, g2 } = m.groups!;
+  if (!NANP_WIDE.test(m[0])) return false;
+  const beforeExchange = g1 ?? g1b!;
+  if (!NANP_DASHED.test(g2!)) return NANP_DASHED.test(beforeExchange);
+  if (!plainGap(g0) && !plainGap(beforeExchange)) return true;
+  const [, exchange, line] = /(\d{3})\D{1,5}(\d{4})$/u.exec(m[0])!;
+  const end = m.index + m[0].length;
+  return !rangeShaped(Number(exchange), Number(line)) && !NANP_COUNT_AFTER_RE.test(text.slice(end, end + 24));
 }
 /** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
 const TIME_RANGE_RE = /^0\d[0-5]\d\s*[-\u2010-\u2015\u2212]\s*(?:[01]\d|2[0-3])[0-5]\d$/u;

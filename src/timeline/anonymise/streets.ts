@@ -468,7 +468,7 @@ const capitalisedToo = (words: string) =>
  */
 const NOT_A_FRENCH_NAME = `(?!(?:${capitalisedToo(`${NOT_A_NAME}|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand`)})(?![\\p{L}\\p{N}_'’-]))`;
 /** English words of count, time or measure after a number ("5 people", "3 minutes"), no Spanish or Portuguese word. */
-const COUNT_WORDS =
+export const COUNT_WORDS =
   'people|men|women|children|kids|persons|officers|times|seconds?|secs|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|kms|kilometres?|kilometers?|metres?|meters?|yards?|feet|foot|ft';
 /**
  * An English count after a street's house number and a comma ("The Plaza Hotel, 5 stars", "Estrada Santos, 12
