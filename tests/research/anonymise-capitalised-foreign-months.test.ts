@@ -33,7 +33,31 @@ describe('anonymise --shift-dates: capitalised foreign months and foreign abbrev
       'Escribió: [DATE] fuimos felices, [DATE] no se olvida',
       'Escribió: desde el [DATE] no me contestas, nos vemos el [DATE]',
       'He left 3 Mars bars and 2 Mayo sachets on the doorstep, a note from May, and 5 Mars bars more',
+      'Escreveu: [DATE] foi o último dia, voltou a [DATE] e a [DATE]; o bilhete diz [DATE]',
     ]);
+  });
+
+  // Whole dates, day and month as well as year, that stayed in clear but for the year ("14 ago. [YEAR]").
+  it.each([
+    // `ago`, `set`, `out` (agosto, setembro, outubro) after "de", or with their full stop and a year.
+    ['14 de ago. de 2024', '[DATE]'],
+    ['3 de out. de 2024', '[DATE]'],
+    ['veio a 3 de set', 'veio a [DATE]'],
+    ['3 set. 2024', '[DATE]'],
+    ['14 ago. 2024', '[DATE]'],
+    ['14 Ago. 2024', '[DATE]'],
+    // A foreign month in the joined day-month-year form, as `14-Mar-2024` is.
+    ['14-abr-2024', '[DATE]'],
+    ['14-ene-2024', '[DATE]'],
+    ['14-mars-2024', '[DATE]'],
+    ['3/out/24', '[DATE]'],
+    // The Portuguese and Spanish ordinal day: `1º`, `1.º`, or typed `1o`.
+    ['1º de janeiro', '[DATE]'],
+    ['1º de maio de 2024', '[DATE]'],
+    ['1.º de maio de 2024', '[DATE]'],
+    ['1o de maio', '[DATE]'],
+  ])('%s', (text, expected) => {
+    expect(shifted().redact(text)).toBe(expected);
   });
 
   it.each([
@@ -63,6 +87,8 @@ describe('anonymise --shift-dates: capitalised foreign months and foreign abbrev
     'Got a text from May',
     'no mayo, 3 out of 5, 2 set menus',
     'a 14 abreast queue, 3 enemies, 2 dice',
+    '3 days ago, 2 set in stone, 3 out now',
+    'o 2º andar, 1o lugar',
   ])('keeps %s', (text) => {
     expect(shifted().redact(text)).toBe(text);
   });

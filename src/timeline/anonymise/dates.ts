@@ -11,7 +11,8 @@
  * number and one (`03.2019`, `3/2019`); a holiday (`Christmas Eve`, `Bonfire Night 2023`); a day, month and
  * year joined by dashes or slashes or run together (`14-Mar-2024`, `14Mar2024`, `14-Mar`); a day written as a word
  * (`the fourteenth of March`, `March the fourteenth`); and a day and month, or a month and year, in German, French,
- * Spanish or Portuguese (`14. März 2024`, `le 1er mars`, `14 de marzo de 2024`, `março de 2024`). Month names are
+ * Spanish or Portuguese (`14. März 2024`, `le 1er mars`, `14 de marzo de 2024`, `1º de maio`, `14 de ago. de 2024`,
+ * `14-abr-2024`, `março de 2024`). Month names are
  * full or abbreviated. Times of day (`22:50`, `2.30am`) and plain numbers are not dates: a numeric date needs three
  * parts with valid day and month numbers, and a month name needs a day or a year next to it. With the dates
  * shifted, a day and month without a year written as numbers or an ordinal (`14/2`, `14.02.`, `on the 14th`)
@@ -78,12 +79,25 @@ const FOREIGN_MONTH_CASED = `(?:${[
 ]
   .flatMap((m) => [m, m.charAt(0).toUpperCase() + m.slice(1)])
   .join('|')})`;
-/** A day before a foreign month: German `14.`, French `1er`, Spanish and Portuguese `1º`. */
-const FOREIGN_DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:\\.|er|º|°)?';
+/**
+ * A day before a foreign month: German `14.`, French `1er`, Spanish and Portuguese `1º` and `1.º`. The text is read
+ * folded (folded.ts), where the ordinal sign `º` is the letter `o`: so `1º de janeiro` is read `1o de janeiro`,
+ * as people also type it, and stayed in clear.
+ */
+const FOREIGN_DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:\\.?[oº°]|\\.|er)?';
 /** "de" between a Spanish or Portuguese day, month and year (`14 de marzo de 2024`). */
 const DE = '(?:de\\s+)?';
-/** A day, month and year written together or with dashes or slashes: `14-Mar-2024`, `14Mar2024`, `14/Mar/24`, `14-Mar`. */
-const JOINED_NAMED = `${DAY_NUMBER}(?:-${MONTH}(?:-(?:${YEAR4}|\\d\\d))?|/${MONTH}(?:/(?:${YEAR4}|\\d\\d))?|${MONTH}(?:${YEAR4}|\\d\\d))`;
+/**
+ * The Spanish and Portuguese abbreviations that are English words (`ago`, `set`, `out`: agosto, setembro/setiembre,
+ * outubro): a month only after "de" (`14 de ago.`, `3 de out. de 2024`) or with their full stop and a year after
+ * them (`3 set. 2024`, `14 ago. 2024`), never in "3 out of 5", "2 set menus" or "3 days ago".
+ */
+const WORD_MONTH_ABBREVIATION = `(?:de\\s+(?:ago|set|out)\\.?|(?:ago|set|out)\\.(?=,?\\s+${DE}(?:${YEAR4}|['’‘]\\d\\d)(?![\\p{L}\\p{N}_])))`;
+/**
+ * A day, month and year written together or with dashes or slashes: `14-Mar-2024`, `14Mar2024`, `14/Mar/24`,
+ * `14-Mar`; a foreign month so with a year (`14-abr-2024`, `14-ene-2024`, `14-mars-2024`, `3/out/24`).
+ */
+const JOINED_NAMED = `${DAY_NUMBER}(?:-${MONTH}(?:-(?:${YEAR4}|\\d\\d))?|/${MONTH}(?:/(?:${YEAR4}|\\d\\d))?|${MONTH}(?:${YEAR4}|\\d\\d)|-(?:${FOREIGN_MONTH}|ago|set|out)-(?:${YEAR4}|\\d\\d)|/(?:${FOREIGN_MONTH}|ago|set|out)/(?:${YEAR4}|\\d\\d))`;
 /** A day of the month written as a word: "the fourteenth of March", "March the fourteenth". */
 const ORDINAL_WORD =
   '(?:(?:twenty|thirty)[-\\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
@@ -91,7 +105,7 @@ const ORDINAL_WORD =
  * Dates with a month name: day month [year] | month day [year] | month year | a day written as a word and a month
  * | the joined forms | a foreign day and month [year] or month and year; and holidays.
  */
-const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${YEAR4}|(?:${ORDINAL_WORD})\\s+of\\s+${MONTH}(?:,?\\s+${YEAR4})?|${MONTH}\\s+(?:the\\s+)?(?:${ORDINAL_WORD})(?:,?\\s+${YEAR4})?|${JOINED_NAMED}|${FOREIGN_DAY}\\s+${DE}${FOREIGN_MONTH}(?:,?\\s+${DE}(?:${YEAR4}|['’‘]\\d\\d))?|${FOREIGN_MONTH}\\s+${DE}${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
+const NAMED = `(?<![\\p{L}\\p{N}_])(?:${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${DAY}(?:,?\\s+${NAMED_YEAR})?|${MONTH}\\s+${YEAR4}|(?:${ORDINAL_WORD})\\s+of\\s+${MONTH}(?:,?\\s+${YEAR4})?|${MONTH}\\s+(?:the\\s+)?(?:${ORDINAL_WORD})(?:,?\\s+${YEAR4})?|${JOINED_NAMED}|${FOREIGN_DAY}\\s+(?:${DE}${FOREIGN_MONTH}|${WORD_MONTH_ABBREVIATION})(?:,?\\s+${DE}(?:${YEAR4}|['’‘]\\d\\d))?|${FOREIGN_MONTH}\\s+${DE}${YEAR4}|${HOLIDAY})(?![\\p{L}\\p{N}_])`;
 
 /** `mm/yyyy` or `mm.yyyy` (`since 03.2019`), a month and a 4-digit year written as numbers. */
 const MONTH_YEAR = `${NUM_BEFORE}(?:0?[1-9]|1[0-2])[/.-]${YEAR4}${NUM_AFTER}`;
