@@ -34,6 +34,7 @@ describe('anonymise --shift-dates: capitalised foreign months and foreign abbrev
       'Escribió: desde el [DATE] no me contestas, nos vemos el [DATE]',
       'He left 3 Mars bars and 2 Mayo sachets on the doorstep, a note from May, and 5 Mars bars more',
       'Escreveu: [DATE] foi o último dia, voltou a [DATE] e a [DATE]; o bilhete diz [DATE]',
+      'He sent 1 dic pic at night, and 2 Mars-bars were left on the step',
     ]);
   });
 
@@ -74,6 +75,7 @@ describe('anonymise --shift-dates: capitalised foreign months and foreign abbrev
     ['le 14 fév', 'le [DATE]'],
     ['14 fev 2024', '[DATE]'],
     ['desde abr', 'desde [DATE]'],
+    ['el 1 dic pic', 'el [DATE] pic'],
   ])('%s', (text, expected) => {
     expect(shifted().redact(text)).toBe(expected);
   });
@@ -89,6 +91,10 @@ describe('anonymise --shift-dates: capitalised foreign months and foreign abbrev
     'a 14 abreast queue, 3 enemies, 2 dice',
     '3 days ago, 2 set in stone, 3 out now',
     'o 2º andar, 1o lugar',
+    // A hyphen before the noun; `dic` in lower case before a word of a picture (slang, not diciembre).
+    '2 Mars-bars',
+    'he sent 1 dic pic',
+    'he sent 2 dic-pics',
   ])('keeps %s', (text) => {
     expect(shifted().redact(text)).toBe(text);
   });

@@ -236,11 +236,18 @@ export function validDate(g: Readonly<Record<string, string | undefined>> | unde
 const ENGLISH_WORD_MONTH_RE = /^\d{1,2}\s+(?:Mars|MARS|Mayo|MAYO)$/u;
 /**
  * What makes "N Mars" or "N Mayo" a count of things, not a date: the chocolate bar, the planet's missions, the
- * sauce's sachets, County Mayo's people, as an English word right after it ("3 Mars bars", "the 2 Mars rovers",
- * "4 Mayo sachets", "the 15 Mayo players").
+ * sauce's sachets, County Mayo's people, as an English word right after it or joined by a hyphen ("3 Mars bars",
+ * "2 Mars-bars", "the 2 Mars rovers", "4 Mayo sachets", "the 15 Mayo players").
  */
 const ENGLISH_NOUN_AFTER_RE =
-  /^\s{1,3}(?:bars?|rovers?|missions?|landers?|probes?|orbiters?|landings?|colon(?:y|ies)|chocolates?|minis?|bites|multipacks?|ice[\s-]?creams?|sachets?|packets?|jars?|tubs?|pots?|bottles?|squeezes?|dollops?|players?|lads?|men|women|fans|supporters|people|folk|teams?|clubs?|girls?|boys?|guys?)(?![\p{L}\p{N}_])/iu;
+  /^(?:\s{1,3}|-)(?:bars?|rovers?|missions?|landers?|probes?|orbiters?|landings?|colon(?:y|ies)|chocolates?|minis?|bites|multipacks?|ice[\s-]?creams?|sachets?|packets?|jars?|tubs?|pots?|bottles?|squeezes?|dollops?|players?|lads?|men|women|fans|supporters|people|folk|teams?|clubs?|girls?|boys?|guys?)(?![\p{L}\p{N}_])/iu;
+/**
+ * The Spanish `dic` (diciembre) in lower case after a bare number, before an English word of a picture ("he sent
+ * 1 dic pic", "2 dic-pics"): the slang, not a date.
+ */
+const DIC_RE = /^\d{1,2}\s+dic$/u;
+const PICTURE_AFTER_RE =
+  /^(?:\s{1,3}|-)(?:pics?|pix|photos?|pictures?|snaps?|selfies?|vids?|videos?|images?)(?![\p{L}\p{N}_])/iu;
 /** A French or Spanish word before a day and month, which makes "le 14 Mars" the month as written carelessly. */
 const ROMANCE_BEFORE_DAY_RE =
   /(?:^|[^\p{L}\p{N}_])(?:le|du|au|dès|depuis|jusqu['’]au|el|del|desde|hasta|al)\s{1,3}$/iu;
@@ -251,13 +258,15 @@ const ROMANCE_BEFORE_DAY_RE =
  * no French or Spanish word comes before it ("le 14 Mars bars" is still a date). Otherwise it is a date: "14 Mars",
  * "14 Mars il est venu", "14 Mayo fuimos" were left in clear beside shifted records, and a date left there gives the
  * secret shift away, while "I ate 3 Mars" losing its count to `[DATE]` costs the research nothing it is about.
- * "14 mars" in lower case, as French writes it, "1er Mars", "14 de Mayo" and "14 Mars 2024" are dates always.
+ * "14 mars" in lower case, as French writes it, "1er Mars", "14 de Mayo" and "14 Mars 2024" are dates always. So is
+ * "1 dic" but before a word of a picture ("he sent 1 dic pic", `PICTURE_AFTER_RE`).
  */
 export function englishWordMonth(m: RegExpExecArray, text: string): boolean {
   const end = m.index + m[0].length;
+  const after = text.slice(end, end + 24);
   return (
-    ENGLISH_WORD_MONTH_RE.test(m[0]) &&
-    ENGLISH_NOUN_AFTER_RE.test(text.slice(end, end + 24)) &&
+    ((ENGLISH_WORD_MONTH_RE.test(m[0]) && ENGLISH_NOUN_AFTER_RE.test(after)) ||
+      (DIC_RE.test(m[0]) && PICTURE_AFTER_RE.test(after))) &&
     !ROMANCE_BEFORE_DAY_RE.test(text.slice(Math.max(0, m.index - 16), m.index))
   );
 }
