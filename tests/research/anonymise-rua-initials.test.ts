@@ -27,6 +27,8 @@ describe('anonymise: "R." for "Rua" before a comma and a house number', () => {
       "Letter left at my sister's: Morada: [ADDRESS]",
       // People and their ages named only in free text, knowingly kept (README: no named-entity model).
       'Statement taken by R. Jones, 3 officers came; the neighbour R. Patel, 68, saw him',
+      'Ele escreveu: sei que ela mora em [ADDRESS] – 2.º Esq. e que o pai mora perto da [ADDRESS]',
+      'Envelope addressed to Morada:[ADDRESS] and a second one to [ADDRESS], CEP [POSTCODE], São Paulo',
     ]);
   });
 
@@ -46,11 +48,46 @@ describe('anonymise: "R." for "Rua" before a comma and a house number', () => {
     // A floor, a flat, or a postcode and a town after it.
     ['R. Augusta, 12, 3º andar', '[ADDRESS], 3º andar'],
     ['R. Augusta, 12, r/c', '[ADDRESS], r/c'],
-    ['R. Augusta, 12, 1100-053 Lisboa', '[ADDRESS], [PHONE] Lisboa'],
+    ['R. Augusta, 12, 1100-053 Lisboa', '[ADDRESS], [POSTCODE] Lisboa'],
   ])('%s', (text, expected) => {
     const r = new Redactor([], 'PT');
     expect(r.redact(text)).toBe(expected);
     expect(r.counts.address).toBe(1);
+  });
+
+  // Left in clear before: a capital Nº, a letter after a dash, a comma without a space, Portuguese words of
+  // place ("mora em", "perto da") and a label's colon touching it, a floor after a dash or glued to its side,
+  // a CEP.
+  it.each([
+    ['R. Augusta, Nº 12', '[ADDRESS]'],
+    ['R. Augusta, N.º 12', '[ADDRESS]'],
+    ['Rua Augusta, Nº 12', '[ADDRESS]'],
+    ['R. Augusta, 12-A', '[ADDRESS]'],
+    ['R. Augusta,100', '[ADDRESS]'],
+    ['ela mora em R. Augusta, 12', 'ela mora em [ADDRESS]'],
+    ['ela vive em R. Augusta, 12', 'ela vive em [ADDRESS]'],
+    ['perto da R. Augusta, 12', 'perto da [ADDRESS]'],
+    ['mudou-se para a R. Augusta, 12', 'mudou-se para a [ADDRESS]'],
+    ['Morada:R. Augusta, 12', 'Morada:[ADDRESS]'],
+    ['R. Augusta, 12 – 2.º Esq.', '[ADDRESS] – 2.º Esq.'],
+    ['R. Augusta, 12 3ºEsq', '[ADDRESS] 3ºEsq'],
+    ['R. Augusta, 12, CEP 01310-100, São Paulo', '[ADDRESS], CEP [POSTCODE], São Paulo'],
+  ])('%s', (text, expected) => {
+    for (const region of ['PT', 'BR', 'GB', undefined]) {
+      const r = new Redactor([], region);
+      expect(r.redact(text)).toBe(expected);
+      expect(r.counts.address).toBe(1);
+    }
+  });
+
+  it.each([
+    ['CEP 01310-100', 'CEP [POSTCODE]'],
+    ['código postal 1100-053', 'código postal [POSTCODE]'],
+    ['Rua Augusta 12, 2.º Esq., 1100-053 Lisboa', '[ADDRESS], 2.º Esq., [POSTCODE] Lisboa'],
+  ])('%s: a postcode, not a phone number', (text, expected) => {
+    const r = new Redactor([], 'PT');
+    expect(r.redact(text)).toBe(expected);
+    expect(r.counts.phone).toBe(0);
   });
 
   it.each([
@@ -62,6 +99,10 @@ describe('anonymise: "R." for "Rua" before a comma and a house number', () => {
     'as R. Jones, 2019, found',
     'R. Augusta, 12',
     'Maria R. Santos, 12, was there',
+    'R. Jones,32, of Leeds',
+    'R. Jones, no 1 fan',
+    'R. Jones, No 1 fan',
+    'uma carta para R. Jones, 32',
   ])('keeps %s', (text) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(text);
   });

@@ -46,7 +46,9 @@
  *    "reg"; in lower case after "reg" or a vehicle, `his van a123 bcd`; plates.ts) → `[PLATE]`, not a flight
  *    (`flight BA12 LHR`);
  * 10. UK postcodes (`SW1A 1AA`, `M1 1AE`) and US ZIP+4 (`12345-6789`) → `[POSTCODE]` (before 11, whose
- *    placeholders' hex the case-blind pattern could take for a postcode);
+ *    placeholders' hex the case-blind pattern could take for a postcode); a Brazilian CEP or a Portuguese postcode
+ *    after its word, or after a house number and a comma before a town (`CEP 01310-100`, `12, 1100-053 Lisboa`),
+ *    → `[POSTCODE]` before 9, which took them for phone numbers;
  * 11. a title and a capitalised name no other step knows, with up to three initials ("PC Hughes", "Mrs Patel's",
  *    "PC R. Jones") → the title and `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of
  *    "Saw Dr Patel" for a street);
@@ -415,6 +417,13 @@ const NINO_RE =
   /(?<![\p{L}\p{N}_])(?:[A-Za-z]{2}\d{6}[A-Da-d]|[A-Z]{2} \d{2} \d{2} \d{2} [A-D])(?![\p{L}\p{N}_])/gu;
 const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}-\d{4})\b/gi;
 /**
+ * A Brazilian CEP or a Portuguese postcode after its word (`CEP 01310-100`, `código postal 1100-053`), or a
+ * Portuguese one after a house number or a floor and a comma, before a capitalised town (`R. Augusta, 12, 1100-053
+ * Lisboa`, `2.º Esq., 1100-053 Lisboa`): the phone steps took their 7 or 8 digits for a number (`[PHONE]`).
+ */
+const IBERIAN_POSTCODE_RE =
+  /(?=\d)(?:(?<=(?<![\p{L}\p{N}_])(?:CEP|Cep|cep|C\.E\.P\.|[Cc][óo]digo\s{1,3}[Pp]ostal)\s{0,3}:?\s{0,3})(?:\d{5}-?\d{3}|\d{4}-\d{3})|(?<=(?:\d[A-Za-z]?|[Ee]sq\.?|[Dd]to\.?|[Dd]ir\.?|andar|r\/c),\s{0,3})\d{4}-\d{3}(?=,?\s{1,3}\p{Lu}\p{Ll}))(?![\p{L}\p{N}_]|[.,-]\d)/gu;
+/**
  * A capitalised word of a street name, also with a capital inside (`O'Connell`, `McDonald`, `D’Arcy`) or after a
  * hyphen (`Ashby-de-la-Zouch`, whose "Ashby-de-la-" was left in clear before the `[ADDRESS]`). At most six pieces
  * after hyphens: a pattern starts at every capital after a hyphen, so an unbounded run of them ("Ha-Ha-Ha-…") was
@@ -723,6 +732,7 @@ export class Redactor {
       this.sub(t, DATE_RE, 'date', '[DATE]', (m, s) => realDate(m) && !englishWordMonth(m, s));
     else t.setAside(DATE_RE, realDate, '\uE000');
     this.sub(t, NINO_RE, 'id', '[ID]');
+    this.sub(t, IBERIAN_POSTCODE_RE, 'postcode', '[POSTCODE]');
     this.phones(t);
     this.joinedNumbers(t);
     // After the numbers from a `+` (`+1 202–555–0147` is one already), before the bare digit runs.

@@ -408,26 +408,34 @@ const RUA_ABBREVIATION = '(?<!\\p{Lu}[\\p{L}.]{0,20}\\s{1,3})[Rr]\\.';
  * address is redacted, so `ruaOrInitial` decides on what else the text says.
  */
 const INITIAL_COMMA_RE =
-  /^[Rr]\.\s{0,3}\p{Lu}[\p{Ll}\p{M}'’]{1,30}(?:-\p{L}[\p{Ll}\p{M}'’]{0,30}){0,5},\s{1,3}(?<no>n\.?[º°o]\.?\s{0,2})?(?<n>\d{1,4})(?<letter>\s?[A-Za-z])?$/u;
+  /^[Rr]\.\s{0,3}\p{Lu}[\p{Ll}\p{M}'’]{1,30}(?:-\p{L}[\p{Ll}\p{M}'’]{0,30}){0,5},\s{0,3}(?<no>[Nn]\.?[º°o]\.?\s{0,2})?(?<n>\d{1,4})(?<letter>[\s-]?[A-Za-z])?$/u;
 /**
  * Words just before it that make it a place: Portuguese ("Moro na R. Augusta, 12", "Morada: R. Augusta, 12", "fica
- * na", "à R. Augusta") and English words of a home or of being there ("lives at", "outside", "moved to", "address:").
- * Not "to", "from" or "with" alone: "I spoke to R. Jones, 32" is a person.
+ * na", "à R. Augusta", "mora em", "perto da", "mudou-se para a") and English words of a home or of being there
+ * ("lives at", "outside", "moved to", "address:"). Not "to", "from" or "with" alone: "I spoke to R. Jones, 32" is a
+ * person; nor "para" alone ("uma carta para R. Jones, 32"). A colon or dash may touch it ("Morada:R. Augusta, 12").
  */
 const PLACE_BEFORE_RUA_RE =
-  /(?<![\p{L}\p{N}_])(?:na|à|pela|morada|endere[çc]o|end\.|moro|mora|morar|morei|morava|vivo|vive|fica|address(?:\s{1,3}(?:is|was))?|at|outside|near|opposite|(?:lives?|lived|living|stay(?:s|ed|ing)?)\s{1,3}(?:at|on|in)|(?:move[sd]?|moving)\s{1,3}(?:in\s{1,3})?to)\s{0,3}[:\-–]?\s{1,3}$/iu;
+  /(?<![\p{L}\p{N}_])(?:na|à|em|pela|morada|endere[çc]o|end\.|moro|mora|morar|morei|morava|vivo|vive|fica|perto\s{1,3}d[aeo]|mud(?:ou|ei|aram|ou-se|ei-me|aram-se|ar-se|ar-me)\s{1,3}para(?:\s{1,3}a)?|address(?:\s{1,3}(?:is|was))?|at|outside|near|opposite|(?:lives?|lived|living|stay(?:s|ed|ing)?)\s{1,3}(?:at|on|in)|(?:move[sd]?|moving)\s{1,3}(?:in\s{1,3})?to)(?:\s{0,3}[:\-–]\s{0,3}|\s{1,3})$/iu;
 /**
- * What follows a Portuguese address's house number: its floor or flat ("2.º Esq.", "3º andar", "r/c", "apto 12",
- * "loja"; the text is read folded, where "º" and "ª" are "o" and "a"), or a postcode and a town (a Portuguese
- * `1100-053 Lisboa` is `[PHONE] Lisboa` by the time streets are looked for).
+ * What follows a Portuguese address's house number, after a comma, a dash or a space: its floor or flat ("2.º
+ * Esq.", "– 2.º Esq.", "3º andar", "3ºEsq", "r/c", "apto 12", "loja"; the text is read folded, where "º" and "ª"
+ * are "o" and "a").
  */
-const RUA_AFTER_RE =
-  /^(?:,?\s{0,3}(?:\d{1,2}\.?[º°ªoa]|r\/c|apto?\.?|apartamento|andar|esq\.?|dto\.?|loja|bloco|sala)(?![\p{L}\p{N}_])|,?\s{0,3}(?:\[PHONE\]|\[POSTCODE\]|\d{4}-\d{3}|\d{5}-\d{3})\s{1,3}\p{Lu})/iu;
+const FLOOR_AFTER_RUA_RE =
+  /^\s{0,3}[,\-–—]?\s{0,3}(?:\d{1,2}\.?[º°ªoa](?:\s{0,2}(?:esq|dto|dt|dir)\.?)?|r\/c|apto?\.?|apartamento|andar|esq\.?|dto\.?|loja|bloco|sala)(?![\p{L}\p{N}_])/iu;
+/**
+ * Or a Brazilian CEP after its word ("CEP 01310-100", `[POSTCODE]` by now: redact.ts), or a postcode and a capitalised
+ * town ("1100-053 Lisboa").
+ */
+const POSTCODE_AFTER_RUA_RE =
+  /^(?:,?\s{0,3}(?:CEP|Cep|cep|C\.E\.P\.|[Cc][óo]digo\s{1,3}[Pp]ostal)\s{0,3}:?\s{0,3}(?:\[PHONE\]|\[POSTCODE\]|\d{5}-?\d{3}|\d{4}-\d{3})|,?\s{0,3}(?:\[PHONE\]|\[POSTCODE\]|\d{4}-\d{3}|\d{5}-\d{3}),?\s{1,3}\p{Lu})/u;
 
 /**
  * Whether a match of the Iberian street pattern is an address. "R. Augusta, 100" is, and so is "R. Jones, 32"
  * where something says it is a place: a word of place before it, a floor, a flat or a postcode after it, or a
- * number no age is (100 or more, not a year; one with a letter, `100A`, or written `n.º 12`). Otherwise an initial,
+ * number no age is (100 or more, not a year; one with a letter, `100A`, `12-A`, or written `n.º 12`, `Nº 12`, not
+ * "no 1 fan"). Otherwise an initial,
  * a surname and a number of one or two digits are a person and an age, and stay ("R. Jones, 32, of Leeds"):
  * knowingly, "R. Augusta, 12" with nothing around it stays too.
  */
@@ -435,20 +443,24 @@ export function ruaOrInitial(m: RegExpExecArray, text: string): boolean {
   const g = INITIAL_COMMA_RE.exec(m[0])?.groups;
   if (!g) return true;
   const n = Number(g['n']);
-  if (g['no'] || g['letter'] || (n >= 100 && !(n >= 1900 && n <= 2099))) return true;
   const end = m.index + m[0].length;
+  // "nº 12" reads "no 12" folded: a bare "no" before a number and a lower-case word is English ("no 1 fan").
+  const no =
+    g['no'] !== undefined && (/[.º°]/u.test(g['no']) || !/^\s{1,3}\p{Ll}/u.test(text.slice(end, end + 4)));
+  if (no || g['letter'] || (n >= 100 && !(n >= 1900 && n <= 2099))) return true;
   return (
     PLACE_BEFORE_RUA_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
-    RUA_AFTER_RE.test(text.slice(end, end + 24))
+    FLOOR_AFTER_RUA_RE.test(text.slice(end, end + 24)) ||
+    POSTCODE_AFTER_RUA_RE.test(text.slice(end, end + 32))
   );
 }
 
 /**
- * A house number after a Spanish or Portuguese street (`5`, `n.º 12`, `100A`, `5 B`): a letter apart from it only a
+ * A house number after a Spanish or Portuguese street (`5`, `n.º 12`, `Nº 12`, `100A`, `12-A`, `5 B`): a letter apart from it only a
  * capital that is no word or initial ("Calle Mayor 5 y luego", "R. Jones, 3 R. Jones", "5 I was there").
  */
 const IBERIAN_NUMBER =
-  "(?:n\\.?[º°o]\\.?\\s{0,2})?\\d{1,4}(?:[a-zA-Z]|\\s[A-HJ-Z](?![.'’]))?(?![\\p{L}\\p{N}_])";
+  "(?:[Nn]\\.?[º°o]\\.?\\s{0,2})?\\d{1,4}(?:-?[a-zA-Z]|\\s[A-HJ-Z](?![.'’]))?(?![\\p{L}\\p{N}_])";
 /** The little words inside a French, Spanish or Portuguese street's name ("de la", "del", "dos"). */
 const ROMANCE_PARTICLES =
   "(?:(?:de|del|de\\s+la|de\\s+las|de\\s+los|des|du|de\\s+l['’]|d['’]|la|le|les|los|las|el|do|da|dos|das|à|a)\\s{0,3})";
@@ -498,7 +510,7 @@ export const FOREIGN_STREET_RES: readonly RegExp[] = [
     'gu',
   ),
   new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:${IBERIAN_STREET_WORDS}|${IBERIAN_STREET_WORDS.toLowerCase()}|${RUA_ABBREVIATION})\\s{0,3}${ROMANCE_PARTICLES}?${CAP_WORD}(?:\\s{1,3}${ROMANCE_PARTICLES}?${CAP_WORD}){0,3}(?:,\\s{1,3}${IBERIAN_NUMBER}(?!${ENGLISH_COUNT_AFTER})|\\s{1,3}${IBERIAN_NUMBER}(?!\\s{1,3}(?:${COUNT_WORDS})(?![\\p{L}\\p{N}_])))`,
+    `(?<![\\p{L}\\p{N}_])(?:${IBERIAN_STREET_WORDS}|${IBERIAN_STREET_WORDS.toLowerCase()}|${RUA_ABBREVIATION})\\s{0,3}${ROMANCE_PARTICLES}?${CAP_WORD}(?:\\s{1,3}${ROMANCE_PARTICLES}?${CAP_WORD}){0,3}(?:,\\s{0,3}${IBERIAN_NUMBER}(?!${ENGLISH_COUNT_AFTER})|\\s{1,3}${IBERIAN_NUMBER}(?!\\s{1,3}(?:${COUNT_WORDS})(?![\\p{L}\\p{N}_])))`,
     'gu',
   ),
 ];
