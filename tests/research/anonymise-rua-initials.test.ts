@@ -4,7 +4,7 @@
  * Leeds"), which was kept so as not to take people and their ages for streets. Both identify someone; but a name
  * met only in free text is knowingly left (there is no named-entity model), while an address is redacted. So the
  * pair is an address where something says it is a place: a number no age is (100 or more and no year, `12A`,
- * `n.º 12`), a word of place before it (Portuguese "na", "Morada:", or English "lives at", "outside"), or a floor,
+ * `n.º 12`), a word of place before it (Portuguese "na", "Morada:", or English "lives at", "moved to"), or a floor,
  * a flat or a postcode and a town after it. Otherwise a one- or two-digit number after an initial and a surname is
  * an age, and stays, as before.
  */
@@ -29,6 +29,7 @@ describe('anonymise: "R." for "Rua" before a comma and a house number', () => {
       'Statement taken by R. Jones, 3 officers came; the neighbour R. Patel, 68, saw him',
       'Ele escreveu: sei que ela mora em [ADDRESS] – 2.º Esq. e que o pai mora perto da [ADDRESS]',
       'Envelope addressed to Morada:[ADDRESS] and a second one to [ADDRESS], CEP [POSTCODE], São Paulo',
+      'On the bus he sat opposite R. Jones, 45, then shouted at me outside R. Patel, 68, who rang 999',
     ]);
   });
 
@@ -103,6 +104,12 @@ describe('anonymise: "R." for "Rua" before a comma and a house number', () => {
     'R. Jones, no 1 fan',
     'R. Jones, No 1 fan',
     'uma carta para R. Jones, 32',
+    // Words of being somewhere, said of a person as often (README: a person and an age stay).
+    'sat opposite R. Jones, 45, on the bus',
+    'he was near R. Jones, 32, all night',
+    'outside R. Jones, 45, shouted',
+    'I was at R. Jones, 32, party',
+    'staying at R. Jones, 32, house',
   ])('keeps %s', (text) => {
     expect(new Redactor([], 'GB').redact(text)).toBe(text);
   });

@@ -411,12 +411,14 @@ const INITIAL_COMMA_RE =
   /^[Rr]\.\s{0,3}\p{Lu}[\p{Ll}\p{M}'’]{1,30}(?:-\p{L}[\p{Ll}\p{M}'’]{0,30}){0,5},\s{0,3}(?<no>[Nn]\.?[º°o]\.?\s{0,2})?(?<n>\d{1,4})(?<letter>[\s-]?[A-Za-z])?$/u;
 /**
  * Words just before it that make it a place: Portuguese ("Moro na R. Augusta, 12", "Morada: R. Augusta, 12", "fica
- * na", "à R. Augusta", "mora em", "perto da", "mudou-se para a") and English words of a home or of being there
- * ("lives at", "outside", "moved to", "address:"). Not "to", "from" or "with" alone: "I spoke to R. Jones, 32" is a
- * person; nor "para" alone ("uma carta para R. Jones, 32"). A colon or dash may touch it ("Morada:R. Augusta, 12").
+ * na", "à R. Augusta", "mora em", "perto da", "mudou-se para a") and English words of a home ("lives at", "moved
+ * to", "address:"). Not English words of being somewhere ("at", "outside", "near", "opposite"), which are as often
+ * said of a person ("sat opposite R. Jones, 45, on the bus", "I was at R. Jones, 32, party"), nor "to", "from" or
+ * "with" alone ("I spoke to R. Jones, 32"), nor "para" alone ("uma carta para R. Jones, 32"). A colon or dash may
+ * touch it ("Morada:R. Augusta, 12").
  */
 const PLACE_BEFORE_RUA_RE =
-  /(?<![\p{L}\p{N}_])(?:na|à|em|pela|morada|endere[çc]o|end\.|moro|mora|morar|morei|morava|vivo|vive|fica|perto\s{1,3}d[aeo]|mud(?:ou|ei|aram|ou-se|ei-me|aram-se|ar-se|ar-me)\s{1,3}para(?:\s{1,3}a)?|address(?:\s{1,3}(?:is|was))?|at|outside|near|opposite|(?:lives?|lived|living|stay(?:s|ed|ing)?)\s{1,3}(?:at|on|in)|(?:move[sd]?|moving)\s{1,3}(?:in\s{1,3})?to)(?:\s{0,3}[:\-–]\s{0,3}|\s{1,3})$/iu;
+  /(?<![\p{L}\p{N}_])(?:na|à|em|pela|morada|endere[çc]o|end\.|moro|mora|morar|morei|morava|vivo|vive|fica|perto\s{1,3}d[aeo]|mud(?:ou|ei|aram|ou-se|ei-me|aram-se|ar-se|ar-me)\s{1,3}para(?:\s{1,3}a)?|address(?:\s{1,3}(?:is|was))?|(?:lives?|lived|living)\s{1,3}(?:at|on|in)|(?:move[sd]?|moving)\s{1,3}(?:in\s{1,3})?to)(?:\s{0,3}[:\-–]\s{0,3}|\s{1,3})$/iu;
 /**
  * What follows a Portuguese address's house number, after a comma, a dash or a space: its floor or flat ("2.º
  * Esq.", "– 2.º Esq.", "3º andar", "3ºEsq", "r/c", "apto 12", "loja"; the text is read folded, where "º" and "ª"
