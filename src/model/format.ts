@@ -78,10 +78,28 @@ export function formatRatioCi(ci: readonly [number | null, number | null]): stri
   return `95% CI ${range(lo ?? 0, hi, formatRatio)}`;
 }
 
-/** "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". */
+/**
+ * The cut the reports' words use for a p-value (statistics.md §3): below it a test's result is said to be more than
+ * chance (the Pearson χ² test of φ̂, the gaps' trend), at or above it not.
+ */
+export const P_CUT = 0.05;
+
+/**
+ * "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". Two digits that would put a p on the other
+ * side of 0.05, or on it, get as many more as it takes to show which side it is on: 0.0496 and 0.0504 both read
+ * "p = 0.050" beside words that called one beyond chance and the other not, so they read "p = 0.0496" and
+ * "p = 0.0504" (a p of exactly 0.05 stays "p = 0.050"). One formatter for every output, as the words are.
+ */
 export function formatP(p: number | null): string {
   if (p === null) return 'p not computable';
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;
+  if (p < 0.001) return 'p < 0.001';
+  const below = p < P_CUT;
+  // 17 significant digits give back any double, so the loop always ends with a p on its own side.
+  for (let d = 2; d <= 17; d++) {
+    const shown = Number(p.toPrecision(d));
+    if (p === P_CUT || (shown !== P_CUT && shown < P_CUT === below)) return `p = ${p.toPrecision(d)}`;
+  }
+  return `p = ${p}`;
 }
 
 /**
@@ -125,16 +143,21 @@ export function formatDateRange(from: string, to: string): string {
 }
 
 /**
- * A span of dates that opens a sentence, with both ends said: "On 14 February 2024", "From 14 to 15 February
- * 2024", "From 2 April to 19 May 2024", "From 8 January 2024 to 3 March 2025". "From 14–15 February 2024" and
- * "From 14 February 2024" read as a start with no end.
+ * A span of dates inside a sentence, with both ends said: "on 14 February 2024", "from 14 to 15 February 2024",
+ * "from 2 April to 19 May 2024", "from 8 January 2024 to 3 March 2025". "from 14–15 February 2024" mixes two ways
+ * of giving a range (a word and a dash), and "from 14 February 2024" reads as a start with no end.
  */
-export function fromToDates(from: string, to: string): string {
-  if (from.slice(0, 10) === to.slice(0, 10)) return `On ${formatDate(from)}`;
+export function fromTo(from: string, to: string): string {
+  if (from.slice(0, 10) === to.slice(0, 10)) return `on ${formatDate(from)}`;
   const [a, b] = [formatDate(from), formatDate(to)];
-  if (from.slice(0, 7) === to.slice(0, 7)) return `From ${Number(from.slice(8, 10))} to ${b}`;
-  if (from.slice(0, 4) === to.slice(0, 4)) return `From ${a.slice(0, -5)} to ${b}`;
-  return `From ${a} to ${b}`;
+  if (from.slice(0, 7) === to.slice(0, 7)) return `from ${Number(from.slice(8, 10))} to ${b}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `from ${a.slice(0, -5)} to ${b}`;
+  return `from ${a} to ${b}`;
+}
+
+/** `fromTo` opening a sentence: "On 14 February 2024", "From 14 to 15 February 2024". */
+export function fromToDates(from: string, to: string): string {
+  return cap(fromTo(from, to));
 }
 
 /** "March 2024" from YYYY-MM. */

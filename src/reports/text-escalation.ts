@@ -26,7 +26,16 @@ import {
   victimNotIdentifiedWords,
   windowIsIncidentSpan,
 } from '../model/escalation-words.js';
-import { cap, formatCi, formatP, formatRatio, formatRatioCi, formatShare, sig2 } from '../model/format.js';
+import {
+  cap,
+  formatCi,
+  formatP,
+  formatRatio,
+  formatRatioCi,
+  formatShare,
+  P_CUT,
+  sig2,
+} from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 import { overdispersionClause } from './comparison-words.js';
@@ -66,7 +75,7 @@ function trendLines(e: Escalation): string[] {
   // A withheld trend is not half-shown: Mann–Kendall and Sen stay in the JSON and, marked as not used for any
   // conclusion, in the Markdown and HTML tables. A p of 0.05 or more says so, as the Poisson line does.
   if (mk.status === 'ok' && trendEstimated(e)) {
-    const unclear = mk.p !== null && mk.p >= 0.05 ? ', so no clear trend' : '';
+    const unclear = mk.p !== null && mk.p >= P_CUT ? ', so no clear trend' : '';
     out.push(
       `Mann–Kendall (${mk.series}) S = ${mk.S}, ${formatP(mk.p)}${unclear}; Sen's slope ${senSlopeWords(mk)}`,
     );

@@ -68,7 +68,7 @@ describe('equal rates before and after (milestones-timed)', () => {
     expect(r.escalation!.headline.rateNowVsStart.rateRatio).toBe(1);
     const findings = r.escalation!.findings.join('\n');
     expect(findings).toContain(
-      'After the milestone “Police warning” on 20 February 2024 the rate was 1.1 contacts a day from 20 February to 9 March 2024, against 1.1 a day from 1–19 February 2024 (rate ratio 1.0, 95% CI 0.51–2.0; exact conditional Poisson test p = 1.0; the interval includes 1, so the data cannot tell whether the rate changed).',
+      'After the milestone “Police warning” on 20 February 2024 the rate was 1.1 contacts a day from 20 February to 9 March 2024, against 1.1 a day from 1 to 19 February 2024 (rate ratio 1.0, 95% CI 0.51–2.0; exact conditional Poisson test p = 1.0; the interval includes 1, so the data cannot tell whether the rate changed).',
     );
     expect(findings).toContain(
       '(rate ratio 1.0, 95% CI 0.58–1.7; exact conditional Poisson test p = 1.0; the interval includes 1, so the data cannot tell whether the rate changed).',

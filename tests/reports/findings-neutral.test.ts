@@ -25,7 +25,7 @@ describe('one contact before a warning and five after (five-after)', () => {
 
   it('gives the two rates without "rose", with the counts, and says the data cannot tell them from no change', () => {
     expect(c.findings).toContain(
-      `After the milestone “Police warning issued” on 15 March 2024 the rate was 0.36 contacts a day from 15–28 March 2024, against 0.071 a day from 1–14 March 2024 (rate ratio 5.0, 95% CI 0.56–236; exact conditional Poisson test p = 0.22; based on 1 contact before and 5 after; ${NO_CHANGE}).`,
+      `After the milestone “Police warning issued” on 15 March 2024 the rate was 0.36 contacts a day from 15 to 28 March 2024, against 0.071 a day from 1 to 14 March 2024 (rate ratio 5.0, 95% CI 0.56–236; exact conditional Poisson test p = 0.22; based on 1 contact before and 5 after; ${NO_CHANGE}).`,
     );
     expect(c.findings.join('\n')).not.toMatch(/\b(rose|fell)\b/);
   });
@@ -62,7 +62,7 @@ describe('one contact before a warning and nine after, over four weeks (ten-over
 
   it('says "rose" where the interval excludes 1, with the few contacts it rests on', () => {
     expect(c.findings).toContain(
-      'After the milestone “Police warning issued” on 15 March 2024 the rate rose: 0.53 contacts a day from 15–31 March 2024, against 0.071 a day from 1–14 March 2024 (rate ratio 7.4, 95% CI 1.03–325; exact conditional Poisson test p = 0.027; based on 1 contact before and 9 after).',
+      'After the milestone “Police warning issued” on 15 March 2024 the rate rose: 0.53 contacts a day from 15 to 31 March 2024, against 0.071 a day from 1 to 14 March 2024 (rate ratio 7.4, 95% CI 1.03–325; exact conditional Poisson test p = 0.027; based on 1 contact before and 9 after).',
     );
   });
 

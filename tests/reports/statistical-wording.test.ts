@@ -58,7 +58,7 @@ describe('the interval allowing for overdispersion', () => {
       const NO_WIDER =
         'allowing for overdispersion, the interval is no wider, as the quasi-Poisson one lies inside it';
       expect(c.findings).toContain(
-        `After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.1 contacts a day from 29 March to 25 April 2024, against 1.6 a day from 1–28 March 2024 (rate ratio 2.0, 95% CI 1.4–2.9; exact conditional Poisson test p < 0.001; ${NO_WIDER}).`,
+        `After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.1 contacts a day from 29 March to 25 April 2024, against 1.6 a day from 1 to 28 March 2024 (rate ratio 2.0, 95% CI 1.4–2.9; exact conditional Poisson test p < 0.001; ${NO_WIDER}).`,
       );
       expect(c.findings.join('\n')).toContain(`Latest rate against the first: 3.1 contacts a day`);
       expect(c.findings.filter((f) => f.includes(NO_WIDER))).toHaveLength(2);
@@ -114,7 +114,7 @@ describe('the interval allowing for overdispersion', () => {
 
     it('says so in the findings and in every report', () => {
       expect(c.findings).toContain(
-        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.4 contacts a day from 29 March to 25 April 2024, against 1.3 a day from 1–28 March 2024 (rate ratio 2.6, 95% CI 1.8–3.9; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.7–3.9, taking the wider limit at each end of the exact interval and the quasi-Poisson one).',
+        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.4 contacts a day from 29 March to 25 April 2024, against 1.3 a day from 1 to 28 March 2024 (rate ratio 2.6, 95% CI 1.8–3.9; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.7–3.9, taking the wider limit at each end of the exact interval and the quasi-Poisson one).',
       );
       expect(lineOf(c.out['text']!, 'Milestones')).toContain(
         'RR 2.6 (95% CI 1.8–3.9, p < 0.001; allowing for overdispersion 95% CI 1.7–3.9, p < 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p)  [exact conditional Poisson test]',
@@ -144,7 +144,7 @@ describe('the interval allowing for overdispersion', () => {
       expect(q.ci95[1]!).toBeGreaterThan(m.ci95[1]!);
       expect(allowingForOverdispersion(m)).toMatchObject({ kind: 'quasi', ci95: q.ci95 });
       expect(c.findings).toContain(
-        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.6 contacts a day from 29 March to 25 April 2024, against 1.5 a day from 1–28 March 2024 (rate ratio 2.4, 95% CI 1.6–3.5; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.6–3.5).',
+        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.6 contacts a day from 29 March to 25 April 2024, against 1.5 a day from 1 to 28 March 2024 (rate ratio 2.4, 95% CI 1.6–3.5; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.6–3.5).',
       );
       expect(lineOf(c.out['text']!, 'Milestones')).toContain(
         'RR 2.4 (95% CI 1.6–3.5, p < 0.001; quasi 95% CI 1.6–3.5, p < 0.001)',

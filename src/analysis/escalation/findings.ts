@@ -46,6 +46,7 @@ import {
   formatRatio,
   formatRatioCi,
   formatShare,
+  fromTo,
   fromToDates,
   sig2,
   thousands,
@@ -125,7 +126,7 @@ function milestoneSentences(b: Body): string[] {
         ? 'was'
         : `${shownChangeWord(m.after.ratePerDay ?? 0, m.before.ratePerDay ?? 0)}:`;
       out.push(
-        `After ${name} the rate ${dir} ${perDay(m.after.ratePerDay)} from ${formatDateRange(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day from ${formatDateRange(m.before.from!, m.before.to!)} ${comparisonStats(m, fewContacts(m))}.${boundNote(m)}`,
+        `After ${name} the rate ${dir} ${perDay(m.after.ratePerDay)} ${fromTo(m.after.from!, m.after.to!)}, against ${sig2(m.before.ratePerDay)} a day ${fromTo(m.before.from!, m.before.to!)} ${comparisonStats(m, fewContacts(m))}.${boundNote(m)}`,
       );
     } else if (m.status === 'below-minimum') {
       out.push(`After ${name} ${belowMinimumSides(b, m)}; no rate ratio is given: ${m.reason}.`);
@@ -274,7 +275,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
   const full = c.requests.length >= MAX_LISTED;
   const later = c.requests.slice(1).map((r) => r.event.local);
   const more = full
-    ? `; at least ${plural(others, 'later message')} also contain a request to stop, those ${others} from ${formatDateRange(later[0]!.slice(0, 10), later.at(-1)!.slice(0, 10))} (the report lists the first ${MAX_LISTED} requests only)`
+    ? `; at least ${plural(others, 'later message')} also contain a request to stop, those ${others} ${fromTo(later[0]!.slice(0, 10), later.at(-1)!.slice(0, 10))} (the report lists the first ${MAX_LISTED} requests only)`
     : others > 0
       ? `; ${others === 1 ? 'one later message also contains' : `${plural(others, 'later message')} also contain`} a request to stop, on ${listDates(later)}`
       : '';
@@ -286,7 +287,7 @@ function ceaseSentences(b: Body, victim: string): string[] {
     const cmp = a.comparison;
     const rate =
       cmp.status === 'ok'
-        ? ` The rate was ${perDay(cmp.after.ratePerDay)} from ${formatDateRange(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day from ${formatDateRange(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp, fewContacts(cmp))}.${boundNote(cmp)}`
+        ? ` The rate was ${perDay(cmp.after.ratePerDay)} ${fromTo(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day ${fromTo(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp, fewContacts(cmp))}.${boundNote(cmp)}`
         : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
       `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!, cite(a.last!))}.${rate}`,

@@ -5,6 +5,7 @@
  * independent corroboration. Needs at least 10 episodes.
  */
 import type { Escalation } from '../../model/escalation.js';
+import { P_CUT } from '../../model/format.js';
 import { gapTrend, median } from '../stats/index.js';
 import { type Ctx, MIN, monthOf, plural } from './context.js';
 import { EPISODE_MINUTES } from './episodes.js';
@@ -52,7 +53,7 @@ export function gapAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Escal
       p: t.mannKendall.p,
       senSlope: t.sen.slope,
       senCi95: t.sen.ci,
-      shrinking: t.mannKendall.p < 0.05 ? t.mannKendall.S < 0 : null,
+      shrinking: t.mannKendall.p < P_CUT ? t.mannKendall.S < 0 : null,
       status: 'ok',
       reason: null,
     };
