@@ -297,10 +297,11 @@ export function chanceWords(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdisp
  * - `hull`: it reaches further at one end only: the wider limit of the two intervals at each end, said to be so;
  * - `inside`: it reaches no further at either end: no figures, only that it is no wider than the exact interval
  *   (a Wald interval inside an exact one that excludes 1 excludes it too, so nothing is hidden).
+ * - `not-computable`: the step model has no finite estimate, as one side has no contacts (separation: both limits
+ *   null); every format says so in the same words (`NOT_COMPUTABLE`), with no φ̂ and no figures.
  * `quasi` keeps the model's own p, as it is labelled the model's; `hull`, whose interval is neither model's, gives the
- * larger p of the two and says so. A null upper limit is unbounded. An interval the step model
- * could not compute (separation: both limits null) is given as `quasi`, as the reports always have. Null when the
- * counts were not overdispersed.
+ * larger p of the two and says so. A null upper limit is unbounded. Null when the counts were not overdispersed. The
+ * JSON gives the kind as `overdispersed.shownAs` (model/escalation.ts).
  */
 export type OverdispersionFigures =
   | {
@@ -309,7 +310,14 @@ export type OverdispersionFigures =
       readonly ci95: Ci;
       readonly p: number | null;
     }
-  | { readonly kind: 'inside'; readonly phi: number | null };
+  | { readonly kind: 'inside'; readonly phi: number | null }
+  | { readonly kind: 'not-computable' };
+
+/**
+ * What every format says allowing for overdispersion when one side has no contacts (`not-computable`): the text,
+ * Markdown and HTML reports and the findings had said nothing, "95% CI not computable, p not computable" or "φ̂ = –".
+ */
+export const NOT_COMPUTABLE = 'not computable, as one side has no contacts';
 
 type Ci = readonly [number | null, number | null];
 
@@ -321,6 +329,7 @@ export function allowingForOverdispersion(
   if (!q) return null;
   const [elo, ehi] = c.ci95;
   const [qlo, qhi] = q.ci95;
+  if (qlo === null && qhi === null) return { kind: 'not-computable' };
   if (qlo === null || elo === null) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p: q.p };
   const up = (x: number | null) => (x === null ? Number.POSITIVE_INFINITY : x);
   const lo = Math.min(elo, qlo);

@@ -11,6 +11,7 @@
 import type { Comparison } from '../model/escalation.js';
 import {
   allowingForOverdispersion,
+  NOT_COMPUTABLE,
   type OverdispersionFigures,
   phiAboveOne,
 } from '../model/escalation-words.js';
@@ -37,13 +38,15 @@ export const WIDER_LIMITS =
 /**
  * The figures "allowing for overdispersion" and how they were made, by the rule every report follows
  * (`allowingForOverdispersion`): the quasi-Poisson interval with `quasiMethod`; the wider limit of the two
- * intervals at each end, said to be so; or NO_WIDER. Null when the counts were not overdispersed.
+ * intervals at each end, said to be so; NO_WIDER; or NOT_COMPUTABLE with no method (one side has no contacts, so
+ * no model was fitted and there is no φ̂ to name). Null when the counts were not overdispersed.
  */
 export function overdispersionWords(
   c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
-): { kind: OverdispersionFigures['kind']; figures: string; method: string } | null {
+): { kind: OverdispersionFigures['kind']; figures: string; method: string | null } | null {
   const o = allowingForOverdispersion(c);
   if (!o) return null;
+  if (o.kind === 'not-computable') return { kind: o.kind, figures: NOT_COMPUTABLE, method: null };
   const method = quasiMethod({ phi: o.phi });
   if (o.kind === 'inside') return { kind: o.kind, figures: NO_WIDER, method };
   const figures = `${formatRatioCi(o.ci95)}, ${formatP(o.p)}`;

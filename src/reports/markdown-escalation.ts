@@ -101,11 +101,12 @@ function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reas
 
 /**
  * The figures allowing for overdispersion with how they were made and the φ̂ of the days compared
- * (comparison-words.ts), as the HTML and text reports give them; '–' when the counts were not overdispersed.
+ * (comparison-words.ts), as the HTML and text reports give them (with no method when one side has no contacts);
+ * '–' when the counts were not overdispersed.
  */
 function quasi(c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>): string {
   const o = overdispersionWords(c);
-  return o ? `${o.figures} (${o.method})` : '–';
+  return o ? `${o.figures}${o.method ? ` (${o.method})` : ''}` : '–';
 }
 
 /**

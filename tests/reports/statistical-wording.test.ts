@@ -52,6 +52,8 @@ describe('the interval allowing for overdispersion', () => {
       expect(q.ci95[0]!).toBeGreaterThan(m.ci95[0]!);
       expect(q.ci95[1]!).toBeLessThan(m.ci95[1]!);
       expect(allowingForOverdispersion(m)).toEqual({ kind: 'inside', phi: q.phi });
+      // The JSON says which figures the reports give, so a script need not work it out.
+      expect(q.shownAs).toBe('inside');
     });
 
     it('is said in the findings to be no wider, with no figures of its own', () => {
@@ -110,6 +112,7 @@ describe('the interval allowing for overdispersion', () => {
         ci95: [q.ci95[0], m.ci95[1]],
         p: Math.max(m.p!, q.p!),
       });
+      expect(q.shownAs).toBe('hull');
     });
 
     it('says so in the findings and in every report', () => {
@@ -143,6 +146,7 @@ describe('the interval allowing for overdispersion', () => {
       expect(q.ci95[0]!).toBeLessThan(m.ci95[0]!);
       expect(q.ci95[1]!).toBeGreaterThan(m.ci95[1]!);
       expect(allowingForOverdispersion(m)).toMatchObject({ kind: 'quasi', ci95: q.ci95 });
+      expect(q.shownAs).toBe('quasi');
       expect(c.findings).toContain(
         'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.6 contacts a day from 29 March to 25 April 2024, against 1.5 a day from 1 to 28 March 2024 (rate ratio 2.4, 95% CI 1.6–3.5; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.6–3.5).',
       );

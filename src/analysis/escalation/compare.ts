@@ -18,7 +18,7 @@
  * minus its start's, so neighbouring sides' exposures add up to the days they span.
  */
 import type { Comparison } from '../../model/escalation.js';
-import { periodLength } from '../../model/escalation-words.js';
+import { allowingForOverdispersion, periodLength } from '../../model/escalation-words.js';
 import { dateOf, poissonStep, rateRatioTest } from '../stats/index.js';
 import { type Ctx, lowerBound, MIN, plural } from './context.js';
 import type { DayRange } from './window.js';
@@ -197,13 +197,16 @@ export function compare(
       ? { phi, ci95: step.quasi.ci, p: step.quasi.p }
       : null;
   const adj = trendAdjusted ? (step?.adjustedForTrend ?? null) : null;
+  const od: Comparison['overdispersed'] =
+    quasi ?? (overdispersed && step?.reason === 'separation' ? { phi, ci95: [null, null], p: null } : null);
+  // Which figures the reports give allowing for overdispersion, for scripts that read the JSON.
+  const shownAs = allowingForOverdispersion({ ci95: t.ci, p: t.pExact, overdispersed: od })?.kind;
   return {
     ...base,
     rateRatio: t.rateRatio,
     ci95: t.ci,
     p: t.pExact,
-    overdispersed:
-      quasi ?? (overdispersed && step?.reason === 'separation' ? { phi, ci95: [null, null], p: null } : null),
+    overdispersed: od && shownAs ? { ...od, shownAs } : od,
     adjustedForTrend: adj ? { rateRatio: adj.rateRatio, ci95: adj.poisson.ci } : null,
     status: 'ok',
     reason:

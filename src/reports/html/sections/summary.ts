@@ -144,7 +144,7 @@ function findings(r: Report): string[] {
 function ratioWords(h: Comparison): string {
   if (h.status !== 'ok') return `no rate ratio: ${text(whyNot(h))}`;
   const ratio = h.rateRatio === null ? 'infinite' : formatRatio(h.rateRatio);
-  const od = h.overdispersed?.ci95[0] != null ? overdispersionClause(h) : '';
+  const od = overdispersionClause(h);
   return text(
     `rate ratio ${ratio} (${formatRatioCi(h.ci95)}, exact test ${formatP(h.p)}${od})${chanceWords(h) ? `; ${chanceWords(h)}` : ''}`,
   );

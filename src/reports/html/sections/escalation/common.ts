@@ -80,7 +80,10 @@ function ratioText(c: Omit<Comparison, 'before' | 'after'>, name: RatioName): st
       : `Rate ratio, ${text(name.of)}, <strong>${text(formatRatio(c.rateRatio))}</strong> (${text(formatRatioCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
   const parts = [`${ratio}.`];
   const od = overdispersionWords(c);
-  if (od) parts.push(`Allowing for overdispersion (${text(od.method)}): ${text(od.figures)}.`);
+  if (od)
+    parts.push(
+      `Allowing for overdispersion${od.method ? ` (${text(od.method)})` : ''}: ${text(od.figures)}.`,
+    );
   // As the findings and the other reports say it: an interval that includes 1 cannot tell the difference from chance.
   const chance = chanceWords(c);
   if (chance) parts.push(`${text(cap(chance))}.`);
