@@ -4,7 +4,7 @@
  * on every run.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
-import { andList, formatCi, formatDate, plural, sig2, thousands } from './format.js';
+import { andList, formatCi, formatDate, P_CUT, plural, sig2, thousands } from './format.js';
 import { quoted } from './shell-quote.js';
 import { timeFlagText } from './time-flags.js';
 
@@ -131,9 +131,9 @@ export function phiAboveOne(phi: number): string {
 
 /**
  * Whether φ̂ is clearly above 1: above 1 (the test the trend analysis uses to widen its intervals, φ̂ > 1) and still
- * above it as every report prints it, to two significant digits. A φ̂ of 1.02, which the tables print as "1.0",
- * widens the intervals by 1%: the sentences then say the counts vary about as much as independent contacts would,
- * not that they vary more or that the exact intervals are too narrow.
+ * above it to two significant digits. A φ̂ of 1.02, which two significant digits give as "1.0", widens the
+ * intervals by 1%: without the Pearson χ² test (reports made before 0.9.1) the sentences then say the counts vary
+ * about as much as independent contacts would, not that they vary more or that the exact intervals are too narrow.
  */
 export function clearlyOverdispersed(phi: number | null): boolean {
   return phi !== null && phi > 1 && Number(sig2(phi)) > 1;
@@ -142,13 +142,15 @@ export function clearlyOverdispersed(phi: number | null): boolean {
 /**
  * Whether a φ̂ above 1 is more than chance: the Pearson χ² test of the trend model (`pPearson`) below 0.05. For
  * Poisson counts φ̂ is above 1 about half the time, and by 5% or more about a third of the time over 60–180 days,
- * so "the counts vary more than a steady trend with independent contacts allows" needs the test. A report without `pPearson` (before
- * 0.9.1) is read as it was written.
+ * so "the counts vary more than a steady trend with independent contacts allows" needs the test. The test decides
+ * on its own: over a long series (2,000 days and more) a φ̂ of 1.04, which two significant digits give as "1.0", can
+ * be beyond chance, and "close to 1" beside p < 0.05 read as a contradiction; every report then prints φ̂ with as
+ * many decimals as show it above 1 (`phiWords`, `phiAboveOne`). A report without `pPearson` (before 0.9.1), or with
+ * it null, is read as it was written: beyond chance when φ̂ is clearly above 1 (`clearlyOverdispersed`).
  */
 export function overdispersedBeyondChance(d: Pick<Escalation['dispersion'], 'phi' | 'pPearson'>): boolean {
-  return (
-    clearlyOverdispersed(d.phi) && (d.pPearson === undefined || d.pPearson === null || d.pPearson < 0.05)
-  );
+  if (d.phi === null || !(d.phi > 1)) return false;
+  return d.pPearson === undefined || d.pPearson === null ? clearlyOverdispersed(d.phi) : d.pPearson < P_CUT;
 }
 
 /**
@@ -351,16 +353,17 @@ export function phiWords(d: Pick<Escalation['dispersion'], 'phi' | 'overdisperse
 
 /**
  * What the dispersion of the daily counts says, for the Markdown and HTML labels that each word it their own way:
- * 'none' when the analysis did not widen its intervals (φ̂ ≤ 1), 'close' when it did for a φ̂ just above 1 that
- * prints as 1.0 (`clearlyOverdispersed`), 'chance' for a φ̂ above that within what chance gives independent contacts
- * (`overdispersedBeyondChance`), 'over' when the counts vary more than a steady trend with independent contacts allows.
+ * 'none' when the analysis did not widen its intervals (φ̂ ≤ 1); 'over' when the counts vary more than a steady
+ * trend with independent contacts allows (`overdispersedBeyondChance`: the Pearson χ² test gives p < 0.05, however
+ * close to 1 φ̂ is); otherwise 'close' for a φ̂ just above 1 that two significant digits give as 1.0
+ * (`clearlyOverdispersed`), 'chance' for one above that. So "close to 1" is never said beside p < 0.05.
  */
 export function dispersionState(
   d: Pick<Escalation['dispersion'], 'phi' | 'pPearson' | 'overdispersed'>,
 ): 'none' | 'close' | 'chance' | 'over' {
   if (!d.overdispersed) return 'none';
-  if (!clearlyOverdispersed(d.phi)) return 'close';
-  return overdispersedBeyondChance(d) ? 'over' : 'chance';
+  if (overdispersedBeyondChance(d)) return 'over';
+  return clearlyOverdispersed(d.phi) ? 'chance' : 'close';
 }
 
 /**

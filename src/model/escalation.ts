@@ -428,7 +428,7 @@ export const EscalationSchema = z.object({
     /** Pearson φ̂ of the Poisson trend model: > 1 widens the model intervals by √φ̂ (quasi-Poisson). */
     phi: Num,
     pPearson: Num.optional().describe(
-      'Upper-tail p of the Pearson χ² of the Poisson trend model (φ̂·(n − 2) on n − 2 degrees of freedom): below 0.05 the daily counts vary more than a steady trend with independent contacts allows (clustered contacts, or a rate that changed in steps), and only then, with φ̂ printed above 1.0, do the reports say so. Absent from reports made before chronolog 0.9.1.',
+      'Upper-tail p of the Pearson χ² of the Poisson trend model (φ̂·(n − 2) on n − 2 degrees of freedom): below 0.05 the daily counts vary more than a steady trend with independent contacts allows (clustered contacts, or a rate that changed in steps), and only then do the reports say so, with φ̂ given to as many decimals as show it above 1 (1.04, not 1.0, over a long series). Absent from reports made before chronolog 0.9.1.',
     ),
     overdispersed: z
       .boolean()

@@ -1,5 +1,8 @@
 /**
  * Statistics wording that contradicted itself or differed between formats, on realistic cases:
+ * - a dispersion test just either side of 0.05 over seven years of daily counts (fixtures/dispersion-long-series):
+ *   φ̂ 1.0465, which two significant digits give as "1.0", with p 0.0498 and 0.0504; both p read "p = 0.050", and
+ *   the one below 0.05 was said to be "close to 1" beside the test that found it beyond chance;
  * - no contact before a release from custody, with bursts after it (fixtures/no-contact-before-overdispersed): the
  *   quasi-Poisson step model has no finite estimate, and the formats said nothing, "95% CI not computable, p not
  *   computable" or "φ̂ = 1.4 … not computable" about it; now each says the same words;
@@ -8,6 +11,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOT_COMPUTABLE } from '../../src/model/escalation-words.js';
+import { sig2 } from '../../src/model/format.js';
 import type { Report } from '../../src/model/index.js';
 import { renderAll, reportOf } from '../helpers/report.js';
 
@@ -19,6 +23,68 @@ async function caseOf(dir: string): Promise<Case> {
 }
 
 const READ = ['text', 'markdown', 'html'] as const;
+
+describe('a dispersion test just below 0.05 over seven years (dispersion-long-series/just-below)', () => {
+  let c: Case;
+  beforeAll(async () => {
+    c = await caseOf('fixtures/dispersion-long-series/just-below');
+  }, 120_000);
+
+  it('has a φ̂ that two significant digits give as 1.0 and a Pearson p just below 0.05', () => {
+    const d = c.r.escalation!.dispersion;
+    expect(c.r.escalation!.window.days).toBe(2556);
+    expect(d.phi).toBeCloseTo(1.0465, 4);
+    expect(sig2(d.phi)).toBe('1.0');
+    expect(d.pPearson).toBeCloseTo(0.04977, 5);
+  });
+
+  it('is said to vary more than a steady trend allows, with φ̂ above 1 and the p that is below 0.05', () => {
+    expect(c.findings).toContain(
+      'Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = 1.05, Pearson χ² test p = 0.0498): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.',
+    );
+    expect(c.out['markdown']).toContain('| Dispersion | index 1.0; φ̂ 1.05 (overdispersed) |');
+    expect(c.out['html']).toContain(
+      'Pearson φ̂ 1.05: the counts vary more than a steady trend with independent contacts allows (clusters, or steps in the rate), so model intervals are widened.',
+    );
+    for (const id of ['markdown', 'html']) expect(c.out[id]).toContain('φ̂ = 1.05, p = 0.0498.');
+  });
+
+  it('is never said to be close to 1, and its p never reads 0.050', () => {
+    // (The methods' general note that a Wald interval "can be narrower when φ̂ is close to 1" is not about this φ̂.)
+    for (const id of READ) {
+      expect(c.out[id]).not.toMatch(/close to 1;|close to the 1 of independent contacts/);
+      expect(c.out[id]).not.toContain('p = 0.050');
+    }
+    expect(c.findings.join('\n')).not.toMatch(/close to the 1|within what chance/);
+  });
+});
+
+describe('a dispersion test just above 0.05 over seven years (dispersion-long-series/just-above)', () => {
+  let c: Case;
+  beforeAll(async () => {
+    c = await caseOf('fixtures/dispersion-long-series/just-above');
+  }, 120_000);
+
+  it('has a φ̂ that two significant digits give as 1.0 and a Pearson p just above 0.05', () => {
+    const d = c.r.escalation!.dispersion;
+    expect(sig2(d.phi)).toBe('1.0');
+    expect(d.pPearson).toBeCloseTo(0.0504, 4);
+  });
+
+  it('is said to be close to 1, with the p that is above 0.05, in every format that names it', () => {
+    expect(c.findings).toContain(
+      'The dispersion of the daily counts is φ̂ = 1.05, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them 2% wider.',
+    );
+    expect(c.out['markdown']).toContain(
+      '| Dispersion | index 1.0; φ̂ 1.05 (close to 1; intervals widened by √φ̂ all the same) |',
+    );
+    for (const id of ['markdown', 'html']) {
+      expect(c.out[id]).toContain('φ̂ = 1.05, p = 0.0504.');
+      expect(c.out[id]).not.toContain('p = 0.050.');
+    }
+    expect(c.findings.join('\n')).not.toMatch(/vary more than/);
+  });
+});
 
 describe('no contact before a release from custody, bursts after it (no-contact-before-overdispersed)', () => {
   let c: Case;

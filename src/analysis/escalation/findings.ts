@@ -389,9 +389,10 @@ function fewContacts(c: Pick<Comparison, 'before' | 'after'>, days?: number): st
 
 /**
  * The dispersion sentence, when φ̂ > 1 widened the model intervals (the trend analysis's test). Only a φ̂ above 1
- * beyond chance (`overdispersedBeyondChance`: the Pearson χ² test) is said to mean counts that vary more than
- * independent contacts would and exact intervals too narrow; one within chance is said to be so, and one that every
- * table prints as 1.0 to be close to 1, each with how little it widened them.
+ * beyond chance (`overdispersedBeyondChance`: the Pearson χ² test, however close to 1 φ̂ is) is said to mean counts
+ * that vary more than independent contacts would and exact intervals too narrow; one within chance is said to be so,
+ * and one within chance that two significant digits give as 1.0 to be close to 1, each with how little it widened
+ * them.
  */
 function dispersionSentence(b: Body): string | null {
   const phi = b.dispersion.phi;
