@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvDiary } from '../../src/sources/csv-diary/index.js';
 import { readRecords, type TooLongRow } from '../../src/sources/csv-diary/read.js';
-import { MAX_RECORD_CELLS, RowCells } from '../../src/sources/csv-diary/row-cells.js';
+import { MAX_RECORD_CELLS, RowCells } from '../../src/sources/row-cells.js';
 import { caseGolden } from '../helpers/case-golden.js';
 import { runSource } from '../helpers/run-source.js';
 

@@ -5,12 +5,12 @@
  * Records come from csv-parse; each carries the 1-based line on which it starts. A row whose quoted cell runs on
  * over the rows after it is no record: it is reported with its line and reading starts again after it. So is a row
  * longer than csv-parse reads one (`MAX_RECORD_CHARS` of cell contents) or of more cells than it is given one
- * (`MAX_RECORD_CELLS`, row-cells.ts), after its last line.
+ * (`MAX_RECORD_CELLS`, ../row-cells.ts), after its last line.
  */
+import { RowCells } from '../row-cells.js';
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { decodeBytes, warnUtf16WithoutBom } from '../text.js';
-import { RowCells } from './row-cells.js';
 import { cellStart, LineCursor, recordEnd, runOnSpan } from './run-on-quotes.js';
 
 /** Larger than any diary a person keeps by hand; a bigger file is almost certainly the wrong file. */
@@ -96,7 +96,7 @@ export interface TooLongRow {
   /** Its length in characters. */
   readonly chars: number;
   /**
-   * What it is over: `MAX_RECORD_CHARS` of cell contents, or `MAX_RECORD_CELLS` cells (row-cells.ts), which empty
+   * What it is over: `MAX_RECORD_CHARS` of cell contents, or `MAX_RECORD_CELLS` cells (../row-cells.ts), which empty
    * cells (`"",""`) reach without any contents.
    */
   readonly over: 'chars' | 'cells';

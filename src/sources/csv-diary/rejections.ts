@@ -3,6 +3,7 @@
  * why one that depends on an unsettled day/month order is not read; with the shared shape of a rejection.
  */
 import { thousands } from '../../model/format.js';
+import { MAX_RECORD_CELLS } from '../row-cells.js';
 import type { DateOrder } from '../source.js';
 import { dateInWords, FIRST_YEAR, isCalendarDate, LAST_YEAR, outOfRange, realDate } from './calendar.js';
 import {
@@ -16,7 +17,6 @@ import type { DateShaped } from './date-shaped-times.js';
 import type { DateCell } from './dates.js';
 import { lacksDay, lacksYear, manyDays } from './not-one-date.js';
 import { MAX_RECORD_CHARS, type RunOnRow, type TooLongRow } from './read.js';
-import { MAX_RECORD_CELLS } from './row-cells.js';
 import { weekdayFits } from './weekdays.js';
 import type { DiaryYears } from './years.js';
 
