@@ -26,6 +26,9 @@
  * break, so a last row with no line break after it is cut short unless it has all the header's cells and its last
  * cell is closed by its quote (in the 2019 layout, followed by its `;`). A cut inside a quoted cell or right
  * after any delimiter or closing quote but the row's last is told; the one cut that leaves a row whole is not.
+ * A row too large to be a DCE row (over 16 MiB, or of more than 20,000 cells: a run of empty cells `"",""…`) is
+ * never read whole (row-gate.ts): it is rejected at its line (DISCORD_CSV_ROW_TOO_LARGE) and reading goes on with
+ * the next row.
  *
  * Unsupported: no message id (two overlapping CSVs cannot be matched by id; DCE#1152), no embeds (DCE#431),
  * custom date formats other than unix/unixms, and month or AM/PM names in languages other than English.

@@ -1,12 +1,17 @@
 /**
  * The rows of a DCE CSV, streamed through csv-parse with the line each row starts on (a quoted cell may hold
- * newlines). The header decides the delimiter: `,`, or `;` in 2019 exports.
+ * newlines). The header decides the delimiter: `,`, or `;` in 2019 exports. A row too large to be a DCE row (over
+ * `MAX_ROW_CHARS` characters or `MAX_RECORD_CELLS` cells) is never given to csv-parse (row-gate.ts): it is rejected
+ * at its line and reading goes on with the next row.
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { thousands } from '../../model/format.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { decodedText } from '../discord-json/json-walk.js';
+import { MAX_RECORD_CELLS } from '../row-cells.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
+import { type LargeRow, MAX_ROW_CHARS, RowGate } from './row-gate.js';
 
 /** The header row of every DCE CSV layout since 2019 (any case, quoted or not). */
 export const HEADER =
@@ -15,8 +20,11 @@ export const HEADER =
 const LINE_BREAK = /\r\n|\r|\n/g;
 /** Longer than any DCE header row; a first line longer than this is not one. */
 const MAX_HEADER_CHARS = 64 * 1024;
-/** A row this long is damage: a message holds at most 4,000 characters (plus attachment URLs). */
-const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+/**
+ * csv-parse's own cap on a row, which the rows it is given never reach (row-gate.ts keeps every row to
+ * `MAX_ROW_CHARS` characters, each at most 3 bytes of UTF-8): a guard, should that ever fail.
+ */
+const MAX_RECORD_BYTES = 3 * MAX_ROW_CHARS + 1024;
 /** What to do about a damaged DCE CSV. */
 export const HINT =
   'Export the channel again with DiscordChatExporter, preferably as JSON, which keeps message ids and types.';
@@ -68,7 +76,8 @@ export async function readRows(
   // Set once the whole text is written: the rows csv-parse hands over from then on are held back, so that the
   // last one, which no line break may follow, can be judged before it is read.
   let flushing = false;
-  const held: [string[], number][] = [];
+  // A row's cells, or a row too large to read, and the line it starts on.
+  const held: [string[] | LargeRow, number][] = [];
   const texts = decodedText(input, ctx ? (n) => ctx.progress(n) : undefined);
   // The header line decides the delimiter (`;` in 2019 exports) and the line break: gather text until it is
   // complete. The pieces are pulled with next(), not a for-await loop: leaving such a loop with `break` closes
@@ -94,11 +103,12 @@ export async function readRows(
     record_delimiter: br ? br[0] : ['\r\n', '\n', '\r'],
     relax_column_count: true,
     skip_empty_lines: false,
-    max_record_size: MAX_RECORD_CHARS,
+    max_record_size: MAX_RECORD_BYTES,
     // The next row's line is counted from this row's cells, not taken from csv-parse's `info.lines`: inside a
     // quoted cell csv-parse counts CR and LF each as a line, so every CRLF in a message (a file whose line
     // breaks were all converted to CRLF) pushed the locator of every later row one line too far.
     on_record: ((record: string[]) => {
+      takeLarge(records++);
       const line = nextLine;
       nextLine = line + 1 + record.reduce((n, cell) => n + (cell.match(LINE_BREAK)?.length ?? 0), 0);
       if (line === 1) header = record;
@@ -107,6 +117,25 @@ export async function readRows(
       return null;
     }) as never,
   });
+  // The rows too large to read, kept from csv-parse, each taken in its place among the rows csv-parse reads (after
+  // the `after` rows before it): its line is the one the rows before it lead to, and the next row's is counted on
+  // from its own line breaks. A header too large (a file forced to be read as DCE CSV) stops the reading.
+  const gate = new RowGate(delimiter, br ? (br[0] as '\n' | '\r' | '\r\n') : '\n');
+  let records = 0;
+  let taken = 0;
+  let largeHeader: LargeRow | undefined;
+  const takeLarge = (upTo: number): void => {
+    while (taken < gate.passed.length && gate.passed[taken]!.after <= upTo) {
+      const row = gate.passed[taken++]!;
+      const line = nextLine;
+      nextLine += row.breaks;
+      if (line === 1) {
+        largeHeader = row;
+        stopped = true;
+      } else if (flushing) held.push([row, line]);
+      else if (!stopped && ctx) rejectLarge(ctx, row, line);
+    }
+  };
   // Each piece becomes UTF-8 bytes for csv-parse on its own. A UTF-16 decoder may end a piece between the two
   // halves of a surrogate pair (an emoji): alone, each half would turn into U+FFFD, so a trailing high half
   // waits for the next piece.
@@ -134,9 +163,14 @@ export async function readRows(
   });
   parser.resume();
   let endsLine = false;
+  // The parser is given only the whole rows of each piece (the gate holds the row a piece ends in).
   const write = async (text: string): Promise<void> => {
     if (text === '') return;
     endsLine = /[\r\n]$/.test(text);
+    await give(gate.take(text));
+  };
+  const give = async (text: string): Promise<void> => {
+    if (text === '') return;
     if (parseError === undefined && !parser.write(text)) await once(parser, 'drain').catch(() => undefined);
   };
   let failure: unknown;
@@ -152,21 +186,45 @@ export async function readRows(
   }
   if (!stopped && parseError === undefined && (failure === undefined || (endsLine && carry === ''))) {
     await write(carry === '\r' && crlf ? '' : carry);
+    await give(gate.end());
     flushing = true;
     parser.end();
     await finished(parser).catch((err: Error) => {
       parseError ??= err;
     });
+    // The rows too large to read after the last row csv-parse read.
+    if (parseError === undefined) takeLarge(Number.POSITIVE_INFINITY);
+  } else if (!stopped && parseError === undefined) {
+    // The input failed inside a row: csv-parse is given what was read of it, so that it reads the whole row
+    // before it, but is never told that the text ended, so that this one is never read.
+    await give(gate.end());
+    takeLarge(records);
   }
+  // The rows too large to read before the row csv-parse stopped in.
+  if (parseError !== undefined) takeLarge(records);
   // The last row is judged only when the file ends without a line break after it and csv-parse read it to the end
-  // (a CSV error there is reported below instead).
-  const last = parseError === undefined && !/[\r\n]$/.test(tail) ? held.at(-1) : undefined;
-  const stop = last && last[1] > 1 && header ? cutShort(last[0], header, delimiter, tail) : undefined;
+  // (a CSV error there is reported below instead), unless it is a row too large to read, rejected as such.
+  const last =
+    parseError === undefined && !/[\r\n]$/.test(tail) && !gate.endedPassing ? held.at(-1) : undefined;
+  const stop =
+    last && last[1] > 1 && header && Array.isArray(last[0])
+      ? cutShort(last[0], header, delimiter, tail)
+      : undefined;
   for (const [record, line] of held) {
     if (stopped || (stop !== undefined && record === last![0])) break;
-    if (onRow(record, line) === false) stopped = true;
+    if (!Array.isArray(record)) {
+      if (ctx) rejectLarge(ctx, record, line);
+    } else if (onRow(record, line) === false) stopped = true;
   }
   if (failure !== undefined) throw failure;
+  if (largeHeader !== undefined) {
+    throw new SourceFailure(
+      'DISCORD_CSV_INVALID',
+      `The first row, which should be the header, is ${tooLarge(largeHeader, 1)}; this is not a DCE CSV.`,
+      1,
+      HINT,
+    );
+  }
   if (stop !== undefined && last && !stopped) {
     const [, line] = last;
     if (ctx)
@@ -207,9 +265,7 @@ export async function readRows(
         'DISCORD_CSV_RECORD_MALFORMED',
         nextLine,
         `line ${e.lines ?? nextLine}`,
-        e.code === 'CSV_MAX_RECORD_SIZE'
-          ? `the row is longer than ${MAX_RECORD_CHARS / 1048576} MiB, which no DCE row is`
-          : e.message.replace(/:.*$/s, ''),
+        e.message.replace(/:.*$/s, ''),
       );
     }
   }
@@ -217,11 +273,28 @@ export async function readRows(
     cut ? 'DISCORD_CSV_TRUNCATED' : 'DISCORD_CSV_INVALID',
     cut
       ? `The file ends inside a quoted cell that starts on line ${nextLine}; the rows before it were kept.`
-      : e.code === 'CSV_MAX_RECORD_SIZE'
-        ? `The row starting on line ${nextLine} is longer than ${MAX_RECORD_CHARS / 1048576} MiB; no DCE row is, so the file cannot be read from there.`
-        : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
+      : `The CSV cannot be read past line ${e.lines ?? nextLine}: ${e.message.replace(/:.*$/s, '')}.`,
     nextLine,
     HINT,
+  );
+}
+
+/** What makes `row`, which starts on `line`, too large, in words: `12,345,678 characters long (lines 3 to 9), …`. */
+function tooLarge(row: LargeRow, line: number): string {
+  const last = line + row.breaks - (row.unended ? 0 : 1);
+  const lines = last > line ? `lines ${line} to ${last}` : '';
+  return row.over === 'cells'
+    ? `of more than ${thousands(MAX_RECORD_CELLS)} cells (${thousands(row.chars)} characters${lines ? `, ${lines}` : ''})`
+    : `${thousands(row.chars)} characters long${lines ? ` (${lines})` : ''}, over ${MAX_ROW_CHARS / 1048576} MiB`;
+}
+
+/** Rejects a row too large to read, which starts on `line`: the rows after it are read. */
+function rejectLarge(ctx: SourceContext, row: LargeRow, line: number): void {
+  ctx.reject(
+    'DISCORD_CSV_ROW_TOO_LARGE',
+    line,
+    `This row is ${tooLarge(row, line)}${row.unended ? ' and runs to the end of the file' : ''}; a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read${row.unended ? '' : '; the rows after it are read'}.`,
+    'The file was damaged or made by another program; export the channel again with DiscordChatExporter, preferably as JSON.',
   );
 }
 
