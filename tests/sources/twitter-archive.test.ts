@@ -176,6 +176,39 @@ describe('group DMs and file variants', () => {
     expect(run.accounting).toEqual({ records: 6, events: 4, skipped: 2, rejected: 0 });
   });
 
+  it('rejects a DM of more than a million values that hold no characters ("mediaUrls": ["",…]) and reads on', async () => {
+    // Before: the cap counted only the characters of strings and keys, so such a DM was built whole and read.
+    const dm = (id: string, mediaUrls: unknown) => ({
+      messageCreate: {
+        recipientId: OWNER,
+        reactions: [],
+        urls: [],
+        text: `message ${id}`,
+        mediaUrls,
+        senderId: SUBJECT,
+        id,
+        createdAt: '2024-04-02T20:05:00.000Z',
+      },
+    });
+    const text = dmFile([
+      dm('1775253115499474951', []),
+      dm('1775253115499474952', 'EMPTY'),
+      dm('1775253115499474953', []),
+    ]).replace('"mediaUrls":"EMPTY"', `"mediaUrls":[${'"",'.repeat(1_000_000)}""]`);
+    const run = await scratch(text);
+    expect(run.events.map((e) => e.text)).toEqual([
+      'message 1775253115499474951',
+      'message 1775253115499474953',
+    ]);
+    expect(run.rejected.map((r) => [r.code, r.message])).toEqual([
+      [
+        'TWITTER_ARCHIVE_MESSAGE_TOO_LARGE',
+        'This entry is made of more than 1,000,000 values; no DM is, so it was not read.',
+      ],
+    ]);
+    expect(run.failure).toBeUndefined();
+  });
+
   it('leaves out the recipient "0" of a group message, and rejects an entry keyed like an Object method', async () => {
     const group = (messages: unknown[]) =>
       `window.YTD.direct_messages_group.part0 = ${JSON.stringify([{ dmConversation: { conversationId: '1775000000000000001', messages } }])}`;

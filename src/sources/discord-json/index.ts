@@ -46,7 +46,7 @@
 
 import { plural } from '../../model/format.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
-import { formatPath, JsonWalkError, rejectOpenRecord, walkJson } from './json-walk.js';
+import { droppedInWords, formatPath, JsonWalkError, rejectOpenRecord, walkJson } from './json-walk.js';
 import { type DiscordFile, newDiscordFile, readMessage, show } from './message.js';
 
 const HEAD_OBJECT = /^\s*\{/;
@@ -144,7 +144,7 @@ export const discordJson: Source = {
             ctx.reject(
               'DISCORD_JSON_MESSAGE_TOO_LARGE',
               formatPath(path),
-              `This entry is ${why === 'too-deep' ? 'nested too deeply' : 'larger than 32 MiB'}; no Discord message is, so it was not read.`,
+              `This entry is ${droppedInWords(why)}; no Discord message is, so it was not read.`,
               HINT,
             );
           },

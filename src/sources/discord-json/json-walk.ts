@@ -16,8 +16,11 @@ import { type PathItem, Walker, type WalkHandlers } from './json-walker.js';
 
 export { decodedText } from './json-text.js';
 export {
+  type DropReason,
+  droppedInWords,
   formatPath,
   MAX_VALUE_CHARS,
+  MAX_VALUE_ITEMS,
   type PathItem,
   type Plan,
   type ValueKind,

@@ -5,12 +5,15 @@
  * copies strings out of the tokenizer's chunks, and never lets a `__proto__` key set a prototype.
  */
 import type { Token } from 'stream-json/parser.js';
+import { thousands } from '../../model/format.js';
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
 
 /** One step of a JSON path: a member name or an array index. */
 export type PathItem = string | number;
 /** What to do with a value: walk into it, hand it over whole, or pass over it. */
 export type Plan = 'descend' | 'collect' | 'skip';
+/** Why a collected value was not kept. */
+export type DropReason = 'too-large' | 'too-many' | 'too-deep';
 /** The shape of a value, known from its first token. */
 export type ValueKind = 'object' | 'array' | 'scalar';
 
@@ -24,14 +27,32 @@ export interface WalkHandlers {
   plan(path: readonly PathItem[], kind: ValueKind): Plan;
   /** A collected value, whole (a scalar once the token after it was read). */
   value(path: readonly PathItem[], value: unknown): void;
-  /** A collected value that was too large or too deeply nested to keep; the walk passed over the rest of it. */
-  dropped(path: readonly PathItem[], why: 'too-large' | 'too-deep'): void;
+  /**
+   * A collected value that was too large (`MAX_VALUE_CHARS`), of too many values (`MAX_VALUE_ITEMS`) or too deeply
+   * nested to keep; the walk passed over the rest of it.
+   */
+  dropped(path: readonly PathItem[], why: DropReason): void;
   /** A container the caller descended into has closed. */
   close?(path: readonly PathItem[]): void;
 }
 
 /** No single record comes near this; a larger one is refused rather than held in memory. */
 export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
+
+/**
+ * No single record holds this many values (objects, arrays, strings, numbers…) either; a record with more is refused
+ * like one too large. The characters alone do not bound a record: values with none (`{}`, `[]`, `""`, `0`) count
+ * nothing towards `MAX_VALUE_CHARS`, and a Discord message of 33 million empty objects (`"reactions": [{},{},…]`,
+ * 99 MB) was built whole, 4.9 GB and 53 s. A million values take some 60 MB at most.
+ */
+export const MAX_VALUE_ITEMS = 1_000_000;
+
+/** Why a collected value was dropped, in words for its rejection: `larger than 32 MiB`. */
+export function droppedInWords(why: DropReason): string {
+  if (why === 'too-deep') return 'nested too deeply';
+  if (why === 'too-many') return `made of more than ${thousands(MAX_VALUE_ITEMS)} values`;
+  return `larger than ${MAX_VALUE_CHARS / 1048576} MiB`;
+}
 
 /** `messages[3]`, `[0].dmConversation.messages[2]`. */
 export function formatPath(path: readonly PathItem[]): string {
@@ -56,6 +77,8 @@ export class Walker {
   private col: (Record<string, unknown> | unknown[])[] | undefined;
   private colKeys: (string | undefined)[] = [];
   private colSize = 0;
+  /** Values in the collected value, itself counted (`MAX_VALUE_ITEMS`). */
+  private colItems = 0;
   /** Inside a collected value: open containers of an ignored member still to pass over, or its value is next. */
   private inner = 0;
   private ignoreNext = false;
@@ -165,6 +188,7 @@ export class Walker {
       this.col = [kind === 'array' ? [] : {}];
       this.colKeys = [undefined];
       this.colSize = 0;
+      this.colItems = 1;
     } else this.skipDepth = 1;
   }
 
@@ -214,6 +238,16 @@ export class Walker {
     }
     const col = this.col!;
     const depth = col.length - 1;
+    if (
+      t.name !== 'endObject' &&
+      t.name !== 'endArray' &&
+      t.name !== 'keyValue' &&
+      ++this.colItems > MAX_VALUE_ITEMS
+    ) {
+      // An opening bracket's container is open in the text, though not yet on `col`.
+      this.drop('too-many', col.length + (start ? 1 : 0));
+      return;
+    }
     switch (t.name) {
       case 'startObject':
       case 'startArray':
@@ -268,7 +302,7 @@ export class Walker {
     }
   }
 
-  private drop(why: 'too-large' | 'too-deep', open: number): void {
+  private drop(why: DropReason, open: number): void {
     this.col = undefined;
     this.colKeys = [];
     this.h.dropped(this.path, why);

@@ -38,7 +38,13 @@
  */
 
 import { plural } from '../../model/format.js';
-import { formatPath, JsonWalkError, rejectOpenRecord, walkJson } from '../discord-json/json-walk.js';
+import {
+  droppedInWords,
+  formatPath,
+  JsonWalkError,
+  rejectOpenRecord,
+  walkJson,
+} from '../discord-json/json-walk.js';
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { newTwitterFile, noteConversation, readEntry, type TwitterFile } from './message.js';
 
@@ -129,7 +135,7 @@ export const twitterArchive: Source = {
             ctx.reject(
               'TWITTER_ARCHIVE_MESSAGE_TOO_LARGE',
               formatPath(path),
-              `This entry is ${why === 'too-deep' ? 'nested too deeply' : 'larger than 32 MiB'}; no DM is, so it was not read.`,
+              `This entry is ${droppedInWords(why)}; no DM is, so it was not read.`,
               HINT,
             );
           },
