@@ -58,7 +58,7 @@ describe('a DCE CSV row of more than 20,000 cells', () => {
         code: 'DISCORD_CSV_ROW_TOO_LARGE',
         locator: 3,
         message:
-          'This row is of more than 20,000 cells (90,107 characters); a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read; the rows after it are read.',
+          'This row has more than 20,000 cells (90,107 characters); a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read; the rows after it are read.',
         hint: HINT,
       },
     ]);
@@ -80,7 +80,7 @@ describe('a DCE CSV row of more than 20,000 cells', () => {
       [
         'DISCORD_CSV_ROW_TOO_LARGE',
         4,
-        'This row is of more than 20,000 cells (90,129 characters, lines 4 to 5); a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read; the rows after it are read.',
+        'This row has more than 20,000 cells (90,129 characters, lines 4 to 5); a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read; the rows after it are read.',
       ],
     ]);
     expect(run.events.map((e) => e.locator)).toEqual([2, 3, 6, 7, 8]);
@@ -121,7 +121,7 @@ describe('a DCE CSV row of more than 20,000 cells', () => {
     expect(run.failure).toEqual({
       code: 'DISCORD_CSV_INVALID',
       message:
-        'The first row, which should be the header, is of more than 20,000 cells (90,051 characters); this is not a DCE CSV.',
+        'The first row, which should be the header, has more than 20,000 cells (90,051 characters); this is not a DCE CSV.',
       locator: 1,
     });
   });

@@ -220,7 +220,7 @@ export async function readRows(
   if (largeHeader !== undefined) {
     throw new SourceFailure(
       'DISCORD_CSV_INVALID',
-      `The first row, which should be the header, is ${tooLarge(largeHeader, 1)}; this is not a DCE CSV.`,
+      `The first row, which should be the header, ${tooLarge(largeHeader, 1)}; this is not a DCE CSV.`,
       1,
       HINT,
     );
@@ -279,13 +279,13 @@ export async function readRows(
   );
 }
 
-/** What makes `row`, which starts on `line`, too large, in words: `12,345,678 characters long (lines 3 to 9), …`. */
+/** What makes `row`, which starts on `line`, too large, in words: `is 12,345,678 characters long (lines 3 to 9), …`. */
 function tooLarge(row: LargeRow, line: number): string {
   const last = line + row.breaks - (row.unended ? 0 : 1);
   const lines = last > line ? `lines ${line} to ${last}` : '';
   return row.over === 'cells'
-    ? `of more than ${thousands(MAX_RECORD_CELLS)} cells (${thousands(row.chars)} characters${lines ? `, ${lines}` : ''})`
-    : `${thousands(row.chars)} characters long${lines ? ` (${lines})` : ''}, over ${MAX_ROW_CHARS / 1048576} MiB`;
+    ? `has more than ${thousands(MAX_RECORD_CELLS)} cells (${thousands(row.chars)} characters${lines ? `, ${lines}` : ''})`
+    : `is ${thousands(row.chars)} characters long${lines ? ` (${lines})` : ''}, over ${MAX_ROW_CHARS / 1048576} MiB`;
 }
 
 /** Rejects a row too large to read, which starts on `line`: the rows after it are read. */
@@ -293,7 +293,7 @@ function rejectLarge(ctx: SourceContext, row: LargeRow, line: number): void {
   ctx.reject(
     'DISCORD_CSV_ROW_TOO_LARGE',
     line,
-    `This row is ${tooLarge(row, line)}${row.unended ? ' and runs to the end of the file' : ''}; a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read${row.unended ? '' : '; the rows after it are read'}.`,
+    `This row ${tooLarge(row, line)}${row.unended ? ' and runs to the end of the file' : ''}; a DCE row has 6 or 7 cells and a message at most 4,000 characters, so it is not read${row.unended ? '' : '; the rows after it are read'}.`,
     'The file was damaged or made by another program; export the channel again with DiscordChatExporter, preferably as JSON.',
   );
 }
