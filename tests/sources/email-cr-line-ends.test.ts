@@ -136,6 +136,21 @@ describe('line ends made LF', () => {
     expect(through(['abc'])).toBe('abc');
   });
 
+  it('never in an LF file whose first piece ends in its first LF and a CR, wherever the pieces end', () => {
+    // Before: the CR at the end of the first piece and the LF before it were held together as a CR CR, the file
+    // taken for an old Mac one and each CR in it made an LF.
+    expect(through(['From a\n\r', 'x\rb\n'])).toBe('From a\n\rx\rb\n');
+    expect(through(['From a\n\r'])).toBe('From a\n\r');
+    for (const file of ['From a\n\rx\rb\n', 'a\r\n\rb\rc\r\n', 'a\n\r\r\nb\r']) {
+      // Every way of cutting the file into three pieces (empty pieces included).
+      for (let i = 0; i <= file.length; i++)
+        for (let j = i; j <= file.length; j++) {
+          const pieces = [file.slice(0, i), file.slice(i, j), file.slice(j)];
+          expect(through(pieces), JSON.stringify(pieces)).toBe(file);
+        }
+    }
+  });
+
   it('CRLF again in a file whose first line ends in CR CR LF, wherever the pieces end', () => {
     for (const pieces of [
       ['a\r\r\nb\r\r\n'],

@@ -62,8 +62,9 @@ export class CrToLf {
       this.held = 1;
       buf = buf.subarray(0, buf.length - 1);
       // Two when the file's first line end is a CR just before it (a CR CR that may begin a CR CR LF); a chunk that
-      // is one CR has nothing before it.
-      if (this.mode === 'unknown' && buf.length > 0 && firstLineEnd(buf) === buf.length - 1) {
+      // is one CR has nothing before it, and an LF just before it is a line end already decided.
+      const last = buf.length - 1;
+      if (this.mode === 'unknown' && last >= 0 && buf[last] === CR && firstLineEnd(buf) === last) {
         this.held = 2;
         buf = buf.subarray(0, buf.length - 1);
       }
