@@ -7,6 +7,13 @@
  * two senders (the one the export marks as the exporter's own, "You", else the one with fewer records): with
  * more, the other senders (a friend, a bank, a parcel service) would all count as the subject, and the hint says
  * so instead of naming one.
+ *
+ * Each command the hint gives runs as written. A sender's name may hold characters a terminal is not shown as they are (a soft hyphen, a word joiner,
+ * an escape sequence: `terminalSafe` shows them as `<U+00AD>`, and drops the direction marks): the name as shown
+ * would then match nobody, and `--victim` matching nobody counts every sender, the victim too, as the subject. So
+ * an identifier is offered on the command line only when what is shown, typed back, matches that very sender (as
+ * the case matches identifiers: case-folded, normalised); otherwise the hint gives it as a case file entry, in
+ * JSON with those characters written as `\u` escapes, which a case file reads exactly.
  */
 import { participants } from '../analysis/index.js';
 import { UsageError } from '../model/errors.js';
@@ -14,34 +21,53 @@ import { quoted } from '../model/shell-quote.js';
 import type { Timeline } from '../pipeline/index.js';
 import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
+import { caseIdentifierKeys, keyValue } from '../timeline/identities.js';
 
 /** How many senders the error lists. */
 const LISTED = 15;
 
+/** What the hint needs of the run it is for. */
+export interface NoSubjectRun {
+  /** The command as run, without the option the hint adds: `chronolog report "chat.txt" --format html`. */
+  readonly command: string;
+  /** The region the run reads numbers in: identifiers typed back are matched as the run would match them. */
+  readonly region: string | undefined;
+  /** The case file the run read, as named to the user, if any: an identifier is added there. */
+  readonly caseFile: string | undefined;
+}
+
 /**
- * `message` with the senders of `events` listed, and a hint showing `command` (the command line as run, given the
- * option to add, e.g. `--subject sam`) with `--subject`, with `--victim`, and the case file.
+ * `message` with the senders of `events` listed, and a hint showing the command `run` was, with `--subject`,
+ * with `--victim`, and the case file.
  */
-export function noSubjectError(
-  message: string,
-  events: Timeline['events'],
-  command: (option: string) => string,
-): UsageError {
+export function noSubjectError(message: string, events: Timeline['events'], run: NoSubjectRun): UsageError {
   const people = participants(events);
-  const q = (p: string) => quoted(terminalSafe(p));
+  // The keys each identifier shown stands for (one, but for an account id that is also someone's name).
+  const keys = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (e.senderKey === undefined) continue;
+    const id = keyValue(e.senderKey);
+    const set = keys.get(id) ?? new Set();
+    keys.set(id, set.add(e.senderKey));
+  }
+  // The identifier as shown, typed back, is this sender's.
+  const typable = (id: string) =>
+    caseIdentifierKeys(terminalSafe(id), run.region).some((k) => keys.get(id)?.has(k) === true);
+  const withOption = (role: 'subject' | 'victim', id: string) =>
+    typable(id) ? `${run.command} --${role} ${quoted(terminalSafe(id))}` : inCaseFile(role, id, run);
   // The exporter's own messages ("You" in a WhatsApp chat) are the victim's, never an example of the subject.
   const others = people.filter((p) => p.role !== 'victim');
   const subject = others[0]?.identifier ?? '+447700900123';
   // Of two senders, the one the export marks as the exporter's own, else the one with fewer records.
   const other = people.length === 2 ? (people.find((p) => p.role === 'victim') ?? others[1]) : undefined;
   const victim = other
-    ? `      or name the victim, and the other sender counts as the subject: ${command(`--victim ${q(other.identifier)}`)}`
+    ? `      or name the victim, and the other sender counts as the subject: ${withOption('victim', other.identifier)}`
     : '      or name the victim with --victim ID: every sender but the victim then counts as the subject';
   return new UsageError(
     'USAGE_NO_SUBJECT',
     message,
     [
-      `For example: ${command(`--subject ${q(subject)}`)}`,
+      `For example: ${withOption('subject', subject)}`,
       victim,
       '      or put "subject": {"identifiers": […]} (or "victim") in case.json.',
     ].join('\n'),
@@ -52,4 +78,39 @@ export function noSubjectError(
           `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${plural(p.count, 'record')} on ${p.channels.join(', ')}`,
       ),
   );
+}
+
+/**
+ * The command line `chronolog NAME PATHS EXTRA` as the user ran it, each word shell-quoted: `extra` the options the
+ * hint shows with it.
+ */
+export function commandAsRun(name: string, paths: readonly string[], extra: readonly string[] = []): string {
+  return ['chronolog', name, ...[...paths, ...extra].map((w) => quoted(terminalSafe(w)))].join(' ');
+}
+
+/**
+ * How to name `id` as the `role` when it holds characters not shown as they are: in the run's case file, else in a
+ * new one given with --case (a case file at the top of a folder argument would be found without it, but not one
+ * beside a file argument).
+ */
+function inCaseFile(role: 'subject' | 'victim', id: string, run: NoSubjectRun): string {
+  const entry = `"${role}": {"identifiers": [${jsonString(id)}]}`;
+  const why = '(the name holds characters not shown here as they are, written so in JSON)';
+  return run.caseFile === undefined
+    ? `save {${entry}} as case.json and run ${run.command} --case case.json ${why}`
+    : `add ${entry} to the case file ${quoted(terminalSafe(run.caseFile))} and run ${run.command} again ${why}`;
+}
+
+/**
+ * `s` as a JSON string that a terminal shows as it is: each character it would not (controls, invisible and
+ * format characters, direction marks, separators other than the space) written as a `\u` escape.
+ */
+export function jsonString(s: string): string {
+  let out = '';
+  for (const ch of JSON.stringify(s).slice(1, -1)) {
+    const shown = ch === ' ' || (!/[\p{C}\p{Z}]/u.test(ch) && terminalSafe(ch) === ch);
+    if (shown) out += ch;
+    else for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  }
+  return `"${out}"`;
 }

@@ -18,7 +18,7 @@ import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
 import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
-import { namedLikeCaseProblems, unmatchedSubjectProblems } from './unmatched.js';
+import { namedLikeCaseProblems, unmatchedSubjectProblems, unmatchedVictimProblems } from './unmatched.js';
 
 export interface RunOptions {
   readonly inputs: readonly SourceInput[];
@@ -104,6 +104,14 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   if (national) problems.add(national);
   for (const p of unmatchedSubjectProblems(
     opts.case.subject.identifiers,
+    identities,
+    ingested.events,
+    ingested.inputs,
+  )) {
+    problems.add(p);
+  }
+  for (const p of unmatchedVictimProblems(
+    opts.case.victim.identifiers,
     identities,
     ingested.events,
     ingested.inputs,

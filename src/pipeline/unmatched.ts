@@ -85,6 +85,63 @@ export function unmatchedSubjectProblems(
   ];
 }
 
+/**
+ * The warning for a case that names the victim but not the subject when no victim identifier matched a sender:
+ * every sender is then counted as the subject (`subjectIsEveryoneElse`), the victim's own messages among them if
+ * any are here under a name or number the case does not give, and the report's count is of everyone's messages.
+ * Not when the export itself marks some messages as the victim's (WhatsApp's "You", a phone's sent texts): the
+ * victim is then found. Named like `CASE_SUBJECT_NOT_FOUND`, with the senders found.
+ */
+export function unmatchedVictimProblems(
+  victim: readonly string[],
+  identities: IdentityResolver,
+  events: EventList,
+  inputs: readonly InputSummary[] = [],
+): Problem[] {
+  if (!identities.subjectIsEveryoneElse) return [];
+  if (identities.unmatchedVictimIdentifiers().length < victim.length) return [];
+  const people = participants(events);
+  if (people.length === 0 || people.some((p) => p.role === 'victim')) return [];
+  const partly = readInPart(inputs);
+  const listed = shownOf(people.length, SHOWN);
+  const shown = people
+    .slice(0, listed)
+    .map((p) => {
+      const names = p.names.filter((n) => n !== p.identifier);
+      return `${p.identifier}${names.length > 0 ? ` (${names.join(', ')})` : ''}: ${p.count}`;
+    })
+    .join('; ');
+  return [
+    {
+      code: 'CASE_VICTIM_NOT_FOUND',
+      severity: 'warning',
+      message: `No sender ${partly === undefined ? 'in these inputs' : 'among the events read'} matched the victim's identifiers (${victim.map((id) => `"${id}"`).join(', ')}), and no subject is named, so every sender was counted as the subject: the victim too, if any of these messages are theirs.${partly ?? ''}`,
+      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${people.length > listed ? `, and ${people.length - listed} more` : ''}. Name the victim by one of these with --victim or in the case file, or name the subject with --subject; chronolog inspect lists them all.${markerNote(victim)}`,
+    },
+  ];
+}
+
+/** A character as the text outputs show one they do not print: `<U+001B>`. */
+const MARKER = /<U\+([0-9A-F]{4,6})>/i;
+
+/**
+ * For identifiers typed as the text outputs show a name (`alex<U+001B>[0m`): the marker is not the character, so
+ * how to give the character itself (in the case file, as a JSON escape). '' when none holds a marker.
+ */
+function markerNote(ids: readonly string[]): string {
+  const marked = ids.find((id) => MARKER.test(id));
+  if (marked === undefined) return '';
+  const json = JSON.stringify(marked).replace(new RegExp(MARKER.source, 'gi'), (m, hex: string) => {
+    const cp = Number.parseInt(hex, 16);
+    if (cp > 0x10ffff) return m;
+    const units = String.fromCodePoint(cp);
+    return [...Array(units.length).keys()]
+      .map((k) => `\\u${units.charCodeAt(k).toString(16).padStart(4, '0')}`)
+      .join('');
+  });
+  return ` A "<U+…>" in an identifier is how chronolog shows a character it does not print, not the character: give the identifier in the case file with the character written as a JSON escape ("victim": {"identifiers": [${json}]}).`;
+}
+
 /** For a name that is written beside numbers or addresses the case does not list: where they are reported. */
 function nameOnlyHint(id: string, identities: IdentityResolver): string | undefined {
   const keys = new Set(caseIdentifierKeys(id, identities.region));

@@ -357,6 +357,17 @@ export class IdentityResolver {
     );
   }
 
+  /**
+   * The victim identifiers (as given) that no sender resolved to so far. A sender with a victim key is the victim's
+   * whatever else it matches (`compute`), so a victim key among the case keys met is one a sender of the victim's had.
+   */
+  unmatchedVictimIdentifiers(): string[] {
+    return this.people.victim.filter(
+      (id) =>
+        !caseIdentifierKeys(id, this.people.region).some((k) => this.victim.has(k) && this.caseHits.has(k)),
+    );
+  }
+
   /** Without a region: a sender's number, counted as national form or by its country calling code. */
   private noteNumber(raw: string): void {
     const parsed = parsePhone(raw, undefined);

@@ -1,7 +1,8 @@
 /**
  * What a person reading the report is given for a set of inputs, as one golden: each input's accounting, the
  * problem list (messages and hints word for word) and the timeline kept (file, line, time, channel, text…).
- * Read in-process (readTimeline), in the zone Europe/London, the victim named so that no warning is about that.
+ * Read in-process (readTimeline), in the zone Europe/London, the victim named "Alex" (no subject), so the case is
+ * complete; where no sender is Alex and none is marked the victim's, the problems hold CASE_VICTIM_NOT_FOUND.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';

@@ -12,12 +12,11 @@ import { BUILT_IN_LEXICON, DEFAULT_CEASE_PHRASES } from '../../analysis/escalati
 import { ToolError, UsageError } from '../../model/errors.js';
 import { isHandKept } from '../../model/hand-kept.js';
 import type { ResolvedCase, TimelineEvent } from '../../model/index.js';
-import { quoted } from '../../model/shell-quote.js';
 import { readHead } from '../../pipeline/hashing.js';
 import { readTimeline, type Timeline } from '../../pipeline/index.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
 import { plural } from '../../reports/format.js';
-import { jsonInert, terminalSafe } from '../../reports/sanitize.js';
+import { jsonInert } from '../../reports/sanitize.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import type { SourceInput } from '../../sources/index.js';
 import {
@@ -33,7 +32,7 @@ import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.j
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
 import { byteOrder, fileInput, walk } from '../inputs.js';
-import { noSubjectError } from '../no-subject.js';
+import { commandAsRun, noSubjectError } from '../no-subject.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -222,13 +221,21 @@ async function writeJsonl(file: string, first: unknown, lines: readonly unknown[
 }
 
 /** The usage error for a case that names neither subject nor victim, listing who is in the inputs. */
-function noSubject(paths: readonly string[], flags: AnonymiseFlags, timeline: Timeline): UsageError {
-  const q = (p: string) => quoted(terminalSafe(p));
+function noSubject(
+  paths: readonly string[],
+  flags: AnonymiseFlags,
+  timeline: Timeline,
+  kase: ResolvedCase,
+): UsageError {
+  const extra = ['--key-file', flags.keyFile ?? 'study.key', '--out', flags.out ?? 'anon/case-001'];
   return noSubjectError(
     'who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".',
     timeline.events,
-    (option) =>
-      `chronolog anonymise ${paths.map(q).join(' ')} --key-file ${q(flags.keyFile ?? 'study.key')} --out ${q(flags.out ?? 'anon/case-001')} ${option}`,
+    {
+      command: commandAsRun('anonymise', paths, extra),
+      region: kase.region,
+      caseFile: kase.caseFile?.path,
+    },
   );
 }
 
@@ -283,7 +290,7 @@ export async function anonymiseCommand(
   }
   const { timeline, kase } = await readInputs(paths, { ...flags, command: 'anonymise' }, env);
   if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
-    throw noSubject(paths, flags, timeline);
+    throw noSubject(paths, flags, timeline, kase);
   }
   const duplicates = await duplicatesOf(paths, flags, timeline, kase);
   // The first path in the order inputs are read, so that the order they were given in does not change the shift.

@@ -7,7 +7,7 @@ import { reportFormats } from '../../reports/index.js';
 import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
-import { noSubjectError } from '../no-subject.js';
+import { commandAsRun, noSubjectError } from '../no-subject.js';
 import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
@@ -67,7 +67,11 @@ export async function makeReport(
     throw noSubjectError(
       'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
       timeline.events,
-      (option) => `chronolog report ${paths.map((p) => quoted(terminalSafe(p))).join(' ')} ${option}`,
+      {
+        command: commandAsRun('report', paths),
+        region: kase.region,
+        caseFile: kase.caseFile?.path,
+      },
     );
   }
   return analyseTimeline(timeline, kase, {
