@@ -8,7 +8,9 @@
  * more, the other senders (a friend, a bank, a parcel service) would all count as the subject, and the hint says
  * so instead of naming one.
  *
- * Each command the hint gives runs as written. A sender's name may hold characters a terminal is not shown as they are (a soft hyphen, a word joiner,
+ * Each command the hint gives is the one the user ran, with the options they gave (a hint without their
+ * `--date-order dmy` or `--format html --out report.html` suggested a command that failed, or wrote something
+ * else), plus the option it adds, and runs as written. A sender's name may hold characters a terminal is not shown as they are (a soft hyphen, a word joiner,
  * an escape sequence: `terminalSafe` shows them as `<U+00AD>`, and drops the direction marks): the name as shown
  * would then match nobody, and `--victim` matching nobody counts every sender, the victim too, as the subject. So
  * an identifier is offered on the command line only when what is shown, typed back, matches that very sender (as
@@ -81,11 +83,22 @@ export function noSubjectError(message: string, events: Timeline['events'], run:
 }
 
 /**
- * The command line `chronolog NAME PATHS EXTRA` as the user ran it, each word shell-quoted: `extra` the options the
- * hint shows with it.
+ * The command line `chronolog NAME PATHS OPTIONS` as the user ran it, each word shell-quoted: `given` the options
+ * typed (given-options.ts), less any `--subject` and `--victim` (none named is why the hint is shown; an empty one
+ * would be wrong to repeat beside the one it adds), and `extra` words where an option the hint needs is missing.
  */
-export function commandAsRun(name: string, paths: readonly string[], extra: readonly string[] = []): string {
-  return ['chronolog', name, ...[...paths, ...extra].map((w) => quoted(terminalSafe(w)))].join(' ');
+export function commandAsRun(
+  name: string,
+  paths: readonly string[],
+  given: readonly string[] = [],
+  extra: readonly string[] = [],
+): string {
+  const kept: string[] = [];
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] === '--subject' || given[i] === '--victim') i++;
+    else kept.push(given[i]!);
+  }
+  return ['chronolog', name, ...[...paths, ...kept, ...extra].map((w) => quoted(terminalSafe(w)))].join(' ');
 }
 
 /**

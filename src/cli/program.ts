@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../model/errors.js';
 import { reportFormats, timelineFormats } from '../reports/index.js';
+import { givenOptions } from './given-options.js';
 import { CASE_OPTIONS, toOptions, WINDOW_OPTIONS } from './options.js';
 import { endingsHelp } from './out-format.js';
 import { VERSION } from './version.js';
@@ -139,11 +140,16 @@ Examples:
 ${CASE_NOTE}
 ${EXIT_CODES}`,
   );
-  report.action((paths: string[], opts: Record<string, unknown>) =>
+  report.action((paths: string[], opts: Record<string, unknown>, cmd: Command) =>
     setAction({
       name: 'report',
       opts,
-      run: async (env) => (await import('./commands/report.js')).reportCommand(paths, opts as never, env),
+      run: async (env) =>
+        (await import('./commands/report.js')).reportCommand(
+          paths,
+          { ...opts, given: givenOptions(cmd) } as never,
+          env,
+        ),
     }),
   );
 
@@ -327,12 +333,16 @@ Examples:
 ${CASE_NOTE}
 ${exitCodes({ strict: false, subject: true })}`,
   );
-  anonymise.action((paths: string[], opts: Record<string, unknown>) =>
+  anonymise.action((paths: string[], opts: Record<string, unknown>, cmd: Command) =>
     setAction({
       name: 'anonymise',
       opts,
       run: async (env) =>
-        (await import('./commands/anonymise.js')).anonymiseCommand(paths, opts as never, env),
+        (await import('./commands/anonymise.js')).anonymiseCommand(
+          paths,
+          { ...opts, given: givenOptions(cmd) } as never,
+          env,
+        ),
     }),
   );
 

@@ -35,6 +35,11 @@ export interface ReadFlags extends CaseFlags {
   readonly generatedAt?: string;
   /** The command being run (`report` when absent), for the examples hints give. */
   readonly command?: string;
+  /**
+   * The options as typed on the command line, as words (`--format`, `html`; given-options.ts), for the command
+   * lines hints suggest: absent when the command was not run from a command line.
+   */
+  readonly given?: readonly string[];
 }
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */

@@ -4,8 +4,10 @@
  * counts as the subject. Each command the hint gives runs as written, and in a chat of two the two give the same
  * incidents.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cli, NOW } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
@@ -67,6 +69,38 @@ describe('a report that names neither the subject nor the victim', () => {
     expect(r.stderr).not.toMatch(/--victim \S*\d/);
   });
 
+  it("carries the user's own options into each command it gives, which then does what was asked", () => {
+    const s = scratch('chronolog-no-subject-options-');
+    onTestFinished(() => s.cleanup());
+    // No day above 12: without --date-order mdy the dates would be read day first.
+    s.file(
+      'WhatsApp Chat with Sam.txt',
+      '03/04/2024, 18:40 - Sam: are you there\n03/05/2024, 18:41 - Alex: stop\n03/06/2024, 22:00 - Sam: answer me\n',
+    );
+    const asked = ['--date-order', 'mdy', '--format', 'json', '--out', 'r.json', '--tz', 'Europe/London'];
+    const r = cli(['report', 'WhatsApp Chat with Sam.txt', ...asked, '--now', NOW], {}, s.dir);
+    expect(r.code).toBe(2);
+    const run = `chronolog report "WhatsApp Chat with Sam.txt" --format json --out r.json --now ${NOW} --tz Europe/London --date-order mdy`;
+    expect(r.stderr).toContain(`hint: For example: ${run} --subject sam\n`);
+    expect(r.stderr).toContain(
+      `      or name the victim, and the other sender counts as the subject: ${run} --victim alex\n`,
+    );
+    // Each as given, pasted into bash: the report written where --out said, as JSON, its dates read month first.
+    for (const lead of ['hint: For example: ', 'the other sender counts as the subject: ']) {
+      const line = r.stderr.slice(r.stderr.indexOf(lead) + lead.length).split('\n')[0]!;
+      const words = execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' }).split('\0');
+      expect(words.slice(0, 2)).toEqual(['chronolog', 'report']);
+      const ok = cli(words.slice(1, -1), {}, s.dir);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toBe('');
+      const report = JSON.parse(readFileSync(path.join(s.dir, 'r.json'), 'utf8'));
+      expect(report.run.options.dateOrder).toBe('mdy');
+      expect(report.accounting.incidents).toBe(2);
+      expect(report.identifiers[0].firstLocal).toBe('2024-03-04 18:40');
+      rmSync(path.join(s.dir, 'r.json'));
+    }
+  });
+
   it('gives anonymise the same choice, with its own command line', () => {
     const s = scratch('chronolog-no-subject-');
     afterAll(() => s.cleanup());
@@ -83,5 +117,21 @@ describe('a report that names neither the subject nor the victim', () => {
     // As the hint says, naming the victim is enough.
     const ok = cli(['anonymise', SAM, '--key-file', key, '--out', out, '--victim', 'alex']);
     expect(ok.code, ok.stderr).toBe(0);
+    // With the user's own options, as typed.
+    const more = cli([
+      'anonymise',
+      SAM,
+      '--out',
+      out,
+      '--drop-text',
+      '--key-file',
+      key,
+      '--case-id',
+      'study 7',
+    ]);
+    expect(more.code).toBe(2);
+    expect(more.stderr).toContain(
+      `hint: For example: chronolog anonymise "${SAM}" --key-file ${key} --out ${out} --drop-text --case-id "study 7" --subject sam\n`,
+    );
   });
 });

@@ -227,12 +227,18 @@ function noSubject(
   timeline: Timeline,
   kase: ResolvedCase,
 ): UsageError {
-  const extra = ['--key-file', flags.keyFile ?? 'study.key', '--out', flags.out ?? 'anon/case-001'];
+  // The options the user typed (given-options.ts; these two are set only by typing them), with a key file and an
+  // output folder, which anonymise needs, as examples where not given (all of them when not run from a command line).
+  const typed = (value: string | undefined) => value !== undefined && flags.given !== undefined;
+  const extra = [
+    ...(typed(flags.keyFile) ? [] : ['--key-file', flags.keyFile ?? 'study.key']),
+    ...(typed(flags.out) ? [] : ['--out', flags.out ?? 'anon/case-001']),
+  ];
   return noSubjectError(
     'who is the case about? Name the subject (the person whose contact is reported) or the victim: without them every event would be anonymised with the role "other".',
     timeline.events,
     {
-      command: commandAsRun('anonymise', paths, extra),
+      command: commandAsRun('anonymise', paths, flags.given, extra),
       region: kase.region,
       caseFile: kase.caseFile?.path,
     },

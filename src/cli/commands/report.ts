@@ -68,7 +68,7 @@ export async function makeReport(
       'who is the report about? Name the subject (the person whose contact is reported) or the victim.',
       timeline.events,
       {
-        command: commandAsRun('report', paths),
+        command: commandAsRun('report', paths, flags.given),
         region: kase.region,
         caseFile: kase.caseFile?.path,
       },
