@@ -7,7 +7,7 @@
  * the start: a name then needs both the download and the thread to tell it apart, more than the column holds,
  * and was given whole, wider than the screen. Such rows are put under a line of their own naming the download
  * (and the folders all its files are in), each row indented below it and named by the rest of its path, told
- * apart only from the other files of that download:
+ * apart from the rests of every download's files (so one rest has one name under every heading):
  *
  *   facebook-zoeexample-2024-04-01-AbCdEfGh.zip!/your_facebook_activity/messages/inbox/
  *     jordanreeve_9876543210/message_1.json       messenger-json   …
@@ -71,14 +71,14 @@ function byDownload(
   }
   // A name in no folder is under no heading, and is shown as in the plain column, told apart from every file.
   for (const [i, k] of first.entries()) if (k === '') cells[i] = plain[i]!;
-  // The others are told apart from the files of the same download only: the heading above says which it is.
-  for (const k of keys) {
-    const rows = names.flatMap((_, i) => (first[i] === k ? [i] : []));
-    const rests = rows.map((i) => whole[i]!.slice(INDENT.length));
-    shortPaths(rests, width - INDENT.length).forEach((s, j) => {
-      cells[rows[j]!] = INDENT + s;
-    });
-  }
+  // The others by the rest of their paths, the heading above saying which download it is in. The rests are
+  // shortened together, those of every download: the same thread in two downloads is then shown alike under each
+  // (shortened for one download alone, it read "j…essage_1.json" under April and "jo…ssage_1.json" under June), and
+  // no name fits another rest of any download (April's "j…essage_1.json" also fitted June's jreeve thread).
+  const rows = names.flatMap((_, i) => (first[i] === '' ? [] : [i]));
+  const rests = [...new Set(rows.map((i) => whole[i]!.slice(INDENT.length)))];
+  const label = new Map(shortPaths(rests, width - INDENT.length).map((s, j) => [rests[j]!, s]));
+  for (const i of rows) cells[i] = INDENT + label.get(whole[i]!.slice(INDENT.length))!;
   // Headings too long for the line are shortened too, each fitting its own folder alone among every folder of
   // every file: a heading that also fitted a folder of another download's file could be read as that one's.
   const folders = [...new Set(names.flatMap((n) => [...n.matchAll(/\//g)].map((m) => n.slice(0, m.index))))];

@@ -341,6 +341,18 @@ describe('any set of paths', () => {
             if (cell !== col.whole[i]) expect(cell.length, cell).toBeLessThanOrEqual(w);
           });
           for (const h of col.headings) if (h !== undefined) expect(h.length + 2).toBeLessThanOrEqual(w + 50);
+          // A row under a heading is named alike under every heading, fitting no other rest of any download.
+          const rests = new Set(
+            col.whole.flatMap((n, i) => (col.indented[i] ? [n.slice(INDENT.length)] : [])),
+          );
+          col.cells.forEach((cell, i) => {
+            if (!col.indented[i]) return;
+            const rest = col.whole[i]!.slice(INDENT.length);
+            expect(
+              [...rests].filter((x) => fits(cell.slice(INDENT.length), x)),
+              cell,
+            ).toEqual([rest]);
+          });
         },
       ),
       { numRuns: 400 },
@@ -392,5 +404,45 @@ describe('two Facebook zips downloaded two months apart, holding the same thread
       }
       expect(k).toBe(r.inputs.length);
     }
+  });
+
+  it('names one thread alike under each download, by a name that fits no other thread of either', async () => {
+    // Before, each download's rows were shortened among that download's files alone: at 80 columns Jordan Reeve's
+    // thread read "j…essage_1.json" under April and "jo…ssage_1.json" under June, and April's name also fitted
+    // June's jreeve thread (at 60, "j…e_1.json" and "jo…_1.json").
+    const r = await reportOf(['fixtures/two-facebook-downloads']);
+    const rests = belowCommonFolder(r.inputs.map((inp) => inp.path)).map((n) =>
+      n.slice(n.indexOf('/messages/inbox/') + '/messages/inbox/'.length),
+    );
+    for (const width of [60, 80, 100]) {
+      const text = reportFormats.find((f) => f.id === 'text')!.render(r, { chalk: plainChalk, width });
+      const cells = table(text)
+        .slice(1, -1)
+        .filter((l) => l.startsWith('    '))
+        .map((l) => l.trimStart().split(/ {2,}/)[0]!);
+      expect(cells).toHaveLength(rests.length);
+      const named = new Map<string, Set<string>>();
+      cells.forEach((cell, k) => {
+        named.set(rests[k]!, (named.get(rests[k]!) ?? new Set()).add(cell));
+        expect(
+          [...new Set(rests)].filter((rest) => fits(cell, rest)),
+          `${width}: ${cell}`,
+        ).toEqual([rests[k]]);
+      });
+      for (const [rest, shown] of named) expect([...shown], `${width}: ${rest}`).toHaveLength(1);
+    }
+    expect(
+      table(reportFormats.find((f) => f.id === 'text')!.render(r, { chalk: plainChalk, width: 80 })),
+    ).toEqual([
+      '  file               format          records  kept  duplicate  skipped  rejected',
+      '  facebook-zoeexample-2024-04-01-AbCdEfG…/your_facebook_activity/messages/inbox/',
+      '    jo…ssage_1.json  messenger-json        8     8          0        0         0',
+      '    s…essage_1.json  messenger-json        2     2          0        0         0',
+      '  facebook-zoeexample-2024-06-01-XyZwVuT…/your_facebook_activity/messages/inbox/',
+      '    jo…ssage_1.json  messenger-json       13     5          8        0         0',
+      '    jr…ssage_1.json  messenger-json        2     2          0        0         0',
+      '    s…essage_1.json  messenger-json        3     1          2        0         0',
+      '  total                                   28    18         10        0         0',
+    ]);
   });
 });
