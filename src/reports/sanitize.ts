@@ -19,6 +19,26 @@ export function terminalSafe(s: string): string {
 }
 
 /**
+ * File names safe to print on a terminal, each as `terminalSafe` makes it; but names that dropping the direction
+ * marks would show alike though they differ ("WhatsApp Chat with Sam.txt" and the same with a U+200F before ".txt",
+ * two files) show their marks as `<U+200F>` markers, so that a table does not give two files one name. Elsewhere
+ * the marks are dropped as in all text, since a name shown with them reads worse and tells nothing more.
+ */
+export function fileNamesSafe(names: readonly string[]): string[] {
+  const shown = names.map(terminalSafe);
+  const behind = new Map<string, Set<string>>();
+  for (const [i, s] of shown.entries()) behind.set(s, (behind.get(s) ?? new Set()).add(names[i]!));
+  return shown.map((s, i) =>
+    behind.get(s)!.size > 1
+      ? showControls(names[i]!.replace(/[\t\n\r\u2028\u2029]+/g, ' ')).replace(
+          DIRECTION_MARKS,
+          (m) => `<U+${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+        )
+      : s,
+  );
+}
+
+/**
  * Text of several lines safe to print on a terminal: each line as `terminalSafe` makes it, the line feeds between
  * them kept. For the tool's own multi-line messages (a list of files under a heading, a hint with an example on
  * its own line); a carriage return, tab or Unicode line separator still becomes a space.

@@ -29,7 +29,7 @@ import {
 } from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
-import { terminalSafe as safe } from './sanitize.js';
+import { fileNamesSafe, terminalSafe as safe } from './sanitize.js';
 import {
   callPlaces,
   callTally,
@@ -184,7 +184,8 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const a = r.accounting;
   // Files usually share a folder: name it once in the heading and show paths below it.
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
-  const names = r.inputs.map((inp) => safe(inp.path.slice(prefix.length)));
+  // Two files whose names differ only by a direction mark are not shown alike (sanitize.ts `fileNamesSafe`).
+  const names = fileNamesSafe(r.inputs.map((inp) => inp.path.slice(prefix.length)));
   const marks = r.inputs.map((inp) => marked(inp, (m) => `(${m})`));
   const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
   const total = ['total', '', ...bookCells(a)];

@@ -7,6 +7,7 @@
  * the same paths (told apart only by the download's name and the thread's together, more than the column holds)
  * are named under a line of their own naming their download.
  */
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileColumn, INDENT } from '../../src/reports/file-column.js';
@@ -444,5 +445,32 @@ describe('two Facebook zips downloaded two months apart, holding the same thread
       '    s…essage_1.json  messenger-json        3     1          2        0         0',
       '  total                                   28    18         10        0         0',
     ]);
+  });
+});
+
+describe('two files whose names differ only by a direction mark', () => {
+  // A chat exported twice, once with a right-to-left mark the contact's name carried into the file name. The text
+  // outputs drop such marks, so before, the table had two rows "WhatsApp Chat with Sam.txt" with different counts.
+  const s = scratch('chronolog-direction-mark-names-');
+  afterAll(() => s.cleanup());
+  const chat = (lines: number) =>
+    Array.from({ length: lines }, (_, k) => `14/05/2024, 2${k}:00 - Sam: are you there (${k + 1})`).join(
+      '\n',
+    );
+  s.file('exports/WhatsApp Chat with Sam.txt', `${chat(2)}\n`);
+  s.file('exports/WhatsApp Chat with Sam\u200f.txt', `${chat(3)}\n`);
+  s.file('other/WhatsApp Chat with \u200fKarim.txt', '15/05/2024, 10:00 - Karim: hello\n');
+
+  it('shows the mark as <U+200F> in those names alone, each row its own file', async () => {
+    const r = await reportOf([path.join(s.dir, 'exports'), path.join(s.dir, 'other')]);
+    const cells = fileCells(table(renderAs('text', r)).slice(1, -1));
+    expect(cells).toEqual([
+      'exports/WhatsApp Chat with Sam.txt',
+      // Shortened to the width, as its name with the marker is longer.
+      '…/WhatsApp Chat with Sam<U+200F>.txt',
+      // No other name is shown so: the mark is dropped, as in all text.
+      'other/WhatsApp Chat with Karim.txt',
+    ]);
+    expect(r.inputs.map((i) => i.records)).toEqual([2, 3, 1]);
   });
 });
