@@ -29,12 +29,17 @@ const UTF16_MIN_UNITS = 8;
 
 /**
  * UTF-16 without a byte-order mark, told from the first ENCODING_SNIFF_BYTES: UTF-8 text never holds a zero byte,
- * and UTF-16 text in any script holds many, all on one side of its code units (the high byte of ASCII digits,
- * spaces and punctuation, which every chat header and CSV row has): little-endian at odd offsets, big-endian at
- * even ones. Binary data has zeros on both sides, or decodes to control characters or broken surrogate pairs.
- * So it is UTF-16 when at least one unit in 16 has a zero byte on one side, none on the other, and the units
- * decode to text: no control character but tab, line feed, form feed and carriage return, no noncharacter, and
- * no surrogate half out of its pair (a pair the sniffed bytes cut in two aside).
+ * and UTF-16 text in any script holds many, nearly all on one side of its code units (the high byte of ASCII
+ * digits, spaces and punctuation, which every chat header and CSV row has): little-endian at odd offsets,
+ * big-endian at even ones. A few fall on the other side: the low byte of a character such as U+4E00 一, U+AC00 가,
+ * U+3000 (the ideographic space), U+0100 Ā, or of the low surrogate DE00 in 😀 U+1F600. Binary data has zeros on
+ * both sides alike, or decodes to control characters or broken surrogate pairs. So it is UTF-16 when at least one
+ * unit in 16 has a zero byte on one side, at most one in 8 of that many on the other, and the units decode to
+ * text: no control character but tab, line feed, form feed and carriage return, no noncharacter, and no surrogate
+ * half out of its pair (a pair the sniffed bytes cut in two aside).
+ *
+ * Known limit: text with no ASCII at all (a page of Chinese with no digit, space or line break) has no zero byte
+ * and is not recognised; a WhatsApp header or a CSV row always has ASCII digits.
  */
 export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(head.length, ENCODING_SNIFF_BYTES) & ~1;
@@ -46,8 +51,8 @@ export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | und
     if (head[i] === 0) evenZeros++;
     if (head[i + 1] === 0) oddZeros++;
   }
-  const le = evenZeros === 0 && oddZeros * 16 >= units;
-  const be = oddZeros === 0 && evenZeros * 16 >= units;
+  const le = evenZeros * 8 <= oddZeros && oddZeros * 16 >= units;
+  const be = oddZeros * 8 <= evenZeros && evenZeros * 16 >= units;
   if (!le && !be) return undefined;
   let highPending = false;
   for (let i = 0; i < n; i += 2) {

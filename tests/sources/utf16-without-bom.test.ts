@@ -73,6 +73,55 @@ describe.each([
   });
 });
 
+describe('UTF-16 without a mark with characters whose low byte is zero', () => {
+  // 😀 U+1F600 is the pair D83D DE00, and 一 U+4E00, 가 U+AC00, U+3000 (the ideographic space) end in a zero byte
+  // too: zeros on the "wrong" side of the unit, a few among the many of the ASCII digits and punctuation.
+  const chat = (lines: readonly string[]) =>
+    lines
+      .map((text, i) => `14/03/2024, 21:${String(10 + i).padStart(2, '0')} - Sam Sample: ${text}\n`)
+      .join('');
+  const utf16 = (text: string, encoding: 'utf16le' | 'utf16-be') => {
+    const bytes = Buffer.from(text, 'utf16le');
+    return encoding === 'utf16le' ? bytes : bytes.swap16();
+  };
+  const NAME = 'WhatsApp Chat with Sam Sample.txt';
+  const cases = [
+    {
+      what: 'a Latin chat with one 😀',
+      lines: ['Where are you? 😀', 'Answer me', 'I am outside', 'Open the door'],
+    },
+    { what: 'a Chinese chat (一)', lines: ['我一直在等你回复', '你在哪里', '一定要回答我'] },
+    { what: 'a Korean chat (가)', lines: ['어디 가요? 대답해', '지금 가고 있어', '문 열어'] },
+    {
+      what: 'a Japanese chat (U+3000)',
+      lines: ['返事して\u3000ください', 'どこにいるの\u3000今すぐ', '待ってる'],
+    },
+  ];
+
+  describe.each(cases)('$what', ({ lines }) => {
+    it.each(['utf16le', 'utf16-be'] as const)(
+      'is read in %s as the same text in UTF-8 is',
+      async (encoding) => {
+        const text = chat(lines);
+        const bytes = utf16(text, encoding);
+        expect(utf16WithoutBom(bytes)).toBe(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+        expect(detected(NAME, bytes)).toMatchObject({ kind: 'source', source: { id: 'whatsapp-txt' } });
+        const r16 = await read(whatsappTxt, bytes, NAME);
+        const r8 = await read(whatsappTxt, Buffer.from(text, 'utf8'), NAME);
+        expect(r16.events.map((e) => e.text)).toEqual(lines);
+        expect(r16.events).toEqual(r8.events);
+        expect(r16.warnings.map((w) => w.code)).toEqual(['TEXT_UTF16_WITHOUT_BOM']);
+      },
+    );
+  });
+
+  it('still leaves text with as many zeros on both sides alone', () => {
+    // Each line has one 😀 and one 一 for every ASCII character: zeros on both sides in like numbers.
+    const bytes = Buffer.from('😀一a'.repeat(100), 'utf16le');
+    expect(utf16WithoutBom(bytes)).toBeUndefined();
+  });
+});
+
 describe('what is not UTF-16 without a mark', () => {
   it('keeps the letters and emoji of the chat', async () => {
     const r = await read(whatsappTxt, readFileSync(CHAT), 'WhatsApp Chat with Sam Sample.txt');
