@@ -26,6 +26,11 @@ export function sniffBom(head: Uint8Array): { encoding: TextEncoding; length: nu
 export const ENCODING_SNIFF_BYTES = 1024;
 /** Fewer code units than this say too little to call a text UTF-16 without a mark. */
 const UTF16_MIN_UNITS = 8;
+/**
+ * Fewer zero bytes than this say too little as well: a short UTF-8 file with one stray NUL (a cut or corrupt
+ * save) would otherwise be one-sided by chance. Eight units of ASCII in UTF-16 are 8 zeros.
+ */
+const UTF16_MIN_ZEROS = 8;
 
 /**
  * UTF-16 without a byte-order mark, told from the first ENCODING_SNIFF_BYTES: UTF-8 text never holds a zero byte,
@@ -34,9 +39,9 @@ const UTF16_MIN_UNITS = 8;
  * big-endian at even ones. A few fall on the other side: the low byte of a character such as U+4E00 一, U+AC00 가,
  * U+3000 (the ideographic space), U+0100 Ā, or of the low surrogate DE00 in 😀 U+1F600. Binary data has zeros on
  * both sides alike, or decodes to control characters or broken surrogate pairs. So it is UTF-16 when at least one
- * unit in 16 has a zero byte on one side, at most one in 8 of that many on the other, and the units decode to
- * text: no control character but tab, line feed, form feed and carriage return, no noncharacter, and no surrogate
- * half out of its pair (a pair the sniffed bytes cut in two aside).
+ * unit in 16, and UTF16_MIN_ZEROS units at least, have a zero byte on one side, at most one in 8 of that many on
+ * the other, and the units decode to text: no control character but tab, line feed, form feed and carriage
+ * return, no noncharacter, and no surrogate half out of its pair (a pair the sniffed bytes cut in two aside).
  *
  * Known limit: text with no ASCII at all (a page of Chinese with no digit, space or line break) has no zero byte
  * and is not recognised; a WhatsApp header or a CSV row always has ASCII digits.
@@ -51,8 +56,9 @@ export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | und
     if (head[i] === 0) evenZeros++;
     if (head[i + 1] === 0) oddZeros++;
   }
-  const le = evenZeros * 8 <= oddZeros && oddZeros * 16 >= units;
-  const be = oddZeros * 8 <= evenZeros && evenZeros * 16 >= units;
+  const enough = (zeros: number) => zeros >= UTF16_MIN_ZEROS && zeros * 16 >= units;
+  const le = evenZeros * 8 <= oddZeros && enough(oddZeros);
+  const be = oddZeros * 8 <= evenZeros && enough(evenZeros);
   if (!le && !be) return undefined;
   let highPending = false;
   for (let i = 0; i < n; i += 2) {

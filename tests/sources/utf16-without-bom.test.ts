@@ -155,6 +155,17 @@ describe('what is not UTF-16 without a mark', () => {
     expect(makeProbe('chat.txt', 'chat.txt', padded).text).toMatch(/^14\/03\/2024, 21:02 - Sam Sample: hi\n/);
   });
 
+  it('leaves a short UTF-8 file with a few stray NULs on one side alone', () => {
+    // One NUL in a cut or corrupt save: one-sided by chance, too few zeros to say UTF-16 (seven units of text
+    // would decode to CJK letters).
+    const corrupt = Buffer.from('Date,Time,What\n1/2/24\0x');
+    expect(utf16WithoutBom(corrupt)).toBeUndefined();
+    expect(detected('diary.csv', corrupt)).toMatchObject({ kind: 'source', source: { id: 'csv-diary' } });
+    expect(makeProbe('diary.csv', 'diary.csv', corrupt).text).toMatch(/^Date,Time,What\n/);
+    // Eight units of ASCII in UTF-16 are still enough.
+    expect(utf16WithoutBom(Buffer.from('1/2/24,x', 'utf16le'))).toBe('utf-16le');
+  });
+
   it('takes no other fixture for UTF-16 without a mark', () => {
     // Every text fixture of every format (UTF-8, Windows-1252, UTF-16 with its mark), bar the two folders above.
     const files = readdirSync('fixtures', { recursive: true, encoding: 'utf8' })
