@@ -57,8 +57,8 @@ export function unfinishedTail(b: Uint8Array): number {
 }
 
 /**
- * How a reader counts lines, so that the watch names the line it does: by LF alone (Meta's JSON scanner and HTML
- * pages), or CRLF, LF and a lone CR each as one break (the line readers, and saxes for SMS Backup & Restore).
+ * How a reader counts lines, so that the watch names the line it does: by LF alone (Meta's JSON scanner), or CRLF,
+ * LF and a lone CR each as one break (the line readers, Meta's HTML pages, and saxes for SMS Backup & Restore).
  */
 export type LineBreaks = 'lf' | 'any';
 

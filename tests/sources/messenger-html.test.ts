@@ -363,7 +363,40 @@ describe('locators', () => {
     expect(whole.events).toHaveLength(4);
     for (const size of [1, 2, 3, 5]) expect(await collect(chunked(EDITED, size))).toEqual(whole);
   });
+
+  it('counts a lone CR, a lone LF and a CRLF each as one line break, wherever the chunks end', async () => {
+    // The same page saved with old Mac (CR) or Unix (LF) line ends: its blocks are on the same lines.
+    const crlf = readFileSync(EDITED);
+    const crlfRun = await collect(chunked(EDITED, 1 << 20));
+    const expected = crlfRun.events.map((e) => e.locator);
+    expect(expected).toEqual([
+      'line 9, column 5',
+      'line 14, column 5',
+      'line 19, column 5',
+      'line 23, column 11',
+    ]);
+    for (const [ends, bytes] of [
+      ['CR', Buffer.from(crlf.toString('latin1').replaceAll('\r\n', '\r'), 'latin1')],
+      ['LF', Buffer.from(crlf.toString('latin1').replaceAll('\r\n', '\n'), 'latin1')],
+      // Each kind in turn: CR, LF, CRLF, blank lines between.
+      ['mixed', Buffer.from(mixEnds(crlf.toString('latin1')), 'latin1')],
+    ] as const) {
+      for (const size of [1, 2, 3, 4, 5, 1 << 20]) {
+        const run = await collect(inPieces(bytes, size, EDITED, 'message_1.html'));
+        expect(
+          run.events.map((e) => e.locator),
+          `${ends} in chunks of ${size}`,
+        ).toEqual(expected);
+      }
+    }
+  });
 });
+
+/** The line ends of `text` made CR, LF and CRLF in turn. */
+function mixEnds(text: string): string {
+  let i = 0;
+  return text.replaceAll('\r\n', () => ['\r', '\n', '\r\n'][i++ % 3]!);
+}
 
 describe('date lines', () => {
   it('reads the layouts Meta has used', () => {
@@ -462,6 +495,25 @@ describe('bytes that are no UTF-8', () => {
       const out = await runInput(messengerHtml, chunked(FILE, size));
       expect(out.events, `chunks of ${size}`).toEqual(whole.events);
       expect(utf8(out.warnings), `chunks of ${size}`).toEqual([2]);
+    }
+  });
+
+  it('names the line as the locators count it on a page with CR line ends', async () => {
+    // The same page saved with old Mac line ends: the bad byte is still on line 2, wherever the chunks end.
+    const cr = Buffer.from(readFileSync(FILE).toString('latin1').replaceAll('\r\n', '\r'), 'latin1');
+    expect(cr.includes(0x0a)).toBe(false);
+    const utf8 = (w: { code: string; locator?: number | string }[]) =>
+      w.filter((x) => x.code === 'TEXT_INVALID_UTF8').map((x) => x.locator);
+    const crlf = await runInput(messengerHtml, chunked(FILE, 1 << 20));
+    expect(crlf.events.map((e) => e.locator)).toEqual([
+      'line 3, column 1',
+      'line 4, column 1',
+      'line 5, column 1',
+    ]);
+    for (const size of [1, 2, 3, 4, 5, 1 << 20]) {
+      const out = await runInput(messengerHtml, inPieces(cr, size, FILE, 'message_1.html'));
+      expect(utf8(out.warnings), `chunks of ${size}`).toEqual([2]);
+      expect(out.events, `chunks of ${size}`).toEqual(crlf.events);
     }
   });
 });

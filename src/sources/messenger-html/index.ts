@@ -28,8 +28,9 @@
  * - HTML is correctly encoded UTF-8: no mojibake repair. Character references are decoded. Bytes that are no UTF-8
  *   (a page re-saved as Windows-1252) become U+FFFD, with one TEXT_INVALID_UTF8 warning naming the first line.
  * - Channel from the path, as for JSON (meta/channel.ts). Locators are where a message block's start tag begins,
- *   `line 12, column 1` (1-based; columns in UTF-16 units, as the JSON readers count them), so that the record can
- *   be found in a text editor: Meta's own pages are one long line, where a line number alone would name them all.
+ *   `line 12, column 1` (1-based; columns in UTF-16 units, as the JSON readers count them; a lone CR, a lone LF
+ *   and a CRLF each end a line, as in the line readers), so that the record can be found in a text editor: Meta's
+ *   own pages are one long line, where a line number alone would name them all.
  *   No block index is added: a third number would cost every event its compact locator (timeline/shapes.ts keeps
  *   the last two numbers of a locator out of its shape), and the position alone is unique.
  * - A page cut short (no `</body>` or `</html>`: MESSENGER_HTML_TRUNCATED) or whose markup breaks off in a tag

@@ -6,7 +6,7 @@
  */
 
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
-import { lineFeeds, Utf8Watch } from '../utf8-watch.js';
+import { breaksIn, lineFeeds, Utf8Watch } from '../utf8-watch.js';
 import { blockStamp, ends, shortText } from './blocks.js';
 import { type HtmlNode, HtmlTreeScanner } from './tree.js';
 
@@ -26,17 +26,24 @@ export async function scanPage(
 ): Promise<void> {
   // A streaming TextDecoder drops a leading UTF-8 BOM even when it arrives split across chunks.
   const decoder = new TextDecoder('utf-8');
-  const watch = new Utf8Watch('lf');
+  // Lines as the scanner counts them for locators: a lone CR, a lone LF and a CRLF each end one.
+  const watch = new Utf8Watch('any');
   let line = 1;
+  let afterCr = false;
   let invalidLine: number | undefined;
   let read = 0;
   for await (const chunk of input.open()) {
     const buf = chunk as Buffer;
     read += buf.length;
     const text = decoder.decode(buf, { stream: true });
-    if (onInvalidUtf8 && invalidLine === undefined) {
-      invalidLine = watch.check(buf, text, line);
-      line += lineFeeds(buf);
+    if (onInvalidUtf8 && invalidLine === undefined && buf.length > 0) {
+      invalidLine = watch.check(buf, text, line, afterCr);
+      // A native search when the chunk has no CR (most pages), byte by byte otherwise.
+      line +=
+        buf.indexOf(0x0d) === -1
+          ? lineFeeds(buf) - (afterCr && buf[0] === 0x0a ? 1 : 0)
+          : breaksIn(buf, 0, buf.length, afterCr);
+      afterCr = buf[buf.length - 1] === 0x0d;
     }
     scanner.push(text);
     onBytes(read);

@@ -114,14 +114,18 @@ export class HtmlTreeScanner {
   private readonly open = new Map<string, number>();
   /**
    * Characters scanned past before the text being scanned (`buf`: `carry` and the chunk), the line reached and
-   * where that line starts, how far into `buf` its line feeds were counted, and where its next line feed is.
+   * where that line starts, how far into `buf` its line breaks were counted, where its next line feed and carriage
+   * return are, and where in the page the last carriage return counted is (a line feed right after it ends the
+   * same line). A lone CR, a lone LF and a CRLF each end one line, as the line readers count them (text.ts).
    */
   private base = 0;
   private line = 1;
   private lineStart = 0;
   private buf = '';
   private reached = 0;
-  private nextLineFeed = -1;
+  private nextLf = -1;
+  private nextCr = -1;
+  private lastCr = -2;
 
   constructor(private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean) {
     this.stack = [
@@ -238,18 +242,31 @@ export class HtmlTreeScanner {
   private scanning(buf: string): void {
     this.buf = buf;
     this.reached = 0;
-    this.nextLineFeed = buf.indexOf('\n');
+    this.nextLf = buf.indexOf('\n');
+    this.nextCr = buf.indexOf('\r');
   }
 
   /**
-   * Moves the position to `buf[i]`, counting the line feeds passed. Positions only move forwards, and the next line
-   * feed is remembered, so a page of one long line is not searched again for each of its tags.
+   * Moves the position to `buf[i]`, counting the line breaks passed. Positions only move forwards, and the next
+   * line feed and carriage return are remembered, so a page of one long line is not searched again for each of
+   * its tags.
    */
   private reach(i: number): void {
-    while (this.nextLineFeed >= 0 && this.nextLineFeed < i) {
-      this.line++;
-      this.lineStart = this.base + this.nextLineFeed + 1;
-      this.nextLineFeed = this.buf.indexOf('\n', this.nextLineFeed + 1);
+    for (;;) {
+      const cr = this.nextCr >= 0 && (this.nextLf < 0 || this.nextCr < this.nextLf);
+      const at = cr ? this.nextCr : this.nextLf;
+      if (at < 0 || at >= i) break;
+      const abs = this.base + at;
+      if (cr) {
+        this.line++;
+        this.lastCr = abs;
+        this.nextCr = this.buf.indexOf('\r', at + 1);
+      } else {
+        // The LF of a CRLF ends the line its CR ended.
+        if (this.lastCr !== abs - 1) this.line++;
+        this.nextLf = this.buf.indexOf('\n', at + 1);
+      }
+      this.lineStart = abs + 1;
     }
     this.reached = i;
   }
