@@ -294,7 +294,7 @@ export type OmittedIndexed = z.infer<typeof OmittedIndexedSchema>;
  * Where the problems beyond the per-code cap are: `problems` keeps the first 50 of each code in full, and the
  * rest keep their code, severity, file and locator here, one entry per code, severity and file (sorted by code,
  * then file), so a script can find every rejected record without the report growing by a message per bad record.
- * Each problem is one position in `lines`, `indexed` or `locators`: two problems of one code on one line give
+ * Each problem is one position in `lines`, `indexed`, `positions` or `locators`: two problems of one code on one line give
  * that line twice ([[52, 52], [52, 52]]), as they are two problems.
  */
 export const OmittedLocationsSchema = z.object({
@@ -302,7 +302,7 @@ export const OmittedLocationsSchema = z.object({
   severity: SeveritySchema,
   /** As in `problems`; null for problems that name no file. */
   file: z.string().nullable(),
-  /** How many problems this entry stands for: those in `lines`, `indexed` and `locators`, plus any with no locator. */
+  /** How many problems this entry stands for: those in `lines`, `indexed`, `positions` and `locators`, plus any with no locator. */
   count: Count,
   lines: z
     .array(z.tuple([Count, Count]))
@@ -314,6 +314,12 @@ export const OmittedLocationsSchema = z.object({
     .describe('Locators that differ only in an index (and line), as runs: messages[51] to messages[1000000]'),
   /** Locators that are neither a line number nor indexed (a JSON path without an index…), in the order read. */
   locators: z.array(z.string()),
+  positions: z
+    .array(z.union([z.tuple([Count, Count]), z.tuple([Count, Count, Count, Count, Count])]))
+    .optional()
+    .describe(
+      'Locators "line L, column C" (where a Messenger HTML message block starts) as runs, in the order read: [line, column] for one, [first line, first column, last line, last column, count] for count positions evenly spaced: [[1, 2411, 1, 2651, 3]] is line 1, columns 2411, 2531 and 2651; absent when there is none',
+    ),
 });
 export type OmittedLocations = z.infer<typeof OmittedLocationsSchema>;
 

@@ -9,10 +9,13 @@
  *   shape (the text around the last `[index]`, with the line number of a trailing "(line N)" taken out too),
  *   interned once, and numbers: the next index of the same shape extends the run, when its line (if it has one)
  *   keeps the run's step (0 for records on one line, 1 for one record a line, any other for records of one size);
+ * - positions ("line 9, column 5", where a Messenger HTML message block starts) as numbers: the next position
+ *   that keeps the run's step in line and column extends it (blocks of one size on one line, one block a line at
+ *   one indent), and a position that does not starts a run of its own, still two numbers, not a text;
  * - problems with no locator as a count.
  *
- * A run is 40 bytes (group, kind, first, last, first line, line step) however many problems it stands for; only
- * locators of no known shape keep their text. Runs are stored in the order the problems arrive, so `mark` is one
+ * A run is 48 bytes (group, kind, first, last, first line, line step, column step) however many problems it stands
+ * for; only locators of no known shape keep their text. Runs are stored in the order the problems arrive, so `mark` is one
  * position and `rollback` cuts back to it.
  */
 import type { OmittedIndexed, OmittedLocations, Problem, Severity } from '../model/index.js';
@@ -23,9 +26,16 @@ const LINE = -1;
 const NONE = -2;
 /** In `kind`: the one locator `others[first]`. */
 const TEXT = -3;
+/**
+ * In `kind`: `last` positions from line `first`, column `line`, each `step` lines and `colStep` columns after the one
+ * before.
+ */
+const POSITION = -4;
 /* A `kind` of 0 or more is a shape: indices `first`…`last`, and with a line, lines `line`, `line + step`, … */
 
 const LINE_LOCATOR = /^line ([1-9]\d{0,14})$/;
+/** "line 9, column 5", the form nodeLocator (messenger-html/tree.ts) writes. */
+const POSITION_LOCATOR = /^line ([1-9]\d{0,14}), column ([1-9]\d{0,14})$/;
 /** prefix (up to the last `[` before a whole index), index, suffix (from the `]` on). */
 const INDEXED = /^(.*\[)(0|[1-9]\d{0,14})(\].*)$/s;
 /** A suffix that ends with the record's line: "] (line 11)". */
@@ -64,6 +74,7 @@ export class OmittedLocationLog {
   private last = new Float64Array(256);
   private line = new Float64Array(256);
   private step = new Float64Array(256);
+  private colStep = new Float64Array(256);
   private runs = 0;
   private readonly others: string[] = [];
 
@@ -76,10 +87,15 @@ export class OmittedLocationLog {
     if (loc === undefined) kind = NONE;
     else {
       const l = LINE_LOCATOR.exec(loc);
-      const m = l ? null : INDEXED.exec(loc);
+      const pos = l ? null : POSITION_LOCATOR.exec(loc);
+      const m = l || pos ? null : INDEXED.exec(loc);
       if (l) {
         kind = LINE;
         at = Number(l[1]);
+      } else if (pos) {
+        kind = POSITION;
+        at = Number(pos[1]);
+        line = Number(pos[2]);
       } else if (m) {
         const w = WITH_LINE.exec(m[3]!);
         kind = this.shapeOf(m[1]!, w ? w[1]! : m[3]!, w !== null);
@@ -96,7 +112,13 @@ export class OmittedLocationLog {
       this.first[n] = this.others.length;
       this.others.push(loc!);
     } else if (kind === NONE) this.last[n] = 1;
-    else {
+    else if (kind === POSITION) {
+      this.first[n] = at;
+      this.line[n] = line;
+      this.last[n] = 1;
+      this.step[n] = 0;
+      this.colStep[n] = 0;
+    } else {
       this.first[n] = at;
       this.last[n] = at;
       this.line[n] = line;
@@ -141,7 +163,13 @@ export class OmittedLocationLog {
       const f = this.first[k]!;
       const l = this.last[k]!;
       if (kind === NONE) entry.count += l;
-      else if (kind === TEXT) {
+      else if (kind === POSITION) {
+        entry.count += l;
+        const run = positionRun(f, this.line[k]!, l, this.step[k]!, this.colStep[k]!);
+        entry.positions ??= [];
+        const prev = entry.positions.at(-1);
+        if (!(prev && joinPositions(prev, run))) entry.positions.push(run);
+      } else if (kind === TEXT) {
         entry.count++;
         entry.locators.push(this.others[f]!);
       } else if (kind === LINE) {
@@ -181,6 +209,17 @@ export class OmittedLocationLog {
     if (n < 0 || this.group[n] !== g || this.kind[n] !== kind) return false;
     if (kind === NONE) {
       this.last[n]!++;
+      return true;
+    }
+    if (kind === POSITION) {
+      const count = this.last[n]!;
+      const lineStep = at - this.first[n]!;
+      const colStep = line - this.line[n]!;
+      if (count === 1) {
+        this.step[n] = lineStep;
+        this.colStep[n] = colStep;
+      } else if (lineStep !== count * this.step[n]! || colStep !== count * this.colStep[n]!) return false;
+      this.last[n] = count + 1;
       return true;
     }
     const f = this.first[n]!;
@@ -258,6 +297,7 @@ export class OmittedLocationLog {
     this.last = wider(this.last);
     this.line = wider(this.line);
     this.step = wider(this.step);
+    this.colStep = wider(this.colStep);
   }
 }
 
@@ -275,5 +315,34 @@ function joins(prev: number[], next: readonly [number, number, number, number]):
   if (d > c && (ld - lc) / (d - c) !== step) return false;
   prev[1] = d;
   prev[3] = ld;
+  return true;
+}
+
+type PositionRun = [number, number] | [number, number, number, number, number];
+
+/** A position run as the report writes it: [line, column] for one, [first line, first column, last line, last column, count]. */
+function positionRun(
+  line: number,
+  column: number,
+  count: number,
+  lineStep: number,
+  colStep: number,
+): PositionRun {
+  if (count === 1) return [line, column];
+  return [line, column, line + (count - 1) * lineStep, column + (count - 1) * colStep, count];
+}
+
+/**
+ * Joins the position run `next` onto `prev` (both as `positionRun` writes them) when together they are one run: the
+ * step from the last of `prev` to the first of `next` is that of each run of more than one position.
+ */
+function joinPositions(prev: PositionRun, next: PositionRun): boolean {
+  const [l0, c0, l1 = l0, c1 = c0, n = 1] = prev;
+  const [a0, b0, a1 = a0, b1 = b0, m = 1] = next;
+  const lineStep = a0 - l1;
+  const colStep = b0 - c1;
+  if (n > 1 && (l1 - l0 !== (n - 1) * lineStep || c1 - c0 !== (n - 1) * colStep)) return false;
+  if (m > 1 && (a1 - a0 !== (m - 1) * lineStep || b1 - b0 !== (m - 1) * colStep)) return false;
+  (prev as number[]).splice(0, prev.length, l0, c0, a1, b1, n + m);
   return true;
 }

@@ -71,6 +71,12 @@ function located(problems: readonly Problem[], omitted: readonly OmittedLocation
       }
     }
     for (const l of o.locators) out.push(`${o.file} @ ${l}`);
+    for (const [line, column, lastLine = line, lastColumn = column, n = 1] of o.positions ?? []) {
+      for (let k = 0; k < n; k++) {
+        const at = (from: number, to: number) => from + (n > 1 ? (k * (to - from)) / (n - 1) : 0);
+        out.push(`${o.file} @ line ${at(line, lastLine)}, column ${at(column, lastColumn)}`);
+      }
+    }
   }
   return out.sort();
 }
@@ -293,5 +299,46 @@ describe('rejected SMS backup records, each locator with its index and line', ()
       (_, k) => `${file} @ sms[${k + 1}] (line ${Math.min(k + 4, 73)})`,
     );
     expect(located(json.problems, json.problemsOmittedLocations)).toEqual(want.sort());
+  });
+});
+
+describe('rejected Messenger HTML message blocks, each located by line and column', () => {
+  it('are located by runs of positions, in a JSON report that stays small', { timeout: 120_000 }, () => {
+    // Meta's page of one line: a readable message, then 20,000 blocks of one size whose dates are in French,
+    // then 30 whose texts differ in length (each its own position, two numbers).
+    const head =
+      '<html><head><meta charset="utf-8" /><title>Sam Sample</title></head><body><div class="_a706" role="main"><div class="_3b0d">Participants: Sam Sample and Zoe Example</div>';
+    const block = (text: string, date: string) =>
+      `<div class="_a6-g"><div class="_2ph_ _a6-h _a6-i">Sam Sample</div><div class="_2ph_ _a6-p"><div>${text}</div></div><div class="_3-94 _a6-o"><div class="_a72d">${date}</div></div></div>`;
+    const blocks = [block('ok', 'Mar 14, 2024 11:52:07 pm')];
+    for (let k = 0; k < 20_000; k++)
+      blocks.push(block(`b${String(k).padStart(5, '0')}`, `14 mars 2024 23:${two(k % 60)}`));
+    for (let k = 0; k < 30; k++) blocks.push(block('x'.repeat(k * k), `14 mars 2024 23:${two(k)}`));
+    const html = `${head}${blocks.join('')}</div></body></html>`;
+    const file = s.file('facebook/messages/inbox/sam_1/message_1.html', html);
+    const columns = [...html.matchAll(/<div class="_a6-g">/g)].map((m) => m.index + 1);
+    const out = path.join(s.dir, 'messenger.json');
+    const r = cli(['report', file, '--subject', 'Sam Sample', '--tz', 'UTC', '-f', 'json', '-q', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    // 67 KB, most of it the 50 problems listed in full; a locator kept as text for each took 740 KB.
+    expect(text.length).toBeLessThan(100 * 1024);
+    const json = ReportSchema.parse(JSON.parse(text));
+    expect(json.accounting.rejected).toBe(20_030);
+    expect(json.problemsOmitted).toEqual({ MESSENGER_HTML_BAD_TIMESTAMP: 19_980 });
+    const [omitted] = json.problemsOmittedLocations;
+    expect(omitted).toMatchObject({
+      code: 'MESSENGER_HTML_BAD_TIMESTAMP',
+      file,
+      count: 19_980,
+      locators: [],
+    });
+    // The blocks of one size start one run, from the 51st rejected (the 52nd block) to the block after the last.
+    expect(omitted!.positions![0]).toEqual([1, columns[51], 1, columns[20_001], 19_951]);
+    expect(omitted!.positions!.length).toBeLessThanOrEqual(1 + 30);
+    // Each rejected block exactly once.
+    const rejected = columns.slice(1).map((c) => `${file} @ line 1, column ${c}`);
+    const bad = json.problems.filter((p) => p.code === 'MESSENGER_HTML_BAD_TIMESTAMP');
+    expect(located(bad, json.problemsOmittedLocations)).toEqual(rejected.sort());
   });
 });

@@ -405,3 +405,98 @@ describe('indexed locators of problems beyond the per-code cap', () => {
     );
   });
 });
+
+describe('Messenger HTML positions of problems beyond the per-code cap', () => {
+  const block = (line: number, column: number, file = 'message_1.html') =>
+    where(`line ${line}, column ${column}`, file, 'MESSENGER_HTML_BAD_TIMESTAMP');
+
+  it('are kept as numbers: evenly spaced positions as one run, one left alone as [line, column]', () => {
+    const log = new ProblemLog(1);
+    log.add(block(1, 100));
+    // Meta's page of one line: three blocks of one size, then blocks of other sizes (any two make a run).
+    for (const column of [2411, 2531, 2651, 2800, 3001, 3100, 3200]) log.add(block(1, column));
+    // A re-saved page: one block a line at one indent, then two blocks on one line, then one on a line further.
+    for (const line of [9, 14, 19]) log.add(block(line, 5));
+    log.add(block(23, 11));
+    log.add(block(23, 90));
+    log.add(block(31, 1));
+    expect(log.omittedLocations()).toEqual([
+      {
+        code: 'MESSENGER_HTML_BAD_TIMESTAMP',
+        severity: 'error',
+        file: 'message_1.html',
+        count: 13,
+        lines: [],
+        indexed: [],
+        locators: [],
+        positions: [
+          [1, 2411, 1, 2651, 3],
+          [1, 2800, 1, 3001, 2],
+          [1, 3100, 1, 3200, 2],
+          [9, 5, 19, 5, 3],
+          [23, 11, 23, 90, 2],
+          [31, 1],
+        ],
+      },
+    ]);
+  });
+
+  it('join the runs another group interrupted only when the step carries on, and give a position twice', () => {
+    const log = new ProblemLog(1);
+    const other = () => where('line 1', 'other.txt', 'MESSENGER_HTML_BAD_TIMESTAMP');
+    log.add(block(1, 1));
+    for (const column of [100, 200, 300, 400, 450, 500]) {
+      log.add(block(1, column));
+      log.add(other());
+    }
+    log.add(block(2, 7));
+    log.add(block(2, 7));
+    const [page] = log.omittedLocations();
+    expect(page!.positions).toEqual([
+      [1, 100, 1, 400, 4],
+      [1, 450, 1, 500, 2],
+      [2, 7, 2, 7, 2],
+    ]);
+    expect(page!.count).toBe(8);
+  });
+
+  it('are forgotten by a rollback, a step taken afresh when a run is cut back to one position', () => {
+    const log = new ProblemLog(1);
+    log.add(block(1, 1));
+    log.add(block(1, 10));
+    const mark = log.mark();
+    for (let k = 1; k <= 5; k++) log.add(block(1, 10 + 20 * k));
+    log.rollback(mark);
+    expect(log.omittedLocations()[0]!.positions).toEqual([[1, 10]]);
+    for (let k = 1; k <= 5; k++) log.add(block(1, 10 + 30 * k));
+    expect(log.omittedLocations()[0]).toMatchObject({ count: 6, positions: [[1, 10, 1, 160, 6]] });
+  });
+
+  it('hold 200,000 rejected blocks of one size in one run, and of any sizes in two numbers each', () => {
+    const even = new ProblemLog();
+    const uneven = new ProblemLog();
+    let column = 100;
+    for (let k = 0; k < 200_000; k++) {
+      even.add(block(1, 100 + 320 * k));
+      uneven.add(block(1, column));
+      column += 300 + (k % 7) * (k % 3);
+    }
+    expect(even.omittedLocations()[0]).toMatchObject({
+      count: 199_950,
+      positions: [[1, 100 + 320 * 50, 1, 100 + 320 * 199_999, 199_950]],
+      locators: [],
+    });
+    const [u] = uneven.omittedLocations();
+    expect(u!.count).toBe(199_950);
+    expect(u!.locators).toEqual([]);
+    // Every position is there, in the order read.
+    const expanded = u!.positions!.flatMap(([line, col, lastLine = line, lastCol = col, n = 1]) =>
+      Array.from({ length: n }, (_, i) => [
+        line + (n > 1 ? (i * (lastLine - line)) / (n - 1) : 0),
+        col + (n > 1 ? (i * (lastCol - col)) / (n - 1) : 0),
+      ]),
+    );
+    expect(expanded).toHaveLength(199_950);
+    expect(JSON.stringify(u!.positions).length).toBeLessThan(16 * 199_950);
+  });
+});
