@@ -10,6 +10,7 @@ import { decodeEntities } from '../../src/sources/messenger-html/entities.js';
 import { messengerHtml } from '../../src/sources/messenger-html/index.js';
 import { parseStamp } from '../../src/sources/messenger-html/stamp.js';
 import { messengerJson } from '../../src/sources/messenger-json/index.js';
+import { measuredCli } from '../helpers/robustness.js';
 import { inPieces, runInput, runSource, type SourceRun } from '../helpers/run-source.js';
 
 const FIXTURES = 'fixtures/messenger-html';
@@ -297,6 +298,33 @@ describe('reading a thread page', () => {
       message: expect.stringContaining(`reading stopped inside the message that starts at ${starts[2]}`),
     });
     expect(run.accounting).toEqual({ records: 3, events: 2, skipped: 0, rejected: 1 });
+  });
+
+  it('holds none of the blocks whose date cannot be read, however many there are', {
+    timeout: 120_000,
+  }, () => {
+    // 100,000 blocks with French date lines after one readable message (31 MB): all rejected, and with none
+    // readable, the page fails. Learning which elements are message blocks held every such block until the page
+    // ended: 530 MB here, 1.6 GB for 200,000 (now about 110 MB for either).
+    const meta = (text: string, date: string) =>
+      `<div class="_a6-g"><div class="_2ph_ _a6-h _a6-i">Sam Sample</div><div class="_2ph_ _a6-p"><div><div></div><div>${text}</div><div></div><div></div></div></div><div class="_3-94 _a6-o"><a href="https://www.facebook.com/messages/t/5550002222" target="_blank"><div class="_a72d">${date}</div></a></div></div>`;
+    const blocks = Array.from({ length: 100_000 }, (_, k) =>
+      meta(`b${k}`, `14 mars 2024 23:${String(k % 60).padStart(2, '0')}`),
+    ).join('');
+    const good = meta('hi', 'Mar 14, 2024 9:30:15 pm');
+    for (const [folder, html, code] of [
+      ['one-readable', page(good + blocks), 0],
+      ['none-readable', page(blocks), 1],
+    ] as const) {
+      const dir = join(tmp, 'facebook', folder);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'message_1.html'), html);
+      const r = measuredCli(['report', dir, '--subject', 'Sam Sample', '--tz', 'UTC', '-f', 'json', '-q']);
+      expect(r.code, `${folder}: ${r.stderr}`).toBe(code);
+      if (code === 0) expect(JSON.parse(r.stdout).accounting.rejected).toBe(100_000);
+      else expect(r.stderr).toContain('No message with a readable date was found');
+      expect(r.maxRssBytes, folder).toBeLessThan(300 * 1024 * 1024);
+    }
   });
 
   it('uses the path for the channel and warns when it names neither app', async () => {

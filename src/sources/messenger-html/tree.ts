@@ -10,7 +10,7 @@
  */
 import { SourceFailure } from '../source.js';
 import { decodeEntities } from './entities.js';
-import { attributes, flatten, SKIPPED, tagEnd, VOID } from './markup.js';
+import { attributes, FLAT_MAX, flatten, SKIPPED, tagEnd, VOID } from './markup.js';
 
 /** One element with its children in document order (text children are decoded strings). */
 export interface HtmlNode {
@@ -127,7 +127,18 @@ export class HtmlTreeScanner {
   private nextCr = -1;
   private lastCr = -2;
 
-  constructor(private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean) {
+  /**
+   * `lean`: for a reader that judges each element only as it ends, from its element count, its first and last
+   * element children (with their `flat` texts), its first text and its own `flat` (page.ts, pass 1). An element
+   * that ends and is not consumed then keeps none of its children, and an element bigger than FLAT_MAX keeps only
+   * those: the elements in between are let go. Its memory is the open path, however many elements the page holds
+   * that are not consumed (message blocks whose date cannot be read). The budget counts them as kept all the same,
+   * so that the page stops where it would stop without `lean`.
+   */
+  constructor(
+    private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean,
+    private readonly lean = false,
+  ) {
     this.stack = [
       {
         tag: '#root',
@@ -334,8 +345,10 @@ export class HtmlTreeScanner {
       const node = this.stack.pop()!;
       this.open.set(node.tag, this.open.get(node.tag)! - 1);
       node.flat = flatten(node);
-      if (!this.onClose(node, this.top)) this.attach(node, this.top);
-      else this.retained -= node.size;
+      if (!this.onClose(node, this.top)) {
+        if (this.lean) node.children.length = 0;
+        this.attach(node, this.top);
+      } else this.retained -= node.size;
     }
   }
 
@@ -343,6 +356,28 @@ export class HtmlTreeScanner {
     parent.children.push(node);
     parent.elements++;
     parent.size += node.size;
+    if (this.lean) this.letGo(parent);
+  }
+
+  /**
+   * In `lean` mode, lets go of the children of `parent` that no one will look at: once it is too big for a `flat`
+   * text, all but its first text, its first element child and its last.
+   */
+  private letGo(parent: HtmlNode): void {
+    const c = parent.children;
+    if (c.length <= 4 || parent.size <= FLAT_MAX) return;
+    const head = typeof c[0] === 'string' ? c[0] : undefined;
+    let first: HtmlNode | undefined;
+    let last: HtmlNode | undefined;
+    for (const x of c) {
+      if (typeof x === 'string') continue;
+      first ??= x;
+      last = x;
+    }
+    c.length = 0;
+    if (head !== undefined) c.push(head);
+    if (first !== undefined) c.push(first);
+    if (last !== undefined && last !== first) c.push(last);
   }
 
   private flushText(): void {
@@ -355,6 +390,7 @@ export class HtmlTreeScanner {
     const top = this.top;
     top.children.push(text);
     top.size += text.length;
+    if (this.lean) this.letGo(top);
     this.grow(text.length);
   }
 
