@@ -27,6 +27,22 @@ import { subjectAbsentProblems } from './subject-absent.js';
 /** Senders named in the warning when no identifier matched. */
 const SHOWN = 5;
 
+/**
+ * The first SHOWN senders with their other names and record counts, and how many more there are: the list both
+ * unmatched-identifier warnings give, so that a user can name the person by one of them.
+ */
+function sendersWithRecords(people: readonly Participant[]): string {
+  const listed = shownOf(people.length, SHOWN);
+  const shown = people
+    .slice(0, listed)
+    .map((p) => {
+      const names = p.names.filter((n) => n !== p.identifier);
+      return `${p.identifier}${names.length > 0 ? ` (${names.join(', ')})` : ''}: ${p.count}`;
+    })
+    .join('; ');
+  return `${shown}${people.length > listed ? `, and ${people.length - listed} more` : ''}`;
+}
+
 /** Files named in the note on files read in part. */
 const FILES_SHOWN = 3;
 
@@ -67,20 +83,13 @@ export function unmatchedSubjectProblems(
   }
   const others = senders().filter((p) => p.role === 'other');
   if (others.length === 0) return [];
-  const listed = shownOf(others.length, SHOWN);
-  const shown = others
-    .slice(0, listed)
-    .map((p) => {
-      const names = p.names.filter((n) => n !== p.identifier);
-      return `${p.identifier}${names.length > 0 ? ` (${names.join(', ')})` : ''}: ${p.count}`;
-    })
-    .join('; ');
+  const shown = sendersWithRecords(others);
   return [
     {
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `${handleNote(subject, senders)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${others.length > listed ? `, and ${others.length - listed} more` : ''}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      hint: `${handleNote(subject, senders)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
     },
   ];
 }
@@ -103,20 +112,13 @@ export function unmatchedVictimProblems(
   const people = participants(events);
   if (people.length === 0 || people.some((p) => p.role === 'victim')) return [];
   const partly = readInPart(inputs);
-  const listed = shownOf(people.length, SHOWN);
-  const shown = people
-    .slice(0, listed)
-    .map((p) => {
-      const names = p.names.filter((n) => n !== p.identifier);
-      return `${p.identifier}${names.length > 0 ? ` (${names.join(', ')})` : ''}: ${p.count}`;
-    })
-    .join('; ');
+  const shown = sendersWithRecords(people);
   return [
     {
       code: 'CASE_VICTIM_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${partly === undefined ? 'in these inputs' : 'among the events read'} matched the victim's identifiers (${victim.map((id) => `"${id}"`).join(', ')}), and no subject is named, so every sender was counted as the subject: the victim too, if any of these messages are theirs.${partly ?? ''}`,
-      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}${people.length > listed ? `, and ${people.length - listed} more` : ''}. Name the victim by one of these with --victim or in the case file, or name the subject with --subject; chronolog inspect lists them all.${markerNote(victim)}`,
+      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the victim by one of these with --victim or in the case file, or name the subject with --subject; chronolog inspect lists them all.${markerNote(victim)}`,
     },
   ];
 }
