@@ -282,12 +282,45 @@ export const COULD_BE_CHANCE =
 export const EQUAL_RATES_CHANCE = 'the interval includes 1, so the data cannot tell whether the rate changed';
 
 /**
- * What every report adds to a comparison whose interval includes 1 (`couldBeChance`): COULD_BE_CHANCE, or
- * EQUAL_RATES_CHANCE when the two rates are equal. Null when the interval excludes 1.
+ * What every report adds when the exact test's p is below 0.05 but its 95% interval includes 1. The two-sided p
+ * (R's rule, which sums the outcomes no likelier than the one seen) and the Clopper–Pearson-based interval (2.5% in
+ * each tail) are not the same test, so near the cut they can disagree: 1 contact in 31 days before and 7 in 28 after
+ * give p = 0.031 with 95% CI 0.996–349, as R's `poisson.test` does. "p = 0.031" beside "the data cannot tell this
+ * difference from no change" read as a contradiction.
  */
-export function chanceWords(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdispersed'>): string | null {
-  if (!couldBeChance(c)) return null;
-  return c.rateRatio === 1 ? EQUAL_RATES_CHANCE : COULD_BE_CHANCE;
+export const BORDERLINE_LOW_P =
+  'the exact test gives p below 0.05, but its 95% interval just includes 1: a borderline result, which the data cannot clearly tell from no change';
+
+/** BORDERLINE_LOW_P the other way round: the exact interval excludes 1, but the exact p is not below 0.05. */
+export const BORDERLINE_HIGH_P =
+  'the exact 95% interval just excludes 1, but the exact test gives p of 0.05 or more: a borderline result, which the data cannot clearly tell from no change';
+
+/**
+ * Whether the exact test's p and its own 95% interval disagree about chance (`low-p`: p < 0.05 with an interval that
+ * includes 1; `high-p`: p ≥ 0.05 with one that excludes it), null when they agree or either is missing. The one
+ * place that decides it, for every format and the findings (`chanceWords`).
+ */
+export function exactDisagreement(c: Pick<Comparison, 'ci95' | 'p'>): 'low-p' | 'high-p' | null {
+  if (c.p === null || c.p === undefined || c.ci95[0] === null) return null;
+  const spans = couldBeChance({ rateRatio: null, ci95: c.ci95, overdispersed: null });
+  if (spans && c.p < P_CUT) return 'low-p';
+  if (!spans && c.p >= P_CUT) return 'high-p';
+  return null;
+}
+
+/**
+ * What every report adds about chance: BORDERLINE_LOW_P when the exact p is below 0.05 but its interval includes 1;
+ * otherwise, for a comparison whose interval includes 1 (`couldBeChance`, the interval allowing for overdispersion
+ * too), COULD_BE_CHANCE, or EQUAL_RATES_CHANCE when the two rates are equal; BORDERLINE_HIGH_P when every interval
+ * excludes 1 but the exact p is 0.05 or more (`exactDisagreement`). Null when the interval excludes 1 and p < 0.05.
+ */
+export function chanceWords(
+  c: Pick<Comparison, 'rateRatio' | 'ci95' | 'p' | 'overdispersed'>,
+): string | null {
+  const split = exactDisagreement(c);
+  if (split === 'low-p') return BORDERLINE_LOW_P;
+  if (couldBeChance(c)) return c.rateRatio === 1 ? EQUAL_RATES_CHANCE : COULD_BE_CHANCE;
+  return split === 'high-p' ? BORDERLINE_HIGH_P : null;
 }
 
 /**
@@ -299,8 +332,10 @@ export function chanceWords(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'overdisp
  * - `hull`: it reaches further at one end only: the wider limit of the two intervals at each end, said to be so;
  * - `inside`: it reaches no further at either end: no figures, only that it is no wider than the exact interval
  *   (a Wald interval inside an exact one that excludes 1 excludes it too, so nothing is hidden).
- * - `not-computable`: the step model has no finite estimate, as one side has no contacts (separation: both limits
- *   null); every format says so in the same words (`NOT_COMPUTABLE`), with no φ̂ and no figures.
+ * - `not-computable`: the step model has no finite estimate, as its whole days on one side have no contacts
+ *   (separation: both limits null); every format says so in the same words, with no φ̂ and no figures: `NOT_COMPUTABLE`
+ *   when one side of the comparison has no contacts, `NOT_COMPUTABLE_WHOLE_DAYS` when both have some but those on
+ *   one side all fall on a day that a time cuts, which the step model leaves out (`cause`).
  * `quasi` keeps the model's own p, as it is labelled the model's; `hull`, whose interval is neither model's, gives the
  * larger p of the two and says so. A null upper limit is unbounded. Null when the counts were not overdispersed. The
  * JSON gives the kind as `overdispersed.shownAs` (model/escalation.ts).
@@ -313,7 +348,7 @@ export type OverdispersionFigures =
       readonly p: number | null;
     }
   | { readonly kind: 'inside'; readonly phi: number | null }
-  | { readonly kind: 'not-computable' };
+  | { readonly kind: 'not-computable'; readonly cause: 'no-contacts' | 'whole-days' };
 
 /**
  * What every format says allowing for overdispersion when one side has no contacts (`not-computable`): the text,
@@ -321,17 +356,34 @@ export type OverdispersionFigures =
  */
 export const NOT_COMPUTABLE = 'not computable, as one side has no contacts';
 
+/**
+ * What every format says instead of NOT_COMPUTABLE when both sides have contacts but the step model's whole days on
+ * one side have none: the model leaves out a day that a time cuts (a milestone at 14:30), so the contacts earlier
+ * that day are in the exact test's counts ("based on 6 contacts before") but not in the model. "As one side has no
+ * contacts" beside those counts was untrue.
+ */
+export const NOT_COMPUTABLE_WHOLE_DAYS =
+  'not computable, as the step model leaves out a day that a time cuts and its whole days on one side have no contacts';
+
+/** The words for a `not-computable` figure by its cause: NOT_COMPUTABLE or NOT_COMPUTABLE_WHOLE_DAYS. */
+export function notComputableWords(cause: 'no-contacts' | 'whole-days'): string {
+  return cause === 'no-contacts' ? NOT_COMPUTABLE : NOT_COMPUTABLE_WHOLE_DAYS;
+}
+
 type Ci = readonly [number | null, number | null];
 
 /** The figures allowing for overdispersion of a comparison by the rule above (`OverdispersionFigures`). */
 export function allowingForOverdispersion(
-  c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
+  c: Pick<Comparison, 'before' | 'after' | 'ci95' | 'p' | 'overdispersed'>,
 ): OverdispersionFigures | null {
   const q = c.overdispersed;
   if (!q) return null;
   const [elo, ehi] = c.ci95;
   const [qlo, qhi] = q.ci95;
-  if (qlo === null && qhi === null) return { kind: 'not-computable' };
+  if (qlo === null && qhi === null) {
+    const none = c.before.count === 0 || c.after.count === 0;
+    return { kind: 'not-computable', cause: none ? 'no-contacts' : 'whole-days' };
+  }
   if (qlo === null || elo === null) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p: q.p };
   const up = (x: number | null) => (x === null ? Number.POSITIVE_INFINITY : x);
   const lo = Math.min(elo, qlo);

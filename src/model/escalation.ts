@@ -76,7 +76,7 @@ export const ComparisonSchema = z.object({
         .enum(['quasi', 'hull', 'inside', 'not-computable'])
         .optional()
         .describe(
-          'What the findings and the text, Markdown and HTML reports give "allowing for overdispersion" beside the exact test: `quasi`, this ci95 and p as they are (the interval is at least as wide as the exact one at both ends); `hull`, the wider limit of this and the exact interval at each end, with the larger of the two p-values, said to be so (this interval is narrower than the exact one at one end); `inside`, no figures, only that it is no wider than the exact interval (this interval lies inside it); `not-computable`, no figures, as one side has no contacts (ci95 and p are null). Absent in reports made before it was added.',
+          'What the findings and the text, Markdown and HTML reports give "allowing for overdispersion" beside the exact test: `quasi`, this ci95 and p as they are (the interval is at least as wide as the exact one at both ends); `hull`, the wider limit of this and the exact interval at each end, with the larger of the two p-values, said to be so (this interval is narrower than the exact one at one end); `inside`, no figures, only that it is no wider than the exact interval (this interval lies inside it); `not-computable`, no figures, as one side has no contacts, or, when both have some, as the step model leaves out a day that a time cuts and its whole days on one side have none (ci95 and p are null). Absent in reports made before it was added.',
         ),
     })
     .nullable(),

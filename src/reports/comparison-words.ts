@@ -11,7 +11,7 @@
 import type { Comparison } from '../model/escalation.js';
 import {
   allowingForOverdispersion,
-  NOT_COMPUTABLE,
+  notComputableWords,
   type OverdispersionFigures,
   phiAboveOne,
 } from '../model/escalation-words.js';
@@ -38,15 +38,17 @@ export const WIDER_LIMITS =
 /**
  * The figures "allowing for overdispersion" and how they were made, by the rule every report follows
  * (`allowingForOverdispersion`): the quasi-Poisson interval with `quasiMethod`; the wider limit of the two
- * intervals at each end, said to be so; NO_WIDER; or NOT_COMPUTABLE with no method (one side has no contacts, so
- * no model was fitted and there is no φ̂ to name). Null when the counts were not overdispersed.
+ * intervals at each end, said to be so; NO_WIDER; or `notComputableWords` with no method (the step model's whole
+ * days on one side have no contacts, so it has no estimate and no φ̂ to name). Null when the counts were not
+ * overdispersed.
  */
 export function overdispersionWords(
-  c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
+  c: Pick<Comparison, 'before' | 'after' | 'ci95' | 'p' | 'overdispersed'>,
 ): { kind: OverdispersionFigures['kind']; figures: string; method: string | null } | null {
   const o = allowingForOverdispersion(c);
   if (!o) return null;
-  if (o.kind === 'not-computable') return { kind: o.kind, figures: NOT_COMPUTABLE, method: null };
+  if (o.kind === 'not-computable')
+    return { kind: o.kind, figures: notComputableWords(o.cause), method: null };
   const method = quasiMethod({ phi: o.phi });
   if (o.kind === 'inside') return { kind: o.kind, figures: NO_WIDER, method };
   const figures = `${formatRatioCi(o.ci95)}, ${formatP(o.p)}`;
@@ -59,7 +61,7 @@ export function overdispersionWords(
  * so, the quasi-Poisson figures under `quasiLabel`; '' when the counts were not overdispersed.
  */
 export function overdispersionClause(
-  c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>,
+  c: Pick<Comparison, 'before' | 'after' | 'ci95' | 'p' | 'overdispersed'>,
   quasiLabel = 'allowing for overdispersion',
 ): string {
   const o = overdispersionWords(c);

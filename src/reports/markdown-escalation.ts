@@ -101,10 +101,10 @@ function ratioPhrase(c: Pick<Comparison, 'rateRatio' | 'ci95' | 'status' | 'reas
 
 /**
  * The figures allowing for overdispersion with how they were made and the φ̂ of the days compared
- * (comparison-words.ts), as the HTML and text reports give them (with no method when one side has no contacts);
- * '–' when the counts were not overdispersed.
+ * (comparison-words.ts), as the HTML and text reports give them (with no method when the step model's whole days
+ * on one side have no contacts); '–' when the counts were not overdispersed.
  */
-function quasi(c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>): string {
+function quasi(c: Pick<Comparison, 'before' | 'after' | 'ci95' | 'p' | 'overdispersed'>): string {
   const o = overdispersionWords(c);
   return o ? `${o.figures}${o.method ? ` (${o.method})` : ''}` : '–';
 }
@@ -116,7 +116,10 @@ function quasi(c: Pick<Comparison, 'ci95' | 'p' | 'overdispersed'>): string {
  * written with it here.
  */
 function tested(
-  c: Pick<Comparison, 'rateRatio' | 'ci95' | 'p' | 'overdispersed' | 'status' | 'reason'>,
+  c: Pick<
+    Comparison,
+    'before' | 'after' | 'rateRatio' | 'ci95' | 'p' | 'overdispersed' | 'status' | 'reason'
+  >,
   of?: string,
 ): string {
   if (c.status !== 'ok') return ratioPhrase(c);

@@ -114,7 +114,7 @@ export function splitComparison(
     if (d < mid.day) splitIndex++;
     daily.push(ctx.counts[d - ctx.window.from] ?? 0);
   }
-  return compare(before, after, daily, splitIndex, ctx.phi !== null);
+  return compare(before, after, daily, splitIndex);
 }
 
 /**
@@ -138,14 +138,14 @@ export function countsOnly(sides: Pick<Comparison, 'before' | 'after'>, reason: 
 /**
  * The comparison of two periods, withheld below the minimums (14 days each side, 5 contacts in all). `ends`: the
  * two periods are the first and the last days of a range, of equal length, not the two sides of a date, so a short
- * reason says "only 1 day at each end", not "1 day before and 1 day after" (before and after what?).
+ * reason says "only 1 day at each end", not "1 day before and 1 day after" (before and after what?). The figures
+ * allowing for overdispersion are given when the step model fitted to `daily` has φ̂ > 1.
  */
 export function compare(
   before: Period,
   after: Period,
   daily: readonly number[] | null,
   splitIndex: number,
-  overdispersed: boolean,
   trendAdjusted = true,
   ends = false,
 ): Comparison {
@@ -197,10 +197,20 @@ export function compare(
       ? { phi, ci95: step.quasi.ci, p: step.quasi.p }
       : null;
   const adj = trendAdjusted ? (step?.adjustedForTrend ?? null) : null;
+  // Separation (the step model's whole days on one side have no contacts) is said to be not computable on the same
+  // condition as every other figure allowing for overdispersion: the step model's own φ̂ > 1. The trend model's φ̂
+  // had decided it, so steady counts after none (φ̂ 0 in the step model) read as overdispersed.
   const od: Comparison['overdispersed'] =
-    quasi ?? (overdispersed && step?.reason === 'separation' ? { phi, ci95: [null, null], p: null } : null);
+    quasi ??
+    (step?.reason === 'separation' && phi !== null && phi > 1 ? { phi, ci95: [null, null], p: null } : null);
   // Which figures the reports give allowing for overdispersion, for scripts that read the JSON.
-  const shownAs = allowingForOverdispersion({ ci95: t.ci, p: t.pExact, overdispersed: od })?.kind;
+  const shownAs = allowingForOverdispersion({
+    before,
+    after,
+    ci95: t.ci,
+    p: t.pExact,
+    overdispersed: od,
+  })?.kind;
   return {
     ...base,
     rateRatio: t.rateRatio,

@@ -118,15 +118,7 @@ export function rateNowVsStart(
   for (let d = first.from; d <= first.to; d++) daily.push(ctx.counts[d - ctx.window.from] ?? 0);
   for (let d = last.from; d <= last.to; d++) daily.push(ctx.counts[d - ctx.window.from] ?? 0);
   // The two sides are not contiguous in time, so no trend-adjusted step here.
-  const c = compare(
-    side(first),
-    side(last),
-    days >= MIN.sideDays ? daily : null,
-    days,
-    ctx.phi !== null,
-    false,
-    true,
-  );
+  const c = compare(side(first), side(last), days >= MIN.sideDays ? daily : null, days, false, true);
   // A one-day range has no first and last days to set side by side: "only 0 days before and 0 days after" would
   // read as if days were missing, so the reason says what the range is.
   if (days === 0) {

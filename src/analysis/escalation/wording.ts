@@ -4,7 +4,7 @@
  */
 import { citedFile } from '../../model/cited-file.js';
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { allowingForOverdispersion, chanceWords, NOT_COMPUTABLE } from '../../model/escalation-words.js';
+import { allowingForOverdispersion, chanceWords, notComputableWords } from '../../model/escalation-words.js';
 import { cap, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
@@ -62,8 +62,8 @@ export function perDay(rate: number | null): string {
  * ("based on 1 contact before and 5 after") before the note on chance, when given. The interval allowing for
  * overdispersion is given only where it is wider than the exact one (`allowingForOverdispersion`): a quasi-Poisson
  * interval narrower at one end is replaced there by the exact limit, one inside the exact interval is said to be
- * no wider, and one the step model cannot give (no contacts on one side) is said to be not computable, as every
- * report says it.
+ * no wider, and one the step model cannot give (its whole days on one side have no contacts) is said to be not
+ * computable, as every report says it.
  */
 export function comparisonStats(c: Comparison, counts = ''): string {
   const ratio =
@@ -74,7 +74,7 @@ export function comparisonStats(c: Comparison, counts = ''): string {
   const od = !o
     ? ''
     : o.kind === 'not-computable'
-      ? `; allowing for overdispersion, ${NOT_COMPUTABLE}`
+      ? `; allowing for overdispersion, ${notComputableWords(o.cause)}`
       : o.kind === 'inside'
         ? '; allowing for overdispersion, the interval is no wider, as the quasi-Poisson one lies inside it'
         : `; allowing for overdispersion, ${formatRatioCi(o.ci95)}${o.kind === 'hull' ? ', taking the wider limit at each end of the exact interval and the quasi-Poisson one' : ''}`;

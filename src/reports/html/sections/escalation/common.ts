@@ -72,7 +72,7 @@ const AFTER_BEFORE: RatioName = { of: 'after ÷ before', none: 'no contacts befo
  * "Rate ratio, after ÷ before, 4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the
  * overdispersion check.
  */
-function ratioText(c: Omit<Comparison, 'before' | 'after'>, name: RatioName): string {
+function ratioText(c: Comparison, name: RatioName): string {
   if (c.status !== 'ok') return `No rate ratio is given: ${text(whyNot(c))}.`;
   const ratio =
     c.rateRatio === null
