@@ -115,7 +115,7 @@ describe('no contact before a release from custody, bursts after it (no-contact-
     expect(c.out['markdown']).toContain(`p < 0.001; ${said}.`);
     // The HTML comparison sentences and the summary tile.
     expect(c.out['html']).toContain(
-      `Rate ratio, after ÷ before, not bounded above (no contacts before): 95% CI at least 16. Allowing for overdispersion: ${NOT_COMPUTABLE}.`,
+      `Rate ratio, after ÷ before, not bounded above (no contacts before): 95% CI at least 16 (exact conditional Poisson test, p &#60; 0.001). Allowing for overdispersion: ${NOT_COMPUTABLE}.`,
     );
     expect(c.out['html']).toContain(
       `rate ratio infinite (95% CI at least 16, exact test p &#60; 0.001; ${said})`,

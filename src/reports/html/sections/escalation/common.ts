@@ -70,13 +70,13 @@ const AFTER_BEFORE: RatioName = { of: 'after ÷ before', none: 'no contacts befo
 
 /**
  * "Rate ratio, after ÷ before, 4.7 (95% CI 3.3–6.8; exact conditional Poisson test, p < 0.001)", with the
- * overdispersion check.
+ * overdispersion check; an infinite ratio with its lower bound and the test's p, as the other formats give it.
  */
 function ratioText(c: Comparison, name: RatioName): string {
   if (c.status !== 'ok') return `No rate ratio is given: ${text(whyNot(c))}.`;
   const ratio =
     c.rateRatio === null
-      ? `Rate ratio, ${text(name.of)}, not bounded above (${text(name.none)}): ${text(formatRatioCi(c.ci95))}`
+      ? `Rate ratio, ${text(name.of)}, not bounded above (${text(name.none)}): ${text(formatRatioCi(c.ci95))} (exact conditional Poisson test, ${text(formatP(c.p))})`
       : `Rate ratio, ${text(name.of)}, <strong>${text(formatRatio(c.rateRatio))}</strong> (${text(formatRatioCi(c.ci95))}; exact conditional Poisson test, ${text(formatP(c.p))})`;
   const parts = [`${ratio}.`];
   const od = overdispersionWords(c);
