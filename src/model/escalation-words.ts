@@ -4,7 +4,7 @@
  * on every run.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
-import { andList, formatCi, formatDate, P_CUT, plural, sig2, thousands } from './format.js';
+import { andList, formatCi, formatDate, formatRatio, P_CUT, plural, sig2, thousands } from './format.js';
 import { quoted } from './shell-quote.js';
 import { timeFlagText } from './time-flags.js';
 
@@ -127,6 +127,33 @@ export function phiAboveOne(phi: number): string {
   if (Number(s) > 1) return s;
   for (let d = 2; d <= 6; d++) if (Number(phi.toFixed(d)) > 1) return phi.toFixed(d);
   return phi.toPrecision(10);
+}
+
+/** The within-segment φ̂ above which the change-point search scales its penalty (analysis/stats/pelt-dispersion.ts). */
+export const PHI_WITHIN_TRIGGER = 1.5;
+
+/**
+ * The within-segment φ̂ of the change-point search as the reports print it beside "scaled … only when φ̂_w > 1.5": two
+ * significant digits, or as many more as show which side of 1.5 it is on (1.53 read "1.5", 1.46 read "1.5" too).
+ */
+export function phiWithinWords(phi: number | null): string {
+  const s = sig2(phi);
+  if (phi === null || !Number.isFinite(phi) || phi === PHI_WITHIN_TRIGGER) return s;
+  const above = phi > PHI_WITHIN_TRIGGER;
+  const sideOf = (shown: number) => shown !== PHI_WITHIN_TRIGGER && shown > PHI_WITHIN_TRIGGER === above;
+  if (sideOf(Number(s.replaceAll(',', '')))) return s;
+  for (let d = 3; d <= 17; d++) if (sideOf(Number(phi.toPrecision(d)))) return phi.toPrecision(d);
+  return String(phi);
+}
+
+/**
+ * The variance/mean index of the daily counts as the Markdown and HTML reports print it beside φ̂: above 1, as φ̂ is
+ * (`phiAboveOne`); below 1, with as many decimals as keep it below 1 (`formatRatio`); "–" when null. "Index 1.0" for
+ * 1.009 stood beside "the counts vary more than … allows".
+ */
+export function dispersionIndexWords(index: number | null): string {
+  if (index === null || !Number.isFinite(index)) return sig2(index);
+  return index > 1 ? phiAboveOne(index) : formatRatio(index);
 }
 
 /**

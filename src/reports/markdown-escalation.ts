@@ -16,12 +16,14 @@ import {
   countsOnly,
   criterionWords,
   dayCount,
+  dispersionIndexWords,
   dispersionState,
   hoursApart,
   INCIDENT_SPAN,
   milestoneStart,
   notCoveredWords,
   periodLength,
+  phiWithinWords,
   phiWords,
   senSlopeWords,
   spanWords,
@@ -267,7 +269,7 @@ function trendSection(e: Escalation): string[] {
         [
           'Dispersion',
           d.status === 'ok'
-            ? `index ${sig2(d.index)}; φ̂ ${phiWords(d)}${PHI_NOTE[dispersionState(d)]}`
+            ? `index ${dispersionIndexWords(d.index)}; φ̂ ${phiWords(d)}${PHI_NOTE[dispersionState(d)]}`
             : status(d),
           's²/x̄ of daily counts; Pearson φ̂ of the trend model',
         ],
@@ -300,7 +302,7 @@ function changeSection(e: Escalation): string[] {
   const out = ['#### Estimated change points', ''];
   if (m.status !== 'ok') return [...out, md(`Not searched: ${whyNot(m)}.`), ''];
   out.push(
-    `PELT, Poisson cost, ${md(m.penalty ?? '')} (penalty ${sig2(m.penaltyValue)}${m.phiWithin !== null ? `, within-segment φ̂ ${sig2(m.phiWithin)}` : ''}). The dates are estimates; no p-value is attached to them.${m.scaled && m.unscaledDates.length ? ` The unscaled MBIC pass found: ${m.unscaledDates.join(', ')}.` : ''}`,
+    `PELT, Poisson cost, ${md(m.penalty ?? '')} (penalty ${sig2(m.penaltyValue)}${m.phiWithin !== null ? `, within-segment φ̂ ${phiWithinWords(m.phiWithin)}` : ''}). The dates are estimates; no p-value is attached to them.${m.scaled && m.unscaledDates.length ? ` The unscaled MBIC pass found: ${m.unscaledDates.join(', ')}.` : ''}`,
     '',
     ...table(
       ['Segment', 'Days', 'Contacts', 'Per day (95% CI)'],

@@ -42,7 +42,9 @@ describe('a dispersion test just below 0.05 over seven years (dispersion-long-se
     expect(c.findings).toContain(
       'Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = 1.05, Pearson χ² test p = 0.0498): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.',
     );
-    expect(c.out['markdown']).toContain('| Dispersion | index 1.0; φ̂ 1.05 (overdispersed) |');
+    // The variance/mean index is above 1 too (1.046): "index 1.0" stood beside "vary more".
+    expect(c.out['markdown']).toContain('| Dispersion | index 1.05; φ̂ 1.05 (overdispersed) |');
+    expect(c.out['html']).toContain('Variance/mean of the daily counts 1.05; Pearson φ̂ 1.05:');
     expect(c.out['html']).toContain(
       'Pearson φ̂ 1.05: the counts vary more than a steady trend with independent contacts allows (clusters, or steps in the rate), so model intervals are widened.',
     );
@@ -76,7 +78,7 @@ describe('a dispersion test just above 0.05 over seven years (dispersion-long-se
       'The dispersion of the daily counts is φ̂ = 1.05, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them 2% wider.',
     );
     expect(c.out['markdown']).toContain(
-      '| Dispersion | index 1.0; φ̂ 1.05 (close to 1; intervals widened by √φ̂ all the same) |',
+      '| Dispersion | index 1.05; φ̂ 1.05 (close to 1; intervals widened by √φ̂ all the same) |',
     );
     for (const id of ['markdown', 'html']) {
       expect(c.out[id]).toContain('φ̂ = 1.05, p = 0.0504.');

@@ -7,6 +7,7 @@ import { unscaledOnlyDates } from '../../../../model/change-points.js';
 import {
   countsOnly,
   criterionWords,
+  dispersionIndexWords,
   dispersionState,
   INCIDENT_SPAN,
   phiWords,
@@ -195,7 +196,7 @@ export function trend(r: Report, e: Escalation, ctx: HtmlContext): string {
     [
       'Dispersion',
       d.status === 'ok'
-        ? `Variance/mean of the daily counts ${text(sig2(d.index))}; Pearson φ̂ ${phi}: ${PHI_NOTE[dispersionState(d)]}.`
+        ? `Variance/mean of the daily counts ${text(dispersionIndexWords(d.index))}; Pearson φ̂ ${phi}: ${PHI_NOTE[dispersionState(d)]}.`
         : withheld(d),
     ],
     [
