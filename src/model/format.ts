@@ -88,10 +88,11 @@ export const P_CUT = 0.05;
  * "p < 0.001" or "p = 0.087" (two significant digits); never "p = 0". Two digits that would put a p on the other
  * side of 0.05, or on it, get as many more as it takes to show which side it is on: 0.0496 and 0.0504 both read
  * "p = 0.050" beside words that called one beyond chance and the other not, so they read "p = 0.0496" and
- * "p = 0.0504" (a p of exactly 0.05 stays "p = 0.050"). One formatter for every output, as the words are.
+ * "p = 0.0504" (a p of exactly 0.05 stays "p = 0.050"). One formatter for every output, as the words are. A p that is
+ * no probability (missing, NaN, infinite or negative) is "p not computable", never "p = NaN", "p < 0.001" or a throw.
  */
-export function formatP(p: number | null): string {
-  if (p === null) return 'p not computable';
+export function formatP(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p) || p < 0) return 'p not computable';
   if (p < 0.001) return 'p < 0.001';
   const below = p < P_CUT;
   // 17 significant digits give back any double, so the loop always ends with a p on its own side.

@@ -44,6 +44,24 @@ describe('formatP at the 0.05 cut', () => {
   });
 });
 
+describe('formatP of a value that is no probability', () => {
+  it('says "p not computable" for a missing, NaN, infinite or negative p, never "p = NaN" or a throw', () => {
+    for (const p of [
+      null,
+      undefined,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      -0.02,
+      -1e-300,
+    ])
+      expect(formatP(p)).toBe('p not computable');
+    // The edges of what a p can be are still written as figures.
+    expect(formatP(0)).toBe('p < 0.001');
+    expect(formatP(1)).toBe('p = 1.0');
+  });
+});
+
 describe('fromTo', () => {
   it('says a span within one month with "from … to …", not with a dash after "from"', () => {
     expect(fromTo('2024-03-15', '2024-03-28')).toBe('from 15 to 28 March 2024');
