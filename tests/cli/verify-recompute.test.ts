@@ -124,6 +124,26 @@ describe('verify --recompute', () => {
     );
   });
 
+  it('shows a findings sentence edited past its first characters around where it differs, not cut at one prefix', () => {
+    const made = JSON.parse(readFileSync(report, 'utf8')) as { escalation: { findings: string[] } };
+    const k = made.escalation.findings.findIndex((f) => f.length > 150);
+    const was = made.escalation.findings[k]!;
+    const at = 120;
+    const now = `${was.slice(0, at)}X${was.slice(at + 1)}`;
+    const file = edited('sentence.json', (r) => {
+      (r as unknown as typeof made).escalation.findings[k] = now;
+    });
+    const r = run(['verify', file, '--recompute']);
+    expect(r.code).toBe(1);
+    const window = (s: string) => {
+      const part = s.slice(at - 20, at + 40);
+      return `…${JSON.stringify(part).slice(1, -1)}${s.length > at + 40 ? '…' : '"'}`;
+    };
+    expect(r.stdout).toContain(
+      `\n  escalation.findings[${k}]: ${window(now)} in the report, ${window(was)} made again (they differ from character ${at + 1})\n`,
+    );
+  });
+
   it('says when another chronolog version made the report, as a difference can come from that', () => {
     const file = edited('older.json', (r) => {
       r.generator.version = '0.0.9';

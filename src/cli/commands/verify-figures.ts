@@ -90,8 +90,7 @@ export async function recompute(report: unknown, base: string, env: Environment)
   let count = 0;
   const note: Note = (where, a, b, said) => {
     count++;
-    if (found.length < LISTED)
-      found.push(`${where}: ${said ?? `${shown(a)} in the report, ${shown(b)} made again`}`);
+    if (found.length < LISTED) found.push(`${where}: ${said ?? both(a, b)}`);
   };
   for (const key of new Set([...Object.keys(original), ...Object.keys(again)])) {
     if (key === 'ignoredFiles') continue;
@@ -202,13 +201,36 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 function firstLeaf(where: string, a: unknown, b: unknown): string {
   let said = '';
   differences(where, a, b, (w, x, y, words) => {
-    said ||= `at ${w}: ${words ?? `${shown(x)} in the report, ${shown(y)} made again`}`;
+    said ||= `at ${w}: ${words ?? both(x, y)}`;
   });
   return said;
 }
 
 /** The characters a whole item added or missing is shown in: enough to tell which it is. */
 const ITEM = 160;
+
+/**
+ * Both values of a difference: "5 in the report, 690 made again". Two strings too long to show whole are shown from
+ * a little before the first character where they differ, each cut the same way, with where that is: a findings
+ * sentence changed after its first 60 characters read the same twice, cut at the same prefix.
+ */
+function both(a: unknown, b: unknown, max = 60): string {
+  if (typeof a !== 'string' || typeof b !== 'string')
+    return `${shown(a)} in the report, ${shown(b)} made again`;
+  // By code point, so a cut never splits an emoji or another character outside the BMP.
+  const [x, y] = [Array.from(a), Array.from(b)];
+  if (JSON.stringify(a).length <= max && JSON.stringify(b).length <= max)
+    return `${shown(a)} in the report, ${shown(b)} made again`;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const from = Math.max(0, i - 20);
+  const cut = (cs: string[]) => {
+    const part = cs.slice(from, from + max).join('');
+    const inner = JSON.stringify(part).slice(1, -1);
+    return `${from > 0 ? '…' : '"'}${inner}${from + max < cs.length ? '…' : '"'}`;
+  };
+  return `${cut(x)} in the report, ${cut(y)} made again (they differ from character ${i + 1})`;
+}
 
 /** A value as said in a difference: short. */
 function shown(v: unknown, max = 60): string {
