@@ -52,9 +52,13 @@ export function noSubjectError(message: string, events: Timeline['events'], run:
     const set = keys.get(id) ?? new Set();
     keys.set(id, set.add(e.senderKey));
   }
-  // The identifier as shown, typed back, is this sender's.
-  const typable = (id: string) =>
-    caseIdentifierKeys(terminalSafe(id), run.region).some((k) => keys.get(id)?.has(k) === true);
+  // The identifier as shown, typed back, is this sender's. An example that is no sender's (the placeholder, when
+  // no event has a sender: a diary, a call log) stands for nothing to match, and is typable when shown as it is.
+  const typable = (id: string) => {
+    const own = keys.get(id);
+    if (own === undefined) return terminalSafe(id) === id;
+    return caseIdentifierKeys(terminalSafe(id), run.region).some((k) => own.has(k));
+  };
   const withOption = (role: 'subject' | 'victim', id: string) =>
     typable(id) ? `${run.command} --${role} ${quoted(terminalSafe(id))}` : inCaseFile(role, id, run);
   // The exporter's own messages ("You" in a WhatsApp chat) are the victim's, never an example of the subject.

@@ -94,6 +94,12 @@ export function unmatchedSubjectProblems(
   ];
 }
 
+/** Whether any event is marked as the victim's own side: WhatsApp's "You", a phone's sent texts and calls. */
+function hasVictimSide(events: EventList): boolean {
+  for (const e of events) if (e.role === 'victim') return true;
+  return false;
+}
+
 /**
  * The warning for a case that names the victim but not the subject when no victim identifier matched a sender:
  * every sender is then counted as the subject (`subjectIsEveryoneElse`), the victim's own messages among them if
@@ -110,7 +116,9 @@ export function unmatchedVictimProblems(
   if (!identities.subjectIsEveryoneElse) return [];
   if (identities.unmatchedVictimIdentifiers().length < victim.length) return [];
   const people = participants(events);
-  if (people.length === 0 || people.some((p) => p.role === 'victim')) return [];
+  // The export's own side is the victim's even without a sender id (a phone's sent texts and calls have none), so
+  // the events are asked, not the participants, who are only those with one.
+  if (people.length === 0 || hasVictimSide(events)) return [];
   const partly = readInPart(inputs);
   const shown = sendersWithRecords(people);
   return [

@@ -146,6 +146,17 @@ describe('the no-subject hint for a name holding a character not shown as it is'
   }
 });
 
+describe('the no-subject hint for inputs without senders', () => {
+  it('gives the example subject on the command line (a diary names no sender to match)', () => {
+    const r = cli(['report', 'fixtures/csv-diary-iso-stamps']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'hint: For example: chronolog report fixtures/csv-diary-iso-stamps --subject +447700900123\n',
+    );
+    expect(r.stderr).not.toContain('case.json and run');
+  });
+});
+
 describe('a victim that matches no sender, with no subject named', () => {
   it('is warned of, since every sender, the victim too, then counts as the subject', () => {
     // What the hint offered before: the name as shown, which is not the identifier.
@@ -176,6 +187,24 @@ describe('a victim that matches no sender, with no subject named', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     const codes = JSON.parse(r.stdout).problems.map((p: { code: string }) => p.code);
+    expect(codes).not.toContain('CASE_VICTIM_NOT_FOUND');
+  });
+
+  it("is not warned of for a phone's backup given the phone's own number, which its sent texts never carry", () => {
+    // The backup marks sent texts and outgoing calls as the victim's side, with no sender id of their own.
+    const r = cli([
+      'report',
+      'fixtures/sms-backup-xml/basic-sms.xml',
+      '--victim',
+      '+447700900999',
+      '--format',
+      'json',
+      '--now',
+      NOW,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const codes = JSON.parse(r.stdout).problems.map((p: { code: string }) => p.code);
+    expect(codes).toContain('CASE_SUBJECT_ASSUMED');
     expect(codes).not.toContain('CASE_VICTIM_NOT_FOUND');
   });
 
