@@ -154,11 +154,11 @@ describe('multi-line messages', () => {
     expect(more.stderr).toContain('\n  … and 2 more\n');
   });
 
-  it('keeps the second line of the no-subject hint on its own line', () => {
+  it('keeps each further line of the no-subject hint on its own line', () => {
     const r = cli(['report', `${DEMO}/sms-20240315120000.xml`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /\nhint: For example: chronolog report \S+ --subject \+447700900003\n {6}or put "subject": \{"identifiers": \[…\]\} in case\.json\.\n$/,
+      /\nhint: For example: chronolog report \S+ --subject \+447700900003\n {6}or name the victim with --victim ID: every sender but the victim then counts as the subject\n {6}or put "subject": \{"identifiers": \[…\]\} \(or "victim"\) in case\.json\.\n$/,
     );
   });
 

@@ -53,8 +53,11 @@ function reportOfChat(dir: string, messages: number): string[] {
   return ['report', chat, '--format', 'json', '--subject', 'Sam', '--tz', 'Europe/London', '--now', NOW];
 }
 
-/** Fixture folders of the README's pictures and of R's reference values: no export in them. */
-const NO_EXPORTS = new Set(['readme', 'stats', 'stats-milestones']);
+/**
+ * Fixture folders of the README's pictures and of R's reference values: no export in them; and one whose only
+ * export is refused by design (a Telegram export saved as UTF-16 without a byte-order mark: listed as not read).
+ */
+const NO_EXPORTS = new Set(['readme', 'stats', 'stats-milestones', 'telegram-json-utf16-without-bom']);
 
 describe('reading on the worker thread gives what reading here gives', () => {
   it.each(folders)('timeline of fixtures/%s', (folder) => {
