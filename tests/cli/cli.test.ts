@@ -171,7 +171,9 @@ describe('help and usage', () => {
       const out = cli(args).stdout;
       const note = out.indexOf('examples without --subject read who the subject is from its case.json');
       expect(note, args.join(' ')).toBeGreaterThan(out.lastIndexOf('  $ chronolog '));
-      expect(out.slice(note)).toMatch(/else add --subject ID: `chronolog inspect ~\/exports` lists the people/);
+      expect(out.slice(note)).toMatch(
+        /else add --subject ID: `chronolog inspect ~\/exports` lists the people/,
+      );
     }
   });
 
