@@ -129,7 +129,10 @@ export function phiAboveOne(phi: number): string {
   return phi.toPrecision(10);
 }
 
-/** The within-segment φ̂ above which the change-point search scales its penalty (analysis/stats/pelt-dispersion.ts). */
+/**
+ * The within-segment φ̂ above which the change-point search scales its penalty: given to the search
+ * (analysis/escalation/changepoints.ts; the statistics library's own default is the same) and named by the methods.
+ */
 export const PHI_WITHIN_TRIGGER = 1.5;
 
 /**

@@ -6,6 +6,7 @@
  * The dates are estimates ("around"): no interval, and never a p-value on a date the algorithm chose.
  */
 import type { Escalation } from '../../model/escalation.js';
+import { PHI_WITHIN_TRIGGER } from '../../model/escalation-words.js';
 import { addDays, garwoodInterval, peltPoissonDispersionScaled } from '../stats/index.js';
 import { type Ctx, MIN, plural } from './context.js';
 import { stretchSeries } from './trend.js';
@@ -34,7 +35,7 @@ export function changePoints(ctx: Ctx): ChangePointResult {
       },
     };
   }
-  const run = peltPoissonDispersionScaled(counts, { startDate: start });
+  const run = peltPoissonDispersionScaled(counts, { startDate: start, trigger: PHI_WITHIN_TRIGGER });
   const r = run.result;
   const segments = r.segments.map((s) => {
     const [lo, hi] = garwoodInterval(s.count);

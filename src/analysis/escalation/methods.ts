@@ -3,7 +3,13 @@
  * made for this report (window, coverage, minimum sizes) so that the report explains itself.
  */
 import type { Comparison, Escalation } from '../../model/escalation.js';
-import { dayCount, INCIDENT_SPAN, phiWords, windowIsIncidentSpan } from '../../model/escalation-words.js';
+import {
+  dayCount,
+  INCIDENT_SPAN,
+  PHI_WITHIN_TRIGGER,
+  phiWords,
+  windowIsIncidentSpan,
+} from '../../model/escalation-words.js';
 import { andList, formatDate, formatP, plural } from '../../model/format.js';
 import { DEFAULT_CEASE_PHRASES } from './cease.js';
 import { MIN } from './context.js';
@@ -189,7 +195,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Change points (PELT)',
-      description: `PELT with the Poisson cost and the MBIC penalty (R changepoint 2.3, minimum segment 2 days) on the daily counts of the fully covered days; when the counts within the segments are overdispersed (φ̂_w > 1.5) the penalty is multiplied by φ̂_w and PELT rerun until the change points are stable.${b.changePointMethod.scaled ? ' The penalty was scaled in this report.' : ''} Segment rates have exact 95% intervals.${notApplied(b.changePointMethod)}`,
+      description: `PELT with the Poisson cost and the MBIC penalty (R changepoint 2.3, minimum segment 2 days) on the daily counts of the fully covered days; when the counts within the segments are overdispersed (φ̂_w > ${PHI_WITHIN_TRIGGER}) the penalty is multiplied by φ̂_w and PELT rerun until the change points are stable.${b.changePointMethod.scaled ? ' The penalty was scaled in this report.' : ''} Segment rates have exact 95% intervals.${notApplied(b.changePointMethod)}`,
       caveats: [
         'The dates are estimates ("around"), without an interval; no p-value is attached to a date the algorithm chose.',
         'A gradual rise becomes a staircase of changes; a change point is not an event that happened on that date.',
