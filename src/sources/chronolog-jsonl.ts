@@ -39,7 +39,8 @@
  * value, or a stub with a malformed reason or code is rejected with its line number. A last line without a line
  * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): the record on it was begun, so it is
  * counted, rejected with its line number (CHRONOLOG_JSONL_RECORD_CUT_SHORT), never read in part; the lines
- * before it are kept and the input is marked incomplete. Unsupported: other versions.
+ * before it are kept and the input is marked incomplete. A line of more than a million JSON values is rejected
+ * unread (CHRONOLOG_JSONL_TOO_LARGE, ./json-values.ts). Unsupported: other versions.
  */
 import type { ParsedEvent } from '../model/index.js';
 import {
@@ -53,6 +54,7 @@ import {
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
+import { hasTooManyValues, TOO_MANY_VALUES } from './json-values.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { FailureAtEnd, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
@@ -117,6 +119,16 @@ const EDITED = 'The file was edited or damaged: run `chronolog anonymise` on the
 function readLine(line: string, n: number, ctx: SourceContext): void {
   if (line.trim() === '') {
     ctx.skip('blank-line', n);
+    return;
+  }
+  // Counted before it is parsed: a line of millions of `{}` would be built whole (json-values.ts).
+  if (hasTooManyValues(line)) {
+    ctx.reject(
+      'CHRONOLOG_JSONL_TOO_LARGE',
+      n,
+      `line ${n} is ${TOO_MANY_VALUES}, which \`chronolog anonymise\` never writes; it was not read`,
+      EDITED,
+    );
     return;
   }
   let o: unknown;
@@ -197,7 +209,8 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       if (n > 1) {
         // `chronolog anonymise` ends every line with a line break: a broken last line without one was cut short.
         // Its record was begun, so it is counted: rejected at its line, as what it held cannot be known.
-        if (unended && line.trim() !== '' && !isJson(line)) {
+        // A line too large to parse is rejected by readLine, cut short or not.
+        if (unended && line.trim() !== '' && !hasTooManyValues(line) && !isJson(line)) {
           cut = n;
           rejectCutRecord(ctx, 'CHRONOLOG_JSONL_RECORD_CUT_SHORT', n, `line ${n}, which has no line break`);
         } else readLine(line, n, ctx);
@@ -205,6 +218,13 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       }
       if (!HEADER.test(line)) {
         throw new SourceFailure('CHRONOLOG_JSONL_HEADER', 'the first line is not the chronolog header', 1);
+      }
+      if (hasTooManyValues(line)) {
+        throw new SourceFailure(
+          'CHRONOLOG_JSONL_HEADER',
+          `the chronolog header line is ${TOO_MANY_VALUES}`,
+          1,
+        );
       }
       let header: Record<string, unknown> = {};
       try {

@@ -18,11 +18,14 @@
  * (an interrupted copy or download): its start was read, so it is counted, rejected at its line number
  * (SIGNAL_RECORD_CUT_SHORT, worded by ./cut-record.ts) and never emitted with the part read, and the file is
  * reported as cut (SIGNAL_JSON_TRUNCATED). A last line whose JSON is whole, and only its line break missing, is
- * read as any other; a file cut just after a line break begins no line and rejects nothing.
+ * read as any other; a file cut just after a line break begins no line and rejects nothing. A line of more than a
+ * million JSON values (SIGNAL_TOO_LARGE, ./json-values.ts) or nested too deeply (SIGNAL_TOO_DEEP) is rejected
+ * unread.
  */
 import type { Kind, Party } from '../model/index.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
+import { hasTooManyValues, TOO_MANY_VALUES } from './json-values.js';
 import { jsonQuote, peopleTeller, signalCall } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
@@ -108,6 +111,16 @@ export const signalJson: Source = {
       (raw, lineNo, unended) => {
         const line = raw.trim();
         if (line === '') return;
+        // Counted before it is parsed: a line of millions of `{}` would be built whole (json-values.ts).
+        if (hasTooManyValues(line)) {
+          ctx.reject(
+            'SIGNAL_TOO_LARGE',
+            lineNo,
+            `line ${lineNo} is ${TOO_MANY_VALUES}, which no signal-export message is; it was not read`,
+            HINT,
+          );
+          return;
+        }
         let parsed: unknown;
         try {
           parsed = JSON.parse(line);

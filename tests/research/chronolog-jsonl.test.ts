@@ -152,6 +152,36 @@ describe('chronolog-jsonl source', () => {
     expect(run.accounting).toEqual({ records: 5, events: 2, skipped: 1, rejected: 2 });
   });
 
+  it('rejects a line of more than a million values before parsing it, cut short or not, and reads the others', async () => {
+    const file = path.join(scratch(), 'input-001.jsonl');
+    // The row's object, its 8 scalars and the flags array: 10 values, and `n` empty strings in the array.
+    const row = (utc: string, n: number) =>
+      `{"utc":"${utc}","precision":"s","channel":"sms","kind":"message","direction":"incoming","sender":"p0123456789abcdef","role":"subject","dedupe":1,"flags":[${Array(n).fill('""').join(',')}]}`;
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        row('2024-01-09T07:02:11.000Z', 999_990),
+        row('2024-01-09T07:03:11.000Z', 999_991),
+        row('2024-01-09T07:04:11.000Z', 0),
+        // The last line, without its line break.
+        row('2024-01-09T07:05:11.000Z', 999_991),
+      ].join('\n'),
+    );
+    const run = await runSource(chronologJsonl, file);
+    expect(run.events.map((e) => e.locator)).toEqual([2, 4]);
+    expect(run.rejected).toEqual(
+      [3, 5].map((n) => ({
+        code: 'CHRONOLOG_JSONL_TOO_LARGE',
+        locator: n,
+        message: `line ${n} is made of more than 1,000,000 values, which \`chronolog anonymise\` never writes; it was not read`,
+        hint: 'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.',
+      })),
+    );
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 5, events: 2, skipped: 1, rejected: 2 });
+  });
+
   it('emits instants, pseudonymous account senders with roles, calls and flags; rejects bad lines', async () => {
     const file = path.join(scratch(), 'timeline.jsonl');
     writeFileSync(

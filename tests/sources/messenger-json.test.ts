@@ -332,6 +332,38 @@ describe('broken files', () => {
     expect(run.failure).toBeUndefined();
   });
 
+  it('rejects an entry of more than a million values before parsing it and reads on; a field so large is warned of', async () => {
+    // The message object, its sender, time and content, the reactions array and `n` empty objects: n + 5 values.
+    const msg = (ms: number, text: string, n = 0) =>
+      `{"sender_name": "Sam Sample", "timestamp_ms": ${ms}, "content": "${text}", "reactions": [${Array(n).fill('{}').join(',')}]}`;
+    const run = await runScratch(
+      `{"participants": [${Array(1_000_000).fill('""').join(',')}], "messages": [${msg(1709316262000, 'before')}, ` +
+        `${msg(1709316263000, 'a million values', 999_995)}, ${msg(1709316264000, 'one more', 999_996)}, ` +
+        `${msg(1709316265000, 'after')}], "title": "Sam Sample"}`,
+    );
+    expect(run.events.map((e) => [e.locator, e.text, e.conversation])).toEqual([
+      ['messages[0]', 'before', 'Sam Sample'],
+      ['messages[1]', 'a million values', 'Sam Sample'],
+      ['messages[3]', 'after', 'Sam Sample'],
+    ]);
+    expect(run.rejected).toEqual([
+      {
+        code: 'MESSENGER_JSON_MESSAGE_TOO_LARGE',
+        locator: 'messages[2]',
+        message:
+          'This entry is made of more than 1,000,000 values, which no Messenger or Instagram message is; it was not read.',
+        hint: 'The file was altered or damaged: compare this entry with the original "Download your information" archive.',
+      },
+    ]);
+    expect(run.warnings).toContainEqual({
+      code: 'MESSENGER_JSON_FIELD_TOO_LARGE',
+      locator: 'participants',
+      message: 'The top-level value "participants" is made of more than 1,000,000 values; it was not read.',
+    });
+    expect(run.failure).toBeUndefined();
+    expect(run.accounting).toEqual({ records: 4, events: 3, skipped: 0, rejected: 1 });
+  });
+
   it('refuses a single value larger than the cap instead of holding it in memory', async () => {
     const big = `{"messages": [{"sender_name": "S", "timestamp_ms": 1700000000000, "content": "${'a'.repeat(MAX_VALUE_CHARS + 10)}"}]}`;
     const run = await runScratch(big);

@@ -435,14 +435,16 @@ describe('thread JSON scanner', () => {
     const fields: [string, unknown][] = [];
     const messages: unknown[] = [];
     const tooDeep: ({ index: number } | { key: string })[] = [];
+    const tooMany: ({ index: number } | { key: string })[] = [];
     const s = new ThreadJsonScanner({
       field: (k, v) => void fields.push([k, v]),
       message: (_i, v) => void messages.push(v),
       tooDeep: (where) => void tooDeep.push(where),
+      tooMany: (where) => void tooMany.push(where),
     });
     s.push(text);
     s.end();
-    return { fields, messages, tooDeep };
+    return { fields, messages, tooDeep, tooMany };
   }
 
   it('passes over values nested deeper than 512 levels, in messages and at the top level, and scans on', () => {
@@ -451,6 +453,27 @@ describe('thread JSON scanner', () => {
     expect(out.tooDeep).toEqual([{ key: 'a' }, { index: 1 }]);
     expect(out.messages).toEqual([1, JSON.parse(deep(512)), 2]);
     expect(out.fields).toEqual([['b', 3]]);
+  });
+
+  it('passes over a message or top-level value of more than a million values, in whatever pieces it comes', () => {
+    const many = `[${Array(1_000_000).fill('0').join(',')}]`;
+    const text = `{"a": ${many}, "messages": [1, ${many}, 2], "b": 3}`;
+    for (const size of [text.length, 65_536, 1_000_001]) {
+      const s = new ThreadJsonScanner({
+        field: (k, v) => void fields.push([k, v]),
+        message: (_i, v) => void messages.push(v),
+        tooDeep: () => expect.unreachable(),
+        tooMany: (where) => void tooMany.push(where),
+      });
+      const fields: [string, unknown][] = [];
+      const messages: unknown[] = [];
+      const tooMany: ({ index: number } | { key: string })[] = [];
+      for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
+      s.end();
+      expect(tooMany).toEqual([{ key: 'a' }, { index: 1 }]);
+      expect(messages).toEqual([1, 2]);
+      expect(fields).toEqual([['b', 3]]);
+    }
   });
 
   it('hands on top-level values and each message, with strings holding brackets and escapes', () => {

@@ -218,6 +218,44 @@ describe('Signal and iMessage specifics', () => {
     }
   });
 
+  it('rejects a line of data.json of more than a million values before parsing it and reads the lines after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronolog-test-'));
+    try {
+      // The object, its date, sender and body, the reactions array and `n` empty objects in it: n + 5 values.
+      const line = (date: string, body: string, n: number) =>
+        `{"date": "${date}", "sender": "Sam", "body": "${body}", "reactions": [${Array(n).fill('{}').join(',')}]}`;
+      const file = join(dir, 'data.json');
+      writeFileSync(
+        file,
+        `${[
+          line('2024-03-01 18:04:22', 'before', 0),
+          line('2024-03-01 18:05:22', 'a million values', 999_995),
+          line('2024-03-01 18:06:22', 'one more', 999_996),
+          line('2024-03-01 18:07:22', 'after', 0),
+        ].join('\n')}\n`,
+      );
+      const run = await runSource(signalJson, file);
+      expect(run.events.map((e) => [e.locator, e.text])).toEqual([
+        [1, 'before'],
+        [2, 'a million values'],
+        [4, 'after'],
+      ]);
+      expect(run.rejected).toEqual([
+        {
+          code: 'SIGNAL_TOO_LARGE',
+          locator: 3,
+          message:
+            'line 3 is made of more than 1,000,000 values, which no signal-export message is; it was not read',
+          hint: 'Check this line of data.json; other lines were read.',
+        },
+      ]);
+      expect(run.accounting).toEqual({ records: 4, events: 3, skipped: 0, rejected: 1 });
+      expect(run.failure).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads the space-padded 12-hour clock, keeps a blank line inside a message and skips renames', async () => {
     const run = await runSource(imessageTxt, 'fixtures/imessage-txt/+447700900123.txt');
     expect(run.events.map((e) => (e.time.type === 'local' ? e.time.local : ''))).toEqual([

@@ -5,8 +5,8 @@
  * copies strings out of the tokenizer's chunks, and never lets a `__proto__` key set a prototype.
  */
 import type { Token } from 'stream-json/parser.js';
-import { thousands } from '../../model/format.js';
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
+import { MAX_RECORD_VALUES, TOO_MANY_VALUES } from '../json-values.js';
 
 /** One step of a JSON path: a member name or an array index. */
 export type PathItem = string | number;
@@ -43,14 +43,15 @@ export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
  * No single record holds this many values (objects, arrays, strings, numbers…) either; a record with more is refused
  * like one too large. The characters alone do not bound a record: values with none (`{}`, `[]`, `""`, `0`) count
  * nothing towards `MAX_VALUE_CHARS`, and a Discord message of 33 million empty objects (`"reactions": [{},{},…]`,
- * 99 MB) was built whole, 4.9 GB and 53 s. A million values take some 60 MB at most.
+ * 99 MB) was built whole, 4.9 GB and 53 s. A million values take some 60 MB at most. The cap every JSON source
+ * shares (../json-values.ts).
  */
-export const MAX_VALUE_ITEMS = 1_000_000;
+export const MAX_VALUE_ITEMS = MAX_RECORD_VALUES;
 
 /** Why a collected value was dropped, in words for its rejection: `larger than 32 MiB`. */
 export function droppedInWords(why: DropReason): string {
   if (why === 'too-deep') return 'nested too deeply';
-  if (why === 'too-many') return `made of more than ${thousands(MAX_VALUE_ITEMS)} values`;
+  if (why === 'too-many') return TOO_MANY_VALUES;
   return `larger than ${MAX_VALUE_CHARS / 1048576} MiB`;
 }
 

@@ -9,8 +9,8 @@
  * ends inside a message, or a message read to its end is no valid JSON, that message was begun but never handed
  * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted, and the failure's locator is
  * that message's. A syntax error between two messages (a missing comma) or an end of the file there falls in no
- * message: the failure's locator is then the array, `messages`. A value nested absurdly deep is
- * passed over (`tooDeep`) and the scan goes on.
+ * message: the failure's locator is then the array, `messages`. A value nested absurdly deep, or of more than a
+ * million values (json-values.ts), is passed over (`tooDeep`, `tooMany`) and the scan goes on.
  */
 import { SourceFailure } from '../source.js';
 import { parseFailure, ValueCapture } from './json-value.js';
@@ -31,6 +31,11 @@ export interface ThreadJsonHandlers {
    * `messages`, else the top-level `key`. Reading goes on after it.
    */
   tooDeep(where: { index: number } | { key: string }): void;
+  /**
+   * A value of more than `MAX_RECORD_VALUES` values (json-values.ts), passed over unread before `JSON.parse`
+   * could build it, as `tooDeep` is.
+   */
+  tooMany(where: { index: number } | { key: string }): void;
   /**
    * The file ends inside element `index` of `messages`, whose start was read: called just before the
    * MESSENGER_JSON_TRUNCATED failure is thrown. `where` is the end of the file ("line 25, column 35").
@@ -240,14 +245,15 @@ export class ThreadJsonScanner {
   private finish(): void {
     const cap = this.cap!;
     this.cap = undefined;
-    if (cap.tooDeep) {
-      // Only arrays and objects nest, and a key is a string: the value is a message or a top-level field.
+    if (cap.tooDeep || cap.tooMany) {
+      // A key is one string: the value is a message or a top-level field.
+      const passOver = cap.tooDeep ? this.handlers.tooDeep : this.handlers.tooMany;
       if (this.target === 'message') {
         this.state = 'after-item';
-        this.handlers.tooDeep({ index: this.index++ });
+        passOver.call(this.handlers, { index: this.index++ });
       } else {
         this.state = 'after-value';
-        this.handlers.tooDeep({ key: this.key });
+        passOver.call(this.handlers, { key: this.key });
       }
       return;
     }

@@ -1,9 +1,11 @@
 /**
  * One JSON value collected across chunks of text. Its end is found from bracket depth and string state alone —
  * cheap enough to run over every character — and `JSON.parse` then validates it, so a value is never half-read.
- * A value that nests deeper than `MAX_RECORD_DEPTH` is scanned to its end but not kept (`tooDeep`).
+ * A value that nests deeper than `MAX_RECORD_DEPTH` is scanned to its end but not kept (`tooDeep`), and so is one
+ * of more than `MAX_RECORD_VALUES` values (`tooMany`, ../json-values.ts), which `JSON.parse` would build whole.
  */
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
+import { MAX_RECORD_VALUES, ValueCounter } from '../json-values.js';
 
 const isDelimiter = (c: number) =>
   c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c || c === 0x7d || c === 0x5d;
@@ -15,6 +17,13 @@ export class ValueCapture {
   length = 0;
   /** True once the value nests deeper than `MAX_RECORD_DEPTH`: its text is dropped and `length` stops growing. */
   tooDeep = false;
+  /** True once the value holds more than `MAX_RECORD_VALUES` values: its text is dropped likewise. */
+  tooMany = false;
+  /**
+   * Counts the values once the text is longer than `MAX_RECORD_VALUES` characters (a shorter one cannot hold
+   * more, each value taking one at least), so an ordinary message is scanned once only.
+   */
+  private values: ValueCounter | undefined;
   private depth: number;
   private inString: boolean;
   private escaped = false;
@@ -74,11 +83,19 @@ export class ValueCapture {
       this.inString = inString;
       this.escaped = escaped;
     }
-    if (this.tooDeep) this.parts.length = 0;
-    else {
-      this.parts.push(text.slice(start, i));
-      this.length += i - start;
+    if (!this.tooDeep && !this.tooMany) {
+      const piece = text.slice(start, i);
+      this.parts.push(piece);
+      this.length += piece.length;
+      if (this.length > MAX_RECORD_VALUES) {
+        if (this.values === undefined) {
+          this.values = new ValueCounter();
+          for (const part of this.parts) this.values.scan(part);
+        } else this.values.scan(piece);
+        this.tooMany = this.values.over;
+      }
     }
+    if (this.tooDeep || this.tooMany) this.parts.length = 0;
     return end;
   }
 

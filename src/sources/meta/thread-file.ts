@@ -11,6 +11,7 @@ import { STAMPED_TIMES } from '../../model/time-range.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
+import { TOO_MANY_VALUES } from '../json-values.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
@@ -110,6 +111,19 @@ export async function readThreadFile(
             DAMAGED,
           );
         },
+        tooMany: (where) => {
+          if ('index' in where) {
+            hasMessages = true;
+            return;
+          }
+          const key = where.key.length > 60 ? `${where.key.slice(0, 60)}…` : where.key;
+          ctx.warn(
+            'MESSENGER_JSON_FIELD_TOO_LARGE',
+            key,
+            `The top-level value ${JSON.stringify(key)} is ${TOO_MANY_VALUES}; it was not read.`,
+            DAMAGED,
+          );
+        },
         messageText: (_i, text) => {
           hasMessages = true;
           // The sender as written (a JSON string), parsed once per distinct sender after the pass.
@@ -188,6 +202,15 @@ export async function readThreadFile(
             'MESSENGER_JSON_TOO_DEEP',
             `messages[${where.index}]`,
             `This entry is ${TOO_DEEP}, which no Messenger or Instagram export writes; it was not read.`,
+            DAMAGED,
+          );
+      },
+      tooMany: (where) => {
+        if ('index' in where)
+          ctx.reject(
+            'MESSENGER_JSON_MESSAGE_TOO_LARGE',
+            `messages[${where.index}]`,
+            `This entry is ${TOO_MANY_VALUES}, which no Messenger or Instagram message is; it was not read.`,
             DAMAGED,
           );
       },
