@@ -64,6 +64,12 @@ function youSentence(value: unknown): YouSentence | undefined {
   return isOwnActSentence(text) ? { sender, text } : undefined;
 }
 
+/** Warns that the top-level value `key` was not read, being `what` (too deep, or of too many values). */
+function warnTopLevelUnread(ctx: SourceContext, code: string, key: string, what: string): void {
+  const shown = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+  ctx.warn(code, shown, `The top-level value ${JSON.stringify(shown)} is ${what}; it was not read.`, DAMAGED);
+}
+
 /** A message's sender as written: the first `sender_name` or `senderName` member of its JSON text. */
 const SENDER_MEMBER = /"(?:sender_name|senderName)"\s*:\s*("(?:[^"\\]|\\.)*")/;
 
@@ -97,32 +103,15 @@ export async function readThreadFile(
           verdict.observe(value);
         },
         message: () => {},
-        // A message too deep to read is reported by pass 2, where it falls in file order among the others.
+        // A message too deep or too large to read is reported by pass 2, where it falls in file order among the
+        // others; a top-level value is warned of here.
         tooDeep: (where) => {
-          if ('index' in where) {
-            hasMessages = true;
-            return;
-          }
-          const key = where.key.length > 60 ? `${where.key.slice(0, 60)}…` : where.key;
-          ctx.warn(
-            'MESSENGER_JSON_TOO_DEEP',
-            key,
-            `The top-level value ${JSON.stringify(key)} is ${TOO_DEEP}; it was not read.`,
-            DAMAGED,
-          );
+          if ('index' in where) hasMessages = true;
+          else warnTopLevelUnread(ctx, 'MESSENGER_JSON_TOO_DEEP', where.key, TOO_DEEP);
         },
         tooMany: (where) => {
-          if ('index' in where) {
-            hasMessages = true;
-            return;
-          }
-          const key = where.key.length > 60 ? `${where.key.slice(0, 60)}…` : where.key;
-          ctx.warn(
-            'MESSENGER_JSON_FIELD_TOO_LARGE',
-            key,
-            `The top-level value ${JSON.stringify(key)} is ${TOO_MANY_VALUES}; it was not read.`,
-            DAMAGED,
-          );
+          if ('index' in where) hasMessages = true;
+          else warnTopLevelUnread(ctx, 'MESSENGER_JSON_FIELD_TOO_LARGE', where.key, TOO_MANY_VALUES);
         },
         messageText: (_i, text) => {
           hasMessages = true;
