@@ -102,20 +102,11 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   }
   const national = nationalNumbersProblem(identities);
   if (national) problems.add(national);
-  for (const p of unmatchedSubjectProblems(
-    opts.case.subject.identifiers,
-    identities,
-    ingested.events,
-    ingested.inputs,
-  )) {
-    problems.add(p);
-  }
-  for (const p of unmatchedVictimProblems(
-    opts.case.victim.identifiers,
-    identities,
-    ingested.events,
-    ingested.inputs,
-  )) {
+  const { events, inputs } = ingested;
+  for (const p of [
+    ...unmatchedSubjectProblems(opts.case.subject.identifiers, identities, events, inputs),
+    ...unmatchedVictimProblems(opts.case.victim.identifiers, identities, events, inputs),
+  ]) {
     problems.add(p);
   }
   for (const p of namedLikeCaseProblems(identities, ingested.events)) problems.add(p);

@@ -70,6 +70,11 @@ function warnTopLevelUnread(ctx: SourceContext, code: string, key: string, what:
   ctx.warn(code, shown, `The top-level value ${JSON.stringify(shown)} is ${what}; it was not read.`, DAMAGED);
 }
 
+/** Rejects message `index`, not read, being `what` (too deep, or of too many values). */
+function rejectUnread(ctx: SourceContext, code: string, index: number, what: string): void {
+  ctx.reject(code, `messages[${index}]`, `This entry is ${what}; it was not read.`, DAMAGED);
+}
+
 /** A message's sender as written: the first `sender_name` or `senderName` member of its JSON text. */
 const SENDER_MEMBER = /"(?:sender_name|senderName)"\s*:\s*("(?:[^"\\]|\\.)*")/;
 
@@ -187,20 +192,20 @@ export async function readThreadFile(
       message: (i, value) => onMessage(value, `messages[${i}]`),
       tooDeep: (where) => {
         if ('index' in where)
-          ctx.reject(
+          rejectUnread(
+            ctx,
             'MESSENGER_JSON_TOO_DEEP',
-            `messages[${where.index}]`,
-            `This entry is ${TOO_DEEP}, which no Messenger or Instagram export writes; it was not read.`,
-            DAMAGED,
+            where.index,
+            `${TOO_DEEP}, which no Messenger or Instagram export writes`,
           );
       },
       tooMany: (where) => {
         if ('index' in where)
-          ctx.reject(
+          rejectUnread(
+            ctx,
             'MESSENGER_JSON_MESSAGE_TOO_LARGE',
-            `messages[${where.index}]`,
-            `This entry is ${TOO_MANY_VALUES}, which no Messenger or Instagram message is; it was not read.`,
-            DAMAGED,
+            where.index,
+            `${TOO_MANY_VALUES}, which no Messenger or Instagram message is`,
           );
       },
       // The message the file breaks off in was begun, so it is counted: rejected, never read in part.
