@@ -42,6 +42,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   WHATSAPP_AMPM_MIDNIGHT: 'hour 00 written with AM, read as 00:xx',
   WHATSAPP_AMPM_24H: 'a 24-hour time written with PM, read as written',
   WHATSAPP_WAITING_FOR_MESSAGE: 'not delivered: WhatsApp was waiting for this message',
+  WHATSAPP_TEXT_CUT: 'text longer than a WhatsApp message can hold: only its first 1 MiB kept',
 };
 
 const DETAILS: Readonly<Record<string, string>> = {

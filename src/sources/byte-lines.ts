@@ -29,8 +29,16 @@ type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
  * One line: `bytes[start, end)`, well-formed UTF-8 without its line break. `bytes[end]` can always be read (it is
  * the line break, or a LF placed after the line), so a scanner may stop at any byte below 0x20 without a bound
  * check. The bytes stay as they are until `onChunkEnd` is called next; a reader copies what it keeps longer.
+ * `dropped`: bytes of the line past the reader's `maxLine`, not handed over (the line is cut at a character).
  */
-export type ByteLine = (bytes: Buffer, start: number, end: number, lineNo: number, unended: boolean) => void;
+export type ByteLine = (
+  bytes: Buffer,
+  start: number,
+  end: number,
+  lineNo: number,
+  unended: boolean,
+  dropped: number,
+) => void;
 
 /**
  * The chunk size asked of an input that can give chunks (`SourceInput.chunks`): lines are read as bytes, so a
@@ -42,15 +50,18 @@ const BYTE_CHUNK = 256 * 1024;
 /**
  * Streams an input line by line as UTF-8 bytes, exactly as `forEachLine` splits and numbers it (CRLF, LF and lone
  * CR, also split across chunks). `onChunkEnd`, if given, is called after the lines of each chunk, before any
- * bytes handed over may be overwritten (the input's chunks are read into the same memory again).
+ * bytes handed over may be overwritten (the input's chunks are read into the same memory again). A line longer
+ * than `maxLine` bytes is handed over cut to its first `maxLine` (or fewer, ending at a whole character), with the
+ * count of the bytes left out: a file of one enormous line is read in the memory of `maxLine`, not of the line.
  */
 export async function forEachLineBytes(
   input: SourceInput,
   onLine: ByteLine,
   ctx?: SourceContext,
   onChunkEnd?: () => void,
+  maxLine = Number.POSITIVE_INFINITY,
 ): Promise<{ lines: number; encoding: TextEncoding }> {
-  const reader = new ByteLineReader(onLine, ctx, onChunkEnd);
+  const reader = new ByteLineReader(onLine, ctx, onChunkEnd, maxLine);
   // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
   for await (const { buf, head, read } of headFirst(transientChunks(input, BYTE_CHUNK))) {
     reader.chunk(head ? reader.begin(buf) : buf);
@@ -67,6 +78,8 @@ class ByteLineReader {
   // The start of a line that a chunk did not finish, with room for the LF placed after it when handed over.
   private carry: Buffer = Buffer.allocUnsafe(1 << 16);
   private carried = 0;
+  /** Bytes of the carried line past `maxLine`, counted but not kept (then nothing more of the line is kept). */
+  private dropped = 0;
   /** The last byte handed over was a CR: an LF next is the rest of that CRLF. */
   private afterCr = false;
   // A UTF-8 character the chunk before did not finish, kept exactly as StringDecoder keeps it (`held`, and
@@ -87,6 +100,7 @@ class ByteLineReader {
     private readonly onLine: ByteLine,
     private readonly ctx: SourceContext | undefined,
     private readonly onChunkEnd: (() => void) | undefined,
+    private readonly maxLine: number,
   ) {
     this.checking = ctx !== undefined;
   }
@@ -196,7 +210,7 @@ class ByteLineReader {
     }
     if (rest !== undefined) this.last(rest, 0, rest.length);
     if (this.warnAt !== 0) this.warn();
-    if (this.carried > 0) this.onLine(this.carriedLine(this.carried), 0, this.carried, ++this.lineNo, true);
+    if (this.carried > 0 || this.dropped > 0) this.handOverCarried(true);
     return { lines: this.lineNo, encoding: this.encoding };
   }
 
@@ -231,12 +245,13 @@ class ByteLineReader {
       const br = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (br === -1) return i;
       if (this.warnAt !== 0 && this.lineNo + 1 >= this.warnAt) this.warn();
-      if (this.carried > 0) {
+      if (this.carried > 0 || this.dropped > 0) {
         this.keep(b, i, br);
-        const length = this.carried;
-        this.carried = 0;
-        this.onLine(this.carriedLine(length), 0, length, ++this.lineNo, false);
-      } else this.onLine(b, i, br, ++this.lineNo, false);
+        this.handOverCarried(false);
+      } else if (br - i > this.maxLine) {
+        this.keep(b, i, br);
+        this.handOverCarried(false);
+      } else this.onLine(b, i, br, ++this.lineNo, false, 0);
       i = br + 1;
       if (b[br] === 0x0d) {
         if (i === e) this.afterCr = true;
@@ -247,18 +262,36 @@ class ByteLineReader {
   }
 
   /**
-   * The carried line of `length` bytes, with a LF after it, as a buffer of just that size: a reader's search in
-   * it then ends there, not in what longer lines left in the carry buffer (after a line of megabytes, searching
-   * that again for every later line that straddles two chunks would cost megabytes each).
+   * Hands over the carried line, with a LF after it, as a buffer of just its size: a reader's search in it then
+   * ends there, not in what longer lines left in the carry buffer (after a line of megabytes, searching that again
+   * for every later line that straddles two chunks would cost megabytes each).
    */
-  private carriedLine(length: number): Buffer {
+  private handOverCarried(unended: boolean): void {
+    const length = this.carried;
+    const dropped = this.dropped;
+    this.carried = 0;
+    this.dropped = 0;
     this.carry[length] = 0x0a;
-    return this.carry.subarray(0, length + 1);
+    this.onLine(this.carry.subarray(0, length + 1), 0, length, ++this.lineNo, unended, dropped);
   }
 
-  /** Appends `b[s, e)` to the carried line start, leaving a byte of room after it. */
+  /**
+   * Appends `b[s, e)` to the carried line start, leaving a byte of room after it; past `maxLine` bytes it only
+   * counts them, cutting the line before a character that would not fit whole (the bytes are UTF-8 by now).
+   */
   private keep(b: Buffer, s: number, e: number): void {
     if (e <= s) return;
+    if (this.dropped > 0) {
+      this.dropped += e - s;
+      return;
+    }
+    if (this.carried + (e - s) > this.maxLine) {
+      let cut = s + (this.maxLine - this.carried);
+      while (cut > s && (b[cut]! & 0xc0) === 0x80) cut--;
+      this.dropped = e - cut;
+      e = cut;
+      if (e <= s) return;
+    }
     const need = this.carried + (e - s) + 1;
     if (need > this.carry.length) {
       const grown = Buffer.allocUnsafe(Math.max(need, this.carry.length * 2));

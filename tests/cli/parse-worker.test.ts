@@ -125,6 +125,36 @@ describe('what only anonymise reads', () => {
   });
 });
 
+describe('a message longer than any WhatsApp message', () => {
+  it('is cut alike here and on the worker, flagged and warned of', () => {
+    // 3 MB of text on one line, then 2 MB over many lines: both cut to their first MiB (WHATSAPP_TEXT_CUT).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-long-'));
+    try {
+      const chat = path.join(dir, 'WhatsApp Chat with Sam.txt');
+      const lines = `${'pasted line of text\n'.repeat(100_000)}`;
+      writeFileSync(
+        chat,
+        `14/03/2024, 21:05 - Sam: ${'😀'.repeat(750_000)}\n14/03/2024, 21:06 - Sam: start\n${lines}14/03/2024, 21:07 - Sam: end\n`,
+      );
+      const a = bothWays(['timeline', chat, '--format', 'jsonl', '--tz', 'Europe/London']);
+      const events = a.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(events.map((e) => [e.locator, e.flags, Buffer.byteLength(e.text)])).toEqual([
+        ['line 1', 'WHATSAPP_TEXT_CUT', 1_048_548],
+        ['line 2', 'WHATSAPP_TEXT_CUT', 1_048_576],
+        ['line 100003', '', 3],
+      ]);
+      expect(a.stderr).toContain(
+        'line 2: The message on line 2 has 2,000,005 bytes of text on 100,001 lines, more than a WhatsApp message can hold',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a chat of many slots', () => {
   it('gives the same report read on the worker, slot after slot', () => {
     // 200,000 messages (~13 MB): dozens of slots of growing size, the ring full at times, and text blocks readied

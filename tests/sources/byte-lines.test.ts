@@ -240,6 +240,69 @@ describe('forEachLineBytes', () => {
     );
   });
 
+  it('cuts a line longer than maxLine at a whole character and counts what it left out (property)', async () => {
+    // Against the same reader with no cap: each line is the uncapped line's first bytes, no more than maxLine and
+    // ending at a character; `dropped` is the rest; line numbers and the unended flag are the same.
+    const part = fc.constantFrom(...['ab', 'é', '😀', '\n', '\r\n', '\r', 'xyz', '€'].map(utf8));
+    const lines = async (file: Buffer, sizes: number[], maxLine?: number) => {
+      const seen: [number, Buffer, boolean, number][] = [];
+      await forEachLineBytes(
+        reused(file, sizes),
+        (b, s, e, n, unended, dropped) => {
+          expect(b[e]).toBeLessThan(0x0e);
+          seen.push([n, Buffer.from(b.subarray(s, e)), unended, dropped]);
+        },
+        undefined,
+        undefined,
+        maxLine,
+      );
+      return seen;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(part, { maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 12 }),
+        async (parts, sizes, maxLine) => {
+          const file = Buffer.concat(parts);
+          const whole = await lines(file, sizes);
+          const capped = await lines(file, sizes, maxLine);
+          expect(capped.map(([n, , u]) => [n, u])).toEqual(whole.map(([n, , u]) => [n, u]));
+          capped.forEach(([, kept, , dropped], i) => {
+            const full = whole[i]![1];
+            expect(kept.length).toBeLessThanOrEqual(maxLine);
+            expect(kept.length + dropped).toBe(full.length);
+            expect(Buffer.compare(kept, full.subarray(0, kept.length))).toBe(0);
+            // Cut before a character, and not sooner than it must be.
+            expect(Buffer.compare(Buffer.from(kept.toString('utf8'), 'utf8'), kept)).toBe(0);
+            const next = [...full.subarray(kept.length).toString('utf8')][0] ?? '';
+            if (dropped > 0) expect(kept.length + utf8(next).length).toBeGreaterThan(maxLine);
+          });
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
+  it('reads a line of 40 MB with a cap of 64 KiB in the memory of the cap', async () => {
+    const file = Buffer.concat([utf8('first\n'), Buffer.alloc(40 * 1024 * 1024, 'é'), utf8('\nlast')]);
+    const seen: [string, number, number][] = [];
+    await forEachLineBytes(
+      reused(file, [256 * 1024]),
+      (b, s, e, _n, _u, dropped) =>
+        void seen.push([b.toString('utf8', s, Math.min(e, s + 6)), e - s, dropped]),
+      undefined,
+      undefined,
+      65_537,
+    );
+    // 'é' is two bytes: the odd cap cuts before the character that would not fit whole.
+    expect(seen).toEqual([
+      ['first', 5, 0],
+      ['ééé', 65_536, 40 * 1024 * 1024 - 65_536],
+      ['last', 4, 0],
+    ]);
+  });
+
   it('hands over what forEachLine does for UTF-16 text, in even-sized chunks (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

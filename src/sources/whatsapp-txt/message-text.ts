@@ -71,11 +71,22 @@ export class BomSearch {
 /** Below this size the buffer of its own is kept for the next message; a larger one is let go after it. */
 const KEEP_OWN = 1 << 16;
 
+/**
+ * The most bytes of one message's text kept: 1 MiB. WhatsApp lets a message hold 65,536 characters, at most 256 KiB
+ * of UTF-8, so no real message is cut; a longer one is a file joined onto the chat or a damaged copy, and keeping it
+ * whole would cost memory in proportion (an 80 MB "message" took 400 MB). The line reader is given the same cap.
+ */
+export const MAX_TEXT_BYTES = 1 << 20;
+
 /** The message's text: `bytes[start, end)`, UTF-8 without byte-order marks. */
 export class MessageText {
   bytes: Buffer;
   start = 0;
   end = 0;
+  /** Bytes of the text past `MAX_TEXT_BYTES`, left out (counted as written, line breaks included). */
+  dropped = 0;
+  /** The lines the text was written on. */
+  lines = 0;
   private own: Buffer;
 
   constructor(private readonly boms: BomSearch) {
@@ -83,8 +94,13 @@ export class MessageText {
     this.bytes = this.own;
   }
 
-  /** The text is `b[s, e)` less its byte-order marks; `b` stays valid until `keep` is called. */
-  set(b: Buffer, s: number, e: number): void {
+  /**
+   * The text is `b[s, e)` less its byte-order marks; `b` stays valid until `keep` is called. `dropped`: bytes of
+   * the line the line reader left out (forEachLineBytes' `maxLine`).
+   */
+  set(b: Buffer, s: number, e: number, dropped: number): void {
+    this.dropped = dropped;
+    this.lines = 1;
     const bom = s < e ? this.boms.next(b, s) : -1;
     if (bom === -1 || bom >= e) {
       this.bytes = b;
@@ -97,8 +113,24 @@ export class MessageText {
     this.add(b, s, e, bom);
   }
 
-  /** Adds a continuation line `b[s, e)` after `blanks` empty ones: one "\n" each, and one before the line. */
-  append(blanks: number, b: Buffer, s: number, e: number): void {
+  /**
+   * Adds a continuation line `b[s, e)` after `blanks` empty ones: one "\n" each, and one before the line; past
+   * `MAX_TEXT_BYTES` it only counts them (`dropped`: what the line reader left out of the line already).
+   */
+  append(blanks: number, b: Buffer, s: number, e: number, dropped: number): void {
+    this.lines += blanks + 1;
+    const room = MAX_TEXT_BYTES - (this.end - this.start) - blanks - 1;
+    if (this.dropped > 0 || room < 0) {
+      this.dropped += blanks + 1 + (e - s) + dropped;
+      return;
+    }
+    if (e - s > room) {
+      let cut = s + room;
+      while (cut > s && (b[cut]! & 0xc0) === 0x80) cut--; // not inside a character
+      dropped += e - cut;
+      e = cut;
+    }
+    this.dropped = dropped;
     this.keep();
     this.room(blanks + 1);
     this.own.fill(0x0a, this.end, this.end + blanks + 1);
@@ -121,6 +153,7 @@ export class MessageText {
     if (this.own.length > KEEP_OWN) this.own = Buffer.allocUnsafe(4096);
     this.bytes = this.own;
     this.start = this.end = 0;
+    this.dropped = 0;
   }
 
   /** The text decoded. */

@@ -11,7 +11,7 @@
  * context as bytes when it takes them (`SourceContext.emitUtf8`), decoded otherwise.
  */
 
-import { listed } from '../../model/format.js';
+import { listed, thousands } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
 import { rejectCutRecord } from '../cut-record.js';
@@ -19,7 +19,15 @@ import { type SourceContext, SourceFailure, type SourceInput } from '../source.j
 import { LocalClock } from './clock.js';
 import { dateShape, type Layout, layoutName, otherReadings } from './date-order.js';
 import type { HeaderDates } from './first-pass.js';
-import { afterLeadingMarks, BomSearch, excerpt, lrmAt, MessageText, onlyBoms } from './message-text.js';
+import {
+  afterLeadingMarks,
+  BomSearch,
+  excerpt,
+  lrmAt,
+  MAX_TEXT_BYTES,
+  MessageText,
+  onlyBoms,
+} from './message-text.js';
 import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
 import { callDetail, isAttributedNotice, Special } from './notices.js';
 import { Framing, HeaderScanner, Scan, withoutMarks } from './scan.js';
@@ -28,6 +36,7 @@ import { authorEnd, Senders } from './senders.js';
 const MIDNIGHT_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_MIDNIGHT']);
 const HOUR24_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_AMPM_24H']);
 const WAITING_FLAGS: readonly string[] = Object.freeze(['WHATSAPP_WAITING_FOR_MESSAGE']);
+const TEXT_CUT = 'WHATSAPP_TEXT_CUT';
 
 /** What the second pass needs to know about the file. */
 export interface ReadPlan {
@@ -188,6 +197,7 @@ export async function readMessages(
 
   const flush = (): void => {
     if (state === MESSAGE) {
+      if (text.dropped > 0) cutText(ctx, event!, text, recordLine);
       if (ctx.emitUtf8 !== undefined) ctx.emitUtf8(event!, text.bytes, text.start, text.end);
       else {
         event!.text = text.string();
@@ -222,7 +232,7 @@ export async function readMessages(
   const when = (b: Buffer): string =>
     undecided !== undefined ? excerpt(b, scanner.stampStart, scanner.stampEnd) : clock.local();
 
-  const header = (b: Buffer, end: number, lineNo: number): void => {
+  const header = (b: Buffer, end: number, lineNo: number, dropped: number): void => {
     // While the day/month order is undecided there is no local time, only the stamp as written: a notice is
     // skipped with it, and anything that needs a date stops the file below.
     if (undecided === undefined) {
@@ -257,7 +267,7 @@ export async function readMessages(
       textStart = b[author + 1] === 0x20 ? author + 2 : author + 1;
     }
     // The text as written, minus byte-order marks anywhere and the direction marks iOS puts in front.
-    text.set(b, afterLeadingMarks(b, textStart), end);
+    text.set(b, afterLeadingMarks(b, textStart), end, dropped);
     // Only a text that may be a placeholder or a notice is decoded to be classified.
     const special = maybeSpecial(text.bytes, text.start, text.end) ? specials.classify(text) : Special.None;
     const typed = kindOf(special);
@@ -321,7 +331,14 @@ export async function readMessages(
     state = MESSAGE;
   };
 
-  const onLine = (b: Buffer, start: number, end: number, lineNo: number, unended: boolean): void => {
+  const onLine = (
+    b: Buffer,
+    start: number,
+    end: number,
+    lineNo: number,
+    unended: boolean,
+    dropped: number,
+  ): void => {
     const scanned = scanner.scan(b, start, end);
     if (scanned === Scan.Header && dates !== undefined) dates.add(scanner, b, lineNo);
     // Only the file's own layout starts a record: a whole header of another date shape is pasted text.
@@ -354,7 +371,7 @@ export async function readMessages(
           'If the file was copied or downloaded, check that the copy is complete; export the chat again to read the rest.',
         );
       }
-      header(b, end, lineNo);
+      header(b, end, lineNo, dropped);
       return;
     }
     if (state === NONE) {
@@ -390,7 +407,7 @@ export async function readMessages(
       blanks++; // kept only if more text follows: trailing blank lines are not part of a message
       return;
     }
-    text.append(blanks, b, start, end);
+    text.append(blanks, b, start, end, dropped);
     blanks = 0;
   };
 
@@ -400,7 +417,7 @@ export async function readMessages(
     if (state === MESSAGE) text.keep();
   };
 
-  await forEachLineBytes(input, onLine, progressCtx, onChunkEnd);
+  await forEachLineBytes(input, onLine, progressCtx, onChunkEnd, MAX_TEXT_BYTES);
   flush();
   const summary = (code: string, n: number, first: number, what: string): void => {
     if (n === 0) return;
@@ -420,6 +437,22 @@ export async function readMessages(
   );
   const unplaced = undecided !== undefined && undated.n > 0 ? undatedFailure(undecided, undated) : undefined;
   return cut !== undefined ? cutFailure(cut, unplaced) : unplaced;
+}
+
+/**
+ * Marks a message whose text is longer than any WhatsApp message (`MAX_TEXT_BYTES`): it is one contact, kept with
+ * the start of its text, flagged, and named in a warning with its full length.
+ */
+function cutText(ctx: SourceContext, event: Mutable<ParsedEvent>, text: MessageText, line: number): void {
+  event.flags = event.flags === undefined ? [TEXT_CUT] : [...event.flags, TEXT_CUT];
+  const kept = text.end - text.start;
+  const lines = text.lines > 1 ? ` on ${thousands(text.lines)} lines` : '';
+  ctx.warn(
+    'WHATSAPP_TEXT_TOO_LONG',
+    line,
+    `The message on line ${line} has ${thousands(kept + text.dropped)} bytes of text${lines}, more than a WhatsApp message can hold (65,536 characters): it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
+    `Check line ${line} of the export: another file joined onto the chat, or a damaged copy, can make one message this long. The message carries the ${TEXT_CUT} flag.`,
+  );
 }
 
 /** What may follow the date of a header cut short: the start of its time, AM/PM and framing, nothing else. */
