@@ -24,12 +24,14 @@ import {
   ElementsNotClosed,
   LoneSurrogates,
   labelProblems,
+  MAX_ATTRIBUTES,
   type ProblemKind,
   RECOVERABLE,
   type RecordProblem,
   RecordsInside,
   readBeforeStop,
   reportProblems,
+  TOO_MANY_ATTRIBUTES,
   UNESCAPED_AMPERSAND,
   UnclosedRecords,
   UnescapedAmpersands,
@@ -55,6 +57,8 @@ interface Current {
   inside?: string;
   /** Its outcome was given: an `<sms>` or `<call>` holds all it has in its start tag, so one left open is read then. */
   done?: boolean;
+  /** Its start tag (or one inside it) holds more than MAX_ATTRIBUTES attributes: the problem counting them. */
+  tooMany?: RecordProblem;
 }
 
 /** The two roots and the record elements each holds (a Map: the keys come from the file). */
@@ -241,6 +245,10 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       window.xml11 = parser.xmlDecl.version === '1.1';
       window.open(parser.position);
     } else if (current !== undefined) {
+      // The attributes saxes kept to the tag's end: all of them, unless the tag was cut down before (capAttributes).
+      const kept = Object.keys(tag.attributes).length;
+      if (countingTag || kept > MAX_ATTRIBUTES) tooManyAttributes(current, kept);
+      countingTag = false;
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
       if (depth === current.depth) {
         current.attrs = tag.attributes;
@@ -538,6 +546,35 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     fastPath,
   );
 
+  /**
+   * saxes keeps a start tag's attributes in a list until the tag ends. Checked after each piece of text (at most
+   * one chunk read from the file, so some thousands of attributes), a list grown past MAX_ATTRIBUTES is emptied,
+   * counted, and the record rejected: a tag of millions is read in the memory of a few thousand.
+   */
+  const saxesAttributes = parser as unknown as { attribList?: unknown[] };
+  /** The start tag being read is the one `current.tooMany` counts. */
+  let countingTag = false;
+  const capAttributes = (): void => {
+    const list = saxesAttributes.attribList;
+    if (!Array.isArray(list) || list.length <= MAX_ATTRIBUTES) return;
+    const n = list.length;
+    list.length = 0;
+    // The root or an element outside any record: only its memory is at stake.
+    if (current !== undefined) tooManyAttributes(current, n);
+  };
+  /**
+   * Counts `n` more attributes of the start tag being read against `cur`, which is rejected for them. A second
+   * such tag in the same record (an `<mms>` part) rejects nothing more: the first one's count is the one told.
+   */
+  function tooManyAttributes(cur: Current, n: number): void {
+    if (cur.tooMany === undefined) {
+      cur.tooMany = { kind: TOO_MANY_ATTRIBUTES, at: `line ${parser.line}`, inTag: false, count: 0 };
+      if (cur.problems === undefined) cur.problems = [cur.tooMany];
+      else cur.problems.push(cur.tooMany);
+      countingTag = true;
+    }
+    if (countingTag) cur.tooMany.count! += n;
+  }
   /** Text handed to saxes so far, in UTF-16 units (saxes' `position` at its end). */
   let fed = 0;
   /** The text so far ends with a CR, which saxes holds back until it sees whether LF follows. */
@@ -547,6 +584,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (text.length === 0) return;
     window.note(text);
     handover.write(text, allowFast);
+    if (inTag) capAttributes();
     window.advance();
     fed += text.length;
     endsWithCR = text.charCodeAt(text.length - 1) === 0x0d;

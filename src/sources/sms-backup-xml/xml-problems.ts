@@ -7,6 +7,7 @@
  * character reference only warns: saxes keeps it (or, for a raw `<` in a value, drops just that), and the rest of
  * the record is intact. Every other XML error ends the file (see reader.ts).
  */
+import { thousands } from '../../model/format.js';
 import type { SourceContext } from '../source.js';
 import type { Attrs } from './fields.js';
 
@@ -32,6 +33,8 @@ export interface RecordProblem {
   inTag: boolean;
   attribute?: string;
   reference?: string;
+  /** TOO_MANY_ATTRIBUTES: the attributes counted in the start tag. */
+  count?: number;
 }
 
 function where(p: RecordProblem): string {
@@ -92,6 +95,27 @@ export const UNESCAPED_AMPERSAND: ProblemKind = {
   hint:
     'SMS Backup & Restore always writes "&" as &amp;: this text was edited by hand or written by another tool. ' +
     'Compare with the backup from the phone or cloud if the exact text matters.',
+};
+
+/**
+ * The most attributes a start tag may hold before its record is rejected. SMS Backup & Restore writes about 30 to
+ * an `<mms>` and fewer to the rest; saxes holds every attribute of a start tag until the tag ends, so a tag of
+ * millions (a damaged or made-up file) would hold them all: 3 million took 820 MB and 8 s.
+ */
+export const MAX_ATTRIBUTES = 1000;
+
+/** A start tag of more than MAX_ATTRIBUTES attributes: its record is rejected, and the attributes are not kept. */
+export const TOO_MANY_ATTRIBUTES: ProblemKind = {
+  code: 'SMS_RECORD_TOO_LARGE',
+  rejects: true,
+  names: false,
+  describe: (p) =>
+    `a start tag of ${thousands(p.count ?? 0)} attributes (${p.at}), more than the ` +
+    `${thousands(MAX_ATTRIBUTES)} a record may hold: SMS Backup & Restore writes about 30, so none of its values ` +
+    'are read',
+  hint:
+    'This record is damaged in this copy of the backup (made or changed by another tool, or two files joined); ' +
+    'the records around it were read. A copy from the phone or cloud may hold it whole.',
 };
 
 /** saxes error messages (without the position prefix) that do not stop the file. */
