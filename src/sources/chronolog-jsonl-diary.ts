@@ -26,5 +26,5 @@ export const chronologJsonlDiary: Source = {
   times: ANONYMISED_TIMES,
   timesOf: anonymisedTimes,
   detect: (probe: Probe) => HAND_KEPT_HEADER.test(probe.text),
-  parse: parseAnonymised,
+  parse: (input, ctx) => parseAnonymised(input, ctx),
 };

@@ -39,8 +39,10 @@
  * value, or a stub with a malformed reason or code is rejected with its line number. A last line without a line
  * break that is not valid JSON was cut short (CHRONOLOG_JSONL_TRUNCATED): the record on it was begun, so it is
  * counted, rejected with its line number (CHRONOLOG_JSONL_RECORD_CUT_SHORT), never read in part; the lines
- * before it are kept and the input is marked incomplete. A line of more than a million JSON values is rejected
- * unread (CHRONOLOG_JSONL_TOO_LARGE, ./json-values.ts). Unsupported: other versions.
+ * before it are kept and the input is marked incomplete. A line of more than a million JSON values or longer than
+ * 8 MiB is rejected unread (CHRONOLOG_JSONL_TOO_LARGE, ./json-values.ts), so even as the last line without a
+ * line break (what it held cannot be parsed to tell); a line over 8 MiB is never held whole. Unsupported: other
+ * versions.
  */
 import type { ParsedEvent } from '../model/index.js';
 import {
@@ -54,7 +56,7 @@ import {
 import { CALL_STATUSES, CHANNELS, DIRECTIONS, KINDS, PRECISIONS, ROLES } from '../model/vocabulary.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
-import { hasTooManyValues, TOO_MANY_VALUES } from './json-values.js';
+import { hasTooManyValues, MAX_LINE_CHARS, TOO_MANY_VALUES, tooLongInWords } from './json-values.js';
 import type { Probe, Source, SourceContext, SourceInput } from './source.js';
 import { FailureAtEnd, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
@@ -115,11 +117,14 @@ function toEvent(o: Record<string, unknown>, line: number): ParsedEvent | string
 /** What to do about a line `chronolog anonymise` would not have written: the file was edited or damaged. */
 const EDITED = 'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.';
 
-/** One line after the header: an event row, a skipped or rejected stub, or a bad line. */
-function readLine(line: string, n: number, ctx: SourceContext): void {
+/**
+ * One line after the header: an event row, a skipped or rejected stub, or a bad line. `unended`: the file ends
+ * on it without a line break. Returns true when that line was cut short (rejected as such).
+ */
+function readLine(line: string, n: number, ctx: SourceContext, unended: boolean): boolean {
   if (line.trim() === '') {
     ctx.skip('blank-line', n);
-    return;
+    return false;
   }
   // Counted before it is parsed: a line of millions of `{}` would be built whole (json-values.ts).
   if (hasTooManyValues(line)) {
@@ -129,14 +134,21 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
       `line ${n} is ${TOO_MANY_VALUES}, which \`chronolog anonymise\` never writes; it was not read`,
       EDITED,
     );
-    return;
+    return false;
   }
   let o: unknown;
   try {
     o = JSON.parse(line);
   } catch {
+    // `chronolog anonymise` ends every line with a line break: a broken last line without one was cut short.
+    // Its record was begun, so it is counted: rejected at its line, as what it held cannot be known. (A line too
+    // large to parse was rejected above, cut short or not.)
+    if (unended) {
+      rejectCutRecord(ctx, 'CHRONOLOG_JSONL_RECORD_CUT_SHORT', n, `line ${n}, which has no line break`);
+      return true;
+    }
     ctx.reject('CHRONOLOG_JSONL_BAD_JSON', n, `line ${n} is not valid JSON: ${line.slice(0, 80)}`, EDITED);
-    return;
+    return false;
   }
   if (nestsTooDeep(line)) {
     ctx.reject(
@@ -145,11 +157,11 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
       `line ${n} is ${TOO_DEEP}, which \`chronolog anonymise\` never writes; it was not read`,
       EDITED,
     );
-    return;
+    return false;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {
     ctx.reject('CHRONOLOG_JSONL_NOT_OBJECT', n, `line ${n} is not a JSON object`, EDITED);
-    return;
+    return false;
   }
   const r = o as Record<string, unknown>;
   if ('skipped' in r) {
@@ -162,7 +174,7 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
         `skip reason ${JSON.stringify(reason)} is not a kebab-case code`,
         EDITED,
       );
-    return;
+    return false;
   }
   if ('rejected' in r) {
     const code = r['rejected'];
@@ -181,24 +193,23 @@ function readLine(line: string, n: number, ctx: SourceContext): void {
         EDITED,
       );
     }
-    return;
+    return false;
   }
   const e = toEvent(r, n);
   if (typeof e === 'string') ctx.reject('CHRONOLOG_JSONL_BAD_FIELD', n, e, EDITED);
   else ctx.emit(e);
+  return false;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Reads an anonymised file, any version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. */
-export async function parseAnonymised(input: SourceInput, ctx: SourceContext): Promise<void> {
+/**
+ * Reads an anonymised file, any version; shared by `chronolog-jsonl` and `chronolog-jsonl-diary`. `maxLineChars`
+ * (json-values.ts MAX_LINE_CHARS) is only lowered by tests, so that a line over it need not be tens of megabytes.
+ */
+export async function parseAnonymised(
+  input: SourceInput,
+  ctx: SourceContext,
+  maxLineChars = MAX_LINE_CHARS,
+): Promise<void> {
   let incomplete = false;
   let readToEnd = false;
   let damaged = false;
@@ -207,13 +218,7 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
     input,
     (line, n, unended) => {
       if (n > 1) {
-        // `chronolog anonymise` ends every line with a line break: a broken last line without one was cut short.
-        // Its record was begun, so it is counted: rejected at its line, as what it held cannot be known.
-        // A line too large to parse is rejected by readLine, cut short or not.
-        if (unended && line.trim() !== '' && !hasTooManyValues(line) && !isJson(line)) {
-          cut = n;
-          rejectCutRecord(ctx, 'CHRONOLOG_JSONL_RECORD_CUT_SHORT', n, `line ${n}, which has no line break`);
-        } else readLine(line, n, ctx);
+        if (readLine(line, n, ctx, unended)) cut = n;
         return;
       }
       if (!HEADER.test(line)) {
@@ -239,6 +244,21 @@ export async function parseAnonymised(input: SourceInput, ctx: SourceContext): P
       damaged = readToEnd && header['damaged'] === true;
     },
     ctx,
+    {
+      maxChars: maxLineChars,
+      // Never held, so neither parsed nor judged cut short: rejected unread, whether it ends the file or not.
+      onLong: (n, chars) => {
+        const long = tooLongInWords(chars, maxLineChars);
+        if (n === 1)
+          throw new SourceFailure('CHRONOLOG_JSONL_HEADER', `the chronolog header line is ${long}`, 1);
+        ctx.reject(
+          'CHRONOLOG_JSONL_TOO_LARGE',
+          n,
+          `line ${n} is ${long}, far longer than any real message; it was not read`,
+          EDITED,
+        );
+      },
+    },
   );
   if (cut !== undefined) {
     throw new SourceFailure(
@@ -309,5 +329,5 @@ export const chronologJsonl: Source = {
   times: ANONYMISED_TIMES,
   timesOf: anonymisedTimes,
   detect: (probe: Probe) => HEADER.test(probe.text) && !HAND_KEPT_HEADER.test(probe.text),
-  parse: parseAnonymised,
+  parse: (input, ctx) => parseAnonymised(input, ctx),
 };

@@ -19,13 +19,14 @@
  * (SIGNAL_RECORD_CUT_SHORT, worded by ./cut-record.ts) and never emitted with the part read, and the file is
  * reported as cut (SIGNAL_JSON_TRUNCATED). A last line whose JSON is whole, and only its line break missing, is
  * read as any other; a file cut just after a line break begins no line and rejects nothing. A line of more than a
- * million JSON values (SIGNAL_TOO_LARGE, ./json-values.ts) or nested too deeply (SIGNAL_TOO_DEEP) is rejected
- * unread.
+ * million JSON values or longer than 8 MiB (SIGNAL_TOO_LARGE, ./json-values.ts), or nested too deeply
+ * (SIGNAL_TOO_DEEP), is rejected unread, a too large one so even as the last line without a line break (what it
+ * held cannot be parsed to tell); a line over 8 MiB is never held whole.
  */
 import type { Kind, Party } from '../model/index.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
-import { hasTooManyValues, TOO_MANY_VALUES } from './json-values.js';
+import { hasTooManyValues, MAX_LINE_CHARS, TOO_MANY_VALUES, tooLongInWords } from './json-values.js';
 import { jsonQuote, peopleTeller, signalCall } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
@@ -86,153 +87,172 @@ function stickerLabel(raw: unknown): string | undefined {
   return typeof emoji === 'string' && emoji !== '' ? emoji : 'sticker';
 }
 
-export const signalJson: Source = {
-  id: 'signal-json',
-  label: 'Signal Desktop data.json (signal-export, NDJSON)',
-  reads: 'Messages of one Signal conversation, one JSON object per line, as written by signal-export',
-  recognisedBy: 'the first line is a JSON object with "date", "sender" and "body" keys',
-  howToExport:
-    'Signal Desktop + signal-export: `sigexport ~/signal-chats`; each conversation folder has data.json',
-  extensions: ['.json'],
-  detect(probe) {
-    const first = probe.text.split(/\r\n|\n/, 1)[0] ?? '';
-    return (
-      /^\s*\{.*"date"\s*:\s*"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(first) &&
-      /"sender"\s*:/.test(first) &&
-      /"body"\s*:/.test(first)
-    );
-  },
-  async parse(input, ctx) {
-    const parties = new Map<string, Party>();
-    const tell = peopleTeller(ctx);
-    let cut: number | undefined;
-    await forEachLine(
-      input,
-      (raw, lineNo, unended) => {
-        const line = raw.trim();
-        if (line === '') return;
-        // Counted before it is parsed: a line of millions of `{}` would be built whole (json-values.ts).
-        if (hasTooManyValues(line)) {
-          ctx.reject(
-            'SIGNAL_TOO_LARGE',
-            lineNo,
-            `line ${lineNo} is ${TOO_MANY_VALUES}, which no signal-export message is; it was not read`,
-            HINT,
-          );
-          return;
-        }
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          // signal-export ends every line with a line break: a broken last line without one was cut short. It
-          // was begun, so it is counted (rejected), before the failure below.
-          if (unended) {
-            cut = lineNo;
-            rejectCutRecord(ctx, 'SIGNAL_RECORD_CUT_SHORT', lineNo, endOf(raw, lineNo));
-          } else {
+/**
+ * Builds the signal-json source; `maxLineChars` (json-values.ts MAX_LINE_CHARS) is only lowered by tests, so that
+ * a line over it need not be tens of megabytes.
+ */
+export function createSignalJson(maxLineChars = MAX_LINE_CHARS): Source {
+  return {
+    id: 'signal-json',
+    label: 'Signal Desktop data.json (signal-export, NDJSON)',
+    reads: 'Messages of one Signal conversation, one JSON object per line, as written by signal-export',
+    recognisedBy: 'the first line is a JSON object with "date", "sender" and "body" keys',
+    howToExport:
+      'Signal Desktop + signal-export: `sigexport ~/signal-chats`; each conversation folder has data.json',
+    extensions: ['.json'],
+    detect(probe) {
+      const first = probe.text.split(/\r\n|\n/, 1)[0] ?? '';
+      return (
+        /^\s*\{.*"date"\s*:\s*"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(first) &&
+        /"sender"\s*:/.test(first) &&
+        /"body"\s*:/.test(first)
+      );
+    },
+    async parse(input, ctx) {
+      const parties = new Map<string, Party>();
+      const tell = peopleTeller(ctx);
+      let cut: number | undefined;
+      await forEachLine(
+        input,
+        (raw, lineNo, unended) => {
+          const line = raw.trim();
+          if (line === '') return;
+          // Counted before it is parsed: a line of millions of `{}` would be built whole (json-values.ts).
+          if (hasTooManyValues(line)) {
             ctx.reject(
-              'SIGNAL_BAD_JSON',
+              'SIGNAL_TOO_LARGE',
               lineNo,
-              `line ${lineNo} is not valid JSON (${shown(line)}): ${EXPECTED}`,
+              `line ${lineNo} is ${TOO_MANY_VALUES}, which no signal-export message is; it was not read`,
               HINT,
             );
+            return;
           }
-          return;
-        }
-        if (nestsTooDeep(line)) {
-          ctx.reject(
-            'SIGNAL_TOO_DEEP',
-            lineNo,
-            `line ${lineNo} is ${TOO_DEEP}, which signal-export never writes; it was not read`,
-            HINT,
-          );
-          return;
-        }
-        // Valid JSON, but an array, a string, a number, true, false or null: no message can be read from it
-        // (and `null['date']` would stop the whole file).
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-          ctx.reject(
-            'SIGNAL_NOT_OBJECT',
-            lineNo,
-            `line ${lineNo} is ${jsonKind(parsed, line)}, not a message: ${EXPECTED}`,
-            HINT,
-          );
-          return;
-        }
-        const m = parsed as Record<string, unknown>;
-        // Reactions are no messages, but those who reacted are people (signal-export.ts), on any line.
-        tell(jsonReactors(m['reactions']));
-        const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;
-        if (!date || date[1] === '1970') {
-          ctx.reject(
-            'SIGNAL_BAD_DATE',
-            lineNo,
-            `message has no usable date (${JSON.stringify(m['date'] ?? null)})`,
-            HINT,
-          );
-          return;
-        }
-        const name = typeof m['sender'] === 'string' && m['sender'] !== '' ? m['sender'] : undefined;
-        const me = name === 'Me';
-        let sender: Party | undefined = me ? ME : name === undefined ? undefined : parties.get(name);
-        if (!sender && name !== undefined) {
-          sender = { name };
-          parties.set(name, sender);
-        }
-        const body = typeof m['body'] === 'string' ? m['body'].trim() : '';
-        const attachments = Array.isArray(m['attachments']) ? m['attachments'].length : 0;
-        const sticker = stickerLabel(m['sticker']);
-        const quote = jsonQuote(m['quote']);
-        const isCall = m['call'] !== undefined && m['call'] !== null && m['call'] !== false;
-        const call = isCall
-          ? (signalCall(body) ?? {
-              status: m['missed'] === true ? ('missed' as const) : ('unknown' as const),
-            })
-          : undefined;
-        const kind: Kind = call
-          ? 'call'
-          : m['deleted'] === true
-            ? 'deleted'
-            : body === '' && (attachments > 0 || sticker !== undefined)
-              ? 'media'
-              : 'message';
-        const details: Record<string, string> = {};
-        if (attachments > 0) details['attachments'] = String(attachments);
-        if (sticker !== undefined) details['sticker'] = sticker;
-        if (quote !== undefined) details['quote'] = quote;
-        const seconds = date[6] !== undefined;
-        ctx.emit({
-          locator: lineNo,
-          time: {
-            type: 'local',
-            local: `${date[1]}-${date[2]}-${date[3]}T${date[4]}:${date[5]}${seconds ? `:${date[6]}` : ''}`,
-            precision: seconds ? 's' : 'min',
-          },
-          channel: 'signal',
-          kind,
-          direction: me ? 'outgoing' : 'unknown',
-          ...(sender ? { sender } : {}),
-          ...(body !== '' ? { text: body } : {}),
-          ...(call ? { call } : {}),
-          ...(Object.keys(details).length > 0 ? { details } : {}),
-        });
-      },
-      ctx,
-    );
-    ctx.warn(
-      'SIGNAL_LOCAL_TIME',
-      undefined,
-      `times in ${input.path} are the exporting computer's local time without a zone; they were read in ${ctx.options.timezone}`,
-      'If the computer that ran signal-export used another zone, re-run with --tz ZONE.',
-    );
-    if (cut !== undefined) {
-      throw new SourceFailure(
-        'SIGNAL_JSON_TRUNCATED',
-        `The file ends in the middle of line ${cut}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept.`,
-        cut,
-        'Copy data.json again from the signal-export folder, or run sigexport again, to read the rest.',
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(line);
+          } catch {
+            // signal-export ends every line with a line break: a broken last line without one was cut short. It
+            // was begun, so it is counted (rejected), before the failure below.
+            if (unended) {
+              cut = lineNo;
+              rejectCutRecord(ctx, 'SIGNAL_RECORD_CUT_SHORT', lineNo, endOf(raw, lineNo));
+            } else {
+              ctx.reject(
+                'SIGNAL_BAD_JSON',
+                lineNo,
+                `line ${lineNo} is not valid JSON (${shown(line)}): ${EXPECTED}`,
+                HINT,
+              );
+            }
+            return;
+          }
+          if (nestsTooDeep(line)) {
+            ctx.reject(
+              'SIGNAL_TOO_DEEP',
+              lineNo,
+              `line ${lineNo} is ${TOO_DEEP}, which signal-export never writes; it was not read`,
+              HINT,
+            );
+            return;
+          }
+          // Valid JSON, but an array, a string, a number, true, false or null: no message can be read from it
+          // (and `null['date']` would stop the whole file).
+          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            ctx.reject(
+              'SIGNAL_NOT_OBJECT',
+              lineNo,
+              `line ${lineNo} is ${jsonKind(parsed, line)}, not a message: ${EXPECTED}`,
+              HINT,
+            );
+            return;
+          }
+          const m = parsed as Record<string, unknown>;
+          // Reactions are no messages, but those who reacted are people (signal-export.ts), on any line.
+          tell(jsonReactors(m['reactions']));
+          const date = typeof m['date'] === 'string' ? DATE.exec(m['date']) : null;
+          if (!date || date[1] === '1970') {
+            ctx.reject(
+              'SIGNAL_BAD_DATE',
+              lineNo,
+              `message has no usable date (${JSON.stringify(m['date'] ?? null)})`,
+              HINT,
+            );
+            return;
+          }
+          const name = typeof m['sender'] === 'string' && m['sender'] !== '' ? m['sender'] : undefined;
+          const me = name === 'Me';
+          let sender: Party | undefined = me ? ME : name === undefined ? undefined : parties.get(name);
+          if (!sender && name !== undefined) {
+            sender = { name };
+            parties.set(name, sender);
+          }
+          const body = typeof m['body'] === 'string' ? m['body'].trim() : '';
+          const attachments = Array.isArray(m['attachments']) ? m['attachments'].length : 0;
+          const sticker = stickerLabel(m['sticker']);
+          const quote = jsonQuote(m['quote']);
+          const isCall = m['call'] !== undefined && m['call'] !== null && m['call'] !== false;
+          const call = isCall
+            ? (signalCall(body) ?? {
+                status: m['missed'] === true ? ('missed' as const) : ('unknown' as const),
+              })
+            : undefined;
+          const kind: Kind = call
+            ? 'call'
+            : m['deleted'] === true
+              ? 'deleted'
+              : body === '' && (attachments > 0 || sticker !== undefined)
+                ? 'media'
+                : 'message';
+          const details: Record<string, string> = {};
+          if (attachments > 0) details['attachments'] = String(attachments);
+          if (sticker !== undefined) details['sticker'] = sticker;
+          if (quote !== undefined) details['quote'] = quote;
+          const seconds = date[6] !== undefined;
+          ctx.emit({
+            locator: lineNo,
+            time: {
+              type: 'local',
+              local: `${date[1]}-${date[2]}-${date[3]}T${date[4]}:${date[5]}${seconds ? `:${date[6]}` : ''}`,
+              precision: seconds ? 's' : 'min',
+            },
+            channel: 'signal',
+            kind,
+            direction: me ? 'outgoing' : 'unknown',
+            ...(sender ? { sender } : {}),
+            ...(body !== '' ? { text: body } : {}),
+            ...(call ? { call } : {}),
+            ...(Object.keys(details).length > 0 ? { details } : {}),
+          });
+        },
+        ctx,
+        {
+          maxChars: maxLineChars,
+          // Never held, so neither parsed nor judged cut short: rejected unread, whether it ends the file or not.
+          onLong: (lineNo, chars) =>
+            ctx.reject(
+              'SIGNAL_TOO_LARGE',
+              lineNo,
+              `line ${lineNo} is ${tooLongInWords(chars, maxLineChars)}, which no signal-export message is; it was not read`,
+              HINT,
+            ),
+        },
       );
-    }
-  },
-};
+      ctx.warn(
+        'SIGNAL_LOCAL_TIME',
+        undefined,
+        `times in ${input.path} are the exporting computer's local time without a zone; they were read in ${ctx.options.timezone}`,
+        'If the computer that ran signal-export used another zone, re-run with --tz ZONE.',
+      );
+      if (cut !== undefined) {
+        throw new SourceFailure(
+          'SIGNAL_JSON_TRUNCATED',
+          `The file ends in the middle of line ${cut}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept.`,
+          cut,
+          'Copy data.json again from the signal-export folder, or run sigexport again, to read the rest.',
+        );
+      }
+    },
+  };
+}
+
+export const signalJson: Source = createSignalJson();

@@ -244,17 +244,26 @@ export async function readAll(input: SourceInput, ctx?: SourceContext): Promise<
  * Bytes that are not UTF-8 (a chat re-saved as Windows-1252) become U+FFFD, and `ctx` is warned once
  * (TEXT_INVALID_UTF8) with the first line where that happened. The check costs one search for U+FFFD per
  * decoded chunk; only a chunk holding one has its bytes checked, so a U+FFFD the file itself holds is no alarm.
+ *
+ * With a `limit`, a line longer than `limit.maxChars` is never held: what was held of it is dropped as soon as it
+ * is over, the rest only counted, and `limit.onLong` is called in its place (numbered, and in its turn, as
+ * `onLine` would have been), so a line of any length costs no more than `maxChars` characters of memory.
  */
 export async function forEachLine(
   input: SourceInput,
   onLine: (line: string, lineNo: number, unended: boolean) => void,
   ctx?: SourceContext,
+  limit?: LineLimit,
 ): Promise<{ lines: number; encoding: TextEncoding }> {
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let encoding: TextEncoding = 'utf-8';
   // Pieces of the line not yet ended: joined once when its break arrives, so a 60 MB line costs one join,
   // not one copy per chunk.
   let pending: string[] = [];
+  let pendingChars = 0;
+  const maxChars = limit?.maxChars ?? Number.POSITIVE_INFINITY;
+  /** The characters of the line being passed over, once it is longer than `maxChars` (-1: none is). */
+  let longChars = -1;
   let afterCr = false;
   let lineNo = 0;
   /** The line of the first invalid UTF-8 found and not yet reported (0: none). */
@@ -276,23 +285,44 @@ export async function forEachLine(
       if (cr !== -1 && cr < i) cr = s.indexOf('\r', i);
       const b = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (b === -1) {
-        pending.push(i === 0 ? s : s.slice(i));
+        hold(i === 0 ? s : s.slice(i), s.length - i);
         return;
       }
-      const piece = s.slice(i, b);
-      let line = piece;
-      if (pending.length > 0) {
-        pending.push(piece);
-        line = pending.join('');
-        pending = [];
-      }
       if (warnAt !== 0 && lineNo + 1 >= warnAt) warnInvalid();
-      onLine(line, ++lineNo, false);
+      if (longChars < 0 && pendingChars + (b - i) <= maxChars) {
+        const piece = s.slice(i, b);
+        let line = piece;
+        if (pending.length > 0) {
+          pending.push(piece);
+          line = pending.join('');
+          pending = [];
+          pendingChars = 0;
+        }
+        onLine(line, ++lineNo, false);
+      } else {
+        const chars = (longChars < 0 ? pendingChars : longChars) + (b - i);
+        pending = [];
+        pendingChars = 0;
+        longChars = -1;
+        limit!.onLong(++lineNo, chars, false);
+      }
       i = b + 1;
       if (s.charCodeAt(b) === 0x0d) {
         if (i === s.length) afterCr = true;
         else if (s.charCodeAt(i) === 0x0a) i++;
       }
+    }
+  };
+  /** Keeps `piece` (`chars` long) of a line not yet ended, or only counts it once the line is over `maxChars`. */
+  const hold = (piece: string, chars: number): void => {
+    if (longChars >= 0) longChars += chars;
+    else if (pendingChars + chars > maxChars) {
+      longChars = pendingChars + chars;
+      pending = [];
+      pendingChars = 0;
+    } else {
+      pending.push(piece);
+      pendingChars += chars;
     }
   };
   // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
@@ -330,6 +360,18 @@ export async function forEachLine(
   if (bad !== undefined) invalidAt(bad);
   if (rest.length > 0) lines(rest);
   if (warnAt !== 0) warnInvalid();
-  if (pending.length > 0) onLine(pending.join(''), ++lineNo, true);
+  if (longChars >= 0) limit!.onLong(++lineNo, longChars, true);
+  else if (pending.length > 0) onLine(pending.join(''), ++lineNo, true);
   return { lines: lineNo, encoding };
+}
+
+/** A line reader's cap on the length of one line (`forEachLine`). */
+export interface LineLimit {
+  /** The most characters (UTF-16 code units, its line break not counted) a line handed over may have. */
+  readonly maxChars: number;
+  /**
+   * Called instead of `onLine` for a line longer than `maxChars`, with its length in characters, and `unended`
+   * true for a last line the file ends without a line break.
+   */
+  onLong(lineNo: number, chars: number, unended: boolean): void;
 }
