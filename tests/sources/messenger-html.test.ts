@@ -268,6 +268,30 @@ describe('reading a thread page', () => {
     expect(run.accounting).toEqual({ records: 0, events: 0, skipped: 0, rejected: 0 });
   });
 
+  it('counts each element held at what it costs, so millions of empty ones stop the page early', () => {
+    // 3 million empty <b></b> after a message (21 MB): counted at one unit each they stayed under the budget and
+    // took 635 MB and 15 s; at ELEMENT_COST the page stops after 349,525 of them, in the memory of the budget.
+    const dir = join(tmp, 'facebook', 'empty-elements');
+    mkdirSync(dir, { recursive: true });
+    const html = page(
+      block('Sam Sample', 'one', 'Mar 14, 2024, 9:30 PM') +
+        `<div>${'<b></b>'.repeat(3_000_000)}</div>` +
+        block('Sam Sample', 'two', 'Mar 14, 2024, 9:31 PM'),
+    );
+    writeFileSync(join(dir, 'message_1.html'), html);
+    const r = measuredCli(['report', dir, '--subject', 'Sam Sample', '--tz', 'UTC', '-f', 'json', '-q']);
+    // The message before the stop is kept and the report written, the page listed as read in part.
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.accounting).toMatchObject({ records: 1, events: 1, rejected: 0 });
+    expect(
+      report.problems.find((p: { code: string }) => p.code === 'MESSENGER_HTML_TOO_LARGE')?.message,
+    ).toMatch(
+      /^More of the page than reading holds \(32 MiB of text, or 349,525 elements\) is not recognised as messages \(reading stopped at line 1, column \d+\)\.$/,
+    );
+    expect(r.maxRssBytes).toBeLessThan(300 * 1024 * 1024);
+  });
+
   it('counts a message block too large to hold, rejected at its place, beside the failure', async () => {
     // More than the 32 MiB budget inside one message: the block was begun, so it is in the books.
     const html = page(
@@ -287,7 +311,7 @@ describe('reading a thread page', () => {
         code: 'MESSENGER_HTML_RECORD_MALFORMED',
         locator: starts[2],
         message: expect.stringMatching(
-          /^reading stopped inside this record at an error \(line 1, column \d+\): more than 32 MiB of the page up to there is not recognised as messages, far more than any message holds; /,
+          /^reading stopped inside this record at an error \(line 1, column \d+\): more of the page up to there than reading holds \(32 MiB of text, or 349,525 elements\) is not recognised as messages, far more than any message holds; /,
         ),
         hint: expect.stringContaining('damaged in this copy of the export'),
       },

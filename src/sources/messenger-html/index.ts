@@ -64,7 +64,7 @@ import { warnInvalidUtf8 } from '../text.js';
 import { ends, readBlock, shortText } from './blocks.js';
 import { key, learn, scanPage } from './page.js';
 import { stampInstant } from './stamp.js';
-import { type HtmlNode, HtmlTreeScanner, MAX_RETAINED, nodeLocator, stopFailure } from './tree.js';
+import { type HtmlNode, HtmlTreeScanner, nodeLocator, RETAINED_BUDGET, stopFailure } from './tree.js';
 
 const HEAD_HTML = /<html[\s>]|<!doctype html/i;
 const HEAD_PARTICIPANTS = /Participants:/;
@@ -182,7 +182,7 @@ export const messengerHtml: Source = {
               stop.where,
               stop.why === 'broken'
                 ? 'a tag or comment that starts there never ends'
-                : `more than ${MAX_RETAINED / 1048576} MiB of the page up to there is not recognised as messages, far more than any message holds`,
+                : `more of the page up to there than reading holds (${RETAINED_BUDGET}) is not recognised as messages, far more than any message holds`,
             );
         }
         // The failure names the message it breaks off in and points at it, as the JSON readers' failures do.

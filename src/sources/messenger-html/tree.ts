@@ -8,6 +8,7 @@
  * references. It is not a general HTML parser: there is no implied-end-tag repair beyond closing to the
  * nearest open element of the same name, which is all this well-formed generated markup needs.
  */
+import { thousands } from '../../model/format.js';
 import { SourceFailure } from '../source.js';
 import { decodeEntities } from './entities.js';
 import { attributes, FLAT_MAX, flatten, SKIPPED, tagEnd, VOID } from './markup.js';
@@ -26,8 +27,10 @@ export interface HtmlNode {
   readonly children: (HtmlNode | string)[];
   /** Element children so far. */
   elements: number;
-  /** Characters of text plus number of elements in the subtree: what keeping it costs. */
+  /** Characters of text plus number of elements in the subtree (FLAT_MAX is measured in it). */
   size: number;
+  /** What keeping the subtree costs against MAX_RETAINED: its characters of text, ELEMENT_COST per element. */
+  cost: number;
   /**
    * For a small element (up to `FLAT_MAX`), its text with a space for each non-inline element boundary, set when
    * it closes: enough to recognise a date line without walking the subtree again.
@@ -37,6 +40,17 @@ export interface HtmlNode {
 
 /** Above this much retained markup the file is not a thread page (or its messages are not recognised). */
 export const MAX_RETAINED = 32 * 1024 * 1024;
+/**
+ * What one element held costs against MAX_RETAINED, in characters of text: its object, arrays and strings take
+ * ~190 bytes, a character 1 or 2. Counted as 1, a page of 3 million empty `<b></b>` (21 MB) took 635 MB and 15 s
+ * before it was stopped, if ever; counted so, an element costs what the text the budget allows would.
+ */
+export const ELEMENT_COST = 96;
+/** The elements MAX_RETAINED holds, for messages. */
+export const MAX_ELEMENTS = Math.floor(MAX_RETAINED / ELEMENT_COST);
+
+/** What the budget holds, for messages: "32 MiB of text, or 349,525 elements". */
+export const RETAINED_BUDGET = `${MAX_RETAINED / 1048576} MiB of text, or ${thousands(MAX_ELEMENTS)} elements`;
 /** A single tag or comment longer than this means the markup is broken. */
 const MAX_CARRY = 1024 * 1024;
 
@@ -81,8 +95,8 @@ export function stopFailure(stop: Stop, record?: string): SourceFailure {
     return new SourceFailure(
       'MESSENGER_HTML_TOO_LARGE',
       record === undefined
-        ? `More than ${MAX_RETAINED / 1048576} MiB of the page is not recognised as messages (reading stopped at ${stop.where}).`
-        : `More than ${MAX_RETAINED / 1048576} MiB of the page up to ${stop.where} is not recognised as messages: reading stopped inside the message that starts at ${record}, so that message is not used and the rest of the page cannot be read.`,
+        ? `More of the page than reading holds (${RETAINED_BUDGET}) is not recognised as messages (reading stopped at ${stop.where}).`
+        : `More of the page up to ${stop.where} than reading holds (${RETAINED_BUDGET}) is not recognised as messages: reading stopped inside the message that starts at ${record}, so that message is not used and the rest of the page cannot be read.`,
       record,
       HINT,
     );
@@ -110,6 +124,8 @@ export class HtmlTreeScanner {
   private pendingText = '';
   private raw: { tag: string; text: string } | undefined;
   private retained = 0;
+  /** What an element costs against the budget (see the constructor). */
+  private readonly elementCost: number;
   /** How many elements of each tag name are open: a stray end tag is known without searching the stack. */
   private readonly open = new Map<string, number>();
   /**
@@ -133,12 +149,16 @@ export class HtmlTreeScanner {
    * that ends and is not consumed then keeps none of its children, and an element bigger than FLAT_MAX keeps only
    * those: the elements in between are let go. Its memory is the open path, however many elements the page holds
    * that are not consumed (message blocks whose date cannot be read). The budget counts them as kept all the same,
-   * so that the page stops where it would stop without `lean`.
+   * so that the page stops where it would stop without `lean`, but at one unit an element, not ELEMENT_COST: the
+   * elements it lets go cost nothing to hold, and a page of 100,000 blocks whose date cannot be read must still be
+   * learnt to its end (every element counted at ELEMENT_COST, it stopped short of the end and was never said to
+   * have no readable date).
    */
   constructor(
     private readonly onClose: (node: HtmlNode, parent: HtmlNode) => boolean,
     private readonly lean = false,
   ) {
+    this.elementCost = lean ? 1 : ELEMENT_COST;
     this.stack = [
       {
         tag: '#root',
@@ -151,6 +171,7 @@ export class HtmlTreeScanner {
         children: [],
         elements: 0,
         size: 0,
+        cost: 0,
         flat: undefined,
       },
     ];
@@ -323,9 +344,10 @@ export class HtmlTreeScanner {
       children: [],
       elements: 0,
       size: 1,
+      cost: this.elementCost,
       flat: name === 'br' ? '' : undefined,
     };
-    this.grow(1);
+    this.grow(this.elementCost);
     if (VOID.has(name) || body.endsWith('/')) {
       node.flat ??= '';
       this.attach(node, this.top);
@@ -348,7 +370,7 @@ export class HtmlTreeScanner {
       if (!this.onClose(node, this.top)) {
         if (this.lean) node.children.length = 0;
         this.attach(node, this.top);
-      } else this.retained -= node.size;
+      } else this.retained -= node.cost;
     }
   }
 
@@ -356,6 +378,7 @@ export class HtmlTreeScanner {
     parent.children.push(node);
     parent.elements++;
     parent.size += node.size;
+    parent.cost += node.cost;
     if (this.lean) this.letGo(parent);
   }
 
@@ -390,6 +413,7 @@ export class HtmlTreeScanner {
     const top = this.top;
     top.children.push(text);
     top.size += text.length;
+    top.cost += text.length;
     if (this.lean) this.letGo(top);
     this.grow(text.length);
   }
