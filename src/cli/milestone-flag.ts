@@ -2,7 +2,6 @@
 import { UsageError } from '../model/errors.js';
 import type { Milestone } from '../model/index.js';
 import { quoted } from '../model/shell-quote.js';
-import { terminalSafe } from '../reports/sanitize.js';
 import { dateProblem, readDate } from './date-advice.js';
 
 /**
@@ -17,7 +16,7 @@ export function parseMilestoneFlag(s: string): Milestone {
   if (reading.kind === 'ok' && label !== '') return { date, label };
   const bad = (message: string, hint: string) =>
     new UsageError('USAGE_BAD_MILESTONE', `--milestone "${s}"${message}`, hint);
-  const write = (d: string, l: string) => `--milestone ${quoted(terminalSafe(`${d}=${l}`))}`;
+  const write = (d: string, l: string) => `--milestone ${quoted(`${d}=${l}`)}`;
   if (reading.kind !== 'ok' && label !== '' && readDate(label, true).kind === 'ok')
     throw bad(': the date comes first, then "=" and the label', `Write ${write(label, date)}.`);
   if (date === '' || (label === '' && eq < 0 && !/\d/.test(s))) {

@@ -102,7 +102,7 @@ export function commandAsRun(
     if (given[i] === '--subject' || given[i] === '--victim') i++;
     else kept.push(given[i]!);
   }
-  return ['chronolog', name, ...[...paths, ...kept, ...extra].map((w) => quoted(terminalSafe(w)))].join(' ');
+  return ['chronolog', name, ...[...paths, ...kept, ...extra].map(quoted)].join(' ');
 }
 
 /**
@@ -115,7 +115,7 @@ function inCaseFile(role: 'subject' | 'victim', id: string, run: NoSubjectRun): 
   const why = '(the name holds characters not shown here as they are, written so in JSON)';
   return run.caseFile === undefined
     ? `save {${entry}} as case.json and run ${run.command} --case case.json ${why}`
-    : `add ${entry} to the case file ${quoted(terminalSafe(run.caseFile))} and run ${run.command} again ${why}`;
+    : `add ${entry} to the case file ${quoted(run.caseFile)} and run ${run.command} again ${why}`;
 }
 
 /**

@@ -15,7 +15,6 @@ import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { cap, orList } from '../model/format.js';
 import { quoted } from '../model/shell-quote.js';
-import { terminalSafe } from '../reports/sanitize.js';
 
 /** One output format a file name can ask for: its id, its name in words, and its file name endings. */
 interface Named {
@@ -166,8 +165,7 @@ function carriedWords(flags: CarriedFlags, to: FormatCommand): string {
     const value = flags[key];
     if (!takes.includes(to) || value === undefined || value === false) continue;
     if (value === true) words.push(flag);
-    else
-      for (const v of typeof value === 'string' ? [value] : value) words.push(flag, quoted(terminalSafe(v)));
+    else for (const v of typeof value === 'string' ? [value] : value) words.push(flag, quoted(v));
   }
   return words.map((w) => ` ${w}`).join('');
 }
@@ -242,7 +240,7 @@ export function refuseUnwrittenFormat(
   const target =
     use.command === command
       ? `${given !== undefined ? `--format ${use.id} ` : ''}${option}--out ${quoted(name)}`
-      : `chronolog ${use.command} ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}${carriedWords(flags, use.command)} ${option}--out ${quoted(name)}`;
+      : `chronolog ${use.command} ${paths.map(quoted).join(' ')}${carriedWords(flags, use.command)} ${option}--out ${quoted(name)}`;
   const instead = (withTarget: boolean) =>
     unwritten === undefined
       ? `${cap(format.a)} file is written by ${use.command}: ${target}`

@@ -23,7 +23,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { ToolError } from '../model/errors.js';
 import { quoted } from '../model/shell-quote.js';
-import { terminalSafe } from '../reports/sanitize.js';
 import { publish, tempPath } from './tempfiles.js';
 
 export interface Sink {
@@ -72,7 +71,7 @@ function inWords(code: string | undefined, target: string): { why: string; hint:
     case 'ENOTEMPTY':
       return {
         why: 'it is a folder',
-        hint: `--out needs a file name: add one after the folder, e.g. --out ${quoted(terminalSafe(path.join(target, 'report.txt')))}`,
+        hint: `--out needs a file name: add one after the folder, e.g. --out ${quoted(path.join(target, 'report.txt'))}`,
       };
     case 'EACCES':
     case 'EPERM':

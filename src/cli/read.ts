@@ -110,7 +110,7 @@ async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string 
     throw new UsageError(
       'USAGE_CASE_FILE_AS_INPUT',
       `${p} is a case file, which is never read as an export: given among the paths, it would not be used`,
-      `Give it with --case ${quoted(terminalSafe(p))}, or give the folder that holds it and the exports instead.`,
+      `Give it with --case ${quoted(p)}, or give the folder that holds it and the exports instead.`,
     );
   }
 }
@@ -190,7 +190,7 @@ async function refuseMissingPaths(paths: readonly string[], command: string): Pr
       : `${gone.length === paths.length ? `none of the ${gone.length} paths given exists` : `${gone.length} of the ${paths.length} paths given do not exist`} (no such file or folder):\n  ${gone.map(terminalSafe).join('\n  ')}`;
   const hint =
     joined.length > 0
-      ? `Did you mean ${joined.map((p) => quoted(terminalSafe(p))).join(' and ')}? Put a path with spaces in quotes: without them, the shell gives each word to chronolog as a path of its own.${unexplained ? ' Check the other paths too.' : ''}`
+      ? `Did you mean ${joined.map(quoted).join(' and ')}? Put a path with spaces in quotes: without them, the shell gives each word to chronolog as a path of its own.${unexplained ? ' Check the other paths too.' : ''}`
       : checkThePath(command);
   throw new ToolError('INPUT_NOT_FOUND', message, hint);
 }

@@ -38,6 +38,9 @@ function suggested(text: string, until = /\n|, or give /): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
+/** Characters that, printed raw, drive a terminal or reorder or hide the text on it. */
+const RAW = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/;
+
 const run = (args: string[]) => {
   const r = cli(args, {}, s.dir);
   expect(r.stderr).not.toMatch(STACK);
@@ -51,6 +54,27 @@ describe('command lines in hints read back as the words meant', () => {
     const line = suggested(r.stderr);
     expect(line).toBe(`chronolog report 'Sam&Jo!/chat(2).txt' --subject 'jo & sam!'`);
     expect(pasted(line)).toEqual(['chronolog', 'report', 'Sam&Jo!/chat(2).txt', '--subject', 'jo & sam!']);
+  });
+
+  it('report without a subject: paths and an --out holding controls and direction marks, shown inert, read back', () => {
+    // A right-to-left override would show the rest of the hint reversed; ESC, BEL and CR drive the terminal. Shown
+    // as <U+202E> they were safe to see but named another folder when pasted.
+    const bidi = 'Sam\u202Etxt.chat';
+    const esc = 'esc\u001B[31mred\u0007\r';
+    s.file(`${bidi}/WhatsApp Chat with Jo.txt`, CHAT);
+    s.file(`${esc}/chat.txt`, CHAT);
+    const out = 'rep\u200Fort\u2066.html';
+    const r = run(['report', bidi, esc, '--format', 'html', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(RAW);
+    const line = suggested(r.stderr);
+    expect(line).toBe(
+      "chronolog report $'Sam\\xe2\\x80\\xaetxt.chat' $'esc\\x1b[31mred\\x07\\r' --format html --out $'rep\\xe2\\x80\\x8fort\\xe2\\x81\\xa6.html' --subject 'jo & sam!'",
+    );
+    expect(pasted(line)).toEqual([
+      ...['chronolog', 'report', bidi, esc, '--format', 'html', '--out', out],
+      ...['--subject', 'jo & sam!'],
+    ]);
   });
 
   it('anonymise without a subject: the paths, key file, output folder and identifier', () => {

@@ -17,7 +17,6 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import { andList, shownOf } from '../../model/format.js';
 import { quoted } from '../../model/shell-quote.js';
 import { plural } from '../../reports/format.js';
-import { terminalSafe } from '../../reports/sanitize.js';
 import { type CaseFolders, caseFolders } from '../batch/case-folders.js';
 import { refuseOutAmongCases, refuseStatesAmongCases } from '../batch/out-folder.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
@@ -117,7 +116,7 @@ function refuseOneCase(folders: CaseFolders, dir: string): void {
   throw new ToolError(
     'BATCH_DIR_IS_ONE_CASE',
     `${dir} ${what}: batch reads each subfolder of the folder it is given as one case`,
-    `To report on it as one case: chronolog report ${quoted(terminalSafe(dir))}. For a batch, give the folder that holds one subfolder per case.`,
+    `To report on it as one case: chronolog report ${quoted(dir)}. For a batch, give the folder that holds one subfolder per case.`,
   );
 }
 

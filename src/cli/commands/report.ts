@@ -4,7 +4,6 @@ import type { Report } from '../../model/index.js';
 import { quoted } from '../../model/shell-quote.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
-import { terminalSafe } from '../../reports/sanitize.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
 import { commandAsRun, noSubjectError } from '../no-subject.js';
@@ -97,7 +96,7 @@ function refuseChronologyWithout(
   flags: ReportFlags,
 ): void {
   if (flags.chronology !== true || format.id === 'json' || format.needsChronology === true) return;
-  const cmd = `chronolog report ${paths.map((p) => quoted(terminalSafe(p))).join(' ')}`;
+  const cmd = `chronolog report ${paths.map(quoted).join(' ')}`;
   const why =
     format.id !== 'text'
       ? ''

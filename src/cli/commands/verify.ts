@@ -225,8 +225,8 @@ async function whereFound(
       ),
     );
     if (all.every(Boolean)) {
-      const rootArg = quoted(safe(path.relative(process.cwd(), dir) || '.'));
-      return `They are all found from ${safe(dir)}: run chronolog verify ${quoted(safe(reportFile))} --root ${rootArg}`;
+      const rootArg = quoted(path.relative(process.cwd(), dir) || '.');
+      return `They are all found from ${safe(dir)}: run chronolog verify ${quoted(reportFile)} --root ${rootArg}`;
     }
   }
   return 'Run verify from the folder the report was made in, or give that folder with --root DIR.';
