@@ -38,7 +38,14 @@ import {
 import { escalationSection } from './markdown-escalation.js';
 import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
-import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownEscape as md } from './sanitize.js';
+import {
+  directionMarksShown,
+  LINE_BREAK,
+  LINE_BREAKS,
+  markdownFileName,
+  markdownLines,
+  markdownEscape as md,
+} from './sanitize.js';
 import {
   callPlaces,
   callTally,
@@ -193,14 +200,16 @@ function weeklyMarkdown(weekly: Report['incidents']['weekly']): string {
 }
 
 export function evidenceSection(r: Report): string[] {
+  // Two files whose names differ only by a direction mark are not shown alike (sanitize.ts `directionMarksShown`).
+  const marks = directionMarksShown(r.inputs.map((x) => x.path));
   const out = [
     '## Evidence and method',
     '',
     ...table(
       ['File', 'SHA-256', 'Format', 'Records', 'Kept', 'Duplicates', 'Skipped', 'Rejected'],
       [
-        ...r.inputs.map((x) => [
-          md(x.path) + marked(x, (m) => ` **(${m})**`),
+        ...r.inputs.map((x, i) => [
+          markdownFileName(x.path, marks[i]!) + marked(x, (m) => ` **(${m})**`),
           `\`${x.sha256}\``,
           x.format,
           int(x.records),

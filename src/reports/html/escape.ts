@@ -9,7 +9,7 @@
  * so they are dropped as in the terminal output.
  */
 import { markInvisible } from '../invisible.js';
-import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS } from '../sanitize.js';
+import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS, markDirectionMarks } from '../sanitize.js';
 
 /**
  * Escaped text for element content; controls, bidi overrides and invisible characters appear as visible, styled
@@ -19,11 +19,23 @@ import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS } from '../sanitize.js';
  * column is never narrowed until they break ("othe|r"), and a long run cannot make a table wider than the page.
  */
 export function text(s: string): string {
-  const marked = markInvisible(
-    htmlEscape(s.replace(DIRECTION_MARKS, '')),
-    (code) => `<span class="cc">&#60;${code}&#62;</span>`,
-  );
-  return marked.replace(RUN, (run) =>
+  return marked(s, false);
+}
+
+/**
+ * A file name escaped as `text` escapes it, with its direction marks shown as `<U+200F>` markers when `marks` (from
+ * sanitize.ts `directionMarksShown`, as the text and Markdown reports do) and dropped otherwise.
+ */
+export function fileName(s: string, marks: boolean): string {
+  return marked(s, marks);
+}
+
+const marker = (code: string) => `<span class="cc">&#60;${code}&#62;</span>`;
+
+function marked(s: string, marks: boolean): string {
+  const escaped = htmlEscape(marks ? s : s.replace(DIRECTION_MARKS, ''));
+  const shown = markInvisible(escaped, marker);
+  return (marks ? markDirectionMarks(shown, marker) : shown).replace(RUN, (run) =>
     shownLength(run) > LONG_RUN ? `<span class="brk">${run}</span>` : run,
   );
 }

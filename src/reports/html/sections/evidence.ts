@@ -9,7 +9,8 @@ import type { Report, SkippedAt } from '../../../model/index.js';
 import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
 import { bookCells, duplicatesCited, inputMark, int, reasonCounts } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
-import { bdi, plain, text } from '../escape.js';
+import { directionMarksShown } from '../../sanitize.js';
+import { bdi, fileName, plain, text } from '../escape.js';
 import { table } from '../table.js';
 import { methodsOf } from './methods.js';
 import type { HtmlContext, Section } from './section.js';
@@ -45,6 +46,8 @@ function size(bytes: number): string {
 
 function inputs(r: Report, ctx: HtmlContext): string {
   const a = r.accounting;
+  // Two files whose names differ only by a direction mark are not shown alike (sanitize.ts `directionMarksShown`).
+  const marks = directionMarksShown(r.inputs.map((x) => x.path));
   return table({
     caption: 'Files read: key, file and SHA-256, format, size, and what became of their records',
     columns: [
@@ -58,11 +61,11 @@ function inputs(r: Report, ctx: HtmlContext): string {
       { label: 'Skipped', num: true },
       { label: 'Rejected', num: true },
     ],
-    rows: r.inputs.map((x) => {
+    rows: r.inputs.map((x, i) => {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${text(x.path)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x, ctx)}${markOf(x)}`,
+        `<bdi class="path">${fileName(x.path, marks[i]!)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x, ctx)}${markOf(x)}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
