@@ -52,9 +52,30 @@ describe('anonymise: phone numbers joined by other punctuation', () => {
     }
   });
 
+  // The hyphen bullet ⁃ (U+2043) and the two- and three-em dashes ⸺ ⸻ (U+2E3A, U+2E3B) join groups as the other
+  // wide dashes do; the North American rule knew them, the joined-number step did not: each number stayed in clear,
+  // or lost only the part after the dash (`0151⸺[PHONE]`).
+  it.each([
+    ['call 07700⁃900123', 'call [PHONE]'],
+    ['call 07700⸺900123', 'call [PHONE]'],
+    ['call 07700⸻900123', 'call [PHONE]'],
+    ['call 07700 ⁃ 900 123', 'call [PHONE]'],
+    ['call +44 7700⸻900⸻123 now', 'call [PHONE] now'],
+    ['meine Nummer 0151⸺23456789', 'meine Nummer [PHONE]'],
+    ['rang 07700⁃900123 5 times', 'rang [PHONE] 5 times'],
+  ])('%s (a rarer dash)', (text, expected) => {
+    for (const region of ['GB', undefined]) {
+      const r = new Redactor([], region);
+      expect(r.redact(text), `${text} (${region})`).toBe(expected);
+      expect(r.counts.phone, `${text} (${region})`).toBe(1);
+    }
+  });
+
   it.each([
     'at 21:07 he rang, then 21:15',
     'open 0900 - 1700 daily, 0830–1730 on Saturdays',
+    'open 0900⸺1700 daily, 0830⁃1730 on Saturdays',
+    'from 2019⸻2024 we lived there',
     'it cost £1,000,000 in total',
     'numbers 1,2,3,4,5,6,7,8 and 01,15,22,34,45,49',
     'score 0:1 then 0:2 then 0:3, ratio 3:2:1:4:5:6:7',

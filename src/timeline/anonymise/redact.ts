@@ -265,14 +265,22 @@ const EMAIL_RE =
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
 /**
- * What joins two groups of a number in the spellings the phone library and DIGITS_RE miss: a wide dash (`07700–900123`,
- * `07700—900123`), a dash with spaces on both sides (`07700 - 900123`), a slash or a backslash between groups of 2
- * digits or more (`07700/900123`, the German `0151/23456789`, `0171 / 1234567`), and an underscore, comma, colon or
- * middle dot between groups of 3 or more (`07700_900123`, `07700,900,123`, `07700:900123`, `07700·900·123`); not
- * between shorter groups, which lists and scores are written with (`01,15,22,34`, `3:2:1`).
+ * The dashes other than the hyphen-minus that join a number's groups: the hyphen, en, em, figure and other dashes
+ * (U+2010–U+2015), a minus (U+2212), the hyphen bullet `⁃` (U+2043), and the two- and three-em dashes `⸺` `⸻`
+ * (U+2E3A, U+2E3B); as the characters of a class, for an expression's source.
  */
-const ODD_JOIN =
-  '\\s{0,2}[\\u2010-\\u2015\\u2212]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d\\d)\\s?[/\\\\](?:\\s(?=\\d))?(?=\\d\\d)|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219](?=\\d{3})';
+const WIDE_DASHES = '\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B';
+/** One of `WIDE_DASHES`. */
+const WIDE_DASH_G = new RegExp(`[${WIDE_DASHES}]`, 'gu');
+/**
+ * What joins two groups of a number in the spellings the phone library and DIGITS_RE miss: a wide dash (`07700–900123`,
+ * `07700—900123`, `07700⸺900123`: `WIDE_DASHES`), a dash with spaces on both sides (`07700 - 900123`), a slash or a
+ * backslash between groups of 2 digits or more (`07700/900123`, the German `0151/23456789`, `0171 / 1234567`), and
+ * an underscore, comma, colon or middle dot between groups of 3 or more (`07700_900123`, `07700,900,123`,
+ * `07700:900123`, `07700·900·123`); not between shorter groups, which lists and scores are written with
+ * (`01,15,22,34`, `3:2:1`).
+ */
+const ODD_JOIN = `\\s{0,2}[${WIDE_DASHES}]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d\\d)\\s?[/\\\\](?:\\s(?=\\d))?(?=\\d\\d)|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219](?=\\d{3})`;
 /** Splits a match of JOINED_DIGITS_RE at its odd joins (no `g` flag: shared, it keeps no state). */
 const ODD_JOIN_SPLIT = new RegExp(`(?:${ODD_JOIN})`, 'u');
 /**
@@ -281,7 +289,7 @@ const ODD_JOIN_SPLIT = new RegExp(`(?:${ODD_JOIN})`, 'u');
  * not inside a longer number or list. `joinedNumbers` takes it where the joins hold the number together.
  */
 const JOINED_DIGITS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-\\u2010-\\u2015\\u2212])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:(?:${ODD_JOIN}|[\\s.\\-()]{0,2})\\d){6,}`,
+  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-${WIDE_DASHES}])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:(?:${ODD_JOIN}|[\\s.\\-()]{0,2})\\d){6,}`,
   'gu',
 );
 /**
@@ -289,8 +297,10 @@ const JOINED_DIGITS_RE = new RegExp(
  * (a slash, a dash): `0151/[PHONE]`, `030 / [PHONE]`. Its first group or groups, from a trunk `0` or a `+`, and
  * the join, up to the placeholder.
  */
-const JOINED_START_RE =
-  /(?<![\p{L}\p{N}_.,:/\\\u00B7\u2022\u2219+\-\u2010-\u2015\u2212])(?:\(\s?\+|\+|\(?(?=0))\d(?:[\s.\-()]{0,2}\d){0,8}(?:(?<=\d\d)\s?[/\\]\s?|\s{0,2}[\u2010-\u2015\u2212]\s{0,2}|\s{1,2}-\s{1,2}|(?<=\d{3})[_,:\u00B7\u2022\u2219])(?=\[PHONE\])/gu;
+const JOINED_START_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-${WIDE_DASHES}])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:[\\s.\\-()]{0,2}\\d){0,8}(?:(?<=\\d\\d)\\s?[/\\\\]\\s?|\\s{0,2}[${WIDE_DASHES}]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219])(?=\\[PHONE\\])`,
+  'gu',
+);
 /**
  * A North American number written with a wide dash between its groups (`(202) 555–0147`, `202—555—0147`, a figure
  * dash `‒` or a minus `−`, as word processors and phones' "smart punctuation" write them; a full-width hyphen
@@ -304,13 +314,13 @@ const JOINED_START_RE =
  * code's bracket (`1(202)555–0147`, `1.202.555–0147`, `202–555 0147`): the digit runs took the part of such a
  * number before or after its wide dash, and left the rest in clear (`[PHONE]–0147`, `202–[PHONE]`).
  */
-const NANP_DASH = '[\\-\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B]';
-/** The dashes only this rule knows: en, em, figure and other dashes, a minus, `⁃`, `⸺`, `⸻`. */
-const NANP_WIDE = /[\u2010-\u2015\u2212\u2043\u2E3A\u2E3B]/u;
+const NANP_DASH = `[\\-${WIDE_DASHES}]`;
+/** The dashes the hyphen-only DIGITS_RE and the library do not know (`WIDE_DASHES`): one must be in the number. */
+const NANP_WIDE = new RegExp(`[${WIDE_DASHES}]`, 'u');
 const NANP_DASHED = new RegExp(NANP_DASH, 'u');
 const NANP_GAP = `\\s{0,2}${NANP_DASH}\\s{0,2}|\\s|\\.`;
 const NANP_WIDE_DASH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_/\\\\+\\-\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B])(?<!\\p{N}[.,:])(?:1(?<g0>${NANP_GAP}|(?=\\()))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?<g1b>${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?<g1>${NANP_GAP}))[2-9]\\d\\d(?<g2>${NANP_GAP})\\d{4}(?![\\p{N}]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}_/\\\\+\\-${WIDE_DASHES}])(?<!\\p{N}[.,:])(?:1(?<g0>${NANP_GAP}|(?=\\()))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?<g1b>${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?<g1>${NANP_GAP}))[2-9]\\d\\d(?<g2>${NANP_GAP})\\d{4}(?![\\p{N}]|[.,]\\d)`,
   'gu',
 );
 /** An English word of count, time or measure after it: "between 250 300–1050 people" is no number. */
@@ -346,7 +356,7 @@ function nanpWideDash(m: RegExpExecArray, text: string): boolean {
   return !rangeShaped(Number(exchange), Number(line)) && !NANP_COUNT_AFTER_RE.test(text.slice(end, end + 24));
 }
 /** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
-const TIME_RANGE_RE = /^0\d[0-5]\d\s*[-\u2010-\u2015\u2212]\s*(?:[01]\d|2[0-3])[0-5]\d$/u;
+const TIME_RANGE_RE = new RegExp(`^0\\d[0-5]\\d\\s*[\\-${WIDE_DASHES}]\\s*(?:[01]\\d|2[0-3])[0-5]\\d$`, 'u');
 /** How many digits `s` holds. */
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
 /**
@@ -873,7 +883,7 @@ export class Redactor {
         if (parts.length < 2 || parts.slice(0, -1).some((p) => digitCount(p) >= 7) || TIME_RANGE_RE.test(run))
           continue;
         // Read as the library reads a number: the joins it does not know as spaces, wide dashes as dashes.
-        const read = run.replace(/[\u2010-\u2015\u2212]/gu, '-').replace(/[/\\_,:\u00B7\u2022\u2219]/gu, ' ');
+        const read = run.replace(WIDE_DASH_G, '-').replace(/[/\\_,:\u00B7\u2022\u2219]/gu, ' ');
         const end = m.index + run.length;
         spans.push(...ends.spans(read, m.index, s.slice(end, end + 16)));
       }
