@@ -7,6 +7,8 @@
  * - a surname that starts with a particle as a whole ("Van der Berg", "VanderBerg"), but not the particle on its own:
  *   "der", "de", "la" are no one's name, and "Van", also an ordinary word, only where written capitalised (words.ts),
  *   so "his van a123 bcd" stays;
+ * - a name with initials, its initials with or without their full stops and glued to what follows ("R.Patel",
+ *   "R. Patel" and "R Patel" of any one of them; "A.B. Khan" and "A.B.Khan" of "A. B. Khan");
  * - the full name run together, as user names and tags write it ("SamCarter", "#samcarter", "KimLee99"), and with
  *   letters only and spaces between its parts, so that redact.ts also finds it glued inside a longer word
  *   ("realmaryjaneobrien");
@@ -52,6 +54,12 @@ function hyphenPieces(word: string): string[] {
 /** The name without apostrophes, as user names write it ("O'Brien" → "OBrien"). */
 const unquoted = (s: string): string => s.replace(/['’]/gu, '');
 
+/** The space after an initial's full stop, before a capital ("R. Patel"); between two initials ("A. B. Khan"). */
+const INITIAL_GAP = /(?<=(?<![\p{L}\p{M}])\p{Lu}\.)\s+(?=\p{Lu})/gu;
+const INITIALS_GAP = /(?<=(?<![\p{L}\p{M}])\p{Lu}\.)\s+(?=\p{Lu}\.)/gu;
+/** An initial without its full stop, before the rest of a name ("R" of "R Patel"). */
+const BARE_INITIAL = /(?<![\p{L}\p{M}\p{N}.])\p{Lu}(?=\s+\p{Lu})/gu;
+
 const isParticle = (piece: string, index: number): boolean =>
   PARTICLES.has(piece.toLowerCase()) && (index > 0 || piece === piece.toLowerCase());
 
@@ -92,6 +100,15 @@ export function nameVariants(raw: string, name: boolean): string[] {
       const surname = pieces.slice(k, end + 1);
       out.push(surname.join(' '), unquoted(surname.join('')));
     }
+  }
+  // Initials with their full stops, glued to the surname or to each other as some type them: "R.Patel" and
+  // "A.B.Khan", "A.B. Khan" of "A. B. Khan" (a part alone is found anyway; its initials would be left in clear).
+  // And initials written without them, with them ("R. Patel" of "R Patel").
+  if (name) {
+    const trimmed = raw.trim();
+    const dotted = trimmed.replace(BARE_INITIAL, '$&.');
+    for (const form of [dotted, dotted.replace(INITIAL_GAP, ''), dotted.replace(INITIALS_GAP, '')])
+      if (form !== trimmed) out.push(form);
   }
   // The full name run together, with and without its apostrophes, and spaced in letters only.
   out.push(words.join(''), unquoted(pieces.join('')));

@@ -1,7 +1,7 @@
 /**
  * The names of people other than the senders that chronolog already holds in an event's `details`: e-mail
  * headers (`"Priya Natarajan" <priya.n@example.org>` in From, To, Cc, Bcc, Reply-To), a diary's witness and
- * officer columns (`Dan Kowalski, Jess (neighbour)`, `PC Hughes`), Telegram's `forwardedFrom`, a contact name,
+ * officer columns (`Dan Kowalski, Jess (neighbour)`, `PC Hughes`, `Dr R. Patel`, `Mrs. A. Khan`), Telegram's `forwardedFrom`, a contact name,
  * Discord's display `nickname` and `mentions` (`Alex (900000000000000202)`) and Meta's reactions (`😢 by Zoë Example`).
  * They are redacted in texts like the participants' names, so "Priya Natarajan and Dan Kowalski know" does not
  * survive anonymisation when the export named them elsewhere.
@@ -38,8 +38,14 @@ export const TITLES = [
 ] as const;
 
 const TITLE_PREFIX = new RegExp(`^(?:${TITLES.join('|')})\\.?\\s+`, 'u');
-/** One to four capitalised words (O'Brien, Smith-Jones): the shape of a name in a free-text column. */
-const NAME_SHAPE = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/u;
+/**
+ * One to four capitalised words (O'Brien, Smith-Jones), after up to three initials with or without their full stops
+ * ("R. Patel", "R.Patel", "J.R. Okafor"): the shape of a name in a free-text column. An initial is one letter, so an
+ * abbreviation ("St. Mary's", "No. 5") is no name.
+ */
+const NAME_SHAPE = /^(?:\p{Lu}(?:\.\s*|\s+)){0,3}\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/u;
+/** A full stop after an initial with no space before what follows ("R.Patel", "J.R.Okafor"). */
+const GLUED_INITIAL = /(?<=(?<![\p{L}\p{M}])\p{Lu}\.)(?=\p{Lu})/gu;
 
 /** Display names in an address list (`"A B" <a@x>, c@y, D <d@z>`), without brackets or addresses. */
 function displayNames(list: string): string[] {
@@ -89,11 +95,14 @@ function clean(s: string): string {
     .trim();
 }
 
-/** The name-shaped items of a free-text list ("Dan Kowalski, Jess and PC Hughes"), titles taken off. */
+/**
+ * The name-shaped items of a free-text list ("Dan Kowalski, Jess and PC Hughes", "Dr R. Patel"), titles taken off
+ * and initials spaced from what follows ("R.Patel" is "R. Patel"; name-parts.ts finds it written either way).
+ */
 function listedNames(list: string): string[] {
   const out: string[] = [];
   for (const item of list.split(/[,;\n/&+]|\s+and\s+/u)) {
-    const name = clean(item).replace(TITLE_PREFIX, '');
+    const name = clean(item).replace(TITLE_PREFIX, '').replace(GLUED_INITIAL, ' ');
     if (name && NAME_SHAPE.test(name)) out.push(name);
   }
   return out;

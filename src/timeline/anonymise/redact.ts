@@ -51,7 +51,8 @@
  *    → `[POSTCODE]` before 9, which took them for phone numbers;
  * 11. a title and a capitalised name no other step knows, with up to three initials ("PC Hughes", "Mrs Patel's",
  *    "PC R. Jones") → the title and `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of
- *    "Saw Dr Patel" for a street);
+ *    "Saw Dr Patel" for a street); and so an initial and a surname after a word naming a witness ("witness: R.
+ *    Patel", "witnessed by R.Patel", "witnesses: R. Patel and K. Shah") → `[NAME:p…]`;
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
  *    after a house number, or a range of them (`14-16`, `14 to 16`, `14 & 16`), a street named in one word
@@ -94,7 +95,7 @@ import {
 import { IBAN_RE, iban, LICENCE_RE, licence } from './documents.js';
 import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
 import { CAMERA_COUNTER_RE, COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
-import { FoldedText, fold as foldText } from './folded.js';
+import { FoldedText, fold as foldText, type Replacement } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
 import { TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
@@ -250,6 +251,26 @@ const CAPITALISED = `\\p{Lu}\\p{M}*(?:\\p{Ll}\\p{M}*)+(?:['’-](?:\\p{L}\\p{M}*
  */
 const TITLED_RE = new RegExp(
   `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)((?:\\p{Lu}(?:\\.\\s*|\\s+)){0,3}${CAPITALISED}(?:\\s+${CAPITALISED})?)`,
+  'gu',
+);
+/** One to three initials, with or without their full stops, and a capitalised name: "R. Patel", "R Patel", "J.R.Okafor". */
+const INITIALLED = `(?:\\p{Lu}(?:\\.\\s*|\\s+)){1,3}${CAPITALISED}`;
+/**
+ * A person before a witness's initial and surname in a list, and what parts them (a comma, a semicolon, "&" or
+ * "and"): a name with a title, initials or neither ("Raj Patel and K. Shah"), or the placeholder a titled one has
+ * become ("Dr [NAME:p1a2b] and K. Shah").
+ */
+const LISTED = `(?:(?:${TITLES.join('|')})\\.?\\s+)?(?:(?:\\p{Lu}(?:\\.\\s*|\\s+)){0,3}${CAPITALISED}(?:\\s+${CAPITALISED})?|\\[NAME(?::[^\\]\\s]{1,40})?\\])(?:\\s{0,3}[,;&]\\s{0,3}|\\s{1,3}and\\s{1,3})`;
+/**
+ * An initial and a surname after a word that names a witness ("witness: R. Patel", "witnessed by R.Patel",
+ * "Witnesses - R. Patel and K. Shah", each of a list of up to four): as after a title, a person's name, even one no
+ * field named, and as telling as the full name. Only with an initial: "Witness Statement", "witness: None" and
+ * "witnesses Mum and Dad" name no one here. Without such a word an initial and a surname are left, as every name met
+ * only in free text is ("R. Jones, 32, of Leeds"; README: no named-entity model), and an abbreviation is no initial
+ * ("St. Mary", "Fig. 3", "No. 5").
+ */
+const WITNESSED_RE = new RegExp(
+  `(?=\\p{Lu})(?<=(?<![\\p{L}\\p{N}_])(?:[Ww]itness(?:es)?|WITNESS(?:ES)?|[Ww]itnessed\\s{1,3}by)\\s{0,3}[:\\-\\u2013\\u2014]?\\s{0,3}(?:${LISTED}){0,3})(${INITIALLED})`,
   'gu',
 );
 
@@ -771,17 +792,10 @@ export class Redactor {
     // left to the name step, so it keeps its one placeholder.
     t.replace(TITLED_RE, (m) => {
       const [, title, name] = m as unknown as [string, string, string];
-      const possessive = /['’]s$/.exec(name)?.[0] ?? '';
-      const bare = name.slice(0, name.length - possessive.length);
-      const known = [bare, ...bare.split(/\s+/)].some((w) => this.placeholders.has(key(w)));
-      if (known) return undefined;
-      this.counts.name++;
-      return {
-        text: this.options.nameToken?.(bare) ?? '[NAME]',
-        lead: title.length,
-        trail: possessive.length,
-      };
+      return this.namedPerson(name, title.length);
     });
+    // A witness's initial and surname, once the titled names are placeholders ("witness: Dr R. Patel" is one).
+    t.replace(WITNESSED_RE, (m) => this.namedPerson(m[1]!, 0));
     // Before the English patterns, which took "3 bis avenue" of "3 bis avenue Victor Hugo" for a lower-case street.
     this.sub(t, NUMBERED_US_STREET_RE, 'address', '[ADDRESS]');
     for (const re of FOREIGN_STREET_RES) this.sub(t, re, 'address', '[ADDRESS]', ruaOrInitial);
@@ -807,6 +821,20 @@ export class Redactor {
       });
     }
     return t.toString();
+  }
+
+  /**
+   * The placeholder of a person's name found by its shape after a title or a word naming a witness, `lead`
+   * characters into the match (the title, kept); undefined for a name the case knows, which the name step redacts
+   * with that person's placeholder. A possessive "'s" is kept.
+   */
+  private namedPerson(name: string, lead: number): Replacement | undefined {
+    const possessive = /['’]s$/.exec(name)?.[0] ?? '';
+    const bare = name.slice(0, name.length - possessive.length);
+    const known = [bare, ...bare.split(/[\s.]+/)].some((w) => this.placeholders.has(key(w)));
+    if (known) return undefined;
+    this.counts.name++;
+    return { text: this.options.nameToken?.(bare) ?? '[NAME]', lead, trail: possessive.length };
   }
 
   /** Replaces the matches of `re` (those `when` accepts) by `placeholder`, counting them as `type`. */
