@@ -142,7 +142,7 @@ describe('a message longer than any WhatsApp message', () => {
         .split('\n')
         .map((l) => JSON.parse(l));
       expect(events.map((e) => [e.locator, e.flags, Buffer.byteLength(e.text)])).toEqual([
-        ['line 1', 'WHATSAPP_TEXT_CUT', 1_048_548],
+        ['line 1', 'WHATSAPP_TEXT_CUT', 1_048_576],
         ['line 2', 'WHATSAPP_TEXT_CUT', 1_048_576],
         ['line 100003', '', 3],
       ]);

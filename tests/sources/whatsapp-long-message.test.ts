@@ -25,8 +25,8 @@ const HEAD = '14/03/2024, 21:05 - Sam: ';
 
 describe('a WhatsApp message longer than any WhatsApp message', () => {
   it('keeps a one-line message of 3 MiB as one event with the start of its text, cut at a character', async () => {
-    // 'é' is two bytes, after a header of 25: the cap falls inside a character, which is left out whole.
-    const body = 'é'.repeat((3 * 1024 * 1024) / 2);
+    // 'é' is two bytes; 'x' first puts the cap inside one, which is left out whole.
+    const body = `x${'é'.repeat((3 * 1024 * 1024) / 2)}`;
     const file = chat(
       'one-line.txt',
       `${HEAD}Answer me\n`,
@@ -39,9 +39,9 @@ describe('a WhatsApp message longer than any WhatsApp message', () => {
     const long = run.events[1]!;
     expect(long).toMatchObject({ locator: 2, kind: 'message', flags: ['WHATSAPP_TEXT_CUT'] });
     const kept = Buffer.byteLength(long.text!);
-    // The line reader keeps MAX_TEXT_BYTES of the line, header included, ending at a whole 'é'.
-    expect(kept).toBe(MAX_TEXT_BYTES - 26);
-    expect(long.text).toBe('é'.repeat(kept / 2));
+    // MAX_TEXT_BYTES of the text (the header is not counted), ending at a whole 'é'.
+    expect(kept).toBe(MAX_TEXT_BYTES - 1);
+    expect(long.text).toBe(`x${'é'.repeat((kept - 1) / 2)}`);
     expect(run.events.map((e) => [e.locator, e.flags])).toEqual([
       [1, undefined],
       [2, ['WHATSAPP_TEXT_CUT']],
@@ -51,7 +51,7 @@ describe('a WhatsApp message longer than any WhatsApp message', () => {
       {
         code: 'WHATSAPP_TEXT_TOO_LONG',
         locator: 2,
-        message: `The message on line 2 has 3,145,728 bytes of text, more than a WhatsApp message can hold (65,536 characters): it is counted as one message, with the first 1,048,550 bytes of its text.`,
+        message: `The message on line 2 has 3,145,729 bytes of text (as UTF-8), more than a WhatsApp message can hold (65,536 characters): it is counted as one message, with the first 1,048,575 bytes of its text.`,
       },
     ]);
   });
@@ -97,8 +97,27 @@ describe('a WhatsApp message longer than any WhatsApp message', () => {
     expect(cut.events[0]!.text).toBe(`${first}\n${rest}`);
     expect(cut.events[0]!.flags).toEqual(['WHATSAPP_TEXT_CUT']);
     expect(cut.warnings[0]!.message).toContain(
-      `has ${(MAX_TEXT_BYTES + 1).toLocaleString('en-GB')} bytes of text on 2 lines`,
+      `has ${(MAX_TEXT_BYTES + 1).toLocaleString('en-GB')} bytes of text on 2 lines (as UTF-8)`,
     );
+  });
+
+  it('cuts continuation lines before a whole character, wherever the cap falls in them', async () => {
+    // Lines of 4-byte emoji after a first line of 1 to 3 bytes: the cap falls at each place inside a character.
+    for (const first of ['a', 'ab', 'abc']) {
+      const file = chat(
+        `emoji-${first}.txt`,
+        `${HEAD}${first}\n`,
+        `${'😀'.repeat(1000)}\n`.repeat(400),
+        `${HEAD}next\n`,
+      );
+      const run = await runSource(whatsappTxt, file);
+      const text = run.events[0]!.text!;
+      expect(text.includes('\ufffd'), first).toBe(false);
+      expect(Buffer.byteLength(text), first).toBeGreaterThan(MAX_TEXT_BYTES - 4);
+      expect(Buffer.byteLength(text), first).toBeLessThanOrEqual(MAX_TEXT_BYTES);
+      expect(text.endsWith('😀'), first).toBe(true);
+      expect(run.events[0]!.flags).toEqual(['WHATSAPP_TEXT_CUT']);
+    }
   });
 
   it('keeps the flag beside a clock flag, and cuts a last line that has no line break', async () => {

@@ -68,6 +68,12 @@ export class BomSearch {
   }
 }
 
+/** `at`, or the start of the UTF-8 character `at` lies inside (not before `s`): where to cut so no character is split. */
+function charStart(b: Uint8Array, s: number, at: number): number {
+  while (at > s && (b[at]! & 0xc0) === 0x80) at--;
+  return at;
+}
+
 /** Below this size the buffer of its own is kept for the next message; a larger one is let go after it. */
 const KEEP_OWN = 1 << 16;
 
@@ -95,10 +101,15 @@ export class MessageText {
   }
 
   /**
-   * The text is `b[s, e)` less its byte-order marks; `b` stays valid until `keep` is called. `dropped`: bytes of
-   * the line the line reader left out (forEachLineBytes' `maxLine`).
+   * The text is `b[s, e)` less its byte-order marks, cut to `MAX_TEXT_BYTES` (before a whole character); `b` stays
+   * valid until `keep` is called. `dropped`: bytes of the line the line reader left out (its `maxLine`).
    */
   set(b: Buffer, s: number, e: number, dropped: number): void {
+    if (e - s > MAX_TEXT_BYTES) {
+      const cut = charStart(b, s, s + MAX_TEXT_BYTES);
+      dropped += e - cut;
+      e = cut;
+    }
     this.dropped = dropped;
     this.lines = 1;
     const bom = s < e ? this.boms.next(b, s) : -1;
@@ -125,8 +136,7 @@ export class MessageText {
       return;
     }
     if (e - s > room) {
-      let cut = s + room;
-      while (cut > s && (b[cut]! & 0xc0) === 0x80) cut--; // not inside a character
+      const cut = charStart(b, s, s + room);
       dropped += e - cut;
       e = cut;
     }

@@ -197,7 +197,7 @@ export async function readMessages(
 
   const flush = (): void => {
     if (state === MESSAGE) {
-      if (text.dropped > 0) cutText(ctx, event!, text, recordLine);
+      if (text.dropped > 0) cutText(ctx, event!, text, recordLine, clock.local());
       if (ctx.emitUtf8 !== undefined) ctx.emitUtf8(event!, text.bytes, text.start, text.end);
       else {
         event!.text = text.string();
@@ -417,7 +417,7 @@ export async function readMessages(
     if (state === MESSAGE) text.keep();
   };
 
-  await forEachLineBytes(input, onLine, progressCtx, onChunkEnd, MAX_TEXT_BYTES);
+  await forEachLineBytes(input, onLine, progressCtx, onChunkEnd, MAX_LINE_BYTES);
   flush();
   const summary = (code: string, n: number, first: number, what: string): void => {
     if (n === 0) return;
@@ -440,18 +440,35 @@ export async function readMessages(
 }
 
 /**
- * Marks a message whose text is longer than any WhatsApp message (`MAX_TEXT_BYTES`): it is one contact, kept with
- * the start of its text, flagged, and named in a warning with its full length.
+ * The most bytes of a line kept: a message's text cap and room for any header before it, so the text kept does not
+ * depend on the header's length (an Android and an iPhone export of one chat keep the same text, and their copies
+ * of the message are found to be one).
  */
-function cutText(ctx: SourceContext, event: Mutable<ParsedEvent>, text: MessageText, line: number): void {
+const MAX_LINE_BYTES = MAX_TEXT_BYTES + 65_536;
+
+/**
+ * Marks a message whose text is longer than any WhatsApp message (`MAX_TEXT_BYTES`): it is one contact, kept with
+ * the start of its text, flagged, and named in a warning with its full length. The warning is told once for the
+ * same message in overlapping exports of the chat (pipeline/copies.ts), as its events count once.
+ */
+function cutText(
+  ctx: SourceContext,
+  event: Mutable<ParsedEvent>,
+  text: MessageText,
+  line: number,
+  local: string,
+): void {
   event.flags = event.flags === undefined ? [TEXT_CUT] : [...event.flags, TEXT_CUT];
   const kept = text.end - text.start;
+  const total = kept + text.dropped;
   const lines = text.lines > 1 ? ` on ${thousands(text.lines)} lines` : '';
   ctx.warn(
     'WHATSAPP_TEXT_TOO_LONG',
     line,
-    `The message on line ${line} has ${thousands(kept + text.dropped)} bytes of text${lines}, more than a WhatsApp message can hold (65,536 characters): it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
+    `The message on line ${line} has ${thousands(total)} bytes of text${lines} (as UTF-8), more than a WhatsApp message can hold (65,536 characters): it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
     `Check line ${line} of the export: another file joined onto the chat, or a damaged copy, can make one message this long. The message carries the ${TEXT_CUT} flag.`,
+    // Sender, minute and length: not the chat's name, which an iPhone's `_chat.txt` does not give.
+    `${event.sender?.name ?? event.sender?.id ?? ''}\u0000${local.slice(0, 16)}\u0000${total}`,
   );
 }
 
