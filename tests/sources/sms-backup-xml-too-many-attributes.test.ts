@@ -48,7 +48,7 @@ describe('a start tag of more attributes than a record may hold', () => {
         [
           'SMS_RECORD_TOO_LARGE',
           'sms[1] (line 4)',
-          'a start tag of 50,009 attributes (line 4), more than the 1,000 a record may hold: SMS Backup & Restore writes about 30, so none of its values are read',
+          'a start tag of 50,009 attributes, more than the 1,000 a record may hold: SMS Backup & Restore writes about 30, so none of its values are read',
         ],
       ],
       warnings: [],
@@ -63,7 +63,8 @@ describe('a start tag of more attributes than a record may hold', () => {
     // Nine attributes of the record's own, and the rest to make up the count.
     const at = backup(sms(1710450060000, 'At the cap', attrs(MAX_ATTRIBUTES - 9)));
     const over = backup(sms(1710450060000, 'Over the cap', attrs(MAX_ATTRIBUTES - 8)));
-    for (const size of [1 << 20, 1000]) {
+    // Read whole, in pieces that end inside the tag, and in pieces of one attribute or less.
+    for (const size of [1 << 20, 1000, 7]) {
       const a = await summary(at, size);
       expect(a.rejected).toEqual([]);
       expect(a.events.map(([, text]) => text)).toEqual(['Answer me', 'At the cap', 'After it']);
@@ -90,7 +91,39 @@ describe('a start tag of more attributes than a record may hold', () => {
       expect(r.rejected.map(([code, locator]) => [code, locator])).toEqual([
         ['SMS_RECORD_TOO_LARGE', 'mms[0] (line 4)'],
       ]);
-      expect(r.rejected[0]![2]).toContain('a start tag of 3,003 attributes (line 5)');
+      expect(r.rejected[0]![2]).toContain('a start tag of 3,003 attributes,');
+    }
+  });
+
+  it('rejects a tag over the cap that names an attribute twice alike, wherever the reads end', async () => {
+    // saxes finds a name given twice only among the attributes it still holds at the tag's end: read whole it
+    // failed the file, cut down between reads it did not. Over the cap, the record is rejected either way.
+    const file = backup(sms(1710450060000, 'Twice', ` x0="1"${attrs(1500)}`));
+    const whole = await summary(file, 1 << 20);
+    expect(whole.failure).toBeUndefined();
+    expect(whole.events.map(([, text]) => text)).toEqual(['Answer me', 'After it']);
+    expect(whole.rejected.map(([code, locator]) => [code, locator])).toEqual([
+      ['SMS_RECORD_TOO_LARGE', 'sms[1] (line 4)'],
+    ]);
+    for (const size of [4096, 333, 9]) expect(await summary(file, size), `chunks of ${size}`).toEqual(whole);
+    // Under the cap a name given twice still fails the file, as saxes says.
+    const under = await summary(backup(sms(1710450060000, 'Twice', ` x0="1"${attrs(10)}`)), 1 << 20);
+    expect(under.failure).toBe('SMS_MALFORMED_XML');
+  });
+
+  it('fails a file whose root start tag holds more than the cap, at the root, wherever the reads end', async () => {
+    const file = Buffer.from(
+      `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="1"\n${attrs(2000)}>\n${sms(1710450000000, 'Answer me')}</smses>\n`,
+    );
+    for (const size of [1 << 20, 4096, 100]) {
+      const out = await runInput(smsBackupXml, inPieces(file, size, 'sms-2024-03-14.xml'));
+      expect(out.events, `chunks of ${size}`).toEqual([]);
+      expect(out.failure, `chunks of ${size}`).toMatchObject({
+        code: 'SMS_MALFORMED_XML',
+        locator: 'line 2',
+        message:
+          'the start tag of the root element (line 2) holds more than 1,000 attributes, where SMS Backup & Restore writes a few',
+      });
     }
   });
 });

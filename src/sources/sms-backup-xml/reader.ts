@@ -8,6 +8,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { SaxesTagPlain } from 'saxes';
+import { thousands } from '../../model/format.js';
 import { iconv } from '../iconv.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
@@ -93,6 +94,8 @@ const DAMAGED_RECORD_HINT =
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
 const DECLARATION_NOT_FIRST = 'an XML declaration must be at the start of the document.';
+/** The start of saxes' complaint about a name given twice in one start tag. */
+const DUPLICATE_ATTRIBUTE = 'duplicate attribute: ';
 /** saxes' complaint when an end tag closes an element other than the innermost open one. */
 const UNEXPECTED_CLOSE = 'unexpected close tag.';
 /** A character that is not XML's white space. */
@@ -113,6 +116,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   let current: Current | undefined;
   let recordNames: readonly string[] = [];
   let declaredCount: string | undefined;
+  /** The line the root element's start tag begins on. */
+  let rootLine = 0;
   let records = 0;
   let burst = 0;
   /** The text between records, checked for stray text (gaps.ts). */
@@ -200,6 +205,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   };
   parser.on('opentagstart', (tag) => {
     inTag = true;
+    if (depth === 0) rootLine = parser.line;
     if (closed !== undefined) settle();
     let outer: Current | undefined;
     if (depth !== 1) {
@@ -229,8 +235,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     inTag = false;
+    overCap = false;
+    const again = namedAgain;
+    namedAgain = 0;
     if (depth === 0) {
       if (rootDone) fail('content after the end of the root element');
+      if (Object.keys(tag.attributes).length > MAX_ATTRIBUTES) rootOverCap();
       const names = ROOTS.get(tag.name);
       if (names === undefined) {
         throw new SourceFailure(
@@ -246,7 +256,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       window.open(parser.position);
     } else if (current !== undefined) {
       // The attributes saxes kept to the tag's end: all of them, unless the tag was cut down before (capAttributes).
-      const kept = Object.keys(tag.attributes).length;
+      const kept = Object.keys(tag.attributes).length + again;
       if (countingTag || kept > MAX_ATTRIBUTES) tooManyAttributes(current, kept);
       countingTag = false;
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
@@ -353,6 +363,13 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
           "SHA-256 in the report is the file's as it is now, not that of the backup as the app wrote it; keep " +
           'the copy from the phone or cloud where you can.',
       );
+      return;
+    }
+    // saxes finds a name given twice only among the attributes it still holds when the tag ends; in a tag over the
+    // cap, which capAttributes may have emptied before, it is not looked for at all, so where the file's reads end
+    // never decides it. The tag's record is rejected as too large (or, the root's, the file fails).
+    if (what.startsWith(DUPLICATE_ATTRIBUTE) && (overCap || attributesHeld() > MAX_ATTRIBUTES)) {
+      namedAgain++; // counted as written, as the attributes emptied before were
       return;
     }
     const kind = RECOVERABLE.get(what);
@@ -552,23 +569,41 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
    * counted, and the record rejected: a tag of millions is read in the memory of a few thousand.
    */
   const saxesAttributes = parser as unknown as { attribList?: unknown[] };
+  const attributesHeld = (): number => {
+    const list = saxesAttributes.attribList;
+    return Array.isArray(list) ? list.length : 0;
+  };
   /** The start tag being read is the one `current.tooMany` counts. */
   let countingTag = false;
+  /** The start tag being read went over the cap: its list was emptied at least once. */
+  let overCap = false;
+  /** Attributes of the start tag being read (over the cap) that repeat a name: saxes keeps only one of each. */
+  let namedAgain = 0;
   const capAttributes = (): void => {
-    const list = saxesAttributes.attribList;
-    if (!Array.isArray(list) || list.length <= MAX_ATTRIBUTES) return;
-    const n = list.length;
-    list.length = 0;
-    // The root or an element outside any record: only its memory is at stake.
+    const n = attributesHeld();
+    if (n <= MAX_ATTRIBUTES) return;
+    saxesAttributes.attribList!.length = 0;
+    overCap = true;
+    if (depth === 0) rootOverCap();
+    // An element outside any record: only its memory is at stake.
     if (current !== undefined) tooManyAttributes(current, n);
   };
+  /** The root's start tag holds more attributes than MAX_ATTRIBUTES: no backup the app wrote, so the file fails. */
+  function rootOverCap(): never {
+    throw new SourceFailure(
+      'SMS_MALFORMED_XML',
+      `the start tag of the root element (line ${rootLine}) holds more than ${thousands(MAX_ATTRIBUTES)} attributes, where SMS Backup & Restore writes a few`,
+      `line ${rootLine}`,
+      PROLOG_HINT,
+    );
+  }
   /**
    * Counts `n` more attributes of the start tag being read against `cur`, which is rejected for them. A second
    * such tag in the same record (an `<mms>` part) rejects nothing more: the first one's count is the one told.
    */
   function tooManyAttributes(cur: Current, n: number): void {
     if (cur.tooMany === undefined) {
-      cur.tooMany = { kind: TOO_MANY_ATTRIBUTES, at: `line ${parser.line}`, inTag: false, count: 0 };
+      cur.tooMany = { kind: TOO_MANY_ATTRIBUTES, at: '', inTag: false, count: 0 };
       if (cur.problems === undefined) cur.problems = [cur.tooMany];
       else cur.problems.push(cur.tooMany);
       countingTag = true;

@@ -110,7 +110,7 @@ export const TOO_MANY_ATTRIBUTES: ProblemKind = {
   rejects: true,
   names: false,
   describe: (p) =>
-    `a start tag of ${thousands(p.count ?? 0)} attributes (${p.at}), more than the ` +
+    `a start tag of ${thousands(p.count ?? 0)} attributes, more than the ` +
     `${thousands(MAX_ATTRIBUTES)} a record may hold: SMS Backup & Restore writes about 30, so none of its values ` +
     'are read',
   hint:
