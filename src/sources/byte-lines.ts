@@ -12,6 +12,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
+import { utf8CutEnd } from './long-text.js';
 import type { SourceContext, SourceInput } from './source.js';
 import {
   headFirst,
@@ -68,6 +69,34 @@ export async function forEachLineBytes(
     ctx?.progress(read);
   }
   return reader.finish();
+}
+
+/**
+ * A line as a string, cut to its reader's `maxLine` bytes of UTF-8: `dropped` counts the bytes left out after it
+ * (0: the line is whole).
+ */
+export type CutLine = (line: string, lineNo: number, unended: boolean, dropped: number) => void;
+
+/**
+ * `forEachLine` (text.ts) for a source that keeps at most `maxLine` bytes of a line: the same lines, numbered and
+ * warned of the same way, each decoded to a string of at most `maxLine` bytes of UTF-8 (a longer one cut before
+ * a whole character, with the count of the bytes left out), so that a line of any length costs no more memory
+ * than `maxLine`.
+ */
+export function forEachCutLine(
+  input: SourceInput,
+  onLine: CutLine,
+  ctx: SourceContext | undefined,
+  maxLine: number,
+): Promise<{ lines: number; encoding: TextEncoding }> {
+  return forEachLineBytes(
+    input,
+    (b, start, end, lineNo, unended, dropped) =>
+      onLine((b as Utf8Buffer).utf8Slice(start, end), lineNo, unended, dropped),
+    ctx,
+    undefined,
+    maxLine,
+  );
 }
 
 class ByteLineReader {
@@ -286,8 +315,7 @@ class ByteLineReader {
       return;
     }
     if (this.carried + (e - s) > this.maxLine) {
-      let cut = s + (this.maxLine - this.carried);
-      while (cut > s && (b[cut]! & 0xc0) === 0x80) cut--;
+      const cut = utf8CutEnd(b, s, e, this.maxLine - this.carried);
       this.dropped = e - cut;
       e = cut;
       if (e <= s) return;

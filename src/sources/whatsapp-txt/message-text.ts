@@ -3,6 +3,7 @@
  * (nearly all of them) stays where its line lies in the chunk; it is copied into a buffer of its own only when it
  * must be changed (a byte-order mark removed, a continuation line added) or outlive the chunk.
  */
+import { MAX_TEXT_BYTES, utf8CutEnd } from '../long-text.js';
 import { isMark } from './scan.js';
 
 // UTF-8 of U+FEFF, the byte-order mark (removed from message text wherever it occurs), and of U+200E.
@@ -68,21 +69,16 @@ export class BomSearch {
   }
 }
 
-/** `at`, or the start of the UTF-8 character `at` lies inside (not before `s`): where to cut so no character is split. */
-function charStart(b: Uint8Array, s: number, at: number): number {
-  while (at > s && (b[at]! & 0xc0) === 0x80) at--;
-  return at;
-}
-
 /** Below this size the buffer of its own is kept for the next message; a larger one is let go after it. */
 const KEEP_OWN = 1 << 16;
 
 /**
- * The most bytes of one message's text kept: 1 MiB. WhatsApp lets a message hold 65,536 characters, at most 256 KiB
- * of UTF-8, so no real message is cut; a longer one is a file joined onto the chat or a damaged copy, and keeping it
- * whole would cost memory in proportion (an 80 MB "message" took 400 MB). The line reader is given the same cap.
+ * The most bytes of one message's text kept (long-text.ts): 1 MiB. WhatsApp lets a message hold 65,536 characters,
+ * at most 256 KiB of UTF-8, so no real message is cut; a longer one is a file joined onto the chat or a damaged
+ * copy, and keeping it whole would cost memory in proportion (an 80 MB "message" took 400 MB). The line reader is
+ * given the cap and room for a header (messages.ts).
  */
-export const MAX_TEXT_BYTES = 1 << 20;
+export { MAX_TEXT_BYTES };
 
 /** The message's text: `bytes[start, end)`, UTF-8 without byte-order marks. */
 export class MessageText {
@@ -106,7 +102,7 @@ export class MessageText {
    */
   set(b: Buffer, s: number, e: number, dropped: number): void {
     if (e - s > MAX_TEXT_BYTES) {
-      const cut = charStart(b, s, s + MAX_TEXT_BYTES);
+      const cut = utf8CutEnd(b, s, e, MAX_TEXT_BYTES);
       dropped += e - cut;
       e = cut;
     }
@@ -136,7 +132,7 @@ export class MessageText {
       return;
     }
     if (e - s > room) {
-      const cut = charStart(b, s, s + room);
+      const cut = utf8CutEnd(b, s, e, room);
       dropped += e - cut;
       e = cut;
     }

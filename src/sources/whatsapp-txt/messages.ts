@@ -11,10 +11,11 @@
  * context as bytes when it takes them (`SourceContext.emitUtf8`), decoded otherwise.
  */
 
-import { listed, thousands } from '../../model/format.js';
+import { listed } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
 import { rejectCutRecord } from '../cut-record.js';
+import { warnTextCut, withFlag } from '../long-text.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
 import { dateShape, type Layout, layoutName, otherReadings } from './date-order.js';
@@ -458,18 +459,20 @@ function cutText(
   line: number,
   local: string,
 ): void {
-  event.flags = event.flags === undefined ? [TEXT_CUT] : [...event.flags, TEXT_CUT];
+  event.flags = withFlag(event.flags, TEXT_CUT);
   const kept = text.end - text.start;
   const total = kept + text.dropped;
-  const lines = text.lines > 1 ? ` on ${thousands(text.lines)} lines` : '';
-  ctx.warn(
-    'WHATSAPP_TEXT_TOO_LONG',
+  warnTextCut(ctx, {
+    code: 'WHATSAPP_TEXT_TOO_LONG',
+    flag: TEXT_CUT,
     line,
-    `The message on line ${line} has ${thousands(total)} bytes of text${lines} (as UTF-8), more than a WhatsApp message can hold (65,536 characters): it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
-    `Check line ${line} of the export: another file joined onto the chat, or a damaged copy, can make one message this long. The message carries the ${TEXT_CUT} flag.`,
+    kept,
+    total,
+    lines: text.lines,
+    over: 'a WhatsApp message can hold (65,536 characters)',
     // Sender, minute and length: not the chat's name, which an iPhone's `_chat.txt` does not give.
-    `${event.sender?.name ?? event.sender?.id ?? ''}\u0000${local.slice(0, 16)}\u0000${total}`,
-  );
+    copy: `${event.sender?.name ?? event.sender?.id ?? ''}\u0000${local.slice(0, 16)}\u0000${total}`,
+  });
 }
 
 /** What may follow the date of a header cut short: the start of its time, AM/PM and framing, nothing else. */
