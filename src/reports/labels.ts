@@ -43,6 +43,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   WHATSAPP_AMPM_24H: 'a 24-hour time written with PM, read as written',
   WHATSAPP_WAITING_FOR_MESSAGE: 'not delivered: WhatsApp was waiting for this message',
   WHATSAPP_TEXT_CUT: 'text longer than a WhatsApp message can hold: only its first 1 MiB kept',
+  SIGNAL_TEXT_CUT: 'text longer than a Signal message can hold: only its first 1 MiB kept',
+  IMESSAGE_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
 };
 
 const DETAILS: Readonly<Record<string, string>> = {

@@ -23,13 +23,17 @@
  * A blank line inside a message body is kept unless a timestamp line follows it. A stamp the exporter cannot
  * have written — `13:10:00 PM` or `0:10:00 AM` (its `%l` hour runs 1–12), minute 61, `Feb 30` — rejects its
  * message with the line (`IMESSAGE_BAD_TIME`), never read as some other time: "13 PM" could be 13:00 or a
- * garbled 1 PM, and only the original export can say. Unsupported: the HTML export, non-English month names.
+ * garbled 1 PM, and only the original export can say. A message whose text runs past 1 MiB (MAX_TEXT_BYTES, on
+ * one line or many: another file joined onto the export, a damaged copy) is one message, kept with the first MiB
+ * of its text, flagged IMESSAGE_TEXT_CUT and warned of (IMESSAGE_TEXT_TOO_LONG) with its full length; the rest
+ * of it is counted, never held (long-text.ts). Unsupported: the HTML export, non-English month names.
  */
 import { daysInMonth } from '../model/dates.js';
 import type { Party } from '../model/index.js';
+import { forEachCutLine } from './byte-lines.js';
 import { MONTHS as ENGLISH_MONTHS } from './english-dates.js';
+import { HeldLines, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
 import type { Source } from './source.js';
-import { forEachLine } from './text.js';
 
 /** Month names as the exporter writes them ("Jan"), January first. */
 const MONTHS = ENGLISH_MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
@@ -47,6 +51,8 @@ const DELETED = /^This message was deleted from the conversation!$/;
 const MEDIA =
   /^(Attachment missing!|Sticker from .*|\/.*\.(heic|jpe?g|png|gif|mov|mp4|caf|m4a|pdf)|~\/Library\/Messages\/Attachments\/.*)$/i;
 const ME: Party = { name: 'Me', role: 'victim' };
+const TEXT_CUT = 'IMESSAGE_TEXT_CUT';
+const CUT_FLAGS: readonly string[] = Object.freeze([TEXT_CUT]);
 
 interface Block {
   line: number;
@@ -55,7 +61,8 @@ interface Block {
   /** The stamp line as written, for a rejection. */
   stamp: string;
   sender: string | undefined;
-  body: string[];
+  /** The message's lines, kept up to MAX_TEXT_BYTES (long-text.ts); blank lines at its end are left out. */
+  body: HeldLines;
 }
 
 /** The stamp as a local time, or why it cannot be one (an hour outside 1–12, minute 60, 30 February…). */
@@ -112,7 +119,6 @@ export const imessageTxt: Source = {
       if (!block) return;
       const b = block;
       block = undefined;
-      while (b.body.length && b.body[b.body.length - 1] === '') b.body.pop();
       if (typeof b.local !== 'string') {
         ctx.reject(
           'IMESSAGE_BAD_TIME',
@@ -131,39 +137,56 @@ export const imessageTxt: Source = {
         );
         return;
       }
-      const text = b.body.join('\n');
-      if (b.body.length === 1 && NOTICE.test(text)) {
+      const body = b.body.lines;
+      const text = b.body.text();
+      if (body.length === 1 && NOTICE.test(text)) {
         ctx.skip('conversation-notice', b.line);
         return;
       }
       const me = b.sender === 'Me';
+      const cut = b.body.dropped > 0;
+      if (cut) {
+        warnTextCut(ctx, {
+          code: 'IMESSAGE_TEXT_TOO_LONG',
+          flag: TEXT_CUT,
+          line: b.line,
+          kept: b.body.kept,
+          total: b.body.kept + b.body.dropped,
+          lines: b.body.count,
+          over: 'chronolog keeps of one message (1 MiB)',
+        });
+      }
       ctx.emit({
         locator: b.line,
         time: { type: 'local', local: b.local, precision: 's' },
         channel: 'imessage',
         kind: DELETED.test(text)
           ? 'deleted'
-          : b.body.length > 0 && b.body.every((l) => MEDIA.test(l.trim()))
+          : body.length > 0 && body.every((l) => MEDIA.test(l.trim()))
             ? 'media'
             : 'message',
         direction: me ? 'outgoing' : 'unknown',
         sender: partyOf(b.sender, cache),
         text,
+        ...(cut ? { flags: CUT_FLAGS } : {}),
       });
     };
-    await forEachLine(
+    // A line is kept to MAX_TEXT_BYTES at most, and so is a message's text (long-text.ts): a line or message of
+    // any length costs no more memory than that.
+    await forEachCutLine(
       input,
-      (raw, lineNo) => {
+      (raw, lineNo, _unended, dropped) => {
         const line = raw.replace(/^\uFEFF/, '');
-        const m = blankBefore ? STAMP.exec(line) : null;
+        // A line cut short is no stamp line, whatever its start: the exporter writes them short.
+        const m = blankBefore && dropped === 0 ? STAMP.exec(line) : null;
         if (m) {
           flush();
-          block = { line: lineNo, stamp: line, local: localOf(m), sender: undefined, body: [] };
+          block = { line: lineNo, stamp: line, local: localOf(m), sender: undefined, body: new HeldLines() };
         } else if (blankBefore && ANNOUNCEMENT.test(line)) {
           flush();
           ctx.skip('conversation-notice', lineNo);
         } else if (block && block.sender === undefined) block.sender = line.trim();
-        else if (block) block.body.push(line);
+        else if (block) block.body.add(line, dropped);
         else if (line.trim() !== '') {
           ctx.reject(
             'IMESSAGE_NO_TIMESTAMP',
@@ -175,6 +198,7 @@ export const imessageTxt: Source = {
         blankBefore = line.trim() === '';
       },
       ctx,
+      MAX_TEXT_BYTES,
     );
     flush();
     ctx.warn(

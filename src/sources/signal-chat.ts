@@ -17,10 +17,15 @@
  * and the two files of one conversation count each message once: reactions are not messages (not counted, but
  * their names are told to the context as people, for anonymise); a
  * body of attachment links or a sticker alone is media (links listed as a count in details); `_format_call`'s
- * sentences are calls; the deleted placeholder is a deleted message without text. Unsupported: the HTML
+ * sentences are calls; the deleted placeholder is a deleted message without text. A message whose text runs past
+ * 1 MiB (MAX_TEXT_BYTES, on one line or many: another file joined onto the chat, a damaged copy) is one message,
+ * kept with the first MiB of its text, flagged SIGNAL_TEXT_CUT and warned of (SIGNAL_TEXT_TOO_LONG) with its
+ * full length; the rest of it is counted, never held (long-text.ts). Unsupported: the HTML
  * output of signal-export, and Signal Android's encrypted `.backup` (decrypt it with signalbackup-tools first).
  */
 import type { Kind, Party } from '../model/index.js';
+import { forEachCutLine } from './byte-lines.js';
+import { cutString, HeldLines, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
 import {
   chatBody,
   isDeletedPlaceholder,
@@ -29,19 +34,27 @@ import {
   reactors,
   type SignalBody,
   signalCall,
+  TEXT_CUT_FLAGS,
+  TEXT_OVER,
 } from './signal-export.js';
 import type { Source } from './source.js';
-import { forEachLine } from './text.js';
 
 const HEADER = /^\[(\d{4})-(\d{2})-(\d{2})(?:, | )(\d{2}):(\d{2})(?::(\d{2}))?\] ([^:\n]{1,100}?): ?(.*)$/;
 const ME: Party = { name: 'Me', role: 'victim' };
+/**
+ * The bytes of a message's lines kept (and of one line): its text's cap and room for what chat.md writes before
+ * the text (a reply's quote, of a real message at most 64 KiB), so that the text kept is the same MAX_TEXT_BYTES
+ * data.json gives, and the two copies of a message still match (signal-export.ts).
+ */
+const HELD_BYTES = MAX_TEXT_BYTES + (64 << 10);
 
 interface Pending {
   line: number;
   local: string;
   withSeconds: boolean;
   sender: string;
-  text: string[];
+  /** The lines of the message as written: the header's text and those after it, up to HELD_BYTES. */
+  text: HeldLines;
 }
 
 export const signalChat: Source = {
@@ -68,8 +81,24 @@ export const signalChat: Source = {
       if (!pending) return;
       const p = pending;
       pending = undefined;
-      const deleted = isDeletedPlaceholder(p.text);
-      const body: SignalBody = deleted ? { text: '', attachments: 0 } : chatBody(p.text);
+      const deleted = p.text.dropped === 0 && isDeletedPlaceholder(p.text.lines);
+      const whole: SignalBody = deleted ? { text: '', attachments: 0 } : chatBody(p.text.lines);
+      // The text is cut where data.json's is, whatever chat.md wrote before it; the lines as written may
+      // have been cut already.
+      const cut = cutString(whole.text, MAX_TEXT_BYTES);
+      const body = cut.dropped > 0 ? { ...whole, text: cut.text } : whole;
+      const long = p.text.dropped > 0 || cut.dropped > 0;
+      if (long) {
+        warnTextCut(ctx, {
+          code: 'SIGNAL_TEXT_TOO_LONG',
+          flag: TEXT_CUT_FLAGS[0]!,
+          line: p.line,
+          kept: Buffer.byteLength(body.text),
+          total: p.text.kept + p.text.dropped,
+          lines: p.text.count,
+          over: TEXT_OVER,
+        });
+      }
       if (body.reactors) tell(body.reactors);
       const call = body.attachments === 0 ? signalCall(body.text) : undefined;
       const kind: Kind = deleted
@@ -99,11 +128,14 @@ export const signalChat: Source = {
         ...(body.text !== '' ? { text: body.text } : {}),
         ...(call ? { call } : {}),
         ...(Object.keys(details).length > 0 ? { details } : {}),
+        ...(long ? { flags: TEXT_CUT_FLAGS } : {}),
       });
     };
-    await forEachLine(
+    // A line is kept to HELD_BYTES at most, and so are a message's lines: a line or message of any length costs
+    // no more memory than that.
+    await forEachCutLine(
       input,
-      (raw, lineNo) => {
+      (raw, lineNo, _unended, dropped) => {
         const line = raw.replace(/^\uFEFF/, '');
         const m = HEADER.exec(line);
         if (m) {
@@ -114,13 +146,14 @@ export const signalChat: Source = {
             local: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}${withSeconds ? `:${m[6]}` : ''}`,
             withSeconds,
             sender: m[7]!.trim(),
-            text: [m[8]!],
+            text: new HeldLines(HELD_BYTES),
           };
-        } else if (isReactionLine(line.trim())) {
+          pending.text.add(m[8]!, dropped);
+        } else if (dropped === 0 && isReactionLine(line.trim())) {
           // A reaction to the message above: not a message of its own and not part of its text; its names are
           // people all the same.
           tell(reactors(line.trim()));
-        } else if (pending) pending.text.push(line);
+        } else if (pending) pending.text.add(line, dropped);
         else if (line.trim() !== '') {
           ctx.reject(
             'SIGNAL_NO_HEADER',
@@ -131,6 +164,7 @@ export const signalChat: Source = {
         }
       },
       ctx,
+      HELD_BYTES,
     );
     flush();
     ctx.warn(

@@ -25,6 +25,14 @@
 import type { CallStatus } from '../model/index.js';
 import type { SourceContext } from './source.js';
 
+/** The flag of a message whose text was cut to its first MAX_TEXT_BYTES (long-text.ts), from either file. */
+export const TEXT_CUT_FLAGS: readonly string[] = Object.freeze(['SIGNAL_TEXT_CUT']);
+/**
+ * What such a text is longer than, for the warning: Signal's apps send at most 64 KiB of text (Signal Desktop's
+ * composer stops there, Signal Android's `MAX_TOTAL_BODY_SIZE_BYTES`).
+ */
+export const TEXT_OVER = 'a Signal message can hold (64 KiB)';
+
 /** A call as signal-export's sentence tells it. */
 export interface SignalCall {
   readonly status: CallStatus;

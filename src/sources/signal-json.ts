@@ -21,13 +21,16 @@
  * read as any other; a file cut just after a line break begins no line and rejects nothing. A line of more than a
  * million JSON values or longer than 8 MiB (SIGNAL_TOO_LARGE, ./json-values.ts), or nested too deeply
  * (SIGNAL_TOO_DEEP), is rejected unread, a too large one so even as the last line without a line break (what it
- * held cannot be parsed to tell); a line over 8 MiB is never held whole.
+ * held cannot be parsed to tell); a line over 8 MiB is never held whole. A body longer than any Signal message
+ * (over MAX_TEXT_BYTES, 1 MiB) is kept with its first MiB, flagged SIGNAL_TEXT_CUT and warned of
+ * (SIGNAL_TEXT_TOO_LONG), as chat.md's copy of it is (long-text.ts), so the two copies still match.
  */
 import type { Kind, Party } from '../model/index.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import { hasTooManyValues, MAX_LINE_CHARS, TOO_MANY_VALUES, tooLongInWords } from './json-values.js';
-import { jsonQuote, peopleTeller, signalCall } from './signal-export.js';
+import { cutString, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
+import { jsonQuote, peopleTeller, signalCall, TEXT_CUT_FLAGS, TEXT_OVER } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
@@ -186,7 +189,21 @@ export function createSignalJson(maxLineChars = MAX_LINE_CHARS): Source {
             sender = { name };
             parties.set(name, sender);
           }
-          const body = typeof m['body'] === 'string' ? m['body'].trim() : '';
+          const whole = typeof m['body'] === 'string' ? m['body'].trim() : '';
+          // Cut as chat.md's copy of the message is, so that the two still match (signal-export.ts).
+          const { text: body, dropped } = cutString(whole, MAX_TEXT_BYTES);
+          if (dropped > 0) {
+            const kept = Buffer.byteLength(body);
+            warnTextCut(ctx, {
+              code: 'SIGNAL_TEXT_TOO_LONG',
+              flag: TEXT_CUT_FLAGS[0]!,
+              line: lineNo,
+              kept,
+              total: kept + dropped,
+              lines: 1,
+              over: TEXT_OVER,
+            });
+          }
           const attachments = Array.isArray(m['attachments']) ? m['attachments'].length : 0;
           const sticker = stickerLabel(m['sticker']);
           const quote = jsonQuote(m['quote']);
@@ -222,6 +239,7 @@ export function createSignalJson(maxLineChars = MAX_LINE_CHARS): Source {
             ...(body !== '' ? { text: body } : {}),
             ...(call ? { call } : {}),
             ...(Object.keys(details).length > 0 ? { details } : {}),
+            ...(dropped > 0 ? { flags: TEXT_CUT_FLAGS } : {}),
           });
         },
         ctx,
