@@ -112,7 +112,7 @@ describe('an iMessage text message longer than 1 MiB', () => {
       {
         code: 'IMESSAGE_TEXT_TOO_LONG',
         locator: 9,
-        message: `The message on line 9 has 3,145,729 bytes of text, more than chronolog keeps of one message (1 MiB): it is counted as one message, with the first 1,048,575 bytes of its text.`,
+        message: `The message on line 9 has 3,145,729 bytes of text (as UTF-8), more than chronolog keeps of one message (1 MiB): it is counted as one message, with the first 1,048,575 bytes of its text.`,
       },
     ]);
     // Everything else is read as without it, the lines after it numbered as they are in the file.
@@ -136,7 +136,7 @@ describe('an iMessage text message longer than 1 MiB', () => {
     // ASCII: the first MAX_TEXT_BYTES characters, the cap falling inside a line.
     expect(long.text).toBe(full.slice(0, MAX_TEXT_BYTES));
     expect(run.warnings.find((w) => w.locator === 9)!.message).toBe(
-      `The message on line 9 has ${en(full.length)} bytes of text on 60,001 lines, more than chronolog keeps of one message (1 MiB): it is counted as one message, with the first 1,048,576 bytes of its text.`,
+      `The message on line 9 has ${en(full.length)} bytes of text on 60,001 lines (as UTF-8), more than chronolog keeps of one message (1 MiB): it is counted as one message, with the first 1,048,576 bytes of its text.`,
     );
     expect(without(run, 9)).toEqual(shifted(IMESSAGE, file, 8, 60_005));
   });
@@ -156,7 +156,7 @@ describe('an iMessage text message longer than 1 MiB', () => {
       flags: ['IMESSAGE_TEXT_CUT'],
     });
     expect(over.warnings.find((w) => w.locator === 9)!.message).toContain(
-      `has ${en(MAX_TEXT_BYTES + 1)} bytes of text on 2 lines`,
+      `has ${en(MAX_TEXT_BYTES + 1)} bytes of text on 2 lines (as UTF-8)`,
     );
   });
 
@@ -199,7 +199,7 @@ describe('a Signal chat.md message longer than 1 MiB', () => {
       {
         code: 'SIGNAL_TEXT_TOO_LONG',
         locator: 5,
-        message: `The message on line 5 has 3,145,729 bytes of text, more than a Signal message can hold (64 KiB): it is counted as one message, with the first 1,048,575 bytes of its text.`,
+        message: `The message on line 5 has 3,145,729 bytes of text (as UTF-8), more than a Signal message can hold (64 KiB): it is counted as one message, with the first 1,048,575 bytes of its text.`,
       },
     ]);
     expect(without(run, 5)).toEqual(shifted(CHAT_MD, file, 4, 1));
@@ -217,7 +217,7 @@ describe('a Signal chat.md message longer than 1 MiB', () => {
     expect(long.flags).toEqual(['SIGNAL_TEXT_CUT']);
     expect(long.text).toBe(text.slice(0, MAX_TEXT_BYTES));
     expect(run.warnings.find((w) => w.locator === 5)!.message).toBe(
-      `The message on line 5 has ${en(text.length)} bytes of text on 60,000 lines, more than a Signal message can hold (64 KiB): it is counted as one message, with the first 1,048,576 bytes of its text.`,
+      `The message on line 5 has ${en(text.length)} bytes of text on 60,000 lines (as UTF-8), more than a Signal message can hold (64 KiB): it is counted as one message, with the first 1,048,576 bytes of its text.`,
     );
     expect(without(run, 5)).toEqual(shifted(CHAT_MD, file, 4, 60_002));
   });
