@@ -19,7 +19,7 @@
  */
 import { participants } from '../analysis/index.js';
 import { UsageError } from '../model/errors.js';
-import { quoted } from '../model/shell-quote.js';
+import { caseFileString, quoted } from '../model/shell-quote.js';
 import type { Timeline } from '../pipeline/index.js';
 import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
@@ -111,23 +111,9 @@ export function commandAsRun(
  * beside a file argument).
  */
 function inCaseFile(role: 'subject' | 'victim', id: string, run: NoSubjectRun): string {
-  const entry = `"${role}": {"identifiers": [${jsonString(id)}]}`;
+  const entry = `"${role}": {"identifiers": [${caseFileString(id)}]}`;
   const why = '(the name holds characters not shown here as they are, written so in JSON)';
   return run.caseFile === undefined
     ? `save {${entry}} as case.json and run ${run.command} --case case.json ${why}`
     : `add ${entry} to the case file ${quoted(run.caseFile)} and run ${run.command} again ${why}`;
-}
-
-/**
- * `s` as a JSON string that a terminal shows as it is: each character it would not (controls, invisible and
- * format characters, direction marks, separators other than the space) written as a `\u` escape.
- */
-export function jsonString(s: string): string {
-  let out = '';
-  for (const ch of JSON.stringify(s).slice(1, -1)) {
-    const shown = ch === ' ' || (!/[\p{C}\p{Z}]/u.test(ch) && terminalSafe(ch) === ch);
-    if (shown) out += ch;
-    else for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
-  }
-  return `"${out}"`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
 import { andList, formatCi, formatDate, formatRatio, P_CUT, plural, sig2, thousands } from './format.js';
-import { quoted } from './shell-quote.js';
+import { caseFileString, quoted, shownAsIs } from './shell-quote.js';
 import { timeFlagText } from './time-flags.js';
 
 type MannKendall = Escalation['trend']['mannKendall'];
@@ -521,12 +521,17 @@ export function victimNotIdentifiedWords(
 ): string | null {
   const others = c.otherSenders ?? [];
   if (c.victimIdentified !== false || others.length === 0) return null;
-  const arg = quoted(others[0]!);
+  // A name a screen does not show as it is (a soft hyphen, a direction mark) is given as a case file entry, as the
+  // CLI's hint gives it: a report is read, not pasted into a shell, and `$'Ma\xc2\xadria'` names nobody to a reader.
+  const first = others[0]!;
+  const how = shownAsIs(first)
+    ? `name the victim, e.g. --victim ${quoted(first)}`
+    : `name the victim in the case file, e.g. "victim": {"identifiers": [${caseFileString(first)}]}`;
   const list =
     others.length > 1
       ? ` (the senders other than the subject in the subject's conversations: ${others.join(', ')})`
       : " (the one sender other than the subject in the subject's conversations)";
-  return `no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a request to stop; to search them, name the victim, e.g. --victim ${arg}${list}`;
+  return `no message could be identified as the victim's (the victim is not identified in these files), so none was searched for a request to stop; to search them, ${how}${list}`;
 }
 
 const DAY_MS = 86_400_000;

@@ -63,3 +63,20 @@ export const quoted = (word: string): string =>
       : word.includes('!')
         ? `'${word.replaceAll("'", "'\\''")}'`
         : `"${word.replace(/["$`\\]/g, '\\$&')}"`;
+
+/** True when every character of `word` is shown as it is: typed back from the screen, it is the same word. */
+export const shownAsIs = (word: string): boolean => !UNSHOWN.test(word);
+
+/**
+ * `s` as a JSON string for a case file, with what a screen does not show as it is (UNSHOWN), and every space but
+ * U+0020 (a no-break or thin space looks like one), written as `\u` escapes: a case file reads it exactly, and it
+ * can be copied from a report or a hint where `s` itself would show as something else.
+ */
+export function caseFileString(s: string): string {
+  let out = '';
+  for (const ch of JSON.stringify(s).slice(1, -1)) {
+    if (ch === ' ' || !(UNSHOWN.test(ch) || /\p{Z}/u.test(ch))) out += ch;
+    else for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  }
+  return `"${out}"`;
+}

@@ -165,4 +165,25 @@ describe('a search for requests to stop that finds none', () => {
     );
     expect(text).not.toMatch(/cease/i);
   });
+
+  it('gives a victim whose name a screen does not show as it is as a case file entry, in every report', async () => {
+    // A soft hyphen in the name: as a shell word it is $'Ma\xc2\xadria', which names nobody to a reader.
+    const soft = join(dir, 'soft');
+    mkdirSync(soft);
+    writeFileSync(
+      join(soft, 'WhatsApp Chat with Sam.txt'),
+      '14/01/2024, 20:33 - Sam: Where are you?\n14/01/2024, 20:40 - Ma\u00adria: At work\n15/01/2024, 09:12 - Sam: Answer me\n',
+    );
+    const r = await reportOf([soft], { subject: ['Sam'] });
+    const entry = '"victim": {"identifiers": ["Ma\\u00adria"]}';
+    expect(lineOf(renderAs('text', r), 'Stop asked')).toContain(
+      `to search them, name the victim in the case file, e.g. ${entry} (the one sender`,
+    );
+    for (const format of ['markdown', 'html'] as const) {
+      const out = renderAs(format, r);
+      expect(out, format).not.toContain("$'");
+      // Markdown writes the backslash escaped (\\u00ad), which renders as the entry itself.
+      expect(out, format).toMatch(/name the victim in the case file, e\.g\. .*Ma\\{1,2}u00adria/);
+    }
+  });
 });
