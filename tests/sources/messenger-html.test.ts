@@ -292,6 +292,25 @@ describe('reading a thread page', () => {
     expect(r.maxRssBytes).toBeLessThan(300 * 1024 * 1024);
   });
 
+  it('counts each piece of text held at what it costs, so millions of short ones stop the page early', () => {
+    // 6 million pieces "xy", split by end tags that close nothing (36 MB): counted by their characters alone they
+    // stayed under the budget and were all held (16 million took 914 MB); at TEXT_COST each the page stops early.
+    const dir = join(tmp, 'facebook', 'short-texts');
+    mkdirSync(dir, { recursive: true });
+    const html = page(
+      block('Sam Sample', 'one', 'Mar 14, 2024, 9:30 PM') +
+        `<div>${'xy</q>'.repeat(6_000_000)}</div>` +
+        block('Sam Sample', 'two', 'Mar 14, 2024, 9:31 PM'),
+    );
+    writeFileSync(join(dir, 'message_1.html'), html);
+    const r = measuredCli(['report', dir, '--subject', 'Sam Sample', '--tz', 'UTC', '-f', 'json', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.accounting).toMatchObject({ records: 1, events: 1, rejected: 0 });
+    expect(report.problems.map((p: { code: string }) => p.code)).toContain('MESSENGER_HTML_TOO_LARGE');
+    expect(r.maxRssBytes).toBeLessThan(300 * 1024 * 1024);
+  });
+
   it('counts a message block too large to hold, rejected at its place, beside the failure', async () => {
     // More than the 32 MiB budget inside one message: the block was begun, so it is in the books.
     const html = page(

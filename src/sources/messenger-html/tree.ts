@@ -46,6 +46,12 @@ export const MAX_RETAINED = 32 * 1024 * 1024;
  * before it was stopped, if ever; counted so, an element costs what the text the budget allows would.
  */
 export const ELEMENT_COST = 96;
+/**
+ * What one piece of text held costs against MAX_RETAINED beyond its characters: a string and its place in a list
+ * take ~50 bytes however short. Counted by length alone, 16 million pieces `xy` (split by end tags that close
+ * nothing, `xy</q>`, 96 MB) were all held: 914 MB.
+ */
+export const TEXT_COST = 24;
 /** The elements MAX_RETAINED holds, for messages. */
 export const MAX_ELEMENTS = Math.floor(MAX_RETAINED / ELEMENT_COST);
 
@@ -124,8 +130,9 @@ export class HtmlTreeScanner {
   private pendingText = '';
   private raw: { tag: string; text: string } | undefined;
   private retained = 0;
-  /** What an element costs against the budget (see the constructor). */
+  /** What an element, and a piece of text beyond its characters, cost against the budget (see the constructor). */
   private readonly elementCost: number;
+  private readonly textCost: number;
   /** How many elements of each tag name are open: a stray end tag is known without searching the stack. */
   private readonly open = new Map<string, number>();
   /**
@@ -149,7 +156,8 @@ export class HtmlTreeScanner {
    * that ends and is not consumed then keeps none of its children, and an element bigger than FLAT_MAX keeps only
    * those: the elements in between are let go. Its memory is the open path, however many elements the page holds
    * that are not consumed (message blocks whose date cannot be read). The budget counts them as kept all the same,
-   * so that the page stops where it would stop without `lean`, but at one unit an element, not ELEMENT_COST: the
+   * so that the page stops where it would stop without `lean`, but at one unit an element, not ELEMENT_COST (and a
+   * piece of text at its characters, without TEXT_COST): the
    * elements it lets go cost nothing to hold, and a page of 100,000 blocks whose date cannot be read must still be
    * learnt to its end (every element counted at ELEMENT_COST, it stopped short of the end and was never said to
    * have no readable date).
@@ -159,6 +167,7 @@ export class HtmlTreeScanner {
     private readonly lean = false,
   ) {
     this.elementCost = lean ? 1 : ELEMENT_COST;
+    this.textCost = lean ? 0 : TEXT_COST;
     this.stack = [
       {
         tag: '#root',
@@ -413,9 +422,9 @@ export class HtmlTreeScanner {
     const top = this.top;
     top.children.push(text);
     top.size += text.length;
-    top.cost += text.length;
+    top.cost += text.length + this.textCost;
     if (this.lean) this.letGo(top);
-    this.grow(text.length);
+    this.grow(text.length + this.textCost);
   }
 
   private grow(n: number): void {
