@@ -147,7 +147,7 @@ describe('a message longer than any WhatsApp message', () => {
         ['line 100003', '', 3],
       ]);
       expect(a.stderr).toContain(
-        'line 2: The message on line 2 has 2,000,005 bytes of text on 100,001 lines, more than a WhatsApp message can hold',
+        'line 2: The message on line 2 has 2,000,005 bytes of text on 100,001 lines (as UTF-8), more than a WhatsApp message can hold',
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
