@@ -15,5 +15,6 @@ Rscript scripts/stats-goldens/special-functions.R
 Rscript scripts/stats-goldens/whole-window.R
 Rscript scripts/stats-goldens/infinite-ratio.R
 Rscript scripts/stats-goldens/borderline-p.R
+Rscript scripts/stats-goldens/overdispersion-digits.R
 python3 scripts/stats-goldens/high-precision.py > fixtures/stats/high-precision.json
 python3 scripts/stats-goldens/pearson-dispersion.py > fixtures/stats/pearson-dispersion.json
