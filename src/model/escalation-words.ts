@@ -4,7 +4,17 @@
  * on every run.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from './escalation.js';
-import { andList, formatCi, formatDate, formatRatio, P_CUT, plural, sig2, thousands } from './format.js';
+import {
+  andList,
+  formatCi,
+  formatDate,
+  formatRatio,
+  formatRatioCiApart,
+  P_CUT,
+  plural,
+  sig2,
+  thousands,
+} from './format.js';
 import { caseFileString, quoted, shownAsIs } from './shell-quote.js';
 import { timeFlagText } from './time-flags.js';
 
@@ -422,6 +432,18 @@ export function allowingForOverdispersion(
   if (lo === qlo && hi === qhi) return { kind: 'quasi', phi: q.phi, ci95: q.ci95, p: q.p };
   if (lo === elo && hi === ehi) return { kind: 'inside', phi: q.phi };
   return { kind: 'hull', phi: q.phi, ci95: [lo, hi], p };
+}
+
+/**
+ * The interval allowing for overdispersion (`quasi` or `hull`) as every format writes it beside the exact interval
+ * `exact`: "95% CI 1.7–3.9"; where, to the digits the reports give, it would read as the exact interval does, with
+ * more digits and the exact interval to as many (`formatRatioCiApart`): "95% CI 1.58–3.63 against the exact
+ * 1.60–3.63 to as many digits". Printed "95% CI 1.6–3.6" beside the exact "95% CI 1.6–3.6", it read as if nothing
+ * had been allowed for.
+ */
+export function overdispersionCiWords(ci: Ci, exact: Ci): string {
+  const { shown, other } = formatRatioCiApart(ci, exact);
+  return other === null ? shown : `${shown} against the exact ${other} to as many digits`;
 }
 
 /**

@@ -79,6 +79,38 @@ export function formatRatioCi(ci: readonly [number | null, number | null]): stri
 }
 
 /**
+ * A ratio interval to be printed beside another one, written so that the two never read alike when they differ
+ * (the interval allowing for overdispersion beside the exact one): `shown` is `formatRatioCi(ci)` when that reads
+ * differently from `formatRatioCi(other)`, and `other` is null. Otherwise both are written with as many more decimals
+ * at each end, the same at that end for both, as it takes for them to read differently (or 15 more when they are
+ * equal), and `other` is the other interval so written, without "95% CI": exact 1.601–3.630 and 1.577–3.630 both
+ * read "1.6–3.6", which said that allowing for overdispersion had changed nothing; they read "1.58–3.63" and
+ * "1.60–3.63". As `formatP` adds digits where two would hide which side of 0.05 a p is on.
+ */
+export function formatRatioCiApart(
+  ci: readonly [number | null, number | null],
+  other: readonly [number | null, number | null],
+): { shown: string; other: string | null } {
+  const shown = formatRatioCi(ci);
+  const [lo, hi] = ci;
+  if (shown !== formatRatioCi(other) || (lo === null && hi === null)) return { shown, other: null };
+  // The decimals `formatRatio` gave each end, which are the same for both intervals as they read alike.
+  const decimals = (x: number | null) => (x === null ? 0 : (formatRatio(x).split('.')[1]?.length ?? 0));
+  const [dlo, dhi] = [decimals(lo), decimals(hi)];
+  const fixed = (x: number, d: number) => {
+    const [whole, frac] = x.toFixed(d).split('.');
+    return frac === undefined ? thousands(Number(whole)) : `${thousands(Number(whole))}.${frac}`;
+  };
+  const write = (c: readonly [number | null, number | null], k: number) =>
+    c[1] === null
+      ? `at least ${fixed(c[0] ?? 0, dlo + k)}`
+      : `${fixed(c[0] ?? 0, dlo + k)}–${fixed(c[1], dhi + k)}`;
+  let k = 1;
+  while (k < 15 && write(ci, k) === write(other, k)) k++;
+  return { shown: `95% CI ${write(ci, k)}`, other: write(other, k) };
+}
+
+/**
  * The cut the reports' words use for a p-value (statistics.md §3): below it a test's result is said to be more than
  * chance (the Pearson χ² test of φ̂, the gaps' trend), at or above it not.
  */

@@ -13,9 +13,10 @@ import {
   allowingForOverdispersion,
   notComputableWords,
   type OverdispersionFigures,
+  overdispersionCiWords,
   phiAboveOne,
 } from '../model/escalation-words.js';
-import { formatP, formatRatioCi, sig2 } from '../model/format.js';
+import { formatP, sig2 } from '../model/format.js';
 
 type Quasi = NonNullable<Comparison['overdispersed']>;
 
@@ -38,7 +39,8 @@ export const WIDER_LIMITS =
 /**
  * The figures "allowing for overdispersion" and how they were made, by the rule every report follows
  * (`allowingForOverdispersion`): the quasi-Poisson interval with `quasiMethod`; the wider limit of the two
- * intervals at each end, said to be so; NO_WIDER; or `notComputableWords` with no method (the step model's whole
+ * intervals at each end, said to be so (either with more digits where it would read as the exact interval does:
+ * `overdispersionCiWords`); NO_WIDER; or `notComputableWords` with no method (the step model's whole
  * days on one side have no contacts, so it has no estimate and no φ̂ to name). Null when the counts were not
  * overdispersed.
  */
@@ -51,7 +53,8 @@ export function overdispersionWords(
     return { kind: o.kind, figures: notComputableWords(o.cause), method: null };
   const method = quasiMethod({ phi: o.phi });
   if (o.kind === 'inside') return { kind: o.kind, figures: NO_WIDER, method };
-  const figures = `${formatRatioCi(o.ci95)}, ${formatP(o.p)}`;
+  // With more digits, beside the exact interval to as many, where it would otherwise read as the exact one does.
+  const figures = `${overdispersionCiWords(o.ci95, c.ci95)}, ${formatP(o.p)}`;
   return { kind: o.kind, figures, method: o.kind === 'quasi' ? method : `${WIDER_LIMITS}; ${method}` };
 }
 

@@ -148,13 +148,13 @@ describe('the interval allowing for overdispersion', () => {
       expect(allowingForOverdispersion(m)).toMatchObject({ kind: 'quasi', ci95: q.ci95 });
       expect(q.shownAs).toBe('quasi');
       expect(c.findings).toContain(
-        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.6 contacts a day from 29 March to 25 April 2024, against 1.5 a day from 1 to 28 March 2024 (rate ratio 2.4, 95% CI 1.6–3.5; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.6–3.5).',
+        'After the milestone “Police warning issued” on 29 March 2024 the rate rose: 3.6 contacts a day from 29 March to 25 April 2024, against 1.5 a day from 1 to 28 March 2024 (rate ratio 2.4, 95% CI 1.6–3.5; exact conditional Poisson test p < 0.001; allowing for overdispersion, 95% CI 1.61–3.52 against the exact 1.64–3.50 to as many digits).',
       );
       expect(lineOf(c.out['text']!, 'Milestones')).toContain(
-        'RR 2.4 (95% CI 1.6–3.5, p < 0.001; quasi 95% CI 1.6–3.5, p < 0.001)',
+        'RR 2.4 (95% CI 1.6–3.5, p < 0.001; quasi 95% CI 1.61–3.52 against the exact 1.64–3.50 to as many digits, p < 0.001)',
       );
       expect(c.out['html']).toContain(
-        'Allowing for overdispersion (quasi-Poisson step model, φ̂ = 1.2 from the daily counts of the days compared): 95% CI 1.6–3.5, p &#60; 0.001.',
+        'Allowing for overdispersion (quasi-Poisson step model, φ̂ = 1.2 from the daily counts of the days compared): 95% CI 1.61–3.52 against the exact 1.64–3.50 to as many digits, p &#60; 0.001.',
       );
       for (const id of ['text', 'markdown', 'html'])
         expect(c.out[id]).not.toContain('the wider limit at each end');

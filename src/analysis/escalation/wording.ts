@@ -4,7 +4,12 @@
  */
 import { citedFile } from '../../model/cited-file.js';
 import type { Comparison, EventRef } from '../../model/escalation.js';
-import { allowingForOverdispersion, chanceWords, notComputableWords } from '../../model/escalation-words.js';
+import {
+  allowingForOverdispersion,
+  chanceWords,
+  notComputableWords,
+  overdispersionCiWords,
+} from '../../model/escalation-words.js';
 import { cap, formatDate, formatP, formatRatio, formatRatioCi, sig2 } from '../../model/format.js';
 import { timeFlagText } from '../../model/time-flags.js';
 
@@ -63,7 +68,8 @@ export function perDay(rate: number | null): string {
  * overdispersion is given only where it is wider than the exact one (`allowingForOverdispersion`): a quasi-Poisson
  * interval narrower at one end is replaced there by the exact limit, one inside the exact interval is said to be
  * no wider, and one the step model cannot give (its whole days on one side have no contacts) is said to be not
- * computable, as every report says it.
+ * computable, as every report says it. One that would read as the exact interval does is given with more digits,
+ * beside the exact one to as many (`overdispersionCiWords`).
  */
 export function comparisonStats(c: Comparison, counts = ''): string {
   const ratio =
@@ -77,7 +83,7 @@ export function comparisonStats(c: Comparison, counts = ''): string {
       ? `; allowing for overdispersion, ${notComputableWords(o.cause)}`
       : o.kind === 'inside'
         ? '; allowing for overdispersion, the interval is no wider, as the quasi-Poisson one lies inside it'
-        : `; allowing for overdispersion, ${formatRatioCi(o.ci95)}${o.kind === 'hull' ? ', taking the wider limit at each end of the exact interval and the quasi-Poisson one' : ''}`;
+        : `; allowing for overdispersion, ${overdispersionCiWords(o.ci95, c.ci95)}${o.kind === 'hull' ? ', taking the wider limit at each end of the exact interval and the quasi-Poisson one' : ''}`;
   return `(${ratio}; exact conditional Poisson test ${formatP(c.p)}${od}${counts ? `; ${counts}` : ''}${chanceWords(c) ? `; ${chanceWords(c)}` : ''})`;
 }
 
