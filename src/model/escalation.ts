@@ -266,6 +266,12 @@ export const ContentCategorySchema = z.object({
   id: z.string(),
   label: z.string(),
   terms: z.array(z.string()),
+  idioms: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Stock idioms in which this category\'s terms are not counted, as they threaten no one (the threats category\'s "kill them with kindness", "hurt your feelings", …): the idiom\'s words are read as if absent, so a term elsewhere in the same text still counts. Absent for a category without any, and in reports made before they were set aside',
+    ),
   incidents: Count,
   byMonth: z.array(z.object({ month: Month, count: Count })),
   first: EventRefSchema.nullable(),

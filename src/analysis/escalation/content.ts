@@ -12,10 +12,10 @@ import type { EventList } from '../../timeline/list.js';
 import type { Utf8Span } from '../../timeline/pages.js';
 import { keyed, type TextClassifier } from '../../timeline/text-marks.js';
 import { refOf } from '../cite.js';
-import { byteSearch, UNSETTLED } from './byte-search.js';
+import { type ByteSearch, byteSearch, UNSETTLED } from './byte-search.js';
 import type { Ctx } from './context.js';
 import { resolveLexicon } from './lexicon.js';
-import { compilePhrases, excerpt, searchAll } from './matcher.js';
+import { byPhrases, compileExcept, compilePhrases, excerpt, searchAll } from './matcher.js';
 
 /** Examples quoted per category. */
 const EXAMPLES = 5;
@@ -29,12 +29,62 @@ const EMPTY = -2;
  * `contentAnalysis` knows the marks are its own.
  */
 export function contentClassifier(lexicon: CaseFile['lexicon']): TextClassifier {
-  return classifierOf(resolveLexicon(lexicon).categories.map((c) => c.terms));
+  return classifierOf(listsOf(resolveLexicon(lexicon).categories));
 }
 
+/**
+ * Each category's terms; the idioms in which some categories' terms are not counted (lexicon.ts `NOT_THREATS`),
+ * and those categories (bit c for category c).
+ */
+interface Lists {
+  readonly terms: readonly (readonly string[])[];
+  readonly idioms: readonly string[];
+  readonly withIdioms: number;
+}
+
+function listsOf(categories: readonly { terms: readonly string[]; idioms: readonly string[] }[]): Lists {
+  return {
+    terms: categories.map((c) => c.terms),
+    idioms: [...new Set(categories.flatMap((c) => c.idioms))],
+    withIdioms: categories.reduce(
+      (bits, c, i) => (c.idioms.length > 0 && i < 31 ? bits | (1 << i) : bits),
+      0,
+    ),
+  };
+}
+
+/** Category c's matcher: its terms, not counted inside its idioms (matcher.ts `compileExcept`). */
+function matcherOf(c: { terms: readonly string[]; idioms: readonly string[] }) {
+  return c.idioms.length === 0
+    ? compilePhrases(c.terms)
+    : compileExcept({ phrases: c.terms, setAside: c.idioms });
+}
+
+/**
+ * The byte search (byte-search.ts) for the categories' terms that leaves UNSETTLED a text holding an idiom where a
+ * category with idioms matches, so that the exact search, which sets the idiom's words aside (`matcherOf`), answers
+ * for it: the automaton finds phrases, it cannot read a text without some of its words. The idioms are one more
+ * list of the automaton; every other text (nearly all) is settled on its bytes as before, an idiom's bit cleared.
+ */
+const lexiconBytes: (lists: Lists) => ByteSearch = byPhrases((lists: Lists) => {
+  if (lists.idioms.length === 0) return byteSearch(lists.terms);
+  const inner = byteSearch([...lists.terms, lists.idioms]);
+  const idiom = 1 << lists.terms.length;
+  const settle = (a: number): number =>
+    a === UNSETTLED || (a & idiom) === 0 ? a : (a & lists.withIdioms) !== 0 ? UNSETTLED : a & ~idiom;
+  const two: ByteSearch['two'] = (a, aStart, aEnd, b, bStart, bEnd, out) => {
+    inner.two(a, aStart, aEnd, b, bStart, bEnd, out);
+    out[0] = settle(out[0]!);
+    out[1] = settle(out[1]!);
+  };
+  return Object.assign((bytes: Uint8Array, start: number, end: number) => settle(inner(bytes, start, end)), {
+    two,
+  });
+});
+
 /** The classifier that marks texts with the byte search's answers for `lists`. */
-function classifierOf(lists: readonly (readonly string[])[]): TextClassifier {
-  const onBytes = byteSearch(lists);
+function classifierOf(lists: Lists): TextClassifier {
+  const onBytes = lexiconBytes(lists);
   return keyed(`content\u0000${JSON.stringify(lists)}`, (bytes, start, end) =>
     start === end ? EMPTY : onBytes(bytes, start, end),
   );
@@ -56,7 +106,7 @@ const NONE: readonly string[] = Object.freeze([]);
 
 export function lexiconTagger(lexicon: CaseFile['lexicon']): LexiconTagger {
   const { categories } = resolveLexicon(lexicon);
-  const lists = categories.map((c) => c.terms);
+  const lists = listsOf(categories);
   const ids = categories.map((c) => c.id);
   const idsOf = (has: (c: number) => boolean): readonly string[] => {
     const tags = ids.filter((_, c) => has(c));
@@ -74,10 +124,7 @@ export function lexiconTagger(lexicon: CaseFile['lexicon']): LexiconTagger {
       // Known as contentClassifier's by its key: a report's marks are read, not worked out again. It also answers
       // for a stored text without a mark: its byte search, EMPTY for an empty text.
       classify: classifierOf(lists),
-      search: searchAll(
-        categories.map((c) => compilePhrases(c.terms)),
-        compilePhrases(lists.flat()),
-      ),
+      search: searchAll(categories.map(matcherOf), compilePhrases(lists.terms.flat())),
     };
     let answer = list.textMark(i, made.classify);
     if (answer === undefined && list.textBytes(i, span))
@@ -101,7 +148,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   const { categories, source } = resolveLexicon(ctx.case.lexicon);
   const compiled = categories.map((c) => ({
     c,
-    matcher: compilePhrases(c.terms),
+    matcher: matcherOf(c),
     count: 0,
     // Incidents per month number (ctx.months): an array, as a Map costs two lookups per match.
     months: [] as number[],
@@ -114,7 +161,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
     compiled.map((k) => k.matcher),
     compilePhrases(every),
   );
-  const onBytes = byteSearch(categories.map((c) => c.terms));
+  const onBytes = lexiconBytes(listsOf(categories));
   // Incidents with text to search: a call log, or a copy anonymised with --drop-text, has none, and then no match
   // means nothing (not "no threats").
   let searched = 0;
@@ -168,7 +215,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
   // Incidents in order: those marked while the timeline was read are taken with their marks (most match nothing,
   // and are only counted), and the stored texts of the others are searched two at a time, side by side
   // (byte-search.ts `two`): a text without a mark waits for the next one.
-  const classify = classifierOf(categories.map((c) => c.terms));
+  const classify = classifierOf(listsOf(categories));
   const a = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const b = { bytes: new Uint8Array(0), start: 0, end: 0 };
   const answers = new Int32Array(2);
@@ -215,6 +262,7 @@ export function contentAnalysis(ctx: Ctx): Escalation['content'] {
       id: k.c.id,
       label: k.c.label,
       terms: [...k.c.terms],
+      ...(k.c.idioms.length > 0 ? { idioms: [...k.c.idioms] } : {}),
       incidents: k.count,
       byMonth: k.months
         .flatMap((count, mi) => (count > 0 ? [{ month: ctx.months.names[mi]!, count }] : []))

@@ -14,7 +14,45 @@ export interface LexiconCategory {
   readonly id: string;
   readonly label: string;
   readonly terms: readonly string[];
+  /**
+   * Stock idioms in which this category's terms are not counted (`NOT_THREATS`): the words of an idiom are read as
+   * if absent, so a term inside one does not match, and a term elsewhere in the text still does.
+   */
+  readonly idioms?: readonly string[];
 }
+
+/**
+ * Stock English idioms that use the words of a threat but threaten no one, in which the threats category's terms
+ * (the built-in ones and any the case file adds or puts in their place) are not counted: "kill them with kindness"
+ * matched "kill them", "I didn't mean to hurt your feelings" matched "hurt your", and a case file's broader term
+ * ("kill*") would match the others. Only the idiom's own words are set aside: "kill them with kindness, or I'll
+ * kill you" still matches "kill you", and "I'll kill them with my bare hands" is no idiom. Matched as terms are
+ * (whole words, any case, typographic apostrophes folded). Kept short and literal, as every term is: a longer list
+ * would hide real threats worded like an idiom.
+ */
+export const NOT_THREATS: readonly string[] = [
+  'kill them with kindness',
+  'hurt your feelings',
+  'kill em with kindness',
+  "kill 'em with kindness",
+  'kill you with kindness',
+  'kill u with kindness',
+  'kill ya with kindness',
+  'kill him with kindness',
+  'kill her with kindness',
+  'kill everyone with kindness',
+  'kill your enemies with kindness',
+  'killing it',
+  'killed it',
+  'dressed to kill',
+  'kill time',
+  'killing time',
+  "you're killing me",
+  'you are killing me',
+  'my feet are killing me',
+  'kill two birds with one stone',
+  'could kill for a coffee',
+];
 
 /** The built-in lexicon. */
 export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
@@ -25,6 +63,7 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
     // the writer were counted as a threat to others (and under S-DASH Q6) as well as under self-harm. The whole-word
     // rule keeps "kill your" from matching "kill yourself", and "kill them" from "kill themselves". A name is not
     // here ("I'll kill Dave"): the case file adds it ("threats": ["kill dave"]).
+    idioms: NOT_THREATS,
     terms: [
       'kill you',
       'kill u',
@@ -293,10 +332,12 @@ export const BUILT_IN_LEXICON: readonly LexiconCategory[] = [
 
 /** The built-in lexicon with the case file's additions and replacements applied. */
 export function resolveLexicon(custom: CaseFile['lexicon']): {
-  categories: { id: string; label: string; terms: string[] }[];
+  categories: { id: string; label: string; terms: string[]; idioms: readonly string[] }[];
   source: 'built-in' | 'built-in+case-file';
 } {
-  const categories = BUILT_IN_LEXICON.map((c) => ({ ...c, terms: [...c.terms] }));
+  // A category's idioms stay when the case file adds to its terms or replaces them: they are not threats whatever
+  // the terms; a category of the case file's own has none.
+  const categories = BUILT_IN_LEXICON.map((c) => ({ ...c, terms: [...c.terms], idioms: c.idioms ?? [] }));
   if (!custom || Object.keys(custom).length === 0) return { categories, source: 'built-in' };
   for (const id of Object.keys(custom).sort()) {
     const entry = custom[id]!;
@@ -304,7 +345,7 @@ export function resolveLexicon(custom: CaseFile['lexicon']): {
     const replace = !Array.isArray(entry) && entry.replace;
     const existing = categories.find((c) => c.id === id);
     if (existing) existing.terms = replace ? [...terms] : [...new Set([...existing.terms, ...terms])];
-    else categories.push({ id, label: id, terms: [...terms] });
+    else categories.push({ id, label: id, terms: [...terms], idioms: [] });
   }
   return { categories, source: 'built-in+case-file' };
 }

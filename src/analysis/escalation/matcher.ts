@@ -139,6 +139,47 @@ function compile(phrases: readonly string[]): Matcher {
   };
 }
 
+/** What a set-aside phrase's characters become (`compileExcept`): no word character, no space, in no phrase. */
+const SET_ASIDE = '\u0000';
+
+/**
+ * `compilePhrases(phrases)` that reads the text as if the words of `setAside` were absent (the same object for the
+ * same lists): each occurrence of a set-aside phrase, matched as a phrase is (whole words, left to right, longest
+ * first), is blanked out before the search, keeping the text's length, so a phrase inside it is not found and one
+ * elsewhere is, at the same index. The threats category's idioms (lexicon.ts `NOT_THREATS`): "kill them with
+ * kindness" no longer matches "kill them", nor "i'll kill 'em with kindness" "i'll kill 'em", but "kill them with
+ * kindness or i'll kill you" matches "kill you".
+ */
+export const compileExcept: (lists: {
+  readonly phrases: readonly string[];
+  readonly setAside: readonly string[];
+}) => Matcher = byPhrases(({ phrases, setAside }) => {
+  const m = compilePhrases(phrases);
+  const sources = setAside
+    .map(pattern)
+    .filter((s): s is string => s !== undefined)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (sources.length === 0) return m;
+  const re = new RegExp(`(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const blank = (text: string): string => {
+    let out = '';
+    let from = 0;
+    re.lastIndex = 0;
+    for (let x = re.exec(text); x !== null; x = re.exec(text)) {
+      const i = x.index;
+      if (wordEndsAt(text, i)) {
+        const c = text.charCodeAt(i);
+        re.lastIndex = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        continue;
+      }
+      out += text.slice(from, i) + SET_ASIDE.repeat(x[0].length);
+      from = i + x[0].length;
+    }
+    return from === 0 ? text : out + text.slice(from);
+  };
+  return { find: (text) => m.find(blank(text)) };
+});
+
 /** A match found by `searchAll`: the normalised text and, per matcher, its hit or undefined. */
 export interface Search {
   readonly normalised: string;

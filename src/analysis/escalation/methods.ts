@@ -253,7 +253,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Content lexicon',
-      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator. Every incident counted is listed with the categories its text matches: by their ids in the lexicon column of the timeline (chronolog timeline) and in the JSON chronology (--chronology), by their labels in the chronology of the HTML and Markdown reports. The incidents inside the window whose list names a category are the ones counted for it${outsideNote(b.window.incidentsOutside)}.`,
+      description: `Incident texts are matched against a published list of English phrases per category (${b.content.lexiconSource}); ${b.content.normalisation}. Per category: matches per month, the first, and up to 5 quoted examples with their file and locator. Every incident counted is listed with the categories its text matches: by their ids in the lexicon column of the timeline (chronolog timeline) and in the JSON chronology (--chronology), by their labels in the chronology of the HTML and Markdown reports. The incidents inside the window whose list names a category are the ones counted for it${outsideNote(b.window.incidentsOutside)}.${idiomsNote(b.content.categories)}`,
       caveats: [
         'A match is text for a person to read, not a finding: negations ("I would never hurt you"), quotations and jokes match too, and other wordings are missed.',
         'Nobody is scored; diary rows are the victim’s own account of what happened.',
@@ -269,4 +269,19 @@ export function methods(b: Body): Method[] {
       ],
     },
   ];
+}
+
+/**
+ * " The terms of “Threats to kill or harm” are not counted inside 21 stock idioms …": the categories whose terms
+ * are set aside inside idioms that threaten no one (lexicon.ts `NOT_THREATS`), two of them quoted; '' when none is.
+ */
+function idiomsNote(categories: Escalation['content']['categories']): string {
+  return categories
+    .map((c) => {
+      const idioms = c.idioms ?? [];
+      if (idioms.length === 0) return '';
+      const quoted = idioms.slice(0, 2).map((x) => `“${x}”`);
+      return ` The terms of “${c.label}” are not counted inside ${idioms.length} stock idioms that use their words but threaten no one (${quoted.join(', ')}, …; listed as the category's idioms in the JSON): an idiom's words are read as if absent, so a term elsewhere in the same text still counts.`;
+    })
+    .join('');
 }

@@ -1,0 +1,174 @@
+/**
+ * Stock idioms that use the words of a threat are not threats (fixtures/lexicon-idioms). The threats terms name
+ * whom they threaten ("kill them", "kill you", "hurt your"), so "kill them with kindness", "I'll kill 'em with
+ * kindness", "kill her with kindness" and "Sorry if I hurt your feelings" were counted as threats to kill or harm:
+ * in the content counts, the first threat's date, the quoted examples, the S-DASH sheet's question 6 and the
+ * timeline's lexicon column. The category now sets aside a short list of idioms (lexicon.ts `NOT_THREATS`): their
+ * words are read as if absent, so a term inside one does not match while a threat elsewhere in the same message
+ * ("Kill them with kindness? No. I'll kill you.") still does. Real threats ("I will kill you", "I'll kill them",
+ * "gonna kill you", "I will kill them with my bare hands", "I'll hurt your family") and telling the victim to "go
+ * kill yourself" (abuse) keep their categories. Idioms no built-in term matched ("killing it", "dressed to kill",
+ * "kill time", "my feet are killing me", …) match nothing still, and are set aside from a case file's broader term
+ * ("kill*") too. Made by the built CLI (text marks read while the timeline is read, the byte search) and in-process.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_THREATS, resolveLexicon } from '../../src/analysis/escalation/lexicon.js';
+import { compileExcept, compilePhrases, normaliseText } from '../../src/analysis/escalation/matcher.js';
+import { type Report, ReportSchema } from '../../src/model/index.js';
+import { cli, NOW } from '../helpers/cli.js';
+import { reportOf } from '../helpers/report.js';
+
+const DIR = 'fixtures/lexicon-idioms';
+const CHAT = `${DIR}/WhatsApp Chat with Morgan.txt`;
+
+/** Each of Morgan's messages and the categories its words name, written by hand. */
+const EXPECTED: readonly (readonly [string, readonly string[]])[] = [
+  // Idioms: no category (the first five were threats before the idioms were set aside).
+  ["Kill them with kindness, that's what my mum always says", []],
+  ["I'll kill them with kindness", []],
+  ['I’ll kill ’em with kindness', []],
+  ['Just kill her with kindness', []],
+  ['Sorry if I hurt your feelings', []],
+  ["You're killing it at work", []],
+  ['Killed it at the gym today', []],
+  ['You look dressed to kill', []],
+  ['Just trying to kill time', []],
+  ["You're killing me with these jokes", []],
+  ['My feet are killing me', []],
+  ['Kill two birds with one stone and pick up your keys', []],
+  ['I could kill for a coffee right now', []],
+  // Threats, kept.
+  ['I will kill you', ['threats']],
+  ["I'll kill them", ['threats']],
+  ['gonna kill you', ['threats']],
+  ["Kill them with kindness? No. I'll kill you.", ['threats']],
+  ['I will kill them with my bare hands', ['threats']],
+  ["I'll hurt your family", ['threats', 'third-parties']],
+  ['go kill yourself', ['abuse']],
+];
+const THREATS = EXPECTED.filter(([, ids]) => ids.includes('threats')).map(([t]) => t);
+
+let report: Report;
+let inProcess: Report;
+beforeAll(async () => {
+  const r = cli(['report', DIR, '--format', 'json', '--chronology', '--now', NOW, '-q']);
+  expect(r.code, r.stderr).toBe(0);
+  report = ReportSchema.parse(JSON.parse(r.stdout));
+  inProcess = await reportOf([DIR]);
+});
+
+const category = (r: Report, id: string) => r.escalation!.content.categories.find((c) => c.id === id)!;
+
+describe('stock idioms in the content lexicon', () => {
+  it('put each message in the categories its words name, in the chronology of both reports', () => {
+    for (const r of [report, inProcess]) {
+      expect(r.chronology!.map((x) => [x.text, x.lexicon])).toEqual(
+        EXPECTED.map(([t, ids]) => [t, [...ids]]),
+      );
+    }
+    expect(inProcess.escalation!.content).toEqual(report.escalation!.content);
+  });
+
+  it('count only the real threats, date the first by one, and quote no idiom', () => {
+    for (const r of [report, inProcess]) {
+      const threats = category(r, 'threats');
+      expect(threats.incidents).toBe(THREATS.length);
+      expect(threats.first!.local.slice(0, 10)).toBe('2024-05-28');
+      expect(threats.examples.map((x) => [x.term, x.text])).toEqual([
+        ['kill you', 'I will kill you'],
+        ['kill them', "I'll kill them"],
+        ['kill you', 'gonna kill you'],
+        // The threat beside the idiom, not the idiom's "kill them".
+        ['kill you', "Kill them with kindness? No. I'll kill you."],
+        ['kill them', 'I will kill them with my bare hands'],
+      ]);
+      expect(category(r, 'abuse')).toMatchObject({ incidents: 1, examples: [{ term: 'kill yourself' }] });
+      const q6 = r.escalation!.sdash.find((q) => q.number === 6)!;
+      expect(q6.facts.find((f) => f.text.includes('threats-to-kill-or-harm terms'))!.text).toBe(
+        `${THREATS.length} incidents have text matching the threats-to-kill-or-harm terms of the lexicon (for a person to read in context; examples are linked).`,
+      );
+    }
+  });
+
+  it('list the idioms beside the terms in the JSON, and say so in the methods', () => {
+    const threats = category(report, 'threats');
+    expect(threats.idioms).toEqual([...NOT_THREATS]);
+    expect(threats.idioms).toContain('kill them with kindness');
+    for (const c of report.escalation!.content.categories.filter((k) => k.id !== 'threats'))
+      expect(c.idioms, c.id).toBeUndefined();
+    const m = report.escalation!.methods.find((x) => x.name === 'Content lexicon')!;
+    expect(m.description).toContain(
+      `The terms of “Threats to kill or harm” are not counted inside ${NOT_THREATS.length} stock idioms that use their words but threaten no one (“kill them with kindness”, “hurt your feelings”, …; listed as the category's idioms in the JSON): an idiom's words are read as if absent, so a term elsewhere in the same text still counts.`,
+    );
+  });
+});
+
+describe('the threats matcher with its idioms set aside', () => {
+  const threats = resolveLexicon(undefined).categories.find((c) => c.id === 'threats')!;
+  const plain = compilePhrases(threats.terms);
+  const except = compileExcept({ phrases: threats.terms, setAside: threats.idioms });
+
+  it('matched the kindness idioms and "hurt your feelings" before, and no longer does', () => {
+    for (const t of [
+      'kill them with kindness',
+      "I'll kill 'em with kindness",
+      'kill you with kindness',
+      'kill your enemies with kindness',
+      "I didn't mean to hurt your feelings",
+    ]) {
+      expect(plain.find(normaliseText(t)), t).toBeDefined();
+      expect(except.find(normaliseText(t)), t).toBeUndefined();
+    }
+  });
+
+  it('finds a threat beside an idiom at its own place, and threats that only look like the idiom', () => {
+    const t = normaliseText("Kill them with kindness? No. I'll kill you.");
+    expect(except.find(t)).toEqual({ phrase: 'kill you', index: t.indexOf('kill you') });
+    for (const [text, phrase] of [
+      ['I will kill you', 'kill you'],
+      ['kill yourself, kill your', 'kill your'],
+      ["I'll kill them", 'kill them'],
+      ['gonna kill you', 'kill you'],
+      ['kill them with a knife', 'kill them'],
+      ['kill them, with kindness gone', 'kill them'],
+      ['skill them with kindness and kill them after', 'kill them'],
+    ] as const)
+      expect(except.find(normaliseText(text))?.phrase, text).toBe(phrase);
+    // "kill yourself" is no threats term (it is under abuse): its "kill your" is a whole-word miss.
+    expect(except.find(normaliseText('kill yourself'))).toBeUndefined();
+  });
+});
+
+describe("a case file's broader threats term (kill*)", () => {
+  let dir: string;
+  let r: Report;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'chronolog-idioms-'));
+    const kase = path.join(dir, 'case.json');
+    writeFileSync(
+      kase,
+      JSON.stringify({
+        timezone: 'Europe/London',
+        region: 'GB',
+        victim: { name: 'Casey Reed', identifiers: ['Casey'] },
+        subject: { name: 'Morgan Hale', identifiers: ['Morgan'] },
+        lexicon: { threats: ['kill*'] },
+      }),
+    );
+    r = await reportOf([CHAT], { case: kase });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('matches the threats and not the idioms, which stay set aside when terms are added', () => {
+    const tags = new Map(r.chronology!.map((x) => [x.text, x.lexicon]));
+    for (const [text] of EXPECTED.slice(0, 13)) expect(tags.get(text), text).toEqual([]);
+    for (const text of THREATS.filter((t) => /kill/i.test(t)))
+      expect(tags.get(text), text).toContain('threats');
+    // The case file's term reaches "go kill yourself" too: its choice, beside the built-in abuse term.
+    expect(tags.get('go kill yourself')).toEqual(['threats', 'abuse']);
+    expect(category(r, 'threats').idioms).toEqual([...NOT_THREATS]);
+  });
+});
