@@ -15,6 +15,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNSETTLED } from '../../src/analysis/escalation/byte-search.js';
+import { contentClassifier } from '../../src/analysis/escalation/content.js';
 import { NOT_THREATS, resolveLexicon } from '../../src/analysis/escalation/lexicon.js';
 import { compileExcept, compilePhrases, normaliseText } from '../../src/analysis/escalation/matcher.js';
 import { type Report, ReportSchema } from '../../src/model/index.js';
@@ -139,6 +141,30 @@ describe('the threats matcher with its idioms set aside', () => {
       expect(except.find(normaliseText(text))?.phrase, text).toBe(phrase);
     // "kill yourself" is no threats term (it is under abuse): its "kill your" is a whole-word miss.
     expect(except.find(normaliseText('kill yourself'))).toBeUndefined();
+  });
+});
+
+describe('the byte search of stored texts with the idioms', () => {
+  it('answers as the exact search does, or leaves to it a text holding an idiom beside a threats term', () => {
+    const classify = contentClassifier(undefined);
+    const ids = resolveLexicon(undefined).categories.map((c) => c.id);
+    for (const [text, want] of EXPECTED) {
+      const bytes = new TextEncoder().encode(text);
+      const answer = classify(bytes, 0, bytes.length);
+      if (answer === UNSETTLED) continue;
+      expect(
+        ids.filter((_, c) => (answer & (1 << c)) !== 0),
+        text,
+      ).toEqual([...want]);
+    }
+    // An idiom that a threats term matches inside is never settled on its bytes as a threat.
+    for (const text of ["I'll kill them with kindness", 'Sorry if I hurt your feelings']) {
+      const bytes = new TextEncoder().encode(text);
+      expect(classify(bytes, 0, bytes.length), text).toBe(UNSETTLED);
+    }
+    // An idiom with no term of its category in the text is settled: nothing found.
+    const bytes = new TextEncoder().encode('My feet are killing me');
+    expect(classify(bytes, 0, bytes.length)).toBe(0);
   });
 });
 
