@@ -47,9 +47,17 @@ import {
 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { overdispersionWords } from './comparison-words.js';
+import { type FileNames, fileNamesOf } from './file-names.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { burstinessWords, gapTrendWords, gapWords, monthNote, nightShareWords } from './pattern-words.js';
-import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownEscape as md } from './sanitize.js';
+import {
+  LINE_BREAK,
+  LINE_BREAKS,
+  markdownLines,
+  markdownName,
+  markdownNamedLines,
+  markdownEscape as md,
+} from './sanitize.js';
 import { whyNot, withheldWords } from './withheld.js';
 
 /** What follows φ̂ in the dispersion cell, by `dispersionState`. */
@@ -83,8 +91,9 @@ function at(r: EventRef): string {
   return timeWithFlags(r.local, r.timeFlags, md);
 }
 
-function ref(r: EventRef): string {
-  return `${at(r)} ${md(`· ${r.file} ${r.locator}`)}`;
+/** An incident's time and source, its file named as every place names it (file-names.ts). */
+function ref(r: EventRef, names: FileNames): string {
+  return `${at(r)} ${markdownName(`· ${r.file} ${r.locator}`, names)}`;
 }
 
 /** A rate-ratio cell: "1.7 (95% CI 1.4–2.1)", or "no rate ratio: …" when it is not given. */
@@ -152,7 +161,7 @@ function periodRate(x: Escalation['rate']['perWeek']): string {
   return `${sig2(x.rate)} (${formatCi(x.ci95)})`;
 }
 
-function overview(e: Escalation): string[] {
+function overview(e: Escalation, names: FileNames): string[] {
   const rows = [e.rate, ...(e.rateFullyCovered ? [e.rateFullyCovered] : [])].map((r, i) => [
     i === 0 ? 'Whole window' : 'Fully covered days',
     r.from && r.to ? isoRange(r.from, r.to) : '–',
@@ -173,7 +182,7 @@ function overview(e: Escalation): string[] {
       rows,
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
-    `**Persistence:** ${persistenceLine(e.persistence)}`,
+    `**Persistence:** ${persistenceLine(e.persistence, names)}`,
     '',
   ];
 }
@@ -182,12 +191,12 @@ function overview(e: Escalation): string[] {
  * The persistence line after its label: the first and the last incident, the time between them (`spanWords`), and
  * the two criteria, each "yes", "no" or undecided by the dates alone (a date-only first or last incident).
  */
-function persistenceLine(p: Escalation['persistence']): string {
+function persistenceLine(p: Escalation['persistence'], names: FileNames): string {
   if (!p.first || !p.last) return 'no incidents.';
   const single = p.first.id === p.last.id;
   const span = single
-    ? `one incident only (${ref(p.first)})`
-    : `first incident ${ref(p.first)}; last ${ref(p.last)}; ${spanWords({ ...p, first: p.first, last: p.last })}, contact on ${plural(p.daysWithContact, 'day')}`;
+    ? `one incident only (${ref(p.first, names)})`
+    : `first incident ${ref(p.first, names)}; last ${ref(p.last, names)}; ${spanWords({ ...p, first: p.first, last: p.last })}, contact on ${plural(p.daysWithContact, 'day')}`;
   return `${span}; beyond two weeks: ${criterionWords(p.beyondTwoWeeks, p.beyondTwoWeeksDecided)}; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): ${criterionWords(p.tenOverFourWeeks, p.tenOverFourWeeksDecided)}.`;
 }
 
@@ -217,7 +226,7 @@ export const HAND_KEPT = 'hand-kept record (a diary): no export period';
  * The window, the days every export covers and each channel's coverage, in the HTML's words: a heading "Window and
  * coverage" over the coverage table alone would leave the window unsaid.
  */
-function coverageTable(e: Escalation): string[] {
+function coverageTable(e: Escalation, names: FileNames): string[] {
   const w = e.window;
   const full = e.coverage.fullyCovered;
   const source =
@@ -234,7 +243,7 @@ function coverageTable(e: Escalation): string[] {
       e.coverage.channels.map((c) => [
         c.channel,
         c.handKept ? HAND_KEPT : c.spans.map((s) => isoRange(s.from, s.to)).join(', '),
-        md(c.files.join(', ')),
+        c.files.map((f) => markdownName(f, names)).join(', '),
         int(c.incidents),
         c.limits ? 'yes' : 'no',
       ]),
@@ -318,7 +327,7 @@ function changeSection(e: Escalation): string[] {
   return out;
 }
 
-function milestoneSection(e: Escalation): string[] {
+function milestoneSection(e: Escalation, names: FileNames): string[] {
   if (!e.milestones.length) return [];
   const out = [
     '### Before and after the milestones',
@@ -373,7 +382,7 @@ function milestoneSection(e: Escalation): string[] {
       ? `**Contacts after the order “${md(m.label)}” (possible breaches, for an officer to assess)** (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`
       : `After ${md(m.label)} (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`;
     out.push(
-      `${head}: ${plural(a.count, 'contact')}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${int(c.count)}`).join(', ')}; first ${ref(a.first!)}; last ${ref(a.last!)}` : ''}.${m.afterUncovered ? ` ${int(m.afterUncovered.count)} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
+      `${head}: ${plural(a.count, 'contact')}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${int(c.count)}`).join(', ')}; first ${ref(a.first!, names)}; last ${ref(a.last!, names)}` : ''}.${m.afterUncovered ? ` ${int(m.afterUncovered.count)} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
       '',
     );
   }
@@ -391,7 +400,7 @@ function cmpText(
   return `Before ${side(c.before)}; after ${side(c.after)}; ${tested(c)}`;
 }
 
-function ceaseSection(e: Escalation): string[] {
+function ceaseSection(e: Escalation, names: FileNames): string[] {
   const c = e.ceaseRequest;
   const out = ['### Requests to stop', ''];
   out.push(
@@ -417,7 +426,7 @@ function ceaseSection(e: Escalation): string[] {
         r.event.channel,
         markdownLines(r.text),
         md(r.phrase),
-        md(`${r.event.file} ${r.event.locator}`),
+        markdownName(`${r.event.file} ${r.event.locator}`, names),
         int(r.incidentsAfter),
       ]),
       ['l', 'l', 'l', 'l', 'l', 'r'],
@@ -427,7 +436,7 @@ function ceaseSection(e: Escalation): string[] {
   if (a) {
     const atRequestTime = atRequestTimeWords(c);
     out.push(
-      `After the first request: ${plural(a.count, 'contact')}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ')}); last ${ref(a.last!)}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${cmpText(a.comparison)}.`,
+      `After the first request: ${plural(a.count, 'contact')}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ')}); last ${ref(a.last!, names)}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${cmpText(a.comparison)}.`,
       '',
     );
   }
@@ -485,7 +494,7 @@ function monthSection(e: Escalation): string[] {
 }
 
 /** The identifiers and when each was used, under the HTML's heading (none shown when there are none, as there). */
-function identifiersSection(e: Escalation): string[] {
+function identifiersSection(e: Escalation, names: FileNames): string[] {
   if (e.identifiers.length === 0) return [];
   return [
     '### Identifiers over time',
@@ -502,7 +511,7 @@ function identifiersSection(e: Escalation): string[] {
           md(r.identifier),
           int(r.incidents),
           r.channels.join(', '),
-          ref(r.first),
+          ref(r.first, names),
           at(r.last),
           q
             ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used before then`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${plural(q.usesAfter, 'use')} after`)}`
@@ -528,7 +537,7 @@ function burstsSection(e: Escalation): string[] {
 export const NO_TEXT_TO_SEARCH =
   'No incident text to search: none of the incidents has message text (calls or visits only, or text removed when the case was anonymised), so the lexicon was not applied. This says nothing about what was said.';
 
-function contentSection(e: Escalation): string[] {
+function contentSection(e: Escalation, names: FileNames): string[] {
   if (e.content.textsSearched === 0) return ['### Words in the messages', '', NO_TEXT_TO_SEARCH, ''];
   const out = [
     '### Words in the messages',
@@ -541,7 +550,7 @@ function contentSection(e: Escalation): string[] {
         md(c.label),
         int(c.incidents),
         c.byMonth.map((m) => `${m.month} ${int(m.count)}`).join(', ') || '–',
-        c.first ? ref(c.first) : '–',
+        c.first ? ref(c.first, names) : '–',
       ]),
       ['l', 'r', 'l', 'l'],
     ),
@@ -552,13 +561,13 @@ function contentSection(e: Escalation): string[] {
     // The citation in italics, written after the escaping: a message cannot imitate it (its `*` and `_` are
     // escaped), so a text holding "” — 2024-03-13 09:00 · chat.txt line 1 (term: …)" reads as the sender's words.
     for (const x of c.examples)
-      out.push(`- “${markdownLines(x.text)}” — *${ref(x.event)} (term: ${md(x.term)})*`);
+      out.push(`- “${markdownLines(x.text)}” — *${ref(x.event, names)} (term: ${md(x.term)})*`);
     out.push('');
   }
   return out;
 }
 
-function sdashSection(e: Escalation): string[] {
+function sdashSection(e: Escalation, names: FileNames): string[] {
   const out = [
     '### S-DASH evidence sheet',
     '',
@@ -574,10 +583,10 @@ function sdashSection(e: Escalation): string[] {
       // The chronology annex has no id column: cite each incident by its time and source line. Six at most,
       // never six and "and 1 more" (`listed`); `f.more` counts those the analysis itself left out.
       const { shown: cited, more: notCited } = listed(f.events, 6);
-      const shown = cited.map((x) => `${at(x)} ${md(`(${citedFile(x)} ${x.locator})`)}`);
+      const shown = cited.map((x) => `${at(x)} ${markdownName(`(${citedFile(x)} ${x.locator})`, names)}`);
       const more = notCited + f.more;
       out.push(
-        `- ${md(f.text)}${shown.length ? ` Incidents: ${shown.join('; ')}${more ? ` and ${more} more` : ''}.` : ''}`,
+        `- ${markdownName(f.text, names)}${shown.length ? ` Incidents: ${shown.join('; ')}${more ? ` and ${more} more` : ''}.` : ''}`,
       );
     }
     if (q.note) out.push(`- *${md(q.note)}*`);
@@ -600,13 +609,15 @@ function methodsSection(e: Escalation): string[] {
 export function escalationSection(r: Report): string[] {
   const e = r.escalation;
   if (!e) return [];
+  // A finding, a citation or the coverage's files name files as every place of the report names them.
+  const names = fileNamesOf(r);
   // A finding that quotes a message (the first request to stop) shows its line breaks as the chronology does.
   const out = [
     '## Change over time',
     '',
     '### Findings',
     '',
-    ...e.findings.map((f) => `- ${markdownLines(f)}`),
+    ...e.findings.map((f) => `- ${markdownNamedLines(f, names)}`),
     '',
   ];
   const quoted = [
@@ -621,18 +632,18 @@ export function escalationSection(r: Report): string[] {
   return [
     ...out,
     // In the order of the HTML report's subsections.
-    ...coverageTable(e),
-    ...overview(e),
+    ...coverageTable(e, names),
+    ...overview(e, names),
     ...latestSection(e),
     ...trendSection(e),
     ...changeSection(e),
-    ...milestoneSection(e),
-    ...ceaseSection(e),
+    ...milestoneSection(e, names),
+    ...ceaseSection(e, names),
     ...monthSection(e),
-    ...identifiersSection(e),
+    ...identifiersSection(e, names),
     ...burstsSection(e),
-    ...contentSection(e),
-    ...sdashSection(e),
+    ...contentSection(e, names),
+    ...sdashSection(e, names),
     ...methodsSection(e),
   ];
 }

@@ -4,8 +4,9 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { OmittedLocations, Problem } from '../model/index.js';
+import type { FileNames } from './file-names.js';
 import { int, plural } from './format.js';
-import { terminalSafe as safe } from './sanitize.js';
+import { terminalName, terminalSafe } from './sanitize.js';
 
 /**
  * The problems of a run as the report and `inspect --format json` give them: the first 50 of each code in full,
@@ -43,8 +44,12 @@ export function severityText(
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`;
 }
 
-/** One problem as terminal lines: the message line, then its hint (dimmed) when it has one. */
-export function problemLines(p: Problem, c: ChalkInstance): string[] {
+/**
+ * One problem as terminal lines: the message line, then its hint (dimmed) when it has one. With a report's `names`,
+ * its file (and a message or hint naming one) is named as every place of the report names it (file-names.ts).
+ */
+export function problemLines(p: Problem, c: ChalkInstance, names?: FileNames): string[] {
+  const safe = (s: string) => (names ? terminalName(s, names) : terminalSafe(s));
   const mark = p.severity === 'error' ? c.red('✖') : p.severity === 'warning' ? c.yellow('!') : c.dim('i');
   // A message that names its file itself ("times in chat.md are …", "x.zip!/inner.zip is an archive inside an
   // archive") is not led by the file again, unless a locator adds where in it.

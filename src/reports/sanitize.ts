@@ -2,7 +2,8 @@
  * Message text and file names are written by the person being reported, so they are hostile input. These
  * helpers make them inert for each kind of output.
  */
-import { codeName, markInvisible } from './invisible.js';
+import type { FileNames } from './file-names.js';
+import { markInvisible } from './invisible.js';
 
 /** Left-to-right, right-to-left and Arabic letter marks: dropped from text shown to a reader. */
 export const DIRECTION_MARKS = /[\u061C\u200E\u200F]/g;
@@ -19,43 +20,22 @@ export function terminalSafe(s: string): string {
 }
 
 /**
- * Which of `names` show their direction marks: those that dropping the marks would show alike though they differ
- * ("WhatsApp Chat with Sam.txt" and the same with a U+200F before ".txt", two files), so that a table does not give
- * two files one name. Elsewhere the marks are dropped as in all text, since a name shown with them reads worse and
- * tells nothing more. One rule for the accounting tables of every report (text, Markdown, HTML), so that each names
- * a file alike.
+ * Text that may name a file, safe to print on a terminal as `terminalSafe` makes it, but with the characters that
+ * tell apart two file names reading alike (file-names.ts) shown as `<U+200F>` markers wherever the text holds one
+ * of them: in the name itself and in a sentence citing it.
  */
-export function directionMarksShown(names: readonly string[]): boolean[] {
-  const shown = names.map(terminalSafe);
-  const behind = new Map<string, Set<string>>();
-  for (const [i, s] of shown.entries()) behind.set(s, (behind.get(s) ?? new Set()).add(names[i]!));
-  return shown.map((s) => behind.get(s)!.size > 1);
+export function terminalName(s: string, names: FileNames): string {
+  return terminalSafe(names.show(s));
 }
 
-/** `s` with each left-to-right, right-to-left and Arabic letter mark replaced by `mark(codeName)`: `U+200F`. */
-export function markDirectionMarks(s: string, mark: (code: string) => string): string {
-  return s.replace(DIRECTION_MARKS, (m) => mark(codeName(m.codePointAt(0)!)));
+/** Text that may name a file, for Markdown, escaped as `markdownEscape` escapes it, names as `terminalName` shows them. */
+export function markdownName(s: string, names: FileNames): string {
+  return markdownEscape(names.show(s));
 }
 
-/**
- * File names safe to print on a terminal, each as `terminalSafe` makes it; but the names `directionMarksShown`
- * picks show their marks as `<U+200F>` markers.
- */
-export function fileNamesSafe(names: readonly string[]): string[] {
-  const marks = directionMarksShown(names);
-  return names.map((name, i) =>
-    marks[i]
-      ? markDirectionMarks(showControls(name.replace(/[\t\n\r\u2028\u2029]+/g, ' ')), (code) => `<${code}>`)
-      : terminalSafe(name),
-  );
-}
-
-/**
- * A file name for a Markdown table cell, escaped as `markdownEscape` escapes it, with its direction marks shown as
- * `<U+200F>` markers when `marks` (from `directionMarksShown`) and dropped otherwise.
- */
-export function markdownFileName(name: string, marks: boolean): string {
-  return markdownEscape(marks ? markDirectionMarks(name, (code) => `<${code}>`) : name);
+/** Text of several lines that may name a file (a finding), as `markdownLines` writes it, names as `markdownName`. */
+export function markdownNamedLines(s: string, names: FileNames): string {
+  return markdownLines(names.show(s));
 }
 
 /**

@@ -39,9 +39,10 @@ import {
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
 import { overdispersionClause } from './comparison-words.js';
+import { fileNamesOf } from './file-names.js';
 import { dayRange, int, plural } from './format.js';
 import type { ReportContext } from './report.js';
-import { terminalSafe as safe } from './sanitize.js';
+import { terminalSafe as safe, terminalName } from './sanitize.js';
 import { whyNot } from './withheld.js';
 
 /**
@@ -199,7 +200,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // is nothing to analyse, and why).
   if (e.window.from === null) {
     return e.window.incidentsOutside > 0
-      ? ['', `${ctx.chalk.bold('Window')}      ${safe(e.findings[0] ?? '')}`]
+      ? ['', `${ctx.chalk.bold('Window')}      ${terminalName(e.findings[0] ?? '', fileNamesOf(r))}`]
       : [];
   }
   const c = ctx.chalk;

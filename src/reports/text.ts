@@ -7,6 +7,7 @@ import { listed, shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { archivesOf } from './archives.js';
 import { commonFolder, fileColumn, INDENT } from './file-column.js';
+import { type FileNames, fileNamesOf } from './file-names.js';
 import {
   bookCells,
   bookWords,
@@ -29,7 +30,7 @@ import {
 } from './format.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
-import { fileNamesSafe, terminalSafe as safe } from './sanitize.js';
+import { terminalSafe as safe, terminalName } from './sanitize.js';
 import {
   callPlaces,
   callTally,
@@ -184,8 +185,9 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const a = r.accounting;
   // Files usually share a folder: name it once in the heading and show paths below it.
   const prefix = commonFolder(r.inputs.map((inp) => inp.path));
-  // Two files whose names differ only by a direction mark are not shown alike (sanitize.ts `fileNamesSafe`).
-  const names = fileNamesSafe(r.inputs.map((inp) => inp.path.slice(prefix.length)));
+  // Two files whose names read alike are named apart wherever a file is named (file-names.ts).
+  const fileNames = fileNamesOf(r);
+  const names = r.inputs.map((inp) => terminalName(inp.path.slice(prefix.length), fileNames));
   const marks = r.inputs.map((inp) => marked(inp, (m) => `(${m})`));
   const head = ['file', 'format', 'records', 'kept', 'duplicate', 'skipped', 'rejected'];
   const total = ['total', '', ...bookCells(a)];
@@ -232,7 +234,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   // The archive a file was read from, hashed whole: what an evidence log records for the download.
   for (const z of archivesOf(r.inputs)) {
     const shown = z.path.startsWith(prefix) ? z.path.slice(prefix.length) : z.path;
-    lines.push(c.dim(`  read from inside ${safe(shown)}, SHA-256 ${z.sha256}`));
+    lines.push(c.dim(`  read from inside ${terminalName(shown, fileNames)}, SHA-256 ${z.sha256}`));
   }
   for (const m of inputMarks(r.inputs)) lines.push(c.yellow(`  ${m.mark}: ${m.means}`));
   // Why records were skipped or rejected, summed over the files in one line, so the screen does not grow with
@@ -251,7 +253,7 @@ function accounting(r: Report, ctx: ReportContext): string[] {
   const notRead = new Map<string, string[]>();
   for (const f of r.ignoredFiles) notRead.set(f.reason, [...(notRead.get(f.reason) ?? []), f.path]);
   for (const [reason, paths] of notRead)
-    lines.push(c.dim(`  not read: ${namedFiles(paths)} — ${safe(reason)}`));
+    lines.push(c.dim(`  not read: ${namedFiles(paths, fileNames)} — ${safe(reason)}`));
   return lines;
 }
 
@@ -263,9 +265,9 @@ const NAMED_FILES = 5;
  * names every photo, so the reader can tell which ones they were), else the first ones and how many more — never
  * "and 1 more", which would leave one file unnamed where naming it takes no more room.
  */
-function namedFiles(paths: readonly string[]): string {
+function namedFiles(paths: readonly string[], names: FileNames): string {
   const { shown, more } = listed(paths, NAMED_FILES - 1);
-  const named = shown.map(safe).join(', ');
+  const named = shown.map((p) => terminalName(p, names)).join(', ');
   return more > 0 ? `${named} and ${more} more` : named;
 }
 
@@ -275,7 +277,7 @@ function problems(r: Report, ctx: ReportContext): string[] {
   const lines = ['', c.bold(`Problems  ${severityText(r.problems, r.problemsOmittedLocations)}`)];
   // Twelve at most, but never twelve and "1 more problem": the note would take the place of the one it counts.
   const shown = shownOf(r.problems.length, 12);
-  for (const p of r.problems.slice(0, shown)) lines.push(...problemLines(p, c));
+  for (const p of r.problems.slice(0, shown)) lines.push(...problemLines(p, c, fileNamesOf(r)));
   const note = notListedNote(r, shown, safe);
   if (note) lines.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   return lines;

@@ -8,8 +8,9 @@
  * right-to-left and Arabic letter marks (U+200E, U+200F, U+061C) carry no content and cannot reorder other text,
  * so they are dropped as in the terminal output.
  */
+import type { FileNames, NamePart } from '../file-names.js';
 import { markInvisible } from '../invisible.js';
-import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS, markDirectionMarks } from '../sanitize.js';
+import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS } from '../sanitize.js';
 
 /**
  * Escaped text for element content; controls, bidi overrides and invisible characters appear as visible, styled
@@ -19,23 +20,53 @@ import { DIRECTION_MARKS, htmlEscape, LINE_BREAKS, markDirectionMarks } from '..
  * column is never narrowed until they break ("othe|r"), and a long run cannot make a table wider than the page.
  */
 export function text(s: string): string {
-  return marked(s, false);
+  return runs(escaped(s));
 }
 
 /**
- * A file name escaped as `text` escapes it, with its direction marks shown as `<U+200F>` markers when `marks` (from
- * sanitize.ts `directionMarksShown`, as the text and Markdown reports do) and dropped otherwise.
+ * Text that may name a file (a file's path, a sentence citing one), escaped as `text` escapes it, but with the
+ * characters that tell apart two file names reading alike (file-names.ts) shown as `<U+200F>` markers wherever the
+ * text holds one of them, as the text and Markdown reports show them.
  */
-export function fileName(s: string, marks: boolean): string {
-  return marked(s, marks);
+export function fileName(s: string, names: FileNames): string {
+  if (names.none) return text(s);
+  return runs(names.parts(s).map(part).join(''));
+}
+
+/** Text of several lines that may name a file (a finding), as `textLines` writes it, names as `fileName`. */
+export function fileNameLines(s: string, names: FileNames): string {
+  if (names.none) return textLines(s);
+  const lines: NamePart[][] = [[]];
+  for (const p of names.parts(s)) {
+    if (typeof p !== 'string') lines.at(-1)!.push(p);
+    else
+      p.split(LINE_BREAKS).forEach((l, k) => {
+        if (k > 0) lines.push([]);
+        lines.at(-1)!.push(l);
+      });
+  }
+  return lines.map((l) => runs(l.map(part).join(''))).join('<br>');
+}
+
+/** Text that may name a file for an attribute value (a key's title), as `plain` writes it, names as `fileName`. */
+export function plainName(s: string, names: FileNames): string {
+  return plain(names.show(s));
 }
 
 const marker = (code: string) => `<span class="cc">&#60;${code}&#62;</span>`;
 
-function marked(s: string, marks: boolean): string {
-  const escaped = htmlEscape(marks ? s : s.replace(DIRECTION_MARKS, ''));
-  const shown = markInvisible(escaped, marker);
-  return (marks ? markDirectionMarks(shown, marker) : shown).replace(RUN, (run) =>
+/** Escaped text with its controls, overrides and invisible characters as markers, direction marks dropped. */
+function escaped(s: string): string {
+  return markInvisible(htmlEscape(s.replace(DIRECTION_MARKS, '')), marker);
+}
+
+function part(p: NamePart): string {
+  return typeof p === 'string' ? escaped(p) : marker(p.code);
+}
+
+/** Marked output with each run longer than LONG_RUN put in a span that lets it break. */
+function runs(marked: string): string {
+  return marked.replace(RUN, (run) =>
     shownLength(run) > LONG_RUN ? `<span class="brk">${run}</span>` : run,
   );
 }

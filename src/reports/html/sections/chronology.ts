@@ -24,7 +24,7 @@ import {
   timeNotes,
 } from '../../labels.js';
 import { longDateSpan } from '../dates.js';
-import { bdi, plain, text, token } from '../escape.js';
+import { bdi, fileName, plain, plainName, text, token } from '../escape.js';
 import type { HtmlContext, Section } from './section.js';
 
 /** The analysis window as local dates (`YYYY-MM-DD`), when incidents fall outside it; null otherwise. */
@@ -56,8 +56,8 @@ function row(
 ): string {
   const key = ctx.inputKeys.get(e.file);
   const source = key
-    ? `<a href="#${key.toLowerCase()}" title="${plain(e.file)}">${key}</a>`
-    : `<bdi>${text(e.file)}</bdi>`;
+    ? `<a href="#${key.toLowerCase()}" title="${plainName(e.file, ctx.names)}">${key}</a>`
+    : `<bdi>${fileName(e.file, ctx.names)}</bdi>`;
   // Escaped all the same: an imported timeline is read back through its schema, but the page trusts no data.
   const kind = text(kindWithOutcome(e));
   const name =

@@ -9,8 +9,7 @@ import type { Report, SkippedAt } from '../../../model/index.js';
 import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
 import { bookCells, duplicatesCited, inputMark, int, reasonCounts } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
-import { directionMarksShown } from '../../sanitize.js';
-import { bdi, fileName, plain, text } from '../escape.js';
+import { bdi, fileName, plainName, text } from '../escape.js';
 import { table } from '../table.js';
 import { methodsOf } from './methods.js';
 import type { HtmlContext, Section } from './section.js';
@@ -30,8 +29,8 @@ function duplicates(x: Report['inputs'][number], ctx: HtmlContext): string {
   const file = (path: string) => {
     const key = ctx.inputKeys.get(path);
     return key
-      ? `<a href="#${key.toLowerCase()}" title="${plain(path)}">${key}</a>`
-      : `<bdi>${text(path)}</bdi>`;
+      ? `<a href="#${key.toLowerCase()}" title="${plainName(path, ctx.names)}">${key}</a>`
+      : `<bdi>${fileName(path, ctx.names)}</bdi>`;
   };
   return x.duplicatesAt
     ? `<span class="sub">duplicates: ${int(x.duplicates)} (${duplicatesCited(x.duplicatesAt, x.duplicates, file, text)})</span>`
@@ -46,8 +45,6 @@ function size(bytes: number): string {
 
 function inputs(r: Report, ctx: HtmlContext): string {
   const a = r.accounting;
-  // Two files whose names differ only by a direction mark are not shown alike (sanitize.ts `directionMarksShown`).
-  const marks = directionMarksShown(r.inputs.map((x) => x.path));
   return table({
     caption: 'Files read: key, file and SHA-256, format, size, and what became of their records',
     columns: [
@@ -61,11 +58,11 @@ function inputs(r: Report, ctx: HtmlContext): string {
       { label: 'Skipped', num: true },
       { label: 'Rejected', num: true },
     ],
-    rows: r.inputs.map((x, i) => {
+    rows: r.inputs.map((x) => {
       const key = ctx.inputKeys.get(x.path) ?? '';
       return [
         `<span id="${key.toLowerCase()}">${key}</span>`,
-        `<bdi class="path">${fileName(x.path, marks[i]!)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x, ctx)}${markOf(x)}`,
+        `<bdi class="path">${fileName(x.path, ctx.names)}</bdi><code class="hash">${text(x.sha256)}</code>${reasons('skipped', x.skippedReasons, x.skippedAt)}${reasons('rejected', x.rejectedReasons)}${duplicates(x, ctx)}${markOf(x)}`,
         text(x.format),
         `<span title="${int(x.bytes)} bytes">${size(x.bytes)}</span>`,
         ...bookCells(x),
@@ -78,12 +75,12 @@ function inputs(r: Report, ctx: HtmlContext): string {
 }
 
 /** Each archive a file was read from inside, once, with its own SHA-256 (archives.ts). */
-function archives(r: Report): string {
+function archives(r: Report, ctx: HtmlContext): string {
   const list = archivesOf(r.inputs);
   if (list.length === 0) return '';
   const items = list.map(
     (z) =>
-      `<li><bdi class="path">${text(z.path)}</bdi> (${int(z.bytes)} bytes)<code class="hash">${text(z.sha256)}</code></li>`,
+      `<li><bdi class="path">${fileName(z.path, ctx.names)}</bdi> (${int(z.bytes)} bytes)<code class="hash">${text(z.sha256)}</code></li>`,
   );
   return `<p>${text(ARCHIVE_NOTE)}</p><ul class="plain">${items.join('')}</ul>`;
 }
@@ -93,13 +90,16 @@ function option(v: string | boolean | string[]): string {
   return Array.isArray(v) ? v.map((x) => bdi(x)).join('; ') : bdi(v);
 }
 
-function run(r: Report): string {
+function run(r: Report, ctx: HtmlContext): string {
   const c = r.case;
   const opts = Object.entries(r.run.options);
   const rows: [string, string][] = [
     ['Tool', `${text(r.generator.name)} ${text(r.generator.version)}`],
     ['Generated at', `${text(r.generatedAt)} (UTC)`],
-    ['Paths given', r.run.paths.map((p) => `<bdi class="path">${text(p)}</bdi>`).join('<br>') || '–'],
+    [
+      'Paths given',
+      r.run.paths.map((p) => `<bdi class="path">${fileName(p, ctx.names)}</bdi>`).join('<br>') || '–',
+    ],
     [
       'Options',
       opts.length
@@ -114,7 +114,7 @@ function run(r: Report): string {
     [
       'Case file',
       c.caseFile
-        ? `<bdi class="path">${text(c.caseFile.path)}</bdi><code class="hash">${text(c.caseFile.sha256)}</code>`
+        ? `<bdi class="path">${fileName(c.caseFile.path, ctx.names)}</bdi><code class="hash">${text(c.caseFile.sha256)}</code>`
         : 'none',
     ],
     [
@@ -152,7 +152,7 @@ function statisticalMethods(r: Report): string {
     .join('')}</dl>`;
 }
 
-function problems(r: Report): string {
+function problems(r: Report, ctx: HtmlContext): string {
   if (r.problems.length === 0) return '<p>No problems were found while reading the files.</p>';
   const t = table({
     caption: 'Problems found while reading the files',
@@ -161,9 +161,10 @@ function problems(r: Report): string {
       text(p.severity),
       `<code>${text(p.code)}</code>`,
       p.file
-        ? `<bdi class="path">${text(p.file)}</bdi>${p.locator ? ` <span class="loc">${text(p.locator)}</span>` : ''}`
+        ? `<bdi class="path">${fileName(p.file, ctx.names)}</bdi>${p.locator ? ` <span class="loc">${text(p.locator)}</span>` : ''}`
         : '–',
-      `${text(p.message)}${p.hint ? `<span class="sub">${text(p.hint)}</span>` : ''}`,
+      // A message or hint may name a file ("times in chat.md are …"): named as the file's own cell names it.
+      `${fileName(p.message, ctx.names)}${p.hint ? `<span class="sub">${fileName(p.hint, ctx.names)}</span>` : ''}`,
     ]),
     cls: 'data problems',
   });
@@ -179,23 +180,23 @@ function problems(r: Report): string {
 
 export function evidenceSection(r: Report, ctx: HtmlContext): Section {
   const ignored = r.ignoredFiles.length
-    ? `<h3>Files not read</h3><ul class="plain">${r.ignoredFiles.map((f) => `<li><bdi class="path">${text(f.path)}</bdi> — ${text(f.reason)}</li>`).join('')}</ul>`
+    ? `<h3>Files not read</h3><ul class="plain">${r.ignoredFiles.map((f) => `<li><bdi class="path">${fileName(f.path, ctx.names)}</bdi> — ${text(f.reason)}</li>`).join('')}</ul>`
     : '';
   const body = [
     '<h3>Input files</h3>',
     `<p>${accountingLine(r)} Each file’s SHA-256 identifies its exact content: any change to the file changes it.</p>`,
     `<div class="scroll">${inputs(r, ctx)}</div>`,
-    archives(r),
+    archives(r, ctx),
     ignored,
     '<h3>How this report was made</h3>',
-    run(r),
+    run(r, ctx),
     '<h3>What each figure counts</h3>',
     methods(r),
     statisticalMethods(r),
     '<h3>Checking the inputs</h3>',
     '<p>The JSON report made with the same files and options (<code>--format json --out report.json</code>) lists every input with its SHA-256. To check that the files you hold are the files this report was made from, run <code>chronolog verify report.json</code> in the folder the report was made from (or add <code>--root FOLDER</code>); it reads each file again, the case file too, compares the SHA-256 values and names any file that has changed, is missing or was added, and any member of a zip archive that is damaged (its bytes no longer match the archive’s own checksum). A single file can also be checked with a standard tool: <code>sha256sum FILE</code> (Linux), <code>shasum -a 256 FILE</code> (macOS) or <code>certutil -hashfile FILE SHA256</code> (Windows), and compared with the value above.</p>',
     '<h3>Problems</h3>',
-    problems(r),
+    problems(r, ctx),
   ].join('');
   return { id: 'evidence', title: 'Evidence and method', body };
 }

@@ -6,7 +6,7 @@
  */
 import type { Report } from '../../../model/index.js';
 import { int } from '../../format.js';
-import { text } from '../escape.js';
+import { fileName, text } from '../escape.js';
 import { ref } from './escalation/common.js';
 import type { HtmlContext, Section } from './section.js';
 
@@ -16,7 +16,7 @@ function item(q: Item, ctx: HtmlContext): string {
   const facts = q.facts.map((f) => {
     const refs = f.events.map((e) => `<li>${ref(e, ctx)}</li>`).join('');
     const more = f.more ? `<li class="muted">and ${int(f.more)} more</li>` : '';
-    return `<li>${text(f.text)}${refs || more ? `<ul class="refs">${refs}${more}</ul>` : ''}</li>`;
+    return `<li>${fileName(f.text, ctx.names)}${refs || more ? `<ul class="refs">${refs}${more}</ul>` : ''}</li>`;
   });
   const body = q.answerable
     ? facts.length

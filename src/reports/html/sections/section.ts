@@ -1,5 +1,6 @@
 /** What every section module returns, and the per-report lookups the sections share. */
 import type { Report } from '../../../model/index.js';
+import { type FileNames, fileNamesOf } from '../../file-names.js';
 import { token } from '../escape.js';
 
 export interface Section {
@@ -13,6 +14,8 @@ export interface Section {
 export interface HtmlContext {
   /** Short key of each input file by path, in report order: `F1`, `F2`, … (the evidence table's first column). */
   readonly inputKeys: ReadonlyMap<string, string>;
+  /** The report's file names, compared once: every place that prints one shows it by their rule (file-names.ts). */
+  readonly names: FileNames;
   /**
    * The ids of the chronology annex's rows (none without the annex): a citation links to a row only when the page
    * has it, so no link leads nowhere.
@@ -27,6 +30,7 @@ export function htmlContext(r: Report): HtmlContext {
   let figure = 0;
   return {
     inputKeys: new Map(r.inputs.map((x, i) => [x.path, `F${i + 1}`])),
+    names: fileNamesOf(r),
     annexRows: new Set(Array.isArray(r.chronology) ? r.chronology.map((e) => e.id) : []),
     nextFigure: () => ++figure,
   };

@@ -20,6 +20,7 @@ import {
 } from '../../../model/format.js';
 import type { Report } from '../../../model/index.js';
 import { overdispersionClause } from '../../comparison-words.js';
+import { fileNamesOf } from '../../file-names.js';
 import { accountingWords, int, pct, plural } from '../../format.js';
 import {
   analysedMilestone,
@@ -37,7 +38,7 @@ import {
 import { whyNot } from '../../withheld.js';
 import { milestoneKey } from '../charts/svg.js';
 import { longDate, longDateSpan, longDateTime, timeFlagNote } from '../dates.js';
-import { bdi, text, textLines } from '../escape.js';
+import { bdi, fileName, fileNameLines, text } from '../escape.js';
 import { table } from '../table.js';
 import type { Section } from './section.js';
 
@@ -92,13 +93,15 @@ function findings(r: Report): string[] {
   const out: string[] = [];
   const days = i.daily.length;
   const escalation = r.escalation?.findings ?? [];
+  // A finding or the withheld calls' sentence cites files by the ends of their paths: named as every place names them.
+  const names = fileNamesOf(r);
   if (escalation.length === 0) {
     out.push(
       `${plural(i.total, 'incident')} on ${plural(i.daysWithContact, 'separate day')} between ${longDate(i.firstLocal!)} and ${longDate(i.lastLocal!)}, a period of ${plural(days, 'day')}; contact on ${pct(i.daysWithContact / days)} of those days.`,
     );
   } else {
     // A finding that quotes a message (the first request to stop) keeps its line breaks.
-    out.push(...escalation.map((s) => textLines(s)));
+    out.push(...escalation.map((s) => fileNameLines(s, names)));
   }
   const kinds = counts(i.byKind, KIND_NAMES);
   if (kinds.length) out.push(`By kind of contact: ${andList(kinds)}.`);
@@ -112,7 +115,7 @@ function findings(r: Report): string[] {
     out.push(`Calls by outcome: ${andList(outcomes)}${where ? ` (${where})` : ''}.`);
   }
   const withheld = withheldSentence(r, longDateTime);
-  if (withheld !== null) out.push(text(withheld));
+  if (withheld !== null) out.push(fileName(withheld, names));
   if (escalation.length === 0) {
     const ids = [...r.identifiers]
       .filter((x) => x.firstLocal && !isPlaceholderIdentifier(x.identifier))

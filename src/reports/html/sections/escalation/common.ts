@@ -12,7 +12,7 @@ import { overdispersionWords } from '../../../comparison-words.js';
 import { int } from '../../../format.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { longDateSpan, longDateTime, timeFlagNote } from '../../dates.js';
-import { plain, text } from '../../escape.js';
+import { fileName, plainName, text } from '../../escape.js';
 import { table } from '../../table.js';
 import { type HtmlContext, rowId } from '../section.js';
 
@@ -46,7 +46,9 @@ export function ref(e: EventRef, ctx: HtmlContext): string {
   const link = row ? `<a href="#${rowId(e.id)}">${when}</a>` : when;
   const note = timeFlagNote(e.timeFlags);
   const key = ctx.inputKeys.get(e.file);
-  const file = key ? `<span title="${plain(e.file)}">${key}</span>` : `<bdi>${text(e.file)}</bdi>`;
+  const file = key
+    ? `<span title="${plainName(e.file, ctx.names)}">${key}</span>`
+    : `<bdi>${fileName(e.file, ctx.names)}</bdi>`;
   const id = row ? '' : `; id ${text(e.id)}`;
   return `${link}${note} <span class="muted">(${text(e.channel)}; ${file} ${text(e.locator)}${id})</span>`;
 }

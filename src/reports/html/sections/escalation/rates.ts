@@ -32,7 +32,7 @@ import { int, plural } from '../../../format.js';
 import { HAND_KEPT } from '../../../markdown-escalation.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { segmentsChart } from '../../charts/segments.js';
-import { text } from '../../escape.js';
+import { fileName, text } from '../../escape.js';
 import { table } from '../../table.js';
 import { figureHtml } from '../charts.js';
 import type { HtmlContext } from '../section.js';
@@ -68,7 +68,7 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
   const rows = e.coverage.channels.map((c) => [
     text(c.channel),
     c.handKept ? HAND_KEPT : c.spans.map((s) => text(range(s.from, s.to))).join('; ') || '–',
-    c.files.map((f) => ctx.inputKeys.get(f) ?? `<bdi>${text(f)}</bdi>`).join(', ') || '–',
+    c.files.map((f) => ctx.inputKeys.get(f) ?? `<bdi>${fileName(f, ctx.names)}</bdi>`).join(', ') || '–',
     int(c.incidents),
     c.limits ? 'yes' : 'no',
   ]);
