@@ -8,13 +8,19 @@ import { accounting } from '../analysis/index.js';
 import { shownOf } from '../model/format.js';
 import type { InputSummary, Report } from '../model/index.js';
 import type { Timeline } from '../pipeline/index.js';
+import { FileNames } from '../reports/file-names.js';
 import { bookWords, plural } from '../reports/format.js';
 import { notListedNote, type ProblemBook, problemLines, severityText } from '../reports/problem-lines.js';
-import { terminalSafe } from '../reports/sanitize.js';
+import { terminalName, terminalSafe } from '../reports/sanitize.js';
 
 /** What a run did not turn into events: its problems and the files it did not read. */
 export interface Unread extends ProblemBook {
   readonly ignoredFiles: readonly { readonly path: string; readonly reason: string }[];
+  /** The files read, when known: a name is told apart from theirs too (reports/file-names.ts). */
+  readonly inputs?: readonly {
+    readonly path: string;
+    readonly archive?: { readonly path: string } | undefined;
+  }[];
 }
 
 /** What a run read, as the summary tells it: a report has all of it, and so does a timeline (`tallyOf`). */
@@ -29,6 +35,7 @@ export function unreadOf(t: Timeline): Unread {
     problems: t.problems.list,
     problemsOmittedLocations: t.problems.omittedLocations(),
     ignoredFiles: t.ignored,
+    inputs: t.inputs,
   };
 }
 
@@ -76,14 +83,20 @@ const MAX_LISTED = 20;
 export function problemList(r: Unread, c: ChalkInstance): string[] {
   // 20 at most, but never 20 and "1 more problem": the note would take the place of the one it counts.
   const shown = shownOf(r.problems.length, MAX_LISTED);
-  const lines = r.problems.slice(0, shown).flatMap((p) => problemLines(p, c));
+  // Two files whose names read alike are named apart, as the report names them (reports/file-names.ts).
+  const names = new FileNames([
+    ...(r.inputs ?? []).flatMap((i) => (i.archive ? [i.path, i.archive.path] : [i.path])),
+    ...r.ignoredFiles.map((f) => f.path),
+    ...r.problems.flatMap((p) => (p.file ? [p.file] : [])),
+  ]);
+  const lines = r.problems.slice(0, shown).flatMap((p) => problemLines(p, c, names));
   // Those not listed (beyond 20 here, or beyond 50 of a code), by code, and where each one is given.
   const note = notListedNote(r, shown, undefined, (o) => `chronolog report ${o}`);
   const ignored = r.ignoredFiles;
   if (note) lines.push(c.dim(`  ${note.what} ${note.where}`));
   const listed = shownOf(ignored.length, MAX_LISTED);
   for (const f of ignored.slice(0, listed))
-    lines.push(c.dim(`  not read: ${terminalSafe(f.path)} — ${terminalSafe(f.reason)}`));
+    lines.push(c.dim(`  not read: ${terminalName(f.path, names)} — ${terminalSafe(f.reason)}`));
   if (ignored.length > listed) lines.push(c.dim(`  … and ${ignored.length - listed} more not read`));
   return lines;
 }

@@ -7,9 +7,10 @@ import type { ToolError } from '../../model/errors.js';
 import { shownOf } from '../../model/format.js';
 import type { Inspect } from '../../model/inspect.js';
 import { archivesOf } from '../../reports/archives.js';
+import { FileNames } from '../../reports/file-names.js';
 import { int, plural } from '../../reports/format.js';
 import { notListedNote, problemLines, severityText } from '../../reports/problem-lines.js';
-import { terminalSafe as safe } from '../../reports/sanitize.js';
+import { terminalSafe as safe, terminalName } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
 import { renderError } from '../messages.js';
 import { type ReadFlags, readInputs } from '../read.js';
@@ -59,11 +60,17 @@ export async function inspectCommand(
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return done(failure, env);
   }
+  // Two files whose names read alike are named apart, as the report names them (reports/file-names.ts).
+  const names = new FileNames([
+    ...data.inputs.flatMap((i) => (i.archive ? [i.path, i.archive.path] : [i.path])),
+    ...t.ignored.map((f) => f.path),
+    ...t.problems.list.flatMap((p) => (p.file ? [p.file] : [])),
+  ]);
   const out: string[] = [];
   out.push(c.bold(`Inputs: ${plural(t.inputs.length, 'file')} read, ${int(t.ignored.length)} not read`));
   for (const i of data.inputs) {
     out.push(
-      `  ${safe(i.path)}  ${c.cyan(i.format)}  sha256 ${i.sha256.slice(0, 12)}…  ${int(i.bytes)} bytes`,
+      `  ${terminalName(i.path, names)}  ${c.cyan(i.format)}  sha256 ${i.sha256.slice(0, 12)}…  ${int(i.bytes)} bytes`,
     );
     out.push(
       `    ${plural(i.records, 'record')}: ${int(i.kept)} kept, ${int(i.duplicates)} duplicates, ${int(i.skipped)} skipped, ${int(i.rejected)} rejected${i.firstLocal ? `; ${i.firstLocal} → ${i.lastLocal}` : ''}${i.incomplete ? c.red(' (incomplete)') : ''}`,
@@ -71,9 +78,12 @@ export async function inspectCommand(
   }
   // As the report names it: the archive hashed whole is what an evidence log records for the download.
   for (const z of archivesOf(data.inputs)) {
-    out.push(c.dim(`  read from inside ${safe(z.path)}, SHA-256 ${z.sha256}, ${int(z.bytes)} bytes`));
+    out.push(
+      c.dim(`  read from inside ${terminalName(z.path, names)}, SHA-256 ${z.sha256}, ${int(z.bytes)} bytes`),
+    );
   }
-  for (const f of t.ignored) out.push(c.dim(`  not read: ${safe(f.path)} — ${safe(f.reason)}`));
+  for (const f of t.ignored)
+    out.push(c.dim(`  not read: ${terminalName(f.path, names)} — ${safe(f.reason)}`));
   out.push('', c.bold(`Participants (${people.length})`));
   const listed = shownOf(people.length, 40);
   for (const p of people.slice(0, listed)) {
@@ -92,7 +102,7 @@ export async function inspectCommand(
     // As `report` shows them (with the hint saying what to do), so checking a folder first loses nothing.
     out.push('', c.bold(`Problems  ${severityText(problems, data.problemsOmittedLocations)}`));
     const shown = shownOf(problems.length, MAX_PROBLEMS);
-    for (const p of problems.slice(0, shown)) out.push(...problemLines(p, c));
+    for (const p of problems.slice(0, shown)) out.push(...problemLines(p, c, names));
     const note = notListedNote(data, shown, safe);
     if (note) out.push(c.dim(`  ${note.what}`), c.dim(`    ${note.where}`));
   }
