@@ -1,6 +1,6 @@
 /**
  * The Markdown and HTML reports' table of the files read names each file as the text report's accounting table
- * does (sanitize.ts `directionMarksShown`): two files whose names differ only by a direction mark (U+200F) show it
+ * does (reports/file-names.ts): two files whose names differ only by a direction mark (U+200F) show it
  * as a <U+200F> marker, so that two rows do not give two files one name; a right-to-left override (U+202E) is a
  * marker wherever it is, so that it neither reorders the row nor vanishes; any other name loses its plain marks,
  * as all text does.
