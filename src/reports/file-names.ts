@@ -12,11 +12,12 @@
  *
  * Characters shown in such a name: the direction marks; a tab, line feed, carriage return, line or paragraph
  * separator (the text outputs show each as a space); a space other than U+0020 (no-break, thin, ideographic…);
- * a U+0020 at the start or end of the name or after another space; and in a character written in a form other
- * than Unicode's composed one (NFC), every code point after the first, or all of them when the first also has a
- * composed form of its own (U+212B ANGSTROM SIGN for Å). Controls, bidi overrides and invisible characters are
- * markers in every text already (invisible.ts). Letters of other scripts that look alike (Cyrillic "а" and Latin
- * "a") are not compared: they are different letters, not one written two ways.
+ * a U+0020 after another space, or at the start or end of the name where it stands alone (in a sentence a space
+ * beside a name may be the sentence's own, "Sam.txt line 3", so there it is not shown); and in a character
+ * written in a form other than Unicode's composed one (NFC), every code point after the first, or all of them
+ * when the first also has a composed form of its own (U+212B ANGSTROM SIGN for Å). Controls, bidi overrides and
+ * invisible characters are markers in every text already (invisible.ts). Letters of other scripts that look alike
+ * (Cyrillic "а" and Latin "a") are not compared: they are different letters, not one written two ways.
  */
 import type { Report } from '../model/index.js';
 import { terminalSafe } from './sanitize.js';
@@ -37,16 +38,22 @@ export function readAs(name: string): string {
 const HIDDEN = /^[\t\n\r\u061C\u200E\u200F\u2028\u2029]$|^(?! )\p{Zs}$/u;
 /** The spaces of a name that a reader cannot count: at its start or end, or after another. */
 const EXTRA_SPACES = /^ +| +$|(?<= ) +/g;
+/** The same inside a text that holds the name: a space before or after it may be the text's own. */
+const INNER_SPACES = /(?<= ) +/g;
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 function codeOf(c: string): { code: string } {
   return { code: `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
 }
 
-/** `name` as parts, with the characters that make it differ from a name that reads alike as markers. */
-function shownParts(name: string): NamePart[] {
+/**
+ * `name` as parts, with the characters that make it differ from a name that reads alike as markers; its spaces at
+ * the start and end only when `whole` (the text is the name alone).
+ */
+function shownParts(name: string, whole: boolean): NamePart[] {
   const spaces = new Set<number>();
-  for (const m of name.matchAll(EXTRA_SPACES)) for (let k = 0; k < m[0].length; k++) spaces.add(m.index + k);
+  for (const m of name.matchAll(whole ? EXTRA_SPACES : INNER_SPACES))
+    for (let k = 0; k < m[0].length; k++) spaces.add(m.index + k);
   const out: NamePart[] = [];
   let plain = '';
   const hide = (c: string) => {
@@ -84,7 +91,12 @@ function endings(path: string): string[] {
  * hidden characters of those names shown wherever the text holds one (the name itself, a sentence citing it).
  */
 export class FileNames {
-  /** Endings of the names that read alike another, which a printed text may hold; the longest first. */
+  /** Endings of the names that read alike another, as a text printing one alone holds them. */
+  private readonly whole: ReadonlySet<string>;
+  /**
+   * The same without spaces at their ends, the longest first, as a sentence may hold them: there a space after a
+   * name ("Sam.txt line 3") is the sentence's, so a name's own space at an end is shown only where it stands alone.
+   */
   private readonly forms: string[];
 
   constructor(paths: Iterable<string>) {
@@ -103,7 +115,10 @@ export class FileNames {
       const from = ends.findIndex((e) => behind.get(readAs(e))!.size > 1);
       if (from >= 0) for (const e of ends.slice(from)) forms.add(e);
     }
-    this.forms = [...forms].sort((a, b) => b.length - a.length);
+    this.whole = forms;
+    this.forms = [...new Set([...forms].map((f) => f.trim()))]
+      .filter((f) => f !== '')
+      .sort((a, b) => b.length - a.length);
   }
 
   /** True when no name reads as another does: every text is printed as it is. */
@@ -117,6 +132,7 @@ export class FileNames {
    */
   parts(s: string): NamePart[] {
     if (this.forms.length === 0 || s === '') return [s];
+    if (this.whole.has(s)) return shownParts(s, true);
     const spans: [number, number][] = [];
     for (const f of this.forms) {
       for (let i = s.indexOf(f); i >= 0; i = s.indexOf(f, i + 1)) spans.push([i, i + f.length]);
@@ -129,7 +145,7 @@ export class FileNames {
       if (b <= from) continue;
       const start = Math.max(a, from);
       if (start > from) out.push(s.slice(from, start));
-      out.push(...shownParts(s.slice(start, b)));
+      out.push(...shownParts(s.slice(start, b), false));
       from = b;
     }
     if (from < s.length) out.push(s.slice(from));

@@ -304,5 +304,11 @@ describe('the rule of file-names.ts', () => {
       `first [Sam.txt, line 1], last [Sam<U+200F>.txt, line 3]; a message${RLM} as sent`,
     );
     expect(new FileNames(['Sam.txt', 'Kim.txt']).none).toBe(true);
+    // A space at a name's end is shown where the name stands alone; in a sentence the space after a name is the
+    // sentence's, so there it is not taken for the name's (which would name the other file).
+    const spaced = new FileNames(['x/Sam Lee.txt', 'x/Sam Lee.txt ']);
+    expect(spaced.show('x/Sam Lee.txt ')).toBe('x/Sam Lee.txt<U+0020>');
+    expect(spaced.show('x/Sam Lee.txt')).toBe('x/Sam Lee.txt');
+    expect(spaced.show('first [Sam Lee.txt line 1]')).toBe('first [Sam Lee.txt line 1]');
   });
 });
