@@ -30,7 +30,9 @@ type Utf8Buffer = Buffer & { utf8Slice(start: number, end: number): string };
  * One line: `bytes[start, end)`, well-formed UTF-8 without its line break. `bytes[end]` can always be read (it is
  * the line break, or a LF placed after the line), so a scanner may stop at any byte below 0x20 without a bound
  * check. The bytes stay as they are until `onChunkEnd` is called next; a reader copies what it keeps longer.
- * `dropped`: bytes of the line past the reader's `maxLine`, not handed over (the line is cut at a character).
+ * `dropped`: bytes of the line past the reader's `maxLine`, not handed over (the line is cut at a character);
+ * `tail`, when the reader keeps one (`tailBytes`) and bytes were dropped: the last of them, at most `tailBytes`
+ * and starting at a whole character (good, like `bytes`, only during the call).
  */
 export type ByteLine = (
   bytes: Buffer,
@@ -39,6 +41,7 @@ export type ByteLine = (
   lineNo: number,
   unended: boolean,
   dropped: number,
+  tail?: Buffer,
 ) => void;
 
 /**
@@ -54,6 +57,8 @@ const BYTE_CHUNK = 256 * 1024;
  * bytes handed over may be overwritten (the input's chunks are read into the same memory again). A line longer
  * than `maxLine` bytes is handed over cut to its first `maxLine` (or fewer, ending at a whole character), with the
  * count of the bytes left out: a file of one enormous line is read in the memory of `maxLine`, not of the line.
+ * With `tailBytes`, the last `tailBytes` of the bytes left out are kept as well and handed over with them (what a
+ * writer puts at the end of a line, such as signal-export's attachment links, is then still read).
  */
 export async function forEachLineBytes(
   input: SourceInput,
@@ -61,8 +66,9 @@ export async function forEachLineBytes(
   ctx?: SourceContext,
   onChunkEnd?: () => void,
   maxLine = Number.POSITIVE_INFINITY,
+  tailBytes = 0,
 ): Promise<{ lines: number; encoding: TextEncoding }> {
-  const reader = new ByteLineReader(onLine, ctx, onChunkEnd, maxLine);
+  const reader = new ByteLineReader(onLine, ctx, onChunkEnd, maxLine, tailBytes);
   // The encoding is chosen from the first bytes, gathered until a byte-order mark could be told apart.
   for await (const { buf, head, read } of headFirst(transientChunks(input, BYTE_CHUNK))) {
     reader.chunk(head ? reader.begin(buf) : buf);
@@ -73,29 +79,37 @@ export async function forEachLineBytes(
 
 /**
  * A line as a string, cut to its reader's `maxLine` bytes of UTF-8: `dropped` counts the bytes left out after it
- * (0: the line is whole).
+ * (0: the line is whole), and `tail` is the end of them, its last `tailBytes` at most ('' when none are kept).
  */
-export type CutLine = (line: string, lineNo: number, unended: boolean, dropped: number) => void;
+export type CutLine = (line: string, lineNo: number, unended: boolean, dropped: number, tail: string) => void;
 
 /**
  * `forEachLine` (text.ts) for a source that keeps at most `maxLine` bytes of a line: the same lines, numbered and
  * warned of the same way, each decoded to a string of at most `maxLine` bytes of UTF-8 (a longer one cut before
  * a whole character, with the count of the bytes left out), so that a line of any length costs no more memory
- * than `maxLine`.
+ * than `maxLine` (and `tailBytes`, the end of a cut line kept as its `tail`).
  */
 export function forEachCutLine(
   input: SourceInput,
   onLine: CutLine,
   ctx: SourceContext | undefined,
   maxLine: number,
+  tailBytes = 0,
 ): Promise<{ lines: number; encoding: TextEncoding }> {
   return forEachLineBytes(
     input,
-    (b, start, end, lineNo, unended, dropped) =>
-      onLine((b as Utf8Buffer).utf8Slice(start, end), lineNo, unended, dropped),
+    (b, start, end, lineNo, unended, dropped, tail) =>
+      onLine(
+        (b as Utf8Buffer).utf8Slice(start, end),
+        lineNo,
+        unended,
+        dropped,
+        tail === undefined ? '' : (tail as Utf8Buffer).utf8Slice(0, tail.length),
+      ),
     ctx,
     undefined,
     maxLine,
+    tailBytes,
   );
 }
 
@@ -109,6 +123,12 @@ class ByteLineReader {
   private carried = 0;
   /** Bytes of the carried line past `maxLine`, counted but not kept (then nothing more of the line is kept). */
   private dropped = 0;
+  /**
+   * The last bytes dropped of the carried line, kept when `tailBytes` > 0: `tailLen` of them at the start of
+   * `tail`, which holds twice `tailBytes` so that they are moved down only once every `tailBytes` or more.
+   */
+  private tail: Buffer | undefined;
+  private tailLen = 0;
   /** The last byte handed over was a CR: an LF next is the rest of that CRLF. */
   private afterCr = false;
   // A UTF-8 character the chunk before did not finish, kept exactly as StringDecoder keeps it (`held`, and
@@ -130,6 +150,7 @@ class ByteLineReader {
     private readonly ctx: SourceContext | undefined,
     private readonly onChunkEnd: (() => void) | undefined,
     private readonly maxLine: number,
+    private readonly tailBytes = 0,
   ) {
     this.checking = ctx !== undefined;
   }
@@ -301,7 +322,30 @@ class ByteLineReader {
     this.carried = 0;
     this.dropped = 0;
     this.carry[length] = 0x0a;
-    this.onLine(this.carry.subarray(0, length + 1), 0, length, ++this.lineNo, unended, dropped);
+    let tail: Buffer | undefined;
+    if (this.tail !== undefined && dropped > 0) {
+      // The last `tailBytes`, from a whole character (the bytes are UTF-8 by now).
+      let s = Math.max(0, this.tailLen - this.tailBytes);
+      while (s < this.tailLen && (this.tail[s]! & 0xc0) === 0x80) s++;
+      tail = this.tail.subarray(s, this.tailLen);
+    }
+    this.tailLen = 0;
+    this.onLine(this.carry.subarray(0, length + 1), 0, length, ++this.lineNo, unended, dropped, tail);
+  }
+
+  /** Keeps `b[s, e)`, bytes dropped of the carried line, as the end of its tail. */
+  private keepTail(b: Buffer, s: number, e: number): void {
+    const max = this.tailBytes;
+    this.tail ??= Buffer.allocUnsafe(2 * max);
+    if (e - s >= max) {
+      this.tailLen = b.copy(this.tail, 0, e - max, e);
+      return;
+    }
+    if (this.tailLen + (e - s) > 2 * max) {
+      this.tail.copyWithin(0, this.tailLen - max, this.tailLen);
+      this.tailLen = max;
+    }
+    this.tailLen += b.copy(this.tail, this.tailLen, s, e);
   }
 
   /**
@@ -312,11 +356,13 @@ class ByteLineReader {
     if (e <= s) return;
     if (this.dropped > 0) {
       this.dropped += e - s;
+      if (this.tailBytes > 0) this.keepTail(b, s, e);
       return;
     }
     if (this.carried + (e - s) > this.maxLine) {
       const cut = utf8CutEnd(b, s, e, this.maxLine - this.carried);
       this.dropped = e - cut;
+      if (this.tailBytes > 0) this.keepTail(b, cut, e);
       e = cut;
       if (e <= s) return;
     }

@@ -284,6 +284,45 @@ describe('forEachLineBytes', () => {
     );
   });
 
+  it('hands over the end of what it left out of a cut line, its last tailBytes from a whole character (property)', async () => {
+    // What a writer puts at the end of a long line (signal-export's attachment links) is still read.
+    const part = fc.constantFrom(...['ab', 'é', '😀', '\n', '\r\n', '\r', 'xyz', '€'].map(utf8));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(part, { maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (parts, sizes, maxLine, tailBytes) => {
+          const file = Buffer.concat(parts);
+          const whole: Buffer[] = [];
+          await forEachLineBytes(
+            reused(file, sizes),
+            (b, s, e) => void whole.push(Buffer.from(b.subarray(s, e))),
+          );
+          const seen: [number, Buffer | undefined][] = [];
+          await forEachLineBytes(
+            reused(file, sizes),
+            (_b, _s, _e, _n, _u, dropped, tail) =>
+              void seen.push([dropped, tail === undefined ? undefined : Buffer.from(tail)]),
+            undefined,
+            undefined,
+            maxLine,
+            tailBytes,
+          );
+          for (const [i, [dropped, tail]] of seen.entries()) {
+            const left = whole[i]!.subarray(whole[i]!.length - dropped);
+            // The last tailBytes of it, from the first whole character among them; none when nothing was left out.
+            let from = Math.max(0, left.length - tailBytes);
+            while (from < left.length && (left[from]! & 0xc0) === 0x80) from++;
+            expect(tail).toEqual(dropped === 0 ? undefined : left.subarray(from));
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
   it('reads a line of 40 MB with a cap of 64 KiB in the memory of the cap', async () => {
     const file = Buffer.concat([utf8('first\n'), Buffer.alloc(40 * 1024 * 1024, 'é'), utf8('\nlast')]);
     const seen: [string, number, number][] = [];
