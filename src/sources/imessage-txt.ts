@@ -146,14 +146,18 @@ export const imessageTxt: Source = {
       const me = b.sender === 'Me';
       const cut = b.body.dropped > 0;
       if (cut) {
+        const total = b.body.kept + b.body.dropped;
         warnTextCut(ctx, {
           code: 'IMESSAGE_TEXT_TOO_LONG',
           flag: TEXT_CUT,
           line: b.line,
           kept: b.body.kept,
-          total: b.body.kept + b.body.dropped,
+          total,
           lines: b.body.count,
           over: 'chronolog keeps of one message (1 MiB)',
+          // Sender, minute and length: the same message in an overlapping export of the conversation is warned
+          // of once, as its event counts once.
+          copy: `${b.sender}\u0000${b.local.slice(0, 16)}\u0000${total}`,
         });
       }
       ctx.emit({

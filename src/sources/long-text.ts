@@ -48,7 +48,7 @@ export interface CutText {
   /** Bytes of its text kept, and in all (as written, line breaks between its lines included). */
   readonly kept: number;
   readonly total: number;
-  /** The lines its text was written on. */
+  /** The lines of its text (said when more than one). */
   readonly lines: number;
   /** What the length is more than: "a WhatsApp message can hold (65,536 characters)". */
   readonly over: string;
@@ -119,5 +119,173 @@ export class HeldLines {
   /** The text: the lines kept, joined with line breaks. */
   text(): string {
     return this.lines.join('\n');
+  }
+}
+
+/** Whether the UTF-16 code unit `c` is white space as `String.prototype.trim` sees it (\s in a RegExp). */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Where the first character of `s` that is not white space is (`s.length`: none), as `trim` sees it. */
+export function firstNonSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where the white space at the end of `s[from…]` starts (`from`: it is all white space). */
+function spaceAtEnd(s: string, from: number): number {
+  let i = s.length;
+  while (i > from && isSpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** The line feeds in `s`. */
+function breaksIn(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A text put together piece by piece, kept while it fits in `cap` bytes of UTF-8 (the piece it runs past the cap
+ * in cut before a whole character, as `cutString` cuts the whole text), the rest only counted.
+ */
+export class CappedText {
+  private readonly parts: string[] = [];
+  /** Bytes kept, and bytes left out after them (0: the text is whole). */
+  kept = 0;
+  dropped = 0;
+
+  constructor(private readonly cap = MAX_TEXT_BYTES) {}
+
+  add(piece: string): void {
+    if (piece === '') return;
+    if (this.dropped > 0) {
+      this.dropped += Buffer.byteLength(piece);
+      return;
+    }
+    const room = this.cap - this.kept;
+    // Three bytes at most per UTF-16 code unit: a piece this short fits, and is not measured.
+    const size = piece.length * 3 <= room ? -1 : Buffer.byteLength(piece);
+    if (size <= room) {
+      this.parts.push(piece);
+      this.kept += size < 0 ? Buffer.byteLength(piece) : size;
+      return;
+    }
+    const cut = cutString(piece, room);
+    if (cut.text !== '') this.parts.push(cut.text);
+    this.kept += size - cut.dropped;
+    this.dropped = cut.dropped;
+  }
+
+  /** Counts `bytes` more of the text, never seen (left out by a line reader): the text is cut before them. */
+  skip(bytes: number): void {
+    this.dropped += bytes;
+  }
+
+  text(): string {
+    return this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+  }
+}
+
+/**
+ * A text put together piece by piece as `trim` would leave the whole of it, kept up to `cap` bytes (`CappedText`):
+ * white space before its first character and after its last is neither kept nor counted, so the text of a
+ * message written with 100,000 blank lines before it is cut where the same text without them is (the two copies
+ * of a Signal message, signal-export.ts). White space inside it is held, up to the cap, until text follows it.
+ */
+export class TrimmedText {
+  private readonly held: CappedText;
+  private started = false;
+  /** White space after the last character so far: its start as strings (up to the room left), bytes, breaks. */
+  private readonly space: string[] = [];
+  private spaceHeld = 0;
+  private spaceBytes = 0;
+  private spaceBreaks = 0;
+  /** Line feeds in the text (counted all the way, not only up to the cap). */
+  private breaks = 0;
+
+  constructor(private readonly cap = MAX_TEXT_BYTES) {
+    this.held = new CappedText(cap);
+  }
+
+  add(piece: string): void {
+    let from = 0;
+    if (!this.started) {
+      from = firstNonSpace(piece);
+      if (from === piece.length) return;
+      this.started = true;
+    }
+    const end = spaceAtEnd(piece, from);
+    if (end > from) {
+      this.commitSpace();
+      const text = from === 0 && end === piece.length ? piece : piece.slice(from, end);
+      this.breaks += breaksIn(text);
+      this.held.add(text);
+    }
+    if (end < piece.length) this.holdSpace(end === 0 ? piece : piece.slice(end));
+  }
+
+  /** Counts `bytes` more of the text, never seen (left out by a line reader): text, cut before. */
+  skip(bytes: number): void {
+    if (bytes <= 0) return;
+    this.started = true;
+    this.commitSpace();
+    this.held.skip(bytes);
+  }
+
+  /** The text kept, its bytes, and the bytes left out after them. */
+  text(): string {
+    return this.held.text();
+  }
+  get kept(): number {
+    return this.held.kept;
+  }
+  get dropped(): number {
+    return this.held.dropped;
+  }
+  /** The lines of the whole text (0 for none). */
+  get lines(): number {
+    return this.started ? this.breaks + 1 : 0;
+  }
+
+  private holdSpace(space: string): void {
+    const size = Buffer.byteLength(space);
+    // Only what could still be kept is held, and only while all before it was: a megabyte of blank lines costs
+    // no more than the cap.
+    const whole = this.held.dropped === 0 && this.spaceHeld === this.spaceBytes;
+    this.spaceBytes += size;
+    this.spaceBreaks += breaksIn(space);
+    const room = whole ? this.cap - this.held.kept - this.spaceHeld : 0;
+    if (room <= 0) return;
+    const part = size <= room ? space : cutString(space, room).text;
+    this.space.push(part);
+    this.spaceHeld += size <= room ? size : Buffer.byteLength(part);
+  }
+
+  private commitSpace(): void {
+    if (this.spaceBytes === 0) return;
+    for (const s of this.space) this.held.add(s);
+    // What was not held did not fit: it is counted as left out.
+    if (this.spaceBytes > this.spaceHeld) this.held.skip(this.spaceBytes - this.spaceHeld);
+    this.breaks += this.spaceBreaks;
+    this.space.length = 0;
+    this.spaceHeld = 0;
+    this.spaceBytes = 0;
+    this.spaceBreaks = 0;
   }
 }

@@ -20,31 +20,34 @@
  * sentences are calls; the deleted placeholder is a deleted message without text. A message whose text runs past
  * 1 MiB (MAX_TEXT_BYTES, on one line or many: another file joined onto the chat, a damaged copy) is one message,
  * kept with the first MiB of its text, flagged SIGNAL_TEXT_CUT and warned of (SIGNAL_TEXT_TOO_LONG) with its
- * full length; the rest of it is counted, never held (long-text.ts). Unsupported: the HTML
+ * full length; the rest of it is counted, never held (long-text.ts). Its text is counted as data.json's copy of
+ * it is (ChatMessage: the quote, blank lines around it, reactions and links take nothing of its cap), so the two
+ * copies are cut at the same place, and its reactions and attachment links are read after the cap as before it
+ * (their names told for anonymise, their count kept). Unsupported: the HTML
  * output of signal-export, and Signal Android's encrypted `.backup` (decrypt it with signalbackup-tools first).
  */
 import type { Kind, Party } from '../model/index.js';
 import { forEachCutLine } from './byte-lines.js';
-import { cutString, HeldLines, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
+import { MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
 import {
-  chatBody,
-  isDeletedPlaceholder,
+  CHAT_TAIL_BYTES,
+  ChatMessage,
   isReactionLine,
   peopleTeller,
   reactors,
-  type SignalBody,
   signalCall,
   TEXT_CUT_FLAGS,
   TEXT_OVER,
+  textCutCopy,
 } from './signal-export.js';
 import type { Source } from './source.js';
 
 const HEADER = /^\[(\d{4})-(\d{2})-(\d{2})(?:, | )(\d{2}):(\d{2})(?::(\d{2}))?\] ([^:\n]{1,100}?): ?(.*)$/;
 const ME: Party = { name: 'Me', role: 'victim' };
 /**
- * The bytes of a message's lines kept (and of one line): its text's cap and room for what chat.md writes before
- * the text (a reply's quote, of a real message at most 64 KiB), so that the text kept is the same MAX_TEXT_BYTES
- * data.json gives, and the two copies of a message still match (signal-export.ts).
+ * The bytes of one line kept as read: a message's cap on its text (ChatMessage holds its body and quote apart, up
+ * to MAX_TEXT_BYTES each) and room for what chat.md writes before it on the line (the header, "> ", blanks), so
+ * that a line's text is cut by the message, where data.json's copy of it is (signal-export.ts).
  */
 const HELD_BYTES = MAX_TEXT_BYTES + (64 << 10);
 
@@ -53,8 +56,8 @@ interface Pending {
   local: string;
   withSeconds: boolean;
   sender: string;
-  /** The lines of the message as written: the header's text and those after it, up to HELD_BYTES. */
-  text: HeldLines;
+  /** The message's lines as written, the header's text first, taken apart as they are read. */
+  text: ChatMessage;
 }
 
 export const signalChat: Source = {
@@ -81,22 +84,18 @@ export const signalChat: Source = {
       if (!pending) return;
       const p = pending;
       pending = undefined;
-      const deleted = p.text.dropped === 0 && isDeletedPlaceholder(p.text.lines);
-      const whole: SignalBody = deleted ? { text: '', attachments: 0 } : chatBody(p.text.lines);
-      // The text is cut where data.json's is, whatever chat.md wrote before it; the lines as written may
-      // have been cut already.
-      const cut = cutString(whole.text, MAX_TEXT_BYTES);
-      const body = cut.dropped > 0 ? { ...whole, text: cut.text } : whole;
-      const long = p.text.dropped > 0 || cut.dropped > 0;
+      const { body, deleted, dropped, total, lines } = p.text.finish();
+      const long = dropped > 0;
       if (long) {
         warnTextCut(ctx, {
           code: 'SIGNAL_TEXT_TOO_LONG',
           flag: TEXT_CUT_FLAGS[0]!,
           line: p.line,
-          kept: Buffer.byteLength(body.text),
-          total: p.text.kept + p.text.dropped,
-          lines: p.text.count,
+          kept: total - dropped,
+          total,
+          lines,
           over: TEXT_OVER,
+          copy: textCutCopy(p.sender, p.local, total),
         });
       }
       if (body.reactors) tell(body.reactors);
@@ -131,11 +130,11 @@ export const signalChat: Source = {
         ...(long ? { flags: TEXT_CUT_FLAGS } : {}),
       });
     };
-    // A line is kept to HELD_BYTES at most, and so are a message's lines: a line or message of any length costs
-    // no more memory than that.
+    // A line is kept to HELD_BYTES at most (and its last CHAT_TAIL_BYTES), a message's body and quote to
+    // MAX_TEXT_BYTES each: a line or message of any length costs no more memory than that.
     await forEachCutLine(
       input,
-      (raw, lineNo, _unended, dropped) => {
+      (raw, lineNo, _unended, dropped, tail) => {
         const line = raw.replace(/^\uFEFF/, '');
         const m = HEADER.exec(line);
         if (m) {
@@ -146,14 +145,14 @@ export const signalChat: Source = {
             local: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}${withSeconds ? `:${m[6]}` : ''}`,
             withSeconds,
             sender: m[7]!.trim(),
-            text: new HeldLines(HELD_BYTES),
+            text: new ChatMessage(),
           };
-          pending.text.add(m[8]!, dropped);
+          pending.text.add(m[8]!, dropped, tail);
         } else if (dropped === 0 && isReactionLine(line.trim())) {
           // A reaction to the message above: not a message of its own and not part of its text; its names are
           // people all the same.
           tell(reactors(line.trim()));
-        } else if (pending) pending.text.add(line, dropped);
+        } else if (pending) pending.text.add(line, dropped, tail);
         else if (line.trim() !== '') {
           ctx.reject(
             'SIGNAL_NO_HEADER',
@@ -165,6 +164,7 @@ export const signalChat: Source = {
       },
       ctx,
       HELD_BYTES,
+      CHAT_TAIL_BYTES,
     );
     flush();
     ctx.warn(

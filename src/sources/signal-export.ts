@@ -23,6 +23,7 @@
  *   `anonymise` must still find them in a text (`reactors`, told as `SourceContext.people`).
  */
 import type { CallStatus } from '../model/index.js';
+import { CappedText, cutString, firstNonSpace, MAX_TEXT_BYTES, TrimmedText } from './long-text.js';
 import type { SourceContext } from './source.js';
 
 /** The flag of a message whose text was cut to its first MAX_TEXT_BYTES (long-text.ts), from either file. */
@@ -32,6 +33,14 @@ export const TEXT_CUT_FLAGS: readonly string[] = Object.freeze(['SIGNAL_TEXT_CUT
  * composer stops there, Signal Android's `MAX_TOTAL_BODY_SIZE_BYTES`).
  */
 export const TEXT_OVER = 'a Signal message can hold (64 KiB)';
+
+/**
+ * The `copy` of a SIGNAL_TEXT_TOO_LONG warning (warnTextCut): sender, minute and the body's length in bytes, the
+ * same in chat.md and data.json, so that the message both files hold is warned of once.
+ */
+export function textCutCopy(sender: string, local: string, total: number): string {
+  return `${sender}\u0000${local.slice(0, 16)}\u0000${total}`;
+}
 
 /** A call as signal-export's sentence tells it. */
 export interface SignalCall {
@@ -119,65 +128,131 @@ export function isReactionLine(line: string): boolean {
   return m !== null && m[0].length === line.length;
 }
 
-/** True when a chat.md message is signal-export's placeholder for a deleted message. */
-export function isDeletedPlaceholder(lines: readonly string[]): boolean {
-  return lines[0] === DELETED && lines.slice(1).every((l) => l.trim() === '');
-}
+/** The bytes of a cut chat.md line's end read (forEachCutLine's `tailBytes`): room for any message's links. */
+export const CHAT_TAIL_BYTES = 64 << 10;
 
-/** Takes a chat.md message apart: its header's text and the lines that followed it. */
-export function chatBody(lines: readonly string[]): SignalBody {
-  let end = lines.length;
-  while (end > 0 && lines[end - 1]!.trim() === '') end--;
-  let start = 0;
-  let quote: string | undefined;
-  if (end >= 3 && lines[0] === '' && lines[1] === '' && QUOTE_LINE.test(lines[2]!)) {
-    const quoted: string[] = [];
-    start = 2;
-    while (start < end && QUOTE_LINE.test(lines[start]!)) quoted.push(lines[start++]!.replace(/^> ?/, ''));
-    if (start < end && lines[start] === '') start++;
-    quote = quoted.join('\n');
-  }
-  let sticker: string | undefined;
-  const reacted: string[] = [];
-  const kept: string[] = [];
-  for (let i = start; i < end; i++) {
-    let line = lines[i]!;
-    if (i > start) {
-      const r = REACTIONS.exec(line);
-      if (r) {
-        reacted.push(...reactors(r[0]));
-        line = line.slice(r[0].length);
-      }
-      const s = STICKER_LINE.exec(line);
-      if (s) {
-        sticker = s[1];
-        line = line.slice(s[0].length);
-      }
-      if (r || s) {
-        // What followed on that line (attachment links) belongs to the message, not to a new line of text.
-        kept[kept.length - 1] += line;
-        continue;
+/**
+ * One chat.md message, taken apart line by line as it is read: its header's text and the lines after it (not the
+ * reaction lines read alone). A reply's quote (`⏎⏎> quoted⏎⏎` first) is held on its own, up to MAX_TEXT_BYTES
+ * (data.json's is cut alike, `jsonQuote`), and the body's text as `trim` leaves it, up to MAX_TEXT_BYTES
+ * (TrimmedText): what chat.md writes before the body, and blank lines before its first line, take nothing of its
+ * cap, so the text is cut exactly where data.json's copy of it is. Every line is read whatever the length before
+ * it: reactions (their names) and attachment links (their count) after the cap are taken apart as before it. A
+ * line cut by the line reader is read as its start (`line`), the bytes left out (`dropped`, counted as text) and
+ * its end (`tail`, CHAT_TAIL_BYTES: a body's links are written at the end of its last line).
+ */
+export class ChatMessage {
+  /** Lines added. */
+  private count = 0;
+  /** The message is signal-export's placeholder for a deleted one so far (its first line, nothing after). */
+  private deleted = false;
+  /** Reading the two blank lines a quote starts with, the quote, or the body. */
+  private part: 'start' | 'quote' | 'body' = 'start';
+  private quote: CappedText | undefined;
+  private bodyLines = 0;
+  private readonly body = new TrimmedText();
+  private attachments = 0;
+  private stickerLine: string | undefined;
+  private stickerLink: string | undefined;
+  private readonly reacted: string[] = [];
+
+  add(line: string, dropped = 0, tail = ''): void {
+    const n = this.count++;
+    if (n === 0) this.deleted = line === DELETED && dropped === 0;
+    else if (this.deleted && (dropped > 0 || firstNonSpace(line) < line.length)) this.deleted = false;
+    if (this.part === 'start') {
+      // A quote is written as two blank lines (the header's text empty, then one) and lines "> …".
+      if (line === '' && n < 2) return;
+      if (n === 2 && QUOTE_LINE.test(line)) {
+        this.part = 'quote';
+        this.quote = new CappedText();
+      } else {
+        this.part = 'body';
+        for (let i = 0; i < n; i++) this.bodyLine('', 0, '');
       }
     }
-    kept.push(line);
+    if (this.part === 'quote') {
+      if (QUOTE_LINE.test(line)) {
+        const q = this.quote!;
+        if (n > 2) q.add('\n');
+        q.add(line.replace(/^> ?/, ''));
+        q.skip(dropped);
+        return;
+      }
+      this.part = 'body';
+      // The blank line after the quote is no part of the body.
+      if (line === '') return;
+    }
+    this.bodyLine(line, dropped, tail);
   }
-  let attachments = 0;
-  let text = kept.join('\n').replace(ATTACHMENT, (_all, label: string, path: string) => {
-    if (path.includes('exported_stickers/')) sticker = label;
-    else attachments++;
-    return '';
-  });
-  text = text.replace(NOT_EXPORTED, () => {
-    attachments++;
-    return '';
-  });
-  return {
-    text: text.trim(),
-    attachments,
-    ...(sticker !== undefined ? { sticker } : {}),
-    ...(quote !== undefined && quote !== '' ? { quote } : {}),
-    ...(reacted.length > 0 ? { reactors: reacted } : {}),
-  };
+
+  private bodyLine(line: string, dropped: number, tail: string): void {
+    if (this.bodyLines++ > 0) {
+      const r = REACTIONS.exec(line);
+      let rest = line;
+      if (r) {
+        this.reacted.push(...reactors(r[0]));
+        rest = rest.slice(r[0].length);
+      }
+      const s = STICKER_LINE.exec(rest);
+      if (s) {
+        this.stickerLine = s[1];
+        rest = rest.slice(s[0].length);
+      }
+      if (r || s) {
+        // What followed on that line (attachment links) belongs to the line before, not to a new line of text.
+        this.piece(rest, dropped, tail);
+        return;
+      }
+      this.body.add('\n');
+    }
+    this.piece(line, dropped, tail);
+  }
+
+  /** Adds text of the body's current line: `text`, then `dropped` bytes left out, the last of them `tail`. */
+  private piece(text: string, dropped: number, tail: string): void {
+    this.body.add(this.links(text));
+    if (dropped === 0) return;
+    const seen = tail === '' ? 0 : Buffer.byteLength(tail);
+    this.body.skip(dropped - seen);
+    this.body.add(this.links(tail));
+  }
+
+  /** `text` without its attachment and sticker links, which are counted (a sticker's label kept). */
+  private links(text: string): string {
+    if (text === '' || (!text.includes('](') && !text.includes(' not exported)'))) return text;
+    return text
+      .replace(ATTACHMENT, (_all, label: string, path: string) => {
+        if (path.includes('exported_stickers/')) this.stickerLink = label;
+        else this.attachments++;
+        return '';
+      })
+      .replace(NOT_EXPORTED, () => {
+        this.attachments++;
+        return '';
+      });
+  }
+
+  /**
+   * The message read: its body (`text` at most MAX_TEXT_BYTES), and the body's length in bytes and lines as
+   * data.json's copy of it has them (`total`, `lines`) with the bytes left out (`dropped`, 0: whole).
+   */
+  finish(): { body: SignalBody; deleted: boolean; dropped: number; total: number; lines: number } {
+    if (this.part === 'start') for (let i = 0; i < this.count; i++) this.bodyLine('', 0, '');
+    if (this.deleted)
+      return { body: { text: '', attachments: 0 }, deleted: true, dropped: 0, total: 0, lines: 0 };
+    const quote = this.quote?.text();
+    const sticker = this.stickerLink ?? this.stickerLine;
+    const body: SignalBody = {
+      text: this.body.text(),
+      attachments: this.attachments,
+      ...(sticker !== undefined ? { sticker } : {}),
+      ...(quote !== undefined && quote !== '' ? { quote } : {}),
+      ...(this.reacted.length > 0 ? { reactors: this.reacted } : {}),
+    };
+    const { kept, dropped, lines } = this.body;
+    return { body, deleted: false, dropped, total: kept + dropped, lines };
+  }
 }
 
 /** The quoted text of a data.json `quote` (`⏎⏎> line⏎> line⏎⏎`), or `undefined` when there is none. */
@@ -185,5 +260,6 @@ export function jsonQuote(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const lines = raw.replace(/^\n+|\n+$/g, '').split('\n');
   const quote = lines.map((l) => l.replace(/^> ?/, '')).join('\n');
-  return quote.trim() === '' ? undefined : quote;
+  // At most MAX_TEXT_BYTES, as chat.md's copy of it (ChatMessage).
+  return quote.trim() === '' ? undefined : cutString(quote, MAX_TEXT_BYTES).text;
 }

@@ -22,15 +22,24 @@
  * million JSON values or longer than 8 MiB (SIGNAL_TOO_LARGE, ./json-values.ts), or nested too deeply
  * (SIGNAL_TOO_DEEP), is rejected unread, a too large one so even as the last line without a line break (what it
  * held cannot be parsed to tell); a line over 8 MiB is never held whole. A body longer than any Signal message
- * (over MAX_TEXT_BYTES, 1 MiB) is kept with its first MiB, flagged SIGNAL_TEXT_CUT and warned of
- * (SIGNAL_TEXT_TOO_LONG), as chat.md's copy of it is (long-text.ts), so the two copies still match.
+ * (over MAX_TEXT_BYTES, 1 MiB, trimmed, its CRLF and CR line breaks counted as chat.md reads them: one byte) is
+ * kept with its first MiB, those line breaks written LF, flagged SIGNAL_TEXT_CUT and warned of
+ * (SIGNAL_TEXT_TOO_LONG, told once with chat.md's copy), as chat.md's copy of it is (long-text.ts), so the two
+ * copies still match; a body within the cap is kept as written. A quote is kept to its first MiB, as in chat.md.
  */
 import type { Kind, Party } from '../model/index.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import { hasTooManyValues, MAX_LINE_CHARS, TOO_MANY_VALUES, tooLongInWords } from './json-values.js';
 import { cutString, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
-import { jsonQuote, peopleTeller, signalCall, TEXT_CUT_FLAGS, TEXT_OVER } from './signal-export.js';
+import {
+  jsonQuote,
+  peopleTeller,
+  signalCall,
+  TEXT_CUT_FLAGS,
+  TEXT_OVER,
+  textCutCopy,
+} from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 
@@ -58,6 +67,24 @@ function jsonReactors(reactions: unknown): string[] {
     if (typeof name === 'string' && name.trim() !== '' && name.trim() !== 'Me') names.push(name.trim());
   }
   return names;
+}
+
+/**
+ * A trimmed body as kept: whole when its text is at most MAX_TEXT_BYTES, as chat.md's copy of it reads (line
+ * breaks one byte each: chat.md's reader splits its lines at CRLF, CR and LF alike), else that text — its line
+ * breaks written as LF — cut to MAX_TEXT_BYTES, with the bytes left out, and its length in bytes and lines.
+ */
+function jsonBody(whole: string): { text: string; dropped: number; total: number; lines: number } {
+  const same = { text: whole, dropped: 0, total: 0, lines: 0 };
+  // Three bytes at most per UTF-16 code unit: a body this short is within the cap, and is not measured.
+  if (whole.length * 3 <= MAX_TEXT_BYTES || Buffer.byteLength(whole) <= MAX_TEXT_BYTES) return same;
+  const text = whole.replace(/\r\n?/g, '\n');
+  const cut = cutString(text, MAX_TEXT_BYTES);
+  // A body of CRLF lines over the cap by fewer bytes than it has CRs is whole, as it is in chat.md.
+  if (cut.dropped === 0) return same;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return { text: cut.text, dropped: cut.dropped, total: Buffer.byteLength(cut.text) + cut.dropped, lines };
 }
 
 /** Where a file that ends inside `line` (number `lineNo`, its whole text) ends: after its last character. */
@@ -191,17 +218,17 @@ export function createSignalJson(maxLineChars = MAX_LINE_CHARS): Source {
           }
           const whole = typeof m['body'] === 'string' ? m['body'].trim() : '';
           // Cut as chat.md's copy of the message is, so that the two still match (signal-export.ts).
-          const { text: body, dropped } = cutString(whole, MAX_TEXT_BYTES);
+          const { text: body, dropped, total, lines } = jsonBody(whole);
           if (dropped > 0) {
-            const kept = Buffer.byteLength(body);
             warnTextCut(ctx, {
               code: 'SIGNAL_TEXT_TOO_LONG',
               flag: TEXT_CUT_FLAGS[0]!,
               line: lineNo,
-              kept,
-              total: kept + dropped,
-              lines: 1,
+              kept: total - dropped,
+              total,
+              lines,
               over: TEXT_OVER,
+              copy: textCutCopy(name ?? '', `${date[1]}-${date[2]}-${date[3]}T${date[4]}:${date[5]}`, total),
             });
           }
           const attachments = Array.isArray(m['attachments']) ? m['attachments'].length : 0;
