@@ -10,6 +10,7 @@ import { UsageError } from '../model/errors.js';
 import type { CaseFile } from '../model/index.js';
 import { openErrorWords } from '../pipeline/read-errors.js';
 import { isSupportedRegion } from '../timeline/regions.js';
+import { givenPath } from './argv-bytes.js';
 import type { FieldProblem } from './case-fields.js';
 import { jsonSyntaxError } from './json-syntax.js';
 import { timeZoneProblem } from './time-zone-advice.js';
@@ -72,7 +73,8 @@ export async function loadCaseFile(file: string, named: boolean): Promise<Loaded
   const name = shown(file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // `--case` given as bytes that are not UTF-8 is read as those bytes (argv-bytes.ts).
+    bytes = await readFile(givenPath(file));
   } catch (err) {
     throw new UsageError(
       'CASE_FILE_UNREADABLE',

@@ -15,13 +15,14 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import type { DiskPath } from './disk-path.js';
 
 const CHUNK = 32 * 1024;
 /** Chunks read before the event loop gets a turn (1 MiB). */
 const TURN = 32;
 
 /** Bytes [start, end) of `file` (the whole file by default) as a readable stream of chunks. */
-export function fileChunks(file: string, start = 0, end = Number.POSITIVE_INFINITY): Readable {
+export function fileChunks(file: DiskPath, start = 0, end = Number.POSITIVE_INFINITY): Readable {
   let fd = -1;
   let pos = start;
   let reads = 0;
@@ -92,7 +93,7 @@ const WARM_SIZE = 16 * 1024;
  * readers that decode them to strings; a reader of bytes asks for larger ones (fewer reads and fewer turns of
  * the generators in between). The event loop gets a turn every 1 MiB either way.
  */
-export async function* reusedChunks(file: string, size = CHUNK): AsyncGenerator<Buffer> {
+export async function* reusedChunks(file: DiskPath, size = CHUNK): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafeSlow(size);

@@ -6,12 +6,13 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { chronologOutput, type OutputKind } from '../model/output-marks.js';
+import type { DiskPath } from './disk-path.js';
 
 /**
  * The first `bytes` bytes of `file`, or undefined when it cannot be read or is no regular file: opened without
  * waiting, since a named pipe (FIFO) beside the evidence would otherwise hold the open until something writes to it.
  */
-export async function fileBytes(file: string, bytes: number): Promise<Buffer | undefined> {
+export async function fileBytes(file: DiskPath, bytes: number): Promise<Buffer | undefined> {
   try {
     const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
@@ -27,7 +28,7 @@ export async function fileBytes(file: string, bytes: number): Promise<Buffer | u
 }
 
 /** The first `bytes` bytes of `file` decoded as UTF-8, or '' when it cannot be read. */
-export async function fileHead(file: string, bytes: number): Promise<string> {
+export async function fileHead(file: DiskPath, bytes: number): Promise<string> {
   return (await fileBytes(file, bytes))?.toString('utf8') ?? '';
 }
 
@@ -39,6 +40,6 @@ const MARK_WINDOW = 256 * 1024;
  * Markdown report states its generator after its summary sections. Undefined for any other file, and for one
  * that cannot be read.
  */
-export async function chronologOutputAt(abs: string): Promise<OutputKind | undefined> {
+export async function chronologOutputAt(abs: DiskPath): Promise<OutputKind | undefined> {
   return chronologOutput(await fileHead(abs, MARK_WINDOW));
 }

@@ -9,16 +9,21 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readErrorWords } from '../pipeline/read-errors.js';
 import type { SourceInput } from '../sources/index.js';
+import { givenPath } from './argv-bytes.js';
+import { type DiskPath, joinPath, pathKey, resolvePath, shownBytes } from './disk-path.js';
 import { fileChunks, reusedChunks } from './file-chunks.js';
 
 /** Case files are configuration, not evidence: they are never parsed as inputs. */
 export const CASE_FILE_NAMES = ['case.json', 'case.yaml', 'case.yml'] as const;
 
-/** A file on disk as a `SourceInput`. `display` is the path shown in reports. */
-export function fileInput(file: string, bytes: number, display = file): SourceInput {
+/**
+ * A file on disk as a `SourceInput`. `display` is the path shown in reports; `file` is opened, as its bytes when
+ * its name is not UTF-8 (disk-path.ts), so `display` must then be given.
+ */
+export function fileInput(file: DiskPath, bytes: number, display = String(file)): SourceInput {
   return {
     path: display,
-    name: path.basename(file),
+    name: path.basename(typeof file === 'string' ? file : display),
     bytes,
     open: () => fileChunks(file),
     readRange: (start: number, end: number) => fileChunks(file, start, end),
@@ -27,7 +32,11 @@ export function fileInput(file: string, bytes: number, display = file): SourceIn
 }
 
 export interface WalkResult {
-  readonly files: { abs: string; display: string; bytes: number }[];
+  /**
+   * The files found: `abs` to open (bytes where the path is not UTF-8, disk-path.ts), `display` to name it, with
+   * each such byte shown as `<0xE9>`.
+   */
+  readonly files: { abs: DiskPath; display: string; bytes: number }[];
   /**
    * Things passed over while walking (symlink loops, repeats, unreadable folders, special files). `error` is set
    * for a file or folder that exists but cannot be read: evidence that is lost, which the caller reports as an
@@ -39,6 +48,11 @@ export interface WalkResult {
     error?: { what: 'file' | 'folder'; cause: unknown };
     /** A folder reached again (a link back to a folder being read): no file, so nothing that was not read. */
     repeatedFolder?: true;
+    /**
+     * A case file at the top of a folder argument whose path is not UTF-8, to open (as its bytes): it is not used
+     * unless --case names it too.
+     */
+    caseFile?: Buffer;
   }[];
   /** `case.json`/`case.yaml` found at the top of a folder argument. */
   readonly caseFiles: string[];
@@ -46,6 +60,27 @@ export interface WalkResult {
 
 /** Byte order, not locale order: the same names sort the same on every machine. */
 export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A folder's entry with its name as shown (`<0xE9>` for a byte that is not UTF-8): what it is sorted and named by. */
+interface Entry {
+  readonly dirent: Dirent<Buffer>;
+  readonly shown: string;
+}
+
+/**
+ * The entries of a folder, listed as bytes so that a name that is not UTF-8 is kept as it is. Sorted by the name
+ * shown, as names were before (a valid name is shown as it is), and where two names show alike (a byte 0xE9 and a
+ * name that spells "<0xE9>") by their bytes.
+ */
+async function entriesOf(dir: DiskPath): Promise<Entry[]> {
+  const dirents = await readdir(dir, { encoding: 'buffer', withFileTypes: true });
+  return dirents
+    .map((dirent) => ({ dirent, shown: shownBytes(dirent.name) }))
+    .sort((a, b) => byteOrder(a.shown, b.shown) || Buffer.compare(a.dirent.name, b.dirent.name));
+}
+
+/** What to do about a name that is not valid UTF-8, where it cannot be used as it is. */
+export const RENAME = 'rename it (for example in the file manager) and re-run';
 
 /** Why a repeat is passed over, naming the path that was read when it is spelled differently. */
 const alreadyRead = (first: string, repeat: string) =>
@@ -64,22 +99,22 @@ const alreadyRead = (first: string, repeat: string) =>
  * byte order so that this too does not depend on their order.
  */
 export async function walk(paths: readonly string[]): Promise<WalkResult> {
-  const found: { abs: string; display: string; bytes: number; id: string }[] = [];
+  const found: { abs: DiskPath; display: string; bytes: number; id: string }[] = [];
   const passedOver: WalkResult['passedOver'] = [];
   const caseFiles: string[] = [];
   const seenDirs = new Map<string, string>();
 
-  async function visitDir(abs: string, display: string, top: boolean): Promise<void> {
-    const real = await realpath(abs);
+  async function visitDir(abs: DiskPath, display: string, top: boolean): Promise<void> {
+    const real = pathKey(await realpath(abs, { encoding: 'buffer' }));
     const first = seenDirs.get(real);
     if (first !== undefined) {
       passedOver.push({ display, reason: `folder ${alreadyRead(first, display)}`, repeatedFolder: true });
       return;
     }
     seenDirs.set(real, display);
-    let entries: Dirent[];
+    let entries: Entry[];
     try {
-      entries = await readdir(abs, { withFileTypes: true });
+      entries = await entriesOf(abs);
     } catch (err) {
       passedOver.push({
         display,
@@ -88,19 +123,25 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
       });
       return;
     }
-    entries.sort((a, b) => byteOrder(a.name, b.name));
-    for (const entry of entries) {
-      const childAbs = path.join(abs, entry.name);
-      const childDisplay = path.join(display, entry.name);
-      if (top && entry.isFile() && (CASE_FILE_NAMES as readonly string[]).includes(entry.name)) {
-        caseFiles.push(childAbs);
+    for (const { dirent, shown } of entries) {
+      const childAbs = joinPath(abs, dirent.name);
+      const childDisplay = path.join(display, shown);
+      if (top && dirent.isFile() && (CASE_FILE_NAMES as readonly string[]).includes(shown)) {
+        if (typeof childAbs === 'string') caseFiles.push(childAbs);
+        else
+          passedOver.push({
+            display: childDisplay,
+            reason:
+              'a case file in a folder whose name is not valid UTF-8 (shown as <0x..>) is not used: rename the folder, or give the case file with --case',
+            caseFile: childAbs,
+          });
         continue;
       }
       await visit(childAbs, childDisplay, false);
     }
   }
 
-  async function visit(abs: string, display: string, top: boolean): Promise<void> {
+  async function visit(abs: DiskPath, display: string, top: boolean): Promise<void> {
     let st: BigIntStats;
     try {
       // As bigints: a 64-bit file id (NTFS) does not fit a double, and two files must not share one by rounding.
@@ -124,11 +165,13 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
       passedOver.push({ display, reason: 'not a regular file' });
       return;
     }
-    const id = st.ino !== 0n ? `${st.dev}:${st.ino}` : `path:${await realpath(abs)}`;
+    const id =
+      st.ino !== 0n ? `${st.dev}:${st.ino}` : `path:${pathKey(await realpath(abs, { encoding: 'buffer' }))}`;
     found.push({ abs, display, bytes: Number(st.size), id });
   }
 
-  for (const p of [...paths].sort(byteOrder)) await visit(path.resolve(p), p, true);
+  // A path given as bytes that are not UTF-8 is opened as those bytes (argv-bytes.ts), named as it was handed on.
+  for (const p of [...paths].sort(byteOrder)) await visit(resolvePath(givenPath(p)), p, true);
 
   const firstName = new Map<string, string>();
   for (const f of found) {

@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { ToolError, UsageError } from '../model/errors.js';
+import { argumentsAsGiven } from './argv-bytes.js';
 import { early } from './early.js';
 import { detectEnvironment, type Environment } from './environment.js';
 import { renderBug, renderError } from './messages.js';
@@ -14,7 +15,9 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(given: readonly string[]): Promise<number> {
+  // Arguments that are not UTF-8 as their bytes, shown as `chat<0xE9>.txt` (argv-bytes.ts).
+  const argv = argumentsAsGiven(given);
   let chosen:
     | { run: (env: Environment) => Promise<number> | number; opts: Record<string, unknown> }
     | undefined;

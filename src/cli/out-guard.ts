@@ -14,11 +14,12 @@ import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { readHead } from '../pipeline/hashing.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
+import { type DiskPath, pathKey } from './disk-path.js';
 import { chronologOutputAt } from './file-head.js';
 import { fileInput, walk } from './inputs.js';
 
 /** `dev:ino` of a regular file (links followed), or undefined when there is none. */
-export async function identity(file: string): Promise<string | undefined> {
+export async function identity(file: DiskPath): Promise<string | undefined> {
   try {
     const st = await stat(file, { bigint: true });
     return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
@@ -55,7 +56,7 @@ export interface OutGuard {
  * carry the mark of a report or timeline (model/output-marks.ts; looked for as `verify` does, in the first 256 KiB,
  * where a Markdown report states it after its summary).
  */
-async function ownOutput(abs: string, display: string, forced: string | undefined): Promise<boolean> {
+async function ownOutput(abs: DiskPath, display: string, forced: string | undefined): Promise<boolean> {
   try {
     const input = fileInput(abs, (await stat(abs)).size, display);
     const head = await readHead(input, HEAD_BYTES);
@@ -88,11 +89,15 @@ export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
     const rel = path.relative(process.cwd(), abs);
     return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
   };
-  const excluded = (file: string) =>
-    (g.exclude ?? []).some(
-      (d) => file === d || file.startsWith(d.endsWith(path.sep) ? d : `${d}${path.sep}`),
-    );
-  const candidates = [
+  // Compared as bytes: a file's path is bytes where it is not UTF-8 (disk-path.ts).
+  const excluded = (abs: DiskPath) => {
+    const file = pathKey(abs);
+    return (g.exclude ?? []).some((folder) => {
+      const d = pathKey(folder);
+      return file === d || file.startsWith(d.endsWith(path.sep) ? d : `${d}${path.sep}`);
+    });
+  };
+  const candidates: { file: DiskPath; name: string; kind: string }[] = [
     ...(found?.files ?? [])
       .filter((f) => !excluded(f.abs))
       .map((f) => ({ file: f.abs, name: f.display, kind: 'the input file' })),

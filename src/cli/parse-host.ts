@@ -20,6 +20,7 @@ import type { ParseElsewhere } from '../pipeline/index.js';
 import { outcomeFromWire } from '../pipeline/wire/outcome.js';
 import { WireReplay } from '../pipeline/wire/replay.js';
 import type { Source, SourceContext, SourceInput } from '../sources/index.js';
+import type { DiskPath } from './disk-path.js';
 import { FREE, FULL, SLOTS } from './parse-ring.js';
 import {
   likely,
@@ -33,7 +34,8 @@ import type { ParseJob } from './parse-worker.js';
 
 /** A file on disk, as `inputs.ts` made it a `SourceInput`. */
 export interface DiskFile {
-  readonly abs: string;
+  /** Bytes where the path is not UTF-8 (disk-path.ts). */
+  readonly abs: DiskPath;
   readonly bytes: number;
   readonly display: string;
 }
@@ -68,7 +70,7 @@ export function parseHost(
   }
   // Started now for a file that is likely to go to it; otherwise when detection finds one that does.
   let host =
-    started ?? ([...files.values()].some((f) => likely(policy, f.abs, f.bytes)) ? spawn() : undefined);
+    started ?? ([...files.values()].some((f) => likely(policy, f.display, f.bytes)) ? spawn() : undefined);
   return {
     elsewhere: (input, source, ctx) => {
       const file = files.get(input);

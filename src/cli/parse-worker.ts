@@ -13,7 +13,8 @@ import { FULL, ring, SLOTS } from './parse-ring.js';
 
 /** One input to read: the file, its size and the path shown, the format detected and the run's options. */
 export interface ParseJob {
-  readonly file: string;
+  /** Bytes where the path is not UTF-8 (disk-path.ts): they arrive as a Uint8Array, which `fs` takes too. */
+  readonly file: string | Uint8Array;
   readonly bytes: number;
   readonly display: string;
   readonly format: string;
@@ -42,7 +43,11 @@ async function run(job: ParseJob): Promise<void> {
     ctx.end({ digest: '', thrown: { failure: false, message: `no source "${job.format}"` } });
     return;
   }
-  const outcome = await parseHashed(fileInput(job.file, job.bytes, job.display), source, ctx);
+  const outcome = await parseHashed(
+    fileInput(typeof job.file === 'string' ? job.file : Buffer.from(job.file), job.bytes, job.display),
+    source,
+    ctx,
+  );
   ctx.end(outcomeToWire(outcome));
 }
 

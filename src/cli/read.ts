@@ -16,12 +16,14 @@ import { containers, type DateOrder, sources } from '../sources/index.js';
 import { NESTED } from '../sources/zip.js';
 import { TEXT_BLOCK_BYTES } from '../timeline/pages.js';
 import type { TextMarks } from '../timeline/text-marks.js';
+import { givenPath, undecodedArgument } from './argv-bytes.js';
 import { type CaseFlags, resolveCase } from './case.js';
+import type { DiskPath } from './disk-path.js';
 import { DOCUMENT_HEAD_BYTES, documentReason, isDocument, namedAsDocument } from './documents.js';
 import type { Environment } from './environment.js';
 import { fileBytes } from './file-head.js';
 import { freshBlocks } from './fresh-blocks.js';
-import { CASE_FILE_NAMES, fileInput, walk } from './inputs.js';
+import { CASE_FILE_NAMES, fileInput, RENAME, walk } from './inputs.js';
 import { identity } from './out-guard.js';
 import { parseHost } from './parse-host.js';
 import { workerPolicy } from './parse-spawn.js';
@@ -92,7 +94,7 @@ export interface ReadResult {
 
 /** The same regular file, as the file system sees it (links followed); false when either cannot be found. */
 async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([identity(a), identity(b)]);
+  const [x, y] = await Promise.all([identity(givenPath(a)), identity(givenPath(b))]);
   return x !== undefined && x === y;
 }
 
@@ -105,7 +107,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 async function refuseCaseFileAsInput(paths: readonly string[], caseFlag: string | undefined): Promise<void> {
   for (const p of paths) {
     if (!(CASE_FILE_NAMES as readonly string[]).includes(path.basename(p))) continue;
-    const st = await stat(p).catch(() => undefined);
+    const st = await stat(givenPath(p)).catch(() => undefined);
     if (!st?.isFile() || (caseFlag !== undefined && (await sameFile(p, caseFlag)))) continue;
     throw new UsageError(
       'USAGE_CASE_FILE_AS_INPUT',
@@ -124,7 +126,7 @@ const DOCUMENT_CHECKS_AT_ONCE = 32;
  * opened, or that `--format-of` forces a format on, is left to be read, which says what happens to it.
  */
 async function documentsAmong(
-  files: readonly { abs: string; display: string }[],
+  files: readonly { abs: DiskPath; display: string }[],
   forced: (p: string) => string | undefined,
 ): Promise<Map<string, string>> {
   const named = files.filter((f) => namedAsDocument(f.display) && forced(f.display) === undefined);
@@ -145,10 +147,13 @@ async function documentsAmong(
 const checkThePath = (command = 'report'): string =>
   `Check the path. Give the folder that holds the exports, e.g. chronolog ${command} ~/exports`;
 
-/** True when nothing is at `p` (a broken link included); any other error is left to the walk, which says it. */
+/**
+ * True when nothing is at `p` (a broken link included); any other error is left to the walk, which says it. A path
+ * given as bytes that are not UTF-8 is looked for as those bytes (argv-bytes.ts).
+ */
 async function absent(p: string): Promise<boolean> {
   try {
-    await stat(p);
+    await stat(givenPath(p));
     return false;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ENOENT';
@@ -184,6 +189,8 @@ async function refuseMissingPaths(paths: readonly string[], command: string): Pr
   }
   const unexplained = missing.some((m, k) => m && !explained.has(k));
   const gone = paths.filter((_, k) => missing[k]);
+  // A name Node could not decode, whose bytes could not be had either: the file may be there all the same.
+  const undecoded = gone.some(undecodedArgument);
   const message =
     gone.length === 1
       ? `${terminalSafe(gone[0]!)}: no such file or folder`
@@ -191,7 +198,9 @@ async function refuseMissingPaths(paths: readonly string[], command: string): Pr
   const hint =
     joined.length > 0
       ? `Did you mean ${joined.map(quoted).join(' and ')}? Put a path with spaces in quotes: without them, the shell gives each word to chronolog as a path of its own.${unexplained ? ' Check the other paths too.' : ''}`
-      : checkThePath(command);
+      : undecoded
+        ? `A name shown with � held bytes that are not valid UTF-8 (a letter such as é written by an older computer), which chronolog could not get from the command line as they are. Give the folder that holds the file instead (a file in a folder is read whatever its name), or ${RENAME}.`
+        : checkThePath(command);
   throw new ToolError('INPUT_NOT_FOUND', message, hint);
 }
 
@@ -231,13 +240,24 @@ export async function readInputs(
   }
   // A case file is configuration, never evidence; below the top of a folder it is not used either, and says so.
   const nested = walked.files.filter((f) =>
-    (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.abs)),
+    (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.display)),
   );
   const candidates = walked.files.filter((f) => !nested.includes(f));
   const documents = await documentsAmong(candidates, forced);
   const files = candidates.filter((f) => !documents.has(f.display));
+  // A case file in a folder whose path is not UTF-8 is not used, unless it is the one --case names.
+  const caseGiven = new Set<string>();
+  const unused = walked.passedOver.filter((p) => p.caseFile !== undefined);
+  const caseId =
+    flags.case === undefined || unused.length === 0 ? undefined : await identity(givenPath(flags.case));
+  for (const p of unused)
+    if (caseId !== undefined && (await identity(p.caseFile!)) === caseId) caseGiven.add(p.display);
   const passedOver = [
-    ...walked.passedOver.map((p) => ({ path: p.display, reason: p.reason, error: p.error })),
+    ...walked.passedOver.map((p) => ({
+      path: p.display,
+      reason: caseGiven.has(p.display) ? 'the case file, given with --case (not an input)' : p.reason,
+      error: p.error,
+    })),
     ...[...documents].map(([p, reason]) => ({ path: p, reason })),
     ...nested.map((f) => ({
       path: f.display,
@@ -298,6 +318,7 @@ export async function readInputs(
     caseFiles: [
       ...nested.filter((f) => paths.includes(f.display)).map((f) => f.display),
       ...walked.caseFiles,
+      ...walked.passedOver.filter((p) => p.caseFile !== undefined).map((p) => p.display),
     ],
   };
   const failure = nothingUsable(paths, timeline, besides);

@@ -11,8 +11,9 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
 import { identifierTally } from '../../reports/tallies.js';
+import { shownPath } from '../disk-path.js';
 import type { Environment } from '../environment.js';
-import { walk } from '../inputs.js';
+import { byteOrder, walk } from '../inputs.js';
 import { readInputs } from '../read.js';
 import { VERSION } from '../version.js';
 import { type PartMeta, writePart } from './parquet.js';
@@ -66,13 +67,20 @@ export interface CaseResult {
   readonly events?: EventTuple[];
 }
 
-/** SHA-256 over every file of the case (relative path, then content): what `--resume` compares. */
+/**
+ * SHA-256 over every file of the case (relative path, then content): what `--resume` compares. A path that is not
+ * UTF-8 is hashed as its bytes, and sorted as shown (disk-path.ts).
+ */
 export async function hashCase(dir: string): Promise<string> {
   const h = createHash('sha256');
   const walked = await walk([dir]);
-  const files = [...walked.files.map((f) => f.abs), ...walked.caseFiles].sort();
+  const files = [...walked.files.map((f) => f.abs), ...walked.caseFiles].sort((a, b) =>
+    byteOrder(shownPath(a), shownPath(b)),
+  );
+  const from = Buffer.from(path.resolve(dir), 'utf8').toString('latin1');
   for (const f of files) {
-    h.update(`${path.relative(dir, f)}\u0000`);
+    if (typeof f === 'string') h.update(`${path.relative(dir, f)}\u0000`);
+    else h.update(Buffer.from(`${path.relative(from, f.toString('latin1'))}\u0000`, 'latin1'));
     for await (const chunk of createReadStream(f)) h.update(chunk as Buffer);
   }
   return h.digest('hex');

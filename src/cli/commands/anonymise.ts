@@ -29,6 +29,7 @@ import {
   Pseudonymiser,
 } from '../../timeline/anonymise/index.js';
 import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.js';
+import type { DiskPath } from '../disk-path.js';
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
 import { byteOrder, fileInput, walk } from '../inputs.js';
@@ -94,7 +95,7 @@ async function writeFile(file: string, text: string): Promise<void> {
 
 /** The input `target` (a file, or a member `archive.zip!/…` at any depth) as a fresh `SourceInput`. */
 async function locate(
-  files: readonly { abs: string; display: string; bytes: number }[],
+  files: readonly { abs: DiskPath; display: string; bytes: number }[],
   target: string,
 ): Promise<SourceInput | undefined> {
   const within = async (outer: SourceInput): Promise<SourceInput | undefined> => {

@@ -12,6 +12,7 @@ import { archivesOf } from '../../reports/archives.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
 import { NESTED } from '../../sources/zip.js';
+import { findShown } from '../disk-path.js';
 import { DOCUMENT_HEAD_BYTES, documentReason } from '../documents.js';
 import { fileInput } from '../inputs.js';
 
@@ -68,10 +69,14 @@ export async function sha256Of(input: SourceInput): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The SHA-256 of the file at `abs` now (`shown` names it), or undefined when it cannot be read: it is missing. */
+/**
+ * The SHA-256 of the file at `abs` now (`shown` names it), or undefined when it cannot be read: it is missing. A
+ * path that shows a name that is not UTF-8 (`chat<0xE9>.txt`) finds the file of that name (disk-path.ts).
+ */
 export async function fileHash(abs: string, shown: string): Promise<string | undefined> {
   try {
-    return await sha256Of(fileInput(abs, (await stat(abs)).size, shown));
+    const file = await findShown(abs);
+    return await sha256Of(fileInput(file, (await stat(file)).size, shown));
   } catch {
     return undefined;
   }

@@ -30,6 +30,7 @@ import { chronologOutput } from '../../model/output-marks.js';
 import { quoted } from '../../model/shell-quote.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
+import { findShown } from '../disk-path.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
 import { jsonSyntaxError } from '../json-syntax.js';
@@ -217,8 +218,8 @@ async function whereFound(
   for (const dir of [here, path.dirname(here)]) {
     if (dir === path.resolve(base)) continue;
     const all = await Promise.all(
-      onDisk.map((p) =>
-        stat(path.resolve(dir, p)).then(
+      onDisk.map(async (p) =>
+        stat(await findShown(path.resolve(dir, p))).then(
           () => true,
           () => false,
         ),
@@ -261,9 +262,10 @@ export async function verifyCommand(
   for (const input of parsed.inputs) {
     const bang = input.path.indexOf('!/');
     const diskPath = bang < 0 ? input.path : input.path.slice(0, bang);
-    const abs = path.resolve(base, diskPath);
     let actual: Rehash | undefined;
     try {
+      // A name that is not UTF-8 is written as shown (`chat<0xE9>.txt`) and found as its bytes (disk-path.ts).
+      const abs = await findShown(path.resolve(base, diskPath));
       const bytes = (await stat(abs)).size;
       if (bang < 0) actual = { sha256: await sha256Of(fileInput(abs, bytes, diskPath)) };
       else {
@@ -334,9 +336,10 @@ export async function verifyCommand(
       if (!viaCaseOption && shown !== path.normalize(caseFile?.path ?? '')) addedCases.push(shown);
     }
     for (const f of present?.files ?? []) {
-      const shown = path.normalize(path.join(given, path.relative(top, f.abs)));
+      // Named as shown (`<0xE9>` for a byte that is not UTF-8), as the report names it.
+      const shown = path.normalize(path.join(given, path.relative(top, f.display)));
       if (known.has(shown) || (CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown))) continue;
-      if (path.resolve(f.abs) === self) continue;
+      if (typeof f.abs === 'string' && path.resolve(f.abs) === self) continue;
       const output = await chronologOutputAt(f.abs);
       if (output !== undefined) {
         outputs.push(`${shown} (a chronolog ${output})`);

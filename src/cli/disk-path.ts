@@ -1,0 +1,148 @@
+/**
+ * Paths as the file system holds them. On Linux a file name is any bytes but `/` and NUL: one copied from an old
+ * USB stick or zip may hold a Windows-1252 "é" (the byte 0xE9), which is not UTF-8. Node decodes such a name to
+ * U+FFFD when it is read as a string, and the decoded path then names no file: opened, it fails as if the file had
+ * been deleted. So folders are listed as bytes, and a path that is not valid UTF-8 is kept as its bytes (a
+ * Buffer, which every `fs` call takes) to open the file; valid paths stay strings, as before.
+ *
+ * A report names a file by a string (`path` in the JSON contract): the path as UTF-8 with each byte that is not
+ * part of a UTF-8 character shown as `<0xE9>` (`shownPath`), as the terminal, Markdown and HTML outputs show
+ * an invisible character as `<U+200B>`. The same name is then shown alike by every output, and it tells the reader
+ * which byte is there, where U+FFFD would hide it.
+ */
+import { isUtf8 } from 'node:buffer';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A path to open: a string when it is valid UTF-8, else its bytes. */
+export type DiskPath = string | Buffer;
+
+/** The bytes `b[at..]` start a valid UTF-8 character with: its length, or 0 when byte `at` starts none. */
+function charLength(b: Uint8Array, at: number): number {
+  const c = b[at]!;
+  if (c < 0x80) return 1;
+  // The second byte's range for each lead byte (Unicode Table 3-7): no overlong forms, surrogates or beyond U+10FFFF.
+  let n: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) n = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    n = 3;
+    if (c === 0xe0) lo = 0xa0;
+    else if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    n = 4;
+    if (c === 0xf0) lo = 0x90;
+    else if (c === 0xf4) hi = 0x8f;
+  } else return 0;
+  if (at + n > b.length) return 0;
+  const second = b[at + 1]!;
+  if (second < lo || second > hi) return 0;
+  for (let k = 2; k < n; k++) {
+    const next = b[at + k]!;
+    if (next < 0x80 || next > 0xbf) return 0;
+  }
+  return n;
+}
+
+/** One byte that is no part of a UTF-8 character, as shown: `<0xE9>`. */
+export const byteMark = (byte: number): string => `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
+
+/**
+ * `bytes` decoded as UTF-8, each byte that is not part of a valid UTF-8 character shown as `<0xE9>` (one mark a
+ * byte, so `\xE8\x80` is `<0xE8><0x80>`): what the bytes are, where Node's decoding would give U+FFFD for them.
+ */
+export function shownBytes(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let out = '';
+  let run = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const n = charLength(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += bytes.toString('utf8', run, i) + byteMark(bytes[i]!);
+    i++;
+    run = i;
+  }
+  return out + bytes.toString('utf8', run, i);
+}
+
+/** The path as reports show it: a string as it is, bytes as `shownBytes` shows them. */
+export function shownPath(p: DiskPath): string {
+  return typeof p === 'string' ? p : shownBytes(p);
+}
+
+/** The path for bytes the file system gave: a string when they are valid UTF-8 (as Node would give), else the bytes. */
+export function diskPath(bytes: Buffer): DiskPath {
+  return isUtf8(bytes) ? bytes.toString('utf8') : bytes;
+}
+
+/** The path's bytes: a string's as UTF-8. */
+export function pathBytes(p: DiskPath): Buffer {
+  return typeof p === 'string' ? Buffer.from(p, 'utf8') : p;
+}
+
+/**
+ * `name` (bytes, as a folder listing gives it) joined to `dir` as `path.join` joins them. The join is made on the
+ * bytes read as Latin-1, one character a byte, so `/` and `.` are found as the bytes they are and nothing else is
+ * changed.
+ */
+export function joinPath(dir: DiskPath, name: Buffer): DiskPath {
+  if (typeof dir === 'string' && isUtf8(name)) return path.join(dir, name.toString('utf8'));
+  return diskPath(
+    Buffer.from(path.join(pathBytes(dir).toString('latin1'), name.toString('latin1')), 'latin1'),
+  );
+}
+
+/** `p` made absolute from the current folder, as `path.resolve(p)`; bytes stay bytes. */
+export function resolvePath(p: DiskPath): DiskPath {
+  if (typeof p === 'string') return path.resolve(p);
+  const cwd = Buffer.from(process.cwd(), 'utf8').toString('latin1');
+  return diskPath(Buffer.from(path.resolve(cwd, p.toString('latin1')), 'latin1'));
+}
+
+/** A string that differs for every two different paths, and is the same for a string and its UTF-8 bytes. */
+export function pathKey(p: DiskPath): string {
+  return pathBytes(p).toString('latin1');
+}
+
+/**
+ * The bytes `shown` stands for when it is a path as `shownBytes` shows one that is not UTF-8 (`chat<0xE9>.txt`),
+ * else undefined: for finding again a file a report names (`chronolog verify`). A valid name that spells
+ * "<0xC3><0xA9>" is no such path, since those bytes are UTF-8 and would be shown as "é".
+ */
+export function bytesOfShown(shown: string): Buffer | undefined {
+  if (!/<0x[0-9A-F]{2}>/.test(shown)) return undefined;
+  const parts = shown.split(/<0x([0-9A-F]{2})>/);
+  const bytes = Buffer.concat(
+    parts.map((part, i) =>
+      i % 2 === 1 ? Buffer.from([Number.parseInt(part, 16)]) : Buffer.from(part, 'utf8'),
+    ),
+  );
+  return !isUtf8(bytes) && shownBytes(bytes) === shown ? bytes : undefined;
+}
+
+/**
+ * The file a report names as `shown` (made absolute): the path as written when something is there, else the
+ * bytes it shows when it shows a name that is not UTF-8 and that is there, else the path as written.
+ */
+export async function findShown(shown: string): Promise<DiskPath> {
+  const bytes = bytesOfShown(shown);
+  if (bytes === undefined) return shown;
+  if (
+    await lstat(shown).then(
+      () => true,
+      () => false,
+    )
+  )
+    return shown;
+  return (await lstat(bytes).then(
+    () => true,
+    () => false,
+  ))
+    ? bytes
+    : shown;
+}
