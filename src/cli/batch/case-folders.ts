@@ -6,10 +6,13 @@
  * batch's own --out folder when it lies in DIR, nor the results folder of an earlier run (listed as not read; see
  * out-folder.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolError } from '../../model/errors.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
+import { shownBytes } from '../disk-path.js';
+import { RENAME } from '../inputs.js';
 import { foreignFile, isBatchOutput, type OutPlace, realTarget, within } from './out-folder.js';
 
 /** What DIR holds: the case names to read, and the entries that look like cases but are not read. */
@@ -35,10 +38,11 @@ export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * cannot be listed.
  */
 export async function caseFolders(dir: string, out?: string): Promise<CaseFolders> {
-  let entries: import('node:fs').Dirent[];
+  let entries: import('node:fs').Dirent<Buffer>[];
   let root: string;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    // Listed as bytes: a name that is not UTF-8 would otherwise come as a name that names nothing (disk-path.ts).
+    entries = await readdir(dir, { encoding: 'buffer', withFileTypes: true });
     root = await realpath(dir);
   } catch (err) {
     throw new ToolError(
@@ -52,14 +56,22 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   const candidates: { name: string; real: string; link: boolean }[] = [];
   const files: string[] = [];
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const abs = path.join(dir, e.name);
-    if (e.isFile()) files.push(e.name);
-    else if (e.isDirectory()) candidates.push({ name: e.name, real: path.join(root, e.name), link: false });
+    const name = shownBytes(e.name);
+    if (name.startsWith('.')) continue;
+    if (e.isFile()) files.push(name);
+    else if (!isUtf8(e.name)) {
+      // A case is named by its folder in the tables and in the files written for it: a name that is not UTF-8
+      // cannot be written as it is there. Said, never read under a name that is not its own.
+      if (e.isDirectory() || e.isSymbolicLink())
+        notRead.push({
+          name,
+          reason: `BATCH_NAME_NOT_UTF8: the folder's name holds bytes that are not valid UTF-8 (shown as <0x..>), so it cannot name a case in the tables; it was not read: ${RENAME}`,
+        });
+    } else if (e.isDirectory()) candidates.push({ name, real: path.join(root, name), link: false });
     else if (e.isSymbolicLink()) {
-      const target = await linkTarget(abs);
-      if (typeof target === 'string') candidates.push({ name: e.name, real: target, link: true });
-      else if (target.reason !== undefined) notRead.push({ name: e.name, reason: target.reason });
+      const target = await linkTarget(path.join(dir, name));
+      if (typeof target === 'string') candidates.push({ name, real: target, link: true });
+      else if (target.reason !== undefined) notRead.push({ name, reason: target.reason });
     }
   }
   candidates.sort((a, b) => Number(a.link) - Number(b.link) || byteOrder(a.name, b.name));

@@ -77,12 +77,18 @@ async function filesAt(out: string): Promise<string[]> {
   ];
 }
 
-/** Links that were not followed, and results folders of earlier runs, in words: both are listed in errors.csv. */
+/**
+ * Links that were not followed, results folders of earlier runs and folders whose names are not UTF-8, in words:
+ * all are listed in errors.csv.
+ */
 function notReadWords(notRead: CaseFolders['notRead']): string {
   const earlier = notRead.filter((n) => n.reason.startsWith('BATCH_EARLIER_OUTPUT')).length;
+  const named = notRead.filter((n) => n.reason.startsWith('BATCH_NAME_NOT_UTF8')).length;
+  const links = notRead.length - earlier - named;
   return [
-    ...(notRead.length > earlier ? [plural(notRead.length - earlier, 'link')] : []),
+    ...(links > 0 ? [plural(links, 'link')] : []),
     ...(earlier > 0 ? [plural(earlier, 'earlier results folder')] : []),
+    ...(named > 0 ? [`${plural(named, 'folder')} named in bytes that are not UTF-8`] : []),
   ].join(' and ');
 }
 
