@@ -60,6 +60,60 @@ describe('anonymise: witnesses named by an initial and a surname', () => {
     expect(r.counts.name).toBe(expected.split('[NAME]').length - 1);
   });
 
+  // A surname with a capital inside, after an apostrophe, or after particles; a list of more than four; and
+  // other separators: "[NAME]Donald" kept the rest of the name, and the others were left whole.
+  it.each([
+    ['witness: R. McDonald', 'witness: [NAME]'],
+    ['witness: R. MacLeod saw it', 'witness: [NAME] saw it'],
+    ['witness: A. DeSouza', 'witness: [NAME]'],
+    ['witness: J. DiMaggio', 'witness: [NAME]'],
+    ['witness: P. LeBlanc', 'witness: [NAME]'],
+    ['witness: A. MacDonald-Smith', 'witness: [NAME]'],
+    ["witness: S. O'Neill", 'witness: [NAME]'],
+    ['witness: S. O’Neill', 'witness: [NAME]'],
+    ['witness: J. van der Berg saw it', 'witness: [NAME] saw it'],
+    ['witness: M. de Souza', 'witness: [NAME]'],
+    ['Dr McDonald saw it', 'Dr [NAME] saw it'],
+    ['Dr R. McDonald saw it', 'Dr [NAME] saw it'],
+    ['Mr van der Berg saw it', 'Mr [NAME] saw it'],
+    [
+      'Witnesses: R. Patel, K. Shah, J. Okafor, T. Hale and M. Jones',
+      'Witnesses: [NAME], [NAME], [NAME], [NAME] and [NAME]',
+    ],
+    ['witnesses: R. Patel/K. Shah', 'witnesses: [NAME]/[NAME]'],
+    ['witnesses: R. Patel + K. Shah', 'witnesses: [NAME] + [NAME]'],
+    ['witnesses: R. Patel or K. Shah', 'witnesses: [NAME] or [NAME]'],
+    ['witnesses (R. Patel and K. Shah)', 'witnesses ([NAME] and [NAME])'],
+    ['witness ⸺ R. Patel', 'witness ⸺ [NAME]'],
+    ['witness ⸻ R. Patel', 'witness ⸻ [NAME]'],
+    ['witness – R. Patel', 'witness – [NAME]'],
+    ['Witnessed by A Police Officer and K. Shah', 'Witnessed by A Police Officer and [NAME]'],
+    ['witness: A. Khan', 'witness: [NAME]'],
+    ['witness: R A Khan', 'witness: [NAME]'],
+  ])('%s (a name whole)', (text, expected) => {
+    const r = new Redactor([], 'GB');
+    expect(r.redact(text)).toBe(expected);
+    expect(r.counts.name).toBe(expected.split('[NAME]').length - 1);
+  });
+
+  it('finds the witnesses of a diary whose names have particles or capitals inside, and lists of any length', async () => {
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-witness-lists', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
+    expect(texts.map((t) => t.replace(NAME, '[NAME]'))).toEqual([
+      'He blocked the gate again. [NAME] saw it and [NAME] rang me after',
+      'He followed me to the station; [NAME] from number 8 saw the car and [NAME] wrote the plate down',
+      'Shouting outside the pub. Witnesses: [NAME], [NAME], [NAME], [NAME] and [NAME] all heard it',
+      'Witnessed by A Police Officer at the front desk; witnesses ([NAME] / [NAME]) gave statements',
+      'He was waiting at arrivals, witness: U.K. Border Force staff, and witness ⸺ [NAME]',
+    ]);
+    // The column's witness is one person, however the text writes the name.
+    for (const k of [0, 1]) expect(new Set(texts[k]!.match(NAME)).size, texts[k]).toBe(1);
+  });
+
   it.each([
     'Witness Statement taken on Monday',
     'witness: None',
@@ -69,6 +123,13 @@ describe('anonymise: witnesses named by an initial and a surname', () => {
     'Plan B. Then he left',
     // No title and no word of witness: a name met only in free text (README).
     'R. Jones, 32, of Leeds was there',
+    // "A" and "I" without a full stop are words, and initials that spell an abbreviation no name.
+    'Witnessed by A Police Officer',
+    'witness: A Member of the Public',
+    'witness: A Neighbour',
+    'witnesses: I Think it was the man from number 4',
+    'witness: U.K. Border Force',
+    'witnessed by U.S. Embassy staff',
   ])('keeps %s', (text) => {
     const r = new Redactor([], 'GB');
     expect(r.redact(text)).toBe(text);

@@ -72,6 +72,14 @@ describe('anonymise: redaction takes time in proportion to the text', () => {
     ['single capitals after hyphens', run('H-'), run('H-')],
     ['hyphenated capitals and a German street word', run('Ha-Ha-Straße '), run('Ha-Ha-Straße ')],
     ['initials, names and counts', run('R. Jones, 3 '), run('R. Jones, 3 ')],
+    // A list of names after a word of witness, and initials and names without one (redact.ts, WITNESSED_RE).
+    [
+      'witnesses one after another',
+      run('witness: R. McDonald, ', 22 * 4_500),
+      'witness: [NAME], '.repeat(4_500),
+    ],
+    ['a list of initials and names', run('R. van der Berg and '), run('R. van der Berg and ')],
+    ['initials and capitals', run('A B C D E F '), run('A B C D E F ')],
     ['French street words before English words', run('2 Square '), run('2 Square ')],
     ['acute accents for apostrophes', run('D´'), run('D´')],
     // Each "12 rue Saint" is an address; a hyphen and a digit end its name.

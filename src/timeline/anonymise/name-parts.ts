@@ -26,7 +26,7 @@ import { EVERYDAY_WORDS, ORDINARY_WORDS } from './words.js';
  * within a name after its first word, or in lower case, they are part of the surname, not a name of their own.
  * A first word that is one ("Van Morrison", "Della Reese") is that person's given name.
  */
-const PARTICLES: ReadonlySet<string> = new Set(
+export const PARTICLES: ReadonlySet<string> = new Set(
   `van von der den de del della di da das dos du la le les lo ter ten te het zu zum zur af av ap bin ibn binti
   bint al el st y`.split(/\s+/),
 );

@@ -6,6 +6,7 @@
  * They are redacted in texts like the participants' names, so "Priya Natarajan and Dan Kowalski know" does not
  * survive anonymisation when the export named them elsewhere.
  */
+import { PARTICLES } from './name-parts.js';
 
 /** Address-list headers: the display names before `<address>`. */
 const ADDRESS_FIELDS = ['from', 'to', 'cc', 'bcc', 'replyTo'] as const;
@@ -39,11 +40,23 @@ export const TITLES = [
 
 const TITLE_PREFIX = new RegExp(`^(?:${TITLES.join('|')})\\.?\\s+`, 'u');
 /**
- * One to four capitalised words (O'Brien, Smith-Jones), after up to three initials with or without their full stops
- * ("R. Patel", "R.Patel", "J.R. Okafor"): the shape of a name in a free-text column. An initial is one letter, so an
- * abbreviation ("St. Mary's", "No. 5") is no name.
+ * Initials that spell an abbreviation, which a capitalised word after them does not make a name ("U.K. Border
+ * Force", "U.S. Embassy", "N.H.S. Direct"); for an expression's source.
  */
-const NAME_SHAPE = /^(?:\p{Lu}(?:\.\s*|\s+)){0,3}\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}$/u;
+export const INITIALISM =
+  '(?:U\\.\\s?K|U\\.\\s?S(?:\\.\\s?A)?|U\\.\\s?N|E\\.\\s?U|N\\.\\s?H\\.\\s?S|B\\.\\s?B\\.\\s?C)\\.';
+/** A particle a surname starts with, in small letters ("van der Berg", "de Souza"; name-parts.ts). */
+const PARTICLE = `(?:${[...PARTICLES].join('|')})\\s+`;
+/**
+ * One to four capitalised words (O'Brien, Smith-Jones), after up to three initials with or without their full stops
+ * ("R. Patel", "R.Patel", "J.R. Okafor"), particles in small letters before any of them ("J. van der Berg", "Ana de
+ * Souza"): the shape of a name in a free-text column. An initial is one letter, so an abbreviation ("St. Mary's",
+ * "No. 5") is no name, nor are initials that spell one ("U.K. Border Force", `INITIALISM`).
+ */
+const NAME_SHAPE = new RegExp(
+  `^(?!${INITIALISM})(?:\\p{Lu}(?:\\.\\s*|\\s+)){0,3}(?:${PARTICLE}){0,3}\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:${PARTICLE}){0,3}\\p{Lu}[\\p{L}'’-]*){0,3}$`,
+  'u',
+);
 /** A full stop after an initial with no space before what follows ("R.Patel", "J.R.Okafor"). */
 const GLUED_INITIAL = /(?<=(?<![\p{L}\p{M}])\p{Lu}\.)(?=\p{Lu})/gu;
 

@@ -53,7 +53,8 @@
  * 11. a title and a capitalised name no other step knows, with up to three initials ("PC Hughes", "Mrs Patel's",
  *    "PC R. Jones") → the title and `[NAME:p…]` of that name (before addresses, which would take the "Saw Dr" of
  *    "Saw Dr Patel" for a street); and so an initial and a surname after a word naming a witness ("witness: R.
- *    Patel", "witnessed by R.Patel", "witnesses: R. Patel and K. Shah") → `[NAME:p…]`;
+ *    Patel", "witnessed by R.Patel", "witnesses: R. Patel and K. Shah", "witness: R. McDonald", "J. van der Berg")
+ *    → `[NAME:p…]`;
  * 12. street addresses: an optional house number then one to three capitalised words and a street word from
  *    `STREET_WORDS` (`12 Station Road`, `Elm Street`), a flat before it included (`Flat 3, 12 High Road`), and
  *    after a house number, or a range of them (`14-16`, `14 to 16`, `14 & 16`), a street named in one word
@@ -98,7 +99,8 @@ import { OBFUSCATED_EMAIL_RES, obfuscatedEmail } from './emails.js';
 import { CAMERA_COUNTER_RE, COUNTER_RE, STAMP_RE, STAMP_TRAIL_RE, stampParts } from './file-names.js';
 import { FoldedText, fold as foldText, type Replacement } from './folded.js';
 import { LOCATION_RE, validPosition } from './locations.js';
-import { TITLES } from './names.js';
+import { PARTICLES } from './name-parts.js';
+import { INITIALISM, TITLES } from './names.js';
 import { IPV4_RE, IPV6_RE, isIPv6, MAC_RE, VERSION_RE, VERSION_SHAPE_RE, versionShaped } from './network.js';
 import {
   LONG_NUMBER_RE,
@@ -243,35 +245,61 @@ function covered(re: RegExp, text: string): [number, number][] {
  */
 const TIME_RE = /(?<![\p{L}\p{N}_:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\p{N}]|[:.]\d)/gu;
 
-/** A capitalised word, its accents as combining marks or not (folded.ts leaves them apart). */
-const CAPITALISED = `\\p{Lu}\\p{M}*(?:\\p{Ll}\\p{M}*)+(?:['’-](?:\\p{L}\\p{M}*)+)*`;
+/**
+ * The dashes other than the hyphen-minus that join a number's groups or part a word from
+ * what follows it (`witness ⸺ R. Patel`): the hyphen, en, em, figure and other dashes
+ * (U+2010–U+2015), a minus (U+2212), the hyphen bullet `⁃` (U+2043), and the two- and three-em dashes `⸺` `⸻`
+ * (U+2E3A, U+2E3B); as the characters of a class, for an expression's source.
+ */
+const WIDE_DASHES = '\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B';
+/**
+ * A capitalised word, its accents as combining marks or not (folded.ts leaves them apart): a capital and a small
+ * letter, then the rest of the word whatever its case, so a name with a capital inside is whole ("McDonald",
+ * "MacLeod", "DeSouza", "DiMaggio", "LeBlanc": the pattern stopped at the inner capital, and "Dr [NAME]Donald" kept
+ * the rest); with an apostrophe after its first capital ("O'Neill", "D’Arcy"), and parts after an apostrophe or a
+ * hyphen ("MacDonald-Smith", "Patel's").
+ */
+const CAPITALISED = `\\p{Lu}\\p{M}*(?:['’]\\p{Lu}\\p{M}*)?\\p{Ll}[\\p{L}\\p{M}]*(?:['’-][\\p{L}\\p{M}]+)*`;
+/** The particles a surname may start with, written in small letters ("van der Berg", "de Souza"; name-parts.ts). */
+const PARTICLE = `(?:${[...PARTICLES].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|')})`;
+/**
+ * One or two capitalised words, particles before either ("Patel", "Raj Patel", "van der Berg", "Van der Berg",
+ * "Ana de Souza"): a person's name after a title or initials.
+ */
+const PERSON = `(?:${PARTICLE}\\s+){0,3}${CAPITALISED}(?:\\s+(?:${PARTICLE}\\s+){0,3}${CAPITALISED})?`;
+/** An initial, with or without its full stop. */
+const INITIAL = `\\p{Lu}(?:\\.\\s*|\\s+)`;
 /**
  * A title ("PC", "Mrs", "Dr.") then one or two capitalised words: a person's name, even one no field named. Up to
  * three initials before them are the name's too ("PC R. Jones", "Dr J.R. Smith", "Mr J Smith"): left in clear, an
  * initial and a surname are as telling as the full name.
  */
 const TITLED_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)((?:\\p{Lu}(?:\\.\\s*|\\s+)){0,3}${CAPITALISED}(?:\\s+${CAPITALISED})?)`,
+  `(?<![\\p{L}\\p{N}_])((?:${TITLES.join('|')})\\.?\\s+)((?:${INITIAL}){0,3}${PERSON})`,
   'gu',
 );
-/** One to three initials, with or without their full stops, and a capitalised name: "R. Patel", "R Patel", "J.R.Okafor". */
-const INITIALLED = `(?:\\p{Lu}(?:\\.\\s*|\\s+)){1,3}${CAPITALISED}`;
 /**
- * A person before a witness's initial and surname in a list, and what parts them (a comma, a semicolon, "&" or
- * "and"): a name with a title, initials or neither ("Raj Patel and K. Shah"), or the placeholder a titled one has
- * become ("Dr [NAME:p1a2b] and K. Shah").
+ * One to three initials, with or without their full stops, and a surname, particles before it or not: "R. Patel",
+ * "R Patel", "J.R.Okafor", "J. van der Berg". "A" and "I" are initials only with their full stop: without it they are
+ * the words ("Witnessed by A Police Officer", "witnesses: I Think…"). Not an abbreviation (`INITIALISM`: "U.K. Border Force").
  */
-const LISTED = `(?:(?:${TITLES.join('|')})\\.?\\s+)?(?:(?:\\p{Lu}(?:\\.\\s*|\\s+)){0,3}${CAPITALISED}(?:\\s+${CAPITALISED})?|\\[NAME(?::[^\\]\\s]{1,40})?\\])(?:\\s{0,3}[,;&]\\s{0,3}|\\s{1,3}and\\s{1,3})`;
+const INITIALLED = `(?!${INITIALISM})(?![AI]\\s)${INITIAL}(?:${INITIAL}){0,2}(?:${PARTICLE}\\s+){0,3}${CAPITALISED}`;
+/**
+ * A person before a witness's initial and surname in a list, and what parts them (a comma, a semicolon, "&", "+",
+ * a slash, "and" or "or"): a name with a title, initials or neither ("Raj Patel and K. Shah", "R. Patel/K. Shah"),
+ * or the placeholder a titled one has become ("Dr [NAME:p1a2b] and K. Shah").
+ */
+const LISTED = `(?:(?:${TITLES.join('|')})\\.?\\s+)?(?:(?:${INITIAL}){0,3}${PERSON}|\\[NAME(?::[^\\]\\s]{1,40})?\\])(?:\\s{0,3}[,;&+/]\\s{0,3}|\\s{1,3}(?:and|or)\\s{1,3})`;
 /**
  * An initial and a surname after a word that names a witness ("witness: R. Patel", "witnessed by R.Patel",
- * "Witnesses - R. Patel and K. Shah", each of a list of up to four): as after a title, a person's name, even one no
- * field named, and as telling as the full name. Only with an initial: "Witness Statement", "witness: None" and
- * "witnesses Mum and Dad" name no one here. Without such a word an initial and a surname are left, as every name met
- * only in free text is ("R. Jones, 32, of Leeds"; README: no named-entity model), and an abbreviation is no initial
- * ("St. Mary", "Fig. 3", "No. 5").
+ * "Witnesses - R. Patel and K. Shah", "witness ⸺ R. Patel", "witnesses (R. Patel and K. Shah)", each of a list
+ * of up to ten): as after a title, a person's name, even one no field named, and as telling as the full name. Only
+ * with an initial: "Witness Statement", "witness: None" and "witnesses Mum and Dad" name no one here. Without such a
+ * word an initial and a surname are left, as every name met only in free text is ("R. Jones, 32, of Leeds"; README:
+ * no named-entity model), and an abbreviation is no initial ("St. Mary", "Fig. 3", "No. 5", "U.K. Border Force").
  */
 const WITNESSED_RE = new RegExp(
-  `(?=\\p{Lu})(?<=(?<![\\p{L}\\p{N}_])(?:[Ww]itness(?:es)?|WITNESS(?:ES)?|[Ww]itnessed\\s{1,3}by)\\s{0,3}[:\\-\\u2013\\u2014]?\\s{0,3}(?:${LISTED}){0,3})(${INITIALLED})`,
+  `(?=\\p{Lu})(?<=(?<![\\p{L}\\p{N}_])(?:[Ww]itness(?:es)?|WITNESS(?:ES)?|[Ww]itnessed\\s{1,3}by)\\s{0,3}(?:[:=\\-${WIDE_DASHES}]\\s{0,3})?(?:\\(\\s{0,2})?(?:${LISTED}){0,9})(${INITIALLED})`,
   'gu',
 );
 
@@ -286,12 +314,6 @@ const EMAIL_RE =
   /(?<![\p{L}\p{M}\p{N}_.+-])[\p{L}\p{M}\p{N}_.+-]+@[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)+/gu;
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
-/**
- * The dashes other than the hyphen-minus that join a number's groups: the hyphen, en, em, figure and other dashes
- * (U+2010–U+2015), a minus (U+2212), the hyphen bullet `⁃` (U+2043), and the two- and three-em dashes `⸺` `⸻`
- * (U+2E3A, U+2E3B); as the characters of a class, for an expression's source.
- */
-const WIDE_DASHES = '\\u2010-\\u2015\\u2212\\u2043\\u2E3A\\u2E3B';
 /** One of `WIDE_DASHES`. */
 const WIDE_DASH_G = new RegExp(`[${WIDE_DASHES}]`, 'gu');
 /**
