@@ -90,6 +90,74 @@ describe('anonymise: lists of ranges written with hyphens', () => {
     }
   });
 
+  // A local number is written like a range of years in Brazil and Hong Kong (2xxx-xxxx, 3xxx-xxxx), and a word
+  // that gives a number out says which it is: each was left in clear, where it was [PHONE] before ranges were kept.
+  it.each([
+    ['liga 2019-2045', 'liga [PHONE]'],
+    ['me liga no 2019-2045', 'me liga no [PHONE]'],
+    ['call 2015-2030 now', 'call [PHONE] now'],
+    ['office 2019-2045 ext 12', 'office [PHONE] ext 12'],
+    ['his number is 2013-2014', 'his number is [PHONE]'],
+    ['phone: 1998-1999', 'phone: [PHONE]'],
+    ['text me on 2019-2020-2021', 'text me on [PHONE]'],
+    ['his numbers 12-34 56-78', 'his numbers [PHONE]'],
+    ['call 830-1030 845-1015', 'call [PHONE]'],
+    ['numbers 830-1030 930-1145', 'numbers [PHONE]'],
+    ['call 200-1200 215-1215', 'call [PHONE]'],
+    ['ring me back on 9-12 2-5 7-9', 'ring me back on [PHONE]'],
+    ['WhatsApp: 2019-2045', 'WhatsApp: [PHONE]'],
+    ['llámame al 2019-2045', 'llámame al [PHONE]'],
+    ['appelle-moi au 2019-2045', 'appelle-moi au [PHONE]'],
+    ['ruf mich an: 2019-2045', 'ruf mich an: [PHONE]'],
+    ['Handy 2019-2045', 'Handy [PHONE]'],
+  ])('redacts %s: a word gives a number out', (text, expected) => {
+    for (const region of ['GB', 'US', 'BR', undefined]) {
+      const r = new Redactor([], region);
+      expect(r.redact(text), `${text} (${region})`).toBe(expected);
+      expect(r.counts.phone).toBe(1);
+    }
+  });
+
+  it.each([
+    ['BR', '2019-2045'],
+    ['BR', 'from 1990-1995'],
+    ['BR', 'ele 99876-5432'],
+    ['HK', '2019-2045'],
+    ['SG', '2019-2045'],
+    ['SG', 'from 1990-1995'],
+  ])('redacts %s %s: a local number is so written there', (region, text) => {
+    expect(new Redactor([], region).redact(text)).toBe(text.replace(/[\d-]+$/, '[PHONE]'));
+  });
+
+  // Only lists clearly of ranges: a number typed in pairs, or times of day that overlap, are no opening hours.
+  it.each([
+    'he wrote 12-34 56-78',
+    'he wrote 830-1030 845-1015',
+    'he wrote 830-1030 930-1145',
+    'he wrote 200-1200 215-1215',
+    'he wrote 123-456 789-999',
+    'he wrote 101-105 2019-2020',
+    'he wrote 2021-2022 2019-2020',
+  ])('redacts %s: no list of ranges', (text) => {
+    for (const region of ['GB', 'US', undefined])
+      expect(new Redactor([], region).redact(text), `${text} (${region})`).toBe('he wrote [PHONE]');
+  });
+
+  it('keeps the ranges of a Brazilian diary and redacts the local numbers written like them', async () => {
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-range-local-numbers', {
+      timezone: 'America/Sao_Paulo',
+      region: 'BR',
+      victim: { name: 'Ana Souza', identifiers: ['Ana Souza'] },
+      subject: { name: 'Caio Lima', identifiers: ['Caio Lima'] },
+    });
+    expect(texts).toEqual([
+      'Ele mandou: me liga [PHONE] hoje, senão eu vou aí',
+      'Outro recado com o fixo do escritório [PHONE] e o celular dele [PHONE]',
+      'Disse que me segue desde 2019-2020-2021 e sabe meus horários 9-12 2-5 7-9',
+      'Mandou de novo [PHONE], agora com foto da minha porta',
+    ]);
+  });
+
   it('keeps a number beside ranges a number, and the ranges with it', () => {
     // With a region a number ends where a whole number does (phone-ends.ts), and the ranges after it stay; without
     // one a number in national form shows no end, and the run is one [PHONE] (README).

@@ -41,8 +41,9 @@
  *    (`07700–900123`, `07700 - 900123`, `0151/23456789`, `07700,900,123`), then any remaining run of 7+
  *    digits (with spaces, dots, dashes or brackets: `(07700) 900-123`) → `[PHONE]`, so numbers libphonenumber
  *    rejects are not left behind, cut where a whole number ends (phone-ends.ts: "07700 900123 5 times" keeps its
- *    count), but not a list of ranges or years joined by hyphens (`open 9-12 2-5 7-9`, `2019-2020-2021`; rangeList),
- *    and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ *    count), but not a list of ranges or years joined by hyphens (`open 9-12 2-5 7-9`, `2019-2020-2021`; ranges.ts)
+ *    unless a word that gives a number out comes before it or the case region writes local numbers so (`liga
+ *    2019-2045`), and one typed with the letter O for its zeros (`O7700 9OO 456`);
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
  *    "reg"; in lower case after "reg" or a vehicle, `his van a123 bcd`; plates.ts) → `[PLATE]`, not a flight
  *    (`flight BA12 LHR`);
@@ -114,6 +115,7 @@ import { GLUED_REFERENCE_RE, gluedReference, NAMED_PARCEL_RE } from './parcels.j
 import { NumberEnds } from './phone-ends.js';
 import { phoneWindows } from './phone-windows.js';
 import { DATELESS_RE, datelessPlate, flight, NI_PLATE_RE, niPlate, PLATE_RE, plate } from './plates.js';
+import { numberMeant, rangeList, rangeShaped } from './ranges.js';
 import { ACCOUNT_BESIDE_SORT_CODE_RE, REFERENCE_RES } from './references.js';
 import {
   COUNT_WORDS,
@@ -371,16 +373,6 @@ const NANP_WIDE_DASH_RE = new RegExp(
 const NANP_COUNT_AFTER_RE = new RegExp(`^\\s{1,3}(?:${COUNT_WORDS})(?![\\p{L}\\p{N}_])`, 'iu');
 /** A gap of white space only, or none (`1(202)`, `(202)555`): a number or two of their own may go before it. */
 const plainGap = (gap: string | undefined) => gap !== undefined && /^\s*$/u.test(gap);
-/** A time of day at the hour or a quarter past, to, or half past (`830`, `1030`, `1745`). */
-const quarterHour = (n: number) => n % 100 < 60 && (n % 100) % 15 === 0 && n < 2400;
-/**
- * Whether `exchange`–`line` reads as a range rather than a number's last 7 digits: to a round hundred
- * (`300–1000`, `800–1500`), to a year (`600–2024`), or from one time of day to another (`830–1030`).
- */
-function rangeShaped(exchange: number, line: number): boolean {
-  if (line < 1000) return false;
-  return line % 100 === 0 || (line >= 1990 && line <= 2039) || (quarterHour(exchange) && quarterHour(line));
-}
 /**
  * Whether a match of NANP_WIDE_DASH_RE (in `text`) is such a number: it has a wide dash, and where its last gap
  * is a space or a full stop (`202–555 0147`), a dash before the exchange. Where a gap before the exchange is only a
@@ -401,53 +393,6 @@ function nanpWideDash(m: RegExpExecArray, text: string): boolean {
 }
 /** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
 const TIME_RANGE_RE = new RegExp(`^0\\d[0-5]\\d\\s*[\\-${WIDE_DASHES}]\\s*(?:[01]\\d|2[0-3])[0-5]\\d$`, 'u');
-/** A year of the kind a text speaks of (1900–2099), written whole. */
-const wholeYear = (g: string) => /^(?:19|20)\d\d$/.test(g);
-/** A time of day written as 3 or 4 digits at the hour or a quarter past, to or half past (`830`, `0900`, `1730`). */
-const clockTime = (g: string) => g.length >= 3 && quarterHour(Number(g));
-/**
- * Whether `a`–`b` (digits only) reads as a range in a list of them: hours or a score, both 24 or less and written
- * in 1 or 2 digits (`9-12`, `6-2`, `3-1`); numbers of 1 to 3 digits going up (`101-105`, `1-3`); years going up
- * (`2019-2020`); or times of day at quarter hours (`0900-1200`, `830-1030`). Never a group of 2 digits or more
- * starting with 0, save a time of day (`0900`).
- */
-function rangePair(a: string, b: string): boolean {
-  const [x, y] = [Number(a), Number(b)];
-  if (clockTime(a) && clockTime(b)) return x < y;
-  if (/^0\d/.test(a) || /^0\d/.test(b)) return false;
-  if (a.length <= 2 && b.length <= 2 && x <= 24 && y <= 24) return true;
-  if (a.length <= 3 && b.length <= 3) return x < y;
-  return wholeYear(a) && wholeYear(b) && x < y;
-}
-/**
- * Whether a run of 7 digits or more that the digit step found (DIGITS_RE), hyphens and single spaces between its
- * groups, is no number but ranges, where a hyphen parts two numbers of a range and a space two ranges: two ranges
- * or more (`open 9-12 2-5 7-9`, `rooms 101-105 201-205`, `0900-1200 1400-1700`, `2019-2020 2021-2022`), each of
- * `rangePair`'s shapes; or years going up one by one or a range of two (`2019-2020-2021`, `from 1990-1995`, as
- * `2019–2024` is kept by the joined-number step). They became `[PHONE]`, and with the dates shifted the years were
- * no `[YEAR]`. Taken only as a whole: a number written among them (`Bus 212 830-1030`: a New York number is written
- * `212 830-1030`), a group of a pair standing alone, a bracket, a `+`, a full stop, two spaces, a chain of three
- * groups or more other than years (`555-123-4567`, `07700-900-123`, `10-12-14-16`) or one range of other numbers
- * (`830-1030`, a local number's shape) are numbers as before. A run that starts with a 0 is a number too, unless
- * every group is a time of day: `09-12 14-17`, like a number typed in pairs (`0-7 7-0 0-9…`), stays `[PHONE]`;
- * and so does a run of single digits only (`3-1 2-2 4-0 1-1`, scores, or `5-5 5-1 2-3 4-5 6-7`, a number typed so).
- */
-function rangeList(run: string): boolean {
-  if (!/^\d+(?:[- ]\d+)*$/.test(run)) return false;
-  const groups = run.split(/[- ]/);
-  if (!run.includes(' ')) {
-    if (!groups.every(wholeYear)) return false;
-    const years = groups.map(Number);
-    return years.length === 2
-      ? years[0]! < years[1]!
-      : years.every((y, k) => k === 0 || y === years[k - 1]! + 1);
-  }
-  const pairs = run.split(' ').map((t) => t.split('-'));
-  if (pairs.length < 2 || pairs.some((p) => p.length !== 2)) return false;
-  if (run.startsWith('0') && !groups.every(clockTime)) return false;
-  if (groups.every((g) => g.length === 1)) return false;
-  return pairs.every(([a, b]) => rangePair(a!, b!));
-}
 /** How many digits `s` holds. */
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
 /**
@@ -956,14 +901,25 @@ export class Redactor {
       DIGITS_RE.lastIndex = 0;
       for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
         spans.push(
-          // Ranges are no number (`rangeList`), also where a whole number ends before them (phone-ends.ts).
+          // Ranges are no number, also where a whole number ends before them (phone-ends.ts), unless the text
+          // says a number is meant.
           ...ends
             .spans(m[0], m.index, s.slice(m.index + m[0].length, m.index + m[0].length + 16))
-            .filter(([from, to]) => !rangeList(s.slice(from, to))),
+            .filter(([from, to]) => !this.keptRange(s, from, to)),
         );
       // A code written apart from the number (`( +44 ) 7700 900123`): the run starts after it.
       return spans.map(([from, to]): [number, number] => [withCallingCode(s, from), to]);
     }, '[PHONE]');
+  }
+
+  /**
+   * Whether the digits at [from, to) of `text` are ranges to keep: ranges as a list of them is written (ranges.ts,
+   * `rangeList`: `open 9-12 2-5 7-9`, `2019-2020-2021`), where the text does not say a number is meant (ranges.ts,
+   * `numberMeant`: "liga 2019-2045", "his numbers 12-34 56-78").
+   */
+  private keptRange(text: string, from: number, to: number): boolean {
+    const run = text.slice(from, to);
+    return rangeList(run) && !numberMeant(text, from, to, run, this.region);
   }
 
   /**
