@@ -71,6 +71,70 @@ describe('anonymise: phone numbers joined by other punctuation', () => {
     }
   });
 
+  // A number not from a 0 or a + joined by a wide dash, a tilde or a wave dash, or the Japanese long-vowel mark ー:
+  // the digit step knew only the hyphen, the library breaks a number at a wide dash and knows no ⁃ ⸺ ⸻ 〜, and the
+  // joined-number step wants a 0 or a +, so each stayed in clear where the same with hyphens was [PHONE].
+  it.each([
+    ['IN', '98765⸺43210'],
+    ['IN', '98765–43210'],
+    ['GB', '9876–5432'],
+    ['GB', '99876–5432'],
+    ['GB', '7700–900123'],
+    ['US', '555⁃123⁃4567'],
+    ['GB', '555⁃123⁃4567'],
+    ['GB', '98765~43210'],
+    ['GB', '98765〜43210'],
+    ['GB', '98765～43210'],
+    ['GB', '98765⁓43210'],
+    ['GB', '98765∼43210'],
+    ['GB', '03ー1234ー5678'],
+    ['JP', '03〜1234〜5678'],
+    ['GB', '07700〜900123'],
+    ['GB', '07700 ~ 900 123'],
+    [undefined, '9876⸻5432'],
+  ])('(%s) redacts %s as with hyphens', (region, number) => {
+    const r = new Redactor([], region);
+    expect(r.redact(`call ${number} now`)).toBe('call [PHONE] now');
+    expect(r.counts.phone).toBe(1);
+    // With hyphens it was so already.
+    expect(new Redactor([], region).redact(`call ${number.replace(/[^\d ]/gu, '-')} now`)).toBe(
+      'call [PHONE] now',
+    );
+  });
+
+  it('redacts them in a diary, keeping a range of hours', async () => {
+    const texts = await anonymisedFixtureTexts('fixtures/anonymise-joined-number-marks', {
+      timezone: 'Europe/London',
+      region: 'GB',
+      victim: { name: 'Alex Morgan', identifiers: ['Alex Morgan'] },
+      subject: { name: 'Sam Sample', identifiers: ['Sam Sample'] },
+    });
+    expect(texts).toEqual([
+      'New number again: [PHONE], he says I have to answer this one',
+      "His brother's US cell [PHONE] texted the same photo",
+      'From a Tokyo number [PHONE] and again from [PHONE]',
+      'Said he is outside until 2000–2300, then sent [PHONE] to call',
+    ]);
+  });
+
+  // Ranges so joined stay, as the North American rule reads them: to a round hundred, to a year, from one time of
+  // day to another, or before a word of count; and years going up, as with hyphens.
+  it.each([
+    'between 200–1000 people',
+    'open 0900〜1700, 1000~2000 visitors',
+    'from 2019〜2024 we lived there',
+    'she ran 400 800–1500 metres',
+  ])('keeps %s', (text) => {
+    for (const region of ['GB', 'JP', undefined]) expect(new Redactor([], region).redact(text)).toBe(text);
+  });
+
+  it('takes a range for a number where the library calls its digits one, as with a hyphen', () => {
+    // 250 300 1050 is a valid Japanese number; in a British case it is a count and a range.
+    expect(new Redactor([], 'JP').redact('between 250 300–1050 people')).toBe('between [PHONE] people');
+    expect(new Redactor([], 'JP').redact('between 250 300-1050 people')).toBe('between [PHONE] people');
+    expect(new Redactor([], 'GB').redact('between 250 300–1050 people')).toBe('between 250 300–1050 people');
+  });
+
   it.each([
     'at 21:07 he rang, then 21:15',
     'open 0900 - 1700 daily, 0830–1730 on Saturdays',

@@ -43,7 +43,8 @@
  *    rejects are not left behind, cut where a whole number ends (phone-ends.ts: "07700 900123 5 times" keeps its
  *    count), but not a list of ranges or years joined by hyphens (`open 9-12 2-5 7-9`, `2019-2020-2021`; ranges.ts)
  *    unless a word that gives a number out comes before it or the case region writes local numbers so (`liga
- *    2019-2045`), and one typed with the letter O for its zeros (`O7700 9OO 456`);
+ *    2019-2045`), and one typed with the letter O for its zeros (`O7700 9OO 456`). The library and the digit runs
+ *    read the other dashes, tildes and `ー` between digits as hyphens (`9876–5432`, `03ー1234ー5678`);
  * 9b. UK number plates (`AB12 CDE`, `A123 BCD`, `ABC 123D`, Northern Irish `ABZ 1234`, and dateless `1 ABC` after
  *    "reg"; in lower case after "reg" or a vehicle, `his van a123 bcd`; plates.ts) → `[PLATE]`, not a flight
  *    (`flight BA12 LHR`);
@@ -316,17 +317,36 @@ const EMAIL_RE =
   /(?<![\p{L}\p{M}\p{N}_.+-])[\p{L}\p{M}\p{N}_.+-]+@[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)+/gu;
 // `(+44) 7700 900123`: the bracket before the plus is the number's too, or a lone "(" is left in the text.
 const DIGITS_RE = /(?:\(\+?|\+)?\d(?:[\s.\-()]{0,2}\d){6,}/g;
-/** One of `WIDE_DASHES`. */
-const WIDE_DASH_G = new RegExp(`[${WIDE_DASHES}]`, 'gu');
+/**
+ * What joins a number's groups as a hyphen does: `WIDE_DASHES`, a tilde `~` (a full-width `～` folds to it), the
+ * wave dash `〜` (U+301C), the swung dash `⁓` (U+2053), the tilde operator `∼` (U+223C), and the Japanese
+ * long-vowel mark `ー` (U+30FC; a half-width `ｰ` folds to it), which Japanese keyboards give for a dash between digits
+ * (`03ー1234ー5678`). As the characters of a class, for an expression's source.
+ */
+const NUMBER_JOINS = `${WIDE_DASHES}~\\u301C\\u2053\\u223C\\u30FC`;
+/** One of `NUMBER_JOINS`. */
+const NUMBER_JOIN = new RegExp(`[${NUMBER_JOINS}]`, 'u');
+const NUMBER_JOIN_G = new RegExp(`[${NUMBER_JOINS}]`, 'gu');
+/** One of `NUMBER_JOINS` between two digits, a space or two beside it or not. */
+const DIGITS_JOIN_G = new RegExp(`(?<=\\d\\s{0,2})[${NUMBER_JOINS}](?=\\s{0,2}\\d)`, 'gu');
+/**
+ * `text` with each of `NUMBER_JOINS` between digits a hyphen, one character for one, as the phone library and the
+ * digit step are to read it: they know the hyphen, and only some of the others or none (the library breaks a
+ * number at an en dash, and knows no `⸺`), so `9876–5432`, `7700–900123`, `555⁃123⁃4567` and, in an Indian case,
+ * `98765⸺43210` stayed in clear while the same with hyphens was `[PHONE]`.
+ */
+function hyphened(text: string): string {
+  return NUMBER_JOIN.test(text) ? text.replace(DIGITS_JOIN_G, '-') : text;
+}
 /**
  * What joins two groups of a number in the spellings the phone library and DIGITS_RE miss: a wide dash (`07700–900123`,
- * `07700—900123`, `07700⸺900123`: `WIDE_DASHES`), a dash with spaces on both sides (`07700 - 900123`), a slash or a
+ * `07700—900123`, `07700⸺900123`, `07700〜900123`: `NUMBER_JOINS`), a dash with spaces on both sides (`07700 - 900123`), a slash or a
  * backslash between groups of 2 digits or more (`07700/900123`, the German `0151/23456789`, `0171 / 1234567`), and
  * an underscore, comma, colon or middle dot between groups of 3 or more (`07700_900123`, `07700,900,123`,
  * `07700:900123`, `07700·900·123`); not between shorter groups, which lists and scores are written with
  * (`01,15,22,34`, `3:2:1`).
  */
-const ODD_JOIN = `\\s{0,2}[${WIDE_DASHES}]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d\\d)\\s?[/\\\\](?:\\s(?=\\d))?(?=\\d\\d)|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219](?=\\d{3})`;
+const ODD_JOIN = `\\s{0,2}[${NUMBER_JOINS}]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d\\d)\\s?[/\\\\](?:\\s(?=\\d))?(?=\\d\\d)|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219](?=\\d{3})`;
 /** Splits a match of JOINED_DIGITS_RE at its odd joins (no `g` flag: shared, it keeps no state). */
 const ODD_JOIN_SPLIT = new RegExp(`(?:${ODD_JOIN})`, 'u');
 /**
@@ -335,7 +355,7 @@ const ODD_JOIN_SPLIT = new RegExp(`(?:${ODD_JOIN})`, 'u');
  * not inside a longer number or list. `joinedNumbers` takes it where the joins hold the number together.
  */
 const JOINED_DIGITS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-${WIDE_DASHES}])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:(?:${ODD_JOIN}|[\\s.\\-()]{0,2})\\d){6,}`,
+  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-${NUMBER_JOINS}])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:(?:${ODD_JOIN}|[\\s.\\-()]{0,2})\\d){6,}`,
   'gu',
 );
 /**
@@ -344,7 +364,7 @@ const JOINED_DIGITS_RE = new RegExp(
  * the join, up to the placeholder.
  */
 const JOINED_START_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-${WIDE_DASHES}])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:[\\s.\\-()]{0,2}\\d){0,8}(?:(?<=\\d\\d)\\s?[/\\\\]\\s?|\\s{0,2}[${WIDE_DASHES}]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219])(?=\\[PHONE\\])`,
+  `(?<![\\p{L}\\p{N}_.,:/\\\\\\u00B7\\u2022\\u2219+\\-${NUMBER_JOINS}])(?:\\(\\s?\\+|\\+|\\(?(?=0))\\d(?:[\\s.\\-()]{0,2}\\d){0,8}(?:(?<=\\d\\d)\\s?[/\\\\]\\s?|\\s{0,2}[${NUMBER_JOINS}]\\s{0,2}|\\s{1,2}-\\s{1,2}|(?<=\\d{3})[_,:\\u00B7\\u2022\\u2219])(?=\\[PHONE\\])`,
   'gu',
 );
 /**
@@ -360,13 +380,13 @@ const JOINED_START_RE = new RegExp(
  * code's bracket (`1(202)555–0147`, `1.202.555–0147`, `202–555 0147`): the digit runs took the part of such a
  * number before or after its wide dash, and left the rest in clear (`[PHONE]–0147`, `202–[PHONE]`).
  */
-const NANP_DASH = `[\\-${WIDE_DASHES}]`;
-/** The dashes the hyphen-only DIGITS_RE and the library do not know (`WIDE_DASHES`): one must be in the number. */
-const NANP_WIDE = new RegExp(`[${WIDE_DASHES}]`, 'u');
+const NANP_DASH = `[\\-${NUMBER_JOINS}]`;
+/** The joins other than the hyphen (`NUMBER_JOINS`): one must be in the number. */
+const NANP_WIDE = NUMBER_JOIN;
 const NANP_DASHED = new RegExp(NANP_DASH, 'u');
 const NANP_GAP = `\\s{0,2}${NANP_DASH}\\s{0,2}|\\s|\\.`;
 const NANP_WIDE_DASH_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_/\\\\+\\-${WIDE_DASHES}])(?<!\\p{N}[.,:])(?:1(?<g0>${NANP_GAP}|(?=\\()))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?<g1b>${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?<g1>${NANP_GAP}))[2-9]\\d\\d(?<g2>${NANP_GAP})\\d{4}(?![\\p{N}]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}_/\\\\+\\-${NUMBER_JOINS}])(?<!\\p{N}[.,:])(?:1(?<g0>${NANP_GAP}|(?=\\()))?(?:\\(\\s?[2-9]\\d\\d\\s?\\)(?<g1b>${NANP_GAP}|\\s{0,2})|[2-9]\\d\\d(?<g1>${NANP_GAP}))[2-9]\\d\\d(?<g2>${NANP_GAP})\\d{4}(?![\\p{N}]|[.,]\\d)`,
   'gu',
 );
 /** An English word of count, time or measure after it: "between 250 300–1050 people" is no number. */
@@ -392,7 +412,9 @@ function nanpWideDash(m: RegExpExecArray, text: string): boolean {
   return !rangeShaped(Number(exchange), Number(line)) && !NANP_COUNT_AFTER_RE.test(text.slice(end, end + 24));
 }
 /** A range of 24-hour times (`0900 - 1700`, `0830–1730`), no phone number. */
-const TIME_RANGE_RE = new RegExp(`^0\\d[0-5]\\d\\s*[\\-${WIDE_DASHES}]\\s*(?:[01]\\d|2[0-3])[0-5]\\d$`, 'u');
+const TIME_RANGE_RE = new RegExp(`^0\\d[0-5]\\d\\s*[\\-${NUMBER_JOINS}]\\s*(?:[01]\\d|2[0-3])[0-5]\\d$`, 'u');
+/** The last two groups of a run, joined by one of `NUMBER_JOINS` (`830–1030` of `212 830–1030`). */
+const LAST_JOINED_RE = new RegExp(`(?<!\\d)(\\d{1,6})\\s{0,2}[${NUMBER_JOINS}]\\s{0,2}(\\d{1,6})$`, 'u');
 /** How many digits `s` holds. */
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
 /**
@@ -898,14 +920,16 @@ export class Redactor {
     const ends = new NumberEnds(this.region);
     this.counts.phone += text.replaceFound((s) => {
       const spans: [number, number][] = [];
+      // Read with a hyphen for each other join between digits (`9876–5432`, `03ー1234ー5678`).
+      const read = hyphened(s);
       DIGITS_RE.lastIndex = 0;
-      for (let m = DIGITS_RE.exec(s); m !== null; m = DIGITS_RE.exec(s))
+      for (let m = DIGITS_RE.exec(read); m !== null; m = DIGITS_RE.exec(read))
         spans.push(
           // Ranges are no number, also where a whole number ends before them (phone-ends.ts), unless the text
           // says a number is meant.
           ...ends
-            .spans(m[0], m.index, s.slice(m.index + m[0].length, m.index + m[0].length + 16))
-            .filter(([from, to]) => !this.keptRange(s, from, to)),
+            .spans(m[0], m.index, read.slice(m.index + m[0].length, m.index + m[0].length + 16))
+            .filter(([from, to]) => !this.keptRange(s, read, from, to)),
         );
       // A code written apart from the number (`( +44 ) 7700 900123`): the run starts after it.
       return spans.map(([from, to]): [number, number] => [withCallingCode(s, from), to]);
@@ -913,13 +937,26 @@ export class Redactor {
   }
 
   /**
-   * Whether the digits at [from, to) of `text` are ranges to keep: ranges as a list of them is written (ranges.ts,
-   * `rangeList`: `open 9-12 2-5 7-9`, `2019-2020-2021`), where the text does not say a number is meant (ranges.ts,
-   * `numberMeant`: "liga 2019-2045", "his numbers 12-34 56-78").
+   * Whether the digits at [from, to) of `text` (`read` with hyphens for its other joins) are ranges to keep: ranges
+   * as a list of them is written (ranges.ts, `rangeList`: `open 9-12 2-5 7-9`, `2019-2020-2021`); or, joined by a
+   * wide dash or another of `NUMBER_JOINS` (which no digit step read before), ending in a range a number's last
+   * digits are seldom written as (`rangeShaped`: `200–1000`, `600–2024`, `830–1030`, as the North American rule
+   * reads them), a range of 24-hour times (`0830–1730`) or before a word of count (`300–1050 people`). Not where
+   * the text says a number is meant (ranges.ts, `numberMeant`: "liga 2019-2045", "call 200–1000").
    */
-  private keptRange(text: string, from: number, to: number): boolean {
-    const run = text.slice(from, to);
-    return rangeList(run) && !numberMeant(text, from, to, run, this.region);
+  private keptRange(text: string, read: string, from: number, to: number): boolean {
+    const run = read.slice(from, to);
+    const written = text.slice(from, to);
+    let shaped = rangeList(run);
+    if (!shaped && written !== run) {
+      const last = LAST_JOINED_RE.exec(written.slice(-20));
+      shaped =
+        last !== null &&
+        (rangeShaped(Number(last[1]), Number(last[2])) ||
+          TIME_RANGE_RE.test(written) ||
+          NANP_COUNT_AFTER_RE.test(text.slice(to, to + 24)));
+    }
+    return shaped && !numberMeant(text, from, to, run, this.region);
   }
 
   /**
@@ -942,7 +979,7 @@ export class Redactor {
         if (parts.length < 2 || parts.slice(0, -1).some((p) => digitCount(p) >= 7) || TIME_RANGE_RE.test(run))
           continue;
         // Read as the library reads a number: the joins it does not know as spaces, wide dashes as dashes.
-        const read = run.replace(WIDE_DASH_G, '-').replace(/[/\\_,:\u00B7\u2022\u2219]/gu, ' ');
+        const read = run.replace(NUMBER_JOIN_G, '-').replace(/[/\\_,:\u00B7\u2022\u2219]/gu, ' ');
         const end = m.index + run.length;
         spans.push(...ends.spans(read, m.index, s.slice(end, end + 16)));
       }
@@ -956,7 +993,8 @@ export class Redactor {
     if (!/\d{3}/.test(text.text)) return;
     this.counts.phone += text.replaceFound((s) => {
       // Only the places a number can be (phone-windows.ts): a hostile text made the library parse every digit.
-      const { searched, unread } = phoneWindows(s);
+      // With a hyphen for each other join between digits, which the library breaks a number at or does not know.
+      const { searched, unread } = phoneWindows(hyphened(s));
       const found =
         searched === undefined
           ? []
