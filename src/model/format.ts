@@ -78,14 +78,19 @@ export function formatRatioCi(ci: readonly [number | null, number | null]): stri
   return `95% CI ${range(lo ?? 0, hi, formatRatio)}`;
 }
 
+/** The most decimals `formatRatioCiApart` adds to tell two intervals apart. */
+const MORE_DIGITS = 6;
+
 /**
  * A ratio interval to be printed beside another one, written so that the two never read alike when they differ
  * (the interval allowing for overdispersion beside the exact one): `shown` is `formatRatioCi(ci)` when that reads
  * differently from `formatRatioCi(other)`, and `other` is null. Otherwise both are written with as many more decimals
- * at each end, the same at that end for both, as it takes for them to read differently (or 15 more when they are
- * equal), and `other` is the other interval so written, without "95% CI": exact 1.601–3.630 and 1.577–3.630 both
- * read "1.6–3.6", which said that allowing for overdispersion had changed nothing; they read "1.58–3.63" and
- * "1.60–3.63". As `formatP` adds digits where two would hide which side of 0.05 a p is on.
+ * at each end, the same at that end for both, as it takes for them to read differently, and `other` is the other
+ * interval so written, without "95% CI": exact 1.601–3.630 and 1.577–3.630 both read "1.6–3.6", which said that
+ * allowing for overdispersion had changed nothing; they read "1.58–3.63" and "1.60–3.63". As `formatP` adds digits
+ * where two would hide which side of 0.05 a p is on. Read alike means the same numbers, not the same characters:
+ * "1.10" and "1.1" read alike. Intervals that MORE_DIGITS more decimals cannot tell apart are the same to any
+ * reader's purpose, as are ends no digits can write (infinite): `shown` alone then, as for intervals apart.
  */
 export function formatRatioCiApart(
   ci: readonly [number | null, number | null],
@@ -93,10 +98,16 @@ export function formatRatioCiApart(
 ): { shown: string; other: string | null } {
   const shown = formatRatioCi(ci);
   const [lo, hi] = ci;
-  if (shown !== formatRatioCi(other) || (lo === null && hi === null)) return { shown, other: null };
-  // The decimals `formatRatio` gave each end, which are the same for both intervals as they read alike.
+  if (lo === null && hi === null) return { shown, other: null };
+  if (![lo, hi, other[0], other[1]].every((x) => x === null || Number.isFinite(x)))
+    return { shown, other: null };
+  // Each end as the reader reads it: the number `formatRatio` writes (null stays null: "at least").
+  const read = (x: number | null) => (x === null ? null : Number(formatRatio(x).replaceAll(',', '')));
+  if (read(lo) !== read(other[0]) || read(hi) !== read(other[1])) return { shown, other: null };
+  // The most decimals `formatRatio` gave each end in either interval ("1.10" beside "1.1": two).
   const decimals = (x: number | null) => (x === null ? 0 : (formatRatio(x).split('.')[1]?.length ?? 0));
-  const [dlo, dhi] = [decimals(lo), decimals(hi)];
+  const dlo = Math.max(decimals(lo), decimals(other[0]));
+  const dhi = Math.max(decimals(hi), decimals(other[1]));
   const fixed = (x: number, d: number) => {
     const [whole, frac] = x.toFixed(d).split('.');
     return frac === undefined ? thousands(Number(whole)) : `${thousands(Number(whole))}.${frac}`;
@@ -105,9 +116,10 @@ export function formatRatioCiApart(
     c[1] === null
       ? `at least ${fixed(c[0] ?? 0, dlo + k)}`
       : `${fixed(c[0] ?? 0, dlo + k)}–${fixed(c[1], dhi + k)}`;
-  let k = 1;
-  while (k < 15 && write(ci, k) === write(other, k)) k++;
-  return { shown: `95% CI ${write(ci, k)}`, other: write(other, k) };
+  for (let k = 1; k <= MORE_DIGITS; k++) {
+    if (write(ci, k) !== write(other, k)) return { shown: `95% CI ${write(ci, k)}`, other: write(other, k) };
+  }
+  return { shown, other: null };
 }
 
 /**

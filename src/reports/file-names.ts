@@ -98,6 +98,8 @@ export class FileNames {
    * name ("Sam.txt line 3") is the sentence's, so a name's own space at an end is shown only where it stands alone.
    */
   private readonly forms: string[];
+  /** `show`'s answers so far: a report prints the same few names on many rows. */
+  private readonly shown = new Map<string, string>();
 
   constructor(paths: Iterable<string>) {
     const all = [...new Set(paths)];
@@ -153,11 +155,15 @@ export class FileNames {
   }
 
   /** `s` with the hidden characters of the names in it written as `mark(code)`: `<U+200F>` for the text outputs. */
-  show(s: string, mark: (code: string) => string = (code) => `<${code}>`): string {
+  show(s: string, mark?: (code: string) => string): string {
     if (this.forms.length === 0) return s;
-    return this.parts(s)
-      .map((p) => (typeof p === 'string' ? p : mark(p.code)))
+    const known = mark === undefined ? this.shown.get(s) : undefined;
+    if (known !== undefined) return known;
+    const out = this.parts(s)
+      .map((p) => (typeof p === 'string' ? p : mark === undefined ? `<${p.code}>` : mark(p.code)))
       .join('');
+    if (mark === undefined) this.shown.set(s, out);
+    return out;
   }
 }
 

@@ -372,7 +372,9 @@ export function chronologySection(r: Report): string[] {
           // saved the contact, so escaped (its brackets too, so no link can form around the parentheses).
           c.senderName && c.senderName !== c.sender ? `${md(c.sender)} (${md(c.senderName)})` : md(c.sender),
           textCell(c),
-          markdownName(`${c.file} ${c.locator}`, names),
+          // The name alone, as it is given whole (the locator holds none): a search through every name that reads
+          // alike another for each row made a chronology of 10,000 such files take 30 s more.
+          `${markdownName(c.file, names)} ${md(c.locator)}`,
         ];
       }),
     ),

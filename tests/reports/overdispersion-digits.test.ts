@@ -77,6 +77,24 @@ describe('formatRatioCiApart', () => {
       other: '15,328.4–15,900.0',
     });
   });
+
+  it('parts intervals whose ends read as one number written two ways ("1.10" beside "1.1")', () => {
+    // formatRatio writes 1.0996 as "1.10" (two decimals near 1) and 1.1004 as "1.1": the same number to a reader.
+    // Both ends take as many decimals more as part them, from the most either was given: 1.0996 against 1.1004.
+    expect(formatRatioCiApart([1.0996, 3.6], [1.1004, 3.6])).toEqual({
+      shown: '95% CI 1.0996–3.600',
+      other: '1.1004–3.600',
+    });
+  });
+
+  it('writes once, as it is, an interval no handful of digits can part from the other, or with an infinite end', () => {
+    expect(formatRatioCiApart([1.6, 3.63], [1.6, 3.63])).toEqual({ shown: '95% CI 1.6–3.6', other: null });
+    expect(formatRatioCiApart([1.6 + 1e-13, 3.63], [1.6, 3.63])).toEqual({
+      shown: '95% CI 1.6–3.6',
+      other: null,
+    });
+    expect(formatRatioCiApart([1.6, Number.POSITIVE_INFINITY], [1.6, 3.63]).other).toBeNull();
+  });
 });
 
 describe('the wider limit at each end, reading as the exact interval to two digits (overdispersion-digits)', () => {
