@@ -270,7 +270,7 @@ export const ContentCategorySchema = z.object({
     .array(z.string())
     .optional()
     .describe(
-      'Stock idioms in which this category\'s terms are not counted, as they threaten no one (the threats category\'s "kill them with kindness", "hurt your feelings", …): the idiom\'s words are read as if absent, so a term elsewhere in the same text still counts. Absent for a category without any, and in reports made before they were set aside',
+      'Stock idioms in which this category\'s terms are not counted, as they threaten no one (the threats category\'s "kill them with kindness", "hurt your feelings", …): a match wholly inside an idiom is not counted, while a term elsewhere in the same text, one that runs past the idiom and a term that holds a whole idiom still count. Absent for a category without any, and in reports made before they were set aside',
     ),
   incidents: Count,
   byMonth: z.array(z.object({ month: Month, count: Count })),

@@ -62,8 +62,8 @@ function matcherOf(c: { terms: readonly string[]; idioms: readonly string[] }) {
 
 /**
  * The byte search (byte-search.ts) for the categories' terms that leaves UNSETTLED a text holding an idiom where a
- * category with idioms matches, so that the exact search, which sets the idiom's words aside (`matcherOf`), answers
- * for it: the automaton finds phrases, it cannot read a text without some of its words. The idioms are one more
+ * category with idioms matches, so that the exact search, which sets aside a match wholly inside an idiom
+ * (`matcherOf`), answers for it: the automaton finds whether phrases occur, not where. The idioms are one more
  * list of the automaton; every other text (nearly all) is settled on its bytes as before, an idiom's bit cleared.
  */
 const lexiconBytes: (lists: Lists) => ByteSearch = byPhrases((lists: Lists) => {

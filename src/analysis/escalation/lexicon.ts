@@ -15,8 +15,9 @@ export interface LexiconCategory {
   readonly label: string;
   readonly terms: readonly string[];
   /**
-   * Stock idioms in which this category's terms are not counted (`NOT_THREATS`): the words of an idiom are read as
-   * if absent, so a term inside one does not match, and a term elsewhere in the text still does.
+   * Stock idioms in which this category's terms are not counted (`NOT_THREATS`): a term matched wholly inside one
+   * does not count; one elsewhere in the text, one that runs past the idiom or starts before it, and one that holds
+   * the whole idiom (a case file's "hurt your feelings") still do (matcher.ts `compileExcept`).
    */
   readonly idioms?: readonly string[];
 }
@@ -25,16 +26,23 @@ export interface LexiconCategory {
  * Stock English idioms that use the words of a threat but threaten no one, in which the threats category's terms
  * (the built-in ones and any the case file adds or puts in their place) are not counted: "kill them with kindness"
  * matched "kill them", "I didn't mean to hurt your feelings" matched "hurt your", and a case file's broader term
- * ("kill*") would match the others. Only the idiom's own words are set aside: "kill them with kindness, or I'll
- * kill you" still matches "kill you", and "I'll kill them with my bare hands" is no idiom. Matched as terms are
- * (whole words, any case, typographic apostrophes folded). Kept short and literal, as every term is: a longer list
- * would hide real threats worded like an idiom.
+ * ("kill*") would match the others. Only a match wholly inside the idiom is set aside: "kill them with kindness, or
+ * I'll kill you" still matches "kill you", "dressed to kill you" (the term runs past the idiom) still matches "kill
+ * you", a case file's term that holds a whole idiom ("hurt your feelings") matches it, and "I'll kill them with my
+ * bare hands" is no idiom. As a term that starts before an idiom counts, "i'll kill 'em with kindness" and its
+ * spellings are idioms of their own (the terms "i'll kill 'em", "i will kill em", … lie inside them). Matched as
+ * terms are (whole words, any case, typographic apostrophes folded). Kept short and literal, as every term is: a
+ * longer list would hide real threats worded like an idiom.
  */
 export const NOT_THREATS: readonly string[] = [
   'kill them with kindness',
   'hurt your feelings',
   'kill em with kindness',
   "kill 'em with kindness",
+  "i'll kill em with kindness",
+  'i will kill em with kindness',
+  "i'll kill 'em with kindness",
+  "i will kill 'em with kindness",
   'kill you with kindness',
   'kill u with kindness',
   'kill ya with kindness',

@@ -103,33 +103,50 @@ export function byPhrases<T, P = readonly string[]>(make: (phrases: P) => T): (p
 /** Compiles phrases into one boundary-aware regular expression (the same object for the same phrases). */
 export const compilePhrases: (phrases: readonly string[]) => Matcher = byPhrases(compile);
 
-function compile(phrases: readonly string[]): Matcher {
-  const entries = phrases
+interface Entry {
+  readonly phrase: string;
+  readonly source: string;
+  readonly stem: boolean;
+}
+
+/** The phrases with their expressions, longest first (the order of the alternation). */
+function entriesOf(phrases: readonly string[]): Entry[] {
+  return phrases
     .map((p) => ({ phrase: p, source: pattern(p), stem: p.endsWith('*') }))
-    .filter((e): e is { phrase: string; source: string; stem: boolean } => e.source !== undefined)
+    .filter((e): e is Entry => e.source !== undefined)
     .sort((a, b) => b.source.length - a.source.length || (a.source < b.source ? -1 : 1));
-  if (entries.length === 0) return { find: () => undefined };
-  // No capture groups: V8 runs a plain alternation about four times faster. The phrase is found again from
-  // the matched text: literally for whole phrases, by prefix for stems. The boundary before the phrase is
-  // checked on each match, not by a look-behind in the expression: a Unicode look-behind tried at every position
-  // made the search about four times slower. Where it fails, the search goes on one character later, so the
-  // first match is the one the look-behind would have given.
-  const re = new RegExp(`(?:${entries.map((e) => e.source).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+}
+
+/**
+ * The phrase (as given) that matched `matched`: the expression has no capture groups (V8 runs a plain alternation
+ * about four times faster), so it is found again from the matched text, literally for whole phrases, by prefix for
+ * stems.
+ */
+function phrasesOf(entries: readonly Entry[]): (matched: string) => string {
   const literal = new Map<string, string>();
   const stems: { prefix: string; phrase: string }[] = [];
   for (const e of entries) {
     if (e.stem) stems.push({ prefix: normaliseText(e.phrase.slice(0, -1)), phrase: e.phrase });
     else if (!literal.has(normaliseText(e.phrase))) literal.set(normaliseText(e.phrase), e.phrase);
   }
+  return (matched) =>
+    literal.get(matched) ?? stems.find((x) => matched.startsWith(x.prefix))?.phrase ?? matched;
+}
+
+function compile(phrases: readonly string[]): Matcher {
+  const entries = entriesOf(phrases);
+  if (entries.length === 0) return { find: () => undefined };
+  // The boundary before the phrase is checked on each match, not by a look-behind in the expression: a Unicode
+  // look-behind tried at every position made the search about four times slower. Where it fails, the search goes
+  // on one character later, so the first match is the one the look-behind would have given.
+  const re = new RegExp(`(?:${entries.map((e) => e.source).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const phraseOf = phrasesOf(entries);
   return {
     find(text) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         const i = m.index;
-        if (!wordEndsAt(text, i)) {
-          const phrase = literal.get(m[0]) ?? stems.find((x) => m[0].startsWith(x.prefix))?.phrase ?? m[0];
-          return { phrase, index: i };
-        }
+        if (!wordEndsAt(text, i)) return { phrase: phraseOf(m[0]), index: i };
         // One character on (both halves of a surrogate pair: the expression reads code points).
         const c = text.charCodeAt(i);
         re.lastIndex = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
@@ -139,45 +156,86 @@ function compile(phrases: readonly string[]): Matcher {
   };
 }
 
-/** What a set-aside phrase's characters become (`compileExcept`): no word character, no space, in no phrase. */
-const SET_ASIDE = '\u0000';
-
 /**
- * `compilePhrases(phrases)` that reads the text as if the words of `setAside` were absent (the same object for the
- * same lists): each occurrence of a set-aside phrase, matched as a phrase is (whole words, left to right, longest
- * first), is blanked out before the search, keeping the text's length, so a phrase inside it is not found and one
- * elsewhere is, at the same index. The threats category's idioms (lexicon.ts `NOT_THREATS`): "kill them with
- * kindness" no longer matches "kill them", nor "i'll kill 'em with kindness" "i'll kill 'em", but "kill them with
- * kindness or i'll kill you" matches "kill you".
+ * `compilePhrases(phrases)` that does not count a phrase matched wholly inside one of the `setAside` phrases (the
+ * same object for the same lists). Each occurrence of a set-aside phrase is found as a phrase is (whole words, any
+ * case; overlapping ones too), and a match of `phrases` that lies inside one and is shorter than it is passed over:
+ * the search goes on with the other phrases at the same place (longest first), then further on. A match that starts
+ * before the set-aside phrase or runs past its end counts, and so does one that covers it whole (a phrase that
+ * itself contains it). The threats category's idioms (lexicon.ts `NOT_THREATS`): "kill them with kindness" no
+ * longer matches "kill them", but "kill them with kindness or i'll kill you" matches "kill you", "dressed to kill
+ * you" matches "kill you", and a case file's own term "hurt your feelings" matches the idiom it names.
  */
 export const compileExcept: (lists: {
   readonly phrases: readonly string[];
   readonly setAside: readonly string[];
 }) => Matcher = byPhrases(({ phrases, setAside }) => {
-  const m = compilePhrases(phrases);
   const sources = setAside
     .map(pattern)
     .filter((s): s is string => s !== undefined)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (sources.length === 0) return m;
-  const re = new RegExp(`(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
-  const blank = (text: string): string => {
-    let out = '';
-    let from = 0;
-    re.lastIndex = 0;
-    for (let x = re.exec(text); x !== null; x = re.exec(text)) {
+  if (sources.length === 0) return compilePhrases(phrases);
+  const entries = entriesOf(phrases);
+  if (entries.length === 0) return { find: () => undefined };
+  const re = new RegExp(`(?:${entries.map((e) => e.source).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const phraseOf = phrasesOf(entries);
+  // One sticky expression per phrase, made when first needed: the phrases tried one by one where the longest
+  // match at a place lies inside a set-aside phrase.
+  const each: (RegExp | undefined)[] = entries.map(() => undefined);
+  const sticky = (e: number): RegExp => {
+    let one = each[e];
+    if (one === undefined) {
+      one = new RegExp(`(?:${entries[e]!.source})(?![\\p{L}\\p{N}_])`, 'uy');
+      each[e] = one;
+    }
+    return one;
+  };
+  const aside = new RegExp(`(?:${sources.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  /** [start, end) of every occurrence of a set-aside phrase: the longest at each place, overlapping ones too. */
+  const spansOf = (text: string): number[] => {
+    const spans: number[] = [];
+    aside.lastIndex = 0;
+    for (let x = aside.exec(text); x !== null; x = aside.exec(text)) {
       const i = x.index;
-      if (wordEndsAt(text, i)) {
+      if (!wordEndsAt(text, i)) spans.push(i, i + x[0].length);
+      const c = text.charCodeAt(i);
+      aside.lastIndex = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    }
+    return spans;
+  };
+  return {
+    find(text) {
+      let spans: number[] | undefined;
+      // The first span that may hold a match at i or later: the matches are tried left to right.
+      let lo = 0;
+      /** Whether [i, end) lies inside a set-aside occurrence and is shorter than it. */
+      const inside = (spans: readonly number[], i: number, end: number): boolean => {
+        while (lo < spans.length && spans[lo + 1]! <= i) lo += 2;
+        for (let k = lo; k < spans.length && spans[k]! <= i; k += 2)
+          if (end <= spans[k + 1]! && spans[k + 1]! - spans[k]! > end - i) return true;
+        return false;
+      };
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const i = m.index;
+        if (!wordEndsAt(text, i)) {
+          spans ??= spansOf(text);
+          if (!inside(spans, i, i + m[0].length)) return { phrase: phraseOf(m[0]), index: i };
+          // The longest match here is set aside; another phrase here may count (one that runs past it, or is it).
+          for (let e = 0; e < entries.length; e++) {
+            const one = sticky(e);
+            one.lastIndex = i;
+            const x = one.exec(text);
+            if (x !== null && !inside(spans, i, i + x[0].length))
+              return { phrase: entries[e]!.phrase, index: i };
+          }
+        }
         const c = text.charCodeAt(i);
         re.lastIndex = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-        continue;
       }
-      out += text.slice(from, i) + SET_ASIDE.repeat(x[0].length);
-      from = i + x[0].length;
-    }
-    return from === 0 ? text : out + text.slice(from);
+      return undefined;
+    },
   };
-  return { find: (text) => m.find(blank(text)) };
 });
 
 /** A match found by `searchAll`: the normalised text and, per matcher, its hit or undefined. */

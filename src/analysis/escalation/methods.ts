@@ -281,7 +281,7 @@ function idiomsNote(categories: Escalation['content']['categories']): string {
       const idioms = c.idioms ?? [];
       if (idioms.length === 0) return '';
       const quoted = idioms.slice(0, 2).map((x) => `“${x}”`);
-      return ` The terms of “${c.label}” are not counted inside ${idioms.length} stock idioms that use their words but threaten no one (${quoted.join(', ')}, …; listed as the category's idioms in the JSON): an idiom's words are read as if absent, so a term elsewhere in the same text still counts.`;
+      return ` The terms of “${c.label}” are not counted inside ${idioms.length} stock idioms that use their words but threaten no one (${quoted.join(', ')}, …; listed as the category's idioms in the JSON): a match wholly inside an idiom is not counted, while a term elsewhere in the same text, one that runs past the idiom (“dressed to kill you”) and a term that holds a whole idiom still count.`;
     })
     .join('');
 }
