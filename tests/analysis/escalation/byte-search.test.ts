@@ -8,12 +8,24 @@
  * apostrophe, split over two lines, with a tab, a no-break space, typographic quotes, … or an emoji beside them,
  * in full-width letters (NFKC), inside a longer word, followed by ™ (NFKC: "tm") or an accented letter, and more
  * surveillance matches than the five quoted examples, so that later ones are counted on their bytes alone.
+ *
+ * With the threats category's idioms (lexicon.ts `NOT_THREATS`), the content classifier's byte answers must agree
+ * with the exact search that sets aside a term matched wholly inside an idiom (matcher.ts `compileExcept`), for the
+ * built-in terms and a case file's own, also where a threat runs past an idiom or a term holds one.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byteSearch, contextFreeFolds, UNSETTLED } from '../../../src/analysis/escalation/byte-search.js';
+import { contentClassifier } from '../../../src/analysis/escalation/content.js';
 import { analyseEscalation, BUILT_IN_LEXICON } from '../../../src/analysis/escalation/index.js';
-import { compilePhrases, foldCharacters, normaliseText } from '../../../src/analysis/escalation/matcher.js';
+import { resolveLexicon } from '../../../src/analysis/escalation/lexicon.js';
+import {
+  compileExcept,
+  compilePhrases,
+  foldCharacters,
+  normaliseText,
+} from '../../../src/analysis/escalation/matcher.js';
+import type { CaseFile } from '../../../src/model/index.js';
 import { listOf } from '../../../src/timeline/list.js';
 import { plain } from '../../../src/timeline/store.js';
 import { Zone } from '../../../src/timeline/zone.js';
@@ -247,6 +259,94 @@ describe('the phrase search on stored bytes', () => {
     expect(folds.has(0x00e9)).toBe(false); // é
     expect(folds.has(0x0301)).toBe(false); // a combining mark
   });
+
+  it("agrees with the exact search with the idioms set aside, a case file's terms included (random texts)", () => {
+    // Idioms whole, their words, and words of the threats terms, so that texts hold idioms, threats that run past
+    // or start before one, and terms that hold one.
+    const words = [
+      'dressed to kill',
+      'Kill them with kindness',
+      "I'll kill 'em with kindness",
+      'I\u2019ll kill \u2019em with kindness',
+      'hurt your feelings',
+      'kill time',
+      'killing it',
+      'dressed',
+      'kill',
+      'KILL',
+      'you',
+      'him',
+      'them',
+      'yall',
+      "i'll",
+      'with',
+      'kindness',
+      'hurt',
+      'your',
+      'time',
+      'tonight',
+      '😡',
+    ];
+    const gaps = [' ', '  ', ', ', '. ', '\n', '\t', '-'];
+    // The built-in terms, and a case file's own threats terms added or in their place: some hold an idiom, some
+    // lie inside one, or start it.
+    const lexicons = fc.constantFrom<CaseFile['lexicon']>(
+      undefined,
+      { threats: ['hurt your feelings', 'dressed to kill you', 'kill time with you'] },
+      { threats: ['kill*', 'dressed*', 'killing it'] },
+      {
+        threats: {
+          terms: ['kill time', 'with kindness', 'dressed to kill you', 'hurt your feelings', 'you'],
+          replace: true,
+        },
+      },
+    );
+    let settled = 0;
+    let unsettled = 0;
+    let threatsExact = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        lexicons,
+        (parts, lexicon) => {
+          const text = parts.map(([w, g]) => w + g).join('');
+          const categories = resolveLexicon(lexicon).categories;
+          const norm = normaliseText(text);
+          const want = categories.reduce((bits, c, i) => {
+            if (c.idioms.length === 0) return compilePhrases(c.terms).find(norm) ? bits | (1 << i) : bits;
+            const hit = compileExcept({ phrases: c.terms, setAside: c.idioms }).find(norm);
+            // The rule read plainly: the first place where a term matches, not wholly inside an idiom and shorter.
+            const spans = c.idioms.flatMap((d) => matchesOf(d, norm));
+            const counted = c.terms.flatMap((t) =>
+              matchesOf(t, norm)
+                .filter(([a, b]) => !spans.some(([x, y]) => x <= a && b <= y && y - x > b - a))
+                .map(([a]) => ({ phrase: t, index: a })),
+            );
+            const first = Math.min(...counted.map((h) => h.index));
+            expect(hit?.index, `${c.id}: ${norm}`).toBe(counted.length === 0 ? undefined : first);
+            if (hit) expect(counted, `${c.id}: ${norm}`).toContainEqual(hit);
+            return hit ? bits | (1 << i) : bits;
+          }, 0);
+          if (want & (1 << categories.findIndex((c) => c.id === 'threats'))) threatsExact++;
+          const bytes = Buffer.from(` ${text}!`, 'utf8');
+          const got = contentClassifier(lexicon)(bytes, 1, bytes.length - 1);
+          if (got === UNSETTLED) {
+            unsettled++;
+            return;
+          }
+          settled++;
+          expect(got, text).toBe(want);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(settled).toBeGreaterThan(600);
+    expect(unsettled).toBeGreaterThan(600);
+    expect(threatsExact).toBeGreaterThan(400);
+  });
 });
 
 describe('content and cease-request figures from the event store', () => {
@@ -299,3 +399,20 @@ describe('content and cease-request figures from the event store', () => {
     ]);
   });
 });
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** [start, end) of every match of a phrase in a normalised text, found one place at a time: the rule read plainly. */
+function matchesOf(phrase: string, norm: string): [number, number][] {
+  const stem = phrase.endsWith('*');
+  const body = normaliseText(stem ? phrase.slice(0, -1) : phrase);
+  const out: [number, number][] = [];
+  for (let i = norm.indexOf(body); i !== -1; i = norm.indexOf(body, i + 1)) {
+    if (i > 0 && WORD.test(norm[i - 1]!)) continue;
+    let end = i + body.length;
+    if (stem) while (end < norm.length && WORD.test(norm[end]!)) end++;
+    if (end < norm.length && WORD.test(norm[end]!)) continue;
+    out.push([i, end]);
+  }
+  return out;
+}
