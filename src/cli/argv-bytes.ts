@@ -10,7 +10,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { type DiskPath, shownBytes } from './disk-path.js';
+import { type DiskPath, pathBytes, pathOfShown, shownBytes, shownPath } from './disk-path.js';
 
 /** The arguments taken as bytes, by the string they are handed on as. */
 const given = new Map<string, Buffer>();
@@ -57,7 +57,9 @@ export function argumentsAsGiven(
   }
   return argv.map((a, i) => {
     const bytes = last[i]!;
-    if (!a.includes('\uFFFD') || isUtf8(bytes)) return a;
+    // A valid argument that spells "<0x" is handed on as shown too ("<0x3C>0x"), so that it cannot be taken for
+    // an argument of bytes shown alike: every argument handed on with a "<0x" is then a path as shown.
+    if ((!a.includes('\uFFFD') || isUtf8(bytes)) && !a.includes('<0x')) return a;
     const shown = shownBytes(bytes);
     given.set(shown, Buffer.from(bytes));
     // `--case=FILE` in one argument: the value is looked up on its own.
@@ -68,6 +70,19 @@ export function argumentsAsGiven(
   });
 }
 
+/**
+ * Paths as shown (`shownPath`: a report's own, which `verify --recompute` makes the report again from), taken as
+ * if given so on the command line: each is opened as the path it shows (`givenPath`).
+ */
+export function takeAsShown(paths: readonly string[]): void {
+  for (const p of paths) if (p.includes('<0x')) given.set(p, pathBytes(pathOfShown(p)));
+}
+
+/** A path given on the command line as reports show it (`shownPath`): as handed on, when that is so already. */
+export function shownArgument(p: string): string {
+  return given.has(p) ? p : shownPath(p);
+}
+
 /** The path to open for a path given on the command line: its bytes when it held bytes that are not UTF-8. */
 export function givenPath(p: string): DiskPath {
   return given.get(p) ?? p;
@@ -75,8 +90,9 @@ export function givenPath(p: string): DiskPath {
 
 /**
  * True when a path given on the command line may not be found although it exists: it holds a U+FFFD, which is
- * what Node makes of bytes that are not UTF-8, and their bytes could not be had.
+ * what Node makes of bytes that are not UTF-8, and their bytes could not be had: not from /proc, or because they
+ * were decoded before chronolog started (`npx chronolog`, where npm decodes the arguments and passes on U+FFFD).
  */
 export function undecodedArgument(p: string): boolean {
-  return undecoded.has(p);
+  return undecoded.has(p) || p.includes('\uFFFD');
 }

@@ -11,6 +11,7 @@ import { DATE_RE, isRealDate, isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../model/errors.js';
 import type { ResolvedCase } from '../model/index.js';
 import { quoted } from '../model/shell-quote.js';
+import { shownArgument } from './argv-bytes.js';
 import {
   invalidCaseFile,
   type LoadedCase,
@@ -19,6 +20,7 @@ import {
   regionProblem,
   shown,
 } from './case-load.js';
+import { shownPath } from './disk-path.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
 import { timeZoneProblem } from './time-zone-advice.js';
 
@@ -118,7 +120,7 @@ function oneError(loaded: LoadedCase | undefined, options: readonly UsageError[]
  */
 function givenPath(file: string, given: readonly string[]): string {
   const folder = given.find((p) => path.resolve(p) === path.dirname(file));
-  return folder === undefined ? file : path.join(folder, path.basename(file));
+  return folder === undefined ? shownPath(file) : path.join(shownArgument(folder), path.basename(file));
 }
 
 /**
@@ -215,7 +217,7 @@ export async function resolveCase(
     caseFile:
       loaded && file
         ? {
-            path: flags.case !== undefined ? path.normalize(file) : givenPath(file, given),
+            path: flags.case !== undefined ? path.normalize(shownArgument(file)) : givenPath(file, given),
             sha256: loaded.sha256,
           }
         : undefined,

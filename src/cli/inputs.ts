@@ -9,8 +9,8 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readErrorWords } from '../pipeline/read-errors.js';
 import type { SourceInput } from '../sources/index.js';
-import { givenPath } from './argv-bytes.js';
-import { type DiskPath, joinPath, pathKey, resolvePath, shownBytes } from './disk-path.js';
+import { givenPath, shownArgument } from './argv-bytes.js';
+import { type DiskPath, joinPath, pathKey, pathOfShown, resolvePath, shownBytes } from './disk-path.js';
 import { fileChunks, reusedChunks } from './file-chunks.js';
 
 /** Case files are configuration, not evidence: they are never parsed as inputs. */
@@ -89,7 +89,20 @@ const alreadyRead = (first: string, repeat: string) =>
     : `already read as ${first}`;
 
 /**
- * Lists the files under the given paths. Throws ENOENT-style errors for a path that does not exist.
+ * Where a path given on the command line is, and how it is named: a path given as bytes that are not UTF-8 is
+ * opened as those bytes (argv-bytes.ts), and named as reports show it (a literal "<0x" as "<0x3C>0x").
+ */
+const givenLocation = (p: string) => ({ abs: givenPath(p), display: shownArgument(p) });
+
+/**
+ * A path as reports show it (`shownPath`: a report's run paths, as `verify` walks them again): opened as the
+ * path it shows, named as it is.
+ */
+export const shownLocation = (p: string) => ({ abs: pathOfShown(p), display: p });
+
+/**
+ * Lists the files under the given paths (`locate` says where each is and how it is named: by default a path given
+ * on the command line). Throws ENOENT-style errors for a path that does not exist.
  *
  * A file is the same file when the file system says so: the same device and inode (links followed, so another
  * spelling of the path, a symbolic link or a hard link), or the same real path where the inode is not known
@@ -98,7 +111,10 @@ const alreadyRead = (first: string, repeat: string) =>
  * of the paths. A folder reached twice is walked once, under the name reached first; the paths are walked in
  * byte order so that this too does not depend on their order.
  */
-export async function walk(paths: readonly string[]): Promise<WalkResult> {
+export async function walk(
+  paths: readonly string[],
+  locate: (p: string) => { abs: DiskPath; display: string } = givenLocation,
+): Promise<WalkResult> {
   const found: { abs: DiskPath; display: string; bytes: number; id: string }[] = [];
   const passedOver: WalkResult['passedOver'] = [];
   const caseFiles: string[] = [];
@@ -170,8 +186,10 @@ export async function walk(paths: readonly string[]): Promise<WalkResult> {
     found.push({ abs, display, bytes: Number(st.size), id });
   }
 
-  // A path given as bytes that are not UTF-8 is opened as those bytes (argv-bytes.ts), named as it was handed on.
-  for (const p of [...paths].sort(byteOrder)) await visit(resolvePath(givenPath(p)), p, true);
+  for (const p of [...paths].sort(byteOrder)) {
+    const { abs, display } = locate(p);
+    await visit(resolvePath(abs), display, true);
+  }
 
   const firstName = new Map<string, string>();
   for (const f of found) {

@@ -141,11 +141,16 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   };
 }
 
-/** A link's real folder, or why it is not one (no reason: a link to a plain file, which is no case either). */
+/**
+ * A link's real folder, or why it is not one (no reason: a link to a plain file, which is no case either). The
+ * folder is found as bytes, as its name may not be UTF-8 (the case is read through the link, named as the link):
+ * such a folder is named as shown (`<0xE9>`), which only tells it from the other cases.
+ */
 async function linkTarget(abs: string): Promise<string | { reason?: string }> {
   try {
-    const real = await realpath(abs);
-    return (await stat(real)).isDirectory() ? real : {};
+    const real = await realpath(abs, { encoding: 'buffer' });
+    if (!(await stat(real)).isDirectory()) return {};
+    return isUtf8(real) ? real.toString('utf8') : shownBytes(real);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     return {

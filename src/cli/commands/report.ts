@@ -4,6 +4,7 @@ import type { Report } from '../../model/index.js';
 import { quoted } from '../../model/shell-quote.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
+import { shownArgument } from '../argv-bytes.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder } from '../inputs.js';
 import { commandAsRun, noSubjectError } from '../no-subject.js';
@@ -43,7 +44,8 @@ function resultOptions(flags: ReportFlags): Record<string, string | boolean | st
   const out: Record<string, string | boolean | string[]> = {};
   for (const k of keep) {
     const v = flags[k];
-    if (v !== undefined) out[k] = v;
+    // Paths as reports show them, as the inputs are named: verify finds them again by that rule.
+    if (v !== undefined) out[k] = k === 'case' && typeof v === 'string' ? shownArgument(v) : v;
   }
   return out;
 }
@@ -78,7 +80,7 @@ export async function makeReport(
     generatedAt: stamp,
     tzdata: env.tzdata,
     // In the order they are read, so that the order they were given in changes no byte of the report.
-    run: { paths: [...paths].sort(byteOrder), options: resultOptions(flags) },
+    run: { paths: paths.map(shownArgument).sort(byteOrder), options: resultOptions(flags) },
     withChronology,
   });
 }

@@ -10,11 +10,13 @@
  * "not read" by a report made again): each the report lists must still be not read for the same reason, and each a
  * report made now passes over must be listed.
  */
-import path from 'node:path';
+import { closeSync, openSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { ToolError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
+import { takeAsShown } from '../argv-bytes.js';
+import { currentFolder, type DiskPath, pathOfShown, resolveShown } from '../disk-path.js';
 import type { Environment } from '../environment.js';
 import { chronologOutputAt } from '../file-head.js';
 import { VERSION } from '../version.js';
@@ -65,11 +67,13 @@ export async function recompute(report: unknown, base: string, env: Environment)
   const flags = { ...options, format: 'json', quiet: true } as ReportFlags;
   // The zone a report made without --tz or a case zone used was this computer's: the same zone now.
   const quiet: Environment = { ...env, stderrIsTTY: false, systemZone: given.case.timezone };
-  const here = process.cwd();
+  const here = currentFolder();
   let made: Report;
   try {
     // The report names its inputs as they were given, relative to the folder it was made in.
-    process.chdir(base);
+    enterFolder(pathOfShown(resolveShown(base)));
+    // Its paths and --case as reports show them (`<0xE9>` for a byte that is not UTF-8): opened as what they show.
+    takeAsShown([...given.run.paths, ...(typeof options['case'] === 'string' ? [options['case']] : [])]);
     // The chronology is made again when the options say it was asked for, so a report with it taken out is a
     // difference; reports made before the options recorded it have one only if it is still there.
     const withChronology = options['chronology'] === true || given.chronology !== undefined;
@@ -82,7 +86,7 @@ export async function recompute(report: unknown, base: string, env: Environment)
       'The inputs match their SHA-256; run verify without --recompute to check only that.',
     );
   } finally {
-    process.chdir(here);
+    enterFolder(here);
   }
   const again = JSON.parse(JSON.stringify(made)) as Record<string, unknown>;
   const original = report as Record<string, unknown>;
@@ -135,9 +139,28 @@ export async function recompute(report: unknown, base: string, env: Environment)
   };
 }
 
+/**
+ * Makes `folder` the current folder. `process.chdir` takes no bytes: a folder whose name is not UTF-8 is entered
+ * through an open handle on it (/proc/self/fd, Linux, the only system where such names are read as bytes).
+ */
+function enterFolder(folder: DiskPath): void {
+  if (typeof folder === 'string') {
+    process.chdir(folder);
+    return;
+  }
+  const fd = openSync(folder, 'r');
+  try {
+    process.chdir(`/proc/self/fd/${fd}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Whether `listed` (a path as a report lists it, from `base`) is a chronolog output; never a zip member. */
 async function chronologOutputOn(listed: string, base: string): Promise<boolean> {
-  return !listed.includes('!/') && (await chronologOutputAt(path.resolve(base, listed))) !== undefined;
+  return (
+    !listed.includes('!/') && (await chronologOutputAt(pathOfShown(resolveShown(base, listed)))) !== undefined
+  );
 }
 
 /** One difference at JSON path `where`: the report's value `a`, the one made again `b`, or `said` in words. */

@@ -6,13 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { readHead } from '../../pipeline/hashing.js';
 import { archivesOf } from '../../reports/archives.js';
 import { detect, HEAD_BYTES, makeProbe } from '../../sources/detect.js';
 import { containers, SourceFailure, type SourceInput } from '../../sources/index.js';
 import { NESTED } from '../../sources/zip.js';
-import { findShown } from '../disk-path.js';
+import { pathOfShown, resolveShown } from '../disk-path.js';
 import { DOCUMENT_HEAD_BYTES, documentReason } from '../documents.js';
 import { fileInput } from '../inputs.js';
 
@@ -75,7 +74,7 @@ export async function sha256Of(input: SourceInput): Promise<string> {
  */
 export async function fileHash(abs: string, shown: string): Promise<string | undefined> {
   try {
-    const file = await findShown(abs);
+    const file = pathOfShown(abs);
     return await sha256Of(fileInput(file, (await stat(file)).size, shown));
   } catch {
     return undefined;
@@ -166,7 +165,7 @@ export async function archiveChanges(
 ): Promise<string[]> {
   const out: string[] = [];
   for (const z of archivesOf(inputs)) {
-    const actual = await fileHash(path.resolve(base, z.path), z.path);
+    const actual = await fileHash(resolveShown(base, z.path), z.path);
     if (actual === undefined || actual === z.sha256) continue;
     const inside = inputs.filter((i) => i.archive?.path === z.path);
     // A re-packed archive can hold the very same files: said, as it tells a changed download from changed evidence.

@@ -30,9 +30,10 @@ import { chronologOutput } from '../../model/output-marks.js';
 import { quoted } from '../../model/shell-quote.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
 import { terminalSafe as safe } from '../../reports/sanitize.js';
-import { findShown } from '../disk-path.js';
+import { givenPath, shownArgument } from '../argv-bytes.js';
+import { pathKey, pathOfShown, resolvePath, resolveShown } from '../disk-path.js';
 import type { Environment } from '../environment.js';
-import { CASE_FILE_NAMES, fileInput, walk } from '../inputs.js';
+import { CASE_FILE_NAMES, fileInput, shownLocation, walk } from '../inputs.js';
 import { jsonSyntaxError } from '../json-syntax.js';
 import { forcedFormats } from '../read.js';
 import { VERSION } from '../version.js';
@@ -214,19 +215,19 @@ async function whereFound(
     ...parsed.inputs.map((i) => i.path.split('!/')[0]!),
     ...(parsed.case?.caseFile ? [parsed.case.caseFile.path] : []),
   ];
-  const here = path.dirname(path.resolve(reportFile));
+  const here = path.dirname(resolveShown(shownArgument(reportFile)));
   for (const dir of [here, path.dirname(here)]) {
-    if (dir === path.resolve(base)) continue;
+    if (dir === resolveShown(base)) continue;
     const all = await Promise.all(
       onDisk.map(async (p) =>
-        stat(await findShown(path.resolve(dir, p))).then(
+        stat(pathOfShown(resolveShown(dir, p))).then(
           () => true,
           () => false,
         ),
       ),
     );
     if (all.every(Boolean)) {
-      const rootArg = quoted(path.relative(process.cwd(), dir) || '.');
+      const rootArg = quoted(path.relative(resolveShown(), dir) || '.');
       return `They are all found from ${safe(dir)}: run chronolog verify ${quoted(reportFile)} --root ${rootArg}`;
     }
   }
@@ -241,12 +242,13 @@ export async function verifyCommand(
 ): Promise<number> {
   let text: string;
   try {
-    text = await readFile(reportFile, 'utf8');
+    text = await readFile(givenPath(reportFile), 'utf8');
   } catch (err) {
     throw unreadable(reportFile, err as NodeJS.ErrnoException);
   }
   const parsed = reportInputs(reportFile, text);
-  const base = root ?? '.';
+  // Paths as reports show them (`<0xE9>` for a byte that is not UTF-8), resolved so and opened as what they show.
+  const base = root === undefined ? '.' : shownArgument(root);
   const c = env.stdoutChalk;
   const changed: string[] = [];
   const damaged: string[] = [];
@@ -265,7 +267,7 @@ export async function verifyCommand(
     let actual: Rehash | undefined;
     try {
       // A name that is not UTF-8 is written as shown (`chat<0xE9>.txt`) and found as its bytes (disk-path.ts).
-      const abs = await findShown(path.resolve(base, diskPath));
+      const abs = pathOfShown(resolveShown(base, diskPath));
       const bytes = (await stat(abs)).size;
       if (bang < 0) actual = { sha256: await sha256Of(fileInput(abs, bytes, diskPath)) };
       else {
@@ -304,7 +306,7 @@ export async function verifyCommand(
   const caseFile = parsed.case?.caseFile ?? undefined;
   let caseDiffers = false;
   if (caseFile) {
-    const actual = await fileHash(path.resolve(base, caseFile.path), caseFile.path);
+    const actual = await fileHash(resolveShown(base, caseFile.path), caseFile.path);
     caseDiffers = actual !== caseFile.sha256;
     if (actual === undefined) missing.push(`${caseFile.path} (the case file)`);
     else if (caseDiffers)
@@ -322,24 +324,26 @@ export async function verifyCommand(
   const addedCases: string[] = [];
   const viaCaseOption = parsed.run?.options?.['case'] !== undefined;
   // The report being verified, and anything else chronolog wrote beside the evidence, are outputs, not inputs.
-  const self = path.resolve(reportFile);
+  const self = pathKey(resolvePath(givenPath(reportFile)));
   const outputs: string[] = [];
   // Each run path is walked on its own and the files found are named as the report named them: under the path as
   // it was given, absolute or relative (see `walk`), so they compare with the report's own list.
   for (const given of parsed.run?.paths ?? []) {
-    const top = path.resolve(base, given);
-    const present = await walk([top]).catch(() => undefined);
+    const top = resolveShown(base, given);
+    // Walked by the bytes the path shows, as the report was made from them (`<0xE9>`: disk-path.ts).
+    const present = await walk([top], shownLocation).catch(() => undefined);
     // A case file the report was not made with, where a report made again from these folders would read it (a
     // run given --case reads none of them): every figure could change.
     for (const abs of present?.caseFiles ?? []) {
-      const shown = path.normalize(path.join(given, path.relative(top, abs)));
+      // Only at the top of the folder: named under the folder as the report names it.
+      const shown = path.normalize(path.join(given, path.basename(abs)));
       if (!viaCaseOption && shown !== path.normalize(caseFile?.path ?? '')) addedCases.push(shown);
     }
     for (const f of present?.files ?? []) {
       // Named as shown (`<0xE9>` for a byte that is not UTF-8), as the report names it.
       const shown = path.normalize(path.join(given, path.relative(top, f.display)));
       if (known.has(shown) || (CASE_FILE_NAMES as readonly string[]).includes(path.basename(shown))) continue;
-      if (typeof f.abs === 'string' && path.resolve(f.abs) === self) continue;
+      if (pathKey(f.abs) === self) continue;
       const output = await chronologOutputAt(f.abs);
       if (output !== undefined) {
         outputs.push(`${shown} (a chronolog ${output})`);
@@ -390,11 +394,11 @@ export async function verifyCommand(
   if (relative && expected > 0 && missing.length === expected && changed.length + damaged.length === 0) {
     // Nothing the report names is where it was looked for: the folder is wrong far more often than the files.
     const lines = [
-      `${c.red('✖')} none of the files recorded in ${safe(reportFile)} is under ${safe(path.resolve(base))}:`,
+      `${c.red('✖')} none of the files recorded in ${safe(reportFile)} is under ${safe(resolveShown(base))}:`,
       ...missing.map((p) => `  missing: ${safe(p)}`),
       ...extra.map((p) => `  extra:   ${safe(p)}`),
       ...noted,
-      `Paths are resolved from ${safe(path.resolve(base))} (${root === undefined ? 'the current folder' : 'the folder given to --root'}), ` +
+      `Paths are resolved from ${safe(resolveShown(base))} (${root === undefined ? 'the current folder' : 'the folder given to --root'}), ` +
         'so this is most likely the wrong folder rather than changed files.',
       await whereFound(parsed, reportFile, base),
     ];
@@ -430,7 +434,7 @@ export async function verifyCommand(
     );
   lines.push(
     relative
-      ? `Paths are resolved from ${safe(path.resolve(base))}; use --root DIR to verify a copy kept elsewhere.`
+      ? `Paths are resolved from ${safe(resolveShown(base))}; use --root DIR to verify a copy kept elsewhere.`
       : 'The report names its inputs by absolute paths, so they are checked where they were when it was made.',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
