@@ -6,11 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { argumentsAsGiven, givenPath, undecodedArgument } from '../../src/cli/argv-bytes.js';
-import { bytesOfShown, joinPath, shownBytes } from '../../src/cli/disk-path.js';
+import { argumentsAsGiven, givenPath, shownArgument, undecodedArgument } from '../../src/cli/argv-bytes.js';
+import { bytesOfShown, joinPath, pathOfShown, shownBytes, shownPath } from '../../src/cli/disk-path.js';
 import { ReportSchema } from '../../src/model/index.js';
 import { BIN, type CliResult, cli, NOW, STACK } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
@@ -27,8 +27,8 @@ const at = (dir: string, name: string) =>
   Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(name, 'latin1')]);
 
 /** The CLI run by a shell, so that `words` can hold bytes that are not UTF-8 (`"$(printf 'chat\\351.txt')"`). */
-function shell(words: string, cwd: string, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync('/bin/sh', ['-c', `exec "$0" "$1" ${words}`, process.execPath, BIN], {
+function shell(words: string, cwd: string, env: Record<string, string> = {}, into = '.'): CliResult {
+  const r = spawnSync('/bin/sh', ['-c', `cd ${into} && exec "$0" "$1" ${words}`, process.execPath, BIN], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TZ: 'UTC', ...env },
@@ -142,10 +142,15 @@ describe('names that are not valid UTF-8', () => {
       'error: in/chat\uFFFD.txt: no such file or folder\n' +
         'hint: A name shown with \uFFFD held bytes that are not valid UTF-8 (a letter such as é written by an older computer), which chronolog could not get from the command line as they are. Give the folder that holds the file instead (a file in a folder is read whatever its name), or rename it (for example in the file manager) and re-run.\n',
     );
-    // A name that truly holds U+FFFD, and is not there, is only missing.
-    const missing = cli(['inspect', 'in/gone\uFFFD.txt'], {}, dir);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^hint: Check the path\./m);
+    // Decoded before chronolog started (`npx chronolog`: npm passes on U+FFFD itself), the same hint.
+    const npx = cli(['inspect', 'in/gone\uFFFD.txt'], {}, dir);
+    expect(npx.code).toBe(1);
+    expect(npx.stderr).toBe(
+      'error: in/gone\uFFFD.txt: no such file or folder\n' +
+        'hint: A name shown with \uFFFD held bytes that are not valid UTF-8 (a letter such as é written by an older computer), which chronolog could not get from the command line as they are. Give the folder that holds the file instead (a file in a folder is read whatever its name), or rename it (for example in the file manager) and re-run.\n',
+    );
+    const plain = cli(['inspect', 'in/gone.txt'], {}, dir);
+    expect(plain.stderr).toMatch(/^hint: Check the path\./m);
   });
 
   it('reads such a file on the second thread alike', () => {
@@ -176,6 +181,106 @@ describe('names that are not valid UTF-8', () => {
     expect(gone.code).toBe(1);
     expect(gone.stdout).toMatch(/missing: in\/chat<0xE9>\.txt\n/);
   });
+
+  it('finds a file added to a folder so named, there or under a --root so named, and makes the report again', () => {
+    const dir = tempDir();
+    mkdirSync(at(dir, 'f\xE9'));
+    writeFileSync(at(dir, 'f\xE9/chat.txt'), CHAT);
+    writeFileSync(
+      at(dir, 'case\xE9.json'),
+      JSON.stringify({ victim: { identifiers: ['You'] }, timezone: 'UTC' }),
+    );
+    const made = shell(
+      `report "$(printf 'f\\351')" --case "$(printf 'case\\351.json')" --format json --out r.json --now ${NOW}`,
+      dir,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')));
+    expect(report.run?.paths).toEqual(['f<0xE9>']);
+    expect(report.case.caseFile?.path).toBe('case<0xE9>.json');
+    const ok = cli(['verify', 'r.json', '--recompute'], {}, dir);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(
+      /^✔ the 1 input and the case file match .*\n✔ made again from these inputs, the report is the same/,
+    );
+    expect(ok.code).toBe(0);
+    writeFileSync(at(dir, 'f\xE9/added.csv'), diary(20));
+    const added = cli(['verify', 'r.json'], {}, dir);
+    expect(added.stdout).toContain('  extra:   f<0xE9>/added.csv\n');
+    expect(added.code).toBe(1);
+
+    // A copy kept in a folder so named, given to --root, and verified from inside it.
+    mkdirSync(at(dir, 'copy\xE9/f\xE9'), { recursive: true });
+    writeFileSync(at(dir, 'copy\xE9/f\xE9/chat.txt'), CHAT);
+    writeFileSync(at(dir, 'copy\xE9/case\xE9.json'), readFileSync(at(dir, 'case\xE9.json')));
+    const copy = shell(`verify r.json --root "$(printf 'copy\\351')" --recompute`, dir);
+    expect(copy.stderr).toBe('');
+    expect(copy.stdout).toMatch(/^✔ .*\n✔ made again from these inputs, the report is the same/);
+    expect(copy.code).toBe(0);
+    // Inside it: `cd` given to the shell, as Node takes no bytes for a folder to start in.
+    const inside = shell('verify ../r.json --recompute', dir, {}, `"$(printf 'copy\\351')"`);
+    expect(inside.stdout).toMatch(/^✔ .*\n✔ made again from these inputs, the report is the same/);
+    expect(inside.code, inside.stderr).toBe(0);
+    writeFileSync(at(dir, 'copy\xE9/f\xE9/added.csv'), diary(20));
+    const copyAdded = shell(`verify r.json --root "$(printf 'copy\\351')"`, dir);
+    expect(copyAdded.stdout).toContain('  extra:   f<0xE9>/added.csv\n');
+    expect(copyAdded.stdout).toContain('Paths are resolved from ');
+    expect(copyAdded.stdout).not.toContain('\uFFFD');
+    expect(copyAdded.code).toBe(1);
+  });
+
+  it('reads from a current folder so named', () => {
+    const dir = tempDir();
+    mkdirSync(at(dir, 'w\xE9'));
+    writeFileSync(at(dir, 'w\xE9/chat.txt'), CHAT);
+    const r = shell('inspect . --tz UTC', dir, {}, `"$(printf 'w\\351')"`);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Inputs: 1 file read, 0 not read\n {2}chat\.txt {2}whatsapp-txt /);
+  });
+
+  it('shows a valid name that spells a mark otherwise than the byte, reads both and verify finds each', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'in'));
+    writeFileSync(at(dir, 'in/chat\xE9.txt'), CHAT);
+    writeFileSync(path.join(dir, 'in/chat<0xE9>.txt'), diary(20));
+    // Given on the command line, both (the byte taken from the command line, the literal as typed).
+    const r = shell(
+      `report "$(printf 'in/chat\\351.txt')" 'in/chat<0xE9>.txt' --format json --out r.json ${REPORT.join(' ')}`,
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')));
+    expect(report.run?.paths).toEqual(['in/chat<0x3C>0xE9>.txt', 'in/chat<0xE9>.txt']);
+    expect(report.inputs.map((i) => [i.path, i.format])).toEqual([
+      ['in/chat<0x3C>0xE9>.txt', 'csv-diary'],
+      ['in/chat<0xE9>.txt', 'whatsapp-txt'],
+    ]);
+    const ok = cli(['verify', 'r.json', '--recompute'], {}, dir);
+    expect(ok.stdout).toMatch(
+      /^✔ all 2 inputs match .*\n✔ made again from these inputs, the report is the same/,
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    // Found in a folder, alike; a file added to a folder so named is found.
+    mkdirSync(path.join(dir, 'g<0x41>'));
+    writeFileSync(path.join(dir, 'g<0x41>/chat.txt'), CHAT);
+    const folder = cli(
+      ['report', 'in', 'g<0x41>', '--format', 'json', '--out', 'r2.json', ...REPORT],
+      {},
+      dir,
+    );
+    expect(folder.code, folder.stderr).toBe(0);
+    const again = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'r2.json'), 'utf8')));
+    expect(again.inputs.map((i) => i.path)).toEqual([
+      'g<0x3C>0x41>/chat.txt',
+      'in/chat<0x3C>0xE9>.txt',
+      'in/chat<0xE9>.txt',
+    ]);
+    writeFileSync(path.join(dir, 'g<0x41>/added.csv'), diary(21));
+    const added = cli(['verify', 'r2.json'], {}, dir);
+    expect(added.stdout).toContain('  extra:   g<0x3C>0x41>/added.csv\n');
+    expect(added.code).toBe(1);
+  });
 });
 
 describe('a case of batch in a folder so named', () => {
@@ -196,6 +301,20 @@ describe('a case of batch in a folder so named', () => {
       'case,reason\nc<0xE9>,"BATCH_NAME_NOT_UTF8: the folder\'s name holds bytes that are not valid UTF-8 (shown as <0x..>), so it cannot name a case in the tables; it was not read: rename it (for example in the file manager) and re-run"\n',
     );
     expect(readFileSync(path.join(dir, 'out/cases.csv'), 'utf8')).toMatch(/^case,[^\n]*\nok,/);
+  });
+
+  it('reads a case through a link of a valid name to a folder so named', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'cases'));
+    mkdirSync(at(dir, 'kept\xE9'));
+    writeFileSync(at(dir, 'kept\xE9/case.json'), readFileSync('fixtures/demo-case/case.json'));
+    writeFileSync(at(dir, 'kept\xE9/sms.xml'), readFileSync('fixtures/demo-case/sms-20240315120000.xml'));
+    symlinkSync(Buffer.from('../kept\xE9', 'latin1'), path.join(dir, 'cases/linked'));
+    const r = cli(['batch', 'cases', '--out', 'out', '--quiet'], {}, dir);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'out/errors.csv'), 'utf8')).toBe('case,reason\n');
+    expect(readFileSync(path.join(dir, 'out/cases.csv'), 'utf8')).toMatch(/^case,[^\n]*\nlinked,/);
   });
 });
 
@@ -234,6 +353,11 @@ describe('names shown and found again', () => {
       '<0xC0><0xAF><0xED><0xA0><0x80><0xF4><0x90><0x80><0x80>',
     );
     expect(show('\xF0\x9F\x98')).toBe('<0xF0><0x9F><0x98>');
+    // A literal "<0x" is shown with its "<" as a mark: never as a byte is.
+    expect(show('chat<0xE9>.txt')).toBe('chat<0x3C>0xE9>.txt');
+    expect(show('a<0x\xE9<0xZ')).toBe('a<0x3C>0x<0xE9><0x3C>0xZ');
+    expect(shownPath('a<0x41>')).toBe('a<0x3C>0x41>');
+    expect(shownPath('a<0X41>')).toBe('a<0X41>');
   });
 
   it('finds the bytes of a shown name again, but not of a valid name that spells the marks', () => {
@@ -242,6 +366,12 @@ describe('names shown and found again', () => {
     // UTF-8 "é" is shown as é, never as two marks: such a name is the name as written.
     expect(bytesOfShown('<0xC3><0xA9>.txt')).toBeUndefined();
     expect(bytesOfShown('<0xe9>.txt')).toBeUndefined();
+    // A "<0x" that starts no mark is no name as shown.
+    expect(bytesOfShown('chat<0xE9.txt')).toBeUndefined();
+    expect(pathOfShown('chat<0x3C>0xE9>.txt')).toBe('chat<0xE9>.txt');
+    expect(pathOfShown('chat<0xE9>.txt')).toEqual(Buffer.from('chat\xE9.txt', 'latin1'));
+    expect(pathOfShown('in/chat.txt')).toBe('in/chat.txt');
+    expect(pathOfShown('chat<0xE9>.txt<0x3C>0x')).toEqual(Buffer.from('chat\xE9.txt<0x', 'latin1'));
   });
 
   it('joins a name of bytes to a folder as path.join does', () => {
@@ -276,5 +406,16 @@ describe('names shown and found again', () => {
       ['report', '--case=d<0xE9>/case.json'],
     );
     expect(givenPath('d<0xE9>/case.json')).toEqual(Buffer.from('d\xE9/case.json', 'latin1'));
+    // A valid argument that spells the mark is handed on as shown, so the two are never taken for each other.
+    const both = [Buffer.from('report'), Buffer.from('e<0xE9>'), Buffer.from('e\xE9', 'latin1')];
+    expect(argumentsAsGiven(['report', 'e<0xE9>', 'e\uFFFD'], both)).toEqual([
+      'report',
+      'e<0x3C>0xE9>',
+      'e<0xE9>',
+    ]);
+    expect(givenPath('e<0x3C>0xE9>')).toEqual(Buffer.from('e<0xE9>'));
+    expect(givenPath('e<0xE9>')).toEqual(Buffer.from('e\xE9', 'latin1'));
+    expect(shownArgument('e<0xE9>')).toBe('e<0xE9>');
+    expect(shownArgument('f<0x41>')).toBe('f<0x3C>0x41>');
   });
 });
