@@ -55,11 +55,15 @@ export function argumentsAsGiven(
     for (const a of argv) if (a.includes('\uFFFD')) undecoded.add(a);
     return [...argv];
   }
+  const invalid = (a: string, i: number) => a.includes('\uFFFD') && !isUtf8(last[i]!);
+  // What the arguments of bytes are handed on as: a valid argument that spells one of them ("chat<0xE9>.txt" beside
+  // the bytes "chat\xE9.txt") is handed on as shown ("chat<0x3C>0xE9>.txt"), so that the two are never taken for
+  // each other. Any other valid argument is handed on as given, whatever it spells: it may be no path at all (a
+  // milestone's label, an identifier, an --out name), and a path is named as reports show it (`shownArgument`).
+  const asBytes = new Set(argv.flatMap((a, i) => (invalid(a, i) ? [shownBytes(last[i]!)] : [])));
   return argv.map((a, i) => {
     const bytes = last[i]!;
-    // A valid argument that spells "<0x" is handed on as shown too ("<0x3C>0x"), so that it cannot be taken for
-    // an argument of bytes shown alike: every argument handed on with a "<0x" is then a path as shown.
-    if ((!a.includes('\uFFFD') || isUtf8(bytes)) && !a.includes('<0x')) return a;
+    if (!invalid(a, i) && !asBytes.has(a)) return a;
     const shown = shownBytes(bytes);
     given.set(shown, Buffer.from(bytes));
     // `--case=FILE` in one argument: the value is looked up on its own.

@@ -11,7 +11,7 @@ import { DATE_RE, isRealDate, isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../model/errors.js';
 import type { ResolvedCase } from '../model/index.js';
 import { quoted } from '../model/shell-quote.js';
-import { shownArgument } from './argv-bytes.js';
+import { givenPath as argumentPath, shownArgument } from './argv-bytes.js';
 import {
   invalidCaseFile,
   type LoadedCase,
@@ -20,7 +20,7 @@ import {
   regionProblem,
   shown,
 } from './case-load.js';
-import { shownPath } from './disk-path.js';
+import { pathKey, resolvePath, shownPath } from './disk-path.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
 import { timeZoneProblem } from './time-zone-advice.js';
 
@@ -119,7 +119,10 @@ function oneError(loaded: LoadedCase | undefined, options: readonly UsageError[]
  * current folder or `--root`). Without the folder arguments the absolute path is all there is.
  */
 function givenPath(file: string, given: readonly string[]): string {
-  const folder = given.find((p) => path.resolve(p) === path.dirname(file));
+  // Compared as the paths they open: an argument may be a path as shown (`verify --recompute` gives the report's own,
+  // "d<0x3C>0x41>" for a folder named "d<0x41>"), or one given as its bytes.
+  const dir = pathKey(path.dirname(file));
+  const folder = given.find((p) => pathKey(resolvePath(argumentPath(p))) === dir);
   return folder === undefined ? shownPath(file) : path.join(shownArgument(folder), path.basename(file));
 }
 

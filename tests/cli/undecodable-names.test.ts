@@ -417,5 +417,38 @@ describe('names shown and found again', () => {
     expect(givenPath('e<0xE9>')).toEqual(Buffer.from('e\xE9', 'latin1'));
     expect(shownArgument('e<0xE9>')).toBe('e<0xE9>');
     expect(shownArgument('f<0x41>')).toBe('f<0x3C>0x41>');
+    // Any other valid argument is handed on as typed, whatever it spells: a milestone's label, an --out name.
+    const label = '2024-03-20=Warning <0x1> given';
+    const others = [
+      Buffer.from('report'),
+      Buffer.from('m\xE9', 'latin1'),
+      Buffer.from(label),
+      Buffer.from('o<0x41>.json'),
+    ];
+    expect(argumentsAsGiven(['report', 'm\uFFFD', label, 'o<0x41>.json'], others)).toEqual([
+      'report',
+      'm<0xE9>',
+      label,
+      'o<0x41>.json',
+    ]);
+  });
+
+  it('makes again the report of a folder whose valid name spells a mark and holds its case file', () => {
+    // The case file's path was compared with the folder as shown ("d<0x3C>0x41>"), found under none, and recorded
+    // whole: verify --recompute failed on an untouched folder.
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'd<0x41>'));
+    writeFileSync(path.join(dir, 'd<0x41>/chat.txt'), CHAT);
+    writeFileSync(
+      path.join(dir, 'd<0x41>/case.json'),
+      JSON.stringify({ timezone: 'UTC', victim: { identifiers: ['You'] } }),
+    );
+    const made = cli(['report', 'd<0x41>', '--format', 'json', '--out', 'r.json', '--now', NOW], {}, dir);
+    expect(made.code, made.stderr).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')));
+    expect(report.case.caseFile?.path).toBe('d<0x3C>0x41>/case.json');
+    const again = cli(['verify', 'r.json', '--recompute'], {}, dir);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/✔ made again from these inputs, the report is the same/);
   });
 });
