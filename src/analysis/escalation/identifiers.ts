@@ -72,13 +72,19 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   const rows = names
     .map((identifier, k) => ({ identifier, k }))
     .sort((a, b) => msAt(a.k, 0) - msAt(b.k, 0) || (a.identifier < b.identifier ? -1 : 1));
-  return rows.map(({ identifier, k }, r) => {
+  // The identifiers that can have gone quiet: used twice or more (two uses in the week before are the least), in
+  // the order of their first use. Looking through every earlier identifier for each one, a new array each time,
+  // made 20,000 senders of one use each take 48 s and 50,000 more than two minutes.
+  const used = rows.filter(({ identifier, k }) => !identifier.startsWith('(') && size(k) >= 2);
+  return rows.map(({ identifier, k }) => {
     const first = at(k, 0);
     let quiet: Escalation['identifiers'][number]['appearedAfterQuiet'] = null;
     if (!identifier.startsWith('(')) {
       let bestLast = Number.NEGATIVE_INFINITY;
-      for (const { identifier: older, k: o } of rows.slice(0, r)) {
-        if (older.startsWith('(') || at(o, 0).ms >= first.ms) continue;
+      for (const { identifier: older, k: o } of used) {
+        if (at(o, 0).ms >= first.ms) break;
+        // No use in the week before this one's first: it cannot have gone quiet then.
+        if (at(o, size(o) - 1).ms < first.ms - WEEK) continue;
         const upTo = before(o, first.ms);
         const week = upTo - before(o, first.ms - WEEK);
         const next = before(o, first.ms + WEEK) - upTo;
