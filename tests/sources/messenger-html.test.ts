@@ -292,6 +292,21 @@ describe('reading a thread page', () => {
     expect(r.maxRssBytes).toBeLessThan(300 * 1024 * 1024);
   });
 
+  it('counts each element left open at what it costs in both passes, so millions of them stop the page early', () => {
+    // 3 million <div> never closed (15 MB): the first pass counted each as one unit and held them all (5 million
+    // took 1.2 GB, 30 million ran Node out of memory); an open element now costs ELEMENT_COST in both passes.
+    const dir = join(tmp, 'facebook', 'unclosed-elements');
+    mkdirSync(dir, { recursive: true });
+    const html = page(block('Sam Sample', 'one', 'Mar 14, 2024, 9:30 PM') + '<div>'.repeat(3_000_000));
+    writeFileSync(join(dir, 'message_1.html'), html);
+    const r = measuredCli(['report', dir, '--subject', 'Sam Sample', '--tz', 'UTC', '-f', 'json', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.accounting).toMatchObject({ records: 1, events: 1, rejected: 0 });
+    expect(report.problems.map((p: { code: string }) => p.code)).toContain('MESSENGER_HTML_TOO_LARGE');
+    expect(r.maxRssBytes).toBeLessThan(300 * 1024 * 1024);
+  });
+
   it('counts each piece of text held at what it costs, so millions of short ones stop the page early', () => {
     // 6 million pieces "xy", split by end tags that close nothing (36 MB): counted by their characters alone they
     // stayed under the budget and were all held (16 million took 914 MB); at TEXT_COST each the page stops early.

@@ -126,4 +126,17 @@ describe('a start tag of more attributes than a record may hold', () => {
       });
     }
   });
+
+  it('fails a file whose elements nest deeper than any backup, keeping the records before them', async () => {
+    // The XML parser holds every open element: 25 million nested <a> ran Node out of memory.
+    const file = Buffer.from(
+      `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="2">\n${sms(1710450000000, 'Answer me')}<a>${'<a>'.repeat(150_000)}\n</smses>\n`,
+    );
+    const out = await runInput(smsBackupXml, inPieces(file, 65_536, 'sms-2024-03-14.xml'));
+    expect(out.events.map((e) => e.text)).toEqual(['Answer me']);
+    expect(out.failure?.code).toBe('SMS_MALFORMED_XML');
+    expect(out.failure?.message).toContain(
+      'elements nested more than 100,000 deep, where SMS Backup & Restore nests 4',
+    );
+  });
 });

@@ -133,6 +133,8 @@ export class HtmlTreeScanner {
   /** What an element, and a piece of text beyond its characters, cost against the budget (see the constructor). */
   private readonly elementCost: number;
   private readonly textCost: number;
+  /** What an open element costs beyond `elementCost` (in `lean` mode, where an element that ends is let go). */
+  private readonly openCost: number;
   /** How many elements of each tag name are open: a stray end tag is known without searching the stack. */
   private readonly open = new Map<string, number>();
   /**
@@ -167,6 +169,7 @@ export class HtmlTreeScanner {
     private readonly lean = false,
   ) {
     this.elementCost = lean ? 1 : ELEMENT_COST;
+    this.openCost = ELEMENT_COST - this.elementCost;
     this.textCost = lean ? 0 : TEXT_COST;
     this.stack = [
       {
@@ -361,6 +364,9 @@ export class HtmlTreeScanner {
       node.flat ??= '';
       this.attach(node, this.top);
     } else {
+      // An open element is held whole in `lean` mode too: it costs ELEMENT_COST until it ends (30 million unclosed
+      // <div>, each counted as 1, took 5 GB before the budget was reached, and Node ran out of memory).
+      this.grow(this.openCost);
       this.stack.push(node);
       this.open.set(name, (this.open.get(name) ?? 0) + 1);
     }
@@ -374,6 +380,7 @@ export class HtmlTreeScanner {
     while (this.stack[at]!.tag !== name) at--;
     while (this.stack.length > at) {
       const node = this.stack.pop()!;
+      this.retained -= this.openCost;
       this.open.set(node.tag, this.open.get(node.tag)! - 1);
       node.flat = flatten(node);
       if (!this.onClose(node, this.top)) {

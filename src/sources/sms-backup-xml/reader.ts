@@ -90,6 +90,13 @@ const CUT_RECORD_HINT =
 const DAMAGED_RECORD_HINT =
   'This record is damaged in this copy of the backup (edited by hand or by another tool, or two files joined). ' +
   'A copy from the phone or cloud may hold it whole.';
+/**
+ * How deep elements may nest. The app writes 4 levels (`smses`, `mms`, `parts`, `part`), but each record a hand
+ * edit or another tool left open (`<sms … >`) puts the records after it one level deeper, and they are still read
+ * (SMS_RECORD_NOT_CLOSED). The XML parser holds every open element: 25 million nested `<a>` (175 MB) took 4.5 GB
+ * and ran Node out of memory. 100,000 levels hold about 20 MB of bare elements, 100 MB of records left open.
+ */
+const MAX_DEPTH = 100_000;
 /** Recoverable errors tolerated between two complete records before the file counts as damaged. */
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
@@ -206,6 +213,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   parser.on('opentagstart', (tag) => {
     inTag = true;
     if (depth === 0) rootLine = parser.line;
+    else if (depth >= MAX_DEPTH)
+      fail(`elements nested more than ${thousands(MAX_DEPTH)} deep, where SMS Backup & Restore nests 4`);
     if (closed !== undefined) settle();
     let outer: Current | undefined;
     if (depth !== 1) {
