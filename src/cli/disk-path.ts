@@ -14,37 +14,10 @@
 import { isUtf8 } from 'node:buffer';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { utf8CharLength } from '../sources/utf8-watch.js';
 
 /** A path to open: a string when it is valid UTF-8, else its bytes. */
 export type DiskPath = string | Buffer;
-
-/** The bytes `b[at..]` start a valid UTF-8 character with: its length, or 0 when byte `at` starts none. */
-function charLength(b: Uint8Array, at: number): number {
-  const c = b[at]!;
-  if (c < 0x80) return 1;
-  // The second byte's range for each lead byte (Unicode Table 3-7): no overlong forms, surrogates or beyond U+10FFFF.
-  let n: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (c >= 0xc2 && c <= 0xdf) n = 2;
-  else if (c >= 0xe0 && c <= 0xef) {
-    n = 3;
-    if (c === 0xe0) lo = 0xa0;
-    else if (c === 0xed) hi = 0x9f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    n = 4;
-    if (c === 0xf0) lo = 0x90;
-    else if (c === 0xf4) hi = 0x8f;
-  } else return 0;
-  if (at + n > b.length) return 0;
-  const second = b[at + 1]!;
-  if (second < lo || second > hi) return 0;
-  for (let k = 2; k < n; k++) {
-    const next = b[at + k]!;
-    if (next < 0x80 || next > 0xbf) return 0;
-  }
-  return n;
-}
 
 /** One byte that is no part of a UTF-8 character, as shown: `<0xE9>`. */
 export const byteMark = (byte: number): string => `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
@@ -66,7 +39,8 @@ export function shownBytes(bytes: Buffer): string {
   let run = 0;
   let i = 0;
   while (i < bytes.length) {
-    const n = charLength(bytes, i);
+    // A character the name ends inside is no character: its bytes are shown as marks.
+    const n = Math.max(0, utf8CharLength(bytes, i));
     if (n > 0) {
       i += n;
       continue;

@@ -117,6 +117,16 @@ function toEvent(o: Record<string, unknown>, line: number): ParsedEvent | string
 /** What to do about a line `chronolog anonymise` would not have written: the file was edited or damaged. */
 const EDITED = 'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.';
 
+/** Rejects line `n`, not read, for being `what` (too deep, of too many values): no line anonymise writes is. */
+function refuseUnwritten(ctx: SourceContext, code: string, n: number, what: string): void {
+  ctx.reject(
+    code,
+    n,
+    `line ${n} is ${what}, which \`chronolog anonymise\` never writes; it was not read`,
+    EDITED,
+  );
+}
+
 /**
  * One line after the header: an event row, a skipped or rejected stub, or a bad line. `unended`: the file ends
  * on it without a line break. Returns true when that line was cut short (rejected as such).
@@ -128,12 +138,7 @@ function readLine(line: string, n: number, ctx: SourceContext, unended: boolean)
   }
   // Counted before it is parsed: a line of millions of `{}` would be built whole (json-values.ts).
   if (hasTooManyValues(line)) {
-    ctx.reject(
-      'CHRONOLOG_JSONL_TOO_LARGE',
-      n,
-      `line ${n} is ${TOO_MANY_VALUES}, which \`chronolog anonymise\` never writes; it was not read`,
-      EDITED,
-    );
+    refuseUnwritten(ctx, 'CHRONOLOG_JSONL_TOO_LARGE', n, TOO_MANY_VALUES);
     return false;
   }
   let o: unknown;
@@ -151,12 +156,7 @@ function readLine(line: string, n: number, ctx: SourceContext, unended: boolean)
     return false;
   }
   if (nestsTooDeep(line)) {
-    ctx.reject(
-      'CHRONOLOG_JSONL_TOO_DEEP',
-      n,
-      `line ${n} is ${TOO_DEEP}, which \`chronolog anonymise\` never writes; it was not read`,
-      EDITED,
-    );
+    refuseUnwritten(ctx, 'CHRONOLOG_JSONL_TOO_DEEP', n, TOO_DEEP);
     return false;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {

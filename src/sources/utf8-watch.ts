@@ -14,35 +14,40 @@ const NONE = new Uint8Array(0);
  * no surrogates, nothing above U+10FFFF), or -1. A sequence cut off by the end of `b` is not judged.
  */
 export function firstInvalidUtf8(b: Uint8Array): number {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      else if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      else if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= n) return -1;
-      const d = b[i + k]!;
-      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
-    }
-    i += need + 1;
+  for (let i = 0; i < b.length; ) {
+    const n = utf8CharLength(b, i);
+    if (n <= 0) return n === 0 ? i : -1;
+    i += n;
   }
   return -1;
+}
+
+/**
+ * The length (1 to 4) of the UTF-8 character `b[at..]` starts; 0 when byte `at` starts none (Unicode Table 3-7: no
+ * overlong forms, surrogates or code points beyond U+10FFFF); -1 when `b` ends inside one valid so far.
+ */
+export function utf8CharLength(b: Uint8Array, at: number): number {
+  const c = b[at]!;
+  if (c < 0x80) return 1;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    if (c === 0xe0) lo = 0xa0;
+    else if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    if (c === 0xf0) lo = 0x90;
+    else if (c === 0xf4) hi = 0x8f;
+  } else return 0;
+  for (let k = 1; k <= need; k++) {
+    if (at + k >= b.length) return -1;
+    const d = b[at + k]!;
+    if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return 0;
+  }
+  return need + 1;
 }
 
 /** How many bytes at the end of `b` begin a UTF-8 sequence that `b` does not finish (0–3). */

@@ -70,9 +70,15 @@ function warnTopLevelUnread(ctx: SourceContext, code: string, key: string, what:
   ctx.warn(code, shown, `The top-level value ${JSON.stringify(shown)} is ${what}; it was not read.`, DAMAGED);
 }
 
-/** Rejects message `index`, not read, being `what` (too deep, or of too many values). */
-function rejectUnread(ctx: SourceContext, code: string, index: number, what: string): void {
-  ctx.reject(code, `messages[${index}]`, `This entry is ${what}; it was not read.`, DAMAGED);
+/**
+ * The pass-over handler that rejects a message, not read, being `what` (too deep, or of too many values); a
+ * top-level value so passed over is pass 1's to warn of.
+ */
+function rejectUnread(ctx: SourceContext, code: string, what: string) {
+  return (where: { index: number } | { key: string }): void => {
+    if ('index' in where)
+      ctx.reject(code, `messages[${where.index}]`, `This entry is ${what}; it was not read.`, DAMAGED);
+  };
 }
 
 /** A message's sender as written: the first `sender_name` or `senderName` member of its JSON text. */
@@ -190,24 +196,16 @@ export async function readThreadFile(
     {
       field: () => {},
       message: (i, value) => onMessage(value, `messages[${i}]`),
-      tooDeep: (where) => {
-        if ('index' in where)
-          rejectUnread(
-            ctx,
-            'MESSENGER_JSON_TOO_DEEP',
-            where.index,
-            `${TOO_DEEP}, which no Messenger or Instagram export writes`,
-          );
-      },
-      tooMany: (where) => {
-        if ('index' in where)
-          rejectUnread(
-            ctx,
-            'MESSENGER_JSON_MESSAGE_TOO_LARGE',
-            where.index,
-            `${TOO_MANY_VALUES}, which no Messenger or Instagram message is`,
-          );
-      },
+      tooDeep: rejectUnread(
+        ctx,
+        'MESSENGER_JSON_TOO_DEEP',
+        `${TOO_DEEP}, which no Messenger or Instagram export writes`,
+      ),
+      tooMany: rejectUnread(
+        ctx,
+        'MESSENGER_JSON_MESSAGE_TOO_LARGE',
+        `${TOO_MANY_VALUES}, which no Messenger or Instagram message is`,
+      ),
       // The message the file breaks off in was begun, so it is counted: rejected, never read in part.
       messageCut: (index, where) =>
         rejectCutRecord(ctx, 'MESSENGER_JSON_RECORD_CUT_SHORT', `messages[${index}]`, where),
