@@ -174,17 +174,20 @@ export function seconds(raw: string | undefined): number | undefined | string {
 }
 
 /**
- * Decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped). Only the
- * length is read: a multi-megabyte value is a rope of chunks inside V8, and looking at its last characters would
- * copy it whole. The padding (at most 2 bytes) is therefore only subtracted for small values.
+ * Decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped): `data` is what
+ * was held of it, its end; `letGo` how many base64 characters before those were read but not held (reader.ts).
+ * Spaces are not counted: a value some tool wrapped over lines reaches us with each line break read as a space.
  */
-export function base64Bytes(data: string): number {
-  const bytes = Math.floor((data.length * 3) / 4);
-  if (data.length > 4096) return bytes;
+export function base64Bytes(data: string, letGo = 0): number {
+  let length = letGo;
   let pad = 0;
-  if (data.endsWith('==')) pad = 2;
-  else if (data.endsWith('=')) pad = 1;
-  return Math.max(0, bytes - pad);
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 0x20) continue;
+    length++;
+    pad = c === 0x3d ? pad + 1 : 0;
+  }
+  return Math.max(0, Math.floor((length * 3) / 4) - Math.min(pad, 2));
 }
 
 /** UTF-16 written without a byte-order mark: the first `<` has a zero byte beside it. */

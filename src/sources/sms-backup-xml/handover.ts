@@ -61,6 +61,13 @@ const ENTITY_STATE = (() => {
   return probe.state;
 })();
 
+/** saxes' "reading an attribute value in quotes" state. */
+const VALUE_STATE = (() => {
+  const probe = new SaxesParser({ fragment: true }) as unknown as { state?: unknown; write(s: string): void };
+  probe.write('<a b="');
+  return probe.state;
+})();
+
 /**
  * True for a UTF-16 unit that may stand in a reference's name: XML 1.0's NameChar, `#`, or half of a surrogate pair
  * (names allow U+10000 to U+EFFFF). Whether the whole is a reference is decided at its `;` (`isReference`).
@@ -141,7 +148,8 @@ function internalsOf(parser: SaxesParser): SaxesInternals | undefined {
     typeof p.name === 'string' &&
     'entityReturnState' in p &&
     typeof TEXT_STATE === 'number' &&
-    typeof ENTITY_STATE === 'number';
+    typeof ENTITY_STATE === 'number' &&
+    typeof VALUE_STATE === 'number';
   return ok ? (p as SaxesInternals) : undefined;
 }
 
@@ -312,6 +320,22 @@ export class Handover {
     this.afterMarkup = false;
     this.events.ampersand(amp.line, amp.column, amp.attribute);
     return end;
+  }
+
+  /**
+   * When saxes is reading the value of `attribute` and holds more than `keep` characters of it: lets them go and
+   * returns how many there were, spaces not counted (0 otherwise). saxes then reads the rest of the value as
+   * before, checking every character; only what it had put together is dropped. For a value only measured (an MMS
+   * part's base64 `data`), so that a 100 MB video costs a read buffer in memory, not its size.
+   */
+  letGo(attribute: string, keep: number): number {
+    const q = this.q;
+    if (q === undefined || q.state !== VALUE_STATE || q.name !== attribute || q.text.length <= keep) return 0;
+    const text = q.text;
+    q.text = '';
+    let n = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 0x20) n++;
+    return n;
   }
 
   /**

@@ -41,8 +41,11 @@ export class MmsRecord {
     private readonly strings: Interner,
   ) {}
 
-  /** Takes in one descendant element; only `part` and `addr` carry anything we use. */
-  child(name: string, a: Attrs): void {
+  /**
+   * Takes in one descendant element; only `part` and `addr` carry anything we use. `dataLetGo`: characters of the
+   * part's `data` read but not held (reader.ts), counted into its size.
+   */
+  child(name: string, a: Attrs, dataLetGo = 0): void {
     if (name === 'addr') {
       // 137 = PduHeaders.FROM; Android writes "insert-address-token" as a placeholder for the own number.
       const address = present(a['address']);
@@ -61,7 +64,8 @@ export class MmsRecord {
     }
     const file = present(a['cl']) ?? present(a['name']) ?? present(a['fn']) ?? 'unnamed';
     const data = a['data'];
-    const size = data === undefined || data === '' ? '' : `, ${kib(base64Bytes(data))}`;
+    const size =
+      data === undefined || (data === '' && dataLetGo === 0) ? '' : `, ${kib(base64Bytes(data, dataLetGo))}`;
     this.attachments.push(`${file} (${contentType || 'unknown type'}${size})`);
   }
 

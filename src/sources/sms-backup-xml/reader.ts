@@ -97,6 +97,8 @@ const DAMAGED_RECORD_HINT =
  * and ran Node out of memory. 100,000 levels hold about 20 MB of bare elements, 100 MB of records left open.
  */
 const MAX_DEPTH = 100_000;
+/** The most characters of an MMS part's base64 `data` held at a time (64 Ki): its size is all that is read of it. */
+const HELD_DATA = 1 << 16;
 /** Recoverable errors tolerated between two complete records before the file counts as damaged. */
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
@@ -274,8 +276,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
         if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator, strings);
         // `<sms … >` left open: what follows it up to the next record is checked as text between records.
         else if (!tag.isSelfClosing) window.open(parser.position);
-      } else current.mms?.child(tag.name, tag.attributes);
+      } else current.mms?.child(tag.name, tag.attributes, dataLetGo);
     }
+    dataLetGo = 0;
     depth++;
   });
   parser.on('closetag', (tag) => {
@@ -619,6 +622,11 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     }
     if (countingTag) cur.tooMany.count! += n;
   }
+  /**
+   * Base64 characters of the `data` value of the start tag being read that were counted and let go (`letGo`): an
+   * attachment's size is all the reader takes from it, so no more than HELD_DATA characters of it are held.
+   */
+  let dataLetGo = 0;
   /** Text handed to saxes so far, in UTF-16 units (saxes' `position` at its end). */
   let fed = 0;
   /** The text so far ends with a CR, which saxes holds back until it sees whether LF follows. */
@@ -628,7 +636,10 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (text.length === 0) return;
     window.note(text);
     handover.write(text, allowFast);
-    if (inTag) capAttributes();
+    if (inTag) {
+      capAttributes();
+      dataLetGo += handover.letGo('data', HELD_DATA);
+    }
     window.advance();
     fed += text.length;
     endsWithCR = text.charCodeAt(text.length - 1) === 0x0d;
