@@ -322,20 +322,28 @@ export class Handover {
     return end;
   }
 
-  /**
-   * When saxes is reading the value of `attribute` and holds more than `keep` characters of it: lets them go and
-   * returns how many there were, spaces not counted (0 otherwise). saxes then reads the rest of the value as
-   * before, checking every character; only what it had put together is dropped. For a value only measured (an MMS
-   * part's base64 `data`), so that a 100 MB video costs a read buffer in memory, not its size.
-   */
-  letGo(attribute: string, keep: number): number {
+  /** How many characters saxes holds of the attribute value it is reading (in quotes); 0 when it reads none. */
+  heldValue(): number {
     const q = this.q;
-    if (q === undefined || q.state !== VALUE_STATE || q.name !== attribute || q.text.length <= keep) return 0;
+    return q !== undefined && q.state === VALUE_STATE ? q.text.length : 0;
+  }
+
+  /** The name of the attribute whose value saxes is reading (`heldValue`). */
+  valueName(): string {
+    return this.q!.name;
+  }
+
+  /**
+   * Takes what saxes holds of the value it is reading (`heldValue`), leaving it empty; saxes reads the rest as
+   * before, checking every character. A high surrogate at its end stays: the other half of its character is next.
+   */
+  takeValue(): string {
+    const q = this.q!;
     const text = q.text;
-    q.text = '';
-    let n = 0;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 0x20) n++;
-    return n;
+    const last = text.charCodeAt(text.length - 1);
+    const whole = last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
+    q.text = text.slice(whole);
+    return text.slice(0, whole);
   }
 
   /**

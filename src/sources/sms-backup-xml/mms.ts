@@ -7,7 +7,8 @@ import type { Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
 import { type Attrs, base64Bytes, contactName, epochMs, OWNER, present, textOf } from './fields.js';
 import { detach, type Interner } from './interner.js';
-import { BOX_HINT, type Box, DRAFT, INCOMING, OUTGOING, rejectDate, unsent } from './records.js';
+import type { LetGo } from './long-values.js';
+import { BOX_HINT, type Box, DRAFT, INCOMING, keptText, OUTGOING, rejectDate, unsent } from './records.js';
 
 /**
  * MMS `m_type` values (OMA MMS encapsulation) of receipts the phone keeps beside messages: a delivery report
@@ -34,6 +35,8 @@ export class MmsRecord {
   private readonly texts: string[] = [];
   private readonly attachments: string[] = [];
   private from: string | undefined;
+  /** Bytes of its text parts left out while they were read (long-values.ts). */
+  private textDropped = 0;
 
   constructor(
     private readonly attrs: Attrs,
@@ -42,10 +45,10 @@ export class MmsRecord {
   ) {}
 
   /**
-   * Takes in one descendant element; only `part` and `addr` carry anything we use. `dataLetGo`: characters of the
-   * part's `data` read but not held (reader.ts), counted into its size.
+   * Takes in one descendant element; only `part` and `addr` carry anything we use. `letGo`: what of its values was
+   * read but not held (long-values.ts): base64 counted into an attachment's size, text bytes left out.
    */
-  child(name: string, a: Attrs, dataLetGo = 0): void {
+  child(name: string, a: Attrs, letGo: LetGo): void {
     if (name === 'addr') {
       // 137 = PduHeaders.FROM; Android writes "insert-address-token" as a placeholder for the own number.
       const address = present(a['address']);
@@ -60,12 +63,15 @@ export class MmsRecord {
     if (ct.startsWith('text/plain')) {
       const text = textOf(a['text']);
       if (text !== undefined) this.texts.push(text);
+      this.textDropped += letGo.textDropped;
       return;
     }
     const file = present(a['cl']) ?? present(a['name']) ?? present(a['fn']) ?? 'unnamed';
     const data = a['data'];
     const size =
-      data === undefined || (data === '' && dataLetGo === 0) ? '' : `, ${kib(base64Bytes(data, dataLetGo))}`;
+      data === undefined || (data === '' && letGo.data === 0)
+        ? ''
+        : `, ${kib(base64Bytes(data, letGo.data))}`;
     this.attachments.push(`${file} (${contentType || 'unknown type'}${size})`);
   }
 
@@ -98,6 +104,9 @@ export class MmsRecord {
     const details: Record<string, string> = {};
     if (subject !== undefined) details['subject'] = detach(subject);
     if (this.attachments.length > 0) details['attachments'] = this.attachments.join('; ');
+    const joined = this.texts.length > 0 ? this.texts.join('\n') : undefined;
+    const copy = `${address ?? ''}\u0000${ms}`;
+    const { text, flags } = keptText(joined, this.textDropped, box.flags, locator, ctx, copy);
     ctx.emit({
       locator,
       time: { type: 'instant', ms, precision: 'ms' },
@@ -105,10 +114,10 @@ export class MmsRecord {
       kind: this.attachments.length > 0 ? 'media' : 'message',
       direction: box.direction,
       sender,
-      text: this.texts.length > 0 ? detach(this.texts.join('\n')) : undefined,
+      text: text === undefined ? undefined : detach(text),
       conversation: address,
       nativeId: detachOrUndefined(present(a['m_id'])),
-      flags: box.flags,
+      flags,
       details: subject === undefined && this.attachments.length === 0 ? undefined : details,
     });
   }

@@ -18,6 +18,7 @@ import { type Attrs, decimal, utf16WithoutBom } from './fields.js';
 import { TextWindow } from './gaps.js';
 import { EndTagSaxes, Handover } from './handover.js';
 import { Interner } from './interner.js';
+import { LongValues } from './long-values.js';
 import { MmsRecord } from './mms.js';
 import { BadDurations, readCall, readSms } from './records.js';
 import {
@@ -60,6 +61,8 @@ interface Current {
   done?: boolean;
   /** Its start tag (or one inside it) holds more than MAX_ATTRIBUTES attributes: the problem counting them. */
   tooMany?: RecordProblem;
+  /** Bytes of its text (`body`) left out after the first MAX_TEXT_BYTES while it was read (long-values.ts). */
+  textDropped?: number;
 }
 
 /** The two roots and the record elements each holds (a Map: the keys come from the file). */
@@ -97,8 +100,6 @@ const DAMAGED_RECORD_HINT =
  * and ran Node out of memory. 100,000 levels hold about 20 MB of bare elements, 100 MB of records left open.
  */
 const MAX_DEPTH = 100_000;
-/** The most characters of an MMS part's base64 `data` held at a time (64 Ki): its size is all that is read of it. */
-const HELD_DATA = 1 << 16;
 /** Recoverable errors tolerated between two complete records before the file counts as damaged. */
 const MAX_BURST = 10_000;
 /** saxes' complaint about `<?xml … ?>` after anything at all, white space included. */
@@ -265,7 +266,9 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       declaredCount = tag.attributes['count'];
       window.xml11 = parser.xmlDecl.version === '1.1';
       window.open(parser.position);
-    } else if (current !== undefined) {
+    }
+    const letGo = longValues.finish(tag.attributes);
+    if (depth !== 0 && current !== undefined) {
       // The attributes saxes kept to the tag's end: all of them, unless the tag was cut down before (capAttributes).
       const kept = Object.keys(tag.attributes).length + again;
       if (countingTag || kept > MAX_ATTRIBUTES) tooManyAttributes(current, kept);
@@ -273,12 +276,12 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
       if (depth === current.depth) {
         current.attrs = tag.attributes;
+        if (letGo.textDropped > 0) current.textDropped = letGo.textDropped;
         if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator, strings);
         // `<sms … >` left open: what follows it up to the next record is checked as text between records.
         else if (!tag.isSelfClosing) window.open(parser.position);
-      } else current.mms?.child(tag.name, tag.attributes, dataLetGo);
+      } else current.mms?.child(tag.name, tag.attributes, letGo);
     }
-    dataLetGo = 0;
     depth++;
   });
   parser.on('closetag', (tag) => {
@@ -341,7 +344,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     if (recordNames.includes(cur.name)) records++;
     if (lone.pending) lone.flush(cur.start, parser.position, cur.locator);
     if (cur.problems !== undefined && reportProblems(cur.problems, cur.locator, ctx)) return;
-    if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx, strings);
+    if (cur.name === 'sms') readSms(cur.attrs!, cur.locator, ctx, strings, cur.textDropped);
     else if (cur.name === 'mms') cur.mms!.finish(ctx);
     else if (cur.name === 'call') readCall(cur.attrs!, cur.locator, ctx, strings, durations);
     else ctx.skip('unknown-element', cur.locator);
@@ -622,11 +625,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     }
     if (countingTag) cur.tooMany.count! += n;
   }
-  /**
-   * Base64 characters of the `data` value of the start tag being read that were counted and let go (`letGo`): an
-   * attachment's size is all the reader takes from it, so no more than HELD_DATA characters of it are held.
-   */
-  let dataLetGo = 0;
+  /** Values of the start tag being read too long to hold (an attachment's base64, a message text over 1 MiB). */
+  const longValues = new LongValues();
   /** Text handed to saxes so far, in UTF-16 units (saxes' `position` at its end). */
   let fed = 0;
   /** The text so far ends with a CR, which saxes holds back until it sees whether LF follows. */
@@ -638,7 +638,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     handover.write(text, allowFast);
     if (inTag) {
       capAttributes();
-      dataLetGo += handover.letGo('data', HELD_DATA);
+      longValues.check(handover);
     }
     window.advance();
     fed += text.length;

@@ -2,16 +2,44 @@
  * One SBR record → exactly one outcome (emit, skip or reject): `<sms>` and `<call>`, which hold everything in
  * their attributes, plus what `<mms>` (mms.ts) shares with them.
  */
+
+import { thousands } from '../../model/format.js';
 import type { CallStatus, Direction, Party } from '../../model/index.js';
 import { WITHHELD_FLAG } from '../../model/vocabulary.js';
+import { cutString, MAX_TEXT_BYTES, withFlag } from '../long-text.js';
 import type { SourceContext } from '../source.js';
 import { type Attrs, contactName, DATE_HINT, epochMs, OWNER, present, seconds, textOf } from './fields.js';
 import { detach, type Interner } from './interner.js';
 
-/** Message text, copied out of saxes' chunk (see interner.ts). */
-export function detachText(value: string | undefined): string | undefined {
-  const text = textOf(value);
-  return text === undefined ? undefined : detach(text);
+/** The flag of a message kept with only the first MAX_TEXT_BYTES of its text. */
+export const TEXT_CUT = 'SMS_TEXT_CUT';
+
+/**
+ * A message's text kept to its first MAX_TEXT_BYTES of UTF-8 (long-values.ts): `dropped` bytes were already left
+ * out while it was read. Returns the text and its flags; a text cut is flagged and warned of with its full length,
+ * once for the same message in overlapping backups (`copy`: its address, time and length).
+ */
+export function keptText(
+  text: string | undefined,
+  dropped: number,
+  flags: readonly string[] | undefined,
+  locator: string,
+  ctx: SourceContext,
+  copy: string,
+): { text: string | undefined; flags: readonly string[] | undefined } {
+  if (text === undefined || (dropped === 0 && text.length * 3 <= MAX_TEXT_BYTES)) return { text, flags };
+  const cut = cutString(text, MAX_TEXT_BYTES);
+  if (cut.dropped + dropped === 0) return { text, flags };
+  const kept = Buffer.byteLength(cut.text);
+  const total = kept + cut.dropped + dropped;
+  ctx.warn(
+    'SMS_TEXT_TOO_LONG',
+    locator,
+    `The message ${locator} has ${thousands(total)} bytes of text (as UTF-8), more than any text message holds: it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
+    `Check that record in the backup: a damaged or edited file can make one record this long. The message carries the ${TEXT_CUT} flag.`,
+    `${copy}\u0000${total}`,
+  );
+  return { text: cut.text, flags: withFlag(flags, TEXT_CUT) };
 }
 
 /** What a message `type` (SMS) or `msg_box` (MMS) means; `flags` marks a message the phone never sent. */
@@ -79,7 +107,14 @@ export function rejectDate(ctx: SourceContext, locator: string, problem: string)
 }
 
 /** Emits, skips or rejects one `<sms>`. */
-export function readSms(a: Attrs, locator: string, ctx: SourceContext, strings: Interner): void {
+/** `textDropped`: bytes of its `body` left out while it was read (long-values.ts). */
+export function readSms(
+  a: Attrs,
+  locator: string,
+  ctx: SourceContext,
+  strings: Interner,
+  textDropped = 0,
+): void {
   const type = present(a['type']);
   const box = SMS_TYPES.get(type ?? '');
   const ms = epochMs(a['date']);
@@ -92,7 +127,7 @@ export function readSms(a: Attrs, locator: string, ctx: SourceContext, strings: 
       BOX_HINT,
     );
   } else if (typeof ms === 'string') rejectDate(ctx, locator, ms);
-  else emitSms(a, locator, box, ms, ctx, strings);
+  else emitSms(a, locator, box, ms, ctx, strings, textDropped);
 }
 
 function emitSms(
@@ -102,11 +137,20 @@ function emitSms(
   ms: number,
   ctx: SourceContext,
   strings: Interner,
+  textDropped: number,
 ): void {
   const address = present(a['address']);
   const incoming = box.direction === 'incoming';
   const sender = incoming ? strings.party(address, contactName(a['contact_name'])) : OWNER;
   const subject = present(a['subject']);
+  const { text, flags } = keptText(
+    textOf(a['body']),
+    textDropped,
+    box.flags,
+    locator,
+    ctx,
+    `${address ?? ''}\u0000${ms}`,
+  );
   ctx.emit({
     locator,
     time: { type: 'instant', ms, precision: 'ms' },
@@ -114,9 +158,9 @@ function emitSms(
     kind: 'message',
     direction: box.direction,
     sender,
-    text: detachText(a['body']),
+    text: text === undefined ? undefined : detach(text),
     conversation: incoming && sender !== undefined ? sender.id : strings.thread(address),
-    flags: box.flags,
+    flags,
     details: subject === undefined ? undefined : { subject: detach(subject) },
   });
 }
