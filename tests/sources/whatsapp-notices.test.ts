@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ATTACHED_FIRST_BYTES,
+  MarkerStarts,
   maybeSpecial,
   patternStarts,
   RecentSpecials,
@@ -25,7 +26,7 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 /** Would the source classify this text as `classify` does? */
 function agrees(s: string): boolean {
   const b = utf8(`x${s}\n`); // inside a buffer, as the text lies in its line
-  return classify(s) === Special.None || maybeSpecial(b, 1, b.length - 1);
+  return classify(s) === Special.None || maybeSpecial(b, 1, b.length - 1, new MarkerStarts());
 }
 
 describe('the byte filter in front of classify', () => {
@@ -103,7 +104,7 @@ describe('the byte filter in front of classify', () => {
   it('turns away ordinary text, empty text and text too long to be a notice', () => {
     const b = (s: string) => {
       const bytes = utf8(`${s}\n`);
-      return maybeSpecial(bytes, 0, bytes.length - 1);
+      return maybeSpecial(bytes, 0, bytes.length - 1, new MarkerStarts());
     };
     expect(b('hello there')).toBe(false);
     // Starting like a notice for two characters, not for four.
@@ -125,6 +126,56 @@ describe('the byte filter in front of classify', () => {
       b('<Media omitted>'),
       b('x (file attached) ok, I tried'),
     ]).toEqual([true, true, true, true]);
+  });
+});
+
+describe('the search for file markers over the lines of a chunk', () => {
+  const markers = [
+    '<attached: 00000001-PHOTO.jpg>',
+    'IMG-1.jpg (file attached)',
+    'Bild.jpg (Datei angehängt)',
+    'foto.jpg (fichier joint)',
+    'Report • 2 pages document omitted',
+  ];
+  // Lines that end like a placeholder, so that only the search for a marker tells them apart.
+  const line = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => `${s} and`),
+    fc
+      .tuple(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom(...markers),
+        fc.constantFrom('', ' ok, I tried', ' (no)'),
+      )
+      .map(([a, m, b]) => a + m + b),
+    fc.constantFrom('(', '<', 'x (y) and', 'and', '<3 and', 'we said no'),
+  );
+
+  it('answers each line of one buffer, asked in order, as classify does; searching again when refilled', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.array(line, { maxLength: 12 }), (first, second) => {
+        const search = new MarkerStarts();
+        const buffer = Buffer.alloc(8192);
+        for (const lines of [first, second]) {
+          // The same memory filled again, as the reader fills its chunk: the search is told (`reset`).
+          search.reset();
+          buffer.fill(0);
+          const spans: [number, number][] = [];
+          let at = 0;
+          for (const l of lines) {
+            const n = buffer.write(l, at, 'utf8');
+            spans.push([at, at + n]);
+            buffer[at + n] = 0x0a;
+            at += n + 1;
+          }
+          lines.forEach((l, i) => {
+            const [s, e] = spans[i]!;
+            const special = classify(l) !== Special.None;
+            if (special) expect(maybeSpecial(buffer, s, e, search), l).toBe(true);
+            else maybeSpecial(buffer, s, e, search);
+          });
+        }
+      }),
+    );
   });
 });
 

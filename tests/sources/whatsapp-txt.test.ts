@@ -743,6 +743,61 @@ describe('reading the file', () => {
     );
   });
 
+  it('finds file markers in first lines as classify does, whatever the chunks and byte-order marks (property)', async () => {
+    // First lines that end like a placeholder ("d"), so that only a file marker inside them tells them apart; with
+    // a BOM inside, the text is copied out of its line into memory filled again for each such text. All of one
+    // length in bytes, so that chunks of whole lines can fill the reader's one buffer exactly.
+    const texts = [
+      'we said and',
+      'IMG-1.jpg (file attached)',
+      'x <attached: 1.jpg> and',
+      '<3 and',
+      '(sad',
+      'hello\ufeff dad',
+      'IMG-2.jpg\ufeff (file attached) and',
+      'ok\ufeff (file attached)',
+    ];
+    const longest = Math.max(...texts.map((t) => Buffer.byteLength(t)));
+    const padded = texts.map((t) => 'x'.repeat(longest - Buffer.byteLength(t)) + t);
+    const line = (t: string, i: number) =>
+      `13/03/2024, ${10 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')} - Sam: ${t}\n`;
+    const lineBytes = Buffer.byteLength(line(padded[0]!, 0));
+    await fc.assert(
+      fc.asyncProperty(
+        // Past the first KiB, which the reader gathers into a head of its own (text.ts headFirst).
+        fc.array(fc.constantFrom(...padded), { minLength: 20, maxLength: 120 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 4 }).map((k) => k * lineBytes),
+          fc.integer({ min: 8, max: 200 }),
+        ),
+        async (lines, size) => {
+          const bytes = Buffer.from(lines.map(line).join(''), 'utf8');
+          // One buffer read into again for every chunk, as SourceInput.chunks hands them.
+          const input = {
+            path: 'chat.txt',
+            name: 'chat.txt',
+            bytes: bytes.length,
+            open: () => Readable.from([bytes]),
+            async *chunks() {
+              const buf = Buffer.alloc(size);
+              for (let at = 0; at < bytes.length; ) {
+                const n = bytes.copy(buf, 0, at, at + size);
+                at += n;
+                yield n === size ? buf : buf.subarray(0, n);
+              }
+            },
+          };
+          const run = await runInput(whatsappTxt, input);
+          const kinds = lines.map((t) =>
+            classify(t.replaceAll('\ufeff', '')) === Special.Media ? 'media' : 'message',
+          );
+          expect(run.events.map((e) => e.kind)).toEqual(kinds);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects a file without any header as a whole', async () => {
     const run = await runText('just some notes\nabout nothing\n');
     expect(run.failure?.code).toBe('WHATSAPP_NO_MESSAGES');

@@ -29,7 +29,7 @@ import {
   MessageText,
   onlyBoms,
 } from './message-text.js';
-import { maybeSpecial, RecentSpecials } from './notice-bytes.js';
+import { MarkerStarts, maybeSpecial, RecentSpecials } from './notice-bytes.js';
 import { callDetail, isAttributedNotice, Special } from './notices.js';
 import { Framing, HeaderScanner, Scan, withoutMarks } from './scan.js';
 import { authorEnd, Senders } from './senders.js';
@@ -181,6 +181,7 @@ export async function readMessages(
   const boms = new BomSearch();
   const text = new MessageText(boms);
   const specials = new RecentSpecials();
+  const markers = new MarkerStarts();
   let state = NONE;
   let time: Extract<EventTime, { type: 'local' }> | undefined;
   let event: Mutable<ParsedEvent> | undefined;
@@ -269,8 +270,13 @@ export async function readMessages(
     }
     // The text as written, minus byte-order marks anywhere and the direction marks iOS puts in front.
     text.set(b, afterLeadingMarks(b, textStart), end, dropped);
+    // The search for file markers runs on over the chunk's lines; a text copied out of its line (it held a BOM)
+    // lies in memory filled again for each such text, so its search starts afresh.
+    if (text.bytes !== b) markers.reset();
     // Only a text that may be a placeholder or a notice is decoded to be classified.
-    const special = maybeSpecial(text.bytes, text.start, text.end) ? specials.classify(text) : Special.None;
+    const special = maybeSpecial(text.bytes, text.start, text.end, markers)
+      ? specials.classify(text)
+      : Special.None;
     const typed = kindOf(special);
     const notice = noticeOf(special, typed, sender !== undefined, lrmAt(b, textStart), text);
     if (notice !== undefined) {
@@ -415,6 +421,7 @@ export async function readMessages(
   // The chunk the lines lie in is about to be read into again: a message still waiting keeps its own copy.
   const onChunkEnd = (): void => {
     boms.reset();
+    markers.reset();
     if (state === MESSAGE) text.keep();
   };
 
