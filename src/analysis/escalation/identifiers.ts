@@ -56,7 +56,13 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   // The days the files that recorded each identifier cover (hand-kept files cover no fixed days).
   const covers = names.map((_, k) => {
     const seen = new Set<number>();
-    for (let j = 0; j < size(k); j++) seen.add(all.input(index(k, j)));
+    // An identifier's incidents come from one input after another, in runs: a set lookup per run, not per incident.
+    let last = -1;
+    for (let j = 0; j < size(k); j++) {
+      const input = all.input(index(k, j));
+      if (input !== last) seen.add(input);
+      last = input;
+    }
     return [...seen].map((i) => ctx.inputSpans[i] ?? null).filter((x): x is DayRange => x !== null);
   });
   /** Whether the exports that recorded identifier k cover every day of [from, to) (instants). */
