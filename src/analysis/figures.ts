@@ -10,7 +10,8 @@ import type { Zone } from '../timeline/zone.js';
 import { refOf } from './cite.js';
 import { breakdowns, CHANNELS_SORTED, countRecord, type IncidentColumns } from './columns.js';
 import { shownPrecision, timeFlagsAt } from './counts.js';
-import { dayText, longestRun, seriesOfDays, weekly } from './series.js';
+import { type DayTable, HOUR_SLOTS, UNTIMED } from './day-table.js';
+import { type DailySeries, dayText, longestRun, weekly } from './series.js';
 
 /** Night is 00:00–05:59 local time (statistics reference §2.10). */
 export const NIGHT_END_HOUR = 6;
@@ -23,27 +24,27 @@ export const NIGHT_END_HOUR = 6;
 export function incidentFigures(
   incidents: EventList,
   cols: IncidentColumns,
+  table: DayTable,
   zone: Zone,
   covers: (day: number) => boolean,
   inputs: readonly InputSummary[],
 ): Report['incidents'] {
-  const series = seriesOfDays(cols.day);
-  // Incidents per day and channel, as one row of CHANNELS.length counts per day of the series.
+  // The dense daily series, and the hour figures, from the incidents counted by day (`table`, of `incidents`).
+  const series: DailySeries = { start: table.start, counts: Array.from(table.count) };
   const width = CHANNELS.length;
-  const perChannel = new Int32Array(series.counts.length * width);
+  const perChannel = table.perChannel;
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   let timed = 0;
   let night = 0;
-  for (let i = 0; i < cols.day.length; i++) {
-    const day = cols.day[i]!;
-    perChannel[(day - series.start) * width + cols.channel[i]!]!++;
-    const hour = cols.hour[i]!;
+  for (let row = 0; row < table.rows; row++) {
     // Records with only a date have no hour: they are left out of the hour figures rather than guessed.
-    if (hour >= 0) {
-      // 1970-01-01 was a Thursday (ISO weekday 4).
-      hourByWeekday[(((day + 3) % 7) + 7) % 7]![hour]!++;
-      timed++;
-      if (hour < NIGHT_END_HOUR) night++;
+    // 1970-01-01 was a Thursday (ISO weekday 4).
+    const weekday = hourByWeekday[(((table.start + row + 3) % 7) + 7) % 7]!;
+    for (let hour = 0; hour < UNTIMED; hour++) {
+      const c = table.hourly[row * HOUR_SLOTS + hour]!;
+      weekday[hour]! += c;
+      timed += c;
+      if (hour < NIGHT_END_HOUR) night += c;
     }
   }
   const daily = series.counts.map((count, i) => ({

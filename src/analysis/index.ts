@@ -9,6 +9,7 @@ import { accounting } from './accounting.js';
 import { chronology } from './chronology.js';
 import { incidentColumns } from './columns.js';
 import { identifierTable } from './counts.js';
+import { dayTable } from './day-table.js';
 import { analyseEscalation } from './escalation/index.js';
 import { inSpans } from './escalation/window.js';
 import { incidentFigures } from './figures.js';
@@ -37,10 +38,12 @@ export function buildReport(a: AnalysisInput): Report {
   const events = a.events;
   const incidents = events.incidents();
   const columns = incidentColumns(incidents, a.zone);
+  const table = dayTable(columns);
   const escalation = analyseEscalation({
     events: a.events,
     incidents,
     columns,
+    table,
     zone: a.zone,
     case: a.case,
     inputs: a.inputs,
@@ -65,7 +68,7 @@ export function buildReport(a: AnalysisInput): Report {
     ignoredFiles: [...a.ignored],
     accounting: accounting(a.inputs, incidents.length),
     identifiers: identifierTable(incidents, columns, a.zone, a.inputs),
-    incidents: incidentFigures(incidents, columns, a.zone, coveredByEveryExport(escalation), a.inputs),
+    incidents: incidentFigures(incidents, columns, table, a.zone, coveredByEveryExport(escalation), a.inputs),
     ...withheldKey(withheldCalls(events, columns.day, a.zone, a.inputs)),
     escalation,
     ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone, a.case.lexicon) } : {}),

@@ -24,21 +24,6 @@ export function dayNumberOf(date: string): number {
   );
 }
 
-/** Counts of local day numbers (analysis/columns.ts) per day, from the first to the last day among them. */
-export function seriesOfDays(days: ArrayLike<number>): DailySeries {
-  if (days.length === 0) return { start: 0, counts: [] };
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i]!;
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
-  const counts = new Array<number>(hi - lo + 1).fill(0);
-  for (let i = 0; i < days.length; i++) counts[days[i]! - lo]!++;
-  return { start: lo, counts };
-}
-
 export interface Run {
   readonly days: number;
   readonly from: string | null;

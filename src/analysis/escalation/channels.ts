@@ -13,24 +13,20 @@ export function channelsOverTime(
   ctx: Ctx,
   partialMonths: ReadonlySet<string>,
 ): Escalation['channelsOverTime'] {
-  // Incidents per month and channel: one row of CHANNELS.length counts per month number.
+  // Incidents per month and channel: one row of CHANNELS.length counts per month number, adding up the days of the
+  // windowed incidents' table.
   const width = CHANNELS.length;
   const perMonth: Int32Array[] = [];
-  const { days, channels } = ctx;
-  // Incidents come day by day: the month is looked up when the day changes.
-  let lastDay = Number.NaN;
-  let row: Int32Array | undefined;
-  for (let i = 0; i < days.length; i++) {
-    if (days[i] !== lastDay) {
-      lastDay = days[i]!;
-      const mi = ctx.months.of(lastDay);
-      row = perMonth[mi];
-      if (row === undefined) {
-        row = new Int32Array(width);
-        perMonth[mi] = row;
-      }
+  const t = ctx.table;
+  for (let day = 0; day < t.rows; day++) {
+    if (t.count[day] === 0) continue;
+    const mi = ctx.months.of(t.start + day);
+    let row = perMonth[mi];
+    if (row === undefined) {
+      row = new Int32Array(width);
+      perMonth[mi] = row;
     }
-    row![channels[i]!]!++;
+    for (let c = 0; c < width; c++) row[c]! += t.perChannel[day * width + c]!;
   }
   const byName = perMonth
     .flatMap((row, mi) => (row ? [{ month: ctx.months.names[mi]!, row }] : []))

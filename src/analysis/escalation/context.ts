@@ -8,6 +8,7 @@ import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
 import { CHANNELS_SORTED, countPerChannel, type IncidentColumns } from '../columns.js';
+import type { DayTable } from '../day-table.js';
 import { dateOf } from '../stats/index.js';
 import type { DayRange, LimitingChannel } from './window.js';
 
@@ -29,6 +30,8 @@ export interface EscalationInput {
   readonly incidents?: EventList;
   /** The columns of `incidents` (analysis/columns.ts), when the caller already has them. */
   readonly columns?: IncidentColumns;
+  /** The day table of all of `incidents` (analysis/day-table.ts), with `columns`, when the caller already has it. */
+  readonly table?: DayTable;
   readonly zone: Zone;
   readonly case: ResolvedCase;
   readonly inputs: readonly InputSummary[];
@@ -61,6 +64,8 @@ export interface Ctx {
   readonly days: Int32Array;
   readonly hours: Int8Array;
   readonly channels: Uint8Array;
+  /** The windowed incidents counted by local day, hour and channel. */
+  readonly table: DayTable;
   /** Month numbers of day numbers, for counting per month. */
   readonly months: Months;
   /** Start instants of the contact episodes among the windowed incidents. */

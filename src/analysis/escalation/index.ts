@@ -8,6 +8,7 @@
 import type { Escalation } from '../../model/escalation.js';
 import { isHandKept } from '../../model/hand-kept.js';
 import { incidentColumns } from '../columns.js';
+import { type DayTable, dayTable } from '../day-table.js';
 import { dateOf } from '../stats/index.js';
 import { burstAnalysis } from './bursts.js';
 import { ceaseRequests } from './cease.js';
@@ -57,9 +58,14 @@ export function analyseEscalation(input: EscalationInput): Escalation {
         stretch: null,
         covered: [],
       };
-  // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the columns' days so
-  // that a million incidents are bucketed once.
-  const counts = perDay(days, window.from, range ? window.to - window.from + 1 : 0);
+  // The windowed incidents by day: the caller's table of all incidents when the window holds them all (the usual
+  // case), else counted here.
+  const table =
+    input.table !== undefined && input.columns !== undefined && a === 0 && b === incidents.length
+      ? input.table
+      : dayTable(columns, a, b);
+  // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the table's days.
+  const counts = perDay(table, window.from, range ? window.to - window.from + 1 : 0);
   const ctx: Ctx = {
     zone,
     case: input.case,
@@ -77,6 +83,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     days,
     hours,
     channels,
+    table,
     months: new Months(window),
     episodes: episodeStarts(windowed, hours),
     handKept: input.inputs.map(isHandKept),
@@ -143,12 +150,15 @@ export function analyseEscalation(input: EscalationInput): Escalation {
 }
 
 /**
- * Incidents per day of an `n`-day series from day number `from`, given each incident's day number. A function
- * of its own: V8 optimises a hot loop while it runs by compiling the whole function around it, and around this
- * loop that was all of `analyseEscalation` (~30 ms of the compiler's threads).
+ * Incidents per day of an `n`-day series from day number `from`, from the table of the incidents by day. A day of
+ * the table outside the series is left out (an incident before the window's first midnight can be on the day before
+ * it, around a clock change at midnight).
  */
-function perDay(days: Int32Array, from: number, n: number): number[] {
+function perDay(table: DayTable, from: number, n: number): number[] {
   const counts = new Array<number>(n).fill(0);
-  for (let i = 0; i < days.length; i++) counts[days[i]! - from]!++;
+  for (let row = 0; row < table.rows; row++) {
+    const i = table.start + row - from;
+    if (i >= 0 && i < n) counts[i] = table.count[row]!;
+  }
   return counts;
 }

@@ -4,6 +4,7 @@
  * uniform day, which is a weak baseline. Date-only records have no hour and are left out of the denominator.
  */
 import type { Escalation } from '../../model/escalation.js';
+import { timedBefore } from '../day-table.js';
 import { clopperPearson } from '../stats/index.js';
 import type { Ctx } from './context.js';
 
@@ -21,35 +22,30 @@ function share(
 
 /** Night share overall and per month, over the window. */
 export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Escalation['night'] {
-  // Per month, in order of first appearance among the timed incidents.
-  const perMonth: { count: number; eligible: number }[] = [];
-  const order: number[] = [];
+  // Per month, adding up the days of the windowed incidents' table (a month is counted by its days in any order).
+  const perMonth: { count: number; eligible: number; first: number }[] = [];
+  const seen: number[] = [];
   let count = 0;
   let eligible = 0;
-  const { days, hours } = ctx;
-  // Incidents come day by day: the month is looked up when the day changes.
-  let lastDay = Number.NaN;
-  let m: { count: number; eligible: number } | undefined;
-  for (let i = 0; i < days.length; i++) {
-    const hour = hours[i]!;
-    if (hour < 0) continue; // a date-only record has no hour
-    if (days[i] !== lastDay) {
-      lastDay = days[i]!;
-      const mi = ctx.months.of(lastDay);
-      m = perMonth[mi];
-      if (m === undefined) {
-        m = { count: 0, eligible: 0 };
-        perMonth[mi] = m;
-        order.push(mi);
-      }
+  const t = ctx.table;
+  for (let row = 0; row < t.rows; row++) {
+    const day = timedBefore(t, row, NIGHT_END_HOUR);
+    if (day.timed === 0) continue; // date-only records have no hour
+    const mi = ctx.months.of(t.start + row);
+    let m = perMonth[mi];
+    if (m === undefined) {
+      m = { count: 0, eligible: 0, first: t.firstTimed[row]! };
+      perMonth[mi] = m;
+      seen.push(mi);
     }
-    m!.eligible++;
-    eligible++;
-    if (hour < NIGHT_END_HOUR) {
-      m!.count++;
-      count++;
-    }
+    m.first = Math.min(m.first, t.firstTimed[row]!);
+    m.eligible += day.timed;
+    eligible += day.timed;
+    m.count += day.before;
+    count += day.before;
   }
+  // In order of first appearance among the timed incidents, which is not always the order of their days.
+  const order = seen.sort((x, y) => perMonth[x]!.first - perMonth[y]!.first);
   const months = order.map((mi) => [ctx.months.names[mi]!, perMonth[mi]!] as const);
   return {
     hours: '00:00–05:59',

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayTable } from '../../../src/analysis/day-table.js';
 import { channelsOverTime } from '../../../src/analysis/escalation/channels.js';
 import type { Ctx } from '../../../src/analysis/escalation/context.js';
 import { Months, monthOf } from '../../../src/analysis/escalation/context.js';
@@ -19,11 +20,17 @@ function ctxOf(
   hours: number[],
   channels: number[],
 ): Ctx {
+  const columns = {
+    day: Int32Array.from(days),
+    hour: Int8Array.from(hours),
+    channel: Uint8Array.from(channels),
+  };
   return {
     months: new Months(window),
-    days: Int32Array.from(days),
-    hours: Int8Array.from(hours),
-    channels: Uint8Array.from(channels),
+    days: columns.day,
+    hours: columns.hour,
+    channels: columns.channel,
+    table: dayTable(columns),
   } as unknown as Ctx;
 }
 
@@ -31,7 +38,8 @@ describe('per-month figures', () => {
   it('count incidents on days outside the window under their own months, as a count by month name does', () => {
     const from = dayNumber('2024-03-01');
     const to = dayNumber('2024-04-30');
-    // Runs of incidents on non-decreasing days from a little before the window to a little after it.
+    // Runs of incidents from a little before the window to a little after it, on non-decreasing days, or in any
+    // order (local days go back around a clock change at midnight; months are still listed by first appearance).
     const run = fc.record({
       day: fc.integer({ min: from - 40, max: to + 40 }),
       hour: fc.integer({ min: -1, max: 23 }),
@@ -39,8 +47,8 @@ describe('per-month figures', () => {
       times: fc.integer({ min: 1, max: 4 }),
     });
     fc.assert(
-      fc.property(fc.array(run, { minLength: 1, maxLength: 30 }), (runs) => {
-        const sorted = [...runs].sort((a, b) => a.day - b.day);
+      fc.property(fc.array(run, { minLength: 1, maxLength: 30 }), fc.boolean(), (runs, inOrder) => {
+        const sorted = inOrder ? [...runs].sort((a, b) => a.day - b.day) : runs;
         const days: number[] = [];
         const hours: number[] = [];
         const channels: number[] = [];
