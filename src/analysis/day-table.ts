@@ -82,3 +82,13 @@ export function timedBefore(t: DayTable, row: number, end: number): { timed: num
   }
   return { timed, before };
 }
+
+/** Incidents per CHANNELS index over all the days of a table. */
+export function channelTotals(t: DayTable): number[] {
+  const width = CHANNELS.length;
+  const totals = new Array<number>(width).fill(0);
+  for (let row = 0; row < t.rows; row++) {
+    for (let c = 0; c < width; c++) totals[c]! += t.perChannel[row * width + c]!;
+  }
+  return totals;
+}

@@ -8,7 +8,7 @@
 import type { Escalation } from '../../model/escalation.js';
 import { isHandKept } from '../../model/hand-kept.js';
 import { incidentColumns } from '../columns.js';
-import { type DayTable, dayTable } from '../day-table.js';
+import { channelTotals, type DayTable, dayTable } from '../day-table.js';
 import { dateOf } from '../stats/index.js';
 import { burstAnalysis } from './bursts.js';
 import { ceaseRequests } from './cease.js';
@@ -49,8 +49,14 @@ export function analyseEscalation(input: EscalationInput): Escalation {
   const hours = columns.hour.subarray(a, b);
   const channels = columns.channel.subarray(a, b);
 
+  // The windowed incidents by day: the caller's table of all incidents when the window holds them all (the usual
+  // case), else counted here.
+  const table =
+    input.table !== undefined && input.columns !== undefined && a === 0 && b === incidents.length
+      ? input.table
+      : dayTable(columns, a, b);
   const cov = range
-    ? coverage(events, channels, input.inputs, zone, window)
+    ? coverage(events, channelTotals(table), input.inputs, zone, window)
     : {
         json: { channels: [], fullyCovered: null, partialDays: 0 },
         limiting: [],
@@ -58,12 +64,6 @@ export function analyseEscalation(input: EscalationInput): Escalation {
         stretch: null,
         covered: [],
       };
-  // The windowed incidents by day: the caller's table of all incidents when the window holds them all (the usual
-  // case), else counted here.
-  const table =
-    input.table !== undefined && input.columns !== undefined && a === 0 && b === incidents.length
-      ? input.table
-      : dayTable(columns, a, b);
   // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the table's days.
   const counts = perDay(table, window.from, range ? window.to - window.from + 1 : 0);
   const ctx: Ctx = {

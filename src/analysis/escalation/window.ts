@@ -19,7 +19,6 @@ import type { Channel, InputSummary, ResolvedCase } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
 import type { Zone } from '../../timeline/zone.js';
-import { countPerChannel } from '../columns.js';
 import { dateOf, dayNumber } from '../stats/index.js';
 
 /** Share of the window's incidents from which a channel limits the fully covered stretch. */
@@ -108,19 +107,24 @@ export interface Coverage {
   readonly covered: boolean[];
 }
 
-/** Per-channel coverage and the fully covered stretch of the window. */
+/**
+ * Per-channel coverage and the fully covered stretch of the window, whose incidents are `perChannel` (per CHANNELS
+ * index).
+ */
 export function coverage(
   events: EventList,
-  windowChannels: Uint8Array,
+  perChannel: readonly number[],
   inputs: readonly InputSummary[],
   zone: Zone,
   window: DayRange,
 ): Coverage {
   const spans = inputSpansOf(events, inputs);
   const incidentsBy = new Map<Channel, number>();
-  const perChannel = countPerChannel(windowChannels);
-  for (let c = 0; c < CHANNELS.length; c++)
+  let total = 0;
+  for (let c = 0; c < CHANNELS.length; c++) {
     if (perChannel[c]! > 0) incidentsBy.set(CHANNELS[c]!, perChannel[c]!);
+    total += perChannel[c]!;
+  }
   const byChannel = new Map<Channel, { spans: Span[]; files: Set<string> }>();
   for (const [input, s] of spans) {
     const span = { from: zone.localDayNumber(s.first), to: zone.localDayNumber(s.last) };
@@ -131,7 +135,6 @@ export function coverage(
       byChannel.set(channel, c);
     }
   }
-  const total = windowChannels.length;
   const n = window.to - window.from + 1;
   const covered = new Array<boolean>(n).fill(true);
   const channels: Escalation['coverage']['channels'] = [];
