@@ -45,7 +45,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   WHATSAPP_TEXT_CUT: 'text longer than a WhatsApp message can hold: only its first 1 MiB kept',
   SIGNAL_TEXT_CUT: 'text longer than a Signal message can hold: only its first 1 MiB kept',
   IMESSAGE_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
-  SMS_TEXT_CUT: 'text longer than any text message holds: only its first 1 MiB kept',
+  SMS_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
 };
 
 const DETAILS: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@
  * A text message whose text is longer than any phone sends (a damaged or made-up backup): an `<sms>` `body` or an
  * MMS text part of megabytes. As in the chat readers, it is one message, kept with the first MAX_TEXT_BYTES of its
  * text (cut before a whole character), flagged SMS_TEXT_CUT and warned of (SMS_TEXT_TOO_LONG) with its full length.
- * The rest is counted while it is read, not held (a 300 MB body took 1.6 GB), and the outcome is the same wherever
+ * The rest is counted while it is read, not held (a 297 MB body took 2.1 GB), and the outcome is the same wherever
  * the file's chunks end, through the fast path or saxes alone.
  */
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ const summary = (out: Awaited<ReturnType<typeof readSmsIn>>) => ({
 /** Expects the backup read in pieces of each size, on the fast path and through saxes alone, as read whole. */
 async function sameInAnyChunks(file: Buffer) {
   const whole = summary(await readSmsIn(file, file.length));
-  for (const size of [4096, 9_999, 65_536, 1 << 20]) {
+  for (const size of [4096, 9_999, 32_768, 65_536, 1 << 20]) {
     expect(summary(await readSmsIn(file, size)), `chunks of ${size}`).toEqual(whole);
     expect(summary(await readSmsIn(file, size, false)), `chunks of ${size}, saxes alone`).toEqual(whole);
   }
@@ -83,7 +83,7 @@ describe('a text message longer than any phone sends', () => {
         [
           'SMS_TEXT_TOO_LONG',
           'sms[1] (line 4)',
-          `The message sms[1] (line 4) has ${total.toLocaleString('en-GB')} bytes of text (as UTF-8), more than any text message holds: it is counted as one message, with the first 1,048,575 bytes of its text.`,
+          `The message sms[1] (line 4) has ${total.toLocaleString('en-GB')} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first 1,048,575 bytes of its text.`,
         ],
       ],
       failure: undefined,
@@ -136,5 +136,60 @@ describe('a text message longer than any phone sends', () => {
       },
     ]);
     expect(whole.warnings).toEqual([]);
+  });
+});
+
+describe('long values in the places a review found read differently by chunk', () => {
+  it('cuts only the text of the record: a long `text` on an <sms>, a long `body` on a text part, are no text of it', async () => {
+    const long = 'x'.repeat(2 * MAX_TEXT_BYTES);
+    const onSms = sms(1710450060000, 'short hello').replace(' read="1"', ` text="${long}" read="1"`);
+    const onPart = mms(1710450120000, 'hi there').replace(
+      'text="hi there"',
+      `text="hi there" body="${long}"`,
+    );
+    const whole = await sameInAnyChunks(backup(onSms, onPart));
+    expect(whole.events.map((e) => [e.locator, e.bytes, e.flags])).toEqual([
+      ['sms[0] (line 3)', 11, undefined],
+      ['mms[0] (line 4)', 8, undefined],
+    ]);
+    expect(whole.warnings).toEqual([]);
+  });
+
+  it('names a reference past the cut in the rejection as read whole, at the column of its "&"', async () => {
+    const body = `Answer ${'y'.repeat(MAX_TEXT_BYTES + 70_000)} &foo; me`;
+    const whole = await sameInAnyChunks(backup(sms(1710450060000, body)));
+    const before = `  <sms protocol="0" address="${SAM}" date="1710450060000" type="1" subject="null" body="`;
+    const column = before.length + body.indexOf('&') + 1;
+    expect(whole.rejected.map((r) => [r.code, r.message.slice(0, r.message.indexOf(')') + 1)])).toEqual([
+      ['SMS_UNDEFINED_ENTITY', `the entity reference &foo; in body= (line 3, column ${column})`],
+    ]);
+  });
+
+  it('keeps nothing of a later MMS text part once an earlier part was cut, as the cut of them read whole', async () => {
+    // The first cut stops before a three-byte "€", leaving two bytes the next part must not fill.
+    const whole = await sameInAnyChunks(
+      backup(mms(1710450060000, `xx${'€'.repeat(2 * MAX_TEXT_BYTES)}`, 'see you soon')),
+    );
+    expect(whole.events).toEqual([
+      {
+        locator: 'mms[0] (line 3)',
+        bytes: MAX_TEXT_BYTES - 2,
+        start: 'xx€€€€€€€€€€',
+        end: '€€€',
+        flags: ['SMS_TEXT_CUT'],
+      },
+    ]);
+  });
+
+  it('counts the attributes of a record rejected for them as read whole, a long body among them', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ` a${i}="v"`).join('');
+    const record = sms(1710450060000, 'z'.repeat(2 * MAX_TEXT_BYTES)).replace(
+      ' read="1"',
+      `${many} read="1"`,
+    );
+    const whole = await sameInAnyChunks(backup(record));
+    expect(whole.rejected.map((r) => [r.code, r.message.slice(0, 32)])).toEqual([
+      ['SMS_RECORD_TOO_LARGE', 'a start tag of 3,009 attributes,'],
+    ]);
   });
 });

@@ -175,12 +175,13 @@ export function seconds(raw: string | undefined): number | undefined | string {
 
 /**
  * Decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped): `data` is what
- * was held of it, its end; `letGo` how many base64 characters before those were read but not held (reader.ts).
- * Spaces are not counted: a value some tool wrapped over lines reaches us with each line break read as a space.
+ * was held of it, its end; `letGo` how many base64 characters before those were read but not held, `padBefore` how
+ * many `=` ended them (long-values.ts). Spaces are not counted: a value some tool wrapped over lines reaches us
+ * with each line break read as a space. The padding, the `=` at the end (at most two), is no data.
  */
-export function base64Bytes(data: string, letGo = 0): number {
+export function base64Bytes(data: string, letGo = 0, padBefore = 0): number {
   let length = letGo;
-  let pad = 0;
+  let pad = padBefore;
   for (let i = 0; i < data.length; i++) {
     const c = data.charCodeAt(i);
     if (c === 0x20) continue;

@@ -23,8 +23,12 @@
  * too; outside a value or text (a comment, say) the extra piece changes nothing. Only the saxes path does this;
  * the fast path hands such a record to saxes.
  *
+ * An attribute value too long to hold whole (an MMS part's base64 video, a message text past 1 MiB) is taken out of
+ * saxes while it reads it (`heldValue`, `takeValue`; the policy is long-values.ts).
+ *
  * That needs some of saxes' private fields, read and written here only; saxes is pinned to 6.0.0 in package.json,
- * and if the fields are not there (another version) the fast path is simply never used, nor is an `&` mended.
+ * and if the fields are not there (another version) the fast path is simply never used, nor is an `&` mended, and
+ * long values are held whole again.
  */
 import { SaxesParser } from 'saxes';
 import { FastScanner, type FastSink } from './fast.js';

@@ -62,8 +62,14 @@ export class MmsRecord {
     if (ct.startsWith('application/smil')) return; // slide layout, not content
     if (ct.startsWith('text/plain')) {
       const text = textOf(a['text']);
-      if (text !== undefined) this.texts.push(text);
-      this.textDropped += letGo.textDropped;
+      if (text === undefined) return;
+      // A part cut while read ends what is kept, as the cut of all the parts read whole would: a later part is
+      // counted with its line break, not joined after the cut (where it could fill the bytes the cut left over).
+      if (this.textDropped > 0) this.textDropped += 1 + Buffer.byteLength(text);
+      else {
+        this.texts.push(text);
+        this.textDropped = letGo.dropped.get('text') ?? 0;
+      }
       return;
     }
     const file = present(a['cl']) ?? present(a['name']) ?? present(a['fn']) ?? 'unnamed';
@@ -71,7 +77,7 @@ export class MmsRecord {
     const size =
       data === undefined || (data === '' && letGo.data === 0)
         ? ''
-        : `, ${kib(base64Bytes(data, letGo.data))}`;
+        : `, ${kib(base64Bytes(data, letGo.data, letGo.dataPad))}`;
     this.attachments.push(`${file} (${contentType || 'unknown type'}${size})`);
   }
 

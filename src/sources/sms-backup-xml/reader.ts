@@ -273,10 +273,11 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       const kept = Object.keys(tag.attributes).length + again;
       if (countingTag || kept > MAX_ATTRIBUTES) tooManyAttributes(current, kept);
       countingTag = false;
-      if (current.problems !== undefined) labelProblems(current.problems, tag.attributes);
+      if (current.problems !== undefined) labelProblems(current.problems, tag.attributes, letGo.references);
       if (depth === current.depth) {
         current.attrs = tag.attributes;
-        if (letGo.textDropped > 0) current.textDropped = letGo.textDropped;
+        const dropped = letGo.dropped.get('body');
+        if (dropped !== undefined) current.textDropped = dropped;
         if (tag.name === 'mms') current.mms = new MmsRecord(tag.attributes, current.locator, strings);
         // `<sms … >` left open: what follows it up to the next record is checked as text between records.
         else if (!tag.isSelfClosing) window.open(parser.position);

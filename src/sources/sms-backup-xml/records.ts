@@ -35,8 +35,8 @@ export function keptText(
   ctx.warn(
     'SMS_TEXT_TOO_LONG',
     locator,
-    `The message ${locator} has ${thousands(total)} bytes of text (as UTF-8), more than any text message holds: it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
-    `Check that record in the backup: a damaged or edited file can make one record this long. The message carries the ${TEXT_CUT} flag.`,
+    `The message ${locator} has ${thousands(total)} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
+    `Check that record in the backup: a damaged or edited file, or a large text attachment, can make one record this long. The message carries the ${TEXT_CUT} flag.`,
     `${copy}\u0000${total}`,
   );
   return { text: cut.text, flags: withFlag(flags, TEXT_CUT) };
@@ -106,8 +106,7 @@ export function rejectDate(ctx: SourceContext, locator: string, problem: string)
   ctx.reject('SMS_BAD_DATE', locator, problem, DATE_HINT);
 }
 
-/** Emits, skips or rejects one `<sms>`. */
-/** `textDropped`: bytes of its `body` left out while it was read (long-values.ts). */
+/** Emits, skips or rejects one `<sms>`. `textDropped`: bytes of its `body` left out while read (long-values.ts). */
 export function readSms(
   a: Attrs,
   locator: string,

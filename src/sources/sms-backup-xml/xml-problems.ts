@@ -205,18 +205,28 @@ export class LoneSurrogates {
   }
 }
 
-/** Fills in which attribute held the bad reference, once the start tag it was found in is complete. */
-export function labelProblems(problems: readonly RecordProblem[], attrs: Attrs): void {
+/** A reference as written in a value: `&`, a name (or `#` and digits), `;`. */
+export const REFERENCE = /&[^\s&;"'<>]{0,40};/;
+
+/**
+ * Fills in which attribute held the bad reference, once the start tag it was found in is complete. `letGo`: the
+ * first reference of each value too long to be handed over whole (long-values.ts), which comes before any in it.
+ */
+export function labelProblems(
+  problems: readonly RecordProblem[],
+  attrs: Attrs,
+  letGo: ReadonlyMap<string, string>,
+): void {
   for (const p of problems) {
     if (p.inTag && p.kind.names) {
       for (const [name, value] of Object.entries(attrs)) {
-        const ref = value === undefined ? null : /&[^\s&;"'<>]{0,40};/.exec(value);
-        if (ref !== null) {
+        const ref = letGo.get(name) ?? (value === undefined ? undefined : REFERENCE.exec(value)?.[0]);
+        if (ref !== undefined) {
           p.attribute = name;
-          p.reference = ref[0];
+          p.reference = ref;
           // Point at the "&" a reader looks for, not at the ";" saxes stopped on (columns count code points).
           if (p.kind.atSemicolon) {
-            const back = [...ref[0]].length - 1;
+            const back = [...ref].length - 1;
             p.at = p.at.replace(/column (\d+)$/, (_, c: string) => `column ${Math.max(1, Number(c) - back)}`);
           }
           break;
