@@ -25,8 +25,8 @@ export interface DayTable {
   readonly perChannel: Int32Array;
   /**
    * firstTimed[row]: the position among the counted incidents of the day's first timed one, or −1 when it has
-   * none: what orders figures "by first appearance", which does not always follow the days (around a clock change
-   * at midnight a local day can come after the next one's first incidents).
+   * none: what orders figures "by first appearance", which does not always follow the days (where a clock was put
+   * back across midnight, St John's 00:01 → 23:01 until 2011, a local day's incidents can follow the next day's).
    */
   readonly firstTimed: Int32Array;
 }
@@ -68,11 +68,11 @@ export function dayTable(
     for (let s = 0; s < HOUR_SLOTS; s++) n += hourly[row * HOUR_SLOTS + s]!;
     count[row] = n;
   }
-  return { start: rows > 0 ? lo : 0, rows, count, hourly, perChannel, firstTimed };
+  return { start: lo, rows, count, hourly, perChannel, firstTimed };
 }
 
 /** Timed incidents of a row, and those of them before hour `end` (0–24). */
-export function timedBefore(t: DayTable, row: number, end: number): { timed: number; before: number } {
+export function timedAndBefore(t: DayTable, row: number, end: number): { timed: number; before: number } {
   let timed = 0;
   let before = 0;
   for (let h = 0; h < UNTIMED; h++) {

@@ -37,9 +37,9 @@ export function incidentFigures(
   let timed = 0;
   let night = 0;
   for (let row = 0; row < table.rows; row++) {
-    // Records with only a date have no hour: they are left out of the hour figures rather than guessed.
     // 1970-01-01 was a Thursday (ISO weekday 4).
     const weekday = hourByWeekday[(((table.start + row + 3) % 7) + 7) % 7]!;
+    // Records with only a date have no hour: they are left out of the hour figures rather than guessed.
     for (let hour = 0; hour < UNTIMED; hour++) {
       const c = table.hourly[row * HOUR_SLOTS + hour]!;
       weekday[hour]! += c;

@@ -56,7 +56,7 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   // The days the files that recorded each identifier cover (hand-kept files cover no fixed days).
   const covers = names.map((_, k) => {
     const seen = new Set<number>();
-    // An identifier's incidents come from one input after another, in runs: a set lookup per run, not per incident.
+    // An identifier's incidents come from one input after another, mostly in runs: a set lookup per run, not per incident.
     let last = -1;
     for (let j = 0; j < size(k); j++) {
       const input = all.input(index(k, j));

@@ -151,8 +151,9 @@ export function analyseEscalation(input: EscalationInput): Escalation {
 
 /**
  * Incidents per day of an `n`-day series from day number `from`, from the table of the incidents by day. A day of
- * the table outside the series is left out (an incident before the window's first midnight can be on the day before
- * it, around a clock change at midnight).
+ * the table outside the series is left out: where a clock was put back across midnight (St John's 00:01 → 23:01
+ * until 2011), an incident after the window's first midnight is on the local day before it. (The night share, the
+ * channels per month and the coverage, which add up the table's days, do count it.)
  */
 function perDay(table: DayTable, from: number, n: number): number[] {
   const counts = new Array<number>(n).fill(0);

@@ -4,7 +4,7 @@
  * uniform day, which is a weak baseline. Date-only records have no hour and are left out of the denominator.
  */
 import type { Escalation } from '../../model/escalation.js';
-import { timedBefore } from '../day-table.js';
+import { timedAndBefore } from '../day-table.js';
 import { clopperPearson } from '../stats/index.js';
 import type { Ctx } from './context.js';
 
@@ -29,7 +29,7 @@ export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Esc
   let eligible = 0;
   const t = ctx.table;
   for (let row = 0; row < t.rows; row++) {
-    const day = timedBefore(t, row, NIGHT_END_HOUR);
+    const day = timedAndBefore(t, row, NIGHT_END_HOUR);
     if (day.timed === 0) continue; // date-only records have no hour
     const mi = ctx.months.of(t.start + row);
     let m = perMonth[mi];
@@ -37,16 +37,15 @@ export function nightAnalysis(ctx: Ctx, partialMonths: ReadonlySet<string>): Esc
       m = { count: 0, eligible: 0, first: t.firstTimed[row]! };
       perMonth[mi] = m;
       seen.push(mi);
-    }
-    m.first = Math.min(m.first, t.firstTimed[row]!);
+    } else m.first = Math.min(m.first, t.firstTimed[row]!);
     m.eligible += day.timed;
     eligible += day.timed;
     m.count += day.before;
     count += day.before;
   }
   // In order of first appearance among the timed incidents, which is not always the order of their days.
-  const order = seen.sort((x, y) => perMonth[x]!.first - perMonth[y]!.first);
-  const months = order.map((mi) => [ctx.months.names[mi]!, perMonth[mi]!] as const);
+  seen.sort((x, y) => perMonth[x]!.first - perMonth[y]!.first);
+  const months = seen.map((mi) => [ctx.months.names[mi]!, perMonth[mi]!] as const);
   return {
     hours: '00:00–05:59',
     count,
