@@ -111,3 +111,19 @@ describe('an MMS attachment of many megabytes', () => {
     }
   });
 });
+
+describe('an MMS attachment wrapped with `&#10;` (Android escapes a line break in a value so)', () => {
+  it('is listed with the size of its base64 alone, the same in any chunks', async () => {
+    const wrapped = (base64Of(1_140_000).match(/.{1,76}/g) ?? []).join('&#10;');
+    const file = backup(mms(1710450060000, 3, wrapped), sms(1710450180000, 'Still counting'));
+    const whole = summary(await readSmsIn(file, file.length));
+    expect(whole.events).toEqual([
+      ['mms[0] (line 3)', 'media', 'Look who I saw', 'VID_3.mp4 (video/mp4, 1113 KB)'],
+      ['sms[0] (line 10)', 'message', 'Still counting', undefined],
+    ]);
+    for (const size of [4096, 65_536]) {
+      expect(summary(await readSmsIn(file, size)), `chunks of ${size}`).toEqual(whole);
+      expect(summary(await readSmsIn(file, size, false)), `chunks of ${size}, saxes alone`).toEqual(whole);
+    }
+  });
+});

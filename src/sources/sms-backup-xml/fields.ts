@@ -173,22 +173,48 @@ export function seconds(raw: string | undefined): number | undefined | string {
     : `duration="${raw}" is not a whole number of seconds`;
 }
 
+/** 1 for the characters of base64 (both alphabets: `+/` and the URL-safe `-_`), by UTF-16 unit below 128. */
+const BASE64 = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_')
+  BASE64[c.charCodeAt(0)] = 1;
+
+/**
+ * The base64 characters of a value met piece by piece (long-values.ts lets the start of a long one go), and the `=`
+ * ending them so far: its padding, no data. Nothing else is counted: a line break some tool wrapped it with
+ * (written raw, which XML reads as a space, or as `&#10;`), or a stray character.
+ */
+export class Base64Count {
+  constructor(
+    public chars = 0,
+    public pad = 0,
+  ) {}
+
+  add(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3d) {
+        this.chars++;
+        this.pad++;
+      } else if (c < 128 && BASE64[c] === 1) {
+        this.chars++;
+        this.pad = 0;
+      }
+    }
+    return this;
+  }
+
+  /** The bytes they decode to. */
+  get bytes(): number {
+    return Math.max(0, Math.floor((this.chars * 3) / 4) - Math.min(this.pad, 2));
+  }
+}
+
 /**
  * Decoded size of a base64 `data` attribute, for the attachment list (the data itself is dropped): `data` is what
- * was held of it, its end; `letGo` how many base64 characters before those were read but not held, `padBefore` how
- * many `=` ended them (long-values.ts). Spaces are not counted: a value some tool wrapped over lines reaches us
- * with each line break read as a space. The padding, the `=` at the end (at most two), is no data.
+ * was held of it, its end; `before` what was counted of it and let go (long-values.ts).
  */
-export function base64Bytes(data: string, letGo = 0, padBefore = 0): number {
-  let length = letGo;
-  let pad = padBefore;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c === 0x20) continue;
-    length++;
-    pad = c === 0x3d ? pad + 1 : 0;
-  }
-  return Math.max(0, Math.floor((length * 3) / 4) - Math.min(pad, 2));
+export function base64Bytes(data: string, before?: Base64Count): number {
+  return new Base64Count(before?.chars, before?.pad).add(data).bytes;
 }
 
 /** UTF-16 written without a byte-order mark: the first `<` has a zero byte beside it. */

@@ -13,6 +13,7 @@
  * the first unknown reference in a value (for its problem's label) are the same wherever the file's chunks end.
  */
 import { cutString, MAX_TEXT_BYTES } from '../long-text.js';
+import { Base64Count } from './fields.js';
 import type { Handover } from './handover.js';
 import { REFERENCE } from './xml-problems.js';
 
@@ -24,21 +25,19 @@ const TEXTS: ReadonlySet<string> = new Set(['body', 'text']);
 
 /** What was not held of one start tag's values. */
 export interface LetGo {
-  /** Base64 characters of `data` counted but not held (spaces, which line breaks in a value become, not counted). */
-  readonly data: number;
-  /** How many `=` ended what was let go of `data` (its padding, when the held rest adds no other character). */
-  readonly dataPad: number;
+  /** What was counted of `data` and not held: its base64 characters, and the `=` ending them. */
+  readonly data: Base64Count;
   /** For each text attribute cut (`body`, `text`): the bytes of UTF-8 left out after its first MAX_TEXT_BYTES. */
   readonly dropped: ReadonlyMap<string, number>;
   /** For each value let go in part: the first reference written in it (`&name;`), for `labelProblems`. */
   readonly references: ReadonlyMap<string, string>;
 }
 
-const NOTHING: LetGo = { data: 0, dataPad: 0, dropped: new Map(), references: new Map() };
+const NOTHING: LetGo = { data: new Base64Count(), dropped: new Map(), references: new Map() };
 
 export class LongValues {
-  private data = 0;
-  private dataPad = 0;
+  /** Of `data`, undefined until a piece of it is let go. */
+  private data: Base64Count | undefined;
   /** The kept start of each text value cut so far, and the bytes left out after it. */
   private readonly cuts = new Map<string, { kept: string; dropped: number }>();
   private readonly references = new Map<string, string>();
@@ -49,7 +48,7 @@ export class LongValues {
     if (held <= HELD_DATA) return;
     const name = saxes.valueName();
     if (name === 'data') {
-      this.countData(this.take(saxes, name));
+      this.data = (this.data ?? new Base64Count()).add(this.take(saxes, name));
       return;
     }
     // Taken only once it holds more characters than the cap has bytes: so its first take is over the cap, and
@@ -70,7 +69,7 @@ export class LongValues {
    * A value the attribute cap emptied from the list (reader.ts) stays out: its record is rejected for that.
    */
   finish(attrs: Record<string, string>): LetGo {
-    if (this.data === 0 && this.cuts.size === 0) return NOTHING;
+    if (this.data === undefined && this.cuts.size === 0) return NOTHING;
     const dropped = new Map<string, number>();
     for (const [name, cut] of this.cuts) {
       const rest = attrs[name];
@@ -79,9 +78,8 @@ export class LongValues {
       dropped.set(name, cut.dropped + Buffer.byteLength(rest));
       attrs[name] = cut.kept;
     }
-    const letGo = { data: this.data, dataPad: this.dataPad, dropped, references: new Map(this.references) };
-    this.data = 0;
-    this.dataPad = 0;
+    const letGo = { data: this.data ?? NOTHING.data, dropped, references: new Map(this.references) };
+    this.data = undefined;
     this.cuts.clear();
     this.references.clear();
     return letGo;
@@ -98,14 +96,5 @@ export class LongValues {
     if (this.references.has(name) || !text.includes('&')) return;
     const ref = REFERENCE.exec(text);
     if (ref !== null) this.references.set(name, ref[0]);
-  }
-
-  private countData(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20) continue;
-      this.data++;
-      this.dataPad = c === 0x3d ? this.dataPad + 1 : 0;
-    }
   }
 }

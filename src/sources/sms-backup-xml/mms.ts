@@ -75,9 +75,9 @@ export class MmsRecord {
     const file = present(a['cl']) ?? present(a['name']) ?? present(a['fn']) ?? 'unnamed';
     const data = a['data'];
     const size =
-      data === undefined || (data === '' && letGo.data === 0)
+      data === undefined || (data === '' && letGo.data.chars === 0)
         ? ''
-        : `, ${kib(base64Bytes(data, letGo.data, letGo.dataPad))}`;
+        : `, ${kib(base64Bytes(data, letGo.data))}`;
     this.attachments.push(`${file} (${contentType || 'unknown type'}${size})`);
   }
 
