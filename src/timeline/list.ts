@@ -10,7 +10,7 @@ import type { ParsedEvent, TimelineEvent } from '../model/index.js';
 import type { Direction, Precision } from '../model/vocabulary.js';
 import { CALL_STATUSES, CHANNELS, KINDS } from '../model/vocabulary.js';
 import type { Utf8Span } from './pages.js';
-import type { EventStore, Who } from './store.js';
+import type { EventStore, InputSpan, Who } from './store.js';
 import { sameClassifier, type TextClassifier } from './text-marks.js';
 
 /**
@@ -135,6 +135,25 @@ export abstract class EventList implements Iterable<TimelineEvent> {
   withFlag(flag: string): number[] {
     const out: number[] = [];
     for (let i = 0; i < this.length; i++) if (this.flags(i)?.includes(flag)) out.push(i);
+    return out;
+  }
+  /**
+   * Each input of the events, in order of first appearance: the instants of its first and last event in the list's
+   * order and its events' channels (`InputSpan`).
+   */
+  inputSpans(): Map<number, InputSpan> {
+    const out = new Map<number, InputSpan>();
+    for (let i = 0; i < this.length; i++) {
+      const input = this.input(i);
+      const ms = this.ms(i);
+      let s = out.get(input);
+      if (s === undefined) {
+        s = { first: ms, last: ms, channels: 0 };
+        out.set(input, s);
+      }
+      s.last = ms;
+      s.channels |= 1 << this.channelIndex(i);
+    }
     return out;
   }
   /** The inputs of the events. */
@@ -336,6 +355,9 @@ export class StoreList extends EventList {
   }
   override withFlag(flag: string): number[] {
     return this.store.withFlag(this.numbers, flag);
+  }
+  override inputSpans(): Map<number, InputSpan> {
+    return this.store.inputSpans(this.numbers);
   }
   override inputSet(): Set<number> {
     return this.store.inputsOf(this.numbers);

@@ -25,6 +25,13 @@ export interface Who {
   readonly role: Role | undefined;
 }
 
+/** An input's first and last instants among some events, and their channels (bit c: CHANNELS index c). */
+export interface InputSpan {
+  first: number;
+  last: number;
+  channels: number;
+}
+
 /** What the builder decided about an event, beside what the source parsed. */
 export interface Resolved {
   readonly ms: number;
@@ -294,6 +301,38 @@ export class EventStore {
     for (let i = 0; i < numbers.length; i++) if (sets.has(flags[numbers[i]!]!)) out.push(i);
     return out;
   }
+  /**
+   * Each input of the events `numbers`, in order of first appearance there: the instants of its first and last event
+   * in that order and the CHANNELS indexes of its events as bits (bit c for channel c). One loop over the columns,
+   * and the input runs are searched only when an event leaves the run of the one before: a million events read
+   * through a method each for the input, instant and channel cost ~15 ms.
+   */
+  inputSpans(numbers: Uint32Array): Map<number, InputSpan> {
+    const out = new Map<number, InputSpan>();
+    const ms = this.msCol;
+    const packed = this.packedCol;
+    // Event numbers [runFrom, runTo) are the run of `s`'s input.
+    let runFrom = 0;
+    let runTo = 0;
+    let s: InputSpan | undefined;
+    for (let i = 0; i < numbers.length; i++) {
+      const k = numbers[i]!;
+      if (k < runFrom || k >= runTo) {
+        const run = this.inputRunOf(k);
+        runFrom = this.inputRunStart[run]!;
+        runTo = this.inputRunStart[run + 1] ?? this.n;
+        const input = this.inputRunValue[run]!;
+        s = out.get(input);
+        if (s === undefined) {
+          s = { first: ms[k]!, last: ms[k]!, channels: 0 };
+          out.set(input, s);
+        }
+      }
+      s!.last = ms[k]!;
+      s!.channels |= 1 << (packed[k]! & 31);
+    }
+    return out;
+  }
   /** The inputs of the events `numbers`. */
   inputsOf(numbers: Uint32Array): Set<number> {
     // Most timelines are one input, or few: the runs of inputs answer without reading each event.
@@ -340,6 +379,10 @@ export class EventStore {
     return this.whos[this.whoCol[k]!]!;
   }
   input(k: number): number {
+    return this.inputRunValue[this.inputRunOf(k)]!;
+  }
+  /** The index in the input runs (`inputRuns`) of the run that holds event k. */
+  private inputRunOf(k: number): number {
     const starts = this.inputRunStart;
     let lo = 0;
     let hi = starts.length - 1;
@@ -348,7 +391,7 @@ export class EventStore {
       if (starts[mid]! <= k) lo = mid;
       else hi = mid - 1;
     }
-    return this.inputRunValue[lo]!;
+    return lo;
   }
   text(k: number): string | undefined {
     return this.texts.get(k);

@@ -59,6 +59,15 @@ async function readsAtOnce(paths: string[]) {
       each.flatMap((e, i) => (e.flags !== undefined || e.details !== undefined ? [i] : [])),
     );
     expect([...list.inputSet()]).toEqual([...new Set(each.map((e) => e.input))]);
+    // Each input's first and last instants in the list's order, and its events' channels as bits.
+    const spans = new Map<number, { first: number; last: number; channels: number }>();
+    for (const e of each) {
+      const s = spans.get(e.input) ?? { first: e.ms, last: e.ms, channels: 0 };
+      s.last = e.ms;
+      s.channels |= 1 << CHANNELS.indexOf(e.channel!);
+      spans.set(e.input, s);
+    }
+    expect([...list.inputSpans()]).toEqual([...spans]);
     expect([...list.conversationSet()]).toEqual([
       ...new Set(each.flatMap((e) => (e.conversation === undefined ? [] : [e.conversation]))),
     ]);

@@ -198,45 +198,22 @@ export function inSpans(spans: readonly DayRange[], day: number): boolean {
 
 /** An input's first and last instants and the channels of its events. */
 interface InputSpan {
-  first: number;
-  last: number;
-  readonly channels: Set<Channel>;
+  readonly first: number;
+  readonly last: number;
+  readonly channels: readonly Channel[];
 }
 
 /**
  * The span and channels of each input that is not hand-kept, by input number. A file covers its whole period for
  * every channel it holds (a phone backup's calls and texts alike). Events are in time order, so a file's first
- * and last events are its first and last days. A function of its own: V8 optimises a hot loop while it runs by
- * compiling the whole function around it, and `coverage` is long.
+ * and last events are its first and last days. Read by the list in one pass over its columns (`inputSpans`).
  */
 function inputSpansOf(events: EventList, inputs: readonly InputSummary[]): Map<number, InputSpan> {
-  const handKept = inputs.map(isHandKept);
   const spans = new Map<number, InputSpan>();
-  // Events of one file mostly follow each other on one channel: the span and channel just seen are reused.
-  let lastInput = -1;
-  let lastChannel = -1;
-  let s: InputSpan | undefined;
-  for (let i = 0; i < events.length; i++) {
-    const input = events.input(i);
-    if (handKept[input]) continue;
-    const ms = events.ms(i);
-    const channel = events.channelIndex(i);
-    if (input !== lastInput) {
-      s = spans.get(input);
-      lastInput = input;
-      lastChannel = -1;
-      if (!s) {
-        s = { first: ms, last: ms, channels: new Set([CHANNELS[channel]!]) };
-        spans.set(input, s);
-        lastChannel = channel;
-        continue;
-      }
-    }
-    s!.last = ms;
-    if (channel !== lastChannel) {
-      s!.channels.add(CHANNELS[channel]!);
-      lastChannel = channel;
-    }
+  for (const [input, s] of events.inputSpans()) {
+    if (isHandKept(inputs[input])) continue;
+    const channels = CHANNELS.filter((_, c) => (s.channels & (1 << c)) !== 0);
+    spans.set(input, { first: s.first, last: s.last, channels });
   }
   return spans;
 }
