@@ -14,8 +14,6 @@ import { type DiskPath, pathBytes, pathOfShown, shownBytes, shownPath } from './
 
 /** The arguments taken as bytes, by the string they are handed on as. */
 const given = new Map<string, Buffer>();
-/** Arguments with a U+FFFD whose bytes could not be had. */
-const undecoded = new Set<string>();
 
 /** The arguments of this process as the system holds them, or undefined where it does not say (not Linux). */
 function processArguments(): Buffer[] | undefined {
@@ -52,7 +50,6 @@ export function argumentsAsGiven(
     last.length < argv.length ||
     last.some((b, i) => b.toString('utf8') !== argv[i])
   ) {
-    for (const a of argv) if (a.includes('\uFFFD')) undecoded.add(a);
     return [...argv];
   }
   const invalid = (a: string, i: number) => a.includes('\uFFFD') && !isUtf8(last[i]!);
@@ -98,5 +95,5 @@ export function givenPath(p: string): DiskPath {
  * were decoded before chronolog started (`npx chronolog`, where npm decodes the arguments and passes on U+FFFD).
  */
 export function undecodedArgument(p: string): boolean {
-  return undecoded.has(p) || p.includes('\uFFFD');
+  return p.includes('\uFFFD');
 }

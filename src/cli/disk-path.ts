@@ -95,6 +95,8 @@ export function currentFolder(): DiskPath {
 
 /** `p` made absolute from the current folder, as `path.resolve(p)`; bytes stay bytes. */
 export function resolvePath(p: DiskPath): DiskPath {
+  // An absolute path needs no current folder (which costs a realpath when its name is not UTF-8).
+  if (typeof p === 'string' && path.isAbsolute(p)) return path.resolve(p);
   const cwd = currentFolder();
   if (typeof p === 'string' && typeof cwd === 'string') return path.resolve(cwd, p);
   return diskPath(Buffer.from(path.resolve(pathKey(cwd), pathKey(p)), 'latin1'));
@@ -105,6 +107,7 @@ export function resolvePath(p: DiskPath): DiskPath {
  * path as shown of the file they name, for `pathOfShown`.
  */
 export function resolveShown(...paths: string[]): string {
+  if (paths.length > 0 && path.isAbsolute(paths[0]!)) return path.resolve(...paths);
   return path.resolve(shownPath(currentFolder()), ...paths);
 }
 

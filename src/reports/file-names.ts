@@ -20,6 +20,7 @@
  * (Cyrillic "а" and Latin "a") are not compared: they are different letters, not one written two ways.
  */
 import type { Report } from '../model/index.js';
+import { codeName } from './invisible.js';
 import { terminalSafe } from './sanitize.js';
 
 /** A piece of a text as a report prints it: text as it is, or one character to show as a marker ("U+200F"). */
@@ -43,7 +44,7 @@ const INNER_SPACES = /(?<= ) +/g;
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 function codeOf(c: string): { code: string } {
-  return { code: `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
+  return { code: codeName(c.codePointAt(0)!) };
 }
 
 /**

@@ -32,7 +32,7 @@ import { daysInMonth } from '../model/dates.js';
 import type { Party } from '../model/index.js';
 import { forEachCutLine } from './byte-lines.js';
 import { MONTHS as ENGLISH_MONTHS } from './english-dates.js';
-import { HeldLines, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
+import { HeldLines, MAX_TEXT_BYTES, textCutCopy, warnTextCut } from './long-text.js';
 import type { Source } from './source.js';
 
 /** Month names as the exporter writes them ("Jan"), January first. */
@@ -157,7 +157,7 @@ export const imessageTxt: Source = {
           over: 'chronolog keeps of one message (1 MiB)',
           // Sender, minute and length: the same message in an overlapping export of the conversation is warned
           // of once, as its event counts once.
-          copy: `${b.sender}\u0000${b.local.slice(0, 16)}\u0000${total}`,
+          copy: textCutCopy(b.sender, b.local, total),
         });
       }
       ctx.emit({

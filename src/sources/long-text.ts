@@ -56,6 +56,15 @@ export interface CutText {
   readonly copy?: string;
 }
 
+/**
+ * The `copy` of a text-cut warning (`CutText.copy`): sender, minute and the text's length in bytes. The same
+ * message in an overlapping export (Android and iPhone WhatsApp, Signal's chat.md and data.json, two iMessage
+ * exports) gives the same key, so it is warned of once.
+ */
+export function textCutCopy(sender: string, local: string, total: number): string {
+  return `${sender}\u0000${local.slice(0, 16)}\u0000${total}`;
+}
+
 /** Warns that the message on `cut.line` was kept with only the first part of its text. */
 export function warnTextCut(ctx: SourceContext, cut: CutText): void {
   const lines = cut.lines > 1 ? ` on ${thousands(cut.lines)} lines` : '';
@@ -179,11 +188,10 @@ export class CappedText {
       return;
     }
     const room = this.cap - this.kept;
-    // Three bytes at most per UTF-16 code unit: a piece this short fits, and is not measured.
-    const size = piece.length * 3 <= room ? -1 : Buffer.byteLength(piece);
+    const size = Buffer.byteLength(piece);
     if (size <= room) {
       this.parts.push(piece);
-      this.kept += size < 0 ? Buffer.byteLength(piece) : size;
+      this.kept += size;
       return;
     }
     const cut = cutString(piece, room);

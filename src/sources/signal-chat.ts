@@ -28,7 +28,7 @@
  */
 import type { Kind, Party } from '../model/index.js';
 import { forEachCutLine } from './byte-lines.js';
-import { MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
+import { MAX_TEXT_BYTES, textCutCopy, warnTextCut } from './long-text.js';
 import {
   CHAT_TAIL_BYTES,
   ChatMessage,
@@ -38,7 +38,6 @@ import {
   signalCall,
   TEXT_CUT_FLAGS,
   TEXT_OVER,
-  textCutCopy,
 } from './signal-export.js';
 import type { Source } from './source.js';
 

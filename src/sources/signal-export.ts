@@ -34,14 +34,6 @@ export const TEXT_CUT_FLAGS: readonly string[] = Object.freeze(['SIGNAL_TEXT_CUT
  */
 export const TEXT_OVER = 'a Signal message can hold (64 KiB)';
 
-/**
- * The `copy` of a SIGNAL_TEXT_TOO_LONG warning (warnTextCut): sender, minute and the body's length in bytes, the
- * same in chat.md and data.json, so that the message both files hold is warned of once.
- */
-export function textCutCopy(sender: string, local: string, total: number): string {
-  return `${sender}\u0000${local.slice(0, 16)}\u0000${total}`;
-}
-
 /** A call as signal-export's sentence tells it. */
 export interface SignalCall {
   readonly status: CallStatus;

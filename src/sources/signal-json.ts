@@ -31,15 +31,8 @@ import type { Kind, Party } from '../model/index.js';
 import { rejectCutRecord } from './cut-record.js';
 import { nestsTooDeep, TOO_DEEP } from './json-depth.js';
 import { hasTooManyValues, MAX_LINE_CHARS, TOO_MANY_VALUES, tooLongInWords } from './json-values.js';
-import { cutString, MAX_TEXT_BYTES, warnTextCut } from './long-text.js';
-import {
-  jsonQuote,
-  peopleTeller,
-  signalCall,
-  TEXT_CUT_FLAGS,
-  TEXT_OVER,
-  textCutCopy,
-} from './signal-export.js';
+import { cutString, MAX_TEXT_BYTES, textCutCopy, warnTextCut } from './long-text.js';
+import { jsonQuote, peopleTeller, signalCall, TEXT_CUT_FLAGS, TEXT_OVER } from './signal-export.js';
 import { type Source, SourceFailure } from './source.js';
 import { forEachLine } from './text.js';
 

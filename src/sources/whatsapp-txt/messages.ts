@@ -15,7 +15,7 @@ import { listed } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
 import { rejectCutRecord } from '../cut-record.js';
-import { warnTextCut, withFlag } from '../long-text.js';
+import { textCutCopy, warnTextCut, withFlag } from '../long-text.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
 import { dateShape, type Layout, layoutName, otherReadings } from './date-order.js';
@@ -478,7 +478,7 @@ function cutText(
     lines: text.lines,
     over: 'a WhatsApp message can hold (65,536 characters)',
     // Sender, minute and length: not the chat's name, which an iPhone's `_chat.txt` does not give.
-    copy: `${event.sender?.name ?? event.sender?.id ?? ''}\u0000${local.slice(0, 16)}\u0000${total}`,
+    copy: textCutCopy(event.sender?.name ?? event.sender?.id ?? '', local, total),
   });
 }
 

@@ -21,7 +21,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { phoneNumbers } from '../phone-numbers.js';
 
 /** A time of day at the hour or a quarter past, to, or half past (`830`, `1030`, `1745`). */
-export const quarterHour = (n: number) => n % 100 < 60 && (n % 100) % 15 === 0 && n < 2400;
+const quarterHour = (n: number) => n % 100 < 60 && (n % 100) % 15 === 0 && n < 2400;
 
 /**
  * Whether `from`–`to` reads as a range rather than a number's last digits: to a round hundred of 1,000 or more

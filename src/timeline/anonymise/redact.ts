@@ -381,8 +381,6 @@ const JOINED_START_RE = new RegExp(
  * number before or after its wide dash, and left the rest in clear (`[PHONE]–0147`, `202–[PHONE]`).
  */
 const NANP_DASH = `[\\-${NUMBER_JOINS}]`;
-/** The joins other than the hyphen (`NUMBER_JOINS`): one must be in the number. */
-const NANP_WIDE = NUMBER_JOIN;
 const NANP_DASHED = new RegExp(NANP_DASH, 'u');
 const NANP_GAP = `\\s{0,2}${NANP_DASH}\\s{0,2}|\\s|\\.`;
 const NANP_WIDE_DASH_RE = new RegExp(
@@ -403,7 +401,8 @@ const plainGap = (gap: string | undefined) => gap !== undefined && /^\s*$/u.test
  */
 function nanpWideDash(m: RegExpExecArray, text: string): boolean {
   const { g0, g1, g1b, g2 } = m.groups!;
-  if (!NANP_WIDE.test(m[0])) return false;
+  // One of the joins other than the hyphen (`NUMBER_JOINS`) must be in the number.
+  if (!NUMBER_JOIN.test(m[0])) return false;
   const beforeExchange = g1 ?? g1b!;
   if (!NANP_DASHED.test(g2!)) return NANP_DASHED.test(beforeExchange);
   if (!plainGap(g0) && !plainGap(beforeExchange)) return true;
