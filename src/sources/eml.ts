@@ -16,7 +16,7 @@
  * Lines may end in CRLF, LF or, in a message saved on classic Mac OS, CR alone; CR CR LF (a CRLF file converted
  * to CRLF again in transfer) reads as the CRLF file it was (./email/cr-line-ends.ts).
  * Parsing, time rules and skips are shared with mbox: ./email/message.ts. Files over 64 MiB keep their headers
- * and skip the body. A file cut off mid-body is read as far as it goes; when the body shows it (a multipart never
+ * and skip the body; a header field over 1 MiB is read with its first MiB (`EMAIL_HEADER_TOO_LONG`). A file cut off mid-body is read as far as it goes; when the body shows it (a multipart never
  * closed, base64 stopping mid-group: ./email/mime.ts) the event is flagged `body-incomplete` with a warning; a multipart whose boundary line never occurs is shown
  * as written, flagged `boundary-missing` (not called cut: the boundary parameter may be wrong). Deliberately unsupported: Outlook `.msg` (a binary OLE file), Apple `.emlx` framing.
  */

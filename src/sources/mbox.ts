@@ -17,7 +17,8 @@
  * line that starts `From ` unquoted (a writer that does not quote, a file joined by hand) starts no message unless
  * header lines follow it: it stays in the message before, with one `MBOX_UNQUOTED_FROM_LINE` warning per file.
  * Splitting rules and limits: ./email/mbox-split.ts; message → event: ./email/message.ts; time rules:
- * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`). A file
+ * ./email/time.ts. Messages over 64 MiB keep their headers and skip the body (`EMAIL_MESSAGE_TOO_LARGE`); a
+ * header field over 1 MiB is read with its first MiB (`EMAIL_HEADER_TOO_LONG`, ./email/headers.ts). A file
  * that ends inside a line was cut short (MBOX_TRUNCATED): the message that line belongs to was begun, so it is
  * counted, rejected at its locator (MBOX_RECORD_CUT_SHORT), and never read in part; when that line is the
  * "From " separator that begins a message, the message before it is whole and kept, and the one it begins is

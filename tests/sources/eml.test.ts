@@ -22,13 +22,14 @@ function otherFixtures(root = 'fixtures'): string[] {
   return readdirSync(root).flatMap((n) => {
     const p = join(root, n);
     // mixed-case holds one file of every format, e-mail included; named-like-subject an e-mail beside texts;
-    // email-cr-cr-lf an .eml beside an mbox.
+    // email-cr-cr-lf and email-long-headers an .eml beside an mbox.
     if (statSync(p).isDirectory())
       return [
         'fixtures/eml',
         'fixtures/mixed-case',
         'fixtures/named-like-subject',
         'fixtures/email-cr-cr-lf',
+        'fixtures/email-long-headers',
       ].includes(p)
         ? []
         : otherFixtures(p);

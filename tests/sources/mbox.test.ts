@@ -25,12 +25,13 @@ function otherFixtures(root = 'fixtures'): string[] {
     const p = join(root, n);
     if (statSync(p).isDirectory())
       // mixed-case holds one file of every format, e-mail included; mbox-unquoted-from and mbox-cut-short are
-      // mbox too, and email-cr-cr-lf holds an mbox and an .eml.
+      // mbox too, and email-cr-cr-lf and email-long-headers hold an mbox and an .eml.
       return [
         'fixtures/mbox',
         'fixtures/mbox-unquoted-from',
         'fixtures/mbox-cut-short',
         'fixtures/email-cr-cr-lf',
+        'fixtures/email-long-headers',
         'fixtures/eml',
         'fixtures/mixed-case',
       ].includes(p)

@@ -16,8 +16,14 @@
  * A header block ends at the first empty line, or at the first line that is neither a field nor a folded
  * continuation (sloppy senders omit the blank line; that line then starts the body). Raw 8-bit headers are
  * read as UTF-8 when valid (RFC 6532), otherwise as Windows-1252.
+ *
+ * A field is read up to MAX_FIELD_BYTES as written (capFields). RFC 5322 limits a line to 998 characters but not
+ * how many lines a field is folded over, and a damaged or hand-joined message can hold a `To:` of hundreds of
+ * megabytes on one line or on millions: only its first MiB is decoded and kept, the rest is counted, so a field
+ * costs the cap in memory, not its size.
  */
 import { isUtf8 } from 'node:buffer';
+import { utf8CutEnd } from '../long-text.js';
 import { decodeCharset, decodeDeclared, decodeEncodedWords } from './charset.js';
 
 /** One unfolded header field; `value` still holds any encoded-words. */
@@ -62,9 +68,101 @@ export function splitHeader(buf: Uint8Array): HeaderSplit {
   return { headerEnd: buf.length, bodyStart: buf.length, complete: false };
 }
 
-/** Decodes a header block and unfolds it into fields, in order. */
-export function parseHeaderFields(block: Uint8Array): HeaderField[] {
-  const text = decodeCharset(block, undefined).text;
+/**
+ * The most bytes of one header field read, as written from its name to the end of its last folded line (line
+ * breaks not counted): 1 MiB. The most recipients a mail service takes on one message (2,000 in To, Cc and Bcc
+ * together at Google Workspace; Exchange Online at most 1,000) written `"Name" <address>` fill about 100 KB
+ * (fixtures/email-long-headers/many-recipients.eml), so every address of real mail is read, with room for names
+ * ten times as long; DKIM, ARC and References fields take a few kilobytes.
+ */
+export const MAX_FIELD_BYTES = 1 << 20;
+
+/** A header field longer than the cap, of which only the first `kept` bytes were read. */
+export interface CutField {
+  /** The field's name as written (its first 80 characters). */
+  readonly name: string;
+  /** Its size as written, name to end (line breaks not counted), and the lines it is folded over. */
+  readonly bytes: number;
+  readonly lines: number;
+  /** The bytes kept: the cap, or a few less so as not to cut a UTF-8 character in two. */
+  readonly kept: number;
+}
+
+const LF = Buffer.from('\n');
+
+/**
+ * The header block with every field longer than `max` bytes cut to its first `max` (before a whole character when
+ * the block is UTF-8; a line break ends the piece kept, and its later folded lines are left out), noting each cut
+ * field in `cuts`. A block no longer than `max` is returned as it is, unread.
+ */
+export function capFields(block: Uint8Array, max: number, cuts: CutField[]): Uint8Array {
+  if (block.length <= max) return block;
+  let utf8: boolean | undefined;
+  const pieces: Uint8Array[] = [];
+  // Where the bytes not yet put in `pieces` start; the field being read, from its first line.
+  let from = 0;
+  let start = 0;
+  let bytes = 0;
+  let kept = 0;
+  let lines = 0;
+  const finish = () => {
+    if (bytes > kept) cuts.push({ name: nameAt(block, start), bytes, lines, kept });
+  };
+  for (let pos = 0; pos < block.length; ) {
+    const nl = block.indexOf(10, pos);
+    const next = nl < 0 ? block.length : nl + 1;
+    let end = nl < 0 ? block.length : nl;
+    if (end > pos && block[end - 1] === 13) end--;
+    if (pos === 0 || (block[pos] !== 32 && block[pos] !== 9)) {
+      if (pos > 0) finish();
+      start = pos;
+      bytes = 0;
+      kept = 0;
+      lines = 0;
+    }
+    const size = end - pos;
+    lines++;
+    // `bytes === kept`: nothing of the field left out yet.
+    if (bytes === kept && kept + size <= max) kept += size;
+    else {
+      if (bytes === kept) {
+        // The line the field runs past the cap in: its start is kept, with a line break.
+        utf8 ??= isUtf8(block);
+        const cut = utf8 ? utf8CutEnd(block, pos, end, max - kept) : pos + (max - kept);
+        pieces.push(block.subarray(from, cut));
+        if (cut > pos) pieces.push(LF);
+        kept += cut - pos;
+      }
+      from = next;
+    }
+    bytes += size;
+    pos = next;
+  }
+  finish();
+  if (pieces.length === 0) return block;
+  if (from < block.length) pieces.push(block.subarray(from));
+  return Buffer.concat(pieces);
+}
+
+/** The name of the field whose line starts at `start`, as written, for a warning (80 characters at most). */
+function nameAt(block: Uint8Array, start: number): string {
+  let i = start;
+  while (i < block.length && i < start + 81 && block[i] !== 58 && block[i] !== 10) i++;
+  const name = Buffer.from(block.buffer, block.byteOffset + start, i - start)
+    .toString('latin1')
+    .trim();
+  return i - start > 80 ? `${name.slice(0, 79)}…` : name;
+}
+
+/**
+ * Decodes a header block and unfolds it into fields, in order. Fields longer than MAX_FIELD_BYTES keep their
+ * first MAX_FIELD_BYTES (capFields), and are noted in `cuts` when it is given.
+ */
+export function parseHeaderFields(block: Uint8Array, cuts: CutField[] = []): HeaderField[] {
+  const before = cuts.length;
+  const read = capFields(block, MAX_FIELD_BYTES, cuts);
+  // A block cut short is decoded as the whole block would be: UTF-8 only when all of it is valid UTF-8.
+  const text = decodeCharset(read, cuts.length > before && !isUtf8(block) ? 'iso-8859-1' : undefined).text;
   const fields: { name: string; value: string }[] = [];
   let last: { name: string; value: string } | undefined;
   // The next colon at or after the current line; remembered so that lines without one are not rescanned.

@@ -22,18 +22,23 @@
  * that shows it was cut off (a multipart never closed, base64 stopping mid-group: ./mime.ts says what can and
  * cannot be told) keeps what was read, flagged `body-incomplete`, with an `EMAIL_BODY_INCOMPLETE` warning. A
  * multipart none of whose parts can be found (no boundary parameter, or its boundary line never occurs) is shown
- * as written, flagged `boundary-missing`, with an `EMAIL_BOUNDARY_MISSING` warning.
+ * as written, flagged `boundary-missing`, with an `EMAIL_BOUNDARY_MISSING` warning. A header field longer than
+ * 1 MiB (its own, or a part's) is read with its first MiB only (./headers.ts: the rest is counted, never held): the
+ * message is flagged `EMAIL_HEADER_CUT`, with an `EMAIL_HEADER_TOO_LONG` warning naming the field, its size and
+ * its lines (given for a skipped or rejected message too, without the flag).
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
  * Spam and Trash are kept (harassment often lands in Spam) and flagged `spam` / `trash`.
  */
+import { thousands } from '../../model/format.js';
 import type { ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
 import { firstMailbox, type Mailbox, simpleMailbox } from './address.js';
 import { decodeEncodedWords } from './charset.js';
 import type { EmailDate } from './date.js';
 import {
+  type CutField,
   displayValue,
   type HeaderField,
   header,
@@ -202,6 +207,49 @@ const NO_HEADERS_IN_FILE =
   'text, so it has no sender or time to read. A message copied and pasted as text loses them: save it again ' +
   'from the mail program (Gmail: ⋮ → Download message; Outlook or Thunderbird: Save As .eml).';
 
+/** The flag of a message read with a header field cut to its first MAX_FIELD_BYTES (headers.ts). */
+export const HEADER_CUT = 'EMAIL_HEADER_CUT';
+
+/** How many cut fields a warning names; the rest are counted. */
+const NAMED_CUTS = 4;
+
+/**
+ * Warns that header fields of the message at `locator` ran past MAX_FIELD_BYTES and were read in part: those of
+ * its own header (`top`) and of its parts' headers (`parts`). `flagged`: the message became an event, flagged
+ * HEADER_CUT.
+ */
+function warnCutFields(
+  ctx: SourceContext,
+  locator: number | string,
+  top: readonly CutField[],
+  parts: readonly CutField[],
+  flagged: boolean,
+): void {
+  const all = [
+    ...top.map((f) => ({ f, where: '' })),
+    ...parts.map((f) => ({ f, where: ' in a part of its body' })),
+  ];
+  if (all.length === 0) return;
+  const size = (f: CutField) =>
+    `${thousands(f.bytes)} bytes${f.lines > 1 ? ` on ${thousands(f.lines)} lines` : ''}`;
+  const first = all[0]!;
+  const listed = all
+    .slice(0, NAMED_CUTS)
+    .map((c) => `${c.f.name} (${size(c.f)})${c.where}`)
+    .join('; ');
+  const message =
+    all.length === 1
+      ? `The message's ${first.f.name} field${first.where} has ${size(first.f)}, more than the 1 MiB of a header field read: it is counted as one message, read with the first ${thousands(first.f.kept)} bytes of that field.`
+      : `The message has ${all.length} header fields longer than the 1 MiB of a field read: ${listed}${all.length > NAMED_CUTS ? `; and ${all.length - NAMED_CUTS} more` : ''}. It is counted as one message, read with the first MiB of each.`;
+  ctx.warn(
+    'EMAIL_HEADER_TOO_LONG',
+    locator,
+    message,
+    'Mail programs write header fields of a few kilobytes (2,000 recipients, the most Google Workspace takes on one message, fill about 100 KB): a damaged or edited file, or another file joined into the message, can make one this long. Check this message in the mailbox or mail program it came from.' +
+      (flagged ? ` The message carries the ${HEADER_CUT} flag.` : ''),
+  );
+}
+
 function interpret(msg: RawMessage, ctx: SourceContext): void {
   const { bytes, locator } = msg;
   const split = splitHeader(bytes);
@@ -214,8 +262,10 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
     );
     return;
   }
-  const fields = parseHeaderFields(bytes.subarray(0, split.headerEnd));
+  const cuts: CutField[] = [];
+  const fields = parseHeaderFields(bytes.subarray(0, split.headerEnd), cuts);
   if (fields.length === 0) {
+    warnCutFields(ctx, locator, cuts, [], false);
     const first = Buffer.from(bytes.subarray(0, 80)).toString('utf8').split(/\r?\n/)[0];
     ctx.reject(
       'EMAIL_NO_HEADERS',
@@ -232,11 +282,15 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   const mailbox = simple ?? firstMailbox(fromRaw);
   const reason = skipReason(fields, labels, mailbox);
   if (reason !== undefined) {
+    warnCutFields(ctx, locator, cuts, [], false);
     ctx.skip(reason, locator);
     return;
   }
   const chosen = chooseTime(fields, msg.envelope?.date, locator, ctx);
-  if (!chosen) return;
+  if (!chosen) {
+    warnCutFields(ctx, locator, cuts, [], false);
+    return;
+  }
   const flags = [...chosen.flags];
   const lower = labels.map((l) => l.toLowerCase());
   if (lower.includes('spam')) flags.push('spam');
@@ -248,6 +302,10 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   if (auto !== undefined && !auto.startsWith('no')) flags.push('auto-submitted');
 
   const body = msg.truncated ? undefined : readBody(fields, bytes.subarray(split.bodyStart));
+  if (cuts.length > 0 || (body !== undefined && body.cutFields.length > 0)) {
+    flags.push(HEADER_CUT);
+    warnCutFields(ctx, locator, cuts, body?.cutFields ?? [], true);
+  }
   if (body === undefined) {
     flags.push('body-skipped');
     ctx.warn(

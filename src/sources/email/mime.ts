@@ -38,6 +38,7 @@
  */
 import { decodeCharset } from './charset.js';
 import {
+  type CutField,
   displayValue,
   type HeaderField,
   header,
@@ -79,6 +80,8 @@ export interface Body {
   readonly notBase64: boolean;
   /** Why the body looks cut off before its end, in words; empty when it does not (see the header comment). */
   readonly cut: readonly string[];
+  /** Fields of its parts' headers (and of attached messages') longer than MAX_FIELD_BYTES, read in part. */
+  readonly cutFields: readonly CutField[];
   /** Each multipart shown as written because none of its parts could be found, in words (header comment). */
   readonly noParts: readonly string[];
 }
@@ -97,6 +100,7 @@ interface Acc {
   base64Cut: boolean;
   /** Multiparts whose parts could not be found, shown as written, in words. */
   noParts: string[];
+  cutFields: CutField[];
 }
 
 const MAX_DEPTH = 24;
@@ -116,6 +120,7 @@ const newAcc = (): Acc => ({
   unclosed: undefined,
   base64Cut: false,
   noParts: [],
+  cutFields: [],
 });
 
 /** Splits a multipart body on its boundary lines; the preamble and epilogue are dropped. */
@@ -232,6 +237,7 @@ function walk(
         const a = newAcc();
         walkPart(p, depth + 1, a, last(i));
         acc.base64Cut ||= a.base64Cut;
+        acc.cutFields.push(...a.cutFields);
         return a;
       });
       const hasText = (a: Acc) => a.texts.some((t) => t.text !== '');
@@ -289,7 +295,8 @@ function walk(
   }
   if (SIGNATURES.has(type)) return;
   const name = (disposition.params.get('filename') ?? ct.params.get('name'))?.trim();
-  const message = type === 'message/rfc822' ? attachedMessage(decodeTransfer(body, cte)) : undefined;
+  const message =
+    type === 'message/rfc822' ? attachedMessage(decodeTransfer(body, cte), acc.cutFields) : undefined;
   acc.attachments.push({
     name: name === '' ? undefined : name,
     explicit: disposition.value === 'attachment',
@@ -298,8 +305,8 @@ function walk(
 }
 
 /** The Subject, From and Date of an attached message, as `Subject: …, From: …, Date: …`; undefined if none. */
-function attachedMessage(bytes: Uint8Array): string | undefined {
-  const fields = parseHeaderFields(bytes.subarray(0, splitHeader(bytes).headerEnd));
+function attachedMessage(bytes: Uint8Array, cuts: CutField[]): string | undefined {
+  const fields = parseHeaderFields(bytes.subarray(0, splitHeader(bytes).headerEnd), cuts);
   const parts: string[] = [];
   for (const [key, label] of [
     ['subject', 'Subject'],
@@ -315,7 +322,7 @@ function attachedMessage(bytes: Uint8Array): string | undefined {
 function walkPart(part: Uint8Array, depth: number, acc: Acc, atEnd: boolean): void {
   const split = splitHeader(part);
   walk(
-    parseHeaderFields(part.subarray(0, split.headerEnd)),
+    parseHeaderFields(part.subarray(0, split.headerEnd), acc.cutFields),
     part.subarray(split.bodyStart),
     depth,
     acc,
@@ -352,5 +359,6 @@ export function readBody(fields: readonly HeaderField[], body: Uint8Array): Body
     notBase64: acc.notBase64,
     cut: cut.length === 0 ? NONE : cut,
     noParts: acc.noParts.length === 0 ? NONE : acc.noParts,
+    cutFields: acc.cutFields,
   };
 }
