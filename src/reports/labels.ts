@@ -46,6 +46,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   SIGNAL_TEXT_CUT: 'text longer than a Signal message can hold: only its first 1 MiB kept',
   IMESSAGE_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
   SMS_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
+  DISCORD_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
+  TWITTER_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
   EMAIL_HEADER_CUT: 'a header field over 1 MiB: only its first 1 MiB read',
 };
 

@@ -56,6 +56,13 @@ const HEAD_MESSAGES = /"messages"\s*:\s*\[/;
 const HEAD_STAMP = /"timestamp"\s*:/;
 const HEAD_EMPTY = /"messages"\s*:\s*\[\s*\]/;
 
+/**
+ * A message's text, kept to its first MiB (long-text.ts): a "message" of 300 MB (a damaged file) is one message,
+ * flagged DISCORD_TEXT_CUT, named in a DISCORD_TEXT_TOO_LONG warning with its full length. A forwarded message's copy of
+ * the text is a `content` too.
+ */
+const TEXT = new Set(['content']);
+
 /** Members of a message never read: not assembled, which saves most of the work on large server exports. */
 const IGNORED = new Set([
   'avatarUrl',
@@ -126,9 +133,9 @@ export const discordJson: Source = {
             sawMessages = kind === 'array';
             return sawMessages ? 'descend' : 'skip';
           },
-          value(path, v) {
+          value(path, v, cuts) {
             if (path.length === 2) {
-              readMessage(v, formatPath(path), file, ctx);
+              readMessage(v, formatPath(path), file, ctx, cuts);
               return;
             }
             top.set(path[0] as string, v);
@@ -149,7 +156,7 @@ export const discordJson: Source = {
             );
           },
         },
-        { onBytes: (n) => ctx.progress(n), ignore: IGNORED },
+        { onBytes: (n) => ctx.progress(n), ignore: IGNORED, text: TEXT },
       );
       complete = true;
     } catch (err) {

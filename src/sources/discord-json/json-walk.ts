@@ -9,10 +9,11 @@
  * error the text is read again with stream-json's verifier ahead of the tokenizer (see `recover`).
  */
 import type { Token } from 'stream-json/parser.js';
+import { thousands } from '../../model/format.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import type { SourceContext, SourceInput } from '../source.js';
 import { prepared, type TextOptions } from './json-text.js';
-import { type PathItem, Walker, type WalkHandlers } from './json-walker.js';
+import { formatPath, type PathItem, type TextCut, Walker, type WalkHandlers } from './json-walker.js';
 
 export { decodedText } from './json-text.js';
 export {
@@ -23,6 +24,7 @@ export {
   MAX_VALUE_ITEMS,
   type PathItem,
   type Plan,
+  type TextCut,
   type ValueKind,
   type WalkHandlers,
 } from './json-walker.js';
@@ -31,6 +33,11 @@ export {
 export interface WalkOptions extends TextOptions {
   /** Member names whose values are never needed: passed over at any depth inside collected values. */
   readonly ignore?: ReadonlySet<string>;
+  /**
+   * Member names whose string values inside a collected value are a message's text: kept to their first
+   * MAX_TEXT_BYTES (long-text.ts), the rest counted, never held, and named in the value's `cuts`.
+   */
+  readonly text?: ReadonlySet<string>;
 }
 
 /** The document cannot be read further. `line`/`column` are 1-based positions in the decoded file. */
@@ -67,8 +74,9 @@ const NONE = Symbol.for('object-stream.none');
 const MANY = Symbol.for('object-stream.many');
 type Tokenizer = (text: string | symbol) => unknown;
 // stream-json is loaded on first use: a run without Discord or Twitter files need not spend the time and memory.
+// Keys, strings and numbers come in pieces, never packed: the tokenizer would build each whole, however long.
 const newTokenizer = async () =>
-  (await import('stream-json/parser.js')).jsonParser({ streamValues: false }) as unknown as Tokenizer;
+  (await import('stream-json/parser.js')).jsonParser({ packValues: false }) as unknown as Tokenizer;
 const newVerifier = async () =>
   (await import('stream-json/utils/verifier.js')).jsonVerifier() as unknown as Tokenizer;
 
@@ -106,6 +114,7 @@ export async function walkJson(
       return true;
     }),
     opts.ignore,
+    opts.text,
   );
   const tokenize = await newTokenizer();
   let chunks = 0;
@@ -145,6 +154,33 @@ export function rejectOpenRecord(
   else rejectBrokenRecord(ctx, `${prefix}_RECORD_MALFORMED`, locator, at, err.message);
 }
 
+/**
+ * Warns of each message text of the record at `locator` that was cut at MAX_TEXT_BYTES (`cuts` from `value`), with
+ * its full length, as `code`; the caller flags the message `flag`. `id`, the message's id, tells the same message
+ * in an overlapping export, warned of once. True when a text was cut.
+ */
+export function warnTextCuts(
+  ctx: SourceContext,
+  cuts: readonly TextCut[] | undefined,
+  locator: string,
+  code: string,
+  flag: string,
+  id: string | undefined,
+): boolean {
+  if (cuts === undefined || cuts.length === 0) return false;
+  for (const cut of cuts) {
+    const member = formatPath(cut.at);
+    ctx.warn(
+      code,
+      locator,
+      `The message at ${locator} has ${thousands(cut.total)} bytes of text in "${member}" (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
+      `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${flag} flag.`,
+      id === undefined ? undefined : `${id}\u0000${member}\u0000${cut.total}`,
+    );
+  }
+  return true;
+}
+
 /** The error for a document that breaks off at `line`:`column`, placed where `walker` stands. */
 function walkError(
   walker: Walker,
@@ -168,8 +204,8 @@ function walkError(
 function counted(h: WalkHandlers, pass: () => boolean): WalkHandlers {
   return {
     plan: (path, kind) => h.plan(path, kind),
-    value: (path, v) => {
-      if (pass()) h.value(path, v);
+    value: (path, v, cuts) => {
+      if (pass()) h.value(path, v, cuts);
     },
     dropped: (path, why) => {
       if (pass()) h.dropped(path, why);
@@ -197,6 +233,7 @@ async function recover(
   const walker = new Walker(
     counted(handlers, () => ++seen > delivered),
     opts.ignore,
+    opts.text,
   );
   const tokenize = await newTokenizer();
   const verify = await newVerifier();

@@ -3,10 +3,18 @@
  * containers the caller descends into, assembles the values it asks for and counts past everything else.
  * Our own assembler rather than stream-json's: it caps a value's size and depth, passes over members nobody reads,
  * copies strings out of the tokenizer's chunks, and never lets a `__proto__` key set a prototype.
+ *
+ * Keys, strings and numbers arrive in pieces (stream-json's `stringChunk` and `numberChunk` tokens: one that lies
+ * in one chunk of text whole, a longer one 256 characters at a time), never packed whole: a packed string is built by the tokenizer before anyone can look at it, so
+ * one 300 MB message text took 807 MB (Discord) and 1.1 GB (X) only to be refused as too large. Here a piece is
+ * kept only while the value it belongs to is under its cap: a message's text (`WalkOptions.text`) keeps its first
+ * MAX_TEXT_BYTES and counts the rest (`TextCut`), any other value is dropped the moment it runs past
+ * MAX_VALUE_CHARS.
  */
 import type { Token } from 'stream-json/parser.js';
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
 import { MAX_RECORD_VALUES, TOO_MANY_VALUES } from '../json-values.js';
+import { CappedText, MAX_TEXT_BYTES } from '../long-text.js';
 
 /** One step of a JSON path: a member name or an array index. */
 export type PathItem = string | number;
@@ -17,6 +25,17 @@ export type DropReason = 'too-large' | 'too-many' | 'too-deep';
 /** The shape of a value, known from its first token. */
 export type ValueKind = 'object' | 'array' | 'scalar';
 
+/**
+ * A message text inside a collected value (a string member named in `WalkOptions.text`) that ran past
+ * MAX_TEXT_BYTES of UTF-8: the value holds its first `kept` bytes, cut before a whole character; `total` is its
+ * full length. `at`: where it sits inside the collected value, e.g. `['content']`.
+ */
+export interface TextCut {
+  readonly at: readonly PathItem[];
+  readonly kept: number;
+  readonly total: number;
+}
+
 /** What the walk reports. Paths are reused arrays: copy one to keep it. */
 export interface WalkHandlers {
   /**
@@ -25,8 +44,11 @@ export interface WalkHandlers {
    * of side effects (deliveries are never repeated).
    */
   plan(path: readonly PathItem[], kind: ValueKind): Plan;
-  /** A collected value, whole (a scalar once the token after it was read). */
-  value(path: readonly PathItem[], value: unknown): void;
+  /**
+   * A collected value, whole (a scalar once the token after it was read), but for the message texts in it that ran
+   * past MAX_TEXT_BYTES: `cuts` names them, in document order (absent when none was cut).
+   */
+  value(path: readonly PathItem[], value: unknown, cuts?: readonly TextCut[]): void;
   /**
    * A collected value that was too large (`MAX_VALUE_CHARS`), of too many values (`MAX_VALUE_ITEMS`) or too deeply
    * nested to keep; the walk passed over the rest of it.
@@ -62,6 +84,43 @@ export function formatPath(path: readonly PathItem[]): string {
   return s;
 }
 
+/**
+ * The most characters of a key kept outside collected values (a key of the document's frame, such as a top-level
+ * member name): longer than any name a reader looks for, so a longer key is kept as its first KEY_CHARS characters
+ * and `…`, matching no name, and named so in locators.
+ */
+export const KEY_CHARS = 1024;
+
+/** A key, string or number being put together from its pieces. */
+class Pieces {
+  private readonly parts: string[] = [];
+  /** Characters seen, kept or not. */
+  chars = 0;
+  /** A message text: its first MAX_TEXT_BYTES kept, the rest counted. */
+  readonly capped: CappedText | undefined;
+
+  constructor(
+    capped: boolean,
+    /** Characters kept at most; past them the rest is only counted. */
+    private readonly keep = Number.POSITIVE_INFINITY,
+  ) {
+    this.capped = capped ? new CappedText(MAX_TEXT_BYTES) : undefined;
+  }
+
+  add(piece: string): void {
+    const room = this.keep - this.chars;
+    this.chars += piece.length;
+    if (this.capped) this.capped.add(piece);
+    else if (room > 0) this.parts.push(piece.length <= room ? piece : piece.slice(0, room));
+  }
+
+  text(): string {
+    const parts = this.capped ? [this.capped.text()] : this.parts;
+    if (parts.length === 0) return '';
+    return parts.length === 1 ? own(parts[0]!) : parts.join('');
+  }
+}
+
 interface Frame {
   readonly isArray: boolean;
   index: number;
@@ -80,9 +139,22 @@ export class Walker {
   private colSize = 0;
   /** Values in the collected value, itself counted (`MAX_VALUE_ITEMS`). */
   private colItems = 0;
+  /** Message texts of the collected value cut at MAX_TEXT_BYTES. */
+  private colCuts: TextCut[] | undefined;
   /** Inside a collected value: open containers of an ignored member still to pass over, or its value is next. */
   private inner = 0;
   private ignoreNext = false;
+  /** Inside a collected value: the key, string or number of an ignored member, passed over to its end. */
+  private skipScalar = false;
+  /** The key, string or number being put together (undefined: none, or one passed over). */
+  private pieces: Pieces | undefined;
+  /**
+   * Outside any collected value, a string or number begun (its first token read, its last not): its path item is
+   * pushed and it is placed like a held scalar (`held`), as the walk placed it when a string came in one token
+   * at its end: the same words at any chunk size. `scalarCollect`: whether it is collected.
+   */
+  private inScalar = false;
+  private scalarCollect = false;
   /**
    * A scalar outside any collected value waits here, its path item still pushed, until the next token settles it.
    * stream-json knows where a number (or `true`, `false`, `null`) ends only from the characters after it, and
@@ -96,13 +168,22 @@ export class Walker {
   private held = false;
   private heldCollect = false;
   private heldValue: unknown;
+  /** The held scalar ran past MAX_VALUE_CHARS: it is reported dropped, not handed over. */
+  private heldTooLarge = false;
   /** True once the document's first token was seen. */
   started = false;
 
   constructor(
     private readonly h: WalkHandlers,
     private readonly ignore: ReadonlySet<string> | undefined,
+    /** Member names whose string values inside a collected value are message texts, kept to MAX_TEXT_BYTES. */
+    private readonly text: ReadonlySet<string> | undefined = undefined,
   ) {}
+
+  /** A scalar is held or begun outside any collected value: its path item is pushed. */
+  private get scalarOpen(): boolean {
+    return this.held || this.inScalar;
+  }
 
   /**
    * `where()` in words. Between two items of an array (the last one closed, the next one not begun), `where()`
@@ -117,7 +198,7 @@ export class Walker {
       const path = this.where();
       return path === '' ? '' : `inside ${path}`;
     }
-    const array = this.held ? this.path.slice(0, -1) : this.path;
+    const array = this.scalarOpen ? this.path.slice(0, -1) : this.path;
     if (top.index > 0) return `after ${formatPath([...array, top.index - 1])}`;
     return `inside ${array.length === 0 ? 'the top-level array' : formatPath(array)}`;
   }
@@ -131,12 +212,12 @@ export class Walker {
   locator(): string {
     const top = this.frames[this.frames.length - 1];
     if (this.col || this.skipDepth > 0 || !top?.isArray) return this.where();
-    return formatPath(this.held ? this.path.slice(0, -1) : this.path);
+    return formatPath(this.scalarOpen ? this.path.slice(0, -1) : this.path);
   }
 
   /** Where the walk is, for error messages. */
   where(): string {
-    if (this.held) return formatPath(this.path);
+    if (this.scalarOpen) return formatPath(this.path);
     const top = this.frames[this.frames.length - 1];
     if (this.col || this.skipDepth > 0 || !top) return formatPath(this.path);
     const item = top.isArray ? top.index : top.key;
@@ -156,8 +237,22 @@ export class Walker {
       return;
     }
     switch (t.name) {
-      case 'keyValue':
-        this.frames[this.frames.length - 1]!.key = t.value;
+      case 'startKey':
+        this.pieces = new Pieces(false, KEY_CHARS);
+        return;
+      case 'endKey': {
+        const p = this.pieces!;
+        this.pieces = undefined;
+        this.frames[this.frames.length - 1]!.key = p.chars > KEY_CHARS ? `${p.text()}…` : p.text();
+        return;
+      }
+      case 'stringChunk':
+      case 'numberChunk':
+        this.pieces?.add(t.value);
+        return;
+      case 'endString':
+      case 'endNumber':
+        this.endScalar(t.name === 'endNumber');
         return;
       case 'endObject':
       case 'endArray':
@@ -180,9 +275,17 @@ export class Walker {
     if (top) this.path.push(top.isArray ? top.index : (top.key ?? ''));
     const plan = this.h.plan(this.path, kind);
     if (kind === 'scalar') {
+      if (t.name === 'startString' || t.name === 'startNumber') {
+        // Put together from its pieces, up to MAX_VALUE_CHARS (one character more tells it ran past them).
+        this.inScalar = true;
+        this.scalarCollect = plan === 'collect';
+        this.pieces = this.scalarCollect ? new Pieces(false, MAX_VALUE_CHARS + 1) : undefined;
+        return;
+      }
       this.held = true;
       this.heldCollect = plan === 'collect';
-      this.heldValue = this.heldCollect ? scalar(t) : undefined;
+      this.heldTooLarge = false;
+      this.heldValue = this.heldCollect ? literal(t) : undefined;
     } else if (plan === 'descend') {
       this.frames.push({ isArray: kind === 'array', index: 0, key: undefined });
     } else if (plan === 'collect') {
@@ -190,7 +293,20 @@ export class Walker {
       this.colKeys = [undefined];
       this.colSize = 0;
       this.colItems = 1;
+      this.colCuts = undefined;
     } else this.skipDepth = 1;
+  }
+
+  /** The last token of a string or number outside any collected value: it is held like any scalar. */
+  private endScalar(isNumber: boolean): void {
+    const p = this.pieces;
+    this.pieces = undefined;
+    this.inScalar = false;
+    this.held = true;
+    this.heldCollect = this.scalarCollect;
+    this.heldTooLarge = p !== undefined && p.chars > MAX_VALUE_CHARS;
+    this.heldValue =
+      p === undefined || this.heldTooLarge ? undefined : isNumber ? numberOf(p.text()) : p.text();
   }
 
   /**
@@ -212,7 +328,10 @@ export class Walker {
   /** The token after a held scalar arrived: the scalar is complete. */
   private settle(): void {
     this.held = false;
-    if (this.heldCollect) this.h.value(this.path, this.heldValue);
+    if (this.heldCollect) {
+      if (this.heldTooLarge) this.h.dropped(this.path, 'too-large');
+      else this.h.value(this.path, this.heldValue);
+    }
     this.heldValue = undefined;
     this.done();
   }
@@ -226,6 +345,10 @@ export class Walker {
   }
 
   private collect(t: Token): void {
+    if (this.skipScalar) {
+      if (t.name === 'endString' || t.name === 'endNumber') this.skipScalar = false;
+      return;
+    }
     const start = t.name === 'startObject' || t.name === 'startArray';
     if (this.inner > 0) {
       if (start) this.inner++;
@@ -235,14 +358,18 @@ export class Walker {
     if (this.ignoreNext) {
       this.ignoreNext = false;
       if (start) this.inner = 1;
+      else if (t.name === 'startString' || t.name === 'startNumber') this.skipScalar = true;
       return;
     }
     const col = this.col!;
     const depth = col.length - 1;
     if (
-      t.name !== 'endObject' &&
-      t.name !== 'endArray' &&
-      t.name !== 'keyValue' &&
+      (start ||
+        t.name === 'startString' ||
+        t.name === 'startNumber' ||
+        t.name === 'trueValue' ||
+        t.name === 'falseValue' ||
+        t.name === 'nullValue') &&
       ++this.colItems > MAX_VALUE_ITEMS
     ) {
       // An opening bracket's container is open in the text, though not yet on `col`.
@@ -265,28 +392,78 @@ export class Walker {
         const v = col.pop()!;
         this.colKeys.pop();
         if (depth === 0) {
+          const cuts = this.colCuts;
           this.col = undefined;
-          this.h.value(this.path, v);
+          this.colCuts = undefined;
+          this.h.value(this.path, v, cuts);
           this.done();
         } else this.add(v);
         return;
       }
-      case 'keyValue':
-        if (this.ignore?.has(t.value)) {
+      case 'startKey':
+        this.pieces = new Pieces(false);
+        return;
+      case 'startString': {
+        const key = Array.isArray(col[depth]) ? undefined : this.colKeys[depth];
+        this.pieces = new Pieces(key !== undefined && this.text?.has(key) === true);
+        return;
+      }
+      case 'startNumber':
+        this.pieces = new Pieces(false);
+        return;
+      case 'stringChunk':
+      case 'numberChunk': {
+        const p = this.pieces!;
+        p.add(t.value);
+        // A message text holds at most MAX_TEXT_BYTES, counted when it ends; anything else counts as it comes.
+        if (!p.capped) this.colSize += t.value.length;
+        break;
+      }
+      case 'endKey': {
+        const p = this.pieces!;
+        this.pieces = undefined;
+        const key = p.text();
+        if (this.ignore?.has(key)) {
+          // A member nobody reads counts nothing towards MAX_VALUE_CHARS, its name included.
+          this.colSize -= p.chars;
           this.ignoreNext = true;
           return;
         }
-        this.colKeys[depth] = t.value;
-        this.colSize += t.value.length;
+        this.colKeys[depth] = key;
+        return;
+      }
+      case 'endString': {
+        const p = this.pieces!;
+        this.pieces = undefined;
+        const s = p.text();
+        if (p.capped) {
+          this.colSize += s.length;
+          if (p.capped.dropped > 0) this.noteCut(p.capped);
+        }
+        this.add(s);
         break;
-      case 'stringValue':
-        this.colSize += t.value.length;
-        this.add(own(t.value));
+      }
+      case 'endNumber':
+        this.add(numberOf(this.pieces!.text()));
+        this.pieces = undefined;
         break;
       default:
-        this.add(scalar(t));
+        this.add(literal(t));
     }
     if (this.colSize > MAX_VALUE_CHARS) this.drop('too-large', col.length);
+  }
+
+  /** Notes a message text cut at MAX_TEXT_BYTES, at its place inside the collected value. */
+  private noteCut(text: CappedText): void {
+    const col = this.col!;
+    const at: PathItem[] = [];
+    for (let d = 0; d < col.length; d++) {
+      const c = col[d]!;
+      at.push(Array.isArray(c) ? c.length : this.colKeys[d]!);
+    }
+    const cut = { at, kept: text.kept, total: text.kept + text.dropped };
+    if (this.colCuts) this.colCuts.push(cut);
+    else this.colCuts = [cut];
   }
 
   private add(v: unknown): void {
@@ -306,6 +483,8 @@ export class Walker {
   private drop(why: DropReason, open: number): void {
     this.col = undefined;
     this.colKeys = [];
+    this.colCuts = undefined;
+    this.pieces = undefined;
     this.h.dropped(this.path, why);
     this.skipDepth = open;
   }
@@ -319,15 +498,15 @@ function own(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-/** A scalar token's value. Integers beyond 2^53 stay strings so ids keep every digit. */
-function scalar(t: Token): unknown {
+/** A number's value from its text. Integers beyond 2^53 stay strings so ids keep every digit. */
+function numberOf(text: string): number | string {
+  const n = Number(text);
+  return Number.isSafeInteger(n) || !/^-?\d+$/.test(text) ? n : text;
+}
+
+/** The value of a `true`, `false` or `null` token. */
+function literal(t: Token): unknown {
   switch (t.name) {
-    case 'stringValue':
-      return own(t.value);
-    case 'numberValue': {
-      const n = Number(t.value);
-      return Number.isSafeInteger(n) || !/^-?\d+$/.test(t.value) ? n : t.value;
-    }
     case 'nullValue':
       return null;
     case 'trueValue':

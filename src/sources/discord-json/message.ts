@@ -4,6 +4,7 @@
  */
 import type { EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
+import { type TextCut, warnTextCuts } from './json-walk.js';
 import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs, stampOrIdTime } from './time.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -86,9 +87,20 @@ export function show(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
-/** Reads `messages[i]`. */
-export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx: SourceContext): void {
+/** The flag of a message kept with only the first MiB of its text (json-walker.ts `TextCut`). */
+export const TEXT_CUT = 'DISCORD_TEXT_CUT';
+
+/** Reads `messages[i]`; `cuts`: texts in it kept to their first MiB. */
+export function readMessage(
+  v: unknown,
+  locator: string,
+  file: DiscordFile,
+  ctx: SourceContext,
+  cuts?: readonly TextCut[],
+): void {
   file.messages++;
+  const id = isObj(v) ? idOf(v['id']) : undefined;
+  const cut = warnTextCuts(ctx, cuts, locator, 'DISCORD_TEXT_TOO_LONG', TEXT_CUT, id);
   if (!isObj(v)) {
     ctx.reject(
       'DISCORD_JSON_NOT_A_MESSAGE',
@@ -98,7 +110,6 @@ export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx:
     );
     return;
   }
-  const id = idOf(v['id']);
   if (id !== undefined && id === file.prevId) {
     ctx.skip('duplicate-message-id', locator);
     return;
@@ -153,6 +164,7 @@ export function readMessage(v: unknown, locator: string, file: DiscordFile, ctx:
     flags.push('edited');
     details['editedAt'] = new Date(edited).toISOString();
   }
+  if (cut) flags.push(TEXT_CUT);
   if (flags.length > 0) ev.flags = flags;
   for (const _ in details) {
     ev.details = details;

@@ -49,6 +49,13 @@ import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { newTwitterFile, noteConversation, readEntry, type TwitterFile } from './message.js';
 
 /** The DM files' assignment prefixes; `direct_message_headers` and other `window.YTD` files do not match. */
+/**
+ * A DM's text (`messageCreate.text`, and each text of its `editHistory`), kept to its first MiB (long-text.ts): a
+ * "DM" of 300 MB (a damaged file) is one DM, flagged TWITTER_TEXT_CUT, named in a TWITTER_TEXT_TOO_LONG warning with
+ * its full length.
+ */
+const TEXT = new Set(['text']);
+
 const PREFIX = /^\s*window\.YTD\.(direct_messages?(?:_group)?)\.part\d+\s*=\s*/;
 const HEAD = /^\s*window\.YTD\.direct_messages?(?:_group)?\.part\d+\s*=\s*\[/;
 
@@ -117,9 +124,9 @@ export const twitterArchive: Source = {
                 return 'collect';
             }
           },
-          value(path, v) {
+          value(path, v, cuts) {
             const locator = formatPath(path);
-            if (path.length === 4) readEntry(v, locator, file, ctx);
+            if (path.length === 4) readEntry(v, locator, file, ctx, cuts);
             else if (path.length === 1) odd.add(`${locator} (not an object)`);
             else if (path[2] === 'conversationId' && typeof v === 'string') {
               file.conversationId = v;
@@ -145,7 +152,7 @@ export const twitterArchive: Source = {
             file.conversationName = undefined;
           },
         },
-        { preamble, semicolon: true, onBytes: (n) => ctx.progress(n) },
+        { preamble, semicolon: true, onBytes: (n) => ctx.progress(n), text: TEXT },
       );
     } catch (err) {
       if (err instanceof JsonWalkError) {

@@ -9,6 +9,7 @@
  * seen, not lost.
  */
 import type { EventTime, ParsedEvent } from '../../model/index.js';
+import { type TextCut, warnTextCuts } from '../discord-json/json-walk.js';
 import { parseIsoInstant, snowflakeMs, stampOrIdTime, TWITTER_EPOCH } from '../discord-json/time.js';
 import type { SourceContext } from '../source.js';
 
@@ -84,9 +85,21 @@ export function noteConversation(id: string, file: TwitterFile): void {
   file.owner = file.owner ? new Set([...file.owner].filter((x) => pair.has(x))) : pair;
 }
 
-/** Reads one element of a conversation's `messages`. */
-export function readEntry(v: unknown, locator: string, file: TwitterFile, ctx: SourceContext): void {
+/** The flag of a DM kept with only the first MiB of its text (json-walker.ts `TextCut`). */
+export const TEXT_CUT = 'TWITTER_TEXT_CUT';
+
+/** Reads one element of a conversation's `messages`; `cuts`: texts in it kept to their first MiB. */
+export function readEntry(
+  v: unknown,
+  locator: string,
+  file: TwitterFile,
+  ctx: SourceContext,
+  cuts?: readonly TextCut[],
+): void {
   const keys = isObj(v) ? Object.keys(v) : [];
+  const inner = keys.length === 1 && isObj(v) ? v[keys[0]!] : undefined;
+  const id = isObj(inner) ? idOf(inner['id']) : undefined;
+  const cut = warnTextCuts(ctx, cuts, locator, 'TWITTER_TEXT_TOO_LONG', TEXT_CUT, id);
   if (!isObj(v) || keys.length !== 1) {
     ctx.reject(
       'TWITTER_ARCHIVE_NOT_A_MESSAGE',
@@ -112,10 +125,17 @@ export function readEntry(v: unknown, locator: string, file: TwitterFile, ctx: S
     );
     return;
   }
-  message(v[key], locator, file, ctx, MESSAGES[key]);
+  message(v[key], locator, file, ctx, cut, MESSAGES[key]);
 }
 
-function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext, flag?: string): void {
+function message(
+  mc: Obj,
+  locator: string,
+  file: TwitterFile,
+  ctx: SourceContext,
+  cut: boolean,
+  flag?: string,
+): void {
   const id = idOf(mc['id']);
   if (id !== undefined) {
     if (file.seen.has(id)) {
@@ -165,6 +185,7 @@ function message(mc: Obj, locator: string, file: TwitterFile, ctx: SourceContext
   const conversation = file.conversationName ?? file.conversationId;
   if (conversation !== undefined) ev.conversation = conversation;
   if (id !== undefined) ev.nativeId = id;
+  if (cut) flags.push(TEXT_CUT);
   if (flags.length > 0) ev.flags = flags;
   if (Object.keys(details).length > 0) ev.details = details;
   ctx.emit(ev);
