@@ -1,7 +1,9 @@
 /**
  * One data row of a DCE CSV → one event, skip or reject.
  */
+import { thousands } from '../../model/format.js';
 import type { EventTime, ParsedEvent } from '../../model/index.js';
+import { cutString, MAX_TEXT_BYTES } from '../long-text.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { localOf, readStamp, ymdOf } from './dates.js';
 import { systemNotice } from './notices.js';
@@ -79,8 +81,10 @@ export function emitRow(
     ev.kind = 'call';
     ev.call = { status: 'unknown', durationSec: notice.minutes * 60 };
     ev.flags = ['duration-rounded'];
-  } else if (text !== '') ev.text = text;
-  else if (attachments !== '') ev.kind = 'media';
+  } else if (text !== '') {
+    ev.text = keptText(text, line, ctx);
+    if (ev.text !== text) ev.flags = [TEXT_CUT];
+  } else if (attachments !== '') ev.kind = 'media';
   else {
     ev.kind = 'other';
     ev.flags = ['no-content'];
@@ -91,6 +95,27 @@ export function emitRow(
   if (conversation !== undefined) ev.conversation = conversation;
   if (Object.keys(details).length > 0) ev.details = details;
   ctx.emit(ev);
+}
+
+/** The flag of a message kept with only the first MiB of its text, as the JSON reader flags it. */
+const TEXT_CUT = 'DISCORD_TEXT_CUT';
+
+/**
+ * A message's text kept to its first MAX_TEXT_BYTES of UTF-8, cut before a whole character, as the JSON reader
+ * keeps `content` (discord-json/json-walker.ts): the same message exported both ways gives the same text and is
+ * counted once. A longer text is warned of (DISCORD_TEXT_TOO_LONG) at its line with its full length.
+ */
+function keptText(text: string, line: number, ctx: SourceContext): string {
+  const cut = cutString(text, MAX_TEXT_BYTES);
+  if (cut.dropped === 0) return text;
+  const kept = Buffer.byteLength(cut.text);
+  ctx.warn(
+    'DISCORD_TEXT_TOO_LONG',
+    line,
+    `The message on line ${line} has ${thousands(kept + cut.dropped)} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
+    `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${TEXT_CUT} flag.`,
+  );
+  return cut.text;
 }
 
 /**

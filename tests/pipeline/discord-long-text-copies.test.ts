@@ -1,0 +1,54 @@
+/**
+ * One Discord DM exported twice, as JSON and as CSV (fixtures/discord-same-channel), with one message's text of
+ * 3 MiB (a damaged copy). The CSV has no message ids, so de-duplication compares texts: both readers keep the first
+ * MiB of it, cut at the same character (the CSV's line breaks read as LF first), so the message still counts once,
+ * flagged DISCORD_TEXT_CUT, and each file warns of it (DISCORD_TEXT_TOO_LONG) with its full length.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_TEXT_BYTES } from '../../src/sources/long-text.js';
+import { timelineOf } from '../helpers/timeline.js';
+
+const CASE = 'fixtures/discord-same-channel';
+const NAME = 'Direct Messages - Sam [1200000000000000009]';
+const tmp = mkdtempSync(join(tmpdir(), 'discord-long-text-copies-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The case folder with the text "I just want to talk" made `text` in both exports (CRLF line ends in the CSV). */
+function withText(text: string): string {
+  const dir = join(tmp, 'case');
+  mkdirSync(dir);
+  copyFileSync(join(CASE, 'case.json'), join(dir, 'case.json'));
+  const json = readFileSync(join(CASE, `${NAME}.json`), 'utf8');
+  writeFileSync(join(dir, `${NAME}.json`), json.replace('"I just want to talk"', JSON.stringify(text)));
+  const csv = readFileSync(join(CASE, `${NAME}.csv`), 'utf8');
+  const cell = `"${text.replaceAll('"', '""')}"`.replaceAll('\n', '\r\n');
+  writeFileSync(join(dir, `${NAME}.csv`), csv.replace('"I just want to talk"', cell));
+  return dir;
+}
+
+describe('a Discord message over 1 MiB exported as both JSON and CSV', () => {
+  it('is kept once, with the same first MiB from either file', async () => {
+    const text = `I just want to talk\n"${'é'.repeat((3 * MAX_TEXT_BYTES) / 2)}`;
+    const total = Buffer.byteLength(text);
+    const { t, events } = await timelineOf([withText(text)], (c) => ({
+      subject: { ...c.subject, identifiers: ['sam.sample'] },
+      victim: { ...c.victim, identifiers: ['alex_example'] },
+    }));
+    expect(t.inputs.map((i) => [i.format, i.records, i.kept, i.duplicates])).toEqual([
+      ['discord-csv', 8, 7, 0],
+      ['discord-json', 8, 0, 7],
+    ]);
+    const long = events.filter((e) => e.flags?.includes('DISCORD_TEXT_CUT'));
+    expect(long.map((e) => [Buffer.byteLength(e.text ?? ''), e.text?.slice(0, 21), e.incident])).toEqual([
+      [MAX_TEXT_BYTES - 1, 'I just want to talk\n"', true],
+    ]);
+    const warned = t.problems.list.filter((p) => p.code === 'DISCORD_TEXT_TOO_LONG');
+    expect(warned.map((p) => p.message)).toEqual([
+      `The message on line 4 has ${total.toLocaleString('en-GB')} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first 1,048,575 bytes of its text.`,
+      `The message at messages[2] has ${total.toLocaleString('en-GB')} bytes of text in "content" (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first 1,048,575 bytes of that text.`,
+    ]);
+  });
+});
