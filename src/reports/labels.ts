@@ -48,7 +48,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   SMS_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
   DISCORD_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
   TWITTER_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
-  EMAIL_HEADER_CUT: 'a header field over 1 MiB: only its first 1 MiB read',
+  EMAIL_HEADER_CUT: 'header fields over 1 MiB, or over 2 MiB together: only their start kept',
 };
 
 const DETAILS: Readonly<Record<string, string>> = {

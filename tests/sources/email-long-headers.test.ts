@@ -101,7 +101,7 @@ describe('a header field longer than any mail program writes', () => {
       {
         code: 'EMAIL_HEADER_TOO_LONG',
         locator: 'message[1] (line 10)',
-        message: `The message's To field has ${bytes.toLocaleString('en-GB')} bytes on 2 lines, more than the 1 MiB of a header field read: it is counted as one message, read with the first 1,048,576 bytes of that field.`,
+        message: `This message's To field is ${bytes.toLocaleString('en-GB')} bytes long (2 lines). chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes are in the timeline; the rest is only in the original file.`,
         hint: `${HINT} The message carries the EMAIL_HEADER_CUT flag.`,
       },
     ]);
@@ -130,7 +130,7 @@ describe('a header field longer than any mail program writes', () => {
       [
         'EMAIL_HEADER_TOO_LONG',
         'message[1] (line 10)',
-        `The message's To field has ${bytes.toLocaleString('en-GB')} bytes on 100,002 lines, more than the 1 MiB of a header field read: it is counted as one message, read with the first 1,048,576 bytes of that field.`,
+        `This message's To field is ${bytes.toLocaleString('en-GB')} bytes long (100,002 lines). chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes are in the timeline; the rest is only in the original file.`,
       ],
     ]);
   });
@@ -149,6 +149,23 @@ describe('a header field longer than any mail program writes', () => {
     }
   });
 
+  it('does not flag a field at the cap whose folded lines after it are only white space', async () => {
+    // Unfolded and trimmed, the value is the same with those lines or without them: nothing was lost.
+    const subject = `Subject: ${'w'.repeat(MAX_FIELD_BYTES - 'Subject: '.length)}`;
+    const file = join(tempDir(), 'cap-blank-folds.eml');
+    writeFileSync(
+      file,
+      `From: ex@example.net\nDate: Wed, 14 Feb 2024 08:41:02 +0100\n${subject}   \n \n\t\n   \t \nMessage-ID: <w1@example.net>\n\nHi\n`,
+    );
+    const run = await runSource(eml, file);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+    const e = run.events[0]!;
+    expect(e.conversation).toBe('w'.repeat(MAX_FIELD_BYTES - 'Subject: '.length));
+    expect(e.nativeId).toBe('w1@example.net');
+    expect(e.flags).toBeUndefined();
+    expect(run.warnings).toEqual([]);
+  });
+
   it('cuts a UTF-8 Subject before a whole character, in the text and the conversation', async () => {
     // "Subject: xy" is 11 bytes, so the cap falls in the middle of a two-byte "é", which is left out whole.
     const file = join(tempDir(), 'utf8.eml');
@@ -163,7 +180,7 @@ describe('a header field longer than any mail program writes', () => {
     expect(e.text).toBe(`Subject: ${e.conversation}\n\nRead it.`);
     expect(e.nativeId).toBe('u1@example.net');
     expect(run.warnings.map((w) => w.message)).toEqual([
-      `The message's Subject field has ${(11 + 2 * MAX_FIELD_BYTES).toLocaleString('en-GB')} bytes, more than the 1 MiB of a header field read: it is counted as one message, read with the first 1,048,575 bytes of that field.`,
+      `This message's Subject field is ${(11 + 2 * MAX_FIELD_BYTES).toLocaleString('en-GB')} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,575 bytes are in the timeline; the rest is only in the original file.`,
     ]);
   });
 
@@ -188,8 +205,31 @@ describe('a header field longer than any mail program writes', () => {
     expect(e.text).toBe('Subject: café\n\nHi');
     expect(e.flags).toEqual(['EMAIL_HEADER_CUT']);
     expect(run.warnings.map((w) => w.message)).toEqual([
-      `The message's X-Junk field has ${(8 + 2 * MAX_FIELD_BYTES).toLocaleString('en-GB')} bytes, more than the 1 MiB of a header field read: it is counted as one message, read with the first 1,048,576 bytes of that field.`,
+      `This message's X-Junk field is ${(8 + 2 * MAX_FIELD_BYTES).toLocaleString('en-GB')} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes were read; the rest is only in the original file.`,
     ]);
+  });
+
+  it('reads a UTF-8 header as Windows-1252 when a byte that is not UTF-8 is only in the part cut off', async () => {
+    // The block as a whole is not UTF-8, so it is read as Windows-1252, as it was before fields were cut: the
+    // same file gives the same sender and subject whether or not the byte that decides it is kept.
+    const file = join(tempDir(), 'cp1252-in-cut.eml');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(
+          'From: Jörg <j@example.net>\nDate: Wed, 14 Feb 2024 08:41:02 +0100\nSubject: café\nX-Junk: ',
+        ),
+        Buffer.alloc(2 * MAX_FIELD_BYTES, 'a'),
+        Buffer.from([0xff]),
+        Buffer.from('\n\nHi\n'),
+      ]),
+    );
+    const run = await runSource(eml, file);
+    expect(run.accounting).toEqual({ records: 1, events: 1, skipped: 0, rejected: 0 });
+    const e = run.events[0]!;
+    expect(e.sender).toEqual({ id: 'j@example.net', idType: 'email', name: 'JÃ¶rg' });
+    expect(e.text).toBe('Subject: cafÃ©\n\nHi');
+    expect(e.flags).toEqual(['EMAIL_HEADER_CUT']);
   });
 
   it('names a long field in a part header, and counts the attachment', async () => {
@@ -223,11 +263,11 @@ describe('a header field longer than any mail program writes', () => {
     expect(e.flags).toEqual(['EMAIL_HEADER_CUT']);
     expect(e.details?.['attachments']).toBe('1');
     expect(run.warnings.map((w) => w.message)).toEqual([
-      `The message's Content-Disposition field in a part of its body has ${(
+      `The Content-Disposition field of a part of this message's body is ${(
         'Content-Disposition: attachment; filename=""'.length + name.length
       ).toLocaleString(
         'en-GB',
-      )} bytes, more than the 1 MiB of a header field read: it is counted as one message, read with the first 1,048,576 bytes of that field.`,
+      )} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes were read; the rest is only in the original file.`,
     ]);
   });
 
@@ -240,9 +280,56 @@ describe('a header field longer than any mail program writes', () => {
     const run = await runSource(eml, file);
     expect(run.accounting).toEqual({ records: 1, events: 0, skipped: 1, rejected: 0 });
     expect(run.skipped).toEqual([{ reason: 'delivery-status', locator: 1 }]);
-    expect(run.warnings.map((w) => [w.code, w.locator])).toEqual([['EMAIL_HEADER_TOO_LONG', 1]]);
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_HEADER_TOO_LONG',
+        locator: 1,
+        // Nothing of a skipped message is in the timeline: the field is said to be read, no more.
+        message: `This message's To field is ${(4 + 70_000 * 18 + 13).toLocaleString('en-GB')} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes were read; the rest is only in the original file.`,
+      },
+    ]);
     const out = await runInput(eml, inPieces(readFileSync(file), 1 << 16, file));
     expect(out.warnings[0]!.hint).toBe(HINT);
+  });
+
+  it('warns of a cut field in a message rejected for having no header field left, without a flag', async () => {
+    // The only header line has a name of 2 MiB: its first MiB holds no colon, so no field is left to read.
+    const file = join(tempDir(), 'long-name.eml');
+    writeFileSync(file, `X${'n'.repeat(2 * MAX_FIELD_BYTES)}: value\n\nHi\n`);
+    const run = await runSource(eml, file);
+    expect(run.accounting).toEqual({ records: 1, events: 0, skipped: 0, rejected: 1 });
+    expect(run.rejected.map((r) => [r.code, r.locator])).toEqual([['EMAIL_NO_HEADERS', 1]]);
+    expect(run.warnings).toEqual([
+      {
+        code: 'EMAIL_HEADER_TOO_LONG',
+        locator: 1,
+        message: `This message's X${'n'.repeat(78)}… field is ${(2 * MAX_FIELD_BYTES + 8).toLocaleString('en-GB')} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes were read; the rest is only in the original file.`,
+      },
+    ]);
+    const out = await runInput(eml, inPieces(readFileSync(file), 1 << 16, file));
+    expect(out.warnings.map((w) => w.hint)).toEqual([HINT]);
+  });
+
+  it('warns of a cut field in a message rejected for its time, without a flag', async () => {
+    const file = join(tempDir(), 'bad-date.eml');
+    writeFileSync(
+      file,
+      `From: ex@example.net\nDate: the day after Valentine's\nTo: ${'alex@example.com, '.repeat(70_000)}x@example.com\nSubject: tonight\n\nHi\n`,
+    );
+    const run = await runSource(eml, file);
+    expect(run.accounting).toEqual({ records: 1, events: 0, skipped: 0, rejected: 1 });
+    expect(run.rejected.map((r) => [r.code, r.locator, r.message])).toEqual([
+      ['EMAIL_BAD_DATE', 1, 'Unreadable Date header "the day after Valentine\'s" and no Received header.'],
+    ]);
+    expect(run.warnings.map((w) => [w.code, w.locator, w.message])).toEqual([
+      [
+        'EMAIL_HEADER_TOO_LONG',
+        1,
+        `This message's To field is ${(4 + 70_000 * 18 + 13).toLocaleString('en-GB')} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes were read; the rest is only in the original file.`,
+      ],
+    ]);
+    const out = await runInput(eml, inPieces(readFileSync(file), 1 << 16, file));
+    expect(out.warnings.map((w) => w.hint)).toEqual([HINT]);
   });
 
   it('reads every one of 2,000 recipients, the most Google Workspace takes on one message', async () => {
@@ -286,6 +373,18 @@ describe('capFields', () => {
     expect(cap('To: abcdefghijklmnop\r\nB: 2\r\n', 10)).toEqual({
       text: 'To: abcdef\nB: 2\r\n',
       cuts: [{ name: 'To', bytes: 20, lines: 1, kept: 10 }],
+    });
+  });
+
+  it('notes no cut when what is left out is only white space', () => {
+    expect(cap('To: abcdef   \n \n\t\nB: 2\n', 10)).toEqual({ text: 'To: abcdef\nB: 2\n', cuts: [] });
+    expect(cap('To: abcdef  x\nB: 2\n', 10)).toEqual({
+      text: 'To: abcdef\nB: 2\n',
+      cuts: [{ name: 'To', bytes: 13, lines: 1, kept: 10 }],
+    });
+    expect(cap('To: abcdef\n \n x\nB: 2\n', 10)).toEqual({
+      text: 'To: abcdef\nB: 2\n',
+      cuts: [{ name: 'To', bytes: 13, lines: 3, kept: 10 }],
     });
   });
 

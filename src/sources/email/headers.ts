@@ -93,7 +93,8 @@ const LF = Buffer.from('\n');
 /**
  * The header block with every field longer than `max` bytes cut to its first `max` (before a whole character when
  * the block is UTF-8; a line break ends the piece kept, and its later folded lines are left out), noting each cut
- * field in `cuts`. A block no longer than `max` is returned as it is, unread.
+ * field in `cuts`. A field of which only spaces and tabs are left out (a field at the cap, then blank folded lines)
+ * loses nothing, as its value is trimmed: it is not noted. A block no longer than `max` is returned as it is, unread.
  */
 export function capFields(block: Uint8Array, max: number, cuts: CutField[]): Uint8Array {
   if (block.length <= max) return block;
@@ -105,8 +106,10 @@ export function capFields(block: Uint8Array, max: number, cuts: CutField[]): Uin
   let bytes = 0;
   let kept = 0;
   let lines = 0;
+  // A byte other than a space or a tab was left out of the field.
+  let lost = false;
   const finish = () => {
-    if (bytes > kept) cuts.push({ name: nameAt(block, start), bytes, lines, kept });
+    if (lost) cuts.push({ name: nameAt(block, start), bytes, lines, kept });
   };
   for (let pos = 0; pos < block.length; ) {
     const nl = block.indexOf(10, pos);
@@ -119,6 +122,7 @@ export function capFields(block: Uint8Array, max: number, cuts: CutField[]): Uin
       bytes = 0;
       kept = 0;
       lines = 0;
+      lost = false;
     }
     const size = end - pos;
     lines++;
@@ -132,7 +136,8 @@ export function capFields(block: Uint8Array, max: number, cuts: CutField[]): Uin
         pieces.push(block.subarray(from, cut));
         if (cut > pos) pieces.push(LF);
         kept += cut - pos;
-      }
+        lost = !blank(block, cut, end);
+      } else if (!lost) lost = !blank(block, pos, end);
       from = next;
     }
     bytes += size;
@@ -142,6 +147,12 @@ export function capFields(block: Uint8Array, max: number, cuts: CutField[]): Uin
   if (pieces.length === 0) return block;
   if (from < block.length) pieces.push(block.subarray(from));
   return Buffer.concat(pieces);
+}
+
+/** Whether `block[s, e)` holds only spaces and tabs. */
+function blank(block: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (block[i] !== 32 && block[i] !== 9) return false;
+  return true;
 }
 
 /** The name of the field whose line starts at `start`, as written, for a warning (80 characters at most). */

@@ -23,15 +23,16 @@
  * cannot be told) keeps what was read, flagged `body-incomplete`, with an `EMAIL_BODY_INCOMPLETE` warning. A
  * multipart none of whose parts can be found (no boundary parameter, or its boundary line never occurs) is shown
  * as written, flagged `boundary-missing`, with an `EMAIL_BOUNDARY_MISSING` warning. A header field longer than
- * 1 MiB (its own, or a part's) is read with its first MiB only (./headers.ts: the rest is counted, never held): the
- * message is flagged `EMAIL_HEADER_CUT`, with an `EMAIL_HEADER_TOO_LONG` warning naming the field, its size and
- * its lines (given for a skipped or rejected message too, without the flag).
+ * 1 MiB (its own, or a part's) is read with its first MiB only (./headers.ts: the rest is counted, never held),
+ * and the header values the event keeps (subject, details, attachment names, attached messages) come to at most
+ * 2 MiB together (./kept-headers.ts): the message is flagged `EMAIL_HEADER_CUT`, with one `EMAIL_HEADER_TOO_LONG`
+ * warning naming each field cut, its size and its lines, and what was left out past 2 MiB (a skipped or rejected
+ * message gets the warning for its cut fields, without the flag).
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
  * Spam and Trash are kept (harassment often lands in Spam) and flagged `spam` / `trash`.
  */
-import { thousands } from '../../model/format.js';
 import type { ParsedEvent, Party } from '../../model/index.js';
 import type { SourceContext } from '../source.js';
 import { firstMailbox, type Mailbox, simpleMailbox } from './address.js';
@@ -46,6 +47,7 @@ import {
   parseStructured,
   splitHeader,
 } from './headers.js';
+import { HEADER_CUT, KeptHeaders, warnCutFields } from './kept-headers.js';
 import { readBody } from './mime.js';
 import { chooseTime } from './time.js';
 
@@ -207,49 +209,6 @@ const NO_HEADERS_IN_FILE =
   'text, so it has no sender or time to read. A message copied and pasted as text loses them: save it again ' +
   'from the mail program (Gmail: ⋮ → Download message; Outlook or Thunderbird: Save As .eml).';
 
-/** The flag of a message read with a header field cut to its first MAX_FIELD_BYTES (headers.ts). */
-export const HEADER_CUT = 'EMAIL_HEADER_CUT';
-
-/** How many cut fields a warning names; the rest are counted. */
-const NAMED_CUTS = 4;
-
-/**
- * Warns that header fields of the message at `locator` ran past MAX_FIELD_BYTES and were read in part: those of
- * its own header (`top`) and of its parts' headers (`parts`). `flagged`: the message became an event, flagged
- * HEADER_CUT.
- */
-function warnCutFields(
-  ctx: SourceContext,
-  locator: number | string,
-  top: readonly CutField[],
-  parts: readonly CutField[],
-  flagged: boolean,
-): void {
-  const all = [
-    ...top.map((f) => ({ f, where: '' })),
-    ...parts.map((f) => ({ f, where: ' in a part of its body' })),
-  ];
-  if (all.length === 0) return;
-  const size = (f: CutField) =>
-    `${thousands(f.bytes)} bytes${f.lines > 1 ? ` on ${thousands(f.lines)} lines` : ''}`;
-  const first = all[0]!;
-  const listed = all
-    .slice(0, NAMED_CUTS)
-    .map((c) => `${c.f.name} (${size(c.f)})${c.where}`)
-    .join('; ');
-  const message =
-    all.length === 1
-      ? `The message's ${first.f.name} field${first.where} has ${size(first.f)}, more than the 1 MiB of a header field read: it is counted as one message, read with the first ${thousands(first.f.kept)} bytes of that field.`
-      : `The message has ${all.length} header fields longer than the 1 MiB of a field read: ${listed}${all.length > NAMED_CUTS ? `; and ${all.length - NAMED_CUTS} more` : ''}. It is counted as one message, read with the first MiB of each.`;
-  ctx.warn(
-    'EMAIL_HEADER_TOO_LONG',
-    locator,
-    message,
-    'Mail programs write header fields of a few kilobytes (2,000 recipients, the most Google Workspace takes on one message, fill about 100 KB): a damaged or edited file, or another file joined into the message, can make one this long. Check this message in the mailbox or mail program it came from.' +
-      (flagged ? ` The message carries the ${HEADER_CUT} flag.` : ''),
-  );
-}
-
 function interpret(msg: RawMessage, ctx: SourceContext): void {
   const { bytes, locator } = msg;
   const split = splitHeader(bytes);
@@ -265,7 +224,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   const cuts: CutField[] = [];
   const fields = parseHeaderFields(bytes.subarray(0, split.headerEnd), cuts);
   if (fields.length === 0) {
-    warnCutFields(ctx, locator, cuts, [], false);
+    warnCutFields(ctx, locator, cuts, []);
     const first = Buffer.from(bytes.subarray(0, 80)).toString('utf8').split(/\r?\n/)[0];
     ctx.reject(
       'EMAIL_NO_HEADERS',
@@ -282,13 +241,13 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   const mailbox = simple ?? firstMailbox(fromRaw);
   const reason = skipReason(fields, labels, mailbox);
   if (reason !== undefined) {
-    warnCutFields(ctx, locator, cuts, [], false);
+    warnCutFields(ctx, locator, cuts, []);
     ctx.skip(reason, locator);
     return;
   }
   const chosen = chooseTime(fields, msg.envelope?.date, locator, ctx);
   if (!chosen) {
-    warnCutFields(ctx, locator, cuts, [], false);
+    warnCutFields(ctx, locator, cuts, []);
     return;
   }
   const flags = [...chosen.flags];
@@ -302,9 +261,53 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   if (auto !== undefined && !auto.startsWith('no')) flags.push('auto-submitted');
 
   const body = msg.truncated ? undefined : readBody(fields, bytes.subarray(split.bodyStart));
-  if (cuts.length > 0 || (body !== undefined && body.cutFields.length > 0)) {
+
+  // What the event keeps of the header, at most MAX_KEPT_BYTES in all, taken in this order (./kept-headers.ts).
+  // The details object only lives until the timeline serialises it, so its values need no copies (own).
+  const kept = new KeptHeaders();
+  const subject = kept.field('Subject', displayValue(header(fields, 'subject') ?? ''));
+  const details: Record<string, string> = {};
+  let any = false;
+  const keep = (key: string, value: string | undefined) => {
+    if (value === undefined || value === '') return;
+    details[key] = value;
+    any = true;
+  };
+  const keepField = (key: string, name: string, value: string | undefined) =>
+    keep(key, kept.field(name, value));
+  if (simple === undefined) keepField('from', 'From', displayValue(fromRaw ?? ''));
+  keepField('to', 'To', displayValue(header(fields, 'to') ?? ''));
+  keepField('cc', 'Cc', displayValue(header(fields, 'cc') ?? ''));
+  keepField('replyTo', 'Reply-To', displayValue(header(fields, 'reply-to') ?? ''));
+  keepField('returnPath', 'Return-Path', displayValue(header(fields, 'return-path') ?? ''));
+  const date = header(fields, 'date');
+  if (chosen.flags.length > 0 && date !== undefined) keepField('date', 'Date', date);
+  if (
+    chosen.received !== undefined &&
+    (chosen.flags.includes('time-from-received') || chosen.flags.includes('date-received-mismatch'))
+  ) {
+    keepField('received', 'Received', chosen.received);
+  }
+  keepField('inReplyTo', 'In-Reply-To', header(fields, 'in-reply-to'));
+  keepField(
+    'authenticationResults',
+    'Authentication-Results',
+    displayValue(header(fields, 'authentication-results') ?? ''),
+  );
+  keepField('labels', 'X-Gmail-Labels', displayValue(header(fields, 'x-gmail-labels') ?? ''));
+  keepField('threadId', 'X-GM-THRID', header(fields, 'x-gm-thrid'));
+  if (body && body.attachments > 0) keep('attachments', String(body.attachments));
+  keep('attachmentNames', kept.list('attachment names', body?.attachmentNames, '; '));
+  keep(
+    'attachedMessages',
+    kept.list("attached messages' Subject, From and Date", body?.attachedMessages, '; '),
+  );
+  keep('envelope', kept.value('mbox "From " line', msg.envelope?.line));
+  if (msg.truncated) keep('bytes', String(msg.size));
+
+  if (cuts.length > 0 || (body !== undefined && body.cutFields.length > 0) || kept.cut.length > 0) {
     flags.push(HEADER_CUT);
-    warnCutFields(ctx, locator, cuts, body?.cutFields ?? [], true);
+    warnCutFields(ctx, locator, cuts, body?.cutFields ?? [], kept);
   }
   if (body === undefined) {
     flags.push('body-skipped');
@@ -353,34 +356,6 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
       );
     }
   }
-
-  // The details object only lives until the timeline serialises it, so its values need no copies (own).
-  const details: Record<string, string> = {};
-  let any = false;
-  const keep = (key: string, value: string | undefined) => {
-    if (value === undefined || value === '') return;
-    details[key] = value;
-    any = true;
-  };
-  const subject = displayValue(header(fields, 'subject') ?? '');
-  if (simple === undefined) keep('from', displayValue(fromRaw ?? ''));
-  keep('to', displayValue(header(fields, 'to') ?? ''));
-  keep('cc', displayValue(header(fields, 'cc') ?? ''));
-  keep('replyTo', displayValue(header(fields, 'reply-to') ?? ''));
-  keep('returnPath', displayValue(header(fields, 'return-path') ?? ''));
-  if (chosen.flags.length > 0) keep('date', header(fields, 'date'));
-  if (chosen.flags.includes('time-from-received') || chosen.flags.includes('date-received-mismatch')) {
-    keep('received', chosen.received);
-  }
-  keep('inReplyTo', header(fields, 'in-reply-to'));
-  keep('authenticationResults', displayValue(header(fields, 'authentication-results') ?? ''));
-  keep('labels', displayValue(header(fields, 'x-gmail-labels') ?? ''));
-  keep('threadId', header(fields, 'x-gm-thrid'));
-  if (body && body.attachments > 0) keep('attachments', String(body.attachments));
-  keep('attachmentNames', body?.attachmentNames.join('; '));
-  keep('attachedMessages', body?.attachedMessages.join('; '));
-  keep('envelope', msg.envelope?.line);
-  if (msg.truncated) keep('bytes', String(msg.size));
 
   const sender = mailbox ? senderOf(mailbox) : undefined;
   let bodyText = body?.text ?? '';
