@@ -33,6 +33,17 @@ export function cutString(text: string, max: number): { text: string; dropped: n
   return { text: b.toString('utf8', 0, end), dropped: bytes - end };
 }
 
+/**
+ * The first `max` characters of `s`, with "…" when there are more, for quoting a value in a message: a value of
+ * megabytes (a damaged header, a joined file) is quoted by its start, so that one warning costs no more than a
+ * line. Never ends between the two halves of a surrogate pair.
+ */
+export function excerptOf(s: string, max = 60): string {
+  if (s.length <= max) return s;
+  const c = s.charCodeAt(max - 1);
+  return `${s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max)}…`;
+}
+
 /** `flags` with `flag` added. */
 export function withFlag(flags: readonly string[] | undefined, flag: string): string[] {
   return flags === undefined ? [flag] : [...flags, flag];

@@ -27,7 +27,8 @@
  * and the header values the event keeps (subject, details, attachment names, attached messages) come to at most
  * 2 MiB together (./kept-headers.ts): the message is flagged `EMAIL_HEADER_CUT`, with one `EMAIL_HEADER_TOO_LONG`
  * warning naming each field cut, its size and its lines, and what was left out past 2 MiB (a skipped or rejected
- * message gets the warning for its cut fields, without the flag).
+ * message gets the warning for its cut fields, without the flag). A Date or Received value kept in details is
+ * kept as quoted in warnings: its first 80 characters, with "…" when it is longer (./time.ts).
  *
  * Skipped on purpose: delivery-status notifications and bounces (`delivery-status`), read receipts
  * (`read-receipt`), Gmail drafts (`draft`: never sent) and mbox folder bookkeeping (`mailbox-internal-data`).
@@ -49,7 +50,7 @@ import {
 } from './headers.js';
 import { HEADER_CUT, KeptHeaders, warnCutFields } from './kept-headers.js';
 import { readBody } from './mime.js';
-import { chooseTime } from './time.js';
+import { chooseTime, quoteDate } from './time.js';
 
 /** One message as a container found it. */
 export interface RawMessage {
@@ -281,12 +282,12 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
   keepField('replyTo', 'Reply-To', displayValue(header(fields, 'reply-to') ?? ''));
   keepField('returnPath', 'Return-Path', displayValue(header(fields, 'return-path') ?? ''));
   const date = header(fields, 'date');
-  if (chosen.flags.length > 0 && date !== undefined) keepField('date', 'Date', date);
+  if (chosen.flags.length > 0 && date !== undefined) keepField('date', 'Date', quoteDate(date));
   if (
     chosen.received !== undefined &&
     (chosen.flags.includes('time-from-received') || chosen.flags.includes('date-received-mismatch'))
   ) {
-    keepField('received', 'Received', chosen.received);
+    keepField('received', 'Received', quoteDate(chosen.received));
   }
   keepField('inReplyTo', 'In-Reply-To', header(fields, 'in-reply-to'));
   keepField(

@@ -15,7 +15,8 @@
  * A Date that is missing, unparseable or has an uncertain zone is always reported with `ctx.warn` and its raw
  * value, naming the zone as written (and, for an ambiguous one such as IST, the zones it can mean). RFC 5322
  * allows one Date field; when a message has more that say different things, the first is the one read, and
- * `EMAIL_DATE_REPEATED` names them all. The Received stamp is set by the receiving server, so it beats a guessed
+ * `EMAIL_DATE_REPEATED` names them (the first three, and how many more). A value is quoted by its first 80
+ * characters, with "…" when it is longer (quoteDate). The Received stamp is set by the receiving server, so it beats a guessed
  * zone; when both are certain and more than a day apart the record is flagged `date-received-mismatch` (a wrong
  * clock, a long queue or a forged Date). Precision is `s`, or `min` when the chosen stamp has no seconds.
  *
@@ -31,10 +32,11 @@
  * kept as written, never replaced by an invented time: the timeline then rejects one outside the range
  * (`TIMELINE_IMPLAUSIBLE_TIME`) with its locator.
  */
-import { plural } from '../../model/format.js';
+import { listed, plural, thousands } from '../../model/format.js';
 import type { EventTime } from '../../model/index.js';
 import { DST_FLAGS } from '../../model/time-flags.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
+import { excerptOf } from '../long-text.js';
 import type { SourceContext } from '../source.js';
 import { type EmailDate, isCertain, parseEmailDate } from './date.js';
 import { type HeaderField, header, headers } from './headers.js';
@@ -49,6 +51,20 @@ export interface ChosenTime {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The most characters of a Date or Received value quoted in a message or kept in details: 80, more than any mail
+ * program writes (`Thu, 15 Feb 2024 08:41:02 +0100 (Mitteleuropäische Normalzeit)` has 62). A longer value (a
+ * damaged message can hold a Date of a megabyte, and a run keeps 50 warnings of each code) is quoted by its start,
+ * with "…".
+ */
+const DATE_QUOTED = 80;
+
+/** A Date or Received value as quoted, and as kept in details: as written, at most DATE_QUOTED characters. */
+export const quoteDate = (v: string): string => excerptOf(v, DATE_QUOTED);
+
+/** How many of the further Date fields that differ from the first EMAIL_DATE_REPEATED names; the rest are counted. */
+const NAMED_DATES = 3;
 
 /** How far the Date is after the Received stamp, in whole days, for the warning. */
 const daysAfter = (date: number, received: number): string =>
@@ -142,11 +158,13 @@ function warnRepeatedDate(
       return date.ms !== undefined || d.ms !== undefined ? date.ms !== d.ms : date.local !== d.local;
     });
   if (differ.length === 0) return;
-  const others = differ.map((v) => `"${words(v)}"`).join(', ');
+  const { shown, more } = listed(differ, NAMED_DATES);
+  const quoted = shown.map((v) => `"${quoteDate(words(v))}"`).join(', ');
+  const others = more > 0 ? `${quoted} and ${thousands(more)} more` : quoted;
   ctx.warn(
     'EMAIL_DATE_REPEATED',
     locator,
-    `The message has ${count} Date headers: the first, "${words(raw)}", is the one read; ${others} ${differ.length === 1 ? 'differs' : 'differ'} from it.`,
+    `The message has ${count} Date headers: the first, "${quoteDate(words(raw))}", is the one read; ${others} ${differ.length === 1 ? 'differs' : 'differ'} from it.`,
     'A message has one Date header; another was added by a program or by hand. Check the message in the mail program it came from, and its Received headers, to see which date is right.',
   );
 }
@@ -226,11 +244,11 @@ export function chooseTime(
       if (far) flags.push('date-received-mismatch');
       return { time: instant(date), flags, ...withReceived };
     }
-    const source = received ? `the Received stamp ("${received.raw}")` : 'the mbox separator line';
+    const source = received ? `the Received stamp ("${quoteDate(received.raw)}")` : 'the mbox separator line';
     ctx.warn(
       'EMAIL_DATE_IMPLAUSIBLE',
       locator,
-      `The Date header "${raw}" ${implausible}; the time is taken from ${source} instead.`,
+      `The Date header "${quoteDate(raw ?? '')}" ${implausible}; the time is taken from ${source} instead.`,
       'Nothing to fix: the stamp a mail server or mail program wrote is used, and the Date as written is kept in the details. If the exact time matters, compare the two in the original message.',
     );
     const flags = far ? [...other.flags, 'date-received-mismatch'] : other.flags;
@@ -240,8 +258,14 @@ export function chooseTime(
   // rejection below carries the raw value.
   const warnDate = () => {
     if (raw === undefined) ctx.warn('EMAIL_NO_DATE', locator, 'The message has no Date header.');
-    else if (!date) ctx.warn('EMAIL_BAD_DATE', locator, `The Date header "${raw}" could not be read.`);
-    else ctx.warn('EMAIL_DATE_ZONE_UNCERTAIN', locator, `The Date header "${raw}" has ${zoneWords(date)}.`);
+    else if (!date)
+      ctx.warn('EMAIL_BAD_DATE', locator, `The Date header "${quoteDate(raw)}" could not be read.`);
+    else
+      ctx.warn(
+        'EMAIL_DATE_ZONE_UNCERTAIN',
+        locator,
+        `The Date header "${quoteDate(raw)}" has ${zoneWords(date)}.`,
+      );
   };
   const found = fallback(date, received, envelope);
   if (found) {
@@ -250,6 +274,6 @@ export function chooseTime(
   }
   const { why, hint } = nothingElse(fields, envelope);
   if (raw === undefined) ctx.reject('EMAIL_NO_DATE', locator, `No Date header${why}.`, hint);
-  else ctx.reject('EMAIL_BAD_DATE', locator, `Unreadable Date header "${raw}"${why}.`, hint);
+  else ctx.reject('EMAIL_BAD_DATE', locator, `Unreadable Date header "${quoteDate(raw)}"${why}.`, hint);
   return undefined;
 }
