@@ -246,26 +246,27 @@ export interface Structured {
   readonly params: ReadonlyMap<string, string>;
 }
 
-/** Splits on `sep` outside double quotes (with backslash escapes). */
+/**
+ * Splits on `sep` (one character, not a double quote) outside double quotes (with backslash escapes). Each part
+ * is a slice of `s`, as written: a quoted filename of a megabyte is not built up character by character.
+ */
 function splitOutsideQuotes(s: string, sep: string): string[] {
   // Escapes only count inside quotes, so without a quote this is a plain split.
   if (!s.includes('"')) return s.split(sep);
   const parts: string[] = [];
-  let cur = '';
+  const at = sep.charCodeAt(0);
+  let start = 0;
   let quoted = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '\\' && quoted && i + 1 < s.length) {
-      cur += c + s[++i];
-      continue;
+    const c = s.charCodeAt(i);
+    if (c === 92 && quoted && i + 1 < s.length) i++;
+    else if (c === 34) quoted = !quoted;
+    else if (c === at && !quoted) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
     }
-    if (c === '"') quoted = !quoted;
-    if (c === sep && !quoted) {
-      parts.push(cur);
-      cur = '';
-    } else cur += c;
   }
-  parts.push(cur);
+  parts.push(s.slice(start));
   return parts;
 }
 
