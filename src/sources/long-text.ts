@@ -6,6 +6,7 @@
  * the cap in memory, not its size (an 80 MB WhatsApp message took 400 MB, a 90 MB chat.md one 570 MB).
  */
 import { thousands } from '../model/format.js';
+import type { EventTime, Party } from '../model/index.js';
 import type { SourceContext } from './source.js';
 
 /**
@@ -74,6 +75,18 @@ export interface CutText {
  */
 export function textCutCopy(sender: string, local: string, total: number): string {
   return `${sender}\u0000${local.slice(0, 16)}\u0000${total}`;
+}
+
+/**
+ * `textCutCopy` for an event read from a structured export (Discord JSON and CSV, X): its sender as
+ * de-duplication compares it (the account id, else the name) and its minute (UTC for an instant, as dedupe
+ * compares it, marked `Z`; as written for a wall-clock time). DCE's JSON and CSV of one channel give the same key
+ * for one message, so its cut text is warned of once, as the message counts once.
+ */
+export function eventCutCopy(sender: Party | undefined, time: EventTime, total: number): string {
+  const minute =
+    time.type === 'instant' ? `${new Date(time.ms).toISOString().slice(0, 16)}Z` : time.local.slice(0, 16);
+  return `${sender?.id ?? sender?.name ?? ''}\u0000${minute}\u0000${total}`;
 }
 
 /** Warns that the message on `cut.line` was kept with only the first part of its text. */

@@ -2,7 +2,8 @@
  * One Discord DM exported twice, as JSON and as CSV (fixtures/discord-same-channel), with one message's text of
  * 3 MiB (a damaged copy). The CSV has no message ids, so de-duplication compares texts: both readers keep the first
  * MiB of it, cut at the same character (the CSV's line breaks read as LF first), so the message still counts once,
- * flagged DISCORD_TEXT_CUT, and each file warns of it (DISCORD_TEXT_TOO_LONG) with its full length.
+ * flagged DISCORD_TEXT_CUT, and it is warned of once (DISCORD_TEXT_TOO_LONG) with its full length, naming both
+ * copies; two overlapping CSV exports of the channel warn of it once too.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,9 +47,36 @@ describe('a Discord message over 1 MiB exported as both JSON and CSV', () => {
       [MAX_TEXT_BYTES - 1, 'I just want to talk\n"', true],
     ]);
     const warned = t.problems.list.filter((p) => p.code === 'DISCORD_TEXT_TOO_LONG');
+    // Warned once, as the message counts once: both readers key the warning by sender, minute and length.
     expect(warned.map((p) => p.message)).toEqual([
-      `The message on line 4 has ${total.toLocaleString('en-GB')} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first 1,048,575 bytes of its text.`,
-      `The message at messages[2] has ${total.toLocaleString('en-GB')} bytes of text in "content" (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first 1,048,575 bytes of that text.`,
+      `The message on line 4 has ${total.toLocaleString('en-GB')} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first 1,048,575 bytes of its text. The same record is also in ${join(tmp, 'case', `${NAME}.json`)}, messages[2] (an overlapping export): warned once.`,
     ]);
+  });
+
+  it('two overlapping CSV exports of the channel (the second without its last row) warn of it once', async () => {
+    const text = `I just want to talk\n"${'é'.repeat((3 * MAX_TEXT_BYTES) / 2)}`;
+    const dir = join(tmp, 'csv-twice');
+    mkdirSync(dir);
+    copyFileSync(join(CASE, 'case.json'), join(dir, 'case.json'));
+    const csv = readFileSync(join(CASE, `${NAME}.csv`), 'utf8').replace(
+      '"I just want to talk"',
+      `"${text.replaceAll('"', '""')}"`,
+    );
+    const rows = csv.trimEnd().split('\n');
+    writeFileSync(join(dir, `${NAME}.csv`), csv);
+    writeFileSync(join(dir, `${NAME} (earlier).csv`), `${rows.slice(0, -1).join('\n')}\n`);
+    const { t, events } = await timelineOf([dir], (c) => ({
+      subject: { ...c.subject, identifiers: ['sam.sample'] },
+      victim: { ...c.victim, identifiers: ['alex_example'] },
+    }));
+    expect(t.inputs.map((i) => [i.format, i.records, i.kept, i.duplicates])).toEqual([
+      ['discord-csv', 7, 6, 0],
+      ['discord-csv', 8, 1, 6],
+    ]);
+    expect(events.filter((e) => e.flags?.includes('DISCORD_TEXT_CUT'))).toHaveLength(1);
+    const warned = t.problems.list.filter((p) => p.code === 'DISCORD_TEXT_TOO_LONG');
+    expect(
+      warned.map((p) => [p.locator, p.message.endsWith('(an overlapping export): warned once.')]),
+    ).toEqual([['line 4', true]]);
   });
 });

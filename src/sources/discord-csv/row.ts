@@ -3,7 +3,7 @@
  */
 import { thousands } from '../../model/format.js';
 import type { EventTime, ParsedEvent } from '../../model/index.js';
-import { cutString, MAX_TEXT_BYTES } from '../long-text.js';
+import { cutString, eventCutCopy, MAX_TEXT_BYTES } from '../long-text.js';
 import type { DateOrder, SourceContext } from '../source.js';
 import { localOf, readStamp, ymdOf } from './dates.js';
 import { systemNotice } from './notices.js';
@@ -82,7 +82,7 @@ export function emitRow(
     ev.call = { status: 'unknown', durationSec: notice.minutes * 60 };
     ev.flags = ['duration-rounded'];
   } else if (text !== '') {
-    ev.text = keptText(text, line, ctx);
+    ev.text = keptText(text, line, ev, ctx);
     if (ev.text !== text) ev.flags = [TEXT_CUT];
   } else if (attachments !== '') ev.kind = 'media';
   else {
@@ -103,9 +103,10 @@ const TEXT_CUT = 'DISCORD_TEXT_CUT';
 /**
  * A message's text kept to its first MAX_TEXT_BYTES of UTF-8, cut before a whole character, as the JSON reader
  * keeps `content` (discord-json/json-walker.ts): the same message exported both ways gives the same text and is
- * counted once. A longer text is warned of (DISCORD_TEXT_TOO_LONG) at its line with its full length.
+ * counted once. A longer text is warned of (DISCORD_TEXT_TOO_LONG) at its line with its full length, once for all
+ * the copies of the message (its sender, minute and length, long-text.ts eventCutCopy, as the JSON reader keys it).
  */
-function keptText(text: string, line: number, ctx: SourceContext): string {
+function keptText(text: string, line: number, ev: ParsedEvent, ctx: SourceContext): string {
   const cut = cutString(text, MAX_TEXT_BYTES);
   if (cut.dropped === 0) return text;
   const kept = Buffer.byteLength(cut.text);
@@ -114,6 +115,7 @@ function keptText(text: string, line: number, ctx: SourceContext): string {
     line,
     `The message on line ${line} has ${thousands(kept + cut.dropped)} bytes of text (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(kept)} bytes of its text.`,
     `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${TEXT_CUT} flag.`,
+    eventCutCopy(ev.sender, ev.time, kept + cut.dropped),
   );
   return cut.text;
 }

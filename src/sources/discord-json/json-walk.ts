@@ -154,31 +154,63 @@ export function rejectOpenRecord(
   else rejectBrokenRecord(ctx, `${prefix}_RECORD_MALFORMED`, locator, at, err.message);
 }
 
+/** What became of a message whose texts were cut (`warnTextCuts`). */
+export interface CutOutcome {
+  /** The warning's code (`DISCORD_TEXT_TOO_LONG`) and the flag of a message whose own text was cut. */
+  readonly code: string;
+  readonly flag: string;
+  readonly locator: string;
+  /** The message's id: the same message in an overlapping export is warned of once. */
+  readonly id: string | undefined;
+  /**
+   * The message was kept (emitted): where its text sits in the record (`['content']`), undefined when it shows
+   * none of the texts read, and the `copy` of a warning about that text (`textCutCopy`: sender, minute, length),
+   * which the CSV reader builds for the same message too. Undefined: the message was skipped or rejected.
+   */
+  readonly kept?: { readonly carried: readonly PathItem[] | undefined; readonly copy: string };
+}
+
 /**
- * Warns of each message text of the record at `locator` that was cut at MAX_TEXT_BYTES (`cuts` from `value`), with
- * its full length, as `code`; the caller flags the message `flag`. `id`, the message's id, tells the same message
- * in an overlapping export, warned of once. True when a text was cut.
+ * Warns of each text of the record that was cut at MAX_TEXT_BYTES (`cuts` from `value`), with its full length,
+ * as `outcome.code`, in words true to what became of the message: kept with the first MiB of its own text (the
+ * caller flags it `outcome.flag`: true is returned), kept with a text that was read in part but that it does not
+ * show (an edit's earlier text, a forwarded copy under the message's own text: not flagged), or skipped or
+ * rejected (no claim about the timeline, no flag), as the e-mail reader words a cut header field.
  */
 export function warnTextCuts(
   ctx: SourceContext,
   cuts: readonly TextCut[] | undefined,
-  locator: string,
-  code: string,
-  flag: string,
-  id: string | undefined,
+  outcome: CutOutcome,
 ): boolean {
   if (cuts === undefined || cuts.length === 0) return false;
+  const { code, flag, locator, id, kept } = outcome;
+  let flagged = false;
   for (const cut of cuts) {
     const member = formatPath(cut.at);
+    const own = kept?.carried !== undefined && formatPath(kept.carried) === member;
+    const long = `The message at ${locator} has ${thousands(cut.total)} bytes of text in "${member}" (as UTF-8)`;
+    if (own) {
+      flagged = true;
+      ctx.warn(
+        code,
+        locator,
+        `${long}, more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
+        `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${flag} flag.`,
+        kept.copy,
+      );
+      continue;
+    }
+    const shown =
+      kept === undefined ? '' : ' The timeline does not show that text, so the message is not flagged.';
     ctx.warn(
       code,
       locator,
-      `The message at ${locator} has ${thousands(cut.total)} bytes of text in "${member}" (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
-      `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${flag} flag.`,
+      `${long}. chronolog reads at most 1 MiB of a message's text, so only its first ${thousands(cut.kept)} bytes were read; the rest is only in the original file.${shown}`,
+      'Check that message in the export: a damaged or edited file can make one text this long.',
       id === undefined ? undefined : `${id}\u0000${member}\u0000${cut.total}`,
     );
   }
-  return true;
+  return flagged;
 }
 
 /** The error for a document that breaks off at `line`:`column`, placed where `walker` stands. */

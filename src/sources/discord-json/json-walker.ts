@@ -5,11 +5,11 @@
  * copies strings out of the tokenizer's chunks, and never lets a `__proto__` key set a prototype.
  *
  * Keys, strings and numbers arrive in pieces (stream-json's `stringChunk` and `numberChunk` tokens: one that lies
- * in one chunk of text whole, a longer one 256 characters at a time), never packed whole: a packed string is built by the tokenizer before anyone can look at it, so
- * one 300 MB message text took 807 MB (Discord) and 1.1 GB (X) only to be refused as too large. Here a piece is
- * kept only while the value it belongs to is under its cap: a message's text (`WalkOptions.text`) keeps its first
- * MAX_TEXT_BYTES and counts the rest (`TextCut`), any other value is dropped the moment it runs past
- * MAX_VALUE_CHARS.
+ * in one chunk of text whole, a longer one 256 characters at a time), never packed whole: a packed string is built
+ * by the tokenizer before anyone can look at it, so one 300 MB message text took 807 MB (Discord) and 1.1 GB (X)
+ * only to be refused as too large. Here a piece is kept only while the value it belongs to is under its cap: a
+ * message's text (`WalkOptions.text`) keeps its first MAX_TEXT_BYTES and counts the rest (`TextCut`), any other
+ * value is dropped the moment it runs past MAX_VALUE_CHARS.
  */
 import type { Token } from 'stream-json/parser.js';
 import { MAX_RECORD_DEPTH } from '../json-depth.js';

@@ -3,8 +3,9 @@
  * `type`, never by `content`: for system entries DCE writes its own fallback sentence ("Pinned a message.").
  */
 import type { EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
+import { eventCutCopy, withFlag } from '../long-text.js';
 import type { SourceContext } from '../source.js';
-import { type TextCut, warnTextCuts } from './json-walk.js';
+import { formatPath, type PathItem, type TextCut, warnTextCuts } from './json-walk.js';
 import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs, stampOrIdTime } from './time.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -90,7 +91,10 @@ export function show(v: unknown): string {
 /** The flag of a message kept with only the first MiB of its text (json-walker.ts `TextCut`). */
 export const TEXT_CUT = 'DISCORD_TEXT_CUT';
 
-/** Reads `messages[i]`; `cuts`: texts in it kept to their first MiB. */
+/**
+ * Reads `messages[i]`; `cuts`: texts in it kept to their first MiB, warned of once the message is read, in words
+ * true to what became of it (warnTextCuts): only a message kept with its own text cut is flagged.
+ */
 export function readMessage(
   v: unknown,
   locator: string,
@@ -100,19 +104,51 @@ export function readMessage(
 ): void {
   file.messages++;
   const id = isObj(v) ? idOf(v['id']) : undefined;
-  const cut = warnTextCuts(ctx, cuts, locator, 'DISCORD_TEXT_TOO_LONG', TEXT_CUT, id);
-  if (!isObj(v)) {
+  let read: Read | undefined;
+  if (isObj(v)) read = message(v, id, locator, file, ctx);
+  else {
     ctx.reject(
       'DISCORD_JSON_NOT_A_MESSAGE',
       locator,
       `Expected a message object, found ${show(v)}.`,
       DAMAGED,
     );
-    return;
   }
+  if (cuts !== undefined) {
+    const kept = read && {
+      carried: read.carried,
+      copy: eventCutCopy(read.ev.sender, read.ev.time, ownTotal(cuts, read.carried)),
+    };
+    const own = warnTextCuts(ctx, cuts, { code: 'DISCORD_TEXT_TOO_LONG', flag: TEXT_CUT, locator, id, kept });
+    if (own && read) read.ev.flags = withFlag(read.ev.flags, TEXT_CUT);
+  }
+  if (read !== undefined) ctx.emit(read.ev);
+}
+
+/** A message read: its event, and where in the record the text it shows sits (undefined: it shows none). */
+interface Read {
+  readonly ev: Mutable<ParsedEvent>;
+  readonly carried: readonly PathItem[] | undefined;
+}
+
+/** The full length of the cut text at `at`, 0 when none. */
+function ownTotal(cuts: readonly TextCut[], at: readonly PathItem[] | undefined): number {
+  if (at === undefined) return 0;
+  const where = formatPath(at);
+  return cuts.find((c) => formatPath(c.at) === where)?.total ?? 0;
+}
+
+/** Message `v` read, not yet emitted; undefined after skipping or rejecting it. */
+function message(
+  v: Obj,
+  id: string | undefined,
+  locator: string,
+  file: DiscordFile,
+  ctx: SourceContext,
+): Read | undefined {
   if (id !== undefined && id === file.prevId) {
     ctx.skip('duplicate-message-id', locator);
-    return;
+    return undefined;
   }
   file.prevId = id;
   let type = v['type'];
@@ -124,20 +160,20 @@ export function readMessage(
   t = NAMED[t] ?? t;
   if (SYSTEM.has(t)) {
     ctx.skip(`system-${kebab(t)}`, locator);
-    return;
+    return undefined;
   }
   if (t === THREAD_STARTER) {
     ctx.skip('thread-starter-reference', locator);
-    return;
+    return undefined;
   }
   const numeric = /^\d+$/.test(t);
   if (numeric && !NUMERIC_CONTENT.has(t)) {
     ctx.skip(`system-type-${t}`, locator);
-    return;
+    return undefined;
   }
   const flags: string[] = [];
   const time = readTime(v, id, locator, flags, file, ctx);
-  if (time === undefined) return;
+  if (time === undefined) return undefined;
   if (t !== 'Default' && t !== 'Reply' && t !== 'Call') {
     file.unknownTypes.set(t, (file.unknownTypes.get(t) ?? 0) + 1);
     flags.push(`type-${numeric ? t : kebab(t)}`);
@@ -152,9 +188,10 @@ export function readMessage(
   };
   const sender = author(v['author'], details, flags);
   if (sender) ev.sender = sender;
+  let carried: readonly PathItem[] | undefined;
   if (t === 'Call') call(v, time, ev, flags);
   else {
-    content(v, ev, details, flags);
+    carried = content(v, ev, details, flags);
     interaction(v, details);
   }
   if (file.conversation !== undefined) ev.conversation = file.conversation;
@@ -164,13 +201,12 @@ export function readMessage(
     flags.push('edited');
     details['editedAt'] = new Date(edited).toISOString();
   }
-  if (cut) flags.push(TEXT_CUT);
   if (flags.length > 0) ev.flags = flags;
   for (const _ in details) {
     ev.details = details;
     break;
   }
-  ctx.emit(ev);
+  return { ev, carried };
 }
 
 /** `timestamp` when it is readable, else the time the snowflake id holds; rejects when neither is there. */
@@ -268,15 +304,27 @@ function call(v: Obj, time: EventTime, ev: Mutable<ParsedEvent>, flags: string[]
   }
 }
 
-/** Text, attachments, stickers, embeds, replies and forwards of an ordinary message. */
-function content(v: Obj, ev: Mutable<ParsedEvent>, details: Record<string, string>, flags: string[]): void {
+/**
+ * Text, attachments, stickers, embeds, replies and forwards of an ordinary message; where the text shown sits:
+ * `content`, else a forwarded message's (undefined: none).
+ */
+function content(
+  v: Obj,
+  ev: Mutable<ParsedEvent>,
+  details: Record<string, string>,
+  flags: string[],
+): readonly PathItem[] | undefined {
   let text = str(v['content']);
+  let carried: readonly PathItem[] | undefined = text === undefined ? undefined : ['content'];
   const files = names(v['attachments'], 'fileName', 'url');
   const stickers = names(v['stickers'], 'name', 'id');
   const fwd = v['forwardedMessage'];
   if (isObj(fwd)) {
     flags.push('forwarded');
-    text ??= str(fwd['content']);
+    if (text === undefined) {
+      text = str(fwd['content']);
+      if (text !== undefined) carried = ['forwardedMessage', 'content'];
+    }
     files.push(...names(fwd['attachments'], 'fileName', 'url'));
   }
   let kind: Kind = 'message';
@@ -306,6 +354,7 @@ function content(v: Obj, ev: Mutable<ParsedEvent>, details: Record<string, strin
       .map((r) => `${(isObj(r['emoji']) && str(r['emoji']['name'])) || '?'} (${show(r['count'] ?? '?')})`)
       .join(', ');
   }
+  return carried;
 }
 
 /** The first present of `keys` for each object in `list`. */

@@ -48,14 +48,14 @@ import {
 import { type Source, type SourceContext, SourceFailure } from '../source.js';
 import { newTwitterFile, noteConversation, readEntry, type TwitterFile } from './message.js';
 
-/** The DM files' assignment prefixes; `direct_message_headers` and other `window.YTD` files do not match. */
 /**
  * A DM's text (`messageCreate.text`, and each text of its `editHistory`), kept to its first MiB (long-text.ts): a
  * "DM" of 300 MB (a damaged file) is one DM, flagged TWITTER_TEXT_CUT, named in a TWITTER_TEXT_TOO_LONG warning with
- * its full length.
+ * its full length. An edit's earlier text, which the timeline does not show, is warned of too, without the flag.
  */
 const TEXT = new Set(['text']);
 
+/** The DM files' assignment prefixes; `direct_message_headers` and other `window.YTD` files do not match. */
 const PREFIX = /^\s*window\.YTD\.(direct_messages?(?:_group)?)\.part\d+\s*=\s*/;
 const HEAD = /^\s*window\.YTD\.direct_messages?(?:_group)?\.part\d+\s*=\s*\[/;
 
@@ -135,6 +135,18 @@ export const twitterArchive: Source = {
               file.conversationName = v;
           },
           dropped(path, why) {
+            if (path.length === 3) {
+              // A conversation's "conversationId" or "name" (the only members of one collected): its messages are
+              // read all the same, without it.
+              const conversation = formatPath(path.slice(0, 2));
+              ctx.warn(
+                'TWITTER_ARCHIVE_CONVERSATION_VALUE_TOO_LARGE',
+                formatPath(path),
+                `The "${String(path[2])}" of the conversation at ${conversation} is ${droppedInWords(why)}, which no X archive writes, so it was not read. The conversation's messages were read without it${path[2] === 'conversationId' ? ': their conversation is not named' : ''}.`,
+                'X writes a short id and name here: the archive may have been edited or damaged. Take the file from the archive again.',
+              );
+              return;
+            }
             if (path.length !== 4) {
               odd.add(`${formatPath(path)} (${why})`);
               return;

@@ -11,6 +11,7 @@
 import type { EventTime, ParsedEvent } from '../../model/index.js';
 import { type TextCut, warnTextCuts } from '../discord-json/json-walk.js';
 import { parseIsoInstant, snowflakeMs, stampOrIdTime, TWITTER_EPOCH } from '../discord-json/time.js';
+import { eventCutCopy, withFlag } from '../long-text.js';
 import type { SourceContext } from '../source.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -99,7 +100,27 @@ export function readEntry(
   const keys = isObj(v) ? Object.keys(v) : [];
   const inner = keys.length === 1 && isObj(v) ? v[keys[0]!] : undefined;
   const id = isObj(inner) ? idOf(inner['id']) : undefined;
-  const cut = warnTextCuts(ctx, cuts, locator, 'TWITTER_TEXT_TOO_LONG', TEXT_CUT, id);
+  const ev = entry(v, keys, locator, file, ctx);
+  if (cuts !== undefined) {
+    // The text a DM shows is its `text`; an edit's earlier text is read in part but not shown.
+    const carried = ev?.text === undefined ? undefined : [keys[0]!, 'text'];
+    const total =
+      cuts.find((c) => c.at.length === 2 && c.at[0] === keys[0] && c.at[1] === 'text')?.total ?? 0;
+    const kept = ev && { carried, copy: eventCutCopy(ev.sender, ev.time, total) };
+    const own = warnTextCuts(ctx, cuts, { code: 'TWITTER_TEXT_TOO_LONG', flag: TEXT_CUT, locator, id, kept });
+    if (own && ev) ev.flags = withFlag(ev.flags, TEXT_CUT);
+  }
+  if (ev !== undefined) ctx.emit(ev);
+}
+
+/** Entry `v` (its own `keys`) read, not yet emitted; undefined after skipping or rejecting it. */
+function entry(
+  v: unknown,
+  keys: string[],
+  locator: string,
+  file: TwitterFile,
+  ctx: SourceContext,
+): Mutable<ParsedEvent> | undefined {
   if (!isObj(v) || keys.length !== 1) {
     ctx.reject(
       'TWITTER_ARCHIVE_NOT_A_MESSAGE',
@@ -107,14 +128,14 @@ export function readEntry(
       `Expected an object with one key such as "messageCreate", found ${show(v)}.`,
       DAMAGED,
     );
-    return;
+    return undefined;
   }
   const key = keys[0]!;
   // Own keys only: an entry keyed "constructor" or "toString" is no notice.
   const notice = Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined;
   if (notice !== undefined) {
     ctx.skip(notice, locator);
-    return;
+    return undefined;
   }
   if (!Object.hasOwn(MESSAGES, key) || !isObj(v[key])) {
     ctx.reject(
@@ -123,9 +144,9 @@ export function readEntry(
       `"${key.slice(0, 60)}" is not a kind of DM record chronolog knows, so it was not counted.`,
       'Check this record in the file; if it is a message, please report the format so it can be read.',
     );
-    return;
+    return undefined;
   }
-  message(v[key], locator, file, ctx, cut, MESSAGES[key]);
+  return message(v[key], locator, file, ctx, MESSAGES[key]);
 }
 
 function message(
@@ -133,20 +154,19 @@ function message(
   locator: string,
   file: TwitterFile,
   ctx: SourceContext,
-  cut: boolean,
   flag?: string,
-): void {
+): Mutable<ParsedEvent> | undefined {
   const id = idOf(mc['id']);
   if (id !== undefined) {
     if (file.seen.has(id)) {
       ctx.skip('duplicate-message-id', locator);
-      return;
+      return undefined;
     }
     file.seen.add(id);
   }
   const flags: string[] = flag === undefined ? [] : [flag];
   const time = readTime(mc['createdAt'], id, locator, flags, file, ctx);
-  if (time === undefined) return;
+  if (time === undefined) return undefined;
   const ev: Mutable<ParsedEvent> = {
     locator,
     time,
@@ -185,10 +205,9 @@ function message(
   const conversation = file.conversationName ?? file.conversationId;
   if (conversation !== undefined) ev.conversation = conversation;
   if (id !== undefined) ev.nativeId = id;
-  if (cut) flags.push(TEXT_CUT);
   if (flags.length > 0) ev.flags = flags;
   if (Object.keys(details).length > 0) ev.details = details;
-  ctx.emit(ev);
+  return ev;
 }
 
 /** `createdAt` when readable, else the time in the snowflake id; rejects when neither is there. */
