@@ -79,4 +79,33 @@ describe('a Discord message over 1 MiB exported as both JSON and CSV', () => {
       warned.map((p) => [p.locator, p.message.endsWith('(an overlapping export): warned once.')]),
     ).toEqual([['line 4', true]]);
   });
+
+  it('the same JSON export twice, and an X archive twice, warn of each cut text once', async () => {
+    const long = `I just want to talk ${'é'.repeat(MAX_TEXT_BYTES)}`;
+    const dir = join(tmp, 'json-twice');
+    mkdirSync(join(dir, 'a', 'x'), { recursive: true });
+    mkdirSync(join(dir, 'b', 'x'), { recursive: true });
+    copyFileSync(join(CASE, 'case.json'), join(dir, 'case.json'));
+    const json = readFileSync(join(CASE, `${NAME}.json`), 'utf8').replace(
+      '"I just want to talk"',
+      JSON.stringify(long),
+    );
+    const x = readFileSync('fixtures/json-long-texts/direct-messages.js', 'utf8')
+      .replace('"answer me https://t.co/Qq1Ww2Ee3R"', JSON.stringify(long))
+      .replace('"answer me"', JSON.stringify(`${long}!`));
+    for (const at of ['a', 'b']) {
+      writeFileSync(join(dir, at, `${NAME}.json`), json);
+      writeFileSync(join(dir, at, 'x', 'direct-messages.js'), x);
+    }
+    const { t } = await timelineOf([dir], (c) => ({
+      subject: { ...c.subject, identifiers: ['sam.sample', '9100000032'] },
+      victim: { ...c.victim, identifiers: ['alex_example', '9100000031'] },
+    }));
+    const warned = t.problems.list.filter((p) => p.code.endsWith('_TEXT_TOO_LONG'));
+    expect(warned.map((p) => [p.code, p.message.endsWith('(an overlapping export): warned once.')])).toEqual([
+      ['DISCORD_TEXT_TOO_LONG', true],
+      ['TWITTER_TEXT_TOO_LONG', true],
+      ['TWITTER_TEXT_TOO_LONG', true],
+    ]);
+  });
 });
