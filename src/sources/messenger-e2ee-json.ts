@@ -39,9 +39,6 @@
  *   (MESSENGER_JSON_RECORD_CUT_SHORT / MESSENGER_JSON_RECORD_MALFORMED), never emitted in part, beside the file's
  *   MESSENGER_JSON_TRUNCATED / MESSENGER_JSON_INVALID failure.
  *
- * - A `text` of more than 1 MiB is kept with its first MiB (MESSENGER_TEXT_CUT, MESSENGER_TEXT_TOO_LONG), and a
- *   message over 32 MiB otherwise rejected (MESSENGER_JSON_MESSAGE_TOO_LARGE), as in the classic export.
- *
  * Deliberately unsupported: calls and group notices outside placeholders (typed text stays a message);
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
@@ -52,7 +49,7 @@ import { noContentNote, rejectNotAMessage, unknownTypeNote } from './meta/notes.
 import { ownerFromSentences, participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
 import { recogniseSentence } from './meta/sentences.js';
-import { isRecord, readEpochMs, readThreadFile, TEXT_CUT } from './meta/thread-file.js';
+import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
 import type { Source } from './source.js';
 
 const HEAD_OBJECT = /^\s*\{/;
@@ -107,7 +104,7 @@ export const messengerE2eeJson: Source = {
       let unknownPlaceholder = false;
       const calls = new CallReader(ctx, owner);
 
-      return (value, locator, textCut) => {
+      return (value, locator) => {
         if (!isRecord(value)) {
           rejectNotAMessage(ctx, locator, value);
           return;
@@ -147,7 +144,6 @@ export const messengerE2eeJson: Source = {
           text,
           conversation,
           details,
-          flags: textCut ? [TEXT_CUT] : undefined,
         });
         if (value['isUnsent'] === true) ctx.emit(withKind(base, 'deleted'));
         else if (type === 'placeholder' && text !== undefined) {

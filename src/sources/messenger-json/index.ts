@@ -52,14 +52,6 @@
  *   one's opening brace) rejects none, and the failure's locator is then the array, `messages`, never the next
  *   message, which the file may not hold. So records = events + skipped + rejected holds for such a file too.
  *
- * - A message's `content` of more than 1 MiB of UTF-8 (no app sends one; a damaged or edited file can hold one) is
- *   kept with its first MiB, cut before a whole character, flagged MESSENGER_TEXT_CUT and named in a
- *   MESSENGER_TEXT_TOO_LONG warning with its full length as written; the rest is counted, never held. A message over
- *   32 MiB otherwise (a sender name of megabytes) is rejected unread (MESSENGER_JSON_MESSAGE_TOO_LARGE) and reading
- *   goes on; a top-level value so large is passed over with MESSENGER_JSON_FIELD_TOO_LARGE (meta/json-thread.ts).
- *   Detection accepts a head that ends inside a string of the first message begun as Meta writes it, as the members
- *   that would show the rest lie past it.
- *
  * Deliberately unsupported: the pre-2018 `messages.htm` archive and Instagram's 2019–2021 `messages.json` (an
  * array of conversations); reactions as separate contacts; attachments' own `creation_timestamp` (seconds, the
  * file's time, not the message's).
@@ -87,24 +79,6 @@ const HEAD_TIME = /"timestamp(?:_ms)?"\s*:/;
 // An empty thread has no message keys at all; these thread keys are Meta's own.
 const HEAD_EMPTY = /"messages"\s*:\s*\[\s*\]/;
 const HEAD_THREAD_KEY = /"(?:thread_path|is_still_participant|thread_type|magic_words)"\s*:/;
-/** The first message's start, up to its first member: `"messages": [{"sender_name": ` or `"timestamp_ms": `. */
-const HEAD_FIRST_MESSAGE = /"messages"\s*:\s*\[\s*\{\s*"(?:sender_name|timestamp_ms)"\s*:/;
-
-/**
- * Whether the head `t` ends inside a JSON string: the value it began (a name or text of megabytes in a damaged
- * file) runs past what detection reads, and so do the members after it.
- */
-function endsInString(t: string): boolean {
-  let inString = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (!inString) {
-      if (c === 0x22) inString = true;
-    } else if (c === 0x5c) i++;
-    else if (c === 0x22) inString = false;
-  }
-  return inString;
-}
 
 /** Classic Messenger/Instagram JSON thread (`message_N.json`). */
 export const messengerJson: Source = {
@@ -120,10 +94,7 @@ export const messengerJson: Source = {
     const t = probe.text;
     if (!HEAD_OBJECT.test(t) || !HEAD_MESSAGES.test(t)) return false;
     if (HEAD_SENDER.test(t) && HEAD_TIME.test(t)) return true;
-    if (HEAD_EMPTY.test(t) && HEAD_THREAD_KEY.test(t)) return true;
-    // The first message begun as Meta writes it, and a value of it running past the head (a sender_name of
-    // megabytes, or a file cut short there): the members that would show the rest are not in the head.
-    return HEAD_FIRST_MESSAGE.test(t) && endsInString(t);
+    return HEAD_EMPTY.test(t) && HEAD_THREAD_KEY.test(t);
   },
 
   // A damaged thread file sits among good ones (msgvault's corrupt fixture): "not a supported export format"
@@ -169,11 +140,11 @@ export const messengerJson: Source = {
         calls: new CallReader(ctx, owner, groupShownBy),
       };
       let first = true;
-      return (value, locator, textCut) => {
+      return (value, locator) => {
         // Said at the first message, so a thread file without any says nothing of its app.
         if (first && !file.channelNamed) warnChannelAssumed(ctx);
         first = false;
-        readClassicMessage(value, locator, thread, ctx, textCut);
+        readClassicMessage(value, locator, thread, ctx);
       };
     });
   },

@@ -8,7 +8,7 @@ import { type EventBase, eventBase, withKind } from '../meta/event.js';
 import { rejectNotAMessage } from '../meta/notes.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
-import { isRecord, readEpochMs, TEXT_CUT, type ThreadFile } from '../meta/thread-file.js';
+import { isRecord, readEpochMs, type ThreadFile } from '../meta/thread-file.js';
 import type { SourceContext } from '../source.js';
 
 /** Per-file state of the classic reader. */
@@ -64,16 +64,12 @@ function attachments(m: Record<string, unknown>): { uris: string[]; count: numbe
   return { uris, count };
 }
 
-/**
- * Reads one element of `messages` and reports it to `ctx` as exactly one outcome; `textCut`: its `content` was kept
- * to its first MAX_TEXT_BYTES (meta/json-thread.ts), so its event carries MESSENGER_TEXT_CUT.
- */
+/** Reads one element of `messages` and reports it to `ctx` as exactly one outcome. */
 export function readClassicMessage(
   value: unknown,
   locator: string,
   t: ClassicThread,
   ctx: SourceContext,
-  textCut = false,
 ): void {
   if (!isRecord(value)) {
     rejectNotAMessage(ctx, locator, value);
@@ -116,7 +112,6 @@ export function readClassicMessage(
     text: content,
     conversation: t.conversation,
     details,
-    flags: textCut ? [TEXT_CUT] : undefined,
   });
 
   const outcome = decide(m, base, rawType, senderName, hasMedia, t);

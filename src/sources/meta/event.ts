@@ -4,20 +4,10 @@ import type { Kind, ParsedEvent } from '../../model/index.js';
 /** Everything of an event but its kind. */
 export type EventBase = Omit<ParsedEvent, 'kind'>;
 
-/** The event `base` as `kind`, with `extra` fields (call, flags) added; flags of both are kept, the base's first. */
+/** The event `base` as `kind`, with `extra` fields (call, flags) added. */
 export function withKind(base: EventBase, kind: Kind, extra: Partial<ParsedEvent> = {}): ParsedEvent {
   const { locator, time, channel, direction, ...rest } = base;
-  const both = base.flags !== undefined && extra.flags !== undefined;
-  return {
-    locator,
-    time,
-    channel,
-    kind,
-    direction,
-    ...rest,
-    ...extra,
-    ...(both ? { flags: [...base.flags!, ...extra.flags!] } : {}),
-  };
+  return { locator, time, channel, kind, direction, ...rest, ...extra };
 }
 
 /** What a Meta record says of itself; `details` only count when they hold something. */
@@ -29,8 +19,6 @@ export interface RecordFields {
   readonly text: string | undefined;
   readonly conversation: string | undefined;
   readonly details?: Record<string, string> | undefined;
-  /** Flags every event of the record carries (MESSENGER_TEXT_CUT). */
-  readonly flags?: readonly string[] | undefined;
 }
 
 /**
@@ -47,6 +35,5 @@ export function eventBase(r: RecordFields): EventBase {
     ...(r.text !== undefined ? { text: r.text } : {}),
     ...(r.conversation !== undefined ? { conversation: r.conversation } : {}),
     ...(r.details !== undefined && Object.keys(r.details).length > 0 ? { details: r.details } : {}),
-    ...(r.flags !== undefined && r.flags.length > 0 ? { flags: [...r.flags] } : {}),
   };
 }

@@ -10,23 +10,17 @@
  * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted, and the failure's locator is
  * that message's. A syntax error between two messages (a missing comma) or an end of the file there falls in no
  * message: the failure's locator is then the array, `messages`. A value nested absurdly deep, or of more than a
- * million values (json-values.ts), or of more than MAX_VALUE_CHARS characters, is passed over (`tooDeep`,
- * `tooMany`, `tooLarge`) and the scan goes on. A message's text (`TEXT_MEMBERS`) is kept to its first
- * MAX_TEXT_BYTES of UTF-8 (long-text.ts) as it is read, the rest only counted (`message`'s `cuts`), so a text of
- * megabytes costs one megabyte and counts towards its message's MAX_VALUE_CHARS with that.
+ * million values (json-values.ts), is passed over (`tooDeep`, `tooMany`) and the scan goes on.
  */
 import { SourceFailure } from '../source.js';
-import { type CaptureLimits, parseFailure, type TextCut, ValueCapture } from './json-value.js';
+import { parseFailure, ValueCapture } from './json-value.js';
 
 /** Receives the top level of a thread file in file order. */
 export interface ThreadJsonHandlers {
   /** A top-level value other than the `messages` array (`title`, `participants`, `threadName`…). */
   field(key: string, value: unknown): void;
-  /**
-   * One element of the top-level `messages` array, 0-based. `cuts`: its text members (`TEXT_MEMBERS`) kept to
-   * their first MAX_TEXT_BYTES (long-text.ts), empty for most.
-   */
-  message(index: number, value: unknown, cuts: readonly TextCut[]): void;
+  /** One element of the top-level `messages` array, 0-based. */
+  message(index: number, value: unknown): void;
   /**
    * When set, receives each element of `messages` as its JSON text instead of `message` receiving it parsed:
    * for a pass that only needs to look at some messages. Syntax errors inside an element then go unnoticed.
@@ -42,11 +36,6 @@ export interface ThreadJsonHandlers {
    * could build it, as `tooDeep` is.
    */
   tooMany(where: { index: number } | { key: string }): void;
-  /**
-   * A value of more than MAX_VALUE_CHARS characters once its text members are cut, passed over unread (only
-   * counted, never held) as `tooDeep` is.
-   */
-  tooLarge(where: { index: number } | { key: string }): void;
   /**
    * The file ends inside element `index` of `messages`, whose start was read: called just before the
    * MESSENGER_JSON_TRUNCATED failure is thrown. `where` is the end of the file ("line 25, column 35").
@@ -64,20 +53,8 @@ const HINT =
   'Extract the file again from the original "Download your information" archive (a cut download or copy truncates it); ' +
   'messages before this point were kept.';
 
-/**
- * No single message or top-level value comes near this: a larger one is passed over unread (`tooLarge`), and a
- * larger property name means the file is not a thread.
- */
+/** No single message or top-level value comes near this; a larger one means the file is not a thread. */
 export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
-
-/** The members of a message that hold its text: `content` (classic export) and `text` (E2EE export). */
-export const TEXT_MEMBERS: ReadonlySet<string> = new Set(['content', 'text']);
-
-const LIMITS: Record<Target, CaptureLimits> = {
-  key: { maxChars: MAX_VALUE_CHARS },
-  field: { maxChars: MAX_VALUE_CHARS },
-  message: { maxChars: MAX_VALUE_CHARS, text: TEXT_MEMBERS },
-};
 
 type State =
   | 'start'
@@ -235,7 +212,7 @@ export class ThreadJsonScanner {
     if (c !== 0x7b && c !== 0x5b && c !== 0x22 && !/[-0-9tfn]/.test(text[i]!))
       this.fail(text, i, 'expected a JSON value');
     this.target = target;
-    this.cap = new ValueCapture(c, this.line, this.base + i - this.lineStart + 1, LIMITS[target]);
+    this.cap = new ValueCapture(c, this.line, this.base + i - this.lineStart + 1);
     // The first character is consumed here; the capture continues after it.
     return this.continueCapture(text, i + 1, i);
   }
@@ -243,20 +220,20 @@ export class ThreadJsonScanner {
   /** Scans the value being captured from `from`; returns where scanning stops. */
   private continueCapture(text: string, from: number, start = from): number {
     const cap = this.cap!;
-    const end = cap.scan(
-      text,
-      from,
-      start,
-      (i) => this.newline(i),
-      (i) => ({ line: this.line, column: this.base + i - this.lineStart + 1 }),
-    );
-    // A property name this long is no Meta key: the file is not a thread. A message or other value this long is
-    // passed over at its end (`tooLarge`), its text dropped as it comes.
-    if (cap.tooLarge && this.target === 'key') {
+    const end = cap.scan(text, from, start, (i) => this.newline(i));
+    if (cap.length > MAX_VALUE_CHARS) {
+      // The message was begun, so it is counted: rejected, like one the file breaks off in.
+      if (this.target === 'message') {
+        this.handlers.messageBroken?.(
+          this.index,
+          `line ${cap.line}, column ${cap.column}`,
+          `a single value larger than ${MAX_VALUE_CHARS / 1048576} MiB`,
+        );
+      }
       throw new SourceFailure(
         'MESSENGER_JSON_VALUE_TOO_LARGE',
-        `A property name starting at line ${cap.line}, column ${cap.column} is longer than ${MAX_VALUE_CHARS / 1048576} MiB; this is not a Messenger thread file.`,
-        cap.line,
+        `A single value starting at line ${cap.line}, column ${cap.column} is larger than ${MAX_VALUE_CHARS / 1048576} MiB; this is not a Messenger thread file.`,
+        this.target === 'message' ? `messages[${this.index}]` : cap.line,
         HINT,
       );
     }
@@ -268,13 +245,9 @@ export class ThreadJsonScanner {
   private finish(): void {
     const cap = this.cap!;
     this.cap = undefined;
-    if (cap.tooDeep || cap.tooMany || cap.tooLarge) {
-      // A key is one string and never too deep or of too many values: the value is a message or a top-level field.
-      const passOver = cap.tooDeep
-        ? this.handlers.tooDeep
-        : cap.tooMany
-          ? this.handlers.tooMany
-          : this.handlers.tooLarge;
+    if (cap.tooDeep || cap.tooMany) {
+      // A key is one string: the value is a message or a top-level field.
+      const passOver = cap.tooDeep ? this.handlers.tooDeep : this.handlers.tooMany;
       if (this.target === 'message') {
         this.state = 'after-item';
         passOver.call(this.handlers, { index: this.index++ });
@@ -283,18 +256,6 @@ export class ThreadJsonScanner {
         passOver.call(this.handlers, { key: this.key });
       }
       return;
-    }
-    // Only where messages are parsed: a pass that takes their text (`messageText`) leaves syntax errors to the other.
-    if (cap.bad !== undefined && !this.handlers.messageText) {
-      // A text member decoded piece by piece (over 8 MiB as written) holds what no JSON string may.
-      const at = `line ${cap.bad.line}, column ${cap.bad.column}`;
-      this.handlers.messageBroken?.(this.index, at, `its text holds ${cap.bad.why}`);
-      throw new SourceFailure(
-        'MESSENGER_JSON_INVALID',
-        `Invalid JSON at ${at} in messages[${this.index}]: the text starting there holds ${cap.bad.why}.`,
-        `messages[${this.index}]`,
-        HINT,
-      );
     }
     const raw = cap.text();
     if (this.target === 'message' && this.handlers.messageText) {
@@ -325,7 +286,7 @@ export class ThreadJsonScanner {
       this.handlers.field(this.key, value);
     } else {
       this.state = 'after-item';
-      this.handlers.message(this.index++, value, cap.cuts);
+      this.handlers.message(this.index++, value);
     }
   }
 

@@ -6,7 +6,6 @@
  * messages), so reading it twice costs little.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { thousands } from '../../model/format.js';
 import type { Channel } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
@@ -17,8 +16,7 @@ import { type SourceContext, SourceFailure, type SourceInput } from '../source.j
 import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
-import { MAX_VALUE_CHARS, type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
-import type { TextCut } from './json-value.js';
+import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
 import type { YouSentence } from './people.js';
 import { isOwnActSentence } from './sentences.js';
@@ -46,31 +44,6 @@ export interface ThreadFile {
    * sentences (messenger-json/index.ts), so none of its messages is collected.
    */
   readonly youSentences: readonly YouSentence[];
-}
-
-/** The flag of a message whose text was kept to its first MAX_TEXT_BYTES (MESSENGER_TEXT_TOO_LONG warns of it). */
-export const TEXT_CUT = 'MESSENGER_TEXT_CUT';
-
-/** For values over MAX_VALUE_CHARS: "larger than 32 MiB" (a message's texts counted as cut). */
-const TOO_LARGE = `larger than ${MAX_VALUE_CHARS / 1048576} MiB`;
-
-/**
- * Warns that the message at `locator` was kept with only the first part of its text. Told once for the same
- * message in an overlapping export (the same sender, time, member and length: `SourceContext.warn`'s `copy`).
- */
-function warnTextCut(ctx: SourceContext, locator: string, value: unknown, cuts: readonly TextCut[]): void {
-  const m = isRecord(value) ? value : {};
-  const sender = m['sender_name'] ?? m['senderName'];
-  const time = m['timestamp_ms'] ?? m['timestamp'];
-  for (const cut of cuts) {
-    ctx.warn(
-      'MESSENGER_TEXT_TOO_LONG',
-      locator,
-      `The message at ${locator} has ${thousands(cut.total)} bytes of text in "${cut.member}" (as UTF-8), more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
-      `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${TEXT_CUT} flag.`,
-      JSON.stringify([sender, time, cut.member, cut.total]),
-    );
-  }
 }
 
 /** More than enough to learn the owner from: one such sentence already names them. */
@@ -121,7 +94,7 @@ const SENDER_MEMBER = /"(?:sender_name|senderName)"\s*:\s*("(?:[^"\\]|\\.)*")/;
 export async function readThreadFile(
   input: SourceInput,
   ctx: SourceContext,
-  start: (file: ThreadFile) => (value: unknown, locator: string, textCut: boolean) => void,
+  start: (file: ThreadFile) => (value: unknown, locator: string) => void,
 ): Promise<void> {
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
@@ -150,10 +123,6 @@ export async function readThreadFile(
         tooMany: (where) => {
           if ('index' in where) hasMessages = true;
           else warnTopLevelUnread(ctx, 'MESSENGER_JSON_FIELD_TOO_LARGE', where.key, TOO_MANY_VALUES);
-        },
-        tooLarge: (where) => {
-          if ('index' in where) hasMessages = true;
-          else warnTopLevelUnread(ctx, 'MESSENGER_JSON_FIELD_TOO_LARGE', where.key, TOO_LARGE);
         },
         messageText: (_i, text) => {
           hasMessages = true;
@@ -226,11 +195,7 @@ export async function readThreadFile(
     input,
     {
       field: () => {},
-      message: (i, value, cuts) => {
-        const locator = `messages[${i}]`;
-        if (cuts.length > 0) warnTextCut(ctx, locator, value, cuts);
-        onMessage(value, locator, cuts.length > 0);
-      },
+      message: (i, value) => onMessage(value, `messages[${i}]`),
       tooDeep: rejectUnread(
         ctx,
         'MESSENGER_JSON_TOO_DEEP',
@@ -240,11 +205,6 @@ export async function readThreadFile(
         ctx,
         'MESSENGER_JSON_MESSAGE_TOO_LARGE',
         `${TOO_MANY_VALUES}, which no Messenger or Instagram message is`,
-      ),
-      tooLarge: rejectUnread(
-        ctx,
-        'MESSENGER_JSON_MESSAGE_TOO_LARGE',
-        `${TOO_LARGE}, which no Messenger or Instagram message is`,
       ),
       // The message the file breaks off in was begun, so it is counted: rejected, never read in part.
       messageCut: (index, where) =>
