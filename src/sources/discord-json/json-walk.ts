@@ -170,6 +170,13 @@ export interface CutOutcome {
   readonly kept?: { readonly carried: readonly PathItem[] | undefined; readonly copy: string };
 }
 
+/** The full length of the text at `at` among the record's `cuts`; 0 when it was not cut, or `at` is undefined. */
+export function cutTotal(cuts: readonly TextCut[], at: readonly PathItem[] | undefined): number {
+  if (at === undefined) return 0;
+  const where = formatPath(at);
+  return cuts.find((c) => formatPath(c.at) === where)?.total ?? 0;
+}
+
 /**
  * Warns of each text of the record that was cut at MAX_TEXT_BYTES (`cuts` from `value`), with its full length,
  * as `outcome.code`, in words true to what became of the message: kept with the first MiB of its own text (the

@@ -5,7 +5,7 @@
 import type { EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
 import { eventCutCopy, withFlag } from '../long-text.js';
 import type { SourceContext } from '../source.js';
-import { formatPath, type PathItem, type TextCut, warnTextCuts } from './json-walk.js';
+import { cutTotal, type PathItem, type TextCut, warnTextCuts } from './json-walk.js';
 import { DISCORD_EPOCH, parseIsoInstant, snowflakeMs, stampOrIdTime } from './time.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -117,7 +117,7 @@ export function readMessage(
   if (cuts !== undefined) {
     const kept = read && {
       carried: read.carried,
-      copy: eventCutCopy(read.ev.sender, read.ev.time, ownTotal(cuts, read.carried)),
+      copy: eventCutCopy(read.ev.sender, read.ev.time, cutTotal(cuts, read.carried)),
     };
     const own = warnTextCuts(ctx, cuts, { code: 'DISCORD_TEXT_TOO_LONG', flag: TEXT_CUT, locator, id, kept });
     if (own && read) read.ev.flags = withFlag(read.ev.flags, TEXT_CUT);
@@ -129,13 +129,6 @@ export function readMessage(
 interface Read {
   readonly ev: Mutable<ParsedEvent>;
   readonly carried: readonly PathItem[] | undefined;
-}
-
-/** The full length of the cut text at `at`, 0 when none. */
-function ownTotal(cuts: readonly TextCut[], at: readonly PathItem[] | undefined): number {
-  if (at === undefined) return 0;
-  const where = formatPath(at);
-  return cuts.find((c) => formatPath(c.at) === where)?.total ?? 0;
 }
 
 /** Message `v` read, not yet emitted; undefined after skipping or rejecting it. */

@@ -9,7 +9,7 @@
  * seen, not lost.
  */
 import type { EventTime, ParsedEvent } from '../../model/index.js';
-import { type TextCut, warnTextCuts } from '../discord-json/json-walk.js';
+import { cutTotal, type TextCut, warnTextCuts } from '../discord-json/json-walk.js';
 import { parseIsoInstant, snowflakeMs, stampOrIdTime, TWITTER_EPOCH } from '../discord-json/time.js';
 import { eventCutCopy, withFlag } from '../long-text.js';
 import type { SourceContext } from '../source.js';
@@ -104,9 +104,7 @@ export function readEntry(
   if (cuts !== undefined) {
     // The text a DM shows is its `text`; an edit's earlier text is read in part but not shown.
     const carried = ev?.text === undefined ? undefined : [keys[0]!, 'text'];
-    const total =
-      cuts.find((c) => c.at.length === 2 && c.at[0] === keys[0] && c.at[1] === 'text')?.total ?? 0;
-    const kept = ev && { carried, copy: eventCutCopy(ev.sender, ev.time, total) };
+    const kept = ev && { carried, copy: eventCutCopy(ev.sender, ev.time, cutTotal(cuts, carried)) };
     const own = warnTextCuts(ctx, cuts, { code: 'TWITTER_TEXT_TOO_LONG', flag: TEXT_CUT, locator, id, kept });
     if (own && ev) ev.flags = withFlag(ev.flags, TEXT_CUT);
   }
