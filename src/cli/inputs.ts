@@ -89,10 +89,24 @@ const alreadyRead = (first: string, repeat: string) =>
     : `already read as ${first}`;
 
 /**
- * Where a path given on the command line is, and how it is named: a path given as bytes that are not UTF-8 is
- * opened as those bytes (argv-bytes.ts), and named as reports show it (a literal "<0x" as "<0x3C>0x").
+ * How reports name a path given on the command line: as shown (`shownArgument`: a byte that is not UTF-8 as
+ * `<0xE9>`, a literal "<0x" as "<0x3C>0x"), spelled as `path.normalize` spells it and without a separator at its
+ * end, as the files found in a folder are named (`path.join`): "./case/sms.xml", "case//sms.xml" and
+ * "case/./sms.xml" are all "case/sms.xml", "./case" and "case/" are "case". The file is opened by its path made
+ * absolute (`resolvePath`), which is spelled so too, so the name is that of the file read. Inputs are read in the
+ * byte order of these names: another spelling of the same path changes neither the names, nor the order, nor
+ * which of two copies of a record is kept. An absolute path stays absolute, a relative one relative.
  */
-const givenLocation = (p: string) => ({ abs: givenPath(p), display: shownArgument(p) });
+export function givenName(p: string): string {
+  const name = path.normalize(shownArgument(p));
+  return name.length > path.parse(name).root.length && name.endsWith(path.sep) ? name.slice(0, -1) : name;
+}
+
+/**
+ * Where a path given on the command line is, and how it is named (`givenName`): a path given as bytes that are not
+ * UTF-8 is opened as those bytes (argv-bytes.ts).
+ */
+const givenLocation = (p: string) => ({ abs: givenPath(p), display: givenName(p) });
 
 /**
  * A path as reports show it (`shownPath`: a report's run paths, as `verify` walks them again): opened as the
@@ -108,8 +122,9 @@ export const shownLocation = (p: string) => ({ abs: pathOfShown(p), display: p }
  * spelling of the path, a symbolic link or a hard link), or the same real path where the inode is not known
  * (0). Of the names one file is reached by, the first in byte order of the path shown is read and the others are
  * passed over as "already read as" it; that is the order inputs are read in, and it does not depend on the order
- * of the paths. A folder reached twice is walked once, under the name reached first; the paths are walked in
- * byte order so that this too does not depend on their order.
+ * of the paths nor on how each is spelled (`givenName`). A folder reached twice is walked once, under the name
+ * reached first; the paths are walked in byte order of their names so that this too does not depend on their
+ * order.
  */
 export async function walk(
   paths: readonly string[],
@@ -186,10 +201,9 @@ export async function walk(
     found.push({ abs, display, bytes: Number(st.size), id });
   }
 
-  for (const p of [...paths].sort(byteOrder)) {
-    const { abs, display } = locate(p);
-    await visit(resolvePath(abs), display, true);
-  }
+  // In the order of the names shown, not of the paths as typed: "./case/sms.xml" is read where "case/sms.xml" is.
+  const given = paths.map(locate).sort((a, b) => byteOrder(a.display, b.display));
+  for (const { abs, display } of given) await visit(resolvePath(abs), display, true);
 
   const firstName = new Map<string, string>();
   for (const f of found) {

@@ -23,7 +23,7 @@ import { DOCUMENT_HEAD_BYTES, documentReason, isDocument, namedAsDocument } from
 import type { Environment } from './environment.js';
 import { fileBytes } from './file-head.js';
 import { freshBlocks } from './fresh-blocks.js';
-import { CASE_FILE_NAMES, fileInput, RENAME, walk } from './inputs.js';
+import { CASE_FILE_NAMES, fileInput, givenName, RENAME, walk } from './inputs.js';
 import { identity } from './out-guard.js';
 import { parseHost } from './parse-host.js';
 import { workerPolicy } from './parse-spawn.js';
@@ -239,6 +239,8 @@ export async function readInputs(
     );
   }
   // A case file is configuration, never evidence; below the top of a folder it is not used either, and says so.
+  // The paths given, as the files they name are named (`givenName`): "./case.json" is named "case.json".
+  const given = new Set(paths.map(givenName));
   const nested = walked.files.filter((f) =>
     (CASE_FILE_NAMES as readonly string[]).includes(path.basename(f.display)),
   );
@@ -263,7 +265,7 @@ export async function readInputs(
       path: f.display,
       // Given as a path itself (allowed only when it is also --case), or found below the top of a folder, where
       // only --case would make it the case file.
-      reason: paths.includes(f.display)
+      reason: given.has(f.display)
         ? 'the case file, given with --case (not an input)'
         : 'a case file in a subfolder is not used (pass it with --case)',
     })),
@@ -316,7 +318,7 @@ export async function readInputs(
   const besides = {
     links: walked.passedOver.filter((p) => p.repeatedFolder).map((p) => p.display),
     caseFiles: [
-      ...nested.filter((f) => paths.includes(f.display)).map((f) => f.display),
+      ...nested.filter((f) => given.has(f.display)).map((f) => f.display),
       ...walked.caseFiles,
       ...walked.passedOver.filter((p) => p.caseFile !== undefined).map((p) => p.display),
     ],

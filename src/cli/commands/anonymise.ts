@@ -32,7 +32,7 @@ import { ANON_FILE, ANON_HEADER, refuseOutAmongInputs } from '../anonymise-out.j
 import type { DiskPath } from '../disk-path.js';
 import type { Environment } from '../environment.js';
 import { fileHead } from '../file-head.js';
-import { byteOrder, fileInput, walk } from '../inputs.js';
+import { byteOrder, fileInput, givenName, walk } from '../inputs.js';
 import { commandAsRun, noSubjectError } from '../no-subject.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { fileSink, outputFolder } from '../output.js';
@@ -300,8 +300,10 @@ export async function anonymiseCommand(
     throw noSubject(paths, flags, timeline, kase);
   }
   const duplicates = await duplicatesOf(paths, flags, timeline, kase);
-  // The first path in the order inputs are read, so that the order they were given in does not change the shift.
-  const caseId = flags.caseId ?? path.basename(path.resolve([...paths].sort(byteOrder)[0]!));
+  // The first path in the order inputs are read (by name, `givenName`), so that neither the order they were given
+  // in nor how each is spelled changes the shift.
+  const first = [...paths].sort((a, b) => byteOrder(givenName(a), givenName(b)) || byteOrder(a, b))[0]!;
+  const caseId = flags.caseId ?? path.basename(path.resolve(first));
   const anon = anonymiseCase(
     {
       events: [...timeline.events],

@@ -4,9 +4,8 @@ import type { Report } from '../../model/index.js';
 import { quoted } from '../../model/shell-quote.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
-import { shownArgument } from '../argv-bytes.js';
 import { type Environment, generatedAt } from '../environment.js';
-import { byteOrder } from '../inputs.js';
+import { byteOrder, givenName } from '../inputs.js';
 import { commandAsRun, noSubjectError } from '../no-subject.js';
 import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
@@ -45,7 +44,7 @@ function resultOptions(flags: ReportFlags): Record<string, string | boolean | st
   for (const k of keep) {
     const v = flags[k];
     // Paths as reports show them, as the inputs are named: verify finds them again by that rule.
-    if (v !== undefined) out[k] = k === 'case' && typeof v === 'string' ? shownArgument(v) : v;
+    if (v !== undefined) out[k] = k === 'case' && typeof v === 'string' ? givenName(v) : v;
   }
   return out;
 }
@@ -80,7 +79,7 @@ export async function makeReport(
     generatedAt: stamp,
     tzdata: env.tzdata,
     // In the order they are read, so that the order they were given in changes no byte of the report.
-    run: { paths: paths.map(shownArgument).sort(byteOrder), options: resultOptions(flags) },
+    run: { paths: paths.map(givenName).sort(byteOrder), options: resultOptions(flags) },
     withChronology,
   });
 }
