@@ -65,6 +65,16 @@ const HEADER = /^\{"format":"chronolog-anonymised-timeline","version":[123][,}]/
 /** The header of a hand-kept input, which `chronolog-jsonl-diary` reads. */
 export const HAND_KEPT_HEADER =
   /^\{"format":"chronolog-anonymised-timeline","version":[23],"handKept":true[,}]/;
+/**
+ * How the manifest anonymise writes beside these files starts (OUTDIR/manifest.json, commands/anonymise.ts):
+ * `{"tool":{"name":"chronolog","version":"…"},"format":"chronolog-anonymised-timeline",…}`, pretty-printed. It
+ * says what was done to the copy and holds no record: a report of the copy lists it as what it is, where "not a
+ * supported export format" would say a file of the case went unread for want of a reader.
+ */
+const MANIFEST =
+  /^\{\s*"tool":\s*\{\s*"name":\s*"chronolog",\s*"version":\s*"[^"]*"\s*\},\s*"format":\s*"chronolog-anonymised-timeline",/;
+/** Why the manifest is not read. */
+export const MANIFEST_NOT_READ = "chronolog's anonymisation manifest (it describes the copy), not an export";
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 const REASON = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
@@ -329,5 +339,6 @@ export const chronologJsonl: Source = {
   times: ANONYMISED_TIMES,
   timesOf: anonymisedTimes,
   detect: (probe: Probe) => HEADER.test(probe.text) && !HAND_KEPT_HEADER.test(probe.text),
+  notRead: (probe) => (MANIFEST.test(probe.text) ? MANIFEST_NOT_READ : undefined),
   parse: (input, ctx) => parseAnonymised(input, ctx),
 };

@@ -132,7 +132,8 @@ export interface Source {
   detect(probe: Probe): boolean;
   /**
    * For a file no source detected: why, when it is plainly meant as one of this format's (its name says so)
-   * while its content is in a variant not read; undefined otherwise. Cheap and total, like `detect`.
+   * while its content is in a variant not read, or is a file that goes with this format's and holds no records
+   * (the manifest beside anonymised inputs); undefined otherwise. Cheap and total, like `detect`.
    */
   notRead?(probe: Probe): string | undefined;
   parse(input: SourceInput, ctx: SourceContext): Promise<void>;
