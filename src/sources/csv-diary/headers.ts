@@ -125,8 +125,17 @@ export function foldHeader(cell: string): string {
   return withoutRemarks.length > 0 ? withoutRemarks : fold(plain);
 }
 
+/**
+ * Whether some column name folds to words that start with a digit. None does, so a cell that starts with one (a
+ * date, a time) names no column, which `fieldOf` can tell without folding it: every row's Date cell is asked
+ * whether it is a header again (layout.ts), and folding each cost more than reading its date.
+ */
+const DIGIT_FIRST = [...SYNONYMS.keys()].some((key) => /^\d/.test(key));
+
 /** The field one header cell names, or undefined. Cost is linear in the header's length. */
 export function fieldOf(cell: string): DiaryField | undefined {
+  // Folding keeps a leading digit first: the spaces before it go, and nothing before it can be a remark in brackets.
+  if (!DIGIT_FIRST && /^\s*\d/.test(cell)) return undefined;
   const words = foldHeader(cell).split(' ');
   for (let n = Math.min(words.length, 8); n >= 1; n--) {
     const hit = SYNONYMS.get(words.slice(0, n).join(' '));

@@ -240,16 +240,15 @@ async function readFrom(
     let overCells: number | undefined;
     const parser = parse({
       delimiter,
-      info: true,
       bom: true,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: '\n',
       max_record_size: MAX_RECORD_CHARS,
-      // With `info: true` each record arrives as { record, info }; `info.lines` is the line it ends on.
-      on_record: (item: unknown) => {
-        const { record, info } = item as { record: string[]; info: { lines: number; empty_lines: number } };
+      // The hook's second argument is csv-parse's count so far: `info.lines` is the line the record ends on. (Not
+      // `info: true`, which builds that object a second time for every record, to wrap the record in.)
+      on_record: ((record: string[], info: { lines: number; empty_lines: number }) => {
         blankRowsUpTo(info.empty_lines);
         const line = before + lastLine + 1;
         const last = before + info.lines;
@@ -269,7 +268,7 @@ async function readFrom(
         onRecord(record, line);
         lastLine = info.lines;
         return null;
-      },
+      }) as never,
     });
     parser.on('data', () => {});
     parser.on('error', (err: Error & { code?: string }) => {
