@@ -13,6 +13,7 @@ import type { EventList } from '../../timeline/list.js';
 import { refOf } from '../cite.js';
 import { dateOf, isoWeekday } from '../stats/index.js';
 import { type Ctx, lowerBound } from './context.js';
+import { inSpans } from './window.js';
 import { noted } from './wording.js';
 
 /** Incidents linked per fact. */
@@ -152,7 +153,7 @@ export function sdashSheet(
         break;
       }
       case 2: {
-        const gaps = longBreaks(ctx, 14);
+        const { breaks: gaps, uncovered } = longBreaks(ctx, 14);
         // The earliest and latest in the files, not in the window: an incident before the window is exactly the
         // earlier harassment this question asks about, and "the latest" must not skip one after the window.
         const all = ctx.incidents;
@@ -170,10 +171,17 @@ export function sdashSheet(
             ),
           );
         }
+        // Stretches without contact on days not every export covers are told apart: not breaks, but not hidden.
+        const span = (g: Stretch) => `${g.from} to ${g.to} (${plural(g.days, 'day')})`;
+        const one = uncovered.length === 1;
+        const notCounted =
+          uncovered.length > 0
+            ? ` Not counted as ${one ? 'a break' : 'breaks'}, as not every export covers ${one ? 'its' : 'their'} days (the exports may simply not hold them): ${uncovered.map(span).join('; ')}.`
+            : '';
         facts.push({
           text: gaps.length
-            ? `Contact resumed after ${plural(gaps.length, 'break')} of 14 days or more: ${gaps.map((g) => `${g.from} to ${g.to} (${plural(g.days, 'day')})`).join('; ')}.`
-            : 'There is no break of 14 days or more between contact days in the window.',
+            ? `Contact resumed after ${plural(gaps.length, 'break')} of 14 days or more: ${gaps.map(span).join('; ')}.${notCounted}`
+            : `There is no break of 14 days or more between contact days in the window${uncovered.length > 0 ? ' on days every export covers' : ''}.${notCounted}`,
           events: gaps.map((g) => g.resumed),
           more: 0,
         });
@@ -303,24 +311,46 @@ export function sdashSheet(
   return items;
 }
 
-/** Breaks of at least `min` days without contact between two contact days, with the incident that resumed it. */
-function longBreaks(ctx: Ctx, min: number): { from: string; to: string; days: number; resumed: EventRef }[] {
-  const out: { from: string; to: string; days: number; resumed: EventRef }[] = [];
+interface Stretch {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+}
+
+interface Break extends Stretch {
+  readonly resumed: EventRef;
+}
+
+/**
+ * Breaks of at least `min` days without contact between two contact days, with the incident that resumed each.
+ * A break counts only when every export that limits the fully covered days covers each of its days, as for the
+ * longest gap (figures.ts): where one does not, its days "without contact" may be days that export does not hold
+ * (one backup ending, the next starting), not a pause in the conduct. `uncovered`: the runs of `min` days or more
+ * left out for that.
+ */
+function longBreaks(ctx: Ctx, min: number): { breaks: Break[]; uncovered: Stretch[] } {
+  const breaks: Break[] = [];
+  const uncovered: Stretch[] = [];
+  const covers = (day: number) => ctx.limiting.every((ch) => inSpans(ch.spans, day));
   let lastContact = -1;
   for (let i = 0; i < ctx.counts.length; i++) {
     if (ctx.counts[i]! === 0) continue;
     if (lastContact >= 0 && i - lastContact - 1 >= min) {
       const day = ctx.window.from + i;
-      const start = ctx.zone.startOfLocalDay(day);
-      const e = ctx.windowed.at(lowerBound(ctx.windowed, start));
-      out.push({
+      let whole = true;
+      for (let d = ctx.window.from + lastContact + 1; d < day && whole; d++) whole = covers(d);
+      const stretch = {
         from: dateOf(ctx.window.from + lastContact + 1),
         to: dateOf(day - 1),
         days: i - lastContact - 1,
-        resumed: refOf(ctx, e),
-      });
+      };
+      if (!whole) uncovered.push(stretch);
+      else {
+        const e = ctx.windowed.at(lowerBound(ctx.windowed, ctx.zone.startOfLocalDay(day)));
+        breaks.push({ ...stretch, resumed: refOf(ctx, e) });
+      }
     }
     lastContact = i;
   }
-  return out;
+  return { breaks, uncovered };
 }

@@ -2,7 +2,8 @@
  * "Longest gap without contact" counts only days the exports cover. A phone backup holds texts from January to
  * April, and the WhatsApp chat was exported twice, for January and for March–April: February is in no WhatsApp
  * export, so its 29 days without a recorded contact are no gap in the contact (they were the longest "gap"), and
- * the longest is the quiet spell of 10–14 March, which both exports cover.
+ * the longest is the quiet spell of 10–14 March, which both exports cover. The S-DASH sheet's "breaks of 14 days or
+ * more" (question 2) follow the same rule: February is named apart, as days the exports may not hold.
  */
 import { describe, expect, it } from 'vitest';
 import { daily, ev, input, kase, report } from './helpers.js';
@@ -58,5 +59,30 @@ describe('longest gap without contact', () => {
     const rep = (n: number, v: number) => new Array<number>(n).fill(v);
     const r = report(daily('2024-01-01', [...rep(10, 1), ...rep(29, 0), ...rep(10, 1)]), kase());
     expect(r.incidents.longestGap).toEqual({ days: 29, from: '2024-01-11', to: '2024-02-08' });
+  });
+});
+
+/** The S-DASH sheet's question 2 fact on breaks in contact. */
+function breaksFact(r: ReturnType<typeof report>): string {
+  const q2 = r.escalation!.sdash.find((q) => q.number === 2)!;
+  return q2.facts.find((f) => /break/.test(f.text))!.text;
+}
+
+describe('S-DASH question 2: breaks of 14 days or more', () => {
+  it('are not counted on days an export that limits the covered days does not hold, but are named', () => {
+    // Without contact from 1 February (the last January contact is on the 31st, from WhatsApp) to 29 February.
+    expect(breaksFact(caseReport())).toBe(
+      'There is no break of 14 days or more between contact days in the window on days every export covers. ' +
+        'Not counted as a break, as not every export covers its days (the exports may simply not hold them): ' +
+        '2024-02-01 to 2024-02-29 (29 days).',
+    );
+  });
+
+  it('with every day covered, a run of 14 zero days or more is a break, cited by the incident that resumed it', () => {
+    const rep = (n: number, v: number) => new Array<number>(n).fill(v);
+    const r = report(daily('2024-01-01', [...rep(10, 1), ...rep(29, 0), ...rep(10, 1)]), kase());
+    expect(breaksFact(r)).toBe('Contact resumed after 1 break of 14 days or more: 2024-01-11 to 2024-02-08 (29 days).');
+    const fact = r.escalation!.sdash.find((q) => q.number === 2)!.facts.find((f) => /break/.test(f.text))!;
+    expect(fact.events.map((e) => e.local.slice(0, 10))).toEqual(['2024-02-09']);
   });
 });
