@@ -23,7 +23,8 @@ export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'date-received-mismatch': 'sent date far from the received date',
   'date-weekday-mismatch': 'the weekday written in the date does not match the date',
   'date-zone-abbreviation': 'time zone written as an abbreviation (such as EST), read by its usual meaning',
-  'date-zone-military': 'time zone written as a military letter, read by its usual meaning',
+  'date-zone-military':
+    'time zone written as a military letter, read as UTC, as the e-mail standard advises (its meaning is unreliable)',
   'date-zone-missing': 'no time zone in the date: read as case-zone time',
   'date-zone-unknown':
     'time zone in the date not recognised or ambiguous (such as IST): read as case-zone time',

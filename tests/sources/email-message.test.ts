@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedEvent } from '../../src/model/index.js';
+import { TIME_FLAG_WORDS } from '../../src/model/time-flags.js';
 import { parseEmailDate } from '../../src/sources/email/date.js';
 import { MAX_TEXT, parseLabels, type RawMessage, readMessage } from '../../src/sources/email/message.js';
 import type { SourceContext } from '../../src/sources/index.js';
@@ -155,6 +156,13 @@ describe('time of a message', () => {
       time: { type: 'local', local: '2024-01-02T09:30:00', precision: 's' },
       flags: ['date-zone-missing'],
     });
+    // "A" is UTC+1 in military use, but RFC 822's letters were written with their signs reversed: read as UTC, and
+    // the report's words for the flag say so (they said "read by its usual meaning", the opposite).
+    expect(read('Date: Tue, 2 Jan 2024 09:30:00 A\n\nx').events[0]).toMatchObject({
+      time: { type: 'instant', ms: Date.UTC(2024, 0, 2, 9, 30) },
+      flags: ['date-zone-military'],
+    });
+    expect(TIME_FLAG_WORDS['date-zone-military']).toMatch(/read as UTC/);
   });
 
   it('reads a Date whose zone is ambiguous or unknown as case-zone time, flagged and warned as such, not as zone-less', () => {
