@@ -21,7 +21,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerPolicy } from '../../src/cli/parse-spawn.js';
 import { sourceById } from '../../src/sources/index.js';
-import { type CliResult, cli, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
+import { type CliResult, cli, cliAsync, expectUsageError, NOW, ROOT } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
 const folders = readdirSync(FIXTURES)
@@ -31,10 +31,12 @@ const folders = readdirSync(FIXTURES)
 const worker = { CHRONOLOG_WORKER_MIN_BYTES: '0' };
 const here = { CHRONOLOG_WORKER_MIN_BYTES: 'off' };
 
-/** Runs `args` reading here and on the worker, expects the same exit code, stderr and stdout, and returns them. */
-function bothWays(args: readonly string[]): CliResult {
-  const a = cli(args, here);
-  const b = cli(args, worker);
+/**
+ * Runs `args` reading here and on the worker (the two at once), expects the same exit code, stderr and stdout, and
+ * returns them.
+ */
+async function bothWays(args: readonly string[]): Promise<CliResult> {
+  const [a, b] = await Promise.all([cliAsync(args, here), cliAsync(args, worker)]);
   expect(b.code).toBe(a.code);
   expect(b.stderr).toBe(a.stderr);
   expect(b.stdout).toBe(a.stdout);
@@ -60,8 +62,15 @@ function reportOfChat(dir: string, messages: number): string[] {
 const NO_EXPORTS = new Set(['readme', 'stats', 'stats-milestones', 'telegram-json-utf16-without-bom']);
 
 describe('reading on the worker thread gives what reading here gives', () => {
-  it.each(folders)('timeline of fixtures/%s', (folder) => {
-    const a = bothWays(['timeline', `fixtures/${folder}`, '--format', 'jsonl', '--tz', 'Europe/London']);
+  it.each(folders)('timeline of fixtures/%s', async (folder) => {
+    const a = await bothWays([
+      'timeline',
+      `fixtures/${folder}`,
+      '--format',
+      'jsonl',
+      '--tz',
+      'Europe/London',
+    ]);
     // Not vacuous: the folders hold events, but for those that hold pictures or statistics' reference values.
     if (!NO_EXPORTS.has(folder)) expect(a.stdout.length).toBeGreaterThan(0);
   });
@@ -77,8 +86,17 @@ describe('reading on the worker thread gives what reading here gives', () => {
     'csv-diary',
     // Skipped records located (inputs[].skippedAt): each skip's locator crosses the wire.
     'skipped-locations',
-  ])('report of fixtures/%s', (folder) => {
-    const a = bothWays(['report', `fixtures/${folder}`, '--format', 'json', '--victim', 'Zz', '--now', NOW]);
+  ])('report of fixtures/%s', async (folder) => {
+    const a = await bothWays([
+      'report',
+      `fixtures/${folder}`,
+      '--format',
+      'json',
+      '--victim',
+      'Zz',
+      '--now',
+      NOW,
+    ]);
     expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(0);
   });
 });
@@ -126,7 +144,7 @@ describe('what only anonymise reads', () => {
 });
 
 describe('a message longer than any WhatsApp message', () => {
-  it('is cut alike here and on the worker, flagged and warned of', () => {
+  it('is cut alike here and on the worker, flagged and warned of', async () => {
     // 3 MB of text on one line, then 2 MB over many lines: both cut to their first MiB (WHATSAPP_TEXT_CUT).
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-long-'));
     try {
@@ -136,7 +154,7 @@ describe('a message longer than any WhatsApp message', () => {
         chat,
         `14/03/2024, 21:05 - Sam: ${'😀'.repeat(750_000)}\n14/03/2024, 21:06 - Sam: start\n${lines}14/03/2024, 21:07 - Sam: end\n`,
       );
-      const a = bothWays(['timeline', chat, '--format', 'jsonl', '--tz', 'Europe/London']);
+      const a = await bothWays(['timeline', chat, '--format', 'jsonl', '--tz', 'Europe/London']);
       const events = a.stdout
         .trim()
         .split('\n')
@@ -156,12 +174,12 @@ describe('a message longer than any WhatsApp message', () => {
 });
 
 describe('a chat of many slots', () => {
-  it('gives the same report read on the worker, slot after slot', () => {
+  it('gives the same report read on the worker, slot after slot', async () => {
     // 200,000 messages (~13 MB): dozens of slots of growing size, the ring full at times, and text blocks readied
     // by the main thread while it waits.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chronolog-worker-'));
     try {
-      const a = bothWays(reportOfChat(dir, 200_000));
+      const a = await bothWays(reportOfChat(dir, 200_000));
       expect(a.code).toBe(0);
       expect(JSON.parse(a.stdout).incidents.total).toBeGreaterThan(100_000);
     } finally {
@@ -272,12 +290,12 @@ describe('the default policy', () => {
 });
 
 describe('a large file named on the command line', () => {
-  it('is read by the worker started before the case is read, with the same result', () => {
+  it('is read by the worker started before the case is read, with the same result', async () => {
     const files = [
       'fixtures/whatsapp-txt/android-24h-dmy.txt',
       'fixtures/sms-backup-xml/calls-all-types.xml',
     ];
-    const a = bothWays(['report', ...files, '--format', 'json', '--victim', 'Zz', '--now', NOW]);
+    const a = await bothWays(['report', ...files, '--format', 'json', '--victim', 'Zz', '--now', NOW]);
     expect(a.code).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /** Runs the built CLI (`bin/chronolog.cjs`) as a user would, capturing exit code, stdout and stderr. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 
@@ -31,21 +31,46 @@ export function cli(
   const [cmd, argv] = drop
     ? ['setpriv', ['--bounding-set=-all', '--', process.execPath, BIN, ...args]]
     : [process.execPath, [BIN, ...args]];
-  const r = spawnSync(cmd, argv, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_COLOR: undefined,
-      FORCE_COLOR: undefined,
-      SOURCE_DATE_EPOCH: undefined,
-      TZ: 'UTC',
-      ...env,
-    },
-    maxBuffer: 1 << 28,
-  });
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', env: cliEnv(env), maxBuffer: 1 << 28 });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `cli` without waiting: for tests that compare two runs, which then run at once (vitest runs one test file at a
+ * time on a two-core machine, so a second run beside the first costs little time).
+ */
+export function cliAsync(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cliEnv(env) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+  });
+}
+
+/** The CLI's environment in tests: the machine's, in UTC, without colour or a fixed "now" unless `env` sets them. */
+function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    SOURCE_DATE_EPOCH: undefined,
+    TZ: 'UTC',
+    ...env,
+  };
 }
 
 /** Nothing that looks like a JavaScript stack trace. */
