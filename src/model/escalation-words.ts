@@ -774,3 +774,29 @@ export function timeApartWords(days: number, round: 'down' | 'up' = 'down'): str
   const rest = h > 0 ? plural(h, 'hour') : m > 0 ? plural(m, 'minute') : sec > 0 ? plural(sec, 'second') : '';
   return `${plural(whole, 'day')}${rest ? ` and ${rest}` : ''}`;
 }
+
+/**
+ * Why no identifier is said to have begun as another fell quiet when no subject was named (`--victim` alone): every
+ * other sender is counted, but nothing ties two of them to one person (a shop's text after a friend's number fell
+ * silent is no switch). Said under the identifiers of every report and in the method's caveats.
+ */
+export const NO_SUBJECT_SWITCHES =
+  'No subject was named, so the identifiers are all the senders other than the victim, which the case does not tie to one person: no identifier is said to have begun as another fell quiet. Name the subject (--subject ID or the case file) to have their identifiers compared.';
+
+/**
+ * Whether the counts before a date and from it on (a milestone's `incidentsAfter`, the first request's `afterFirst`:
+ * every incident of the case) are over another span than the window's figures, because the window leaves incidents
+ * out. Then each such count says it is of the whole case, beside the window's own before/after sides.
+ */
+export function wholeCaseDiffers(e: Pick<Escalation, 'window'>): boolean {
+  return e.window.incidentsOutside > 0;
+}
+
+/**
+ * "8 before it": the contacts of the case before a date (`countBefore`), the same span as the count from it on;
+ * undefined in a report made before it was recorded.
+ */
+export function beforeCountWords(a: { readonly countBefore?: number | undefined }): string | undefined {
+  if (a.countBefore === undefined) return undefined;
+  return a.countBefore === 0 ? 'none before it' : `${thousands(a.countBefore)} before it`;
+}

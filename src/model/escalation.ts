@@ -136,6 +136,9 @@ export const AfterDateSchema = z.object({
    * before it or after it, and are not in `count` (a date alone is read as the start of its day). Only when > 0.
    */
   sameDayDateOnly: Count.optional(),
+  countBefore: Count.optional().describe(
+    'Incidents before the instant, over the same span as count: every incident of the case, the window ignored (with sameDayDateOnly and, after a request, the contacts in its own minute among them), so countBefore + count is every incident. Absent in reports made before it was recorded',
+  ),
 });
 
 /**
@@ -531,6 +534,16 @@ export const EscalationSchema = z.object({
       partialCoverage: z.boolean(),
     }),
   ),
+  identifierSwitchesSought: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether identifiers[].appearedAfterQuiet was looked for. False when no subject was named (--victim alone): every sender other than the victim is counted, but nothing in the case ties two of them to one person, so no identifier is said to have begun as another fell quiet and appearedAfterQuiet is null for every one. Absent in reports made before it was recorded',
+    ),
+  /**
+   * The identifiers used inside the window, with their contacts, channels, first and last use there (reports of
+   * 0.13.0 and before counted every incident of the case here, window or not).
+   */
   identifiers: z.array(
     z.object({
       identifier: z.string(),

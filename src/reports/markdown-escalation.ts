@@ -11,6 +11,7 @@ import { citedFile } from '../model/cited-file.js';
 import type { Comparison, Escalation, EventRef } from '../model/escalation.js';
 import {
   atRequestTimeWords,
+  beforeCountWords,
   chanceWords,
   changesInsideSentences,
   countsOnly,
@@ -21,6 +22,7 @@ import {
   hoursApart,
   INCIDENT_SPAN,
   milestoneStart,
+  NO_SUBJECT_SWITCHES,
   notCoveredWords,
   periodLength,
   phiWithinWords,
@@ -32,6 +34,7 @@ import {
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
+  wholeCaseDiffers,
   windowIsIncidentSpan,
 } from '../model/escalation-words.js';
 import {
@@ -148,6 +151,8 @@ function side(p: Comparison['before']): string {
 
 /** A side as counts and days only, where not every export covers it (a rate would compare the exports). */
 function sideCounts(p: Comparison['before']): string {
+  // A side with no day (a date outside the window) has nothing to count: "no window day", never "0 in 0 days".
+  if (p.days === 0) return 'no window day';
   return `${int(p.count)} in ${periodLength(p.days)}${p.from ? ` ${isoRange(p.from, p.to!)}` : ''}`;
 }
 
@@ -374,15 +379,19 @@ function milestoneSection(e: Escalation, names: FileNames): string[] {
       }),
     ),
   ];
+  // Where the window leaves incidents out, the counts from a milestone on are of the whole case (the table's sides
+  // are of the window): said so, with the count before it over the same span.
+  const whole = wholeCaseDiffers(e);
   for (const m of e.milestones) {
     const a = m.incidentsAfter;
+    const before = whole ? beforeCountWords(a) : undefined;
     // After an order each contact is a possible breach: said in the words the HTML report uses, as a question for
     // an officer, not as a finding of breach.
     const head = a.breachWindow
       ? `**Contacts after the order “${md(m.label)}” (possible breaches, for an officer to assess)** (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`
       : `After ${md(m.label)} (from ${timeWithFlags(milestoneStart(m), m.startsAtTimeFlags, md)})`;
     out.push(
-      `${head}: ${plural(a.count, 'contact')}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${int(c.count)}`).join(', ')}; first ${ref(a.first!, names)}; last ${ref(a.last!, names)}` : ''}.${m.afterUncovered ? ` ${int(m.afterUncovered.count)} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
+      `${head}${before ? ', in the whole case' : ''}: ${plural(a.count, 'contact')}${a.count ? ` — ${a.byChannel.map((c) => `${c.channel} ${int(c.count)}`).join(', ')}; first ${ref(a.first!, names)}; last ${ref(a.last!, names)}` : ''}${before ? `; ${before}` : ''}.${m.afterUncovered ? ` ${int(m.afterUncovered.count)} of them on ${isoRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers.` : ''}`,
       '',
     );
   }
@@ -392,12 +401,15 @@ function milestoneSection(e: Escalation, names: FileNames): string[] {
 /** A comparison's two sides and its ratio; counts and days only where not every export covers the sides. */
 function cmpText(
   c: Comparison & { readonly notCovered?: Escalation['milestones'][number]['notCovered'] },
+  inside = false,
 ): string {
+  // After "Within the window: " the sides read on in lower case.
+  const head = inside ? 'before' : 'Before';
   if (countsOnly(c)) {
     const uncovered = notCoveredWords(c);
-    return `Before ${sideCounts(c.before)}; after ${sideCounts(c.after)}; ${md(`counts only: ${whyNot(c)}${uncovered ? ` (${uncovered})` : ''}`)}`;
+    return `${head} ${sideCounts(c.before)}; after ${sideCounts(c.after)}; ${md(`counts only: ${whyNot(c)}${uncovered ? ` (${uncovered})` : ''}`)}`;
   }
-  return `Before ${side(c.before)}; after ${side(c.after)}; ${tested(c)}`;
+  return `${head} ${side(c.before)}; after ${side(c.after)}; ${tested(c)}`;
 }
 
 function ceaseSection(e: Escalation, names: FileNames): string[] {
@@ -435,8 +447,11 @@ function ceaseSection(e: Escalation, names: FileNames): string[] {
   const a = c.afterFirst;
   if (a) {
     const atRequestTime = atRequestTimeWords(c);
+    // The count after the request is of the whole case, its comparison of the window: where the window leaves
+    // incidents out, each says so, and the count before the request is given over the whole case too.
+    const before = wholeCaseDiffers(e) ? beforeCountWords(a) : undefined;
     out.push(
-      `After the first request: ${plural(a.count, 'contact')}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ')}); last ${ref(a.last!, names)}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${cmpText(a.comparison)}.`,
+      `After the first request${before ? ', in the whole case' : ''}: ${plural(a.count, 'contact')}${a.count ? ` (${a.byChannel.map((x) => `${x.channel} ${int(x.count)}`).join(', ')}); last ${ref(a.last!, names)}` : ''}${before ? `; ${before}` : ''}.${atRequestTime ? ` ${atRequestTime}.` : ''} ${before ? 'Within the window: ' : ''}${cmpText(a.comparison, before !== undefined)}.`,
       '',
     );
   }
@@ -520,6 +535,7 @@ function identifiersSection(e: Escalation, names: FileNames): string[] {
       }),
       ['l', 'r', 'l', 'l', 'l', 'l'],
     ),
+    ...(e.identifierSwitchesSought === false ? [md(NO_SUBJECT_SWITCHES), ''] : []),
   ];
 }
 

@@ -6,6 +6,7 @@
 import type { Comparison, Escalation } from '../model/escalation.js';
 import {
   atRequestTimeWords,
+  beforeCountWords,
   chanceWords,
   changePointsInside,
   comparisonSides,
@@ -24,6 +25,7 @@ import {
   trendEstimated,
   underADay,
   victimNotIdentifiedWords,
+  wholeCaseDiffers,
   windowIsIncidentSpan,
 } from '../model/escalation-words.js';
 import {
@@ -160,8 +162,14 @@ function sideCounts(m: Escalation['milestones'][number]): string {
 }
 
 function milestoneLines(e: Escalation): string[] {
+  // Where the window leaves incidents out, the counts from then on (every incident of the case) are said to be of
+  // the whole case, with the count before the milestone over the same span, and counts over the window's days to be
+  // of the window: "398 contacts in 90 days before" beside "82 from then on" read as the count before the order.
+  const whole = wholeCaseDiffers(e);
   return e.milestones.map((m) => {
-    const counts = `${plural(m.before.count, 'contact')} in ${periodLength(m.before.days)} before, ${int(m.after.count)} in ${periodLength(m.after.days)} after`;
+    // A side with no day (the date outside the window) has no count to give: "no window day after", never "0 in 0
+    // days after".
+    const counts = `${m.before.days > 0 ? `${plural(m.before.count, 'contact')} in ${periodLength(m.before.days)} before` : 'no window day before'}, ${m.after.days > 0 ? `${m.before.days > 0 ? int(m.after.count) : plural(m.after.count, 'contact')} in ${periodLength(m.after.days)} after` : 'no window day after'}`;
     // Days as "24 d", "6.5 d": the unit reads the same for one day or many, and the line stays short.
     // Not every export covers the sides: counts and days only, and which exports miss them. A rate there would
     // compare what was exported, not what happened.
@@ -169,7 +177,7 @@ function milestoneLines(e: Escalation): string[] {
     // A side shorter than a day (two milestones hours apart) has no rate a day: 2 contacts in 2 hours are not "24
     // a day". Both sides are then counts, in hours for the short one, as the findings give them.
     const sides = countsOnly(m)
-      ? `${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
+      ? `${whole ? 'window: ' : ''}${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
       : underADay(m.before.days) || underADay(m.after.days)
         ? `${counts}; no rate ratio: ${whyNot(m)}`
         : m.status === 'ok'
@@ -177,7 +185,8 @@ function milestoneLines(e: Escalation): string[] {
           : // Untested, the two rates are each named by its side, not joined by the arrow that reads as a measured
             // change ("8.4 → 3.0 a day") just before the line says it cannot compare them.
             `${sig2(m.before.ratePerDay)} a day before, ${sig2(m.after.ratePerDay)} a day after (${sideCounts(m)}); no rate ratio: ${whyNot(m)}`;
-    const after = `${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (possible breaches, for an officer to assess)' : ''}`;
+    const before = whole ? beforeCountWords(m.incidentsAfter) : undefined;
+    const after = `${before ? `whole case: ${before}, ` : ''}${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (possible breaches, for an officer to assess)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
     return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${sides}; ${after}`;
   });
@@ -249,6 +258,9 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // goes in the same brackets as the channel, as the chronology writes it beside the time.
   const ceaseNote = cr.first?.event.timeFlags?.length ? `${timeFlagText(cr.first.event.timeFlags)}; ` : '';
   const atRequestTime = atRequestTimeWords(cr);
+  // The count after the first request is of the whole case: where the window leaves incidents out, so is the count
+  // before it given beside it.
+  const ceaseBefore = cr.afterFirst && wholeCaseDiffers(e) ? beforeCountWords(cr.afterFirst) : undefined;
   // Nothing searched because no message is the victim's is said as such, with how to name them: "no request to
   // stop in 0 messages searched" read as if the victim had never asked.
   const unidentified = victimNotIdentifiedWords(cr);
@@ -258,7 +270,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
       ? 'no message from the victim to the subject to search'
       : `no request to stop in ${plural(cr.searched, 'message')} searched`);
   lines.push(
-    `${label('Stop asked')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase ${quote(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
+    `${label('Stop asked')}${cr.first ? `first ${safe(cr.first.event.local)} (${safe(ceaseNote)}${cr.first.event.channel}, phrase ${quote(cr.first.phrase)}); ${plural(cr.requests.length, 'request')} in all; ${plural(cr.afterFirst?.count ?? 0, 'contact')} after the first${ceaseBefore ? `, ${ceaseBefore} (whole case)` : ''}${atRequestTime ? ` (${atRequestTime})` : ''}` : safe(none)}`,
   );
   // "2024-01", never "24-01", which reads as a day of the month. Its own label: a second "Night" under the
   // overall share (text.ts) read as the same figure given twice.

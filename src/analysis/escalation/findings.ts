@@ -34,6 +34,7 @@ import {
   UNDECIDED_BY_DATES,
   undatedWords,
   victimNotIdentifiedWords,
+  wholeCaseDiffers,
 } from '../../model/escalation-words.js';
 import {
   andList,
@@ -283,19 +284,42 @@ function ceaseSentences(b: Body, victim: string): string[] {
     `${victim} first asked for contact to stop on ${whenRef(f.event, `${f.event.channel}: “${f.text}”, ${cite(f.event)}`)}${more}.`,
   ];
   const a = c.afterFirst!;
+  // The count after the first request is of every incident of the case; where the window leaves some out, it says
+  // so and gives the count before the request over the same span, apart from the window's own two sides.
+  const whole = wholeCaseDiffers(b);
+  const before =
+    whole && a.countBefore !== undefined
+      ? `; ${a.countBefore === 0 ? 'none' : thousands(a.countBefore)} came before it`
+      : '';
+  const cmp = a.comparison;
+  const rate =
+    cmp.status === 'ok'
+      ? ` The rate was ${perDay(cmp.after.ratePerDay)} ${fromTo(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day ${fromTo(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp, fewContacts(cmp))}.${boundNote(cmp)}`
+      : ` ${ceaseSides(b, cmp)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
   if (a.count > 0) {
-    const cmp = a.comparison;
-    const rate =
-      cmp.status === 'ok'
-        ? ` The rate was ${perDay(cmp.after.ratePerDay)} ${fromTo(cmp.after.from!, cmp.after.to!)}, against ${sig2(cmp.before.ratePerDay)} a day ${fromTo(cmp.before.from!, cmp.before.to!)} ${comparisonStats(cmp, fewContacts(cmp))}.${boundNote(cmp)}`
-        : ` Before it there ${cmp.before.count === 1 ? 'was' : 'were'} ${plural(cmp.before.count, 'contact')} in ${periodLength(cmp.before.days)}; no rate ratio is given: ${cmp.reason}${notCoveredWords(cmp) ? ` (${notCoveredWords(cmp)})` : ''}.`;
     out.push(
-      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!, cite(a.last!))}.${rate}`,
+      `After the first request there ${a.count === 1 ? 'was' : 'were'} ${plural(a.count, 'contact')}${whole ? ' in the whole case' : ''} (${channelList(a.byChannel)}), the last on ${whenRef(a.last!, cite(a.last!))}${before}.${rate}`,
     );
-  } else out.push('No contact is recorded after the first request.');
+  } else
+    out.push(`No contact is recorded after the first request${whole ? ' in the whole case' : ''}${before}.`);
   const same = atRequestTimeWords(c);
   if (same) out.push(`${same}.`);
   return out;
+}
+
+/**
+ * The two sides of the first request's comparison when it gives no rate ratio, each with its days and dates, both
+ * within the window: "Within the window (1 February to 30 April 2024), no day is before it, and 398 contacts fall in
+ * the 90 days after it". A side may stop at a milestone or change point, so it is never "before it" for the whole case.
+ */
+function ceaseSides(b: Body, cmp: Comparison): string {
+  const full = (s: Side) => s.from === b.window.from && s.to === b.window.to;
+  const side = (s: Side, word: string) =>
+    s.days > 0
+      ? `${plural(s.count, 'contact')} ${s.count === 1 ? 'falls' : 'fall'} in the ${periodLength(s.days)} ${word} it${s.from && s.to && !full(s) ? ` (${formatDateRange(s.from, s.to)})` : ''}`
+      : `no day is ${word} it`;
+  const range = b.window.from && b.window.to ? ` (${formatDateRange(b.window.from, b.window.to)})` : '';
+  return `Within the window${range}, ${side(cmp.before, 'before')}, and ${side(cmp.after, 'after')}`;
 }
 
 function signSentences(b: Body): string[] {

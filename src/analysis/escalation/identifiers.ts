@@ -12,6 +12,7 @@
  * other or that the same person holds both — the case file's identifiers say that.
  */
 import type { Escalation } from '../../model/escalation.js';
+import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import { refOf } from '../cite.js';
 import { CHANNELS_SORTED } from '../columns.js';
@@ -21,24 +22,51 @@ import { type DayRange, inSpans } from './window.js';
 const WEEK = 7 * 86_400_000;
 const HOUR = 3_600_000;
 
-/** One row per identifier, in order of first use. */
+/**
+ * One row per identifier used inside the window, in order of first use: its count, channels, first and last use are
+ * those of the window's incidents, as every other figure of the analysis (an incident outside the window is "not
+ * counted here"). Where the window leaves out incidents after its end, an older identifier is judged to have fallen
+ * quiet only where the 7 days after the new one's first use lie inside the window: a use after it is not counted,
+ * so silence there cannot be told from the identifier falling quiet. With no subject named (`--victim` alone),
+ * every other sender is counted as the subject, but nothing in the case ties two senders to one person: no
+ * identifier is said to have begun as another fell quiet (a shop's text after a friend's number fell silent is no
+ * switch).
+ */
 export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   const all = ctx.incidents;
-  const n = all.length;
-  // A counting sort of incident indices by sender label (analysis/columns.ts): typed arrays instead of a growing
-  // array of objects per identifier, which for a million incidents is mostly garbage-collector work.
-  const names = ctx.columns.labels;
+  const from = ctx.windowStart;
+  const n = ctx.windowed.length;
+  const to = from + n;
+  // A counting sort of the window's incident indices by sender label (analysis/columns.ts): typed arrays instead of
+  // a growing array of objects per identifier, which for a million incidents is mostly garbage-collector work.
   const labelOf = ctx.columns.sender;
+  const whole = from === 0 && n === all.length;
+  // Uses and channels of each label inside the window (those of all incidents when the window holds them all).
+  const counts = new Int32Array(ctx.columns.labels.length);
+  const bits = new Int32Array(ctx.columns.labels.length);
+  if (whole) {
+    for (let k = 0; k < counts.length; k++) {
+      counts[k] = ctx.columns.perLabel[k]!.count;
+      bits[k] = ctx.columns.perLabel[k]!.channels;
+    }
+  } else {
+    for (let i = from; i < to; i++) {
+      const k = labelOf[i]!;
+      counts[k]!++;
+      bits[k]! |= 1 << ctx.columns.channel[i]!;
+    }
+  }
+  const names = ctx.columns.labels;
   const start = new Int32Array(names.length + 1);
-  for (let k = 0; k < names.length; k++) start[k + 1] = start[k]! + ctx.columns.perLabel[k]!.count;
+  for (let k = 0; k < names.length; k++) start[k + 1] = start[k]! + counts[k]!;
   // With one identifier (the usual case) the order is the incidents' own: no array of a million indices.
   let order: Int32Array | undefined;
   if (names.length > 1) {
     order = new Int32Array(n);
     const fill = start.slice(0, names.length);
-    for (let i = 0; i < n; i++) order[fill[labelOf[i]!]!++] = i;
+    for (let i = from; i < to; i++) order[fill[labelOf[i]!]!++] = i;
   }
-  const index = (k: number, j: number) => (order === undefined ? j : order[start[k]! + j]!);
+  const index = (k: number, j: number) => (order === undefined ? from + j : order[start[k]! + j]!);
   const at = (k: number, j: number) => all.at(index(k, j));
   const msAt = (k: number, j: number) => all.ms(index(k, j));
   const size = (k: number) => start[k + 1]! - start[k]!;
@@ -71,21 +99,30 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
     for (let d = ctx.zone.localDayNumber(from); d <= last; d++) if (!inSpans(covers[k]!, d)) return false;
     return true;
   };
-  const channelsOf = (k: number) => {
-    const bits = ctx.columns.perLabel[k]!.channels;
-    return CHANNELS_SORTED.filter((c) => bits & (1 << c)).map((c) => CHANNELS[c]!);
-  };
+  const channelsOf = (k: number) =>
+    CHANNELS_SORTED.filter((c) => bits[k]! & (1 << c)).map((c) => CHANNELS[c]!);
   const rows = names
     .map((identifier, k) => ({ identifier, k }))
+    .filter(({ k }) => size(k) > 0)
     .sort((a, b) => msAt(a.k, 0) - msAt(b.k, 0) || (a.identifier < b.identifier ? -1 : 1));
   // The identifiers that can have gone quiet: used twice or more (two uses in the week before are the least), in
   // the order of their first use. Looking through every earlier identifier for each one, a new array each time,
   // made 20,000 senders of one use each take 48 s and 50,000 more than two minutes.
-  const used = rows.filter(({ identifier, k }) => !identifier.startsWith('(') && size(k) >= 2);
+  const used = subjectIsEveryoneElse(ctx.case)
+    ? []
+    : rows.filter(({ identifier, k }) => !identifier.startsWith('(') && size(k) >= 2);
+  // The end of the window's last day: the 7 days after a first use must end by then, unless no incident comes after
+  // the window (the case then has no later use to leave uncounted).
+  const windowEnd =
+    to === all.length
+      ? Number.POSITIVE_INFINITY
+      : n > 0
+        ? ctx.zone.startOfLocalDay(ctx.window.to + 1)
+        : Number.NEGATIVE_INFINITY;
   return rows.map(({ identifier, k }) => {
     const first = at(k, 0);
     let quiet: Escalation['identifiers'][number]['appearedAfterQuiet'] = null;
-    if (!identifier.startsWith('(')) {
+    if (!identifier.startsWith('(') && first.ms + WEEK <= windowEnd) {
       let bestLast = Number.NEGATIVE_INFINITY;
       for (const { identifier: older, k: o } of used) {
         if (at(o, 0).ms >= first.ms) break;

@@ -7,6 +7,7 @@
  */
 import type { Escalation } from '../../model/escalation.js';
 import { isHandKept } from '../../model/hand-kept.js';
+import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { incidentColumns } from '../columns.js';
 import { channelTotals, type DayTable, dayTable } from '../day-table.js';
 import { dateOf } from '../stats/index.js';
@@ -141,6 +142,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     gaps: gapAnalysis(ctx, partialMonths),
     night: nightAnalysis(ctx, partialMonths),
     channelsOverTime: channelsOverTime(ctx, partialMonths),
+    identifierSwitchesSought: !subjectIsEveryoneElse(input.case),
     identifiers,
     bursts: burstAnalysis(ctx),
     content,

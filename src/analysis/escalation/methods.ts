@@ -6,6 +6,7 @@ import type { Comparison, Escalation } from '../../model/escalation.js';
 import {
   dayCount,
   INCIDENT_SPAN,
+  NO_SUBJECT_SWITCHES,
   PHI_WITHIN_TRIGGER,
   phiWords,
   windowIsIncidentSpan,
@@ -244,11 +245,12 @@ export function methods(b: Body): Method[] {
     {
       name: 'Identifiers',
       description:
-        'When each identifier was first and last used. A new identifier "began as another fell quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then. The two may be on different channels (a number, then an app account); the channels of both are given. The older identifier’s use cited is its last before the new one’s first use, not its last use: any use after that is counted and its last one cited.',
+        'When each identifier was first and last used inside the window, and how often (an incident outside the window is not counted here, as in every other figure). A new identifier "began as another fell quiet" when the older one was used at least twice in the 7 days before its first use and less than a quarter as often in the 7 days from then. The two may be on different channels (a number, then an app account); the channels of both are given. The older identifier’s use cited is its last before the new one’s first use, not its last use: any use after that is counted and its last one cited.',
       caveats: [
         'Which identifiers belong to the subject is taken from the case file; the analysis does not attribute them.',
         'It states timing only, not that one identifier replaced the other.',
-        'An older identifier is judged only where the exports that recorded it cover all 7 days after: silence after an export ends cannot be told from the identifier falling quiet.',
+        'An older identifier is judged only where the exports that recorded it cover all 7 days after, and where no use in those days could fall after the window, uncounted: silence after an export ends, or after a window that leaves later incidents out, cannot be told from the identifier falling quiet.',
+        ...(b.identifierSwitchesSought === false ? [NO_SUBJECT_SWITCHES] : []),
       ],
     },
     {

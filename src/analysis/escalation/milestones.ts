@@ -106,7 +106,10 @@ export function milestoneStartsAt(
   return { ms, timeFlags: dst === undefined ? [] : [DST_FLAGS[dst]] };
 }
 
-/** Incidents at or after an instant: count, channels, first and last. */
+/**
+ * Incidents at or after an instant: count, channels, first and last, and how many came before it, all over every
+ * incident of the case (the window ignored), so the two counts are of one span.
+ */
 export function incidentsAfter(
   ctx: Ctx,
   ms: number,
@@ -127,6 +130,7 @@ export function incidentsAfter(
     first: n ? refOf(ctx, all.at(k)) : null,
     last: n ? refOf(ctx, all.at(all.length - 1)) : null,
     ...(sameDay > 0 ? { sameDayDateOnly: sameDay } : {}),
+    countBefore: k,
   };
 }
 

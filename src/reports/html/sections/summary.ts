@@ -6,7 +6,12 @@
  */
 
 import type { Comparison } from '../../../model/escalation.js';
-import { chanceWords, changePointsInside, countsOnly } from '../../../model/escalation-words.js';
+import {
+  chanceWords,
+  changePointsInside,
+  countsOnly,
+  wholeCaseDiffers,
+} from '../../../model/escalation-words.js';
 import {
   andList,
   busiestDays,
@@ -283,7 +288,15 @@ export function summarySection(r: Report): Section {
           { label: 'Date' },
           { label: 'Milestone' },
           { label: 'Type' },
-          ...(withCounts ? [{ label: 'Incidents from then on', num: true }] : []),
+          // Every incident of the case from then on: where the window leaves some out, said so.
+          ...(withCounts
+            ? [
+                {
+                  label: `Incidents from then on${r.escalation && wholeCaseDiffers(r.escalation) ? ' (whole case)' : ''}`,
+                  num: true,
+                },
+              ]
+            : []),
         ],
         rows: r.case.milestones.map((m, k) => {
           const a = after(m);

@@ -5,9 +5,11 @@
 
 import {
   atRequestTimeWords,
+  beforeCountWords,
   countsOnly,
   milestoneStart,
   victimNotIdentifiedWords,
+  wholeCaseDiffers,
 } from '../../../../model/escalation-words.js';
 import { cap } from '../../../../model/format.js';
 import type { Escalation, Report } from '../../../../model/index.js';
@@ -22,15 +24,23 @@ import { channelCounts, comparison, countsOnlyComparison, range, ref } from './c
 
 type AfterDate = Escalation['milestones'][number]['incidentsAfter'];
 
-function after(a: AfterDate, ctx: HtmlContext, what: string): string {
-  if (a.count === 0) return `<p>No contacts ${what}.</p>`;
+/**
+ * The contacts from a date on, of every incident of the case. `whole`: the window leaves incidents out, so they are
+ * said to be of the whole case, with the count before the date over the same span (the tables below are the window's).
+ */
+function after(a: AfterDate, ctx: HtmlContext, what: string, whole: boolean): string {
+  const before = whole ? beforeCountWords(a) : undefined;
+  const span = before ? ' in the whole case' : '';
+  const also = before ? ` ${text(cap(before))}.` : '';
+  if (a.count === 0) return `<p>No contacts ${what}${span}.${also}</p>`;
   // After an order each contact is a possible breach: labelled in the words the summary and the Markdown report
   // use, as a question for an officer, not as a finding of breach.
   const items = [
-    `${a.breachWindow ? 'Contacts after the order (possible breaches, for an officer to assess): ' : ''}<strong>${plural(a.count, 'contact')}</strong> ${what} (${channelCounts(a.byChannel)}).`,
+    `${a.breachWindow ? 'Contacts after the order (possible breaches, for an officer to assess): ' : ''}<strong>${plural(a.count, 'contact')}</strong> ${what}${span} (${channelCounts(a.byChannel)}).`,
   ];
   if (a.first) items.push(`First: ${ref(a.first, ctx)}.`);
   if (a.last) items.push(`Last: ${ref(a.last, ctx)}.`);
+  if (also) items.push(also.trim());
   return `<p>${items.join(' ')}</p>`;
 }
 
@@ -47,7 +57,7 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
       const parts = [
         `<h4>${key}${bdi(m.label)}, ${text(when)}${m.type ? ` <span class="muted">(${text(m.type)})</span>` : ''}</h4>`,
         `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time${timeFlagNote(m.startsAtTimeFlags)}.</p>`,
-        after(m.incidentsAfter, ctx, 'from then on'),
+        after(m.incidentsAfter, ctx, 'from then on', wholeCaseDiffers(e)),
         // Sides not every export covers are the whole-window sides: one table of counts, not two of rates.
         countsOnly(m)
           ? countsOnlyComparison(m, about)
@@ -111,7 +121,7 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
       cls: 'data',
     })}</div>`,
     sentBy(c.requests.length),
-    c.afterFirst ? after(c.afterFirst, ctx, 'after the first request') : '',
+    c.afterFirst ? after(c.afterFirst, ctx, 'after the first request', wholeCaseDiffers(e)) : '',
     atRequestTime ? `<p>${text(atRequestTime)}.</p>` : '',
     c.afterFirst
       ? countsOnly(c.afterFirst.comparison)

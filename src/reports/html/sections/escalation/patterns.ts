@@ -4,7 +4,7 @@
  * bursts, and the content lexicon's matches quoted with their source for a person to read in context.
  */
 
-import { hoursApart } from '../../../../model/escalation-words.js';
+import { hoursApart, NO_SUBJECT_SWITCHES } from '../../../../model/escalation-words.js';
 import { busiestDays, cap, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, localSpan, plural } from '../../../format.js';
@@ -96,7 +96,7 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
     rows,
     rowHeaders: true,
     cls: 'data',
-  })}</div>`;
+  })}</div>${e.identifierSwitchesSought === false ? `<p class="muted">${text(NO_SUBJECT_SWITCHES)}</p>` : ''}`;
 }
 
 export function bursts(e: Escalation, ctx: HtmlContext): string {
