@@ -348,11 +348,17 @@ ${exitCodes({ strict: false, subject: true })}`,
 
   program
     .command('batch')
-    .description('analyse every case folder under DIR into tidy tables (cases, channels, daily, errors)')
+    .description(
+      'analyse every case folder under DIR into tidy tables (cases, channels, daily, problems, errors)',
+    )
     .argument('<dir>', 'a folder holding one subfolder (or link to a folder) per case')
     .option('-o, --out <dir>', 'output folder', outFolder)
     .option('--jobs <n>', 'cases in parallel (default: the number of cores)')
     .option('--shard <i/n>', 'process only shard I of N (by a hash of the case name)')
+    .option(
+      '--tz <zone>',
+      "IANA time zone of the cases whose case file names none (default: this computer's zone; cases.csv says which)",
+    )
     .option('--resume', 'skip cases whose outputs exist and whose inputs have not changed')
     .option('--excel', EXCEL('each CSV table'))
     .option('-q, --quiet', 'no progress or summary on stderr')
@@ -361,6 +367,7 @@ ${exitCodes({ strict: false, subject: true })}`,
       `
 Examples:
   $ chronolog batch cases/ --out results/
+  $ chronolog batch cases/ --out results/ --tz Europe/London
   $ chronolog batch cases/ --out results-3/ --shard 3/8 --jobs 4
   $ chronolog merge results-*/ --out results/
 

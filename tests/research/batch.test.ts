@@ -12,7 +12,7 @@ import { cli } from '../helpers/cli.js';
 import { makeCases } from './cases.js';
 import { env, NOW, scratch } from './env.js';
 
-const TABLES = ['cases.csv', 'channels.csv', 'daily.csv', 'errors.csv', 'events.parquet'];
+const TABLES = ['cases.csv', 'channels.csv', 'daily.csv', 'problems.csv', 'errors.csv', 'events.parquet'];
 const read = (dir: string, f: string) =>
   readFileSync(path.join(dir, f), f.endsWith('.parquet') ? 'base64' : 'utf8');
 const rows = (dir: string, f: string) => parse(read(dir, f), { columns: true }) as Record<string, string>[];
@@ -70,7 +70,26 @@ describe('chronolog batch and merge', () => {
       'change_points',
       'threats',
       'rejected',
+      'timezone',
+      'timezone_source',
+      'errors',
+      'warnings',
+      'files_not_read',
     ]);
+  });
+
+  it('gives change points only where the report searched for them, never a false 0', () => {
+    const c = rows(out, 'cases.csv');
+    const status = new Set<string>();
+    for (const r of c) {
+      const esc = expected.get(r['case']!)!.escalation!;
+      status.add(esc.changePointMethod.status);
+      expect(r['change_points'], r['case']).toBe(
+        esc.changePointMethod.status === 'ok' ? String(esc.changePoints.length) : '',
+      );
+    }
+    // These cases are long enough to search (a case too short to search: batch-provenance.test.ts).
+    expect(status.has('ok')).toBe(true);
   });
 
   it('channels.csv and daily.csv add up to the case totals', () => {

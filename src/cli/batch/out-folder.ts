@@ -15,15 +15,28 @@ import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
 import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import { fileHead } from '../file-head.js';
-import { CASE_COLUMNS } from './run-case.js';
+import { CASE_COLUMNS, CASE_COLUMNS_BEFORE_PROBLEMS, PROBLEM_COLUMNS } from './run-case.js';
 
 /** The CSV tables and their header rows, exactly as batch writes them. */
 export const TABLE_HEADERS = {
   'cases.csv': CASE_COLUMNS,
   'channels.csv': ['case', 'channel', 'incidents'],
   'daily.csv': ['case', 'date', 'channel', 'incidents'],
+  'problems.csv': PROBLEM_COLUMNS,
   'errors.csv': ['case', 'reason'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** Header rows earlier versions wrote, still batch's own (a results folder they left is recognised). */
+const EARLIER_HEADERS: Record<string, readonly (readonly string[])[]> = {
+  'cases.csv': [CASE_COLUMNS_BEFORE_PROBLEMS],
+};
+
+/** Every header row `name` may start with as batch writes it, now or as an earlier version wrote it. */
+const headersOf = (name: string): string[] => {
+  const header = (TABLE_HEADERS as Record<string, readonly string[]>)[name];
+  if (header === undefined) return [];
+  return [header, ...(EARLIER_HEADERS[name] ?? [])].map((h) => `${h.join(',')}\n`);
+};
 
 /** How each file batch writes starts: a CSV table with its header row, a Parquet file or a state file. */
 const PARQUET = 'PAR1';
@@ -65,6 +78,12 @@ async function startsWith(file: string, start: string): Promise<boolean> {
   return (head.startsWith(EXCEL_BOM) ? head.slice(EXCEL_BOM.length) : head).startsWith(start);
 }
 
+/** True when `file` starts with one of `starts` (none: false). */
+async function startsWithOneOf(file: string, starts: readonly string[]): Promise<boolean> {
+  for (const start of starts) if (await startsWith(file, start)) return true;
+  return false;
+}
+
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Entries of a folder in byte order; undefined when it does not exist, null when it is no readable folder. */
@@ -100,10 +119,8 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
       if (states === null) return e.name;
       continue;
     }
-    const header = (TABLE_HEADERS as Record<string, readonly string[]>)[e.name];
-    const start =
-      header !== undefined ? `${header.join(',')}\n` : e.name === 'events.parquet' ? PARQUET : undefined;
-    if (!e.isFile() || start === undefined || !(await startsWith(file, start))) return e.name;
+    const starts = e.name === 'events.parquet' ? [PARQUET] : headersOf(e.name);
+    if (!e.isFile() || !(await startsWithOneOf(file, starts))) return e.name;
   }
   return undefined;
 }
@@ -113,9 +130,9 @@ export async function foreignFile(folder: string): Promise<string | undefined> {
  * nothing else batch does not write: a results folder left in DIR by a run with another --out, which is no case.
  */
 export async function isBatchOutput(folder: string): Promise<boolean> {
-  const header = `${TABLE_HEADERS['cases.csv'].join(',')}\n`;
   return (
-    (await startsWith(path.join(folder, 'cases.csv'), header)) && (await foreignFile(folder)) === undefined
+    (await startsWithOneOf(path.join(folder, 'cases.csv'), headersOf('cases.csv'))) &&
+    (await foreignFile(folder)) === undefined
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * The batch output folder: one state file per case under OUTDIR/cases/ (what `--resume` and `merge` read) with
  * the case's events beside it as a Parquet part (OUTDIR/cases/<case>.parquet), and the tidy tables assembled from
- * them, sorted by case: cases.csv, channels.csv, daily.csv, errors.csv and events.parquet. With `--excel` each CSV
+ * them, sorted by case: cases.csv, channels.csv, daily.csv, problems.csv, errors.csv and events.parquet. With `--excel` each CSV
  * table starts with a UTF-8 byte-order mark, as the timeline's does.
  */
 import { existsSync } from 'node:fs';
@@ -93,11 +93,16 @@ export async function writeTables(
       header as string[],
       ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(showControls(v)) : v))),
     ]);
+  // A state written before the last columns were added has a shorter row: those cells are left empty (unknown).
+  const width = TABLE_HEADERS['cases.csv'].length;
   await writeAtomic(
     path.join(outDir, 'cases.csv'),
     csv(
       TABLE_HEADERS['cases.csv'],
-      ok.map((r) => r.row ?? []),
+      ok.map((r) => {
+        const row = r.row ?? [];
+        return row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row;
+      }),
     ),
   );
   await writeAtomic(
@@ -112,6 +117,13 @@ export async function writeTables(
     csv(
       TABLE_HEADERS['daily.csv'],
       ok.flatMap((r) => (r.daily ?? []).map((d) => [r.case, ...d])),
+    ),
+  );
+  await writeAtomic(
+    path.join(outDir, 'problems.csv'),
+    csv(
+      TABLE_HEADERS['problems.csv'],
+      ok.flatMap((r) => (r.problems ?? []).map((p) => [r.case, ...p])),
     ),
   );
   await writeAtomic(

@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Environment } from '../environment.js';
 import { tempPath } from '../tempfiles.js';
-import { type CaseResult, runCase } from './run-case.js';
+import { type CaseResult, type CaseSettings, runCase } from './run-case.js';
 
 /** Heap cap per worker, in MiB: a case that needs more fails alone instead of taking the machine down. */
 export const WORKER_HEAP_MB = 2048;
@@ -18,6 +18,7 @@ export const WORKER_HEAP_MB = 2048;
 export interface CaseJob {
   readonly dir: string;
   readonly name: string;
+  readonly settings?: CaseSettings;
 }
 
 /** What a worker is sent: the case, and the temporary file (in this process's temp folder) for its part. */
@@ -102,7 +103,9 @@ export async function runPool(
     try {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const r = worker ? await worker.run(job) : await runCase(job.dir, job.name, env, partFileOf(job));
+        const r = worker
+          ? await worker.run(job)
+          : await runCase(job.dir, job.name, env, partFileOf(job), job.settings);
         await saving;
         saving = onDone(r);
         // Handled when awaited (above or below); this only stops a failure counting as unhandled meanwhile.

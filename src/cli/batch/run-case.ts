@@ -32,7 +32,19 @@ export const CASE_COLUMNS = [
   'change_points',
   'threats',
   'rejected',
+  // Added later, so after the first columns (a script reading columns by position keeps working).
+  'timezone',
+  'timezone_source',
+  'errors',
+  'warnings',
+  'files_not_read',
 ] as const;
+
+/** cases.csv's columns before `timezone` and the rest were added: a results folder written so is still batch's own. */
+export const CASE_COLUMNS_BEFORE_PROBLEMS = CASE_COLUMNS.slice(0, CASE_COLUMNS.indexOf('timezone'));
+
+/** problems.csv columns: one row per case, severity and code, with how many problems of that code the case had. */
+export const PROBLEM_COLUMNS = ['case', 'severity', 'code', 'count'] as const;
 
 /**
  * One event as states written before parts existed held it (read for compatibility only):
@@ -65,6 +77,21 @@ export interface CaseResult {
   readonly partFile?: string;
   /** States written before parts existed hold the events themselves. */
   readonly events?: EventTuple[];
+  /** The report's problems, counted by severity and code (those beyond the report's per-code cap included). */
+  readonly problems?: [string, string, number][];
+  /**
+   * The zone the case was analysed in, and where it came from (`case-file`, `option`: batch's --tz, `system`: this
+   * computer's): --resume runs a case again when a zone not its own case file's would now be another.
+   */
+  readonly zone?: string;
+  readonly zoneSource?: 'case-file' | 'option' | 'system';
+  /** The tz database the case was analysed with: another may place the same instants on other days. */
+  readonly tzdata?: string | null;
+}
+
+/** What a case is analysed with besides its files: batch's --tz, the zone for cases whose case file names none. */
+export interface CaseSettings {
+  readonly tz?: string | undefined;
 }
 
 /**
@@ -88,7 +115,32 @@ export async function hashCase(dir: string): Promise<string> {
 
 const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : v);
 
-function caseRow(name: string, r: Report): (string | number)[] {
+/**
+ * The report's problems counted by severity and code, sorted by code then severity: the problems listed in full and
+ * those beyond the per-code cap (problemsOmittedLocations, which keeps each one's severity).
+ */
+function problemCounts(r: Report): [string, string, number][] {
+  const counts = new Map<string, number>();
+  const add = (severity: string, code: string, n: number) => {
+    const key = `${code}\u0000${severity}`;
+    counts.set(key, (counts.get(key) ?? 0) + n);
+  };
+  for (const p of r.problems) add(p.severity, p.code, 1);
+  for (const o of r.problemsOmittedLocations ?? []) add(o.severity, o.code, o.count);
+  return [...counts]
+    .sort((a, b) => byteOrder(a[0], b[0]))
+    .map(([key, n]) => {
+      const [code, severity] = key.split('\u0000') as [string, string];
+      return [severity, code, n];
+    });
+}
+
+function caseRow(
+  name: string,
+  r: Report,
+  problems: readonly [string, string, number][],
+  zoneSource: string,
+): (string | number)[] {
   const esc = r.escalation;
   // Lexicon counts only where there was text to search: a case without any (calls only, anonymised with
   // --drop-text) leaves the cell empty, never a false 0 in pooled data. The built-in category `threats` alone (to
@@ -110,9 +162,16 @@ function caseRow(name: string, r: Report): (string | number)[] {
     identifierTally(r).count,
     cell(esc?.rate.perDay),
     cell(esc?.trend.poisson.rateRatioPer30Days),
-    cell(esc?.changePoints.length),
+    // Change points only where they were searched for: too few days or contacts (status `below-minimum`) leave
+    // the list empty unsearched, which is no "none found".
+    cell(esc?.changePointMethod.status === 'ok' ? esc.changePoints.length : null),
     cell(threats),
     r.accounting.rejected,
+    r.case.timezone,
+    zoneSource,
+    problems.filter((p) => p[0] === 'error').reduce((s, p) => s + p[2], 0),
+    problems.filter((p) => p[0] === 'warning').reduce((s, p) => s + p[2], 0),
+    r.ignoredFiles.length,
   ];
 }
 
@@ -139,12 +198,20 @@ export async function runCase(
   name: string,
   env: Environment,
   partFile: string,
+  settings: CaseSettings = {},
 ): Promise<CaseResult> {
   let inputsHash = '';
   try {
     inputsHash = await hashCase(dir);
-    // Cases already run side by side (--jobs): a case's large files are read on its own thread.
-    const { timeline, kase } = await readInputs([dir], { quiet: true }, { ...env, workerMinBytes: 'off' });
+    // Cases already run side by side (--jobs): a case's large files are read on its own thread. --tz stands in
+    // for this computer's zone: it is the zone of the cases whose case file names none.
+    const { timeline, kase } = await readInputs(
+      [dir],
+      { quiet: true },
+      { ...env, workerMinBytes: 'off', ...(settings.tz === undefined ? {} : { systemZone: settings.tz }) },
+    );
+    const zoneSource =
+      kase.timezoneSource === 'system' && settings.tz !== undefined ? 'option' : kase.timezoneSource;
     if (kase.subject.identifiers.length === 0 && kase.victim.identifiers.length === 0) {
       throw new UsageError(
         'USAGE_NO_SUBJECT',
@@ -162,11 +229,16 @@ export async function runCase(
       for (const [ch, n] of Object.entries(d.byChannel).sort()) if (n) daily.push([d.date, ch, n]);
     }
     const parquet = await writePart(partFile, name, timeline.events, timeline.zone);
+    const problems = problemCounts(report);
     return {
       case: name,
       inputsHash,
       generator: VERSION,
-      row: caseRow(name, report),
+      zone: report.case.timezone,
+      zoneSource,
+      tzdata: env.tzdata,
+      row: caseRow(name, report, problems, zoneSource),
+      problems,
       channels: Object.entries(report.incidents.byChannel)
         .map(([c, n]) => [c, n ?? 0] as [string, number])
         .sort((a, b) => (a[0] < b[0] ? -1 : 1)),

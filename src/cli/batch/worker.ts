@@ -6,5 +6,5 @@ import { runCase } from './run-case.js';
 
 const env = { ...detectEnvironment(true), stderrIsTTY: false };
 parentPort?.on('message', (job: WorkerJob) => {
-  void runCase(job.dir, job.name, env, job.partFile).then((r) => parentPort?.postMessage(r));
+  void runCase(job.dir, job.name, env, job.partFile, job.settings).then((r) => parentPort?.postMessage(r));
 });

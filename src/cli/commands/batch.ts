@@ -1,8 +1,9 @@
 /**
  * `chronolog batch DIR --out OUTDIR [--jobs N] [--shard I/N] [--resume] [--excel]`: every subfolder of DIR (or
  * symbolic link to a folder, see batch/case-folders.ts) is one case.
- * Writes a state file per case (OUTDIR/cases/) and the tables cases.csv, channels.csv, daily.csv, errors.csv
- * and events.parquet; `--excel` starts each CSV table with a byte-order mark for Excel. `--shard I/N`
+ * Writes a state file per case (OUTDIR/cases/) and the tables cases.csv, channels.csv, daily.csv, problems.csv,
+ * errors.csv and events.parquet; `--tz ZONE` is the zone of the cases whose case file names none (else this
+ * computer's, which cases.csv's timezone_source then says); `--excel` starts each CSV table with a byte-order mark for Excel. `--shard I/N`
  * (1 ≤ I ≤ N) takes the cases whose name hashes to I, so the same command runs under any scheduler;
  * `chronolog merge` joins the shards.
  * Exit 0 when at least one case was analysed (or left unchanged by --resume), whatever failed besides (errors.csv
@@ -13,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isValidTimeZone } from '../../model/dates.js';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { andList, shownOf } from '../../model/format.js';
 import { quoted } from '../../model/shell-quote.js';
@@ -26,6 +28,7 @@ import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { outputFolder } from '../output.js';
+import { timeZoneProblem } from '../time-zone-advice.js';
 import { VERSION } from '../version.js';
 
 export interface BatchFlags {
@@ -35,6 +38,8 @@ export interface BatchFlags {
   readonly resume?: boolean;
   /** Start each CSV table with a UTF-8 byte-order mark, so Excel reads it as UTF-8. */
   readonly excel?: boolean;
+  /** The zone of the cases whose case file names none, in place of this computer's. */
+  readonly tz?: string;
   readonly quiet?: boolean;
 }
 
@@ -58,6 +63,35 @@ function parseShard(s: string | undefined): { i: number; n: number } | undefined
   return { i, n };
 }
 
+/** --tz, checked as report checks it: a bad zone is a usage error before any case is read, not a failure per case. */
+function checkTz(tz: string | undefined): void {
+  if (tz === undefined) return;
+  if (!isValidTimeZone(tz)) {
+    throw new UsageError(
+      'USAGE_BAD_TZ',
+      `--tz "${tz}" is not an IANA time zone`,
+      'Examples: Europe/London, America/New_York, UTC',
+    );
+  }
+  const problem = timeZoneProblem(tz);
+  if (problem) throw new UsageError('USAGE_BAD_TZ', `--tz "${tz}" ${problem.why}`, problem.meant);
+}
+
+/**
+ * A saved case analysed as it would be now: by this version, with this tz database, and in the zone it would be
+ * read in now (its case file's, which its files' hash covers, or else --tz or this computer's zone).
+ */
+function sameSettings(
+  prev: CaseResult,
+  zone: string,
+  source: 'option' | 'system',
+  env: Environment,
+): boolean {
+  if (prev.generator !== VERSION || prev.tzdata === undefined || prev.tzdata !== env.tzdata) return false;
+  if (prev.zoneSource === 'case-file') return true;
+  return prev.zoneSource === source && prev.zone?.toLowerCase() === zone.toLowerCase();
+}
+
 function parseJobs(s: string | undefined): number {
   if (s === undefined) return os.availableParallelism();
   if (!/^\d+$/.test(s) || Number(s) < 1) {
@@ -70,7 +104,7 @@ function parseJobs(s: string | undefined): number {
 async function filesAt(out: string): Promise<string[]> {
   const states = await readdir(path.join(out, 'cases')).catch(() => [] as string[]);
   return [
-    ...['cases.csv', 'channels.csv', 'daily.csv', 'errors.csv', 'events.parquet'].map((n) =>
+    ...['cases.csv', 'channels.csv', 'daily.csv', 'problems.csv', 'errors.csv', 'events.parquet'].map((n) =>
       path.join(out, n),
     ),
     ...states.map((n) => path.join(out, 'cases', n)),
@@ -148,6 +182,10 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   const out = flags.out;
   const shard = parseShard(flags.shard);
   const jobs = parseJobs(flags.jobs);
+  checkTz(flags.tz);
+  const zone = flags.tz ?? env.systemZone;
+  const zoneSource = flags.tz === undefined ? 'system' : 'option';
+  const settings = flags.tz === undefined ? {} : { tz: flags.tz };
   const inShard = (n: string) => !shard || shardOf(n, shard.n) === shard.i;
   // An --out folder inside DIR that holds only batch's own tables is no case, and its files are no inputs; an
   // --out that is DIR, a case folder or inside one is refused.
@@ -179,18 +217,19 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     const caseDir = path.join(dir, name);
     if (flags.resume) {
       const prev = await loadState(out, name);
-      // Unchanged means the same files analysed by this version: another version may count differently.
+      // Unchanged means the same files analysed by this version in the same zone: another version, tz database
+      // or zone may count differently.
       if (
         prev &&
         prev.error === undefined &&
-        prev.generator === VERSION &&
+        sameSettings(prev, zone, zoneSource, env) &&
         prev.inputsHash === (await hashCase(caseDir).catch(() => ''))
       ) {
         results.push({ ...prev, events: undefined });
         continue;
       }
     }
-    todo.push({ dir: caseDir, name });
+    todo.push({ dir: caseDir, name, settings });
   }
   const progress = env.stderrIsTTY && !flags.quiet;
   const started = Date.now();
@@ -220,6 +259,12 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     process.stderr.write(
       `${plural(names.length, 'case')}: ${analysed} analysed, ${unchanged} unchanged, ${failedNow} failed${links}; tables in ${out}${own}\n`,
     );
+    // Tables that would differ on a machine set to another zone are said to, with the way to fix them.
+    const inSystemZone = results.filter((r) => r.error === undefined && r.zoneSource === 'system').length;
+    if (inSystemZone > 0)
+      process.stderr.write(
+        `${inSystemZone === names.length ? (names.length === 1 ? 'the case has' : `all ${names.length} cases have`) : `${plural(inSystemZone, 'case')} of ${names.length} ${inSystemZone === 1 ? 'has' : 'have'}`} no time zone in ${inSystemZone === 1 ? 'its' : 'their'} case file and ${inSystemZone === 1 ? 'was' : 'were'} read in this computer's zone (${env.systemZone}); give --tz ZONE (or "timezone" in each case file) so the tables are the same on every machine\n`,
+      );
   }
   // DIR's only subfolders were links not followed or earlier results (errors.csv says which and why): no case.
   if (folders.names.length === 0) {
