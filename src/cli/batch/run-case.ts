@@ -190,6 +190,18 @@ function oneLine(message: string): string {
 }
 
 /**
+ * A message about the case folder `dir` (as batch reached it: DIR as typed, joined with the case's name) with that
+ * folder named by the case's name, as the tables name it: errors.csv and the state files are the same whether DIR
+ * was given as `cases`, `.` or an absolute path, and never hold where the cases lie on this machine.
+ */
+function asCaseName(message: string, dir: string, name: string): string {
+  const forms = [...new Set([dir, path.resolve(dir)])].filter((f) => f !== name);
+  // The longest first: an absolute path holds the relative one.
+  forms.sort((a, b) => b.length - a.length);
+  return forms.reduce((m, f) => m.split(f).join(name), message);
+}
+
+/**
  * Runs one case, writing its events' Parquet part to `partFile`; every failure becomes `error` (one broken case
  * never stops the batch).
  */
@@ -249,6 +261,6 @@ export async function runCase(
   } catch (err) {
     const e = err as Error;
     const code = err instanceof ToolError || err instanceof UsageError ? `${err.code}: ` : '';
-    return { case: name, inputsHash, error: oneLine(`${code}${e.message}`) };
+    return { case: name, inputsHash, error: oneLine(`${code}${asCaseName(e.message, dir, name)}`) };
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * Batch's tables are meant to be shared and pooled: errors.csv and the state files name a case by its name in DIR,
+ * the same whether DIR was typed as `cases`, as `.` from inside it or as an absolute path, and never hold where the
+ * cases lie on this machine. And the summary says when cases were read in this computer's zone (no zone in their
+ * case file, no --tz), as their tables would differ on a machine set to another.
+ */
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, ROOT, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-batch-names-');
+afterAll(() => s.cleanup());
+
+const cases = path.join(s.dir, 'cases');
+cpSync(path.join(ROOT, 'fixtures/batch-case-provenance'), cases, { recursive: true });
+
+/** Every file batch wrote that could name a path: the CSV tables and the state files. */
+function written(out: string): Map<string, string> {
+  const files = [
+    ...['cases.csv', 'problems.csv', 'errors.csv'],
+    ...readdirSync(path.join(out, 'cases'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join('cases', f)),
+  ];
+  return new Map(files.map((f) => [f, readFileSync(path.join(out, f), 'utf8')]));
+}
+
+describe('batch names each case by its name in DIR', () => {
+  const runs = [
+    { dir: 'cases', cwd: s.dir, out: path.join(s.dir, 'out-relative') },
+    { dir: '.', cwd: cases, out: path.join(s.dir, 'out-dot') },
+    { dir: cases, cwd: ROOT, out: path.join(s.dir, 'out-absolute') },
+  ];
+
+  it('writes the same errors.csv and state files however DIR was given, with no path of this machine', () => {
+    const outputs = runs.map(({ dir, cwd, out }) => {
+      const r = cli(['batch', dir, '--out', out, '--jobs', '1', '--tz', 'UTC'], {}, cwd);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code, r.stderr).toBe(0);
+      return written(out);
+    });
+    const errors = outputs[0]!.get('errors.csv')!;
+    expect(errors).toBe(
+      'case,reason\nno-export,INPUT_NOTHING_RECOGNISED: the file is not a supported export: no-export/notes.txt: not a supported export format\n',
+    );
+    for (const o of outputs.slice(1)) expect(o).toEqual(outputs[0]);
+    for (const [f, t] of outputs[0]!) expect(t, f).not.toContain(s.dir);
+  });
+
+  it("says how many cases were read in this computer's zone, and how to make the tables the same everywhere", () => {
+    const r = cli(
+      ['batch', 'cases', '--out', 'out-zone', '--jobs', '1'],
+      { TZ: 'Pacific/Kiritimati' },
+      s.dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      '4 cases: 3 analysed, 0 unchanged, 1 failed; tables in out-zone\n' +
+        `1 case of 4 has no time zone in its case file and was read in this computer's zone (Pacific/Kiritimati); give --tz ZONE (or "timezone" in each case file) so the tables are the same on every machine\n`,
+    );
+    const withTz = cli(
+      ['batch', 'cases', '--out', 'out-zone', '--tz', 'UTC'],
+      { TZ: 'Pacific/Kiritimati' },
+      s.dir,
+    );
+    expect(withTz.stderr).toBe('4 cases: 3 analysed, 0 unchanged, 1 failed; tables in out-zone\n');
+  });
+});
