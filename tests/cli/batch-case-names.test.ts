@@ -58,6 +58,7 @@ describe('batch names each case by its name in DIR', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
       '4 cases: 3 analysed, 0 unchanged, 1 failed; tables in out-zone\n' +
+        "1 case found no message or call from the subject (CASE_SUBJECT_NOT_FOUND in problems.csv, warnings in cases.csv): check the subject's identifiers in its case file\n" +
         `1 case of 4 has no time zone in its case file and was read in this computer's zone (Pacific/Kiritimati); give --tz ZONE (or "timezone" in each case file) so the tables are the same on every machine\n`,
     );
     const withTz = cli(
@@ -65,6 +66,37 @@ describe('batch names each case by its name in DIR', () => {
       { TZ: 'Pacific/Kiritimati' },
       s.dir,
     );
-    expect(withTz.stderr).toBe('4 cases: 3 analysed, 0 unchanged, 1 failed; tables in out-zone\n');
+    expect(withTz.stderr).toMatch(
+      /^4 cases: 3 analysed, 0 unchanged, 1 failed; tables in out-zone\n1 case found no message or call from the subject \(CASE_SUBJECT_NOT_FOUND[^\n]*\n$/,
+    );
+  });
+
+  it('merge says when shards read the cases without a zone in different zones', () => {
+    // Two shards of cases with no zone in their case files, run on machines set to different zones.
+    cpSync(path.join(cases, 'no-zone'), path.join(s.dir, 'shard-a', 'no-zone-a'), { recursive: true });
+    cpSync(path.join(cases, 'no-zone'), path.join(s.dir, 'shard-b', 'no-zone-b'), { recursive: true });
+    for (const [dir, tz] of [
+      ['shard-a', 'UTC'],
+      ['shard-b', 'Pacific/Kiritimati'],
+    ] as const)
+      expect(cli(['batch', dir, '--out', `out-${dir}`, '-q'], { TZ: tz }, s.dir).code).toBe(0);
+    const m = cli(['merge', 'out-shard-a', 'out-shard-b', '--out', 'out-merged'], {}, s.dir);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stderr).toBe(
+      'merged 2 cases from 2 folders into out-merged\n' +
+        'the cases with no time zone in their case file were read in 2 different zones (Pacific/Kiritimati: 1 case, UTC: 1 case), so the merged tables are not those of one run; run each shard again with the same --tz and --resume\n',
+    );
+    // With the same --tz on both machines, one run's tables and no such line.
+    for (const [dir, tz] of [
+      ['shard-a', 'UTC'],
+      ['shard-b', 'Pacific/Kiritimati'],
+    ] as const)
+      cli(
+        ['batch', dir, '--out', `out-${dir}`, '-q', '--tz', 'Europe/London', '--resume'],
+        { TZ: tz },
+        s.dir,
+      );
+    const again = cli(['merge', 'out-shard-a', 'out-shard-b', '--out', 'out-merged'], {}, s.dir);
+    expect(again.stderr).toBe('merged 2 cases from 2 folders into out-merged\n');
   });
 });

@@ -259,6 +259,14 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     process.stderr.write(
       `${plural(names.length, 'case')}: ${analysed} analysed, ${unchanged} unchanged, ${failedNow} failed${links}; tables in ${out}${own}\n`,
     );
+    // A case whose subject was never found is a row of zeros that reads as a quiet case: said, with where to look.
+    const noSubject = results.filter((r) =>
+      r.problems?.some((p) => p[1] === 'CASE_SUBJECT_NOT_FOUND'),
+    ).length;
+    if (noSubject > 0)
+      process.stderr.write(
+        `${plural(noSubject, 'case')} found no message or call from the subject (CASE_SUBJECT_NOT_FOUND in problems.csv, warnings in cases.csv): check the subject's identifiers in ${noSubject === 1 ? 'its case file' : 'their case files'}\n`,
+      );
     // Tables that would differ on a machine set to another zone are said to, with the way to fix them.
     const inSystemZone = results.filter((r) => r.error === undefined && r.zoneSource === 'system').length;
     if (inSystemZone > 0)

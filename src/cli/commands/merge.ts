@@ -84,9 +84,27 @@ export async function mergeCommand(
     if (r) await saveState(flags.out, r);
   }
   await writeTables(flags.out, [...all.values()], flags.excel === true);
-  if (!flags.quiet)
+  if (!flags.quiet) {
     process.stderr.write(
       `merged ${plural(all.size, 'case')} from ${plural(dirs.length, 'folder')} into ${flags.out}\n`,
     );
+    // Shards run on machines set to different zones read the cases without a zone of their own differently: the
+    // merged set is then not one run's. Said, with the zones (cases.csv's timezone_source tells the cases apart).
+    const zones = new Map<string, number>();
+    for (const r of all.values())
+      if (r.zoneSource !== undefined && r.zoneSource !== 'case-file' && r.zone !== undefined)
+        zones.set(r.zone, (zones.get(r.zone) ?? 0) + 1);
+    if (zones.size > 1)
+      process.stderr.write(
+        `the cases with no time zone in their case file were read in ${zones.size} different zones (${[
+          ...zones,
+        ]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([z, n]) => `${z}: ${plural(n, 'case')}`)
+          .join(
+            ', ',
+          )}), so the merged tables are not those of one run; run each shard again with the same --tz and --resume\n`,
+      );
+  }
   return 0;
 }
