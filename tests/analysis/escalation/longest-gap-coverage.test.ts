@@ -81,7 +81,9 @@ describe('S-DASH question 2: breaks of 14 days or more', () => {
   it('with every day covered, a run of 14 zero days or more is a break, cited by the incident that resumed it', () => {
     const rep = (n: number, v: number) => new Array<number>(n).fill(v);
     const r = report(daily('2024-01-01', [...rep(10, 1), ...rep(29, 0), ...rep(10, 1)]), kase());
-    expect(breaksFact(r)).toBe('Contact resumed after 1 break of 14 days or more: 2024-01-11 to 2024-02-08 (29 days).');
+    expect(breaksFact(r)).toBe(
+      'Contact resumed after 1 break of 14 days or more: 2024-01-11 to 2024-02-08 (29 days).',
+    );
     const fact = r.escalation!.sdash.find((q) => q.number === 2)!.facts.find((f) => /break/.test(f.text))!;
     expect(fact.events.map((e) => e.local.slice(0, 10))).toEqual(['2024-02-09']);
   });
