@@ -43,13 +43,14 @@
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.
  */
 
+import type { ParsedEvent } from '../model/index.js';
 import { CallReader } from './meta/calls.js';
 import { eventBase, withKind } from './meta/event.js';
 import { noContentNote, rejectNotAMessage, unknownTypeNote } from './meta/notes.js';
 import { ownerFromSentences, participantNames, tellPeople, threadOwner } from './meta/people.js';
 import { reactionList } from './meta/reactions.js';
 import { recogniseSentence } from './meta/sentences.js';
-import { isRecord, readEpochMs, readThreadFile } from './meta/thread-file.js';
+import { type CutOutcome, isRecord, readEpochMs, readThreadFile, withCutFlag } from './meta/thread-file.js';
 import type { Source } from './source.js';
 
 const HEAD_OBJECT = /^\s*\{/;
@@ -86,7 +87,7 @@ export const messengerE2eeJson: Source = {
   },
 
   async parse(input, ctx) {
-    await readThreadFile(input, ctx, (file) => {
+    await readThreadFile(input, ctx, 'text', (file) => {
       const { fix } = file;
       const name = file.fields.get('threadName');
       const conversation = typeof name === 'string' && name !== '' ? fix(name) : undefined;
@@ -104,10 +105,17 @@ export const messengerE2eeJson: Source = {
       let unknownPlaceholder = false;
       const calls = new CallReader(ctx, owner);
 
-      return (value, locator) => {
+      return (value, locator, textCut) => {
+        // What became of the message: an event showing a cut `text` is flagged (meta/thread-file.ts).
+        let outcome: CutOutcome = 'not-kept';
+        const emit = (event: ParsedEvent) => {
+          const shown = withCutFlag(event, textCut);
+          outcome = shown === event ? 'kept' : 'flagged';
+          ctx.emit(shown);
+        };
         if (!isRecord(value)) {
           rejectNotAMessage(ctx, locator, value);
-          return;
+          return outcome;
         }
         const ms = readEpochMs(value['timestamp'], 'timestamp');
         if (typeof ms === 'string') {
@@ -117,7 +125,7 @@ export const messengerE2eeJson: Source = {
             `${locator} ${ms}.`,
             'The export writes timestamp on every message; this one was probably edited or damaged. Check it in the original download.',
           );
-          return;
+          return outcome;
         }
         const type = typeof value['type'] === 'string' ? value['type'] : undefined;
         typeNote(locator, type);
@@ -145,14 +153,14 @@ export const messengerE2eeJson: Source = {
           conversation,
           details,
         });
-        if (value['isUnsent'] === true) ctx.emit(withKind(base, 'deleted'));
+        if (value['isUnsent'] === true) emit(withKind(base, 'deleted'));
         else if (type === 'placeholder' && text !== undefined) {
           const said = recogniseSentence(text, sender, names);
           if (said?.type === 'notice') ctx.skip(said.reason, locator);
-          else if (said?.type === 'unsent') ctx.emit(withKind(base, 'deleted'));
-          else if (said?.type === 'attachment') ctx.emit(withKind(base, 'media'));
+          else if (said?.type === 'unsent') emit(withKind(base, 'deleted'));
+          else if (said?.type === 'attachment') emit(withKind(base, 'media'));
           // Filed under the caller, as in the classic export; the placeholder gives no duration.
-          else if (said?.type === 'call') ctx.emit(calls.event(base, { said, sender }));
+          else if (said?.type === 'call') emit(calls.event(base, { said, sender }));
           else {
             if (!UNAVAILABLE.test(text) && !unknownPlaceholder) {
               unknownPlaceholder = true;
@@ -163,14 +171,15 @@ export const messengerE2eeJson: Source = {
                 'Check this message in Messenger itself if its content matters.',
               );
             }
-            ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
+            emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
           }
-        } else if (text !== undefined) ctx.emit(withKind(base, 'message'));
-        else if (media.length > 0 || type === 'media') ctx.emit(withKind(base, 'media'));
+        } else if (text !== undefined) emit(withKind(base, 'message'));
+        else if (media.length > 0 || type === 'media') emit(withKind(base, 'media'));
         else {
           noContent(locator);
-          ctx.emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
+          emit(withKind(base, 'other', { flags: ['MESSENGER_NO_CONTENT'] }));
         }
+        return outcome;
       };
     });
   },

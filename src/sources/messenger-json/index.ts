@@ -51,6 +51,14 @@
  *   failure takes its locator. A cut or an error between two messages (after one's closing brace, before the next
  *   one's opening brace) rejects none, and the failure's locator is then the array, `messages`, never the next
  *   message, which the file may not hold. So records = events + skipped + rejected holds for such a file too.
+ * - A `content` over 1 MiB (MAX_TEXT_BYTES) as it reads, once the file's double encoding is undone or not (no app
+ *   sends one; a damaged or edited file can hold one), is kept with its first MiB, cut before a whole character
+ *   (never inside the bytes of one double-encoded character), flagged MESSENGER_TEXT_CUT when the event shows it
+ *   and warned of as MESSENGER_TEXT_TOO_LONG with its full length; one of megabytes is never held whole, and its
+ *   evidence of double encoding is the whole string's (meta/thread-file.ts, meta/json-value.ts). Any other message
+ *   over 32 MiB is rejected unread (MESSENGER_JSON_MESSAGE_TOO_LARGE) and reading goes on. A first `sender_name`
+ *   running past the head is still recognised when the head begins as Meta writes a thread (`participants` by
+ *   `name`, then `messages` with `sender_name` first).
  *
  * Deliberately unsupported: the pre-2018 `messages.htm` archive and Instagram's 2019–2021 `messages.json` (an
  * array of conversations); reactions as separate contacts; attachments' own `creation_timestamp` (seconds, the
@@ -79,6 +87,31 @@ const HEAD_TIME = /"timestamp(?:_ms)?"\s*:/;
 // An empty thread has no message keys at all; these thread keys are Meta's own.
 const HEAD_EMPTY = /"messages"\s*:\s*\[\s*\]/;
 const HEAD_THREAD_KEY = /"(?:thread_path|is_still_participant|thread_type|magic_words)"\s*:/;
+/** Meta's own start of a thread: `{"participants": [{"name": `. */
+const HEAD_PARTICIPANTS = /^\s*\{\s*"participants"\s*:\s*\[\s*\{\s*"name"\s*:/;
+/** The first message's sender begun: `"messages": [{"sender_name": "`. */
+const HEAD_FIRST_SENDER = /"messages"\s*:\s*\[\s*\{\s*"sender_name"\s*:\s*"/;
+
+/** True when the JSON string body that starts at `t[from]` runs to the end of `t` (no closing quote). */
+function stringRunsToEnd(t: string, from: number): boolean {
+  for (let i = from; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return false;
+  }
+  return true;
+}
+
+/**
+ * A thread whose first sender's name runs past the head (megabytes in a damaged file): Meta's own start,
+ * participants listed by name, then the first message's `sender_name` begun and not closed in the head, so the
+ * members that would show the rest (`timestamp_ms`) lie past it.
+ */
+function firstSenderRunsPastHead(t: string): boolean {
+  if (!HEAD_PARTICIPANTS.test(t)) return false;
+  const sender = HEAD_FIRST_SENDER.exec(t);
+  return sender !== null && stringRunsToEnd(t, sender.index + sender[0].length);
+}
 
 /** Classic Messenger/Instagram JSON thread (`message_N.json`). */
 export const messengerJson: Source = {
@@ -94,7 +127,8 @@ export const messengerJson: Source = {
     const t = probe.text;
     if (!HEAD_OBJECT.test(t) || !HEAD_MESSAGES.test(t)) return false;
     if (HEAD_SENDER.test(t) && HEAD_TIME.test(t)) return true;
-    return HEAD_EMPTY.test(t) && HEAD_THREAD_KEY.test(t);
+    if (HEAD_EMPTY.test(t) && HEAD_THREAD_KEY.test(t)) return true;
+    return firstSenderRunsPastHead(t);
   },
 
   // A damaged thread file sits among good ones (msgvault's corrupt fixture): "not a supported export format"
@@ -105,7 +139,7 @@ export const messengerJson: Source = {
       : undefined,
 
   async parse(input, ctx) {
-    await readThreadFile(input, ctx, (file) => {
+    await readThreadFile(input, ctx, 'content', (file) => {
       const title = file.fields.get('title');
       const conversation = typeof title === 'string' && title !== '' ? file.fix(title) : undefined;
       const participants = participantNames(file.fields.get('participants'), file.fix);
@@ -140,11 +174,11 @@ export const messengerJson: Source = {
         calls: new CallReader(ctx, owner, groupShownBy),
       };
       let first = true;
-      return (value, locator) => {
+      return (value, locator, textCut) => {
         // Said at the first message, so a thread file without any says nothing of its app.
         if (first && !file.channelNamed) warnChannelAssumed(ctx);
         first = false;
-        readClassicMessage(value, locator, thread, ctx);
+        return readClassicMessage(value, locator, thread, ctx, textCut);
       };
     });
   },

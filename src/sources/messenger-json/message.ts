@@ -8,7 +8,7 @@ import { type EventBase, eventBase, withKind } from '../meta/event.js';
 import { rejectNotAMessage } from '../meta/notes.js';
 import { reactionList } from '../meta/reactions.js';
 import { recogniseSentence } from '../meta/sentences.js';
-import { isRecord, readEpochMs, type ThreadFile } from '../meta/thread-file.js';
+import { type CutOutcome, isRecord, readEpochMs, type ThreadFile, withCutFlag } from '../meta/thread-file.js';
 import type { SourceContext } from '../source.js';
 
 /** Per-file state of the classic reader. */
@@ -64,16 +64,20 @@ function attachments(m: Record<string, unknown>): { uris: string[]; count: numbe
   return { uris, count };
 }
 
-/** Reads one element of `messages` and reports it to `ctx` as exactly one outcome. */
+/**
+ * Reads one element of `messages` and reports it to `ctx` as exactly one outcome, which it returns. `textCut`: its
+ * `content` is only the first MAX_TEXT_BYTES of the message's (meta/thread-file.ts): an event showing it is flagged.
+ */
 export function readClassicMessage(
   value: unknown,
   locator: string,
   t: ClassicThread,
   ctx: SourceContext,
-): void {
+  textCut = false,
+): CutOutcome {
   if (!isRecord(value)) {
     rejectNotAMessage(ctx, locator, value);
-    return;
+    return 'not-kept';
   }
   const m = value;
   const time = readTime(m);
@@ -84,7 +88,7 @@ export function readClassicMessage(
       `${locator} ${time}.`,
       'Meta writes timestamp_ms on every message; this one was probably edited or damaged. Check it in the original export.',
     );
-    return;
+    return 'not-kept';
   }
   const { fix } = t.file;
   const rawType = typeof m['type'] === 'string' ? m['type'] : undefined;
@@ -115,11 +119,14 @@ export function readClassicMessage(
   });
 
   const outcome = decide(m, base, rawType, senderName, hasMedia, t);
-  if (typeof outcome === 'string') ctx.skip(outcome, locator);
-  else {
-    if (outcome.kind === 'other') t.noContent(locator);
-    ctx.emit(outcome);
+  if (typeof outcome === 'string') {
+    ctx.skip(outcome, locator);
+    return 'not-kept';
   }
+  if (outcome.kind === 'other') t.noContent(locator);
+  const event = withCutFlag(outcome, textCut);
+  ctx.emit(event);
+  return event === outcome ? 'kept' : 'flagged';
 }
 
 /** The event a message becomes, or the reason it is skipped. */

@@ -10,22 +10,27 @@
  * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted, and the failure's locator is
  * that message's. A syntax error between two messages (a missing comma) or an end of the file there falls in no
  * message: the failure's locator is then the array, `messages`. A value nested absurdly deep, or of more than a
- * million values (json-values.ts), is passed over (`tooDeep`, `tooMany`) and the scan goes on.
+ * million values (json-values.ts), is passed over (`tooDeep`, `tooMany`) and the scan goes on. A message's text
+ * member (the scanner's `textMember`) that runs past HOLD_TEXT_CHARS as written is decoded as it is read, only its
+ * start handed on in its place (`cuts`: json-value.ts), so a text of hundreds of megabytes is never held.
  */
 import { SourceFailure } from '../source.js';
-import { parseFailure, ValueCapture } from './json-value.js';
+import { type LongTextCut, parseFailure, ValueCapture } from './json-value.js';
 
 /** Receives the top level of a thread file in file order. */
 export interface ThreadJsonHandlers {
   /** A top-level value other than the `messages` array (`title`, `participants`, `threadName`…). */
   field(key: string, value: unknown): void;
-  /** One element of the top-level `messages` array, 0-based. */
-  message(index: number, value: unknown): void;
+  /**
+   * One element of the top-level `messages` array, 0-based. `cuts`: its text member, when it ran past
+   * HOLD_TEXT_CHARS and only its start is in `value` (json-value.ts `LongTextCut`); empty for every other message.
+   */
+  message(index: number, value: unknown, cuts: readonly LongTextCut[]): void;
   /**
    * When set, receives each element of `messages` as its JSON text instead of `message` receiving it parsed:
    * for a pass that only needs to look at some messages. Syntax errors inside an element then go unnoticed.
    */
-  messageText?(index: number, text: string): void;
+  messageText?(index: number, text: string, cuts: readonly LongTextCut[]): void;
   /**
    * A value nested deeper than `MAX_RECORD_DEPTH` (json-depth.ts), passed over unread: `index` for an element of
    * `messages`, else the top-level `key`. Reading goes on after it.
@@ -36,6 +41,11 @@ export interface ThreadJsonHandlers {
    * could build it, as `tooDeep` is.
    */
   tooMany(where: { index: number } | { key: string }): void;
+  /**
+   * A message or top-level value of more than MAX_VALUE_CHARS characters (a long text counted as its kept start:
+   * json-value.ts), passed over unread as `tooDeep` is, its text dropped as it came.
+   */
+  tooLarge?(where: { index: number } | { key: string }): void;
   /**
    * The file ends inside element `index` of `messages`, whose start was read: called just before the
    * MESSENGER_JSON_TRUNCATED failure is thrown. `where` is the end of the file ("line 25, column 35").
@@ -53,7 +63,10 @@ const HINT =
   'Extract the file again from the original "Download your information" archive (a cut download or copy truncates it); ' +
   'messages before this point were kept.';
 
-/** No single message or top-level value comes near this; a larger one means the file is not a thread. */
+/**
+ * No single message or top-level value comes near this: a larger one is passed over (`tooLarge`), and a property
+ * name so long means the file is not a thread.
+ */
 export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
 
 type State =
@@ -83,7 +96,11 @@ export class ThreadJsonScanner {
   private line = 1;
   private lineStart = 0;
 
-  constructor(private readonly handlers: ThreadJsonHandlers) {}
+  /** `textMember`: the member of a message that holds its text (`content`, `text`), decoded as it comes if long. */
+  constructor(
+    private readonly handlers: ThreadJsonHandlers,
+    private readonly textMember?: string,
+  ) {}
 
   /** The line the scan has reached (1-based; JSON's line breaks are line feeds). */
   get currentLine(): number {
@@ -212,7 +229,13 @@ export class ThreadJsonScanner {
     if (c !== 0x7b && c !== 0x5b && c !== 0x22 && !/[-0-9tfn]/.test(text[i]!))
       this.fail(text, i, 'expected a JSON value');
     this.target = target;
-    this.cap = new ValueCapture(c, this.line, this.base + i - this.lineStart + 1);
+    this.cap = new ValueCapture(
+      c,
+      this.line,
+      this.base + i - this.lineStart + 1,
+      target === 'message' ? this.textMember : undefined,
+      target === 'key' ? undefined : MAX_VALUE_CHARS,
+    );
     // The first character is consumed here; the capture continues after it.
     return this.continueCapture(text, i + 1, i);
   }
@@ -221,19 +244,12 @@ export class ThreadJsonScanner {
   private continueCapture(text: string, from: number, start = from): number {
     const cap = this.cap!;
     const end = cap.scan(text, from, start, (i) => this.newline(i));
-    if (cap.length > MAX_VALUE_CHARS) {
-      // The message was begun, so it is counted: rejected, like one the file breaks off in.
-      if (this.target === 'message') {
-        this.handlers.messageBroken?.(
-          this.index,
-          `line ${cap.line}, column ${cap.column}`,
-          `a single value larger than ${MAX_VALUE_CHARS / 1048576} MiB`,
-        );
-      }
+    // A message or other value so long is passed over at its end (`tooLarge`); a property name means no thread.
+    if (this.target === 'key' && cap.length > MAX_VALUE_CHARS) {
       throw new SourceFailure(
         'MESSENGER_JSON_VALUE_TOO_LARGE',
-        `A single value starting at line ${cap.line}, column ${cap.column} is larger than ${MAX_VALUE_CHARS / 1048576} MiB; this is not a Messenger thread file.`,
-        this.target === 'message' ? `messages[${this.index}]` : cap.line,
+        `A property name starting at line ${cap.line}, column ${cap.column} is longer than ${MAX_VALUE_CHARS / 1048576} MiB; this is not a Messenger thread file.`,
+        cap.line,
         HINT,
       );
     }
@@ -245,9 +261,14 @@ export class ThreadJsonScanner {
   private finish(): void {
     const cap = this.cap!;
     this.cap = undefined;
-    if (cap.tooDeep || cap.tooMany) {
-      // A key is one string: the value is a message or a top-level field.
-      const passOver = cap.tooDeep ? this.handlers.tooDeep : this.handlers.tooMany;
+    if (cap.tooDeep || cap.tooMany || cap.tooLarge) {
+      // A key is one string with no limit of its own: the value is a message or a top-level field.
+      const passOver =
+        (cap.tooDeep
+          ? this.handlers.tooDeep
+          : cap.tooMany
+            ? this.handlers.tooMany
+            : this.handlers.tooLarge) ?? (() => {});
       if (this.target === 'message') {
         this.state = 'after-item';
         passOver.call(this.handlers, { index: this.index++ });
@@ -260,8 +281,20 @@ export class ThreadJsonScanner {
     const raw = cap.text();
     if (this.target === 'message' && this.handlers.messageText) {
       this.state = 'after-item';
-      this.handlers.messageText(this.index++, raw);
+      this.handlers.messageText(this.index++, raw, cap.cuts);
       return;
+    }
+    if (cap.bad !== undefined) {
+      // A text decoded as it came (json-value.ts) holds what no JSON string may: the message is no valid JSON.
+      const at = `line ${cap.line}, column ${cap.column}`;
+      const what = `the "${this.textMember}" text of the message starting there holds ${cap.bad}`;
+      this.handlers.messageBroken?.(this.index, at, what);
+      throw new SourceFailure(
+        'MESSENGER_JSON_INVALID',
+        `Invalid JSON at ${at} in messages[${this.index}]: ${what}.`,
+        `messages[${this.index}]`,
+        HINT,
+      );
     }
     let value: unknown;
     try {
@@ -286,7 +319,7 @@ export class ThreadJsonScanner {
       this.handlers.field(this.key, value);
     } else {
       this.state = 'after-item';
-      this.handlers.message(this.index++, value);
+      this.handlers.message(this.index++, value, cap.cuts);
     }
   }
 

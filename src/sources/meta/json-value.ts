@@ -3,12 +3,157 @@
  * cheap enough to run over every character — and `JSON.parse` then validates it, so a value is never half-read.
  * A value that nests deeper than `MAX_RECORD_DEPTH` is scanned to its end but not kept (`tooDeep`), and so is one
  * of more than `MAX_RECORD_VALUES` values (`tooMany`, ../json-values.ts), which `JSON.parse` would build whole.
+ * A message's text member (`textMember`) whose string runs past HOLD_TEXT_CHARS as written is decoded as it comes
+ * (`LongText`), never held: the value keeps only its first characters in its place, and `cuts` tells the rest.
  */
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
 import { MAX_RECORD_VALUES, ValueCounter } from '../json-values.js';
+import { MAX_TEXT_BYTES } from '../long-text.js';
+import type { MojibakeEvidence } from './mojibake.js';
 
 const isDelimiter = (c: number) =>
   c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c || c === 0x7d || c === 0x5d;
+
+/**
+ * A message's text string that ran past HOLD_TEXT_CHARS as written: decoded as it came, only its start kept in the
+ * value (`LONG_TEXT_KEEP` UTF-16 code units, more than MAX_TEXT_BYTES of UTF-8 either way the file is read), and
+ * the rest measured. The cut to MAX_TEXT_BYTES is made later, once the file's double encoding is known
+ * (thread-file.ts), on the text as it will read.
+ */
+export interface LongTextCut {
+  /** The member, as written (`content`, `text`). */
+  readonly member: string;
+  /** UTF-16 code units of the whole text: its UTF-8 bytes once Meta's double encoding is undone. */
+  readonly units: number;
+  /** Bytes of UTF-8 of the whole text as it is written (no repair). */
+  readonly utf8: number;
+  /** What the whole text says of the file's double encoding (mojibake.ts). */
+  readonly evidence: MojibakeEvidence;
+}
+
+/**
+ * Characters of a text member's string held as written before it is decoded as it comes instead: 8 MiB. A JSON
+ * string of more holds more than MAX_TEXT_BYTES of text whether the file is double-encoded or not (six characters,
+ * `\u00c3`, make one code unit at the least, and one code unit is one byte of UTF-8 at the least), so it is cut
+ * either way; a shorter one is parsed whole with its message, as every other value is.
+ */
+export const HOLD_TEXT_CHARS = 8 << 20;
+
+/**
+ * Code units of a long text kept in the value: MAX_TEXT_BYTES and two more, so that the cut (thread-file.ts) sees
+ * the character after the last byte it may keep, a surrogate pair whole, repaired or not.
+ */
+export const LONG_TEXT_KEEP = MAX_TEXT_BYTES + 2;
+
+const HIGH_LATIN1 = /[\u0080-\u00ff]/;
+const ABOVE_LATIN1 = /[\u0100-\uffff]/;
+
+/** The body of a JSON string decoded piece by piece: its first LONG_TEXT_KEEP code units kept, the rest measured. */
+class LongText {
+  private head = '';
+  private units = 0;
+  private utf8 = 0;
+  /** A high surrogate that ended the last piece, measured with what follows it. */
+  private high = '';
+  /** An escape sequence the last raw piece ended inside, completed by the next. */
+  private escape = '';
+  private above = false;
+  private highLatin1 = false;
+  private notUtf8 = false;
+  private readonly bytes = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** What is wrong with the body, once something is. */
+  bad: string | undefined;
+
+  /** Adds the next piece of the body as written. */
+  add(raw: string): void {
+    if (raw === '' || this.bad !== undefined) return;
+    const whole = this.escape === '' ? raw : this.escape + raw;
+    const cut = wholeEscapesEnd(whole);
+    this.escape = whole.slice(cut);
+    if (cut === 0) return;
+    let text: string;
+    try {
+      // Native decoding of the whole piece: Meta writes every non-ASCII byte as an escape.
+      text = JSON.parse(`"${cut === whole.length ? whole : whole.slice(0, cut)}"`) as string;
+    } catch {
+      this.bad = CONTROL.test(whole)
+        ? 'a control character not escaped'
+        : 'an escape sequence that JSON does not have';
+      return;
+    }
+    this.take(text);
+  }
+
+  private take(t: string): void {
+    if (t === '') return;
+    this.units += t.length;
+    if (this.head.length < LONG_TEXT_KEEP) this.head += t.slice(0, LONG_TEXT_KEEP - this.head.length);
+    let m = this.high === '' ? t : this.high + t;
+    this.high = '';
+    const last = m.charCodeAt(m.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.high = m.slice(-1);
+      m = m.slice(0, -1);
+    }
+    this.utf8 += Buffer.byteLength(m);
+    if (!this.above) this.above = ABOVE_LATIN1.test(t);
+    if (this.above) return;
+    if (!this.highLatin1) this.highLatin1 = HIGH_LATIN1.test(t);
+    if (this.notUtf8) return;
+    try {
+      this.bytes.decode(Buffer.from(t, 'latin1'), { stream: true });
+    } catch {
+      this.notUtf8 = true;
+    }
+  }
+
+  /** The kept start of the text and what the whole says; `undefined` when the body is no JSON string body. */
+  end(member: string): { head: string; cut: LongTextCut } | undefined {
+    if (this.escape !== '') this.bad ??= 'an escape sequence it ends inside';
+    if (this.bad !== undefined) return undefined;
+    this.utf8 += Buffer.byteLength(this.high);
+    if (!this.above && !this.notUtf8) {
+      try {
+        this.bytes.decode();
+      } catch {
+        this.notUtf8 = true;
+      }
+    }
+    // As mojibakeEvidence would say of the whole string.
+    const evidence: MojibakeEvidence = this.above
+      ? 'not-mojibake'
+      : !this.highLatin1
+        ? 'ascii'
+        : this.notUtf8
+          ? 'not-mojibake'
+          : 'mojibake';
+    return { head: this.head, cut: { member, units: this.units, utf8: this.utf8, evidence } };
+  }
+}
+
+/** A control character, which a JSON string never holds as it is. */
+const CONTROL = /[\u0000-\u001f]/;
+
+/**
+ * Where the escape sequence that the body `raw` ends inside starts (`raw.length`: it ends inside none). An escape is
+ * `\x` or `\uXXXX`; a backslash starts one when an even number of backslashes stands before it.
+ */
+function wholeEscapesEnd(raw: string): number {
+  const n = raw.length;
+  for (let b = Math.max(0, n - 6); b < n; b++) {
+    if (raw.charCodeAt(b) !== 0x5c) continue;
+    let before = 0;
+    while (b - before - 1 >= 0 && raw.charCodeAt(b - before - 1) === 0x5c) before++;
+    if (before % 2 === 1) continue;
+    const size = b + 1 < n && raw.charCodeAt(b + 1) === 0x75 ? 6 : 2;
+    if (b + size > n) return b;
+    b += size - 1;
+  }
+  return n;
+}
+
+/** The member name written just before a value: `"content": ` (the characters before the value's quote). */
+const MEMBER_BEFORE = /"([A-Za-z_]{1,32})"\s*:\s*$/;
 
 /** The text of one value as it arrives; `scan` reports where it ends. */
 export class ValueCapture {
@@ -20,6 +165,15 @@ export class ValueCapture {
   /** True once the value holds more than `MAX_RECORD_VALUES` values: its text is dropped likewise. */
   tooMany = false;
   /**
+   * True once the value is longer than its `maxChars` (a long text member counted as its kept start, a string still
+   * open and under HOLD_TEXT_CHARS not yet counted: the count only grows, wherever the pieces end): dropped likewise.
+   */
+  tooLarge = false;
+  /** The text member strings that ran past HOLD_TEXT_CHARS, in order (each kept in part: `LongTextCut`). */
+  readonly cuts: LongTextCut[] = [];
+  /** What is wrong with such a string, decoded as it came (so never parsed whole), once something is. */
+  bad: string | undefined;
+  /**
    * Counts the values once the text is longer than `MAX_RECORD_VALUES` characters (a shorter one cannot hold
    * more, each value taking one at least), so an ordinary message is scanned once only.
    */
@@ -29,17 +183,34 @@ export class ValueCapture {
   private escaped = false;
   /** A bare literal (number, true, false, null) ends at the first delimiter instead of a bracket or quote. */
   private readonly literal: boolean;
+  /** The member whose long string is decoded as it comes; only in an object. */
+  private readonly textMember: string | undefined;
+  /** Where the body of the string being scanned starts in the kept text, when it is a member's value; else -1. */
+  private stringStart = -1;
+  /** The text member's string being decoded as it comes. */
+  private long: { member: string; text: LongText } | undefined;
 
-  /** `first` is the value's first character; `line` and `column` are where it starts (1-based). */
+  /**
+   * `first` is the value's first character; `line` and `column` are where it starts (1-based). `textMember`: the
+   * member of an object whose string is decoded as it comes once longer than HOLD_TEXT_CHARS; `maxChars`: the
+   * most characters kept (`tooLarge`).
+   */
   constructor(
     first: number,
     readonly line: number,
     readonly column: number,
+    textMember?: string,
+    private readonly maxChars = Number.POSITIVE_INFINITY,
   ) {
     const compound = first === 0x7b || first === 0x5b;
     this.depth = compound ? 1 : 0;
     this.inString = first === 0x22;
     this.literal = !compound && first !== 0x22;
+    this.textMember = first === 0x7b ? textMember : undefined;
+  }
+
+  private get dropped(): boolean {
+    return this.tooDeep || this.tooMany || this.tooLarge;
   }
 
   /**
@@ -50,11 +221,13 @@ export class ValueCapture {
     const n = text.length;
     let i = from;
     let end = -1;
+    let keepFrom = start;
     if (this.literal) {
       while (i < n && !isDelimiter(text.charCodeAt(i))) i++;
       if (i < n) end = i;
     } else {
       let { depth, inString, escaped } = this;
+      const tracks = this.textMember !== undefined;
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c === 0x0a) onNewline(i);
@@ -63,13 +236,24 @@ export class ValueCapture {
           else if (c === 0x5c) escaped = true;
           else if (c === 0x22) {
             inString = false;
+            if (
+              tracks &&
+              depth === 1 &&
+              (this.stringStart >= 0 || this.long !== undefined) &&
+              !this.dropped
+            ) {
+              keepFrom = this.closeString(text, keepFrom, i);
+            }
             if (depth === 0) {
               end = ++i;
               break;
             }
           }
-        } else if (c === 0x22) inString = true;
-        else if (c === 0x7b || c === 0x5b) {
+        } else if (c === 0x22) {
+          inString = true;
+          // Offsets in the kept text; a string in the long mode is not kept, so none starts while one is.
+          if (tracks && depth === 1) this.stringStart = this.length + (i + 1 - keepFrom);
+        } else if (c === 0x7b || c === 0x5b) {
           if (++depth > MAX_RECORD_DEPTH) this.tooDeep = true;
         } else if (c === 0x7d || c === 0x5d) {
           depth--;
@@ -83,20 +267,85 @@ export class ValueCapture {
       this.inString = inString;
       this.escaped = escaped;
     }
-    if (!this.tooDeep && !this.tooMany) {
-      const piece = text.slice(start, i);
-      this.parts.push(piece);
-      this.length += piece.length;
-      if (this.length > MAX_RECORD_VALUES) {
-        if (this.values === undefined) {
-          this.values = new ValueCounter();
-          for (const part of this.parts) this.values.scan(part);
-        } else this.values.scan(piece);
-        this.tooMany = this.values.over;
-      }
+    if (this.long !== undefined) {
+      // Still inside the long string: its body is decoded, not kept.
+      this.long.text.add(text.slice(keepFrom, i));
+      keepFrom = i;
+    } else this.keep(text.slice(keepFrom, i));
+    if (
+      !this.dropped &&
+      this.inString &&
+      this.long === undefined &&
+      this.stringStart >= 0 &&
+      this.length - this.stringStart > HOLD_TEXT_CHARS
+    )
+      this.goLong();
+    // A member's string still open is counted once it closes or turns out no long text (goLong).
+    const open = this.inString && this.stringStart >= 0 ? this.length - this.stringStart : 0;
+    if (this.length - open > this.maxChars) this.tooLarge = true;
+    if (this.dropped) {
+      this.parts.length = 0;
+      this.long = undefined;
     }
-    if (this.tooDeep || this.tooMany) this.parts.length = 0;
     return end;
+  }
+
+  /** Keeps `piece` of the value's text, unless it is dropped already. */
+  private keep(piece: string): void {
+    if (this.dropped || piece === '') return;
+    this.parts.push(piece);
+    this.length += piece.length;
+    if (this.length > MAX_RECORD_VALUES) {
+      if (this.values === undefined) {
+        this.values = new ValueCounter();
+        for (const part of this.parts) this.values.scan(part);
+      } else this.values.scan(piece);
+      this.tooMany = this.values.over;
+    }
+  }
+
+  /**
+   * The string being scanned ran past HOLD_TEXT_CHARS: when it is the text member's value, its body held so far
+   * leaves the kept text for a LongText; otherwise it is held on as any other value (and counts to its size).
+   */
+  private goLong(): void {
+    const start = this.stringStart;
+    this.stringStart = -1;
+    const held = this.parts.join('');
+    const member = MEMBER_BEFORE.exec(held.slice(Math.max(0, start - 1 - 64), start - 1))?.[1];
+    if (member !== this.textMember || member === undefined) return;
+    this.parts.length = 0;
+    this.parts.push(held.slice(0, start));
+    this.length = start;
+    // Counted anew from what is kept: the body held so far is gone from it.
+    this.values = undefined;
+    this.long = { member, text: new LongText() };
+    this.long.text.add(held.slice(start));
+  }
+
+  /**
+   * A member's string closes at `text[i]`, the text from `text[from]` not yet kept; returns where keeping goes on.
+   */
+  private closeString(text: string, from: number, i: number): number {
+    if (this.long === undefined) {
+      // A string that ran past HOLD_TEXT_CHARS within this piece turns long here, as it would have at a piece's end.
+      if (this.length + (i - from) - this.stringStart <= HOLD_TEXT_CHARS) {
+        this.stringStart = -1;
+        return from;
+      }
+      this.keep(text.slice(from, i));
+      this.goLong();
+      if (this.long === undefined) return i;
+    } else this.long.text.add(text.slice(from, i));
+    const { member, text: long } = this.long;
+    this.long = undefined;
+    const done = long.end(member);
+    if (done === undefined) this.bad ??= long.bad;
+    else {
+      this.cuts.push(done.cut);
+      this.keep(JSON.stringify(done.head).slice(1, -1));
+    }
+    return i;
   }
 
   /** The whole value's text. */

@@ -56,13 +56,16 @@ export class MojibakeVerdict {
   /** Strings that cannot be mojibake (a character above U+00FF, or bytes that are not UTF-8). */
   notMojibake = 0;
 
+  /** Adds the evidence of one string (a long text's, measured as it was read: meta/json-value.ts). */
+  add(e: MojibakeEvidence): void {
+    if (e === 'mojibake') this.mojibake++;
+    else if (e === 'not-mojibake') this.notMojibake++;
+  }
+
   /** Adds the evidence of every string inside `value`. */
   observe(value: unknown): void {
-    if (typeof value === 'string') {
-      const e = mojibakeEvidence(value);
-      if (e === 'mojibake') this.mojibake++;
-      else if (e === 'not-mojibake') this.notMojibake++;
-    } else if (Array.isArray(value)) {
+    if (typeof value === 'string') this.add(mojibakeEvidence(value));
+    else if (Array.isArray(value)) {
       for (const v of value) this.observe(v);
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {

@@ -6,17 +6,20 @@
  * messages), so reading it twice costs little.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { Channel } from '../../model/index.js';
+import { thousands } from '../../model/format.js';
+import type { Channel, ParsedEvent } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { TOO_MANY_VALUES } from '../json-values.js';
+import { cutString, MAX_TEXT_BYTES, withFlag } from '../long-text.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
 import { channelFromPath } from './channel.js';
-import { type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
+import { MAX_VALUE_CHARS, type ThreadJsonHandlers, ThreadJsonScanner } from './json-thread.js';
+import type { LongTextCut } from './json-value.js';
 import { MojibakeVerdict, repairMojibake } from './mojibake.js';
 import type { YouSentence } from './people.js';
 import { isOwnActSentence } from './sentences.js';
@@ -44,6 +47,103 @@ export interface ThreadFile {
    * sentences (messenger-json/index.ts), so none of its messages is collected.
    */
   readonly youSentences: readonly YouSentence[];
+}
+
+/** Of a value over MAX_VALUE_CHARS: "larger than 32 MiB". */
+const TOO_LARGE = `larger than ${MAX_VALUE_CHARS / 1048576} MiB`;
+
+/** The flag of an event whose text is only the first MAX_TEXT_BYTES of its message's (MESSENGER_TEXT_TOO_LONG). */
+export const TEXT_CUT = 'MESSENGER_TEXT_CUT';
+
+/**
+ * What became of a message whose text was cut: in the timeline showing that text (`flagged`), in it without the
+ * text, or not in it (skipped or rejected). The reader's handler says so, the warning words it so.
+ */
+export type CutOutcome = 'flagged' | 'kept' | 'not-kept';
+
+/** `event` as the reader emits it: flagged TEXT_CUT when `textCut` and it shows the message's text. */
+export function withCutFlag(event: ParsedEvent, textCut: boolean): ParsedEvent {
+  return textCut && event.text !== undefined ? { ...event, flags: withFlag(event.flags, TEXT_CUT) } : event;
+}
+
+/** The message's text cut to MAX_TEXT_BYTES: bytes kept and in the whole text, as it reads. */
+interface TextCutDone {
+  readonly kept: number;
+  readonly total: number;
+}
+
+/**
+ * Cuts the text member `member` of the message `value` to its first MAX_TEXT_BYTES as the text will read: after the
+ * file's double-encoding repair when `repair` (a byte of the repaired text is one code unit as written, and the cut
+ * never splits the bytes of one character), else as written. The cut string is put back in `value`, so that the
+ * reader's own repair gives the cut text. `long`: the scanner kept only the string's start (json-value.ts).
+ */
+function cutText(
+  value: unknown,
+  member: string,
+  long: readonly LongTextCut[],
+  repair: boolean,
+): TextCutDone | undefined {
+  if (!isRecord(value)) return undefined;
+  const s = value[member];
+  if (typeof s !== 'string') return undefined;
+  const measured = long.find((c) => c.member === member);
+  let total: number;
+  if (measured !== undefined) total = repair ? measured.units : measured.utf8;
+  else if (repair) total = s.length;
+  else total = s.length * 3 <= MAX_TEXT_BYTES ? 0 : Buffer.byteLength(s);
+  if (total <= MAX_TEXT_BYTES) return undefined;
+  if (repair) {
+    // The text is valid UTF-8 bytes, one per code unit (the verdict saw no string that is not): the cut backs off
+    // past continuation bytes (10xxxxxx), so it falls before the first byte of a character.
+    let k = MAX_TEXT_BYTES;
+    while (k > 0 && (s.charCodeAt(k) & 0xc0) === 0x80) k--;
+    value[member] = s.slice(0, k);
+    return { kept: k, total };
+  }
+  const cut = cutString(s, MAX_TEXT_BYTES).text;
+  value[member] = cut;
+  return { kept: Buffer.byteLength(cut), total };
+}
+
+/**
+ * Warns that the text of the message at `locator` was read only to its first MAX_TEXT_BYTES, in words true to what
+ * became of the message (`outcome`). Told once for the same message in an overlapping export (the same sender,
+ * time, member and length: `SourceContext.warn`'s `copy`).
+ */
+function warnTextCut(
+  ctx: SourceContext,
+  locator: string,
+  value: Record<string, unknown>,
+  member: string,
+  cut: TextCutDone,
+  repaired: boolean,
+  outcome: CutOutcome,
+): void {
+  const sender = value['sender_name'] ?? value['senderName'];
+  const time = value['timestamp_ms'] ?? value['timestamp'];
+  const as = repaired ? "as UTF-8, once Meta's double encoding is undone" : 'as UTF-8';
+  const long = `The message at ${locator} has ${thousands(cut.total)} bytes of text in "${member}" (${as})`;
+  const copy = JSON.stringify([sender, time, member, cut.total]);
+  if (outcome === 'flagged') {
+    ctx.warn(
+      'MESSENGER_TEXT_TOO_LONG',
+      locator,
+      `${long}, more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
+      `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${TEXT_CUT} flag.`,
+      copy,
+    );
+    return;
+  }
+  const shown =
+    outcome === 'kept' ? ' The timeline does not show that text, so the message is not flagged.' : '';
+  ctx.warn(
+    'MESSENGER_TEXT_TOO_LONG',
+    locator,
+    `${long}. chronolog reads at most 1 MiB of a message's text, so only its first ${thousands(cut.kept)} bytes were read; the rest is only in the original file.${shown}`,
+    'Check that message in the export: a damaged or edited file can make one text this long.',
+    copy,
+  );
 }
 
 /** More than enough to learn the owner from: one such sentence already names them. */
@@ -90,11 +190,18 @@ const SENDER_MEMBER = /"(?:sender_name|senderName)"\s*:\s*("(?:[^"\\]|\\.)*")/;
  * of a truncated or invalid file, or the error of an input that fails part-way, after the messages before the
  * fault were handed on. A message the file ends inside (MESSENGER_JSON_RECORD_CUT_SHORT), or one read to its end
  * that is no valid JSON (MESSENGER_JSON_RECORD_MALFORMED), is rejected at its locator before that failure.
+ *
+ * `textMember` holds a message's text (`content`, `text`): one over MAX_TEXT_BYTES, as it reads once the file's
+ * double encoding is undone or not, is cut there before the handler sees it (`textCut`), and the handler says
+ * what became of the message (`CutOutcome`) for the MESSENGER_TEXT_TOO_LONG warning. A string of it longer than
+ * HOLD_TEXT_CHARS as written is never held whole (json-value.ts); its evidence of double encoding is that of the
+ * whole string, so a cut never changes the file's verdict.
  */
 export async function readThreadFile(
   input: SourceInput,
   ctx: SourceContext,
-  start: (file: ThreadFile) => (value: unknown, locator: string) => void,
+  textMember: string,
+  start: (file: ThreadFile) => (value: unknown, locator: string, textCut: boolean) => CutOutcome,
 ): Promise<void> {
   const fields = new Map<string, unknown>();
   const verdict = new MojibakeVerdict();
@@ -124,16 +231,25 @@ export async function readThreadFile(
           if ('index' in where) hasMessages = true;
           else warnTopLevelUnread(ctx, 'MESSENGER_JSON_FIELD_TOO_LARGE', where.key, TOO_MANY_VALUES);
         },
-        messageText: (_i, text) => {
+        tooLarge: (where) => {
+          if ('index' in where) hasMessages = true;
+          else warnTopLevelUnread(ctx, 'MESSENGER_JSON_FIELD_TOO_LARGE', where.key, TOO_LARGE);
+        },
+        messageText: (_i, text, cuts) => {
           hasMessages = true;
           // The sender as written (a JSON string), parsed once per distinct sender after the pass.
           const sender = SENDER_MEMBER.exec(text)?.[1];
           if (sender !== undefined) quotedSenders.add(sender);
           const you = youSaid.size < MAX_YOU_SENTENCES && YOU_WORDS.test(text) && PLACEHOLDER.test(text);
           // Text without escapes or non-ASCII holds only ASCII strings: no evidence, so no need to parse it.
-          if (!you && !MAY_HOLD_NON_ASCII.test(text)) return;
+          if (!you && cuts.length === 0 && !MAY_HOLD_NON_ASCII.test(text)) return;
           try {
             const value: unknown = JSON.parse(text);
+            // A text held only in part (json-value.ts) speaks as the whole string did, never by its start.
+            for (const cut of cuts) {
+              verdict.add(cut.evidence);
+              if (isRecord(value)) value[cut.member] = '';
+            }
             verdict.observe(value);
             const said = you ? youSentence(value) : undefined;
             if (said !== undefined) youSaid.set(JSON.stringify([said.sender, said.text]), said);
@@ -144,6 +260,7 @@ export async function readThreadFile(
       },
       (read) => ctx.progress(Math.floor(read / 2)),
       (line) => warnInvalidUtf8(ctx, line),
+      textMember,
     );
   } catch (err) {
     stopped = err;
@@ -195,7 +312,13 @@ export async function readThreadFile(
     input,
     {
       field: () => {},
-      message: (i, value) => onMessage(value, `messages[${i}]`),
+      message: (i, value, long) => {
+        const locator = `messages[${i}]`;
+        const cut = cutText(value, textMember, long, verdict.repair);
+        const outcome = onMessage(value, locator, cut !== undefined);
+        if (cut !== undefined && isRecord(value))
+          warnTextCut(ctx, locator, value, textMember, cut, verdict.repair, outcome);
+      },
       tooDeep: rejectUnread(
         ctx,
         'MESSENGER_JSON_TOO_DEEP',
@@ -206,6 +329,11 @@ export async function readThreadFile(
         'MESSENGER_JSON_MESSAGE_TOO_LARGE',
         `${TOO_MANY_VALUES}, which no Messenger or Instagram message is`,
       ),
+      tooLarge: rejectUnread(
+        ctx,
+        'MESSENGER_JSON_MESSAGE_TOO_LARGE',
+        `${TOO_LARGE}, which no Messenger or Instagram message is`,
+      ),
       // The message the file breaks off in was begun, so it is counted: rejected, never read in part.
       messageCut: (index, where) =>
         rejectCutRecord(ctx, 'MESSENGER_JSON_RECORD_CUT_SHORT', `messages[${index}]`, where),
@@ -213,6 +341,8 @@ export async function readThreadFile(
         rejectBrokenRecord(ctx, 'MESSENGER_JSON_RECORD_MALFORMED', `messages[${index}]`, where, what),
     },
     (read) => ctx.progress(Math.floor((input.bytes + read) / 2)),
+    undefined,
+    textMember,
   );
   // A read error that pass 2 did not meet again: the messages are all read, but what pass 1 said of the file
   // (the title, whether its text is double-encoded) came from part of it, so the input still counts as read in part.
@@ -245,7 +375,8 @@ export function readEpochMs(value: unknown, field: string): number | string {
 
 /**
  * Streams one thread file through `handlers`. Decodes UTF-8 after a BOM or none (Facebook writes one in some
- * files: formats.md §3.6) and UTF-16 after its BOM (a file re-saved by Notepad). `onBytes` gets the running
+ * files: formats.md §3.6) and UTF-16 after its BOM (a file re-saved by Notepad). `textMember`: the scanner's
+ * (json-thread.ts), the member of a message holding its text. `onBytes` gets the running
  * byte count for progress. Bytes that are no UTF-8 (Meta writes pure ASCII; a file re-saved as Windows-1252 does
  * not) become U+FFFD, and `onInvalidUtf8` gets the line of the first once the scan has read past it.
  */
@@ -254,8 +385,9 @@ export async function readThreadJson(
   handlers: ThreadJsonHandlers,
   onBytes?: (bytesRead: number) => void,
   onInvalidUtf8?: (line: number) => void,
+  textMember?: string,
 ): Promise<void> {
-  const scanner = new ThreadJsonScanner(handlers);
+  const scanner = new ThreadJsonScanner(handlers, textMember);
   let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
   let utf8 = false;
   const watch = new Utf8Watch('lf');
