@@ -61,6 +61,7 @@ class LongText {
   private highLatin1 = false;
   private notUtf8 = false;
   private readonly bytes = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private buffer = Buffer.alloc(0);
   /** What is wrong with the body, once something is. */
   bad: string | undefined;
 
@@ -100,8 +101,12 @@ class LongText {
     if (this.above) return;
     if (!this.highLatin1) this.highLatin1 = HIGH_LATIN1.test(t);
     if (this.notUtf8) return;
+    // One buffer reused for the bytes (the decoder keeps what it needs of them), so that a text of hundreds of
+    // megabytes leaves no buffer of each piece behind for the garbage collector.
+    if (this.buffer.length < t.length) this.buffer = Buffer.allocUnsafe(Math.max(t.length, 65_536));
+    const size = this.buffer.write(t, 0, 'latin1');
     try {
-      this.bytes.decode(Buffer.from(t, 'latin1'), { stream: true });
+      this.bytes.decode(this.buffer.subarray(0, size), { stream: true });
     } catch {
       this.notUtf8 = true;
     }
@@ -150,6 +155,13 @@ function wholeEscapesEnd(raw: string): number {
     b += size - 1;
   }
   return n;
+}
+
+/** How many backslashes stand directly before `text[i]`, counted back to `text[from]` at most. */
+function backslashesBefore(text: string, i: number, from: number): number {
+  let k = i;
+  while (k > from && text.charCodeAt(k - 1) === 0x5c) k--;
+  return i - k;
 }
 
 /** The member name written just before a value: `"content": ` (the characters before the value's quote). */
@@ -228,6 +240,23 @@ export class ValueCapture {
     } else {
       let { depth, inString, escaped } = this;
       const tracks = this.textMember !== undefined;
+      if (inString && i < n) {
+        // A string that spans pieces can be megabytes long: jump to its closing quote, the first not escaped,
+        // instead of looking at each character (a backslash run is whole once a pending escape is consumed).
+        if (escaped) {
+          escaped = false;
+          if (text.charCodeAt(i) === 0x0a) onNewline(i);
+          i++;
+        }
+        const from = i;
+        let q = text.indexOf('"', i);
+        while (q >= 0 && backslashesBefore(text, q, from) % 2 === 1) q = text.indexOf('"', q + 1);
+        const to = q < 0 ? n : q;
+        for (let nl = text.indexOf('\n', i); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1))
+          onNewline(nl);
+        if (q < 0) escaped = backslashesBefore(text, n, from) % 2 === 1;
+        i = to;
+      }
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c === 0x0a) onNewline(i);
