@@ -10,7 +10,8 @@
  * on: `messageCut` / `messageBroken` hear of it first, so that it can be counted, and the failure's locator is
  * that message's. A syntax error between two messages (a missing comma) or an end of the file there falls in no
  * message: the failure's locator is then the array, `messages`. A value nested absurdly deep, or of more than a
- * million values (json-values.ts), is passed over (`tooDeep`, `tooMany`) and the scan goes on. A message's text
+ * million values (json-values.ts), or longer than MAX_VALUE_CHARS, is passed over (`tooDeep`, `tooMany`,
+ * `tooLarge`) and the scan goes on; only a property name that long still stops it. A message's text
  * member (the scanner's `textMember`) that runs past HOLD_TEXT_CHARS as written is decoded as it is read, only its
  * start handed on in its place (`cuts`: json-value.ts), so a text of hundreds of megabytes is never held.
  */
