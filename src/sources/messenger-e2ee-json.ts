@@ -39,8 +39,8 @@
  *   (MESSENGER_JSON_RECORD_CUT_SHORT / MESSENGER_JSON_RECORD_MALFORMED), never emitted in part, beside the file's
  *   MESSENGER_JSON_TRUNCATED / MESSENGER_JSON_INVALID failure.
  * - A `text` over 1 MiB as it reads (once the file's double encoding is undone, when it is) is kept with its first
- *   MiB, flagged MESSENGER_TEXT_CUT when the event shows it, and warned of (MESSENGER_TEXT_TOO_LONG); any other
- *   message over 32 MiB is rejected (MESSENGER_JSON_MESSAGE_TOO_LARGE) and reading goes on, as in the classic export.
+ *   MiB, flagged MESSENGER_TEXT_CUT when the event shows it, and warned of (MESSENGER_TEXT_TOO_LONG); a message
+ *   over 32 MiB besides its text is rejected (MESSENGER_JSON_MESSAGE_TOO_LARGE) and reading goes on, as in the classic export.
  *
  * Deliberately unsupported: calls and group notices outside placeholders (typed text stays a message);
  * reactions as contacts; the `secret_conversations.html` page of older Messenger downloads.

@@ -287,6 +287,47 @@ describe('values over 32 MiB', () => {
   });
 });
 
+describe('the 32 MiB of a message', () => {
+  // 25 MiB of a reaction beside the text: the message is no larger than 32 MiB but for its text, which is bounded on
+  // its own (held up to 8 MiB as written, else kept cut), so how long the text is never decides whether it is read.
+  const withReaction = (textChars: number) =>
+    spliced(
+      CLASSIC,
+      '"content": "answer me"',
+      `"reactions": [{"reaction": "${'r'.repeat(25 << 20)}", "actor": "Alex"}], "content": "${'q'.repeat(textChars)}"`,
+    );
+
+  it.each([
+    ['just under the 8 MiB held whole', HOLD_TEXT_CHARS - 1],
+    ['over the 8 MiB held whole', HOLD_TEXT_CHARS + 1],
+    ['under 1 MiB', 1000],
+  ])('with a text %s is read, its text kept to its first MiB', async (_, chars) => {
+    const out = await sameInAnyChunks(messengerJson, withReaction(chars), 'message_1.json', [65_536]);
+    expect(out.rejected).toEqual([]);
+    expect(out.events.map((e) => [e.locator, e.bytes])).toEqual([
+      ['messages[0]', 18],
+      ['messages[1]', Math.min(chars, MAX_TEXT_BYTES)],
+      ['messages[2]', 23],
+    ]);
+  });
+
+  it('is still exceeded by what is not its text: 33 MiB of reaction beside a short text is rejected', async () => {
+    const out = await sameInAnyChunks(
+      messengerJson,
+      spliced(
+        CLASSIC,
+        '"content": "answer me"',
+        `"reactions": [{"reaction": "${'r'.repeat(33 << 20)}"}], "content": "answer me"`,
+      ),
+      'message_1.json',
+      [65_536],
+    );
+    expect(out.rejected.map((r) => [r[0], r[1]])).toEqual([
+      ['MESSENGER_JSON_MESSAGE_TOO_LARGE', 'messages[1]'],
+    ]);
+  });
+});
+
 describe('detection', () => {
   const probe = (name: string, bytes: Buffer) => makeProbe(name, name, bytes.subarray(0, 64 * 1024));
 

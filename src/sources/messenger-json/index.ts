@@ -55,8 +55,8 @@
  *   sends one; a damaged or edited file can hold one), is kept with its first MiB, cut before a whole character
  *   (never inside the bytes of one double-encoded character), flagged MESSENGER_TEXT_CUT when the event shows it
  *   and warned of as MESSENGER_TEXT_TOO_LONG with its full length; one of megabytes is never held whole, and its
- *   evidence of double encoding is the whole string's (meta/thread-file.ts, meta/json-value.ts). Any other message
- *   over 32 MiB is rejected unread (MESSENGER_JSON_MESSAGE_TOO_LARGE) and reading goes on. A first `sender_name`
+ *   evidence of double encoding is the whole string's (meta/thread-file.ts, meta/json-value.ts). A message over
+ *   32 MiB besides its text is rejected unread (MESSENGER_JSON_MESSAGE_TOO_LARGE) and reading goes on. A first `sender_name`
  *   running past the head is still recognised when the head begins as Meta writes a thread (`participants` by
  *   `name`, then `messages` with `sender_name` first).
  *

@@ -167,6 +167,9 @@ function backslashesBefore(text: string, i: number, from: number): number {
 /** The member name written just before a value: `"content": ` (the characters before the value's quote). */
 const MEMBER_BEFORE = /"([A-Za-z_]{1,32})"\s*:\s*$/;
 
+/** A text member's string held whole is left out of a message's size from this length on (see `textChars`). */
+const TEXT_LOOKED_AT = 1 << 16;
+
 /** The text of one value as it arrives; `scan` reports where it ends. */
 export class ValueCapture {
   private readonly parts: string[] = [];
@@ -177,10 +180,18 @@ export class ValueCapture {
   /** True once the value holds more than `MAX_RECORD_VALUES` values: its text is dropped likewise. */
   tooMany = false;
   /**
-   * True once the value is longer than its `maxChars` (a long text member counted as its kept start, a string still
-   * open and under HOLD_TEXT_CHARS not yet counted: the count only grows, wherever the pieces end): dropped likewise.
+   * True once the value is longer than its `maxChars`, its text member's string left out (`textChars`), and a string
+   * still open and under HOLD_TEXT_CHARS not yet counted (the count only grows, wherever the pieces end): dropped
+   * likewise.
    */
   tooLarge = false;
+  /**
+   * Characters of the kept text that are the text member's string: held whole (up to HOLD_TEXT_CHARS as written,
+   * counted here once over TEXT_LOOKED_AT) or its kept start (a longer one). The text is bounded on its own, and
+   * left out of `maxChars`, so whether a message is too large never depends on how long its text is: with the text
+   * counted, a message with 8 MiB of text less a byte was rejected where the same with a longer text was kept cut.
+   */
+  private textChars = 0;
   /** The text member strings that ran past HOLD_TEXT_CHARS, in order (each kept in part: `LongTextCut`). */
   readonly cuts: LongTextCut[] = [];
   /** What is wrong with such a string, decoded as it came (so never parsed whole), once something is. */
@@ -311,7 +322,7 @@ export class ValueCapture {
       this.goLong();
     // A member's string still open is counted once it closes or turns out no long text (goLong).
     const open = this.inString && this.stringStart >= 0 ? this.length - this.stringStart : 0;
-    if (this.length - open > this.maxChars) this.tooLarge = true;
+    if (this.length - open - this.textChars > this.maxChars) this.tooLarge = true;
     if (this.dropped) {
       this.parts.length = 0;
       this.long = undefined;
@@ -358,9 +369,16 @@ export class ValueCapture {
   private closeString(text: string, from: number, i: number): number {
     if (this.long === undefined) {
       // A string that ran past HOLD_TEXT_CHARS within this piece turns long here, as it would have at a piece's end.
-      if (this.length + (i - from) - this.stringStart <= HOLD_TEXT_CHARS) {
+      const chars = this.length + (i - from) - this.stringStart;
+      if (chars <= HOLD_TEXT_CHARS) {
+        const start = this.stringStart;
         this.stringStart = -1;
-        return from;
+        if (chars <= TEXT_LOOKED_AT) return from;
+        // Only a string long enough to matter to `maxChars` is asked whose it is (an ordinary one costs nothing);
+        // kept first, so that its member's name is in the kept text even when the string began in this piece.
+        this.keep(text.slice(from, i));
+        if (this.memberBefore(start) === this.textMember) this.textChars += chars;
+        return i;
       }
       this.keep(text.slice(from, i));
       this.goLong();
@@ -372,9 +390,23 @@ export class ValueCapture {
     if (done === undefined) this.bad ??= long.bad;
     else {
       this.cuts.push(done.cut);
-      this.keep(JSON.stringify(done.head).slice(1, -1));
+      const head = JSON.stringify(done.head).slice(1, -1);
+      this.keep(head);
+      this.textChars += head.length;
     }
     return i;
+  }
+
+  /** The member whose string starts at `start` in the kept text (its name just before), from the last parts only. */
+  private memberBefore(start: number): string | undefined {
+    let tail = '';
+    let at = this.length;
+    for (let k = this.parts.length - 1; k >= 0 && at > start - 1 - 64; k--) {
+      tail = this.parts[k]! + tail;
+      at -= this.parts[k]!.length;
+    }
+    const before = tail.slice(Math.max(0, start - 1 - 64 - at), start - 1 - at);
+    return MEMBER_BEFORE.exec(before)?.[1];
   }
 
   /** The whole value's text. */
