@@ -32,7 +32,10 @@ describe('a long Date quoted in warnings and details', () => {
     expect(e.flags).toEqual(['time-from-received', 'EMAIL_HEADER_CUT']);
     expect(e.details).toEqual({ date: NINES, received: 'Wed, 14 Feb 2024 07:41:09 +0000' });
     expect(run.warnings.map((w) => [w.code, w.message])).toEqual([
-      ['EMAIL_BAD_DATE', `The Date header "${NINES}" could not be read.`],
+      [
+        'EMAIL_BAD_DATE',
+        `The Date header "${NINES}" could not be read; the time is taken from the Received stamp ("Wed, 14 Feb 2024 07:41:09 +0000") instead (flagged time-from-received).`,
+      ],
       [
         'EMAIL_HEADER_TOO_LONG',
         `This message's Date field is ${((3 << 20) + 6).toLocaleString('en-GB')} bytes long. chronolog reads at most 1 MiB of a header field, so only its first 1,048,576 bytes were read; the rest is only in the original file.`,
@@ -89,7 +92,7 @@ describe('a long Date quoted in warnings and details', () => {
     expect(run.warnings.map((w) => [w.code, w.message])).toEqual([
       [
         'EMAIL_DATE_ZONE_UNCERTAIN',
-        `The Date header "Wed, 14 Feb 2024 08:41:02 QQQ (${'z'.repeat(49)}…" has the zone "QQQ", which chronolog does not recognise, so it is not applied.`,
+        `The Date header "Wed, 14 Feb 2024 08:41:02 QQQ (${'z'.repeat(49)}…" has the zone "QQQ", which chronolog does not recognise, so it is not applied; the time is read as written, as a time in the case's time zone, UTC (flagged date-zone-unknown).`,
       ],
     ]);
   });

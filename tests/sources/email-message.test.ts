@@ -118,7 +118,8 @@ describe('time of a message', () => {
     expect(sent.warnings).toEqual([
       {
         code: 'EMAIL_DATE_ZONE_UNCERTAIN',
-        message: 'The Date header "Tue, 5 Mar 2024 16:14:03 EST5EDT" has the non-standard zone "EST5EDT".',
+        message:
+          'The Date header "Tue, 5 Mar 2024 16:14:03 EST5EDT" has the non-standard zone "EST5EDT"; it was read as UTC-05:00, that zone\'s offset on that date (flagged date-zone-abbreviation).',
       },
     ]);
     // At a clock change its time is flagged as the timeline flags a wall-clock time there.
@@ -177,14 +178,14 @@ describe('time of a message', () => {
       {
         code: 'EMAIL_DATE_ZONE_UNCERTAIN',
         message:
-          'The Date header "Tue, 2 Jan 2024 09:30 IST" has the zone "IST", which can mean India, Ireland or Israel time, so it is not applied.',
+          'The Date header "Tue, 2 Jan 2024 09:30 IST" has the zone "IST", which can mean India, Ireland or Israel time, so it is not applied; the time is read as written, as a time in the case\'s time zone, Europe/London (flagged date-zone-unknown).',
       },
     ]);
     // Western Indonesia Time, in no table: named as written.
     const wib = read('Date: Tue, 2 Jan 2024 15:30:00 WIB\n\nx');
     expect(wib.events[0]!.flags).toEqual(['date-zone-unknown']);
     expect(wib.warnings[0]!.message).toBe(
-      'The Date header "Tue, 2 Jan 2024 15:30:00 WIB" has the zone "WIB", which chronolog does not recognise, so it is not applied.',
+      'The Date header "Tue, 2 Jan 2024 15:30:00 WIB" has the zone "WIB", which chronolog does not recognise, so it is not applied; the time is read as written, as a time in the case\'s time zone, Europe/London (flagged date-zone-unknown).',
     );
     // A Received stamp with a certain zone still gives the time; the warning still names the zone.
     const relayed = read(`${received}Date: Tue, 2 Jan 2024 13:15:00 IST\n\nx`);

@@ -172,8 +172,9 @@ export class MboxSplitter {
     if (this.preambleLines > 0 && this.messages > 0) {
       this.options.onWarn(
         'MBOX_TEXT_BEFORE_FIRST_MESSAGE',
-        undefined,
+        'line 1',
         `${this.preambleLines} non-empty line(s) before the first "From " separator line were not read as mail.`,
+        'A mailbox file starts with a "From " line; text before it was added by another program or by hand, or the start of the file is missing. Open the file in a text editor to see what these lines hold.',
       );
     }
     const k = this.kept;
@@ -292,6 +293,7 @@ export class MboxSplitter {
           'MBOX_SEPARATOR_WITHOUT_BLANK_LINE',
           `message[${this.messages}] (line ${p.line})`,
           `Line ${p.line} "${p.text}" starts a new message although no empty line precedes it.`,
+          'Mail programs put an empty line before each message; the program that wrote this mailbox did not, or the file was joined by hand. The line is read as the start of a message because header lines follow it. Check that the message before it ends where it should.',
         );
       }
       this.start(p.text, p.line, p.date);

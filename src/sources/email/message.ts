@@ -316,6 +316,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
       'EMAIL_MESSAGE_TOO_LARGE',
       locator,
       `The message is ${msg.size} bytes; only its headers were read.`,
+      'Its sender, recipients and time are in the chronology; its text and attachments are not. Read them in the mail program the message came from.',
     );
   } else {
     if (body.fromHtml) flags.push('text-from-html');
@@ -327,6 +328,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
         'EMAIL_NOT_BASE64',
         locator,
         'The body is declared base64 (Content-Transfer-Encoding) but is mostly not base64; its text is shown as written, not decoded.',
+        'The message may have been damaged or edited. Open it in the mail program it came from; if the text shown there differs from the chronology, save or export it again.',
       );
     }
     if (body.cut.length > 0) {
@@ -354,6 +356,7 @@ function interpret(msg: RawMessage, ctx: SourceContext): void {
         'EMAIL_UNKNOWN_CHARSET',
         locator,
         `Unknown charset ${body.unknownCharsets.map((c) => `"${c}"`).join(', ')}; read as UTF-8 or Windows-1252.`,
+        'Accented letters and other scripts may show wrongly in the chronology. If the wording matters, compare it with the message in the mail program it came from.',
       );
     }
   }

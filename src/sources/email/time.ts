@@ -13,7 +13,9 @@
  *      has whose zone is not certain (a zone-less separator such as `From - Mon Jan 01 12:00:00 2024`).
  *
  * A Date that is missing, unparseable or has an uncertain zone is always reported with `ctx.warn` and its raw
- * value, naming the zone as written (and, for an ambiguous one such as IST, the zones it can mean). RFC 5322
+ * value, naming the zone as written (and, for an ambiguous one such as IST, the zones it can mean), and saying
+ * where the time was taken from instead (the Received stamp, the mbox separator) or which zone was assumed
+ * (the abbreviation's offset, UTC for a military letter, the case zone for none). RFC 5322
  * allows one Date field; when a message has more that say different things, the first is the one read, and
  * `EMAIL_DATE_REPEATED` names them (the first three, and how many more). A value is quoted by its first 80
  * characters, with "…" when it is longer (quoteDate). The Received stamp is set by the receiving server, so it beats a guessed
@@ -181,6 +183,65 @@ function zoneWords(date: EmailDate): string {
     : `the zone "${written}", which can mean ${meanings} time, so it is not applied`;
 }
 
+/** `UTC+02:00`, `UTC-05:00`, `UTC` for an offset in minutes east of UTC. */
+function utcOffset(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const m = Math.abs(minutes);
+  const hh = String(Math.floor(m / 60)).padStart(2, '0');
+  const mm = String(m % 60).padStart(2, '0');
+  return `UTC${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+const CHECK_IN_MAIL_PROGRAM =
+  'If the exact time matters, compare it with the time shown for the message in the mail program it came from.';
+
+/**
+ * Where the time of a message came from when its Date gave none that is certain (`flags` are fallback's), as the
+ * end of the warning about the Date, and what the reader can do: the stamp used, or the zone assumed and how.
+ */
+function takenFrom(
+  flags: readonly string[],
+  date: EmailDate | undefined,
+  received: { raw: string } | undefined,
+  envelope: EmailDate | undefined,
+  timezone: string,
+): { where: string; hint: string } {
+  const flag = flags[0];
+  if (flag === 'time-from-received' && received) {
+    return {
+      where: `the time is taken from the Received stamp ("${quoteDate(received.raw)}") instead (flagged time-from-received)`,
+      hint: `Nothing to fix: the time a mail server stamped when the message arrived is used; it is usually seconds or minutes after the message was sent. ${CHECK_IN_MAIL_PROGRAM}`,
+    };
+  }
+  if (flag === 'time-from-mbox-separator' && envelope) {
+    const wall = (envelope.hasSeconds ? envelope.local : envelope.local.slice(0, 16)).replace('T', ' ');
+    const zone = envelope.zoneText === undefined ? '' : ` ${envelope.zoneText}`;
+    return {
+      where: `the time is taken from the mbox separator line (the "From " line that starts the message in the mailbox file: ${wall}${zone}) instead (flagged time-from-mbox-separator)`,
+      hint: `Nothing to fix: the time the mail program wrote when it saved the message in the mailbox file is used, which is usually when it arrived. ${CHECK_IN_MAIL_PROGRAM}`,
+    };
+  }
+  if ((flag === 'date-zone-abbreviation' || flag === 'date-zone-military') && date?.ms !== undefined) {
+    const offset = utcOffset(Math.round((Date.parse(`${date.local}Z`) - date.ms) / 60_000));
+    if (flag === 'date-zone-military') {
+      return {
+        where: `it was read as ${offset}, as the e-mail standard (RFC 5322) says for these letters (flagged date-zone-military)`,
+        hint: `Old mail programs gave these letters different meanings, so the time may be hours off. ${CHECK_IN_MAIL_PROGRAM}`,
+      };
+    }
+    // A POSIX TZ name (EST5EDT) has its offset on that date from the time zone database; an abbreviation, its one.
+    const meaning = /\d/.test(date.zoneText ?? '') ? "that zone's offset on that date" : 'its usual meaning';
+    return {
+      where: `it was read as ${offset}, ${meaning} (flagged date-zone-abbreviation)`,
+      hint: `Zone abbreviations are not standard in e-mail dates and are sometimes wrong (a summer-time zone written in winter), so the time may be an hour or more off. ${CHECK_IN_MAIL_PROGRAM}`,
+    };
+  }
+  return {
+    where: `the time is read as written, as a time in the case's time zone, ${timezone} (flagged ${flag})`,
+    hint: `If the sender's computer or phone was set to another time zone, the time is off by the difference. ${CHECK_IN_MAIL_PROGRAM}`,
+  };
+}
+
 const ZONELESS_HINT =
   'A time without a certain zone could be hours off wherever it is placed, so no zone is guessed for it. If you know ' +
   'when the message came (your mail program may show it), add it to a diary entry.';
@@ -256,20 +317,25 @@ export function chooseTime(
   }
   // The Date problem is reported as a warning only when another time keeps the record; otherwise the
   // rejection below carries the raw value.
-  const warnDate = () => {
-    if (raw === undefined) ctx.warn('EMAIL_NO_DATE', locator, 'The message has no Date header.');
+  const found = fallback(date, received, envelope);
+  if (found) {
+    const { where, hint } = takenFrom(found.flags, date, received, envelope, ctx.options.timezone);
+    if (raw === undefined)
+      ctx.warn('EMAIL_NO_DATE', locator, `The message has no Date header; ${where}.`, hint);
     else if (!date)
-      ctx.warn('EMAIL_BAD_DATE', locator, `The Date header "${quoteDate(raw)}" could not be read.`);
+      ctx.warn(
+        'EMAIL_BAD_DATE',
+        locator,
+        `The Date header "${quoteDate(raw)}" could not be read; ${where}.`,
+        hint,
+      );
     else
       ctx.warn(
         'EMAIL_DATE_ZONE_UNCERTAIN',
         locator,
-        `The Date header "${quoteDate(raw)}" has ${zoneWords(date)}.`,
+        `The Date header "${quoteDate(raw)}" has ${zoneWords(date)}; ${where}.`,
+        hint,
       );
-  };
-  const found = fallback(date, received, envelope);
-  if (found) {
-    warnDate();
     return { ...found, ...withReceived };
   }
   const { why, hint } = nothingElse(fields, envelope);
