@@ -127,6 +127,10 @@ function toEvent(o: Record<string, unknown>, line: number): ParsedEvent | string
 /** What to do about a line `chronolog anonymise` would not have written: the file was edited or damaged. */
 const EDITED = 'The file was edited or damaged: run `chronolog anonymise` on the original inputs again.';
 
+/** What to do about a header line that is not the one anonymise writes (the file cannot be read at all). */
+const HEADER_HINT =
+  'chronolog anonymise writes this header on the first line; the file was edited, damaged or made by another program. Run `chronolog anonymise` on the original inputs again.';
+
 /** Rejects line `n`, not read, for being `what` (too deep, of too many values): no line anonymise writes is. */
 function refuseUnwritten(ctx: SourceContext, code: string, n: number, what: string): void {
   ctx.reject(
@@ -232,20 +236,31 @@ export async function parseAnonymised(
         return;
       }
       if (!HEADER.test(line)) {
-        throw new SourceFailure('CHRONOLOG_JSONL_HEADER', 'the first line is not the chronolog header', 1);
+        throw new SourceFailure(
+          'CHRONOLOG_JSONL_HEADER',
+          'the first line is not the chronolog header',
+          1,
+          HEADER_HINT,
+        );
       }
       if (hasTooManyValues(line)) {
         throw new SourceFailure(
           'CHRONOLOG_JSONL_HEADER',
           `the chronolog header line is ${TOO_MANY_VALUES}`,
           1,
+          HEADER_HINT,
         );
       }
       let header: Record<string, unknown> = {};
       try {
         header = JSON.parse(line) as Record<string, unknown>;
       } catch {
-        throw new SourceFailure('CHRONOLOG_JSONL_HEADER', 'the chronolog header line is not valid JSON', 1);
+        throw new SourceFailure(
+          'CHRONOLOG_JSONL_HEADER',
+          'the chronolog header line is not valid JSON',
+          1,
+          HEADER_HINT,
+        );
       }
       // Version 1 counted its header as a record; version 2's and 3's header is the file's, not a record of the input.
       if (header['version'] === 1) ctx.skip('header', 1);
@@ -260,7 +275,12 @@ export async function parseAnonymised(
       onLong: (n, chars) => {
         const long = tooLongInWords(chars, maxLineChars);
         if (n === 1)
-          throw new SourceFailure('CHRONOLOG_JSONL_HEADER', `the chronolog header line is ${long}`, 1);
+          throw new SourceFailure(
+            'CHRONOLOG_JSONL_HEADER',
+            `the chronolog header line is ${long}`,
+            1,
+            HEADER_HINT,
+          );
         ctx.reject(
           'CHRONOLOG_JSONL_TOO_LARGE',
           n,

@@ -126,6 +126,7 @@ export const discordJson: Source = {
                 'DISCORD_JSON_NOT_AN_EXPORT',
                 'The file is JSON but not a DiscordChatExporter export: it does not start with an object.',
                 1,
+                'If it is meant to be a Discord export, export the channel again with DiscordChatExporter in JSON format; otherwise give it with --format naming what it is, or leave it out.',
               );
             }
             if (path.length === 2) return 'collect';
@@ -178,6 +179,7 @@ export const discordJson: Source = {
         'DISCORD_JSON_NO_MESSAGES',
         undefined,
         'The export has no "messages" array; nothing was read.',
+        'DiscordChatExporter always writes "messages", empty for a channel with none, so the file was edited or cut. Export the channel again with DiscordChatExporter.',
       );
     const count = top.get('messageCount');
     if (typeof count === 'number' && count !== file.messages) {
@@ -251,13 +253,14 @@ function summarise(file: DiscordFile, ctx: SourceContext): void {
       'DISCORD_JSON_TIME_FROM_ID',
       file.fromId.first,
       `${plural(file.fromId.count, 'message has', 'messages have')} no readable "timestamp"; the time was taken from the message id (flagged time-from-id).`,
+      'Nothing to fix: Discord writes the time a message was sent into its id, to the millisecond, so the time is exact. A missing "timestamp" suggests the file was edited or damaged; compare with a fresh export if that matters.',
     );
   }
   if (file.unknownTypes.size > 0) {
     const list = [...file.unknownTypes].map(([t, n]) => `${show(t)} ×${n}`).join(', ');
     ctx.warn(
       'DISCORD_JSON_UNKNOWN_TYPE',
-      undefined,
+      file.unknownTypeFirst,
       `Message types chronolog does not know were counted as contacts: ${list} (flagged type-…).`,
       'Check these messages in the chronology; they may be notices rather than something a person wrote.',
     );
@@ -265,8 +268,9 @@ function summarise(file: DiscordFile, ctx: SourceContext): void {
   if (file.typeMissing > 0) {
     ctx.warn(
       'DISCORD_JSON_TYPE_MISSING',
-      undefined,
+      file.typeMissingFirst,
       `${plural(file.typeMissing, 'message has', 'messages have')} no "type"; read as ordinary messages.`,
+      'DiscordChatExporter writes a "type" for every message, so the file may have been edited or made by another program. Check these messages in the chronology; a notice (such as a pinned message) would be counted as a contact.',
     );
   }
 }

@@ -20,7 +20,11 @@ export interface DiscordFile {
   mismatched: { count: number; first?: string };
   fromId: { count: number; first?: string };
   unknownTypes: Map<string, number>;
+  /** Locator of the first message of a type not known, for the warning. */
+  unknownTypeFirst: string | undefined;
   typeMissing: number;
+  /** Locator of the first message with no `type`, for the warning. */
+  typeMissingFirst: string | undefined;
 }
 
 /** Fresh per-file state. */
@@ -32,7 +36,9 @@ export function newDiscordFile(): DiscordFile {
     mismatched: { count: 0 },
     fromId: { count: 0 },
     unknownTypes: new Map(),
+    unknownTypeFirst: undefined,
     typeMissing: 0,
+    typeMissingFirst: undefined,
   };
 }
 
@@ -147,6 +153,7 @@ function message(
   let type = v['type'];
   if (type === undefined) {
     file.typeMissing++;
+    file.typeMissingFirst ??= locator;
     type = 'Default';
   }
   let t = typeof type === 'string' || typeof type === 'number' ? String(type) : show(type);
@@ -169,6 +176,7 @@ function message(
   if (time === undefined) return undefined;
   if (t !== 'Default' && t !== 'Reply' && t !== 'Call') {
     file.unknownTypes.set(t, (file.unknownTypes.get(t) ?? 0) + 1);
+    file.unknownTypeFirst ??= locator;
     flags.push(`type-${numeric ? t : kebab(t)}`);
   }
   const details: Record<string, string> = {};

@@ -137,6 +137,7 @@ export class MmsRecord {
         'SMS_MMS_SENDER_FROM_ADDRESS',
         this.locator,
         `received MMS has no <addr type="137"> (From); the thread address "${address}" is taken as the sender`,
+        "Nothing to fix: in a conversation with one other person, the thread address is theirs. If who sent it matters, check the message in the phone's messaging app.",
       );
     }
     if (id === undefined) {
@@ -144,6 +145,7 @@ export class MmsRecord {
         'SMS_MMS_NO_SENDER',
         this.locator,
         `received group MMS has no <addr type="137"> (From) and the thread address "${address ?? ''}" names no single sender`,
+        "The message is kept with no sender, so it is counted as no one's. Open the group conversation in the phone's messaging app to see who sent it; if it was the subject, add it to a diary entry.",
       );
     }
     // contact_name names the thread: for a group it lists everyone, so it names the sender only one-to-one.

@@ -95,7 +95,13 @@ export const telegramJson: Source = {
         // Senders met before this (never, in tdesktop's order) must be looked up again to get their role.
         st.parties.clear();
       },
-      oddity: (path, message) => ctx.warn('TELEGRAM_UNEXPECTED_SHAPE', path, message),
+      oddity: (path, message) =>
+        ctx.warn(
+          'TELEGRAM_UNEXPECTED_SHAPE',
+          path,
+          message,
+          'Telegram Desktop does not write this, so the file was edited or made by another program. Check the chat in Telegram, or export it again with Telegram Desktop (JSON).',
+        ),
     });
     let read = 0;
     let bomLength = 0;

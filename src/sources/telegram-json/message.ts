@@ -75,6 +75,7 @@ export function readObject(
       'TELEGRAM_CONTROL_ESCAPES',
       locator,
       'Telegram Desktop wrote control characters as "\\xHH", which is not valid JSON; they were read as the characters they stand for.',
+      'Nothing to fix: some versions of Telegram Desktop write these characters so, and nothing of the messages is lost.',
     );
   }
   const type = m[F.type];

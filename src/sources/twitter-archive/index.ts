@@ -227,6 +227,7 @@ function summarise(file: TwitterFile, odd: Set<string>, ctx: SourceContext): voi
       'TWITTER_ARCHIVE_TIME_FROM_ID',
       file.fromId.first,
       `${plural(file.fromId.count, 'message has', 'messages have')} no readable "createdAt"; the time was taken from the message id (flagged time-from-id).`,
+      'Nothing to fix: X writes the time a message was sent into its id, to the millisecond, so the time is exact. A missing "createdAt" suggests the file was edited or damaged; compare with a fresh archive if that matters.',
     );
   }
   if (odd.size > 0) {
@@ -234,6 +235,7 @@ function summarise(file: TwitterFile, odd: Set<string>, ctx: SourceContext): voi
       'TWITTER_ARCHIVE_UNEXPECTED_SHAPE',
       undefined,
       `Parts of the file are not conversations and were not read: ${[...odd].slice(0, 5).join(', ')}${odd.size > 5 ? ', …' : ''}.`,
+      'X writes only conversations in this file, so it was edited or made by another program. If messages may be missing, take the file from the archive again, or download a new archive from X.',
     );
   }
   const owner = file.owner?.size === 1 ? [...file.owner][0] : undefined;
