@@ -11,7 +11,8 @@ export const ProblemSchema = z.object({
   code: z.string(),
   /** `error`: a record or file was rejected; `warning`: kept under an assumption; `info`: worth knowing. */
   severity: SeveritySchema,
-  /** Input file, as given on the command line (zip members as `archive.zip!/member`). */
+  /** Input file, as given on the command line (zip members as `archive.zip!/member`); for a CASE_ problem about
+   * what the case lists, the case file the run used. */
   file: z.string().optional(),
   /** Line number, element or JSON path inside the file. */
   locator: z.string().optional(),

@@ -100,7 +100,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
       hint: 'Name the subject with --subject ID (repeatable) or in the case file to count only their contacts.',
     });
   }
-  const national = nationalNumbersProblem(identities);
+  const national = nationalNumbersProblem(identities, opts.case.caseFile);
   if (national) problems.add(national);
   const { events, inputs } = ingested;
   for (const p of [
@@ -109,7 +109,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   ]) {
     problems.add(p);
   }
-  for (const p of namedLikeCaseProblems(identities, ingested.events)) problems.add(p);
+  for (const p of namedLikeCaseProblems(identities, ingested.events, opts.case.caseFile)) problems.add(p);
   for (const p of opts.passedOver ?? []) {
     if (p.error) problems.add(unreadableProblem(p.path, p.error.what, p.error.cause));
   }

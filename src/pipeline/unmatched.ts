@@ -21,7 +21,7 @@ import {
   typedKey,
 } from '../timeline/identities.js';
 import type { EventList } from '../timeline/list.js';
-import { regionAdvice } from './national-numbers.js';
+import { type CaseFileUsed, inCaseFile, regionAdvice } from './national-numbers.js';
 import { subjectAbsentProblems } from './subject-absent.js';
 
 /** Senders named in the warning when no identifier matched. */
@@ -236,7 +236,11 @@ function regionHint(id: string, identities: IdentityResolver): string | undefine
  * but not itself in the case (timeline/identities.ts counts it as neither's): with how many records it has, so
  * that a number the subject really used is added, and one that only shares a name is seen to be left out.
  */
-export function namedLikeCaseProblems(identities: IdentityResolver, events: EventList): Problem[] {
+export function namedLikeCaseProblems(
+  identities: IdentityResolver,
+  events: EventList,
+  caseFile: CaseFileUsed,
+): Problem[] {
   const named = identities.namedLikeCasePeople();
   if (named.size === 0) return [];
   const counts = new Map<string, number>();
@@ -253,8 +257,9 @@ export function namedLikeCaseProblems(identities: IdentityResolver, events: Even
       return {
         code: 'CASE_NAMED_BUT_NOT_LISTED',
         severity: 'warning' as const,
+        ...(caseFile === undefined ? {} : { file: caseFile.path }),
         message: `The ${kind} ${id} is named "${name}" in the inputs, as the ${as} is in the case, but the ${kind} itself is not in the case, so its ${records === 1 ? 'record is' : `${records} records are`} not counted as the ${as}'s.`,
-        hint: `A ${kind === 'number' ? 'contact name is the label saved in the phone' : 'display name is chosen by whoever sends the e-mail'}, and another person may share it. If ${id} is the ${as}'s, add it (--${as} "${id}", or to the case file's ${as} identifiers) and run again.`,
+        hint: `A ${kind === 'number' ? 'contact name is the label saved in the phone' : 'display name is chosen by whoever sends the e-mail'}, and another person may share it. If ${id} is the ${as}'s, add it with --${as} "${id}", or to the ${as}'s identifiers ${inCaseFile(caseFile)}, and run again.`,
       };
     });
 }

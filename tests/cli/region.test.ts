@@ -12,7 +12,7 @@ const SUBJECT = ['--subject', '+447700900123', '--subject', '07700 900456'];
 const WARNING =
   "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.";
 const HINT =
-  'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.';
+  'The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).';
 
 describe('national phone numbers and --region', () => {
   it('report without a region: 4 incidents (07700 900456 matches the sender written alike), the warning with its hint', () => {

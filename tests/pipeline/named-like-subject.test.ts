@@ -26,12 +26,30 @@ describe('numbers and addresses named like the subject', () => {
     ]);
     // In the order the files are read (calls, the e-mail, the texts), each sender when first met.
     expect(warnings[2]!.hint).toContain('--subject "+447700900777"');
+    // Each names the case file, where the number would be added, and the hint points there.
+    expect(warnings.map((p) => p.file)).toEqual(Array(3).fill(path.join(CASE, 'case.json')));
+    expect(warnings[2]!.hint).toBe(
+      'A contact name is the label saved in the phone, and another person may share it. If +447700900777 is the subject\'s, add it with --subject "+447700900777", or to the subject\'s identifiers in the case file, and run again.',
+    );
     expect(warnings.every((p) => p.severity === 'warning')).toBe(true);
     // "Sam" matched nothing by itself: the note says where the senders named so went.
     const unused = t.problems.list.find((p) => p.code === 'CASE_SUBJECT_IDENTIFIER_UNUSED');
     expect(unused?.message).toBe('The subject identifier "Sam" matched no sender in these inputs.');
     expect(unused?.hint).toBe(
       '3 numbers or addresses are named so in the inputs, but a number or address counts only when the case lists it: see the warnings CASE_NAMED_BUT_NOT_LISTED.',
+    );
+  });
+
+  it('with no case file, name no file and say the run used none', async () => {
+    const { t } = await timelineOf([path.join(CASE, 'sms-20240309.xml')], () => ({
+      region: 'GB',
+      subject: { name: undefined, identifiers: ['+447700900123', 'Sam'] },
+      caseFile: undefined,
+    }));
+    const warning = t.problems.list.find((p) => p.code === 'CASE_NAMED_BUT_NOT_LISTED');
+    expect(warning?.file).toBeUndefined();
+    expect(warning?.hint).toContain(
+      "or to the subject's identifiers in a case file (this run used none), and run again.",
     );
   });
 });

@@ -4,8 +4,13 @@
  * written 07700 900456 (1); Mum (+447700900321) and a short code (88022) text too. Without a region the national
  * numbers cannot be matched to international ones: the report says so, names the fix, and never guesses.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { timelineOf } from '../helpers/timeline.js';
+
+const tempDir = tempDirs('chronolog-national-');
 
 const SMS = 'fixtures/national-numbers/sms-20240306120000.xml';
 
@@ -14,7 +19,8 @@ const NATIONAL_WARNING = {
   severity: 'warning',
   message:
     "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.",
-  hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+  // No case file in this run: the hint says so, and the warning names no file.
+  hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).',
 };
 
 async function read(subject: string[], region: string | undefined, paths = [SMS]) {
@@ -68,11 +74,23 @@ describe('phone numbers in national form without a region', () => {
     );
   });
 
+  it('names the case file the run used, where the region can be set', async () => {
+    const caseFile = path.join(tempDir(), 'case.json');
+    writeFileSync(caseFile, JSON.stringify({ subject: { identifiers: ['+447700900123', '07700 900456'] } }));
+    const { t } = await timelineOf([SMS], () => ({}), caseFile);
+    const warning = t.problems.list.find((p) => p.code === 'CASE_REGION_NOT_SET');
+    expect(warning).toEqual({
+      ...NATIONAL_WARNING,
+      file: caseFile,
+      hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+    });
+  });
+
   it('names no region when the numbers in international form have more than one country code', async () => {
     const { problems } = await read(['+33612345678', '07700 900456'], undefined);
     expect(problems[0]).toEqual({
       ...NATIONAL_WARNING,
-      hint: 'Set the region the numbers belong to with --region and its two-letter country code (GB for the United Kingdom, US for the United States), or "region" in the case file.',
+      hint: 'Set the region the numbers belong to with --region and its two-letter country code (GB for the United Kingdom, US for the United States), or "region" in a case file (this run used none).',
     });
   });
 

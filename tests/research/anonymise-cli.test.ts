@@ -259,8 +259,9 @@ describe('anonymise and the case', () => {
     const r = await anonymise([dir], path.join(s.dir, 'no-region-anon'));
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n');
+    // Named by the case file, where the region can be set.
     expect(lines).toContain(
-      "  ! 1 phone number is written in national form, without a country code (07700 900456), and no region is set, so it cannot be matched to the same number written in international form: one person's contacts may be counted under two identifiers, or missed.",
+      `  ! ${path.join(dir, 'case.json')}: 1 phone number is written in national form, without a country code (07700 900456), and no region is set, so it cannot be matched to the same number written in international form: one person's contacts may be counted under two identifiers, or missed.`,
     );
     expect(lines).toContain(
       '    The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
