@@ -11,6 +11,7 @@
 export const TIME_FLAG_WORDS: Readonly<Record<string, string>> = {
   'time-approximate': 'time approximate',
   'time-range': 'time given as a range',
+  'time-spoken-or-range': 'read as minutes to the hour; the words can also mean a range of hours',
   'time-part-of-day': 'only the part of the day is known',
   'time-unparsed': 'time not readable; date only',
   'time-from-id': 'time taken from the message id',

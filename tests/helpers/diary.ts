@@ -17,6 +17,8 @@ export function diaryTimes(run: SourceRun): unknown[][] {
 
 /** An exact clock time. */
 export const clock = (h: number, m: number) => ({ kind: 'clock', h, m, s: 0, approx: false, range: false });
+/** "n to <hour>" read as n minutes to the hour, which the words also give as a range from hour n (flagged). */
+export const spoken = (h: number, m: number) => ({ ...clock(h, m), orRange: true });
 /** The start of a range, flagged approximate. */
 export const range = (h: number, m = 0) => ({ kind: 'clock', h, m, s: 0, approx: true, range: true });
 /** An hour without am/pm on the 12-hour clock: the date alone. */

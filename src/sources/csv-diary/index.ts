@@ -17,8 +17,9 @@
  * `2024-02-03 21:40:00+0100`), as diary apps export them: that is the instant it states (`instant`, minute
  * precision, or second when its seconds are not zero), kept as written (`date_as_written`). Record flags:
  * `time-approximate` (also on a date-only row whose time is a bound, "after 10pm", or an hour without am/pm),
- * `time-range`, `time-part-of-day`, `time-unparsed`, `date-excel-serial`, `time-excel-fraction`, `time-local-mismatch` (the Date and
- * Time cells give different times), `contact-type-unmapped`, `via-third-party`. Lines above the header (blank,
+ * `time-range`, `time-spoken-or-range` ("5 to 10pm" read as 21:55, which can also be 5pm to 10pm),
+ * `time-part-of-day`, `time-unparsed`, `date-excel-serial`, `time-excel-fraction`, `time-local-mismatch` (the Date
+ * and Time cells give different times), `contact-type-unmapped`, `via-third-party`. Lines above the header (blank,
  * or Excel's `sep=;`) are structure, not records. The header row again further down (two exports joined into one
  * file) is a record skipped as `repeated-header` when it names the same columns; one naming other columns is
  * rejected (`DIARY_HEADER_DIFFERS`), since the rows after it are still read with the first header's columns.

@@ -349,6 +349,7 @@ export class RowReader {
           : { type: 'local', local: hm, precision: 'min' };
       if (reading.approx) flags.push('time-approximate');
       if (reading.range) flags.push('time-range');
+      if (reading.orRange) flags.push('time-spoken-or-range');
       if (reading.excel) {
         // On the event as well as in the file's one warning: a time converted from a number says so where it is cited.
         flags.push('time-excel-fraction');
@@ -367,8 +368,13 @@ export class RowReader {
       if (reading.how === 'no-meridiem' && this.hoursWithoutAmPm.count++ <= MAX_EXAMPLES)
         this.hoursWithoutAmPm.examples.push({ written, line });
     }
-    // An Excel fraction ("0.875") is kept as written, so that the row shows the time was converted from it.
-    if (!stamp && written !== '' && (reading.kind !== 'clock' || reading.approx || reading.excel))
+    // An Excel fraction ("0.875") is kept as written, so that the row shows the time was converted from it; so is
+    // "5 to 10pm", read as 21:55, which the words also give as a range (spoken-clock.ts).
+    if (
+      !stamp &&
+      written !== '' &&
+      (reading.kind !== 'clock' || reading.approx || reading.excel || reading.orRange)
+    )
       details['time_as_written'] = written;
     if (readable.unknownInDate) details['date_as_written'] = layout.cell(cells, 'date');
     if (readable.inDate) {

@@ -10,8 +10,11 @@
  * So "5 to 9pm" (17:00 to 21:00), "8 to 10pm", "10 to 12pm", "10 to 1pm" and "10 to 2pm" (10:00 to 14:00) are
  * ranges, flagged: either reading is common, and an exact time the writer did not mean would be wrong without a
  * flag. "5 to 10pm" is 21:55, "10 to 3pm" 14:50 and "10 to 9pm" 20:50: as ranges they would last five, five and
- * eleven hours, longer than people write "from 5 to 10" for. Never across midnight: "10 to 1am" as a range would
- * start at 22:00 on the evening of the row's date, a day from the small hours it also names, so it is 00:50.
+ * eleven hours, longer than people write "from 5 to 10" for; but as either reading is common, the time chosen is
+ * flagged `time-spoken-or-range` and kept as written, so the reader sees 21:55 is a reading of "5 to 10pm", not a
+ * time the writer gave (a bare number before "to", with no "minutes", whose range would run forward on the date).
+ * Never across midnight: "10 to 1am" as a range would start at 22:00 on the evening of the row's date, a day from
+ * the small hours it also names, so it is 00:50, unflagged.
  * Numbers other than 5, 10, 20 and 25 are not said before "to" without "minutes": "8 to 10pm" and "11 to 1pm" are
  * only ranges, read as other ranges are (time-ranges.ts). Without am/pm ("10 to 9", "5 past 3", "half 9") the
  * hour is unknown, as for "9". Midnight and noon can be the hour: "20 to midnight" is 23:40 and "quarter past
@@ -89,7 +92,34 @@ export function pastOrTo(t: string, approx: boolean, said: Said): TimeReading | 
   // "10 to 00:00" is 23:50 on the day before the row's date: not read into the wrong day.
   if (at < 0) return { kind: 'bad', why: 'is before midnight of the day before the date' };
   said.twelveHour = twelveHour(clock.meridiem);
-  return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+  return clockAt(at, approx, orRange(spoken) && rangeTo(minutes, h * 60, twelveHour(clock.meridiem)));
+}
+
+/**
+ * Whether "n to <hour>", read as n minutes to the hour, was said with a bare number and no "minutes", as the start
+ * of a range is written too ("5 to 10pm", "five to ten pm", "10 to 3pm"): either reading is common, and where the
+ * range runs forward on the date (`rangeTo`) it was refused only for its length, so the time chosen is an
+ * interpretation, flagged for the reader (`orRange`, the row's `time-spoken-or-range`). "quarter to", "20 to 9pm"
+ * (no hour 20 goes with pm) and "10 minutes to 9pm" are the spoken clock only.
+ */
+function orRange(spoken: Spoken): boolean {
+  return /\d/.test(spoken.said) && !spoken.minutesWord && spoken.to;
+}
+
+/**
+ * Whether hour n, in either half of the day, starts a range that runs forward to `end` (minutes from the start of
+ * the row's date), however long: "10 to 9pm" (10:00 to 21:00) does, "10 to 1am" does not (never across midnight,
+ * as for `shortRangeTo`), nor "20 to 9pm" (no hour 20 goes with pm).
+ */
+function rangeTo(n: number, end: number, twelve = false): boolean {
+  if (n > 12 && twelve) return false;
+  return shortRangeTo(n, end, 24);
+}
+
+/** The clock reading of `at` minutes from midnight of the row's date. */
+function clockAt(at: number, approx: boolean, alsoRange: boolean): TimeReading {
+  const time = { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false } as const;
+  return alsoRange ? { ...time, orRange: true } : time;
 }
 
 // Hours named by a word, as minutes of the row's date: midnight is its start after "past" and its end after "to".
@@ -112,7 +142,7 @@ function pastOrToNamed(spoken: Spoken, named: 'midnight' | number, approx: boole
   if (minutes <= 12 && leftToRange(spoken, (n) => shortRangeTo(n, base))) return undefined;
   if (minutes < 1 || minutes > 59 || (said === 'half' && to)) return undefined;
   const at = base + (to ? -minutes : minutes);
-  return { kind: 'clock', h: Math.floor(at / 60), m: at % 60, s: 0, approx, range: false };
+  return clockAt(at, approx, orRange(spoken) && minutes <= 12 && rangeTo(minutes, base));
 }
 
 /**
@@ -130,12 +160,13 @@ function alsoRange(n: number, clock: Clock): boolean {
 
 /**
  * Whether hour n, in either half of the day (hour n itself when above 12), starts a range that ends at `end`
- * (minutes from the start of the row's date) and is at most SPOKEN_RANGE_HOURS long. Never across midnight: "10
- * to 1am" as 10pm to 1am would start on the evening before the small hours the spoken reading (00:50) gives.
+ * (minutes from the start of the row's date) and is at most `hours` long (SPOKEN_RANGE_HOURS unless given). Never
+ * across midnight: "10 to 1am" as 10pm to 1am would start on the evening before the small hours the spoken reading
+ * (00:50) gives.
  */
-function shortRangeTo(n: number, end: number): boolean {
+function shortRangeTo(n: number, end: number, hours = SPOKEN_RANGE_HOURS): boolean {
   const starts = n > 12 ? [n] : [n % 12, (n % 12) + 12];
-  return starts.some((h) => end > h * 60 && end - h * 60 <= SPOKEN_RANGE_HOURS * 60);
+  return starts.some((h) => end > h * 60 && end - h * 60 <= hours * 60);
 }
 
 /** The longest range "n to <clock>" is read as rather than the spoken time (see the module comment). */

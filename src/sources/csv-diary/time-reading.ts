@@ -21,6 +21,12 @@ export type TimeReading =
       readonly open?: true;
       /** Read from the fraction of a day Excel writes for a time cell formatted as General ("0.875": excel-times.ts). */
       readonly excel?: true;
+      /**
+       * Read as minutes to the hour from "n to <hour>" said with a bare number that could also be the hour a range
+       * starts from ("5 to 10pm": 21:55, or 17:00 to 22:00; spoken-clock.ts): the spoken reading was chosen, the
+       * range is also common, so the time is an interpretation of the words.
+       */
+      readonly orRange?: true;
     }
   | {
       readonly kind: 'day';
