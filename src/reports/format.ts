@@ -284,14 +284,16 @@ export function fold(values: readonly number[], width: number): { values: number
 type Week = Report['incidents']['weekly'][number];
 
 /**
- * The weekly sparkline and its legend (text and Markdown reports), folded to `width` marks. The series starts on
- * the first incident's day and ends on the last's, so the first and last weeks can be part weeks. Drawn as counted,
+ * The weekly sparkline and its legend (text and Markdown reports), folded to `width` marks, over the weeks of the
+ * report's period (`periodWeeks`: the first to the last incident, widened to the analysis window), so the first
+ * and last weeks can be part weeks, each with the days the Markdown and HTML tables give it. Drawn as counted,
  * a last week of one day with 3 contacts stood at a third of the weeks of 9 before it (fixtures/text-neutral/flat),
  * as if contact had dropped at the very end, where a reader looks to see whether it is rising; drawn at its rate for
- * 7 days it rose instead, as a part week ends (or starts) on a day with contact by its making: a diary of two
- * entries a week whose last week has 3 days drew a last mark more than twice as high as the others
- * (fixtures/diary-two-years). So with at least two full weeks, only full weeks are drawn, and the legend gives the
- * part weeks' days and counts; with fewer, every week is drawn as counted and the legend says which are part weeks.
+ * 7 days it rose instead, as a part week ends (or starts) on a day with a record when the window is the records'
+ * own span: a diary of two entries a week whose last week has 3 days drew a last mark more than twice as high as
+ * the others (fixtures/diary-two-years). So with at least two full weeks, only full weeks are drawn, and the legend
+ * gives the part weeks' days and counts; with fewer, every week is drawn as counted and the legend says which are
+ * part weeks, a single week too ("1 week from 2024-02-12, a part week of 6 days": it said "1 week" alone).
  */
 export function weeklySparkline(
   weekly: readonly Week[],
@@ -313,8 +315,15 @@ export function weeklySparkline(
   const legend =
     drawn === full && ends.length > 0
       ? `${plural(full.length, 'full week')} from ${full[0]!.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}; part weeks not drawn: ${ends.map(([which, w]) => `${which} ${plural(w.days, 'day')} (${plural(w.count, 'incident')})`).join(', ')}`
-      : `${plural(weekly.length, 'week')} from ${first?.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}${weekly.length > 1 && ends.length > 0 ? `; ${ends.map(([which, w]) => `the ${which} has ${plural(w.days, 'day')}`).join(', ')}` : ''}`;
+      : `${plural(weekly.length, 'week')} from ${first?.weekStart}${folded.per > 1 ? `, ${folded.per} weeks a mark` : ''}${partNote(weekly.length, ends)}`;
   return { marks: sparkline(folded.values), legend };
+}
+
+/** Which of the weeks drawn are part weeks: "; the last has 2 days", or ", a part week of 6 days" for one week. */
+function partNote(weeks: number, ends: readonly [string, Week][]): string {
+  if (ends.length === 0) return '';
+  if (weeks === 1) return `, a part week of ${plural(ends[0]![1].days, 'day')}`;
+  return `; ${ends.map(([which, w]) => `the ${which} has ${plural(w.days, 'day')}`).join(', ')}`;
 }
 
 // Characters a terminal draws two columns wide: emoji shown as emoji, and East Asian wide and full-width ones

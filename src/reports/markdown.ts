@@ -37,6 +37,7 @@ import {
   timeNotes,
 } from './labels.js';
 import { escalationSection } from './markdown-escalation.js';
+import { type PeriodWeek, periodWeeks } from './period-weeks.js';
 import { notListedNote } from './problem-lines.js';
 import type { ReportFormat } from './report.js';
 import { LINE_BREAK, LINE_BREAKS, markdownLines, markdownName, markdownEscape as md } from './sanitize.js';
@@ -182,13 +183,13 @@ export function frequencySection(r: Report): string[] {
       ],
     ),
     '',
-    weeklyMarkdown(i.weekly),
+    weeklyMarkdown(periodWeeks(r)),
     '',
   ];
 }
 
 /** The weekly sparkline as the text report draws it (part weeks named, not drawn as a drop), one mark a week. */
-function weeklyMarkdown(weekly: Report['incidents']['weekly']): string {
+function weeklyMarkdown(weekly: readonly PeriodWeek[]): string {
   const { marks, legend } = weeklySparkline(weekly);
   return `Weekly incidents: \`${marks}\` (${legend})`;
 }

@@ -28,6 +28,7 @@ import {
   timeWithFlags,
   weeklySparkline,
 } from './format.js';
+import { type PeriodWeek, periodWeeks } from './period-weeks.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe, terminalName } from './sanitize.js';
@@ -126,7 +127,7 @@ function figures(r: Report, ctx: ReportContext): string[] {
     `${c.bold('Night')}       ${nightLine(i.night)}`,
     `${c.bold('Streak')}      longest run of contact days: ${plural(i.longestStreak.days, 'day')}${i.longestStreak.from ? ` (${dayRange(i.longestStreak.from, i.longestStreak.to!, ' → ')})` : ''}`,
     `${c.bold('Gap')}         ${gapLine(r)}`,
-    `${c.bold('Weekly')}      ${weeklyText(i.weekly, Math.max(10, ctx.width - 14))}`,
+    `${c.bold('Weekly')}      ${weeklyText(periodWeeks(r), Math.max(10, ctx.width - 14))}`,
   );
   return lines;
 }
@@ -158,7 +159,7 @@ function nightLine(n: Report['incidents']['night']): string {
 }
 
 /** The weekly sparkline folded to `width` marks, then its legend. */
-function weeklyText(weekly: Report['incidents']['weekly'], width: number): string {
+function weeklyText(weekly: readonly PeriodWeek[], width: number): string {
   const { marks, legend } = weeklySparkline(weekly, width);
   return `${marks}  (${legend})`;
 }

@@ -1,11 +1,12 @@
 /**
  * Calendar heatmap of contact days: one column per ISO week (Monday first), one row per weekday, each day shaded
  * by its number of incidents on a single-hue scale that keeps its order in greyscale. Days with no incidents are
- * white with an outline; days outside the period are left out; milestone days have a heavy black outline. Long
+ * white with an outline; days outside the report's period (period-weeks.ts, the days Figure 1 draws) are left out; milestone days have a heavy black outline. Long
  * periods wrap into blocks of a year of weeks.
  */
 import type { Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
+import { periodDays } from '../../period-weeks.js';
 import { milestoneWhen } from '../../tallies.js';
 import { dayNumber, isoDate, longDate, monthLabel, WEEKDAYS, weekday } from '../dates.js';
 import { plain } from '../escape.js';
@@ -53,12 +54,14 @@ function monthLabels(
 export function calendarChart(r: Report): Figure | null {
   const i = r.incidents;
   if (i.total === 0 || i.daily.length === 0) return null;
-  const start = dayNumber(i.daily[0]!.date);
-  const end = start + i.daily.length - 1;
+  // The report's period, as Figure 1 draws it: a window that ends after the last incident ends the calendar too.
+  const days = periodDays(r);
+  const start = dayNumber(days[0]!.date);
+  const end = start + days.length - 1;
   const gridStart = start - weekday(start);
   const weeks = Math.floor((end - gridStart) / 7) + 1;
   const bounds = heatBounds(i.maxPerDay?.count ?? 0);
-  const counts = new Map(i.daily.map((d) => [dayNumber(d.date), d.count]));
+  const counts = new Map(days.map((d) => [dayNumber(d.date), d.count]));
   const milestoneDays = new Map<number, string[]>();
   r.case.milestones.forEach((m, k) => {
     // The day the case zone's clock puts it on, as the squares are the case zone's days.
@@ -119,7 +122,7 @@ export function calendarChart(r: Report): Figure | null {
   const width = Math.min(WIDTH, Math.max(LEFT + Math.min(weeks, BLOCK_WEEKS) * PITCH, lx) + 8);
   const height = legendY + CELL + 6;
 
-  const caption = `Each square is a day from ${longDate(i.daily[0]!.date)} to ${longDate(i.daily[i.daily.length - 1]!.date)}, in columns of weeks starting on Monday; darker squares had more incidents (scale, in incidents a day: ${labels.join(', ')}). Contact on ${plural(i.daysWithContact, 'day')} of ${int(i.daily.length)}; white squares are days with no incidents recorded.${milestoneDays.size ? ' Squares with a heavy outline are milestone days.' : ''}`;
+  const caption = `Each square is a day from ${longDate(days[0]!.date)} to ${longDate(days[days.length - 1]!.date)}, in columns of weeks starting on Monday; darker squares had more incidents (scale, in incidents a day: ${labels.join(', ')}). Contact on ${plural(i.daysWithContact, 'day')} of ${int(days.length)}; white squares are days with no incidents recorded.${milestoneDays.size ? ' Squares with a heavy outline are milestone days.' : ''}`;
 
   const rows: string[][] = [];
   for (let w = 0; w < weeks; w++) {

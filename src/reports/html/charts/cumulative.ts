@@ -1,10 +1,12 @@
 /**
- * Cumulative incidents: the running total of `incidents.daily` as a step line, so a steeper stretch is a period
- * of more frequent contact; milestones are marked. Its table gives the running total at the end of each ISO
- * week from `incidents.weekly`.
+ * Cumulative incidents: the running total of `incidents.daily` as a step line over the report's period
+ * (period-weeks.ts, the days Figure 1 draws), so a steeper stretch is a period of more frequent contact; milestones
+ * are marked. Its table gives the running total at the end of each ISO week of that period, with the days the text
+ * and Markdown reports give the week.
  */
 import type { Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
+import { periodDays, periodWeeks } from '../../period-weeks.js';
 import { longDate } from '../dates.js';
 import { table } from '../table.js';
 import {
@@ -28,9 +30,10 @@ const BOTTOM = 212;
 export function cumulativeChart(r: Report): Figure | null {
   const i = r.incidents;
   if (i.total === 0 || i.daily.length === 0) return null;
-  const axis = new TimeAxis(i.daily[0]!.date, i.daily.length, LEFT, WIDTH - 40);
+  const days = periodDays(r);
+  const axis = new TimeAxis(days[0]!.date, days.length, LEFT, WIDTH - 40);
   const running: number[] = [];
-  for (const d of i.daily) running.push((running[running.length - 1] ?? 0) + d.count);
+  for (const d of days) running.push((running[running.length - 1] ?? 0) + d.count);
   const end = running[running.length - 1]!;
   const { top, ticks } = valueTicks(end);
   const y = (v: number) => BOTTOM - (v / top) * (BOTTOM - TOP);
@@ -50,17 +53,18 @@ export function cumulativeChart(r: Report): Figure | null {
   ].join('');
 
   let total = 0;
-  const rows = i.weekly.map((w) => {
+  const weeks = periodWeeks(r);
+  const rows = weeks.map((w) => {
     total += w.count;
     return [w.weekStart, w.partial ? `${w.days} (partial)` : String(w.days), int(w.count), int(total)];
   });
-  const caption = `Running total of incidents from ${longDate(i.daily[0]!.date)} (${int(running[0]!)}) to ${longDate(i.daily[i.daily.length - 1]!.date)} (${int(end)}); a steeper line means more incidents per day.${milestoneNote(r, axis)}`;
+  const caption = `Running total of incidents from ${longDate(days[0]!.date)} (${int(running[0]!)}) to ${longDate(days[days.length - 1]!.date)} (${int(end)}); a steeper line means more incidents per day.${milestoneNote(r, axis)}`;
   return {
     id: ID,
     title: 'Cumulative incidents',
     caption,
     svg: svg(ID, BOTTOM + 24, 'Cumulative incidents', caption, body),
-    tableLabel: `Data: incidents per week and running total (${plural(i.weekly.length, 'week')})`,
+    tableLabel: `Data: incidents per week and running total (${plural(weeks.length, 'week')})`,
     table: table({
       caption: 'Data of the cumulative incidents: incidents per week and running total',
       columns: [

@@ -1,16 +1,17 @@
 /**
  * Incidents per day stacked by channel, with the milestones marked. Periods longer than a year are drawn per ISO
  * week instead (bars of a day would be thinner than a pixel), each week's bar being the sum of its days from
- * `incidents.daily`; partial weeks are drawn lighter and named in the table. The days drawn run from the first to
- * the last incident, widened to the escalation analysis's window when it reaches further (a window set in the case
- * file, or one that starts with the victim's own first message), so that every day the analysis left out can be
- * shown. Those days (outside the fully covered days, `escalation.daily[].covered`: coverage.ts) are shaded behind
+ * `incidents.daily`; partial weeks are drawn lighter and named in the table. The days drawn are the report's period
+ * (period-weeks.ts): the first to the last incident, widened to the escalation analysis's window when it reaches
+ * further (a window set in the case file, or one that starts with the victim's own first message), so that every
+ * day the analysis left out can be shown, and the weeks are those the text and Markdown reports count. Those days (outside the fully covered days, `escalation.daily[].covered`: coverage.ts) are shaded behind
  * the bars and named in the legend and the caption: a low bar there may only mean that an export ends.
  */
 
 import { busiestDays } from '../../../model/format.js';
 import type { Channel, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
+import { periodDays, periodWeeks } from '../../period-weeks.js';
 import { dayNumber, isoDate, longDate, longDateSpan } from '../dates.js';
 import { plain } from '../escape.js';
 import { type ChannelStyle, channelStyles, patternDefs, patterned } from '../palette.js';
@@ -45,9 +46,12 @@ interface Bin {
   readonly partial: boolean;
 }
 
-/** The bars: one a day over the axis (days without a row in `incidents.daily` are zero), or one an ISO week. */
+/**
+ * The bars: one a day over the axis (days without a row in `incidents.daily` are zero), or one an ISO week of the
+ * report's period (`periodWeeks`, the weeks the text and Markdown reports count too).
+ */
 function bins(r: Report, axis: TimeAxis): Bin[] {
-  const daily = r.incidents.daily;
+  const daily = periodDays(r);
   if (axis.days <= MAX_DAILY_BARS) {
     const rows = new Map(daily.map((d) => [d.date, d]));
     return Array.from({ length: axis.days }, (_, k) => {
@@ -57,7 +61,7 @@ function bins(r: Report, axis: TimeAxis): Bin[] {
     });
   }
   let offset = 0;
-  return r.incidents.weekly.map((w) => {
+  return periodWeeks(r).map((w) => {
     const slice = daily.slice(offset, offset + w.days);
     offset += w.days;
     const byChannel: Partial<Record<Channel, number>> = {};
@@ -76,19 +80,13 @@ function bins(r: Report, axis: TimeAxis): Bin[] {
 }
 
 /**
- * The days drawn: the first to the last incident, widened to the escalation window where it reaches further, so
- * that the hatched days are every day the analysis left out (coverage.ts), none cut off at an edge.
+ * The days drawn: the report's period (`periodDays`: the first to the last incident, widened to the escalation
+ * window where it reaches further), so that the hatched days are every day the analysis left out (coverage.ts),
+ * none cut off at an edge.
  */
 function axisOf(r: Report): TimeAxis {
-  const daily = r.incidents.daily;
-  const w = r.escalation?.window;
-  let first = dayNumber(daily[0]!.date);
-  let last = dayNumber(daily[daily.length - 1]!.date);
-  if (w?.from && w.to) {
-    first = Math.min(first, dayNumber(w.from));
-    last = Math.max(last, dayNumber(w.to));
-  }
-  return new TimeAxis(isoDate(first), last - first + 1, LEFT, WIDTH - 12);
+  const days = periodDays(r);
+  return new TimeAxis(days[0]!.date, days.length, LEFT, WIDTH - 12);
 }
 
 /** Text of the legend entry for the shaded days. */
