@@ -2,7 +2,8 @@
  * Every problem a report lists says what happened, where, and what to do next. Read over fixtures whose files
  * hold the problems a reviewer found without a hint or a place (e-mail dates without a certain zone, a body not
  * base64, an unknown charset, a separator without an empty line, Discord messages timed by their id or with no
- * type, numbers in national form, numbers named like the subject), and over other sources' damaged files: each
+ * type, numbers in national form, numbers named like the subject, Meta notes on a file's messages), and over other
+ * sources' damaged files: each
  * problem has a hint, and one about records names the record. The exceptions are listed below, each with why.
  */
 import path from 'node:path';
@@ -23,6 +24,12 @@ const CASES: readonly (readonly [string, readonly string[]])[] = [
   ['twitter-archive', []],
   ['telegram-json', []],
   ['sms-backup-xml', []],
+  ['messenger-json', []],
+  ['messenger-e2ee-json', []],
+  ['messenger-html', []],
+  ['csv-diary', []],
+  ['csv-diary-repeated-header', []],
+  ['csv-diary-unclosed-quote', []],
 ];
 
 /**
@@ -41,7 +48,10 @@ const OF_THE_RUN = new Set([
 /**
  * Problems about a whole file, named by the file alone: the subject being absent from it, the count the backup
  * declares against the records it holds, whose archive it is; and, naming the case file, what the case does not
- * list (nothing in the case file to point at).
+ * list (nothing in the case file to point at). Also the notes that sum up a file: whether Meta's double encoding was
+ * undone in it (decided over all its strings), that a Meta HTML page's times have no zone (every time in it), and a
+ * diary's summaries of rows read alike, which name their rows' lines in their words, and of its header's columns
+ * kept uninterpreted.
  */
 const OF_THE_FILE = new Set([
   'CASE_SUBJECT_NOT_IN_FILE',
@@ -49,6 +59,23 @@ const OF_THE_FILE = new Set([
   'CASE_NAMED_BUT_NOT_LISTED',
   'SMS_COUNT_MISMATCH',
   'TWITTER_ARCHIVE_OWNER_LIKELY',
+  'MESSENGER_MOJIBAKE_REPAIRED',
+  'MESSENGER_MOJIBAKE_NOT_REPAIRED',
+  'MESSENGER_HTML_LOCAL_TIME',
+  // csv-diary/summary.ts: one warning a file for the rows read alike, or for its header.
+  'DIARY_BLANK_CONTACT_TYPE',
+  'DIARY_DATED_LINES_IN_CELL',
+  'DIARY_DATE_ONLY_ROWS',
+  'DIARY_EXCEL_SERIAL_DATE',
+  'DIARY_EXCEL_TIME',
+  'DIARY_EXTRA_EMPTY_CELLS',
+  'DIARY_HOUR_WITHOUT_AMPM',
+  'DIARY_NO_CONTACT_TYPE_COLUMN',
+  'DIARY_TIME_BOUND',
+  'DIARY_TIME_FREE_TEXT',
+  'DIARY_UNMAPPED_CONTACT_TYPE',
+  'DIARY_UNRECOGNISED_COLUMNS',
+  'DIARY_WHAT_READ_AS_DESCRIPTION',
 ]);
 
 async function problemsOf(folder: string, subject: readonly string[]): Promise<Problem[]> {

@@ -74,7 +74,7 @@ const REPAIRED = (n: number) => [
   'MESSENGER_MOJIBAKE_REPAIRED',
   undefined,
   `Repaired Meta's double-encoded text in ${n} strings (UTF-8 bytes written as \\u00XX escapes, e.g. "Ã©" for "é").`,
-  undefined,
+  'Nothing to do: names and texts are shown as the app showed them; the file itself is unchanged.',
 ];
 const cutHint =
   'Check that message in the export: a damaged or edited file can make one message this long. The message carries the MESSENGER_TEXT_CUT flag.';

@@ -270,7 +270,12 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
     },
   });
   if (!layout)
-    throw new SourceFailure('DIARY_NO_DATE_COLUMN', 'The header row could not be read', header.line);
+    throw new SourceFailure(
+      'DIARY_NO_DATE_COLUMN',
+      'The header row could not be read',
+      header.line,
+      'Open the file in a spreadsheet or text editor and check that its first non-empty row holds the column names, one of them Date, separated by commas or semicolons',
+    );
   if (what && readsAsAccount(what)) layout = layout.withAccount(what);
   const decided = decideOrder(stats, ctx.options, input.path);
   if (decided.code) ctx.warn(decided.code, decided.locator, decided.message!, decided.hint);

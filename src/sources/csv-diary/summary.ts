@@ -24,6 +24,11 @@ function rows(n: number): string {
 }
 
 /** Reports what the reader tallied while reading the rows. */
+
+/** What to do about a type of contact the synonym table does not map. */
+const TYPE_HINT =
+  'Use a recognised word in the type column (text, call, WhatsApp, e-mail, letter, in person…; see `chronolog formats`)';
+
 export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceContext): void {
   if (layout.unrecognised.length > 0)
     ctx.warn(
@@ -83,7 +88,7 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       'DIARY_UNMAPPED_CONTACT_TYPE',
       undefined,
       `Unmapped contact type "${value}" (${rows(t.count)}, first on line ${t.line}) counted as channel "other", kind "other"`,
-      'Use a recognised word in the type column (text, call, WhatsApp, e-mail, letter, in person…; see `chronolog formats`)',
+      TYPE_HINT,
     );
   }
   if (unlisted.length > 0)
@@ -91,6 +96,7 @@ export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceCont
       'DIARY_UNMAPPED_CONTACT_TYPE',
       undefined,
       `${unlisted.length} more unmapped contact types counted as channel "other": ${list(unlisted, 10)}`,
+      TYPE_HINT,
     );
   warnTimes(
     ctx,

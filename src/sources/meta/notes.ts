@@ -30,6 +30,7 @@ export function unknownTypeNote(
       'MESSENGER_UNKNOWN_TYPE',
       locator,
       `Message type ${JSON.stringify(type)} is not a known type; read by its content.`,
+      'Check that message in the app: a newer export may use a type chronolog does not know yet. It is counted by what it holds, so the counts stand.',
     );
   };
 }
@@ -43,7 +44,12 @@ export function noContentNote(ctx: SourceContext, what: string): (locator: strin
   return (locator) => {
     if (noted) return;
     noted = true;
-    ctx.warn('MESSENGER_NO_CONTENT', locator, `A message has ${what}; it is kept as kind "other".`);
+    ctx.warn(
+      'MESSENGER_NO_CONTENT',
+      locator,
+      `A message has ${what}; it is kept as kind "other".`,
+      'Check that message in the app: it may be a sticker, a reaction or a shared item the export does not describe. It is still counted.',
+    );
   };
 }
 

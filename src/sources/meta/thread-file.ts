@@ -290,6 +290,7 @@ export async function readThreadFile(
       'MESSENGER_MOJIBAKE_REPAIRED',
       undefined,
       `Repaired Meta's double-encoded text in ${strings(verdict.mojibake)} (UTF-8 bytes written as \\u00XX escapes, e.g. "Ã©" for "é").`,
+      'Nothing to do: names and texts are shown as the app showed them; the file itself is unchanged.',
     );
   } else if (verdict.mojibake > 0) {
     ctx.warn(
@@ -304,6 +305,7 @@ export async function readThreadFile(
       'MESSENGER_NO_MESSAGES',
       undefined,
       'The "messages" value is not an array of messages; nothing was read.',
+      'Check that this is a message_N.json thread file from the "Download your information" archive, downloaded in JSON format, and not edited since.',
     );
   }
 
