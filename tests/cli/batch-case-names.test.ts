@@ -4,7 +4,7 @@
  * cases lie on this machine. And the summary says when cases were read in this computer's zone (no zone in their
  * case file, no --tz), as their tables would differ on a machine set to another.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, STACK } from '../helpers/cli.js';
@@ -47,6 +47,27 @@ describe('batch names each case by its name in DIR', () => {
     );
     for (const o of outputs.slice(1)) expect(o).toEqual(outputs[0]);
     for (const [f, t] of outputs[0]!) expect(t, f).not.toContain(s.dir);
+  });
+
+  it('names a case folder with a control character by its name however DIR was given', () => {
+    // The reader's message shows the folder's ESC as <U+001B>: that shown form is the case's name too.
+    const dir = path.join(s.dir, 'controls', 'cases');
+    mkdirSync(path.join(dir, 'b\u001bc'), { recursive: true });
+    cpSync(path.join(cases, 'no-export', 'notes.txt'), path.join(dir, 'b\u001bc', 'notes.txt'));
+    cpSync(path.join(cases, 'no-zone'), path.join(dir, 'no-zone'), { recursive: true });
+    const tables = [
+      ['cases', path.join(s.dir, 'controls')],
+      [dir, ROOT],
+    ].map(([d, cwd], k) => {
+      const out = path.join(s.dir, 'controls', `out-${k}`);
+      const r = cli(['batch', d!, '--out', out, '--jobs', '1', '--tz', 'UTC'], {}, cwd);
+      expect(r.code, r.stderr).toBe(0);
+      return written(out);
+    });
+    expect(tables[0]!.get('errors.csv')).toBe(
+      'case,reason\nb<U+001B>c,INPUT_NOTHING_RECOGNISED: the file is not a supported export: b<U+001B>c/notes.txt: not a supported export format\n',
+    );
+    expect(tables[1]).toEqual(tables[0]);
   });
 
   it("says how many cases were read in this computer's zone, and how to make the tables the same everywhere", () => {

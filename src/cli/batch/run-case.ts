@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
+import { showControls } from '../../reports/sanitize.js';
 import { identifierTally } from '../../reports/tallies.js';
 import { shownPath } from '../disk-path.js';
 import type { Environment } from '../environment.js';
@@ -195,10 +196,16 @@ function oneLine(message: string): string {
  * was given as `cases`, `.` or an absolute path, and never hold where the cases lie on this machine.
  */
 function asCaseName(message: string, dir: string, name: string): string {
-  const forms = [...new Set([dir, path.resolve(dir)])].filter((f) => f !== name);
+  // Messages show a path's control and bidi characters as `<U+001B>` (the reader's words about a file): that shown
+  // form of the folder is replaced by the case's name shown alike, the raw form by the name itself.
+  const raw = [dir, path.resolve(dir)];
+  const forms = new Map<string, string>();
+  for (const f of raw) forms.set(showControls(f), showControls(name));
+  for (const f of raw) forms.set(f, name);
+  const pairs = [...forms].filter(([f, to]) => f !== to);
   // The longest first: an absolute path holds the relative one.
-  forms.sort((a, b) => b.length - a.length);
-  return forms.reduce((m, f) => m.split(f).join(name), message);
+  pairs.sort((a, b) => b[0].length - a[0].length);
+  return pairs.reduce((m, [f, to]) => m.split(f).join(to), message);
 }
 
 /**
