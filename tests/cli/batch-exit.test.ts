@@ -249,6 +249,59 @@ describe('merge conflict', () => {
   });
 });
 
+describe('merge of a folder an earlier version wrote', () => {
+  it('refuses it by name, and merges it once batch --resume has run its cases again', () => {
+    cpSync(path.join(ROOT, 'fixtures/batch-case-provenance'), path.join(s.dir, 'earlier/cases'), {
+      recursive: true,
+    });
+    expect(run('earlier', ['batch', 'cases', '--out', 'run-new', '--tz', 'UTC', '--quiet']).code).toBe(0);
+    expect(run('earlier', ['batch', 'cases', '--out', 'run-old', '--tz', 'UTC', '--quiet']).code).toBe(0);
+    // run-old's states as the version before the timezone … files_not_read columns wrote them: no zone, tz
+    // database or problem counts, 12 cells in a row, and a failed case's state without the version.
+    const states = path.join(s.dir, 'earlier/run-old/cases');
+    for (const name of ['few-texts', 'no-export', 'no-zone', 'subject-typo']) {
+      const file = path.join(states, `${name}.json`);
+      const { zone, zoneSource, tzdata, problems, generator, ...state } = JSON.parse(
+        readFileSync(file, 'utf8'),
+      );
+      writeFileSync(
+        file,
+        JSON.stringify(
+          state.error === undefined ? { ...state, generator, row: state.row.slice(0, 12) } : state,
+        ),
+      );
+    }
+    const r = run('earlier', ['merge', 'run-new', 'run-old', '--out', 'merged']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: run-old: all 4 cases ("few-texts", "no-export", "no-zone", …) were analysed by an earlier chronolog version, whose state files lack the time zone, tz database and problem counts the tables now hold; nothing was written to merged\n' +
+        'hint: Run the batch command that wrote run-old again with this version and --resume (it analyses those cases again), then merge.\n',
+    );
+    expect(existsSync(path.join(s.dir, 'earlier/merged'))).toBe(false);
+
+    // A failed case alone (its reason in the earlier version's words) is enough.
+    expect(
+      run('earlier', ['batch', 'cases', '--out', 'run-old', '--tz', 'UTC', '--resume', '--quiet']).code,
+    ).toBe(0);
+    const failed = path.join(states, 'no-export.json');
+    const { generator: _, ...state } = JSON.parse(readFileSync(failed, 'utf8'));
+    writeFileSync(failed, JSON.stringify(state));
+    expect(run('earlier', ['merge', 'run-old', '--out', 'merged']).stderr).toMatch(
+      /^error: run-old: 1 of its 4 cases \("no-export"\) was analysed by an earlier chronolog version/,
+    );
+
+    // As the hint says: --resume runs them again, and the merge is the unsharded run's.
+    expect(
+      run('earlier', ['batch', 'cases', '--out', 'run-old', '--tz', 'UTC', '--resume', '--quiet']).code,
+    ).toBe(0);
+    expect(run('earlier', ['merge', 'run-old', '--out', 'merged', '--quiet']).code).toBe(0);
+    for (const f of ['cases.csv', 'problems.csv', 'errors.csv', 'channels.csv', 'daily.csv'])
+      expect(readFileSync(path.join(s.dir, 'earlier/merged', f), 'utf8'), f).toBe(
+        readFileSync(path.join(s.dir, 'earlier/run-new', f), 'utf8'),
+      );
+  });
+});
+
 describe('merge of a folder that is not a whole batch output', () => {
   const HINT =
     'hint: Give the folders batch wrote with --out, each whole: merge rebuilds the tables from its cases/ folder.\n';

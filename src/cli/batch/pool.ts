@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Environment } from '../environment.js';
 import { tempPath } from '../tempfiles.js';
+import { VERSION } from '../version.js';
 import { type CaseResult, type CaseSettings, runCase } from './run-case.js';
 
 /** Heap cap per worker, in MiB: a case that needs more fails alone instead of taking the machine down. */
@@ -45,7 +46,7 @@ class Lane {
         // A dead worker takes only this case with it; the next case gets a fresh worker.
         this.worker = undefined;
         void w.terminate();
-        resolve({ case: job.name, inputsHash: '', error: why });
+        resolve({ case: job.name, inputsHash: '', generator: VERSION, error: why });
       };
       const onMessage = (r: CaseResult) => {
         cleanup();

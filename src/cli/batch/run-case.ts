@@ -66,7 +66,10 @@ export type EventTuple = [
 export interface CaseResult {
   readonly case: string;
   readonly inputsHash: string;
-  /** The chronolog version that analysed the case: --resume runs a case again when another version made its row. */
+  /**
+   * The chronolog version that analysed the case (or tried to: failed cases have it since the time zone columns
+   * were added): --resume runs a case again when another version made its row.
+   */
   readonly generator?: string;
   readonly error?: string;
   readonly row?: (string | number)[];
@@ -268,6 +271,11 @@ export async function runCase(
   } catch (err) {
     const e = err as Error;
     const code = err instanceof ToolError || err instanceof UsageError ? `${err.code}: ` : '';
-    return { case: name, inputsHash, error: oneLine(`${code}${asCaseName(e.message, dir, name)}`) };
+    return {
+      case: name,
+      inputsHash,
+      generator: VERSION,
+      error: oneLine(`${code}${asCaseName(e.message, dir, name)}`),
+    };
   }
 }

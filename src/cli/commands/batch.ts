@@ -209,7 +209,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   // Links that are not followed are listed in errors.csv (and kept as states, so `merge` lists them too).
   const notRead = folders.notRead.filter((f) => inShard(f.name));
   for (const { name, reason } of notRead) {
-    const r: CaseResult = { case: name, inputsHash: '', error: reason };
+    const r: CaseResult = { case: name, inputsHash: '', generator: VERSION, error: reason };
     await saveState(out, r);
     results.push(r);
   }

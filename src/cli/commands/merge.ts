@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
 import { plural } from '../../reports/format.js';
+import { byteOrder } from '../batch/case-folders.js';
 import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
 import type { CaseResult } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
@@ -46,6 +47,31 @@ async function refuseWithoutStates(dir: string): Promise<void> {
     );
 }
 
+/**
+ * A state written by a version before cases.csv had its `timezone` … `files_not_read` columns and problems.csv:
+ * an analysed case without `tzdata` (and so without its zone and problem counts), a failed one without `generator`
+ * (its reason in that version's words). Its rows would leave those cells empty and its problems out.
+ */
+function fromEarlierVersion(r: CaseResult): boolean {
+  return r.error === undefined ? r.tzdata === undefined : r.generator === undefined;
+}
+
+/** Refuses a folder whose state files an earlier version wrote: naming it, and how to bring it up to date. */
+function refuseEarlierStates(dir: string, old: readonly string[], total: number, out: string): never {
+  const some =
+    old.length === total ? `all ${plural(total, 'case')}` : `${old.length} of its ${plural(total, 'case')}`;
+  throw new ToolError(
+    'MERGE_EARLIER_VERSION',
+    `${dir}: ${some} (${old
+      .slice(0, 3)
+      .map((n) => `"${n}"`)
+      .join(
+        ', ',
+      )}${old.length > 3 ? ', …' : ''}) ${old.length === 1 ? 'was' : 'were'} analysed by an earlier chronolog version, whose state files lack the time zone, tz database and problem counts the tables now hold; nothing was written to ${out}`,
+    `Run the batch command that wrote ${dir} again with this version and --resume (it analyses those cases again), then merge.`,
+  );
+}
+
 export async function mergeCommand(
   dirs: string[],
   flags: { out?: string; quiet?: boolean; excel?: boolean },
@@ -60,11 +86,17 @@ export async function mergeCommand(
   for (const dir of dirs) {
     const names = await stateNames(dir);
     if (names.length === 0) await refuseWithoutStates(dir);
+    // A folder's states are checked before any is compared: one an earlier version wrote is refused by name.
+    const states: [string, CaseResult][] = [];
     for (const name of names) {
       const r = await loadState(dir, name);
-      if (!r) continue;
+      if (r) states.push([name, { ...r, events: undefined }]);
+    }
+    const old = states.filter(([, r]) => fromEarlierVersion(r)).map(([name]) => name);
+    if (old.length > 0) refuseEarlierStates(dir, old.sort(byteOrder), states.length, flags.out);
+    for (const [name, r] of states) {
       const prev = all.get(name);
-      if (prev && JSON.stringify(prev) !== JSON.stringify({ ...r, events: undefined })) {
+      if (prev && JSON.stringify(prev) !== JSON.stringify(r)) {
         throw new ToolError(
           'MERGE_CONFLICT',
           `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? 'the same files gave different results, as another chronolog version would' : 'its files changed between the two runs'}); nothing was written to ${flags.out}`,
@@ -73,7 +105,7 @@ export async function mergeCommand(
       }
       if (!prev) {
         foundIn.set(name, dir);
-        all.set(name, { ...r, events: undefined });
+        all.set(name, r);
       }
     }
   }
