@@ -120,4 +120,19 @@ describe('batch names each case by its name in DIR', () => {
     const again = cli(['merge', 'out-shard-a', 'out-shard-b', '--out', 'out-merged'], {}, s.dir);
     expect(again.stderr).toBe('merged 2 cases from 2 folders into out-merged\n');
   });
+
+  it('names the zone when a case read in two zones makes a merge conflict', () => {
+    // The same case, run once in this computer's zone and once with --tz: the states record both.
+    cpSync(path.join(cases, 'no-zone'), path.join(s.dir, 'twice', 'no-zone'), { recursive: true });
+    expect(cli(['batch', 'twice', '--out', 'out-twice-a', '-q'], { TZ: 'UTC' }, s.dir).code).toBe(0);
+    expect(
+      cli(['batch', 'twice', '--out', 'out-twice-b', '-q', '--tz', 'Pacific/Kiritimati'], {}, s.dir).code,
+    ).toBe(0);
+    const m = cli(['merge', 'out-twice-a', 'out-twice-b', '--out', 'out-twice'], {}, s.dir);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toMatch(
+      /^error: case "no-zone" differs between out-twice-a and out-twice-b \(the same files were read in UTC \(this computer's zone\) in out-twice-a and in Pacific\/Kiritimati \(--tz\) in out-twice-b\); nothing was written to out-twice\n/,
+    );
+    expect(existsSync(path.join(s.dir, 'out-twice'))).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/cli/commands/batch.js';
+import { VERSION } from '../../src/cli/version.js';
 import { cli, DEMO, ROOT, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
@@ -245,6 +246,23 @@ describe('merge conflict', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^error: case "case-001" differs between run-a and run-b \(the same files gave different results, as another chronolog version would\); nothing was written to merged\n/,
+    );
+  });
+
+  it('names the tz database and the version when the states say they differ', () => {
+    // run-b's state as another version with another tz database would have written it.
+    const file = path.join(s.dir, 'conflict-same/run-b/cases/case-001.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    const tzdata = JSON.parse(
+      readFileSync(path.join(s.dir, 'conflict-same/run-a/cases/case-001.json'), 'utf8'),
+    ).tzdata as string;
+    writeFileSync(file, JSON.stringify({ ...state, tzdata: '2019a', generator: '0.1.0' }));
+    const r = run('conflict-same', ['merge', 'run-a', 'run-b', '--out', 'merged']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^error: case "case-001" differs between run-a and run-b \\(the same files were analysed with tz database ${tzdata} in run-a and 2019a in run-b, and analysed by chronolog ${VERSION.replaceAll('.', '\\.')} in run-a and 0\\.1\\.0 in run-b\\); nothing was written to merged\n`,
+      ),
     );
   });
 });

@@ -72,6 +72,27 @@ function refuseEarlierStates(dir: string, old: readonly string[], total: number,
   );
 }
 
+/** Why two states of one case with the same files differ: what their runs recorded, else the results alone. */
+function sameFilesCause(a: CaseResult, b: CaseResult, dirA: string, dirB: string): string {
+  const from = { 'case-file': 'its case file', option: '--tz', system: "this computer's zone" };
+  const zone = (r: CaseResult) =>
+    `${r.zone ?? 'an unrecorded zone'}${r.zoneSource === undefined ? '' : ` (${from[r.zoneSource]})`}`;
+  const causes: string[] = [];
+  if (a.zone !== b.zone || a.zoneSource !== b.zoneSource)
+    causes.push(`read in ${zone(a)} in ${dirA} and in ${zone(b)} in ${dirB}`);
+  if (a.tzdata !== b.tzdata)
+    causes.push(
+      `analysed with tz database ${a.tzdata ?? 'unknown'} in ${dirA} and ${b.tzdata ?? 'unknown'} in ${dirB}`,
+    );
+  if (a.generator !== b.generator)
+    causes.push(
+      `analysed by chronolog ${a.generator ?? 'unknown'} in ${dirA} and ${b.generator ?? 'unknown'} in ${dirB}`,
+    );
+  return causes.length === 0
+    ? 'the same files gave different results, as another chronolog version would'
+    : `the same files were ${causes.join(', and ')}`;
+}
+
 export async function mergeCommand(
   dirs: string[],
   flags: { out?: string; quiet?: boolean; excel?: boolean },
@@ -99,7 +120,7 @@ export async function mergeCommand(
       if (prev && JSON.stringify(prev) !== JSON.stringify(r)) {
         throw new ToolError(
           'MERGE_CONFLICT',
-          `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? 'the same files gave different results, as another chronolog version would' : 'its files changed between the two runs'}); nothing was written to ${flags.out}`,
+          `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? sameFilesCause(prev, r, foundIn.get(name) ?? '', dir) : 'its files changed between the two runs'}); nothing was written to ${flags.out}`,
           `Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.`,
         );
       }
