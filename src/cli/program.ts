@@ -404,8 +404,9 @@ Examples:
 
 Exit codes:
   0  merged
-  1  a folder is no batch output (or holds the tables without their cases/ folder), two folders disagree on a
-     case, or the output cannot be written; nothing is written then
+  1  a folder is no batch output (or holds the tables without their cases/ folder), holds cases an earlier
+     version analysed (run its batch command again with --resume), two folders disagree on a case, or the output
+     cannot be written; nothing is written then
   2  a usage error (unknown option, no --out)`,
     )
     .action((dirs: string[], opts: Record<string, unknown>) =>

@@ -360,5 +360,8 @@ describe('merge of a folder that is not a whole batch output', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Examples:\n {2}\$ chronolog batch cases\/ --out results-1\/ --shard 1\/2$/m);
     expect(r.stdout).toMatch(/^Exit codes:\n {2}0 {2}merged$/m);
+    expect(r.stdout).toMatch(
+      /holds cases an earlier\n {5}version analysed \(run its batch command again with --resume\)/,
+    );
   });
 });
