@@ -27,7 +27,9 @@ const HOUR = 3_600_000;
  * those of the window's incidents, as every other figure of the analysis (an incident outside the window is "not
  * counted here"). Where the window leaves out incidents after its end, an older identifier is judged to have fallen
  * quiet only where the 7 days after the new one's first use lie inside the window: a use after it is not counted,
- * so silence there cannot be told from the identifier falling quiet. With no subject named (`--victim` alone),
+ * so silence there cannot be told from the identifier falling quiet. Where it leaves out incidents before its start,
+ * an identifier used before the window is never said to have begun inside it, and an older identifier's uses in the
+ * 7 days before a first use are counted on days before the window too: the rule is then judged as over the case. With no subject named (`--victim` alone),
  * every other sender is counted as the subject, but nothing in the case ties two senders to one person: no
  * identifier is said to have begun as another fell quiet (a shop's text after a friend's number fell silent is no
  * switch).
@@ -108,9 +110,33 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   // The identifiers that can have gone quiet: used twice or more (two uses in the week before are the least), in
   // the order of their first use. Looking through every earlier identifier for each one, a new array each time,
   // made 20,000 senders of one use each take 48 s and 50,000 more than two minutes.
+  // Where the window leaves out incidents before its start, an identifier used then has its first use there, not
+  // inside the window: it cannot have begun inside it ("Sam was first used on 27 January", beside a first use on 8
+  // January in the table of every identifier).
+  const usedBefore = new Uint8Array(names.length);
+  for (let i = 0; i < from; i++) usedBefore[labelOf[i]!] = 1;
+  // And the 7 days before a new identifier's first use may start before the window: an older identifier's uses on
+  // those days are counted too (the uses of the 7 days before the window, latest first, by label), so it is judged
+  // on the case's uses, not on the part the window holds ("used at least twice" would miss a use the day before).
+  const windowStart = from > 0 ? ctx.zone.startOfLocalDay(ctx.window.from) : Number.NEGATIVE_INFINITY;
+  const weekBefore = new Map<number, number[]>();
+  for (let i = from - 1; i >= 0 && all.ms(i) >= windowStart - WEEK; i--) {
+    const k = labelOf[i]!;
+    const list = weekBefore.get(k);
+    if (list) list.push(all.ms(i));
+    else weekBefore.set(k, [all.ms(i)]);
+  }
+  /** Uses of identifier k before the window at or after instant t. */
+  const usesBeforeWindow = (k: number, t: number) => {
+    if (t >= windowStart) return 0;
+    const list = weekBefore.get(k);
+    let c = 0;
+    if (list) for (const ms of list) if (ms >= t) c++;
+    return c;
+  };
   const used = subjectIsEveryoneElse(ctx.case)
     ? []
-    : rows.filter(({ identifier, k }) => !identifier.startsWith('(') && size(k) >= 2);
+    : rows.filter(({ identifier, k }) => !identifier.startsWith('(') && (size(k) >= 2 || weekBefore.has(k)));
   // The end of the window's last day: the 7 days after a first use must end by then, unless no incident comes after
   // the window (the case then has no later use to leave uncounted).
   const windowEnd =
@@ -122,14 +148,14 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   return rows.map(({ identifier, k }) => {
     const first = at(k, 0);
     let quiet: Escalation['identifiers'][number]['appearedAfterQuiet'] = null;
-    if (!identifier.startsWith('(') && first.ms + WEEK <= windowEnd) {
+    if (!identifier.startsWith('(') && usedBefore[k] === 0 && first.ms + WEEK <= windowEnd) {
       let bestLast = Number.NEGATIVE_INFINITY;
       for (const { identifier: older, k: o } of used) {
         if (at(o, 0).ms >= first.ms) break;
         // No use in the week before this one's first: it cannot have gone quiet then.
         if (at(o, size(o) - 1).ms < first.ms - WEEK) continue;
         const upTo = before(o, first.ms);
-        const week = upTo - before(o, first.ms - WEEK);
+        const week = upTo - before(o, first.ms - WEEK) + usesBeforeWindow(o, first.ms - WEEK);
         const next = before(o, first.ms + WEEK) - upTo;
         if (week < 2 || next * 4 >= week) continue;
         // Quiet only where its exports could have shown it being used.
