@@ -511,11 +511,31 @@ function monthSection(e: Escalation): string[] {
 /** The identifiers and when each was used, under the HTML's heading (none shown when there are none, as there). */
 function identifiersSection(e: Escalation, names: FileNames): string[] {
   if (e.identifiers.length === 0) return [];
+  // Counted over the window, as the rest of the analysis: where it leaves incidents out, said so, since the table of
+  // identifiers used (## Identifiers used) counts every incident of the case.
+  const inWindow = wholeCaseDiffers(e) ? ' in the window' : '';
+  const span =
+    inWindow && e.window.from && e.window.to
+      ? [
+          md(
+            `Counted over the window (${isoRange(e.window.from, e.window.to)}): incidents outside it are not counted here, unlike the table of identifiers used, which counts the whole case.`,
+          ),
+          '',
+        ]
+      : [];
   return [
     '### Identifiers over time',
     '',
+    ...span,
     ...table(
-      ['Identifier', 'Contacts', 'Channels', 'First used', 'Last used', 'Began as another fell quiet'],
+      [
+        'Identifier',
+        `Contacts${inWindow}`,
+        'Channels',
+        `First used${inWindow}`,
+        `Last used${inWindow}`,
+        'Began as another fell quiet',
+      ],
       e.identifiers.map((r) => {
         const q = r.appearedAfterQuiet;
         // Timing only, with the older identifier's channels: it may be on another channel than this one.
@@ -529,7 +549,7 @@ function identifiersSection(e: Escalation, names: FileNames): string[] {
           ref(r.first, names),
           at(r.last),
           q
-            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used before then`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${plural(q.usesAfter, 'use')} after`)}`
+            ? `${md(`${q.identifier}${older?.length ? ` (${older.join(', ')})` : ''} last used before then`)} ${at(q.lastUseBefore)} ${md(`(${hoursApart(q.hoursBetween)} before); ${plural(q.usesAfter, 'use')} after${inWindow}`)}`
             : '–',
         ];
       }),

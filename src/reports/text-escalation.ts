@@ -177,7 +177,7 @@ function milestoneLines(e: Escalation): string[] {
     // A side shorter than a day (two milestones hours apart) has no rate a day: 2 contacts in 2 hours are not "24
     // a day". Both sides are then counts, in hours for the short one, as the findings give them.
     const sides = countsOnly(m)
-      ? `${whole ? 'window: ' : ''}${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
+      ? `${counts}; counts only: ${whyNot(m)}${uncovered ? ` (${uncovered})` : ''}`
       : underADay(m.before.days) || underADay(m.after.days)
         ? `${counts}; no rate ratio: ${whyNot(m)}`
         : m.status === 'ok'
@@ -188,7 +188,9 @@ function milestoneLines(e: Escalation): string[] {
     const before = whole ? beforeCountWords(m.incidentsAfter) : undefined;
     const after = `${before ? `whole case: ${before}, ` : ''}${plural(m.incidentsAfter.count, 'contact')} from then on${m.incidentsAfter.breachWindow ? ' (possible breaches, for an officer to assess)' : ''}`;
     // A milestone with a time of day starts its "after" side at that time: show it, as the other formats do.
-    return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${sides}; ${after}`;
+    // The sides are the window's whichever way they are given (rates, counts, under a day): labelled so beside the
+    // whole case's counts.
+    return `${milestoneStart(m)}${milestoneTimeNote(m)} ${safe(m.label)}: ${whole ? 'window: ' : ''}${sides}; ${after}`;
   });
 }
 

@@ -148,17 +148,26 @@ function milestoneSentences(b: Body): string[] {
       );
     }
     const a = m.incidentsAfter;
+    // The counts from the milestone on are of every incident of the case: where the window leaves some out, said so,
+    // with the count before it over the same span, as the first request's sentence gives them ("over the whole
+    // window there were 114 contacts before it" beside "483 contacts followed" read as one span).
+    const whole = wholeCaseDiffers(b);
+    const span = whole ? ' in the whole case' : '';
+    const before =
+      whole && a.countBefore !== undefined
+        ? ` ${a.countBefore === 0 ? 'None' : thousands(a.countBefore)} came before it.`
+        : '';
     if (a.breachWindow) {
       out.push(
         a.count === 0
-          ? `No contact is recorded from ${name} onwards.`
-          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}${outsideWindowNote(b, m)}`,
+          ? `No contact is recorded from ${name} onwards${span}.${before}`
+          : `From ${name} onwards there ${a.count === 1 ? 'is' : 'are'} ${plural(a.count, 'contact')}${span} (${channelList(a.byChannel)}), the first on ${whenRef(a.first!, cite(a.first!))} and the last on ${whenRef(a.last!, cite(a.last!))}; each is a possible breach for an officer to assess.${m.afterUncovered && m.afterUncovered.count > 0 ? ` ${m.afterUncovered.count} of them fall on ${formatDateRange(m.afterUncovered.from, m.afterUncovered.to)}, days not every export covers, and are left out of the rate comparison.` : ''}${outsideWindowNote(b, m)}${before}`,
       );
     } else if (a.count > 0) {
       out.push(
-        `In all, ${plural(a.count, 'contact')} followed ${name}, the last on ${whenRef(a.last!, cite(a.last!))}.`,
+        `In all, ${plural(a.count, 'contact')} followed ${name}${span}, the last on ${whenRef(a.last!, cite(a.last!))}.${before}`,
       );
-    }
+    } else if (before) out.push(`No contact followed ${name}${span}.${before}`);
     const undated = a.sameDayDateOnly ?? 0;
     if (undated > 0) {
       out.push(
@@ -324,6 +333,9 @@ function ceaseSides(b: Body, cmp: Comparison): string {
 
 function signSentences(b: Body): string[] {
   const out: string[] = [];
+  // The older identifier's uses after are counted over the window (the identifiers are the window's): where it
+  // leaves incidents out, said so ("was not used again" when it was used 19 times after the window's end).
+  const inWindow = wholeCaseDiffers(b) ? ' in the window' : '';
   for (const r of b.identifiers) {
     const q = r.appearedAfterQuiet;
     if (!q) continue;
@@ -332,7 +344,7 @@ function signSentences(b: Body): string[] {
     // used again after, which the sentence goes on to count.
     const older = q.channels ?? b.identifiers.find((x) => x.identifier === q.identifier)?.channels ?? [];
     out.push(
-      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first, cite(r.first))}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''} before then, on ${whenRef(q.lastUseBefore, cite(q.lastUseBefore))}; ${q.identifier} was ${q.usesAfter === 0 ? 'not used again' : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that, the last time on ${whenRef(q.lastUse, cite(q.lastUse))}`}.`,
+      `${r.identifier} (${andList(r.channels)}) was first used on ${whenRef(r.first, cite(r.first))}, ${hoursApart(q.hoursBetween)} after the last contact from ${q.identifier}${older.length ? ` (${andList(older)})` : ''} before then, on ${whenRef(q.lastUseBefore, cite(q.lastUseBefore))}; ${q.identifier} was ${q.usesAfter === 0 ? `not used again${inWindow}` : `used ${q.usesAfter === 1 ? 'once' : `${q.usesAfter} times`} after that${inWindow}, the last time on ${whenRef(q.lastUse, cite(q.lastUse))}`}.`,
     );
   }
   // A channel is "first used" in a later month only if its records could have shown it earlier: a diary, or an

@@ -58,7 +58,7 @@ describe('an order at 18:00 and an arrest at 20:00 the same day', () => {
     expect(e.milestones[1]!.incidentsAfter.count).toBe(3 + 32 + 1 + 2);
     expect(e.findings).toContainEqual(
       expect.stringMatching(
-        /^From the milestone “Non-molestation order served” on 15 March 2024 at 18:00 onwards there are 38 contacts \(sms 38\), the first on 15 March 2024 at 18:00 \(sms\.xml, line \d+\) and the last on 3 April 2024 at 09:00 \(sms\.xml, line \d+\); each is a possible breach for an officer to assess\. 2 of them fall outside the window \(1 February to 31 March 2024\) and are in none of its rates\.$/,
+        /^From the milestone “Non-molestation order served” on 15 March 2024 at 18:00 onwards there are 38 contacts in the whole case \(sms 38\), the first on 15 March 2024 at 18:00 \(sms\.xml, line \d+\) and the last on 3 April 2024 at 09:00 \(sms\.xml, line \d+\); each is a possible breach for an officer to assess\. 2 of them fall outside the window \(1 February to 31 March 2024\) and are in none of its rates\. 89 came before it\.$/,
       ),
     );
   });

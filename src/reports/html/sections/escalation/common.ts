@@ -101,30 +101,33 @@ type Side = Comparison['before'];
  * and the word the findings and the other formats use there), then the columns `extra` adds (their labels and,
  * per side, their cells), and the sentence below the table. `about` names what the sides are of (plain text:
  * "the milestone “Arrest” on 15 March 2024"), so that a screen reader's list of tables tells the comparisons of
- * one page apart: without it every milestone's table was "Before compared with After".
+ * one page apart: without it every milestone's table was "Before compared with After". `inWindow`: the window leaves
+ * incidents out, so the caption says the sides are within it (beside a count of the whole case above the table).
  */
 function sidesTable(
   sides: readonly [string, Side][],
   about: string,
   extra: { columns: { label: string; num?: boolean }[]; cells: (p: Side, k: number) => string[] },
   below: string,
+  inWindow = false,
 ): string {
   return `<div class="scroll">${table({
-    caption: `${text(cap(about))}: ${sides.map(([label]) => label.toLowerCase()).join(' compared with ')}, dates, days and contacts`,
+    caption: `${text(cap(about))}: ${sides.map(([label]) => label.toLowerCase()).join(' compared with ')}${inWindow ? ' within the window' : ''}, dates, days and contacts`,
     columns: [
       { label: 'Side' },
       { label: 'Dates' },
-      { label: 'Days', num: true },
-      { label: 'Contacts', num: true },
+      // The caption is for a screen reader: the column heads say the counts are the window's for every reader.
+      { label: inWindow ? 'Window days' : 'Days', num: true },
+      { label: inWindow ? 'Contacts in the window' : 'Contacts', num: true },
       ...extra.columns,
     ],
-    rows: sides.map(([label, p], k) => [
-      label,
-      text(range(p.from, p.to)),
-      days(p.days),
-      int(p.count),
-      ...extra.cells(p, k),
-    ]),
+    // A side with no day (a date outside the window) has nothing to count: "no window day", never "0 days, 0
+    // contacts", which read as no contact before a date that 8 came before.
+    rows: sides.map(([label, p], k) =>
+      p.days === 0
+        ? [label, 'no window day', '–', '–', ...extra.cells(p, k).map(() => '–')]
+        : [label, text(range(p.from, p.to)), days(p.days), int(p.count), ...extra.cells(p, k)],
+    ),
     rowHeaders: true,
     cls: 'data comparison',
   })}</div><p class="ratio">${below}</p>`;
@@ -139,6 +142,7 @@ export function countsOnlyComparison(
   c: Pick<Comparison, 'before' | 'after' | 'reason'> & Pick<MilestoneAnalysis, 'notCovered'>,
   about: string,
   labels: [string, string] = ['Before', 'After'],
+  inWindow = false,
 ): string {
   const sides = ['before', 'after'] as const;
   const missing = (side: 'before' | 'after') =>
@@ -154,6 +158,7 @@ export function countsOnlyComparison(
     about,
     { columns: [{ label: 'Not covered by' }], cells: (_, k) => [missing(sides[k]!)] },
     `Counts only, no rates and no rate ratio: ${text(c.reason ?? 'not every export covers these days')}.`,
+    inWindow,
   );
 }
 
@@ -166,6 +171,7 @@ export function comparison(
   about: string,
   labels: [string, string] = ['Before', 'After'],
   name: RatioName = AFTER_BEFORE,
+  inWindow = false,
 ): string {
   return sidesTable(
     [
@@ -178,6 +184,7 @@ export function comparison(
       cells: (p) => [perDay(p), p.boundedBy ? text(p.boundedBy) : '–'],
     },
     ratioText(c, name),
+    inWindow,
   );
 }
 

@@ -59,9 +59,17 @@ export function milestones(r: Report, e: Escalation, ctx: HtmlContext): string {
         `<p class="muted">The “after” side starts ${text(longDateTime(m.startsAtLocal))} local time${timeFlagNote(m.startsAtTimeFlags)}.</p>`,
         after(m.incidentsAfter, ctx, 'from then on', wholeCaseDiffers(e)),
         // Sides not every export covers are the whole-window sides: one table of counts, not two of rates.
+        // Where the window leaves incidents out, the table's sides are said to be the window's, below a count of
+        // the whole case.
         countsOnly(m)
-          ? countsOnlyComparison(m, about)
-          : comparison({ ...m, before: m.before, after: m.after }, about),
+          ? countsOnlyComparison(m, about, undefined, wholeCaseDiffers(e))
+          : comparison(
+              { ...m, before: m.before, after: m.after },
+              about,
+              undefined,
+              undefined,
+              wholeCaseDiffers(e),
+            ),
       ];
       if (m.afterUncovered)
         parts.push(
@@ -125,8 +133,8 @@ export function ceaseRequest(e: Escalation, ctx: HtmlContext): string {
     atRequestTime ? `<p>${text(atRequestTime)}.</p>` : '',
     c.afterFirst
       ? countsOnly(c.afterFirst.comparison)
-        ? countsOnlyComparison(c.afterFirst.comparison, FIRST_REQUEST)
-        : comparison(c.afterFirst.comparison, FIRST_REQUEST)
+        ? countsOnlyComparison(c.afterFirst.comparison, FIRST_REQUEST, undefined, wholeCaseDiffers(e))
+        : comparison(c.afterFirst.comparison, FIRST_REQUEST, undefined, undefined, wholeCaseDiffers(e))
       : '',
   ].join('');
 }

@@ -4,7 +4,7 @@
  * bursts, and the content lexicon's matches quoted with their source for a person to read in context.
  */
 
-import { hoursApart, NO_SUBJECT_SWITCHES } from '../../../../model/escalation-words.js';
+import { hoursApart, NO_SUBJECT_SWITCHES, wholeCaseDiffers } from '../../../../model/escalation-words.js';
 import { busiestDays, cap, formatMonth, formatShare, sig2 } from '../../../../model/format.js';
 import type { Escalation } from '../../../../model/index.js';
 import { int, localSpan, plural } from '../../../format.js';
@@ -16,7 +16,7 @@ import {
   monthNote,
   nightShareWords,
 } from '../../../pattern-words.js';
-import { longDate, longDateTime } from '../../dates.js';
+import { longDate, longDateSpan, longDateTime } from '../../dates.js';
 import { bdi, text, textLines } from '../../escape.js';
 import { table } from '../../table.js';
 import type { HtmlContext } from '../section.js';
@@ -65,6 +65,9 @@ export function monthly(e: Escalation): string {
 
 export function identifiers(e: Escalation, ctx: HtmlContext): string {
   if (e.identifiers.length === 0) return '';
+  // Counted over the window, as the rest of the analysis: where it leaves incidents out, said so, since the table of
+  // identifiers used counts every incident of the case.
+  const inWindow = wholeCaseDiffers(e) ? ' in the window' : '';
   const rows = e.identifiers.map((x) => {
     const q = x.appearedAfterQuiet;
     // Timing only, never "replaced": the older identifier's channels are named, as it may be on another channel.
@@ -72,7 +75,7 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
       ? (q.channels ?? e.identifiers.find((y) => y.identifier === q.identifier)?.channels ?? [])
       : [];
     const note = q
-      ? `First used ${text(hoursApart(q.hoursBetween))} after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''} before then: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? 'not used again' : `used ${plural(q.usesAfter, 'more time')} afterwards, the last ${ref(q.lastUse, ctx)}`}.`
+      ? `First used ${text(hoursApart(q.hoursBetween))} after the last contact from <span class="ident">${bdi(q.identifier)}</span>${older.length ? ` (${text(older.join(', '))})` : ''} before then: ${ref(q.lastUseBefore, ctx)}. That identifier was ${q.usesAfter === 0 ? `not used again${inWindow}` : `used ${plural(q.usesAfter, 'more time')} afterwards${inWindow}, the last ${ref(q.lastUse, ctx)}`}.`
       : '';
     return [
       `<bdi class="ident">${text(x.identifier)}</bdi>`,
@@ -84,13 +87,13 @@ export function identifiers(e: Escalation, ctx: HtmlContext): string {
     ];
   });
   return `<div class="scroll">${table({
-    caption: 'Identifiers over time: contacts, channels, first and last use',
+    caption: `Identifiers over time${inWindow && e.window.from && e.window.to ? ` in the window (${text(longDateSpan(e.window.from, e.window.to))}; incidents outside it are not counted here)` : ''}: contacts, channels, first and last use`,
     columns: [
       { label: 'Identifier', cls: 'ident' },
-      { label: 'Contacts', num: true },
+      { label: `Contacts${inWindow}`, num: true },
       { label: 'Channels' },
-      { label: 'First use' },
-      { label: 'Last use' },
+      { label: `First use${inWindow}` },
+      { label: `Last use${inWindow}` },
       { label: 'Began as another fell quiet' },
     ],
     rows,
