@@ -544,32 +544,36 @@ export const EscalationSchema = z.object({
    * The identifiers used inside the window, with their contacts, channels, first and last use there (reports of
    * 0.13.0 and before counted every incident of the case here, window or not).
    */
-  identifiers: z.array(
-    z.object({
-      identifier: z.string(),
-      role: RoleSchema,
-      incidents: Count,
-      channels: z.array(ChannelSchema),
-      first: EventRefSchema,
-      last: EventRefSchema,
-      /**
-       * This identifier began as an older one fell quiet: the older one was used at least twice in the 7 days
-       * before this one's first use and less than a quarter as often in the 7 days from then, days its exports
-       * cover. A fact about timing, never a claim that one replaced the other.
-       */
-      appearedAfterQuiet: z
-        .object({
-          identifier: z.string(),
-          /** The older identifier's channels (it may be on another channel than this one). */
-          channels: z.array(ChannelSchema).optional(),
-          lastUseBefore: EventRefSchema,
-          hoursBetween: z.number(),
-          usesAfter: Count,
-          lastUse: EventRefSchema,
-        })
-        .nullable(),
-    }),
-  ),
+  identifiers: z
+    .array(
+      z.object({
+        identifier: z.string(),
+        role: RoleSchema,
+        incidents: Count,
+        channels: z.array(ChannelSchema),
+        first: EventRefSchema,
+        last: EventRefSchema,
+        /**
+         * This identifier began as an older one fell quiet: the older one was used at least twice in the 7 days
+         * before this one's first use and less than a quarter as often in the 7 days from then, days its exports
+         * cover. A fact about timing, never a claim that one replaced the other.
+         */
+        appearedAfterQuiet: z
+          .object({
+            identifier: z.string(),
+            /** The older identifier's channels (it may be on another channel than this one). */
+            channels: z.array(ChannelSchema).optional(),
+            lastUseBefore: EventRefSchema,
+            hoursBetween: z.number(),
+            usesAfter: Count,
+            lastUse: EventRefSchema,
+          })
+          .nullable(),
+      }),
+    )
+    .describe(
+      "The identifiers used inside the analysis window, each with its contacts, channels, first and last use there, and appearedAfterQuiet with the older identifier's usesAfter and lastUse also counted inside the window: an incident outside the window is not counted here, as in every figure of escalation (report.identifiers counts the whole case). An identifier used before the window starts is never said to have begun as another fell quiet. Reports of 0.13.0 and before counted every incident of the case here, window or not",
+    ),
   bursts: z.object({
     maxInOneHour: z
       .object({ count: Count, from: z.string(), to: z.string(), first: EventRefSchema })
