@@ -250,6 +250,12 @@ export function methods(b: Body): Method[] {
         'Which identifiers belong to the subject is taken from the case file; the analysis does not attribute them.',
         'It states timing only, not that one identifier replaced the other.',
         'An older identifier is judged only where the exports that recorded it cover all 7 days after, and where no use in those days could fall after the window, uncounted: silence after an export ends, or after a window that leaves later incidents out, cannot be told from the identifier falling quiet.',
+        // Said only where the window leaves incidents out, as the tables' "in the window".
+        ...(b.window.incidentsOutside > 0
+          ? [
+              'An identifier used before the window is not said to have begun inside it, and the older identifier’s uses in the 7 days before a first use are counted on days before the window too; its uses after, and each identifier’s contacts, first and last use, are counted inside the window.',
+            ]
+          : []),
         ...(b.identifierSwitchesSought === false ? [NO_SUBJECT_SWITCHES] : []),
       ],
     },

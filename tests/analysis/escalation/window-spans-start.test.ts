@@ -37,6 +37,12 @@ describe('an identifier used before the window starts', () => {
     // The switch of 11 March, inside the window, is still found.
     expect(quietOf(r, '+447700900456')).toMatchObject({ identifier: '+447700900123', usesAfter: 1 });
     expect(renderAs('markdown', r)).not.toMatch(/\| Sam \| 310 \|[^\n]*last used before then/);
+    // The method says so, only where the window leaves incidents out.
+    const caveat = 'An identifier used before the window is not said to have begun inside it';
+    const caveats = (x: typeof r) =>
+      x.escalation!.methods.find((m) => m.name === 'Identifiers')!.caveats.join(' ');
+    expect(caveats(r)).toContain(caveat);
+    expect(caveats(await reportOf(['fixtures/demo-case']))).not.toContain(caveat);
   });
 
   it('is never said to have begun inside it (mixed case from 15 March)', async () => {
