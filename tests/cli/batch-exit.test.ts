@@ -305,7 +305,7 @@ describe('merge of a folder an earlier version wrote', () => {
     const { generator: _, ...state } = JSON.parse(readFileSync(failed, 'utf8'));
     writeFileSync(failed, JSON.stringify(state));
     expect(run('earlier', ['merge', 'run-old', '--out', 'merged']).stderr).toMatch(
-      /^error: run-old: 1 of its 4 cases \("no-export"\) was analysed by an earlier chronolog version/,
+      /^error: run-old: 1 of its 4 cases \("no-export"\) was analysed by an earlier chronolog version.*\nhint: Run the batch command that wrote run-old again with this version and --resume \(it analyses that case again\), then merge\.\n$/s,
     );
 
     // As the hint says: --resume runs them again, and the merge is the unsharded run's.

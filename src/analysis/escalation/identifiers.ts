@@ -29,7 +29,9 @@ const HOUR = 3_600_000;
  * quiet only where the 7 days after the new one's first use lie inside the window: a use after it is not counted,
  * so silence there cannot be told from the identifier falling quiet. Where it leaves out incidents before its start,
  * an identifier used before the window is never said to have begun inside it, and an older identifier's uses in the
- * 7 days before a first use are counted on days before the window too: the rule is then judged as over the case. With no subject named (`--victim` alone),
+ * 7 days before a first use are counted on days before the window too; only an older identifier also used inside the
+ * window before that first use is looked at (one last used before the window is not: a finding the whole case shows
+ * can be missed, never one made up). With no subject named (`--victim` alone),
  * every other sender is counted as the subject, but nothing in the case ties two senders to one person: no
  * identifier is said to have begun as another fell quiet (a shop's text after a friend's number fell silent is no
  * switch).

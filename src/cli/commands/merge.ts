@@ -59,7 +59,11 @@ function fromEarlierVersion(r: CaseResult): boolean {
 /** Refuses a folder whose state files an earlier version wrote: naming it, and how to bring it up to date. */
 function refuseEarlierStates(dir: string, old: readonly string[], total: number, out: string): never {
   const some =
-    old.length === total ? `all ${plural(total, 'case')}` : `${old.length} of its ${plural(total, 'case')}`;
+    old.length === total
+      ? total === 1
+        ? 'its one case'
+        : `all ${plural(total, 'case')}`
+      : `${old.length} of its ${plural(total, 'case')}`;
   throw new ToolError(
     'MERGE_EARLIER_VERSION',
     `${dir}: ${some} (${old
@@ -68,7 +72,7 @@ function refuseEarlierStates(dir: string, old: readonly string[], total: number,
       .join(
         ', ',
       )}${old.length > 3 ? ', …' : ''}) ${old.length === 1 ? 'was' : 'were'} analysed by an earlier chronolog version, whose state files lack the time zone, tz database and problem counts the tables now hold; nothing was written to ${out}`,
-    `Run the batch command that wrote ${dir} again with this version and --resume (it analyses those cases again), then merge.`,
+    `Run the batch command that wrote ${dir} again with this version and --resume (it analyses ${old.length === 1 ? 'that case' : 'those cases'} again), then merge.`,
   );
 }
 
@@ -121,7 +125,9 @@ export async function mergeCommand(
         throw new ToolError(
           'MERGE_CONFLICT',
           `case "${name}" differs between ${foundIn.get(name)} and ${dir} (${prev.inputsHash === r.inputsHash ? sameFilesCause(prev, r, foundIn.get(name) ?? '', dir) : 'its files changed between the two runs'}); nothing was written to ${flags.out}`,
-          `Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.`,
+          prev.inputsHash === r.inputsHash && (prev.zone !== r.zone || prev.zoneSource !== r.zoneSource)
+            ? 'Each case should be read in one zone: run the shards with the same --tz (or give every case file a timezone), then merge.'
+            : `Each case should come from one folder: merge the shards of one batch run (--shard 1/N to N/N, the same N), or leave out the folder with the older result. To bring a folder up to date, run the same batch command again with --resume.`,
         );
       }
       if (!prev) {

@@ -274,7 +274,7 @@ async function parseDiary(input: SourceInput, ctx: SourceContext): Promise<void>
       'DIARY_NO_DATE_COLUMN',
       'The header row could not be read',
       header.line,
-      'Open the file in a spreadsheet or text editor and check that its first non-empty row holds the column names, one of them Date, separated by commas or semicolons',
+      'Open the file in a spreadsheet or text editor and check that its first non-empty row holds the column names, one of them Date (Datum, Fecha…), separated by commas, semicolons, tabs or |',
     );
   if (what && readsAsAccount(what)) layout = layout.withAccount(what);
   const decided = decideOrder(stats, ctx.options, input.path);

@@ -23,12 +23,11 @@ function rows(n: number): string {
   return n === 1 ? '1 row' : `${n} rows`;
 }
 
-/** Reports what the reader tallied while reading the rows. */
-
 /** What to do about a type of contact the synonym table does not map. */
 const TYPE_HINT =
   'Use a recognised word in the type column (text, call, WhatsApp, e-mail, letter, in person…; see `chronolog formats`)';
 
+/** Reports what the reader tallied while reading the rows. */
 export function warnSummaries(layout: Layout, reader: RowReader, ctx: SourceContext): void {
   if (layout.unrecognised.length > 0)
     ctx.warn(
