@@ -29,9 +29,10 @@ const HOUR = 3_600_000;
  * quiet only where the 7 days after the new one's first use lie inside the window: a use after it is not counted,
  * so silence there cannot be told from the identifier falling quiet. Where it leaves out incidents before its start,
  * an identifier used before the window is never said to have begun inside it, and an older identifier's uses in the
- * 7 days before a first use are counted on days before the window too; only an older identifier also used inside the
- * window before that first use is looked at (one last used before the window is not: a finding the whole case shows
- * can be missed, never one made up). With no subject named (`--victim` alone),
+ * 7 days before a first use are counted on days before the window too, and an identifier used on those days is
+ * looked at even when it is not used inside the window before that first use (`beforeOnly`): the rule is judged on
+ * the case's uses, so a switch across the window's start is found as the whole case finds it. With no subject named
+ * (`--victim` alone),
  * every other sender is counted as the subject, but nothing in the case ties two senders to one person: no
  * identifier is said to have begun as another fell quiet (a shop's text after a friend's number fell silent is no
  * switch).
@@ -97,12 +98,13 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
     }
     return [...seen].map((i) => ctx.inputSpans[i] ?? null).filter((x): x is DayRange => x !== null);
   });
-  /** Whether the exports that recorded identifier k cover every day of [from, to) (instants). */
-  const covered = (k: number, from: number, to: number) => {
+  /** Whether the exports `spans` (those that recorded an identifier) cover every day of [from, to) (instants). */
+  const coveredBy = (spans: readonly DayRange[], from: number, to: number) => {
     const last = ctx.zone.localDayNumber(to - 1);
-    for (let d = ctx.zone.localDayNumber(from); d <= last; d++) if (!inSpans(covers[k]!, d)) return false;
+    for (let d = ctx.zone.localDayNumber(from); d <= last; d++) if (!inSpans(spans, d)) return false;
     return true;
   };
+  const covered = (k: number, from: number, to: number) => coveredBy(covers[k]!, from, to);
   const channelsOf = (k: number) =>
     CHANNELS_SORTED.filter((c) => bits[k]! & (1 << c)).map((c) => CHANNELS[c]!);
   const rows = names
@@ -121,24 +123,42 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
   // those days are counted too (the uses of the 7 days before the window, latest first, by label), so it is judged
   // on the case's uses, not on the part the window holds ("used at least twice" would miss a use the day before).
   const windowStart = from > 0 ? ctx.zone.startOfLocalDay(ctx.window.from) : Number.NEGATIVE_INFINITY;
+  // Incident indices, latest first.
   const weekBefore = new Map<number, number[]>();
   for (let i = from - 1; i >= 0 && all.ms(i) >= windowStart - WEEK; i--) {
     const k = labelOf[i]!;
     const list = weekBefore.get(k);
-    if (list) list.push(all.ms(i));
-    else weekBefore.set(k, [all.ms(i)]);
+    if (list) list.push(i);
+    else weekBefore.set(k, [i]);
   }
   /** Uses of identifier k before the window at or after instant t. */
   const usesBeforeWindow = (k: number, t: number) => {
     if (t >= windowStart) return 0;
     const list = weekBefore.get(k);
     let c = 0;
-    if (list) for (const ms of list) if (ms >= t) c++;
+    if (list) for (const i of list) if (all.ms(i) >= t) c++;
     return c;
   };
-  const used = subjectIsEveryoneElse(ctx.case)
-    ? []
-    : rows.filter(({ identifier, k }) => !identifier.startsWith('(') && (size(k) >= 2 || weekBefore.has(k)));
+  const sought = !subjectIsEveryoneElse(ctx.case);
+  const used = sought
+    ? rows.filter(({ identifier, k }) => !identifier.startsWith('(') && (size(k) >= 2 || weekBefore.has(k)))
+    : [];
+  // The identifiers used in the 7 days before the window but not inside it before a new one's first use (none, or
+  // only later): the loop over `used` reaches only those used inside it before then. Each with the exports and
+  // channels of its uses then, beside those of its uses inside the window.
+  const beforeOnly = sought
+    ? [...weekBefore]
+        .filter(([k]) => !names[k]!.startsWith('('))
+        .map(([k, list]) => ({
+          k,
+          list,
+          covers: [...covers[k]!, ...list.map((i) => ctx.inputSpans[all.input(i)] ?? null)].filter(
+            (x): x is DayRange => x !== null,
+          ),
+          bits: list.reduce((b, i) => b | (1 << ctx.columns.channel[i]!), bits[k]!),
+        }))
+    : [];
+  const channelsIn = (b: number) => CHANNELS_SORTED.filter((c) => b & (1 << c)).map((c) => CHANNELS[c]!);
   // The end of the window's last day: the 7 days after a first use must end by then, unless no incident comes after
   // the window (the case then has no later use to leave uncounted).
   const windowEnd =
@@ -174,6 +194,26 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
           lastUse: refOf(ctx, at(o, size(o) - 1)),
         };
       }
+      // Those used in the week before but only before the window: their last use before is the latest then.
+      if (first.ms - WEEK < windowStart)
+        for (const o of beforeOnly) {
+          if (size(o.k) > 0 && msAt(o.k, 0) < first.ms) continue;
+          const week = usesBeforeWindow(o.k, first.ms - WEEK);
+          const next = size(o.k) > 0 ? before(o.k, first.ms + WEEK) : 0;
+          if (week < 2 || next * 4 >= week) continue;
+          if (!coveredBy(o.covers, first.ms, first.ms + WEEK)) continue;
+          const lastBefore = all.at(o.list[0]!);
+          if (lastBefore.ms <= bestLast) continue;
+          bestLast = lastBefore.ms;
+          quiet = {
+            identifier: names[o.k]!,
+            channels: channelsIn(o.bits),
+            lastUseBefore: refOf(ctx, lastBefore),
+            hoursBetween: (first.ms - lastBefore.ms) / HOUR,
+            usesAfter: size(o.k),
+            lastUse: refOf(ctx, size(o.k) > 0 ? at(o.k, size(o.k) - 1) : lastBefore),
+          };
+        }
     }
     return {
       identifier,

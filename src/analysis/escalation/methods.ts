@@ -253,7 +253,7 @@ export function methods(b: Body): Method[] {
         // Said only where the window leaves incidents out, as the tables' "in the window".
         ...(b.window.incidentsOutside > 0
           ? [
-              'An identifier used before the window is not said to have begun inside it, and the older identifier’s uses in the 7 days before a first use are counted on days before the window too; only an older identifier also used inside the window before that first use is looked at, so one last used before the window is not; its uses after, and each identifier’s contacts, first and last use, are counted inside the window.',
+              'An identifier used before the window is not said to have begun inside it, and the older identifier’s uses in the 7 days before a first use are counted on days before the window too (an identifier used then is looked at even if not used inside the window before that first use); its uses after, and each identifier’s contacts, first and last use, are counted inside the window.',
             ]
           : []),
         ...(b.identifierSwitchesSought === false ? [NO_SUBJECT_SWITCHES] : []),

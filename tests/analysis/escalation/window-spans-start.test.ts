@@ -9,6 +9,8 @@
  * - fixtures/mixed-case --from 2024-03-19: 930000000000000101 was used 4 times in the 7 days before jordan.reeve.77's
  *   first use (19 March 08:00), 3 of them before the window: counted on the window's days alone it was used once,
  *   and the switch the whole case shows was missed.
+ * - fixtures/mixed-case --from 2024-03-15: user5500000001, last used on 14 March before the window and not inside it
+ *   until 2 April, was not looked at as the identifier 930000000000000101 began after (16 March).
  * - fixtures/mixed-case --to 2024-03-26: "+447700900462 was not used again", when it was used 19 times after the
  *   window's end (to 17 April): the uses after are the window's, and now say so.
  * - fixtures/demo-case --from 2024-02-01 --to 2024-04-30 (HTML): "682 contacts after the first request in the whole
@@ -63,6 +65,20 @@ describe('an identifier used before the window starts', () => {
     expect(r.escalation!.identifiers.find((x) => x.identifier === '930000000000000101')!.incidents).toBe(2);
     expect(quietOf(r, 'jordan.reeve.77')).toEqual(whole);
     expect(whole).toMatchObject({ identifier: '930000000000000101', hoursBetween: 0.75 });
+  });
+
+  it('looks at an older identifier used in the 7 days before but not inside the window before then (mixed case from 15 March)', async () => {
+    // user5500000001: used 4 times on 14 March, the day before the window, then not until 2 April; 930000000000000101
+    // begins on 16 March, 48.7 hours after its last use. Only those uses inside the window were looked at, and the
+    // switch the whole case shows was missed.
+    const whole = quietOf(await reportOf(['fixtures/mixed-case']), '930000000000000101');
+    expect(whole).toMatchObject({ identifier: 'user5500000001', usesAfter: 1 });
+    expect(whole!.hoursBetween).toBeCloseTo(48.7, 1);
+    const r = await reportOf(['fixtures/mixed-case'], { from: '2024-03-15' });
+    expect(r.escalation!.identifiers.find((x) => x.identifier === 'user5500000001')!.first.local).toBe(
+      '2024-04-02 22:05:00',
+    );
+    expect(quietOf(r, '930000000000000101')).toEqual(whole);
   });
 });
 
