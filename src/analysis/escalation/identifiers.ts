@@ -105,8 +105,9 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
     return true;
   };
   const covered = (k: number, from: number, to: number) => coveredBy(covers[k]!, from, to);
-  const channelsOf = (k: number) =>
-    CHANNELS_SORTED.filter((c) => bits[k]! & (1 << c)).map((c) => CHANNELS[c]!);
+  /** The channels of a bit set of CHANNELS indices, in the report's order. */
+  const channelsIn = (b: number) => CHANNELS_SORTED.filter((c) => b & (1 << c)).map((c) => CHANNELS[c]!);
+  const channelsOf = (k: number) => channelsIn(bits[k]!);
   const rows = names
     .map((identifier, k) => ({ identifier, k }))
     .filter(({ k }) => size(k) > 0)
@@ -158,7 +159,6 @@ export function identifierAnalysis(ctx: Ctx): Escalation['identifiers'] {
           bits: list.reduce((b, i) => b | (1 << ctx.columns.channel[i]!), bits[k]!),
         }))
     : [];
-  const channelsIn = (b: number) => CHANNELS_SORTED.filter((c) => b & (1 << c)).map((c) => CHANNELS[c]!);
   // The end of the window's last day: the 7 days after a first use must end by then, unless no incident comes after
   // the window (the case then has no later use to leave uncounted).
   const windowEnd =
