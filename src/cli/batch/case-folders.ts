@@ -84,10 +84,7 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   const names: string[] = [];
   for (const c of candidates) {
     if (c.real === root || root.startsWith(`${c.real}${path.sep}`) || c.real === path.parse(c.real).root) {
-      notRead.push({
-        name: c.name,
-        reason: `BATCH_LINK_LOOP: a symbolic link to ${c.real}, which holds the batch folder itself; reading it would read every case again, so it was not read`,
-      });
+      notRead.push({ name: c.name, reason: loopReason(path.relative(root, c.real)) });
       continue;
     }
     if (realOut !== undefined && within(realOut, c.real)) {
@@ -139,6 +136,16 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
     files,
     out: { leftOut, outputs: [...new Set(outputs)], ...(inCase ? { inCase } : {}), isDir },
   };
+}
+
+/**
+ * Why a link to `up` (its real folder, relative to DIR's: "..", "../..", or "" for DIR itself) is not followed.
+ * Named relative to DIR, as every other reason names a folder: the tables are made to be shared, and an absolute
+ * path would tell where the cases lie on this machine (the user's home folder, often their name).
+ */
+function loopReason(up: string): string {
+  const what = up === '' ? 'the batch folder itself' : `${up} (relative to the batch folder), which holds it`;
+  return `BATCH_LINK_LOOP: a symbolic link to ${what}; reading it would read every case again, so it was not read`;
 }
 
 /**

@@ -1,0 +1,79 @@
+/**
+ * Case folder names that look like the marks batch shows other things with, and a folder of cases named in bytes
+ * that are not UTF-8. A byte that is not UTF-8 is shown as `<0xE9>`, so a valid name spelling "<0x" is shown as
+ * "<0x3C>0x" and still read by its own name; a tab or line break in a name is shown as `<U+0009>` like the other
+ * controls, so it splits no row of the tables; a link that loops back is named relative to DIR, never by a path of
+ * this machine; and a DIR whose path is not UTF-8 is refused with what to do before anything is written.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, type CliResult, cli, ROOT, STACK } from '../helpers/cli.js';
+import { scratch } from '../helpers/robustness.js';
+
+const s = scratch('chronolog-batch-marks-');
+afterAll(() => s.cleanup());
+
+const CASES = path.join(ROOT, 'fixtures/batch-case-provenance');
+
+/** `dir` joined with `name` given as bytes (`\xE9` in a JavaScript string is the byte 0xE9), as a Buffer path. */
+const at = (dir: string, name: string) =>
+  Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(name, 'latin1')]);
+
+/** A case that is analysed (four texts, a case file without a zone: run with --tz UTC), in `folder` made here. */
+function good(folder: string | Buffer): void {
+  mkdirSync(folder, { recursive: true });
+  for (const f of ['case.json', 'sms-20240317090000.xml']) {
+    const to =
+      typeof folder === 'string' ? path.join(folder, f) : Buffer.concat([folder, Buffer.from(`/${f}`)]);
+    writeFileSync(to, readFileSync(path.join(CASES, 'no-zone', f)));
+  }
+}
+/** A case that fails: a case file and notes.txt, no export. */
+const broken = (folder: string) => cpSync(path.join(CASES, 'no-export'), folder, { recursive: true });
+
+const batch = (dir: string, out: string, ...more: string[]) => {
+  const r = cli(['batch', dir, '--out', out, '--jobs', '1', '--tz', 'UTC', ...more], {}, s.dir);
+  expect(r.stderr).not.toMatch(STACK);
+  return r;
+};
+const table = (out: string, f: string) => readFileSync(path.join(s.dir, out, f), 'utf8');
+/** The first cell of each row after the header (no cell here is quoted). */
+const firstCells = (csv: string) =>
+  csv
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
+
+describe('a link that leads back to the folder of cases', () => {
+  const dir = path.join(s.dir, 'loops', 'cases');
+  good(path.join(dir, 'a'));
+  // Absolute targets: the reason must still not tell where the cases lie on this machine.
+  symlinkSync(dir, path.join(dir, 'self'));
+  symlinkSync(path.dirname(dir), path.join(dir, 'up'));
+  symlinkSync('/', path.join(dir, 'root'));
+
+  it('is named relative to DIR in errors.csv, never by its absolute path', () => {
+    const r = batch(dir, 'out-loops');
+    expect(r.code, r.stderr).toBe(0);
+    const toRoot = path.relative(realpathSync(dir), '/');
+    const why = 'reading it would read every case again, so it was not read';
+    expect(table('out-loops', 'errors.csv')).toBe(
+      'case,reason\n' +
+        `root,"BATCH_LINK_LOOP: a symbolic link to ${toRoot} (relative to the batch folder), which holds it; ${why}"\n` +
+        `self,"BATCH_LINK_LOOP: a symbolic link to the batch folder itself; ${why}"\n` +
+        `up,"BATCH_LINK_LOOP: a symbolic link to .. (relative to the batch folder), which holds it; ${why}"\n`,
+    );
+    expect(table('out-loops', 'errors.csv')).not.toContain(s.dir);
+  });
+});
