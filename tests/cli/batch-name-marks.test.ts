@@ -55,6 +55,40 @@ const firstCells = (csv: string) =>
     .slice(1)
     .map((l) => l.split(',')[0]);
 
+describe('a case folder whose name holds a tab or a line break', () => {
+  const dir = path.join(s.dir, 'breaks');
+  for (const name of ['tab\there', 'cr\rhere', 'lf\nhere', 'sep\u2028here', '=sum\n(1)', '\t=cmd'])
+    good(path.join(dir, name));
+  broken(path.join(dir, 'bad\tone'));
+  broken(path.join(dir, 'bad\none'));
+
+  it('is shown as <U+0009>, <U+000A>, <U+000D> in every table, formulas still quoted', () => {
+    const r = batch('breaks', 'out-breaks');
+    expect(r.code, r.stderr).toBe(0);
+    // A raw line break would make its cell quoted.
+    for (const f of ['cases.csv', 'channels.csv', 'daily.csv', 'problems.csv', 'errors.csv'])
+      expect(table('out-breaks', f), f).not.toMatch(/[\t\r\u2028"]/);
+    // In byte order of the names as they are: the tab first.
+    expect(firstCells(table('out-breaks', 'cases.csv'))).toEqual([
+      '<U+0009>=cmd',
+      "'=sum<U+000A>(1)",
+      'cr<U+000D>here',
+      'lf<U+000A>here',
+      'sep<U+2028>here',
+      'tab<U+0009>here',
+    ]);
+    expect(new Set(firstCells(table('out-breaks', 'daily.csv')))).toEqual(
+      new Set(firstCells(table('out-breaks', 'cases.csv'))),
+    );
+    // The reason names the folder as the case column does, not with a space for its tab or line break.
+    expect(table('out-breaks', 'errors.csv')).toBe(
+      'case,reason\n' +
+        'bad<U+0009>one,INPUT_NOTHING_RECOGNISED: the file is not a supported export: bad<U+0009>one/notes.txt: not a supported export format\n' +
+        'bad<U+000A>one,INPUT_NOTHING_RECOGNISED: the file is not a supported export: bad<U+000A>one/notes.txt: not a supported export format\n',
+    );
+  });
+});
+
 describe('a link that leads back to the folder of cases', () => {
   const dir = path.join(s.dir, 'loops', 'cases');
   good(path.join(dir, 'a'));

@@ -8,13 +8,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { csvSafe, showControls } from '../../reports/sanitize.js';
+import { csvSafe } from '../../reports/sanitize.js';
 import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import { publish, tempPath } from '../tempfiles.js';
 import { byteOrder } from './case-folders.js';
 import { TABLE_HEADERS } from './out-folder.js';
 import { writeEventsParquet } from './parquet.js';
 import type { CaseResult } from './run-case.js';
+import { tableText } from './table-text.js';
 
 /** Where a case's state lives (names are encoded so any folder name is a safe file name). */
 export function statePath(outDir: string, name: string): string {
@@ -85,13 +86,13 @@ export async function writeTables(
   // Case names are folder names and error reasons quote them, so a case called `=HYPERLINK("…")` or `+cmd` would
   // reach a spreadsheet as a formula, and one holding ESC or U+202E would rewrite a terminal or reorder the line
   // when the table is printed: every text cell is made inert as in the timeline CSV (controls and bidi overrides
-  // shown as `<U+001B>`, formulas quoted; numbers stay numbers). The state files and events.parquet keep the name
-  // exactly.
+  // shown as `<U+001B>`, formulas quoted; numbers stay numbers), and a tab or line break is shown so too
+  // (`tableText`). The state files and events.parquet keep the name exactly.
   const csv = (header: readonly string[], rows: unknown[][]) =>
     (excel ? EXCEL_BOM : '') +
     stringify([
       header as string[],
-      ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(showControls(v)) : v))),
+      ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(tableText(v)) : v))),
     ]);
   // A state written before the last columns were added has a shorter row: those cells are left empty (unknown).
   const width = TABLE_HEADERS['cases.csv'].length;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ToolError, UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/index.js';
 import { analyseTimeline } from '../../pipeline/index.js';
-import { showControls } from '../../reports/sanitize.js';
+import { showControls, terminalSafe } from '../../reports/sanitize.js';
 import { identifierTally } from '../../reports/tallies.js';
 import { shownPath } from '../disk-path.js';
 import type { Environment } from '../environment.js';
@@ -18,6 +18,7 @@ import { byteOrder, walk } from '../inputs.js';
 import { readInputs } from '../read.js';
 import { VERSION } from '../version.js';
 import { type PartMeta, writePart } from './parquet.js';
+import { tableText } from './table-text.js';
 
 /** cases.csv columns, in order. */
 export const CASE_COLUMNS = [
@@ -199,13 +200,16 @@ function oneLine(message: string): string {
  * was given as `cases`, `.` or an absolute path, and never hold where the cases lie on this machine.
  */
 function asCaseName(message: string, dir: string, name: string): string {
-  // Messages show a path's control and bidi characters as `<U+001B>` (the reader's words about a file): that shown
-  // form of the folder is replaced by the case's name shown alike, the raw form by the name itself.
+  // Messages name a path as shown (`shownPath`: a literal "<0x" as "<0x3C>0x", as the case's name shows it) and
+  // made safe for a terminal (`terminalSafe`: a tab or line break as a space, controls as `<U+001B>`), or raw:
+  // each form of the folder is replaced by the case's name as the tables show it (`tableText`), so a tab or line
+  // break in it is shown, not lost to a space when the message is made one line (`oneLine`).
   const raw = [dir, path.resolve(dir)];
-  const forms = new Map<string, string>();
-  for (const f of raw) forms.set(showControls(f), showControls(name));
-  for (const f of raw) forms.set(f, name);
-  const pairs = [...forms].filter(([f, to]) => f !== to);
+  const forms = new Set(
+    raw.flatMap((f) => [f, shownPath(f)]).flatMap((f) => [f, showControls(f), terminalSafe(f)]),
+  );
+  const to = tableText(name);
+  const pairs = [...forms].map((f) => [f, to] as const).filter(([f]) => f !== to);
   // The longest first: an absolute path holds the relative one.
   pairs.sort((a, b) => b[0].length - a[0].length);
   return pairs.reduce((m, [f, to]) => m.split(f).join(to), message);
