@@ -55,6 +55,41 @@ const firstCells = (csv: string) =>
     .slice(1)
     .map((l) => l.split(',')[0]);
 
+describe('a case folder whose name holds a literal "<0x"', () => {
+  const dir = path.join(s.dir, 'marks');
+  good(path.join(dir, 'case <0x41> one'));
+  broken(path.join(dir, 'bad <0x41>'));
+  // A valid name spelling a byte mark, beside a folder named with that byte: two cases, never one name.
+  good(path.join(dir, 'c<0xE9>'));
+  good(at(dir, 'c\xE9'));
+  good(path.join(s.dir, 'kept'));
+  symlinkSync('../kept', path.join(dir, 'link <0x42>'));
+
+  it('is read by its own name, and named with the "<" shown as <0x3C>', () => {
+    const r = batch('marks', 'out-marks');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      '4 cases: 3 analysed, 0 unchanged, 1 failed; 1 folder named in bytes that are not UTF-8 not read (see errors.csv); tables in out-marks\n',
+    );
+    expect(firstCells(table('out-marks', 'cases.csv'))).toEqual([
+      'c<0x3C>0xE9>',
+      'case <0x3C>0x41> one',
+      'link <0x3C>0x42>',
+    ]);
+    expect(table('out-marks', 'errors.csv')).toBe(
+      'case,reason\n' +
+        'bad <0x3C>0x41>,INPUT_NOTHING_RECOGNISED: the file is not a supported export: bad <0x3C>0x41>/notes.txt: not a supported export format\n' +
+        'c<0xE9>,"BATCH_NAME_NOT_UTF8: the folder\'s name holds bytes that are not valid UTF-8 (shown as <0x..>), so it cannot name a case in the tables; it was not read: rename it (for example in the file manager) and re-run"\n',
+    );
+  });
+
+  it('is left unchanged by --resume when its files are', () => {
+    const r = batch('marks', 'out-marks', '--resume');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^4 cases: 0 analysed, 3 unchanged, 1 failed;/);
+  });
+});
+
 describe('a case folder whose name holds a tab or a line break', () => {
   const dir = path.join(s.dir, 'breaks');
   for (const name of ['tab\there', 'cr\rhere', 'lf\nhere', 'sep\u2028here', '=sum\n(1)', '\t=cmd'])

@@ -17,8 +17,16 @@ import { foreignFile, isBatchOutput, type OutPlace, realTarget, within } from '.
 
 /** What DIR holds: the case names to read, and the entries that look like cases but are not read. */
 export interface CaseFolders {
-  /** Case names (entry names in DIR), in byte order. */
+  /**
+   * Case names, in byte order: entry names in DIR as reports show a path (`shownBytes`), so a literal "<0x" is
+   * shown as "<0x3C>0x". A case name is one cell of the tables and the key of its state file and shard, and a
+   * folder whose name is not UTF-8 is listed as not read under its name so shown ("c<0xE9>"): a valid name
+   * spelling "c<0xE9>" shown as it is would take that row and state file. Open a case by `folders`, never by
+   * its name.
+   */
   readonly names: string[];
+  /** Each case's folder: its entry name in DIR as it is on disk, by case name (`path.join(DIR, entry)`). */
+  readonly folders: ReadonlyMap<string, string>;
   /** Links not followed, each with the reason (`CODE: sentence`), in byte order of name. */
   readonly notRead: { readonly name: string; readonly reason: string }[];
   /** Where --out lies among the cases, when it was given. */
@@ -53,10 +61,12 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   }
   const notRead: { name: string; reason: string }[] = [];
   // Each case by the real folder it reads; real subfolders first, so a link to one of them is the repeat.
-  const candidates: { name: string; real: string; link: boolean }[] = [];
+  const candidates: { name: string; entry: string; real: string; link: boolean }[] = [];
   const files: string[] = [];
   for (const e of entries) {
     const name = shownBytes(e.name);
+    // The entry as it is on disk (a name that is UTF-8; the others are not opened): the name shown may differ.
+    const entry = e.name.toString('utf8');
     if (name.startsWith('.')) continue;
     if (e.isFile()) files.push(name);
     else if (!isUtf8(e.name)) {
@@ -67,10 +77,10 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
           name,
           reason: `BATCH_NAME_NOT_UTF8: the folder's name holds bytes that are not valid UTF-8 (shown as <0x..>), so it cannot name a case in the tables; it was not read: ${RENAME}`,
         });
-    } else if (e.isDirectory()) candidates.push({ name, real: path.join(root, name), link: false });
+    } else if (e.isDirectory()) candidates.push({ name, entry, real: path.join(root, entry), link: false });
     else if (e.isSymbolicLink()) {
-      const target = await linkTarget(path.join(dir, name));
-      if (typeof target === 'string') candidates.push({ name, real: target, link: true });
+      const target = await linkTarget(path.join(dir, entry));
+      if (typeof target === 'string') candidates.push({ name, entry, real: target, link: true });
       else if (target.reason !== undefined) notRead.push({ name, reason: target.reason });
     }
   }
@@ -79,9 +89,11 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   const realOut = out === undefined ? undefined : await realTarget(out);
   const foreign = realOut === undefined ? undefined : await foreignFile(realOut);
   const leftOut: string[] = [];
+  const leftOutEntries: string[] = [];
   let inCase: OutPlace['inCase'];
   const seen = new Map<string, string>();
   const names: string[] = [];
+  const folders = new Map<string, string>();
   for (const c of candidates) {
     if (c.real === root || root.startsWith(`${c.real}${path.sep}`) || c.real === path.parse(c.real).root) {
       notRead.push({ name: c.name, reason: loopReason(path.relative(root, c.real)) });
@@ -91,6 +103,7 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
       const same = realOut === c.real;
       if (same && foreign === undefined) {
         leftOut.push(c.name);
+        leftOutEntries.push(c.entry);
         continue;
       }
       inCase ??= { name: c.name, same, ...(same ? { foreign } : {}) };
@@ -113,18 +126,19 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
     }
     seen.set(c.real, c.name);
     names.push(c.name);
+    folders.set(c.name, c.entry);
   }
   names.sort(byteOrder);
   notRead.sort((a, b) => byteOrder(a.name, b.name));
   files.sort(byteOrder);
-  if (realOut === undefined) return { names, notRead, files };
+  if (realOut === undefined) return { names, folders, notRead, files };
   // The walk of DIR (the --out guard's) reaches batch's own folder through its path in DIR or a link to it.
   const walked = path.resolve(dir);
   const outputs =
     foreign !== undefined
       ? []
       : [
-          ...leftOut.map((n) => path.join(walked, n)),
+          ...leftOutEntries.map((n) => path.join(walked, n)),
           ...(within(realOut, root) && realOut !== root
             ? [path.join(walked, path.relative(root, realOut))]
             : []),
@@ -132,6 +146,7 @@ export async function caseFolders(dir: string, out?: string): Promise<CaseFolder
   const isDir = realOut === root;
   return {
     names,
+    folders,
     notRead,
     files,
     out: { leftOut, outputs: [...new Set(outputs)], ...(inCase ? { inCase } : {}), isDir },

@@ -214,7 +214,8 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     results.push(r);
   }
   for (const name of names) {
-    const caseDir = path.join(dir, name);
+    // By its folder as it is on disk: the name shown may differ (a literal "<0x", case-folders.ts).
+    const caseDir = path.join(dir, folders.folders.get(name)!);
     if (flags.resume) {
       const prev = await loadState(out, name);
       // Unchanged means the same files analysed by this version in the same zone: another version, tz database
