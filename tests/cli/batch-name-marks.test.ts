@@ -146,3 +146,45 @@ describe('a link that leads back to the folder of cases', () => {
     expect(table('out-loops', 'errors.csv')).not.toContain(s.dir);
   });
 });
+
+/**
+ * The CLI run by a shell in `into`, so that `into` and `words` can hold bytes that are not UTF-8
+ * (`"$(printf 'caf\\351')"`).
+ */
+function shell(words: string, into = '.'): CliResult {
+  const r = spawnSync('/bin/sh', ['-c', `cd ${into} && exec "$0" "$1" ${words}`, process.execPath, BIN], {
+    cwd: s.dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TZ: 'UTC' },
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('a folder of cases whose path is not valid UTF-8', () => {
+  mkdirSync(at(s.dir, 'caf\xE9'));
+  good(at(s.dir, 'caf\xE9/alice'));
+  mkdirSync(at(s.dir, 'caf\xE9/cases'));
+  good(at(s.dir, 'caf\xE9/cases/bob'));
+  const why =
+    'the path of the folder of cases holds bytes that are not valid UTF-8 (shown as <0x..>), and a case file in a folder so named is not used, so no case could be read; nothing was written';
+  const hint =
+    'hint: Rename the folder whose name shows <0x..> (for example in the file manager) and re-run; the case names in the tables do not change.\n';
+
+  it('is refused before anything is written, naming it and what to do', () => {
+    const r = shell(`batch "$(printf 'caf\\351')" --out out-latin1 --tz UTC`);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`error: caf<0xE9>: ${why}\n${hint}`);
+    expect(r.code).toBe(1);
+    expect(existsSync(path.join(s.dir, 'out-latin1'))).toBe(false);
+  });
+
+  it('is refused so when only the current folder is so named, not failed case by case for want of case.json', () => {
+    const r = shell(`batch cases --out ${path.join(s.dir, 'out-inside')} --tz UTC`, `"$(printf 'caf\\351')"`);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).toBe(`error: cases (${realpathSync(s.dir)}/caf<0xE9>/cases): ${why}\n${hint}`);
+    expect(r.code).toBe(1);
+    expect(existsSync(path.join(s.dir, 'out-inside'))).toBe(false);
+  });
+});

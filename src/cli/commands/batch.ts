@@ -19,11 +19,13 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import { andList, shownOf } from '../../model/format.js';
 import { quoted } from '../../model/shell-quote.js';
 import { plural } from '../../reports/format.js';
+import { givenPath } from '../argv-bytes.js';
 import { type CaseFolders, caseFolders } from '../batch/case-folders.js';
 import { refuseOutAmongCases, refuseStatesAmongCases } from '../batch/out-folder.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
+import { resolvePath, shownPath } from '../disk-path.js';
 import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
@@ -176,6 +178,28 @@ function refuseNoCases(folders: CaseFolders, dir: string): void {
   );
 }
 
+/**
+ * DIR at a path that is not valid UTF-8 (a folder named with a Windows-1252 "é", or inside one: given so, or the
+ * current folder when DIR is relative): refused before anything is written, naming it and what to do. Each case
+ * needs its case file, and a case file in a folder whose path is not UTF-8 is not used (inputs.ts: it is taken
+ * only when given with --case, which names one case file for a whole batch), so every case would fail with "no
+ * subject or victim named" beside the case.json that names them; batch also reaches each case through DIR's path
+ * as text, in the worker threads and in the comparisons of real paths that find links that loop and the --out
+ * folder. A rename fixes it, and changes no table: a case is named by its folder's entry in DIR, not DIR's path.
+ */
+function refuseDirNotUtf8(dir: string): void {
+  const given = givenPath(dir);
+  const at = resolvePath(given);
+  if (typeof at === 'string') return;
+  // The bytes are in the current folder's path, not in DIR as typed: that path is where they are shown.
+  const where = typeof given === 'string' ? `${dir} (${shownPath(at)})` : dir;
+  throw new ToolError(
+    'BATCH_DIR_NOT_UTF8',
+    `${where}: the path of the folder of cases holds bytes that are not valid UTF-8 (shown as <0x..>), and a case file in a folder so named is not used, so no case could be read; nothing was written`,
+    'Rename the folder whose name shows <0x..> (for example in the file manager) and re-run; the case names in the tables do not change.',
+  );
+}
+
 export async function batchCommand(dir: string, flags: BatchFlags, env: Environment): Promise<number> {
   if (flags.out === undefined)
     throw new UsageError('USAGE_NO_OUT', 'batch writes a folder: give --out OUTDIR');
@@ -187,6 +211,7 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
   const zoneSource = flags.tz === undefined ? 'system' : 'option';
   const settings = flags.tz === undefined ? {} : { tz: flags.tz };
   const inShard = (n: string) => !shard || shardOf(n, shard.n) === shard.i;
+  refuseDirNotUtf8(dir);
   // An --out folder inside DIR that holds only batch's own tables is no case, and its files are no inputs; an
   // --out that is DIR, a case folder or inside one is refused.
   const folders = await caseFolders(dir, out);
