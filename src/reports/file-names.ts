@@ -41,7 +41,9 @@ const HIDDEN = /^[\t\n\r\u061C\u200E\u200F\u2028\u2029]$|^(?! )\p{Zs}$/u;
 const EXTRA_SPACES = /^ +| +$|(?<= ) +/g;
 /** The same inside a text that holds the name: a space before or after it may be the text's own. */
 const INNER_SPACES = /(?<= ) +/g;
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU's break rules, 20–30 ms of every run's start, and only names
+// that read alike another (rare) are split by it.
+let graphemes: Intl.Segmenter | undefined;
 
 function codeOf(c: string): { code: string } {
   return { code: codeName(c.codePointAt(0)!) };
@@ -62,7 +64,8 @@ function shownParts(name: string, whole: boolean): NamePart[] {
     plain = '';
     out.push(codeOf(c));
   };
-  for (const { segment, index } of GRAPHEMES.segment(name)) {
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  for (const { segment, index } of graphemes.segment(name)) {
     // Almost every character is its own composed form: the code points of those that are not are shown.
     const decomposed =
       segment.length > 1 || segment > '\u007f' ? segment.normalize('NFC') !== segment : false;
