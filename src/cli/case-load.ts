@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../model/errors.js';
 import type { CaseFile } from '../model/index.js';
 import { openErrorWords } from '../pipeline/read-errors.js';
@@ -13,7 +14,7 @@ import { isSupportedRegion } from '../timeline/regions.js';
 import { givenPath } from './argv-bytes.js';
 import type { FieldProblem } from './case-fields.js';
 import { jsonSyntaxError } from './json-syntax.js';
-import { timeZoneProblem } from './time-zone-advice.js';
+import { timeZoneProblem, unknownZone } from './time-zone-advice.js';
 
 /** Why a two-letter region code cannot be used, or undefined when it can. `UK` is the usual slip for `GB`. */
 export function regionProblem(code: string): string | undefined {
@@ -109,14 +110,22 @@ export async function loadCaseFile(file: string, named: boolean): Promise<Loaded
   // Likewise the schema takes any zone name Intl accepts; one only ICU knows (`BST`, read as Bangladesh) is refused
   // here, with the zone that was probably meant.
   const zone = raw !== null && typeof raw === 'object' ? (raw as { timezone?: unknown }).timezone : undefined;
-  const badZone = typeof zone === 'string' ? timeZoneProblem(zone) : undefined;
+  const badZone =
+    typeof zone === 'string'
+      ? isValidTimeZone(zone)
+        ? timeZoneProblem(zone)
+        : unknownZone(zone)
+      : undefined;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (parsed.success && !bad && !badZone) {
     return { name, yaml, sha256, data: parsed.data, raw, problems: [], badRegion: undefined };
   }
   const { fieldProblems, jsonLocator, yamlLocator } = await import('./case-fields.js');
   const problems = fieldProblems(
-    parsed.success ? [] : parsed.error.issues,
+    // The schema's own word on a zone it refused is left for the advice (`badZone`), which says what was meant.
+    parsed.success
+      ? []
+      : parsed.error.issues.filter((i) => !(badZone && i.path.length === 1 && i.path[0] === 'timezone')),
     raw ?? {},
     text,
     doc ? yamlLocator(doc, text) : jsonLocator(text),

@@ -22,7 +22,7 @@ import {
 } from './case-load.js';
 import { pathKey, resolvePath, shownPath } from './disk-path.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
-import { timeZoneProblem } from './time-zone-advice.js';
+import { timeZoneProblem, unknownZone } from './time-zone-advice.js';
 
 export interface CaseFlags {
   readonly case?: string;
@@ -103,7 +103,7 @@ function oneError(loaded: LoadedCase | undefined, options: readonly UsageError[]
   if (fields.length === 0 && options.length <= 1) return options[0];
   if (options.length === 0) return invalidCaseFile(loaded!);
   const n = fields.length + options.length;
-  const optionLines = options.map((e) => `${e.message}. ${e.hint ?? ''}`.trim().replace(/([^.])$/, '$1.'));
+  const optionLines = options.map((e) => `${e.message}. ${e.hint ?? ''}`.trim().replace(/([^.?!])$/, '$1.'));
   return new UsageError(
     'USAGE_SEVERAL_PROBLEMS',
     `found ${n} problems in ${fields.length > 0 ? `case file ${loaded!.name} and ` : ''}the options`,
@@ -145,13 +145,8 @@ export async function resolveCase(
   // Asked only of a zone Intl accepts (time-zone-advice.ts: an ICU-only abbreviation that may mean another zone).
   const tzProblem = tzValid && flags.tz !== undefined ? timeZoneProblem(flags.tz) : undefined;
   if (!tzValid) {
-    errors.push(
-      new UsageError(
-        'USAGE_BAD_TZ',
-        `--tz "${flags.tz}" is not an IANA time zone`,
-        'Examples: Europe/London, America/New_York, UTC',
-      ),
-    );
+    const unknown = unknownZone(flags.tz!);
+    errors.push(new UsageError('USAGE_BAD_TZ', `--tz "${flags.tz}" ${unknown.why}`, unknown.meant));
   } else if (tzProblem) {
     errors.push(new UsageError('USAGE_BAD_TZ', `--tz "${flags.tz}" ${tzProblem.why}`, tzProblem.meant));
   }

@@ -427,7 +427,7 @@ describe('every problem at once', () => {
     expect(r.stderr).toBe(
       [
         'error: case file many-bad/case.json has 12 invalid fields',
-        '  - line 2, timezone: must be an IANA time zone such as Europe/London, not "Europe/Londn"',
+        '  - line 2, timezone: "Europe/Londn" is not a time zone name: zones are named region/city, as in the IANA time zone database. Did you mean Europe/London?',
         '  - line 3, colour: is not a field of the case file: check the spelling or remove it (the fields are title, timezone, region, victim, subject, milestones, window, ceasePhrases, lexicon)',
         '  - line 4, subject.nam: is not a field of subject: check the spelling or remove it (the fields are name, identifiers)',
         '  - line 4, subject.identifiers.1: is empty: write a value or remove it',
@@ -480,7 +480,7 @@ describe('every problem at once', () => {
     expect(r.stderr).toBe(
       [
         'error: found 3 problems in the options',
-        '  - --tz "Europe/Londn" is not an IANA time zone. Examples: Europe/London, America/New_York, UTC.',
+        '  - --tz "Europe/Londn" is not a time zone name: zones are named region/city, as in the IANA time zone database. Did you mean Europe/London?',
         '  - --to "2024-02-30" is not a real date YYYY-MM-DD. Example: --from 2024-01-01 --to 2024-06-30.',
         '  - --milestone "x" has no date. Write the date year-month-day, "=" and what happened: --milestone YYYY-MM-DD=x.',
         'hint: Fix each one listed above.',
@@ -488,7 +488,7 @@ describe('every problem at once', () => {
       ].join('\n'),
     );
     expect(run(['report', 'no-region', '--tz', 'Europe/Londn']).stderr).toBe(
-      'error: --tz "Europe/Londn" is not an IANA time zone\nhint: Examples: Europe/London, America/New_York, UTC\n',
+      'error: --tz "Europe/Londn" is not a time zone name: zones are named region/city, as in the IANA time zone database\nhint: Did you mean Europe/London?\n',
     );
   });
 });

@@ -30,7 +30,7 @@ import type { Environment } from '../environment.js';
 import { CASE_FILE_NAMES } from '../inputs.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { outputFolder } from '../output.js';
-import { timeZoneProblem } from '../time-zone-advice.js';
+import { timeZoneProblem, unknownZone } from '../time-zone-advice.js';
 import { VERSION } from '../version.js';
 
 export interface BatchFlags {
@@ -69,11 +69,8 @@ function parseShard(s: string | undefined): { i: number; n: number } | undefined
 function checkTz(tz: string | undefined): void {
   if (tz === undefined) return;
   if (!isValidTimeZone(tz)) {
-    throw new UsageError(
-      'USAGE_BAD_TZ',
-      `--tz "${tz}" is not an IANA time zone`,
-      'Examples: Europe/London, America/New_York, UTC',
-    );
+    const unknown = unknownZone(tz);
+    throw new UsageError('USAGE_BAD_TZ', `--tz "${tz}" ${unknown.why}`, unknown.meant);
   }
   const problem = timeZoneProblem(tz);
   if (problem) throw new UsageError('USAGE_BAD_TZ', `--tz "${tz}" ${problem.why}`, problem.meant);
