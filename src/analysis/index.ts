@@ -4,6 +4,7 @@
  */
 import type { InputSummary, OmittedLocations, Problem, Report, ResolvedCase } from '../model/index.js';
 import type { EventList } from '../timeline/list.js';
+import type { InputSpan } from '../timeline/store.js';
 import type { Zone } from '../timeline/zone.js';
 import { accounting } from './accounting.js';
 import { chronology } from './chronology.js';
@@ -26,6 +27,12 @@ export interface AnalysisInput {
   readonly inputs: readonly InputSummary[];
   readonly ignored: readonly { path: string; reason: string }[];
   readonly events: EventList;
+  /**
+   * Per input (same index as `inputs`), the first and last instant and the channels of all its events, the
+   * duplicates dropped from `events` included (`Ingested.spans`): what each file covers. Without it, `events` are
+   * taken to be every event of the inputs (none dropped as a duplicate).
+   */
+  readonly spans?: readonly (InputSpan | undefined)[];
   readonly problems: readonly Problem[];
   readonly problemsOmitted: ReadonlyMap<string, number>;
   /** Where each problem counted in `problemsOmitted` is. */
@@ -47,6 +54,7 @@ export function buildReport(a: AnalysisInput): Report {
     zone: a.zone,
     case: a.case,
     inputs: a.inputs,
+    ...(a.spans !== undefined ? { spans: a.spans } : {}),
   });
   return {
     schemaVersion: 1,

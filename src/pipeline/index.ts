@@ -135,6 +135,7 @@ export function analyseTimeline(
     inputs: t.inputs,
     ignored: t.ignored,
     events: t.events,
+    spans: t.spans,
     problems: t.problems.list,
     problemsOmitted: t.problems.omitted,
     problemsOmittedLocations: t.problems.omittedLocations(),

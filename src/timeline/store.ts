@@ -88,6 +88,9 @@ export class EventStore {
   // Inputs are read one after another, so an event's input is kept as runs: [first event, input] pairs.
   private readonly inputRunStart: number[] = [];
   private readonly inputRunValue: number[] = [];
+  // The CHANNELS indexes of each run's events as bits (bit c for channel c), kept as they are added: what an input
+  // holds is then known without reading its events again (pipeline/spans.ts).
+  private readonly inputRunChannels: number[] = [];
   // Columns most sources leave at 0 (no conversation) exist only once one is not.
   private conversationCol: Index | undefined;
   // Call durations as whole seconds plus one (0: none), or, once one is not a whole number, as doubles (NaN: none).
@@ -146,6 +149,14 @@ export class EventStore {
   }
 
   /**
+   * The CHANNELS indexes of the events of run `run` (the `run`th of `inputRuns`) as bits, bit c for channel c: every
+   * event added, those a source later took back included.
+   */
+  runChannels(run: number): number {
+    return this.inputRunChannels[run] ?? 0;
+  }
+
+  /**
    * Appends an event; returns its number. `text`, when given, is its text as UTF-8 (`e.text` is not read). `e`,
    * `r` and `text` are read at once and not kept: callers may fill them again for the next event.
    */
@@ -158,12 +169,16 @@ export class EventStore {
       else this.descentsAt = undefined;
     }
     this.lastMs = r.ms;
-    this.packedCol[k] = this.enumerations(e, r.direction) | (r.incident ? INCIDENT : 0);
+    const packed = this.enumerations(e, r.direction) | (r.incident ? INCIDENT : 0);
+    this.packedCol[k] = packed;
     this.whoCol = put(this.whoCol, k, r.who);
     if (this.inputRunValue[this.inputRunValue.length - 1] !== r.input) {
       this.inputRunStart.push(k);
       this.inputRunValue.push(r.input);
+      this.inputRunChannels.push(0);
     }
+    const run = this.inputRunChannels.length - 1;
+    this.inputRunChannels[run] = (this.inputRunChannels[run] ?? 0) | (1 << (packed & 31));
     if (r.conversation !== 0 || this.conversationCol) {
       this.conversationCol = put(this.conversationCol ?? indexColumn(this.cap), k, r.conversation);
     }

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../src/model/vocabulary.js';
 import { inputSpans, storeSpans } from '../../src/pipeline/spans.js';
 import { sortTimeline, storeOrder } from '../../src/timeline/order.js';
 import type { EventStore } from '../../src/timeline/store.js';
@@ -14,11 +15,22 @@ interface Row {
   ms: number;
   day: boolean;
   input: number;
+  channel?: Channel;
 }
 
 /** A store holding `rows` in the order given. */
 const storeOf = (rows: readonly Row[]): EventStore =>
-  storedRows(rows.map(({ ms, day, input }) => ({ ms, input, precision: day ? 'day' : 'min' })));
+  storedRows(
+    rows.map(({ ms, day, input, channel }) => ({
+      ms,
+      input,
+      precision: day ? 'day' : 'min',
+      ...(channel !== undefined ? { channel } : {}),
+    })),
+  );
+
+/** The bits of `channels` as spans give them (bit c for CHANNELS[c]). */
+const bits = (...channels: Channel[]) => channels.reduce((b, c) => b | (1 << CHANNELS.indexOf(c)), 0);
 
 const every = (store: EventStore) => Uint32Array.from({ length: store.length }, (_, k) => k);
 
@@ -32,14 +44,15 @@ const rowsArb = fc
       step: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: -4, max: -1 })),
       day: fc.boolean(),
       input: fc.integer({ min: 0, max: 3 }),
+      channel: fc.constantFrom<Channel>('sms', 'call', 'whatsapp'),
     }),
     { maxLength: 60 },
   )
   .map((xs) => {
     let ms = Date.parse('2024-03-01T00:00:00Z');
-    return xs.map(({ step, day, input }) => {
+    return xs.map(({ step, day, input, channel }) => {
       ms += step * 86_400_000;
-      return { ms, day, input };
+      return { ms, day, input, channel };
     });
   });
 
@@ -69,8 +82,28 @@ describe('input spans', () => {
       at(T + 3 * DAY, true, 1),
     ]);
     expect(storeSpans(store, 3)).toEqual([
-      { first: T, last: T + DAY, firstDay: false, lastDay: true },
-      { first: T + 2 * DAY, last: T + 3 * DAY, firstDay: true, lastDay: false },
+      { first: T, last: T + DAY, firstDay: false, lastDay: true, channels: bits('sms') },
+      { first: T + 2 * DAY, last: T + 3 * DAY, firstDay: true, lastDay: false, channels: bits('sms') },
+      undefined,
+    ]);
+  });
+
+  it("give the channels of all of an input's events, in every run of it, whichever way they are read", () => {
+    // Input 0 holds texts and, in a later run, a call; input 1 only WhatsApp messages.
+    const store = storeOf([
+      { ...at(T), channel: 'sms' },
+      { ...at(T + DAY), channel: 'sms' },
+      { ...at(T, false, 1), channel: 'whatsapp' },
+      { ...at(T + 2 * DAY), channel: 'call' },
+    ]);
+    const channels = (spans: ReturnType<typeof inputSpans>) => spans.map((s) => s?.channels);
+    const want = [bits('sms', 'call'), bits('whatsapp'), undefined];
+    expect(channels(storeSpans(store, 3)!)).toEqual(want);
+    expect(channels(inputSpans(store, every(store), 3))).toEqual(want);
+    // Read from some events only (the others taken back), only theirs count.
+    expect(channels(inputSpans(store, Uint32Array.of(0, 2), 3))).toEqual([
+      bits('sms'),
+      bits('whatsapp'),
       undefined,
     ]);
   });

@@ -6,6 +6,7 @@
 import type { InputSummary, ResolvedCase, TimelineEvent } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
+import type { InputSpan } from '../../timeline/store.js';
 import type { Zone } from '../../timeline/zone.js';
 import { CHANNELS_SORTED, countPerChannel, type IncidentColumns } from '../columns.js';
 import type { DayTable } from '../day-table.js';
@@ -35,6 +36,11 @@ export interface EscalationInput {
   readonly zone: Zone;
   readonly case: ResolvedCase;
   readonly inputs: readonly InputSummary[];
+  /**
+   * Per input, the first and last instant and the channels of all its events, duplicates dropped from `events`
+   * included (`Ingested.spans`); without it, those of `events` (window.ts).
+   */
+  readonly spans?: readonly (InputSpan | undefined)[];
 }
 
 export interface Ctx {

@@ -27,7 +27,7 @@ import { nightAnalysis } from './night.js';
 import { periodTables, persistence, rateNowVsStart, rateOver } from './rates.js';
 import { sdashSheet } from './sdash.js';
 import { trendAnalysis } from './trend.js';
-import { coverage, resolveWindow } from './window.js';
+import { coverage, eventSpans, resolveWindow } from './window.js';
 
 export { DEFAULT_CEASE_PHRASES } from './cease.js';
 export type { EscalationInput } from './context.js';
@@ -57,7 +57,13 @@ export function analyseEscalation(input: EscalationInput): Escalation {
       ? input.table
       : dayTable(columns, a, b);
   const cov = range
-    ? coverage(events, channelTotals(table), input.inputs, zone, window)
+    ? coverage(
+        input.spans ?? eventSpans(events, input.inputs.length),
+        channelTotals(table),
+        input.inputs,
+        zone,
+        window,
+      )
     : {
         json: { channels: [], fullyCovered: null, partialDays: 0 },
         limiting: [],

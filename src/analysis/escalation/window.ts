@@ -5,8 +5,9 @@
  *   (the victim's own messages and other people's included): a window that starts at the first incident would
  *   inflate the rate and bias trend tests upward.
  * - Each file covers the days from its first to its last record of any kind (coverage is not otherwise known),
- *   for every channel it holds. A channel's coverage is the union over its files. Records typed by hand (a
- *   diary) say nothing about coverage.
+ *   for every channel it holds: its own records, those dropped as duplicates of another file's included (a
+ *   backup whose first records another backup also holds still covers their days). A channel's coverage is the
+ *   union over its files. Records typed by hand (a diary) say nothing about coverage.
  * - The combined series is comparable only over days every channel covers. Channels that carry at least 5% of
  *   the incidents limit that "fully covered" stretch; a channel with a handful of records would otherwise cut
  *   the analysis down to its few days (it is listed, not used). Trend tests, change points and before/after
@@ -18,6 +19,7 @@ import { isHandKept } from '../../model/hand-kept.js';
 import type { Channel, InputSummary, ResolvedCase } from '../../model/index.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { EventList } from '../../timeline/list.js';
+import type { InputSpan as TimelineSpan } from '../../timeline/store.js';
 import type { Zone } from '../../timeline/zone.js';
 import { dateOf, dayNumber } from '../stats/index.js';
 
@@ -109,16 +111,17 @@ export interface Coverage {
 
 /**
  * Per-channel coverage and the fully covered stretch of the window, whose incidents are `perChannel` (per CHANNELS
- * index).
+ * index). `spans[k]`: the first and last instant and the channels of every event of input k, duplicates included
+ * (`EscalationInput.spans`, or `eventSpans`).
  */
 export function coverage(
-  events: EventList,
+  given: readonly (TimelineSpan | undefined)[],
   perChannel: readonly number[],
   inputs: readonly InputSummary[],
   zone: Zone,
   window: DayRange,
 ): Coverage {
-  const spans = inputSpansOf(events, inputs);
+  const spans = inputSpansOf(given, inputs);
   const incidentsBy = new Map<Channel, number>();
   let total = 0;
   for (let c = 0; c < CHANNELS.length; c++) {
@@ -204,14 +207,28 @@ interface InputSpan {
 }
 
 /**
- * The span and channels of each input that is not hand-kept, by input number. A file covers its whole period for
- * every channel it holds (a phone backup's calls and texts alike). Events are in time order, so a file's first
- * and last events are its first and last days. Read by the list in one pass over its columns (`inputSpans`).
+ * Each input's span and channels from `events` alone, for a caller whose events are every event of the inputs
+ * (none dropped as a duplicate): read by the list in one pass over its columns (`inputSpans`). The events are in
+ * time order, so a file's first and last events are its first and last instants.
  */
-function inputSpansOf(events: EventList, inputs: readonly InputSummary[]): Map<number, InputSpan> {
+export function eventSpans(events: EventList, inputs: number): (TimelineSpan | undefined)[] {
+  const out: (TimelineSpan | undefined)[] = Array.from({ length: inputs }, () => undefined);
+  for (const [input, s] of events.inputSpans()) out[input] = s;
+  return out;
+}
+
+/**
+ * The span and channels of each input that is not hand-kept, by input number. A file covers its whole period for
+ * every channel it holds (a phone backup's calls and texts alike).
+ */
+function inputSpansOf(
+  given: readonly (TimelineSpan | undefined)[],
+  inputs: readonly InputSummary[],
+): Map<number, InputSpan> {
   const spans = new Map<number, InputSpan>();
-  for (const [input, s] of events.inputSpans()) {
-    if (isHandKept(inputs[input])) continue;
+  for (let input = 0; input < given.length; input++) {
+    const s = given[input];
+    if (s === undefined || isHandKept(inputs[input])) continue;
     const channels = CHANNELS.filter((_, c) => (s.channels & (1 << c)) !== 0);
     spans.set(input, { first: s.first, last: s.last, channels });
   }
