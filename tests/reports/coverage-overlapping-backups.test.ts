@@ -73,6 +73,13 @@ describe('two SMS backups that overlap (fixtures/coverage-overlapping-backups)',
     );
   });
 
+  it("the method says what a file covers: anyone's records, duplicates included, notices not", () => {
+    const m = r.escalation!.methods.find((x) => x.name === 'Coverage per channel')!;
+    expect(m.description).toContain(
+      "from its first to its last record of any kind (anyone's, those another file also holds included, though counted once; records set aside as not contact, such as system notices, do not count)",
+    );
+  });
+
   it('no report speaks of a gap in the sms records or of days the sms exports do not hold', () => {
     for (const [format, text] of Object.entries(out)) {
       expect(text, format).not.toMatch(/gap before|no records from|not counted as a break/i);

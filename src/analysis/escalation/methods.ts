@@ -153,7 +153,7 @@ export function methods(b: Body): Method[] {
     },
     {
       name: 'Coverage per channel',
-      description: `Each exported file is taken to cover the days from its first to its last record of any kind, for every channel it holds; a channel covers the union of its files. Channels with at least ${LIMITING_SHARE * 100}% of the incidents must all cover a day for it to count as fully covered; the longest such run is analysed.`,
+      description: `Each exported file is taken to cover the days from its first to its last record of any kind (anyone's, those another file also holds included, though counted once; records set aside as not contact, such as system notices, do not count), for every channel it holds; a channel covers the union of its files. Channels with at least ${LIMITING_SHARE * 100}% of the incidents must all cover a day for it to count as fully covered; the longest such run is analysed.`,
       caveats: coverageCaveats(b),
     },
     {

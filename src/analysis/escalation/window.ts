@@ -6,8 +6,9 @@
  *   inflate the rate and bias trend tests upward.
  * - Each file covers the days from its first to its last record of any kind (coverage is not otherwise known),
  *   for every channel it holds: its own records, those dropped as duplicates of another file's included (a
- *   backup whose first records another backup also holds still covers their days). A channel's coverage is the
- *   union over its files. Records typed by hand (a diary) say nothing about coverage.
+ *   backup whose first records another backup also holds still covers their days). Records skipped as not contact
+ *   (system notices) carry no time past their source, so they do not count; nor do rejected ones. A channel's
+ *   coverage is the union over its files. Records typed by hand (a diary) say nothing about coverage.
  * - The combined series is comparable only over days every channel covers. Channels that carry at least 5% of
  *   the incidents limit that "fully covered" stretch; a channel with a handful of records would otherwise cut
  *   the analysis down to its few days (it is listed, not used). Trend tests, change points and before/after
