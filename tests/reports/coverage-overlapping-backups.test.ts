@@ -2,7 +2,7 @@
  * An export covers the days from its first to its last record read, the records dropped as duplicates of another
  * export's included: adding a backup that overlaps another never shrinks what the exports cover.
  *
- * fixtures/coverage-overlapping-backups: SMS backup & Restore files of 6 April 2024 (Alex's text of 20 March, Sam's
+ * fixtures/coverage-overlapping-backups: SMS Backup & Restore files of 6 April 2024 (Alex's text of 20 March, Sam's
  * texts of 23 March – 5 April) and of 4 May 2024, whose first three texts (1, 3 and 5 April) are also in the first
  * backup, followed by Sam's texts of 20 April – 3 May; a WhatsApp chat of 22 March – 4 May; a police warning on
  * 6 April. Sam sent nothing from 6 to 19 April. Both backups together cover 20 March – 3 May. The second backup's
