@@ -19,7 +19,7 @@ import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
 import { FailureAtEnd, SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
-import { markDuplicates } from '../timeline/dedupe.js';
+import { markDuplicates, senderCompared } from '../timeline/dedupe.js';
 import type { KeptPair, LocatedDuplicates } from '../timeline/dedupe-trace.js';
 import { FutureRecords } from '../timeline/future.js';
 import { locatorText } from '../timeline/ids.js';
@@ -219,7 +219,9 @@ export async function ingest(
       if (dst) {
         // Told once for a record that overlapping exports both hold, as its event counts once (copies.ts).
         const p = dstProblem(dst, e, file, opts.source.timezone);
-        if (copies.add(p, dstCopy(e, builder.store.ms(built), text))) problems.add(p);
+        const { key, role } = builder.store.who(built);
+        const who = senderCompared({ senderKey: key, role }, builder.subjectAssumed);
+        if (copies.add(p, dstCopy(e, builder.store.ms(built), who, text))) problems.add(p);
       }
     };
     // Where each reason's skipped records are: the first few in reading order and the last, so memory stays
@@ -385,6 +387,8 @@ export async function ingest(
       new StoreList(store, kept),
       (k) => inputs[k]!.incomplete,
       (k) => isHandKept(inputs[k]),
+      SKIPPED_AT_FIRST,
+      builder.subjectAssumed,
     );
     // Where the duplicates are and the copies kept, read while `kept` still numbers the list marked.
     for (const [input, at] of located) inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs);
@@ -456,13 +460,15 @@ function liveEvents(count: number, voided: readonly [number, number][]): Uint32A
 /**
  * What tells one record read across a clock change from another, for its warning's copies (copies.ts): the time
  * as written and the instant it was read as (two exports may read a repeated hour differently, and then keep two
- * events, each with its warning), who, and what.
+ * events, each with its warning), who, and what. `who` is the sender as de-duplication compares it
+ * (dedupe.ts `senderCompared`): a contact renamed between two exports of one chat ("Sam", then "Sam Carter", both
+ * the subject's in the case) sent one record, which counts once and is warned about once.
  */
-function dstCopy(e: ParsedEvent, ms: number, text: Utf8Span | undefined): string {
+function dstCopy(e: ParsedEvent, ms: number, who: string, text: Utf8Span | undefined): string {
   const written = e.time.type === 'local' ? e.time.local : '';
   const words =
     text === undefined ? (e.text ?? '') : Buffer.from(text.bytes.subarray(text.start, text.end)).toString();
-  return `${written}\u0000${ms}\u0000${e.channel}\u0000${e.kind}\u0000${e.sender?.id ?? e.sender?.name ?? ''}\u0000${words}`;
+  return `${written}\u0000${ms}\u0000${e.channel}\u0000${e.kind}\u0000${who}\u0000${words}`;
 }
 
 /** The warning for a record whose written time fell in a clock change (`TimelineBuilder.dst`). */

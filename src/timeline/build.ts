@@ -183,6 +183,14 @@ export class TimelineBuilder {
     return this.store.add(e, r, text);
   }
 
+  /**
+   * No subject is named, only the victim: every other sender counts as the subject without being known as them
+   * (identities.ts), so de-duplication compares such senders by their own keys (dedupe.ts `senderCompared`).
+   */
+  get subjectAssumed(): boolean {
+    return this.identities.subjectIsEveryoneElse;
+  }
+
   /** Where the sender tables stand now (and the resolver's), for `rollback`. */
   mark(): BuilderMark {
     return {

@@ -21,7 +21,10 @@
  * the one the damaged copy alone holds; so it is not done.
  *
  * Fingerprints: the platform's own id (Message-ID, snowflake) when a record has one, and always its content:
- * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The minute
+ * channel, kind, direction, sender, the UTC minute, call outcome, and the text with whitespace folded. The sender
+ * is the case party it resolved to when that is the subject or the victim, else its own key (`senderCompared`): a
+ * chat exported as "Sam" and again, after the contact was renamed, as "Sam Carter", both names the subject's in
+ * the case, holds the same messages; two senders the case does not name are never one. The minute
  * (not the second) makes a minute-precision copy match a second-precision one. Copies are compared by that minute
  * unless every copy of the content, in every input, has one and the same precision finer than a minute (all to the
  * millisecond, or all to the second): they are then compared at that precision (`ContentKeys`). One precision is
@@ -67,9 +70,9 @@ export function idFingerprint(e: TimelineEvent): string | undefined {
  * A record's identity for de-duplication: its platform id when it has one, else its content. `ownWords`: the
  * record is from an input written by hand (a diary), whose every text is the writer's own (see above).
  */
-export function fingerprint(e: TimelineEvent, ownWords = false): string {
+export function fingerprint(e: TimelineEvent, ownWords = false, subjectAssumed = false): string {
   const id = idFingerprint(e);
-  return id === undefined ? contentFingerprint(e, ownWords) : `id\u0000${id}`;
+  return id === undefined ? contentFingerprint(e, ownWords, subjectAssumed) : `id\u0000${id}`;
 }
 
 /**
@@ -78,12 +81,32 @@ export function fingerprint(e: TimelineEvent, ownWords = false): string {
  */
 const WORDED_BY_APP: ReadonlySet<string> = new Set(['call', 'deleted', 'media']);
 
-/** The content fingerprint; `ownWords` as for `fingerprint`. */
-export function contentFingerprint(e: TimelineEvent, ownWords = false): string {
+/**
+ * Who sent a record, as copies are compared: the case party the sender resolved to, when it is the subject or the
+ * victim, else the sender's own key. Two exports of one chat may name one contact differently ("Sam" before the
+ * victim renamed the contact, "Sam Carter" after) while the case lists both names as the subject's: their
+ * copies of one message are then one message. A sender who resolved to no one in the case (`other`) is compared by
+ * its own key, so two different people are never one; and when no subject is named (`subjectAssumed`, every
+ * sender but the victim counted as the subject, identities.ts) a subject is compared by its own key too, as
+ * nothing says two of them are one person. The victim is one person whichever way named (a case identifier, or an
+ * export's "You").
+ */
+export function senderCompared(e: Pick<TimelineEvent, 'role' | 'senderKey'>, subjectAssumed = false): string {
+  if (e.role === 'victim') return '\u0001victim';
+  if (e.role === 'subject' && !subjectAssumed) return '\u0001subject';
+  return e.senderKey ?? '';
+}
+
+/**
+ * The content fingerprint; `ownWords` as for `fingerprint`; `subjectAssumed` as for `senderCompared`.
+ */
+export function contentFingerprint(e: TimelineEvent, ownWords = false, subjectAssumed = false): string {
   const minute = Math.floor(e.ms / 60_000);
-  if (e.text === undefined || (!ownWords && WORDED_BY_APP.has(e.kind))) return contentKey(e, minute, '');
+  const sender = senderCompared(e, subjectAssumed);
+  if (e.text === undefined || (!ownWords && WORDED_BY_APP.has(e.kind)))
+    return contentKey(e, sender, minute, '');
   const text = e.text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return contentKey(e, minute, ownWords ? handWritten(text) : text);
+  return contentKey(e, sender, minute, ownWords ? handWritten(text) : text);
 }
 
 /**
@@ -95,10 +118,8 @@ function handWritten(text: string): string {
   return text.toLowerCase().replace(/[\s.!?,;:…]+$/u, '');
 }
 
-function contentKey(e: TimelineEvent, minute: number, text: string): string {
-  return [e.channel, e.kind, e.direction, e.senderKey ?? '', minute, e.call?.status ?? '', text].join(
-    '\u0000',
-  );
+function contentKey(e: TimelineEvent, sender: string, minute: number, text: string): string {
+  return [e.channel, e.kind, e.direction, sender, minute, e.call?.status ?? '', text].join('\u0000');
 }
 
 /**
@@ -113,9 +134,12 @@ export class ContentKeys {
   /** Per fingerprint number, the PRECISIONS index all its copies share, or MIXED. */
   private precision = new Int8Array(1024);
 
+  /** `subjectAssumed`: no subject is named, as for `senderCompared`. */
+  constructor(private readonly subjectAssumed = false) {}
+
   /** Notes one copy; returns the number of its content fingerprint. `ownWords` as for `fingerprint`. */
   note(e: TimelineEvent, ownWords = false): number {
-    const fp = contentFingerprint(e, ownWords);
+    const fp = contentFingerprint(e, ownWords, this.subjectAssumed);
     const p = PRECISIONS.indexOf(e.precision);
     let id = this.ids.get(fp);
     if (id === undefined) {
@@ -139,7 +163,7 @@ export class ContentKeys {
 
   /** The content part of `fingerprint`, whether or not `e` has an id; `e` must have been noted. */
   contentKey(e: TimelineEvent, ownWords = false): string {
-    const content = this.ids.get(contentFingerprint(e, ownWords));
+    const content = this.ids.get(contentFingerprint(e, ownWords, this.subjectAssumed));
     if (content === undefined) throw new Error('ContentKeys.contentKey: the copy was not noted');
     return `c${this.key(content, e)}`;
   }
@@ -168,11 +192,16 @@ export class ContentKeys {
  * times must agree as well. Use: `note` every record, then `link` every record, then `of`.
  */
 export class CopyClasses {
-  private readonly keys = new ContentKeys();
+  private readonly keys: ContentKeys;
   /** Channels where some record has no id. */
   private readonly idless = new Set<string>();
   /** Union-find over keys: each key's parent, a key absent being its own root. */
   private readonly parent = new Map<string, string>();
+
+  /** `subjectAssumed`: no subject is named, as for `senderCompared`; as the original's marking was given it. */
+  constructor(subjectAssumed = false) {
+    this.keys = new ContentKeys(subjectAssumed);
+  }
 
   note(e: TimelineEvent, ownWords = false): void {
     this.keys.note(e, ownWords);
@@ -325,7 +354,8 @@ export interface Duplicates {
 /**
  * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
  * `incomplete(input)` tells an input that was damaged or read only in part, `ownWords(input)` one written by hand
- * (a diary), whose texts of calls and media are the writer's own and compared. For each input with duplicates,
+ * (a diary), whose texts of calls and media are the writer's own and compared; `subjectAssumed` says no subject
+ * is named (`senderCompared`). For each input with duplicates,
  * its first `firstCount` duplicates and its last are located with the copy kept in their place (`located`): only
  * those are traced (dedupe-trace.ts), so a million duplicates cost no more than the marks.
  */
@@ -334,6 +364,7 @@ export function markDuplicates(
   incomplete: (input: number) => boolean = () => false,
   ownWords: (input: number) => boolean = () => false,
   firstCount = SKIPPED_AT_FIRST,
+  subjectAssumed = false,
 ): Duplicates {
   const dup = new Uint8Array(events.length);
   const none = { dup, located: new Map<number, LocatedDuplicates>() };
@@ -358,7 +389,7 @@ export function markDuplicates(
   }
 
   // Every copy's content is noted before any is compared: the precision all copies share sets the keys.
-  const keys = new ContentKeys();
+  const keys = new ContentKeys(subjectAssumed);
   const contents = new Int32Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events.at(i);

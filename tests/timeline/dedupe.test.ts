@@ -121,9 +121,13 @@ describe('multiset de-duplication', () => {
 
   it('never merges different senders, channels or call outcomes', () => {
     const a = ev(0, t0, 'Answer me');
-    const b = ev(1, t0, 'Answer me', { senderKey: 'phone:+447700900456' });
+    // Another number, not the subject's in the case: another sender.
+    const b = ev(1, t0, 'Answer me', { senderKey: 'phone:+447700900456', role: 'other', incident: false });
     const c = ev(1, t0, 'Answer me', { channel: 'whatsapp' });
     expect(marked([a, b, c])).toEqual([false, false, false]);
+    // Two numbers the case lists as the subject's are one sender as compared (the case party): the same words at
+    // the same millisecond from each, one per backup, are one record (senders compared, below).
+    expect(marked([a, { ...b, role: 'subject', incident: true }])).toEqual([false, true]);
   });
 
   it("matches a call, a deleted message and a media message however each app words it (the app's text, not the sender's)", () => {
@@ -352,5 +356,71 @@ describe('the classes of an anonymised copy', () => {
     expect(marked(all)).toEqual([false, true, true, false]);
     expect([b, c]).toEqual([a, a]);
     expect(d).not.toBe(a);
+  });
+});
+
+/** A WhatsApp record (to the minute, no id) from a sender known only by name. */
+const whatsapp = (input: number, ms: number, text: string, name: string, over: Partial<TimelineEvent> = {}) =>
+  ev(input, ms, text, {
+    channel: 'whatsapp',
+    precision: 'min',
+    sender: { name },
+    senderKey: `name:${name.toLowerCase()}`,
+    ...over,
+  });
+
+describe('senders compared by the case party they resolve to', () => {
+  it('finds copies across two exports that name the subject differently ("Sam", then "Sam Carter")', () => {
+    const a = [0, 0, 60_000].map((s) => whatsapp(0, t0 + s, "You can't ignore me forever", 'Sam'));
+    const b = [0, 0, 60_000].map((s) => whatsapp(1, t0 + s, "You can't ignore me forever", 'Sam Carter'));
+    // Two in the minute 18:04, one in 18:05, in each export: three messages, the later export's all copies.
+    expect(marked([...a, ...b])).toEqual([false, false, false, true, true, true]);
+    // The same text a minute apart stays two messages, under either name.
+    expect(marked([a[0]!, { ...b[2]!, input: 0 }])).toEqual([false, false]);
+  });
+
+  it('finds copies of the victim named by a case identifier in one export and as "You" in another', () => {
+    const you = whatsapp(0, t0, 'Please stop', 'You', { role: 'victim', direction: 'outgoing' });
+    const alex = whatsapp(1, t0, 'Please stop', 'Alex', { role: 'victim', direction: 'outgoing' });
+    expect(marked([you, alex])).toEqual([false, true]);
+  });
+
+  it('never merges two different senders that resolved to no one in the case', () => {
+    const jo = whatsapp(0, t0, 'ok', 'Jo', { role: 'other', incident: false });
+    const joBloggs = whatsapp(1, t0, 'ok', 'Jo Bloggs', { role: 'other', incident: false });
+    expect(marked([jo, joBloggs])).toEqual([false, false]);
+    // The same raw name still merges, as before.
+    expect(marked([jo, { ...jo, input: 1 }])).toEqual([false, true]);
+  });
+
+  it('never merges two senders counted as the subject only because no subject is named', () => {
+    // Only the victim named: every other sender is counted as the subject, without being known to be one person.
+    const mum = whatsapp(0, t0, 'ok', 'Mum');
+    const dan = whatsapp(1, t0, 'ok', 'Dan');
+    const assumed = (events: TimelineEvent[]) =>
+      [...markDuplicates(listOf(events), undefined, undefined, undefined, true).dup].map(Boolean);
+    expect(assumed([mum, dan])).toEqual([false, false]);
+    expect(assumed([mum, { ...mum, input: 1 }])).toEqual([false, true]);
+    // Named subject: both resolved to the subject, one message.
+    expect(marked([mum, dan])).toEqual([false, true]);
+  });
+
+  it('keeps direction apart: the subject never stands for the victim', () => {
+    const sam = whatsapp(0, t0, 'ok', 'Sam');
+    const alex = whatsapp(1, t0, 'ok', 'Alex', { role: 'victim', direction: 'outgoing', incident: false });
+    expect(marked([sam, alex])).toEqual([false, false]);
+  });
+
+  it('gives the anonymised copy the classes the marking compares', () => {
+    const sam = whatsapp(0, t0, 'Answer me', 'Sam');
+    const samCarter = whatsapp(1, t0, 'Answer me', 'Sam Carter');
+    const named = new CopyClasses();
+    const assumed = new CopyClasses(true);
+    for (const c of [named, assumed]) {
+      for (const e of [sam, samCarter]) c.note(e);
+      for (const e of [sam, samCarter]) c.link(e);
+    }
+    expect(named.of(sam)).toBe(named.of(samCarter));
+    expect(assumed.of(sam)).not.toBe(assumed.of(samCarter));
   });
 });

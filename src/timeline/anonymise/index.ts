@@ -16,6 +16,7 @@
  */
 import { isLexiconCategoryName } from '../../model/case-file.js';
 import type { InputSummary, Milestone, ResolvedCase, TimelineEvent } from '../../model/index.js';
+import { subjectIsEveryoneElse } from '../../model/subject.js';
 import { WITHHELD_FLAG } from '../../model/vocabulary.js';
 import { CopyClasses } from '../dedupe.js';
 import { caseIdentifierKeys, guessTypes, typedKey } from '../identities.js';
@@ -209,9 +210,10 @@ export function anonymiseCase(
       dedupe,
     };
   };
-  // Classes are numbered by the keys de-duplication compares copies by, which depend on every copy's precision
-  // and on which channels hold records without ids.
-  const copyClasses = new CopyClasses();
+  // Classes are numbered by the keys de-duplication compares copies by, which depend on every copy's precision,
+  // on which channels hold records without ids, and on whether a subject is named (its senders are then compared
+  // as the subject, whatever their names: dedupe.ts `senderCompared`).
+  const copyClasses = new CopyClasses(subjectIsEveryoneElse(c));
   const every = (visit: (e: TimelineEvent, handKept: boolean) => void) =>
     inputs.forEach((_, k) => {
       for (const e of [...(input.duplicates[k] ?? []), ...perInput[k]!]) visit(e, input.handKept[k] === true);
