@@ -69,6 +69,12 @@ export const DuplicateAtSchema = z
         locator: z.string().describe('The copy kept, in that file'),
       })
       .describe('The copy kept in its place, which the timeline holds'),
+    reason: z
+      .enum(['deleted-placeholder'])
+      .optional()
+      .describe(
+        'Why it is a duplicate, when not by its own fingerprint: "deleted-placeholder" for a deletion placeholder ("This message was deleted") in this file whose message the copy kept, in an overlapping export of the same chat made before the deletion, still holds (same sender, minute and direction). Absent for every other duplicate, and in reports made before it was added.',
+      ),
   })
   .describe('A duplicate and the copy kept in its place');
 

@@ -383,7 +383,7 @@ export async function ingest(
     // kept. Of a record both an intact input and a damaged or partly read one hold, the intact input's copy is
     // kept (dedupe.ts). A diary's texts are its writer's own, a call's too, and are compared where an app's
     // wording is not.
-    const { dup, located } = markDuplicates(
+    const { dup, located, placeholders } = markDuplicates(
       new StoreList(store, kept),
       (k) => inputs[k]!.incomplete,
       (k) => isHandKept(inputs[k]),
@@ -391,7 +391,8 @@ export async function ingest(
       builder.subjectAssumed,
     );
     // Where the duplicates are and the copies kept, read while `kept` still numbers the list marked.
-    for (const [input, at] of located) inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs);
+    for (const [input, at] of located)
+      inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs, placeholders);
     n = 0;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i]!;
@@ -409,19 +410,22 @@ export async function ingest(
 
 /**
  * An input's `duplicatesAt`: each duplicate's locator, with the file and locator of the copy kept. `numbers` maps
- * the positions of `at` to events of `store`.
+ * the positions of `at` (and of `placeholders`, the deletion placeholders paired with a message kept) to events of
+ * `store`.
  */
 function duplicatesAt(
   at: LocatedDuplicates,
   numbers: Uint32Array,
   store: EventStore,
   inputs: readonly Tally[],
+  placeholders: ReadonlyMap<number, number>,
 ): DuplicatesAt {
   const entry = ([dropped, kept]: KeptPair): DuplicateAt => {
     const k = numbers[kept]!;
     return {
       locator: locatorText(store.locator(numbers[dropped]!)),
       kept: { file: inputs[store.input(k)]!.path, locator: locatorText(store.locator(k)) },
+      ...(placeholders.has(dropped) ? { reason: 'deleted-placeholder' as const } : {}),
     };
   };
   return { first: at.first.map(entry), last: entry(at.last) };

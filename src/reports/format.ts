@@ -184,7 +184,8 @@ export function skippedPlaces(at: SkippedAt, count: number): string {
  * Where an input's `count` duplicates are, from its `duplicatesAt`, each with the copy kept in its place, the file
  * kept in named once for each run of duplicates kept in the same file: "copies kept in backup-a.xml: sms[0] (line
  * 5) → sms[287] (line 292); sms[1] (line 6) → sms[288] (line 293); in backup-b.xml: …". The first ones, then the
- * last after "…" when duplicates between them are not named (after "; " when it is the next one). `file` cites a
+ * last after "…" when duplicates between them are not named (after "; " when it is the next one); a deletion
+ * placeholder paired with the message kept is marked "(deleted here)". `file` cites a
  * file as the report does elsewhere (markup made), `esc` escapes a locator.
  */
 export function duplicatesCited(
@@ -203,6 +204,8 @@ export function duplicatesCited(
     if (d.kept.file !== inFile) out += `${j === 0 ? 'copies kept in' : 'in'} ${file(d.kept.file)}: `;
     inFile = d.kept.file;
     out += `${esc(d.locator)} → ${esc(d.kept.locator)}`;
+    // A deletion placeholder stands for the message the copy kept still holds (dedupe.ts `pairPlaceholders`).
+    if (d.reason === 'deleted-placeholder') out += ' (deleted here)';
   });
   return out;
 }

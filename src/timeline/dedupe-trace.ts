@@ -36,20 +36,27 @@ export interface SampledDuplicates {
 
 /**
  * Each sampled input's duplicates with the copies kept in their place, by input number. `traced` makes a Marker
- * over `c` that keeps positions (dedupe.ts, whose rule it is).
+ * over `c` that keeps positions (dedupe.ts, whose rule it is). `placeholders`: the deletion placeholders marked
+ * as duplicates of a message kept (dedupe.ts `pairPlaceholders`), with that message; they are not traced.
  */
 export function locateDuplicates(
   c: Comparison,
   dup: Uint8Array,
   sampled: readonly SampledDuplicates[],
   traced: () => Marker,
+  placeholders: ReadonlyMap<number, number> = new Map(),
 ): Map<number, LocatedDuplicates> {
+  const wanted = sampled.flatMap((s) => [...s.first, s.last]);
   const kept = keptCopies(
     c,
     dup,
-    sampled.flatMap((s) => [...s.first, s.last]),
+    wanted.filter((i) => !placeholders.has(i)),
     traced,
   );
+  for (const i of wanted) {
+    const k = placeholders.get(i);
+    if (k !== undefined) kept.set(i, k);
+  }
   const located = new Map<number, LocatedDuplicates>();
   const pair = (i: number): KeptPair => [i, kept.get(i)!];
   for (const s of sampled) {

@@ -52,12 +52,16 @@
  * content decides: an id-less record is compared with every earlier record's content, and a record with an
  * unseen id with the content of earlier id-less records.
  *
+ * After marking, a deletion placeholder ("This message was deleted") in one export that stands for a message an
+ * overlapping export of the same chat still holds as text is marked a duplicate of that message
+ * (`pairPlaceholders`, which gives the rule).
+ *
  * Which copy a duplicate stands for (the report's `duplicatesAt`) is traced for a few duplicates per input after
  * marking, in dedupe-trace.ts.
  */
 import type { TimelineEvent } from '../model/index.js';
 import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
-import { PRECISIONS } from '../model/vocabulary.js';
+import { KINDS, PRECISIONS } from '../model/vocabulary.js';
 import { type LocatedDuplicates, locateDuplicates, type SampledDuplicates } from './dedupe-trace.js';
 import type { EventList } from './list.js';
 
@@ -347,6 +351,11 @@ export class Marker {
 export interface Duplicates {
   /** A parallel array: 1 where the event duplicates one from an input taken before it. */
   readonly dup: Uint8Array;
+  /**
+   * Deletion placeholders marked as duplicates of a message another export still holds (`pairPlaceholders`):
+   * each placeholder's position with the position of the message kept in its place.
+   */
+  readonly placeholders: ReadonlyMap<number, number>;
   /** Per input with duplicates (by input number), its first few and its last, with the copies kept. */
   readonly located: ReadonlyMap<number, LocatedDuplicates>;
 }
@@ -367,7 +376,11 @@ export function markDuplicates(
   subjectAssumed = false,
 ): Duplicates {
   const dup = new Uint8Array(events.length);
-  const none = { dup, located: new Map<number, LocatedDuplicates>() };
+  const none = {
+    dup,
+    located: new Map<number, LocatedDuplicates>(),
+    placeholders: new Map<number, number>(),
+  };
   // Events are grouped by input, so one input means nothing to compare with.
   if (events.length === 0 || events.at(0).input === events.at(events.length - 1).input) return none;
   // Only channels present in two or more inputs can hold duplicates: skip the hashing work otherwise.
@@ -403,9 +416,212 @@ export function markDuplicates(
     contents,
     groups: inputsInComparisonOrder(events, incomplete),
   };
-  const sampled = markAll(c, dup, firstCount);
+  let sampled = markAll(c, dup, firstCount);
+  const placeholders = pairPlaceholders(c, dup, ownWords, subjectAssumed);
+  if (placeholders.size > 0) sampled = sampleAll(c, dup, firstCount);
   if (sampled.length === 0) return none;
-  return { dup, located: locateDuplicates(c, dup, sampled, () => new Marker(c, true)) };
+  return {
+    dup,
+    located: locateDuplicates(c, dup, sampled, () => new Marker(c, true), placeholders),
+    placeholders,
+  };
+}
+
+/** Per input with duplicates, the positions of its first `firstCount` duplicates and of its last, as `markAll`. */
+function sampleAll(c: Comparison, dup: Uint8Array, firstCount: number): SampledDuplicates[] {
+  const sampled: SampledDuplicates[] = [];
+  for (const [start, end] of c.groups) {
+    const first: number[] = [];
+    let last = -1;
+    for (let i = start; i < end; i++) {
+      if (!dup[i]) continue;
+      if (first.length < firstCount) first.push(i);
+      last = i;
+    }
+    if (last >= 0) sampled.push({ input: c.events.input(start), first, last });
+  }
+  return sampled;
+}
+
+const DELETED = KINDS.indexOf('deleted');
+const MESSAGE = KINDS.indexOf('message');
+const MEDIA = KINDS.indexOf('media');
+
+/** The records of one slot of `pairPlaceholders`: one channel, direction, sender (as compared) and minute. */
+interface Slot {
+  /** Per input, the placeholders it holds in the slot, kept or not. */
+  readonly held: Map<number, number>;
+  /** The placeholders kept by the marking, in list order. */
+  readonly kept: number[];
+  /** The messages (and media) of every input, in list order, with the n-th copy each is in its input. */
+  readonly messages: { i: number; input: number; copy: string | number; nth: number }[];
+  /** Per input, per copy, how many it holds in the slot. */
+  readonly copies: Map<number, Map<string | number, number>>;
+}
+
+/**
+ * Deletion placeholders across exports: marks as duplicates the placeholders ("This message was deleted") one
+ * export holds for a message an overlapping export of the same chat still holds, exported before it was deleted
+ * for everyone; returns each with the message kept in its place.
+ *
+ * Inside one export a placeholder is a record of its own (a message the subject sent and then deleted is still a
+ * contact), and so it is across exports when they both hold it. But the same message, exported once before and
+ * once after its deletion, is a text in one export and a placeholder in the other, whose fingerprints differ
+ * (the placeholder has no text, and another kind): counted as two, a deleted message counted twice. So, after
+ * marking: a placeholder kept (not already a copy of another export's placeholder) in export X is a duplicate of a
+ * message kept from export Y when
+ * - both are in one slot: the same channel, direction, sender as compared (`senderCompared`: the same case party,
+ *   or else the same sender key, never two different unresolved senders) and UTC minute: a placeholder keeps the
+ *   time of the message it replaced;
+ * - X and Y hold at least one record in common besides (an identical fingerprint: they overlap, as two exports of
+ *   one chat do). This stands for "the same conversation": the chats' names are not compared, as a contact renamed
+ *   between exports renames the file ("WhatsApp Chat with Sam.txt", "WhatsApp Chat with Sam Carter.txt"), but a
+ *   placeholder in one chat is never taken for a text in another chat that shares no record with it;
+ * - the message is one X does not hold itself as a text: pairing is n-th to n-th, as the marking is, so the n-th
+ *   copy in Y of a text X holds k times is a candidate only when n > k. X's placeholders in the slot first stand for
+ *   Y's own placeholders there (the same deleted messages), and only those beyond them are paired: at most (X's
+ *   placeholders − Y's placeholders) of them, and each message stands for one placeholder at most.
+ * Inputs are taken in comparison order, placeholders and messages in the order their inputs hold them, so the
+ * pairing does not depend on which export is compared first: the copy with the text is kept either way, as it
+ * is the evidence of what was sent. Placeholders written by hand (a diary) are never paired. Records of a slot
+ * that match none of this (a placeholder with no such message, a second deletion in the same minute) stay
+ * events, as today.
+ */
+function pairPlaceholders(
+  c: Comparison,
+  dup: Uint8Array,
+  ownWords: (input: number) => boolean,
+  subjectAssumed: boolean,
+): Map<number, number> {
+  const { events } = c;
+  const paired = new Map<number, number>();
+  const slotOf = (i: number): string => {
+    const e = events.at(i);
+    return `${e.channel}\u0000${e.direction}\u0000${senderCompared(e, subjectAssumed)}\u0000${Math.floor(e.ms / 60_000)}`;
+  };
+  const slots = new Map<string, Slot>();
+  const minutes = new Set<number>();
+  for (let i = 0; i < events.length; i++) {
+    if (dup[i] || events.kindIndex(i) !== DELETED) continue;
+    const e = events.at(i);
+    if (!c.shared.has(e.channel) || ownWords(e.input)) continue;
+    const key = slotOf(i);
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = { held: new Map(), kept: [], messages: [], copies: new Map() };
+      slots.set(key, slot);
+    }
+    slot.kept.push(i);
+    minutes.add(Math.floor(e.ms / 60_000));
+  }
+  if (slots.size === 0) return paired;
+  // Every record of the slots found: the placeholders each input holds, and the messages with their copies.
+  for (let i = 0; i < events.length; i++) {
+    const kind = events.kindIndex(i);
+    if (kind !== DELETED && kind !== MESSAGE && kind !== MEDIA) continue;
+    if (!minutes.has(Math.floor(events.ms(i) / 60_000))) continue;
+    const slot = slots.get(slotOf(i));
+    const input = events.input(i);
+    if (slot === undefined || ownWords(input)) continue;
+    if (kind === DELETED) {
+      slot.held.set(input, (slot.held.get(input) ?? 0) + 1);
+      continue;
+    }
+    const copy = copyOf(c, i);
+    const of = slot.copies.get(input) ?? new Map<string | number, number>();
+    slot.copies.set(input, of);
+    const nth = (of.get(copy) ?? 0) + 1;
+    of.set(copy, nth);
+    slot.messages.push({ i, input, copy, nth });
+  }
+  const rank = new Map<number, number>();
+  c.groups.forEach(([start], r) => {
+    rank.set(events.input(start), r);
+  });
+  const byRank = (a: number, b: number) => rank.get(a)! - rank.get(b)!;
+  const overlap = new Overlaps(c);
+  for (const slot of slots.values()) {
+    if (slot.messages.length === 0) continue;
+    const used = new Set<number>();
+    const byInput = new Map<number, number[]>();
+    for (const p of slot.kept) {
+      const input = events.input(p);
+      byInput.set(input, [...(byInput.get(input) ?? []), p]);
+    }
+    for (const x of [...byInput.keys()].sort(byRank)) {
+      const mine = byInput.get(x)!;
+      let next = 0;
+      const heldX = slot.held.get(x) ?? 0;
+      const others = [...new Set(slot.messages.map((m) => m.input))].filter((y) => y !== x).sort(byRank);
+      for (const y of others) {
+        if (next >= mine.length) break;
+        let allowed = heldX - (slot.held.get(y) ?? 0) - next;
+        if (allowed <= 0 || !overlap.between(x, y)) continue;
+        const inX = slot.copies.get(x);
+        for (const m of slot.messages) {
+          if (allowed <= 0 || next >= mine.length) break;
+          if (m.input !== y || dup[m.i] || used.has(m.i) || m.nth <= (inX?.get(m.copy) ?? 0)) continue;
+          used.add(m.i);
+          const p = mine[next++]!;
+          dup[p] = 1;
+          paired.set(p, m.i);
+          allowed--;
+        }
+      }
+    }
+  }
+  return paired;
+}
+
+/**
+ * What a copy is compared by, for `pairPlaceholders`: its content fingerprint's number in a channel where contents
+ * are compared, else its channel and platform id (an anonymised copy's records carry their class as that id).
+ */
+function copyOf(c: Comparison, i: number): string | number {
+  const e = c.events.at(i);
+  if (c.withoutId.has(e.channel)) return c.contents[i]!;
+  return idFingerprint(e) ?? `\u0000${i}`;
+}
+
+/** Whether two inputs hold a record in common (`pairPlaceholders`), each input's copies gathered once. */
+class Overlaps {
+  private readonly held = new Map<number, Set<string | number>>();
+  private readonly known = new Map<string, boolean>();
+  constructor(private readonly c: Comparison) {}
+
+  between(x: number, y: number): boolean {
+    const key = x < y ? `${x} ${y}` : `${y} ${x}`;
+    let yes = this.known.get(key);
+    if (yes === undefined) {
+      const a = this.copies(x);
+      const b = this.copies(y);
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      yes = false;
+      for (const k of small) {
+        if (large.has(k)) {
+          yes = true;
+          break;
+        }
+      }
+      this.known.set(key, yes);
+    }
+    return yes;
+  }
+
+  /** The copies input `x` holds in the channels inputs share, placeholders aside (they are what is paired). */
+  private copies(x: number): Set<string | number> {
+    let out = this.held.get(x);
+    if (out !== undefined) return out;
+    out = new Set();
+    const group = this.c.groups.find(([start]) => this.c.events.input(start) === x)!;
+    for (let i = group[0]; i < group[1]; i++) {
+      const e = this.c.events.at(i);
+      if (!this.c.shared.has(e.channel) || e.kind === 'deleted') continue;
+      out.add(copyOf(this.c, i));
+    }
+    this.held.set(x, out);
+    return out;
+  }
 }
 
 /**

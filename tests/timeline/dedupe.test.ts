@@ -424,3 +424,95 @@ describe('senders compared by the case party they resolve to', () => {
     expect(assumed.of(sam)).not.toBe(assumed.of(samCarter));
   });
 });
+
+describe('deletion placeholders across exports', () => {
+  const deleted = (input: number, ms: number, name = 'Sam', over: Partial<TimelineEvent> = {}) =>
+    whatsapp(input, ms, 'This message was deleted', name, { kind: 'deleted', ...over });
+  const text = (input: number, ms: number, words: string, name = 'Sam', over: Partial<TimelineEvent> = {}) =>
+    whatsapp(input, ms, words, name, over);
+  const shared = (input: number) => text(input, t0 + 3_600_000, 'I know where you work');
+
+  it('drops the placeholder of a message an earlier export still holds, keeping the text', () => {
+    const events = [text(0, t0, 'Meet me at 8'), shared(0), deleted(1, t0), shared(1)];
+    const found = markDuplicates(listOf(events));
+    expect([...found.dup].map(Boolean)).toEqual([false, false, true, true]);
+    expect(found.placeholders).toEqual(new Map([[2, 0]]));
+    expect(found.located.get(1)?.first).toEqual([
+      [2, 0],
+      [3, 1],
+    ]);
+  });
+
+  it('keeps the text whichever export is compared first', () => {
+    // The export with the placeholder is to the second (an iPhone's): compared first, it is still the one dropped.
+    const events = [
+      text(0, t0, 'Meet me at 8'),
+      shared(0),
+      deleted(1, t0 + 12_000, 'Sam', { precision: 's' }),
+      { ...shared(1), precision: 's' as const },
+    ];
+    expect(marked(events)).toEqual([false, true, true, false]);
+  });
+
+  it('pairs n-th to n-th: a text the placeholder export holds itself is not the one deleted', () => {
+    // Export 0: the text twice in the minute; export 1: once, and a placeholder. The placeholder is the second.
+    const twice = [text(0, t0, 'Answer me'), text(0, t0, 'Answer me'), shared(0)];
+    expect(marked([...twice, text(1, t0, 'Answer me'), deleted(1, t0), shared(1)])).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+    // Export 1 holds the one text and a placeholder, export 0 the text once: the placeholder is another message.
+    expect(marked([twice[0]!, shared(0), text(1, t0, 'Answer me'), deleted(1, t0), shared(1)])).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+  });
+
+  it('pairs placeholders with placeholders first', () => {
+    // Both exports hold a placeholder in the minute, and export 0 a text besides: one deletion, and the text.
+    const events = [text(0, t0, 'Meet me at 8'), deleted(0, t0), shared(0), deleted(1, t0), shared(1)];
+    expect(marked(events)).toEqual([false, false, false, true, true]);
+    // Export 1 is compared first: its placeholder is kept, matching export 0's; the text stays.
+    const first = [deleted(0, t0, 'Sam', { precision: 's' }), { ...shared(0), precision: 's' as const }];
+    const later = [text(1, t0, 'Meet me at 8'), deleted(1, t0), shared(1)];
+    expect(marked([...first, ...later])).toEqual([false, false, false, true, true]);
+  });
+
+  it('keeps a placeholder with no text in its minute, of another sender, or in another direction', () => {
+    const base = [text(0, t0, 'Meet me at 8'), shared(0)];
+    expect(marked([...base, deleted(1, t0 + 60_000), shared(1)])).toEqual([false, false, false, true]);
+    const jo = { role: 'other' as const, incident: false };
+    expect(
+      marked([text(0, t0, 'Meet me at 8', 'Jo', jo), shared(0), deleted(1, t0, 'Jon', jo), shared(1)]),
+    ).toEqual([false, false, false, true]);
+    const you = { role: 'victim' as const, direction: 'outgoing' as const };
+    expect(marked([...base, deleted(1, t0, 'You', you), shared(1)])).toEqual([false, false, false, true]);
+  });
+
+  it('keeps a placeholder in an export that shares no record with the one holding the text (another chat)', () => {
+    // The subject posts in a group chat in the minute a message in the direct chat was deleted.
+    const group = text(0, t0, 'See you all Thursday', 'Sam', { conversation: 'Book club' });
+    const direct = [deleted(1, t0, 'Sam', { conversation: 'Sam' }), text(1, t0 + 600_000, 'Pick up', 'Sam')];
+    expect(marked([group, ...direct])).toEqual([false, false, false]);
+  });
+
+  it('never pairs a placeholder inside one export with a text of that export', () => {
+    expect(marked([text(0, t0, 'Meet me at 8'), deleted(0, t0)])).toEqual([false, false]);
+  });
+
+  it('leaves the copies of a record kept by the fingerprint rule alone (one message exported twice)', () => {
+    expect(marked([deleted(0, t0), shared(0), deleted(1, t0), shared(1)])).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+});
