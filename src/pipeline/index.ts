@@ -18,7 +18,12 @@ import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
 import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
-import { namedLikeCaseProblems, unmatchedSubjectProblems, unmatchedVictimProblems } from './unmatched.js';
+import {
+  caseNamedSenderProblems,
+  namedLikeCaseProblems,
+  unmatchedSubjectProblems,
+  unmatchedVictimProblems,
+} from './unmatched.js';
 
 export interface RunOptions {
   readonly inputs: readonly SourceInput[];
@@ -110,6 +115,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     problems.add(p);
   }
   for (const p of namedLikeCaseProblems(identities, ingested.events, opts.case.caseFile)) problems.add(p);
+  for (const p of caseNamedSenderProblems(opts.case, events, inputs, opts.case.caseFile)) problems.add(p);
   for (const p of opts.passedOver ?? []) {
     if (p.error) problems.add(unreadableProblem(p.path, p.error.what, p.error.cause));
   }

@@ -20,6 +20,7 @@ import {
   normalisePhone,
   typedKey,
 } from '../timeline/identities.js';
+import { locatorText } from '../timeline/ids.js';
 import type { EventList } from '../timeline/list.js';
 import { type CaseFileUsed, inCaseFile, regionAdvice } from './national-numbers.js';
 import { subjectAbsentProblems } from './subject-absent.js';
@@ -262,4 +263,65 @@ export function namedLikeCaseProblems(
         hint: `A ${kind === 'number' ? 'contact name is the label saved in the phone' : 'display name is chosen by whoever sends the e-mail'}, and another person may share it. If ${id} is the ${as}'s, add it with --${as} "${id}", or to the ${as}'s identifiers ${inCaseFile(caseFile)}, and run again.`,
       };
     });
+}
+
+/** A person of the case as `caseNamedSenderProblems` reads them. */
+interface CasePerson {
+  readonly name: string | undefined;
+  readonly identifiers: readonly string[];
+}
+
+/**
+ * One warning for each sender named as the case file names the subject or the victim (its `name`, "Sam Carter")
+ * while that name is not among their identifiers: the case names the person so, yet none of these records counts as
+ * theirs, and nothing else says so. A chat exported once while the contact was saved as "Sam" (listed) and again
+ * after it was renamed "Sam Carter" (not listed) holds the later messages under the new name alone: they are
+ * neither incidents nor duplicates of the earlier export's, and CASE_SUBJECT_NOT_IN_FILE is not given, as the
+ * subject is found on that channel. Only senders known by that name alone (no number or address: those are
+ * `namedLikeCaseProblems`'s) are told of, with their kept records, and located at the first of them. They are not
+ * counted as the person's unasked: another person may share a name.
+ */
+export function caseNamedSenderProblems(
+  kase: { readonly subject: CasePerson; readonly victim: CasePerson; readonly region?: string | undefined },
+  events: EventList,
+  inputs: readonly InputSummary[],
+  caseFile: CaseFileUsed,
+): Problem[] {
+  const wanted = new Map<string, { as: 'subject' | 'victim'; name: string }>();
+  for (const as of ['subject', 'victim'] as const) {
+    const person = kase[as];
+    if (person.name === undefined) continue;
+    const key = typedKey(person.name, 'name', undefined);
+    if (key === undefined) continue;
+    const listed = [...kase.subject.identifiers, ...kase.victim.identifiers].some((id) =>
+      caseIdentifierKeys(id, kase.region).includes(key),
+    );
+    if (!listed && !wanted.has(key)) wanted.set(key, { as, name: person.name });
+  }
+  if (wanted.size === 0) return [];
+  const found = new Map<string, { first: number; count: number; files: Set<number> }>();
+  for (let i = 0; i < events.length; i++) {
+    const who = events.who(i);
+    if (who.role !== 'other' || who.key === undefined || !wanted.has(who.key)) continue;
+    const f = found.get(who.key);
+    if (f === undefined) found.set(who.key, { first: i, count: 1, files: new Set([events.input(i)]) });
+    else {
+      f.count++;
+      f.files.add(events.input(i));
+    }
+  }
+  return [...found].map(([key, f]) => {
+    const { as, name } = wanted.get(key)!;
+    const first = events.at(f.first);
+    const file = inputs[first.input]?.path;
+    const files = f.files.size === 1 ? 'in 1 file' : `in ${f.files.size} files`;
+    const records = f.count === 1 ? '1 record' : `${f.count} records`;
+    return {
+      code: 'CASE_NAMED_BUT_NOT_LISTED',
+      severity: 'warning' as const,
+      ...(file === undefined ? {} : { file, locator: locatorText(first.locator) }),
+      message: `The sender "${name}" (${records} ${files}, the first here) has the name the case gives the ${as}, but "${name}" is not among the ${as}'s identifiers, so ${f.count === 1 ? 'its record is' : 'none of its records is'} counted as the ${as}'s.`,
+      hint: `If "${name}" is the ${as}, add it with --${as} ${quoted(name)}, or to the ${as}'s identifiers ${inCaseFile(caseFile)}, and run again. A name alone is not counted unasked: another person may share it.`,
+    };
+  });
 }
