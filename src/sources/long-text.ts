@@ -15,6 +15,14 @@ import type { SourceContext } from './source.js';
  */
 export const MAX_TEXT_BYTES = 1 << 20;
 
+/**
+ * How much of a JSON export's message text (a Messenger `content`, a Telegram `text`) is held as written before it
+ * is decoded as it comes instead: 8 MiB. Written JSON is never shorter than its text by more than six characters
+ * to one (`\u00c3` for one byte), so a string of more holds more than MAX_TEXT_BYTES of text and is cut anyway;
+ * a shorter one is parsed whole with its message, as every other value is.
+ */
+export const HOLD_TEXT_CHARS = 8 << 20;
+
 /** Where the longest start of the UTF-8 text `b[s, e)` that is whole characters and at most `max` bytes ends. */
 export function utf8CutEnd(b: Uint8Array, s: number, e: number, max: number): number {
   if (e - s <= max) return e;
@@ -97,6 +105,56 @@ export function warnTextCut(ctx: SourceContext, cut: CutText): void {
     cut.line,
     `The message on line ${cut.line} has ${thousands(cut.total)} bytes of text${lines} (as UTF-8), more than ${cut.over}: it is counted as one message, with the first ${thousands(cut.kept)} bytes of its text.`,
     `Check line ${cut.line} of the export: another file joined onto the chat, or a damaged copy, can make one message this long. The message carries the ${cut.flag} flag.`,
+    cut.copy,
+  );
+}
+
+/**
+ * What became of a message of a JSON export whose text was cut (`warnJsonTextCut`): in the timeline showing that
+ * text (`flagged`), in it without the text, or not in it (skipped or rejected). The warning words it so.
+ */
+export type CutOutcome = 'flagged' | 'kept' | 'not-kept';
+
+/** What a `warnJsonTextCut` warning says about one message's text. */
+export interface JsonTextCut {
+  /** The warning's code (`MESSENGER_TEXT_TOO_LONG`) and the flag an event showing the text carries. */
+  readonly code: string;
+  readonly flag: string;
+  /** The message's locator (`messages[3]`) and the member its text was in (`content`). */
+  readonly locator: string;
+  readonly member: string;
+  /** Bytes of the text kept, and in all; `as`: how they are measured ("as UTF-8"). */
+  readonly kept: number;
+  readonly total: number;
+  readonly as: string;
+  readonly outcome: CutOutcome;
+  /** The same message in an overlapping export gives the same key: warned once (SourceContext.warn's `copy`). */
+  readonly copy?: string;
+}
+
+/**
+ * Warns that the text of the JSON message at `cut.locator` was read only to its first MAX_TEXT_BYTES, in words
+ * true to what became of the message (`cut.outcome`).
+ */
+export function warnJsonTextCut(ctx: SourceContext, cut: JsonTextCut): void {
+  const long = `The message at ${cut.locator} has ${thousands(cut.total)} bytes of text in "${cut.member}" (${cut.as})`;
+  if (cut.outcome === 'flagged') {
+    ctx.warn(
+      cut.code,
+      cut.locator,
+      `${long}, more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
+      `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${cut.flag} flag.`,
+      cut.copy,
+    );
+    return;
+  }
+  const shown =
+    cut.outcome === 'kept' ? ' The timeline does not show that text, so the message is not flagged.' : '';
+  ctx.warn(
+    cut.code,
+    cut.locator,
+    `${long}. chronolog reads at most 1 MiB of a message's text, so only its first ${thousands(cut.kept)} bytes were read; the rest is only in the original file.${shown}`,
+    'Check that message in the export: a damaged or edited file can make one text this long.',
     cut.copy,
   );
 }

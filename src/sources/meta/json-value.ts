@@ -8,7 +8,7 @@
  */
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
 import { MAX_RECORD_VALUES, ValueCounter } from '../json-values.js';
-import { MAX_TEXT_BYTES } from '../long-text.js';
+import { HOLD_TEXT_CHARS, MAX_TEXT_BYTES } from '../long-text.js';
 import type { MojibakeEvidence } from './mojibake.js';
 
 const isDelimiter = (c: number) =>
@@ -31,13 +31,8 @@ export interface LongTextCut {
   readonly evidence: MojibakeEvidence;
 }
 
-/**
- * Characters of a text member's string held as written before it is decoded as it comes instead: 8 MiB. A JSON
- * string of more holds more than MAX_TEXT_BYTES of text whether the file is double-encoded or not (six characters,
- * `\u00c3`, make one code unit at the least, and one code unit is one byte of UTF-8 at the least), so it is cut
- * either way; a shorter one is parsed whole with its message, as every other value is.
- */
-export const HOLD_TEXT_CHARS = 8 << 20;
+/** Characters of a text member's string held as written before it is decoded as it comes (long-text.ts). */
+export { HOLD_TEXT_CHARS };
 
 /**
  * Code units of a long text kept in the value: MAX_TEXT_BYTES and two more, so that the cut (thread-file.ts) sees

@@ -6,14 +6,13 @@
  * messages), so reading it twice costs little.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { thousands } from '../../model/format.js';
 import type { Channel, ParsedEvent } from '../../model/index.js';
 import { STAMPED_TIMES } from '../../model/time-range.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { iconv } from '../iconv.js';
 import { TOO_DEEP } from '../json-depth.js';
 import { TOO_MANY_VALUES } from '../json-values.js';
-import { cutString, MAX_TEXT_BYTES, withFlag } from '../long-text.js';
+import { type CutOutcome, cutString, MAX_TEXT_BYTES, warnJsonTextCut, withFlag } from '../long-text.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { headFirst, sniffBom, warnInvalidUtf8 } from '../text.js';
 import { Utf8Watch } from '../utf8-watch.js';
@@ -55,11 +54,8 @@ const TOO_LARGE = `larger than ${MAX_VALUE_CHARS / 1048576} MiB`;
 /** The flag of an event whose text is only the first MAX_TEXT_BYTES of its message's (MESSENGER_TEXT_TOO_LONG). */
 export const TEXT_CUT = 'MESSENGER_TEXT_CUT';
 
-/**
- * What became of a message whose text was cut: in the timeline showing that text (`flagged`), in it without the
- * text, or not in it (skipped or rejected). The reader's handler says so, the warning words it so.
- */
-export type CutOutcome = 'flagged' | 'kept' | 'not-kept';
+/** What became of a message whose text was cut (long-text.ts `warnJsonTextCut`). */
+export type { CutOutcome };
 
 /** `event` as the reader emits it: flagged TEXT_CUT when `textCut` and it shows the message's text. */
 export function withCutFlag(event: ParsedEvent, textCut: boolean): ParsedEvent {
@@ -122,28 +118,17 @@ function warnTextCut(
 ): void {
   const sender = value['sender_name'] ?? value['senderName'];
   const time = value['timestamp_ms'] ?? value['timestamp'];
-  const as = repaired ? "as UTF-8, once Meta's double encoding is undone" : 'as UTF-8';
-  const long = `The message at ${locator} has ${thousands(cut.total)} bytes of text in "${member}" (${as})`;
-  const copy = JSON.stringify([sender, time, member, cut.total]);
-  if (outcome === 'flagged') {
-    ctx.warn(
-      'MESSENGER_TEXT_TOO_LONG',
-      locator,
-      `${long}, more than the 1 MiB of a message's text kept: it is counted as one message, with the first ${thousands(cut.kept)} bytes of that text.`,
-      `Check that message in the export: a damaged or edited file can make one message this long. The message carries the ${TEXT_CUT} flag.`,
-      copy,
-    );
-    return;
-  }
-  const shown =
-    outcome === 'kept' ? ' The timeline does not show that text, so the message is not flagged.' : '';
-  ctx.warn(
-    'MESSENGER_TEXT_TOO_LONG',
+  warnJsonTextCut(ctx, {
+    code: 'MESSENGER_TEXT_TOO_LONG',
+    flag: TEXT_CUT,
     locator,
-    `${long}. chronolog reads at most 1 MiB of a message's text, so only its first ${thousands(cut.kept)} bytes were read; the rest is only in the original file.${shown}`,
-    'Check that message in the export: a damaged or edited file can make one text this long.',
-    copy,
-  );
+    member,
+    kept: cut.kept,
+    total: cut.total,
+    as: repaired ? "as UTF-8, once Meta's double encoding is undone" : 'as UTF-8',
+    outcome,
+    copy: JSON.stringify([sender, time, member, cut.total]),
+  });
 }
 
 /** More than enough to learn the owner from: one such sentence already names them. */
