@@ -50,6 +50,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   TWITTER_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
   EMAIL_HEADER_CUT: 'header fields over 1 MiB, or over 2 MiB together: only their start kept',
   MESSENGER_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
+  TELEGRAM_TEXT_CUT: 'text over 1 MiB: only its first 1 MiB kept',
 };
 
 const DETAILS: Readonly<Record<string, string>> = {

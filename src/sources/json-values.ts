@@ -14,6 +14,13 @@ import { thousands } from '../model/format.js';
 /** The most values one record may hold: each object, array, string, number, true, false and null once. */
 export const MAX_RECORD_VALUES = 1_000_000;
 
+/**
+ * The most characters (bytes, for a reader of bytes) the streaming JSON readers keep of one record besides its
+ * message text, which is bounded on its own (long-text.ts): 32 MiB. No message comes near it; a larger one is
+ * rejected unread and reading goes on (Messenger/Instagram: meta/json-thread.ts; Telegram: telegram-json/scanner.ts).
+ */
+export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+
 /** For messages: "made of more than 1,000,000 values". */
 export const TOO_MANY_VALUES = `made of more than ${thousands(MAX_RECORD_VALUES)} values`;
 

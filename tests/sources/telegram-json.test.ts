@@ -510,13 +510,31 @@ describe('damaged files', () => {
     ]);
   });
 
-  it('reports a message over the 8 MiB cap as too large without holding it', async () => {
+  it('reports a message over 32 MiB besides its text as too large without holding it', async () => {
+    const big = 'x'.repeat(33 * 1024 * 1024);
+    const r = await parseText(
+      `{"messages":[{"type":"message","date_unixtime":"1","from":"${big}","text":"hi"},{"type":"message","date_unixtime":"2","text":"after"}]}`,
+    );
+    expect(r.rejected.map((x) => [x.code, x.locator, x.message])).toEqual([
+      [
+        'TELEGRAM_TOO_LARGE',
+        'messages[0]',
+        'This entry is larger than 32 MiB besides its text, which Telegram Desktop never writes; it was not read.',
+      ],
+    ]);
+    expect(r.events.map((e) => e.text)).toEqual(['after']);
+  });
+
+  it('keeps a message with a text of 9 MiB, cut to its first MiB (telegram-json-long-texts.test.ts)', async () => {
     const big = 'x'.repeat(9 * 1024 * 1024);
     const r = await parseText(
       `{"messages":[{"type":"message","date_unixtime":"1","text":"${big}"},{"type":"message","date_unixtime":"2","text":"after"}]}`,
     );
-    expect(r.rejected.map((x) => [x.code, x.locator])).toEqual([['TELEGRAM_TOO_LARGE', 'messages[0]']]);
-    expect(r.events.map((e) => e.text)).toEqual(['after']);
+    expect(r.rejected).toEqual([]);
+    expect(r.events.map((e) => [e.text?.length, e.flags])).toEqual([
+      [1024 * 1024, ['TELEGRAM_TEXT_CUT']],
+      [5, undefined],
+    ]);
   });
 });
 

@@ -15,6 +15,7 @@
  * member (the scanner's `textMember`) that runs past HOLD_TEXT_CHARS as written is decoded as it is read, only its
  * start handed on in its place (`cuts`: json-value.ts), so a text of hundreds of megabytes is never held.
  */
+import { MAX_RECORD_CHARS } from '../json-values.js';
 import { SourceFailure } from '../source.js';
 import { type LongTextCut, parseFailure, ValueCapture } from './json-value.js';
 
@@ -68,7 +69,7 @@ const HINT =
  * No single message or top-level value comes near this: a larger one is passed over (`tooLarge`), and a property
  * name so long means the file is not a thread.
  */
-export const MAX_VALUE_CHARS = 32 * 1024 * 1024;
+export const MAX_VALUE_CHARS = MAX_RECORD_CHARS;
 
 type State =
   | 'start'

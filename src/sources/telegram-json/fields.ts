@@ -6,6 +6,8 @@
  * exactly JSON's; members chronolog does not read are not validated.
  */
 import { daysInMonth } from '../../model/dates.js';
+import { HOLD_TEXT_CHARS } from '../long-text.js';
+import { canStreamText, LongText, TextStream } from './long-text.js';
 
 /** The members read. Order matters only in that the `*_unixtime` twins come before `date` and `edited`. */
 const NAMES = [
@@ -64,7 +66,32 @@ const DATE = NAMES.indexOf('date');
 const DATE_UNIX = NAMES.indexOf('date_unixtime');
 const EDITED = NAMES.indexOf('edited');
 const EDITED_UNIX = NAMES.indexOf('edited_unixtime');
+const TEXT = NAMES.indexOf('text');
 const ENTITIES = NAMES.indexOf('text_entities');
+
+/**
+ * A text member (`text`, `text_entities`) the scanner read as it came (long-text.ts), its bytes in the message
+ * replaced by `null`: what it holds, or why it is no JSON (`quoted`: its start as written).
+ */
+export interface StreamedText {
+  readonly member: 'text' | 'text_entities';
+  readonly value: LongText | undefined | { readonly bad: string };
+  readonly quoted: string;
+  readonly repaired: boolean;
+}
+
+/** Whether the key `buf[s, e)` (quotes included) is `"text"` or `"text_entities"`, as written. */
+export function isTextKey(
+  at: (i: number) => number,
+  s: number,
+  e: number,
+): 'text' | 'text_entities' | undefined {
+  const len = e - s;
+  if (len !== 6 && len !== 15) return undefined;
+  const name = len === 6 ? '"text"' : '"text_entities"';
+  for (let i = 0; i < len; i++) if (at(s + i) !== name.charCodeAt(i)) return undefined;
+  return len === 6 ? 'text' : 'text_entities';
+}
 
 /** Key bytes by (length, first byte), so keys are matched without making strings of them. */
 const MAX_KEY = 32;
@@ -169,6 +196,7 @@ export function decodeFields(
   delta: number,
   note: RepairNote,
   out: Fields,
+  streamed: readonly StreamedText[] = [],
 ): string | undefined {
   round++;
   let id = -1;
@@ -196,11 +224,31 @@ export function decodeFields(
         continue;
       }
       if (id === EDITED && seen[EDITED_UNIX] === round) continue;
-      if (id === ENTITIES && (typeof out[F.text] === 'string' || Array.isArray(out[F.text]))) continue;
+      if (
+        id === ENTITIES &&
+        (typeof out[F.text] === 'string' || Array.isArray(out[F.text]) || out[F.text] instanceof LongText)
+      )
+        continue;
+      if ((id === TEXT || id === ENTITIES) && streamed.length > 0) {
+        const member = id === TEXT ? 'text' : 'text_entities';
+        // The last of a repeated member, as JSON.parse reads it: streamed when its value was replaced by null.
+        const read = streamed.findLast((t) => t.member === member);
+        if (read !== undefined && isNullAt(buf, starts[id]!, ends[id]!)) {
+          if (read.value !== undefined && 'bad' in read.value)
+            return `the value of "${member}" is not valid JSON: ${read.quoted}`;
+          note.repaired ||= read.repaired;
+          out[id] = read.value;
+          continue;
+        }
+      }
       s = starts[id]!;
       e = ends[id]!;
       while (s < e && isSpace(buf[s]!)) s++;
       while (e > s && isSpace(buf[e - 1]!)) e--;
+      if ((id === TEXT || id === ENTITIES) && e - s > HOLD_TEXT_CHARS && canStreamText()) {
+        out[id] = streamText(buf, s, e, note);
+        continue;
+      }
       const memo = MEMOS[id];
       if (memo !== undefined) out[id] = memo.get(buf, s, e) ?? remember(memo, buf, s, e, note);
       else
@@ -234,6 +282,27 @@ function keyId(buf: Buffer, s: number, e: number): number {
 }
 
 // The value readers below get `s`/`e` with the surrounding whitespace already trimmed.
+
+/** Whether `buf[s, e)` is `null` (white space around it allowed). */
+function isNullAt(buf: Buffer, s: number, e: number): boolean {
+  while (s < e && isSpace(buf[s]!)) s++;
+  while (e > s && isSpace(buf[e - 1]!)) e--;
+  return e - s === 4 && buf.toString('latin1', s, e) === 'null';
+}
+
+/**
+ * A text value over HOLD_TEXT_CHARS read from bytes held already (its message within one chunk): decoded in pieces
+ * as the scanner decodes one it never holds (long-text.ts), so that it reads the same wherever the chunks end.
+ * Throws when it is no JSON.
+ */
+function streamText(buf: Buffer, s: number, e: number, note: RepairNote): LongText | undefined {
+  const stream = new TextStream();
+  for (let p = s; p < e; p += 1 << 20) stream.add(buf.subarray(p, Math.min(e, p + (1 << 20))));
+  const read = stream.end();
+  if (read !== undefined && 'bad' in read) throw new Error(read.bad);
+  note.repaired ||= stream.repaired;
+  return read;
+}
 
 /** Decodes a value and remembers it when it is a string read as written (not one with repaired escapes). */
 function remember(memo: Memo, buf: Buffer, s: number, e: number, note: RepairNote): unknown {

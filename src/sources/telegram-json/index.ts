@@ -47,8 +47,10 @@
  * may not hold.
  */
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
+import { HOLD_TEXT_CHARS } from '../long-text.js';
 import { type Source, type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { sniffBom } from '../text.js';
+import { loadTextTokenizer } from './long-text.js';
 import { newFileState, readElement, readObject, warnDateMismatch } from './message.js';
 import { type ChatInfo, ScanError, TelegramScanner } from './scanner.js';
 
@@ -83,11 +85,13 @@ export const telegramJson: Source = {
   },
 
   async parse(input, ctx) {
+    // Only a file this large can hold a text read as it comes (long-text.ts): no other run loads the tokenizer.
+    if (!(input.bytes <= HOLD_TEXT_CHARS)) await loadTextTokenizer();
     const st = newFileState();
     const contacts = new Set<string>();
     const scanner = new TelegramScanner({
-      message: (buf, fields, count, delta, bad, locator, chat) =>
-        readObject(buf, fields, count, delta, bad, locator, chat, st, ctx),
+      message: (buf, fields, count, delta, bad, locator, chat, streamed) =>
+        readObject(buf, fields, count, delta, bad, locator, chat, st, ctx, streamed),
       element: (json, problem, locator) => readElement(json, problem, locator, ctx),
       chat: (chat) => tellContact(chat, contacts, ctx),
       personal: (json) => {

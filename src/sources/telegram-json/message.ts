@@ -5,11 +5,19 @@
 import { plural } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party } from '../../model/index.js';
 import { TOO_DEEP } from '../json-depth.js';
+import { MAX_RECORD_CHARS } from '../json-values.js';
+import { type CutOutcome, warnJsonTextCut } from '../long-text.js';
 import type { SourceContext } from '../source.js';
-import { decodeFields, F, type Fields, newFields } from './fields.js';
+import { decodeFields, F, type Fields, newFields, type StreamedText } from './fields.js';
 import type { ChatInfo } from './scanner.js';
 import { decimal } from './spans.js';
-import { flatten, mediaOf, readSeconds, serviceReason, show, timeOf } from './values.js';
+import { mediaOf, readSeconds, serviceReason, show, textOf, timeOf } from './values.js';
+
+/** The flag of an event whose text is only the first MAX_TEXT_BYTES of its message's (TELEGRAM_TEXT_TOO_LONG). */
+export const TEXT_CUT = 'TELEGRAM_TEXT_CUT';
+
+/** The message's text as read: cut when `total` > 0 (its whole length in bytes), and the member it is in. */
+type Text = ReturnType<typeof textOf>;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -61,10 +69,11 @@ export function readObject(
   chat: ChatInfo,
   st: FileState,
   ctx: SourceContext,
+  streamed: readonly StreamedText[] = [],
 ): void {
   st.repaired = false;
   const m = st.fields;
-  const error = bad ?? decodeFields(buf, offsets, count, delta, st, m);
+  const error = bad ?? decodeFields(buf, offsets, count, delta, st, m, streamed);
   if (error !== undefined) {
     ctx.reject('TELEGRAM_BAD_JSON', locator, `This message cannot be read: ${error}.`, DAMAGED);
     return;
@@ -79,14 +88,19 @@ export function readObject(
     );
   }
   const type = m[F.type];
-  if (type === 'message') message(m, locator, chat, st, ctx);
+  const text = textOf(m);
+  // What became of the message: shown with its text, kept without it, or neither (for a text cut: warnTextCut).
+  let outcome: CutOutcome = 'not-kept';
+  if (type === 'message') outcome = message(m, text, locator, chat, st, ctx) ? 'flagged' : 'not-kept';
   else if (type === 'service') {
     const action = m[F.action];
+    let kept = false;
     if (action === 'phone_call' || action === 'conference_call' || action === 'group_call')
-      call(action, m, locator, chat, st, ctx);
-    else if (action === 'invite_to_group_call') invitation(m, locator, chat, st, ctx);
-    else if (action === 'proximity_reached') proximity(m, locator, chat, st, ctx);
+      kept = call(action, m, locator, chat, st, ctx);
+    else if (action === 'invite_to_group_call') kept = invitation(m, locator, chat, st, ctx);
+    else if (action === 'proximity_reached') kept = proximity(m, locator, chat, st, ctx);
     else ctx.skip(serviceReason(action), locator);
+    outcome = kept ? 'kept' : 'not-kept';
   } else if (type === 'unsupported') {
     ctx.reject(
       'TELEGRAM_UNSUPPORTED',
@@ -102,17 +116,49 @@ export function readObject(
       'A newer Telegram Desktop may write this type, or the file was altered: check this entry by hand.',
     );
   }
+  if (text !== undefined && text.total > 0) warnTextCut(text, m, locator, chat, outcome, ctx);
+}
+
+/**
+ * Warns that the text of the message at `locator` was read only to its first MAX_TEXT_BYTES, in words true to what
+ * became of it (the shared wording of long-text.ts). Told once for the same message in an overlapping export (the
+ * same chat, message id, member and length).
+ */
+function warnTextCut(
+  text: NonNullable<Text>,
+  m: Fields,
+  locator: string,
+  chat: ChatInfo,
+  outcome: CutOutcome,
+  ctx: SourceContext,
+): void {
+  warnJsonTextCut(ctx, {
+    code: 'TELEGRAM_TEXT_TOO_LONG',
+    flag: TEXT_CUT,
+    locator,
+    member: text.member,
+    kept: Buffer.byteLength(text.text),
+    total: text.total,
+    as: 'as UTF-8',
+    outcome,
+    copy: JSON.stringify([chat.id, m[F.id], text.member, text.total]),
+  });
 }
 
 /** Handles any other element of a messages array (its JSON text, or why the scanner could not keep it). */
 export function readElement(
   json: string | undefined,
-  problem: 'too-deep' | 'too-large' | undefined,
+  problem: 'too-deep' | 'too-large' | 'too-large-message' | undefined,
   locator: string,
   ctx: SourceContext,
 ): void {
   if (json === undefined) {
-    const why = problem === 'too-deep' ? TOO_DEEP : 'larger than 8 MiB';
+    const why =
+      problem === 'too-deep'
+        ? TOO_DEEP
+        : problem === 'too-large-message'
+          ? `larger than ${MAX_RECORD_CHARS / 1048576} MiB besides its text`
+          : 'larger than 8 MiB';
     ctx.reject(
       problem === 'too-deep' ? 'TELEGRAM_TOO_DEEP' : 'TELEGRAM_TOO_LARGE',
       locator,
@@ -132,14 +178,24 @@ export function readElement(
   ctx.reject('TELEGRAM_NOT_A_MESSAGE', locator, `Expected a message object, found ${show(v)}.`, DAMAGED);
 }
 
-function message(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+/** A message; returns whether it was emitted (with its text, if it has one). */
+function message(
+  m: Fields,
+  text: Text,
+  locator: string,
+  chat: ChatInfo,
+  st: FileState,
+  ctx: SourceContext,
+): boolean {
   const time = readTime(m, locator, st, ctx);
-  if (time === undefined) return;
-  const text = flatten(m[F.text]) ?? flatten(m[F.text_entities]);
+  if (time === undefined) return false;
   let details = mediaOf(m);
   const kind: Kind = text === undefined && details !== undefined ? 'media' : 'message';
   const ev = base(m, locator, time, kind, chat, st, m[F.from], m[F.from_id]);
-  if (text !== undefined) ev.text = text;
+  if (text !== undefined) {
+    ev.text = text.text;
+    if (text.total > 0) addFlag(ev, TEXT_CUT);
+  }
   // The rarer members: checked together so that a plain message costs one test.
   if (
     m[F.edited_unixtime] !== undefined ||
@@ -172,6 +228,7 @@ function message(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx:
     }
   } else if (details !== undefined) ev.details = details;
   ctx.emit(ev);
+  return true;
 }
 
 /**
@@ -190,9 +247,9 @@ function call(
   chat: ChatInfo,
   st: FileState,
   ctx: SourceContext,
-): void {
+): boolean {
   const time = readTime(m, locator, st, ctx);
-  if (time === undefined) return;
+  if (time === undefined) return false;
   const ev = base(m, locator, time, 'call', chat, st, m[F.actor], m[F.actor_id]);
   const d = action === 'group_call' ? m[F.duration] : m[F.duration_seconds];
   const duration = typeof d === 'number' && Number.isFinite(d) && d >= 0 ? d : undefined;
@@ -215,6 +272,7 @@ function call(
   ev.call = duration === undefined ? { status } : { status, durationSec: duration };
   if (Object.keys(details).length > 0) ev.details = details;
   ctx.emit(ev);
+  return true;
 }
 
 /**
@@ -223,9 +281,9 @@ function call(
  * cannot name). The actor rang the members to join a call: a call attempt, kind `call`, of unknown outcome
  * (nothing says whether anyone joined), `details.callType` "group-invitation", the invitees in `details.to`.
  */
-function invitation(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+function invitation(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): boolean {
   const time = readTime(m, locator, st, ctx);
-  if (time === undefined) return;
+  if (time === undefined) return false;
   const ev = base(m, locator, time, 'call', chat, st, m[F.actor], m[F.actor_id]);
   ev.call = { status: 'unknown' };
   const details: Record<string, string> = { callType: 'group-invitation' };
@@ -234,6 +292,7 @@ function invitation(m: Fields, locator: string, chat: ChatInfo, st: FileState, c
     details['to'] = members.map((n) => (typeof n === 'string' && n !== '' ? n : '(unnamed)')).join(', ');
   ev.details = details;
   ctx.emit(ev);
+  return true;
 }
 
 /**
@@ -243,9 +302,9 @@ function invitation(m: Fields, locator: string, chat: ChatInfo, st: FileState, c
  * asked to be alerted. Physical nearness, not a message: kind `other` from `from`, with `to` and the distance kept
  * (`details.distanceMetres`, as written).
  */
-function proximity(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): void {
+function proximity(m: Fields, locator: string, chat: ChatInfo, st: FileState, ctx: SourceContext): boolean {
   const time = readTime(m, locator, st, ctx);
-  if (time === undefined) return;
+  if (time === undefined) return false;
   const ev = base(m, locator, time, 'other', chat, st, m[F.from], m[F.from_id]);
   const details: Record<string, string> = {};
   const to = m[F.to];
@@ -258,6 +317,7 @@ function proximity(m: Fields, locator: string, chat: ChatInfo, st: FileState, ct
   else if (typeof distance === 'string' && distance !== '') details['distanceMetres'] = distance;
   ev.details = details;
   ctx.emit(ev);
+  return true;
 }
 
 /** A tdesktop flag: `1` (how it writes one) or `true`. */

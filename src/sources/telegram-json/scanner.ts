@@ -9,6 +9,10 @@
  * (tdesktop writes every text twice) goes further.
  */
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
+import { MAX_RECORD_CHARS } from '../json-values.js';
+import { HOLD_TEXT_CHARS } from '../long-text.js';
+import { isTextKey, type StreamedText } from './fields.js';
+import { canStreamText, TextStream } from './long-text.js';
 import { decimal, LITERAL, SpanScanner, show, startsValue } from './spans.js';
 
 /** What the export says about the chat a message belongs to. */
@@ -33,9 +37,17 @@ export interface ScanSink {
     bad: string | undefined,
     locator: string,
     chat: ChatInfo,
+    streamed: readonly StreamedText[],
   ): void;
-  /** Any other element of a `messages` array as JSON text, or `undefined` with the reason it was not kept. */
-  element(json: string | undefined, problem: 'too-deep' | 'too-large' | undefined, locator: string): void;
+  /**
+   * Any other element of a `messages` array as JSON text, or `undefined` with the reason it was not kept (a message
+   * object too large: `too-large-message`).
+   */
+  element(
+    json: string | undefined,
+    problem: 'too-deep' | 'too-large' | 'too-large-message' | undefined,
+    locator: string,
+  ): void;
   /**
    * A chat's `messages` array begins, and again when the chat's object ends: its `name`, `type` and `id` are
    * known by the first call in the order tdesktop writes them (before `messages`), by the second in any order.
@@ -127,15 +139,24 @@ interface Frame {
   chat: ChatInfo;
 }
 
-/** Bytes kept per kind of value: far above anything Telegram writes (a message is at most tens of KiB). */
+/**
+ * Bytes kept per kind of value: far above anything Telegram writes (a message is at most tens of KiB). A message's
+ * text members (`text`, `text_entities`) are bounded on their own and left out of its count: one held whole is at
+ * most HOLD_TEXT_CHARS, a longer one is read as it comes and never held (long-text.ts), so how long the text is
+ * never decides whether the message is read.
+ */
 const CAPTURE_LIMIT: Record<Mode, number> = {
   [Mode.Skip]: 0,
   [Mode.Key]: 1024,
   [Mode.Scalar]: 64 * 1024,
   [Mode.Personal]: 1024 * 1024,
   [Mode.Element]: 8 * 1024 * 1024,
-  [Mode.Message]: 8 * 1024 * 1024,
+  [Mode.Message]: MAX_RECORD_CHARS,
 };
+
+/** What stands in a message's bytes for a text member read as it came. */
+const NULL = Buffer.from('null', 'latin1');
+const NO_STREAMED: readonly StreamedText[] = [];
 
 const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
 
@@ -152,6 +173,18 @@ export class TelegramScanner {
   private pieces: Buffer[] = [];
   private pieceBytes = 0;
   private tooLarge = false;
+  // A message's text members: its first byte's offset, the one being read as it comes (its value's start and where
+  // its offsets are in the span's fields), those read so, the byte ranges they took (each replaced by `null`, which
+  // moves the bytes after it back by `shift`), the bytes of those held whole, and the members looked at for them.
+  private msgStart = 0;
+  private long:
+    | { stream: TextStream; member: 'text' | 'text_entities'; at: number; start: number }
+    | undefined;
+  private streamed: StreamedText[] = [];
+  private removed: { start: number; end: number }[] = [];
+  private shift = 0;
+  private heldText = 0;
+  private checked = 0;
 
   constructor(private readonly sink: ScanSink) {}
 
@@ -365,6 +398,15 @@ export class TelegramScanner {
     this.pieces = [];
     this.pieceBytes = 0;
     this.tooLarge = false;
+    if (mode === Mode.Message) {
+      this.msgStart = this.base + i;
+      this.long = undefined;
+      if (this.streamed.length > 0) this.streamed = [];
+      if (this.removed.length > 0) this.removed = [];
+      this.shift = 0;
+      this.heldText = 0;
+      this.checked = 0;
+    }
     this.span.reset();
     this.state = mode === Mode.Message ? S.Message : S.Span;
   }
@@ -372,11 +414,119 @@ export class TelegramScanner {
   /** The chunk ends inside the value: keep its bytes when the value is wanted (up to its limit). */
   private keep(buf: Buffer, n: number): void {
     if (this.mode === Mode.Skip || this.tooLarge) return;
+    if (this.mode === Mode.Message) {
+      this.keepMessage(buf, n);
+      return;
+    }
     this.pieceBytes += n - this.spanStart;
     if (this.pieceBytes > CAPTURE_LIMIT[this.mode]) {
       this.tooLarge = true;
       this.pieces = [];
     } else this.pieces.push(buf.subarray(this.spanStart, n));
+  }
+
+  /**
+   * The chunk ends inside a message: its text member being read as it comes takes its bytes; one held that runs
+   * past HOLD_TEXT_CHARS starts being read so; the rest is kept, up to the message's limit besides its text.
+   */
+  private keepMessage(buf: Buffer, n: number): void {
+    if (!this.streamLong(buf, n)) return;
+    this.countText(buf);
+    const f = this.span.fields;
+    const fc = this.span.fieldCount;
+    // The member whose value the chunk ends inside, when it is a text member: its bytes so far.
+    let open = 0;
+    const member = fc % 4 === 3 ? this.textKeyAt(f[fc - 3]!, f[fc - 2]!, buf) : undefined;
+    if (member !== undefined) {
+      open = this.base + n - f[fc - 1]!;
+      if (open > HOLD_TEXT_CHARS && canStreamText()) {
+        this.goLong(buf, n, member, fc - 1);
+        return;
+      }
+      if (open > HOLD_TEXT_CHARS) open = 0;
+    }
+    this.pieceBytes += n - this.spanStart;
+    if (this.pieceBytes - this.heldText - open > MAX_RECORD_CHARS) this.dropMessage();
+    else this.pieces.push(buf.subarray(this.spanStart, n));
+  }
+
+  /** The message is too large besides its text: nothing more of it is held. */
+  private dropMessage(): void {
+    this.tooLarge = true;
+    this.pieces = [];
+    this.long = undefined;
+  }
+
+  /**
+   * Hands the text member being read as it comes its bytes in `buf` up to `n`, or up to its end (then closed, the
+   * rest of the chunk to be kept from `spanStart`). Returns false while the chunk ends inside it.
+   */
+  private streamLong(buf: Buffer, n: number): boolean {
+    const long = this.long;
+    if (long === undefined) return true;
+    const end = this.span.fieldCount > long.at + 1 ? this.span.fields[long.at + 1]! : -1;
+    const to = end < 0 ? n : end - this.base;
+    long.stream.add(buf.subarray(this.spanStart, to));
+    if (end < 0) return false;
+    this.closeLong(end);
+    this.spanStart = to;
+    return true;
+  }
+
+  private closeLong(end: number): void {
+    const { stream, member, at, start } = this.long!;
+    this.long = undefined;
+    this.streamed.push({ member, value: stream.end(), quoted: stream.quoted(), repaired: stream.repaired });
+    this.pieces.push(NULL);
+    this.pieceBytes += NULL.length;
+    this.removed.push({ start, end });
+    this.shift += end - start - NULL.length;
+    // Its key, value start and end are at at - 2 … at + 1: members up to it are looked at.
+    this.checked = at + 2;
+  }
+
+  /** The text member `member`, whose value starts at `fields[at]`, is read as it comes from here on. */
+  private goLong(buf: Buffer, n: number, member: 'text' | 'text_entities', at: number): void {
+    const start = this.span.fields[at]!;
+    const held = Buffer.concat([...this.pieces, buf.subarray(this.spanStart, n)]);
+    const p = start - this.msgStart - this.shift;
+    const stream = new TextStream();
+    stream.add(held.subarray(p));
+    this.pieces = [Buffer.from(held.subarray(0, p))];
+    this.pieceBytes = p;
+    this.long = { stream, member, at, start };
+  }
+
+  /** Adds the bytes of the text members held whole among the members read to their end since the last call. */
+  private countText(buf: Buffer): void {
+    const f = this.span.fields;
+    const fc = this.span.fieldCount;
+    let k = this.checked;
+    for (; k + 3 < fc; k += 4) {
+      const len = f[k + 3]! - f[k + 2]!;
+      if (this.textKeyAt(f[k]!, f[k + 1]!, buf) !== undefined && (len <= HOLD_TEXT_CHARS || canStreamText()))
+        this.heldText += len;
+    }
+    this.checked = k;
+  }
+
+  /** `isTextKey` of the key at the absolute offsets [s, e) of the message, held or in `buf` from `spanStart`. */
+  private textKeyAt(s: number, e: number, buf: Buffer): 'text' | 'text_entities' | undefined {
+    if (e - s !== 6 && e - s !== 15) return undefined;
+    const inBuf = this.base + this.spanStart;
+    return isTextKey(
+      (x) => {
+        if (x >= inBuf) return buf[x - this.base]!;
+        let p = x - this.msgStart - this.shift;
+        for (const piece of this.pieces) {
+          if (p < piece.length) return piece[p]!;
+          p -= piece.length;
+        }
+        return -1;
+      },
+      s,
+      e,
+    );
   }
 
   /** The value ended at `end` (exclusive): deliver it and move on. Returns where scanning resumes. */
@@ -385,7 +535,15 @@ export class TelegramScanner {
     const top = this.stack[this.stack.length - 1]!;
     this.state = mode === Mode.Key ? S.Colon : S.After;
     if (mode === Mode.Skip) return end;
-    const tooLarge = this.tooLarge || this.pieceBytes + end - this.spanStart > CAPTURE_LIMIT[mode];
+    if (mode === Mode.Message && !this.tooLarge) {
+      if (this.long !== undefined && !this.streamLong(buf, end)) {
+        // Its value never ended: the message's syntax broke (`bad`), and it is rejected unread.
+        this.closeLong(this.base + end);
+      }
+      this.countText(buf);
+    }
+    const limit = CAPTURE_LIMIT[mode] + (mode === Mode.Message ? this.heldText : 0);
+    const tooLarge = this.tooLarge || this.pieceBytes + end - this.spanStart > limit;
     // Telegram messages nest at most ~5 deep; a kept value deeper than the limit every JSON source shares
     // (json-depth.ts) is not Telegram's and is refused.
     const tooDeep = this.span.peak > MAX_RECORD_DEPTH;
@@ -399,11 +557,16 @@ export class TelegramScanner {
       // Joined: one flat string, where a template literal leaves a tree of three the event would keep.
       const locator = [top.prefix, decimal(top.index), ']'].join('');
       const { fields, fieldCount, bad } = this.span;
-      if (problem !== undefined) this.sink.element(undefined, problem, locator);
-      // A message within this chunk is read in place; one that began `pieceBytes` earlier, from its copy.
+      const streamed = this.streamed.length === 0 ? NO_STREAMED : this.streamed;
+      if (problem !== undefined)
+        this.sink.element(undefined, problem === 'too-large' ? 'too-large-message' : problem, locator);
+      // A message within this chunk is read in place; one that began earlier, from its copy.
       else if (whole === undefined)
-        this.sink.message(buf, fields, fieldCount, this.base, bad, locator, top.chat);
-      else this.sink.message(whole, fields, fieldCount, this.base - this.pieceBytes, bad, locator, top.chat);
+        this.sink.message(buf, fields, fieldCount, this.base, bad, locator, top.chat, streamed);
+      else {
+        if (this.removed.length > 0) this.moveBack(fields, fieldCount);
+        this.sink.message(whole, fields, fieldCount, this.msgStart, bad, locator, top.chat, streamed);
+      }
       return end;
     }
     const text =
@@ -419,6 +582,16 @@ export class TelegramScanner {
     else if (text !== undefined && mode === Mode.Personal) this.sink.personal(text);
     else if (text !== undefined && mode === Mode.Scalar) this.scalar(top.chat, text);
     return end;
+  }
+
+  /** Moves the offsets after each text member read as it came back by what its bytes less `null` took. */
+  private moveBack(f: number[], count: number): void {
+    for (let k = 0; k < count; k++) {
+      const x = f[k]!;
+      let by = 0;
+      for (const r of this.removed) if (r.end <= x) by += r.end - r.start - NULL.length;
+      f[k] = x - by;
+    }
   }
 
   private scalar(chat: ChatInfo, text: string): void {

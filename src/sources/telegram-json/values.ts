@@ -4,7 +4,9 @@
  */
 import { isRealDate } from '../../model/dates.js';
 import type { EventTime } from '../../model/index.js';
+import { cutString, MAX_TEXT_BYTES } from '../long-text.js';
 import { F, type Fields } from './fields.js';
+import { LongText } from './long-text.js';
 
 type Obj = Record<string, unknown>;
 
@@ -46,6 +48,28 @@ export function flatten(t: unknown): string | undefined {
     else if (isObject(part) && typeof part['text'] === 'string') out += part['text'];
   }
   return out === '' ? undefined : out;
+}
+
+/**
+ * The message's visible text (`flatten` of `text`, else of `text_entities`) cut to its first MAX_TEXT_BYTES of
+ * UTF-8, with its length in all and the member it is in; `undefined` when it has none. A text read as it came
+ * (long-text.ts) is cut already.
+ */
+export function textOf(m: Fields): { text: string; total: number; member: string } | undefined {
+  const own = readText(m[F.text]);
+  if (own !== undefined) return { ...own, member: 'text' };
+  const entities = readText(m[F.text_entities]);
+  return entities === undefined ? undefined : { ...entities, member: 'text_entities' };
+}
+
+function readText(v: unknown): { text: string; total: number } | undefined {
+  if (v instanceof LongText)
+    return v.total === 0 ? undefined : { text: v.text, total: v.total > MAX_TEXT_BYTES ? v.total : 0 };
+  const text = flatten(v);
+  if (text === undefined) return undefined;
+  if (text.length * 3 <= MAX_TEXT_BYTES) return { text, total: 0 };
+  const total = Buffer.byteLength(text);
+  return total <= MAX_TEXT_BYTES ? { text, total: 0 } : { text: cutString(text, MAX_TEXT_BYTES).text, total };
 }
 
 /** Describes the attachment, if any: what it is, its file (path or placeholder) and what it says. */
