@@ -151,3 +151,83 @@ describe('a Telegram text over 1 MiB', () => {
     expect(ReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
   });
 });
+
+/** A one-chat result.json of `messages` (JSON texts), as bytes. */
+const chat = (messages: string[]) =>
+  Buffer.from(
+    `{"name": "Sam Example", "type": "personal_chat", "id": 4400000001, "messages": [\n${messages.join(',\n')}\n]}`,
+  );
+const after = message(9, 1710000900, 'after', [{ type: 'plain', text: 'after' }]);
+
+describe('a text read as it comes (over 8 MiB as written)', () => {
+  it("has tdesktop's \\xHH control escapes read as the characters, wherever the pieces end", async () => {
+    const unit = `${'z'.repeat(997)}\\x07`;
+    const body = unit.repeat(Math.ceil(HOLD_TEXT_CHARS / unit.length) + 100);
+    const raw = `{"id": 5, "type": "message", "date_unixtime": "1710000300", "from": "Sam Example", "from_id": "user4400000001", "text": "${body}"}`;
+    const whole = JSON.parse(`"${body.replaceAll('\\x07', '\\u0007')}"`) as string;
+    const expected = cutString(whole, MAX_TEXT_BYTES);
+    const out = await sameInAnyChunks(chat([raw, after]), [65_536, 999_983, 4093]);
+    expect(out.rejected).toEqual([]);
+    expect(out.events[0]).toEqual({
+      locator: 'messages[0]',
+      bytes: Buffer.byteLength(expected.text),
+      text: `${expected.text.slice(0, 8)}…${expected.text.slice(-3)}`,
+      flags: ['TELEGRAM_CONTROL_ESCAPES', 'TELEGRAM_TEXT_CUT'],
+    });
+    expect(out.warnings.map((w) => w[0])).toEqual(['TELEGRAM_CONTROL_ESCAPES', 'TELEGRAM_TEXT_TOO_LONG']);
+    expect(out.warnings[1]![2]).toContain(`has ${n(Buffer.byteLength(whole))} bytes of text in "text"`);
+  });
+
+  it('that is no JSON rejects its message as a held one does, and the next is read', async () => {
+    const body = `${'q'.repeat(5 * MiB)}\\q${'q'.repeat(5 * MiB)}`;
+    const raw = `{"id": 5, "type": "message", "date_unixtime": "1710000300", "text": "${body}"}`;
+    const out = await sameInAnyChunks(chat([raw, after]), [65_536, 999_983]);
+    expect(out.rejected).toEqual([
+      [
+        'TELEGRAM_BAD_JSON',
+        'messages[0]',
+        `This message cannot be read: the value of "text" is not valid JSON: "${'q'.repeat(59)}….`,
+      ],
+    ]);
+    expect(out.events.map((e) => e.text)).toEqual(['after']);
+  });
+
+  it('in text_entities alone (no text member) is kept cut and named as such', async () => {
+    const big = 'w'.repeat(9 * MiB);
+    const raw = `{"id": 5, "type": "message", "date_unixtime": "1710000300", "text_entities": [{"type": "plain", "text": "${big}"}]}`;
+    const out = await sameInAnyChunks(chat([raw, after]));
+    expect(out.events[0]).toMatchObject({ bytes: MAX_TEXT_BYTES, flags: ['TELEGRAM_TEXT_CUT'] });
+    expect(out.warnings[0]![2]).toContain(`has ${n(9 * MiB)} bytes of text in "text_entities" (as UTF-8)`);
+  });
+
+  it('in a message without a time: rejected, the warning says only its first MiB was read, nothing flagged', async () => {
+    const big = 'w'.repeat(9 * MiB);
+    const raw = `{"id": 5, "type": "message", "from": "Sam Example", "text": "${big}"}`;
+    const out = await sameInAnyChunks(chat([raw, after]), [65_536]);
+    expect(out.rejected.map((r) => [r[0], r[1]])).toEqual([['TELEGRAM_BAD_DATE', 'messages[0]']]);
+    expect(out.warnings).toEqual([
+      [
+        'TELEGRAM_TEXT_TOO_LONG',
+        'messages[0]',
+        `The message at messages[0] has ${n(9 * MiB)} bytes of text in "text" (as UTF-8). chronolog reads at most 1 MiB of a message's text, so only its first ${n(MAX_TEXT_BYTES)} bytes were read; the rest is only in the original file.`,
+        'Check that message in the export: a damaged or edited file can make one text this long.',
+      ],
+    ]);
+  });
+});
+
+describe('the 32 MiB a message may hold besides its text', () => {
+  it('leaves the text out, held or read as it comes: 20 MiB besides a text of 8 MiB less a byte, or of 9 MiB, are read', async () => {
+    const other = 'p'.repeat(20 * MiB);
+    for (const size of [HOLD_TEXT_CHARS - 3, 9 * MiB]) {
+      const text = 't'.repeat(size);
+      const raw = `{"id": 5, "type": "message", "date_unixtime": "1710000300", "photo": "${other}", "text": "${text}", "text_entities": [{"type": "plain", "text": "${text}"}]}`;
+      const out = await sameInAnyChunks(chat([raw, after]), [65_536, 999_983]);
+      expect(out.rejected, `text of ${size}`).toEqual([]);
+      expect(out.events[0], `text of ${size}`).toMatchObject({
+        bytes: MAX_TEXT_BYTES,
+        flags: ['TELEGRAM_TEXT_CUT'],
+      });
+    }
+  });
+});
