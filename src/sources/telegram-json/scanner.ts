@@ -178,7 +178,7 @@ export class TelegramScanner {
   // moves the bytes after it back by `shift`), the bytes of those held whole, and the members looked at for them.
   private msgStart = 0;
   private long:
-    | { stream: TextStream; member: 'text' | 'text_entities'; at: number; start: number }
+    | { stream: TextStream | undefined; member: 'text' | 'text_entities'; at: number; start: number }
     | undefined;
   private streamed: StreamedText[] = [];
   private removed: { start: number; end: number }[] = [];
@@ -466,7 +466,7 @@ export class TelegramScanner {
     if (long === undefined) return true;
     const end = this.span.fieldCount > long.at + 1 ? this.span.fields[long.at + 1]! : -1;
     const to = end < 0 ? n : end - this.base;
-    long.stream.add(buf.subarray(this.spanStart, to));
+    long.stream?.add(buf.subarray(this.spanStart, to));
     if (end < 0) return false;
     this.closeLong(end);
     this.spanStart = to;
@@ -476,7 +476,11 @@ export class TelegramScanner {
   private closeLong(end: number): void {
     const { stream, member, at, start } = this.long!;
     this.long = undefined;
-    this.streamed.push({ member, value: stream.end(), quoted: stream.quoted(), repaired: stream.repaired });
+    this.streamed.push(
+      stream === undefined
+        ? { member, value: undefined, quoted: '', repaired: false }
+        : { member, value: stream.end(), quoted: stream.quoted(), repaired: stream.repaired },
+    );
     this.pieces.push(NULL);
     this.pieceBytes += NULL.length;
     this.removed.push({ start, end });
@@ -490,8 +494,13 @@ export class TelegramScanner {
     const start = this.span.fields[at]!;
     const held = Buffer.concat([...this.pieces, buf.subarray(this.spanStart, n)]);
     const p = start - this.msgStart - this.shift;
-    const stream = new TextStream();
-    stream.add(held.subarray(p));
+    // tdesktop writes `text_entities` after `text`, and it is read only when `text` is missing (fields.ts): after a
+    // `text` read as it comes, whatever it holds, its twin is passed over, not decoded.
+    const stream =
+      member === 'text_entities' && this.streamed.some((t) => t.member === 'text')
+        ? undefined
+        : new TextStream();
+    stream?.add(held.subarray(p));
     this.pieces = [Buffer.from(held.subarray(0, p))];
     this.pieceBytes = p;
     this.long = { stream, member, at, start };
@@ -535,15 +544,16 @@ export class TelegramScanner {
     const top = this.stack[this.stack.length - 1]!;
     this.state = mode === Mode.Key ? S.Colon : S.After;
     if (mode === Mode.Skip) return end;
-    if (mode === Mode.Message && !this.tooLarge) {
-      if (this.long !== undefined && !this.streamLong(buf, end)) {
-        // Its value never ended: the message's syntax broke (`bad`), and it is rejected unread.
-        this.closeLong(this.base + end);
-      }
-      this.countText(buf);
+    if (mode === Mode.Message && this.long !== undefined && !this.streamLong(buf, end)) {
+      // Its value never ended: the message's syntax broke (`bad`), and it is rejected unread.
+      this.closeLong(this.base + end);
     }
-    const limit = CAPTURE_LIMIT[mode] + (mode === Mode.Message ? this.heldText : 0);
-    const tooLarge = this.tooLarge || this.pieceBytes + end - this.spanStart > limit;
+    let tooLarge = this.tooLarge || this.pieceBytes + end - this.spanStart > CAPTURE_LIMIT[mode];
+    if (tooLarge && !this.tooLarge && mode === Mode.Message) {
+      // Only then are its text members counted, to be left out: an ordinary message costs nothing more.
+      this.countText(buf);
+      tooLarge = this.pieceBytes + end - this.spanStart > CAPTURE_LIMIT[mode] + this.heldText;
+    }
     // Telegram messages nest at most ~5 deep; a kept value deeper than the limit every JSON source shares
     // (json-depth.ts) is not Telegram's and is refused.
     const tooDeep = this.span.peak > MAX_RECORD_DEPTH;
