@@ -230,4 +230,19 @@ describe('the 32 MiB a message may hold besides its text', () => {
       });
     }
   });
+
+  it('leaves out one text only: a text repeated six times at 7 MiB is 35 MiB besides it, and rejected unread', async () => {
+    const seven = 't'.repeat(7 * MiB);
+    const texts = Array.from({ length: 6 }, () => `"text": "${seven}"`).join(', ');
+    const raw = `{"id": 5, "type": "message", "date_unixtime": "1710000300", ${texts}}`;
+    const out = await sameInAnyChunks(chat([raw, after]), [65_536, 999_983]);
+    expect(out.rejected).toEqual([
+      [
+        'TELEGRAM_TOO_LARGE',
+        'messages[0]',
+        'This entry is larger than 32 MiB besides its text, which Telegram Desktop never writes; it was not read.',
+      ],
+    ]);
+    expect(out.events.map((e) => e.text)).toEqual(['after']);
+  });
 });

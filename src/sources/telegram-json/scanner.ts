@@ -183,7 +183,9 @@ export class TelegramScanner {
   private streamed: StreamedText[] = [];
   private removed: { start: number; end: number }[] = [];
   private shift = 0;
-  private heldText = 0;
+  /** The longest `text` and `text_entities` held whole: one of each is left out of the message's size. */
+  private heldOwn = 0;
+  private heldEntities = 0;
   private checked = 0;
 
   constructor(private readonly sink: ScanSink) {}
@@ -404,7 +406,8 @@ export class TelegramScanner {
       if (this.streamed.length > 0) this.streamed = [];
       if (this.removed.length > 0) this.removed = [];
       this.shift = 0;
-      this.heldText = 0;
+      this.heldOwn = 0;
+      this.heldEntities = 0;
       this.checked = 0;
     }
     this.span.reset();
@@ -446,7 +449,7 @@ export class TelegramScanner {
       if (open > HOLD_TEXT_CHARS) open = 0;
     }
     this.pieceBytes += n - this.spanStart;
-    if (this.pieceBytes - this.heldText - open > MAX_RECORD_CHARS) this.dropMessage();
+    if (this.pieceBytes - this.heldText(member, open) > MAX_RECORD_CHARS) this.dropMessage();
     else this.pieces.push(buf.subarray(this.spanStart, n));
   }
 
@@ -513,10 +516,23 @@ export class TelegramScanner {
     let k = this.checked;
     for (; k + 3 < fc; k += 4) {
       const len = f[k + 3]! - f[k + 2]!;
-      if (this.textKeyAt(f[k]!, f[k + 1]!, buf) !== undefined && (len <= HOLD_TEXT_CHARS || canStreamText()))
-        this.heldText += len;
+      const member = this.textKeyAt(f[k]!, f[k + 1]!, buf);
+      if (member === undefined || (len > HOLD_TEXT_CHARS && !canStreamText())) continue;
+      if (member === 'text') this.heldOwn = Math.max(this.heldOwn, len);
+      else this.heldEntities = Math.max(this.heldEntities, len);
     }
     this.checked = k;
+  }
+
+  /**
+   * The bytes of the message's text left out of its size: the longest `text` and the longest `text_entities` held,
+   * `open` bytes of the member the chunk ends inside counted as one of them. Only one of each: a text repeated
+   * (JSON.parse reads the last) counts towards the size, else a message of many 8 MiB copies would be held whole.
+   */
+  private heldText(member?: 'text' | 'text_entities', open = 0): number {
+    const own = member === 'text' ? Math.max(this.heldOwn, open) : this.heldOwn;
+    const entities = member === 'text_entities' ? Math.max(this.heldEntities, open) : this.heldEntities;
+    return own + entities;
   }
 
   /** `isTextKey` of the key at the absolute offsets [s, e) of the message, held or in `buf` from `spanStart`. */
@@ -552,7 +568,7 @@ export class TelegramScanner {
     if (tooLarge && !this.tooLarge && mode === Mode.Message) {
       // Only then are its text members counted, to be left out: an ordinary message costs nothing more.
       this.countText(buf);
-      tooLarge = this.pieceBytes + end - this.spanStart > CAPTURE_LIMIT[mode] + this.heldText;
+      tooLarge = this.pieceBytes + end - this.spanStart > CAPTURE_LIMIT[mode] + this.heldText();
     }
     // Telegram messages nest at most ~5 deep; a kept value deeper than the limit every JSON source shares
     // (json-depth.ts) is not Telegram's and is refused.
