@@ -26,16 +26,16 @@ export const TOO_MANY_VALUES = `made of more than ${thousands(MAX_RECORD_VALUES)
 
 /**
  * The most characters one line of a JSONL source (signal-export's data.json, chronolog-jsonl) may have, a line
- * being one record: 8 MiB, what the Telegram reader keeps of one message (telegram-json/scanner.ts) and the diary
- * of one row (csv-diary/read.ts). A signal-export line is a message of a few kilobytes, a chronolog-jsonl line one
+ * being one record: 8 MiB, what the Telegram and Messenger readers hold of one message's text before they read it
+ * as it comes (long-text.ts HOLD_TEXT_CHARS) and the diary of one row (csv-diary/read.ts). A signal-export line is a message of a few kilobytes, a chronolog-jsonl line one
  * event of an original input; no chat app sends a message of even one megabyte. The value count above does not
  * bound a line's characters: one string of 90 MB is one value, and its line took 370 MB to read and parse (one of
  * 500 MB, 1.6 GB). A longer line is never held whole (text.ts `LineLimit`): it is rejected at its line unread, and
  * reading goes on with the next. Passing over it still holds up to the cap before it is dropped, so the cap is what
  * such a line costs: with 8 MiB, `inspect` of a data.json with a 90 MB or a 500 MB line took 86 to 100 MB against
  * 69 MB without it; with the 32 MiB the streaming JSON readers keep of one record (MAX_VALUE_CHARS in
- * discord-json/json-walker.ts and meta/json-thread.ts), 134 MB. The price: a record over 8 MiB that an original
- * reader kept (a Discord, X or Messenger record up to 32 MiB; WhatsApp, SMS and iMessage texts have no cap) is
+ * discord-json/json-walker.ts and meta/json-thread.ts, MAX_RECORD_CHARS), 134 MB. The price: a record over 8 MiB
+ * that an original reader kept (a Discord, X, Messenger or Telegram record up to 32 MiB besides its text; WhatsApp, SMS and iMessage texts have no cap) is
  * rejected when its anonymised copy is read.
  */
 export const MAX_LINE_CHARS = 8 * 1024 * 1024;

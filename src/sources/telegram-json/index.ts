@@ -31,6 +31,13 @@
  * within 50 m of you": `from`/`from_id` came within `distance` metres of `to`/`to_id`, who set the alert; there is
  * no `actor`) is kind `other` from `from`, with `details.to`, `toId` and `distanceMetres`.
  *
+ * A text over 1 MiB (MAX_TEXT_BYTES; Telegram sends at most 4,096 characters, so only a damaged or hand-made file
+ * holds one) is kept with its first MiB of visible text (the strings and entity texts of `text`, joined, cut before a
+ * whole character), flagged TELEGRAM_TEXT_CUT and warned of (TELEGRAM_TEXT_TOO_LONG, in Messenger's words:
+ * long-text.ts `warnJsonTextCut`). A `text` or `text_entities` over 8 MiB as written (HOLD_TEXT_CHARS) is read as it
+ * comes and never held (long-text.ts here); a message over 32 MiB besides its text is rejected unread
+ * (TELEGRAM_TOO_LARGE) and reading goes on.
+ *
  * Deliberately unsupported: the HTML export (`messages.html`), and UTF-16 re-saves of `result.json` (refused with
  * a clear message). Other service entries (group created, member invited, message pinned…) are skipped as
  * `service-<action>`. For speed, only the members chronolog reads are decoded (with JSON semantics); other members
