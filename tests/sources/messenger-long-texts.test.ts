@@ -311,6 +311,21 @@ describe('the 32 MiB of a message', () => {
     ]);
   });
 
+  it('leaves out one text only: "content" written six times at 7 MiB is 35 MiB besides it, and rejected', async () => {
+    // JSON.parse keeps the last of a repeated member: the others are no text of the message, and were held whole.
+    const seven = `"content": "${'q'.repeat(7 << 20)}"`;
+    const out = await sameInAnyChunks(
+      messengerJson,
+      spliced(CLASSIC, '"content": "answer me"', Array.from({ length: 6 }, () => seven).join(', ')),
+      'message_1.json',
+      [65_536, 999_983],
+    );
+    expect(out.rejected.map((r) => [r[0], r[1]])).toEqual([
+      ['MESSENGER_JSON_MESSAGE_TOO_LARGE', 'messages[1]'],
+    ]);
+    expect(out.events.map((e) => e.locator)).toEqual(['messages[0]', 'messages[2]']);
+  });
+
   it('is still exceeded by what is not its text: 33 MiB of reaction beside a short text is rejected', async () => {
     const out = await sameInAnyChunks(
       messengerJson,

@@ -182,9 +182,11 @@ export class ValueCapture {
   tooLarge = false;
   /**
    * Characters of the kept text that are the text member's string: held whole (up to HOLD_TEXT_CHARS as written,
-   * counted here once over TEXT_LOOKED_AT) or its kept start (a longer one). The text is bounded on its own, and
-   * left out of `maxChars`, so whether a message is too large never depends on how long its text is: with the text
-   * counted, a message with 8 MiB of text less a byte was rejected where the same with a longer text was kept cut.
+   * counted here once over TEXT_LOOKED_AT) or its kept start (a longer one); of a member written more than once, the
+   * longest only (JSON.parse keeps the last; the others are held and counted, or a message of many 8 MiB copies would
+   * be held whole). The text is bounded on its own, and left out of `maxChars`, so whether a message is too large
+   * never depends on how long its text is: with the text counted, a message with 8 MiB of text less a byte was
+   * rejected where the same with a longer text was kept cut.
    */
   private textChars = 0;
   /** The text member strings that ran past HOLD_TEXT_CHARS, in order (each kept in part: `LongTextCut`). */
@@ -372,7 +374,7 @@ export class ValueCapture {
         // Only a string long enough to matter to `maxChars` is asked whose it is (an ordinary one costs nothing);
         // kept first, so that its member's name is in the kept text even when the string began in this piece.
         this.keep(text.slice(from, i));
-        if (this.memberBefore(start) === this.textMember) this.textChars += chars;
+        if (this.memberBefore(start) === this.textMember) this.textChars = Math.max(this.textChars, chars);
         return i;
       }
       this.keep(text.slice(from, i));
@@ -387,7 +389,7 @@ export class ValueCapture {
       this.cuts.push(done.cut);
       const head = JSON.stringify(done.head).slice(1, -1);
       this.keep(head);
-      this.textChars += head.length;
+      this.textChars = Math.max(this.textChars, head.length);
     }
     return i;
   }
