@@ -7,6 +7,7 @@
  * longer than csv-parse reads one (`MAX_RECORD_CHARS` of cell contents) or of more cells than it is given one
  * (`MAX_RECORD_CELLS`, ../row-cells.ts), after its last line.
  */
+import { blankRows } from '../csv-parse-records.js';
 import { RowCells } from '../row-cells.js';
 import type { SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
@@ -232,10 +233,7 @@ async function readFrom(
      * fewer cells than the header, and csv-parse builds an error object for it even when told to allow that (with a
      * JSON copy of its state): 200,000 blank lines took 13 s.
      */
-    let blanksGiven = 0;
-    const blankRowsUpTo = (emptyLines: number): void => {
-      for (; blanksGiven < emptyLines; blanksGiven++) onRecord([''], before + ++lastLine);
-    };
+    const blankRowsUpTo = blankRows(() => onRecord([''], before + ++lastLine));
     // The first line of a row over MAX_RECORD_CELLS, once one is found.
     let overCells: number | undefined;
     const parser = parse({

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { thousands } from '../../model/format.js';
+import { blankRows } from '../csv-parse-records.js';
 import { rejectBrokenRecord, rejectCutRecord } from '../cut-record.js';
 import { decodedText } from '../discord-json/json-walk.js';
 import { MAX_RECORD_CELLS } from '../row-cells.js';
@@ -126,10 +127,7 @@ export async function readRows(
     else if (!stopped && onRow(record, line) === false) stopped = true;
   };
   // The blank lines csv-parse skipped and counted, given back as rows up to the `emptyLines`th.
-  let blanksGiven = 0;
-  const blankRowsUpTo = (emptyLines: number): void => {
-    for (; blanksGiven < emptyLines; blanksGiven++) takeRecord(['']);
-  };
+  const blankRowsUpTo = blankRows(() => takeRecord(['']));
   // The rows too large to read, kept from csv-parse, each taken in its place among the rows csv-parse reads (after
   // the `after` rows before it): its line is the one the rows before it lead to, and the next row's is counted on
   // from its own line breaks. A header too large (a file forced to be read as DCE CSV) stops the reading.
