@@ -425,7 +425,7 @@ describe('problems', () => {
     expect(textOf(r, 'sms[1] (line 5)')).toBe('Second &#1; with a control character');
     expect(r.warnings.map((w) => [w.code, w.locator])).toEqual([
       ['SMS_BAD_CHAR_REF', 'sms[1] (line 5)'],
-      ['SMS_COUNT_MISMATCH', undefined],
+      ['SMS_COUNT_MISMATCH', 'smses (line 2)'],
     ]);
   });
 

@@ -128,6 +128,8 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
   let declaredCount: string | undefined;
   /** The line the root element's start tag begins on. */
   let rootLine = 0;
+  /** The root element as a locator, `smses (line 2)`: where the `count` a mismatch is warned about is written. */
+  let rootLocator = '';
   let records = 0;
   let burst = 0;
   /** The text between records, checked for stray text (gaps.ts). */
@@ -264,6 +266,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
       }
       recordNames = names;
       declaredCount = tag.attributes['count'];
+      rootLocator = `${tag.name} (line ${rootLine})`;
       window.xml11 = parser.xmlDecl.version === '1.1';
       window.open(parser.position);
     }
@@ -716,7 +719,7 @@ export async function readBackup(input: SourceInput, ctx: SourceContext, fastPat
     closing = true;
     parser.close();
     lone.flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, undefined);
-    checkCount(declaredCount, records, recordNames, ctx);
+    checkCount(declaredCount, records, recordNames, rootLocator, ctx);
   } finally {
     // The calls kept before a failure are on the timeline too: their unknown lengths are told all the same, and
     // the records read open likewise.

@@ -264,18 +264,22 @@ export function readBeforeStop(
     : `the file declares ${recordCount(n)}; ${read} ${verb} before ${before}`;
 }
 
-/** The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. */
+/**
+ * The root's `count` is written by the app before the records; a difference is worth knowing, never trusted. The
+ * warning is located at the root element that carries the count (`root`, e.g. `smses (line 2)`).
+ */
 export function checkCount(
   declared: string | undefined,
   records: number,
   names: readonly string[],
+  root: string,
   ctx: SourceContext,
 ): void {
   const count = declaredNumber(declared);
   if (count === undefined || count === records) return;
   ctx.warn(
     'SMS_COUNT_MISMATCH',
-    undefined,
+    root,
     `the backup's header says count="${declared}" but the file holds ${records} ${names.map((n) => `<${n}>`).join('/')} elements`,
     'Every record in the file was read. A different count can mean the file was edited, or the app skipped records while writing it.',
   );
